@@ -1,0 +1,37 @@
+/** The contract between the engine and a rule: rules only report, the engine does the rest. */
+import type { Severity } from "../core/diagnostic.js";
+import type { Repository } from "../load/repository.js";
+import type { SourceFile } from "../load/source.js";
+import type { RepoIndex } from "../model/index.js";
+import type { Path } from "../model/types.js";
+
+export interface CheckOptions {
+  /** YYYY-MM-DD; deadlines are measured against it. */
+  today: string;
+}
+
+export interface ReportTarget {
+  file: SourceFile;
+  path: Path;
+  /** Point at the key rather than the value (e.g. for a field that should not be there). */
+  key?: boolean;
+}
+
+export interface RuleContext {
+  repo: Repository;
+  index: RepoIndex;
+  options: CheckOptions;
+  /** Ids of every registered rule. */
+  ruleIds: ReadonlySet<string>;
+  report(at: ReportTarget, message: string): void;
+}
+
+export interface Rule {
+  /** Stable id, e.g. "ref/unresolved"; it names the rule's file and its docs section. */
+  id: string;
+  severity: Severity;
+  /** One line for docs and SARIF metadata. */
+  summary: string;
+  /** Absent for the rules that the loader applies while reading files. */
+  check?(ctx: RuleContext): void;
+}

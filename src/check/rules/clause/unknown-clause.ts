@@ -1,0 +1,25 @@
+import { parseClauseRef } from "../../../model/catalog.js";
+import type { Rule } from "../../rule.js";
+import { clauseOccurrences } from "./refs.js";
+
+export const rule: Rule = {
+  id: "clause/unknown-clause",
+  severity: "error",
+  summary: "A clause reference names a clause number that the standard's catalog does not have.",
+  check(ctx) {
+    for (const { text, file, path } of clauseOccurrences(ctx.repo)) {
+      const ref = parseClauseRef(text);
+      const catalog = ref && ctx.repo.catalogs.get(ref.standard);
+      if (!ref || !catalog || catalog.clauses.has(ref.clause)) continue;
+      const parts = ref.clause.split(".");
+      let nearest: string | undefined;
+      while (parts.length > 1 && !nearest) {
+        parts.pop();
+        if (catalog.clauses.has(parts.join("."))) nearest = parts.join(".");
+      }
+      const hint = nearest ? ` The nearest existing clause is ${ref.standard}:${nearest}.` : "";
+      const provisional = catalog.provisional ? ` The ${catalog.title} catalog is provisional: if the clause exists, add it to standards/${catalog.id}.yaml in this repository.` : "";
+      ctx.report({ file, path }, `${catalog.title} has no clause ${ref.clause}.${hint}${provisional} Correct the number.`);
+    }
+  },
+};

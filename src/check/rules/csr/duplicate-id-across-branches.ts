@@ -1,0 +1,31 @@
+import type { Located } from "../../../load/repository.js";
+import type { Csr } from "../../../model/types.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * Two CSR files with one id: what a merge produces when two branches each ran `csr add`.
+ * Both paths are named so the controller can renumber the later one.
+ */
+export const rule: Rule = {
+  id: "csr/duplicate-id-across-branches",
+  severity: "error",
+  summary: "Two CSR files claim the same id (typically two branches that each added a CSR).",
+  check(ctx) {
+    const byId = new Map<string, Located<Csr>[]>();
+    for (const csr of ctx.repo.csrs) {
+      const list = byId.get(csr.value.id) ?? [];
+      list.push(csr);
+      byId.set(csr.value.id, list);
+    }
+    for (const [id, list] of byId) {
+      if (list.length < 2) continue;
+      const paths = list.map((c) => c.file.path).join(" and ");
+      for (const csr of list.slice(1)) {
+        ctx.report(
+          { file: csr.file, path: ["id"] },
+          `The CSR id '${id}' is claimed by ${paths}, probably added on two branches. Give the later one the next free id: change 'id' and rename the file (git mv), then update any references to it.`,
+        );
+      }
+    }
+  },
+};

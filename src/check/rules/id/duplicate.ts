@@ -1,0 +1,41 @@
+import type { Located } from "../../../load/repository.js";
+import { locate } from "../../../load/source.js";
+import type { Rule, RuleContext } from "../../rule.js";
+
+/** Ids that must be unique across the repository (CSRs have their own rule: csr/duplicate-id-across-branches). */
+export const rule: Rule = {
+  id: "id/duplicate",
+  severity: "error",
+  summary: "Two entities of the same kind share an id.",
+  check(ctx) {
+    const { repo } = ctx;
+    duplicates(ctx, "document", repo.documents, (d) => d.id, ["id"]);
+    duplicates(ctx, "customer", repo.customers, (c) => c.code, ["code"]);
+    duplicates(ctx, "person", repo.people, (p) => p.id, ["id"]);
+    duplicates(ctx, "process", repo.processes, (p) => p.code, ["code"]);
+    const config = repo.config;
+    if (config) {
+      const departments = config.value.departments.map((value, i) => ({ value, file: config.file, path: ["departments", i] }));
+      duplicates(ctx, "department", departments, (d) => d.code, ["code"]);
+    }
+    for (const customer of repo.customers) {
+      const sources = (customer.value.sources ?? []).map((value, i) => ({ value, file: customer.file, path: ["sources", i] }));
+      duplicates(ctx, "source document", sources, (s) => s.id, ["id"]);
+    }
+  },
+};
+
+function duplicates<T>(ctx: RuleContext, what: string, items: Located<T>[], key: (v: T) => string, field: string[]): void {
+  const first = new Map<string, Located<T>>();
+  for (const item of items) {
+    const id = key(item.value);
+    const earlier = first.get(id);
+    if (!earlier) {
+      first.set(id, item);
+      continue;
+    }
+    const [line] = locate(earlier.file, [...earlier.path, ...field]);
+    const where = earlier.file.path === item.file.path ? `on line ${line}` : `in ${earlier.file.path}:${line}`;
+    ctx.report({ file: item.file, path: [...item.path, ...field] }, `The ${what} id '${id}' is already used ${where}. Ids must be unique: give this one a new id or merge the two.`);
+  }
+}

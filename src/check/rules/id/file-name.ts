@@ -1,0 +1,31 @@
+import { documentFileName } from "../../../model/paths.js";
+import type { Rule } from "../../rule.js";
+
+/** A file is found by its id: a document controller opens documents/QP-020.yaml to read QP-020. */
+export const rule: Rule = {
+  id: "id/file-name",
+  severity: "error",
+  summary: "An entity's id does not match its file name or folder.",
+  check(ctx) {
+    const base = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "");
+    for (const { value, file } of ctx.repo.documents) {
+      const expected = documentFileName(value.id);
+      if (base(file.path) !== expected) {
+        ctx.report({ file, path: ["id"] }, `The document id '${value.id}' does not match the file name; rename the file to ${expected}.yaml (any folder under documents/) or correct the id.`);
+      }
+    }
+    for (const { value, file } of ctx.repo.customers) {
+      if (base(file.path) !== value.code) {
+        ctx.report({ file, path: ["code"] }, `The customer code '${value.code}' does not match the file name; rename the file to customers/${value.code}.yaml or correct the code.`);
+      }
+    }
+    for (const { value, file } of ctx.repo.csrs) {
+      const expected = `csr/${value.customer}/${value.id}.yaml`;
+      if (base(file.path) !== value.id) {
+        ctx.report({ file, path: ["id"] }, `The CSR id '${value.id}' does not match the file name; rename the file to ${expected} or correct the id.`);
+      } else if (file.path.split("/")[1] !== value.customer) {
+        ctx.report({ file, path: ["customer"] }, `This CSR belongs to customer '${value.customer}' but sits in another customer's folder; move it to ${expected}.`);
+      }
+    }
+  },
+};

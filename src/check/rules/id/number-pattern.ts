@@ -1,0 +1,24 @@
+import { numberPatternToRegExp } from "../../../model/numbering.js";
+import type { Rule } from "../../rule.js";
+
+export const rule: Rule = {
+  id: "id/number-pattern",
+  severity: "error",
+  summary: "A document number fits none of the numbering patterns configured in qms.yaml.",
+  check(ctx) {
+    const numbering = ctx.repo.config?.value.numbering;
+    if (!numbering || numbering.length === 0) return;
+    const compiled = numbering.map((n) => ({ ...n, re: numberPatternToRegExp(n.pattern) }));
+    for (const { value, file } of ctx.repo.documents) {
+      const own = compiled.filter((n) => n.kind === value.kind);
+      if (own.some((n) => n.re.test(value.id))) continue;
+      const other = compiled.find((n) => n.re.test(value.id));
+      const patterns = own.map((n) => n.pattern).join(", ") || "(none)";
+      const extra = other ? ` It fits the ${other.kind} pattern ${other.pattern}: check the document's kind.` : "";
+      ctx.report(
+        { file, path: ["id"] },
+        `The number '${value.id}' fits none of the ${value.kind} numbering patterns in qms.yaml (${patterns}).${extra} Renumber the document or add its family to 'numbering' in qms.yaml.`,
+      );
+    }
+  },
+};

@@ -1,0 +1,115 @@
+import { existsSync } from "node:fs";
+import { isAbsolute, join, normalize } from "node:path";
+import { didYouMean } from "../../../core/text.js";
+import type { SourceFile } from "../../../load/source.js";
+import type { Path, Signature } from "../../../model/types.js";
+import type { Rule, RuleContext } from "../../rule.js";
+
+/** Every reference resolves: departments, people, customers, source documents, documents, processes, attachments. */
+export const rule: Rule = {
+  id: "ref/unresolved",
+  severity: "error",
+  summary: "A reference names something that does not exist in the repository.",
+  check(ctx) {
+    const { repo } = ctx;
+    const refs = new References(ctx);
+    const config = repo.config;
+    if (config) config.value.csr?.reviewers?.forEach((d, i) => refs.department(config.file, ["csr", "reviewers", i], d));
+    for (const { value, file, path } of repo.people) refs.department(file, [...path, "department"], value.department);
+    for (const { value, file, path } of repo.processes) {
+      if (value.owner) refs.department(file, [...path, "owner"], value.owner);
+      value.documents?.forEach((d, i) => refs.document(file, [...path, "documents", i], d));
+    }
+    for (const { value, file } of repo.documents) {
+      refs.department(file, ["department"], value.department);
+      value.processes?.forEach((p, i) => refs.process(file, ["processes", i], p));
+      value.related?.forEach((d, i) => refs.document(file, ["related", i], d));
+      value.forms?.forEach((d, i) => refs.document(file, ["forms", i], d));
+      value.revisions?.forEach((rev, i) => {
+        for (const role of ["prepared", "reviewed", "approved"] as const) refs.signature(file, ["revisions", i, role], rev[role]);
+      });
+      if (value.obsolete?.superseded_by) refs.document(file, ["obsolete", "superseded_by"], value.obsolete.superseded_by);
+    }
+    for (const { value, file } of repo.customers) {
+      value.sources?.forEach((source, i) =>
+        source.revisions.forEach((rev, j) => {
+          if (rev.file) refs.attachment(file, ["sources", i, "revisions", j, "file"], rev.file);
+        }),
+      );
+    }
+    for (const { value: csr, file } of repo.csrs) {
+      const customer = refs.customer(file, ["customer"], csr.customer);
+      if (customer) {
+        const sources = customer.sources ?? [];
+        const source = sources.find((s) => s.id === csr.source.document);
+        if (!source) {
+          refs.missing(file, ["source", "document"], `Customer ${csr.customer} has no source document '${csr.source.document}'.${didYouMean(csr.source.document, sources.map((s) => s.id))} Add it under 'sources' in customers/${csr.customer}.yaml or correct the id.`);
+        } else if (!source.revisions.some((r) => r.revision === csr.source.revision)) {
+          refs.missing(file, ["source", "revision"], `Source document ${source.id} has no revision '${csr.source.revision}' (known: ${source.revisions.map((r) => r.revision).join(", ")}). Record the revision in customers/${csr.customer}.yaml or correct it.`);
+        }
+      }
+      const review = csr.review;
+      review?.required?.forEach((d, i) => refs.department(file, ["review", "required", i], d));
+      review?.opinions?.forEach((o, i) => {
+        refs.department(file, ["review", "opinions", i, "department"], o.department);
+        refs.person(file, ["review", "opinions", i, "reviewer"], o.reviewer);
+      });
+      if (review?.decision) refs.person(file, ["review", "decision", "by"], review.decision.by);
+      csr.addressed?.forEach((a, i) => refs.document(file, ["addressed", i, "document"], a.document));
+      if (csr.implementation?.owner) refs.person(file, ["implementation", "owner"], csr.implementation.owner);
+      refs.signature(file, ["implementation", "verified"], csr.implementation?.verified);
+      csr.distribution?.departments?.forEach((d, i) => refs.department(file, ["distribution", "departments", i], d));
+    }
+    for (const { value, file, path } of repo.symbols) refs.customer(file, [...path, "customer"], value.customer);
+  },
+};
+
+class References {
+  constructor(private readonly ctx: RuleContext) {}
+
+  missing(file: SourceFile, path: Path, message: string): void {
+    this.ctx.report({ file, path }, message);
+  }
+
+  department(file: SourceFile, path: Path, code: string): void {
+    const known = this.ctx.index.departments;
+    if (!known.has(code)) this.missing(file, path, `Unknown department '${code}'.${didYouMean(code, known.keys())} Use a code from 'departments' in qms.yaml or add it there.`);
+  }
+
+  person(file: SourceFile, path: Path, id: string): void {
+    const known = this.ctx.index.people;
+    if (!known.has(id)) this.missing(file, path, `Unknown person '${id}'.${didYouMean(id, known.keys())} Add them to people.yaml or correct the id.`);
+  }
+
+  signature(file: SourceFile, path: Path, signature: Signature | undefined): void {
+    if (signature) this.person(file, [...path, "by"], signature.by);
+  }
+
+  document(file: SourceFile, path: Path, id: string): void {
+    const { index, repo } = this.ctx;
+    if (index.documents.has(id) || repo.unvalidated.documents.has(id)) return;
+    this.missing(file, path, `Unknown document '${id}'.${didYouMean(id, index.documents.keys())} Add documents/${id.replace(/\//g, "_")}.yaml or correct the number.`);
+  }
+
+  process(file: SourceFile, path: Path, code: string): void {
+    const known = this.ctx.index.processes;
+    if (!known.has(code)) this.missing(file, path, `Unknown process '${code}'.${didYouMean(code, known.keys())} Add it to processes.yaml or correct the code.`);
+  }
+
+  customer(file: SourceFile, path: Path, code: string) {
+    const found = this.ctx.index.customers.get(code);
+    if (!found && !this.ctx.repo.unvalidated.customers.has(code)) {
+      this.missing(file, path, `Unknown customer '${code}'.${didYouMean(code, this.ctx.index.customers.keys())} Add customers/${code}.yaml or correct the code.`);
+    }
+    return found?.value;
+  }
+
+  attachment(file: SourceFile, path: Path, relative: string): void {
+    const normal = normalize(relative);
+    if (isAbsolute(relative) || normal.startsWith("..")) {
+      this.missing(file, path, `The attachment path '${relative}' leaves the repository; store the file inside the repository and give its path relative to the root.`);
+    } else if (!existsSync(join(this.ctx.repo.root, normal))) {
+      this.missing(file, path, `The attached file '${relative}' does not exist; add it to the repository or correct the path (relative to the repository root).`);
+    }
+  }
+}

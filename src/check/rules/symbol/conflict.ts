@@ -1,0 +1,29 @@
+import { locate } from "../../../load/source.js";
+import type { Rule } from "../../rule.js";
+
+/** One customer symbol must translate to exactly one internal symbol, or drawings and control plans disagree. */
+export const rule: Rule = {
+  id: "symbol/conflict",
+  severity: "error",
+  summary: "A customer's symbol is mapped to two different internal symbols.",
+  check(ctx) {
+    const seen = new Map<string, (typeof ctx.repo.symbols)[number]>();
+    for (const entry of ctx.repo.symbols) {
+      const { customer, customer_symbol, symbol, class: cls } = entry.value;
+      const key = `${customer}\u0000${customer_symbol}`;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, entry);
+        continue;
+      }
+      if (first.value.symbol === symbol && first.value.class === cls) {
+        ctx.report({ file: entry.file, path: entry.path }, `This entry repeats the conversion of ${customer}'s '${customer_symbol}' on line ${locate(first.file, first.path)[0]}; delete one of them.`);
+      } else {
+        ctx.report(
+          { file: entry.file, path: [...entry.path, "symbol"] },
+          `${customer}'s symbol '${customer_symbol}' is already converted to '${first.value.symbol}' (${first.value.class}) on line ${locate(first.file, first.path)[0]}, here to '${symbol}' (${cls}). Keep one conversion per customer symbol.`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,41 @@
+/** What a check reports. Rules produce findings; formatters print them. */
+
+export type Severity = "error" | "warning";
+export type SeveritySetting = Severity | "off";
+
+export interface Location {
+  /** Repository-relative path with '/' separators. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, counted in characters (a CJK character is one column). */
+  column: number;
+}
+
+export interface Finding extends Location {
+  rule: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  files: number;
+}
+
+export function summarize(findings: readonly Finding[], files: number): Summary {
+  let errors = 0;
+  for (const f of findings) if (f.severity === "error") errors++;
+  return { errors, warnings: findings.length - errors, files };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

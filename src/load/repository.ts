@@ -1,0 +1,145 @@
+/**
+ * Loading a whole document repository: every file is read and validated on its own, then the
+ * valid entities are indexed for the cross-document rules. A broken file never stops the others.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { buildCatalog, type Catalog } from "../model/catalog.js";
+import type {
+  CatalogFile,
+  ControlledDocument,
+  Csr,
+  Customer,
+  Path,
+  Person,
+  Process,
+  QmsConfig,
+  SymbolConversion,
+} from "../model/types.js";
+import { discover, type FoundFile } from "./discover.js";
+import { STANDARDS_DIR } from "./package.js";
+import { validateFile } from "./schemas.js";
+import { readSource, type LoadProblem, type SourceFile } from "./source.js";
+
+export interface Located<T> {
+  value: T;
+  file: SourceFile;
+  /** Where the entity sits inside its file ([] for one-entity files). */
+  path: Path;
+}
+
+export interface Repository {
+  root: string;
+  files: SourceFile[];
+  /** Problems found while reading (syntax, encoding, schema …), by file path. */
+  problems: { path: string; problem: LoadProblem }[];
+  config?: Located<QmsConfig>;
+  people: Located<Person>[];
+  customers: Located<Customer>[];
+  csrs: Located<Csr>[];
+  documents: Located<ControlledDocument>[];
+  processes: Located<Process>[];
+  symbols: Located<SymbolConversion>[];
+  catalogs: Map<string, Catalog>;
+  /** Ids present in files that failed validation: references to them are not reported as dangling. */
+  unvalidated: { documents: Set<string>; customers: Set<string>; csrs: Set<string> };
+}
+
+export function loadRepository(root: string, found = discover(root)): Repository {
+  const files = found.files.map((f) => readSource(f.abs, f.path, f.kind));
+  return buildRepository(root, files, found.problems);
+}
+
+/** Builds the model from already-read files (also used for a repository state read from git). */
+export function buildRepository(root: string, files: SourceFile[], extraProblems: Repository["problems"] = []): Repository {
+  const repo: Repository = {
+    root,
+    files,
+    problems: [...extraProblems],
+    people: [],
+    customers: [],
+    csrs: [],
+    documents: [],
+    processes: [],
+    symbols: [],
+    catalogs: new Map(),
+    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set() },
+  };
+  const repoCatalogs: CatalogFile[] = [];
+  for (const file of files) {
+    if (file.data !== undefined && file.problems.length === 0) file.problems.push(...validateFile(file));
+    for (const problem of file.problems) repo.problems.push({ path: file.path, problem });
+    if (file.data === undefined) continue;
+    if (file.problems.length > 0) {
+      rememberUnvalidated(repo, file);
+      continue;
+    }
+    const data = file.data as Record<string, unknown>;
+    switch (file.kind) {
+      case "qms":
+        repo.config = { value: data as unknown as QmsConfig, file, path: [] };
+        break;
+      case "people":
+        (data.people as Person[]).forEach((value, i) => repo.people.push({ value, file, path: ["people", i] }));
+        break;
+      case "processes":
+        (data.processes as Process[]).forEach((value, i) => repo.processes.push({ value, file, path: ["processes", i] }));
+        break;
+      case "symbols":
+        (data.symbols as SymbolConversion[]).forEach((value, i) => repo.symbols.push({ value, file, path: ["symbols", i] }));
+        break;
+      case "customer":
+        repo.customers.push({ value: data as unknown as Customer, file, path: [] });
+        break;
+      case "csr":
+        repo.csrs.push({ value: data as unknown as Csr, file, path: [] });
+        break;
+      case "document":
+        repo.documents.push({ value: data as unknown as ControlledDocument, file, path: [] });
+        break;
+      case "standard":
+        repoCatalogs.push(data as unknown as CatalogFile);
+        break;
+    }
+  }
+  repo.catalogs = loadCatalogs(repoCatalogs);
+  return repo;
+}
+
+function rememberUnvalidated(repo: Repository, file: SourceFile): void {
+  const data = file.data as Record<string, unknown> | null;
+  if (!data || typeof data !== "object") return;
+  if (file.kind === "document" && typeof data.id === "string") repo.unvalidated.documents.add(data.id);
+  if (file.kind === "customer" && typeof data.code === "string") repo.unvalidated.customers.add(data.code);
+  if (file.kind === "csr" && typeof data.id === "string") repo.unvalidated.csrs.add(data.id);
+}
+
+let shipped: Map<string, CatalogFile> | undefined;
+
+export function shippedCatalogs(): Map<string, CatalogFile> {
+  if (!shipped) {
+    shipped = new Map();
+    for (const name of readdirSync(STANDARDS_DIR).filter((n) => n.endsWith(".yaml")).sort()) {
+      const file = parse(readFileSync(join(STANDARDS_DIR, name), "utf8")) as CatalogFile;
+      shipped.set(file.id, file);
+    }
+  }
+  return shipped;
+}
+
+function loadCatalogs(repoCatalogs: CatalogFile[]): Map<string, Catalog> {
+  const base = shippedCatalogs();
+  const result = new Map<string, Catalog>();
+  const overrides = new Map(repoCatalogs.map((c) => [c.id, c]));
+  for (const id of new Set([...base.keys(), ...overrides.keys()])) {
+    result.set(id, buildCatalog(base.get(id), overrides.get(id)));
+  }
+  return result;
+}
+
+export function hasRepositoryFile(root: string, name: string): boolean {
+  return existsSync(join(root, name));
+}
+
+export type { FoundFile };

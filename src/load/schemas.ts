@@ -1,0 +1,143 @@
+/**
+ * JSON Schema validation of each file, with every error mapped to the YAML node it concerns.
+ * Schemas are compiled once per process.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { didYouMean } from "../core/text.js";
+import { SCHEMA_DIR } from "./package.js";
+import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
+
+export const SCHEMA_FILES: Record<FileKind, string> = {
+  qms: "qms.schema.json",
+  people: "people.schema.json",
+  processes: "processes.schema.json",
+  symbols: "symbols.schema.json",
+  customer: "customer.schema.json",
+  csr: "csr.schema.json",
+  document: "document.schema.json",
+  standard: "standard.schema.json",
+};
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+let validators: Map<FileKind, ValidateFunction> | undefined;
+
+function compile(): Map<FileKind, ValidateFunction> {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  addFormats(ajv);
+  const load = (name: string) => ({ ...JSON.parse(readFileSync(join(SCHEMA_DIR, name), "utf8")), $id: name });
+  ajv.addSchema(load("common.schema.json"));
+  const map = new Map<FileKind, ValidateFunction>();
+  for (const [kind, name] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) map.set(kind, ajv.compile(load(name)));
+  return map;
+}
+
+export function validateFile(file: SourceFile): LoadProblem[] {
+  validators ??= compile();
+  const validate = validators.get(file.kind)!;
+  if (validate(file.data)) return [];
+  return mapErrors(file, validate.errors ?? []);
+}
+
+const KIND_NAMES: Record<FileKind, string> = {
+  qms: "qms.yaml",
+  people: "people.yaml",
+  processes: "processes.yaml",
+  symbols: "symbols.yaml",
+  customer: "a customer",
+  csr: "a CSR",
+  document: "a document",
+  standard: "a standards catalog",
+};
+
+function mapErrors(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  const reportedPaths = new Set<string>();
+  for (const error of errors) {
+    const path = error.instancePath.split("/").slice(1).map(decodePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    if (error.keyword === "additionalProperties") {
+      const name = String(error.params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const [line, column] = locate(file, [...path, name], true);
+      problems.push({
+        rule: "schema/unknown-field",
+        line,
+        column,
+        message: `Unknown field '${name}' in ${where(file, path)}.${didYouMean(name, allowed)} Allowed fields: ${allowed.join(", ")}.`,
+      });
+      continue;
+    }
+    if (error.keyword === "required") {
+      const name = String(error.params.missingProperty);
+      const [line, column] = locate(file, path);
+      problems.push({ rule: "schema/missing-field", line, column, message: `Missing required field '${name}' in ${where(file, path)}; add it (see docs/format.md).` });
+      continue;
+    }
+    // One message per value: alternatives (oneOf, if/then) repeat what their branches said.
+    const key = error.instancePath;
+    if (reportedPaths.has(key) || error.keyword === "oneOf" || error.keyword === "if") continue;
+    reportedPaths.add(key);
+    const [line, column] = locate(file, path);
+    problems.push({ rule: "schema/invalid-value", line, column, message: valueMessage(file, path, error) });
+  }
+  return problems;
+}
+
+function decodePointer(s: string): string {
+  return s.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+function where(file: SourceFile, path: (string | number)[]): string {
+  return path.length === 0 ? KIND_NAMES[file.kind] : `'${pathText(path)}'`;
+}
+
+export function pathText(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `'${String(value)}'`;
+}
+
+function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorObject): string {
+  const at = path.length === 0 ? KIND_NAMES[file.kind] : `'${pathText(path)}'`;
+  const data = error.data;
+  const schema = error.parentSchema as { description?: string } | undefined;
+  const hint = schema?.description ? ` ${schema.description}` : "";
+  switch (error.keyword) {
+    case "type": {
+      const expected = String(error.params.type)
+        .split(",")
+        .map((t) => ({ object: "a mapping (key: value)", array: "a list (- item)", string: "text", integer: "a whole number", boolean: "true or false", null: "nothing" })[t] ?? t)
+        .join(" or ");
+      return `${at} must be ${expected}, found ${describe(data)}.${hint}`;
+    }
+    case "enum": {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      return `${at} is ${describe(data)}; allowed values: ${allowed.join(", ")}.${didYouMean(String(data), allowed)}`;
+    }
+    case "format":
+      if (error.params.format === "date") return `${at} is ${describe(data)}, not a date; write YYYY-MM-DD, e.g. 2026-11-20.`;
+      return `${at} is ${describe(data)}, not a valid ${String(error.params.format)}.`;
+    case "pattern":
+      return `${at} is ${describe(data)}, which has the wrong form.${hint}`;
+    case "minItems":
+      return `${at} needs at least ${String(error.params.limit)} item(s).${hint}`;
+    case "minLength":
+      return `${at} must not be empty.${hint}`;
+    case "uniqueItems":
+      return `${at} lists the same item twice (items ${String(error.params.j)} and ${String(error.params.i)}); remove the duplicate.`;
+    case "minimum":
+    case "maximum":
+      return `${at} is ${describe(data)}; it must be ${error.keyword === "minimum" ? "at least" : "at most"} ${String(error.params.limit)}.${hint}`;
+    case "propertyNames":
+      return `${at} has a key with the wrong form.${hint}`;
+    default:
+      return `${at} ${error.message ?? "is invalid"}.${hint}`;
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * Reading one YAML file of a repository as untrusted input: size, encoding, merge conflicts,
+ * syntax, duplicate keys, alias bombs and prototype keys all become findings, never exceptions.
+ */
+import { readFileSync } from "node:fs";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import type { Path } from "../model/types.js";
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
+export const MAX_ALIAS_COUNT = 10_000;
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export type FileKind = "qms" | "people" | "processes" | "symbols" | "customer" | "csr" | "document" | "standard";
+
+/** A problem found while reading a file, before any rule runs. */
+export interface LoadProblem {
+  rule: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface SourceFile {
+  /** Repository-relative, '/' separated. */
+  path: string;
+  kind: FileKind;
+  text: string;
+  doc?: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The plain data, when the file parsed cleanly. */
+  data?: unknown;
+  problems: LoadProblem[];
+}
+
+export function readSource(absPath: string, path: string, kind: FileKind): SourceFile {
+  const lineCounter = new LineCounter();
+  const file: SourceFile = { path, kind, text: "", lineCounter, problems: [] };
+  const bytes = readFileSync(absPath);
+  if (bytes.length > MAX_FILE_BYTES) {
+    file.problems.push({
+      rule: "file/too-large",
+      line: 1,
+      column: 1,
+      message: `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; the limit is 1 MiB. Split it, or move attachments out of YAML and refer to them by path.`,
+    });
+    return file;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (typeof decoded !== "string") {
+    file.problems.push({
+      rule: "file/encoding",
+      line: decoded.line,
+      column: 1,
+      message:
+        `The file is not valid UTF-8 (byte 0x${decoded.byte.toString(16).toUpperCase()} on line ${decoded.line}); it was probably saved as GBK/GB2312 by a Windows editor. ` +
+        `Convert it with 'iconv -f GBK -t UTF-8 FILE > FILE.new' and rename, or in VS Code choose "Reopen with Encoding: GBK", then "Save with Encoding: UTF-8".`,
+    });
+    return file;
+  }
+  return parseParsedText(file, decoded);
+}
+
+/** Parses already-decoded text (used for files read from git as well as from disk). */
+export function parseText(path: string, kind: FileKind, text: string): SourceFile {
+  const file: SourceFile = { path, kind, text: "", lineCounter: new LineCounter(), problems: [] };
+  return parseParsedText(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+function parseParsedText(file: SourceFile, text: string): SourceFile {
+  file.text = text;
+  if (file.problems.length > 0) return file;
+  const conflict = /^(?:<{7}|={7}|>{7})(?: |\r?$)/m.exec(text);
+  if (conflict) {
+    const line = lineOf(text, conflict.index);
+    file.problems.push({
+      rule: "file/merge-conflict",
+      line,
+      column: 1,
+      message: `Unresolved merge: git conflict marker '${conflict[0].trim()}' on line ${line}. Edit the file to keep the right version of each conflicting part, remove the <<<<<<< ======= >>>>>>> lines, then 'git add' it.`,
+    });
+    return file;
+  }
+  if (text.trim() === "" || /^(\s*#.*\n?)*\s*$/.test(text)) {
+    file.problems.push({
+      rule: "file/empty",
+      line: 1,
+      column: 1,
+      message: `The file is empty. Fill it in (see docs/format.md) or delete it.`,
+    });
+    return file;
+  }
+  const doc = parseDocument(text, { lineCounter: file.lineCounter, uniqueKeys: true, merge: true, prettyErrors: false, keepSourceTokens: false });
+  file.doc = doc;
+  for (const error of doc.errors) {
+    const [line, column] = linePos(file, error.pos[0]);
+    const duplicate = error.code === "DUPLICATE_KEY";
+    file.problems.push({
+      rule: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
+      line,
+      column,
+      message: duplicate
+        ? `${firstLine(error.message)}. Each key may appear once in a mapping: merge the two entries or rename one.`
+        : `YAML syntax error: ${firstLine(error.message)}. Check indentation (spaces, not tabs) and quoting around this point.`,
+    });
+  }
+  if (doc.errors.length > 0) return file;
+  removeUnsafeKeys(file, doc);
+  try {
+    file.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    file.problems.push({
+      rule: "yaml/alias-limit",
+      line: 1,
+      column: 1,
+      message: /alias/i.test(message)
+        ? `Aliases expand to too much data (${message}); this looks like an alias bomb. Write the values out instead of nesting aliases.`
+        : `The YAML could not be converted to data: ${message}.`,
+    });
+  }
+  return file;
+}
+
+/** Keys that would reach Object.prototype are reported and dropped before conversion. */
+function removeUnsafeKeys(file: SourceFile, doc: Document.Parsed): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && UNSAFE_KEYS.has(String(pair.key.value))) {
+        const [line, column] = linePos(file, pair.key.range?.[0] ?? 0);
+        file.problems.push({
+          rule: "yaml/unsafe-key",
+          line,
+          column,
+          message: `The key '${String(pair.key.value)}' is not allowed (it could alter how every object behaves); rename or remove it.`,
+        });
+        return visit.REMOVE;
+      }
+      return undefined;
+    },
+  });
+}
+
+interface Utf8Error {
+  byte: number;
+  line: number;
+}
+
+function decodeUtf8(bytes: Buffer): string | Utf8Error {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return text;
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+    return { byte: bytes[at] ?? 0, line };
+  }
+}
+
+function firstInvalidUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return 0;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0]!.replace(/\.$/, "").replace(/ at line \d+, column \d+:?$/, "");
+}
+
+export function linePos(file: SourceFile, offset: number): [number, number] {
+  const pos = file.lineCounter.linePos(offset);
+  return [pos.line, pos.col];
+}
+
+/**
+ * The 1-based position of the node at `path` (or of its key when `key` is set), falling back to
+ * the deepest existing ancestor so that a finding always points somewhere useful.
+ */
+export function locate(file: SourceFile, path: Path, key = false): [number, number] {
+  if (!file.doc) return [1, 1];
+  let node: Node | null | undefined = file.doc.contents as Node | null;
+  let offset = node?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      if (last && key) return linePos(file, keyNode.range?.[0] ?? offset);
+      const value = pair.value as Node | null;
+      offset = value?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+      if (!value) return linePos(file, keyNode.range?.[0] ?? offset);
+      node = value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return linePos(file, offset);
+}

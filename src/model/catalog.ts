@@ -1,0 +1,88 @@
+/** Standards catalogs: clause numbers and short titles, shipped with csr and extendable per repository. */
+import type { CatalogFile } from "./types.js";
+
+export interface Clause {
+  number: string;
+  title: string | null;
+  title_en: string | null;
+  origin?: string;
+  parent: string | null;
+}
+
+export interface Catalog {
+  id: string;
+  title: string;
+  provisional: boolean;
+  note?: string;
+  /** In catalog order. */
+  clauses: Map<string, Clause>;
+}
+
+export interface ClauseRef {
+  standard: string;
+  clause: string;
+}
+
+export function parseClauseRef(text: string): ClauseRef | undefined {
+  const m = /^([A-Za-z0-9]+):([0-9]+(?:\.[0-9]+)*)$/.exec(text.trim());
+  return m ? { standard: m[1]!, clause: m[2]! } : undefined;
+}
+
+export function formatClauseRef(ref: ClauseRef): string {
+  return `${ref.standard}:${ref.clause}`;
+}
+
+/** Builds a catalog from a shipped file, then applies a repository's additions and overrides. */
+export function buildCatalog(base: CatalogFile | undefined, override: CatalogFile | undefined): Catalog {
+  const head = override ?? base!;
+  const clauses = new Map<string, Clause>();
+  for (const file of [base, override]) {
+    for (const c of file?.clauses ?? []) {
+      if (c.applicable === false) {
+        clauses.delete(c.number);
+        continue;
+      }
+      const previous = clauses.get(c.number);
+      clauses.set(c.number, {
+        number: c.number,
+        title: c.title !== undefined ? c.title : (previous?.title ?? null),
+        title_en: c.title_en !== undefined ? c.title_en : (previous?.title_en ?? null),
+        origin: c.origin ?? previous?.origin,
+        parent: null,
+      });
+    }
+  }
+  const sorted = new Map([...clauses.entries()].sort(([a], [b]) => compareClauseNumbers(a, b)));
+  for (const clause of sorted.values()) clause.parent = parentOf(clause.number, sorted);
+  return {
+    id: head.id,
+    title: override?.title ?? base?.title ?? head.id,
+    provisional: override?.provisional ?? base?.provisional ?? false,
+    note: override?.note ?? base?.note,
+    clauses: sorted,
+  };
+}
+
+function parentOf(number: string, clauses: Map<string, Clause>): string | null {
+  const parts = number.split(".");
+  while (parts.length > 1) {
+    parts.pop();
+    const candidate = parts.join(".");
+    if (clauses.has(candidate)) return candidate;
+  }
+  return null;
+}
+
+export function compareClauseNumbers(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export function clauseTitle(clause: Clause, lang: "zh-CN" | "en"): string {
+  return (lang === "en" ? (clause.title_en ?? clause.title) : (clause.title ?? clause.title_en)) ?? "";
+}

@@ -1,0 +1,49 @@
+/** Lookup tables over a loaded repository, built once per check so that rules stay linear. */
+import type { Located, Repository } from "../load/repository.js";
+import type { ControlledDocument, Csr, Customer, Department, Person, Process } from "./types.js";
+
+export interface RepoIndex {
+  departments: Map<string, Department>;
+  people: Map<string, Located<Person>>;
+  customers: Map<string, Located<Customer>>;
+  documents: Map<string, Located<ControlledDocument>>;
+  processes: Map<string, Located<Process>>;
+  csrs: Map<string, Located<Csr>>;
+  /** Documents that list a form in their `forms`, by form id. */
+  formUsers: Map<string, Located<ControlledDocument>[]>;
+}
+
+function byKey<T>(items: Located<T>[], key: (v: T) => string): Map<string, Located<T>> {
+  const map = new Map<string, Located<T>>();
+  for (const item of items) {
+    const k = key(item.value);
+    if (!map.has(k)) map.set(k, item);
+  }
+  return map;
+}
+
+export function buildIndex(repo: Repository): RepoIndex {
+  const formUsers = new Map<string, Located<ControlledDocument>[]>();
+  for (const doc of repo.documents) {
+    for (const form of doc.value.forms ?? []) {
+      const list = formUsers.get(form) ?? [];
+      list.push(doc);
+      formUsers.set(form, list);
+    }
+  }
+  return {
+    departments: new Map((repo.config?.value.departments ?? []).map((d) => [d.code, d])),
+    people: byKey(repo.people, (p) => p.id),
+    customers: byKey(repo.customers, (c) => c.code),
+    documents: byKey(repo.documents, (d) => d.id),
+    processes: byKey(repo.processes, (p) => p.code),
+    csrs: byKey(repo.csrs, (c) => c.id),
+    formUsers,
+  };
+}
+
+/** The latest revision entry of a document, if any. */
+export function currentRevision(doc: ControlledDocument) {
+  const revisions = doc.revisions ?? [];
+  return revisions[revisions.length - 1];
+}

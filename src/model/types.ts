@@ -1,0 +1,195 @@
+/** Typed entities of a document repository, one interface per schema in schemas/. */
+
+export type Path = readonly (string | number)[];
+export type DocumentKind = "manual" | "procedure" | "instruction" | "form" | "external";
+export type DocumentStatus = "draft" | "in-review" | "released" | "obsolete";
+export type Role = "author" | "reviewer" | "approver" | "document-controller";
+export type Disposition = "must" | "optional" | "not-applicable" | "rejected";
+export type OpinionValue = "accept" | "accept-with-action" | "reject";
+
+export interface DayRange {
+  from: string;
+  to: string;
+  name?: string;
+}
+
+export interface QmsConfig {
+  organisation: { name: string; name_en?: string };
+  language?: "zh-CN" | "en";
+  standards: string[];
+  exclusions?: { clause: string; justification: string }[];
+  departments: Department[];
+  numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
+  calendar?: { weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[] };
+  csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[] };
+  confidentiality?: string;
+  confidentiality_en?: string;
+  rules?: Record<string, "error" | "warning" | "off">;
+}
+
+export interface Department {
+  code: string;
+  name: string;
+  name_en?: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  name_en?: string;
+  department: string;
+  title?: string;
+  roles: Role[];
+  emails?: string[];
+}
+
+export interface SourceRevision {
+  revision: string;
+  issued?: string;
+  received: string;
+  file?: string;
+  status?: "current" | "superseded";
+  supersedes?: string;
+}
+
+export interface SourceDocument {
+  id: string;
+  title: string;
+  title_en?: string;
+  revisions: SourceRevision[];
+}
+
+export interface Customer {
+  code: string;
+  name: string;
+  name_en?: string;
+  class?: "A" | "B" | "C";
+  contacts?: { name: string; role?: string; email?: string; phone?: string }[];
+  notes?: string;
+  sources?: SourceDocument[];
+}
+
+export interface Signature {
+  by: string;
+  date?: string;
+}
+
+export interface Opinion {
+  department: string;
+  reviewer: string;
+  opinion: OpinionValue;
+  date: string;
+  comment?: string;
+}
+
+export interface Decision {
+  disposition: Disposition;
+  justification?: string;
+  by: string;
+  date: string;
+  forced?: boolean;
+}
+
+export interface ReviewRound {
+  source_revision?: string;
+  closed?: string;
+  reason?: string;
+  opinions?: Opinion[];
+  decision?: Decision;
+}
+
+export interface Csr {
+  id: string;
+  customer: string;
+  source: { document: string; revision: string; section?: string };
+  clauses: string[];
+  title: string;
+  title_en?: string;
+  text?: string;
+  category?: string;
+  received: string;
+  review?: {
+    required?: string[];
+    restarted?: string;
+    opinions?: Opinion[];
+    decision?: Decision;
+    history?: ReviewRound[];
+  };
+  addressed?: { document: string; section?: string }[];
+  implementation?: {
+    owner?: string;
+    due?: string;
+    status?: "planned" | "in-progress" | "implemented" | "verified";
+    evidence?: string;
+    implemented?: string;
+    verified?: Signature;
+  };
+  distribution?: { departments?: string[]; date?: string };
+  training?: { required: boolean; records?: string[] };
+}
+
+export interface Revision {
+  version: string;
+  date: string;
+  summary: string;
+  pages?: string;
+  total_pages?: number;
+  prepared?: Signature;
+  reviewed?: Signature;
+  approved?: Signature;
+}
+
+export interface Section {
+  title: string;
+  title_en?: string;
+  text?: string;
+  sections?: Section[];
+}
+
+export interface ControlledDocument {
+  id: string;
+  title: string;
+  title_en?: string;
+  level: 1 | 2 | 3 | 4;
+  kind: DocumentKind;
+  department: string;
+  processes?: string[];
+  clauses?: string[];
+  status: DocumentStatus;
+  effective?: string;
+  review_interval_months?: number;
+  revisions?: Revision[];
+  related?: string[];
+  forms?: string[];
+  sections?: Section[];
+  record?: { retention?: string; medium?: "paper" | "electronic" | "paper+electronic"; location?: string };
+  obsolete?: { date: string; reason: string; superseded_by?: string };
+  remarks?: string;
+}
+
+export interface Process {
+  code: string;
+  name: string;
+  name_en?: string;
+  type: "customer-oriented" | "support" | "management";
+  owner?: string;
+  clauses?: string[];
+  documents?: string[];
+}
+
+export interface SymbolConversion {
+  customer: string;
+  customer_symbol: string;
+  customer_class: string;
+  meaning?: string;
+  symbol: string;
+  class: string;
+}
+
+export interface CatalogFile {
+  id: string;
+  title: string;
+  provisional?: boolean;
+  note?: string;
+  clauses?: { number: string; title?: string | null; title_en?: string | null; origin?: string; parent?: string | null; applicable?: boolean }[];
+}

@@ -1,0 +1,14 @@
+/** The output formats of `csr check`, each a lazily imported module. */
+import type { Formatter } from "./types.js";
+
+export const FORMATS = ["text", "json"] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export async function loadFormatter(name: FormatName): Promise<Formatter> {
+  switch (name) {
+    case "text":
+      return (await import("./text.js")).format;
+    case "json":
+      return (await import("./json.js")).format;
+  }
+}

@@ -1,0 +1,33 @@
+import { Chalk } from "chalk";
+import { ruleDocUrl } from "../../core/docs.js";
+import type { Formatter } from "./types.js";
+
+/** Grouped by file; each line is `file:line:col severity rule-id message` so editors can jump to it. */
+export const format: Formatter = ({ findings, summary }, { color }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const lines: string[] = [];
+  let current: string | undefined;
+  for (const f of findings) {
+    if (f.file !== current) {
+      if (current !== undefined) lines.push("");
+      lines.push(c.underline(f.file));
+      current = f.file;
+    }
+    const severity = f.severity === "error" ? c.red("error") : c.yellow("warning");
+    lines.push(`${f.file}:${f.line}:${f.column} ${severity} ${c.dim(f.rule)} ${f.message}`);
+  }
+  if (findings.length > 0) {
+    lines.push("");
+    const fired = [...new Set(findings.map((f) => f.rule))].sort();
+    lines.push(c.dim(`Rule docs: ${fired.map((id) => `${id} -> ${ruleDocUrl(id)}`).join(", ")}`));
+  }
+  const files = new Set(findings.map((f) => f.file)).size;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (findings.length === 0) {
+    lines.push(c.green(`✔ No problems in ${plural(summary.files, "file")}.`));
+  } else {
+    const text = `✖ ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")} in ${plural(files, "file")} (${plural(summary.files, "file")} checked).`;
+    lines.push(summary.errors > 0 ? c.red(text) : c.yellow(text));
+  }
+  return lines.join("\n") + "\n";
+};
