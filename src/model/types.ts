@@ -126,6 +126,7 @@ export interface Csr {
   };
   distribution?: { departments?: string[]; date?: string };
   training?: { required: boolean; records?: string[] };
+  superseded?: { date: string; reason: string; by?: string };
 }
 
 export interface Revision {
