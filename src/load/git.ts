@@ -1,0 +1,35 @@
+/**
+ * The git adapter. simple-git is imported lazily; paths are never quoted (core.quotepath=off)
+ * so that Chinese file names come back as written.
+ */
+import type { SimpleGit } from "simple-git";
+import { UserError } from "../core/errors.js";
+
+export async function openGit(root: string): Promise<SimpleGit> {
+  const { simpleGit } = await import("simple-git");
+  return simpleGit({ baseDir: root, config: ["core.quotepath=off"] });
+}
+
+export async function isGitRepository(root: string): Promise<boolean> {
+  const git = await openGit(root);
+  return git.checkIsRepo();
+}
+
+/** Files with unresolved merge conflicts, repository-relative. */
+export async function conflictedFiles(root: string): Promise<string[]> {
+  const git = await openGit(root);
+  if (!(await git.checkIsRepo())) return [];
+  const status = await git.status();
+  return status.conflicted;
+}
+
+/** Commands that write refuse to run in the middle of a merge: they could bury a conflict. */
+export async function refuseOnConflicts(root: string): Promise<void> {
+  const conflicted = await conflictedFiles(root);
+  if (conflicted.length > 0) {
+    throw new UserError(
+      `The repository has unresolved merge conflicts (${conflicted.join(", ")}); csr writes nothing until they are resolved.`,
+      "Resolve the conflicts, 'git add' the files and commit, then run the command again.",
+    );
+  }
+}

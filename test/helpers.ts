@@ -1,0 +1,119 @@
+/** Shared test helpers: temporary repositories, real git with a fixed user, the built binary. */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const BIN = join(ROOT, "bin", "csr.js");
+export const FIXTURES = join(ROOT, "test", "fixtures");
+
+export function tempDir(prefix = "csr-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes a repository from a map of relative path -> content into a new temporary folder. */
+export function makeRepo(files: Record<string, string | Buffer>, dir = tempDir()): string {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+/** Copies a fixture folder (test/fixtures/<name>) or an example (examples/<name>) to a temporary folder. */
+export function copyFixture(path: string): string {
+  const dir = tempDir();
+  cpSync(join(ROOT, path), dir, { recursive: true });
+  return dir;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `csr` binary. */
+export function csr(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input ?? "",
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: "Test User",
+  GIT_AUTHOR_EMAIL: "test@example.com",
+  GIT_COMMITTER_NAME: "Test User",
+  GIT_COMMITTER_EMAIL: "test@example.com",
+  GIT_CONFIG_NOSYSTEM: "1",
+};
+
+/** Runs git in `dir` with a fixed identity; throws with git's message on failure. */
+export function git(dir: string, args: string[], env: Record<string, string> = {}): string {
+  const result = spawnSync("git", ["-c", "core.quotepath=off", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, ...GIT_ENV, ...env },
+  });
+  if (result.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Turns a folder into a git repository with everything committed. */
+export function gitInit(dir: string): string {
+  git(dir, ["init", "-q"]);
+  git(dir, ["config", "user.name", "Test User"]);
+  git(dir, ["config", "user.email", "test@example.com"]);
+  git(dir, ["add", "-A"]);
+  git(dir, ["commit", "-q", "-m", "initial"]);
+  return dir;
+}
+
+/** A minimal valid repository, extended or overridden by `files`. */
+export function minimalRepo(files: Record<string, string | Buffer> = {}): string {
+  return makeRepo({
+    "qms.yaml": [
+      "organisation:",
+      "  name: 测试汽车零部件有限公司",
+      "standards: [IATF16949]",
+      "departments:",
+      "  - code: QA",
+      "    name: 品质部",
+      "  - code: MKT",
+      "    name: 市场部",
+      "numbering:",
+      "  - kind: procedure",
+      "    pattern: QP-###",
+      "  - kind: form",
+      "    pattern: QR-###-##",
+      "csr:",
+      "  reviewers: [QA, MKT]",
+      "",
+    ].join("\n"),
+    "people.yaml": [
+      "people:",
+      "  - id: zhang",
+      "    name: 张伟",
+      "    department: QA",
+      "    roles: [author, reviewer]",
+      "    emails: [zhang@example.com]",
+      "  - id: li",
+      "    name: 李娜",
+      "    department: MKT",
+      "    roles: [author, reviewer]",
+      "  - id: wang",
+      "    name: 王强",
+      "    department: QA",
+      "    roles: [approver]",
+      "    emails: [wang@example.com]",
+      "",
+    ].join("\n"),
+    ...files,
+  });
+}
