@@ -43,10 +43,171 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("check")
-    .description("validate every file of the repository and run the cross-document rules")
+    .description("validate every file of the repository and run the cross-document rules (never writes)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--today <date>", "the date deadlines are measured against (YYYY-MM-DD; default: today)")
     .action(action(async () => (await import("../commands/check/index.js")).checkCommand));
+
+  program
+    .command("add")
+    .description("register a new customer-specific requirement (prompts on a terminal)")
+    .option("--customer <code>", "customer code")
+    .option("--source <id>", "the customer's source document")
+    .option("--section <text>", "section of the source document")
+    .option("--clause <ref>", "clause it interprets or supplements, e.g. IATF16949:8.3.3.3 (repeatable)", collect, [])
+    .option("--title <text>", "short title")
+    .option("--text <text>", "requirement text or summary")
+    .option("--category <text>", "category")
+    .option("--received <date>", "date received (YYYY-MM-DD; default: today)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
+    .option("--commit", "commit the new file")
+    .action(action(async () => (await import("../commands/add/index.js")).addCommand));
+
+  program
+    .command("review")
+    .description("record a department's opinion on a CSR, or the decision")
+    .argument("<id>", "CSR id")
+    .option("--department <code>", "department giving its opinion")
+    .option("--reviewer <person>", "person giving the opinion")
+    .option("--opinion <opinion>", "accept, accept-with-action or reject")
+    .option("--comment <text>", "comment")
+    .option("--disposition <disposition>", "must, optional, not-applicable or rejected")
+    .option("--justification <text>", "why (required for not-applicable and rejected)")
+    .option("--by <person>", "who decided")
+    .option("--date <date>", "date (YYYY-MM-DD; default: today)")
+    .option("--force", "decide although required opinions are missing (recorded)")
+    .option("--amend", "replace an existing decision (the earlier one is kept in the record)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
+    .option("--commit", "commit the change")
+    .action(action(async () => (await import("../commands/review/index.js")).reviewCommand));
+
+  const source = program.command("source").description("customer CSR source documents");
+  source
+    .command("update")
+    .description("record a new revision of a customer's CSR source document and flag its CSRs for re-review")
+    .argument("<source-id>", "source document id")
+    .option("--customer <code>", "customer code (when the source id is not unique)")
+    .requiredOption("--revision <rev>", "the new revision")
+    .option("--issued <date>", "date the customer issued it")
+    .requiredOption("--received <date>", "date received")
+    .option("--file <path>", "attached file, inside the repository")
+    .option("--commit", "commit the change")
+    .action(action(async () => (await import("../commands/source/update.js")).sourceUpdateCommand));
+
+  program
+    .command("list")
+    .description("list CSRs (default) or a register: csr, procedures, forms, symbols")
+    .argument("[what]", "csr, procedures, forms or symbols", "csr")
+    .option("--customer <code>", "only this customer")
+    .option("--status <status>", "only CSRs in this status")
+    .option("--overdue", "only CSRs whose review is overdue")
+    .option("--clause <ref>", "only CSRs keyed to this clause")
+    .option("--owner <person>", "only CSRs whose implementation this person owns")
+    .option("--level <n>", "procedures: document level 1-4")
+    .option("--style <style>", "procedures: iatf or gjb")
+    .option("--format <format>", "table, md, html, csv, xlsx or json")
+    .option("--out <file>", "write to a file instead of stdout")
+    .option("--lang <lang>", "zh-CN or en")
+    .option("--today <date>", "the date deadlines are measured against")
+    .action(action(async () => (await import("../commands/list/index.js")).listCommand));
+
+  program
+    .command("show")
+    .description("everything about one CSR")
+    .argument("<id>", "CSR id")
+    .option("--format <format>", "text or json")
+    .option("--today <date>", "the date deadlines are measured against")
+    .action(action(async () => (await import("../commands/show/index.js")).showCommand));
+
+  program
+    .command("render")
+    .description("render controlled documents (and CSR review reports) to Markdown, HTML or PDF")
+    .argument("[ids...]", "document or CSR ids")
+    .option("--all", "every document")
+    .option("--format <format>", "md, html or pdf")
+    .option("--lang <lang>", "zh-CN or en")
+    .option("--out <dir>", "output folder")
+    .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
+
+  program
+    .command("release")
+    .description("release a document: bump the version, record the revision, commit and tag")
+    .argument("<id>", "document id")
+    .option("--major", "start a new edition (A/3 -> B/0)")
+    .option("--summary <text>", "summary of the change")
+    .option("--pages <pages>", "pages affected")
+    .option("--prepared <person>", "prepared by")
+    .option("--reviewed <person>", "reviewed by")
+    .option("--approved <person>", "approved by")
+    .option("--date <date>", "release date (default: today)")
+    .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
+
+  program
+    .command("obsolete")
+    .description("withdraw a document, recording the date and reason, and commit")
+    .argument("<id>", "document id")
+    .option("--reason <text>", "why it is withdrawn")
+    .option("--superseded-by <id>", "the document that replaces it")
+    .option("--date <date>", "date (default: today)")
+    .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
+
+  program
+    .command("history")
+    .description("a document's revision record beside the git commits that touched it")
+    .argument("<id>", "document id")
+    .option("--format <format>", "text or json")
+    .action(action(async () => (await import("../commands/history/index.js")).historyCommand));
+
+  const matrix = program.command("matrix").description("audit matrices");
+  for (const [name, description] of [
+    ["clauses", "clauses of a standard against processes and procedures, with coverage"],
+    ["csr", "where each customer-specific requirement is addressed (IATF 16949 7.5.1.1)"],
+  ] as const) {
+    matrix
+      .command(name)
+      .description(description)
+      .option("--standard <id>", "clauses: IATF16949, GJB9001C or ISO9001")
+      .option("--customer <code>", "csr: only this customer")
+      .option("--format <format>", "table, md, html, csv, xlsx or json")
+      .option("--out <file>", "write to a file instead of stdout")
+      .option("--lang <lang>", "zh-CN or en")
+      .action(
+        action(async () => {
+          const { matrixCommand } = await import("../commands/matrix/index.js");
+          return (ctx: CommandContext, flags: Record<string, unknown>) => matrixCommand(ctx, name, flags);
+        }),
+      );
+  }
+
+  program
+    .command("export")
+    .description("one Excel workbook with every register and matrix")
+    .requiredOption("--out <file>", "the .xlsx file to write")
+    .option("--lang <lang>", "zh-CN or en")
+    .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
+
+  program
+    .command("import")
+    .description("turn an existing Excel or CSV register into repository files")
+    .argument("<file>", ".xlsx or .csv register")
+    .requiredOption("--as <kind>", "procedures, instructions, forms, documents or csr")
+    .option("--sheet <name>", "worksheet to read")
+    .option("--dry-run", "report what would be written, write nothing")
+    .action(action(async () => (await import("../commands/import/index.js")).importCommand));
+
+  program
+    .command("init")
+    .description("start a new document repository")
+    .argument("[dir]", "folder (default: current folder)")
+    .option("--example", "add a small example content set")
+    .action(action(async () => (await import("../commands/init/index.js")).initCommand));
+
+  program
+    .command("schema")
+    .description("write the JSON Schemas for editors and other tools")
+    .argument("[kind]", "one kind: qms, people, customer, csr, document, processes, symbols, standard")
+    .option("--out <dir>", "output folder (default: print to stdout)")
+    .action(action(async () => (await import("../commands/schema/index.js")).schemaCommand));
 
   try {
     await program.parseAsync(argv);
@@ -54,6 +215,10 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     return handleError(error);
   }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function handleError(error: unknown): number {

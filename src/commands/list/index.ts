@@ -1,0 +1,11 @@
+/** `csr list [what]`: the CSR list by default, or one of the registers. */
+import { UserError } from "../../core/errors.js";
+import type { CommandContext } from "../context.js";
+
+const REGISTERS = ["procedures", "forms", "symbols"] as const;
+
+export async function listCommand(ctx: CommandContext, what: string, flags: Record<string, unknown>): Promise<number> {
+  if (what === "csr") return (await import("./csr.js")).listCsrCommand(ctx, flags);
+  if ((REGISTERS as readonly string[]).includes(what)) return (await import("./registers.js")).listRegisterCommand(ctx, what, flags);
+  throw new UserError(`Unknown list '${what}'; choose csr, ${REGISTERS.join(", ")}.`);
+}

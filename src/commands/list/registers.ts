@@ -1,0 +1,6 @@
+import { UserError } from "../../core/errors.js";
+import type { CommandContext } from "../context.js";
+
+export async function listRegisterCommand(_ctx: CommandContext, _what: string, _flags: Record<string, unknown>): Promise<number> {
+  throw new UserError("This command is not available yet.");
+}

@@ -1,0 +1,6 @@
+import { UserError } from "../../core/errors.js";
+import type { CommandContext } from "../../commands/context.js";
+
+export async function renderCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
+  throw new UserError("This command is not available yet.");
+}
