@@ -100,7 +100,7 @@ function parseParsedText(file: SourceFile, text: string): SourceFile {
       line,
       column,
       message: duplicate
-        ? `${firstLine(error.message)}. Each key may appear once in a mapping: merge the two entries or rename one.`
+        ? `The key '${keyAt(text, error.pos[0])}' appears twice in the same mapping. Each key may appear once: merge the two entries or rename one.`
         : `YAML syntax error: ${firstLine(error.message)}. Check indentation (spaces, not tabs) and quoting around this point.`,
     });
   }
@@ -168,6 +168,10 @@ function firstInvalidUtf8(b: Buffer): number {
     i += n + 1;
   }
   return 0;
+}
+
+function keyAt(text: string, offset: number): string {
+  return /^\s*(?:- )?["']?([^"':\n]*)/.exec(text.slice(offset))?.[1]?.trim() ?? "";
 }
 
 function lineOf(text: string, offset: number): number {

@@ -1,0 +1,170 @@
+/** Untrusted YAML from a pull request: every kind of bad input gets a clear finding, and the other files are still checked. */
+import { symlinkSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, minimalRepo, tempDir } from "../helpers.js";
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  rule: string;
+  message: string;
+}
+
+function check(dir: string): { code: number; findings: JsonFinding[]; stderr: string } {
+  const result = csr(["-C", dir, "check", "--format", "json"]);
+  return { code: result.code, findings: result.stdout ? (JSON.parse(result.stdout).findings as JsonFinding[]) : [], stderr: result.stderr };
+}
+
+const validForm = (id: string, extra = "") =>
+  `id: ${id}\ntitle: 来料检验记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n${extra}`;
+
+/** A second, valid file with one dangling reference proves the other files are still checked. */
+const witness = { "documents/QR-001-02.yaml": validForm("QR-001-02", "related: [QP-404]\n") };
+const witnessFinding = {
+  file: "documents/QR-001-02.yaml",
+  line: 7,
+  column: 11,
+  severity: "error",
+  rule: "ref/unresolved",
+};
+
+describe("bad input", () => {
+  it("reports malformed YAML at its position", () => {
+    const dir = minimalRepo({ "documents/QP-001.yaml": "id: QP-001\ntitle: [unclosed\nlevel: 2\n", ...witness });
+    const { code, findings } = check(dir);
+    expect(code).toBe(1);
+    expect(findings.map((f) => [f.file, f.rule])).toEqual([
+      ["documents/QP-001.yaml", "yaml/syntax"],
+      ["documents/QR-001-02.yaml", "ref/unresolved"],
+    ]);
+    expect(findings[0]!.line).toBeGreaterThanOrEqual(2);
+    expect(findings[0]!.message).toMatch(/^YAML syntax error: .*Check indentation/);
+    expect(findings[1]).toMatchObject(witnessFinding);
+  });
+
+  it("rejects duplicate keys and names the key", () => {
+    const dir = minimalRepo({ "documents/QR-001-01.yaml": validForm("QR-001-01", "title: 重复\n") });
+    const { findings } = check(dir);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        file: "documents/QR-001-01.yaml",
+        line: 7,
+        column: 1,
+        rule: "yaml/duplicate-key",
+        message: "The key 'title' appears twice in the same mapping. Each key may appear once: merge the two entries or rename one.",
+      }),
+    ]);
+  });
+
+  it("stops an alias bomb quickly with an error", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 10; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const cur = String.fromCharCode(97 + i);
+      levels.push(`${cur}: &${cur} [${Array(10).fill(`*${prev}`).join(", ")}]`);
+    }
+    const dir = minimalRepo({ "documents/QP-001.yaml": levels.join("\n") + "\n", ...witness });
+    const started = Date.now();
+    const { findings } = check(dir);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(findings.map((f) => f.rule)).toEqual(["yaml/alias-limit", "ref/unresolved"]);
+    expect(findings[0]!.message).toMatch(/alias bomb/);
+  });
+
+  it("accepts a file that reuses anchors legitimately", () => {
+    const people = ["people:"];
+    people.push("  - &base", "    id: p0", "    name: 人员0", "    department: QA", "    roles: [author]");
+    for (let i = 1; i < 150; i++) people.push(`  - <<: *base`, `    id: p${i}`);
+    const dir = minimalRepo({ "people.yaml": people.join("\n") + "\n" });
+    expect(check(dir)).toMatchObject({ code: 0, findings: [] });
+  });
+
+  it("refuses files over 1 MiB", () => {
+    const big = validForm("QR-001-01", `remarks: "${"备".repeat(400_000)}"\n`);
+    const dir = minimalRepo({ "documents/QR-001-01.yaml": big, ...witness });
+    const { findings } = check(dir);
+    expect(findings[0]).toMatchObject({ file: "documents/QR-001-01.yaml", line: 1, column: 1, rule: "file/too-large" });
+    expect(findings[0]!.message).toMatch(/limit is 1 MiB/);
+    expect(findings[1]).toMatchObject(witnessFinding);
+  });
+
+  it("explains a GBK file and how to convert it", () => {
+    // "title: 文件控制程序" saved as GBK by a Windows editor.
+    const gbk = Buffer.concat([Buffer.from("id: QP-001\ntitle: "), Buffer.from([0xce, 0xc4, 0xbc, 0xfe, 0xbf, 0xd8, 0xd6, 0xc6]), Buffer.from("\n")]);
+    const dir = minimalRepo({ "documents/QP-001.yaml": gbk, ...witness });
+    const { findings } = check(dir);
+    expect(findings[0]).toMatchObject({ file: "documents/QP-001.yaml", line: 2, rule: "file/encoding" });
+    expect(findings[0]!.message).toMatch(/not valid UTF-8 \(byte 0xCE on line 2\).*GBK.*iconv -f GBK -t UTF-8/);
+    expect(findings[1]).toMatchObject(witnessFinding);
+  });
+
+  it("accepts a UTF-8 BOM and CRLF line endings, with correct positions", () => {
+    const crlf = "\ufeff" + validForm("QR-001-01", "related: [QP-404]\n").replace(/\n/g, "\r\n");
+    const dir = minimalRepo({ "documents/QR-001-01.yaml": crlf });
+    const { findings } = check(dir);
+    expect(findings).toEqual([expect.objectContaining({ file: "documents/QR-001-01.yaml", line: 7, column: 11, rule: "ref/unresolved" })]);
+  });
+
+  it("says a file with conflict markers is an unresolved merge", () => {
+    const conflicted = "id: QR-001-01\n<<<<<<< HEAD\ntitle: 来料检验记录\n=======\ntitle: 进料检验记录\n>>>>>>> feature\nlevel: 4\n";
+    const dir = minimalRepo({ "documents/QR-001-01.yaml": conflicted, ...witness });
+    const { findings } = check(dir);
+    expect(findings[0]).toMatchObject({ file: "documents/QR-001-01.yaml", line: 2, column: 1, rule: "file/merge-conflict" });
+    expect(findings[0]!.message).toMatch(/^Unresolved merge: git conflict marker '<<<<<<<' on line 2/);
+    expect(findings[1]).toMatchObject(witnessFinding);
+  });
+
+  it("drops __proto__ and constructor keys without polluting objects", () => {
+    const hostile = validForm("QR-001-01", "__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n");
+    const dir = minimalRepo({ "documents/QR-001-01.yaml": hostile });
+    const { findings } = check(dir);
+    expect(findings.map((f) => [f.line, f.rule])).toEqual([
+      [7, "yaml/unsafe-key"],
+      [9, "yaml/unsafe-key"],
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("reports a symlink leading outside the repository and does not follow it", () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, "secret.yaml"), "password: hunter2\n");
+    const dir = minimalRepo(witness);
+    symlinkSync(join(outside, "secret.yaml"), join(dir, "documents", "QP-009.yaml"));
+    mkdirSync(join(dir, "csr"));
+    symlinkSync(outside, join(dir, "csr", "EXT"));
+    const { findings, code } = check(dir);
+    expect(code).toBe(1);
+    expect(findings.map((f) => [f.file, f.rule])).toEqual([
+      ["csr/EXT", "file/outside-repository"],
+      ["documents/QP-009.yaml", "file/outside-repository"],
+      ["documents/QR-001-02.yaml", "ref/unresolved"],
+    ]);
+    expect(JSON.stringify(findings)).not.toContain("hunter2");
+  });
+
+  it("reports an empty file", () => {
+    const dir = minimalRepo({ "documents/QP-001.yaml": "# nothing here yet\n", "symbols.yaml": "" });
+    const { findings } = check(dir);
+    expect(findings.map((f) => [f.file, f.line, f.rule])).toEqual([
+      ["documents/QP-001.yaml", 1, "file/empty"],
+      ["symbols.yaml", 1, "file/empty"],
+    ]);
+  });
+
+  it("explains a list where a mapping is expected", () => {
+    const dir = minimalRepo({ "documents/QP-001.yaml": "- id: QP-001\n- title: 文件控制程序\n" });
+    const { findings } = check(dir);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        file: "documents/QP-001.yaml",
+        line: 1,
+        column: 1,
+        rule: "schema/invalid-value",
+        message: "a document must be a mapping (key: value), found a list.",
+      }),
+    ]);
+  });
+});
