@@ -16,7 +16,7 @@ export function levenshtein(a: string, b: string): number {
 /** The closest candidate within a third of the word's length, for "did you mean" hints. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
     const d = levenshtein(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) {

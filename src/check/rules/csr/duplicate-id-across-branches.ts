@@ -20,7 +20,9 @@ export const rule: Rule = {
     for (const [id, list] of byId) {
       if (list.length < 2) continue;
       const paths = list.map((c) => c.file.path).join(" and ");
-      for (const csr of list.slice(1)) {
+      // The file already named after the id is the original; the others are the late arrivals.
+      const original = list.find((c) => c.file.path.endsWith(`/${id}.yaml`)) ?? list[0]!;
+      for (const csr of list.filter((c) => c !== original)) {
         ctx.report(
           { file: csr.file, path: ["id"] },
           `The CSR id '${id}' is claimed by ${paths}, probably added on two branches. Give the later one the next free id: change 'id' and rename the file (git mv), then update any references to it.`,

@@ -1,0 +1,103 @@
+/** The `csr check` command line as a user and CI see it: repository discovery, output, exit codes. */
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, minimalRepo, tempDir } from "../helpers.js";
+
+describe("csr check", () => {
+  it("finds the repository by walking up from a subfolder of -C", () => {
+    const dir = minimalRepo({ "documents/procedures/.keep": "" });
+    const result = csr(["-C", join(dir, "documents", "procedures"), "check"]);
+    expect(result).toEqual({ code: 0, stdout: "✔ No problems in 2 files.\n", stderr: "" });
+  });
+
+  it("finds the repository from the current directory", () => {
+    const dir = minimalRepo();
+    mkdirSync(join(dir, "customers"));
+    expect(csr(["check"], { cwd: join(dir, "customers") }).code).toBe(0);
+  });
+
+  it("says clearly when there is no repository, in one line plus a hint, exit 2", () => {
+    const dir = tempDir();
+    const result = csr(["-C", dir, "check"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      `csr: No qms.yaml found in ${dir} or any parent directory.\nhint: Run csr inside a document repository, point at one with -C <dir>, or create one with 'csr init'.\n`,
+    );
+  });
+
+  it("groups text findings by file and ends with a summary, exit 1 on errors", () => {
+    const dir = minimalRepo({
+      "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nrelated: [QP-002]\n",
+      "processes.yaml": "processes:\n  - code: M1\n    name: 管理评审过程\n    type: management\n    owner: GM\n",
+    });
+    const result = csr(["-C", dir, "check"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        "documents/QP-001.yaml",
+        "documents/QP-001.yaml:7:11 error ref/unresolved Unknown document 'QP-002'. Did you mean 'QP-001'? Add documents/QP-002.yaml or correct the number.",
+        "",
+        "processes.yaml",
+        "processes.yaml:5:12 error ref/unresolved Unknown department 'GM'. Use a code from 'departments' in qms.yaml or add it there.",
+        "",
+        "Rule docs: ref/unresolved -> docs/rules.md#ref-unresolved",
+        "✖ 2 errors, 0 warnings in 2 files (4 files checked).",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("prints a stable JSON list", () => {
+    const dir = minimalRepo({ "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nrelated: [QP-002]\n" });
+    const result = csr(["-C", dir, "check", "--format", "json"]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      version: 1,
+      summary: { errors: 1, warnings: 0, files: 3 },
+      findings: [
+        {
+          file: "documents/QP-001.yaml",
+          line: 7,
+          column: 11,
+          severity: "error",
+          rule: "ref/unresolved",
+          message: "Unknown document 'QP-002'. Did you mean 'QP-001'? Add documents/QP-002.yaml or correct the number.",
+          docs: "docs/rules.md#ref-unresolved",
+        },
+      ],
+    });
+  });
+
+  it("applies severity overrides from qms.yaml", () => {
+    const dir = minimalRepo({ "documents/QP-1.yaml": "id: QP-1\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n" });
+    expect(csr(["-C", dir, "check"]).code).toBe(1);
+    appendFileSync(join(dir, "qms.yaml"), "rules:\n  id/number-pattern: warning\n");
+    const relaxed = csr(["-C", dir, "check"]);
+    expect(relaxed.code).toBe(0);
+    expect(relaxed.stdout).toContain("documents/QP-1.yaml:1:5 warning id/number-pattern");
+    const qms = join(dir, "qms.yaml");
+    writeFileSync(qms, readFileSync(qms, "utf8").replace("id/number-pattern: warning", "id/number-pattern: off"));
+    expect(csr(["-C", dir, "check"]).stdout).toBe("✔ No problems in 3 files.\n");
+  });
+
+  it("exits 2 on a usage error without a stack trace", () => {
+    const result = csr(["check", "--format", "xml"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: option '--format <format>' argument 'xml' is invalid\. Allowed choices are text, json/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("rejects a malformed --today", () => {
+    const result = csr(["-C", minimalRepo(), "check", "--today", "27.11.2026"]);
+    expect(result).toMatchObject({ code: 2, stderr: "csr: --today expects a date as YYYY-MM-DD, got '27.11.2026'.\n" });
+  });
+
+  it("never writes to the repository", () => {
+    const dir = minimalRepo({ "documents/QP-001.yaml": "id: [broken\n" });
+    const before = JSON.stringify(readdirSync(dir, { recursive: true }).sort());
+    csr(["-C", dir, "check"]);
+    expect(JSON.stringify(readdirSync(dir, { recursive: true }).sort())).toBe(before);
+  });
+});
