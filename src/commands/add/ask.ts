@@ -33,12 +33,13 @@ export function clauseChoices(catalogs: readonly Catalog[]): Choice[] {
     [...catalog.clauses.values()].map((clause) => {
       const ref = `${catalog.id}:${clause.number}`;
       const title = clauseTitle(clause, "zh-CN");
-      return { value: ref, name: title ? `${ref}  ${title}` : ref };
+      const english = clause.title_en && clause.title_en !== title ? clause.title_en : undefined;
+      return { value: ref, name: title ? `${ref}  ${title}` : ref, ...(english ? { description: english } : {}) };
     }),
   );
 }
 
-/** Clauses picked one by one from a searchable list (number or title); an empty pick ends the list. */
+/** Clauses picked one by one from a searchable list (number, Chinese or English title); "done" ends the list. */
 async function askClauses(catalogs: readonly Catalog[], prompts: Prompts): Promise<string[]> {
   const all = clauseChoices(catalogs);
   const picked: string[] = [];
@@ -49,7 +50,7 @@ async function askClauses(catalogs: readonly Catalog[], prompts: Prompts): Promi
       pageSize: 10,
       source: (term) => {
         const t = (term ?? "").trim().toLowerCase();
-        const matches = all.filter((c) => !picked.includes(c.value) && (t === "" || c.name!.toLowerCase().includes(t)));
+        const matches = all.filter((c) => !picked.includes(c.value) && (t === "" || `${c.name} ${c.description ?? ""}`.toLowerCase().includes(t)));
         return [...done, ...matches];
       },
     });
