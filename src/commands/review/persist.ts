@@ -68,12 +68,13 @@ export async function commitFiles(root: string, paths: readonly string[], messag
 
 /**
  * YAML text as csr writes it, without line folding. The yaml library re-prints flow collections
- * with one spacing convention, while hand-written files often mix `{ a: b }` and `[a, b]`; lines
- * that differ from an original line only in that spacing are therefore taken from the original,
- * so that an edit changes only the lines it edits.
+ * with one spacing convention and puts one space before a trailing comment, while hand-written
+ * files often mix `{ a: b }` and `[a, b]` and align comments; lines that differ from an original
+ * line only in that spacing are therefore taken from the original, so that an edit changes only
+ * the lines it edits.
  */
 export function yamlText(doc: Document, original = ""): string {
-  const spacing = (line: string) => line.replace(/([[{]) +/g, "$1").replace(/ +([\]}])/g, "$1");
+  const spacing = (line: string) => line.replace(/([[{]) +/g, "$1").replace(/ +([\]}])/g, "$1").replace(/ +#/g, " #");
   const originals = new Map(original.split("\n").map((line) => [spacing(line), line]));
   return doc
     .toString({ lineWidth: 0, flowCollectionPadding: false })
