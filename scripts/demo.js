@@ -6,9 +6,12 @@ import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const csr = join(root, "bin", "csr.js");
+// Pinned to one day so that deadlines, and therefore the output, are the same on every run.
 const steps = [
-  ["check", "examples/acme-auto"],
-  ["check", "examples/gjb-demo"],
+  ["check", "examples/acme-auto", "--today", "2026-11-27"],
+  ["check", "examples/gjb-demo", "--today", "2026-11-27"],
+  ["list", "examples/acme-auto", "--today", "2026-11-27"],
+  ["show", "examples/acme-auto", "DYA-001", "--today", "2026-11-27"],
 ];
 let failed = false;
 for (const [command, dir, ...rest] of steps) {
