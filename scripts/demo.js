@@ -11,6 +11,8 @@ const DEMO_DAY = "2026-11-27";
 const steps = [
   ["check", "examples/acme-auto", "--today", DEMO_DAY],
   ["check", "examples/gjb-demo", "--today", DEMO_DAY],
+  ["list", "examples/acme-auto", "--today", DEMO_DAY],
+  ["show", "examples/acme-auto", "DYA-001", "--today", DEMO_DAY],
 ];
 let failed = false;
 for (const [command, dir, ...rest] of steps) {

@@ -28,9 +28,9 @@ export function runCheck(repo: Repository, options: CheckOptions, rules: readonl
       index,
       options,
       ruleIds,
-      report(at, message) {
+      report(at, message, requested) {
         const [line, column] = locate(at.file, at.path, at.key);
-        findings.push({ rule: rule.id, severity, file: at.file.path, line, column, message });
+        findings.push({ rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message });
       },
     };
     rule.check(ctx);

@@ -3,7 +3,13 @@ import type { Rule } from "./rule.js";
 import { rule as clauseUnknownClause } from "./rules/clause/unknown-clause.js";
 import { rule as clauseUnknownStandard } from "./rules/clause/unknown-standard.js";
 import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
+import { rule as csrAddressedByObsolete } from "./rules/csr/addressed-by-obsolete.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
+import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
+import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
+import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
+import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
+import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
 import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
 import { rule as idNumberPattern } from "./rules/id/number-pattern.js";
@@ -16,7 +22,13 @@ export const rules: readonly Rule[] = [
   clauseUnknownClause,
   clauseUnknownStandard,
   configUnknownRule,
+  csrAddressedByObsolete,
   csrDuplicateIdAcrossBranches,
+  csrImplementationOverdue,
+  csrNotAddressed,
+  csrReviewIncomplete,
+  csrReviewOverdue,
+  csrSourceSuperseded,
   idDuplicate,
   idFileName,
   idNumberPattern,

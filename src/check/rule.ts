@@ -23,7 +23,11 @@ export interface RuleContext {
   options: CheckOptions;
   /** Ids of every registered rule. */
   ruleIds: ReadonlySet<string>;
-  report(at: ReportTarget, message: string): void;
+  /**
+   * `severity` may lower one report to a warning (e.g. a deadline that is near rather than past);
+   * a rule never raises a report above the severity configured for it.
+   */
+  report(at: ReportTarget, message: string, severity?: Severity): void;
 }
 
 export interface Rule {

@@ -17,7 +17,9 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
   const fd = openSync(temp, "wx");
   try {
-    writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    // writeSync may write only part of the buffer (a full disk, a file-size limit); renaming that would truncate the file.
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);

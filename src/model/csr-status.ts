@@ -4,7 +4,7 @@
  * with superseded, rejected and not-applicable as ends.
  */
 import type { WorkCalendar } from "./calendar.js";
-import type { Csr, DocumentStatus, QmsConfig } from "./types.js";
+import type { Csr, Customer, DocumentStatus, QmsConfig, SourceDocument, SourceRevision } from "./types.js";
 
 export const CSR_STATUSES = [
   "received",
@@ -53,4 +53,67 @@ export function requiredDepartments(csr: Csr, config: QmsConfig | undefined): st
 export function missingOpinions(csr: Csr, config: QmsConfig | undefined): string[] {
   const given = new Set((csr.review?.opinions ?? []).map((o) => o.department));
   return requiredDepartments(csr, config).filter((d) => !given.has(d));
+}
+
+/** The revision a source document is at now: the last one recorded (revisions are kept oldest first). */
+export function latestRevision(source: SourceDocument): SourceRevision | undefined {
+  return source.revisions[source.revisions.length - 1];
+}
+
+/** Source documents a new CSR may cite: those whose latest revision is not marked superseded. */
+export function currentSources(customer: Customer): SourceDocument[] {
+  return (customer.sources ?? []).filter((s) => latestRevision(s)?.status !== "superseded");
+}
+
+export interface StaleSource {
+  source: SourceDocument;
+  /** The revision the CSR was reviewed against. */
+  reviewed: SourceRevision;
+  latest: SourceRevision;
+}
+
+/**
+ * A CSR reviewed against a revision that a later one replaced, and not yet moved on by
+ * `csr source update`. Superseded CSRs are finished and never stale.
+ */
+export function staleSource(csr: Csr, customer: Customer | undefined): StaleSource | undefined {
+  if (csr.superseded) return undefined;
+  const source = customer?.sources?.find((s) => s.id === csr.source.document);
+  const reviewed = source?.revisions.find((r) => r.revision === csr.source.revision);
+  const latest = source && latestRevision(source);
+  if (!source || !reviewed || !latest) return undefined;
+  if (reviewed.status !== "superseded" && reviewed === latest) return undefined;
+  return { source, reviewed, latest };
+}
+
+export interface CsrFacts {
+  status: CsrStatus;
+  reviewStart: string;
+  /** Review deadline; only while the review is open (no decision, not superseded). */
+  due?: string;
+  /** Working days from `today` to `due`; negative once overdue. */
+  daysLeft?: number;
+  /** Departments whose opinion is still missing. */
+  missing: string[];
+}
+
+export interface FactsContext {
+  config: QmsConfig | undefined;
+  calendar: WorkCalendar;
+  documentStatus: (id: string) => DocumentStatus | undefined;
+  today: string;
+}
+
+/** Everything derived about one CSR on a given day, as shown by `csr list` and `csr show`. */
+export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
+  const status = csrStatus(csr, ctx.documentStatus);
+  const open = !csr.superseded && !csr.review?.decision;
+  const due = open ? reviewDue(csr, ctx.calendar, ctx.config) : undefined;
+  return {
+    status,
+    reviewStart: reviewStart(csr),
+    due,
+    daysLeft: due === undefined ? undefined : ctx.calendar.workdaysBetween(ctx.today, due),
+    missing: csr.superseded ? [] : missingOpinions(csr, ctx.config),
+  };
 }

@@ -1,6 +1,129 @@
+/** `csr add`: register a customer-specific requirement as csr/<CUSTOMER>/<ID>.yaml. */
+import { Document } from "yaml";
+import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import type { CommandContext } from "../../commands/context.js";
+import { didYouMean } from "../../core/text.js";
+import { findRoot } from "../../load/discover.js";
+import { refuseOnConflicts } from "../../load/git.js";
+import { loadRepository, type Repository } from "../../load/repository.js";
+import { WorkCalendar } from "../../model/calendar.js";
+import type { Catalog } from "../../model/catalog.js";
+import { currentSources, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue } from "../../model/csr-status.js";
+import { csrPath } from "../../model/paths.js";
+import type { Csr, Customer } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { dateOption } from "../options.js";
+import { commitFiles, verifyChanges, writeChanges, yamlText } from "../review/persist.js";
+import { nextCsrId } from "./allocate.js";
+import { askForCsr, type CsrDraft } from "./ask.js";
+import { canPrompt, loadPrompts, missingFlag, type Prompts } from "./prompting.js";
 
-export async function addCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export interface AddFlags {
+  customer?: string;
+  source?: string;
+  section?: string;
+  clause?: string[];
+  title?: string;
+  text?: string;
+  category?: string;
+  received?: string;
+  yes?: boolean;
+  commit?: boolean;
+}
+
+export async function addCommand(ctx: CommandContext, flags: AddFlags): Promise<number> {
+  return addCsr(ctx, flags);
+}
+
+/** `prompts` given: ask for whatever the flags left open, whatever the terminal (tests drive this). */
+export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Prompts): Promise<number> {
+  const root = findRoot(ctx.dir);
+  await refuseOnConflicts(root);
+  const repo = loadRepository(root);
+  const today = localToday();
+  const given: Partial<CsrDraft> = {
+    customer: flags.customer,
+    source: flags.source,
+    section: flags.section,
+    clauses: flags.clause ?? [],
+    title: flags.title,
+    text: flags.text,
+    category: flags.category,
+    received: flags.received === undefined ? undefined : dateOption(flags.received, "--received"),
+  };
+  const customers = repo.customers.map((c) => c.value);
+  if (given.customer !== undefined) customerOf(customers, given.customer);
+  if (given.customer !== undefined && given.source !== undefined) sourceOf(customerOf(customers, given.customer), given.source);
+  const interactive = prompts !== undefined || canPrompt(flags.yes);
+  const draft = interactive ? await askForCsr(given, askContext(repo, today), prompts ?? (await loadPrompts())) : requireAll(given, today);
+  const customer = customerOf(customers, draft.customer);
+  const source = sourceOf(customer, draft.source);
+  checkCategory(repo, draft.category);
+
+  const id = await nextCsrId(repo, customer.code);
+  const csr: Csr = {
+    id,
+    customer: customer.code,
+    source: { document: source.id, revision: latestRevision(source)!.revision, ...(draft.section ? { section: draft.section } : {}) },
+    clauses: draft.clauses,
+    title: draft.title,
+    ...(draft.text ? { text: draft.text } : {}),
+    ...(draft.category ? { category: draft.category } : {}),
+    received: draft.received,
+  };
+  const path = csrPath(customer.code, id);
+  const change = { path, kind: "csr" as const, text: yamlText(new Document(csr)), create: true };
+  verifyChanges(repo, [change], today);
+  writeChanges(root, [change]);
+
+  const config = repo.config?.value;
+  const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
+  const due = reviewDue(csr, new WorkCalendar(config?.calendar), config);
+  ctx.stdout(`Registered ${id} in ${path}.\nReview due ${due} (${days} working days after ${csr.received}).\n`);
+  if (flags.commit) {
+    const hash = await commitFiles(root, [path], `csr add ${id}: ${csr.title}`);
+    ctx.stdout(`Committed ${hash}: csr add ${id}: ${csr.title}\n`);
+  }
+  return 0;
+}
+
+function requireAll(given: Partial<CsrDraft>, today: string): CsrDraft {
+  if (given.customer === undefined) throw missingFlag("--customer", "the customer");
+  if (given.source === undefined) throw missingFlag("--source", "the source document");
+  if (!given.clauses || given.clauses.length === 0) throw missingFlag("--clause", "the clauses");
+  if (given.title === undefined) throw missingFlag("--title", "the title");
+  return { ...given, customer: given.customer, source: given.source, clauses: given.clauses, title: given.title, received: given.received ?? today };
+}
+
+function customerOf(customers: readonly Customer[], code: string): Customer {
+  const customer = customers.find((c) => c.code === code);
+  if (!customer) {
+    throw new UserError(`Unknown customer '${code}'.${didYouMean(code, customers.map((c) => c.code))}`, `Customers are the files in customers/; known: ${customers.map((c) => c.code).join(", ") || "none"}.`);
+  }
+  return customer;
+}
+
+function sourceOf(customer: Customer, id: string) {
+  const current = currentSources(customer);
+  const source = current.find((s) => s.id === id);
+  if (source) return source;
+  const known = (customer.sources ?? []).some((s) => s.id === id);
+  throw new UserError(
+    known
+      ? `The source document '${id}' of ${customer.code} is superseded; register the CSR against a current one.`
+      : `Customer ${customer.code} has no source document '${id}'.${didYouMean(id, current.map((s) => s.id))}`,
+    `Current source documents of ${customer.code}: ${current.map((s) => s.id).join(", ") || "none (add them under 'sources' in customers/" + customer.code + ".yaml)"}.`,
+  );
+}
+
+function checkCategory(repo: Repository, category: string | undefined): void {
+  const allowed = repo.config?.value.csr?.categories;
+  if (category === undefined || !allowed || allowed.length === 0 || allowed.includes(category)) return;
+  throw new UserError(`--category '${category}' is not one of the categories in qms.yaml: ${allowed.join(", ")}.${didYouMean(category, allowed)}`);
+}
+
+function askContext(repo: Repository, today: string) {
+  const standards = repo.config?.value.standards ?? [];
+  const catalogs = standards.map((s) => repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
+  return { customers: repo.customers.map((c) => c.value), catalogs, categories: repo.config?.value.csr?.categories, today };
 }

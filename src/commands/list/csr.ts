@@ -1,6 +1,155 @@
+/** `csr list`: the CSR list (顾客特定要求清单) with derived status and review deadlines. */
+import { resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { writeFileAtomic } from "../../core/write.js";
+import { findRoot } from "../../load/discover.js";
+import { loadRepository, type Repository } from "../../load/repository.js";
+import { WorkCalendar } from "../../model/calendar.js";
+import { parseClauseRef } from "../../model/catalog.js";
+import { CSR_STATUSES, csrFacts, type CsrFacts, type CsrStatus } from "../../model/csr-status.js";
+import { buildIndex } from "../../model/index.js";
+import type { Csr } from "../../model/types.js";
+import { TEXT_FORMATS, toCsv, toJson, toMarkdown, toTerminal, type Table } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
+import { choiceOption, dateOption } from "../options.js";
 
-export async function listCsrCommand(_ctx: CommandContext, _flags: Record<string, unknown>): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export type Lang = "zh-CN" | "en";
+type Format = (typeof TEXT_FORMATS)[number];
+
+export interface ListCsrFlags {
+  customer?: string;
+  status?: string;
+  overdue?: boolean;
+  clause?: string;
+  owner?: string;
+  format?: string;
+  out?: string;
+  lang?: string;
+  today?: string;
+}
+
+export const STATUS_LABELS: Record<Lang, Record<CsrStatus, string>> = {
+  "zh-CN": {
+    received: "已接收",
+    "in-review": "评审中",
+    decided: "已决定",
+    addressed: "已纳入文件",
+    implemented: "已实施",
+    verified: "已验证",
+    superseded: "已替代",
+    rejected: "已拒绝",
+    "not-applicable": "不适用",
+  },
+  en: {
+    received: "received",
+    "in-review": "in review",
+    decided: "decided",
+    addressed: "addressed",
+    implemented: "implemented",
+    verified: "verified",
+    superseded: "superseded",
+    rejected: "rejected",
+    "not-applicable": "not applicable",
+  },
+};
+
+const HEADERS: Record<Lang, Record<string, string>> = {
+  "zh-CN": { id: "编号", customer: "顾客", title: "标题", clauses: "条款", status: "状态", due: "评审期限", days_left: "剩余工作日", owner: "实施负责人" },
+  en: { id: "ID", customer: "Customer", title: "Title", clauses: "Clauses", status: "Status", due: "Review due", days_left: "Working days left", owner: "Owner" },
+};
+
+/** The renderings that exist for CSR lists; the table module may grow more, the list accepts what it knows. */
+const RENDER: Record<Format, (table: Table) => string> = { table: toTerminal, md: toMarkdown, csv: toCsv, json: toJson };
+
+export interface CsrRow {
+  csr: Csr;
+  facts: CsrFacts;
+}
+
+/** Every CSR with its derived facts on `today`, in id order. */
+export function csrRows(repo: Repository, today: string): CsrRow[] {
+  const config = repo.config?.value;
+  const index = buildIndex(repo);
+  const ctx = { config, calendar: new WorkCalendar(config?.calendar), documentStatus: (id: string) => index.documents.get(id)?.value.status, today };
+  return repo.csrs
+    .map(({ value }) => ({ csr: value, facts: csrFacts(value, ctx) }))
+    .sort((a, b) => (a.csr.id < b.csr.id ? -1 : a.csr.id > b.csr.id ? 1 : 0));
+}
+
+export function langOption(value: string | undefined, repo: Repository): Lang {
+  return choiceOption(value, "--lang", ["zh-CN", "en"] as const, repo.config?.value.language ?? "zh-CN");
+}
+
+export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): Promise<number> {
+  const format = choiceOption(flags.format, "--format", TEXT_FORMATS, "table");
+  const today = dateOption(flags.today, "--today");
+  const repo = loadRepository(findRoot(ctx.dir));
+  const lang = langOption(flags.lang, repo);
+  const rows = csrRows(repo, today).filter(filter(repo, flags));
+  const table = csrTable(rows, lang, today);
+  const text = RENDER[format](table);
+  if (flags.out) {
+    writeFileAtomic(resolve(ctx.dir, flags.out), text);
+    ctx.stdout(`Wrote ${rows.length} CSR(s) to ${flags.out}.\n`);
+  } else {
+    ctx.stdout(text);
+  }
+  return 0;
+}
+
+function filter(repo: Repository, flags: ListCsrFlags): (row: CsrRow) => boolean {
+  const tests: ((row: CsrRow) => boolean)[] = [];
+  if (flags.customer !== undefined) {
+    const codes = repo.customers.map((c) => c.value.code);
+    if (!codes.includes(flags.customer)) throw new UserError(`--customer: unknown customer '${flags.customer}'.${didYouMean(flags.customer, codes)}`);
+    tests.push(({ csr }) => csr.customer === flags.customer);
+  }
+  if (flags.status !== undefined) {
+    const status = choiceOption(flags.status, "--status", CSR_STATUSES, "received");
+    tests.push(({ facts }) => facts.status === status);
+  }
+  if (flags.overdue) tests.push(({ facts }) => facts.daysLeft !== undefined && facts.daysLeft < 0);
+  if (flags.clause !== undefined) {
+    const ref = parseClauseRef(flags.clause);
+    if (!ref) throw new UserError(`--clause expects STANDARD:CLAUSE, e.g. IATF16949:8.3; got '${flags.clause}'.`);
+    const wanted = `${ref.standard}:${ref.clause}`;
+    tests.push(({ csr }) => csr.clauses.some((c) => c === wanted || c.startsWith(`${wanted}.`)));
+  }
+  if (flags.owner !== undefined) tests.push(({ csr }) => csr.implementation?.owner === flags.owner);
+  return (row) => tests.every((t) => t(row));
+}
+
+export function csrTable(rows: readonly CsrRow[], lang: Lang, today: string): Table {
+  const headers = HEADERS[lang];
+  const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
+  return {
+    title: lang === "en" ? `Customer-specific requirements (${rows.length}, as of ${today})` : `顾客特定要求清单（共 ${rows.length} 项，截至 ${today}）`,
+    sheet: lang === "en" ? "CSR list" : "顾客特定要求清单",
+    columns: [
+      { key: "id", header: headers.id! },
+      { key: "customer", header: headers.customer! },
+      { key: "title", header: headers.title! },
+      { key: "clauses", header: headers.clauses! },
+      { key: "status", header: headers.status! },
+      { key: "due", header: headers.due!, date: true },
+      { key: "days_left", header: headers.days_left! },
+      { key: "owner", header: headers.owner! },
+    ],
+    rows: rows.map(({ csr, facts }) => ({
+      id: csr.id,
+      customer: csr.customer,
+      title: lang === "en" ? (csr.title_en ?? csr.title) : csr.title,
+      clauses: csr.clauses.join(", "),
+      status: STATUS_LABELS[lang][facts.status],
+      due: facts.due ?? null,
+      days_left: facts.daysLeft ?? null,
+      owner: csr.implementation?.owner ?? null,
+    })),
+    notes: [
+      lang === "en"
+        ? `Review overdue: ${overdue}. Working days follow the calendar in qms.yaml; a negative number is working days late.`
+        : `评审逾期 ${overdue} 项。剩余工作日按 qms.yaml 的工作日历计算，负数为逾期的工作日数。`,
+    ],
+  };
 }

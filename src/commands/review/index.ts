@@ -1,6 +1,199 @@
+/**
+ * `csr review <id>`: record one department's opinion (会签) or the decision. Earlier opinions and
+ * decisions are never overwritten silently: --amend moves them into the review history.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDocument, type Document } from "yaml";
+import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import type { CommandContext } from "../../commands/context.js";
+import { findRoot } from "../../load/discover.js";
+import { refuseOnConflicts } from "../../load/git.js";
+import { loadRepository, type Located, type Repository } from "../../load/repository.js";
+import { missingOpinions, requiredDepartments } from "../../model/csr-status.js";
+import type { Csr, Decision, Disposition, Opinion, OpinionValue } from "../../model/types.js";
+import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
+import type { CommandContext } from "../context.js";
+import { choiceOption, dateOption } from "../options.js";
+import { findCsr } from "../show/lookup.js";
+import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText } from "./persist.js";
 
-export async function reviewCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export interface ReviewFlags {
+  department?: string;
+  reviewer?: string;
+  opinion?: string;
+  comment?: string;
+  disposition?: string;
+  justification?: string;
+  by?: string;
+  date?: string;
+  force?: boolean;
+  amend?: boolean;
+  yes?: boolean;
+  commit?: boolean;
+}
+
+export const OPINIONS: readonly OpinionValue[] = ["accept", "accept-with-action", "reject"];
+export const DISPOSITIONS: readonly Disposition[] = ["must", "optional", "not-applicable", "rejected"];
+
+export async function reviewCommand(ctx: CommandContext, id: string, flags: ReviewFlags): Promise<number> {
+  return reviewCsr(ctx, id, flags);
+}
+
+/** `prompts` given: ask for whatever the flags left open, whatever the terminal (tests drive this). */
+export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFlags, prompts?: Prompts): Promise<number> {
+  const root = findRoot(ctx.dir);
+  await refuseOnConflicts(root);
+  const repo = loadRepository(root);
+  const csr = findCsr(repo, id);
+  if (csr.value.superseded) throw new UserError(`${id} is superseded (${csr.value.superseded.reason}); it is not reviewed any more.`);
+  const date = dateOption(flags.date, "--date");
+  const ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
+  const wantsOpinion = [flags.department, flags.reviewer, flags.opinion, flags.comment].some((v) => v !== undefined);
+  const wantsDecision = [flags.disposition, flags.justification, flags.by].some((v) => v !== undefined);
+  if (wantsOpinion && wantsDecision) throw new UserError("Record an opinion or the decision, not both at once: run 'csr review' twice.");
+  let mode: "opinion" | "decision" | undefined = wantsOpinion ? "opinion" : wantsDecision ? "decision" : undefined;
+  if (!mode && ask) {
+    mode = await ask.select<"opinion" | "decision">({
+      message: `${id} ${csr.value.title}`,
+      choices: [
+        { value: "opinion", name: "Record a department's opinion" },
+        { value: "decision", name: "Record the decision" },
+      ],
+    });
+  }
+  if (!mode) throw new UserError("Say what to record: --opinion with --department and --reviewer, or --disposition with --by.");
+  const original = readFileSync(join(root, csr.file.path), "utf8");
+  const doc = parseDocument(original);
+  const summary = mode === "opinion" ? await recordOpinion(repo, csr, doc, flags, date, ask) : await recordDecision(repo, csr, doc, flags, date, ask);
+  const change = { path: csr.file.path, kind: "csr" as const, text: yamlText(doc, original) };
+  verifyChanges(repo, [change], localToday());
+  writeChanges(root, [change]);
+  ctx.stdout(summary.lines.join("\n") + "\n");
+  if (flags.commit) {
+    const message = `csr review ${id}: ${summary.commit}`;
+    ctx.stdout(`Committed ${await commitFiles(root, [csr.file.path], message)}: ${message}\n`);
+  }
+  return 0;
+}
+
+interface Outcome {
+  lines: string[];
+  /** What the commit message says after 'csr review <id>: '. */
+  commit: string;
+}
+
+async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
+  const config = repo.config?.value;
+  const departments = config?.departments ?? [];
+  const missing = missingOpinions(csr, config);
+  const department =
+    flags.department ??
+    (await need(ask, "--department", "the department", (p) =>
+      p.select({
+        message: "Department",
+        choices: [...departments].sort((a, b) => Number(!missing.includes(a.code)) - Number(!missing.includes(b.code))).map((d) => ({
+          value: d.code,
+          name: `${d.code}  ${d.name}${missing.includes(d.code) ? "  (opinion missing)" : ""}`,
+        })),
+      }),
+    ));
+  const members = repo.people.filter((p) => p.value.department === department).map((p) => p.value);
+  const reviewer =
+    flags.reviewer ??
+    (await need(ask, "--reviewer", "the reviewer", (p) =>
+      p.select({ message: "Reviewer", choices: (members.length > 0 ? members : repo.people.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
+    ));
+  const opinion =
+    flags.opinion !== undefined
+      ? choiceOption(flags.opinion, "--opinion", OPINIONS, "accept")
+      : await need(ask, "--opinion", "the opinion", (p) => p.select({ message: "Opinion", choices: OPINIONS.map((o) => ({ value: o })) }));
+  const comment = flags.comment ?? (ask ? optional(await ask.input({ message: "Comment (optional)" })) : undefined);
+  const entry: Opinion = { department, reviewer, opinion, date, ...(comment ? { comment } : {}) };
+
+  const opinions = csr.review?.opinions ?? [];
+  const earlier = opinions.findIndex((o) => o.department === department);
+  const lines: string[] = [];
+  if (earlier >= 0) {
+    const old = opinions[earlier]!;
+    if (!flags.amend) {
+      throw new UserError(
+        `${department} has already given its opinion on ${csr.id} (${old.opinion} by ${old.reviewer}, ${old.date}).`,
+        "Add --amend to replace it; the earlier opinion is kept in the review history.",
+      );
+    }
+    const round = mapNode(doc, { reason: "amended", closed: date });
+    round.set("opinions", doc.createNode([doc.getIn(["review", "opinions", earlier], true)]));
+    appendIn(doc, ["review", "history"], round);
+    doc.setIn(["review", "opinions", earlier], doc.createNode(entry));
+    lines.push(`The earlier opinion of ${department} (${old.opinion}, ${old.date}) is kept in the review history.`);
+  } else {
+    appendIn(doc, ["review", "opinions"], entry);
+  }
+  const still = missing.filter((d) => d !== department);
+  lines.unshift(`${csr.id}: opinion of ${department} recorded: ${opinion} (${reviewer}, ${date}).`);
+  lines.push(
+    still.length > 0
+      ? `Still missing: ${still.join(", ")}.`
+      : csr.review?.decision
+        ? "Every required opinion is in."
+        : `Every required opinion is in; record the decision with 'csr review ${csr.id} --disposition must|optional|not-applicable|rejected --by <person>'.`,
+  );
+  return { lines, commit: `${department} ${opinion}` };
+}
+
+async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
+  const config = repo.config?.value;
+  const earlier = csr.review?.decision;
+  if (earlier && !flags.amend) {
+    throw new UserError(
+      `${csr.id} is already decided (${earlier.disposition} by ${earlier.by}, ${earlier.date}).`,
+      "Add --amend to change the decision; the earlier one is kept in the review history.",
+    );
+  }
+  const missing = missingOpinions(csr, config);
+  if (missing.length > 0 && !flags.force) {
+    throw new UserError(
+      `${csr.id} still lacks the opinion of ${missing.join(", ")} (required: ${requiredDepartments(csr, config).join(", ")}).`,
+      `Record them with 'csr review ${csr.id} --department ${missing[0]} ...', or add --force to decide now (recorded as forced).`,
+    );
+  }
+  const disposition =
+    flags.disposition !== undefined
+      ? choiceOption(flags.disposition, "--disposition", DISPOSITIONS, "must")
+      : await need(ask, "--disposition", "the disposition", (p) => p.select({ message: "Disposition", choices: DISPOSITIONS.map((d) => ({ value: d })) }));
+  const needsWhy = disposition === "not-applicable" || disposition === "rejected";
+  const justification =
+    flags.justification ??
+    (needsWhy
+      ? await need(ask, "--justification", `why it is ${disposition}`, (p) => p.input({ message: "Justification", required: true }))
+      : ask
+        ? optional(await ask.input({ message: "Justification (optional)" }))
+        : undefined);
+  if (needsWhy && !justification?.trim()) throw new UserError(`A '${disposition}' decision needs --justification: say why, for the auditor.`);
+  const by =
+    flags.by ??
+    (await need(ask, "--by", "who decided", (p) => p.select({ message: "Decided by", choices: repo.people.map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) })));
+  const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
+
+  const lines = [`${csr.id}: decision recorded: ${disposition} (${by}, ${date}).`];
+  if (earlier) {
+    const round = mapNode(doc, { reason: "amended", closed: date });
+    round.set("decision", doc.getIn(["review", "decision"], true));
+    appendIn(doc, ["review", "history"], round);
+    lines.push(`The earlier decision (${earlier.disposition}, ${earlier.date}) is kept in the review history.`);
+  }
+  if (missing.length > 0) lines.push(`Decided without the opinion of ${missing.join(", ")}; recorded as forced.`);
+  doc.setIn(["review", "decision"], doc.createNode(decision));
+  return { lines, commit: `decision ${disposition}${earlier ? " (amended)" : ""}${missing.length > 0 ? " (forced)" : ""}` };
+}
+
+async function need<T>(ask: Prompts | undefined, flag: string, what: string, question: (p: Prompts) => Promise<T>): Promise<T> {
+  if (!ask) throw missingFlag(flag, what);
+  return question(ask);
+}
+
+function optional(answer: string): string | undefined {
+  const trimmed = answer.trim();
+  return trimmed === "" ? undefined : trimmed;
 }

@@ -1,6 +1,116 @@
-import { UserError } from "../../core/errors.js";
-import type { CommandContext } from "../../commands/context.js";
+/** `csr show <id>`: everything about one CSR, with what is derived from it on a given day. */
+import { findRoot } from "../../load/discover.js";
+import { loadRepository, type Repository } from "../../load/repository.js";
+import { WorkCalendar } from "../../model/calendar.js";
+import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
+import { csrFacts, requiredDepartments, reviewDue, staleSource, type CsrFacts } from "../../model/csr-status.js";
+import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import type { Csr, Decision, Opinion } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { STATUS_LABELS } from "../list/csr.js";
+import { choiceOption, dateOption } from "../options.js";
+import { findCsr } from "./lookup.js";
 
-export async function showCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export interface ShowFlags {
+  format?: string;
+  today?: string;
+}
+
+export async function showCommand(ctx: CommandContext, id: string, flags: ShowFlags): Promise<number> {
+  const format = choiceOption(flags.format, "--format", ["text", "json"] as const, "text");
+  const today = dateOption(flags.today, "--today");
+  const repo = loadRepository(findRoot(ctx.dir));
+  const { value: csr, file } = findCsr(repo, id);
+  const index = buildIndex(repo);
+  const config = repo.config?.value;
+  const calendar = new WorkCalendar(config?.calendar);
+  const facts = csrFacts(csr, { config, calendar, documentStatus: (d) => index.documents.get(d)?.value.status, today });
+  const addressed = (csr.addressed ?? []).map((a) => {
+    const doc = index.documents.get(a.document)?.value;
+    return { ...a, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null };
+  });
+  if (format === "json") {
+    const { due, daysLeft, missing, reviewStart, status } = facts;
+    ctx.stdout(JSON.stringify({ file: file.path, csr, status, reviewStart, reviewDue: due ?? null, workdaysLeft: daysLeft ?? null, missingOpinions: missing, addressed }, null, 2) + "\n");
+    return 0;
+  }
+  ctx.stdout(describe(repo, index, csr, facts, addressed, reviewDue(csr, calendar, config), file.path));
+  return 0;
+}
+
+const LABEL_WIDTH = 16;
+
+function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: { document: string; section?: string; title: string | null; status: string | null; version: string | null }[], due: string, path: string): string {
+  const out: string[] = [`${csr.id}  ${csr.title}`, ""];
+  const field = (label: string, ...values: string[]) => values.forEach((v, i) => out.push(`  ${(i === 0 ? label : "").padEnd(LABEL_WIDTH)}${v}`));
+  const person = (id: string) => {
+    const p = index.people.get(id)?.value;
+    return p ? `${id} ${p.name}` : id;
+  };
+  const customer = index.customers.get(csr.customer)?.value;
+  const source = customer?.sources?.find((s) => s.id === csr.source.document);
+  const stale = staleSource(csr, customer);
+
+  field("File", path);
+  field("Customer", customer ? `${customer.code} ${customer.name}` : csr.customer);
+  field(
+    "Source",
+    `${csr.source.document}${source ? ` ${source.title}` : ""}, revision ${csr.source.revision}${stale ? ` (superseded by ${stale.latest.revision})` : ""}${csr.source.section ? `, section ${csr.source.section}` : ""}`,
+  );
+  field("Clauses", ...csr.clauses.map((c) => clauseLine(repo, c)));
+  if (csr.category) field("Category", csr.category);
+  if (csr.text) field("Requirement", ...csr.text.trimEnd().split("\n"));
+  field("Received", csr.review?.restarted ? `${csr.received}; review restarted ${csr.review.restarted}` : csr.received);
+  field("Status", `${facts.status} (${STATUS_LABELS["zh-CN"][facts.status]})`);
+  field("Review due", reviewLine(csr, facts, due));
+  field("Required", requiredDepartments(csr, repo.config?.value).join(", ") || "(none configured)");
+  const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person));
+  field("Opinions", ...(opinions.length > 0 ? opinions : ["(none yet)"]));
+  if (facts.missing.length > 0) field("Missing", facts.missing.join(", "));
+  field("Decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : "(not decided)");
+  field(
+    "Addressed in",
+    ...(addressed.length > 0
+      ? addressed.map((a) => `${a.document} ${a.title ?? "(unknown document)"}${a.version ? ` ${a.version}` : ""}${a.status ? ` (${a.status})` : ""}${a.section ? `, section ${a.section}` : ""}`)
+      : ["(no document yet)"]),
+  );
+  const impl = csr.implementation;
+  if (impl) {
+    const parts = [impl.status ?? "planned", impl.owner ? `owner ${person(impl.owner)}` : "", impl.due ? `due ${impl.due}` : "", impl.implemented ? `implemented ${impl.implemented}` : "", impl.verified ? `verified by ${person(impl.verified.by)}${impl.verified.date ? ` ${impl.verified.date}` : ""}` : ""];
+    field("Implementation", parts.filter(Boolean).join(", "));
+    if (impl.evidence) field("Evidence", impl.evidence);
+  }
+  if (csr.distribution) field("Distributed", `${(csr.distribution.departments ?? []).join(", ")}${csr.distribution.date ? ` on ${csr.distribution.date}` : ""}`);
+  if (csr.training) field("Training", csr.training.required ? `required${csr.training.records?.length ? `; records ${csr.training.records.join(", ")}` : ""}` : "not required");
+  if (csr.superseded) field("Superseded", `${csr.superseded.date}: ${csr.superseded.reason}${csr.superseded.by ? ` (by ${csr.superseded.by})` : ""}`);
+  const history = (csr.review?.history ?? []).flatMap((round) => [
+    [round.reason ?? "earlier round", round.source_revision ? `revision ${round.source_revision}` : "", round.closed ? `closed ${round.closed}` : ""].filter(Boolean).join(", "),
+    ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person)}`),
+    ...(round.decision ? [`  decision ${decisionLine(round.decision, person)}`] : []),
+  ]);
+  if (history.length > 0) field("History", ...history);
+  return out.join("\n") + "\n";
+}
+
+function clauseLine(repo: Repository, text: string): string {
+  const ref = parseClauseRef(text);
+  const clause = ref && repo.catalogs.get(ref.standard)?.clauses.get(ref.clause);
+  const title = clause ? clauseTitle(clause, "zh-CN") : "";
+  return title ? `${text} ${title}` : text;
+}
+
+function reviewLine(csr: Csr, facts: CsrFacts, due: string): string {
+  if (csr.superseded) return "(superseded)";
+  if (csr.review?.decision) return `${due}; decided ${csr.review.decision.date}`;
+  const left = facts.daysLeft!;
+  if (left < 0) return `${due}, overdue by ${-left} working day(s)`;
+  return left === 0 ? `${due}, due today` : `${due}, ${left} working day(s) left`;
+}
+
+function opinionLine(o: Opinion, person: (id: string) => string): string {
+  return `${o.department} ${o.opinion}, ${person(o.reviewer)}, ${o.date}${o.comment ? `: ${o.comment}` : ""}`;
+}
+
+function decisionLine(d: Decision, person: (id: string) => string): string {
+  return `${d.disposition}, ${person(d.by)}, ${d.date}${d.forced ? " (forced: required opinions were missing)" : ""}${d.justification ? `: ${d.justification}` : ""}`;
 }

@@ -1,0 +1,35 @@
+import { WorkCalendar } from "../../../model/calendar.js";
+import { DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, reviewDue, reviewStart } from "../../../model/csr-status.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * IATF 16949 7.5.3.2.2 expects customer requirements to be reviewed within 10 working days of
+ * receipt. Counted in the working days of qms.yaml, so holidays and make-up Saturdays are honoured.
+ */
+export const rule: Rule = {
+  id: "csr/review-overdue",
+  severity: "error",
+  summary: "A CSR has no decision although its review period (working days after receipt) has ended or is about to.",
+  check(ctx) {
+    const config = ctx.repo.config?.value;
+    const calendar = new WorkCalendar(config?.calendar);
+    const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
+    const warnDays = config?.csr?.warn_days ?? DEFAULT_WARN_DAYS;
+    const today = ctx.options.today;
+    for (const { value: csr, file } of ctx.repo.csrs) {
+      if (csr.superseded || csr.review?.decision) continue;
+      const start = reviewStart(csr);
+      const due = reviewDue(csr, calendar, config);
+      const left = calendar.workdaysBetween(today, due);
+      const at = { file, path: csr.review?.restarted ? ["review", "restarted"] : ["received"] };
+      const since = csr.review?.restarted ? `restarted on ${start} for a new source revision` : `received on ${start}`;
+      const act = `record the missing opinions and the decision with 'csr review ${csr.id}'`;
+      if (left < 0) {
+        ctx.report(at, `The review of ${csr.id} is overdue: ${since}, it was due on ${due} (${days} working days) and is ${-left} working day(s) late; ${act}.`);
+      } else if (left <= warnDays) {
+        const when = left === 0 ? "today" : `in ${left} working day(s)`;
+        ctx.report(at, `The review of ${csr.id} is due ${when}, on ${due} (${since}); ${act} before then.`, "warning");
+      }
+    }
+  },
+};

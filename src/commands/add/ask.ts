@@ -1,0 +1,92 @@
+/** The questions of `csr add`, asked only for what the flags left open. */
+import { isIsoDate } from "../../core/dates.js";
+import type { Catalog } from "../../model/catalog.js";
+import { clauseTitle } from "../../model/catalog.js";
+import { currentSources } from "../../model/csr-status.js";
+import type { Customer } from "../../model/types.js";
+import type { Choice, Prompts } from "./prompting.js";
+
+export interface CsrDraft {
+  customer: string;
+  source: string;
+  section?: string;
+  clauses: string[];
+  title: string;
+  text?: string;
+  category?: string;
+  received: string;
+}
+
+export interface AskContext {
+  customers: Customer[];
+  /** Catalogs of the standards in scope (qms.yaml 'standards'). */
+  catalogs: Catalog[];
+  /** Allowed categories from qms.yaml, if the repository restricts them. */
+  categories?: string[];
+  today: string;
+}
+
+const DONE = "";
+
+export function clauseChoices(catalogs: readonly Catalog[]): Choice[] {
+  return catalogs.flatMap((catalog) =>
+    [...catalog.clauses.values()].map((clause) => {
+      const ref = `${catalog.id}:${clause.number}`;
+      const title = clauseTitle(clause, "zh-CN");
+      const english = clause.title_en && clause.title_en !== title ? clause.title_en : undefined;
+      return { value: ref, name: title ? `${ref}  ${title}` : ref, ...(english ? { description: english } : {}) };
+    }),
+  );
+}
+
+/** Clauses picked one by one from a searchable list (number, Chinese or English title); "done" ends the list. */
+async function askClauses(catalogs: readonly Catalog[], prompts: Prompts): Promise<string[]> {
+  const all = clauseChoices(catalogs);
+  const picked: string[] = [];
+  for (;;) {
+    const done: Choice[] = picked.length > 0 ? [{ value: DONE, name: `(done: ${picked.join(", ")})` }] : [];
+    const clause = await prompts.search({
+      message: picked.length === 0 ? "Clause (type a number or words of its title)" : "Another clause",
+      pageSize: 10,
+      source: (term) => {
+        const t = (term ?? "").trim().toLowerCase();
+        const matches = all.filter((c) => !picked.includes(c.value) && (t === "" || `${c.name} ${c.description ?? ""}`.toLowerCase().includes(t)));
+        return [...done, ...matches];
+      },
+    });
+    if (clause === DONE) return picked;
+    picked.push(clause);
+  }
+}
+
+export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, prompts: Prompts): Promise<CsrDraft> {
+  const customer =
+    given.customer ??
+    (await prompts.select({
+      message: "Customer",
+      choices: ctx.customers.map((c) => ({ value: c.code, name: `${c.code}  ${c.name}` })),
+    }));
+  const sources = currentSources(ctx.customers.find((c) => c.code === customer)!);
+  const source =
+    given.source ??
+    (await prompts.select({
+      message: "Source document",
+      choices: sources.map((s) => ({ value: s.id, name: `${s.id}  ${s.title} (rev ${s.revisions[s.revisions.length - 1]!.revision})` })),
+    }));
+  const section = given.section ?? optional(await prompts.input({ message: "Section of the source document (optional)" }));
+  const clauses = given.clauses && given.clauses.length > 0 ? given.clauses : await askClauses(ctx.catalogs, prompts);
+  const title = given.title ?? (await prompts.input({ message: "Title", required: true }));
+  const text = given.text ?? optional(await prompts.input({ message: "Requirement text (optional)" }));
+  const category =
+    given.category ??
+    (ctx.categories && ctx.categories.length > 0
+      ? await prompts.select({ message: "Category", choices: ctx.categories.map((c) => ({ value: c })) })
+      : optional(await prompts.input({ message: "Category (optional)" })));
+  const received = given.received ?? (await prompts.input({ message: "Date received", default: ctx.today, validate: (v) => isIsoDate(v) || "Write the date as YYYY-MM-DD, e.g. 2026-11-20." }));
+  return { customer, source, section, clauses, title, text, category, received };
+}
+
+function optional(answer: string): string | undefined {
+  const trimmed = answer.trim();
+  return trimmed === "" ? undefined : trimmed;
+}

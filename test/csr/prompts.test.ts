@@ -1,0 +1,140 @@
+import { input, search, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { describe, expect, it } from "vitest";
+import { addCsr } from "../../src/commands/add/index.js";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { reviewCsr } from "../../src/commands/review/index.js";
+import { capture, read, validRepo } from "./fixture.js";
+
+const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+
+describe("csr add, asked at a terminal", () => {
+  it("asks for customer, source, section, clauses, title, text, category and date, then writes the CSR", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    const done = addCsr(ctx, { clause: [] }, prompts);
+    await screen.next();
+
+    expect(screen.getScreen()).toContain("Customer");
+    expect(screen.getScreen()).toContain("DYA  东风越野车有限公司");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("DYA-SQM  供应商质量手册 (rev C)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Section of the source document");
+    screen.type("6.4");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Clause (type a number or words of its title)");
+    screen.type("防护");
+    await screen.next();
+    expect(screen.getScreen()).toContain("❯ IATF16949:8.5.4  防护");
+    expect(screen.getScreen()).toContain("IATF16949:8.5.4.1  防护——补充");
+    expect(screen.getScreen()).not.toContain("8.3.3.3");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Another clause");
+    expect(screen.getScreen()).toContain("(done: IATF16949:8.5.4)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Title");
+    screen.type("包装标签须含批次号");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Requirement text (optional)");
+    screen.type("每个包装箱的标签上印刷生产批次号。");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Category (optional)");
+    screen.type("包装");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Date received");
+    screen.type("2026-11-20");
+    screen.keypress("enter");
+
+    expect(await done).toBe(0);
+    expect(ctx.out).toBe("Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2026-12-04 (10 working days after 2026-11-20).\n");
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(
+      [
+        "id: DYA-011",
+        "customer: DYA",
+        "source:",
+        "  document: DYA-SQM",
+        "  revision: C",
+        '  section: "6.4"',
+        "clauses:",
+        "  - IATF16949:8.5.4",
+        "title: 包装标签须含批次号",
+        "text: 每个包装箱的标签上印刷生产批次号。",
+        "category: 包装",
+        "received: 2026-11-20",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("asks only for what the flags left open", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    const done = addCsr(ctx, { customer: "DYA", source: "DYA-SQM", section: "6.4", clause: ["IATF16949:8.5.4"], text: "", category: "", received: "2026-11-20" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Title");
+    screen.type("包装标签须含批次号");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("title: 包装标签须含批次号\nreceived: 2026-11-20\n");
+  });
+});
+
+describe("csr review, asked at a terminal", () => {
+  it("offers the departments whose opinion is missing first, then that department's people", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    const done = reviewCsr(ctx, "DYA-002", { date: "2026-11-26" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("DYA-002 控制计划须经顾客批准");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("❯ MKT  市场部  (opinion missing)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("li  李娜");
+    expect(screen.getScreen()).not.toContain("zhang");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    screen.type("需增加检具");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toBe(
+      "DYA-002: opinion of MKT recorded: accept-with-action (li, 2026-11-26).\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition must|optional|not-applicable|rejected --by <person>'.\n",
+    );
+    expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain(
+      "    - { department: QA, reviewer: zhang, opinion: accept, date: 2026-11-25 }\n    - department: MKT\n      reviewer: li\n      opinion: accept-with-action\n      date: 2026-11-26\n      comment: 需增加检具\n",
+    );
+  });
+
+  it("asks for a justification when the decision rejects the requirement", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    const done = reviewCsr(ctx, "DYA-002", { disposition: "rejected", force: true, date: "2026-11-26" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Justification");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("You must provide a value");
+    screen.type("与顾客协商取消");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Decided by");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain(
+      "  decision:\n    disposition: rejected\n    justification: 与顾客协商取消\n    by: zhang\n    date: 2026-11-26\n    forced: true\n",
+    );
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { csr, makeRepo } from "../helpers.js";
+import { read, validRepo } from "./fixture.js";
+
+/** A CSR written by hand, with comments and a layout that an edit must keep. */
+const HAND_WRITTEN = [
+  "# 顾客 SQM 第 5.2 条",
+  "id: DYA-011",
+  "customer: DYA",
+  "source: { document: DYA-SQM, revision: C, section: \"5.2\" }",
+  "clauses: [IATF16949:8.5.1.1]   # 控制计划",
+  "title: 控制计划变更须通知顾客",
+  "received: 2026-11-20",
+  "review:",
+  "  required: [QA, MKT, PRD]   # 生产部也须会签",
+  "  opinions:",
+  "    - { department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23 }",
+  "",
+].join("\n");
+
+function repo(): string {
+  return makeRepo({ "csr/DYA/DYA-011.yaml": HAND_WRITTEN }, validRepo());
+}
+
+const review = (dir: string, ...args: string[]) => csr(["-C", dir, "review", "DYA-011", ...args]);
+
+describe("csr review with flags", () => {
+  it("records an opinion, keeping comments, key order and layout of the rest of the file", () => {
+    const dir = repo();
+    const result = review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept-with-action", "--comment", "需通知顾客工程师", "--date", "2026-11-24");
+    expect(result).toEqual({
+      code: 0,
+      stdout: "DYA-011: opinion of MKT recorded: accept-with-action (li, 2026-11-24).\nStill missing: PRD.\n",
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(
+      HAND_WRITTEN + "    - department: MKT\n      reviewer: li\n      opinion: accept-with-action\n      date: 2026-11-24\n      comment: 需通知顾客工程师\n",
+    );
+  });
+
+  it("refuses a decision while required opinions are missing, and records it as forced with --force", () => {
+    const dir = repo();
+    const refused = review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25");
+    expect(refused).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: DYA-011 still lacks the opinion of MKT, PRD (required: QA, MKT, PRD).\nhint: Record them with 'csr review DYA-011 --department MKT ...', or add --force to decide now (recorded as forced).\n",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
+
+    const forced = review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--force");
+    expect(forced.stdout).toBe("DYA-011: decision recorded: must (zhang, 2026-11-25).\nDecided without the opinion of MKT, PRD; recorded as forced.\n");
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN + "  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-25\n    forced: true\n");
+    const check = csr(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
+    expect(JSON.parse(check.stdout).findings.map((f: { rule: string; file: string }) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-011.yaml csr/not-addressed"]);
+  });
+
+  it("changes a decision only with --amend, keeping the earlier one in the review history", () => {
+    const dir = validRepo();
+    const file = read(dir, "csr/DYA/DYA-003.yaml");
+    const refused = csr(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26"]);
+    expect(refused.stderr).toBe(
+      "csr: DYA-003 is already decided (must by zhang, 2026-11-24).\nhint: Add --amend to change the decision; the earlier one is kept in the review history.\n",
+    );
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(file);
+
+    const amended = csr(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26", "--amend"]);
+    expect(amended.stdout).toBe("DYA-003: decision recorded: optional (zhang, 2026-11-26).\nThe earlier decision (must, 2026-11-24) is kept in the review history.\n");
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(
+      file.replace(
+        "  decision: { disposition: must, by: zhang, date: 2026-11-24 }\n",
+        "  decision:\n    disposition: optional\n    by: zhang\n    date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      decision: {disposition: must, by: zhang, date: 2026-11-24}\n",
+      ),
+    );
+    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
+  });
+
+  it("replaces a department's opinion only with --amend", () => {
+    const dir = repo();
+    const args = ["--department", "QA", "--reviewer", "wang", "--opinion", "reject", "--date", "2026-11-26"];
+    expect(review(dir, ...args).stderr).toBe(
+      "csr: QA has already given its opinion on DYA-011 (accept by zhang, 2026-11-23).\nhint: Add --amend to replace it; the earlier opinion is kept in the review history.\n",
+    );
+    const amended = review(dir, ...args, "--amend");
+    expect(amended.stdout).toBe(
+      "DYA-011: opinion of QA recorded: reject (wang, 2026-11-26).\nThe earlier opinion of QA (accept, 2026-11-23) is kept in the review history.\nStill missing: MKT, PRD.\n",
+    );
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain(
+      "  opinions:\n    - department: QA\n      reviewer: wang\n      opinion: reject\n      date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      opinions:\n        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}\n",
+    );
+  });
+
+  it("refuses what csr check would reject: an unknown reviewer, a rejection without justification", () => {
+    const dir = repo();
+    const unknown = review(dir, "--department", "MKT", "--reviewer", "lii", "--opinion", "accept", "--date", "2026-11-24");
+    expect(unknown.stderr).toBe(
+      "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:13:17 ref/unresolved Unknown person 'lii'. Did you mean 'li'? Add them to people.yaml or correct the id.\n",
+    );
+    const unjustified = review(dir, "--disposition", "rejected", "--by", "zhang", "--force", "--yes");
+    expect(unjustified.stderr).toBe("csr: --justification is required (or run in a terminal to be asked for why it is rejected).\n");
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
+  });
+
+  it("without a terminal, says what to record and names missing flags", () => {
+    const dir = repo();
+    expect(review(dir).stderr).toBe("csr: Say what to record: --opinion with --department and --reviewer, or --disposition with --by.\n");
+    expect(review(dir, "--department", "MKT", "--opinion", "accept").stderr).toBe("csr: --reviewer is required (or run in a terminal to be asked for the reviewer).\n");
+    expect(review(dir, "--opinion", "agree", "--department", "MKT", "--reviewer", "li").stderr).toBe(
+      "csr: --opinion must be one of accept, accept-with-action, reject; got 'agree'.\n",
+    );
+    expect(csr(["-C", dir, "review", "DYA-12", "--opinion", "accept"]).stderr).toBe("csr: No CSR 'DYA-12' in this repository. Did you mean 'DYA-002'?\nhint: 'csr list' shows every CSR.\n");
+  });
+});

@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, csr, git, makeRepo } from "../helpers.js";
+import { read, tree, validRepo } from "./fixture.js";
+
+describe("an interrupted write", () => {
+  it("leaves the old file byte for byte and no partial file when the disk refuses the new one", () => {
+    // A file-size limit makes the write fail part-way, deterministically: the same as a full disk.
+    const dir = validRepo();
+    const path = "csr/DYA/DYA-002.yaml";
+    makeRepo({ [path]: read(dir, path).replace("received:", `text: ${"客户要求".repeat(300)}\nreceived:`) }, dir);
+    const before = readFileSync(join(dir, path));
+    const files = tree(dir);
+    const args = ["-C", dir, "review", "DYA-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-26"];
+    const result = spawnSync("bash", ["-c", 'ulimit -f 2 && exec "$0" "$@"', process.execPath, BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(before.length).toBeGreaterThan(2048);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^csr: Could not write csr\/DYA\/DYA-002\.yaml \(EFBIG: file too large, write\); the file is unchanged\.\nhint: Check free disk space and permissions, then run the command again\.\n$/);
+    expect(readFileSync(join(dir, path)).equals(before)).toBe(true);
+    expect(tree(dir)).toEqual(files);
+  });
+});
+
+describe("a repository in the middle of a merge", () => {
+  function conflicted(): string {
+    const dir = validRepo({ git: true });
+    git(dir, ["switch", "-q", "-c", "other"]);
+    makeRepo({ "csr/DYA/DYA-001.yaml": read(dir, "csr/DYA/DYA-001.yaml").replace("title: 特殊特性符号按顾客规定标识", "title: 特殊特性符号按顾客图纸标识") }, dir);
+    git(dir, ["commit", "-q", "-am", "other title"]);
+    git(dir, ["switch", "-q", "main"]);
+    makeRepo({ "csr/DYA/DYA-001.yaml": read(dir, "csr/DYA/DYA-001.yaml").replace("title: 特殊特性符号按顾客规定标识", "title: 特殊特性须按顾客符号标识") }, dir);
+    git(dir, ["commit", "-q", "-am", "main title"]);
+    expect(() => git(dir, ["merge", "-q", "other"])).toThrow(/failed/);
+    return dir;
+  }
+
+  const refusal =
+    "csr: The repository has unresolved merge conflicts (csr/DYA/DYA-001.yaml); csr writes nothing until they are resolved.\nhint: Resolve the conflicts, 'git add' the files and commit, then run the command again.\n";
+
+  it("is refused by every command that writes, and nothing changes", () => {
+    const dir = conflicted();
+    const status = git(dir, ["status", "--porcelain"]);
+    const files = tree(dir).map((f) => [f, read(dir, f)]);
+    for (const args of [
+      ["add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.4", "--title", "新要求", "--received", "2026-11-20"],
+      ["review", "DYA-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-26"],
+      ["source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-12-01"],
+    ]) {
+      expect(csr(["-C", dir, ...args]), args[0]).toEqual({ code: 2, stdout: "", stderr: refusal });
+    }
+    expect(git(dir, ["status", "--porcelain"])).toBe(status);
+    expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(files);
+  });
+});

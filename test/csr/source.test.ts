@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { csr, git, makeRepo } from "../helpers.js";
+import { read, tree, validRepo } from "./fixture.js";
+
+const update = (dir: string, ...args: string[]) => csr(["-C", dir, "source", "update", "DYA-SQM", ...args]);
+
+describe("csr source update", () => {
+  it("supersedes the old revision and restarts the review of every CSR taken from it", () => {
+    const dir = validRepo();
+    makeRepo({ "sources/DYA-SQM-D.pdf": "%PDF-1.4\n" }, dir);
+    const result = update(dir, "--revision", "D", "--issued", "2026-11-25", "--received", "2026-12-01", "--file", "sources/DYA-SQM-D.pdf");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(
+      [
+        "DYA-SQM revision D recorded (received 2026-12-01); revision C is superseded.",
+        "9 CSR(s) to review again against revision D, due 2026-12-15:",
+        "  DYA-001  特殊特性符号按顾客规定标识  (was on revision C)",
+        "  DYA-002  控制计划须经顾客批准  (was on revision C)",
+        "  DYA-003  包装须使用顾客周转箱  (was on revision C)",
+        "  DYA-004  关键特性须在作业指导书中标识  (was on revision C)",
+        "  DYA-005  特殊特性清单每年评审  (was on revision C)",
+        "  DYA-006  特殊特性变更须通知顾客  (was on revision C)",
+        "  DYA-007  每批次附第三方检测报告  (was on revision C)",
+        "  DYA-008  出口包装熏蒸要求  (was on revision C)",
+        "  DYA-010  首件检验记录保存五年  (was on revision C)",
+        "",
+      ].join("\n"),
+    );
+    expect(read(dir, "customers/DYA.yaml")).toContain(
+      "      - revision: C\n        issued: 2026-11-10\n        received: 2026-11-20\n        supersedes: B\n        status: superseded\n      - revision: D\n        issued: 2026-11-25\n        received: 2026-12-01\n        file: sources/DYA-SQM-D.pdf\n        status: current\n        supersedes: C\n",
+    );
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(
+      [
+        "id: DYA-003",
+        "customer: DYA",
+        'source: {document: DYA-SQM, revision: D, section: "6.3"}',
+        "clauses: [IATF16949:8.5.4]",
+        "title: 包装须使用顾客周转箱",
+        "received: 2026-11-20",
+        "review:",
+        "  history:",
+        "    - source_revision: C",
+        "      closed: 2026-12-01",
+        "      reason: new source revision D",
+        "      opinions:",
+        "        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}",
+        "        - {department: MKT, reviewer: li, opinion: accept-with-action, date: 2026-11-23, comment: 需采购周转箱}",
+        "      decision: {disposition: must, by: zhang, date: 2026-11-24}",
+        "  restarted: 2026-12-01",
+        "addressed:",
+        '  - { document: WI-031, section: "5.2" }',
+        "",
+      ].join("\n"),
+    );
+    expect(read(dir, "csr/DYA/DYA-009.yaml")).toContain("revision: B");
+
+    const list = csr(["-C", dir, "list", "--today", "2026-12-01", "--format", "csv", "--lang", "en"]);
+    expect(list.stdout.split("\r\n").slice(1, 4)).toEqual([
+      "DYA-001,DYA,特殊特性符号按顾客规定标识,IATF16949:8.3.3.3,received,2026-12-15,10,",
+      "DYA-002,DYA,控制计划须经顾客批准,IATF16949:8.5.1.1,received,2026-12-15,10,",
+      "DYA-003,DYA,包装须使用顾客周转箱,IATF16949:8.5.4,received,2026-12-15,10,",
+    ]);
+    expect(csr(["-C", dir, "check", "--today", "2026-12-01"]).stdout).toBe("✔ No problems in 16 files.\n");
+  });
+
+  it("can be run again with the same revision: nothing changes twice", () => {
+    const dir = validRepo();
+    update(dir, "--revision", "D", "--received", "2026-12-01");
+    const after = tree(dir).map((f) => [f, read(dir, f)]);
+    const again = update(dir, "--revision", "D", "--received", "2026-12-01");
+    expect(again.stdout).toBe("DYA-SQM revision D was already recorded (received 2026-12-01).\nNo CSR of DYA was still on an earlier revision of DYA-SQM.\n");
+    expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(after);
+  });
+
+  it("moves the CSRs left behind when the revision was recorded by hand", () => {
+    const dir = validRepo();
+    makeRepo({ "csr/DYA/DYA-001.yaml": read(dir, "csr/DYA/DYA-001.yaml").replace("revision: C", "revision: B") }, dir);
+    const stale = csr(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
+    expect(JSON.parse(stale.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["csr/source-superseded"]);
+    const result = update(dir, "--revision", "C", "--received", "2026-11-20");
+    expect(result.stdout).toBe(
+      "DYA-SQM revision C was already recorded (received 2026-11-20).\n1 CSR(s) to review again against revision C, due 2026-12-04:\n  DYA-001  特殊特性符号按顾客规定标识  (was on revision B)\n",
+    );
+    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
+  });
+
+  it("commits the customer file and the affected CSRs with one message", () => {
+    const dir = validRepo({ git: true });
+    git(dir, ["config", "commit.gpgsign", "false"]);
+    const result = update(dir, "--revision", "D", "--received", "2026-12-01", "--commit");
+    expect(result.stdout).toMatch(/\nCommitted [0-9a-f]{7}: csr source update DYA-SQM rev D \(9 CSRs to re-review\)\n$/);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).split("\n").filter(Boolean)).toEqual([
+      "csr source update DYA-SQM rev D (9 CSRs to re-review)",
+      "csr/DYA/DYA-001.yaml",
+      "csr/DYA/DYA-002.yaml",
+      "csr/DYA/DYA-003.yaml",
+      "csr/DYA/DYA-004.yaml",
+      "csr/DYA/DYA-005.yaml",
+      "csr/DYA/DYA-006.yaml",
+      "csr/DYA/DYA-007.yaml",
+      "csr/DYA/DYA-008.yaml",
+      "csr/DYA/DYA-010.yaml",
+      "customers/DYA.yaml",
+    ]);
+  });
+
+  it("needs --customer when two customers have a source document of that id", () => {
+    const dir = validRepo();
+    makeRepo({ "customers/DYB.yaml": read(dir, "customers/DYA.yaml").replace("code: DYA", "code: DYB").replace("东风越野车", "东风商用车") }, dir);
+    expect(update(dir, "--revision", "D", "--received", "2026-12-01").stderr).toBe("csr: DYA-SQM is a source document of DYA and DYB.\nhint: Say which customer with --customer.\n");
+    expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--customer", "DYB").stdout).toBe(
+      "DYA-SQM revision D recorded (received 2026-12-01); revision C is superseded.\nNo CSR of DYB was still on an earlier revision of DYA-SQM.\n",
+    );
+    expect(read(dir, "customers/DYA.yaml")).not.toContain("revision: D");
+  });
+
+  it("refuses an attachment outside the repository or missing, an older revision, and an unknown source", () => {
+    const dir = validRepo();
+    const before = tree(dir).map((f) => [f, read(dir, f)]);
+    expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--file", "../secret.pdf").stderr).toMatch(/^csr: The path '.*secret\.pdf' is outside the repository/);
+    expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--file", "sources/none.pdf").stderr).toBe(
+      "csr: --file 'sources/none.pdf' does not exist; add the customer's document to the repository first.\n",
+    );
+    expect(update(dir, "--revision", "B", "--received", "2026-12-01").stderr).toBe(
+      "csr: Revision B of DYA-SQM is already recorded and is not the latest (C).\nhint: Give the new revision's own mark with --revision.\n",
+    );
+    expect(csr(["-C", dir, "source", "update", "DYA-SOM", "--revision", "D", "--received", "2026-12-01"]).stderr).toBe(
+      "csr: No source document 'DYA-SOM'. Did you mean 'DYA-SQM'?\nhint: Known source documents: DYA-SQM. A new source document is added under 'sources' in customers/<CODE>.yaml.\n",
+    );
+    expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(before);
+  });
+});
