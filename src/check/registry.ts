@@ -4,6 +4,14 @@ import { rule as clauseUnknownClause } from "./rules/clause/unknown-clause.js";
 import { rule as clauseUnknownStandard } from "./rules/clause/unknown-standard.js";
 import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
+import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
+import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
+import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
+import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
+import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-history-rewritten.js";
+import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
+import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
+import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
 import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
 import { rule as idNumberPattern } from "./rules/id/number-pattern.js";
@@ -17,6 +25,14 @@ export const rules: readonly Rule[] = [
   clauseUnknownStandard,
   configUnknownRule,
   csrDuplicateIdAcrossBranches,
+  docApprovalMissing,
+  docApprovedByAuthor,
+  docApproverLacksRole,
+  docObsoleteReferenced,
+  docRevisionHistoryRewritten,
+  docRevisionNotBumped,
+  docSelfApproval,
+  docVersionSequence,
   idDuplicate,
   idFileName,
   idNumberPattern,
