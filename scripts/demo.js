@@ -9,6 +9,8 @@ const csr = join(root, "bin", "csr.js");
 const steps = [
   ["check", "examples/acme-auto"],
   ["check", "examples/gjb-demo"],
+  ["render", "examples/acme-auto", "--all", "--format", "html", "--out", join(root, "out", "acme-auto", "html")],
+  ["render", "examples/acme-auto", "--all", "--format", "md", "--out", join(root, "out", "acme-auto", "md")],
 ];
 let failed = false;
 for (const [command, dir, ...rest] of steps) {
