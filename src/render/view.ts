@@ -129,7 +129,7 @@ class Names {
   }
 }
 
-export function stampOf(status: ControlledDocument["status"]): Header["stamp"] {
+function stampOf(status: ControlledDocument["status"]): Header["stamp"] {
   if (status === "released") return "released";
   if (status === "obsolete") return "obsolete";
   return "draft";

@@ -43,6 +43,15 @@ describe("csr render", () => {
     expect(readFileSync(join(repo, "out", "QP-020.zh-CN.md"), "utf8")).toContain("# 顾客特定要求管理程序");
   });
 
+  it("names the documents --all leaves out because their files have errors", () => {
+    const repo = copyFixture("test/fixtures/render/basic");
+    writeFileSync(join(repo, "documents", "WI-001.yaml"), "id: WI-001\ntitle: 来料检验作业指导书\nlevel: 3\nkind: instruction\nstatus: draft\n");
+    const result = csr(["-C", repo, "render", "--all", "--format", "md"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("Rendered 4 files (md, zh-CN).\nNot rendered, because their files have errors (see 'csr check'): WI-001.\n");
+    expect(existsSync(join(repo, "out", "WI-001.zh-CN.md"))).toBe(false);
+  });
+
   it("stamps drafts and obsolete documents and explains the withdrawal", () => {
     const out = tempDir();
     expect(csr(["-C", BASIC, "render", "WI-001", "QP-009", "--format", "html", "--out", out]).code).toBe(0);

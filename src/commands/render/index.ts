@@ -49,14 +49,15 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
     return { name, text: text.endsWith("\n") ? text : `${text}\n` };
   });
-  const ext = format === "md" ? "md" : format;
   for (const page of pages) {
-    const path = join(outDir, `${page.name}.${lang}.${ext}`);
+    const path = join(outDir, `${page.name}.${lang}.${format}`);
     const content = chromium ? await htmlToPdf(page.text, chromium) : page.text;
     writeFileAtomic(path, content, { overwrite: true });
     ctx.stdout(`${shown(root, path)}\n`);
   }
   ctx.stderr(`Rendered ${pages.length} file${pages.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
+  const skipped = [...repo.unvalidated.documents].sort();
+  if (flags.all && skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
   return 0;
 }
 
