@@ -32,19 +32,25 @@ export async function createRenderer(root: string, format: Format, lang: Lang): 
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hb.registerHelper("hashes", (count: unknown) => "#".repeat(Math.min(Math.max(Number(count) || 1, 1), 6)));
   hb.registerHelper("repeat", function (this: unknown, count: unknown, options: HelperOptions) {
-    return Array.from({ length: Number(count) || 0 }, (_, i) => options.fn(this, { data: { index: i } })).join("");
+    return Array.from({ length: Number(count) || 0 }, () => options.fn(this)).join("");
   });
   for (const [name, source] of partials(root, format)) hb.registerPartial(name, source);
   const compiled = new Map<TemplateName, HandlebarsTemplateDelegate>();
-  const options = { strict: false, noEscape: format === "md" };
+  // Handlebars knows only HTML escaping; for Markdown the view's values arrive escaped already (escapeView).
+  const options = { noEscape: format === "md" };
   return {
     render(name, view) {
-      let template = compiled.get(name);
-      if (!template) {
-        template = hb.compile(templateSource(root, format, name), options);
-        compiled.set(name, template);
+      try {
+        let template = compiled.get(name);
+        if (!template) {
+          template = hb.compile(templateSource(root, format, name), options);
+          compiled.set(name, template);
+        }
+        return template(view);
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        throw new UserError(`The ${format} template '${name}' (or one of its partials) failed: ${(error as Error).message.split("\n")[0]}`, "Check the repository's templates/ folder against docs/templates.md.");
       }
-      return template(view);
     },
   };
 }

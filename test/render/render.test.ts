@@ -74,6 +74,17 @@ describe("csr render", () => {
     expect(readFileSync(join(repo, "out", "QP-020.zh-CN.md"), "utf8")).toBe("[QP-020 A/1]|修订履历|1.2.3.3.1.3.2.3.2.1.\n");
   });
 
+  it("reports a broken repository template as a user error", () => {
+    const repo = copyFixture("test/fixtures/render/basic");
+    mkdirSync(join(repo, "templates", "html"), { recursive: true });
+    writeFileSync(join(repo, "templates", "html", "procedure.hbs"), "{{> no-such-partial}}\n");
+    const result = csr(["-C", repo, "render", "QP-020"]);
+    expect(result.stderr).toBe(
+      "csr: The html template 'procedure' (or one of its partials) failed: The partial no-such-partial could not be found\nhint: Check the repository's templates/ folder against docs/templates.md.\n",
+    );
+    expect(result.code).toBe(2);
+  });
+
   it("refuses a dangling reference instead of printing a blank row, and writes nothing", () => {
     const repo = minimalRepo({
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nforms: [QR-001-09]\n",
