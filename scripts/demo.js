@@ -13,6 +13,8 @@ const steps = [
   ["check", "examples/gjb-demo", "--today", DEMO_DAY],
   ["list", "examples/acme-auto", "--today", DEMO_DAY],
   ["show", "examples/acme-auto", "DYA-001", "--today", DEMO_DAY],
+  ["render", "examples/acme-auto", "--all", "--format", "html", "--out", join(root, "out", "acme-auto", "html")],
+  ["render", "examples/acme-auto", "--all", "--format", "md", "--out", join(root, "out", "acme-auto", "md")],
 ];
 let failed = false;
 for (const [command, dir, ...rest] of steps) {

@@ -1,5 +1,6 @@
 /** The contract between the engine and a rule: rules only report, the engine does the rest. */
 import type { Severity } from "../core/diagnostic.js";
+import type { BaseState } from "../load/base.js";
 import type { Repository } from "../load/repository.js";
 import type { SourceFile } from "../load/source.js";
 import type { RepoIndex } from "../model/index.js";
@@ -8,6 +9,8 @@ import type { Path } from "../model/types.js";
 export interface CheckOptions {
   /** YYYY-MM-DD; deadlines are measured against it. */
   today: string;
+  /** The repository at the base revision (`csr check --base`); rules comparing with it skip when absent. */
+  base?: BaseState;
 }
 
 export interface ReportTarget {

@@ -46,6 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     .description("validate every file of the repository and run the cross-document rules (never writes)")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--today <date>", "the date deadlines are measured against (YYYY-MM-DD; default: today)")
+    .option("--base <rev>", "also compare with this git revision: released documents must not change without a new revision")
     .action(action(async () => (await import("../commands/check/index.js")).checkCommand));
 
   program

@@ -1,6 +1,153 @@
+/**
+ * `csr history`: a document's revision record beside the git commits that touched its file, so
+ * that an auditor sees which commit made each revision and which commits changed a released
+ * document without one.
+ */
 import { UserError } from "../../core/errors.js";
-import type { CommandContext } from "../../commands/context.js";
+import { findRoot } from "../../load/discover.js";
+import { openGit } from "../../load/git.js";
+import { loadRepository } from "../../load/repository.js";
+import { parseText } from "../../load/source.js";
+import { buildIndex } from "../../model/index.js";
+import { revisedContent, stableJson } from "../../model/revision.js";
+import type { ControlledDocument } from "../../model/types.js";
+import { toTerminal, type Table } from "../../report/table.js";
+import { findDocument } from "../release/document.js";
+import { choiceOption } from "../options.js";
+import type { CommandContext } from "../context.js";
 
-export async function historyCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export interface HistoryFlags {
+  format?: string;
+}
+
+export interface CommitEntry {
+  commit: string;
+  date: string;
+  author: string;
+  email: string;
+  message: string;
+  /** The file's path in that commit (it may have been renamed since). */
+  path: string;
+  /** The document's latest version after the commit. */
+  version: string;
+  /** Versions of the revision entries the commit added. */
+  newRevisions: string[];
+  /** The commit changed a released document's content without adding a revision entry. */
+  unrevised: boolean;
+  /** The commit edited or removed revision entries that existed before it. */
+  historyRewritten: boolean;
+  withdrawn: boolean;
+}
+
+export async function historyCommand(ctx: CommandContext, id: string, flags: HistoryFlags): Promise<number> {
+  const format = choiceOption(flags.format, "--format", ["text", "json"] as const, "text");
+  const root = findRoot(ctx.dir);
+  const repo = loadRepository(root);
+  const { value: doc, file } = findDocument(repo, buildIndex(repo), id);
+  const git = await openGit(root);
+  if (!(await git.checkIsRepo())) throw new UserError(`${root} is not a git repository; the history of a document comes from its commits.`);
+  const commits = await documentCommits(root, file.path);
+  const addedBy = new Map<string, string>();
+  for (const c of commits) for (const v of c.newRevisions) addedBy.set(v, c.commit);
+  const revisions = (doc.revisions ?? []).map((r) => ({
+    version: r.version,
+    date: r.date,
+    summary: r.summary,
+    prepared: r.prepared?.by ?? "",
+    approved: r.approved?.by ?? "",
+    commit: addedBy.get(r.version) ?? "",
+  }));
+  if (format === "json") {
+    ctx.stdout(JSON.stringify({ document: doc.id, file: file.path, revisions, commits }, null, 2) + "\n");
+    return 0;
+  }
+  const revisionTable: Table = {
+    title: `${doc.id} ${doc.title}: revision record (${file.path})`,
+    sheet: "revisions",
+    columns: [
+      { key: "version", header: "Version" },
+      { key: "date", header: "Date" },
+      { key: "summary", header: "Summary" },
+      { key: "prepared", header: "Prepared" },
+      { key: "approved", header: "Approved" },
+      { key: "commit", header: "Commit" },
+    ],
+    rows: revisions.map((r) => ({ ...r, commit: r.commit || "(before git)" })),
+  };
+  const unrevised = commits.filter((c) => c.unrevised).length;
+  const commitTable: Table = {
+    title: "Commits that touched the file, oldest first",
+    sheet: "commits",
+    columns: [
+      { key: "date", header: "Date" },
+      { key: "author", header: "Author" },
+      { key: "commit", header: "Commit" },
+      { key: "message", header: "Message" },
+      { key: "version", header: "Version" },
+      { key: "note", header: "Note" },
+    ],
+    rows: commits.map((c) => ({ date: c.date, author: `${c.author} <${c.email}>`, commit: c.commit, message: c.message, version: c.version, note: note(c) })),
+    notes:
+      unrevised > 0
+        ? [`${unrevised} commit${unrevised === 1 ? "" : "s"} changed the released document without a new revision (marked !). Release a new revision with 'csr release ${doc.id}'.`]
+        : [],
+  };
+  ctx.stdout(`${toTerminal(revisionTable)}\n${toTerminal(commitTable)}`);
+  return 0;
+}
+
+function note(c: CommitEntry): string {
+  const parts: string[] = [];
+  if (c.newRevisions.length > 0) parts.push(`new revision ${c.newRevisions.join(", ")}`);
+  if (c.unrevised) parts.push("! changed without a new revision");
+  if (c.historyRewritten) parts.push("! revision record edited");
+  if (c.withdrawn) parts.push("withdrawn");
+  return parts.join("; ");
+}
+
+/** Every commit that touched the file (following renames), with what each did to the document, oldest first. */
+export async function documentCommits(root: string, path: string): Promise<CommitEntry[]> {
+  const git = await openGit(root);
+  const log = await git.raw(["log", "--follow", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%ae%x1f%s", "--name-only", "--", path]);
+  const records = log
+    .split("\x1e")
+    .filter((r) => r.trim() !== "")
+    .map((record) => {
+      const [head = "", ...rest] = record.split("\n");
+      const [commit = "", date = "", author = "", email = "", message = ""] = head.split("\x1f");
+      return { commit, date, author, email, message, path: rest.find((line) => line.trim() !== "") ?? path };
+    })
+    .reverse();
+  const entries: CommitEntry[] = [];
+  let before: ControlledDocument | undefined;
+  for (const record of records) {
+    const after = await documentAt(root, record.commit, record.path);
+    const previous = before?.revisions ?? [];
+    const current = after?.revisions ?? [];
+    const kept = previous.every((r, i) => current[i] !== undefined && stableJson(current[i]) === stableJson(r));
+    const grew = kept && current.length > previous.length;
+    entries.push({
+      ...record,
+      version: current[current.length - 1]?.version ?? "",
+      newRevisions: grew ? current.slice(previous.length).map((r) => r.version) : [],
+      unrevised: before?.status === "released" && after !== undefined && !grew && revisedContent(before) !== revisedContent(after),
+      historyRewritten: !kept,
+      withdrawn: before !== undefined && before.status !== "obsolete" && after?.status === "obsolete",
+    });
+    before = after;
+  }
+  return entries;
+}
+
+/** The document as committed; undefined when that version of the file is missing or not readable YAML. */
+async function documentAt(root: string, commit: string, topLevelPath: string): Promise<ControlledDocument | undefined> {
+  const git = await openGit(root);
+  let text: string;
+  try {
+    text = await git.raw(["show", `${commit}:${topLevelPath}`]);
+  } catch {
+    return undefined;
+  }
+  const parsed = parseText(topLevelPath, "document", text);
+  return parsed.data && typeof parsed.data === "object" ? (parsed.data as ControlledDocument) : undefined;
 }

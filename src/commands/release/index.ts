@@ -1,6 +1,97 @@
+/**
+ * `csr release`: a new revision of a controlled document. The version is bumped, the revision
+ * entry appended, the document released, and the change committed and tagged, so that git holds
+ * the proof of every revision.
+ */
 import { UserError } from "../../core/errors.js";
-import type { CommandContext } from "../../commands/context.js";
+import { didYouMean } from "../../core/text.js";
+import { findRoot } from "../../load/discover.js";
+import { openGit } from "../../load/git.js";
+import { loadRepository } from "../../load/repository.js";
+import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { documentFileName } from "../../model/paths.js";
+import { nextVersion } from "../../model/revision.js";
+import type { Person, Revision, Role } from "../../model/types.js";
+import { dateOption } from "../options.js";
+import type { CommandContext } from "../context.js";
+import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, setAfter, writeAndCommit } from "./document.js";
 
-export async function releaseCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export interface ReleaseFlags {
+  major?: boolean;
+  summary?: string;
+  pages?: string;
+  prepared?: string;
+  reviewed?: string;
+  approved?: string;
+  date?: string;
+}
+
+/** Tag names: the document number with '/' as '_', then the version with '/' as '-': QP-020/A-1, CS_QP-006/B-0. */
+export function releaseTag(id: string, version: string): string {
+  return `${documentFileName(id)}/${version.replace("/", "-")}`;
+}
+
+export async function releaseCommand(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
+  const date = dateOption(flags.date, "--date");
+  const summary = required(flags.summary, "--summary", "what changed, e.g. --summary '增加评审期限'");
+  const prepared = required(flags.prepared, "--prepared", "who wrote the change (编制)");
+  const reviewed = required(flags.reviewed, "--reviewed", "who reviewed it (审核)");
+  const approved = required(flags.approved, "--approved", "who approves it (批准)");
+  const root = findRoot(ctx.dir);
+  await refuseUnlessGitIsClean(root);
+  const repo = loadRepository(root);
+  const index = buildIndex(repo);
+  const { value: doc, file } = findDocument(repo, index, id);
+  if (doc.status === "obsolete") throw new UserError(`${id} is obsolete; an obsolete document is not released again.`, "Create a new document, or correct the status by hand if it was withdrawn by mistake.");
+  person(index, prepared, "--prepared");
+  const reviewer = person(index, reviewed, "--reviewed");
+  const approver = person(index, approved, "--approved");
+  requireRole(reviewer, "reviewer", "--reviewed");
+  requireRole(approver, "approver", "--approved");
+  if (approved === prepared) {
+    throw new UserError(`${approver.name} (${approved}) cannot approve a change they prepared; another approver must sign (segregation of duties).`);
+  }
+  const version = nextVersion(currentRevision(doc)?.version, flags.major === true && (doc.revisions?.length ?? 0) > 0);
+  const tag = releaseTag(doc.id, version);
+  await refuseOtherStagedFiles(root, file.path);
+  const git = await openGit(root);
+  if ((await git.tags(["--list", tag])).all.includes(tag)) {
+    throw new UserError(`The tag ${tag} exists already; ${id} ${version} was released before.`, "Check 'csr history' and 'git tag', and remove a stray tag only if that release never happened.");
+  }
+  const revision: Revision = {
+    version,
+    date,
+    summary,
+    ...(flags.pages ? { pages: flags.pages } : {}),
+    prepared: { by: prepared, date },
+    reviewed: { by: reviewed, date },
+    approved: { by: approved, date },
+  };
+  const text = editDocument(file.text, (yaml) => {
+    yaml.set("status", "released");
+    setAfter(yaml, "effective", date, "status");
+    if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
+    else setAfter(yaml, "revisions", [revision], "effective");
+  });
+  const commit = await writeAndCommit(root, file.path, text, `release ${doc.id} ${version}: ${summary}`);
+  await git.addTag(tag);
+  ctx.stdout(`Released ${doc.id} ${version} (${file.path}): commit ${commit}, tag ${tag}.\n`);
+  return 0;
+}
+
+function required(value: string | undefined, flag: string, what: string): string {
+  if (value === undefined || value.trim() === "") throw new UserError(`${flag} is required: ${what}.`);
+  return value;
+}
+
+function person(index: RepoIndex, id: string, flag: string): Person {
+  const found = index.people.get(id)?.value;
+  if (!found) throw new UserError(`${flag} ${id}: no such person in people.yaml.${didYouMean(id, index.people.keys())}`);
+  return found;
+}
+
+function requireRole(person: Person, role: Role, flag: string): void {
+  if (!person.roles.includes(role)) {
+    throw new UserError(`${flag} ${person.id}: ${person.name} does not have the role '${role}' in people.yaml (roles: ${person.roles.join(", ") || "none"}).`, `Choose a person with the role '${role}', or add the role in people.yaml if it was granted.`);
+  }
 }

@@ -1,6 +1,89 @@
+/** `csr render`: controlled documents and CSR review reports as Markdown, HTML or PDF files. */
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
-import type { CommandContext } from "../../commands/context.js";
+import { didYouMean } from "../../core/text.js";
+import { writeFileAtomic } from "../../core/write.js";
+import { findRoot } from "../../load/discover.js";
+import { loadRepository, type Repository } from "../../load/repository.js";
+import { buildIndex, type RepoIndex } from "../../model/index.js";
+import { documentFileName } from "../../model/paths.js";
+import type { ControlledDocument, Csr } from "../../model/types.js";
+import { createRenderer, type TemplateName } from "../../render/environment.js";
+import { escapeMarkdown, markdownToHtml } from "../../render/markdown.js";
+import { findChromium, htmlToPdf } from "../../render/pdf.js";
+import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type Lang } from "../../render/view.js";
+import { choiceOption } from "../options.js";
+import type { CommandContext } from "../context.js";
 
-export async function renderCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export interface RenderFlags {
+  all?: boolean;
+  format?: string;
+  lang?: string;
+  out?: string;
+}
+
+const FORMATS = ["md", "html", "pdf"] as const;
+/** Folders that hold the repository's data; rendered files never go there. */
+const DATA_FOLDERS = ["documents", "csr", "customers", "standards", "templates"];
+
+type Target = { kind: "document"; value: ControlledDocument } | { kind: "csr"; value: Csr };
+
+export async function renderCommand(ctx: CommandContext, ids: string[], flags: RenderFlags): Promise<number> {
+  const format = choiceOption(flags.format, "--format", FORMATS, "html");
+  const root = findRoot(ctx.dir);
+  const repo = loadRepository(root);
+  const lang = choiceOption<Lang>(flags.lang, "--lang", LANGS, repo.config?.value.language ?? "zh-CN");
+  if (flags.all && ids.length > 0) throw new UserError("Give document ids or --all, not both.");
+  if (!flags.all && ids.length === 0) throw new UserError("Name the documents (or CSRs) to render, or use --all for every document.", "Example: csr render QP-020 --format html");
+  const index = buildIndex(repo);
+  const targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
+  const outDir = outputFolder(root, ctx.dir, flags.out);
+  const chromium = format === "pdf" ? findChromium() : undefined;
+  const body: BodyRenderer = format === "md" ? (text) => text : await markdownToHtml();
+  const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
+  // Every view is built before anything is written: a dangling reference stops the whole run.
+  const pages = targets.map((target) => {
+    const view = target.kind === "document" ? documentView(repo, index, target.value, lang, body) : csrReportView(repo, index, target.value, lang, body);
+    const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
+    const name = target.kind === "document" ? documentFileName(target.value.id) : `${target.value.id}.review`;
+    const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
+    return { name, text: text.endsWith("\n") ? text : `${text}\n` };
+  });
+  for (const page of pages) {
+    const path = join(outDir, `${page.name}.${lang}.${format}`);
+    const content = chromium ? await htmlToPdf(page.text, chromium) : page.text;
+    writeFileAtomic(path, content, { overwrite: true });
+    ctx.stdout(`${shown(root, path)}\n`);
+  }
+  ctx.stderr(`Rendered ${pages.length} file${pages.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
+  const skipped = [...repo.unvalidated.documents].sort();
+  if (flags.all && skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
+  return 0;
+}
+
+function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
+  const doc = index.documents.get(id);
+  if (doc) return { kind: "document", value: doc.value };
+  const csr = index.csrs.get(id);
+  if (csr) return { kind: "csr", value: csr.value };
+  if (repo.unvalidated.documents.has(id) || repo.unvalidated.csrs.has(id)) {
+    throw new UserError(`${id} cannot be rendered: its file has errors.`, "Run 'csr check' and fix them first.");
+  }
+  throw new UserError(`No document or CSR '${id}' in the repository.${didYouMean(id, [...index.documents.keys(), ...index.csrs.keys()])}`);
+}
+
+/** `--out` is relative to where csr was started; the default is out/ at the repository root. */
+function outputFolder(root: string, cwd: string, out: string | undefined): string {
+  const dir = out === undefined ? join(root, "out") : resolve(cwd, out);
+  const rel = relative(root, dir);
+  const inside = !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+  if (inside && (rel === "" || DATA_FOLDERS.includes(rel.split(sep)[0]!))) {
+    throw new UserError(`--out ${out} would write rendered files among the repository's data (${rel || "the root folder"}); choose a folder of its own, e.g. out/.`);
+  }
+  return dir;
+}
+
+function shown(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel.startsWith("..") || isAbsolute(rel) ? path : rel.split(sep).join("/");
 }

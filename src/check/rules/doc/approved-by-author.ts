@@ -1,0 +1,31 @@
+import type { Rule } from "../../rule.js";
+import { documentPairs } from "./compare.js";
+
+/**
+ * Segregation of duties checked against git: the approver of a new revision did not commit the
+ * change. It needs `--base` (to know the commits) and people's git e-mails in people.yaml.
+ */
+export const rule: Rule = {
+  id: "doc/approved-by-author",
+  severity: "error",
+  summary: "The approver of a new revision authored commits that changed the document (needs --base and people's e-mails).",
+  check(ctx) {
+    const base = ctx.options.base;
+    if (!base) return;
+    for (const { current, base: before } of documentPairs(ctx)) {
+      const authors = base.authors.get(current.file.path);
+      if (!authors) continue;
+      const revisions = current.value.revisions ?? [];
+      for (let i = before?.revisions?.length ?? 0; i < revisions.length; i++) {
+        const by = revisions[i]!.approved?.by;
+        const approver = by === undefined ? undefined : ctx.index.people.get(by)?.value;
+        const shared = (approver?.emails ?? []).filter((e) => authors.has(e.toLowerCase()));
+        if (!approver || shared.length === 0) continue;
+        ctx.report(
+          { file: current.file, path: ["revisions", i, "approved", "by"] },
+          `${approver.name} (${approver.id}) approved ${revisions[i]!.version} of ${current.value.id} but also authored changes to this file since ${base.rev} (${shared.join(", ")}). The approver must not be the author of the change: have another approver sign, or let someone else commit the change.`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import { currentRevision } from "../../../model/index.js";
+import type { Role } from "../../../model/types.js";
+import type { Rule } from "../../rule.js";
+
+const SIGNATURES: [role: "reviewed" | "approved", needs: Role][] = [
+  ["reviewed", "reviewer"],
+  ["approved", "approver"],
+];
+
+/**
+ * Only people authorised in people.yaml review (审核) and approve (批准). Only the current
+ * revision is checked: earlier ones were signed under the roles of their day.
+ */
+export const rule: Rule = {
+  id: "doc/approver-lacks-role",
+  severity: "error",
+  summary: "The current revision is approved (or reviewed) by someone without that role in people.yaml.",
+  check(ctx) {
+    for (const { value: doc, file } of ctx.index.documents.values()) {
+      const current = currentRevision(doc);
+      if (!current) continue;
+      for (const [signature, needs] of SIGNATURES) {
+        const by = current[signature]?.by;
+        const person = by === undefined ? undefined : ctx.index.people.get(by)?.value;
+        if (!person || person.roles.includes(needs)) continue;
+        ctx.report(
+          { file, path: ["revisions", doc.revisions!.length - 1, signature, "by"] },
+          `${person.name} (${person.id}) signed revision ${current.version} as ${signature} but does not have the role '${needs}' in people.yaml. Have an authorised person sign, or add the role in people.yaml if it was granted.`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from "../../rule.js";
+
+/** A document in force must not send its readers to a withdrawn one. */
+export const rule: Rule = {
+  id: "doc/obsolete-referenced",
+  severity: "error",
+  summary: "A released document refers to an obsolete document in related or forms.",
+  check(ctx) {
+    for (const { value: doc, file } of ctx.index.documents.values()) {
+      if (doc.status !== "released") continue;
+      for (const field of ["related", "forms"] as const) {
+        doc[field]?.forEach((id, i) => {
+          const target = ctx.index.documents.get(id)?.value;
+          if (target?.status !== "obsolete") return;
+          const successor = target.obsolete?.superseded_by;
+          ctx.report(
+            { file, path: [field, i] },
+            `${doc.id} refers to ${id}, which is obsolete${target.obsolete ? ` since ${target.obsolete.date}` : ""}. ${successor ? `Refer to ${successor}, which supersedes it, ` : "Refer to the document now in force "}or remove the reference, and release a new revision of ${doc.id}.`,
+          );
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import { stableJson } from "../../../model/revision.js";
+import type { Revision } from "../../../model/types.js";
+import type { Rule } from "../../rule.js";
+import { documentPairs } from "./compare.js";
+
+const FIELDS = ["date", "summary", "pages", "total_pages", "prepared", "reviewed", "approved"] as const;
+
+/** The revision record is evidence of what was approved when: entries are appended, never edited. */
+export const rule: Rule = {
+  id: "doc/revision-history-rewritten",
+  severity: "error",
+  summary: "A revision entry that existed at the base revision was edited or removed.",
+  check(ctx) {
+    const rev = ctx.options.base?.rev;
+    for (const { current, base } of documentPairs(ctx)) {
+      const now = current.value.revisions ?? [];
+      for (const old of base?.revisions ?? []) {
+        const i = now.findIndex((r) => r.version === old.version);
+        if (i === -1) {
+          ctx.report(
+            { file: current.file, path: current.value.revisions ? ["revisions"] : ["id"], key: true },
+            `The revision entry ${old.version} (${old.date}, ${old.summary}) that exists at ${rev} was removed. Restore it: the revision record keeps every revision, and a correction is recorded as a new revision.`,
+          );
+          continue;
+        }
+        const changed = FIELDS.filter((f) => stableJson(old[f]) !== stableJson((now[i] as Revision)[f]));
+        if (changed.length > 0) {
+          ctx.report(
+            { file: current.file, path: ["revisions", i, changed[0]!] },
+            `The revision entry ${old.version} was changed since ${rev} (${changed.join(", ")}). Restore it as it was: earlier entries are evidence of what was approved, and a correction is recorded as a new revision.`,
+          );
+        }
+      }
+    }
+  },
+};

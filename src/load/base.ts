@@ -1,0 +1,115 @@
+/**
+ * The repository as it was at a git revision (the base of a pull request), read from git objects
+ * without touching the working tree, plus who committed changes to each file since then. The
+ * revision rules compare the working tree with it.
+ */
+import { spawn } from "node:child_process";
+import { UserError } from "../core/errors.js";
+import type { FileKind, SourceFile } from "./source.js";
+import { parseText } from "./source.js";
+import { openGit } from "./git.js";
+import { buildRepository, type Repository } from "./repository.js";
+
+export interface BaseState {
+  /** The revision as the user named it, e.g. origin/main: used in messages. */
+  rev: string;
+  repo: Repository;
+  /**
+   * Author e-mails of the commits after the base that changed each file, by current
+   * repository-relative path; uncommitted changes count as the configured git user's.
+   */
+  authors: Map<string, Set<string>>;
+}
+
+export async function loadBase(root: string, rev: string): Promise<BaseState> {
+  const git = await openGit(root);
+  if (!(await git.checkIsRepo())) throw new UserError(`--base needs a git repository; ${root} is not one.`);
+  const commit = (await git.revparse(["--verify", "--quiet", `${rev}^{commit}`]).catch(() => "")).trim();
+  if (!commit) {
+    throw new UserError(`--base ${rev}: no such commit, branch or tag.`, "In CI, fetch the base branch first (e.g. 'git fetch origin main' and --base origin/main).");
+  }
+  const prefix = (await git.revparse(["--show-prefix"])).trim();
+  const listing = await git.raw(["ls-tree", "--full-tree", "-r", "-z", `${commit}:${prefix.replace(/\/$/, "")}`]);
+  const blobs: { oid: string; path: string; kind: FileKind }[] = [];
+  for (const entry of listing.split("\0").filter(Boolean)) {
+    const [meta = "", path = ""] = entry.split("\t");
+    const [, type, oid = ""] = meta.split(" ");
+    const kind = type === "blob" ? kindOf(path) : undefined;
+    if (kind) blobs.push({ oid, path, kind });
+  }
+  const texts = await readBlobs(root, blobs.map((b) => b.oid));
+  const files: SourceFile[] = blobs.map((b, i) => parseText(b.path, b.kind, texts[i]!));
+  return { rev, repo: buildRepository(root, files), authors: await changeAuthors(root, commit, prefix) };
+}
+
+const TOP_FILES: Record<string, FileKind> = { "qms.yaml": "qms", "people.yaml": "people", "processes.yaml": "processes", "symbols.yaml": "symbols" };
+const FOLDERS: Record<string, { kind: FileKind; nested: boolean }> = {
+  customers: { kind: "customer", nested: false },
+  csr: { kind: "csr", nested: true },
+  documents: { kind: "document", nested: true },
+  standards: { kind: "standard", nested: false },
+};
+
+/** Which kind of repository file a path holds, by the same layout rules as discover() on disk. */
+export function kindOf(path: string): FileKind | undefined {
+  const top = TOP_FILES[path];
+  if (top) return top;
+  const parts = path.split("/");
+  const folder = FOLDERS[parts[0]!];
+  if (!folder || parts.length < 2 || parts.some((p) => p.startsWith("."))) return undefined;
+  if (!folder.nested && parts.length > 2) return undefined;
+  return /\.ya?ml$/i.test(path) ? folder.kind : undefined;
+}
+
+/** All blobs in one `git cat-file --batch` process: one git call instead of one per file. */
+function readBlobs(root: string, oids: string[]): Promise<string[]> {
+  if (oids.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`git cat-file failed: ${stderr}`));
+      const out = Buffer.concat(chunks);
+      const texts: string[] = [];
+      let at = 0;
+      for (let i = 0; i < oids.length; i++) {
+        const eol = out.indexOf(0x0a, at);
+        const size = Number(out.subarray(at, eol).toString().split(" ")[2]);
+        texts.push(out.subarray(eol + 1, eol + 1 + size).toString("utf8"));
+        at = eol + 1 + size + 1;
+      }
+      resolve(texts);
+    });
+    child.stdin.end(oids.join("\n") + "\n");
+  });
+}
+
+async function changeAuthors(root: string, commit: string, prefix: string): Promise<Map<string, Set<string>>> {
+  const git = await openGit(root);
+  const authors = new Map<string, Set<string>>();
+  const add = (topLevelPath: string, email: string) => {
+    if (!email || !topLevelPath.startsWith(prefix)) return;
+    const path = topLevelPath.slice(prefix.length);
+    const set = authors.get(path) ?? new Set<string>();
+    set.add(email.toLowerCase());
+    authors.set(path, set);
+  };
+  const log = await git.raw(["log", "--format=%x1e%ae", "--name-only", `${commit}..HEAD`, "--", "."]);
+  for (const record of log.split("\x1e").filter((r) => r.trim() !== "")) {
+    const [email = "", ...paths] = record.split("\n");
+    for (const path of paths) if (path.trim() !== "") add(path, email.trim());
+  }
+  const me = (await git.raw(["config", "--get", "user.email"]).catch(() => "")).trim();
+  const status = (await git.raw(["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])).split("\0");
+  for (let i = 0; i < status.length; i++) {
+    const entry = status[i]!;
+    if (entry.length < 4) continue;
+    add(entry.slice(3), me);
+    if (entry[0] === "R" || entry[0] === "C") i++;
+  }
+  return authors;
+}

@@ -1,0 +1,66 @@
+/**
+ * Versions of controlled documents, written "A/0": the letter is the edition, the number counts
+ * revisions within it (A/0, A/1 … then B/0 for a new edition).
+ */
+import type { ControlledDocument } from "./types.js";
+
+export const VERSION_PATTERN = /^([A-Z])\/([0-9]+)$/;
+export const FIRST_VERSION = "A/0";
+
+export interface Version {
+  edition: string;
+  revision: number;
+}
+
+export function parseVersion(text: string): Version | undefined {
+  const match = VERSION_PATTERN.exec(text);
+  return match ? { edition: match[1]!, revision: Number(match[2]) } : undefined;
+}
+
+export function formatVersion(v: Version): string {
+  return `${v.edition}/${v.revision}`;
+}
+
+/** The next version: the next revision in the edition, or with `major` X/0 of the next edition letter. */
+export function nextVersion(current: string | undefined, major = false): string {
+  if (current === undefined) return FIRST_VERSION;
+  const v = parseVersion(current);
+  if (!v) throw new Error(`not a version: ${current}`);
+  if (!major) return formatVersion({ edition: v.edition, revision: v.revision + 1 });
+  if (v.edition === "Z") throw new Error("no edition after Z");
+  return formatVersion({ edition: String.fromCharCode(v.edition.charCodeAt(0) + 1), revision: 0 });
+}
+
+/** Whether `next` may follow `previous`: the next revision, or the first revision of the next edition. */
+export function isSuccessor(previous: string, next: string): boolean {
+  const a = parseVersion(previous);
+  const b = parseVersion(next);
+  if (!a || !b) return false;
+  if (a.edition === b.edition) return b.revision === a.revision + 1;
+  return b.edition.charCodeAt(0) === a.edition.charCodeAt(0) + 1 && b.revision === 0;
+}
+
+/** The successors `previous` may have, for messages: "A/2 or B/0". */
+export function successors(previous: string): string[] {
+  const v = parseVersion(previous);
+  if (!v) return [];
+  return v.edition === "Z" ? [nextVersion(previous)] : [nextVersion(previous), nextVersion(previous, true)];
+}
+
+/**
+ * What a revision must account for: everything except the revision record itself, and except the
+ * withdrawal fields, because withdrawing a document (csr obsolete) is not a revision.
+ */
+export function revisedContent(doc: ControlledDocument): string {
+  const { revisions: _revisions, status, obsolete: _obsolete, ...rest } = doc;
+  return stableJson({ ...rest, status: status === "obsolete" ? "released" : status });
+}
+
+/** JSON with sorted keys, so that reordering keys in YAML is not a change. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

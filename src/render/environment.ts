@@ -1,0 +1,107 @@
+/**
+ * The Handlebars environment: templates and partials looked up in the repository's `templates/`
+ * first and in csr's own `templates/` second, labels from `templates/i18n/<lang>.json`, and the
+ * few helpers documented in docs/templates.md.
+ */
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { HelperOptions } from "handlebars";
+import { UserError } from "../core/errors.js";
+import { TEMPLATES_DIR } from "../load/package.js";
+import type { Lang } from "./view.js";
+
+export type Format = "md" | "html";
+export const TEMPLATE_NAMES = ["manual", "procedure", "instruction", "form", "external", "csr-review-report"] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export type Labels = Record<string, string>;
+
+export interface Renderer {
+  render(name: TemplateName, view: object): string;
+}
+
+export async function createRenderer(root: string, format: Format, lang: Lang): Promise<Renderer> {
+  const { default: Handlebars } = await import("handlebars");
+  const hb = Handlebars.create();
+  const labels = loadLabels(root, lang);
+  hb.registerHelper("t", (...args: unknown[]) => {
+    const parts = args.slice(0, -1).map((a) => (a === undefined || a === null ? "" : String(a)));
+    const key = parts.join("");
+    return labels[key] ?? key;
+  });
+  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  hb.registerHelper("hashes", (count: unknown) => "#".repeat(Math.min(Math.max(Number(count) || 1, 1), 6)));
+  hb.registerHelper("repeat", function (this: unknown, count: unknown, options: HelperOptions) {
+    return Array.from({ length: Number(count) || 0 }, () => options.fn(this)).join("");
+  });
+  for (const [name, source] of partials(root, format)) hb.registerPartial(name, source);
+  const compiled = new Map<TemplateName, HandlebarsTemplateDelegate>();
+  // Handlebars knows only HTML escaping; for Markdown the view's values arrive escaped already (escapeView).
+  const options = { noEscape: format === "md" };
+  return {
+    render(name, view) {
+      try {
+        let template = compiled.get(name);
+        if (!template) {
+          template = hb.compile(templateSource(root, format, name), options);
+          compiled.set(name, template);
+        }
+        return template(view);
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        throw new UserError(`The ${format} template '${name}' (or one of its partials) failed: ${(error as Error).message.split("\n")[0]}`, "Check the repository's templates/ folder against docs/templates.md.");
+      }
+    },
+  };
+}
+
+/** A repository file only when it really lies inside the repository (a symbolic link may point elsewhere). */
+function repositoryFile(root: string, path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const real = realpathSync(path);
+  const rel = relative(realpathSync(root), real);
+  if (rel.startsWith(`..${sep}`) || rel === "..") {
+    throw new UserError(`${relative(root, path)} is a link to a place outside the repository; csr does not read it.`);
+  }
+  return real;
+}
+
+function templateSource(root: string, format: Format, name: TemplateName): string {
+  const own = repositoryFile(root, join(root, "templates", format, `${name}.hbs`));
+  return readFileSync(own ?? join(TEMPLATES_DIR, format, `${name}.hbs`), "utf8");
+}
+
+/** Partials by name (file name without .hbs); the repository's replace csr's of the same name. */
+function partials(root: string, format: Format): Map<string, string> {
+  const result = new Map<string, string>();
+  const sources: [string, (path: string) => string | undefined][] = [
+    [join(TEMPLATES_DIR, format, "partials"), (path) => path],
+    [join(root, "templates", format, "partials"), (path) => repositoryFile(root, path)],
+  ];
+  for (const [dir, resolve] of sources) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(".hbs")).sort()) {
+      const file = resolve(join(dir, name));
+      if (file) result.set(name.slice(0, -".hbs".length), readFileSync(file, "utf8"));
+    }
+  }
+  return result;
+}
+
+/** csr's labels, with the repository's `templates/i18n/<lang>.json` replacing any of them. */
+export function loadLabels(root: string, lang: Lang): Labels {
+  const labels = JSON.parse(readFileSync(join(TEMPLATES_DIR, "i18n", `${lang}.json`), "utf8")) as Labels;
+  const ownPath = join(root, "templates", "i18n", `${lang}.json`);
+  const own = repositoryFile(root, ownPath);
+  if (!own) return labels;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(own, "utf8"));
+  } catch (error) {
+    throw new UserError(`templates/i18n/${lang}.json is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string")) {
+    throw new UserError(`templates/i18n/${lang}.json must be one JSON object of label keys to text, e.g. {"revisions": "修订履历"}.`);
+  }
+  return { ...labels, ...(parsed as Labels) };
+}

@@ -1,0 +1,300 @@
+/**
+ * What a template sees: a plain view of one document or CSR review report, with names, titles and
+ * numbers already looked up in the repository and in the chosen language. Building it is pure;
+ * templates only lay it out.
+ */
+import { UserError } from "../core/errors.js";
+import type { Repository } from "../load/repository.js";
+import { csrStatus, missingOpinions } from "../model/csr-status.js";
+import { currentRevision, type RepoIndex } from "../model/index.js";
+import type { ControlledDocument, Csr, Section, Signature } from "../model/types.js";
+
+export type Lang = "zh-CN" | "en";
+export const LANGS: readonly Lang[] = ["zh-CN", "en"];
+
+/** Turns a section's Markdown into what the output format needs (HTML, or Markdown as written). */
+export type BodyRenderer = (markdown: string) => string;
+
+export interface SignatureView {
+  name: string;
+  date: string;
+}
+
+export interface RevisionView {
+  date: string;
+  summary: string;
+  pages: string;
+  version: string;
+  by: string;
+  approvedBy: string;
+  totalPages: string;
+}
+
+export interface SectionView {
+  number: string;
+  title: string;
+  /** 1 for top-level sections, 2 for 5.1, … */
+  depth: number;
+  /** The HTML heading level: h2 for top-level sections (h1 is the title), at most h6. */
+  heading: number;
+  /** Rendered body: the only value templates insert unescaped. */
+  body: string;
+}
+
+export interface ReferenceView {
+  id: string;
+  title: string;
+  version: string;
+}
+
+export interface Header {
+  organisation: string;
+  confidentiality: string;
+  title: string;
+  number: string;
+  /** `stamp_released`, `stamp_draft` or `stamp_obsolete`: a label key and a CSS class. */
+  stamp: "released" | "draft" | "obsolete";
+}
+
+export interface DocumentView extends Header {
+  lang: Lang;
+  kind: ControlledDocument["kind"];
+  level: number;
+  version: string;
+  department: string;
+  issued: string;
+  effective: string;
+  prepared: SignatureView;
+  reviewed: SignatureView;
+  approved: SignatureView;
+  revisions: RevisionView[];
+  sections: SectionView[];
+  relatedNumber: string;
+  related: ReferenceView[];
+  recordsNumber: string;
+  records: ReferenceView[];
+  record?: { retention: string; medium: string; location: string };
+  obsolete?: { date: string; reason: string; supersededBy: string };
+  remarks: string;
+}
+
+const NO_SIGNATURE: SignatureView = { name: "", date: "" };
+
+class Names {
+  constructor(
+    private readonly repo: Repository,
+    private readonly index: RepoIndex,
+    private readonly lang: Lang,
+  ) {}
+
+  pick(zh: string, en: string | undefined): string {
+    return this.lang === "en" && en ? en : zh;
+  }
+
+  person(id: string): string {
+    const person = this.index.people.get(id)?.value;
+    return person ? this.pick(person.name, person.name_en) : id;
+  }
+
+  department(code: string): string {
+    const department = this.index.departments.get(code);
+    return department ? this.pick(department.name, department.name_en) : code;
+  }
+
+  signature(signature: Signature | undefined): SignatureView {
+    return signature ? { name: this.person(signature.by), date: signature.date ?? "" } : NO_SIGNATURE;
+  }
+
+  header(title: string, titleEn: string | undefined, number: string, stamp: Header["stamp"]): Header {
+    const config = this.repo.config?.value;
+    return {
+      organisation: config ? this.pick(config.organisation.name, config.organisation.name_en) : "",
+      confidentiality: config ? this.pick(config.confidentiality ?? "", config.confidentiality_en) : "",
+      title: this.pick(title, titleEn),
+      number,
+      stamp,
+    };
+  }
+
+  /** A referenced document with its current title and version; a dangling reference stops the render. */
+  reference(from: string, id: string): ReferenceView {
+    const target = this.index.documents.get(id)?.value;
+    if (!target) {
+      throw new UserError(
+        `${from} refers to ${id}, which is not in the repository; a rendered document cannot show a reference without its title and version.`,
+        "Run 'csr check' and fix the ref/unresolved finding, then render again.",
+      );
+    }
+    return { id, title: this.pick(target.title, target.title_en), version: currentRevision(target)?.version ?? "" };
+  }
+}
+
+function stampOf(status: ControlledDocument["status"]): Header["stamp"] {
+  if (status === "released") return "released";
+  if (status === "obsolete") return "obsolete";
+  return "draft";
+}
+
+export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer): DocumentView {
+  const names = new Names(repo, index, lang);
+  const current = currentRevision(doc);
+  const sections = numberSections(doc.sections ?? [], lang, body);
+  const next = (doc.sections ?? []).length + 1;
+  return {
+    ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status)),
+    lang,
+    kind: doc.kind,
+    level: doc.level,
+    version: current?.version ?? "",
+    department: names.department(doc.department),
+    issued: current?.date ?? "",
+    effective: doc.effective ?? "",
+    prepared: names.signature(current?.prepared),
+    reviewed: names.signature(current?.reviewed),
+    approved: names.signature(current?.approved),
+    revisions: (doc.revisions ?? []).map((r) => ({
+      date: r.date,
+      summary: r.summary,
+      pages: r.pages ?? "",
+      version: r.version,
+      by: r.prepared ? names.person(r.prepared.by) : "",
+      approvedBy: r.approved ? names.person(r.approved.by) : "",
+      totalPages: r.total_pages === undefined ? "" : String(r.total_pages),
+    })),
+    sections,
+    relatedNumber: String(next),
+    related: (doc.related ?? []).map((id) => names.reference(doc.id, id)),
+    recordsNumber: String(next + 1),
+    records: (doc.forms ?? []).map((id) => names.reference(doc.id, id)),
+    record: doc.record
+      ? { retention: doc.record.retention ?? "", medium: doc.record.medium ?? "", location: doc.record.location ?? "" }
+      : undefined,
+    obsolete: doc.obsolete
+      ? {
+          date: doc.obsolete.date,
+          reason: doc.obsolete.reason,
+          supersededBy: doc.obsolete.superseded_by ? referenceLabel(names, doc.id, doc.obsolete.superseded_by) : "",
+        }
+      : undefined,
+    remarks: doc.remarks ?? "",
+  };
+}
+
+function referenceLabel(names: Names, from: string, id: string): string {
+  const ref = names.reference(from, id);
+  return `${ref.id} ${ref.title}${ref.version ? ` (${ref.version})` : ""}`;
+}
+
+/** Sections numbered as printed: 1, 2, 3 … and nested 5.1, 5.2, 5.2.1 …, flattened in reading order. */
+export function numberSections(sections: readonly Section[], lang: Lang, body: BodyRenderer, prefix = "", depth = 1): SectionView[] {
+  return sections.flatMap((section, i) => {
+    const number = `${prefix}${i + 1}`;
+    const own: SectionView = {
+      number,
+      title: lang === "en" && section.title_en ? section.title_en : section.title,
+      depth,
+      heading: Math.min(depth + 1, 6),
+      body: section.text ? body(section.text.trim()) : "",
+    };
+    return [own, ...numberSections(section.sections ?? [], lang, body, `${number}.`, depth + 1)];
+  });
+}
+
+export interface OpinionView {
+  department: string;
+  reviewer: string;
+  /** A label key suffix: accept, accept-with-action, reject; empty when the opinion is missing. */
+  opinion: string;
+  date: string;
+  comment: string;
+}
+
+export interface CsrReportView extends Header {
+  lang: Lang;
+  customer: string;
+  source: string;
+  sourceRevision: string;
+  section: string;
+  clauses: string;
+  category: string;
+  received: string;
+  status: string;
+  requirementTitle: string;
+  body: string;
+  opinions: OpinionView[];
+  decision?: { disposition: string; justification: string; by: string; date: string; forced: boolean };
+  addressed: (ReferenceView & { section: string })[];
+  implementation?: { owner: string; due: string; status: string; implemented: string; evidence: string };
+  distribution: string;
+  training?: { required: boolean; records: string };
+}
+
+export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer): CsrReportView {
+  const names = new Names(repo, index, lang);
+  const customer = index.customers.get(csr.customer)?.value;
+  const source = customer?.sources?.find((s) => s.id === csr.source.document);
+  const config = repo.config?.value;
+  const opinions: OpinionView[] = (csr.review?.opinions ?? []).map((o) => ({
+    department: names.department(o.department),
+    reviewer: names.person(o.reviewer),
+    opinion: o.opinion,
+    date: o.date,
+    comment: o.comment ?? "",
+  }));
+  for (const code of missingOpinions(csr, config)) opinions.push({ department: names.department(code), reviewer: "", opinion: "", date: "", comment: "" });
+  const decision = csr.review?.decision;
+  const implementation = csr.implementation;
+  const status = csrStatus(csr, (id) => index.documents.get(id)?.value.status);
+  return {
+    ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "released" : "draft"),
+    lang,
+    customer: customer ? `${csr.customer} ${names.pick(customer.name, customer.name_en)}` : csr.customer,
+    source: source ? `${source.id} ${names.pick(source.title, source.title_en)}` : csr.source.document,
+    sourceRevision: csr.source.revision,
+    section: csr.source.section ?? "",
+    clauses: csr.clauses.join(", "),
+    category: csr.category ?? "",
+    received: csr.received,
+    status,
+    requirementTitle: names.pick(csr.title, csr.title_en),
+    body: csr.text ? body(csr.text.trim()) : "",
+    opinions,
+    decision: decision
+      ? {
+          disposition: decision.disposition,
+          justification: decision.justification ?? "",
+          by: names.person(decision.by),
+          date: decision.date,
+          forced: decision.forced === true,
+        }
+      : undefined,
+    addressed: (csr.addressed ?? []).map((a) => ({ ...names.reference(csr.id, a.document), section: a.section ?? "" })),
+    implementation: implementation
+      ? {
+          owner: implementation.owner ? names.person(implementation.owner) : "",
+          due: implementation.due ?? "",
+          status: implementation.status ?? "",
+          implemented: implementation.implemented ?? "",
+          evidence: implementation.evidence ?? "",
+        }
+      : undefined,
+    distribution: (csr.distribution?.departments ?? []).map((d) => names.department(d)).join(", ") + (csr.distribution?.date ? ` (${csr.distribution.date})` : ""),
+    training: csr.training ? { required: csr.training.required, records: (csr.training.records ?? []).join(", ") } : undefined,
+  };
+}
+
+/**
+ * For Markdown output every value is escaped before it reaches the template (Handlebars only knows
+ * HTML escaping); `body` fields hold the section text, which is Markdown already and passes through.
+ */
+export function escapeView<T>(view: T, escape: (s: string) => string): T {
+  const walk = (value: unknown, key: string): unknown => {
+    if (typeof value === "string") return key === "body" ? value : escape(value);
+    if (Array.isArray(value)) return value.map((v) => walk(v, ""));
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    }
+    return value;
+  };
+  return walk(view, "") as T;
+}

@@ -1,0 +1,61 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, git, gitInit, minimalRepo } from "../helpers.js";
+
+const DRAFT = "id: QP-020\ntitle: 顾客特定要求管理程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nsections:\n  - title: 目的\n    text: 规定评审方法。\n";
+const SIGNERS = ["--prepared", "zhang", "--reviewed", "li", "--approved", "wang"];
+const LI = { GIT_AUTHOR_NAME: "李娜", GIT_AUTHOR_EMAIL: "li@example.com" };
+
+/** draft -> release A/0 -> silent edit by 李娜 -> move into a Chinese-named folder -> release A/1 */
+function scenario(): string {
+  const repo = gitInit(minimalRepo({ "documents/QP-020.yaml": DRAFT }));
+  expect(csr(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-01-10"]).code).toBe(0);
+  const file = join(repo, "documents/QP-020.yaml");
+  writeFileSync(file, readFileSync(file, "utf8").replace("规定评审方法。", "规定评审方法和期限。"));
+  git(repo, ["commit", "-qam", "改了目的"], LI);
+  mkdirSync(join(repo, "documents/程序文件"));
+  git(repo, ["mv", "documents/QP-020.yaml", "documents/程序文件/QP-020.yaml"]);
+  git(repo, ["commit", "-qm", "按类别归档"]);
+  expect(csr(["-C", repo, "release", "QP-020", "--summary", "增加期限", ...SIGNERS, "--date", "2024-02-01"]).code).toBe(0);
+  return repo;
+}
+
+describe("csr history", () => {
+  it("shows each revision beside the commit that made it and marks the silent edit", () => {
+    const repo = scenario();
+    const result = csr(["-C", repo, "history", "QP-020", "--format", "json"]);
+    expect(result.code).toBe(0);
+    const history = JSON.parse(result.stdout) as { file: string; revisions: { version: string; commit: string }[]; commits: Record<string, unknown>[] };
+    const hashes = git(repo, ["log", "--format=%h", "--reverse"]).trim().split("\n");
+    expect(history.file).toBe("documents/程序文件/QP-020.yaml");
+    expect(history.revisions.map((r) => [r.version, r.commit])).toEqual([["A/0", hashes[1]], ["A/1", hashes[4]]]);
+    expect(history.commits.map((c) => [c.commit, c.author, c.message, c.path, c.version, c.newRevisions, c.unrevised])).toEqual([
+      [hashes[0], "Test User", "initial", "documents/QP-020.yaml", "", [], false],
+      [hashes[1], "Test User", "release QP-020 A/0: 首次发布", "documents/QP-020.yaml", "A/0", ["A/0"], false],
+      [hashes[2], "李娜", "改了目的", "documents/QP-020.yaml", "A/0", [], true],
+      [hashes[3], "Test User", "按类别归档", "documents/程序文件/QP-020.yaml", "A/0", [], false],
+      [hashes[4], "Test User", "release QP-020 A/1: 增加期限", "documents/程序文件/QP-020.yaml", "A/1", ["A/1"], false],
+    ]);
+  });
+
+  it("prints both tables with Chinese text aligned and a note on the silent edit", () => {
+    const repo = scenario();
+    const result = csr(["-C", repo, "history", "QP-020"]);
+    expect(result.code).toBe(0);
+    const hashes = git(repo, ["log", "--format=%h", "--reverse"]).trim().split("\n");
+    const lines = result.stdout.split("\n");
+    expect(lines.slice(0, 5)).toEqual([
+      "QP-020 顾客特定要求管理程序: revision record (documents/程序文件/QP-020.yaml)",
+      "",
+      "Version  Date        Summary   Prepared  Approved  Commit",
+      "-------  ----------  --------  --------  --------  -------",
+      `A/0      2024-01-10  首次发布  zhang     wang      ${hashes[1]}`,
+    ]);
+    const silent = lines.find((l) => l.includes("改了目的"))!;
+    expect(silent).toContain("李娜 <li@example.com>");
+    expect(silent).toMatch(/改了目的\s+A\/0\s+! changed without a new revision$/);
+    expect(lines.find((l) => l.includes("增加期限") && l.includes("@"))).toMatch(/A\/1\s+new revision A\/1$/);
+    expect(result.stdout).toContain("1 commit changed the released document without a new revision (marked !). Release a new revision with 'csr release QP-020'.\n");
+  });
+});

@@ -1,0 +1,185 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, csr, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  rule: string;
+  message: string;
+}
+
+function check(dir: string, ...args: string[]) {
+  const result = csr(["-C", dir, "check", "--format", "json", ...args]);
+  const report = JSON.parse(result.stdout || "{}") as { findings?: JsonFinding[] };
+  return { code: result.code, stderr: result.stderr, findings: report.findings ?? [] };
+}
+
+const brief = (f: JsonFinding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`;
+const messageOf = (findings: JsonFinding[], rule: string, file: string) => findings.find((f) => f.rule === rule && f.file === file)?.message;
+
+describe("doc/* static rules", () => {
+  it("find nothing in a repository of properly signed documents", () => {
+    const result = check(copyFixture("test/fixtures/documents/valid"));
+    expect(result.findings).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+
+  it("report each violation of the invalid fixture at its node", () => {
+    const { findings, code } = check(copyFixture("test/fixtures/documents/invalid"));
+    expect(findings.map(brief)).toEqual([
+      "documents/QP-001.yaml:14:14 error doc/version-sequence",
+      "documents/QP-001.yaml:15:11 error doc/version-sequence",
+      "documents/QP-002.yaml:8:5 error doc/approval-missing",
+      "documents/QP-003.yaml:6:9 error doc/approval-missing",
+      "documents/QP-004.yaml:12:21 error doc/approver-lacks-role",
+      "documents/QP-004.yaml:13:21 error doc/approver-lacks-role",
+      "documents/QP-005.yaml:13:21 error doc/self-approval",
+      "documents/QP-006.yaml:8:9 error doc/obsolete-referenced",
+      "documents/QP-007.yaml:14:14 error doc/version-sequence",
+      "documents/QP-007.yaml:20:14 error doc/version-sequence",
+    ]);
+    expect(code).toBe(1);
+    expect(findings.map((f) => f.message)).toEqual([
+      "A/2 cannot follow A/0: it skips A/1. The version after A/0 is A/1 or B/0; correct the version.",
+      "Revision A/2 is dated 2024-03-01, before the previous revision A/0 (2024-03-10); revisions are listed oldest first, so correct the date or the order.",
+      "Revision A/0 of the released document QP-002 has no approved signature. Add 'approved: { by: <person>, date: <date> }' as signed on the paper copy.",
+      "QP-003 is released but has no revision entry, so nobody approved it. Release it with 'csr release QP-003 ...', which records version, preparer and approver.",
+      "王强 (wang) signed revision A/0 as reviewed but does not have the role 'reviewer' in people.yaml. Have an authorised person sign, or add the role in people.yaml if it was granted.",
+      "李娜 (li) signed revision A/0 as approved but does not have the role 'approver' in people.yaml. Have an authorised person sign, or add the role in people.yaml if it was granted.",
+      "Revision A/0 of QP-005 is prepared and approved by the same person (wang). Another approver must approve it.",
+      "QP-006 refers to QR-009-01, which is obsolete since 2024-01-10. Refer to the document now in force or remove the reference, and release a new revision of QP-006.",
+      "B/1 cannot follow A/0: a new edition starts at B/0. The version after A/0 is A/1 or B/0; correct the version.",
+      "B/1 cannot follow B/1: versions must not repeat or go backwards. The version after B/1 is B/2 or C/0; correct the version.",
+    ]);
+  });
+});
+
+const SIGNED = (version: string, date: string, summary: string, approver = "wang", preparer = "zhang") =>
+  [
+    `  - version: ${version}`,
+    `    date: ${date}`,
+    `    summary: ${summary}`,
+    `    prepared: { by: ${preparer}, date: ${date} }`,
+    `    reviewed: { by: li, date: ${date} }`,
+    `    approved: { by: ${approver}, date: ${date} }`,
+    "",
+  ].join("\n");
+
+const released = (id: string, text: string, revisions: string) =>
+  [`id: ${id}`, `title: 程序 ${id}`, "level: 2", "kind: procedure", "department: QA", "status: released", "sections:", "  - title: 目的", `    text: ${text}`, "revisions:", revisions].join("\n");
+
+const LI = { GIT_AUTHOR_NAME: "李娜", GIT_AUTHOR_EMAIL: "li@example.com" };
+const WANG = { GIT_AUTHOR_NAME: "王强", GIT_AUTHOR_EMAIL: "wang@example.com" };
+
+/**
+ * The base commit has six released documents; the branch then makes a silent edit (QP-010, and
+ * QP-030 in a Chinese-named folder), rewrites a revision (QP-011), self-approves (QP-012), releases
+ * cleanly after moving the file (QP-013), skips a version (QP-014), and lets the approver commit
+ * the change (QP-015).
+ */
+function scenario(): { repo: string; base: string } {
+  const a0 = SIGNED("A/0", "2024-01-10", "首次发布");
+  const repo = gitInit(
+    minimalRepo({
+      "documents/QP-010.yaml": released("QP-010", "原文", a0),
+      "documents/QP-011.yaml": released("QP-011", "原文", a0),
+      "documents/QP-012.yaml": released("QP-012", "原文", a0),
+      "documents/QP-013.yaml": released("QP-013", "原文", a0),
+      "documents/QP-014.yaml": released("QP-014", "原文", a0),
+      "documents/QP-015.yaml": released("QP-015", "原文", a0),
+      "documents/子目录/QP-030.yaml": released("QP-030", "原文", a0),
+    }),
+  );
+  const base = git(repo, ["rev-parse", "HEAD"]).trim();
+  git(repo, ["checkout", "-q", "-b", "change"]);
+  const write = (path: string, text: string) => writeFileSync(join(repo, path), text);
+  write("documents/QP-010.yaml", released("QP-010", "悄悄改了", a0));
+  write("documents/子目录/QP-030.yaml", released("QP-030", "悄悄改了", a0));
+  git(repo, ["commit", "-qam", "silent edits"], LI);
+  write("documents/QP-011.yaml", released("QP-011", "新文", SIGNED("A/0", "2024-01-10", "首次发布（补记）") + SIGNED("A/1", "2024-05-01", "修订")));
+  write("documents/QP-012.yaml", released("QP-012", "新文", a0 + SIGNED("A/1", "2024-05-01", "修订", "wang", "wang")));
+  write("documents/QP-014.yaml", released("QP-014", "新文", a0 + SIGNED("A/2", "2024-05-01", "修订")));
+  git(repo, ["commit", "-qam", "revisions"], LI);
+  mkdirSync(join(repo, "documents/程序"));
+  git(repo, ["mv", "documents/QP-013.yaml", "documents/程序/QP-013.yaml"]);
+  git(repo, ["commit", "-qm", "move"], LI);
+  write("documents/程序/QP-013.yaml", released("QP-013", "新文", a0));
+  git(repo, ["commit", "-qam", "edit"], LI);
+  expect(csr(["-C", repo, "release", "QP-013", "--summary", "修订", "--prepared", "li", "--reviewed", "zhang", "--approved", "wang", "--date", "2024-05-01"]).code).toBe(0);
+  write("documents/QP-015.yaml", released("QP-015", "新文", a0 + SIGNED("A/1", "2024-05-01", "修订")));
+  git(repo, ["commit", "-qam", "approver edits and releases"], WANG);
+  return { repo, base };
+}
+
+describe("csr check --base", () => {
+  it("reports silent edits, rewritten revisions, skipped versions and approvers who authored the change", () => {
+    const { repo, base } = scenario();
+    const { findings, code, stderr } = check(repo, "--base", base);
+    expect(stderr).toBe("");
+    expect(findings.map(brief)).toEqual([
+      "documents/QP-010.yaml:10:1 error doc/revision-not-bumped",
+      "documents/QP-011.yaml:13:14 error doc/revision-history-rewritten",
+      "documents/QP-012.yaml:22:21 error doc/self-approval",
+      "documents/QP-014.yaml:17:14 error doc/revision-not-bumped",
+      "documents/QP-014.yaml:17:14 error doc/version-sequence",
+      "documents/QP-015.yaml:22:21 error doc/approved-by-author",
+      "documents/子目录/QP-030.yaml:10:1 error doc/revision-not-bumped",
+    ]);
+    expect(code).toBe(1);
+    const short = base;
+    expect(messageOf(findings, "doc/revision-not-bumped", "documents/QP-010.yaml")).toBe(
+      `QP-010 was released as A/0 at ${short} and its content has changed since, but no revision entry was added. Record the change as revision A/1 or B/0 ('csr release QP-010 --summary ...'), or undo the change.`,
+    );
+    expect(messageOf(findings, "doc/revision-history-rewritten", "documents/QP-011.yaml")).toBe(
+      `The revision entry A/0 was changed since ${short} (summary). Restore it as it was: earlier entries are evidence of what was approved, and a correction is recorded as a new revision.`,
+    );
+    expect(messageOf(findings, "doc/revision-not-bumped", "documents/QP-014.yaml")).toBe(`The new revision entry is A/2, but QP-014 was at A/0 at ${short}; the next version is A/1 or B/0.`);
+    expect(messageOf(findings, "doc/approved-by-author", "documents/QP-015.yaml")).toBe(
+      `王强 (wang) approved A/1 of QP-015 but also authored changes to this file since ${short} (wang@example.com). The approver must not be the author of the change: have another approver sign, or let someone else commit the change.`,
+    );
+  });
+
+  it("runs only the static rules without --base", () => {
+    const { repo } = scenario();
+    expect(check(repo).findings.map(brief)).toEqual(["documents/QP-012.yaml:22:21 error doc/self-approval", "documents/QP-014.yaml:17:14 error doc/version-sequence"]);
+  });
+
+  it("counts an uncommitted change as the work of the configured git user", () => {
+    const repo = gitInit(minimalRepo({ "documents/QP-010.yaml": released("QP-010", "原文", SIGNED("A/0", "2024-01-10", "首次发布")) }));
+    git(repo, ["config", "user.email", "wang@example.com"]);
+    writeFileSync(join(repo, "documents/QP-010.yaml"), released("QP-010", "新文", SIGNED("A/0", "2024-01-10", "首次发布") + SIGNED("A/1", "2024-05-01", "修订")));
+    expect(check(repo, "--base", "HEAD").findings.map(brief)).toEqual(["documents/QP-010.yaml:22:21 error doc/approved-by-author"]);
+  });
+
+  it("accepts withdrawing a released document without a new revision", () => {
+    const repo = gitInit(
+      minimalRepo({
+        "documents/QP-010.yaml": released("QP-010", "原文", SIGNED("A/0", "2024-01-10", "首次发布")),
+      }),
+    );
+    const base = git(repo, ["rev-parse", "HEAD"]).trim();
+    expect(csr(["-C", repo, "obsolete", "QP-010", "--reason", "停用"]).code).toBe(0);
+    expect(check(repo, "--base", base).findings).toEqual([]);
+    expect(readFileSync(join(repo, "documents/QP-010.yaml"), "utf8")).toContain("status: obsolete\nobsolete:\n");
+  });
+
+  it("works when the document repository is a folder inside a larger git repository", () => {
+    const outer = tempDir();
+    const repo = join(outer, "质量体系");
+    renameSync(minimalRepo({ "documents/QP-010.yaml": released("QP-010", "原文", SIGNED("A/0", "2024-01-10", "首次发布")) }), repo);
+    gitInit(outer);
+    writeFileSync(join(repo, "documents/QP-010.yaml"), released("QP-010", "新文", SIGNED("A/0", "2024-01-10", "首次发布")));
+    expect(check(repo, "--base", "HEAD").findings.map(brief)).toEqual(["documents/QP-010.yaml:10:1 error doc/revision-not-bumped"]);
+  });
+
+  it("names an unknown base revision", () => {
+    const repo = gitInit(minimalRepo());
+    const result = csr(["-C", repo, "check", "--base", "origin/nope"]);
+    expect(result.stderr).toBe("csr: --base origin/nope: no such commit, branch or tag.\nhint: In CI, fetch the base branch first (e.g. 'git fetch origin main' and --base origin/main).\n");
+    expect(result.code).toBe(2);
+  });
+});

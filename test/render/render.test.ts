@@ -1,0 +1,197 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, csr, FIXTURES, makeRepo, minimalRepo, tempDir } from "../helpers.js";
+
+const BASIC = join(FIXTURES, "render", "basic");
+const GOLDEN = join(FIXTURES, "render", "golden");
+
+/** Compares with the golden file; UPDATE_GOLDEN=1 rewrites it (review the diff before committing). */
+function expectGolden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === "1") {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(path, actual);
+  }
+  expect(actual).toBe(readFileSync(path, "utf8"));
+}
+
+describe("csr render: golden files", () => {
+  for (const format of ["md", "html"] as const) {
+    for (const lang of ["zh-CN", "en"] as const) {
+      it(`renders a procedure, a form and a CSR review report as ${format} (${lang})`, () => {
+        const out = tempDir();
+        const result = csr(["-C", BASIC, "render", "QP-020", "QR-020-01", "FORD-001", "--format", format, "--lang", lang, "--out", out]);
+        expect(result.stderr).toBe(`Rendered 3 files (${format}, ${lang}).\n`);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe([`QP-020.${lang}.${format}`, `QR-020-01.${lang}.${format}`, `FORD-001.review.${lang}.${format}`].map((f) => `${join(out, f)}\n`).join(""));
+        for (const file of readdirSync(out).sort()) expectGolden(file, readFileSync(join(out, file), "utf8"));
+      });
+    }
+  }
+});
+
+describe("csr render", () => {
+  it("renders every document with --all into out/ at the repository root, replacing earlier renders", () => {
+    const repo = copyFixture("test/fixtures/render/basic");
+    mkdirSync(join(repo, "out"));
+    writeFileSync(join(repo, "out", "QP-020.zh-CN.md"), "old render\n");
+    const result = csr(["-C", join(repo, "documents"), "render", "--all", "--format", "md"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(["QM-01", "QP-009", "QP-020", "QR-020-01", "WI-001"].map((id) => `out/${id}.zh-CN.md\n`).join(""));
+    expect(readFileSync(join(repo, "out", "QP-020.zh-CN.md"), "utf8")).toContain("# 顾客特定要求管理程序");
+  });
+
+  it("names the documents --all leaves out because their files have errors", () => {
+    const repo = copyFixture("test/fixtures/render/basic");
+    writeFileSync(join(repo, "documents", "WI-001.yaml"), "id: WI-001\ntitle: 来料检验作业指导书\nlevel: 3\nkind: instruction\nstatus: draft\n");
+    const result = csr(["-C", repo, "render", "--all", "--format", "md"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("Rendered 4 files (md, zh-CN).\nNot rendered, because their files have errors (see 'csr check'): WI-001.\n");
+    expect(existsSync(join(repo, "out", "WI-001.zh-CN.md"))).toBe(false);
+  });
+
+  it("stamps drafts and obsolete documents and explains the withdrawal", () => {
+    const out = tempDir();
+    expect(csr(["-C", BASIC, "render", "WI-001", "QP-009", "--format", "html", "--out", out]).code).toBe(0);
+    const draft = readFileSync(join(out, "WI-001.zh-CN.html"), "utf8");
+    expect(draft).toContain('<div class="stamp stamp-draft">草稿</div>');
+    expect(draft).toContain('<td colspan="5" class="empty">尚无发布记录</td>');
+    const obsolete = readFileSync(join(out, "QP-009.zh-CN.html"), "utf8");
+    expect(obsolete).toContain('<div class="watermark">作废</div>');
+    expect(obsolete).toContain("替代文件: QP-020 顾客特定要求管理程序 (A/1)");
+  });
+
+  it("uses the repository's own template, partial and labels instead of csr's", () => {
+    const repo = copyFixture("test/fixtures/render/basic");
+    mkdirSync(join(repo, "templates", "md", "partials"), { recursive: true });
+    writeFileSync(join(repo, "templates", "md", "procedure.hbs"), "{{> header}}|{{t \"revisions\"}}|{{#each sections}}{{number}}.{{/each}}\n");
+    writeFileSync(join(repo, "templates", "md", "partials", "header.hbs"), "[{{number}} {{version}}]");
+    mkdirSync(join(repo, "templates", "i18n"));
+    writeFileSync(join(repo, "templates", "i18n", "zh-CN.json"), JSON.stringify({ revisions: "修订履历" }));
+    expect(csr(["-C", repo, "render", "QP-020", "--format", "md"]).code).toBe(0);
+    expect(readFileSync(join(repo, "out", "QP-020.zh-CN.md"), "utf8")).toBe("[QP-020 A/1]|修订履历|1.2.3.3.1.3.2.3.2.1.\n");
+  });
+
+  it("reports a broken repository template as a user error", () => {
+    const repo = copyFixture("test/fixtures/render/basic");
+    mkdirSync(join(repo, "templates", "html"), { recursive: true });
+    writeFileSync(join(repo, "templates", "html", "procedure.hbs"), "{{> no-such-partial}}\n");
+    const result = csr(["-C", repo, "render", "QP-020"]);
+    expect(result.stderr).toBe(
+      "csr: The html template 'procedure' (or one of its partials) failed: The partial no-such-partial could not be found\nhint: Check the repository's templates/ folder against docs/templates.md.\n",
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it("refuses a dangling reference instead of printing a blank row, and writes nothing", () => {
+    const repo = minimalRepo({
+      "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nforms: [QR-001-09]\n",
+    });
+    const result = csr(["-C", repo, "render", "QP-001"]);
+    expect(result.stderr).toBe(
+      "csr: QP-001 refers to QR-001-09, which is not in the repository; a rendered document cannot show a reference without its title and version.\nhint: Run 'csr check' and fix the ref/unresolved finding, then render again.\n",
+    );
+    expect(result.code).toBe(2);
+    expect(existsSync(join(repo, "out"))).toBe(false);
+  });
+
+  it("names an unknown id with a suggestion", () => {
+    const result = csr(["-C", BASIC, "render", "QP-02"]);
+    expect(result.stderr).toBe("csr: No document or CSR 'QP-02' in the repository. Did you mean 'QP-020'?\n");
+    expect(result.code).toBe(2);
+  });
+
+  it("needs ids or --all", () => {
+    const result = csr(["-C", BASIC, "render"]);
+    expect(result.stderr).toBe("csr: Name the documents (or CSRs) to render, or use --all for every document.\nhint: Example: csr render QP-020 --format html\n");
+    expect(result.code).toBe(2);
+  });
+
+  it("never writes among the repository's data", () => {
+    const result = csr(["-C", BASIC, "render", "QP-020", "--out", "documents"]);
+    expect(result.stderr).toBe("csr: --out documents would write rendered files among the repository's data (documents); choose a folder of its own, e.g. out/.\n");
+    expect(result.code).toBe(2);
+  });
+
+  it("names the Debian package when Chromium is missing", () => {
+    const out = tempDir();
+    const result = csr(["-C", BASIC, "render", "QP-020", "--format", "pdf", "--out", out], { env: { PATH: tempDir(), CSR_CHROMIUM: "" } });
+    expect(result.stderr).toBe("csr: PDF output needs Chromium: install the Debian package 'chromium' (apt-get install chromium), or use --format html.\n");
+    expect(result.code).toBe(2);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe("csr render: hostile input", () => {
+  const hostile = makeRepo({
+    "qms.yaml": [
+      "organisation:",
+      '  name: "<b>ACME</b> & Co"',
+      "standards: [IATF16949]",
+      "departments:",
+      "  - code: QA",
+      '    name: "<svg onload=alert(1)>"',
+      'confidentiality: "<style>body{display:none}</style>"',
+      "",
+    ].join("\n"),
+    "people.yaml": "people:\n  - id: evil\n    name: \"<img src=x onerror=alert(2)>\"\n    department: QA\n    roles: [author]\n",
+    "documents/QP-666.yaml": [
+      "id: QP-666",
+      'title: "<script>alert(1)</script>"',
+      "level: 2",
+      "kind: procedure",
+      "department: QA",
+      "status: draft",
+      "revisions:",
+      "  - version: A/0",
+      "    date: 2024-01-01",
+      "    summary: '\"><img src=x onerror=alert(1)>'",
+      "    prepared: { by: evil }",
+      "sections:",
+      '  - title: "</h2><iframe src=//evil>"',
+      "    text: |",
+      "      <iframe src=\"https://evil.example\"></iframe>",
+      "",
+      "      [click](javascript:alert(3)) <script>alert(4)</script> | a | b |",
+      "",
+    ].join("\n"),
+  });
+
+  it("escapes every value in HTML and keeps raw HTML in section text as text", () => {
+    const out = tempDir();
+    expect(csr(["-C", hostile, "render", "QP-666", "--out", out]).code).toBe(0);
+    const html = readFileSync(join(out, "QP-666.zh-CN.html"), "utf8");
+    for (const raw of ["<script>", "<iframe", "<img", "<svg", "<b>ACME", "<style>body", 'href="javascript:'] ) expect(html).not.toContain(raw);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;");
+    expect(html).toContain("&lt;iframe src=&quot;https://evil.example&quot;&gt;&lt;/iframe&gt;");
+    expect(html).toContain("&lt;b&gt;ACME&lt;/b&gt; &amp; Co");
+  });
+
+  it("escapes every value in Markdown but passes the section text through", () => {
+    const out = tempDir();
+    expect(csr(["-C", hostile, "render", "QP-666", "--format", "md", "--out", out]).code).toBe(0);
+    const md = readFileSync(join(out, "QP-666.zh-CN.md"), "utf8");
+    expect(md).toContain("# \\<script\\>alert(1)\\</script\\>\n");
+    expect(md).toContain("| 2024-01-01 | \"\\>\\<img src=x onerror=alert(1)\\> |  | A/0 | \\<img src=x onerror=alert(2)\\> |\n");
+    expect(md).toContain('<iframe src="https://evil.example"></iframe>\n');
+  });
+});
+
+describe("csr render --format pdf", () => {
+  const chromium = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"]).status === 0;
+  const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
+
+  it.runIf(chromium && pdftotext)("prints a PDF through Chromium with the document number in its text", () => {
+    const out = tempDir();
+    const result = csr(["-C", BASIC, "render", "QP-020", "--format", "pdf", "--lang", "en", "--out", out]);
+    expect(result.code).toBe(0);
+    const pdf = join(out, "QP-020.en.pdf");
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
+    expect(text).toContain("QP-020");
+    expect(text).toContain("Customer-Specific Requirements Procedure");
+  });
+});
