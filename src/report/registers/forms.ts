@@ -1,7 +1,7 @@
 /** The form register (表单清单): each live form with its owning procedure and how its records are kept. */
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, departmentName, documentTitle, documentVersion, liveDocuments, t, type RegisterContext } from "./context.js";
+import { compareIds, departmentName, documentTitle, documentVersion, issueDate, liveDocuments, t, type RegisterContext } from "./context.js";
 
 const MEDIUM: Record<NonNullable<NonNullable<ControlledDocument["record"]>["medium"]>, [string, string]> = {
   paper: ["纸质", "paper"],
@@ -20,7 +20,8 @@ export function formList(ctx: RegisterContext): Table {
       { key: "number", header: t(ctx, "表单编号", "Number") },
       { key: "title", header: t(ctx, "表单名称", "Title") },
       { key: "version", header: t(ctx, "版本", "Version") },
-      { key: "procedure", header: t(ctx, "所属程序", "Procedure") },
+      { key: "issued", header: t(ctx, "发行日期", "Issue date"), date: true },
+      { key: "procedure", header: t(ctx, "所属程序", "Owning procedure") },
       { key: "department", header: t(ctx, "部门", "Department") },
       { key: "retention", header: t(ctx, "保存期限", "Retention") },
       { key: "medium", header: t(ctx, "存放方式", "Medium") },
@@ -38,6 +39,7 @@ export function formList(ctx: RegisterContext): Table {
         number: form.id,
         title: documentTitle(ctx, form),
         version: documentVersion(form),
+        issued: issueDate(form),
         procedure: owners.join("/"),
         department: departmentName(ctx, form.department),
         retention: form.record?.retention ?? "",
