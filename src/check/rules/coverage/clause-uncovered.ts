@@ -15,12 +15,14 @@ export const rule: Rule = {
       const catalog = ctx.repo.catalogs.get(standard);
       if (!catalog) return;
       const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config.value.exclusions });
+      const parents = new Set([...catalog.clauses.values()].map((c) => c.parent));
       for (const { clause, state } of coverage.entries) {
         if (state !== "uncovered") continue;
         const title = clauseTitle(clause, "zh-CN");
+        const subClauses = parents.has(clause.number) ? " (nor are all of its sub-clauses covered)" : "";
         ctx.report(
           { file: config.file, path: ["standards", i] },
-          `${standard}:${clause.number}${title ? ` ${title}` : ""} is addressed by no process and no released document. ` +
+          `${standard}:${clause.number}${title ? ` ${title}` : ""} is addressed by no process and no released document${subClauses}. ` +
             `Add '${standard}:${clause.number}' to the clauses of the process or released document that covers it, ` +
             `or declare it not applicable under 'exclusions' in qms.yaml with a justification.`,
         );
