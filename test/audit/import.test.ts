@@ -287,3 +287,25 @@ describe("round trip: export, then import into an empty repository", () => {
     expect(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")])).toEqual(files);
   });
 });
+
+describe("csr import in the middle of a merge", () => {
+  it("writes nothing while git has unresolved conflicts", () => {
+    const dir = gitInit(minimalRepo({ "people.yaml": "people: []\n" }));
+    git(dir, ["checkout", "-q", "-b", "other"]);
+    writeFileSync(join(dir, "people.yaml"), "people:\n  - { id: a, name: 甲, department: QA, roles: [author] }\n");
+    git(dir, ["commit", "-q", "-am", "other"]);
+    git(dir, ["checkout", "-q", "main"]);
+    writeFileSync(join(dir, "people.yaml"), "people:\n  - { id: b, name: 乙, department: QA, roles: [author] }\n");
+    git(dir, ["commit", "-q", "-am", "main"]);
+    expect(() => git(dir, ["merge", "-q", "other"])).toThrow();
+    const file = join(tempDir(), "list.csv");
+    writeFileSync(file, "文件编号,文件名称,部门\nQP-001,文件控制程序,QA\n");
+    const result = csr(["-C", dir, "import", file, "--as", "procedures"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "csr: The repository has unresolved merge conflicts (people.yaml); csr writes nothing until they are resolved.\n" +
+        "hint: Resolve the conflicts, 'git add' the files and commit, then run the command again.\n",
+    );
+    expect(existsSync(join(dir, "documents/QP-001.yaml"))).toBe(false);
+  });
+});

@@ -53,7 +53,7 @@ export async function renderTable(table: Table, format: TableFormat, repo: Repos
 export function writeOutput(ctx: CommandContext, out: string, content: string | Buffer): void {
   const path = resolve(ctx.dir, out);
   writeFileAtomic(path, content, { overwrite: true });
-  ctx.stderr(`wrote ${path}\n`);
+  ctx.stderr(`wrote ${out}\n`);
 }
 
 export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang): Promise<number> {
