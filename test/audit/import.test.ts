@@ -8,6 +8,24 @@ import { loadRepository } from "../../src/load/repository.js";
 import { currentRevision } from "../../src/model/index.js";
 import { copyFixture, csr, FIXTURES, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
 
+/** The import tests' own configuration, so that they do not change with the shared minimal repository. */
+const QMS = [
+  "organisation:",
+  "  name: 测试汽车零部件有限公司",
+  "standards: [IATF16949]",
+  "departments:",
+  "  - { code: QA, name: 品质部 }",
+  "  - { code: MKT, name: 市场部 }",
+  "numbering:",
+  "  - { kind: procedure, pattern: QP-### }",
+  "  - { kind: form, pattern: QR-###-## }",
+  "",
+].join("\n");
+
+function testRepo(files: Record<string, string> = {}): string {
+  return minimalRepo({ "qms.yaml": QMS, ...files });
+}
+
 function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -43,7 +61,7 @@ async function messyWorkbook(path: string): Promise<void> {
 }
 
 function repoWithExistingProcedure(): string {
-  const dir = minimalRepo({
+  const dir = testRepo({
     "documents/QP-001.yaml": "id: QP-001\ntitle: 采购控制程序\nlevel: 2\nkind: procedure\ndepartment: MKT\nstatus: draft\n",
   });
   return gitInit(dir);
@@ -134,7 +152,7 @@ describe("csr import of a messy procedure list", () => {
   });
 
   it("names the sheets when --sheet is wrong, and finds no header in a sheet without one", async () => {
-    const dir = minimalRepo();
+    const dir = testRepo();
     const book = join(tempDir(), "register.xlsx");
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("封面").addRow(["程序文件一览表"]);
@@ -154,7 +172,7 @@ describe("csr import of a messy procedure list", () => {
 
 describe("csr import of CSV", () => {
   it("reads a UTF-8 form register with a BOM, English headers and quoted fields", () => {
-    const dir = minimalRepo({
+    const dir = testRepo({
       "documents/QP-005.yaml": "id: QP-005\ntitle: 记录控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nforms: [QR-005-01]\n",
     });
     const file = join(tempDir(), "forms.csv");
@@ -200,7 +218,7 @@ describe("csr import of CSV", () => {
   });
 
   it("refuses a CSV saved as GBK and says how to save it as UTF-8", () => {
-    const dir = minimalRepo();
+    const dir = testRepo();
     const file = join(tempDir(), "gbk.csv");
     // "序号,文件名称" in GBK.
     writeFileSync(file, Buffer.from([0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xce, 0xc4, 0xbc, 0xfe, 0xc3, 0xfb, 0xb3, 0xc6, 0x0d, 0x0a]));
@@ -213,7 +231,7 @@ describe("csr import of CSV", () => {
   });
 
   it("--as documents reads the level from a column and needs a department", () => {
-    const dir = minimalRepo();
+    const dir = testRepo();
     const file = join(tempDir(), "documents.csv");
     writeFileSync(file, "文件编号,文件名称,层级\nQM-01,质量手册,一级\nWI-001,检验规范,三级文件\nX-1,杂项,五级\n");
     const missing = csr(["-C", dir, "import", file, "--as", "documents", "--dry-run"]);
@@ -290,7 +308,7 @@ describe("round trip: export, then import into an empty repository", () => {
 
 describe("csr import in the middle of a merge", () => {
   it("writes nothing while git has unresolved conflicts", () => {
-    const dir = gitInit(minimalRepo({ "people.yaml": "people: []\n" }));
+    const dir = gitInit(testRepo({ "people.yaml": "people: []\n" }));
     git(dir, ["checkout", "-q", "-b", "other"]);
     writeFileSync(join(dir, "people.yaml"), "people:\n  - { id: a, name: 甲, department: QA, roles: [author] }\n");
     git(dir, ["commit", "-q", "-am", "other"]);
