@@ -5,6 +5,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadRepository } from "../../src/load/repository.js";
+import { registerContext } from "../../src/report/registers/context.js";
+import { csrList } from "../../src/report/registers/csr.js";
+import { documentList } from "../../src/report/registers/documents.js";
+import { toCsv, toJson, toMarkdown } from "../../src/report/table.js";
 import { csr, FIXTURES } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
@@ -51,6 +56,20 @@ describe("registers and matrices match their golden files", () => {
     expect(result.code).toBe(0);
     golden("matrix-clauses.en.md", result.stdout);
   });
+});
+
+describe("registers that only the workbook carries", () => {
+  const ctx = registerContext(loadRepository(REPO), "zh-CN");
+  for (const [name, table] of [
+    ["csr-list", csrList(ctx)],
+    ["documents", documentList(ctx)],
+  ] as const) {
+    it(`${name} in md, csv and json`, () => {
+      golden(`${name}.md`, toMarkdown(table));
+      golden(`${name}.csv`, toCsv(table));
+      golden(`${name}.json`, toJson(table));
+    });
+  }
 });
 
 describe("terminal tables", () => {
