@@ -71,9 +71,6 @@ class RowReader {
     private readonly header: HeaderRow,
     readonly raw: RawRow,
   ) {}
-  has(field: Field): boolean {
-    return this.header.columns.has(field);
-  }
   cell(field: Field) {
     const i = this.header.columns.get(field);
     return i === undefined ? undefined : this.raw.cells[i];
