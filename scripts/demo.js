@@ -16,6 +16,20 @@ const steps = [
   ["render", "examples/acme-auto", "--all", "--format", "html", "--out", join(root, "out", "acme-auto", "html")],
   ["render", "examples/acme-auto", "--all", "--format", "md", "--out", join(root, "out", "acme-auto", "md")],
 ];
+// Audit outputs: the matrices, the lists and the workbook of each example, written to out/<example>/.
+for (const [example, style] of [["acme-auto", "iatf"], ["gjb-demo", "gjb"]]) {
+  const dir = `examples/${example}`;
+  const out = (name) => join(root, "out", example, name);
+  steps.push(
+    ["matrix", dir, "clauses", "--out", out("matrix-clauses.md")],
+    ["matrix", dir, "clauses", "--out", out("matrix-clauses.html")],
+    ["matrix", dir, "csr", "--out", out("matrix-csr.md")],
+    ["list", dir, "procedures", "--style", style, "--out", out("procedures.md")],
+    ["list", dir, "forms", "--out", out("forms.md")],
+    ["list", dir, "symbols", "--out", out("symbols.md")],
+    ["export", dir, "--out", out("registers.xlsx")],
+  );
+}
 let failed = false;
 for (const [command, dir, ...rest] of steps) {
   const args = ["-C", join(root, dir), command, ...rest];

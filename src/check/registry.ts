@@ -3,6 +3,7 @@ import type { Rule } from "./rule.js";
 import { rule as clauseUnknownClause } from "./rules/clause/unknown-clause.js";
 import { rule as clauseUnknownStandard } from "./rules/clause/unknown-standard.js";
 import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
+import { rule as coverageClauseUncovered } from "./rules/coverage/clause-uncovered.js";
 import { rule as csrAddressedByObsolete } from "./rules/csr/addressed-by-obsolete.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   clauseUnknownClause,
   clauseUnknownStandard,
   configUnknownRule,
+  coverageClauseUncovered,
   csrAddressedByObsolete,
   csrDuplicateIdAcrossBranches,
   csrImplementationOverdue,

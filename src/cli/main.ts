@@ -194,6 +194,8 @@ export async function run(argv: string[]): Promise<number> {
     .requiredOption("--as <kind>", "procedures, instructions, forms, documents or csr")
     .option("--sheet <name>", "worksheet to read")
     .option("--dry-run", "report what would be written, write nothing")
+    .option("--standard <id>", "standard for bare clause numbers like 8.5.2 (default: the first in qms.yaml)")
+    .option("--department <code>", "department for rows that name none")
     .action(action(async () => (await import("../commands/import/index.js")).importCommand));
 
   program

@@ -2,7 +2,11 @@
  * A register or matrix as plain data, and its renderings. Every list and matrix of csr builds a
  * Table; the output format is chosen at the end.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { displayWidth, padEnd } from "../core/text.js";
+import { insideRepository } from "../core/write.js";
+import { TEMPLATES_DIR } from "../load/package.js";
 
 export type Cell = string | number | null;
 
@@ -14,6 +18,8 @@ export interface Column {
 }
 
 export interface Table {
+  /** Stable name of the register, e.g. "procedures"; a repository template named after it wins. */
+  id?: string;
   /** Title printed above the table, e.g. "程序文件一览表（共 15 份）". */
   title: string;
   /** Name of the sheet in a workbook (short, no special characters). */
@@ -25,6 +31,8 @@ export interface Table {
 }
 
 export const TEXT_FORMATS = ["table", "md", "csv", "json"] as const;
+export const TABLE_FORMATS = ["table", "md", "html", "csv", "xlsx", "json"] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? "" : String(cell));
 
@@ -48,9 +56,13 @@ export function toMarkdown(table: Table): string {
 
 /** RFC 4180 CSV with a UTF-8 BOM so that Excel opens Chinese text correctly. */
 export function toCsv(table: Table): string {
-  const quote = (s: string) => (/[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const quote = (cell: Cell | undefined) => {
+    // Text starting with = + - @ would run as a formula when the file is opened in a spreadsheet.
+    const s = typeof cell === "string" && /^[=+\-@]/.test(cell) ? `'${cell}` : text(cell);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   const out = [table.columns.map((c) => quote(c.header)).join(",")];
-  for (const row of table.rows) out.push(table.columns.map((c) => quote(text(row[c.key]))).join(","));
+  for (const row of table.rows) out.push(table.columns.map((c) => quote(row[c.key])).join(","));
   return "\ufeff" + out.join("\r\n") + "\r\n";
 }
 
@@ -67,6 +79,138 @@ export function toJson(table: Table): string {
       2,
     ) + "\n"
   );
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+}
+
+/** What a table template sees: every cell already turned into text, in column order. */
+export interface TableView {
+  id: string;
+  title: string;
+  sheet: string;
+  lang: string;
+  columns: { key: string; header: string; date: boolean }[];
+  rows: { cells: string[] }[];
+  notes: string[];
+}
+
+export function tableView(table: Table, lang = "zh-CN"): TableView {
+  return {
+    id: table.id ?? "table",
+    title: table.title,
+    sheet: table.sheet,
+    lang,
+    columns: table.columns.map((c) => ({ key: c.key, header: c.header, date: c.date === true })),
+    rows: table.rows.map((r) => ({ cells: table.columns.map((c) => text(r[c.key])) })),
+    notes: table.notes ?? [],
+  };
+}
+
+export interface TemplateOptions {
+  /** The repository root: its templates/tables/ folder overrides the shipped templates. */
+  root?: string;
+  lang?: string;
+}
+
+/**
+ * The template for a table in a format: the repository's `<id>.<format>.hbs`, then its
+ * `table.<format>.hbs`, then the shipped `table.<format>.hbs`.
+ */
+export function tableTemplatePath(table: Table, format: "md" | "html", root?: string): string {
+  const candidates: string[] = [];
+  if (root) {
+    if (table.id) candidates.push(insideRepository(root, `templates/tables/${table.id}.${format}.hbs`));
+    candidates.push(insideRepository(root, `templates/tables/table.${format}.hbs`));
+  }
+  candidates.push(join(TEMPLATES_DIR, "tables", `table.${format}.hbs`));
+  return candidates.find((p) => existsSync(p))!;
+}
+
+/** Markdown or HTML through a Handlebars template; HTML escapes every value, Markdown escapes table syntax. */
+export async function renderTableTemplate(table: Table, format: "md" | "html", options: TemplateOptions = {}): Promise<string> {
+  const { default: Handlebars } = await import("handlebars");
+  const hbs = Handlebars.create();
+  hbs.registerHelper("md", (value: unknown) => oneLine(String(value ?? "")).replace(/\\/g, "\\\\").replace(/\|/g, "\\|"));
+  hbs.registerHelper("br", (value: unknown) => new hbs.SafeString(escapeHtml(String(value ?? "")).replace(/\r?\n/g, "<br>")));
+  const path = tableTemplatePath(table, format, options.root);
+  const template = hbs.compile(readFileSync(path, "utf8"), { noEscape: format === "md", strict: false });
+  return template(tableView(table, options.lang));
+}
+
+/** A self-contained HTML page (inline CSS, no scripts) with every value escaped. */
+export async function toHtml(table: Table, options: TemplateOptions = {}): Promise<string> {
+  return renderTableTemplate(table, "html", options);
+}
+
+const MAX_COLUMN_WIDTH = 60;
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
+
+/**
+ * One workbook with a sheet per table: the title in row 1, the header in row 2, both frozen;
+ * an autofilter over the header; widths that fit Chinese text; dates as real Excel dates.
+ */
+export async function toXlsx(tables: Table[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "csr";
+  const used = new Set<string>();
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(uniqueSheetName(table.sheet, used), {
+      views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
+    });
+    const count = Math.max(1, table.columns.length);
+    sheet.getCell(1, 1).value = table.title;
+    sheet.getCell(1, 1).font = { bold: true, size: 14 };
+    if (count > 1) sheet.mergeCells(1, 1, 1, count);
+    const header = sheet.getRow(2);
+    table.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.header;
+      cell.font = { bold: true };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+      cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    });
+    table.rows.forEach((row, r) => {
+      const line = sheet.getRow(r + 3);
+      table.columns.forEach((c, i) => {
+        const value = row[c.key];
+        const cell = line.getCell(i + 1);
+        if (c.date && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+          cell.value = new Date(`${value}T00:00:00Z`);
+          cell.numFmt = "yyyy-mm-dd";
+        } else {
+          cell.value = value ?? null;
+        }
+        cell.alignment = { vertical: "top", wrapText: typeof value === "string" && value.includes("\n") };
+      });
+    });
+    if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
+    table.columns.forEach((c, i) => {
+      const widest = Math.max(
+        displayWidth(c.header),
+        ...table.rows.map((r) => Math.max(0, ...text(r[c.key]).split(/\r?\n/).map(displayWidth))),
+      );
+      sheet.getColumn(i + 1).width = Math.min(MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
+    });
+    if (table.notes?.length) {
+      let at = table.rows.length + 4;
+      for (const note of table.notes) sheet.getCell(at++, 1).value = note;
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Excel limits sheet names to 31 characters without []:*?/\ and unique within the workbook. */
+function uniqueSheetName(name: string, used: Set<string>): string {
+  const base = (name.replace(SHEET_NAME_FORBIDDEN, "_").trim() || "Sheet").slice(0, 31);
+  let candidate = base;
+  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
+  used.add(candidate.toLowerCase());
+  return candidate;
 }
 
 function oneLine(s: string): string {

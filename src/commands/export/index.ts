@@ -1,6 +1,22 @@
+/** `csr export --out FILE.xlsx`: one workbook with every register and matrix, one sheet each. */
+import { extname } from "node:path";
 import { UserError } from "../../core/errors.js";
-import type { CommandContext } from "../../commands/context.js";
+import { findRoot } from "../../load/discover.js";
+import { loadRepository } from "../../load/repository.js";
+import { registerContext } from "../../report/registers/context.js";
+import { allRegisters } from "../../report/registers/index.js";
+import { toXlsx } from "../../report/table.js";
+import type { CommandContext } from "../context.js";
+import { languageOf, warnProblems, writeOutput, type OutputFlags } from "./output.js";
 
-export async function exportCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { out: string }): Promise<number> {
+  if (extname(flags.out).toLowerCase() !== ".xlsx") {
+    throw new UserError(`csr export writes an Excel workbook; name the file with .xlsx (got '${flags.out}').`);
+  }
+  const repo = loadRepository(findRoot(ctx.dir));
+  warnProblems(ctx, repo);
+  const lang = languageOf(flags, repo);
+  const tables = allRegisters(registerContext(repo, lang));
+  writeOutput(ctx, flags.out, await toXlsx(tables));
+  return 0;
 }

@@ -1,6 +1,128 @@
+/**
+ * `csr import FILE --as KIND`: turns an existing Excel or CSV register into repository files.
+ * Existing files are never overwritten; each refused row is reported with its row number; with
+ * --dry-run nothing is written. The result is checked like `csr check` would.
+ */
+import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { stringify } from "yaml";
+import { localToday } from "../../core/dates.js";
+import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
-import type { CommandContext } from "../../commands/context.js";
+import { didYouMean } from "../../core/text.js";
+import { insideRepository, writeFileAtomic } from "../../core/write.js";
+import { runCheck } from "../../check/engine.js";
+import { discover, findRoot } from "../../load/discover.js";
+import { refuseOnConflicts } from "../../load/git.js";
+import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
+import { parseText, readSource } from "../../load/source.js";
+import { IMPORT_KINDS, planImport, type ImportPlan, type PlannedFile } from "../../import/plan.js";
+import { readRegister } from "../../import/read.js";
+import { choiceOption } from "../options.js";
+import type { CommandContext } from "../context.js";
 
-export async function importCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export interface ImportFlags {
+  as: string;
+  sheet?: string;
+  dryRun?: boolean;
+  standard?: string;
+  department?: string;
+}
+
+const SHOWN_ERRORS = 20;
+
+export async function importCommand(ctx: CommandContext, file: string, flags: ImportFlags): Promise<number> {
+  const as = choiceOption(flags.as, "--as", IMPORT_KINDS, "documents");
+  const root = findRoot(ctx.dir);
+  const repo = loadRepository(root);
+  const scope = repo.config?.value.standards ?? [];
+  const standard = flags.standard ?? scope[0];
+  if (!standard || !repo.catalogs.has(standard)) {
+    throw new UserError(`--standard must name a catalog (${[...repo.catalogs.keys()].join(", ")}); got '${standard ?? ""}'.${didYouMean(standard ?? "", repo.catalogs.keys())}`);
+  }
+  const path = resolve(ctx.dir, file);
+  if (!existsSync(path)) throw new UserError(`No such file: ${file}`);
+  const sheet = await readRegister(path, flags.sheet);
+  const plan = planImport(sheet, repo, { as, standard, department: flags.department, lang: repo.config?.value.language ?? "zh-CN" });
+  if (!plan) {
+    throw new UserError(
+      `No header row found in the first 10 rows of ${file}${sheet.name !== "csv" ? ` (sheet ${sheet.name})` : ""}.`,
+      "The header row needs at least two recognised column names, e.g. 序号, 文件名称, 文件编号, 版本, 部门 (or No., Title, Number, Version, Department).",
+    );
+  }
+  const out: string[] = [];
+  const where = sheet.name === "csv" ? file : `${file}, sheet ${sheet.name}`;
+  out.push(`Reading ${where}: header on row ${plan.header.row}, ${plan.dataRows} data row(s).`);
+  if (plan.header.ignored.length) out.push(`Columns not imported: ${plan.header.ignored.join(", ")}.`);
+
+  if (!flags.dryRun && plan.files.length > 0) {
+    await refuseOnConflicts(root);
+    for (const f of plan.files) writeFileAtomic(insideRepository(root, f.path), toYaml(f));
+  }
+  out.push("", ...plan.files.map((f) => `${flags.dryRun ? "would write" : "wrote"} ${f.path}`));
+  out.push(...reportProblems(plan));
+  out.push(...reportLinks(plan), ...reportFamilies(plan));
+
+  const skipped = plan.issues.filter((i) => i.skipped).length;
+  out.push(
+    "",
+    `${flags.dryRun ? "Would import" : "Imported"} ${plan.files.length} of ${plan.dataRows} row(s)` +
+      (skipped || plan.conflicts.length ? `; ${skipped} row(s) refused, ${plan.conflicts.length} conflict(s) with existing files.` : "."),
+  );
+  if (flags.dryRun) out.push("Dry run: nothing was written.");
+
+  const after = flags.dryRun ? withPlannedFiles(root, plan.files) : loadRepository(root);
+  const findings = runCheck(after, { today: localToday() });
+  out.push(...reportCheck(findings, root));
+  ctx.stdout(out.join("\n") + "\n");
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return skipped > 0 || plan.conflicts.length > 0 || errors > 0 ? 1 : 0;
+}
+
+function toYaml(file: PlannedFile): string {
+  return stringify(file.data, { lineWidth: 0 });
+}
+
+function reportProblems(plan: ImportPlan): string[] {
+  const lines = [
+    ...plan.issues.map((i) => ({ row: i.row, text: `row ${i.row}: ${i.message}${i.skipped ? " (row not imported)" : ""}` })),
+    ...plan.conflicts.map((c) => ({ row: c.row, text: `row ${c.row}: ${c.path} exists already; it was not overwritten (row not imported)` })),
+  ].sort((a, b) => a.row - b.row);
+  return lines.length ? ["", ...lines.map((l) => l.text)] : [];
+}
+
+function reportLinks(plan: ImportPlan): string[] {
+  if (!plan.links.length) return [];
+  return ["", "The register names each form's procedure; record it in the procedure:", ...plan.links.map((l) => `  add ${l.form} to 'forms' of ${l.procedure}`)];
+}
+
+function reportFamilies(plan: ImportPlan): string[] {
+  if (!plan.families.length) return [];
+  return [
+    "",
+    "Numbering families found that qms.yaml does not configure; add them under 'numbering:' in qms.yaml:",
+    ...plan.families.flatMap((f) => [`  - kind: ${f.kind}`, `    pattern: ${f.pattern}   # e.g. ${f.example}`]),
+  ];
+}
+
+/** The repository as it would be after the import, for checking a dry run without writing. */
+function withPlannedFiles(root: string, files: PlannedFile[]): Repository {
+  const found = discover(root);
+  const sources = found.files.map((f) => readSource(f.abs, f.path, f.kind));
+  for (const f of files) sources.push(parseText(f.path, f.kind === "csr" ? "csr" : "document", toYaml(f)));
+  return buildRepository(root, sources, found.problems);
+}
+
+function reportCheck(findings: Finding[], root: string): string[] {
+  const errors = findings.filter((f) => f.severity === "error");
+  const warnings = findings.length - errors.length;
+  if (findings.length === 0) return ["csr check is clean."];
+  const byRule = new Map<string, number>();
+  for (const f of findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  const lines = [
+    `csr check: ${errors.length} error(s), ${warnings} warning(s) (${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(", ")}).`,
+    ...errors.slice(0, SHOWN_ERRORS).map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`),
+  ];
+  if (errors.length > SHOWN_ERRORS) lines.push(`  … and ${errors.length - SHOWN_ERRORS} more; run 'csr -C ${relative(process.cwd(), root) || "."} check'.`);
+  return lines;
 }

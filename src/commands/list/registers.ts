@@ -1,6 +1,38 @@
+/** `csr list procedures|forms|symbols`: the registers auditors ask for. */
 import { UserError } from "../../core/errors.js";
+import { findRoot } from "../../load/discover.js";
+import { loadRepository } from "../../load/repository.js";
+import { registerContext } from "../../report/registers/context.js";
+import { formList } from "../../report/registers/forms.js";
+import { PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
+import { symbolTable } from "../../report/registers/symbols.js";
+import type { Table } from "../../report/table.js";
+import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { emitTable, languageOf, warnProblems, type OutputFlags } from "../export/output.js";
 
-export async function listRegisterCommand(_ctx: CommandContext, _what: string, _flags: Record<string, unknown>): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export interface RegisterFlags extends OutputFlags {
+  level?: string;
+  style?: string;
+  customer?: string;
+}
+
+export async function listRegisterCommand(ctx: CommandContext, what: string, flags: RegisterFlags): Promise<number> {
+  const repo = loadRepository(findRoot(ctx.dir));
+  warnProblems(ctx, repo);
+  const lang = languageOf(flags, repo);
+  const rc = registerContext(repo, lang);
+  let table: Table;
+  if (what === "procedures") {
+    const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
+    const style = choiceOption(flags.style, "--style", PROCEDURE_STYLES, "iatf");
+    table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style });
+  } else if (what === "forms") {
+    table = formList(rc);
+  } else if (what === "symbols") {
+    table = symbolTable(rc, { customer: flags.customer });
+  } else {
+    throw new UserError(`Unknown register '${what}'; choose procedures, forms or symbols.`);
+  }
+  return emitTable(ctx, table, flags, repo, lang);
 }

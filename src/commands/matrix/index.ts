@@ -1,6 +1,36 @@
+/** `csr matrix clauses|csr`: the audit matrices. */
 import { UserError } from "../../core/errors.js";
-import type { CommandContext } from "../../commands/context.js";
+import { didYouMean } from "../../core/text.js";
+import { findRoot } from "../../load/discover.js";
+import { loadRepository } from "../../load/repository.js";
+import { clauseMatrix } from "../../report/registers/clauses.js";
+import { registerContext } from "../../report/registers/context.js";
+import { csrMatrix } from "../../report/registers/csr.js";
+import type { CommandContext } from "../context.js";
+import { emitTable, languageOf, warnProblems, type OutputFlags } from "../export/output.js";
 
-export async function matrixCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
-  throw new UserError("This command is not available yet.");
+export interface MatrixFlags extends OutputFlags {
+  standard?: string;
+  customer?: string;
+}
+
+export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr", flags: MatrixFlags): Promise<number> {
+  const repo = loadRepository(findRoot(ctx.dir));
+  warnProblems(ctx, repo);
+  const lang = languageOf(flags, repo);
+  const rc = registerContext(repo, lang);
+  if (name === "csr") {
+    if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) {
+      throw new UserError(`No customer '${flags.customer}' in customers/.${didYouMean(flags.customer, rc.index.customers.keys())}`);
+    }
+    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer }), flags, repo, lang);
+  }
+  const scope = repo.config?.value.standards ?? [];
+  const standard = flags.standard ?? scope[0];
+  if (standard === undefined) throw new UserError("qms.yaml names no standard; pass --standard IATF16949, GJB9001C or ISO9001.");
+  const catalog = repo.catalogs.get(standard);
+  if (!catalog) {
+    throw new UserError(`No catalog for standard '${standard}'.${didYouMean(standard, repo.catalogs.keys())} Known: ${[...repo.catalogs.keys()].join(", ")}.`);
+  }
+  return emitTable(ctx, clauseMatrix(rc, catalog), flags, repo, lang);
 }

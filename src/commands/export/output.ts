@@ -1,0 +1,68 @@
+/** Printing or writing a register in the format the user asked for; shared by list, matrix and export. */
+import { extname, resolve } from "node:path";
+import { UserError } from "../../core/errors.js";
+import { writeFileAtomic } from "../../core/write.js";
+import type { Repository } from "../../load/repository.js";
+import { LANGS, type Lang } from "../../report/registers/context.js";
+import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, toXlsx, type Table, type TableFormat } from "../../report/table.js";
+import { choiceOption } from "../options.js";
+import type { CommandContext } from "../context.js";
+
+export interface OutputFlags {
+  format?: string;
+  out?: string;
+  lang?: string;
+}
+
+const BY_EXTENSION: Record<string, TableFormat> = { ".md": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".xlsx": "xlsx" };
+
+/** Registers leave out files that failed to load; say so, rather than print a silently short list. */
+export function warnProblems(ctx: CommandContext, repo: Repository): void {
+  const files = new Set(repo.problems.map((p) => p.path));
+  if (files.size > 0) ctx.stderr(`csr: ${files.size} file(s) could not be read and are left out (${[...files].slice(0, 3).join(", ")}${files.size > 3 ? ", ..." : ""}); run 'csr check' for details.\n`);
+}
+
+/** --lang, else the repository's language, else Chinese. */
+export function languageOf(flags: OutputFlags, repo: Repository): Lang {
+  return choiceOption(flags.lang, "--lang", LANGS, repo.config?.value.language ?? "zh-CN");
+}
+
+/** --format, else guessed from the --out file's extension, else a terminal table. */
+export function formatOf(flags: OutputFlags): TableFormat {
+  const guessed = flags.out ? BY_EXTENSION[extname(flags.out).toLowerCase()] : undefined;
+  return choiceOption(flags.format, "--format", TABLE_FORMATS, guessed ?? "table");
+}
+
+export async function renderTable(table: Table, format: TableFormat, repo: Repository, lang: Lang): Promise<string | Buffer> {
+  switch (format) {
+    case "table":
+      return toTerminal(table);
+    case "md":
+    case "html":
+      return renderTableTemplate(table, format, { root: repo.root, lang });
+    case "csv":
+      return toCsv(table);
+    case "json":
+      return toJson(table);
+    case "xlsx":
+      return toXlsx([table]);
+  }
+}
+
+/** Generated outputs are not user data: --out replaces an earlier output, atomically. */
+export function writeOutput(ctx: CommandContext, out: string, content: string | Buffer): void {
+  const path = resolve(ctx.dir, out);
+  writeFileAtomic(path, content, { overwrite: true });
+  ctx.stderr(`wrote ${out}\n`);
+}
+
+export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang): Promise<number> {
+  const format = formatOf(flags);
+  if (format === "xlsx" && !flags.out) {
+    throw new UserError("--format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.");
+  }
+  const content = await renderTable(table, format, repo, lang);
+  if (flags.out) writeOutput(ctx, flags.out, content);
+  else ctx.stdout(content.toString());
+  return 0;
+}

@@ -1,0 +1,107 @@
+/**
+ * Recognising the columns of a register: the header texts seen in real Chinese and English
+ * registers, and finding the header row below any title rows.
+ */
+import type { RawRow } from "./read.js";
+
+export type Field =
+  | "no"
+  | "title"
+  | "number"
+  | "version"
+  | "department"
+  | "clauses"
+  | "prepared"
+  | "reviewed"
+  | "approved"
+  | "issued"
+  | "remarks"
+  | "retention"
+  | "medium"
+  | "location"
+  | "procedure"
+  | "level"
+  | "kind"
+  | "status"
+  | "customer"
+  | "customerName"
+  | "source"
+  | "revision"
+  | "section"
+  | "text"
+  | "category"
+  | "received";
+
+const VARIANTS: Record<Field, string[]> = {
+  no: ["序号", "no", "no.", "#", "sn", "s/n"],
+  title: ["文件名称", "名称", "标题", "文件标题", "程序文件", "程序名称", "程序文件名称", "表单名称", "记录名称", "表格名称", "要求名称", "title", "name", "documenttitle", "procedure"],
+  number: ["文件编号", "编号", "表单编号", "记录编号", "表格编号", "文件号", "csr编号", "number", "no.", "documentnumber", "docno", "docno.", "id"],
+  version: ["版本", "版次", "版本/版次", "版本号", "现行版本", "version", "rev", "rev."],
+  department: ["制订部门", "责任部门", "归口部门", "主管部门", "编制部门", "部门", "使用部门", "department", "dept", "dept."],
+  clauses: ["条款", "对应条款", "标准条款", "相关条款", "clause", "clauses"],
+  prepared: ["编制", "编制/修订", "修订", "编制人", "制订", "制定", "拟制", "prepared", "prepared/revised", "preparedby", "author"],
+  reviewed: ["审核", "审核人", "reviewed", "reviewedby", "checked"],
+  approved: ["批准", "批准人", "approved", "approvedby"],
+  issued: ["发行日期", "发布日期", "生效日期", "实施日期", "日期", "issuedate", "effectivedate", "date"],
+  remarks: ["备注", "说明", "remarks", "remark", "notes", "note"],
+  retention: ["保存期限", "保存期", "保存年限", "保管期限", "retention", "retentionperiod"],
+  medium: ["存放方式", "保存方式", "储存方式", "保存形式", "medium", "storage"],
+  location: ["存放地点", "保存地点", "存放位置", "保存部门", "location"],
+  procedure: ["所属程序", "相关程序", "对应程序", "owningprocedure"],
+  level: ["层级", "文件层级", "层次", "级别", "文件级别", "level"],
+  kind: ["文件类别", "文件类型", "类型", "kind", "type"],
+  status: ["状态", "文件状态", "status"],
+  customer: ["顾客代码", "客户代码", "顾客", "客户", "customer", "customercode"],
+  customerName: ["顾客名称", "客户名称", "customername"],
+  source: ["来源文件", "来源", "顾客文件", "source", "sourcedocument"],
+  revision: ["来源版本", "顾客文件版本", "sourcerevision"],
+  section: ["章节", "条目", "section"],
+  text: ["要求内容", "内容", "要求", "requirement", "text"],
+  category: ["类别", "分类", "category"],
+  received: ["接收日期", "收到日期", "received", "receiveddate"],
+};
+
+export function normalizeHeader(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/[\s*:：]/g, "");
+}
+
+const LOOKUP = new Map<string, Field>();
+for (const [field, variants] of Object.entries(VARIANTS) as [Field, string[]][]) {
+  for (const v of variants) if (!LOOKUP.has(normalizeHeader(v))) LOOKUP.set(normalizeHeader(v), field);
+}
+
+/** The field a header names: the whole text, else the part outside or inside brackets ("文件名称(Title)"). */
+export function headerField(text: string): Field | undefined {
+  const h = normalizeHeader(text);
+  if (!h) return undefined;
+  const direct = LOOKUP.get(h);
+  if (direct) return direct;
+  const m = /^(.*?)\((.*)\)$/.exec(h);
+  return m ? (LOOKUP.get(m[1]!) ?? LOOKUP.get(m[2]!)) : undefined;
+}
+
+export interface HeaderRow {
+  row: number;
+  /** Column index (0-based) of each recognised field; the first column wins when a field repeats. */
+  columns: Map<Field, number>;
+  /** Headers that were not recognised, to tell the user they were ignored. */
+  ignored: string[];
+}
+
+const SEARCH_ROWS = 10;
+
+/** The header row is the first of the first ten rows with at least two recognised headers. */
+export function findHeaderRow(rows: RawRow[]): HeaderRow | undefined {
+  for (const raw of rows.slice(0, SEARCH_ROWS)) {
+    const columns = new Map<Field, number>();
+    const ignored: string[] = [];
+    raw.cells.forEach((cell, i) => {
+      const text = typeof cell === "string" ? cell : "";
+      const field = headerField(text);
+      if (field && !columns.has(field)) columns.set(field, i);
+      else if (!field && text.trim()) ignored.push(text.trim());
+    });
+    if (columns.size >= 2) return { row: raw.row, columns, ignored };
+  }
+  return undefined;
+}

@@ -1,0 +1,110 @@
+/** Turning the values real registers contain into the repository's formats. */
+import { isIsoDate } from "../core/dates.js";
+import type { RawCell } from "./read.js";
+
+export function cellText(cell: RawCell | undefined): string {
+  if (cell === undefined) return "";
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return String(cell).normalize("NFKC").trim();
+}
+
+/** B0 -> B/0, a1 -> A/1, "A/1" stays, "A" -> A/0; anything else is not a version. */
+export function normalizeVersion(text: string): string | undefined {
+  const m = /^([A-Za-z])\s*(?:[/\-.]?\s*(\d+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  return `${m[1]!.toUpperCase()}/${Number(m[2] ?? 0)}`;
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A date cell, an Excel serial number, or text like 2018/12/8, 2021.05.05, 2021-5-5, 2021年5月5日. */
+export function normalizeDate(cell: RawCell | undefined): string | undefined {
+  if (cell === undefined || cell === "") return undefined;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
+  if (typeof cell === "number") return serialDate(cell);
+  const text = cell.normalize("NFKC").trim();
+  if (/^\d+(\.\d+)?$/.test(text) && !/^\d{8}$/.test(text)) return serialDate(Number(text));
+  const m = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+/** Serial numbers between 1950 and 2150 only: a small number in a date column is more likely a typo. */
+function serialDate(serial: number): string | undefined {
+  if (serial < 18264 || serial > 91311) return undefined;
+  return new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface ClauseParse {
+  clauses: string[];
+  bad: string[];
+}
+
+/** "8.2/8.5/9.1", "8.5.2、8.5.4", "IATF16949:8.3"; bare numbers get the standard in scope. */
+export function normalizeClauses(text: string, standard: string): ClauseParse {
+  const result: ClauseParse = { clauses: [], bad: [] };
+  for (const part of text.normalize("NFKC").split(/[/、,，;；\s]+/)) {
+    const p = part.replace(/^第/, "").replace(/条$/, "").replace(/\.$/, "");
+    if (!p) continue;
+    if (/^[A-Za-z0-9]+:\d+(\.\d+)*$/.test(p)) result.clauses.push(p);
+    else if (/^\d+(\.\d+)*$/.test(p)) result.clauses.push(`${standard}:${p}`);
+    else result.bad.push(part);
+  }
+  result.clauses = [...new Set(result.clauses)];
+  return result;
+}
+
+export type Medium = "paper" | "electronic" | "paper+electronic";
+
+export function normalizeMedium(text: string): Medium | undefined {
+  const t = text.toLowerCase().replace(/\s/g, "");
+  const paper = /纸|paper|hard/.test(t);
+  const electronic = /电子|electronic|digital|系统|电脑/.test(t);
+  if (paper && electronic) return "paper+electronic";
+  if (paper) return "paper";
+  if (electronic) return "electronic";
+  return undefined;
+}
+
+export type Level = 1 | 2 | 3 | 4;
+export type Kind = "manual" | "procedure" | "instruction" | "form" | "external";
+
+const LEVEL_WORDS: [RegExp, Level][] = [
+  [/^(1|一|一级|一级文件|level1|l1)$/, 1],
+  [/^(2|二|二级|二级文件|level2|l2)$/, 2],
+  [/^(3|三|三级|三级文件|level3|l3)$/, 3],
+  [/^(4|四|四级|四级文件|level4|l4)$/, 4],
+];
+
+const KIND_WORDS: [RegExp, Kind, Level][] = [
+  [/手册|manual/, "manual", 1],
+  [/程序|procedure/, "procedure", 2],
+  [/外来|external/, "external", 3],
+  [/作业指导|指导书|管理办法|办法|规范|规定|制度|instruction/, "instruction", 3],
+  [/表单|记录|表格|form|record/, "form", 4],
+];
+
+export const KIND_OF_LEVEL: Record<Level, Kind> = { 1: "manual", 2: "procedure", 3: "instruction", 4: "form" };
+
+export function normalizeLevel(text: string): Level | undefined {
+  const t = text.toLowerCase().replace(/\s/g, "");
+  return LEVEL_WORDS.find(([re]) => re.test(t))?.[1];
+}
+
+export function normalizeKind(text: string): { kind: Kind; level: Level } | undefined {
+  const t = text.toLowerCase();
+  const hit = KIND_WORDS.find(([re]) => re.test(t));
+  return hit ? { kind: hit[1], level: hit[2] } : undefined;
+}
+
+export type Status = "draft" | "in-review" | "released" | "obsolete";
+
+export function normalizeStatus(text: string): Status | undefined {
+  const t = text.toLowerCase().replace(/\s/g, "");
+  if (/作废|废止|obsolete|withdrawn/.test(t)) return "obsolete";
+  if (/草稿|草案|draft/.test(t)) return "draft";
+  if (/审批中|评审中|审核中|inreview|review/.test(t)) return "in-review";
+  if (/发布|受控|有效|现行|released|current|valid/.test(t)) return "released";
+  return undefined;
+}

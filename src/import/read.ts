@@ -1,0 +1,121 @@
+/**
+ * Reading a register from an Excel workbook or a CSV file into plain rows. Cells keep what the
+ * spreadsheet had: text, a number (possibly an Excel serial date) or a real date.
+ */
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { UserError } from "../core/errors.js";
+
+export type RawCell = string | number | Date;
+
+export interface RawRow {
+  /** 1-based row number as the spreadsheet shows it. */
+  row: number;
+  cells: RawCell[];
+}
+
+export interface RawSheet {
+  name: string;
+  rows: RawRow[];
+}
+
+export async function readRegister(path: string, sheet?: string): Promise<RawSheet> {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".csv") {
+    if (sheet !== undefined) throw new UserError("--sheet applies to .xlsx workbooks; a CSV file has a single sheet.");
+    return { name: "csv", rows: parseCsv(decodeCsv(readFileSync(path))).map((cells, i) => ({ row: i + 1, cells })) };
+  }
+  if (ext === ".xlsx") return readXlsx(path, sheet);
+  throw new UserError(`csr import reads .xlsx and .csv files; '${path}' is neither.`, "Save the register from Excel as .xlsx or as \"CSV UTF-8\".");
+}
+
+/** CSV from Excel is UTF-8 only when saved as "CSV UTF-8"; the plain "CSV" choice writes GBK on Chinese Windows. */
+export function decodeCsv(bytes: Buffer): string {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new UserError(
+      "The CSV file is not UTF-8 (it was probably saved as GBK by Excel's plain \"CSV\" choice).",
+      "In Excel choose File > Save As > \"CSV UTF-8 (逗号分隔)\", or import the .xlsx workbook directly.",
+    );
+  }
+}
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        field += ch;
+      }
+    } else if (ch === '"' && field === "") {
+      quoted = true;
+    } else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else {
+      field += ch;
+    }
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function readXlsx(path: string, sheetName?: string): Promise<RawSheet> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new UserError(`Cannot read '${path}' as an Excel workbook: ${(error as Error).message}`, "Old .xls files must be saved as .xlsx first.");
+  }
+  const names = workbook.worksheets.map((w) => w.name);
+  const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
+  if (!sheet) {
+    throw new UserError(
+      sheetName === undefined ? `'${path}' has no worksheet.` : `'${path}' has no sheet '${sheetName}'; its sheets are: ${names.join(", ")}.`,
+    );
+  }
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: RawCell[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellValue(row.getCell(c).value));
+    rows.push({ row: rowNumber, cells });
+  });
+  return { name: sheet.name, rows };
+}
+
+function cellValue(value: unknown): RawCell {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return value;
+  if (typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
+    if (v.richText) return v.richText.map((r) => r.text).join("");
+    if ("result" in v) return cellValue(v.result);
+    if (typeof v.text === "string") return v.text;
+  }
+  return "";
+}

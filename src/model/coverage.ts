@@ -1,0 +1,100 @@
+/**
+ * Clause coverage: which clauses of a standard the quality system addresses. The clause matrix's
+ * coverage line and the coverage/clause-uncovered rule both use this one definition:
+ *
+ * - A clause is addressed directly when a process or a released document lists it in `clauses`.
+ * - A clause is covered when it or one of its ancestors is addressed directly (addressing 8.5
+ *   addresses everything under 8.5), or when it has applicable sub-clauses and all of them are
+ *   covered (a heading is covered once everything under it is).
+ * - A clause is not applicable when it or an ancestor is excluded in qms.yaml `exclusions`;
+ *   it counts neither as covered nor as uncovered.
+ */
+import { parseClauseRef, type Catalog, type Clause } from "./catalog.js";
+import type { ControlledDocument, Process, QmsConfig } from "./types.js";
+
+export type CoverageState = "covered" | "uncovered" | "excluded";
+
+export interface ClauseCoverageEntry {
+  clause: Clause;
+  state: CoverageState;
+  /** For excluded clauses: the justification given in qms.yaml (of the clause or the excluded ancestor). */
+  justification?: string;
+}
+
+export interface ClauseCoverage {
+  standard: string;
+  /** In catalog order. */
+  entries: ClauseCoverageEntry[];
+  covered: number;
+  applicable: number;
+}
+
+export interface CoverageInput {
+  processes: readonly Process[];
+  documents: readonly ControlledDocument[];
+  exclusions: QmsConfig["exclusions"];
+}
+
+/** Clause numbers of `standard` in a list of clause references. */
+export function clauseNumbers(refs: readonly string[] | undefined, standard: string): string[] {
+  const out: string[] = [];
+  for (const text of refs ?? []) {
+    const ref = parseClauseRef(text);
+    if (ref && ref.standard === standard) out.push(ref.clause);
+  }
+  return out;
+}
+
+/** True when `number` is `addressed` or lies under it (8.5.1 lies under 8.5). */
+export function isWithin(number: string, addressed: string): boolean {
+  return number === addressed || number.startsWith(`${addressed}.`);
+}
+
+export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCoverage {
+  const standard = catalog.id;
+  const direct = new Set<string>();
+  for (const p of input.processes) for (const n of clauseNumbers(p.clauses, standard)) direct.add(n);
+  for (const d of input.documents) if (d.status === "released") for (const n of clauseNumbers(d.clauses, standard)) direct.add(n);
+  const exclusions = (input.exclusions ?? []).flatMap((e) => {
+    const ref = parseClauseRef(e.clause);
+    return ref && ref.standard === standard ? [{ clause: ref.clause, justification: e.justification }] : [];
+  });
+
+  const children = new Map<string, Clause[]>();
+  for (const clause of catalog.clauses.values()) {
+    if (clause.parent === null) continue;
+    const list = children.get(clause.parent) ?? [];
+    list.push(clause);
+    children.set(clause.parent, list);
+  }
+  const ancestorsOrSelf = (clause: Clause): string[] => {
+    const out: string[] = [];
+    for (let c: Clause | undefined = clause; c; c = c.parent === null ? undefined : catalog.clauses.get(c.parent)) out.push(c.number);
+    return out;
+  };
+
+  const state = new Map<string, ClauseCoverageEntry>();
+  // Children come after their parent in catalog order, so walking backwards sees them first.
+  for (const clause of [...catalog.clauses.values()].reverse()) {
+    const lineage = ancestorsOrSelf(clause);
+    const exclusion = exclusions.find((e) => lineage.includes(e.clause));
+    if (exclusion) {
+      state.set(clause.number, { clause, state: "excluded", justification: exclusion.justification });
+      continue;
+    }
+    const applicableChildren = (children.get(clause.number) ?? []).filter((c) => state.get(c.number)?.state !== "excluded");
+    const covered =
+      lineage.some((n) => direct.has(n)) ||
+      (applicableChildren.length > 0 && applicableChildren.every((c) => state.get(c.number)?.state === "covered"));
+    state.set(clause.number, { clause, state: covered ? "covered" : "uncovered" });
+  }
+  const entries = [...catalog.clauses.keys()].map((n) => state.get(n)!);
+  const applicable = entries.filter((e) => e.state !== "excluded").length;
+  const covered = entries.filter((e) => e.state === "covered").length;
+  return { standard, entries, covered, applicable };
+}
+
+/** "12.5" for a percentage with one decimal; an empty standard counts as fully covered. */
+export function coveragePercent(coverage: ClauseCoverage): string {
+  return coverage.applicable === 0 ? "100.0" : ((coverage.covered * 100) / coverage.applicable).toFixed(1);
+}

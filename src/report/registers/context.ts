@@ -1,0 +1,85 @@
+/**
+ * What every register builder needs besides the repository: the language, and lookups that turn
+ * ids into what a reader of the register expects (people's names, department names, versions).
+ */
+import type { Repository } from "../../load/repository.js";
+import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import type { ControlledDocument } from "../../model/types.js";
+
+export type Lang = "zh-CN" | "en";
+export const LANGS: readonly Lang[] = ["zh-CN", "en"];
+
+export interface RegisterContext {
+  repo: Repository;
+  index: RepoIndex;
+  lang: Lang;
+}
+
+export function registerContext(repo: Repository, lang: Lang): RegisterContext {
+  return { repo, index: buildIndex(repo), lang };
+}
+
+/** Picks the text for the context's language. */
+export function t(ctx: RegisterContext, zh: string, en: string): string {
+  return ctx.lang === "en" ? en : zh;
+}
+
+export function personName(ctx: RegisterContext, id: string | undefined): string {
+  if (!id) return "";
+  const person = ctx.index.people.get(id)?.value;
+  if (!person) return id;
+  return ctx.lang === "en" ? (person.name_en ?? person.name) : person.name;
+}
+
+export function departmentName(ctx: RegisterContext, code: string | undefined): string {
+  if (!code) return "";
+  const dept = ctx.index.departments.get(code);
+  if (!dept) return code;
+  return ctx.lang === "en" ? (dept.name_en ?? dept.name) : dept.name;
+}
+
+export function documentTitle(ctx: RegisterContext, doc: ControlledDocument): string {
+  return ctx.lang === "en" ? (doc.title_en ?? doc.title) : doc.title;
+}
+
+export function documentVersion(doc: ControlledDocument): string {
+  return currentRevision(doc)?.version ?? "";
+}
+
+/** The issue date of the current version: the effective date, else the date of the latest revision. */
+export function issueDate(doc: ControlledDocument): string | null {
+  return doc.effective ?? currentRevision(doc)?.date ?? null;
+}
+
+export function statusLabel(ctx: RegisterContext, status: ControlledDocument["status"]): string {
+  const labels = {
+    draft: ["草稿", "draft"],
+    "in-review": ["审批中", "in review"],
+    released: ["已发布", "released"],
+    obsolete: ["作废", "obsolete"],
+  } as const;
+  const [zh, en] = labels[status];
+  return t(ctx, zh, en);
+}
+
+/** Document numbers in natural order: QP-2 before QP-10. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
+
+/** Clause references as registers write them: without the standard when there is only one, joined by '/'. */
+export function clauseList(ctx: RegisterContext, clauses: readonly string[] | undefined): string {
+  const list = clauses ?? [];
+  const standards = new Set(list.map((c) => c.split(":")[0]));
+  const scope = ctx.repo.config?.value.standards ?? [];
+  const bare = standards.size === 1 && scope.length === 1 && standards.has(scope[0]!);
+  return list.map((c) => (bare ? c.slice(c.indexOf(":") + 1) : c)).join("/");
+}
+
+/** Live documents of the register: obsolete ones are withdrawn and left out. */
+export function liveDocuments(ctx: RegisterContext, keep: (doc: ControlledDocument) => boolean): ControlledDocument[] {
+  return ctx.repo.documents
+    .map((d) => d.value)
+    .filter((d) => d.status !== "obsolete" && keep(d))
+    .sort((a, b) => compareIds(a.id, b.id));
+}

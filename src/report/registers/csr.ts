@@ -1,0 +1,162 @@
+/**
+ * The two CSR registers: the CSR list (顾客特定要求清单) that the CSR procedure names as its
+ * record, and the CSR matrix (顾客特定要求矩阵) of IATF 16949 7.5.1.1 showing where each
+ * requirement is addressed in the organisation's own documents.
+ */
+import { csrStatus, type CsrStatus } from "../../model/csr-status.js";
+import type { Csr, Customer, Disposition } from "../../model/types.js";
+import type { Table } from "../table.js";
+import { clauseList, compareIds, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
+
+const STATUS: Record<CsrStatus, [string, string]> = {
+  received: ["已接收", "received"],
+  "in-review": ["评审中", "in review"],
+  decided: ["已决定", "decided"],
+  addressed: ["已落实到文件", "addressed"],
+  implemented: ["已实施", "implemented"],
+  verified: ["已验证", "verified"],
+  superseded: ["已替代", "superseded"],
+  rejected: ["已拒绝", "rejected"],
+  "not-applicable": ["不适用", "not applicable"],
+};
+
+const DISPOSITION: Record<Disposition, [string, string]> = {
+  must: ["必须满足", "must"],
+  optional: ["可选", "optional"],
+  "not-applicable": ["不适用", "not applicable"],
+  rejected: ["不合理", "rejected"],
+};
+
+function sortedCsrs(ctx: RegisterContext, customer?: string): Csr[] {
+  return ctx.repo.csrs
+    .map((c) => c.value)
+    .filter((c) => customer === undefined || c.customer === customer)
+    .sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
+}
+
+function customerName(ctx: RegisterContext, code: string): string {
+  const customer: Customer | undefined = ctx.index.customers.get(code)?.value;
+  if (!customer) return code;
+  return ctx.lang === "en" ? (customer.name_en ?? customer.name) : customer.name;
+}
+
+function sourceTitle(ctx: RegisterContext, csr: Csr): string {
+  const source = ctx.index.customers.get(csr.customer)?.value.sources?.find((s) => s.id === csr.source.document);
+  if (!source) return csr.source.document;
+  return ctx.lang === "en" ? (source.title_en ?? source.title) : source.title;
+}
+
+function statusOf(ctx: RegisterContext, csr: Csr): string {
+  return t(ctx, ...STATUS[csrStatus(csr, (id) => ctx.index.documents.get(id)?.value.status)]);
+}
+
+function dispositionOf(ctx: RegisterContext, csr: Csr): string {
+  const d = csr.review?.decision?.disposition;
+  return d ? t(ctx, ...DISPOSITION[d]) : "";
+}
+
+function csrTitle(ctx: RegisterContext, csr: Csr): string {
+  return ctx.lang === "en" ? (csr.title_en ?? csr.title) : csr.title;
+}
+
+export function csrList(ctx: RegisterContext, options: { customer?: string } = {}): Table {
+  const csrs = sortedCsrs(ctx, options.customer);
+  return {
+    id: "csr-list",
+    title: ctx.lang === "en" ? `Customer-specific requirements list (${csrs.length} in total)` : `顾客特定要求清单（共 ${csrs.length} 项）`,
+    sheet: t(ctx, "顾客特定要求清单", "CSR list"),
+    columns: [
+      { key: "no", header: t(ctx, "序号", "No.") },
+      { key: "id", header: t(ctx, "编号", "ID") },
+      { key: "customer", header: t(ctx, "顾客代码", "Customer") },
+      { key: "customerName", header: t(ctx, "顾客名称", "Customer name") },
+      { key: "source", header: t(ctx, "来源文件", "Source document") },
+      { key: "revision", header: t(ctx, "来源版本", "Source revision") },
+      { key: "section", header: t(ctx, "章节", "Section") },
+      { key: "clauses", header: t(ctx, "条款", "Clauses") },
+      { key: "title", header: t(ctx, "要求名称", "Title") },
+      { key: "text", header: t(ctx, "要求内容", "Requirement") },
+      { key: "category", header: t(ctx, "类别", "Category") },
+      { key: "received", header: t(ctx, "接收日期", "Received"), date: true },
+      { key: "disposition", header: t(ctx, "处置", "Disposition") },
+      { key: "owner", header: t(ctx, "负责人", "Owner") },
+      { key: "due", header: t(ctx, "完成期限", "Due"), date: true },
+      { key: "status", header: t(ctx, "状态", "Status") },
+    ],
+    rows: csrs.map((csr, i) => ({
+      no: i + 1,
+      id: csr.id,
+      customer: csr.customer,
+      customerName: customerName(ctx, csr.customer),
+      source: csr.source.document,
+      revision: csr.source.revision,
+      section: csr.source.section ?? "",
+      clauses: clauseList(ctx, csr.clauses),
+      title: csrTitle(ctx, csr),
+      text: csr.text ?? "",
+      category: csr.category ?? "",
+      received: csr.received,
+      disposition: dispositionOf(ctx, csr),
+      owner: personName(ctx, csr.implementation?.owner),
+      due: csr.implementation?.due ?? null,
+      status: statusOf(ctx, csr),
+    })),
+  };
+}
+
+/** One row per place a requirement is addressed; a requirement addressed nowhere yet still has its row. */
+export function csrMatrix(ctx: RegisterContext, options: { customer?: string } = {}): Table {
+  const csrs = sortedCsrs(ctx, options.customer);
+  const rows = csrs.flatMap((csr) => {
+    const base = {
+      customer: customerName(ctx, csr.customer),
+      source: sourceTitle(ctx, csr),
+      revision: csr.source.revision,
+      id: csr.id,
+      clauses: clauseList(ctx, csr.clauses),
+      summary: csrTitle(ctx, csr),
+      disposition: dispositionOf(ctx, csr),
+      owner: personName(ctx, csr.implementation?.owner),
+      status: statusOf(ctx, csr),
+      evidence: csr.implementation?.evidence ?? "",
+    };
+    const places = csr.addressed ?? [];
+    if (places.length === 0) return [{ ...base, document: "", section: "", version: "", docTitle: "" }];
+    return places.map((place) => {
+      const doc = ctx.index.documents.get(place.document)?.value;
+      return {
+        ...base,
+        document: place.document,
+        section: place.section ?? "",
+        version: doc ? documentVersion(doc) : "",
+        docTitle: doc ? documentTitle(ctx, doc) : "",
+      };
+    });
+  });
+  const unaddressed = csrs.filter((c) => (c.addressed ?? []).length === 0 && c.review?.decision && ["must", "optional"].includes(c.review.decision.disposition));
+  return {
+    id: "csr-matrix",
+    title: t(ctx, "顾客特定要求矩阵", "Customer-specific requirements matrix"),
+    sheet: t(ctx, "顾客特定要求矩阵", "CSR matrix"),
+    columns: [
+      { key: "customer", header: t(ctx, "顾客", "Customer") },
+      { key: "source", header: t(ctx, "来源文件", "Source document") },
+      { key: "revision", header: t(ctx, "版本", "Revision") },
+      { key: "id", header: t(ctx, "编号", "CSR") },
+      { key: "clauses", header: t(ctx, "条款", "Clauses") },
+      { key: "summary", header: t(ctx, "要求摘要", "Requirement") },
+      { key: "disposition", header: t(ctx, "处置", "Disposition") },
+      { key: "document", header: t(ctx, "落实文件", "Addressed in") },
+      { key: "section", header: t(ctx, "章节", "Section") },
+      { key: "version", header: t(ctx, "现行版本", "Version") },
+      { key: "docTitle", header: t(ctx, "文件名称", "Document title") },
+      { key: "owner", header: t(ctx, "负责人", "Owner") },
+      { key: "status", header: t(ctx, "状态", "Status") },
+      { key: "evidence", header: t(ctx, "证据", "Evidence") },
+    ],
+    rows,
+    notes: unaddressed.length
+      ? [t(ctx, `尚未落实到文件的要求：${unaddressed.map((c) => c.id).join("、")}`, `Not yet addressed in any document: ${unaddressed.map((c) => c.id).join(", ")}`)]
+      : [],
+  };
+}

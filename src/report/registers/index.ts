@@ -1,0 +1,25 @@
+/** Every register and matrix, in the order of the sheets of `csr export`. */
+import type { Table } from "../table.js";
+import { clauseMatrix } from "./clauses.js";
+import type { RegisterContext } from "./context.js";
+import { csrList, csrMatrix } from "./csr.js";
+import { documentList } from "./documents.js";
+import { formList } from "./forms.js";
+import { procedureList } from "./procedures.js";
+import { symbolTable } from "./symbols.js";
+
+export function allRegisters(ctx: RegisterContext): Table[] {
+  const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
+    const catalog = ctx.repo.catalogs.get(id);
+    return catalog ? [catalog] : [];
+  });
+  return [
+    procedureList(ctx, { level: 2 }),
+    documentList(ctx),
+    formList(ctx),
+    ...standards.map((catalog) => clauseMatrix(ctx, catalog)),
+    csrMatrix(ctx),
+    csrList(ctx),
+    symbolTable(ctx),
+  ];
+}

@@ -1,0 +1,130 @@
+/** Clause coverage: one definition shared by the clause matrix and coverage/clause-uncovered. */
+import { appendFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCheck } from "../../src/check/engine.js";
+import { rule } from "../../src/check/rules/coverage/clause-uncovered.js";
+import { loadRepository } from "../../src/load/repository.js";
+import { buildCatalog } from "../../src/model/catalog.js";
+import { clauseCoverage, coveragePercent } from "../../src/model/coverage.js";
+import type { ControlledDocument, Process } from "../../src/model/types.js";
+import { copyFixture, csr, FIXTURES } from "../helpers.js";
+
+const catalog = buildCatalog(
+  {
+    id: "T",
+    title: "T",
+    clauses: ["4", "4.1", "4.2", "8", "8.3", "8.3.1", "8.5", "8.5.1", "8.5.2"].map((number) => ({ number })),
+  },
+  undefined,
+);
+const doc = (id: string, clauses: string[], status: ControlledDocument["status"] = "released"): ControlledDocument => ({
+  id,
+  title: id,
+  level: 2,
+  kind: "procedure",
+  department: "QA",
+  status,
+  clauses,
+});
+const process = (code: string, clauses: string[]): Process => ({ code, name: code, type: "support", clauses });
+const states = (c: ReturnType<typeof clauseCoverage>) => Object.fromEntries(c.entries.map((e) => [e.clause.number, e.state]));
+
+describe("clauseCoverage", () => {
+  it("a clause addressed covers everything under it; a heading is covered when all its sub-clauses are", () => {
+    const coverage = clauseCoverage(catalog, { processes: [process("P1", ["T:4"])], documents: [doc("D1", ["T:8.5.1", "T:8.5.2"])], exclusions: [] });
+    expect(states(coverage)).toEqual({
+      "4": "covered",
+      "4.1": "covered",
+      "4.2": "covered",
+      "8": "uncovered",
+      "8.3": "uncovered",
+      "8.3.1": "uncovered",
+      "8.5": "covered",
+      "8.5.1": "covered",
+      "8.5.2": "covered",
+    });
+    expect([coverage.covered, coverage.applicable, coveragePercent(coverage)]).toEqual([6, 9, "66.7"]);
+  });
+
+  it("an exclusion removes the clause and its sub-clauses from the count", () => {
+    const coverage = clauseCoverage(catalog, {
+      processes: [],
+      documents: [doc("D1", ["T:8.5"])],
+      exclusions: [{ clause: "T:8.3", justification: "无设计责任" }],
+    });
+    expect(coverage.entries.filter((e) => e.state === "excluded").map((e) => [e.clause.number, e.justification])).toEqual([
+      ["8.3", "无设计责任"],
+      ["8.3.1", "无设计责任"],
+    ]);
+    expect(states(coverage)["8"]).toBe("covered");
+    expect([coverage.covered, coverage.applicable]).toEqual([4, 7]);
+  });
+
+  it("drafts and obsolete documents do not count, processes do; other standards are ignored", () => {
+    const coverage = clauseCoverage(catalog, {
+      processes: [process("P1", ["X:8.3"])],
+      documents: [doc("D1", ["T:8.3"], "draft"), doc("D2", ["T:8.3"], "obsolete"), doc("D3", ["T:8.3"], "in-review")],
+      exclusions: [{ clause: "X:8", justification: "other standard" }],
+    });
+    expect(coverage.covered).toBe(0);
+    expect(coverage.applicable).toBe(9);
+  });
+});
+
+describe("coverage/clause-uncovered", () => {
+  it("has nothing to report when every applicable clause is covered or excluded", () => {
+    const repo = loadRepository(join(FIXTURES, "audit", "coverage", "valid"));
+    expect(runCheck(repo, { today: "2025-01-01" })).toEqual([]);
+  });
+
+  it("reports each uncovered clause on its standard in qms.yaml", () => {
+    const repo = loadRepository(join(FIXTURES, "audit", "coverage", "invalid"));
+    const fix = (ref: string) =>
+      `Add '${ref}' to the clauses of the process or released document that covers it, or declare it not applicable under 'exclusions' in qms.yaml with a justification.`;
+    expect(runCheck(repo, { today: "2025-01-01" }, [rule])).toEqual([
+      {
+        rule: "coverage/clause-uncovered",
+        severity: "warning",
+        file: "qms.yaml",
+        line: 4,
+        column: 5,
+        message: `TINY:8 运行 is addressed by no process and no released document (nor are all of its sub-clauses covered). ${fix("TINY:8")}`,
+      },
+      {
+        rule: "coverage/clause-uncovered",
+        severity: "warning",
+        file: "qms.yaml",
+        line: 4,
+        column: 5,
+        message: `TINY:8.3 设计和开发 is addressed by no process and no released document (nor are all of its sub-clauses covered). ${fix("TINY:8.3")}`,
+      },
+      {
+        rule: "coverage/clause-uncovered",
+        severity: "warning",
+        file: "qms.yaml",
+        line: 4,
+        column: 5,
+        message: `TINY:8.3.1 总则 is addressed by no process and no released document. ${fix("TINY:8.3.1")}`,
+      },
+    ]);
+  });
+
+  it("is a warning: csr check exits 0, and 'error' in qms.yaml makes it fail", () => {
+    const result = csr(["-C", join(FIXTURES, "audit", "coverage", "invalid"), "check"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("qms.yaml:4:5 warning coverage/clause-uncovered TINY:8.3.1 总则 is addressed by no process and no released document.");
+    expect(result.stdout).toContain("0 errors, 3 warnings");
+    const strict = copyFixture("test/fixtures/audit/coverage/invalid");
+    appendFileSync(join(strict, "qms.yaml"), "rules:\n  coverage/clause-uncovered: error\n");
+    const failing = csr(["-C", strict, "check"]);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain("3 errors, 0 warnings");
+  });
+
+  it("the clause matrix counts the same clauses", () => {
+    const result = csr(["-C", join(FIXTURES, "audit", "coverage", "invalid"), "matrix", "clauses", "--format", "json"]);
+    const json = JSON.parse(result.stdout) as { notes: string[] };
+    expect(json.notes).toEqual(["覆盖率：4/7 (57.1%)", "● 直接对应；○ 通过下级文件对应", "未覆盖：8 运行", "未覆盖：8.3 设计和开发", "未覆盖：8.3.1 总则"]);
+  });
+});

@@ -1,0 +1,329 @@
+/** `csr import`: real-world registers into repository files, never overwriting, reporting every bad row. */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import ExcelJS from "exceljs";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { loadRepository } from "../../src/load/repository.js";
+import { currentRevision } from "../../src/model/index.js";
+import { copyFixture, csr, FIXTURES, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
+
+/** The import tests' own configuration, so that they do not change with the shared minimal repository. */
+const QMS = [
+  "organisation:",
+  "  name: 测试汽车零部件有限公司",
+  "standards: [IATF16949]",
+  "departments:",
+  "  - { code: QA, name: 品质部 }",
+  "  - { code: MKT, name: 市场部 }",
+  "numbering:",
+  "  - { kind: procedure, pattern: QP-### }",
+  "  - { kind: form, pattern: QR-###-## }",
+  "",
+].join("\n");
+
+function testRepo(files: Record<string, string> = {}): string {
+  return minimalRepo({ "qms.yaml": QMS, ...files });
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name === ".git") continue;
+      if (e.isDirectory()) walk(join(d, e.name));
+      else out.push(relative(dir, join(d, e.name)));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** A procedure list as document controllers keep it: a merged title row, variant headers, messy values. */
+async function messyWorkbook(path: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("程序文件");
+  sheet.addRow(["程序文件一览表(共43份)"]);
+  sheet.mergeCells("A1:K1");
+  sheet.addRow(["序号", "文件名称", "编号", "版次", "责任部门", "条款", "编制", "审核", "批准", "生效日期", "备注"]);
+  sheet.addRow([1, "文件控制程序", "XX-P001", "B0", "品质部", "7.5/7.5.3", "张伟", "李娜", "王强", "2018/12/8", ""]);
+  sheet.addRow([]);
+  sheet.addRow([2, "记录控制程序", "XX-P002", "a1", "QA", "7.5.3、7.5.1", "张伟", "李娜", "王强", new Date(Date.UTC(2021, 4, 5)), ""]);
+  sheet.addRow([3, "管理评审程序", "XX-P003", "A/1", "品质部", "9.3", "张伟", "李娜", "王强", 44321, ""]);
+  sheet.addRow([4, "经营计划程序", "XX-P004", "1.0", "品质部", "6.2", "张伟", "李娜", "王强", "2021.05.05", ""]);
+  sheet.addRow([5, "人力资源控制程序", "XX-P005", "B0", "行政部", "7.1.2", "张伟", "李娜", "王强", "2021.05.05", ""]);
+  sheet.addRow([6, "文件控制程序", "XX-P001", "B0", "品质部", "7.5", "张伟", "李娜", "王强", "2018/12/8", "重复"]);
+  sheet.addRow([7, "培训控制程序", "XX-P007", "A0", "品质部", "7.2 / 第7.3条, 七", "赵六", "李娜", "王强", "2021-5-5", "老版本"]);
+  sheet.addRow([8]);
+  sheet.addRow([9, "采购控制程序", "QP-001", "A/0", "市场部", "8.4", "李娜", "张伟", "王强", "2020/1/2", ""]);
+  sheet.addRow([10, "顾客满意度控制程序", "XX-P010", "C2", "MKT", "9.1.2", "李娜", "张伟", "王强", "2019/13/1", ""]);
+  await workbook.xlsx.writeFile(path);
+}
+
+function repoWithExistingProcedure(): string {
+  const dir = testRepo({
+    "documents/QP-001.yaml": "id: QP-001\ntitle: 采购控制程序\nlevel: 2\nkind: procedure\ndepartment: MKT\nstatus: draft\n",
+  });
+  return gitInit(dir);
+}
+
+const MESSY_REPORT = [
+  "",
+  "row 7: version '1.0' is not a version like A/0 — fix the cell or the file after import",
+  "row 8: department '行政部' is not in qms.yaml — add it under departments (e.g. '- { code: XX, name: 行政部 }') and import again (row not imported)",
+  "row 9: number XX-P001 is already on row 3; a register lists each document once — correct the number (row not imported)",
+  "row 10: clause '七' is not a clause number like 8.5.2 — fix the cell or the file after import",
+  "row 10: prepared by '赵六' is not in people.yaml — add the person (id, name, department, roles) and set prepared.by in the file",
+  "row 12: documents/QP-001.yaml exists already; it was not overwritten (row not imported)",
+  "row 13: issue date '2019/13/1' is not a date like 2021-05-05 — fix the cell; version C/2 of XX-P010 was not recorded",
+  "",
+  "Numbering families found that qms.yaml does not configure; add them under 'numbering:' in qms.yaml:",
+  "  - kind: procedure",
+  "    pattern: XX-P###   # e.g. XX-P001",
+  "",
+];
+
+describe("csr import of a messy procedure list", () => {
+  it("imports what it understands, reports every bad row with its number, and overwrites nothing", async () => {
+    const dir = repoWithExistingProcedure();
+    const book = join(tempDir(), "程序文件一览表.xlsx");
+    await messyWorkbook(book);
+    const before = readFileSync(join(dir, "documents/QP-001.yaml"), "utf8");
+    const result = csr(["-C", dir, "import", book, "--as", "procedures"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split("\n");
+    expect(lines.slice(0, 8)).toEqual([
+      `Reading ${book}, sheet 程序文件: header on row 2, 9 data row(s).`,
+      "",
+      "wrote documents/XX-P001.yaml",
+      "wrote documents/XX-P002.yaml",
+      "wrote documents/XX-P003.yaml",
+      "wrote documents/XX-P004.yaml",
+      "wrote documents/XX-P007.yaml",
+      "wrote documents/XX-P010.yaml",
+    ]);
+    expect(lines.slice(8, 8 + MESSY_REPORT.length)).toEqual(MESSY_REPORT);
+    expect(lines[8 + MESSY_REPORT.length]).toBe("Imported 6 of 9 row(s); 2 row(s) refused, 1 conflict(s) with existing files.");
+    expect(lines[9 + MESSY_REPORT.length]).toMatch(/^csr check: \d+ error\(s\), \d+ warning\(s\) \(.*id\/number-pattern 6.*\)\.$/);
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(before);
+
+    expect(parse(readFileSync(join(dir, "documents/XX-P001.yaml"), "utf8"))).toEqual({
+      id: "XX-P001",
+      title: "文件控制程序",
+      level: 2,
+      kind: "procedure",
+      department: "QA",
+      status: "released",
+      clauses: ["IATF16949:7.5", "IATF16949:7.5.3"],
+      revisions: [
+        { version: "B/0", date: "2018-12-08", summary: "从现有清单导入", prepared: { by: "zhang" }, reviewed: { by: "li" }, approved: { by: "wang" } },
+      ],
+    });
+    const repo = loadRepository(dir);
+    const imported = (id: string) => repo.documents.find((d) => d.value.id === id)!.value;
+    expect(currentRevision(imported("XX-P002"))).toMatchObject({ version: "A/1", date: "2021-05-05" });
+    expect(currentRevision(imported("XX-P003"))).toMatchObject({ version: "A/1", date: "2021-05-05" });
+    expect(imported("XX-P003").clauses).toEqual(["IATF16949:9.3"]);
+    expect(imported("XX-P002").clauses).toEqual(["IATF16949:7.5.3", "IATF16949:7.5.1"]);
+    expect(imported("XX-P004").status).toBe("draft");
+    expect(imported("XX-P004").revisions).toBeUndefined();
+    expect(imported("XX-P007")).toMatchObject({ clauses: ["IATF16949:7.2", "IATF16949:7.3"], remarks: "老版本" });
+    expect(currentRevision(imported("XX-P007"))).toEqual({ version: "A/0", date: "2021-05-05", summary: "从现有清单导入", reviewed: { by: "li" }, approved: { by: "wang" } });
+    expect(imported("XX-P010").department).toBe("MKT");
+    expect(repo.problems).toEqual([]);
+  });
+
+  it("--dry-run prints the same report and writes nothing", async () => {
+    const dir = repoWithExistingProcedure();
+    const book = join(tempDir(), "register.xlsx");
+    await messyWorkbook(book);
+    const files = listFiles(dir);
+    const result = csr(["-C", dir, "import", book, "--as", "procedures", "--dry-run"]);
+    expect(result.code).toBe(1);
+    expect(listFiles(dir)).toEqual(files);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    const lines = result.stdout.split("\n");
+    expect(lines[2]).toBe("would write documents/XX-P001.yaml");
+    expect(lines.slice(8, 8 + MESSY_REPORT.length)).toEqual(MESSY_REPORT);
+    expect(lines[8 + MESSY_REPORT.length]).toBe("Would import 6 of 9 row(s); 2 row(s) refused, 1 conflict(s) with existing files.");
+    expect(lines[9 + MESSY_REPORT.length]).toBe("Dry run: nothing was written.");
+    expect(lines[10 + MESSY_REPORT.length]).toMatch(/id\/number-pattern 6/);
+  });
+
+  it("names the sheets when --sheet is wrong, and finds no header in a sheet without one", async () => {
+    const dir = testRepo();
+    const book = join(tempDir(), "register.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("封面").addRow(["程序文件一览表"]);
+    workbook.addWorksheet("清单").addRow(["序号", "文件名称"]);
+    await workbook.xlsx.writeFile(book);
+    const wrong = csr(["-C", dir, "import", book, "--as", "procedures", "--sheet", "目录"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe(`csr: '${book}' has no sheet '目录'; its sheets are: 封面, 清单.\n`);
+    const cover = csr(["-C", dir, "import", book, "--as", "procedures"]);
+    expect(cover.code).toBe(2);
+    expect(cover.stderr).toBe(
+      `csr: No header row found in the first 10 rows of ${book} (sheet 封面).\n` +
+        "hint: The header row needs at least two recognised column names, e.g. 序号, 文件名称, 文件编号, 版本, 部门 (or No., Title, Number, Version, Department).\n",
+    );
+  });
+});
+
+describe("csr import of CSV", () => {
+  it("reads a UTF-8 form register with a BOM, English headers and quoted fields", () => {
+    const dir = testRepo({
+      "documents/QP-005.yaml": "id: QP-005\ntitle: 记录控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nforms: [QR-005-01]\n",
+    });
+    const file = join(tempDir(), "forms.csv");
+    writeFileSync(
+      file,
+      "\ufeffForm register,,,,,,\r\n" +
+        "No.,Number,Title,Version,Issue date,Owning procedure,Department,Retention,Storage,Location\r\n" +
+        '1,QR-005-01,"记录清单, 含""电子""记录",A0,2022/3/1,QP-005,QA,3年,纸质,品质部\r\n' +
+        "2,QR-005-02,记录借阅登记表,A0,2022/3/1,QP-005,QA,\"产品寿命期\n+1年\",电子档,服务器\r\n" +
+        ",,,,,,,,,\r\n" +
+        "3,QR-005-03,记录销毁记录,A0,2022/3/1,QP-005,QA,5年,抽屉,\r\n",
+    );
+    const result = csr(["-C", dir, "import", file, "--as", "forms"]);
+    expect(result.stdout.split("\n").slice(0, 15)).toEqual([
+      `Reading ${file}: header on row 2, 3 data row(s).`,
+      "",
+      "wrote documents/QR-005-01.yaml",
+      "wrote documents/QR-005-02.yaml",
+      "wrote documents/QR-005-03.yaml",
+      "",
+      "row 6: storage '抽屉' is not paper (纸质), electronic (电子) or both — set record.medium in the file after import",
+      "",
+      "The register names each form's procedure; record it in the procedure:",
+      "  add QR-005-02 to 'forms' of QP-005",
+      "  add QR-005-03 to 'forms' of QP-005",
+      "",
+      "Imported 3 of 3 row(s).",
+      "csr check: 0 error(s), 195 warning(s) (coverage/clause-uncovered 195).",
+      "",
+    ]);
+    expect(result.code).toBe(0);
+    expect(parse(readFileSync(join(dir, "documents/QR-005-01.yaml"), "utf8"))).toMatchObject({
+      title: '记录清单, 含"电子"记录',
+      level: 4,
+      kind: "form",
+      record: { retention: "3年", medium: "paper", location: "品质部" },
+    });
+    expect(parse(readFileSync(join(dir, "documents/QR-005-02.yaml"), "utf8")).record).toEqual({
+      retention: "产品寿命期\n+1年",
+      medium: "electronic",
+      location: "服务器",
+    });
+  });
+
+  it("refuses a CSV saved as GBK and says how to save it as UTF-8", () => {
+    const dir = testRepo();
+    const file = join(tempDir(), "gbk.csv");
+    // "序号,文件名称" in GBK.
+    writeFileSync(file, Buffer.from([0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xce, 0xc4, 0xbc, 0xfe, 0xc3, 0xfb, 0xb3, 0xc6, 0x0d, 0x0a]));
+    const result = csr(["-C", dir, "import", file, "--as", "procedures"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'csr: The CSV file is not UTF-8 (it was probably saved as GBK by Excel\'s plain "CSV" choice).\n' +
+        'hint: In Excel choose File > Save As > "CSV UTF-8 (逗号分隔)", or import the .xlsx workbook directly.\n',
+    );
+  });
+
+  it("--as documents reads the level from a column and needs a department", () => {
+    const dir = testRepo();
+    const file = join(tempDir(), "documents.csv");
+    writeFileSync(file, "文件编号,文件名称,层级\nQM-01,质量手册,一级\nWI-001,检验规范,三级文件\nX-1,杂项,五级\n");
+    const missing = csr(["-C", dir, "import", file, "--as", "documents", "--dry-run"]);
+    expect(missing.stdout).toContain("row 2: QM-01 has no department — add a 部门 column or pass --department CODE (row not imported)");
+    const result = csr(["-C", dir, "import", file, "--as", "documents", "--department", "QA"]);
+    expect(result.stdout).toContain("row 4: level '五级' is not one of 1-4 (一级…四级) or a document kind — correct the cell (row not imported)");
+    expect(parse(readFileSync(join(dir, "documents/QM-01.yaml"), "utf8"))).toEqual({ id: "QM-01", title: "质量手册", level: 1, kind: "manual", department: "QA", status: "draft" });
+    expect(parse(readFileSync(join(dir, "documents/WI-001.yaml"), "utf8"))).toMatchObject({ level: 3, kind: "instruction" });
+    expect(existsSync(join(dir, "documents/X-1.yaml"))).toBe(false);
+    expect(result.code).toBe(1);
+  });
+});
+
+describe("round trip: export, then import into an empty repository", () => {
+  it("gives back the same documents and CSRs", async () => {
+    const source = join(FIXTURES, "audit", "registers");
+    const book = join(tempDir(), "registers.xlsx");
+    expect(csr(["-C", source, "export", "--out", book]).code).toBe(0);
+    const target = makeRepo({
+      "qms.yaml": readFileSync(join(source, "qms.yaml")),
+      "people.yaml": readFileSync(join(source, "people.yaml")),
+      "standards/MINI.yaml": readFileSync(join(source, "standards/MINI.yaml")),
+      "customers/FORD.yaml": readFileSync(join(source, "customers/FORD.yaml")),
+    });
+    const docs = csr(["-C", target, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
+    expect(docs.stdout).toContain("Imported 6 of 6 row(s).");
+    expect(docs.code).toBe(0);
+    const csrs = csr(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
+    expect(csrs.stdout).toContain("Imported 2 of 2 row(s).");
+    expect(csrs.code).toBe(0);
+
+    const before = loadRepository(source);
+    const after = loadRepository(target);
+    expect(after.problems).toEqual([]);
+    const documentFacts = (repo: typeof before) =>
+      repo.documents
+        .map((d) => d.value)
+        .filter((d) => d.status !== "obsolete")
+        .map((d) => {
+          const r = currentRevision(d);
+          return {
+            id: d.id,
+            title: d.title,
+            level: d.level,
+            kind: d.kind,
+            department: d.department,
+            status: d.status,
+            clauses: d.clauses,
+            version: r?.version,
+            issued: d.effective ?? r?.date,
+            people: [r?.prepared?.by, r?.reviewed?.by, r?.approved?.by],
+            remarks: d.remarks,
+          };
+        })
+        .sort((a, b) => a.id.localeCompare(b.id));
+    expect(documentFacts(after)).toEqual(documentFacts(before));
+    const csrFacts = (repo: typeof before) =>
+      repo.csrs.map(({ value: c }) => ({ id: c.id, customer: c.customer, source: c.source, clauses: c.clauses, title: c.title, text: c.text, category: c.category, received: c.received }));
+    expect(csrFacts(after)).toEqual(csrFacts(before));
+  });
+
+  it("importing the same workbook twice reports conflicts and changes nothing", async () => {
+    const dir = copyFixture("test/fixtures/audit/registers");
+    const book = join(tempDir(), "registers.xlsx");
+    expect(csr(["-C", dir, "export", "--out", book]).code).toBe(0);
+    const files = listFiles(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")]);
+    const result = csr(["-C", dir, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("row 3: documents/QP-001.yaml exists already; it was not overwritten (row not imported)");
+    expect(result.stdout).toContain("Imported 0 of 6 row(s); 0 row(s) refused, 6 conflict(s) with existing files.");
+    expect(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")])).toEqual(files);
+  });
+});
+
+describe("csr import in the middle of a merge", () => {
+  it("writes nothing while git has unresolved conflicts", () => {
+    const dir = gitInit(testRepo({ "people.yaml": "people: []\n" }));
+    git(dir, ["checkout", "-q", "-b", "other"]);
+    writeFileSync(join(dir, "people.yaml"), "people:\n  - { id: a, name: 甲, department: QA, roles: [author] }\n");
+    git(dir, ["commit", "-q", "-am", "other"]);
+    git(dir, ["checkout", "-q", "main"]);
+    writeFileSync(join(dir, "people.yaml"), "people:\n  - { id: b, name: 乙, department: QA, roles: [author] }\n");
+    git(dir, ["commit", "-q", "-am", "main"]);
+    expect(() => git(dir, ["merge", "-q", "other"])).toThrow();
+    const file = join(tempDir(), "list.csv");
+    writeFileSync(file, "文件编号,文件名称,部门\nQP-001,文件控制程序,QA\n");
+    const result = csr(["-C", dir, "import", file, "--as", "procedures"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "csr: The repository has unresolved merge conflicts (people.yaml); csr writes nothing until they are resolved.\n" +
+        "hint: Resolve the conflicts, 'git add' the files and commit, then run the command again.\n",
+    );
+    expect(existsSync(join(dir, "documents/QP-001.yaml"))).toBe(false);
+  });
+});

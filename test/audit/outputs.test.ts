@@ -1,0 +1,169 @@
+/** The workbook, the HTML page, CSV safety and repository templates. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { renderTableTemplate, toCsv, toMarkdown, type Table } from "../../src/report/table.js";
+import { copyFixture, csr, FIXTURES, makeRepo, tempDir } from "../helpers.js";
+
+const REPO = join(FIXTURES, "audit", "registers");
+
+async function readWorkbook(path: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe("csr export", () => {
+  it("writes one sheet per register with a frozen header, an autofilter, widths and real dates", async () => {
+    const out = join(tempDir(), "sub", "registers.xlsx");
+    const result = csr(["-C", REPO, "export", "--out", out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`wrote ${out}\n`);
+    const workbook = await readWorkbook(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "程序文件一览表",
+      "受控文件清单",
+      "表单清单",
+      "条款对照表 MINI",
+      "顾客特定要求矩阵",
+      "顾客特定要求清单",
+      "特殊特性符号对照表",
+    ]);
+    const procedures = workbook.getWorksheet("程序文件一览表")!;
+    expect(procedures.getCell("A1").value).toBe("程序文件一览表（共 3 份）");
+    expect(procedures.getRow(2).values).toEqual([undefined, "序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发行日期", "备注"]);
+    expect(procedures.getCell("B3").value).toBe("文件控制程序");
+    expect(procedures.getCell("A3").value).toBe(1);
+    const issued = procedures.getCell("H3");
+    expect(issued.value).toEqual(new Date("2024-03-10T00:00:00Z"));
+    expect(issued.numFmt).toBe("yyyy-mm-dd");
+    expect(procedures.getCell("H5").value).toBeNull();
+    expect(procedures.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    expect(procedures.autoFilter).toBe("A2:I2");
+    // 生产过程控制程序 is 8 wide characters = 16 columns, plus 2 of padding.
+    expect(procedures.getColumn(2).width).toBe(18);
+    expect(procedures.getRow(2).getCell(1).font?.bold).toBe(true);
+
+    const clauses = workbook.getWorksheet("条款对照表 MINI")!;
+    expect(clauses.getCell("A1").value).toBe("MINI QMS 条款与过程、文件对照表");
+    expect(clauses.getCell("E7").value).toBe("●");
+    expect(clauses.getCell("A19").value).toBe("覆盖率：10/13 (76.9%)");
+  });
+
+  it("writes English headers with --lang en", async () => {
+    const out = join(tempDir(), "en.xlsx");
+    expect(csr(["-C", REPO, "export", "--out", out, "--lang", "en"]).code).toBe(0);
+    const workbook = await readWorkbook(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "Clauses MINI", "CSR matrix", "CSR list", "Symbols"]);
+    expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
+  });
+
+  it("refuses a file name that is not .xlsx", () => {
+    const result = csr(["-C", REPO, "export", "--out", "registers.csv"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("csr: csr export writes an Excel workbook; name the file with .xlsx (got 'registers.csv').\n");
+  });
+
+  it("a single list as xlsx needs --out", () => {
+    const result = csr(["-C", REPO, "list", "forms", "--format", "xlsx"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("csr: --format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.\n");
+    expect(result.stdout).toBe("");
+  });
+
+  it("a single list goes to the format of the --out extension", async () => {
+    const out = join(tempDir(), "forms.xlsx");
+    expect(csr(["-C", REPO, "list", "forms", "--out", out]).code).toBe(0);
+    const workbook = await readWorkbook(out);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["表单清单"]);
+    expect(workbook.worksheets[0]!.getCell("C4").value).toBe("首件检验记录");
+  });
+});
+
+describe("html", () => {
+  it("is a self-contained page with every value escaped", () => {
+    const result = csr(["-C", REPO, "matrix", "csr", "--format", "html"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
+    expect(result.stdout).toContain("<style>");
+    expect(result.stdout).not.toMatch(/<script|<link|src=/);
+    expect(result.stdout).toContain("<td>包装标签 &lt;Label&gt; &amp; &quot;条码&quot;</td>");
+    expect(result.stdout).not.toContain("<Label>");
+    expect(result.stdout).toContain("<th>要求摘要</th>");
+  });
+});
+
+describe("csv", () => {
+  it("neutralises formulas, keeps the BOM and quotes what needs quoting", () => {
+    const table: Table = {
+      title: "t",
+      sheet: "t",
+      columns: [
+        { key: "a", header: "A" },
+        { key: "b", header: "B" },
+      ],
+      rows: [
+        { a: "=HYPERLINK(\"x\")", b: -5 },
+        { a: "@SUM(1)", b: "a,b" },
+        { a: "+1", b: "多行\n文本" },
+      ],
+    };
+    expect(toCsv(table)).toBe('\ufeffA,B\r\n"\'=HYPERLINK(""x"")",-5\r\n\'@SUM(1),"a,b"\r\n\'+1,"多行\n文本"\r\n');
+  });
+  it("a list written with --out FILE.csv is CSV with a BOM", () => {
+    const out = join(tempDir(), "procedures.csv");
+    expect(csr(["-C", REPO, "list", "procedures", "--out", out]).code).toBe(0);
+    expect(readFileSync(out, "utf8").startsWith("\ufeff序号,文件名称")).toBe(true);
+  });
+});
+
+describe("table templates", () => {
+  const table: Table = {
+    title: "清单 | 一",
+    sheet: "清单",
+    columns: [
+      { key: "a", header: "编号" },
+      { key: "b", header: "名称" },
+    ],
+    rows: [{ a: "QP-1", b: "a|b \\ c\n续行" }, { a: null, b: 3 }],
+    notes: ["共 2 项"],
+  };
+  it("the shipped Markdown template renders exactly what toMarkdown does", async () => {
+    expect(await renderTableTemplate(table, "md")).toBe(toMarkdown(table));
+  });
+
+  it("a repository overrides the template per table, then for every table", () => {
+    const dir = copyFixture("test/fixtures/audit/registers");
+    makeRepo(
+      {
+        "templates/tables/forms.md.hbs": "# {{title}}\n{{#each rows}}- {{lookup cells 1}} {{lookup cells 2}}\n{{/each}}",
+        "templates/tables/table.md.hbs": "generic: {{title}}\n",
+      },
+      dir,
+    );
+    const forms = csr(["-C", dir, "list", "forms", "--format", "md"]);
+    expect(forms.stdout).toBe("# 表单清单（共 2 份）\n- QR-001-01 文件发放/回收记录\n- QR-003-01 首件检验记录\n");
+    const symbols = csr(["-C", dir, "list", "symbols", "--format", "md"]);
+    expect(symbols.stdout).toBe("generic: 特殊特性符号对照表\n");
+  });
+});
+
+describe("usage errors", () => {
+  it("an unknown format or language is one line, exit 2", () => {
+    expect(csr(["-C", REPO, "list", "forms", "--format", "pdf"]).stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json; got 'pdf'.\n");
+    expect(csr(["-C", REPO, "matrix", "clauses", "--lang", "fr"]).stderr).toBe("csr: --lang must be one of zh-CN, en; got 'fr'.\n");
+  });
+  it("an unknown standard names the known catalogs", () => {
+    const result = csr(["-C", REPO, "matrix", "clauses", "--standard", "IATF1649"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("csr: No catalog for standard 'IATF1649'. Did you mean 'IATF16949'? Known: GJB9001C, IATF16949, ISO9001, MINI.\n");
+  });
+  it("a register of a repository with a broken file says so on stderr", () => {
+    const dir = makeRepo({ "documents/QP-009.yaml": "id: QP-009\ntitle: [\n" }, copyFixture("test/fixtures/audit/registers"));
+    const result = csr(["-C", dir, "list", "procedures"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("csr: 1 file(s) could not be read and are left out (documents/QP-009.yaml); run 'csr check' for details.\n");
+  });
+});
