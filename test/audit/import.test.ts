@@ -186,7 +186,7 @@ describe("csr import of CSV", () => {
         "3,QR-005-03,记录销毁记录,A0,2022/3/1,QP-005,QA,5年,抽屉,\r\n",
     );
     const result = csr(["-C", dir, "import", file, "--as", "forms"]);
-    expect(result.stdout.split("\n").slice(0, 15)).toEqual([
+    expect(result.stdout.split("\n").slice(0, 17)).toEqual([
       `Reading ${file}: header on row 2, 3 data row(s).`,
       "",
       "wrote documents/QR-005-01.yaml",
@@ -200,10 +200,14 @@ describe("csr import of CSV", () => {
       "  add QR-005-03 to 'forms' of QP-005",
       "",
       "Imported 3 of 3 row(s).",
-      "csr check: 0 error(s), 195 warning(s) (coverage/clause-uncovered 195).",
-      "",
+      // A form register has no signature columns: the report names what to add before release counts.
+      "csr check: 3 error(s), 195 warning(s) (doc/approval-missing 3, coverage/clause-uncovered 195).",
+      ...["01", "02", "03"].map(
+        (n) =>
+          `  documents/QR-005-${n}.yaml:8:5 doc/approval-missing Revision A/0 of the released document QR-005-${n} has no prepared and no approved signature. Add 'prepared: { by: <person>, date: <date> }' and 'approved: { by: <person>, date: <date> }' as signed on the paper copy.`,
+      ),
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(parse(readFileSync(join(dir, "documents/QR-005-01.yaml"), "utf8"))).toMatchObject({
       title: '记录清单, 含"电子"记录',
       level: 4,
@@ -261,7 +265,9 @@ describe("round trip: export, then import into an empty repository", () => {
     expect(docs.code).toBe(0);
     const csrs = csr(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
     expect(csrs.stdout).toContain("Imported 2 of 2 row(s).");
-    expect(csrs.code).toBe(0);
+    // The CSR list carries no review records, so the imported CSRs are overdue and the report says so.
+    expect(csrs.stdout).toContain("csr check: 2 error(s), 5 warning(s) (csr/review-overdue 2, coverage/clause-uncovered 5).");
+    expect(csrs.code).toBe(1);
 
     const before = loadRepository(source);
     const after = loadRepository(target);

@@ -73,7 +73,7 @@ describe("csr check", () => {
   it("applies severity overrides from qms.yaml", () => {
     const dir = minimalRepo({ "documents/QP-1.yaml": "id: QP-1\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n" });
     expect(csr(["-C", dir, "check"]).code).toBe(1);
-    appendFileSync(join(dir, "qms.yaml"), "rules:\n  id/number-pattern: warning\n");
+    appendFileSync(join(dir, "qms.yaml"), "  id/number-pattern: warning\n");
     const relaxed = csr(["-C", dir, "check"]);
     expect(relaxed.code).toBe(0);
     expect(relaxed.stdout).toContain("documents/QP-1.yaml:1:5 warning id/number-pattern");

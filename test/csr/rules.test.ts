@@ -76,7 +76,7 @@ describe("csr/* rules", () => {
 
   it("keep a configured 'warning' severity for an overdue review", () => {
     const dir = copyFixture("test/fixtures/csr/invalid");
-    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "rules:\n  csr/review-overdue: warning\n");
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "  csr/review-overdue: warning\n");
     const severities = check(dir).findings.filter((f) => f.rule === "csr/review-overdue").map((f) => f.severity);
     expect(severities).toEqual(["warning", "warning"]);
   });
