@@ -15,6 +15,7 @@ import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
 import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
+import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
 import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-history-rewritten.js";
 import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
@@ -43,6 +44,7 @@ export const rules: readonly Rule[] = [
   docApprovedByAuthor,
   docApproverLacksRole,
   docObsoleteReferenced,
+  docPeriodicReviewDue,
   docRevisionHistoryRewritten,
   docRevisionNotBumped,
   docSelfApproval,

@@ -25,3 +25,13 @@ export function isoWeekday(iso: string): number {
   const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
   return day === 0 ? 7 : day;
 }
+
+/** The same day `months` later, clamped to the month's last day (2026-01-31 + 1 month = 2026-02-28). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}

@@ -159,6 +159,7 @@ export interface ControlledDocument {
   status: DocumentStatus;
   effective?: string;
   review_interval_months?: number;
+  reviews?: { by: string; date: string; comment?: string }[];
   revisions?: Revision[];
   related?: string[];
   forms?: string[];

@@ -28,6 +28,7 @@ export const rule: Rule = {
       value.revisions?.forEach((rev, i) => {
         for (const role of ["prepared", "reviewed", "approved"] as const) refs.signature(file, ["revisions", i, role], rev[role]);
       });
+      value.reviews?.forEach((r, i) => refs.person(file, ["reviews", i, "by"], r.by));
       if (value.obsolete?.superseded_by) refs.document(file, ["obsolete", "superseded_by"], value.obsolete.superseded_by);
     }
     for (const { value, file } of repo.customers) {
