@@ -68,7 +68,7 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
   };
   const repoCatalogs: CatalogFile[] = [];
   for (const file of files) {
-    if (file.data !== undefined && file.problems.length === 0) file.problems.push(...validateFile(file));
+    if (!file.validated && file.data !== undefined && file.problems.length === 0) file.problems.push(...validateFile(file));
     for (const problem of file.problems) repo.problems.push({ path: file.path, problem });
     if (file.data === undefined) continue;
     if (file.problems.length > 0) {

@@ -3,9 +3,9 @@
  * Schemas are compiled once per process.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { didYouMean } from "../core/text.js";
 import { SCHEMA_DIR } from "./package.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
@@ -21,11 +21,17 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   standard: "standard.schema.json",
 };
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 let validators: Map<FileKind, ValidateFunction> | undefined;
 
+/**
+ * ajv is required only when a file needs validating: a check answered from the cache never
+ * pays for loading it. Both packages are CommonJS, so a synchronous require keeps validateFile sync.
+ */
 function compile(): Map<FileKind, ValidateFunction> {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Ajv } = require("ajv/dist/2020") as typeof import("ajv/dist/2020.js");
+  const addFormats = require("ajv-formats") as (ajv: Ajv2020) => Ajv2020;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv);
   const load = (name: string) => ({ ...JSON.parse(readFileSync(join(SCHEMA_DIR, name), "utf8")), $id: name });
   ajv.addSchema(load("common.schema.json"));
