@@ -13,7 +13,6 @@ const DOCS_URL = pathToFileURL(join(PACKAGE_ROOT, "docs", "rules.md")).href;
 
 /** SARIF 2.1.0 for code-scanning tools; every registered rule is described, not just those that fired. */
 export const format: Formatter = ({ findings }) => {
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -35,7 +34,6 @@ export const format: Formatter = ({ findings }) => {
         columnKind: "utf16CodeUnits",
         results: findings.map((f) => ({
           ruleId: f.rule,
-          ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
           level: f.severity,
           message: { text: f.message },
           locations: [
