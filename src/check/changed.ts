@@ -38,7 +38,8 @@ export function filterToChanged(repo: Repository, findings: readonly Finding[], 
   if ([...changed].some(global)) return [...findings];
   const changedKeys = new Set<string>();
   for (const file of repo.files) if (changed.has(file.path)) for (const key of entityKeys(file).defines) changedKeys.add(key);
-  for (const path of changed) if (!present.has(path)) for (const key of keysFromPath(path)) changedKeys.add(key);
+  // The file name also tells what a changed file defined before the change (a renumbered form).
+  for (const path of changed) for (const key of keysFromPath(path)) changedKeys.add(key);
   const affected = new Set(changed);
   for (const file of repo.files) {
     if (affected.has(file.path)) continue;
@@ -95,7 +96,7 @@ export function entityKeys(file: SourceFile): EntityKeys {
   return keys;
 }
 
-/** A deleted file's entity, known from the naming convention that id/file-name enforces. */
+/** A changed or deleted file's entity, known from the naming convention that id/file-name enforces. */
 function keysFromPath(path: string): string[] {
   const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "");
   if (path.startsWith("documents/")) return [`document:${name}`, `document:${name.replace(/_/g, "/")}`];
