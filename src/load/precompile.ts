@@ -1,10 +1,12 @@
 /**
  * Run by `npm run build` after tsc: compiles the schemas into standalone validator code
- * (dist/validators.cjs), so that a check does not compile them on every run.
+ * (dist/validators.cjs) and stores the shipped catalogs parsed (dist/catalogs.json), so that a
+ * check does neither on every run.
  */
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { parseShippedCatalogs, PRECOMPILED_CATALOGS } from "./repository.js";
 import { createAjv, PRECOMPILED, SCHEMA_FILES, schemaDigest } from "./schemas.js";
 
 export function precompileValidators(): string {
@@ -17,4 +19,5 @@ export function precompileValidators(): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(PRECOMPILED, precompileValidators());
+  writeFileSync(PRECOMPILED_CATALOGS, JSON.stringify(parseShippedCatalogs()));
 }

@@ -104,6 +104,16 @@ describe("the check cache", () => {
     ]);
   });
 
+  it("uses the changed catalogs when a shipped catalog changes", () => {
+    const pkg = installedCopy();
+    const dir = repository();
+    writeFileSync(join(dir, "documents/QP-003.yaml"), procedure("QP-003", ['clauses: ["IATF16949:8.3.3.3"]']));
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+    const catalogPath = join(pkg.root, "standards", "IATF16949.yaml");
+    writeFileSync(catalogPath, readFileSync(catalogPath, "utf8").replace(/^  - number: 8\.3\.3\.3\n(?:    .*\n)+/m, ""));
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:7:11 clause/unknown-clause"]);
+  });
+
   it("starts afresh when csr's version changes", () => {
     const pkg = installedCopy();
     const dir = repository();

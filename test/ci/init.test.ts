@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { csr, git, gitInit, makeRepo, tempDir } from "../helpers.js";
 
 const BASE_FILES = [
@@ -45,10 +46,19 @@ describe("csr init", () => {
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
     expect(settings["yaml.schemas"]["./node_modules/csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
     expect(Object.keys(settings["yaml.schemas"])).toHaveLength(8);
-    expect(readFileSync(join(dir, ".github/workflows/csr.yml"), "utf8")).toContain('run: npx csr check --base "origin/$BASE_REF" --format github');
-    expect(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8")).toContain(
-      'npx csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml',
-    );
+    const workflow = parse(readFileSync(join(dir, ".github/workflows/csr.yml"), "utf8"));
+    expect(workflow.on).toEqual({ pull_request: null });
+    expect(workflow.jobs.check.steps[0]).toEqual({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
+    expect(workflow.jobs.check.steps.at(-1)).toEqual({
+      name: "csr check",
+      env: { BASE_REF: "${{ github.base_ref }}" },
+      run: 'npx csr check --base "origin/$BASE_REF" --format github',
+    });
+    const gitlab = parse(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8"));
+    expect(gitlab["csr-check"].rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
+    expect(gitlab["csr-check"].script.at(-1)).toBe('npx csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml');
+    expect(gitlab["csr-check"].artifacts.reports).toEqual({ junit: "csr-junit.xml" });
+    expect(readFileSync(join(dir, "hooks/pre-commit"), "utf8")).toMatch(/^#!\/bin\/sh\n[^]*\nexec npx --no-install csr check\n$/);
     const check = csr(["-C", dir, "check"]);
     expect(check).toEqual({ code: 0, stdout: "✔ No problems in 2 files.\n", stderr: "" });
   });

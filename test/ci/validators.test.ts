@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseShippedCatalogs } from "../../src/load/repository.js";
 import { createAjv, schemaDigest, SCHEMA_FILES } from "../../src/load/schemas.js";
 import type { FileKind } from "../../src/load/source.js";
 import { ROOT } from "../helpers.js";
@@ -17,6 +18,14 @@ const SAMPLES: Record<FileKind, unknown[]> = {
   document: [{ id: "QP 1", title: "t", level: 5, kind: "sop", department: "QA", status: "done", revisions: [{ version: "A0", date: "2026-01-01", summary: "s" }], owner: 1 }],
   standard: [{ id: "X", title: "t", clauses: [{ number: "8.a", origin: "DIN" }] }],
 };
+
+describe("catalogs stored by the build", () => {
+  it("are the shipped catalogs, parsed", () => {
+    const stored = JSON.parse(readFileSync(join(ROOT, "dist", "catalogs.json"), "utf8"));
+    expect(stored).toEqual(parseShippedCatalogs());
+    expect(stored.catalogs.map((c: { id: string }) => c.id)).toEqual(["GJB9001C", "IATF16949", "ISO9001"]);
+  });
+});
 
 describe("validators precompiled by the build", () => {
   const file = join(ROOT, "dist", "validators.cjs");
