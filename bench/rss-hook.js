@@ -1,4 +1,5 @@
-// Loaded with `node --import` into each measured process: reports its peak memory on exit.
+// Loaded with `node --import` into each measured process: reports its peak memory and CPU time on exit.
 process.on("exit", () => {
-  process.stderr.write(`\n__bench_max_rss_kb__ ${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`\n__bench__ ${usage.maxRSS} ${(usage.userCPUTime + usage.systemCPUTime) / 1000}\n`);
 });
