@@ -2,11 +2,13 @@
  * The check cache: what reading and validating each file produced, keyed by the file's content,
  * so that a repeated `csr check` parses only the files that changed. It lives in the git
  * directory (`.git/csr-cache/`), or in `.csr-cache/` at the repository root outside git, and is
- * the only thing `csr check` ever writes. Everything in it is also keyed by a fingerprint of csr
- * itself (version, schemas, catalogs, the loader's code): any change there starts
- * a new cache. A cache that cannot be read is ignored and rebuilt.
- */
-import { createHash } from "node:crypto";
+ * the only thing `csr check` ever writes. It is also keyed by a fingerprint of csr itself
+ * (version, schemas, catalogs, the loader's code): any change there starts a new cache. A cache
+ * that cannot be read is ignored and rebuilt.
+ *
+ * This relies on a file's load problems depending on its content and kind alone, never on its
+ * path or on other files: cross-file findings belong to rules, which run on every check.
+ */import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { writeFileAtomic } from "../core/write.js";
@@ -102,7 +104,7 @@ export function packageFingerprint(): string {
   for (const dir of [SCHEMA_DIR, STANDARDS_DIR]) {
     for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
   }
-  for (const module of ["source.js", "schemas.js", "cache.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
+  for (const module of ["source.js", "schemas.js", "repository.js", "cache.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
   fingerprint = hash.digest("hex");
   return fingerprint;
 }
