@@ -8,7 +8,8 @@
  *
  * This relies on a file's load problems depending on its content and kind alone, never on its
  * path or on other files: cross-file findings belong to rules, which run on every check.
- */import { createHash } from "node:crypto";
+ */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { writeFileAtomic } from "../core/write.js";
