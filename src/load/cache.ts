@@ -1,10 +1,10 @@
 /**
  * The check cache: what reading and validating each file produced, keyed by the file's content,
  * so that a repeated `csr check` parses only the files that changed. It lives in the git
- * directory (`.git/csr-cache/`), or in `.csr-cache/` at the repository root outside git, and is
- * the only thing `csr check` ever writes. It is also keyed by a fingerprint of csr itself
- * (version, schemas, catalogs, the loader's code): any change there starts a new cache. A cache
- * that cannot be read is ignored and rebuilt.
+ * directory (`.git/csr-cache/`), never in the working tree; outside a git repository there is
+ * no cache. It is also keyed by a fingerprint of csr itself (version, schemas, catalogs, the
+ * loader's code): any change there starts a new cache. A cache that cannot be read is ignored
+ * and rebuilt.
  *
  * This relies on a file's load problems depending on its content and kind alone, never on its
  * path or on other files: cross-file findings belong to rules, which run on every check.
@@ -15,7 +15,7 @@ import { dirname, join, resolve } from "node:path";
 import { writeFileAtomic } from "../core/write.js";
 import { discover } from "./discover.js";
 import { PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
-import { buildRepository, type Repository } from "./repository.js";
+import { buildRepository, loadRepository, type Repository } from "./repository.js";
 import { cachedResult, cachedSource, sourceFromBytes, type CachedResult, type SourceFile } from "./source.js";
 
 const FORMAT = 1;
@@ -32,14 +32,18 @@ export interface CacheStats {
   hits: number;
   /** Files read and validated afresh. */
   misses: number;
-  /** Where the cache lives. */
-  file: string;
+  /** Where the cache lives; undefined outside git. */
+  file?: string;
 }
 
 /** loadRepository with the cache: same result, but unchanged files are not parsed. */
 export function loadRepositoryCached(root: string): { repo: Repository; stats: CacheStats } {
-  const found = discover(root);
   const cacheFile = cacheFilePath(root);
+  if (!cacheFile) {
+    const repo = loadRepository(root);
+    return { repo, stats: { hits: 0, misses: repo.files.length } };
+  }
+  const found = discover(root);
   const fingerprint = packageFingerprint();
   const previous = readCache(cacheFile, fingerprint);
   const keys: string[] = [];
@@ -69,8 +73,8 @@ export function loadRepositoryCached(root: string): { repo: Repository; stats: C
   return { repo, stats: { hits, misses, file: cacheFile } };
 }
 
-/** `.git/csr-cache/` of the enclosing git repository (worktrees included), else `<root>/.csr-cache/`. */
-export function cacheDirectory(root: string): string {
+/** `.git/csr-cache/` of the enclosing git repository (worktrees included). */
+export function cacheDirectory(root: string): string | undefined {
   let dir = resolve(root);
   for (;;) {
     const dotGit = join(dir, ".git");
@@ -83,15 +87,15 @@ export function cacheDirectory(root: string): string {
       // No .git here: keep walking up.
     }
     const parent = dirname(dir);
-    if (parent === dir) return join(resolve(root), ".csr-cache");
+    if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
 /** One cache per repository root, since one git repository may hold several document repositories. */
-function cacheFilePath(root: string): string {
-  const id = createHash("sha1").update(realpathSync(root)).digest("hex").slice(0, 16);
-  return join(cacheDirectory(root), `check-${id}.json`);
+function cacheFilePath(root: string): string | undefined {
+  const dir = cacheDirectory(root);
+  return dir && join(dir, `check-${createHash("sha1").update(realpathSync(root)).digest("hex").slice(0, 16)}.json`);
 }
 
 let fingerprint: string | undefined;

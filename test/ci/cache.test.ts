@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, git, gitInit, minimalRepo, ROOT, tempDir, type RunResult } from "../helpers.js";
@@ -81,11 +81,21 @@ describe("the check cache", () => {
     expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(1);
   });
 
-  it("lives in .csr-cache/ outside git", () => {
+  it("is not kept outside git, where the check writes nothing at all", () => {
     const dir = minimalRepo({ "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]) });
-    csr(["-C", dir, "check"]);
-    expect(existsSync(cacheFile(join(dir, ".csr-cache")))).toBe(true);
+    const before = readdirSync(dir, { recursive: true }).sort();
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
+    expect(readdirSync(dir, { recursive: true }).sort()).toEqual(before);
+  });
+
+  it("lives in the git directory of a linked worktree", () => {
+    const main = repository();
+    const linked = join(tempDir(), "工作树");
+    git(main, ["worktree", "add", "-q", linked]);
+    expect(json(csr(["-C", linked, "check", "--format", "json"]))).toEqual(expected);
+    expect(readdirSync(join(main, ".git", "worktrees", "工作树", "csr-cache"))).toHaveLength(1);
+    expect(git(linked, ["status", "--porcelain", "--ignored"])).toBe("");
   });
 
   it("starts afresh when a schema of csr changes", () => {

@@ -9,7 +9,8 @@ const form = (id: string) => [`id: ${id}`, "title: 特殊特性清单", "level: 
 
 /** Findings as `rule file` lines, the part --changed-only decides. */
 function findings(dir: string, ...args: string[]): string[] {
-  const result = csr(["-C", dir, "check", "--format", "json", ...args]);
+  // A day after the CSR arrived, so that no deadline rule has anything to say.
+  const result = csr(["-C", dir, "check", "--format", "json", "--today", "2026-01-06", ...args]);
   expect(result.stderr).toBe("");
   return JSON.parse(result.stdout).findings.map((f: { rule: string; file: string }) => `${f.rule} ${f.file}`);
 }

@@ -13,12 +13,12 @@ import { copyFixture, csr, FIXTURES, ROOT } from "../helpers.js";
 const GOLDEN = join(FIXTURES, "ci", "golden");
 const FORMATS = { text: "check.txt", json: "check.json", github: "check.github.txt", junit: "check.junit.xml", sarif: "check.sarif.json" } as const;
 
-/** Machine-dependent parts of SARIF (where csr is installed, its version, the rule list that grows) are checked apart from the golden file. */
+/** The parts of SARIF that depend on the machine (where csr is installed) or grow with csr (version, rules) are checked apart from the golden file. */
 function stableSarif(stdout: string): string {
   const log = JSON.parse(stdout.replaceAll(pathToFileURL(ROOT).href, "file:///CSR"));
   const driver = log.runs[0].tool.driver;
   driver.version = "VERSION";
-  driver.rules = `${driver.rules.length} rules`;
+  driver.rules = "RULES";
   return JSON.stringify(log, null, 2) + "\n";
 }
 

@@ -42,7 +42,7 @@ describe("csr init", () => {
     expect(git(dir, ["rev-parse", "--is-inside-work-tree"]).trim()).toBe("true");
     expect(statSync(join(dir, "hooks/pre-commit")).mode & 0o111).toBe(0o111);
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("*.yaml text eol=lf");
-    expect(readFileSync(join(dir, ".gitignore"), "utf8")).toContain(".csr-cache/");
+    expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nout/\n");
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
     expect(settings["yaml.schemas"]["./node_modules/csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
     expect(Object.keys(settings["yaml.schemas"])).toHaveLength(8);

@@ -86,7 +86,6 @@ const GITATTRIBUTES = `# YAML files always have LF line ends, whatever editor a 
 
 const GITIGNORE = `node_modules/
 out/
-.csr-cache/
 `;
 
 const GITHUB_WORKFLOW = `# Checks every pull request with csr; findings appear as annotations on the changed files.
