@@ -163,15 +163,18 @@ export function generateRepository(dir, n, seed = 20260101) {
   ]);
 
   const signature = (role, date, who) => [`    ${role}:`, `      by: ${who}`, `      date: ${date}`];
+  // Three different people sign each revision, as a document controller expects.
   const revision = (version, date, summary) => {
-    const author = pick(people).id;
+    const approver = pick(approvers).id;
+    const author = pick(people.filter((p) => p.id !== approver)).id;
+    const reviewer = pick(people.filter((p) => p.id !== author && p.id !== approver)).id;
     return [
       `  - version: ${version}`,
       `    date: ${date}`,
       `    summary: ${summary}`,
       ...signature("prepared", date, author),
-      ...signature("reviewed", date, pick(people).id),
-      ...signature("approved", date, pick(approvers).id),
+      ...signature("reviewed", date, reviewer),
+      ...signature("approved", date, approver),
     ];
   };
   const formsPerProcedure = Math.ceil(forms.length / (procedures.length + instructions.length));
