@@ -21,6 +21,8 @@ const CLAUSES = [
   "8.3.3.3", "8.3.4.4", "8.4.1.2", "8.4.2.3", "8.5.1.1", "8.5.1.5", "8.5.2.1", "8.5.6.1", "8.7.1.4", "9.1.1.1",
   "9.2.2.2", "9.2.2.3", "9.3.2.1", "10.2.3", "10.2.4",
 ];
+/** The sections of IATF 16949; the process map addresses each of them, so every clause is covered. */
+const SECTIONS = ["4", "5", "6", "7", "8", "9", "10"];
 const CATEGORIES = ["质量", "交付", "包装", "特殊特性", "变更管理", "追溯"];
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗".split("");
 const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂".split("");
@@ -157,7 +159,7 @@ export function generateRepository(dir, n, seed = 20260101) {
       `    name: ${p.name}`,
       `    type: ${["customer-oriented", "support", "management"][i % 3]}`,
       `    owner: ${DEPARTMENTS[i % DEPARTMENTS.length][0]}`,
-      `    clauses: [${q(`IATF16949:${CLAUSES[i % CLAUSES.length]}`)}]`,
+      `    clauses: [${[...(i < SECTIONS.length ? [SECTIONS[i]] : []), CLAUSES[i % CLAUSES.length]].map((c) => q(`IATF16949:${c}`)).join(", ")}]`,
       `    documents: [${procedures.filter((_, k) => k % processes.length === i).slice(0, 20).join(", ")}]`,
     ]),
   ]);

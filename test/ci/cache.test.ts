@@ -3,6 +3,7 @@ import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "n
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, git, gitInit, minimalRepo, ROOT, tempDir, type RunResult } from "../helpers.js";
+import { PROCESS_MAP } from "./process-map.js";
 
 const procedure = (id: string, extra: string[] = []) =>
   [`id: ${id}`, "title: 文件控制程序", "level: 2", "kind: procedure", "department: QA", "status: draft", ...extra, ""].join("\n");
@@ -11,6 +12,7 @@ const procedure = (id: string, extra: string[] = []) =>
 function repository(): string {
   return gitInit(
     minimalRepo({
+      "processes.yaml": PROCESS_MAP,
       "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]),
       "documents/QP-002.yaml": procedure("QP-002", ["owner: 张伟"]),
       "documents/QP-003.yaml": procedure("QP-003"),
@@ -82,7 +84,7 @@ describe("the check cache", () => {
   });
 
   it("is not kept outside git, where the check writes nothing at all", () => {
-    const dir = minimalRepo({ "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]) });
+    const dir = minimalRepo({ "processes.yaml": PROCESS_MAP, "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]) });
     const before = readdirSync(dir, { recursive: true }).sort();
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);

@@ -2,6 +2,7 @@ import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { csr, git, gitInit, minimalRepo } from "../helpers.js";
+import { PROCESS_MAP } from "./process-map.js";
 
 const procedure = (id: string, extra: string[] = []) =>
   [`id: ${id}`, "title: 特殊特性管理程序", "level: 2", "kind: procedure", "department: QA", "status: draft", ...extra, ""].join("\n");
@@ -20,6 +21,7 @@ describe("csr check --base <rev> --changed-only", () => {
   beforeEach(() => {
     dir = gitInit(
       minimalRepo({
+        "processes.yaml": PROCESS_MAP,
         "documents/QP-001.yaml": procedure("QP-001", ["forms: [QR-001-01]"]),
         "documents/QR-001-01.yaml": form("QR-001-01"),
         // A finding that is already on the base branch and has nothing to do with the changes below.

@@ -75,7 +75,7 @@ describe("csr check --format: every format on one fixture repository", () => {
     // Emptied files are findings of their own (file/empty); switch that rule off to leave one warning.
     writeFileSync(join(warningsOnly, "qms.yaml"), readFileSync(join(warningsOnly, "qms.yaml"), "utf8") + "  file/empty: off\n");
     const plain = csr(["-C", warningsOnly, "check", "--no-cache", "--format", "json"]);
-    expect(JSON.parse(plain.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 6 });
+    expect(JSON.parse(plain.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 7 });
     expect(plain.code).toBe(0);
     expect(check("--max-warnings", "1")).toBe(0);
     const over = csr(["-C", warningsOnly, "check", "--no-cache", "--max-warnings", "0"]);

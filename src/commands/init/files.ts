@@ -374,21 +374,28 @@ record:
   medium: paper+electronic
   location: 市场部
 `,
-  "processes.yaml": `processes:
-  - code: C1
-    name: 产品设计和开发过程
-    name_en: Product design and development
-    type: customer-oriented
-    owner: RD
-    clauses: ["IATF16949:8.3.3.3"]
-    documents: [QP-001]
+  "processes.yaml": `# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）
+processes:
+  - code: M1
+    name: 管理过程
+    name_en: Management
+    type: management
+    owner: QA
+    clauses: ["IATF16949:4", "IATF16949:5", "IATF16949:6", "IATF16949:9", "IATF16949:10"]
   - code: S1
     name: 顾客特定要求管理过程
     name_en: Customer-specific requirements
     type: support
     owner: MKT
-    clauses: ["IATF16949:4.3.2"]
+    clauses: ["IATF16949:7"]
     documents: [QP-002]
+  - code: C1
+    name: 产品实现过程
+    name_en: Product realisation
+    type: customer-oriented
+    owner: RD
+    clauses: ["IATF16949:8"]
+    documents: [QP-001]
 `,
   "symbols.yaml": `symbols:
   - customer: HXQC
