@@ -43,10 +43,14 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("check")
-    .description("validate every file of the repository and run the cross-document rules (never writes)")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .description("validate every file of the repository and run the cross-document rules (writes only its cache)")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
     .option("--today <date>", "the date deadlines are measured against (YYYY-MM-DD; default: today)")
-    .option("--base <rev>", "also compare with this git revision: released documents must not change without a new revision")
+    .option("--error-on-warnings", "exit 1 when there are warnings, not only errors")
+    .option("--max-warnings <n>", "exit 1 when there are more than <n> warnings")
+    .option("--base <rev>", "compare with this git revision (e.g. origin/main): released documents must not change without a new revision")
+    .option("--changed-only", "only findings in files changed since --base, and in files that refer to them")
+    .option("--no-cache", "read and validate every file afresh, without the cache in .git/csr-cache/")
     .action(action(async () => (await import("../commands/check/index.js")).checkCommand));
 
   program

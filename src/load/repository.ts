@@ -2,6 +2,7 @@
  * Loading a whole document repository: every file is read and validated on its own, then the
  * valid entities are indexed for the cross-document rules. A broken file never stops the others.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -68,7 +69,7 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
   };
   const repoCatalogs: CatalogFile[] = [];
   for (const file of files) {
-    if (file.data !== undefined && file.problems.length === 0) file.problems.push(...validateFile(file));
+    if (!file.validated && file.data !== undefined && file.problems.length === 0) file.problems.push(...validateFile(file));
     for (const problem of file.problems) repo.problems.push({ path: file.path, problem });
     if (file.data === undefined) continue;
     if (file.problems.length > 0) {
@@ -117,15 +118,38 @@ function rememberUnvalidated(repo: Repository, file: SourceFile): void {
 
 let shipped: Map<string, CatalogFile> | undefined;
 
+/** Written by `npm run build` (src/load/precompile.ts): the shipped catalogs, already parsed. */
+export const PRECOMPILED_CATALOGS = new URL("../catalogs.json", import.meta.url);
+
 export function shippedCatalogs(): Map<string, CatalogFile> {
   if (!shipped) {
-    shipped = new Map();
-    for (const name of readdirSync(STANDARDS_DIR).filter((n) => n.endsWith(".yaml")).sort()) {
-      const file = parse(readFileSync(join(STANDARDS_DIR, name), "utf8")) as CatalogFile;
-      shipped.set(file.id, file);
-    }
+    const names = readdirSync(STANDARDS_DIR).filter((n) => n.endsWith(".yaml")).sort();
+    const texts = names.map((name) => readFileSync(join(STANDARDS_DIR, name), "utf8"));
+    shipped = new Map((precompiledCatalogs(texts) ?? texts.map((text) => parse(text) as CatalogFile)).map((file) => [file.id, file]));
   }
   return shipped;
+}
+
+/** Parsing the catalogs costs more than a cached check; the build's copy is used while it matches them. */
+function precompiledCatalogs(texts: string[]): CatalogFile[] | undefined {
+  try {
+    const precompiled = JSON.parse(readFileSync(PRECOMPILED_CATALOGS, "utf8")) as { digest: string; catalogs: CatalogFile[] };
+    return precompiled.digest === catalogDigest(texts) ? precompiled.catalogs : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function catalogDigest(texts: string[]): string {
+  const hash = createHash("sha256");
+  for (const text of texts) hash.update(text).update("\0");
+  return hash.digest("hex");
+}
+
+/** The shipped catalogs as the build stores them (see PRECOMPILED_CATALOGS). */
+export function parseShippedCatalogs(): { digest: string; catalogs: CatalogFile[] } {
+  const texts = readdirSync(STANDARDS_DIR).filter((n) => n.endsWith(".yaml")).sort().map((name) => readFileSync(join(STANDARDS_DIR, name), "utf8"));
+  return { digest: catalogDigest(texts), catalogs: texts.map((text) => parse(text) as CatalogFile) };
 }
 
 function loadCatalogs(repoCatalogs: CatalogFile[]): Map<string, Catalog> {

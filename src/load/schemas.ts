@@ -1,11 +1,13 @@
 /**
  * JSON Schema validation of each file, with every error mapped to the YAML node it concerns.
- * Schemas are compiled once per process.
+ * Schemas are compiled once per process, or ahead of time by the build.
  */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import { fileURLToPath } from "node:url";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { didYouMean } from "../core/text.js";
 import { SCHEMA_DIR } from "./package.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
@@ -21,21 +23,60 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
   standard: "standard.schema.json",
 };
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-let validators: Map<FileKind, ValidateFunction> | undefined;
+type Validator = (data: unknown) => boolean;
+type Validators = Map<FileKind, Validator & { errors?: ErrorObject[] | null }>;
+let validators: Validators | undefined;
 
-function compile(): Map<FileKind, ValidateFunction> {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  addFormats(ajv);
-  const load = (name: string) => ({ ...JSON.parse(readFileSync(join(SCHEMA_DIR, name), "utf8")), $id: name });
-  ajv.addSchema(load("common.schema.json"));
-  const map = new Map<FileKind, ValidateFunction>();
-  for (const [kind, name] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) map.set(kind, ajv.compile(load(name)));
+/** Written by `npm run build` (src/load/precompile.ts): the same validators, compiled ahead of time. */
+export const PRECOMPILED = new URL("../validators.cjs", import.meta.url);
+
+/** A digest of the schema files, so that precompiled validators are never used for other schemas. */
+export function schemaDigest(): string {
+  const hash = createHash("sha256");
+  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".json")).sort()) {
+    hash.update(name).update("\0").update(readFileSync(join(SCHEMA_DIR, name))).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Compiling the schemas costs a few hundred milliseconds per process, so `npm run build` compiles
+ * them ahead of time; they are used only while the schemas are exactly those they were built from.
+ */
+function load(): Validators {
+  const require = createRequire(import.meta.url);
+  try {
+    const precompiled = require(fileURLToPath(PRECOMPILED)) as Record<string, Validator> & { schemaDigest: string };
+    if (precompiled.schemaDigest === schemaDigest()) {
+      return new Map((Object.keys(SCHEMA_FILES) as FileKind[]).map((kind) => [kind, precompiled[kind]!]));
+    }
+  } catch {
+    // Not built (tsc alone) or unreadable: compile below.
+  }
+  const ajv = createAjv();
+  const map: Validators = new Map();
+  for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) map.set(kind, ajv.getSchema(SCHEMA_FILES[kind])!);
   return map;
 }
 
+/**
+ * ajv is required only when a file needs validating: a check answered from the cache never
+ * pays for loading it. Both packages are CommonJS, so a synchronous require keeps validateFile sync.
+ */
+export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
+  const require = createRequire(import.meta.url);
+  const { Ajv2020: Ajv } = require("ajv/dist/2020") as typeof import("ajv/dist/2020.js");
+  const addFormats = require("ajv-formats") as (ajv: Ajv2020) => Ajv2020;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: options.source === true } });
+  addFormats(ajv);
+  const schema = (name: string) => ({ ...JSON.parse(readFileSync(join(SCHEMA_DIR, name), "utf8")), $id: name });
+  ajv.addSchema(schema("common.schema.json"));
+  for (const name of Object.values(SCHEMA_FILES)) ajv.addSchema(schema(name));
+  return ajv;
+}
+
 export function validateFile(file: SourceFile): LoadProblem[] {
-  validators ??= compile();
+  validators ??= load();
   const validate = validators.get(file.kind)!;
   if (validate(file.data)) return [];
   return mapErrors(file, validate.errors ?? []);

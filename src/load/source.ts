@@ -31,12 +31,18 @@ export interface SourceFile {
   /** The plain data, when the file parsed cleanly. */
   data?: unknown;
   problems: LoadProblem[];
+  /** Set when `problems` already holds the schema problems (a file restored from the check cache). */
+  validated?: boolean;
 }
 
 export function readSource(absPath: string, path: string, kind: FileKind): SourceFile {
+  return sourceFromBytes(readFileSync(absPath), path, kind);
+}
+
+/** What readSource makes of a file's bytes (the check cache reads each file once and hashes it). */
+export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind): SourceFile {
   const lineCounter = new LineCounter();
   const file: SourceFile = { path, kind, text: "", lineCounter, problems: [] };
-  const bytes = readFileSync(absPath);
   if (bytes.length > MAX_FILE_BYTES) {
     file.problems.push({
       rule: "file/too-large",
@@ -90,7 +96,7 @@ function parseParsedText(file: SourceFile, text: string): SourceFile {
     });
     return file;
   }
-  const doc = parseDocument(text, { lineCounter: file.lineCounter, uniqueKeys: true, merge: true, prettyErrors: false, keepSourceTokens: false });
+  const doc = parseYaml(text, file.lineCounter);
   file.doc = doc;
   for (const error of doc.errors) {
     const [line, column] = linePos(file, error.pos[0]);
@@ -105,7 +111,15 @@ function parseParsedText(file: SourceFile, text: string): SourceFile {
     });
   }
   if (doc.errors.length > 0) return file;
-  removeUnsafeKeys(file, doc);
+  removeUnsafeKeys(doc, (key, offset) => {
+    const [line, column] = linePos(file, offset);
+    file.problems.push({
+      rule: "yaml/unsafe-key",
+      line,
+      column,
+      message: `The key '${key}' is not allowed (it could alter how every object behaves); rename or remove it.`,
+    });
+  });
   try {
     file.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
@@ -122,23 +136,75 @@ function parseParsedText(file: SourceFile, text: string): SourceFile {
   return file;
 }
 
+function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed {
+  return parseDocument(text, { lineCounter, uniqueKeys: true, merge: true, prettyErrors: false, keepSourceTokens: false });
+}
+
 /** Keys that would reach Object.prototype are reported and dropped before conversion. */
-function removeUnsafeKeys(file: SourceFile, doc: Document.Parsed): void {
+function removeUnsafeKeys(doc: Document.Parsed, onRemoved: (key: string, offset: number) => void): void {
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && UNSAFE_KEYS.has(String(pair.key.value))) {
-        const [line, column] = linePos(file, pair.key.range?.[0] ?? 0);
-        file.problems.push({
-          rule: "yaml/unsafe-key",
-          line,
-          column,
-          message: `The key '${String(pair.key.value)}' is not allowed (it could alter how every object behaves); rename or remove it.`,
-        });
+        onRemoved(String(pair.key.value), pair.key.range?.[0] ?? 0);
         return visit.REMOVE;
       }
       return undefined;
     },
   });
+}
+
+/** What the check cache remembers of a file, besides its content. */
+export interface CachedResult {
+  data?: unknown;
+  problems: LoadProblem[];
+  /** Whether readSource decoded the text (not for files too large or not UTF-8). */
+  decoded: boolean;
+  /** Whether readSource produced a YAML document (not for empty or conflicted files). */
+  parsed: boolean;
+}
+
+export function cachedResult(file: SourceFile): CachedResult {
+  return { data: file.data, problems: file.problems, decoded: file.text !== "" || file.doc !== undefined, parsed: file.doc !== undefined };
+}
+
+/**
+ * A file restored from the check cache: the data and problems are known, so the text is decoded
+ * and the YAML parsed again only if a rule asks for a position in it.
+ */
+export function cachedSource(bytes: Buffer, path: string, kind: FileKind, cached: CachedResult): SourceFile {
+  let text: string | undefined;
+  let parsed: { doc?: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const parse = () => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      if (!cached.parsed) return (parsed = { lineCounter });
+      const doc = parseYaml(file.text, lineCounter);
+      removeUnsafeKeys(doc, () => undefined);
+      parsed = { doc, lineCounter };
+    }
+    return parsed;
+  };
+  const file: SourceFile = {
+    path,
+    kind,
+    data: cached.data,
+    problems: cached.problems,
+    validated: true,
+    get text() {
+      if (text === undefined) {
+        const decoded = cached.decoded ? decodeUtf8(bytes) : "";
+        text = typeof decoded === "string" ? decoded : "";
+      }
+      return text;
+    },
+    get doc() {
+      return parse().doc;
+    },
+    get lineCounter() {
+      return parse().lineCounter;
+    },
+  };
+  return file;
 }
 
 interface Utf8Error {

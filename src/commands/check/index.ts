@@ -1,5 +1,6 @@
-/** `csr check`: load, validate, run the rules, print findings. Never writes. */
+/** `csr check`: load, validate, run the rules, print findings. Writes nothing but its cache. */
 import { summarize } from "../../core/diagnostic.js";
+import { UserError } from "../../core/errors.js";
 import { runCheck } from "../../check/engine.js";
 import { loadBase } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
@@ -11,18 +12,46 @@ import type { CommandContext } from "../context.js";
 export interface CheckFlags {
   format?: string;
   today?: string;
+  errorOnWarnings?: boolean;
+  maxWarnings?: string;
   base?: string;
+  changedOnly?: boolean;
+  /** commander's `--no-cache` sets this to false. */
+  cache?: boolean;
 }
 
 export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Promise<number> {
   const format = choiceOption(flags.format, "--format", FORMATS, "text");
   const today = dateOption(flags.today, "--today");
+  const maxWarnings = countOption(flags.maxWarnings, "--max-warnings");
+  if (flags.changedOnly && !flags.base) {
+    throw new UserError("--changed-only needs --base <rev>, the revision to compare with.", "In a pull request: csr check --base origin/main --changed-only");
+  }
   const root = findRoot(ctx.dir);
-  const repo = loadRepository(root);
+  const repo = flags.cache === false ? loadRepository(root) : (await import("../../load/cache.js")).loadRepositoryCached(root).repo;
   const base = flags.base === undefined ? undefined : await loadBase(root, flags.base);
-  const findings = runCheck(repo, { today, base });
+  let findings = runCheck(repo, { today, base });
+  if (flags.changedOnly && flags.base) {
+    const { changedPaths, filterToChanged } = await import("../../check/changed.js");
+    findings = filterToChanged(repo, findings, await changedPaths(root, flags.base));
+  }
   const summary = summarize(findings, repo.files.length);
   const formatter = await loadFormatter(format);
   ctx.stdout(formatter({ findings, summary }, { color: ctx.color }));
-  return summary.errors > 0 ? 1 : 0;
+  if (summary.errors > 0) return 1;
+  if (flags.errorOnWarnings && summary.warnings > 0) {
+    ctx.stderr(`csr: ${summary.warnings} warning(s) and --error-on-warnings is set.\n`);
+    return 1;
+  }
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+    ctx.stderr(`csr: ${summary.warnings} warning(s), more than --max-warnings ${maxWarnings} allows.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function countOption(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UserError(`${flag} expects a whole number (0 or more), got '${value}'.`);
+  return Number(value);
 }

@@ -1,6 +1,50 @@
+/** `csr schema [KIND] [--out DIR]`: the JSON Schemas, for editors and other tools. */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
-import type { CommandContext } from "../../commands/context.js";
+import { didYouMean } from "../../core/text.js";
+import { writeFileAtomic } from "../../core/write.js";
+import { SCHEMA_DIR } from "../../load/package.js";
+import { SCHEMA_FILES } from "../../load/schemas.js";
+import type { FileKind } from "../../load/source.js";
+import type { CommandContext } from "../context.js";
 
-export async function schemaCommand(_ctx: CommandContext, ..._args: unknown[]): Promise<number> {
-  throw new UserError("This command is not available yet.");
+/** Every kind's schema refers to this one by relative name, so it travels with them. */
+const COMMON = "common.schema.json";
+
+export interface SchemaFlags {
+  out?: string;
+}
+
+export async function schemaCommand(ctx: CommandContext, kind: string | undefined, flags: SchemaFlags): Promise<number> {
+  const kinds = Object.keys(SCHEMA_FILES) as FileKind[];
+  if (kind !== undefined && !kinds.includes(kind as FileKind)) {
+    throw new UserError(`Unknown kind '${kind}'.${didYouMean(kind, kinds)} Kinds: ${kinds.join(", ")}.`);
+  }
+  if (flags.out === undefined) {
+    if (kind === undefined) {
+      ctx.stdout(`Kinds: ${kinds.join(", ")}\nPrint one with 'csr schema <kind>', or write them all with 'csr schema --out <dir>'.\n`);
+      return 0;
+    }
+    ctx.stdout(readFileSync(join(SCHEMA_DIR, SCHEMA_FILES[kind as FileKind]), "utf8"));
+    return 0;
+  }
+  const out = resolve(ctx.dir, flags.out);
+  const names = [...(kind === undefined ? kinds.map((k) => SCHEMA_FILES[k]) : [SCHEMA_FILES[kind as FileKind]]), COMMON];
+  const contents = names.map((name) => ({ name, text: readFileSync(join(SCHEMA_DIR, name), "utf8") }));
+  const differing = contents.filter(({ name, text }) => existsSync(join(out, name)) && readFileSync(join(out, name), "utf8") !== text);
+  if (differing.length > 0) {
+    throw new UserError(
+      `${out} already has different ${differing.map((c) => c.name).join(", ")}; nothing was written.`,
+      "Choose an empty folder with --out, or delete the old files first.",
+    );
+  }
+  let written = 0;
+  for (const { name, text } of contents) {
+    if (existsSync(join(out, name))) continue;
+    writeFileAtomic(join(out, name), text);
+    written++;
+  }
+  ctx.stdout(`Wrote ${written} schema file${written === 1 ? "" : "s"} to ${out}${written < contents.length ? ` (${contents.length - written} already up to date)` : ""}.\n`);
+  return 0;
 }

@@ -1,0 +1,114 @@
+/**
+ * `csr check --base <rev> --changed-only`: keep the findings a pull request is responsible for.
+ * A finding stays when its file changed since the base revision, or when its file refers to (or
+ * also defines) an entity that a changed file defines, so a renamed form still flags every
+ * procedure that lists it. Changes to the configuration, the people or a catalog can affect any
+ * file, so they keep everything.
+ */
+import type { Finding } from "../core/diagnostic.js";
+import { UserError } from "../core/errors.js";
+import { openGit } from "../load/git.js";
+import type { Repository } from "../load/repository.js";
+import type { SourceFile } from "../load/source.js";
+
+/** Files that touch every other file: a change to one of them keeps all findings. */
+const GLOBAL_FILES = new Set(["qms.yaml", "people.yaml"]);
+
+/** Repository-relative paths changed in the working tree since `base`, staged or not, including new untracked files and deletions. */
+export async function changedPaths(root: string, base: string): Promise<Set<string>> {
+  const git = await openGit(root);
+  if (!(await git.checkIsRepo())) throw new UserError(`--base needs a git repository; ${root} is not inside one.`);
+  try {
+    await git.raw(["rev-parse", "--verify", `${base}^{commit}`]);
+  } catch {
+    throw new UserError(`Unknown revision '${base}' for --base.`, "In CI, fetch the history first (actions/checkout with fetch-depth: 0, or 'git fetch origin <branch>').");
+  }
+  const diff = await git.raw(["diff", "--name-only", "--no-renames", "--relative", base, "--"]);
+  const untracked = await git.raw(["ls-files", "--others", "--exclude-standard"]);
+  return new Set([...lines(diff), ...lines(untracked)]);
+}
+
+function lines(output: string): string[] {
+  return output.split("\n").filter((l) => l !== "");
+}
+
+export function filterToChanged(repo: Repository, findings: readonly Finding[], changed: ReadonlySet<string>): Finding[] {
+  const present = new Set(repo.files.map((f) => f.path));
+  const global = (p: string) => GLOBAL_FILES.has(p) || p.startsWith("standards/") || (p === "processes.yaml" && !present.has(p));
+  if ([...changed].some(global)) return [...findings];
+  const changedKeys = new Set<string>();
+  for (const file of repo.files) if (changed.has(file.path)) for (const key of entityKeys(file).defines) changedKeys.add(key);
+  // The file name also tells what a changed file defined before the change (a renumbered form).
+  for (const path of changed) for (const key of keysFromPath(path)) changedKeys.add(key);
+  const affected = new Set(changed);
+  for (const file of repo.files) {
+    if (affected.has(file.path)) continue;
+    const { defines, refers } = entityKeys(file);
+    if ([...defines, ...refers].some((k) => changedKeys.has(k))) affected.add(file.path);
+  }
+  return findings.filter((f) => affected.has(f.file));
+}
+
+interface EntityKeys {
+  defines: string[];
+  refers: string[];
+}
+
+/**
+ * What a file defines and refers to, read from its raw data so that files failing validation
+ * take part too. Keys are `kind:id`.
+ */
+export function entityKeys(file: SourceFile): EntityKeys {
+  const data = file.data;
+  const keys: EntityKeys = { defines: [], refers: [] };
+  if (!isObject(data)) return keys;
+  const doc = (id: unknown) => typeof id === "string" && keys.refers.push(`document:${id}`);
+  switch (file.kind) {
+    case "document":
+      if (typeof data.id === "string") keys.defines.push(`document:${data.id}`);
+      strings(data.related).forEach(doc);
+      strings(data.forms).forEach(doc);
+      if (isObject(data.obsolete)) doc(data.obsolete.superseded_by);
+      strings(data.processes).forEach((p) => keys.refers.push(`process:${p}`));
+      break;
+    case "customer":
+      if (typeof data.code === "string") keys.defines.push(`customer:${data.code}`);
+      break;
+    case "csr":
+      if (typeof data.id === "string") keys.defines.push(`csr:${data.id}`);
+      if (typeof data.customer === "string") keys.refers.push(`customer:${data.customer}`);
+      if (Array.isArray(data.addressed)) for (const a of data.addressed) if (isObject(a)) doc(a.document);
+      if (isObject(data.superseded) && typeof data.superseded.by === "string") keys.refers.push(`csr:${data.superseded.by}`);
+      break;
+    case "processes":
+      if (Array.isArray(data.processes)) {
+        for (const p of data.processes) {
+          if (!isObject(p)) continue;
+          if (typeof p.code === "string") keys.defines.push(`process:${p.code}`);
+          strings(p.documents).forEach(doc);
+        }
+      }
+      break;
+    case "symbols":
+      if (Array.isArray(data.symbols)) for (const s of data.symbols) if (isObject(s) && typeof s.customer === "string") keys.refers.push(`customer:${s.customer}`);
+      break;
+  }
+  return keys;
+}
+
+/** A changed or deleted file's entity, known from the naming convention that id/file-name enforces. */
+function keysFromPath(path: string): string[] {
+  const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "");
+  if (path.startsWith("documents/")) return [`document:${name}`, `document:${name.replace(/_/g, "/")}`];
+  if (path.startsWith("customers/")) return [`customer:${name}`];
+  if (path.startsWith("csr/")) return [`csr:${name}`];
+  return [];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : [];
+}

@@ -1,0 +1,435 @@
+/**
+ * The files `csr init` writes, as repository-relative path -> content. Pure: the command decides
+ * whether they may be written.
+ */
+import { SCHEMA_FILES } from "../../load/schemas.js";
+import type { FileKind } from "../../load/source.js";
+
+/** Which files each schema applies to, as the YAML extension for VS Code matches them. */
+const SCHEMA_GLOBS: Record<FileKind, string[]> = {
+  qms: ["qms.yaml"],
+  people: ["people.yaml"],
+  processes: ["processes.yaml"],
+  symbols: ["symbols.yaml"],
+  customer: ["customers/*.yaml"],
+  csr: ["csr/**/*.yaml"],
+  document: ["documents/**/*.yaml"],
+  standard: ["standards/*.yaml"],
+};
+
+const QMS = `# 质量管理体系配置 — the repository's configuration (see 'csr schema qms')
+organisation:
+  name: 某某汽车零部件有限公司 # 贵公司全称，印在受控文件上
+  name_en: Example Auto Parts Co., Ltd.
+language: zh-CN
+standards: [IATF16949]
+departments:
+  - code: MKT
+    name: 市场部
+    name_en: Marketing
+  - code: QA
+    name: 品质部
+    name_en: Quality
+  - code: PRD
+    name: 生产部
+    name_en: Production
+  - code: RD
+    name: 研发部
+    name_en: R&D
+  - code: PUR
+    name: 采购部
+    name_en: Purchasing
+  - code: HR
+    name: 行政人事部
+    name_en: Administration and HR
+# 文件编号规则：'#' 代表一位数字，可并存多个编号体系
+numbering:
+  - kind: manual
+    pattern: QM-##
+  - kind: procedure
+    pattern: QP-###
+  - kind: instruction
+    pattern: WI-###
+  - kind: form
+    pattern: QR-###-##
+# 工作日历：顾客特定要求须在收到后 10 个工作日内评审 (IATF 16949 7.5.3.2.2)。
+# 每年按国务院办公厅的放假通知补全节假日 (holidays) 和调休上班日 (workdays)。
+calendar:
+  weekdays: [1, 2, 3, 4, 5]
+  holidays:
+    - { from: 2026-01-01, to: 2026-01-01, name: 元旦 }
+    - { from: 2026-10-01, to: 2026-10-07, name: 国庆节 }
+  workdays: []
+csr:
+  review_days: 10
+  reviewers: [QA, MKT, PRD]
+`;
+
+const PEOPLE = `# 人员：编制、审核、批准和文控 — who writes, reviews and approves (see 'csr schema people')
+people:
+  - id: zhangsan
+    name: 张三
+    department: QA
+    title: 文控专员
+    roles: [document-controller, author, reviewer]
+  - id: lisi
+    name: 李四
+    department: QA
+    title: 品质部经理
+    roles: [reviewer, approver]
+`;
+
+const GITATTRIBUTES = `# YAML files always have LF line ends, whatever editor a colleague uses.
+*.yaml text eol=lf
+*.yml text eol=lf
+`;
+
+const GITIGNORE = `node_modules/
+out/
+`;
+
+const GITHUB_WORKFLOW = `# Checks every pull request with csr; findings appear as annotations on the changed files.
+name: csr
+on:
+  pull_request:
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # the base branch is needed for --base
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+          cache: npm
+      - run: npm ci
+      - name: csr check
+        env:
+          BASE_REF: \${{ github.base_ref }}
+        run: npx csr check --base "origin/$BASE_REF" --format github
+`;
+
+const GITLAB_CI = `# Checks every merge request with csr; findings appear in the merge request's test report.
+csr-check:
+  image: node:20
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  variables:
+    GIT_DEPTH: 0
+  script:
+    - npm ci
+    - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    - npx csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml
+  artifacts:
+    when: always
+    reports:
+      junit: csr-junit.xml
+`;
+
+export const PRE_COMMIT = `#!/bin/sh
+# Checks the document repository before each commit.
+# Enable it once per clone:  git config core.hooksPath hooks
+exec npx --no-install csr check
+`;
+
+function vscodeSettings(): string {
+  const schemas: Record<string, string[]> = {};
+  for (const [kind, file] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) schemas[`./node_modules/csr/schemas/${file}`] = SCHEMA_GLOBS[kind];
+  return (
+    JSON.stringify(
+      {
+        "yaml.schemas": schemas,
+        "files.encoding": "utf8",
+        "files.eol": "\n",
+        "[yaml]": { "editor.insertSpaces": true, "editor.tabSize": 2 },
+      },
+      null,
+      2,
+    ) + "\n"
+  );
+}
+
+const EXTENSIONS = `{
+  "recommendations": ["redhat.vscode-yaml"]
+}
+`;
+
+/** A small, consistent example: one customer, two CSRs addressed by two procedures with their forms. */
+const EXAMPLE: Record<string, string> = {
+  "customers/HXQC.yaml": `code: HXQC
+name: 华夏汽车有限公司
+name_en: Huaxia Motors Co., Ltd.
+class: A
+contacts:
+  - name: 王工
+    role: 供应商质量工程师 (SQE)
+sources:
+  - id: HX-SQM
+    title: 华夏汽车供应商质量手册
+    title_en: Huaxia Motors supplier quality manual
+    revisions:
+      - revision: "2026"
+        issued: 2026-01-05
+        received: 2026-01-12
+        status: current
+`,
+  "csr/HXQC/HXQC-001.yaml": `id: HXQC-001
+customer: HXQC
+source:
+  document: HX-SQM
+  revision: "2026"
+  section: "4.2"
+clauses: ["IATF16949:8.3.3.3"]
+title: 特殊特性使用顾客符号或对照表中的等效符号
+title_en: Special characteristics marked with the customer's symbols or the equivalents in the conversion table
+text: 图纸、PFMEA、控制计划和作业指导书上的特殊特性须使用华夏汽车的符号，或经对照表转换的本公司符号。
+category: 特殊特性
+received: 2026-01-12
+review:
+  opinions:
+    - department: QA
+      reviewer: zhangsan
+      opinion: accept
+      date: 2026-01-14
+    - department: MKT
+      reviewer: zhangsan
+      opinion: accept
+      date: 2026-01-14
+    - department: PRD
+      reviewer: lisi
+      opinion: accept-with-action
+      date: 2026-01-15
+      comment: 更新现行控制计划中的符号
+  decision:
+    disposition: must
+    by: lisi
+    date: 2026-01-16
+addressed:
+  - document: QP-001
+    section: "5.2"
+implementation:
+  owner: zhangsan
+  due: 2026-02-27
+  status: verified
+  evidence: QR-001-01 特殊特性清单
+  implemented: 2026-02-20
+  verified:
+    by: lisi
+    date: 2026-02-25
+distribution:
+  departments: [QA, PRD, RD]
+  date: 2026-01-19
+training:
+  required: false
+`,
+  "csr/HXQC/HXQC-002.yaml": `id: HXQC-002
+customer: HXQC
+source:
+  document: HX-SQM
+  revision: "2026"
+  section: "6.1"
+clauses: ["IATF16949:7.5.3.2.2"]
+title: 顾客工程规范变更在10个工作日内完成评审
+title_en: Customer engineering changes reviewed within 10 working days
+text: 收到华夏汽车工程标准或规范的变更后，须在10个工作日内完成评审并记录导入生产的日期。
+category: 变更管理
+received: 2026-01-12
+review:
+  opinions:
+    - department: QA
+      reviewer: zhangsan
+      opinion: accept
+      date: 2026-01-14
+    - department: MKT
+      reviewer: zhangsan
+      opinion: accept
+      date: 2026-01-14
+    - department: PRD
+      reviewer: lisi
+      opinion: accept
+      date: 2026-01-15
+  decision:
+    disposition: must
+    by: lisi
+    date: 2026-01-16
+addressed:
+  - document: QP-002
+    section: "5.3"
+implementation:
+  owner: zhangsan
+  due: 2026-02-27
+  status: verified
+  evidence: QR-002-01 顾客特定要求评审记录
+  implemented: 2026-02-10
+  verified:
+    by: lisi
+    date: 2026-02-25
+distribution:
+  departments: [QA, MKT, PRD]
+  date: 2026-01-19
+training:
+  required: false
+`,
+  "documents/QP-001.yaml": `id: QP-001
+title: 特殊特性管理程序
+title_en: Special characteristics procedure
+level: 2
+kind: procedure
+department: QA
+processes: [C1]
+clauses: ["IATF16949:8.3.3.3", "IATF16949:8.2.3.1.2"]
+status: released
+effective: 2026-02-01
+revisions:
+  - version: A/0
+    date: 2026-02-01
+    summary: 首次发布
+    prepared: { by: zhangsan, date: 2026-01-20 }
+    reviewed: { by: lisi, date: 2026-01-26 }
+    approved: { by: lisi, date: 2026-01-28 }
+related: [QP-002]
+forms: [QR-001-01]
+sections:
+  - title: 目的
+    title_en: Purpose
+    text: 识别、标识和控制产品与过程的特殊特性，满足顾客的符号要求。
+  - title: 适用范围
+    title_en: Scope
+    text: 适用于本公司所有汽车产品的设计和制造过程。
+  - title: 作业流程
+    title_en: Procedure
+    sections:
+      - title: 特殊特性的识别
+        text: 多方论证小组根据顾客图纸和 PFMEA 识别特殊特性，记入特殊特性清单 (QR-001-01)。
+      - title: 符号的转换
+        text: 顾客符号按特殊特性符号对照表 (symbols.yaml) 转换为本公司符号。
+`,
+  "documents/QP-002.yaml": `id: QP-002
+title: 顾客特定要求管理程序
+title_en: Customer-specific requirements procedure
+level: 2
+kind: procedure
+department: MKT
+processes: [S1]
+clauses: ["IATF16949:4.3.2", "IATF16949:7.5.3.2.2"]
+status: released
+effective: 2026-02-01
+revisions:
+  - version: A/0
+    date: 2026-02-01
+    summary: 首次发布
+    prepared: { by: zhangsan, date: 2026-01-20 }
+    reviewed: { by: lisi, date: 2026-01-26 }
+    approved: { by: lisi, date: 2026-01-28 }
+related: [QP-001]
+forms: [QR-002-01]
+sections:
+  - title: 目的
+    title_en: Purpose
+    text: 确保顾客特定要求得到识别、评审、分发和实施。
+  - title: 作业流程
+    title_en: Procedure
+    sections:
+      - title: 接收与登记
+        text: 市场部接收顾客要求，项目组长识别其中的顾客特定要求并登记 (csr add)。
+      - title: 评审
+        text: 项目组在收到后10个工作日内会签评审，形成书面评审记录 (QR-002-01)。
+`,
+  "documents/QR-001-01.yaml": `id: QR-001-01
+title: 特殊特性清单
+title_en: Special characteristics list
+level: 4
+kind: form
+department: QA
+status: released
+effective: 2026-02-01
+revisions:
+  - version: A/0
+    date: 2026-02-01
+    summary: 首次发布
+    prepared: { by: zhangsan, date: 2026-01-20 }
+    approved: { by: lisi, date: 2026-01-28 }
+record:
+  retention: 产品寿命期+1年
+  medium: electronic
+  location: 品质部
+`,
+  "documents/QR-002-01.yaml": `id: QR-002-01
+title: 顾客特定要求评审记录
+title_en: CSR review record
+level: 4
+kind: form
+department: MKT
+status: released
+effective: 2026-02-01
+revisions:
+  - version: A/0
+    date: 2026-02-01
+    summary: 首次发布
+    prepared: { by: zhangsan, date: 2026-01-20 }
+    approved: { by: lisi, date: 2026-01-28 }
+record:
+  retention: 3年
+  medium: paper+electronic
+  location: 市场部
+`,
+  "processes.yaml": `# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）
+processes:
+  - code: M1
+    name: 管理过程
+    name_en: Management
+    type: management
+    owner: QA
+    clauses: ["IATF16949:4", "IATF16949:5", "IATF16949:6", "IATF16949:9", "IATF16949:10"]
+  - code: S1
+    name: 顾客特定要求管理过程
+    name_en: Customer-specific requirements
+    type: support
+    owner: MKT
+    clauses: ["IATF16949:7"]
+    documents: [QP-002]
+  - code: C1
+    name: 产品实现过程
+    name_en: Product realisation
+    type: customer-oriented
+    owner: RD
+    clauses: ["IATF16949:8"]
+    documents: [QP-001]
+`,
+  "symbols.yaml": `symbols:
+  - customer: HXQC
+    customer_symbol: ▽
+    customer_class: CC
+    meaning: 关键特性，影响安全或法规
+    symbol: ★
+    class: 关键
+  - customer: HXQC
+    customer_symbol: SC
+    customer_class: SC
+    meaning: 重要特性，影响装配或功能
+    symbol: ☆
+    class: 重要
+`,
+};
+
+/** Repository-relative path -> content, in the order they are listed to the user. */
+export function initFiles(example: boolean): Map<string, string> {
+  const files = new Map<string, string>([
+    ["qms.yaml", QMS],
+    ["people.yaml", PEOPLE],
+  ]);
+  if (example) {
+    for (const [path, content] of Object.entries(EXAMPLE)) files.set(path, content);
+  } else {
+    for (const dir of ["customers", "csr", "documents"]) files.set(`${dir}/.gitkeep`, "");
+  }
+  files.set(".gitattributes", GITATTRIBUTES);
+  files.set(".gitignore", GITIGNORE);
+  files.set(".vscode/settings.json", vscodeSettings());
+  files.set(".vscode/extensions.json", EXTENSIONS);
+  files.set(".github/workflows/csr.yml", GITHUB_WORKFLOW);
+  files.set(".gitlab-ci.yml", GITLAB_CI);
+  files.set("hooks/pre-commit", PRE_COMMIT);
+  return files;
+}

@@ -1,0 +1,147 @@
+/**
+ * The check cache: what reading and validating each file produced, keyed by the file's content,
+ * so that a repeated `csr check` parses only the files that changed. It lives in the git
+ * directory (`.git/csr-cache/`), never in the working tree; outside a git repository there is
+ * no cache. It is also keyed by a fingerprint of csr itself (version, schemas, catalogs, the
+ * loader's code): any change there starts a new cache. A cache that cannot be read is ignored
+ * and rebuilt.
+ *
+ * This relies on a file's load problems depending on its content and kind alone, never on its
+ * path or on other files: cross-file findings belong to rules, which run on every check.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { writeFileAtomic } from "../core/write.js";
+import { discover } from "./discover.js";
+import { PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
+import { buildRepository, loadRepository, type Repository } from "./repository.js";
+import { cachedResult, cachedSource, sourceFromBytes, type CachedResult, type SourceFile } from "./source.js";
+
+const FORMAT = 1;
+
+interface CacheFile {
+  format: number;
+  fingerprint: string;
+  /** By `kind:sha1 of the content`: the same content always reads the same way. */
+  entries: Record<string, CachedResult>;
+}
+
+export interface CacheStats {
+  /** Files answered from the cache. */
+  hits: number;
+  /** Files read and validated afresh. */
+  misses: number;
+  /** Where the cache lives; undefined outside git. */
+  file?: string;
+}
+
+/** loadRepository with the cache: same result, but unchanged files are not parsed. */
+export function loadRepositoryCached(root: string): { repo: Repository; stats: CacheStats } {
+  const cacheFile = cacheFilePath(root);
+  if (!cacheFile) {
+    const repo = loadRepository(root);
+    return { repo, stats: { hits: 0, misses: repo.files.length } };
+  }
+  const found = discover(root);
+  const fingerprint = packageFingerprint();
+  const previous = readCache(cacheFile, fingerprint);
+  const keys: string[] = [];
+  let hits = 0;
+  const files: SourceFile[] = found.files.map((f) => {
+    const bytes = readFileSync(f.abs);
+    const key = `${f.kind}:${createHash("sha1").update(bytes).digest("hex")}`;
+    keys.push(key);
+    const hit = previous.get(key);
+    if (hit) {
+      hits++;
+      return cachedSource(bytes, f.path, f.kind, hit);
+    }
+    return sourceFromBytes(bytes, f.path, f.kind);
+  });
+  const repo = buildRepository(root, files, found.problems);
+  const misses = files.length - hits;
+  const unused = previous.size - new Set(keys.filter((k) => previous.has(k))).size;
+  if (misses > 0 || unused > 0) {
+    const entries: Record<string, CachedResult> = {};
+    files.forEach((file, i) => {
+      const entry = previous.get(keys[i]!) ?? cachedResult(file);
+      if (jsonSafe(entry.data)) entries[keys[i]!] = entry;
+    });
+    writeCache(cacheFile, { format: FORMAT, fingerprint, entries });
+  }
+  return { repo, stats: { hits, misses, file: cacheFile } };
+}
+
+/** `.git/csr-cache/` of the enclosing git repository (worktrees included). */
+export function cacheDirectory(root: string): string | undefined {
+  let dir = resolve(root);
+  for (;;) {
+    const dotGit = join(dir, ".git");
+    try {
+      const stat = statSync(dotGit);
+      if (stat.isDirectory()) return join(dotGit, "csr-cache");
+      const gitdir = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"))?.[1];
+      if (gitdir) return join(resolve(dir, gitdir.trim()), "csr-cache");
+    } catch {
+      // No .git here: keep walking up.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** One cache per repository root, since one git repository may hold several document repositories. */
+function cacheFilePath(root: string): string | undefined {
+  const dir = cacheDirectory(root);
+  return dir && join(dir, `check-${createHash("sha1").update(realpathSync(root)).digest("hex").slice(0, 16)}.json`);
+}
+
+let fingerprint: string | undefined;
+
+/** Everything in csr that decides how a file reads: a change to any of it invalidates the cache. */
+export function packageFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash("sha256");
+  const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content);
+  add("version", (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version);
+  for (const dir of [SCHEMA_DIR, STANDARDS_DIR]) {
+    for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
+  }
+  for (const module of ["source.js", "schemas.js", "repository.js", "cache.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
+  fingerprint = hash.digest("hex");
+  return fingerprint;
+}
+
+function readCache(path: string, expected: string): Map<string, CachedResult> {
+  try {
+    const cache = JSON.parse(readFileSync(path, "utf8")) as Partial<CacheFile>;
+    if (cache.format === FORMAT && cache.fingerprint === expected && typeof cache.entries === "object" && cache.entries !== null) {
+      return new Map(Object.entries(cache.entries));
+    }
+  } catch {
+    // Missing or truncated: start afresh.
+  }
+  return new Map();
+}
+
+/**
+ * JSON is the fastest format Node reads back, but it cannot carry everything YAML can (.inf,
+ * .nan): such a file is simply read afresh each time.
+ */
+function jsonSafe(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(jsonSafe);
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every(jsonSafe);
+  return value === undefined;
+}
+
+function writeCache(path: string, cache: CacheFile): void {
+  try {
+    writeFileAtomic(path, JSON.stringify(cache), { overwrite: true });
+  } catch {
+    // A read-only checkout still checks; it only cannot remember.
+  }
+}

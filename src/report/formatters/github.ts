@@ -1,0 +1,28 @@
+import { ruleDocUrl } from "../../core/docs.js";
+import type { Formatter } from "./types.js";
+
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
+ * The escaping follows GitHub's toolkit (`@actions/core` command.ts): data escapes %, CR and LF;
+ * property values also escape ':' and ','.
+ */
+export const format: Formatter = ({ findings, summary }) => {
+  const lines = findings.map((f) => {
+    const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(f.rule)}`].join(",");
+    return `::${f.severity} ${properties}::${escapeData(`${f.message} (${ruleDocUrl(f.rule)})`)}`;
+  });
+  lines.push(
+    findings.length === 0
+      ? `csr: no problems in ${summary.files} files.`
+      : `csr: ${summary.errors} error(s), ${summary.warnings} warning(s) in ${new Set(findings.map((f) => f.file)).size} file(s) (${summary.files} files checked).`,
+  );
+  return lines.join("\n") + "\n";
+};
+
+export function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}

@@ -1,0 +1,139 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, git, gitInit, minimalRepo, ROOT, tempDir, type RunResult } from "../helpers.js";
+import { PROCESS_MAP } from "./process-map.js";
+
+const procedure = (id: string, extra: string[] = []) =>
+  [`id: ${id}`, "title: 文件控制程序", "level: 2", "kind: procedure", "department: QA", "status: draft", ...extra, ""].join("\n");
+
+/** A repository with a rule finding (positions computed lazily) and a schema finding (positions cached). */
+function repository(): string {
+  return gitInit(
+    minimalRepo({
+      "processes.yaml": PROCESS_MAP,
+      "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]),
+      "documents/QP-002.yaml": procedure("QP-002", ["owner: 张伟"]),
+      "documents/QP-003.yaml": procedure("QP-003"),
+    }),
+  );
+}
+
+function cacheFile(dir: string): string {
+  const names = readdirSync(dir);
+  expect(names).toHaveLength(1);
+  return join(dir, names[0]!);
+}
+
+/** Puts a finding into the cached result of one file, as an outdated cache would hold it. */
+function tamper(file: string, documentId: string): void {
+  const cache = JSON.parse(readFileSync(file, "utf8"));
+  const entry = Object.values(cache.entries as Record<string, { data?: { id?: string }; problems: unknown[] }>).find((e) => e.data?.id === documentId)!;
+  entry.problems.push({ rule: "yaml/syntax", line: 1, column: 1, message: "Remembered by the cache." });
+  writeFileSync(file, JSON.stringify(cache));
+}
+
+const json = (result: RunResult) => JSON.parse(result.stdout).findings.map((f: { rule: string; file: string; line: number; column: number }) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
+
+/** A copy of the installed package, so that a test may change its schemas or version. */
+function installedCopy(): { run(args: string[]): RunResult; root: string } {
+  const root = tempDir("csr-package-");
+  for (const entry of ["bin", "dist", "schemas", "standards", "docs", "package.json"]) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
+  return {
+    root,
+    run(args) {
+      const result = spawnSync(process.execPath, [join(root, "bin", "csr.js"), ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+    },
+  };
+}
+
+describe("the check cache", () => {
+  const expected = ["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-002.yaml:7:1 schema/unknown-field"];
+
+  it("lives in .git/csr-cache/, leaves the working tree alone and answers a repeated check", () => {
+    const dir = repository();
+    const cold = csr(["-C", dir, "check", "--format", "json"]);
+    expect(json(cold)).toEqual(expected);
+    const file = cacheFile(join(dir, ".git", "csr-cache"));
+    expect(git(dir, ["status", "--porcelain", "--ignored"])).toBe("");
+    expect(csr(["-C", dir, "check", "--format", "json"])).toEqual(cold);
+    tamper(file, "QP-003");
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
+    expect(json(csr(["-C", dir, "check", "--format", "json", "--no-cache"]))).toEqual(expected);
+  });
+
+  it("reads an edited file afresh", () => {
+    const dir = repository();
+    csr(["-C", dir, "check"]);
+    writeFileSync(join(dir, "documents/QP-003.yaml"), procedure("QP-003", ["forms: [QR-404]"]));
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:7:9 ref/unresolved"]);
+    writeFileSync(join(dir, "documents/QP-002.yaml"), procedure("QP-002"));
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:9 ref/unresolved"]);
+  });
+
+  it("is ignored and rebuilt when it is corrupt", () => {
+    const dir = repository();
+    csr(["-C", dir, "check"]);
+    const file = cacheFile(join(dir, ".git", "csr-cache"));
+    writeFileSync(file, '{"format": 1, "entr');
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(1);
+  });
+
+  it("is not kept outside git, where the check writes nothing at all", () => {
+    const dir = minimalRepo({ "processes.yaml": PROCESS_MAP, "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]) });
+    const before = readdirSync(dir, { recursive: true }).sort();
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
+    expect(readdirSync(dir, { recursive: true }).sort()).toEqual(before);
+  });
+
+  it("lives in the git directory of a linked worktree", () => {
+    const main = repository();
+    const linked = join(tempDir(), "工作树");
+    git(main, ["worktree", "add", "-q", linked]);
+    expect(json(csr(["-C", linked, "check", "--format", "json"]))).toEqual(expected);
+    expect(readdirSync(join(main, ".git", "worktrees", "工作树", "csr-cache"))).toHaveLength(1);
+    expect(git(linked, ["status", "--porcelain", "--ignored"])).toBe("");
+  });
+
+  it("starts afresh when a schema of csr changes", () => {
+    const pkg = installedCopy();
+    const dir = repository();
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+    const schemaPath = join(pkg.root, "schemas", "document.schema.json");
+    const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
+    schema.required.push("remarks");
+    writeFileSync(schemaPath, JSON.stringify(schema));
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual([
+      "documents/QP-001.yaml:1:1 schema/missing-field",
+      "documents/QP-002.yaml:1:1 schema/missing-field",
+      "documents/QP-002.yaml:7:1 schema/unknown-field",
+      "documents/QP-003.yaml:1:1 schema/missing-field",
+    ]);
+  });
+
+  it("uses the changed catalogs when a shipped catalog changes", () => {
+    const pkg = installedCopy();
+    const dir = repository();
+    writeFileSync(join(dir, "documents/QP-003.yaml"), procedure("QP-003", ['clauses: ["IATF16949:8.3.3.3"]']));
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+    const catalogPath = join(pkg.root, "standards", "IATF16949.yaml");
+    writeFileSync(catalogPath, readFileSync(catalogPath, "utf8").replace(/^  - number: 8\.3\.3\.3\n(?:    .*\n)+/m, ""));
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:7:11 clause/unknown-clause"]);
+  });
+
+  it("starts afresh when csr's version changes", () => {
+    const pkg = installedCopy();
+    const dir = repository();
+    pkg.run(["-C", dir, "check"]);
+    tamper(cacheFile(join(dir, ".git", "csr-cache")), "QP-003");
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toContain("documents/QP-003.yaml:1:1 yaml/syntax");
+    const manifest = JSON.parse(readFileSync(join(pkg.root, "package.json"), "utf8"));
+    writeFileSync(join(pkg.root, "package.json"), JSON.stringify({ ...manifest, version: "9.9.9" }));
+    expect(json(pkg.run(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+  });
+});

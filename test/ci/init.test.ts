@@ -1,0 +1,117 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { csr, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+
+const BASE_FILES = [
+  "qms.yaml",
+  "people.yaml",
+  "customers/.gitkeep",
+  "csr/.gitkeep",
+  "documents/.gitkeep",
+  ".gitattributes",
+  ".gitignore",
+  ".vscode/settings.json",
+  ".vscode/extensions.json",
+  ".github/workflows/csr.yml",
+  ".gitlab-ci.yml",
+  "hooks/pre-commit",
+];
+
+describe("csr init", () => {
+  it("creates a repository in an empty folder, runs git init, and the result checks clean", () => {
+    const dir = join(tempDir(), "质量体系");
+    const result = csr(["init", dir]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        `Created a document repository in ${dir} (and ran git init):`,
+        ...BASE_FILES.map((f) => `  ${f}`),
+        "",
+        "Next steps:",
+        "  1. Fill in qms.yaml (organisation, departments, numbering, holidays) and people.yaml.",
+        "  2. npm install --save-dev csr       # pins csr for CI and gives the editor its schemas",
+        "  3. git config core.hooksPath hooks  # check before every commit",
+        "  4. csr check",
+        "",
+      ].join("\n"),
+    );
+    for (const file of BASE_FILES) expect(existsSync(join(dir, file)), file).toBe(true);
+    expect(git(dir, ["rev-parse", "--is-inside-work-tree"]).trim()).toBe("true");
+    expect(statSync(join(dir, "hooks/pre-commit")).mode & 0o111).toBe(0o111);
+    expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("*.yaml text eol=lf");
+    expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nout/\n");
+    const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
+    expect(settings["yaml.schemas"]["./node_modules/csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
+    expect(Object.keys(settings["yaml.schemas"])).toHaveLength(8);
+    const workflow = parse(readFileSync(join(dir, ".github/workflows/csr.yml"), "utf8"));
+    expect(workflow.on).toEqual({ pull_request: null });
+    expect(workflow.jobs.check.steps[0]).toEqual({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
+    expect(workflow.jobs.check.steps.at(-1)).toEqual({
+      name: "csr check",
+      env: { BASE_REF: "${{ github.base_ref }}" },
+      run: 'npx csr check --base "origin/$BASE_REF" --format github',
+    });
+    const gitlab = parse(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8"));
+    expect(gitlab["csr-check"].rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
+    expect(gitlab["csr-check"].script.at(-1)).toBe('npx csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml');
+    expect(gitlab["csr-check"].artifacts.reports).toEqual({ junit: "csr-junit.xml" });
+    expect(readFileSync(join(dir, "hooks/pre-commit"), "utf8")).toMatch(/^#!\/bin\/sh\n[^]*\nexec npx --no-install csr check\n$/);
+    // A new repository has no errors; until its processes and documents name clauses, it may have coverage warnings.
+    const check = csr(["-C", dir, "check", "--format", "json"]);
+    expect(check).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(check.stdout).summary).toMatchObject({ errors: 0, files: 2 });
+  });
+
+  it("--example adds an example set that checks clean", () => {
+    const dir = tempDir();
+    const result = csr(["init", "--example"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("  csr/HXQC/HXQC-001.yaml\n");
+    expect(existsSync(join(dir, "csr/.gitkeep"))).toBe(false);
+    expect(csr(["check", "--format", "json"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(csr(["check", "--format", "json"], { cwd: dir }).stdout).summary).toEqual({ errors: 0, warnings: 0, files: 11 });
+  });
+
+  it("adds to an existing git repository without running git init again", () => {
+    const dir = gitInit(makeRepo({ "README.md": "# 文件库\n" }));
+    const head = git(dir, ["rev-parse", "HEAD"]);
+    const result = csr(["init", dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe(`Created a document repository in ${dir}:`);
+    expect(git(dir, ["rev-parse", "HEAD"])).toBe(head);
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toBe("# 文件库\n");
+    expect(git(dir, ["status", "--porcelain", "--", "qms.yaml"])).toBe("?? qms.yaml\n");
+  });
+
+  it("refuses to overwrite any existing file and writes nothing", () => {
+    const dir = makeRepo({ "qms.yaml": "organisation: {name: 旧}\n", ".gitignore": "secret/\n" });
+    const result = csr(["init", dir, "--example"]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `csr: ${dir} already has qms.yaml, .gitignore; csr init writes nothing over existing files.\nhint: Run it in an empty folder, or move those files away first.\n`,
+    });
+    expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toBe("organisation: {name: 旧}\n");
+    expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("secret/\n");
+    expect(existsSync(join(dir, "people.yaml"))).toBe(false);
+    expect(existsSync(join(dir, ".git"))).toBe(false);
+  });
+
+  it("refuses to write into a repository with unresolved merge conflicts", () => {
+    const dir = gitInit(makeRepo({ "notes.txt": "a\n" }));
+    git(dir, ["checkout", "-q", "-b", "other"]);
+    writeFileSync(join(dir, "notes.txt"), "b\n");
+    git(dir, ["commit", "-qam", "other"]);
+    git(dir, ["checkout", "-q", "-"]);
+    writeFileSync(join(dir, "notes.txt"), "c\n");
+    git(dir, ["commit", "-qam", "main"]);
+    expect(() => git(dir, ["merge", "-q", "other"])).toThrow();
+    const result = csr(["init", dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("csr: The repository has unresolved merge conflicts (notes.txt)");
+    expect(existsSync(join(dir, "qms.yaml"))).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseShippedCatalogs } from "../../src/load/repository.js";
+import { createAjv, schemaDigest, SCHEMA_FILES } from "../../src/load/schemas.js";
+import type { FileKind } from "../../src/load/source.js";
+import { ROOT } from "../helpers.js";
+
+/** Data with one or more mistakes for each kind of file. */
+const SAMPLES: Record<FileKind, unknown[]> = {
+  qms: [{ organisation: {}, standards: [], departments: [{ code: "品质" }], calendar: { holidays: ["2026-13-01", { from: "x" }] }, rules: { Bad: "loud" } }],
+  people: [{ people: [{ id: "zhang", name: "", department: "QA", roles: ["boss"], emails: ["no-mail"] }] }],
+  processes: [{ processes: [{ code: "C1", name: "过程", type: "core", documents: ["QP-1", "QP-1"] }] }],
+  symbols: [{ symbols: [{ customer: "HX", customer_symbol: "", customer_class: "CC", symbol: "★" }] }],
+  customer: [{ code: "HX", name: "华夏", class: "D", contacts: [{ email: "x" }], sources: [{ id: "S", title: "t", revisions: [{}] }] }],
+  csr: [{ id: "HX-1", customer: "HX", source: { document: "S" }, clauses: ["8.3"], title: "t", received: "昨天", review: { decision: { disposition: "rejected", by: "li", date: "2026-01-01" } } }],
+  document: [{ id: "QP 1", title: "t", level: 5, kind: "sop", department: "QA", status: "done", revisions: [{ version: "A0", date: "2026-01-01", summary: "s" }], owner: 1 }],
+  standard: [{ id: "X", title: "t", clauses: [{ number: "8.a", origin: "DIN" }] }],
+};
+
+describe("catalogs stored by the build", () => {
+  it("are the shipped catalogs, parsed", () => {
+    const stored = JSON.parse(readFileSync(join(ROOT, "dist", "catalogs.json"), "utf8"));
+    expect(stored).toEqual(parseShippedCatalogs());
+    expect(stored.catalogs.map((c: { id: string }) => c.id)).toEqual(["GJB9001C", "IATF16949", "ISO9001"]);
+  });
+});
+
+describe("validators precompiled by the build", () => {
+  const file = join(ROOT, "dist", "validators.cjs");
+
+  it("exist after npm run build and belong to the current schemas", () => {
+    expect(existsSync(file)).toBe(true);
+    expect(createRequire(import.meta.url)(file).schemaDigest).toBe(schemaDigest());
+  });
+
+  it("report exactly what the schemas compiled at run time report", () => {
+    const precompiled = createRequire(import.meta.url)(file) as Record<FileKind, ((data: unknown) => boolean) & { errors?: unknown[] }>;
+    const ajv = createAjv();
+    for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) {
+      const runtime = ajv.getSchema(SCHEMA_FILES[kind])!;
+      for (const sample of SAMPLES[kind]) {
+        expect(precompiled[kind](sample), kind).toBe(false);
+        expect(runtime(sample), kind).toBe(false);
+        expect(precompiled[kind].errors, kind).toEqual(runtime.errors);
+      }
+    }
+  });
+});
