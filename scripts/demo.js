@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: runs csr on the bundled example repositories, as a user would.
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -30,6 +31,8 @@ for (const [example, style] of [["acme-auto", "iatf"], ["gjb-demo", "gjb"]]) {
     ["export", dir, "--out", out("registers.xlsx")],
   );
 }
+// out/ holds only what this demo wrote last time; csr itself never replaces an existing --out file.
+rmSync(join(root, "out"), { recursive: true, force: true });
 let failed = false;
 for (const [command, dir, ...rest] of steps) {
   const args = ["-C", join(root, dir), command, ...rest];

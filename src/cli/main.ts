@@ -111,7 +111,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--level <n>", "procedures: document level 1-4")
     .option("--style <style>", "procedures: iatf or gjb")
     .option("--format <format>", "table, md, html, csv, xlsx or json")
-    .option("--out <file>", "write to a file instead of stdout")
+    .option("--out <file>", "write to a file instead of stdout (the format follows its extension)")
+    .option("--force", "replace the --out file if it exists")
     .option("--lang <lang>", "zh-CN or en")
     .option("--today <date>", "the date deadlines are measured against")
     .action(action(async () => (await import("../commands/list/index.js")).listCommand));
@@ -174,7 +175,8 @@ export async function run(argv: string[]): Promise<number> {
       .option("--standard <id>", "clauses: IATF16949, GJB9001C or ISO9001")
       .option("--customer <code>", "csr: only this customer")
       .option("--format <format>", "table, md, html, csv, xlsx or json")
-      .option("--out <file>", "write to a file instead of stdout")
+      .option("--out <file>", "write to a file instead of stdout (the format follows its extension)")
+      .option("--force", "replace the --out file if it exists")
       .option("--lang <lang>", "zh-CN or en")
       .action(
         action(async () => {
@@ -188,6 +190,7 @@ export async function run(argv: string[]): Promise<number> {
     .command("export")
     .description("one Excel workbook with every register and matrix")
     .requiredOption("--out <file>", "the .xlsx file to write")
+    .option("--force", "replace the file if it exists")
     .option("--lang <lang>", "zh-CN or en")
     .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
 

@@ -2,7 +2,7 @@
  * Every file csr writes goes through here: written to a temporary file in the same folder, then
  * renamed over the target, so an interrupted write leaves either the old file or the new one.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { UserError } from "./errors.js";
 
@@ -12,22 +12,53 @@ export interface WriteOptions {
 }
 
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): void {
-  if (!options.overwrite && existsSync(path)) throw new UserError(`${path} exists already; csr does not overwrite files.`);
-  mkdirSync(dirname(path), { recursive: true });
+  if (!options.overwrite && existsSync(path)) throw exists(path);
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const fd = openSync(temp, "wx");
   try {
-    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    // writeSync may write only part of the buffer (a full disk, a file-size limit); renaming that would truncate the file.
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
-    fsyncSync(fd);
+    mkdirSync(dirname(path), { recursive: true });
+    const fd = openSync(temp, "wx");
+    try {
+      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+      // writeSync may write only part of the buffer (a full disk, a file-size limit); renaming that would truncate the file.
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (options.overwrite) {
+      renameSync(temp, path);
+    } else {
+      // A hard link fails if the target appeared meanwhile, where a rename would replace it.
+      linkSync(temp, path);
+      rmSync(temp, { force: true });
+    }
   } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
+    removeQuietly(temp);
+    throw asUserError(error, path);
   }
-  closeSync(fd);
-  renameSync(temp, path);
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // The temporary file was never created (its folder is not a folder); nothing to clean up.
+  }
+}
+
+function exists(path: string): UserError {
+  return new UserError(`${path} exists already; csr does not overwrite files.`);
+}
+
+/** Disk full, no permission, a file where a folder should be: the user can act on these, so no stack trace. */
+function asUserError(error: unknown, path: string): unknown {
+  if (error instanceof UserError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EEXIST" && existsSync(path)) return exists(path);
+  if (code && ["EEXIST", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "ENOSPC", "EROFS", "EFBIG", "EDQUOT", "ENAMETOOLONG"].includes(code)) {
+    return new UserError(`Could not write ${path}: ${(error as Error).message.replace(/^\w+: /, "")}; it is unchanged.`, "Check the path, free disk space and permissions, then run the command again.");
+  }
+  return error;
 }
 
 /** Resolves a repository-relative path, refusing anything that would land outside the repository. */
@@ -38,4 +69,20 @@ export function insideRepository(root: string, path: string): string {
     throw new UserError(`The path '${path}' is outside the repository (${root}).`);
   }
   return abs;
+}
+
+/** Folders that hold the repository's own data; generated output never goes there. */
+export const DATA_FOLDERS = [".git", "documents", "csr", "customers", "standards", "templates"];
+
+/**
+ * Refuses an output path that would land among the repository's data (its folders, or a YAML file
+ * that csr reads), where a report could replace a controlled document.
+ */
+export function refuseDataPath(root: string, abs: string, flag: string): void {
+  const rel = relative(root, abs);
+  if (rel.startsWith("..") || isAbsolute(rel)) return;
+  const first = rel.split(sep)[0]!;
+  if (rel === "" || DATA_FOLDERS.includes(first) || (!rel.includes(sep) && /\.ya?ml$/i.test(rel))) {
+    throw new UserError(`${flag} ${rel || "."} is among the repository's data; write generated output to a folder of its own, e.g. out/.`);
+  }
 }

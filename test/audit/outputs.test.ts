@@ -1,5 +1,5 @@
 /** The workbook, the HTML page, CSV safety and repository templates. */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -71,6 +71,34 @@ describe("csr export", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("csr: --format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.\n");
     expect(result.stdout).toBe("");
+  });
+
+  it("never puts output among the repository's data, never replaces a file without --force, and needs a known extension", () => {
+    const dir = copyFixture("test/fixtures/audit/registers");
+    const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
+    expect(csr(["-C", dir, "list", "procedures", "--out", "qms.yaml", "--format", "md"])).toMatchObject({
+      code: 2,
+      stderr: "csr: --out qms.yaml is among the repository's data; write generated output to a folder of its own, e.g. out/.\n",
+    });
+    expect(csr(["-C", dir, "matrix", "clauses", "--out", "documents/QP-001.md"]).stderr).toBe(
+      "csr: --out documents/QP-001.md is among the repository's data; write generated output to a folder of its own, e.g. out/.\n",
+    );
+    expect(csr(["-C", dir, "export", "--out", ".git/registers.xlsx"]).code).toBe(2);
+    expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.txt"]).stderr).toBe(
+      "csr: Cannot tell the format of --out out/forms.txt from its extension; name it .md, .html, .csv, .json or .xlsx, or give --format.\n",
+    );
+    expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"])).toMatchObject({ code: 0, stderr: "wrote out/forms.md\n" });
+    expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"]).code).toBe(2);
+    expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md", "--force"]).code).toBe(0);
+    expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toBe(qms);
+  });
+
+  it("reports a path it cannot write to in one line, without a stack trace", () => {
+    const blocker = join(tempDir(), "not-a-folder");
+    writeFileSync(blocker, "");
+    const result = csr(["-C", REPO, "list", "forms", "--out", join(blocker, "forms.md")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^csr: Could not write .*forms\.md: .*; it is unchanged\.\nhint: Check the path, free disk space and permissions, then run the command again\.\n$/);
   });
 
   it("a single list goes to the format of the --out extension", async () => {

@@ -20,9 +20,9 @@ describe("csr list", () => {
         "DYA-001  DYA   特殊特性符号按顾客规定标识    IATF16949:8.3.3.3                     已接收      2026-12-04  5",
         "DYA-002  DYA   控制计划须经顾客批准          IATF16949:8.5.1.1                     评审中      2026-12-08  7",
         "DYA-003  DYA   包装须使用顾客周转箱          IATF16949:8.5.4                       已决定",
-        "DYA-004  DYA   关键特性须在作业指导书中标识  IATF16949:8.3.3.3, IATF16949:8.5.1.1  已纳入文件                          wang",
-        "DYA-005  DYA   特殊特性清单每年评审          IATF16949:8.3.3.3                     已实施                              wang",
-        "DYA-006  DYA   特殊特性变更须通知顾客        IATF16949:8.3.3.3                     已验证                              wang",
+        "DYA-004  DYA   关键特性须在作业指导书中标识  IATF16949:8.3.3.3, IATF16949:8.5.1.1  已纳入文件                          王强",
+        "DYA-005  DYA   特殊特性清单每年评审          IATF16949:8.3.3.3                     已实施                              王强",
+        "DYA-006  DYA   特殊特性变更须通知顾客        IATF16949:8.3.3.3                     已验证                              王强",
         "DYA-007  DYA   每批次附第三方检测报告        IATF16949:8.5.4                       已拒绝",
         "DYA-008  DYA   出口包装熏蒸要求              IATF16949:8.5.4                       不适用",
         "DYA-009  DYA   特殊特性用三角符号标识        IATF16949:8.3.3.3                     已替代",
@@ -72,16 +72,22 @@ describe("csr list", () => {
     expect(list("--status", "open").stderr).toBe(
       "csr: --status must be one of received, in-review, decided, addressed, implemented, verified, superseded, rejected, not-applicable; got 'open'.\n",
     );
-    expect(list("--format", "xlsx").stderr).toBe("csr: --format must be one of table, md, csv, json; got 'xlsx'.\n");
+    expect(list("--format", "pdf").stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json; got 'pdf'.\n");
+    expect(list("--format", "xlsx").stderr).toBe("csr: --format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.\n");
     expect(list("--customer", "DYB").stderr).toBe("csr: --customer: unknown customer 'DYB'. Did you mean 'DYA'?\n");
     expect(list("--clause", "8.3").stderr).toBe("csr: --clause expects STANDARD:CLAUSE, e.g. IATF16949:8.3; got '8.3'.\n");
   });
 
   it("writes the list to a file with --out and never overwrites one", () => {
     const dir = validRepo();
-    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--format", "csv", "--out", "csr-list.csv"]).stdout).toBe("Wrote 10 CSR(s) to csr-list.csv.\n");
+    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"])).toMatchObject({ code: 0, stdout: "", stderr: "wrote csr-list.csv\n" });
     expect(read(dir, "csr-list.csv").startsWith("\ufeff编号,")).toBe(true);
-    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"]).stderr).toMatch(/^csr: .*csr-list\.csv exists already; csr does not overwrite files\.\n$/);
+    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"])).toMatchObject({
+      code: 2,
+      stderr: "csr: csr-list.csv exists already; csr does not overwrite files.\nhint: Choose another --out, or pass --force to replace it.\n",
+    });
+    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv", "--force", "--status", "verified"]).code).toBe(0);
+    expect(read(dir, "csr-list.csv").split("\r\n").length).toBe(3);
   });
 });
 

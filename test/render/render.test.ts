@@ -111,7 +111,7 @@ describe("csr render", () => {
 
   it("never writes among the repository's data", () => {
     const result = csr(["-C", BASIC, "render", "QP-020", "--out", "documents"]);
-    expect(result.stderr).toBe("csr: --out documents would write rendered files among the repository's data (documents); choose a folder of its own, e.g. out/.\n");
+    expect(result.stderr).toBe("csr: --out documents is among the repository's data; write generated output to a folder of its own, e.g. out/.\n");
     expect(result.code).toBe(2);
   });
 

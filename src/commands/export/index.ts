@@ -17,6 +17,6 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   warnProblems(ctx, repo);
   const lang = languageOf(flags, repo);
   const tables = allRegisters(registerContext(repo, lang));
-  writeOutput(ctx, flags.out, await toXlsx(tables));
+  writeOutput(ctx, repo.root, flags.out, await toXlsx(tables), flags.force);
   return 0;
 }

@@ -1,7 +1,8 @@
 /** Printing or writing a register in the format the user asked for; shared by list, matrix and export. */
+import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { writeFileAtomic } from "../../core/write.js";
+import { refuseDataPath, writeFileAtomic } from "../../core/write.js";
 import type { Repository } from "../../load/repository.js";
 import { LANGS, type Lang } from "../../report/registers/context.js";
 import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, toXlsx, type Table, type TableFormat } from "../../report/table.js";
@@ -12,6 +13,8 @@ export interface OutputFlags {
   format?: string;
   out?: string;
   lang?: string;
+  /** Replace an existing --out file. */
+  force?: boolean;
 }
 
 const BY_EXTENSION: Record<string, TableFormat> = { ".md": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".xlsx": "xlsx" };
@@ -30,6 +33,9 @@ export function languageOf(flags: OutputFlags, repo: Repository): Lang {
 /** --format, else guessed from the --out file's extension, else a terminal table. */
 export function formatOf(flags: OutputFlags): TableFormat {
   const guessed = flags.out ? BY_EXTENSION[extname(flags.out).toLowerCase()] : undefined;
+  if (flags.out && !guessed && flags.format === undefined) {
+    throw new UserError(`Cannot tell the format of --out ${flags.out} from its extension; name it .md, .html, .csv, .json or .xlsx, or give --format.`);
+  }
   return choiceOption(flags.format, "--format", TABLE_FORMATS, guessed ?? "table");
 }
 
@@ -49,9 +55,14 @@ export async function renderTable(table: Table, format: TableFormat, repo: Repos
   }
 }
 
-/** Generated outputs are not user data: --out replaces an earlier output, atomically. */
-export function writeOutput(ctx: CommandContext, out: string, content: string | Buffer): void {
+/**
+ * --out may name a register somebody keeps by hand, so an existing file is replaced only with
+ * --force; the write itself is atomic.
+ */
+export function writeOutput(ctx: CommandContext, root: string, out: string, content: string | Buffer, force = false): void {
   const path = resolve(ctx.dir, out);
+  refuseDataPath(root, path, "--out");
+  if (!force && existsSync(path)) throw new UserError(`${out} exists already; csr does not overwrite files.`, "Choose another --out, or pass --force to replace it.");
   writeFileAtomic(path, content, { overwrite: true });
   ctx.stderr(`wrote ${out}\n`);
 }
@@ -62,7 +73,7 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
     throw new UserError("--format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.");
   }
   const content = await renderTable(table, format, repo, lang);
-  if (flags.out) writeOutput(ctx, flags.out, content);
+  if (flags.out) writeOutput(ctx, repo.root, flags.out, content, flags.force);
   else ctx.stdout(content.toString());
   return 0;
 }

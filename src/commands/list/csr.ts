@@ -1,8 +1,6 @@
 /** `csr list`: the CSR list (顾客特定要求清单) with derived status and review deadlines. */
-import { resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { writeFileAtomic } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { WorkCalendar } from "../../model/calendar.js";
@@ -10,22 +8,19 @@ import { parseClauseRef } from "../../model/catalog.js";
 import { CSR_STATUSES, csrFacts, type CsrFacts, type CsrStatus } from "../../model/csr-status.js";
 import { buildIndex } from "../../model/index.js";
 import type { Csr } from "../../model/types.js";
-import { TEXT_FORMATS, toCsv, toJson, toMarkdown, toTerminal, type Table } from "../../report/table.js";
+import type { Table } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
+import { emitTable, type OutputFlags } from "../export/output.js";
 import { choiceOption, dateOption } from "../options.js";
 
 export type Lang = "zh-CN" | "en";
-type Format = (typeof TEXT_FORMATS)[number];
 
-export interface ListCsrFlags {
+export interface ListCsrFlags extends OutputFlags {
   customer?: string;
   status?: string;
   overdue?: boolean;
   clause?: string;
   owner?: string;
-  format?: string;
-  out?: string;
-  lang?: string;
   today?: string;
 }
 
@@ -59,9 +54,6 @@ const HEADERS: Record<Lang, Record<string, string>> = {
   en: { id: "ID", customer: "Customer", title: "Title", clauses: "Clauses", status: "Status", due: "Review due", days_left: "Working days left", owner: "Owner" },
 };
 
-/** The renderings that exist for CSR lists; the table module may grow more, the list accepts what it knows. */
-const RENDER: Record<Format, (table: Table) => string> = { table: toTerminal, md: toMarkdown, csv: toCsv, json: toJson };
-
 export interface CsrRow {
   csr: Csr;
   facts: CsrFacts;
@@ -82,20 +74,16 @@ export function langOption(value: string | undefined, repo: Repository): Lang {
 }
 
 export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): Promise<number> {
-  const format = choiceOption(flags.format, "--format", TEXT_FORMATS, "table");
   const today = dateOption(flags.today, "--today");
   const repo = loadRepository(findRoot(ctx.dir));
   const lang = langOption(flags.lang, repo);
   const rows = csrRows(repo, today).filter(filter(repo, flags));
-  const table = csrTable(rows, lang, today);
-  const text = RENDER[format](table);
-  if (flags.out) {
-    writeFileAtomic(resolve(ctx.dir, flags.out), text);
-    ctx.stdout(`Wrote ${rows.length} CSR(s) to ${flags.out}.\n`);
-  } else {
-    ctx.stdout(text);
-  }
-  return 0;
+  const people = buildIndex(repo).people;
+  const name = (id: string) => {
+    const person = people.get(id)?.value;
+    return person ? (lang === "en" ? (person.name_en ?? person.name) : person.name) : id;
+  };
+  return emitTable(ctx, csrTable(rows, lang, today, name), flags, repo, lang);
 }
 
 function filter(repo: Repository, flags: ListCsrFlags): (row: CsrRow) => boolean {
@@ -116,14 +104,20 @@ function filter(repo: Repository, flags: ListCsrFlags): (row: CsrRow) => boolean
     const wanted = `${ref.standard}:${ref.clause}`;
     tests.push(({ csr }) => csr.clauses.some((c) => c === wanted || c.startsWith(`${wanted}.`)));
   }
-  if (flags.owner !== undefined) tests.push(({ csr }) => csr.implementation?.owner === flags.owner);
+  if (flags.owner !== undefined) {
+    // Registers print names, so the owner may be given by id or by name.
+    const owner = repo.people.find((p) => p.value.id === flags.owner || p.value.name === flags.owner || p.value.name_en === flags.owner)?.value.id ?? flags.owner;
+    tests.push(({ csr }) => csr.implementation?.owner === owner);
+  }
   return (row) => tests.every((t) => t(row));
 }
 
-export function csrTable(rows: readonly CsrRow[], lang: Lang, today: string): Table {
+/** `personName` turns the owner's id into the name printed on registers. */
+export function csrTable(rows: readonly CsrRow[], lang: Lang, today: string, personName: (id: string) => string = (id) => id): Table {
   const headers = HEADERS[lang];
   const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
   return {
+    id: "csr-list",
     title: lang === "en" ? `Customer-specific requirements (${rows.length}, as of ${today})` : `顾客特定要求清单（共 ${rows.length} 项，截至 ${today}）`,
     sheet: lang === "en" ? "CSR list" : "顾客特定要求清单",
     columns: [
@@ -144,7 +138,7 @@ export function csrTable(rows: readonly CsrRow[], lang: Lang, today: string): Ta
       status: STATUS_LABELS[lang][facts.status],
       due: facts.due ?? null,
       days_left: facts.daysLeft ?? null,
-      owner: csr.implementation?.owner ?? null,
+      owner: csr.implementation?.owner ? personName(csr.implementation.owner) : null,
     })),
     notes: [
       lang === "en"

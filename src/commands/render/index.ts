@@ -2,7 +2,7 @@
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { writeFileAtomic } from "../../core/write.js";
+import { refuseDataPath, writeFileAtomic } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
@@ -24,7 +24,6 @@ export interface RenderFlags {
 
 const FORMATS = ["md", "html", "pdf"] as const;
 /** Folders that hold the repository's data; rendered files never go there. */
-const DATA_FOLDERS = ["documents", "csr", "customers", "standards", "templates"];
 
 type Target = { kind: "document"; value: ControlledDocument } | { kind: "csr"; value: Csr };
 
@@ -75,11 +74,7 @@ function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
 /** `--out` is relative to where csr was started; the default is out/ at the repository root. */
 function outputFolder(root: string, cwd: string, out: string | undefined): string {
   const dir = out === undefined ? join(root, "out") : resolve(cwd, out);
-  const rel = relative(root, dir);
-  const inside = !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
-  if (inside && (rel === "" || DATA_FOLDERS.includes(rel.split(sep)[0]!))) {
-    throw new UserError(`--out ${out} would write rendered files among the repository's data (${rel || "the root folder"}); choose a folder of its own, e.g. out/.`);
-  }
+  refuseDataPath(root, dir, "--out");
   return dir;
 }
 
