@@ -33,6 +33,11 @@ export interface ImportOptions {
   /** Department for rows that name none. */
   department?: string;
   lang: "zh-CN" | "en";
+  /**
+   * Whether something is at this repository-relative path on disk already (a file the loader
+   * skipped, or one whose name differs only in case on a case-insensitive filesystem).
+   */
+  targetExists?: (path: string) => boolean;
 }
 
 export interface PlannedFile {
@@ -84,9 +89,12 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const header = findHeaderRow(sheet.rows);
   if (!header) return undefined;
   const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], conflicts: [], families: [], links: [] };
-  const seen = new Map<string, number>();
+  // Keyed by the target path, case-folded: different numbers can share a file (CS/QP-101 and
+  // CS_QP-101 are both documents/CS_QP-101.yaml, and QP-101 and qp-101 are one file on a
+  // case-insensitive filesystem). Every target is settled here, before anything is written.
+  const seen = new Map<string, { row: number; id: string }>();
   const existing = new Set([...repo.documents.map((d) => d.value.id), ...repo.unvalidated.documents, ...repo.csrs.map((c) => c.value.id), ...repo.unvalidated.csrs]);
-  const existingPaths = new Set(repo.files.map((f) => f.path));
+  const existingPaths = new Set(repo.files.map((f) => foldPath(f.path)));
   for (const raw of sheet.rows.filter((r) => r.row > header.row)) {
     const row = new RowReader(header, raw);
     if (raw.cells.every((c) => cellText(c) === "")) continue;
@@ -96,13 +104,19 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     const issue = (message: string, skipped = false) => plan.issues.push({ row: raw.row, message, skipped });
     const planned = options.as === "csr" ? csrFromRow(row, repo, options, issue) : documentFromRow(row, repo, options, issue);
     if (!planned) continue;
-    const first = seen.get(planned.id);
+    const key = foldPath(planned.path);
+    const first = seen.get(key);
     if (first !== undefined) {
-      issue(`number ${planned.id} is already on row ${first}; a register lists each document once — correct the number`, true);
+      issue(
+        first.id === planned.id
+          ? `number ${planned.id} is already on row ${first.row}; a register lists each document once — correct the number`
+          : `number ${planned.id} would be written to the same file as row ${first.row} (${first.id}), ${planned.path} — renumber one of them`,
+        true,
+      );
       continue;
     }
-    seen.set(planned.id, raw.row);
-    if (existing.has(planned.id) || existingPaths.has(planned.path)) {
+    seen.set(key, { row: raw.row, id: planned.id });
+    if (existing.has(planned.id) || existingPaths.has(key) || options.targetExists?.(planned.path)) {
       plan.conflicts.push({ row: raw.row, path: planned.path });
       continue;
     }
@@ -111,6 +125,11 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   plan.families = numberingFamilies(plan.files, repo);
   plan.links = formLinks(sheet, header, plan, repo);
   return plan;
+}
+
+/** File names compared as a case-insensitive filesystem (Windows, macOS) would. */
+function foldPath(path: string): string {
+  return path.normalize("NFC").toLowerCase();
 }
 
 function lookupDepartment(text: string, departments: Department[]): Department | undefined {

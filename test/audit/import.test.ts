@@ -1,5 +1,5 @@
 /** `csr import`: real-world registers into repository files, never overwriting, reporting every bad row. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "yaml";
@@ -331,5 +331,73 @@ describe("csr import in the middle of a merge", () => {
         "hint: Resolve the conflicts, 'git add' the files and commit, then run the command again.\n",
     );
     expect(existsSync(join(dir, "documents/QP-001.yaml"))).toBe(false);
+  });
+});
+
+describe("csr import of numbers that share a file", () => {
+  const REGISTER = "文件编号,文件名称,层级,部门\nCS/QP-101,文件控制程序,二级,QA\nCS_QP-101,记录控制程序,二级,QA\nCS/QP-102,管理评审程序,二级,QA\n";
+
+  it("refuses the second number with its row and writes every other file once, before any write", () => {
+    const dir = testRepo();
+    const file = join(tempDir(), "register.csv");
+    writeFileSync(file, REGISTER);
+    const before = listFiles(dir);
+    const dry = csr(["-C", dir, "import", file, "--as", "documents", "--dry-run"]);
+    expect(listFiles(dir)).toEqual(before);
+    const result = csr(["-C", dir, "import", file, "--as", "documents"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    const report = [
+      `Reading ${file}: header on row 1, 3 data row(s).`,
+      "",
+      "wrote documents/CS_QP-101.yaml",
+      "wrote documents/CS_QP-102.yaml",
+      "",
+      "row 3: number CS_QP-101 would be written to the same file as row 2 (CS/QP-101), documents/CS_QP-101.yaml — renumber one of them (row not imported)",
+    ];
+    const lines = result.stdout.split("\n");
+    expect(lines.slice(0, report.length)).toEqual(report);
+    expect(lines).toContain("Imported 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files.");
+    expect(dry.code).toBe(1);
+    expect(dry.stdout.split("\n").slice(0, report.length)).toEqual(report.map((l) => l.replace(/^wrote /, "would write ")));
+    expect(listFiles(dir).filter((f) => f.startsWith("documents/"))).toEqual(["documents/CS_QP-101.yaml", "documents/CS_QP-102.yaml"]);
+    expect(parse(readFileSync(join(dir, "documents/CS_QP-101.yaml"), "utf8"))).toEqual({ id: "CS/QP-101", title: "文件控制程序", level: 2, kind: "procedure", department: "QA", status: "draft" });
+    expect(parse(readFileSync(join(dir, "documents/CS_QP-102.yaml"), "utf8"))).toEqual({ id: "CS/QP-102", title: "管理评审程序", level: 2, kind: "procedure", department: "QA", status: "draft" });
+  });
+
+  it("compares file names without regard to case, in the register and against existing files", () => {
+    const dir = testRepo({ "documents/qp-201.yaml": "id: qp-201\ntitle: 采购控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n" });
+    const file = join(tempDir(), "register.csv");
+    writeFileSync(file, "文件编号,文件名称,部门\nQP-101,文件控制程序,QA\nqp-101,记录控制程序,QA\nQP-201,采购控制程序,QA\nQP-102,管理评审程序,QA\n");
+    const existing = readFileSync(join(dir, "documents/qp-201.yaml"), "utf8");
+    const result = csr(["-C", dir, "import", file, "--as", "procedures"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    expect(result.stdout.split("\n").slice(1, 8)).toEqual([
+      "",
+      "wrote documents/QP-101.yaml",
+      "wrote documents/QP-102.yaml",
+      "",
+      "row 3: number qp-101 would be written to the same file as row 2 (QP-101), documents/qp-101.yaml — renumber one of them (row not imported)",
+      "row 4: documents/QP-201.yaml exists already; it was not overwritten (row not imported)",
+      "",
+    ]);
+    expect(result.stdout).toContain("Imported 2 of 4 row(s); 1 row(s) refused, 1 conflict(s) with existing files.");
+    expect(readFileSync(join(dir, "documents/qp-201.yaml"), "utf8")).toBe(existing);
+    expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8"))).toMatchObject({ id: "QP-101", title: "文件控制程序" });
+  });
+
+  it("reports a file that cannot be written against its row instead of stopping with an error", () => {
+    // A file where the customer's CSR folder should be: the plan finds nothing at the target, the write fails.
+    const dir = copyFixture("test/fixtures/audit/registers");
+    rmSync(join(dir, "csr/FORD"), { recursive: true });
+    writeFileSync(join(dir, "csr/FORD"), "not a folder\n");
+    const file = join(tempDir(), "csr.csv");
+    writeFileSync(file, "编号,要求名称,顾客代码,来源文件,条款,接收日期\nFORD-003,包装要求,FORD,FORD-CSR,8.5.4,2024-02-01\n");
+    const result = csr(["-C", dir, "import", file, "--as", "csr", "--standard", "MINI"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/\nrow 2: csr\/FORD\/FORD-003\.yaml could not be written: .+ \(row not imported\)\n/);
+    expect(result.stdout).toContain("Imported 0 of 1 row(s); 1 file(s) could not be written.");
   });
 });

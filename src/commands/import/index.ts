@@ -3,7 +3,7 @@
  * Existing files are never overwritten; each refused row is reported with its row number; with
  * --dry-run nothing is written. The result is checked like `csr check` would.
  */
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { stringify } from "yaml";
 import { localToday } from "../../core/dates.js";
@@ -43,7 +43,21 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   const path = resolve(ctx.dir, file);
   if (!existsSync(path)) throw new UserError(`No such file: ${file}`);
   const sheet = await readRegister(path, flags.sheet);
-  const plan = planImport(sheet, repo, { as, standard, department: flags.department, lang: repo.config?.value.language ?? "zh-CN" });
+  const plan = planImport(sheet, repo, {
+    as,
+    standard,
+    department: flags.department,
+    lang: repo.config?.value.language ?? "zh-CN",
+    targetExists: (p) => {
+      // lstat, not exists: a dangling symbolic link is something the write would replace. A path
+      // that cannot be looked at (a file where a folder should be) is left to the write to report.
+      try {
+        return lstatSync(insideRepository(root, p), { throwIfNoEntry: false }) !== undefined;
+      } catch {
+        return false;
+      }
+    },
+  });
   if (!plan) {
     throw new UserError(
       `No header row found in the first 10 rows of ${file}${sheet.name !== "csv" ? ` (sheet ${sheet.name})` : ""}.`,
@@ -55,20 +69,30 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   out.push(`Reading ${where}: header on row ${plan.header.row}, ${plan.dataRows} data row(s).`);
   if (plan.header.ignored.length) out.push(`Columns not imported: ${plan.header.ignored.join(", ")}.`);
 
+  // The plan has checked every target against the repository and against each other, so the
+  // writes below meet no conflict; a failing write (permissions, a full disk, a file appearing
+  // meanwhile) is reported against its row, and the other files are still written.
+  const failed: WriteFailure[] = [];
   if (!flags.dryRun && plan.files.length > 0) {
     await refuseOnConflicts(root);
-    for (const f of plan.files) writeFileAtomic(insideRepository(root, f.path), toYaml(f));
+    for (const f of plan.files) {
+      try {
+        writeFileAtomic(insideRepository(root, f.path), toYaml(f));
+      } catch (error) {
+        failed.push({ row: f.row, path: f.path, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
   }
-  out.push("", ...plan.files.map((f) => `${flags.dryRun ? "would write" : "wrote"} ${f.path}`));
-  out.push(...reportProblems(plan));
+  const written = plan.files.filter((f) => !failed.some((x) => x.path === f.path));
+  out.push("", ...written.map((f) => `${flags.dryRun ? "would write" : "wrote"} ${f.path}`));
+  out.push(...reportProblems(plan, failed));
   out.push(...reportLinks(plan), ...reportFamilies(plan));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
-  out.push(
-    "",
-    `${flags.dryRun ? "Would import" : "Imported"} ${plan.files.length} of ${plan.dataRows} row(s)` +
-      (skipped || plan.conflicts.length ? `; ${skipped} row(s) refused, ${plan.conflicts.length} conflict(s) with existing files.` : "."),
-  );
+  const tally: string[] = [];
+  if (skipped || plan.conflicts.length) tally.push(`${skipped} row(s) refused, ${plan.conflicts.length} conflict(s) with existing files`);
+  if (failed.length) tally.push(`${failed.length} file(s) could not be written`);
+  out.push("", `${flags.dryRun ? "Would import" : "Imported"} ${written.length} of ${plan.dataRows} row(s)${tally.length ? `; ${tally.join("; ")}` : ""}.`);
   if (flags.dryRun) out.push("Dry run: nothing was written.");
 
   const after = flags.dryRun ? withPlannedFiles(root, plan.files) : loadRepository(root);
@@ -76,17 +100,24 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   out.push(...reportCheck(findings, root));
   ctx.stdout(out.join("\n") + "\n");
   const errors = findings.filter((f) => f.severity === "error").length;
-  return skipped > 0 || plan.conflicts.length > 0 || errors > 0 ? 1 : 0;
+  return skipped > 0 || plan.conflicts.length > 0 || failed.length > 0 || errors > 0 ? 1 : 0;
 }
 
 function toYaml(file: PlannedFile): string {
   return stringify(file.data, { lineWidth: 0 });
 }
 
-function reportProblems(plan: ImportPlan): string[] {
+interface WriteFailure {
+  row: number;
+  path: string;
+  reason: string;
+}
+
+function reportProblems(plan: ImportPlan, failed: WriteFailure[]): string[] {
   const lines = [
     ...plan.issues.map((i) => ({ row: i.row, text: `row ${i.row}: ${i.message}${i.skipped ? " (row not imported)" : ""}` })),
     ...plan.conflicts.map((c) => ({ row: c.row, text: `row ${c.row}: ${c.path} exists already; it was not overwritten (row not imported)` })),
+    ...failed.map((f) => ({ row: f.row, text: `row ${f.row}: ${f.path} could not be written: ${f.reason} (row not imported)` })),
   ].sort((a, b) => a.row - b.row);
   return lines.length ? ["", ...lines.map((l) => l.text)] : [];
 }
