@@ -77,6 +77,13 @@ describe("csr check --base <rev> --changed-only", () => {
     expect(findings(dir, "--base", "HEAD", "--changed-only")).toEqual(["ref/unresolved documents/QP-002.yaml"]);
   });
 
+  it("keeps everything when the process map changed, even for a code it no longer defines", () => {
+    writeFileSync(join(dir, "documents/QP-001.yaml"), procedure("QP-001", ["forms: [QR-001-01]", "processes: [C1]"]));
+    git(dir, ["commit", "-qam", "QP-001 belongs to C1"]);
+    writeFileSync(join(dir, "processes.yaml"), git(dir, ["show", "HEAD:processes.yaml"]).replace("code: C1", "code: C1X"));
+    expect(findings(dir, "--base", "HEAD", "--changed-only")).toEqual(["ref/unresolved documents/QP-001.yaml", "ref/unresolved documents/QP-002.yaml"]);
+  });
+
   it("needs --base, and a base that exists", () => {
     expect(csr(["-C", dir, "check", "--changed-only"])).toEqual({
       code: 2,
