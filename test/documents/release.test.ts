@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, git, gitInit, minimalRepo } from "../helpers.js";
+import { BIN, csr, git, gitInit, minimalRepo, tempDir, type RunResult } from "../helpers.js";
 
 const DRAFT = [
   "# 文控：首次发布前的草稿",
@@ -42,6 +43,33 @@ function repoWith(files: Record<string, string>): string {
 }
 
 const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
+
+/**
+ * Runs the binary as a user without any git identity: HOME is an empty folder, no system config,
+ * no identity in the environment, and the repository's own user.email removed; user.useConfigOnly
+ * stops git from guessing an address from the host name.
+ */
+function csrWithoutIdentity(repo: string, args: string[]): RunResult {
+  git(repo, ["config", "--unset", "user.email"]);
+  git(repo, ["config", "user.useConfigOnly", "true"]);
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !/^GIT_(AUTHOR|COMMITTER)_|^EMAIL$/.test(key)) env[key] = value;
+  }
+  Object.assign(env, { HOME: tempDir("csr-home-"), XDG_CONFIG_HOME: tempDir("csr-xdg-"), GIT_CONFIG_NOSYSTEM: "1", NO_COLOR: "1" });
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env, input: "" });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Asserts that a failed command left the repository exactly as it was: file, index, HEAD and tags. */
+function expectUntouched(repo: string, path: string, text: string, before: string, result: RunResult): void {
+  expect(result.code).toBe(2);
+  expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  expect(result.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+  expect(readFileSync(join(repo, path), "utf8")).toBe(text);
+  expect(git(repo, ["status", "--porcelain"])).toBe("");
+  expect(head(repo)).toBe(before);
+}
 
 describe("csr release", () => {
   it("releases a draft as A/0, keeps its comments, commits the file alone and tags it", () => {
@@ -173,6 +201,129 @@ describe("csr release", () => {
       expect(result.stderr).toBe(`csr: ${repo} is not a git repository; csr records releases as git commits.\nhint: Run 'git init' and commit the repository first.\n`);
       expect(result.code).toBe(2);
     });
+  });
+});
+
+describe("csr release is all or nothing", () => {
+  it("refuses a document number that makes an invalid tag name, writing nothing", () => {
+    const text = RELEASED.replace("id: QP-020", "id: QP..015");
+    const repo = repoWith({ "documents/QP..015.yaml": text });
+    const before = head(repo);
+    const result = csr(["-C", repo, "release", "QP..015", "--summary", "x", ...SIGNERS]);
+    expect(result.stderr).toMatch(/^csr: 'QP\.\.015\/A-1' is not a valid git tag name, so QP\.\.015 cannot be released under its number; nothing was written: renumber the document/);
+    expectUntouched(repo, "documents/QP..015.yaml", text, before, result);
+    expect(git(repo, ["tag"])).toBe("");
+    // A rerun is refused the same way rather than releasing A/2.
+    expect(csr(["-C", repo, "release", "QP..015", "--summary", "x", ...SIGNERS]).stderr).toBe(result.stderr);
+  });
+
+  it("refuses without a git identity, leaving the file unmodified and unstaged", () => {
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+    const before = head(repo);
+    const result = csrWithoutIdentity(repo, ["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+    expect(result.stderr).toMatch(/^csr: git has no user\.name\/user\.email \(.*\); nothing was written: run git config user\.name "Your Name" and git config user\.email you@example\.com/);
+    expectUntouched(repo, "documents/QP-020.yaml", RELEASED, before, result);
+    expect(git(repo, ["tag"])).toBe("");
+    // The rerun, once git has an identity, releases A/1 and not A/2.
+    git(repo, ["config", "user.email", "test@example.com"]);
+    expect(csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]).stdout).toMatch(/^Released QP-020 A\/1 /);
+  });
+
+  it("obsolete refuses without a git identity too", () => {
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+    const before = head(repo);
+    const result = csrWithoutIdentity(repo, ["-C", repo, "obsolete", "QP-020", "--reason", "停用"]);
+    expect(result.stderr).toMatch(/^csr: git has no user\.name\/user\.email/);
+    expectUntouched(repo, "documents/QP-020.yaml", RELEASED, before, result);
+  });
+
+  it("puts the file and the index back when the commit fails (a pre-commit hook refuses)", () => {
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+    const before = head(repo);
+    const hook = join(repo, ".git", "hooks", "pre-commit");
+    writeFileSync(hook, "#!/bin/sh\necho 'error: commits are frozen' >&2\nexit 1\n");
+    chmodSync(hook, 0o755);
+    const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+    expect(result.stderr).toBe("csr: Could not commit documents/QP-020.yaml (git: commits are frozen); nothing was changed: documents/QP-020.yaml, the index and HEAD are as they were.\n");
+    expectUntouched(repo, "documents/QP-020.yaml", RELEASED, before, result);
+    expect(git(repo, ["tag"])).toBe("");
+  });
+
+  it("undoes the commit when the tag cannot be made, so that a rerun releases the same version", () => {
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+    // A tag named like the document blocks every tag below it (refs/tags/QP-020 is a file, not a folder).
+    git(repo, ["tag", "QP-020"]);
+    const before = head(repo);
+    const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+    expect(result.stderr).toMatch(/^csr: Could not tag the release QP-020\/A-1 \(git: .*\); nothing was changed: documents\/QP-020\.yaml, the index and HEAD are as they were\.\n$/);
+    expectUntouched(repo, "documents/QP-020.yaml", RELEASED, before, result);
+    expect(git(repo, ["tag"])).toBe("QP-020\n");
+    git(repo, ["tag", "-d", "QP-020"]);
+    expect(csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]).stdout).toMatch(/^Released QP-020 A\/1 .* tag QP-020\/A-1\.\n$/);
+  });
+});
+
+describe("csr release and obsolete change only the lines they edit", () => {
+  const LONG = "本程序适用于公司所有顾客特定要求（CSR）的识别、评审、分发、实施与变更管理，包括整车厂、一级供应商及其指定的二级供应商所提出的全部质量、交付、包装、标识及追溯要求，以及相关的内部审核与管理评审输入。";
+  const LAYOUT = [
+    "id: QP-020",
+    "title: 顾客特定要求管理程序",
+    "level: 2",
+    "kind: procedure",
+    "department: QA",
+    "status: released   # 由 csr release 维护",
+    "effective: 2024-01-10",
+    "processes: [S1]",
+    "revisions:",
+    "  - version: A/0",
+    "    date: 2024-01-10",
+    "    summary: 首次发布",
+    "    prepared: { by: zhang, date: 2024-01-10 }",
+    "    reviewed: { by: li, date: 2024-01-10 }",
+    "    approved: { by: wang, date: 2024-01-10 }",
+    "sections:",
+    "  # 目的与范围",
+    "  - title: 范围",
+    `    text: ${LONG}`,
+    "",
+  ].join("\n");
+
+  it("release: only effective and the new revision entry differ", () => {
+    const repo = repoWith({ "documents/QP-020.yaml": LAYOUT, "processes.yaml": "processes:\n  - id: S1\n    name: 顾客要求\n    kind: support\n" });
+    const result = csr(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const after = LAYOUT.replace("effective: 2024-01-10", "effective: 2024-05-01").replace(
+      "sections:",
+      [
+        "  - version: A/1",
+        "    date: 2024-05-01",
+        "    summary: 增加评审期限",
+        "    prepared:",
+        "      by: zhang",
+        "      date: 2024-05-01",
+        "    reviewed:",
+        "      by: li",
+        "      date: 2024-05-01",
+        "    approved:",
+        "      by: wang",
+        "      date: 2024-05-01",
+        "sections:",
+      ].join("\n"),
+    );
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(after);
+    const diff = git(repo, ["diff", "-U0", "HEAD~1", "--", "documents/QP-020.yaml"]).split("\n").filter((l) => /^[-+](?![-+])/.test(l));
+    expect(diff.filter((l) => l.startsWith("-"))).toEqual(["-effective: 2024-01-10"]);
+    expect(diff.filter((l) => l.startsWith("+"))).toHaveLength(13);
+  });
+
+  it("obsolete: only status and the obsolete block differ", () => {
+    const repo = repoWith({ "documents/QP-020.yaml": LAYOUT, "processes.yaml": "processes:\n  - id: S1\n    name: 顾客要求\n    kind: support\n" });
+    const result = csr(["-C", repo, "obsolete", "QP-020", "--reason", "停用", "--date", "2024-07-01"]);
+    expect(result.stderr).toBe("");
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(
+      LAYOUT.replace("status: released   # 由 csr release 维护\n", "status: obsolete # 由 csr release 维护\nobsolete:\n  date: 2024-07-01\n  reason: 停用\n"),
+    );
   });
 });
 

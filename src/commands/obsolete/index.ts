@@ -7,7 +7,7 @@ import { buildIndex } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, setAfter, writeAndCommit } from "../release/document.js";
+import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "../release/document.js";
 
 export interface ObsoleteFlags {
   reason?: string;
@@ -16,6 +16,11 @@ export interface ObsoleteFlags {
 }
 
 export async function obsoleteCommand(ctx: CommandContext, id: string, flags: ObsoleteFlags): Promise<number> {
+  return withGitErrors(() => withdraw(ctx, id, flags));
+}
+
+/** Everything that can refuse is checked before the file is written; the write and commit go together or not at all. */
+async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): Promise<number> {
   const date = dateOption(flags.date, "--date");
   const reason = flags.reason?.trim();
   if (!reason) throw new UserError("--reason is required: say why the document is withdrawn, e.g. --reason '由 QP-030 替代'.");
@@ -33,12 +38,13 @@ export async function obsoleteCommand(ctx: CommandContext, id: string, flags: Ob
     if (replacement.status === "obsolete") throw new UserError(`--superseded-by ${successor}: that document is obsolete too; name the document now in force.`);
   }
   await refuseOtherStagedFiles(root, file.path);
+  await refuseWithoutIdentity(root);
   const obsolete: NonNullable<ControlledDocument["obsolete"]> = { date, reason, ...(successor ? { superseded_by: successor } : {}) };
   const text = editDocument(file.text, (yaml) => {
     yaml.set("status", "obsolete");
     setAfter(yaml, "obsolete", obsolete, "status");
   });
-  const commit = await writeAndCommit(root, file.path, text, `obsolete ${doc.id}: ${reason}`);
+  const commit = await writeAndCommit(root, { path: file.path, after: text, message: `obsolete ${doc.id}: ${reason}` });
   ctx.stdout(`Withdrew ${doc.id} (${file.path}) on ${date}: commit ${commit}.\n`);
   return 0;
 }

@@ -3,12 +3,15 @@
  * obsolete): find it, make sure git is in a state where one commit can hold exactly this change,
  * edit the YAML keeping its comments and layout, write, commit.
  */
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isScalar, parseDocument, type Document, type Pair } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
+import { yamlText } from "../review/persist.js";
 import type { Located, Repository } from "../../load/repository.js";
 import type { RepoIndex } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";
@@ -45,11 +48,15 @@ export async function refuseOtherStagedFiles(root: string, path: string): Promis
   }
 }
 
-/** Edits the YAML text with the Document API, so that comments, key order and quoting survive. */
+/**
+ * Edits the YAML text with the Document API, so that comments, key order and quoting survive,
+ * and prints it as review does (no line folding, unchanged lines taken from the original), so
+ * that only the lines the edit touches differ.
+ */
 export function editDocument(text: string, edit: (doc: Document.Parsed) => void): string {
   const doc = parseDocument(text);
   edit(doc);
-  return String(doc);
+  return yamlText(doc, text);
 }
 
 /** Sets a top-level key; a new key is placed right after `after` rather than at the end of the file. */
@@ -66,11 +73,148 @@ export function setAfter(doc: Document.Parsed, key: string, value: unknown, afte
   else items.splice(position + 1, 0, pair);
 }
 
-/** Writes the file, commits it alone with `message`, and returns the short commit hash. */
-export async function writeAndCommit(root: string, path: string, text: string, message: string): Promise<string> {
-  writeFileAtomic(join(root, path), text, { overwrite: true });
-  const git = await openGit(root);
-  await git.add(["--", path]);
-  await git.commit(message, [path]);
-  return (await git.revparse(["--short", "HEAD"])).trim();
+interface GitRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs git in `cwd` without throwing; the exit code and output are returned. */
+function runGit(cwd: string, args: string[]): Promise<GitRun> {
+  return new Promise((resolve) => {
+    execFile("git", ["-c", "core.quotepath=off", ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== "number" ? error.message : "") });
+    });
+  });
+}
+
+/** git's own reason for a failure, as one line: its 'fatal:'/'error:' line, else its first line. */
+export function gitReason(output: string): string {
+  const lines = output.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const reason = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? "git failed without a message";
+  return reason.replace(/^(fatal|error):\s*/, "");
+}
+
+async function mustGit(cwd: string, args: string[]): Promise<string> {
+  const run = await runGit(cwd, args);
+  if (run.code !== 0) throw new GitStepError(args[0] ?? "git", gitReason(`${run.stderr}\n${run.stdout}`));
+  return run.stdout;
+}
+
+class GitStepError extends Error {
+  constructor(
+    readonly step: string,
+    readonly reason: string,
+  ) {
+    super(`git ${step}: ${reason}`);
+  }
+}
+
+/**
+ * Turns simple-git's GitError (and a failed git step) into a one-line UserError: a git failure
+ * is a state of the user's repository, not a bug of csr.
+ */
+export async function withGitErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const { GitError } = await import("simple-git");
+    if (error instanceof GitError || error instanceof GitStepError) {
+      const reason = error instanceof GitStepError ? error.reason : gitReason(error.message);
+      throw new UserError(`git failed (${reason}); nothing was changed.`);
+    }
+    throw error;
+  }
+}
+
+/** A commit needs an author and a committer: refused before anything is written when git has none. */
+export async function refuseWithoutIdentity(root: string): Promise<void> {
+  for (const ident of ["GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"]) {
+    const run = await runGit(root, ["var", ident]);
+    if (run.code !== 0) {
+      throw new UserError(
+        `git has no user.name/user.email (${gitReason(run.stderr)}); nothing was written: run git config user.name "Your Name" and git config user.email you@example.com (add --global for all repositories), then run the command again.`,
+      );
+    }
+  }
+}
+
+/** A tag name git would refuse is refused before anything is written. */
+export async function refuseInvalidTag(root: string, tag: string, id: string): Promise<void> {
+  const run = await runGit(root, ["check-ref-format", `refs/tags/${tag}`]);
+  if (run.code !== 0) {
+    throw new UserError(
+      `'${tag}' is not a valid git tag name, so ${id} cannot be released under its number; nothing was written: renumber the document (no '..', spaces, '~', '^', ':', '?', '*', '[', '\\', no part starting with '.' or ending with '.lock').`,
+    );
+  }
+}
+
+export interface CommitChange {
+  /** Repository-relative, as in the Located file. */
+  path: string;
+  after: string;
+  message: string;
+  /** A tag for the new commit; if it cannot be made, the commit is undone too. */
+  tag?: string;
+}
+
+/**
+ * Writes the file, commits it alone with `message`, tags the commit if asked, and returns the
+ * short commit hash. All or nothing: if a git step fails, the commit is undone, the file and its
+ * index entry are put back as they were, and a UserError carries git's reason.
+ */
+export async function writeAndCommit(root: string, change: CommitChange): Promise<string> {
+  const { path } = change;
+  const head = (await runGit(root, ["rev-parse", "--verify", "-q", "HEAD"])).stdout.trim();
+  const top = (await mustGitOrUser(root, ["rev-parse", "--show-toplevel"])).trim();
+  const prefix = (await mustGitOrUser(root, ["rev-parse", "--show-prefix"])).trim();
+  const entry = (await mustGitOrUser(root, ["ls-files", "-s", "-z", "--", path])).split("\0")[0] ?? "";
+  // The bytes on disk, not the parsed text: a rollback puts back exactly what was there.
+  const before = readFileSync(join(root, path));
+  writeFileAtomic(join(root, path), change.after, { overwrite: true });
+  let committed = false;
+  try {
+    await mustGit(root, ["add", "--", path]);
+    await mustGit(root, ["commit", "-q", "-m", change.message, "--", path]);
+    committed = true;
+    if (change.tag) await mustGit(root, ["tag", change.tag]);
+  } catch (error) {
+    const reason = error instanceof GitStepError ? error.reason : error instanceof Error ? error.message : String(error);
+    const undone = await rollback(root, { path, before, head, committed, top, fullPath: `${prefix}${path}`, entry });
+    const failed = committed ? `Could not tag the release ${change.tag ?? ""}` : `Could not commit ${path}`;
+    throw new UserError(`${failed} (git: ${reason}); ${undone}`);
+  }
+  return (await mustGitOrUser(root, ["rev-parse", "--short", "HEAD"])).trim();
+}
+
+async function mustGitOrUser(cwd: string, args: string[]): Promise<string> {
+  const run = await runGit(cwd, args);
+  if (run.code !== 0) throw new UserError(`git ${args[0]} failed (${gitReason(`${run.stderr}\n${run.stdout}`)}); nothing was changed.`);
+  return run.stdout;
+}
+
+/** Undoes a half-done change; returns how the repository was left, for the error message. */
+async function rollback(
+  root: string,
+  state: { path: string; before: Uint8Array; head: string; committed: boolean; top: string; fullPath: string; entry: string },
+): Promise<string> {
+  const problems: string[] = [];
+  if (state.committed) {
+    const reset = state.head ? await runGit(root, ["reset", "-q", "--soft", state.head]) : await runGit(root, ["update-ref", "-d", "HEAD"]);
+    if (reset.code !== 0) problems.push(`the commit could not be undone (${gitReason(reset.stderr)})`);
+  }
+  const match = /^(\d+) ([0-9a-f]+) \d+\t/.exec(state.entry);
+  const index = match
+    ? await runGit(state.top, ["update-index", "--add", "--cacheinfo", `${match[1]},${match[2]},${state.fullPath}`])
+    : await runGit(state.top, ["rm", "-q", "--cached", "--ignore-unmatch", "--", state.fullPath]);
+  if (index.code !== 0) problems.push(`the index entry could not be restored (${gitReason(index.stderr)})`);
+  try {
+    writeFileAtomic(join(root, state.path), state.before, { overwrite: true });
+  } catch (error) {
+    problems.push(`the file could not be written back (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (problems.length === 0) return `nothing was changed: ${state.path}, the index and HEAD are as they were.`;
+  return `the change could not be fully undone: ${problems.join("; ")}. Check 'git status' and 'git log -1'.`;
 }

@@ -14,7 +14,7 @@ import { nextVersion } from "../../model/revision.js";
 import type { Person, Revision, Role } from "../../model/types.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, setAfter, writeAndCommit } from "./document.js";
+import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
 
 export interface ReleaseFlags {
   major?: boolean;
@@ -32,6 +32,15 @@ export function releaseTag(id: string, version: string): string {
 }
 
 export async function releaseCommand(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
+  return withGitErrors(() => release(ctx, id, flags));
+}
+
+/**
+ * Everything that can refuse is checked before the file is written: the signers, staged files,
+ * git's identity and the tag (its name and that it is new). The write, commit and tag then go
+ * together or not at all (writeAndCommit).
+ */
+async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
   const date = dateOption(flags.date, "--date");
   const summary = required(flags.summary, "--summary", "what changed, e.g. --summary '增加评审期限'");
   const prepared = required(flags.prepared, "--prepared", "who wrote the change (编制)");
@@ -53,7 +62,9 @@ export async function releaseCommand(ctx: CommandContext, id: string, flags: Rel
   }
   const version = nextVersion(currentRevision(doc)?.version, flags.major === true && (doc.revisions?.length ?? 0) > 0);
   const tag = releaseTag(doc.id, version);
+  await refuseInvalidTag(root, tag, doc.id);
   await refuseOtherStagedFiles(root, file.path);
+  await refuseWithoutIdentity(root);
   const git = await openGit(root);
   if ((await git.tags(["--list", tag])).all.includes(tag)) {
     throw new UserError(`The tag ${tag} exists already; ${id} ${version} was released before.`, "Check 'csr history' and 'git tag', and remove a stray tag only if that release never happened.");
@@ -73,8 +84,7 @@ export async function releaseCommand(ctx: CommandContext, id: string, flags: Rel
     if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
     else setAfter(yaml, "revisions", [revision], "effective");
   });
-  const commit = await writeAndCommit(root, file.path, text, `release ${doc.id} ${version}: ${summary}`);
-  await git.addTag(tag);
+  const commit = await writeAndCommit(root, { path: file.path, after: text, message: `release ${doc.id} ${version}: ${summary}`, tag });
   ctx.stdout(`Released ${doc.id} ${version} (${file.path}): commit ${commit}, tag ${tag}.\n`);
   return 0;
 }
