@@ -89,7 +89,7 @@ export function discover(root: string): Discovery {
   }
   for (const { dir, kind, nested } of FOLDERS) {
     const abs = join(root, dir);
-    if (!existsSync(abs)) continue;
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) continue;
     if (lstatSync(abs).isSymbolicLink() && !inside(abs)) {
       result.problems.push(outsideProblem(dir));
       continue;

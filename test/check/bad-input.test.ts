@@ -145,6 +145,11 @@ describe("bad input", () => {
     expect(JSON.stringify(findings)).not.toContain("hunter2");
   });
 
+  it("does not stumble over a file where a data folder is expected", () => {
+    const dir = minimalRepo({ documents: "not a folder\n" });
+    expect(check(dir)).toMatchObject({ code: 0, findings: [] });
+  });
+
   it("reports an empty file", () => {
     const dir = minimalRepo({ "documents/QP-001.yaml": "# nothing here yet\n", "symbols.yaml": "" });
     const { findings } = check(dir);
