@@ -10,7 +10,8 @@
  * path or on other files: cross-file findings belong to rules, which run on every check.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { writeFileAtomic } from "../core/write.js";
 import { discover } from "./discover.js";
@@ -109,9 +110,25 @@ export function packageFingerprint(): string {
   for (const dir of [SCHEMA_DIR, STANDARDS_DIR]) {
     for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
   }
-  for (const module of ["source.js", "schemas.js", "repository.js", "cache.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
+  for (const module of ["source.js", "schemas.js", "repository.js", "cache.js", "discover.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
+  // A lockfile upgrade of the parser or the validator changes results without a csr version bump.
+  for (const dependency of ["yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
   fingerprint = hash.digest("hex");
   return fingerprint;
+}
+
+function dependencyVersion(name: string): string {
+  try {
+    let dir = dirname(createRequire(import.meta.url).resolve(name));
+    while (!existsSync(join(dir, "package.json")) || (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string }).name !== name) {
+      const parent = dirname(dir);
+      if (parent === dir) return "unknown";
+      dir = parent;
+    }
+    return (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
 }
 
 function readCache(path: string, expected: string): Map<string, CachedResult> {
