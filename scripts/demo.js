@@ -16,6 +16,8 @@ const steps = [
   ["show", "examples/acme-auto", "DYA-001", "--today", DEMO_DAY],
   ["render", "examples/acme-auto", "--all", "--format", "html", "--out", join(root, "out", "acme-auto", "html")],
   ["render", "examples/acme-auto", "--all", "--format", "md", "--out", join(root, "out", "acme-auto", "md")],
+  ["render", "examples/acme-auto", "DYA-007", "BCM-004", "--format", "html", "--out", join(root, "out", "acme-auto", "review-reports")],
+  ["render", "examples/gjb-demo", "--all", "--format", "html", "--out", join(root, "out", "gjb-demo", "html")],
 ];
 // Audit outputs: the matrices, the lists and the workbook of each example, written to out/<example>/.
 for (const [example, style] of [["acme-auto", "iatf"], ["gjb-demo", "gjb"]]) {
