@@ -82,7 +82,7 @@ interface GitRun {
 /** Runs git in `cwd` without throwing; the exit code and output are returned. */
 function runGit(cwd: string, args: string[]): Promise<GitRun> {
   return new Promise((resolve) => {
-    execFile("git", ["-c", "core.quotepath=off", ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile("git", ["--literal-pathspecs", "-c", "core.quotepath=off", ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== "number" ? error.message : "") });
     });
