@@ -44,11 +44,6 @@ function repeated(argv, before = () => {}, times = runs) {
   };
 }
 
-/** Commands other parts of csr provide may not be there yet; say so instead of failing. */
-function available(result) {
-  return !/not available yet/.test(result.stderr) && (result.status === 0 || result.status === 1);
-}
-
 const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const fmtMb = (kb) => (Number.isFinite(kb) ? `${Math.round(kb / 1024)} MB` : "");
 
@@ -80,12 +75,12 @@ for (const n of sizes) {
   row(label, "csr check again, nothing changed", warm);
   const out = join(dir, "..", `csr-bench-out-${n}`);
   const render = repeated([CSR, "-C", dir, "render", "--all", "--format", "html", "--out", out], () => rmSync(out, { recursive: true, force: true }));
-  if (available(render.last)) row(label, "csr render --all --format html", render);
-  else row(label, "csr render --all --format html", undefined, "n/a (command not available)");
+  if (render.last.status !== 0) throw new Error(`render failed:\n${render.last.stderr}`);
+  row(label, "csr render --all --format html", render);
   const xlsx = join(dir, "..", `csr-bench-${n}.xlsx`);
   const exported = repeated([CSR, "-C", dir, "export", "--out", xlsx], () => rmSync(xlsx, { force: true }));
-  if (available(exported.last) && existsSync(xlsx)) row(label, "csr export (xlsx)", exported);
-  else row(label, "csr export (xlsx)", undefined, "n/a (command not available)");
+  if (exported.last.status !== 0 || !existsSync(xlsx)) throw new Error(`export failed:\n${exported.last.stderr}`);
+  row(label, "csr export (xlsx)", exported);
   rmSync(out, { recursive: true, force: true });
   rmSync(xlsx, { force: true });
   rmSync(dir, { recursive: true, force: true });

@@ -46,15 +46,7 @@ export function verifyChanges(repo: Repository, changes: readonly FileChange[], 
 
 /** Writes each file atomically. A failed write leaves that file as it was and stops before the next one. */
 export function writeChanges(root: string, changes: readonly FileChange[]): void {
-  for (const change of changes) {
-    try {
-      writeFileAtomic(insideRepository(root, change.path), change.text, { overwrite: !change.create });
-    } catch (error) {
-      if (error instanceof UserError) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new UserError(`Could not write ${change.path} (${reason}); the file is unchanged.`, "Check free disk space and permissions, then run the command again.");
-    }
-  }
+  for (const change of changes) writeFileAtomic(insideRepository(root, change.path), change.text, { overwrite: !change.create });
 }
 
 /** Commits exactly the given files, whatever else is staged; returns the short commit hash. */
