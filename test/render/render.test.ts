@@ -47,9 +47,21 @@ describe("csr render", () => {
     const repo = copyFixture("test/fixtures/render/basic");
     writeFileSync(join(repo, "documents", "WI-001.yaml"), "id: WI-001\ntitle: 来料检验作业指导书\nlevel: 3\nkind: instruction\nstatus: draft\n");
     const result = csr(["-C", repo, "render", "--all", "--format", "md"]);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(result.stderr).toBe("Rendered 4 files (md, zh-CN).\nNot rendered, because their files have errors (see 'csr check'): WI-001.\n");
     expect(existsSync(join(repo, "out", "WI-001.zh-CN.md"))).toBe(false);
+  });
+
+  it("with --all, leaves out a document with a dangling reference and renders the rest", () => {
+    const repo = copyFixture("test/fixtures/render/basic");
+    writeFileSync(join(repo, "documents", "WI-001.yaml"), "id: WI-001\ntitle: 来料检验作业指导书\nlevel: 3\nkind: instruction\ndepartment: QA\nstatus: draft\nforms: [QR-404-01]\n");
+    const result = csr(["-C", repo, "render", "--all", "--format", "md"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "Rendered 4 files (md, zh-CN).\nNot rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): WI-001.\n",
+    );
+    expect(existsSync(join(repo, "out", "WI-001.zh-CN.md"))).toBe(false);
+    expect(existsSync(join(repo, "out", "QP-020.zh-CN.md"))).toBe(true);
   });
 
   it("stamps drafts and obsolete documents and explains the withdrawal", () => {

@@ -40,14 +40,24 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const chromium = format === "pdf" ? findChromium() : undefined;
   const body: BodyRenderer = format === "md" ? (text) => text : await markdownToHtml();
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
-  // Every view is built before anything is written: a dangling reference stops the whole run.
-  const pages = targets.map((target) => {
-    const view = target.kind === "document" ? documentView(repo, index, target.value, lang, body) : csrReportView(repo, index, target.value, lang, body);
+  // Every view is built before anything is written. A dangling reference stops a run that names
+  // its documents; with --all the document is left out and named, so one error does not block the rest.
+  const pages: { name: string; text: string }[] = [];
+  const unresolved: string[] = [];
+  for (const target of targets) {
+    let view;
+    try {
+      view = target.kind === "document" ? documentView(repo, index, target.value, lang, body) : csrReportView(repo, index, target.value, lang, body);
+    } catch (error) {
+      if (!(flags.all && error instanceof UserError)) throw error;
+      unresolved.push(target.value.id);
+      continue;
+    }
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
     const name = target.kind === "document" ? documentFileName(target.value.id) : `${target.value.id}.review`;
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
-    return { name, text: text.endsWith("\n") ? text : `${text}\n` };
-  });
+    pages.push({ name, text: text.endsWith("\n") ? text : `${text}\n` });
+  }
   for (const page of pages) {
     const path = join(outDir, `${page.name}.${lang}.${format}`);
     const content = chromium ? await htmlToPdf(page.text, chromium) : page.text;
@@ -55,9 +65,11 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     ctx.stdout(`${shown(root, path)}\n`);
   }
   ctx.stderr(`Rendered ${pages.length} file${pages.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
+  if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
-  if (flags.all && skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
-  return 0;
+  if (skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
+  if (unresolved.length > 0) ctx.stderr(`Not rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${unresolved.join(", ")}.\n`);
+  return skipped.length + unresolved.length > 0 ? 1 : 0;
 }
 
 function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
