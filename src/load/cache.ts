@@ -19,13 +19,22 @@ import { PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
 import { buildRepository, loadRepository, type Repository } from "./repository.js";
 import { cachedResult, cachedSource, sourceFromBytes, type CachedResult, type SourceFile } from "./source.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
+/**
+ * A file modified this close to the moment the cache was written could change again within the
+ * same timestamp tick (git's "racily clean" problem); its size and time are then not trusted.
+ */
+const RACY_MS = 2000;
 
 interface CacheFile {
   format: number;
   fingerprint: string;
+  /** When the cache was written (ms since the epoch). */
+  written: number;
   /** By `kind:sha1 of the content`: the same content always reads the same way. */
   entries: Record<string, CachedResult>;
+  /** By path: size, modification time and entry key when last read, so unchanged files need not be read at all. */
+  stats: Record<string, [number, number, string]>;
 }
 
 export interface CacheStats {
@@ -46,30 +55,38 @@ export function loadRepositoryCached(root: string): { repo: Repository; stats: C
   }
   const found = discover(root);
   const fingerprint = packageFingerprint();
-  const previous = readCache(cacheFile, fingerprint);
+  const { entries: previous, stats: previousStats, written } = readCache(cacheFile, fingerprint);
   const keys: string[] = [];
+  const stats: CacheFile["stats"] = {};
   let hits = 0;
+  let statsChanged = false;
   const files: SourceFile[] = found.files.map((f) => {
-    const bytes = readFileSync(f.abs);
-    const key = `${f.kind}:${createHash("sha1").update(bytes).digest("hex")}`;
+    const stat = statSync(f.abs);
+    const known = previousStats[f.path];
+    const trusted = known && known[0] === stat.size && known[1] === stat.mtimeMs && stat.mtimeMs < written - RACY_MS && previous.has(known[2]);
+    const bytes = trusted ? undefined : readFileSync(f.abs);
+    const key = trusted ? known[2] : `${f.kind}:${createHash("sha1").update(bytes!).digest("hex")}`;
     keys.push(key);
+    stats[f.path] = [stat.size, stat.mtimeMs, key];
+    if (!trusted) statsChanged = true;
     const hit = previous.get(key);
     if (hit) {
       hits++;
-      return cachedSource(bytes, f.path, f.kind, hit);
+      return cachedSource(bytes ?? (() => readFileSync(f.abs)), f.path, f.kind, hit);
     }
-    return sourceFromBytes(bytes, f.path, f.kind);
+    return sourceFromBytes(bytes!, f.path, f.kind);
   });
   const repo = buildRepository(root, files, found.problems);
   const misses = files.length - hits;
   const unused = previous.size - new Set(keys.filter((k) => previous.has(k))).size;
-  if (misses > 0 || unused > 0) {
+  const vanished = Object.keys(previousStats).length !== found.files.length;
+  if (misses > 0 || unused > 0 || statsChanged || vanished) {
     const entries: Record<string, CachedResult> = {};
     files.forEach((file, i) => {
       const entry = previous.get(keys[i]!) ?? cachedResult(file);
       if (jsonSafe(entry.data)) entries[keys[i]!] = entry;
     });
-    writeCache(cacheFile, { format: FORMAT, fingerprint, entries });
+    writeCache(cacheFile, { format: FORMAT, fingerprint, written: Date.now(), entries, stats });
   }
   return { repo, stats: { hits, misses, file: cacheFile } };
 }
@@ -131,16 +148,24 @@ function dependencyVersion(name: string): string {
   }
 }
 
-function readCache(path: string, expected: string): Map<string, CachedResult> {
+function readCache(path: string, expected: string): { entries: Map<string, CachedResult>; stats: CacheFile["stats"]; written: number } {
   try {
     const cache = JSON.parse(readFileSync(path, "utf8")) as Partial<CacheFile>;
-    if (cache.format === FORMAT && cache.fingerprint === expected && typeof cache.entries === "object" && cache.entries !== null) {
-      return new Map(Object.entries(cache.entries));
+    if (
+      cache.format === FORMAT &&
+      cache.fingerprint === expected &&
+      typeof cache.entries === "object" &&
+      cache.entries !== null &&
+      typeof cache.stats === "object" &&
+      cache.stats !== null &&
+      typeof cache.written === "number"
+    ) {
+      return { entries: new Map(Object.entries(cache.entries)), stats: cache.stats, written: cache.written };
     }
   } catch {
     // Missing or truncated: start afresh.
   }
-  return new Map();
+  return { entries: new Map(), stats: {}, written: 0 };
 }
 
 /**

@@ -73,9 +73,9 @@ export function discover(root: string): Discovery {
       message: `This is a symbolic link to a place outside the repository; csr does not follow it. Copy the file into the repository instead.`,
     },
   });
-  const consider = (abs: string, kind: FileKind) => {
+  // `link` is known from the directory listing for walked files; only the top files need an lstat.
+  const consider = (abs: string, kind: FileKind, link = lstatSync(abs).isSymbolicLink()) => {
     const path = relative(root, abs).split(sep).join("/");
-    const link = lstatSync(abs).isSymbolicLink();
     if (link && !inside(abs)) {
       result.problems.push(outsideProblem(path));
       return;
@@ -94,7 +94,7 @@ export function discover(root: string): Discovery {
       result.problems.push(outsideProblem(dir));
       continue;
     }
-    walk(abs, nested, (file) => consider(file, kind), (link) => {
+    walk(abs, nested, (file, link) => consider(file, kind, link), (link) => {
       if (!inside(link)) result.problems.push(outsideProblem(relative(root, link).split(sep).join("/")));
     });
   }
@@ -110,7 +110,7 @@ function isDanglingLink(abs: string): boolean {
   }
 }
 
-function walk(dir: string, nested: boolean, onFile: (abs: string) => void, onDirLink: (abs: string) => void): void {
+function walk(dir: string, nested: boolean, onFile: (abs: string, link: boolean) => void, onDirLink: (abs: string) => void): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
@@ -126,9 +126,9 @@ function walk(dir: string, nested: boolean, onFile: (abs: string) => void, onDir
         continue;
       }
       if (target.isDirectory()) onDirLink(abs);
-      else if (/\.ya?ml$/i.test(entry.name)) onFile(abs);
+      else if (/\.ya?ml$/i.test(entry.name)) onFile(abs, true);
     } else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) {
-      onFile(abs);
+      onFile(abs, false);
     }
   }
 }

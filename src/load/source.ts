@@ -171,7 +171,8 @@ export function cachedResult(file: SourceFile): CachedResult {
  * A file restored from the check cache: the data and problems are known, so the text is decoded
  * and the YAML parsed again only if a rule asks for a position in it.
  */
-export function cachedSource(bytes: Buffer, path: string, kind: FileKind, cached: CachedResult): SourceFile {
+/** `bytes` may be a function: a file answered from the cache by its size and time is read only if a finding needs its text. */
+export function cachedSource(bytes: Buffer | (() => Buffer), path: string, kind: FileKind, cached: CachedResult): SourceFile {
   let text: string | undefined;
   let parsed: { doc?: Document.Parsed; lineCounter: LineCounter } | undefined;
   const parse = () => {
@@ -192,7 +193,7 @@ export function cachedSource(bytes: Buffer, path: string, kind: FileKind, cached
     validated: true,
     get text() {
       if (text === undefined) {
-        const decoded = cached.decoded ? decodeUtf8(bytes) : "";
+        const decoded = cached.decoded ? decodeUtf8(typeof bytes === "function" ? bytes() : bytes) : "";
         text = typeof decoded === "string" ? decoded : "";
       }
       return text;

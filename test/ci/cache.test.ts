@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, git, gitInit, minimalRepo, ROOT, tempDir, type RunResult } from "../helpers.js";
@@ -74,13 +74,33 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:9 ref/unresolved"]);
   });
 
+  it("skips reading files whose size and time are unchanged, and reads a same-size edit afresh", () => {
+    const dir = repository();
+    const old = new Date("2026-01-05T08:00:00Z");
+    for (const name of ["QP-001", "QP-002", "QP-003"]) utimesSync(join(dir, "documents", `${name}.yaml`), old, old);
+    csr(["-C", dir, "check"]);
+    const file = cacheFile(join(dir, ".git", "csr-cache"));
+    // Trusted by size and time: the tampered entry is used without reading QP-003 at all.
+    tamper(file, "QP-003");
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toContain("documents/QP-003.yaml:1:1 yaml/syntax");
+    // Proof that the file is not read: new content under the old size and time goes unseen (as in git).
+    const text = procedure("QP-003").replace("文件控制程序", "记录控制程序");
+    expect(text.length).toBe(procedure("QP-003").length);
+    writeFileSync(join(dir, "documents/QP-003.yaml"), text.replace("status: draft", "status: drift"));
+    utimesSync(join(dir, "documents/QP-003.yaml"), old, old);
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
+    // The same number of bytes, a new time: read afresh, whatever the cache says.
+    writeFileSync(join(dir, "documents/QP-003.yaml"), text);
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+  });
+
   it("is ignored and rebuilt when it is corrupt", () => {
     const dir = repository();
     csr(["-C", dir, "check"]);
     const file = cacheFile(join(dir, ".git", "csr-cache"));
-    writeFileSync(file, '{"format": 1, "entr');
+    writeFileSync(file, '{"format": 2, "entr');
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
-    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(1);
+    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(2);
   });
 
   it("is not kept outside git, where the check writes nothing at all", () => {
