@@ -46,6 +46,24 @@ export function csr(args: string[], options: { cwd?: string; input?: string; env
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A finding as `csr check --format json` prints it. */
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  rule: string;
+  message: string;
+  docs: string;
+}
+
+/** Runs `csr check --format json` with extra arguments and returns its findings. */
+export function checkJson(dir: string, ...args: string[]): { code: number; stderr: string; findings: JsonFinding[] } {
+  const result = csr(["-C", dir, "check", "--format", "json", ...args]);
+  const report = JSON.parse(result.stdout || "{}") as { findings?: JsonFinding[] };
+  return { code: result.code, stderr: result.stderr, findings: report.findings ?? [] };
+}
+
 const GIT_ENV = {
   GIT_AUTHOR_NAME: "Test User",
   GIT_AUTHOR_EMAIL: "test@example.com",

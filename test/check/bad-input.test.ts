@@ -2,21 +2,9 @@
 import { symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, minimalRepo, tempDir } from "../helpers.js";
+import { checkJson, minimalRepo, tempDir } from "../helpers.js";
 
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
-
-function check(dir: string): { code: number; findings: JsonFinding[]; stderr: string } {
-  const result = csr(["-C", dir, "check", "--format", "json"]);
-  return { code: result.code, findings: result.stdout ? (JSON.parse(result.stdout).findings as JsonFinding[]) : [], stderr: result.stderr };
-}
+const check = (dir: string) => checkJson(dir);
 
 const validForm = (id: string, extra = "") =>
   `id: ${id}\ntitle: 来料检验记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n${extra}`;

@@ -1,22 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr } from "../helpers.js";
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-  docs: string;
-}
+import { checkJson, copyFixture, csr, type JsonFinding } from "../helpers.js";
 
 function check(dir: string, today = "2026-11-27") {
-  const result = csr(["-C", dir, "check", "--format", "json", "--today", today]);
-  const report = JSON.parse(result.stdout) as { findings: JsonFinding[] };
-  return { code: result.code, stderr: result.stderr, findings: report.findings };
+  return checkJson(dir, "--today", today);
 }
 
 const brief = (f: JsonFinding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`;

@@ -1,22 +1,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
+import { checkJson, copyFixture, csr, git, gitInit, minimalRepo, tempDir, type JsonFinding } from "../helpers.js";
 
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
-
-function check(dir: string, ...args: string[]) {
-  const result = csr(["-C", dir, "check", "--format", "json", ...args]);
-  const report = JSON.parse(result.stdout || "{}") as { findings?: JsonFinding[] };
-  return { code: result.code, stderr: result.stderr, findings: report.findings ?? [] };
-}
+const check = checkJson;
 
 const brief = (f: JsonFinding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`;
 const messageOf = (findings: JsonFinding[], rule: string, file: string) => findings.find((f) => f.rule === rule && f.file === file)?.message;
