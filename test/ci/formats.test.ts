@@ -46,8 +46,10 @@ describe("csr check --format: every format on one fixture repository", () => {
     const log = JSON.parse(run("sarif").stdout);
     const schema = JSON.parse(readFileSync(join(FIXTURES, "ci", "sarif-schema-2.1.0.json"), "utf8"));
     // The published schema has a pattern that is only valid as a non-unicode regular expression.
-    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
-    (addFormatsModule as unknown as (a: AjvDraft04) => AjvDraft04)(ajv);
+    // A CommonJS module: under NodeNext its class is the `default` of the default import.
+    const Ajv04 = AjvDraft04.default;
+    const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+    (addFormatsModule as unknown as (a: InstanceType<typeof Ajv04>) => void)(ajv);
     const validate = ajv.compile(schema);
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const broken = structuredClone(log);
