@@ -101,7 +101,7 @@ describe("csr show", () => {
         "DYA-002  控制计划须经顾客批准",
         "",
         "  File            csr/DYA/DYA-002.yaml",
-        "  Customer        DYA 东风越野车有限公司",
+        "  Customer        DYA 东岳越野车有限公司",
         "  Source          DYA-SQM 供应商质量手册, revision C, section 5.1",
         "  Clauses         IATF16949:8.5.1.1 控制计划",
         "  Received        2026-11-24",

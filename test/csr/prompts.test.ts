@@ -16,7 +16,7 @@ describe("csr add, asked at a terminal", () => {
     await screen.next();
 
     expect(screen.getScreen()).toContain("Customer");
-    expect(screen.getScreen()).toContain("DYA  东风越野车有限公司");
+    expect(screen.getScreen()).toContain("DYA  东岳越野车有限公司");
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("DYA-SQM  供应商质量手册 (rev C)");

@@ -106,7 +106,7 @@ describe("csr source update", () => {
 
   it("needs --customer when two customers have a source document of that id", () => {
     const dir = validRepo();
-    makeRepo({ "customers/DYB.yaml": read(dir, "customers/DYA.yaml").replace("code: DYA", "code: DYB").replace("东风越野车", "东风商用车") }, dir);
+    makeRepo({ "customers/DYB.yaml": read(dir, "customers/DYA.yaml").replace("code: DYA", "code: DYB").replace("东岳越野车", "东岳商用车") }, dir);
     expect(update(dir, "--revision", "D", "--received", "2026-12-01").stderr).toBe("csr: DYA-SQM is a source document of DYA and DYB.\nhint: Say which customer with --customer.\n");
     expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--customer", "DYB").stdout).toBe(
       "DYA-SQM revision D recorded (received 2026-12-01); revision C is superseded.\nNo CSR of DYB was still on an earlier revision of DYA-SQM.\n",
