@@ -8,6 +8,7 @@ import { parseClauseRef } from "../../model/catalog.js";
 import { CSR_STATUSES, csrFacts, type CsrFacts, type CsrStatus } from "../../model/csr-status.js";
 import { buildIndex } from "../../model/index.js";
 import type { Csr } from "../../model/types.js";
+import { personName, registerContext } from "../../report/registers/context.js";
 import type { Table } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { emitTable, type OutputFlags } from "../export/output.js";
@@ -78,12 +79,8 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   const repo = loadRepository(findRoot(ctx.dir));
   const lang = langOption(flags.lang, repo);
   const rows = csrRows(repo, today).filter(filter(repo, flags));
-  const people = buildIndex(repo).people;
-  const name = (id: string) => {
-    const person = people.get(id)?.value;
-    return person ? (lang === "en" ? (person.name_en ?? person.name) : person.name) : id;
-  };
-  return emitTable(ctx, csrTable(rows, lang, today, name), flags, repo, lang);
+  const names = registerContext(repo, lang);
+  return emitTable(ctx, csrTable(rows, lang, today, (id) => personName(names, id)), flags, repo, lang);
 }
 
 function filter(repo: Repository, flags: ListCsrFlags): (row: CsrRow) => boolean {
