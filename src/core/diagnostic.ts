@@ -1,7 +1,6 @@
 /** What a check reports. Rules produce findings; formatters print them. */
 
 export type Severity = "error" | "warning";
-export type SeveritySetting = Severity | "off";
 
 export interface Location {
   /** Repository-relative path with '/' separators. */

@@ -64,3 +64,8 @@ function isWide(cp: number): boolean {
 export function padEnd(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(s)));
 }
+
+/** A name or title in the output language: the English one where it is given, else the Chinese original. */
+export function localized(lang: string, zh: string, en: string | undefined): string {
+  return lang === "en" && en ? en : zh;
+}

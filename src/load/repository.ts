@@ -3,7 +3,7 @@
  * valid entities are indexed for the cross-document rules. A broken file never stops the others.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { buildCatalog, type Catalog } from "../model/catalog.js";
@@ -18,7 +18,7 @@ import type {
   QmsConfig,
   SymbolConversion,
 } from "../model/types.js";
-import { discover, type FoundFile } from "./discover.js";
+import { discover } from "./discover.js";
 import { STANDARDS_DIR } from "./package.js";
 import { validateFile } from "./schemas.js";
 import { readSource, type LoadProblem, type SourceFile } from "./source.js";
@@ -161,9 +161,3 @@ function loadCatalogs(repoCatalogs: CatalogFile[]): Map<string, Catalog> {
   }
   return result;
 }
-
-export function hasRepositoryFile(root: string, name: string): boolean {
-  return existsSync(join(root, name));
-}
-
-export type { FoundFile };

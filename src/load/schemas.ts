@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
+import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean } from "../core/text.js";
 import { SCHEMA_DIR } from "./package.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";

@@ -28,10 +28,6 @@ export function parseClauseRef(text: string): ClauseRef | undefined {
   return m ? { standard: m[1]!, clause: m[2]! } : undefined;
 }
 
-export function formatClauseRef(ref: ClauseRef): string {
-  return `${ref.standard}:${ref.clause}`;
-}
-
 /** Builds a catalog from a shipped file, then applies a repository's additions and overrides. */
 export function buildCatalog(base: CatalogFile | undefined, override: CatalogFile | undefined): Catalog {
   const head = override ?? base!;

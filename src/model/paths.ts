@@ -12,7 +12,3 @@ export function documentPath(id: string): string {
 export function csrPath(customer: string, id: string): string {
   return `csr/${customer}/${id}.yaml`;
 }
-
-export function customerPath(code: string): string {
-  return `customers/${code}.yaml`;
-}

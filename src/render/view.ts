@@ -4,6 +4,7 @@
  * templates only lay it out.
  */
 import { UserError } from "../core/errors.js";
+import { localized } from "../core/text.js";
 import type { Repository } from "../load/repository.js";
 import { csrStatus, missingOpinions } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
@@ -88,7 +89,7 @@ class Names {
   ) {}
 
   pick(zh: string, en: string | undefined): string {
-    return this.lang === "en" && en ? en : zh;
+    return localized(this.lang, zh, en);
   }
 
   person(id: string): string {

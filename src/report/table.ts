@@ -30,7 +30,6 @@ export interface Table {
   notes?: string[];
 }
 
-export const TEXT_FORMATS = ["table", "md", "csv", "json"] as const;
 export const TABLE_FORMATS = ["table", "md", "html", "csv", "xlsx", "json"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
@@ -46,8 +45,13 @@ export function toTerminal(table: Table): string {
   return out.join("\n") + "\n";
 }
 
+/** A value inside a Markdown table cell: one line, with backslashes and pipes escaped. */
+function markdownCell(s: string): string {
+  return oneLine(s).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
+}
+
 export function toMarkdown(table: Table): string {
-  const escape = (s: string) => oneLine(s).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
+  const escape = markdownCell;
   const out = [`## ${table.title}`, "", `| ${table.columns.map((c) => escape(c.header)).join(" | ")} |`, `|${table.columns.map(() => " --- |").join("")}`];
   for (const row of table.rows) out.push(`| ${table.columns.map((c) => escape(text(row[c.key]))).join(" | ")} |`);
   if (table.notes?.length) out.push("", ...table.notes.map((n) => `${n}  `));
@@ -134,17 +138,13 @@ export function tableTemplatePath(table: Table, format: "md" | "html", root?: st
 export async function renderTableTemplate(table: Table, format: "md" | "html", options: TemplateOptions = {}): Promise<string> {
   const { default: Handlebars } = await import("handlebars");
   const hbs = Handlebars.create();
-  hbs.registerHelper("md", (value: unknown) => oneLine(String(value ?? "")).replace(/\\/g, "\\\\").replace(/\|/g, "\\|"));
+  hbs.registerHelper("md", (value: unknown) => markdownCell(String(value ?? "")));
   hbs.registerHelper("br", (value: unknown) => new hbs.SafeString(escapeHtml(String(value ?? "")).replace(/\r?\n/g, "<br>")));
   const path = tableTemplatePath(table, format, options.root);
   const template = hbs.compile(readFileSync(path, "utf8"), { noEscape: format === "md", strict: false });
   return template(tableView(table, options.lang));
 }
 
-/** A self-contained HTML page (inline CSS, no scripts) with every value escaped. */
-export async function toHtml(table: Table, options: TemplateOptions = {}): Promise<string> {
-  return renderTableTemplate(table, "html", options);
-}
 
 const MAX_COLUMN_WIDTH = 60;
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, copyFixture, csr, type JsonFinding } from "../helpers.js";
+import { checkJson, copyFixture, type JsonFinding } from "../helpers.js";
 
 function check(dir: string, today = "2026-11-27") {
   return checkJson(dir, "--today", today);

@@ -6,12 +6,12 @@ import { loadRepository, type Repository } from "../../load/repository.js";
 import { WorkCalendar } from "../../model/calendar.js";
 import { parseClauseRef } from "../../model/catalog.js";
 import { CSR_STATUSES, csrFacts, type CsrFacts, type CsrStatus } from "../../model/csr-status.js";
-import { buildIndex } from "../../model/index.js";
+import type { RepoIndex } from "../../model/index.js";
 import type { Csr } from "../../model/types.js";
 import { personName, registerContext } from "../../report/registers/context.js";
 import type { Table } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
-import { emitTable, type OutputFlags } from "../export/output.js";
+import { emitTable, languageOf, type OutputFlags } from "../export/output.js";
 import { choiceOption, dateOption } from "../options.js";
 
 export type Lang = "zh-CN" | "en";
@@ -61,25 +61,20 @@ export interface CsrRow {
 }
 
 /** Every CSR with its derived facts on `today`, in id order. */
-export function csrRows(repo: Repository, today: string): CsrRow[] {
+export function csrRows(repo: Repository, today: string, index: RepoIndex): CsrRow[] {
   const config = repo.config?.value;
-  const index = buildIndex(repo);
   const ctx = { config, calendar: new WorkCalendar(config?.calendar), documentStatus: (id: string) => index.documents.get(id)?.value.status, today };
   return repo.csrs
     .map(({ value }) => ({ csr: value, facts: csrFacts(value, ctx) }))
     .sort((a, b) => (a.csr.id < b.csr.id ? -1 : a.csr.id > b.csr.id ? 1 : 0));
 }
 
-export function langOption(value: string | undefined, repo: Repository): Lang {
-  return choiceOption(value, "--lang", ["zh-CN", "en"] as const, repo.config?.value.language ?? "zh-CN");
-}
-
 export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): Promise<number> {
   const today = dateOption(flags.today, "--today");
   const repo = loadRepository(findRoot(ctx.dir));
-  const lang = langOption(flags.lang, repo);
-  const rows = csrRows(repo, today).filter(filter(repo, flags));
+  const lang = languageOf(flags, repo);
   const names = registerContext(repo, lang);
+  const rows = csrRows(repo, today, names.index).filter(filter(repo, flags));
   return emitTable(ctx, csrTable(rows, lang, today, (id) => personName(names, id)), flags, repo, lang);
 }
 

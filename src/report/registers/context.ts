@@ -2,6 +2,7 @@
  * What every register builder needs besides the repository: the language, and lookups that turn
  * ids into what a reader of the register expects (people's names, department names, versions).
  */
+import { localized } from "../../core/text.js";
 import type { Repository } from "../../load/repository.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";
@@ -28,18 +29,23 @@ export function personName(ctx: RegisterContext, id: string | undefined): string
   if (!id) return "";
   const person = ctx.index.people.get(id)?.value;
   if (!person) return id;
-  return ctx.lang === "en" ? (person.name_en ?? person.name) : person.name;
+  return localized(ctx.lang, person.name, person.name_en);
 }
 
 export function departmentName(ctx: RegisterContext, code: string | undefined): string {
   if (!code) return "";
   const dept = ctx.index.departments.get(code);
   if (!dept) return code;
-  return ctx.lang === "en" ? (dept.name_en ?? dept.name) : dept.name;
+  return localized(ctx.lang, dept.name, dept.name_en);
 }
 
 export function documentTitle(ctx: RegisterContext, doc: ControlledDocument): string {
-  return ctx.lang === "en" ? (doc.title_en ?? doc.title) : doc.title;
+  return localized(ctx.lang, doc.title, doc.title_en);
+}
+
+export function customerName(ctx: RegisterContext, code: string): string {
+  const customer = ctx.index.customers.get(code)?.value;
+  return customer ? localized(ctx.lang, customer.name, customer.name_en) : code;
 }
 
 export function documentVersion(doc: ControlledDocument): string {

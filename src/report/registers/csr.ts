@@ -4,9 +4,9 @@
  * requirement is addressed in the organisation's own documents.
  */
 import { csrStatus, type CsrStatus } from "../../model/csr-status.js";
-import type { Csr, Customer, Disposition } from "../../model/types.js";
+import type { Csr, Disposition } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { clauseList, compareIds, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
+import { clauseList, compareIds, customerName, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
 
 const STATUS: Record<CsrStatus, [string, string]> = {
   received: ["已接收", "received"],
@@ -34,11 +34,6 @@ function sortedCsrs(ctx: RegisterContext, customer?: string): Csr[] {
     .sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
 }
 
-function customerName(ctx: RegisterContext, code: string): string {
-  const customer: Customer | undefined = ctx.index.customers.get(code)?.value;
-  if (!customer) return code;
-  return ctx.lang === "en" ? (customer.name_en ?? customer.name) : customer.name;
-}
 
 function sourceTitle(ctx: RegisterContext, csr: Csr): string {
   const source = ctx.index.customers.get(csr.customer)?.value.sources?.find((s) => s.id === csr.source.document);

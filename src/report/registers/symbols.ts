@@ -1,6 +1,6 @@
 /** The special-characteristic symbol conversion table (特殊特性符号对照表), grouped by customer. */
 import type { Table } from "../table.js";
-import { compareIds, t, type RegisterContext } from "./context.js";
+import { compareIds, customerName, t, type RegisterContext } from "./context.js";
 
 export function symbolTable(ctx: RegisterContext, options: { customer?: string } = {}): Table {
   const symbols = ctx.repo.symbols
@@ -8,10 +8,7 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
     .filter(({ s }) => options.customer === undefined || s.customer === options.customer)
     .sort((a, b) => compareIds(a.s.customer, b.s.customer) || a.order - b.order)
     .map(({ s }) => s);
-  const name = (code: string) => {
-    const c = ctx.index.customers.get(code)?.value;
-    return c ? (ctx.lang === "en" ? (c.name_en ?? c.name) : c.name) : code;
-  };
+  const name = (code: string) => customerName(ctx, code);
   return {
     id: "symbols",
     title: t(ctx, "特殊特性符号对照表", "Special characteristics symbol conversion table"),
