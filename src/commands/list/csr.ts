@@ -5,7 +5,7 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { WorkCalendar } from "../../model/calendar.js";
 import { parseClauseRef } from "../../model/catalog.js";
-import { CSR_STATUSES, csrFacts, type CsrFacts, type CsrStatus } from "../../model/csr-status.js";
+import { CSR_STATUSES, csrFacts, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
 import type { RepoIndex } from "../../model/index.js";
 import type { Csr } from "../../model/types.js";
 import { personName, registerContext } from "../../report/registers/context.js";
@@ -24,31 +24,6 @@ export interface ListCsrFlags extends OutputFlags {
   owner?: string;
   today?: string;
 }
-
-export const STATUS_LABELS: Record<Lang, Record<CsrStatus, string>> = {
-  "zh-CN": {
-    received: "已接收",
-    "in-review": "评审中",
-    decided: "已决定",
-    addressed: "已纳入文件",
-    implemented: "已实施",
-    verified: "已验证",
-    superseded: "已替代",
-    rejected: "已拒绝",
-    "not-applicable": "不适用",
-  },
-  en: {
-    received: "received",
-    "in-review": "in review",
-    decided: "decided",
-    addressed: "addressed",
-    implemented: "implemented",
-    verified: "verified",
-    superseded: "superseded",
-    rejected: "rejected",
-    "not-applicable": "not applicable",
-  },
-};
 
 const HEADERS: Record<Lang, Record<string, string>> = {
   "zh-CN": { id: "编号", customer: "顾客", title: "标题", clauses: "条款", status: "状态", due: "评审期限", days_left: "剩余工作日", owner: "实施负责人" },
@@ -127,7 +102,7 @@ export function csrTable(rows: readonly CsrRow[], lang: Lang, today: string, per
       customer: csr.customer,
       title: lang === "en" ? (csr.title_en ?? csr.title) : csr.title,
       clauses: csr.clauses.join(", "),
-      status: STATUS_LABELS[lang][facts.status],
+      status: csrStatusLabel(facts.status, lang),
       due: facts.due ?? null,
       days_left: facts.daysLeft ?? null,
       owner: csr.implementation?.owner ? personName(csr.implementation.owner) : null,

@@ -3,11 +3,10 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { WorkCalendar } from "../../model/calendar.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
-import { csrFacts, requiredDepartments, reviewDue, staleSource, type CsrFacts } from "../../model/csr-status.js";
+import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import type { Csr, Decision, Opinion } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { STATUS_LABELS } from "../list/csr.js";
 import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "./lookup.js";
 
@@ -61,7 +60,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   if (csr.category) field("Category", csr.category);
   if (csr.text) field("Requirement", ...csr.text.trimEnd().split("\n"));
   field("Received", csr.review?.restarted ? `${csr.received}; review restarted ${csr.review.restarted}` : csr.received);
-  field("Status", `${facts.status} (${STATUS_LABELS["zh-CN"][facts.status]})`);
+  field("Status", `${facts.status} (${csrStatusLabel(facts.status, "zh-CN")})`);
   field("Review due", reviewLine(csr, facts, due));
   field("Required", requiredDepartments(csr, repo.config?.value).join(", ") || "(none configured)");
   const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person));

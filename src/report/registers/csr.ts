@@ -3,22 +3,10 @@
  * record, and the CSR matrix (顾客特定要求矩阵) of IATF 16949 7.5.1.1 showing where each
  * requirement is addressed in the organisation's own documents.
  */
-import { csrStatus, type CsrStatus } from "../../model/csr-status.js";
+import { csrStatus, csrStatusLabel } from "../../model/csr-status.js";
 import type { Csr, Disposition } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { clauseList, compareIds, customerName, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
-
-const STATUS: Record<CsrStatus, [string, string]> = {
-  received: ["已接收", "received"],
-  "in-review": ["评审中", "in review"],
-  decided: ["已决定", "decided"],
-  addressed: ["已落实到文件", "addressed"],
-  implemented: ["已实施", "implemented"],
-  verified: ["已验证", "verified"],
-  superseded: ["已替代", "superseded"],
-  rejected: ["已拒绝", "rejected"],
-  "not-applicable": ["不适用", "not applicable"],
-};
 
 const DISPOSITION: Record<Disposition, [string, string]> = {
   must: ["必须满足", "must"],
@@ -42,7 +30,7 @@ function sourceTitle(ctx: RegisterContext, csr: Csr): string {
 }
 
 function statusOf(ctx: RegisterContext, csr: Csr): string {
-  return t(ctx, ...STATUS[csrStatus(csr, (id) => ctx.index.documents.get(id)?.value.status)]);
+  return csrStatusLabel(csrStatus(csr, (id) => ctx.index.documents.get(id)?.value.status), ctx.lang);
 }
 
 function dispositionOf(ctx: RegisterContext, csr: Csr): string {
