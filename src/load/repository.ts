@@ -121,10 +121,16 @@ let shipped: Map<string, CatalogFile> | undefined;
 /** Written by `npm run build` (src/load/precompile.ts): the shipped catalogs, already parsed. */
 export const PRECOMPILED_CATALOGS = new URL("../catalogs.json", import.meta.url);
 
+function shippedCatalogTexts(): string[] {
+  return readdirSync(STANDARDS_DIR)
+    .filter((n) => n.endsWith(".yaml"))
+    .sort()
+    .map((name) => readFileSync(join(STANDARDS_DIR, name), "utf8"));
+}
+
 export function shippedCatalogs(): Map<string, CatalogFile> {
   if (!shipped) {
-    const names = readdirSync(STANDARDS_DIR).filter((n) => n.endsWith(".yaml")).sort();
-    const texts = names.map((name) => readFileSync(join(STANDARDS_DIR, name), "utf8"));
+    const texts = shippedCatalogTexts();
     shipped = new Map((precompiledCatalogs(texts) ?? texts.map((text) => parse(text) as CatalogFile)).map((file) => [file.id, file]));
   }
   return shipped;
@@ -148,7 +154,7 @@ export function catalogDigest(texts: string[]): string {
 
 /** The shipped catalogs as the build stores them (see PRECOMPILED_CATALOGS). */
 export function parseShippedCatalogs(): { digest: string; catalogs: CatalogFile[] } {
-  const texts = readdirSync(STANDARDS_DIR).filter((n) => n.endsWith(".yaml")).sort().map((name) => readFileSync(join(STANDARDS_DIR, name), "utf8"));
+  const texts = shippedCatalogTexts();
   return { digest: catalogDigest(texts), catalogs: texts.map((text) => parse(text) as CatalogFile) };
 }
 

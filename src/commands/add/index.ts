@@ -13,7 +13,7 @@ import { csrPath } from "../../model/paths.js";
 import type { Csr, Customer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { commitFiles, verifyChanges, writeChanges, yamlText } from "../review/persist.js";
+import { commitFiles, verifyChanges, writeChanges, yamlText } from "../shared/persist.js";
 import { nextCsrId } from "./allocate.js";
 import { askForCsr, type CsrDraft } from "./ask.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "./prompting.js";

@@ -7,7 +7,7 @@ import { registerContext } from "../../report/registers/context.js";
 import { allRegisters } from "../../report/registers/index.js";
 import { toXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
-import { languageOf, warnProblems, writeOutput, type OutputFlags } from "./output.js";
+import { languageOf, warnProblems, writeOutput, type OutputFlags } from "../shared/output.js";
 
 export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { out: string }): Promise<number> {
   if (extname(flags.out).toLowerCase() !== ".xlsx") {

@@ -11,7 +11,7 @@ import type { Csr } from "../../model/types.js";
 import { personName, registerContext } from "../../report/registers/context.js";
 import type { Table } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
-import { emitTable, languageOf, type OutputFlags } from "../export/output.js";
+import { emitTable, languageOf, type OutputFlags } from "../shared/output.js";
 import { choiceOption, dateOption } from "../options.js";
 
 export type Lang = "zh-CN" | "en";

@@ -9,7 +9,7 @@ import { symbolTable } from "../../report/registers/symbols.js";
 import type { Table } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { emitTable, languageOf, warnProblems, type OutputFlags } from "../export/output.js";
+import { emitTable, languageOf, warnProblems, type OutputFlags } from "../shared/output.js";
 
 export interface RegisterFlags extends OutputFlags {
   level?: string;

@@ -7,7 +7,7 @@ import { clauseMatrix } from "../../report/registers/clauses.js";
 import { registerContext } from "../../report/registers/context.js";
 import { csrMatrix } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
-import { emitTable, languageOf, warnProblems, type OutputFlags } from "../export/output.js";
+import { emitTable, languageOf, warnProblems, type OutputFlags } from "../shared/output.js";
 
 export interface MatrixFlags extends OutputFlags {
   standard?: string;

@@ -11,7 +11,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
-import { yamlText } from "../review/persist.js";
+import { yamlText } from "../shared/persist.js";
 import type { Located, Repository } from "../../load/repository.js";
 import type { RepoIndex } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";

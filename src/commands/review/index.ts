@@ -16,7 +16,7 @@ import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompt
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "../show/lookup.js";
-import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText } from "./persist.js";
+import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText } from "../shared/persist.js";
 
 export interface ReviewFlags {
   department?: string;

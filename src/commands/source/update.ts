@@ -21,7 +21,7 @@ import { reviewDue } from "../../model/csr-status.js";
 import type { Customer, SourceRevision } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText, type FileChange } from "../review/persist.js";
+import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText, type FileChange } from "../shared/persist.js";
 
 export interface SourceUpdateFlags {
   customer?: string;

@@ -1,5 +1,5 @@
 /**
- * How the CSR commands change a repository: every new file text is checked with the same
+ * How the commands that edit YAML (add, review, source update, release, obsolete) change a repository: every new file text is checked with the same
  * schema and reference rules as `csr check` before anything is written, each file is written
  * atomically, and `--commit` commits exactly those files.
  */
