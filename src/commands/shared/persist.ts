@@ -1,7 +1,8 @@
 /**
- * How the commands that edit YAML (add, review, source update, release, obsolete) change a repository: every new file text is checked with the same
- * schema and reference rules as `csr check` before anything is written, each file is written
- * atomically, and `--commit` commits exactly those files.
+ * How commands change a repository's YAML. The CSR commands check every new file text with the
+ * same schema and reference rules as `csr check` before anything is written, write each file
+ * atomically, and with `--commit` commit exactly those files. `yamlText` (also used by release
+ * and obsolete) keeps every line an edit does not touch byte for byte.
  */
 import { isNode, isSeq, type Document, type YAMLMap } from "yaml";
 import { runCheck } from "../../check/engine.js";
