@@ -12,7 +12,6 @@ const validForm = (id: string, extra = "") => `id: ${id}\ntitle: 来料检验记
 
 /** A second, valid file with one dangling reference proves the other files are still checked. */
 const witness = { "documents/QR-001-02.yaml": validForm("QR-001-02", "related: [QP-404]\n") };
-const witnessFinding = { file: "documents/QR-001-02.yaml", line: 7, column: 11, rule: "ref/unresolved" };
 
 /** Findings as [file, line, column, rule]. */
 const brief = (dir: string, ...args: string[]) => {
