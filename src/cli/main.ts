@@ -122,6 +122,11 @@ export async function run(argv: string[]): Promise<number> {
     .option("--issued <date>", "date the customer issued it")
     .requiredOption("--received <date>", "date received")
     .option("--file <path>", "attached file, inside the repository")
+    .option("--unchanged <csr...>", "CSRs the new revision leaves unchanged: the decision is kept, with a recorded confirmation")
+    .option("--removed <csr...>", "CSRs the new revision removes: marked superseded")
+    .option("--by <person>", "who confirms the unchanged CSRs")
+    .option("--date <date>", "date of the confirmation (default: today)")
+    .option("-y, --yes", "never prompt; CSRs not named are reviewed again")
     .option("--commit", "commit the change")
     .action(action(async () => (await import("../commands/source/update.js")).sourceUpdateCommand));
 
@@ -300,6 +305,13 @@ export async function run(argv: string[]): Promise<number> {
     .argument("[dir]", "folder (default: current folder)")
     .option("--example", "add a small example content set")
     .action(action(async () => (await import("../commands/init/index.js")).initCommand));
+
+  program
+    .command("merge-driver")
+    .description("git merge driver for CSR files (opinions merged by department); --install sets it up")
+    .argument("[files...]", "%O %A %B %P, as git passes them")
+    .option("--install", "set up the driver in this repository (.gitattributes and git config)")
+    .action(action(async () => (await import("../commands/merge-driver/index.js")).mergeDriverCommand));
 
   program
     .command("schema")

@@ -135,6 +135,8 @@ export interface Csr {
     restarted?: string;
     opinions?: Opinion[];
     decision?: Decision;
+    /** Source revisions that left the requirement unchanged, each confirmed once instead of a new round. */
+    confirmations?: { source_revision: string; by: string; date: string; comment?: string }[];
     history?: ReviewRound[];
   };
   addressed?: { document: string; section?: string }[];
