@@ -5,25 +5,29 @@
  */
 import { isSeq, type Document } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { declaredSections, findSection, sectionLabel } from "../../model/sections.js";
+import { documentSections, findSection, sectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { appendIn } from "../shared/persist.js";
 
 export type AddressedEntry = NonNullable<Csr["addressed"]>[number];
 
 /**
- * The entry for `document` and an optional section reference; refuses a section the document does
- * not declare, naming the ones it has.
+ * The entry for `document` and an optional section reference (number, title, or both), recorded
+ * as the document's own number and title; refuses a section the document does not declare,
+ * naming the ones it has.
  */
 export function addressedEntry(document: ControlledDocument, section: string | undefined): AddressedEntry {
   if (section === undefined || section.trim() === "") return { document: document.id };
-  const found = findSection(document, section);
-  if (found) return { document: document.id, section: sectionLabel(found) };
-  const sections = declaredSections(document);
+  const sections = documentSections(document);
+  const { found, titleMismatch } = findSection(sections, section);
+  if (found && titleMismatch === undefined) return { document: document.id, section: sectionLabel(found, "zh-CN") };
+  if (found) {
+    throw new UserError(`${document.id} section ${found.number} is '${found.title}', not '${titleMismatch}'.`, `Give the number alone (--section ${found.number}) or the section's own title.`);
+  }
   throw new UserError(
     `${document.id} has no section '${section}'.`,
     sections.length > 0
-      ? `Its sections: ${sections.map(sectionLabel).join(", ")}. Give the number (e.g. --section ${sections[sections.length - 1]!.number}) or the title.`
+      ? `Its sections: ${sections.map((s) => sectionLabel(s, "zh-CN")).join(", ")}. Give the number (e.g. --section ${sections[sections.length - 1]!.number}) or the title.`
       : `${document.id} declares no sections; leave out --section, or add the section to the document first.`,
   );
 }

@@ -1,7 +1,7 @@
 /** `csr address <csr> [document]`: record (or with --remove, withdraw) where a CSR is addressed. */
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { declaredSections, sectionLabel } from "../../model/sections.js";
+import { documentSections, sectionLabel } from "../../model/sections.js";
 import { editFile, findCsrById, findDocumentById, need, openForEdit, saveChanges } from "../shared/edit.js";
 import { addAddressed, addressedEntry, removeAddressed } from "./addressed.js";
 import { UserError } from "../../core/errors.js";
@@ -53,11 +53,11 @@ export async function addressCsr(ctx: CommandContext, csrId: string, documentId:
     ));
   const document = findDocumentById(session, target).value;
   if (document.status === "obsolete") throw new UserError(`${target} is obsolete; a CSR is addressed in a document in force.`);
-  const sections = declaredSections(document);
+  const sections = documentSections(document);
   const section =
     flags.section ??
     (ask && sections.length > 0
-      ? await ask.select({ message: "Section", choices: [{ value: "", name: "(the whole document)" }, ...sections.map((s) => ({ value: s.number, name: sectionLabel(s) }))] })
+      ? await ask.select({ message: "Section", choices: [{ value: "", name: "(the whole document)" }, ...sections.map((s) => ({ value: s.number, name: sectionLabel(s, "zh-CN") }))] })
       : undefined);
   const entry = addressedEntry(document, section);
   let added = false;
