@@ -73,9 +73,9 @@ describe("csr new", () => {
 describe("csr address", () => {
   it("records the section by number with its title, and removes it again", () => {
     const dir = example();
-    expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--section", "4", "-y", "--commit"]).stdout.split("\n")[0]).toBe("DYA-007: addressed in QP-012 4 作业流程.");
-    expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+addressed:", "+  - document: QP-012", "+    section: 4 作业流程"]);
-    expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--section", "作业流程", "-y"]).stdout).toBe("DYA-007 is already addressed in QP-012 4 作业流程; nothing changed.\n");
+    expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--section", "5", "-y", "--commit"]).stdout.split("\n")[0]).toBe("DYA-007: addressed in QP-012 5 作业流程.");
+    expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+addressed:", "+  - document: QP-012", "+    section: 5 作业流程"]);
+    expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--section", "作业流程", "-y"]).stdout).toBe("DYA-007 is already addressed in QP-012 5 作业流程; nothing changed.\n");
     expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--remove", "-y", "--commit"]).stdout).toMatch(
       /^DYA-007: no longer addressed in QP-012 \(1 entry removed\)\.\nCommitted [0-9a-f]{7}: csr address DYA-007: remove QP-012\n$/,
     );
@@ -148,7 +148,7 @@ describe("distribution and recall", () => {
     );
     const check = csr(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
-      "96 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (PRD) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
+      "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (PRD) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
     expect(csr(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"]).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, PRD).\nNo copy is due back any more.\n");
     expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
