@@ -46,7 +46,8 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       : await need(ask, "<kind>", "the kind", (p) => p.select({ message: "Kind of document", choices: DOCUMENT_KINDS.map((k) => ({ value: k })) }));
   const config = repo.config?.value;
   const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
-  const suggested = flags.number ?? nextNumber(config, kind, flags.family, taken);
+  const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);
+  const suggested = flags.number ?? nextNumber(config, kind, flags.family, taken, user?.value.forms, user?.value.id);
   const number =
     flags.number ??
     (ask ? (await ask.input({ message: "Document number", default: suggested, required: true })).trim() : suggested);
@@ -80,27 +81,39 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
   const path = `${folderFor(session, kind)}/${documentFileName(number)}.yaml`;
   const changes: FileChange[] = [{ path, kind: "document", text: yamlText(new Document(document)), create: true }];
   const lines = [`Created ${number} ${title} (${path}), a draft ${kind} of ${department}${sections.length > 0 ? ` with ${sections.length} sections to fill in` : ""}.`];
-  if (flags.usedBy !== undefined) {
-    const user = findDocumentById(session, flags.usedBy);
-    if ((user.value.forms ?? []).includes(number)) throw new UserError(`${flags.usedBy} lists ${number} already.`);
+  if (user) {
+    if ((user.value.forms ?? []).includes(number)) throw new UserError(`${user.value.id} lists ${number} already.`);
     changes.push(editFile(session.root, user.file.path, "document", (doc) => {
       const forms = doc.get("forms", true);
       if (forms) doc.addIn(["forms"], number);
       else doc.set("forms", doc.createNode([number], { flow: true }));
     }));
-    lines.push(`${flags.usedBy} now lists ${number} among its records (相关记录)${user.value.status === "released" ? `; release a new revision of ${flags.usedBy} for it` : ""}.`);
+    // A released document changes only through a revision: its new list is committed with that release, not here.
+    lines.push(
+      `${user.value.id} now lists ${number} among its records (相关记录)${user.value.status === "released" ? `; release a new revision of ${user.value.id} for it${flags.commit ? " (the change is left for that release to commit)" : ""}` : ""}.`,
+    );
   }
   lines.push(`Edit the body, then release it with 'csr release ${number} --summary ... --prepared ... --reviewed ... --approved ...'.`);
-  await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: `csr new ${kind} ${number}: ${title}` });
+  const only = user?.value.status === "released" ? [path] : undefined;
+  await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: `csr new ${kind} ${number}: ${title}`, ...(only ? { only } : {}) });
   return 0;
 }
 
 /**
  * The next free number of a numbering family: one more than the highest number of its pattern in
  * use (the last group of digits counts up), or the pattern's first number. `family` names a family
- * or a pattern; by default the first pattern listed for the kind.
+ * or a pattern; by default the first pattern listed for the kind. `siblings` (the forms of the
+ * procedure a new form belongs to) count first, so QP-015's next form is QR-015-03; a procedure
+ * without forms of the family gets the first number carrying its own digits (QP-010 → QR-010-01).
  */
-export function nextNumber(config: QmsConfig | undefined, kind: DocumentKind, family: string | undefined, taken: ReadonlySet<string>): string | undefined {
+export function nextNumber(
+  config: QmsConfig | undefined,
+  kind: DocumentKind,
+  family: string | undefined,
+  taken: ReadonlySet<string>,
+  siblings: readonly string[] = [],
+  owner?: string,
+): string | undefined {
   const patterns = (config?.numbering ?? []).filter((n) => n.kind === kind);
   if (patterns.length === 0) return undefined;
   const chosen = family === undefined ? patterns[0]! : patterns.find((n) => n.family === family || n.pattern === family);
@@ -108,13 +121,29 @@ export function nextNumber(config: QmsConfig | undefined, kind: DocumentKind, fa
     throw new UserError(`--family ${family}: no ${kind} numbering family of that name or pattern in qms.yaml.${didYouMean(family!, patterns.flatMap((n) => [n.pattern, ...(n.family ? [n.family] : [])]))}`);
   }
   const re = numberPatternToRegExp(chosen.pattern);
-  const used = [...taken].filter((id) => re.test(id)).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const own = siblings.filter((id) => re.test(id));
+  const first = own.length === 0 && owner !== undefined ? firstOfOwner(chosen.pattern, owner) : undefined;
+  if (first !== undefined) {
+    for (let candidate: string | undefined = first; candidate !== undefined; candidate = increment(candidate)) {
+      if (re.test(candidate) && !taken.has(candidate)) return candidate;
+    }
+  }
+  const used = (own.length > 0 ? own : [...taken].filter((id) => re.test(id))).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   const highest = used[used.length - 1];
   if (highest === undefined) return chosen.pattern.replace(/#+/g, (run) => "1".padStart(run.length, "0"));
   for (let candidate = increment(highest); candidate !== undefined; candidate = increment(candidate)) {
     if (re.test(candidate) && !taken.has(candidate)) return candidate;
   }
   return undefined;
+}
+
+/** QR-###-## for QP-010 -> QR-010-01: the owner's digits in the first group when their lengths match. */
+function firstOfOwner(pattern: string, owner: string): string | undefined {
+  const groups = pattern.match(/#+/g) ?? [];
+  const digits = /\d+/.exec(owner)?.[0];
+  if (groups.length < 2 || digits === undefined || digits.length !== groups[0]!.length) return undefined;
+  let index = 0;
+  return pattern.replace(/#+/g, (run) => (index++ === 0 ? digits : "1".padStart(run.length, "0")));
 }
 
 /** QR-015-02 -> QR-015-03; QP-099 -> QP-100; undefined when the digits run out. */

@@ -53,14 +53,21 @@ export function editFile(root: string, path: string, kind: FileKind, edit: (doc:
 }
 
 /**
- * Checks the changes, writes them, prints `lines`, and with `commit` commits exactly these files.
+ * Checks the changes, writes them, prints `lines`, and with `commit` commits exactly these files
+ * (or `only` those of them).
  * Nothing is written when the result would add an error that `csr check` reports.
  */
-export async function saveChanges(ctx: CommandContext, session: EditSession, changes: FileChange[], lines: string[], commit: { commit?: boolean; message: string }): Promise<void> {
+export async function saveChanges(
+  ctx: CommandContext,
+  session: EditSession,
+  changes: FileChange[],
+  lines: string[],
+  commit: { commit?: boolean; message: string; only?: string[] },
+): Promise<void> {
   verifyChanges(session.repo, changes, localToday());
   writeChanges(session.root, changes);
   ctx.stdout(lines.join("\n") + "\n");
-  if (commit.commit) ctx.stdout(`Committed ${await commitFiles(session.root, changes.map((c) => c.path), commit.message)}: ${commit.message}\n`);
+  if (commit.commit) ctx.stdout(`Committed ${await commitFiles(session.root, commit.only ?? changes.map((c) => c.path), commit.message)}: ${commit.message}\n`);
 }
 
 /** A value from its flag, else from a prompt; with neither, the error names the flag. */
