@@ -127,10 +127,10 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("render")
-    .description("render controlled documents (and CSR review reports) to Markdown, HTML or PDF")
+    .description("render controlled documents (and CSR review reports) to Markdown, HTML, PDF or Word")
     .argument("[ids...]", "document or CSR ids")
     .option("--all", "every document")
-    .option("--format <format>", "md, html or pdf")
+    .option("--format <format>", "md, html, pdf or docx")
     .option("--lang <lang>", "zh-CN or en")
     .option("--out <dir>", "output folder")
     .action(action(async () => (await import("../commands/render/index.js")).renderCommand));

@@ -1,4 +1,4 @@
-/** `csr render`: controlled documents and CSR review reports as Markdown, HTML or PDF files. */
+/** `csr render`: controlled documents and CSR review reports as Markdown, HTML or PDF files, and documents as Word files. */
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -8,10 +8,10 @@ import { loadRepository, type Repository } from "../../load/repository.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
-import { createRenderer, type TemplateName } from "../../render/environment.js";
+import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml } from "../../render/markdown.js";
 import { findChromium, htmlToPdf } from "../../render/pdf.js";
-import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type Lang } from "../../render/view.js";
+import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 
@@ -22,7 +22,7 @@ export interface RenderFlags {
   out?: string;
 }
 
-const FORMATS = ["md", "html", "pdf"] as const;
+const FORMATS = ["md", "html", "pdf", "docx"] as const;
 /** Folders that hold the repository's data; rendered files never go there. */
 
 type Target = { kind: "document"; value: ControlledDocument } | { kind: "csr"; value: Csr };
@@ -38,11 +38,17 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
   const outDir = outputFolder(root, ctx.dir, flags.out);
   const chromium = format === "pdf" ? findChromium() : undefined;
-  const body: BodyRenderer = format === "md" ? (text) => text : await markdownToHtml();
+  if (format === "docx") {
+    const csr = targets.find((t) => t.kind === "csr");
+    if (csr) throw new UserError(`${csr.value.id} is a CSR: its review report is rendered as md, html or pdf, not docx.`);
+  }
+  // Word output lays the section Markdown out itself, so the view keeps it as written.
+  const body: BodyRenderer = format === "md" || format === "docx" ? (text) => text : await markdownToHtml();
+  const word = format === "docx" ? await docxRenderer(root, lang) : undefined;
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { name: string; text: string }[] = [];
+  const pages: { name: string; content: () => Promise<string | Buffer> }[] = [];
   const unresolved: string[] = [];
   for (const target of targets) {
     let view;
@@ -55,13 +61,18 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     }
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
     const name = target.kind === "document" ? documentFileName(target.value.id) : `${target.value.id}.review`;
-    const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
-    pages.push({ name, text: text.endsWith("\n") ? text : `${text}\n` });
+    if (word) {
+      const documentView = view as DocumentView;
+      pages.push({ name, content: () => word(documentView) });
+      continue;
+    }
+    const rendered = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
+    const text = rendered.endsWith("\n") ? rendered : `${rendered}\n`;
+    pages.push({ name, content: async () => (chromium ? htmlToPdf(text, chromium) : text) });
   }
   for (const page of pages) {
     const path = join(outDir, `${page.name}.${lang}.${format}`);
-    const content = chromium ? await htmlToPdf(page.text, chromium) : page.text;
-    writeFileAtomic(path, content, { overwrite: true });
+    writeFileAtomic(path, await page.content(), { overwrite: true });
     ctx.stdout(`${shown(root, path)}\n`);
   }
   ctx.stderr(`Rendered ${pages.length} file${pages.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
@@ -70,6 +81,14 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
   if (unresolved.length > 0) ctx.stderr(`Not rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${unresolved.join(", ")}.\n`);
   return skipped.length + unresolved.length > 0 ? 1 : 0;
+}
+
+/** Word output: the document view laid out by render/docx.ts, with the repository's labels and reference styles. */
+async function docxRenderer(root: string, lang: Lang): Promise<(view: DocumentView) => Promise<Buffer>> {
+  const { documentToDocx, referenceStyles } = await import("../../render/docx.js");
+  const labels = loadLabels(root, lang);
+  const styles = await referenceStyles(root);
+  return (view) => documentToDocx(view, { labels, referenceStyles: styles });
 }
 
 function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
