@@ -156,11 +156,13 @@ function headerBlock(docx: Docx, view: DocumentView, t: (key: string) => string)
   });
 }
 
+/** The revision record; the total pages column only when a revision records them. */
 function revisionTable(docx: Docx, view: DocumentView, t: (key: string) => string): Table {
-  const keys = ["revision_date", "revision_summary", "revision_pages", "revision_version", "revision_by", "revision_approved"];
-  const widths = [1350, 3772, 1100, 1200, 1250, 1250];
+  const totals = view.revisions.some((r) => r.totalPages);
+  const keys = ["revision_date", "revision_summary", "revision_pages", "revision_version", "revision_by", "revision_approved", ...(totals ? ["revision_total_pages"] : [])];
+  const widths = totals ? [1350, 3072, 1000, 1100, 1150, 1150, 1100] : [1350, 3772, 1100, 1200, 1250, 1250];
   const rows = view.revisions.length
-    ? view.revisions.map((r) => ({ header: false, cells: [r.date, r.summary, r.pages, r.version, r.by, r.approvedBy].map((v) => [plain(docx, v)]) }))
+    ? view.revisions.map((r) => ({ header: false, cells: [r.date, r.summary, r.pages, r.version, r.by, r.approvedBy, ...(totals ? [r.totalPages] : [])].map((v) => [plain(docx, v)]) }))
     : [{ header: false, cells: [[plain(docx, t("no_revisions"))]] }];
   return table(docx, [{ header: true, cells: keys.map((k) => [label(docx, t(k))]) }, ...rows], widths);
 }
