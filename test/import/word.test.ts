@@ -254,11 +254,13 @@ describe("csr import FILE.docx", () => {
         "  wrote documents/SOP-QR-020.yaml",
         "",
         "Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.",
-        "csr check is clean.",
+        // The import says it, and csr check keeps saying it until the document is in the repository.
+        "csr check: 1 error(s), 0 warning(s) (doc/mention-unresolved 1).",
+        "  documents/SOP-QR-020.yaml:32:20 doc/mention-unresolved Section 3.2 of SOP-QR-020 mentions 《不合格品控制程序》, which is not the title of any document in the repository. Correct the title, or add the document (an external one as kind: external).",
         "",
       ].join("\n"),
     );
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(parse(readFileSync(join(repo, "documents", "SOP-QR-020.yaml"), "utf8"))).toEqual({
       id: "SOP-QR-020",
       title: "来料检验作业指导书",
@@ -315,10 +317,47 @@ describe("csr import FILE.docx", () => {
       "",
       "Would import 2 of 4 Word file(s); 2 refused, 0 conflict(s) with existing files.",
       "Dry run: nothing was written.",
-      "csr check is clean.",
+      "csr check: 1 error(s), 0 warning(s) (doc/mention-unresolved 1).",
       "",
     ]);
     expect(result.code).toBe(1);
+  });
+
+  it("keeps the numbers of the file: 5 作业流程 after 3 职责 is declared, and prints as 5", async () => {
+    const repo = repoWith({
+      "QP-030.docx": await docxFile([
+        table([["文件编号：QP-030", "文件名称：仓库管理程序", "制订部门：品质部"]]),
+        p("1 目的"),
+        p("规范仓库管理。"),
+        p("2 适用范围"),
+        p("适用于原材料仓库。"),
+        p("3 职责"),
+        p("仓库负责。"),
+        p("5 作业流程"),
+        p("5.1 入库"),
+        p("验收后入库。"),
+        p("5.2 出库"),
+        p("先进先出。"),
+      ]),
+    });
+    const result = csr(["-C", repo, "import", join("Word文件", "QP-030.docx")]);
+    expect(result.code).toBe(0);
+    expect(parse(readFileSync(join(repo, "documents", "QP-030.yaml"), "utf8")).sections).toEqual([
+      { title: "目的", text: "规范仓库管理。" },
+      { title: "适用范围", text: "适用于原材料仓库。" },
+      { title: "职责", text: "仓库负责。" },
+      {
+        number: 5,
+        title: "作业流程",
+        sections: [
+          { title: "入库", text: "验收后入库。" },
+          { title: "出库", text: "先进先出。" },
+        ],
+      },
+    ]);
+    const md = csr(["-C", repo, "render", "QP-030", "--format", "md", "--out", tempDir()]);
+    expect(md.code).toBe(0);
+    expect(readFileSync(md.stdout.trim(), "utf8")).toMatch(/## 3 职责[\s\S]*## 5 作业流程[\s\S]*### 5\.1 入库[\s\S]*### 5\.2 出库[\s\S]*## 6 相关文件/);
   });
 
   it("refuses a zip bomb in seconds, naming the file, even when the package understates its sizes", () => {

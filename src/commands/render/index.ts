@@ -10,7 +10,7 @@ import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml } from "../../render/markdown.js";
-import { findChromium, htmlToPdf } from "../../render/pdf.js";
+import { findChromium, startPdfPrinter } from "../../render/pdf.js";
 import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -23,6 +23,8 @@ export interface RenderFlags {
 }
 
 const FORMATS = ["md", "html", "pdf", "docx"] as const;
+/** Tabs printing at once in the one browser of a run. */
+const PDF_PAGES_AT_ONCE = 2;
 /** Folders that hold the repository's data; rendered files never go there. */
 
 type Target = { kind: "document"; value: ControlledDocument } | { kind: "csr"; value: Csr };
@@ -48,7 +50,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { name: string; content: () => Promise<string | Buffer> }[] = [];
+  const pages: { name: string; text: string; docx?: Buffer }[] = [];
   const unresolved: string[] = [];
   for (const target of targets) {
     let view;
@@ -62,18 +64,24 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
     const name = target.kind === "document" ? documentFileName(target.value.id) : `${target.value.id}.review`;
     if (word) {
-      const documentView = view as DocumentView;
-      pages.push({ name, content: () => word(documentView) });
+      pages.push({ name, text: "", docx: await word(view as DocumentView) });
       continue;
     }
-    const rendered = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
-    const text = rendered.endsWith("\n") ? rendered : `${rendered}\n`;
-    pages.push({ name, content: async () => (chromium ? htmlToPdf(text, chromium) : text) });
+    const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
+    pages.push({ name, text: text.endsWith("\n") ? text : `${text}\n` });
   }
-  for (const page of pages) {
-    const path = join(outDir, `${page.name}.${lang}.${format}`);
-    writeFileAtomic(path, await page.content(), { overwrite: true });
-    ctx.stdout(`${shown(root, path)}\n`);
+  const printer = chromium && pages.length > 0 ? await startPdfPrinter(chromium) : undefined;
+  try {
+    // Pages print concurrently in their own tabs (the browser lays out one while it writes another's
+    // PDF); files are written and listed in order.
+    const printed = printer ? inOrder(pages.map((page) => () => printer.print(page.text)), PDF_PAGES_AT_ONCE) : undefined;
+    for (const [i, page] of pages.entries()) {
+      const path = join(outDir, `${page.name}.${lang}.${format}`);
+      writeFileAtomic(path, page.docx ?? (printed ? await printed[i]! : page.text), { overwrite: true });
+      ctx.stdout(`${shown(root, path)}\n`);
+    }
+  } finally {
+    await printer?.close();
   }
   ctx.stderr(`Rendered ${pages.length} file${pages.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
   if (!flags.all) return 0;
@@ -89,6 +97,18 @@ async function docxRenderer(root: string, lang: Lang): Promise<(view: DocumentVi
   const labels = loadLabels(root, lang);
   const styles = await referenceStyles(root);
   return (view) => documentToDocx(view, { labels, referenceStyles: styles });
+}
+
+/** Runs the tasks with at most `limit` at a time, starting them in order; the promises are in the tasks' order. */
+function inOrder<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T>[] {
+  const results: Promise<T>[] = [];
+  const running: Promise<unknown>[] = [];
+  for (const [i, task] of tasks.entries()) {
+    const before = i >= limit ? running[i - limit]! : Promise.resolve();
+    results.push(before.then(task));
+    running.push(results[i]!.catch(() => undefined));
+  }
+  return results;
 }
 
 function findTarget(repo: Repository, index: RepoIndex, id: string): Target {

@@ -7,6 +7,7 @@
  */
 import type { Repository } from "../../load/repository.js";
 import { numberPatternToRegExp } from "../../model/numbering.js";
+import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
 import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
 import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeVersion, type Kind, type Level } from "../normalize.js";
@@ -468,8 +469,9 @@ class WordDocumentReader {
       const where = lost.place === undefined ? "file" : section ? `section ${section}, paragraph ${lost.place}` : `paragraph ${lost.place}`;
       this.issue(where, `${lost.what} — not imported`);
     }
-    this.checkNumbering(top, all);
-    return prune(top);
+    const sections = prune(top);
+    declareNumbers(sections, all);
+    return sections;
   }
 
   /** Whether a paragraph opens a section: its number continues the numbering, or it is a Word heading. */
@@ -494,24 +496,6 @@ class WordDocumentReader {
       return { number: counters.slice(0, depth).map((n) => n ?? 1).join("."), title: p.plain };
     }
     return undefined;
-  }
-
-  /** csr numbers sections 1, 2, 3 … in order; a file that skips a number prints differently, which is said. */
-  private checkNumbering(top: Section[], all: { number: string; section: Section }[]): void {
-    const printed = new Map<Section, string>();
-    const walk = (sections: Section[], prefix: string) =>
-      sections.forEach((s, i) => {
-        printed.set(s, `${prefix}${i + 1}`);
-        walk(s.sections ?? [], `${prefix}${i + 1}.`);
-      });
-    walk(
-      top.filter((s) => s.title !== ""),
-      "",
-    );
-    for (const entry of all) {
-      const now = printed.get(entry.section);
-      if (now && now !== entry.number) this.issue(`section ${entry.number}`, `'${entry.number} ${entry.section.title}' will be numbered ${now}: csr numbers sections in order`);
-    }
   }
 
   /** 相关文件 / 相关记录: every line names documents; a line that names none is said. */
@@ -615,16 +599,34 @@ export function findMentions(text: string, where: string): Mention[] {
   return found;
 }
 
+/**
+ * Each section keeps the number it has in the file: where csr would number it otherwise (a
+ * procedure without 4 定义 goes on with 5 作业流程), the number is declared (model/sections.ts), so
+ * the document, the CSR matrix and the citations of CSRs print the same number as the Word file.
+ */
+function declareNumbers(sections: Section[], all: { number: string; section: Section }[]): void {
+  const doc = { sections };
+  for (const entry of all) {
+    const printed = () => documentSections(doc).find((s) => s.section === entry.section)?.number;
+    const following = printed();
+    if (following === undefined || following === entry.number) continue;
+    // The number goes first, as it is written before the title in the file.
+    const rest = { ...entry.section };
+    for (const key of Object.keys(rest) as (keyof Section)[]) delete entry.section[key];
+    Object.assign(entry.section, { number: /^\d+$/.test(entry.number) ? Number(entry.number) : entry.number }, rest);
+  }
+}
+
 /** Sections that were reference lists are gone from the body (their content is `related` / `forms`). */
 function prune(sections: Section[]): Section[] {
-  return sections
-    .filter((s) => s.title !== "")
-    .map((s) => {
-      if (!s.sections) return s;
-      const sub = prune(s.sections);
-      const { sections: _, ...rest } = s;
-      return sub.length ? { ...rest, sections: sub } : rest;
-    });
+  const kept = sections.filter((s) => s.title !== "");
+  for (const s of kept) {
+    if (!s.sections) continue;
+    const sub = prune(s.sections);
+    if (sub.length) s.sections = sub;
+    else delete s.sections;
+  }
+  return kept;
 }
 
 function clip(text: string): string {
