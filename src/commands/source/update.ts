@@ -22,7 +22,8 @@ import { insideRepository } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
-import { WorkCalendar } from "../../model/calendar.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { reviewDue } from "../../model/csr-status.js";
 import type { Csr, Customer, SourceRevision } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
@@ -121,8 +122,9 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
   writeChanges(root, changes);
 
   const config = repo.config?.value;
+  const calendar = repositoryCalendar(config);
   const changed = affected.filter((c) => verdicts.get(c.value.id) === "changed");
-  const due = changed[0] ? reviewDue({ ...changed[0].value, review: { restarted: restartedOn } }, new WorkCalendar(config?.calendar), config) : undefined;
+  const due = changed[0] ? reviewDue({ ...changed[0].value, review: { restarted: restartedOn } }, calendar, config) : undefined;
   const lines = [
     resumed
       ? `${sourceId} revision ${revision} was already recorded (received ${latest.received}).`
@@ -144,6 +146,8 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
     for (const { value } of removed) lines.push(`  ${value.id}  ${value.title}`);
   }
   ctx.stdout(lines.join("\n") + "\n");
+  const note = due === undefined ? undefined : estimatedDeadlineNote(calendar, restartedOn, due);
+  if (note) ctx.stderr(note);
   if (flags.commit) {
     const counts = [`${changed.length} CSR${changed.length === 1 ? "" : "s"} to re-review`, ...(unchanged.length > 0 ? [`${unchanged.length} unchanged`] : []), ...(removed.length > 0 ? [`${removed.length} removed`] : [])];
     const message = `csr source update ${sourceId} rev ${revision} (${counts.join(", ")})`;

@@ -1,4 +1,4 @@
-import { WorkCalendar } from "../../../model/calendar.js";
+import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
 import type { Rule } from "../../rule.js";
 
@@ -16,7 +16,7 @@ export const rule: Rule = {
   check(ctx) {
     const config = ctx.repo.config?.value;
     const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
-    const calendar = new WorkCalendar(config?.calendar);
+    const calendar = repositoryCalendar(config);
     for (const { value: csr, file } of ctx.repo.csrs) {
       const decision = csr.review?.decision;
       const training = csr.training;

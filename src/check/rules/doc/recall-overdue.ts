@@ -1,4 +1,4 @@
-import { WorkCalendar } from "../../../model/calendar.js";
+import { repositoryCalendar } from "../../../load/calendar.js";
 import { copiesToRecall, DEFAULT_RECALL_DAYS, recallStart } from "../../../model/distribution.js";
 import type { Rule } from "../../rule.js";
 
@@ -14,7 +14,7 @@ export const rule: Rule = {
   check(ctx) {
     const config = ctx.repo.config?.value;
     const days = config?.document_control?.recall_days ?? DEFAULT_RECALL_DAYS;
-    const calendar = new WorkCalendar(config?.calendar);
+    const calendar = repositoryCalendar(config);
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const start = recallStart(doc);
       if (!start) continue;

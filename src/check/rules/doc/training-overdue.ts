@@ -1,4 +1,4 @@
-import { WorkCalendar } from "../../../model/calendar.js";
+import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
 import { currentRevision } from "../../../model/index.js";
 import type { Rule } from "../../rule.js";
@@ -15,7 +15,7 @@ export const rule: Rule = {
   check(ctx) {
     const config = ctx.repo.config?.value;
     const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
-    const calendar = new WorkCalendar(config?.calendar);
+    const calendar = repositoryCalendar(config);
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const version = currentRevision(doc)?.version;
       if (doc.status !== "released" || !doc.training?.required || !version) continue;
