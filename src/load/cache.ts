@@ -133,7 +133,7 @@ export function packageFingerprint(): string {
   }
   for (const module of ["source.js", "guards.js", "schemas.js", "repository.js", "cache.js", "discover.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
   // A lockfile upgrade of the parser or the validator changes results without a csr version bump.
-  for (const dependency of ["yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
+  for (const dependency of ["yaml", "js-yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
   fingerprint = hash.digest("hex");
   return fingerprint;
 }
