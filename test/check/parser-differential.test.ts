@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { discover } from "../../src/load/discover.js";
 import { validateFile } from "../../src/load/schemas.js";
 import { sourceFromBytes, type FileKind, type LoadProblem, type Parser } from "../../src/load/source.js";
+// @ts-expect-error: the benchmark generator is plain JavaScript without type declarations.
 import { generateRepository } from "../../bench/generate.js";
 import { ROOT, tempDir } from "../helpers.js";
 
