@@ -23,7 +23,7 @@ import type { Finding } from "../core/diagnostic.js";
 import { writeFileAtomic } from "../core/write.js";
 import { discover, type Discovery } from "./discover.js";
 import { readRegularFile } from "./guards.js";
-import { PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
+import { CALENDARS_DIR, PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
 import type { Repository } from "./repository.js";
 import type { CachedResult, LoadProblem, SourceFile } from "./source.js";
 
@@ -253,10 +253,10 @@ export function packageFingerprint(): string {
   const hash = createHash("sha256");
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content);
   add("version", (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version);
-  for (const dir of [SCHEMA_DIR, STANDARDS_DIR]) {
+  for (const dir of [SCHEMA_DIR, STANDARDS_DIR, CALENDARS_DIR]) {
     for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
   }
-  for (const module of ["source.js", "guards.js", "schemas.js", "repository.js", "cache.js", "discover.js", "yaml.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
+  for (const module of ["source.js", "guards.js", "schemas.js", "repository.js", "cache.js", "discover.js", "yaml.js", "calendar.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
   // A lockfile upgrade of the parser or the validator changes results without a csr version bump.
   for (const dependency of ["yaml", "js-yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
   fingerprint = hash.digest("hex");

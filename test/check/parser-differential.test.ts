@@ -7,7 +7,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { CORE_SCHEMA, load as loadFast } from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { discover } from "../../src/load/discover.js";
 import { validateFile } from "../../src/load/schemas.js";
 import { sourceFromBytes, type FileKind, type LoadProblem, type Parser } from "../../src/load/source.js";
@@ -61,6 +63,16 @@ describe("fast parser and yaml read every file alike", () => {
     let files = 0;
     for (const root of roots) files += expectRepositorySame(root);
     expect(files).toBeGreaterThan(150);
+  });
+
+  it("the shipped public calendars, which csr reads with js-yaml alone", () => {
+    const dir = join(ROOT, "calendars");
+    const names = readdirSync(dir).filter((n) => n.endsWith(".yaml"));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const text = readFileSync(join(dir, name), "utf8");
+      expect(loadFast(text, { schema: CORE_SCHEMA }), name).toStrictEqual(parseYaml(text));
+    }
   });
 
   it("every file of a generated repository of 1,000 entities", () => {
