@@ -1,6 +1,7 @@
 /**
  * The document-control commands on a copy of the bundled example: each writes only the lines it
- * means to, refuses what would be wrong, and with --commit commits exactly its files.
+ * means to, refuses what would be wrong, and with --commit commits exactly its files. Each command
+ * checks the whole example before it writes, so a test of several steps gets a longer timeout.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -46,7 +47,7 @@ describe("csr new", () => {
       ].join("\n"),
     );
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/procedures/QP-016.yaml\n");
-  });
+  }, 90_000);
 
   it("takes the next form number of the first family, and lists the form in the procedure that uses it", () => {
     const dir = example();
@@ -56,7 +57,7 @@ describe("csr new", () => {
     expect(diff(dir)).toEqual(["-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
     expect(read(dir, "documents/forms/QR-015-03.yaml")).toBe("id: QR-015-03\ntitle: 追溯记录表\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n");
     expect(csr(["-C", dir, "new", "instruction", "--family", "HH 旧体系 (2019)", "--title", "x", "--department", "PRD", "-y"]).stdout).toMatch(/^Created HH-WI-07 /);
-  });
+  }, 90_000);
 
   it("refuses a number in use and names what a script must give", () => {
     const dir = example();
@@ -67,7 +68,7 @@ describe("csr new", () => {
     });
     expect(csr(["-C", dir, "new", "procedure", "--title", "x", "-y"]).stderr).toBe("csr: --department is required (or run in a terminal to be asked for the issuing department).\n");
     expect(git(dir, ["status", "--porcelain"])).toBe("");
-  });
+  }, 90_000);
 });
 
 describe("csr address", () => {
@@ -80,7 +81,7 @@ describe("csr address", () => {
       /^DYA-007: no longer addressed in QP-012 \(1 entry removed\)\.\nCommitted [0-9a-f]{7}: csr address DYA-007: remove QP-012\n$/,
     );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
-  });
+  }, 90_000);
 
   it("refuses a section the document does not have, naming the ones it has", () => {
     const dir = example();
@@ -91,7 +92,7 @@ describe("csr address", () => {
         "csr: QP-014 has no section '5.9'.\nhint: Its sections: 1 目的, 2 适用范围, 3 职责, 4 定义, 5 作业流程, 5.1 识别, 5.2 符号转换, 5.3 标注, 5.4 控制. Give the number (e.g. --section 5.4) or the title.\n",
     });
     expect(git(dir, ["status", "--porcelain"])).toBe("");
-  });
+  }, 90_000);
 });
 
 describe("csr implement", () => {
@@ -107,14 +108,14 @@ describe("csr implement", () => {
       "+  evidence: 10份控制计划已评审",
       "+  implemented: 2026-12-01",
     ]);
-  });
+  }, 90_000);
 
   it("refuses an undecided CSR", () => {
     const dir = example();
     expect(csr(["-C", dir, "implement", "DYA-007", "--owner", "zhangli", "-y"]).stderr).toBe(
       "csr: DYA-007 is not decided yet; record the decision before its implementation.\nhint: Run 'csr review DYA-007 --disposition must --by <person>' first.\n",
     );
-  });
+  }, 90_000);
 });
 
 describe("csr periodic-review", () => {
@@ -126,7 +127,7 @@ describe("csr periodic-review", () => {
     expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+reviews:", "+  - by: zhoupeng", "+    date: 2026-12-01", "+    comment: 仍然适用"]);
     const check = csr(["-C", dir, "check", "--base", "HEAD~1", "--today", "2026-12-01"]);
     expect(check.stdout).not.toContain("doc/revision-not-bumped");
-  });
+  }, 90_000);
 });
 
 describe("distribution and recall", () => {
@@ -163,7 +164,7 @@ describe("distribution and recall", () => {
         "",
       ].join("\r\n"),
     );
-  });
+  }, 90_000);
 
   it("prints the copy number on the 受控 stamp, and refuses a copy not in force", () => {
     const dir = example();
@@ -175,7 +176,7 @@ describe("distribution and recall", () => {
     csr(["-C", dir, "recall", "QP-014", "--copy", "1", "--date", "2026-11-03", "-y"]);
     expect(csr(["-C", dir, "render", "QP-014", "--copy", "1"]).stderr).toBe("csr: Copy 1 of QP-014 is not in force (taken back on 2026-11-03); print a copy in force.\n");
     expect(csr(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"]).stderr).toBe("csr: --copy prints the number of one controlled copy: name exactly one document.\n");
-  });
+  }, 90_000);
 });
 
 describe("csr train", () => {
@@ -196,7 +197,7 @@ describe("csr train", () => {
         "",
       ].join("\n"),
     );
-  });
+  }, 90_000);
 
   it("marks a CSR as needing training, which the check then watches", () => {
     const dir = example();
@@ -207,7 +208,7 @@ describe("csr train", () => {
     );
     expect(csr(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--date", "2026-11-27", "-y"]).stdout).toBe("DYA-004 D: training of zhoupeng recorded (2026-11-27).\n");
     expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
-  });
+  }, 90_000);
 });
 
 describe("csr obsolete", () => {
@@ -224,5 +225,5 @@ describe("csr obsolete", () => {
         "",
       ].join("\n"),
     );
-  });
+  }, 90_000);
 });

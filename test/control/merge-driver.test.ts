@@ -38,7 +38,7 @@ describe("csr merge-driver", () => {
     );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect(csr(["-C", dir, "show", "DYA-007", "--today", "2026-11-30"]).stdout).toContain("                  PRD accept, huangjun 黄军, 2026-11-30\n  Decision        (not decided)\n");
-  });
+  }, 90_000);
 
   it("leaves a conflict only on the department's opinion that both sides changed", () => {
     const dir = repository();
@@ -58,5 +58,5 @@ describe("csr merge-driver", () => {
     expect(text).toContain("<<<<<<< csr/DYA/DYA-007.yaml (ours)\n      reviewer: zhoupeng\n      opinion: accept\n      date: 2026-11-27\n=======\n      reviewer: gaoyang\n      opinion: reject\n      date: 2026-11-28\n>>>>>>>");
     expect(text).toContain("    - department: PRD\n      reviewer: huangjun\n");
     expect(csr(["-C", dir, "review", "DYA-007", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "-y"]).stderr).toMatch(/^csr: The repository has unresolved merge conflicts \(csr\/DYA\/DYA-007\.yaml\)/);
-  });
+  }, 90_000);
 });
