@@ -44,8 +44,12 @@ export interface SiteOptions {
   version: string;
 }
 
-/** Receives each file of the site: a site-relative '/'-separated path and its content. */
-export type SiteWriter = (path: string, content: string | Uint8Array) => void;
+/** Where the site goes: each file by its site-relative '/'-separated path. */
+export interface SiteWriter {
+  write(path: string, content: string | Uint8Array): void;
+  /** The file system path a file is written to by a library that writes files itself (exceljs); its folder exists. */
+  fileFor(path: string): string;
+}
 
 export interface SiteSummary {
   pages: number;
@@ -64,7 +68,7 @@ const SITE_TEMPLATES = join(TEMPLATES_DIR, "site");
 const SITE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 const DOCUMENT_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 
-export async function buildSite(repo: Repository, options: SiteOptions, write: SiteWriter): Promise<SiteSummary> {
+export async function buildSite(repo: Repository, options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
   const { lang, today } = options;
   const rc = registerContext(repo, lang);
   const { index } = rc;
@@ -78,7 +82,7 @@ export async function buildSite(repo: Repository, options: SiteOptions, write: S
   let pageCount = 0;
   let fileCount = 0;
   const emit = (path: string, content: string | Uint8Array) => {
-    write(path, content);
+    out.write(path, content);
     fileCount++;
     if (path.endsWith(".html")) pageCount++;
   };
@@ -124,7 +128,7 @@ export async function buildSite(repo: Repository, options: SiteOptions, write: S
   const standards = scopeCatalogs(repo);
   const registers = registerFiles(allRegisters(rc), standards);
   const entries = searchEntries(rc, pages);
-  const downloads = buildDownloadsInWorker({ registers, entries });
+  const downloads = buildDownloadsInWorker({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries });
   // A failure surfaces where the downloads are awaited; this only keeps it from counting as unhandled meanwhile.
   downloads.catch(() => undefined);
 
@@ -319,6 +323,7 @@ export async function buildSite(repo: Repository, options: SiteOptions, write: S
 
   // --- Search, and the files the worker made.
   for (const file of await downloads) emit(file.path, file.content);
+  fileCount += registers.length;
   emit(
     "search.html",
     renderer.renderPartial("site-search", {

@@ -1,14 +1,16 @@
 /**
  * The slow, self-contained part of a site build runs in a worker thread, beside the pages: the
  * registers' xlsx and csv downloads (exceljs and its zip compression) and the search index
- * (MiniSearch). Both take plain data and give files, so the worker needs nothing else.
+ * (MiniSearch). Both take plain data: the workbooks are written to the files named, the other
+ * files are handed back.
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { toCsv, toXlsx, type Table } from "../report/table.js";
+import { toCsv, writeXlsx, type Table } from "../report/table.js";
 import { searchAssets, type SearchEntry } from "./search.js";
 
 export interface DownloadsInput {
-  registers: { name: string; table: Table }[];
+  /** Each register with the file its workbook is streamed to (exceljs writes it itself). */
+  registers: { name: string; table: Table; xlsxFile: string }[];
   entries: SearchEntry[];
 }
 
@@ -19,9 +21,9 @@ export interface SiteFile {
 
 export async function buildDownloads(input: DownloadsInput): Promise<SiteFile[]> {
   const files: SiteFile[] = [];
-  for (const { name, table } of input.registers) {
+  for (const { name, table, xlsxFile } of input.registers) {
     files.push({ path: `registers/${name}.csv`, content: toCsv(table) });
-    files.push({ path: `registers/${name}.xlsx`, content: await toXlsx([table]) });
+    await writeXlsx([table], xlsxFile);
   }
   for (const asset of await searchAssets(input.entries)) files.push({ path: `assets/${asset.name}`, content: asset.text });
   return files;

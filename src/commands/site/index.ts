@@ -43,11 +43,16 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(staging, { recursive: true });
-    const summary = await buildSite(repo, { lang, today, baseUrl, version }, (path, content) => {
+    // Plain writes: the new folder is invisible until swapIn, which is what makes the site appear whole or not at all.
+    const folders = new Set<string>();
+    const fileFor = (path: string) => {
       const file = join(staging, ...path.split("/"));
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, content);
-    });
+      const folder = dirname(file);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      return file;
+    };
+    const summary = await buildSite(repo, { lang, today, baseUrl, version }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
     writeFileSync(join(staging, SITE_MARKER), "This folder was written by 'csr site'; the next 'csr site --out' to it replaces it.\n");
     swapIn(staging, out);
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);
