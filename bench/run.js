@@ -57,6 +57,8 @@ const version = repeated([CSR, "--version"], undefined, short);
 row("", "node -e 0", bare);
 row("", "csr --version", version, `${ratio(version, bare)} of bare node`);
 
+// csr site at each size, for the growth line after the table's per-size rows.
+const sites = new Map();
 for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `csr-bench-${n}-`));
   const files = generateRepository(dir, n);
@@ -78,6 +80,12 @@ for (const n of sizes) {
   // The generated repository has a deliberate dangling reference: that one document is left out (exit 1).
   if (render.last.status !== 1 || !/Rendered \d+ files/.test(render.last.stderr)) throw new Error(`render failed:\n${render.last.stderr}`);
   row(label, "csr render --all --format html", render);
+  const site = join(dir, "..", `csr-bench-site-${n}`);
+  const built = repeated([CSR, "-C", dir, "site", "--out", site, "--today", "2026-06-30"], () => rmSync(site, { recursive: true, force: true }));
+  if (built.last.status !== 0 || !existsSync(join(site, "index.html"))) throw new Error(`site failed:\n${built.last.stderr}`);
+  row(label, "csr site", built, `${ratio(built, render)} of render --all (target: at most 1.5x wall, ${built.ms <= 1.5 * render.ms ? "met" : "not met"})`);
+  sites.set(n, built);
+  rmSync(site, { recursive: true, force: true });
   const xlsx = join(dir, "..", `csr-bench-${n}.xlsx`);
   const exported = repeated([CSR, "-C", dir, "export", "--out", xlsx], () => rmSync(xlsx, { force: true }));
   if (exported.last.status !== 0 || !existsSync(xlsx)) throw new Error(`export failed:\n${exported.last.stderr}`);
@@ -85,6 +93,12 @@ for (const n of sizes) {
   rmSync(out, { recursive: true, force: true });
   rmSync(xlsx, { force: true });
   rmSync(dir, { recursive: true, force: true });
+}
+
+if (sites.has(1000) && sites.has(10_000)) {
+  const [small, large] = [sites.get(1000), sites.get(10_000)];
+  const growth = large.ms / small.ms;
+  row("1,000 -> 10,000", "csr site, 10x the entities", undefined, `${growth.toFixed(2)}x wall, ${(large.cpuMs / small.cpuMs).toFixed(2)}x CPU (target: at most 11x wall, ${growth <= 11 ? "met" : "not met"})`);
 }
 
 const cpu = cpus();
