@@ -78,7 +78,7 @@ describe("csr init", () => {
     ]);
     const gitea = parse(readFileSync(join(dir, ".gitea/workflows/csr-site.yml"), "utf8"));
     expect(gitea.jobs.site.if).toBe(site.jobs.site.if);
-    expect(gitea.jobs.site.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run.split("\n")[0])).toEqual([
+    expect(gitea.jobs.site.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run?.split("\n")[0])).toEqual([
       "actions/checkout@v4",
       "actions/setup-node@v4",
       "npm ci",
