@@ -54,6 +54,12 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/check/index.js")).checkCommand));
 
   program
+    .command("explain")
+    .description("print a check rule's documentation: what it finds, why, a bad and a good example, the fix")
+    .argument("[rule-id]", "e.g. ref/unresolved (default: list every rule)")
+    .action(action(async () => (await import("../commands/explain/index.js")).explainCommand));
+
+  program
     .command("add")
     .description("register a new customer-specific requirement (prompts on a terminal)")
     .option("--customer <code>", "customer code")

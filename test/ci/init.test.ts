@@ -32,7 +32,7 @@ describe("csr init", () => {
         "",
         "Next steps:",
         "  1. Fill in qms.yaml (organisation, departments, numbering, holidays) and people.yaml.",
-        "  2. npm install --save-dev csr       # pins csr for CI and gives the editor its schemas",
+        "  2. npm install --save-dev qms-csr   # pins csr for CI and gives the editor its schemas",
         "  3. git config core.hooksPath hooks  # check before every commit",
         "  4. csr check",
         "",
@@ -44,7 +44,7 @@ describe("csr init", () => {
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("*.yaml text eol=lf");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nout/\n");
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
-    expect(settings["yaml.schemas"]["./node_modules/csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
+    expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
     expect(Object.keys(settings["yaml.schemas"])).toHaveLength(8);
     const workflow = parse(readFileSync(join(dir, ".github/workflows/csr.yml"), "utf8"));
     expect(workflow.on).toEqual({ pull_request: null });

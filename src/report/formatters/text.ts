@@ -19,7 +19,7 @@ export const format: Formatter = ({ findings, summary }, { color }) => {
   if (findings.length > 0) {
     lines.push("");
     const fired = [...new Set(findings.map((f) => f.rule))].sort();
-    lines.push(c.dim(`Rule docs: ${fired.map((id) => `${id} -> ${ruleDocUrl(id)}`).join(", ")}`));
+    lines.push(c.dim(`Rule docs (also 'csr explain <rule-id>'): ${fired.map((id) => `${id} -> ${ruleDocUrl(id)}`).join(", ")}`));
   }
   const files = new Set(findings.map((f) => f.file)).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

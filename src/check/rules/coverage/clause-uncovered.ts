@@ -6,6 +6,19 @@ export const rule: Rule = {
   id: "coverage/clause-uncovered",
   severity: "warning",
   summary: "An applicable clause of a standard in scope is addressed by no process and no released document.",
+  docs: {
+    description:
+      "An applicable clause of a standard listed in `standards` of `qms.yaml` that nothing in the quality system addresses; the finding sits on that standard's entry in `qms.yaml`, one finding per clause. A certification audit walks the standard clause by clause and asks where the organisation meets each one; `csr matrix clauses` shows the same gaps as a table.\n\nA clause is *addressed directly* when a process in `processes.yaml` or a **released** document lists it in `clauses` (drafts, documents in review and obsolete ones do not count). It is *covered* when it or a clause above it is addressed directly (addressing 8.5 addresses 8.5.1 … 8.5.6), or when every one of its applicable sub-clauses is covered. It is *not applicable* when it or a clause above it is listed under `exclusions` in `qms.yaml`.",
+    bad: `
+status: draft              # a draft does not count
+clauses: [MINI:8.3.1]
+`,
+    good: `
+status: released
+clauses: [MINI:8.3]   # covers 8.3 and every clause under it
+`,
+    fix: "Add the clause to the `clauses` of the process or released document that meets it, or declare it not applicable under `exclusions` with a justification an auditor will accept (`- clause: IATF16949:8.3`, `justification: 无产品设计责任`).",
+  },
   check(ctx) {
     const config = ctx.repo.config;
     if (!config) return;

@@ -10,6 +10,14 @@ export const rule: Rule = {
   id: "ref/unresolved",
   severity: "error",
   summary: "A reference names something that does not exist in the repository.",
+  docs: {
+    description:
+      "A reference names something the repository does not have: a department code (qms.yaml), a person (people.yaml), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`), a process code, or an attached file. An attachment path must stay inside the repository. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
+    bad: `
+related: [QP-001]   # Unknown document 'QP-001'
+`,
+    fix: "Correct the reference, or add the missing entity.",
+  },
   check(ctx) {
     const { repo } = ctx;
     const refs = new References(ctx);
