@@ -3,6 +3,16 @@ import type { Rule } from "../rule.js";
 
 export const loaderRules: Rule[] = [
   {
+    id: "file/broken-link",
+    severity: "error",
+    summary: "A symbolic link points nowhere, or round in a loop.",
+    docs: {
+      description:
+        "A symbolic link in the repository leads nowhere: its target does not exist, or the link is part of a loop (`a.yaml -> b.yaml -> a.yaml`, or a link to itself). The message says which.",
+      fix: "Replace the link with the file it should be, point it at an existing file inside the repository, or remove it.",
+    },
+  },
+  {
     id: "file/empty",
     severity: "error",
     summary: "A repository YAML file is empty.",
@@ -15,11 +25,21 @@ export const loaderRules: Rule[] = [
   {
     id: "file/encoding",
     severity: "error",
-    summary: "A file is not UTF-8 (often GBK from a Windows editor).",
+    summary: "A file is not UTF-8 (often GBK or UTF-16 from a Windows editor).",
     docs: {
       description:
-        "The file is not valid UTF-8. Files saved by older Windows editors are often GBK or GB2312; the finding names the first bad byte and its line. A UTF-8 byte-order mark and Windows (CRLF) line endings are accepted.",
-      fix: "Convert the file, e.g. `iconv -f GBK -t UTF-8 QP-020.yaml > QP-020.new && mv QP-020.new QP-020.yaml`, or in VS Code use \"Reopen with Encoding → GBK\", then \"Save with Encoding → UTF-8\".",
+        "The file is not valid UTF-8. Files saved by older Windows editors are often GBK or GB2312; the finding names the first bad byte and its line. A UTF-8 byte-order mark and Windows (CRLF) line endings are accepted. A file saved as UTF-16 (Windows Notepad's \"Unicode\", PowerShell's `>` and `Out-File`) is recognised by its byte-order mark or its zero bytes and named as such.",
+      fix: "Convert the file, e.g. `iconv -f GBK -t UTF-8 QP-020.yaml > QP-020.new && mv QP-020.new QP-020.yaml` (`-f UTF-16` for UTF-16), or in VS Code use \"Reopen with Encoding → GBK\", then \"Save with Encoding → UTF-8\".",
+    },
+  },
+  {
+    id: "file/line-ends",
+    severity: "error",
+    summary: "A file has CR-only (old Mac OS) line ends.",
+    docs: {
+      description:
+        "The file ends its lines with a bare CR (the line end of classic Mac OS), so a YAML reader sees one long line and reports nonsense. LF (Unix) and CRLF (Windows) are both fine.",
+      fix: "`tr '\\r' '\\n' < QP-020.yaml > QP-020.new && mv QP-020.new QP-020.yaml`, or in VS Code set the end of line sequence to LF and save.",
     },
   },
   {
@@ -30,6 +50,26 @@ export const loaderRules: Rule[] = [
       description:
         "The file still contains git conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`): a merge was committed before it was resolved. The file is not parsed.",
       fix: "Edit the file, keep the right version of each conflicting part, delete the marker lines, `git add` it.",
+    },
+  },
+  {
+    id: "file/not-regular",
+    severity: "error",
+    summary: "A directory, named pipe or device where a YAML file is expected.",
+    docs: {
+      description:
+        "Where csr expects a YAML file (`people.yaml`, `documents/QP-020.yaml` …) there is a directory, a named pipe (FIFO), a socket or a device. csr reads only regular files: a FIFO would make it wait for ever.",
+      fix: "Replace it with the YAML file it should be, or remove it.",
+    },
+  },
+  {
+    id: "file/nul-byte",
+    severity: "error",
+    summary: "A file contains a NUL byte.",
+    docs: {
+      description:
+        "The file contains a NUL byte (0x00). YAML text cannot hold one; it comes from a damaged file, a binary file given a `.yaml` name, or a UTF-16 file that lost its byte-order mark. The finding gives its line and column.",
+      fix: "Remove it, e.g. `tr -d '\\000' < QP-020.yaml > QP-020.new && mv QP-020.new QP-020.yaml`, and check the value around it.",
     },
   },
   {
@@ -48,7 +88,7 @@ export const loaderRules: Rule[] = [
     summary: "A file is larger than 1 MiB.",
     docs: {
       description:
-        "The file is larger than 1 MiB. Entity files are small; a large one is usually an attachment pasted into YAML, or generated data.",
+        "The file is larger than 1 MiB. Entity files are small; a large one is usually an attachment pasted into YAML, or generated data. The limit holds for files read from git too (`csr check --base`, `csr history`): a larger committed version is reported, not read.",
       fix: "Split the file, or store attachments as files and refer to them by path (`file:` of a source revision).",
     },
   },
@@ -137,6 +177,26 @@ title: QP-020: 顾客特定要求管理程序   # ': ' inside a plain value
 title: "QP-020: 顾客特定要求管理程序"
 `,
       fix: "Correct the syntax at or just before the position; quote values that contain `: ` or start with a special character.",
+    },
+  },
+  {
+    id: "yaml/tag",
+    severity: "error",
+    summary: "A YAML tag such as !!js/function, !!set or a custom !tag.",
+    docs: {
+      description:
+        "A value carries a YAML tag: `!!js/function`, `!!python/object/apply:…`, a custom `!tag`, `!!set`, `!!omap`, `!!binary` …. Such tags ask a reader to build objects or run code, or they silently turn a value into something else; csr reads plain values only and reports the tag at its position. The core tags that only restate a plain type (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`, `!!seq`) are accepted.",
+      fix: "Remove the tag and write the value plainly.",
+    },
+  },
+  {
+    id: "yaml/too-deep",
+    severity: "error",
+    summary: "YAML nested more than 100 levels deep.",
+    docs: {
+      description:
+        "Lists and mappings are nested more than 100 levels deep (csr's data is never nested more than a few levels). Such a file is generated or hostile; reading it could exhaust the stack. The finding points at the first value that is too deep.",
+      fix: "Flatten the structure.",
     },
   },
   {
