@@ -4,9 +4,28 @@ import type { Repository } from "../load/repository.js";
 import { locate } from "../load/source.js";
 import { buildIndex } from "../model/index.js";
 import { rules as registeredRules, rulesById } from "./registry.js";
-import type { CheckOptions, Rule, RuleContext } from "./rule.js";
+import type { CheckOptions, Foundation, Rule, RuleContext } from "./rule.js";
+
+export interface HeldBack {
+  /** The broken file they may follow from. */
+  file: Foundation;
+  count: number;
+}
+
+export interface CheckOutcome {
+  /** The problems of a broken qms.yaml or people.yaml first, then the rest by file and position. */
+  findings: Finding[];
+  /** Findings not shown because they may only follow from a broken qms.yaml or people.yaml. */
+  heldBack: HeldBack[];
+}
+
+const FOUNDATIONS: readonly Foundation[] = ["qms.yaml", "people.yaml"];
 
 export function runCheck(repo: Repository, options: CheckOptions, rules: readonly Rule[] = registeredRules): Finding[] {
+  return checkRepository(repo, options, rules).findings;
+}
+
+export function checkRepository(repo: Repository, options: CheckOptions, rules: readonly Rule[] = registeredRules): CheckOutcome {
   const overrides = repo.config?.value.rules ?? {};
   const severityOf = (id: string): Severity | undefined => {
     const setting = overrides[id];
@@ -18,6 +37,10 @@ export function runCheck(repo: Repository, options: CheckOptions, rules: readonl
     const severity = severityOf(problem.rule);
     if (severity) findings.push({ rule: problem.rule, severity, file: path, line: problem.line, column: problem.column, message: problem.message });
   }
+  // A typo in qms.yaml or people.yaml leaves its departments, standards or people unknown, and every
+  // reference to them would be reported; the typo itself is the one finding worth reading.
+  const broken = FOUNDATIONS.filter((f) => repo.problems.some((p) => p.path === f));
+  const heldBack = new Map<Foundation, number>();
   const index = buildIndex(repo);
   const ruleIds = new Set(rulesById.keys());
   for (const rule of rules) {
@@ -28,12 +51,21 @@ export function runCheck(repo: Repository, options: CheckOptions, rules: readonl
       index,
       options,
       ruleIds,
-      report(at, message, requested) {
+      report(at, message, requested, dependsOn = rule.dependsOn) {
+        const cause = dependsOn?.find((f) => broken.includes(f));
+        if (cause) {
+          heldBack.set(cause, (heldBack.get(cause) ?? 0) + 1);
+          return;
+        }
         const [line, column] = locate(at.file, at.path, at.key);
         findings.push({ rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message });
       },
     };
     rule.check(ctx);
   }
-  return findings.sort(compareFindings);
+  const rootFirst = (f: Finding) => (broken.includes(f.file as Foundation) ? 0 : 1);
+  return {
+    findings: findings.sort((a, b) => rootFirst(a) - rootFirst(b) || compareFindings(a, b)),
+    heldBack: broken.filter((f) => heldBack.has(f)).map((file) => ({ file, count: heldBack.get(file)! })),
+  };
 }

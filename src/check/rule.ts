@@ -13,6 +13,12 @@ export interface CheckOptions {
   base?: BaseState;
 }
 
+/**
+ * The repository-wide files that other files' findings can follow from. While one of them has a
+ * problem of its own, the findings that depend on it are held back (one root cause, one finding).
+ */
+export type Foundation = "qms.yaml" | "people.yaml";
+
 export interface ReportTarget {
   file: SourceFile;
   path: Path;
@@ -30,7 +36,7 @@ export interface RuleContext {
    * `severity` may lower one report to a warning (e.g. a deadline that is near rather than past);
    * a rule never raises a report above the severity configured for it.
    */
-  report(at: ReportTarget, message: string, severity?: Severity): void;
+  report(at: ReportTarget, message: string, severity?: Severity, dependsOn?: readonly Foundation[]): void;
 }
 
 /**
@@ -58,6 +64,8 @@ export interface Rule {
   /** One line for docs, `csr explain` and SARIF metadata. */
   summary: string;
   docs: RuleDocs;
+  /** What its findings follow from (besides the files they are in); a report may name its own. */
+  dependsOn?: readonly Foundation[];
   /** Absent for the rules that the loader applies while reading files. */
   check?(ctx: RuleContext): void;
 }

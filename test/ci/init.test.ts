@@ -62,7 +62,11 @@ describe("csr init", () => {
     // A new repository has no errors; until its processes and documents name clauses, it may have coverage warnings.
     const check = csr(["-C", dir, "check", "--format", "json"]);
     expect(check).toMatchObject({ code: 0, stderr: "" });
-    expect(JSON.parse(check.stdout).summary).toMatchObject({ errors: 0, files: 2 });
+    expect(JSON.parse(check.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 2 });
+    // An empty repository covers no clause yet: one summary finding per standard, not one per clause.
+    expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string }) => `${f.rule} ${f.message}`)).toEqual([
+      "coverage/clause-uncovered None of the 195 applicable clauses of IATF16949 is addressed yet by a process or a released document. List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard IATF16949' shows what is covered.",
+    ]);
   });
 
   it("--example adds an example set that checks clean", () => {

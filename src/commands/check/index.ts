@@ -1,7 +1,7 @@
 /** `csr check`: load, validate, run the rules, print findings. Writes nothing but its cache. */
 import { summarize } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
-import { runCheck } from "../../check/engine.js";
+import { checkRepository } from "../../check/engine.js";
 import { loadBase } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
@@ -30,14 +30,15 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   const root = findRoot(ctx.dir);
   const repo = flags.cache === false ? loadRepository(root) : (await import("../../load/cache.js")).loadRepositoryCached(root).repo;
   const base = flags.base === undefined ? undefined : await loadBase(root, flags.base);
-  let findings = runCheck(repo, { today, base });
+  const outcome = checkRepository(repo, { today, base });
+  let findings = outcome.findings;
   if (flags.changedOnly && flags.base) {
     const { changedPaths, filterToChanged } = await import("../../check/changed.js");
     findings = filterToChanged(repo, findings, await changedPaths(root, flags.base));
   }
   const summary = summarize(findings, repo.files.length);
   const formatter = await loadFormatter(format);
-  ctx.stdout(formatter({ findings, summary }, { color: ctx.color }));
+  ctx.stdout(formatter({ findings, summary, heldBack: outcome.heldBack }, { color: ctx.color }));
   if (summary.errors > 0) return 1;
   if (flags.errorOnWarnings && summary.warnings > 0) {
     ctx.stderr(`csr: ${summary.warnings} warning(s) and --error-on-warnings is set.\n`);

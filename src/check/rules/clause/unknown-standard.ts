@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: "clause/unknown-standard",
   severity: "error",
   summary: "A clause reference names a standard that is not in scope or has no catalog.",
+  dependsOn: ["qms.yaml"],
   docs: {
     description:
       "A clause reference (`IATF16949:8.3.3.3`) names a standard that is not listed under `standards` in qms.yaml, or for which there is no catalog.",

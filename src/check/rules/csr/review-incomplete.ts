@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: "csr/review-incomplete",
   severity: "error",
   summary: "A CSR's decision is recorded while opinions of required departments are missing.",
+  dependsOn: ["qms.yaml"],
   docs: {
     description:
       "A CSR whose decision is recorded while a department whose opinion is required has not given it. The required departments are `review.required` of the CSR, or else `csr.reviewers` in `qms.yaml`. A decision marked `forced: true` (what `csr review --force` writes) is not reported. The review is a joint one (会签): each department concerned confirms it can meet the requirement before the organisation commits to it.",

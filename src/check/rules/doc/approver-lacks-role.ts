@@ -15,6 +15,7 @@ export const rule: Rule = {
   id: "doc/approver-lacks-role",
   severity: "error",
   summary: "The current revision is approved (or reviewed) by someone without that role in people.yaml.",
+  dependsOn: ["people.yaml"],
   docs: {
     description:
       "A current revision approved by someone without the role `approver`, or reviewed by someone without the role `reviewer`, in `people.yaml`. Only the current revision is checked: earlier revisions were signed under the roles people had then. An unknown person is reported by `ref/unresolved`. Who may review and approve documents is an authorisation the organisation defines; a signature from anyone else does not release the document.",

@@ -3,7 +3,7 @@ import { isAbsolute, join, normalize } from "node:path";
 import { didYouMean } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
 import type { Path, Signature } from "../../../model/types.js";
-import type { Rule, RuleContext } from "../../rule.js";
+import type { Foundation, Rule, RuleContext } from "../../rule.js";
 
 /** Every reference resolves: departments, people, customers, source documents, documents, processes, attachments. */
 export const rule: Rule = {
@@ -76,18 +76,18 @@ related: [QP-001]   # Unknown document 'QP-001'
 class References {
   constructor(private readonly ctx: RuleContext) {}
 
-  missing(file: SourceFile, path: Path, message: string): void {
-    this.ctx.report({ file, path }, message);
+  missing(file: SourceFile, path: Path, message: string, dependsOn?: readonly Foundation[]): void {
+    this.ctx.report({ file, path }, message, undefined, dependsOn);
   }
 
   department(file: SourceFile, path: Path, code: string): void {
     const known = this.ctx.index.departments;
-    if (!known.has(code)) this.missing(file, path, `Unknown department '${code}'.${didYouMean(code, known.keys())} Use a code from 'departments' in qms.yaml or add it there.`);
+    if (!known.has(code)) this.missing(file, path, `Unknown department '${code}'.${didYouMean(code, known.keys())} Use a code from 'departments' in qms.yaml or add it there.`, ["qms.yaml"]);
   }
 
   person(file: SourceFile, path: Path, id: string): void {
     const known = this.ctx.index.people;
-    if (!known.has(id)) this.missing(file, path, `Unknown person '${id}'.${didYouMean(id, known.keys())} Add them to people.yaml or correct the id.`);
+    if (!known.has(id)) this.missing(file, path, `Unknown person '${id}'.${didYouMean(id, known.keys())} Add them to people.yaml or correct the id.`, ["people.yaml"]);
   }
 
   signature(file: SourceFile, path: Path, signature: Signature | undefined): void {
