@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean } from "../core/text.js";
 import { SCHEMA_DIR } from "./package.js";
+import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
 
 export const SCHEMA_FILES: Record<FileKind, string> = {
@@ -79,7 +80,28 @@ export function validateFile(file: SourceFile): LoadProblem[] {
   validators ??= load();
   const validate = validators.get(file.kind)!;
   if (validate(file.data)) return [];
-  return mapErrors(file, validate.errors ?? []);
+  const silent = restoreNumbersAsText(file, validate.errors ?? []);
+  if (silent.length === 0) return mapErrors(file, validate.errors ?? []);
+  return [...silent, ...(validate(file.data) ? [] : mapErrors(file, validate.errors ?? []))];
+}
+
+/**
+ * `section: 4.10` where text is expected: YAML made it the number 4.1. The value becomes the text as
+ * written (what the author meant) and a warning says to quote it.
+ */
+function restoreNumbersAsText(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  for (const error of errors) {
+    if (error.keyword !== "type" || typeof error.data !== "number" || !String(error.params.type).split(",").includes("string")) continue;
+    const path = error.instancePath.split("/").slice(1).map(decodePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const written = numberAsText(file.doc, file.text, path);
+    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)?.[key], file.data) as Record<string | number, unknown> | undefined;
+    if (written === undefined || !parent || typeof parent !== "object") continue;
+    parent[path[path.length - 1]!] = written;
+    const [line, column] = locate(file, path);
+    problems.push(numberAsTextProblem(path, written, error.data, line, column));
+  }
+  return problems;
 }
 
 const KIND_NAMES: Record<FileKind, string> = {

@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { Path } from "../model/types.js";
 import { byteProblem, documentProblems, isNestingError, readRegularFile, textProblem, tooDeep } from "./guards.js";
+import { commentCutProblems } from "./silent.js";
 /** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
 export const MAX_ALIAS_COUNT = 10_000;
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -137,6 +138,7 @@ function parseParsedText(file: SourceFile, text: string): SourceFile {
   });
   try {
     file.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    file.problems.push(...commentCutProblems(doc, text, (offset) => linePos(file, offset)));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     file.problems.push({

@@ -147,6 +147,22 @@ title: 顾客特定要求管理程序
     },
   },
   {
+    id: "yaml/comment-cuts-value",
+    severity: "warning",
+    summary: "A plain value is cut short by ' #…', which YAML reads as a comment.",
+    docs: {
+      description:
+        "In YAML, ` #` starts a comment, also in the middle of an unquoted value: `evidence: 见返工批准单 #RW-2024-07` is read as `见返工批准单`, and the record number is silently lost. csr reports a plain value followed on its line by `#` glued to a word (a comment is written `# text`, with a space). The file is still read, with the shortened value.",
+      bad: `
+  evidence: QP-012 A/1已发布，见返工批准单 #RW-2024-07   # read as 'QP-012 A/1已发布，见返工批准单'
+`,
+      good: `
+  evidence: "QP-012 A/1已发布，见返工批准单 #RW-2024-07"
+`,
+      fix: "Quote the value if the text after `#` belongs to it (`evidence: \"见返工批准单 #RW-2024-07\"`), or write the comment as `# text`.",
+    },
+  },
+  {
     id: "yaml/duplicate-key",
     severity: "error",
     summary: "A key appears twice in one mapping.",
@@ -161,6 +177,24 @@ title: 顾客要求管理程序
 title: 顾客特定要求管理程序
 `,
       fix: "Keep one of the two entries.",
+    },
+  },
+  {
+    id: "yaml/number-as-text",
+    severity: "warning",
+    summary: "A plain value where text is expected reads as a number (4.10 becomes 4.1).",
+    docs: {
+      description:
+        "Where the format expects text (a section, a title, a remark), an unquoted value that looks like a number is read as one: `section: 4.10` becomes the number 4.1, `section: 5.0` becomes 5. The message gives the value as written; csr uses it as written, but other YAML tools will not.",
+      bad: `
+  - document: QP-020
+    section: 5.10   # YAML reads the number 5.1
+`,
+      good: `
+  - document: QP-020
+    section: "5.10"
+`,
+      fix: "Quote the value: `section: \"4.10\"`.",
     },
   },
   {
