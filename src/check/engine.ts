@@ -57,7 +57,7 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
           heldBack.set(cause, (heldBack.get(cause) ?? 0) + 1);
           return;
         }
-        const [line, column] = locate(at.file, at.path, at.key);
+        const [line, column] = locate(at.file, at.path, at.key, at.quote);
         findings.push({ rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message });
       },
     };

@@ -10,11 +10,11 @@ export const rule: Rule = {
       "A CSR whose `addressed` documents are all obsolete. When the obsolete document names its replacement (`obsolete.superseded_by`), the message names it. Withdrawing a procedure silently removes the place where the requirement was carried out; the CSR matrix would point auditors at a recalled document.",
     bad: `
 addressed:
-  - {document: QP-009, section: "4.1"}   # QP-009 is obsolete
+  - {document: QP-009}   # QP-009 is obsolete
 `,
     good: `
 addressed:
-  - {document: QP-020, section: "5.3"}
+  - {document: QP-020}
 `,
     fix: "Point `addressed` at the current document that now carries the requirement, and check that it really does.",
   },

@@ -15,7 +15,7 @@ export const rule: Rule = {
     good: `
   decision: {disposition: must, by: zhang, date: 2026-11-16}
 addressed:
-  - {document: QP-020, section: "5.3"}
+  - {document: QP-020}
 `,
     fix: "Add the procedure, work instruction or form (and section) that carries the requirement to `addressed`. The CSR counts as addressed once that document is released.",
   },

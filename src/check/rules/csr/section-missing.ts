@@ -1,0 +1,47 @@
+import { closest } from "../../../core/text.js";
+import { documentSections, findSection, sectionLabel } from "../../../model/sections.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * The CSR matrix (IATF 16949 7.5.1.1) cites a section of the document that addresses a CSR; the
+ * section must exist in the document's current text, with the number and title cited.
+ */
+export const rule: Rule = {
+  id: "csr/section-missing",
+  severity: "error",
+  summary: "A CSR names a section that the addressing document's current revision does not have.",
+  docs: {
+    description:
+      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English); number and title must then belong to the same section. Section numbers are the ones the document declares (see [format.md](format.md#sections)). The CSR matrix (IATF 16949 7.5.1.1) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
+    bad: `
+addressed:
+  - document: QP-020
+    section: "4.2"   # QP-020 has no section 4.2
+`,
+    good: `
+addressed:
+  - document: QP-020
+    section: "5.2"
+`,
+    fix: "Cite the section as the document numbers it (the message suggests the closest one), or add the section to the document and release a new revision. The CSR matrix, `csr show` and the review report print the document's own number and title for every section that resolves.",
+  },
+  check(ctx) {
+    for (const { value: csr, file } of ctx.repo.csrs) {
+      csr.addressed?.forEach((place, i) => {
+        if (place.section === undefined) return;
+        const doc = ctx.index.documents.get(place.document)?.value;
+        if (!doc) return;
+        const sections = documentSections(doc);
+        const lookup = findSection(sections, place.section);
+        const at = { file, path: ["addressed", i, "section"] };
+        if (lookup.titleMismatch !== undefined) {
+          ctx.report(at, `${csr.id} cites section '${place.section}' of ${doc.id}, but ${doc.id}'s section ${lookup.found.number} is titled '${lookup.found.title}'. Write '${sectionLabel(lookup.found, "zh-CN")}', or name the section that was meant.`);
+        } else if (!lookup.found) {
+          const near = closest(place.section, sections.map((s) => sectionLabel(s, "zh-CN")));
+          const known = sections.length === 0 ? `${doc.id} has no sections` : `its sections are ${sections.map((s) => s.number).join(", ")}`;
+          ctx.report(at, `${csr.id} cites section '${place.section}' of ${doc.id}, which the current revision does not have (${known}).${near ? ` Did you mean '${near}'?` : ""} Cite an existing section, or add the section to ${doc.id} and release it.`);
+        }
+      });
+    }
+  },
+};
