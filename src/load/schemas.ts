@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
-import { didYouMean } from "../core/text.js";
+import { didYouMean, showInvisible } from "../core/text.js";
 import { SCHEMA_DIR } from "./package.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
@@ -164,7 +164,7 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  return `'${String(value)}'`;
+  return `'${showInvisible(String(value))}'`;
 }
 
 function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorObject): string {
@@ -187,8 +187,10 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
     case "format":
       if (error.params.format === "date") return `${at} is ${describe(data)}, not a date; write YYYY-MM-DD, e.g. 2026-11-20.`;
       return `${at} is ${describe(data)}, not a valid ${String(error.params.format)}.`;
-    case "pattern":
-      return `${at} is ${describe(data)}, which has the wrong form.${hint}`;
+    case "pattern": {
+      const invisible = typeof data === "string" && showInvisible(data) !== data ? ` It contains an invisible character (shown as <U+…>); delete it.` : "";
+      return `${at} is ${describe(data)}, which has the wrong form.${invisible}${hint}`;
+    }
     case "minItems":
       return `${at} needs at least ${String(error.params.limit)} item(s).${hint}`;
     case "minLength":
