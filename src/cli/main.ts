@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
   program
     .command("check")
     .description("validate every file of the repository and run the cross-document rules (writes only its cache)")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
     .option("--today <date>", "the date deadlines are measured against (YYYY-MM-DD; default: today)")
     .option("--error-on-warnings", "exit 1 when there are warnings, not only errors")
     .option("--max-warnings <n>", "exit 1 when there are more than <n> warnings")

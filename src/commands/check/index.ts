@@ -38,7 +38,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   }
   const summary = summarize(findings, repo.files.length);
   const formatter = await loadFormatter(format);
-  ctx.stdout(formatter({ findings, summary, heldBack: outcome.heldBack }, { color: ctx.color }));
+  ctx.stdout(formatter({ findings, summary, heldBack: outcome.heldBack, overrides: repo.config?.value.rules }, { color: ctx.color }));
   if (summary.errors > 0) return 1;
   if (flags.errorOnWarnings && summary.warnings > 0) {
     ctx.stderr(`csr: ${summary.warnings} warning(s) and --error-on-warnings is set.\n`);

@@ -4,13 +4,23 @@ import { REPOSITORY_URL, ruleDocUrl } from "../../core/docs.js";
 import { ruleSection } from "../../check/docs.js";
 import { rules } from "../../check/registry.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
+import { fingerprints } from "../fingerprint.js";
 import type { Formatter } from "./types.js";
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 /** SARIF 2.1.0 for code-scanning tools; every registered rule is described, not just those that fired. */
-export const format: Formatter = ({ findings }) => {
+export const format: Formatter = ({ findings, overrides = {} }) => {
+  const ids = fingerprints(findings);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  // What qms.yaml changed, as SARIF records a run's configuration: the level, or the rule switched off.
+  const ruleConfigurationOverrides = Object.entries(overrides)
+    .filter(([id]) => ruleIndex.has(id))
+    .map(([id, setting]) => ({
+      descriptor: { id, index: ruleIndex.get(id)! },
+      configuration: setting === "off" ? { enabled: false } : { level: setting },
+    }));
   const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -30,9 +40,12 @@ export const format: Formatter = ({ findings }) => {
             })),
           },
         },
+        ...(ruleConfigurationOverrides.length ? { invocations: [{ executionSuccessful: true, ruleConfigurationOverrides }] } : {}),
         columnKind: "utf16CodeUnits",
-        results: findings.map((f) => ({
+        results: findings.map((f, i) => ({
           ruleId: f.rule,
+          ruleIndex: ruleIndex.get(f.rule),
+          partialFingerprints: { "csrFinding/v1": ids[i] },
           level: f.severity,
           message: { text: f.message },
           locations: [

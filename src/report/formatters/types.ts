@@ -5,6 +5,8 @@ export interface CheckResult {
   summary: Summary;
   /** Findings not shown because they may only follow from a broken qms.yaml or people.yaml. */
   heldBack?: { file: string; count: number }[];
+  /** Severities set in qms.yaml's `rules`, for reports that record them (SARIF). */
+  overrides?: Readonly<Record<string, "error" | "warning" | "off">>;
 }
 
 /** A formatter turns a check result into the text printed on stdout; it never prints itself. */
