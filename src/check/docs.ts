@@ -17,7 +17,7 @@ export const TOPICS: readonly { title: string; prefixes: readonly string[]; intr
   { title: "Configuration", prefixes: ["config"], intro: "Settings in `qms.yaml` that would do nothing." },
   {
     title: "Customer-specific requirements",
-    prefixes: ["csr"],
+    prefixes: ["csr", "calendar"],
     intro: "The CSR workflow: review deadlines in working days, complete reviews, where each requirement is addressed, implementation and source revisions.",
   },
   {
