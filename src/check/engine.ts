@@ -6,17 +6,11 @@ import { buildIndex } from "../model/index.js";
 import { rules as registeredRules, rulesById } from "./registry.js";
 import type { CheckOptions, Foundation, Rule, RuleContext } from "./rule.js";
 
-export interface HeldBack {
-  /** The broken file they may follow from. */
-  file: Foundation;
-  count: number;
-}
-
 export interface CheckOutcome {
   /** The problems of a broken qms.yaml or people.yaml first, then the rest by file and position. */
   findings: Finding[];
-  /** Findings not shown because they may only follow from a broken qms.yaml or people.yaml. */
-  heldBack: HeldBack[];
+  /** Findings not shown because they may only follow from a broken qms.yaml or people.yaml, marked `heldBackBy`. */
+  held: Finding[];
 }
 
 const FOUNDATIONS: readonly Foundation[] = ["qms.yaml", "people.yaml"];
@@ -40,7 +34,7 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
   // A typo in qms.yaml or people.yaml leaves its departments, standards or people unknown, and every
   // reference to them would be reported; the typo itself is the one finding worth reading.
   const broken = FOUNDATIONS.filter((f) => repo.problems.some((p) => p.path === f));
-  const heldBack = new Map<Foundation, number>();
+  const held: Finding[] = [];
   const index = buildIndex(repo);
   const ruleIds = new Set(rulesById.keys());
   for (const rule of rules) {
@@ -53,12 +47,10 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
       ruleIds,
       report(at, message, requested, dependsOn = rule.dependsOn) {
         const cause = dependsOn?.find((f) => broken.includes(f));
-        if (cause) {
-          heldBack.set(cause, (heldBack.get(cause) ?? 0) + 1);
-          return;
-        }
         const [line, column] = locate(at.file, at.path, at.key, at.quote);
-        findings.push({ rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message });
+        const finding: Finding = { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message };
+        if (cause) held.push({ ...finding, heldBackBy: cause });
+        else findings.push(finding);
       },
     };
     rule.check(ctx);
@@ -66,6 +58,6 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
   const rootFirst = (f: Finding) => (broken.includes(f.file as Foundation) ? 0 : 1);
   return {
     findings: findings.sort((a, b) => rootFirst(a) - rootFirst(b) || compareFindings(a, b)),
-    heldBack: broken.filter((f) => heldBack.has(f)).map((file) => ({ file, count: heldBack.get(file)! })),
+    held,
   };
 }
