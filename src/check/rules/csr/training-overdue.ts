@@ -13,6 +13,19 @@ export const rule: Rule = {
   id: "csr/training-overdue",
   severity: "warning",
   summary: "A decided CSR that needs training has no training record after the training period.",
+  docs: {
+    description:
+      "A CSR marked `training: {required: true}` and decided `must` or `optional` with no training session on its current source revision (`training.sessions[].revision` equal to `source.revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the decision. Record numbers under `training.records` say nothing of the revision and count for any revision; superseded CSRs are not reported. Where a customer-specific requirement calls for training, it is arranged once the requirement is decided (IATF 16949 4.3.2, 7.2.2).",
+    bad: `
+training:
+  required: true   # decided on 2026-03-13, nothing on revision C
+`,
+    good: `
+  sessions:
+    - {revision: C, date: 2026-03-20, people: [zhang, li]}
+`,
+    fix: "Record the training: `csr train DYA-001 --people zhang li --date 2026-03-20`.",
+  },
   check(ctx) {
     const config = ctx.repo.config?.value;
     const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;

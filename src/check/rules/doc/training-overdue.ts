@@ -12,6 +12,20 @@ export const rule: Rule = {
   id: "doc/training-overdue",
   severity: "warning",
   summary: "A released revision that needs training has no training record after the training period.",
+  docs: {
+    description:
+      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change (IATF 16949 7.2.2, 7.3.2); each revision needs its own record.",
+    bad: `
+training:
+  required: true
+  sessions:
+    - {revision: A/0, date: 2024-01-20, people: [zhang, li]}   # nothing on A/1, in force since 2026-10-12
+`,
+    good: `
+    - {revision: A/1, date: 2026-10-20, people: [zhang, li], trainer: wang, record: TR-2026-031}
+`,
+    fix: "Record the training: `csr train QP-005 --people zhang li --date 2026-10-20 --record TR-2026-031`.",
+  },
   check(ctx) {
     const config = ctx.repo.config?.value;
     const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
