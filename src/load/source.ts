@@ -104,7 +104,7 @@ function parseParsedText(file: SourceFile, text: string, parser: Parser): Source
     file.problems.push(textual);
     return file;
   }
-  const conflict = /^(?:<{7}|={7}|>{7})(?: |\r?$)/m.exec(text);
+  const conflict = hasConflictRun(text) ? /^(?:<{7}|={7}|>{7})(?: |\r?$)/m.exec(text) : null;
   if (conflict) {
     const line = lineOf(text, conflict.index);
     file.problems.push({
@@ -338,6 +338,14 @@ function lazySource(path: string, kind: FileKind, readText: () => string, data: 
   return file;
 }
 
+/** One decoder for every file: making one per file costs more than decoding a small file. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** Whether a conflict marker can be there at all (seven of < = >), before the expression looks for one at a line start. */
+function hasConflictRun(text: string): boolean {
+  return text.includes("<<<<<<<") || text.includes("=======") || text.includes(">>>>>>>");
+}
+
 interface Utf8Error {
   byte: number;
   line: number;
@@ -345,7 +353,7 @@ interface Utf8Error {
 
 function decodeUtf8(bytes: Buffer): string | Utf8Error {
   try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    const text = UTF8.decode(bytes);
     return text;
   } catch {
     const at = firstInvalidUtf8(bytes);
