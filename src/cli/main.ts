@@ -152,6 +152,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--force", "replace the --out file if it exists")
     .option("--lang <lang>", "zh-CN or en")
     .option("--today <date>", "the date deadlines are measured against")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/list/index.js")).listCommand));
 
   program
@@ -171,6 +172,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--lang <lang>", "zh-CN or en")
     .option("--out <dir>", "output folder")
     .option("--copy <n>", "print this controlled-copy number (受控号) on the stamp of one document")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
 
   program
@@ -193,6 +195,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--reviewed <person>", "reviewed by")
     .option("--approved <person>", "approved by")
     .option("--date <date>", "release date (default: today)")
+    .option("--force", "release although the document has not changed since its last release")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
 
   program
@@ -264,6 +268,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--reason <text>", "why it is withdrawn")
     .option("--superseded-by <id>", "the document that replaces it")
     .option("--date <date>", "date (default: today)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
 
   program
@@ -287,6 +292,7 @@ export async function run(argv: string[]): Promise<number> {
       .option("--out <file>", "write to a file instead of stdout (the format follows its extension)")
       .option("--force", "replace the --out file if it exists")
       .option("--lang <lang>", "zh-CN or en")
+      .option("-y, --yes", "never prompt; a missing value is an error")
       .action(
         action(async () => {
           const { matrixCommand } = await import("../commands/matrix/index.js");
@@ -301,6 +307,7 @@ export async function run(argv: string[]): Promise<number> {
     .requiredOption("--out <file>", "the .xlsx file to write")
     .option("--force", "replace the file if it exists")
     .option("--lang <lang>", "zh-CN or en")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
 
   program
@@ -312,6 +319,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--dry-run", "report what would be written, write nothing")
     .option("--standard <id>", "standard for bare clause numbers like 8.5.2 (default: the first in qms.yaml)")
     .option("--department <code>", "department for rows that name none")
+    .option("-y, --yes", "never prompt; a missing value is an error")
+    .option("--commit", "commit the files it wrote")
     .action(action(async () => (await import("../commands/import/index.js")).importCommand));
 
   program
@@ -319,6 +328,7 @@ export async function run(argv: string[]): Promise<number> {
     .description("start a new document repository")
     .argument("[dir]", "folder (default: current folder)")
     .option("--example", "add a small example content set")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/init/index.js")).initCommand));
 
   program
@@ -333,6 +343,7 @@ export async function run(argv: string[]): Promise<number> {
     .description("write the JSON Schemas for editors and other tools")
     .argument("[kind]", "one kind: qms, people, customer, csr, document, processes, symbols, standard")
     .option("--out <dir>", "output folder (default: print to stdout)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/schema/index.js")).schemaCommand));
 
   try {

@@ -137,7 +137,7 @@ describe("distribution and recall", () => {
       /^QP-010 A\/1: 2 controlled copies handed out on 2026-11-02:\n  受控号 1  QA\n  受控号 2  PRD\nCommitted [0-9a-f]{7}: csr distribute QP-010 A\/1: copies 1, 2\n$/,
     );
     expect(read(dir, "documents/procedures/QP-010.yaml")).toContain("distribution:\n  - {copy: 1, version: A/1, to: QA, date: 2026-11-02}\n  - {copy: 2, version: A/1, to: PRD, date: 2026-11-02}\n");
-    const release = csr(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10"]);
+    const release = csr(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10", "--force"]);
     expect(release.stdout.split("\n")[1]).toBe(
       "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, QA), 2 (A/1, PRD). Record their return with 'csr recall QP-010', and hand out A/2 with 'csr distribute QP-010 --to ...'.",
     );
