@@ -9,7 +9,8 @@ describe("csr explain", () => {
   it("prints the rule's section of docs/rules.md and its https link", () => {
     const result = csr(["explain", "doc/self-approval"]);
     const docs = readFileSync(join(ROOT, "docs", "rules.md"), "utf8");
-    const section = docs.slice(docs.indexOf("### doc/self-approval\n"), docs.indexOf("\n\n### doc/version-sequence"));
+    const start = docs.indexOf("### doc/self-approval\n");
+    const section = docs.slice(start, docs.indexOf("\n\n##", start));
     expect(result).toEqual({
       code: 0,
       stdout: `${section}\n\nOnline: https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#docself-approval\n`,
