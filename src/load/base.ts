@@ -29,7 +29,17 @@ export async function loadBase(root: string, rev: string): Promise<BaseState> {
     throw new UserError(`--base ${rev}: no such commit, branch or tag.`, "In CI, fetch the base branch first (e.g. 'git fetch origin main' and --base origin/main).");
   }
   const prefix = (await git.revparse(["--show-prefix"])).trim();
-  const listing = await git.raw(["ls-tree", "--full-tree", "-r", "-z", `${commit}:${prefix.replace(/\/$/, "")}`]);
+  return { rev, repo: await loadRevision(root, commit), authors: await changeAuthors(root, commit, prefix) };
+}
+
+/**
+ * The repository at `root` as it was in `commit` (a full commit id), read from git objects. A
+ * commit in which the repository's folder did not exist yet gives an empty repository.
+ */
+export async function loadRevision(root: string, commit: string): Promise<Repository> {
+  const git = await openGit(root);
+  const prefix = (await git.revparse(["--show-prefix"])).trim();
+  const listing = await git.raw(["ls-tree", "--full-tree", "-r", "-z", `${commit}:${prefix.replace(/\/$/, "")}`]).catch(() => "");
   const blobs: { oid: string; path: string; kind: FileKind }[] = [];
   for (const entry of listing.split("\0").filter(Boolean)) {
     const [meta = "", path = ""] = entry.split("\t");
@@ -39,7 +49,7 @@ export async function loadBase(root: string, rev: string): Promise<BaseState> {
   }
   const texts = await readBlobs(root, blobs.map((b) => b.oid));
   const files: SourceFile[] = blobs.map((b, i) => parseText(b.path, b.kind, texts[i]!));
-  return { rev, repo: buildRepository(root, files), authors: await changeAuthors(root, commit, prefix) };
+  return buildRepository(root, files);
 }
 
 const TOP_FILES: Record<string, FileKind> = { "qms.yaml": "qms", "people.yaml": "people", "processes.yaml": "processes", "symbols.yaml": "symbols" };
