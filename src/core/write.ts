@@ -13,7 +13,7 @@ export interface WriteOptions {
 
 export function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): void {
   if (!options.overwrite && existsSync(path)) throw exists(path);
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const temp = temporaryName(path);
   try {
     mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(temp, "wx");
@@ -25,16 +25,46 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
     } finally {
       closeSync(fd);
     }
-    if (options.overwrite) {
-      renameSync(temp, path);
-    } else {
-      // A hard link fails if the target appeared meanwhile, where a rename would replace it.
-      linkSync(temp, path);
-      rmSync(temp, { force: true });
-    }
+    commitTemporary(temp, path, options);
   } catch (error) {
     removeQuietly(temp);
     throw asUserError(error, path);
+  }
+}
+
+/**
+ * The same guarantee for content too large to hold in memory (a workbook of every register):
+ * `write` streams into the temporary file it is given, which then replaces the target.
+ */
+export async function writeFileAtomicStreamed(path: string, write: (temp: string) => Promise<void>, options: WriteOptions = {}): Promise<void> {
+  if (!options.overwrite && existsSync(path)) throw exists(path);
+  const temp = temporaryName(path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    closeSync(openSync(temp, "wx"));
+    await write(temp);
+    const fd = openSync(temp, "r+");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    commitTemporary(temp, path, options);
+  } catch (error) {
+    removeQuietly(temp);
+    throw asUserError(error, path);
+  }
+}
+
+const temporaryName = (path: string): string => `${path}.${process.pid}.${Date.now()}.tmp`;
+
+function commitTemporary(temp: string, path: string, options: WriteOptions): void {
+  if (options.overwrite) {
+    renameSync(temp, path);
+  } else {
+    // A hard link fails if the target appeared meanwhile, where a rename would replace it.
+    linkSync(temp, path);
+    rmSync(temp, { force: true });
   }
 }
 

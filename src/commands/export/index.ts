@@ -5,7 +5,7 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { registerContext } from "../../report/registers/context.js";
 import { allRegisters } from "../../report/registers/index.js";
-import { toXlsx } from "../../report/table.js";
+import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { languageOf, warnProblems, writeOutput, type OutputFlags } from "../shared/output.js";
 
@@ -17,6 +17,6 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   warnProblems(ctx, repo);
   const lang = languageOf(flags, repo);
   const tables = allRegisters(registerContext(repo, lang));
-  writeOutput(ctx, repo.root, flags.out, await toXlsx(tables), flags.force);
+  await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path), flags.force);
   return 0;
 }

@@ -2,10 +2,10 @@
 import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { refuseDataPath, writeFileAtomic } from "../../core/write.js";
+import { refuseDataPath, writeFileAtomic, writeFileAtomicStreamed } from "../../core/write.js";
 import type { Repository } from "../../load/repository.js";
 import { LANGS, type Lang } from "../../report/registers/context.js";
-import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, toXlsx, type Table, type TableFormat } from "../../report/table.js";
+import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, writeXlsx, type Table, type TableFormat } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 
@@ -39,7 +39,10 @@ export function formatOf(flags: OutputFlags): TableFormat {
   return choiceOption(flags.format, "--format", TABLE_FORMATS, guessed ?? "table");
 }
 
-export async function renderTable(table: Table, format: TableFormat, repo: Repository, lang: Lang): Promise<string | Buffer> {
+/** Text, or a workbook that is streamed into the file it is given. */
+export type TableOutput = string | ((path: string) => Promise<void>);
+
+export async function renderTable(table: Table, format: TableFormat, repo: Repository, lang: Lang): Promise<TableOutput> {
   switch (format) {
     case "table":
       return toTerminal(table);
@@ -51,7 +54,7 @@ export async function renderTable(table: Table, format: TableFormat, repo: Repos
     case "json":
       return toJson(table);
     case "xlsx":
-      return toXlsx([table]);
+      return (path) => writeXlsx([table], path);
   }
 }
 
@@ -59,11 +62,12 @@ export async function renderTable(table: Table, format: TableFormat, repo: Repos
  * --out may name a register somebody keeps by hand, so an existing file is replaced only with
  * --force; the write itself is atomic.
  */
-export function writeOutput(ctx: CommandContext, root: string, out: string, content: string | Buffer, force = false): void {
+export async function writeOutput(ctx: CommandContext, root: string, out: string, content: TableOutput, force = false): Promise<void> {
   const path = resolve(ctx.dir, out);
   refuseDataPath(root, path, "--out");
   if (!force && existsSync(path)) throw new UserError(`${out} exists already; csr does not overwrite files.`, "Choose another --out, or pass --force to replace it.");
-  writeFileAtomic(path, content, { overwrite: true });
+  if (typeof content === "string") writeFileAtomic(path, content, { overwrite: true });
+  else await writeFileAtomicStreamed(path, content, { overwrite: true });
   ctx.stderr(`wrote ${out}\n`);
 }
 
@@ -73,7 +77,7 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
     throw new UserError("--format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.");
   }
   const content = await renderTable(table, format, repo, lang);
-  if (flags.out) writeOutput(ctx, repo.root, flags.out, content, flags.force);
-  else ctx.stdout(content.toString());
+  if (flags.out) await writeOutput(ctx, repo.root, flags.out, content, flags.force);
+  else if (typeof content === "string") ctx.stdout(content);
   return 0;
 }
