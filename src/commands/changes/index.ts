@@ -31,7 +31,7 @@ export async function changesCommand(ctx: CommandContext, from: string, to: stri
   const lang = languageOf(flags, after);
   if (formatOf(flags) === "json") {
     const json = JSON.stringify({ from: start, to: end, changes }, null, 2) + "\n";
-    if (flags.out) writeOutput(ctx, root, flags.out, json, flags.force);
+    if (flags.out) await writeOutput(ctx, root, flags.out, json, flags.force);
     else ctx.stdout(json);
     return 0;
   }
