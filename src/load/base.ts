@@ -6,7 +6,8 @@
 import { spawn } from "node:child_process";
 import { UserError } from "../core/errors.js";
 import type { FileKind, SourceFile } from "./source.js";
-import { parseText } from "./source.js";
+import { sourceFromBytes, unreadSource } from "./source.js";
+import { MAX_FILE_BYTES, tooLarge } from "./guards.js";
 import { openGit } from "./git.js";
 import { buildRepository, type Repository } from "./repository.js";
 
@@ -39,16 +40,22 @@ export async function loadBase(root: string, rev: string): Promise<BaseState> {
 export async function loadRevision(root: string, commit: string): Promise<Repository> {
   const git = await openGit(root);
   const prefix = (await git.revparse(["--show-prefix"])).trim();
-  const listing = await git.raw(["ls-tree", "--full-tree", "-r", "-z", `${commit}:${prefix.replace(/\/$/, "")}`]).catch(() => "");
-  const blobs: { oid: string; path: string; kind: FileKind }[] = [];
+  // -l gives each blob's size, so that a file over the size limit is never read out of git.
+  const listing = await git.raw(["ls-tree", "--full-tree", "-r", "-l", "-z", `${commit}:${prefix.replace(/\/$/, "")}`]).catch(() => "");
+  const blobs: { oid: string; path: string; kind: FileKind; size: number }[] = [];
   for (const entry of listing.split("\0").filter(Boolean)) {
     const [meta = "", path = ""] = entry.split("\t");
-    const [, type, oid = ""] = meta.split(" ");
+    const [, type, oid = "", size = "0"] = meta.split(/ +/);
     const kind = type === "blob" ? kindOf(path) : undefined;
-    if (kind) blobs.push({ oid, path, kind });
+    if (kind) blobs.push({ oid, path, kind, size: Number(size) });
   }
-  const texts = await readBlobs(root, blobs.map((b) => b.oid));
-  const files: SourceFile[] = blobs.map((b, i) => parseText(b.path, b.kind, texts[i]!));
+  const small = blobs.filter((b) => b.size <= MAX_FILE_BYTES);
+  const contents = await readBlobs(root, small.map((b) => b.oid));
+  const bytes = new Map(small.map((b, i) => [b, contents[i]!]));
+  const files: SourceFile[] = blobs.map((b) => {
+    const content = bytes.get(b);
+    return content ? sourceFromBytes(content, b.path, b.kind) : unreadSource(b.path, b.kind, tooLarge(b.size));
+  });
   return buildRepository(root, files);
 }
 
@@ -72,7 +79,7 @@ export function kindOf(path: string): FileKind | undefined {
 }
 
 /** All blobs in one `git cat-file --batch` process: one git call instead of one per file. */
-function readBlobs(root: string, oids: string[]): Promise<string[]> {
+function readBlobs(root: string, oids: string[]): Promise<Buffer[]> {
   if (oids.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
     const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
@@ -84,12 +91,12 @@ function readBlobs(root: string, oids: string[]): Promise<string[]> {
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`git cat-file failed: ${stderr}`));
       const out = Buffer.concat(chunks);
-      const texts: string[] = [];
+      const texts: Buffer[] = [];
       let at = 0;
       for (let i = 0; i < oids.length; i++) {
         const eol = out.indexOf(0x0a, at);
         const size = Number(out.subarray(at, eol).toString().split(" ")[2]);
-        texts.push(out.subarray(eol + 1, eol + 1 + size).toString("utf8"));
+        texts.push(out.subarray(eol + 1, eol + 1 + size));
         at = eol + 1 + size + 1;
       }
       resolve(texts);

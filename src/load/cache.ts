@@ -17,7 +17,8 @@ import { writeFileAtomic } from "../core/write.js";
 import { discover } from "./discover.js";
 import { PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
 import { buildRepository, loadRepository, type Repository } from "./repository.js";
-import { cachedResult, cachedSource, sourceFromBytes, type CachedResult, type SourceFile } from "./source.js";
+import { readRegularFile } from "./guards.js";
+import { cachedResult, cachedSource, sourceFromBytes, unreadSource, type CachedResult, type SourceFile } from "./source.js";
 
 const FORMAT = 2;
 /**
@@ -64,8 +65,11 @@ export function loadRepositoryCached(root: string): { repo: Repository; stats: C
     const stat = statSync(f.abs);
     const known = previousStats[f.path];
     const trusted = known && known[0] === stat.size && known[1] === stat.mtimeMs && stat.mtimeMs < written - RACY_MS && previous.has(known[2]);
-    const bytes = trusted ? undefined : readFileSync(f.abs);
-    const key = trusted ? known[2] : `${f.kind}:${createHash("sha1").update(bytes!).digest("hex")}`;
+    const read = trusted ? undefined : readRegularFile(f.abs);
+    // A file not read (too large, or no longer a regular file) reads the same way for as long as its size stays the same.
+    const unread = read && !Buffer.isBuffer(read) ? read : undefined;
+    const bytes = unread ? Buffer.alloc(0) : (read as Buffer | undefined);
+    const key = trusted ? known[2] : unread ? `${f.kind}:unread:${unread.rule}:${stat.size}` : `${f.kind}:${createHash("sha1").update(bytes!).digest("hex")}`;
     keys.push(key);
     stats[f.path] = [stat.size, stat.mtimeMs, key];
     if (!trusted) statsChanged = true;
@@ -74,7 +78,7 @@ export function loadRepositoryCached(root: string): { repo: Repository; stats: C
       hits++;
       return cachedSource(bytes ?? (() => readFileSync(f.abs)), f.path, f.kind, hit);
     }
-    return sourceFromBytes(bytes!, f.path, f.kind);
+    return unread ? unreadSource(f.path, f.kind, unread) : sourceFromBytes(bytes!, f.path, f.kind);
   });
   const repo = buildRepository(root, files, found.problems);
   const misses = files.length - hits;
@@ -127,7 +131,7 @@ export function packageFingerprint(): string {
   for (const dir of [SCHEMA_DIR, STANDARDS_DIR]) {
     for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
   }
-  for (const module of ["source.js", "schemas.js", "repository.js", "cache.js", "discover.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
+  for (const module of ["source.js", "guards.js", "schemas.js", "repository.js", "cache.js", "discover.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
   // A lockfile upgrade of the parser or the validator changes results without a csr version bump.
   for (const dependency of ["yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
   fingerprint = hash.digest("hex");

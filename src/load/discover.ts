@@ -2,9 +2,10 @@
  * Finding the repository root and its YAML files. Nothing outside the root is ever read:
  * symbolic links that lead outside are reported, not followed.
  */
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../core/errors.js";
+import { describeType, notRegular } from "./guards.js";
 import type { FileKind, LoadProblem } from "./source.js";
 
 export const CONFIG_FILE = "qms.yaml";
@@ -56,31 +57,50 @@ const FOLDERS: { dir: string; kind: FileKind; nested: boolean }[] = [
 export function discover(root: string): Discovery {
   const realRoot = realpathSync(root);
   const result: Discovery = { files: [], problems: [] };
-  const inside = (abs: string): boolean => {
+  /** Where a symbolic link leads: inside the repository, outside it, nowhere, or round in a loop. */
+  const target = (abs: string): "inside" | "outside" | "dangling" | "loop" => {
     try {
       const real = realpathSync(abs);
-      return real === realRoot || real.startsWith(realRoot + sep);
-    } catch {
-      return false;
+      return real === realRoot || real.startsWith(realRoot + sep) ? "inside" : "outside";
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === "ELOOP" ? "loop" : "dangling";
     }
   };
-  const outsideProblem = (path: string) => ({
-    path,
-    problem: {
-      rule: "file/outside-repository",
-      line: 1,
-      column: 1,
-      message: `This is a symbolic link to a place outside the repository; csr does not follow it. Copy the file into the repository instead.`,
-    },
+  const linkProblem = (abs: string, where: "outside" | "dangling" | "loop") => ({
+    path: relative(root, abs).split(sep).join("/"),
+    problem:
+      where === "outside"
+        ? {
+            rule: "file/outside-repository",
+            line: 1,
+            column: 1,
+            message: `This is a symbolic link to a place outside the repository; csr does not follow it. Copy the file into the repository instead.`,
+          }
+        : {
+            rule: "file/broken-link",
+            line: 1,
+            column: 1,
+            message:
+              where === "loop"
+                ? `This symbolic link is part of a loop (following it leads back to itself and never reaches a file). Replace it with the file, or point it at the right file.`
+                : `This symbolic link points to '${readlinkQuietly(abs)}', which does not exist. Point it at an existing file inside the repository, or remove it.`,
+          },
   });
-  // `link` is known from the directory listing for walked files; only the top files need an lstat.
-  const consider = (abs: string, kind: FileKind, link = lstatSync(abs).isSymbolicLink()) => {
+  // The type is known from the directory listing for walked files; only the top files and links need a stat.
+  const consider = (abs: string, kind: FileKind, type = entryType(lstatSync(abs))) => {
     const path = relative(root, abs).split(sep).join("/");
-    if (link && !inside(abs)) {
-      result.problems.push(outsideProblem(path));
+    if (type === "link") {
+      const where = target(abs);
+      if (where !== "inside") {
+        result.problems.push(linkProblem(abs, where));
+        return;
+      }
+    }
+    const stat = type === "file" ? undefined : statSync(abs);
+    if (stat && !stat.isFile()) {
+      result.problems.push({ path, problem: notRegular(describeType(stat)) });
       return;
     }
-    if (link && !statSync(abs).isFile()) return;
     result.files.push({ abs, path, kind });
   };
   for (const [name, kind] of Object.entries(TOP_FILES)) {
@@ -89,17 +109,33 @@ export function discover(root: string): Discovery {
   }
   for (const { dir, kind, nested } of FOLDERS) {
     const abs = join(root, dir);
-    if (!existsSync(abs) || !statSync(abs).isDirectory()) continue;
-    if (lstatSync(abs).isSymbolicLink() && !inside(abs)) {
-      result.problems.push(outsideProblem(dir));
+    if (isDanglingLink(abs) && !existsSync(abs)) {
+      result.problems.push(linkProblem(abs, target(abs) === "loop" ? "loop" : "dangling"));
       continue;
     }
-    walk(abs, nested, (file, link) => consider(file, kind, link), (link) => {
-      if (!inside(link)) result.problems.push(outsideProblem(relative(root, link).split(sep).join("/")));
+    if (!existsSync(abs) || !statSync(abs).isDirectory()) continue;
+    if (lstatSync(abs).isSymbolicLink()) {
+      const where = target(abs);
+      if (where !== "inside") {
+        result.problems.push(linkProblem(abs, where));
+        continue;
+      }
+    }
+    walk(abs, nested, (file, type) => consider(file, kind, type), (link) => {
+      const where = target(link);
+      if (where !== "inside") result.problems.push(linkProblem(link, where));
     });
   }
   result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;
+}
+
+function readlinkQuietly(abs: string): string {
+  try {
+    return readlinkSync(abs);
+  } catch {
+    return "?";
+  }
 }
 
 function isDanglingLink(abs: string): boolean {
@@ -110,7 +146,13 @@ function isDanglingLink(abs: string): boolean {
   }
 }
 
-function walk(dir: string, nested: boolean, onFile: (abs: string, link: boolean) => void, onDirLink: (abs: string) => void): void {
+type EntryType = "file" | "link" | "other";
+
+function entryType(entry: { isFile(): boolean; isSymbolicLink(): boolean }): EntryType {
+  return entry.isSymbolicLink() ? "link" : entry.isFile() ? "file" : "other";
+}
+
+function walk(dir: string, nested: boolean, onFile: (abs: string, type: EntryType) => void, onDirLink: (abs: string) => void): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
@@ -126,9 +168,10 @@ function walk(dir: string, nested: boolean, onFile: (abs: string, link: boolean)
         continue;
       }
       if (target.isDirectory()) onDirLink(abs);
-      else if (/\.ya?ml$/i.test(entry.name)) onFile(abs, true);
-    } else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) {
-      onFile(abs, false);
+      else if (/\.ya?ml$/i.test(entry.name)) onFile(abs, "link");
+    } else if (/\.ya?ml$/i.test(entry.name)) {
+      // A FIFO or device named like a data file is reported by onFile, not silently skipped.
+      onFile(abs, entryType(entry));
     }
   }
 }

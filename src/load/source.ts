@@ -2,11 +2,9 @@
  * Reading one YAML file of a repository as untrusted input: size, encoding, merge conflicts,
  * syntax, duplicate keys, alias bombs and prototype keys all become findings, never exceptions.
  */
-import { readFileSync } from "node:fs";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { Path } from "../model/types.js";
-
-export const MAX_FILE_BYTES = 1024 * 1024;
+import { byteProblem, documentProblems, isNestingError, readRegularFile, textProblem, tooDeep } from "./guards.js";
 /** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
 export const MAX_ALIAS_COUNT = 10_000;
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -36,20 +34,22 @@ export interface SourceFile {
 }
 
 export function readSource(absPath: string, path: string, kind: FileKind): SourceFile {
-  return sourceFromBytes(readFileSync(absPath), path, kind);
+  const bytes = readRegularFile(absPath);
+  return Buffer.isBuffer(bytes) ? sourceFromBytes(bytes, path, kind) : unreadSource(path, kind, bytes);
+}
+
+/** A file that was not read at all (too large, not a regular file): only its problem is known. */
+export function unreadSource(path: string, kind: FileKind, problem: LoadProblem): SourceFile {
+  return { path, kind, text: "", lineCounter: new LineCounter(), problems: [problem] };
 }
 
 /** What readSource makes of a file's bytes (the check cache reads each file once and hashes it). */
 export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind): SourceFile {
   const lineCounter = new LineCounter();
   const file: SourceFile = { path, kind, text: "", lineCounter, problems: [] };
-  if (bytes.length > MAX_FILE_BYTES) {
-    file.problems.push({
-      rule: "file/too-large",
-      line: 1,
-      column: 1,
-      message: `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; the limit is 1 MiB. Split it, or move attachments out of YAML and refer to them by path.`,
-    });
+  const problem = byteProblem(bytes);
+  if (problem) {
+    file.problems.push(problem);
     return file;
   }
   const decoded = decodeUtf8(bytes);
@@ -76,6 +76,11 @@ export function parseText(path: string, kind: FileKind, text: string): SourceFil
 function parseParsedText(file: SourceFile, text: string): SourceFile {
   file.text = text;
   if (file.problems.length > 0) return file;
+  const textual = textProblem(text);
+  if (textual) {
+    file.problems.push(textual);
+    return file;
+  }
   const conflict = /^(?:<{7}|={7}|>{7})(?: |\r?$)/m.exec(text);
   if (conflict) {
     const line = lineOf(text, conflict.index);
@@ -101,6 +106,11 @@ function parseParsedText(file: SourceFile, text: string): SourceFile {
   for (const error of doc.errors) {
     const [line, column] = linePos(file, error.pos[0]);
     const duplicate = error.code === "DUPLICATE_KEY";
+    if (isNestingError(error.message)) {
+      // The errors after a stack overflow are its echoes.
+      file.problems.push(tooDeep(line, column));
+      break;
+    }
     file.problems.push({
       rule: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
       line,
@@ -111,6 +121,11 @@ function parseParsedText(file: SourceFile, text: string): SourceFile {
     });
   }
   if (doc.errors.length > 0) return file;
+  const structural = documentProblems(doc, text, (offset) => linePos(file, offset));
+  if (structural.length > 0) {
+    file.problems.push(...structural);
+    return file;
+  }
   removeUnsafeKeys(doc, (key, offset) => {
     const [line, column] = linePos(file, offset);
     file.problems.push({

@@ -7,6 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
 import { loadRepository } from "../../load/repository.js";
+import { MAX_FILE_BYTES } from "../../load/guards.js";
 import { parseText } from "../../load/source.js";
 import { buildIndex } from "../../model/index.js";
 import { revisedContent, stableJson } from "../../model/revision.js";
@@ -144,6 +145,8 @@ async function documentAt(root: string, commit: string, topLevelPath: string): P
   const git = await openGit(root);
   let text: string;
   try {
+    // The size limit for files on disk holds for committed versions too.
+    if (Number(await git.raw(["cat-file", "-s", `${commit}:${topLevelPath}`])) > MAX_FILE_BYTES) return undefined;
     text = await git.raw(["show", `${commit}:${topLevelPath}`]);
   } catch {
     return undefined;

@@ -10,7 +10,7 @@ import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml } from "../../render/markdown.js";
-import { findChromium, htmlToPdf } from "../../render/pdf.js";
+import { findChromium, startPdfPrinter } from "../../render/pdf.js";
 import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type Lang } from "../../render/view.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -23,6 +23,8 @@ export interface RenderFlags {
 }
 
 const FORMATS = ["md", "html", "pdf"] as const;
+/** Tabs printing at once in the one browser of a run. */
+const PDF_PAGES_AT_ONCE = 2;
 /** Folders that hold the repository's data; rendered files never go there. */
 
 type Target = { kind: "document"; value: ControlledDocument } | { kind: "csr"; value: Csr };
@@ -58,11 +60,18 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
     pages.push({ name, text: text.endsWith("\n") ? text : `${text}\n` });
   }
-  for (const page of pages) {
-    const path = join(outDir, `${page.name}.${lang}.${format}`);
-    const content = chromium ? await htmlToPdf(page.text, chromium) : page.text;
-    writeFileAtomic(path, content, { overwrite: true });
-    ctx.stdout(`${shown(root, path)}\n`);
+  const printer = chromium && pages.length > 0 ? await startPdfPrinter(chromium) : undefined;
+  try {
+    // Pages print concurrently in their own tabs (the browser lays out one while it writes another's
+    // PDF); files are written and listed in order.
+    const printed = printer ? inOrder(pages.map((page) => () => printer.print(page.text)), PDF_PAGES_AT_ONCE) : undefined;
+    for (const [i, page] of pages.entries()) {
+      const path = join(outDir, `${page.name}.${lang}.${format}`);
+      writeFileAtomic(path, printed ? await printed[i]! : page.text, { overwrite: true });
+      ctx.stdout(`${shown(root, path)}\n`);
+    }
+  } finally {
+    await printer?.close();
   }
   ctx.stderr(`Rendered ${pages.length} file${pages.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
   if (!flags.all) return 0;
@@ -70,6 +79,18 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
   if (unresolved.length > 0) ctx.stderr(`Not rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${unresolved.join(", ")}.\n`);
   return skipped.length + unresolved.length > 0 ? 1 : 0;
+}
+
+/** Runs the tasks with at most `limit` at a time, starting them in order; the promises are in the tasks' order. */
+function inOrder<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T>[] {
+  const results: Promise<T>[] = [];
+  const running: Promise<unknown>[] = [];
+  for (const [i, task] of tasks.entries()) {
+    const before = i >= limit ? running[i - limit]! : Promise.resolve();
+    results.push(before.then(task));
+    running.push(results[i]!.catch(() => undefined));
+  }
+  return results;
 }
 
 function findTarget(repo: Repository, index: RepoIndex, id: string): Target {

@@ -1,0 +1,194 @@
+/**
+ * Guards that every repository file passes before and after YAML parsing, whatever parser is used:
+ * the file is a regular file of bounded size, its bytes are UTF-8 text (not UTF-16, no NUL bytes,
+ * not CR-only line ends), and the parsed document uses no tags and no absurd nesting. Each guard
+ * turns hostile or accidental input into one finding that says what the file is and how to fix it.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { isNode, visit, type Document } from "yaml";
+import type { LoadProblem } from "./source.js";
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Real files nest five or six levels; a hundred is generous and keeps every later stage (schema
+ * validation, conversion, rules) far from the call-stack limit.
+ */
+export const MAX_NESTING = 100;
+
+/** The tags of the YAML core schema: they only restate a value's plain type, so they are harmless. */
+const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+
+export function tooLarge(size: number): LoadProblem {
+  return {
+    rule: "file/too-large",
+    line: 1,
+    column: 1,
+    message: `The file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is 1 MiB. Split it, or move attachments out of YAML and refer to them by path.`,
+  };
+}
+
+/**
+ * Reads a file only if it is a regular file: a FIFO would block for ever, a device could be
+ * endless, a directory cannot be read. Opening with O_NONBLOCK keeps even the open of a FIFO from
+ * waiting for a writer. Files over the size limit are not read.
+ */
+export function readRegularFile(abs: string): Buffer | LoadProblem {
+  const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return notRegular(describeType(stat));
+    if (stat.size > MAX_FILE_BYTES) return tooLarge(stat.size);
+    const bytes = Buffer.alloc(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function notRegular(what: string): LoadProblem {
+  return {
+    rule: "file/not-regular",
+    line: 1,
+    column: 1,
+    message: `This is ${what}, not a regular file; csr reads only regular files here. Replace it with the YAML file it should be, or remove it.`,
+  };
+}
+
+/** "a directory", "a named pipe (FIFO)" … for messages. */
+export function describeType(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isFIFO()) return "a named pipe (FIFO)";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+
+/** Problems visible in the raw bytes, before decoding: size and UTF-16. */
+export function byteProblem(bytes: Buffer): LoadProblem | undefined {
+  if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
+  const utf16 = utf16Kind(bytes);
+  if (utf16) {
+    return {
+      rule: "file/encoding",
+      line: 1,
+      column: 1,
+      message:
+        `The file is UTF-16 (${utf16}); csr reads UTF-8. Windows Notepad and PowerShell ('>' or Out-File) often save UTF-16. ` +
+        `Convert it with 'iconv -f UTF-16 -t UTF-8 FILE > FILE.new' and rename, or in VS Code choose "Save with Encoding: UTF-8".`,
+    };
+  }
+  return undefined;
+}
+
+/** UTF-16 by its byte-order mark, or by the zero bytes that ASCII text has in every other byte. */
+function utf16Kind(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "little-endian, byte-order mark FF FE";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "big-endian, byte-order mark FE FF";
+  const sample = bytes.subarray(0, 512);
+  if (sample.length < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  const half = sample.length / 2;
+  if (oddZeros > half * 0.6 && evenZeros === 0) return "little-endian, without byte-order mark";
+  if (evenZeros > half * 0.6 && oddZeros === 0) return "big-endian, without byte-order mark";
+  return undefined;
+}
+
+/** Problems of the decoded text that YAML parsers would misreport: NUL characters and CR-only line ends. */
+export function textProblem(text: string): LoadProblem | undefined {
+  const nul = text.indexOf("\0");
+  if (nul >= 0) {
+    const [line, column] = position(text, nul);
+    return {
+      rule: "file/nul-byte",
+      line,
+      column,
+      message: `The file contains a NUL byte (line ${line}, column ${column}); YAML text cannot hold one, so the file is damaged or not text. Remove it, e.g. with "tr -d '\\000' < FILE > FILE.new" and rename, then check the value around it.`,
+    };
+  }
+  const cr = /\r(?!\n)/.exec(text);
+  if (cr) {
+    const [line] = position(text, cr.index);
+    return {
+      rule: "file/line-ends",
+      line,
+      column: 1,
+      message: `Line ${line} ends with a bare CR (old Mac OS line end) where LF or CRLF is expected, so the lines run together. Convert the line ends, e.g. with "tr '\\r' '\\n' < FILE > FILE.new" and rename, or in VS Code set the end of line to LF.`,
+    };
+  }
+  return undefined;
+}
+
+/** A stack overflow inside the parser means the nesting is too deep (the parser reports where). */
+export function isNestingError(message: string): boolean {
+  return /Maximum call stack size exceeded/.test(message);
+}
+
+export function tooDeep(line: number, column: number): LoadProblem {
+  return {
+    rule: "yaml/too-deep",
+    line,
+    column,
+    message: `The YAML is nested more than ${MAX_NESTING} levels deep here; csr's data is never nested that deep. Flatten the structure (this is usually generated or hostile input).`,
+  };
+}
+
+/**
+ * Problems of the parsed document: nesting deeper than MAX_NESTING (reported once, at the first
+ * node too deep) and tags other than the core schema's. `position` maps a text offset to 1-based
+ * line and column.
+ */
+export function documentProblems(doc: Document.Parsed, text: string, position: (offset: number) => [number, number]): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  let deep = false;
+  visit(doc, (_key, node, path) => {
+    if (!isNode(node)) return undefined;
+    // The path holds the document, then each collection and pair above the node: two entries per level.
+    if (!deep && path.length / 2 > MAX_NESTING) {
+      deep = true;
+      problems.push(tooDeep(...position(node.range?.[0] ?? 0)));
+      return visit.BREAK;
+    }
+    if (node.tag && !CORE_TAGS.has(node.tag)) {
+      const at = tagStart(text, node.range?.[0] ?? 0);
+      const written = /^\S+/.exec(text.slice(at))?.[0] ?? node.tag;
+      const [line, column] = position(at);
+      problems.push({
+        rule: "yaml/tag",
+        line,
+        column,
+        message: `The YAML tag '${written}' is not allowed; csr reads plain values (text, numbers, true/false, lists, mappings) and ignores no tag silently. Remove the tag and write the value plainly.`,
+      });
+    }
+    return undefined;
+  });
+  return problems;
+}
+
+/** Where the tag written before the node at `offset` begins (the parser's range starts after it). */
+function tagStart(text: string, offset: number): number {
+  let at = text.lastIndexOf("!", offset - 1);
+  if (at < 0) return offset;
+  while (at > 0 && text[at - 1] === "!") at--;
+  return at;
+}
+
+function position(text: string, offset: number): [number, number] {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return [line, offset - start + 1];
+}
