@@ -6,7 +6,7 @@
  * and 5 供应商绩效考核 is new.
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph } from "docx";
-import { findChromium, htmlToPdf } from "../../src/render/pdf.js";
+import { findChromium, startPdfPrinter } from "../../src/render/pdf.js";
 
 type Block = [heading: string | null, ...text: string[]];
 
@@ -43,12 +43,23 @@ export function asText(blocks: Block[]): string {
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
-export async function asPdf(blocks: Block[]): Promise<Buffer> {
+/** Both revisions printed by one browser. */
+export async function asPdfs(...revisions: Block[][]): Promise<Buffer[]> {
+  const printer = await startPdfPrinter(findChromium());
+  try {
+    const out: Buffer[] = [];
+    for (const blocks of revisions) out.push(await printer.print(pageOf(blocks)));
+    return out;
+  } finally {
+    await printer.close();
+  }
+}
+
+function pageOf(blocks: Block[]): string {
   const body = blocks
     .flatMap(([heading, ...text]) => [...(heading ? [`<h2>${escape(heading)}</h2>`] : []), ...text.map((t) => `<p>${escape(t)}</p>`)])
     .join("\n");
-  const html = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{font-family:"Noto Sans CJK SC",sans-serif;font-size:11pt}h2{font-size:13pt}</style></head><body>${body}</body></html>`;
-  return htmlToPdf(html, findChromium());
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{font-family:"Noto Sans CJK SC",sans-serif;font-size:11pt}h2{font-size:13pt}</style></head><body>${body}</body></html>`;
 }
 
 export async function asDocx(blocks: Block[]): Promise<Buffer> {

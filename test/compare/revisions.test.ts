@@ -5,7 +5,7 @@ import { extractText } from "../../src/compare/extract.js";
 import { compareRevisions, type RevisionComparison } from "../../src/compare/revisions.js";
 import { parseHeading, splitSections } from "../../src/compare/sections.js";
 import { tempDir } from "../helpers.js";
-import { asDocx, asPdf, asText, REVISION_A, REVISION_B } from "./manuals.js";
+import { asDocx, asPdfs, asText, REVISION_A, REVISION_B } from "./manuals.js";
 
 /** The CSRs a document controller registered from revision A, each citing its section. */
 const CSRS = [
@@ -96,7 +96,7 @@ describe("comparing two revisions of a customer manual", () => {
   beforeAll(async () => {
     const made: Record<string, [string | Buffer, string | Buffer]> = {
       txt: [asText(REVISION_A), asText(REVISION_B)],
-      pdf: await Promise.all([asPdf(REVISION_A), asPdf(REVISION_B)]),
+      pdf: (await asPdfs(REVISION_A, REVISION_B)) as [Buffer, Buffer],
       docx: await Promise.all([asDocx(REVISION_A), asDocx(REVISION_B)]),
     };
     for (const [ext, [a, b]] of Object.entries(made)) {
