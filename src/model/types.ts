@@ -141,6 +141,8 @@ export interface Revision {
 }
 
 export interface Section {
+  /** Declared number, 5 or "5.2"; without it the section follows on from the one before (see model/sections.ts). */
+  number?: string | number;
   title: string;
   title_en?: string;
   text?: string;

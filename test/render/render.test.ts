@@ -97,6 +97,22 @@ describe("csr render", () => {
     expect(result.code).toBe(2);
   });
 
+  it("prints the section numbers the document declares, and 相关文件 and 相关记录 after them", () => {
+    const repo = minimalRepo({
+      "documents/QP-001.yaml": [
+        "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nsections:",
+        "  - title: 目的\n  - title: 职责\n  - number: 5\n    title: 作业流程\n    sections:",
+        "      - title: 编号\n      - number: \"5.4\"\n        title: 发放\n      - title: 回收\n",
+      ].join("\n"),
+    });
+    for (const format of ["md", "html"]) {
+      expect(csr(["-C", repo, "render", "QP-001", "--format", format]).code).toBe(0);
+      const text = readFileSync(join(repo, "out", `QP-001.zh-CN.${format}`), "utf8");
+      const headings = [...text.matchAll(format === "md" ? /^#{2,} (.+)$/gm : /<h[2-6]>(.+?)<\/h[2-6]>/g)].map((m) => m[1]);
+      expect(headings.slice(-8)).toEqual(["1 目的", "2 职责", "5 作业流程", "5.1 编号", "5.4 发放", "5.5 回收", "6 相关文件", "7 相关记录"]);
+    }
+  });
+
   it("refuses a dangling reference instead of printing a blank row, and writes nothing", () => {
     const repo = minimalRepo({
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nforms: [QR-001-09]\n",

@@ -207,7 +207,7 @@ review:
     date: 2026-01-16
 addressed:
   - document: QP-001
-    section: "5.2"
+    section: 3.2 符号的转换
 implementation:
   owner: zhangsan
   due: 2026-02-27
@@ -255,7 +255,7 @@ review:
     date: 2026-01-16
 addressed:
   - document: QP-002
-    section: "5.3"
+    section: 2.2 评审
 implementation:
   owner: zhangsan
   due: 2026-02-27

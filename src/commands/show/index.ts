@@ -5,6 +5,7 @@ import { WorkCalendar } from "../../model/calendar.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { documentSections, findSection } from "../../model/sections.js";
 import type { Csr, Decision, Opinion } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
@@ -26,7 +27,9 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   const facts = csrFacts(csr, { config, calendar, documentStatus: (d) => index.documents.get(d)?.value.status, today });
   const addressed = (csr.addressed ?? []).map((a) => {
     const doc = index.documents.get(a.document)?.value;
-    return { ...a, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null };
+    const found = doc && a.section !== undefined ? findSection(documentSections(doc), a.section).found : undefined;
+    const section = a.section === undefined ? {} : { sectionNumber: found?.number ?? null, sectionTitle: found?.title ?? null };
+    return { ...a, ...section, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null };
   });
   if (format === "json") {
     const { due, daysLeft, missing, reviewStart, status } = facts;
@@ -39,7 +42,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
 
 const LABEL_WIDTH = 16;
 
-function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: { document: string; section?: string; title: string | null; status: string | null; version: string | null }[], due: string, path: string): string {
+function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: { document: string; section?: string; sectionNumber?: string | null; sectionTitle?: string | null; title: string | null; status: string | null; version: string | null }[], due: string, path: string): string {
   const out: string[] = [`${csr.id}  ${csr.title}`, ""];
   const field = (label: string, ...values: string[]) => values.forEach((v, i) => out.push(`  ${(i === 0 ? label : "").padEnd(LABEL_WIDTH)}${v}`));
   const person = (id: string) => {
@@ -70,7 +73,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   field(
     "Addressed in",
     ...(addressed.length > 0
-      ? addressed.map((a) => `${a.document} ${a.title ?? "(unknown document)"}${a.version ? ` ${a.version}` : ""}${a.status ? ` (${a.status})` : ""}${a.section ? `, section ${a.section}` : ""}`)
+      ? addressed.map((a) => `${a.document} ${a.title ?? "(unknown document)"}${a.version ? ` ${a.version}` : ""}${a.status ? ` (${a.status})` : ""}${a.section ? `, section ${a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section}` : ""}`)
       : ["(no document yet)"]),
   );
   const impl = csr.implementation;
