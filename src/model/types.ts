@@ -20,7 +20,7 @@ export interface QmsConfig {
   exclusions?: { clause: string; justification: string }[];
   departments: Department[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
-  calendar?: { weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[] };
+  calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[] };
   csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[] };
   confidentiality?: string;
   confidentiality_en?: string;

@@ -53,12 +53,12 @@ numbering:
   - kind: form
     pattern: QR-###-##
 # 工作日历：顾客特定要求须在收到后 10 个工作日内评审 (IATF 16949 7.5.3.2.2)。
-# 每年按国务院办公厅的放假通知补全节假日 (holidays) 和调休上班日 (workdays)。
+# 法定节假日和调休上班日取自 csr 随附的国务院办公厅放假通知 (base: CN，2020 年起每年一条)；
+# 这里只写本公司另外的休息日 (holidays) 和上班日 (workdays)，例如 { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }。
 calendar:
+  base: CN
   weekdays: [1, 2, 3, 4, 5]
-  holidays:
-    - { from: 2026-01-01, to: 2026-01-01, name: 元旦 }
-    - { from: 2026-10-01, to: 2026-10-07, name: 国庆节 }
+  holidays: []
   workdays: []
 csr:
   review_days: 10

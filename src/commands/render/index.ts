@@ -1,4 +1,4 @@
-/** `csr render`: controlled documents and CSR review reports as Markdown, HTML or PDF files. */
+/** `csr render`: controlled documents and CSR review reports as Markdown, HTML or PDF files, and documents as Word files. */
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -8,10 +8,10 @@ import { loadRepository, type Repository } from "../../load/repository.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
-import { createRenderer, type TemplateName } from "../../render/environment.js";
+import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml } from "../../render/markdown.js";
 import { findChromium, startPdfPrinter } from "../../render/pdf.js";
-import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type Lang } from "../../render/view.js";
+import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 
@@ -22,7 +22,7 @@ export interface RenderFlags {
   out?: string;
 }
 
-const FORMATS = ["md", "html", "pdf"] as const;
+const FORMATS = ["md", "html", "pdf", "docx"] as const;
 /** Tabs printing at once in the one browser of a run. */
 const PDF_PAGES_AT_ONCE = 2;
 /** Folders that hold the repository's data; rendered files never go there. */
@@ -40,11 +40,17 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
   const outDir = outputFolder(root, ctx.dir, flags.out);
   const chromium = format === "pdf" ? findChromium() : undefined;
-  const body: BodyRenderer = format === "md" ? (text) => text : await markdownToHtml();
+  if (format === "docx") {
+    const csr = targets.find((t) => t.kind === "csr");
+    if (csr) throw new UserError(`${csr.value.id} is a CSR: its review report is rendered as md, html or pdf, not docx.`);
+  }
+  // Word output lays the section Markdown out itself, so the view keeps it as written.
+  const body: BodyRenderer = format === "md" || format === "docx" ? (text) => text : await markdownToHtml();
+  const word = format === "docx" ? await docxRenderer(root, lang) : undefined;
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { name: string; text: string }[] = [];
+  const pages: { name: string; text: string; docx?: Buffer }[] = [];
   const unresolved: string[] = [];
   for (const target of targets) {
     let view;
@@ -57,6 +63,10 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     }
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
     const name = target.kind === "document" ? documentFileName(target.value.id) : `${target.value.id}.review`;
+    if (word) {
+      pages.push({ name, text: "", docx: await word(view as DocumentView) });
+      continue;
+    }
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
     pages.push({ name, text: text.endsWith("\n") ? text : `${text}\n` });
   }
@@ -67,7 +77,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     const printed = printer ? inOrder(pages.map((page) => () => printer.print(page.text)), PDF_PAGES_AT_ONCE) : undefined;
     for (const [i, page] of pages.entries()) {
       const path = join(outDir, `${page.name}.${lang}.${format}`);
-      writeFileAtomic(path, printed ? await printed[i]! : page.text, { overwrite: true });
+      writeFileAtomic(path, page.docx ?? (printed ? await printed[i]! : page.text), { overwrite: true });
       ctx.stdout(`${shown(root, path)}\n`);
     }
   } finally {
@@ -79,6 +89,14 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
   if (unresolved.length > 0) ctx.stderr(`Not rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${unresolved.join(", ")}.\n`);
   return skipped.length + unresolved.length > 0 ? 1 : 0;
+}
+
+/** Word output: the document view laid out by render/docx.ts, with the repository's labels and reference styles. */
+async function docxRenderer(root: string, lang: Lang): Promise<(view: DocumentView) => Promise<Buffer>> {
+  const { documentToDocx, referenceStyles } = await import("../../render/docx.js");
+  const labels = loadLabels(root, lang);
+  const styles = await referenceStyles(root);
+  return (view) => documentToDocx(view, { labels, referenceStyles: styles });
 }
 
 /** Runs the tasks with at most `limit` at a time, starting them in order; the promises are in the tasks' order. */

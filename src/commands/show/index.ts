@@ -1,7 +1,8 @@
 /** `csr show <id>`: everything about one CSR, with what is derived from it on a given day. */
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { WorkCalendar } from "../../model/calendar.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
@@ -23,7 +24,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   const { value: csr, file } = findCsr(repo, id);
   const index = buildIndex(repo);
   const config = repo.config?.value;
-  const calendar = new WorkCalendar(config?.calendar);
+  const calendar = repositoryCalendar(config);
   const facts = csrFacts(csr, { config, calendar, documentStatus: (d) => index.documents.get(d)?.value.status, today });
   const addressed = (csr.addressed ?? []).map((a) => {
     const doc = index.documents.get(a.document)?.value;
@@ -36,7 +37,10 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     ctx.stdout(JSON.stringify({ file: file.path, csr, status, reviewStart, reviewDue: due ?? null, workdaysLeft: daysLeft ?? null, missingOpinions: missing, addressed }, null, 2) + "\n");
     return 0;
   }
-  ctx.stdout(describe(repo, index, csr, facts, addressed, reviewDue(csr, calendar, config), file.path));
+  const due = reviewDue(csr, calendar, config);
+  ctx.stdout(describe(repo, index, csr, facts, addressed, due, file.path));
+  const note = csr.superseded ? undefined : estimatedDeadlineNote(calendar, facts.reviewStart, due);
+  if (note) ctx.stderr(note);
   return 0;
 }
 

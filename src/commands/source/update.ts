@@ -16,7 +16,8 @@ import { insideRepository } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located } from "../../load/repository.js";
-import { WorkCalendar } from "../../model/calendar.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { reviewDue } from "../../model/csr-status.js";
 import type { Customer, SourceRevision } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
@@ -87,7 +88,8 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
   writeChanges(root, changes);
 
   const config = repo.config?.value;
-  const due = affected[0] ? reviewDue({ ...affected[0].value, review: { restarted: restartedOn } }, new WorkCalendar(config?.calendar), config) : undefined;
+  const calendar = repositoryCalendar(config);
+  const due = affected[0] ? reviewDue({ ...affected[0].value, review: { restarted: restartedOn } }, calendar, config) : undefined;
   const lines = [
     resumed
       ? `${sourceId} revision ${revision} was already recorded (received ${latest.received}).`
@@ -99,6 +101,8 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
     for (const { value } of affected) lines.push(`  ${value.id}  ${value.title}  (was on revision ${value.source.revision})`);
   }
   ctx.stdout(lines.join("\n") + "\n");
+  const note = due === undefined ? undefined : estimatedDeadlineNote(calendar, restartedOn, due);
+  if (note) ctx.stderr(note);
   if (flags.commit) {
     const message = `csr source update ${sourceId} rev ${revision} (${affected.length} CSR${affected.length === 1 ? "" : "s"} to re-review)`;
     ctx.stdout(`Committed ${await commitFiles(root, changes.map((c) => c.path), message)}: ${message}\n`);
