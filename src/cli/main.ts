@@ -278,6 +278,17 @@ export async function run(argv: string[]): Promise<number> {
     .option("--format <format>", "text or json")
     .action(action(async () => (await import("../commands/history/index.js")).historyCommand));
 
+  program
+    .command("changes")
+    .description("what changed in the quality system between two git revisions, tags or dates")
+    .argument("<from>", "the earlier state: a revision, tag or date (YYYY-MM-DD, from the start of that day)")
+    .argument("[to]", "the later state: a revision, tag or date (to the end of that day); default HEAD")
+    .option("--format <format>", "table, md, html, csv, xlsx or json")
+    .option("--out <file>", "write to a file instead of stdout (the format follows its extension)")
+    .option("--force", "replace the --out file if it exists")
+    .option("--lang <lang>", "zh-CN or en")
+    .action(action(async () => (await import("../commands/changes/index.js")).changesCommand));
+
   const matrix = program.command("matrix").description("audit matrices");
   for (const [name, description] of [
     ["clauses", "clauses of a standard against processes and procedures, with coverage"],

@@ -30,8 +30,18 @@ export async function loadBase(root: string, rev: string): Promise<BaseState> {
     throw new UserError(`--base ${rev}: no such commit, branch or tag.`, "In CI, fetch the base branch first (e.g. 'git fetch origin main' and --base origin/main).");
   }
   const prefix = (await git.revparse(["--show-prefix"])).trim();
+  return { rev, repo: await loadRevision(root, commit), authors: await changeAuthors(root, commit, prefix) };
+}
+
+/**
+ * The repository at `root` as it was in `commit` (a full commit id), read from git objects. A
+ * commit in which the repository's folder did not exist yet gives an empty repository.
+ */
+export async function loadRevision(root: string, commit: string): Promise<Repository> {
+  const git = await openGit(root);
+  const prefix = (await git.revparse(["--show-prefix"])).trim();
   // -l gives each blob's size, so that a file over the size limit is never read out of git.
-  const listing = await git.raw(["ls-tree", "--full-tree", "-r", "-l", "-z", `${commit}:${prefix.replace(/\/$/, "")}`]);
+  const listing = await git.raw(["ls-tree", "--full-tree", "-r", "-l", "-z", `${commit}:${prefix.replace(/\/$/, "")}`]).catch(() => "");
   const blobs: { oid: string; path: string; kind: FileKind; size: number }[] = [];
   for (const entry of listing.split("\0").filter(Boolean)) {
     const [meta = "", path = ""] = entry.split("\t");
@@ -46,7 +56,7 @@ export async function loadBase(root: string, rev: string): Promise<BaseState> {
     const content = bytes.get(b);
     return content ? sourceFromBytes(content, b.path, b.kind) : unreadSource(b.path, b.kind, tooLarge(b.size));
   });
-  return { rev, repo: buildRepository(root, files), authors: await changeAuthors(root, commit, prefix) };
+  return buildRepository(root, files);
 }
 
 const TOP_FILES: Record<string, FileKind> = { "qms.yaml": "qms", "people.yaml": "people", "processes.yaml": "processes", "symbols.yaml": "symbols" };

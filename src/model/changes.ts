@@ -1,0 +1,185 @@
+/**
+ * What changed in a quality system between two states of its repository (two audits, two
+ * releases): the facts an auditor traces, compared entity by entity, matched by id so that moved
+ * files are followed. Pure: both states are already loaded (see load/base.ts loadRevision).
+ * A document or CSR whose file does not validate in the later state is not reported as removed:
+ * it is still there, only unreadable (the command names such files).
+ */
+import type { Repository } from "../load/repository.js";
+import { compareClauseNumbers } from "./catalog.js";
+import { clauseCoverage } from "./coverage.js";
+import { currentRevision } from "./index.js";
+import type { ControlledDocument, Csr, Decision, Person, SourceDocument } from "./types.js";
+
+/** The areas of the report, in the order it lists them. */
+export const CHANGE_AREAS = ["document", "csr", "source", "coverage", "person"] as const;
+export type ChangeArea = (typeof CHANGE_AREAS)[number];
+
+/**
+ * document: added | released | withdrawn | removed
+ * csr:      added | decided | reopened | addressed | superseded | removed
+ * source:   added | revised
+ * coverage: gained | lost
+ * person:   added | roles | department | removed
+ */
+export type ChangeKind = "added" | "released" | "withdrawn" | "removed" | "decided" | "reopened" | "addressed" | "superseded" | "revised" | "gained" | "lost" | "roles" | "department";
+
+export interface Change {
+  area: ChangeArea;
+  kind: ChangeKind;
+  /** Document number, CSR id, source document id, `STANDARD:clause` or person id. */
+  id: string;
+  /** Title or name in the later state (the earlier one for something removed). */
+  title: string;
+  /** The value before, e.g. a version "A/1", a disposition, a list of documents; "" when there was none. */
+  from: string;
+  /** The value after. */
+  to: string;
+  /** Further facts in the repository's own words: revision summaries, reasons, customer. */
+  detail: string;
+  /** The day the change took effect as recorded in the data (YYYY-MM-DD), when it records one. */
+  date: string | null;
+}
+
+export function compareStates(before: Repository, after: Repository): Change[] {
+  return [...documentChanges(before, after), ...csrChanges(before, after), ...sourceChanges(before, after), ...coverageChanges(before, after), ...personChanges(before, after)];
+}
+
+function byId<T>(items: readonly { value: T }[], key: (v: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const { value } of items) if (!map.has(key(value))) map.set(key(value), value);
+  return map;
+}
+
+/** Ids of both states in natural order (QP-2 before QP-10). */
+function unionIds(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x.localeCompare(y, "en", { numeric: true }));
+}
+
+const version = (doc: ControlledDocument): string => currentRevision(doc)?.version ?? "";
+
+function documentChanges(before: Repository, after: Repository): Change[] {
+  const old = byId(before.documents, (d) => d.id);
+  const now = byId(after.documents, (d) => d.id);
+  const out: Change[] = [];
+  for (const id of unionIds(old, now)) {
+    const a = old.get(id);
+    const b = now.get(id);
+    if (!b && after.unvalidated.documents.has(id)) continue;
+    if (!b) {
+      out.push({ area: "document", kind: "removed", id, title: a!.title, from: version(a!), to: "", detail: "", date: null });
+      continue;
+    }
+    if (!a) {
+      out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: version(b), detail: b.status, date: currentRevision(b)?.date ?? null });
+    } else if (version(a) !== version(b)) {
+      // Every revision entry after the earlier version: one release or several within the range.
+      const known = new Set((a.revisions ?? []).map((r) => r.version));
+      const added = (b.revisions ?? []).filter((r) => !known.has(r.version));
+      out.push({ area: "document", kind: "released", id, title: b.title, from: version(a), to: version(b), detail: added.map((r) => `${r.version} ${r.summary}`).join("; "), date: currentRevision(b)?.date ?? null });
+    }
+    if (b.status === "obsolete" && a?.status !== "obsolete") {
+      const reason = [b.obsolete?.reason ?? "", b.obsolete?.superseded_by ? `→ ${b.obsolete.superseded_by}` : ""].filter(Boolean).join(" ");
+      out.push({ area: "document", kind: "withdrawn", id, title: b.title, from: a?.status ?? "", to: "obsolete", detail: reason, date: b.obsolete?.date ?? null });
+    }
+  }
+  return out;
+}
+
+const sameDecision = (a: Decision | undefined, b: Decision | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const places = (csr: Csr): string => (csr.addressed ?? []).map((p) => (p.section ? `${p.document} ${p.section}` : p.document)).join(", ");
+
+function csrChanges(before: Repository, after: Repository): Change[] {
+  const old = byId(before.csrs, (c) => c.id);
+  const now = byId(after.csrs, (c) => c.id);
+  const out: Change[] = [];
+  for (const id of unionIds(old, now)) {
+    const a = old.get(id);
+    const b = now.get(id);
+    const change = (kind: ChangeKind, from: string, to: string, detail: string, date: string | null) => out.push({ area: "csr", kind, id, title: (b ?? a)!.title, from, to, detail, date });
+    if (!b && after.unvalidated.csrs.has(id)) continue;
+    if (!b) {
+      change("removed", a!.customer, "", "", null);
+      continue;
+    }
+    if (!a) change("added", "", `${b.source.document} ${b.source.revision}`, b.customer, b.received);
+    // A restart moves the decision into the history, so it is told apart from a changed decision.
+    const restarted = b.review?.restarted !== undefined && b.review.restarted !== a?.review?.restarted;
+    if (a && restarted) {
+      const reason = b.review?.history?.[b.review.history.length - 1]?.reason ?? "";
+      change("reopened", a.source.revision, b.source.revision, reason, b.review!.restarted!);
+    }
+    const decision = b.review?.decision;
+    if (decision && (restarted || !sameDecision(a?.review?.decision, decision))) {
+      change("decided", restarted ? "" : (a?.review?.decision?.disposition ?? ""), decision.disposition, decision.by, decision.date);
+    }
+    if (a && places(a) !== places(b)) change("addressed", places(a), places(b), "", null);
+    if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
+  }
+  return out;
+}
+
+function sourceChanges(before: Repository, after: Repository): Change[] {
+  const key = (customer: string, source: SourceDocument) => `${customer}/${source.id}`;
+  const collect = (repo: Repository) => {
+    const map = new Map<string, { customer: string; source: SourceDocument }>();
+    for (const { value: c } of repo.customers) for (const s of c.sources ?? []) map.set(key(c.code, s), { customer: c.code, source: s });
+    return map;
+  };
+  const old = collect(before);
+  const now = collect(after);
+  const out: Change[] = [];
+  for (const k of unionIds(old, now)) {
+    const b = now.get(k);
+    if (!b) continue;
+    const a = old.get(k);
+    const latest = b.source.revisions[b.source.revisions.length - 1];
+    if (!latest) continue;
+    const known = new Set((a?.source.revisions ?? []).map((r) => r.revision));
+    const added = b.source.revisions.filter((r) => !known.has(r.revision));
+    if (added.length === 0) continue;
+    const previous = a?.source.revisions[a.source.revisions.length - 1]?.revision ?? "";
+    out.push({ area: "source", kind: a ? "revised" : "added", id: b.source.id, title: b.source.title, from: previous, to: latest.revision, detail: b.customer, date: latest.received });
+  }
+  return out;
+}
+
+function coverageChanges(before: Repository, after: Repository): Change[] {
+  const standards = [...new Set([...(before.config?.value.standards ?? []), ...(after.config?.value.standards ?? [])])];
+  const covered = (repo: Repository, standard: string): Set<string> => {
+    const catalog = repo.catalogs.get(standard);
+    if (!catalog || !(repo.config?.value.standards ?? []).includes(standard)) return new Set();
+    const coverage = clauseCoverage(catalog, { processes: repo.processes.map((p) => p.value), documents: repo.documents.map((d) => d.value), exclusions: repo.config?.value.exclusions });
+    return new Set(coverage.entries.filter((e) => e.state === "covered").map((e) => e.clause.number));
+  };
+  const out: Change[] = [];
+  for (const standard of standards) {
+    const a = covered(before, standard);
+    const b = covered(after, standard);
+    const catalog = after.catalogs.get(standard) ?? before.catalogs.get(standard);
+    const numbers = [...new Set([...a, ...b])].filter((n) => a.has(n) !== b.has(n)).sort(compareClauseNumbers);
+    for (const n of numbers) {
+      const title = catalog?.clauses.get(n)?.title ?? "";
+      out.push({ area: "coverage", kind: b.has(n) ? "gained" : "lost", id: `${standard}:${n}`, title, from: a.has(n) ? "covered" : "uncovered", to: b.has(n) ? "covered" : "uncovered", detail: "", date: null });
+    }
+  }
+  return out;
+}
+
+function personChanges(before: Repository, after: Repository): Change[] {
+  const old = byId(before.people, (p) => p.id);
+  const now = byId(after.people, (p) => p.id);
+  const roles = (p: Person) => [...p.roles].sort().join(", ");
+  const out: Change[] = [];
+  for (const id of unionIds(old, now)) {
+    const a = old.get(id);
+    const b = now.get(id);
+    if (!b) out.push({ area: "person", kind: "removed", id, title: a!.name, from: roles(a!), to: "", detail: a!.department, date: null });
+    else if (!a) out.push({ area: "person", kind: "added", id, title: b.name, from: "", to: roles(b), detail: b.department, date: null });
+    else {
+      if (roles(a) !== roles(b)) out.push({ area: "person", kind: "roles", id, title: b.name, from: roles(a), to: roles(b), detail: b.department, date: null });
+      if (a.department !== b.department) out.push({ area: "person", kind: "department", id, title: b.name, from: a.department, to: b.department, detail: "", date: null });
+    }
+  }
+  return out;
+}
