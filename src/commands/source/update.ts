@@ -1,7 +1,13 @@
 /**
  * `csr source update <source-id>`: a customer issued a new revision of its CSR document. The old
- * revision is marked superseded and every CSR taken from it starts a new review round, whose
- * deadline counts from the date the new revision was received. The earlier round stays on record.
+ * revision is marked superseded, and each CSR taken from it is, as the user says (flags, or one
+ * question per CSR at a terminal):
+ * - changed (the default): a new review round starts, whose deadline counts from the date the new
+ *   revision was received; the earlier round stays on record;
+ * - unchanged: it keeps its decision, with one recorded confirmation (who, when, which revision)
+ *   instead of a new countersigning round;
+ * - removed: it is marked superseded.
+ * What it writes into the records is in the repository's language (qms.yaml `language`).
  *
  * Running it again with the same revision is safe: the revision is recorded once, and CSRs that
  * are already on it are left alone, so an interrupted run can simply be repeated.
@@ -15,11 +21,13 @@ import { didYouMean } from "../../core/text.js";
 import { insideRepository } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
-import { loadRepository, type Located } from "../../load/repository.js";
+import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { reviewDue } from "../../model/csr-status.js";
-import type { Customer, SourceRevision } from "../../model/types.js";
+import type { Csr, Customer, SourceRevision } from "../../model/types.js";
+import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
+import { listOption } from "../shared/edit.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText, type FileChange } from "../shared/persist.js";
@@ -30,10 +38,22 @@ export interface SourceUpdateFlags {
   issued?: string;
   received: string;
   file?: string;
+  unchanged?: string[];
+  removed?: string[];
+  by?: string;
+  date?: string;
+  yes?: boolean;
   commit?: boolean;
 }
 
+export type Verdict = "changed" | "unchanged" | "removed";
+
 export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags): Promise<number> {
+  return updateSource(ctx, sourceId, flags);
+}
+
+/** `prompts` given: ask whatever the terminal (tests drive this). */
+export async function updateSource(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags, prompts?: Prompts): Promise<number> {
   const received = dateOption(flags.received, "--received");
   const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
   const revision = flags.revision.trim();
@@ -41,6 +61,7 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
   const repo = loadRepository(root);
+  const zh = (repo.config?.value.language ?? "zh-CN") !== "en";
   const customer = customerWithSource(repo.customers, sourceId, flags.customer);
   const sourceIndex = customer.value.sources!.findIndex((s) => s.id === sourceId);
   const source = customer.value.sources![sourceIndex]!;
@@ -67,19 +88,32 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
   const affected = repo.csrs.filter(
     (c) => c.value.customer === customer.value.code && c.value.source.document === sourceId && !c.value.superseded && c.value.source.revision !== revision,
   );
+  const verdicts = await askVerdicts(affected.map((c) => c.value), flags, prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined));
+  const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(repo, flags, prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined)) : undefined;
+  const confirmed = dateOption(flags.date, "--date");
   for (const { value: csr, file: csrFile } of affected) {
     const text = readFileSync(join(root, csrFile.path), "utf8");
     const doc = parseDocument(text);
-    // The earlier round's nodes are moved, not re-created, so they keep their comments and layout.
-    const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, reason: `new source revision ${revision}` });
-    for (const key of ["opinions", "decision"]) {
-      const node = doc.getIn(["review", key], true);
-      if (node) round.set(key, node);
-      if (node) doc.deleteIn(["review", key]);
+    const verdict = verdicts.get(csr.id)!;
+    if (verdict === "removed") {
+      const reason = zh ? `${sourceId} ${revision} 版已删除此要求` : `removed in ${sourceId} revision ${revision}`;
+      doc.set("superseded", doc.createNode({ date: received, reason }));
+    } else if (verdict === "unchanged") {
+      appendIn(doc, ["review", "confirmations"], doc.createNode({ source_revision: revision, by: confirmer!, date: confirmed }, { flow: true }));
+      doc.setIn(["source", "revision"], revision);
+    } else {
+      // The earlier round's nodes are moved, not re-created, so they keep their comments and layout.
+      const reason = zh ? `${sourceId} 换版为 ${revision}，重新评审` : `new source revision ${revision}`;
+      const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, reason });
+      for (const key of ["opinions", "decision"]) {
+        const node = doc.getIn(["review", key], true);
+        if (node) round.set(key, node);
+        if (node) doc.deleteIn(["review", key]);
+      }
+      appendIn(doc, ["review", "history"], round);
+      doc.setIn(["review", "restarted"], restartedOn);
+      doc.setIn(["source", "revision"], revision);
     }
-    appendIn(doc, ["review", "history"], round);
-    doc.setIn(["review", "restarted"], restartedOn);
-    doc.setIn(["source", "revision"], revision);
     changes.push({ path: csrFile.path, kind: "csr", text: yamlText(doc, text) });
   }
 
@@ -89,22 +123,34 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
 
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
-  const due = affected[0] ? reviewDue({ ...affected[0].value, review: { restarted: restartedOn } }, calendar, config) : undefined;
+  const changed = affected.filter((c) => verdicts.get(c.value.id) === "changed");
+  const due = changed[0] ? reviewDue({ ...changed[0].value, review: { restarted: restartedOn } }, calendar, config) : undefined;
   const lines = [
     resumed
       ? `${sourceId} revision ${revision} was already recorded (received ${latest.received}).`
       : `${sourceId} revision ${revision} recorded (received ${received}); revision ${latest.revision} is superseded.`,
   ];
   if (affected.length === 0) lines.push(`No CSR of ${customer.value.code} was still on an earlier revision of ${sourceId}.`);
-  else {
-    lines.push(`${affected.length} CSR(s) to review again against revision ${revision}, due ${due}:`);
-    for (const { value } of affected) lines.push(`  ${value.id}  ${value.title}  (was on revision ${value.source.revision})`);
+  if (changed.length > 0) {
+    lines.push(`${changed.length} CSR(s) to review again against revision ${revision}, due ${due}:`);
+    for (const { value } of changed) lines.push(`  ${value.id}  ${value.title}  (was on revision ${value.source.revision})`);
+  }
+  const unchanged = affected.filter((c) => verdicts.get(c.value.id) === "unchanged");
+  if (unchanged.length > 0) {
+    lines.push(`${unchanged.length} CSR(s) unchanged in revision ${revision}; decision kept, confirmed by ${confirmer} on ${confirmed}:`);
+    for (const { value } of unchanged) lines.push(`  ${value.id}  ${value.title}`);
+  }
+  const removed = affected.filter((c) => verdicts.get(c.value.id) === "removed");
+  if (removed.length > 0) {
+    lines.push(`${removed.length} CSR(s) removed in revision ${revision}, now superseded:`);
+    for (const { value } of removed) lines.push(`  ${value.id}  ${value.title}`);
   }
   ctx.stdout(lines.join("\n") + "\n");
   const note = due === undefined ? undefined : estimatedDeadlineNote(calendar, restartedOn, due);
   if (note) ctx.stderr(note);
   if (flags.commit) {
-    const message = `csr source update ${sourceId} rev ${revision} (${affected.length} CSR${affected.length === 1 ? "" : "s"} to re-review)`;
+    const counts = [`${changed.length} CSR${changed.length === 1 ? "" : "s"} to re-review`, ...(unchanged.length > 0 ? [`${unchanged.length} unchanged`] : []), ...(removed.length > 0 ? [`${removed.length} removed`] : [])];
+    const message = `csr source update ${sourceId} rev ${revision} (${counts.join(", ")})`;
     ctx.stdout(`Committed ${await commitFiles(root, changes.map((c) => c.path), message)}: ${message}\n`);
   }
   return 0;
@@ -131,4 +177,49 @@ function attachment(root: string, path: string, given: string): string {
   const abs = insideRepository(root, path);
   if (!existsSync(abs)) throw new UserError(`--file '${given}' does not exist; add the customer's document to the repository first.`);
   return relative(root, abs).split(sep).join("/");
+}
+
+/**
+ * What became of each CSR in the new revision: `--unchanged` and `--removed` name some; at a
+ * terminal the others are asked one by one; otherwise they are changed (reviewed again).
+ */
+async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: Prompts | undefined): Promise<Map<string, Verdict>> {
+  const ids = new Set(csrs.map((c) => c.id));
+  const unchanged = listOption(flags.unchanged);
+  const removed = listOption(flags.removed);
+  for (const id of [...unchanged, ...removed]) {
+    if (!ids.has(id)) throw new UserError(`${id} is not one of the CSRs taken from an earlier revision of this source document (${[...ids].join(", ") || "none"}).`);
+  }
+  const both = unchanged.filter((id) => removed.includes(id));
+  if (both.length > 0) throw new UserError(`${both.join(", ")}: named both --unchanged and --removed.`);
+  const verdicts = new Map<string, Verdict>();
+  for (const csr of csrs) {
+    const given: Verdict | undefined = unchanged.includes(csr.id) ? "unchanged" : removed.includes(csr.id) ? "removed" : undefined;
+    verdicts.set(
+      csr.id,
+      given ??
+        (ask
+          ? await ask.select<Verdict>({
+              message: `${csr.id} ${csr.title}: in the new revision it is`,
+              choices: [
+                { value: "changed", name: "changed: review it again (会签)" },
+                { value: "unchanged", name: "unchanged: keep the decision, record the confirmation" },
+                { value: "removed", name: "removed: mark it superseded" },
+              ],
+            })
+          : "changed"),
+    );
+  }
+  return verdicts;
+}
+
+/** Who confirms that unchanged CSRs keep their decision: --by, else asked. */
+async function whoConfirms(repo: Repository, flags: SourceUpdateFlags, ask: Prompts | undefined): Promise<string> {
+  const people = repo.people.map((p) => p.value);
+  const by =
+    flags.by ??
+    (ask ? await ask.select({ message: "Confirmed by", choices: people.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);
+  if (by === undefined) throw missingFlag("--by", "who confirms the unchanged CSRs");
+  if (!people.some((p) => p.id === by)) throw new UserError(`--by ${by}: no such person in people.yaml.${didYouMean(by, people.map((p) => p.id))}`);
+  return by;
 }

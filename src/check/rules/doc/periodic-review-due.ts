@@ -20,7 +20,7 @@ reviews:
     good: `
   - { by: li, date: 2025-12-15, comment: 仍然适用，下次换版时合并培训矩阵 }   # a recorded review restarts the interval
 `,
-    fix: "Release a new revision (`csr release`), or record the review under `reviews`.",
+    fix: "Release a new revision (`csr release`), or record that the document is still suitable: `csr periodic-review QP-005 --by li --comment 仍然适用`.",
   },
   check(ctx) {
     const { today } = ctx.options;
@@ -34,7 +34,7 @@ reviews:
       if (due >= today) continue;
       ctx.report(
         { file, path: ["review_interval_months"] },
-        `${doc.id} was last revised or reviewed on ${last}; its ${months}-month review was due on ${due}. Review it for suitability: release a new revision, or record the review under 'reviews' (by, date, comment).`,
+        `${doc.id} was last revised or reviewed on ${last}; its ${months}-month review was due on ${due}. Review it for suitability: release a new revision, or record that it is still suitable with 'csr periodic-review ${doc.id} --by <person>'.`,
       );
     }
   },

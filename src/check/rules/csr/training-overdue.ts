@@ -1,0 +1,47 @@
+import { repositoryCalendar } from "../../../load/calendar.js";
+import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * IATF 16949 4.3.2 and the CSR procedure: where a customer-specific requirement calls for
+ * training, it is arranged once the requirement is decided. A CSR marked `training: {required:
+ * true}` and decided must/optional needs a session on its source revision within
+ * `document_control.training_days` working days (qms.yaml, default 20) of the decision. Record
+ * numbers under `records` say nothing of the revision, so they count for any revision.
+ */
+export const rule: Rule = {
+  id: "csr/training-overdue",
+  severity: "warning",
+  summary: "A decided CSR that needs training has no training record after the training period.",
+  docs: {
+    description:
+      "A CSR marked `training: {required: true}` and decided `must` or `optional` with no training session on its current source revision (`training.sessions[].revision` equal to `source.revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the decision. Record numbers under `training.records` say nothing of the revision and count for any revision; superseded CSRs are not reported. Where a customer-specific requirement calls for training, it is arranged once the requirement is decided (IATF 16949 4.3.2, 7.2.2).",
+    bad: `
+training:
+  required: true   # decided on 2026-03-13, nothing on revision C
+`,
+    good: `
+  sessions:
+    - {revision: C, date: 2026-03-20, people: [zhang, li]}
+`,
+    fix: "Record the training: `csr train DYA-001 --people zhang li --date 2026-03-20`.",
+  },
+  check(ctx) {
+    const config = ctx.repo.config?.value;
+    const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
+    const calendar = repositoryCalendar(config);
+    for (const { value: csr, file } of ctx.repo.csrs) {
+      const decision = csr.review?.decision;
+      const training = csr.training;
+      if (csr.superseded || !training?.required || !decision || (decision.disposition !== "must" && decision.disposition !== "optional")) continue;
+      if ((training.sessions ?? []).some((s) => s.revision === csr.source.revision)) continue;
+      if ((training.records ?? []).length > 0) continue;
+      const due = calendar.addWorkdays(decision.date, days);
+      if (due >= ctx.options.today) continue;
+      ctx.report(
+        { file, path: ["training", "required"] },
+        `${csr.id} was decided on ${decision.date} and needs training, but no training on ${csr.source.document} revision ${csr.source.revision} is recorded (due by ${due}, ${days} working days). Record it with 'csr train ${csr.id} --people ... --date ...'.`,
+      );
+    }
+  },
+};

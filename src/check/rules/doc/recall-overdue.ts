@@ -1,0 +1,45 @@
+import { repositoryCalendar } from "../../../load/calendar.js";
+import { copiesToRecall, DEFAULT_RECALL_DAYS, recallStart } from "../../../model/distribution.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * IATF 16949 7.5.3.2 / ISO 9001 7.5.3.2 c): unintended use of obsolete documented information is
+ * prevented, so the copies of a version no longer in force are taken back within
+ * `document_control.recall_days` working days (qms.yaml, default 5).
+ */
+export const rule: Rule = {
+  id: "doc/recall-overdue",
+  severity: "error",
+  summary: "A controlled copy of a superseded version or of a withdrawn document is still out after the recall period.",
+  docs: {
+    description:
+      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`) although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the new version took effect or the document was withdrawn. Obsolete documents must not stay in use (IATF 16949 / ISO 9001 7.5.3.2); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
+    bad: `
+distribution:
+  - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-14}
+  - {copy: 2, version: A/0, to: MKT, date: 2024-01-12}   # A/1 took effect on 2026-10-12
+`,
+    good: `
+  - {copy: 2, version: A/0, to: MKT, date: 2024-01-12, recalled: 2026-10-15}
+`,
+    fix: "Take the copy back and record it: `csr recall QP-005 --copy 2` (without `--copy`, every copy that is due back).",
+  },
+  check(ctx) {
+    const config = ctx.repo.config?.value;
+    const days = config?.document_control?.recall_days ?? DEFAULT_RECALL_DAYS;
+    const calendar = repositoryCalendar(config);
+    for (const { value: doc, file } of ctx.index.documents.values()) {
+      const start = recallStart(doc);
+      if (!start) continue;
+      const due = calendar.addWorkdays(start, days);
+      if (due >= ctx.options.today) continue;
+      for (const copy of copiesToRecall(doc)) {
+        const why = doc.status === "obsolete" ? `${doc.id} was withdrawn on ${start}` : `${copy.version} was replaced on ${start}`;
+        ctx.report(
+          { file, path: ["distribution", (doc.distribution ?? []).indexOf(copy)] },
+          `Controlled copy ${copy.copy} of ${doc.id} ${copy.version} (${copy.to}) is still out: ${why}, and copies were due back by ${due} (${days} working days). Take it back and record it with 'csr recall ${doc.id} --copy ${copy.copy}'.`,
+        );
+      }
+    }
+  },
+};
