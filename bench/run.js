@@ -6,7 +6,7 @@
 // depends far less on what else the machine is doing.
 import { spawnSync } from "node:child_process";
 import { cpus, loadavg, tmpdir } from "node:os";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateRepository } from "./generate.js";
@@ -73,6 +73,7 @@ for (const n of sizes) {
   row(label, `where it goes (one process): ${Object.entries(phases).map(([k, v]) => `${k} ${fmtMs(v)}`).join(", ")}`);
   const warm = repeated([CSR, "-C", dir, "check", "--today", "2026-06-30"]);
   row(label, "csr check again, nothing changed", warm);
+  row(label, ...suspectLinkRatio(n));
   const out = join(dir, "..", `csr-bench-out-${n}`);
   const render = repeated([CSR, "-C", dir, "render", "--all", "--format", "html", "--out", out], () => rmSync(out, { recursive: true, force: true }));
   // The generated repository has a deliberate dangling reference: that one document is left out (exit 1).
@@ -85,6 +86,37 @@ for (const n of sizes) {
   rmSync(out, { recursive: true, force: true });
   rmSync(xlsx, { force: true });
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * What pinned links (csr/suspect-link: both ends fingerprinted on every check) cost a cold
+ * `csr check`: the same repository with every link pinned by `csr address --pin-all` against a
+ * copy without pins, measured alternately so that the machine's load falls on both alike. The
+ * issue's limit is 1.1x.
+ */
+function suspectLinkRatio(n) {
+  const plain = mkdtempSync(join(tmpdir(), `csr-bench-links-${n}-`));
+  generateRepository(plain, n);
+  const pinned = `${plain}-pinned`;
+  cpSync(plain, pinned, { recursive: true });
+  for (const dir of [plain, pinned]) spawnSync("git", ["init", "-q"], { cwd: dir });
+  const pin = spawnSync(process.execPath, [CSR, "-C", pinned, "address", "--pin-all", "--date", "2026-06-30"], { encoding: "utf8" });
+  if (pin.status !== 0 || !/^Pinned the links of \d+ CSR/.test(pin.stdout)) throw new Error(`pin-all failed:\n${pin.stdout}${pin.stderr}`);
+  const samples = { plain: [], pinned: [] };
+  for (let i = 0; i < Math.max(runs, 5); i++) {
+    for (const [name, dir] of [["plain", plain], ["pinned", pinned]]) {
+      rmSync(join(dir, ".git", "csr-cache"), { recursive: true, force: true });
+      const m = measure([CSR, "-C", dir, "check", "--today", "2026-06-30"]);
+      if (m.status !== 1 || !/4 errors, 0 warnings/.test(m.stdout)) throw new Error(`unexpected check result (${name}):\n${m.stdout}${m.stderr}`);
+      samples[name].push(m);
+    }
+  }
+  const summary = (list) => ({ ms: median(list.map((s) => s.ms)), cpuMs: median(list.map((s) => s.cpuMs)), rssKb: Math.max(...list.map((s) => s.rssKb)) });
+  const a = summary(samples.pinned);
+  const b = summary(samples.plain);
+  rmSync(plain, { recursive: true, force: true });
+  rmSync(pinned, { recursive: true, force: true });
+  return [`csr check, every link pinned (${pin.stdout.match(/\d+/)[0]} CSRs)`, a, `${ratio(a, b)} of the same repository without pins (limit 1.10x)`];
 }
 
 const cpu = cpus();

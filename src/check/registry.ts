@@ -13,6 +13,7 @@ import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
 import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
+import { rule as csrSuspectLink } from "./rules/csr/suspect-link.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
@@ -46,6 +47,7 @@ export const rules: readonly Rule[] = [
   csrReviewOverdue,
   csrSectionMissing,
   csrSourceSuperseded,
+  csrSuspectLink,
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,

@@ -86,6 +86,19 @@ export async function run(argv: string[]): Promise<number> {
     .option("--commit", "commit the change")
     .action(action(async () => (await import("../commands/review/index.js")).reviewCommand));
 
+  program
+    .command("address")
+    .description("record where a CSR is addressed, pinned to the texts of both ends; confirm a suspect link; pin existing links")
+    .argument("[csr]", "CSR id")
+    .argument("[document]", "document number")
+    .option("--section <section>", "the section of the document, as rendered (e.g. 5.2 or '5.2 符号转换')")
+    .option("--confirm", "the link still holds after a change: pin it afresh, recording who and when")
+    .option("--pin-all", "pin every link that has no pin yet (once, for links recorded before pins existed)")
+    .option("--by <person>", "who links or confirms")
+    .option("--date <date>", "date (YYYY-MM-DD; default: today)")
+    .option("--commit", "commit the change")
+    .action(action(async () => (await import("../commands/address/index.js")).addressCommand));
+
   const source = program.command("source").description("customer CSR source documents");
   source
     .command("update")
@@ -95,7 +108,14 @@ export async function run(argv: string[]): Promise<number> {
     .requiredOption("--revision <rev>", "the new revision")
     .option("--issued <date>", "date the customer issued it")
     .requiredOption("--received <date>", "date received")
-    .option("--file <path>", "attached file, inside the repository")
+    .option("--file <path>", "the new revision's file, inside the repository (PDF, DOCX, Markdown or text); compared with the previous one's")
+    .option("--previous-file <path>", "the previous revision's file, when its revision entry records none")
+    .option("--unchanged <ids...>", "CSRs whose section did not change: they keep their decision (confirmation recorded)")
+    .option("--removed <ids...>", "CSRs whose section the new revision dropped: they are superseded")
+    .option("--accept", "take the file comparison's proposal for every CSR not named otherwise")
+    .option("--by <person>", "who confirms the unchanged CSRs")
+    .option("--date <date>", "date of that confirmation (default: today)")
+    .option("-y, --yes", "never prompt")
     .option("--commit", "commit the change")
     .action(action(async () => (await import("../commands/source/update.js")).sourceUpdateCommand));
 

@@ -98,6 +98,13 @@ export interface ReviewRound {
   decision?: Decision;
 }
 
+/** Where a CSR is addressed, and what the link was made or confirmed against (model/fingerprint.ts). */
+export interface AddressedIn {
+  document: string;
+  section?: string;
+  pin?: { revision?: string; section: string; csr: string; by?: string; date: string };
+}
+
 export interface Csr {
   id: string;
   customer: string;
@@ -113,9 +120,11 @@ export interface Csr {
     restarted?: string;
     opinions?: Opinion[];
     decision?: Decision;
+    /** The decision kept through a new source revision whose cited section did not change. */
+    confirmations?: { source_revision: string; previous_revision?: string; by: string; date: string }[];
     history?: ReviewRound[];
   };
-  addressed?: { document: string; section?: string }[];
+  addressed?: AddressedIn[];
   implementation?: {
     owner?: string;
     due?: string;
