@@ -55,7 +55,8 @@ const COMPARISON = [
   "  5 供应商绩效考核",
 ];
 
-describe("csr source update with the customer's files", () => {
+// Each test runs csr several times; on a loaded 2-core machine that can take longer than the default.
+describe("csr source update with the customer's files", { timeout: 120_000 }, () => {
   it("compares the sections, and with --accept keeps unchanged decisions, supersedes removed CSRs and reopens only the changed", async () => {
     const dir = repoWithManual(await asDocx(REVISION_A), "docx");
     writeFileSync(join(dir, "customers/DYA/手册B.docx"), await asDocx(REVISION_B));

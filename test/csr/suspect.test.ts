@@ -59,7 +59,8 @@ function repo(): string {
 const SUSPECT_SECTION =
   "The link from DYA-001 to section 2.2 of QP-014 is suspect: section 2.2 of QP-014 changed since the link was made or last confirmed on 2026-03-01 (revision A/0 then, A/1 now). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2\" --by <person>', or correct 'addressed'.";
 
-describe("suspect links", () => {
+// Each test runs csr several times; on a loaded 2-core machine that can take longer than the default.
+describe("suspect links", { timeout: 120_000 }, () => {
   it("pins a new link, and a changed section or a changed requirement makes it suspect until confirmed", () => {
     const dir = repo();
     const read = () => readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8");
