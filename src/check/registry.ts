@@ -14,16 +14,19 @@ import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
 import { rule as csrSuspectLink } from "./rules/csr/suspect-link.js";
+import { rule as csrTrainingOverdue } from "./rules/csr/training-overdue.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
 import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
+import { rule as docRecallOverdue } from "./rules/doc/recall-overdue.js";
 import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-history-rewritten.js";
 import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
 import { rule as docSectionNumber } from "./rules/doc/section-number.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
+import { rule as docTrainingOverdue } from "./rules/doc/training-overdue.js";
 import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
 import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
@@ -48,16 +51,19 @@ export const rules: readonly Rule[] = [
   csrSectionMissing,
   csrSourceSuperseded,
   csrSuspectLink,
+  csrTrainingOverdue,
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,
   docMentionUnresolved,
   docObsoleteReferenced,
   docPeriodicReviewDue,
+  docRecallOverdue,
   docRevisionHistoryRewritten,
   docRevisionNotBumped,
   docSectionNumber,
   docSelfApproval,
+  docTrainingOverdue,
   docVersionSequence,
   idDuplicate,
   idFileName,

@@ -88,16 +88,33 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("address")
-    .description("record where a CSR is addressed, pinned to the texts of both ends; confirm a suspect link; pin existing links")
+    .description("record where a CSR is addressed in a document (or --remove it), pinned to both texts; --confirm a suspect link; --pin-all")
     .argument("[csr]", "CSR id")
     .argument("[document]", "document number")
-    .option("--section <section>", "the section of the document, as rendered (e.g. 5.2 or '5.2 符号转换')")
-    .option("--confirm", "the link still holds after a change: pin it afresh, recording who and when")
+    .option("--section <section>", "section of the document: number, title, or both (e.g. 5.2)")
+    .option("--remove", "remove the entry instead (only the one for --section when given)")
+    .option("--confirm", "the link still holds after a change: pin it afresh, recording who (--by) and when")
     .option("--pin-all", "pin every link that has no pin yet (once, for links recorded before pins existed)")
     .option("--by <person>", "who links or confirms")
-    .option("--date <date>", "date (YYYY-MM-DD; default: today)")
+    .option("--date <date>", "date of the pin (YYYY-MM-DD; default: today)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .option("--commit", "commit the change")
     .action(action(async () => (await import("../commands/address/index.js")).addressCommand));
+
+  program
+    .command("implement")
+    .description("record a CSR's implementation: owner, due date, status, evidence, date implemented")
+    .argument("<csr>", "CSR id")
+    .option("--owner <person>", "who is responsible")
+    .option("--due <date>", "due date (YYYY-MM-DD)")
+    .option("--status <status>", "planned, in-progress, implemented or verified")
+    .option("--evidence <text>", "record or document that proves it")
+    .option("--implemented <date>", "date implemented in production (sets status implemented)")
+    .option("--verified-by <person>", "who verified the implementation (sets status verified)")
+    .option("--date <date>", "date of the verification (default: today)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
+    .option("--commit", "commit the change")
+    .action(action(async () => (await import("../commands/implement/index.js")).implementCommand));
 
   const source = program.command("source").description("customer CSR source documents");
   source
@@ -110,19 +127,19 @@ export async function run(argv: string[]): Promise<number> {
     .requiredOption("--received <date>", "date received")
     .option("--file <path>", "the new revision's file, inside the repository (PDF, DOCX, Markdown or text); compared with the previous one's")
     .option("--previous-file <path>", "the previous revision's file, when its revision entry records none")
-    .option("--unchanged <ids...>", "CSRs whose section did not change: they keep their decision (confirmation recorded)")
-    .option("--removed <ids...>", "CSRs whose section the new revision dropped: they are superseded")
-    .option("--accept", "take the file comparison's proposal for every CSR not named otherwise")
+    .option("--unchanged <csr...>", "CSRs the new revision leaves unchanged: the decision is kept, with a recorded confirmation")
+    .option("--removed <csr...>", "CSRs the new revision removes: marked superseded")
+    .option("--accept", "take the file comparison's proposal for every CSR not named with --unchanged or --removed")
     .option("--by <person>", "who confirms the unchanged CSRs")
-    .option("--date <date>", "date of that confirmation (default: today)")
-    .option("-y, --yes", "never prompt")
+    .option("--date <date>", "date of the confirmation (default: today)")
+    .option("-y, --yes", "never prompt; CSRs not named are reviewed again")
     .option("--commit", "commit the change")
     .action(action(async () => (await import("../commands/source/update.js")).sourceUpdateCommand));
 
   program
     .command("list")
-    .description("list CSRs (default) or a register: csr, procedures, forms, symbols")
-    .argument("[what]", "csr, procedures, forms or symbols", "csr")
+    .description("list CSRs (default) or a register: csr, procedures, forms, symbols, distribution, training")
+    .argument("[what]", "csr, procedures, forms, symbols, distribution or training", "csr")
     .option("--customer <code>", "only this customer")
     .option("--status <status>", "only CSRs in this status")
     .option("--overdue", "only CSRs whose review is overdue")
@@ -153,6 +170,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--format <format>", "md, html, pdf or docx")
     .option("--lang <lang>", "zh-CN or en")
     .option("--out <dir>", "output folder")
+    .option("--copy <n>", "print this controlled-copy number (受控号) on the stamp of one document")
     .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
 
   program
@@ -167,6 +185,68 @@ export async function run(argv: string[]): Promise<number> {
     .option("--approved <person>", "approved by")
     .option("--date <date>", "release date (default: today)")
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
+
+  program
+    .command("new")
+    .description("start a new controlled document as a draft, numbered from qms.yaml, with the sections of its kind")
+    .argument("[kind]", "procedure, instruction, form, manual or external")
+    .option("--number <number>", "document number (default: the next of its numbering family)")
+    .option("--family <family>", "numbering family (name or pattern in qms.yaml; default: the first of the kind)")
+    .option("--title <text>", "title")
+    .option("--title-en <text>", "English title")
+    .option("--department <code>", "issuing department")
+    .option("--level <n>", "document level 1-4 (default: from the kind)")
+    .option("--clause <ref>", "clause it addresses (repeatable)", collect, [])
+    .option("--used-by <document>", "forms: add it to this document's records (forms)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
+    .option("--commit", "commit the new file")
+    .action(action(async () => (await import("../commands/new/index.js")).newCommand));
+
+  program
+    .command("distribute")
+    .description("hand out controlled copies of a document's current version, numbered (受控号)")
+    .argument("<document>", "document number")
+    .option("--to <dept...>", "receiving departments")
+    .option("--copies <n>", "copies per department (default 1)")
+    .option("--holder <person>", "person who signs for the copies")
+    .option("--date <date>", "date handed out (default: today)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
+    .option("--commit", "commit the change")
+    .action(action(async () => (await import("../commands/distribute/index.js")).distributeCommand));
+
+  program
+    .command("recall")
+    .description("record controlled copies taken back (default: every copy that is due back)")
+    .argument("<document>", "document number")
+    .option("--copy <n...>", "the copy numbers taken back")
+    .option("--date <date>", "date taken back (default: today)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
+    .option("--commit", "commit the change")
+    .action(action(async () => (await import("../commands/distribute/index.js")).recallCommand));
+
+  program
+    .command("train")
+    .description("record who was trained on a document's current version or a CSR")
+    .argument("<id>", "document number or CSR id")
+    .option("--people <person...>", "who was trained")
+    .option("--date <date>", "date of the training (default: today)")
+    .option("--trainer <person>", "who trained them")
+    .option("--record <number>", "training record number")
+    .option("--require", "mark it as needing training (alone: only that)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
+    .option("--commit", "commit the change")
+    .action(action(async () => (await import("../commands/train/index.js")).trainCommand));
+
+  program
+    .command("periodic-review")
+    .description("record that a periodic review found a released document still suitable (no new revision)")
+    .argument("<document>", "document number")
+    .option("--by <person>", "who reviewed it")
+    .option("--date <date>", "date (default: today)")
+    .option("--comment <text>", "comment")
+    .option("-y, --yes", "never prompt; a missing value is an error")
+    .option("--commit", "commit the change")
+    .action(action(async () => (await import("../commands/periodic-review/index.js")).periodicReviewCommand));
 
   program
     .command("obsolete")
@@ -242,6 +322,13 @@ export async function run(argv: string[]): Promise<number> {
     .argument("[dir]", "folder (default: current folder)")
     .option("--example", "add a small example content set")
     .action(action(async () => (await import("../commands/init/index.js")).initCommand));
+
+  program
+    .command("merge-driver")
+    .description("git merge driver for CSR files (opinions merged by department); --install sets it up")
+    .argument("[files...]", "%O %A %B %P, as git passes them")
+    .option("--install", "set up the driver in this repository (.gitattributes and git config)")
+    .action(action(async () => (await import("../commands/merge-driver/index.js")).mergeDriverCommand));
 
   program
     .command("schema")

@@ -52,7 +52,8 @@ export function successors(previous: string): string[] {
  * withdrawal fields, because withdrawing a document (csr obsolete) is not a revision.
  */
 export function revisedContent(doc: ControlledDocument): string {
-  const { revisions: _revisions, status, obsolete: _obsolete, ...rest } = doc;
+  // Distribution, training and periodic reviews are records about the document, not its content.
+  const { revisions: _revisions, status, obsolete: _obsolete, distribution: _distribution, training: _training, reviews: _reviews, ...rest } = doc;
   return stableJson({ ...rest, status: status === "obsolete" ? "released" : status });
 }
 

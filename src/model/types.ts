@@ -22,6 +22,7 @@ export interface QmsConfig {
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[] };
   csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[] };
+  document_control?: { recall_days?: number; training_days?: number };
   confidentiality?: string;
   confidentiality_en?: string;
   rules?: Record<string, "error" | "warning" | "off">;
@@ -105,6 +106,27 @@ export interface AddressedIn {
   pin?: { revision?: string; section: string; csr: string; by?: string; date: string };
 }
 
+/** One training session: who was trained on which revision (a document version or a CSR source revision). */
+export interface TrainingSession {
+  revision?: string;
+  date: string;
+  people: string[];
+  trainer?: string;
+  record?: string;
+}
+
+/** One controlled copy (受控副本) of a document version, handed out to a department and perhaps taken back. */
+export interface ControlledCopy {
+  /** 受控号, unique within the document. */
+  copy: number;
+  version: string;
+  /** Department code. */
+  to: string;
+  holder?: string;
+  date: string;
+  recalled?: string;
+}
+
 export interface Csr {
   id: string;
   customer: string;
@@ -120,8 +142,8 @@ export interface Csr {
     restarted?: string;
     opinions?: Opinion[];
     decision?: Decision;
-    /** The decision kept through a new source revision whose cited section did not change. */
-    confirmations?: { source_revision: string; previous_revision?: string; by: string; date: string }[];
+    /** Source revisions that left the requirement unchanged, each confirmed once instead of a new round. */
+    confirmations?: { source_revision: string; by: string; date: string; comment?: string }[];
     history?: ReviewRound[];
   };
   addressed?: AddressedIn[];
@@ -134,7 +156,7 @@ export interface Csr {
     verified?: Signature;
   };
   distribution?: { departments?: string[]; date?: string };
-  training?: { required: boolean; records?: string[] };
+  training?: { required: boolean; records?: string[]; sessions?: TrainingSession[] };
   superseded?: { date: string; reason: string; by?: string };
 }
 
@@ -177,6 +199,8 @@ export interface ControlledDocument {
   sections?: Section[];
   record?: { retention?: string; medium?: "paper" | "electronic" | "paper+electronic"; location?: string };
   obsolete?: { date: string; reason: string; superseded_by?: string };
+  distribution?: ControlledCopy[];
+  training?: { required: boolean; sessions?: TrainingSession[] };
   remarks?: string;
 }
 

@@ -56,6 +56,8 @@ export interface Header {
   number: string;
   /** `stamp_released`, `stamp_draft` or `stamp_obsolete`: a label key and a CSS class. */
   stamp: "released" | "draft" | "obsolete";
+  /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
+  copy?: number;
 }
 
 export interface DocumentView extends Header {

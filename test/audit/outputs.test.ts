@@ -30,6 +30,8 @@ describe("csr export", () => {
       "顾客特定要求矩阵",
       "顾客特定要求清单",
       "特殊特性符号对照表",
+      "发放回收记录",
+      "培训记录",
     ]);
     const procedures = workbook.getWorksheet("程序文件一览表")!;
     expect(procedures.getCell("A1").value).toBe("程序文件一览表（共 3 份）");
@@ -56,7 +58,7 @@ describe("csr export", () => {
     const out = join(tempDir(), "en.xlsx");
     expect(csr(["-C", REPO, "export", "--out", out, "--lang", "en"]).code).toBe(0);
     const workbook = await readWorkbook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "Clauses MINI", "CSR matrix", "CSR list", "Symbols"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "Clauses MINI", "CSR matrix", "CSR list", "Symbols", "Distribution", "Training"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 

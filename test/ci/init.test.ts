@@ -34,6 +34,7 @@ describe("csr init", () => {
         "  1. Fill in qms.yaml (organisation, departments, numbering, holidays) and people.yaml.",
         "  2. npm install --save-dev csr       # pins csr for CI and gives the editor its schemas",
         "  3. git config core.hooksPath hooks  # check before every commit",
+        "     (this clone merges CSR files opinion by opinion; other clones run 'csr merge-driver --install')",
         "  4. csr check",
         "",
       ].join("\n"),
@@ -42,6 +43,8 @@ describe("csr init", () => {
     expect(git(dir, ["rev-parse", "--is-inside-work-tree"]).trim()).toBe("true");
     expect(statSync(join(dir, "hooks/pre-commit")).mode & 0o111).toBe(0o111);
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("*.yaml text eol=lf");
+    expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("\ncsr/**/*.yaml merge=csr\n");
+    expect(git(dir, ["config", "merge.csr.driver"])).toMatch(/^".+" ".+\/bin\/csr\.js" merge-driver %O %A %B %P\n$/);
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nout/\n");
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
     expect(settings["yaml.schemas"]["./node_modules/csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);

@@ -49,6 +49,13 @@ describe("a repository in the middle of a merge", () => {
       ["add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.4", "--title", "新要求", "--received", "2026-11-20"],
       ["review", "DYA-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-26"],
       ["source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-12-01"],
+      ["new", "procedure", "--title", "新程序", "--department", "QA", "-y"],
+      ["address", "DYA-002", "QP-001", "-y"],
+      ["implement", "DYA-002", "--owner", "zhang", "-y"],
+      ["distribute", "QP-001", "--to", "QA", "-y"],
+      ["recall", "QP-001", "-y"],
+      ["train", "QP-001", "--people", "zhang", "-y"],
+      ["periodic-review", "QP-001", "--by", "zhang", "-y"],
     ]) {
       expect(csr(["-C", dir, ...args]), args[0]).toEqual({ code: 2, stdout: "", stderr: refusal });
     }

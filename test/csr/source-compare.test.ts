@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
-import { sourceUpdate } from "../../src/commands/source/update.js";
+import { updateSource } from "../../src/commands/source/update.js";
 import { asDocx, asText, REVISION_A, REVISION_B } from "../compare/manuals.js";
 import { checkJson, csr, gitInit, minimalRepo } from "../helpers.js";
 import { capture, read } from "./fixture.js";
@@ -68,10 +68,10 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
         "DYA-SQM revision B recorded (received 2026-03-02); revision A is superseded.",
         "1 CSR(s) to review again against revision B, due 2026-03-16:",
         "  DYA-002  每年进行过程审核  (was on revision A)",
-        "2 CSR(s) unchanged in revision B: decision kept, confirmed by wang on 2026-03-03:",
+        "2 CSR(s) unchanged in revision B; decision kept, confirmed by wang on 2026-03-03:",
         "  DYA-001  供应商须保持IATF 16949认证有效",
         "  DYA-004  控制计划须经顾客批准",
-        "1 CSR(s) superseded: revision B no longer has their section:",
+        "1 CSR(s) removed in revision B, now superseded:",
         "  DYA-005  包装标签须含批次号",
         "",
       ].join("\n"),
@@ -82,10 +82,10 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
         .replace("source: { document: DYA-SQM, revision: A, section: 3.2 控制计划 }", "source: {document: DYA-SQM, revision: B, section: 3.3 控制计划}")
         .replace(
           "  decision: { disposition: must, by: wang, date: 2026-01-07 }\n",
-          "  decision: { disposition: must, by: wang, date: 2026-01-07 }\n  confirmations:\n    - source_revision: B\n      previous_revision: A\n      by: wang\n      date: 2026-03-03\n",
+          "  decision: { disposition: must, by: wang, date: 2026-01-07 }\n  confirmations:\n    - {source_revision: B, by: wang, date: 2026-03-03}\n",
         ),
     );
-    expect(read(dir, "csr/DYA/DYA-005.yaml")).toBe(`${decidedCsr("DYA-005", "4 包装与标识", "包装标签须含批次号")}superseded:\n  date: 2026-03-02\n  reason: DYA-SQM B 版删除了所引用的章节 4 包装与标识\n`);
+    expect(read(dir, "csr/DYA/DYA-005.yaml")).toBe(`${decidedCsr("DYA-005", "4 包装与标识", "包装标签须含批次号")}superseded:\n  date: 2026-03-02\n  reason: DYA-SQM B 版已删除此要求\n`);
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("  restarted: 2026-03-02\n");
     // The kept decisions still need their documents (the fixture has none); nothing is stale or overdue.
     const check = checkJson(dir, "--today", "2026-03-03");
@@ -101,19 +101,22 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
     const result = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "B", "--received", "2026-03-02", "--file", "customers/DYA/手册B.txt"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("4 CSR(s) to review again against revision B, due 2026-03-16:\n");
-    expect(result.stdout).toContain("The comparison's proposals were not applied: every CSR is reviewed again. Confirm them with --accept (or name CSRs with --unchanged / --removed).\n");
+    expect(result.stdout).toContain("The comparison's proposals were not applied: every CSR is reviewed again. Take them with --accept, or name CSRs with --unchanged / --removed.\n");
   });
 
-  it("flags overrule the proposal, and an unchanged CSR needs someone to confirm it", async () => {
+  it("--unchanged and --removed overrule the proposal; --accept needs a comparison", async () => {
     const dir = repoWithManual(asText(REVISION_A), "txt");
     writeFileSync(join(dir, "customers/DYA/手册B.txt"), asText(REVISION_B));
-    const base = ["-C", dir, "source", "update", "DYA-SQM", "--revision", "B", "--received", "2026-03-02", "--file", "customers/DYA/手册B.txt"];
-    expect(csr([...base, "--unchanged", "DYA-002", "--yes"])).toEqual({ code: 2, stdout: expect.any(String), stderr: "csr: --by is required (or run in a terminal to be asked for who confirms the unchanged CSRs).\n" });
-    expect(csr([...base, "--unchanged", "DYA-009", "--by", "wang"]).stderr).toBe("csr: --unchanged DYA-009: not one of the CSRs taken from an earlier revision of this source (DYA-001, DYA-002, DYA-004, DYA-005).\n");
+    const base = ["-C", dir, "source", "update", "DYA-SQM", "--revision", "B", "--received", "2026-03-02"];
+    expect(csr([...base, "--accept", "--by", "wang"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --accept takes the proposals of the file comparison, and there is none.\nhint: Give the new revision's file with --file; the previous revision needs its file too (recorded, or --previous-file).\n",
+    });
     expect(read(dir, "customers/DYA.yaml")).not.toContain("revision: B");
-    const result = csr([...base, "--accept", "--unchanged", "DYA-002", "--removed", "DYA-001", "--by", "zhang", "--date", "2026-03-03"]);
-    expect(result.stdout).toContain("2 CSR(s) unchanged in revision B: decision kept, confirmed by zhang on 2026-03-03:\n  DYA-002  每年进行过程审核\n  DYA-004  控制计划须经顾客批准\n");
-    expect(result.stdout).toContain("2 CSR(s) superseded: revision B no longer has their section:\n  DYA-001  供应商须保持IATF 16949认证有效\n  DYA-005  包装标签须含批次号\n");
+    const result = csr([...base, "--file", "customers/DYA/手册B.txt", "--accept", "--unchanged", "DYA-002", "--removed", "DYA-001", "--by", "zhang", "--date", "2026-03-03"]);
+    expect(result.stdout).toContain("2 CSR(s) unchanged in revision B; decision kept, confirmed by zhang on 2026-03-03:\n  DYA-002  每年进行过程审核\n  DYA-004  控制计划须经顾客批准\n");
+    expect(result.stdout).toContain("2 CSR(s) removed in revision B, now superseded:\n  DYA-001  供应商须保持IATF 16949认证有效\n  DYA-005  包装标签须含批次号\n");
   });
 });
 
@@ -124,13 +127,13 @@ describe("csr source update at a terminal", () => {
     const dir = repoWithManual(asText(REVISION_A), "txt");
     writeFileSync(join(dir, "customers/DYA/手册B.txt"), asText(REVISION_B));
     const ctx = capture(dir);
-    const done = sourceUpdate(ctx, "DYA-SQM", { revision: "B", received: "2026-03-02", file: "customers/DYA/手册B.txt", date: "2026-03-03" }, prompts);
+    const done = updateSource(ctx, "DYA-SQM", { revision: "B", received: "2026-03-02", file: "customers/DYA/手册B.txt", date: "2026-03-03" }, prompts);
     await screen.next();
     expect(screen.getScreen()).toContain("DYA-001 供应商须保持IATF 16949认证有效");
-    expect(screen.getScreen()).toContain("❯ unchanged: keep its decision (confirmation recorded)");
+    expect(screen.getScreen()).toContain("❯ unchanged: keep the decision, record the confirmation");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("❯ changed: review it again");
+    expect(screen.getScreen()).toContain("❯ changed: review it again (会签)");
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("DYA-004 控制计划须经顾客批准");
@@ -140,11 +143,11 @@ describe("csr source update at a terminal", () => {
     expect(screen.getScreen()).toContain("❯ removed: mark it superseded");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("Who confirms the unchanged CSRs");
+    expect(screen.getScreen()).toContain("Confirmed by");
     screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toContain("2 CSR(s) to review again against revision B, due 2026-03-16:\n  DYA-002  每年进行过程审核  (was on revision A)\n  DYA-004  控制计划须经顾客批准  (was on revision A)\n");
-    expect(ctx.out).toContain("1 CSR(s) unchanged in revision B: decision kept, confirmed by li on 2026-03-03:\n  DYA-001  供应商须保持IATF 16949认证有效\n");
+    expect(ctx.out).toContain("1 CSR(s) unchanged in revision B; decision kept, confirmed by li on 2026-03-03:\n  DYA-001  供应商须保持IATF 16949认证有效\n");
   });
 });

@@ -41,7 +41,7 @@ describe("csr source update", () => {
         "  history:",
         "    - source_revision: C",
         "      closed: 2026-12-01",
-        "      reason: new source revision D",
+        "      reason: DYA-SQM 换版为 D，重新评审",
         "      opinions:",
         "        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}",
         "        - {department: MKT, reviewer: li, opinion: accept-with-action, date: 2026-11-23, comment: 需采购周转箱}",
@@ -128,5 +128,58 @@ describe("csr source update", () => {
       "csr: No source document 'DYA-SOM'. Did you mean 'DYA-SQM'?\nhint: Known source documents: DYA-SQM. A new source document is added under 'sources' in customers/<CODE>.yaml.\n",
     );
     expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(before);
+  });
+});
+
+describe("csr source update: only what changed costs a review", () => {
+  it("keeps the decision of an unchanged CSR with one confirmation, supersedes a removed one, and re-reviews the rest", () => {
+    const dir = validRepo();
+    const result = update(dir, "--revision", "D", "--received", "2026-12-01", "--unchanged", "DYA-003", "DYA-004", "--removed", "DYA-008", "--by", "zhang", "--date", "2026-12-02", "-y");
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual(["DYA-SQM revision D recorded (received 2026-12-01); revision C is superseded.", "6 CSR(s) to review again against revision D, due 2026-12-15:"]);
+    expect(result.stdout.split("\n").slice(8)).toEqual([
+      "2 CSR(s) unchanged in revision D; decision kept, confirmed by zhang on 2026-12-02:",
+      "  DYA-003  包装须使用顾客周转箱",
+      "  DYA-004  关键特性须在作业指导书中标识",
+      "1 CSR(s) removed in revision D, now superseded:",
+      "  DYA-008  出口包装熏蒸要求",
+      "",
+    ]);
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(
+      [
+        "id: DYA-003",
+        "customer: DYA",
+        'source: {document: DYA-SQM, revision: D, section: "6.3"}',
+        "clauses: [IATF16949:8.5.4]",
+        "title: 包装须使用顾客周转箱",
+        "received: 2026-11-20",
+        "review:",
+        "  opinions:",
+        "    - { department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23 }",
+        "    - { department: MKT, reviewer: li, opinion: accept-with-action, date: 2026-11-23, comment: 需采购周转箱 }",
+        "  decision: { disposition: must, by: zhang, date: 2026-11-24 }",
+        "  confirmations:",
+        "    - {source_revision: D, by: zhang, date: 2026-12-02}",
+        "addressed:",
+        '  - { document: WI-031, section: "5.2" }',
+        "",
+      ].join("\n"),
+    );
+    expect(read(dir, "csr/DYA/DYA-008.yaml")).toMatch(/\nsuperseded:\n  date: 2026-12-01\n  reason: DYA-SQM D 版已删除此要求\n$/);
+    expect(read(dir, "csr/DYA/DYA-008.yaml")).toContain("revision: C");
+    const list = csr(["-C", dir, "list", "--today", "2026-12-02", "--format", "json"]);
+    const statuses = Object.fromEntries((JSON.parse(list.stdout).rows as { id: string; status: string }[]).map((r) => [r.id, r.status]));
+    expect([statuses["DYA-003"], statuses["DYA-008"], statuses["DYA-001"]]).toEqual(["已决定", "已替代", "已接收"]);
+    expect(csr(["-C", dir, "check", "--today", "2026-12-02"]).stdout).toBe("✔ No problems in 16 files.\n");
+  });
+
+  it("refuses a CSR that is not on the old revision, and --unchanged without --by", () => {
+    const dir = validRepo();
+    expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--unchanged", "DYA-009", "--by", "zhang", "-y").stderr).toBe(
+      "csr: DYA-009 is not one of the CSRs taken from an earlier revision of this source document (DYA-001, DYA-002, DYA-003, DYA-004, DYA-005, DYA-006, DYA-007, DYA-008, DYA-010).\n",
+    );
+    expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--unchanged", "DYA-003", "-y").stderr).toBe(
+      "csr: --by is required (or run in a terminal to be asked for who confirms the unchanged CSRs).\n",
+    );
   });
 });

@@ -57,7 +57,7 @@ function repo(): string {
 }
 
 const SUSPECT_SECTION =
-  "The link from DYA-001 to section 2.2 of QP-014 is suspect: section 2.2 of QP-014 changed since the link was made or last confirmed on 2026-03-01 (revision A/0 then, A/1 now). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2\" --by <person>', or correct 'addressed'.";
+  "The link from DYA-001 to section 2.2 包装标签 of QP-014 is suspect: section 2.2 包装标签 of QP-014 changed since the link was made or last confirmed on 2026-03-01 (revision A/0 then, A/1 now). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2 包装标签\" --by <person>', or correct 'addressed'.";
 
 // Each test runs csr several times; on a loaded 2-core machine that can take longer than the default.
 describe("suspect links", { timeout: 120_000 }, () => {
@@ -65,8 +65,8 @@ describe("suspect links", { timeout: 120_000 }, () => {
     const dir = repo();
     const read = () => readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8");
     const linked = csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2.2", "--by", "zhang", "--date", "2026-03-01"]);
-    expect(linked).toEqual({ code: 0, stdout: "DYA-001 is addressed in QP-014 section 2.2 (标识和可追溯性控制程序 A/0).\n", stderr: "" });
-    expect(read()).toMatch(/\naddressed:\n {2}- document: QP-014\n {4}section: "2.2"\n {4}pin:\n {6}revision: A\/0\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: zhang\n {6}date: 2026-03-01\n$/);
+    expect(linked).toEqual({ code: 0, stdout: "DYA-001: addressed in QP-014 2.2 包装标签.\n", stderr: "" });
+    expect(read()).toMatch(/\naddressed:\n {2}- document: QP-014\n {4}section: 2\.2 包装标签\n {4}pin:\n {6}revision: A\/0\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: zhang\n {6}date: 2026-03-01\n$/);
     expect(checkJson(dir, "--today", "2026-03-01").findings).toEqual([]);
 
     // A new release that rewrites the addressed section: the link is suspect.
@@ -84,7 +84,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
 
     // Someone checks the new text and confirms: who and when are recorded, and the warning goes.
     const confirmed = csr(["-C", dir, "address", "--confirm", "DYA-001", "QP-014", "--by", "wang", "--date", "2026-03-05"]);
-    expect(confirmed).toEqual({ code: 0, stdout: "Confirmed that QP-014 section 2.2 still addresses DYA-001 (wang, 2026-03-05).\n", stderr: "" });
+    expect(confirmed).toEqual({ code: 0, stdout: "Confirmed that QP-014 section 2.2 包装标签 still addresses DYA-001 (wang, 2026-03-05).\n", stderr: "" });
     expect(read()).toMatch(/ {6}revision: A\/1\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: wang\n {6}date: 2026-03-05\n$/);
     expect(checkJson(dir, "--today", "2026-03-05").findings).toEqual([]);
     expect(JSON.parse(csr(["-C", dir, "matrix", "csr", "--format", "json"]).stdout).rows[0].link).toBe("已确认");
@@ -92,7 +92,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     // The other way: the requirement changes, so the section that addresses it is suspect.
     writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), read().replace("每个包装标签须含零件号、数量和批次号。", "每个包装标签须含零件号、数量、批次号和生产日期。"));
     expect(checkJson(dir, "--today", "2026-03-05").findings.map((f) => f.message)).toEqual([
-      "The link from DYA-001 to section 2.2 of QP-014 is suspect: DYA-001's title, text, clauses, category or disposition changed since 2026-03-05. Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2\" --by <person>', or correct 'addressed'.",
+      "The link from DYA-001 to section 2.2 包装标签 of QP-014 is suspect: DYA-001's title, text, clauses, category or disposition changed since 2026-03-05. Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2 包装标签\" --by <person>', or correct 'addressed'.",
     ]);
   });
 
@@ -116,7 +116,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     expect(csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "9.9", "--by", "zhang"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: QP-014 has no section '9.9'.\nhint: Its sections: 1 目的, 2 作业流程, 2.1 来料标识, 2.2 包装标签.\n",
+      stderr: "csr: QP-014 has no section '9.9'.\nhint: Its sections: 1 目的, 2 作业流程, 2.1 来料标识, 2.2 包装标签. Give the number (e.g. --section 2.2) or the title.\n",
     });
     expect(csr(["-C", dir, "address", "--confirm", "DYA-001", "QP-014"]).stderr).toBe("csr: --confirm records who confirms that the link still holds: give --by <person>.\n");
   });

@@ -1,101 +1,111 @@
 /**
- * `csr address`: where a CSR is addressed, pinned to what the link was made against.
- *
- *   csr address <csr> <document> [--section S] [--by P]   link (refuses a section the document lacks)
- *   csr address --confirm <csr> <document> [--section S] --by P
- *                                                          the link still holds: pin it afresh
- *   csr address --pin-all [--by P]                         pin every link that has no pin yet
- *
- * csr/suspect-link reports a link whose ends changed since its pin.
+ * `csr address <csr> [document]`: record (or with --remove, withdraw) where a CSR is addressed.
+ * Each new link is pinned to what it was made against (pin.ts), so csr/suspect-link can tell when
+ * either end changes; `--confirm` pins a link afresh once someone has checked that it still holds,
+ * `--pin-all` pins the links recorded before pins existed.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseDocument } from "yaml";
-import { localToday } from "../../core/dates.js";
-import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
-import { findRoot } from "../../load/discover.js";
-import { refuseOnConflicts } from "../../load/git.js";
-import { loadRepository, type Repository } from "../../load/repository.js";
-import { linkedSection } from "../../model/fingerprint.js";
-import { documentSections, sectionLabel } from "../../model/sections.js";
-import type { AddressedIn, ControlledDocument } from "../../model/types.js";
+import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
+import { documentSections, sectionLabel } from "../../model/sections.js";
+import { editFile, findCsrById, findDocumentById, need, openForEdit, personById, saveChanges } from "../shared/edit.js";
+import { addAddressed, addressedEntry, removeAddressed } from "./addressed.js";
+import { UserError } from "../../core/errors.js";
 import { dateOption } from "../options.js";
-import { appendIn, commitFiles, verifyChanges, writeChanges, yamlText, type FileChange } from "../shared/persist.js";
-import { findCsr } from "../show/lookup.js";
 import { linkToConfirm, pinAll, pinFor } from "./pin.js";
 
 export interface AddressFlags {
   section?: string;
+  remove?: boolean;
+  /** The link still holds after a change at one of its ends: pin it afresh. */
   confirm?: boolean;
+  /** Pin every link that has no pin yet. */
   pinAll?: boolean;
+  /** Who links or confirms (a person of people.yaml); required with --confirm. */
   by?: string;
+  /** Date of the pin (default today). */
   date?: string;
+  yes?: boolean;
   commit?: boolean;
 }
 
 export async function addressCommand(ctx: CommandContext, csrId: string | undefined, documentId: string | undefined, flags: AddressFlags): Promise<number> {
-  const root = findRoot(ctx.dir);
-  await refuseOnConflicts(root);
-  const repo = loadRepository(root);
-  const date = dateOption(flags.date, "--date", localToday());
-  const by = flags.by === undefined ? undefined : person(repo, flags.by);
-  let changes: FileChange[];
-  let message: string;
+  return addressCsr(ctx, csrId, documentId, flags);
+}
+
+export async function addressCsr(ctx: CommandContext, csrId: string | undefined, documentId: string | undefined, flags: AddressFlags, prompts?: Prompts): Promise<number> {
+  const session = await openForEdit(ctx, flags.yes, prompts);
+  const by = flags.by === undefined ? undefined : personById(session, flags.by, "--by").id;
+  const date = dateOption(flags.date, "--date");
   if (flags.pinAll) {
-    if (csrId !== undefined || flags.confirm) throw new UserError("--pin-all pins every link of the repository; give it no CSR, no document and no --confirm.");
-    changes = pinAll(root, repo, by, date);
-    message = changes.length === 0 ? "Every link is pinned already." : `Pinned the links of ${changes.length} CSR(s) to the current documents (${date}).`;
-  } else {
-    if (csrId === undefined || documentId === undefined) throw new UserError("csr address needs a CSR and a document, e.g. 'csr address DYA-001 QP-014 --section 5.2'.");
-    const { value: csr, file } = findCsr(repo, csrId);
-    const doc = documentOf(repo, documentId);
-    const section = flags.section;
-    if (section !== undefined && !linkedSection(doc, section)) {
-      throw new UserError(`${doc.id} has no section '${section}'.`, `Its sections: ${sectionList(doc).join(", ") || "none"}.`);
-    }
-    const text = readFileSync(join(root, file.path), "utf8");
-    const yaml = parseDocument(text);
-    if (flags.confirm) {
-      if (by === undefined) throw new UserError("--confirm records who confirms that the link still holds: give --by <person>.");
-      const at = linkToConfirm(csr, doc, section);
-      const place = csr.addressed![at]!;
-      yaml.setIn(["addressed", at, "pin"], yaml.createNode(pinFor(csr, doc, place.section, by, date)));
-      message = `Confirmed that ${doc.id}${place.section ? ` section ${place.section}` : ""} still addresses ${csr.id} (${by}, ${date}).`;
-    } else {
-      if ((csr.addressed ?? []).some((p) => p.document === doc.id && p.section === section)) {
-        throw new UserError(`${csr.id} is already addressed in ${doc.id}${section ? ` section ${section}` : ""}.`, `To record that the link still holds, run 'csr address --confirm ${csr.id} ${doc.id}${section ? ` --section "${section}"` : ""} --by <person>'.`);
-      }
-      const entry: AddressedIn = { document: doc.id, ...(section !== undefined ? { section } : {}), pin: pinFor(csr, doc, section, by, date) };
-      appendIn(yaml, ["addressed"], entry);
-      message = `${csr.id} is addressed in ${doc.id}${section ? ` section ${section}` : ""} (${doc.title}${entry.pin!.revision ? ` ${entry.pin!.revision}` : ""}).`;
-    }
-    changes = [{ path: file.path, kind: "csr", text: yamlText(yaml, text) }];
+    if (csrId !== undefined || flags.confirm || flags.remove) throw new UserError("--pin-all pins every link of the repository; give it no CSR, no document, no --confirm and no --remove.");
+    const changes = pinAll(session.root, session.repo, by, date);
+    const line = changes.length === 0 ? "Every link is pinned already." : `Pinned the links of ${changes.length} CSR(s) to the current documents (${date}).`;
+    await saveChanges(ctx, session, changes, [line], { commit: flags.commit && changes.length > 0, message: `csr address --pin-all: ${changes.length} CSR(s)` });
+    return 0;
   }
-  verifyChanges(repo, changes, date);
-  writeChanges(root, changes);
-  ctx.stdout(`${message}\n`);
-  if (flags.commit && changes.length > 0) {
-    const subject = flags.pinAll ? `csr address --pin-all: ${changes.length} CSR(s)` : `csr address ${flags.confirm ? "--confirm " : ""}${csrId} ${documentId}`;
-    ctx.stdout(`Committed ${await commitFiles(root, changes.map((c) => c.path), subject)}: ${subject}\n`);
+  if (csrId === undefined) throw new UserError("csr address needs a CSR, e.g. 'csr address DYA-001 QP-014 --section 5.2' (or --pin-all).");
+  const { value: csr, file } = findCsrById(session, csrId);
+  if (flags.confirm) {
+    if (by === undefined) throw new UserError("--confirm records who confirms that the link still holds: give --by <person>.");
+    const target = documentId ?? (await need(session.ask, "<document>", "the document", (p) => p.select({ message: "Confirm the link to which document", choices: [...new Set((csr.addressed ?? []).map((e) => e.document))].map((d) => ({ value: d })) })));
+    const document = findDocumentById(session, target).value;
+    const at = linkToConfirm(csr, document, flags.section);
+    const place = csr.addressed![at]!;
+    const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pinFor(csr, document, place.section, by, date))));
+    const where = `${document.id}${place.section ? ` section ${place.section}` : ""}`;
+    await saveChanges(ctx, session, [change], [`Confirmed that ${where} still addresses ${csr.id} (${by}, ${date}).`], { commit: flags.commit, message: `csr address --confirm ${csr.id} ${where}` });
+    return 0;
   }
+  const { ask } = session;
+  if (flags.remove) {
+    const listed = csr.addressed ?? [];
+    if (listed.length === 0) throw new UserError(`${csrId} is not addressed in any document; there is nothing to remove.`);
+    const target =
+      documentId ??
+      (await need(ask, "<document>", "the document to remove", (p) =>
+        p.select({ message: "Remove which document", choices: [...new Set(listed.map((e) => e.document))].map((d) => ({ value: d })) }),
+      ));
+    let removed = 0;
+    const change = editFile(session.root, file.path, "csr", (doc) => (removed = removeAddressed(csr, doc, target, flags.section)));
+    if (removed === 0) throw new UserError(`${csrId} is not addressed in ${target}${flags.section ? ` section '${flags.section}'` : ""}; listed: ${listed.map((e) => `${e.document}${e.section ? ` ${e.section}` : ""}`).join(", ")}.`);
+    await saveChanges(ctx, session, [change], [`${csrId}: no longer addressed in ${target}${flags.section ? ` ${flags.section}` : ""} (${removed} entr${removed === 1 ? "y" : "ies"} removed).`], {
+      commit: flags.commit,
+      message: `csr address ${csrId}: remove ${target}`,
+    });
+    return 0;
+  }
+  const target =
+    documentId ??
+    (await need(ask, "<document>", "the document", (p) =>
+      p.search({
+        message: "Document where it is addressed (type a number or words of its title)",
+        source: (term) =>
+          session.repo.documents
+            .map((d) => d.value)
+            .filter((d) => d.status !== "obsolete" && (!term || `${d.id} ${d.title}`.toLowerCase().includes(term.toLowerCase())))
+            .sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }))
+            .map((d) => ({ value: d.id, name: `${d.id}  ${d.title}` })),
+      }),
+    ));
+  const document = findDocumentById(session, target).value;
+  if (document.status === "obsolete") throw new UserError(`${target} is obsolete; a CSR is addressed in a document in force.`);
+  const sections = documentSections(document);
+  const section =
+    flags.section ??
+    (ask && sections.length > 0
+      ? await ask.select({ message: "Section", choices: [{ value: "", name: "(the whole document)" }, ...sections.map((s) => ({ value: s.number, name: sectionLabel(s, "zh-CN") }))] })
+      : undefined);
+  const entry = { ...addressedEntry(document, section) };
+  entry.pin = pinFor(csr, document, entry.section, by, date);
+  let added = false;
+  const change = editFile(session.root, file.path, "csr", (doc) => (added = addAddressed(csr, doc, entry)));
+  const where = `${entry.document}${entry.section ? ` ${entry.section}` : ""}`;
+  if (!added) {
+    ctx.stdout(`${csrId} is already addressed in ${where}; nothing changed.\n`);
+    return 0;
+  }
+  const lines = [`${csrId}: addressed in ${where}.`];
+  if (document.status !== "released") lines.push(`${target} is ${document.status}; the CSR counts as addressed once it is released.`);
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr address ${csrId}: ${where}` });
   return 0;
-}
-
-function person(repo: Repository, id: string): string {
-  const ids = repo.people.map((p) => p.value.id);
-  if (!ids.includes(id)) throw new UserError(`--by ${id}: no such person in people.yaml.${didYouMean(id, ids)}`);
-  return id;
-}
-
-function documentOf(repo: Repository, id: string): ControlledDocument {
-  const doc = repo.documents.find((d) => d.value.id === id)?.value;
-  if (!doc) throw new UserError(`No document '${id}' in documents/.${didYouMean(id, repo.documents.map((d) => d.value.id))}`);
-  return doc;
-}
-
-/** "1 目的", "5.2 符号转换" …: the sections as the document numbers them. */
-function sectionList(doc: ControlledDocument): string[] {
-  return documentSections(doc).map((s) => sectionLabel(s, "zh-CN"));
 }

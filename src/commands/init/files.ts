@@ -82,6 +82,8 @@ people:
 const GITATTRIBUTES = `# YAML files always have LF line ends, whatever editor a colleague uses.
 *.yaml text eol=lf
 *.yml text eol=lf
+# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver).
+csr/**/*.yaml merge=csr
 `;
 
 const GITIGNORE = `node_modules/

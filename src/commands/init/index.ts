@@ -5,6 +5,7 @@ import { UserError } from "../../core/errors.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import type { CommandContext } from "../context.js";
+import { configureMergeDriver } from "../merge-driver/index.js";
 import { initFiles } from "./files.js";
 
 export interface InitFlags {
@@ -29,6 +30,7 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
   for (const [path, content] of files) writeFileAtomic(join(root, path), content);
   chmodSync(join(root, "hooks", "pre-commit"), 0o755);
   if (!inRepository) await git.init();
+  configureMergeDriver(root);
   ctx.stdout(
     [
       `Created a document repository in ${root}${inRepository ? "" : " (and ran git init)"}:`,
@@ -38,6 +40,7 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
       "  1. Fill in qms.yaml (organisation, departments, numbering, holidays) and people.yaml.",
       "  2. npm install --save-dev csr       # pins csr for CI and gives the editor its schemas",
       "  3. git config core.hooksPath hooks  # check before every commit",
+      "     (this clone merges CSR files opinion by opinion; other clones run 'csr merge-driver --install')",
       "  4. csr check",
       "",
     ].join("\n"),

@@ -1,11 +1,13 @@
-/** `csr list procedures|forms|symbols`: the registers auditors ask for. */
+/** `csr list procedures|forms|symbols|distribution|training`: the registers auditors ask for. */
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { registerContext } from "../../report/registers/context.js";
+import { distributionRegister } from "../../report/registers/distribution.js";
 import { formList } from "../../report/registers/forms.js";
 import { PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { symbolTable } from "../../report/registers/symbols.js";
+import { trainingRegister } from "../../report/registers/training.js";
 import type { Table } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -31,8 +33,12 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = formList(rc);
   } else if (what === "symbols") {
     table = symbolTable(rc, { customer: flags.customer });
+  } else if (what === "distribution") {
+    table = distributionRegister(rc);
+  } else if (what === "training") {
+    table = trainingRegister(rc);
   } else {
-    throw new UserError(`Unknown register '${what}'; choose procedures, forms or symbols.`);
+    throw new UserError(`Unknown register '${what}'; choose procedures, forms, symbols, distribution or training.`);
   }
   return emitTable(ctx, table, flags, repo, lang);
 }

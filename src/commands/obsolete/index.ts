@@ -46,5 +46,22 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
   });
   const commit = await writeAndCommit(root, { path: file.path, after: text, message: `obsolete ${doc.id}: ${reason}` });
   ctx.stdout(`Withdrew ${doc.id} (${file.path}) on ${date}: commit ${commit}.\n`);
+  const referring = repo.documents.filter((d) => d.value.status !== "obsolete" && (["related", "forms"] as const).some((field) => d.value[field]?.includes(doc.id)));
+  if (referring.length > 0) {
+    ctx.stdout(`Documents that still refer to ${doc.id}; remove the reference${successor ? ` or refer to ${successor}` : ""} and release a new revision of each:\n`);
+    for (const { value, file: at } of referring) {
+      const fields = (["related", "forms"] as const).filter((field) => value[field]?.includes(doc.id));
+      ctx.stdout(`  ${at.path}  ${value.id} ${value.title} (${fields.join(", ")})\n`);
+    }
+  }
+  const csrs = repo.csrs.filter((c) => !c.value.superseded && (c.value.addressed ?? []).some((a) => a.document === doc.id));
+  if (csrs.length > 0) {
+    ctx.stdout(`CSRs addressed in ${doc.id}; record where they are addressed now ('csr address <csr> <document>', then 'csr address <csr> ${doc.id} --remove'):\n`);
+    for (const { value, file: at } of csrs) ctx.stdout(`  ${at.path}  ${value.id} ${value.title}\n`);
+  }
+  const copies = (doc.distribution ?? []).filter((c) => !c.recalled);
+  if (copies.length > 0) {
+    ctx.stdout(`Controlled copies to recall (文件回收): ${copies.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}; record their return with 'csr recall ${doc.id}'.\n`);
+  }
   return 0;
 }

@@ -86,6 +86,12 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
   });
   const commit = await writeAndCommit(root, { path: file.path, after: text, message: `release ${doc.id} ${version}: ${summary}`, tag });
   ctx.stdout(`Released ${doc.id} ${version} (${file.path}): commit ${commit}, tag ${tag}.\n`);
+  const toRecall = (doc.distribution ?? []).filter((c) => !c.recalled);
+  if (toRecall.length > 0) {
+    ctx.stdout(
+      `Controlled copies of the earlier version to recall (文件回收): ${toRecall.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}. Record their return with 'csr recall ${doc.id}', and hand out ${version} with 'csr distribute ${doc.id} --to ...'.\n`,
+    );
+  }
   return 0;
 }
 

@@ -5,7 +5,7 @@ import { didYouMean } from "../../core/text.js";
 import { refuseDataPath, writeFileAtomic } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { buildIndex, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
@@ -20,6 +20,7 @@ export interface RenderFlags {
   format?: string;
   lang?: string;
   out?: string;
+  copy?: string;
 }
 
 const FORMATS = ["md", "html", "pdf", "docx"] as const;
@@ -38,6 +39,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (!flags.all && ids.length === 0) throw new UserError("Name the documents (or CSRs) to render, or use --all for every document.", "Example: csr render QP-020 --format html");
   const index = buildIndex(repo);
   const targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
+  const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy);
   const outDir = outputFolder(root, ctx.dir, flags.out);
   const chromium = format === "pdf" ? findChromium() : undefined;
   if (format === "docx") {
@@ -55,14 +57,14 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? documentView(repo, index, target.value, lang, body) : csrReportView(repo, index, target.value, lang, body);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body), ...(copy ? { copy } : {}) } : csrReportView(repo, index, target.value, lang, body);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
       continue;
     }
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
-    const name = target.kind === "document" ? documentFileName(target.value.id) : `${target.value.id}.review`;
+    const name = target.kind === "document" ? `${documentFileName(target.value.id)}${copy ? `.copy-${copy}` : ""}` : `${target.value.id}.review`;
     if (word) {
       pages.push({ name, text: "", docx: await word(view as DocumentView) });
       continue;
@@ -89,6 +91,23 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
   if (unresolved.length > 0) ctx.stderr(`Not rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${unresolved.join(", ")}.\n`);
   return skipped.length + unresolved.length > 0 ? 1 : 0;
+}
+
+/**
+ * The copy number to print on the 受控 stamp: one copy of one released document, handed out for
+ * its current version and not taken back, so that a printed copy always matches the register.
+ */
+function controlledCopy(targets: readonly Target[], given: string): number {
+  const [target] = targets;
+  if (targets.length !== 1 || target?.kind !== "document") throw new UserError("--copy prints the number of one controlled copy: name exactly one document.");
+  const doc = target.value;
+  const copy = (doc.distribution ?? []).find((c) => String(c.copy) === given);
+  const version = currentRevision(doc)?.version;
+  if (!copy) throw new UserError(`${doc.id} has no controlled copy ${given}; hand it out first with 'csr distribute ${doc.id} --to <department>'.`);
+  if (doc.status !== "released" || copy.recalled || copy.version !== version) {
+    throw new UserError(`Copy ${given} of ${doc.id} is not in force (${copy.recalled ? `taken back on ${copy.recalled}` : `it is of ${copy.version}, ${doc.id} is ${doc.status === "released" ? `at ${version}` : doc.status}`}); print a copy in force.`);
+  }
+  return copy.copy;
 }
 
 /** Word output: the document view laid out by render/docx.ts, with the repository's labels and reference styles. */

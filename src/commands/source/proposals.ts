@@ -1,19 +1,15 @@
 /**
  * The part of `csr source update` that reads the customer's two files: it compares the previous
- * revision's file with the new one, proposes for each CSR whether its section is unchanged,
- * changed or removed, and lets the user confirm (a prompt per CSR, or --accept) or overrule
- * (--unchanged, --removed) before anything is written.
+ * revision's file with the new one and proposes for each CSR whether its section is unchanged,
+ * changed or removed; update.ts lets the user confirm (a question per CSR with the proposal
+ * preselected, or --accept) or overrule (--unchanged, --removed) before anything is written.
  */
 import { join } from "node:path";
 import { extractText } from "../../compare/extract.js";
 import { compareRevisions, type CsrProposal, type RevisionComparison } from "../../compare/revisions.js";
 import { splitSections } from "../../compare/sections.js";
-import { UserError } from "../../core/errors.js";
 import type { Csr } from "../../model/types.js";
-import type { Prompts } from "../add/prompting.js";
-
-/** What happens to a CSR taken from the source: reviewed again, decision kept, or superseded. */
-export type CsrChoice = "changed" | "unchanged" | "removed";
+import type { Verdict } from "./update.js";
 
 export async function compareFiles(root: string, previousFile: string, newFile: string, csrs: readonly Csr[]): Promise<RevisionComparison> {
   const [older, newer] = await Promise.all([extractText(join(root, previousFile), previousFile), extractText(join(root, newFile), newFile)]);
@@ -44,58 +40,8 @@ export function describeComparison(comparison: RevisionComparison, previousFile:
   return out;
 }
 
-export interface ChoiceInput {
-  affected: readonly Csr[];
-  comparison?: RevisionComparison;
-  unchanged: readonly string[];
-  removed: readonly string[];
-  /** Take the comparison's proposal for every CSR not named in --unchanged / --removed. */
-  accept: boolean;
-  /** Ask per CSR, the proposal preselected; undefined when csr may not prompt. */
-  prompts?: Prompts;
-}
-
-/**
- * The choice for each affected CSR. Named CSRs win; then the confirmed proposal; a CSR nobody
- * confirmed anything for is reviewed again, which is what IATF 16949 7.5.3.2.2 asks by default.
- * @throws UserError for an id that is not among the affected CSRs, or named twice.
- */
-export async function chooseFor(input: ChoiceInput): Promise<Map<string, CsrChoice>> {
-  const ids = new Set(input.affected.map((c) => c.id));
-  for (const [flag, list] of [["--unchanged", input.unchanged], ["--removed", input.removed]] as const) {
-    for (const id of list) {
-      if (!ids.has(id)) throw new UserError(`${flag} ${id}: not one of the CSRs taken from an earlier revision of this source (${[...ids].join(", ") || "none"}).`);
-    }
-  }
-  const both = input.unchanged.find((id) => input.removed.includes(id));
-  if (both) throw new UserError(`${both} is named in both --unchanged and --removed.`);
-  const proposal = new Map((input.comparison?.proposals ?? []).map((p) => [p.csr, p]));
-  const choices = new Map<string, CsrChoice>();
-  for (const csr of input.affected) {
-    const proposed: CsrChoice = toChoice(proposal.get(csr.id));
-    if (input.unchanged.includes(csr.id)) choices.set(csr.id, "unchanged");
-    else if (input.removed.includes(csr.id)) choices.set(csr.id, "removed");
-    else if (input.accept) choices.set(csr.id, proposed);
-    else if (input.prompts && input.comparison) {
-      choices.set(
-        csr.id,
-        await input.prompts.select<CsrChoice>({
-          message: `${csr.id} ${csr.title}`,
-          choices: [
-            { value: "changed", name: "changed: review it again" },
-            { value: "unchanged", name: "unchanged: keep its decision (confirmation recorded)" },
-            { value: "removed", name: "removed: mark it superseded" },
-          ],
-          default: proposed,
-        }),
-      );
-    } else choices.set(csr.id, "changed");
-  }
-  return choices;
-}
-
-function toChoice(proposal: CsrProposal | undefined): CsrChoice {
-  if (proposal?.verdict === "unchanged") return "unchanged";
-  if (proposal?.verdict === "removed") return "removed";
-  return "changed";
+/** The verdict each comparison proposes: a CSR whose section could not be found is reviewed again. */
+export function proposedVerdicts(comparison: RevisionComparison): Map<string, Verdict> {
+  const verdict = (p: CsrProposal): Verdict => (p.verdict === "unchanged" ? "unchanged" : p.verdict === "removed" ? "removed" : "changed");
+  return new Map(comparison.proposals.map((p) => [p.csr, verdict(p)]));
 }

@@ -1,15 +1,19 @@
 /**
  * `csr source update <source-id>`: a customer issued a new revision of its CSR document. The old
- * revision is marked superseded and every CSR taken from it starts a new review round, whose
- * deadline counts from the date the new revision was received. The earlier round stays on record.
+ * revision is marked superseded, and each CSR taken from it is, as the user says (flags, or one
+ * question per CSR at a terminal):
+ * - changed (the default): a new review round starts, whose deadline counts from the date the new
+ *   revision was received; the earlier round stays on record;
+ * - unchanged: it keeps its decision, with one recorded confirmation (who, when, which revision)
+ *   instead of a new countersigning round;
+ * - removed: it is marked superseded.
+ * What it writes into the records is in the repository's language (qms.yaml `language`).
+ *
+ * Given the new revision's file and the previous one's, it compares the section each CSR cites
+ * (proposals.ts) and proposes the verdicts: preselected in the questions, applied with --accept.
  *
  * Running it again with the same revision is safe: the revision is recorded once, and CSRs that
  * are already on it are left alone, so an interrupted run can simply be repeated.
- *
- * Review costs work only where the customer changed something: with the new revision's file and
- * the previous one's, the sections each CSR cites are compared (proposals.ts). A CSR confirmed as
- * unchanged keeps its decision, with a recorded confirmation (who, when, against which revision);
- * one whose section was removed is superseded; only the changed ones are reviewed again.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
@@ -24,11 +28,12 @@ import { loadRepository, type Located, type Repository } from "../../load/reposi
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { reviewDue } from "../../model/csr-status.js";
-import type { Customer, SourceRevision } from "../../model/types.js";
+import type { Csr, Customer, SourceRevision } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
+import { listOption } from "../shared/edit.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { chooseFor, compareFiles, describeComparison, type CsrChoice } from "./proposals.js";
+import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
 import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText, type FileChange } from "../shared/persist.js";
 
 export interface SourceUpdateFlags {
@@ -39,26 +44,24 @@ export interface SourceUpdateFlags {
   file?: string;
   /** The previous revision's file, when its revision entry records none. */
   previousFile?: string;
-  /** CSRs whose cited section did not change: they keep their decision. */
-  unchanged?: string[];
-  /** CSRs whose cited section the new revision dropped: they are superseded. */
-  removed?: string[];
-  /** Take the file comparison's proposal for every CSR not named otherwise. */
+  /** Take the file comparison's proposal for every CSR not named with --unchanged or --removed. */
   accept?: boolean;
-  /** Who confirms the unchanged CSRs (a person id of people.yaml). */
+  unchanged?: string[];
+  removed?: string[];
   by?: string;
-  /** Date of that confirmation (default today). */
   date?: string;
   yes?: boolean;
   commit?: boolean;
 }
 
-export function sourceUpdateCommand(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags): Promise<number> {
-  return sourceUpdate(ctx, sourceId, flags);
+export type Verdict = "changed" | "unchanged" | "removed";
+
+export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags): Promise<number> {
+  return updateSource(ctx, sourceId, flags);
 }
 
-/** `prompts` is given by tests; otherwise csr asks only at a terminal and without --yes. */
-export async function sourceUpdate(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags, prompts?: Prompts): Promise<number> {
+/** `prompts` given: ask whatever the terminal (tests drive this). */
+export async function updateSource(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags, prompts?: Prompts): Promise<number> {
   const received = dateOption(flags.received, "--received");
   const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
   const revision = flags.revision.trim();
@@ -66,6 +69,7 @@ export async function sourceUpdate(ctx: CommandContext, sourceId: string, flags:
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
   const repo = loadRepository(root);
+  const zh = (repo.config?.value.language ?? "zh-CN") !== "en";
   const customer = customerWithSource(repo.customers, sourceId, flags.customer);
   const sourceIndex = customer.value.sources!.findIndex((s) => s.id === sourceId);
   const source = customer.value.sources![sourceIndex]!;
@@ -92,52 +96,47 @@ export async function sourceUpdate(ctx: CommandContext, sourceId: string, flags:
   const affected = repo.csrs.filter(
     (c) => c.value.customer === customer.value.code && c.value.source.document === sourceId && !c.value.superseded && c.value.source.revision !== revision,
   );
-
   const previous = resumed ? source.revisions[source.revisions.length - 2] : latest;
   const previousFile = flags.previousFile === undefined ? previous?.file : attachment(root, resolve(ctx.dir, flags.previousFile), flags.previousFile);
   const newFile = file ?? (resumed ? latest.file : undefined);
   const comparison = newFile && previousFile && affected.length > 0 ? await compareFiles(root, previousFile, newFile, affected.map((c) => c.value)) : undefined;
-  const interactive = prompts ?? (comparison && canPrompt(flags.yes) ? await loadPrompts() : undefined);
   if (comparison) ctx.stdout(describeComparison(comparison, previousFile!, newFile!).join("\n") + "\n");
-  const choices = await chooseFor({ affected: affected.map((c) => c.value), comparison, unchanged: flags.unchanged ?? [], removed: flags.removed ?? [], accept: flags.accept === true, prompts: interactive });
-  const choiceOf = (id: string): CsrChoice => choices.get(id) ?? "changed";
-  const confirmation = [...choices.values()].includes("unchanged") ? await confirmer(repo, flags, interactive) : undefined;
-  const proposals = new Map((comparison?.proposals ?? []).map((p) => [p.csr, p]));
-  const zh = (repo.config?.value.language ?? "zh-CN") === "zh-CN";
-
+  if (flags.accept && !comparison) {
+    throw new UserError("--accept takes the proposals of the file comparison, and there is none.", "Give the new revision's file with --file; the previous revision needs its file too (recorded, or --previous-file).");
+  }
+  const proposed = comparison ? proposedVerdicts(comparison) : undefined;
+  const asking = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
+  const verdicts = await askVerdicts(affected.map((c) => c.value), flags, asking, proposed);
+  const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(repo, flags, prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined)) : undefined;
+  const confirmed = dateOption(flags.date, "--date");
   for (const { value: csr, file: csrFile } of affected) {
     const text = readFileSync(join(root, csrFile.path), "utf8");
     const doc = parseDocument(text);
-    const choice = choiceOf(csr.id);
-    if (choice === "removed") {
-      const section = csr.source.section ? ` ${csr.source.section}` : "";
-      const reason = zh ? `${sourceId} ${revision} 版删除了所引用的章节${section}` : `${sourceId} revision ${revision} no longer has the cited section${section}`;
-      doc.set("superseded", doc.createNode({ date: restartedOn, reason }));
-      changes.push({ path: csrFile.path, kind: "csr", text: yamlText(doc, text) });
-      continue;
-    }
-    if (choice === "unchanged") {
-      // The decision stands; the record says who found the section unchanged, when, and between which revisions.
-      appendIn(doc, ["review", "confirmations"], { source_revision: revision, previous_revision: csr.source.revision, by: confirmation!.by, date: confirmation!.date });
+    const verdict = verdicts.get(csr.id)!;
+    if (verdict === "removed") {
+      const reason = zh ? `${sourceId} ${revision} 版已删除此要求` : `removed in ${sourceId} revision ${revision}`;
+      doc.set("superseded", doc.createNode({ date: received, reason }));
+    } else if (verdict === "unchanged") {
+      appendIn(doc, ["review", "confirmations"], doc.createNode({ source_revision: revision, by: confirmer!, date: confirmed }, { flow: true }));
       doc.setIn(["source", "revision"], revision);
-      const moved = proposals.get(csr.id)?.new;
-      if (moved && csr.source.section !== undefined && moved.number !== null) {
-        const cited = [moved.number, moved.title].filter(Boolean).join(" ");
-        if (!csr.source.section.startsWith(`${moved.number} `) && csr.source.section !== moved.number) doc.setIn(["source", "section"], cited);
+      // A renumbered section (same title and text under a new number): the citation follows it.
+      const moved = comparison?.proposals.find((p) => p.csr === csr.id)?.new;
+      if (moved?.number && csr.source.section !== undefined && !new RegExp(`^${moved.number.replace(/\./g, "\\.")}(\\s|$)`).test(csr.source.section)) {
+        doc.setIn(["source", "section"], `${moved.number} ${moved.title}`.trim());
       }
-      changes.push({ path: csrFile.path, kind: "csr", text: yamlText(doc, text) });
-      continue;
+    } else {
+      // The earlier round's nodes are moved, not re-created, so they keep their comments and layout.
+      const reason = zh ? `${sourceId} 换版为 ${revision}，重新评审` : `new source revision ${revision}`;
+      const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, reason });
+      for (const key of ["opinions", "decision"]) {
+        const node = doc.getIn(["review", key], true);
+        if (node) round.set(key, node);
+        if (node) doc.deleteIn(["review", key]);
+      }
+      appendIn(doc, ["review", "history"], round);
+      doc.setIn(["review", "restarted"], restartedOn);
+      doc.setIn(["source", "revision"], revision);
     }
-    // The earlier round's nodes are moved, not re-created, so they keep their comments and layout.
-    const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, reason: `new source revision ${revision}` });
-    for (const key of ["opinions", "decision"]) {
-      const node = doc.getIn(["review", key], true);
-      if (node) round.set(key, node);
-      if (node) doc.deleteIn(["review", key]);
-    }
-    appendIn(doc, ["review", "history"], round);
-    doc.setIn(["review", "restarted"], restartedOn);
-    doc.setIn(["source", "revision"], revision);
     changes.push({ path: csrFile.path, kind: "csr", text: yamlText(doc, text) });
   }
 
@@ -147,36 +146,37 @@ export async function sourceUpdate(ctx: CommandContext, sourceId: string, flags:
 
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
-  const due = affected[0] ? reviewDue({ ...affected[0].value, review: { restarted: restartedOn } }, calendar, config) : undefined;
+  const changed = affected.filter((c) => verdicts.get(c.value.id) === "changed");
+  const due = changed[0] ? reviewDue({ ...changed[0].value, review: { restarted: restartedOn } }, calendar, config) : undefined;
   const lines = [
     resumed
       ? `${sourceId} revision ${revision} was already recorded (received ${latest.received}).`
       : `${sourceId} revision ${revision} recorded (received ${received}); revision ${latest.revision} is superseded.`,
   ];
-  const reopened = affected.filter((c) => choiceOf(c.value.id) === "changed");
-  const kept = affected.filter((c) => choiceOf(c.value.id) === "unchanged");
-  const dropped = affected.filter((c) => choiceOf(c.value.id) === "removed");
   if (affected.length === 0) lines.push(`No CSR of ${customer.value.code} was still on an earlier revision of ${sourceId}.`);
-  if (reopened.length > 0) {
-    lines.push(`${reopened.length} CSR(s) to review again against revision ${revision}, due ${due}:`);
-    for (const { value } of reopened) lines.push(`  ${value.id}  ${value.title}  (was on revision ${value.source.revision})`);
+  if (changed.length > 0) {
+    lines.push(`${changed.length} CSR(s) to review again against revision ${revision}, due ${due}:`);
+    for (const { value } of changed) lines.push(`  ${value.id}  ${value.title}  (was on revision ${value.source.revision})`);
   }
-  if (kept.length > 0) {
-    lines.push(`${kept.length} CSR(s) unchanged in revision ${revision}: decision kept, confirmed by ${confirmation!.by} on ${confirmation!.date}:`);
-    for (const { value } of kept) lines.push(`  ${value.id}  ${value.title}`);
+  const unchanged = affected.filter((c) => verdicts.get(c.value.id) === "unchanged");
+  if (unchanged.length > 0) {
+    lines.push(`${unchanged.length} CSR(s) unchanged in revision ${revision}; decision kept, confirmed by ${confirmer} on ${confirmed}:`);
+    for (const { value } of unchanged) lines.push(`  ${value.id}  ${value.title}`);
   }
-  if (dropped.length > 0) {
-    lines.push(`${dropped.length} CSR(s) superseded: revision ${revision} no longer has their section:`);
-    for (const { value } of dropped) lines.push(`  ${value.id}  ${value.title}`);
+  const removed = affected.filter((c) => verdicts.get(c.value.id) === "removed");
+  if (removed.length > 0) {
+    lines.push(`${removed.length} CSR(s) removed in revision ${revision}, now superseded:`);
+    for (const { value } of removed) lines.push(`  ${value.id}  ${value.title}`);
   }
-  if (comparison && !flags.accept && !interactive && (flags.unchanged ?? []).length + (flags.removed ?? []).length === 0) {
-    lines.push("The comparison's proposals were not applied: every CSR is reviewed again. Confirm them with --accept (or name CSRs with --unchanged / --removed).");
+  if (comparison && !flags.accept && !asking && listOption(flags.unchanged).length + listOption(flags.removed).length === 0) {
+    lines.push("The comparison's proposals were not applied: every CSR is reviewed again. Take them with --accept, or name CSRs with --unchanged / --removed.");
   }
   ctx.stdout(lines.join("\n") + "\n");
   const note = due === undefined ? undefined : estimatedDeadlineNote(calendar, restartedOn, due);
   if (note) ctx.stderr(note);
   if (flags.commit) {
-    const message = `csr source update ${sourceId} rev ${revision} (${reopened.length} CSR${reopened.length === 1 ? "" : "s"} to re-review)`;
+    const counts = [`${changed.length} CSR${changed.length === 1 ? "" : "s"} to re-review`, ...(unchanged.length > 0 ? [`${unchanged.length} unchanged`] : []), ...(removed.length > 0 ? [`${removed.length} removed`] : [])];
+    const message = `csr source update ${sourceId} rev ${revision} (${counts.join(", ")})`;
     ctx.stdout(`Committed ${await commitFiles(root, changes.map((c) => c.path), message)}: ${message}\n`);
   }
   return 0;
@@ -198,19 +198,57 @@ function customerWithSource(customers: readonly Located<Customer>[], sourceId: s
   );
 }
 
-/** Who confirms the unchanged CSRs and when: --by (asked at a terminal) must be a person of people.yaml. */
-async function confirmer(repo: Repository, flags: SourceUpdateFlags, prompts: Prompts | undefined): Promise<{ by: string; date: string }> {
-  const date = dateOption(flags.date, "--date");
-  const people = repo.people.map((p) => p.value);
-  const by = flags.by ?? (prompts ? await prompts.select({ message: "Who confirms the unchanged CSRs", choices: people.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);
-  if (by === undefined) throw missingFlag("--by", "who confirms the unchanged CSRs");
-  if (!people.some((p) => p.id === by)) throw new UserError(`--by ${by}: no such person in people.yaml.${didYouMean(by, people.map((p) => p.id))}`);
-  return { by, date };
-}
-
 /** The attached file must be inside the repository and exist; it is recorded relative to the root. */
 function attachment(root: string, path: string, given: string): string {
   const abs = insideRepository(root, path);
   if (!existsSync(abs)) throw new UserError(`--file '${given}' does not exist; add the customer's document to the repository first.`);
   return relative(root, abs).split(sep).join("/");
+}
+
+/**
+ * What became of each CSR in the new revision: `--unchanged` and `--removed` name some; with
+ * --accept the file comparison's proposal decides the others; at a terminal they are asked one by
+ * one, the proposal preselected; otherwise they are changed (reviewed again).
+ */
+async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: Prompts | undefined, proposed: ReadonlyMap<string, Verdict> | undefined): Promise<Map<string, Verdict>> {
+  const ids = new Set(csrs.map((c) => c.id));
+  const unchanged = listOption(flags.unchanged);
+  const removed = listOption(flags.removed);
+  for (const id of [...unchanged, ...removed]) {
+    if (!ids.has(id)) throw new UserError(`${id} is not one of the CSRs taken from an earlier revision of this source document (${[...ids].join(", ") || "none"}).`);
+  }
+  const both = unchanged.filter((id) => removed.includes(id));
+  if (both.length > 0) throw new UserError(`${both.join(", ")}: named both --unchanged and --removed.`);
+  const verdicts = new Map<string, Verdict>();
+  for (const csr of csrs) {
+    const given: Verdict | undefined = unchanged.includes(csr.id) ? "unchanged" : removed.includes(csr.id) ? "removed" : undefined;
+    verdicts.set(
+      csr.id,
+      given ??
+        (flags.accept ? proposed?.get(csr.id) : undefined) ??
+        (ask
+          ? await ask.select<Verdict>({
+              message: `${csr.id} ${csr.title}: in the new revision it is`,
+              choices: [
+                { value: "changed", name: "changed: review it again (会签)" },
+                { value: "unchanged", name: "unchanged: keep the decision, record the confirmation" },
+                { value: "removed", name: "removed: mark it superseded" },
+              ],
+              ...(proposed?.has(csr.id) ? { default: proposed.get(csr.id) } : {}),
+            })
+          : "changed"),
+    );
+  }
+  return verdicts;
+}
+
+/** Who confirms that unchanged CSRs keep their decision: --by, else asked. */
+async function whoConfirms(repo: Repository, flags: SourceUpdateFlags, ask: Prompts | undefined): Promise<string> {
+  const people = repo.people.map((p) => p.value);
+  const by =
+    flags.by ??
+    (ask ? await ask.select({ message: "Confirmed by", choices: people.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);
+  if (by === undefined) throw missingFlag("--by", "who confirms the unchanged CSRs");
+  if (!people.some((p) => p.id === by)) throw new UserError(`--by ${by}: no such person in people.yaml.${didYouMean(by, people.map((p) => p.id))}`);
+  return by;
 }

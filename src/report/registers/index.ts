@@ -3,10 +3,12 @@ import type { Table } from "../table.js";
 import { clauseMatrix } from "./clauses.js";
 import type { RegisterContext } from "./context.js";
 import { csrList, csrMatrix } from "./csr.js";
+import { distributionRegister } from "./distribution.js";
 import { documentList } from "./documents.js";
 import { formList } from "./forms.js";
 import { procedureList } from "./procedures.js";
 import { symbolTable } from "./symbols.js";
+import { trainingRegister } from "./training.js";
 
 export function allRegisters(ctx: RegisterContext): Table[] {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
@@ -21,5 +23,7 @@ export function allRegisters(ctx: RegisterContext): Table[] {
     csrMatrix(ctx),
     csrList(ctx),
     symbolTable(ctx),
+    distributionRegister(ctx),
+    trainingRegister(ctx),
   ];
 }

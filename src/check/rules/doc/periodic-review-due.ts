@@ -22,7 +22,7 @@ export const rule: Rule = {
       if (due >= today) continue;
       ctx.report(
         { file, path: ["review_interval_months"] },
-        `${doc.id} was last revised or reviewed on ${last}; its ${months}-month review was due on ${due}. Review it for suitability: release a new revision, or record the review under 'reviews' (by, date, comment).`,
+        `${doc.id} was last revised or reviewed on ${last}; its ${months}-month review was due on ${due}. Review it for suitability: release a new revision, or record that it is still suitable with 'csr periodic-review ${doc.id} --by <person>'.`,
       );
     }
   },

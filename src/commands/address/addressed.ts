@@ -1,0 +1,58 @@
+/**
+ * Where a CSR is addressed (IATF 16949 7.5.1.1): the entries of its `addressed` list, added and
+ * removed through the YAML Document so that the rest of the file keeps its layout. An entry is a
+ * map ({document, section}); later fields (e.g. the version it was checked against) fit beside them.
+ */
+import { isSeq, type Document } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { documentSections, findSection, sectionLabel } from "../../model/sections.js";
+import type { ControlledDocument, Csr } from "../../model/types.js";
+import { appendIn } from "../shared/persist.js";
+
+export type AddressedEntry = NonNullable<Csr["addressed"]>[number];
+
+/**
+ * The entry for `document` and an optional section reference (number, title, or both), recorded
+ * as the document's own number and title; refuses a section the document does not declare,
+ * naming the ones it has.
+ */
+export function addressedEntry(document: ControlledDocument, section: string | undefined): AddressedEntry {
+  if (section === undefined || section.trim() === "") return { document: document.id };
+  const sections = documentSections(document);
+  const { found, titleMismatch } = findSection(sections, section);
+  if (found && titleMismatch === undefined) return { document: document.id, section: sectionLabel(found, "zh-CN") };
+  if (found) {
+    throw new UserError(`${document.id} section ${found.number} is '${found.title}', not '${titleMismatch}'.`, `Give the number alone (--section ${found.number}) or the section's own title.`);
+  }
+  throw new UserError(
+    `${document.id} has no section '${section}'.`,
+    sections.length > 0
+      ? `Its sections: ${sections.map((s) => sectionLabel(s, "zh-CN")).join(", ")}. Give the number (e.g. --section ${sections[sections.length - 1]!.number}) or the title.`
+      : `${document.id} declares no sections; leave out --section, or add the section to the document first.`,
+  );
+}
+
+function sameEntry(a: AddressedEntry, b: AddressedEntry): boolean {
+  return a.document === b.document && (a.section ?? "") === (b.section ?? "");
+}
+
+/** Adds the entry to the CSR file; false when the CSR lists it already (nothing to do). */
+export function addAddressed(csr: Csr, doc: Document, entry: AddressedEntry): boolean {
+  if ((csr.addressed ?? []).some((e) => sameEntry(e, entry))) return false;
+  appendIn(doc, ["addressed"], entry);
+  return true;
+}
+
+/**
+ * Removes the entries for `documentId` (only the one for `section` when given); returns how many
+ * were removed. An emptied list is removed with its key.
+ */
+export function removeAddressed(csr: Csr, doc: Document, documentId: string, section: string | undefined): number {
+  const list = csr.addressed ?? [];
+  const drop = list.map((e, i) => ({ e, i })).filter(({ e }) => e.document === documentId && (section === undefined || e.section === section));
+  const node = doc.get("addressed", true);
+  if (!isSeq(node)) return 0;
+  for (const { i } of [...drop].reverse()) node.items.splice(i, 1);
+  if (node.items.length === 0) doc.delete("addressed");
+  return drop.length;
+}

@@ -1,0 +1,176 @@
+/**
+ * `csr new <kind>`: a new controlled document as a draft: the next number of a numbering family
+ * of qms.yaml, title, department and level, and the body sections of its kind (templates/scaffold.yaml).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { Document, parse } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { TEMPLATES_DIR } from "../../load/package.js";
+import { numberPatternToRegExp } from "../../model/numbering.js";
+import { documentFileName } from "../../model/paths.js";
+import type { ControlledDocument, DocumentKind, QmsConfig, Section } from "../../model/types.js";
+import type { Prompts } from "../add/prompting.js";
+import type { CommandContext } from "../context.js";
+import { choiceOption } from "../options.js";
+import { yamlText, type FileChange } from "../shared/persist.js";
+import { departmentByCode, editFile, findDocumentById, need, openForEdit, saveChanges, type EditSession } from "../shared/edit.js";
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ["manual", "procedure", "instruction", "form", "external"];
+const LEVELS: Record<DocumentKind, 1 | 2 | 3 | 4> = { manual: 1, procedure: 2, instruction: 3, form: 4, external: 3 };
+
+export interface NewFlags {
+  number?: string;
+  family?: string;
+  title?: string;
+  titleEn?: string;
+  department?: string;
+  level?: string;
+  clause?: string[];
+  usedBy?: string;
+  yes?: boolean;
+  commit?: boolean;
+}
+
+export async function newCommand(ctx: CommandContext, kind: string | undefined, flags: NewFlags): Promise<number> {
+  return newDocument(ctx, kind, flags);
+}
+
+export async function newDocument(ctx: CommandContext, kindArg: string | undefined, flags: NewFlags, prompts?: Prompts): Promise<number> {
+  const session = await openForEdit(ctx, flags.yes, prompts);
+  const { ask, repo } = session;
+  const kind =
+    kindArg !== undefined
+      ? choiceOption(kindArg, "<kind>", DOCUMENT_KINDS, "procedure")
+      : await need(ask, "<kind>", "the kind", (p) => p.select({ message: "Kind of document", choices: DOCUMENT_KINDS.map((k) => ({ value: k })) }));
+  const config = repo.config?.value;
+  const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
+  const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);
+  const suggested = flags.number ?? nextNumber(config, kind, flags.family, taken, user?.value.forms, user?.value.id);
+  const number =
+    flags.number ??
+    (ask ? (await ask.input({ message: "Document number", default: suggested, required: true })).trim() : suggested);
+  if (number === undefined || number === "") throw new UserError(`qms.yaml has no numbering pattern for ${kind} documents; give the number with --number.`);
+  if (taken.has(number)) throw new UserError(`${number} exists already.`, `The next free number is ${nextNumber(config, kind, flags.family, taken) ?? "(none)"}.`);
+  const title = (flags.title ?? (await need(ask, "--title", "the title", (p) => p.input({ message: "Title", required: true })))).trim();
+  if (title === "") throw new UserError("--title must not be empty.");
+  const departments = config?.departments ?? [];
+  const department = departmentByCode(
+    session,
+    flags.department ??
+      (await need(ask, "--department", "the issuing department", (p) =>
+        p.select({ message: "Issuing department (制订部门)", choices: departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })) }),
+      )),
+    "--department",
+  );
+  const level = flags.level === undefined ? LEVELS[kind] : (Number(choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2")) as 1 | 2 | 3 | 4);
+  const sections = scaffold(session.root, kind, session.lang);
+  const document: ControlledDocument = {
+    id: number,
+    title,
+    ...(flags.titleEn ? { title_en: flags.titleEn } : {}),
+    level,
+    kind,
+    department,
+    ...(flags.clause && flags.clause.length > 0 ? { clauses: flags.clause } : {}),
+    status: "draft",
+    ...(kind === "procedure" ? { related: [], forms: [] } : {}),
+    ...(sections.length > 0 ? { sections } : {}),
+  };
+  const path = `${folderFor(session, kind)}/${documentFileName(number)}.yaml`;
+  const changes: FileChange[] = [{ path, kind: "document", text: yamlText(new Document(document)), create: true }];
+  const lines = [`Created ${number} ${title} (${path}), a draft ${kind} of ${department}${sections.length > 0 ? ` with ${sections.length} sections to fill in` : ""}.`];
+  if (user) {
+    if ((user.value.forms ?? []).includes(number)) throw new UserError(`${user.value.id} lists ${number} already.`);
+    changes.push(editFile(session.root, user.file.path, "document", (doc) => {
+      const forms = doc.get("forms", true);
+      if (forms) doc.addIn(["forms"], number);
+      else doc.set("forms", doc.createNode([number], { flow: true }));
+    }));
+    // A released document changes only through a revision: its new list is committed with that release, not here.
+    lines.push(
+      `${user.value.id} now lists ${number} among its records (相关记录)${user.value.status === "released" ? `; release a new revision of ${user.value.id} for it${flags.commit ? " (the change is left for that release to commit)" : ""}` : ""}.`,
+    );
+  }
+  lines.push(`Edit the body, then release it with 'csr release ${number} --summary ... --prepared ... --reviewed ... --approved ...'.`);
+  const only = user?.value.status === "released" ? [path] : undefined;
+  await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: `csr new ${kind} ${number}: ${title}`, ...(only ? { only } : {}) });
+  return 0;
+}
+
+/**
+ * The next free number of a numbering family: one more than the highest number of its pattern in
+ * use (the last group of digits counts up), or the pattern's first number. `family` names a family
+ * or a pattern; by default the first pattern listed for the kind. `siblings` (the forms of the
+ * procedure a new form belongs to) count first, so QP-015's next form is QR-015-03; a procedure
+ * without forms of the family gets the first number carrying its own digits (QP-010 → QR-010-01).
+ */
+export function nextNumber(
+  config: QmsConfig | undefined,
+  kind: DocumentKind,
+  family: string | undefined,
+  taken: ReadonlySet<string>,
+  siblings: readonly string[] = [],
+  owner?: string,
+): string | undefined {
+  const patterns = (config?.numbering ?? []).filter((n) => n.kind === kind);
+  if (patterns.length === 0) return undefined;
+  const chosen = family === undefined ? patterns[0]! : patterns.find((n) => n.family === family || n.pattern === family);
+  if (!chosen) {
+    throw new UserError(`--family ${family}: no ${kind} numbering family of that name or pattern in qms.yaml.${didYouMean(family!, patterns.flatMap((n) => [n.pattern, ...(n.family ? [n.family] : [])]))}`);
+  }
+  const re = numberPatternToRegExp(chosen.pattern);
+  const own = siblings.filter((id) => re.test(id));
+  const first = own.length === 0 && owner !== undefined ? firstOfOwner(chosen.pattern, owner) : undefined;
+  if (first !== undefined) {
+    for (let candidate: string | undefined = first; candidate !== undefined; candidate = increment(candidate)) {
+      if (re.test(candidate) && !taken.has(candidate)) return candidate;
+    }
+  }
+  const used = (own.length > 0 ? own : [...taken].filter((id) => re.test(id))).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const highest = used[used.length - 1];
+  if (highest === undefined) return chosen.pattern.replace(/#+/g, (run) => "1".padStart(run.length, "0"));
+  for (let candidate = increment(highest); candidate !== undefined; candidate = increment(candidate)) {
+    if (re.test(candidate) && !taken.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** QR-###-## for QP-010 -> QR-010-01: the owner's digits in the first group when their lengths match. */
+function firstOfOwner(pattern: string, owner: string): string | undefined {
+  const groups = pattern.match(/#+/g) ?? [];
+  const digits = /\d+/.exec(owner)?.[0];
+  if (groups.length < 2 || digits === undefined || digits.length !== groups[0]!.length) return undefined;
+  let index = 0;
+  return pattern.replace(/#+/g, (run) => (index++ === 0 ? digits : "1".padStart(run.length, "0")));
+}
+
+/** QR-015-02 -> QR-015-03; QP-099 -> QP-100; undefined when the digits run out. */
+function increment(number: string): string | undefined {
+  const m = /^(.*?)(\d+)(\D*)$/.exec(number);
+  if (!m) return undefined;
+  const next = String(Number(m[2]) + 1).padStart(m[2]!.length, "0");
+  return next.length > m[2]!.length ? undefined : `${m[1]}${next}${m[3]}`;
+}
+
+/** Where documents of this kind live already (the most common folder), else documents/. */
+function folderFor(session: EditSession, kind: DocumentKind): string {
+  const counts = new Map<string, number>();
+  for (const d of session.repo.documents) if (d.value.kind === kind) counts.set(dirname(d.file.path), (counts.get(dirname(d.file.path)) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  return best?.[0] ?? "documents";
+}
+
+/** The sections of a kind from the repository's templates/scaffold.yaml, else csr's own; titles in the repository's language. */
+function scaffold(root: string, kind: DocumentKind, lang: "zh-CN" | "en"): Section[] {
+  const own = join(root, "templates", "scaffold.yaml");
+  const path = existsSync(own) ? own : join(TEMPLATES_DIR, "scaffold.yaml");
+  const data = parse(readFileSync(path, "utf8")) as Record<string, unknown> | null;
+  const list = data?.[kind];
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list) || !list.every((s) => typeof (s as Section | null)?.title === "string")) {
+    throw new UserError(`${path}: '${kind}' must be a list of sections with a title.`);
+  }
+  return (list as Section[]).map((s) => (lang === "en" && s.title_en ? { title: s.title_en } : { title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}) }));
+}

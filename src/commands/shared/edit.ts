@@ -1,0 +1,122 @@
+/**
+ * The steps every document-control command (new, address, implement, distribute, recall, train,
+ * periodic-review) shares: find the repository, refuse during a merge conflict, edit YAML files
+ * keeping their comments and layout, check the result like `csr check`, write atomically, and
+ * with `--commit` commit exactly the files written.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDocument, type Document } from "yaml";
+import { localToday } from "../../core/dates.js";
+import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { findRoot } from "../../load/discover.js";
+import { refuseOnConflicts } from "../../load/git.js";
+import { loadRepository, type Located, type Repository } from "../../load/repository.js";
+import type { FileKind } from "../../load/source.js";
+import { buildIndex, type RepoIndex } from "../../model/index.js";
+import type { ControlledDocument, Csr, Person } from "../../model/types.js";
+import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
+import type { CommandContext } from "../context.js";
+import { commitFiles, verifyChanges, writeChanges, yamlText, type FileChange } from "./persist.js";
+
+export interface EditSession {
+  root: string;
+  repo: Repository;
+  index: RepoIndex;
+  /** The prompts to ask with, or undefined with --yes / without a terminal. */
+  ask: Prompts | undefined;
+  /** The language records are written in: `language` of qms.yaml, else Chinese. */
+  lang: "zh-CN" | "en";
+}
+
+/** `prompts` given: ask whatever the terminal (tests drive this). */
+export async function openForEdit(ctx: CommandContext, yes: boolean | undefined, prompts?: Prompts): Promise<EditSession> {
+  const root = findRoot(ctx.dir);
+  await refuseOnConflicts(root);
+  const repo = loadRepository(root);
+  const ask = prompts ?? (canPrompt(yes) ? await loadPrompts() : undefined);
+  return { root, repo, index: buildIndex(repo), ask, lang: repo.config?.value.language ?? "zh-CN" };
+}
+
+/** Picks the text for the repository's language. */
+export function inLanguage(session: EditSession, zh: string, en: string): string {
+  return session.lang === "en" ? en : zh;
+}
+
+/** Edits one file of the repository through the YAML Document API; only the lines the edit touches change. */
+export function editFile(root: string, path: string, kind: FileKind, edit: (doc: Document.Parsed) => void): FileChange {
+  const original = readFileSync(join(root, path), "utf8");
+  const doc = parseDocument(original);
+  edit(doc);
+  return { path, kind, text: yamlText(doc, original) };
+}
+
+/**
+ * Checks the changes, writes them, prints `lines`, and with `commit` commits exactly these files
+ * (or `only` those of them).
+ * Nothing is written when the result would add an error that `csr check` reports.
+ */
+export async function saveChanges(
+  ctx: CommandContext,
+  session: EditSession,
+  changes: FileChange[],
+  lines: string[],
+  commit: { commit?: boolean; message: string; only?: string[] },
+): Promise<void> {
+  verifyChanges(session.repo, changes, localToday());
+  writeChanges(session.root, changes);
+  ctx.stdout(lines.join("\n") + "\n");
+  if (commit.commit) ctx.stdout(`Committed ${await commitFiles(session.root, commit.only ?? changes.map((c) => c.path), commit.message)}: ${commit.message}\n`);
+}
+
+/** A value from its flag, else from a prompt; with neither, the error names the flag. */
+export async function need<T>(ask: Prompts | undefined, flag: string, what: string, question: (p: Prompts) => Promise<T>): Promise<T> {
+  if (!ask) throw missingFlag(flag, what);
+  return question(ask);
+}
+
+/** An optional prompt answer: blank means none. */
+export function optionalAnswer(answer: string): string | undefined {
+  const trimmed = answer.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+export function findDocumentById(session: EditSession, id: string): Located<ControlledDocument> {
+  const found = session.index.documents.get(id);
+  if (found) return found;
+  if (session.repo.unvalidated.documents.has(id)) throw new UserError(`The file of ${id} has errors; csr changes only valid documents.`, "Run 'csr check' and fix them first.");
+  throw new UserError(`No document '${id}' in the repository.${didYouMean(id, session.index.documents.keys())}`);
+}
+
+export function findCsrById(session: EditSession, id: string): Located<Csr> {
+  const found = session.index.csrs.get(id);
+  if (found) return found;
+  if (session.repo.unvalidated.csrs.has(id)) throw new UserError(`The file of ${id} has errors; csr changes only valid CSRs.`, "Run 'csr check' and fix them first.");
+  throw new UserError(`No CSR '${id}' in the repository.${didYouMean(id, session.index.csrs.keys())}`);
+}
+
+export function personById(session: EditSession, id: string, flag: string): Person {
+  const person = session.index.people.get(id)?.value;
+  if (!person) throw new UserError(`${flag} ${id}: no such person in people.yaml.${didYouMean(id, session.index.people.keys())}`);
+  return person;
+}
+
+export function departmentByCode(session: EditSession, code: string, flag: string): string {
+  if (session.index.departments.has(code)) return code;
+  throw new UserError(`${flag} ${code}: no such department in qms.yaml.${didYouMean(code, session.index.departments.keys())}`);
+}
+
+/** Person choices for a prompt, the given department's people first. */
+export function personChoices(session: EditSession, department?: string): { value: string; name: string }[] {
+  return session.repo.people
+    .map((p) => p.value)
+    .sort((a, b) => Number(a.department !== department) - Number(b.department !== department))
+    .map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` }));
+}
+
+/** A list flag given as repeated values or as one comma-separated value: `--people a b`, `--people a,b`. */
+export function listOption(values: readonly string[] | string | undefined): string[] {
+  const list = typeof values === "string" ? [values] : (values ?? []);
+  return list.flatMap((v) => v.split(/[,，\s]+/)).filter(Boolean);
+}

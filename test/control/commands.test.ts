@@ -1,0 +1,238 @@
+/**
+ * The document-control commands on a copy of the bundled example: each writes only the lines it
+ * means to, refuses what would be wrong, and with --commit commits exactly its files.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, csr, git, gitInit } from "../helpers.js";
+
+const example = () => gitInit(copyFixture("examples/acme-auto"));
+const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+const diff = (dir: string) => git(dir, ["diff", "-U0", "--no-color"]).split("\n").filter((l) => /^[+-][^+-]/.test(l));
+
+describe("csr new", () => {
+  it("numbers a procedure in its family and scaffolds the sections of its kind", () => {
+    const dir = example();
+    const result = csr(["-C", dir, "new", "procedure", "--title", "产品追溯管理程序", "--department", "QA", "--clause", "IATF16949:8.5.2.1", "-y", "--commit"]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(
+      /^Created QP-016 产品追溯管理程序 \(documents\/procedures\/QP-016\.yaml\), a draft procedure of QA with 5 sections to fill in\.\nEdit the body, then release it with 'csr release QP-016 --summary \.\.\. --prepared \.\.\. --reviewed \.\.\. --approved \.\.\.'\.\nCommitted [0-9a-f]{7}: csr new procedure QP-016: 产品追溯管理程序\n$/,
+    );
+    expect(read(dir, "documents/procedures/QP-016.yaml")).toBe(
+      [
+        "id: QP-016",
+        "title: 产品追溯管理程序",
+        "level: 2",
+        "kind: procedure",
+        "department: QA",
+        "clauses:",
+        "  - IATF16949:8.5.2.1",
+        "status: draft",
+        "related: []",
+        "forms: []",
+        "sections:",
+        "  - title: 目的",
+        "    title_en: Purpose",
+        "  - title: 适用范围",
+        "    title_en: Scope",
+        "  - title: 职责",
+        "    title_en: Responsibilities",
+        "  - title: 定义",
+        "    title_en: Definitions",
+        "  - title: 作业流程",
+        "    title_en: Procedure",
+        "",
+      ].join("\n"),
+    );
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/procedures/QP-016.yaml\n");
+  });
+
+  it("takes the next form number of the first family, and lists the form in the procedure that uses it", () => {
+    const dir = example();
+    const result = csr(["-C", dir, "new", "form", "--title", "追溯记录表", "--department", "QA", "--used-by", "QP-015", "-y"]);
+    expect(result.stdout.split("\n")[0]).toBe("Created QR-015-03 追溯记录表 (documents/forms/QR-015-03.yaml), a draft form of QA.");
+    expect(result.stdout.split("\n")[1]).toBe("QP-015 now lists QR-015-03 among its records (相关记录); release a new revision of QP-015 for it.");
+    expect(diff(dir)).toEqual(["-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
+    expect(read(dir, "documents/forms/QR-015-03.yaml")).toBe("id: QR-015-03\ntitle: 追溯记录表\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n");
+    expect(csr(["-C", dir, "new", "instruction", "--family", "HH 旧体系 (2019)", "--title", "x", "--department", "PRD", "-y"]).stdout).toMatch(/^Created HH-WI-07 /);
+  });
+
+  it("refuses a number in use and names what a script must give", () => {
+    const dir = example();
+    expect(csr(["-C", dir, "new", "procedure", "--number", "QP-014", "--title", "x", "--department", "QA", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: QP-014 exists already.\nhint: The next free number is QP-016.\n",
+    });
+    expect(csr(["-C", dir, "new", "procedure", "--title", "x", "-y"]).stderr).toBe("csr: --department is required (or run in a terminal to be asked for the issuing department).\n");
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+});
+
+describe("csr address", () => {
+  it("records the section by number with its title, and removes it again", () => {
+    const dir = example();
+    expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--section", "5", "-y", "--commit"]).stdout.split("\n")[0]).toBe("DYA-007: addressed in QP-012 5 作业流程.");
+    expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual([
+      "+addressed:",
+      "+  - document: QP-012",
+      "+    section: 5 作业流程",
+      // The link is pinned to what it was made against (csr/suspect-link).
+      "+    pin:",
+      expect.stringMatching(/^\+ {6}revision: [A-Z]\/\d+$/),
+      expect.stringMatching(/^\+ {6}section: [0-9a-f]{12}$/),
+      expect.stringMatching(/^\+ {6}csr: [0-9a-f]{12}$/),
+      expect.stringMatching(/^\+ {6}date: \d{4}-\d{2}-\d{2}$/),
+    ]);
+    expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--section", "作业流程", "-y"]).stdout).toBe("DYA-007 is already addressed in QP-012 5 作业流程; nothing changed.\n");
+    expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--remove", "-y", "--commit"]).stdout).toMatch(
+      /^DYA-007: no longer addressed in QP-012 \(1 entry removed\)\.\nCommitted [0-9a-f]{7}: csr address DYA-007: remove QP-012\n$/,
+    );
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("refuses a section the document does not have, naming the ones it has", () => {
+    const dir = example();
+    expect(csr(["-C", dir, "address", "DYA-007", "QP-014", "--section", "5.9", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: QP-014 has no section '5.9'.\nhint: Its sections: 1 目的, 2 适用范围, 3 职责, 4 定义, 5 作业流程, 5.1 识别, 5.2 符号转换, 5.3 标注, 5.4 控制. Give the number (e.g. --section 5.4) or the title.\n",
+    });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+});
+
+describe("csr implement", () => {
+  it("records the date implemented and the evidence; the status follows", () => {
+    const dir = example();
+    expect(csr(["-C", dir, "implement", "DYA-004", "--implemented", "2026-12-01", "--evidence", "10份控制计划已评审", "-y"]).stdout).toBe(
+      "DYA-004: implementation recorded: status implemented, owner zhoupeng, due 2026-12-31, implemented 2026-12-01.\n",
+    );
+    expect(diff(dir)).toEqual([
+      "-  status: in-progress",
+      "-  evidence: D1平台6份控制计划已完成年度评审，D2平台4份进行中。",
+      "+  status: implemented",
+      "+  evidence: 10份控制计划已评审",
+      "+  implemented: 2026-12-01",
+    ]);
+  });
+
+  it("refuses an undecided CSR", () => {
+    const dir = example();
+    expect(csr(["-C", dir, "implement", "DYA-007", "--owner", "zhangli", "-y"]).stderr).toBe(
+      "csr: DYA-007 is not decided yet; record the decision before its implementation.\nhint: Run 'csr review DYA-007 --disposition must --by <person>' first.\n",
+    );
+  });
+});
+
+describe("csr periodic-review", () => {
+  it("records the review under reviews, which is not a revision", () => {
+    const dir = example();
+    expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2026-12-01", "--comment", "仍然适用", "-y", "--commit"]).stdout).toMatch(
+      /^QP-014: periodic review recorded \(zhoupeng, 2026-12-01\); no new revision\.\nNext periodic review due by 2029-12-01\.\nCommitted [0-9a-f]{7}: /,
+    );
+    expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+reviews:", "+  - by: zhoupeng", "+    date: 2026-12-01", "+    comment: 仍然适用"]);
+    const check = csr(["-C", dir, "check", "--base", "HEAD~1", "--today", "2026-12-01"]);
+    expect(check.stdout).not.toContain("doc/revision-not-bumped");
+  });
+});
+
+describe("distribution and recall", () => {
+  it("numbers copies, lists them for recall on release, records the return, and flags a late recall", () => {
+    const dir = example();
+    expect(csr(["-C", dir, "distribute", "QP-010", "--to", "QA", "PRD", "--date", "2026-11-02", "-y", "--commit"]).stdout).toMatch(
+      /^QP-010 A\/1: 2 controlled copies handed out on 2026-11-02:\n  受控号 1  QA\n  受控号 2  PRD\nCommitted [0-9a-f]{7}: csr distribute QP-010 A\/1: copies 1, 2\n$/,
+    );
+    expect(read(dir, "documents/procedures/QP-010.yaml")).toContain("distribution:\n  - {copy: 1, version: A/1, to: QA, date: 2026-11-02}\n  - {copy: 2, version: A/1, to: PRD, date: 2026-11-02}\n");
+    const release = csr(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10"]);
+    expect(release.stdout.split("\n")[1]).toBe(
+      "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, QA), 2 (A/1, PRD). Record their return with 'csr recall QP-010', and hand out A/2 with 'csr distribute QP-010 --to ...'.",
+    );
+    expect(csr(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"]).stdout).toBe(
+      "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  受控号 3  QA (zhangli)\nStill to recall: 1 (A/1, QA), 2 (A/1, PRD); record their return with 'csr recall QP-010'.\n",
+    );
+    expect(csr(["-C", dir, "recall", "QP-010", "--copy", "1", "--date", "2026-11-11", "-y"]).stdout).toBe(
+      "QP-010: 1 copy taken back on 2026-11-11: 1 (A/1, QA).\nStill to recall: 2 (A/1, PRD).\n",
+    );
+    const check = csr(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
+    expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (PRD) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
+    ]);
+    expect(csr(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"]).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, PRD).\nNo copy is due back any more.\n");
+    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
+
+    const list = csr(["-C", dir, "list", "distribution", "--format", "csv"]);
+    expect(list.stdout).toBe(
+      [
+        "\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放日期,回收日期,状态",
+        "1,QP-010,生产过程控制程序,A/1,1,品质部,,2026-11-02,2026-11-11,已回收",
+        "2,QP-010,生产过程控制程序,A/1,2,生产部,,2026-11-02,2026-11-27,已回收",
+        "3,QP-010,生产过程控制程序,A/2,3,品质部,张丽,2026-11-10,,在用",
+        "",
+      ].join("\r\n"),
+    );
+  });
+
+  it("prints the copy number on the 受控 stamp, and refuses a copy not in force", () => {
+    const dir = example();
+    csr(["-C", dir, "distribute", "QP-014", "--to", "QA", "PRD", "--date", "2026-11-02", "-y"]);
+    expect(csr(["-C", dir, "render", "QP-014", "--copy", "2", "--format", "md"])).toEqual({ code: 0, stdout: "out/QP-014.copy-2.zh-CN.md\n", stderr: "Rendered 1 file (md, zh-CN).\n" });
+    expect(read(dir, "out/QP-014.copy-2.zh-CN.md").split("\n")[0]).toBe("**【受控 受控号 2】**");
+    csr(["-C", dir, "render", "QP-014", "--copy", "1"]);
+    expect(read(dir, "out/QP-014.copy-1.zh-CN.html")).toContain('<div class="stamp stamp-released">受控<span class="stamp-copy">受控号 1</span></div>');
+    csr(["-C", dir, "recall", "QP-014", "--copy", "1", "--date", "2026-11-03", "-y"]);
+    expect(csr(["-C", dir, "render", "QP-014", "--copy", "1"]).stderr).toBe("csr: Copy 1 of QP-014 is not in force (taken back on 2026-11-03); print a copy in force.\n");
+    expect(csr(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"]).stderr).toBe("csr: --copy prints the number of one controlled copy: name exactly one document.\n");
+  });
+});
+
+describe("csr train", () => {
+  it("records who was trained on the current version, and the register lists it", () => {
+    const dir = example();
+    expect(csr(["-C", dir, "train", "QP-014", "--people", "gaoyang,huangjun", "--trainer", "zhoupeng", "--record", "TR-2026-050", "--date", "2026-11-20", "-y"]).stdout).toBe(
+      "QP-014 A/1: training of gaoyang, huangjun recorded (2026-11-20, trainer zhoupeng, record TR-2026-050).\n",
+    );
+    expect(diff(dir)).toEqual(["+training:", "+  required: true", "+  sessions:", "+    - {revision: A/1, date: 2026-11-20, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-050}"]);
+    expect(csr(["-C", dir, "list", "training", "--format", "md"]).stdout).toBe(
+      [
+        "## 培训记录（共 2 次）",
+        "",
+        "| 序号 | 培训日期 | 文件/要求 | 名称 | 版本 | 参训人员 | 培训人 | 记录编号 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| 1 | 2026-10-28 | BCM-004 | 零件标签采用北辰统一二维码格式 | A | 黄军、吴艳 | 张丽 | TR-2026-041 |",
+        "| 2 | 2026-11-20 | QP-014 | 特殊特性管理程序 | A/1 | 高扬、黄军 | 周鹏 | TR-2026-050 |",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("marks a CSR as needing training, which the check then watches", () => {
+    const dir = example();
+    expect(csr(["-C", dir, "train", "DYA-004", "--require", "-y"]).stdout).toBe("DYA-004: marked as needing training on each source revision.\n");
+    expect(diff(dir)).toEqual(["-  required: false", "+  required: true"]);
+    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).stdout).toContain(
+      "csr/DYA/DYA-004.yaml:51:13 warning csr/training-overdue DYA-004 was decided on 2026-03-23 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-04-21, 20 working days).",
+    );
+    expect(csr(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--date", "2026-11-27", "-y"]).stdout).toBe("DYA-004 D: training of zhoupeng recorded (2026-11-27).\n");
+    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
+  });
+});
+
+describe("csr obsolete", () => {
+  it("lists the documents that still refer to the withdrawn one, by file, and the copies to recall", () => {
+    const dir = example();
+    csr(["-C", dir, "distribute", "HH-WI-06", "--to", "PRD", "--date", "2026-11-02", "-y", "--commit"]);
+    const result = csr(["-C", dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-013", "--superseded-by", "QP-013", "--date", "2026-11-20"]);
+    expect(result.stdout.replace(/commit [0-9a-f]{7}/, "commit X")).toBe(
+      [
+        "Withdrew HH-WI-06 (documents/instructions/HH-WI-06.yaml) on 2026-11-20: commit X.",
+        "Documents that still refer to HH-WI-06; remove the reference or refer to QP-013 and release a new revision of each:",
+        "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序 (related)",
+        "Controlled copies to recall (文件回收): 1 (A/2, PRD); record their return with 'csr recall HH-WI-06'.",
+        "",
+      ].join("\n"),
+    );
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * A document controller's month on a copy of the bundled example, with csr commands only: the
+ * customer issues revision E of its quality manual; the review finds one requirement changed, two
+ * unchanged and one removed; the changed one is countersigned and decided, and it changes the
+ * production procedure, which gets a new form, is edited (its body text, and the related-document
+ * list that loses the work instruction merged into it) and re-released; the old copies come back
+ * and new ones go out; the people are trained; the implementation is recorded; the work
+ * instruction is withdrawn. At month end the auditor's lists and a clean check.
+ *
+ * 23 csr commands in all (the issue's 0.1.0 run took 48, hand-editing six files and committing by hand).
+ * Golden files in test/fixtures/month/; UPDATE_GOLDEN=1 rewrites them (review the diff).
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, csr, FIXTURES, git, gitInit } from "../helpers.js";
+
+const GOLDEN = join(FIXTURES, "month");
+
+function golden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) writeFileSync(path, actual);
+  expect(actual, name).toBe(readFileSync(path, "utf8"));
+}
+
+describe("a month of document control without hand-editing YAML", () => {
+  it("replays the month with 23 csr commands and ends with clean lists", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    let commands = 0;
+    const run = (...args: string[]) => {
+      commands++;
+      const result = csr(["-C", dir, ...args]);
+      expect(result.stderr, args.join(" ")).toBe("");
+      expect(result.code, `${args.join(" ")}\n${result.stdout}`).toBe(0);
+      return result.stdout;
+    };
+    const write = (...args: string[]) => run(...args, "-y", "--commit");
+
+    // Copies of the production procedure in use before the month starts.
+    write("distribute", "QP-010", "--to", "PRD", "QA", "--date", "2026-11-02");
+    // The customer's new revision: one requirement changed, two unchanged, one removed.
+    const update = write("source", "update", "DYA-SQM", "--revision", "E", "--issued", "2026-10-28", "--received", "2026-11-02", "--unchanged", "DYA-002", "DYA-006", "--removed", "DYA-005", "--by", "zhangli", "--date", "2026-11-03");
+    expect(update.split("\n").slice(0, 3)).toEqual([
+      "DYA-SQM revision E recorded (received 2026-11-02); revision D is superseded.",
+      "1 CSR(s) to review again against revision E, due 2026-11-16:",
+      "  DYA-004  控制计划的年度评审和变更后提交  (was on revision D)",
+    ]);
+    // Countersigning and the decision.
+    write("review", "DYA-004", "--department", "MKT", "--reviewer", "sunwei", "--opinion", "accept", "--date", "2026-11-03");
+    write("review", "DYA-004", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "--date", "2026-11-04");
+    write("review", "DYA-004", "--department", "ENG", "--reviewer", "zhoupeng", "--opinion", "accept-with-action", "--comment", "修订生产过程控制程序，增加控制计划变更提交记录", "--date", "2026-11-04");
+    write("review", "DYA-004", "--department", "PRD", "--reviewer", "huangjun", "--opinion", "accept", "--date", "2026-11-05");
+    write("review", "DYA-004", "--disposition", "must", "--by", "xuht", "--date", "2026-11-09");
+    // A new form for the procedure, released.
+    expect(write("new", "form", "--title", "控制计划变更提交记录", "--department", "ENG", "--used-by", "QP-010").split("\n")[0]).toBe(
+      "Created QR-010-01 控制计划变更提交记录 (documents/forms/QR-010-01.yaml), a draft form of ENG.",
+    );
+    run("release", "QR-010-01", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "xuht", "--date", "2026-11-11");
+    // The procedure's body text is edited (and it no longer refers to HH-WI-06, merged into it), then re-released.
+    const path = join(dir, "documents/procedures/QP-010.yaml");
+    const before = readFileSync(path, "utf8");
+    const edited = before
+      .replace("related: [QP-006, QP-011, QP-012, WI-010-01, WI-010-02, HH-WI-06]", "related: [QP-006, QP-011, QP-012, WI-010-01, WI-010-02]")
+      .replace(/(      - title: 控制计划\n        text: [^\n]*)/, "$1产品或过程变更后5个工作日内更新控制计划并提交顾客，提交记录填入QR-010-01。");
+    expect(edited).not.toBe(before);
+    writeFileSync(path, edited);
+    const release = run("release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客（DYA-004，DYA-SQM E版）；并入HH-WI-06", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12");
+    expect(release.split("\n")[1]).toBe(
+      "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, PRD), 2 (A/1, QA). Record their return with 'csr recall QP-010', and hand out A/2 with 'csr distribute QP-010 --to ...'.",
+    );
+    // Old copies back, new copies out, training, implementation.
+    write("recall", "QP-010", "--date", "2026-11-13");
+    write("distribute", "QP-010", "--to", "PRD", "QA", "ENG", "--date", "2026-11-13");
+    write("train", "QP-010", "--people", "huangjun", "zhoupeng", "gaoyang", "--trainer", "huangjun", "--record", "TR-2026-060", "--date", "2026-11-16");
+    write("implement", "DYA-004", "--implemented", "2026-11-20", "--evidence", "QP-010 A/2发布并培训；QR-010-01启用");
+    // The work instruction merged into the procedure is withdrawn.
+    expect(run("obsolete", "HH-WI-06", "--reason", "并入QP-010 A/2", "--superseded-by", "QP-010", "--date", "2026-11-23").split("\n").slice(1)).toEqual([""]);
+
+    // Month end: the auditor's lists.
+    const today = ["--today", "2026-11-27"];
+    expect(run("check", ...today)).toBe("✔ No problems in 66 files.\n");
+    golden("matrix-csr.md", run("matrix", "csr", "--format", "md"));
+    golden("matrix-clauses.md", run("matrix", "clauses", "--format", "md"));
+    golden("procedures.md", run("list", "procedures", "--format", "md"));
+    golden("distribution.md", run("list", "distribution", "--format", "md"));
+    golden("training.md", run("list", "training", "--format", "md"));
+    golden("csr-list.md", run("list", "--format", "md", ...today));
+    golden("history-QP-010.txt", run("history", "QP-010").replace(/\b[0-9a-f]{7}\b/g, "<commit>").replace(/\d{4}-\d{2}-\d{2}  Test User/g, "<date>  Test User"));
+    expect(commands).toBe(23);
+    // Every step was committed as it went: nothing is left over.
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    golden("log.txt", git(dir, ["log", "--format=%s"]));
+    // About 10 s of CPU for 23 commands, each checking the whole repository before it writes; a loaded machine needs more.
+  }, 120_000);
+});

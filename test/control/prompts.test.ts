@@ -1,0 +1,78 @@
+/** The document-control commands asked at a terminal, driven with @inquirer/testing. */
+import { input, search, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { addressCsr } from "../../src/commands/address/index.js";
+import { distribute } from "../../src/commands/distribute/index.js";
+import { newDocument } from "../../src/commands/new/index.js";
+import { recordTraining } from "../../src/commands/train/index.js";
+import { capture } from "../csr/fixture.js";
+import { copyFixture } from "../helpers.js";
+
+const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+
+describe("asked at a terminal", () => {
+  it("csr new asks for the kind, offers the next number, and asks for title and department", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const ctx = capture(dir);
+    const done = newDocument(ctx, undefined, {}, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Kind of document");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Document number (QP-016)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Title");
+    screen.type("产品追溯管理程序");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Issuing department (制订部门)");
+    for (let i = 0; i < 3; i++) screen.keypress("down");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out.split("\n")[0]).toBe("Created QP-016 产品追溯管理程序 (documents/procedures/QP-016.yaml), a draft procedure of QA with 5 sections to fill in.");
+  });
+
+  it("csr address searches the documents and offers the document's sections", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const ctx = capture(dir);
+    const done = addressCsr(ctx, "DYA-007", undefined, {}, prompts);
+    await screen.next();
+    screen.type("特殊特性");
+    await screen.next();
+    expect(screen.getScreen()).toContain("❯ QP-014  特殊特性管理程序");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("(the whole document)");
+    for (let i = 0; i < 7; i++) screen.keypress("down");
+    expect(screen.getScreen()).toContain("❯ 5.2 符号转换");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toBe("DYA-007: addressed in QP-014 5.2 符号转换.\n");
+    expect(read(dir, "csr/DYA/DYA-007.yaml")).toContain("addressed:\n  - document: QP-014\n    section: 5.2 符号转换\n");
+  });
+
+  it("csr distribute and csr train ask for departments and people", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const ctx = capture(dir);
+    let done = distribute(ctx, "QP-014", { date: "2026-12-01" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Receiving departments (GMO 总经办, MKT 市场部");
+    screen.type("QA PRD");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    done = recordTraining(ctx, "QP-014", { date: "2026-12-02" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("People trained");
+    screen.type("gaoyang, huangjun");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toBe("QP-014 A/1: 2 controlled copies handed out on 2026-12-01:\n  受控号 1  QA\n  受控号 2  PRD\nQP-014 A/1: training of gaoyang, huangjun recorded (2026-12-02).\n");
+  });
+});

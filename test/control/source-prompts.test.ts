@@ -1,0 +1,51 @@
+/** csr source update at a terminal: one question per CSR taken from the old revision. */
+import { input, search, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { updateSource } from "../../src/commands/source/update.js";
+import { capture } from "../csr/fixture.js";
+import { copyFixture } from "../helpers.js";
+
+const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+
+describe("csr source update, asked at a terminal", () => {
+  it("asks what became of each CSR, then who confirms the unchanged ones", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const ctx = capture(dir);
+    const done = updateSource(ctx, "DYA-SQM", { revision: "E", received: "2026-11-02", date: "2026-11-03" }, prompts);
+    const answers: [string, number][] = [
+      ["DYA-002 顾客投诉的围堵和8D报告时限: in the new revision it is", 1],
+      ["DYA-004 控制计划的年度评审和变更后提交: in the new revision it is", 0],
+      ["DYA-005 每批交付随附第三方实验室爆破试验报告: in the new revision it is", 2],
+      ["DYA-006 返工前风险评估，返工品100%复检并可追溯: in the new revision it is", 1],
+    ];
+    for (const [question, downs] of answers) {
+      await screen.next();
+      expect(screen.getScreen()).toContain(question);
+      for (let i = 0; i < downs; i++) screen.keypress("down");
+      screen.keypress("enter");
+    }
+    await screen.next();
+    expect(screen.getScreen()).toContain("Confirmed by");
+    for (let i = 0; i < 2; i++) screen.keypress("down");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toBe(
+      [
+        "DYA-SQM revision E recorded (received 2026-11-02); revision D is superseded.",
+        "1 CSR(s) to review again against revision E, due 2026-11-16:",
+        "  DYA-004  控制计划的年度评审和变更后提交  (was on revision D)",
+        "2 CSR(s) unchanged in revision E; decision kept, confirmed by zhangli on 2026-11-03:",
+        "  DYA-002  顾客投诉的围堵和8D报告时限",
+        "  DYA-006  返工前风险评估，返工品100%复检并可追溯",
+        "1 CSR(s) removed in revision E, now superseded:",
+        "  DYA-005  每批交付随附第三方实验室爆破试验报告",
+        "",
+      ].join("\n"),
+    );
+    expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("      reason: DYA-SQM 换版为 E，重新评审\n");
+  });
+});
