@@ -11,7 +11,7 @@
 // To add a target, add an entry to TARGETS: a name, a limit, and `measure` returning the two
 // measurements (or a measurement and a fixed reference) whose ratio must stay within the limit.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -204,6 +204,19 @@ const TARGETS = [
         rmSync(siteOut(10_000), { recursive: true, force: true });
         rmSync(siteOut(1000), { recursive: true, force: true });
       }),
+  },
+  {
+    // csr/suspect-link fingerprints both ends of every pinned link on each check (issue 16).
+    name: "full check of 10,000 entities, every link pinned (csr address --pin-all), vs the same without pins",
+    limit: 1.1,
+    measure: () => {
+      const plain = repository(10_000).dir;
+      const pinned = join(work, "repo-10000-pinned");
+      cpSync(plain, pinned, { recursive: true });
+      const pin = spawnSync(process.execPath, [CSR, "-C", pinned, "address", "--pin-all", "--date", "2026-06-30"], { encoding: "utf8" });
+      if (pin.status !== 0 || !/^Pinned the links of \d+ CSR/.test(pin.stdout)) throw new Error(`csr address --pin-all failed:\n${pin.stdout}${pin.stderr}`);
+      return alternately(check(pinned, "--no-cache"), fullCheck(10_000), runs);
+    },
   },
   {
     name: "render --all --format pdf vs --format html, examples/acme-auto",

@@ -13,6 +13,7 @@ import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
 import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
+import { rule as csrSuspectLink } from "./rules/csr/suspect-link.js";
 import { rule as csrTrainingOverdue } from "./rules/csr/training-overdue.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   csrReviewOverdue,
   csrSectionMissing,
   csrSourceSuperseded,
+  csrSuspectLink,
   csrTrainingOverdue,
   docApprovalMissing,
   docApprovedByAuthor,

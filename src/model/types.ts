@@ -99,6 +99,13 @@ export interface ReviewRound {
   decision?: Decision;
 }
 
+/** Where a CSR is addressed, and what the link was made or confirmed against (model/fingerprint.ts). */
+export interface AddressedIn {
+  document: string;
+  section?: string;
+  pin?: { revision?: string; section: string; csr: string; by?: string; date: string };
+}
+
 /** One training session: who was trained on which revision (a document version or a CSR source revision). */
 export interface TrainingSession {
   revision?: string;
@@ -139,7 +146,7 @@ export interface Csr {
     confirmations?: { source_revision: string; by: string; date: string; comment?: string }[];
     history?: ReviewRound[];
   };
-  addressed?: { document: string; section?: string }[];
+  addressed?: AddressedIn[];
   implementation?: {
     owner?: string;
     due?: string;

@@ -106,7 +106,8 @@ interface ChangeJson {
 
 const TZ = { TZ: "Asia/Shanghai" };
 
-describe("csr changes", () => {
+// Each test runs csr several times; on a loaded 2-core machine that can take longer than the default.
+describe("csr changes", { timeout: 120_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = scriptedHistory();

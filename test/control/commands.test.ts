@@ -75,7 +75,17 @@ describe("csr address", () => {
   it("records the section by number with its title, and removes it again", () => {
     const dir = example();
     expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--section", "5", "-y", "--commit"]).stdout.split("\n")[0]).toBe("DYA-007: addressed in QP-012 5 作业流程.");
-    expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+addressed:", "+  - document: QP-012", "+    section: 5 作业流程"]);
+    expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual([
+      "+addressed:",
+      "+  - document: QP-012",
+      "+    section: 5 作业流程",
+      // The link is pinned to what it was made against (csr/suspect-link).
+      "+    pin:",
+      expect.stringMatching(/^\+ {6}revision: [A-Z]\/\d+$/),
+      expect.stringMatching(/^\+ {6}section: [0-9a-f]{12}$/),
+      expect.stringMatching(/^\+ {6}csr: [0-9a-f]{12}$/),
+      expect.stringMatching(/^\+ {6}date: \d{4}-\d{2}-\d{2}$/),
+    ]);
     expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--section", "作业流程", "-y"]).stdout).toBe("DYA-007 is already addressed in QP-012 5 作业流程; nothing changed.\n");
     expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--remove", "-y", "--commit"]).stdout).toMatch(
       /^DYA-007: no longer addressed in QP-012 \(1 entry removed\)\.\nCommitted [0-9a-f]{7}: csr address DYA-007: remove QP-012\n$/,

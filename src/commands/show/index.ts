@@ -5,6 +5,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, staleSource, type CsrFacts } from "../../model/csr-status.js";
+import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentSections, findSection } from "../../model/sections.js";
 import type { Csr, Decision, Opinion } from "../../model/types.js";
@@ -30,7 +31,9 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     const doc = index.documents.get(a.document)?.value;
     const found = doc && a.section !== undefined ? findSection(documentSections(doc), a.section).found : undefined;
     const section = a.section === undefined ? {} : { sectionNumber: found?.number ?? null, sectionTitle: found?.title ?? null };
-    return { ...a, ...section, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null };
+    const changed = doc && !csr.superseded ? changedEnds(csr, a, doc) : undefined;
+    const suspect = changed && (changed.section || changed.csr) ? changed : null;
+    return { ...a, ...section, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null, suspect };
   });
   if (format === "json") {
     const { due, daysLeft, missing, reviewStart, status } = facts;
@@ -46,7 +49,19 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
 
 const LABEL_WIDTH = 16;
 
-function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: { document: string; section?: string; sectionNumber?: string | null; sectionTitle?: string | null; title: string | null; status: string | null; version: string | null }[], due: string, path: string): string {
+interface AddressedView {
+  document: string;
+  section?: string;
+  sectionNumber?: string | null;
+  sectionTitle?: string | null;
+  title: string | null;
+  status: string | null;
+  version: string | null;
+  /** Which end of a pinned link changed since it was confirmed (csr/suspect-link); null when none did. */
+  suspect: { section: boolean; csr: boolean } | null;
+}
+
+function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: AddressedView[], due: string, path: string): string {
   const out: string[] = [`${csr.id}  ${csr.title}`, ""];
   const field = (label: string, ...values: string[]) => values.forEach((v, i) => out.push(`  ${(i === 0 ? label : "").padEnd(LABEL_WIDTH)}${v}`));
   const person = (id: string) => {
@@ -77,7 +92,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   field(
     "Addressed in",
     ...(addressed.length > 0
-      ? addressed.map((a) => `${a.document} ${a.title ?? "(unknown document)"}${a.version ? ` ${a.version}` : ""}${a.status ? ` (${a.status})` : ""}${a.section ? `, section ${a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section}` : ""}`)
+      ? addressed.map((a) => `${a.document} ${a.title ?? "(unknown document)"}${a.version ? ` ${a.version}` : ""}${a.status ? ` (${a.status})` : ""}${a.section ? `, section ${a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section}` : ""}${suspectMark(a.suspect)}`)
       : ["(no document yet)"]),
   );
   const impl = csr.implementation;
@@ -96,6 +111,13 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   ]);
   if (history.length > 0) field("History", ...history);
   return out.join("\n") + "\n";
+}
+
+/** The mark of a suspect link (csr/suspect-link): which end changed since it was confirmed. */
+function suspectMark(suspect: AddressedView["suspect"]): string {
+  if (!suspect) return "";
+  const ends = [suspect.section ? "section" : "", suspect.csr ? "requirement" : ""].filter(Boolean).join(" and ");
+  return `  ! suspect: ${ends} changed since confirmed`;
 }
 
 function clauseLine(repo: Repository, text: string): string {

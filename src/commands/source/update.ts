@@ -9,6 +9,9 @@
  * - removed: it is marked superseded.
  * What it writes into the records is in the repository's language (qms.yaml `language`).
  *
+ * Given the new revision's file and the previous one's, it compares the section each CSR cites
+ * (proposals.ts) and proposes the verdicts: preselected in the questions, applied with --accept.
+ *
  * Running it again with the same revision is safe: the revision is recorded once, and CSRs that
  * are already on it are left alone, so an interrupted run can simply be repeated.
  */
@@ -30,6 +33,7 @@ import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompt
 import { listOption } from "../shared/edit.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
+import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
 import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText, type FileChange } from "../shared/persist.js";
 
 export interface SourceUpdateFlags {
@@ -38,6 +42,10 @@ export interface SourceUpdateFlags {
   issued?: string;
   received: string;
   file?: string;
+  /** The previous revision's file, when its revision entry records none. */
+  previousFile?: string;
+  /** Take the file comparison's proposal for every CSR not named with --unchanged or --removed. */
+  accept?: boolean;
   unchanged?: string[];
   removed?: string[];
   by?: string;
@@ -88,7 +96,17 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
   const affected = repo.csrs.filter(
     (c) => c.value.customer === customer.value.code && c.value.source.document === sourceId && !c.value.superseded && c.value.source.revision !== revision,
   );
-  const verdicts = await askVerdicts(affected.map((c) => c.value), flags, prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined));
+  const previous = resumed ? source.revisions[source.revisions.length - 2] : latest;
+  const previousFile = flags.previousFile === undefined ? previous?.file : attachment(root, resolve(ctx.dir, flags.previousFile), flags.previousFile);
+  const newFile = file ?? (resumed ? latest.file : undefined);
+  const comparison = newFile && previousFile && affected.length > 0 ? await compareFiles(root, previousFile, newFile, affected.map((c) => c.value)) : undefined;
+  if (comparison) ctx.stdout(describeComparison(comparison, previousFile!, newFile!).join("\n") + "\n");
+  if (flags.accept && !comparison) {
+    throw new UserError("--accept takes the proposals of the file comparison, and there is none.", "Give the new revision's file with --file; the previous revision needs its file too (recorded, or --previous-file).");
+  }
+  const proposed = comparison ? proposedVerdicts(comparison) : undefined;
+  const asking = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
+  const verdicts = await askVerdicts(affected.map((c) => c.value), flags, asking, proposed);
   const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(repo, flags, prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined)) : undefined;
   const confirmed = dateOption(flags.date, "--date");
   for (const { value: csr, file: csrFile } of affected) {
@@ -101,6 +119,11 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
     } else if (verdict === "unchanged") {
       appendIn(doc, ["review", "confirmations"], doc.createNode({ source_revision: revision, by: confirmer!, date: confirmed }, { flow: true }));
       doc.setIn(["source", "revision"], revision);
+      // A renumbered section (same title and text under a new number): the citation follows it.
+      const moved = comparison?.proposals.find((p) => p.csr === csr.id)?.new;
+      if (moved?.number && csr.source.section !== undefined && !new RegExp(`^${moved.number.replace(/\./g, "\\.")}(\\s|$)`).test(csr.source.section)) {
+        doc.setIn(["source", "section"], `${moved.number} ${moved.title}`.trim());
+      }
     } else {
       // The earlier round's nodes are moved, not re-created, so they keep their comments and layout.
       const reason = zh ? `${sourceId} 换版为 ${revision}，重新评审` : `new source revision ${revision}`;
@@ -145,6 +168,9 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
     lines.push(`${removed.length} CSR(s) removed in revision ${revision}, now superseded:`);
     for (const { value } of removed) lines.push(`  ${value.id}  ${value.title}`);
   }
+  if (comparison && !flags.accept && !asking && listOption(flags.unchanged).length + listOption(flags.removed).length === 0) {
+    lines.push("The comparison's proposals were not applied: every CSR is reviewed again. Take them with --accept, or name CSRs with --unchanged / --removed.");
+  }
   ctx.stdout(lines.join("\n") + "\n");
   const note = due === undefined ? undefined : estimatedDeadlineNote(calendar, restartedOn, due);
   if (note) ctx.stderr(note);
@@ -180,10 +206,11 @@ function attachment(root: string, path: string, given: string): string {
 }
 
 /**
- * What became of each CSR in the new revision: `--unchanged` and `--removed` name some; at a
- * terminal the others are asked one by one; otherwise they are changed (reviewed again).
+ * What became of each CSR in the new revision: `--unchanged` and `--removed` name some; with
+ * --accept the file comparison's proposal decides the others; at a terminal they are asked one by
+ * one, the proposal preselected; otherwise they are changed (reviewed again).
  */
-async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: Prompts | undefined): Promise<Map<string, Verdict>> {
+async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: Prompts | undefined, proposed: ReadonlyMap<string, Verdict> | undefined): Promise<Map<string, Verdict>> {
   const ids = new Set(csrs.map((c) => c.id));
   const unchanged = listOption(flags.unchanged);
   const removed = listOption(flags.removed);
@@ -198,6 +225,7 @@ async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: 
     verdicts.set(
       csr.id,
       given ??
+        (flags.accept ? proposed?.get(csr.id) : undefined) ??
         (ask
           ? await ask.select<Verdict>({
               message: `${csr.id} ${csr.title}: in the new revision it is`,
@@ -206,6 +234,7 @@ async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: 
                 { value: "unchanged", name: "unchanged: keep the decision, record the confirmation" },
                 { value: "removed", name: "removed: mark it superseded" },
               ],
+              ...(proposed?.has(csr.id) ? { default: proposed.get(csr.id) } : {}),
             })
           : "changed"),
     );

@@ -4,6 +4,7 @@
  * requirement is addressed in the organisation's own documents.
  */
 import { csrStatus, csrStatusLabel } from "../../model/csr-status.js";
+import { changedEnds } from "../../model/fingerprint.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { Csr, Disposition } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -23,6 +24,14 @@ function sortedCsrs(ctx: RegisterContext, customer?: string): Csr[] {
     .sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
 }
 
+
+/** A pinned link: confirmed, or suspect because one end changed since (csr/suspect-link). */
+function linkLabel(ctx: RegisterContext, changed: { section: boolean; csr: boolean }): string {
+  if (changed.section && changed.csr) return t(ctx, "可疑：要求和章节均已变更", "suspect: requirement and section changed");
+  if (changed.section) return t(ctx, "可疑：章节已变更", "suspect: section changed");
+  if (changed.csr) return t(ctx, "可疑：要求已变更", "suspect: requirement changed");
+  return t(ctx, "已确认", "confirmed");
+}
 
 function sourceTitle(ctx: RegisterContext, csr: Csr): string {
   const source = ctx.index.customers.get(csr.customer)?.value.sources?.find((s) => s.id === csr.source.document);
@@ -91,6 +100,7 @@ export function csrList(ctx: RegisterContext, options: { customer?: string } = {
 /** One row per place a requirement is addressed; a requirement addressed nowhere yet still has its row. */
 export function csrMatrix(ctx: RegisterContext, options: { customer?: string } = {}): Table {
   const csrs = sortedCsrs(ctx, options.customer);
+  let suspect = 0;
   const rows = csrs.flatMap((csr) => {
     const base = {
       customer: customerName(ctx, csr.customer),
@@ -105,15 +115,18 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
       evidence: csr.implementation?.evidence ?? "",
     };
     const places = csr.addressed ?? [];
-    if (places.length === 0) return [{ ...base, document: "", section: "", version: "", docTitle: "" }];
+    if (places.length === 0) return [{ ...base, document: "", section: "", version: "", docTitle: "", link: "" }];
     return places.map((place) => {
       const doc = ctx.index.documents.get(place.document)?.value;
+      const changed = doc && !csr.superseded ? changedEnds(csr, place, doc) : undefined;
+      if (changed && (changed.section || changed.csr)) suspect++;
       return {
         ...base,
         document: place.document,
         section: addressedSectionLabel(doc, place.section, ctx.lang),
         version: doc ? documentVersion(doc) : "",
         docTitle: doc ? documentTitle(ctx, doc) : "",
+        link: changed ? linkLabel(ctx, changed) : "",
       };
     });
   });
@@ -134,13 +147,19 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
       { key: "section", header: t(ctx, "章节", "Section") },
       { key: "version", header: t(ctx, "现行版本", "Version") },
       { key: "docTitle", header: t(ctx, "文件名称", "Document title") },
+      { key: "link", header: t(ctx, "链接状态", "Link") },
       { key: "owner", header: t(ctx, "负责人", "Owner") },
       { key: "status", header: t(ctx, "状态", "Status") },
       { key: "evidence", header: t(ctx, "证据", "Evidence") },
     ],
     rows,
-    notes: unaddressed.length
-      ? [t(ctx, `尚未落实到文件的要求：${unaddressed.map((c) => c.id).join("、")}`, `Not yet addressed in any document: ${unaddressed.map((c) => c.id).join(", ")}`)]
-      : [],
+    notes: [
+      ...(unaddressed.length
+        ? [t(ctx, `尚未落实到文件的要求：${unaddressed.map((c) => c.id).join("、")}`, `Not yet addressed in any document: ${unaddressed.map((c) => c.id).join(", ")}`)]
+        : []),
+      ...(suspect > 0
+        ? [t(ctx, `可疑链接 ${suspect} 处：要求或落实章节在链接确认后已变更，核实后用 csr address --confirm 确认。`, `${suspect} suspect link(s): the requirement or the addressing section changed since the link was confirmed; check, then confirm with csr address --confirm.`)]
+        : []),
+    ],
   };
 }

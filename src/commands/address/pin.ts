@@ -1,0 +1,61 @@
+/**
+ * Pins on the `addressed` links of CSRs: what a link was made or confirmed against (the
+ * document's version and the fingerprints of both ends, model/fingerprint.ts), so that
+ * csr/suspect-link can tell when either end changed since.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDocument } from "yaml";
+import { UserError } from "../../core/errors.js";
+import type { Repository } from "../../load/repository.js";
+import { csrFingerprint, linkedSection, sectionFingerprint } from "../../model/fingerprint.js";
+import { currentRevision } from "../../model/index.js";
+import type { AddressedIn, ControlledDocument, Csr } from "../../model/types.js";
+import { yamlText, type FileChange } from "../shared/persist.js";
+
+export type Pin = NonNullable<AddressedIn["pin"]>;
+
+/** The pin of a link made or confirmed now; `by` is who confirmed it (absent when only pinned). */
+export function pinFor(csr: Csr, doc: ControlledDocument, section: string | undefined, by: string | undefined, date: string): Pin {
+  const revision = currentRevision(doc)?.version;
+  return {
+    ...(revision ? { revision } : {}),
+    section: sectionFingerprint(doc, section === undefined ? undefined : linkedSection(doc, section)),
+    csr: csrFingerprint(csr),
+    ...(by ? { by } : {}),
+    date,
+  };
+}
+
+/**
+ * The index of the link to confirm: the one to `doc` (and `section`, when given).
+ * @throws UserError when there is none, or several and no section says which.
+ */
+export function linkToConfirm(csr: Csr, doc: ControlledDocument, section: string | undefined): number {
+  const places = csr.addressed ?? [];
+  const matching = places.map((p, i) => ({ p, i })).filter(({ p }) => p.document === doc.id && (section === undefined || p.section === section || (p.section !== undefined && linkedSection(doc, p.section) === linkedSection(doc, section))));
+  if (matching.length === 0) throw new UserError(`${csr.id} is not addressed in ${doc.id}${section ? ` section ${section}` : ""}; link it first with 'csr address ${csr.id} ${doc.id}'.`);
+  if (matching.length > 1) throw new UserError(`${csr.id} is addressed in several sections of ${doc.id} (${matching.map(({ p }) => p.section ?? "(whole document)").join(", ")}); say which with --section.`);
+  return matching[0]!.i;
+}
+
+/** Links without a pin get one; links to a missing document or section are left for 'csr check' to report. */
+export function pinAll(root: string, repo: Repository, by: string | undefined, date: string): FileChange[] {
+  const documents = new Map(repo.documents.map((d) => [d.value.id, d.value]));
+  const changes: FileChange[] = [];
+  for (const { value: csr, file } of repo.csrs) {
+    const places = csr.addressed ?? [];
+    if (!places.some((p) => !p.pin)) continue;
+    const text = readFileSync(join(root, file.path), "utf8");
+    const yaml = parseDocument(text);
+    let pinned = false;
+    places.forEach((place, i) => {
+      const doc = documents.get(place.document);
+      if (place.pin || !doc || (place.section !== undefined && !linkedSection(doc, place.section))) return;
+      yaml.setIn(["addressed", i, "pin"], yaml.createNode(pinFor(csr, doc, place.section, by, date)));
+      pinned = true;
+    });
+    if (pinned) changes.push({ path: file.path, kind: "csr", text: yamlText(yaml, text) });
+  }
+  return changes;
+}

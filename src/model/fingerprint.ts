@@ -1,0 +1,58 @@
+/**
+ * Fingerprints of the two ends of a link between a CSR and the document section that addresses
+ * it, so that a change at either end makes the link suspect (as Doorstop's item stamps do, but
+ * both ways and over every field that carries meaning):
+ *
+ * - the section: its title (both languages), its text and every sub-section below it, recursively;
+ *   the whole body when the link names no section. Not its number: the number is how the link
+ *   finds the section, and a renumbering that keeps the link pointing at the same text changes
+ *   nothing the link promised;
+ * - the CSR: title (both languages), text, clauses (as a set), category and the disposition of its
+ *   decision — not dates, reviewers or the source revision, which change without changing what
+ *   the requirement asks.
+ *
+ * A fingerprint is the first 12 hex digits of a SHA-256 over a canonical JSON rendering; text is
+ * compared with line endings and trailing blanks normalised, so re-saving a file changes nothing.
+ */
+import { createHash } from "node:crypto";
+import { documentSections, findSection } from "./sections.js";
+import type { AddressedIn, ControlledDocument, Csr, Section } from "./types.js";
+
+const text = (s: string | undefined) => (s ?? "").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+
+function hash(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 12);
+}
+
+function sectionContent(section: Section): unknown {
+  return [text(section.title), text(section.title_en), text(section.text), (section.sections ?? []).map(sectionContent)];
+}
+
+/** The fingerprint of a found section, or of the whole body when `section` is undefined. */
+export function sectionFingerprint(doc: ControlledDocument, section: Section | undefined): string {
+  return hash(section ? sectionContent(section) : (doc.sections ?? []).map(sectionContent));
+}
+
+export function csrFingerprint(csr: Csr): string {
+  return hash([text(csr.title), text(csr.title_en), text(csr.text), [...csr.clauses].sort(), text(csr.category), csr.review?.decision?.disposition ?? null]);
+}
+
+/**
+ * The section a link names, by the document's own numbering (model/sections.ts): "5.2",
+ * "5.2 符号转换" or only the title. Undefined when the document has no such section.
+ */
+export function linkedSection(doc: ControlledDocument, ref: string): Section | undefined {
+  return findSection(documentSections(doc), ref).found?.section;
+}
+
+/**
+ * Which end of a pinned link changed since it was pinned: `section` (the document side) and
+ * `csr` (the requirement side). Undefined for a link without a pin, or whose section is gone
+ * (a broken link rather than a suspect one).
+ */
+export function changedEnds(csr: Csr, place: AddressedIn, doc: ControlledDocument, csrPrint = csrFingerprint(csr)): { section: boolean; csr: boolean } | undefined {
+  if (!place.pin) return undefined;
+  const section = place.section === undefined ? undefined : linkedSection(doc, place.section);
+  if (place.section !== undefined && !section) return undefined;
+  return { section: sectionFingerprint(doc, section) !== place.pin.section, csr: csrPrint !== place.pin.csr };
+}

@@ -1,0 +1,123 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkJson, csr, gitInit, minimalRepo } from "../helpers.js";
+
+const lines = (...l: string[]) => l.join("\n") + "\n";
+
+const procedure = (revisions: string[], step2: string, titleEn = "Labels") =>
+  lines(
+    "id: QP-014",
+    "title: 标识和可追溯性控制程序",
+    "level: 2",
+    "kind: procedure",
+    "department: QA",
+    "status: released",
+    "revisions:",
+    ...revisions,
+    "sections:",
+    "  - title: 目的",
+    "    text: 规定产品标识的方法。",
+    "  - title: 作业流程",
+    "    sections:",
+    "      - title: 来料标识",
+    "        text: 仓库在来料上贴待检标签。",
+    "      - title: 包装标签",
+    `        title_en: ${titleEn}`,
+    `        text: ${step2}`,
+  );
+
+const A0 = ["  - { version: A/0, date: 2026-01-05, summary: 首次发布, prepared: { by: zhang }, reviewed: { by: li }, approved: { by: wang } }"];
+const A1 = [...A0, "  - { version: A/1, date: 2026-03-03, summary: 标签改为二维码, prepared: { by: zhang }, reviewed: { by: li }, approved: { by: wang } }"];
+
+const requirement = (text: string) =>
+  lines(
+    "id: DYA-001",
+    "customer: DYA",
+    "source: { document: DYA-SQM, revision: A }",
+    "clauses: [IATF16949:8.5.2]",
+    "title: 包装标签须含批次号",
+    `text: ${text}`,
+    "received: 2026-01-05",
+    "review:",
+    "  opinions:",
+    "    - { department: QA, reviewer: zhang, opinion: accept, date: 2026-01-06 }",
+    "    - { department: MKT, reviewer: li, opinion: accept, date: 2026-01-06 }",
+    "  decision: { disposition: must, by: wang, date: 2026-01-07 }",
+  );
+
+function repo(): string {
+  return gitInit(
+    minimalRepo({
+      "customers/DYA.yaml": lines("code: DYA", "name: 东岳汽车", "sources:", "  - id: DYA-SQM", "    title: 供应商质量手册", "    revisions:", "      - { revision: A, received: 2026-01-05 }"),
+      "csr/DYA/DYA-001.yaml": requirement("每个包装标签须含零件号、数量和批次号。"),
+      "documents/QP-014.yaml": procedure(A0, "包装标签打印零件号、数量和批次号。"),
+    }),
+  );
+}
+
+const SUSPECT_SECTION =
+  "The link from DYA-001 to section 2.2 包装标签 of QP-014 is suspect: section 2.2 包装标签 of QP-014 changed since the link was made or last confirmed on 2026-03-01 (revision A/0 then, A/1 now). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2 包装标签\" --by <person>', or correct 'addressed'.";
+
+// Each test runs csr several times; on a loaded 2-core machine that can take longer than the default.
+describe("suspect links", { timeout: 120_000 }, () => {
+  it("pins a new link, and a changed section or a changed requirement makes it suspect until confirmed", () => {
+    const dir = repo();
+    const read = () => readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8");
+    const linked = csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2.2", "--by", "zhang", "--date", "2026-03-01"]);
+    expect(linked).toEqual({ code: 0, stdout: "DYA-001: addressed in QP-014 2.2 包装标签.\n", stderr: "" });
+    expect(read()).toMatch(/\naddressed:\n {2}- document: QP-014\n {4}section: 2\.2 包装标签\n {4}pin:\n {6}revision: A\/0\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: zhang\n {6}date: 2026-03-01\n$/);
+    expect(checkJson(dir, "--today", "2026-03-01").findings).toEqual([]);
+
+    // A new release that rewrites the addressed section: the link is suspect.
+    writeFileSync(join(dir, "documents/QP-014.yaml"), procedure(A1, "包装标签改为二维码，含零件号和数量。"));
+    const suspect = checkJson(dir, "--today", "2026-03-04");
+    expect(suspect.findings.map((f) => [f.rule, f.severity, f.file, f.line, f.message])).toEqual([["csr/suspect-link", "warning", "csr/DYA/DYA-001.yaml", 14, SUSPECT_SECTION]]);
+    expect(suspect.code).toBe(0);
+    expect(csr(["-C", dir, "show", "DYA-001", "--today", "2026-03-04"]).stdout).toContain(
+      "  Addressed in    QP-014 标识和可追溯性控制程序 A/1 (released), section 2.2 包装标签  ! suspect: section changed since confirmed\n",
+    );
+    const matrix = csr(["-C", dir, "matrix", "csr", "--format", "json"]);
+    const table = JSON.parse(matrix.stdout) as { rows: { link: string }[]; notes: string[] };
+    expect(table.rows.map((r) => r.link)).toEqual(["可疑：章节已变更"]);
+    expect(table.notes).toEqual(["可疑链接 1 处：要求或落实章节在链接确认后已变更，核实后用 csr address --confirm 确认。"]);
+
+    // Someone checks the new text and confirms: who and when are recorded, and the warning goes.
+    const confirmed = csr(["-C", dir, "address", "--confirm", "DYA-001", "QP-014", "--by", "wang", "--date", "2026-03-05"]);
+    expect(confirmed).toEqual({ code: 0, stdout: "Confirmed that QP-014 section 2.2 包装标签 still addresses DYA-001 (wang, 2026-03-05).\n", stderr: "" });
+    expect(read()).toMatch(/ {6}revision: A\/1\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: wang\n {6}date: 2026-03-05\n$/);
+    expect(checkJson(dir, "--today", "2026-03-05").findings).toEqual([]);
+    expect(JSON.parse(csr(["-C", dir, "matrix", "csr", "--format", "json"]).stdout).rows[0].link).toBe("已确认");
+
+    // The other way: the requirement changes, so the section that addresses it is suspect.
+    writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), read().replace("每个包装标签须含零件号、数量和批次号。", "每个包装标签须含零件号、数量、批次号和生产日期。"));
+    expect(checkJson(dir, "--today", "2026-03-05").findings.map((f) => f.message)).toEqual([
+      "The link from DYA-001 to section 2.2 包装标签 of QP-014 is suspect: DYA-001's title, text, clauses, category or disposition changed since 2026-03-05. Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2 包装标签\" --by <person>', or correct 'addressed'.",
+    ]);
+  });
+
+  it("counts every field of the section, down to an English title, but not the layout of the file", () => {
+    const dir = repo();
+    csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2", "--by", "zhang", "--date", "2026-03-01"]);
+    const doc = join(dir, "documents/QP-014.yaml");
+    writeFileSync(doc, readFileSync(doc, "utf8").replace(/\n/g, "\r\n").replace("仓库在来料上贴待检标签。", "仓库在来料上贴待检标签。   "));
+    expect(checkJson(dir, "--today", "2026-03-02").findings).toEqual([]);
+    writeFileSync(doc, procedure(A0, "包装标签打印零件号、数量和批次号。", "Package labels"));
+    expect(checkJson(dir, "--today", "2026-03-02").findings.map((f) => f.rule)).toEqual(["csr/suspect-link"]);
+  });
+
+  it("pins the links recorded before pins existed, once, and refuses what it cannot do", () => {
+    const dir = repo();
+    const path = join(dir, "csr/DYA/DYA-001.yaml");
+    writeFileSync(path, readFileSync(path, "utf8") + "addressed:\n  - { document: QP-014, section: 2.2 包装标签 }\n");
+    expect(csr(["-C", dir, "address", "--pin-all", "--date", "2026-03-01"])).toEqual({ code: 0, stdout: "Pinned the links of 1 CSR(s) to the current documents (2026-03-01).\n", stderr: "" });
+    expect(readFileSync(path, "utf8")).toMatch(/\n {2}- {document: QP-014, section: 2\.2 包装标签, pin: {revision: A\/0, section: [0-9a-f]{12}, csr: [0-9a-f]{12}, date: 2026-03-01}}\n$/);
+    expect(csr(["-C", dir, "address", "--pin-all"]).stdout).toBe("Every link is pinned already.\n");
+    expect(csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "9.9", "--by", "zhang"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: QP-014 has no section '9.9'.\nhint: Its sections: 1 目的, 2 作业流程, 2.1 来料标识, 2.2 包装标签. Give the number (e.g. --section 2.2) or the title.\n",
+    });
+    expect(csr(["-C", dir, "address", "--confirm", "DYA-001", "QP-014"]).stderr).toBe("csr: --confirm records who confirms that the link still holds: give --by <person>.\n");
+  });
+});
