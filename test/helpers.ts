@@ -35,9 +35,15 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the built `csr` binary. */
-export function csr(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+/**
+ * Runs the built `csr` binary. Tests speak English unless they say otherwise: `--lang en` is put
+ * first unless the arguments name a language or `lang` asks for another one (`null`: no --lang, so
+ * the repository, the locale or the default decides, as for a user).
+ */
+export function csr(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string>; lang?: "zh-CN" | "en" | null } = {}): RunResult {
+  const lang = options.lang === undefined ? "en" : options.lang;
+  const langArgs = lang === null || args.some((a) => a === "--lang" || a.startsWith("--lang=")) ? [] : ["--lang", lang];
+  const result = spawnSync(process.execPath, [BIN, ...langArgs, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? "",
     encoding: "utf8",

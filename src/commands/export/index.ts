@@ -15,7 +15,7 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   }
   const repo = loadRepository(findRoot(ctx.dir));
   warnProblems(ctx, repo);
-  const lang = languageOf(flags, repo);
+  const lang = languageOf();
   const tables = allRegisters(registerContext(repo, lang));
   await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path, cutWarning(ctx)), flags.force);
   return 0;

@@ -17,7 +17,7 @@ export interface MatrixFlags extends OutputFlags {
 export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr", flags: MatrixFlags): Promise<number> {
   const repo = loadRepository(findRoot(ctx.dir));
   warnProblems(ctx, repo);
-  const lang = languageOf(flags, repo);
+  const lang = languageOf();
   const rc = registerContext(repo, lang);
   if (name === "csr") {
     if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) {
