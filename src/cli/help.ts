@@ -19,6 +19,8 @@ const HEADINGS: Record<string, MessageKey> = {
 export function localizeHelp(program: Command): void {
   program
     .configureHelp({
+      // Every command takes -C and --lang; its help says so.
+      showGlobalOptions: true,
       styleTitle: (title) => (HEADINGS[title] ? t(HEADINGS[title]) : title),
       optionDescription: (option: Option) => withExtras(option.description, option.argChoices, option.required || option.optional ? option.defaultValue : undefined),
       argumentDescription: (argument: Argument) => withExtras(argument.description, argument.argChoices, argument.defaultValue),
