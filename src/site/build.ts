@@ -2,12 +2,11 @@
  * `csr site`: the whole quality system as a static website. Every page is built from what the
  * other commands use: documents and review reports through the `csr render` templates (with the
  * site's navigation around them), registers and matrices from the `csr list` / `csr matrix` /
- * `csr export` definitions (allRegisters), findings from the `csr check` engine. The builder
+ * `csr export` definitions (allRegisters), findings as `csr check` gives them. The builder
  * only hands finished files to `write`; where they go is the command's business.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCheck } from "../check/engine.js";
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { localized } from "../core/text.js";
@@ -69,12 +68,12 @@ const SITE_TEMPLATES = join(TEMPLATES_DIR, "site");
 const SITE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 const DOCUMENT_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 
-export async function buildSite(repo: Repository, options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
+/** `findings`: what `csr check` reports on the repository today (the command reads them through the check cache). */
+export async function buildSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
   const { lang, today } = options;
   const rc = registerContext(repo, lang);
   const { index } = rc;
   const pages = new SitePages(index);
-  const findings = runCheck(repo, { today });
   const renderer = await createRenderer(repo.root, "html", lang, { partials: sitePartials() });
   const body = await markdownToHtml();
   const commits = await fileCommits(repo.root);

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/site/tokenize.js";
-import { copyFixture, csr, makeRepo, tempDir } from "../helpers.js";
+import { copyFixture, csr, gitInit, makeRepo, tempDir } from "../helpers.js";
 
 const DAY = "2026-11-27";
 
@@ -260,6 +260,28 @@ describe("csr site: what needs attention", () => {
     const training = (person: string) => [...read(`people/${person}.html`).split('id="training"')[1]!.split("</section>")[0]!.matchAll(/<tr><td><a href="[^"]+">([^<]+)<\/a><\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td class="date">([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => m.slice(1).join(" "));
     expect(training("li")).toEqual(["QP-005 A/1 2026-11-09 逾期", "DYA-001 A 2026-12-18 未到期"]);
     expect(training("sun")).toEqual(["QP-005 A/1 2026-11-09 逾期"]);
+  });
+});
+
+describe("csr site and the check cache", () => {
+  it("reads files and findings through the cache csr check keeps: after a check, and again after an edit, the pages are the same as without a cache", () => {
+    const dir = copyFixture("examples/acme-auto");
+    const file = join(dir, "documents", "procedures", "QP-001.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("related: [", "related: [QP-404, "));
+    gitInit(dir);
+    // The first build finds no cache and reads every file; the cache it leaves is removed.
+    const plain = buildSite(dir);
+    rmSync(join(dir, ".git", "csr-cache"), { recursive: true });
+    expect(csr(["-C", dir, "check", "--today", DAY]).code).toBe(1);
+    const cached = buildSite(dir);
+    writeFileSync(file, readFileSync(file, "utf8").replace("related: [QP-404, ", "related: [QP-405, "));
+    const edited = buildSite(dir);
+    for (const site of [plain, cached, edited]) expect(site.stderr).toContain("csr check: 1 error(s), 0 warning(s).\n");
+    const page = (site: { out: string }, path: string) => readFileSync(join(site.out, path), "utf8");
+    for (const path of ["index.html", "findings.html", "documents/QP-001.html", "documents/QP-015.html"]) expect(page(cached, path)).toBe(page(plain, path));
+    // The edited file is read again and checked again: its finding follows the edit.
+    expect(page(edited, "findings.html")).toContain("Unknown document &#x27;QP-405&#x27;.");
+    expect(page(edited, "findings.html")).not.toContain("QP-404");
   });
 });
 
