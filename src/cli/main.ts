@@ -333,6 +333,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--dry-run", t("help.import.dry-run"))
     .option("--standard <id>", t("help.import.standard"))
     .option("--department <code>", t("help.import.department"))
+    .option("--add-people", t("help.import.add-people"))
+    .option("--link-forms", t("help.import.link-forms"))
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.import.commit"))
     .action(action(async () => (await import("../commands/import/index.js")).importCommand));
