@@ -36,9 +36,9 @@ export interface RunResult {
 }
 
 /**
- * Runs the built `csr` binary. Tests speak English unless they say otherwise: `--lang en` is put
- * first unless the arguments name a language or `lang` asks for another one (`null`: no --lang, so
- * the repository, the locale or the default decides, as for a user).
+ * Runs the built `csr` binary. Tests read English unless they ask for Chinese: `--lang en` is put first
+ * unless the arguments name a language or `lang` asks for another (`null`: no `--lang`, so the
+ * repository or the default decides, as for a user; test/cli/i18n.test.ts covers that).
  */
 export function csr(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string>; lang?: "zh-CN" | "en" | null } = {}): RunResult {
   const lang = options.lang === undefined ? "en" : options.lang;
@@ -47,7 +47,8 @@ export function csr(args: string[], options: { cwd?: string; input?: string; env
     cwd: options.cwd ?? ROOT,
     input: options.input ?? "",
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    // Outside a repository the locale would decide the language: none is set, so it is Chinese everywhere.
+    env: { ...process.env, NO_COLOR: "1", LC_ALL: "", LC_MESSAGES: "", LANG: "", ...options.env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -144,3 +145,4 @@ export function minimalRepo(files: Record<string, string | Buffer> = {}): string
     ...files,
   });
 }
+

@@ -16,7 +16,7 @@ function golden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(path, "utf8"));
 }
 
-/** Outside any repository, with no locale: what a new user sees first. */
+/** Outside any repository, with no locale (test/helpers.ts clears it): what a new user sees first. */
 const NO_LOCALE = { LC_ALL: "", LC_MESSAGES: "", LANG: "" };
 
 describe("language of the command line", () => {
@@ -24,19 +24,19 @@ describe("language of the command line", () => {
     const zh = csr(["--help"], { cwd: tempDir(), env: NO_LOCALE, lang: null });
     expect(zh.code).toBe(0);
     golden("help.zh-CN.txt", zh.stdout);
-    golden("help.en.txt", csr(["--lang", "en", "--help"], { cwd: tempDir() }).stdout);
+    golden("help.en.txt", csr(["--help"], { cwd: tempDir(), lang: "en" }).stdout);
   });
 
   it("a command's --help has its options, headings and defaults in the language", () => {
     golden("check-help.zh-CN.txt", csr(["check", "--help"], { cwd: tempDir(), env: NO_LOCALE, lang: null }).stdout);
     golden("list-help.zh-CN.txt", csr(["list", "--help"], { lang: "zh-CN" }).stdout);
-    golden("list-help.en.txt", csr(["list", "--help"]).stdout);
+    golden("list-help.en.txt", csr(["list", "--help"], { lang: "en" }).stdout);
   });
 
   it("takes the language from qms.yaml inside a repository, and --lang over it", () => {
     const en = makeRepo({ "qms.yaml": "language: en   # the team writes English\n" });
     expect(csr(["-C", en, "explain", "nope/nope"], { lang: null }).stderr).toBe("csr: There is no rule 'nope/nope'.\nhint: 'csr explain' lists every rule.\n");
-    expect(csr(["-C", en, "--lang", "zh-CN", "explain", "nope/nope"], { lang: null }).stderr).toBe("csr: 没有名为 'nope/nope' 的规则。\n提示：'csr explain' 列出全部规则。\n");
+    expect(csr(["-C", en, "--lang", "zh-CN", "explain", "nope/nope"]).stderr).toBe("csr: 没有名为 'nope/nope' 的规则。\n提示：'csr explain' 列出全部规则。\n");
     const zh = makeRepo({ "qms.yaml": "organization: {name: 示例}\n" });
     // In a repository its language decides (zh-CN unless it says otherwise), not the person's locale.
     expect(csr(["-C", zh, "explain", "nope/nope"], { lang: null, env: { LANG: "en_US.UTF-8" } }).stderr).toBe("csr: 没有名为 'nope/nope' 的规则。\n提示：'csr explain' 列出全部规则。\n");
@@ -55,7 +55,7 @@ describe("language of the command line", () => {
   it("reports commander's usage errors in the language", () => {
     const result = csr(["check", "--formt", "json"], { cwd: tempDir(), env: NO_LOCALE, lang: null });
     expect(result).toEqual({ code: 2, stdout: "", stderr: "错误：未知选项 '--formt'\n（您是否要输入 --format？）\n（运行 'csr --help' 查看用法）\n" });
-    const choice = csr(["--lang", "fr", "explain"], { cwd: tempDir(), lang: null, env: NO_LOCALE });
+    const choice = csr(["--lang", "fr", "explain"], { cwd: tempDir(), env: NO_LOCALE });
     expect(choice).toEqual({ code: 2, stdout: "", stderr: "错误：选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en\n（运行 'csr --help' 查看用法）\n" });
   });
 });
