@@ -158,6 +158,11 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
 
   program
+    .command("recover")
+    .description("complete a change that an interrupted csr command left unfinished (writing commands do this by themselves)")
+    .action(action(async () => (await import("../commands/recover/index.js")).recoverCommand));
+
+  program
     .command("history")
     .description("a document's revision record beside the git commits that touched it")
     .argument("<id>", "document id")

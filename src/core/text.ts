@@ -61,6 +61,15 @@ function isWide(cp: number): boolean {
   );
 }
 
+/**
+ * A value as one line of a commit message or a one-line report: line breaks, tabs and other
+ * control characters (C0, DEL, C1, the Unicode line and paragraph separators) become spaces, so
+ * that a value cannot add a line (a forged "Signed-off-by:" trailer) or steer a terminal.
+ */
+export function oneLine(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim();
+}
+
 export function padEnd(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(s)));
 }

@@ -8,6 +8,7 @@ import { loadRepository } from "../../load/repository.js";
 import { FORMATS, loadFormatter } from "../../report/formatters/index.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { warnInterrupted } from "../shared/transaction.js";
 
 export interface CheckFlags {
   format?: string;
@@ -28,6 +29,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
     throw new UserError("--changed-only needs --base <rev>, the revision to compare with.", "In a pull request: csr check --base origin/main --changed-only");
   }
   const root = findRoot(ctx.dir);
+  warnInterrupted(ctx, root);
   const repo = flags.cache === false ? loadRepository(root) : (await import("../../load/cache.js")).loadRepositoryCached(root).repo;
   const base = flags.base === undefined ? undefined : await loadBase(root, flags.base);
   let findings = runCheck(repo, { today, base });

@@ -2,7 +2,7 @@
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { refuseDataPath, writeFileAtomic } from "../../core/write.js";
+import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
@@ -14,6 +14,7 @@ import { findChromium, htmlToPdf } from "../../render/pdf.js";
 import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type Lang } from "../../render/view.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
 
 export interface RenderFlags {
   all?: boolean;
@@ -23,6 +24,8 @@ export interface RenderFlags {
 }
 
 const FORMATS = ["md", "html", "pdf"] as const;
+/** The longest file name (in bytes) that common file systems (ext4, APFS, NTFS in UTF-16 units) accept. */
+const MAX_NAME_BYTES = 255;
 /** Folders that hold the repository's data; rendered files never go there. */
 
 type Target = { kind: "document"; value: ControlledDocument } | { kind: "csr"; value: Csr };
@@ -42,7 +45,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { name: string; text: string }[] = [];
+  const pages: { id: string; name: string; text: string }[] = [];
   const unresolved: string[] = [];
   for (const target of targets) {
     let view;
@@ -56,20 +59,33 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
     const name = target.kind === "document" ? documentFileName(target.value.id) : `${target.value.id}.review`;
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
-    pages.push({ name, text: text.endsWith("\n") ? text : `${text}\n` });
+    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n` });
   }
+  // A document whose number makes a file name too long for the file system is named, not fatal (with --all).
+  const unnamable: string[] = [];
+  const writes: FileWrite[] = [];
   for (const page of pages) {
-    const path = join(outDir, `${page.name}.${lang}.${format}`);
-    const content = chromium ? await htmlToPdf(page.text, chromium) : page.text;
-    writeFileAtomic(path, content, { overwrite: true });
-    ctx.stdout(`${shown(root, path)}\n`);
+    const name = `${page.name}.${lang}.${format}`;
+    if (Buffer.byteLength(name) > MAX_NAME_BYTES) {
+      if (!flags.all) throw new UserError(`${page.id} cannot be rendered: the file name ${name.slice(0, 40)}… is ${Buffer.byteLength(name)} bytes, more than the ${MAX_NAME_BYTES} a file system allows.`, "Give the document a shorter number.");
+      unnamable.push(page.id);
+      continue;
+    }
+    writes.push({ path: join(outDir, name), content: chromium ? await htmlToPdf(page.text, chromium) : page.text });
   }
-  ctx.stderr(`Rendered ${pages.length} file${pages.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
+  // All pages are written together or none: a run stopped half-way leaves no mix of old and new pages.
+  await withRepositoryLock(ctx, root, async () => {
+    await applyChange(root, { writes });
+    return 0;
+  });
+  for (const write of writes) ctx.stdout(`${shown(root, write.path)}\n`);
+  ctx.stderr(`Rendered ${writes.length} file${writes.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
   if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
   if (skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
   if (unresolved.length > 0) ctx.stderr(`Not rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${unresolved.join(", ")}.\n`);
-  return skipped.length + unresolved.length > 0 ? 1 : 0;
+  if (unnamable.length > 0) ctx.stderr(`Not rendered, because their numbers make file names longer than ${MAX_NAME_BYTES} bytes: ${unnamable.join(", ")}.\n`);
+  return skipped.length + unresolved.length + unnamable.length > 0 ? 1 : 0;
 }
 
 function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
@@ -86,7 +102,7 @@ function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
 /** `--out` is relative to where csr was started; the default is out/ at the repository root. */
 function outputFolder(root: string, cwd: string, out: string | undefined): string {
   const dir = out === undefined ? join(root, "out") : resolve(cwd, out);
-  refuseDataPath(root, dir, "--out");
+  refuseDataPath(root, dir, "--out", true);
   return dir;
 }
 

@@ -11,7 +11,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { parseDocument } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, oneLine } from "../../core/text.js";
 import { insideRepository } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
@@ -21,7 +21,8 @@ import { reviewDue } from "../../model/csr-status.js";
 import type { Customer, SourceRevision } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { withRepositoryLock } from "../shared/transaction.js";
 
 export interface SourceUpdateFlags {
   customer?: string;
@@ -39,6 +40,12 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
   if (revision === "") throw new UserError("--revision must not be empty.");
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
+  return withRepositoryLock(ctx, root, () => update(ctx, root, sourceId, flags, { received, issued, revision }));
+}
+
+/** Under the repository lock: reads the repository, computes every file's change, writes them all or none. */
+async function update(ctx: CommandContext, root: string, sourceId: string, flags: SourceUpdateFlags, given: { received: string; issued?: string; revision: string }): Promise<number> {
+  const { received, issued, revision } = given;
   const repo = loadRepository(root);
   const customer = customerWithSource(repo.customers, sourceId, flags.customer);
   const sourceIndex = customer.value.sources!.findIndex((s) => s.id === sourceId);
@@ -83,8 +90,8 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
   }
 
   verifyChanges(repo, changes, localToday());
-  // The customer file first: if a CSR write fails, csr/source-superseded points at the CSRs still to move, and a rerun moves them.
-  writeChanges(root, changes);
+  const message = flags.commit ? oneLine(`csr source update ${sourceId} rev ${revision} (${affected.length} CSR${affected.length === 1 ? "" : "s"} to re-review)`) : undefined;
+  const hash = await persistChanges(root, changes, message);
 
   const config = repo.config?.value;
   const due = affected[0] ? reviewDue({ ...affected[0].value, review: { restarted: restartedOn } }, new WorkCalendar(config?.calendar), config) : undefined;
@@ -99,10 +106,7 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
     for (const { value } of affected) lines.push(`  ${value.id}  ${value.title}  (was on revision ${value.source.revision})`);
   }
   ctx.stdout(lines.join("\n") + "\n");
-  if (flags.commit) {
-    const message = `csr source update ${sourceId} rev ${revision} (${affected.length} CSR${affected.length === 1 ? "" : "s"} to re-review)`;
-    ctx.stdout(`Committed ${await commitFiles(root, changes.map((c) => c.path), message)}: ${message}\n`);
-  }
+  if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
   return 0;
 }
 
