@@ -29,7 +29,7 @@ export function runCheck(repo: Repository, options: CheckOptions, rules: readonl
       options,
       ruleIds,
       report(at, message, requested) {
-        const [line, column] = locate(at.file, at.path, at.key);
+        const [line, column] = locate(at.file, at.path, at.key, at.quote);
         findings.push({ rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message });
       },
     };

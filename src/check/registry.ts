@@ -1,5 +1,6 @@
 /** The explicit, sorted list of rules. Adding a rule means adding one line here and one docs section. */
 import type { Rule } from "./rule.js";
+import { rule as calendarYearMissing } from "./rules/calendar/year-missing.js";
 import { rule as clauseUnknownClause } from "./rules/clause/unknown-clause.js";
 import { rule as clauseUnknownStandard } from "./rules/clause/unknown-standard.js";
 import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
@@ -10,14 +11,17 @@ import { rule as csrImplementationOverdue } from "./rules/csr/implementation-ove
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
 import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
+import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
+import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
 import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
 import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-history-rewritten.js";
 import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
+import { rule as docSectionNumber } from "./rules/doc/section-number.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
 import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
 import { rule as idDuplicate } from "./rules/id/duplicate.js";
@@ -29,6 +33,7 @@ import { rule as symbolConflict } from "./rules/symbol/conflict.js";
 
 export const rules: readonly Rule[] = [
   ...loaderRules,
+  calendarYearMissing,
   clauseUnknownClause,
   clauseUnknownStandard,
   configUnknownRule,
@@ -39,14 +44,17 @@ export const rules: readonly Rule[] = [
   csrNotAddressed,
   csrReviewIncomplete,
   csrReviewOverdue,
+  csrSectionMissing,
   csrSourceSuperseded,
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,
+  docMentionUnresolved,
   docObsoleteReferenced,
   docPeriodicReviewDue,
   docRevisionHistoryRewritten,
   docRevisionNotBumped,
+  docSectionNumber,
   docSelfApproval,
   docVersionSequence,
   idDuplicate,

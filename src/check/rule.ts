@@ -18,6 +18,8 @@ export interface ReportTarget {
   path: Path;
   /** Point at the key rather than the value (e.g. for a field that should not be there). */
   key?: boolean;
+  /** Point at the first place this text appears inside the value (a mention inside a long text). */
+  quote?: string;
 }
 
 export interface RuleContext {

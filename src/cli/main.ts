@@ -127,10 +127,10 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("render")
-    .description("render controlled documents (and CSR review reports) to Markdown, HTML or PDF")
+    .description("render controlled documents (and CSR review reports) to Markdown, HTML, PDF or Word")
     .argument("[ids...]", "document or CSR ids")
     .option("--all", "every document")
-    .option("--format <format>", "md, html or pdf")
+    .option("--format <format>", "md, html, pdf or docx")
     .option("--lang <lang>", "zh-CN or en")
     .option("--out <dir>", "output folder")
     .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
@@ -201,9 +201,9 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("import")
-    .description("turn an existing Excel or CSV register into repository files")
-    .argument("<file>", ".xlsx or .csv register")
-    .requiredOption("--as <kind>", "procedures, instructions, forms, documents or csr")
+    .description("turn an existing Excel or CSV register, or Word documents, into repository files")
+    .argument("<file>", ".xlsx or .csv register, a .docx document, or a folder of .docx documents")
+    .option("--as <kind>", "procedures, instructions, forms, documents or csr (Word: optional)")
     .option("--sheet <name>", "worksheet to read")
     .option("--dry-run", "report what would be written, write nothing")
     .option("--standard <id>", "standard for bare clause numbers like 8.5.2 (default: the first in qms.yaml)")

@@ -273,9 +273,10 @@ export function linePos(file: SourceFile, offset: number): [number, number] {
 
 /**
  * The 1-based position of the node at `path` (or of its key when `key` is set), falling back to
- * the deepest existing ancestor so that a finding always points somewhere useful.
+ * the deepest existing ancestor so that a finding always points somewhere useful. With `quote`, the
+ * position is where that text first appears inside the node (as written in the file).
  */
-export function locate(file: SourceFile, path: Path, key = false): [number, number] {
+export function locate(file: SourceFile, path: Path, key = false, quote?: string): [number, number] {
   if (!file.doc) return [1, 1];
   let node: Node | null | undefined = file.doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
@@ -299,6 +300,10 @@ export function locate(file: SourceFile, path: Path, key = false): [number, numb
     } else {
       break;
     }
+  }
+  if (quote !== undefined && node?.range) {
+    const at = file.text.indexOf(quote, node.range[0]);
+    if (at >= 0 && at < node.range[1]) return linePos(file, at);
   }
   return linePos(file, offset);
 }

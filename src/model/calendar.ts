@@ -1,39 +1,80 @@
 /**
- * The working-day calendar of qms.yaml: working weekdays, public holidays and make-up working
- * days (调休). Review deadlines are counted in these working days.
+ * The working-day calendar: working weekdays, public holidays and make-up working days (调休).
+ * Review deadlines are counted in these working days (IATF 16949 7.5.3.2.2: ten working days).
+ *
+ * The public holidays come from a shipped calendar (calendars/CN.yaml: one entry per year, from
+ * the State Council General Office's yearly notice) unless qms.yaml says `calendar.base: none`;
+ * the repository's own `holidays` and `workdays` come on top and win over the shipped days.
  */
 import { addDays, isoWeekday } from "../core/dates.js";
 import type { DayRange, QmsConfig } from "./types.js";
 
 type CalendarConfig = NonNullable<QmsConfig["calendar"]>;
 
-function expand(entries: (string | DayRange)[] | undefined): Set<string> {
-  const days = new Set<string>();
+/** One year of a shipped public calendar, as published in one notice (and its amendments). */
+export interface PublicCalendarYear {
+  year: number;
+  notice: string;
+  number: string;
+  published: string;
+  amended_by?: { notice: string; number: string; published: string; change: string }[];
+  holidays: DayRange[];
+  workdays: string[];
+}
+
+export interface PublicCalendar {
+  id: string;
+  title: string;
+  title_en?: string;
+  years: PublicCalendarYear[];
+}
+
+function expand(entries: readonly (string | DayRange)[] | undefined, into = new Set<string>()): Set<string> {
   for (const entry of entries ?? []) {
     if (typeof entry === "string") {
-      days.add(entry);
+      into.add(entry);
       continue;
     }
     // A reversed range is a data error that the schema cannot see; treat it as empty rather than loop.
-    for (let d = entry.from, guard = 0; d <= entry.to && guard < 366; d = addDays(d, 1), guard++) days.add(d);
+    for (let d = entry.from, guard = 0; d <= entry.to && guard < 366; d = addDays(d, 1), guard++) into.add(d);
   }
-  return days;
+  return into;
 }
+
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
 export class WorkCalendar {
   private readonly weekdays: Set<number>;
   private readonly holidays: Set<string>;
   private readonly workdays: Set<string>;
+  private readonly baseHolidays: Set<string>;
+  private readonly baseWorkdays: Set<string>;
+  /** Years whose public holidays are known; undefined when the repository keeps its calendar alone. */
+  private readonly knownYears: Set<number> | undefined;
 
-  constructor(config: CalendarConfig = {}) {
+  /** `base` is the shipped public calendar the repository uses (none: the repository's days alone). */
+  constructor(config: CalendarConfig = {}, base?: PublicCalendar) {
     this.weekdays = new Set(config.weekdays ?? [1, 2, 3, 4, 5]);
     this.holidays = expand(config.holidays);
     this.workdays = expand(config.workdays);
+    this.baseHolidays = new Set();
+    this.baseWorkdays = new Set();
+    if (base) {
+      for (const year of base.years) {
+        expand(year.holidays, this.baseHolidays);
+        expand(year.workdays, this.baseWorkdays);
+      }
+      // A year the repository filled in itself (its holidays) counts as known, e.g. a new year's
+      // notice typed into qms.yaml before csr ships it.
+      this.knownYears = new Set([...base.years.map((y) => y.year), ...[...this.holidays].map(yearOf)]);
+    }
   }
 
   isWorkday(iso: string): boolean {
     if (this.workdays.has(iso)) return true;
     if (this.holidays.has(iso)) return false;
+    if (this.baseWorkdays.has(iso)) return true;
+    if (this.baseHolidays.has(iso)) return false;
     return this.weekdays.has(isoWeekday(iso));
   }
 
@@ -58,4 +99,26 @@ export class WorkCalendar {
     for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (this.isWorkday(d)) count++;
     return sign * count;
   }
+
+  /**
+   * Years in the span (from, to] whose public holidays are unknown, so that its working days were
+   * counted from the weekdays alone. Empty when the repository keeps its own calendar (base none).
+   */
+  yearsWithoutData(from: string, to: string): number[] {
+    if (!this.knownYears) return [];
+    const [start, end] = from < to ? [addDays(from, 1), to] : [addDays(to, 1), from];
+    const years: number[] = [];
+    for (let y = yearOf(start); y <= yearOf(end); y++) if (!this.knownYears.has(y)) years.push(y);
+    return years;
+  }
+}
+
+/**
+ * The one-line note the CLI prints (on stderr) when a deadline from `from` to `due` was counted
+ * without public-holiday data for some year; undefined when the deadline is exact.
+ */
+export function estimatedDeadlineNote(calendar: WorkCalendar, from: string, due: string): string | undefined {
+  const years = calendar.yearsWithoutData(from, due);
+  if (years.length === 0) return undefined;
+  return `note: csr has no public holidays for ${years.join(", ")}; the deadline ${due} was counted Monday to Friday (rule calendar/year-missing). Add that year's days under 'calendar' in qms.yaml.\n`;
 }

@@ -20,7 +20,7 @@ export interface QmsConfig {
   exclusions?: { clause: string; justification: string }[];
   departments: Department[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
-  calendar?: { weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[] };
+  calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[] };
   csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[] };
   confidentiality?: string;
   confidentiality_en?: string;
@@ -141,6 +141,8 @@ export interface Revision {
 }
 
 export interface Section {
+  /** Declared number, 5 or "5.2"; without it the section follows on from the one before (see model/sections.ts). */
+  number?: string | number;
   title: string;
   title_en?: string;
   text?: string;

@@ -56,7 +56,7 @@ export async function createRenderer(root: string, format: Format, lang: Lang): 
 }
 
 /** A repository file only when it really lies inside the repository (a symbolic link may point elsewhere). */
-function repositoryFile(root: string, path: string): string | undefined {
+export function repositoryFile(root: string, path: string): string | undefined {
   if (!existsSync(path)) return undefined;
   const real = realpathSync(path);
   const rel = relative(realpathSync(root), real);

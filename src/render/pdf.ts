@@ -1,13 +1,20 @@
-/** PDF through the system's Chromium: the HTML output printed by a headless browser, never a second layout engine. */
-import { execFile } from "node:child_process";
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+/**
+ * PDF through the system's Chromium: the HTML output printed by a headless browser, never a second
+ * layout engine. One browser process prints every PDF of a run, a fresh page (tab) per document,
+ * driven over the Chrome DevTools Protocol on a pipe (`--remote-debugging-pipe`): no port, no
+ * WebSocket, no browser download.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import type { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { UserError } from "../core/errors.js";
 
 const BROWSERS = ["chromium", "chromium-browser", "google-chrome"];
+/** How long one page may take to load and print before the run is given up, in milliseconds. */
+const PRINT_TIMEOUT_MS = 120_000;
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   if (env.CSR_CHROMIUM) return env.CSR_CHROMIUM;
@@ -25,14 +32,23 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   throw new UserError("PDF output needs Chromium: install the Debian package 'chromium' (apt-get install chromium), or use --format html.");
 }
 
-/** Prints one HTML page to PDF bytes. The browser gets a throw-away profile so that nothing of the user's is touched. */
-export async function htmlToPdf(html: string, chromium: string): Promise<Buffer> {
+/** A running headless Chromium that prints HTML pages to PDF bytes; `close()` ends it and removes its files. */
+export interface PdfPrinter {
+  print(html: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Chromium once for a run. The browser gets a throw-away profile so that nothing of the
+ * user's is touched; pages are printed the way `chromium --print-to-pdf --no-pdf-header-footer`
+ * prints them (the page size and margins of the HTML's own `@page` rule).
+ * Errors: UserError when the browser cannot be started or cannot print.
+ */
+export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
   const work = mkdtempSync(join(tmpdir(), "csr-pdf-"));
-  try {
-    const input = join(work, "document.html");
-    const output = join(work, "document.pdf");
-    writeFileSync(input, html);
-    const args = [
+  const browser = spawn(
+    chromium,
+    [
       "--headless",
       "--no-sandbox",
       "--disable-gpu",
@@ -40,20 +56,179 @@ export async function htmlToPdf(html: string, chromium: string): Promise<Buffer>
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      "--remote-debugging-pipe",
       `--user-data-dir=${join(work, "profile")}`,
-      `--print-to-pdf=${output}`,
-      "--no-pdf-header-footer",
-      pathToFileURL(input).href,
-    ];
-    try {
-      await promisify(execFile)(chromium, args, { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 });
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException & { stderr?: string };
-      if (e.code === "ENOENT") throw new UserError(`Chromium was not found at ${chromium}; install the Debian package 'chromium' or set CSR_CHROMIUM to the browser's path.`);
-      throw new UserError(`Chromium could not print the PDF: ${(e.stderr ?? e.message).trim().split("\n").slice(-3).join(" ")}`, "Try --format html and print from a browser.");
+      "about:blank",
+    ],
+    { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"] },
+  );
+  const devtools = new DevToolsPipe(browser);
+  let printed = 0;
+  const printer: PdfPrinter = {
+    async print(html) {
+      const input = join(work, `document-${++printed}.html`);
+      writeFileSync(input, html);
+      const { targetId } = await devtools.send<{ targetId: string }>("Target.createTarget", { url: "about:blank" });
+      try {
+        const { sessionId } = await devtools.send<{ sessionId: string }>("Target.attachToTarget", { targetId, flatten: true });
+        await devtools.send("Page.enable", {}, sessionId);
+        const loaded = devtools.once("Page.loadEventFired", sessionId);
+        const navigation = await devtools.send<{ errorText?: string }>("Page.navigate", { url: pathToFileURL(input).href }, sessionId);
+        if (navigation.errorText) throw new UserError(`Chromium could not open the page to print: ${navigation.errorText}`, "Try --format html and print from a browser.");
+        await loaded;
+        const { data } = await devtools.send<{ data: string }>(
+          "Page.printToPDF",
+          { preferCSSPageSize: true, displayHeaderFooter: false, printBackground: false },
+          sessionId,
+        );
+        return Buffer.from(data, "base64");
+      } finally {
+        rmSync(input, { force: true });
+        await devtools.send("Target.closeTarget", { targetId }).catch(() => undefined);
+      }
+    },
+    async close() {
+      try {
+        await devtools.close();
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  };
+  try {
+    await devtools.send("Browser.getVersion");
+  } catch (error) {
+    await printer.close();
+    throw error;
+  }
+  return printer;
+}
+
+interface Pending {
+  resolve: (result: never) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * The DevTools protocol on Chromium's pipe: JSON messages separated by NUL bytes, written to the
+ * browser's fd 3 and read from its fd 4. Commands are answered by id; events are matched by
+ * method and session.
+ */
+class DevToolsPipe {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly waiting = new Map<string, Pending[]>();
+  private readonly toBrowser: Writable;
+  private stderr = "";
+  private failure: Error | undefined;
+  private readonly exited: Promise<void>;
+
+  constructor(private readonly browser: ChildProcess) {
+    this.toBrowser = browser.stdio[3] as Writable;
+    const fromBrowser = browser.stdio[4] as Readable;
+    // A message can arrive split over chunks, and a chunk can split a UTF-8 character: bytes are kept until the NUL.
+    let partial: Buffer[] = [];
+    fromBrowser.on("data", (chunk: Buffer) => {
+      let start = 0;
+      for (let end = chunk.indexOf(0); end !== -1; end = chunk.indexOf(0, start)) {
+        partial.push(chunk.subarray(start, end));
+        this.dispatch(Buffer.concat(partial).toString("utf8"));
+        partial = [];
+        start = end + 1;
+      }
+      if (start < chunk.length) partial.push(chunk.subarray(start));
+    });
+    browser.stderr!.on("data", (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString("utf8")).slice(-4000);
+    });
+    // The pipe ends with an EPIPE when the browser is gone; the exit handler reports why.
+    this.toBrowser.on("error", () => undefined);
+    this.exited = new Promise((resolve) => {
+      browser.on("error", (error: NodeJS.ErrnoException) => {
+        this.fail(
+          error.code === "ENOENT"
+            ? new UserError(`Chromium was not found at ${browser.spawnfile}; install the Debian package 'chromium' or set CSR_CHROMIUM to the browser's path.`)
+            : this.printFailure(error.message),
+        );
+        resolve();
+      });
+      browser.on("exit", () => {
+        this.fail(this.printFailure("the browser stopped"));
+        resolve();
+      });
+    });
+  }
+
+  send<T = unknown>(method: string, params: object = {}, sessionId?: string): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(this.printFailure(`no answer to ${method} within ${PRINT_TIMEOUT_MS / 1000} s`));
+      }, PRINT_TIMEOUT_MS);
+      this.pending.set(id, { resolve: resolve as (result: never) => void, reject, timer });
+      this.toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
+  }
+
+  /** The next event `method` of a session; ask before triggering it. */
+  once(method: string, sessionId: string): Promise<unknown> {
+    const key = `${sessionId}:${method}`;
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      const timer = setTimeout(() => {
+        this.waiting.set(key, (this.waiting.get(key) ?? []).filter((w) => w.timer !== timer));
+        reject(this.printFailure(`no ${method} within ${PRINT_TIMEOUT_MS / 1000} s`));
+      }, PRINT_TIMEOUT_MS);
+      this.waiting.set(key, [...(this.waiting.get(key) ?? []), { resolve: resolve as (result: never) => void, reject, timer }]);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.failure) {
+      await this.send("Browser.close").catch(() => undefined);
+      const killer = setTimeout(() => this.browser.kill("SIGKILL"), 5000);
+      await this.exited;
+      clearTimeout(killer);
     }
-    return readFileSync(output);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  }
+
+  private dispatch(text: string): void {
+    const message = JSON.parse(text) as { id?: number; method?: string; sessionId?: string; params?: unknown; result?: unknown; error?: { message: string } };
+    if (message.id !== undefined) {
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.pending.delete(message.id);
+      clearTimeout(pending.timer);
+      if (message.error) pending.reject(this.printFailure(message.error.message));
+      else pending.resolve(message.result as never);
+      return;
+    }
+    const key = `${message.sessionId ?? ""}:${message.method}`;
+    const listeners = this.waiting.get(key);
+    if (listeners) {
+      this.waiting.delete(key);
+      for (const listener of listeners) {
+        clearTimeout(listener.timer);
+        listener.resolve(message.params as never);
+      }
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const pending of [...this.pending.values(), ...[...this.waiting.values()].flat()]) {
+      clearTimeout(pending.timer);
+      pending.reject(this.failure);
+    }
+    this.pending.clear();
+    this.waiting.clear();
+  }
+
+  private printFailure(reason: string): UserError {
+    const detail = this.stderr.trim().split("\n").slice(-3).join(" ");
+    return new UserError(`Chromium could not print the PDF: ${reason}${detail ? ` (${detail})` : ""}`, "Try --format html and print from a browser.");
   }
 }

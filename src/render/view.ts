@@ -8,7 +8,8 @@ import { localized } from "../core/text.js";
 import type { Repository } from "../load/repository.js";
 import { csrStatus, missingOpinions } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
-import type { ControlledDocument, Csr, Section, Signature } from "../model/types.js";
+import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
+import type { ControlledDocument, Csr, Signature } from "../model/types.js";
 
 export type Lang = "zh-CN" | "en";
 export const LANGS: readonly Lang[] = ["zh-CN", "en"];
@@ -139,8 +140,8 @@ function stampOf(status: ControlledDocument["status"]): Header["stamp"] {
 export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer): DocumentView {
   const names = new Names(repo, index, lang);
   const current = currentRevision(doc);
-  const sections = numberSections(doc.sections ?? [], lang, body);
-  const next = (doc.sections ?? []).length + 1;
+  const sections = sectionViews(doc, lang, body);
+  const closing = closingSectionNumbers(doc);
   return {
     ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status)),
     lang,
@@ -163,9 +164,9 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
       totalPages: r.total_pages === undefined ? "" : String(r.total_pages),
     })),
     sections,
-    relatedNumber: String(next),
+    relatedNumber: closing.related,
     related: (doc.related ?? []).map((id) => names.reference(doc.id, id)),
-    recordsNumber: String(next + 1),
+    recordsNumber: closing.records,
     records: (doc.forms ?? []).map((id) => names.reference(doc.id, id)),
     record: doc.record
       ? { retention: doc.record.retention ?? "", medium: doc.record.medium ?? "", location: doc.record.location ?? "" }
@@ -186,19 +187,15 @@ function referenceLabel(names: Names, from: string, id: string): string {
   return `${ref.id} ${ref.title}${ref.version ? ` (${ref.version})` : ""}`;
 }
 
-/** Sections numbered as printed: 1, 2, 3 … and nested 5.1, 5.2, 5.2.1 …, flattened in reading order. */
-export function numberSections(sections: readonly Section[], lang: Lang, body: BodyRenderer, prefix = "", depth = 1): SectionView[] {
-  return sections.flatMap((section, i) => {
-    const number = `${prefix}${i + 1}`;
-    const own: SectionView = {
-      number,
-      title: lang === "en" && section.title_en ? section.title_en : section.title,
-      depth,
-      heading: Math.min(depth + 1, 6),
-      body: section.text ? body(section.text.trim()) : "",
-    };
-    return [own, ...numberSections(section.sections ?? [], lang, body, `${number}.`, depth + 1)];
-  });
+/** The body sections with the numbers the document declares (model/sections.ts), flattened in reading order. */
+export function sectionViews(doc: Pick<ControlledDocument, "sections">, lang: Lang, body: BodyRenderer): SectionView[] {
+  return documentSections(doc).map((s) => ({
+    number: s.number,
+    title: lang === "en" && s.title_en ? s.title_en : s.title,
+    depth: s.depth,
+    heading: Math.min(s.depth + 1, 6),
+    body: s.section.text ? body(s.section.text.trim()) : "",
+  }));
 }
 
 export interface OpinionView {
@@ -269,7 +266,10 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           forced: decision.forced === true,
         }
       : undefined,
-    addressed: (csr.addressed ?? []).map((a) => ({ ...names.reference(csr.id, a.document), section: a.section ?? "" })),
+    addressed: (csr.addressed ?? []).map((a) => ({
+      ...names.reference(csr.id, a.document),
+      section: addressedSectionLabel(index.documents.get(a.document)?.value, a.section, lang),
+    })),
     implementation: implementation
       ? {
           owner: implementation.owner ? names.person(implementation.owner) : "",

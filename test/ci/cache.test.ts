@@ -39,7 +39,8 @@ const json = (result: RunResult) => JSON.parse(result.stdout).findings.map((f: {
 /** A copy of the installed package, so that a test may change its schemas or version. */
 function installedCopy(): { run(args: string[]): RunResult; root: string } {
   const root = tempDir("csr-package-");
-  for (const entry of ["bin", "dist", "schemas", "standards", "docs", "package.json"]) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  const packaged = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { files: string[] }).files;
+  for (const entry of [...packaged, "package.json"]) cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
   symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
   return {
     root,

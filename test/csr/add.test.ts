@@ -29,6 +29,17 @@ describe("csr add with flags", () => {
     expect(result.stdout).toBe("Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2026-03-04 (10 working days after 2026-02-12).\n");
   });
 
+  it("says when the deadline runs through a year without public-holiday data", () => {
+    const dir = validRepo();
+    const result = csr(["-C", dir, "add", ...flags.slice(0, -1), "2026-12-28"]);
+    expect(result).toEqual({
+      code: 0,
+      stdout: "Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2027-01-11 (10 working days after 2026-12-28).\n",
+      stderr:
+        "note: csr has no public holidays for 2027; the deadline 2027-01-11 was counted Monday to Friday (rule calendar/year-missing). Add that year's days under 'calendar' in qms.yaml.\n",
+    });
+  });
+
   it("commits the new file, and only it, with --commit", () => {
     const dir = validRepo({ git: true });
     git(dir, ["config", "commit.gpgsign", "false"]);

@@ -119,7 +119,7 @@ describe("csr show", () => {
 
   it("shows where a CSR is addressed, with the documents' titles and current versions, and its implementation", () => {
     const result = csr(["-C", FIXTURE, "show", "DYA-006", "--today", "2026-11-27"]);
-    expect(result.stdout).toContain("  Addressed in    QP-020 特殊特性管理程序 A/1 (released), section 5.6\n");
+    expect(result.stdout).toContain("  Addressed in    QP-020 特殊特性管理程序 A/1 (released), section 5.6 追溯\n");
     expect(result.stdout).toContain("  Implementation  verified, owner wang 王强, due 2026-11-26, implemented 2026-11-25, verified by zhang 张伟 2026-11-26\n");
     expect(result.stdout).toContain("  Status          verified (已验证)\n");
   });
@@ -135,7 +135,7 @@ describe("csr show", () => {
       reviewDue: null,
       workdaysLeft: null,
       missingOpinions: [],
-      addressed: [{ document: "QP-020", section: "5.3", title: "特殊特性管理程序", status: "released", version: "A/1" }],
+      addressed: [{ document: "QP-020", section: "5.3", sectionNumber: "5.3", sectionTitle: "特殊特性", title: "特殊特性管理程序", status: "released", version: "A/1" }],
     });
   });
 });

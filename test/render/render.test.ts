@@ -97,6 +97,22 @@ describe("csr render", () => {
     expect(result.code).toBe(2);
   });
 
+  it("prints the section numbers the document declares, and 相关文件 and 相关记录 after them", () => {
+    const repo = minimalRepo({
+      "documents/QP-001.yaml": [
+        "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nsections:",
+        "  - title: 目的\n  - title: 职责\n  - number: 5\n    title: 作业流程\n    sections:",
+        "      - title: 编号\n      - number: \"5.4\"\n        title: 发放\n      - title: 回收\n",
+      ].join("\n"),
+    });
+    for (const format of ["md", "html"]) {
+      expect(csr(["-C", repo, "render", "QP-001", "--format", format]).code).toBe(0);
+      const text = readFileSync(join(repo, "out", `QP-001.zh-CN.${format}`), "utf8");
+      const headings = [...text.matchAll(format === "md" ? /^#{2,} (.+)$/gm : /<h[2-6]>(.+?)<\/h[2-6]>/g)].map((m) => m[1]);
+      expect(headings.slice(-8)).toEqual(["1 目的", "2 职责", "5 作业流程", "5.1 编号", "5.4 发放", "5.5 回收", "6 相关文件", "7 相关记录"]);
+    }
+  });
+
   it("refuses a dangling reference instead of printing a blank row, and writes nothing", () => {
     const repo = minimalRepo({
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nforms: [QR-001-09]\n",
@@ -196,14 +212,31 @@ describe("csr render --format pdf", () => {
   const chromium = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"]).status === 0;
   const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
 
-  it.runIf(chromium && pdftotext)("prints a PDF through Chromium with the document number in its text", () => {
+  it.runIf(chromium && pdftotext)("prints every PDF of a run through one Chromium, each with its own number in its text", () => {
     const out = tempDir();
-    const result = csr(["-C", BASIC, "render", "QP-020", "--format", "pdf", "--lang", "en", "--out", out]);
+    // A wrapper that notes each start of the browser, then runs the real one.
+    const launches = join(tempDir(), "launches.log");
+    const wrapper = join(tempDir(), "chromium");
+    const real = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"], { encoding: "utf8" }).stdout.trim();
+    writeFileSync(wrapper, `#!/bin/sh\necho started >> '${launches}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    const result = csr(["-C", BASIC, "render", "QP-020", "QR-020-01", "FORD-001", "--format", "pdf", "--lang", "en", "--out", out], { env: { CSR_CHROMIUM: wrapper } });
+    expect(result.stderr).toBe("Rendered 3 files (pdf, en).\n");
     expect(result.code).toBe(0);
+    expect(result.stdout).toBe(["QP-020.en.pdf", "QR-020-01.en.pdf", "FORD-001.review.en.pdf"].map((f) => `${join(out, f)}\n`).join(""));
+    expect(readFileSync(launches, "utf8")).toBe("started\n");
     const pdf = join(out, "QP-020.en.pdf");
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
     expect(text).toContain("QP-020");
     expect(text).toContain("Customer-Specific Requirements Procedure");
+    expect(spawnSync("pdftotext", [join(out, "QR-020-01.en.pdf"), "-"], { encoding: "utf8" }).stdout).toContain("QR-020-01");
+    expect(spawnSync("pdftotext", [join(out, "FORD-001.review.en.pdf"), "-"], { encoding: "utf8" }).stdout).toContain("FORD-001");
+  });
+
+  it("names a browser that cannot be started in one line", () => {
+    const result = csr(["-C", BASIC, "render", "QP-020", "--format", "pdf", "--out", tempDir()], { env: { CSR_CHROMIUM: join(tempDir(), "no-such-browser") } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^csr: Chromium was not found at .*no-such-browser; install the Debian package 'chromium' or set CSR_CHROMIUM to the browser's path\.\n$/);
+    expect(result.stdout).toBe("");
   });
 });

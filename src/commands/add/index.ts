@@ -6,7 +6,8 @@ import { didYouMean, oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { WorkCalendar } from "../../model/calendar.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { estimatedDeadlineNote } from "../../model/calendar.js";
 import type { Catalog } from "../../model/catalog.js";
 import { currentSources, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue } from "../../model/csr-status.js";
 import { csrPath } from "../../model/paths.js";
@@ -88,8 +89,11 @@ async function register(ctx: CommandContext, root: string, draft: CsrDraft, comm
 
   const config = repo.config?.value;
   const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
-  const due = reviewDue(csr, new WorkCalendar(config?.calendar), config);
+  const calendar = repositoryCalendar(config);
+  const due = reviewDue(csr, calendar, config);
   ctx.stdout(`Registered ${id} in ${path}.\nReview due ${due} (${days} working days after ${csr.received}).\n`);
+  const note = estimatedDeadlineNote(calendar, csr.received, due);
+  if (note) ctx.stderr(note);
   if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
   return 0;
 }

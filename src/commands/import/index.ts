@@ -1,9 +1,10 @@
 /**
- * `csr import FILE --as KIND`: turns an existing Excel or CSV register into repository files.
+ * `csr import FILE --as KIND`: turns an existing Excel or CSV register into repository files
+ * (Word documents, a .docx or a folder of them, are read by ./word.ts).
  * Existing files are never overwritten; each refused row is reported with its row number; with
  * --dry-run nothing is written. The result is checked like `csr check` would.
  */
-import { existsSync, lstatSync, mkdirSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { stringify } from "yaml";
 import { localToday } from "../../core/dates.js";
@@ -23,7 +24,7 @@ import type { CommandContext } from "../context.js";
 import { applyChange, withRepositoryLock } from "../shared/transaction.js";
 
 export interface ImportFlags {
-  as: string;
+  as?: string;
   sheet?: string;
   dryRun?: boolean;
   standard?: string;
@@ -33,6 +34,13 @@ export interface ImportFlags {
 const SHOWN_ERRORS = 20;
 
 export async function importCommand(ctx: CommandContext, file: string, flags: ImportFlags): Promise<number> {
+  if (/\.docx$/i.test(file) || statSync(resolve(ctx.dir, file), { throwIfNoEntry: false })?.isDirectory()) {
+    const root = findRoot(ctx.dir);
+    const { importWord } = await import("./word.js");
+    const run = () => importWord(ctx, root, loadRepository(root), file, flags);
+    return flags.dryRun ? run() : withRepositoryLock(ctx, root, run);
+  }
+  if (flags.as === undefined) throw new UserError("A register needs --as procedures|instructions|forms|documents|csr.");
   const as = choiceOption(flags.as, "--as", IMPORT_KINDS, "documents");
   const root = findRoot(ctx.dir);
   if (flags.dryRun) return importRegister(ctx, root, file, flags, as);
@@ -148,14 +156,14 @@ function reportFamilies(plan: ImportPlan): string[] {
 }
 
 /** The repository as it would be after the import, for checking a dry run without writing. */
-function withPlannedFiles(root: string, files: PlannedFile[]): Repository {
+export function withPlannedFiles(root: string, files: PlannedFile[]): Repository {
   const found = discover(root);
   const sources = found.files.map((f) => readSource(f.abs, f.path, f.kind));
   for (const f of files) sources.push(parseText(f.path, f.kind === "csr" ? "csr" : "document", toYaml(f)));
   return buildRepository(root, sources, found.problems);
 }
 
-function reportCheck(findings: Finding[], root: string): string[] {
+export function reportCheck(findings: Finding[], root: string): string[] {
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.length - errors.length;
   if (findings.length === 0) return ["csr check is clean."];

@@ -53,12 +53,12 @@ numbering:
   - kind: form
     pattern: QR-###-##
 # 工作日历：顾客特定要求须在收到后 10 个工作日内评审 (IATF 16949 7.5.3.2.2)。
-# 每年按国务院办公厅的放假通知补全节假日 (holidays) 和调休上班日 (workdays)。
+# 法定节假日和调休上班日取自 csr 随附的国务院办公厅放假通知 (base: CN，2020 年起每年一条)；
+# 这里只写本公司另外的休息日 (holidays) 和上班日 (workdays)，例如 { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }。
 calendar:
+  base: CN
   weekdays: [1, 2, 3, 4, 5]
-  holidays:
-    - { from: 2026-01-01, to: 2026-01-01, name: 元旦 }
-    - { from: 2026-10-01, to: 2026-10-07, name: 国庆节 }
+  holidays: []
   workdays: []
 csr:
   review_days: 10
@@ -207,7 +207,7 @@ review:
     date: 2026-01-16
 addressed:
   - document: QP-001
-    section: "5.2"
+    section: 3.2 符号的转换
 implementation:
   owner: zhangsan
   due: 2026-02-27
@@ -255,7 +255,7 @@ review:
     date: 2026-01-16
 addressed:
   - document: QP-002
-    section: "5.3"
+    section: 2.2 评审
 implementation:
   owner: zhangsan
   due: 2026-02-27

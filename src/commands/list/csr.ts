@@ -3,7 +3,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { WorkCalendar } from "../../model/calendar.js";
+import { repositoryCalendar } from "../../load/calendar.js";
 import { parseClauseRef } from "../../model/catalog.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
 import type { RepoIndex } from "../../model/index.js";
@@ -38,7 +38,7 @@ export interface CsrRow {
 /** Every CSR with its derived facts on `today`, in id order. */
 export function csrRows(repo: Repository, today: string, index: RepoIndex): CsrRow[] {
   const config = repo.config?.value;
-  const ctx = { config, calendar: new WorkCalendar(config?.calendar), documentStatus: (id: string) => index.documents.get(id)?.value.status, today };
+  const ctx = { config, calendar: repositoryCalendar(config), documentStatus: (id: string) => index.documents.get(id)?.value.status, today };
   return repo.csrs
     .map(({ value }) => ({ csr: value, facts: csrFacts(value, ctx) }))
     .sort((a, b) => (a.csr.id < b.csr.id ? -1 : a.csr.id > b.csr.id ? 1 : 0));

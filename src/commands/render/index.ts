@@ -1,4 +1,4 @@
-/** `csr render`: controlled documents and CSR review reports as Markdown, HTML or PDF files. */
+/** `csr render`: controlled documents and CSR review reports as Markdown, HTML or PDF files, and documents as Word files. */
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -8,10 +8,10 @@ import { loadRepository, type Repository } from "../../load/repository.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
-import { createRenderer, type TemplateName } from "../../render/environment.js";
+import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml } from "../../render/markdown.js";
-import { findChromium, htmlToPdf } from "../../render/pdf.js";
-import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type Lang } from "../../render/view.js";
+import { findChromium, startPdfPrinter } from "../../render/pdf.js";
+import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
@@ -23,7 +23,9 @@ export interface RenderFlags {
   out?: string;
 }
 
-const FORMATS = ["md", "html", "pdf"] as const;
+const FORMATS = ["md", "html", "pdf", "docx"] as const;
+/** Tabs printing at once in the one browser of a run. */
+const PDF_PAGES_AT_ONCE = 2;
 /** The longest file name (in bytes) that common file systems (ext4, APFS, NTFS in UTF-16 units) accept. */
 const MAX_NAME_BYTES = 255;
 /** Folders that hold the repository's data; rendered files never go there. */
@@ -41,11 +43,17 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
   const outDir = outputFolder(root, ctx.dir, flags.out);
   const chromium = format === "pdf" ? findChromium() : undefined;
-  const body: BodyRenderer = format === "md" ? (text) => text : await markdownToHtml();
+  if (format === "docx") {
+    const csr = targets.find((t) => t.kind === "csr");
+    if (csr) throw new UserError(`${csr.value.id} is a CSR: its review report is rendered as md, html or pdf, not docx.`);
+  }
+  // Word output lays the section Markdown out itself, so the view keeps it as written.
+  const body: BodyRenderer = format === "md" || format === "docx" ? (text) => text : await markdownToHtml();
+  const word = format === "docx" ? await docxRenderer(root, lang) : undefined;
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { id: string; name: string; text: string }[] = [];
+  const pages: { id: string; name: string; text: string; docx?: Buffer }[] = [];
   const unresolved: string[] = [];
   for (const target of targets) {
     let view;
@@ -58,20 +66,32 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     }
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
     const name = target.kind === "document" ? documentFileName(target.value.id) : `${target.value.id}.review`;
+    if (word) {
+      pages.push({ id: target.value.id, name, text: "", docx: await word(view as DocumentView) });
+      continue;
+    }
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
     pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n` });
   }
   // A document whose number makes a file name too long for the file system is named, not fatal (with --all).
   const unnamable: string[] = [];
-  const writes: FileWrite[] = [];
-  for (const page of pages) {
+  const named = pages.filter((page) => {
     const name = `${page.name}.${lang}.${format}`;
-    if (Buffer.byteLength(name) > MAX_NAME_BYTES) {
-      if (!flags.all) throw new UserError(`${page.id} cannot be rendered: the file name ${name.slice(0, 40)}… is ${Buffer.byteLength(name)} bytes, more than the ${MAX_NAME_BYTES} a file system allows.`, "Give the document a shorter number.");
-      unnamable.push(page.id);
-      continue;
+    if (Buffer.byteLength(name) <= MAX_NAME_BYTES) return true;
+    if (!flags.all) throw new UserError(`${page.id} cannot be rendered: the file name ${name.slice(0, 40)}… is ${Buffer.byteLength(name)} bytes, more than the ${MAX_NAME_BYTES} a file system allows.`, "Give the document a shorter number.");
+    unnamable.push(page.id);
+    return false;
+  });
+  const writes: FileWrite[] = [];
+  const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium) : undefined;
+  try {
+    // Pages print concurrently in their own tabs (the browser lays out one while it writes another's PDF).
+    const printed = printer ? inOrder(named.map((page) => () => printer.print(page.text)), PDF_PAGES_AT_ONCE) : undefined;
+    for (const [i, page] of named.entries()) {
+      writes.push({ path: join(outDir, `${page.name}.${lang}.${format}`), content: page.docx ?? (printed ? await printed[i]! : page.text) });
     }
-    writes.push({ path: join(outDir, name), content: chromium ? await htmlToPdf(page.text, chromium) : page.text });
+  } finally {
+    await printer?.close();
   }
   // All pages are written together or none: a run stopped half-way leaves no mix of old and new pages.
   await withRepositoryLock(ctx, root, async () => {
@@ -86,6 +106,26 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (unresolved.length > 0) ctx.stderr(`Not rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${unresolved.join(", ")}.\n`);
   if (unnamable.length > 0) ctx.stderr(`Not rendered, because their numbers make file names longer than ${MAX_NAME_BYTES} bytes: ${unnamable.join(", ")}.\n`);
   return skipped.length + unresolved.length + unnamable.length > 0 ? 1 : 0;
+}
+
+/** Word output: the document view laid out by render/docx.ts, with the repository's labels and reference styles. */
+async function docxRenderer(root: string, lang: Lang): Promise<(view: DocumentView) => Promise<Buffer>> {
+  const { documentToDocx, referenceStyles } = await import("../../render/docx.js");
+  const labels = loadLabels(root, lang);
+  const styles = await referenceStyles(root);
+  return (view) => documentToDocx(view, { labels, referenceStyles: styles });
+}
+
+/** Runs the tasks with at most `limit` at a time, starting them in order; the promises are in the tasks' order. */
+function inOrder<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T>[] {
+  const results: Promise<T>[] = [];
+  const running: Promise<unknown>[] = [];
+  for (const [i, task] of tasks.entries()) {
+    const before = i >= limit ? running[i - limit]! : Promise.resolve();
+    results.push(before.then(task));
+    running.push(results[i]!.catch(() => undefined));
+  }
+  return results;
 }
 
 function findTarget(repo: Repository, index: RepoIndex, id: string): Target {

@@ -1,10 +1,12 @@
 /** `csr show <id>`: everything about one CSR, with what is derived from it on a given day. */
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { WorkCalendar } from "../../model/calendar.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { documentSections, findSection } from "../../model/sections.js";
 import type { Csr, Decision, Opinion } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
@@ -22,24 +24,29 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   const { value: csr, file } = findCsr(repo, id);
   const index = buildIndex(repo);
   const config = repo.config?.value;
-  const calendar = new WorkCalendar(config?.calendar);
+  const calendar = repositoryCalendar(config);
   const facts = csrFacts(csr, { config, calendar, documentStatus: (d) => index.documents.get(d)?.value.status, today });
   const addressed = (csr.addressed ?? []).map((a) => {
     const doc = index.documents.get(a.document)?.value;
-    return { ...a, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null };
+    const found = doc && a.section !== undefined ? findSection(documentSections(doc), a.section).found : undefined;
+    const section = a.section === undefined ? {} : { sectionNumber: found?.number ?? null, sectionTitle: found?.title ?? null };
+    return { ...a, ...section, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null };
   });
   if (format === "json") {
     const { due, daysLeft, missing, reviewStart, status } = facts;
     ctx.stdout(JSON.stringify({ file: file.path, csr, status, reviewStart, reviewDue: due ?? null, workdaysLeft: daysLeft ?? null, missingOpinions: missing, addressed }, null, 2) + "\n");
     return 0;
   }
-  ctx.stdout(describe(repo, index, csr, facts, addressed, reviewDue(csr, calendar, config), file.path));
+  const due = reviewDue(csr, calendar, config);
+  ctx.stdout(describe(repo, index, csr, facts, addressed, due, file.path));
+  const note = csr.superseded ? undefined : estimatedDeadlineNote(calendar, facts.reviewStart, due);
+  if (note) ctx.stderr(note);
   return 0;
 }
 
 const LABEL_WIDTH = 16;
 
-function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: { document: string; section?: string; title: string | null; status: string | null; version: string | null }[], due: string, path: string): string {
+function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: { document: string; section?: string; sectionNumber?: string | null; sectionTitle?: string | null; title: string | null; status: string | null; version: string | null }[], due: string, path: string): string {
   const out: string[] = [`${csr.id}  ${csr.title}`, ""];
   const field = (label: string, ...values: string[]) => values.forEach((v, i) => out.push(`  ${(i === 0 ? label : "").padEnd(LABEL_WIDTH)}${v}`));
   const person = (id: string) => {
@@ -70,7 +77,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   field(
     "Addressed in",
     ...(addressed.length > 0
-      ? addressed.map((a) => `${a.document} ${a.title ?? "(unknown document)"}${a.version ? ` ${a.version}` : ""}${a.status ? ` (${a.status})` : ""}${a.section ? `, section ${a.section}` : ""}`)
+      ? addressed.map((a) => `${a.document} ${a.title ?? "(unknown document)"}${a.version ? ` ${a.version}` : ""}${a.status ? ` (${a.status})` : ""}${a.section ? `, section ${a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section}` : ""}`)
       : ["(no document yet)"]),
   );
   const impl = csr.implementation;

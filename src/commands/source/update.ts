@@ -16,7 +16,8 @@ import { insideRepository } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located } from "../../load/repository.js";
-import { WorkCalendar } from "../../model/calendar.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { reviewDue } from "../../model/csr-status.js";
 import type { Customer, SourceRevision } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
@@ -94,7 +95,8 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const hash = await persistChanges(root, changes, message);
 
   const config = repo.config?.value;
-  const due = affected[0] ? reviewDue({ ...affected[0].value, review: { restarted: restartedOn } }, new WorkCalendar(config?.calendar), config) : undefined;
+  const calendar = repositoryCalendar(config);
+  const due = affected[0] ? reviewDue({ ...affected[0].value, review: { restarted: restartedOn } }, calendar, config) : undefined;
   const lines = [
     resumed
       ? `${sourceId} revision ${revision} was already recorded (received ${latest.received}).`
@@ -106,6 +108,8 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
     for (const { value } of affected) lines.push(`  ${value.id}  ${value.title}  (was on revision ${value.source.revision})`);
   }
   ctx.stdout(lines.join("\n") + "\n");
+  const note = due === undefined ? undefined : estimatedDeadlineNote(calendar, restartedOn, due);
+  if (note) ctx.stderr(note);
   if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
   return 0;
 }

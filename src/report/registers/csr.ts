@@ -4,6 +4,7 @@
  * requirement is addressed in the organisation's own documents.
  */
 import { csrStatus, csrStatusLabel } from "../../model/csr-status.js";
+import { addressedSectionLabel } from "../../model/sections.js";
 import type { Csr, Disposition } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { clauseList, compareIds, customerName, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
@@ -110,7 +111,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
       return {
         ...base,
         document: place.document,
-        section: place.section ?? "",
+        section: addressedSectionLabel(doc, place.section, ctx.lang),
         version: doc ? documentVersion(doc) : "",
         docTitle: doc ? documentTitle(ctx, doc) : "",
       };

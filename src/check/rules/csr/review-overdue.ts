@@ -1,4 +1,4 @@
-import { WorkCalendar } from "../../../model/calendar.js";
+import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, reviewDue, reviewStart } from "../../../model/csr-status.js";
 import type { Rule } from "../../rule.js";
 
@@ -12,7 +12,7 @@ export const rule: Rule = {
   summary: "A CSR has no decision although its review period (working days after receipt) has ended or is about to.",
   check(ctx) {
     const config = ctx.repo.config?.value;
-    const calendar = new WorkCalendar(config?.calendar);
+    const calendar = repositoryCalendar(config);
     const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
     const warnDays = config?.csr?.warn_days ?? DEFAULT_WARN_DAYS;
     const today = ctx.options.today;

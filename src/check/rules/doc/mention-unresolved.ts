@@ -1,0 +1,43 @@
+import { closest } from "../../../core/text.js";
+import { documentSections } from "../../../model/sections.js";
+import type { Rule } from "../../rule.js";
+
+const MENTION = /《([^《》\n]+)》/g;
+
+/**
+ * A document's text cites another document by its title in book-title marks (按《文件控制程序》执行).
+ * The cited document must be in the repository, so a reader can find it and a renamed or withdrawn
+ * document does not leave the text pointing nowhere. Documents named in the process map
+ * (processes.yaml) are checked by ref/unresolved.
+ */
+export const rule: Rule = {
+  id: "doc/mention-unresolved",
+  severity: "error",
+  summary: "A document's text mentions 《a document》 that is not in the repository.",
+  check(ctx) {
+    const titles = new Set<string>();
+    for (const { value } of ctx.repo.documents) {
+      titles.add(value.title);
+      if (value.title_en) titles.add(value.title_en);
+    }
+    for (const { value } of ctx.repo.customers) {
+      for (const source of value.sources ?? []) {
+        titles.add(source.title);
+        if (source.title_en) titles.add(source.title_en);
+      }
+    }
+    for (const { value: doc, file } of ctx.repo.documents) {
+      for (const section of documentSections(doc)) {
+        for (const match of (section.section.text ?? "").matchAll(MENTION)) {
+          const title = match[1]!.trim();
+          if (titles.has(title)) continue;
+          const near = closest(title, titles);
+          ctx.report(
+            { file, path: [...section.path, "text"], quote: match[0] },
+            `Section ${section.number} of ${doc.id} mentions 《${title}》, which is not the title of any document in the repository.${near ? ` Did you mean 《${near}》?` : ""} Correct the title, or add the document (an external one as kind: external).`,
+          );
+        }
+      }
+    }
+  },
+};

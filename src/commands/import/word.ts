@@ -1,0 +1,196 @@
+/**
+ * `csr import FILE.docx` and `csr import FOLDER`: controlled documents kept in Word become
+ * documents/<ID>.yaml. Every file is read and planned before anything is written, so references
+ * between the files of one import resolve; existing files are never overwritten; what could not
+ * be taken over is listed with its place in the file; one summary and the `csr check` result end
+ * the report.
+ */
+import { lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { stringify } from "yaml";
+import { localToday } from "../../core/dates.js";
+import { UserError } from "../../core/errors.js";
+import { insideRepository } from "../../core/write.js";
+import { runCheck } from "../../check/engine.js";
+import { refuseOnConflicts } from "../../load/git.js";
+import { loadRepository, type Repository } from "../../load/repository.js";
+import { planWordDocument, type WordImportOptions, type WordPlan } from "../../import/docx/document.js";
+import { readWordFile } from "../../import/docx/read.js";
+import type { CommandContext } from "../context.js";
+import { applyChange } from "../shared/transaction.js";
+import { reportCheck, withPlannedFiles, type ImportFlags } from "./index.js";
+
+const WORD_KINDS = ["procedures", "instructions", "forms", "documents"] as const;
+
+/** `path` as the user gave it (relative to ctx.dir): a .docx file or a folder. */
+export async function importWord(ctx: CommandContext, root: string, repo: Repository, path: string, flags: ImportFlags): Promise<number> {
+  if (flags.as !== undefined && !(WORD_KINDS as readonly string[]).includes(flags.as)) {
+    throw new UserError(`--as for Word files is one of ${WORD_KINDS.join(", ")}; got '${flags.as}'.`);
+  }
+  const options: WordImportOptions = {
+    as: (flags.as as WordImportOptions["as"] | undefined) ?? "documents",
+    department: flags.department,
+    lang: repo.config?.value.language ?? "zh-CN",
+  };
+  const files = wordFiles(path, ctx.dir);
+  const plans: WordPlan[] = [];
+  for (const file of files) {
+    try {
+      const word = await readWordFile(file.abs, file.shown);
+      plans.push(planWordDocument(word, file.shown, repo, options));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      plans.push({ file: file.shown, refused: error.message, issues: [], mentions: [] });
+    }
+  }
+  const conflicts = settleTargets(plans, repo, root);
+  resolveMentions(plans, repo);
+
+  const failed = new Map<WordPlan, string>();
+  const toWrite = plans.filter((p) => p.data && !p.refused && !conflicts.has(p));
+  if (!flags.dryRun && toWrite.length > 0) {
+    await refuseOnConflicts(root);
+    // As for registers: a target whose folder cannot be made is reported; the others are written together, all or none.
+    const writable = toWrite.filter((plan) => {
+      try {
+        mkdirSync(dirname(insideRepository(root, plan.path!)), { recursive: true });
+        return true;
+      } catch (error) {
+        failed.set(plan, error instanceof Error ? error.message : String(error));
+        return false;
+      }
+    });
+    await applyChange(root, { writes: writable.map((plan) => ({ path: insideRepository(root, plan.path!), content: toYaml(plan), create: true })) });
+  }
+
+  const out: string[] = [];
+  for (const plan of plans) {
+    out.push(...describe(plan, conflicts.get(plan), failed.get(plan), flags.dryRun === true), "");
+  }
+  const written = toWrite.filter((p) => !failed.has(p));
+  const refused = plans.filter((p) => p.refused).length;
+  const tally = [`${refused} refused`, `${conflicts.size} conflict(s) with existing files`];
+  if (failed.size) tally.push(`${failed.size} could not be written`);
+  out.push(`${flags.dryRun ? "Would import" : "Imported"} ${written.length} of ${plans.length} Word file(s); ${tally.join(", ")}.`);
+  if (flags.dryRun) out.push("Dry run: nothing was written.");
+  const planned = written.map((p) => ({ row: 0, path: p.path!, id: p.id!, kind: p.data!.kind, data: p.data! }));
+  const after = flags.dryRun ? withPlannedFiles(root, planned) : loadRepository(root);
+  const findings = runCheck(after, { today: localToday() });
+  out.push(...reportCheck(findings, root));
+  ctx.stdout(out.join("\n") + "\n");
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return refused > 0 || conflicts.size > 0 || failed.size > 0 || errors > 0 ? 1 : 0;
+}
+
+/** The .docx files to read: the one named, or those directly in the folder named (Word's ~$ lock files left out). */
+function wordFiles(path: string, cwd: string): { abs: string; shown: string }[] {
+  const abs = resolve(cwd, path);
+  const stat = statSync(abs, { throwIfNoEntry: false });
+  if (!stat) throw new UserError(`No such file: ${path}`);
+  if (!stat.isDirectory()) return [{ abs, shown: path }];
+  const names = readdirSync(abs)
+    .filter((n) => /\.docx$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
+    .sort();
+  if (names.length === 0) throw new UserError(`No .docx files in ${path}.`, "Word files saved as .doc must be saved as .docx first.");
+  return names.map((n) => ({ abs: join(abs, n), shown: join(path, n) }));
+}
+
+/** Plans whose target exists (never overwritten) or is another file's of this import. */
+function settleTargets(plans: WordPlan[], repo: Repository, root: string): Map<WordPlan, string> {
+  const conflicts = new Map<WordPlan, string>();
+  const existing = new Set([...repo.documents.map((d) => d.value.id), ...repo.unvalidated.documents]);
+  const seen = new Map<string, WordPlan>();
+  for (const plan of plans) {
+    if (!plan.path || plan.refused) continue;
+    const key = plan.path.normalize("NFC").toLowerCase();
+    const first = seen.get(key);
+    if (first) {
+      plan.refused = `${plan.id} is also the number of ${first.file}; each document is imported once — correct the number in one of them`;
+      continue;
+    }
+    seen.set(key, plan);
+    let onDisk = false;
+    try {
+      onDisk = lstatSync(insideRepository(root, plan.path), { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      onDisk = false;
+    }
+    if (existing.has(plan.id!) || onDisk) conflicts.set(plan, `${plan.path} exists already; it was not overwritten`);
+  }
+  return conflicts;
+}
+
+/**
+ * Documents named in the text (by number or 《title》), looked up in the repository and among the
+ * files of this import: a form goes into `forms`, anything else into `related`; one that is found
+ * nowhere is reported.
+ */
+function resolveMentions(plans: WordPlan[], repo: Repository): void {
+  const known = new Map<string, { id: string; kind: string }>();
+  const byTitle = new Map<string, string>();
+  for (const d of repo.documents) {
+    known.set(d.value.id, { id: d.value.id, kind: d.value.kind });
+    byTitle.set(d.value.title, d.value.id);
+    if (d.value.title_en) byTitle.set(d.value.title_en, d.value.id);
+  }
+  for (const p of plans) {
+    if (!p.data || p.refused) continue;
+    known.set(p.data.id, { id: p.data.id, kind: p.data.kind });
+    byTitle.set(p.data.title, p.data.id);
+  }
+  // CSR ids and customers' source documents look like document numbers; they are known, not documents.
+  const others = new Set([...repo.csrs.map((c) => c.value.id), ...repo.customers.flatMap((c) => (c.value.sources ?? []).map((s) => s.id))]);
+  for (const plan of plans) {
+    const doc = plan.data;
+    if (!doc || plan.refused) continue;
+    const related: string[] = [];
+    const forms: string[] = [];
+    const reported = new Set<string>();
+    for (const m of plan.mentions) {
+      const id = m.by === "number" ? m.text : byTitle.get(m.text);
+      const target = id ? known.get(id) : undefined;
+      if (!target && id && others.has(id)) continue;
+      if (!target) {
+        const shown = m.by === "title" ? `《${m.text}》` : m.text;
+        if (!reported.has(shown)) plan.issues.push({ where: m.where, message: `${shown} is not in the repository — add or import it, then list it under related or forms in ${doc.id}` });
+        reported.add(shown);
+        continue;
+      }
+      if (target.id === doc.id) continue;
+      const list = target.kind === "form" ? forms : related;
+      if (!list.includes(target.id)) list.push(target.id);
+    }
+    // The keys in the order of the repository's own files: references before the sections.
+    const { sections, ...rest } = doc;
+    plan.data = { ...rest, ...(related.length ? { related } : {}), ...(forms.length ? { forms } : {}), ...(sections ? { sections } : {}) };
+  }
+}
+
+function describe(plan: WordPlan, conflict: string | undefined, failure: string | undefined, dryRun: boolean): string[] {
+  const name = basename(plan.file);
+  if (plan.refused) return [`${plan.file}: not imported: ${plan.refused.replace(/\.$/, "")}.`, ...issues(plan)];
+  const doc = plan.data!;
+  const version = doc.revisions?.[doc.revisions.length - 1]?.version;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const sections = countSections(doc.sections ?? []);
+  const lines = [
+    `${plan.file}: ${doc.id} ${doc.title} (${doc.kind}, ${doc.status}${version ? `, ${version}` : ""}; ${count(doc.revisions?.length ?? 0, "revision")}, ${count(sections, "section")}, ${count((doc.related?.length ?? 0) + (doc.forms?.length ?? 0), "reference")})`,
+    ...issues(plan),
+  ];
+  if (conflict) lines.push(`  ${conflict} (${name} not imported)`);
+  else if (failure) lines.push(`  ${plan.path} could not be written: ${failure}`);
+  else lines.push(`  ${dryRun ? "would write" : "wrote"} ${plan.path}`);
+  return lines;
+}
+
+function issues(plan: WordPlan): string[] {
+  return plan.issues.map((i) => `  ${i.where}: ${i.message}`);
+}
+
+function countSections(sections: NonNullable<WordPlan["data"]>["sections"] & object): number {
+  return sections.reduce((n, s) => n + 1 + countSections(s.sections ?? []), 0);
+}
+
+function toYaml(plan: WordPlan): string {
+  return stringify(plan.data, { lineWidth: 0 });
+}

@@ -1,0 +1,635 @@
+/**
+ * One Word document into a controlled document: the header block (number, title, version,
+ * department, dates, 编制 / 审核 / 批准), the revision record, the body sections by their numbers
+ * (1 目的 … 5 作业流程, 5.1 …) as Markdown, and the documents and records it names. Nothing is
+ * written here, and nothing is left out silently: every value that could not be taken over is an
+ * issue with its place in the file.
+ */
+import type { Repository } from "../../load/repository.js";
+import { numberPatternToRegExp } from "../../model/numbering.js";
+import { documentSections } from "../../model/sections.js";
+import { documentPath } from "../../model/paths.js";
+import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
+import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeVersion, type Kind, type Level } from "../normalize.js";
+import { headerField, labelAndValue, labelKey, REVISION_CAPTION, revisionField, type HeaderField, type RevisionField } from "./labels.js";
+import type { Block, ParagraphBlock, TableBlock, WordFile } from "./read.js";
+
+export interface WordIssue {
+  /** Where in the file: "header block", "修订记录 row 3", "section 5.2, paragraph 14" … */
+  where: string;
+  message: string;
+}
+
+/** A document or record named in the text, to be resolved once every file of the import is known. */
+export interface Mention {
+  /** A document number (QR-015-01) or a title from 《…》. */
+  text: string;
+  by: "number" | "title";
+  where: string;
+}
+
+export interface WordPlan {
+  /** The .docx as the user named it. */
+  file: string;
+  /** Why nothing is imported from this file; otherwise `data` is set. */
+  refused?: string;
+  id?: string;
+  path?: string;
+  data?: ControlledDocument;
+  issues: WordIssue[];
+  mentions: Mention[];
+}
+
+export interface WordImportOptions {
+  as: "procedures" | "instructions" | "forms" | "documents";
+  department?: string;
+  lang: "zh-CN" | "en";
+}
+
+const STAMPS: [RegExp, "released" | "obsolete" | "draft" | "uncontrolled"][] = [
+  [/^(受控|受控文件|受控本|controlled|controlledcopy)$/, "released"],
+  [/^(作废|已作废|作废文件|obsolete)$/, "obsolete"],
+  [/^(草稿|草案|讨论稿|征求意见稿|draft)$/, "draft"],
+  [/^(非受控|非受控文件|uncontrolled|uncontrolledcopy)$/, "uncontrolled"],
+];
+
+const RELATED_TITLES = /^(相关文件|引用文件|参考文件|支持性文件|相关程序文件|相关文件及记录|相关文件和记录|相关文件与记录|relateddocuments|references)$/;
+const RECORD_TITLES = /^(相关记录|记录|质量记录|相关表单|记录表单|表单|相关记录表单|relatedrecords|records|forms)$/;
+const NONE = /^(无|none|n\/a|\/|—|-)$/i;
+
+/** Document numbers as organisations write them: QP-015, QR-015-01, CS/QP-006, HSD-F-0018, SOP-QR-020. */
+const NUMBER_IN_TEXT = /(?<![A-Za-z0-9/_-])[A-Z][A-Z0-9]*(?:[/_-][A-Z][A-Z0-9]*)*-\d+[A-Z]?(?:-\d+)*(?![A-Za-z0-9/_-])/g;
+/** Standards look like numbers (GB/T 19001-2016, GJB9001C-2017); they are not the repository's documents. */
+const STANDARD = /^(GB|GJB|ISO|IATF|IEC|EN|DIN|VDA|SAE|JIS|ASTM|QC|HG|JB|SJ|AIAG)/;
+const TITLE_IN_TEXT = /《([^《》\n]{1,60})》/g;
+
+const SECTION_HEADING = /^(\d{1,2}(?:[.．]\d{1,2}){0,3})[.．、]?[\s\u3000]*(\S.*)$/;
+
+export function planWordDocument(word: WordFile, file: string, repo: Repository, options: WordImportOptions): WordPlan {
+  return new WordDocumentReader(word, file, repo, options).plan();
+}
+
+interface HeaderValue {
+  value: string;
+  where: string;
+}
+
+class WordDocumentReader {
+  private readonly issues: WordIssue[] = [];
+  private readonly mentions: Mention[] = [];
+  private readonly header = new Map<HeaderField, HeaderValue>();
+  private readonly used = new Set<Block>();
+  private stamp: (typeof STAMPS)[number][1] | undefined;
+  private titleParagraph: string | undefined;
+  private revisions: Revision[] = [];
+  /** The rows of the revision record that named a document number, to compare with the header's. */
+  private readonly rowNumbers: { number: string; where: string }[] = [];
+  private readonly people: Person[];
+  private readonly departments: Department[];
+
+  constructor(
+    private readonly word: WordFile,
+    private readonly file: string,
+    private readonly repo: Repository,
+    private readonly options: WordImportOptions,
+  ) {
+    this.people = repo.people.map((p) => p.value);
+    this.departments = repo.config?.value.departments ?? [];
+  }
+
+  private issue(where: string, message: string): void {
+    this.issues.push({ where, message });
+  }
+
+  plan(): WordPlan {
+    const blocks = this.word.blocks;
+    const firstSection = this.findFirstSection(blocks);
+    const front = blocks.slice(0, firstSection);
+    for (const block of blocks) if (block.type === "table" && this.readRevisionTable(block)) this.used.add(block);
+    for (const block of front) if (!this.used.has(block)) this.readFront(block);
+    for (const block of this.word.pageHeaders) this.readHeaderBlock(block, "page header", false);
+
+    const refused = (reason: string): WordPlan => ({ file: this.file, refused: reason, issues: this.issues, mentions: [] });
+    const id = this.number();
+    if (!id) return refused("no document number: the header block has no 文件编号 (or 编号, Doc No.), and the file name is not one");
+    if (this.stamp === "obsolete") return refused(`${id} is stamped 作废; withdrawn documents are not imported`);
+    const title = this.title();
+    if (!title) return refused(`${id} has no title: the header block has no 文件名称 and no title paragraph was found`);
+    const kind = this.kind(id, title);
+    if (!kind) {
+      return refused(`cannot tell whether ${id} is a manual, procedure, work instruction or form — pass --as procedures|instructions|forms, or add its numbering pattern to qms.yaml`);
+    }
+    const department = this.department(id);
+    if (typeof department === "string") return refused(department);
+
+    const doc: ControlledDocument = { id, title, level: kind.level, kind: kind.kind, department: department.code, status: "draft" };
+    this.settleRevisions(id);
+    const effective = this.date("effective");
+    if (effective) doc.effective = effective;
+    if (this.revisions.length) doc.revisions = this.revisions;
+    const current = this.revisions[this.revisions.length - 1];
+    if (this.stamp === "draft" || this.stamp === "uncontrolled") doc.status = "draft";
+    else doc.status = current?.approved ? "released" : "draft";
+    if (this.stamp === "released" && doc.status !== "released") {
+      this.issue("stamp", `the file is stamped 受控 but its current revision has no 批准 (approval); imported as a draft — record the approval and release it with csr release`);
+    }
+    if (this.stamp === "uncontrolled") this.issue("stamp", "the file is stamped 非受控 (an uncontrolled copy); imported as a draft");
+
+    const sections = this.readSections(blocks.slice(firstSection), id);
+    if (sections.length) doc.sections = sections;
+    return { file: this.file, id, path: documentPath(id), data: doc, issues: this.issues, mentions: this.mentions };
+  }
+
+  // ---- the front matter: organisation, title, stamp, header block, confidentiality ----
+
+  private findFirstSection(blocks: Block[]): number {
+    const i = blocks.findIndex((b) => b.type === "paragraph" && !b.list && this.sectionNumber(b) === "1");
+    if (i >= 0) return i;
+    const styled = blocks.findIndex((b) => b.type === "paragraph" && /^heading 1$/i.test(b.style) && !!b.list);
+    return styled >= 0 ? styled : blocks.length;
+  }
+
+  private readFront(block: Block): void {
+    if (block.type === "table") {
+      if (!this.readHeaderBlock(block, "header block", true)) this.issue(`table ${block.place}`, `a table before section 1 that is neither the header block nor the revision record was not imported (first cell '${clip(block.rows[0]?.[0]?.plain ?? "")}')`);
+      return;
+    }
+    const text = block.plain;
+    if (!text) return;
+    const key = labelKey(text);
+    const stamp = STAMPS.find(([re]) => re.test(key.replace(/[【】[\]]/g, "")));
+    if (stamp) {
+      this.stamp = stamp[1];
+      return;
+    }
+    if (REVISION_CAPTION.test(key)) return;
+    if (this.readHeaderBlock(block, `paragraph ${block.place}`, true)) return;
+    const config = this.repo.config?.value;
+    const organisation = config?.organisation;
+    if (organisation && (text === organisation.name || text === organisation.name_en)) return;
+    if (/(未经|不得|严禁|禁止|without).*(外借|复印|复制|外传|泄露|copy|copied|lend|lent|disclos)/i.test(text)) {
+      const own = config?.confidentiality?.trim();
+      if (!own) this.issue(`paragraph ${block.place}`, `the confidentiality notice is the organisation's setting, not the document's: add it to qms.yaml as 'confidentiality: ${text}'`);
+      else if (own.replace(/\s/g, "") !== text.replace(/\s/g, "")) this.issue(`paragraph ${block.place}`, `the confidentiality notice differs from qms.yaml's, which csr prints: '${clip(text)}'`);
+      return;
+    }
+    if (/^title$/i.test(block.style) && !this.titleParagraph) {
+      this.titleParagraph = text;
+      return;
+    }
+    if (/(公司|集团|有限|工厂|研究所|Co\.|Ltd|Inc\.|GmbH)/.test(text) && text.length <= 40) {
+      this.issue(`paragraph ${block.place}`, `organisation '${text}' is not the one in qms.yaml${organisation ? ` ('${organisation.name}')` : ""}; csr prints qms.yaml's`);
+      return;
+    }
+    if (!this.titleParagraph && text.length <= 40 && !text.includes("\n")) {
+      this.titleParagraph = text;
+      return;
+    }
+    this.issue(`paragraph ${block.place}`, `text before section 1 was not imported: '${clip(text)}'`);
+  }
+
+  /**
+   * Label/value pairs of a header block: label and value in adjacent cells, "文件编号：QP-020" in
+   * one cell (or one paragraph line), or a row of labels over a row of values (and one of dates).
+   * Values already found (in the body) are kept over the page header's. Returns whether it held any.
+   */
+  private readHeaderBlock(block: Block, where: string, body: boolean): boolean {
+    const found: [HeaderField, string][] = [];
+    if (block.type === "paragraph") {
+      for (const part of block.plain.split(/\n|\t| · /)) {
+        const pair = labelAndValue(part);
+        if (pair) found.push([pair.field, pair.value]);
+      }
+    } else {
+      const rows = block.rows;
+      for (let r = 0; r < rows.length; r++) {
+        const cells = rows[r]!;
+        const fields = cells.map((c) => (c.plain ? headerField(c.plain) : undefined));
+        const filled = cells.filter((c) => c.plain);
+        if (filled.length >= 2 && fields.every((f, i) => f || !cells[i]!.plain) && rows[r + 1] && !rows[r + 1]!.some((c) => c.plain && headerField(c.plain))) {
+          // A row of labels: the values stand in the row below, dates maybe in the row after.
+          const values = rows[r + 1]!;
+          const dates = rows[r + 2]?.every((c) => !c.plain || normalizeDate(c.plain)) ? rows[r + 2] : undefined;
+          fields.forEach((f, i) => {
+            if (f && values[i]?.plain) found.push([f, [values[i]!.plain, dates?.[i]?.plain ?? ""].join(" ").trim()]);
+          });
+          r += dates ? 2 : 1;
+          continue;
+        }
+        for (let c = 0; c < cells.length; c++) {
+          const text = cells[c]!.plain;
+          if (!text) continue;
+          const field = fields[c];
+          if (field) {
+            const next = cells[c + 1];
+            if (next && next.plain && !fields[c + 1]) {
+              found.push([field, next.plain]);
+              c++;
+            }
+            continue;
+          }
+          for (const line of text.split("\n")) {
+            const pair = labelAndValue(line);
+            if (pair) found.push([pair.field, pair.value]);
+          }
+        }
+      }
+    }
+    for (const [field, value] of found) {
+      if (!value) continue;
+      const before = this.header.get(field);
+      if (!before) this.header.set(field, { value, where });
+      else if (body && before.value !== value) this.issue(where, `${field} '${value}' differs from '${before.value}' (${before.where}); the first was taken`);
+    }
+    return found.length > 0;
+  }
+
+  private number(): string | undefined {
+    const given = this.header.get("number")?.value.normalize("NFKC").replace(/\s/g, "");
+    if (given) return given;
+    const name = this.file.split(/[\\/]/).pop()!.replace(/\.docx$/i, "").normalize("NFKC");
+    const fromName = /^([A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*-\d+(?:-\d+)*)/.exec(name)?.[1];
+    if (fromName) this.issue("header block", `no 文件编号 in the header block; the number ${fromName} was taken from the file name`);
+    return fromName;
+  }
+
+  private title(): string | undefined {
+    const strip = (t: string) => t.replace(/^《|》$/g, "").trim();
+    const given = this.header.get("title")?.value;
+    if (given) return strip(given);
+    return this.titleParagraph ? strip(this.titleParagraph) : undefined;
+  }
+
+  private kind(id: string, title: string): { kind: Kind; level: Level } | undefined {
+    if (this.options.as === "procedures") return { kind: "procedure", level: 2 };
+    if (this.options.as === "instructions") return { kind: "instruction", level: 3 };
+    if (this.options.as === "forms") return { kind: "form", level: 4 };
+    const LEVEL: Record<Kind, Level> = { manual: 1, procedure: 2, instruction: 3, form: 4, external: 3 };
+    const configured = (this.repo.config?.value.numbering ?? []).find((n) => numberPatternToRegExp(n.pattern).test(id));
+    if (configured) return { kind: configured.kind, level: LEVEL[configured.kind] };
+    const byTitle = normalizeKind(title);
+    return byTitle ? { kind: byTitle.kind === "external" ? KIND_OF_LEVEL[byTitle.level] : byTitle.kind, level: byTitle.level } : undefined;
+  }
+
+  private department(id: string): Department | string {
+    const given = this.header.get("department")?.value ?? this.options.department;
+    if (!given) return `${id} names no department (制订部门) — pass --department CODE`;
+    const key = given.toLowerCase();
+    const found = this.departments.find((d) => d.code.toLowerCase() === key || d.name === given || d.name_en?.toLowerCase() === key);
+    return found ?? `department '${given}' is not in qms.yaml — add it under departments (e.g. '- { code: XX, name: ${given} }') and import again`;
+  }
+
+  private date(field: HeaderField): string | undefined {
+    const given = this.header.get(field);
+    if (!given) return undefined;
+    const date = normalizeDate(given.value);
+    if (!date) this.issue(given.where, `${field} date '${given.value}' is not a date like 2024-03-01 — set it in the file after import`);
+    return date;
+  }
+
+  /** A signature cell: "李娜 2024-02-23", "李娜\n2024.02.23", "李娜/2024年2月23日". */
+  private signature(text: string, where: string, role: string): Signature | undefined {
+    const dateText = /\d{4}\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,2}\s*日?/.exec(text)?.[0];
+    const name = (dateText ? text.replace(dateText, "") : text).replace(/[\s/，,:：]+/g, " ").trim();
+    if (!name) return undefined;
+    const person = lookupPerson(name, this.people);
+    if (!person) {
+      this.issue(where, `${role} by '${name}' is not in people.yaml — add the person (id, name, department, roles) and set ${role}.by in the file`);
+      return undefined;
+    }
+    const date = dateText ? normalizeDate(dateText.replace(/\s/g, "")) : undefined;
+    return date ? { by: person.id, date } : { by: person.id };
+  }
+
+  // ---- the revision record ----
+
+  private readRevisionTable(table: TableBlock): boolean {
+    const headerRow = table.rows.slice(0, 2).findIndex((row) => {
+      const fields = row.filter((c) => c.plain).map((c) => revisionField(c.plain));
+      return fields.length >= 3 && fields.every(Boolean) && (fields.includes("summary") || (fields.includes("version") && (fields.includes("date") || fields.includes("effective"))));
+    });
+    if (headerRow < 0) return false;
+    const columns = table.rows[headerRow]!.map((c) => (c.plain ? revisionField(c.plain) : undefined));
+    for (let r = headerRow + 1; r < table.rows.length; r++) {
+      const row = table.rows[r]!;
+      if (row.every((c) => !c.plain)) continue;
+      const where = `修订记录 row ${r + 1}`;
+      const get = (field: RevisionField) =>
+        columns
+          .map((f, i) => (f === field ? (row[i]?.plain ?? "") : ""))
+          .filter(Boolean)
+          .join("/");
+      const versionText = get("version").replace(/[版次第]/g, "");
+      const version = normalizeVersion(versionText);
+      const dateText = get("date") || get("effective");
+      const date = normalizeDate(dateText);
+      const summary = get("summary").replace(/\n+/g, " ");
+      if (!version) {
+        this.issue(where, `version '${get("version")}' is not a version like A/0 — the row was not imported; add the revision in the file`);
+        continue;
+      }
+      if (!date) {
+        this.issue(where, dateText ? `date '${dateText}' is not a date like 2024-03-01 — revision ${version} was not imported` : `revision ${version} has no date — it was not imported`);
+        continue;
+      }
+      if (!summary) {
+        this.issue(where, `revision ${version} has no summary (修订内容) — it was not imported`);
+        continue;
+      }
+      const revision: Revision = { version, date, summary };
+      const pages = get("pages");
+      if (pages) revision.pages = pages;
+      const total = get("totalPages");
+      if (/^\d+$/.test(total) && Number(total) > 0) revision.total_pages = Number(total);
+      else if (total) this.issue(where, `total pages '${total}' is not a number — left out`);
+      for (const [field, role] of [["by", "prepared"], ["reviewedBy", "reviewed"], ["approvedBy", "approved"]] as const) {
+        const text = get(field);
+        if (!text) continue;
+        const signature = this.signature(text, where, role);
+        if (signature) revision[role] = signature;
+      }
+      const number = get("number").replace(/\s/g, "");
+      if (number) this.rowNumbers.push({ number, where });
+      this.revisions.push(revision);
+    }
+    return true;
+  }
+
+  /**
+   * The revision record in order, with the header block's signatures on the current revision. A
+   * header version without a row of its own becomes a revision, which is said.
+   */
+  private settleRevisions(id: string): void {
+    for (const row of this.rowNumbers) {
+      if (row.number !== id) this.issue(row.where, `the row is for document ${row.number}, not ${id}; it was imported as a revision of ${id}`);
+    }
+    this.revisions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    // 版本 A with 版次 1 is A/1; a lone 版次 often holds the whole version ("版次：A/0").
+    const revisionValue = this.header.get("revision");
+    const versionValue = this.header.get("version") ?? revisionValue;
+    let version: string | undefined;
+    if (versionValue) {
+      const split = versionValue !== revisionValue && revisionValue && /^[A-Za-z]$/.test(versionValue.value.trim());
+      const text = (split ? `${versionValue.value}/${revisionValue.value}` : versionValue.value).replace(/[版次第]/g, "");
+      version = normalizeVersion(text);
+      if (!version) this.issue(versionValue.where, `version '${versionValue.value}' is not a version like A/0 — set it in the file after import`);
+    }
+    let current = version ? this.revisions.find((r) => r.version === version) : this.revisions[this.revisions.length - 1];
+    if (version && !current) {
+      const date = this.date("issued") ?? this.date("effective");
+      if (date) {
+        current = { version, date, summary: this.options.lang === "en" ? "Imported from Word" : "从 Word 文件导入" };
+        this.revisions.push(current);
+        this.revisions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+        this.issue("header block", `the revision record has no row for version ${version}; it was recorded dated ${date} with the summary '${current.summary}'`);
+      } else {
+        this.issue("header block", `version ${version} has no date (制订日期) and no row in the revision record — it was not recorded; add it with csr release`);
+      }
+    } else if (version && current && current !== this.revisions[this.revisions.length - 1]) {
+      this.issue("header block", `the header block says version ${version}, the revision record's latest row is ${this.revisions[this.revisions.length - 1]!.version}`);
+    }
+    if (!current) return;
+    const pages = this.header.get("pages");
+    if (pages) {
+      // "共8页", "第1页 共8页", "8": the total; the page a header happens to be on is not data.
+      const total = /共\s*(\d+)\s*页/.exec(pages.value)?.[1] ?? /^(\d+)$/.exec(pages.value.trim())?.[1];
+      if (total && Number(total) > 0) current.total_pages = Number(total);
+      else if (!/^第\s*\d+\s*页$/.test(pages.value.trim())) this.issue(pages.where, `pages '${pages.value}' is not a page count like 共8页 — left out`);
+    }
+    for (const role of ["prepared", "reviewed", "approved"] as const) {
+      const value = this.header.get(role);
+      if (!value) continue;
+      const signature = this.signature(value.value, value.where, role);
+      if (!signature) continue;
+      const before = current[role];
+      if (before && before.by !== signature.by) this.issue(value.where, `${role} of ${current.version} is ${signature.by} in the header block and ${before.by} in the revision record; the header block was taken`);
+      current[role] = signature.date || !before?.date ? signature : { ...signature, date: before.date };
+    }
+    // Signatures in the order of the repository's files, whichever place each came from.
+    const { prepared, reviewed, approved, ...rest } = current;
+    this.revisions[this.revisions.indexOf(current)] = { ...rest, ...(prepared ? { prepared } : {}), ...(reviewed ? { reviewed } : {}), ...(approved ? { approved } : {}) };
+  }
+
+  // ---- the body ----
+
+  /** The section number a paragraph starts with when it is a heading, e.g. "5.2" for "5.2 识别". */
+  private sectionNumber(p: ParagraphBlock): string | undefined {
+    const text = p.plain;
+    if (text.includes("\n")) return undefined;
+    const m = SECTION_HEADING.exec(text);
+    if (!m) return undefined;
+    const title = m[2]!.trim();
+    const styled = /^heading \d$/i.test(p.style);
+    if (!styled && (title.length > 30 || /[。；;！？!?，,：:]/.test(title))) return undefined;
+    return m[1]!.replace(/．/g, ".");
+  }
+
+  private readSections(blocks: Block[], id: string): Section[] {
+    const top: Section[] = [];
+    // The open sections by depth, with their numbers as written.
+    const chain: { number: string; section: Section; body: Block[] }[] = [];
+    const all: { number: string; section: Section; body: Block[] }[] = [];
+    const counters: number[] = [];
+    for (const block of blocks) {
+      const heading = block.type === "paragraph" ? this.heading(block, chain, counters) : undefined;
+      if (!heading) {
+        const open = chain[chain.length - 1];
+        if (open) open.body.push(block);
+        else if (block.type === "paragraph" && block.plain) this.issue(`paragraph ${block.place}`, `text before section 1 was not imported: '${clip(block.plain)}'`);
+        continue;
+      }
+      const depth = heading.number.split(".").length;
+      chain.length = Math.min(chain.length, depth - 1);
+      const entry = { number: heading.number, section: { title: heading.title } as Section, body: [] as Block[] };
+      const parent = chain[chain.length - 1];
+      if (parent) (parent.section.sections ??= []).push(entry.section);
+      else top.push(entry.section);
+      chain.push(entry);
+      all.push(entry);
+    }
+    for (const entry of all) {
+      const where = `section ${entry.number}`;
+      const key = labelKey(entry.section.title);
+      // 6 相关文件 and 7 相关记录 list documents; a sub-section called 记录 (5.11) is body text.
+      if (!entry.number.includes(".") && (RELATED_TITLES.test(key) || RECORD_TITLES.test(key))) {
+        this.readReferenceSection(entry.body, where);
+        entry.section.title = "";
+        continue;
+      }
+      const text = this.markdown(entry.body, where);
+      if (text) entry.section.text = text;
+      for (const block of entry.body) {
+        const blockText = block.type === "paragraph" ? block.plain : block.rows.flatMap((r) => r.map((c) => c.plain)).join("\n");
+        for (const mention of findMentions(blockText, `${where}, ${block.type} ${block.place}`)) if (mention.text !== id) this.mentions.push(mention);
+      }
+    }
+    const sectionOf = new Map(all.flatMap((entry) => entry.body.map((block) => [block.place, entry.number] as const)));
+    for (const lost of this.word.unreadable) {
+      const section = lost.place === undefined ? undefined : sectionOf.get(lost.place);
+      const where = lost.place === undefined ? "file" : section ? `section ${section}, paragraph ${lost.place}` : `paragraph ${lost.place}`;
+      this.issue(where, `${lost.what} — not imported`);
+    }
+    const sections = prune(top);
+    declareNumbers(sections, all);
+    return sections;
+  }
+
+  /** Whether a paragraph opens a section: its number continues the numbering, or it is a Word heading. */
+  private heading(p: ParagraphBlock, chain: { number: string }[], counters: number[]): { number: string; title: string } | undefined {
+    const number = this.sectionNumber(p);
+    const styled = /^heading (\d)$/i.exec(p.style);
+    if (number && !(p.list && !styled)) {
+      const parts = number.split(".").map(Number);
+      const parentNumber = parts.slice(0, -1).join(".");
+      const parent = chain[parts.length - 2];
+      const fits = parts.length === 1 ? parts[0]! > (counters[0] ?? 0) : parent?.number === parentNumber && parts.length <= chain.length + 1;
+      if (!fits) return undefined;
+      counters.length = parts.length;
+      counters[parts.length - 1] = parts[parts.length - 1]!;
+      return { number, title: SECTION_HEADING.exec(p.plain)![2]!.trim() };
+    }
+    // Word's own heading numbering: the number is not in the text, so it is counted here.
+    if (styled && (p.list || chain.length > 0) && p.plain && !p.plain.includes("\n")) {
+      const depth = Math.min(Number(styled[1]), chain.length + 1);
+      counters.length = depth;
+      counters[depth - 1] = (counters[depth - 1] ?? 0) + 1;
+      return { number: counters.slice(0, depth).map((n) => n ?? 1).join("."), title: p.plain };
+    }
+    return undefined;
+  }
+
+  /** 相关文件 / 相关记录: every line names documents; a line that names none is said. */
+  private readReferenceSection(body: Block[], where: string): void {
+    const lines: { text: string; where: string }[] = [];
+    for (const block of body) {
+      if (block.type === "paragraph") {
+        for (const line of block.plain.split("\n")) lines.push({ text: line.trim(), where: `${where}, paragraph ${block.place}` });
+      } else {
+        block.rows.forEach((row, r) => {
+          if (row.every((c) => !c.plain || revisionField(c.plain) || headerField(c.plain))) return;
+          const numbered = row.find((c) => new RegExp(NUMBER_IN_TEXT.source).test(c.plain));
+          lines.push({ text: numbered ? numbered.plain : row.map((c) => c.plain).find((t) => t) ?? "", where: `${where}, table ${block.place} row ${r + 1}` });
+        });
+      }
+    }
+    for (const line of lines) {
+      if (!line.text || NONE.test(line.text)) continue;
+      const found = findMentions(line.text, line.where);
+      if (found.length) this.mentions.push(...found);
+      else {
+        // A bare title, as lists of related documents often are: "文件控制程序".
+        const title = line.text.replace(/^[\d.、)）\s-]+/, "").trim();
+        this.mentions.push({ text: title, by: "title", where: line.where });
+      }
+    }
+  }
+
+  /** Section body blocks as Markdown: paragraphs, lists (numbered per list), tables. */
+  private markdown(blocks: Block[], where: string): string {
+    const out: string[] = [];
+    let previous: "paragraph" | "list" | "table" | undefined;
+    const counters: number[] = [];
+    for (const block of blocks) {
+      if (block.type === "table") {
+        const table = this.markdownTable(block, `${where}, table ${block.place}`);
+        if (!table) continue;
+        if (out.length) out.push("\n\n");
+        out.push(table);
+        previous = "table";
+        counters.length = 0;
+        continue;
+      }
+      if (!block.markdown) continue;
+      if (block.list) {
+        const level = Math.min(block.list.level, 3);
+        counters.length = level + 1;
+        counters[level] = (counters[level] ?? 0) + 1;
+        const marker = block.list.ordered ? `${counters[level]}. ` : "- ";
+        const indent = "   ".repeat(level);
+        // Further lines of an outer item continue it as they are; a nested item's need its indent.
+        const continuation = level === 0 ? "" : indent + " ".repeat(marker.length);
+        if (out.length) out.push(previous === "list" || previous === "paragraph" ? "\n" : "\n\n");
+        out.push(indent + marker + block.markdown.split("\n").join(`\n${continuation}`));
+        previous = "list";
+        continue;
+      }
+      counters.length = 0;
+      if (out.length) out.push("\n\n");
+      out.push(block.markdown);
+      previous = "paragraph";
+    }
+    return out.join("");
+  }
+
+  private markdownTable(table: TableBlock, where: string): string {
+    const width = Math.max(0, ...table.rows.map((r) => r.reduce((n, c) => n + c.colSpan, 0)));
+    if (width === 0) return "";
+    let joined = false;
+    let split = false;
+    const rows = table.rows.map((row, r) => {
+      const cells: string[] = [];
+      for (const cell of row) {
+        if (cell.markdown.includes("\n")) joined = true;
+        // A header row is bold in Word as in every Markdown rendering: the marks would only repeat it.
+        const text = r === 0 ? cell.markdown.replace(/^\*\*([^*]+)\*\*$/, "$1") : cell.markdown;
+        cells.push(text.replace(/\n+/g, " ").replace(/\|/g, "\\|"));
+        for (let i = 1; i < cell.colSpan; i++) {
+          cells.push("");
+          split = true;
+        }
+      }
+      while (cells.length < width) cells.push("");
+      return `| ${cells.join(" | ")} |`;
+    });
+    if (joined) this.issue(where, "line breaks inside table cells were joined into one line (a Markdown table cell holds one line)");
+    if (split) this.issue(where, "merged cells were split into a cell and empty cells");
+    return [rows[0]!, `|${" --- |".repeat(width)}`, ...rows.slice(1)].join("\n");
+  }
+}
+
+function lookupPerson(text: string, people: Person[]): Person | undefined {
+  return people.find((p) => p.name === text || p.id === text || p.name_en === text);
+}
+
+/** Document numbers and 《titles》 named in a text. */
+export function findMentions(text: string, where: string): Mention[] {
+  const found: Mention[] = [];
+  for (const m of text.matchAll(TITLE_IN_TEXT)) found.push({ text: m[1]!.trim(), by: "title", where });
+  for (const m of text.normalize("NFKC").matchAll(NUMBER_IN_TEXT)) if (!STANDARD.test(m[0])) found.push({ text: m[0], by: "number", where });
+  return found;
+}
+
+/**
+ * Each section keeps the number it has in the file: where csr would number it otherwise (a
+ * procedure without 4 定义 goes on with 5 作业流程), the number is declared (model/sections.ts), so
+ * the document, the CSR matrix and the citations of CSRs print the same number as the Word file.
+ */
+function declareNumbers(sections: Section[], all: { number: string; section: Section }[]): void {
+  const doc = { sections };
+  for (const entry of all) {
+    const printed = () => documentSections(doc).find((s) => s.section === entry.section)?.number;
+    const following = printed();
+    if (following === undefined || following === entry.number) continue;
+    // The number goes first, as it is written before the title in the file.
+    const rest = { ...entry.section };
+    for (const key of Object.keys(rest) as (keyof Section)[]) delete entry.section[key];
+    Object.assign(entry.section, { number: /^\d+$/.test(entry.number) ? Number(entry.number) : entry.number }, rest);
+  }
+}
+
+/** Sections that were reference lists are gone from the body (their content is `related` / `forms`). */
+function prune(sections: Section[]): Section[] {
+  const kept = sections.filter((s) => s.title !== "");
+  for (const s of kept) {
+    if (!s.sections) continue;
+    const sub = prune(s.sections);
+    if (sub.length) s.sections = sub;
+    else delete s.sections;
+  }
+  return kept;
+}
+
+function clip(text: string): string {
+  const one = text.replace(/\s+/g, " ");
+  return one.length > 40 ? `${one.slice(0, 40)}…` : one;
+}

@@ -1,0 +1,134 @@
+/**
+ * A controlled document's section numbers, as the document declares them. The rendered document,
+ * the CSR matrix, `csr show`, the CSR review report and every tool that points into a document
+ * (`csr address --section`, the .docx importer) read them from here, so they all print the same
+ * number and title.
+ *
+ * A section may declare its number (`number: "5"`, `number: "5.2"`); one that does not follows
+ * the section before it at the same level (5.2 after 5.1), or is the first below its parent
+ * (5.1 under 5), or is 1 at the top. So a procedure without a 定义 section that declares
+ * `number: "5"` on 作业流程 prints 5, 5.1, 5.2 … exactly as the CSR matrix cites them.
+ */
+import type { ControlledDocument, Path, Section } from "./types.js";
+
+export interface NumberedSection {
+  /** Dotted number as printed: "1", "5", "5.2", "5.2.1". */
+  number: string;
+  title: string;
+  title_en?: string;
+  /** 1 for a top-level section, 2 for 5.1 … */
+  depth: number;
+  /** Where the section is in the document's YAML, e.g. ["sections", 3, "sections", 1]. */
+  path: Path;
+  section: Section;
+}
+
+/** The next number after `previous` at the same level: 5.2 → 5.3, 4 → 5. */
+function following(previous: string): string {
+  const parts = previous.split(".");
+  parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
+  return parts.join(".");
+}
+
+/**
+ * Every body section of a document in reading order with its number (declared or following on),
+ * nested sections flattened after their parent. Pure; never throws.
+ */
+export function documentSections(doc: Pick<ControlledDocument, "sections">): NumberedSection[] {
+  const out: NumberedSection[] = [];
+  const walk = (sections: readonly Section[], parent: string, depth: number, path: Path) => {
+    let previous: string | undefined;
+    sections.forEach((section, i) => {
+      const number = section.number !== undefined ? String(section.number) : (previous !== undefined ? following(previous) : `${parent}1`);
+      previous = number;
+      const own: Path = [...path, i];
+      out.push({ number, title: section.title, ...(section.title_en ? { title_en: section.title_en } : {}), depth, path: own, section });
+      walk(section.sections ?? [], `${number}.`, depth + 1, [...own, "sections"]);
+    });
+  };
+  walk(doc.sections ?? [], "", 1, ["sections"]);
+  return out;
+}
+
+/**
+ * The numbers of the two sections every rendered document ends with, 相关文件 (related documents)
+ * and 相关记录 (records): they follow the last top-level body section.
+ */
+export function closingSectionNumbers(doc: Pick<ControlledDocument, "sections">): { related: string; records: string } {
+  const top = documentSections(doc).filter((s) => s.depth === 1);
+  const last = top[top.length - 1]?.number;
+  const related = last === undefined ? "1" : following(last.split(".")[0]!);
+  return { related, records: following(related) };
+}
+
+/** A section reference as written in a CSR's `addressed[].section`: "5.2", "5.2 符号转换" or a title alone. */
+export interface SectionReference {
+  number?: string;
+  title?: string;
+}
+
+export function parseSectionReference(text: string): SectionReference {
+  const trimmed = text.trim();
+  const match = /^([0-9]+(?:\.[0-9]+)*)\.?(?:\s+(.*))?$/.exec(trimmed);
+  if (match) return { number: match[1]!, ...(match[2]?.trim() ? { title: match[2].trim() } : {}) };
+  return { title: trimmed };
+}
+
+export type SectionLookup =
+  | { found: NumberedSection; titleMismatch?: undefined }
+  /** The number exists but the reference gives another title: which of the two was meant is unclear. */
+  | { found: NumberedSection; titleMismatch: string }
+  | { found?: undefined; titleMismatch?: undefined };
+
+/**
+ * Finds the section a reference names: by number when it has one, else by its Chinese or English
+ * title. A number whose section has another title than the one written is returned with
+ * `titleMismatch` (the written title).
+ */
+export function findSection(sections: readonly NumberedSection[], text: string): SectionLookup {
+  const ref = parseSectionReference(text);
+  if (ref.number !== undefined) {
+    const found = sections.find((s) => s.number === ref.number);
+    if (!found) return {};
+    if (ref.title !== undefined && ref.title !== found.title && ref.title !== found.title_en) return { found, titleMismatch: ref.title };
+    return { found };
+  }
+  const found = sections.find((s) => s.title === ref.title || s.title_en === ref.title);
+  return found ? { found } : {};
+}
+
+/** "5.2 符号转换" in the chosen language; the English title where given. */
+export function sectionLabel(section: NumberedSection, lang: string): string {
+  return `${section.number} ${lang === "en" && section.title_en ? section.title_en : section.title}`;
+}
+
+/**
+ * How a CSR's `addressed[].section` prints: the document's own number and title when the
+ * reference resolves, else the text as written (the check reports it).
+ */
+export function addressedSectionLabel(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string): string {
+  if (!text) return "";
+  if (!doc) return text;
+  const { found } = findSection(documentSections(doc), text);
+  return found ? sectionLabel(found, lang) : text;
+}
+
+/** Numbers declared twice, or declared under a parent they do not belong to (5.2 inside 4). */
+export function sectionNumberProblems(doc: Pick<ControlledDocument, "sections">): { path: Path; message: string }[] {
+  const problems: { path: Path; message: string }[] = [];
+  const seen = new Map<string, NumberedSection>();
+  const all = documentSections(doc);
+  for (const s of all) {
+    const before = seen.get(s.number);
+    if (before) {
+      problems.push({ path: [...s.path, "number"], message: `Section number ${s.number} (${s.title}) is used twice; the first is ${before.title}. Give each section its own number so that references to it are unambiguous.` });
+    } else seen.set(s.number, s);
+    if (s.section.number !== undefined && s.depth > 1) {
+      const parent = all.find((p) => p.depth === s.depth - 1 && p.path.length === s.path.length - 2 && p.path.every((v, i) => v === s.path[i]));
+      if (parent && !s.number.startsWith(`${parent.number}.`)) {
+        problems.push({ path: [...s.path, "number"], message: `Section ${s.number} (${s.title}) is inside section ${parent.number} (${parent.title}); number it ${parent.number}.<n> or move it.` });
+      }
+    }
+  }
+  return problems;
+}

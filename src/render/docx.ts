@@ -1,0 +1,248 @@
+/**
+ * A controlled document as a Word file (.docx), from the same view the HTML and PDF outputs use:
+ * the 受控/草稿/作废 stamp, the header block, the confidentiality notice, the revision record
+ * (修订记录), the numbered sections, 相关文件 / 相关记录, record keeping and remarks; on every
+ * page a running header and a footer "第 x 页 共 y 页" made of Word's PAGE and NUMPAGES fields, so
+ * Word and LibreOffice count the pages themselves. A4 portrait.
+ *
+ * Fonts: SimSun (宋体), which Word on Chinese Windows has; LibreOffice on Linux substitutes a CJK
+ * font it has (Noto CJK SC, WenQuanYi) for the Chinese text. A repository's reference .docx
+ * replaces the styles (Normal, Title, Heading 1-3): see docs/templates.md.
+ */
+import { join } from "node:path";
+import type { Paragraph, Table } from "docx";
+import { UserError } from "../core/errors.js";
+import { readZip } from "../load/zip.js";
+import { repositoryFile, type Labels } from "./environment.js";
+import { BULLET_LIST, markdownToDocx, ORDERED_LIST, table, TEXT_WIDTH, type BodyContext } from "./docx-body.js";
+import type { DocumentView, ReferenceView } from "./view.js";
+
+type Docx = typeof import("docx");
+type Run = InstanceType<Docx["TextRun"]>;
+
+/** A4 in twips (1/20 pt), and margins of 15 mm top and right, 18 mm bottom, 20 mm left as in the HTML layout. */
+const PAGE = { width: 11906, height: 16838, top: 850, right: 850, bottom: 1020, left: 1134 };
+const FONT = "SimSun";
+const STAMP_COLOR: Record<DocumentView["stamp"], string> = { released: "C00000", draft: "666666", obsolete: "C00000" };
+
+export interface DocxOptions {
+  labels: Labels;
+  /** `word/styles.xml` of the repository's reference .docx, which replaces csr's styles. */
+  referenceStyles?: string;
+}
+
+export async function documentToDocx(view: DocumentView, options: DocxOptions): Promise<Buffer> {
+  const docx = await import("docx");
+  const { default: MarkdownIt } = await import("markdown-it");
+  let instances = 0;
+  const ctx: BodyContext = { docx, md: new MarkdownIt({ html: false, linkify: false, typographer: false }), nextListInstance: () => ++instances };
+  const t = (key: string) => options.labels[key] ?? key;
+  const { Document, Packer, Paragraph, TextRun, AlignmentType, HeadingLevel, BorderStyle } = docx;
+
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [
+        new TextRun({
+          text: t(`stamp_${view.stamp}`),
+          bold: true,
+          size: 32,
+          color: STAMP_COLOR[view.stamp],
+          border: { style: BorderStyle.SINGLE, size: 12, color: STAMP_COLOR[view.stamp], space: 2 },
+        }),
+      ],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: view.organisation, bold: true, size: 30 })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(view.title)] }),
+    headerBlock(docx, view, t),
+  ];
+  if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: view.confidentiality, size: 18 })] }));
+  children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));
+  if (view.obsolete) {
+    const o = view.obsolete;
+    const text = `${t("obsolete_notice")} · ${t("obsolete_date")}: ${o.date} · ${t("obsolete_reason")}: ${o.reason}${o.supersededBy ? ` · ${t("superseded_by")}: ${o.supersededBy}` : ""}`;
+    children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text, bold: true, color: "C00000" })] }));
+  }
+  if (view.kind === "form") children.push(caption(docx, `${t("form_sheet")}: ${view.title}`));
+  for (const section of view.sections) {
+    children.push(heading(docx, section.depth, `${section.number} ${section.title}`));
+    if (section.body) children.push(...markdownToDocx(ctx, section.body));
+  }
+  children.push(...references(docx, view.relatedNumber, t("related_documents"), view.related, t));
+  children.push(...references(docx, view.recordsNumber, t("related_records"), view.records, t));
+  if (view.record) {
+    const r = view.record;
+    children.push(
+      caption(docx, t("record_keeping")),
+      table(docx, [
+        {
+          header: false,
+          cells: [[label(docx, t("retention"))], [plain(docx, r.retention)], [label(docx, t("medium"))], [plain(docx, r.medium ? t(`medium_${r.medium}`) : "")], [label(docx, t("location"))], [plain(docx, r.location)]],
+        },
+      ]),
+    );
+  }
+  if (view.remarks) children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: `${t("remarks")}: `, bold: true }), new TextRun(view.remarks)] }));
+
+  const document = new Document({
+    title: `${view.number} ${view.title}`,
+    creator: view.organisation || "csr",
+    ...(options.referenceStyles ? { externalStyles: options.referenceStyles } : { styles: ownStyles() }),
+    numbering: { config: listNumbering(docx) },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left, header: 425, footer: 425 },
+          },
+        },
+        headers: { default: new docx.Header({ children: [runningHeader(docx, view, t)] }) },
+        footers: { default: new docx.Footer({ children: [pageFooter(docx, t("page_x_of_y"))] }) },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+function plain(docx: Docx, text: string): Run {
+  return new docx.TextRun(text);
+}
+
+function label(docx: Docx, text: string): Run {
+  return new docx.TextRun({ text, bold: true });
+}
+
+/** A signature: the name, and the date on a line of its own. */
+function signature(docx: Docx, s: { name: string; date: string }): Run[] {
+  return s.date ? [plain(docx, s.name), new docx.TextRun({ text: s.date, break: 1, size: 18 })] : [plain(docx, s.name)];
+}
+
+function caption(docx: Docx, text: string): Paragraph {
+  return new docx.Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [new docx.TextRun({ text, bold: true, size: 24 })] });
+}
+
+function heading(docx: Docx, depth: number, text: string): Paragraph {
+  const levels = [docx.HeadingLevel.HEADING_1, docx.HeadingLevel.HEADING_2, docx.HeadingLevel.HEADING_3, docx.HeadingLevel.HEADING_4];
+  return new docx.Paragraph({ heading: levels[Math.min(depth, levels.length) - 1], children: [new docx.TextRun(text)] });
+}
+
+/** The header block of the HTML output: number, version, department; dates; the three signatures. */
+function headerBlock(docx: Docx, view: DocumentView, t: (key: string) => string): Table {
+  const { Paragraph, Table, TableCell, TableRow, WidthType, ShadingType } = docx;
+  const labelWidth = 1390;
+  const valueWidth = Math.floor((TEXT_WIDTH - 3 * labelWidth) / 3);
+  const widths = [labelWidth, valueWidth, labelWidth, valueWidth, labelWidth, valueWidth];
+  const cell = (runs: Run[], isLabel: boolean, span = 1) =>
+    new TableCell({
+      columnSpan: span > 1 ? span : undefined,
+      width: { size: span > 1 ? valueWidth * 2 + labelWidth : isLabel ? labelWidth : valueWidth, type: WidthType.DXA },
+      shading: isLabel ? { type: ShadingType.CLEAR, fill: "F0F0F0", color: "auto" } : undefined,
+      children: [new Paragraph({ children: runs })],
+    });
+  const pair = (key: string, runs: Run[], span = 1) => [cell([label(docx, t(key))], true), cell(runs, false, span)];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ cantSplit: true, children: [...pair("document_number", [plain(docx, view.number)]), ...pair("version", [plain(docx, view.version)]), ...pair("department", [plain(docx, view.department)])] }),
+      new TableRow({ cantSplit: true, children: [...pair("issued", [plain(docx, view.issued)]), ...pair("effective", [plain(docx, view.effective)], 3)] }),
+      new TableRow({
+        cantSplit: true,
+        children: [...pair("prepared", signature(docx, view.prepared)), ...pair("reviewed", signature(docx, view.reviewed)), ...pair("approved", signature(docx, view.approved))],
+      }),
+    ],
+  });
+}
+
+/** The revision record; the total pages column only when a revision records them. */
+function revisionTable(docx: Docx, view: DocumentView, t: (key: string) => string): Table {
+  const totals = view.revisions.some((r) => r.totalPages);
+  const keys = ["revision_date", "revision_summary", "revision_pages", "revision_version", "revision_by", "revision_approved", ...(totals ? ["revision_total_pages"] : [])];
+  const widths = totals ? [1350, 3072, 1000, 1100, 1150, 1150, 1100] : [1350, 3772, 1100, 1200, 1250, 1250];
+  const rows = view.revisions.length
+    ? view.revisions.map((r) => ({ header: false, cells: [r.date, r.summary, r.pages, r.version, r.by, r.approvedBy, ...(totals ? [r.totalPages] : [])].map((v) => [plain(docx, v)]) }))
+    : [{ header: false, cells: [[plain(docx, t("no_revisions"))]] }];
+  return table(docx, [{ header: true, cells: keys.map((k) => [label(docx, t(k))]) }, ...rows], widths);
+}
+
+function references(docx: Docx, number: string, title: string, items: ReferenceView[], t: (key: string) => string): (Paragraph | Table)[] {
+  const head = heading(docx, 1, `${number} ${title}`);
+  if (items.length === 0) return [head, new docx.Paragraph({ children: [plain(docx, t("none"))] })];
+  const rows = items.map((r) => ({ header: false, cells: [r.id, r.title, r.version].map((v) => [plain(docx, v)]) }));
+  return [head, table(docx, [{ header: true, cells: ["ref_number", "ref_title", "ref_version"].map((k) => [label(docx, t(k))]) }, ...rows], [2200, 5722, 2000])];
+}
+
+/** Organisation, title, number and version on every page, over a rule, as the HTML running header. */
+function runningHeader(docx: Docx, view: DocumentView, t: (key: string) => string): Paragraph {
+  const { Paragraph, TextRun, TabStopType, BorderStyle } = docx;
+  const right = `${t("document_number")}: ${view.number}${view.version ? ` · ${t("version")}: ${view.version}` : ""}`;
+  return new Paragraph({
+    tabStops: [
+      { type: TabStopType.CENTER, position: Math.floor(TEXT_WIDTH / 2) },
+      { type: TabStopType.RIGHT, position: TEXT_WIDTH },
+    ],
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    children: [new TextRun({ text: view.organisation, size: 18 }), new TextRun({ text: `\t${view.title}\t${right}`, size: 18 })],
+  });
+}
+
+/** "第 {page} 页 共 {pages} 页" with the placeholders as PAGE and NUMPAGES fields. */
+function pageFooter(docx: Docx, pattern: string): Paragraph {
+  const { Paragraph, TextRun, AlignmentType, PageNumber } = docx;
+  const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+  for (const part of pattern.split(/(\{page\}|\{pages\})/)) {
+    if (part === "{page}") children.push(PageNumber.CURRENT);
+    else if (part === "{pages}") children.push(PageNumber.TOTAL_PAGES);
+    else if (part) children.push(part);
+  }
+  return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children, size: 18 })] });
+}
+
+function ownStyles() {
+  const font = { ascii: FONT, eastAsia: FONT, hAnsi: FONT, cs: FONT };
+  const headingRun = { font, bold: true, color: "000000" };
+  return {
+    default: {
+      document: { run: { font, size: 21, language: { value: "zh-CN", eastAsia: "zh-CN" } }, paragraph: { spacing: { line: 360 } } },
+      title: { run: { ...headingRun, size: 32 }, paragraph: { spacing: { before: 120, after: 120 } } },
+      heading1: { run: { ...headingRun, size: 24 }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+      heading2: { run: { ...headingRun, size: 21 }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } },
+      heading3: { run: { ...headingRun, size: 21 }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
+      heading4: { run: { ...headingRun, size: 21 }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
+    },
+  };
+}
+
+function listNumbering(docx: Docx) {
+  const { LevelFormat, AlignmentType } = docx;
+  const levels = (ordered: boolean) =>
+    [0, 1, 2, 3].map((level) => ({
+      level,
+      format: ordered ? LevelFormat.DECIMAL : LevelFormat.BULLET,
+      text: ordered ? `%${level + 1}.` : "•",
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: 420 * (level + 1), hanging: 360 } } },
+    }));
+  return [
+    { reference: BULLET_LIST, levels: levels(false) },
+    { reference: ORDERED_LIST, levels: levels(true) },
+  ];
+}
+
+/** Where a repository keeps the Word file whose styles replace csr's (as pandoc's --reference-doc). */
+export const REFERENCE_DOCX = "templates/docx/reference.docx";
+
+/**
+ * The styles part of the repository's reference .docx, or undefined when it has none.
+ * Errors: UserError when the file is not a readable .docx or has no styles part.
+ */
+export async function referenceStyles(root: string): Promise<string | undefined> {
+  const path = repositoryFile(root, join(root, REFERENCE_DOCX));
+  if (!path) return undefined;
+  const parts = await readZip(path, REFERENCE_DOCX);
+  const styles = parts.get("word/styles.xml");
+  if (!styles) throw new UserError(`${REFERENCE_DOCX} has no styles (word/styles.xml); save a Word document with the styles you want there.`);
+  return new TextDecoder().decode(styles);
+}

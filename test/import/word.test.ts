@@ -1,0 +1,394 @@
+/**
+ * `csr import` of Word documents: .docx files built here in the layouts of the seed documents (a
+ * procedure with its header table and 修订记录, a work instruction with one-cell labels and its
+ * 文件修改记录), read back field by field, and the render → import round trip.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import {
+  AlignmentType,
+  Document,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  type ISectionOptions,
+} from "docx";
+import { strToU8, zipSync } from "fflate";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { csr, minimalRepo, tempDir } from "../helpers.js";
+
+type Child = Paragraph | Table;
+
+function p(text: string, options: { bold?: boolean; center?: boolean } = {}): Paragraph {
+  return new Paragraph({ alignment: options.center ? AlignmentType.CENTER : undefined, children: [new TextRun({ text, bold: options.bold })] });
+}
+
+/** A paragraph of runs: [text, bold] pairs; "\n" in a text is a line break (Shift+Enter). */
+function runs(...parts: [string, boolean][]): TextRun[] {
+  return parts.flatMap(([text, bold]) => text.split("\n").map((line, i) => new TextRun({ text: line, bold, break: i > 0 ? 1 : undefined })));
+}
+
+function item(list: "bullet" | "numbered", instance: number, ...parts: [string, boolean][]): Paragraph {
+  return new Paragraph({ numbering: { reference: list, level: 0, instance }, children: runs(...parts) });
+}
+
+function table(rows: string[][]): Table {
+  return new Table({ rows: rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: c.split("\n").map((line) => p(line)) })) })) });
+}
+
+/** A 1×1 PNG: a picture the importer cannot carry into YAML. */
+const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
+
+async function docxFile(children: Child[], extra: Partial<ISectionOptions> = {}): Promise<Buffer> {
+  const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => [{ level: 0, format, text, alignment: AlignmentType.LEFT }];
+  const document = new Document({
+    numbering: {
+      config: [
+        { reference: "bullet", levels: levels(LevelFormat.BULLET, "•") },
+        { reference: "numbered", levels: levels(LevelFormat.DECIMAL, "%1.") },
+      ],
+    },
+    sections: [{ ...extra, children }],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** QP-020 as a supplier keeps it: organisation, title, 受控, header table, notice, 修订记录, sections 1-7. */
+function procedureQP020(): Promise<Buffer> {
+  return docxFile([
+    p("测试汽车零部件有限公司", { bold: true, center: true }),
+    p("文件与资料管理程序", { bold: true, center: true }),
+    p("受控", { bold: true }),
+    table([
+      ["文件编号", "QP-020", "版本/版次", "A/1", "制订部门", "品质部"],
+      ["制订日期", "2024-05-06", "生效日期", "2024-05-10", "页次", "第1页 共8页"],
+      ["编制", "李娜\n2024-04-28", "审核", "张伟\n2024-05-02", "批准", "王强\n2024-05-06"],
+    ]),
+    p("本文件为公司受控文件，未经品质部文控许可，不得外借或复印。"),
+    p("修订记录", { bold: true }),
+    table([
+      ["日期", "修订内容摘要", "页次", "版本/版次", "总页数"],
+      ["2023-03-01", "首次发布", "全部", "A/0", "7"],
+      ["2024-05-06", "增加电子文件控制要求", "P3-P5", "A/1", "8"],
+      ["", "", "", "", ""],
+    ]),
+    p("1 目的", { bold: true }),
+    p("对质量管理体系文件进行控制，确保各场所使用的文件均为有效版本。"),
+    p("2 适用范围"),
+    p("适用于本公司质量管理体系文件的编制、审批、发放、更改和作废。"),
+    p("3 职责"),
+    item("bullet", 1, ["品质部文控", true], ["：负责文件的编号、发放、回收和归档。", false]),
+    item("bullet", 1, ["各部门", true], ["：负责本部门文件的编制和执行。", false]),
+    p("4 定义"),
+    p("无。"),
+    p("5 作业流程"),
+    p("5.1 文件的编号"),
+    p("文件编号规则见下表："),
+    table([
+      ["层级", "文件类别", "编号"],
+      ["二阶", "程序文件", "QP-###"],
+    ]),
+    p("5.2 文件的审批"),
+    item("numbered", 2, ["编制人编制文件并自查；", false]),
+    item("numbered", 2, ["审核人审核文件的", false], ["适宜性", true], ["；", false]),
+    new Paragraph({ children: runs(["文件发布前须经批准。\n批准后方可发放。", false]) }),
+    p("5.3 文件的发放与回收"),
+    new Paragraph({ children: [new TextRun("按《记录控制程序》保存QR-020-01。"), new ImageRun({ type: "png", data: PIXEL, transformation: { width: 10, height: 10 } })] }),
+    p("6 相关文件"),
+    p("《记录控制程序》"),
+    p("《质量手册》"),
+    p("7 相关记录"),
+    p("QR-020-01 文件发放/回收记录"),
+    p("QR-020-02 受控文件清单"),
+  ]);
+}
+
+/** SOP-QR-020 in the seed's work-instruction layout: one-cell labels, 文件修改记录, "1." headings. */
+function instructionSOPQR020(): Promise<Buffer> {
+  return docxFile([
+    p("测试汽车零部件有限公司", { bold: true, center: true }),
+    table([
+      ["文件编号：SOP-QR-020", "版次：A/0", "编制部门：品质部"],
+      ["文件名称：来料检验作业指导书", "生效日期：2024.6.1", "页数：共3页"],
+      ["编制：张伟", "审核：李娜", "批准：王强"],
+    ]),
+    p("文件修改记录"),
+    table([
+      ["文件编号", "修改版本", "修改页数", "修改内容描述", "修改人", "批准人", "生效日期"],
+      ["SOP-QR-020", "A0", "全部", "新制定", "张伟", "王强", "2024.6.1"],
+    ]),
+    p("1. 目的"),
+    p("规范来料检验的方法。"),
+    p("2. 适用范围"),
+    p("适用于原材料和外购件的检验。"),
+    p("3. 作业内容"),
+    p("3.1 抽样"),
+    p("按QR-020-01记录抽样结果；"),
+    p("3.2 判定"),
+    p("不合格品按《不合格品控制程序》处理。"),
+  ]);
+}
+
+/** A zip of one deflated entry whose headers declare 1 KiB: what a zip bomb looks like. */
+function lyingZip(name: string, content: Uint8Array): Buffer {
+  const data = deflateRawSync(content);
+  const file = Buffer.from(name);
+  const declared = 1024;
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(file.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(file.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + file.length, 12);
+  end.writeUInt32LE(local.length + file.length + data.length, 16);
+  return Buffer.concat([local, file, data, central, file, end]);
+}
+
+const REPO_FILES = {
+  "documents/QP-002.yaml": "id: QP-002\ntitle: 记录控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n",
+  "documents/QR-020-01.yaml": "id: QR-020-01\ntitle: 文件发放/回收记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n",
+};
+
+function repoWith(docs: Record<string, Buffer>): string {
+  const qms = readFileSync(join(minimalRepo(), "qms.yaml"), "utf8").replace("numbering:\n", "numbering:\n  - kind: instruction\n    pattern: SOP-QR-###\n");
+  const repo = minimalRepo({ ...REPO_FILES, "qms.yaml": `${qms}confidentiality: 本文件为公司受控文件，未经品质部文控许可，不得外借或复印。\n` });
+  mkdirSync(join(repo, "Word文件"));
+  for (const [name, bytes] of Object.entries(docs)) writeFileSync(join(repo, "Word文件", name), bytes);
+  return repo;
+}
+
+const QP020 = {
+  id: "QP-020",
+  title: "文件与资料管理程序",
+  level: 2,
+  kind: "procedure",
+  department: "QA",
+  status: "released",
+  effective: "2024-05-10",
+  revisions: [
+    { version: "A/0", date: "2023-03-01", summary: "首次发布", pages: "全部", total_pages: 7 },
+    {
+      version: "A/1",
+      date: "2024-05-06",
+      summary: "增加电子文件控制要求",
+      pages: "P3-P5",
+      total_pages: 8,
+      prepared: { by: "li", date: "2024-04-28" },
+      reviewed: { by: "zhang", date: "2024-05-02" },
+      approved: { by: "wang", date: "2024-05-06" },
+    },
+  ],
+  related: ["QP-002"],
+  forms: ["QR-020-01"],
+  sections: [
+    { title: "目的", text: "对质量管理体系文件进行控制，确保各场所使用的文件均为有效版本。" },
+    { title: "适用范围", text: "适用于本公司质量管理体系文件的编制、审批、发放、更改和作废。" },
+    { title: "职责", text: "- **品质部文控**：负责文件的编号、发放、回收和归档。\n- **各部门**：负责本部门文件的编制和执行。" },
+    { title: "定义", text: "无。" },
+    {
+      title: "作业流程",
+      sections: [
+        { title: "文件的编号", text: "文件编号规则见下表：\n\n| 层级 | 文件类别 | 编号 |\n| --- | --- | --- |\n| 二阶 | 程序文件 | QP-### |" },
+        { title: "文件的审批", text: "1. 编制人编制文件并自查；\n2. 审核人审核文件的**适宜性**；\n\n文件发布前须经批准。\n批准后方可发放。" },
+        { title: "文件的发放与回收", text: "按《记录控制程序》保存QR-020-01。" },
+      ],
+    },
+  ],
+};
+
+describe("csr import FILE.docx", () => {
+  it("reads a procedure in the seed layout field by field, lists what it could not take over, and never overwrites", async () => {
+    const repo = repoWith({ "QP-020 文件与资料管理程序.docx": await procedureQP020() });
+    const file = join("Word文件", "QP-020 文件与资料管理程序.docx");
+    const dry = csr(["-C", repo, "import", file, "--dry-run"]);
+    const report = [
+      `${file}: QP-020 文件与资料管理程序 (procedure, released, A/1; 2 revisions, 8 sections, 2 references)`,
+      "  section 5.3, paragraph 26: a picture — not imported",
+      "  section 6, paragraph 29: 《质量手册》 is not in the repository — add or import it, then list it under related or forms in QP-020",
+      "  section 7, paragraph 32: QR-020-02 is not in the repository — add or import it, then list it under related or forms in QP-020",
+    ];
+    expect(dry.stdout).toBe([...report, "  would write documents/QP-020.yaml", "", "Would import 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.", "Dry run: nothing was written.", "csr check is clean.", ""].join("\n"));
+    expect(dry.stderr).toBe("");
+    expect(dry.code).toBe(0);
+    expect(existsSync(join(repo, "documents", "QP-020.yaml"))).toBe(false);
+
+    const real = csr(["-C", repo, "import", file]);
+    expect(real.stdout).toBe([...report, "  wrote documents/QP-020.yaml", "", "Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.", "csr check is clean.", ""].join("\n"));
+    expect(real.code).toBe(0);
+    expect(parse(readFileSync(join(repo, "documents", "QP-020.yaml"), "utf8"))).toEqual(QP020);
+
+    const again = csr(["-C", repo, "import", file]);
+    expect(again.stdout).toContain("  documents/QP-020.yaml exists already; it was not overwritten (QP-020 文件与资料管理程序.docx not imported)\n");
+    expect(again.stdout).toContain("Imported 0 of 1 Word file(s); 0 refused, 1 conflict(s) with existing files.\n");
+    expect(again.code).toBe(1);
+  });
+
+  it("reads a work instruction with one-cell labels and a 文件修改记录", async () => {
+    const repo = repoWith({ "SOP-QR-020.docx": await instructionSOPQR020() });
+    const result = csr(["-C", repo, "import", join("Word文件", "SOP-QR-020.docx")]);
+    expect(result.stdout).toBe(
+      [
+        `${join("Word文件", "SOP-QR-020.docx")}: SOP-QR-020 来料检验作业指导书 (instruction, released, A/0; 1 revision, 5 sections, 1 reference)`,
+        "  section 3.2, paragraph 13: 《不合格品控制程序》 is not in the repository — add or import it, then list it under related or forms in SOP-QR-020",
+        "  wrote documents/SOP-QR-020.yaml",
+        "",
+        "Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.",
+        // The import says it, and csr check keeps saying it until the document is in the repository.
+        "csr check: 1 error(s), 0 warning(s) (doc/mention-unresolved 1).",
+        "  documents/SOP-QR-020.yaml:32:20 doc/mention-unresolved Section 3.2 of SOP-QR-020 mentions 《不合格品控制程序》, which is not the title of any document in the repository. Correct the title, or add the document (an external one as kind: external).",
+        "",
+      ].join("\n"),
+    );
+    expect(result.code).toBe(1);
+    expect(parse(readFileSync(join(repo, "documents", "SOP-QR-020.yaml"), "utf8"))).toEqual({
+      id: "SOP-QR-020",
+      title: "来料检验作业指导书",
+      level: 3,
+      kind: "instruction",
+      department: "QA",
+      status: "released",
+      effective: "2024-06-01",
+      revisions: [
+        {
+          version: "A/0",
+          date: "2024-06-01",
+          summary: "新制定",
+          pages: "全部",
+          total_pages: 3,
+          prepared: { by: "zhang" },
+          reviewed: { by: "li" },
+          approved: { by: "wang" },
+        },
+      ],
+      forms: ["QR-020-01"],
+      sections: [
+        { title: "目的", text: "规范来料检验的方法。" },
+        { title: "适用范围", text: "适用于原材料和外购件的检验。" },
+        {
+          title: "作业内容",
+          sections: [
+            { title: "抽样", text: "按QR-020-01记录抽样结果；" },
+            { title: "判定", text: "不合格品按《不合格品控制程序》处理。" },
+          ],
+        },
+      ],
+    });
+  });
+
+  it("imports every .docx of a folder with one summary, and says why a file was refused", async () => {
+    const repo = repoWith({
+      "QP-020.docx": await procedureQP020(),
+      "SOP-QR-020.docx": await instructionSOPQR020(),
+      "旧文件.doc": Buffer.from("not read"),
+      "无编号.docx": await docxFile([p("某某规定"), p("1 目的"), p("说明。")]),
+      "损坏.docx": Buffer.from(zipSync({ "word/document.xml": strToU8("<w:document") })),
+    });
+    const result = csr(["-C", repo, "import", "Word文件", "--dry-run"]);
+    const lines = result.stdout.split("\n");
+    expect(lines.filter((l) => !l.startsWith("  "))).toEqual([
+      `${join("Word文件", "QP-020.docx")}: QP-020 文件与资料管理程序 (procedure, released, A/1; 2 revisions, 8 sections, 2 references)`,
+      "",
+      `${join("Word文件", "SOP-QR-020.docx")}: SOP-QR-020 来料检验作业指导书 (instruction, released, A/0; 1 revision, 5 sections, 1 reference)`,
+      "",
+      `${join("Word文件", "损坏.docx")}: not imported: ${join("Word文件", "损坏.docx")} could not be read as a Word document (unclosed xml attribute).`,
+      "",
+      `${join("Word文件", "无编号.docx")}: not imported: no document number: the header block has no 文件编号 (or 编号, Doc No.), and the file name is not one.`,
+      "",
+      "Would import 2 of 4 Word file(s); 2 refused, 0 conflict(s) with existing files.",
+      "Dry run: nothing was written.",
+      "csr check: 1 error(s), 0 warning(s) (doc/mention-unresolved 1).",
+      "",
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it("keeps the numbers of the file: 5 作业流程 after 3 职责 is declared, and prints as 5", async () => {
+    const repo = repoWith({
+      "QP-030.docx": await docxFile([
+        table([["文件编号：QP-030", "文件名称：仓库管理程序", "制订部门：品质部"]]),
+        p("1 目的"),
+        p("规范仓库管理。"),
+        p("2 适用范围"),
+        p("适用于原材料仓库。"),
+        p("3 职责"),
+        p("仓库负责。"),
+        p("5 作业流程"),
+        p("5.1 入库"),
+        p("验收后入库。"),
+        p("5.2 出库"),
+        p("先进先出。"),
+      ]),
+    });
+    const result = csr(["-C", repo, "import", join("Word文件", "QP-030.docx")]);
+    expect(result.code).toBe(0);
+    expect(parse(readFileSync(join(repo, "documents", "QP-030.yaml"), "utf8")).sections).toEqual([
+      { title: "目的", text: "规范仓库管理。" },
+      { title: "适用范围", text: "适用于原材料仓库。" },
+      { title: "职责", text: "仓库负责。" },
+      {
+        number: 5,
+        title: "作业流程",
+        sections: [
+          { title: "入库", text: "验收后入库。" },
+          { title: "出库", text: "先进先出。" },
+        ],
+      },
+    ]);
+    const md = csr(["-C", repo, "render", "QP-030", "--format", "md", "--out", tempDir()]);
+    expect(md.code).toBe(0);
+    expect(readFileSync(md.stdout.trim(), "utf8")).toMatch(/## 3 职责[\s\S]*## 5 作业流程[\s\S]*### 5\.1 入库[\s\S]*### 5\.2 出库[\s\S]*## 6 相关文件/);
+  });
+
+  it("refuses a zip bomb in seconds, naming the file, even when the package understates its sizes", () => {
+    const repo = repoWith({ "QP-099.docx": lyingZip("word/document.xml", new Uint8Array(130 * 1024 * 1024)) });
+    const started = Date.now();
+    const result = csr(["-C", repo, "import", join("Word文件", "QP-099.docx")]);
+    expect(result.stdout).toContain(`${join("Word文件", "QP-099.docx")}: not imported: ${join("Word文件", "QP-099.docx")} cannot be read: it inflates to more than 128 MiB (a zip bomb, or a package with very large pictures).\n`);
+    expect(result.code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
+describe("render → import", () => {
+  it("gives the same document back, and its header block and revision record print as in the source", async () => {
+    const repo = repoWith({ "QP-020.docx": await procedureQP020() });
+    expect(csr(["-C", repo, "import", join("Word文件", "QP-020.docx")]).code).toBe(0);
+    const out = tempDir();
+    expect(csr(["-C", repo, "render", "QP-020", "--format", "docx", "--out", out]).code).toBe(0);
+    const copy = repoWith({ "QP-020.docx": readFileSync(join(out, "QP-020.zh-CN.docx")) });
+    const result = csr(["-C", copy, "import", join("Word文件", "QP-020.docx")]);
+    expect(result.stdout).toBe(
+      [
+        `${join("Word文件", "QP-020.docx")}: QP-020 文件与资料管理程序 (procedure, released, A/1; 2 revisions, 8 sections, 2 references)`,
+        "  wrote documents/QP-020.yaml",
+        "",
+        "Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.",
+        "csr check is clean.",
+        "",
+      ].join("\n"),
+    );
+    expect(parse(readFileSync(join(copy, "documents", "QP-020.yaml"), "utf8"))).toEqual(QP020);
+  });
+});
+

@@ -1,0 +1,121 @@
+/** `csr render --format docx`: Word files read back part by part, and printed by LibreOffice. */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { copyFixture, csr, tempDir, type RunResult } from "../helpers.js";
+
+function parts(path: string): Record<string, string> {
+  const entries = unzipSync(readFileSync(path));
+  return Object.fromEntries(Object.entries(entries).map(([name, bytes]) => [name, strFromU8(bytes)]));
+}
+
+/** The text of a WordprocessingML part, paragraph by paragraph. */
+function paragraphs(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")).filter(Boolean);
+}
+
+describe("csr render --format docx", () => {
+  // One render of the example's CSR procedure, read back part by part and printed by LibreOffice.
+  const out = tempDir();
+  let result: RunResult;
+  beforeAll(() => {
+    result = csr(["-C", "examples/acme-auto", "render", "QP-015", "--format", "docx", "--out", out]);
+  });
+
+  it("writes the header block, the revision record, numbered sections, references and the stamp", () => {
+    expect(result.stderr).toBe("Rendered 1 file (docx, zh-CN).\n");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${join(out, "QP-015.zh-CN.docx")}\n`);
+    const docx = parts(join(out, "QP-015.zh-CN.docx"));
+    const text = paragraphs(docx["word/document.xml"]!);
+    expect(text.slice(0, 21)).toEqual([
+      "受控",
+      "江苏安迈汽车零部件有限公司",
+      "顾客特定要求管理程序",
+      "文件编号", "QP-015", "版本/版次", "A/2", "制订部门", "市场部",
+      "制订日期", "2026-05-11", "生效日期", "2026-05-11",
+      "编制", "李娜2026-04-30", "审核", "张丽2026-05-08", "批准", "徐海涛2026-05-11",
+      "本文件为江苏安迈汽车零部件有限公司受控文件，版权归本公司所有。未经品质部文控书面许可，不得外借、复印、拍照或向第三方提供。",
+      "修订记录",
+    ]);
+    expect(text.slice(21, 35)).toEqual(["日期", "修订内容摘要", "页次", "版本/版次", "修订人", "批准人", "总页数", "2024-03-01", "体系换版，首次发布", "全部", "A/0", "李娜", "徐海涛", "8"]);
+    expect(text.filter((t) => /^\d+(\.\d+)* /.test(t))).toEqual([
+      "1 目的", "2 适用范围", "3 职责", "4 定义", "5 作业流程",
+      "5.1 接收与登记", "5.2 识别", "5.3 评审", "5.4 书面评审报告", "5.5 建立CSR档案", "5.6 落实到体系文件", "5.7 分发",
+      "5.8 内部沟通", "5.9 培训", "5.10 实施与跟踪", "5.11 记录", "5.12 来源文件换版后的重新评审", "5.13 定期评价",
+      "6 相关文件", "7 相关记录",
+    ]);
+    expect(text).toContain("QR-015-01");
+    // Section headings are Word headings, list items Word numbering: what Word's navigation and the importer see.
+    expect(docx["word/document.xml"]).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(docx["word/document.xml"]).toMatch(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="\d+"\/><\/w:numPr>/);
+    // A4 portrait, and 第 x 页 共 y 页 from Word's own page fields.
+    expect(docx["word/document.xml"]).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    const footer = docx["word/footer1.xml"]!;
+    expect(footer.match(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)?.map((f) => f.replace(/<[^>]+>/g, ""))).toEqual(["PAGE", "NUMPAGES"]);
+    expect(paragraphs(footer)).toEqual(["第  页 共  页"]);
+    expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求管理程序\t文件编号: QP-015 · 版本/版次: A/2"]);
+    expect(docx["word/styles.xml"]).toContain('w:eastAsia="SimSun"');
+  });
+
+  it("labels in English with --lang en, and stamps an obsolete document 作废 / OBSOLETE with its notice", () => {
+    const repo = copyFixture("examples/acme-auto");
+    const dir = tempDir();
+    const file = join(repo, "documents/instructions/HH-WI-06.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("status: released\n", "status: obsolete\nobsolete: {date: 2026-01-05, reason: 并入程序文件}\n"));
+    expect(csr(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--out", dir]).code).toBe(0);
+    const zh = paragraphs(parts(join(dir, "HH-WI-06.zh-CN.docx"))["word/document.xml"]!);
+    expect(zh[0]).toBe("作废");
+    expect(zh.find((t) => t.startsWith("本文件已作废"))).toBe("本文件已作废 · 作废日期: 2026-01-05 · 作废原因: 并入程序文件");
+    expect(csr(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--lang", "en", "--out", dir]).code).toBe(0);
+    const en = parts(join(dir, "HH-WI-06.en.docx"));
+    expect(paragraphs(en["word/document.xml"]!)[0]).toBe("OBSOLETE");
+    expect(paragraphs(en["word/footer1.xml"]!)).toEqual(["Page  of "]);
+  });
+
+  it("refuses a CSR id: review reports are md, html or pdf", () => {
+    const result = csr(["-C", "examples/acme-auto", "render", "DYA-007", "--format", "docx"]);
+    expect(result.stderr).toBe("csr: DYA-007 is a CSR: its review report is rendered as md, html or pdf, not docx.\n");
+    expect(result.code).toBe(2);
+  });
+
+  it("takes the styles of the repository's templates/docx/reference.docx", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    const reference = new Document({
+      styles: { default: { heading1: { run: { font: "KaiTi", color: "1F3864", size: 28 } } } },
+      sections: [{ children: [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("样式")] })] }],
+    });
+    mkdirSync(join(repo, "templates", "docx"), { recursive: true });
+    writeFileSync(join(repo, "templates", "docx", "reference.docx"), await Packer.toBuffer(reference));
+    const dir = tempDir();
+    expect(csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir]).code).toBe(0);
+    const styles = parts(join(dir, "QP-015.zh-CN.docx"))["word/styles.xml"]!;
+    expect(styles).toMatch(/w:styleId="Heading1".*?w:ascii="KaiTi".*?<w:color w:val="1F3864"\/>/s);
+
+    writeFileSync(join(repo, "templates", "docx", "reference.docx"), "not a zip");
+    const broken = csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir]);
+    expect(broken.stderr).toBe("csr: templates/docx/reference.docx is not a Word .docx file (it is not a zip package); save it from Word as .docx (not .doc).\n");
+    expect(broken.code).toBe(2);
+  });
+
+  const libreoffice = spawnSync("sh", ["-c", "command -v libreoffice && command -v pdftotext"]).status === 0;
+  it.runIf(libreoffice)("prints with LibreOffice: page x of y on every page, the header block and the Chinese text", () => {
+    expect(result.code).toBe(0);
+    // A profile of its own, so that a LibreOffice the user has open (or another test) does not take the job.
+    const profile = `file://${tempDir("csr-lo-")}`;
+    const convert = spawnSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, join(out, "QP-015.zh-CN.docx")], { encoding: "utf8", timeout: 120_000 });
+    expect(convert.status).toBe(0);
+    const text = spawnSync("pdftotext", ["-layout", join(out, "QP-015.zh-CN.pdf"), "-"], { encoding: "utf8" }).stdout;
+    const pages = text.split("\f").filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(page.replace(/\s/g, "")).toContain(`第${i + 1}页共${pages.length}页`);
+      expect(page).toContain("文件编号: QP-015 · 版本/版次: A/2");
+    });
+    expect(pages[0]!.replace(/ +/g, " ")).toMatch(/文件编号 QP-015 版本\/版次 A\/2 制订部门 市场部/);
+    expect(text).toContain("5.12 来源文件换版后的重新评审");
+  }, 180_000);
+});
