@@ -15,6 +15,13 @@ function packageVersion(): string {
 
 export async function run(argv: string[]): Promise<number> {
   let exitCode = 0;
+  // A reader that stops early (`csr matrix clauses | head`) closes the pipe: stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(exitCode);
+    });
+  }
   const program = new Command();
   const context = (): CommandContext => {
     const opts = program.opts<{ C?: string }>();

@@ -111,8 +111,8 @@ describe("SIGKILL at any moment of a writing command", () => {
         }
       }),
     );
-    // And at random moments of the whole run (loading, checking, git), three per command.
-    const random = SCENARIOS.flatMap((scenario) => [0.2, 0.5, 0.8].map((f) => () => killedRun(scenario, { afterMs: Math.round(durations.get(scenario.name)! * f * (0.8 + Math.random() * 0.4)) })));
+    // And at random moments of the whole run (loading, checking, git), four per command.
+    const random = SCENARIOS.flatMap((scenario) => [0.15, 0.4, 0.6, 0.85].map((f) => () => killedRun(scenario, { afterMs: Math.round(durations.get(scenario.name)! * f * (0.8 + Math.random() * 0.4)) })));
     for (const result of await pool(4, random)) {
       if (result.problem) problems.push(result.problem);
       if (result.killed) kills++;

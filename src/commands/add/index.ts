@@ -9,7 +9,7 @@ import { loadRepository, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import type { Catalog } from "../../model/catalog.js";
-import { currentSources, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue } from "../../model/csr-status.js";
+import { categoryNotAllowed, currentSources, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue } from "../../model/csr-status.js";
 import { csrPath } from "../../model/paths.js";
 import type { Csr, Customer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
@@ -128,8 +128,8 @@ function sourceOf(customer: Customer, id: string) {
 }
 
 function checkCategory(repo: Repository, category: string | undefined): void {
-  const allowed = repo.config?.value.csr?.categories;
-  if (category === undefined || !allowed || allowed.length === 0 || allowed.includes(category)) return;
+  const allowed = categoryNotAllowed(repo.config?.value, category);
+  if (!allowed || category === undefined) return;
   throw new UserError(`--category '${category}' is not one of the categories in qms.yaml: ${allowed.join(", ")}.${didYouMean(category, allowed)}`);
 }
 

@@ -9,6 +9,7 @@ import { buildIndex } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "../release/document.js";
 
@@ -31,6 +32,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
   await refuseUnlessGitIsClean(root);
   return withRepositoryLock(ctx, root, async () => {
     const repo = loadRepository(root);
+    refuseUnreadableConfig(repo);
     const index = buildIndex(repo);
     const { value: doc, file } = findDocument(repo, index, id);
     if (doc.status === "obsolete") throw new UserError(`${id} is obsolete already (since ${doc.obsolete?.date ?? "an unrecorded date"}).`);

@@ -16,6 +16,7 @@ import { nextVersion } from "../../model/revision.js";
 import type { Person, Revision, Role } from "../../model/types.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
 
@@ -53,6 +54,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
   await refuseUnlessGitIsClean(root);
   return withRepositoryLock(ctx, root, async () => {
     const repo = loadRepository(root);
+    refuseUnreadableConfig(repo);
     const index = buildIndex(repo);
     const { value: doc, file } = findDocument(repo, index, id);
     if (doc.status === "obsolete") throw new UserError(`${id} is obsolete; an obsolete document is not released again.`, "Create a new document, or correct the status by hand if it was withdrawn by mistake.");

@@ -9,7 +9,7 @@ import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
-import { escapeMarkdown, markdownToHtml } from "../../render/markdown.js";
+import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, startPdfPrinter } from "../../render/pdf.js";
 import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption } from "../options.js";
@@ -48,7 +48,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     if (csr) throw new UserError(`${csr.value.id} is a CSR: its review report is rendered as md, html or pdf, not docx.`);
   }
   // Word output lays the section Markdown out itself, so the view keeps it as written.
-  const body: BodyRenderer = format === "md" || format === "docx" ? (text) => text : await markdownToHtml();
+  const body: BodyRenderer = format === "docx" ? (text) => text : format === "md" ? safeMarkdown : await markdownToHtml();
   const word = format === "docx" ? await docxRenderer(root, lang) : undefined;
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names

@@ -33,7 +33,21 @@ const VALIDITY_RULES = rules.filter((r) => /^(ref|clause|id)\//.test(r.id) || r.
  * Refuses changes that would add an error to the files they touch. Problems a file had before
  * are not held against the change, so an opinion can still be recorded on an imperfect CSR.
  */
+/**
+ * Refuses to change anything while qms.yaml or people.yaml cannot be read: every check of the
+ * change would then report false findings (unknown people, departments) instead of the cause.
+ */
+export function refuseUnreadableConfig(repo: Repository): void {
+  const broken = repo.problems.find((p) => p.path === "qms.yaml" || p.path === "people.yaml");
+  if (!broken) return;
+  throw new UserError(
+    `${broken.path} cannot be read (${broken.problem.rule}, line ${broken.problem.line}: ${/^[^.]*/.exec(broken.problem.message)![0]}); nothing was written.`,
+    `Fix ${broken.path} first ('csr check' shows how), then run the command again.`,
+  );
+}
+
 export function verifyChanges(repo: Repository, changes: readonly FileChange[], today: string): void {
+  refuseUnreadableConfig(repo);
   const paths = new Set(changes.map((c) => c.path));
   const errorsIn = (r: Repository) =>
     runCheck(r, { today }, VALIDITY_RULES).filter((f) => f.severity === "error" && paths.has(f.file));
