@@ -87,7 +87,7 @@ const reference = new Map<string, State>();
 const durations = new Map<string, number>();
 
 describe("SIGKILL at any moment of a writing command", () => {
-  it("leaves the repository as before or as intended, with nothing half-done, after at least 100 kills", { timeout: 300_000 }, async () => {
+  it("leaves the repository as before or as intended, with nothing half-done, after at least 100 kills", { timeout: 600_000 }, async () => {
     for (const scenario of SCENARIOS) {
       const dir = freshRepo();
       initial.set(scenario.name, stateOf(dir, scenario));
