@@ -9,6 +9,19 @@ export const rule: Rule = {
   id: "csr/duplicate-opinion",
   severity: "error",
   summary: "A department has given two opinions on a CSR in one review round.",
+  docs: {
+    description:
+      "A department with two opinions on one CSR in the same review round (`review.opinions`), usually two reviewers of one department recording at the same time, or a hand edit. It is unclear which opinion counts, and the decision stands on it.",
+    bad: `
+    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-21}
+    - {department: QA, reviewer: wang, opinion: reject, date: 2026-11-21}
+`,
+    good: `
+    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-21}
+    - {department: MKT, reviewer: li, opinion: accept, date: 2026-11-22}
+`,
+    fix: "Keep one opinion per department; move the other under `review.history` (as `csr review --amend` does).",
+  },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
       const seen = new Map<string, number>();

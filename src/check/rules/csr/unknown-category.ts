@@ -7,6 +7,18 @@ export const rule: Rule = {
   id: "csr/unknown-category",
   severity: "error",
   summary: "A CSR's category is not one of the categories listed in qms.yaml.",
+  dependsOn: ["qms.yaml"],
+  docs: {
+    description:
+      "A CSR whose `category` is not one of `csr.categories` in `qms.yaml`. `csr add` refuses such a category; this rule finds one written by hand or imported. Nothing is reported when `qms.yaml` lists no categories.",
+    bad: `
+category: 特殊特征
+`,
+    good: `
+category: 特殊特性
+`,
+    fix: "Use one of the listed categories (the message suggests the closest), or add the category to `csr.categories` in `qms.yaml`.",
+  },
   check(ctx) {
     const config = ctx.repo.config?.value;
     for (const { value: csr, file } of ctx.repo.csrs) {

@@ -7,6 +7,16 @@ export const rule: Rule = {
   id: "date/out-of-range",
   severity: "error",
   summary: `A date lies outside ${DATE_RANGE.from} … ${DATE_RANGE.to}.`,
+  docs: {
+    description: `A date outside ${DATE_RANGE.from} … ${DATE_RANGE.to}: a typo such as 0001-01-01 or 9999-12-31. Deadlines counted from it in working days would mean nothing (or take minutes to count). Commands refuse such a date in --date, --received and --today.`,
+    bad: `
+        received: 0001-01-01
+`,
+    good: `
+        received: 2026-03-10
+`,
+    fix: "Correct the date.",
+  },
   check(ctx) {
     for (const file of ctx.repo.files) {
       if (file.data === undefined || file.problems.length > 0) continue;
