@@ -153,15 +153,20 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
 
 
 const MAX_COLUMN_WIDTH = 60;
+/** Excel refuses to open a workbook with a cell of more than 32,767 characters. */
+const EXCEL_CELL_LIMIT = 32_767;
+/** Ends a cut cell, so that a reader sees the text is not complete and where the rest is. */
+const CUT_MARKER = "…〔截断：超过 Excel 单元格 32767 字符上限，全文见 YAML 文件〕";
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
 /**
  * Writes one workbook with a sheet per table to `path`: the title in row 1, the header in row 2,
  * both frozen; an autofilter over the header; widths that fit Chinese text; dates as real Excel
  * dates. Rows are streamed to the file as they are written (exceljs's streaming writer, strings
- * inline), so memory does not grow with the workbook.
+ * inline), so memory does not grow with the workbook. A text longer than an Excel cell holds is cut
+ * with a visible marker and reported through `onCut`.
  */
-export async function writeXlsx(tables: Table[], path: string): Promise<void> {
+export async function writeXlsx(tables: Table[], path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = "csr";
@@ -170,7 +175,7 @@ export async function writeXlsx(tables: Table[], path: string): Promise<void> {
     const sheet = workbook.addWorksheet(uniqueSheetName(table.sheet, used), {
       views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
     });
-    writeSheet(sheet, table);
+    writeSheet(sheet, table, onCut);
     sheet.commit();
   }
   await workbook.commit();
@@ -182,7 +187,7 @@ export async function writeXlsx(tables: Table[], path: string): Promise<void> {
  * committing does nothing). Column widths come first because a streamed sheet writes them
  * before its first row.
  */
-function writeSheet(sheet: Worksheet, table: Table): void {
+function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, length: number) => void): void {
   const count = Math.max(1, table.columns.length);
   table.columns.forEach((c, i) => {
     const widest = Math.max(
@@ -214,6 +219,9 @@ function writeSheet(sheet: Worksheet, table: Table): void {
       if (c.date && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
         cell.value = new Date(`${value}T00:00:00Z`);
         cell.numFmt = "yyyy-mm-dd";
+      } else if (typeof value === "string" && value.length > EXCEL_CELL_LIMIT) {
+        cell.value = value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER;
+        onCut(`sheet ${sheet.name}, cell ${cell.address} (${c.header})`, value.length);
       } else {
         cell.value = value ?? null;
       }

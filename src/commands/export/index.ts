@@ -7,7 +7,7 @@ import { registerContext } from "../../report/registers/context.js";
 import { allRegisters } from "../../report/registers/index.js";
 import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
-import { languageOf, warnProblems, writeOutput, type OutputFlags } from "../shared/output.js";
+import { cutWarning, languageOf, warnProblems, writeOutput, type OutputFlags } from "../shared/output.js";
 
 export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { out: string }): Promise<number> {
   if (extname(flags.out).toLowerCase() !== ".xlsx") {
@@ -17,6 +17,6 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   warnProblems(ctx, repo);
   const lang = languageOf(flags, repo);
   const tables = allRegisters(registerContext(repo, lang));
-  await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path), flags.force);
+  await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path, cutWarning(ctx)), flags.force);
   return 0;
 }
