@@ -93,14 +93,14 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
     });
   });
 
-  it("release: two releases become two consecutive revisions, each with its tag", async () => {
+  it("release: the document is released once; the second writer, under the lock, finds it unchanged since that release", async () => {
     const release = (summary: string) => () => ["release", "QP-020", "--summary", summary, "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27"];
     await runPairs(release("修订甲"), release("修订乙"), (dir, runs) => {
-      expect(stderrs(runs)).toEqual([]);
-      expect(codes(runs)).toEqual([0, 0]);
-      expect(yamlOf(dir, "documents/QP-020.yaml").revisions.map((r: { version: string }) => r.version)).toEqual(["A/1", "A/2", "A/3"]);
-      expect(gitState(dir).tags).toEqual(["QP-020/A-2", "QP-020/A-3"]);
-      expect(git(dir, ["rev-list", "-n1", "QP-020/A-3"])).toBe(git(dir, ["rev-parse", "HEAD"]));
+      expect(codes(runs)).toEqual([0, 2]);
+      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: QP-020 has not changed since its release A\/2 \(tag QP-020\/A-2\)/)]);
+      expect(yamlOf(dir, "documents/QP-020.yaml").revisions.map((r: { version: string }) => r.version)).toEqual(["A/1", "A/2"]);
+      expect(gitState(dir).tags).toEqual(["QP-020/A-2"]);
+      expect(git(dir, ["rev-list", "-n1", "QP-020/A-2"])).toBe(git(dir, ["rev-parse", "HEAD"]));
     });
   });
 
