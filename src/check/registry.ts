@@ -7,6 +7,7 @@ import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
 import { rule as coverageClauseUncovered } from "./rules/coverage/clause-uncovered.js";
 import { rule as csrAddressedByObsolete } from "./rules/csr/addressed-by-obsolete.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
+import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
@@ -15,6 +16,8 @@ import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
 import { rule as csrSuspectLink } from "./rules/csr/suspect-link.js";
 import { rule as csrTrainingOverdue } from "./rules/csr/training-overdue.js";
+import { rule as csrUnknownCategory } from "./rules/csr/unknown-category.js";
+import { rule as dateOutOfRange } from "./rules/date/out-of-range.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
@@ -44,6 +47,7 @@ export const rules: readonly Rule[] = [
   coverageClauseUncovered,
   csrAddressedByObsolete,
   csrDuplicateIdAcrossBranches,
+  csrDuplicateOpinion,
   csrImplementationOverdue,
   csrNotAddressed,
   csrReviewIncomplete,
@@ -52,6 +56,8 @@ export const rules: readonly Rule[] = [
   csrSourceSuperseded,
   csrSuspectLink,
   csrTrainingOverdue,
+  csrUnknownCategory,
+  dateOutOfRange,
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,

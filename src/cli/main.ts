@@ -15,6 +15,13 @@ function packageVersion(): string {
 
 export async function run(argv: string[]): Promise<number> {
   let exitCode = 0;
+  // A reader that stops early (`csr matrix clauses | head`) closes the pipe: stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(exitCode);
+    });
+  }
   const program = new Command();
   const context = (): CommandContext => {
     const opts = program.opts<{ C?: string }>();
@@ -276,6 +283,11 @@ export async function run(argv: string[]): Promise<number> {
     .option("--date <date>", "date (default: today)")
     .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
+
+  program
+    .command("recover")
+    .description("complete a change that an interrupted csr command left unfinished (writing commands do this by themselves)")
+    .action(action(async () => (await import("../commands/recover/index.js")).recoverCommand));
 
   program
     .command("history")

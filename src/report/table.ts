@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Worksheet } from "exceljs";
-import { displayWidth, padEnd } from "../core/text.js";
+import { displayWidth, padEnd, visible } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 
@@ -38,17 +38,22 @@ const text = (cell: Cell | undefined): string => (cell === null || cell === unde
 
 /** A terminal table whose columns line up with Chinese text (wide characters count double). */
 export function toTerminal(table: Table): string {
-  const widths = table.columns.map((c) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(oneLine(text(r[c.key]))))));
+  // Values are shown with their control characters escaped: a table never steers the terminal.
+  const cell = (value: Cell | undefined) => visible(oneLine(text(value)));
+  const widths = table.columns.map((c) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
   const line = (cells: string[]) => cells.map((cell, i) => padEnd(cell, widths[i]!)).join("  ").trimEnd();
   const out = [table.title, "", line(table.columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w)))];
-  for (const row of table.rows) out.push(line(table.columns.map((c) => oneLine(text(row[c.key])))));
+  for (const row of table.rows) out.push(line(table.columns.map((c) => cell(row[c.key]))));
   if (table.notes?.length) out.push("", ...table.notes);
   return out.join("\n") + "\n";
 }
 
-/** A value inside a Markdown table cell: one line, with backslashes and pipes escaped. */
+/**
+ * A value inside a Markdown table cell: one line, with backslashes, pipes and link brackets
+ * escaped and raw HTML turned into text, so that a title cannot inject `<script>` or a link.
+ */
 function markdownCell(s: string): string {
-  return oneLine(s).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
+  return oneLine(s).replace(/[\\|[\]]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 export function toMarkdown(table: Table): string {

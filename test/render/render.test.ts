@@ -214,13 +214,13 @@ describe("csr render: hostile input", () => {
     expect(html).toContain("&lt;b&gt;ACME&lt;/b&gt; &amp; Co");
   });
 
-  it("escapes every value in Markdown but passes the section text through", () => {
+  it("escapes every value in Markdown, and raw HTML in the section text too", () => {
     const out = tempDir();
     expect(csr(["-C", hostile, "render", "QP-666", "--format", "md", "--out", out]).code).toBe(0);
     const md = readFileSync(join(out, "QP-666.zh-CN.md"), "utf8");
     expect(md).toContain("# \\<script\\>alert(1)\\</script\\>\n");
     expect(md).toContain("| 2024-01-01 | \"\\>\\<img src=x onerror=alert(1)\\> |  | A/0 | \\<img src=x onerror=alert(2)\\> |\n");
-    expect(md).toContain('<iframe src="https://evil.example"></iframe>\n');
+    expect(md).toContain('&lt;iframe src="https://evil.example">&lt;/iframe>\n');
   });
 });
 

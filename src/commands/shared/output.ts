@@ -2,12 +2,13 @@
 import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { refuseDataPath, writeFileAtomic, writeFileAtomicStreamed } from "../../core/write.js";
+import { refuseDataPath } from "../../core/write.js";
 import type { Repository } from "../../load/repository.js";
 import { LANGS, type Lang } from "../../report/registers/context.js";
 import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, writeXlsx, type Table, type TableFormat } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { applyChange, withRepositoryLock } from "./transaction.js";
 
 export interface OutputFlags {
   format?: string;
@@ -71,8 +72,10 @@ export async function writeOutput(ctx: CommandContext, root: string, out: string
   const path = resolve(ctx.dir, out);
   refuseDataPath(root, path, "--out");
   if (!force && existsSync(path)) throw new UserError(`${out} exists already; csr does not overwrite files.`, "Choose another --out, or pass --force to replace it.");
-  if (typeof content === "string") writeFileAtomic(path, content, { overwrite: true });
-  else await writeFileAtomicStreamed(path, content, { overwrite: true });
+  await withRepositoryLock(ctx, root, async () => {
+    await applyChange(root, { writes: [{ path, content }] });
+    return 0;
+  });
   ctx.stderr(`wrote ${out}\n`);
 }
 
