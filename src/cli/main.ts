@@ -79,6 +79,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--disposition <disposition>", "must, optional, not-applicable or rejected")
     .option("--justification <text>", "why (required for not-applicable and rejected)")
     .option("--by <person>", "who decided")
+    .option("--late-reason <text>", "why the decision comes after the review period")
     .option("--date <date>", "date (YYYY-MM-DD; default: today)")
     .option("--force", "decide although required opinions are missing (recorded)")
     .option("--amend", "replace an existing decision (the earlier one is kept in the record)")
@@ -101,8 +102,8 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("list")
-    .description("list CSRs (default) or a register: csr, procedures, forms, symbols")
-    .argument("[what]", "csr, procedures, forms or symbols", "csr")
+    .description("list CSRs (default) or a register: csr, procedures, forms, symbols, reviews")
+    .argument("[what]", "csr, procedures, forms, symbols or reviews (review timeliness)", "csr")
     .option("--customer <code>", "only this customer")
     .option("--status <status>", "only CSRs in this status")
     .option("--overdue", "only CSRs whose review is overdue")
@@ -133,6 +134,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--format <format>", "md, html, pdf or docx")
     .option("--lang <lang>", "zh-CN or en")
     .option("--out <dir>", "output folder")
+    .option("--today <date>", "review reports: the date an open review is measured against")
     .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
 
   program
@@ -192,6 +194,7 @@ export async function run(argv: string[]): Promise<number> {
     .requiredOption("--out <file>", "the .xlsx file to write")
     .option("--force", "replace the file if it exists")
     .option("--lang <lang>", "zh-CN or en")
+    .option("--today <date>", "the date the review timeliness sheet is measured against")
     .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
 
   program

@@ -21,7 +21,7 @@ export interface QmsConfig {
   departments: Department[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[] };
-  csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[] };
+  csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[]; review_form?: string };
   confidentiality?: string;
   confidentiality_en?: string;
   rules?: Record<string, "error" | "warning" | "off">;
@@ -31,6 +31,8 @@ export interface Department {
   code: string;
   name: string;
   name_en?: string;
+  /** People of other departments who may give this department's CSR review opinion (代签). */
+  delegates?: string[];
 }
 
 export interface Person {
@@ -111,6 +113,8 @@ export interface Csr {
   review?: {
     required?: string[];
     restarted?: string;
+    /** Why the decision came after the review period (csr/review-late). */
+    late_reason?: string;
     opinions?: Opinion[];
     decision?: Decision;
     history?: ReviewRound[];

@@ -29,6 +29,7 @@ describe("csr export", () => {
       "条款对照表 MINI",
       "顾客特定要求矩阵",
       "顾客特定要求清单",
+      "评审及时性",
       "特殊特性符号对照表",
     ]);
     const procedures = workbook.getWorksheet("程序文件一览表")!;
@@ -56,7 +57,7 @@ describe("csr export", () => {
     const out = join(tempDir(), "en.xlsx");
     expect(csr(["-C", REPO, "export", "--out", out, "--lang", "en"]).code).toBe(0);
     const workbook = await readWorkbook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "Clauses MINI", "CSR matrix", "CSR list", "Symbols"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "Clauses MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 

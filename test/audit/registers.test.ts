@@ -23,6 +23,7 @@ const CASES: [name: string, args: string[]][] = [
   ["symbols", ["list", "symbols"]],
   ["matrix-clauses", ["matrix", "clauses"]],
   ["matrix-csr", ["matrix", "csr"]],
+  ["reviews", ["list", "reviews", "--today", "2026-11-27"]],
 ];
 
 function golden(file: string, actual: string): void {

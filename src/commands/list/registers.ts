@@ -1,13 +1,14 @@
-/** `csr list procedures|forms|symbols`: the registers auditors ask for. */
+/** `csr list procedures|forms|symbols|reviews`: the registers auditors ask for. */
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { registerContext } from "../../report/registers/context.js";
 import { formList } from "../../report/registers/forms.js";
 import { PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
+import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
 import type { Table } from "../../report/table.js";
-import { choiceOption } from "../options.js";
+import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { emitTable, languageOf, warnProblems, type OutputFlags } from "../shared/output.js";
 
@@ -15,6 +16,7 @@ export interface RegisterFlags extends OutputFlags {
   level?: string;
   style?: string;
   customer?: string;
+  today?: string;
 }
 
 export async function listRegisterCommand(ctx: CommandContext, what: string, flags: RegisterFlags): Promise<number> {
@@ -31,8 +33,10 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = formList(rc);
   } else if (what === "symbols") {
     table = symbolTable(rc, { customer: flags.customer });
+  } else if (what === "reviews") {
+    table = reviewRegister(rc, { customer: flags.customer, today: dateOption(flags.today, "--today") });
   } else {
-    throw new UserError(`Unknown register '${what}'; choose procedures, forms or symbols.`);
+    throw new UserError(`Unknown register '${what}'; choose procedures, forms, symbols or reviews.`);
   }
   return emitTable(ctx, table, flags, repo, lang);
 }

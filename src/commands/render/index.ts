@@ -12,7 +12,7 @@ import { createRenderer, loadLabels, type TemplateName } from "../../render/envi
 import { escapeMarkdown, markdownToHtml } from "../../render/markdown.js";
 import { findChromium, startPdfPrinter } from "../../render/pdf.js";
 import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type DocumentView, type Lang } from "../../render/view.js";
-import { choiceOption } from "../options.js";
+import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 
 export interface RenderFlags {
@@ -20,6 +20,7 @@ export interface RenderFlags {
   format?: string;
   lang?: string;
   out?: string;
+  today?: string;
 }
 
 const FORMATS = ["md", "html", "pdf", "docx"] as const;
@@ -34,6 +35,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const root = findRoot(ctx.dir);
   const repo = loadRepository(root);
   const lang = choiceOption<Lang>(flags.lang, "--lang", LANGS, repo.config?.value.language ?? "zh-CN");
+  const today = dateOption(flags.today, "--today");
   if (flags.all && ids.length > 0) throw new UserError("Give document ids or --all, not both.");
   if (!flags.all && ids.length === 0) throw new UserError("Name the documents (or CSRs) to render, or use --all for every document.", "Example: csr render QP-020 --format html");
   const index = buildIndex(repo);
@@ -55,7 +57,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? documentView(repo, index, target.value, lang, body) : csrReportView(repo, index, target.value, lang, body);
+      view = target.kind === "document" ? documentView(repo, index, target.value, lang, body) : csrReportView(repo, index, target.value, lang, body, today);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
