@@ -3,7 +3,7 @@
  * procedure with its header table and 修订记录, a work instruction with one-cell labels and its
  * 文件修改记录), read back field by field, and the render → import round trip.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import {
@@ -22,7 +22,7 @@ import {
 import { strToU8, zipSync } from "fflate";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { csr, minimalRepo, tempDir } from "../helpers.js";
+import { copyFixture, csr, minimalRepo, tempDir } from "../helpers.js";
 
 type Child = Paragraph | Table;
 
@@ -323,10 +323,10 @@ describe("csr import FILE.docx", () => {
     expect(result.code).toBe(1);
   });
 
-  it("keeps the numbers of the file: 5 作业流程 after 3 职责 is declared, and prints as 5", async () => {
+  it("keeps the numbers of the file (5 作业流程 after 3 职责 is declared, and prints as 5); a title from the file name", async () => {
     const repo = repoWith({
-      "QP-030.docx": await docxFile([
-        table([["文件编号：QP-030", "文件名称：仓库管理程序", "制订部门：品质部"]]),
+      "QP-030 仓库管理程序.docx": await docxFile([
+        table([["文件编号：QP-030", "制订部门：品质部"]]),
         p("1 目的"),
         p("规范仓库管理。"),
         p("2 适用范围"),
@@ -340,7 +340,12 @@ describe("csr import FILE.docx", () => {
         p("先进先出。"),
       ]),
     });
-    const result = csr(["-C", repo, "import", join("Word文件", "QP-030.docx")]);
+    const result = csr(["-C", repo, "import", join("Word文件", "QP-030 仓库管理程序.docx")]);
+    expect(result.stdout.split("\n").slice(0, 3)).toEqual([
+      `${join("Word文件", "QP-030 仓库管理程序.docx")}: QP-030 仓库管理程序 (procedure, draft; 0 revisions, 6 sections, 0 references)`,
+      "  header block: no 文件名称 and no title paragraph; the title '仓库管理程序' was taken from the file name",
+      "  wrote documents/QP-030.yaml",
+    ]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(repo, "documents", "QP-030.yaml"), "utf8")).sections).toEqual([
       { title: "目的", text: "规范仓库管理。" },
@@ -371,6 +376,26 @@ describe("csr import FILE.docx", () => {
 });
 
 describe("render → import", () => {
+  it("the example's CSR procedure comes back printing the same as before", () => {
+    const repo = copyFixture("examples/acme-auto");
+    const out = tempDir();
+    expect(csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", out]).code).toBe(0);
+    expect(csr(["-C", repo, "render", "QP-015", "--format", "md", "--out", out]).code).toBe(0);
+    rmSync(join(repo, "documents", "procedures", "QP-015.yaml"));
+    const imported = csr(["-C", repo, "import", join(out, "QP-015.zh-CN.docx")]);
+    expect(imported.stdout.split("\n").slice(0, 3)).toEqual([
+      `${join(out, "QP-015.zh-CN.docx")}: QP-015 顾客特定要求管理程序 (procedure, released, A/2; 3 revisions, 18 sections, 10 references)`,
+      "  wrote documents/QP-015.yaml",
+      "",
+    ]);
+    const again = tempDir();
+    expect(csr(["-C", repo, "render", "QP-015", "--format", "md", "--out", again]).code).toBe(0);
+    // The body names 《纠正措施控制程序》 (QP-013), which the example's related list leaves out; the import lists it.
+    const before = readFileSync(join(out, "QP-015.zh-CN.md"), "utf8");
+    const after = readFileSync(join(again, "QP-015.zh-CN.md"), "utf8");
+    expect(after.replace(/^\| QP-013 \| 纠正措施控制程序 \| [^\n]*\n/m, "")).toBe(before);
+  });
+
   it("gives the same document back, and its header block and revision record print as in the source", async () => {
     const repo = repoWith({ "QP-020.docx": await procedureQP020() });
     expect(csr(["-C", repo, "import", join("Word文件", "QP-020.docx")]).code).toBe(0);

@@ -257,7 +257,11 @@ class WordDocumentReader {
     const strip = (t: string) => t.replace(/^《|》$/g, "").trim();
     const given = this.header.get("title")?.value;
     if (given) return strip(given);
-    return this.titleParagraph ? strip(this.titleParagraph) : undefined;
+    if (this.titleParagraph) return strip(this.titleParagraph);
+    // Files are often named "QP-020 文件控制程序.docx".
+    const fromName = /^[A-Z][A-Z0-9/_-]*\d[\s_-]+(\S.*)$/.exec(this.file.split(/[\\/]/).pop()!.replace(/\.docx$/i, "").normalize("NFKC"))?.[1]?.trim();
+    if (fromName) this.issue("header block", `no 文件名称 and no title paragraph; the title '${fromName}' was taken from the file name`);
+    return fromName;
   }
 
   private kind(id: string, title: string): { kind: Kind; level: Level } | undefined {
