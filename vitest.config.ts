@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,5 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // Test files are independent (each works in temporary folders of its own) and mostly wait for
+    // the csr processes they start: one worker more than there are cores keeps the cores busy,
+    // where vitest's default (one less) runs them one at a time on a 2-core machine.
+    maxWorkers: availableParallelism() + 1,
   },
 });

@@ -1,98 +1,221 @@
 /**
  * The check cache: what reading and validating each file produced, keyed by the file's content,
- * so that a repeated `csr check` parses only the files that changed. It lives in the git
- * directory (`.git/csr-cache/`), never in the working tree; outside a git repository there is
- * no cache. It is also keyed by a fingerprint of csr itself (version, schemas, catalogs, the
- * loader's code): any change there starts a new cache. A cache that cannot be read is ignored
- * and rebuilt.
+ * so that a repeated `csr check` parses only the files that changed, and the findings of the last
+ * check, so that a check with nothing changed reads no file at all. It lives in the git directory
+ * (`.git/csr-cache/`), never in the working tree; outside a git repository there is no cache. It
+ * is also keyed by a fingerprint of csr itself (version, schemas, catalogs, the loader's code):
+ * any change there starts a new cache. A cache that cannot be read is ignored and rebuilt.
+ *
+ * Two files per repository root:
+ * - `check-<root>.index`: a header line (JSON: format, fingerprint, when written, the last
+ *   findings and what they were computed from), then one record per file with its stat data and
+ *   the key of its entry. Like git's index, it tells an unchanged file by its stat data alone.
+ * - `check-<root>.json`: the entries by key; read only when some file changed.
  *
  * This relies on a file's load problems depending on its content and kind alone, never on its
- * path or on other files: cross-file findings belong to rules, which run on every check.
+ * path or on other files: cross-file findings belong to rules, which run whenever any file changed.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
+import type { Finding } from "../core/diagnostic.js";
 import { writeFileAtomic } from "../core/write.js";
-import { discover } from "./discover.js";
-import { PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
-import { buildRepository, loadRepository, type Repository } from "./repository.js";
+import { discover, type Discovery } from "./discover.js";
 import { readRegularFile } from "./guards.js";
-import { cachedResult, cachedSource, sourceFromBytes, unreadSource, type CachedResult, type SourceFile } from "./source.js";
+import { CALENDARS_DIR, PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
+import type { Repository } from "./repository.js";
+import type { CachedResult, LoadProblem, SourceFile } from "./source.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 /**
  * A file modified this close to the moment the cache was written could change again within the
- * same timestamp tick (git's "racily clean" problem); its size and time are then not trusted.
+ * same timestamp tick (git's "racily clean" problem); its stat data is then not trusted.
  */
 const RACY_MS = 2000;
 
-interface CacheFile {
+/**
+ * The stat data that tells an unchanged file, as in git's index: size, modification time and
+ * inode (an editor that saves by writing a new file and renaming it changes the inode). Not the
+ * change time, which moves on a chmod or a new hard link too (git's `core.trustctime` trade-off).
+ */
+type StatData = [size: number, mtimeMs: number, ino: number];
+
+interface IndexHeader {
   format: number;
   fingerprint: string;
-  /** When the cache was written (ms since the epoch). */
+  /** When the index was written (ms since the epoch). */
   written: number;
-  /** By `kind:sha1 of the content`: the same content always reads the same way. */
-  entries: Record<string, CachedResult>;
-  /** By path: size, modification time and entry key when last read, so unchanged files need not be read at all. */
-  stats: Record<string, [number, number, string]>;
+  /** The findings of the last check, and the digest of what they follow from (see resultDigest). */
+  result?: { digest: string; files: number; findings: Finding[] };
 }
 
-export interface CacheStats {
-  /** Files answered from the cache. */
-  hits: number;
-  /** Files read and validated afresh. */
-  misses: number;
-  /** Where the cache lives; undefined outside git. */
-  file?: string;
+interface Index {
+  header: IndexHeader;
+  /** By path: stat data and entry key when last read. */
+  files: Map<string, { stat: StatData; key: string }>;
 }
 
-/** loadRepository with the cache: same result, but unchanged files are not parsed. */
-export function loadRepositoryCached(root: string): { repo: Repository; stats: CacheStats } {
-  const cacheFile = cacheFilePath(root);
-  if (!cacheFile) {
+/** The result of a check: its findings and how many files it read. */
+export interface CheckResult {
+  findings: Finding[];
+  files: number;
+}
+
+/**
+ * A check with the cache: the findings of the last check when nothing changed since (same files,
+ * same content by stat data, same `today`); otherwise only the changed files are read, and
+ * `run` computes the findings on the repository. The cached findings are the ones `run` gave;
+ * `rememberFindings: false` (a check against a base revision) neither uses nor keeps them.
+ */
+export async function checkCached(
+  root: string,
+  today: string,
+  run: (repo: Repository) => Finding[] | Promise<Finding[]>,
+  options: { rememberFindings: boolean } = { rememberFindings: true },
+): Promise<CheckResult> {
+  const paths = cachePaths(root);
+  if (!paths) {
+    const { loadRepository } = await import("./repository.js");
     const repo = loadRepository(root);
-    return { repo, stats: { hits: 0, misses: repo.files.length } };
+    return { findings: await run(repo), files: repo.files.length };
   }
   const found = discover(root);
   const fingerprint = packageFingerprint();
-  const { entries: previous, stats: previousStats, written } = readCache(cacheFile, fingerprint);
-  const keys: string[] = [];
-  const stats: CacheFile["stats"] = {};
+  const index = readIndex(paths.index, fingerprint);
+  const snapshot = takeSnapshot(found, index);
+  const digest = resultDigest(today, found, snapshot.keys);
+  if (options.rememberFindings && snapshot.unknown.length === 0 && index.header.result?.digest === digest) {
+    if (snapshot.statsChanged) writeIndex(paths.index, { ...index.header, written: Date.now() }, found, snapshot);
+    return { findings: index.header.result.findings, files: index.header.result.files };
+  }
+  const { buildRepository } = await import("./repository.js");
+  const { cachedResult, cachedSource, sourceFromBytes, unreadSource } = await import("./source.js");
+  const previous = readEntries(paths.entries, fingerprint);
   let hits = 0;
-  let statsChanged = false;
-  const files: SourceFile[] = found.files.map((f) => {
-    const stat = statSync(f.abs);
-    const known = previousStats[f.path];
-    const trusted = known && known[0] === stat.size && known[1] === stat.mtimeMs && stat.mtimeMs < written - RACY_MS && previous.has(known[2]);
-    const read = trusted ? undefined : readRegularFile(f.abs);
-    // A file not read (too large, or no longer a regular file) reads the same way for as long as its size stays the same.
-    const unread = read && !Buffer.isBuffer(read) ? read : undefined;
-    const bytes = unread ? Buffer.alloc(0) : (read as Buffer | undefined);
-    const key = trusted ? known[2] : unread ? `${f.kind}:unread:${unread.rule}:${stat.size}` : `${f.kind}:${createHash("sha1").update(bytes!).digest("hex")}`;
-    keys.push(key);
-    stats[f.path] = [stat.size, stat.mtimeMs, key];
-    if (!trusted) statsChanged = true;
+  const files: SourceFile[] = found.files.map((f, i) => {
+    const key = snapshot.keys[i]!;
+    const read = snapshot.read.get(i);
     const hit = previous.get(key);
     if (hit) {
       hits++;
-      return cachedSource(bytes ?? (() => readFileSync(f.abs)), f.path, f.kind, hit);
+      return cachedSource(read && Buffer.isBuffer(read) ? read : () => readFileSync(f.abs), f.path, f.kind, hit);
     }
-    return unread ? unreadSource(f.path, f.kind, unread) : sourceFromBytes(bytes!, f.path, f.kind);
+    return read === undefined || Buffer.isBuffer(read) ? sourceFromBytes(read ?? readFileSync(f.abs), f.path, f.kind) : unreadSource(f.path, f.kind, read);
   });
   const repo = buildRepository(root, files, found.problems);
-  const misses = files.length - hits;
-  const unused = previous.size - new Set(keys.filter((k) => previous.has(k))).size;
-  const vanished = Object.keys(previousStats).length !== found.files.length;
-  if (misses > 0 || unused > 0 || statsChanged || vanished) {
+  const findings = await run(repo);
+  const unused = previous.size - new Set(snapshot.keys.filter((k) => previous.has(k))).size;
+  if (hits < files.length || unused > 0) {
     const entries: Record<string, CachedResult> = {};
     files.forEach((file, i) => {
-      const entry = previous.get(keys[i]!) ?? cachedResult(file);
-      if (jsonSafe(entry.data)) entries[keys[i]!] = entry;
+      const key = snapshot.keys[i]!;
+      // An entry read from the file was JSON-safe when it was written.
+      const known = previous.get(key);
+      if (known) entries[key] = known;
+      else if (jsonSafe(file.data)) entries[key] = cachedResult(file);
     });
-    writeCache(cacheFile, { format: FORMAT, fingerprint, written: Date.now(), entries, stats });
+    writeCacheFile(paths.entries, JSON.stringify({ format: FORMAT, fingerprint, entries }));
   }
-  return { repo, stats: { hits, misses, file: cacheFile } };
+  const result = options.rememberFindings && jsonSafe(findings) ? { digest, files: repo.files.length, findings } : undefined;
+  writeIndex(paths.index, { format: FORMAT, fingerprint, written: Date.now(), ...(result ? { result } : {}) }, found, snapshot);
+  return { findings, files: repo.files.length };
+}
+
+interface Snapshot {
+  /** Entry key of each discovered file, in discovery order. */
+  keys: string[];
+  stats: StatData[];
+  /** What was read of the files whose stat data was not trusted, by discovery index. */
+  read: Map<number, Buffer | LoadProblem>;
+  /** Discovery indexes of files read because their stat data was unknown or changed. */
+  unknown: number[];
+  /** Whether any file's stat data differs from the index's (even with the same content). */
+  statsChanged: boolean;
+}
+
+/**
+ * One stat per file, as `git status` does; a file is read (and hashed) only when its stat data is
+ * not the index's, or was written too close to the index to be trusted.
+ */
+function takeSnapshot(found: Discovery, index: Index): Snapshot {
+  const snapshot: Snapshot = { keys: [], stats: [], read: new Map(), unknown: [], statsChanged: found.files.length !== index.files.size };
+  const trustedBefore = index.header.written - RACY_MS;
+  found.files.forEach((f, i) => {
+    const stat = statData(statSync(f.abs));
+    const known = index.files.get(f.path);
+    snapshot.stats.push(stat);
+    if (known && sameStat(known.stat, stat) && stat[1] < trustedBefore) {
+      snapshot.keys.push(known.key);
+      return;
+    }
+    snapshot.statsChanged = true;
+    const read = readRegularFile(f.abs);
+    snapshot.read.set(i, read);
+    // A file not read (too large, or no longer a regular file) reads the same way for as long as its size stays the same.
+    const key = Buffer.isBuffer(read) ? `${f.kind}:${createHash("sha1").update(read).digest("hex")}` : `${f.kind}:unread:${read.rule}:${stat[0]}`;
+    snapshot.keys.push(key);
+    if (key !== known?.key) snapshot.unknown.push(i);
+  });
+  return snapshot;
+}
+
+const statData = (stat: Stats): StatData => [stat.size, stat.mtimeMs, stat.ino];
+const sameStat = (a: StatData, b: StatData) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
+/** What the findings follow from: the day, every file's path, kind and content key, and the discovery's problems. */
+function resultDigest(today: string, found: Discovery, keys: string[]): string {
+  // One update of one string: an update per file costs more than the hashing itself.
+  const parts = [today];
+  found.files.forEach((f, i) => parts.push(f.path, keys[i]!));
+  parts.push(JSON.stringify(found.problems));
+  return createHash("sha1").update(parts.join("\0")).digest("hex");
+}
+
+/** Records end with NUL and newline, fields are NUL-separated: no path can hold a NUL. */
+const RECORD_END = "\0\n";
+
+function readIndex(path: string, fingerprint: string): Index {
+  const empty: Index = { header: { format: FORMAT, fingerprint, written: 0 }, files: new Map() };
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return empty;
+  }
+  try {
+    const headerEnd = text.indexOf("\n");
+    const header = JSON.parse(text.slice(0, headerEnd)) as IndexHeader;
+    if (header.format !== FORMAT || header.fingerprint !== fingerprint || typeof header.written !== "number") return empty;
+    const files: Index["files"] = new Map();
+    const records = text.slice(headerEnd + 1).split(RECORD_END);
+    // A complete index ends with a record end; anything else is a truncated write.
+    if (records.pop() !== "") return empty;
+    for (const record of records) {
+      const [file, size, mtime, ino, key] = record.split("\0");
+      if (key === undefined) return empty;
+      files.set(file!, { stat: [Number(size), Number(mtime), Number(ino)], key });
+    }
+    return { header, files };
+  } catch {
+    return empty;
+  }
+}
+
+function writeIndex(path: string, header: IndexHeader, found: Discovery, snapshot: Snapshot): void {
+  const lines = [JSON.stringify(header), "\n"];
+  found.files.forEach((f, i) => lines.push(`${f.path}\0${snapshot.stats[i]!.join("\0")}\0${snapshot.keys[i]}${RECORD_END}`));
+  writeCacheFile(path, lines.join(""));
+}
+
+function readEntries(path: string, fingerprint: string): Map<string, CachedResult> {
+  try {
+    const cache = JSON.parse(readFileSync(path, "utf8")) as { format?: number; fingerprint?: string; entries?: Record<string, CachedResult> };
+    if (cache.format === FORMAT && cache.fingerprint === fingerprint && typeof cache.entries === "object" && cache.entries !== null) return new Map(Object.entries(cache.entries));
+  } catch {
+    // Missing or truncated: start afresh.
+  }
+  return new Map();
 }
 
 /** `.git/csr-cache/` of the enclosing git repository (worktrees included). */
@@ -115,9 +238,11 @@ export function cacheDirectory(root: string): string | undefined {
 }
 
 /** One cache per repository root, since one git repository may hold several document repositories. */
-function cacheFilePath(root: string): string | undefined {
+function cachePaths(root: string): { index: string; entries: string } | undefined {
   const dir = cacheDirectory(root);
-  return dir && join(dir, `check-${createHash("sha1").update(realpathSync(root)).digest("hex").slice(0, 16)}.json`);
+  if (!dir) return undefined;
+  const name = join(dir, `check-${createHash("sha1").update(realpathSync(root)).digest("hex").slice(0, 16)}`);
+  return { index: `${name}.index`, entries: `${name}.json` };
 }
 
 let fingerprint: string | undefined;
@@ -128,12 +253,12 @@ export function packageFingerprint(): string {
   const hash = createHash("sha256");
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content);
   add("version", (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version);
-  for (const dir of [SCHEMA_DIR, STANDARDS_DIR]) {
+  for (const dir of [SCHEMA_DIR, STANDARDS_DIR, CALENDARS_DIR]) {
     for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
   }
-  for (const module of ["source.js", "guards.js", "schemas.js", "repository.js", "cache.js", "discover.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
+  for (const module of ["source.js", "guards.js", "schemas.js", "repository.js", "cache.js", "discover.js", "yaml.js", "calendar.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
   // A lockfile upgrade of the parser or the validator changes results without a csr version bump.
-  for (const dependency of ["yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
+  for (const dependency of ["yaml", "js-yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
   fingerprint = hash.digest("hex");
   return fingerprint;
 }
@@ -152,26 +277,6 @@ function dependencyVersion(name: string): string {
   }
 }
 
-function readCache(path: string, expected: string): { entries: Map<string, CachedResult>; stats: CacheFile["stats"]; written: number } {
-  try {
-    const cache = JSON.parse(readFileSync(path, "utf8")) as Partial<CacheFile>;
-    if (
-      cache.format === FORMAT &&
-      cache.fingerprint === expected &&
-      typeof cache.entries === "object" &&
-      cache.entries !== null &&
-      typeof cache.stats === "object" &&
-      cache.stats !== null &&
-      typeof cache.written === "number"
-    ) {
-      return { entries: new Map(Object.entries(cache.entries)), stats: cache.stats, written: cache.written };
-    }
-  } catch {
-    // Missing or truncated: start afresh.
-  }
-  return { entries: new Map(), stats: {}, written: 0 };
-}
-
 /**
  * JSON is the fastest format Node reads back, but it cannot carry everything YAML can (.inf,
  * .nan): such a file is simply read afresh each time.
@@ -184,9 +289,9 @@ function jsonSafe(value: unknown): boolean {
   return value === undefined;
 }
 
-function writeCache(path: string, cache: CacheFile): void {
+function writeCacheFile(path: string, content: string): void {
   try {
-    writeFileAtomic(path, JSON.stringify(cache), { overwrite: true });
+    writeFileAtomic(path, content, { overwrite: true });
   } catch {
     // A read-only checkout still checks; it only cannot remember.
   }

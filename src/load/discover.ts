@@ -86,9 +86,13 @@ export function discover(root: string): Discovery {
                 : `This symbolic link points to '${readlinkQuietly(abs)}', which does not exist. Point it at an existing file inside the repository, or remove it.`,
           },
   });
+  // Every path found is join(root, ...): cutting the prefix off costs far less than path.relative,
+  // which normalises both paths for each of tens of thousands of files.
+  const prefix = join(root, "x").slice(0, -1);
+  const repositoryPath = (abs: string) => (abs.startsWith(prefix) ? abs.slice(prefix.length) : relative(root, abs)).split(sep).join("/");
   // The type is known from the directory listing for walked files; only the top files and links need a stat.
   const consider = (abs: string, kind: FileKind, type = entryType(lstatSync(abs))) => {
-    const path = relative(root, abs).split(sep).join("/");
+    const path = repositoryPath(abs);
     if (type === "link") {
       const where = target(abs);
       if (where !== "inside") {

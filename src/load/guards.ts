@@ -5,8 +5,9 @@
  * turns hostile or accidental input into one finding that says what the file is and how to fix it.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { isNode, visit, type Document } from "yaml";
+import type { Document } from "yaml";
 import type { LoadProblem } from "./source.js";
+import { yaml } from "./yaml.js";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /**
@@ -146,6 +147,7 @@ export function tooDeep(line: number, column: number): LoadProblem {
  * line and column.
  */
 export function documentProblems(doc: Document.Parsed, text: string, position: (offset: number) => [number, number]): LoadProblem[] {
+  const { isNode, visit } = yaml();
   const problems: LoadProblem[] = [];
   let deep = false;
   visit(doc, (_key, node, path) => {

@@ -5,7 +5,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { buildCatalog, type Catalog } from "../model/catalog.js";
 import type {
   CatalogFile,
@@ -22,6 +21,7 @@ import { discover } from "./discover.js";
 import { STANDARDS_DIR } from "./package.js";
 import { validateFile } from "./schemas.js";
 import { readSource, type LoadProblem, type SourceFile } from "./source.js";
+import { yaml } from "./yaml.js";
 
 export interface Located<T> {
   value: T;
@@ -131,7 +131,7 @@ function shippedCatalogTexts(): string[] {
 export function shippedCatalogs(): Map<string, CatalogFile> {
   if (!shipped) {
     const texts = shippedCatalogTexts();
-    shipped = new Map((precompiledCatalogs(texts) ?? texts.map((text) => parse(text) as CatalogFile)).map((file) => [file.id, file]));
+    shipped = new Map((precompiledCatalogs(texts) ?? texts.map((text) => yaml().parse(text) as CatalogFile)).map((file) => [file.id, file]));
   }
   return shipped;
 }
@@ -155,7 +155,7 @@ export function catalogDigest(texts: string[]): string {
 /** The shipped catalogs as the build stores them (see PRECOMPILED_CATALOGS). */
 export function parseShippedCatalogs(): { digest: string; catalogs: CatalogFile[] } {
   const texts = shippedCatalogTexts();
-  return { digest: catalogDigest(texts), catalogs: texts.map((text) => parse(text) as CatalogFile) };
+  return { digest: catalogDigest(texts), catalogs: texts.map((text) => yaml().parse(text) as CatalogFile) };
 }
 
 function loadCatalogs(repoCatalogs: CatalogFile[]): Map<string, Catalog> {

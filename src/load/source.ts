@@ -2,9 +2,11 @@
  * Reading one YAML file of a repository as untrusted input: size, encoding, merge conflicts,
  * syntax, duplicate keys, alias bombs and prototype keys all become findings, never exceptions.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { CORE_SCHEMA, defineMappingTag, load as loadFast } from "js-yaml";
+import type { Document, LineCounter, Node } from "yaml";
 import type { Path } from "../model/types.js";
 import { byteProblem, documentProblems, isNestingError, readRegularFile, textProblem, tooDeep } from "./guards.js";
+import { yaml } from "./yaml.js";
 /** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
 export const MAX_ALIAS_COUNT = 10_000;
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -40,13 +42,34 @@ export function readSource(absPath: string, path: string, kind: FileKind): Sourc
 
 /** A file that was not read at all (too large, not a regular file): only its problem is known. */
 export function unreadSource(path: string, kind: FileKind, problem: LoadProblem): SourceFile {
-  return { path, kind, text: "", lineCounter: new LineCounter(), problems: [problem] };
+  const file = newSource(path, kind);
+  file.problems.push(problem);
+  return file;
 }
 
+/** A file about to be read with `yaml`; its line counter (and so `yaml`) is made on first use. */
+function newSource(path: string, kind: FileKind): SourceFile {
+  let lineCounter: LineCounter | undefined;
+  return {
+    path,
+    kind,
+    text: "",
+    problems: [],
+    get lineCounter() {
+      return (lineCounter ??= new (yaml().LineCounter)());
+    },
+  };
+}
+
+/**
+ * Which parser reads the data: "fast" (js-yaml, falling back to `yaml` for anything it cannot
+ * read exactly as `yaml` does) or "yaml" alone, which the differential test compares it with.
+ */
+export type Parser = "fast" | "yaml";
+
 /** What readSource makes of a file's bytes (the check cache reads each file once and hashes it). */
-export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind): SourceFile {
-  const lineCounter = new LineCounter();
-  const file: SourceFile = { path, kind, text: "", lineCounter, problems: [] };
+export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind, parser: Parser = "fast"): SourceFile {
+  const file = newSource(path, kind);
   const problem = byteProblem(bytes);
   if (problem) {
     file.problems.push(problem);
@@ -64,16 +87,15 @@ export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind): So
     });
     return file;
   }
-  return parseParsedText(file, decoded);
+  return parseParsedText(file, decoded, parser);
 }
 
 /** Parses already-decoded text (used for files read from git as well as from disk). */
-export function parseText(path: string, kind: FileKind, text: string): SourceFile {
-  const file: SourceFile = { path, kind, text: "", lineCounter: new LineCounter(), problems: [] };
-  return parseParsedText(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+export function parseText(path: string, kind: FileKind, text: string, parser: Parser = "fast"): SourceFile {
+  return parseParsedText(newSource(path, kind), text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parser);
 }
 
-function parseParsedText(file: SourceFile, text: string): SourceFile {
+function parseParsedText(file: SourceFile, text: string, parser: Parser): SourceFile {
   file.text = text;
   if (file.problems.length > 0) return file;
   const textual = textProblem(text);
@@ -100,6 +122,10 @@ function parseParsedText(file: SourceFile, text: string): SourceFile {
       message: `The file is empty. Fill it in (see docs/format.md) or delete it.`,
     });
     return file;
+  }
+  if (parser === "fast") {
+    const data = parseFast(text);
+    if (data !== NOT_FAST) return lazySource(file.path, file.kind, () => text, data, [], true);
   }
   const doc = parseYaml(text, file.lineCounter);
   file.doc = doc;
@@ -151,12 +177,79 @@ function parseParsedText(file: SourceFile, text: string): SourceFile {
   return file;
 }
 
+/** What parseFast returns for a text it leaves to `yaml`. */
+const NOT_FAST = Symbol("not fast");
+/**
+ * Below MAX_NESTING, so that anything near the limit is left to `yaml` and the guard that
+ * reports it.
+ */
+const FAST_MAX_DEPTH = 50;
+const PLAIN_KEY_REFUSED = "csr: only plain text keys";
+
+/**
+ * Mappings as plain objects, accepting only keys that `yaml` turns into the same object key:
+ * text keys other than the merge key `<<` and the keys that reach Object.prototype. Anything
+ * else (a number, null or collection as a key) is refused, so that `yaml` reads that file.
+ */
+const plainMapTag = defineMappingTag<Record<string, unknown>>("tag:yaml.org,2002:map", {
+  create: () => ({}),
+  identify: (data: unknown) => typeof data === "object" && data !== null && Object.getPrototypeOf(data) === Object.prototype,
+  addPair: (map, key, value) => {
+    if (typeof key !== "string" || key === "<<" || UNSAFE_KEYS.has(key)) return PLAIN_KEY_REFUSED;
+    map[key] = value;
+    return "";
+  },
+  has: (map, key) => typeof key === "string" && Object.prototype.hasOwnProperty.call(map, key),
+  keys: (map) => Object.keys(map),
+  get: (map, key) => map[String(key)],
+});
+const FAST_SCHEMA = CORE_SCHEMA.withTags(plainMapTag);
+
+/**
+ * The plain data of a YAML text by js-yaml (YAML 1.2 core schema, like `yaml`, a few times
+ * faster and with no position-carrying Document), or NOT_FAST when the text uses anything where
+ * the two could differ or where a guard of `yaml`'s path must speak: any error (syntax,
+ * duplicate key, unknown tag), an alias (the alias limit), a merge key or a key that is not
+ * plain text (`yaml`'s conversion of such keys differs), a directive (`%YAML 1.1` changes the
+ * schema), nesting near the limit. Tagged values are left to `yaml` too, since only `yaml`'s
+ * path reports tags outside the core schema.
+ */
+function parseFast(text: string): unknown {
+  if (refusedByFastParser(text)) return NOT_FAST;
+  try {
+    return loadFast(text, { schema: FAST_SCHEMA, maxAliases: 0, maxDepth: FAST_MAX_DEPTH, maxTotalMergeKeys: 0 });
+  } catch {
+    return NOT_FAST;
+  }
+}
+
+/**
+ * Left to `yaml`: a tag (`!` where a node can start), a directive line, and a line over 1,024
+ * characters, where an implicit key could pass YAML's length limit that only `yaml` enforces.
+ * Searched for with indexOf first: a regular expression over every file costs a tenth of a check.
+ */
+function refusedByFastParser(text: string): boolean {
+  if (text.includes("!") && /(?:^|[\s[{,:-])!/m.test(text)) return true;
+  if (text.startsWith("%") || text.includes("\n%")) return true;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf("\n", start);
+    if ((end < 0 ? text.length : end) - start > MAX_IMPLICIT_KEY) return true;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return false;
+}
+
+/** YAML 1.2: an implicit key is at most 1,024 characters long. */
+const MAX_IMPLICIT_KEY = 1024;
+
 function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed {
-  return parseDocument(text, { lineCounter, uniqueKeys: true, merge: true, prettyErrors: false, keepSourceTokens: false });
+  return yaml().parseDocument(text, { lineCounter, uniqueKeys: true, merge: true, prettyErrors: false, keepSourceTokens: false });
 }
 
 /** Keys that would reach Object.prototype are reported and dropped before conversion. */
 function removeUnsafeKeys(doc: Document.Parsed, onRemoved: (key: string, offset: number) => void): void {
+  const { isScalar, visit } = yaml();
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && UNSAFE_KEYS.has(String(pair.key.value))) {
@@ -179,21 +272,41 @@ export interface CachedResult {
 }
 
 export function cachedResult(file: SourceFile): CachedResult {
+  // Asking a lazily parsed file for its Document would build it.
+  const lazy = parsedLazily.get(file);
+  if (lazy !== undefined) return { data: file.data, problems: file.problems, decoded: true, parsed: lazy };
   return { data: file.data, problems: file.problems, decoded: file.text !== "" || file.doc !== undefined, parsed: file.doc !== undefined };
 }
 
+/** Files whose Document is built on first use, and whether their text is YAML that `yaml` parses. */
+const parsedLazily = new WeakMap<SourceFile, boolean>();
+
 /**
  * A file restored from the check cache: the data and problems are known, so the text is decoded
- * and the YAML parsed again only if a rule asks for a position in it.
+ * and the YAML parsed again only if a rule asks for a position in it. `bytes` may be a function:
+ * a file answered from the cache by its size and time is read only if a finding needs its text.
  */
-/** `bytes` may be a function: a file answered from the cache by its size and time is read only if a finding needs its text. */
 export function cachedSource(bytes: Buffer | (() => Buffer), path: string, kind: FileKind, cached: CachedResult): SourceFile {
+  const text = () => {
+    const decoded = cached.decoded ? decodeUtf8(typeof bytes === "function" ? bytes() : bytes) : "";
+    return typeof decoded === "string" ? decoded : "";
+  };
+  const file = lazySource(path, kind, text, cached.data, cached.problems, cached.parsed);
+  file.validated = true;
+  return file;
+}
+
+/**
+ * A file whose data is known without a `yaml` Document: the Document (with line and column of
+ * every node) is built on first use, which happens only for a file with a finding.
+ */
+function lazySource(path: string, kind: FileKind, readText: () => string, data: unknown, problems: LoadProblem[], parsedAsYaml: boolean): SourceFile {
   let text: string | undefined;
   let parsed: { doc?: Document.Parsed; lineCounter: LineCounter } | undefined;
   const parse = () => {
     if (!parsed) {
-      const lineCounter = new LineCounter();
-      if (!cached.parsed) return (parsed = { lineCounter });
+      const lineCounter = new (yaml().LineCounter)();
+      if (!parsedAsYaml) return (parsed = { lineCounter });
       const doc = parseYaml(file.text, lineCounter);
       removeUnsafeKeys(doc, () => undefined);
       parsed = { doc, lineCounter };
@@ -203,15 +316,10 @@ export function cachedSource(bytes: Buffer | (() => Buffer), path: string, kind:
   const file: SourceFile = {
     path,
     kind,
-    data: cached.data,
-    problems: cached.problems,
-    validated: true,
+    data,
+    problems,
     get text() {
-      if (text === undefined) {
-        const decoded = cached.decoded ? decodeUtf8(typeof bytes === "function" ? bytes() : bytes) : "";
-        text = typeof decoded === "string" ? decoded : "";
-      }
-      return text;
+      return (text ??= readText());
     },
     get doc() {
       return parse().doc;
@@ -220,6 +328,7 @@ export function cachedSource(bytes: Buffer | (() => Buffer), path: string, kind:
       return parse().lineCounter;
     },
   };
+  parsedLazily.set(file, parsedAsYaml);
   return file;
 }
 
@@ -278,6 +387,7 @@ export function linePos(file: SourceFile, offset: number): [number, number] {
  */
 export function locate(file: SourceFile, path: Path, key = false, quote?: string): [number, number] {
   if (!file.doc) return [1, 1];
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: Node | null | undefined = file.doc.contents as Node | null;
   let offset = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {

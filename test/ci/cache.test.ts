@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, git, gitInit, minimalRepo, ROOT, tempDir, type RunResult } from "../helpers.js";
@@ -20,18 +20,33 @@ function repository(): string {
   );
 }
 
+/** The entries file of the cache (what each file read as), beside its index (stat data and the last findings). */
 function cacheFile(dir: string): string {
-  const names = readdirSync(dir);
-  expect(names).toHaveLength(1);
-  return join(dir, names[0]!);
+  const names = readdirSync(dir).sort();
+  expect(names).toHaveLength(2);
+  expect(names[1]).toBe(names[0]!.replace(/\.index$/, ".json"));
+  return join(dir, names[1]!);
 }
 
-/** Puts a finding into the cached result of one file, as an outdated cache would hold it. */
+/**
+ * Puts a finding into the cached result of one file, as an outdated cache would hold it. The
+ * remembered findings of the last check go with it, as they would be after any change.
+ */
 function tamper(file: string, documentId: string): void {
   const cache = JSON.parse(readFileSync(file, "utf8"));
   const entry = Object.values(cache.entries as Record<string, { data?: { id?: string }; problems: unknown[] }>).find((e) => e.data?.id === documentId)!;
   entry.problems.push({ rule: "yaml/syntax", line: 1, column: 1, message: "Remembered by the cache." });
   writeFileSync(file, JSON.stringify(cache));
+  forgetFindings(file.replace(/\.json$/, ".index"));
+}
+
+/** Drops the last findings from the index's header line, keeping its stat data. */
+function forgetFindings(index: string): void {
+  const text = readFileSync(index, "utf8");
+  const end = text.indexOf("\n");
+  const header = JSON.parse(text.slice(0, end));
+  delete header.result;
+  writeFileSync(index, JSON.stringify(header) + text.slice(end));
 }
 
 const json = (result: RunResult) => JSON.parse(result.stdout).findings.map((f: { rule: string; file: string; line: number; column: number }) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
@@ -95,13 +110,36 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
   });
 
+  it("answers a repeated check from the last findings until a file, the file list or the day changes", () => {
+    const dir = repository();
+    const old = new Date("2026-01-05T08:00:00Z");
+    for (const name of ["QP-001", "QP-002", "QP-003"]) utimesSync(join(dir, "documents", `${name}.yaml`), old, old);
+    const today = ["--today", "2026-06-30"];
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    // Proof that nothing is read or run again: a finding planted among the remembered ones is printed.
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.json$/, ".index");
+    const text = readFileSync(index, "utf8");
+    const header = JSON.parse(text.slice(0, text.indexOf("\n")));
+    header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "documents/QP-003.yaml", line: 1, column: 1, message: "Remembered." });
+    writeFileSync(index, JSON.stringify(header) + text.slice(text.indexOf("\n")));
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
+    expect(json(csr(["-C", dir, "check", "--format", "json", "--today", "2026-07-01"]))).toEqual(expected);
+    writeFileSync(index, JSON.stringify(header) + text.slice(text.indexOf("\n")));
+    rmSync(join(dir, "documents", "QP-003.yaml"));
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    writeFileSync(join(dir, "documents", "QP-004.yaml"), procedure("QP-004", ["related: [QP-405]"]));
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
+  });
+
   it("is ignored and rebuilt when it is corrupt", () => {
     const dir = repository();
     csr(["-C", dir, "check"]);
     const file = cacheFile(join(dir, ".git", "csr-cache"));
-    writeFileSync(file, '{"format": 2, "entr');
+    writeFileSync(file, '{"format": 3, "entr');
+    writeFileSync(file.replace(/\.json$/, ".index"), '{"format": 3, "fing');
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
-    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(2);
+    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(3);
+    expect(JSON.parse(readFileSync(file.replace(/\.json$/, ".index"), "utf8").split("\n")[0]!).format).toBe(3);
   });
 
   it("is not kept outside git, where the check writes nothing at all", () => {
@@ -117,7 +155,7 @@ describe("the check cache", () => {
     const linked = join(tempDir(), "工作树");
     git(main, ["worktree", "add", "-q", linked]);
     expect(json(csr(["-C", linked, "check", "--format", "json"]))).toEqual(expected);
-    expect(readdirSync(join(main, ".git", "worktrees", "工作树", "csr-cache"))).toHaveLength(1);
+    expect(readdirSync(join(main, ".git", "worktrees", "工作树", "csr-cache"))).toHaveLength(2);
     expect(git(linked, ["status", "--porcelain", "--ignored"])).toBe("");
   });
 

@@ -1,10 +1,8 @@
 /** `csr check`: load, validate, run the rules, print findings. Writes nothing but its cache. */
-import { summarize } from "../../core/diagnostic.js";
+import { summarize, type Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
-import { runCheck } from "../../check/engine.js";
-import { loadBase } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository } from "../../load/repository.js";
+import type { Repository } from "../../load/repository.js";
 import { FORMATS, loadFormatter } from "../../report/formatters/index.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -28,14 +26,22 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
     throw new UserError("--changed-only needs --base <rev>, the revision to compare with.", "In a pull request: csr check --base origin/main --changed-only");
   }
   const root = findRoot(ctx.dir);
-  const repo = flags.cache === false ? loadRepository(root) : (await import("../../load/cache.js")).loadRepositoryCached(root).repo;
-  const base = flags.base === undefined ? undefined : await loadBase(root, flags.base);
-  let findings = runCheck(repo, { today, base });
-  if (flags.changedOnly && flags.base) {
+  // The rules, the loader and the parsers load only when a check has to run: a repeated check with
+  // nothing changed is answered from the cache without them.
+  const run = async (repo: Repository) => {
+    const { runCheck } = await import("../../check/engine.js");
+    const base = flags.base === undefined ? undefined : await (await import("../../load/base.js")).loadBase(root, flags.base);
+    const findings = runCheck(repo, { today, base });
+    if (!flags.changedOnly || !flags.base) return findings;
     const { changedPaths, filterToChanged } = await import("../../check/changed.js");
-    findings = filterToChanged(repo, findings, await changedPaths(root, flags.base));
-  }
-  const summary = summarize(findings, repo.files.length);
+    return filterToChanged(repo, findings, await changedPaths(root, flags.base));
+  };
+  // The cache remembers findings for a day's check of the working tree, not for a comparison with a base.
+  const { findings, files } =
+    flags.cache === false
+      ? await uncached(root, run)
+      : await (await import("../../load/cache.js")).checkCached(root, today, run, { rememberFindings: flags.base === undefined });
+  const summary = summarize(findings, files);
   const formatter = await loadFormatter(format);
   ctx.stdout(formatter({ findings, summary }, { color: ctx.color }));
   if (summary.errors > 0) return 1;
@@ -48,6 +54,12 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
     return 1;
   }
   return 0;
+}
+
+async function uncached(root: string, run: (repo: Repository) => Promise<Finding[]>): Promise<{ findings: Finding[]; files: number }> {
+  const { loadRepository } = await import("../../load/repository.js");
+  const repo = loadRepository(root);
+  return { findings: await run(repo), files: repo.files.length };
 }
 
 function countOption(value: string | undefined, flag: string): number | undefined {

@@ -1,0 +1,158 @@
+/**
+ * The loader reads data with a fast parser (js-yaml) and builds `yaml`'s Document only for files
+ * with a finding. This differential test proves the two paths agree: every YAML file of the
+ * fixtures, the examples, a generated repository and a corpus of hostile and unusual inputs is
+ * read both ways, and the values, the load problems and the schema findings (with their lines
+ * and columns) must be the same.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { CORE_SCHEMA, load as loadFast } from "js-yaml";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { discover } from "../../src/load/discover.js";
+import { validateFile } from "../../src/load/schemas.js";
+import { sourceFromBytes, type FileKind, type LoadProblem, type Parser } from "../../src/load/source.js";
+// @ts-expect-error: the benchmark generator is plain JavaScript without type declarations.
+import { generateRepository } from "../../bench/generate.js";
+import { ROOT, tempDir } from "../helpers.js";
+
+/** What a file reads as: its data and every problem, schema problems included. */
+function read(bytes: Buffer, kind: FileKind, parser: Parser) {
+  const file = sourceFromBytes(bytes, "file.yaml", kind, parser);
+  const problems = [...file.problems];
+  if (file.data !== undefined && problems.length === 0) problems.push(...validateFile(file));
+  return { data: file.data, problems };
+}
+
+function expectSame(bytes: Buffer, kind: FileKind, label: string): void {
+  const yaml = withoutStackDepth(read(bytes, kind, "yaml"));
+  const fast = withoutStackDepth(read(bytes, kind, "fast"));
+  expect(fast, label).toStrictEqual(yaml);
+}
+
+/**
+ * Nesting so deep that `yaml` overflows the call stack is reported where the stack ran out,
+ * which moves with how deep the caller's stack already was: its line is compared, not its column.
+ */
+function withoutStackDepth(read: { data: unknown; problems: LoadProblem[] }) {
+  return { ...read, problems: read.problems.map((p) => (p.rule === "yaml/too-deep" ? { ...p, column: 0 } : p)) };
+}
+
+/** Every folder with a qms.yaml below `dir`: a document repository whose files have known kinds. */
+function repositories(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (at: string) => {
+    if (existsSync(join(at, "qms.yaml"))) found.push(at);
+    for (const entry of readdirSync(at, { withFileTypes: true })) if (entry.isDirectory() && !entry.name.startsWith(".")) walk(join(at, entry.name));
+  };
+  walk(dir);
+  return found;
+}
+
+function expectRepositorySame(root: string): number {
+  const { files } = discover(root);
+  for (const f of files) if (statSync(f.abs).isFile()) expectSame(readFileSync(f.abs), f.kind, relative(ROOT, f.abs));
+  return files.length;
+}
+
+describe("fast parser and yaml read every file alike", () => {
+  it("every file of the fixtures and the examples", () => {
+    const roots = [...repositories(join(ROOT, "test", "fixtures")), ...repositories(join(ROOT, "examples"))];
+    expect(roots.length).toBeGreaterThanOrEqual(14);
+    let files = 0;
+    for (const root of roots) files += expectRepositorySame(root);
+    expect(files).toBeGreaterThan(150);
+  });
+
+  it("the shipped public calendars, which csr reads with js-yaml alone", () => {
+    const dir = join(ROOT, "calendars");
+    const names = readdirSync(dir).filter((n) => n.endsWith(".yaml"));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const text = readFileSync(join(dir, name), "utf8");
+      expect(loadFast(text, { schema: CORE_SCHEMA }), name).toStrictEqual(parseYaml(text));
+    }
+  });
+
+  it("every file of a generated repository of 1,000 entities", () => {
+    const dir = tempDir();
+    generateRepository(dir, 1000);
+    expect(expectRepositorySame(dir)).toBe(983);
+  });
+
+  const form = (extra: string) => `id: QR-001-01\ntitle: 来料检验记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n${extra}`;
+  const aliasBomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+  for (let i = 1; i < 10; i++) aliasBomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+  const people = ["people:", "  - &base", "    id: p0", "    name: 人员0", "    department: QA", "    roles: [author]"];
+  for (let i = 1; i < 150; i++) people.push("  - <<: *base", `    id: p${i}`);
+  const blockDeep = ["remarks:"];
+  for (let i = 1; i <= 150; i++) blockDeep.push(`${"  ".repeat(i)}k${i}:`);
+  blockDeep.push(`${"  ".repeat(151)}x`);
+
+  /** Hostile and unusual inputs: each kind the loader guards against, and the corners of YAML 1.2's core schema. */
+  const corpus: Record<string, [FileKind, string | Buffer]> = {
+    "tags outside the core schema": ["document", form("remarks: !!js/function 'f'\npurpose: !!python/object/apply:os.system [ls]\nscope: !custom text\nrelated: !!set {QP-001, QP-002}\nkeywords: !!omap [a: 1]\nowner: !!str zhang\n")],
+    "a tag on a key": ["document", form("!x remarks: 备注\n")],
+    "core tags": ["document", form("remarks: !!str 2024-01-01\nrevision: !!int '3'\n")],
+    "UTF-16 with a byte-order mark": ["document", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(form(""), "utf16le")])],
+    "UTF-16 without a byte-order mark": ["document", Buffer.from(form(""), "utf16le").swap16()],
+    "a NUL byte": ["document", form("remarks: 备注\0尾\n")],
+    "CR-only line ends": ["document", form("").replace(/\n/g, "\r")],
+    "flow nesting 10,000 deep": ["document", form(`remarks: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`)],
+    "block nesting 150 deep": ["document", form(blockDeep.join("\n") + "\n")],
+    "nesting just under the limit": ["document", form(`remarks: ${"[".repeat(98)}x${"]".repeat(98)}\n`)],
+    "an alias bomb": ["document", aliasBomb.join("\n") + "\n"],
+    "anchors, aliases and merge keys": ["people", people.join("\n") + "\n"],
+    "an anchor without an alias": ["document", form("remarks: &r 备注\n")],
+    "a merge key without an alias": ["document", form("remarks:\n  <<: {a: 1, b: 2}\n  b: 3\n")],
+    "a file over 1 MiB": ["document", form(`remarks: "${"x".repeat(1024 * 1024)}"\n`)],
+    GBK: ["document", Buffer.concat([Buffer.from("id: QP-001\ntitle: "), Buffer.from([0xce, 0xc4, 0xbc, 0xfe]), Buffer.from("\n")])],
+    "a UTF-8 byte-order mark and CRLF": ["document", "\ufeff" + form("related: [QP-404]\n").replace(/\n/g, "\r\n")],
+    "conflict markers": ["document", "id: QR-001-01\n<<<<<<< HEAD\ntitle: 甲\n=======\ntitle: 乙\n>>>>>>> other\n"],
+    "__proto__ and constructor keys": ["document", form("__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n")],
+    "a quoted __proto__ key": ["document", form('"__proto__": 1\n')],
+    "an empty file": ["symbols", ""],
+    "only comments": ["document", "# nothing here yet\n"],
+    "a list where a mapping is expected": ["document", "- id: QP-001\n- title: 文件控制程序\n"],
+    "a duplicate key": ["document", form("title: 重复\n")],
+    "a number and a text key that read alike": ["document", form("remarks:\n  1: a\n  '1': b\n")],
+    "malformed YAML": ["document", "id: QP-001\ntitle: [unclosed\nlevel: 2\n"],
+    "a tab where indentation is expected": ["document", "id: QP-001\ntitle:\n\t- a\n"],
+    "two documents": ["document", form("---\nid: QP-002\n")],
+    "a document start and end marker": ["document", "---\n" + form("...\n")],
+    "a YAML 1.1 directive": ["document", "%YAML 1.1\n---\n" + form("remarks: [yes, no, on, off, 0777, 2024-01-01]\n")],
+    "YAML 1.1 booleans, dates and octals stay as 1.2 reads them": [
+      "document",
+      form("remarks: [yes, no, on, off, y, n, True, FALSE, 0777, 0o17, 0x1F, 1_000, 2024-01-01, 2024-01-01T10:00:00Z, .inf, -.Inf, .NaN, ~, null, Null, 1e3, 1.5e-3, +12, -0, 0.]\n"),
+    ],
+    "keys that are not text": ["document", form("remarks:\n  1: a\n  2.5: b\n  true: c\n  null: d\n  ~: e\n  [a, b]: f\n  {x: y}: g\n  ? complex\n  : h\n")],
+    "an empty key and an empty value": ["document", form('remarks:\n  "": a\n  b:\n  c: ""\n')],
+    "block scalars with every chomping": ["document", form("remarks: |\n  a\n   b\n\n\npurpose: >-\n  folded\n  text\n\n  para\nscope: |+\n  keep\n\nowner: >2\n    indented\n")],
+    "quoted scalars with escapes": ["document", form(`remarks: "tab\\there\\u00e9\\x41\\N\\_\\\\ \\"q\\""\npurpose: 'it''s\n  folded'\nscope: "line\\\n  joined"\n`)],
+    "plain scalars with colons, hashes and exclamation marks": ["document", form("remarks: a:b # comment\npurpose: x#y\nscope: 注意！重要 !\nowner: -dash\n")],
+    "flow collections across lines": ["document", form("related: [\n  QP-001,\n  QP-002, ]\nremarks: {a: 1,\n  b: [2, 3]}\n")],
+    "long keys and values": ["document", form(`remarks:\n  ${"k".repeat(1100)}: v\n`)],
+    "comments not separated by a space": ["document", form('remarks: "a"#c\npurpose: [a, b]#c\nscope: x#y\n')],
+    "a value indented under a value": ["document", "id: QP-001\ntitle: a\n  b: c\n"],
+    "text after a quoted value": ["document", "id: QP-001\ntitle: 'x' y\n"],
+    "a multi-line implicit key": ["document", "id: QP-001\n\"a\n b\": c\n"],
+    "a space before the colon": ["document", form("remarks : x\n")],
+    "nested sequences on one line": ["document", form("remarks:\n  - - a\n    - b\n  - - c\n")],
+    "a block scalar indented less than its first line": ["document", form("remarks: |\n    a\n  b\n")],
+    "a byte-order mark inside the text": ["document", form("remarks: a\ufeffb\n")],
+    "reserved indicators": ["document", "id: QP-001\ntitle: @at\nremarks: `tick\n"],
+    "a flow mapping with a missing value": ["document", form("remarks: {a, b: , : c}\n")],
+    "an explicit key": ["document", form("? remarks\n: x\n")],
+    "an anchor on a key and an empty node": ["document", form("&k remarks: &e\n")],
+    "a long line that is not a key": ["document", form(`remarks: ${"长".repeat(1500)}\n`)],
+    "a document end then text": ["document", form("...\nextra: 1\n")],
+    "Chinese keys and values": ["document", form("remarks:\n  编制: 张三\n  审核：李四: x\n")],
+    "trailing spaces and comments everywhere": ["document", "# head\nid: QR-001-01   # id\ntitle: 来料检验记录  \nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n# tail\n"],
+  };
+  for (const [label, [kind, content]] of Object.entries(corpus)) {
+    it(label, () => {
+      expectSame(Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8"), kind, label);
+    });
+  }
+});
