@@ -97,6 +97,9 @@ const check = (dir, ...more) => [CSR, "-C", dir, "check", ...TODAY, ...more];
 const fullCheck = (n) => check(repository(n).dir, "--no-cache");
 const n = (count) => count.toLocaleString("en");
 
+const siteOut = (size) => join(work, `site-${size}`);
+const site = (size) => [CSR, "-C", repository(size).dir, "site", "--out", siteOut(size), ...TODAY];
+
 /** Doorstop 3.2 `doorstop -F` on repositories of the same sizes, CPU seconds, measured on this machine (issue 14). */
 const DOORSTOP_CPU_MS = { 1000: 2200, 10_000: 81_700 };
 
@@ -179,6 +182,28 @@ const TARGETS = [
       const out = join(work, "export.xlsx");
       return [repeated([CSR, "-C", repository(50_000).dir, "export", "--out", out, "--force"], 1)];
     },
+  },
+  ...[1000, 10_000].map((size) => ({
+    name: `csr site of ${n(size)} entities vs csr render --all --format html`,
+    limit: 1.5,
+    measure: () => {
+      const { dir } = repository(size);
+      const render = join(work, `render-html-${size}`);
+      const out = siteOut(size);
+      return alternately(site(size), [CSR, "-C", dir, "render", "--all", "--format", "html", "--out", render], runs, () => {
+        rmSync(out, { recursive: true, force: true });
+        rmSync(render, { recursive: true, force: true });
+      });
+    },
+  })),
+  {
+    name: "csr site of 10,000 entities vs of 1,000 (10x the entities)",
+    limit: 11,
+    measure: () =>
+      alternately(site(10_000), site(1000), runs, () => {
+        rmSync(siteOut(10_000), { recursive: true, force: true });
+        rmSync(siteOut(1000), { recursive: true, force: true });
+      }),
   },
   {
     name: "render --all --format pdf vs --format html, examples/acme-auto",

@@ -18,6 +18,8 @@ const steps = [
   ["render", "examples/acme-auto", "--all", "--format", "md", "--out", join(root, "out", "acme-auto", "md")],
   ["render", "examples/acme-auto", "DYA-007", "BCM-004", "--format", "html", "--out", join(root, "out", "acme-auto", "review-reports")],
   ["render", "examples/gjb-demo", "--all", "--format", "html", "--out", join(root, "out", "gjb-demo", "html")],
+  ["site", "examples/acme-auto", "--out", join(root, "out", "acme-auto", "site"), "--today", DEMO_DAY],
+  ["site", "examples/gjb-demo", "--out", join(root, "out", "gjb-demo", "site"), "--today", DEMO_DAY],
 ];
 // Audit outputs: the matrices, the lists and the workbook of each example, written to out/<example>/.
 for (const [example, style] of [["acme-auto", "iatf"], ["gjb-demo", "gjb"]]) {

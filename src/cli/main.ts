@@ -138,6 +138,15 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
 
   program
+    .command("site")
+    .description("build a static website of the whole quality system: dashboard, documents, CSRs, registers, search")
+    .requiredOption("--out <dir>", "the folder to write (new, empty, or a site csr built before)")
+    .option("--base-url <url>", "where the site is published, e.g. https://qms.example.com/ (canonical links and sitemap.xml)")
+    .option("--lang <lang>", "zh-CN or en")
+    .option("--today <date>", "the date deadlines are measured against (YYYY-MM-DD; default: today)")
+    .action(action(async () => (await import("../commands/site/index.js")).siteCommand));
+
+  program
     .command("release")
     .description("release a document: bump the version, record the revision, commit and tag")
     .argument("<id>", "document id")

@@ -18,12 +18,20 @@ export type Labels = Record<string, string>;
 
 export interface Renderer {
   render(name: TemplateName, view: object): string;
+  /** Renders one of the partials as a page (the site's own pages are partials of this environment). */
+  renderPartial(name: string, view: object): string;
 }
 
-export async function createRenderer(root: string, format: Format, lang: Lang): Promise<Renderer> {
+/** What another output (the site) adds to the environment: its partials and labels, which do not replace csr's. */
+export interface RendererExtras {
+  partials?: ReadonlyMap<string, string>;
+  labels?: Labels;
+}
+
+export async function createRenderer(root: string, format: Format, lang: Lang, extras: RendererExtras = {}): Promise<Renderer> {
   const { default: Handlebars } = await import("handlebars");
   const hb = Handlebars.create();
-  const labels = loadLabels(root, lang);
+  const labels = { ...extras.labels, ...loadLabels(root, lang) };
   hb.registerHelper("t", (...args: unknown[]) => {
     const parts = args.slice(0, -1).map((a) => (a === undefined || a === null ? "" : String(a)));
     const key = parts.join("");
@@ -35,24 +43,27 @@ export async function createRenderer(root: string, format: Format, lang: Lang): 
   hb.registerHelper("repeat", function (this: unknown, count: unknown, options: HelperOptions) {
     return Array.from({ length: Number(count) || 0 }, () => options.fn(this)).join("");
   });
+  for (const [name, source] of extras.partials ?? []) hb.registerPartial(name, source);
   for (const [name, source] of partials(root, format)) hb.registerPartial(name, source);
-  const compiled = new Map<TemplateName, HandlebarsTemplateDelegate>();
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
   // Handlebars knows only HTML escaping; for Markdown the view's values arrive escaped already (escapeView).
   const options = { noEscape: format === "md" };
-  return {
-    render(name, view) {
-      try {
-        let template = compiled.get(name);
-        if (!template) {
-          template = hb.compile(templateSource(root, format, name), options);
-          compiled.set(name, template);
-        }
-        return template(view);
-      } catch (error) {
-        if (error instanceof UserError) throw error;
-        throw new UserError(`The ${format} template '${name}' (or one of its partials) failed: ${(error as Error).message.split("\n")[0]}`, "Check the repository's templates/ folder against docs/templates.md.");
+  const run = (key: string, name: string, source: () => string, view: object) => {
+    try {
+      let template = compiled.get(key);
+      if (!template) {
+        template = hb.compile(source(), options);
+        compiled.set(key, template);
       }
-    },
+      return template(view);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(`The ${format} template '${name}' (or one of its partials) failed: ${(error as Error).message.split("\n")[0]}`, "Check the repository's templates/ folder against docs/templates.md.");
+    }
+  };
+  return {
+    render: (name, view) => run(name, name, () => templateSource(root, format, name), view),
+    renderPartial: (name, view) => run(`partial:${name}`, name, () => `{{> ${name}}}`, view),
   };
 }
 

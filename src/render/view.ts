@@ -49,7 +49,12 @@ export interface ReferenceView {
   id: string;
   title: string;
   version: string;
+  /** The referenced document's page, when the output is a website (`csr site`); templates link the id. */
+  href?: string;
 }
+
+/** Where a document's page is, for outputs that link (the site); `csr render` output links nothing. */
+export type DocumentLinker = (id: string) => string | undefined;
 
 export interface Header {
   organisation: string;
@@ -89,6 +94,7 @@ class Names {
     private readonly repo: Repository,
     private readonly index: RepoIndex,
     private readonly lang: Lang,
+    private readonly link?: DocumentLinker,
   ) {}
 
   pick(zh: string, en: string | undefined): string {
@@ -129,7 +135,8 @@ class Names {
         "Run 'csr check' and fix the ref/unresolved finding, then render again.",
       );
     }
-    return { id, title: this.pick(target.title, target.title_en), version: currentRevision(target)?.version ?? "" };
+    const href = this.link?.(id);
+    return { id, title: this.pick(target.title, target.title_en), version: currentRevision(target)?.version ?? "", ...(href === undefined ? {} : { href }) };
   }
 }
 
@@ -139,8 +146,8 @@ function stampOf(status: ControlledDocument["status"]): Header["stamp"] {
   return "draft";
 }
 
-export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer): DocumentView {
-  const names = new Names(repo, index, lang);
+export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: DocumentLinker): DocumentView {
+  const names = new Names(repo, index, lang, link);
   const current = currentRevision(doc);
   const sections = sectionViews(doc, lang, body);
   const closing = closingSectionNumbers(doc);
@@ -252,8 +259,8 @@ export interface CsrReportView extends Header {
 }
 
 /** `today` (YYYY-MM-DD) measures an open review's working days. */
-export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, today: string): CsrReportView {
-  const names = new Names(repo, index, lang);
+export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, today: string, link?: DocumentLinker): CsrReportView {
+  const names = new Names(repo, index, lang, link);
   const customer = index.customers.get(csr.customer)?.value;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
   const config = repo.config?.value;

@@ -15,6 +15,8 @@ const BASE_FILES = [
   ".vscode/settings.json",
   ".vscode/extensions.json",
   ".github/workflows/csr.yml",
+  ".github/workflows/csr-site.yml",
+  ".gitea/workflows/csr-site.yml",
   ".gitlab-ci.yml",
   "hooks/pre-commit",
 ];
@@ -58,6 +60,32 @@ describe("csr init", () => {
     expect(gitlab["csr-check"].rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
     expect(gitlab["csr-check"].script.at(-1)).toBe('npx csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml');
     expect(gitlab["csr-check"].artifacts.reports).toEqual({ junit: "csr-junit.xml" });
+    // The website: built and published from the default branch only.
+    expect(gitlab.pages.rules).toEqual([{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }]);
+    expect(gitlab.pages.script).toEqual(["npm ci", 'npx csr site --out public --base-url "$CI_PAGES_URL/"']);
+    expect(gitlab.pages.artifacts).toEqual({ paths: ["public"] });
+    const site = parse(readFileSync(join(dir, ".github/workflows/csr-site.yml"), "utf8"));
+    expect(site.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
+    expect(site.jobs.site.if).toBe("github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
+    expect(site.jobs.site.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run)).toEqual([
+      "actions/checkout@v4",
+      "actions/setup-node@v4",
+      "npm ci",
+      "actions/configure-pages@v5",
+      'npx csr site --out _site --base-url "$BASE_URL/"',
+      "actions/upload-pages-artifact@v3",
+      "actions/deploy-pages@v4",
+    ]);
+    const gitea = parse(readFileSync(join(dir, ".gitea/workflows/csr-site.yml"), "utf8"));
+    expect(gitea.jobs.site.if).toBe(site.jobs.site.if);
+    expect(gitea.jobs.site.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run?.split("\n")[0])).toEqual([
+      "actions/checkout@v4",
+      "actions/setup-node@v4",
+      "npm ci",
+      "npx csr site --out site",
+      "actions/upload-artifact@v3",
+      "cd site",
+    ]);
     expect(readFileSync(join(dir, "hooks/pre-commit"), "utf8")).toMatch(/^#!\/bin\/sh\n[^]*\nexec npx --no-install csr check\n$/);
     // A new repository has no errors; until its processes and documents name clauses, it may have coverage warnings.
     const check = csr(["-C", dir, "check", "--format", "json"]);

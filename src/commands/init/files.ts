@@ -128,6 +128,103 @@ csr-check:
     when: always
     reports:
       junit: csr-junit.xml
+
+# Publishes the quality system as a website (csr site) on GitLab Pages from the default branch.
+pages:
+  image: node:20
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  variables:
+    GIT_DEPTH: 0 # the site lists the commits that changed each document
+  script:
+    - npm ci
+    - npx csr site --out public --base-url "$CI_PAGES_URL/"
+  artifacts:
+    paths:
+      - public
+`;
+
+/**
+ * The site (csr site) on GitHub Pages, built on every push to the default branch. A workflow of its
+ * own, because publishing needs the Pages permissions that a pull-request check must not have.
+ */
+const GITHUB_SITE_WORKFLOW = `# Publishes the quality system as a website (csr site) on GitHub Pages from the default branch.
+# Enable it once: Settings > Pages > Build and deployment > Source: GitHub Actions.
+name: csr site
+on:
+  push:
+  workflow_dispatch:
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+concurrency:
+  group: pages
+  cancel-in-progress: true
+jobs:
+  site:
+    if: github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: \${{ steps.deploy.outputs.page_url }}
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # the site lists the commits that changed each document
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+          cache: npm
+      - run: npm ci
+      - id: pages
+        uses: actions/configure-pages@v5
+      - name: csr site
+        env:
+          BASE_URL: \${{ steps.pages.outputs.base_url }}
+        run: npx csr site --out _site --base-url "$BASE_URL/"
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: _site
+      - id: deploy
+        uses: actions/deploy-pages@v4
+`;
+
+/**
+ * Gitea Actions runs GitHub-style workflows but Gitea has no Pages: the site is kept as an artifact
+ * and pushed to a 'pages' branch, which Codeberg Pages or any web server that pulls a branch serves.
+ */
+const GITEA_SITE_WORKFLOW = `# Builds the quality system's website (csr site) on the default branch, keeps it as an artifact
+# and pushes it to the 'pages' branch, for a static server that publishes that branch.
+name: csr site
+on:
+  push:
+jobs:
+  site:
+    if: github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # the site lists the commits that changed each document
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npm ci
+      - run: npx csr site --out site
+      - uses: actions/upload-artifact@v3
+        with:
+          name: site
+          path: site
+      - name: publish to the pages branch
+        env:
+          TOKEN: \${{ github.token }}
+        run: |
+          cd site
+          git init -q -b pages
+          git add -A
+          git -c user.name="csr site" -c user.email=csr-site@localhost commit -q -m "csr site of $GITHUB_SHA"
+          git push -q -f "$(echo "$GITHUB_SERVER_URL" | sed "s#://#://token:$TOKEN@#")/$GITHUB_REPOSITORY.git" pages
 `;
 
 export const PRE_COMMIT = `#!/bin/sh
@@ -432,6 +529,8 @@ export function initFiles(example: boolean): Map<string, string> {
   files.set(".vscode/settings.json", vscodeSettings());
   files.set(".vscode/extensions.json", EXTENSIONS);
   files.set(".github/workflows/csr.yml", GITHUB_WORKFLOW);
+  files.set(".github/workflows/csr-site.yml", GITHUB_SITE_WORKFLOW);
+  files.set(".gitea/workflows/csr-site.yml", GITEA_SITE_WORKFLOW);
   files.set(".gitlab-ci.yml", GITLAB_CI);
   files.set("hooks/pre-commit", PRE_COMMIT);
   return files;

@@ -69,8 +69,11 @@ export function statusLabel(ctx: RegisterContext, status: ControlledDocument["st
 }
 
 /** Document numbers in natural order: QP-2 before QP-10. */
+// One collator for every comparison: localeCompare with options builds a new one per call, which dominates sorting 10,000 ids.
+const ID_COLLATOR = new Intl.Collator("en", { numeric: true });
+
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
+  return ID_COLLATOR.compare(a, b);
 }
 
 /** Clause references as registers write them: without the standard when there is only one, joined by '/'. */

@@ -1,0 +1,110 @@
+/**
+ * `csr site --out DIR`: the quality system as a static website (src/site/build.ts). The site is
+ * built in a new folder beside DIR and then put in DIR's place, so a reader never sees half a
+ * site and a failed build leaves the previous one. csr replaces only a folder it made itself
+ * (it leaves a marker file in it); any other non-empty folder is refused.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { UserError } from "../../core/errors.js";
+import { refuseDataPath } from "../../core/write.js";
+import { findRoot } from "../../load/discover.js";
+import { PACKAGE_ROOT } from "../../load/package.js";
+import { loadRepository } from "../../load/repository.js";
+import { LANGS, type Lang } from "../../render/view.js";
+import { buildSite } from "../../site/build.js";
+import { choiceOption, dateOption } from "../options.js";
+import type { CommandContext } from "../context.js";
+import { warnProblems } from "../shared/output.js";
+
+export interface SiteFlags {
+  out: string;
+  baseUrl?: string;
+  lang?: string;
+  today?: string;
+}
+
+/** The file that marks a folder as a site csr built, and so one it may replace. */
+export const SITE_MARKER = ".csr-site";
+
+export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promise<number> {
+  const today = dateOption(flags.today, "--today");
+  const baseUrl = flags.baseUrl === undefined ? undefined : baseUrlOption(flags.baseUrl);
+  const root = findRoot(ctx.dir);
+  const out = resolve(ctx.dir, flags.out);
+  refuseDataPath(root, out, "--out");
+  refuseForeignFolder(out, flags.out);
+  const repo = loadRepository(root);
+  warnProblems(ctx, repo);
+  const lang = choiceOption<Lang>(flags.lang, "--lang", LANGS, repo.config?.value.language ?? "zh-CN");
+  const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+
+  const staging = join(dirname(out), `.${basename(out)}.csr-site-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    mkdirSync(staging, { recursive: true });
+    // Plain writes: the new folder is invisible until swapIn, which is what makes the site appear whole or not at all.
+    const folders = new Set<string>();
+    const fileFor = (path: string) => {
+      const file = join(staging, ...path.split("/"));
+      const folder = dirname(file);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      return file;
+    };
+    const summary = await buildSite(repo, { lang, today, baseUrl, version }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
+    writeFileSync(join(staging, SITE_MARKER), "This folder was written by 'csr site'; the next 'csr site --out' to it replaces it.\n");
+    swapIn(staging, out);
+    ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);
+    ctx.stderr(
+      `Built the site: ${summary.pages} pages, ${summary.files} files (${lang}); csr check: ${summary.findings.errors} error(s), ${summary.findings.warnings} warning(s).\n`,
+    );
+    if (summary.unrendered.length > 0) {
+      ctx.stderr(`Shown as a notice instead, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${summary.unrendered.join(", ")}.\n`);
+    }
+    return 0;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function baseUrlOption(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UserError(`--base-url expects an absolute http(s) address such as https://qms.example.com/, got '${value}'.`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UserError(`--base-url expects an http or https address, got '${value}'.`);
+  // A base without a trailing slash would lose its last path segment when pages are resolved against it.
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** An existing folder is replaced only when it is empty or csr made it. */
+function refuseForeignFolder(out: string, shownAs: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new UserError(`--out ${shownAs} is a file; give a folder for the site.`);
+  const entries = readdirSync(out);
+  if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
+    throw new UserError(`--out ${shownAs} is not empty and was not made by 'csr site'; csr does not write over it.`, "Give a new or empty folder, e.g. --out out/site.");
+  }
+}
+
+/** Puts the new site in place of the old one: two renames within one folder. */
+function swapIn(staging: string, out: string): void {
+  const old = `${staging}.old`;
+  if (existsSync(out)) renameSync(out, old);
+  try {
+    renameSync(staging, out);
+  } catch (error) {
+    if (existsSync(old)) renameSync(old, out);
+    throw new UserError(`Could not put the site in ${out}: ${(error as Error).message}`);
+  }
+  rmSync(old, { recursive: true, force: true });
+}
+
+function shown(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === "" ? "." : rel.startsWith("..") ? path : rel.split(sep).join("/");
+}

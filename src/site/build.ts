@@ -1,0 +1,725 @@
+/**
+ * `csr site`: the whole quality system as a static website. Every page is built from what the
+ * other commands use: documents and review reports through the `csr render` templates (with the
+ * site's navigation around them), registers and matrices from the `csr list` / `csr matrix` /
+ * `csr export` definitions (allRegisters), findings from the `csr check` engine. The builder
+ * only hands finished files to `write`; where they go is the command's business.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCheck } from "../check/engine.js";
+import type { Finding } from "../core/diagnostic.js";
+import { UserError } from "../core/errors.js";
+import { localized } from "../core/text.js";
+import { openGit } from "../load/git.js";
+import { TEMPLATES_DIR } from "../load/package.js";
+import type { Repository } from "../load/repository.js";
+import { WorkCalendar } from "../model/calendar.js";
+import { clauseTitle, type Catalog } from "../model/catalog.js";
+import { clauseCoverage } from "../model/coverage.js";
+import { CSR_STATUSES, csrFacts, csrStatusLabel } from "../model/csr-status.js";
+import { currentRevision } from "../model/index.js";
+import type { ControlledDocument, Csr } from "../model/types.js";
+import { createRenderer } from "../render/environment.js";
+import { markdownToHtml } from "../render/markdown.js";
+import { csrReportView, documentView, type Lang } from "../render/view.js";
+import { DIRECT, THROUGH_CHILDREN, clauseMatrix } from "../report/registers/clauses.js";
+import { compareIds, customerName, departmentName, documentTitle, personName, registerContext, statusLabel, t, type RegisterContext } from "../report/registers/context.js";
+import { csrList } from "../report/registers/csr.js";
+import { allRegisters } from "../report/registers/index.js";
+import type { Table } from "../report/table.js";
+import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
+import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
+import { buildDownloadsInWorker } from "./downloads.js";
+import type { SearchEntry } from "./search.js";
+import { columnLinker, siteTable, type Cell, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
+
+export interface SiteOptions {
+  lang: Lang;
+  /** The date deadlines are measured against. */
+  today: string;
+  /** Where the site will be published, e.g. https://qms.example.com/; gives pages a canonical address and a sitemap. */
+  baseUrl?: string;
+  /** csr's version, printed in the footer. */
+  version: string;
+}
+
+/** Where the site goes: each file by its site-relative '/'-separated path. */
+export interface SiteWriter {
+  write(path: string, content: string | Uint8Array): void;
+  /** The file system path a file is written to by a library that writes files itself (exceljs); its folder exists. */
+  fileFor(path: string): string;
+}
+
+export interface SiteSummary {
+  pages: number;
+  files: number;
+  /** Documents whose page shows a notice instead of the document (a reference that does not resolve). */
+  unrendered: string[];
+  findings: { errors: number; warnings: number };
+}
+
+const SITE_TEMPLATES = join(TEMPLATES_DIR, "site");
+
+/**
+ * Nothing from outside the site: scripts and style sheets from the site itself only (and, for the
+ * documents, their own inline print styles), no frames, no connections, forms only to the site.
+ */
+const SITE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
+const DOCUMENT_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
+
+export async function buildSite(repo: Repository, options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
+  const { lang, today } = options;
+  const rc = registerContext(repo, lang);
+  const { index } = rc;
+  const pages = new SitePages(index);
+  const findings = runCheck(repo, { today });
+  const renderer = await createRenderer(repo.root, "html", lang, { partials: sitePartials() });
+  const body = await markdownToHtml();
+  const commits = await fileCommits(repo.root);
+  const tr = (zh: string, en: string) => t(rc, zh, en);
+  const organisation = repo.config ? localized(lang, repo.config.value.organisation.name, repo.config.value.organisation.name_en) : "";
+  let pageCount = 0;
+  let fileCount = 0;
+  const emit = (path: string, content: string | Uint8Array) => {
+    out.write(path, content);
+    fileCount++;
+    if (path.endsWith(".html")) pageCount++;
+  };
+
+  const navItems: [string, string][] = [
+    ["index.html", tr("仪表板", "Dashboard")],
+    ["coverage.html", tr("覆盖热图", "Coverage")],
+    ["registers/index.html", tr("登记表与矩阵", "Registers")],
+    ["findings.html", tr("发现项", "Findings")],
+    ["search.html", tr("搜索", "Search")],
+  ];
+  const chrome = (page: string, extra: Partial<Chrome> = {}): Chrome => ({
+    lang,
+    csp: SITE_CSP,
+    root: rootOf(page),
+    organisation,
+    nav: navItems.map(([target, text]) => ({ text, href: href(page, target), current: target === page })),
+    navLabel: tr("网站导航", "Site navigation"),
+    search: { action: href(page, "search.html"), label: tr("搜索全部文件和要求", "Search all documents and requirements"), button: tr("搜索", "Search") },
+    skip: tr("跳到正文", "Skip to content"),
+    footer: tr(`由 csr ${options.version} 生成，数据截至 ${today}`, `Generated by csr ${options.version}, as of ${today}`),
+    ...(options.baseUrl ? { canonical: new URL(page, options.baseUrl).href } : {}),
+    scripts: [],
+    sections: [],
+    ...extra,
+  });
+  const link = (from: string, kind: EntityKind, id: string | undefined, fragment?: string): string | undefined => {
+    if (!id) return undefined;
+    const target = pages.page(kind, id);
+    return target ? href(from, target, fragment) : undefined;
+  };
+  const entityCell = (from: string, kind: EntityKind, id: string | undefined, text = id ?? ""): Cell => {
+    const target = link(from, kind, id);
+    return target ? { text, href: target } : { text };
+  };
+  const generic = (page: string, view: { title: string; facts?: Fact[]; sections: SiteSection[]; lead?: string }) => {
+    emit(page, renderer.renderPartial("site-generic", { ...view, site: chrome(page) }));
+  };
+  const entityOfFile = fileEntities(repo);
+  const cannotShow = (error: UserError) => tr(`无法显示：${error.message} 见“发现项”。`, `Cannot be shown: ${error.message} See Findings.`);
+
+  // The downloads and the search index are built in a worker thread while the pages are rendered.
+  const standards = scopeCatalogs(repo);
+  const registers = registerFiles(allRegisters(rc), standards);
+  const entries = searchEntries(rc, pages);
+  const downloads = buildDownloadsInWorker({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries });
+  // A failure surfaces where the downloads are awaited; this only keeps it from counting as unhandled meanwhile.
+  downloads.catch(() => undefined);
+
+  // --- Documents: the rendered document, then what links to it and the commits that touched it.
+  const referrers = documentReferrers(repo);
+  const unrendered: string[] = [];
+  for (const located of index.documents.values()) {
+    const doc = located.value;
+    const page = pages.page("document", doc.id)!;
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), commits.get(located.file.path) ?? [], entityCell);
+    let html: string;
+    try {
+      const view = documentView(repo, index, doc, lang, body, (id) => link(page, "document", id));
+      html = renderer.render(doc.kind, { ...view, site: chrome(page, { sections, csp: DOCUMENT_CSP }) });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      unrendered.push(doc.id);
+      generic(page, {
+        title: `${doc.id} ${documentTitle(rc, doc)}`,
+        lead: cannotShow(error),
+        sections,
+      });
+      continue;
+    }
+    emit(page, html);
+  }
+
+  // --- CSRs: the review report, then the facts of today and the earlier review rounds.
+  const calendar = new WorkCalendar(repo.config?.value.calendar);
+  const factsContext = { config: repo.config?.value, calendar, documentStatus: (id: string) => index.documents.get(id)?.value.status, today };
+  const csrRows: CsrRow[] = [...index.csrs.values()].map(({ value }) => ({ csr: value, facts: csrFacts(value, factsContext) })).sort((a, b) => compareIds(a.csr.id, b.csr.id));
+  for (const { csr, facts } of csrRows) {
+    const page = pages.page("csr", csr.id)!;
+    const sections = csrSections(rc, page, csr, facts, entityCell);
+    let html: string;
+    try {
+      const view = csrReportView(repo, index, csr, lang, body, today, (id) => link(page, "document", id));
+      html = renderer.render("csr-review-report", { ...view, site: chrome(page, { sections, csp: DOCUMENT_CSP }) });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      unrendered.push(csr.id);
+      generic(page, { title: `${csr.id} ${localized(lang, csr.title, csr.title_en)}`, lead: cannotShow(error), sections });
+      continue;
+    }
+    emit(page, html);
+  }
+
+  // --- Customers, processes, people.
+  const csrsByCustomer = groupBy(csrRows, (r) => [r.csr.customer]);
+  for (const { value: customer } of index.customers.values()) {
+    const page = pages.page("customer", customer.code)!;
+    const csrs = csrsByCustomer.get(customer.code) ?? [];
+    generic(page, {
+      title: `${customer.code} ${customerName(rc, customer.code)}`,
+      facts: [
+        { label: tr("顾客代码", "Code"), values: [{ text: customer.code }] },
+        ...(customer.class ? [{ label: tr("顾客类别", "Class"), values: [{ text: customer.class }] }] : []),
+        ...(customer.notes ? [{ label: tr("备注", "Notes"), values: [{ text: customer.notes }] }] : []),
+      ],
+      sections: [
+        ...(customer.sources ?? []).map((source) => ({
+          title: `${tr("来源文件", "Source document")} ${source.id} ${localized(lang, source.title, source.title_en)}`,
+          table: {
+            columns: [{ header: tr("版本", "Revision") }, { header: tr("发布日期", "Issued"), className: "date" }, { header: tr("接收日期", "Received"), className: "date" }, { header: tr("状态", "Status") }],
+            rows: source.revisions.map((r) => [
+              { text: r.revision },
+              { text: r.issued ?? "", className: "date" },
+              { text: r.received, className: "date" },
+              { text: r.status === "superseded" ? tr("已替代", "superseded") : tr("现行", "current") },
+            ]),
+          },
+        })),
+        {
+          id: "csrs",
+          title: tr(`顾客特定要求（${csrs.length} 项）`, `Customer-specific requirements (${csrs.length})`),
+          empty: csrs.length === 0 ? tr("无", "None") : undefined,
+        },
+        ...CSR_STATUSES.flatMap((status) => {
+          const rows = csrs.filter((r) => r.facts.status === status);
+          if (rows.length === 0) return [];
+          return [{ id: `status-${status}`, title: `${csrStatusLabel(status, lang)}（${rows.length}）`, table: csrTable(rc, page, rows, entityCell) }];
+        }),
+      ],
+    });
+  }
+  for (const { value: process } of index.processes.values()) {
+    const page = pages.page("process", process.code)!;
+    const types = { "customer-oriented": tr("顾客导向过程", "customer-oriented"), support: tr("支持过程", "support"), management: tr("管理过程", "management") };
+    generic(page, {
+      title: `${process.code} ${localized(lang, process.name, process.name_en)}`,
+      facts: [
+        { label: tr("过程类型", "Type"), values: [{ text: types[process.type] }] },
+        { label: tr("过程负责人", "Owner"), values: process.owner ? [entityCell(page, "person", process.owner, personName(rc, process.owner))] : [] },
+        { label: tr("条款", "Clauses"), values: (process.clauses ?? []).map((c) => ({ text: c })) },
+      ],
+      sections: [
+        {
+          title: tr("过程文件", "Documents of the process"),
+          items: (process.documents ?? []).map((id) => documentCell(rc, page, id, entityCell)),
+          empty: tr("无", "None"),
+        },
+      ],
+    });
+  }
+  const work = personWork(repo, csrRows);
+  for (const { value: person } of index.people.values()) {
+    const page = pages.page("person", person.id)!;
+    generic(page, {
+      title: personName(rc, person.id),
+      facts: [
+        { label: tr("部门", "Department"), values: [{ text: departmentName(rc, person.department) }] },
+        ...(person.title ? [{ label: tr("职务", "Title"), values: [{ text: person.title }] }] : []),
+        { label: tr("角色", "Roles"), values: [{ text: person.roles.join(", ") }] },
+      ],
+      sections: personSections(rc, page, person.id, person.department, work, entityCell),
+    });
+  }
+
+  // --- Registers and matrices, each with its xlsx and csv (made in the worker, see downloads.ts).
+  const registerItems: Cell[] = [];
+  for (const { name, table } of registers) {
+    const page = `registers/${name}.html`;
+    generic(page, { title: table.title, sections: [registerSection(rc, page, table, name, columnLinker(pages, page))] });
+    registerItems.push({ text: table.title, href: href("registers/index.html", page) });
+  }
+  generic("registers/index.html", { title: tr("登记表与矩阵", "Registers and matrices"), sections: [{ title: tr("全部登记表", "All registers"), items: registerItems }] });
+
+  // --- Coverage heat map: one matrix per standard in scope.
+  emit(
+    "coverage.html",
+    renderer.renderPartial("site-coverage", {
+      title: tr("条款覆盖热图", "Clause coverage heat map"),
+      legend: [
+        { className: "direct", text: tr(`${DIRECT} 直接对应`, `${DIRECT} addressed directly`) },
+        { className: "inherited", text: tr(`${THROUGH_CHILDREN} 通过下级文件对应`, `${THROUGH_CHILDREN} through the documents it lists`) },
+        { className: "none", text: tr("未对应", "not addressed") },
+        { className: "excluded", text: tr("不适用（删减）", "not applicable (excluded)") },
+      ],
+      heading: { clause: tr("条款", "Clause") },
+      standards: standards.map((catalog) => heatMap(rc, catalog, pages)),
+      site: chrome("coverage.html"),
+    }),
+  );
+
+  // --- Findings.
+  const findingsLinker = (page: string): Linker => (row, key) => {
+    if (key !== "file") return undefined;
+    const entity = entityOfFile(String(row.file).replace(/:\d+:\d+$/, ""));
+    return entity ? link(page, entity.kind, entity.id) : undefined;
+  };
+  generic("findings.html", {
+    title: tr("检查发现项", "Findings"),
+    lead: tr(`csr check 截至 ${today} 的结果：${count(findings, "error")} 个错误，${count(findings, "warning")} 个警告。`, `What csr check reports as of ${today}: ${count(findings, "error")} error(s), ${count(findings, "warning")} warning(s).`),
+    sections: [
+      {
+        title: tr("全部发现项", "All findings"),
+        table: siteTable(findingsTable(rc, "", findings), findingsLinker("findings.html")),
+        empty: tr("没有发现项。", "No findings."),
+      },
+    ],
+  });
+
+  // --- Dashboard and the lists behind its numbers.
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister: csrList(rc), entityOfFile };
+  const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
+  const lists = new Map<string, ListPage>();
+  const listHref = (list: ListPage) => {
+    lists.set(list.name, list);
+    return href("index.html", listPage(list));
+  };
+  emit(
+    "index.html",
+    renderer.renderPartial("site-dashboard", {
+      title: tr("质量体系仪表板", "Quality system dashboard"),
+      lead: tr(`截至 ${today}`, `As of ${today}`),
+      panels: panels.map((panel) => dashboardPanel(panel, listHref, (e, fragment) => link("index.html", e.kind, e.id, fragment))),
+      site: chrome("index.html"),
+    }),
+  );
+  for (const list of lists.values()) {
+    const page = listPage(list);
+    const byColumn = columnLinker(pages, page);
+    const entityOf = list.entityOf;
+    const linker: Linker = entityOf
+      ? (row, key, text) => {
+          const entity = key === "file" ? entityOf(row) : undefined;
+          return entity ? link(page, entity.kind, entity.id) : byColumn(row, key, text);
+        }
+      : byColumn;
+    generic(page, { title: list.table.title, sections: [{ title: "", table: siteTable(list.table, linker), empty: tr("无", "None"), notes: list.table.notes }] });
+  }
+
+  // --- Search, and the files the worker made.
+  for (const file of await downloads) emit(file.path, file.content);
+  fileCount += registers.length;
+  emit(
+    "search.html",
+    renderer.renderPartial("site-search", {
+      title: tr("搜索", "Search"),
+      labels: {
+        kinds: JSON.stringify({
+          document: tr("文件", "Document"),
+          csr: tr("顾客特定要求", "CSR"),
+          customer: tr("顾客", "Customer"),
+          process: tr("过程", "Process"),
+          person: tr("人员", "Person"),
+        }),
+        found: tr("找到 {n} 项", "{n} result(s)"),
+        none: tr("没有找到。", "Nothing found."),
+        entries: tr(`可搜索 ${entries.length} 项：文件、顾客特定要求、顾客、过程和人员。`, `${entries.length} entries can be searched: documents, CSRs, customers, processes and people.`),
+      },
+      site: chrome("search.html", { scripts: ["assets/minisearch.js", "assets/tokenize.js", "assets/search-index.js", "assets/search.js"] }),
+    }),
+  );
+  for (const name of readdirSync(join(SITE_TEMPLATES, "assets")).sort()) emit(`assets/${name}`, readFileSync(join(SITE_TEMPLATES, "assets", name)));
+  if (options.baseUrl) emit("sitemap.xml", sitemap(options.baseUrl, pages, navItems.map(([p]) => p)));
+
+  return { pages: pageCount, files: fileCount, unrendered, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
+}
+
+function count(findings: readonly Finding[], severity: Finding["severity"]): number {
+  return findings.filter((f) => f.severity === severity).length;
+}
+
+/** The site's partials (templates/site/*.hbs), registered beside the render partials. */
+function sitePartials(): Map<string, string> {
+  const partials = new Map<string, string>();
+  for (const name of readdirSync(SITE_TEMPLATES).filter((n) => n.endsWith(".hbs")).sort()) {
+    partials.set(name.slice(0, -".hbs".length), readFileSync(join(SITE_TEMPLATES, name), "utf8"));
+  }
+  return partials;
+}
+
+/** File names of the registers: their ids, and for the clause matrices (one per standard) the standard's id. */
+function registerFiles(tables: Table[], standards: readonly Catalog[]): { name: string; table: Table }[] {
+  let clauseMatrices = 0;
+  return tables.map((table) => ({
+    name: table.id === "clauses" ? `clauses-${standards[clauseMatrices++]?.id ?? clauseMatrices}` : (table.id ?? "table"),
+    table,
+  }));
+}
+
+function scopeCatalogs(repo: Repository): Catalog[] {
+  return (repo.config?.value.standards ?? []).flatMap((id) => {
+    const catalog = repo.catalogs.get(id);
+    return catalog ? [catalog] : [];
+  });
+}
+
+function listPage(list: ListPage): string {
+  return `lists/${list.name}.html`;
+}
+
+function dashboardPanel(panel: Panel, listHref: (list: ListPage) => string, entityHref: (e: EntityRef, fragment?: string) => string | undefined) {
+  const number = (n: PanelNumber | undefined) =>
+    n
+      ? {
+          text: String(n.count),
+          label: n.label,
+          href: n.list ? listHref(n.list) : n.entity ? entityHref(n.entity, n.fragment) : undefined,
+          className: n.count > 0 && n.tone ? n.tone : "",
+        }
+      : undefined;
+  return {
+    id: panel.id,
+    title: panel.title,
+    note: panel.note,
+    numbers: panel.numbers?.map(number),
+    grid: panel.grid && {
+      corner: panel.grid.corner,
+      columns: panel.grid.columns,
+      rows: panel.grid.rows.map((row) => ({
+        label: { text: row.label, href: row.entity ? entityHref(row.entity) : undefined },
+        cells: row.numbers.map((n) => number(n) ?? { text: "" }),
+      })),
+    },
+    links: panel.links?.map((l) => ({ text: l.text, href: entityHref(l.entity), note: l.note })),
+  };
+}
+
+function registerSection(rc: RegisterContext, page: string, table: Table, name: string, linker: Linker): SiteSection {
+  return {
+    // The page's heading is the register's title already.
+    title: "",
+    downloads: [
+      { text: t(rc, "下载 Excel (xlsx)", "Download Excel (xlsx)"), href: href(page, `registers/${name}.xlsx`) },
+      { text: t(rc, "下载 CSV", "Download CSV"), href: href(page, `registers/${name}.csv`) },
+    ],
+    table: siteTable(table, linker),
+    notes: table.notes,
+    empty: t(rc, "无", "None"),
+  };
+}
+
+type EntityCell = (from: string, kind: EntityKind, id: string | undefined, text?: string) => Cell;
+
+function documentCell(rc: RegisterContext, page: string, id: string, entityCell: EntityCell): Cell {
+  const doc = rc.index.documents.get(id)?.value;
+  return entityCell(page, "document", id, doc ? `${id} ${documentTitle(rc, doc)}` : id);
+}
+
+interface Referrers {
+  documents: string[];
+  processes: string[];
+  csrs: { id: string; section?: string }[];
+}
+
+/** For each document: the documents, processes and CSRs that point at it. */
+function documentReferrers(repo: Repository): Map<string, Referrers> {
+  const map = new Map<string, Referrers>();
+  const of = (id: string) => {
+    let r = map.get(id);
+    if (!r) map.set(id, (r = { documents: [], processes: [], csrs: [] }));
+    return r;
+  };
+  for (const { value: doc } of repo.documents) for (const id of new Set([...(doc.related ?? []), ...(doc.forms ?? [])])) of(id).documents.push(doc.id);
+  for (const { value: process } of repo.processes) for (const id of process.documents ?? []) of(id).processes.push(process.code);
+  for (const { value: csr } of repo.csrs) for (const a of csr.addressed ?? []) of(a.document).csrs.push({ id: csr.id, section: a.section });
+  return map;
+}
+
+interface FileCommit {
+  commit: string;
+  date: string;
+  author: string;
+  message: string;
+}
+
+/**
+ * The commits that touched each file, newest first, from one `git log` over the repository
+ * (renames are not followed; `csr history` does that for one document). Empty outside git or
+ * before the first commit.
+ */
+async function fileCommits(root: string): Promise<Map<string, FileCommit[]>> {
+  const map = new Map<string, FileCommit[]>();
+  const git = await openGit(root);
+  let log: string;
+  try {
+    if (!(await git.checkIsRepo())) return map;
+    log = await git.raw(["log", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%s", "--name-only", "--relative", "--", "."]);
+  } catch {
+    return map;
+  }
+  for (const record of log.split("\x1e")) {
+    const [head = "", ...files] = record.split("\n");
+    if (head.trim() === "") continue;
+    const [commit = "", date = "", author = "", message = ""] = head.split("\x1f");
+    for (const file of files) {
+      if (file.trim() === "") continue;
+      const list = map.get(file) ?? [];
+      list.push({ commit, date, author, message });
+      map.set(file, list);
+    }
+  }
+  return map;
+}
+
+function documentSections(
+  rc: RegisterContext,
+  page: string,
+  doc: ControlledDocument,
+  referrers: Referrers | undefined,
+  commits: readonly FileCommit[],
+  entityCell: EntityCell,
+): SiteSection[] {
+  const none = t(rc, "无", "None");
+  const current = currentRevision(doc);
+  return [
+    {
+      title: t(rc, "文件状态", "Status"),
+      items: [
+        { text: `${t(rc, "状态", "Status")}: ${statusLabel(rc, doc.status)}` },
+        { text: `${t(rc, "现行版本", "Current version")}: ${current?.version ?? "—"}` },
+        { text: `${t(rc, "部门", "Department")}: ${departmentName(rc, doc.department)}` },
+        ...(doc.clauses?.length ? [{ text: `${t(rc, "条款", "Clauses")}: ${doc.clauses.join(", ")}` }] : []),
+      ],
+    },
+    {
+      title: t(rc, "落实于本文件的顾客特定要求", "CSRs addressed in this document"),
+      items: (referrers?.csrs ?? []).map((c) => {
+        const csr = rc.index.csrs.get(c.id)?.value;
+        return entityCell(page, "csr", c.id, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}${c.section ? ` (${c.section})` : ""}`);
+      }),
+      empty: none,
+    },
+    {
+      title: t(rc, "引用本文件的文件和过程", "Documents and processes that refer to it"),
+      items: [
+        ...(referrers?.documents ?? []).sort(compareIds).map((id) => documentCell(rc, page, id, entityCell)),
+        ...(referrers?.processes ?? []).map((code) => {
+          const process = rc.index.processes.get(code)?.value;
+          return entityCell(page, "process", code, `${code} ${process ? localized(rc.lang, process.name, process.name_en) : ""}`);
+        }),
+      ],
+      empty: none,
+    },
+    {
+      title: t(rc, "修改过本文件的提交（git）", "Commits that changed this file (git)"),
+      table: {
+        columns: [{ header: t(rc, "日期", "Date"), className: "date" }, { header: t(rc, "提交", "Commit") }, { header: t(rc, "作者", "Author") }, { header: t(rc, "说明", "Message") }],
+        rows: commits.map((c) => [{ text: c.date, className: "date" }, { text: c.commit }, { text: c.author }, { text: c.message }]),
+      },
+      empty: t(rc, "没有 git 提交记录。", "No git commits."),
+    },
+  ];
+}
+
+function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow["facts"], entityCell: EntityCell): SiteSection[] {
+  const rounds = csr.review?.history ?? [];
+  const items: Cell[] = [
+    { text: `${t(rc, "状态", "Status")}: ${csrStatusLabel(facts.status, rc.lang)}` },
+    entityCell(page, "customer", csr.customer, `${t(rc, "顾客", "Customer")}: ${csr.customer} ${customerName(rc, csr.customer)}`),
+  ];
+  if (facts.due) {
+    items.push({ text: `${t(rc, "评审期限", "Review due")}: ${facts.due} (${t(rc, `剩余 ${facts.daysLeft} 个工作日`, `${facts.daysLeft} working day(s) left`)})` });
+  }
+  if (facts.missing.length) items.push({ text: `${t(rc, "未会签部门", "Opinions missing")}: ${facts.missing.map((d) => departmentName(rc, d)).join(", ")}` });
+  if (csr.implementation?.owner) items.push(entityCell(page, "person", csr.implementation.owner, `${t(rc, "实施负责人", "Implementation owner")}: ${personName(rc, csr.implementation.owner)}`));
+  return [
+    { title: t(rc, "今日状态", "Status today"), items },
+    {
+      title: t(rc, "以往评审轮次", "Earlier review rounds"),
+      table: {
+        columns: [
+          { header: t(rc, "来源版本", "Source revision") },
+          { header: t(rc, "结束日期", "Closed"), className: "date" },
+          { header: t(rc, "原因", "Reason") },
+          { header: t(rc, "意见", "Opinions") },
+          { header: t(rc, "结论", "Decision") },
+        ],
+        rows: rounds.map((r) => [
+          { text: r.source_revision ?? "" },
+          { text: r.closed ?? "", className: "date" },
+          { text: r.reason ?? "" },
+          { text: (r.opinions ?? []).map((o) => `${departmentName(rc, o.department)} ${o.opinion} (${personName(rc, o.reviewer)}, ${o.date})`).join("; ") },
+          { text: r.decision ? `${r.decision.disposition} (${personName(rc, r.decision.by)}, ${r.decision.date})` : "" },
+        ]),
+      },
+      empty: t(rc, "无", "None"),
+    },
+  ];
+}
+
+function csrTable(rc: RegisterContext, page: string, rows: readonly CsrRow[], entityCell: EntityCell) {
+  return {
+    columns: [{ header: t(rc, "编号", "ID") }, { header: t(rc, "标题", "Title") }, { header: t(rc, "状态", "Status") }, { header: t(rc, "评审期限", "Review due"), className: "date" }],
+    rows: rows.map(({ csr, facts }) => [
+      entityCell(page, "csr", csr.id),
+      { text: localized(rc.lang, csr.title, csr.title_en) },
+      { text: csrStatusLabel(facts.status, rc.lang) },
+      { text: facts.due ?? "", className: "date" },
+    ]),
+  };
+}
+
+interface PersonWork {
+  /** Open CSRs by the departments whose opinion is missing. */
+  toReview: Map<string, CsrRow[]>;
+  /** Unfinished CSR implementations by owner. */
+  implementing: Map<string, CsrRow[]>;
+  /** Live documents by the people who signed their current version. */
+  signed: Map<string, ControlledDocument[]>;
+}
+
+function personWork(repo: Repository, csrs: readonly CsrRow[]): PersonWork {
+  const finished = ["superseded", "rejected", "not-applicable"];
+  const docs = repo.documents.map((d) => d.value).filter((d) => d.status !== "obsolete").sort((a, b) => compareIds(a.id, b.id));
+  return {
+    toReview: groupBy(
+      csrs.filter((r) => r.facts.due !== undefined),
+      (r) => r.facts.missing,
+    ),
+    implementing: groupBy(
+      csrs.filter((r) => !["implemented", "verified"].includes(r.csr.implementation?.status ?? "") && !finished.includes(r.facts.status)),
+      (r) => (r.csr.implementation?.owner ? [r.csr.implementation.owner] : []),
+    ),
+    signed: groupBy(docs, (d) => {
+      const current = currentRevision(d);
+      return [...new Set([current?.prepared?.by, current?.reviewed?.by, current?.approved?.by].filter((p): p is string => !!p))];
+    }),
+  };
+}
+
+function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    }
+  }
+  return map;
+}
+
+/** A person's open work: opinions their department still owes, implementations they own, documents they signed. */
+function personSections(rc: RegisterContext, page: string, id: string, department: string, work: PersonWork, entityCell: EntityCell): SiteSection[] {
+  const none = t(rc, "无", "None");
+  const toReview = work.toReview.get(department) ?? [];
+  const implementing = work.implementing.get(id) ?? [];
+  const signed = work.signed.get(id) ?? [];
+  return [
+    { title: t(rc, `本部门待会签的顾客特定要求（${toReview.length}）`, `CSRs awaiting the department's opinion (${toReview.length})`), table: csrTable(rc, page, toReview, entityCell), empty: none },
+    { title: t(rc, `负责实施的顾客特定要求（${implementing.length}）`, `CSR implementations owned (${implementing.length})`), table: csrTable(rc, page, implementing, entityCell), empty: none },
+    { title: t(rc, "签署现行版本的文件", "Current versions signed"), items: signed.map((d) => documentCell(rc, page, d.id, entityCell)), empty: none },
+  ];
+}
+
+/** The clause matrix of one standard as a heat map: the same marks, coloured, each linking to the process or document. */
+function heatMap(rc: RegisterContext, catalog: Catalog, pages: SitePages) {
+  const page = "coverage.html";
+  const table = clauseMatrix(rc, catalog);
+  const coverage = clauseCoverage(catalog, { processes: rc.repo.processes.map((p) => p.value), documents: rc.repo.documents.map((d) => d.value), exclusions: rc.repo.config?.value.exclusions });
+  const entityColumns = table.columns.filter((c) => c.key.startsWith("p:") || c.key.startsWith("d:"));
+  const target = (key: string) => {
+    const id = key.slice(2);
+    const found = key.startsWith("p:") ? pages.page("process", id) : pages.page("document", id);
+    return found ? href(page, found) : undefined;
+  };
+  const state = { [DIRECT]: "direct", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
+  return {
+    id: catalog.id,
+    title: table.title,
+    notes: table.notes,
+    columns: entityColumns.map((c) => ({ text: c.header, href: target(c.key) })),
+    rows: table.rows.map((row, i) => {
+      const entry = coverage.entries[i]!;
+      const excluded = entry.state === "excluded";
+      return {
+        number: String(row.number),
+        title: clauseTitle(entry.clause, rc.lang),
+        state: entry.state,
+        coverage: String(row.coverage),
+        cells: entityColumns.map((c) => {
+          const mark = String(row[c.key] ?? "");
+          const className = excluded ? "excluded" : (state[mark] ?? "none");
+          return { text: mark, className, href: mark ? target(c.key) : undefined, label: `${row.number} × ${c.header}` };
+        }),
+      };
+    }),
+  };
+}
+
+/** What each file defines, so that a finding can link to the entity's page. */
+function fileEntities(repo: Repository): (file: string) => EntityRef | undefined {
+  const map = new Map<string, EntityRef>();
+  for (const d of repo.documents) map.set(d.file.path, { kind: "document", id: d.value.id });
+  for (const c of repo.csrs) map.set(c.file.path, { kind: "csr", id: c.value.id });
+  for (const c of repo.customers) map.set(c.file.path, { kind: "customer", id: c.value.code });
+  return (file) => map.get(file);
+}
+
+/** Every entity as a search entry; `page` is the link from search.html. */
+function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[] {
+  const pages = { page: (kind: EntityKind, id: string) => href("search.html", sitePages.page(kind, id)!) };
+  const entries: SearchEntry[] = [];
+  const sectionText = (sections: ControlledDocument["sections"]): string =>
+    (sections ?? []).map((s) => [s.title, s.title_en ?? "", s.text ?? "", sectionText(s.sections)].join("\n")).join("\n");
+  for (const { value: doc } of rc.repo.documents) {
+    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? ""].join("\n"), page: pages.page("document", doc.id) });
+  }
+  for (const { value: csr } of rc.repo.csrs) {
+    entries.push({
+      key: `csr:${csr.id}`,
+      kind: "csr",
+      ref: csr.id,
+      title: localized(rc.lang, csr.title, csr.title_en),
+      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.clauses.join(" "), csr.source.document, csr.source.section ?? ""].join("\n"),
+      page: pages.page("csr", csr.id),
+    });
+  }
+  for (const { value: c } of rc.repo.customers) {
+    entries.push({ key: `customer:${c.code}`, kind: "customer", ref: c.code, title: customerName(rc, c.code), text: [c.name, c.name_en ?? "", ...(c.sources ?? []).map((s) => `${s.id} ${s.title}`)].join("\n"), page: pages.page("customer", c.code) });
+  }
+  for (const { value: p } of rc.repo.processes) {
+    entries.push({ key: `process:${p.code}`, kind: "process", ref: p.code, title: localized(rc.lang, p.name, p.name_en), text: [p.name, p.name_en ?? ""].join("\n"), page: pages.page("process", p.code) });
+  }
+  for (const { value: p } of rc.repo.people) {
+    entries.push({ key: `person:${p.id}`, kind: "person", ref: p.id, title: personName(rc, p.id), text: [p.name, p.name_en ?? "", p.title ?? ""].join("\n"), page: pages.page("person", p.id) });
+  }
+  // Two entities with the same key (a duplicate id, reported by csr check) are searchable once.
+  const seen = new Set<string>();
+  return entries.filter((e) => !seen.has(e.key) && seen.add(e.key));
+}
+
+function sitemap(baseUrl: string, pages: SitePages, top: string[]): string {
+  const all = [...top, ...(["document", "csr", "customer", "process", "person"] as const).flatMap((kind) => pages.entries(kind).map(([, page]) => page))];
+  const urls = all.map((p) => `  <url><loc>${escapeXml(new URL(p.split("/").map(encodeURIComponent).join("/"), baseUrl).href)}</loc></url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,77 @@
+/**
+ * Where each page of the site lives and how one page links to another. Every link is relative, so
+ * the site works from any folder, any web path and from file://. Ids become file names with the
+ * characters no file system accepts replaced (CS/QP-006 -> documents/CS_QP-006.html); two ids that
+ * would share a file name (also when only their case differs) get distinct names.
+ */
+import type { RepoIndex } from "../model/index.js";
+
+export type EntityKind = "document" | "csr" | "customer" | "process" | "person";
+
+const FOLDERS: Record<EntityKind, string> = {
+  document: "documents",
+  csr: "csr",
+  customer: "customers",
+  process: "processes",
+  person: "people",
+};
+
+export class SitePages {
+  private readonly byKind = new Map<EntityKind, Map<string, string>>();
+
+  constructor(index: RepoIndex) {
+    this.allocate("document", index.documents.keys());
+    this.allocate("csr", index.csrs.keys());
+    this.allocate("customer", index.customers.keys());
+    this.allocate("process", index.processes.keys());
+    this.allocate("person", index.people.keys());
+  }
+
+  private allocate(kind: EntityKind, ids: Iterable<string>): void {
+    const pages = new Map<string, string>();
+    const taken = new Set<string>();
+    for (const id of ids) {
+      const base = fileSafe(id);
+      let name = base;
+      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}~${n}`;
+      taken.add(name.toLowerCase());
+      pages.set(id, `${FOLDERS[kind]}/${name}.html`);
+    }
+    this.byKind.set(kind, pages);
+  }
+
+  /** The page of an entity, site-relative; undefined for an id the repository does not have. */
+  page(kind: EntityKind, id: string): string | undefined {
+    return this.byKind.get(kind)?.get(id);
+  }
+
+  entries(kind: EntityKind): [string, string][] {
+    return [...(this.byKind.get(kind) ?? [])];
+  }
+}
+
+/** A file name for an id: path separators, characters Windows refuses, control characters and a leading dot replaced. */
+export function fileSafe(id: string): string {
+  // The characters Windows refuses too, so that a site copied to a USB stick keeps every page.
+  const safe = id.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").replace(/^\./, "_");
+  return safe === "" ? "_" : safe;
+}
+
+/** How deep a site-relative page is: "index.html" 0, "documents/QP-001.html" 1. */
+function depth(page: string): number {
+  return page.split("/").length - 1;
+}
+
+/** The prefix that leads from a page back to the site root: "" or "../". */
+export function rootOf(page: string): string {
+  return "../".repeat(depth(page));
+}
+
+/** A relative link from one site page to another (each path segment URL-encoded, so Chinese ids and '#' work). */
+export function href(from: string, to: string, fragment?: string): string {
+  const encoded = to
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
+  return `${rootOf(from)}${encoded}${fragment ? `#${encodeURIComponent(fragment)}` : ""}`;
+}

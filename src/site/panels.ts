@@ -1,0 +1,236 @@
+/**
+ * The dashboard: a list of panels, each reading one register or one set of findings. Each number
+ * on a panel links to a list page with the rows behind it. A new register or rule gets its panel
+ * by adding one entry to PANELS; a panel that has nothing to read (a rule that is not registered)
+ * is left out.
+ */
+import { rulesById } from "../check/registry.js";
+import type { Finding } from "../core/diagnostic.js";
+import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
+import { currentRevision } from "../model/index.js";
+import type { Csr } from "../model/types.js";
+import { compareIds, customerName, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
+import type { Table } from "../report/table.js";
+import type { EntityRef } from "./view.js";
+
+export interface CsrRow {
+  csr: Csr;
+  facts: CsrFacts;
+}
+
+export interface PanelInput {
+  rc: RegisterContext;
+  today: string;
+  findings: readonly Finding[];
+  csrs: readonly CsrRow[];
+  /** The CSR list register (csrList), built once; lists behind CSR numbers are its rows. */
+  csrRegister: Table;
+  /** The entity a file defines, for linking a finding to its page. */
+  entityOfFile: (file: string) => EntityRef | undefined;
+}
+
+/** The rows behind a number: written to lists/<name>.html. */
+export interface ListPage {
+  name: string;
+  title: string;
+  table: Table;
+  /** Links a row of the table to an entity page (by default, columns link by their key). */
+  entityOf?: (row: Table["rows"][number]) => EntityRef | undefined;
+}
+
+/** A number links to a list page of its own, or to a place on an entity's page. */
+export interface PanelNumber {
+  label: string;
+  count: number;
+  list?: ListPage;
+  entity?: EntityRef;
+  fragment?: string;
+  /** "alert" for numbers that need action now, "warn" for soon; none when zero. */
+  tone?: "alert" | "warn";
+}
+
+export interface Panel {
+  id: string;
+  title: string;
+  numbers?: PanelNumber[];
+  grid?: { corner: string; columns: string[]; rows: { label: string; entity?: EntityRef; numbers: (PanelNumber | undefined)[] }[] };
+  links?: { text: string; entity: EntityRef; note: string }[];
+  note?: string;
+}
+
+export type PanelDefinition = (input: PanelInput) => Panel | undefined;
+
+/** The CSR list register, narrowed to some CSRs: the same columns as `csr list`'s register sheet. */
+function csrListPage(input: PanelInput, name: string, title: string, keep: (row: CsrRow) => boolean): ListPage {
+  const ids = new Set(input.csrs.filter(keep).map((r) => r.csr.id));
+  const table = input.csrRegister;
+  const rows = table.rows.filter((r) => ids.has(String(r.id))).map((r, i) => ({ ...r, no: i + 1 }));
+  return { name, title, table: { ...table, title, rows } };
+}
+
+/** Findings of one rule as a list: where, what, and a link to the entity concerned. */
+export function findingsTable(rc: RegisterContext, title: string, findings: readonly Finding[]): Table {
+  return {
+    id: "findings",
+    title,
+    sheet: t(rc, "发现项", "Findings"),
+    columns: [
+      { key: "severity", header: t(rc, "严重程度", "Severity") },
+      { key: "rule", header: t(rc, "规则", "Rule") },
+      { key: "file", header: t(rc, "文件", "File") },
+      { key: "message", header: t(rc, "说明", "Message") },
+    ],
+    rows: findings.map((f) => ({
+      severity: f.severity === "error" ? t(rc, "错误", "error") : t(rc, "警告", "warning"),
+      rule: f.rule,
+      file: `${f.file}:${f.line}:${f.column}`,
+      message: f.message,
+    })),
+  };
+}
+
+function findingNumber(input: PanelInput, rule: string, label: string, tone: PanelNumber["tone"]): PanelNumber | undefined {
+  if (!rulesById.has(rule)) return undefined;
+  const findings = input.findings.filter((f) => f.rule === rule);
+  const name = rule.replace(/[^a-z0-9]+/gi, "-");
+  return {
+    label,
+    count: findings.length,
+    tone,
+    list: {
+      name,
+      title: label,
+      table: findingsTable(input.rc, `${label} (${rule})`, findings),
+      entityOf: (row) => input.entityOfFile(String(row.file).replace(/:\d+:\d+$/, "")),
+    },
+  };
+}
+
+/**
+ * CSRs by customer and status (IATF 16949 4.3.2: every CSR evaluated and in scope). A customer's
+ * numbers link to the customer's page, where its CSRs are grouped by status; the totals to lists.
+ */
+const csrByCustomer: PanelDefinition = (input) => {
+  const { rc } = input;
+  const statuses = CSR_STATUSES.filter((s) => input.csrs.some((r) => r.facts.status === s));
+  const counts = new Map<string, number>();
+  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const { csr, facts } of input.csrs) {
+    bump(`${csr.customer}\n${facts.status}`);
+    bump(`${csr.customer}\n`);
+  }
+  const customers = [...new Set(input.csrs.map((r) => r.csr.customer))].sort(compareIds);
+  const label = (s: CsrStatus) => csrStatusLabel(s, rc.lang);
+  const customerCell = (customer: string, status: CsrStatus | undefined): PanelNumber | undefined => {
+    const count = counts.get(`${customer}\n${status ?? ""}`) ?? 0;
+    if (count === 0) return undefined;
+    const what = status === undefined ? t(rc, "全部状态", "all statuses") : label(status);
+    return { label: `${customer} · ${what}`, count, entity: { kind: "customer", id: customer }, fragment: status ? `status-${status}` : "csrs" };
+  };
+  const totalCell = (status: CsrStatus | undefined): PanelNumber | undefined => {
+    const keep = (r: CsrRow) => status === undefined || r.facts.status === status;
+    const count = input.csrs.filter(keep).length;
+    if (count === 0) return undefined;
+    const what = status === undefined ? t(rc, "全部", "all") : label(status);
+    return { label: what, count, list: csrListPage(input, `csr-${status ?? "all"}`, `${t(rc, "顾客特定要求", "CSRs")}: ${what}`, keep) };
+  };
+  return {
+    id: "csr-status",
+    title: t(rc, "顾客特定要求：按顾客和状态", "CSRs by customer and status"),
+    grid: {
+      corner: t(rc, "顾客", "Customer"),
+      columns: [...statuses.map(label), t(rc, "合计", "Total")],
+      rows: [
+        ...customers.map((c) => ({
+          label: `${c} ${customerName(rc, c)}`,
+          entity: { kind: "customer" as const, id: c },
+          numbers: [...statuses.map((s) => customerCell(c, s)), customerCell(c, undefined)],
+        })),
+        { label: t(rc, "合计", "Total"), numbers: [...statuses.map((s) => totalCell(s)), totalCell(undefined)] },
+      ],
+    },
+    note: input.csrs.length === 0 ? t(rc, "尚无顾客特定要求。", "No CSRs yet.") : undefined,
+  };
+};
+
+/** Open reviews against the review deadline (IATF 16949 7.5.3.2.2: within 10 working days). */
+const reviews: PanelDefinition = (input) => {
+  const { rc } = input;
+  const warnDays = rc.repo.config?.value.csr?.warn_days ?? DEFAULT_WARN_DAYS;
+  const open = (r: CsrRow) => r.facts.daysLeft !== undefined;
+  const soon = (r: CsrRow) => open(r) && r.facts.daysLeft! >= 0 && r.facts.daysLeft! <= warnDays;
+  const overdue = (r: CsrRow) => open(r) && r.facts.daysLeft! < 0;
+  const count = (keep: (r: CsrRow) => boolean) => input.csrs.filter(keep).length;
+  const dueLabel = t(rc, `${warnDays} 个工作日内到期`, `due within ${warnDays} working days`);
+  const overdueLabel = t(rc, "评审逾期", "overdue");
+  const openLabel = t(rc, "评审中（未决定）", "open (not decided)");
+  const numbers: PanelNumber[] = [
+    { label: openLabel, count: count(open), list: csrListPage(input, "reviews-open", openLabel, open) },
+    { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon) },
+    { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue) },
+  ];
+  const late = findingNumber(input, "csr/review-late", t(rc, "决定晚于期限", "decided late"), "warn");
+  if (late) numbers.push(late);
+  return { id: "reviews", title: t(rc, "顾客特定要求评审", "CSR reviews"), numbers };
+};
+
+/** One panel per finding set that asks for action. */
+function findingPanel(id: string, title: [string, string], rule: string, label: [string, string]): PanelDefinition {
+  return (input) => {
+    const number = findingNumber(input, rule, t(input.rc, ...label), "alert");
+    return number ? { id, title: t(input.rc, ...title), numbers: [number] } : undefined;
+  };
+}
+
+/** The most recent releases, newest first. */
+const latestReleases: PanelDefinition = (input) => {
+  const { rc } = input;
+  const released = rc.repo.documents
+    .map((d) => d.value)
+    .filter((d) => d.status === "released" && currentRevision(d))
+    .sort((a, b) => currentRevision(b)!.date.localeCompare(currentRevision(a)!.date) || compareIds(a.id, b.id))
+    .slice(0, 8);
+  return {
+    id: "latest-releases",
+    title: t(rc, "最近发布", "Latest releases"),
+    links: released.map((d) => ({
+      text: `${d.id} ${documentTitle(rc, d)}`,
+      entity: { kind: "document" as const, id: d.id },
+      note: `${currentRevision(d)!.version} · ${currentRevision(d)!.date}`,
+    })),
+    note: released.length === 0 ? t(rc, "尚无已发布文件。", "No released documents yet.") : undefined,
+  };
+};
+
+/** Everything `csr check` reports, by severity. */
+const findingsSummary: PanelDefinition = (input) => {
+  const { rc } = input;
+  const bySeverity = (severity: Finding["severity"], label: string, tone: PanelNumber["tone"]): PanelNumber => {
+    const findings = input.findings.filter((f) => f.severity === severity);
+    return {
+      label,
+      count: findings.length,
+      tone,
+      list: {
+        name: `findings-${severity}`,
+        title: label,
+        table: findingsTable(rc, label, findings),
+        entityOf: (row) => input.entityOfFile(String(row.file).replace(/:\d+:\d+$/, "")),
+      },
+    };
+  };
+  return {
+    id: "findings",
+    title: t(rc, "检查发现项（csr check）", "Findings (csr check)"),
+    numbers: [bySeverity("error", t(rc, "错误", "errors"), "alert"), bySeverity("warning", t(rc, "警告", "warnings"), "warn")],
+  };
+};
+
+export const PANELS: readonly PanelDefinition[] = [
+  csrByCustomer,
+  reviews,
+  findingPanel("implementations", ["顾客特定要求实施", "CSR implementation"], "csr/implementation-overdue", ["实施逾期", "implementation overdue"]),
+  findingPanel("periodic-reviews", ["文件定期评审", "Periodic document reviews"], "doc/periodic-review-due", ["定期评审到期", "periodic review due"]),
+  latestReleases,
+  findingsSummary,
+];

@@ -1,0 +1,104 @@
+/**
+ * What the site's templates see. Values are plain text (Handlebars escapes them) with links
+ * already made relative to the page; templates only lay them out.
+ */
+import type { Lang } from "../render/view.js";
+import type { Cell as TableCell, Table } from "../report/table.js";
+import { href, type EntityKind, type SitePages } from "./pages.js";
+
+/** One value on a page, a link when `href` is set. */
+export interface Cell {
+  text: string;
+  href?: string;
+  /** A CSS class, e.g. "date" (no wrapping) or a heat-map state. */
+  className?: string;
+}
+
+export interface SiteTable {
+  columns: { header: string; className?: string }[];
+  rows: Cell[][];
+}
+
+/** A titled block of a page: a table, a list of links, or a line saying there is nothing. */
+export interface SiteSection {
+  id?: string;
+  title: string;
+  table?: SiteTable;
+  items?: Cell[];
+  notes?: string[];
+  /** Shown when the section has no rows or items. */
+  empty?: string;
+  downloads?: Cell[];
+}
+
+export interface Fact {
+  label: string;
+  values: Cell[];
+}
+
+/** The frame of every page: navigation, search box, footer. */
+export interface Chrome {
+  lang: Lang;
+  /** The Content-Security-Policy of the page: a constant of csr, inserted unescaped. */
+  csp: string;
+  root: string;
+  organisation: string;
+  nav: { text: string; href: string; current: boolean }[];
+  navLabel: string;
+  search: { action: string; label: string; button: string };
+  skip: string;
+  footer: string;
+  canonical?: string;
+  scripts: string[];
+  /** Extra sections under a rendered document or review report. */
+  sections: SiteSection[];
+}
+
+export interface EntityRef {
+  kind: EntityKind;
+  id: string;
+}
+
+/**
+ * Register columns whose values are ids of entities that have pages. A cell links when each of its
+ * comma-separated parts is such an id; any other cell stays text.
+ */
+const LINKED_COLUMNS: Record<string, EntityKind[]> = {
+  id: ["csr", "document"],
+  number: ["document"],
+  document: ["document"],
+  procedure: ["document"],
+  customer: ["customer"],
+  csr: ["csr"],
+};
+
+export type Linker = (row: Record<string, TableCell>, key: string, text: string) => string | undefined;
+
+/** Links by column, as LINKED_COLUMNS says. */
+export function columnLinker(pages: SitePages, page: string): Linker {
+  return (_row, key, text) => {
+    const kinds = LINKED_COLUMNS[key];
+    if (!kinds || text === "") return undefined;
+    for (const kind of kinds) {
+      const target = pages.page(kind, text);
+      if (target) return href(page, target);
+    }
+    return undefined;
+  };
+}
+
+/** A register or matrix (the same Table that `csr list` and `csr matrix` print) as a site table. */
+export function siteTable(table: Table, link: Linker): SiteTable {
+  const dateColumns = new Set(table.columns.filter((c) => c.date).map((c) => c.key));
+  return {
+    columns: table.columns.map((c) => ({ header: c.header, ...(c.date ? { className: "date" } : {}) })),
+    rows: table.rows.map((row) =>
+      table.columns.map((c) => {
+        const value = row[c.key];
+        const text = value === null || value === undefined ? "" : String(value);
+        const target = link(row, c.key, text);
+        return { text, ...(target ? { href: target } : {}), ...(dateColumns.has(c.key) ? { className: "date" } : {}) };
+      }),
+    ),
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * The site in a real browser: the system Chromium driven by playwright-core (nothing downloaded),
+ * one browser for the whole file. The site is served from 127.0.0.1 and opened from file://.
+ */
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import { extname, join, normalize, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFixture, csr, makeRepo, tempDir } from "../helpers.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".csv": "text/csv", ".xlsx": "application/octet-stream" };
+
+function buildSite(repo: string): string {
+  const out = join(tempDir(), "site");
+  const result = csr(["-C", repo, "site", "--out", out, "--today", "2026-11-27"]);
+  if (result.code !== 0) throw new Error(result.stderr);
+  return out;
+}
+
+/** A static file server for one folder, on a free port of 127.0.0.1. */
+async function serve(dir: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(join(dir, decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname)));
+    if (!path.startsWith(dir + sep)) return void response.writeHead(403).end();
+    try {
+      const body = readFileSync(path);
+      response.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("no port");
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+/** What a page did that it should not: console errors, script errors, requests outside the site, dialogs. */
+function watch(page: Page, allowed: (url: string) => boolean) {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  page.on("request", (request) => {
+    if (!allowed(request.url())) problems.push(`request outside the site: ${request.url()}`);
+  });
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return problems;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations of impact serious or critical on the page, as "rule: selector" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+async function resultTitles(page: Page): Promise<string[]> {
+  await page.locator("#site-search-results li").first().waitFor();
+  return page.locator("#site-search-results li a").allTextContents();
+}
+
+describe("csr site in Chromium", () => {
+  let browser: Browser;
+  let site: string;
+  let server: Server;
+  let origin: string;
+
+  beforeAll(async () => {
+    site = buildSite(copyFixture("examples/acme-auto"));
+    ({ server, origin } = await serve(site));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it("goes from the dashboard to a CSR, to the procedure that addresses it, and back", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.startsWith(`${origin}/`));
+    await page.goto(`${origin}/index.html`);
+    await page.locator('#panel-csr-status a[aria-label^="DYA · 已验证"]').click();
+    await page.waitForURL(`${origin}/customers/DYA.html#status-verified`);
+    await page.locator("#status-verified").getByRole("link", { name: "DYA-001", exact: true }).click();
+    await page.waitForURL(`${origin}/csr/DYA-001.html`);
+    expect(await page.locator("h1").textContent()).toBe("顾客特定要求评审报告");
+    await page.getByRole("link", { name: "QP-014", exact: true }).first().click();
+    await page.waitForURL(`${origin}/documents/QP-014.html`);
+    expect(await page.locator("h1").textContent()).toBe("特殊特性管理程序");
+    await page.goBack();
+    expect(page.url()).toBe(`${origin}/csr/DYA-001.html`);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("searches Chinese text, from the search page and from the box on every page", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.startsWith(`${origin}/`));
+    await page.goto(`${origin}/search.html`);
+    await page.locator("#site-search-input").fill("特殊特性");
+    await page.locator("#site-search-input").press("Enter");
+    expect(await resultTitles(page)).toEqual([
+      "QP-014 特殊特性管理程序",
+      "QR-014-01 特殊特性清单",
+      "DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注",
+      "DYA 东岳汽车股份有限公司",
+      "QP-010 生产过程控制程序",
+      "QP-012 不合格品控制程序",
+      "QP-007 产品质量先期策划控制程序",
+      "QP-015 顾客特定要求管理程序",
+    ]);
+    expect(await page.locator("#site-search-status").textContent()).toBe("找到 8 项");
+
+    await page.goto(`${origin}/documents/QP-001.html`);
+    await page.locator('.site-search input[name="q"]').fill("追溯");
+    await page.locator(".site-search button").click();
+    await page.waitForURL(/search\.html\?q=/);
+    const found = await resultTitles(page);
+    expect(found).toContain("QP-011 标识和可追溯性控制程序");
+    expect(found).toContain("DYA-006 返工前风险评估，返工品100%复检并可追溯");
+    await page.locator("#site-search-results a", { hasText: "QP-011" }).click();
+    await page.waitForURL(`${origin}/documents/QP-011.html`);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("works from file:// without loading anything else", async () => {
+    const root = pathToFileURL(site).href;
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.startsWith(`${root}/`));
+    await page.goto(`${root}/search.html?q=${encodeURIComponent("追溯")}`);
+    expect(await resultTitles(page)).toContain("QP-011 标识和可追溯性控制程序");
+    await page.goto(`${root}/index.html`);
+    await page.getByRole("link", { name: "QP-015 顾客特定要求管理程序" }).click();
+    expect(await page.locator("h1").textContent()).toBe("顾客特定要求管理程序");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("has no serious or critical accessibility violations (axe-core)", async () => {
+    const page = await browser.newPage();
+    const found: string[] = [];
+    for (const path of ["index.html", "coverage.html", "documents/QP-014.html", "csr/DYA-001.html", "customers/DYA.html", "registers/procedures.html", "findings.html", "search.html?q=%E8%BF%BD%E6%BA%AF"]) {
+      await page.goto(`${origin}/${path}`);
+      if (path.startsWith("search")) await resultTitles(page);
+      for (const violation of await seriousViolations(page)) found.push(`${path} ${violation}`);
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("runs nothing that a hostile repository put in its values", async () => {
+    const hostile = buildSite(
+      makeRepo({
+        "qms.yaml": 'organisation: {name: "<img src=x onerror=alert(1)>"}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: "<svg onload=alert(2)>"}]\nrules: {coverage/clause-uncovered: off}\n',
+        "people.yaml": "people: []\n",
+        "documents/QP-666.yaml": 'id: QP-666\ntitle: "</script><script>alert(3)</script>"\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nsections:\n  - title: x\n    text: "<script>alert(4)</script> [a](javascript:alert(5))"\n',
+      }),
+    );
+    const { server: hostileServer, origin: hostileOrigin } = await serve(hostile);
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.startsWith(`${hostileOrigin}/`));
+    for (const path of ["index.html", "documents/QP-666.html", "registers/documents.html", `search.html?q=${encodeURIComponent("script")}`]) {
+      await page.goto(`${hostileOrigin}/${path}`);
+    }
+    expect(await resultTitles(page)).toEqual(["QP-666 </script><script>alert(3)</script>"]);
+    await page.goto(`${hostileOrigin}/documents/QP-666.html`);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+    hostileServer.close();
+  }, 60_000);
+});

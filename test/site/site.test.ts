@@ -1,0 +1,252 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tokenize } from "../../src/site/tokenize.js";
+import { copyFixture, csr, makeRepo, tempDir } from "../helpers.js";
+
+const DAY = "2026-11-27";
+
+/** Every file of a folder, '/'-separated and relative to it. */
+function filesOf(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(dir, path).split(sep).join("/"));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function buildSite(repo: string, ...args: string[]): { out: string; code: number; stdout: string; stderr: string } {
+  const out = join(tempDir(), "site");
+  const result = csr(["-C", repo, "site", "--out", out, "--today", DAY, ...args]);
+  return { out, ...result };
+}
+
+describe("csr site on the bundled example", () => {
+  let repo: string;
+  let site: ReturnType<typeof buildSite>;
+  let files: string[];
+  const read = (path: string) => readFileSync(join(site.out, path), "utf8");
+
+  beforeAll(() => {
+    repo = copyFixture("examples/acme-auto");
+    site = buildSite(repo);
+    files = filesOf(site.out);
+  });
+
+  it("builds the site and says what it wrote", () => {
+    expect(site.stderr).toBe("Built the site: 117 pages, 136 files (zh-CN); csr check: 0 error(s), 0 warning(s).\n");
+    expect(site.stdout).toBe(`${site.out}/index.html\n`);
+    expect(site.code).toBe(0);
+    expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
+    expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
+      "assets/minisearch.js",
+      "assets/search-index.js",
+      "assets/search.js",
+      "assets/site.css",
+      "assets/tokenize.js",
+    ]);
+  });
+
+  it("has a page for every document, CSR, customer, process and person", () => {
+    const pagesOf = (folder: string) => filesOf(join(repo, folder)).map((f) => `${folder}/${f.replace(/^.*\//, "").replace(/\.yaml$/, ".html")}`).sort();
+    expect(files.filter((f) => f.startsWith("documents/"))).toEqual(pagesOf("documents"));
+    expect(files.filter((f) => f.startsWith("csr/"))).toEqual(pagesOf("csr"));
+    expect(files.filter((f) => f.startsWith("customers/"))).toEqual(["customers/BCM.html", "customers/DYA.html"]);
+    expect(files.filter((f) => f.startsWith("processes/"))).toHaveLength(15);
+    expect(files.filter((f) => f.startsWith("people/")).length).toBeGreaterThan(5);
+  });
+
+  it("shows each document as csr render does, with links to what it references and to the CSRs it addresses", () => {
+    const page = read("documents/QP-014.html");
+    const rendered = tempDir();
+    expect(csr(["-C", repo, "render", "QP-014", "--out", rendered]).code).toBe(0);
+    const alone = readFileSync(join(rendered, "QP-014.zh-CN.html"), "utf8");
+    // The document's own body is the same markup; only links are added around referenced ids.
+    const body = (html: string) => html.slice(html.indexOf('<table class="page">'), html.indexOf("</td></tr></tbody>\n</table>")).replace(/<a href="[^"]*">([^<]*)<\/a>/g, "$1");
+    expect(body(page)).toBe(body(alone));
+    expect(page).toContain('<a href="../documents/QR-014-01.html">QR-014-01</a>');
+    expect(page).toContain('<li><a href="../csr/DYA-001.html">DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注 (5.2 符号转换)</a></li>');
+    expect(page).toContain('<link rel="stylesheet" href="../assets/site.css">');
+  });
+
+  it("links a CSR to the documents that address it", () => {
+    const page = read("csr/DYA-001.html");
+    expect(page).toContain('<a href="../documents/QP-014.html">QP-014</a> 特殊特性管理程序 (A/1) 章节 5.2 符号转换');
+    expect(page).toContain('<a href="../customers/DYA.html">顾客: DYA 东岳汽车股份有限公司</a>');
+  });
+
+  it("every link leads to a file of the site and nothing is loaded from outside", () => {
+    let links = 0;
+    for (const file of files.filter((f) => f.endsWith(".html"))) {
+      const html = read(file);
+      expect(html, file).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*">/);
+      expect(html, file).not.toMatch(/<script(?![^>]*\bsrc="(\.\.\/)?assets\/[a-z-]+\.js")/);
+      // The empty icon (data:,) keeps the browser from asking the server for /favicon.ico.
+      for (const [, target] of html.matchAll(/(?:href|src)="([^"]*)"/g)) {
+        if (target === "data:,") continue;
+        expect(target, file).not.toMatch(/^([a-z]+:|\/\/)/i);
+        const path = decodeURIComponent(target!.replace(/[#?].*$/, ""));
+        if (path === "") continue;
+        expect(existsSync(join(site.out, dirname(file), path)), `${file} -> ${target}`).toBe(true);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(2000);
+  });
+
+  it("the dashboard's numbers link to the lists behind them", () => {
+    const index = read("index.html");
+    expect(index).toContain('<a class="site-number" href="customers/DYA.html#status-in-review" aria-label="DYA · 评审中: 1">1</a>');
+    expect(index).toMatch(/<a class="site-number " href="lists\/reviews-open.html"><span class="count">2<\/span> <span class="label">评审中（未决定）<\/span><\/a>/);
+    expect(read("lists/reviews-open.html")).toContain('<a href="../csr/DYA-007.html">DYA-007</a>');
+    const panels = [...index.matchAll(/<section class="site-panel" id="panel-([a-z-]+)">/g)].map((m) => m[1]);
+    expect(panels).toEqual(["csr-status", "reviews", "implementations", "periodic-reviews", "latest-releases", "findings"]);
+  });
+
+  it("registers are the same tables as csr list and csr matrix, with their downloads", async () => {
+    const listed = csr(["-C", repo, "list", "procedures", "--format", "csv"]);
+    expect(read("registers/procedures.csv")).toBe(listed.stdout);
+    const matrix = csr(["-C", repo, "matrix", "csr", "--format", "csv"]);
+    expect(read("registers/csr-matrix.csv")).toBe(matrix.stdout);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(site.out, "registers", "procedures.xlsx"));
+    expect(workbook.worksheets[0]!.getCell(1, 1).value).toBe("程序文件一览表（共 15 份）");
+    const page = read("registers/procedures.html");
+    expect(page).toContain('<a href="../registers/procedures.xlsx" download>下载 Excel (xlsx)</a><a href="../registers/procedures.csv" download>下载 CSV</a>');
+    expect(page).toContain('<td><a href="../documents/QP-001.html">QP-001</a></td>');
+  });
+
+  it("the heat map colours each clause against processes and procedures and links each mark", () => {
+    const page = read("coverage.html");
+    expect(page).toContain('<td class="direct"><a href="processes/C1.html" title="4.3.2 × C1" aria-label="4.3.2 × C1">●</a></td>');
+    expect(page).toContain('<td class="inherited"><a href="documents/QP-001.html" title="4.3.2 × QP-001" aria-label="4.3.2 × QP-001">○</a></td>');
+    expect(page).toContain('<td class="none"></td>');
+  });
+
+  it("replaces a site it built before, and only that", () => {
+    writeFileSync(join(site.out, "stale.html"), "old");
+    const again = csr(["-C", repo, "site", "--out", site.out, "--today", DAY]);
+    expect(again.code).toBe(0);
+    expect(existsSync(join(site.out, "stale.html"))).toBe(false);
+    expect(existsSync(join(site.out, "index.html"))).toBe(true);
+  });
+});
+
+describe("csr site refuses", () => {
+  const repo = copyFixture("examples/acme-auto");
+
+  it("a non-empty folder it did not make", () => {
+    const out = tempDir();
+    writeFileSync(join(out, "notes.txt"), "keep me");
+    const result = csr(["-C", repo, "site", "--out", out]);
+    expect(result.stderr).toBe(`csr: --out ${out} is not empty and was not made by 'csr site'; csr does not write over it.\nhint: Give a new or empty folder, e.g. --out out/site.\n`);
+    expect(result.code).toBe(2);
+    expect(readdirSync(out)).toEqual(["notes.txt"]);
+  });
+
+  it("a folder among the repository's data, and a base URL that is not http(s)", () => {
+    const data = csr(["-C", repo, "site", "--out", join(repo, "documents", "site")]);
+    expect(data.stderr).toBe("csr: --out documents/site is among the repository's data; write generated output to a folder of its own, e.g. out/.\n");
+    expect(data.code).toBe(2);
+    const url = csr(["-C", repo, "site", "--out", join(tempDir(), "s"), "--base-url", "ftp://example.com"]);
+    expect(url.stderr).toBe("csr: --base-url expects an http or https address, got 'ftp://example.com'.\n");
+    expect(url.code).toBe(2);
+  });
+});
+
+describe("csr site options", () => {
+  const repo = copyFixture("examples/acme-auto");
+
+  it("--base-url gives canonical addresses and a sitemap; --lang en the English labels", () => {
+    const site = buildSite(repo, "--base-url", "https://qms.example.com/site", "--lang", "en");
+    expect(site.code).toBe(0);
+    const sitemap = readFileSync(join(site.out, "sitemap.xml"), "utf8");
+    expect(sitemap).toContain("  <url><loc>https://qms.example.com/site/documents/QP-014.html</loc></url>\n");
+    const index = readFileSync(join(site.out, "index.html"), "utf8");
+    expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
+    expect(index).toContain("<h1>Quality system dashboard</h1>");
+    expect(readFileSync(join(site.out, "documents", "QP-014.html"), "utf8")).toContain('<html lang="en">');
+  });
+
+  it("a document with a reference that does not resolve gets a notice instead of its body", () => {
+    const dir = makeRepo({
+      "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
+      "people.yaml": "people: []\n",
+      "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nrelated: [QP-404]\n",
+    });
+    const site = buildSite(dir);
+    expect(site.stderr).toContain("Shown as a notice instead, because they refer to documents that do not exist (see 'csr check', ref/unresolved): QP-001.\n");
+    expect(site.code).toBe(0);
+    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain("无法显示：QP-001 refers to QP-404");
+  });
+});
+
+describe("csr site: hostile input", () => {
+  it("escapes every value: no markup from the repository reaches a page", () => {
+    const dir = makeRepo({
+      "qms.yaml": [
+        "organisation:",
+        '  name: "<b>ACME</b> & Co"',
+        "standards: [IATF16949]",
+        "departments:",
+        "  - code: QA",
+        '    name: "<svg onload=alert(1)>"',
+        'confidentiality: "<style>body{display:none}</style>"',
+        "rules: {coverage/clause-uncovered: off}",
+        "",
+      ].join("\n"),
+      "people.yaml": 'people:\n  - id: evil\n    name: "<img src=x onerror=alert(2)>"\n    department: QA\n    roles: [author]\n',
+      "customers/EVIL.yaml": 'code: EVIL\nname: "</script><script>alert(5)</script>"\nsources:\n  - id: S1\n    title: "<iframe src=//evil>"\n    revisions: [{revision: A, received: 2024-01-01}]\n',
+      "csr/EVIL/EVIL-001.yaml": [
+        "id: EVIL-001",
+        "customer: EVIL",
+        "source: {document: S1, revision: A}",
+        "clauses: [IATF16949:8.3]",
+        'title: "\\"><img src=x onerror=alert(6)>"',
+        'text: "<script>alert(7)</script> [x](javascript:alert(8))"',
+        "received: 2024-01-02",
+        "",
+      ].join("\n"),
+      "documents/QP-666.yaml": [
+        "id: QP-666",
+        'title: "<script>alert(1)</script>"',
+        "level: 2",
+        "kind: procedure",
+        "department: QA",
+        "status: draft",
+        "sections:",
+        '  - title: "</h2><iframe src=//evil>"',
+        "    text: |",
+        '      <iframe src="https://evil.example"></iframe> [click](javascript:alert(3)) <script>alert(4)</script>',
+        "",
+      ].join("\n"),
+    });
+    const site = buildSite(dir);
+    expect(site.code).toBe(0);
+    for (const file of filesOf(site.out).filter((f) => f.endsWith(".html"))) {
+      const html = readFileSync(join(site.out, file), "utf8");
+      for (const raw of ["<script>", "<iframe", "<img", "<svg", "<b>ACME", "<style>body", 'href="javascript:', "onerror=alert", "onload=alert"]) {
+        expect(html, `${file}: ${raw}`).not.toContain(raw);
+      }
+    }
+    expect(readFileSync(join(site.out, "customers", "EVIL.html"), "utf8")).toContain("&lt;/script&gt;&lt;script&gt;alert(5)&lt;/script&gt;");
+    const index = readFileSync(join(site.out, "assets", "search-index.js"), "utf8");
+    expect(index).not.toContain("<");
+    expect(index).toContain("\\u003c/script>\\u003cscript>alert(5)");
+  });
+});
+
+describe("the search tokenizer", () => {
+  it("splits Chinese into character pairs and keeps numbers and ids whole and in parts", () => {
+    expect(tokenize("特殊特性")).toEqual(["特殊", "殊特", "特性"]);
+    expect(tokenize("可追溯性 追")).toEqual(["可追", "追溯", "溯性", "追"]);
+    expect(tokenize("QP-014 IATF16949:8.3.3.3 Control")).toEqual(["qp-014", "qp", "014", "iatf16949", "8.3.3.3", "8", "3", "3", "3", "control"]);
+    expect(tokenize("ABC特性")).toEqual(["abc", "特性"]);
+  });
+});
