@@ -11,10 +11,10 @@ import { runCheck } from "../check/engine.js";
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { localized } from "../core/text.js";
+import { repositoryCalendar } from "../load/calendar.js";
 import { openGit } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
-import { WorkCalendar } from "../model/calendar.js";
 import { clauseTitle, type Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel } from "../model/csr-status.js";
@@ -157,7 +157,7 @@ export async function buildSite(repo: Repository, options: SiteOptions, out: Sit
   }
 
   // --- CSRs: the review report, then the facts of today and the earlier review rounds.
-  const calendar = new WorkCalendar(repo.config?.value.calendar);
+  const calendar = repositoryCalendar(repo.config?.value);
   const factsContext = { config: repo.config?.value, calendar, documentStatus: (id: string) => index.documents.get(id)?.value.status, today };
   const csrRows: CsrRow[] = [...index.csrs.values()].map(({ value }) => ({ csr: value, facts: csrFacts(value, factsContext) })).sort((a, b) => compareIds(a.csr.id, b.csr.id));
   for (const { csr, facts } of csrRows) {
