@@ -126,7 +126,7 @@ export async function buildSite(repo: Repository, options: SiteOptions, out: Sit
 
   // The downloads and the search index are built in a worker thread while the pages are rendered.
   const standards = scopeCatalogs(repo);
-  const registers = registerFiles(allRegisters(rc), standards);
+  const registers = registerFiles(allRegisters(rc, today), standards);
   const entries = searchEntries(rc, pages);
   const downloads = buildDownloadsInWorker({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries });
   // A failure surfaces where the downloads are awaited; this only keeps it from counting as unhandled meanwhile.
