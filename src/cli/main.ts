@@ -189,6 +189,7 @@ export async function run(argv: string[]): Promise<number> {
       .option("--out <file>", "write to a file instead of stdout (the format follows its extension)")
       .option("--force", "replace the --out file if it exists")
       .option("--lang <lang>", "zh-CN or en")
+      .option("--today <date>", "the as-of date printed on the matrix")
       .action(
         action(async () => {
           const { matrixCommand } = await import("../commands/matrix/index.js");

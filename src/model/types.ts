@@ -24,6 +24,8 @@ export interface QmsConfig {
   csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[]; review_form?: string };
   confidentiality?: string;
   confidentiality_en?: string;
+  /** How printed registers are headed: each register's own form by table id, and the signature lines. */
+  registers?: { forms?: Record<string, string>; signatures?: string[] };
   rules?: Record<string, "error" | "warning" | "off">;
 }
 

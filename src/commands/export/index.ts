@@ -8,7 +8,7 @@ import { allRegisters } from "../../report/registers/index.js";
 import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { languageOf, warnProblems, writeOutput, type OutputFlags } from "../shared/output.js";
+import { languageOf, registerHeading, warnProblems, writeOutput, type OutputFlags } from "../shared/output.js";
 
 export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { out: string; today?: string }): Promise<number> {
   if (extname(flags.out).toLowerCase() !== ".xlsx") {
@@ -17,7 +17,8 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   const repo = loadRepository(findRoot(ctx.dir));
   warnProblems(ctx, repo);
   const lang = languageOf(flags, repo);
-  const tables = allRegisters(registerContext(repo, lang), dateOption(flags.today, "--today"));
+  const today = dateOption(flags.today, "--today");
+  const tables = allRegisters(registerContext(repo, lang), today).map((table) => ({ ...table, heading: registerHeading(repo, table, lang, today) }));
   await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path), flags.force);
   return 0;
 }

@@ -24,6 +24,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   warnProblems(ctx, repo);
   const lang = languageOf(flags, repo);
   const rc = registerContext(repo, lang);
+  const today = dateOption(flags.today, "--today");
   let table: Table;
   if (what === "procedures") {
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
@@ -34,9 +35,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "symbols") {
     table = symbolTable(rc, { customer: flags.customer });
   } else if (what === "reviews") {
-    table = reviewRegister(rc, { customer: flags.customer, today: dateOption(flags.today, "--today") });
+    table = reviewRegister(rc, { customer: flags.customer, today });
   } else {
     throw new UserError(`Unknown register '${what}'; choose procedures, forms, symbols or reviews.`);
   }
-  return emitTable(ctx, table, flags, repo, lang);
+  return emitTable(ctx, table, flags, repo, lang, today);
 }

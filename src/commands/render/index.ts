@@ -76,7 +76,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   try {
     // Pages print concurrently in their own tabs (the browser lays out one while it writes another's
     // PDF); files are written and listed in order.
-    const printed = printer ? inOrder(pages.map((page) => () => printer.print(page.text)), PDF_PAGES_AT_ONCE) : undefined;
+    const footer = printer ? pageFooter(loadLabels(root, lang)) : undefined;
+    const printed = printer ? inOrder(pages.map((page) => () => printer.print(page.text, footer)), PDF_PAGES_AT_ONCE) : undefined;
     for (const [i, page] of pages.entries()) {
       const path = join(outDir, `${page.name}.${lang}.${format}`);
       writeFileAtomic(path, page.docx ?? (printed ? await printed[i]! : page.text), { overwrite: true });
@@ -91,6 +92,19 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
   if (unresolved.length > 0) ctx.stderr(`Not rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${unresolved.join(", ")}.\n`);
   return skipped.length + unresolved.length > 0 ? 1 : 0;
+}
+
+/**
+ * The foot of every PDF page: 第 x 页 共 y 页 (label `page_of`, with {page} and {total}). Chromium
+ * prints it in the bottom margin of the page's own @page rule; the label is escaped, it is the
+ * repository's text.
+ */
+export function pageFooter(labels: Record<string, string>): string {
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const text = escape(labels.page_of ?? "{page} / {total}")
+    .replace("{page}", '<span class="pageNumber"></span>')
+    .replace("{total}", '<span class="totalPages"></span>');
+  return `<div style="width:100%;margin:0 15mm 0 20mm;font-size:9pt;text-align:center;font-family:'Noto Serif CJK SC','Source Han Serif SC',serif;">${text}</div>`;
 }
 
 /** Word output: the document view laid out by render/docx.ts, with the repository's labels and reference styles. */
