@@ -9,6 +9,7 @@ import { deflateRawSync } from "node:zlib";
 import {
   AlignmentType,
   Document,
+  Header,
   ImageRun,
   LevelFormat,
   Packer,
@@ -363,6 +364,60 @@ describe("csr import FILE.docx", () => {
     const md = csr(["-C", repo, "render", "QP-030", "--format", "md", "--out", tempDir()]);
     expect(md.code).toBe(0);
     expect(readFileSync(md.stdout.trim(), "utf8")).toMatch(/## 3 职责[\s\S]*## 5 作业流程[\s\S]*### 5\.1 入库[\s\S]*### 5\.2 出库[\s\S]*## 6 相关文件/);
+  });
+
+  it("reads a header block kept in the Word page header, with English labels; refuses a document stamped 作废", async () => {
+    const pageHeader = new Header({
+      children: [
+        table([
+          ["Doc No.", "QP-060", "Rev.", "A/0"],
+          ["Title", "Training Procedure", "Department", "QA"],
+          ["Prepared by", "张伟 2025-01-02", "Approved by", "王强 2025-01-06"],
+        ]),
+      ],
+    });
+    const repo = repoWith({
+      "QP-060.docx": await docxFile(
+        [
+          p("Effective date: 2025-01-10"),
+          p("1 Purpose"),
+          p("Train people."),
+          p("2 Scope"),
+          p("Everyone."),
+          // The revision record at the end of the document, as some organisations keep it.
+          p("Revision record"),
+          table([
+            ["Version", "Date", "Description"],
+            ["A/0", "2025-01-10", "First issue"],
+          ]),
+        ],
+        { headers: { default: pageHeader } },
+      ),
+      "QP-061.docx": await docxFile([p("作废"), p("文件编号：QP-061"), p("文件名称：旧程序"), p("1 目的"), p("无。")]),
+    });
+    const result = csr(["-C", repo, "import", "Word文件"]);
+    expect(result.stdout.split("\n").slice(0, 5)).toEqual([
+      `${join("Word文件", "QP-060.docx")}: QP-060 Training Procedure (procedure, released, A/0; 1 revision, 2 sections, 0 references)`,
+      "  wrote documents/QP-060.yaml",
+      "",
+      `${join("Word文件", "QP-061.docx")}: not imported: QP-061 is stamped 作废; withdrawn documents are not imported.`,
+      "",
+    ]);
+    expect(result.code).toBe(1);
+    expect(parse(readFileSync(join(repo, "documents", "QP-060.yaml"), "utf8"))).toEqual({
+      id: "QP-060",
+      title: "Training Procedure",
+      level: 2,
+      kind: "procedure",
+      department: "QA",
+      status: "released",
+      effective: "2025-01-10",
+      revisions: [{ version: "A/0", date: "2025-01-10", summary: "First issue", prepared: { by: "zhang", date: "2025-01-02" }, approved: { by: "wang", date: "2025-01-06" } }],
+      sections: [
+        { title: "Purpose", text: "Train people." },
+        { title: "Scope", text: "Everyone." },
+      ],
+    });
   });
 
   it("refuses a zip bomb in seconds, naming the file, even when the package understates its sizes", () => {

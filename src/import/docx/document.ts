@@ -435,6 +435,8 @@ class WordDocumentReader {
     const all: { number: string; section: Section; body: Block[] }[] = [];
     const counters: number[] = [];
     for (const block of blocks) {
+      // A revision record kept at the end of the document is the revision record, not body text.
+      if (this.used.has(block) || (block.type === "paragraph" && REVISION_CAPTION.test(labelKey(block.plain)))) continue;
       const heading = block.type === "paragraph" ? this.heading(block, chain, counters) : undefined;
       if (!heading) {
         const open = chain[chain.length - 1];

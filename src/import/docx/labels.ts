@@ -19,9 +19,9 @@ export type HeaderField =
   | "pages";
 
 const HEADER_LABELS: [RegExp, HeaderField][] = [
-  [/^(文件编号|文件编码|文件代号|编号|docno|documentno|documentnumber|number)$/, "number"],
+  [/^(文件编号|文件编码|文件代号|编号|docno\.?|documentno\.?|documentnumber|number)$/, "number"],
   [/^(文件名称|文件标题|名称|title|documenttitle)$/, "title"],
-  [/^(版本\/版次|版本版次|版次\/版本|版本\/修订|版本号|版本|version|rev|revision)$/, "version"],
+  [/^(版本\/版次|版本版次|版次\/版本|版本\/修订|版本号|版本|version|rev\.?|revision)$/, "version"],
   [/^(版次|修订次数|修订号|修改次数)$/, "revision"],
   [/^(制订部门|制定部门|编制部门|归口部门|主管部门|责任部门|发布部门|department|issuingdepartment)$/, "department"],
   [/^(制订日期|制定日期|编制日期|发布日期|发行日期|issued|issuedate|dateofissue)$/, "issued"],
@@ -40,7 +40,7 @@ const REVISION_LABELS: [RegExp, RevisionField][] = [
   [/^(日期|修订日期|修改日期|更改日期|变更日期|发布日期|date|revisiondate)$/, "date"],
   [/^(修订内容摘要|修订内容|修改内容|修改内容描述|更改内容|变更内容|内容摘要|修订说明|修改说明|更改说明|summary|description|descriptionofchange|change)$/, "summary"],
   [/^(页次|修改页数|修订页次|修改页次|修改页码|更改页次|页码|pages|pagesaffected)$/, "pages"],
-  [/^(版本\/版次|版本版次|版本|版次|修改版本|修订版本|新版本|新版次|version|rev|revision)$/, "version"],
+  [/^(版本\/版次|版本版次|版本|版次|修改版本|修订版本|新版本|新版次|version|rev\.?|revision)$/, "version"],
   [/^(修订人|修改人|更改人|变更人|编制|编制人|拟制|preparedby|changedby|by)$/, "by"],
   [/^(审核|审核人|reviewedby)$/, "reviewedBy"],
   [/^(批准人|批准|核准|approvedby)$/, "approvedBy"],
