@@ -4,9 +4,22 @@ import type { Repository } from "../load/repository.js";
 import { locate } from "../load/source.js";
 import { buildIndex } from "../model/index.js";
 import { rules as registeredRules, rulesById } from "./registry.js";
-import type { CheckOptions, Rule, RuleContext } from "./rule.js";
+import type { CheckOptions, Foundation, Rule, RuleContext } from "./rule.js";
+
+export interface CheckOutcome {
+  /** The problems of a broken qms.yaml or people.yaml first, then the rest by file and position. */
+  findings: Finding[];
+  /** Findings not shown because they may only follow from a broken qms.yaml or people.yaml, marked `heldBackBy`. */
+  held: Finding[];
+}
+
+const FOUNDATIONS: readonly Foundation[] = ["qms.yaml", "people.yaml"];
 
 export function runCheck(repo: Repository, options: CheckOptions, rules: readonly Rule[] = registeredRules): Finding[] {
+  return checkRepository(repo, options, rules).findings;
+}
+
+export function checkRepository(repo: Repository, options: CheckOptions, rules: readonly Rule[] = registeredRules): CheckOutcome {
   const overrides = repo.config?.value.rules ?? {};
   const severityOf = (id: string): Severity | undefined => {
     const setting = overrides[id];
@@ -18,6 +31,10 @@ export function runCheck(repo: Repository, options: CheckOptions, rules: readonl
     const severity = severityOf(problem.rule);
     if (severity) findings.push({ rule: problem.rule, severity, file: path, line: problem.line, column: problem.column, message: problem.message });
   }
+  // A typo in qms.yaml or people.yaml leaves its departments, standards or people unknown, and every
+  // reference to them would be reported; the typo itself is the one finding worth reading.
+  const broken = FOUNDATIONS.filter((f) => repo.problems.some((p) => p.path === f));
+  const held: Finding[] = [];
   const index = buildIndex(repo);
   const ruleIds = new Set(rulesById.keys());
   for (const rule of rules) {
@@ -28,12 +45,19 @@ export function runCheck(repo: Repository, options: CheckOptions, rules: readonl
       index,
       options,
       ruleIds,
-      report(at, message, requested) {
+      report(at, message, requested, dependsOn = rule.dependsOn) {
+        const cause = dependsOn?.find((f) => broken.includes(f));
         const [line, column] = locate(at.file, at.path, at.key, at.quote);
-        findings.push({ rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message });
+        const finding: Finding = { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message };
+        if (cause) held.push({ ...finding, heldBackBy: cause });
+        else findings.push(finding);
       },
     };
     rule.check(ctx);
   }
-  return findings.sort(compareFindings);
+  const rootFirst = (f: Finding) => (broken.includes(f.file as Foundation) ? 0 : 1);
+  return {
+    findings: findings.sort((a, b) => rootFirst(a) - rootFirst(b) || compareFindings(a, b)),
+    held,
+  };
 }

@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
   program
     .command("check")
     .description("validate every file of the repository and run the cross-document rules (writes only its cache)")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github", "junit", "sarif"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
     .option("--today <date>", "the date deadlines are measured against (YYYY-MM-DD; default: today)")
     .option("--error-on-warnings", "exit 1 when there are warnings, not only errors")
     .option("--max-warnings <n>", "exit 1 when there are more than <n> warnings")
@@ -52,6 +52,12 @@ export async function run(argv: string[]): Promise<number> {
     .option("--changed-only", "only findings in files changed since --base, and in files that refer to them")
     .option("--no-cache", "read and validate every file afresh, without the cache in .git/csr-cache/")
     .action(action(async () => (await import("../commands/check/index.js")).checkCommand));
+
+  program
+    .command("explain")
+    .description("print a check rule's documentation: what it finds, why, a bad and a good example, the fix")
+    .argument("[rule-id]", "e.g. ref/unresolved (default: list every rule)")
+    .action(action(async () => (await import("../commands/explain/index.js")).explainCommand));
 
   program
     .command("add")

@@ -15,6 +15,11 @@ export interface Finding extends Location {
   rule: string;
   severity: Severity;
   message: string;
+  /**
+   * Set on a finding that may only follow from a problem of this broken file (qms.yaml or
+   * people.yaml): it is counted, not shown, until that file is fixed.
+   */
+  heldBackBy?: string;
 }
 
 export interface Summary {

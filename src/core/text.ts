@@ -27,6 +27,23 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
+/**
+ * Characters a reader cannot see in a message: format characters (U+200B zero-width space, U+FEFF,
+ * U+2060 …), controls and the no-break space. Pasted from Word or web pages, they make two equal-looking
+ * values differ.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cc}\u00A0]/gu;
+
+/** The text with every invisible character written as `<U+200B>`, for messages. */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+
+/** Spaces of every kind (also U+3000) and invisible characters removed: how ids, names and codes are compared. */
+export function compactText(text: string): string {
+  return text.replace(INVISIBLE, "").replace(/[\s\u3000]/g, "");
+}
+
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const c = closest(word, candidates);
   return c ? ` Did you mean '${c}'?` : "";

@@ -35,21 +35,21 @@ export type Field =
 const VARIANTS: Record<Field, string[]> = {
   no: ["序号", "no", "no.", "#", "sn", "s/n"],
   title: ["文件名称", "名称", "标题", "文件标题", "程序文件", "程序名称", "程序文件名称", "表单名称", "记录名称", "表格名称", "要求名称", "title", "name", "documenttitle", "procedure"],
-  number: ["文件编号", "编号", "表单编号", "记录编号", "表格编号", "文件号", "csr编号", "number", "no.", "documentnumber", "docno", "docno.", "id"],
+  number: ["文件编号", "编号", "表单编号", "记录编号", "表格编号", "文件号", "csr编号", "number", "no.", "documentnumber", "docno", "docno.", "id", "doc-id", "docid", "documentid"],
   version: ["版本", "版次", "版本/版次", "版本号", "现行版本", "version", "rev", "rev."],
   department: ["制订部门", "责任部门", "归口部门", "主管部门", "编制部门", "部门", "使用部门", "department", "dept", "dept."],
   clauses: ["条款", "对应条款", "标准条款", "相关条款", "clause", "clauses"],
   prepared: ["编制", "编制/修订", "修订", "编制人", "制订", "制定", "拟制", "prepared", "prepared/revised", "preparedby", "author"],
   reviewed: ["审核", "审核人", "reviewed", "reviewedby", "checked"],
   approved: ["批准", "批准人", "approved", "approvedby"],
-  issued: ["发行日期", "发布日期", "生效日期", "实施日期", "日期", "issuedate", "effectivedate", "date"],
-  remarks: ["备注", "说明", "remarks", "remark", "notes", "note"],
+  issued: ["发行日期", "发布日期", "生效日期", "实施日期", "日期", "issuedate", "effectivedate", "date", "releasedate", "release"],
+  remarks: ["备注", "说明", "remarks", "remark", "notes", "note", "comment", "comments"],
   retention: ["保存期限", "保存期", "保存年限", "保管期限", "retention", "retentionperiod"],
   medium: ["存放方式", "保存方式", "储存方式", "保存形式", "medium", "storage"],
   location: ["存放地点", "保存地点", "存放位置", "保存部门", "location"],
   procedure: ["所属程序", "相关程序", "对应程序", "owningprocedure"],
   level: ["层级", "文件层级", "层次", "级别", "文件级别", "level"],
-  kind: ["文件类别", "文件类型", "类型", "kind", "type"],
+  kind: ["文件类别", "文件类型", "类型", "kind", "type", "doctype", "documenttype"],
   status: ["状态", "文件状态", "status"],
   customer: ["顾客代码", "客户代码", "顾客", "客户", "customer", "customercode"],
   customerName: ["顾客名称", "客户名称", "customername"],
@@ -70,14 +70,32 @@ for (const [field, variants] of Object.entries(VARIANTS) as [Field, string[]][])
   for (const v of variants) if (!LOOKUP.has(normalizeHeader(v))) LOOKUP.set(normalizeHeader(v), field);
 }
 
-/** The field a header names: the whole text, else the part outside or inside brackets ("文件名称(Title)"). */
+/**
+ * The field a header names: the whole text, else one language of a bilingual label — the part
+ * outside or inside brackets ("文件名称(Title)"), the Chinese part and the rest ("文件名称 Document
+ * Title"), or one line of a label broken inside the cell ("文件编号\nDoc. No.").
+ */
 export function headerField(text: string): Field | undefined {
   const h = normalizeHeader(text);
   if (!h) return undefined;
   const direct = LOOKUP.get(h);
   if (direct) return direct;
-  const m = /^(.*?)\((.*)\)$/.exec(h);
-  return m ? (LOOKUP.get(m[1]!) ?? LOOKUP.get(m[2]!)) : undefined;
+  const bracketed = /^(.*?)\((.*)\)$/.exec(h);
+  if (bracketed) return LOOKUP.get(bracketed[1]!) ?? LOOKUP.get(bracketed[2]!);
+  const plain = text.normalize("NFKC").trim();
+  const chinese = /^([\p{Script=Han}/／、]+)\s*(.*)$/su.exec(plain);
+  const parts = [...(chinese ? [chinese[1]!, chinese[2]!] : []), ...plain.split(/\r?\n/)];
+  for (const part of parts) {
+    const field = LOOKUP.get(normalizeHeader(part));
+    if (field) return field;
+  }
+  return undefined;
+}
+
+/** A column that holds two fields at once ("Title / Doc-ID"): the register must be split first. */
+export function combinedTitleAndNumber(text: string): boolean {
+  const parts = normalizeHeader(text).split(/[/／+&]/);
+  return parts.length === 2 && parts.every((p) => LOOKUP.has(p)) && new Set(parts.map((p) => LOOKUP.get(p))).size === 2;
 }
 
 export interface HeaderRow {
@@ -90,18 +108,39 @@ export interface HeaderRow {
 
 const SEARCH_ROWS = 10;
 
-/** The header row is the first of the first ten rows with at least two recognised headers. */
+const label = (cell: unknown) => (typeof cell === "string" ? cell.trim() : "");
+
+/**
+ * The header row is the first of the first ten rows with at least two recognised headers. A header
+ * drawn over two rows (签署 merged over three columns, with 编制 / 审核 / 批准 below it; a merged cell
+ * repeats its text in both rows) takes its second row too: then data starts below that.
+ */
 export function findHeaderRow(rows: RawRow[]): HeaderRow | undefined {
-  for (const raw of rows.slice(0, SEARCH_ROWS)) {
+  for (const [index, raw] of rows.slice(0, SEARCH_ROWS).entries()) {
     const columns = new Map<Field, number>();
-    const ignored: string[] = [];
     raw.cells.forEach((cell, i) => {
-      const text = typeof cell === "string" ? cell : "";
-      const field = headerField(text);
+      const field = headerField(label(cell));
       if (field && !columns.has(field)) columns.set(field, i);
-      else if (!field && text.trim()) ignored.push(text.trim());
     });
-    if (columns.size >= 2) return { row: raw.row, columns, ignored };
+    if (columns.size < 2) continue;
+    let last = raw;
+    const below = rows[index + 1];
+    if (below && below.row === raw.row + 1) {
+      const labels = below.cells.map(label);
+      const onlyHeaders = labels.every((t, i) => t === "" || t === label(raw.cells[i]) || headerField(t) !== undefined);
+      const adds = labels.some((t, i) => t !== label(raw.cells[i]) && headerField(t) !== undefined && !columns.has(headerField(t)!));
+      if (onlyHeaders && adds) {
+        labels.forEach((t, i) => {
+          const field = headerField(t);
+          if (field && t !== label(raw.cells[i]) && !columns.has(field)) columns.set(field, i);
+        });
+        last = below;
+      }
+    }
+    const used = new Set(columns.values());
+    const width = Math.max(raw.cells.length, last.cells.length);
+    const ignored = [...new Set(Array.from({ length: width }, (_, i) => (used.has(i) ? "" : label(last.cells[i]) || label(raw.cells[i]))).filter(Boolean))];
+    return { row: last.row, columns, ignored };
   }
   return undefined;
 }

@@ -1,16 +1,27 @@
 /** Turning the values real registers contain into the repository's formats. */
 import { isIsoDate } from "../core/dates.js";
-import type { RawCell } from "./read.js";
+import { compactText } from "../core/text.js";
+import { UnreadableCell, type RawCell } from "./read.js";
 
+/** A cell's text exactly as the register shows it (titles and free text are written like this), trimmed. */
 export function cellText(cell: RawCell | undefined): string {
-  if (cell === undefined) return "";
+  if (cell === undefined || cell instanceof UnreadableCell) return "";
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return String(cell).normalize("NFKC").trim();
+  return String(cell).trim();
+}
+
+/**
+ * A value that is looked up or parsed (number, code, name, department, date, version): full-width
+ * forms folded (NFKC), every space (also U+3000) and invisible character (U+200B …) removed, so that
+ * "陈　静", "QP-101<U+200B>" and "ＱＰ－１０１" find 陈静 and QP-101.
+ */
+export function cellKey(cell: RawCell | undefined): string {
+  return compactText(cellText(cell).normalize("NFKC"));
 }
 
 /** B0 -> B/0, a1 -> A/1, "A/1" stays, "A" -> A/0; anything else is not a version. */
 export function normalizeVersion(text: string): string | undefined {
-  const m = /^([A-Za-z])\s*(?:[/\-.]?\s*(\d+))?$/.exec(text.trim());
+  const m = /^([A-Za-z])\s*(?:[/\-.]?\s*(\d+))?$/.exec(compactText(text.normalize("NFKC")));
   if (!m) return undefined;
   return `${m[1]!.toUpperCase()}/${Number(m[2] ?? 0)}`;
 }
@@ -22,8 +33,17 @@ export function normalizeDate(cell: RawCell | undefined): string | undefined {
   if (cell === undefined || cell === "") return undefined;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
   if (typeof cell === "number") return serialDate(cell);
-  const text = cell.normalize("NFKC").trim();
+  if (cell instanceof UnreadableCell) return undefined;
+  const text = compactText(cell.normalize("NFKC"));
   if (/^\d+(\.\d+)?$/.test(text) && !/^\d{8}$/.test(text)) return serialDate(Number(text));
+  const european = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (european) {
+    // Day first, as written with dots in Europe; refused (by the caller) when the day could be the month.
+    const [day, month] = [Number(european[1]), Number(european[2])];
+    if (day <= 12 && month <= 12 && day !== month) return undefined;
+    const iso = `${european[3]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    return isIsoDate(iso) ? iso : undefined;
+  }
   const m = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
@@ -78,11 +98,11 @@ const LEVEL_WORDS: [RegExp, Level][] = [
 ];
 
 const KIND_WORDS: [RegExp, Kind, Level][] = [
-  [/手册|manual/, "manual", 1],
-  [/程序|procedure/, "procedure", 2],
+  [/手册|manual|^qm$/, "manual", 1],
+  [/程序|procedure|^sop$|^qp$/, "procedure", 2],
   [/外来|external/, "external", 3],
-  [/作业指导|指导书|管理办法|办法|规范|规定|制度|instruction/, "instruction", 3],
-  [/表单|记录|表格|form|record/, "form", 4],
+  [/作业指导|指导书|管理办法|办法|规范|规定|制度|instruction|^wi$/, "instruction", 3],
+  [/表单|记录|表格|form|record|^frm$/, "form", 4],
 ];
 
 export const KIND_OF_LEVEL: Record<Level, Kind> = { 1: "manual", 2: "procedure", 3: "instruction", 4: "form" };
@@ -93,7 +113,7 @@ export function normalizeLevel(text: string): Level | undefined {
 }
 
 export function normalizeKind(text: string): { kind: Kind; level: Level } | undefined {
-  const t = text.toLowerCase();
+  const t = compactText(text.normalize("NFKC")).toLowerCase();
   const hit = KIND_WORDS.find(([re]) => re.test(t));
   return hit ? { kind: hit[1], level: hit[2] } : undefined;
 }

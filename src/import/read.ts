@@ -6,7 +6,12 @@ import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { UserError } from "../core/errors.js";
 
-export type RawCell = string | number | Date;
+/** A cell whose value cannot be read as text (an Excel error such as #N/A, an unknown object). */
+export class UnreadableCell {
+  constructor(readonly reason: string) {}
+}
+
+export type RawCell = string | number | Date | UnreadableCell;
 
 export interface RawRow {
   /** 1-based row number as the spreadsheet shows it. */
@@ -105,17 +110,26 @@ async function readXlsx(path: string, sheetName?: string): Promise<RawSheet> {
   return { name: sheet.name, rows };
 }
 
-function cellValue(value: unknown): RawCell {
+/**
+ * A cell as the spreadsheet displays it. exceljs gives objects for rich text ({richText}), hyperlinks
+ * ({text, hyperlink}, where text may itself be rich text), formulas and shared formulas ({formula or
+ * sharedFormula, result}) and errors ({error}); a formula without a cached result, or an error, is
+ * unreadable and named as such rather than read as blank.
+ */
+export function cellValue(value: unknown): RawCell {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number") return value;
   if (typeof value === "boolean") return String(value);
   if (value instanceof Date) return value;
   if (typeof value === "object") {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
-    if (v.richText) return v.richText.map((r) => r.text).join("");
-    if ("result" in v) return cellValue(v.result);
-    if (typeof v.text === "string") return v.text;
+    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown; formula?: unknown; sharedFormula?: unknown };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
+    if ("error" in v) return new UnreadableCell(`the cell shows the error ${String(v.error)}`);
+    if ("formula" in v || "sharedFormula" in v) {
+      return v.result === undefined || v.result === null ? new UnreadableCell("the formula has no calculated value (open and save the file in Excel)") : cellValue(v.result);
+    }
+    if ("text" in v) return cellValue(v.text);
   }
-  return "";
+  return new UnreadableCell("the cell's content is not text, a number or a date");
 }

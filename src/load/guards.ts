@@ -114,7 +114,8 @@ export function textProblem(text: string): LoadProblem | undefined {
       message: `The file contains a NUL byte (line ${line}, column ${column}); YAML text cannot hold one, so the file is damaged or not text. Remove it, e.g. with "tr -d '\\000' < FILE > FILE.new" and rename, then check the value around it.`,
     };
   }
-  const cr = /\r(?!\n)/.exec(text);
+  // Most files have no CR at all: the search for one is far cheaper than the expression over every file.
+  const cr = text.includes("\r") ? /\r(?!\n)/.exec(text) : null;
   if (cr) {
     const [line] = position(text, cr.index);
     return {

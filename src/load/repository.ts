@@ -20,6 +20,7 @@ import type {
 import { discover } from "./discover.js";
 import { STANDARDS_DIR } from "./package.js";
 import { validateFile } from "./schemas.js";
+import { isBlocking } from "./silent.js";
 import { readSource, type LoadProblem, type SourceFile } from "./source.js";
 import { yaml } from "./yaml.js";
 
@@ -69,10 +70,10 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
   };
   const repoCatalogs: CatalogFile[] = [];
   for (const file of files) {
-    if (!file.validated && file.data !== undefined && file.problems.length === 0) file.problems.push(...validateFile(file));
+    if (!file.validated && file.data !== undefined && !file.problems.some(isBlocking)) file.problems.push(...validateFile(file));
     for (const problem of file.problems) repo.problems.push({ path: file.path, problem });
     if (file.data === undefined) continue;
-    if (file.problems.length > 0) {
+    if (file.problems.some(isBlocking)) {
       rememberUnvalidated(repo, file);
       continue;
     }

@@ -8,8 +8,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
-import { didYouMean } from "../core/text.js";
+import { didYouMean, showInvisible } from "../core/text.js";
 import { SCHEMA_DIR } from "./package.js";
+import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
 
 export const SCHEMA_FILES: Record<FileKind, string> = {
@@ -79,7 +80,28 @@ export function validateFile(file: SourceFile): LoadProblem[] {
   validators ??= load();
   const validate = validators.get(file.kind)!;
   if (validate(file.data)) return [];
-  return mapErrors(file, validate.errors ?? []);
+  const silent = restoreNumbersAsText(file, validate.errors ?? []);
+  if (silent.length === 0) return mapErrors(file, validate.errors ?? []);
+  return [...silent, ...(validate(file.data) ? [] : mapErrors(file, validate.errors ?? []))];
+}
+
+/**
+ * `section: 4.10` where text is expected: YAML made it the number 4.1. The value becomes the text as
+ * written (what the author meant) and a warning says to quote it.
+ */
+function restoreNumbersAsText(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  for (const error of errors) {
+    if (error.keyword !== "type" || typeof error.data !== "number" || !String(error.params.type).split(",").includes("string")) continue;
+    const path = error.instancePath.split("/").slice(1).map(decodePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const written = numberAsText(file.doc, file.text, path);
+    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)?.[key], file.data) as Record<string | number, unknown> | undefined;
+    if (written === undefined || !parent || typeof parent !== "object") continue;
+    parent[path[path.length - 1]!] = written;
+    const [line, column] = locate(file, path);
+    problems.push(numberAsTextProblem(path, written, error.data, line, column));
+  }
+  return problems;
 }
 
 const KIND_NAMES: Record<FileKind, string> = {
@@ -142,7 +164,7 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  return `'${String(value)}'`;
+  return `'${showInvisible(String(value))}'`;
 }
 
 function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorObject): string {
@@ -165,8 +187,10 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
     case "format":
       if (error.params.format === "date") return `${at} is ${describe(data)}, not a date; write YYYY-MM-DD, e.g. 2026-11-20.`;
       return `${at} is ${describe(data)}, not a valid ${String(error.params.format)}.`;
-    case "pattern":
-      return `${at} is ${describe(data)}, which has the wrong form.${hint}`;
+    case "pattern": {
+      const invisible = typeof data === "string" && showInvisible(data) !== data ? ` It contains an invisible character (shown as <U+…>); delete it.` : "";
+      return `${at} is ${describe(data)}, which has the wrong form.${invisible}${hint}`;
+    }
     case "minItems":
       return `${at} needs at least ${String(error.params.limit)} item(s).${hint}`;
     case "minLength":

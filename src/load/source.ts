@@ -6,6 +6,7 @@ import { CORE_SCHEMA, defineMappingTag, load as loadFast } from "js-yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import type { Path } from "../model/types.js";
 import { byteProblem, documentProblems, isNestingError, readRegularFile, textProblem, tooDeep } from "./guards.js";
+import { commentCutProblems } from "./silent.js";
 import { yaml } from "./yaml.js";
 /** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
 export const MAX_ALIAS_COUNT = 10_000;
@@ -103,7 +104,7 @@ function parseParsedText(file: SourceFile, text: string, parser: Parser): Source
     file.problems.push(textual);
     return file;
   }
-  const conflict = /^(?:<{7}|={7}|>{7})(?: |\r?$)/m.exec(text);
+  const conflict = hasConflictRun(text) ? /^(?:<{7}|={7}|>{7})(?: |\r?$)/m.exec(text) : null;
   if (conflict) {
     const line = lineOf(text, conflict.index);
     file.problems.push({
@@ -123,7 +124,9 @@ function parseParsedText(file: SourceFile, text: string, parser: Parser): Source
     });
     return file;
   }
-  if (parser === "fast") {
+  // A '#' glued to a word after a plain value may cut it short (yaml/comment-cuts-value); only the
+  // full parser sees where values end, so such files take that path.
+  if (parser === "fast" && !MAYBE_CUT_BY_COMMENT.test(text)) {
     const data = parseFast(text);
     if (data !== NOT_FAST) return lazySource(file.path, file.kind, () => text, data, [], true);
   }
@@ -163,6 +166,7 @@ function parseParsedText(file: SourceFile, text: string, parser: Parser): Source
   });
   try {
     file.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    file.problems.push(...commentCutProblems(doc, text, (offset) => linePos(file, offset)));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     file.problems.push({
@@ -176,6 +180,8 @@ function parseParsedText(file: SourceFile, text: string, parser: Parser): Source
   }
   return file;
 }
+
+const MAYBE_CUT_BY_COMMENT = /\S[ \t]+#\S/;
 
 /** What parseFast returns for a text it leaves to `yaml`. */
 const NOT_FAST = Symbol("not fast");
@@ -332,6 +338,14 @@ function lazySource(path: string, kind: FileKind, readText: () => string, data: 
   return file;
 }
 
+/** One decoder for every file: making one per file costs more than decoding a small file. */
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** Whether a conflict marker can be there at all (seven of < = >), before the expression looks for one at a line start. */
+function hasConflictRun(text: string): boolean {
+  return text.includes("<<<<<<<") || text.includes("=======") || text.includes(">>>>>>>");
+}
+
 interface Utf8Error {
   byte: number;
   line: number;
@@ -339,7 +353,7 @@ interface Utf8Error {
 
 function decodeUtf8(bytes: Buffer): string | Utf8Error {
   try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    const text = UTF8.decode(bytes);
     return text;
   } catch {
     const at = firstInvalidUtf8(bytes);

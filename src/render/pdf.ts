@@ -4,7 +4,7 @@
  * driven over the Chrome DevTools Protocol on a pipe (`--remote-debugging-pipe`): no port, no
  * WebSocket, no browser download.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
@@ -30,6 +30,22 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
     }
   }
   throw new UserError("PDF output needs Chromium: install the Debian package 'chromium' (apt-get install chromium), or use --format html.");
+}
+
+/**
+ * Chromium prints Chinese text without a CJK font as empty boxes, and still exits 0: refuse before
+ * printing. fontconfig's `fc-list :lang=zh` names the fonts that cover Chinese; where fc-list is
+ * missing (not a fontconfig system) nothing can be told and printing goes ahead.
+ * Errors: UserError naming the Debian packages that provide a font.
+ */
+export function requireCjkFont(env: NodeJS.ProcessEnv = process.env): void {
+  const fonts = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8", env });
+  if (fonts.error || fonts.status !== 0) return;
+  if (fonts.stdout.trim() !== "") return;
+  throw new UserError(
+    "No Chinese font is installed, so the PDF would show Chinese text as empty boxes.",
+    "Install one, e.g. 'apt-get install fonts-noto-cjk' (or fonts-wqy-zenhei), or use --format html.",
+  );
 }
 
 /** A running headless Chromium that prints HTML pages to PDF bytes; `close()` ends it and removes its files. */

@@ -89,8 +89,11 @@ export function findingsTable(rc: RegisterContext, title: string, findings: read
   };
 }
 
-function findingNumber(input: PanelInput, rule: string, label: string, tone: PanelNumber["tone"]): PanelNumber | undefined {
-  if (!rulesById.has(rule)) return undefined;
+/** The findings of one rule; shown as needing action now when the rule reports errors, soon when warnings. */
+function findingNumber(input: PanelInput, rule: string, label: string): PanelNumber | undefined {
+  const registered = rulesById.get(rule);
+  if (!registered) return undefined;
+  const tone = registered.severity === "error" ? "alert" : "warn";
   const findings = input.findings.filter((f) => f.rule === rule);
   const name = rule.replace(/[^a-z0-9]+/gi, "-");
   return {
@@ -169,16 +172,25 @@ const reviews: PanelDefinition = (input) => {
     { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon) },
     { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue) },
   ];
-  const late = findingNumber(input, "csr/review-late", t(rc, "决定晚于期限", "decided late"), "warn");
-  if (late) numbers.push(late);
+  // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2), and decisions recorded after their deadline.
+  for (const [rule, label] of [
+    ["csr/source-superseded", t(rc, "来源文件已换版待重审", "source revised, review again")],
+    ["csr/review-late", t(rc, "决定晚于期限", "decided late")],
+  ] as const) {
+    const number = findingNumber(input, rule, label);
+    if (number) numbers.push(number);
+  }
   return { id: "reviews", title: t(rc, "顾客特定要求评审", "CSR reviews"), numbers };
 };
 
-/** One panel per finding set that asks for action. */
-function findingPanel(id: string, title: [string, string], rule: string, label: [string, string]): PanelDefinition {
+/**
+ * A panel of finding sets that ask for action, one number per rule. A rule that is not registered
+ * (a feature not in this version) simply has no number, and a panel without numbers is left out.
+ */
+function findingPanel(id: string, title: [string, string], numbers: [rule: string, label: [string, string]][]): PanelDefinition {
   return (input) => {
-    const number = findingNumber(input, rule, t(input.rc, ...label), "alert");
-    return number ? { id, title: t(input.rc, ...title), numbers: [number] } : undefined;
+    const present = numbers.flatMap(([rule, label]) => findingNumber(input, rule, t(input.rc, ...label)) ?? []);
+    return present.length > 0 ? { id, title: t(input.rc, ...title), numbers: present } : undefined;
   };
 }
 
@@ -229,8 +241,16 @@ const findingsSummary: PanelDefinition = (input) => {
 export const PANELS: readonly PanelDefinition[] = [
   csrByCustomer,
   reviews,
-  findingPanel("implementations", ["顾客特定要求实施", "CSR implementation"], "csr/implementation-overdue", ["实施逾期", "implementation overdue"]),
-  findingPanel("periodic-reviews", ["文件定期评审", "Periodic document reviews"], "doc/periodic-review-due", ["定期评审到期", "periodic review due"]),
+  findingPanel("implementations", ["顾客特定要求的落实和实施", "Where CSRs are addressed and implemented"], [
+    ["csr/not-addressed", ["已决定但未落实到文件", "decided, not addressed in a document"]],
+    ["csr/section-missing", ["落实章节不存在", "addressed in a section that does not exist"]],
+    ["csr/addressed-by-obsolete", ["落实于作废文件", "addressed in an obsolete document"]],
+    ["csr/implementation-overdue", ["实施逾期", "implementation overdue"]],
+  ]),
+  findingPanel("documents", ["文件控制", "Document control"], [
+    ["doc/periodic-review-due", ["定期评审到期", "periodic review due"]],
+    ["doc/obsolete-referenced", ["引用作废文件", "refer to an obsolete document"]],
+  ]),
   latestReleases,
   findingsSummary,
 ];

@@ -1,24 +1,62 @@
-/** Every registered rule is documented, and the registry stays sorted and unique. */
-import { readFileSync } from "node:fs";
+/**
+ * docs/rules.md is generated from the rules' meta and stays so; every documented Bad example is an
+ * excerpt of a fixture that produces the rule, every Good example one of the fixture's valid case.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { rulesDocument } from "../../src/check/docs.js";
 import { rules } from "../../src/check/registry.js";
-import { ROOT } from "../helpers.js";
+import { FIXTURES, ROOT } from "../helpers.js";
+
+const RULES = join(FIXTURES, "rules");
+
+/** Rules whose finding needs more than files to show (here: git commit authors). */
+const WITHOUT_EXAMPLE = new Set(["doc/approved-by-author"]);
+
+/** YAML lines without comments and blank lines, so that an example may explain itself in comments. */
+function contentLines(yaml: string): string[] {
+  return yaml
+    .split("\n")
+    .map((l) => l.replace(/(^|\s+)#(\s.*)?$/, "").trimEnd())
+    .filter((l) => l.trim() !== "");
+}
+
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+}
+
+function containsExcerpt(dir: string, excerpt: string): boolean {
+  const wanted = contentLines(excerpt).join("\n");
+  return files(dir).some((f) => `\n${contentLines(readFileSync(f, "utf8")).join("\n")}\n`.includes(`\n${wanted}\n`));
+}
+
+/** Fixture folders whose invalid case produces the rule. */
+function fixturesOf(id: string): string[] {
+  return readdirSync(RULES)
+    .filter((name) => !name.startsWith("_"))
+    .filter((name) => readFileSync(join(RULES, name, "expected.txt"), "utf8").includes(` ${id} `));
+}
 
 describe("rule registry", () => {
-  const docs = readFileSync(join(ROOT, "docs", "rules.md"), "utf8");
-  const documented = [...docs.matchAll(/^## ([a-z]+\/[a-z0-9-]+)$/gm)].map((m) => m[1]);
-
-  it.each(rules.map((r) => r.id))("documents %s in docs/rules.md", (id) => {
-    expect(documented).toContain(id);
-  });
-
-  it("documents no rule that does not exist", () => {
-    expect(documented.filter((id) => !rules.some((r) => r.id === id))).toEqual([]);
-  });
-
   it("is sorted by id without duplicates", () => {
     const ids = rules.map((r) => r.id);
     expect(ids).toEqual([...new Set(ids)].sort());
+  });
+
+  it("docs/rules.md is generated from the rules (run `npm run docs:rules` after changing a rule)", () => {
+    const head = readFileSync(join(ROOT, "scripts", "rules-doc.head.md"), "utf8");
+    expect(readFileSync(join(ROOT, "docs", "rules.md"), "utf8")).toBe(rulesDocument(head));
+  });
+
+  it.each(rules.filter((r) => r.check && !WITHOUT_EXAMPLE.has(r.id)).map((r) => r.id))("%s has a Bad example", (id) => {
+    expect(rules.find((r) => r.id === id)!.docs.bad).toBeTruthy();
+  });
+
+  it.each(rules.filter((r) => r.docs.bad).map((r) => [r.id, r] as const))("the Bad example of %s is a fixture that produces it", (_id, rule) => {
+    const fixtures = fixturesOf(rule.id);
+    expect(fixtures.some((name) => containsExcerpt(join(RULES, name, "invalid"), rule.docs.bad!))).toBe(true);
+    if (rule.docs.good) expect(fixtures.some((name) => containsExcerpt(join(RULES, name, "valid"), rule.docs.good!))).toBe(true);
   });
 });

@@ -1,32 +1,41 @@
 /**
  * Each rule has a folder in test/fixtures/rules/<rule-id with '/' as '-'>: `valid/` and `invalid/`
- * are laid over `_base/`, and `expected.txt` holds the exact findings of the invalid case.
+ * are laid over `_base/`, and `expected.txt` holds the exact findings of the invalid case. When the
+ * folder has a `base/`, `_base/` and `base/` are committed first and the check runs with `--base HEAD`.
  */
-import { cpSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, FIXTURES, tempDir } from "../helpers.js";
+import { csr, FIXTURES, gitInit, tempDir } from "../helpers.js";
 
 const RULES = join(FIXTURES, "rules");
 
-function repoFrom(caseDir: string): string {
+/** The repository of one case and the extra `csr check` arguments it needs. */
+function repoFrom(name: string, kind: "valid" | "invalid"): { dir: string; args: string[] } {
   const dir = tempDir();
   cpSync(join(RULES, "_base"), dir, { recursive: true });
-  cpSync(caseDir, dir, { recursive: true });
-  return dir;
+  const base = join(RULES, name, "base");
+  if (existsSync(base)) {
+    cpSync(base, dir, { recursive: true });
+    gitInit(dir);
+  }
+  cpSync(join(RULES, name, kind), dir, { recursive: true });
+  return { dir, args: existsSync(base) ? ["--base", "HEAD"] : [] };
 }
 
 const findingLines = (stdout: string) => stdout.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
 
 describe.each(readdirSync(RULES).filter((name) => !name.startsWith("_")))("%s", (name) => {
   it("finds nothing in the valid case", () => {
-    const result = csr(["-C", repoFrom(join(RULES, name, "valid")), "check", "--today", "2026-11-27"]);
+    const { dir, args } = repoFrom(name, "valid");
+    const result = csr(["-C", dir, "check", "--today", "2026-11-27", ...args]);
     expect(result.stdout).toMatch(/✔ No problems/);
     expect(result.code).toBe(0);
   });
 
   it("reports exactly the expected findings in the invalid case", () => {
-    const result = csr(["-C", repoFrom(join(RULES, name, "invalid")), "check", "--today", "2026-11-27"]);
+    const { dir, args } = repoFrom(name, "invalid");
+    const result = csr(["-C", dir, "check", "--today", "2026-11-27", ...args]);
     const expected = readFileSync(join(RULES, name, "expected.txt"), "utf8").trim().split("\n");
     expect(findingLines(result.stdout)).toEqual(expected);
     expect(result.code).toBe(expected.some((l) => / error /.test(l)) ? 1 : 0);

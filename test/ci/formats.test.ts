@@ -1,6 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import AjvDraft04 from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -8,17 +8,28 @@ import { format as github } from "../../src/report/formatters/github.js";
 import { format as junit } from "../../src/report/formatters/junit.js";
 import { rules } from "../../src/check/registry.js";
 import type { Finding } from "../../src/core/diagnostic.js";
-import { copyFixture, csr, FIXTURES, ROOT } from "../helpers.js";
+import { copyFixture, csr, FIXTURES, ROOT, tempDir } from "../helpers.js";
+
+/** Validates JUnit XML against the Jenkins xUnit plugin's schema with xmllint (libxml2-utils). */
+function validateJunit(xml: string): { ok: boolean; message: string } {
+  const file = join(tempDir(), "report.xml");
+  writeFileSync(file, xml);
+  const result = spawnSync("xmllint", ["--noout", "--schema", join(FIXTURES, "ci", "junit-10.xsd"), file], { encoding: "utf8" });
+  return { ok: result.status === 0, message: result.stderr };
+}
 
 const GOLDEN = join(FIXTURES, "ci", "golden");
-const FORMATS = { text: "check.txt", json: "check.json", github: "check.github.txt", junit: "check.junit.xml", sarif: "check.sarif.json" } as const;
+const FORMATS = { text: "check.txt", json: "check.json", github: "check.github.txt", gitlab: "check.gitlab.json", junit: "check.junit.xml", sarif: "check.sarif.json" } as const;
 
-/** The parts of SARIF that depend on the machine (where csr is installed) or grow with csr (version, rules) are checked apart from the golden file. */
+/** The parts of SARIF that grow with csr (version, rules and indices into them) are checked apart from the golden file. */
 function stableSarif(stdout: string): string {
-  const log = JSON.parse(stdout.replaceAll(pathToFileURL(ROOT).href, "file:///CSR"));
+  const log = JSON.parse(stdout);
   const driver = log.runs[0].tool.driver;
   driver.version = "VERSION";
   driver.rules = "RULES";
+  // Indices into the rule list move whenever a rule is added; the sarif test checks them apart.
+  for (const result of log.runs[0].results) result.ruleIndex = "INDEX";
+  for (const o of log.runs[0].invocations?.[0]?.ruleConfigurationOverrides ?? []) o.descriptor.index = "INDEX";
   return JSON.stringify(log, null, 2) + "\n";
 }
 
@@ -62,9 +73,61 @@ describe("csr check --format: every format on one fixture repository", () => {
     expect(fileName).toEqual({
       id: "id/file-name",
       shortDescription: { text: "An entity's id does not match its file name or folder." },
-      helpUri: `${pathToFileURL(ROOT).href}/docs/rules.md#id-file-name`,
+      helpUri: "https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#idfile-name",
+      help: { text: expect.stringMatching(/^Files are named after what they hold.*\n\nFix: Rename the file \(`git mv`\) or correct the id\.$/s), markdown: expect.stringMatching(/^### id\/file-name\n/) },
       defaultConfiguration: { level: "error" },
     });
+    expect(JSON.stringify(log)).not.toContain("file://");
+  });
+
+  it("junit validates against the xUnit plugin's JUnit schema; warnings are passing tests with their findings in system-out", () => {
+    const xml = run("junit").stdout;
+    expect(validateJunit(xml)).toEqual({ ok: true, message: expect.stringContaining("validates") });
+    expect(xml).toContain(
+      `<testsuite name="id/number-pattern" tests="1" failures="0" errors="0">\n    <testcase classname="id/number-pattern" name="documents/WI-1.yaml">\n      <system-out>documents/WI-1.yaml:1:5 warning The number 'WI-1'`,
+    );
+    expect(xml).toMatch(/^<testsuites name="csr check" tests="4" failures="3" errors="0">$/m);
+    expect(validateJunit(xml.replace("<testcase ", '<testcase file="x" ')).ok).toBe(false);
+  });
+
+  it("sarif: fingerprints that do not move with the line, and the severities qms.yaml sets", () => {
+    const shifted = copyFixture("test/fixtures/ci/findings");
+    const qp = join(shifted, "documents", "QP-001.yaml");
+    writeFileSync(qp, `# 插入的注释行\n${readFileSync(qp, "utf8")}`);
+    writeFileSync(join(shifted, "qms.yaml"), `${readFileSync(join(shifted, "qms.yaml"), "utf8")}  yaml/syntax: warning\n  symbol/conflict: off\n`);
+    const sarif = (dir: string) => JSON.parse(csr(["-C", dir, "check", "--no-cache", "--format", "sarif"]).stdout).runs[0];
+    const before = sarif(repo);
+    const after = sarif(shifted);
+    const byRule = (run: { results: { ruleId: string; partialFingerprints: object; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }) =>
+      Object.fromEntries(run.results.map((r) => [r.ruleId, [r.partialFingerprints, r.locations[0]!.physicalLocation.region.startLine]]));
+    expect(byRule(after)["ref/unresolved"]).toEqual([byRule(before)["ref/unresolved"]![0], (byRule(before)["ref/unresolved"]![1] as number) + 1]);
+    expect(Object.keys(before.results[0].partialFingerprints)).toEqual(["csrFinding/v1"]);
+    for (const r of before.results) expect(rules[r.ruleIndex]!.id).toBe(r.ruleId);
+    expect(before.invocations[0].ruleConfigurationOverrides).toEqual([
+      { descriptor: { id: "id/number-pattern", index: rules.findIndex((r) => r.id === "id/number-pattern") }, configuration: { level: "warning" } },
+    ]);
+    const index = (id: string) => rules.findIndex((r) => r.id === id);
+    expect(after.invocations).toEqual([
+      {
+        executionSuccessful: true,
+        ruleConfigurationOverrides: expect.arrayContaining([
+          { descriptor: { id: "yaml/syntax", index: index("yaml/syntax") }, configuration: { level: "warning" } },
+          { descriptor: { id: "symbol/conflict", index: index("symbol/conflict") }, configuration: { enabled: false } },
+        ]),
+      },
+    ]);
+  });
+
+  it("gitlab: a Code Quality report with the rule, a stable fingerprint, severity and line", () => {
+    const issues = JSON.parse(run("gitlab").stdout);
+    expect(issues[1]).toEqual({
+      description: "Unknown document 'QR-999'. Add documents/QR-999.yaml or correct the number. (https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#refunresolved)",
+      check_name: "ref/unresolved",
+      fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
+      severity: "major",
+      location: { path: "documents/QP-001.yaml", lines: { begin: 16 } },
+    });
+    expect(issues.map((i: { severity: string }) => i.severity)).toEqual(["major", "major", "minor", "major"]);
   });
 
   it("--error-on-warnings and --max-warnings decide the exit code when only warnings remain", () => {
@@ -93,7 +156,7 @@ describe("csr check --format: every format on one fixture repository", () => {
   it("an unknown format is a usage error", () => {
     const result = run("xml");
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, github, junit, sarif.");
+    expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, github, gitlab, junit, sarif.");
   });
 });
 
@@ -110,14 +173,16 @@ describe("escaping in the CI formats", () => {
 
   it("github escapes %, CR and LF in the message, and also ':' and ',' in properties", () => {
     expect(github({ findings: [finding], summary }, { color: false }).split("\n")[0]).toBe(
-      "::warning file=documents/a%2Cb%3Ac.yaml,line=2,col=3,title=ref/unresolved::50%25 done%0D%0Anext: <b>&\"x\"\u0001 (docs/rules.md#ref-unresolved)",
+      "::warning file=documents/a%2Cb%3Ac.yaml,line=2,col=3,title=ref/unresolved::50%25 done%0D%0Anext: <b>&\"x\"\u0001 (https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#refunresolved)",
     );
   });
 
   it("junit escapes markup and replaces characters XML cannot carry", () => {
     const xml = junit({ findings: [finding], summary }, { color: false });
-    expect(xml).toContain(`<testcase classname="ref/unresolved" name="documents/a,b:c.yaml" file="documents/a,b:c.yaml">`);
-    expect(xml).toContain(`<failure type="warning" message="1 finding of ref/unresolved">documents/a,b:c.yaml:2:3 warning 50% done\r\nnext: &lt;b&gt;&amp;"x"\uFFFD</failure>`);
+    expect(xml).toContain(`<testcase classname="ref/unresolved" name="documents/a,b:c.yaml">`);
+    expect(xml).toContain(`<system-out>documents/a,b:c.yaml:2:3 warning 50% done\r\nnext: &lt;b&gt;&amp;"x"\uFFFD</system-out>`);
+    const error = junit({ findings: [{ ...finding, severity: "error" }], summary }, { color: false });
+    expect(error).toContain(`<failure type="error" message="1 error of ref/unresolved">documents/a,b:c.yaml:2:3 error 50% done`);
   });
 
   it("junit reports a clean check as one passing test case", () => {

@@ -34,7 +34,7 @@ describe("csr init", () => {
         "",
         "Next steps:",
         "  1. Fill in qms.yaml (organisation, departments, numbering, holidays) and people.yaml.",
-        "  2. npm install --save-dev csr       # pins csr for CI and gives the editor its schemas",
+        "  2. npm install --save-dev qms-csr   # pins csr for CI and gives the editor its schemas",
         "  3. git config core.hooksPath hooks  # check before every commit",
         "  4. csr check",
         "",
@@ -46,7 +46,7 @@ describe("csr init", () => {
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("*.yaml text eol=lf");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nout/\n");
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
-    expect(settings["yaml.schemas"]["./node_modules/csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
+    expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
     expect(Object.keys(settings["yaml.schemas"])).toHaveLength(8);
     const workflow = parse(readFileSync(join(dir, ".github/workflows/csr.yml"), "utf8"));
     expect(workflow.on).toEqual({ pull_request: null });
@@ -90,7 +90,11 @@ describe("csr init", () => {
     // A new repository has no errors; until its processes and documents name clauses, it may have coverage warnings.
     const check = csr(["-C", dir, "check", "--format", "json"]);
     expect(check).toMatchObject({ code: 0, stderr: "" });
-    expect(JSON.parse(check.stdout).summary).toMatchObject({ errors: 0, files: 2 });
+    expect(JSON.parse(check.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 2 });
+    // An empty repository covers no clause yet: one summary finding per standard, not one per clause.
+    expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string }) => `${f.rule} ${f.message}`)).toEqual([
+      "coverage/clause-uncovered None of the 195 applicable clauses of IATF16949 is addressed yet by a process or a released document. List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard IATF16949' shows what is covered.",
+    ]);
   });
 
   it("--example adds an example set that checks clean", () => {

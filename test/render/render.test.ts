@@ -150,6 +150,22 @@ describe("csr render", () => {
     expect(result.code).toBe(2);
     expect(readdirSync(out)).toEqual([]);
   });
+
+  it("refuses a PDF on a machine without a Chinese font, naming the Debian packages", () => {
+    const out = tempDir();
+    // fontconfig with no font directories: what a minimal container without fonts-* looks like.
+    const fonts = join(tempDir(), "fonts.conf");
+    writeFileSync(fonts, '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n');
+    const result = csr(["-C", BASIC, "render", "QP-020", "--format", "pdf", "--out", out], { env: { FONTCONFIG_FILE: fonts } });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: No Chinese font is installed, so the PDF would show Chinese text as empty boxes.\n" +
+        "hint: Install one, e.g. 'apt-get install fonts-noto-cjk' (or fonts-wqy-zenhei), or use --format html.\n",
+    });
+    expect(readdirSync(out)).toEqual([]);
+  });
 });
 
 describe("csr render: hostile input", () => {

@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", () => {
-    expect(site.stderr).toBe("Built the site: 119 pages, 140 files (zh-CN); csr check: 0 error(s), 0 warning(s).\n");
+    expect(site.stderr).toBe("Built the site: 124 pages, 145 files (zh-CN); csr check: 0 error(s), 0 warning(s).\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
@@ -105,7 +105,7 @@ describe("csr site on the bundled example", () => {
     expect(index).toMatch(/<a class="site-number " href="lists\/reviews-open.html"><span class="count">2<\/span> <span class="label">评审中（未决定）<\/span><\/a>/);
     expect(read("lists/reviews-open.html")).toContain('<a href="../csr/DYA-007.html">DYA-007</a>');
     const panels = [...index.matchAll(/<section class="site-panel" id="panel-([a-z-]+)">/g)].map((m) => m[1]);
-    expect(panels).toEqual(["csr-status", "reviews", "implementations", "periodic-reviews", "latest-releases", "findings"]);
+    expect(panels).toEqual(["csr-status", "reviews", "implementations", "documents", "latest-releases", "findings"]);
   });
 
   it("registers are the same tables as csr list and csr matrix, with their downloads", async () => {
@@ -184,6 +184,11 @@ describe("csr site options", () => {
     expect(site.stderr).toContain("Shown as a notice instead, because they refer to documents that do not exist (see 'csr check', ref/unresolved): QP-001.\n");
     expect(site.code).toBe(0);
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain("无法显示：QP-001 refers to QP-404");
+    // The finding is on the dashboard, and its list links to the document's page.
+    const index = readFileSync(join(site.out, "index.html"), "utf8");
+    expect(index).toContain('<a class="site-number alert" href="lists/findings-error.html"><span class="count">1</span> <span class="label">错误</span></a>');
+    const list = readFileSync(join(site.out, "lists", "findings-error.html"), "utf8");
+    expect(list).toContain('<td><a href="../documents/QP-001.html">documents/QP-001.yaml:7:11</a></td>');
   });
 });
 

@@ -3,6 +3,7 @@ import { summarize, type Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
 import type { Repository } from "../../load/repository.js";
+import type { QmsConfig } from "../../model/types.js";
 import { FORMATS, loadFormatter } from "../../report/formatters/index.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -28,22 +29,33 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   const root = findRoot(ctx.dir);
   // The rules, the loader and the parsers load only when a check has to run: a repeated check with
   // nothing changed is answered from the cache without them.
+  let overrides: QmsConfig["rules"];
   const run = async (repo: Repository) => {
-    const { runCheck } = await import("../../check/engine.js");
+    const { checkRepository } = await import("../../check/engine.js");
     const base = flags.base === undefined ? undefined : await (await import("../../load/base.js")).loadBase(root, flags.base);
-    const findings = runCheck(repo, { today, base });
+    overrides = repo.config?.value.rules;
+    // Held-back findings travel (and are cached) with the others, marked, so that a repeated check
+    // answered from the cache counts them too.
+    const outcome = checkRepository(repo, { today, base });
+    const findings = [...outcome.findings, ...outcome.held];
     if (!flags.changedOnly || !flags.base) return findings;
     const { changedPaths, filterToChanged } = await import("../../check/changed.js");
     return filterToChanged(repo, findings, await changedPaths(root, flags.base));
   };
   // The cache remembers findings for a day's check of the working tree, not for a comparison with a base.
-  const { findings, files } =
+  const { findings: all, files } =
     flags.cache === false
       ? await uncached(root, run)
       : await (await import("../../load/cache.js")).checkCached(root, today, run, { rememberFindings: flags.base === undefined });
+  const findings = all.filter((f) => f.heldBackBy === undefined);
+  const heldBack = ["qms.yaml", "people.yaml"]
+    .map((file) => ({ file, count: all.filter((f) => f.heldBackBy === file).length }))
+    .filter((h) => h.count > 0);
+  // SARIF records qms.yaml's severities; when the cache answered, the rules did not run to read them.
+  if (format === "sarif" && overrides === undefined) overrides = (await import("../../load/repository.js")).loadRepository(root).config?.value.rules;
   const summary = summarize(findings, files);
   const formatter = await loadFormatter(format);
-  ctx.stdout(formatter({ findings, summary }, { color: ctx.color }));
+  ctx.stdout(formatter({ findings, summary, heldBack, overrides }, { color: ctx.color }));
   if (summary.errors > 0) return 1;
   if (flags.errorOnWarnings && summary.warnings > 0) {
     ctx.stderr(`csr: ${summary.warnings} warning(s) and --error-on-warnings is set.\n`);

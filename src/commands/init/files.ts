@@ -235,7 +235,7 @@ exec npx --no-install csr check
 
 function vscodeSettings(): string {
   const schemas: Record<string, string[]> = {};
-  for (const [kind, file] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) schemas[`./node_modules/csr/schemas/${file}`] = SCHEMA_GLOBS[kind];
+  for (const [kind, file] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) schemas[`./node_modules/qms-csr/schemas/${file}`] = SCHEMA_GLOBS[kind];
   return (
     JSON.stringify(
       {

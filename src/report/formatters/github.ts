@@ -1,16 +1,18 @@
 import { ruleDocUrl } from "../../core/docs.js";
-import type { Formatter } from "./types.js";
+import { heldBackLines, type Formatter } from "./types.js";
 
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
  * The escaping follows GitHub's toolkit (`@actions/core` command.ts): data escapes %, CR and LF;
  * property values also escape ':' and ','.
  */
-export const format: Formatter = ({ findings, summary }) => {
+export const format: Formatter = (result) => {
+  const { findings, summary } = result;
   const lines = findings.map((f) => {
     const properties = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(f.rule)}`].join(",");
     return `::${f.severity} ${properties}::${escapeData(`${f.message} (${ruleDocUrl(f.rule)})`)}`;
   });
+  for (const line of heldBackLines(result)) lines.push(`::notice::${escapeData(line)}`);
   lines.push(
     findings.length === 0
       ? `csr: no problems in ${summary.files} files.`

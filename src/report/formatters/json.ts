@@ -2,11 +2,12 @@ import { ruleDocUrl } from "../../core/docs.js";
 import type { Formatter } from "./types.js";
 
 /** A stable, machine-readable list: fields and their order never change within a major version. */
-export const format: Formatter = ({ findings, summary }) =>
+export const format: Formatter = ({ findings, summary, heldBack }) =>
   JSON.stringify(
     {
       version: 1,
       summary,
+      ...(heldBack?.length ? { heldBack } : {}),
       findings: findings.map((f) => ({
         file: f.file,
         line: f.line,

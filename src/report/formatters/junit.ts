@@ -2,9 +2,11 @@ import type { Finding } from "../../core/diagnostic.js";
 import type { Formatter } from "./types.js";
 
 /**
- * JUnit XML as GitLab and Jenkins read it: one <testsuite> per rule, one <testcase> per rule and
- * file whose <failure> lists that file's findings. A clean check is one passing test case, so the
- * CI server shows that the check ran rather than an empty report.
+ * JUnit XML as GitLab and Jenkins (xUnit plugin, junit-10.xsd) read it: one <testsuite> per rule, one
+ * <testcase> per rule and file. A file with errors of that rule is a <failure> listing its findings;
+ * a file with only warnings is a passing test whose <system-out> lists them, so warnings do not
+ * fail the CI's test report (as they do not fail `csr check`). A clean check is one passing test case,
+ * so the CI server shows that the check ran rather than an empty report.
  */
 export const format: Formatter = ({ findings, summary }) => {
   const byRule = new Map<string, Map<string, Finding[]>>();
@@ -15,27 +17,31 @@ export const format: Formatter = ({ findings, summary }) => {
   }
   const suites: string[] = [];
   let tests = 0;
+  let failures = 0;
   for (const rule of [...byRule.keys()].sort()) {
     const files = byRule.get(rule)!;
     const cases: string[] = [];
+    let failed = 0;
     for (const file of [...files.keys()].sort()) {
       const list = files.get(file)!;
-      const type = list.some((f) => f.severity === "error") ? "error" : "warning";
-      const body = list.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`).join("\n");
-      cases.push(
-        `    <testcase classname="${attr(rule)}" name="${attr(file)}" file="${attr(file)}">\n` +
-          `      <failure type="${type}" message="${attr(`${list.length} finding${list.length === 1 ? "" : "s"} of ${rule}`)}">${text(body)}</failure>\n` +
-          `    </testcase>`,
-      );
+      const body = text(list.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`).join("\n"));
+      const errors = list.filter((f) => f.severity === "error").length;
+      const open = `    <testcase classname="${attr(rule)}" name="${attr(file)}">\n`;
+      if (errors > 0) {
+        failed++;
+        cases.push(`${open}      <failure type="error" message="${attr(`${errors} error${errors === 1 ? "" : "s"} of ${rule}`)}">${body}</failure>\n    </testcase>`);
+      } else {
+        cases.push(`${open}      <system-out>${body}</system-out>\n    </testcase>`);
+      }
     }
     tests += cases.length;
-    suites.push(`  <testsuite name="${attr(rule)}" tests="${cases.length}" failures="${cases.length}" errors="0">\n${cases.join("\n")}\n  </testsuite>`);
+    failures += failed;
+    suites.push(`  <testsuite name="${attr(rule)}" tests="${cases.length}" failures="${failed}" errors="0">\n${cases.join("\n")}\n  </testsuite>`);
   }
   if (suites.length === 0) {
     tests = 1;
     suites.push(`  <testsuite name="csr check" tests="1" failures="0" errors="0">\n    <testcase classname="csr check" name="${summary.files} files checked"/>\n  </testsuite>`);
   }
-  const failures = findings.length === 0 ? 0 : tests;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="csr check" tests="${tests}" failures="${failures}" errors="0">\n${suites.join("\n")}\n</testsuites>\n`;
 };
 

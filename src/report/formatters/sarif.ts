@@ -1,18 +1,26 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { ruleAnchor } from "../../core/docs.js";
+import { REPOSITORY_URL, ruleDocUrl } from "../../core/docs.js";
+import { ruleSection } from "../../check/docs.js";
 import { rules } from "../../check/registry.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
+import { fingerprints } from "../fingerprint.js";
 import type { Formatter } from "./types.js";
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
-/** SARIF wants absolute help links; the installed package's own rule docs are always there. */
-const DOCS_URL = pathToFileURL(join(PACKAGE_ROOT, "docs", "rules.md")).href;
 
 /** SARIF 2.1.0 for code-scanning tools; every registered rule is described, not just those that fired. */
-export const format: Formatter = ({ findings }) => {
+export const format: Formatter = ({ findings, overrides = {} }) => {
+  const ids = fingerprints(findings);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  // What qms.yaml changed, as SARIF records a run's configuration: the level, or the rule switched off.
+  const ruleConfigurationOverrides = Object.entries(overrides)
+    .filter(([id]) => ruleIndex.has(id))
+    .map(([id, setting]) => ({
+      descriptor: { id, index: ruleIndex.get(id)! },
+      configuration: setting === "off" ? { enabled: false } : { level: setting },
+    }));
   const log = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -22,18 +30,22 @@ export const format: Formatter = ({ findings }) => {
           driver: {
             name: "csr",
             version: VERSION,
-            informationUri: DOCS_URL,
+            informationUri: REPOSITORY_URL,
             rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.summary },
-              helpUri: `${DOCS_URL}#${ruleAnchor(r.id)}`,
+              helpUri: ruleDocUrl(r.id),
+              help: { text: `${r.docs.description}\n\nFix: ${r.docs.fix}`, markdown: ruleSection(r) },
               defaultConfiguration: { level: r.severity },
             })),
           },
         },
+        ...(ruleConfigurationOverrides.length ? { invocations: [{ executionSuccessful: true, ruleConfigurationOverrides }] } : {}),
         columnKind: "utf16CodeUnits",
-        results: findings.map((f) => ({
+        results: findings.map((f, i) => ({
           ruleId: f.rule,
+          ruleIndex: ruleIndex.get(f.rule),
+          partialFingerprints: { "csrFinding/v1": ids[i] },
           level: f.severity,
           message: { text: f.message },
           locations: [

@@ -1,9 +1,10 @@
 import { Chalk } from "chalk";
 import { ruleDocUrl } from "../../core/docs.js";
-import type { Formatter } from "./types.js";
+import { heldBackLines, type Formatter } from "./types.js";
 
 /** Grouped by file; each line is `file:line:col severity rule-id message` so editors can jump to it. */
-export const format: Formatter = ({ findings, summary }, { color }) => {
+export const format: Formatter = (result, { color }) => {
+  const { findings, summary } = result;
   const c = new Chalk({ level: color ? 1 : 0 });
   const lines: string[] = [];
   let current: string | undefined;
@@ -19,8 +20,9 @@ export const format: Formatter = ({ findings, summary }, { color }) => {
   if (findings.length > 0) {
     lines.push("");
     const fired = [...new Set(findings.map((f) => f.rule))].sort();
-    lines.push(c.dim(`Rule docs: ${fired.map((id) => `${id} -> ${ruleDocUrl(id)}`).join(", ")}`));
+    lines.push(c.dim(`Rule docs (also 'csr explain <rule-id>'): ${fired.map((id) => `${id} -> ${ruleDocUrl(id)}`).join(", ")}`));
   }
+  for (const line of heldBackLines(result)) lines.push(c.yellow(line));
   const files = new Set(findings.map((f) => f.file)).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   if (findings.length === 0) {

@@ -3,7 +3,18 @@ import type { Finding, Summary } from "../../core/diagnostic.js";
 export interface CheckResult {
   findings: Finding[];
   summary: Summary;
+  /** Findings not shown because they may only follow from a broken qms.yaml or people.yaml. */
+  heldBack?: { file: string; count: number }[];
+  /** Severities set in qms.yaml's `rules`, for reports that record them (SARIF). */
+  overrides?: Readonly<Record<string, "error" | "warning" | "off">>;
 }
 
 /** A formatter turns a check result into the text printed on stdout; it never prints itself. */
 export type Formatter = (result: CheckResult, options: { color: boolean }) => string;
+
+/** The line that says how many findings were held back behind a broken qms.yaml or people.yaml. */
+export function heldBackLines(result: CheckResult): string[] {
+  return (result.heldBack ?? []).map(
+    (h) => `${h.count} more finding${h.count === 1 ? "" : "s"} held back: ${h.count === 1 ? "it" : "they"} may only follow from the problems in ${h.file}. Fix ${h.file} and run csr check again.`,
+  );
+}

@@ -6,6 +6,17 @@ export const rule: Rule = {
   id: "clause/unknown-clause",
   severity: "error",
   summary: "A clause reference names a clause number that the standard's catalog does not have.",
+  docs: {
+    description:
+      "The standard's catalog has no such clause number; the message names the nearest existing parent clause. The GJB 9001C catalog is provisional: if your copy of the standard has a clause the catalog lacks, add it in `standards/GJB9001C.yaml` of your repository (`id`, `title`, `clauses: [{number, title}]`).",
+    bad: `
+clauses: [IATF16949:4.3.2, IATF16949:7.5.1.9]   # 7.5.1.9 does not exist
+`,
+    good: `
+clauses: [IATF16949:4.3.2, IATF16949:7.5.1.1]
+`,
+    fix: "Correct the clause number, or add the clause to your repository's catalog.",
+  },
   check(ctx) {
     for (const { text, file, path } of clauseOccurrences(ctx.repo)) {
       const ref = parseClauseRef(text);

@@ -7,6 +7,18 @@ export const rule: Rule = {
   id: "clause/unknown-standard",
   severity: "error",
   summary: "A clause reference names a standard that is not in scope or has no catalog.",
+  dependsOn: ["qms.yaml"],
+  docs: {
+    description:
+      "A clause reference (`IATF16949:8.3.3.3`) names a standard that is not listed under `standards` in qms.yaml, or for which there is no catalog.",
+    bad: `
+clauses: [IATF1694:4.3.2, ISO9001:7.5.1]   # a typo, and a standard not in scope
+`,
+    good: `
+clauses: [IATF16949:4.3.2, IATF16949:7.5.1.1]
+`,
+    fix: "Correct the standard's id (`IATF16949`, `ISO9001`, `GJB9001C`), add it to `standards`, or add your own catalog as `standards/<ID>.yaml`.",
+  },
   check(ctx) {
     const inScope = ctx.repo.config?.value.standards ?? [];
     for (const { text, file, path } of clauseOccurrences(ctx.repo)) {

@@ -6,6 +6,19 @@ export const rule: Rule = {
   id: "coverage/clause-uncovered",
   severity: "warning",
   summary: "An applicable clause of a standard in scope is addressed by no process and no released document.",
+  docs: {
+    description:
+      "An applicable clause of a standard listed in `standards` of `qms.yaml` that nothing in the quality system addresses; the finding sits on that standard's entry in `qms.yaml`, one finding per clause. A certification audit walks the standard clause by clause and asks where the organisation meets each one; `csr matrix clauses` shows the same gaps as a table.\n\nA clause is *addressed directly* when a process in `processes.yaml` or a **released** document lists it in `clauses` (drafts, documents in review and obsolete ones do not count). It is *covered* when it or a clause above it is addressed directly (addressing 8.5 addresses 8.5.1 … 8.5.6), or when every one of its applicable sub-clauses is covered. It is *not applicable* when it or a clause above it is listed under `exclusions` in `qms.yaml`.\n\nWhile nothing at all covers a standard's clauses (a new repository), the rule reports that once for the standard instead of once per clause.",
+    bad: `
+status: draft              # a draft does not count
+clauses: [MINI:8.3.1]
+`,
+    good: `
+status: released
+clauses: [MINI:8.3]   # covers 8.3 and every clause under it
+`,
+    fix: "Add the clause to the `clauses` of the process or released document that meets it, or declare it not applicable under `exclusions` with a justification an auditor will accept (`- clause: IATF16949:8.3`, `justification: 无产品设计责任`).",
+  },
   check(ctx) {
     const config = ctx.repo.config;
     if (!config) return;
@@ -15,9 +28,18 @@ export const rule: Rule = {
       const catalog = ctx.repo.catalogs.get(standard);
       if (!catalog) return;
       const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config.value.exclusions });
+      const uncovered = coverage.entries.filter((e) => e.state === "uncovered");
+      // A new repository covers nothing yet; one finding says so instead of one per clause.
+      if (uncovered.length > 0 && !coverage.entries.some((e) => e.state === "covered")) {
+        ctx.report(
+          { file: config.file, path: ["standards", i] },
+          `None of the ${uncovered.length} applicable clauses of ${standard} is addressed yet by a process or a released document. ` +
+            `List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard ${standard}' shows what is covered.`,
+        );
+        return;
+      }
       const parents = new Set([...catalog.clauses.values()].map((c) => c.parent));
-      for (const { clause, state } of coverage.entries) {
-        if (state !== "uncovered") continue;
+      for (const { clause } of uncovered) {
         const title = clauseTitle(clause, "zh-CN");
         const subClauses = parents.has(clause.number) ? " (nor are all of its sub-clauses covered)" : "";
         ctx.report(

@@ -5,6 +5,19 @@ export const rule: Rule = {
   id: "csr/addressed-by-obsolete",
   severity: "error",
   summary: "Every document that addresses a CSR is obsolete.",
+  docs: {
+    description:
+      "A CSR whose `addressed` documents are all obsolete. When the obsolete document names its replacement (`obsolete.superseded_by`), the message names it. Withdrawing a procedure silently removes the place where the requirement was carried out; the CSR matrix would point auditors at a recalled document.",
+    bad: `
+addressed:
+  - {document: QP-009}   # QP-009 is obsolete
+`,
+    good: `
+addressed:
+  - {document: QP-020}
+`,
+    fix: "Point `addressed` at the current document that now carries the requirement, and check that it really does.",
+  },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
       const addressed = csr.addressed ?? [];

@@ -10,6 +10,21 @@ export const rule: Rule = {
   id: "csr/duplicate-id-across-branches",
   severity: "error",
   summary: "Two CSR files claim the same id (typically two branches that each added a CSR).",
+  docs: {
+    description:
+      "Two CSR files claim the same id; both paths are named. Each CSR is one file so that parallel work merges cleanly, but two people who each ran `csr add` on their own branch could pick the same next number. `csr add` takes 1 + the highest number used by that customer in the working tree *and* on every local and remote-tracking branch, so this happens only when the other branch was never fetched; `git fetch` before `csr add` closes that gap.",
+    bad: `
+# csr/DYA/DYA-001-branch.yaml
+id: DYA-001
+customer: DYA
+`,
+    good: `
+# csr/DYA/DYA-002.yaml
+id: DYA-002
+customer: DYA
+`,
+    fix: "Give the later CSR the next free id: change `id`, rename the file with `git mv`, and update any references to the old id (e.g. `superseded.by`).",
+  },
   check(ctx) {
     const byId = new Map<string, Located<Csr>[]>();
     for (const csr of ctx.repo.csrs) {

@@ -5,6 +5,17 @@ export const rule: Rule = {
   id: "csr/implementation-overdue",
   severity: "error",
   summary: "A CSR is past its implementation due date and not implemented.",
+  docs: {
+    description:
+      "A CSR whose `implementation.due` date is before today (or `--today`) while its implementation status is not `implemented` or `verified`. Rejected, not-applicable and superseded CSRs are not reported. IATF 16949 7.5.3.2.2 asks for changes to be implemented on the customer's schedule, with the date of implementation in production recorded.",
+    bad: `
+implementation: {owner: wang, due: 2026-11-15, status: in-progress}   # checked on 2026-11-27
+`,
+    good: `
+implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented: 2026-11-14, evidence: QR-020-01}
+`,
+    fix: "Record `status: implemented` with the `implemented` date and the evidence, or agree a new due date (with the customer where the schedule is theirs) and record it.",
+  },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
       const implementation = csr.implementation;

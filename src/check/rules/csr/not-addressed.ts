@@ -5,6 +5,20 @@ export const rule: Rule = {
   id: "csr/not-addressed",
   severity: "warning",
   summary: "A CSR decided as must or optional names no document that addresses it.",
+  docs: {
+    description:
+      "A CSR decided `must` or `optional` that names no document in `addressed`. IATF 16949 7.5.1.1 asks for a record of where in the organisation's own documents each CSR is addressed (the CSR matrix); an accepted requirement without one is not yet put into practice.",
+    bad: `
+  decision: {disposition: must, by: zhang, date: 2026-11-16}
+# no 'addressed'
+`,
+    good: `
+  decision: {disposition: must, by: zhang, date: 2026-11-16}
+addressed:
+  - {document: QP-020}
+`,
+    fix: "Add the procedure, work instruction or form (and section) that carries the requirement to `addressed`. The CSR counts as addressed once that document is released.",
+  },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
       const disposition = csr.review?.decision?.disposition;

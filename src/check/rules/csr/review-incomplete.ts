@@ -6,6 +6,23 @@ export const rule: Rule = {
   id: "csr/review-incomplete",
   severity: "error",
   summary: "A CSR's decision is recorded while opinions of required departments are missing.",
+  dependsOn: ["qms.yaml"],
+  docs: {
+    description:
+      "A CSR whose decision is recorded while a department whose opinion is required has not given it. The required departments are `review.required` of the CSR, or else `csr.reviewers` in `qms.yaml`. A decision marked `forced: true` (what `csr review --force` writes) is not reported. The review is a joint one (会签): each department concerned confirms it can meet the requirement before the organisation commits to it.",
+    bad: `
+  opinions:
+    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-12}
+  decision: {disposition: must, by: zhang, date: 2026-11-16}   # MKT has not given its opinion
+`,
+    good: `
+  opinions:
+    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-12}
+    - {department: MKT, reviewer: li, opinion: accept, date: 2026-11-13}
+  decision: {disposition: must, by: zhang, date: 2026-11-16}
+`,
+    fix: "Record the missing opinion with `csr review <id> --department <code> ...`; if the decision was deliberately taken without it, record that with `forced: true`.",
+  },
   check(ctx) {
     const config = ctx.repo.config?.value;
     for (const { value: csr, file } of ctx.repo.csrs) {

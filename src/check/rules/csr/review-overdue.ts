@@ -10,6 +10,23 @@ export const rule: Rule = {
   id: "csr/review-overdue",
   severity: "error",
   summary: "A CSR has no decision although its review period (working days after receipt) has ended or is about to.",
+  dependsOn: ["qms.yaml"],
+  docs: {
+    description:
+      "A CSR that has no decision yet although its review period is over (error), or will be over within `csr.warn_days` working days (warning; default 2). The period is `csr.review_days` working days (default 10) counted from the day after the CSR was received, or after its review was restarted by a new source revision (`review.restarted`). Working days come from `calendar` in `qms.yaml`: the working weekdays, the public holidays and the make-up working days (调休). A CSR received on Friday 2026-11-20 is due on Friday 2026-12-04.\n\nIATF 16949 7.5.3.2.2 expects customer requirements and their changes to be reviewed within 10 working days; an auditor samples the dates. `csr check --today YYYY-MM-DD` fixes the day deadlines are measured against, so CI results are reproducible.",
+    bad: `
+received: 2026-11-06   # due 2026-11-20; no decision on 2026-11-27
+`,
+    good: `
+received: 2026-11-06
+review:
+  opinions:
+    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-12}
+    - {department: MKT, reviewer: li, opinion: accept, date: 2026-11-13}
+  decision: {disposition: must, by: zhang, date: 2026-11-16}
+`,
+    fix: "Collect the missing opinions and record the decision with `csr review <id>`. Keep the holiday calendar in `qms.yaml` up to date each year, or Spring Festival weeks count as working days.",
+  },
   check(ctx) {
     const config = ctx.repo.config?.value;
     const calendar = repositoryCalendar(config);

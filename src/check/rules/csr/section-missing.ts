@@ -10,6 +10,21 @@ export const rule: Rule = {
   id: "csr/section-missing",
   severity: "error",
   summary: "A CSR names a section that the addressing document's current revision does not have.",
+  docs: {
+    description:
+      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English); number and title must then belong to the same section. Section numbers are the ones the document declares (see [format.md](format.md#sections)). The CSR matrix (IATF 16949 7.5.1.1) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
+    bad: `
+addressed:
+  - document: QP-020
+    section: "4.2"   # QP-020 has no section 4.2
+`,
+    good: `
+addressed:
+  - document: QP-020
+    section: "5.2"
+`,
+    fix: "Cite the section as the document numbers it (the message suggests the closest one), or add the section to the document and release a new revision. The CSR matrix, `csr show` and the review report print the document's own number and title for every section that resolves.",
+  },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
       csr.addressed?.forEach((place, i) => {

@@ -6,6 +6,17 @@ export const rule: Rule = {
   id: "csr/source-superseded",
   severity: "error",
   summary: "A CSR was reviewed against a revision of its source document that has been superseded.",
+  docs: {
+    description:
+      "A CSR (not itself superseded) whose `source.revision` is a revision of the customer's source document that is marked `status: superseded` or is not the latest one recorded in `customers/<CODE>.yaml`. A new revision of the customer's CSR document can change any requirement taken from it, so every such CSR is reviewed again. `csr source update` does this: it records the new revision, moves each CSR's opinions and decision into `review.history`, sets `source.revision` and `review.restarted`. This rule finds CSRs that were left behind, e.g. when the revision was added to the customer file by hand.",
+    bad: `
+source: {document: DYA-SQM, revision: B, section: "4.2"}   # customers/DYA.yaml: B is superseded by C
+`,
+    good: `
+source: {document: DYA-SQM, revision: C, section: "4.2"}
+`,
+    fix: "Run `csr source update <source> --revision <latest> --received <date>` (safe to repeat: it moves only the CSRs still on an older revision), then review them again; or mark the CSR `superseded` if the new revision dropped the requirement.",
+  },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
       const stale = staleSource(csr, ctx.index.customers.get(csr.customer)?.value);

@@ -6,6 +6,16 @@ export const rule: Rule = {
   id: "doc/approval-missing",
   severity: "error",
   summary: "A released document's current revision has no approver or no preparer.",
+  docs: {
+    description:
+      "A released document without any revision entry, or whose current (last) revision has no `prepared` or no `approved` signature. A document is in force only once it is approved (批准); the header of every printed copy shows who prepared and who approved the current version.",
+    bad: `
+    prepared: { by: zhang, date: 2024-01-10 }
+    reviewed: { by: li, date: 2024-01-10 }
+# no 'approved'
+`,
+    fix: "Add the signatures as signed on the paper copy, or release the document with `csr release`, which records them.",
+  },
   check(ctx) {
     for (const { value: doc, file } of ctx.index.documents.values()) {
       if (doc.status !== "released") continue;

@@ -9,6 +9,12 @@ export const rule: Rule = {
   id: "doc/approved-by-author",
   severity: "error",
   summary: "The approver of a new revision authored commits that changed the document (needs --base and people's e-mails).",
+  dependsOn: ["people.yaml"],
+  docs: {
+    description:
+      "(With `--base`, and only for people whose `emails` are listed in `people.yaml`.) A revision added since the base whose approver is the author of a commit that changed the document's file since the base. An uncommitted change in the working tree counts as the work of the configured git user (`git config user.email`). The YAML can say that someone else prepared the change, but git records who made it: if the approver made the change, nobody independent approved it.",
+    fix: "Let the preparer commit the change and the approver only approve, or have another approver sign.",
+  },
   check(ctx) {
     const base = ctx.options.base;
     if (!base) return;

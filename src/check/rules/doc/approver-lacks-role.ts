@@ -15,6 +15,20 @@ export const rule: Rule = {
   id: "doc/approver-lacks-role",
   severity: "error",
   summary: "The current revision is approved (or reviewed) by someone without that role in people.yaml.",
+  dependsOn: ["people.yaml"],
+  docs: {
+    description:
+      "A current revision approved by someone without the role `approver`, or reviewed by someone without the role `reviewer`, in `people.yaml`. Only the current revision is checked: earlier revisions were signed under the roles people had then. An unknown person is reported by `ref/unresolved`. Who may review and approve documents is an authorisation the organisation defines; a signature from anyone else does not release the document.",
+    bad: `
+    reviewed: { by: wang, date: 2024-01-10 }   # wang has roles [approver]
+    approved: { by: li, date: 2024-01-10 }     # li has roles [author, reviewer]
+`,
+    good: `
+    reviewed: { by: li, date: 2024-01-10 }
+    approved: { by: wang, date: 2024-01-10 }
+`,
+    fix: "Have an authorised person sign, or add the role to the person in `people.yaml` when it has really been granted.",
+  },
   check(ctx) {
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const current = currentRevision(doc);

@@ -14,6 +14,14 @@ export const rule: Rule = {
   id: "doc/mention-unresolved",
   severity: "error",
   summary: "A document's text mentions 《a document》 that is not in the repository.",
+  docs: {
+    description:
+      "A document whose text mentions another document by its title in book-title marks, `《文件控制程序》`, when no document in the repository (nor any customer source document) has that title. The finding points at the mention. Documents that the process map (`processes.yaml`) names are checked by `ref/unresolved`. A procedure that says \"按《记录控制程序》执行\" sends its reader to that document; if the title is wrong or the document was never issued, the instruction cannot be followed, and an auditor following the trail finds nothing.",
+    bad: `
+          按《顾客特定要求管理程式》评审，记录按《记录控制程序》保存。   # the procedure is titled 顾客特定要求管理程序
+`,
+    fix: "Correct the title (the message suggests the closest one), or add the document; a law, standard or customer document that is cited is an external document (`kind: external`).",
+  },
   check(ctx) {
     const titles = new Set<string>();
     for (const { value } of ctx.repo.documents) {

@@ -5,6 +5,14 @@ export const rule: Rule = {
   id: "doc/obsolete-referenced",
   severity: "error",
   summary: "A released document refers to an obsolete document in related or forms.",
+  docs: {
+    description:
+      "A released document whose `related` or `forms` name an obsolete document. A document in force must not send its users to a withdrawn procedure or to a form that is no longer issued; copies of obsolete documents are recalled.",
+    bad: `
+forms: [QR-009-01]   # QR-009-01 is obsolete
+`,
+    fix: "Refer to the document that supersedes it (`obsolete.superseded_by` of the obsolete document) or remove the reference, and release a new revision of the referring document.",
+  },
   check(ctx) {
     for (const { value: doc, file } of ctx.index.documents.values()) {
       if (doc.status !== "released") continue;

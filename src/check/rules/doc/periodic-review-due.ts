@@ -10,6 +10,18 @@ export const rule: Rule = {
   id: "doc/periodic-review-due",
   severity: "warning",
   summary: "A released document has not been revised or reviewed within its review interval.",
+  docs: {
+    description:
+      "A released document with a `review_interval_months` has been neither revised nor reviewed within that interval, counted from the latest of its last revision date, its effective date and its last entry under `reviews`. Documents are reviewed for continuing suitability (IATF 16949 7.5.2, 7.5.3); an auditor asks for the evidence.",
+    bad: `
+reviews:
+  - { by: zhang, date: 2025-01-06, comment: 仍然适用 }   # review_interval_months: 12, so due 2026-01-06
+`,
+    good: `
+  - { by: li, date: 2025-12-15, comment: 仍然适用，下次换版时合并培训矩阵 }   # a recorded review restarts the interval
+`,
+    fix: "Release a new revision (`csr release`), or record the review under `reviews`.",
+  },
   check(ctx) {
     const { today } = ctx.options;
     for (const { value: doc, file } of ctx.index.documents.values()) {

@@ -10,6 +10,21 @@ export const rule: Rule = {
   id: "doc/revision-history-rewritten",
   severity: "error",
   summary: "A revision entry that existed at the base revision was edited or removed.",
+  docs: {
+    description:
+      "(With `--base`.) A revision entry that existed at the base revision and has since been edited (date, summary, pages, total pages or a signature) or removed. Entries are matched by version. Each entry is evidence of what was approved, by whom and when; an auditor compares it with the signed paper copy and with git, and an entry that changes after the fact destroys that evidence.",
+    bad: `
+  - version: A/0
+    date: 2026-01-05
+    summary: 首次发行（补记）   # was "首次发行" at the base
+`,
+    good: `
+  - version: A/0
+    date: 2026-01-05
+    summary: 首次发行
+`,
+    fix: "Restore the entry as it was (`git show <base>:<file>`), and record any correction as a new revision.",
+  },
   check(ctx) {
     const rev = ctx.options.base?.rev;
     for (const { current, base } of documentPairs(ctx)) {

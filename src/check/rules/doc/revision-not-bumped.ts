@@ -7,6 +7,21 @@ export const rule: Rule = {
   id: "doc/revision-not-bumped",
   severity: "error",
   summary: "A released document's content changed since the base revision without a new revision entry.",
+  docs: {
+    description:
+      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is everything except the revision record; withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself.\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`.",
+    bad: `
+sections:
+  - title: 目的
+    text: 规定顾客特定要求的识别、评审和落实期限。   # changed since the base, still A/0
+`,
+    good: `
+  - version: A/1
+    date: 2026-03-02
+    summary: 增加落实期限
+`,
+    fix: "Record the change as a new revision with `csr release <id> --summary ...` (next revision, or `--major` for a new edition), or undo the change.",
+  },
   check(ctx) {
     const rev = ctx.options.base?.rev;
     for (const { current, base } of documentPairs(ctx)) {

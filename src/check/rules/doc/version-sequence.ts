@@ -9,6 +9,21 @@ export const rule: Rule = {
   id: "doc/version-sequence",
   severity: "error",
   summary: "Revision versions skip, repeat or go backwards, or revision dates go backwards.",
+  docs: {
+    description:
+      "Revision entries whose versions do not follow each other — a skipped revision (A/0 → A/2), a repeated or backward version (A/1 → A/1, B/0 → A/3), a new edition that does not start at X/0 (A/2 → B/1), or a skipped edition (A/2 → C/0) — and revision dates that go backwards. A malformed version (`A1`, `a/1`) is reported by `schema/invalid-value`. The version scheme A/0, A/1 … B/0 lets a reader tell at once whether a copy is current; a gap makes people look for a revision that never existed, a date going back suggests a record written after the fact.",
+    bad: `
+  - version: A/0
+    date: 2024-03-10
+    summary: 首次发布
+    prepared: { by: zhang, date: 2024-03-10 }
+    reviewed: { by: li, date: 2024-03-10 }
+    approved: { by: wang, date: 2024-03-10 }
+  - version: A/2        # skips A/1
+    date: 2024-03-01    # before A/0
+`,
+    fix: "Correct the version or the date; entries are listed oldest first.",
+  },
   check(ctx) {
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const revisions = doc.revisions ?? [];

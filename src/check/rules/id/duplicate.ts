@@ -7,6 +7,18 @@ export const rule: Rule = {
   id: "id/duplicate",
   severity: "error",
   summary: "Two entities of the same kind share an id.",
+  docs: {
+    description:
+      "Two documents, customers, people, processes, departments or source documents of one customer share an id, so references to that id become ambiguous. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
+    bad: `
+  - code: C1
+    name: 市场开发过程
+    type: customer-oriented
+  - code: C1
+    name: 生产过程
+`,
+    fix: "Give one of them a new id, or merge the two.",
+  },
   check(ctx) {
     const { repo } = ctx;
     duplicates(ctx, "document", repo.documents, (d) => d.id, ["id"]);

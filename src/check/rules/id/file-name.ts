@@ -6,6 +6,15 @@ export const rule: Rule = {
   id: "id/file-name",
   severity: "error",
   summary: "An entity's id does not match its file name or folder.",
+  docs: {
+    description:
+      "Files are named after what they hold, so that a document controller finds `QP-020` in `documents/QP-020.yaml` (in any subfolder of `documents/`), customer `DYA` in `customers/DYA.yaml`, and CSR `DYA-001` in `csr/DYA/DYA-001.yaml`. A `/` in a document number is written `_` in the file name: `CS/QP-006` lives in `documents/CS_QP-006.yaml`.",
+    bad: `
+# documents/QP-021.yaml
+id: QP-020
+`,
+    fix: "Rename the file (`git mv`) or correct the id.",
+  },
   check(ctx) {
     const base = (path: string) => path.slice(path.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "");
     for (const { value, file } of ctx.repo.documents) {

@@ -5,6 +5,17 @@ export const rule: Rule = {
   id: "id/number-pattern",
   severity: "error",
   summary: "A document number fits none of the numbering patterns configured in qms.yaml.",
+  docs: {
+    description:
+      "(Only when `numbering` is configured in `qms.yaml`.) A document number fits none of the patterns configured for its kind. Several numbering families may coexist; `#` stands for one digit, e.g. `- {kind: form, pattern: \"HSD-F-####\", family: HSD}`. When the number fits another kind's pattern, the message says so: the document's `kind` is probably wrong.",
+    bad: `
+id: QP-20   # qms.yaml: procedures are numbered QP-###
+`,
+    good: `
+id: QP-020
+`,
+    fix: "Renumber the document, correct its kind, or add its family to `numbering`.",
+  },
   check(ctx) {
     const numbering = ctx.repo.config?.value.numbering;
     if (!numbering || numbering.length === 0) return;

@@ -3,13 +3,21 @@ import { isAbsolute, join, normalize } from "node:path";
 import { didYouMean } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
 import type { Path, Signature } from "../../../model/types.js";
-import type { Rule, RuleContext } from "../../rule.js";
+import type { Foundation, Rule, RuleContext } from "../../rule.js";
 
 /** Every reference resolves: departments, people, customers, source documents, documents, processes, attachments. */
 export const rule: Rule = {
   id: "ref/unresolved",
   severity: "error",
   summary: "A reference names something that does not exist in the repository.",
+  docs: {
+    description:
+      "A reference names something the repository does not have: a department code (qms.yaml), a person (people.yaml), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`), a process code, or an attached file. An attachment path must stay inside the repository. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
+    bad: `
+related: [QP-001]   # Unknown document 'QP-001'
+`,
+    fix: "Correct the reference, or add the missing entity.",
+  },
   check(ctx) {
     const { repo } = ctx;
     const refs = new References(ctx);
@@ -70,18 +78,18 @@ export const rule: Rule = {
 class References {
   constructor(private readonly ctx: RuleContext) {}
 
-  missing(file: SourceFile, path: Path, message: string): void {
-    this.ctx.report({ file, path }, message);
+  missing(file: SourceFile, path: Path, message: string, dependsOn?: readonly Foundation[]): void {
+    this.ctx.report({ file, path }, message, undefined, dependsOn);
   }
 
   department(file: SourceFile, path: Path, code: string): void {
     const known = this.ctx.index.departments;
-    if (!known.has(code)) this.missing(file, path, `Unknown department '${code}'.${didYouMean(code, known.keys())} Use a code from 'departments' in qms.yaml or add it there.`);
+    if (!known.has(code)) this.missing(file, path, `Unknown department '${code}'.${didYouMean(code, known.keys())} Use a code from 'departments' in qms.yaml or add it there.`, ["qms.yaml"]);
   }
 
   person(file: SourceFile, path: Path, id: string): void {
     const known = this.ctx.index.people;
-    if (!known.has(id)) this.missing(file, path, `Unknown person '${id}'.${didYouMean(id, known.keys())} Add them to people.yaml or correct the id.`);
+    if (!known.has(id)) this.missing(file, path, `Unknown person '${id}'.${didYouMean(id, known.keys())} Add them to people.yaml or correct the id.`, ["people.yaml"]);
   }
 
   signature(file: SourceFile, path: Path, signature: Signature | undefined): void {

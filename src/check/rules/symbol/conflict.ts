@@ -6,6 +6,18 @@ export const rule: Rule = {
   id: "symbol/conflict",
   severity: "error",
   summary: "A customer's symbol is mapped to two different internal symbols.",
+  docs: {
+    description:
+      "In `symbols.yaml`, one customer symbol is converted to two different internal symbols or classes, so drawings, FMEAs and control plans could mark the same characteristic differently (IATF 16949 8.2.3.1.2, 8.3.3.3). An exact repeat of an entry is reported too.",
+    bad: `
+  - customer: DYA
+    customer_symbol: "▽"
+    customer_class: CC
+    symbol: "☆"       # line 2 converts ▽ to ★
+    class: 重要
+`,
+    fix: "Keep one conversion per customer symbol.",
+  },
   check(ctx) {
     const seen = new Map<string, (typeof ctx.repo.symbols)[number]>();
     for (const entry of ctx.repo.symbols) {

@@ -1,0 +1,61 @@
+/**
+ * The rule documentation, made from the rules' own `docs` meta: docs/rules.md (written by
+ * `npm run docs:rules`, compared by a test) and the text `csr explain <rule-id>` prints.
+ */
+import { rules } from "./registry.js";
+import type { Rule } from "./rule.js";
+
+/** Sections of docs/rules.md in the order of work; each rule goes under the topic of its id's prefix. */
+export const TOPICS: readonly { title: string; prefixes: readonly string[]; intro: string }[] = [
+  {
+    title: "Reading files",
+    prefixes: ["file", "yaml", "schema"],
+    intro: "Each file is read on its own; a broken file is reported and the rest of the repository is still checked.",
+  },
+  { title: "Identity", prefixes: ["id"], intro: "Every entity is found by its id, and its file by its name." },
+  { title: "References", prefixes: ["ref", "clause", "symbol"], intro: "What one file names must exist in the repository or in a standard's catalog." },
+  { title: "Configuration", prefixes: ["config"], intro: "Settings in `qms.yaml` that would do nothing." },
+  {
+    title: "Customer-specific requirements",
+    prefixes: ["csr", "calendar"],
+    intro: "The CSR workflow: review deadlines in working days, complete reviews, where each requirement is addressed, implementation and source revisions.",
+  },
+  {
+    title: "Controlled documents",
+    prefixes: ["doc"],
+    intro: "Revision discipline and approvals. The rules that compare with a base revision run with `csr check --base <rev>`; the others always run.",
+  },
+  { title: "Coverage", prefixes: ["coverage"], intro: "Whether the quality system addresses every applicable clause of the standards in scope." },
+];
+
+function topicOf(rule: Rule): (typeof TOPICS)[number] {
+  const prefix = rule.id.slice(0, rule.id.indexOf("/"));
+  const topic = TOPICS.find((t) => t.prefixes.includes(prefix));
+  if (!topic) throw new Error(`Rule ${rule.id}: add its prefix '${prefix}' to a topic in src/check/docs.ts.`);
+  return topic;
+}
+
+/** Examples are written as template literals starting on the line after the backtick. */
+const yamlBlock = (yaml: string) => ["```yaml", yaml.replace(/^\n/, "").trimEnd(), "```"].join("\n");
+
+/** One rule's section in Markdown, starting with its `### <id>` heading. */
+export function ruleSection(rule: Rule): string {
+  const parts = [`### ${rule.id}`, `Default: ${rule.severity}. ${rule.summary}`, rule.docs.description.trim()];
+  if (rule.docs.bad) parts.push(`Bad:\n\n${yamlBlock(rule.docs.bad)}`);
+  if (rule.docs.good) parts.push(`Good:\n\n${yamlBlock(rule.docs.good)}`);
+  parts.push(`Fix: ${rule.docs.fix.trim()}`);
+  return parts.join("\n\n");
+}
+
+/** docs/rules.md: the hand-written introduction (scripts/rules-doc.head.md), then every rule by topic. */
+export function rulesDocument(head: string): string {
+  const sections = [head.trimEnd()];
+  for (const topic of TOPICS) {
+    const members = rules.filter((r) => topicOf(r) === topic);
+    if (members.length === 0) continue;
+    sections.push(`## ${topic.title}`, topic.intro);
+    for (const rule of members) sections.push(ruleSection(rule));
+  }
+  for (const rule of rules) topicOf(rule);
+  return sections.join("\n\n") + "\n";
+}

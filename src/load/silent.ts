@@ -1,0 +1,69 @@
+/**
+ * Values that YAML changes without an error, so that the data no longer says what the author wrote:
+ * a plain value cut short by ` #…` (the rest becomes a comment), and a number where text was meant
+ * (`section: 4.10` is the number 4.1). Both are warnings: the file is still read.
+ */
+import { isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from "yaml";
+import type { Path } from "../model/types.js";
+import type { LoadProblem } from "./source.js";
+
+export const COMMENT_CUTS_VALUE = "yaml/comment-cuts-value";
+export const NUMBER_AS_TEXT = "yaml/number-as-text";
+
+/** Problems that leave the file usable; the others make csr set the file aside. */
+export const WARNING_ONLY: ReadonlySet<string> = new Set([COMMENT_CUTS_VALUE, NUMBER_AS_TEXT]);
+
+export const isBlocking = (problem: LoadProblem) => !WARNING_ONLY.has(problem.rule);
+
+const pathText = (path: Path) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+
+/**
+ * A plain value followed on its line by ` #word`: a comment is written `# text`, with a space, so a
+ * `#` glued to a word is more likely part of the value (a record number `#RW-2024-07`).
+ */
+export function commentCutProblems(doc: Document.Parsed, text: string, position: (offset: number) => [number, number]): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  const walk = (node: unknown, path: Path) => {
+    if (isMap(node)) {
+      for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, [...path, i]));
+    } else if (isScalar(node) && node.type === Scalar.PLAIN && node.range) {
+      const rest = /^[ \t]+(#\S[^\r\n]*)/.exec(text.slice(node.range[1]));
+      if (!rest || path.length === 0) return;
+      const written = text.slice(node.range[0], node.range[1]);
+      const [line, column] = position(node.range[1] + rest[0].length - rest[1]!.length);
+      const key = path[path.length - 1];
+      const quoted = JSON.stringify(`${written} ${rest[1]!.trimEnd()}`);
+      problems.push({
+        rule: COMMENT_CUTS_VALUE,
+        line,
+        column,
+        message:
+          `'${pathText(path)}' is read as '${written}': YAML takes ' ${rest[1]!.trimEnd()}' for a comment and drops it. ` +
+          `If it belongs to the value, quote the value: ${typeof key === "number" ? "- " : `${key}: `}${quoted}`,
+      });
+    }
+  };
+  walk((doc as { contents: Node | null }).contents, []);
+  return problems;
+}
+
+/** Where the schema wants text and YAML read a plain number, the text as written, for the data and the message. */
+export function numberAsText(doc: Document.Parsed | undefined, text: string, path: Path): string | undefined {
+  const node = doc?.getIn(path, true);
+  if (!isScalar(node) || node.type !== Scalar.PLAIN || typeof node.value !== "number" || !node.range) return undefined;
+  return text.slice(node.range[0], node.range[1]);
+}
+
+export function numberAsTextProblem(path: Path, written: string, value: number, line: number, column: number): LoadProblem {
+  const key = path[path.length - 1];
+  return {
+    rule: NUMBER_AS_TEXT,
+    line,
+    column,
+    message:
+      `'${pathText(path)}' is written ${written}, which YAML reads as the number ${value}${String(value) === written ? "" : ` (not ${written})`}; it is text here. ` +
+      `Quote the value: ${typeof key === "number" ? "- " : `${key}: `}"${written}"`,
+  };
+}

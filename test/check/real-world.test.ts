@@ -1,0 +1,33 @@
+/**
+ * Real users' files that YAML reads differently from what they say (test/fixtures/real-world/, each
+ * with the `cmd` and `expect` it was reported with): the acme-auto example with the case laid over it.
+ */
+import { cpSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkJson, copyFixture, FIXTURES, gitInit } from "../helpers.js";
+
+function caseRepo(name: string): string {
+  const dir = copyFixture("examples/acme-auto");
+  gitInit(dir);
+  cpSync(join(FIXTURES, "real-world", name, "csr"), join(dir, "csr"), { recursive: true });
+  return dir;
+}
+
+describe("real-world YAML", () => {
+  it("06: a record number after ' #' in a plain value is reported, with the quoted value as the fix", () => {
+    const { code, findings } = checkJson(caseRepo("06-yaml-hash-truncation"), "--today", "2026-11-27", "--no-cache");
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      "csr/DYA/DYA-003.yaml:46:34 warning yaml/comment-cuts-value 'implementation.evidence' is read as 'QP-012 A/1已发布，见返工批准单': YAML takes ' #RW-2024-07' for a comment and drops it. If it belongs to the value, quote the value: evidence: \"QP-012 A/1已发布，见返工批准单 #RW-2024-07\"",
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it("19: a zero-width space in a document number is shown as <U+200B>", () => {
+    const { code, findings } = checkJson(caseRepo("19-zero-width-space"), "--today", "2026-11-27", "--no-cache");
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      "csr/DYA/DYA-001.yaml:40:15 schema/invalid-value 'addressed[0].document' is 'QP-014<U+200B>', which has the wrong form. It contains an invisible character (shown as <U+…>); delete it. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018.",
+    ]);
+    expect(code).toBe(1);
+  });
+});

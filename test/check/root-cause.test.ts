@@ -1,0 +1,50 @@
+/**
+ * One root cause, one finding: a broken qms.yaml or people.yaml is reported first, and the findings
+ * that only follow from it (unknown departments, standards, people) are held back and counted.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, csr } from "../helpers.js";
+
+function broken(file: string, edit: (text: string) => string): string {
+  const dir = copyFixture("examples/acme-auto");
+  writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), "utf8")));
+  return dir;
+}
+
+describe("one root cause, one finding", () => {
+  it("an unknown key in qms.yaml is the one finding; what follows from it is counted", () => {
+    const dir = broken("qms.yaml", (t) => t.replace("language:", "tittle: x\nlanguage:"));
+    const result = csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27"]);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("qms.yaml");
+    expect(lines[1]).toMatch(/^qms\.yaml:\d+:1 error schema\/unknown-field Unknown field 'tittle' in qms\.yaml\./);
+    expect(lines.slice(-2)).toEqual([
+      "745 more findings held back: they may only follow from the problems in qms.yaml. Fix qms.yaml and run csr check again.",
+      "✖ 1 error, 0 warnings in 1 file (65 files checked).",
+    ]);
+    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    expect(json.heldBack).toEqual([{ file: "qms.yaml", count: 745 }]);
+    expect(json.findings).toHaveLength(1);
+  });
+
+  it("a bad role in people.yaml is the one finding, not 303 unknown people", () => {
+    const dir = broken("people.yaml", (t) => t.replace("roles: [approver]", "roles: [aprover]"));
+    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["people.yaml schema/invalid-value"]);
+    expect(json.heldBack).toEqual([{ file: "people.yaml", count: 303 }]);
+  });
+
+  it("problems of other files are still reported, after the root cause", () => {
+    const dir = broken("people.yaml", (t) => t.replace("roles: [approver]", "roles: [aprover]"));
+    writeFileSync(join(dir, "documents", "QP-099.yaml"), "id: QP-099\ntittle: x\n");
+    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual([
+      "people.yaml schema/invalid-value",
+      ...Array(5).fill("documents/QP-099.yaml schema/missing-field"),
+      "documents/QP-099.yaml schema/unknown-field",
+    ]);
+  });
+});

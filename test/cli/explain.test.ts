@@ -1,0 +1,37 @@
+/** `csr explain`: a rule's documentation in the terminal, the same text as its docs/rules.md section. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { rules } from "../../src/check/registry.js";
+import { csr, ROOT } from "../helpers.js";
+
+describe("csr explain", () => {
+  it("prints the rule's section of docs/rules.md and its https link", () => {
+    const result = csr(["explain", "doc/self-approval"]);
+    const docs = readFileSync(join(ROOT, "docs", "rules.md"), "utf8");
+    const section = docs.slice(docs.indexOf("### doc/self-approval\n"), docs.indexOf("\n\n### doc/version-sequence"));
+    expect(result).toEqual({
+      code: 0,
+      stdout: `${section}\n\nOnline: https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#docself-approval\n`,
+      stderr: "",
+    });
+    expect(section).toContain("Default: error. The current revision is approved by the person who prepared it.");
+    expect(section).toContain("Bad:\n\n```yaml\n    prepared: { by: wang, date: 2024-01-10 }\n");
+  });
+
+  it("lists every rule with its default severity without an id", () => {
+    const result = csr(["explain"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines.length).toBe(rules.length + 3);
+    expect(lines).toContain("csr/not-addressed                 warning  A CSR decided as must or optional names no document that addresses it.");
+  });
+
+  it("names the closest rule for a typo, one line, exit 2", () => {
+    expect(csr(["explain", "doc/self-aproval"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: There is no rule 'doc/self-aproval'. Did you mean 'doc/self-approval'?\nhint: 'csr explain' lists every rule.\n",
+    });
+  });
+});
