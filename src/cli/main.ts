@@ -104,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
     .requiredOption("--received <date>", "date received")
     .option("--file <path>", "attached file, inside the repository")
     .option("--commit", "commit the change")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/source/update.js")).sourceUpdateCommand));
 
   program
@@ -122,6 +123,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--force", "replace the --out file if it exists")
     .option("--lang <lang>", "zh-CN or en")
     .option("--today <date>", "the date deadlines are measured against")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/list/index.js")).listCommand));
 
   program
@@ -141,6 +143,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--lang <lang>", "zh-CN or en")
     .option("--out <dir>", "output folder")
     .option("--today <date>", "review reports: the date an open review is measured against")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
 
   program
@@ -163,6 +166,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--reviewed <person>", "reviewed by")
     .option("--approved <person>", "approved by")
     .option("--date <date>", "release date (default: today)")
+    .option("--force", "release although the document has not changed since its last release")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
 
   program
@@ -172,6 +177,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--reason <text>", "why it is withdrawn")
     .option("--superseded-by <id>", "the document that replaces it")
     .option("--date <date>", "date (default: today)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
 
   program
@@ -196,6 +202,7 @@ export async function run(argv: string[]): Promise<number> {
       .option("--force", "replace the --out file if it exists")
       .option("--lang <lang>", "zh-CN or en")
       .option("--today <date>", "the as-of date printed on the matrix")
+      .option("-y, --yes", "never prompt; a missing value is an error")
       .action(
         action(async () => {
           const { matrixCommand } = await import("../commands/matrix/index.js");
@@ -211,6 +218,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--force", "replace the file if it exists")
     .option("--lang <lang>", "zh-CN or en")
     .option("--today <date>", "the date the review timeliness sheet is measured against")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
 
   program
@@ -222,6 +230,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--dry-run", "report what would be written, write nothing")
     .option("--standard <id>", "standard for bare clause numbers like 8.5.2 (default: the first in qms.yaml)")
     .option("--department <code>", "department for rows that name none")
+    .option("-y, --yes", "never prompt; a missing value is an error")
+    .option("--commit", "commit the files it wrote")
     .action(action(async () => (await import("../commands/import/index.js")).importCommand));
 
   program
@@ -229,6 +239,7 @@ export async function run(argv: string[]): Promise<number> {
     .description("start a new document repository")
     .argument("[dir]", "folder (default: current folder)")
     .option("--example", "add a small example content set")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/init/index.js")).initCommand));
 
   program
@@ -236,6 +247,7 @@ export async function run(argv: string[]): Promise<number> {
     .description("write the JSON Schemas for editors and other tools")
     .argument("[kind]", "one kind: qms, people, customer, csr, document, processes, symbols, standard")
     .option("--out <dir>", "output folder (default: print to stdout)")
+    .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/schema/index.js")).schemaCommand));
 
   try {

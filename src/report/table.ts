@@ -179,6 +179,10 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
 const MAX_COLUMN_WIDTH = 60;
 const THIN = { style: "thin" as const };
 const THIN_BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Excel refuses to open a workbook with a cell of more than 32,767 characters. */
+const EXCEL_CELL_LIMIT = 32_767;
+/** Ends a cut cell, so that a reader sees the text is not complete and where the rest is. */
+const CUT_MARKER = "…〔截断：超过 Excel 单元格 32767 字符上限，全文见 YAML 文件〕";
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
 /**
@@ -186,9 +190,10 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
  * both frozen and repeated on every printed page; an autofilter over the header; thin borders;
  * widths that fit Chinese text; dates as real Excel dates; printed on A4 landscape, fitted to the
  * page width. Rows are streamed to the file as they are written (exceljs's streaming writer,
- * strings inline), so memory does not grow with the workbook.
+ * strings inline), so memory does not grow with the workbook. A text longer than an Excel cell
+ * holds is cut with a visible marker and reported through `onCut`.
  */
-export async function writeXlsx(tables: Table[], path: string): Promise<void> {
+export async function writeXlsx(tables: Table[], path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = "csr";
@@ -206,7 +211,7 @@ export async function writeXlsx(tables: Table[], path: string): Promise<void> {
       sheet.headerFooter.oddHeader = `&L${quote(h.organisation)}&C${quote(table.title)}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}`;
       sheet.headerFooter.oddFooter = "&C&P / &N";
     }
-    writeSheet(sheet, table);
+    writeSheet(sheet, table, onCut);
     sheet.commit();
     if (table.columns.length > 0) filters.push({ name: "_xlnm._FilterDatabase", ranges: [`'${name.replace(/'/g, "''")}'!$A$2:$${columnLetter(table.columns.length)}$2`], localSheetId: index });
   }
@@ -230,7 +235,7 @@ function columnLetter(n: number): string {
  * committing does nothing). Column widths come first because a streamed sheet writes them
  * before its first row.
  */
-function writeSheet(sheet: Worksheet, table: Table): void {
+function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, length: number) => void): void {
   const count = Math.max(1, table.columns.length);
   table.columns.forEach((c, i) => {
     const widest = Math.max(
@@ -263,6 +268,9 @@ function writeSheet(sheet: Worksheet, table: Table): void {
       if (c.date && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
         cell.value = new Date(`${value}T00:00:00Z`);
         cell.numFmt = "yyyy-mm-dd";
+      } else if (typeof value === "string" && value.length > EXCEL_CELL_LIMIT) {
+        cell.value = value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER;
+        onCut(`sheet ${sheet.name}, cell ${cell.address} (${c.header})`, value.length);
       } else {
         cell.value = value ?? null;
       }

@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { copyFixture, csr, FIXTURES, gitInit } from "../helpers.js";
+import { copyFixture, csr, FIXTURES, git, gitInit } from "../helpers.js";
 
 function caseRepo(name: string, file: string): string {
   const dir = gitInit(copyFixture("examples/acme-auto"));
@@ -95,6 +95,15 @@ describe("csr import of real registers", () => {
       reviewed: { by: "zhangli" },
       approved: { by: "wangjg" },
     });
+  });
+
+  it("--commit commits the files it wrote and nothing else; -y is accepted like by every writing command", () => {
+    const dir = caseRepo("13-padded-names", "文件清单.csv");
+    const result = csr(["-C", dir, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--commit", "-y"]);
+    expect(result.code).toBe(0);
+    expect(git(dir, ["log", "-1", "--format=%s"])).toBe("import 文件清单.csv: 1 file(s)\n");
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/QP-101.yaml\n");
+    expect(git(dir, ["status", "--porcelain"])).toBe("?? 文件清单.csv\n");
   });
 
   it("19: zero-width spaces in numbers and departments are removed where values are looked up", () => {

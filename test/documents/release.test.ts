@@ -119,6 +119,7 @@ describe("csr release", () => {
   it("counts revisions within the edition, and starts a new edition with --major", () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     expect(csr(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"]).stdout).toMatch(/^Released QP-020 A\/1 .* tag QP-020\/A-1\.\n$/);
+    writeFileSync(join(repo, "documents/QP-020.yaml"), readFileSync(join(repo, "documents/QP-020.yaml"), "utf8").replace("title: 顾客特定要求管理程序", "title: 顾客特定要求控制程序"));
     expect(csr(["-C", repo, "release", "QP-020", "--major", "--summary", "换版", ...SIGNERS, "--date", "2024-06-01"]).stdout).toMatch(/^Released QP-020 B\/0 .* tag QP-020\/B-0\.\n$/);
     const text = readFileSync(join(repo, "documents/QP-020.yaml"), "utf8");
     expect(text).toContain("effective: 2024-06-01\n");
@@ -193,6 +194,45 @@ describe("csr release", () => {
       );
       expect(result.code).toBe(2);
       expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(RELEASED);
+    });
+
+    it("the document has not changed since its last release (unless --force)", () => {
+      const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+      expect(csr(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"]).code).toBe(0);
+      const released = readFileSync(join(repo, "documents/QP-020.yaml"), "utf8");
+      const before = head(repo);
+      const again = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS, "--yes"]);
+      expect(again).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: "csr: QP-020 has not changed since its release A/1 (tag QP-020/A-1); a new revision records a change.\nhint: Edit the document first, or pass --force to release it again unchanged.\n",
+      });
+      expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(released);
+      expect(head(repo)).toBe(before);
+      expect(csr(["-C", repo, "release", "QP-020", "--summary", "年度评审，无变化", ...SIGNERS, "--force"]).stdout).toMatch(/^Released QP-020 A\/2 /);
+    });
+
+    it("the repository has no commit yet", () => {
+      const repo = minimalRepo({ "documents/QP-020.yaml": RELEASED });
+      git(repo, ["init", "-q"]);
+      const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+      expect(result.stderr).toBe(
+        "csr: The repository has no commit yet; csr records this change as a commit on top of the repository's history.\nhint: Commit the repository first: git add -A && git commit -m '初始文件'.\n",
+      );
+      expect(result.code).toBe(2);
+      expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(RELEASED);
+    });
+
+    it("qms.yaml is not tracked by git", () => {
+      const repo = minimalRepo({ "documents/QP-020.yaml": RELEASED });
+      git(repo, ["init", "-q"]);
+      git(repo, ["add", "documents", "people.yaml"]);
+      git(repo, ["commit", "-qm", "documents only"]);
+      const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+      expect(result.stderr).toBe(
+        "csr: qms.yaml is not tracked by git, so the commit csr makes would not hold the repository's configuration.\nhint: Add and commit it first: git add qms.yaml && git commit -m '体系配置'.\n",
+      );
+      expect(result.code).toBe(2);
     });
 
     it("the folder is not a git repository", () => {

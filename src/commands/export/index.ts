@@ -8,7 +8,7 @@ import { allRegisters } from "../../report/registers/index.js";
 import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { languageOf, registerHeading, warnProblems, writeOutput, type OutputFlags } from "../shared/output.js";
+import { cutWarning, languageOf, registerHeading, warnProblems, writeOutput, type OutputFlags } from "../shared/output.js";
 
 export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { out: string; today?: string }): Promise<number> {
   if (extname(flags.out).toLowerCase() !== ".xlsx") {
@@ -19,6 +19,6 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   const lang = languageOf(flags, repo);
   const today = dateOption(flags.today, "--today");
   const tables = allRegisters(registerContext(repo, lang), today).map((table) => ({ ...table, heading: registerHeading(repo, table, lang, today) }));
-  await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path), flags.force);
+  await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path, cutWarning(ctx)), flags.force);
   return 0;
 }

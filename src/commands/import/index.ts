@@ -6,7 +6,7 @@
  * only when a row was not imported.
  */
 import { existsSync, lstatSync, statSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { basename, relative, resolve } from "node:path";
 import { stringify } from "yaml";
 import { localToday } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
@@ -15,7 +15,7 @@ import { didYouMean } from "../../core/text.js";
 import { insideRepository, writeFileAtomic } from "../../core/write.js";
 import { runCheck } from "../../check/engine.js";
 import { discover, findRoot } from "../../load/discover.js";
-import { refuseOnConflicts } from "../../load/git.js";
+import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
 import { IMPORT_KINDS, planImport, type ImportPlan, type PlannedFile } from "../../import/plan.js";
@@ -29,6 +29,8 @@ export interface ImportFlags {
   dryRun?: boolean;
   standard?: string;
   department?: string;
+  /** Commit the files written, and only those. */
+  commit?: boolean;
 }
 
 const SHOWN_ERRORS = 20;
@@ -91,6 +93,12 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
     }
   }
   const written = plan.files.filter((f) => !failed.some((x) => x.path === f.path));
+  if (flags.commit && !flags.dryRun && written.length > 0) {
+    const git = await openGit(root);
+    const paths = written.map((f) => f.path);
+    await git.raw(["-c", "core.quotepath=off", "add", "--", ...paths]);
+    await git.raw(["commit", "-q", "-m", `import ${basename(file)}: ${written.length} file(s)`, "--", ...paths]);
+  }
   out.push("", ...written.map((f) => `${flags.dryRun ? "would write" : "wrote"} ${f.path}`));
   out.push(...reportProblems(plan, failed));
   out.push(...reportLinks(plan), ...reportFamilies(plan));

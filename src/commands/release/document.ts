@@ -32,6 +32,13 @@ export async function refuseUnlessGitIsClean(root: string): Promise<void> {
     throw new UserError(`${root} is not a git repository; csr records releases as git commits.`, "Run 'git init' and commit the repository first.");
   }
   await refuseOnConflicts(root);
+  if (!(await git.raw(["rev-parse", "--verify", "--quiet", "HEAD"]).catch(() => "")).trim()) {
+    throw new UserError("The repository has no commit yet; csr records this change as a commit on top of the repository's history.", "Commit the repository first: git add -A && git commit -m '初始文件'.");
+  }
+  const prefix = (await git.revparse(["--show-prefix"])).trim();
+  if (!(await git.raw(["ls-files", "--", `${prefix}qms.yaml`])).trim()) {
+    throw new UserError("qms.yaml is not tracked by git, so the commit csr makes would not hold the repository's configuration.", "Add and commit it first: git add qms.yaml && git commit -m '体系配置'.");
+  }
 }
 
 /** The commit must hold this document's change and nothing else: other staged files would slip into it unseen. */

@@ -24,6 +24,10 @@ export interface ReleaseFlags {
   reviewed?: string;
   approved?: string;
   date?: string;
+  /** Release although the document has not changed since its last release. */
+  force?: boolean;
+  /** Never prompt (release never does; accepted like every writing command). */
+  yes?: boolean;
 }
 
 /** Tag names: the document number with '/' as '_', then the version with '/' as '-': QP-020/A-1, CS_QP-006/B-0. */
@@ -60,7 +64,9 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
   if (approved === prepared) {
     throw new UserError(`${approver.name} (${approved}) cannot approve a change they prepared; another approver must sign (segregation of duties).`);
   }
-  const version = nextVersion(currentRevision(doc)?.version, flags.major === true && (doc.revisions?.length ?? 0) > 0);
+  const current = currentRevision(doc)?.version;
+  if (current && !flags.force) await refuseUnchanged(root, doc.id, current, file.path, file.text);
+  const version = nextVersion(current, flags.major === true && (doc.revisions?.length ?? 0) > 0);
   const tag = releaseTag(doc.id, version);
   await refuseInvalidTag(root, tag, doc.id);
   await refuseOtherStagedFiles(root, file.path);
@@ -87,6 +93,29 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
   const commit = await writeAndCommit(root, { path: file.path, after: text, message: `release ${doc.id} ${version}: ${summary}`, tag });
   ctx.stdout(`Released ${doc.id} ${version} (${file.path}): commit ${commit}, tag ${tag}.\n`);
   return 0;
+}
+
+/**
+ * A new revision records a change: when the file is exactly as it was tagged at its last release,
+ * there is nothing to release (a release tag missing, e.g. for a document released before csr, is
+ * no evidence either way and lets the release go ahead).
+ */
+async function refuseUnchanged(root: string, id: string, version: string, path: string, text: string): Promise<void> {
+  const git = await openGit(root);
+  const tag = releaseTag(id, version);
+  const prefix = (await git.revparse(["--show-prefix"])).trim();
+  let released: string;
+  try {
+    released = await git.show([`refs/tags/${tag}:${prefix}${path}`]);
+  } catch {
+    return;
+  }
+  if (released === text) {
+    throw new UserError(
+      `${id} has not changed since its release ${version} (tag ${tag}); a new revision records a change.`,
+      "Edit the document first, or pass --force to release it again unchanged.",
+    );
+  }
 }
 
 function required(value: string | undefined, flag: string, what: string): string {

@@ -44,7 +44,12 @@ export function formatOf(flags: OutputFlags): TableFormat {
 /** Text, or a workbook that is streamed into the file it is given. */
 export type TableOutput = string | ((path: string) => Promise<void>);
 
-export async function renderTable(table: Table, format: TableFormat, repo: Repository, lang: Lang): Promise<TableOutput> {
+/** Warns about a workbook cell cut to Excel's limit; the cell itself ends with a marker. */
+export function cutWarning(ctx: CommandContext): (where: string, length: number) => void {
+  return (where, length) => ctx.stderr(`warning: ${where} has ${length} characters, more than an Excel cell holds (32,767); it was cut and ends with a marker. The full text is in the YAML file.\n`);
+}
+
+export async function renderTable(table: Table, format: TableFormat, repo: Repository, lang: Lang, onCut?: (where: string, length: number) => void): Promise<TableOutput> {
   switch (format) {
     case "table":
       return toTerminal(table);
@@ -56,7 +61,7 @@ export async function renderTable(table: Table, format: TableFormat, repo: Repos
     case "json":
       return toJson(table);
     case "xlsx":
-      return (path) => writeXlsx([table], path);
+      return (path) => writeXlsx([table], path, onCut);
   }
 }
 
@@ -97,7 +102,7 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   if (format === "xlsx" && !flags.out) {
     throw new UserError("--format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.");
   }
-  const content = await renderTable(table, format, repo, lang);
+  const content = await renderTable(table, format, repo, lang, cutWarning(ctx));
   if (flags.out) await writeOutput(ctx, repo.root, flags.out, content, flags.force);
   else if (typeof content === "string") ctx.stdout(content);
   return 0;
