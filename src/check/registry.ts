@@ -11,6 +11,8 @@ import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
+import { rule as csrReviewInconsistent } from "./rules/csr/review-inconsistent.js";
+import { rule as csrReviewLate } from "./rules/csr/review-late.js";
 import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
@@ -51,6 +53,8 @@ export const rules: readonly Rule[] = [
   csrImplementationOverdue,
   csrNotAddressed,
   csrReviewIncomplete,
+  csrReviewInconsistent,
+  csrReviewLate,
   csrReviewOverdue,
   csrSectionMissing,
   csrSourceSuperseded,

@@ -29,6 +29,19 @@ export interface Table {
   rows: Record<string, Cell>[];
   /** Lines printed after the table, e.g. a coverage summary. */
   notes?: string[];
+  /** The register's heading as an auditor expects it on paper; see registerHeading in commands/shared/output.ts. */
+  heading?: RegisterHeading;
+}
+
+/** Organisation, the register's own form number and version, the as-of date and signature lines (编制/审核/批准). */
+export interface RegisterHeading {
+  organisation: string;
+  /** e.g. "表单编号: QR-001-02 A/0"; empty when the organisation has not named a form for the register. */
+  form: string;
+  /** e.g. "截至 2026-11-27". */
+  asOf: string;
+  /** Labels of the signature lines, e.g. ["编制", "审核", "批准"]; empty for none. */
+  signatures: string[];
 }
 
 export const TABLE_FORMATS = ["table", "md", "html", "csv", "xlsx", "json"] as const;
@@ -58,10 +71,21 @@ function markdownCell(s: string): string {
 
 export function toMarkdown(table: Table): string {
   const escape = markdownCell;
-  const out = [`## ${table.title}`, "", `| ${table.columns.map((c) => escape(c.header)).join(" | ")} |`, `|${table.columns.map(() => " --- |").join("")}`];
+  const out = [`## ${table.title}`, "", ...headingLines(table.heading), `| ${table.columns.map((c) => escape(c.header)).join(" | ")} |`, `|${table.columns.map(() => " --- |").join("")}`];
   for (const row of table.rows) out.push(`| ${table.columns.map((c) => escape(text(row[c.key]))).join(" | ")} |`);
   if (table.notes?.length) out.push("", ...table.notes.map((n) => `${n}  `));
+  if (table.heading?.signatures.length) out.push("", signatureLine(table.heading));
   return out.join("\n") + "\n";
+}
+
+function headingLines(heading: RegisterHeading | undefined): string[] {
+  if (!heading) return [];
+  return [[heading.organisation, heading.form, heading.asOf].filter(Boolean).map(markdownCell).join(" ｜ "), ""];
+}
+
+/** 编制：________　审核：________　批准：________ */
+export function signatureLine(heading: RegisterHeading): string {
+  return heading.signatures.map((s) => `${s}：________`).join("　");
 }
 
 /** RFC 4180 CSV with a UTF-8 BOM so that Excel opens Chinese text correctly. */
@@ -106,6 +130,9 @@ export interface TableView {
   columns: { key: string; header: string; date: boolean }[];
   rows: { cells: string[] }[];
   notes: string[];
+  heading?: RegisterHeading;
+  /** More than eight columns: printed on landscape A4. */
+  wide: boolean;
 }
 
 export function tableView(table: Table, lang = "zh-CN"): TableView {
@@ -117,6 +144,8 @@ export function tableView(table: Table, lang = "zh-CN"): TableView {
     columns: table.columns.map((c) => ({ key: c.key, header: c.header, date: c.date === true })),
     rows: table.rows.map((r) => ({ cells: table.columns.map((c) => text(r[c.key])) })),
     notes: table.notes ?? [],
+    ...(table.heading ? { heading: table.heading } : {}),
+    wide: table.columns.length > 8,
   };
 }
 
@@ -153,6 +182,8 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
 
 
 const MAX_COLUMN_WIDTH = 60;
+const THIN = { style: "thin" as const };
+const THIN_BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Excel refuses to open a workbook with a cell of more than 32,767 characters. */
 const EXCEL_CELL_LIMIT = 32_767;
 /** Ends a cut cell, so that a reader sees the text is not complete and where the rest is. */
@@ -161,24 +192,46 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
 /**
  * Writes one workbook with a sheet per table to `path`: the title in row 1, the header in row 2,
- * both frozen; an autofilter over the header; widths that fit Chinese text; dates as real Excel
- * dates. Rows are streamed to the file as they are written (exceljs's streaming writer, strings
- * inline), so memory does not grow with the workbook. A text longer than an Excel cell holds is cut
- * with a visible marker and reported through `onCut`.
+ * both frozen and repeated on every printed page; an autofilter over the header; thin borders;
+ * widths that fit Chinese text; dates as real Excel dates; printed on A4 landscape, fitted to the
+ * page width. Rows are streamed to the file as they are written (exceljs's streaming writer,
+ * strings inline), so memory does not grow with the workbook. A text longer than an Excel cell
+ * holds is cut with a visible marker and reported through `onCut`.
  */
 export async function writeXlsx(tables: Table[], path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = "csr";
   const used = new Set<string>();
-  for (const table of tables) {
-    const sheet = workbook.addWorksheet(uniqueSheetName(table.sheet, used), {
+  const filters: { name: string; ranges: string[]; localSheetId: number }[] = [];
+  for (const [index, table] of tables.entries()) {
+    const name = uniqueSheetName(table.sheet, used);
+    const sheet = workbook.addWorksheet(name, {
       views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
+      pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" },
     });
+    if (table.heading) {
+      const h = table.heading;
+      const quote = (t: string) => t.replace(/&/g, "&&");
+      sheet.headerFooter.oddHeader = `&L${quote(h.organisation)}&C${quote(table.title)}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}`;
+      sheet.headerFooter.oddFooter = "&C&P / &N";
+    }
     writeSheet(sheet, table, onCut);
     sheet.commit();
+    if (table.columns.length > 0) filters.push({ name: "_xlnm._FilterDatabase", ranges: [`'${name.replace(/'/g, "''")}'!$A$2:$${columnLetter(table.columns.length)}$2`], localSheetId: index });
   }
+  // LibreOffice shows an autofilter only when the workbook also names its range _xlnm._FilterDatabase
+  // for that sheet, as Excel itself writes it (LibreOffice bug 118592); exceljs writes only the
+  // sheet's <autoFilter>, so the names are handed to its workbook writer here.
+  Object.defineProperty(workbook.definedNames, "model", { get: () => filters });
   await workbook.commit();
+}
+
+/** A, B … Z, AA … for a 1-based column number. */
+function columnLetter(n: number): string {
+  let letters = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return letters;
 }
 
 /**
@@ -209,6 +262,7 @@ function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, lengt
     cell.font = { bold: true };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    cell.border = THIN_BORDER;
   });
   header.commit();
   table.rows.forEach((row, r) => {
@@ -226,6 +280,7 @@ function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, lengt
         cell.value = value ?? null;
       }
       cell.alignment = { vertical: "top", wrapText: typeof value === "string" && value.includes("\n") };
+      cell.border = THIN_BORDER;
     });
     line.commit();
   });
@@ -233,6 +288,10 @@ function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, lengt
   for (const note of table.notes ?? []) {
     sheet.getCell(at, 1).value = note;
     sheet.getRow(at++).commit();
+  }
+  if (table.heading?.signatures.length) {
+    sheet.getCell(at + 1, 1).value = signatureLine(table.heading);
+    sheet.getRow(at + 1).commit();
   }
 }
 

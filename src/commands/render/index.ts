@@ -12,7 +12,7 @@ import { createRenderer, loadLabels, type TemplateName } from "../../render/envi
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
 import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type DocumentView, type Lang } from "../../render/view.js";
-import { choiceOption } from "../options.js";
+import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
 
@@ -22,6 +22,7 @@ export interface RenderFlags {
   lang?: string;
   out?: string;
   copy?: string;
+  today?: string;
 }
 
 const FORMATS = ["md", "html", "pdf", "docx"] as const;
@@ -38,6 +39,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const root = findRoot(ctx.dir);
   const repo = loadRepository(root);
   const lang = choiceOption<Lang>(flags.lang, "--lang", LANGS, repo.config?.value.language ?? "zh-CN");
+  const today = dateOption(flags.today, "--today");
   if (flags.all && ids.length > 0) throw new UserError("Give document ids or --all, not both.");
   if (!flags.all && ids.length === 0) throw new UserError("Name the documents (or CSRs) to render, or use --all for every document.", "Example: csr render QP-020 --format html");
   const index = buildIndex(repo);
@@ -61,7 +63,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body), ...(copy ? { copy } : {}) } : csrReportView(repo, index, target.value, lang, body);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body), ...(copy ? { copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
@@ -89,7 +91,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium) : undefined;
   try {
     // Pages print concurrently in their own tabs (the browser lays out one while it writes another's PDF).
-    const printed = printer ? inOrder(named.map((page) => () => printer.print(page.text)), PDF_PAGES_AT_ONCE) : undefined;
+    const footer = printer ? pageFooter(loadLabels(root, lang)) : undefined;
+    const printed = printer ? inOrder(named.map((page) => () => printer.print(page.text, footer)), PDF_PAGES_AT_ONCE) : undefined;
     for (const [i, page] of named.entries()) {
       writes.push({ path: join(outDir, `${page.name}.${lang}.${format}`), content: page.docx ?? (printed ? await printed[i]! : page.text) });
     }
@@ -126,6 +129,19 @@ function controlledCopy(targets: readonly Target[], given: string): number {
     throw new UserError(`Copy ${given} of ${doc.id} is not in force (${copy.recalled ? `taken back on ${copy.recalled}` : `it is of ${copy.version}, ${doc.id} is ${doc.status === "released" ? `at ${version}` : doc.status}`}); print a copy in force.`);
   }
   return copy.copy;
+}
+
+/**
+ * The foot of every PDF page: 第 x 页 共 y 页 (label `page_of`, with {page} and {total}). Chromium
+ * prints it in the bottom margin of the page's own @page rule; the label is escaped, it is the
+ * repository's text.
+ */
+export function pageFooter(labels: Record<string, string>): string {
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const text = escape(labels.page_of ?? "{page} / {total}")
+    .replace("{page}", '<span class="pageNumber"></span>')
+    .replace("{total}", '<span class="totalPages"></span>');
+  return `<div style="width:100%;margin:0 15mm 0 20mm;font-size:9pt;text-align:center;font-family:'Noto Serif CJK SC','Source Han Serif SC',serif;">${text}</div>`;
 }
 
 /** Word output: the document view laid out by render/docx.ts, with the repository's labels and reference styles. */

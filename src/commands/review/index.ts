@@ -11,7 +11,8 @@ import { oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
-import { missingOpinions, requiredDepartments } from "../../model/csr-status.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { missingOpinions, requiredDepartments, reviewDue } from "../../model/csr-status.js";
 import type { Csr, Decision, Disposition, Opinion, OpinionValue } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -28,6 +29,7 @@ export interface ReviewFlags {
   disposition?: string;
   justification?: string;
   by?: string;
+  lateReason?: string;
   date?: string;
   force?: boolean;
   amend?: boolean;
@@ -75,7 +77,7 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   const csr = findCsr(repo, id);
   if (csr.value.superseded) throw new UserError(`${id} is superseded (${csr.value.superseded.reason}); it is not reviewed any more.`);
   const wantsOpinion = [flags.department, flags.reviewer, flags.opinion, flags.comment].some((v) => v !== undefined);
-  const wantsDecision = [flags.disposition, flags.justification, flags.by].some((v) => v !== undefined);
+  const wantsDecision = [flags.disposition, flags.justification, flags.by, flags.lateReason].some((v) => v !== undefined);
   if (wantsOpinion && wantsDecision) throw new UserError("Record an opinion or the decision, not both at once: run 'csr review' twice.");
   let mode: "opinion" | "decision" | undefined = wantsOpinion ? "opinion" : wantsDecision ? "decision" : undefined;
   if (!mode && ask) {
@@ -194,6 +196,15 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
   const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
 
   const lines = [`${csr.id}: decision recorded: ${disposition} (${by}, ${date}).`];
+  const due = reviewDue(csr, repositoryCalendar(config), config);
+  if (date > due) {
+    const lateReason =
+      flags.lateReason ?? csr.review?.late_reason ?? (ask ? optional(await ask.input({ message: `Decided after the review period (due ${due}); reason for the delay` })) : undefined);
+    if (lateReason) doc.setIn(["review", "late_reason"], lateReason);
+    else lines.push(`Decided after the review period (due ${due}); record why with --late-reason (rule csr/review-late).`);
+  } else if (flags.lateReason !== undefined) {
+    throw new UserError(`--late-reason is for a decision after the review period; ${csr.id} was due on ${due} and is decided on ${date}.`);
+  }
   if (earlier) {
     const round = mapNode(doc, { reason: "amended", closed: date });
     round.set("decision", doc.getIn(["review", "decision"], true));

@@ -27,7 +27,7 @@ export interface FileChange {
 }
 
 /** Rules about what a file says, not about deadlines: a late registration is still a valid one. */
-const VALIDITY_RULES = rules.filter((r) => /^(ref|clause|id)\//.test(r.id) || r.id === "csr/duplicate-id-across-branches");
+const VALIDITY_RULES = rules.filter((r) => /^(ref|clause|id)\//.test(r.id) || ["csr/duplicate-id-across-branches", "csr/review-inconsistent"].includes(r.id));
 
 /**
  * Refuses changes that would add an error to the files they touch. Problems a file had before
