@@ -189,7 +189,8 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
       if (error.params.format === "date") return `${at} is ${describe(data)}, not a date; write YYYY-MM-DD, e.g. 2026-11-20.`;
       return `${at} is ${describe(data)}, not a valid ${String(error.params.format)}.`;
     case "pattern": {
-      const invisible = typeof data === "string" && showInvisible(data) !== data ? ` It contains an invisible character (shown as <U+…>); delete it.` : "";
+      // describe() has named the character already (quotedId); the fix is to delete it.
+      const invisible = typeof data === "string" && showInvisible(data) !== data ? " Delete the invisible character." : "";
       return `${at} is ${describe(data)}, which has the wrong form.${invisible}${hint}`;
     }
     case "minItems":
