@@ -7,6 +7,7 @@
  * and `csr review` refuses to write them.
  */
 import type { Csr, Path, Person, QmsConfig } from "./types.js";
+import { inDateRange } from "../core/dates.js";
 import { reviewStart } from "./csr-status.js";
 
 export interface ReviewProblem {
@@ -24,6 +25,8 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
   const since = review.restarted ? `the review was restarted on ${start}` : `the CSR was received on ${start}`;
   const departments = new Map((config?.departments ?? []).map((d) => [d.code, d]));
   const dated = (path: Path, what: string, date: string) => {
+    // A date outside the sane range is date/out-of-range's finding (one root cause, one finding).
+    if (!inDateRange(date) || !inDateRange(start)) return;
     if (date < start) problems.push({ path, message: `${csr.id}: ${what} is dated ${date}, before ${since}. Correct the date; an opinion or decision cannot come before the review started.` });
     else if (date > today) problems.push({ path, message: `${csr.id}: ${what} is dated ${date}, after today (${today}). Record it on the day it is given.` });
   };

@@ -4,7 +4,7 @@
  * fresh repository; every record the pair was asked to make is there exactly once, and a refused
  * second writer says why in one line.
  */
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -24,6 +24,8 @@ function freshRepo(): string {
     template = tempDir("csr-pair-");
     cpSync(copyFixture("test/fixtures/csr/valid"), join(template, "repo"), { recursive: true });
     writeFileSync(join(template, "register.csv"), REGISTER);
+    // A second member of QA, so that two people of one department can race for its opinion.
+    appendFileSync(join(template, "repo", "people.yaml"), "  - id: zhao\n    name: 赵敏\n    department: QA\n    roles: [reviewer]\n");
     gitInit(join(template, "repo"));
   }
   const parent = tempDir("csr-pair-");
@@ -62,9 +64,9 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
 
   it("review: of two people of one department, one is recorded and the other is told why", async () => {
     const review = (reviewer: string) => () => ["review", "DYA-001", "--department", "QA", "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-11-27", "--yes"];
-    await runPairs(review("zhang"), review("wang"), (dir, runs) => {
+    await runPairs(review("zhang"), review("zhao"), (dir, runs) => {
       expect(codes(runs)).toEqual([0, 2]);
-      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: QA has already given its opinion on DYA-001 \(accept by (zhang|wang), 2026-11-27\)\.\nhint: Add --amend/)]);
+      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: QA has already given its opinion on DYA-001 \(accept by (zhang|zhao), 2026-11-27\)\.\nhint: Add --amend/)]);
       expect(yamlOf(dir, "csr/DYA/DYA-001.yaml").review.opinions).toHaveLength(1);
     });
   });
