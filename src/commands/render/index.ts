@@ -1,4 +1,4 @@
-/** `csr render`: controlled documents and CSR review reports as Markdown, HTML or PDF files, and documents as Word files. */
+/** `csr render`: controlled documents and CSR review reports as Markdown, HTML, PDF or Word files. */
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -11,7 +11,7 @@ import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
-import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type DocumentView, type Lang } from "../../render/view.js";
+import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
@@ -48,10 +48,6 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const outDir = outputFolder(root, ctx.dir, flags.out);
   const chromium = format === "pdf" ? findChromium() : undefined;
   if (format === "pdf") requireCjkFont();
-  if (format === "docx") {
-    const csr = targets.find((t) => t.kind === "csr");
-    if (csr) throw new UserError(`${csr.value.id} is a CSR: its review report is rendered as md, html or pdf, not docx.`);
-  }
   // Word output lays the section Markdown out itself, so the view keeps it as written.
   const body: BodyRenderer = format === "docx" ? (text) => text : format === "md" ? safeMarkdown : await markdownToHtml();
   const word = format === "docx" ? await docxRenderer(root, lang) : undefined;
@@ -72,7 +68,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
     const name = target.kind === "document" ? `${documentFileName(target.value.id)}${copy ? `.copy-${copy}` : ""}` : `${target.value.id}.review`;
     if (word) {
-      pages.push({ id: target.value.id, name, text: "", docx: await word(view as DocumentView) });
+      pages.push({ id: target.value.id, name, text: "", docx: target.kind === "document" ? await word.document(view as DocumentView) : await word.report(view as CsrReportView) });
       continue;
     }
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
@@ -144,12 +140,11 @@ export function pageFooter(labels: Record<string, string>): string {
   return `<div style="width:100%;margin:0 15mm 0 20mm;font-size:9pt;text-align:center;font-family:'Noto Serif CJK SC','Source Han Serif SC',serif;">${text}</div>`;
 }
 
-/** Word output: the document view laid out by render/docx.ts, with the repository's labels and reference styles. */
-async function docxRenderer(root: string, lang: Lang): Promise<(view: DocumentView) => Promise<Buffer>> {
-  const { documentToDocx, referenceStyles } = await import("../../render/docx.js");
-  const labels = loadLabels(root, lang);
-  const styles = await referenceStyles(root);
-  return (view) => documentToDocx(view, { labels, referenceStyles: styles });
+/** Word output: the views laid out by render/docx.ts, with the repository's labels and reference styles. */
+async function docxRenderer(root: string, lang: Lang): Promise<{ document: (view: DocumentView) => Promise<Buffer>; report: (view: CsrReportView) => Promise<Buffer> }> {
+  const { csrReportToDocx, documentToDocx, referenceStyles } = await import("../../render/docx.js");
+  const options = { labels: loadLabels(root, lang), referenceStyles: await referenceStyles(root) };
+  return { document: (view) => documentToDocx(view, options), report: (view) => csrReportToDocx(view, options) };
 }
 
 /** Runs the tasks with at most `limit` at a time, starting them in order; the promises are in the tasks' order. */
