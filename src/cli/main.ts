@@ -18,6 +18,13 @@ function packageVersion(): string {
 
 export async function run(argv: string[]): Promise<number> {
   let exitCode = 0;
+  // A reader that stops early (`csr matrix clauses | head`) closes the pipe: stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(exitCode);
+    });
+  }
   setLanguage(resolveLanguage(argv.slice(2), process.cwd(), process.env));
   const program = new Command();
   localizeHelp(program);
@@ -91,6 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--disposition <disposition>", t("help.review.disposition"))
     .option("--justification <text>", t("help.review.justification"))
     .option("--by <person>", t("help.review.by"))
+    .option("--late-reason <text>", t("help.review.late-reason"))
     .option("--date <date>", t("help.review.date"))
     .option("--force", t("help.review.force"))
     .option("--amend", t("help.review.amend"))
@@ -182,6 +190,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--format <format>", t("help.render.format"))
     .option("--out <dir>", t("help.render.out"))
     .option("--copy <n>", t("help.render.copy"))
+    .option("--today <date>", t("help.render.today"))
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
 
@@ -281,6 +290,11 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
 
   program
+    .command("recover")
+    .description(t("help.recover"))
+    .action(action(async () => (await import("../commands/recover/index.js")).recoverCommand));
+
+  program
     .command("history")
     .description(t("help.history"))
     .argument("<id>", t("help.common.document-id"))
@@ -307,6 +321,7 @@ export async function run(argv: string[]): Promise<number> {
       .option("--format <format>", t("help.common.format"))
       .option("--out <file>", t("help.common.out"))
       .option("--force", t("help.common.force"))
+      .option("--today <date>", t("help.matrix.today"))
       .option("-y, --yes", t("help.common.yes"))
       .action(
         action(async () => {
@@ -321,6 +336,7 @@ export async function run(argv: string[]): Promise<number> {
     .description(t("help.export"))
     .requiredOption("--out <file>", t("help.export.out"))
     .option("--force", t("help.export.force"))
+    .option("--today <date>", t("help.export.today"))
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
 

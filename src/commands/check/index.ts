@@ -8,6 +8,7 @@ import { FORMATS, loadFormatter } from "../../report/formatters/index.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { t } from "../../i18n/index.js";
+import { warnInterrupted } from "../shared/transaction.js";
 
 export interface CheckFlags {
   format?: string;
@@ -28,6 +29,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
     throw new UserError(t("check.changed-only-needs-base"), t("check.changed-only-needs-base.hint"));
   }
   const root = findRoot(ctx.dir);
+  warnInterrupted(ctx, root);
   // The rules, the loader and the parsers load only when a check has to run: a repeated check with
   // nothing changed is answered from the cache without them.
   let overrides: QmsConfig["rules"];

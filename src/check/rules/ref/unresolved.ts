@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
-import { didYouMean } from "../../../core/text.js";
+import { didYouMean, quotedId } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
 import type { Path, Signature } from "../../../model/types.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
@@ -24,6 +24,8 @@ related: [QP-001]   # Unknown document 'QP-001'
     const refs = new References(ctx);
     const config = repo.config;
     if (config) config.value.csr?.reviewers?.forEach((d, i) => refs.department(config.file, ["csr", "reviewers", i], d));
+    config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => refs.person(config.file, ["departments", i, "delegates", j], p)));
+    if (config?.value.csr?.review_form) refs.document(config.file, ["csr", "review_form"], config.value.csr.review_form);
     for (const { value, file, path } of repo.people) refs.department(file, [...path, "department"], value.department);
     for (const { value, file, path } of repo.processes) {
       if (value.owner) refs.department(file, [...path, "owner"], value.owner);
@@ -83,12 +85,12 @@ class References {
 
   department(file: SourceFile, path: Path, code: string): void {
     const known = this.ctx.index.departments;
-    if (!known.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.department", { code }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.department-fix")), ["qms.yaml"]);
+    if (!known.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.department", { code: quotedId(code) }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.department-fix")), ["qms.yaml"]);
   }
 
   person(file: SourceFile, path: Path, id: string): void {
     const known = this.ctx.index.people;
-    if (!known.has(id)) this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id }) + didYouMean(id, known.keys()), t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
+    if (!known.has(id)) this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id: quotedId(id) }) + didYouMean(id, known.keys()), t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
   }
 
   signature(file: SourceFile, path: Path, signature: Signature | undefined): void {
@@ -98,18 +100,18 @@ class References {
   document(file: SourceFile, path: Path, id: string): void {
     const { index, repo } = this.ctx;
     if (index.documents.has(id) || repo.unvalidated.documents.has(id)) return;
-    this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id }) + didYouMean(id, index.documents.keys()), t("rule.ref/unresolved.document-fix", { file: `documents/${id.replace(/\//g, "_")}.yaml` })));
+    this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id: quotedId(id) }) + didYouMean(id, index.documents.keys()), t("rule.ref/unresolved.document-fix", { file: `documents/${id.replace(/\//g, "_")}.yaml` })));
   }
 
   process(file: SourceFile, path: Path, code: string): void {
     const known = this.ctx.index.processes;
-    if (!known.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.process", { code }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.process-fix")));
+    if (!known.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.process", { code: quotedId(code) }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.process-fix")));
   }
 
   customer(file: SourceFile, path: Path, code: string) {
     const found = this.ctx.index.customers.get(code);
     if (!found && !this.ctx.repo.unvalidated.customers.has(code)) {
-      this.missing(file, path, sentences(t("rule.ref/unresolved.customer", { code }) + didYouMean(code, this.ctx.index.customers.keys()), t("rule.ref/unresolved.customer-fix", { code })));
+      this.missing(file, path, sentences(t("rule.ref/unresolved.customer", { code: quotedId(code) }) + didYouMean(code, this.ctx.index.customers.keys()), t("rule.ref/unresolved.customer-fix", { code })));
     }
     return found?.value;
   }
