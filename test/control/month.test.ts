@@ -29,7 +29,7 @@ describe("a month of document control without hand-editing YAML", () => {
     let commands = 0;
     const run = (...args: string[]) => {
       commands++;
-      const result = csr(["-C", dir, ...args]);
+      const result = csr(["-C", dir, ...args], { lang: null });
       expect(result.stderr, args.join(" ")).toBe("");
       expect(result.code, `${args.join(" ")}\n${result.stdout}`).toBe(0);
       return result.stdout;

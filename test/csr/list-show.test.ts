@@ -4,7 +4,7 @@ import { csr } from "../helpers.js";
 import { read, validRepo } from "./fixture.js";
 
 const FIXTURE = "test/fixtures/csr/valid";
-const list = (...args: string[]) => csr(["-C", FIXTURE, "list", "--today", "2026-11-27", ...args]);
+const list = (...args: string[]) => csr(["-C", FIXTURE, "list", "--today", "2026-11-27", ...args], { lang: null });
 const ids = (result: { stdout: string }) => (JSON.parse(result.stdout) as { rows: { id: string }[] }).rows.map((r) => r.id);
 
 describe("csr list", () => {
@@ -44,7 +44,7 @@ describe("csr list", () => {
     expect(ids(list("--format", "json", "--customer", "DYA", "--clause", "IATF16949:8.5"))).toEqual(["DYA-002", "DYA-003", "DYA-004", "DYA-007", "DYA-008", "DYA-010"]);
     expect(ids(list("--format", "json", "--clause", "IATF16949:8.5.1.1", "--owner", "wang"))).toEqual(["DYA-004"]);
     expect(ids(list("--format", "json", "--overdue"))).toEqual([]);
-    expect(ids(csr(["-C", FIXTURE, "list", "--today", "2026-12-07", "--overdue", "--format", "json"]))).toEqual(["DYA-001"]);
+    expect(ids(csr(["-C", FIXTURE, "list", "--today", "2026-12-07", "--overdue", "--format", "json"], { lang: null }))).toEqual(["DYA-001"]);
   });
 
   it("speaks English with --lang en, and writes JSON, CSV and Markdown", () => {
@@ -80,13 +80,13 @@ describe("csr list", () => {
 
   it("writes the list to a file with --out and never overwrites one", () => {
     const dir = validRepo();
-    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"])).toMatchObject({ code: 0, stdout: "", stderr: "wrote csr-list.csv\n" });
+    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"], { lang: null })).toMatchObject({ code: 0, stdout: "", stderr: "wrote csr-list.csv\n" });
     expect(read(dir, "csr-list.csv").startsWith("\ufeff编号,")).toBe(true);
-    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"])).toMatchObject({
+    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"], { lang: null })).toMatchObject({
       code: 2,
       stderr: "csr: csr-list.csv exists already; csr does not overwrite files.\nhint: Choose another --out, or pass --force to replace it.\n",
     });
-    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv", "--force", "--status", "verified"]).code).toBe(0);
+    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv", "--force", "--status", "verified"], { lang: null }).code).toBe(0);
     expect(read(dir, "csr-list.csv").split("\r\n").length).toBe(3);
   });
 });

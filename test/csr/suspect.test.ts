@@ -77,7 +77,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     expect(csr(["-C", dir, "show", "DYA-001", "--today", "2026-03-04"]).stdout).toContain(
       "  Addressed in    QP-014 标识和可追溯性控制程序 A/1 (released), section 2.2 包装标签  ! suspect: section changed since confirmed\n",
     );
-    const matrix = csr(["-C", dir, "matrix", "csr", "--format", "json"]);
+    const matrix = csr(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null });
     const table = JSON.parse(matrix.stdout) as { rows: { link: string }[]; notes: string[] };
     expect(table.rows.map((r) => r.link)).toEqual(["可疑：章节已变更"]);
     expect(table.notes).toEqual(["可疑链接 1 处：要求或落实章节在链接确认后已变更，核实后用 csr address --confirm 确认。"]);

@@ -33,7 +33,7 @@ export const rule: Rule = {
           t("rule.doc/approval-missing", {
             version: current.version,
             document: doc.id,
-            roles: conjunction(missing.map((m) => t(`rule.doc/approval-missing.${m}`))),
+            roles: missing.map((m) => t(`rule.doc/approval-missing.${m}`)).join(t("rule.doc/approval-missing.and-no")),
             fields: conjunction(missing.map((m) => `'${m}: { by: <person>, date: <date> }'`)),
           }),
         );
