@@ -99,7 +99,7 @@ describe("csr export", () => {
   it("reports a path it cannot write to in one line, without a stack trace", () => {
     const blocker = join(tempDir(), "not-a-folder");
     writeFileSync(blocker, "");
-    const result = csr(["-C", REPO, "list", "forms", "--out", join(blocker, "forms.md")], { lang: null });
+    const result = csr(["-C", REPO, "list", "forms", "--out", join(blocker, "forms.md")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^csr: Could not write .*forms\.md: .*; it is unchanged\.\nhint: Check the path, free disk space and permissions, then run the command again\.\n$/);
   });
@@ -184,10 +184,11 @@ describe("table templates", () => {
 describe("usage errors", () => {
   it("an unknown format or language is one line, exit 2", () => {
     expect(csr(["-C", REPO, "list", "forms", "--format", "pdf"], { lang: null }).stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json; got 'pdf'.\n");
-    expect(csr(["-C", REPO, "matrix", "clauses", "--lang", "fr"]).stderr).toBe("csr: --lang must be one of zh-CN, en; got 'fr'.\n");
+    // --lang is a global option that commander checks: an unknown language is a usage error in the repository's language.
+    expect(csr(["-C", REPO, "matrix", "clauses", "--lang", "fr"])).toEqual({ code: 2, stdout: "", stderr: "错误：选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en\n（运行 'csr --help' 查看用法）\n" });
   });
   it("an unknown standard names the known catalogs", () => {
-    const result = csr(["-C", REPO, "matrix", "clauses", "--standard", "IATF1649"], { lang: null });
+    const result = csr(["-C", REPO, "matrix", "clauses", "--standard", "IATF1649"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("csr: No catalog for standard 'IATF1649'. Did you mean 'IATF16949'? Known: GJB9001C, IATF16949, ISO9001, MINI.\n");
   });
