@@ -17,7 +17,7 @@ export interface AsyncRun {
 export function csrAsync(args: string[], options: { cwd: string; env?: Record<string, string>; killAfterMs?: number }): Promise<AsyncRun> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [BIN, "--lang", "en", ...args], {
+    const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
       env: { ...process.env, NO_COLOR: "1", GIT_CONFIG_NOSYSTEM: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
