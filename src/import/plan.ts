@@ -60,9 +60,8 @@ export interface PlannedFile {
 }
 
 export interface Signer {
+  /** Made from the name as the register writes it (personIdFromName). */
   id: string;
-  /** As the register writes it. */
-  name: string;
   role?: Role;
   department?: string;
 }
@@ -70,6 +69,7 @@ export interface Signer {
 /** Someone the register names who is not in people.yaml: what --add-people adds. */
 export interface NewPerson {
   id: string;
+  /** The name as signed, which is also the id. */
   name: string;
   roles: Role[];
   /** The department of the first document that names them, else --department; unknown when neither is given. */
@@ -362,7 +362,7 @@ function personFor(name: string, what: string, role: Role | undefined, repo: Rep
     issue(`${what} '${showInvisible(name)}' is neither in people.yaml nor a name csr can use as a person id (one person per cell: letters, digits, spaces, '.', '-', '·') — kept as written; correct the cell or the file after import`);
     return id;
   }
-  names.signers.push({ id, name, ...(role ? { role } : {}), ...(names.department ? { department: names.department } : {}) });
+  names.signers.push({ id, ...(role ? { role } : {}), ...(names.department ? { department: names.department } : {}) });
   if (!options.addPeople) issue(`${what} '${showInvisible(name)}' is not in people.yaml — kept as ${id}; add the person to people.yaml, or import with --add-people`);
   return id;
 }

@@ -103,6 +103,21 @@ describe("export -> import into a new repository -> export gives the same regist
     expect(overdue).toEqual([]);
   });
 
+  it("the sheets csr computes (matrices, symbol table, distribution and training records) are refused, naming the registers to import", () => {
+    const dir = freshRepository(ACME);
+    for (const sheet of ["顾客特定要求矩阵", "特殊特性符号对照表", "发放回收记录", "培训记录"]) {
+      expect(csr(["-C", dir, "import", book, "--as", "documents", "--sheet", sheet])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr:
+          `csr: Sheet ${sheet} has the columns of csr's ${sheet}, which csr computes from the repository's files; it is not a register to import.\n` +
+          "hint: Import the registers it is made from instead: 程序文件一览表 (--as procedures), 受控文件清单 (--as documents), 表单清单 (--as forms), 顾客特定要求清单 (--as csr).\n",
+      });
+    }
+    // The clause matrix has no column a register has: no header is found, nothing is written.
+    expect(csr(["-C", dir, "import", book, "--as", "documents", "--sheet", "条款对照表 IATF16949"]).code).toBe(2);
+  });
+
   it("GJB 程序文件一览表: the 三级文件 and 四级表单 columns become each procedure's related documents and forms", async () => {
     const gjb = join(tempDir(), "gjb.xlsx");
     run(GJB, ["list", "procedures", "--style", "gjb", "--out", gjb]);

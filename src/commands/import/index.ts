@@ -21,7 +21,10 @@ import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
 import { IMPORT_KINDS, planImport, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
-import { readRegister } from "../../import/read.js";
+import { readRegister, type RawSheet } from "../../import/read.js";
+import { registerContext } from "../../report/registers/context.js";
+import { allRegisters } from "../../report/registers/index.js";
+import type { Table } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { editFile } from "../shared/edit.js";
@@ -62,6 +65,7 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   const path = resolve(ctx.dir, file);
   if (!existsSync(path)) throw new UserError(`No such file: ${file}`);
   const sheet = await readRegister(path, flags.sheet);
+  refuseComputedSheet(sheet, repo);
   const plan = planImport(sheet, repo, {
     as,
     standard,
@@ -133,6 +137,31 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   // The exit code says whether every row was imported; what the written files still lack (signatures,
   // a department, numbering) is the check's report above, for the user to fill in.
   return skipped > 0 || plan.conflicts.length > 0 || failed.length > 0 ? 1 : 0;
+}
+
+/** The sheets of `csr export` that are registers `csr import` reads back; the others are computed. */
+const READ_BACK: Record<string, string> = { procedures: "procedures", documents: "documents", forms: "forms", "csr-list": "csr" };
+
+/**
+ * A sheet of `csr export` that csr computes from the repository's files (a matrix, the symbol table
+ * of symbols.yaml, the distribution and training records) has no register behind it to import; its
+ * rows would only be refused one by one. It is recognised by its header, and the message names
+ * the sheets that do go back in.
+ */
+function refuseComputedSheet(sheet: RawSheet, repo: Repository): void {
+  const label = (cell: unknown) => (typeof cell === "string" ? cell.trim() : "");
+  const headers = sheet.rows.slice(0, 10).map((r) => r.cells.map(label).join("\t"));
+  for (const lang of ["zh-CN", "en"] as const) {
+    const tables = allRegisters(registerContext(repo, lang));
+    const readBack = (t: Table) => (t.id === undefined ? undefined : READ_BACK[t.id]);
+    const computed = tables.find((t) => !readBack(t) && headers.includes(t.columns.map((c) => c.header).join("\t")));
+    if (!computed) continue;
+    const registers = tables.filter(readBack).map((t) => `${t.sheet} (--as ${readBack(t)})`);
+    throw new UserError(
+      `Sheet ${sheet.name} has the columns of csr's ${computed.sheet}, which csr computes from the repository's files; it is not a register to import.`,
+      `Import the registers it is made from instead: ${registers.join(", ")}.`,
+    );
+  }
 }
 
 function toYaml(file: PlannedFile): string {
