@@ -24,6 +24,8 @@ import {
   normalizeStatus,
   normalizeVersion,
   personIdFromName,
+  PERSON_ID,
+  SIGNING_ROLE,
   type Kind,
   type Level,
 } from "./normalize.js";
@@ -106,9 +108,6 @@ export interface ImportPlan {
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "remarks", "retention", "medium", "location", "procedure", "level", "kind", "status", "level3", "level4", "uses"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "disposition", "decidedBy", "decided", "justification", "owner", "due", "addressed", "status"]);
-
-/** The pattern people.yaml ids follow (schemas/common.schema.json personId). */
-const PERSON_ID = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_.'’·・-]| (?=[\p{L}\p{N}]))*$/u;
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -223,7 +222,7 @@ function lookupDepartment(text: string, departments: Department[]): Department |
 }
 
 /** `text` as written: "张 丽", "陈　静" or "编制/张丽" find 张丽; spaces and invisible characters do not count. */
-function lookupPerson(text: string, people: Person[]): Person | undefined {
+export function lookupPerson(text: string, people: Person[]): Person | undefined {
   const key = (s: string | undefined) => (s === undefined ? undefined : compactText(s.normalize("NFKC")).toLowerCase());
   const candidates = [text, ...text.split(/[/、,，]/).reverse()].map((c) => key(c)!).filter(Boolean);
   for (const c of candidates) {
@@ -340,8 +339,6 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   }
   return revision;
 }
-
-const SIGNING_ROLE = { prepared: "author", reviewed: "reviewer", approved: "approver" } as const satisfies Record<string, Role>;
 
 /** Where the names of a row go: the row's new people, and the department to give them. */
 interface NameContext {

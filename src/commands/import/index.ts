@@ -121,7 +121,7 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   }
   out.push("", ...written.map((f) => `${flags.dryRun ? "would write" : "wrote"} ${f.path}`));
   out.push(...reportProblems(plan, failed));
-  out.push(...reportPeople(plan, flags), ...reportLinks(plan, flags), ...reportFamilies(plan));
+  out.push(...reportPeople(plan.people, flags, rowsOf), ...reportLinks(plan, flags), ...reportFamilies(plan));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
   const tally: string[] = [];
@@ -195,31 +195,8 @@ interface PlannedEdit extends FileChange {
  */
 function plannedEdits(root: string, plan: ImportPlan, flags: ImportFlags): PlannedEdit[] {
   const edits: PlannedEdit[] = [];
-  const people = flags.addPeople ? plan.people.filter((p) => p.department) : [];
-  if (people.length) {
-    const entries = people.map((p) => ({ id: p.id, name: p.name, department: p.department, roles: p.roles }));
-    const row = Math.min(...people.flatMap((p) => p.rows));
-    if (existsSync(insideRepository(root, "people.yaml"))) {
-      edits.push({
-        row,
-        ...editFile(root, "people.yaml", "people", (doc) => {
-          if (doc.errors.length) throw new UserError(`people.yaml cannot be read (${doc.errors[0]!.message.split("\n")[0]}); nothing was imported.`, "Fix people.yaml (csr check shows where), then import again.");
-          const list = doc.get("people", true);
-          // `people: []` as csr init might leave it: the new entries go one per line.
-          if (isSeq(list) && list.items.length === 0) list.flow = false;
-          for (const entry of entries) {
-            const node = doc.createNode(entry);
-            // Roles on one line, as people.yaml is written by hand: `roles: [author, reviewer]`.
-            const roles = node.get("roles", true);
-            if (isSeq(roles)) roles.flow = true;
-            appendIn(doc, ["people"], node);
-          }
-        }),
-      });
-    } else {
-      edits.push({ row, path: "people.yaml", kind: "people", text: stringify({ people: entries }, { lineWidth: 0 }), create: true });
-    }
-  }
+  const people = flags.addPeople ? peopleEdit(root, plan.people) : undefined;
+  if (people) edits.push({ row: Math.min(...plan.people.flatMap((p) => p.rows)), ...people });
   if (flags.linkForms) {
     const byPath = new Map<string, ImportPlan["links"]>();
     for (const link of plan.links) if (link.path) byPath.set(link.path, [...(byPath.get(link.path) ?? []), link]);
@@ -230,19 +207,46 @@ function plannedEdits(root: string, plan: ImportPlan, flags: ImportFlags): Plann
   return edits;
 }
 
-function reportPeople(plan: ImportPlan, flags: ImportFlags): string[] {
-  if (!flags.addPeople || !plan.people.length) return [];
-  const rows = (p: NewPerson) => `row${p.rows.length > 1 ? "s" : ""} ${p.rows.slice(0, SHOWN_ROWS).join(", ")}${p.rows.length > SHOWN_ROWS ? ` … (${p.rows.length} rows)` : ""}`;
-  const added = plan.people.filter((p) => p.department);
-  const homeless = plan.people.filter((p) => !p.department);
+/**
+ * people.yaml with the new people appended (those with a department, which people.yaml requires),
+ * or created when the repository has none; undefined when there is nobody to add.
+ */
+export function peopleEdit(root: string, people: NewPerson[]): FileChange | undefined {
+  const entries = people.filter((p) => p.department).map((p) => ({ id: p.id, name: p.name, department: p.department, roles: p.roles }));
+  if (entries.length === 0) return undefined;
+  if (!existsSync(insideRepository(root, "people.yaml"))) return { path: "people.yaml", kind: "people", text: stringify({ people: entries }, { lineWidth: 0 }), create: true };
+  return editFile(root, "people.yaml", "people", (doc) => {
+    if (doc.errors.length) throw new UserError(`people.yaml cannot be read (${doc.errors[0]!.message.split("\n")[0]}); nothing was imported.`, "Fix people.yaml (csr check shows where), then import again.");
+    const list = doc.get("people", true);
+    // `people: []` as csr init might leave it: the new entries go one per line.
+    if (isSeq(list) && list.items.length === 0) list.flow = false;
+    for (const entry of entries) {
+      const node = doc.createNode(entry);
+      // Roles on one line, as people.yaml is written by hand: `roles: [author, reviewer]`.
+      const roles = node.get("roles", true);
+      if (isSeq(roles)) roles.flow = true;
+      appendIn(doc, ["people"], node);
+    }
+  });
+}
+
+/** What --add-people did or would do; `where` names the rows or files that name each person. */
+export function reportPeople<P extends NewPerson>(people: P[], flags: ImportFlags, where: (p: P) => string): string[] {
+  if (!flags.addPeople || !people.length) return [];
+  const added = people.filter((p) => p.department);
+  const homeless = people.filter((p) => !p.department);
   return [
     ...(added.length
-      ? ["", `${flags.dryRun ? "Would add" : "Added"} to people.yaml (check each department and role):`, ...added.map((p) => `  ${p.id}: department ${p.department}, roles [${p.roles.join(", ")}] (${rows(p)})`)]
+      ? ["", `${flags.dryRun ? "Would add" : "Added"} to people.yaml (check each department and role):`, ...added.map((p) => `  ${p.id}: department ${p.department}, roles [${p.roles.join(", ")}] (${where(p)})`)]
       : []),
     ...(homeless.length
-      ? ["", "Not added to people.yaml: no department is known for them (import with --department CODE, or add them by hand):", ...homeless.map((p) => `  ${p.id} (${rows(p)})`)]
+      ? ["", "Not added to people.yaml: no department is known for them (import with --department CODE, or add them by hand):", ...homeless.map((p) => `  ${p.id} (${where(p)})`)]
       : []),
   ];
+}
+
+function rowsOf(p: NewPerson): string {
+  return `row${p.rows.length > 1 ? "s" : ""} ${p.rows.slice(0, SHOWN_ROWS).join(", ")}${p.rows.length > SHOWN_ROWS ? ` … (${p.rows.length} rows)` : ""}`;
 }
 
 function reportLinks(plan: ImportPlan, flags: ImportFlags): string[] {

@@ -17,7 +17,8 @@ import { loadRepository, type Repository } from "../../load/repository.js";
 import { planWordDocument, type WordImportOptions, type WordPlan } from "../../import/docx/document.js";
 import { readWordFile } from "../../import/docx/read.js";
 import type { CommandContext } from "../context.js";
-import { reportCheck, withPlannedFiles, type ImportFlags } from "./index.js";
+import type { NewPerson } from "../../import/plan.js";
+import { peopleEdit, reportCheck, reportPeople, withPlannedFiles, type ImportFlags } from "./index.js";
 
 const WORD_KINDS = ["procedures", "instructions", "forms", "documents"] as const;
 
@@ -30,6 +31,7 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
     as: (flags.as as WordImportOptions["as"] | undefined) ?? "documents",
     department: flags.department,
     lang: repo.config?.value.language ?? "zh-CN",
+    addPeople: flags.addPeople,
   };
   const files = wordFiles(path, ctx.dir);
   const plans: WordPlan[] = [];
@@ -47,6 +49,9 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
 
   const failed = new Map<WordPlan, string>();
   const toWrite = plans.filter((p) => p.data && !p.refused && !conflicts.has(p));
+  const people = newPeople(toWrite);
+  const edits = flags.addPeople ? [peopleEdit(root, people)].filter((e) => e !== undefined) : [];
+  let editFailure: string | undefined;
   if (!flags.dryRun && toWrite.length > 0) {
     await refuseOnConflicts(root);
     for (const plan of toWrite) {
@@ -54,6 +59,13 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
         writeFileAtomic(insideRepository(root, plan.path!), toYaml(plan));
       } catch (error) {
         failed.set(plan, error instanceof Error ? error.message : String(error));
+      }
+    }
+    for (const edit of edits) {
+      try {
+        writeFileAtomic(insideRepository(root, edit.path), edit.text, { overwrite: !edit.create });
+      } catch (error) {
+        editFailure = `${edit.path} could not be written: ${error instanceof Error ? error.message : String(error)}`;
       }
     }
   }
@@ -66,15 +78,39 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   const refused = plans.filter((p) => p.refused).length;
   const tally = [`${refused} refused`, `${conflicts.size} conflict(s) with existing files`];
   if (failed.size) tally.push(`${failed.size} could not be written`);
+  // Each file's report ends with an empty line already.
+  const added = reportPeople(people, flags, (p) => p.files.join(", ")).slice(1);
+  if (editFailure) added.push(editFailure);
+  if (added.length) out.push(...added, "");
   out.push(`${flags.dryRun ? "Would import" : "Imported"} ${written.length} of ${plans.length} Word file(s); ${tally.join(", ")}.`);
   if (flags.dryRun) out.push("Dry run: nothing was written.");
   const planned = written.map((p) => ({ row: 0, path: p.path!, id: p.id!, kind: p.data!.kind, data: p.data! }));
-  const after = flags.dryRun ? withPlannedFiles(root, planned) : loadRepository(root);
+  const after = flags.dryRun ? withPlannedFiles(root, planned, edits) : loadRepository(root);
   const findings = runCheck(after, { today: localToday() });
   out.push(...reportCheck(findings, root));
   ctx.stdout(out.join("\n") + "\n");
   const errors = findings.filter((f) => f.severity === "error").length;
-  return refused > 0 || conflicts.size > 0 || failed.size > 0 || errors > 0 ? 1 : 0;
+  return refused > 0 || conflicts.size > 0 || failed.size > 0 || editFailure !== undefined || errors > 0 ? 1 : 0;
+}
+
+/** A new person with the Word files that name them. */
+interface WordSigner extends NewPerson {
+  files: string[];
+}
+
+/** The signers of the documents to write who are not in people.yaml, once each, with every role they signed in. */
+function newPeople(plans: WordPlan[]): WordSigner[] {
+  const people = new Map<string, WordSigner>();
+  for (const plan of plans) {
+    for (const signer of plan.signers ?? []) {
+      const person = people.get(signer.id) ?? { id: signer.id, name: signer.id, roles: [], rows: [], files: [] };
+      person.department ??= signer.department;
+      if (signer.role && !person.roles.includes(signer.role)) person.roles.push(signer.role);
+      if (!person.files.includes(basename(plan.file))) person.files.push(basename(plan.file));
+      people.set(signer.id, person);
+    }
+  }
+  return [...people.values()];
 }
 
 /** The .docx files to read: the one named, or those directly in the folder named (Word's ~$ lock files left out). */
