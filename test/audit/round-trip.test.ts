@@ -103,15 +103,26 @@ describe("export -> import into a new repository -> export gives the same regist
     expect(overdue).toEqual([]);
   });
 
-  it("the sheets csr computes (matrices, symbol table, distribution and training records) are refused, naming the registers to import", () => {
+  it("特殊特性符号对照表 (symbol conversion table): symbols.yaml, in the order of the table", async () => {
     const dir = freshRepository(ACME);
-    for (const sheet of ["顾客特定要求矩阵", "特殊特性符号对照表", "发放回收记录", "培训记录"]) {
+    const report = run(dir, ["import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);
+    expect(report).toContain("\nwrote symbols.yaml\n\nImported 6 of 6 row(s).\n");
+    expect(await exported(dir, "特殊特性符号对照表")).toEqual(await sheetRows(book, "特殊特性符号对照表"));
+    // symbols.yaml is never replaced: a second import is a conflict.
+    const again = csr(["-C", dir, "import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain("Imported 0 of 6 row(s); 0 row(s) refused, 1 conflict(s) with existing files.");
+  });
+
+  it("the sheets csr computes (matrices, distribution and training records) are refused, naming the registers to import", () => {
+    const dir = freshRepository(ACME);
+    for (const sheet of ["顾客特定要求矩阵", "发放回收记录", "培训记录"]) {
       expect(csr(["-C", dir, "import", book, "--as", "documents", "--sheet", sheet])).toEqual({
         code: 2,
         stdout: "",
         stderr:
           `csr: Sheet ${sheet} has the columns of csr's ${sheet}, which csr computes from the repository's files; it is not a register to import.\n` +
-          "hint: Import the registers it is made from instead: 程序文件一览表 (--as procedures), 受控文件清单 (--as documents), 表单清单 (--as forms), 顾客特定要求清单 (--as csr).\n",
+          "hint: Import the registers it is made from instead: 程序文件一览表 (--as procedures), 受控文件清单 (--as documents), 表单清单 (--as forms), 顾客特定要求清单 (--as csr), 特殊特性符号对照表 (--as symbols).\n",
       });
     }
     // The clause matrix has no column a register has: no header is found, nothing is written.

@@ -53,7 +53,7 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
     const root = findRoot(ctx.dir);
     return (await import("./word.js")).importWord(ctx, root, loadRepository(root), file, flags);
   }
-  if (flags.as === undefined) throw new UserError("A register needs --as procedures|instructions|forms|documents|csr.");
+  if (flags.as === undefined) throw new UserError("A register needs --as procedures|instructions|forms|documents|csr|symbols.");
   const as = choiceOption(flags.as, "--as", IMPORT_KINDS, "documents");
   const root = findRoot(ctx.dir);
   const repo = loadRepository(root);
@@ -127,7 +127,8 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   const tally: string[] = [];
   if (skipped || plan.conflicts.length) tally.push(`${skipped} row(s) refused, ${plan.conflicts.length} conflict(s) with existing files`);
   if (failed.length) tally.push(`${failed.length} file(s) could not be written`);
-  out.push("", `${flags.dryRun ? "Would import" : "Imported"} ${written.length} of ${plan.dataRows} row(s)${tally.length ? `; ${tally.join("; ")}` : ""}.`);
+  const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0);
+  out.push("", `${flags.dryRun ? "Would import" : "Imported"} ${rows} of ${plan.dataRows} row(s)${tally.length ? `; ${tally.join("; ")}` : ""}.`);
   if (flags.dryRun) out.push("Dry run: nothing was written.");
 
   const after = flags.dryRun ? withPlannedFiles(root, plan.files, edits) : loadRepository(root);
@@ -140,7 +141,7 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
 }
 
 /** The sheets of `csr export` that are registers `csr import` reads back; the others are computed. */
-const READ_BACK: Record<string, string> = { procedures: "procedures", documents: "documents", forms: "forms", "csr-list": "csr" };
+const READ_BACK: Record<string, string> = { procedures: "procedures", documents: "documents", forms: "forms", "csr-list": "csr", symbols: "symbols" };
 
 /**
  * A sheet of `csr export` that csr computes from the repository's files (a matrix, the symbol table
@@ -281,7 +282,7 @@ export function withPlannedFiles(root: string, files: PlannedFile[], edits: read
   const found = discover(root);
   const edited = new Set(edits.map((e) => e.path));
   const sources = found.files.filter((f) => !edited.has(f.path)).map((f) => readSource(f.abs, f.path, f.kind));
-  for (const f of files) sources.push(parseText(f.path, f.kind === "csr" ? "csr" : "document", toYaml(f)));
+  for (const f of files) sources.push(parseText(f.path, f.kind === "csr" || f.kind === "symbols" ? f.kind : "document", toYaml(f)));
   for (const e of edits) sources.push(parseText(e.path, e.kind, e.text));
   return buildRepository(root, sources, found.problems);
 }
