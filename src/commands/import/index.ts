@@ -101,15 +101,15 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   const failed: WriteFailure[] = [];
   if (!flags.dryRun && plan.files.length + edits.length > 0) {
     await refuseOnConflicts(root);
-    const write = (row: number, path: string, text: string, overwrite: boolean) => {
+    const write = (row: number, path: string, text: string, edit: boolean, overwrite = false) => {
       try {
         writeFileAtomic(insideRepository(root, path), text, { overwrite });
       } catch (error) {
-        failed.push({ row, path, reason: error instanceof Error ? error.message : String(error) });
+        failed.push({ row, path, reason: error instanceof Error ? error.message : String(error), edit });
       }
     };
     for (const f of plan.files) write(f.row, f.path, toYaml(f), false);
-    for (const e of edits) write(e.row, e.path, e.text, !e.create);
+    for (const e of edits) write(e.row, e.path, e.text, true, !e.create);
   }
   const written = plan.files.filter((f) => !failed.some((x) => x.path === f.path));
   const edited = edits.filter((e) => !failed.some((x) => x.path === e.path));
@@ -173,13 +173,15 @@ interface WriteFailure {
   row: number;
   path: string;
   reason: string;
+  /** An addition to an existing file (people.yaml, a procedure's forms): the row itself was imported. */
+  edit: boolean;
 }
 
 function reportProblems(plan: ImportPlan, failed: WriteFailure[]): string[] {
   const lines = [
     ...plan.issues.map((i) => ({ row: i.row, text: `row ${i.row}: ${i.message}${i.skipped ? " (row not imported)" : ""}` })),
     ...plan.conflicts.map((c) => ({ row: c.row, text: `row ${c.row}: ${c.path} exists already; it was not overwritten (row not imported)` })),
-    ...failed.map((f) => ({ row: f.row, text: `row ${f.row}: ${f.path} could not be written: ${f.reason} (row not imported)` })),
+    ...failed.map((f) => ({ row: f.row, text: `row ${f.row}: ${f.path} could not be written: ${f.reason}${f.edit ? "" : " (row not imported)"}` })),
   ].sort((a, b) => a.row - b.row);
   return lines.length ? ["", ...lines.map((l) => l.text)] : [];
 }
