@@ -5,12 +5,12 @@
  * be taken over is listed with its place in the file; one summary and the `csr check` result end
  * the report.
  */
-import { lstatSync, readdirSync, statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { insideRepository, writeFileAtomic } from "../../core/write.js";
+import { insideRepository } from "../../core/write.js";
 import { runCheck } from "../../check/engine.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
@@ -18,6 +18,7 @@ import { planWordDocument, type WordImportOptions, type WordPlan } from "../../i
 import { readWordFile } from "../../import/docx/read.js";
 import type { CommandContext } from "../context.js";
 import type { NewPerson } from "../../import/plan.js";
+import { applyChange } from "../shared/transaction.js";
 import { peopleEdit, reportCheck, reportPeople, withPlannedFiles, type ImportFlags } from "./index.js";
 
 const WORD_KINDS = ["procedures", "instructions", "forms", "documents"] as const;
@@ -51,23 +52,24 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   const toWrite = plans.filter((p) => p.data && !p.refused && !conflicts.has(p));
   const people = newPeople(toWrite);
   const edits = flags.addPeople ? [peopleEdit(root, people)].filter((e) => e !== undefined) : [];
-  let editFailure: string | undefined;
   if (!flags.dryRun && toWrite.length > 0) {
     await refuseOnConflicts(root);
-    for (const plan of toWrite) {
+    // As for registers: a target whose folder cannot be made is reported; the others are written together, all or none.
+    const writable = toWrite.filter((plan) => {
       try {
-        writeFileAtomic(insideRepository(root, plan.path!), toYaml(plan));
+        mkdirSync(dirname(insideRepository(root, plan.path!)), { recursive: true });
+        return true;
       } catch (error) {
         failed.set(plan, error instanceof Error ? error.message : String(error));
+        return false;
       }
-    }
-    for (const edit of edits) {
-      try {
-        writeFileAtomic(insideRepository(root, edit.path), edit.text, { overwrite: !edit.create });
-      } catch (error) {
-        editFailure = `${edit.path} could not be written: ${error instanceof Error ? error.message : String(error)}`;
-      }
-    }
+    });
+    await applyChange(root, {
+      writes: [
+        ...writable.map((plan) => ({ path: insideRepository(root, plan.path!), content: toYaml(plan), create: true })),
+        ...edits.map((e) => ({ path: insideRepository(root, e.path), content: e.text, create: e.create })),
+      ],
+    });
   }
 
   const out: string[] = [];
@@ -80,7 +82,6 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   if (failed.size) tally.push(`${failed.size} could not be written`);
   // Each file's report ends with an empty line already.
   const added = reportPeople(people, flags, (p) => p.files.join(", ")).slice(1);
-  if (editFailure) added.push(editFailure);
   if (added.length) out.push(...added, "");
   out.push(`${flags.dryRun ? "Would import" : "Imported"} ${written.length} of ${plans.length} Word file(s); ${tally.join(", ")}.`);
   if (flags.dryRun) out.push("Dry run: nothing was written.");
@@ -90,7 +91,7 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   out.push(...reportCheck(findings, root));
   ctx.stdout(out.join("\n") + "\n");
   const errors = findings.filter((f) => f.severity === "error").length;
-  return refused > 0 || conflicts.size > 0 || failed.size > 0 || editFailure !== undefined || errors > 0 ? 1 : 0;
+  return refused > 0 || conflicts.size > 0 || failed.size > 0 || errors > 0 ? 1 : 0;
 }
 
 /** A new person with the Word files that name them. */
