@@ -45,7 +45,8 @@ async function exported(dir: string, sheet: string): Promise<unknown[][]> {
   return sheetRows(book, sheet);
 }
 
-describe("export -> import into a new repository -> export gives the same register", () => {
+// Each case runs csr four to six times (init, export, imports, export again).
+describe("export -> import into a new repository -> export gives the same register", { timeout: 120_000 }, () => {
   let book: string;
   let instructions: string;
   beforeAll(() => {
@@ -54,7 +55,7 @@ describe("export -> import into a new repository -> export gives the same regist
     // The level-3 list (三级文件一览表) names the instructions that own forms besides the procedures.
     instructions = join(tempDir(), "instructions.xlsx");
     run(ACME, ["list", "procedures", "--level", "3", "--out", instructions]);
-  });
+  }, 120_000);
 
   it("受控文件清单 (documents): every level, signer, date, clause and status", async () => {
     const dir = freshRepository(ACME);
