@@ -105,7 +105,7 @@ export async function checkCached(
       hits++;
       return cachedSource(read && Buffer.isBuffer(read) ? read : () => readFileSync(f.abs), f.path, f.kind, hit);
     }
-    return read === undefined || Buffer.isBuffer(read) ? sourceFromBytes(read ?? readFileSync(f.abs), f.path, f.kind) : unreadSource(f.path, f.kind, read);
+    return read === undefined || Buffer.isBuffer(read) ? sourceFromBytes(read ?? readFileSync(f.abs), f.path, f.kind, "fast", f.abs) : unreadSource(f.path, f.kind, read);
   });
   const repo = buildRepository(root, files, found.problems);
   const findings = await run(repo);

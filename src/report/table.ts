@@ -2,8 +2,10 @@
  * A register or matrix as plain data, and its renderings. Every list and matrix of csr builds a
  * Table; the output format is chosen at the end.
  */
+import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Writable } from "node:stream";
 import type { Worksheet } from "exceljs";
 import { displayWidth, padEnd } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
@@ -161,7 +163,21 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
  * inline), so memory does not grow with the workbook. A text longer than an Excel cell holds is cut
  * with a visible marker and reported through `onCut`.
  */
-export async function writeXlsx(tables: Table[], path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
+const ROWS_PER_TURN = 500;
+
+/**
+ * Waits until the zip has taken the rows committed so far. exceljs's streamed sheet writes into
+ * the stream the zip reads it from (archiver's PassThrough) without ever waiting for it, so
+ * without this a whole sheet would wait in memory for the zip to catch up (tens of megabytes per
+ * sheet at 50,000 entities). `needDrain` is set by the stream itself once it holds more than its
+ * high-water mark.
+ */
+async function zipCaughtUp(sheet: Worksheet): Promise<void> {
+  const input = (sheet as unknown as { stream?: { pipes?: (Writable & { _writableState?: { needDrain?: boolean } })[] } }).stream?.pipes?.[0];
+  if (input?._writableState?.needDrain) await once(input, "drain");
+}
+
+export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = "csr";
@@ -170,7 +186,7 @@ export async function writeXlsx(tables: Table[], path: string, onCut: (where: st
     const sheet = workbook.addWorksheet(uniqueSheetName(table.sheet, used), {
       views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
     });
-    writeSheet(sheet, table, onCut);
+    await writeSheet(sheet, table, onCut);
     sheet.commit();
   }
   await workbook.commit();
@@ -182,7 +198,7 @@ export async function writeXlsx(tables: Table[], path: string, onCut: (where: st
  * committing does nothing). Column widths come first because a streamed sheet writes them
  * before its first row.
  */
-function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, length: number) => void): void {
+async function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, length: number) => void): Promise<void> {
   const count = Math.max(1, table.columns.length);
   table.columns.forEach((c, i) => {
     const widest = Math.max(
@@ -206,7 +222,8 @@ function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, lengt
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   });
   header.commit();
-  table.rows.forEach((row, r) => {
+  for (const [r, row] of table.rows.entries()) {
+    if (r % ROWS_PER_TURN === ROWS_PER_TURN - 1) await zipCaughtUp(sheet);
     const line = sheet.getRow(r + 3);
     table.columns.forEach((c, i) => {
       const value = row[c.key];
@@ -223,7 +240,7 @@ function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, lengt
       cell.alignment = { vertical: "top", wrapText: typeof value === "string" && value.includes("\n") };
     });
     line.commit();
-  });
+  }
   let at = table.rows.length + 4;
   for (const note of table.notes ?? []) {
     sheet.getCell(at, 1).value = note;
