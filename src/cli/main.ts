@@ -336,6 +336,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--dry-run", "report what would be written, write nothing")
     .option("--standard <id>", "standard for bare clause numbers like 8.5.2 (default: the first in qms.yaml)")
     .option("--department <code>", "department for rows that name none")
+    .option("--add-people", "add the people the register names who are not in people.yaml")
+    .option("--link-forms", "add each form to the 'forms' of its procedure in the repository")
     .option("-y, --yes", "never prompt; a missing value is an error")
     .option("--commit", "commit the files it wrote")
     .action(action(async () => (await import("../commands/import/index.js")).importCommand));

@@ -1,24 +1,27 @@
 /**
- * Where a rule's documentation lives; every finding links to it. The link is an https URL of the
- * rules page of the installed version in the project's repository (package.json `repository`), so it
- * works for whoever reads a CI report, not only on the machine that ran csr.
+ * Where a rule's documentation lives; every finding links to it. The link is the rules page shipped
+ * in the installed package, as the npm CDN serves it for that exact version
+ * (https://unpkg.com/<name>@<version>/docs/rules.md), so it exists for whoever reads a CI report once
+ * the version is published, and it shows the text of the rules that produced the finding rather than
+ * whatever a branch says later. Name and version come from the package's own package.json.
  */
 import { readFileSync } from "node:fs";
 
 interface PackageJson {
+  name: string;
   version: string;
-  repository: { url: string };
+  homepage: string;
 }
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as PackageJson;
 
-/** `git+https://github.com/o/r.git` -> `https://github.com/o/r` */
-export const REPOSITORY_URL = pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+/** The package's page on npm (package.json `homepage`). */
+export const HOMEPAGE_URL = pkg.homepage;
 
-/** The rules page on the main branch; `csr explain <rule-id>` prints the text of the installed version. */
-export const RULES_DOC_URL = `${REPOSITORY_URL}/blob/main/docs/rules.md`;
+/** docs/rules.md of the installed version; `csr explain <rule-id>` prints the same text offline. */
+export const RULES_DOC_URL = `https://unpkg.com/${pkg.name}@${pkg.version}/docs/rules.md`;
 
-/** The anchor GitHub gives the rule's heading `### ref/unresolved`: `#refunresolved`. */
+/** The anchor a Markdown renderer gives the rule's heading `### ref/unresolved`: `#refunresolved`. */
 export function ruleAnchor(ruleId: string): string {
   return ruleId.toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
 }

@@ -30,7 +30,17 @@ export type Field =
   | "section"
   | "text"
   | "category"
-  | "received";
+  | "received"
+  | "disposition"
+  | "decidedBy"
+  | "decided"
+  | "justification"
+  | "owner"
+  | "due"
+  | "addressed"
+  | "level3"
+  | "level4"
+  | "uses";
 
 const VARIANTS: Record<Field, string[]> = {
   no: ["序号", "no", "no.", "#", "sn", "s/n"],
@@ -59,6 +69,16 @@ const VARIANTS: Record<Field, string[]> = {
   text: ["要求内容", "内容", "要求", "requirement", "text"],
   category: ["类别", "分类", "category"],
   received: ["接收日期", "收到日期", "received", "receiveddate"],
+  disposition: ["处置", "处置结果", "评审结论", "disposition"],
+  decidedBy: ["决定人", "处置人", "decidedby"],
+  decided: ["决定日期", "处置日期", "评审日期", "decided", "decidedon", "decisiondate"],
+  justification: ["处置理由", "理由", "justification"],
+  owner: ["负责人", "责任人", "实施负责人", "owner"],
+  due: ["完成期限", "完成日期", "计划完成日期", "due", "duedate"],
+  addressed: ["落实文件", "落实位置", "addressedin"],
+  level3: ["三级文件", "三级文件名称", "level-3documents"],
+  level4: ["四级表单", "四级文件", "四级表单名称", "level-4forms"],
+  uses: ["三级文件及四级表单", "三级文件和四级表单", "三级及四级文件", "三、四级文件", "支持性文件"],
 };
 
 export function normalizeHeader(text: string): string {
@@ -102,6 +122,8 @@ export interface HeaderRow {
   row: number;
   /** Column index (0-based) of each recognised field; the first column wins when a field repeats. */
   columns: Map<Field, number>;
+  /** The header text of each recognised field's column, as written. */
+  labels: Map<Field, string>;
   /** Headers that were not recognised, to tell the user they were ignored. */
   ignored: string[];
 }
@@ -140,7 +162,8 @@ export function findHeaderRow(rows: RawRow[]): HeaderRow | undefined {
     const used = new Set(columns.values());
     const width = Math.max(raw.cells.length, last.cells.length);
     const ignored = [...new Set(Array.from({ length: width }, (_, i) => (used.has(i) ? "" : label(last.cells[i]) || label(raw.cells[i]))).filter(Boolean))];
-    return { row: last.row, columns, ignored };
+    const labels = new Map([...columns].map(([field, i]) => [field, label(last.cells[i]) || label(raw.cells[i])]));
+    return { row: last.row, columns, labels, ignored };
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 /** Turning the values real registers contain into the repository's formats. */
+import type { Disposition } from "../model/types.js";
 import { isIsoDate } from "../core/dates.js";
 import { compactText } from "../core/text.js";
 import { UnreadableCell, type RawCell } from "./read.js";
@@ -127,4 +128,32 @@ export function normalizeStatus(text: string): Status | undefined {
   if (/审批中|评审中|审核中|inreview|review/.test(t)) return "in-review";
   if (/发布|受控|有效|现行|released|current|valid/.test(t)) return "released";
   return undefined;
+}
+
+/**
+ * A person id made from a name as signed in a register: invisible characters and the padding
+ * between CJK characters removed, other runs of spaces made one ("陈　静" -> 陈静, "John  Smith" ->
+ * "John Smith"), so that the id reads as the name.
+ */
+export function personIdFromName(text: string): string {
+  const han = /\p{Script=Han}/u;
+  return text
+    .normalize("NFKC")
+    .replace(/\p{Cf}/gu, "")
+    .trim()
+    .replace(/\s+/g, (space, at: number, s: string) => (han.test(s[at - 1]!) || han.test(s[at + space.length]!) ? "" : " "))
+    .replace(/\p{Cc}/gu, "");
+}
+
+const DISPOSITION_WORDS: [RegExp, Disposition][] = [
+  [/^(必须满足|必须|应满足|满足|must|mustmeet)$/, "must"],
+  [/^(可选|可选择|选择性|optional)$/, "optional"],
+  [/^(不适用|n\/?a|notapplicable|not-applicable)$/, "not-applicable"],
+  [/^(不合理|拒绝|不接受|rejected|reject)$/, "rejected"],
+];
+
+/** The disposition words of CSR lists (必须满足 / 可选 / 不适用 / 不合理) and their English forms. */
+export function normalizeDisposition(text: string): Disposition | undefined {
+  const t = compactText(text.normalize("NFKC")).toLowerCase();
+  return DISPOSITION_WORDS.find(([re]) => re.test(t))?.[1];
 }

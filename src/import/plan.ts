@@ -6,7 +6,8 @@
 import { numberPatternToRegExp, patternOf } from "../model/numbering.js";
 import { csrPath, documentPath } from "../model/paths.js";
 import type { Repository } from "../load/repository.js";
-import type { ControlledDocument, Csr, Customer, Department, Person, Revision } from "../model/types.js";
+import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
+import type { ControlledDocument, Csr, Customer, Decision, Department, Person, Revision, Role } from "../model/types.js";
 import { UserError } from "../core/errors.js";
 import { combinedTitleAndNumber, findHeaderRow, type Field, type HeaderRow } from "./headers.js";
 import { compactText, showInvisible } from "../core/text.js";
@@ -16,11 +17,13 @@ import {
   KIND_OF_LEVEL,
   normalizeClauses,
   normalizeDate,
+  normalizeDisposition,
   normalizeKind,
   normalizeLevel,
   normalizeMedium,
   normalizeStatus,
   normalizeVersion,
+  personIdFromName,
   type Kind,
   type Level,
 } from "./normalize.js";
@@ -36,6 +39,8 @@ export interface ImportOptions {
   /** Department for rows that name none. */
   department?: string;
   lang: "zh-CN" | "en";
+  /** People the register names who are not in people.yaml will be added to it (so no per-row message). */
+  addPeople?: boolean;
   /**
    * Whether something is at this repository-relative path on disk already (a file the loader
    * skipped, or one whose name differs only in case on a case-insensitive filesystem).
@@ -50,6 +55,26 @@ export interface PlannedFile {
   id: string;
   kind: Kind | "csr";
   data: ControlledDocument | Csr;
+  /** Names on this row that are not in people.yaml, with the id the file records for each. */
+  signers?: Signer[];
+}
+
+export interface Signer {
+  id: string;
+  /** As the register writes it. */
+  name: string;
+  role?: Role;
+  department?: string;
+}
+
+/** Someone the register names who is not in people.yaml: what --add-people adds. */
+export interface NewPerson {
+  id: string;
+  name: string;
+  roles: Role[];
+  /** The department of the first document that names them, else --department; unknown when neither is given. */
+  department?: string;
+  rows: number[];
 }
 
 export interface RowIssue {
@@ -67,9 +92,23 @@ export interface ImportPlan {
   conflicts: { row: number; path: string }[];
   /** Numbering patterns not yet in qms.yaml, by kind. */
   families: { kind: Kind; pattern: string; example: string }[];
-  /** Forms whose owning procedure does not list them yet. */
-  links: { form: string; procedure: string }[];
+  /**
+   * Forms whose owning procedure (the register's 所属程序) does not list them yet: `path` is the
+   * procedure's file when it is in the repository, undefined when it is nowhere.
+   */
+  links: { row: number; form: string; procedure: string; path?: string }[];
+  /** People named in the register who are not in people.yaml, by id. */
+  people: NewPerson[];
+  /** Recognised columns that this kind of import does not read, as headed in the register. */
+  unused: string[];
 }
+
+/** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
+const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "remarks", "retention", "medium", "location", "procedure", "level", "kind", "status", "level3", "level4", "uses"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "disposition", "decidedBy", "decided", "justification", "owner", "due", "addressed", "status"]);
+
+/** The pattern people.yaml ids follow (schemas/common.schema.json personId). */
+const PERSON_ID = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_.'’·・-]| (?=[\p{L}\p{N}]))*$/u;
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -90,6 +129,10 @@ class RowReader {
   /** For looking up and parsing: numbers, codes, names, departments (see cellKey). */
   key(field: Field): string {
     return cellKey(this.cell(field));
+  }
+  /** The header of the field's column, as the register writes it. */
+  label(field: Field, absent: string = field): string {
+    return this.header.labels.get(field) ?? absent;
   }
   /** Fields whose cell could not be read, with the reason. */
   unreadable(): { field: Field; reason: string }[] {
@@ -121,7 +164,9 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
       "Split it into two columns, e.g. Title and Number (文件名称, 文件编号), then import again.",
     );
   }
-  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], conflicts: [], families: [], links: [] };
+  const used = options.as === "csr" ? CSR_FIELDS : DOCUMENT_FIELDS;
+  const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
+  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], conflicts: [], families: [], links: [], people: [], unused };
   // Keyed by the target path, case-folded: different numbers can share a file (CS/QP-101 and
   // CS_QP-101 are both documents/CS_QP-101.yaml, and QP-101 and qp-101 are one file on a
   // case-insensitive filesystem). Every target is settled here, before anything is written.
@@ -161,6 +206,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   }
   plan.families = numberingFamilies(plan.files, repo);
   plan.links = formLinks(sheet, header, plan, repo);
+  plan.people = newPeople(plan.files, options.department ? lookupDepartment(compactText(options.department), repo.config?.value.departments ?? [])?.code : undefined);
   return plan;
 }
 
@@ -238,7 +284,8 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     if (clauses.length) doc.clauses = clauses;
   }
 
-  const revision = revisionFromRow(row, repo, options, issue, id);
+  const signers: Signer[] = [];
+  const revision = revisionFromRow(row, repo, options, issue, id, { signers, department: department?.code });
   if (!status && !revision && row.key("version")) {
     issue(`${id} is written as status: draft: the register gives no status and no revision could be recorded — set status and revisions in the file if it is released`);
   }
@@ -258,11 +305,15 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     if (row.text("location")) record.location = row.text("location");
     if (Object.keys(record).length) doc.record = record;
   }
-  if (row.text("remarks")) doc.remarks = row.text("remarks");
-  return { path: documentPath(id), id, kind, data: doc };
+  const uses = usedDocuments(row, repo, id, issue);
+  if (uses.related.length) doc.related = uses.related;
+  if (uses.forms.length) doc.forms = uses.forms;
+  const remarks = [row.text("remarks"), ...uses.unnamed].filter(Boolean).join(options.lang === "en" ? "; " : "；");
+  if (remarks) doc.remarks = remarks;
+  return { path: documentPath(id), id, kind, data: doc, signers };
 }
 
-function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string): Revision | undefined {
+function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, names: NameContext): Revision | undefined {
   const versionText = row.text("version");
   if (!versionText) return undefined;
   const version = normalizeVersion(versionText);
@@ -285,16 +336,116 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   };
   for (const role of ["prepared", "reviewed", "approved"] as const) {
     const name = row.text(role);
-    if (!name) continue;
-    const person = lookupPerson(name, repo.people.map((p) => p.value));
-    if (person) revision[role] = { by: person.id };
-    else {
-      // Kept as written, so the signature is not lost; csr check reports it until the person is added.
-      revision[role] = { by: name };
-      issue(`${role} by '${showInvisible(name)}' is not in people.yaml — kept as written; add the person (id, name, department, roles) and put their id in ${role}.by`);
-    }
+    if (name) revision[role] = { by: personFor(name, `${role} by`, SIGNING_ROLE[role], repo, options, issue, names) };
   }
   return revision;
+}
+
+const SIGNING_ROLE = { prepared: "author", reviewed: "reviewer", approved: "approver" } as const satisfies Record<string, Role>;
+
+/** Where the names of a row go: the row's new people, and the department to give them. */
+interface NameContext {
+  signers: Signer[];
+  department?: string;
+}
+
+/**
+ * The person id for a name the register writes: the person in people.yaml, else an id made from the
+ * name, so the signature is kept; the name is then a new person (--add-people adds them, csr check
+ * reports them until then).
+ */
+function personFor(name: string, what: string, role: Role | undefined, repo: Repository, options: ImportOptions, issue: Issue, names: NameContext): string {
+  const person = lookupPerson(name, repo.people.map((p) => p.value));
+  if (person) return person.id;
+  const id = personIdFromName(name);
+  if (!PERSON_ID.test(id)) {
+    issue(`${what} '${showInvisible(name)}' is neither in people.yaml nor a name csr can use as a person id (one person per cell: letters, digits, spaces, '.', '-', '·') — kept as written; correct the cell or the file after import`);
+    return id;
+  }
+  names.signers.push({ id, name, ...(role ? { role } : {}), ...(names.department ? { department: names.department } : {}) });
+  if (!options.addPeople) issue(`${what} '${showInvisible(name)}' is not in people.yaml — kept as ${id}; add the person to people.yaml, or import with --add-people`);
+  return id;
+}
+
+/** One id per person, in the order the register first names them; roles collected over every row. */
+function newPeople(files: PlannedFile[], fallbackDepartment: string | undefined): NewPerson[] {
+  const people = new Map<string, NewPerson>();
+  for (const file of files) {
+    for (const signer of file.signers ?? []) {
+      const person = people.get(signer.id) ?? { id: signer.id, name: signer.id, roles: [], rows: [] };
+      const department = person.department ?? signer.department ?? fallbackDepartment;
+      if (department) person.department = department;
+      if (signer.role && !person.roles.includes(signer.role)) person.roles.push(signer.role);
+      if (!person.rows.includes(file.row)) person.rows.push(file.row);
+      people.set(signer.id, person);
+    }
+  }
+  return [...people.values()];
+}
+
+/** Titles compared as displayed: full-width and half-width brackets alike. */
+function sameTitle(a: string, b: string): boolean {
+  return a.normalize("NFKC").trim() === b.normalize("NFKC").trim();
+}
+
+/** A document number inside a cell's text: letters first, then parts joined by '-', '_', '/' or '.', with a digit. */
+const DOCUMENT_NUMBER_IN_TEXT = /[A-Za-z][A-Za-z0-9]*(?:[-_/.][A-Za-z0-9]+)+/g;
+
+/**
+ * The level-3 and level-4 documents a procedure uses, as a GJB procedure list gives them: one column
+ * 三级文件及四级表单, or one column each, with one document per line ("CS/WI-001 设计评审实施细则").
+ * A document is a form (`forms`) or another related document (`related`) by what the repository
+ * knows of it, else by its column, its numbering family or the words of its title. An entry with no
+ * number is looked up by title; one that names no known document stays in the remarks, reported.
+ */
+function usedDocuments(row: RowReader, repo: Repository, id: string, issue: Issue): { related: string[]; forms: string[]; unnamed: string[] } {
+  const result = { related: [] as string[], forms: [] as string[], unnamed: [] as string[] };
+  const numbering = (repo.config?.value.numbering ?? []).map((n) => ({ kind: n.kind, re: numberPatternToRegExp(n.pattern) }));
+  const add = (number: string, field: Field, words: string) => {
+    const known = repo.documents.find((d) => d.value.id === number)?.value;
+    const isForm = known
+      ? known.level === 4 || known.kind === "form"
+      : field !== "uses"
+        ? field === "level4"
+        : (numbering.find((n) => n.re.test(number))?.kind ?? normalizeKind(words)?.kind) === "form";
+    const list = isForm ? result.forms : result.related;
+    if (number !== id && !list.includes(number)) list.push(number);
+  };
+  const byTitle = (title: string) => repo.documents.find((d) => sameTitle(d.value.title, title))?.value;
+  for (const field of ["level3", "level4", "uses"] as const) {
+    const text = row.text(field);
+    const label = row.label(field);
+    const missing: string[] = [];
+    const titled = (part: string) => {
+      const title = part.replace(/^[\s、;；,，]+|[\s、;；,，]+$/g, "");
+      if (!title) return;
+      for (const item of byTitle(title) ? [title] : title.split(/[、;；,，]/).map((t) => t.trim()).filter(Boolean)) {
+        const doc = byTitle(item);
+        if (doc) add(doc.id, field, item);
+        else missing.push(item);
+      }
+    };
+    for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+      // Numbers are found in the folded text (ＣＳ/ＱＲ-001 is CS/QR-001); titles are kept as written
+      // where folding left the positions as they were.
+      const folded = line.normalize("NFKC");
+      const written = folded.length === line.length ? line : folded;
+      const numbers = [...folded.matchAll(DOCUMENT_NUMBER_IN_TEXT)].filter((m) => /\d/.test(m[0]) && DOCUMENT_ID.test(m[0]));
+      titled(written.slice(0, numbers[0]?.index ?? written.length));
+      numbers.forEach((m, i) => {
+        const after = written.slice(m.index + m[0].length, numbers[i + 1]?.index ?? written.length).trim();
+        add(m[0], field, after);
+        // "CS/QR-010-01 新产品试制计划、试验大纲": what follows the numbered document's own title is more titles.
+        const title = repo.documents.find((d) => d.value.id === m[0])?.value.title;
+        if (title && sameTitle(after.slice(0, title.length), title)) titled(after.slice(title.length));
+      });
+    }
+    if (missing.length) {
+      issue(`${missing.map((t) => `'${t}'`).join(", ")} in ${label} ${missing.length === 1 ? "names" : "name"} no document by number or title — kept in the remarks of ${id}; add the document(s), then their numbers to related or forms`);
+      result.unnamed.push(`${label}：${missing.join("、")}`);
+    }
+  }
+  return result;
 }
 
 function lookupCustomer(text: string, customers: Customer[]): Customer | undefined {
@@ -341,7 +492,78 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
     ...(category ? { category } : {}),
     received,
   };
-  return { path: csrPath(customer.code, id), id, kind: "csr", data: csr };
+  const names: NameContext = { signers: [] };
+  const decision = decisionFromRow(row, repo, options, issue, id, names);
+  if (decision) csr.review = { decision };
+  const addressed = addressedFromRow(row, id, issue);
+  if (addressed.length) csr.addressed = addressed;
+  const implementation: NonNullable<Csr["implementation"]> = {};
+  const owner = row.text("owner");
+  if (owner) implementation.owner = personFor(owner, "owner", undefined, repo, options, issue, names);
+  const due = row.text("due");
+  if (due) {
+    const date = normalizeDate(row.cell("due"));
+    if (date) implementation.due = date;
+    else issue(`due date '${showInvisible(due)}' is not a date like 2021-05-05 — set implementation.due in the file after import`);
+  }
+  const listed = row.text("status");
+  const status = listed ? LISTED_STATUS.get(compactText(listed.normalize("NFKC")).toLowerCase()) : undefined;
+  if (listed && !status) issue(`status '${listed}' is not a CSR status (${CSR_STATUSES.map((s) => csrStatusLabel(s, "zh-CN")).join(", ")})`);
+  // Implemented and verified are recorded facts of their own; every other status follows from the decision and the addressing documents.
+  if (status === "implemented" || status === "verified") implementation.status = status;
+  if (Object.keys(implementation).length) csr.implementation = implementation;
+  if (status) {
+    const result = csrStatus(csr, (doc) => repo.documents.find((d) => d.value.id === doc)?.value.status);
+    if (result !== status) {
+      issue(
+        `the list says '${listed}', the imported record gives '${csrStatusLabel(result, options.lang)}': the list does not carry what makes it ${csrStatusLabel(status, options.lang)} (review opinions, a superseded record, a released addressing document) — record it with csr review, csr source or csr address`,
+      );
+    }
+  }
+  return { path: csrPath(customer.code, id), id, kind: "csr", data: csr, signers: names.signers };
+}
+
+/** The status words of the CSR list in both languages, back to the status. */
+const LISTED_STATUS = new Map<string, CsrStatus>(
+  CSR_STATUSES.flatMap((s) => (["zh-CN", "en"] as const).map((lang) => [compactText(csrStatusLabel(s, lang)).toLowerCase(), s] as [string, CsrStatus])),
+);
+
+/**
+ * The decision a CSR list records: disposition (必须满足 / 可选 / 不适用 / 不合理), who decided and when,
+ * and the reason where the standard asks for one. A decision with a part missing is not recorded
+ * (the schema needs every part, and an invented date would be false evidence); the row says what is missing.
+ */
+function decisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, names: NameContext): Decision | undefined {
+  const text = row.text("disposition");
+  if (!text) return undefined;
+  const disposition = normalizeDisposition(text);
+  if (!disposition) return void issue(`disposition '${text}' is not 必须满足, 可选, 不适用 or 不合理 (must, optional, not-applicable, rejected) — the decision was not recorded; record it with csr review ${id}`);
+  const missing: string[] = [];
+  const date = normalizeDate(row.cell("decided"));
+  if (!date) missing.push(row.text("decided") ? `a decision date like 2021-05-05 in ${row.label("decided")} (it says '${showInvisible(row.text("decided"))}')` : `the decision date (${row.label("decided", "决定日期")})`);
+  const byText = row.text("decidedBy");
+  if (!byText) missing.push(`who decided (${row.label("decidedBy", "决定人")})`);
+  const justification = row.text("justification");
+  if (!justification && (disposition === "not-applicable" || disposition === "rejected")) missing.push(`the reason (${row.label("justification", "处置理由")})`);
+  if (missing.length) return void issue(`disposition '${text}' was not recorded: the list lacks ${missing.join(" and ")} — fill the cells and import again, or record the decision with csr review ${id}`);
+  const by = personFor(byText, "decided by", "approver", repo, options, issue, names);
+  return { disposition, ...(justification ? { justification } : {}), by, date: date! };
+}
+
+/** 落实文件: one place per line, "QP-014 5.2 符号转换" — the document number, then the section. */
+function addressedFromRow(row: RowReader, id: string, issue: Issue): NonNullable<Csr["addressed"]> {
+  const places: NonNullable<Csr["addressed"]> = [];
+  for (const line of row.text("addressed").split(/\r?\n|[;；]/).map((l) => l.trim()).filter(Boolean)) {
+    const [first = "", ...rest] = line.split(/\s+/);
+    const document = compactText(first.normalize("NFKC"));
+    if (!DOCUMENT_ID.test(document)) {
+      issue(`'${showInvisible(line)}' in ${row.label("addressed")} does not start with a document number — add it to 'addressed' of ${id} after import`);
+      continue;
+    }
+    const section = rest.join(" ");
+    if (!places.some((p) => p.document === document && p.section === (section || undefined))) places.push({ document, ...(section ? { section } : {}) });
+  }
+  return places;
 }
 
 function numberingFamilies(files: PlannedFile[], repo: Repository): ImportPlan["families"] {
@@ -357,18 +579,44 @@ function numberingFamilies(files: PlannedFile[], repo: Repository): ImportPlan["
   return [...families.values()];
 }
 
-/** A form register names each form's procedure; the link lives in the procedure's `forms`. */
+/**
+ * A form register names each form's procedure; the link lives in the procedure's `forms`. A procedure
+ * imported with the same register gets it in its new file; one in the repository is a link for the
+ * import command to add (--link-forms) or to name.
+ */
 function formLinks(sheet: RawSheet, header: HeaderRow, plan: ImportPlan, repo: Repository): ImportPlan["links"] {
   if (!header.columns.has("procedure")) return [];
   const links: ImportPlan["links"] = [];
   const byRow = new Map(sheet.rows.map((r) => [r.row, r]));
   for (const file of plan.files) {
     if (file.kind !== "form") continue;
-    const text = cellText(byRow.get(file.row)?.cells[header.columns.get("procedure")!]);
-    for (const procedure of text.split(/[/、,，;；\s]+/).filter(Boolean)) {
-      const owner = repo.documents.find((d) => d.value.id === procedure)?.value;
-      if (!owner?.forms?.includes(file.id)) links.push({ form: file.id, procedure });
+    const text = cellText(byRow.get(file.row)?.cells[header.columns.get("procedure")!]).normalize("NFKC");
+    for (const procedure of procedureNumbers(text, plan, repo)) {
+      const planned = plan.files.find((f) => f.id === procedure && f.kind !== "csr")?.data as ControlledDocument | undefined;
+      if (planned) {
+        if (!planned.forms?.includes(file.id)) planned.forms = [...(planned.forms ?? []), file.id];
+        continue;
+      }
+      const owner = repo.documents.find((d) => d.value.id === procedure);
+      if (!owner?.value.forms?.includes(file.id)) links.push({ row: file.row, form: file.id, procedure, ...(owner ? { path: owner.file.path } : {}) });
     }
   }
   return links;
+}
+
+/**
+ * The procedure numbers in a 所属程序 cell: separated by 、 , ; or spaces, or by '/' ("QP-005/QP-007")
+ * where the parts are numbers the repository or the register knows and the whole is not (CS/QP-001
+ * is one number).
+ */
+function procedureNumbers(text: string, plan: ImportPlan, repo: Repository): string[] {
+  const known = (id: string) => plan.files.some((f) => f.id === id) || repo.documents.some((d) => d.value.id === id);
+  return text
+    .split(/[、,，;；\s]+/)
+    .filter(Boolean)
+    .flatMap((part) => {
+      if (known(part) || !part.includes("/")) return [part];
+      const pieces = part.split("/");
+      return pieces.every(known) ? pieces : [part];
+    });
 }

@@ -84,15 +84,68 @@ export async function checkCached(
     const repo = loadRepository(root);
     return { findings: await run(repo), files: repo.files.length };
   }
+  const state = cacheState(root, paths, today);
+  const remembered = options.rememberFindings ? rememberedFindings(state) : undefined;
+  if (remembered) {
+    if (state.snapshot.statsChanged) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
+    return { findings: remembered, files: state.index.header.result!.files };
+  }
+  const repo = await readThrough(root, paths, state);
+  const findings = await run(repo);
+  remember(paths, state, options.rememberFindings ? findings : undefined, repo.files.length);
+  return { findings, files: repo.files.length };
+}
+
+/**
+ * The repository and its check findings for `today`, for a command that needs both (csr site):
+ * files read and validated through the cache (only changed files are parsed), the findings the
+ * last check left when nothing changed since, else `run`'s, which are then remembered for the
+ * next check. `run` returns what `csr check` computes: findings and held-back findings, marked.
+ */
+export async function loadChecked(root: string, today: string, run: (repo: Repository) => Finding[]): Promise<{ repo: Repository; findings: Finding[] }> {
+  const paths = cachePaths(root);
+  if (!paths) {
+    const { loadRepository } = await import("./repository.js");
+    const repo = loadRepository(root);
+    return { repo, findings: run(repo) };
+  }
+  const state = cacheState(root, paths, today);
+  const repo = await readThrough(root, paths, state);
+  const remembered = rememberedFindings(state);
+  if (remembered) {
+    if (state.snapshot.statsChanged) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
+    return { repo, findings: remembered };
+  }
+  const findings = run(repo);
+  remember(paths, state, findings, repo.files.length);
+  return { repo, findings };
+}
+
+interface CacheState {
+  found: Discovery;
+  fingerprint: string;
+  index: Index;
+  snapshot: Snapshot;
+  digest: string;
+}
+
+function cacheState(root: string, paths: { index: string }, today: string): CacheState {
   const fingerprint = packageFingerprint();
   const index = readIndex(paths.index, fingerprint);
   const found = listedAsBefore(root, index) ?? discover(root);
   const snapshot = takeSnapshot(found, index);
-  const digest = resultDigest(today, found, snapshot.keys);
-  if (options.rememberFindings && snapshot.unknown.length === 0 && index.header.result?.digest === digest) {
-    if (snapshot.statsChanged) writeIndex(paths.index, { ...index.header, written: Date.now() }, found, snapshot);
-    return { findings: index.header.result.findings, files: index.header.result.files };
-  }
+  return { found, fingerprint, index, snapshot, digest: resultDigest(today, found, snapshot.keys) };
+}
+
+/** The findings of the last check, when nothing it followed from has changed. */
+function rememberedFindings(state: CacheState): Finding[] | undefined {
+  const result = state.index.header.result;
+  return state.snapshot.unknown.length === 0 && result?.digest === state.digest ? result.findings : undefined;
+}
+
+/** The repository, each file from its cache entry when its content is known; the entries are updated. */
+async function readThrough(root: string, paths: { entries: string }, state: CacheState): Promise<Repository> {
+  const { found, snapshot, fingerprint } = state;
   const { buildRepository } = await import("./repository.js");
   const { cachedResult, cachedSource, sourceFromBytes, unreadSource } = await import("./source.js");
   const previous = readEntries(paths.entries, fingerprint);
@@ -108,7 +161,6 @@ export async function checkCached(
     return read === undefined || Buffer.isBuffer(read) ? sourceFromBytes(read ?? readFileSync(f.abs), f.path, f.kind, "fast", f.abs) : unreadSource(f.path, f.kind, read);
   });
   const repo = buildRepository(root, files, found.problems);
-  const findings = await run(repo);
   const unused = previous.size - new Set(snapshot.keys.filter((k) => previous.has(k))).size;
   if (hits < files.length || unused > 0) {
     const entries: Record<string, CachedResult> = {};
@@ -121,9 +173,13 @@ export async function checkCached(
     });
     writeCacheFile(paths.entries, JSON.stringify({ format: FORMAT, fingerprint, entries }));
   }
-  const result = options.rememberFindings && jsonSafe(findings) ? { digest, files: repo.files.length, findings } : undefined;
-  writeIndex(paths.index, { format: FORMAT, fingerprint, written: Date.now(), ...(result ? { result } : {}) }, found, snapshot);
-  return { findings, files: repo.files.length };
+  return repo;
+}
+
+/** Writes the index, with the findings when given (and JSON can carry them). */
+function remember(paths: { index: string }, state: CacheState, findings: Finding[] | undefined, files: number): void {
+  const result = findings && jsonSafe(findings) ? { digest: state.digest, files, findings } : undefined;
+  writeIndex(paths.index, { format: FORMAT, fingerprint: state.fingerprint, written: Date.now(), ...(result ? { result } : {}) }, state.found, state.snapshot);
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * A controlled document as a Word file (.docx), from the same view the HTML and PDF outputs use:
+ * Controlled documents and CSR review reports as Word files (.docx), from the same views the HTML
+ * and PDF outputs use. A document:
  * the 受控/草稿/作废 stamp, the header block, the confidentiality notice, the revision record
  * (修订记录), the numbered sections, 相关文件 / 相关记录, record keeping and remarks; on every
  * page a running header and a footer "第 x 页 共 y 页" made of Word's PAGE and NUMPAGES fields, so
@@ -15,7 +16,7 @@ import { UserError } from "../core/errors.js";
 import { readZip } from "../load/zip.js";
 import { repositoryFile, type Labels } from "./environment.js";
 import { BULLET_LIST, markdownToDocx, ORDERED_LIST, table, TEXT_WIDTH, type BodyContext } from "./docx-body.js";
-import type { DocumentView, ReferenceView } from "./view.js";
+import type { CsrReportView, DocumentView, Header, ReferenceView } from "./view.js";
 
 type Docx = typeof import("docx");
 type Run = InstanceType<Docx["TextRun"]>;
@@ -32,30 +33,10 @@ export interface DocxOptions {
 }
 
 export async function documentToDocx(view: DocumentView, options: DocxOptions): Promise<Buffer> {
-  const docx = await import("docx");
-  const { default: MarkdownIt } = await import("markdown-it");
-  let instances = 0;
-  const ctx: BodyContext = { docx, md: new MarkdownIt({ html: false, linkify: false, typographer: false }), nextListInstance: () => ++instances };
-  const t = (key: string) => options.labels[key] ?? key;
-  const { Document, Packer, Paragraph, TextRun, AlignmentType, HeadingLevel, BorderStyle } = docx;
+  const { docx, ctx, t } = await start(options);
+  const { Paragraph, TextRun } = docx;
 
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.RIGHT,
-      children: [
-        new TextRun({
-          text: t(`stamp_${view.stamp}`),
-          bold: true,
-          size: 32,
-          color: STAMP_COLOR[view.stamp],
-          border: { style: BorderStyle.SINGLE, size: 12, color: STAMP_COLOR[view.stamp], space: 2 },
-        }),
-      ],
-    }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: view.organisation, bold: true, size: 30 })] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(view.title)] }),
-    headerBlock(docx, view, t),
-  ];
+  const children: (Paragraph | Table)[] = [...titleBlock(docx, view, view.title, t), headerBlock(docx, view, t)];
   if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: view.confidentiality, size: 18 })] }));
   children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));
   if (view.obsolete) {
@@ -84,9 +65,146 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   }
   if (view.remarks) children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: `${t("remarks")}: `, bold: true }), new TextRun(view.remarks)] }));
 
-  const document = new Document({
-    title: `${view.number} ${view.title}`,
-    creator: view.organisation || "csr",
+  const right = `${t("document_number")}: ${view.number}${view.version ? ` · ${t("version")}: ${view.version}` : ""}`;
+  return wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, header: [view.organisation, view.title, right] }, children, t);
+}
+
+/**
+ * A CSR review report as a Word file, laid out as the HTML report: stamp, organisation and title,
+ * the requirement's header table, the requirement, the departments' opinions (会签), the decision,
+ * and where it is addressed, implemented, distributed and trained; the same running header and
+ * page footer as a document.
+ */
+export async function csrReportToDocx(view: CsrReportView, options: DocxOptions): Promise<Buffer> {
+  const { docx, ctx, t } = await start(options);
+  const { Paragraph } = docx;
+  const title = t("csr_report_title");
+  const text = (value: string) => [plain(docx, value)];
+  const empty = (key: string) => [new docx.TextRun({ text: t(key), color: "666666" })];
+  // Label columns as narrow as their labels, the values share the rest.
+  const labelWidth = 1500;
+  const half = Math.floor((TEXT_WIDTH - 2 * labelWidth) / 2);
+  const pairs = (cells: [string, Run[]][], widths = [labelWidth, half, labelWidth, TEXT_WIDTH - 2 * labelWidth - half]) =>
+    table(
+      docx,
+      [{ header: false, cells: cells.flatMap(([key, runs]) => [[label(docx, t(key))], runs]) }],
+      widths.slice(0, cells.length * 2),
+    );
+  const children: (Paragraph | Table)[] = [
+    ...titleBlock(docx, view, title, t),
+    ...(
+      [
+        [["csr_id", text(view.number)], ["csr_customer", text(view.customer)]],
+        [["csr_source", text(view.source)], ["csr_source_revision", text(view.sourceRevision)]],
+        [["csr_section", text(view.section)], ["csr_clauses", text(view.clauses)]],
+        [["csr_category", text(view.category)], ["csr_received", text(view.received)]],
+        [["csr_status", text(t(`status_${view.status}`))]],
+      ] as [string, Run[]][][]
+    ).map((row) => pairs(row, row.length === 1 ? [labelWidth, TEXT_WIDTH - labelWidth] : undefined)),
+  ];
+  if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new docx.TextRun({ text: view.confidentiality, size: 18 })] }));
+  children.push(heading(docx, 1, `1 ${t("csr_requirement")}: ${view.requirementTitle}`));
+  if (view.body) children.push(...markdownToDocx(ctx, view.body));
+  children.push(
+    heading(docx, 1, `2 ${t("csr_opinions")}`),
+    table(
+      docx,
+      [
+        { header: true, cells: ["csr_opinion_department", "csr_opinion_reviewer", "csr_opinion", "csr_opinion_date", "csr_opinion_comment"].map((k) => [label(docx, t(k))]) },
+        ...(view.opinions.length
+          ? view.opinions.map((o) => ({
+              header: false,
+              cells: [text(o.department), text(o.reviewer), o.opinion ? text(t(`opinion_${o.opinion}`)) : empty("csr_opinion_missing"), text(o.date), text(o.comment)],
+            }))
+          : [{ header: false, cells: [empty("none")] }]),
+      ],
+      [1600, 1400, 2200, 1300, TEXT_WIDTH - 6500],
+    ),
+    heading(docx, 1, `3 ${t("csr_decision")}`),
+  );
+  const decision = view.decision;
+  if (decision) {
+    const third = Math.floor((TEXT_WIDTH - 3 * labelWidth) / 3);
+    children.push(
+      pairs(
+        [
+          ["csr_disposition", text(`${t(`disposition_${decision.disposition}`)}${decision.forced ? ` (${t("csr_forced")})` : ""}`)],
+          ["csr_decided_by", text(decision.by)],
+          ["csr_decided_on", text(decision.date)],
+        ],
+        [labelWidth, third, labelWidth, third, labelWidth, TEXT_WIDTH - 3 * labelWidth - 2 * third],
+      ),
+    );
+    if (decision.justification) children.push(pairs([["csr_justification", text(decision.justification)]], [labelWidth, TEXT_WIDTH - labelWidth]));
+  } else {
+    children.push(new Paragraph({ children: empty("csr_no_decision") }));
+  }
+  const addressed: Run[] = view.addressed.length
+    ? view.addressed.flatMap((a, i) => [
+        new docx.TextRun({
+          text: `${a.id} ${a.title}${a.version ? ` (${a.version})` : ""}${a.section ? ` ${t("csr_section")} ${a.section}` : ""}`,
+          break: i > 0 ? 1 : undefined,
+        }),
+      ])
+    : empty("none");
+  const whole = (key: string, runs: Run[]) => pairs([[key, runs]], [labelWidth, TEXT_WIDTH - labelWidth]);
+  children.push(heading(docx, 1, `4 ${t("csr_actions")}`), whole("csr_addressed", addressed));
+  const impl = view.implementation;
+  if (impl) {
+    children.push(
+      pairs([["csr_owner", text(impl.owner)], ["csr_due", text(impl.due)]]),
+      pairs([["csr_implementation_status", text(impl.status ? t(`implementation_${impl.status}`) : "")], ["csr_implemented", text(impl.implemented)]]),
+      whole("csr_evidence", text(impl.evidence)),
+    );
+  }
+  children.push(whole("csr_distribution", text(view.distribution)));
+  if (view.training) {
+    children.push(whole("csr_training", text(`${t(view.training.required ? "csr_training_required" : "csr_training_not_required")}${view.training.records ? ` (${view.training.records})` : ""}`)));
+  }
+  return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, header: [view.organisation, title, `${t("csr_id")}: ${view.number}`] }, children, t);
+}
+
+async function start(options: DocxOptions): Promise<{ docx: Docx; ctx: BodyContext; t: (key: string) => string }> {
+  const docx = await import("docx");
+  const { default: MarkdownIt } = await import("markdown-it");
+  let instances = 0;
+  const ctx: BodyContext = { docx, md: new MarkdownIt({ html: false, linkify: false, typographer: false }), nextListInstance: () => ++instances };
+  return { docx, ctx, t: (key: string) => options.labels[key] ?? key };
+}
+
+/** The stamp (with the controlled-copy number on a handed-out copy), the organisation and the title. */
+function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) => string): Paragraph[] {
+  const { Paragraph, TextRun, AlignmentType, HeadingLevel, BorderStyle } = docx;
+  const color = STAMP_COLOR[view.stamp];
+  return [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [
+        new TextRun({ text: t(`stamp_${view.stamp}`), bold: true, size: 32, color, border: { style: BorderStyle.SINGLE, size: 12, color, space: 2 } }),
+        ...(view.copy ? [new TextRun({ text: `  ${t("copy_number")}: ${view.copy}`, bold: true, size: 21, color })] : []),
+      ],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: view.organisation, bold: true, size: 30 })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(title)] }),
+  ];
+}
+
+/**
+ * The Word file around the content, as a controlled document is printed: A4 portrait with the
+ * margins of the HTML layout; on every page the running header (organisation, title, number) over
+ * a rule and the footer "第 x 页 共 y 页" of PAGE and NUMPAGES fields; csr's styles or the
+ * repository's reference styles.
+ */
+function wordFile(
+  docx: Docx,
+  options: DocxOptions,
+  meta: { title: string; organisation: string; header: [string, string, string] },
+  children: (Paragraph | Table)[],
+  t: (key: string) => string,
+): Promise<Buffer> {
+  const document = new docx.Document({
+    title: meta.title,
+    creator: meta.organisation || "csr",
     ...(options.referenceStyles ? { externalStyles: options.referenceStyles } : { styles: ownStyles() }),
     numbering: { config: listNumbering(docx) },
     sections: [
@@ -97,13 +215,13 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
             margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left, header: 425, footer: 425 },
           },
         },
-        headers: { default: new docx.Header({ children: [runningHeader(docx, view, t)] }) },
+        headers: { default: new docx.Header({ children: [runningHeader(docx, ...meta.header)] }) },
         footers: { default: new docx.Footer({ children: [pageFooter(docx, t("page_x_of_y"))] }) },
         children,
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return docx.Packer.toBuffer(document);
 }
 
 function plain(docx: Docx, text: string): Run {
@@ -174,17 +292,16 @@ function references(docx: Docx, number: string, title: string, items: ReferenceV
   return [head, table(docx, [{ header: true, cells: ["ref_number", "ref_title", "ref_version"].map((k) => [label(docx, t(k))]) }, ...rows], [2200, 5722, 2000])];
 }
 
-/** Organisation, title, number and version on every page, over a rule, as the HTML running header. */
-function runningHeader(docx: Docx, view: DocumentView, t: (key: string) => string): Paragraph {
+/** Organisation, title, and number (and version) on every page, over a rule, as the HTML running header. */
+function runningHeader(docx: Docx, organisation: string, title: string, right: string): Paragraph {
   const { Paragraph, TextRun, TabStopType, BorderStyle } = docx;
-  const right = `${t("document_number")}: ${view.number}${view.version ? ` · ${t("version")}: ${view.version}` : ""}`;
   return new Paragraph({
     tabStops: [
       { type: TabStopType.CENTER, position: Math.floor(TEXT_WIDTH / 2) },
       { type: TabStopType.RIGHT, position: TEXT_WIDTH },
     ],
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
-    children: [new TextRun({ text: view.organisation, size: 18 }), new TextRun({ text: `\t${view.title}\t${right}`, size: 18 })],
+    children: [new TextRun({ text: organisation, size: 18 }), new TextRun({ text: `\t${title}\t${right}`, size: 18 })],
   });
 }
 

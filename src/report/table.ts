@@ -2,11 +2,8 @@
  * A register or matrix as plain data, and its renderings. Every list and matrix of csr builds a
  * Table; the output format is chosen at the end.
  */
-import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Writable } from "node:stream";
-import type { Worksheet } from "exceljs";
 import { displayWidth, padEnd } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
@@ -149,112 +146,15 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
 }
 
 
-const MAX_COLUMN_WIDTH = 60;
-/** Excel refuses to open a workbook with a cell of more than 32,767 characters. */
-const EXCEL_CELL_LIMIT = 32_767;
-/** Ends a cut cell, so that a reader sees the text is not complete and where the rest is. */
-const CUT_MARKER = "…〔截断：超过 Excel 单元格 32767 字符上限，全文见 YAML 文件〕";
-const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
-
 /**
  * Writes one workbook with a sheet per table to `path`: the title in row 1, the header in row 2,
  * both frozen; an autofilter over the header; widths that fit Chinese text; dates as real Excel
- * dates. Rows are streamed to the file as they are written (exceljs's streaming writer, strings
- * inline), so memory does not grow with the workbook. A text longer than an Excel cell holds is cut
- * with a visible marker and reported through `onCut`.
+ * dates; streamed to the file (see xlsx.ts). A text longer than an Excel cell holds is cut with a
+ * visible marker and reported through `onCut`.
  */
-const ROWS_PER_TURN = 500;
-
-/**
- * Waits until the zip has taken the rows committed so far. exceljs's streamed sheet writes into
- * the stream the zip reads it from (archiver's PassThrough) without ever waiting for it, so
- * without this a whole sheet would wait in memory for the zip to catch up (tens of megabytes per
- * sheet at 50,000 entities). `needDrain` is set by the stream itself once it holds more than its
- * high-water mark.
- */
-async function zipCaughtUp(sheet: Worksheet): Promise<void> {
-  const input = (sheet as unknown as { stream?: { pipes?: (Writable & { _writableState?: { needDrain?: boolean } })[] } }).stream?.pipes?.[0];
-  if (input?._writableState?.needDrain) await once(input, "drain");
-}
-
-export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  workbook.creator = "csr";
-  const used = new Set<string>();
-  for (const table of tables) {
-    const sheet = workbook.addWorksheet(uniqueSheetName(table.sheet, used), {
-      views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
-    });
-    await writeSheet(sheet, table, onCut);
-    sheet.commit();
-  }
-  await workbook.commit();
-}
-
-/**
- * Fills one sheet from the top down, committing each row when it is done: the same code serves
- * a streamed sheet (a committed row is written out and forgotten) and an in-memory one (where
- * committing does nothing). Column widths come first because a streamed sheet writes them
- * before its first row.
- */
-async function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, length: number) => void): Promise<void> {
-  const count = Math.max(1, table.columns.length);
-  table.columns.forEach((c, i) => {
-    const widest = Math.max(
-      displayWidth(c.header),
-      ...table.rows.map((r) => Math.max(0, ...text(r[c.key]).split(/\r?\n/).map(displayWidth))),
-    );
-    sheet.getColumn(i + 1).width = Math.min(MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
-  });
-  if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
-  const title = sheet.getCell(1, 1);
-  title.value = table.title;
-  title.font = { bold: true, size: 14 };
-  if (count > 1) sheet.mergeCells(1, 1, 1, count);
-  sheet.getRow(1).commit();
-  const header = sheet.getRow(2);
-  table.columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { bold: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  });
-  header.commit();
-  for (const [r, row] of table.rows.entries()) {
-    if (r % ROWS_PER_TURN === ROWS_PER_TURN - 1) await zipCaughtUp(sheet);
-    const line = sheet.getRow(r + 3);
-    table.columns.forEach((c, i) => {
-      const value = row[c.key];
-      const cell = line.getCell(i + 1);
-      if (c.date && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        cell.value = new Date(`${value}T00:00:00Z`);
-        cell.numFmt = "yyyy-mm-dd";
-      } else if (typeof value === "string" && value.length > EXCEL_CELL_LIMIT) {
-        cell.value = value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER;
-        onCut(`sheet ${sheet.name}, cell ${cell.address} (${c.header})`, value.length);
-      } else {
-        cell.value = value ?? null;
-      }
-      cell.alignment = { vertical: "top", wrapText: typeof value === "string" && value.includes("\n") };
-    });
-    line.commit();
-  }
-  let at = table.rows.length + 4;
-  for (const note of table.notes ?? []) {
-    sheet.getCell(at, 1).value = note;
-    sheet.getRow(at++).commit();
-  }
-}
-
-/** Excel limits sheet names to 31 characters without []:*?/\ and unique within the workbook. */
-function uniqueSheetName(name: string, used: Set<string>): string {
-  const base = (name.replace(SHEET_NAME_FORBIDDEN, "_").trim() || "Sheet").slice(0, 31);
-  let candidate = base;
-  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
-  used.add(candidate.toLowerCase());
-  return candidate;
+export async function writeXlsx(tables: Table[], path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
+  const { writeWorkbook } = await import("./xlsx.js");
+  writeWorkbook(tables, path, onCut);
 }
 
 function oneLine(s: string): string {

@@ -2,12 +2,11 @@
  * `csr site`: the whole quality system as a static website. Every page is built from what the
  * other commands use: documents and review reports through the `csr render` templates (with the
  * site's navigation around them), registers and matrices from the `csr list` / `csr matrix` /
- * `csr export` definitions (allRegisters), findings from the `csr check` engine. The builder
+ * `csr export` definitions (allRegisters), findings as `csr check` gives them. The builder
  * only hands finished files to `write`; where they go is the command's business.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCheck } from "../check/engine.js";
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { localized } from "../core/text.js";
@@ -19,6 +18,7 @@ import { clauseTitle, type Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
+import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
 import { createRenderer } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
@@ -68,12 +68,12 @@ const SITE_TEMPLATES = join(TEMPLATES_DIR, "site");
 const SITE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 const DOCUMENT_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 
-export async function buildSite(repo: Repository, options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
+/** `findings`: what `csr check` reports on the repository today (the command reads them through the check cache). */
+export async function buildSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
   const { lang, today } = options;
   const rc = registerContext(repo, lang);
   const { index } = rc;
   const pages = new SitePages(index);
-  const findings = runCheck(repo, { today });
   const renderer = await createRenderer(repo.root, "html", lang, { partials: sitePartials() });
   const body = await markdownToHtml();
   const commits = await fileCommits(repo.root);
@@ -233,7 +233,7 @@ export async function buildSite(repo: Repository, options: SiteOptions, out: Sit
       ],
     });
   }
-  const work = personWork(repo, csrRows);
+  const work = personWork(repo, csrRows, calendar);
   for (const { value: person } of index.people.values()) {
     const page = pages.page("person", person.id)!;
     generic(page, {
@@ -243,7 +243,7 @@ export async function buildSite(repo: Repository, options: SiteOptions, out: Sit
         ...(person.title ? [{ label: tr("职务", "Title"), values: [{ text: person.title }] }] : []),
         { label: tr("角色", "Roles"), values: [{ text: person.roles.join(", ") }] },
       ],
-      sections: personSections(rc, page, person.id, person.department, work, entityCell),
+      sections: personSections(rc, page, person.id, person.department, work, entityCell, today),
     });
   }
 
@@ -292,7 +292,7 @@ export async function buildSite(repo: Repository, options: SiteOptions, out: Sit
   });
 
   // --- Dashboard and the lists behind its numbers.
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister: csrList(rc), entityOfFile };
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister: csrList(rc), entityOfFile, calendar };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   const lists = new Map<string, ListPage>();
   const listHref = (list: ListPage) => {
@@ -591,9 +591,11 @@ interface PersonWork {
   implementing: Map<string, CsrRow[]>;
   /** Live documents by the people who signed their current version. */
   signed: Map<string, ControlledDocument[]>;
+  /** Trainings not yet given, by the departments whose people need them. */
+  training: Map<string, OpenTraining[]>;
 }
 
-function personWork(repo: Repository, csrs: readonly CsrRow[]): PersonWork {
+function personWork(repo: Repository, csrs: readonly CsrRow[], calendar: WorkCalendar): PersonWork {
   const finished = ["superseded", "rejected", "not-applicable"];
   const docs = repo.documents.map((d) => d.value).filter((d) => d.status !== "obsolete").sort((a, b) => compareIds(a.id, b.id));
   return {
@@ -609,6 +611,10 @@ function personWork(repo: Repository, csrs: readonly CsrRow[]): PersonWork {
       const current = currentRevision(d);
       return [...new Set([current?.prepared?.by, current?.reviewed?.by, current?.approved?.by].filter((p): p is string => !!p))];
     }),
+    training: groupBy(
+      openTrainings(repo.documents.map((d) => d.value), repo.csrs.map((c) => c.value), repo.config?.value, calendar).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id))),
+      (o) => o.departments,
+    ),
   };
 }
 
@@ -624,15 +630,34 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
   return map;
 }
 
-/** A person's open work: opinions their department still owes, implementations they own, documents they signed. */
-function personSections(rc: RegisterContext, page: string, id: string, department: string, work: PersonWork, entityCell: EntityCell): SiteSection[] {
+/**
+ * A person's open work: opinions their department still owes, implementations they own, trainings
+ * their department still needs (model/training.ts), documents they signed.
+ */
+function personSections(rc: RegisterContext, page: string, id: string, department: string, work: PersonWork, entityCell: EntityCell, today: string): SiteSection[] {
   const none = t(rc, "无", "None");
   const toReview = work.toReview.get(department) ?? [];
   const implementing = work.implementing.get(id) ?? [];
+  const training = work.training.get(department) ?? [];
   const signed = work.signed.get(id) ?? [];
   return [
     { title: t(rc, `本部门待会签的顾客特定要求（${toReview.length}）`, `CSRs awaiting the department's opinion (${toReview.length})`), table: csrTable(rc, page, toReview, entityCell), empty: none },
     { title: t(rc, `负责实施的顾客特定要求（${implementing.length}）`, `CSR implementations owned (${implementing.length})`), table: csrTable(rc, page, implementing, entityCell), empty: none },
+    {
+      id: "training",
+      title: t(rc, `本部门待完成的培训（${training.length}）`, `Trainings open for the department (${training.length})`),
+      table: {
+        columns: [{ header: t(rc, "文件/要求", "Document/CSR") }, { header: t(rc, "名称", "Title") }, { header: t(rc, "版本", "Revision") }, { header: t(rc, "培训期限", "Due"), className: "date" }, { header: t(rc, "状态", "State") }],
+        rows: training.map((o) => [
+          entityCell(page, o.kind, o.id),
+          { text: o.kind === "document" ? documentTitle(rc, rc.index.documents.get(o.id)!.value) : localized(rc.lang, rc.index.csrs.get(o.id)!.value.title, rc.index.csrs.get(o.id)!.value.title_en) },
+          { text: o.revision },
+          { text: o.due, className: "date" },
+          { text: o.due < today ? t(rc, "逾期", "overdue") : t(rc, "未到期", "open") },
+        ]),
+      },
+      empty: none,
+    },
     { title: t(rc, "签署现行版本的文件", "Current versions signed"), items: signed.map((d) => documentCell(rc, page, d.id, entityCell)), empty: none },
   ];
 }

@@ -6,10 +6,12 @@
  */
 import { rulesById } from "../check/registry.js";
 import type { Finding } from "../core/diagnostic.js";
-import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
+import type { WorkCalendar } from "../model/calendar.js";
+import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, reviewDue, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import type { Csr } from "../model/types.js";
 import { compareIds, customerName, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
+import { distributionRegister } from "../report/registers/distribution.js";
 import type { Table } from "../report/table.js";
 import type { EntityRef } from "./view.js";
 
@@ -27,6 +29,8 @@ export interface PanelInput {
   csrRegister: Table;
   /** The entity a file defines, for linking a finding to its page. */
   entityOfFile: (file: string) => EntityRef | undefined;
+  /** The repository's working calendar, for deadlines in working days. */
+  calendar: WorkCalendar;
 }
 
 /** The rows behind a number: written to lists/<name>.html. */
@@ -172,15 +176,31 @@ const reviews: PanelDefinition = (input) => {
     { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon) },
     { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue) },
   ];
-  // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2), and decisions recorded after their deadline.
-  for (const [rule, label] of [
-    ["csr/source-superseded", t(rc, "来源文件已换版待重审", "source revised, review again")],
-    ["csr/review-late", t(rc, "决定晚于期限", "decided late")],
-  ] as const) {
-    const number = findingNumber(input, rule, label);
-    if (number) numbers.push(number);
-  }
+  // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2).
+  const superseded = findingNumber(input, "csr/source-superseded", t(rc, "来源文件已换版待重审", "source revised, review again"));
+  if (superseded) numbers.push(superseded);
+  // Decisions recorded after the review deadline: what an auditor looks for in the evidence (7.5.3.2.2).
+  const config = rc.repo.config?.value;
+  const late = (r: CsrRow) => !!r.csr.review?.decision && r.csr.review.decision.date > reviewDue(r.csr, input.calendar, config);
+  const lateLabel = t(rc, "决定晚于评审期限", "decided after the review deadline");
+  numbers.push({ label: lateLabel, count: count(late), tone: "warn", list: csrListPage(input, "reviews-decided-late", lateLabel, late) });
   return { id: "reviews", title: t(rc, "顾客特定要求评审", "CSR reviews"), numbers };
+};
+
+/**
+ * Controlled copies no longer in force (IATF 16949 7.5.3.2): all that are still out, and those
+ * out after the recall period. The first number lists the copies from the distribution register.
+ */
+const distribution: PanelDefinition = (input) => {
+  const { rc } = input;
+  const register = distributionRegister(rc);
+  const toRecall = t(rc, "待回收", "to recall");
+  const rows = register.rows.filter((r) => r.state === toRecall).map((r, i) => ({ ...r, no: i + 1 }));
+  const label = t(rc, "待回收的受控副本", "controlled copies to recall");
+  const numbers: PanelNumber[] = [{ label, count: rows.length, tone: "warn", list: { name: "copies-to-recall", title: label, table: { ...register, title: label, rows, notes: [] } } }];
+  const overdue = findingNumber(input, "doc/recall-overdue", t(rc, "回收逾期", "recall overdue"));
+  if (overdue) numbers.push(overdue);
+  return { id: "distribution", title: t(rc, "文件发放与回收", "Distribution and recall"), numbers };
 };
 
 /**
@@ -247,9 +267,15 @@ export const PANELS: readonly PanelDefinition[] = [
     ["csr/addressed-by-obsolete", ["落实于作废文件", "addressed in an obsolete document"]],
     ["csr/implementation-overdue", ["实施逾期", "implementation overdue"]],
   ]),
+  findingPanel("suspect-links", ["变更雷达", "Change radar"], [["csr/suspect-link", ["要求或落实章节已更改（可疑链接）", "requirement or addressing section changed (suspect links)"]]]),
   findingPanel("documents", ["文件控制", "Document control"], [
     ["doc/periodic-review-due", ["定期评审到期", "periodic review due"]],
     ["doc/obsolete-referenced", ["引用作废文件", "refer to an obsolete document"]],
+  ]),
+  distribution,
+  findingPanel("training", ["培训", "Training"], [
+    ["doc/training-overdue", ["文件换版培训逾期", "training on a new document version overdue"]],
+    ["csr/training-overdue", ["顾客特定要求培训逾期", "training on a CSR overdue"]],
   ]),
   latestReleases,
   findingsSummary,

@@ -74,7 +74,7 @@ const MESSY_REPORT = [
   "row 8: department '行政部' is not in qms.yaml — add it under departments (e.g. '- { code: XX, name: 行政部 }') and import again (row not imported)",
   "row 9: number XX-P001 is already on row 3; a register lists each document once — correct the number (row not imported)",
   "row 10: clause '七' is not a clause number like 8.5.2 — fix the cell or the file after import",
-  "row 10: prepared by '赵六' is not in people.yaml — kept as written; add the person (id, name, department, roles) and put their id in prepared.by",
+  "row 10: prepared by '赵六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
   "row 12: documents/QP-001.yaml exists already; it was not overwritten (row not imported)",
   "row 13: issue date '2019/13/1' is not a date like 2021-05-05 — fix the cell; version C/2 of XX-P010 was not recorded",
   "row 13: XX-P010 is written as status: draft: the register gives no status and no revision could be recorded — set status and revisions in the file if it is released",
@@ -197,7 +197,7 @@ describe("csr import of CSV", () => {
       "",
       "row 6: storage '抽屉' is not paper (纸质), electronic (电子) or both — set record.medium in the file after import",
       "",
-      "The register names each form's procedure; record it in the procedure:",
+      "The register names each form's procedure; record it in the procedure (or import with --link-forms):",
       "  add QR-005-02 to 'forms' of QP-005",
       "  add QR-005-03 to 'forms' of QP-005",
       "",
@@ -269,8 +269,9 @@ describe("round trip: export, then import into an empty repository", () => {
     expect(docs.code).toBe(0);
     const csrs = csr(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
     expect(csrs.stdout).toContain("Imported 2 of 2 row(s).");
-    // The CSR list carries no review records, so the imported CSRs are overdue and the report says so.
-    expect(csrs.stdout).toContain("csr check: 2 error(s), 5 warning(s) (csr/review-overdue 2, coverage/clause-uncovered 5).");
+    // The list carries the decision of FORD-001, not the opinions of FORD-002 (still undecided, so
+    // overdue), nor the sections of the documents (a register has no document bodies).
+    expect(csrs.stdout).toContain("csr check: 3 error(s), 5 warning(s) (csr/section-missing 2, csr/review-overdue 1, coverage/clause-uncovered 5).");
     expect(csrs.code).toBe(0);
 
     const before = loadRepository(source);
@@ -299,7 +300,19 @@ describe("round trip: export, then import into an empty repository", () => {
         .sort((a, b) => a.id.localeCompare(b.id));
     expect(documentFacts(after)).toEqual(documentFacts(before));
     const csrFacts = (repo: typeof before) =>
-      repo.csrs.map(({ value: c }) => ({ id: c.id, customer: c.customer, source: c.source, clauses: c.clauses, title: c.title, text: c.text, category: c.category, received: c.received }));
+      repo.csrs.map(({ value: c }) => ({
+        id: c.id,
+        customer: c.customer,
+        source: c.source,
+        clauses: c.clauses,
+        title: c.title,
+        text: c.text,
+        category: c.category,
+        received: c.received,
+        decision: c.review?.decision,
+        addressed: c.addressed?.map((a) => ({ document: a.document, section: a.section })),
+        implementation: c.implementation && { owner: c.implementation.owner, due: c.implementation.due, status: c.implementation.status },
+      }));
     expect(csrFacts(after)).toEqual(csrFacts(before));
   });
 

@@ -2,11 +2,11 @@
  * Registers as suppliers really keep them (test/fixtures/real-world/<case>/, each with the `cmd` and
  * `expect` it was reported with), imported into a copy of the acme-auto example.
  */
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { copyFixture, csr, FIXTURES, git, gitInit } from "../helpers.js";
+import { checkJson, copyFixture, csr, FIXTURES, git, gitInit } from "../helpers.js";
 
 function caseRepo(name: string, file: string): string {
   const dir = gitInit(copyFixture("examples/acme-auto"));
@@ -132,5 +132,99 @@ describe("csr import of real registers", () => {
       "Would import 1 of 1 row(s).",
     ]);
     expect(result.code).toBe(0);
+  });
+
+  it("GJB list: the 三级文件及四级表单 column becomes the procedure's related documents and forms, by number or by title", () => {
+    const dir = copyFixture("examples/gjb-demo");
+    for (const n of ["008", "009", "010"]) rmSync(join(dir, `documents/procedures/CS_QP-${n}.yaml`));
+    gitInit(dir);
+    copyFileSync(join(FIXTURES, "real-world", "gjb-procedure-list", "程序文件一览表.csv"), join(dir, "程序文件一览表.csv"));
+    const result = csr(["-C", dir, "import", "程序文件一览表.csv", "--as", "procedures"]);
+    expect(report(result.stdout)).toEqual([
+      "Reading 程序文件一览表.csv: header on row 2, 3 data row(s).",
+      "wrote documents/CS_QP-008.yaml",
+      "wrote documents/CS_QP-009.yaml",
+      "wrote documents/CS_QP-010.yaml",
+      "row 5: '年度试制总结' in 三级文件及四级表单 names no document by number or title — kept in the remarks of CS/QP-010; add the document(s), then their numbers to related or forms",
+      "Imported 3 of 3 row(s).",
+      "csr check is clean.",
+    ]);
+    expect(result.code).toBe(0);
+    const procedure = (n: string) => parse(readFileSync(join(dir, `documents/CS_QP-${n}.yaml`), "utf8"));
+    // Titles only, several in one line: looked up among the repository's documents.
+    expect(procedure("008")).toMatchObject({ related: ["CS/WI-001"], forms: ["CS/QR-008-01", "CS/QR-008-02", "CS/QR-008-03"] });
+    // Number and title per line; a title with 、 inside stays one title.
+    expect(procedure("009")).toMatchObject({ related: ["CS/WI-003"], forms: ["CS/QR-009-01"] });
+    // More titles after a numbered one; the one that names nothing is kept, not dropped.
+    expect(procedure("010")).toMatchObject({ related: ["CS/WI-002"], forms: ["CS/QR-010-01", "CS/QR-010-02", "CS/QR-010-03"], remarks: "三级文件及四级表单：年度试制总结" });
+  });
+
+  it("a signer not in people.yaml is kept as written; --add-people adds them to people.yaml, keeping the file as it was", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    writeFileSync(
+      join(dir, "清单.csv"),
+      "文件名称,文件编号,版本,编制,审核,批准,发行日期,部门\n" +
+        "文件控制程序,QP-101,A/0,赵　六,张丽,John  Smith,2024-03-01,品质部\n" +
+        "记录控制程序,QP-102,A/0,赵六,钱七,王建国,2024-03-01,\n",
+    );
+    const people = readFileSync(join(dir, "people.yaml"), "utf8");
+    const dry = csr(["-C", dir, "import", "清单.csv", "--as", "procedures", "--dry-run"]);
+    expect(report(dry.stdout).slice(3, 8)).toEqual([
+      "row 2: prepared by '赵　六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
+      "row 2: approved by 'John  Smith' is not in people.yaml — kept as John Smith; add the person to people.yaml, or import with --add-people",
+      "row 3: QP-102 has no department — written without one; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
+      "row 3: prepared by '赵六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
+      "row 3: reviewed by '钱七' is not in people.yaml — kept as 钱七; add the person to people.yaml, or import with --add-people",
+    ]);
+    expect(dry.code).toBe(0);
+    expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(people);
+
+    const result = csr(["-C", dir, "import", "清单.csv", "--as", "procedures", "--add-people"]);
+    expect(result.code).toBe(0);
+    expect(report(result.stdout).slice(3, 9)).toEqual([
+      "row 3: QP-102 has no department — written without one; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
+      "Added to people.yaml (check each department and role):",
+      "  赵六: department QA, roles [author] (rows 2, 3)",
+      "  John Smith: department QA, roles [approver] (row 2)",
+      "Not added to people.yaml: no department is known for them (import with --department CODE, or add them by hand):",
+      "  钱七 (row 3)",
+    ]);
+    expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8")).revisions[0]).toMatchObject({ prepared: { by: "赵六" }, reviewed: { by: "zhangli" }, approved: { by: "John Smith" } });
+    const written = readFileSync(join(dir, "people.yaml"), "utf8");
+    expect(written).toBe(
+      people +
+        "  - id: 赵六\n    name: 赵六\n    department: QA\n    roles: [author]\n" +
+        "  - id: John Smith\n    name: John Smith\n    department: QA\n    roles: [approver]\n",
+    );
+    // The ids fit the schema; only what the register does not say is left for csr check.
+    const rules = new Set(checkJson(dir).findings.map((f) => `${f.file} ${f.rule}`));
+    expect([...rules].sort()).toEqual(["documents/QP-102.yaml schema/missing-field"]);
+  });
+
+  it("a CSR list keeps disposition, decision, owner, due date and where addressed; a decided CSR is not overdue", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    writeFileSync(
+      join(dir, "顾客特定要求清单.csv"),
+      "编号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,负责人,完成期限,落实文件\n" +
+        'DYA-101,特殊特性标注,DYA,DYA-SC,8.3.3.3,2024-05-06,必须满足,徐海涛,2024-05-13,周 鹏,2024-06-30,"QP-014 5.2 符号转换\nQR-014-01"\n' +
+        "DYA-102,年度质量目标,DYA,DYA-KPI,6.2.2.1,2024-05-06,可选,,,,,\n",
+    );
+    const result = csr(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr"]);
+    expect(report(result.stdout).slice(0, 5)).toEqual([
+      "Reading 顾客特定要求清单.csv: header on row 1, 2 data row(s).",
+      "wrote csr/DYA/DYA-101.yaml",
+      "wrote csr/DYA/DYA-102.yaml",
+      "row 3: disposition '可选' was not recorded: the list lacks the decision date (决定日期) and who decided (决定人) — fill the cells and import again, or record the decision with csr review DYA-102",
+      "Imported 2 of 2 row(s).",
+    ]);
+    expect(result.code).toBe(0);
+    const imported = parse(readFileSync(join(dir, "csr/DYA/DYA-101.yaml"), "utf8"));
+    expect(imported).toMatchObject({
+      review: { decision: { disposition: "must", by: "xuht", date: "2024-05-13" } },
+      addressed: [{ document: "QP-014", section: "5.2 符号转换" }, { document: "QR-014-01" }],
+      implementation: { owner: "zhoupeng", due: "2024-06-30" },
+    });
+    const overdue = checkJson(dir, "--today", "2026-11-27").findings.filter((f) => f.rule === "csr/review-overdue" || f.rule === "csr/implementation-overdue");
+    expect(overdue.map((f) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-101.yaml csr/implementation-overdue", "csr/DYA/DYA-102.yaml csr/review-overdue"]);
   });
 });

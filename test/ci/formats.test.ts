@@ -73,7 +73,7 @@ describe("csr check --format: every format on one fixture repository", () => {
     expect(fileName).toEqual({
       id: "id/file-name",
       shortDescription: { text: "An entity's id does not match its file name or folder." },
-      helpUri: "https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#idfile-name",
+      helpUri: "https://unpkg.com/qms-csr@0.1.0/docs/rules.md#idfile-name",
       help: { text: expect.stringMatching(/^Files are named after what they hold.*\n\nFix: Rename the file \(`git mv`\) or correct the id\.$/s), markdown: expect.stringMatching(/^### id\/file-name\n/) },
       defaultConfiguration: { level: "error" },
     });
@@ -121,7 +121,7 @@ describe("csr check --format: every format on one fixture repository", () => {
   it("gitlab: a Code Quality report with the rule, a stable fingerprint, severity and line", () => {
     const issues = JSON.parse(run("gitlab").stdout);
     expect(issues[1]).toEqual({
-      description: "Unknown document 'QR-999'. Add documents/QR-999.yaml or correct the number. (https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#refunresolved)",
+      description: "Unknown document 'QR-999'. Add documents/QR-999.yaml or correct the number. (https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved)",
       check_name: "ref/unresolved",
       fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       severity: "major",
@@ -173,14 +173,14 @@ describe("escaping in the CI formats", () => {
 
   it("github escapes %, CR and LF in the message, and also ':' and ',' in properties", () => {
     expect(github({ findings: [finding], summary }, { color: false }).split("\n")[0]).toBe(
-      "::warning file=documents/a%2Cb%3Ac.yaml,line=2,col=3,title=ref/unresolved::50%25 done%0D%0Anext: <b>&\"x\"\u0001 (https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#refunresolved)",
+      "::warning file=documents/a%2Cb%3Ac.yaml,line=2,col=3,title=ref/unresolved::50%25 done%0D%0Anext: <b>&\"x\"\u0001 (https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved)",
     );
   });
 
   it("junit escapes markup and replaces characters XML cannot carry", () => {
     const xml = junit({ findings: [finding], summary }, { color: false });
     expect(xml).toContain(`<testcase classname="ref/unresolved" name="documents/a,b:c.yaml">`);
-    expect(xml).toContain(`<system-out>documents/a,b:c.yaml:2:3 warning 50% done\r\nnext: &lt;b&gt;&amp;"x"\uFFFD</system-out>`);
+    expect(xml).toContain(`<system-out>documents/a,b:c.yaml:2:3 warning 50% done\r\nnext: &lt;b&gt;&amp;"x"\uFFFD\nRule docs: https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved</system-out>`);
     const error = junit({ findings: [{ ...finding, severity: "error" }], summary }, { color: false });
     expect(error).toContain(`<failure type="error" message="1 error of ref/unresolved">documents/a,b:c.yaml:2:3 error 50% done`);
   });

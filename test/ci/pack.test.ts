@@ -36,5 +36,10 @@ it("npm pack -> npm install <tarball> -> npx csr check in a new document reposit
   expect(check.stdout).toMatch(/^✔ No problems in \d+ files\.\n$/);
   expect(check.status).toBe(0);
   const explain = spawnSync("npx", ["--no-install", "csr", "explain", "ref/unresolved"], { cwd: repo, encoding: "utf8" });
-  expect(explain.stdout).toContain("Online: https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#refunresolved\n");
+  // The link names the file of this very version as the npm CDN serves the published tarball:
+  // unpkg.com/<name>@<version>/<path in the tarball>.
+  const link = /^Online: https:\/\/unpkg\.com\/([^@]+)@([^/]+)\/(.+)#(.+)$/m.exec(explain.stdout);
+  expect(link?.slice(1)).toEqual([pkg.name, pkg.version, "docs/rules.md", "refunresolved"]);
+  expect(paths).toContain(link![3]);
+  expect(readFileSync(join(repo, "node_modules", pkg.name, "docs/rules.md"), "utf8")).toContain("\n### ref/unresolved\n");
 }, 120_000);

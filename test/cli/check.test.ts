@@ -42,7 +42,7 @@ describe("csr check", () => {
         "processes.yaml",
         "processes.yaml:5:12 error ref/unresolved Unknown department 'GM'. Use a code from 'departments' in qms.yaml or add it there.",
         "",
-        "Rule docs (also 'csr explain <rule-id>'): ref/unresolved -> https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#refunresolved",
+        "Rule docs (also 'csr explain <rule-id>'): ref/unresolved -> https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved",
         "✖ 2 errors, 0 warnings in 2 files (4 files checked).",
         "",
       ].join("\n"),
@@ -64,7 +64,7 @@ describe("csr check", () => {
           severity: "error",
           rule: "ref/unresolved",
           message: "Unknown document 'QP-002'. Did you mean 'QP-001'? Add documents/QP-002.yaml or correct the number.",
-          docs: "https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#refunresolved",
+          docs: "https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved",
         },
       ],
     });

@@ -13,7 +13,7 @@ describe("csr explain", () => {
     const section = docs.slice(start, docs.indexOf("\n\n##", start));
     expect(result).toEqual({
       code: 0,
-      stdout: `${section}\n\nOnline: https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#docself-approval\n`,
+      stdout: `${section}\n\nOnline: https://unpkg.com/qms-csr@0.1.0/docs/rules.md#docself-approval\n`,
       stderr: "",
     });
     expect(section).toContain("Default: error. The current revision is approved by the person who prepared it.");

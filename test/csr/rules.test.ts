@@ -41,7 +41,7 @@ describe("csr/* rules", () => {
     expect(message("csr/implementation-overdue", "csr/DYA/DYA-006.yaml")).toContain("by 2026-11-15 (owner: wang)");
     expect(message("csr/source-superseded", "csr/DYA/DYA-007.yaml")).toContain("Run 'csr source update DYA-SQM --revision C --received 2026-11-20'");
     expect(message("csr/duplicate-id-across-branches", "csr/DYA/merged/DYA-008.yaml")).toContain("claimed by csr/DYA/DYA-008.yaml and csr/DYA/merged/DYA-008.yaml");
-    for (const f of result.findings) expect(f.docs).toBe(`https://github.com/qms-csr/qms-csr/blob/main/docs/rules.md#${f.rule.replace("/", "")}`);
+    for (const f of result.findings) expect(f.docs).toBe(`https://unpkg.com/qms-csr@0.1.0/docs/rules.md#${f.rule.replace("/", "")}`);
   });
 
   it("measure the review deadline in working days: no warning three working days ahead, error the day after", () => {

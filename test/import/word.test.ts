@@ -9,6 +9,7 @@ import { deflateRawSync } from "node:zlib";
 import {
   AlignmentType,
   Document,
+  Footer,
   Header,
   ImageRun,
   LevelFormat,
@@ -418,6 +419,70 @@ describe("csr import FILE.docx", () => {
         { title: "Scope", text: "Everyone." },
       ],
     });
+  });
+
+  it("says every text of the page header and footer that is not imported, with its part, block and row", async () => {
+    const pageHeader = new Header({
+      children: [
+        table([
+          ["测试汽车零部件有限公司", "文件编号：QP-070", "版本：A/0"],
+          ["发放号：012", "部门：品质部", "第 1 页 共 3 页"],
+        ]),
+        p("内部资料 仅供参考"),
+      ],
+    });
+    const repo = repoWith({
+      "QP-070.docx": await docxFile(
+        [p("不合格品控制程序"), p("制订部门：品质部"), p("制订日期：2025-03-01"), p("1 目的"), p("控制不合格品。")],
+        { headers: { default: pageHeader }, footers: { default: new Footer({ children: [p("第 1 页 共 3 页"), p("保密等级：内部")] }) } },
+      ),
+    });
+    const result = csr(["-C", repo, "import", join("Word文件", "QP-070.docx"), "--dry-run"]);
+    expect(result.stdout.split("\n").slice(0, 7)).toEqual([
+      `${join("Word文件", "QP-070.docx")}: QP-070 不合格品控制程序 (procedure, draft, A/0; 1 revision, 1 section, 0 references)`,
+      "  page footer (footer1.xml), paragraph 2: text in the page footer was not imported: '保密等级：内部'",
+      "  page header (header1.xml), table 1 row 2: text in the page header was not imported: '发放号：012'",
+      "  page header (header1.xml), table 1 row 2: text in the page header was not imported: '部门：品质部'",
+      "  page header (header1.xml), paragraph 2: text in the page header was not imported: '内部资料 仅供参考'",
+      "  header block: the revision record has no row for version A/0; it was recorded dated 2025-03-01 with the summary '从 Word 文件导入'",
+      "  would write documents/QP-070.yaml",
+    ]);
+  });
+
+  it("reads sections numbered the Chinese way: 一、 as 1, （一） as its sub-sections, 1、 as text", async () => {
+    const repo = repoWith({
+      "QP-080.docx": await docxFile([
+        p("文件编号：QP-080"),
+        p("文件名称：标识和可追溯性控制程序"),
+        p("制订部门：品质部"),
+        p("一、目的"),
+        p("确保产品可追溯。"),
+        p("二、适用范围"),
+        p("适用于原材料到成品。"),
+        p("1、原材料；"),
+        p("2、成品。"),
+        p("三、作业流程"),
+        p("（一）标识"),
+        p("用标签标识。"),
+        p("（二）追溯"),
+        p("按批号追溯。"),
+      ]),
+    });
+    const result = csr(["-C", repo, "import", join("Word文件", "QP-080.docx")]);
+    expect(result.stdout.split("\n")[0]).toBe(`${join("Word文件", "QP-080.docx")}: QP-080 标识和可追溯性控制程序 (procedure, draft; 0 revisions, 5 sections, 0 references)`);
+    expect(parse(readFileSync(join(repo, "documents", "QP-080.yaml"), "utf8")).sections).toEqual([
+      { title: "目的", text: "确保产品可追溯。" },
+      { title: "适用范围", text: "适用于原材料到成品。\n\n1、原材料；\n\n2、成品。" },
+      {
+        title: "作业流程",
+        sections: [
+          { title: "标识", text: "用标签标识。" },
+          { title: "追溯", text: "按批号追溯。" },
+        ],
+      },
+    ]);
+    const md = csr(["-C", repo, "render", "QP-080", "--format", "md", "--out", tempDir()]);
+    expect(readFileSync(md.stdout.trim(), "utf8")).toMatch(/## 1 目的[\s\S]*## 2 适用范围[\s\S]*## 3 作业流程[\s\S]*### 3\.1 标识[\s\S]*### 3\.2 追溯/);
   });
 
   it("refuses a zip bomb in seconds, naming the file, even when the package understates its sizes", () => {

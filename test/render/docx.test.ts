@@ -76,10 +76,31 @@ describe("csr render --format docx", () => {
     expect(paragraphs(en["word/footer1.xml"]!)).toEqual(["Page  of "]);
   });
 
-  it("refuses a CSR id: review reports are md, html or pdf", () => {
-    const result = csr(["-C", "examples/acme-auto", "render", "DYA-007", "--format", "docx"]);
-    expect(result.stderr).toBe("csr: DYA-007 is a CSR: its review report is rendered as md, html or pdf, not docx.\n");
-    expect(result.code).toBe(2);
+  it("renders a CSR review report: header table, requirement, opinions, decision and actions, with the running header and page footer", () => {
+    const dir = tempDir();
+    const report = csr(["-C", "examples/acme-auto", "render", "DYA-001", "--format", "docx", "--out", dir]);
+    expect(report.stdout).toBe(`${join(dir, "DYA-001.review.zh-CN.docx")}\n`);
+    expect(report.code).toBe(0);
+    const docx = parts(join(dir, "DYA-001.review.zh-CN.docx"));
+    const text = paragraphs(docx["word/document.xml"]!);
+    expect(text.slice(0, 15)).toEqual([
+      "受控",
+      "江苏安迈汽车零部件有限公司",
+      "顾客特定要求评审报告",
+      "要求编号", "DYA-001", "顾客", "DYA 东岳汽车股份有限公司",
+      "来源文件", "DYA-SC 东岳汽车产品特殊特性管理规范", "来源文件版本", "B",
+      "章节", "4.2 特殊特性符号", "对应条款", "IATF16949:8.3.3.3, IATF16949:8.2.3.1.2",
+    ]);
+    const headings = text.filter((t) => /^\d /.test(t));
+    expect(headings).toEqual(["1 要求内容: 特殊特性须使用东岳符号或经认可的等效符号标注", "2 各部门评审意见（会签）", "3 评审结论", "4 措施与落实"]);
+    const opinions = text.slice(text.indexOf("2 各部门评审意见（会签）") + 1, text.indexOf("3 评审结论"));
+    expect(opinions.slice(0, 5)).toEqual(["部门", "评审人", "意见", "日期", "说明"]);
+    // One line per addressing document (line breaks in one cell).
+    expect(text).toContain("QP-014 特殊特性管理程序 (A/1) 章节 5.2 符号转换WI-010-01 制动软管总成扣压作业指导书 (A/1) 章节 3 质量要求QR-014-01 特殊特性清单 (A/1)");
+    expect(text.slice(text.indexOf("3 评审结论") + 1, text.indexOf("4 措施与落实"))).toEqual(["结论", "必须满足", "决定人", "徐海涛", "日期", "2025-02-17"]);
+    expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求评审报告\t要求编号: DYA-001"]);
+    expect(paragraphs(docx["word/footer1.xml"]!)).toEqual(["第  页 共  页"]);
+    expect(docx["word/document.xml"]).toContain('<w:pgSz w:w="11906" w:h="16838"');
   });
 
   it("takes the styles of the repository's templates/docx/reference.docx", async () => {

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/site/tokenize.js";
-import { copyFixture, csr, makeRepo, tempDir } from "../helpers.js";
+import { copyFixture, csr, gitInit, makeRepo, tempDir } from "../helpers.js";
 
 const DAY = "2026-11-27";
 
@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", () => {
-    expect(site.stderr).toBe("Built the site: 124 pages, 147 files (zh-CN); csr check: 0 error(s), 0 warning(s).\n");
+    expect(site.stderr).toBe("Built the site: 130 pages, 153 files (zh-CN); csr check: 0 error(s), 0 warning(s).\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
@@ -105,7 +105,7 @@ describe("csr site on the bundled example", () => {
     expect(index).toMatch(/<a class="site-number " href="lists\/reviews-open.html"><span class="count">2<\/span> <span class="label">评审中（未决定）<\/span><\/a>/);
     expect(read("lists/reviews-open.html")).toContain('<a href="../csr/DYA-007.html">DYA-007</a>');
     const panels = [...index.matchAll(/<section class="site-panel" id="panel-([a-z-]+)">/g)].map((m) => m[1]);
-    expect(panels).toEqual(["csr-status", "reviews", "implementations", "documents", "latest-releases", "findings"]);
+    expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "training", "latest-releases", "findings"]);
   });
 
   it("registers are the same tables as csr list and csr matrix, with their downloads", async () => {
@@ -189,6 +189,99 @@ describe("csr site options", () => {
     expect(index).toContain('<a class="site-number alert" href="lists/findings-error.html"><span class="count">1</span> <span class="label">错误</span></a>');
     const list = readFileSync(join(site.out, "lists", "findings-error.html"), "utf8");
     expect(list).toContain('<td><a href="../documents/QP-001.html">documents/QP-001.yaml:7:11</a></td>');
+  });
+});
+
+describe("csr site: what needs attention", () => {
+  it("counts copies to recall, overdue trainings and late decisions, links each to its list, and shows a department's open trainings on its people's pages", () => {
+    const dir = makeRepo({
+      "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}, {code: MKT, name: 市场部}]\nrules: {coverage/clause-uncovered: off}\n",
+      "people.yaml": [
+        "people:",
+        "  - {id: li, name: 李娜, department: QA, roles: [author, reviewer]}",
+        "  - {id: wang, name: 王强, department: QA, roles: [approver]}",
+        "  - {id: sun, name: 孙伟, department: MKT, roles: [author]}",
+        "",
+      ].join("\n"),
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, received: 2026-10-01}]\n",
+      "csr/DYA/DYA-001.yaml": [
+        "id: DYA-001",
+        "customer: DYA",
+        "source: {document: DYA-SQM, revision: A}",
+        "clauses: [IATF16949:8.3]",
+        "title: 特殊特性符号",
+        "text: 使用东岳符号。",
+        "received: 2026-10-01",
+        "review:",
+        "  required: [QA]",
+        "  opinions: [{department: QA, reviewer: li, opinion: accept, date: 2026-11-19}]",
+        "  decision: {disposition: must, by: wang, date: 2026-11-20}",
+        "addressed: [{document: QP-005}]",
+        "training: {required: true}",
+        "",
+      ].join("\n"),
+      "documents/QP-005.yaml": [
+        "id: QP-005",
+        "title: 文件控制程序",
+        "level: 2",
+        "kind: procedure",
+        "department: QA",
+        "status: released",
+        "effective: 2026-10-12",
+        "revisions:",
+        "  - {version: A/0, date: 2024-01-10, summary: 首次发布, prepared: {by: li}, approved: {by: wang, date: 2024-01-10}}",
+        "  - {version: A/1, date: 2026-10-12, summary: 修订, prepared: {by: li}, approved: {by: wang, date: 2026-10-12}}",
+        "distribution:",
+        "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12}",
+        "  - {copy: 2, version: A/1, to: MKT, date: 2026-10-13}",
+        "training:",
+        "  required: true",
+        "  sessions: [{revision: A/0, date: 2024-01-20, people: [li]}]",
+        "",
+      ].join("\n"),
+    });
+    const site = buildSite(dir);
+    expect(site.code).toBe(0);
+    const index = readFileSync(join(site.out, "index.html"), "utf8");
+    const numbers = [...index.matchAll(/href="(lists\/[a-z-]+\.html)"><span class="count">(\d+)<\/span> <span class="label">([^<]+)<\/span>/g)].map((m) => `${m[3]} ${m[2]} ${m[1]}`);
+    expect(numbers.filter((n) => /late|recall|training|suspect/.test(n))).toEqual([
+      "决定晚于评审期限 1 lists/reviews-decided-late.html",
+      "要求或落实章节已更改（可疑链接） 0 lists/csr-suspect-link.html",
+      "待回收的受控副本 1 lists/copies-to-recall.html",
+      "回收逾期 1 lists/doc-recall-overdue.html",
+      "文件换版培训逾期 1 lists/doc-training-overdue.html",
+      "顾客特定要求培训逾期 0 lists/csr-training-overdue.html",
+    ]);
+    const read = (path: string) => readFileSync(join(site.out, path), "utf8");
+    expect(read("lists/reviews-decided-late.html")).toContain('<a href="../csr/DYA-001.html">DYA-001</a>');
+    expect(read("lists/copies-to-recall.html")).toMatch(/<td><a href="..\/documents\/QP-005.html">QP-005<\/a><\/td><td>文件控制程序<\/td><td>A\/0<\/td><td>1<\/td><td>品质部<\/td>/);
+    expect(read("lists/copies-to-recall.html")).not.toContain("<td>2</td><td>市场部</td>");
+    expect(read("lists/doc-training-overdue.html")).toContain('<a href="../documents/QP-005.html">documents/QP-005.yaml');
+    const training = (person: string) => [...read(`people/${person}.html`).split('id="training"')[1]!.split("</section>")[0]!.matchAll(/<tr><td><a href="[^"]+">([^<]+)<\/a><\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td class="date">([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => m.slice(1).join(" "));
+    expect(training("li")).toEqual(["QP-005 A/1 2026-11-09 逾期", "DYA-001 A 2026-12-18 未到期"]);
+    expect(training("sun")).toEqual(["QP-005 A/1 2026-11-09 逾期"]);
+  });
+});
+
+describe("csr site and the check cache", () => {
+  it("reads files and findings through the cache csr check keeps: after a check, and again after an edit, the pages are the same as without a cache", () => {
+    const dir = copyFixture("examples/acme-auto");
+    const file = join(dir, "documents", "procedures", "QP-001.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("related: [", "related: [QP-404, "));
+    gitInit(dir);
+    // The first build finds no cache and reads every file; the cache it leaves is removed.
+    const plain = buildSite(dir);
+    rmSync(join(dir, ".git", "csr-cache"), { recursive: true });
+    expect(csr(["-C", dir, "check", "--today", DAY]).code).toBe(1);
+    const cached = buildSite(dir);
+    writeFileSync(file, readFileSync(file, "utf8").replace("related: [QP-404, ", "related: [QP-405, "));
+    const edited = buildSite(dir);
+    for (const site of [plain, cached, edited]) expect(site.stderr).toContain("csr check: 1 error(s), 0 warning(s).\n");
+    const page = (site: { out: string }, path: string) => readFileSync(join(site.out, path), "utf8");
+    for (const path of ["index.html", "findings.html", "documents/QP-001.html", "documents/QP-015.html"]) expect(page(cached, path)).toBe(page(plain, path));
+    // The edited file is read again and checked again: its finding follows the edit.
+    expect(page(edited, "findings.html")).toContain("Unknown document &#x27;QP-405&#x27;.");
+    expect(page(edited, "findings.html")).not.toContain("QP-404");
   });
 });
 

@@ -2,12 +2,14 @@
  * `csr import FILE --as KIND`: turns an existing Excel or CSV register into repository files
  * (Word documents, a .docx or a folder of them, are read by ./word.ts).
  * Existing files are never overwritten; each refused row is reported with its row number; with
- * --dry-run nothing is written. The result is checked like `csr check` would, and the exit code is 1
- * only when a row was not imported.
+ * --dry-run nothing is written. Existing files change only when asked, and only by additions:
+ * --add-people appends the register's unknown people to people.yaml, --link-forms appends forms to
+ * their procedures' `forms`; each change is reported. The result is checked like `csr check` would,
+ * and the exit code is 1 only when a row was not imported.
  */
 import { existsSync, lstatSync, statSync } from "node:fs";
 import { basename, relative, resolve } from "node:path";
-import { stringify } from "yaml";
+import { isSeq, stringify } from "yaml";
 import { localToday } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
@@ -18,10 +20,12 @@ import { discover, findRoot } from "../../load/discover.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
-import { IMPORT_KINDS, planImport, type ImportPlan, type PlannedFile } from "../../import/plan.js";
+import { IMPORT_KINDS, planImport, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
 import { readRegister } from "../../import/read.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { editFile } from "../shared/edit.js";
+import { appendIn, type FileChange } from "../shared/persist.js";
 
 export interface ImportFlags {
   as?: string;
@@ -31,9 +35,15 @@ export interface ImportFlags {
   department?: string;
   /** Commit the files written, and only those. */
   commit?: boolean;
+  /** Add the people the register names who are not in people.yaml. */
+  addPeople?: boolean;
+  /** Add each form to the `forms` of its procedure when that procedure is in the repository. */
+  linkForms?: boolean;
 }
 
 const SHOWN_ERRORS = 20;
+/** Rows named per new person: enough to find them in the register. */
+const SHOWN_ROWS = 5;
 
 export async function importCommand(ctx: CommandContext, file: string, flags: ImportFlags): Promise<number> {
   if (/\.docx$/i.test(file) || statSync(resolve(ctx.dir, file), { throwIfNoEntry: false })?.isDirectory()) {
@@ -57,6 +67,7 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
     standard,
     department: flags.department,
     lang: repo.config?.value.language ?? "zh-CN",
+    addPeople: flags.addPeople,
     targetExists: (p) => {
       // lstat, not exists: a dangling symbolic link is something the write would replace. A path
       // that cannot be looked at (a file where a folder should be) is left to the write to report.
@@ -76,32 +87,37 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   const out: string[] = [];
   const where = sheet.name === "csv" ? file : `${file}, sheet ${sheet.name}`;
   out.push(`Reading ${where}: header on row ${plan.header.row}, ${plan.dataRows} data row(s).`);
-  if (plan.header.ignored.length) out.push(`Columns not imported: ${plan.header.ignored.join(", ")}.`);
+  const notImported = [...plan.header.ignored, ...plan.unused];
+  if (notImported.length) out.push(`Columns not imported: ${notImported.join(", ")}.`);
+  const edits = plannedEdits(root, plan, flags);
 
   // The plan has checked every target against the repository and against each other, so the
   // writes below meet no conflict; a failing write (permissions, a full disk, a file appearing
   // meanwhile) is reported against its row, and the other files are still written.
   const failed: WriteFailure[] = [];
-  if (!flags.dryRun && plan.files.length > 0) {
+  if (!flags.dryRun && plan.files.length + edits.length > 0) {
     await refuseOnConflicts(root);
-    for (const f of plan.files) {
+    const write = (row: number, path: string, text: string, overwrite: boolean) => {
       try {
-        writeFileAtomic(insideRepository(root, f.path), toYaml(f));
+        writeFileAtomic(insideRepository(root, path), text, { overwrite });
       } catch (error) {
-        failed.push({ row: f.row, path: f.path, reason: error instanceof Error ? error.message : String(error) });
+        failed.push({ row, path, reason: error instanceof Error ? error.message : String(error) });
       }
-    }
+    };
+    for (const f of plan.files) write(f.row, f.path, toYaml(f), false);
+    for (const e of edits) write(e.row, e.path, e.text, !e.create);
   }
   const written = plan.files.filter((f) => !failed.some((x) => x.path === f.path));
-  if (flags.commit && !flags.dryRun && written.length > 0) {
+  const edited = edits.filter((e) => !failed.some((x) => x.path === e.path));
+  if (flags.commit && !flags.dryRun && written.length + edited.length > 0) {
     const git = await openGit(root);
-    const paths = written.map((f) => f.path);
+    const paths = [...written.map((f) => f.path), ...edited.map((e) => e.path)];
     await git.raw(["-c", "core.quotepath=off", "add", "--", ...paths]);
     await git.raw(["commit", "-q", "-m", `import ${basename(file)}: ${written.length} file(s)`, "--", ...paths]);
   }
   out.push("", ...written.map((f) => `${flags.dryRun ? "would write" : "wrote"} ${f.path}`));
   out.push(...reportProblems(plan, failed));
-  out.push(...reportLinks(plan), ...reportFamilies(plan));
+  out.push(...reportPeople(plan, flags), ...reportLinks(plan, flags), ...reportFamilies(plan));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
   const tally: string[] = [];
@@ -110,7 +126,7 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   out.push("", `${flags.dryRun ? "Would import" : "Imported"} ${written.length} of ${plan.dataRows} row(s)${tally.length ? `; ${tally.join("; ")}` : ""}.`);
   if (flags.dryRun) out.push("Dry run: nothing was written.");
 
-  const after = flags.dryRun ? withPlannedFiles(root, plan.files) : loadRepository(root);
+  const after = flags.dryRun ? withPlannedFiles(root, plan.files, edits) : loadRepository(root);
   const findings = runCheck(after, { today: localToday() });
   out.push(...reportCheck(findings, root));
   ctx.stdout(out.join("\n") + "\n");
@@ -138,9 +154,84 @@ function reportProblems(plan: ImportPlan, failed: WriteFailure[]): string[] {
   return lines.length ? ["", ...lines.map((l) => l.text)] : [];
 }
 
-function reportLinks(plan: ImportPlan): string[] {
-  if (!plan.links.length) return [];
-  return ["", "The register names each form's procedure; record it in the procedure:", ...plan.links.map((l) => `  add ${l.form} to 'forms' of ${l.procedure}`)];
+/** A change to a file that exists (or people.yaml, created when absent), by the row that asks for it. */
+interface PlannedEdit extends FileChange {
+  row: number;
+}
+
+/**
+ * The additions to existing files the flags ask for: new people appended to people.yaml (only those
+ * with a department, which people.yaml requires), forms appended to their procedures' `forms`.
+ * Each file is edited through the YAML document, so its other lines and comments stay as they are.
+ */
+function plannedEdits(root: string, plan: ImportPlan, flags: ImportFlags): PlannedEdit[] {
+  const edits: PlannedEdit[] = [];
+  const people = flags.addPeople ? plan.people.filter((p) => p.department) : [];
+  if (people.length) {
+    const entries = people.map((p) => ({ id: p.id, name: p.name, department: p.department, roles: p.roles }));
+    const row = Math.min(...people.flatMap((p) => p.rows));
+    if (existsSync(insideRepository(root, "people.yaml"))) {
+      edits.push({
+        row,
+        ...editFile(root, "people.yaml", "people", (doc) => {
+          if (doc.errors.length) throw new UserError(`people.yaml cannot be read (${doc.errors[0]!.message.split("\n")[0]}); nothing was imported.`, "Fix people.yaml (csr check shows where), then import again.");
+          const list = doc.get("people", true);
+          // `people: []` as csr init might leave it: the new entries go one per line.
+          if (isSeq(list) && list.items.length === 0) list.flow = false;
+          for (const entry of entries) {
+            const node = doc.createNode(entry);
+            // Roles on one line, as people.yaml is written by hand: `roles: [author, reviewer]`.
+            const roles = node.get("roles", true);
+            if (isSeq(roles)) roles.flow = true;
+            appendIn(doc, ["people"], node);
+          }
+        }),
+      });
+    } else {
+      edits.push({ row, path: "people.yaml", kind: "people", text: stringify({ people: entries }, { lineWidth: 0 }), create: true });
+    }
+  }
+  if (flags.linkForms) {
+    const byPath = new Map<string, ImportPlan["links"]>();
+    for (const link of plan.links) if (link.path) byPath.set(link.path, [...(byPath.get(link.path) ?? []), link]);
+    for (const [path, links] of byPath) {
+      edits.push({ row: links[0]!.row, ...editFile(root, path, "document", (doc) => links.forEach((l) => appendIn(doc, ["forms"], l.form))) });
+    }
+  }
+  return edits;
+}
+
+function reportPeople(plan: ImportPlan, flags: ImportFlags): string[] {
+  if (!flags.addPeople || !plan.people.length) return [];
+  const rows = (p: NewPerson) => `row${p.rows.length > 1 ? "s" : ""} ${p.rows.slice(0, SHOWN_ROWS).join(", ")}${p.rows.length > SHOWN_ROWS ? ` … (${p.rows.length} rows)` : ""}`;
+  const added = plan.people.filter((p) => p.department);
+  const homeless = plan.people.filter((p) => !p.department);
+  return [
+    ...(added.length
+      ? ["", `${flags.dryRun ? "Would add" : "Added"} to people.yaml (check each department and role):`, ...added.map((p) => `  ${p.id}: department ${p.department}, roles [${p.roles.join(", ")}] (${rows(p)})`)]
+      : []),
+    ...(homeless.length
+      ? ["", "Not added to people.yaml: no department is known for them (import with --department CODE, or add them by hand):", ...homeless.map((p) => `  ${p.id} (${rows(p)})`)]
+      : []),
+  ];
+}
+
+function reportLinks(plan: ImportPlan, flags: ImportFlags): string[] {
+  const existing = plan.links.filter((l) => l.path);
+  const missing = plan.links.filter((l) => !l.path);
+  const lines: string[] = [];
+  if (existing.length && flags.linkForms) {
+    lines.push("", `${flags.dryRun ? "Would add" : "Added"} the forms to their procedures:`);
+    const byPath = new Map<string, string[]>();
+    for (const l of existing) byPath.set(l.path!, [...(byPath.get(l.path!) ?? []), l.form]);
+    for (const [path, forms] of byPath) lines.push(`  ${path}: forms + ${forms.join(", ")}`);
+  } else if (existing.length) {
+    lines.push("", "The register names each form's procedure; record it in the procedure (or import with --link-forms):", ...existing.map((l) => `  add ${l.form} to 'forms' of ${l.procedure}`));
+  }
+  if (missing.length) {
+    lines.push("", "Procedures the register names that are neither in this register nor readable in the repository (csr check says why); add the form to their 'forms' once they are:", ...missing.map((l) => `  row ${l.row}: ${l.form} -> ${l.procedure}`));
+  }
+  return lines;
 }
 
 function reportFamilies(plan: ImportPlan): string[] {
@@ -153,10 +244,12 @@ function reportFamilies(plan: ImportPlan): string[] {
 }
 
 /** The repository as it would be after the import, for checking a dry run without writing. */
-export function withPlannedFiles(root: string, files: PlannedFile[]): Repository {
+export function withPlannedFiles(root: string, files: PlannedFile[], edits: readonly FileChange[] = []): Repository {
   const found = discover(root);
-  const sources = found.files.map((f) => readSource(f.abs, f.path, f.kind));
+  const edited = new Set(edits.map((e) => e.path));
+  const sources = found.files.filter((f) => !edited.has(f.path)).map((f) => readSource(f.abs, f.path, f.kind));
   for (const f of files) sources.push(parseText(f.path, f.kind === "csr" ? "csr" : "document", toYaml(f)));
+  for (const e of edits) sources.push(parseText(e.path, e.kind, e.text));
   return buildRepository(root, sources, found.problems);
 }
 

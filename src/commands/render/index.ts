@@ -1,4 +1,4 @@
-/** `csr render`: controlled documents and CSR review reports as Markdown, HTML or PDF files, and documents as Word files. */
+/** `csr render`: controlled documents and CSR review reports as Markdown, HTML, PDF or Word files. */
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -11,7 +11,7 @@ import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml } from "../../render/markdown.js";
 import { findChromium, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
-import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type DocumentView, type Lang } from "../../render/view.js";
+import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 
@@ -43,10 +43,6 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const outDir = outputFolder(root, ctx.dir, flags.out);
   const chromium = format === "pdf" ? findChromium() : undefined;
   if (format === "pdf") requireCjkFont();
-  if (format === "docx") {
-    const csr = targets.find((t) => t.kind === "csr");
-    if (csr) throw new UserError(`${csr.value.id} is a CSR: its review report is rendered as md, html or pdf, not docx.`);
-  }
   // Word output lays the section Markdown out itself, so the view keeps it as written.
   const body: BodyRenderer = format === "md" || format === "docx" ? (text) => text : await markdownToHtml();
   const word = format === "docx" ? await docxRenderer(root, lang) : undefined;
@@ -67,7 +63,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
     const name = target.kind === "document" ? `${documentFileName(target.value.id)}${copy ? `.copy-${copy}` : ""}` : `${target.value.id}.review`;
     if (word) {
-      pages.push({ name, text: "", docx: await word(view as DocumentView) });
+      pages.push({ name, text: "", docx: target.kind === "document" ? await word.document(view as DocumentView) : await word.report(view as CsrReportView) });
       continue;
     }
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
@@ -111,12 +107,11 @@ function controlledCopy(targets: readonly Target[], given: string): number {
   return copy.copy;
 }
 
-/** Word output: the document view laid out by render/docx.ts, with the repository's labels and reference styles. */
-async function docxRenderer(root: string, lang: Lang): Promise<(view: DocumentView) => Promise<Buffer>> {
-  const { documentToDocx, referenceStyles } = await import("../../render/docx.js");
-  const labels = loadLabels(root, lang);
-  const styles = await referenceStyles(root);
-  return (view) => documentToDocx(view, { labels, referenceStyles: styles });
+/** Word output: the views laid out by render/docx.ts, with the repository's labels and reference styles. */
+async function docxRenderer(root: string, lang: Lang): Promise<{ document: (view: DocumentView) => Promise<Buffer>; report: (view: CsrReportView) => Promise<Buffer> }> {
+  const { csrReportToDocx, documentToDocx, referenceStyles } = await import("../../render/docx.js");
+  const options = { labels: loadLabels(root, lang), referenceStyles: await referenceStyles(root) };
+  return { document: (view) => documentToDocx(view, options), report: (view) => csrReportToDocx(view, options) };
 }
 
 /** Runs the tasks with at most `limit` at a time, starting them in order; the promises are in the tasks' order. */

@@ -6,11 +6,12 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { checkRepository } from "../../check/engine.js";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
+import { loadChecked } from "../../load/cache.js";
 import { findRoot } from "../../load/discover.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
-import { loadRepository } from "../../load/repository.js";
 import { LANGS, type Lang } from "../../render/view.js";
 import { buildSite } from "../../site/build.js";
 import { choiceOption, dateOption } from "../options.js";
@@ -34,7 +35,13 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const out = resolve(ctx.dir, flags.out);
   refuseDataPath(root, out, "--out");
   refuseForeignFolder(out, flags.out);
-  const repo = loadRepository(root);
+  // Through the check cache, as csr check reads: after a check in CI, nothing is parsed or checked twice.
+  const checked = await loadChecked(root, today, (r) => {
+    const outcome = checkRepository(r, { today });
+    return [...outcome.findings, ...outcome.held];
+  });
+  const repo = checked.repo;
+  const findings = checked.findings.filter((f) => f.heldBackBy === undefined);
   warnProblems(ctx, repo);
   const lang = choiceOption<Lang>(flags.lang, "--lang", LANGS, repo.config?.value.language ?? "zh-CN");
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -52,7 +59,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
       folders.add(folder);
       return file;
     };
-    const summary = await buildSite(repo, { lang, today, baseUrl, version }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
     writeFileSync(join(staging, SITE_MARKER), "This folder was written by 'csr site'; the next 'csr site --out' to it replaces it.\n");
     swapIn(staging, out);
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);

@@ -63,7 +63,21 @@ const NUMBER_IN_TEXT = /(?<![A-Za-z0-9/_-])[A-Z][A-Z0-9]*(?:[/_-][A-Z][A-Z0-9]*)
 const STANDARD = /^(GB|GJB|ISO|IATF|IEC|EN|DIN|VDA|SAE|JIS|ASTM|QC|HG|JB|SJ|AIAG)/;
 const TITLE_IN_TEXT = /《([^《》\n]{1,60})》/g;
 
+/** Page numbers as headers print them, Word's fields left out: "第1页 共8页", "第 页 共 页", "Page 1 of 8". */
+const PAGE_NUMBERS = /^(页码|页次|page)?(第\d*页)?[,，]?(共\d*页)?$|^page\d*of\d*$/;
+
 const SECTION_HEADING = /^(\d{1,2}(?:[.．]\d{1,2}){0,3})[.．、]?[\s\u3000]*(\S.*)$/;
+/** Sections numbered the Chinese way: "一、目的", "十二、相关记录"; sub-sections "（一）文件的编号", "(二) 审批". */
+const CHINESE_HEADING = /^([一二三四五六七八九十]{1,3})[、.．][\s\u3000]*(\S.*)$/;
+const CHINESE_SUB_HEADING = /^[（(]([一二三四五六七八九十]{1,3})[）)][、.．]?[\s\u3000]*(\S.*)$/;
+
+/** 一 … 九十九 as a number: "十二" is 12, "二十" is 20. */
+function chineseNumeral(text: string): number {
+  const digit = (c: string | undefined) => (c ? "一二三四五六七八九".indexOf(c) + 1 : 0);
+  const ten = text.indexOf("十");
+  if (ten < 0) return digit(text[0]);
+  return (ten === 0 ? 1 : digit(text[ten - 1])) * 10 + digit(text[ten + 1]);
+}
 
 export function planWordDocument(word: WordFile, file: string, repo: Repository, options: WordImportOptions): WordPlan {
   return new WordDocumentReader(word, file, repo, options).plan();
@@ -85,6 +99,8 @@ class WordDocumentReader {
   /** The rows of the revision record that named a document number, to compare with the header's. */
   private readonly rowNumbers: { number: string; where: string }[] = [];
   private readonly people: Person[];
+  /** Whether the sections are numbered the Chinese way (一、目的); see heading(). */
+  private chineseNumbering = false;
   private readonly departments: Department[];
 
   constructor(
@@ -107,7 +123,7 @@ class WordDocumentReader {
     const front = blocks.slice(0, firstSection);
     for (const block of blocks) if (block.type === "table" && this.readRevisionTable(block)) this.used.add(block);
     for (const block of front) if (!this.used.has(block)) this.readFront(block);
-    for (const block of this.word.pageHeaders) this.readHeaderBlock(block, "page header", false);
+    this.readPageHeaders();
 
     const refused = (reason: string): WordPlan => ({ file: this.file, refused: reason, issues: this.issues, mentions: [] });
     const id = this.number();
@@ -143,7 +159,10 @@ class WordDocumentReader {
   // ---- the front matter: organisation, title, stamp, header block, confidentiality ----
 
   private findFirstSection(blocks: Block[]): number {
-    const i = blocks.findIndex((b) => b.type === "paragraph" && !b.list && this.sectionNumber(b) === "1");
+    const i = blocks.findIndex((b) => {
+      const numbered = b.type === "paragraph" && !b.list ? this.numberedHeading(b) : undefined;
+      return numbered?.number === "1" && numbered.chinese !== "sub";
+    });
     if (i >= 0) return i;
     const styled = blocks.findIndex((b) => b.type === "paragraph" && /^heading 1$/i.test(b.style) && !!b.list);
     return styled >= 0 ? styled : blocks.length;
@@ -151,54 +170,95 @@ class WordDocumentReader {
 
   private readFront(block: Block): void {
     if (block.type === "table") {
-      if (!this.readHeaderBlock(block, "header block", true)) this.issue(`table ${block.place}`, `a table before section 1 that is neither the header block nor the revision record was not imported (first cell '${clip(block.rows[0]?.[0]?.plain ?? "")}')`);
+      const read = this.readHeaderBlock(block, "header block", `table ${block.place}`, true);
+      if (!read.found) this.issue(`table ${block.place}`, `a table before section 1 that is neither the header block nor the revision record was not imported (first cell '${clip(block.rows[0]?.[0]?.plain ?? "")}')`);
+      else for (const rest of read.rest) this.readLooseText(rest.text, rest.where, "", "before section 1");
       return;
     }
     const text = block.plain;
     if (!text) return;
+    const read = this.readHeaderBlock(block, `paragraph ${block.place}`, `paragraph ${block.place}`, true);
+    if (!read.found) this.readLooseText(text, `paragraph ${block.place}`, block.style, "before section 1");
+    else for (const rest of read.rest) this.readLooseText(rest.text, rest.where, "", "before section 1");
+  }
+
+  /**
+   * The page headers and footers: their label/value pairs complete the header block, and whatever
+   * else they hold is either known (the organisation, the title, the stamp, the page numbers) or
+   * said. A text repeated in several of them (first page, odd and even pages) is said once.
+   */
+  private readPageHeaders(): void {
+    const said = new Set<string>();
+    for (const header of this.word.pageHeaders) {
+      for (const block of header.blocks) {
+        const region = header.part.startsWith("footer") ? "page footer" : "page header";
+        const place = `${region} (${header.part}), ${block.type} ${block.place}`;
+        const read = this.readHeaderBlock(block, "page header", place, false);
+        const rest = read.found ? read.rest : block.type === "paragraph" ? [{ text: block.plain, where: place }] : read.rest;
+        for (const r of rest) {
+          if (said.has(r.text)) continue;
+          said.add(r.text);
+          this.readLooseText(r.text, r.where, "", `in the ${region}`);
+        }
+      }
+    }
+  }
+
+  /**
+   * A text of the front matter or the page header that is not a label/value pair: the stamp, the
+   * caption of the revision record, the organisation, the confidentiality notice, page numbers and
+   * the title are recognised; anything else is said with its place, as it is not imported.
+   */
+  private readLooseText(text: string, where: string, style: string, region: "before section 1" | "in the page header" | "in the page footer"): void {
     const key = labelKey(text);
+    if (!key) return;
     const stamp = STAMPS.find(([re]) => re.test(key.replace(/[【】[\]]/g, "")));
     if (stamp) {
       this.stamp = stamp[1];
       return;
     }
-    if (REVISION_CAPTION.test(key)) return;
-    if (this.readHeaderBlock(block, `paragraph ${block.place}`, true)) return;
+    if (REVISION_CAPTION.test(key) || PAGE_NUMBERS.test(key)) return;
     const config = this.repo.config?.value;
     const organisation = config?.organisation;
     if (organisation && (text === organisation.name || text === organisation.name_en)) return;
     if (/(未经|不得|严禁|禁止|without).*(外借|复印|复制|外传|泄露|copy|copied|lend|lent|disclos)/i.test(text)) {
       const own = config?.confidentiality?.trim();
-      if (!own) this.issue(`paragraph ${block.place}`, `the confidentiality notice is the organisation's setting, not the document's: add it to qms.yaml as 'confidentiality: ${text}'`);
-      else if (own.replace(/\s/g, "") !== text.replace(/\s/g, "")) this.issue(`paragraph ${block.place}`, `the confidentiality notice differs from qms.yaml's, which csr prints: '${clip(text)}'`);
+      if (!own) this.issue(where, `the confidentiality notice is the organisation's setting, not the document's: add it to qms.yaml as 'confidentiality: ${text}'`);
+      else if (own.replace(/\s/g, "") !== text.replace(/\s/g, "")) this.issue(where, `the confidentiality notice differs from qms.yaml's, which csr prints: '${clip(text)}'`);
       return;
     }
-    if (/^title$/i.test(block.style) && !this.titleParagraph) {
+    const title = this.header.get("title")?.value ?? this.titleParagraph;
+    if (title && labelKey(title.replace(/^《|》$/g, "")) === labelKey(text.replace(/^《|》$/g, ""))) return;
+    if (/^title$/i.test(style) && !this.titleParagraph) {
       this.titleParagraph = text;
       return;
     }
     if (/(公司|集团|有限|工厂|研究所|Co\.|Ltd|Inc\.|GmbH)/.test(text) && text.length <= 40) {
-      this.issue(`paragraph ${block.place}`, `organisation '${text}' is not the one in qms.yaml${organisation ? ` ('${organisation.name}')` : ""}; csr prints qms.yaml's`);
+      this.issue(where, `organisation '${text}' is not the one in qms.yaml${organisation ? ` ('${organisation.name}')` : ""}; csr prints qms.yaml's`);
       return;
     }
     if (!this.titleParagraph && text.length <= 40 && !text.includes("\n")) {
       this.titleParagraph = text;
       return;
     }
-    this.issue(`paragraph ${block.place}`, `text before section 1 was not imported: '${clip(text)}'`);
+    this.issue(where, `text ${region} was not imported: '${clip(text)}'`);
   }
 
   /**
    * Label/value pairs of a header block: label and value in adjacent cells, "文件编号：QP-020" in
    * one cell (or one paragraph line), or a row of labels over a row of values (and one of dates).
-   * Values already found (in the body) are kept over the page header's. Returns whether it held any.
+   * Values found first (the body's before the page header's) are kept; a different value found
+   * later is said. Returns whether it held any pair, and the texts that were not part of one, each
+   * with its place (`place` names the block: "table 2", "page header (header1.xml), table 1").
    */
-  private readHeaderBlock(block: Block, where: string, body: boolean): boolean {
+  private readHeaderBlock(block: Block, where: string, place: string, body: boolean): { found: boolean; rest: { text: string; where: string }[] } {
     const found: [HeaderField, string][] = [];
+    const rest: { text: string; where: string }[] = [];
     if (block.type === "paragraph") {
       for (const part of block.plain.split(/\n|\t| · /)) {
         const pair = labelAndValue(part);
         if (pair) found.push([pair.field, pair.value]);
+        else if (part.trim()) rest.push({ text: part.trim(), where: place });
       }
     } else {
       const rows = block.rows;
@@ -213,6 +273,11 @@ class WordDocumentReader {
           fields.forEach((f, i) => {
             if (f && values[i]?.plain) found.push([f, [values[i]!.plain, dates?.[i]?.plain ?? ""].join(" ").trim()]);
           });
+          for (const [offset, row] of [values, dates].entries()) {
+            row?.forEach((cell, i) => {
+              if (cell.plain && !fields[i]) rest.push({ text: cell.plain, where: `${place} row ${r + 2 + offset}` });
+            });
+          }
           r += dates ? 2 : 1;
           continue;
         }
@@ -231,6 +296,7 @@ class WordDocumentReader {
           for (const line of text.split("\n")) {
             const pair = labelAndValue(line);
             if (pair) found.push([pair.field, pair.value]);
+            else if (line.trim()) rest.push({ text: line.trim(), where: `${place} row ${r + 1}` });
           }
         }
       }
@@ -239,9 +305,11 @@ class WordDocumentReader {
       if (!value) continue;
       const before = this.header.get(field);
       if (!before) this.header.set(field, { value, where });
-      else if (body && before.value !== value) this.issue(where, `${field} '${value}' differs from '${before.value}' (${before.where}); the first was taken`);
+      else if (before.value.replace(/\s/g, "") !== value.replace(/\s/g, "") && (body || field !== "pages")) {
+        this.issue(body ? where : place, `${field} '${value}' differs from '${before.value}' (${before.where}); the first was taken`);
+      }
     }
-    return found.length > 0;
+    return { found: found.length > 0, rest };
   }
 
   private number(): string | undefined {
@@ -416,16 +484,24 @@ class WordDocumentReader {
 
   // ---- the body ----
 
-  /** The section number a paragraph starts with when it is a heading, e.g. "5.2" for "5.2 识别". */
-  private sectionNumber(p: ParagraphBlock): string | undefined {
+  /**
+   * The number and title of a paragraph that reads as a heading: "5.2 识别" is 5.2; the Chinese
+   * way, "三、职责" is 3 and "（二）文件的审批" is the second sub-section of the open section, whose
+   * number is known only in context (`sub`).
+   */
+  private numberedHeading(p: ParagraphBlock): { number: string; title: string; chinese?: "top" | "sub" } | undefined {
     const text = p.plain;
     if (text.includes("\n")) return undefined;
-    const m = SECTION_HEADING.exec(text);
+    const arabic = SECTION_HEADING.exec(text);
+    const top = arabic ? undefined : CHINESE_HEADING.exec(text);
+    const sub = arabic || top ? undefined : CHINESE_SUB_HEADING.exec(text);
+    const m = arabic ?? top ?? sub;
     if (!m) return undefined;
     const title = m[2]!.trim();
     const styled = /^heading \d$/i.test(p.style);
     if (!styled && (title.length > 30 || /[。；;！？!?，,：:]/.test(title))) return undefined;
-    return m[1]!.replace(/．/g, ".");
+    if (arabic) return { number: m[1]!.replace(/．/g, "."), title };
+    return { number: String(chineseNumeral(m[1]!)), title, chinese: top ? "top" : "sub" };
   }
 
   private readSections(blocks: Block[], id: string): Section[] {
@@ -482,9 +558,14 @@ class WordDocumentReader {
 
   /** Whether a paragraph opens a section: its number continues the numbering, or it is a Word heading. */
   private heading(p: ParagraphBlock, chain: { number: string }[], counters: number[]): { number: string; title: string } | undefined {
-    const number = this.sectionNumber(p);
+    const numbered = this.numberedHeading(p);
     const styled = /^heading (\d)$/i.exec(p.style);
-    if (number && !(p.list && !styled)) {
+    if (numbered && !(p.list && !styled)) {
+      // Once the sections are numbered 一、二、…, "1、" and "2、" are the items of a section's text.
+      if (numbered.chinese === "top") this.chineseNumbering = true;
+      else if (this.chineseNumbering && !numbered.chinese && !numbered.number.includes(".")) return undefined;
+      const number = numbered.chinese === "sub" ? (chain[0] ? `${chain[0].number}.${numbered.number}` : undefined) : numbered.number;
+      if (!number) return undefined;
       const parts = number.split(".").map(Number);
       const parentNumber = parts.slice(0, -1).join(".");
       const parent = chain[parts.length - 2];
@@ -492,7 +573,7 @@ class WordDocumentReader {
       if (!fits) return undefined;
       counters.length = parts.length;
       counters[parts.length - 1] = parts[parts.length - 1]!;
-      return { number, title: SECTION_HEADING.exec(p.plain)![2]!.trim() };
+      return { number, title: numbered.title };
     }
     // Word's own heading numbering: the number is not in the text, so it is counted here.
     if (styled && (p.list || chain.length > 0) && p.plain && !p.plain.includes("\n")) {

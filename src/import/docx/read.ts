@@ -1,9 +1,10 @@
 /**
  * Reading a Word file into blocks: paragraphs (with their Markdown, list level and heading style)
  * and tables (cell by cell), in reading order, each with its place in the file. mammoth reads the
- * body (styles, numbering, bold, breaks, merged cells); the page headers, which mammoth leaves out
- * and where many organisations keep the header block, are read from their XML here. What cannot be
- * carried into YAML (pictures, footnotes, comments, embedded objects) is listed with its place.
+ * body (styles, numbering, bold, breaks, merged cells); the page headers and footers, which
+ * mammoth leaves out and where many organisations keep the header block, are read from their XML
+ * here. What cannot be carried into YAML (pictures, footnotes, comments, embedded objects) is
+ * listed with its place.
  */
 import { UserError } from "../../core/errors.js";
 import { readZip } from "../../load/zip.js";
@@ -36,6 +37,12 @@ export interface TableBlock {
 
 export type Block = ParagraphBlock | TableBlock;
 
+export interface PageHeader {
+  /** The part's file name in the package, e.g. "header1.xml", "footer1.xml". */
+  part: string;
+  blocks: Block[];
+}
+
 export interface Unreadable {
   /** The block it is in (its place), or undefined for something of the whole file. */
   place?: number;
@@ -44,8 +51,8 @@ export interface Unreadable {
 
 export interface WordFile {
   blocks: Block[];
-  /** Tables and paragraphs of the page headers (word/header*.xml), in part order. */
-  pageHeaders: Block[];
+  /** The page headers and footers (word/header*.xml, word/footer*.xml) in part order: each part's tables and paragraphs. */
+  pageHeaders: PageHeader[];
   unreadable: Unreadable[];
 }
 
@@ -99,9 +106,9 @@ export async function readWordFile(path: string, shownAs: string): Promise<WordF
     .map((m) => ({ what: m.message }));
   const blocks = toBlocks(root.children ?? [], unreadable);
   const pageHeaders = [...parts.keys()]
-    .filter((name) => /^word\/header\d*\.xml$/.test(name))
+    .filter((name) => /^word\/(header|footer)\d*\.xml$/.test(name))
     .sort()
-    .flatMap((name) => headerBlocks(new TextDecoder().decode(parts.get(name))));
+    .map((name) => ({ part: name.slice("word/".length), blocks: headerBlocks(new TextDecoder().decode(parts.get(name))) }));
   return { blocks, pageHeaders, unreadable };
 }
 
@@ -239,7 +246,7 @@ function escapeMarkdownText(text: string): string {
 }
 
 /**
- * Tables and paragraphs of a page header part. Page headers hold little (a table of labels and
+ * Tables and paragraphs of a page header or footer part. These hold little (a table of labels and
  * values, a logo, a line of text), so their XML is read directly: a cell's or paragraph's text is
  * the text of its w:t elements, and w:br and w:p ends are line breaks.
  */
@@ -248,6 +255,8 @@ export function headerBlocks(xml: string): Block[] {
   const text = (fragment: string) =>
     decodeXml(
       fragment
+        // A field's instruction ("PAGE", "NUMPAGES") is code, not text; its shown result stays.
+        .replace(/<w:(instrText|delText)\b[^>]*>[^<]*<\/w:\1>/g, "")
         .replace(/<w:br\b[^>]*\/>/g, "\n")
         .replace(/<w:tab\b[^>]*\/>/g, "\t")
         .replace(/<\/w:p>/g, "\n")

@@ -1,4 +1,5 @@
 import type { Finding } from "../../core/diagnostic.js";
+import { ruleDocUrl } from "../../core/docs.js";
 import type { Formatter } from "./types.js";
 
 /**
@@ -6,7 +7,8 @@ import type { Formatter } from "./types.js";
  * <testcase> per rule and file. A file with errors of that rule is a <failure> listing its findings;
  * a file with only warnings is a passing test whose <system-out> lists them, so warnings do not
  * fail the CI's test report (as they do not fail `csr check`). A clean check is one passing test case,
- * so the CI server shows that the check ran rather than an empty report.
+ * so the CI server shows that the check ran rather than an empty report. Each case ends with the link to
+ * its rule's documentation, as the other formats give it.
  */
 export const format: Formatter = ({ findings, summary }) => {
   const byRule = new Map<string, Map<string, Finding[]>>();
@@ -24,7 +26,7 @@ export const format: Formatter = ({ findings, summary }) => {
     let failed = 0;
     for (const file of [...files.keys()].sort()) {
       const list = files.get(file)!;
-      const body = text(list.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`).join("\n"));
+      const body = text([...list.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`), `Rule docs: ${ruleDocUrl(rule)}`].join("\n"));
       const errors = list.filter((f) => f.severity === "error").length;
       const open = `    <testcase classname="${attr(rule)}" name="${attr(file)}">\n`;
       if (errors > 0) {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPOSITORY_URL, ruleDocUrl } from "../../core/docs.js";
+import { HOMEPAGE_URL, ruleDocUrl } from "../../core/docs.js";
 import { ruleSection } from "../../check/docs.js";
 import { rules } from "../../check/registry.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
@@ -30,7 +30,7 @@ export const format: Formatter = ({ findings, overrides = {} }) => {
           driver: {
             name: "csr",
             version: VERSION,
-            informationUri: REPOSITORY_URL,
+            informationUri: HOMEPAGE_URL,
             rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.summary },

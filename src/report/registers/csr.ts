@@ -52,6 +52,10 @@ function csrTitle(ctx: RegisterContext, csr: Csr): string {
   return ctx.lang === "en" ? (csr.title_en ?? csr.title) : csr.title;
 }
 
+/**
+ * Every fact of a requirement that a list can carry: what it is, the decision, who implements it by
+ * when, where it is addressed. `csr import --as csr` reads it back, so a workbook round-trips.
+ */
 export function csrList(ctx: RegisterContext, options: { customer?: string } = {}): Table {
   const csrs = sortedCsrs(ctx, options.customer);
   return {
@@ -72,8 +76,12 @@ export function csrList(ctx: RegisterContext, options: { customer?: string } = {
       { key: "category", header: t(ctx, "类别", "Category") },
       { key: "received", header: t(ctx, "接收日期", "Received"), date: true },
       { key: "disposition", header: t(ctx, "处置", "Disposition") },
+      { key: "decidedBy", header: t(ctx, "决定人", "Decided by") },
+      { key: "decided", header: t(ctx, "决定日期", "Decided on"), date: true },
+      { key: "justification", header: t(ctx, "处置理由", "Justification") },
       { key: "owner", header: t(ctx, "负责人", "Owner") },
       { key: "due", header: t(ctx, "完成期限", "Due"), date: true },
+      { key: "addressed", header: t(ctx, "落实文件", "Addressed in") },
       { key: "status", header: t(ctx, "状态", "Status") },
     ],
     rows: csrs.map((csr, i) => ({
@@ -90,8 +98,13 @@ export function csrList(ctx: RegisterContext, options: { customer?: string } = {
       category: csr.category ?? "",
       received: csr.received,
       disposition: dispositionOf(ctx, csr),
+      decidedBy: personName(ctx, csr.review?.decision?.by),
+      decided: csr.review?.decision?.date ?? null,
+      justification: csr.review?.decision?.justification ?? "",
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
+      // One place per line, number first, as `csr import --as csr` reads it back.
+      addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${a.section}` : a.document)).join("\n"),
       status: statusOf(ctx, csr),
     })),
   };

@@ -40,7 +40,7 @@ export function formList(ctx: RegisterContext): Table {
         title: documentTitle(ctx, form),
         version: documentVersion(form),
         issued: issueDate(form),
-        procedure: owners.join("/"),
+        procedure: owners.join(t(ctx, "、", ", ")),
         department: departmentName(ctx, form.department),
         retention: form.record?.retention ?? "",
         medium: medium ? t(ctx, ...MEDIUM[medium]) : "",

@@ -11,25 +11,19 @@ import { symbolTable } from "./symbols.js";
 import { trainingRegister } from "./training.js";
 
 export function allRegisters(ctx: RegisterContext): Table[] {
-  return [...eachRegister(ctx)];
-}
-
-/**
- * The same registers one at a time, each built when it is asked for: a workbook written sheet by
- * sheet then holds one register in memory, not all of them.
- */
-export function* eachRegister(ctx: RegisterContext): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
   });
-  yield procedureList(ctx, { level: 2 });
-  yield documentList(ctx);
-  yield formList(ctx);
-  for (const catalog of standards) yield clauseMatrix(ctx, catalog);
-  yield csrMatrix(ctx);
-  yield csrList(ctx);
-  yield symbolTable(ctx);
-  yield distributionRegister(ctx);
-  yield trainingRegister(ctx);
+  return [
+    procedureList(ctx, { level: 2 }),
+    documentList(ctx),
+    formList(ctx),
+    ...standards.map((catalog) => clauseMatrix(ctx, catalog)),
+    csrMatrix(ctx),
+    csrList(ctx),
+    symbolTable(ctx),
+    distributionRegister(ctx),
+    trainingRegister(ctx),
+  ];
 }
