@@ -6,7 +6,7 @@
  * the State Council General Office's yearly notice) unless qms.yaml says `calendar.base: none`;
  * the repository's own `holidays` and `workdays` come on top and win over the shipped days.
  */
-import { addDays, isoWeekday } from "../core/dates.js";
+import { addDays, clampToRange, isoWeekday } from "../core/dates.js";
 import type { DayRange, QmsConfig } from "./types.js";
 
 type CalendarConfig = NonNullable<QmsConfig["calendar"]>;
@@ -88,7 +88,8 @@ export class WorkCalendar {
     const key = `${iso}+${n}`;
     const known = this.counted.get(key);
     if (typeof known === "string") return known;
-    let day = iso;
+    // A date outside the range is reported by date/out-of-range; clamped, the count stays bounded.
+    let day = clampToRange(iso);
     for (let counted = 0, guard = 0; counted < n && guard < 3660; guard++) {
       day = addDays(day, 1);
       if (this.isWorkday(day)) counted++;
@@ -106,7 +107,7 @@ export class WorkCalendar {
     const key = `${from}>${to}`;
     const known = this.counted.get(key);
     if (typeof known === "number") return known;
-    const [start, end, sign] = from < to ? [from, to, 1] : [to, from, -1];
+    const [start, end, sign] = from < to ? [clampToRange(from), clampToRange(to), 1] : [clampToRange(to), clampToRange(from), -1];
     let count = 0;
     for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (this.isWorkday(d)) count++;
     this.counted.set(key, sign * count);

@@ -10,10 +10,11 @@ import { join } from "node:path";
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { localized } from "../core/text.js";
+import { repositoryCalendar } from "../load/calendar.js";
+import type { WorkCalendar } from "../model/calendar.js";
 import { openGit } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
-import { WorkCalendar } from "../model/calendar.js";
 import { clauseTitle, type Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel } from "../model/csr-status.js";
@@ -126,7 +127,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
 
   // The downloads and the search index are built in a worker thread while the pages are rendered.
   const standards = scopeCatalogs(repo);
-  const registers = registerFiles(allRegisters(rc), standards);
+  const registers = registerFiles(allRegisters(rc, today), standards);
   const entries = searchEntries(rc, pages);
   const downloads = buildDownloadsInWorker({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries });
   // A failure surfaces where the downloads are awaited; this only keeps it from counting as unhandled meanwhile.
@@ -157,7 +158,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   }
 
   // --- CSRs: the review report, then the facts of today and the earlier review rounds.
-  const calendar = new WorkCalendar(repo.config?.value.calendar);
+  const calendar = repositoryCalendar(repo.config?.value);
   const factsContext = { config: repo.config?.value, calendar, documentStatus: (id: string) => index.documents.get(id)?.value.status, today };
   const csrRows: CsrRow[] = [...index.csrs.values()].map(({ value }) => ({ csr: value, facts: csrFacts(value, factsContext) })).sort((a, b) => compareIds(a.csr.id, b.csr.id));
   for (const { csr, facts } of csrRows) {
@@ -165,7 +166,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
     const sections = csrSections(rc, page, csr, facts, entityCell);
     let html: string;
     try {
-      const view = csrReportView(repo, index, csr, lang, body, (id) => link(page, "document", id));
+      const view = csrReportView(repo, index, csr, lang, body, today, (id) => link(page, "document", id));
       html = renderer.render("csr-review-report", { ...view, site: chrome(page, { sections, csp: DOCUMENT_CSP }) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
