@@ -181,7 +181,8 @@ const reviews: PanelDefinition = (input) => {
   if (superseded) numbers.push(superseded);
   // Decisions recorded after the review deadline: what an auditor looks for in the evidence (7.5.3.2.2).
   const config = rc.repo.config?.value;
-  const late = (r: CsrRow) => !!r.csr.review?.decision && r.csr.review.decision.date > reviewDue(r.csr, input.calendar, config);
+  const decidedLate = new Set(input.csrs.filter((r) => !!r.csr.review?.decision && r.csr.review.decision.date > reviewDue(r.csr, input.calendar, config)));
+  const late = (r: CsrRow) => decidedLate.has(r);
   const lateLabel = t(rc, "决定晚于评审期限", "decided after the review deadline");
   numbers.push({ label: lateLabel, count: count(late), tone: "warn", list: csrListPage(input, "reviews-decided-late", lateLabel, late) });
   return { id: "reviews", title: t(rc, "顾客特定要求评审", "CSR reviews"), numbers };
