@@ -15,6 +15,7 @@ export const TOPICS: readonly { title: string; prefixes: readonly string[]; intr
   { title: "Identity", prefixes: ["id"], intro: "Every entity is found by its id, and its file by its name." },
   { title: "References", prefixes: ["ref", "clause", "symbol"], intro: "What one file names must exist in the repository or in a standard's catalog." },
   { title: "Configuration", prefixes: ["config"], intro: "Settings in `qms.yaml` that would do nothing." },
+  { title: "Dates", prefixes: ["date"], intro: "Dates that working-day arithmetic can count with." },
   {
     title: "Customer-specific requirements",
     prefixes: ["csr", "calendar"],

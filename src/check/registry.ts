@@ -7,14 +7,19 @@ import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
 import { rule as coverageClauseUncovered } from "./rules/coverage/clause-uncovered.js";
 import { rule as csrAddressedByObsolete } from "./rules/csr/addressed-by-obsolete.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
+import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
+import { rule as csrReviewInconsistent } from "./rules/csr/review-inconsistent.js";
+import { rule as csrReviewLate } from "./rules/csr/review-late.js";
 import { rule as csrReviewOverdue } from "./rules/csr/review-overdue.js";
 import { rule as csrSectionMissing } from "./rules/csr/section-missing.js";
 import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
 import { rule as csrSuspectLink } from "./rules/csr/suspect-link.js";
 import { rule as csrTrainingOverdue } from "./rules/csr/training-overdue.js";
+import { rule as csrUnknownCategory } from "./rules/csr/unknown-category.js";
+import { rule as dateOutOfRange } from "./rules/date/out-of-range.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
@@ -44,14 +49,19 @@ export const rules: readonly Rule[] = [
   coverageClauseUncovered,
   csrAddressedByObsolete,
   csrDuplicateIdAcrossBranches,
+  csrDuplicateOpinion,
   csrImplementationOverdue,
   csrNotAddressed,
   csrReviewIncomplete,
+  csrReviewInconsistent,
+  csrReviewLate,
   csrReviewOverdue,
   csrSectionMissing,
   csrSourceSuperseded,
   csrSuspectLink,
   csrTrainingOverdue,
+  csrUnknownCategory,
+  dateOutOfRange,
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,

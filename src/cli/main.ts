@@ -15,6 +15,13 @@ function packageVersion(): string {
 
 export async function run(argv: string[]): Promise<number> {
   let exitCode = 0;
+  // A reader that stops early (`csr matrix clauses | head`) closes the pipe: stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(exitCode);
+    });
+  }
   const program = new Command();
   const context = (): CommandContext => {
     const opts = program.opts<{ C?: string }>();
@@ -85,6 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--disposition <disposition>", "must, optional, not-applicable or rejected")
     .option("--justification <text>", "why (required for not-applicable and rejected)")
     .option("--by <person>", "who decided")
+    .option("--late-reason <text>", "why the decision comes after the review period")
     .option("--date <date>", "date (YYYY-MM-DD; default: today)")
     .option("--force", "decide although required opinions are missing (recorded)")
     .option("--amend", "replace an existing decision (the earlier one is kept in the record)")
@@ -144,8 +152,8 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("list")
-    .description("list CSRs (default) or a register: csr, procedures, forms, symbols, distribution, training")
-    .argument("[what]", "csr, procedures, forms, symbols, distribution or training", "csr")
+    .description("list CSRs (default) or a register: csr, procedures, forms, symbols, reviews, distribution, training")
+    .argument("[what]", "csr, procedures, forms, symbols, reviews (review timeliness), distribution or training", "csr")
     .option("--customer <code>", "only this customer")
     .option("--status <status>", "only CSRs in this status")
     .option("--overdue", "only CSRs whose review is overdue")
@@ -178,6 +186,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--lang <lang>", "zh-CN or en")
     .option("--out <dir>", "output folder")
     .option("--copy <n>", "print this controlled-copy number (受控号) on the stamp of one document")
+    .option("--today <date>", "review reports: the date an open review is measured against")
     .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
 
@@ -278,6 +287,11 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
 
   program
+    .command("recover")
+    .description("complete a change that an interrupted csr command left unfinished (writing commands do this by themselves)")
+    .action(action(async () => (await import("../commands/recover/index.js")).recoverCommand));
+
+  program
     .command("history")
     .description("a document's revision record beside the git commits that touched it")
     .argument("<id>", "document id")
@@ -309,6 +323,7 @@ export async function run(argv: string[]): Promise<number> {
       .option("--out <file>", "write to a file instead of stdout (the format follows its extension)")
       .option("--force", "replace the --out file if it exists")
       .option("--lang <lang>", "zh-CN or en")
+      .option("--today <date>", "the as-of date printed on the matrix")
       .option("-y, --yes", "never prompt; a missing value is an error")
       .action(
         action(async () => {
@@ -324,6 +339,7 @@ export async function run(argv: string[]): Promise<number> {
     .requiredOption("--out <file>", "the .xlsx file to write")
     .option("--force", "replace the file if it exists")
     .option("--lang <lang>", "zh-CN or en")
+    .option("--today <date>", "the date the review timeliness sheet is measured against")
     .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
 

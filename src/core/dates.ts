@@ -35,3 +35,19 @@ export function addMonths(iso: string, months: number): string {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
+
+/**
+ * The dates csr works with. Quality records of a living system fall well inside; a date outside is
+ * a typo (0001-01-01, 9999-12-31) that would make working-day arithmetic run for minutes or
+ * print nonsense, so it is reported (rule date/out-of-range) or refused (a command's --date).
+ */
+export const DATE_RANGE = { from: "1970-01-01", to: "2099-12-31" } as const;
+
+export function inDateRange(iso: string): boolean {
+  return iso >= DATE_RANGE.from && iso <= DATE_RANGE.to;
+}
+
+/** `iso` moved into DATE_RANGE, so that arithmetic on a date outside stays bounded. */
+export function clampToRange(iso: string): string {
+  return iso < DATE_RANGE.from ? DATE_RANGE.from : iso > DATE_RANGE.to ? DATE_RANGE.to : iso;
+}

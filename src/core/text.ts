@@ -78,6 +78,15 @@ function isWide(cp: number): boolean {
   );
 }
 
+/**
+ * A value as one line of a commit message or a one-line report: line breaks, tabs and other
+ * control characters (C0, DEL, C1, the Unicode line and paragraph separators) become spaces, so
+ * that a value cannot add a line (a forged "Signed-off-by:" trailer) or steer a terminal.
+ */
+export function oneLine(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/ {2,}/g, " ").trim();
+}
+
 export function padEnd(s: string, width: number): string {
   return s + " ".repeat(Math.max(0, width - displayWidth(s)));
 }
@@ -85,4 +94,79 @@ export function padEnd(s: string, width: number): string {
 /** A name or title in the output language: the English one where it is given, else the Chinese original. */
 export function localized(lang: string, zh: string, en: string | undefined): string {
   return lang === "en" && en ? en : zh;
+}
+
+/** Letters from other scripts that look like Latin letters or digits, and invisible characters, by name. */
+const LOOKALIKE_NAMES: Record<number, string> = {
+  0x00a0: "NO-BREAK SPACE",
+  0x00ad: "SOFT HYPHEN",
+  0x200b: "ZERO WIDTH SPACE",
+  0x200c: "ZERO WIDTH NON-JOINER",
+  0x200d: "ZERO WIDTH JOINER",
+  0x2060: "WORD JOINER",
+  0xfeff: "ZERO WIDTH NO-BREAK SPACE",
+  0x2010: "HYPHEN",
+  0x2011: "NON-BREAKING HYPHEN",
+  0x2012: "FIGURE DASH",
+  0x2013: "EN DASH",
+  0x2212: "MINUS SIGN",
+};
+const CYRILLIC = "АВЕЅІЈКМНОРСТХУаеіјорсуһԁԛԝх";
+const GREEK = "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι";
+const CYRILLIC_NAMES: Record<string, string> = {
+  А: "A", В: "VE", Е: "IE", Ѕ: "DZE", І: "BYELORUSSIAN-UKRAINIAN I", Ј: "JE", К: "KA", М: "EM", Н: "EN", О: "O", Р: "ER", С: "ES", Т: "TE", Х: "HA", У: "U",
+};
+const GREEK_NAMES: Record<string, string> = { Α: "ALPHA", Β: "BETA", Ε: "EPSILON", Ζ: "ZETA", Η: "ETA", Ι: "IOTA", Κ: "KAPPA", Μ: "MU", Ν: "NU", Ο: "OMICRON", Ρ: "RHO", Τ: "TAU", Υ: "UPSILON", Χ: "CHI" };
+
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** The Unicode name of a look-alike or invisible character, as far as csr knows it. */
+function lookalikeName(ch: string): string | undefined {
+  const cp = ch.codePointAt(0)!;
+  if (LOOKALIKE_NAMES[cp]) return LOOKALIKE_NAMES[cp];
+  if (cp >= 0xff10 && cp <= 0xff19) return `FULLWIDTH DIGIT ${["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"][cp - 0xff10]}`;
+  if (cp >= 0xff21 && cp <= 0xff3a) return `FULLWIDTH LATIN CAPITAL LETTER ${String.fromCharCode(cp - 0xff21 + 65)}`;
+  if (cp >= 0xff41 && cp <= 0xff5a) return `FULLWIDTH LATIN SMALL LETTER ${String.fromCharCode(cp - 0xff41 + 65)}`;
+  if (cp === 0xff0d) return "FULLWIDTH HYPHEN-MINUS";
+  if (CYRILLIC.includes(ch)) {
+    const upper = ch.toUpperCase();
+    const name = CYRILLIC_NAMES[upper] ?? (ch === "һ" ? "SHHA" : ch === "ԁ" ? "KOMI DE" : ch === "ԛ" ? "QA" : ch === "ԝ" ? "WE" : "LETTER");
+    return `CYRILLIC ${ch === upper ? "CAPITAL" : "SMALL"} LETTER ${name}`;
+  }
+  if (GREEK.includes(ch)) {
+    const upper = ch.toUpperCase();
+    return `GREEK ${ch === upper ? "CAPITAL" : "SMALL"} LETTER ${GREEK_NAMES[upper] ?? "LETTER"}`;
+  }
+  return undefined;
+}
+
+/**
+ * An identifier quoted for a message, with a note naming each invisible or look-alike character
+ * in it, so that the user sees why two equal-looking ids differ:
+ * `'QP-014<U+200B>' (contains U+200B ZERO WIDTH SPACE)`, `'QP-0С1' (contains U+0421 CYRILLIC CAPITAL LETTER ES)`.
+ */
+export function quotedId(id: string): string {
+  const found: string[] = [];
+  let shown = "";
+  for (const ch of id) {
+    const name = lookalikeName(ch);
+    const cp = ch.codePointAt(0)!;
+    const invisible = name !== undefined && (cp === 0xa0 || cp === 0xad || (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff);
+    shown += invisible ? `<${hex(cp)}>` : ch;
+    if (name && !found.includes(`${hex(cp)} ${name}`)) found.push(`${hex(cp)} ${name}`);
+  }
+  return `'${visible(shown)}'${found.length > 0 ? ` (contains ${found.join(", ")})` : ""}`;
+}
+
+/**
+ * Text for a terminal: control characters (ESC, BEL, the other C0 and C1 controls, DEL) and
+ * characters that reorder or hide text (bidirectional overrides, zero-width spaces) are shown
+ * escaped, e.g. `\x1b`, `<U+202E>`, so that a value cannot move the cursor, clear the screen or
+ * disguise itself. Line breaks and tabs are kept.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (ch) => {
+    const cp = ch.codePointAt(0)!;
+    return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, "0")}` : `<${hex(cp)}>`;
+  });
 }

@@ -2,8 +2,8 @@
  * Every file csr writes goes through here: written to a temporary file in the same folder, then
  * renamed over the target, so an interrupted write leaves either the old file or the new one.
  */
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "./errors.js";
 
 export interface WriteOptions {
@@ -28,31 +28,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
     commitTemporary(temp, path, options);
   } catch (error) {
     removeQuietly(temp);
-    throw asUserError(error, path);
-  }
-}
-
-/**
- * The same guarantee for content too large to hold in memory (a workbook of every register):
- * `write` streams into the temporary file it is given, which then replaces the target.
- */
-export async function writeFileAtomicStreamed(path: string, write: (temp: string) => Promise<void>, options: WriteOptions = {}): Promise<void> {
-  if (!options.overwrite && existsSync(path)) throw exists(path);
-  const temp = temporaryName(path);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    closeSync(openSync(temp, "wx"));
-    await write(temp);
-    const fd = openSync(temp, "r+");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    commitTemporary(temp, path, options);
-  } catch (error) {
-    removeQuietly(temp);
-    throw asUserError(error, path);
+    throw writeFailure(error, path);
   }
 }
 
@@ -81,7 +57,7 @@ function exists(path: string): UserError {
 }
 
 /** Disk full, no permission, a file where a folder should be: the user can act on these, so no stack trace. */
-function asUserError(error: unknown, path: string): unknown {
+export function writeFailure(error: unknown, path: string): unknown {
   if (error instanceof UserError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EEXIST" && existsSync(path)) return exists(path);
@@ -106,13 +82,46 @@ export const DATA_FOLDERS = [".git", "documents", "csr", "customers", "standards
 
 /**
  * Refuses an output path that would land among the repository's data (its folders, or a YAML file
- * that csr reads), where a report could replace a controlled document.
+ * that csr reads), where a report could replace a controlled document. A path inside the
+ * repository is also followed through symbolic links: one that leads outside (a committed link
+ * `out -> ../elsewhere`) is refused, since the user did not name that place. A path the user
+ * named outside the repository is theirs to choose. `folder`: `abs` is a folder to write into,
+ * not the file itself (whose own link, if any, a write replaces rather than follows).
  */
-export function refuseDataPath(root: string, abs: string, flag: string): void {
+export function refuseDataPath(root: string, abs: string, flag: string, folder = false): void {
   const rel = relative(root, abs);
   if (rel.startsWith("..") || isAbsolute(rel)) return;
+  refuseDataFolder(rel, flag, rel);
+  const realRoot = realpathSync(root);
+  const real = folder ? realPathOf(abs) : join(realPathOf(dirname(abs)), basename(abs));
+  const realRel = relative(realRoot, real);
+  if (realRel.startsWith("..") || isAbsolute(realRel)) {
+    throw new UserError(
+      `${flag} ${rel || "."} leads outside the repository through a symbolic link (to ${real}); csr writes there only if you name that folder yourself, e.g. ${flag} ${real}.`,
+    );
+  }
+  refuseDataFolder(realRel, flag, rel);
+}
+
+function refuseDataFolder(rel: string, flag: string, shown: string): void {
   const first = rel.split(sep)[0]!;
   if (rel === "" || DATA_FOLDERS.includes(first) || (!rel.includes(sep) && /\.ya?ml$/i.test(rel))) {
-    throw new UserError(`${flag} ${rel || "."} is among the repository's data; write generated output to a folder of its own, e.g. out/.`);
+    throw new UserError(`${flag} ${shown || "."} is among the repository's data; write generated output to a folder of its own, e.g. out/.`);
+  }
+}
+
+/** The real path of `abs`, for a path whose last parts may not exist yet: the deepest existing folder is resolved. */
+function realPathOf(abs: string): string {
+  const missing: string[] = [];
+  let at = abs;
+  for (;;) {
+    try {
+      return join(realpathSync(at), ...missing.reverse());
+    } catch {
+      const parent = dirname(at);
+      if (parent === at) return abs;
+      missing.push(basename(at));
+      at = parent;
+    }
   }
 }

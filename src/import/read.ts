@@ -2,9 +2,10 @@
  * Reading a register from an Excel workbook or a CSV file into plain rows. Cells keep what the
  * spreadsheet had: text, a number (possibly an Excel serial date) or a real date.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { extname } from "node:path";
 import { UserError } from "../core/errors.js";
+import { readZip, type ZipLimits } from "../load/zip.js";
 
 /** A cell whose value cannot be read as text (an Excel error such as #N/A, an unknown object). */
 export class UnreadableCell {
@@ -86,11 +87,44 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** A register of documents or CSRs has hundreds of rows; the bounds stop a zip bomb or a full sheet in seconds. */
+const XLSX_LIMITS: ZipLimits = { maxFileBytes: 32 * 1024 * 1024, maxInflatedBytes: 64 * 1024 * 1024, maxEntries: 5000 };
+export const MAX_REGISTER_ROWS = 100_000;
+
+/**
+ * The workbook's parts are inflated within XLSX_LIMITS and its rows counted before exceljs reads
+ * it, since exceljs would inflate and hold everything. Errors: UserError naming the file.
+ */
+async function boundedWorkbook(path: string): Promise<Buffer> {
+  const head = Buffer.alloc(4);
+  const fd = openSync(path, "r");
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  // Not a zip at all: exceljs says so in its own words below.
+  if (head.readUInt32LE(0) !== 0x04034b50) return readFileSync(path);
+  const parts = await readZip(path, `'${path}'`, XLSX_LIMITS);
+  for (const [name, part] of parts) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const xml = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+    let rows = 0;
+    for (let at = xml.indexOf("<row"); at >= 0; at = xml.indexOf("<row", at + 4)) {
+      if (++rows > MAX_REGISTER_ROWS) {
+        throw new UserError(`'${path}' has more than ${MAX_REGISTER_ROWS.toLocaleString("en")} rows in ${name.slice("xl/worksheets/".length)}; csr imports registers up to that size.`, "Split the register, or delete the empty rows below the data (Ctrl+Shift+End shows where Excel thinks the sheet ends).");
+      }
+    }
+  }
+  return readFileSync(path);
+}
+
 async function readXlsx(path: string, sheetName?: string): Promise<RawSheet> {
+  const bytes = await boundedWorkbook(path);
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new UserError(`Cannot read '${path}' as an Excel workbook: ${(error as Error).message}`, "Old .xls files must be saved as .xlsx first.");
   }

@@ -18,10 +18,11 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import type { Finding } from "../core/diagnostic.js";
 import { writeFileAtomic } from "../core/write.js";
 import { discover, type Discovery } from "./discover.js";
+import { gitDirectory } from "./git.js";
 import { readRegularFile } from "./guards.js";
 import { CALENDARS_DIR, PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
 import type { Repository } from "./repository.js";
@@ -276,21 +277,8 @@ function readEntries(path: string, fingerprint: string): Map<string, CachedResul
 
 /** `.git/csr-cache/` of the enclosing git repository (worktrees included). */
 export function cacheDirectory(root: string): string | undefined {
-  let dir = resolve(root);
-  for (;;) {
-    const dotGit = join(dir, ".git");
-    try {
-      const stat = statSync(dotGit);
-      if (stat.isDirectory()) return join(dotGit, "csr-cache");
-      const gitdir = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"))?.[1];
-      if (gitdir) return join(resolve(dir, gitdir.trim()), "csr-cache");
-    } catch {
-      // No .git here: keep walking up.
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  const gitdir = gitDirectory(root);
+  return gitdir && join(gitdir, "csr-cache");
 }
 
 /** One cache per repository root, since one git repository may hold several document repositories. */

@@ -2,6 +2,8 @@
  * The git adapter. simple-git is imported lazily; paths are never quoted (core.quotepath=off)
  * so that Chinese file names come back as written.
  */
+import { readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import type { SimpleGit } from "simple-git";
 import { UserError } from "../core/errors.js";
 
@@ -31,5 +33,27 @@ export async function refuseOnConflicts(root: string): Promise<void> {
       `The repository has unresolved merge conflicts (${conflicted.join(", ")}); csr writes nothing until they are resolved.`,
       "Resolve the conflicts, 'git add' the files and commit, then run the command again.",
     );
+  }
+}
+
+/**
+ * The git directory of the repository that holds `root` (worktrees included: their `.git` file
+ * names it), found without running git; undefined outside git.
+ */
+export function gitDirectory(root: string): string | undefined {
+  let dir = resolve(root);
+  for (;;) {
+    const dotGit = join(dir, ".git");
+    try {
+      const stat = statSync(dotGit);
+      if (stat.isDirectory()) return dotGit;
+      const gitdir = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"))?.[1];
+      if (gitdir) return resolve(dir, gitdir.trim());
+    } catch {
+      // No .git here: keep walking up.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
   }
 }

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
-import { didYouMean, showInvisible } from "../core/text.js";
+import { didYouMean, quotedId, showInvisible } from "../core/text.js";
 import { SCHEMA_DIR } from "./package.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
@@ -164,7 +164,8 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  return `'${showInvisible(String(value))}'`;
+  // Invisible and look-alike characters are named: they are why an id that looks right has the wrong form.
+  return typeof value === "string" ? quotedId(value) : `'${showInvisible(String(value))}'`;
 }
 
 function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorObject): string {
@@ -188,7 +189,8 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
       if (error.params.format === "date") return `${at} is ${describe(data)}, not a date; write YYYY-MM-DD, e.g. 2026-11-20.`;
       return `${at} is ${describe(data)}, not a valid ${String(error.params.format)}.`;
     case "pattern": {
-      const invisible = typeof data === "string" && showInvisible(data) !== data ? ` It contains an invisible character (shown as <U+…>); delete it.` : "";
+      // describe() has named the character already (quotedId); the fix is to delete it.
+      const invisible = typeof data === "string" && showInvisible(data) !== data ? " Delete the invisible character." : "";
       return `${at} is ${describe(data)}, which has the wrong form.${invisible}${hint}`;
     }
     case "minItems":

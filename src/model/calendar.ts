@@ -6,7 +6,7 @@
  * the State Council General Office's yearly notice) unless qms.yaml says `calendar.base: none`;
  * the repository's own `holidays` and `workdays` come on top and win over the shipped days.
  */
-import { addDays, isoWeekday } from "../core/dates.js";
+import { addDays, clampToRange, isoWeekday } from "../core/dates.js";
 import type { DayRange, QmsConfig } from "./types.js";
 
 type CalendarConfig = NonNullable<QmsConfig["calendar"]>;
@@ -80,7 +80,8 @@ export class WorkCalendar {
 
   /** The nth working day after `iso` (the day itself does not count). */
   addWorkdays(iso: string, n: number): string {
-    let day = iso;
+    // A date outside the range is reported by date/out-of-range; clamped, the count stays bounded.
+    let day = clampToRange(iso);
     for (let counted = 0, guard = 0; counted < n && guard < 3660; guard++) {
       day = addDays(day, 1);
       if (this.isWorkday(day)) counted++;
@@ -94,7 +95,7 @@ export class WorkCalendar {
    */
   workdaysBetween(from: string, to: string): number {
     if (from === to) return 0;
-    const [start, end, sign] = from < to ? [from, to, 1] : [to, from, -1];
+    const [start, end, sign] = from < to ? [clampToRange(from), clampToRange(to), 1] : [clampToRange(to), clampToRange(from), -1];
     let count = 0;
     for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (this.isWorkday(d)) count++;
     return sign * count;

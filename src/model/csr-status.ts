@@ -134,3 +134,13 @@ export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
     missing: csr.superseded ? [] : missingOpinions(csr, ctx.config),
   };
 }
+
+/**
+ * The categories qms.yaml allows (csr.categories) when `category` is not one of them; undefined
+ * when it is, or when qms.yaml lists none. `csr add` and the rule csr/unknown-category both use it.
+ */
+export function categoryNotAllowed(config: QmsConfig | undefined, category: string | undefined): readonly string[] | undefined {
+  const allowed = config?.csr?.categories;
+  if (category === undefined || !allowed || allowed.length === 0 || allowed.includes(category)) return undefined;
+  return allowed;
+}

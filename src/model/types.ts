@@ -21,10 +21,12 @@ export interface QmsConfig {
   departments: Department[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[] };
-  csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[] };
+  csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[]; review_form?: string };
   document_control?: { recall_days?: number; training_days?: number };
   confidentiality?: string;
   confidentiality_en?: string;
+  /** How printed registers are headed: each register's own form by table id, and the signature lines. */
+  registers?: { forms?: Record<string, string>; signatures?: string[] };
   rules?: Record<string, "error" | "warning" | "off">;
 }
 
@@ -32,6 +34,8 @@ export interface Department {
   code: string;
   name: string;
   name_en?: string;
+  /** People of other departments who may give this department's CSR review opinion (代签). */
+  delegates?: string[];
 }
 
 export interface Person {
@@ -140,6 +144,8 @@ export interface Csr {
   review?: {
     required?: string[];
     restarted?: string;
+    /** Why the decision came after the review period (csr/review-late). */
+    late_reason?: string;
     opinions?: Opinion[];
     decision?: Decision;
     /** Source revisions that left the requirement unchanged, each confirmed once instead of a new round. */

@@ -38,6 +38,7 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
     return labels[key] ?? key;
   });
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  hb.registerHelper("inc", (n: unknown) => Number(n) + 1);
   hb.registerHelper("hashes", (count: unknown) => "#".repeat(Math.min(Math.max(Number(count) || 1, 1), 6)));
   hb.registerHelper("repeat", function (this: unknown, count: unknown, options: HelperOptions) {
     return Array.from({ length: Number(count) || 0 }, () => options.fn(this)).join("");

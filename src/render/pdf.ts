@@ -50,7 +50,8 @@ export function requireCjkFont(env: NodeJS.ProcessEnv = process.env): void {
 
 /** A running headless Chromium that prints HTML pages to PDF bytes; `close()` ends it and removes its files. */
 export interface PdfPrinter {
-  print(html: string): Promise<Buffer>;
+  /** `footer`: HTML printed at the foot of every page; Chromium fills in <span class="pageNumber"> and <span class="totalPages">. */
+  print(html: string, footer?: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -81,7 +82,7 @@ export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
   const devtools = new DevToolsPipe(browser);
   let printed = 0;
   const printer: PdfPrinter = {
-    async print(html) {
+    async print(html, footer) {
       const input = join(work, `document-${++printed}.html`);
       writeFileSync(input, html);
       const { targetId } = await devtools.send<{ targetId: string }>("Target.createTarget", { url: "about:blank" });
@@ -94,7 +95,9 @@ export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
         await loaded;
         const { data } = await devtools.send<{ data: string }>(
           "Page.printToPDF",
-          { preferCSSPageSize: true, displayHeaderFooter: false, printBackground: false },
+          footer === undefined
+            ? { preferCSSPageSize: true, displayHeaderFooter: false, printBackground: false }
+            : { preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: footer, printBackground: false },
           sessionId,
         );
         return Buffer.from(data, "base64");

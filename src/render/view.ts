@@ -5,11 +5,13 @@
  */
 import { UserError } from "../core/errors.js";
 import { localized } from "../core/text.js";
+import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { csrStatus, missingOpinions } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
+import { reviewTimeliness } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
-import type { ControlledDocument, Csr, Signature } from "../model/types.js";
+import type { ControlledDocument, Csr, Opinion, Signature } from "../model/types.js";
 
 export type Lang = "zh-CN" | "en";
 export const LANGS: readonly Lang[] = ["zh-CN", "en"];
@@ -216,8 +218,30 @@ export interface OpinionView {
   comment: string;
 }
 
+export interface ReviewRoundView {
+  reason: string;
+  sourceRevision: string;
+  closed: string;
+  opinions: OpinionView[];
+  decision?: { disposition: string; by: string; date: string };
+}
+
 export interface CsrReportView extends Header {
   lang: Lang;
+  /** The report's own form (csr.review_form in qms.yaml): number and current version. */
+  form?: { number: string; version: string };
+  /** Start of the current review: received, or restarted by a new source revision. */
+  reviewStart: string;
+  restarted: boolean;
+  due: string;
+  decidedOn: string;
+  workdaysUsed: number;
+  /** on-time, late, open or overdue: a label key suffix. */
+  timeliness: string;
+  lateReason: string;
+  /** The deadline runs through a year without public-holiday data. */
+  estimated: boolean;
+  history: ReviewRoundView[];
   customer: string;
   source: string;
   sourceRevision: string;
@@ -236,25 +260,45 @@ export interface CsrReportView extends Header {
   training?: { required: boolean; records: string };
 }
 
-export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, link?: DocumentLinker): CsrReportView {
+/** `today` (YYYY-MM-DD) measures an open review's working days. */
+export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, today: string, link?: DocumentLinker): CsrReportView {
   const names = new Names(repo, index, lang, link);
   const customer = index.customers.get(csr.customer)?.value;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
   const config = repo.config?.value;
-  const opinions: OpinionView[] = (csr.review?.opinions ?? []).map((o) => ({
+  const opinionView = (o: Opinion): OpinionView => ({
     department: names.department(o.department),
     reviewer: names.person(o.reviewer),
     opinion: o.opinion,
     date: o.date,
     comment: o.comment ?? "",
-  }));
+  });
+  const opinions: OpinionView[] = (csr.review?.opinions ?? []).map(opinionView);
   for (const code of missingOpinions(csr, config)) opinions.push({ department: names.department(code), reviewer: "", opinion: "", date: "", comment: "" });
   const decision = csr.review?.decision;
   const implementation = csr.implementation;
   const status = csrStatus(csr, (id) => index.documents.get(id)?.value.status);
+  const timeliness = reviewTimeliness(csr, repositoryCalendar(config), config, today);
+  const formDoc = config?.csr?.review_form ? index.documents.get(config.csr.review_form)?.value : undefined;
   return {
     ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "released" : "draft"),
     lang,
+    form: config?.csr?.review_form ? { number: config.csr.review_form, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
+    reviewStart: timeliness.start,
+    restarted: timeliness.restarted,
+    due: timeliness.due,
+    decidedOn: timeliness.decided ?? "",
+    workdaysUsed: timeliness.workdaysUsed,
+    timeliness: timeliness.timeliness,
+    lateReason: timeliness.lateReason ?? "",
+    estimated: timeliness.estimatedYears.length > 0,
+    history: (csr.review?.history ?? []).map((round) => ({
+      reason: round.reason ?? "",
+      sourceRevision: round.source_revision ?? "",
+      closed: round.closed ?? "",
+      opinions: (round.opinions ?? []).map(opinionView),
+      decision: round.decision ? { disposition: round.decision.disposition, by: names.person(round.decision.by), date: round.decision.date } : undefined,
+    })),
     customer: customer ? `${csr.customer} ${names.pick(customer.name, customer.name_en)}` : csr.customer,
     source: source ? `${source.id} ${names.pick(source.title, source.title_en)}` : csr.source.document,
     sourceRevision: csr.source.revision,

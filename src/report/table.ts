@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { displayWidth, padEnd } from "../core/text.js";
+import type { Worksheet } from "exceljs";
+import { displayWidth, padEnd, visible } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 
@@ -28,6 +29,19 @@ export interface Table {
   rows: Record<string, Cell>[];
   /** Lines printed after the table, e.g. a coverage summary. */
   notes?: string[];
+  /** The register's heading as an auditor expects it on paper; see registerHeading in commands/shared/output.ts. */
+  heading?: RegisterHeading;
+}
+
+/** Organisation, the register's own form number and version, the as-of date and signature lines (编制/审核/批准). */
+export interface RegisterHeading {
+  organisation: string;
+  /** e.g. "表单编号: QR-001-02 A/0"; empty when the organisation has not named a form for the register. */
+  form: string;
+  /** e.g. "截至 2026-11-27". */
+  asOf: string;
+  /** Labels of the signature lines, e.g. ["编制", "审核", "批准"]; empty for none. */
+  signatures: string[];
 }
 
 export const TABLE_FORMATS = ["table", "md", "html", "csv", "xlsx", "json"] as const;
@@ -37,25 +51,41 @@ const text = (cell: Cell | undefined): string => (cell === null || cell === unde
 
 /** A terminal table whose columns line up with Chinese text (wide characters count double). */
 export function toTerminal(table: Table): string {
-  const widths = table.columns.map((c) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(oneLine(text(r[c.key]))))));
+  // Values are shown with their control characters escaped: a table never steers the terminal.
+  const cell = (value: Cell | undefined) => visible(oneLine(text(value)));
+  const widths = table.columns.map((c) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
   const line = (cells: string[]) => cells.map((cell, i) => padEnd(cell, widths[i]!)).join("  ").trimEnd();
   const out = [table.title, "", line(table.columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w)))];
-  for (const row of table.rows) out.push(line(table.columns.map((c) => oneLine(text(row[c.key])))));
+  for (const row of table.rows) out.push(line(table.columns.map((c) => cell(row[c.key]))));
   if (table.notes?.length) out.push("", ...table.notes);
   return out.join("\n") + "\n";
 }
 
-/** A value inside a Markdown table cell: one line, with backslashes and pipes escaped. */
+/**
+ * A value inside a Markdown table cell: one line, with backslashes, pipes and link brackets
+ * escaped and raw HTML turned into text, so that a title cannot inject `<script>` or a link.
+ */
 function markdownCell(s: string): string {
-  return oneLine(s).replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
+  return oneLine(s).replace(/[\\|[\]]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 export function toMarkdown(table: Table): string {
   const escape = markdownCell;
-  const out = [`## ${table.title}`, "", `| ${table.columns.map((c) => escape(c.header)).join(" | ")} |`, `|${table.columns.map(() => " --- |").join("")}`];
+  const out = [`## ${table.title}`, "", ...headingLines(table.heading), `| ${table.columns.map((c) => escape(c.header)).join(" | ")} |`, `|${table.columns.map(() => " --- |").join("")}`];
   for (const row of table.rows) out.push(`| ${table.columns.map((c) => escape(text(row[c.key]))).join(" | ")} |`);
   if (table.notes?.length) out.push("", ...table.notes.map((n) => `${n}  `));
+  if (table.heading?.signatures.length) out.push("", signatureLine(table.heading));
   return out.join("\n") + "\n";
+}
+
+function headingLines(heading: RegisterHeading | undefined): string[] {
+  if (!heading) return [];
+  return [[heading.organisation, heading.form, heading.asOf].filter(Boolean).map(markdownCell).join(" ｜ "), ""];
+}
+
+/** 编制：________　审核：________　批准：________ */
+export function signatureLine(heading: RegisterHeading): string {
+  return heading.signatures.map((s) => `${s}：________`).join("　");
 }
 
 /** RFC 4180 CSV with a UTF-8 BOM so that Excel opens Chinese text correctly. */
@@ -100,6 +130,9 @@ export interface TableView {
   columns: { key: string; header: string; date: boolean }[];
   rows: { cells: string[] }[];
   notes: string[];
+  heading?: RegisterHeading;
+  /** More than eight columns: printed on landscape A4. */
+  wide: boolean;
 }
 
 export function tableView(table: Table, lang = "zh-CN"): TableView {
@@ -111,6 +144,8 @@ export function tableView(table: Table, lang = "zh-CN"): TableView {
     columns: table.columns.map((c) => ({ key: c.key, header: c.header, date: c.date === true })),
     rows: table.rows.map((r) => ({ cells: table.columns.map((c) => text(r[c.key])) })),
     notes: table.notes ?? [],
+    ...(table.heading ? { heading: table.heading } : {}),
+    wide: table.columns.length > 8,
   };
 }
 
@@ -146,15 +181,127 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
 }
 
 
+const MAX_COLUMN_WIDTH = 60;
+const THIN = { style: "thin" as const };
+const THIN_BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Excel refuses to open a workbook with a cell of more than 32,767 characters. */
+const EXCEL_CELL_LIMIT = 32_767;
+/** Ends a cut cell, so that a reader sees the text is not complete and where the rest is. */
+const CUT_MARKER = "…〔截断：超过 Excel 单元格 32767 字符上限，全文见 YAML 文件〕";
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
+
 /**
  * Writes one workbook with a sheet per table to `path`: the title in row 1, the header in row 2,
- * both frozen; an autofilter over the header; widths that fit Chinese text; dates as real Excel
- * dates; streamed to the file (see xlsx.ts). A text longer than an Excel cell holds is cut with a
- * visible marker and reported through `onCut`.
+ * both frozen and repeated on every printed page; an autofilter over the header; thin borders;
+ * widths that fit Chinese text; dates as real Excel dates; printed on A4 landscape, fitted to the
+ * page width. Rows are streamed to the file as they are written (exceljs's streaming writer,
+ * strings inline), so memory does not grow with the workbook. A text longer than an Excel cell
+ * holds is cut with a visible marker and reported through `onCut`.
  */
 export async function writeXlsx(tables: Table[], path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
-  const { writeWorkbook } = await import("./xlsx.js");
-  writeWorkbook(tables, path, onCut);
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  workbook.creator = "csr";
+  const used = new Set<string>();
+  const filters: { name: string; ranges: string[]; localSheetId: number }[] = [];
+  for (const [index, table] of tables.entries()) {
+    const name = uniqueSheetName(table.sheet, used);
+    const sheet = workbook.addWorksheet(name, {
+      views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
+      pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" },
+    });
+    if (table.heading) {
+      const h = table.heading;
+      const quote = (t: string) => t.replace(/&/g, "&&");
+      sheet.headerFooter.oddHeader = `&L${quote(h.organisation)}&C${quote(table.title)}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}`;
+      sheet.headerFooter.oddFooter = "&C&P / &N";
+    }
+    writeSheet(sheet, table, onCut);
+    sheet.commit();
+    if (table.columns.length > 0) filters.push({ name: "_xlnm._FilterDatabase", ranges: [`'${name.replace(/'/g, "''")}'!$A$2:$${columnLetter(table.columns.length)}$2`], localSheetId: index });
+  }
+  // LibreOffice shows an autofilter only when the workbook also names its range _xlnm._FilterDatabase
+  // for that sheet, as Excel itself writes it (LibreOffice bug 118592); exceljs writes only the
+  // sheet's <autoFilter>, so the names are handed to its workbook writer here.
+  Object.defineProperty(workbook.definedNames, "model", { get: () => filters });
+  await workbook.commit();
+}
+
+/** A, B … Z, AA … for a 1-based column number. */
+function columnLetter(n: number): string {
+  let letters = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * Fills one sheet from the top down, committing each row when it is done: the same code serves
+ * a streamed sheet (a committed row is written out and forgotten) and an in-memory one (where
+ * committing does nothing). Column widths come first because a streamed sheet writes them
+ * before its first row.
+ */
+function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, length: number) => void): void {
+  const count = Math.max(1, table.columns.length);
+  table.columns.forEach((c, i) => {
+    const widest = Math.max(
+      displayWidth(c.header),
+      ...table.rows.map((r) => Math.max(0, ...text(r[c.key]).split(/\r?\n/).map(displayWidth))),
+    );
+    sheet.getColumn(i + 1).width = Math.min(MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
+  });
+  if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
+  const title = sheet.getCell(1, 1);
+  title.value = table.title;
+  title.font = { bold: true, size: 14 };
+  if (count > 1) sheet.mergeCells(1, 1, 1, count);
+  sheet.getRow(1).commit();
+  const header = sheet.getRow(2);
+  table.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    cell.border = THIN_BORDER;
+  });
+  header.commit();
+  table.rows.forEach((row, r) => {
+    const line = sheet.getRow(r + 3);
+    table.columns.forEach((c, i) => {
+      const value = row[c.key];
+      const cell = line.getCell(i + 1);
+      if (c.date && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        cell.value = new Date(`${value}T00:00:00Z`);
+        cell.numFmt = "yyyy-mm-dd";
+      } else if (typeof value === "string" && value.length > EXCEL_CELL_LIMIT) {
+        cell.value = value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER;
+        onCut(`sheet ${sheet.name}, cell ${cell.address} (${c.header})`, value.length);
+      } else {
+        cell.value = value ?? null;
+      }
+      cell.alignment = { vertical: "top", wrapText: typeof value === "string" && value.includes("\n") };
+      cell.border = THIN_BORDER;
+    });
+    line.commit();
+  });
+  let at = table.rows.length + 4;
+  for (const note of table.notes ?? []) {
+    sheet.getCell(at, 1).value = note;
+    sheet.getRow(at++).commit();
+  }
+  if (table.heading?.signatures.length) {
+    sheet.getCell(at + 1, 1).value = signatureLine(table.heading);
+    sheet.getRow(at + 1).commit();
+  }
+}
+
+/** Excel limits sheet names to 31 characters without []:*?/\ and unique within the workbook. */
+function uniqueSheetName(name: string, used: Set<string>): string {
+  const base = (name.replace(SHEET_NAME_FORBIDDEN, "_").trim() || "Sheet").slice(0, 31);
+  let candidate = base;
+  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
+  used.add(candidate.toLowerCase());
+  return candidate;
 }
 
 function oneLine(s: string): string {

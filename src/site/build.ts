@@ -10,10 +10,11 @@ import { join } from "node:path";
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { localized } from "../core/text.js";
+import { repositoryCalendar } from "../load/calendar.js";
+import type { WorkCalendar } from "../model/calendar.js";
 import { openGit } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
-import { WorkCalendar } from "../model/calendar.js";
 import { clauseTitle, type Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel } from "../model/csr-status.js";
@@ -47,7 +48,7 @@ export interface SiteOptions {
 /** Where the site goes: each file by its site-relative '/'-separated path. */
 export interface SiteWriter {
   write(path: string, content: string | Uint8Array): void;
-  /** The file system path a file is written to by code that writes it itself (the xlsx writer); its folder exists. */
+  /** The file system path a file is written to by a library that writes files itself (exceljs); its folder exists. */
   fileFor(path: string): string;
 }
 
@@ -125,7 +126,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   const cannotShow = (error: UserError) => tr(`无法显示：${error.message} 见“发现项”。`, `Cannot be shown: ${error.message} See Findings.`);
 
   const standards = scopeCatalogs(repo);
-  const registers = registerFiles(allRegisters(rc), standards);
+  const registers = registerFiles(allRegisters(rc, today), standards);
 
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
   const referrers = documentReferrers(repo);
@@ -152,7 +153,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   }
 
   // --- CSRs: the review report, then the facts of today and the earlier review rounds.
-  const calendar = new WorkCalendar(repo.config?.value.calendar);
+  const calendar = repositoryCalendar(repo.config?.value);
   const factsContext = { config: repo.config?.value, calendar, documentStatus: (id: string) => index.documents.get(id)?.value.status, today };
   const csrRows: CsrRow[] = [...index.csrs.values()].map(({ value }) => ({ csr: value, facts: csrFacts(value, factsContext) })).sort((a, b) => compareIds(a.csr.id, b.csr.id));
   for (const { csr, facts } of csrRows) {
@@ -160,7 +161,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
     const sections = csrSections(rc, page, csr, facts, entityCell);
     let html: string;
     try {
-      const view = csrReportView(repo, index, csr, lang, body, (id) => link(page, "document", id));
+      const view = csrReportView(repo, index, csr, lang, body, today, (id) => link(page, "document", id));
       html = renderer.render("csr-review-report", { ...view, site: chrome(page, { sections, csp: DOCUMENT_CSP }) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

@@ -29,6 +29,7 @@ describe("csr export", () => {
       "条款对照表 MINI",
       "顾客特定要求矩阵",
       "顾客特定要求清单",
+      "评审及时性",
       "特殊特性符号对照表",
       "发放回收记录",
       "培训记录",
@@ -58,7 +59,7 @@ describe("csr export", () => {
     const out = join(tempDir(), "en.xlsx");
     expect(csr(["-C", REPO, "export", "--out", out, "--lang", "en"]).code).toBe(0);
     const workbook = await readWorkbook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "Clauses MINI", "CSR matrix", "CSR list", "Symbols", "Distribution", "Training"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "Clauses MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 

@@ -16,13 +16,14 @@ const REPO = join(FIXTURES, "audit", "registers");
 const GOLDEN = join(FIXTURES, "audit", "golden");
 
 const CASES: [name: string, args: string[]][] = [
-  ["procedures", ["list", "procedures"]],
-  ["procedures-gjb", ["list", "procedures", "--style", "gjb"]],
-  ["instructions", ["list", "procedures", "--level", "3"]],
-  ["forms", ["list", "forms"]],
-  ["symbols", ["list", "symbols"]],
-  ["matrix-clauses", ["matrix", "clauses"]],
-  ["matrix-csr", ["matrix", "csr"]],
+  ["procedures", ["list", "procedures", "--today", "2026-11-27"]],
+  ["procedures-gjb", ["list", "procedures", "--style", "gjb", "--today", "2026-11-27"]],
+  ["instructions", ["list", "procedures", "--level", "3", "--today", "2026-11-27"]],
+  ["forms", ["list", "forms", "--today", "2026-11-27"]],
+  ["symbols", ["list", "symbols", "--today", "2026-11-27"]],
+  ["matrix-clauses", ["matrix", "clauses", "--today", "2026-11-27"]],
+  ["matrix-csr", ["matrix", "csr", "--today", "2026-11-27"]],
+  ["reviews", ["list", "reviews", "--today", "2026-11-27"]],
 ];
 
 function golden(file: string, actual: string): void {
@@ -47,12 +48,12 @@ describe("registers and matrices match their golden files", () => {
     }
   }
   it("procedures in English (--lang en)", () => {
-    const result = csr(["-C", REPO, "list", "procedures", "--lang", "en", "--format", "md"]);
+    const result = csr(["-C", REPO, "list", "procedures", "--lang", "en", "--format", "md", "--today", "2026-11-27"]);
     expect(result.code).toBe(0);
     golden("procedures.en.md", result.stdout);
   });
   it("clause matrix in English (--lang en)", () => {
-    const result = csr(["-C", REPO, "matrix", "clauses", "--lang", "en", "--format", "md"]);
+    const result = csr(["-C", REPO, "matrix", "clauses", "--lang", "en", "--format", "md", "--today", "2026-11-27"]);
     expect(result.code).toBe(0);
     golden("matrix-clauses.en.md", result.stdout);
   });

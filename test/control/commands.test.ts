@@ -196,9 +196,11 @@ describe("csr train", () => {
       "QP-014 A/1: training of gaoyang, huangjun recorded (2026-11-20, trainer zhoupeng, record TR-2026-050).\n",
     );
     expect(diff(dir)).toEqual(["+training:", "+  required: true", "+  sessions:", "+    - {revision: A/1, date: 2026-11-20, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-050}"]);
-    expect(csr(["-C", dir, "list", "training", "--format", "md"]).stdout).toBe(
+    expect(csr(["-C", dir, "list", "training", "--format", "md", "--today", "2026-11-27"]).stdout).toBe(
       [
         "## 培训记录（共 2 次）",
+        "",
+        "江苏安迈汽车零部件有限公司 ｜ 截至 2026-11-27",
         "",
         "| 序号 | 培训日期 | 文件/要求 | 名称 | 版本 | 参训人员 | 培训人 | 记录编号 |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",

@@ -79,11 +79,11 @@ describe("a month of document control without hand-editing YAML", () => {
     // Month end: the auditor's lists.
     const today = ["--today", "2026-11-27"];
     expect(run("check", ...today)).toBe("✔ No problems in 66 files.\n");
-    golden("matrix-csr.md", run("matrix", "csr", "--format", "md"));
-    golden("matrix-clauses.md", run("matrix", "clauses", "--format", "md"));
-    golden("procedures.md", run("list", "procedures", "--format", "md"));
-    golden("distribution.md", run("list", "distribution", "--format", "md"));
-    golden("training.md", run("list", "training", "--format", "md"));
+    golden("matrix-csr.md", run("matrix", "csr", "--format", "md", ...today));
+    golden("matrix-clauses.md", run("matrix", "clauses", "--format", "md", ...today));
+    golden("procedures.md", run("list", "procedures", "--format", "md", ...today));
+    golden("distribution.md", run("list", "distribution", "--format", "md", ...today));
+    golden("training.md", run("list", "training", "--format", "md", ...today));
     golden("csr-list.md", run("list", "--format", "md", ...today));
     golden("history-QP-010.txt", run("history", "QP-010").replace(/\b[0-9a-f]{7}\b/g, "<commit>").replace(/\d{4}-\d{2}-\d{2}  Test User/g, "<date>  Test User"));
     expect(commands).toBe(23);

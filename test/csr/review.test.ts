@@ -78,16 +78,16 @@ describe("csr review with flags", () => {
 
   it("replaces a department's opinion only with --amend", () => {
     const dir = repo();
-    const args = ["--department", "QA", "--reviewer", "wang", "--opinion", "reject", "--date", "2026-11-26"];
+    const args = ["--department", "QA", "--reviewer", "zhang", "--opinion", "reject", "--date", "2026-11-26"];
     expect(review(dir, ...args).stderr).toBe(
       "csr: QA has already given its opinion on DYA-011 (accept by zhang, 2026-11-23).\nhint: Add --amend to replace it; the earlier opinion is kept in the review history.\n",
     );
     const amended = review(dir, ...args, "--amend");
     expect(amended.stdout).toBe(
-      "DYA-011: opinion of QA recorded: reject (wang, 2026-11-26).\nThe earlier opinion of QA (accept, 2026-11-23) is kept in the review history.\nStill missing: MKT, PRD.\n",
+      "DYA-011: opinion of QA recorded: reject (zhang, 2026-11-26).\nThe earlier opinion of QA (accept, 2026-11-23) is kept in the review history.\nStill missing: MKT, PRD.\n",
     );
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain(
-      "  opinions:\n    - department: QA\n      reviewer: wang\n      opinion: reject\n      date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      opinions:\n        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}\n",
+      "  opinions:\n    - department: QA\n      reviewer: zhang\n      opinion: reject\n      date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      opinions:\n        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}\n",
     );
   });
 
@@ -100,6 +100,34 @@ describe("csr review with flags", () => {
     const unjustified = review(dir, "--disposition", "rejected", "--by", "zhang", "--force", "--yes");
     expect(unjustified.stderr).toBe("csr: --justification is required (or run in a terminal to be asked for why it is rejected).\n");
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
+  });
+
+  it("refuses an inconsistent record as csr check reports it: wrong department, early date, decider without the approver role", () => {
+    const dir = repo();
+    const foreign = review(dir, "--department", "MKT", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-24");
+    expect(foreign.stderr).toBe(
+      "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:13:17 csr/review-inconsistent DYA-011: 王强 (wang) of PRD gave the opinion of MKT. An opinion is given by a member of the department, or by a delegate listed under 'delegates' of MKT in qms.yaml.\n",
+    );
+    const early = review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-19");
+    expect(early.stderr).toBe(
+      "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:15:13 csr/review-inconsistent DYA-011: the opinion of MKT is dated 2026-11-19, before the CSR was received on 2026-11-20. Correct the date; an opinion or decision cannot come before the review started.\n",
+    );
+    const byReviewer = review(dir, "--disposition", "must", "--by", "li", "--force", "--date", "2026-11-24");
+    expect(byReviewer.stderr).toContain("csr/review-inconsistent DYA-011: 李娜 (li) recorded the decision but does not have the role 'approver' in people.yaml.");
+    expect(byReviewer.code).toBe(2);
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
+  });
+
+  it("records why a late decision was late, and reminds when no reason is given", () => {
+    const lateRepo = () => makeRepo({ "csr/DYA/DYA-011.yaml": HAND_WRITTEN.replace("received: 2026-11-20", "received: 2026-11-02") }, validRepo());
+    const dir = lateRepo();
+    const late = review(dir, "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24", "--late-reason", "等待顾客澄清");
+    expect(late.stdout).toBe("DYA-011: decision recorded: must (zhang, 2026-11-24).\nDecided without the opinion of MKT, PRD; recorded as forced.\n");
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("  late_reason: 等待顾客澄清\n");
+    const reminder = review(lateRepo(), "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24");
+    expect(reminder.stdout).toContain("Decided after the review period (due 2026-11-16); record why with --late-reason (rule csr/review-late).\n");
+    const early = review(repo(), "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24", "--late-reason", "x");
+    expect(early.stderr).toBe("csr: --late-reason is for a decision after the review period; DYA-011 was due on 2026-12-04 and is decided on 2026-11-24.\n");
   });
 
   it("without a terminal, says what to record and names missing flags", () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, FIXTURES, makeRepo, minimalRepo, tempDir } from "../helpers.js";
+import { copyFixture, csr, FIXTURES, makeRepo, minimalRepo, ROOT, tempDir } from "../helpers.js";
 
 const BASIC = join(FIXTURES, "render", "basic");
 const GOLDEN = join(FIXTURES, "render", "golden");
@@ -214,13 +214,13 @@ describe("csr render: hostile input", () => {
     expect(html).toContain("&lt;b&gt;ACME&lt;/b&gt; &amp; Co");
   });
 
-  it("escapes every value in Markdown but passes the section text through", () => {
+  it("escapes every value in Markdown, and raw HTML in the section text too", () => {
     const out = tempDir();
     expect(csr(["-C", hostile, "render", "QP-666", "--format", "md", "--out", out]).code).toBe(0);
     const md = readFileSync(join(out, "QP-666.zh-CN.md"), "utf8");
     expect(md).toContain("# \\<script\\>alert(1)\\</script\\>\n");
     expect(md).toContain("| 2024-01-01 | \"\\>\\<img src=x onerror=alert(1)\\> |  | A/0 | \\<img src=x onerror=alert(2)\\> |\n");
-    expect(md).toContain('<iframe src="https://evil.example"></iframe>\n');
+    expect(md).toContain('&lt;iframe src="https://evil.example">&lt;/iframe>\n');
   });
 });
 
@@ -228,7 +228,7 @@ describe("csr render --format pdf", () => {
   const chromium = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"]).status === 0;
   const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
 
-  it.runIf(chromium && pdftotext)("prints every PDF of a run through one Chromium, each with its own number in its text", () => {
+  it.runIf(chromium && pdftotext)("prints every PDF of a run through one Chromium, each with its own number in its text", { timeout: 120_000 }, () => {
     const out = tempDir();
     // A wrapper that notes each start of the browser, then runs the real one.
     const launches = join(tempDir(), "launches.log");
@@ -247,6 +247,24 @@ describe("csr render --format pdf", () => {
     expect(text).toContain("Customer-Specific Requirements Procedure");
     expect(spawnSync("pdftotext", [join(out, "QR-020-01.en.pdf"), "-"], { encoding: "utf8" }).stdout).toContain("QR-020-01");
     expect(spawnSync("pdftotext", [join(out, "FORD-001.review.en.pdf"), "-"], { encoding: "utf8" }).stdout).toContain("FORD-001");
+  });
+
+  it.runIf(chromium && pdftotext)("prints 第 x 页 共 y 页 and the header block on every page, Page x of y in English", { timeout: 120_000 }, () => {
+    const out = tempDir();
+    const manual = join(ROOT, "examples", "acme-auto");
+    for (const lang of ["zh-CN", "en"] as const) {
+      expect(csr(["-C", manual, "render", "QM-001", "--format", "pdf", "--lang", lang, "--out", out]).code).toBe(0);
+      const pdf = join(out, `QM-001.${lang}.pdf`);
+      const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)![1]);
+      expect(pages).toBeGreaterThan(1);
+      for (let page = 1; page <= pages; page++) {
+        // pdftotext drops the spaces of the page footer, so the text is compared without any.
+        const text = spawnSync("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
+        expect(text).toContain(lang === "en" ? `Page${page}of${pages}` : `第${page}页共${pages}页`);
+        expect(text).toContain("QM-001");
+        expect(text).toContain(lang === "en" ? "JiangsuAcmeAutoParts" : "江苏安迈汽车零部件有限公司");
+      }
+    }
   });
 
   it("names a browser that cannot be started in one line", () => {

@@ -2,19 +2,20 @@
 import { Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import type { Catalog } from "../../model/catalog.js";
-import { currentSources, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue } from "../../model/csr-status.js";
+import { categoryNotAllowed, currentSources, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue } from "../../model/csr-status.js";
 import { csrPath } from "../../model/paths.js";
 import type { Csr, Customer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { commitFiles, verifyChanges, writeChanges, yamlText } from "../shared/persist.js";
+import { persistChanges, verifyChanges, yamlText } from "../shared/persist.js";
+import { withRepositoryLock } from "../shared/transaction.js";
 import { nextCsrId } from "./allocate.js";
 import { askForCsr, type CsrDraft } from "./ask.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "./prompting.js";
@@ -57,7 +58,15 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
   if (given.customer !== undefined && given.source !== undefined) sourceOf(customerOf(customers, given.customer), given.source);
   const interactive = prompts !== undefined || canPrompt(flags.yes);
   const draft = interactive ? await askForCsr(given, askContext(repo, today), prompts ?? (await loadPrompts())) : requireAll(given, today);
-  const customer = customerOf(customers, draft.customer);
+  // The number is allocated and the file written under the repository lock, from the repository
+  // as it is then: two registrations at once get two numbers.
+  return withRepositoryLock(ctx, root, () => register(ctx, root, draft, flags.commit === true));
+}
+
+async function register(ctx: CommandContext, root: string, draft: CsrDraft, commit: boolean): Promise<number> {
+  const repo = loadRepository(root);
+  const today = localToday();
+  const customer = customerOf(repo.customers.map((c) => c.value), draft.customer);
   const source = sourceOf(customer, draft.source);
   checkCategory(repo, draft.category);
 
@@ -75,7 +84,8 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
   const path = csrPath(customer.code, id);
   const change = { path, kind: "csr" as const, text: yamlText(new Document(csr)), create: true };
   verifyChanges(repo, [change], today);
-  writeChanges(root, [change]);
+  const message = commit ? oneLine(`csr add ${id}: ${csr.title}`) : undefined;
+  const hash = await persistChanges(root, [change], message);
 
   const config = repo.config?.value;
   const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
@@ -84,10 +94,7 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
   ctx.stdout(`Registered ${id} in ${path}.\nReview due ${due} (${days} working days after ${csr.received}).\n`);
   const note = estimatedDeadlineNote(calendar, csr.received, due);
   if (note) ctx.stderr(note);
-  if (flags.commit) {
-    const hash = await commitFiles(root, [path], `csr add ${id}: ${csr.title}`);
-    ctx.stdout(`Committed ${hash}: csr add ${id}: ${csr.title}\n`);
-  }
+  if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
   return 0;
 }
 
@@ -121,8 +128,8 @@ function sourceOf(customer: Customer, id: string) {
 }
 
 function checkCategory(repo: Repository, category: string | undefined): void {
-  const allowed = repo.config?.value.csr?.categories;
-  if (category === undefined || !allowed || allowed.length === 0 || allowed.includes(category)) return;
+  const allowed = categoryNotAllowed(repo.config?.value, category);
+  if (!allowed || category === undefined) return;
   throw new UserError(`--category '${category}' is not one of the categories in qms.yaml: ${allowed.join(", ")}.${didYouMean(category, allowed)}`);
 }
 

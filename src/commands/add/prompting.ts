@@ -33,3 +33,33 @@ export async function loadPrompts(): Promise<Prompts> {
     search: (config) => search(config),
   };
 }
+
+/**
+ * Prompts that remember their answers, so that a command can ask before it takes the repository
+ * lock (nobody waits on a person typing) and then, under the lock, compute its change afresh from
+ * the re-read repository with `replay()`, which answers the same questions the same way.
+ */
+export function recordingPrompts(ask: Prompts): Prompts & { replay(): Prompts } {
+  const answers: { message: string; value: string }[] = [];
+  const record = async <T extends string>(message: string, value: Promise<T>): Promise<T> => {
+    const answer = await value;
+    answers.push({ message, value: answer });
+    return answer;
+  };
+  return {
+    input: (config) => record(config.message, ask.input(config)),
+    select: (config) => record(config.message, ask.select(config)),
+    search: (config) => record(config.message, ask.search(config)),
+    replay() {
+      let next = 0;
+      const answer = <T extends string>(message: string): Promise<T> => {
+        const recorded = answers[next++];
+        if (!recorded || recorded.message !== message) {
+          return Promise.reject(new UserError("The repository changed while you were answering (another csr command wrote to it); nothing was written. Run the command again."));
+        }
+        return Promise.resolve(recorded.value as T);
+      };
+      return { input: (config) => answer(config.message), select: (config) => answer(config.message), search: (config) => answer(config.message) };
+    },
+  };
+}

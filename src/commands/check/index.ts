@@ -7,6 +7,7 @@ import type { QmsConfig } from "../../model/types.js";
 import { FORMATS, loadFormatter } from "../../report/formatters/index.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { warnInterrupted } from "../shared/transaction.js";
 
 export interface CheckFlags {
   format?: string;
@@ -27,6 +28,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
     throw new UserError("--changed-only needs --base <rev>, the revision to compare with.", "In a pull request: csr check --base origin/main --changed-only");
   }
   const root = findRoot(ctx.dir);
+  warnInterrupted(ctx, root);
   // The rules, the loader and the parsers load only when a check has to run: a repeated check with
   // nothing changed is answered from the cache without them.
   let overrides: QmsConfig["rules"];

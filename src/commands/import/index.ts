@@ -7,14 +7,14 @@
  * their procedures' `forms`; each change is reported. The result is checked like `csr check` would,
  * and the exit code is 1 only when a row was not imported.
  */
-import { existsSync, lstatSync, statSync } from "node:fs";
-import { basename, relative, resolve } from "node:path";
+import { existsSync, lstatSync, mkdirSync, statSync } from "node:fs";
+import { basename, dirname, relative, resolve } from "node:path";
 import { isSeq, stringify } from "yaml";
 import { localToday } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { insideRepository, writeFileAtomic } from "../../core/write.js";
+import { insideRepository } from "../../core/write.js";
 import { runCheck } from "../../check/engine.js";
 import { discover, findRoot } from "../../load/discover.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
@@ -26,6 +26,7 @@ import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { editFile } from "../shared/edit.js";
 import { appendIn, type FileChange } from "../shared/persist.js";
+import { applyChange, withRepositoryLock } from "../shared/transaction.js";
 
 export interface ImportFlags {
   as?: string;
@@ -48,11 +49,20 @@ const SHOWN_ROWS = 5;
 export async function importCommand(ctx: CommandContext, file: string, flags: ImportFlags): Promise<number> {
   if (/\.docx$/i.test(file) || statSync(resolve(ctx.dir, file), { throwIfNoEntry: false })?.isDirectory()) {
     const root = findRoot(ctx.dir);
-    return (await import("./word.js")).importWord(ctx, root, loadRepository(root), file, flags);
+    const { importWord } = await import("./word.js");
+    const run = () => importWord(ctx, root, loadRepository(root), file, flags);
+    return flags.dryRun ? run() : withRepositoryLock(ctx, root, run);
   }
   if (flags.as === undefined) throw new UserError("A register needs --as procedures|instructions|forms|documents|csr.");
   const as = choiceOption(flags.as, "--as", IMPORT_KINDS, "documents");
   const root = findRoot(ctx.dir);
+  if (flags.dryRun) return importRegister(ctx, root, file, flags, as);
+  await refuseOnConflicts(root);
+  // The plan checks each target against the repository: that is only true under the lock.
+  return withRepositoryLock(ctx, root, () => importRegister(ctx, root, file, flags, as));
+}
+
+async function importRegister(ctx: CommandContext, root: string, file: string, flags: ImportFlags, as: (typeof IMPORT_KINDS)[number]): Promise<number> {
   const repo = loadRepository(root);
   const scope = repo.config?.value.standards ?? [];
   const standard = flags.standard ?? scope[0];
@@ -92,20 +102,26 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
   const edits = plannedEdits(root, plan, flags);
 
   // The plan has checked every target against the repository and against each other, so the
-  // writes below meet no conflict; a failing write (permissions, a full disk, a file appearing
-  // meanwhile) is reported against its row, and the other files are still written.
+  // writes below meet no conflict. A target whose folder cannot be made (a file where the folder
+  // should be, no permission) is reported against its row; the other files are written together,
+  // all or none.
   const failed: WriteFailure[] = [];
   if (!flags.dryRun && plan.files.length + edits.length > 0) {
-    await refuseOnConflicts(root);
-    const write = (row: number, path: string, text: string, overwrite: boolean) => {
+    const writable = plan.files.filter((f) => {
       try {
-        writeFileAtomic(insideRepository(root, path), text, { overwrite });
+        mkdirSync(dirname(insideRepository(root, f.path)), { recursive: true });
+        return true;
       } catch (error) {
-        failed.push({ row, path, reason: error instanceof Error ? error.message : String(error) });
+        failed.push({ row: f.row, path: f.path, reason: error instanceof Error ? error.message : String(error) });
+        return false;
       }
-    };
-    for (const f of plan.files) write(f.row, f.path, toYaml(f), false);
-    for (const e of edits) write(e.row, e.path, e.text, !e.create);
+    });
+    await applyChange(root, {
+      writes: [
+        ...writable.map((f) => ({ path: insideRepository(root, f.path), content: toYaml(f), create: true })),
+        ...edits.map((e) => ({ path: insideRepository(root, e.path), content: e.text, create: e.create })),
+      ],
+    });
   }
   const written = plan.files.filter((f) => !failed.some((x) => x.path === f.path));
   const edited = edits.filter((e) => !failed.some((x) => x.path === e.path));

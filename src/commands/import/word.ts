@@ -5,18 +5,19 @@
  * be taken over is listed with its place in the file; one summary and the `csr check` result end
  * the report.
  */
-import { lstatSync, readdirSync, statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { insideRepository, writeFileAtomic } from "../../core/write.js";
+import { insideRepository } from "../../core/write.js";
 import { runCheck } from "../../check/engine.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { planWordDocument, type WordImportOptions, type WordPlan } from "../../import/docx/document.js";
 import { readWordFile } from "../../import/docx/read.js";
 import type { CommandContext } from "../context.js";
+import { applyChange } from "../shared/transaction.js";
 import { reportCheck, withPlannedFiles, type ImportFlags } from "./index.js";
 
 const WORD_KINDS = ["procedures", "instructions", "forms", "documents"] as const;
@@ -49,13 +50,17 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   const toWrite = plans.filter((p) => p.data && !p.refused && !conflicts.has(p));
   if (!flags.dryRun && toWrite.length > 0) {
     await refuseOnConflicts(root);
-    for (const plan of toWrite) {
+    // As for registers: a target whose folder cannot be made is reported; the others are written together, all or none.
+    const writable = toWrite.filter((plan) => {
       try {
-        writeFileAtomic(insideRepository(root, plan.path!), toYaml(plan));
+        mkdirSync(dirname(insideRepository(root, plan.path!)), { recursive: true });
+        return true;
       } catch (error) {
         failed.set(plan, error instanceof Error ? error.message : String(error));
+        return false;
       }
-    }
+    });
+    await applyChange(root, { writes: writable.map((plan) => ({ path: insideRepository(root, plan.path!), content: toYaml(plan), create: true })) });
   }
 
   const out: string[] = [];

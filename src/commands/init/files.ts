@@ -23,16 +23,19 @@ organisation:
   name_en: Example Auto Parts Co., Ltd.
 language: zh-CN
 standards: [IATF16949]
+# delegates: 可代本部门会签顾客特定要求评审意见的其他部门人员 (people.yaml 中的 id)。
 departments:
   - code: MKT
     name: 市场部
     name_en: Marketing
+    delegates: [zhangsan]
   - code: QA
     name: 品质部
     name_en: Quality
   - code: PRD
     name: 生产部
     name_en: Production
+    delegates: [lisi]
   - code: RD
     name: 研发部
     name_en: R&D

@@ -1,11 +1,12 @@
 /** `csr init [DIR] [--example]`: a new document repository, ready for CI and the editor. */
-import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { writeFileAtomic } from "../../core/write.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import type { CommandContext } from "../context.js";
+import { describeType } from "../../load/guards.js";
 import { configureMergeDriver } from "../merge-driver/index.js";
+import { applyChange, interruptedChanges, withRepositoryLock } from "../shared/transaction.js";
 import { initFiles } from "./files.js";
 
 export interface InitFlags {
@@ -14,23 +15,32 @@ export interface InitFlags {
 
 export async function initCommand(ctx: CommandContext, dir: string | undefined, flags: InitFlags): Promise<number> {
   const root = resolve(ctx.dir, dir ?? ".");
-  const files = initFiles(flags.example === true);
-  // Every target is checked before anything is written: a half-initialised folder helps nobody.
-  const existing = [...files.keys()].filter((path) => existsSync(join(root, path)));
-  if (existing.length > 0) {
-    throw new UserError(
-      `${root} already has ${existing.join(", ")}; csr init writes nothing over existing files.`,
-      "Run it in an empty folder, or move those files away first.",
-    );
+  const kind = existingKind(root);
+  if (kind !== undefined && kind !== "a directory") {
+    throw new UserError(`${root} is ${kind}, not a folder; csr init creates a repository in a folder.`, "Name a new or empty folder, e.g. 'csr init qms'.");
   }
-  mkdirSync(root, { recursive: true });
+  const files = initFiles(flags.example === true);
+  // An interrupted init has left files that its completion (under the lock, below) accounts for.
+  if (interruptedChanges(root).length === 0) refuseExisting(root, files);
+  try {
+    mkdirSync(root, { recursive: true });
+  } catch (error) {
+    throw new UserError(`Cannot create the folder ${root}: ${(error as Error).message.replace(/^\w+: /, "")}.`, "Name a folder whose parent folders exist and are folders.");
+  }
   const git = await openGit(root);
   const inRepository = await git.checkIsRepo();
   if (inRepository) await refuseOnConflicts(root);
-  for (const [path, content] of files) writeFileAtomic(join(root, path), content);
-  chmodSync(join(root, "hooks", "pre-commit"), 0o755);
-  if (!inRepository) await git.init();
-  configureMergeDriver(root);
+  // git init first, so that the lock and the journal live in the new .git/ from the start.
+  else await git.init();
+  const code = await withRepositoryLock(ctx, root, async () => {
+    refuseExisting(root, files);
+    await applyChange(root, {
+      writes: [...files].map(([path, content]) => ({ path: join(root, path), content, create: true, ...(path === "hooks/pre-commit" ? { mode: 0o755 } : {}) })),
+    });
+    configureMergeDriver(root);
+    return 0;
+  });
+  if (code !== 0) return code;
   ctx.stdout(
     [
       `Created a document repository in ${root}${inRepository ? "" : " (and ran git init)"}:`,
@@ -46,4 +56,25 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
     ].join("\n"),
   );
   return 0;
+}
+
+/** What is at `path` ("a directory", "a regular file" …), or undefined when nothing is. */
+function existingKind(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? "a regular file" : describeType(stat);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every target is checked before anything is written: a half-initialised folder helps nobody. */
+function refuseExisting(root: string, files: Map<string, string>): void {
+  const existing = [...files.keys()].filter((path) => existsSync(join(root, path)));
+  if (existing.length > 0) {
+    throw new UserError(
+      `${root} already has ${existing.join(", ")}; csr init writes nothing over existing files.`,
+      "Run it in an empty folder, or move those files away first.",
+    );
+  }
 }

@@ -50,7 +50,7 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   const lang = languageOf(flags, repo);
   const names = registerContext(repo, lang);
   const rows = csrRows(repo, today, names.index).filter(filter(repo, flags));
-  return emitTable(ctx, csrTable(rows, lang, today, (id) => personName(names, id)), flags, repo, lang);
+  return emitTable(ctx, csrTable(rows, lang, today, (id) => personName(names, id)), flags, repo, lang, today);
 }
 
 function filter(repo: Repository, flags: ListCsrFlags): (row: CsrRow) => boolean {

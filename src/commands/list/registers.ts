@@ -1,4 +1,4 @@
-/** `csr list procedures|forms|symbols|distribution|training`: the registers auditors ask for. */
+/** `csr list procedures|forms|symbols|reviews|distribution|training`: the registers auditors ask for. */
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
@@ -6,10 +6,11 @@ import { registerContext } from "../../report/registers/context.js";
 import { distributionRegister } from "../../report/registers/distribution.js";
 import { formList } from "../../report/registers/forms.js";
 import { PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
+import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
 import { trainingRegister } from "../../report/registers/training.js";
 import type { Table } from "../../report/table.js";
-import { choiceOption } from "../options.js";
+import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { emitTable, languageOf, warnProblems, type OutputFlags } from "../shared/output.js";
 
@@ -17,6 +18,7 @@ export interface RegisterFlags extends OutputFlags {
   level?: string;
   style?: string;
   customer?: string;
+  today?: string;
 }
 
 export async function listRegisterCommand(ctx: CommandContext, what: string, flags: RegisterFlags): Promise<number> {
@@ -24,6 +26,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   warnProblems(ctx, repo);
   const lang = languageOf(flags, repo);
   const rc = registerContext(repo, lang);
+  const today = dateOption(flags.today, "--today");
   let table: Table;
   if (what === "procedures") {
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
@@ -33,12 +36,14 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = formList(rc);
   } else if (what === "symbols") {
     table = symbolTable(rc, { customer: flags.customer });
+  } else if (what === "reviews") {
+    table = reviewRegister(rc, { customer: flags.customer, today });
   } else if (what === "distribution") {
     table = distributionRegister(rc);
   } else if (what === "training") {
     table = trainingRegister(rc);
   } else {
-    throw new UserError(`Unknown register '${what}'; choose procedures, forms, symbols, distribution or training.`);
+    throw new UserError(`Unknown register '${what}'; choose procedures, forms, symbols, reviews, distribution or training.`);
   }
-  return emitTable(ctx, table, flags, repo, lang);
+  return emitTable(ctx, table, flags, repo, lang, today);
 }

@@ -7,11 +7,13 @@ import { clauseMatrix } from "../../report/registers/clauses.js";
 import { registerContext } from "../../report/registers/context.js";
 import { csrMatrix } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
+import { dateOption } from "../options.js";
 import { emitTable, languageOf, warnProblems, type OutputFlags } from "../shared/output.js";
 
 export interface MatrixFlags extends OutputFlags {
   standard?: string;
   customer?: string;
+  today?: string;
 }
 
 export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr", flags: MatrixFlags): Promise<number> {
@@ -19,11 +21,12 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
   warnProblems(ctx, repo);
   const lang = languageOf(flags, repo);
   const rc = registerContext(repo, lang);
+  const today = dateOption(flags.today, "--today");
   if (name === "csr") {
     if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) {
       throw new UserError(`No customer '${flags.customer}' in customers/.${didYouMean(flags.customer, rc.index.customers.keys())}`);
     }
-    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer }), flags, repo, lang);
+    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer }), flags, repo, lang, today);
   }
   const scope = repo.config?.value.standards ?? [];
   const standard = flags.standard ?? scope[0];
@@ -32,5 +35,5 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
   if (!catalog) {
     throw new UserError(`No catalog for standard '${standard}'.${didYouMean(standard, repo.catalogs.keys())} Known: ${[...repo.catalogs.keys()].join(", ")}.`);
   }
-  return emitTable(ctx, clauseMatrix(rc, catalog), flags, repo, lang);
+  return emitTable(ctx, clauseMatrix(rc, catalog), flags, repo, lang, today);
 }

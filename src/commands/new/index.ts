@@ -15,7 +15,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
-import { departmentByCode, editFile, findDocumentById, need, openForEdit, saveChanges, type EditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, findDocumentById, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["manual", "procedure", "instruction", "form", "external"];
 const LEVELS: Record<DocumentKind, 1 | 2 | 3 | 4> = { manual: 1, procedure: 2, instruction: 3, form: 4, external: 3 };
@@ -38,65 +38,66 @@ export async function newCommand(ctx: CommandContext, kind: string | undefined, 
 }
 
 export async function newDocument(ctx: CommandContext, kindArg: string | undefined, flags: NewFlags, prompts?: Prompts): Promise<number> {
-  const session = await openForEdit(ctx, flags.yes, prompts);
-  const { ask, repo } = session;
-  const kind =
-    kindArg !== undefined
-      ? choiceOption(kindArg, "<kind>", DOCUMENT_KINDS, "procedure")
-      : await need(ask, "<kind>", "the kind", (p) => p.select({ message: "Kind of document", choices: DOCUMENT_KINDS.map((k) => ({ value: k })) }));
-  const config = repo.config?.value;
-  const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
-  const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);
-  const suggested = flags.number ?? nextNumber(config, kind, flags.family, taken, user?.value.forms, user?.value.id);
-  const number =
-    flags.number ??
-    (ask ? (await ask.input({ message: "Document number", default: suggested, required: true })).trim() : suggested);
-  if (number === undefined || number === "") throw new UserError(`qms.yaml has no numbering pattern for ${kind} documents; give the number with --number.`);
-  if (taken.has(number)) throw new UserError(`${number} exists already.`, `The next free number is ${nextNumber(config, kind, flags.family, taken) ?? "(none)"}.`);
-  const title = (flags.title ?? (await need(ask, "--title", "the title", (p) => p.input({ message: "Title", required: true })))).trim();
-  if (title === "") throw new UserError("--title must not be empty.");
-  const departments = config?.departments ?? [];
-  const department = departmentByCode(
-    session,
-    flags.department ??
-      (await need(ask, "--department", "the issuing department", (p) =>
-        p.select({ message: "Issuing department (制订部门)", choices: departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })) }),
-      )),
-    "--department",
-  );
-  const level = flags.level === undefined ? LEVELS[kind] : (Number(choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2")) as 1 | 2 | 3 | 4);
-  const sections = scaffold(session.root, kind, session.lang);
-  const document: ControlledDocument = {
-    id: number,
-    title,
-    ...(flags.titleEn ? { title_en: flags.titleEn } : {}),
-    level,
-    kind,
-    department,
-    ...(flags.clause && flags.clause.length > 0 ? { clauses: flags.clause } : {}),
-    status: "draft",
-    ...(kind === "procedure" ? { related: [], forms: [] } : {}),
-    ...(sections.length > 0 ? { sections } : {}),
-  };
-  const path = `${folderFor(session, kind)}/${documentFileName(number)}.yaml`;
-  const changes: FileChange[] = [{ path, kind: "document", text: yamlText(new Document(document)), create: true }];
-  const lines = [`Created ${number} ${title} (${path}), a draft ${kind} of ${department}${sections.length > 0 ? ` with ${sections.length} sections to fill in` : ""}.`];
-  if (user) {
-    if ((user.value.forms ?? []).includes(number)) throw new UserError(`${user.value.id} lists ${number} already.`);
-    changes.push(editFile(session.root, user.file.path, "document", (doc) => {
-      const forms = doc.get("forms", true);
-      if (forms) doc.addIn(["forms"], number);
-      else doc.set("forms", doc.createNode([number], { flow: true }));
-    }));
-    // A released document changes only through a revision: its new list is committed with that release, not here.
-    lines.push(
-      `${user.value.id} now lists ${number} among its records (相关记录)${user.value.status === "released" ? `; release a new revision of ${user.value.id} for it${flags.commit ? " (the change is left for that release to commit)" : ""}` : ""}.`,
+  return withEditSession(ctx, flags.yes, prompts, async (session) => {
+    const { ask, repo } = session;
+    const kind =
+      kindArg !== undefined
+        ? choiceOption(kindArg, "<kind>", DOCUMENT_KINDS, "procedure")
+        : await need(ask, "<kind>", "the kind", (p) => p.select({ message: "Kind of document", choices: DOCUMENT_KINDS.map((k) => ({ value: k })) }));
+    const config = repo.config?.value;
+    const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
+    const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);
+    const suggested = flags.number ?? nextNumber(config, kind, flags.family, taken, user?.value.forms, user?.value.id);
+    const number =
+      flags.number ??
+      (ask ? (await ask.input({ message: "Document number", default: suggested, required: true })).trim() : suggested);
+    if (number === undefined || number === "") throw new UserError(`qms.yaml has no numbering pattern for ${kind} documents; give the number with --number.`);
+    if (taken.has(number)) throw new UserError(`${number} exists already.`, `The next free number is ${nextNumber(config, kind, flags.family, taken) ?? "(none)"}.`);
+    const title = (flags.title ?? (await need(ask, "--title", "the title", (p) => p.input({ message: "Title", required: true })))).trim();
+    if (title === "") throw new UserError("--title must not be empty.");
+    const departments = config?.departments ?? [];
+    const department = departmentByCode(
+      session,
+      flags.department ??
+        (await need(ask, "--department", "the issuing department", (p) =>
+          p.select({ message: "Issuing department (制订部门)", choices: departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })) }),
+        )),
+      "--department",
     );
-  }
-  lines.push(`Edit the body, then release it with 'csr release ${number} --summary ... --prepared ... --reviewed ... --approved ...'.`);
-  const only = user?.value.status === "released" ? [path] : undefined;
-  await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: `csr new ${kind} ${number}: ${title}`, ...(only ? { only } : {}) });
-  return 0;
+    const level = flags.level === undefined ? LEVELS[kind] : (Number(choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2")) as 1 | 2 | 3 | 4);
+    const sections = scaffold(session.root, kind, session.lang);
+    const document: ControlledDocument = {
+      id: number,
+      title,
+      ...(flags.titleEn ? { title_en: flags.titleEn } : {}),
+      level,
+      kind,
+      department,
+      ...(flags.clause && flags.clause.length > 0 ? { clauses: flags.clause } : {}),
+      status: "draft",
+      ...(kind === "procedure" ? { related: [], forms: [] } : {}),
+      ...(sections.length > 0 ? { sections } : {}),
+    };
+    const path = `${folderFor(session, kind)}/${documentFileName(number)}.yaml`;
+    const changes: FileChange[] = [{ path, kind: "document", text: yamlText(new Document(document)), create: true }];
+    const lines = [`Created ${number} ${title} (${path}), a draft ${kind} of ${department}${sections.length > 0 ? ` with ${sections.length} sections to fill in` : ""}.`];
+    if (user) {
+      if ((user.value.forms ?? []).includes(number)) throw new UserError(`${user.value.id} lists ${number} already.`);
+      changes.push(editFile(session.root, user.file.path, "document", (doc) => {
+        const forms = doc.get("forms", true);
+        if (forms) doc.addIn(["forms"], number);
+        else doc.set("forms", doc.createNode([number], { flow: true }));
+      }));
+      // A released document changes only through a revision: its new list is committed with that release, not here.
+      lines.push(
+        `${user.value.id} now lists ${number} among its records (相关记录)${user.value.status === "released" ? `; release a new revision of ${user.value.id} for it${flags.commit ? " (the change is left for that release to commit)" : ""}` : ""}.`,
+      );
+    }
+    lines.push(`Edit the body, then release it with 'csr release ${number} --summary ... --prepared ... --reviewed ... --approved ...'.`);
+    const only = user?.value.status === "released" ? [path] : undefined;
+    await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: `csr new ${kind} ${number}: ${title}`, ...(only ? { only } : {}) });
+    return 0;
+  });
 }
 
 /**

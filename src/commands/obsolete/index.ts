@@ -1,4 +1,6 @@
 /** `csr obsolete`: withdraw a document (作废), recording when, why and what replaces it, in one commit. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
@@ -7,6 +9,8 @@ import { buildIndex } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { refuseUnreadableConfig } from "../shared/persist.js";
+import { withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "../release/document.js";
 
 export interface ObsoleteFlags {
@@ -26,42 +30,45 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
   if (!reason) throw new UserError("--reason is required: say why the document is withdrawn, e.g. --reason '由 QP-030 替代'.");
   const root = findRoot(ctx.dir);
   await refuseUnlessGitIsClean(root);
-  const repo = loadRepository(root);
-  const index = buildIndex(repo);
-  const { value: doc, file } = findDocument(repo, index, id);
-  if (doc.status === "obsolete") throw new UserError(`${id} is obsolete already (since ${doc.obsolete?.date ?? "an unrecorded date"}).`);
-  const successor = flags.supersededBy;
-  if (successor !== undefined) {
-    const replacement = index.documents.get(successor)?.value;
-    if (!replacement) throw new UserError(`--superseded-by ${successor}: no such document.${didYouMean(successor, index.documents.keys())} Add the new document first.`);
-    if (successor === id) throw new UserError("--superseded-by names the document itself; name the document that replaces it.");
-    if (replacement.status === "obsolete") throw new UserError(`--superseded-by ${successor}: that document is obsolete too; name the document now in force.`);
-  }
-  await refuseOtherStagedFiles(root, file.path);
-  await refuseWithoutIdentity(root);
-  const obsolete: NonNullable<ControlledDocument["obsolete"]> = { date, reason, ...(successor ? { superseded_by: successor } : {}) };
-  const text = editDocument(file.text, (yaml) => {
-    yaml.set("status", "obsolete");
-    setAfter(yaml, "obsolete", obsolete, "status");
-  });
-  const commit = await writeAndCommit(root, { path: file.path, after: text, message: `obsolete ${doc.id}: ${reason}` });
-  ctx.stdout(`Withdrew ${doc.id} (${file.path}) on ${date}: commit ${commit}.\n`);
-  const referring = repo.documents.filter((d) => d.value.status !== "obsolete" && (["related", "forms"] as const).some((field) => d.value[field]?.includes(doc.id)));
-  if (referring.length > 0) {
-    ctx.stdout(`Documents that still refer to ${doc.id}; remove the reference${successor ? ` or refer to ${successor}` : ""} and release a new revision of each:\n`);
-    for (const { value, file: at } of referring) {
-      const fields = (["related", "forms"] as const).filter((field) => value[field]?.includes(doc.id));
-      ctx.stdout(`  ${at.path}  ${value.id} ${value.title} (${fields.join(", ")})\n`);
+  return withRepositoryLock(ctx, root, async () => {
+    const repo = loadRepository(root);
+    refuseUnreadableConfig(repo);
+    const index = buildIndex(repo);
+    const { value: doc, file } = findDocument(repo, index, id);
+    if (doc.status === "obsolete") throw new UserError(`${id} is obsolete already (since ${doc.obsolete?.date ?? "an unrecorded date"}).`);
+    const successor = flags.supersededBy;
+    if (successor !== undefined) {
+      const replacement = index.documents.get(successor)?.value;
+      if (!replacement) throw new UserError(`--superseded-by ${successor}: no such document.${didYouMean(successor, index.documents.keys())} Add the new document first.`);
+      if (successor === id) throw new UserError("--superseded-by names the document itself; name the document that replaces it.");
+      if (replacement.status === "obsolete") throw new UserError(`--superseded-by ${successor}: that document is obsolete too; name the document now in force.`);
     }
-  }
-  const csrs = repo.csrs.filter((c) => !c.value.superseded && (c.value.addressed ?? []).some((a) => a.document === doc.id));
-  if (csrs.length > 0) {
-    ctx.stdout(`CSRs addressed in ${doc.id}; record where they are addressed now ('csr address <csr> <document>', then 'csr address <csr> ${doc.id} --remove'):\n`);
-    for (const { value, file: at } of csrs) ctx.stdout(`  ${at.path}  ${value.id} ${value.title}\n`);
-  }
-  const copies = (doc.distribution ?? []).filter((c) => !c.recalled);
-  if (copies.length > 0) {
-    ctx.stdout(`Controlled copies to recall (文件回收): ${copies.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}; record their return with 'csr recall ${doc.id}'.\n`);
-  }
-  return 0;
+    await refuseOtherStagedFiles(root, file.path);
+    await refuseWithoutIdentity(root);
+    const obsolete: NonNullable<ControlledDocument["obsolete"]> = { date, reason, ...(successor ? { superseded_by: successor } : {}) };
+    const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
+      yaml.set("status", "obsolete");
+      setAfter(yaml, "obsolete", obsolete, "status");
+    });
+    const commit = await writeAndCommit(root, { path: file.path, after: text, message: `obsolete ${doc.id}: ${reason}` });
+    ctx.stdout(`Withdrew ${doc.id} (${file.path}) on ${date}: commit ${commit}.\n`);
+    const referring = repo.documents.filter((d) => d.value.status !== "obsolete" && (["related", "forms"] as const).some((field) => d.value[field]?.includes(doc.id)));
+    if (referring.length > 0) {
+      ctx.stdout(`Documents that still refer to ${doc.id}; remove the reference${successor ? ` or refer to ${successor}` : ""} and release a new revision of each:\n`);
+      for (const { value, file: at } of referring) {
+        const fields = (["related", "forms"] as const).filter((field) => value[field]?.includes(doc.id));
+        ctx.stdout(`  ${at.path}  ${value.id} ${value.title} (${fields.join(", ")})\n`);
+      }
+    }
+    const csrs = repo.csrs.filter((c) => !c.value.superseded && (c.value.addressed ?? []).some((a) => a.document === doc.id));
+    if (csrs.length > 0) {
+      ctx.stdout(`CSRs addressed in ${doc.id}; record where they are addressed now ('csr address <csr> <document>', then 'csr address <csr> ${doc.id} --remove'):\n`);
+      for (const { value, file: at } of csrs) ctx.stdout(`  ${at.path}  ${value.id} ${value.title}\n`);
+    }
+    const copies = (doc.distribution ?? []).filter((c) => !c.recalled);
+    if (copies.length > 0) {
+      ctx.stdout(`Controlled copies to recall (文件回收): ${copies.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}; record their return with 'csr recall ${doc.id}'.\n`);
+    }
+    return 0;
+  });
 }

@@ -9,7 +9,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { editFile, findDocumentById, need, openForEdit, optionalAnswer, personById, personChoices, saveChanges } from "../shared/edit.js";
+import { editFile, findDocumentById, need, withEditSession, optionalAnswer, personById, personChoices, saveChanges } from "../shared/edit.js";
 
 export interface PeriodicReviewFlags {
   by?: string;
@@ -24,21 +24,22 @@ export async function periodicReviewCommand(ctx: CommandContext, id: string, fla
 }
 
 export async function recordPeriodicReview(ctx: CommandContext, id: string, flags: PeriodicReviewFlags, prompts?: Prompts): Promise<number> {
-  const session = await openForEdit(ctx, flags.yes, prompts);
-  const { value: document, file } = findDocumentById(session, id);
-  if (document.status !== "released") throw new UserError(`${id} is ${document.status}; only a released document is reviewed periodically.`);
-  const { ask } = session;
-  const by = personById(
-    session,
-    flags.by ?? (await need(ask, "--by", "who reviewed it", (p) => p.select({ message: "Reviewed by", choices: personChoices(session, document.department) }))),
-    "--by",
-  ).id;
-  const date = dateOption(flags.date, "--date");
-  const comment = flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: "Comment (optional)" })) : undefined);
-  const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], { by, date, ...(comment ? { comment } : {}) }));
-  const months = document.review_interval_months;
-  const lines = [`${id}: periodic review recorded (${by}, ${date}); no new revision.`];
-  if (months) lines.push(`Next periodic review due by ${addMonths(date, months)}.`);
-  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr periodic-review ${id}: still suitable (${by}, ${date})` });
-  return 0;
+  return withEditSession(ctx, flags.yes, prompts, async (session) => {
+    const { value: document, file } = findDocumentById(session, id);
+    if (document.status !== "released") throw new UserError(`${id} is ${document.status}; only a released document is reviewed periodically.`);
+    const { ask } = session;
+    const by = personById(
+      session,
+      flags.by ?? (await need(ask, "--by", "who reviewed it", (p) => p.select({ message: "Reviewed by", choices: personChoices(session, document.department) }))),
+      "--by",
+    ).id;
+    const date = dateOption(flags.date, "--date");
+    const comment = flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: "Comment (optional)" })) : undefined);
+    const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], { by, date, ...(comment ? { comment } : {}) }));
+    const months = document.review_interval_months;
+    const lines = [`${id}: periodic review recorded (${by}, ${date}); no new revision.`];
+    if (months) lines.push(`Next periodic review due by ${addMonths(date, months)}.`);
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr periodic-review ${id}: still suitable (${by}, ${date})` });
+    return 0;
+  });
 }

@@ -3,15 +3,13 @@
  * obsolete): find it, make sure git is in a state where one commit can hold exactly this change,
  * edit the YAML keeping its comments and layout, write, commit.
  */
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isScalar, parseDocument, type Document, type Pair } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { writeFileAtomic } from "../../core/write.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { yamlText } from "../shared/persist.js";
+import { applyChange, gitReason, runGit } from "../shared/transaction.js";
 import type { Located, Repository } from "../../load/repository.js";
 import type { RepoIndex } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";
@@ -80,44 +78,6 @@ export function setAfter(doc: Document.Parsed, key: string, value: unknown, afte
   else items.splice(position + 1, 0, pair);
 }
 
-interface GitRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs git in `cwd` without throwing; the exit code and output are returned. */
-function runGit(cwd: string, args: string[]): Promise<GitRun> {
-  return new Promise((resolve) => {
-    execFile("git", ["--literal-pathspecs", "-c", "core.quotepath=off", ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== "number" ? error.message : "") });
-    });
-  });
-}
-
-/** git's own reason for a failure, as one line: its 'fatal:'/'error:' line, else its first line. */
-export function gitReason(output: string): string {
-  const lines = output.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const reason = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? "git failed without a message";
-  return reason.replace(/^(fatal|error):\s*/, "");
-}
-
-async function mustGit(cwd: string, args: string[]): Promise<string> {
-  const run = await runGit(cwd, args);
-  if (run.code !== 0) throw new GitStepError(args[0] ?? "git", gitReason(`${run.stderr}\n${run.stdout}`));
-  return run.stdout;
-}
-
-class GitStepError extends Error {
-  constructor(
-    readonly step: string,
-    readonly reason: string,
-  ) {
-    super(`git ${step}: ${reason}`);
-  }
-}
-
 /**
  * Turns simple-git's GitError (and a failed git step) into a one-line UserError: a git failure
  * is a state of the user's repository, not a bug of csr.
@@ -128,10 +88,7 @@ export async function withGitErrors<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof UserError) throw error;
     const { GitError } = await import("simple-git");
-    if (error instanceof GitError || error instanceof GitStepError) {
-      const reason = error instanceof GitStepError ? error.reason : gitReason(error.message);
-      throw new UserError(`git failed (${reason}); nothing was changed.`);
-    }
+    if (error instanceof GitError) throw new UserError(`git failed (${gitReason(error.message)}); nothing was changed.`);
     throw error;
   }
 }
@@ -169,59 +126,11 @@ export interface CommitChange {
 
 /**
  * Writes the file, commits it alone with `message`, tags the commit if asked, and returns the
- * short commit hash. All or nothing: if a git step fails, the commit is undone, the file and its
- * index entry are put back as they were, and a UserError carries git's reason.
+ * short commit hash. All or nothing (see transaction.ts): a git step that fails undoes the
+ * commit and puts the file and its index entry back; a kill is completed by the next run.
  */
 export async function writeAndCommit(root: string, change: CommitChange): Promise<string> {
-  const { path } = change;
-  const head = (await runGit(root, ["rev-parse", "--verify", "-q", "HEAD"])).stdout.trim();
-  const top = (await mustGitOrUser(root, ["rev-parse", "--show-toplevel"])).trim();
-  const prefix = (await mustGitOrUser(root, ["rev-parse", "--show-prefix"])).trim();
-  const entry = (await mustGitOrUser(root, ["ls-files", "-s", "-z", "--", path])).split("\0")[0] ?? "";
-  // The bytes on disk, not the parsed text: a rollback puts back exactly what was there.
-  const before = readFileSync(join(root, path));
-  writeFileAtomic(join(root, path), change.after, { overwrite: true });
-  let committed = false;
-  try {
-    await mustGit(root, ["add", "--", path]);
-    await mustGit(root, ["commit", "-q", "-m", change.message, "--", path]);
-    committed = true;
-    if (change.tag) await mustGit(root, ["tag", change.tag]);
-  } catch (error) {
-    const reason = error instanceof GitStepError ? error.reason : error instanceof Error ? error.message : String(error);
-    const undone = await rollback(root, { path, before, head, committed, top, fullPath: `${prefix}${path}`, entry });
-    const failed = committed ? `Could not tag the release ${change.tag ?? ""}` : `Could not commit ${path}`;
-    throw new UserError(`${failed} (git: ${reason}); ${undone}`);
-  }
-  return (await mustGitOrUser(root, ["rev-parse", "--short", "HEAD"])).trim();
-}
-
-async function mustGitOrUser(cwd: string, args: string[]): Promise<string> {
-  const run = await runGit(cwd, args);
-  if (run.code !== 0) throw new UserError(`git ${args[0]} failed (${gitReason(`${run.stderr}\n${run.stdout}`)}); nothing was changed.`);
-  return run.stdout;
-}
-
-/** Undoes a half-done change; returns how the repository was left, for the error message. */
-async function rollback(
-  root: string,
-  state: { path: string; before: Uint8Array; head: string; committed: boolean; top: string; fullPath: string; entry: string },
-): Promise<string> {
-  const problems: string[] = [];
-  if (state.committed) {
-    const reset = state.head ? await runGit(root, ["reset", "-q", "--soft", state.head]) : await runGit(root, ["update-ref", "-d", "HEAD"]);
-    if (reset.code !== 0) problems.push(`the commit could not be undone (${gitReason(reset.stderr)})`);
-  }
-  const match = /^(\d+) ([0-9a-f]+) \d+\t/.exec(state.entry);
-  const index = match
-    ? await runGit(state.top, ["update-index", "--add", "--cacheinfo", `${match[1]},${match[2]},${state.fullPath}`])
-    : await runGit(state.top, ["rm", "-q", "--cached", "--ignore-unmatch", "--", state.fullPath]);
-  if (index.code !== 0) problems.push(`the index entry could not be restored (${gitReason(index.stderr)})`);
-  try {
-    writeFileAtomic(join(root, state.path), state.before, { overwrite: true });
-  } catch (error) {
-    problems.push(`the file could not be written back (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (problems.length === 0) return `nothing was changed: ${state.path}, the index and HEAD are as they were.`;
-  return `the change could not be fully undone: ${problems.join("; ")}. Check 'git status' and 'git log -1'.`;
+  const path = join(root, change.path);
+  const applied = await applyChange(root, { writes: [{ path, content: change.after }], commit: { message: change.message, paths: [path], tag: change.tag } });
+  return applied.commit!;
 }

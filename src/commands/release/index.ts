@@ -3,6 +3,8 @@
  * entry appended, the document released, and the change committed and tagged, so that git holds
  * the proof of every revision.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
@@ -14,6 +16,8 @@ import { nextVersion } from "../../model/revision.js";
 import type { Person, Revision, Role } from "../../model/types.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { refuseUnreadableConfig } from "../shared/persist.js";
+import { withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
 
 export interface ReleaseFlags {
@@ -52,53 +56,56 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
   const approved = required(flags.approved, "--approved", "who approves it (批准)");
   const root = findRoot(ctx.dir);
   await refuseUnlessGitIsClean(root);
-  const repo = loadRepository(root);
-  const index = buildIndex(repo);
-  const { value: doc, file } = findDocument(repo, index, id);
-  if (doc.status === "obsolete") throw new UserError(`${id} is obsolete; an obsolete document is not released again.`, "Create a new document, or correct the status by hand if it was withdrawn by mistake.");
-  person(index, prepared, "--prepared");
-  const reviewer = person(index, reviewed, "--reviewed");
-  const approver = person(index, approved, "--approved");
-  requireRole(reviewer, "reviewer", "--reviewed");
-  requireRole(approver, "approver", "--approved");
-  if (approved === prepared) {
-    throw new UserError(`${approver.name} (${approved}) cannot approve a change they prepared; another approver must sign (segregation of duties).`);
-  }
-  const current = currentRevision(doc)?.version;
-  if (current && !flags.force) await refuseUnchanged(root, doc.id, current, file.path, file.text);
-  const version = nextVersion(current, flags.major === true && (doc.revisions?.length ?? 0) > 0);
-  const tag = releaseTag(doc.id, version);
-  await refuseInvalidTag(root, tag, doc.id);
-  await refuseOtherStagedFiles(root, file.path);
-  await refuseWithoutIdentity(root);
-  const git = await openGit(root);
-  if ((await git.tags(["--list", tag])).all.includes(tag)) {
-    throw new UserError(`The tag ${tag} exists already; ${id} ${version} was released before.`, "Check 'csr history' and 'git tag', and remove a stray tag only if that release never happened.");
-  }
-  const revision: Revision = {
-    version,
-    date,
-    summary,
-    ...(flags.pages ? { pages: flags.pages } : {}),
-    prepared: { by: prepared, date },
-    reviewed: { by: reviewed, date },
-    approved: { by: approved, date },
-  };
-  const text = editDocument(file.text, (yaml) => {
-    yaml.set("status", "released");
-    setAfter(yaml, "effective", date, "status");
-    if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
-    else setAfter(yaml, "revisions", [revision], "effective");
+  return withRepositoryLock(ctx, root, async () => {
+    const repo = loadRepository(root);
+    refuseUnreadableConfig(repo);
+    const index = buildIndex(repo);
+    const { value: doc, file } = findDocument(repo, index, id);
+    if (doc.status === "obsolete") throw new UserError(`${id} is obsolete; an obsolete document is not released again.`, "Create a new document, or correct the status by hand if it was withdrawn by mistake.");
+    person(index, prepared, "--prepared");
+    const reviewer = person(index, reviewed, "--reviewed");
+    const approver = person(index, approved, "--approved");
+    requireRole(reviewer, "reviewer", "--reviewed");
+    requireRole(approver, "approver", "--approved");
+    if (approved === prepared) {
+      throw new UserError(`${approver.name} (${approved}) cannot approve a change they prepared; another approver must sign (segregation of duties).`);
+    }
+    const current = currentRevision(doc)?.version;
+    if (current && !flags.force) await refuseUnchanged(root, doc.id, current, file.path, file.text);
+    const version = nextVersion(current, flags.major === true && (doc.revisions?.length ?? 0) > 0);
+    const tag = releaseTag(doc.id, version);
+    await refuseInvalidTag(root, tag, doc.id);
+    await refuseOtherStagedFiles(root, file.path);
+    await refuseWithoutIdentity(root);
+    const git = await openGit(root);
+    if ((await git.tags(["--list", tag])).all.includes(tag)) {
+      throw new UserError(`The tag ${tag} exists already; ${id} ${version} was released before.`, "Check 'csr history' and 'git tag', and remove a stray tag only if that release never happened.");
+    }
+    const revision: Revision = {
+      version,
+      date,
+      summary,
+      ...(flags.pages ? { pages: flags.pages } : {}),
+      prepared: { by: prepared, date },
+      reviewed: { by: reviewed, date },
+      approved: { by: approved, date },
+    };
+    const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
+      yaml.set("status", "released");
+      setAfter(yaml, "effective", date, "status");
+      if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
+      else setAfter(yaml, "revisions", [revision], "effective");
+    });
+    const commit = await writeAndCommit(root, { path: file.path, after: text, message: `release ${doc.id} ${version}: ${summary}`, tag });
+    ctx.stdout(`Released ${doc.id} ${version} (${file.path}): commit ${commit}, tag ${tag}.\n`);
+    const toRecall = (doc.distribution ?? []).filter((c) => !c.recalled);
+    if (toRecall.length > 0) {
+      ctx.stdout(
+        `Controlled copies of the earlier version to recall (文件回收): ${toRecall.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}. Record their return with 'csr recall ${doc.id}', and hand out ${version} with 'csr distribute ${doc.id} --to ...'.\n`,
+      );
+    }
+    return 0;
   });
-  const commit = await writeAndCommit(root, { path: file.path, after: text, message: `release ${doc.id} ${version}: ${summary}`, tag });
-  ctx.stdout(`Released ${doc.id} ${version} (${file.path}): commit ${commit}, tag ${tag}.\n`);
-  const toRecall = (doc.distribution ?? []).filter((c) => !c.recalled);
-  if (toRecall.length > 0) {
-    ctx.stdout(
-      `Controlled copies of the earlier version to recall (文件回收): ${toRecall.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}. Record their return with 'csr recall ${doc.id}', and hand out ${version} with 'csr distribute ${doc.id} --to ...'.\n`,
-    );
-  }
-  return 0;
 }
 
 /**

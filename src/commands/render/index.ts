@@ -2,18 +2,19 @@
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { refuseDataPath, writeFileAtomic } from "../../core/write.js";
+import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
-import { escapeMarkdown, markdownToHtml } from "../../render/markdown.js";
+import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
 import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
-import { choiceOption } from "../options.js";
+import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
 
 export interface RenderFlags {
   all?: boolean;
@@ -21,11 +22,14 @@ export interface RenderFlags {
   lang?: string;
   out?: string;
   copy?: string;
+  today?: string;
 }
 
 const FORMATS = ["md", "html", "pdf", "docx"] as const;
 /** Tabs printing at once in the one browser of a run. */
 const PDF_PAGES_AT_ONCE = 2;
+/** The longest file name (in bytes) that common file systems (ext4, APFS, NTFS in UTF-16 units) accept. */
+const MAX_NAME_BYTES = 255;
 /** Folders that hold the repository's data; rendered files never go there. */
 
 type Target = { kind: "document"; value: ControlledDocument } | { kind: "csr"; value: Csr };
@@ -35,6 +39,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const root = findRoot(ctx.dir);
   const repo = loadRepository(root);
   const lang = choiceOption<Lang>(flags.lang, "--lang", LANGS, repo.config?.value.language ?? "zh-CN");
+  const today = dateOption(flags.today, "--today");
   if (flags.all && ids.length > 0) throw new UserError("Give document ids or --all, not both.");
   if (!flags.all && ids.length === 0) throw new UserError("Name the documents (or CSRs) to render, or use --all for every document.", "Example: csr render QP-020 --format html");
   const index = buildIndex(repo);
@@ -44,17 +49,17 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const chromium = format === "pdf" ? findChromium() : undefined;
   if (format === "pdf") requireCjkFont();
   // Word output lays the section Markdown out itself, so the view keeps it as written.
-  const body: BodyRenderer = format === "md" || format === "docx" ? (text) => text : await markdownToHtml();
+  const body: BodyRenderer = format === "docx" ? (text) => text : format === "md" ? safeMarkdown : await markdownToHtml();
   const word = format === "docx" ? await docxRenderer(root, lang) : undefined;
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { name: string; text: string; docx?: Buffer }[] = [];
+  const pages: { id: string; name: string; text: string; docx?: Buffer }[] = [];
   const unresolved: string[] = [];
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body), ...(copy ? { copy } : {}) } : csrReportView(repo, index, target.value, lang, body);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body), ...(copy ? { copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
@@ -63,31 +68,46 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
     const name = target.kind === "document" ? `${documentFileName(target.value.id)}${copy ? `.copy-${copy}` : ""}` : `${target.value.id}.review`;
     if (word) {
-      pages.push({ name, text: "", docx: target.kind === "document" ? await word.document(view as DocumentView) : await word.report(view as CsrReportView) });
+      pages.push({ id: target.value.id, name, text: "", docx: target.kind === "document" ? await word.document(view as DocumentView) : await word.report(view as CsrReportView) });
       continue;
     }
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
-    pages.push({ name, text: text.endsWith("\n") ? text : `${text}\n` });
+    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n` });
   }
-  const printer = chromium && pages.length > 0 ? await startPdfPrinter(chromium) : undefined;
+  // A document whose number makes a file name too long for the file system is named, not fatal (with --all).
+  const unnamable: string[] = [];
+  const named = pages.filter((page) => {
+    const name = `${page.name}.${lang}.${format}`;
+    if (Buffer.byteLength(name) <= MAX_NAME_BYTES) return true;
+    if (!flags.all) throw new UserError(`${page.id} cannot be rendered: the file name ${name.slice(0, 40)}… is ${Buffer.byteLength(name)} bytes, more than the ${MAX_NAME_BYTES} a file system allows.`, "Give the document a shorter number.");
+    unnamable.push(page.id);
+    return false;
+  });
+  const writes: FileWrite[] = [];
+  const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium) : undefined;
   try {
-    // Pages print concurrently in their own tabs (the browser lays out one while it writes another's
-    // PDF); files are written and listed in order.
-    const printed = printer ? inOrder(pages.map((page) => () => printer.print(page.text)), PDF_PAGES_AT_ONCE) : undefined;
-    for (const [i, page] of pages.entries()) {
-      const path = join(outDir, `${page.name}.${lang}.${format}`);
-      writeFileAtomic(path, page.docx ?? (printed ? await printed[i]! : page.text), { overwrite: true });
-      ctx.stdout(`${shown(root, path)}\n`);
+    // Pages print concurrently in their own tabs (the browser lays out one while it writes another's PDF).
+    const footer = printer ? pageFooter(loadLabels(root, lang)) : undefined;
+    const printed = printer ? inOrder(named.map((page) => () => printer.print(page.text, footer)), PDF_PAGES_AT_ONCE) : undefined;
+    for (const [i, page] of named.entries()) {
+      writes.push({ path: join(outDir, `${page.name}.${lang}.${format}`), content: page.docx ?? (printed ? await printed[i]! : page.text) });
     }
   } finally {
     await printer?.close();
   }
-  ctx.stderr(`Rendered ${pages.length} file${pages.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
+  // All pages are written together or none: a run stopped half-way leaves no mix of old and new pages.
+  await withRepositoryLock(ctx, root, async () => {
+    await applyChange(root, { writes });
+    return 0;
+  });
+  for (const write of writes) ctx.stdout(`${shown(root, write.path)}\n`);
+  ctx.stderr(`Rendered ${writes.length} file${writes.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
   if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
   if (skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
   if (unresolved.length > 0) ctx.stderr(`Not rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${unresolved.join(", ")}.\n`);
-  return skipped.length + unresolved.length > 0 ? 1 : 0;
+  if (unnamable.length > 0) ctx.stderr(`Not rendered, because their numbers make file names longer than ${MAX_NAME_BYTES} bytes: ${unnamable.join(", ")}.\n`);
+  return skipped.length + unresolved.length + unnamable.length > 0 ? 1 : 0;
 }
 
 /**
@@ -105,6 +125,19 @@ function controlledCopy(targets: readonly Target[], given: string): number {
     throw new UserError(`Copy ${given} of ${doc.id} is not in force (${copy.recalled ? `taken back on ${copy.recalled}` : `it is of ${copy.version}, ${doc.id} is ${doc.status === "released" ? `at ${version}` : doc.status}`}); print a copy in force.`);
   }
   return copy.copy;
+}
+
+/**
+ * The foot of every PDF page: 第 x 页 共 y 页 (label `page_of`, with {page} and {total}). Chromium
+ * prints it in the bottom margin of the page's own @page rule; the label is escaped, it is the
+ * repository's text.
+ */
+export function pageFooter(labels: Record<string, string>): string {
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const text = escape(labels.page_of ?? "{page} / {total}")
+    .replace("{page}", '<span class="pageNumber"></span>')
+    .replace("{total}", '<span class="totalPages"></span>');
+  return `<div style="width:100%;margin:0 15mm 0 20mm;font-size:9pt;text-align:center;font-family:'Noto Serif CJK SC','Source Han Serif SC',serif;">${text}</div>`;
 }
 
 /** Word output: the views laid out by render/docx.ts, with the repository's labels and reference styles. */
@@ -140,7 +173,7 @@ function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
 /** `--out` is relative to where csr was started; the default is out/ at the repository root. */
 function outputFolder(root: string, cwd: string, out: string | undefined): string {
   const dir = out === undefined ? join(root, "out") : resolve(cwd, out);
-  refuseDataPath(root, dir, "--out");
+  refuseDataPath(root, dir, "--out", true);
   return dir;
 }
 

@@ -7,16 +7,19 @@ import { join } from "node:path";
 import { parseDocument, type Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
+import { oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
-import { missingOpinions, requiredDepartments } from "../../model/csr-status.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { missingOpinions, requiredDepartments, reviewDue } from "../../model/csr-status.js";
 import type { Csr, Decision, Disposition, Opinion, OpinionValue } from "../../model/types.js";
-import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
+import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "../show/lookup.js";
-import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText } from "../shared/persist.js";
+import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { withRepositoryLock } from "../shared/transaction.js";
 
 export interface ReviewFlags {
   department?: string;
@@ -26,6 +29,7 @@ export interface ReviewFlags {
   disposition?: string;
   justification?: string;
   by?: string;
+  lateReason?: string;
   date?: string;
   force?: boolean;
   amend?: boolean;
@@ -40,17 +44,40 @@ export async function reviewCommand(ctx: CommandContext, id: string, flags: Revi
   return reviewCsr(ctx, id, flags);
 }
 
-/** `prompts` given: ask for whatever the flags left open, whatever the terminal (tests drive this). */
+/**
+ * `prompts` given: ask for whatever the flags left open, whatever the terminal (tests drive this).
+ * The questions are asked first; the opinion or decision is then recorded under the repository
+ * lock, from the CSR as re-read there, so that two reviewers at once both get recorded.
+ */
 export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFlags, prompts?: Prompts): Promise<number> {
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
+  const date = dateOption(flags.date, "--date");
+  let ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
+  if (ask) {
+    const recorder = recordingPrompts(ask);
+    await prepareReview(root, id, flags, date, recorder);
+    ask = recorder.replay();
+  }
+  const answers = ask;
+  return withRepositoryLock(ctx, root, async () => {
+    const { repo, change, summary } = await prepareReview(root, id, flags, date, answers);
+    verifyChanges(repo, [change], localToday());
+    const message = flags.commit ? oneLine(`csr review ${id}: ${summary.commit}`) : undefined;
+    const hash = await persistChanges(root, [change], message);
+    ctx.stdout(summary.lines.join("\n") + "\n");
+    if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
+    return 0;
+  });
+}
+
+/** Reads the repository and the CSR's file and computes the edited file; writes nothing. */
+async function prepareReview(root: string, id: string, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<{ repo: Repository; change: FileChange; summary: Outcome }> {
   const repo = loadRepository(root);
   const csr = findCsr(repo, id);
   if (csr.value.superseded) throw new UserError(`${id} is superseded (${csr.value.superseded.reason}); it is not reviewed any more.`);
-  const date = dateOption(flags.date, "--date");
-  const ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
   const wantsOpinion = [flags.department, flags.reviewer, flags.opinion, flags.comment].some((v) => v !== undefined);
-  const wantsDecision = [flags.disposition, flags.justification, flags.by].some((v) => v !== undefined);
+  const wantsDecision = [flags.disposition, flags.justification, flags.by, flags.lateReason].some((v) => v !== undefined);
   if (wantsOpinion && wantsDecision) throw new UserError("Record an opinion or the decision, not both at once: run 'csr review' twice.");
   let mode: "opinion" | "decision" | undefined = wantsOpinion ? "opinion" : wantsDecision ? "decision" : undefined;
   if (!mode && ask) {
@@ -66,15 +93,7 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
   const original = readFileSync(join(root, csr.file.path), "utf8");
   const doc = parseDocument(original);
   const summary = mode === "opinion" ? await recordOpinion(repo, csr, doc, flags, date, ask) : await recordDecision(repo, csr, doc, flags, date, ask);
-  const change = { path: csr.file.path, kind: "csr" as const, text: yamlText(doc, original) };
-  verifyChanges(repo, [change], localToday());
-  writeChanges(root, [change]);
-  ctx.stdout(summary.lines.join("\n") + "\n");
-  if (flags.commit) {
-    const message = `csr review ${id}: ${summary.commit}`;
-    ctx.stdout(`Committed ${await commitFiles(root, [csr.file.path], message)}: ${message}\n`);
-  }
-  return 0;
+  return { repo, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
 }
 
 interface Outcome {
@@ -177,6 +196,15 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
   const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
 
   const lines = [`${csr.id}: decision recorded: ${disposition} (${by}, ${date}).`];
+  const due = reviewDue(csr, repositoryCalendar(config), config);
+  if (date > due) {
+    const lateReason =
+      flags.lateReason ?? csr.review?.late_reason ?? (ask ? optional(await ask.input({ message: `Decided after the review period (due ${due}); reason for the delay` })) : undefined);
+    if (lateReason) doc.setIn(["review", "late_reason"], lateReason);
+    else lines.push(`Decided after the review period (due ${due}); record why with --late-reason (rule csr/review-late).`);
+  } else if (flags.lateReason !== undefined) {
+    throw new UserError(`--late-reason is for a decision after the review period; ${csr.id} was due on ${due} and is decided on ${date}.`);
+  }
   if (earlier) {
     const round = mapNode(doc, { reason: "amended", closed: date });
     round.set("decision", doc.getIn(["review", "decision"], true));

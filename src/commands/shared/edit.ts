@@ -2,14 +2,15 @@
  * The steps every document-control command (new, address, implement, distribute, recall, train,
  * periodic-review) shares: find the repository, refuse during a merge conflict, edit YAML files
  * keeping their comments and layout, check the result like `csr check`, write atomically, and
- * with `--commit` commit exactly the files written.
+ * with `--commit` commit exactly the files written; all of it under the repository lock, so two
+ * commands never edit from the same stale read.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument, type Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
@@ -18,7 +19,8 @@ import { buildIndex, type RepoIndex } from "../../model/index.js";
 import type { ControlledDocument, Csr, Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { commitFiles, verifyChanges, writeChanges, yamlText, type FileChange } from "./persist.js";
+import { persistChanges, verifyChanges, yamlText, type FileChange } from "./persist.js";
+import { withRepositoryLock } from "./transaction.js";
 
 export interface EditSession {
   root: string;
@@ -30,13 +32,18 @@ export interface EditSession {
   lang: "zh-CN" | "en";
 }
 
-/** `prompts` given: ask whatever the terminal (tests drive this). */
-export async function openForEdit(ctx: CommandContext, yes: boolean | undefined, prompts?: Prompts): Promise<EditSession> {
+/**
+ * Runs `body` with the repository read under the repository lock (see transaction.ts), and
+ * returns its exit code. `prompts` given: ask whatever the terminal (tests drive this).
+ */
+export async function withEditSession(ctx: CommandContext, yes: boolean | undefined, prompts: Prompts | undefined, body: (session: EditSession) => Promise<number>): Promise<number> {
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
-  const repo = loadRepository(root);
-  const ask = prompts ?? (canPrompt(yes) ? await loadPrompts() : undefined);
-  return { root, repo, index: buildIndex(repo), ask, lang: repo.config?.value.language ?? "zh-CN" };
+  return withRepositoryLock(ctx, root, async () => {
+    const repo = loadRepository(root);
+    const ask = prompts ?? (canPrompt(yes) ? await loadPrompts() : undefined);
+    return body({ root, repo, index: buildIndex(repo), ask, lang: repo.config?.value.language ?? "zh-CN" });
+  });
 }
 
 /** Picks the text for the repository's language. */
@@ -65,9 +72,10 @@ export async function saveChanges(
   commit: { commit?: boolean; message: string; only?: string[] },
 ): Promise<void> {
   verifyChanges(session.repo, changes, localToday());
-  writeChanges(session.root, changes);
+  const message = oneLine(commit.message);
+  const hash = await persistChanges(session.root, changes, commit.commit ? message : undefined, commit.only);
   ctx.stdout(lines.join("\n") + "\n");
-  if (commit.commit) ctx.stdout(`Committed ${await commitFiles(session.root, commit.only ?? changes.map((c) => c.path), commit.message)}: ${commit.message}\n`);
+  if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
 }
 
 /** A value from its flag, else from a prompt; with neither, the error names the flag. */

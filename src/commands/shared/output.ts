@@ -2,12 +2,15 @@
 import { existsSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { refuseDataPath, writeFileAtomic, writeFileAtomicStreamed } from "../../core/write.js";
+import { refuseDataPath } from "../../core/write.js";
 import type { Repository } from "../../load/repository.js";
 import { LANGS, type Lang } from "../../report/registers/context.js";
-import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, writeXlsx, type Table, type TableFormat } from "../../report/table.js";
+import { localized } from "../../core/text.js";
+import { currentRevision } from "../../model/index.js";
+import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { applyChange, withRepositoryLock } from "./transaction.js";
 
 export interface OutputFlags {
   format?: string;
@@ -71,13 +74,34 @@ export async function writeOutput(ctx: CommandContext, root: string, out: string
   const path = resolve(ctx.dir, out);
   refuseDataPath(root, path, "--out");
   if (!force && existsSync(path)) throw new UserError(`${out} exists already; csr does not overwrite files.`, "Choose another --out, or pass --force to replace it.");
-  if (typeof content === "string") writeFileAtomic(path, content, { overwrite: true });
-  else await writeFileAtomicStreamed(path, content, { overwrite: true });
+  await withRepositoryLock(ctx, root, async () => {
+    await applyChange(root, { writes: [{ path, content }] });
+    return 0;
+  });
   ctx.stderr(`wrote ${out}\n`);
 }
 
-export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang): Promise<number> {
+/**
+ * What heads a printed register: the organisation, the register's own form (qms.yaml
+ * `registers.forms`, by table id, with the form's current version), the as-of date and the
+ * signature lines of `registers.signatures`.
+ */
+export function registerHeading(repo: Repository, table: Table, lang: Lang, today: string): RegisterHeading {
+  const config = repo.config?.value;
+  const formId = table.id ? config?.registers?.forms?.[table.id] : undefined;
+  const form = formId ? repo.documents.find((d) => d.value.id === formId)?.value : undefined;
+  const version = form ? (currentRevision(form)?.version ?? "") : "";
+  return {
+    organisation: config ? localized(lang, config.organisation.name, config.organisation.name_en) : "",
+    form: formId ? `${lang === "en" ? "Form" : "表单编号"}: ${formId}${version ? ` ${version}` : ""}` : "",
+    asOf: lang === "en" ? `As of ${today}` : `截至 ${today}`,
+    signatures: config?.registers?.signatures ?? [],
+  };
+}
+
+export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang, today?: string): Promise<number> {
   const format = formatOf(flags);
+  if (today !== undefined && (format === "md" || format === "html" || format === "xlsx")) table = { ...table, heading: registerHeading(repo, table, lang, today) };
   if (format === "xlsx" && !flags.out) {
     throw new UserError("--format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.");
   }

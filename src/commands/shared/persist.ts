@@ -1,19 +1,21 @@
 /**
  * How commands change a repository's YAML. The CSR commands check every new file text with the
- * same schema and reference rules as `csr check` before anything is written, write each file
- * atomically, and with `--commit` commit exactly those files. `yamlText` (also used by release
+ * same schema and reference rules as `csr check` before anything is written, and write the files
+ * (with `--commit`, and commit exactly them) all or nothing, under the repository lock. `yamlText` (also used by release
  * and obsolete) keeps every line an edit does not touch byte for byte.
  */
+import { readFileSync } from "node:fs";
 import { isNode, isSeq, type Document, type YAMLMap } from "yaml";
 import { runCheck } from "../../check/engine.js";
 import { rules } from "../../check/registry.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
-import { insideRepository, writeFileAtomic } from "../../core/write.js";
-import { openGit } from "../../load/git.js";
+import { insideRepository } from "../../core/write.js";
+import { isGitRepository } from "../../load/git.js";
 import { buildRepository, type Repository } from "../../load/repository.js";
 import { parseText, type FileKind } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
+import { applyChange } from "./transaction.js";
 
 export interface FileChange {
   /** Repository-relative, '/' separated. */
@@ -25,13 +27,27 @@ export interface FileChange {
 }
 
 /** Rules about what a file says, not about deadlines: a late registration is still a valid one. */
-const VALIDITY_RULES = rules.filter((r) => /^(ref|clause|id)\//.test(r.id) || r.id === "csr/duplicate-id-across-branches");
+const VALIDITY_RULES = rules.filter((r) => /^(ref|clause|id)\//.test(r.id) || ["csr/duplicate-id-across-branches", "csr/review-inconsistent"].includes(r.id));
 
 /**
  * Refuses changes that would add an error to the files they touch. Problems a file had before
  * are not held against the change, so an opinion can still be recorded on an imperfect CSR.
  */
+/**
+ * Refuses to change anything while qms.yaml or people.yaml cannot be read: every check of the
+ * change would then report false findings (unknown people, departments) instead of the cause.
+ */
+export function refuseUnreadableConfig(repo: Repository): void {
+  const broken = repo.problems.find((p) => p.path === "qms.yaml" || p.path === "people.yaml");
+  if (!broken) return;
+  throw new UserError(
+    `${broken.path} cannot be read (${broken.problem.rule}, line ${broken.problem.line}: ${/^[^.]*/.exec(broken.problem.message)![0]}); nothing was written.`,
+    `Fix ${broken.path} first ('csr check' shows how), then run the command again.`,
+  );
+}
+
 export function verifyChanges(repo: Repository, changes: readonly FileChange[], today: string): void {
+  refuseUnreadableConfig(repo);
   const paths = new Set(changes.map((c) => c.path));
   const errorsIn = (r: Repository) =>
     runCheck(r, { today }, VALIDITY_RULES).filter((f) => f.severity === "error" && paths.has(f.file));
@@ -45,18 +61,33 @@ export function verifyChanges(repo: Repository, changes: readonly FileChange[], 
   );
 }
 
-/** Writes each file atomically. A failed write leaves that file as it was and stops before the next one. */
-export function writeChanges(root: string, changes: readonly FileChange[]): void {
-  for (const change of changes) writeFileAtomic(insideRepository(root, change.path), change.text, { overwrite: !change.create });
+/**
+ * Writes the files and, given a commit message, commits exactly those files, whatever else is
+ * staged (or, given `commitOnly`, just those of them): all or nothing (see transaction.ts). Returns
+ * the short commit hash, or undefined when no file changed or no message was given. Call it under
+ * withRepositoryLock, with changes computed from the repository as read under the lock.
+ */
+export async function persistChanges(root: string, changes: readonly FileChange[], commitMessage?: string, commitOnly?: readonly string[]): Promise<string | undefined> {
+  if (commitMessage !== undefined && !(await isGitRepository(root))) {
+    throw new UserError(`--commit needs a git repository, and ${root} is not one; nothing was written.`, "Run 'git init' first, or leave out --commit.");
+  }
+  // A file whose text does not change is neither written nor committed (a repeated `source update`).
+  const changed = changes.filter((c) => c.create || !sameText(insideRepository(root, c.path), c.text));
+  if (changed.length === 0) return undefined;
+  const paths = changed.map((c) => insideRepository(root, c.path));
+  const applied = await applyChange(root, {
+    writes: changed.map((c, i) => ({ path: paths[i]!, content: c.text, create: c.create })),
+    commit: commitMessage === undefined ? undefined : { message: commitMessage, paths: commitOnly ? commitOnly.map((path) => insideRepository(root, path)) : paths },
+  });
+  return applied.commit;
 }
 
-/** Commits exactly the given files, whatever else is staged; returns the short commit hash. */
-export async function commitFiles(root: string, paths: readonly string[], message: string): Promise<string> {
-  const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(`--commit needs a git repository, and ${root} is not one; the files were written but not committed.`);
-  await git.add([...paths]);
-  const result = await git.commit(message, [...paths]);
-  return result.commit.slice(0, 7);
+function sameText(path: string, text: string): boolean {
+  try {
+    return readFileSync(path, "utf8") === text;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -68,12 +99,22 @@ export async function commitFiles(root: string, paths: readonly string[], messag
  */
 export function yamlText(doc: Document, original = ""): string {
   const spacing = (line: string) => line.replace(/([[{]) +/g, "$1").replace(/ +([\]}])/g, "$1").replace(/ +#/g, " #");
-  const originals = new Map(original.split("\n").map((line) => [spacing(line), line]));
-  return doc
+  const layout = layoutOf(original);
+  const originals = new Map(layout.lines.map((line) => [spacing(line), line]));
+  const text = doc
     .toString({ lineWidth: 0, flowCollectionPadding: false })
     .split("\n")
     .map((line) => originals.get(spacing(line)) ?? line)
     .join("\n");
+  return (layout.bom ? "\ufeff" : "") + (layout.crlf ? text.replace(/\n/g, "\r\n") : text);
+}
+
+/** A file's byte-order mark and line ends, which an edit keeps (Windows editors write both). */
+function layoutOf(original: string): { bom: boolean; crlf: boolean; lines: string[] } {
+  const bom = original.startsWith("\ufeff");
+  const body = bom ? original.slice(1) : original;
+  const crlf = /\r\n/.test(body) && !/(^|[^\r])\n/.test(body);
+  return { bom, crlf, lines: body.split(/\r?\n/) };
 }
 
 /** Appends to the list at `path`, creating the list (and the maps above it) when absent. */

@@ -1,4 +1,5 @@
 /** `csr show <id>`: everything about one CSR, with what is derived from it on a given day. */
+import { visible } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -41,7 +42,8 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     return 0;
   }
   const due = reviewDue(csr, calendar, config);
-  ctx.stdout(describe(repo, index, csr, facts, addressed, due, file.path));
+  // Values from the file are shown with their control characters escaped: show never steers the terminal.
+  ctx.stdout(visible(describe(repo, index, csr, facts, addressed, due, file.path)));
   const note = csr.superseded ? undefined : estimatedDeadlineNote(calendar, facts.reviewStart, due);
   if (note) ctx.stderr(note);
   return 0;

@@ -13,5 +13,18 @@ export function findCsr(repo: Repository, id: string): Located<Csr> {
   if (repo.unvalidated.csrs.has(id)) {
     throw new UserError(`The file of CSR ${id} has errors, so csr cannot read it reliably.`, "Run 'csr check' and fix the file first.");
   }
+  // A file that cannot be parsed at all has no id to find it by; its name usually is the id.
+  const unreadable = repo.problems.find((p) => p.path.startsWith("csr/") && p.path.replace(/^.*\//, "").replace(/\.ya?ml$/i, "") === id);
+  if (unreadable) {
+    const { problem } = unreadable;
+    throw new UserError(
+      `${unreadable.path}, the file of ${id}, cannot be read: ${problem.rule} on line ${problem.line}, column ${problem.column} (${firstSentence(problem.message)}).`,
+      "Fix the file (run 'csr check' for details), then run the command again.",
+    );
+  }
   throw new UserError(`No CSR '${id}' in this repository.${didYouMean(id, repo.csrs.map((c) => c.value.id))}`, "'csr list' shows every CSR.");
+}
+
+function firstSentence(message: string): string {
+  return /^[^.]*(\.|$)/.exec(message)![0].replace(/\.$/, "");
 }

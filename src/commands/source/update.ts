@@ -20,7 +20,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { parseDocument } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, oneLine } from "../../core/text.js";
 import { insideRepository } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
@@ -34,7 +34,8 @@ import { listOption } from "../shared/edit.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
-import { appendIn, commitFiles, mapNode, verifyChanges, writeChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { withRepositoryLock } from "../shared/transaction.js";
 
 export interface SourceUpdateFlags {
   customer?: string;
@@ -68,6 +69,12 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
   if (revision === "") throw new UserError("--revision must not be empty.");
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
+  return withRepositoryLock(ctx, root, () => update(ctx, root, sourceId, flags, { received, issued, revision }, prompts));
+}
+
+/** Under the repository lock: reads the repository, computes every file's change, writes them all or none. */
+async function update(ctx: CommandContext, root: string, sourceId: string, flags: SourceUpdateFlags, given: { received: string; issued?: string; revision: string }, prompts?: Prompts): Promise<number> {
+  const { received, issued, revision } = given;
   const repo = loadRepository(root);
   const zh = (repo.config?.value.language ?? "zh-CN") !== "en";
   const customer = customerWithSource(repo.customers, sourceId, flags.customer);
@@ -141,8 +148,11 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
   }
 
   verifyChanges(repo, changes, localToday());
-  // The customer file first: if a CSR write fails, csr/source-superseded points at the CSRs still to move, and a rerun moves them.
-  writeChanges(root, changes);
+  const count = (verdict: Verdict): number => affected.filter((c) => verdicts.get(c.value.id) === verdict).length;
+  const [toReview, kept, dropped] = [count("changed"), count("unchanged"), count("removed")];
+  const counts = [`${toReview} CSR${toReview === 1 ? "" : "s"} to re-review`, ...(kept > 0 ? [`${kept} unchanged`] : []), ...(dropped > 0 ? [`${dropped} removed`] : [])];
+  const message = flags.commit ? oneLine(`csr source update ${sourceId} rev ${revision} (${counts.join(", ")})`) : undefined;
+  const hash = await persistChanges(root, changes, message);
 
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
@@ -174,11 +184,7 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
   ctx.stdout(lines.join("\n") + "\n");
   const note = due === undefined ? undefined : estimatedDeadlineNote(calendar, restartedOn, due);
   if (note) ctx.stderr(note);
-  if (flags.commit) {
-    const counts = [`${changed.length} CSR${changed.length === 1 ? "" : "s"} to re-review`, ...(unchanged.length > 0 ? [`${unchanged.length} unchanged`] : []), ...(removed.length > 0 ? [`${removed.length} removed`] : [])];
-    const message = `csr source update ${sourceId} rev ${revision} (${counts.join(", ")})`;
-    ctx.stdout(`Committed ${await commitFiles(root, changes.map((c) => c.path), message)}: ${message}\n`);
-  }
+  if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
   return 0;
 }
 

@@ -12,7 +12,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { editFile, listOption, need, openForEdit, personById, saveChanges } from "../shared/edit.js";
+import { editFile, listOption, need, withEditSession, personById, saveChanges } from "../shared/edit.js";
 import type { FileKind } from "../../load/source.js";
 
 export interface TrainFlags {
@@ -30,42 +30,43 @@ export async function trainCommand(ctx: CommandContext, id: string, flags: Train
 }
 
 export async function recordTraining(ctx: CommandContext, id: string, flags: TrainFlags, prompts?: Prompts): Promise<number> {
-  const session = await openForEdit(ctx, flags.yes, prompts);
-  const document = session.index.documents.get(id);
-  const csr = document ? undefined : session.index.csrs.get(id);
-  if (!document && !csr) {
-    const known = [...session.index.documents.keys(), ...session.index.csrs.keys()];
-    throw new UserError(`No document or CSR '${id}' in the repository.${didYouMean(id, known)}`);
-  }
-  const target = document ?? csr!;
-  const kind: FileKind = document ? "document" : "csr";
-  const revision = document ? currentRevision(document.value)?.version : csr!.value.source.revision;
-  if (document && document.value.status !== "released") throw new UserError(`${id} is ${document.value.status}; training is recorded on a released document.`);
-  if (csr?.value.superseded) throw new UserError(`${id} is superseded; there is nothing to train on.`);
-  const training = target.value.training;
-  const givenPeople = listOption(flags.people);
-  if (flags.require && givenPeople.length === 0 && !session.ask) {
-    if (training?.required) {
-      ctx.stdout(`${id} is marked as needing training already.\n`);
+  return withEditSession(ctx, flags.yes, prompts, async (session) => {
+    const document = session.index.documents.get(id);
+    const csr = document ? undefined : session.index.csrs.get(id);
+    if (!document && !csr) {
+      const known = [...session.index.documents.keys(), ...session.index.csrs.keys()];
+      throw new UserError(`No document or CSR '${id}' in the repository.${didYouMean(id, known)}`);
+    }
+    const target = document ?? csr!;
+    const kind: FileKind = document ? "document" : "csr";
+    const revision = document ? currentRevision(document.value)?.version : csr!.value.source.revision;
+    if (document && document.value.status !== "released") throw new UserError(`${id} is ${document.value.status}; training is recorded on a released document.`);
+    if (csr?.value.superseded) throw new UserError(`${id} is superseded; there is nothing to train on.`);
+    const training = target.value.training;
+    const givenPeople = listOption(flags.people);
+    if (flags.require && givenPeople.length === 0 && !session.ask) {
+      if (training?.required) {
+        ctx.stdout(`${id} is marked as needing training already.\n`);
+        return 0;
+      }
+      const change = editFile(session.root, target.file.path, kind, (doc) => doc.setIn(["training", "required"], true));
+      await saveChanges(ctx, session, [change], [`${id}: marked as needing training on each ${document ? "released revision" : "source revision"}.`], { commit: flags.commit, message: `csr train ${id}: training required` });
       return 0;
     }
-    const change = editFile(session.root, target.file.path, kind, (doc) => doc.setIn(["training", "required"], true));
-    await saveChanges(ctx, session, [change], [`${id}: marked as needing training on each ${document ? "released revision" : "source revision"}.`], { commit: flags.commit, message: `csr train ${id}: training required` });
+    const people = (
+      givenPeople.length > 0
+        ? givenPeople
+        : listOption(await need(session.ask, "--people", "who was trained", (p) => p.input({ message: "People trained (ids from people.yaml, separated by spaces or commas)", required: true })))
+    ).map((p) => personById(session, p, "--people").id);
+    const date = dateOption(flags.date, "--date");
+    const trainer = flags.trainer === undefined ? undefined : personById(session, flags.trainer, "--trainer").id;
+    const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people: [...new Set(people)], ...(trainer ? { trainer } : {}), ...(flags.record ? { record: flags.record } : {}) };
+    const change = editFile(session.root, target.file.path, kind, (doc) => {
+      if (!training || (flags.require && !training.required)) doc.setIn(["training", "required"], true);
+      appendIn(doc, ["training", "sessions"], doc.createNode(entry, { flow: true }));
+    });
+    const lines = [`${id}${revision ? ` ${revision}` : ""}: training of ${entry.people.join(", ")} recorded (${date}${trainer ? `, trainer ${trainer}` : ""}${flags.record ? `, record ${flags.record}` : ""}).`];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr train ${id}${revision ? ` ${revision}` : ""}: ${entry.people.length} trained` });
     return 0;
-  }
-  const people = (
-    givenPeople.length > 0
-      ? givenPeople
-      : listOption(await need(session.ask, "--people", "who was trained", (p) => p.input({ message: "People trained (ids from people.yaml, separated by spaces or commas)", required: true })))
-  ).map((p) => personById(session, p, "--people").id);
-  const date = dateOption(flags.date, "--date");
-  const trainer = flags.trainer === undefined ? undefined : personById(session, flags.trainer, "--trainer").id;
-  const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people: [...new Set(people)], ...(trainer ? { trainer } : {}), ...(flags.record ? { record: flags.record } : {}) };
-  const change = editFile(session.root, target.file.path, kind, (doc) => {
-    if (!training || (flags.require && !training.required)) doc.setIn(["training", "required"], true);
-    appendIn(doc, ["training", "sessions"], doc.createNode(entry, { flow: true }));
   });
-  const lines = [`${id}${revision ? ` ${revision}` : ""}: training of ${entry.people.join(", ")} recorded (${date}${trainer ? `, trainer ${trainer}` : ""}${flags.record ? `, record ${flags.record}` : ""}).`];
-  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr train ${id}${revision ? ` ${revision}` : ""}: ${entry.people.length} trained` });
-  return 0;
 }

@@ -1,5 +1,6 @@
 import { Chalk } from "chalk";
 import { ruleDocUrl } from "../../core/docs.js";
+import { visible } from "../../core/text.js";
 import { heldBackLines, type Formatter } from "./types.js";
 
 /** Grouped by file; each line is `file:line:col severity rule-id message` so editors can jump to it. */
@@ -11,11 +12,12 @@ export const format: Formatter = (result, { color }) => {
   for (const f of findings) {
     if (f.file !== current) {
       if (current !== undefined) lines.push("");
-      lines.push(c.underline(f.file));
+      lines.push(c.underline(visible(f.file)));
       current = f.file;
     }
     const severity = f.severity === "error" ? c.red("error") : c.yellow("warning");
-    lines.push(`${f.file}:${f.line}:${f.column} ${severity} ${c.dim(f.rule)} ${f.message}`);
+    // File names and messages carry values from the files: escape sequences in them are shown, not obeyed.
+    lines.push(`${visible(f.file)}:${f.line}:${f.column} ${severity} ${c.dim(f.rule)} ${visible(f.message)}`);
   }
   if (findings.length > 0) {
     lines.push("");

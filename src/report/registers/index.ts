@@ -7,10 +7,12 @@ import { distributionRegister } from "./distribution.js";
 import { documentList } from "./documents.js";
 import { formList } from "./forms.js";
 import { procedureList } from "./procedures.js";
+import { reviewRegister } from "./reviews.js";
 import { symbolTable } from "./symbols.js";
 import { trainingRegister } from "./training.js";
 
-export function allRegisters(ctx: RegisterContext): Table[] {
+/** `today` (YYYY-MM-DD) is the day open reviews are measured against. */
+export function allRegisters(ctx: RegisterContext, today: string): Table[] {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
@@ -22,6 +24,7 @@ export function allRegisters(ctx: RegisterContext): Table[] {
     ...standards.map((catalog) => clauseMatrix(ctx, catalog)),
     csrMatrix(ctx),
     csrList(ctx),
+    reviewRegister(ctx, { today }),
     symbolTable(ctx),
     distributionRegister(ctx),
     trainingRegister(ctx),

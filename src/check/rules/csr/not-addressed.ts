@@ -9,11 +9,11 @@ export const rule: Rule = {
     description:
       "A CSR decided `must` or `optional` that names no document in `addressed`. IATF 16949 7.5.1.1 asks for a record of where in the organisation's own documents each CSR is addressed (the CSR matrix); an accepted requirement without one is not yet put into practice.",
     bad: `
-  decision: {disposition: must, by: zhang, date: 2026-11-16}
+  decision: {disposition: must, by: wang, date: 2026-11-16}
 # no 'addressed'
 `,
     good: `
-  decision: {disposition: must, by: zhang, date: 2026-11-16}
+  decision: {disposition: must, by: wang, date: 2026-11-16}
 addressed:
   - {document: QP-020}
 `,

@@ -13,13 +13,13 @@ export const rule: Rule = {
     bad: `
   opinions:
     - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-12}
-  decision: {disposition: must, by: zhang, date: 2026-11-16}   # MKT has not given its opinion
+  decision: {disposition: must, by: wang, date: 2026-11-16}   # MKT has not given its opinion
 `,
     good: `
   opinions:
     - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-12}
     - {department: MKT, reviewer: li, opinion: accept, date: 2026-11-13}
-  decision: {disposition: must, by: zhang, date: 2026-11-16}
+  decision: {disposition: must, by: wang, date: 2026-11-16}
 `,
     fix: "Record the missing opinion with `csr review <id> --department <code> ...`; if the decision was deliberately taken without it, record that with `forced: true`.",
   },

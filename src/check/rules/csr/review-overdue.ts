@@ -23,7 +23,7 @@ review:
   opinions:
     - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-12}
     - {department: MKT, reviewer: li, opinion: accept, date: 2026-11-13}
-  decision: {disposition: must, by: zhang, date: 2026-11-16}
+  decision: {disposition: must, by: wang, date: 2026-11-16}
 `,
     fix: "Collect the missing opinions and record the decision with `csr review <id>`. Keep the holiday calendar in `qms.yaml` up to date each year, or Spring Festival weeks count as working days.",
   },

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
-import { didYouMean } from "../../../core/text.js";
+import { didYouMean, quotedId } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
 import type { Path, Signature } from "../../../model/types.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
@@ -23,6 +23,8 @@ related: [QP-001]   # Unknown document 'QP-001'
     const refs = new References(ctx);
     const config = repo.config;
     if (config) config.value.csr?.reviewers?.forEach((d, i) => refs.department(config.file, ["csr", "reviewers", i], d));
+    config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => refs.person(config.file, ["departments", i, "delegates", j], p)));
+    if (config?.value.csr?.review_form) refs.document(config.file, ["csr", "review_form"], config.value.csr.review_form);
     for (const { value, file, path } of repo.people) refs.department(file, [...path, "department"], value.department);
     for (const { value, file, path } of repo.processes) {
       if (value.owner) refs.department(file, [...path, "owner"], value.owner);
@@ -82,12 +84,12 @@ class References {
 
   department(file: SourceFile, path: Path, code: string): void {
     const known = this.ctx.index.departments;
-    if (!known.has(code)) this.missing(file, path, `Unknown department '${code}'.${didYouMean(code, known.keys())} Use a code from 'departments' in qms.yaml or add it there.`, ["qms.yaml"]);
+    if (!known.has(code)) this.missing(file, path, `Unknown department ${quotedId(code)}.${didYouMean(code, known.keys())} Use a code from 'departments' in qms.yaml or add it there.`, ["qms.yaml"]);
   }
 
   person(file: SourceFile, path: Path, id: string): void {
     const known = this.ctx.index.people;
-    if (!known.has(id)) this.missing(file, path, `Unknown person '${id}'.${didYouMean(id, known.keys())} Add them to people.yaml or correct the id.`, ["people.yaml"]);
+    if (!known.has(id)) this.missing(file, path, `Unknown person ${quotedId(id)}.${didYouMean(id, known.keys())} Add them to people.yaml or correct the id.`, ["people.yaml"]);
   }
 
   signature(file: SourceFile, path: Path, signature: Signature | undefined): void {
@@ -97,18 +99,18 @@ class References {
   document(file: SourceFile, path: Path, id: string): void {
     const { index, repo } = this.ctx;
     if (index.documents.has(id) || repo.unvalidated.documents.has(id)) return;
-    this.missing(file, path, `Unknown document '${id}'.${didYouMean(id, index.documents.keys())} Add documents/${id.replace(/\//g, "_")}.yaml or correct the number.`);
+    this.missing(file, path, `Unknown document ${quotedId(id)}.${didYouMean(id, index.documents.keys())} Add documents/${id.replace(/\//g, "_")}.yaml or correct the number.`);
   }
 
   process(file: SourceFile, path: Path, code: string): void {
     const known = this.ctx.index.processes;
-    if (!known.has(code)) this.missing(file, path, `Unknown process '${code}'.${didYouMean(code, known.keys())} Add it to processes.yaml or correct the code.`);
+    if (!known.has(code)) this.missing(file, path, `Unknown process ${quotedId(code)}.${didYouMean(code, known.keys())} Add it to processes.yaml or correct the code.`);
   }
 
   customer(file: SourceFile, path: Path, code: string) {
     const found = this.ctx.index.customers.get(code);
     if (!found && !this.ctx.repo.unvalidated.customers.has(code)) {
-      this.missing(file, path, `Unknown customer '${code}'.${didYouMean(code, this.ctx.index.customers.keys())} Add customers/${code}.yaml or correct the code.`);
+      this.missing(file, path, `Unknown customer ${quotedId(code)}.${didYouMean(code, this.ctx.index.customers.keys())} Add customers/${code}.yaml or correct the code.`);
     }
     return found?.value;
   }

@@ -1,0 +1,616 @@
+/**
+ * Write safety for every command that changes a repository (see docs/writing.md):
+ *
+ * - A repository lock (`csr.lock` in the git directory, git's own `.lock` convention): one csr
+ *   writer at a time; a second one waits up to CSR_LOCK_WAIT_MS (default 20 s), then fails with
+ *   one line naming the holder. A lock left by a killed process (its pid is gone) is taken over.
+ * - A journal: a change (files to write, then optionally a git commit and tag) is prepared in a
+ *   folder of its own under `csr-tmp/` in the git directory (never among the data folders): new
+ *   contents and backups first, then `journal.json`, written atomically, which is the point of no
+ *   return. Only then are the files renamed into place and git run. A run that is killed before
+ *   the journal exists leaves the repository untouched; one killed after it is completed by the
+ *   next csr writer (or `csr recover`), which says so. Outside git, the folder is `.csr/` in the root.
+ * - If a git step fails (not a kill, a refusal), the change is rolled back: HEAD, the index
+ *   entries and the files are put back as they were.
+ */
+import { execFile } from "node:child_process";
+import { hostname } from "node:os";
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { UserError } from "../../core/errors.js";
+import { oneLine } from "../../core/text.js";
+import { writeFailure } from "../../core/write.js";
+import { gitDirectory } from "../../load/git.js";
+import type { CommandContext } from "../context.js";
+
+/** One file of a change. Paths are absolute. */
+export interface FileWrite {
+  path: string;
+  /** The new content, or a function that streams it into the temporary file it is given. */
+  content: string | Uint8Array | ((temp: string) => Promise<void>);
+  /** A new file: refused if one exists already. */
+  create?: boolean;
+  /** File mode, e.g. 0o755 for a hook script. */
+  mode?: number;
+}
+
+export interface CommitStep {
+  /** One line; control characters and line breaks in it are replaced by spaces. */
+  message: string;
+  /** The files to commit, absolute; they are committed alone, whatever else is staged. */
+  paths: string[];
+  /** A tag for the new commit. */
+  tag?: string;
+}
+
+export interface Change {
+  writes: FileWrite[];
+  commit?: CommitStep;
+}
+
+export interface Applied {
+  /** Short hash of the new commit, when the change had a commit step. */
+  commit?: string;
+}
+
+interface Journal {
+  format: 1;
+  /** The command line that made the change, e.g. ["review", "CSR-001", "--department", "QA"]. */
+  argv: string[];
+  head: string;
+  writes: { path: string; create: boolean; existed: boolean }[];
+  commit?: CommitStep;
+}
+
+const LOCK_FILE = "csr.lock";
+const TX_FOLDER = "csr-tmp";
+
+/** Where csr keeps its lock and journals: the git directory, or `.csr/` in the root outside git. */
+export function stateDirectory(root: string): string {
+  return gitDirectory(root) ?? join(root, ".csr");
+}
+
+/**
+ * Runs `body` holding the repository lock, after completing any change an earlier run left
+ * unfinished. `body` must read the repository itself (under the lock), not use what was read
+ * before. If the interrupted change was this very command, it is not run a second time.
+ */
+export async function withRepositoryLock(ctx: CommandContext, root: string, body: () => Promise<number>): Promise<number> {
+  const state = stateDirectory(root);
+  const release = await acquireLock(state);
+  try {
+    const recovered = await recoverInterrupted(ctx, root, state);
+    const argv = commandArgv();
+    if (recovered.some((r) => r.completed && sameArgv(r.argv, argv))) {
+      ctx.stderr(`csr: that was this command; it is done and is not run a second time.\n`);
+      return 0;
+    }
+    return await body();
+  } finally {
+    release();
+    // Outside git, leave no empty .csr/ behind.
+    if (state === join(root, ".csr")) removeEmptyFolders(state);
+  }
+}
+
+/** `csr recover`: completes an interrupted change, if any, and says what it did. */
+export async function recoverCommandBody(ctx: CommandContext, root: string): Promise<number> {
+  const state = stateDirectory(root);
+  const release = await acquireLock(state);
+  try {
+    const recovered = await recoverInterrupted(ctx, root, state);
+    if (recovered.length === 0) ctx.stdout("Nothing to recover: no csr command was interrupted here.\n");
+    return 0;
+  } finally {
+    release();
+    if (state === join(root, ".csr")) removeEmptyFolders(state);
+  }
+}
+
+/** The command lines of changes that were interrupted after their point of no return. */
+export function interruptedChanges(root: string): string[][] {
+  const folder = join(stateDirectory(root), TX_FOLDER);
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const journal = readJournal(join(folder, name, "journal.json"));
+    return journal ? [journal.argv] : [];
+  });
+}
+
+/** For read-only commands: one line on stderr when an interrupted change waits to be completed. */
+export function warnInterrupted(ctx: CommandContext, root: string): void {
+  for (const argv of interruptedChanges(root)) {
+    ctx.stderr(`csr: warning: 'csr ${shownArgv(argv)}' was interrupted and is not complete yet; run 'csr recover' (or any csr command that writes) to complete it.\n`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lock
+
+interface LockHolder {
+  pid: number;
+  host: string;
+  argv: string[];
+  started: string;
+}
+
+async function acquireLock(state: string): Promise<() => void> {
+  const path = join(state, LOCK_FILE);
+  const waitMs = Number(process.env.CSR_LOCK_WAIT_MS ?? 20_000);
+  const deadline = Date.now() + waitMs;
+  const me: LockHolder = { pid: process.pid, host: hostname(), argv: commandArgv(), started: new Date().toISOString() };
+  try {
+    mkdirSync(state, { recursive: true });
+  } catch (error) {
+    throw new UserError(`Cannot create ${state} for csr's lock (${(error as Error).message}); nothing was written.`);
+  }
+  for (;;) {
+    try {
+      const fd = openSync(path, "wx");
+      try {
+        writeSync(fd, JSON.stringify(me));
+      } finally {
+        closeSync(fd);
+      }
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        throw new UserError(`Cannot create the lock ${path} (${(error as Error).message}); nothing was written.`);
+      }
+    }
+    const holder = readHolder(path);
+    if (holder === "stale") {
+      takeOverStale(path);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      const who = holder ? `'csr ${shownArgv(holder.argv)}' (pid ${holder.pid}, since ${holder.started.slice(11, 19)} UTC)` : "another csr command";
+      throw new UserError(
+        `${who} is changing this repository; nothing was written. Run the command again when it has finished (if no csr is running, delete ${path}).`,
+      );
+    }
+    await sleep(30 + Math.random() * 70);
+  }
+}
+
+/** The holder of the lock; "stale" when it is a process of this machine that no longer runs. */
+function readHolder(path: string): LockHolder | "stale" | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+  let holder: LockHolder;
+  try {
+    holder = JSON.parse(text) as LockHolder;
+  } catch {
+    // Being written this very moment, or left empty by a process killed right after creating it.
+    return ageMs(path) > 5_000 ? "stale" : undefined;
+  }
+  if (holder.host !== hostname()) return holder;
+  return alive(holder.pid) ? holder : "stale";
+}
+
+/**
+ * Moves a stale lock aside before deleting it, so that two waiters that both saw it stale do
+ * not delete a fresh lock one of them has just taken.
+ */
+function takeOverStale(path: string): void {
+  const aside = `${path}.stale-${process.pid}`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return;
+  }
+  const moved = readHolder(aside);
+  if (moved !== "stale") {
+    try {
+      linkSync(aside, path);
+    } catch {
+      // Another process took the lock meanwhile; the one moved aside is lost, and its holder will find it gone.
+    }
+  }
+  rmSync(aside, { force: true });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function ageMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying a change
+
+/**
+ * Writes all files of `change` and makes its commit (and tag), all or nothing. Must be called
+ * under withRepositoryLock.
+ */
+export async function applyChange(root: string, change: Change): Promise<Applied> {
+  const state = stateDirectory(root);
+  const tx = join(state, TX_FOLDER, `${process.pid}-${Date.now()}`);
+  mkdirSync(tx, { recursive: true });
+  writeFileSyncDurable(join(tx, "intent.json"), JSON.stringify({ argv: commandArgv() }));
+  const commit = change.commit ? { ...change.commit, message: oneLine(change.commit.message) } : undefined;
+  let journal: Journal;
+  try {
+    const writes: Journal["writes"] = [];
+    for (const [i, write] of change.writes.entries()) {
+      const existed = existsSync(write.path);
+      if (write.create && existed) throw new UserError(`${write.path} exists already; csr does not overwrite files. Nothing was written.`);
+      const temp = join(tx, `new-${i}`);
+      killPoint();
+      try {
+        if (typeof write.content === "function") {
+          closeSync(openSync(temp, "wx"));
+          await write.content(temp);
+          syncFile(temp);
+        } else {
+          writeFileSyncDurable(temp, write.content);
+        }
+        if (write.mode !== undefined) chmodSync(temp, write.mode);
+        if (existed) copyFileSync(write.path, join(tx, `old-${i}`));
+        // The target's folder is made now, so that a file where a folder should be stops the change before it starts.
+        mkdirSync(dirname(write.path), { recursive: true });
+      } catch (error) {
+        throw writeFailure(error, write.path);
+      }
+      writes.push({ path: write.path, create: write.create === true, existed });
+    }
+    const head = commit ? await headOf(root) : "";
+    journal = { format: 1, argv: commandArgv(), head, writes, commit };
+    killPoint();
+    writeFileSyncDurable(join(tx, "journal.json.new"), JSON.stringify(journal));
+    renameSync(join(tx, "journal.json.new"), join(tx, "journal.json"));
+    syncFile(tx);
+    killPoint();
+  } catch (error) {
+    rmSync(tx, { recursive: true, force: true });
+    throw error;
+  }
+  // From here on the change is decided: a kill is completed by the next run.
+  let placed = 0;
+  try {
+    for (const [i, write] of journal.writes.entries()) {
+      place(join(tx, `new-${i}`), write.path, write.create);
+      placed++;
+      killPoint();
+    }
+  } catch (error) {
+    restoreFiles(tx, journal.writes.slice(0, placed));
+    rmSync(tx, { recursive: true, force: true });
+    throw writeFailure(error, journal.writes[placed]!.path);
+  }
+  let applied: Applied = {};
+  if (commit) {
+    const indexBefore = await indexEntries(root, commit.paths);
+    try {
+      applied = { commit: await commitAndTag(root, commit) };
+    } catch (error) {
+      const undone = await rollBack(root, tx, journal, indexBefore);
+      rmSync(tx, { recursive: true, force: true });
+      const reason = error instanceof GitFailure ? error.reason : error instanceof Error ? error.message : String(error);
+      const failed = error instanceof GitFailure && error.step === "tag" ? `Could not tag the release ${commit.tag ?? ""}` : `Could not commit ${shownPaths(root, commit.paths)}`;
+      throw new UserError(`${failed} (git: ${reason}); ${undone}`);
+    }
+  }
+  killPoint();
+  rmSync(tx, { recursive: true, force: true });
+  return applied;
+}
+
+/** Renames the prepared file into place; a new file is linked, which fails if one appeared meanwhile. */
+function place(temp: string, target: string, create: boolean): void {
+  mkdirSync(dirname(target), { recursive: true });
+  try {
+    if (create) {
+      linkSync(temp, target);
+      unlinkSync(temp);
+    } else {
+      renameSync(temp, target);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    // An output folder on another file system: copy next to the target, then rename there.
+    const near = `${target}.csr-${process.pid}.tmp`;
+    copyFileSync(temp, near);
+    syncFile(near);
+    if (create) {
+      linkSync(near, target);
+      unlinkSync(near);
+    } else {
+      renameSync(near, target);
+    }
+    unlinkSync(temp);
+  }
+}
+
+function restoreFiles(tx: string, writes: Journal["writes"]): string[] {
+  const problems: string[] = [];
+  writes.forEach((write, i) => {
+    try {
+      if (write.existed) copyFileSync(join(tx, `old-${i}`), write.path);
+      else rmSync(write.path, { force: true });
+    } catch (error) {
+      problems.push(`${write.path} could not be put back (${(error as Error).message})`);
+    }
+  });
+  return problems;
+}
+
+async function rollBack(root: string, tx: string, journal: Journal, indexBefore: Map<string, string>): Promise<string> {
+  const problems: string[] = [];
+  const head = await headOf(root);
+  if (head !== journal.head) {
+    const reset = journal.head ? await runGit(root, ["reset", "-q", "--soft", journal.head]) : await runGit(root, ["update-ref", "-d", "HEAD"]);
+    if (reset.code !== 0) problems.push(`the commit could not be undone (${gitReason(reset.stderr)})`);
+  }
+  // update-index takes paths from the top of the work tree, whatever the current folder.
+  const top = (await runGit(root, ["rev-parse", "--show-toplevel"])).stdout.trim();
+  const prefix = (await runGit(root, ["rev-parse", "--show-prefix"])).stdout.trim();
+  for (const [path, entry] of indexBefore) {
+    const match = /^(\d+) ([0-9a-f]+) \d+\t/.exec(entry);
+    const rel = relative(root, path);
+    const index = match
+      ? await runGit(top, ["update-index", "--add", "--cacheinfo", `${match[1]},${match[2]},${prefix}${rel}`])
+      : await runGit(top, ["rm", "-q", "--cached", "--ignore-unmatch", "--", `${prefix}${rel}`]);
+    if (index.code !== 0) problems.push(`the index entry of ${rel} could not be restored (${gitReason(index.stderr)})`);
+  }
+  problems.push(...restoreFiles(tx, journal.writes));
+  if (problems.length === 0) return `nothing was changed: ${shownPaths(root, journal.writes.map((w) => w.path))}, the index and HEAD are as they were.`;
+  return `the change could not be fully undone: ${problems.join("; ")}. Check 'git status' and 'git log -1'.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recovery
+
+interface Recovered {
+  argv: string[];
+  completed: boolean;
+}
+
+async function recoverInterrupted(ctx: CommandContext, root: string, state: string): Promise<Recovered[]> {
+  const folder = join(state, TX_FOLDER);
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  const recovered: Recovered[] = [];
+  for (const name of names) {
+    const tx = join(folder, name);
+    const journal = readJournal(join(tx, "journal.json"));
+    if (!journal) {
+      const intent = readJournal(join(tx, "intent.json")) as { argv?: string[] } | undefined;
+      rmSync(tx, { recursive: true, force: true });
+      if (intent?.argv) {
+        ctx.stderr(`csr: 'csr ${shownArgv(intent.argv)}' was interrupted before it changed anything; rolled back (its temporary files are removed).\n`);
+        recovered.push({ argv: intent.argv, completed: false });
+      }
+      continue;
+    }
+    const done: string[] = [];
+    journal.writes.forEach((write, i) => {
+      const temp = join(tx, `new-${i}`);
+      if (!existsSync(temp)) return;
+      if (write.create && existsSync(write.path)) {
+        if (!readFileSync(write.path).equals(readFileSync(temp))) {
+          ctx.stderr(`csr: ${write.path} was created by someone else meanwhile; it is left as it is.\n`);
+          return;
+        }
+        unlinkSync(temp);
+      } else {
+        place(temp, write.path, write.create);
+      }
+      done.push(relative(root, write.path) || write.path);
+    });
+    let committed = "";
+    if (journal.commit) committed = await completeCommit(root, journal);
+    rmSync(tx, { recursive: true, force: true });
+    const parts = [done.length > 0 ? `wrote ${done.join(", ")}` : "its files were already written", committed].filter(Boolean);
+    ctx.stderr(`csr: 'csr ${shownArgv(journal.argv)}' was interrupted; completed it (${parts.join("; ")}).\n`);
+    recovered.push({ argv: journal.argv, completed: true });
+  }
+  return recovered;
+}
+
+/** Makes the commit and tag of an interrupted change, unless they were made before the kill. */
+async function completeCommit(root: string, journal: Journal): Promise<string> {
+  const commit = journal.commit!;
+  await waitForGitIndex(root);
+  const head = await headOf(root);
+  let hash = "";
+  if (head !== journal.head && head !== "" && (await runGit(root, ["log", "-1", "--format=%s"])).stdout.trim() === commit.message) {
+    hash = head.slice(0, 7);
+  } else {
+    hash = await commitAndTag(root, { ...commit, tag: undefined }).catch((error: unknown) => {
+      throw new UserError(`Completing the interrupted 'csr ${shownArgv(journal.argv)}': ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+  let tagged = "";
+  if (commit.tag) {
+    const existing = (await runGit(root, ["rev-parse", "-q", "--verify", `refs/tags/${commit.tag}^{commit}`])).stdout.trim();
+    if (!existing) await mustGit(root, ["tag", commit.tag], "tag");
+    tagged = `, tagged ${commit.tag}`;
+  }
+  return `committed ${hash}${tagged}`;
+}
+
+/** A git process that outlived its killed csr may still be finishing; give it a moment. */
+async function waitForGitIndex(root: string): Promise<void> {
+  const lock = join(gitDirectory(root) ?? join(root, ".git"), "index.lock");
+  const deadline = Date.now() + 10_000;
+  while (existsSync(lock)) {
+    if (Date.now() > deadline) throw new UserError(`git's ${lock} stays in place; if no git command is running, delete it and run the command again.`);
+    await sleep(50);
+  }
+}
+
+function readJournal(path: string): Journal | undefined {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as Journal;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// git
+
+interface GitRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+class GitFailure extends Error {
+  constructor(
+    readonly step: string,
+    readonly reason: string,
+  ) {
+    super(`git ${step}: ${reason}`);
+  }
+}
+
+/** Runs git in `cwd` without throwing (pathspecs literal, paths unquoted); the exit code and output are returned. */
+export function runGit(cwd: string, args: string[]): Promise<GitRun> {
+  return new Promise((resolve) => {
+    execFile("git", ["--literal-pathspecs", "-c", "core.quotepath=off", ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== "number" ? error.message : "") });
+    });
+  });
+}
+
+/** git's own reason for a failure, as one line: its 'fatal:'/'error:' line, else its first line. */
+export function gitReason(output: string): string {
+  const lines = output.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const reason = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? "git failed without a message";
+  return reason.replace(/^(fatal|error):\s*/, "");
+}
+
+async function mustGit(cwd: string, args: string[], step: string): Promise<string> {
+  const run = await runGit(cwd, args);
+  if (run.code !== 0) throw new GitFailure(step, gitReason(`${run.stderr}\n${run.stdout}`));
+  return run.stdout;
+}
+
+async function headOf(root: string): Promise<string> {
+  return (await runGit(root, ["rev-parse", "-q", "--verify", "HEAD"])).stdout.trim();
+}
+
+async function indexEntries(root: string, paths: string[]): Promise<Map<string, string>> {
+  const entries = new Map<string, string>();
+  for (const path of paths) entries.set(path, (await runGit(root, ["ls-files", "-s", "-z", "--", relative(root, path)])).stdout.split("\0")[0] ?? "");
+  return entries;
+}
+
+async function commitAndTag(root: string, commit: CommitStep): Promise<string> {
+  const rels = commit.paths.map((p) => relative(root, p));
+  await mustGit(root, ["add", "--", ...rels], "add");
+  killPoint();
+  await mustGit(root, ["commit", "-q", "-m", commit.message, "--", ...rels], "commit");
+  killPoint();
+  if (commit.tag) await mustGit(root, ["tag", commit.tag], "tag");
+  killPoint();
+  return (await mustGit(root, ["rev-parse", "--short", "HEAD"], "rev-parse")).trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function writeFileSyncDurable(path: string, content: string | Uint8Array): void {
+  const fd = openSync(path, "wx");
+  try {
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function syncFile(path: string): void {
+  const fd = openSync(path, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function shownPaths(root: string, paths: string[]): string {
+  return paths.map((p) => relative(root, p).split(sep).join("/")).join(", ");
+}
+
+function removeEmptyFolders(state: string): void {
+  for (const dir of [join(state, TX_FOLDER), state]) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      // Not empty (a lock of another process, an unfinished change): it stays.
+    }
+  }
+}
+
+let steps = 0;
+
+/**
+ * The crash test's hook: with CSR_TEST_KILL_AT=N, csr kills itself (SIGKILL, no cleanup) at the
+ * Nth step of a change, so that the test can stop it at every step in turn.
+ */
+function killPoint(): void {
+  if (process.env.CSR_TEST_KILL_AT !== undefined && ++steps === Number(process.env.CSR_TEST_KILL_AT)) process.kill(process.pid, "SIGKILL");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The arguments the user typed, for messages and for recognising a re-run of the same command. */
+function commandArgv(): string[] {
+  return process.argv.slice(2);
+}
+
+function sameArgv(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function shownArgv(argv: string[]): string {
+  return oneLine(argv.map((a) => (a !== "" && !/[\s'"\\$`!*?;&|<>(){}[\]#~]/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(" "));
+}

@@ -1,0 +1,57 @@
+/**
+ * Registers as an auditor prints them: the workbook's print setup read back with exceljs and
+ * through LibreOffice (which shows an autofilter only with the _FilterDatabase name), and the
+ * HTML page setup.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { csr, FIXTURES, tempDir } from "../helpers.js";
+
+const REPO = join(FIXTURES, "audit", "registers");
+
+describe("printed registers", () => {
+  const out = tempDir();
+  const file = join(out, "registers.xlsx");
+  const exported = csr(["-C", REPO, "export", "--out", file, "--today", "2026-11-27"]);
+
+  it("prints every sheet on A4 landscape, fitted to the width, with the title and header rows repeated, borders and the heading", async () => {
+    expect(exported.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
+      expect(sheet.getCell("A2").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
+      if (sheet.getCell("A3").value !== null) expect(sheet.getCell("A3").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
+      expect(sheet.headerFooter.oddHeader).toMatch(/^&L测试汽车零部件有限公司&C.+&R.*截至 2026-11-27$/);
+    }
+    const procedures = workbook.getWorksheet("程序文件一览表")!;
+    expect(procedures.headerFooter.oddHeader).toBe("&L测试汽车零部件有限公司&C程序文件一览表（共 3 份）&R表单编号: QR-001-01 A/0 截至 2026-11-27");
+    expect(procedures.getCell("A8").value).toBe("编制：________　审核：________　批准：________");
+  });
+
+  it("keeps sheets, cells and autofilters when LibreOffice opens the workbook", async () => {
+    const converted = join(out, "libreoffice");
+    const profile = `file://${join(out, "profile")}`;
+    const result = spawnSync("libreoffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", converted, file], { encoding: "utf8", timeout: 120_000 });
+    expect(result.status).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(converted, "registers.xlsx"));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["程序文件一览表", "受控文件清单", "表单清单", "条款对照表 MINI", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "特殊特性符号对照表", "发放回收记录", "培训记录"]);
+    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "表单编号", "条款名称", "来源文件", "编号", "编号", "顾客符号", "文件编号", "培训日期"]);
+    expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(10).fill("A2"));
+  }, 130_000);
+
+  it("lays HTML out on A4, landscape when the table is wide, with the header row repeated and the heading", () => {
+    const wide = csr(["-C", REPO, "matrix", "csr", "--format", "html", "--today", "2026-11-27"]).stdout;
+    expect(wide).toContain("@page { size: A4 landscape; margin: 12mm 10mm; }");
+    expect(wide).toContain("thead { display: table-header-group; }");
+    expect(wide).toContain('<div class="heading"><span>测试汽车零部件有限公司</span><span></span><span>截至 2026-11-27</span></div>');
+    expect(wide).toContain('<div class="signatures"><span>编制：________________</span><span>审核：________________</span><span>批准：________________</span></div>');
+    const narrow = csr(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"]).stdout;
+    expect(narrow).toContain("@page { size: A4; margin: 12mm 10mm; }");
+    expect(readFileSync(file).length).toBeGreaterThan(0);
+  });
+});
