@@ -302,7 +302,8 @@ describe("csr site and the check cache", () => {
     // The edited file is read again and checked again: its finding follows the edit.
     expect(page(edited, "findings.html")).toContain("Unknown document &#x27;QP-405&#x27;.");
     expect(page(edited, "findings.html")).not.toContain("QP-404");
-  });
+    // Three builds and a check: more than the default timeout on a loaded machine.
+  }, 120_000);
 });
 
 describe("csr site: hostile input", () => {
