@@ -1,5 +1,5 @@
 /** Small text helpers shared by messages and tables. */
-import { t } from "../i18n/index.js";
+import { list, t } from "../i18n/index.js";
 
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
@@ -157,7 +157,7 @@ export function quotedId(id: string): string {
     shown += invisible ? `<${hex(cp)}>` : ch;
     if (name && !found.includes(`${hex(cp)} ${name}`)) found.push(`${hex(cp)} ${name}`);
   }
-  return `'${visible(shown)}'${found.length > 0 ? ` (contains ${found.join(", ")})` : ""}`;
+  return `'${visible(shown)}'${found.length > 0 ? t("common.contains-characters", { names: list(found) }) : ""}`;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { UserError } from "../core/errors.js";
+import { t } from "../i18n/index.js";
 import type { FileKind, SourceFile } from "./source.js";
 import { sourceFromBytes, unreadSource } from "./source.js";
 import { MAX_FILE_BYTES, tooLarge } from "./guards.js";
@@ -24,10 +25,10 @@ export interface BaseState {
 
 export async function loadBase(root: string, rev: string): Promise<BaseState> {
   const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(`--base needs a git repository; ${root} is not one.`);
+  if (!(await git.checkIsRepo())) throw new UserError(t("load.base.not-repository", { root }));
   const commit = (await git.revparse(["--verify", "--quiet", `${rev}^{commit}`]).catch(() => "")).trim();
   if (!commit) {
-    throw new UserError(`--base ${rev}: no such commit, branch or tag.`, "In CI, fetch the base branch first (e.g. 'git fetch origin main' and --base origin/main).");
+    throw new UserError(t("load.base.no-commit", { rev }), t("load.base.no-commit.hint"));
   }
   const prefix = (await git.revparse(["--show-prefix"])).trim();
   return { rev, repo: await loadRevision(root, commit), authors: await changeAuthors(root, commit, prefix) };

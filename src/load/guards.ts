@@ -6,6 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { Document } from "yaml";
+import { t } from "../i18n/index.js";
 import type { LoadProblem } from "./source.js";
 import { yaml } from "./yaml.js";
 
@@ -24,7 +25,7 @@ export function tooLarge(size: number): LoadProblem {
     rule: "file/too-large",
     line: 1,
     column: 1,
-    message: `The file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is 1 MiB. Split it, or move attachments out of YAML and refer to them by path.`,
+    message: t("load.too-large", { size: (size / 1024 / 1024).toFixed(1) }),
   };
 }
 
@@ -79,9 +80,7 @@ export function byteProblem(bytes: Buffer): LoadProblem | undefined {
       rule: "file/encoding",
       line: 1,
       column: 1,
-      message:
-        `The file is UTF-16 (${utf16}); csr reads UTF-8. Windows Notepad and PowerShell ('>' or Out-File) often save UTF-16. ` +
-        `Convert it with 'iconv -f UTF-16 -t UTF-8 FILE > FILE.new' and rename, or in VS Code choose "Save with Encoding: UTF-8".`,
+      message: t("load.utf16", { encoding: utf16 }),
     };
   }
   return undefined;
@@ -111,7 +110,7 @@ export function textProblem(text: string): LoadProblem | undefined {
       rule: "file/nul-byte",
       line,
       column,
-      message: `The file contains a NUL byte (line ${line}, column ${column}); YAML text cannot hold one, so the file is damaged or not text. Remove it, e.g. with "tr -d '\\000' < FILE > FILE.new" and rename, then check the value around it.`,
+      message: t("load.nul-byte", { line, column }),
     };
   }
   // Most files have no CR at all: the search for one is far cheaper than the expression over every file.
@@ -122,7 +121,7 @@ export function textProblem(text: string): LoadProblem | undefined {
       rule: "file/line-ends",
       line,
       column: 1,
-      message: `Line ${line} ends with a bare CR (old Mac OS line end) where LF or CRLF is expected, so the lines run together. Convert the line ends, e.g. with "tr '\\r' '\\n' < FILE > FILE.new" and rename, or in VS Code set the end of line to LF.`,
+      message: t("load.bare-cr", { line }),
     };
   }
   return undefined;
@@ -138,7 +137,7 @@ export function tooDeep(line: number, column: number): LoadProblem {
     rule: "yaml/too-deep",
     line,
     column,
-    message: `The YAML is nested more than ${MAX_NESTING} levels deep here; csr's data is never nested that deep. Flatten the structure (this is usually generated or hostile input).`,
+    message: t("load.too-deep", { max: MAX_NESTING }),
   };
 }
 
@@ -167,7 +166,7 @@ export function documentProblems(doc: Document.Parsed, text: string, position: (
         rule: "yaml/tag",
         line,
         column,
-        message: `The YAML tag '${written}' is not allowed; csr reads plain values (text, numbers, true/false, lists, mappings) and ignores no tag silently. Remove the tag and write the value plainly.`,
+        message: t("load.tag", { tag: written }),
       });
     }
     return undefined;

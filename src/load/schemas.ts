@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean, quotedId, showInvisible } from "../core/text.js";
+import { list, sentences, t, type MessageKey } from "../i18n/index.js";
 import { SCHEMA_DIR } from "./package.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
@@ -104,15 +105,19 @@ function restoreNumbersAsText(file: SourceFile, errors: ErrorObject[]): LoadProb
   return problems;
 }
 
-const KIND_NAMES: Record<FileKind, string> = {
-  qms: "qms.yaml",
-  people: "people.yaml",
-  processes: "processes.yaml",
-  symbols: "symbols.yaml",
-  customer: "a customer",
-  csr: "a CSR",
-  document: "a document",
-  standard: "a standards catalog",
+/** How a message names a whole file of a kind: top-level files by their name, the others by what they hold. */
+function kindName(kind: FileKind): string {
+  return t(`schema.kind.${kind}`);
+}
+
+/** The JSON Schema types a message names, as the reader knows them; others are shown as written. */
+const TYPE_NAMES: Record<string, MessageKey> = {
+  object: "schema.type.object",
+  array: "schema.type.array",
+  string: "schema.type.string",
+  integer: "schema.type.integer",
+  boolean: "schema.type.boolean",
+  null: "schema.type.null",
 };
 
 function mapErrors(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
@@ -128,14 +133,20 @@ function mapErrors(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
         rule: "schema/unknown-field",
         line,
         column,
-        message: `Unknown field '${name}' in ${where(file, path)}.${didYouMean(name, allowed)} Allowed fields: ${allowed.join(", ")}.`,
+        message: sentences((path.length === 0 ? t("schema.unknown-field.top", { name, file: kindName(file.kind) }) : t("schema.unknown-field", { name, where: where(file, path) })) + didYouMean(name, allowed), t("schema.allowed-fields", { fields: list(allowed) })),
       });
       continue;
     }
     if (error.keyword === "required") {
       const name = String(error.params.missingProperty);
       const [line, column] = locate(file, path);
-      problems.push({ rule: "schema/missing-field", line, column, message: `Missing required field '${name}' in ${where(file, path)}; add it (see docs/format.md).` });
+      problems.push({
+        rule: "schema/missing-field",
+        line,
+        column,
+        message:
+          path.length === 0 ? t("schema.missing-field.top", { name, file: kindName(file.kind) }) : t("schema.missing-field", { name, where: where(file, path) }),
+      });
       continue;
     }
     // One message per value: alternatives (oneOf, if/then) repeat what their branches said.
@@ -153,7 +164,7 @@ function decodePointer(s: string): string {
 }
 
 function where(file: SourceFile, path: (string | number)[]): string {
-  return path.length === 0 ? KIND_NAMES[file.kind] : `'${pathText(path)}'`;
+  return path.length === 0 ? kindName(file.kind) : `'${pathText(path)}'`;
 }
 
 export function pathText(path: readonly (string | number)[]): string {
@@ -161,50 +172,52 @@ export function pathText(path: readonly (string | number)[]): string {
 }
 
 function describe(value: unknown): string {
-  if (value === null || value === undefined) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
+  if (value === null || value === undefined) return t("schema.value.nothing");
+  if (Array.isArray(value)) return t("schema.value.list");
+  if (typeof value === "object") return t("schema.value.mapping");
   // Invisible and look-alike characters are named: they are why an id that looks right has the wrong form.
   return typeof value === "string" ? quotedId(value) : `'${showInvisible(String(value))}'`;
 }
 
 function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorObject): string {
-  const at = path.length === 0 ? KIND_NAMES[file.kind] : `'${pathText(path)}'`;
+  const at = where(file, path);
   const data = error.data;
   const schema = error.parentSchema as { description?: string } | undefined;
-  const hint = schema?.description ? ` ${schema.description}` : "";
+  // The schema's description explains the field; it is written once, for readers of both languages.
+  const hint = schema?.description;
+  const limit = String(error.params.limit);
   switch (error.keyword) {
     case "type": {
       const expected = String(error.params.type)
         .split(",")
-        .map((t) => ({ object: "a mapping (key: value)", array: "a list (- item)", string: "text", integer: "a whole number", boolean: "true or false", null: "nothing" })[t] ?? t)
-        .join(" or ");
-      return `${at} must be ${expected}, found ${describe(data)}.${hint}`;
+        .map((type) => (TYPE_NAMES[type] ? t(TYPE_NAMES[type]) : type))
+        .join(t("schema.or"));
+      return sentences(t("schema.wrong-type", { at, expected, found: describe(data) }), hint);
     }
     case "enum": {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      return `${at} is ${describe(data)}; allowed values: ${allowed.join(", ")}.${didYouMean(String(data), allowed)}`;
+      return t("schema.not-allowed-value", { at, value: describe(data), allowed: list(allowed) }) + didYouMean(String(data), allowed);
     }
     case "format":
-      if (error.params.format === "date") return `${at} is ${describe(data)}, not a date; write YYYY-MM-DD, e.g. 2026-11-20.`;
-      return `${at} is ${describe(data)}, not a valid ${String(error.params.format)}.`;
+      if (error.params.format === "date") return t("schema.not-date", { at, value: describe(data) });
+      return t("schema.not-format", { at, value: describe(data), format: String(error.params.format) });
     case "pattern": {
       // describe() has named the character already (quotedId); the fix is to delete it.
-      const invisible = typeof data === "string" && showInvisible(data) !== data ? " Delete the invisible character." : "";
-      return `${at} is ${describe(data)}, which has the wrong form.${invisible}${hint}`;
+      const invisible = typeof data === "string" && showInvisible(data) !== data && t("schema.invisible");
+      return sentences(t("schema.wrong-form", { at, value: describe(data) }), invisible, hint);
     }
     case "minItems":
-      return `${at} needs at least ${String(error.params.limit)} item(s).${hint}`;
+      return sentences(t("schema.min-items", { at, limit }), hint);
     case "minLength":
-      return `${at} must not be empty.${hint}`;
+      return sentences(t("schema.empty", { at }), hint);
     case "uniqueItems":
-      return `${at} lists the same item twice (items ${String(error.params.j)} and ${String(error.params.i)}); remove the duplicate.`;
+      return t("schema.duplicate-items", { at, first: String(error.params.j), second: String(error.params.i) });
     case "minimum":
     case "maximum":
-      return `${at} is ${describe(data)}; it must be ${error.keyword === "minimum" ? "at least" : "at most"} ${String(error.params.limit)}.${hint}`;
+      return sentences(t(error.keyword === "minimum" ? "schema.minimum" : "schema.maximum", { at, value: describe(data), limit }), hint);
     case "propertyNames":
-      return `${at} has a key with the wrong form.${hint}`;
+      return sentences(t("schema.bad-key", { at }), hint);
     default:
-      return `${at} ${error.message ?? "is invalid"}.${hint}`;
+      return sentences(t("schema.invalid", { at, detail: error.message ?? "is invalid" }), hint);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { CORE_SCHEMA, defineMappingTag, load as loadFast } from "js-yaml";
 import type { Document, LineCounter, Node } from "yaml";
+import { t } from "../i18n/index.js";
 import type { Path } from "../model/types.js";
 import { byteProblem, documentProblems, isNestingError, readRegularFile, textProblem, tooDeep } from "./guards.js";
 import { commentCutProblems } from "./silent.js";
@@ -104,9 +105,7 @@ export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind, par
       rule: "file/encoding",
       line: decoded.line,
       column: 1,
-      message:
-        `The file is not valid UTF-8 (byte 0x${decoded.byte.toString(16).toUpperCase()} on line ${decoded.line}); it was probably saved as GBK/GB2312 by a Windows editor. ` +
-        `Convert it with 'iconv -f GBK -t UTF-8 FILE > FILE.new' and rename, or in VS Code choose "Reopen with Encoding: GBK", then "Save with Encoding: UTF-8".`,
+      message: t("load.not-utf8", { byte: decoded.byte.toString(16).toUpperCase(), line: decoded.line }),
     });
     return file;
   }
@@ -134,7 +133,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
       rule: "file/merge-conflict",
       line,
       column: 1,
-      message: `Unresolved merge: git conflict marker '${conflict[0].trim()}' on line ${line}. Edit the file to keep the right version of each conflicting part, remove the <<<<<<< ======= >>>>>>> lines, then 'git add' it.`,
+      message: t("load.merge-conflict", { marker: conflict[0].trim(), line }),
     });
     return file;
   }
@@ -143,7 +142,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
       rule: "file/empty",
       line: 1,
       column: 1,
-      message: `The file is empty. Fill it in (see docs/format.md) or delete it.`,
+      message: t("load.empty"),
     });
     return file;
   }
@@ -168,8 +167,8 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
       line,
       column,
       message: duplicate
-        ? `The key '${keyAt(text, error.pos[0])}' appears twice in the same mapping. Each key may appear once: merge the two entries or rename one.`
-        : `YAML syntax error: ${firstLine(error.message)}. Check indentation (spaces, not tabs) and quoting around this point.`,
+        ? t("load.duplicate-key", { key: keyAt(text, error.pos[0]) })
+        : t("load.syntax", { detail: firstLine(error.message) }),
     });
   }
   if (doc.errors.length > 0) return file;
@@ -184,7 +183,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
       rule: "yaml/unsafe-key",
       line,
       column,
-      message: `The key '${key}' is not allowed (it could alter how every object behaves); rename or remove it.`,
+      message: t("load.unsafe-key", { key }),
     });
   });
   try {
@@ -196,9 +195,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
       rule: "yaml/alias-limit",
       line: 1,
       column: 1,
-      message: /alias/i.test(message)
-        ? `Aliases expand to too much data (${message}); this looks like an alias bomb. Write the values out instead of nesting aliases.`
-        : `The YAML could not be converted to data: ${message}.`,
+      message: /alias/i.test(message) ? t("load.alias-bomb", { detail: message }) : t("load.not-data", { detail: message }),
     });
   }
   return file;

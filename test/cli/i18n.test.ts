@@ -95,6 +95,33 @@ describe("csr check in both languages", () => {
   });
 });
 
+describe("problems found while reading files, in both languages", () => {
+  const findings = join(FIXTURES, "ci", "findings");
+  const base = (name: string) => readFileSync(join(findings, name), "utf8");
+  const repo = makeRepo({
+    "qms.yaml": base("qms.yaml"),
+    "people.yaml": base("people.yaml"),
+    "processes.yaml": base("processes.yaml"),
+    // An unclosed quote: the YAML cannot be read at all.
+    "documents/QP-001.yaml": 'id: QP-001\ntitle: "文件控制程序\nlevel: 2\n',
+    // Readable YAML that breaks the document schema four ways: a missing field, a misspelt one, a
+    // status in Chinese and a number with a zero-width space pasted from Word.
+    "documents/QP-002.yaml": base("documents/QP-001.yaml")
+      .replace("id: QP-001", "id: QP-002")
+      .replace("title: 文件控制程序", "titel: 记录控制程序")
+      .replace("status: released", "status: 已发布")
+      .replace(/^forms: .*$/m, "related: [QP-001\u200b]"),
+  });
+  const run = (lang: "zh-CN" | "en") => csr(["-C", repo, "check", "--no-cache", "--today", "2026-06-30"], { lang });
+
+  it("says what is wrong with the syntax and the schema, and how to fix it", () => {
+    const zh = run("zh-CN");
+    expect(zh.code).toBe(1);
+    golden("check-load.zh-CN.txt", zh.stdout);
+    golden("check-load.en.txt", run("en").stdout);
+  });
+});
+
 describe("csr explain in both languages", () => {
   it("prints the rule's section of docs/rules.zh-CN.md in Chinese", () => {
     const docs = readFileSync(join(ROOT, "docs", "rules.zh-CN.md"), "utf8");
