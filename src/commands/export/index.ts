@@ -26,7 +26,7 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   setFlagsFromString(`--heap-growing-percent=${EXPORT_HEAP_GROWING_PERCENT}`);
   const repo = loadRepository(findRoot(ctx.dir));
   warnProblems(ctx, repo);
-  const lang = languageOf(flags, repo);
+  const lang = languageOf();
   const today = dateOption(flags.today, "--today");
   const registers = eachRegister(registerContext(repo, lang), today);
   const tables = (function* () {
