@@ -52,6 +52,15 @@ describe("language of the command line", () => {
     expect(run({})).toBe("csr: 没有名为 'nope/nope' 的规则。");
   });
 
+  it("tells a new user outside any repository what to do, in Chinese", () => {
+    const cwd = tempDir();
+    expect(csr(["check"], { cwd, env: NO_LOCALE, lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `csr: 在 ${cwd} 及其上级文件夹中都找不到 qms.yaml。\n提示：请在文件仓库中运行 csr，或用 -C <dir> 指定仓库，或用 'csr init' 新建一个。\n`,
+    });
+  });
+
   it("reports commander's usage errors in the language", () => {
     const result = csr(["check", "--formt", "json"], { cwd: tempDir(), env: NO_LOCALE, lang: null });
     expect(result).toEqual({ code: 2, stdout: "", stderr: "错误：未知选项 '--formt'\n（您是否要输入 --format？）\n（运行 'csr --help' 查看用法）\n" });
