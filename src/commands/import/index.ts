@@ -82,6 +82,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     department: flags.department,
     lang: repo.config?.value.language ?? "zh-CN",
     addPeople: flags.addPeople,
+    register: basename(file),
     targetExists: (p) => {
       // lstat, not exists: a dangling symbolic link is something the write would replace. A path
       // that cannot be looked at (a file where a folder should be) is left to the write to report.
@@ -137,7 +138,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   }
   out.push("", ...written.map((f) => `${flags.dryRun ? "would write" : "wrote"} ${f.path}`));
   out.push(...reportProblems(plan, failed));
-  out.push(...reportPeople(plan.people, flags, rowsOf), ...reportLinks(plan, flags), ...reportFamilies(plan));
+  out.push(...reportPeople(plan.people, flags, rowsOf), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportReviewRecords(written, basename(file), flags));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
   const tally: string[] = [];
@@ -316,4 +317,18 @@ export function reportCheck(findings: Finding[], root: string): string[] {
   ];
   if (errors.length > SHOWN_ERRORS) lines.push(`  … and ${errors.length - SHOWN_ERRORS} more; run 'csr -C ${relative(process.cwd(), root) || "."} check'.`);
   return lines;
+}
+
+/**
+ * Decided CSRs imported without a review record: the list carries the decision, not the signed
+ * opinions, so each file names the list's row as its record until the user names the real one.
+ */
+function reportReviewRecords(written: PlannedFile[], register: string, flags: ImportFlags): string[] {
+  const noted = written.filter((f) => f.recordNoted);
+  if (noted.length === 0) return [];
+  return [
+    "",
+    `The list names no review record (评审记录) for ${noted.length} decided CSR(s): their review.record ${flags.dryRun ? "would say" : "says"} 'imported from ${register}, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.`,
+    "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
+  ];
 }

@@ -5,7 +5,7 @@ import { loadRepository, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
-import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, staleSource, type CsrFacts } from "../../model/csr-status.js";
+import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentSections, findSection } from "../../model/sections.js";
@@ -88,8 +88,10 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   field("Review due", reviewLine(csr, facts, due));
   field("Required", requiredDepartments(csr, repo.config?.value).join(", ") || "(none configured)");
   const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person));
-  field("Opinions", ...(opinions.length > 0 ? opinions : ["(none yet)"]));
-  if (facts.missing.length > 0) field("Missing", facts.missing.join(", "));
+  const record = csr.review?.record;
+  field("Opinions", ...(opinions.length > 0 ? opinions : [record ? "(on the review record)" : "(none yet)"]));
+  if (record) field("Review record", reviewRecordText(record));
+  else if (facts.missing.length > 0) field("Missing", facts.missing.join(", "));
   field("Decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : "(not decided)");
   field(
     "Addressed in",
