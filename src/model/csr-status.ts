@@ -72,7 +72,7 @@ export function missingOpinions(csr: Csr, config: QmsConfig | undefined): string
   return requiredDepartments(csr, config).filter((d) => !given.has(d));
 }
 
-/** A review record on one line, as `csr show`, the review report and the import report print it: "QR-015-01 2023-07 第12号 (note)". */
+/** A review record on one line, as `csr show` and the review report print it: "QR-015-01 2023-07 第12号 (note)". */
 export function reviewRecordText(record: ReviewRecord): string {
   const named = [record.form, record.ref].filter(Boolean).join(" ");
   return named && record.note ? `${named} (${record.note})` : named || (record.note ?? "");

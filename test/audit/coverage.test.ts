@@ -123,7 +123,7 @@ describe("coverage/clause-uncovered", () => {
   });
 
   it("the clause matrix counts the same clauses", () => {
-    const result = csr(["-C", join(FIXTURES, "audit", "coverage", "invalid"), "matrix", "clauses", "--format", "json"]);
+    const result = csr(["-C", join(FIXTURES, "audit", "coverage", "invalid"), "matrix", "clauses", "--format", "json"], { lang: null });
     const json = JSON.parse(result.stdout) as { notes: string[] };
     expect(json.notes).toEqual(["覆盖率：4/7 (57.1%)", "● 直接对应；○ 通过下级文件对应", "未覆盖：8 运行", "未覆盖：8.3 设计和开发", "未覆盖：8.3.1 总则"]);
   });

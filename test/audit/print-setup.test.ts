@@ -15,7 +15,7 @@ const REPO = join(FIXTURES, "audit", "registers");
 describe("printed registers", () => {
   const out = tempDir();
   const file = join(out, "registers.xlsx");
-  const exported = csr(["-C", REPO, "export", "--out", file, "--today", "2026-11-27"]);
+  const exported = csr(["-C", REPO, "export", "--out", file, "--today", "2026-11-27"], { lang: null });
 
   it("prints every sheet on A4 landscape, fitted to the width, with the title and header rows repeated, borders and the heading", async () => {
     expect(exported.code).toBe(0);
@@ -45,12 +45,12 @@ describe("printed registers", () => {
   }, 130_000);
 
   it("lays HTML out on A4, landscape when the table is wide, with the header row repeated and the heading", () => {
-    const wide = csr(["-C", REPO, "matrix", "csr", "--format", "html", "--today", "2026-11-27"]).stdout;
+    const wide = csr(["-C", REPO, "matrix", "csr", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
     expect(wide).toContain("@page { size: A4 landscape; margin: 12mm 10mm; }");
     expect(wide).toContain("thead { display: table-header-group; }");
     expect(wide).toContain('<div class="heading"><span>测试汽车零部件有限公司</span><span></span><span>截至 2026-11-27</span></div>');
     expect(wide).toContain('<div class="signatures"><span>编制：________________</span><span>审核：________________</span><span>批准：________________</span></div>');
-    const narrow = csr(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"]).stdout;
+    const narrow = csr(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
     expect(narrow).toContain("@page { size: A4; margin: 12mm 10mm; }");
     expect(readFileSync(file).length).toBeGreaterThan(0);
   });

@@ -20,6 +20,7 @@ import { discover, findRoot } from "../../load/discover.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
+import { t } from "../../i18n/index.js";
 import { IMPORT_KINDS, planImport, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
@@ -328,7 +329,7 @@ function reportReviewRecords(written: PlannedFile[], register: string, flags: Im
   if (noted.length === 0) return [];
   return [
     "",
-    `The list names no review record (评审记录) for ${noted.length} decided CSR(s): their review.record ${flags.dryRun ? "would say" : "says"} 'imported from ${register}, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.`,
-    "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
+    t("import.review-record.noted", { n: noted.length, verb: t(flags.dryRun ? "import.review-record.would-say" : "import.review-record.says"), register }),
+    t("import.review-record.hint"),
   ];
 }

@@ -47,7 +47,7 @@ export function csrRows(repo: Repository, today: string, index: RepoIndex): CsrR
 export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): Promise<number> {
   const today = dateOption(flags.today, "--today");
   const repo = loadRepository(findRoot(ctx.dir));
-  const lang = languageOf(flags, repo);
+  const lang = languageOf();
   const names = registerContext(repo, lang);
   const rows = csrRows(repo, today, names.index).filter(filter(repo, flags));
   return emitTable(ctx, csrTable(rows, lang, today, (id) => personName(names, id)), flags, repo, lang, today);

@@ -1,6 +1,7 @@
 import { clauseTitle } from "../../../model/catalog.js";
 import { clauseCoverage } from "../../../model/coverage.js";
 import type { Rule } from "../../rule.js";
+import { language, t } from "../../../i18n/index.js";
 
 export const rule: Rule = {
   id: "coverage/clause-uncovered",
@@ -33,20 +34,17 @@ clauses: [MINI:8.3]   # covers 8.3 and every clause under it
       if (uncovered.length > 0 && !coverage.entries.some((e) => e.state === "covered")) {
         ctx.report(
           { file: config.file, path: ["standards", i] },
-          `None of the ${uncovered.length} applicable clauses of ${standard} is addressed yet by a process or a released document. ` +
-            `List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard ${standard}' shows what is covered.`,
+          t("rule.coverage/clause-uncovered.none", { standard, count: uncovered.length }),
         );
         return;
       }
       const parents = new Set([...catalog.clauses.values()].map((c) => c.parent));
       for (const { clause } of uncovered) {
-        const title = clauseTitle(clause, "zh-CN");
-        const subClauses = parents.has(clause.number) ? " (nor are all of its sub-clauses covered)" : "";
+        const title = clauseTitle(clause, language());
+        const ref = `${standard}:${clause.number}`;
         ctx.report(
           { file: config.file, path: ["standards", i] },
-          `${standard}:${clause.number}${title ? ` ${title}` : ""} is addressed by no process and no released document${subClauses}. ` +
-            `Add '${standard}:${clause.number}' to the clauses of the process or released document that covers it, ` +
-            `or declare it not applicable under 'exclusions' in qms.yaml with a justification.`,
+          t(parents.has(clause.number) ? "rule.coverage/clause-uncovered.clause-and-subclauses" : "rule.coverage/clause-uncovered.clause", { clause: title ? `${ref} ${title}` : ref, ref }),
         );
       }
     });
