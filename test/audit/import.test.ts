@@ -501,7 +501,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
     const show = csr(["-C", dir, "show", "FORD-002", "--today", "2026-11-27"]);
     expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   imported from 历史清单.csv, row 3\n  Decision        must, wang 王强, 2024-03-08\n");
     const out = tempDir();
-    expect(csr(["-C", dir, "render", "FORD-001", "--format", "md", "--out", out, "--today", "2026-11-27"]).code).toBe(0);
+    expect(csr(["-C", dir, "render", "FORD-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" }).code).toBe(0);
     expect(readFileSync(join(out, "FORD-001.review.zh-CN.md"), "utf8")).toContain(
       "| 部门 | 评审人 | 意见 | 日期 | 说明 |\n| --- | --- | --- | --- | --- |\n| 评审记录（各部门意见见其签字）: QR-015-01 2024-02 第3号 |  |  |  |  |\n",
     );
