@@ -152,8 +152,8 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("list")
-    .description("list CSRs (default) or a register: csr, procedures, forms, symbols, reviews, distribution, training")
-    .argument("[what]", "csr, procedures, forms, symbols, reviews (review timeliness), distribution or training", "csr")
+    .description("list CSRs (default) or a register: csr, procedures, forms, external, obsolete, symbols, reviews, distribution, training")
+    .argument("[what]", "csr, procedures, forms, external (外来文件), obsolete (作废文件), symbols, reviews (review timeliness), distribution or training", "csr")
     .option("--customer <code>", "only this customer")
     .option("--status <status>", "only CSRs in this status")
     .option("--overdue", "only CSRs whose review is overdue")
@@ -209,7 +209,10 @@ export async function run(argv: string[]): Promise<number> {
     .option("--prepared <person>", "prepared by")
     .option("--reviewed <person>", "reviewed by")
     .option("--approved <person>", "approved by")
-    .option("--date <date>", "release date (default: today)")
+    .option("--date <date>", "release date, the revision's date and effective date (default: today)")
+    .option("--prepared-date <date>", "date the preparer signed (default: --date)")
+    .option("--reviewed-date <date>", "date the reviewer signed (default: --date)")
+    .option("--approved-date <date>", "date the approver signed (default: --date)")
     .option("--force", "release although the document has not changed since its last release")
     .option("-y, --yes", "never prompt; a missing value is an error")
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
@@ -318,6 +321,7 @@ export async function run(argv: string[]): Promise<number> {
       .command(name)
       .description(description)
       .option("--standard <id>", "clauses: IATF16949, GJB9001C or ISO9001")
+      .option("--style <style>", "clauses: grid (clauses against processes and procedures) or cross-reference (clause, process, procedure, level-3 documents, forms)")
       .option("--customer <code>", "csr: only this customer")
       .option("--format <format>", "table, md, html, csv, xlsx or json")
       .option("--out <file>", "write to a file instead of stdout (the format follows its extension)")
