@@ -44,7 +44,10 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
     const text = `${t("obsolete_notice")} · ${t("obsolete_date")}: ${o.date} · ${t("obsolete_reason")}: ${o.reason}${o.supersededBy ? ` · ${t("superseded_by")}: ${o.supersededBy}` : ""}`;
     children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text, bold: true, color: "C00000" })] }));
   }
-  if (view.kind === "form") children.push(caption(docx, `${t("form_sheet")}: ${view.title}`));
+  if (view.kind === "form") {
+    children.push(caption(docx, `${t("form_sheet")}: ${view.title}`));
+    if (view.sections.length === 0) children.push(new Paragraph({ children: [new TextRun({ text: t("form_no_fields"), color: "666666" })] }));
+  }
   for (const section of view.sections) {
     children.push(heading(docx, section.depth, `${section.number} ${section.title}`));
     if (section.body) children.push(...markdownToDocx(ctx, section.body));
