@@ -21,14 +21,14 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Finding } from "../core/diagnostic.js";
 import { writeFileAtomic } from "../core/write.js";
-import { discover, type Discovery } from "./discover.js";
+import { discover, type Discovery, type ListedDirectory } from "./discover.js";
 import { gitDirectory } from "./git.js";
 import { readRegularFile } from "./guards.js";
 import { CALENDARS_DIR, PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
 import type { Repository } from "./repository.js";
-import type { CachedResult, LoadProblem, SourceFile } from "./source.js";
+import type { CachedResult, FileKind, LoadProblem, SourceFile } from "./source.js";
 
-const FORMAT = 3;
+const FORMAT = 4;
 /**
  * A file modified this close to the moment the cache was written could change again within the
  * same timestamp tick (git's "racily clean" problem); its stat data is then not trusted.
@@ -49,12 +49,16 @@ interface IndexHeader {
   written: number;
   /** The findings of the last check, and the digest of what they follow from (see resultDigest). */
   result?: { digest: string; files: number; findings: Finding[] };
+  /** The directories listed when the files were last discovered (see Discovery.listing). */
+  listing?: ListedDirectory[];
 }
 
+/** The files of the last check in discovery order: path, stat data and entry key when last read. */
 interface Index {
   header: IndexHeader;
-  /** By path: stat data and entry key when last read. */
-  files: Map<string, { stat: StatData; key: string }>;
+  paths: string[];
+  stats: StatData[];
+  keys: string[];
 }
 
 /** The result of a check: its findings and how many files it read. */
@@ -127,9 +131,9 @@ interface CacheState {
 }
 
 function cacheState(root: string, paths: { index: string }, today: string): CacheState {
-  const found = discover(root);
   const fingerprint = packageFingerprint();
   const index = readIndex(paths.index, fingerprint);
+  const found = listedAsBefore(root, index) ?? discover(root);
   const snapshot = takeSnapshot(found, index);
   return { found, fingerprint, index, snapshot, digest: resultDigest(today, found, snapshot.keys) };
 }
@@ -155,7 +159,7 @@ async function readThrough(root: string, paths: { entries: string }, state: Cach
       hits++;
       return cachedSource(read && Buffer.isBuffer(read) ? read : () => readFileSync(f.abs), f.path, f.kind, hit);
     }
-    return read === undefined || Buffer.isBuffer(read) ? sourceFromBytes(read ?? readFileSync(f.abs), f.path, f.kind) : unreadSource(f.path, f.kind, read);
+    return read === undefined || Buffer.isBuffer(read) ? sourceFromBytes(read ?? readFileSync(f.abs), f.path, f.kind, "fast", f.abs) : unreadSource(f.path, f.kind, read);
   });
   const repo = buildRepository(root, files, found.problems);
   const unused = previous.size - new Set(snapshot.keys.filter((k) => previous.has(k))).size;
@@ -179,6 +183,29 @@ function remember(paths: { index: string }, state: CacheState, findings: Finding
   writeIndex(paths.index, { format: FORMAT, fingerprint: state.fingerprint, written: Date.now(), ...(result ? { result } : {}) }, state.found, state.snapshot);
 }
 
+/**
+ * The files of the last check, without listing a single directory, when none of the directories
+ * listed then has changed since (by stat data, as for files) and none changed too close to the
+ * moment the index was written to be trusted; undefined when the directories must be read.
+ */
+function listedAsBefore(root: string, index: Index): Discovery | undefined {
+  const { listing } = index.header;
+  if (!listing || listing[0]?.[0] !== "") return undefined;
+  const trustedBefore = index.header.written - RACY_MS;
+  const prefix = join(root, "x").slice(0, -1);
+  for (const [path, mtimeMs, ino] of listing) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(path === "" ? root : prefix + path);
+    } catch {
+      return undefined;
+    }
+    if (stat.mtimeMs !== mtimeMs || stat.ino !== ino || mtimeMs >= trustedBefore) return undefined;
+  }
+  const files = index.paths.map((path, i) => ({ abs: prefix + path, path, kind: index.keys[i]!.slice(0, index.keys[i]!.indexOf(":")) as FileKind }));
+  return { files, problems: [], listing };
+}
+
 interface Snapshot {
   /** Entry key of each discovered file, in discovery order. */
   keys: string[];
@@ -196,11 +223,16 @@ interface Snapshot {
  * not the index's, or was written too close to the index to be trusted.
  */
 function takeSnapshot(found: Discovery, index: Index): Snapshot {
-  const snapshot: Snapshot = { keys: [], stats: [], read: new Map(), unknown: [], statsChanged: found.files.length !== index.files.size };
+  const snapshot: Snapshot = { keys: [], stats: [], read: new Map(), unknown: [], statsChanged: found.files.length !== index.paths.length };
   const trustedBefore = index.header.written - RACY_MS;
+  // Both lists are sorted by path, so the file at the same place is usually the same file; the
+  // lookup by path is made only when the file list changed.
+  let byPath: Map<string, number> | undefined;
+  const indexOf = (path: string, i: number) => (index.paths[i] === path ? i : (byPath ??= new Map(index.paths.map((p, at) => [p, at]))).get(path));
   found.files.forEach((f, i) => {
     const stat = statData(statSync(f.abs));
-    const known = index.files.get(f.path);
+    const at = indexOf(f.path, i);
+    const known = at === undefined ? undefined : { stat: index.stats[at]!, key: index.keys[at]! };
     snapshot.stats.push(stat);
     if (known && sameStat(known.stat, stat) && stat[1] < trustedBefore) {
       snapshot.keys.push(known.key);
@@ -233,7 +265,7 @@ function resultDigest(today: string, found: Discovery, keys: string[]): string {
 const RECORD_END = "\0\n";
 
 function readIndex(path: string, fingerprint: string): Index {
-  const empty: Index = { header: { format: FORMAT, fingerprint, written: 0 }, files: new Map() };
+  const empty: Index = { header: { format: FORMAT, fingerprint, written: 0 }, paths: [], stats: [], keys: [] };
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -244,23 +276,28 @@ function readIndex(path: string, fingerprint: string): Index {
     const headerEnd = text.indexOf("\n");
     const header = JSON.parse(text.slice(0, headerEnd)) as IndexHeader;
     if (header.format !== FORMAT || header.fingerprint !== fingerprint || typeof header.written !== "number") return empty;
-    const files: Index["files"] = new Map();
-    const records = text.slice(headerEnd + 1).split(RECORD_END);
     // A complete index ends with a record end; anything else is a truncated write.
-    if (records.pop() !== "") return empty;
-    for (const record of records) {
-      const [file, size, mtime, ino, key] = record.split("\0");
+    if (!text.endsWith(RECORD_END) && text.length > headerEnd + 1) return empty;
+    const index: Index = { header, paths: [], stats: [], keys: [] };
+    for (let at = headerEnd + 1; at < text.length; ) {
+      const end = text.indexOf(RECORD_END, at);
+      const [file, size, mtime, ino, key] = text.slice(at, end).split("\0");
       if (key === undefined) return empty;
-      files.set(file!, { stat: [Number(size), Number(mtime), Number(ino)], key });
+      index.paths.push(file!);
+      index.stats.push([Number(size), Number(mtime), Number(ino)]);
+      index.keys.push(key);
+      at = end + RECORD_END.length;
     }
-    return { header, files };
+    return index;
   } catch {
     return empty;
   }
 }
 
 function writeIndex(path: string, header: IndexHeader, found: Discovery, snapshot: Snapshot): void {
-  const lines = [JSON.stringify(header), "\n"];
+  // Kept only for a discovery without problems, so that a check reusing the listing has none either.
+  const listing = found.problems.length === 0 ? found.listing : undefined;
+  const lines = [JSON.stringify({ ...header, listing }), "\n"];
   found.files.forEach((f, i) => lines.push(`${f.path}\0${snapshot.stats[i]!.join("\0")}\0${snapshot.keys[i]}${RECORD_END}`));
   writeCacheFile(path, lines.join(""));
 }

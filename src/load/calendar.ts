@@ -22,8 +22,20 @@ export function shippedCalendar(id: string): PublicCalendar {
   return calendar;
 }
 
-/** The working-day calendar of a repository: the shipped public days (unless base: none) and its own. */
+const calendars = new WeakMap<object, WorkCalendar>();
+const NO_CONFIG = {};
+
+/**
+ * The working-day calendar of a repository: the shipped public days (unless base: none) and its own.
+ * One per configuration, so that the rules of a check share the deadlines it has counted.
+ */
 export function repositoryCalendar(config: QmsConfig | undefined): WorkCalendar {
-  const base = config?.calendar?.base ?? DEFAULT_CALENDAR_BASE;
-  return new WorkCalendar(config?.calendar, base === "none" ? undefined : shippedCalendar(base));
+  const key = config ?? NO_CONFIG;
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    const base = config?.calendar?.base ?? DEFAULT_CALENDAR_BASE;
+    calendar = new WorkCalendar(config?.calendar, base === "none" ? undefined : shippedCalendar(base));
+    calendars.set(key, calendar);
+  }
+  return calendar;
 }

@@ -37,7 +37,17 @@ export interface Discovery {
   files: FoundFile[];
   /** Problems with a path rather than with content (links leaving the repository, wrong extension). */
   problems: { path: string; problem: LoadProblem }[];
+  /**
+   * The directories whose listings decided the files (the root first), each with its stat data
+   * taken before it was read. Absent when a symbolic link took part: where a link leads can change
+   * without any of them changing. While none of them changes, the files found are the same (the
+   * check cache relies on this, as git's untracked cache does).
+   */
+  listing?: ListedDirectory[];
 }
+
+/** A directory by repository-relative path ("" for the root), with its modification time and inode. */
+export type ListedDirectory = [path: string, mtimeMs: number, ino: number];
 
 const TOP_FILES: Record<string, FileKind> = {
   "qms.yaml": "qms",
@@ -57,8 +67,11 @@ const FOLDERS: { dir: string; kind: FileKind; nested: boolean }[] = [
 export function discover(root: string): Discovery {
   const realRoot = realpathSync(root);
   const result: Discovery = { files: [], problems: [] };
+  const listing: ListedDirectory[] = [];
+  let linked = false;
   /** Where a symbolic link leads: inside the repository, outside it, nowhere, or round in a loop. */
   const target = (abs: string): "inside" | "outside" | "dangling" | "loop" => {
+    linked = true;
     try {
       const real = realpathSync(abs);
       return real === realRoot || real.startsWith(realRoot + sep) ? "inside" : "outside";
@@ -107,6 +120,11 @@ export function discover(root: string): Discovery {
     }
     result.files.push({ abs, path, kind });
   };
+  const listed = (abs: string) => {
+    const stat = statSync(abs);
+    listing.push([abs === root ? "" : repositoryPath(abs), stat.mtimeMs, stat.ino]);
+  };
+  listed(root);
   for (const [name, kind] of Object.entries(TOP_FILES)) {
     const abs = join(root, name);
     if (existsSync(abs) || isDanglingLink(abs)) consider(abs, kind);
@@ -125,12 +143,13 @@ export function discover(root: string): Discovery {
         continue;
       }
     }
-    walk(abs, nested, (file, type) => consider(file, kind, type), (link) => {
+    walk(abs, nested, listed, (file, type) => consider(file, kind, type), (link) => {
       const where = target(link);
       if (where !== "inside") result.problems.push(linkProblem(link, where));
     });
   }
   result.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (!linked) result.listing = listing;
   return result;
 }
 
@@ -156,13 +175,14 @@ function entryType(entry: { isFile(): boolean; isSymbolicLink(): boolean }): Ent
   return entry.isSymbolicLink() ? "link" : entry.isFile() ? "file" : "other";
 }
 
-function walk(dir: string, nested: boolean, onFile: (abs: string, type: EntryType) => void, onDirLink: (abs: string) => void): void {
+function walk(dir: string, nested: boolean, onDirectory: (abs: string) => void, onFile: (abs: string, type: EntryType) => void, onDirLink: (abs: string) => void): void {
+  onDirectory(dir);
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const abs = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (nested) walk(abs, nested, onFile, onDirLink);
+      if (nested) walk(abs, nested, onDirectory, onFile, onDirLink);
     } else if (entry.isSymbolicLink()) {
       let target;
       try {

@@ -3,9 +3,10 @@
  * a plain value cut short by ` #…` (the rest becomes a comment), and a number where text was meant
  * (`section: 4.10` is the number 4.1). Both are warnings: the file is still read.
  */
-import { isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
 import type { Path } from "../model/types.js";
 import type { LoadProblem } from "./source.js";
+import { yaml } from "./yaml.js";
 
 export const COMMENT_CUTS_VALUE = "yaml/comment-cuts-value";
 export const NUMBER_AS_TEXT = "yaml/number-as-text";
@@ -22,13 +23,14 @@ const pathText = (path: Path) => path.map((p, i) => (typeof p === "number" ? `[$
  * `#` glued to a word is more likely part of the value (a record number `#RW-2024-07`).
  */
 export function commentCutProblems(doc: Document.Parsed, text: string, position: (offset: number) => [number, number]): LoadProblem[] {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   const problems: LoadProblem[] = [];
   const walk = (node: unknown, path: Path) => {
     if (isMap(node)) {
       for (const pair of node.items) if (isPair(pair) && isScalar(pair.key)) walk(pair.value, [...path, String(pair.key.value)]);
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => walk(item, [...path, i]));
-    } else if (isScalar(node) && node.type === Scalar.PLAIN && node.range) {
+    } else if (isScalar(node) && node.type === "PLAIN" && node.range) {
       const rest = /^[ \t]+(#\S[^\r\n]*)/.exec(text.slice(node.range[1]));
       if (!rest || path.length === 0) return;
       const written = text.slice(node.range[0], node.range[1]);
@@ -51,8 +53,9 @@ export function commentCutProblems(doc: Document.Parsed, text: string, position:
 
 /** Where the schema wants text and YAML read a plain number, the text as written, for the data and the message. */
 export function numberAsText(doc: Document.Parsed | undefined, text: string, path: Path): string | undefined {
-  const node = doc?.getIn(path, true);
-  if (!isScalar(node) || node.type !== Scalar.PLAIN || typeof node.value !== "number" || !node.range) return undefined;
+  if (!doc) return undefined;
+  const node = doc.getIn(path, true);
+  if (!yaml().isScalar(node) || node.type !== "PLAIN" || typeof node.value !== "number" || !node.range) return undefined;
   return text.slice(node.range[0], node.range[1]);
 }
 

@@ -38,28 +38,50 @@ export interface SourceFile {
 
 export function readSource(absPath: string, path: string, kind: FileKind): SourceFile {
   const bytes = readRegularFile(absPath);
-  return Buffer.isBuffer(bytes) ? sourceFromBytes(bytes, path, kind) : unreadSource(path, kind, bytes);
+  return Buffer.isBuffer(bytes) ? sourceFromBytes(bytes, path, kind, "fast", absPath) : unreadSource(path, kind, bytes);
+}
+
+/**
+ * The text of a file read again from disk. A file read with js-yaml keeps its data, not its text:
+ * the text is needed only to place a finding, and only in a few files (as for a file answered
+ * from the check cache, a file edited in between is placed in its new text).
+ */
+function rereadText(absPath: string): () => string {
+  return () => {
+    const bytes = readRegularFile(absPath);
+    const decoded = Buffer.isBuffer(bytes) ? decodeUtf8(bytes) : "";
+    return typeof decoded === "string" ? decoded : "";
+  };
 }
 
 /** A file that was not read at all (too large, not a regular file): only its problem is known. */
 export function unreadSource(path: string, kind: FileKind, problem: LoadProblem): SourceFile {
-  const file = newSource(path, kind);
+  const file = new ReadFile(path, kind);
   file.problems.push(problem);
   return file;
 }
 
-/** A file about to be read with `yaml`; its line counter (and so `yaml`) is made on first use. */
-function newSource(path: string, kind: FileKind): SourceFile {
-  let lineCounter: LineCounter | undefined;
-  return {
-    path,
-    kind,
-    text: "",
-    problems: [],
-    get lineCounter() {
-      return (lineCounter ??= new (yaml().LineCounter)());
-    },
-  };
+/**
+ * A file about to be read with `yaml`; its line counter (and so `yaml`) is made on first use.
+ * Files are classes, not object literals with getters: tens of thousands of them stay in memory
+ * for a check, and a literal given accessors and then new properties becomes a hash table.
+ */
+class ReadFile implements SourceFile {
+  text = "";
+  doc: Document.Parsed | undefined = undefined;
+  data: unknown = undefined;
+  problems: LoadProblem[] = [];
+  validated: boolean | undefined = undefined;
+  #lineCounter: LineCounter | undefined = undefined;
+
+  constructor(
+    readonly path: string,
+    readonly kind: FileKind,
+  ) {}
+
+  get lineCounter(): LineCounter {
+    return (this.#lineCounter ??= new (yaml().LineCounter)());
+  }
 }
 
 /**
@@ -69,8 +91,8 @@ function newSource(path: string, kind: FileKind): SourceFile {
 export type Parser = "fast" | "yaml";
 
 /** What readSource makes of a file's bytes (the check cache reads each file once and hashes it). */
-export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind, parser: Parser = "fast"): SourceFile {
-  const file = newSource(path, kind);
+export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind, parser: Parser = "fast", absPath?: string): SourceFile {
+  const file = new ReadFile(path, kind);
   const problem = byteProblem(bytes);
   if (problem) {
     file.problems.push(problem);
@@ -88,15 +110,16 @@ export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind, par
     });
     return file;
   }
-  return parseParsedText(file, decoded, parser);
+  return parseParsedText(file, decoded, parser, absPath === undefined ? undefined : rereadText(absPath));
 }
 
 /** Parses already-decoded text (used for files read from git as well as from disk). */
 export function parseText(path: string, kind: FileKind, text: string, parser: Parser = "fast"): SourceFile {
-  return parseParsedText(newSource(path, kind), text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parser);
+  return parseParsedText(new ReadFile(path, kind), text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parser);
 }
 
-function parseParsedText(file: SourceFile, text: string, parser: Parser): SourceFile {
+/** `reread` gives the text again later, so that a file read with js-yaml need not keep it. */
+function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: () => string): SourceFile {
   file.text = text;
   if (file.problems.length > 0) return file;
   const textual = textProblem(text);
@@ -128,7 +151,7 @@ function parseParsedText(file: SourceFile, text: string, parser: Parser): Source
   // full parser sees where values end, so such files take that path.
   if (parser === "fast" && !MAYBE_CUT_BY_COMMENT.test(text)) {
     const data = parseFast(text);
-    if (data !== NOT_FAST) return lazySource(file.path, file.kind, () => text, data, [], true);
+    if (data !== NOT_FAST) return new LazyFile(file.path, file.kind, reread ?? text, compactStrings(data), [], true);
   }
   const doc = parseYaml(text, file.lineCounter);
   file.doc = doc;
@@ -196,18 +219,22 @@ const PLAIN_KEY_REFUSED = "csr: only plain text keys";
  * Mappings as plain objects, accepting only keys that `yaml` turns into the same object key:
  * text keys other than the merge key `<<` and the keys that reach Object.prototype. Anything
  * else (a number, null or collection as a key) is refused, so that `yaml` reads that file.
+ * The pairs are collected in a Map and the object is made from them at once: an object that
+ * gets its keys one by one, as a parser adds them, turns into a hash table after sixteen keys,
+ * which holds a CSR or a document in four times the memory (and reads more slowly).
  */
-const plainMapTag = defineMappingTag<Record<string, unknown>>("tag:yaml.org,2002:map", {
-  create: () => ({}),
+const plainMapTag = defineMappingTag<Map<string, unknown>, Record<string, unknown>>("tag:yaml.org,2002:map", {
+  create: () => new Map(),
   identify: (data: unknown) => typeof data === "object" && data !== null && Object.getPrototypeOf(data) === Object.prototype,
   addPair: (map, key, value) => {
     if (typeof key !== "string" || key === "<<" || UNSAFE_KEYS.has(key)) return PLAIN_KEY_REFUSED;
-    map[key] = value;
+    map.set(key, value);
     return "";
   },
-  has: (map, key) => typeof key === "string" && Object.prototype.hasOwnProperty.call(map, key),
-  keys: (map) => Object.keys(map),
-  get: (map, key) => map[String(key)],
+  has: (map, key) => typeof key === "string" && map.has(key),
+  keys: (object) => Object.keys(object),
+  get: (object, key) => object[String(key)],
+  finalize: (map) => Object.fromEntries(map),
 });
 const FAST_SCHEMA = CORE_SCHEMA.withTags(plainMapTag);
 
@@ -228,6 +255,36 @@ function parseFast(text: string): unknown {
     return NOT_FAST;
   }
 }
+
+/**
+ * The strings of a file's data as a check keeps them, for tens of thousands of files at once: a
+ * short value is shared with every equal one read before (dates, department codes, statuses recur
+ * in every file: a third of the strings a check held), and a longer one is copied out of the
+ * file's text, which js-yaml cuts it from as a slice that keeps the whole text alive.
+ * Returns the same value with its strings replaced (arrays and objects are changed in place).
+ */
+function compactStrings(value: unknown): unknown {
+  if (typeof value === "string") {
+    if (value.length > MAX_SHARED_LENGTH) return (" " + value).slice(1);
+    const shared = sharedStrings.get(value);
+    if (shared !== undefined) return shared;
+    if (sharedStrings.size < MAX_SHARED_STRINGS) sharedStrings.set(value, value);
+    return value;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = compactStrings(value[i]);
+  } else if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key in record) record[key] = compactStrings(record[key]);
+  }
+  return value;
+}
+
+/** V8 copies a string this short when it is cut from another (longer ones are slices). */
+const MAX_SHARED_LENGTH = 12;
+/** Distinct short values; a repository of 50,000 entities has far fewer, so the table stops only hostile input. */
+const MAX_SHARED_STRINGS = 200_000;
+const sharedStrings = new Map<string, string>();
 
 /**
  * Left to `yaml`: a tag (`!` where a node can start), a directive line, and a line over 1,024
@@ -279,13 +336,9 @@ export interface CachedResult {
 
 export function cachedResult(file: SourceFile): CachedResult {
   // Asking a lazily parsed file for its Document would build it.
-  const lazy = parsedLazily.get(file);
-  if (lazy !== undefined) return { data: file.data, problems: file.problems, decoded: true, parsed: lazy };
+  if (file instanceof LazyFile) return { data: file.data, problems: file.problems, decoded: true, parsed: file.parsedAsYaml };
   return { data: file.data, problems: file.problems, decoded: file.text !== "" || file.doc !== undefined, parsed: file.doc !== undefined };
 }
-
-/** Files whose Document is built on first use, and whether their text is YAML that `yaml` parses. */
-const parsedLazily = new WeakMap<SourceFile, boolean>();
 
 /**
  * A file restored from the check cache: the data and problems are known, so the text is decoded
@@ -297,7 +350,7 @@ export function cachedSource(bytes: Buffer | (() => Buffer), path: string, kind:
     const decoded = cached.decoded ? decodeUtf8(typeof bytes === "function" ? bytes() : bytes) : "";
     return typeof decoded === "string" ? decoded : "";
   };
-  const file = lazySource(path, kind, text, cached.data, cached.problems, cached.parsed);
+  const file = new LazyFile(path, kind, text, cached.data, cached.problems, cached.parsed);
   file.validated = true;
   return file;
 }
@@ -306,36 +359,47 @@ export function cachedSource(bytes: Buffer | (() => Buffer), path: string, kind:
  * A file whose data is known without a `yaml` Document: the Document (with line and column of
  * every node) is built on first use, which happens only for a file with a finding.
  */
-function lazySource(path: string, kind: FileKind, readText: () => string, data: unknown, problems: LoadProblem[], parsedAsYaml: boolean): SourceFile {
-  let text: string | undefined;
-  let parsed: { doc?: Document.Parsed; lineCounter: LineCounter } | undefined;
-  const parse = () => {
-    if (!parsed) {
+class LazyFile implements SourceFile {
+  validated: boolean | undefined = undefined;
+  #text: string | undefined;
+  #readText: (() => string) | undefined;
+  #parsed: { doc?: Document.Parsed; lineCounter: LineCounter } | undefined = undefined;
+
+  /** `parsedAsYaml`: whether the text is YAML that `yaml` parses (not for an empty or conflicted file). */
+  constructor(
+    readonly path: string,
+    readonly kind: FileKind,
+    text: string | (() => string),
+    readonly data: unknown,
+    readonly problems: LoadProblem[],
+    readonly parsedAsYaml: boolean,
+  ) {
+    if (typeof text === "string") this.#text = text;
+    else this.#readText = text;
+  }
+
+  get text(): string {
+    return (this.#text ??= this.#readText!());
+  }
+
+  get doc(): Document.Parsed | undefined {
+    return this.#parse().doc;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.#parse().lineCounter;
+  }
+
+  #parse(): { doc?: Document.Parsed; lineCounter: LineCounter } {
+    if (!this.#parsed) {
       const lineCounter = new (yaml().LineCounter)();
-      if (!parsedAsYaml) return (parsed = { lineCounter });
-      const doc = parseYaml(file.text, lineCounter);
+      if (!this.parsedAsYaml) return (this.#parsed = { lineCounter });
+      const doc = parseYaml(this.text, lineCounter);
       removeUnsafeKeys(doc, () => undefined);
-      parsed = { doc, lineCounter };
+      this.#parsed = { doc, lineCounter };
     }
-    return parsed;
-  };
-  const file: SourceFile = {
-    path,
-    kind,
-    data,
-    problems,
-    get text() {
-      return (text ??= readText());
-    },
-    get doc() {
-      return parse().doc;
-    },
-    get lineCounter() {
-      return parse().lineCounter;
-    },
-  };
-  parsedLazily.set(file, parsedAsYaml);
-  return file;
+    return this.#parsed;
+  }
 }
 
 /** One decoder for every file: making one per file costs more than decoding a small file. */

@@ -51,6 +51,11 @@ export class WorkCalendar {
   private readonly baseWorkdays: Set<string>;
   /** Years whose public holidays are known; undefined when the repository keeps its calendar alone. */
   private readonly knownYears: Set<number> | undefined;
+  /**
+   * Counted spans by "from>to" or "from+n": many CSRs and documents share their dates, and every
+   * check counts each of their deadlines, so a span is counted once (a tenth of a large check before).
+   */
+  private readonly counted = new Map<string, string | number>();
 
   /** `base` is the shipped public calendar the repository uses (none: the repository's days alone). */
   constructor(config: CalendarConfig = {}, base?: PublicCalendar) {
@@ -80,12 +85,16 @@ export class WorkCalendar {
 
   /** The nth working day after `iso` (the day itself does not count). */
   addWorkdays(iso: string, n: number): string {
+    const key = `${iso}+${n}`;
+    const known = this.counted.get(key);
+    if (typeof known === "string") return known;
     // A date outside the range is reported by date/out-of-range; clamped, the count stays bounded.
     let day = clampToRange(iso);
     for (let counted = 0, guard = 0; counted < n && guard < 3660; guard++) {
       day = addDays(day, 1);
       if (this.isWorkday(day)) counted++;
     }
+    this.counted.set(key, day);
     return day;
   }
 
@@ -95,9 +104,13 @@ export class WorkCalendar {
    */
   workdaysBetween(from: string, to: string): number {
     if (from === to) return 0;
+    const key = `${from}>${to}`;
+    const known = this.counted.get(key);
+    if (typeof known === "number") return known;
     const [start, end, sign] = from < to ? [clampToRange(from), clampToRange(to), 1] : [clampToRange(to), clampToRange(from), -1];
     let count = 0;
     for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (this.isWorkday(d)) count++;
+    this.counted.set(key, sign * count);
     return sign * count;
   }
 

@@ -31,7 +31,7 @@ import { allRegisters } from "../report/registers/index.js";
 import type { Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
-import { buildDownloadsInWorker } from "./downloads.js";
+import { buildDownloads } from "./downloads.js";
 import type { SearchEntry } from "./search.js";
 import { columnLinker, siteTable, type Cell, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
 
@@ -125,13 +125,8 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   const entityOfFile = fileEntities(repo);
   const cannotShow = (error: UserError) => tr(`无法显示：${error.message} 见“发现项”。`, `Cannot be shown: ${error.message} See Findings.`);
 
-  // The downloads and the search index are built in a worker thread while the pages are rendered.
   const standards = scopeCatalogs(repo);
   const registers = registerFiles(allRegisters(rc, today), standards);
-  const entries = searchEntries(rc, pages);
-  const downloads = buildDownloadsInWorker({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries });
-  // A failure surfaces where the downloads are awaited; this only keeps it from counting as unhandled meanwhile.
-  downloads.catch(() => undefined);
 
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
   const referrers = documentReferrers(repo);
@@ -248,7 +243,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
     });
   }
 
-  // --- Registers and matrices, each with its xlsx and csv (made in the worker, see downloads.ts).
+  // --- Registers and matrices, each with its xlsx and csv (see downloads.ts).
   const registerItems: Cell[] = [];
   for (const { name, table } of registers) {
     const page = `registers/${name}.html`;
@@ -324,7 +319,8 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   }
 
   // --- Search, and the files the worker made.
-  for (const file of await downloads) emit(file.path, file.content);
+  const entries = searchEntries(rc, pages);
+  for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries })) emit(file.path, file.content);
   fileCount += registers.length;
   emit(
     "search.html",

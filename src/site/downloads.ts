@@ -1,15 +1,14 @@
 /**
- * The slow, self-contained part of a site build runs in a worker thread, beside the pages: the
- * registers' xlsx and csv downloads (exceljs and its zip compression) and the search index
- * (MiniSearch). Both take plain data: the workbooks are written to the files named, the other
- * files are handed back.
+ * The files of a site build that are not pages: the registers' xlsx and csv downloads and the
+ * search index (MiniSearch). The workbooks are written to the files named, the other files are
+ * handed back. They are made in the main thread: a worker thread would load csr's modules again
+ * and cost more CPU time than the wall time it saves.
  */
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { toCsv, writeXlsx, type Table } from "../report/table.js";
 import { searchAssets, type SearchEntry } from "./search.js";
 
 export interface DownloadsInput {
-  /** Each register with the file its workbook is streamed to (exceljs writes it itself). */
+  /** Each register with the file its workbook is streamed to. */
   registers: { name: string; table: Table; xlsxFile: string }[];
   entries: SearchEntry[];
 }
@@ -27,21 +26,4 @@ export async function buildDownloads(input: DownloadsInput): Promise<SiteFile[]>
   }
   for (const asset of await searchAssets(input.entries)) files.push({ path: `assets/${asset.name}`, content: asset.text });
   return files;
-}
-
-/** Starts buildDownloads in a worker thread; the promise settles with its files or its error. */
-export function buildDownloadsInWorker(input: DownloadsInput): Promise<SiteFile[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: input });
-    worker.once("message", (files: SiteFile[]) => resolve(files));
-    worker.once("error", reject);
-    worker.once("exit", (code) => {
-      if (code !== 0) reject(new Error(`The site's download worker stopped with exit code ${code}.`));
-    });
-  });
-}
-
-if (!isMainThread && parentPort) {
-  const port = parentPort;
-  void buildDownloads(workerData as DownloadsInput).then((files) => port.postMessage(files));
 }

@@ -7,8 +7,9 @@
 import { rulesById } from "../check/registry.js";
 import type { Finding } from "../core/diagnostic.js";
 import type { WorkCalendar } from "../model/calendar.js";
-import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, reviewDue, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
+import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
+import { reviewTimeliness } from "../model/review-timeliness.js";
 import type { Csr } from "../model/types.js";
 import { compareIds, customerName, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
 import { distributionRegister } from "../report/registers/distribution.js";
@@ -179,11 +180,15 @@ const reviews: PanelDefinition = (input) => {
   // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2).
   const superseded = findingNumber(input, "csr/source-superseded", t(rc, "来源文件已换版待重审", "source revised, review again"));
   if (superseded) numbers.push(superseded);
-  // Decisions recorded after the review deadline: what an auditor looks for in the evidence (7.5.3.2.2).
+  // Decisions recorded after the review deadline, as the review-timeliness register counts them
+  // (7.5.3.2.2), and those of them without a recorded reason (csr/review-late).
   const config = rc.repo.config?.value;
-  const late = (r: CsrRow) => !!r.csr.review?.decision && r.csr.review.decision.date > reviewDue(r.csr, input.calendar, config);
+  const decidedLate = new Set(input.csrs.filter((r) => reviewTimeliness(r.csr, input.calendar, config, input.today).timeliness === "late"));
+  const late = (r: CsrRow) => decidedLate.has(r);
   const lateLabel = t(rc, "决定晚于评审期限", "decided after the review deadline");
   numbers.push({ label: lateLabel, count: count(late), tone: "warn", list: csrListPage(input, "reviews-decided-late", lateLabel, late) });
+  const unexplained = findingNumber(input, "csr/review-late", t(rc, "晚于期限且未记录原因", "late, no reason recorded"));
+  if (unexplained) numbers.push(unexplained);
   return { id: "reviews", title: t(rc, "顾客特定要求评审", "CSR reviews"), numbers };
 };
 

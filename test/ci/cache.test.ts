@@ -131,15 +131,31 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
   });
 
+  it("lists no directory while none has changed since the last check, and lists them all when one has", () => {
+    const dir = repository();
+    const old = new Date("2026-01-05T08:00:00Z");
+    const age = (path: string) => utimesSync(join(dir, path), old, old);
+    for (const path of ["documents/QP-001.yaml", "documents/QP-002.yaml", "documents/QP-003.yaml", "documents", ""]) age(path);
+    const today = ["--today", "2026-06-30"];
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    // Proof that the directory is not listed: a file added under its old time goes unseen (as in git's untracked cache).
+    writeFileSync(join(dir, "documents", "QP-004.yaml"), procedure("QP-004", ["related: [QP-405]"]));
+    age("documents");
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    // Adding a file gives its directory a new time: the directories are listed again and the file is found.
+    utimesSync(join(dir, "documents"), new Date(), new Date());
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
+  });
+
   it("is ignored and rebuilt when it is corrupt", () => {
     const dir = repository();
     csr(["-C", dir, "check"]);
     const file = cacheFile(join(dir, ".git", "csr-cache"));
-    writeFileSync(file, '{"format": 3, "entr');
-    writeFileSync(file.replace(/\.json$/, ".index"), '{"format": 3, "fing');
+    writeFileSync(file, '{"format": 4, "entr');
+    writeFileSync(file.replace(/\.json$/, ".index"), '{"format": 4, "fing');
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
-    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(3);
-    expect(JSON.parse(readFileSync(file.replace(/\.json$/, ".index"), "utf8").split("\n")[0]!).format).toBe(3);
+    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(4);
+    expect(JSON.parse(readFileSync(file.replace(/\.json$/, ".index"), "utf8").split("\n")[0]!).format).toBe(4);
   });
 
   it("is not kept outside git, where the check writes nothing at all", () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/site/tokenize.js";
@@ -39,7 +39,8 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", () => {
-    expect(site.stderr).toBe("Built the site: 134 pages, 165 files (zh-CN); csr check: 0 error(s), 0 warning(s).\n");
+    expect(site.stderr).toBe("Built the site: 135 pages, 166 files (zh-CN); csr check: 0 error(s), 0 warning(s).
+");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
@@ -160,6 +161,25 @@ describe("csr site refuses", () => {
   });
 });
 
+describe("csr site --out through a symbolic link", () => {
+  it("refuses a folder that a link in the repository leads outside it, and writes there when that folder is named", () => {
+    const repo = copyFixture("examples/acme-auto");
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, join(repo, "published"));
+    for (const out of ["published", join("published", "site")]) {
+      const refused = csr(["-C", repo, "site", "--out", out, "--today", DAY]);
+      expect(refused.stderr).toBe(
+        `csr: --out ${out} leads outside the repository through a symbolic link (to ${join(realpathSync(elsewhere), out.slice("published".length))}); csr writes there only if you name that folder yourself, e.g. --out ${join(realpathSync(elsewhere), out.slice("published".length))}.\n`,
+      );
+      expect(refused.code).toBe(2);
+    }
+    expect(readdirSync(elsewhere)).toEqual([]);
+    const named = csr(["-C", repo, "site", "--out", join(elsewhere, "site"), "--today", DAY]);
+    expect(named.code).toBe(0);
+    expect(existsSync(join(elsewhere, "site", "index.html"))).toBe(true);
+  });
+});
+
 describe("csr site options", () => {
   const repo = copyFixture("examples/acme-auto");
 
@@ -246,6 +266,7 @@ describe("csr site: what needs attention", () => {
     const numbers = [...index.matchAll(/href="(lists\/[a-z-]+\.html)"><span class="count">(\d+)<\/span> <span class="label">([^<]+)<\/span>/g)].map((m) => `${m[3]} ${m[2]} ${m[1]}`);
     expect(numbers.filter((n) => /late|recall|training|suspect/.test(n))).toEqual([
       "决定晚于评审期限 1 lists/reviews-decided-late.html",
+      "晚于期限且未记录原因 1 lists/csr-review-late.html",
       "要求或落实章节已更改（可疑链接） 0 lists/csr-suspect-link.html",
       "待回收的受控副本 1 lists/copies-to-recall.html",
       "回收逾期 1 lists/doc-recall-overdue.html",
@@ -282,7 +303,8 @@ describe("csr site and the check cache", () => {
     // The edited file is read again and checked again: its finding follows the edit.
     expect(page(edited, "findings.html")).toContain("Unknown document &#x27;QP-405&#x27;.");
     expect(page(edited, "findings.html")).not.toContain("QP-404");
-  });
+    // Three builds and a check: more than the default timeout on a loaded machine.
+  }, 120_000);
 });
 
 describe("csr site: hostile input", () => {

@@ -33,7 +33,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const baseUrl = flags.baseUrl === undefined ? undefined : baseUrlOption(flags.baseUrl);
   const root = findRoot(ctx.dir);
   const out = resolve(ctx.dir, flags.out);
-  refuseDataPath(root, out, "--out");
+  refuseDataPath(root, out, "--out", true);
   refuseForeignFolder(out, flags.out);
   // Through the check cache, as csr check reads: after a check in CI, nothing is parsed or checked twice.
   const checked = await loadChecked(root, today, (r) => {
