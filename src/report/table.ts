@@ -46,7 +46,7 @@ export interface RegisterHeading {
   signatures: string[];
 }
 
-export const TABLE_FORMATS = ["table", "md", "html", "csv", "xlsx", "json"] as const;
+export const TABLE_FORMATS = ["table", "md", "html", "csv", "xlsx", "json", "pdf"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? "" : String(cell));

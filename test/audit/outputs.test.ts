@@ -92,7 +92,7 @@ describe("csr export", () => {
     );
     expect(csr(["-C", dir, "export", "--out", ".git/registers.xlsx"]).code).toBe(2);
     expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.txt"]).stderr).toBe(
-      "csr: Cannot tell the format of --out out/forms.txt from its extension; name it .md, .html, .csv, .json or .xlsx, or give --format.\n",
+      "csr: Cannot tell the format of --out out/forms.txt from its extension; name it .md, .html, .csv, .json, .xlsx or .pdf, or give --format.\n",
     );
     expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"])).toMatchObject({ code: 0, stderr: "wrote out/forms.md\n" });
     expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"]).code).toBe(2);
@@ -187,7 +187,7 @@ describe("table templates", () => {
 
 describe("usage errors", () => {
   it("an unknown format or language is one line, exit 2", () => {
-    expect(csr(["-C", REPO, "list", "forms", "--format", "pdf"]).stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json; got 'pdf'.\n");
+    expect(csr(["-C", REPO, "list", "forms", "--format", "docx"]).stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json, pdf; got 'docx'.\n");
     expect(csr(["-C", REPO, "matrix", "clauses", "--lang", "fr"]).stderr).toBe("csr: --lang must be one of zh-CN, en; got 'fr'.\n");
   });
   it("an unknown standard names the known catalogs", () => {

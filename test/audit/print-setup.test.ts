@@ -55,3 +55,25 @@ describe("printed registers", () => {
     expect(readFileSync(file).length).toBeGreaterThan(0);
   });
 });
+
+describe("registers and layouts as PDF", () => {
+  const chromium = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"]).status === 0;
+  const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
+  // pdftotext drops the spaces of the page footer and may break lines: text is compared without whitespace.
+  const text = (pdf: string) => spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
+
+  it.runIf(chromium && pdftotext)("prints a register with its heading, columns, notes, signature lines and 第 x 页 共 y 页", { timeout: 120_000 }, () => {
+    const out = tempDir();
+    const external = join(out, "外来文件清单.pdf");
+    expect(csr(["-C", REPO, "list", "external", "--out", external, "--today", "2026-11-27"])).toMatchObject({ code: 0, stderr: `wrote ${external}\n` });
+    expect(readFileSync(external).subarray(0, 5).toString()).toBe("%PDF-");
+    const printed = text(external);
+    for (const expected of ["外来文件清单（共2份）", "测试汽车零部件有限公司", "截至2026-11-27", "发布单位", "GB/T19001-2016", "2017-03-02", "现行2份", "编制：", "批准：", "第1页共1页"]) {
+      expect(printed).toContain(expected);
+    }
+    const xref = join(out, "xref.pdf");
+    expect(csr(["-C", REPO, "matrix", "clauses", "--style", "cross-reference", "--format", "pdf", "--out", xref, "--today", "2026-11-27"]).code).toBe(0);
+    const matrix = text(xref);
+    for (const expected of ["MINIQMS条款、过程和文件对照表", "△由上级条款继承", "覆盖率：8/13(61.5%)", "第1页共2页", "第2页共2页"]) expect(matrix).toContain(expected);
+  });
+});

@@ -75,7 +75,8 @@ describe("csr list", () => {
     expect(list("--status", "open").stderr).toBe(
       "csr: --status must be one of received, in-review, decided, addressed, implemented, verified, superseded, rejected, not-applicable; got 'open'.\n",
     );
-    expect(list("--format", "pdf").stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json; got 'pdf'.\n");
+    expect(list("--format", "docx").stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json, pdf; got 'docx'.\n");
+    expect(list("--format", "pdf").stderr).toBe("csr: --format pdf writes a binary file; give the file to write with --out FILE.pdf.\n");
     expect(list("--format", "xlsx").stderr).toBe("csr: --format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.\n");
     expect(list("--customer", "DYB").stderr).toBe("csr: --customer: unknown customer 'DYB'. Did you mean 'DYA'?\n");
     expect(list("--clause", "8.3").stderr).toBe("csr: --clause expects STANDARD:CLAUSE, e.g. IATF16949:8.3; got '8.3'.\n");
