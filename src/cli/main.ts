@@ -351,7 +351,7 @@ export async function run(argv: string[]): Promise<number> {
     .command("import")
     .description("turn an existing Excel or CSV register, or Word documents, into repository files")
     .argument("<file>", ".xlsx or .csv register, a .docx document, or a folder of .docx documents")
-    .option("--as <kind>", "procedures, instructions, forms, documents or csr (Word: optional)")
+    .option("--as <kind>", "procedures, instructions, forms, documents, csr or symbols (Word: optional)")
     .option("--sheet <name>", "worksheet to read")
     .option("--dry-run", "report what would be written, write nothing")
     .option("--standard <id>", "standard for bare clause numbers like 8.5.2 (default: the first in qms.yaml)")

@@ -40,7 +40,12 @@ export type Field =
   | "addressed"
   | "level3"
   | "level4"
-  | "uses";
+  | "uses"
+  | "customerSymbol"
+  | "customerClass"
+  | "meaning"
+  | "symbol"
+  | "class";
 
 const VARIANTS: Record<Field, string[]> = {
   no: ["序号", "no", "no.", "#", "sn", "s/n"],
@@ -79,6 +84,11 @@ const VARIANTS: Record<Field, string[]> = {
   level3: ["三级文件", "三级文件名称", "level-3documents"],
   level4: ["四级表单", "四级文件", "四级表单名称", "level-4forms"],
   uses: ["三级文件及四级表单", "三级文件和四级表单", "三级及四级文件", "三、四级文件", "支持性文件"],
+  customerSymbol: ["顾客符号", "客户符号", "customersymbol"],
+  customerClass: ["顾客分类", "客户分类", "顾客特性分类", "customerclass"],
+  meaning: ["含义", "符号含义", "meaning"],
+  symbol: ["本公司符号", "公司符号", "我司符号", "内部符号", "oursymbol"],
+  class: ["本公司分类", "公司分类", "我司分类", "内部分类", "ourclass"],
 };
 
 export function normalizeHeader(text: string): string {

@@ -1,5 +1,5 @@
 /** Turning the values real registers contain into the repository's formats. */
-import type { Disposition } from "../model/types.js";
+import type { Disposition, Role } from "../model/types.js";
 import { isIsoDate } from "../core/dates.js";
 import { compactText } from "../core/text.js";
 import { UnreadableCell, type RawCell } from "./read.js";
@@ -144,6 +144,12 @@ export function personIdFromName(text: string): string {
     .replace(/\s+/g, (space, at: number, s: string) => (han.test(s[at - 1]!) || han.test(s[at + space.length]!) ? "" : " "))
     .replace(/\p{Cc}/gu, "");
 }
+
+/** The pattern people.yaml ids follow (schemas/common.schema.json personId). */
+export const PERSON_ID = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_.'’·・-]| (?=[\p{L}\p{N}]))*$/u;
+
+/** What a signature on a document shows its signer may do: 编制 author, 审核 reviewer, 批准 approver. */
+export const SIGNING_ROLE = { prepared: "author", reviewed: "reviewer", approved: "approver" } as const satisfies Record<string, Role>;
 
 const DISPOSITION_WORDS: [RegExp, Disposition][] = [
   [/^(必须满足|必须|应满足|满足|must|mustmeet)$/, "must"],

@@ -7,7 +7,7 @@ import { numberPatternToRegExp, patternOf } from "../model/numbering.js";
 import { csrPath, documentPath } from "../model/paths.js";
 import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
-import type { ControlledDocument, Csr, Customer, Decision, Department, Person, Revision, Role } from "../model/types.js";
+import type { ControlledDocument, Csr, Customer, Decision, Department, Person, Revision, Role, SymbolConversion } from "../model/types.js";
 import { UserError } from "../core/errors.js";
 import { combinedTitleAndNumber, findHeaderRow, type Field, type HeaderRow } from "./headers.js";
 import { compactText, showInvisible } from "../core/text.js";
@@ -24,12 +24,14 @@ import {
   normalizeStatus,
   normalizeVersion,
   personIdFromName,
+  PERSON_ID,
+  SIGNING_ROLE,
   type Kind,
   type Level,
 } from "./normalize.js";
 import { UnreadableCell, type RawRow, type RawSheet } from "./read.js";
 
-export const IMPORT_KINDS = ["procedures", "instructions", "forms", "documents", "csr"] as const;
+export const IMPORT_KINDS = ["procedures", "instructions", "forms", "documents", "csr", "symbols"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportOptions {
@@ -53,16 +55,16 @@ export interface PlannedFile {
   /** Repository-relative. */
   path: string;
   id: string;
-  kind: Kind | "csr";
-  data: ControlledDocument | Csr;
+  kind: Kind | "csr" | "symbols";
+  /** A symbol table is one file, symbols.yaml, with a row per symbol. */
+  data: ControlledDocument | Csr | { symbols: SymbolConversion[] };
   /** Names on this row that are not in people.yaml, with the id the file records for each. */
   signers?: Signer[];
 }
 
 export interface Signer {
+  /** Made from the name as the register writes it (personIdFromName). */
   id: string;
-  /** As the register writes it. */
-  name: string;
   role?: Role;
   department?: string;
 }
@@ -70,6 +72,7 @@ export interface Signer {
 /** Someone the register names who is not in people.yaml: what --add-people adds. */
 export interface NewPerson {
   id: string;
+  /** The name as signed, which is also the id. */
   name: string;
   roles: Role[];
   /** The department of the first document that names them, else --department; unknown when neither is given. */
@@ -105,10 +108,8 @@ export interface ImportPlan {
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "remarks", "retention", "medium", "location", "procedure", "level", "kind", "status", "level3", "level4", "uses"]);
+const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "disposition", "decidedBy", "decided", "justification", "owner", "due", "addressed", "status"]);
-
-/** The pattern people.yaml ids follow (schemas/common.schema.json personId). */
-const PERSON_ID = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_.'’·・-]| (?=[\p{L}\p{N}]))*$/u;
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -129,6 +130,10 @@ class RowReader {
   /** For looking up and parsing: numbers, codes, names, departments (see cellKey). */
   key(field: Field): string {
     return cellKey(this.cell(field));
+  }
+  /** The text of every recognised cell of the row. */
+  cells(): string[] {
+    return [...this.header.columns.keys()].map((field) => this.text(field));
   }
   /** The header of the field's column, as the register writes it. */
   label(field: Field, absent: string = field): string {
@@ -164,7 +169,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
       "Split it into two columns, e.g. Title and Number (文件名称, 文件编号), then import again.",
     );
   }
-  const used = options.as === "csr" ? CSR_FIELDS : DOCUMENT_FIELDS;
+  const used = options.as === "csr" ? CSR_FIELDS : options.as === "symbols" ? SYMBOL_FIELDS : DOCUMENT_FIELDS;
   const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
   const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], conflicts: [], families: [], links: [], people: [], unused };
   // Keyed by the target path, case-folded: different numbers can share a file (CS/QP-101 and
@@ -173,12 +178,21 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const seen = new Map<string, { row: number; id: string }>();
   const existing = new Set([...repo.documents.map((d) => d.value.id), ...repo.unvalidated.documents, ...repo.csrs.map((c) => c.value.id), ...repo.unvalidated.csrs]);
   const existingPaths = new Set(repo.files.map((f) => foldPath(f.path)));
+  const symbols: { row: number; symbol: SymbolConversion }[] = [];
   for (const raw of sheet.rows.filter((r) => r.row > header.row)) {
     if (isFooter(raw)) break;
     const row = new RowReader(header, raw);
     if (raw.cells.every((c) => cellText(c) === "" && !(c instanceof UnreadableCell))) continue;
     const issue = (message: string, skipped = false) => plan.issues.push({ row: raw.row, message, skipped });
     const unreadable = row.unreadable();
+    if (options.as === "symbols") {
+      if (row.cells().every((c) => c === "")) continue;
+      plan.dataRows++;
+      for (const u of unreadable) issue(`the ${u.field} cell could not be read: ${u.reason}`, true);
+      const symbol = unreadable.length ? undefined : symbolFromRow(row, repo, issue);
+      if (symbol) symbols.push({ row: raw.row, symbol });
+      continue;
+    }
     // Pre-numbered empty lines have neither a number nor a title.
     if (!row.key("number") && !row.text("title") && unreadable.length === 0) continue;
     plan.dataRows++;
@@ -204,6 +218,12 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     }
     plan.files.push({ ...planned, row: raw.row });
   }
+  if (symbols.length) {
+    const row = symbols[0]!.row;
+    const file = { row, path: "symbols.yaml", id: "symbols.yaml", kind: "symbols" as const, data: { symbols: symbols.map((s) => s.symbol) } };
+    if (existingPaths.has("symbols.yaml") || options.targetExists?.("symbols.yaml")) plan.conflicts.push({ row, path: file.path });
+    else plan.files.push(file);
+  }
   plan.families = numberingFamilies(plan.files, repo);
   plan.links = formLinks(sheet, header, plan, repo);
   plan.people = newPeople(plan.files, options.department ? lookupDepartment(compactText(options.department), repo.config?.value.departments ?? [])?.code : undefined);
@@ -223,7 +243,7 @@ function lookupDepartment(text: string, departments: Department[]): Department |
 }
 
 /** `text` as written: "张 丽", "陈　静" or "编制/张丽" find 张丽; spaces and invisible characters do not count. */
-function lookupPerson(text: string, people: Person[]): Person | undefined {
+export function lookupPerson(text: string, people: Person[]): Person | undefined {
   const key = (s: string | undefined) => (s === undefined ? undefined : compactText(s.normalize("NFKC")).toLowerCase());
   const candidates = [text, ...text.split(/[/、,，]/).reverse()].map((c) => key(c)!).filter(Boolean);
   for (const c of candidates) {
@@ -341,8 +361,6 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   return revision;
 }
 
-const SIGNING_ROLE = { prepared: "author", reviewed: "reviewer", approved: "approver" } as const satisfies Record<string, Role>;
-
 /** Where the names of a row go: the row's new people, and the department to give them. */
 interface NameContext {
   signers: Signer[];
@@ -362,7 +380,7 @@ function personFor(name: string, what: string, role: Role | undefined, repo: Rep
     issue(`${what} '${showInvisible(name)}' is neither in people.yaml nor a name csr can use as a person id (one person per cell: letters, digits, spaces, '.', '-', '·') — kept as written; correct the cell or the file after import`);
     return id;
   }
-  names.signers.push({ id, name, ...(role ? { role } : {}), ...(names.department ? { department: names.department } : {}) });
+  names.signers.push({ id, ...(role ? { role } : {}), ...(names.department ? { department: names.department } : {}) });
   if (!options.addPeople) issue(`${what} '${showInvisible(name)}' is not in people.yaml — kept as ${id}; add the person to people.yaml, or import with --add-people`);
   return id;
 }
@@ -566,11 +584,32 @@ function addressedFromRow(row: RowReader, id: string, issue: Issue): NonNullable
   return places;
 }
 
+/** One row of a symbol conversion table (特殊特性符号对照表): the customer's symbol and class, and ours. */
+function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolConversion | undefined {
+  const customerText = row.key("customer") || row.key("customerName");
+  if (!customerText) return void issue("the row names no customer — fill the 顾客 cell", true);
+  const customer = lookupCustomer(customerText, repo.customers.map((c) => c.value));
+  if (!customer) return void issue(`customer '${customerText}' has no file in customers/ — add customers/<CODE>.yaml first, then import again`, true);
+  const missing = (["customerSymbol", "customerClass", "symbol", "class"] as const).filter((f) => !row.text(f));
+  if (missing.length) return void issue(`${missing.map((f) => row.label(f, SYMBOL_LABELS[f])).join(", ")} ${missing.length === 1 ? "is" : "are"} empty — fill the cell(s)`, true);
+  const meaning = row.text("meaning");
+  return {
+    customer: customer.code,
+    customer_symbol: row.text("customerSymbol"),
+    customer_class: row.text("customerClass"),
+    ...(meaning ? { meaning } : {}),
+    symbol: row.text("symbol"),
+    class: row.text("class"),
+  };
+}
+
+const SYMBOL_LABELS = { customerSymbol: "顾客符号", customerClass: "顾客分类", symbol: "本公司符号", class: "本公司分类" } as const;
+
 function numberingFamilies(files: PlannedFile[], repo: Repository): ImportPlan["families"] {
   const configured = (repo.config?.value.numbering ?? []).map((n) => ({ kind: n.kind, re: numberPatternToRegExp(n.pattern) }));
   const families = new Map<string, ImportPlan["families"][number]>();
   for (const f of files) {
-    if (f.kind === "csr") continue;
+    if (f.kind === "csr" || f.kind === "symbols") continue;
     if (configured.some((n) => n.kind === f.kind && n.re.test(f.id))) continue;
     const pattern = patternOf(f.id);
     const key = `${f.kind} ${pattern}`;

@@ -84,8 +84,8 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   const title = t("csr_report_title");
   const text = (value: string) => [plain(docx, value)];
   const empty = (key: string) => [new docx.TextRun({ text: t(key), color: "666666" })];
-  // Label columns as narrow as their labels, the values share the rest.
-  const labelWidth = 1500;
+  // Label columns as narrow as their labels (English ones are longer), the values share the rest.
+  const labelWidth = view.lang === "en" ? 2100 : 1500;
   const half = Math.floor((TEXT_WIDTH - 2 * labelWidth) / 2);
   const pairs = (cells: [string, Run[]][], widths = [labelWidth, half, labelWidth, TEXT_WIDTH - 2 * labelWidth - half]) =>
     table(
@@ -127,16 +127,12 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   );
   const decision = view.decision;
   if (decision) {
-    const third = Math.floor((TEXT_WIDTH - 3 * labelWidth) / 3);
     children.push(
-      pairs(
-        [
-          ["csr_disposition", text(`${t(`disposition_${decision.disposition}`)}${decision.forced ? ` (${t("csr_forced")})` : ""}`)],
-          ["csr_decided_by", text(decision.by)],
-          ["csr_decided_on", text(decision.date)],
-        ],
-        [labelWidth, third, labelWidth, third, labelWidth, TEXT_WIDTH - 3 * labelWidth - 2 * third],
-      ),
+      pairs([
+        ["csr_disposition", text(`${t(`disposition_${decision.disposition}`)}${decision.forced ? ` (${t("csr_forced")})` : ""}`)],
+        ["csr_decided_by", text(decision.by)],
+      ]),
+      pairs([["csr_decided_on", text(decision.date)]], [labelWidth, TEXT_WIDTH - labelWidth]),
     );
     if (decision.justification) children.push(pairs([["csr_justification", text(decision.justification)]], [labelWidth, TEXT_WIDTH - labelWidth]));
   } else {

@@ -45,7 +45,8 @@ async function exported(dir: string, sheet: string): Promise<unknown[][]> {
   return sheetRows(book, sheet);
 }
 
-describe("export -> import into a new repository -> export gives the same register", () => {
+// Each case runs csr four to six times (init, export, imports, export again).
+describe("export -> import into a new repository -> export gives the same register", { timeout: 120_000 }, () => {
   let book: string;
   let instructions: string;
   beforeAll(() => {
@@ -54,7 +55,7 @@ describe("export -> import into a new repository -> export gives the same regist
     // The level-3 list (三级文件一览表) names the instructions that own forms besides the procedures.
     instructions = join(tempDir(), "instructions.xlsx");
     run(ACME, ["list", "procedures", "--level", "3", "--out", instructions]);
-  });
+  }, 120_000);
 
   it("受控文件清单 (documents): every level, signer, date, clause and status", async () => {
     const dir = freshRepository(ACME);
@@ -101,6 +102,32 @@ describe("export -> import into a new repository -> export gives the same regist
     // ones were received within the last ten working days.
     const overdue = checkJson(dir, "--today", "2026-11-27").findings.filter((f) => f.rule === "csr/review-overdue");
     expect(overdue).toEqual([]);
+  });
+
+  it("特殊特性符号对照表 (symbol conversion table): symbols.yaml, in the order of the table", async () => {
+    const dir = freshRepository(ACME);
+    const report = run(dir, ["import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);
+    expect(report).toContain("\nwrote symbols.yaml\n\nImported 6 of 6 row(s).\n");
+    expect(await exported(dir, "特殊特性符号对照表")).toEqual(await sheetRows(book, "特殊特性符号对照表"));
+    // symbols.yaml is never replaced: a second import is a conflict.
+    const again = csr(["-C", dir, "import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain("Imported 0 of 6 row(s); 0 row(s) refused, 1 conflict(s) with existing files.");
+  });
+
+  it("the sheets csr computes (matrices, distribution and training records) are refused, naming the registers to import", () => {
+    const dir = freshRepository(ACME);
+    for (const sheet of ["顾客特定要求矩阵", "发放回收记录", "培训记录"]) {
+      expect(csr(["-C", dir, "import", book, "--as", "documents", "--sheet", sheet])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr:
+          `csr: Sheet ${sheet} has the columns of csr's ${sheet}, which csr computes from the repository's files; it is not a register to import.\n` +
+          "hint: Import the registers it is made from instead: 程序文件一览表 (--as procedures), 受控文件清单 (--as documents), 表单清单 (--as forms), 顾客特定要求清单 (--as csr), 特殊特性符号对照表 (--as symbols).\n",
+      });
+    }
+    // The clause matrix has no column a register has: no header is found, nothing is written.
+    expect(csr(["-C", dir, "import", book, "--as", "documents", "--sheet", "条款对照表 IATF16949"]).code).toBe(2);
   });
 
   it("GJB 程序文件一览表: the 三级文件 and 四级表单 columns become each procedure's related documents and forms", async () => {

@@ -493,6 +493,33 @@ describe("csr import FILE.docx", () => {
     expect(result.code).toBe(1);
     expect(Date.now() - started).toBeLessThan(30_000);
   });
+
+  it("a signer not in people.yaml is kept under their name; --add-people adds them to people.yaml", async () => {
+    const repo = repoWith({
+      "QP-070.docx": await docxFile([
+        table([
+          ["文件编号", "QP-070", "版本/版次", "A/0", "制订部门", "品质部"],
+          ["文件名称", "培训程序", "生效日期", "2025-01-10", "页次", "共2页"],
+          ["编制", "赵　六\n2025-01-02", "审核", "张伟", "批准", "王强 2025-01-06"],
+        ]),
+        p("1 目的"),
+        p("培训。"),
+      ]),
+    });
+    const people = readFileSync(join(repo, "people.yaml"), "utf8");
+    const dry = csr(["-C", repo, "import", "Word文件", "--dry-run"]);
+    expect(dry.stdout.split("\n").slice(0, 4)).toEqual([
+      `${join("Word文件", "QP-070.docx")}: QP-070 培训程序 (procedure, released, A/0; 1 revision, 1 section, 0 references)`,
+      "  header block: the revision record has no row for version A/0; it was recorded dated 2025-01-10 with the summary '从 Word 文件导入'",
+      "  header block: prepared by '赵 六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
+      "  would write documents/QP-070.yaml",
+    ]);
+    const result = csr(["-C", repo, "import", "Word文件", "--add-people"]);
+    expect(result.stdout.split("\n").slice(2, 6)).toEqual(["  wrote documents/QP-070.yaml", "", "Added to people.yaml (check each department and role):", "  赵六: department QA, roles [author] (QP-070.docx)"]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(repo, "people.yaml"), "utf8")).toBe(`${people}  - id: 赵六\n    name: 赵六\n    department: QA\n    roles: [author]\n`);
+    expect(parse(readFileSync(join(repo, "documents", "QP-070.yaml"), "utf8")).revisions[0]).toMatchObject({ prepared: { by: "赵六", date: "2025-01-02" }, reviewed: { by: "zhang" }, approved: { by: "wang", date: "2025-01-06" } });
+  });
 });
 
 describe("render → import", () => {

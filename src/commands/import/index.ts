@@ -21,7 +21,10 @@ import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
 import { IMPORT_KINDS, planImport, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
-import { readRegister } from "../../import/read.js";
+import { readRegister, type RawSheet } from "../../import/read.js";
+import { registerContext } from "../../report/registers/context.js";
+import { allRegisters } from "../../report/registers/index.js";
+import type { Table } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { editFile } from "../shared/edit.js";
@@ -53,7 +56,7 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
     const run = () => importWord(ctx, root, loadRepository(root), file, flags);
     return flags.dryRun ? run() : withRepositoryLock(ctx, root, run);
   }
-  if (flags.as === undefined) throw new UserError("A register needs --as procedures|instructions|forms|documents|csr.");
+  if (flags.as === undefined) throw new UserError("A register needs --as procedures|instructions|forms|documents|csr|symbols.");
   const as = choiceOption(flags.as, "--as", IMPORT_KINDS, "documents");
   const root = findRoot(ctx.dir);
   if (flags.dryRun) return importRegister(ctx, root, file, flags, as);
@@ -72,6 +75,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   const path = resolve(ctx.dir, file);
   if (!existsSync(path)) throw new UserError(`No such file: ${file}`);
   const sheet = await readRegister(path, flags.sheet);
+  refuseComputedSheet(sheet, repo);
   const plan = planImport(sheet, repo, {
     as,
     standard,
@@ -133,13 +137,14 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   }
   out.push("", ...written.map((f) => `${flags.dryRun ? "would write" : "wrote"} ${f.path}`));
   out.push(...reportProblems(plan, failed));
-  out.push(...reportPeople(plan, flags), ...reportLinks(plan, flags), ...reportFamilies(plan));
+  out.push(...reportPeople(plan.people, flags, rowsOf), ...reportLinks(plan, flags), ...reportFamilies(plan));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
   const tally: string[] = [];
   if (skipped || plan.conflicts.length) tally.push(`${skipped} row(s) refused, ${plan.conflicts.length} conflict(s) with existing files`);
   if (failed.length) tally.push(`${failed.length} file(s) could not be written`);
-  out.push("", `${flags.dryRun ? "Would import" : "Imported"} ${written.length} of ${plan.dataRows} row(s)${tally.length ? `; ${tally.join("; ")}` : ""}.`);
+  const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0);
+  out.push("", `${flags.dryRun ? "Would import" : "Imported"} ${rows} of ${plan.dataRows} row(s)${tally.length ? `; ${tally.join("; ")}` : ""}.`);
   if (flags.dryRun) out.push("Dry run: nothing was written.");
 
   const after = flags.dryRun ? withPlannedFiles(root, plan.files, edits) : loadRepository(root);
@@ -149,6 +154,32 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   // The exit code says whether every row was imported; what the written files still lack (signatures,
   // a department, numbering) is the check's report above, for the user to fill in.
   return skipped > 0 || plan.conflicts.length > 0 || failed.length > 0 ? 1 : 0;
+}
+
+/** The sheets of `csr export` that are registers `csr import` reads back; the others are computed. */
+const READ_BACK: Record<string, string> = { procedures: "procedures", documents: "documents", forms: "forms", "csr-list": "csr", symbols: "symbols" };
+
+/**
+ * A sheet of `csr export` that csr computes from the repository's files (a matrix, the symbol table
+ * of symbols.yaml, the distribution and training records) has no register behind it to import; its
+ * rows would only be refused one by one. It is recognised by its header, and the message names
+ * the sheets that do go back in.
+ */
+function refuseComputedSheet(sheet: RawSheet, repo: Repository): void {
+  const label = (cell: unknown) => (typeof cell === "string" ? cell.trim() : "");
+  const headers = sheet.rows.slice(0, 10).map((r) => r.cells.map(label).join("\t"));
+  for (const lang of ["zh-CN", "en"] as const) {
+    // Only the headers are compared, and they do not depend on the day.
+    const tables = allRegisters(registerContext(repo, lang), localToday());
+    const readBack = (t: Table) => (t.id === undefined ? undefined : READ_BACK[t.id]);
+    const computed = tables.find((t) => !readBack(t) && headers.includes(t.columns.map((c) => c.header).join("\t")));
+    if (!computed) continue;
+    const registers = tables.filter(readBack).map((t) => `${t.sheet} (--as ${readBack(t)})`);
+    throw new UserError(
+      `Sheet ${sheet.name} has the columns of csr's ${computed.sheet}, which csr computes from the repository's files; it is not a register to import.`,
+      `Import the registers it is made from instead: ${registers.join(", ")}.`,
+    );
+  }
 }
 
 function toYaml(file: PlannedFile): string {
@@ -182,31 +213,8 @@ interface PlannedEdit extends FileChange {
  */
 function plannedEdits(root: string, plan: ImportPlan, flags: ImportFlags): PlannedEdit[] {
   const edits: PlannedEdit[] = [];
-  const people = flags.addPeople ? plan.people.filter((p) => p.department) : [];
-  if (people.length) {
-    const entries = people.map((p) => ({ id: p.id, name: p.name, department: p.department, roles: p.roles }));
-    const row = Math.min(...people.flatMap((p) => p.rows));
-    if (existsSync(insideRepository(root, "people.yaml"))) {
-      edits.push({
-        row,
-        ...editFile(root, "people.yaml", "people", (doc) => {
-          if (doc.errors.length) throw new UserError(`people.yaml cannot be read (${doc.errors[0]!.message.split("\n")[0]}); nothing was imported.`, "Fix people.yaml (csr check shows where), then import again.");
-          const list = doc.get("people", true);
-          // `people: []` as csr init might leave it: the new entries go one per line.
-          if (isSeq(list) && list.items.length === 0) list.flow = false;
-          for (const entry of entries) {
-            const node = doc.createNode(entry);
-            // Roles on one line, as people.yaml is written by hand: `roles: [author, reviewer]`.
-            const roles = node.get("roles", true);
-            if (isSeq(roles)) roles.flow = true;
-            appendIn(doc, ["people"], node);
-          }
-        }),
-      });
-    } else {
-      edits.push({ row, path: "people.yaml", kind: "people", text: stringify({ people: entries }, { lineWidth: 0 }), create: true });
-    }
-  }
+  const people = flags.addPeople ? peopleEdit(root, plan.people) : undefined;
+  if (people) edits.push({ row: Math.min(...plan.people.flatMap((p) => p.rows)), ...people });
   if (flags.linkForms) {
     const byPath = new Map<string, ImportPlan["links"]>();
     for (const link of plan.links) if (link.path) byPath.set(link.path, [...(byPath.get(link.path) ?? []), link]);
@@ -217,19 +225,46 @@ function plannedEdits(root: string, plan: ImportPlan, flags: ImportFlags): Plann
   return edits;
 }
 
-function reportPeople(plan: ImportPlan, flags: ImportFlags): string[] {
-  if (!flags.addPeople || !plan.people.length) return [];
-  const rows = (p: NewPerson) => `row${p.rows.length > 1 ? "s" : ""} ${p.rows.slice(0, SHOWN_ROWS).join(", ")}${p.rows.length > SHOWN_ROWS ? ` … (${p.rows.length} rows)` : ""}`;
-  const added = plan.people.filter((p) => p.department);
-  const homeless = plan.people.filter((p) => !p.department);
+/**
+ * people.yaml with the new people appended (those with a department, which people.yaml requires),
+ * or created when the repository has none; undefined when there is nobody to add.
+ */
+export function peopleEdit(root: string, people: NewPerson[]): FileChange | undefined {
+  const entries = people.filter((p) => p.department).map((p) => ({ id: p.id, name: p.name, department: p.department, roles: p.roles }));
+  if (entries.length === 0) return undefined;
+  if (!existsSync(insideRepository(root, "people.yaml"))) return { path: "people.yaml", kind: "people", text: stringify({ people: entries }, { lineWidth: 0 }), create: true };
+  return editFile(root, "people.yaml", "people", (doc) => {
+    if (doc.errors.length) throw new UserError(`people.yaml cannot be read (${doc.errors[0]!.message.split("\n")[0]}); nothing was imported.`, "Fix people.yaml (csr check shows where), then import again.");
+    const list = doc.get("people", true);
+    // `people: []` as csr init might leave it: the new entries go one per line.
+    if (isSeq(list) && list.items.length === 0) list.flow = false;
+    for (const entry of entries) {
+      const node = doc.createNode(entry);
+      // Roles on one line, as people.yaml is written by hand: `roles: [author, reviewer]`.
+      const roles = node.get("roles", true);
+      if (isSeq(roles)) roles.flow = true;
+      appendIn(doc, ["people"], node);
+    }
+  });
+}
+
+/** What --add-people did or would do; `where` names the rows or files that name each person. */
+export function reportPeople<P extends NewPerson>(people: P[], flags: ImportFlags, where: (p: P) => string): string[] {
+  if (!flags.addPeople || !people.length) return [];
+  const added = people.filter((p) => p.department);
+  const homeless = people.filter((p) => !p.department);
   return [
     ...(added.length
-      ? ["", `${flags.dryRun ? "Would add" : "Added"} to people.yaml (check each department and role):`, ...added.map((p) => `  ${p.id}: department ${p.department}, roles [${p.roles.join(", ")}] (${rows(p)})`)]
+      ? ["", `${flags.dryRun ? "Would add" : "Added"} to people.yaml (check each department and role):`, ...added.map((p) => `  ${p.id}: department ${p.department}, roles [${p.roles.join(", ")}] (${where(p)})`)]
       : []),
     ...(homeless.length
-      ? ["", "Not added to people.yaml: no department is known for them (import with --department CODE, or add them by hand):", ...homeless.map((p) => `  ${p.id} (${rows(p)})`)]
+      ? ["", "Not added to people.yaml: no department is known for them (import with --department CODE, or add them by hand):", ...homeless.map((p) => `  ${p.id} (${where(p)})`)]
       : []),
   ];
+}
+
+function rowsOf(p: NewPerson): string {
+  return `row${p.rows.length > 1 ? "s" : ""} ${p.rows.slice(0, SHOWN_ROWS).join(", ")}${p.rows.length > SHOWN_ROWS ? ` … (${p.rows.length} rows)` : ""}`;
 }
 
 function reportLinks(plan: ImportPlan, flags: ImportFlags): string[] {
@@ -264,7 +299,7 @@ export function withPlannedFiles(root: string, files: PlannedFile[], edits: read
   const found = discover(root);
   const edited = new Set(edits.map((e) => e.path));
   const sources = found.files.filter((f) => !edited.has(f.path)).map((f) => readSource(f.abs, f.path, f.kind));
-  for (const f of files) sources.push(parseText(f.path, f.kind === "csr" ? "csr" : "document", toYaml(f)));
+  for (const f of files) sources.push(parseText(f.path, f.kind === "csr" || f.kind === "symbols" ? f.kind : "document", toYaml(f)));
   for (const e of edits) sources.push(parseText(e.path, e.kind, e.text));
   return buildRepository(root, sources, found.problems);
 }

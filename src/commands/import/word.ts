@@ -17,8 +17,9 @@ import { loadRepository, type Repository } from "../../load/repository.js";
 import { planWordDocument, type WordImportOptions, type WordPlan } from "../../import/docx/document.js";
 import { readWordFile } from "../../import/docx/read.js";
 import type { CommandContext } from "../context.js";
+import type { NewPerson } from "../../import/plan.js";
 import { applyChange } from "../shared/transaction.js";
-import { reportCheck, withPlannedFiles, type ImportFlags } from "./index.js";
+import { peopleEdit, reportCheck, reportPeople, withPlannedFiles, type ImportFlags } from "./index.js";
 
 const WORD_KINDS = ["procedures", "instructions", "forms", "documents"] as const;
 
@@ -31,6 +32,7 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
     as: (flags.as as WordImportOptions["as"] | undefined) ?? "documents",
     department: flags.department,
     lang: repo.config?.value.language ?? "zh-CN",
+    addPeople: flags.addPeople,
   };
   const files = wordFiles(path, ctx.dir);
   const plans: WordPlan[] = [];
@@ -48,6 +50,8 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
 
   const failed = new Map<WordPlan, string>();
   const toWrite = plans.filter((p) => p.data && !p.refused && !conflicts.has(p));
+  const people = newPeople(toWrite);
+  const edits = flags.addPeople ? [peopleEdit(root, people)].filter((e) => e !== undefined) : [];
   if (!flags.dryRun && toWrite.length > 0) {
     await refuseOnConflicts(root);
     // As for registers: a target whose folder cannot be made is reported; the others are written together, all or none.
@@ -60,7 +64,12 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
         return false;
       }
     });
-    await applyChange(root, { writes: writable.map((plan) => ({ path: insideRepository(root, plan.path!), content: toYaml(plan), create: true })) });
+    await applyChange(root, {
+      writes: [
+        ...writable.map((plan) => ({ path: insideRepository(root, plan.path!), content: toYaml(plan), create: true })),
+        ...edits.map((e) => ({ path: insideRepository(root, e.path), content: e.text, create: e.create })),
+      ],
+    });
   }
 
   const out: string[] = [];
@@ -71,15 +80,38 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   const refused = plans.filter((p) => p.refused).length;
   const tally = [`${refused} refused`, `${conflicts.size} conflict(s) with existing files`];
   if (failed.size) tally.push(`${failed.size} could not be written`);
+  // Each file's report ends with an empty line already.
+  const added = reportPeople(people, flags, (p) => p.files.join(", ")).slice(1);
+  if (added.length) out.push(...added, "");
   out.push(`${flags.dryRun ? "Would import" : "Imported"} ${written.length} of ${plans.length} Word file(s); ${tally.join(", ")}.`);
   if (flags.dryRun) out.push("Dry run: nothing was written.");
   const planned = written.map((p) => ({ row: 0, path: p.path!, id: p.id!, kind: p.data!.kind, data: p.data! }));
-  const after = flags.dryRun ? withPlannedFiles(root, planned) : loadRepository(root);
+  const after = flags.dryRun ? withPlannedFiles(root, planned, edits) : loadRepository(root);
   const findings = runCheck(after, { today: localToday() });
   out.push(...reportCheck(findings, root));
   ctx.stdout(out.join("\n") + "\n");
   const errors = findings.filter((f) => f.severity === "error").length;
   return refused > 0 || conflicts.size > 0 || failed.size > 0 || errors > 0 ? 1 : 0;
+}
+
+/** A new person with the Word files that name them. */
+interface WordSigner extends NewPerson {
+  files: string[];
+}
+
+/** The signers of the documents to write who are not in people.yaml, once each, with every role they signed in. */
+function newPeople(plans: WordPlan[]): WordSigner[] {
+  const people = new Map<string, WordSigner>();
+  for (const plan of plans) {
+    for (const signer of plan.signers ?? []) {
+      const person = people.get(signer.id) ?? { id: signer.id, name: signer.id, roles: [], rows: [], files: [] };
+      person.department ??= signer.department;
+      if (signer.role && !person.roles.includes(signer.role)) person.roles.push(signer.role);
+      if (!person.files.includes(basename(plan.file))) person.files.push(basename(plan.file));
+      people.set(signer.id, person);
+    }
+  }
+  return [...people.values()];
 }
 
 /** The .docx files to read: the one named, or those directly in the folder named (Word's ~$ lock files left out). */

@@ -10,7 +10,8 @@ import { numberPatternToRegExp } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
 import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
-import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeVersion, type Kind, type Level } from "../normalize.js";
+import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
+import { lookupPerson, type Signer } from "../plan.js";
 import { headerField, labelAndValue, labelKey, REVISION_CAPTION, revisionField, type HeaderField, type RevisionField } from "./labels.js";
 import type { Block, ParagraphBlock, TableBlock, WordFile } from "./read.js";
 
@@ -38,12 +39,16 @@ export interface WordPlan {
   data?: ControlledDocument;
   issues: WordIssue[];
   mentions: Mention[];
+  /** Signers who are not in people.yaml, kept under an id made from their name. */
+  signers?: Signer[];
 }
 
 export interface WordImportOptions {
   as: "procedures" | "instructions" | "forms" | "documents";
   department?: string;
   lang: "zh-CN" | "en";
+  /** Unknown signers will be added to people.yaml (so no message per signature). */
+  addPeople?: boolean;
 }
 
 const STAMPS: [RegExp, "released" | "obsolete" | "draft" | "uncontrolled"][] = [
@@ -102,6 +107,7 @@ class WordDocumentReader {
   /** Whether the sections are numbered the Chinese way (一、目的); see heading(). */
   private chineseNumbering = false;
   private readonly departments: Department[];
+  private readonly signers: Signer[] = [];
 
   constructor(
     private readonly word: WordFile,
@@ -153,7 +159,8 @@ class WordDocumentReader {
 
     const sections = this.readSections(blocks.slice(firstSection), id);
     if (sections.length) doc.sections = sections;
-    return { file: this.file, id, path: documentPath(id), data: doc, issues: this.issues, mentions: this.mentions };
+    const signers = this.signers.map((s) => ({ ...s, department: department.code }));
+    return { file: this.file, id, path: documentPath(id), data: doc, issues: this.issues, mentions: this.mentions, signers };
   }
 
   // ---- the front matter: organisation, title, stamp, header block, confidentiality ----
@@ -360,17 +367,26 @@ class WordDocumentReader {
   }
 
   /** A signature cell: "李娜 2024-02-23", "李娜\n2024.02.23", "李娜/2024年2月23日". */
-  private signature(text: string, where: string, role: string): Signature | undefined {
+  private signature(text: string, where: string, role: keyof typeof SIGNING_ROLE): Signature | undefined {
     const dateText = /\d{4}\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,2}\s*日?/.exec(text)?.[0];
     const name = (dateText ? text.replace(dateText, "") : text).replace(/[\s/，,:：]+/g, " ").trim();
     if (!name) return undefined;
-    const person = lookupPerson(name, this.people);
-    if (!person) {
-      this.issue(where, `${role} by '${name}' is not in people.yaml — add the person (id, name, department, roles) and set ${role}.by in the file`);
+    const date = dateText ? normalizeDate(dateText.replace(/\s/g, "")) : undefined;
+    const by = lookupPerson(name, this.people)?.id ?? this.newSigner(name, where, role);
+    if (!by) return undefined;
+    return date ? { by, date } : { by };
+  }
+
+  /** A signer not in people.yaml is kept under an id made from the name (--add-people adds them). */
+  private newSigner(name: string, where: string, role: keyof typeof SIGNING_ROLE): string | undefined {
+    const id = personIdFromName(name);
+    if (!PERSON_ID.test(id)) {
+      this.issue(where, `${role} by '${name}' is neither in people.yaml nor a name csr can use as a person id — left out; set ${role}.by in the file`);
       return undefined;
     }
-    const date = dateText ? normalizeDate(dateText.replace(/\s/g, "")) : undefined;
-    return date ? { by: person.id, date } : { by: person.id };
+    if (!this.signers.some((s) => s.id === id && s.role === SIGNING_ROLE[role])) this.signers.push({ id, role: SIGNING_ROLE[role] });
+    if (!this.options.addPeople) this.issue(where, `${role} by '${name}' is not in people.yaml — kept as ${id}; add the person to people.yaml, or import with --add-people`);
+    return id;
   }
 
   // ---- the revision record ----
@@ -674,9 +690,6 @@ class WordDocumentReader {
   }
 }
 
-function lookupPerson(text: string, people: Person[]): Person | undefined {
-  return people.find((p) => p.name === text || p.id === text || p.name_en === text);
-}
 
 /** Document numbers and 《titles》 named in a text. */
 export function findMentions(text: string, where: string): Mention[] {
