@@ -35,13 +35,20 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the built `csr` binary. */
-export function csr(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+/**
+ * Runs the built `csr` binary. Tests read English unless they ask for Chinese: `--lang en` is put first
+ * unless the arguments name a language or `lang` asks for another (`null`: no `--lang`, so the
+ * repository or the default decides, as for a user; test/cli/i18n.test.ts covers that).
+ */
+export function csr(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string>; lang?: "zh-CN" | "en" | null } = {}): RunResult {
+  const lang = options.lang === undefined ? "en" : options.lang;
+  const langArgs = lang === null || args.some((a) => a === "--lang" || a.startsWith("--lang=")) ? [] : ["--lang", lang];
+  const result = spawnSync(process.execPath, [BIN, ...langArgs, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? "",
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    // Outside a repository the locale would decide the language: none is set, so it is Chinese everywhere.
+    env: { ...process.env, NO_COLOR: "1", LC_ALL: "", LC_MESSAGES: "", LANG: "", ...options.env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -138,3 +145,4 @@ export function minimalRepo(files: Record<string, string | Buffer> = {}): string
     ...files,
   });
 }
+

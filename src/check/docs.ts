@@ -1,9 +1,43 @@
 /**
  * The rule documentation, made from the rules' own `docs` meta: docs/rules.md (written by
  * `npm run docs:rules`, compared by a test) and the text `csr explain <rule-id>` prints.
+ * The Chinese text (docs/rules.zh-CN.md, `csr explain` in zh-CN) comes from locales/rules.zh-CN.json,
+ * one entry per rule id beside the English meta; the examples are shared.
  */
+import { readFileSync } from "node:fs";
+import { translate, type Lang } from "../i18n/index.js";
 import { rules } from "./registry.js";
 import type { Rule } from "./rule.js";
+
+/** What a translation gives for one rule: the prose; the examples and the severity stay the rule's. */
+export interface TranslatedRuleDocs {
+  summary: string;
+  description: string;
+  fix: string;
+}
+
+interface Translation {
+  topics: Record<string, { title: string; intro: string }>;
+  rules: Record<string, TranslatedRuleDocs>;
+}
+
+const translations = new Map<Lang, Translation>();
+
+/** locales/rules.<lang>.json; English has none, its text is the rules' meta. */
+export function ruleDocsTranslation(lang: Exclude<Lang, "en">): Translation {
+  let translation = translations.get(lang);
+  if (!translation) {
+    translation = JSON.parse(readFileSync(new URL(`../../locales/rules.${lang}.json`, import.meta.url), "utf8")) as Translation;
+    translations.set(lang, translation);
+  }
+  return translation;
+}
+
+/** A rule's summary, description and fix in a language; English where a translation lacks the rule. */
+export function ruleText(rule: Rule, lang: Lang): TranslatedRuleDocs {
+  const english = { summary: rule.summary, description: rule.docs.description, fix: rule.docs.fix };
+  return lang === "en" ? english : (ruleDocsTranslation(lang).rules[rule.id] ?? english);
+}
 
 /** Sections of docs/rules.md in the order of work; each rule goes under the topic of its id's prefix. */
 export const TOPICS: readonly { title: string; prefixes: readonly string[]; intro: string }[] = [
@@ -40,22 +74,27 @@ function topicOf(rule: Rule): (typeof TOPICS)[number] {
 const yamlBlock = (yaml: string) => ["```yaml", yaml.replace(/^\n/, "").trimEnd(), "```"].join("\n");
 
 /** One rule's section in Markdown, starting with its `### <id>` heading. */
-export function ruleSection(rule: Rule): string {
-  const parts = [`### ${rule.id}`, `Default: ${rule.severity}. ${rule.summary}`, rule.docs.description.trim()];
-  if (rule.docs.bad) parts.push(`Bad:\n\n${yamlBlock(rule.docs.bad)}`);
-  if (rule.docs.good) parts.push(`Good:\n\n${yamlBlock(rule.docs.good)}`);
-  parts.push(`Fix: ${rule.docs.fix.trim()}`);
+export function ruleSection(rule: Rule, lang: Lang = "en"): string {
+  const text = ruleText(rule, lang);
+  const parts = [`### ${rule.id}`, translate(lang, "explain.default", { severity: rule.severity, summary: text.summary }), text.description.trim()];
+  if (rule.docs.bad) parts.push(`${translate(lang, "explain.bad")}\n\n${yamlBlock(rule.docs.bad)}`);
+  if (rule.docs.good) parts.push(`${translate(lang, "explain.good")}\n\n${yamlBlock(rule.docs.good)}`);
+  parts.push(translate(lang, "explain.fix", { fix: text.fix.trim() }));
   return parts.join("\n\n");
 }
 
-/** docs/rules.md: the hand-written introduction (scripts/rules-doc.head.md), then every rule by topic. */
-export function rulesDocument(head: string): string {
+/**
+ * docs/rules.md (docs/rules.<lang>.md): the hand-written introduction (scripts/rules-doc.head.md,
+ * scripts/rules-doc.head.<lang>.md), then every rule by topic.
+ */
+export function rulesDocument(head: string, lang: Lang = "en"): string {
   const sections = [head.trimEnd()];
   for (const topic of TOPICS) {
     const members = rules.filter((r) => topicOf(r) === topic);
     if (members.length === 0) continue;
-    sections.push(`## ${topic.title}`, topic.intro);
-    for (const rule of members) sections.push(ruleSection(rule));
+    const translated = lang === "en" ? topic : (ruleDocsTranslation(lang).topics[topic.title] ?? topic);
+    sections.push(`## ${translated.title}`, translated.intro);
+    for (const rule of members) sections.push(ruleSection(rule, lang));
   }
   for (const rule of rules) topicOf(rule);
   return sections.join("\n\n") + "\n";

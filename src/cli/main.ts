@@ -1,10 +1,13 @@
 /**
- * The command-line wiring. Only commander is imported up front, so `csr --help` and
- * `csr --version` stay fast; each command's module is imported when it runs.
+ * The command-line wiring. Only commander and the message catalog of the chosen language are loaded
+ * up front, so `csr --help` and `csr --version` stay fast; each command's module is imported when it runs.
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "../commands/context.js";
+import { LANGS, setLanguage, t } from "../i18n/index.js";
+import { resolveLanguage } from "../i18n/resolve.js";
+import { localizeHelp } from "./help.js";
 
 const EXIT_USAGE = 2;
 
@@ -22,7 +25,9 @@ export async function run(argv: string[]): Promise<number> {
       process.exit(exitCode);
     });
   }
+  setLanguage(resolveLanguage(argv.slice(2), process.cwd(), process.env));
   const program = new Command();
+  localizeHelp(program);
   const context = (): CommandContext => {
     const opts = program.opts<{ C?: string }>();
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0";
@@ -42,293 +47,286 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .name("csr")
-    .description("Quality-management documents kept as YAML in Git: customer-specific requirements, controlled documents, audit lists.")
-    .version(packageVersion(), "-V, --version")
-    .option("-C <dir>", "run as if csr was started in <dir> (the repository is found by walking up to qms.yaml)")
-    .showHelpAfterError("(run 'csr --help' for usage)")
+    .description(t("help.program"))
+    .version(packageVersion(), "-V, --version", t("help.program.version"))
+    .option("-C <dir>", t("help.program.C"))
+    // Read before parsing by resolveLanguage; declared so that commander accepts it anywhere and checks it.
+    .addOption(new Option("--lang <lang>", t("help.program.lang")).choices(LANGS))
     .exitOverride();
 
   program
     .command("check")
-    .description("validate every file of the repository and run the cross-document rules (writes only its cache)")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
-    .option("--today <date>", "the date deadlines are measured against (YYYY-MM-DD; default: today)")
-    .option("--error-on-warnings", "exit 1 when there are warnings, not only errors")
-    .option("--max-warnings <n>", "exit 1 when there are more than <n> warnings")
-    .option("--base <rev>", "compare with this git revision (e.g. origin/main): released documents must not change without a new revision")
-    .option("--changed-only", "only findings in files changed since --base, and in files that refer to them")
-    .option("--no-cache", "read and validate every file afresh, without the cache in .git/csr-cache/")
+    .description(t("help.check"))
+    .addOption(new Option("--format <format>", t("help.check.format")).choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
+    .option("--today <date>", t("help.common.today"))
+    .option("--error-on-warnings", t("help.check.error-on-warnings"))
+    .option("--max-warnings <n>", t("help.check.max-warnings"))
+    .option("--base <rev>", t("help.check.base"))
+    .option("--changed-only", t("help.check.changed-only"))
+    .option("--no-cache", t("help.check.no-cache"))
     .action(action(async () => (await import("../commands/check/index.js")).checkCommand));
 
   program
     .command("explain")
-    .description("print a check rule's documentation: what it finds, why, a bad and a good example, the fix")
-    .argument("[rule-id]", "e.g. ref/unresolved (default: list every rule)")
+    .description(t("help.explain"))
+    .argument("[rule-id]", t("help.explain.rule-id"))
     .action(action(async () => (await import("../commands/explain/index.js")).explainCommand));
 
   program
     .command("add")
-    .description("register a new customer-specific requirement (prompts on a terminal)")
-    .option("--customer <code>", "customer code")
-    .option("--source <id>", "the customer's source document")
-    .option("--section <text>", "section of the source document")
-    .option("--clause <ref>", "clause it interprets or supplements, e.g. IATF16949:8.3.3.3 (repeatable)", collect, [])
-    .option("--title <text>", "short title")
-    .option("--text <text>", "requirement text or summary")
-    .option("--category <text>", "category")
-    .option("--received <date>", "date received (YYYY-MM-DD; default: today)")
-    .option("-y, --yes", "never prompt; a missing value is an error")
-    .option("--commit", "commit the new file")
+    .description(t("help.add"))
+    .option("--customer <code>", t("help.add.customer"))
+    .option("--source <id>", t("help.add.source"))
+    .option("--section <text>", t("help.add.section"))
+    .option("--clause <ref>", t("help.add.clause"), collect, [])
+    .option("--title <text>", t("help.add.title"))
+    .option("--text <text>", t("help.add.text"))
+    .option("--category <text>", t("help.add.category"))
+    .option("--received <date>", t("help.add.received"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit-new"))
     .action(action(async () => (await import("../commands/add/index.js")).addCommand));
 
   program
     .command("review")
-    .description("record a department's opinion on a CSR, or the decision")
-    .argument("<id>", "CSR id")
-    .option("--department <code>", "department giving its opinion")
-    .option("--reviewer <person>", "person giving the opinion")
-    .option("--opinion <opinion>", "accept, accept-with-action or reject")
-    .option("--comment <text>", "comment")
-    .option("--disposition <disposition>", "must, optional, not-applicable or rejected")
-    .option("--justification <text>", "why (required for not-applicable and rejected)")
-    .option("--by <person>", "who decided")
-    .option("--late-reason <text>", "why the decision comes after the review period")
-    .option("--date <date>", "date (YYYY-MM-DD; default: today)")
-    .option("--force", "decide although required opinions are missing (recorded)")
-    .option("--amend", "replace an existing decision (the earlier one is kept in the record)")
-    .option("-y, --yes", "never prompt; a missing value is an error")
-    .option("--commit", "commit the change")
+    .description(t("help.review"))
+    .argument("<id>", t("help.common.csr-id"))
+    .option("--department <code>", t("help.review.department"))
+    .option("--reviewer <person>", t("help.review.reviewer"))
+    .option("--opinion <opinion>", t("help.review.opinion"))
+    .option("--comment <text>", t("help.common.comment"))
+    .option("--disposition <disposition>", t("help.review.disposition"))
+    .option("--justification <text>", t("help.review.justification"))
+    .option("--by <person>", t("help.review.by"))
+    .option("--late-reason <text>", t("help.review.late-reason"))
+    .option("--date <date>", t("help.review.date"))
+    .option("--force", t("help.review.force"))
+    .option("--amend", t("help.review.amend"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/review/index.js")).reviewCommand));
 
   program
     .command("address")
-    .description("record where a CSR is addressed in a document (or --remove it), pinned to both texts; --confirm a suspect link; --pin-all")
-    .argument("[csr]", "CSR id")
-    .argument("[document]", "document number")
-    .option("--section <section>", "section of the document: number, title, or both (e.g. 5.2)")
-    .option("--remove", "remove the entry instead (only the one for --section when given)")
-    .option("--confirm", "the link still holds after a change: pin it afresh, recording who (--by) and when")
-    .option("--pin-all", "pin every link that has no pin yet (once, for links recorded before pins existed)")
-    .option("--by <person>", "who links or confirms")
-    .option("--date <date>", "date of the pin (YYYY-MM-DD; default: today)")
-    .option("-y, --yes", "never prompt; a missing value is an error")
-    .option("--commit", "commit the change")
+    .description(t("help.address"))
+    .argument("[csr]", t("help.common.csr-id"))
+    .argument("[document]", t("help.common.document-number"))
+    .option("--section <section>", t("help.address.section"))
+    .option("--remove", t("help.address.remove"))
+    .option("--confirm", t("help.address.confirm"))
+    .option("--pin-all", t("help.address.pin-all"))
+    .option("--by <person>", t("help.address.by"))
+    .option("--date <date>", t("help.address.date"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/address/index.js")).addressCommand));
 
   program
     .command("implement")
-    .description("record a CSR's implementation: owner, due date, status, evidence, date implemented")
-    .argument("<csr>", "CSR id")
-    .option("--owner <person>", "who is responsible")
-    .option("--due <date>", "due date (YYYY-MM-DD)")
-    .option("--status <status>", "planned, in-progress, implemented or verified")
-    .option("--evidence <text>", "record or document that proves it")
-    .option("--implemented <date>", "date implemented in production (sets status implemented)")
-    .option("--verified-by <person>", "who verified the implementation (sets status verified)")
-    .option("--date <date>", "date of the verification (default: today)")
-    .option("-y, --yes", "never prompt; a missing value is an error")
-    .option("--commit", "commit the change")
+    .description(t("help.implement"))
+    .argument("<csr>", t("help.common.csr-id"))
+    .option("--owner <person>", t("help.implement.owner"))
+    .option("--due <date>", t("help.implement.due"))
+    .option("--status <status>", t("help.implement.status"))
+    .option("--evidence <text>", t("help.implement.evidence"))
+    .option("--implemented <date>", t("help.implement.implemented"))
+    .option("--verified-by <person>", t("help.implement.verified-by"))
+    .option("--date <date>", t("help.implement.date"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/implement/index.js")).implementCommand));
 
-  const source = program.command("source").description("customer CSR source documents");
+  const source = program.command("source").description(t("help.source"));
   source
     .command("update")
-    .description("record a new revision of a customer's CSR source document and flag its CSRs for re-review")
-    .argument("<source-id>", "source document id")
-    .option("--customer <code>", "customer code (when the source id is not unique)")
-    .requiredOption("--revision <rev>", "the new revision")
-    .option("--issued <date>", "date the customer issued it")
-    .requiredOption("--received <date>", "date received")
-    .option("--file <path>", "the new revision's file, inside the repository (PDF, DOCX, Markdown or text); compared with the previous one's")
-    .option("--previous-file <path>", "the previous revision's file, when its revision entry records none")
-    .option("--unchanged <csr...>", "CSRs the new revision leaves unchanged: the decision is kept, with a recorded confirmation")
-    .option("--removed <csr...>", "CSRs the new revision removes: marked superseded")
-    .option("--accept", "take the file comparison's proposal for every CSR not named with --unchanged or --removed")
-    .option("--by <person>", "who confirms the unchanged CSRs")
-    .option("--date <date>", "date of the confirmation (default: today)")
-    .option("-y, --yes", "never prompt; CSRs not named are reviewed again")
-    .option("--commit", "commit the change")
+    .description(t("help.source.update"))
+    .argument("<source-id>", t("help.source.update.source-id"))
+    .option("--customer <code>", t("help.source.update.customer"))
+    .requiredOption("--revision <rev>", t("help.source.update.revision"))
+    .option("--issued <date>", t("help.source.update.issued"))
+    .requiredOption("--received <date>", t("help.source.update.received"))
+    .option("--file <path>", t("help.source.update.file"))
+    .option("--previous-file <path>", t("help.source.update.previous-file"))
+    .option("--unchanged <csr...>", t("help.source.update.unchanged"))
+    .option("--removed <csr...>", t("help.source.update.removed"))
+    .option("--accept", t("help.source.update.accept"))
+    .option("--by <person>", t("help.source.update.by"))
+    .option("--date <date>", t("help.source.update.date"))
+    .option("-y, --yes", t("help.source.update.yes"))
+    .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/source/update.js")).sourceUpdateCommand));
 
   program
     .command("list")
-    .description("list CSRs (default) or a register: csr, procedures, forms, external, obsolete, symbols, reviews, distribution, training")
-    .argument("[what]", "csr, procedures, forms, external (外来文件), obsolete (作废文件), symbols, reviews (review timeliness), distribution or training", "csr")
-    .option("--customer <code>", "only this customer")
-    .option("--status <status>", "only CSRs in this status")
-    .option("--overdue", "only CSRs whose review is overdue")
-    .option("--clause <ref>", "only CSRs keyed to this clause")
-    .option("--owner <person>", "only CSRs whose implementation this person owns")
-    .option("--level <n>", "procedures: document level 1-4")
-    .option("--style <style>", "procedures: iatf or gjb")
-    .option("--format <format>", "table, md, html, csv, xlsx, json or pdf")
-    .option("--out <file>", "write to a file instead of stdout (the format follows its extension)")
-    .option("--force", "replace the --out file if it exists")
-    .option("--lang <lang>", "zh-CN or en")
-    .option("--today <date>", "the date deadlines are measured against")
-    .option("-y, --yes", "never prompt; a missing value is an error")
+    .description(t("help.list"))
+    .argument("[what]", t("help.list.what"), "csr")
+    .option("--customer <code>", t("help.list.customer"))
+    .option("--status <status>", t("help.list.status"))
+    .option("--overdue", t("help.list.overdue"))
+    .option("--clause <ref>", t("help.list.clause"))
+    .option("--owner <person>", t("help.list.owner"))
+    .option("--level <n>", t("help.list.level"))
+    .option("--style <style>", t("help.list.style"))
+    .option("--format <format>", t("help.common.format"))
+    .option("--out <file>", t("help.common.out"))
+    .option("--force", t("help.common.force"))
+    .option("--today <date>", t("help.common.today"))
+    .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/list/index.js")).listCommand));
 
   program
     .command("show")
-    .description("everything about one CSR")
-    .argument("<id>", "CSR id")
-    .option("--format <format>", "text or json")
-    .option("--today <date>", "the date deadlines are measured against")
+    .description(t("help.show"))
+    .argument("<id>", t("help.common.csr-id"))
+    .option("--format <format>", t("help.common.format-text"))
+    .option("--today <date>", t("help.common.today"))
     .action(action(async () => (await import("../commands/show/index.js")).showCommand));
 
   program
     .command("render")
-    .description("render controlled documents (and CSR review reports) to Markdown, HTML, PDF or Word")
-    .argument("[ids...]", "document or CSR ids")
-    .option("--all", "every document")
-    .option("--format <format>", "md, html, pdf or docx")
-    .option("--lang <lang>", "zh-CN or en")
-    .option("--out <dir>", "output folder")
-    .option("--copy <n>", "print this controlled-copy number (受控号) on the stamp of one document")
-    .option("--today <date>", "review reports: the date an open review is measured against")
-    .option("-y, --yes", "never prompt; a missing value is an error")
+    .description(t("help.render"))
+    .argument("[ids...]", t("help.render.ids"))
+    .option("--all", t("help.render.all"))
+    .option("--format <format>", t("help.render.format"))
+    .option("--out <dir>", t("help.render.out"))
+    .option("--copy <n>", t("help.render.copy"))
+    .option("--today <date>", t("help.render.today"))
+    .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
 
   program
     .command("site")
-    .description("build a static website of the whole quality system: dashboard, documents, CSRs, registers, search")
-    .requiredOption("--out <dir>", "the folder to write (new, empty, or a site csr built before)")
-    .option("--base-url <url>", "where the site is published, e.g. https://qms.example.com/ (canonical links and sitemap.xml)")
-    .option("--lang <lang>", "zh-CN or en")
-    .option("--today <date>", "the date deadlines are measured against (YYYY-MM-DD; default: today)")
+    .description(t("help.site"))
+    .requiredOption("--out <dir>", t("help.site.out"))
+    .option("--base-url <url>", t("help.site.base-url"))
+    .option("--today <date>", t("help.common.today"))
     .action(action(async () => (await import("../commands/site/index.js")).siteCommand));
 
   program
     .command("release")
-    .description("release a document: bump the version, record the revision, commit and tag")
-    .argument("<id>", "document id")
-    .option("--major", "start a new edition (A/3 -> B/0)")
-    .option("--summary <text>", "summary of the change")
-    .option("--pages <pages>", "pages affected")
-    .option("--prepared <person>", "prepared by")
-    .option("--reviewed <person>", "reviewed by")
-    .option("--approved <person>", "approved by")
-    .option("--date <date>", "release date, the revision's date and effective date (default: today)")
-    .option("--prepared-date <date>", "date the preparer signed (default: --date)")
-    .option("--reviewed-date <date>", "date the reviewer signed (default: --date)")
-    .option("--approved-date <date>", "date the approver signed (default: --date)")
-    .option("--force", "release although the document has not changed since its last release")
-    .option("-y, --yes", "never prompt; a missing value is an error")
+    .description(t("help.release"))
+    .argument("<id>", t("help.common.document-id"))
+    .option("--major", t("help.release.major"))
+    .option("--summary <text>", t("help.release.summary"))
+    .option("--pages <pages>", t("help.release.pages"))
+    .option("--prepared <person>", t("help.release.prepared"))
+    .option("--reviewed <person>", t("help.release.reviewed"))
+    .option("--approved <person>", t("help.release.approved"))
+    .option("--date <date>", t("help.release.date"))
+    .option("--prepared-date <date>", t("help.release.prepared-date"))
+    .option("--reviewed-date <date>", t("help.release.reviewed-date"))
+    .option("--approved-date <date>", t("help.release.approved-date"))
+    .option("--force", t("help.release.force"))
+    .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
 
   program
     .command("new")
-    .description("start a new controlled document as a draft, numbered from qms.yaml, with the sections of its kind")
-    .argument("[kind]", "procedure, instruction, form, manual or external")
-    .option("--number <number>", "document number (default: the next of its numbering family)")
-    .option("--family <family>", "numbering family (name or pattern in qms.yaml; default: the first of the kind)")
-    .option("--title <text>", "title")
-    .option("--title-en <text>", "English title")
-    .option("--department <code>", "issuing department")
-    .option("--level <n>", "document level 1-4 (default: from the kind)")
-    .option("--clause <ref>", "clause it addresses (repeatable)", collect, [])
-    .option("--used-by <document>", "forms: add it to this document's records (forms)")
-    .option("-y, --yes", "never prompt; a missing value is an error")
-    .option("--commit", "commit the new file")
+    .description(t("help.new"))
+    .argument("[kind]", t("help.new.kind"))
+    .option("--number <number>", t("help.new.number"))
+    .option("--family <family>", t("help.new.family"))
+    .option("--title <text>", t("help.new.title"))
+    .option("--title-en <text>", t("help.new.title-en"))
+    .option("--department <code>", t("help.new.department"))
+    .option("--level <n>", t("help.new.level"))
+    .option("--clause <ref>", t("help.new.clause"), collect, [])
+    .option("--used-by <document>", t("help.new.used-by"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit-new"))
     .action(action(async () => (await import("../commands/new/index.js")).newCommand));
 
   program
     .command("distribute")
-    .description("hand out controlled copies of a document's current version, numbered (受控号)")
-    .argument("<document>", "document number")
-    .option("--to <dept...>", "receiving departments")
-    .option("--copies <n>", "copies per department (default 1)")
-    .option("--holder <person>", "person who signs for the copies")
-    .option("--date <date>", "date handed out (default: today)")
-    .option("-y, --yes", "never prompt; a missing value is an error")
-    .option("--commit", "commit the change")
+    .description(t("help.distribute"))
+    .argument("<document>", t("help.common.document-number"))
+    .option("--to <dept...>", t("help.distribute.to"))
+    .option("--copies <n>", t("help.distribute.copies"))
+    .option("--holder <person>", t("help.distribute.holder"))
+    .option("--date <date>", t("help.distribute.date"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/distribute/index.js")).distributeCommand));
 
   program
     .command("recall")
-    .description("record controlled copies taken back (default: every copy that is due back)")
-    .argument("<document>", "document number")
-    .option("--copy <n...>", "the copy numbers taken back")
-    .option("--date <date>", "date taken back (default: today)")
-    .option("-y, --yes", "never prompt; a missing value is an error")
-    .option("--commit", "commit the change")
+    .description(t("help.recall"))
+    .argument("<document>", t("help.common.document-number"))
+    .option("--copy <n...>", t("help.recall.copy"))
+    .option("--date <date>", t("help.recall.date"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/distribute/index.js")).recallCommand));
 
   program
     .command("train")
-    .description("record who was trained on a document's current version or a CSR")
-    .argument("<id>", "document number or CSR id")
-    .option("--people <person...>", "who was trained")
-    .option("--date <date>", "date of the training (default: today)")
-    .option("--trainer <person>", "who trained them")
-    .option("--record <number>", "training record number")
-    .option("--require", "mark it as needing training (alone: only that)")
-    .option("-y, --yes", "never prompt; a missing value is an error")
-    .option("--commit", "commit the change")
+    .description(t("help.train"))
+    .argument("<id>", t("help.train.id"))
+    .option("--people <person...>", t("help.train.people"))
+    .option("--date <date>", t("help.train.date"))
+    .option("--trainer <person>", t("help.train.trainer"))
+    .option("--record <number>", t("help.train.record"))
+    .option("--require", t("help.train.require"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/train/index.js")).trainCommand));
 
   program
     .command("periodic-review")
-    .description("record that a periodic review found a released document still suitable (no new revision)")
-    .argument("<document>", "document number")
-    .option("--by <person>", "who reviewed it")
-    .option("--date <date>", "date (default: today)")
-    .option("--comment <text>", "comment")
-    .option("-y, --yes", "never prompt; a missing value is an error")
-    .option("--commit", "commit the change")
+    .description(t("help.periodic-review"))
+    .argument("<document>", t("help.common.document-number"))
+    .option("--by <person>", t("help.periodic-review.by"))
+    .option("--date <date>", t("help.common.date"))
+    .option("--comment <text>", t("help.common.comment"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/periodic-review/index.js")).periodicReviewCommand));
 
   program
     .command("obsolete")
-    .description("withdraw a document, recording the date and reason, and commit")
-    .argument("<id>", "document id")
-    .option("--reason <text>", "why it is withdrawn")
-    .option("--superseded-by <id>", "the document that replaces it")
-    .option("--date <date>", "date (default: today)")
-    .option("-y, --yes", "never prompt; a missing value is an error")
+    .description(t("help.obsolete"))
+    .argument("<id>", t("help.common.document-id"))
+    .option("--reason <text>", t("help.obsolete.reason"))
+    .option("--superseded-by <id>", t("help.obsolete.superseded-by"))
+    .option("--date <date>", t("help.common.date"))
+    .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
 
   program
     .command("recover")
-    .description("complete a change that an interrupted csr command left unfinished (writing commands do this by themselves)")
+    .description(t("help.recover"))
     .action(action(async () => (await import("../commands/recover/index.js")).recoverCommand));
 
   program
     .command("history")
-    .description("a document's revision record beside the git commits that touched it")
-    .argument("<id>", "document id")
-    .option("--format <format>", "text or json")
+    .description(t("help.history"))
+    .argument("<id>", t("help.common.document-id"))
+    .option("--format <format>", t("help.common.format-text"))
     .action(action(async () => (await import("../commands/history/index.js")).historyCommand));
 
   program
     .command("changes")
-    .description("what changed in the quality system between two git revisions, tags or dates")
-    .argument("<from>", "the earlier state: a revision, tag or date (YYYY-MM-DD, from the start of that day)")
-    .argument("[to]", "the later state: a revision, tag or date (to the end of that day); default HEAD")
-    .option("--format <format>", "table, md, html, csv, xlsx, json or pdf")
-    .option("--out <file>", "write to a file instead of stdout (the format follows its extension)")
-    .option("--force", "replace the --out file if it exists")
-    .option("--lang <lang>", "zh-CN or en")
+    .description(t("help.changes"))
+    .argument("<from>", t("help.changes.from"))
+    .argument("[to]", t("help.changes.to"))
+    .option("--format <format>", t("help.common.format"))
+    .option("--out <file>", t("help.common.out"))
+    .option("--force", t("help.common.force"))
     .action(action(async () => (await import("../commands/changes/index.js")).changesCommand));
 
-  const matrix = program.command("matrix").description("audit matrices");
-  for (const [name, description] of [
-    ["clauses", "clauses of a standard against processes and procedures, with coverage"],
-    ["csr", "where each customer-specific requirement is addressed (IATF 16949 7.5.1.1)"],
-  ] as const) {
+  const matrix = program.command("matrix").description(t("help.matrix"));
+  for (const name of ["clauses", "csr"] as const) {
     matrix
       .command(name)
-      .description(description)
-      .option("--standard <id>", "clauses: IATF16949, GJB9001C or ISO9001")
-      .option("--style <style>", "clauses: grid (clauses against processes and procedures) or cross-reference (clause, process, procedure, level-3 documents, forms)")
-      .option("--customer <code>", "csr: only this customer")
-      .option("--format <format>", "table, md, html, csv, xlsx, json or pdf")
-      .option("--out <file>", "write to a file instead of stdout (the format follows its extension)")
-      .option("--force", "replace the --out file if it exists")
-      .option("--lang <lang>", "zh-CN or en")
-      .option("--today <date>", "the as-of date printed on the matrix")
-      .option("-y, --yes", "never prompt; a missing value is an error")
+      .description(t(`help.matrix.${name}`))
+      .option("--standard <id>", t("help.matrix.standard"))
+      .option("--style <style>", t("help.matrix.style"))
+      .option("--customer <code>", t("help.matrix.customer"))
+      .option("--format <format>", t("help.common.format"))
+      .option("--out <file>", t("help.common.out"))
+      .option("--force", t("help.common.force"))
+      .option("--today <date>", t("help.matrix.today"))
+      .option("-y, --yes", t("help.common.yes"))
       .action(
         action(async () => {
           const { matrixCommand } = await import("../commands/matrix/index.js");
@@ -339,50 +337,49 @@ export async function run(argv: string[]): Promise<number> {
 
   program
     .command("export")
-    .description("one Excel workbook with every register and matrix")
-    .requiredOption("--out <file>", "the .xlsx file to write")
-    .option("--force", "replace the file if it exists")
-    .option("--lang <lang>", "zh-CN or en")
-    .option("--today <date>", "the date the review timeliness sheet is measured against")
-    .option("-y, --yes", "never prompt; a missing value is an error")
+    .description(t("help.export"))
+    .requiredOption("--out <file>", t("help.export.out"))
+    .option("--force", t("help.export.force"))
+    .option("--today <date>", t("help.export.today"))
+    .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
 
   program
     .command("import")
-    .description("turn an existing Excel or CSV register, or Word documents, into repository files")
-    .argument("<file>", ".xlsx or .csv register, a .docx document, or a folder of .docx documents")
-    .option("--as <kind>", "procedures, instructions, forms, documents, csr or symbols (Word: optional)")
-    .option("--sheet <name>", "worksheet to read")
-    .option("--dry-run", "report what would be written, write nothing")
-    .option("--standard <id>", "standard for bare clause numbers like 8.5.2 (default: the first in qms.yaml)")
-    .option("--department <code>", "department for rows that name none")
-    .option("--add-people", "add the people the register names who are not in people.yaml")
-    .option("--link-forms", "add each form to the 'forms' of its procedure in the repository")
-    .option("-y, --yes", "never prompt; a missing value is an error")
-    .option("--commit", "commit the files it wrote")
+    .description(t("help.import"))
+    .argument("<file>", t("help.import.file"))
+    .option("--as <kind>", t("help.import.as"))
+    .option("--sheet <name>", t("help.import.sheet"))
+    .option("--dry-run", t("help.import.dry-run"))
+    .option("--standard <id>", t("help.import.standard"))
+    .option("--department <code>", t("help.import.department"))
+    .option("--add-people", t("help.import.add-people"))
+    .option("--link-forms", t("help.import.link-forms"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.import.commit"))
     .action(action(async () => (await import("../commands/import/index.js")).importCommand));
 
   program
     .command("init")
-    .description("start a new document repository")
-    .argument("[dir]", "folder (default: current folder)")
-    .option("--example", "add a small example content set")
-    .option("-y, --yes", "never prompt; a missing value is an error")
+    .description(t("help.init"))
+    .argument("[dir]", t("help.init.dir"))
+    .option("--example", t("help.init.example"))
+    .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/init/index.js")).initCommand));
 
   program
     .command("merge-driver")
-    .description("git merge driver for CSR files (opinions merged by department); --install sets it up")
-    .argument("[files...]", "%O %A %B %P, as git passes them")
-    .option("--install", "set up the driver in this repository (.gitattributes and git config)")
+    .description(t("help.merge-driver"))
+    .argument("[files...]", t("help.merge-driver.files"))
+    .option("--install", t("help.merge-driver.install"))
     .action(action(async () => (await import("../commands/merge-driver/index.js")).mergeDriverCommand));
 
   program
     .command("schema")
-    .description("write the JSON Schemas for editors and other tools")
-    .argument("[kind]", "one kind: qms, people, customer, csr, document, processes, symbols, standard")
-    .option("--out <dir>", "output folder (default: print to stdout)")
-    .option("-y, --yes", "never prompt; a missing value is an error")
+    .description(t("help.schema"))
+    .argument("[kind]", t("help.schema.kind"))
+    .option("--out <dir>", t("help.schema.out"))
+    .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/schema/index.js")).schemaCommand));
 
   try {
@@ -403,9 +400,9 @@ function handleError(error: unknown): number {
   }
   if (error instanceof Error && error.name === "UserError") {
     const hint = (error as Error & { hint?: string }).hint;
-    process.stderr.write(`csr: ${error.message}\n${hint ? `hint: ${hint}\n` : ""}`);
+    process.stderr.write(`csr: ${error.message}\n${hint ? `${t("cli.hint", { hint })}\n` : ""}`);
     return EXIT_USAGE;
   }
-  process.stderr.write(`csr: internal error (this is a bug, please report it)\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`csr: ${t("cli.internal-error")}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT_USAGE;
 }

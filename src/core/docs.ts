@@ -6,6 +6,7 @@
  * whatever a branch says later. Name and version come from the package's own package.json.
  */
 import { readFileSync } from "node:fs";
+import { language } from "../i18n/index.js";
 
 interface PackageJson {
   name: string;
@@ -26,6 +27,8 @@ export function ruleAnchor(ruleId: string): string {
   return ruleId.toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
 }
 
+/** The rule's section in the rules page of the language of the run (docs/rules.zh-CN.md in Chinese). */
 export function ruleDocUrl(ruleId: string): string {
-  return `${RULES_DOC_URL}#${ruleAnchor(ruleId)}`;
+  const page = language() === "en" ? RULES_DOC_URL : RULES_DOC_URL.replace(/\.md$/, `.${language()}.md`);
+  return `${page}#${ruleAnchor(ruleId)}`;
 }

@@ -1,4 +1,5 @@
 /** Small text helpers shared by messages and tables. */
+import { t } from "../i18n/index.js";
 
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
@@ -44,9 +45,10 @@ export function compactText(text: string): string {
   return text.replace(INVISIBLE, "").replace(/[\s\u3000]/g, "");
 }
 
+/** " Did you mean 'x'?" in the language of the run, to append to a sentence; empty when nothing is close. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const c = closest(word, candidates);
-  return c ? ` Did you mean '${c}'?` : "";
+  return c ? t("common.sentence-separator") + t("common.did-you-mean", { candidate: c }) : "";
 }
 
 /** Display width in a terminal: East Asian wide and fullwidth characters take two columns. */

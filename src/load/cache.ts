@@ -21,6 +21,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Finding } from "../core/diagnostic.js";
 import { writeFileAtomic } from "../core/write.js";
+import { catalogUrl, language } from "../i18n/index.js";
 import { discover, type Discovery, type ListedDirectory } from "./discover.js";
 import { gitDirectory } from "./git.js";
 import { readRegularFile } from "./guards.js";
@@ -338,6 +339,9 @@ export function packageFingerprint(): string {
     for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
   }
   for (const module of ["source.js", "guards.js", "silent.js", "schemas.js", "repository.js", "cache.js", "discover.js", "yaml.js", "calendar.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
+  // Findings are kept as text, in the language of the run that computed them.
+  add("language", language());
+  add("catalog", readFileSync(catalogUrl(language())));
   // A lockfile upgrade of the parser or the validator changes results without a csr version bump.
   for (const dependency of ["yaml", "js-yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
   fingerprint = hash.digest("hex");

@@ -7,21 +7,19 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../core/errors.js";
 import { describeType, notRegular } from "./guards.js";
 import type { FileKind, LoadProblem } from "./source.js";
+import { t } from "../i18n/index.js";
 
 export const CONFIG_FILE = "qms.yaml";
 
 export function findRoot(start: string): string {
   const from = resolve(start);
-  if (!existsSync(from)) throw new UserError(`Directory not found: ${from}`);
+  if (!existsSync(from)) throw new UserError(t("discover.no-directory", { dir: from }));
   let dir = from;
   for (;;) {
     if (existsSync(join(dir, CONFIG_FILE))) return dir;
     const parent = dirname(dir);
     if (parent === dir) {
-      throw new UserError(
-        `No ${CONFIG_FILE} found in ${from} or any parent directory.`,
-        "Run csr inside a document repository, point at one with -C <dir>, or create one with 'csr init'.",
-      );
+      throw new UserError(t("discover.no-repository", { file: CONFIG_FILE, dir: from }), t("discover.no-repository.hint"));
     }
     dir = parent;
   }

@@ -8,6 +8,7 @@
  */
 import { addDays, clampToRange, isoWeekday } from "../core/dates.js";
 import type { DayRange, QmsConfig } from "./types.js";
+import { list, t } from "../i18n/index.js";
 
 type CalendarConfig = NonNullable<QmsConfig["calendar"]>;
 
@@ -134,5 +135,5 @@ export class WorkCalendar {
 export function estimatedDeadlineNote(calendar: WorkCalendar, from: string, due: string): string | undefined {
   const years = calendar.yearsWithoutData(from, due);
   if (years.length === 0) return undefined;
-  return `note: csr has no public holidays for ${years.join(", ")}; the deadline ${due} was counted Monday to Friday (rule calendar/year-missing). Add that year's days under 'calendar' in qms.yaml.\n`;
+  return `${t("calendar.estimated-note", { years: list(years.map(String)), due, count: years.length })}\n`;
 }

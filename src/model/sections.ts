@@ -10,6 +10,7 @@
  * `number: "5"` on 作业流程 prints 5, 5.1, 5.2 … exactly as the CSR matrix cites them.
  */
 import type { ControlledDocument, Path, Section } from "./types.js";
+import { t } from "../i18n/index.js";
 
 export interface NumberedSection {
   /** Dotted number as printed: "1", "5", "5.2", "5.2.1". */
@@ -121,12 +122,12 @@ export function sectionNumberProblems(doc: Pick<ControlledDocument, "sections">)
   for (const s of all) {
     const before = seen.get(s.number);
     if (before) {
-      problems.push({ path: [...s.path, "number"], message: `Section number ${s.number} (${s.title}) is used twice; the first is ${before.title}. Give each section its own number so that references to it are unambiguous.` });
+      problems.push({ path: [...s.path, "number"], message: t("model.section.number-twice", { number: s.number, title: s.title, first: before.title }) });
     } else seen.set(s.number, s);
     if (s.section.number !== undefined && s.depth > 1) {
       const parent = all.find((p) => p.depth === s.depth - 1 && p.path.length === s.path.length - 2 && p.path.every((v, i) => v === s.path[i]));
       if (parent && !s.number.startsWith(`${parent.number}.`)) {
-        problems.push({ path: [...s.path, "number"], message: `Section ${s.number} (${s.title}) is inside section ${parent.number} (${parent.title}); number it ${parent.number}.<n> or move it.` });
+        problems.push({ path: [...s.path, "number"], message: t("model.section.number-outside-parent", { number: s.number, title: s.title, parent: parent.number, parentTitle: parent.title }) });
       }
     }
   }

@@ -114,7 +114,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
   });
 
   it("reports every kind of change between two tags, as data", () => {
-    const result = csr(["-C", dir, "changes", "audit-2025", "audit-2026", "--format", "json"], { env: TZ });
+    const result = csr(["-C", dir, "changes", "audit-2025", "audit-2026", "--format", "json"], { lang: null, env: TZ });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as ChangeJson;
@@ -136,7 +136,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
   });
 
   it("prints a CJK-aligned table by default, with a count per area", () => {
-    const result = csr(["-C", dir, "changes", "audit-2025", "audit-2026"], { env: TZ });
+    const result = csr(["-C", dir, "changes", "audit-2025", "audit-2026"], { lang: null, env: TZ });
     expect(result.code).toBe(0);
     const short = (tag: string) => git(dir, ["rev-parse", "--short=7", tag]).trim();
     const out = result.stdout.split("\n");
@@ -158,7 +158,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
   });
 
   it("takes dates: from the start of the first day to the end of the last", () => {
-    const june = JSON.parse(csr(["-C", dir, "changes", "2025-06-02", "2025-06-02", "--format", "json"], { env: TZ }).stdout) as ChangeJson;
+    const june = JSON.parse(csr(["-C", dir, "changes", "2025-06-02", "2025-06-02", "--format", "json"], { lang: null, env: TZ }).stdout) as ChangeJson;
     expect(june.from.date).toBe("2025-01-10");
     expect(june.to.date).toBe("2025-06-02");
     expect(june.changes.map((c) => `${c.area} ${c.kind} ${c.id}`)).toEqual([
@@ -169,12 +169,12 @@ describe("csr changes", { timeout: 120_000 }, () => {
       "person added chen",
       "person roles li",
     ]);
-    const none = JSON.parse(csr(["-C", dir, "changes", "2025-06-03", "2025-09-04", "--format", "json"], { env: TZ }).stdout) as ChangeJson;
+    const none = JSON.parse(csr(["-C", dir, "changes", "2025-06-03", "2025-09-04", "--format", "json"], { lang: null, env: TZ }).stdout) as ChangeJson;
     expect(none.changes).toEqual([]);
   });
 
   it("before the first commit everything is new", () => {
-    const result = JSON.parse(csr(["-C", dir, "changes", "2024-12-31", "audit-2025", "--format", "json"], { env: TZ }).stdout) as ChangeJson;
+    const result = JSON.parse(csr(["-C", dir, "changes", "2024-12-31", "audit-2025", "--format", "json"], { lang: null, env: TZ }).stdout) as ChangeJson;
     expect(result.from).toEqual({ spec: "2024-12-31", commit: null, date: null });
     expect(result.changes.filter((c) => c.area !== "coverage").map((c) => `${c.area} ${c.kind} ${c.id}`)).toEqual([
       "document added QP-001",

@@ -135,7 +135,7 @@ describe("coverage/clause-uncovered", () => {
   });
 
   it("the clause matrix counts the same clauses", () => {
-    const result = csr(["-C", join(FIXTURES, "audit", "coverage", "invalid"), "matrix", "clauses", "--format", "json"]);
+    const result = csr(["-C", join(FIXTURES, "audit", "coverage", "invalid"), "matrix", "clauses", "--format", "json"], { lang: null });
     const json = JSON.parse(result.stdout) as { notes: string[] };
     expect(json.notes).toEqual([
       "覆盖率：2/7 (28.6%)",

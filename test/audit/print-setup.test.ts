@@ -15,7 +15,7 @@ const REPO = join(FIXTURES, "audit", "registers");
 describe("printed registers", () => {
   const out = tempDir();
   const file = join(out, "registers.xlsx");
-  const exported = csr(["-C", REPO, "export", "--out", file, "--today", "2026-11-27"]);
+  const exported = csr(["-C", REPO, "export", "--out", file, "--today", "2026-11-27"], { lang: null });
 
   it("prints every sheet on A4 landscape, fitted to the width, with the title and header rows repeated, borders and the heading", async () => {
     expect(exported.code).toBe(0);
@@ -45,12 +45,12 @@ describe("printed registers", () => {
   }, 130_000);
 
   it("lays HTML out on A4, landscape when the table is wide, with the header row repeated and the heading", () => {
-    const wide = csr(["-C", REPO, "matrix", "csr", "--format", "html", "--today", "2026-11-27"]).stdout;
+    const wide = csr(["-C", REPO, "matrix", "csr", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
     expect(wide).toContain("@page { size: A4 landscape; margin: 12mm 10mm; }");
     expect(wide).toContain("thead { display: table-header-group; }");
     expect(wide).toContain('<div class="heading"><span>测试汽车零部件有限公司</span><span></span><span>截至 2026-11-27</span></div>');
     expect(wide).toContain('<div class="signatures"><span>编制：________________</span><span>审核：________________</span><span>批准：________________</span></div>');
-    const narrow = csr(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"]).stdout;
+    const narrow = csr(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
     expect(narrow).toContain("@page { size: A4; margin: 12mm 10mm; }");
     expect(readFileSync(file).length).toBeGreaterThan(0);
   });
@@ -65,14 +65,14 @@ describe("registers and layouts as PDF", () => {
   it.runIf(chromium && pdftotext)("prints a register with its heading, columns, notes, signature lines and 第 x 页 共 y 页", { timeout: 120_000 }, () => {
     const out = tempDir();
     const external = join(out, "外来文件清单.pdf");
-    expect(csr(["-C", REPO, "list", "external", "--out", external, "--today", "2026-11-27"])).toMatchObject({ code: 0, stderr: `wrote ${external}\n` });
+    expect(csr(["-C", REPO, "list", "external", "--out", external, "--today", "2026-11-27"], { lang: null })).toMatchObject({ code: 0, stderr: `wrote ${external}\n` });
     expect(readFileSync(external).subarray(0, 5).toString()).toBe("%PDF-");
     const printed = text(external);
     for (const expected of ["外来文件清单（共2份）", "测试汽车零部件有限公司", "截至2026-11-27", "发布单位", "GB/T19001-2016", "2017-03-02", "现行2份", "编制：", "批准：", "第1页共1页"]) {
       expect(printed).toContain(expected);
     }
     const xref = join(out, "xref.pdf");
-    expect(csr(["-C", REPO, "matrix", "clauses", "--style", "cross-reference", "--format", "pdf", "--out", xref, "--today", "2026-11-27"]).code).toBe(0);
+    expect(csr(["-C", REPO, "matrix", "clauses", "--style", "cross-reference", "--format", "pdf", "--out", xref, "--today", "2026-11-27"], { lang: null }).code).toBe(0);
     const matrix = text(xref);
     for (const expected of ["MINIQMS条款、过程和文件对照表", "△由上级条款继承", "覆盖率：8/13(61.5%)", "第1页共2页", "第2页共2页"]) expect(matrix).toContain(expected);
   });

@@ -43,7 +43,7 @@ describe("registers and matrices match their golden files", () => {
   for (const [name, args] of CASES) {
     for (const format of ["md", "csv", "json"]) {
       it(`${name}.${format}`, () => {
-        const result = csr(["-C", REPO, ...args, "--format", format]);
+        const result = csr(["-C", REPO, ...args, "--format", format], { lang: null });
         expect(result.stderr).toBe("");
         expect(result.code).toBe(0);
         golden(`${name}.${format}`, result.stdout);
@@ -76,22 +76,22 @@ describe("registers that only the workbook carries", () => {
 describe("the CSR list is one register", () => {
   it("csr list csr prints the export's CSR sheet, cell for cell, and the as-of date once", async () => {
     const book = join(tempDir(), "registers.xlsx");
-    expect(csr(["-C", REPO, "export", "--out", book, "--today", "2026-11-27"]).code).toBe(0);
+    expect(csr(["-C", REPO, "export", "--out", book, "--today", "2026-11-27"], { lang: null }).code).toBe(0);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
     const sheet: string[][] = [];
     workbook.getWorksheet("顾客特定要求清单")!.eachRow((row) => sheet.push(Array.from((row.values as unknown[]).slice(1), (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? "" : String(v)))));
-    const list = JSON.parse(csr(["-C", REPO, "list", "csr", "--format", "json", "--today", "2026-11-27"]).stdout) as { title: string; columns: { header: string }[]; rows: Record<string, unknown>[] };
+    const list = JSON.parse(csr(["-C", REPO, "list", "csr", "--format", "json", "--today", "2026-11-27"], { lang: null }).stdout) as { title: string; columns: { header: string }[]; rows: Record<string, unknown>[] };
     expect(sheet[0]![0]).toBe(list.title);
     expect(sheet[1]).toEqual(list.columns.map((c) => c.header));
     const cells = list.rows.map((r) => Object.values(r).map((v) => (v === null ? "" : String(v))));
     expect(sheet.slice(2, 2 + cells.length).map((row) => [...row, ...Array(cells[0]!.length - row.length).fill("")])).toEqual(cells);
-    const md = csr(["-C", REPO, "list", "csr", "--format", "md", "--today", "2026-11-27"]).stdout;
+    const md = csr(["-C", REPO, "list", "csr", "--format", "md", "--today", "2026-11-27"], { lang: null }).stdout;
     expect(md.match(/2026-11-27/g)).toEqual(["2026-11-27"]);
   });
   it("a terminal shows the CSR list's overview columns", () => {
-    const result = csr(["-C", REPO, "list", "--today", "2026-11-27"]);
+    const result = csr(["-C", REPO, "list", "--today", "2026-11-27"], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(0, 3)).toEqual([
       "顾客特定要求清单（共 2 项）",
@@ -103,7 +103,7 @@ describe("the CSR list is one register", () => {
 
 describe("terminal tables", () => {
   it("line up Chinese text and count the documents in the title", () => {
-    const result = csr(["-C", REPO, "list", "procedures"]);
+    const result = csr(["-C", REPO, "list", "procedures"], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(0, 6)).toEqual([
       "程序文件一览表（共 3 份）",
@@ -115,7 +115,7 @@ describe("terminal tables", () => {
     ]);
   });
   it("the clause matrix ends with the coverage line and the uncovered clauses", () => {
-    const result = csr(["-C", REPO, "matrix", "clauses"]);
+    const result = csr(["-C", REPO, "matrix", "clauses"], { lang: null });
     expect(result.stdout.trimEnd().split("\n").slice(-8)).toEqual([
       "覆盖率：8/13 (61.5%)",
       "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
@@ -131,7 +131,7 @@ describe("terminal tables", () => {
     const repo = copyFixture("test/fixtures/audit/registers");
     const config = join(repo, "qms.yaml");
     writeFileSync(config, readFileSync(config, "utf8").replace("departments:", "coverage:\n  inherit_from_parent: true\ndepartments:"));
-    const result = csr(["-C", repo, "matrix", "clauses", "--today", "2026-11-27"]);
+    const result = csr(["-C", repo, "matrix", "clauses", "--today", "2026-11-27"], { lang: null });
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines.find((l) => l.startsWith("7.5.1"))).toBe("7.5.1  总则                        ○   △               △ 由上级条款继承");
@@ -146,7 +146,7 @@ describe("terminal tables", () => {
   });
   it("marks a provisional catalog (GJB 9001C) in the title and the notes of both layouts", () => {
     for (const style of ["grid", "cross-reference"]) {
-      const result = csr(["-C", join(ROOT, "examples", "gjb-demo"), "matrix", "clauses", "--style", style, "--format", "json", "--today", "2026-11-27"]);
+      const result = csr(["-C", join(ROOT, "examples", "gjb-demo"), "matrix", "clauses", "--style", style, "--format", "json", "--today", "2026-11-27"], { lang: null });
       expect(result.code).toBe(0);
       const table = JSON.parse(result.stdout) as { title: string; notes: string[] };
       expect(table.title).toBe(style === "grid" ? "GJB 9001C-2017（暂定条款目录） 条款与过程、文件对照表" : "GJB 9001C-2017（暂定条款目录） 条款、过程和文件对照表");

@@ -1,11 +1,12 @@
 /**
- * docs/rules.md is generated from the rules' meta and stays so; every documented Bad example is an
+ * docs/rules.md is generated from the rules' meta and stays so (docs/rules.zh-CN.md from the meta and
+ * locales/rules.zh-CN.json); every documented Bad example is an
  * excerpt of a fixture that produces the rule, every Good example one of the fixture's valid case.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { rulesDocument } from "../../src/check/docs.js";
+import { ruleDocsTranslation, rulesDocument, TOPICS } from "../../src/check/docs.js";
 import { rules } from "../../src/check/registry.js";
 import { FIXTURES, ROOT } from "../helpers.js";
 
@@ -48,6 +49,20 @@ describe("rule registry", () => {
   it("docs/rules.md is generated from the rules (run `npm run docs:rules` after changing a rule)", () => {
     const head = readFileSync(join(ROOT, "scripts", "rules-doc.head.md"), "utf8");
     expect(readFileSync(join(ROOT, "docs", "rules.md"), "utf8")).toBe(rulesDocument(head));
+  });
+
+  it("docs/rules.zh-CN.md is generated from the rules and locales/rules.zh-CN.json (run `npm run docs:rules`)", () => {
+    const head = readFileSync(join(ROOT, "scripts", "rules-doc.head.zh-CN.md"), "utf8");
+    expect(readFileSync(join(ROOT, "docs", "rules.zh-CN.md"), "utf8")).toBe(rulesDocument(head, "zh-CN"));
+  });
+
+  it("locales/rules.zh-CN.json translates every rule and every topic, and nothing else", () => {
+    const translation = ruleDocsTranslation("zh-CN");
+    expect(Object.keys(translation.rules).sort()).toEqual(rules.map((r) => r.id).sort());
+    for (const [id, text] of Object.entries(translation.rules)) {
+      expect({ id, fields: Object.keys(text).sort(), empty: Object.values(text).some((v) => !v.trim()) }).toEqual({ id, fields: ["description", "fix", "summary"], empty: false });
+    }
+    expect(Object.keys(translation.topics).sort()).toEqual(TOPICS.map((t) => t.title).sort());
   });
 
   it.each(rules.filter((r) => r.check && !WITHOUT_EXAMPLE.has(r.id)).map((r) => r.id))("%s has a Bad example", (id) => {

@@ -60,7 +60,7 @@ function installedCopy(): { run(args: string[]): RunResult; root: string } {
   return {
     root,
     run(args) {
-      const result = spawnSync(process.execPath, [join(root, "bin", "csr.js"), ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const result = spawnSync(process.execPath, [join(root, "bin", "csr.js"), "--lang", "en", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
       return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
     },
   };

@@ -145,10 +145,10 @@ describe("csr check --format: every format on one fixture repository", () => {
     expect(check("--max-warnings", "1")).toBe(0);
     const over = csr(["-C", warningsOnly, "check", "--no-cache", "--max-warnings", "0"]);
     expect(over.code).toBe(1);
-    expect(over.stderr).toBe("csr: 1 warning(s), more than --max-warnings 0 allows.\n");
+    expect(over.stderr).toBe("csr: 1 warning, more than --max-warnings 0 allows.\n");
     const strict = csr(["-C", warningsOnly, "check", "--no-cache", "--error-on-warnings"]);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe("csr: 1 warning(s) and --error-on-warnings is set.\n");
+    expect(strict.stderr).toBe("csr: 1 warning and --error-on-warnings is set.\n");
     const bad = csr(["-C", warningsOnly, "check", "--max-warnings", "some"]);
     expect(bad).toEqual({ code: 2, stdout: "", stderr: "csr: --max-warnings expects a whole number (0 or more), got 'some'.\n" });
   });

@@ -33,9 +33,10 @@ it("npm pack -> npm install <tarball> -> npx csr check in a new document reposit
   const installed = npm(["install", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", join(out, info!.filename)], repo);
   expect(installed.code, installed.stderr).toBe(0);
   const check = spawnSync("npx", ["--no-install", "csr", "check", "--today", "2026-11-27"], { cwd: repo, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  expect(check.stdout).toMatch(/^✔ No problems in \d+ files\.\n$/);
+  // A user's first run: the example repository speaks Chinese.
+  expect(check.stdout).toMatch(/^✔ \d+ 个文件中没有发现问题。\n$/);
   expect(check.status).toBe(0);
-  const explain = spawnSync("npx", ["--no-install", "csr", "explain", "ref/unresolved"], { cwd: repo, encoding: "utf8" });
+  const explain = spawnSync("npx", ["--no-install", "csr", "--lang", "en", "explain", "ref/unresolved"], { cwd: repo, encoding: "utf8" });
   // The link names the file of this very version as the npm CDN serves the published tarball:
   // unpkg.com/<name>@<version>/<path in the tarball>.
   const link = /^Online: https:\/\/unpkg\.com\/([^@]+)@([^/]+)\/(.+)#(.+)$/m.exec(explain.stdout);

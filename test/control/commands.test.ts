@@ -164,7 +164,7 @@ describe("distribution and recall", () => {
     expect(csr(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"]).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, PRD).\nNo copy is due back any more.\n");
     expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
 
-    const list = csr(["-C", dir, "list", "distribution", "--format", "csv"]);
+    const list = csr(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
     expect(list.stdout).toBe(
       [
         "\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放日期,回收日期,状态",
@@ -179,13 +179,13 @@ describe("distribution and recall", () => {
   it("prints the copy number on the 受控 stamp, and refuses a copy not in force", () => {
     const dir = example();
     csr(["-C", dir, "distribute", "QP-014", "--to", "QA", "PRD", "--date", "2026-11-02", "-y"]);
-    expect(csr(["-C", dir, "render", "QP-014", "--copy", "2", "--format", "md"])).toEqual({ code: 0, stdout: "out/QP-014.copy-2.zh-CN.md\n", stderr: "Rendered 1 file (md, zh-CN).\n" });
+    expect(csr(["-C", dir, "render", "QP-014", "--copy", "2", "--format", "md"], { lang: null })).toEqual({ code: 0, stdout: "out/QP-014.copy-2.zh-CN.md\n", stderr: "Rendered 1 file (md, zh-CN).\n" });
     expect(read(dir, "out/QP-014.copy-2.zh-CN.md").split("\n")[0]).toBe("**【受控 受控号 2】**");
-    csr(["-C", dir, "render", "QP-014", "--copy", "1"]);
+    csr(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null });
     expect(read(dir, "out/QP-014.copy-1.zh-CN.html")).toContain('<div class="stamp stamp-released">受控<span class="stamp-copy">受控号 1</span></div>');
     csr(["-C", dir, "recall", "QP-014", "--copy", "1", "--date", "2026-11-03", "-y"]);
-    expect(csr(["-C", dir, "render", "QP-014", "--copy", "1"]).stderr).toBe("csr: Copy 1 of QP-014 is not in force (taken back on 2026-11-03); print a copy in force.\n");
-    expect(csr(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"]).stderr).toBe("csr: --copy prints the number of one controlled copy: name exactly one document.\n");
+    expect(csr(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null }).stderr).toBe("csr: Copy 1 of QP-014 is not in force (taken back on 2026-11-03); print a copy in force.\n");
+    expect(csr(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"], { lang: null }).stderr).toBe("csr: --copy prints the number of one controlled copy: name exactly one document.\n");
   }, 90_000);
 });
 
@@ -196,7 +196,7 @@ describe("csr train", () => {
       "QP-014 A/1: training of gaoyang, huangjun recorded (2026-11-20, trainer zhoupeng, record TR-2026-050).\n",
     );
     expect(diff(dir)).toEqual(["+training:", "+  required: true", "+  sessions:", "+    - {revision: A/1, date: 2026-11-20, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-050}"]);
-    expect(csr(["-C", dir, "list", "training", "--format", "md", "--today", "2026-11-27"]).stdout).toBe(
+    expect(csr(["-C", dir, "list", "training", "--format", "md", "--today", "2026-11-27"], { lang: null }).stdout).toBe(
       [
         "## 培训记录（共 2 次）",
         "",

@@ -29,7 +29,7 @@ describe("a month of document control without hand-editing YAML", () => {
     let commands = 0;
     const run = (...args: string[]) => {
       commands++;
-      const result = csr(["-C", dir, ...args]);
+      const result = csr(["-C", dir, ...args], { lang: null });
       expect(result.stderr, args.join(" ")).toBe("");
       expect(result.code, `${args.join(" ")}\n${result.stdout}`).toBe(0);
       return result.stdout;
@@ -78,7 +78,7 @@ describe("a month of document control without hand-editing YAML", () => {
 
     // Month end: the auditor's lists.
     const today = ["--today", "2026-11-27"];
-    expect(run("check", ...today)).toBe("✔ No problems in 66 files.\n");
+    expect(run("check", ...today)).toBe("✔ 66 个文件中没有发现问题。\n");
     golden("matrix-csr.md", run("matrix", "csr", "--format", "md", ...today));
     golden("matrix-clauses.md", run("matrix", "clauses", "--format", "md", ...today));
     golden("procedures.md", run("list", "procedures", "--format", "md", ...today));

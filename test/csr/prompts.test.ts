@@ -4,11 +4,54 @@ import { describe, expect, it } from "vitest";
 import { addCsr } from "../../src/commands/add/index.js";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { reviewCsr } from "../../src/commands/review/index.js";
+import { setLanguage } from "../../src/i18n/index.js";
 import { capture, read, validRepo } from "./fixture.js";
 
 const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
 
 describe("csr add, asked at a terminal", () => {
+  it("asks in Chinese when csr speaks Chinese, and says how to write a date it cannot read", async () => {
+    setLanguage("zh-CN");
+    try {
+      const dir = validRepo();
+      const done = addCsr(capture(dir), { clause: [], customer: "DYA", source: "DYA-SQM" }, prompts);
+      await screen.next();
+      expect(screen.getScreen()).toContain("来源文件中的章节（可不填）");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("条款（输入条款号或标题中的词）");
+      screen.type("防护");
+      await screen.next();
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("再选一个条款");
+      expect(screen.getScreen()).toContain("（完成：IATF16949:8.5.4）");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("标题");
+      screen.type("包装标签须含批次号");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("要求原文或摘要（可不填）");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("类别（可不填）");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("接收日期");
+      screen.type("2026/11/20");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("日期请写成 YYYY-MM-DD，例如 2026-11-20。");
+      for (let i = 0; i < 10; i++) screen.keypress("backspace");
+      screen.type("2026-11-20");
+      screen.keypress("enter");
+      expect(await done).toBe(0);
+    } finally {
+      setLanguage("en");
+    }
+  });
+
   it("asks for customer, source, section, clauses, title, text, category and date, then writes the CSR", async () => {
     const dir = validRepo();
     const ctx = capture(dir);

@@ -31,10 +31,10 @@ describe("csr/* rules", () => {
     expect(result.code).toBe(1);
     const message = (rule: string, file: string) => result.findings.find((f) => f.rule === rule && f.file === file)!.message;
     expect(message("csr/review-overdue", "csr/DYA/DYA-001.yaml")).toBe(
-      "The review of DYA-001 is overdue: received on 2026-11-06, it was due on 2026-11-20 (10 working days) and is 5 working day(s) late; record the missing opinions and the decision with 'csr review DYA-001'.",
+      "The review of DYA-001 is overdue: received on 2026-11-06, it was due on 2026-11-20 (10 working days) and is 5 working days late; record the missing opinions and the decision with 'csr review DYA-001'.",
     );
     expect(message("csr/review-overdue", "csr/DYA/DYA-002.yaml")).toBe(
-      "The review of DYA-002 is due in 2 working day(s), on 2026-12-01 (received on 2026-11-17); record the missing opinions and the decision with 'csr review DYA-002' before then.",
+      "The review of DYA-002 is due in 2 working days, on 2026-12-01 (received on 2026-11-17); record the missing opinions and the decision with 'csr review DYA-002' before then.",
     );
     expect(message("csr/review-incomplete", "csr/DYA/DYA-003.yaml")).toContain("the opinion of MKT is missing");
     expect(message("csr/addressed-by-obsolete", "csr/DYA/DYA-005.yaml")).toContain("The replacement named in the obsolete document is QP-020.");

@@ -13,7 +13,7 @@ describe("an interrupted write", () => {
     makeRepo({ [path]: read(dir, path).replace("received:", `text: ${"客户要求".repeat(300)}\nreceived:`) }, dir);
     const before = readFileSync(join(dir, path));
     const files = tree(dir);
-    const args = ["-C", dir, "review", "DYA-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-26"];
+    const args = ["--lang", "en", "-C", dir, "review", "DYA-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-26"];
     const result = spawnSync("bash", ["-c", 'ulimit -f 2 && exec "$0" "$@"', process.execPath, BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(before.length).toBeGreaterThan(2048);
     expect(result.status).toBe(2);

@@ -168,7 +168,7 @@ describe("csr source update: only what changed costs a review", () => {
     );
     expect(read(dir, "csr/DYA/DYA-008.yaml")).toMatch(/\nsuperseded:\n  date: 2026-12-01\n  reason: DYA-SQM D 版已删除此要求\n$/);
     expect(read(dir, "csr/DYA/DYA-008.yaml")).toContain("revision: C");
-    const list = csr(["-C", dir, "list", "--today", "2026-12-02", "--format", "json"]);
+    const list = csr(["-C", dir, "list", "--today", "2026-12-02", "--format", "json"], { lang: null });
     const statuses = Object.fromEntries((JSON.parse(list.stdout).rows as { id: string; status: string }[]).map((r) => [r.id, r.status]));
     expect([statuses["DYA-003"], statuses["DYA-008"], statuses["DYA-001"]]).toEqual(["已决定", "已替代", "已接收"]);
     expect(csr(["-C", dir, "check", "--today", "2026-12-02"]).stdout).toBe("✔ No problems in 16 files.\n");

@@ -77,7 +77,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     expect(csr(["-C", dir, "show", "DYA-001", "--today", "2026-03-04"]).stdout).toContain(
       "  Addressed in    QP-014 标识和可追溯性控制程序 A/1 (released), section 2.2 包装标签  ! suspect: section changed since confirmed\n",
     );
-    const matrix = csr(["-C", dir, "matrix", "csr", "--format", "json"]);
+    const matrix = csr(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null });
     const table = JSON.parse(matrix.stdout) as { rows: { link: string }[]; notes: string[] };
     expect(table.rows.map((r) => r.link)).toEqual(["可疑：章节已变更"]);
     expect(table.notes).toEqual(["可疑链接 1 处：要求或落实章节在链接确认后已变更，核实后用 csr address --confirm 确认。"]);
@@ -87,7 +87,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     expect(confirmed).toEqual({ code: 0, stdout: "Confirmed that QP-014 section 2.2 包装标签 still addresses DYA-001 (wang, 2026-03-05).\n", stderr: "" });
     expect(read()).toMatch(/ {6}revision: A\/1\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: wang\n {6}date: 2026-03-05\n$/);
     expect(checkJson(dir, "--today", "2026-03-05").findings).toEqual([]);
-    expect(JSON.parse(csr(["-C", dir, "matrix", "csr", "--format", "json"]).stdout).rows[0].link).toBe("已确认");
+    expect(JSON.parse(csr(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null }).stdout).rows[0].link).toBe("已确认");
 
     // The other way: the requirement changes, so the section that addresses it is suspect.
     writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), read().replace("每个包装标签须含零件号、数量和批次号。", "每个包装标签须含零件号、数量、批次号和生产日期。"));

@@ -57,7 +57,7 @@ function csrWithoutIdentity(repo: string, args: string[]): RunResult {
     if (value !== undefined && !/^GIT_(AUTHOR|COMMITTER)_|^EMAIL$/.test(key)) env[key] = value;
   }
   Object.assign(env, { HOME: tempDir("csr-home-"), XDG_CONFIG_HOME: tempDir("csr-xdg-"), GIT_CONFIG_NOSYSTEM: "1", NO_COLOR: "1" });
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env, input: "" });
+  const result = spawnSync(process.execPath, [BIN, "--lang", "en", ...args], { encoding: "utf8", env, input: "" });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

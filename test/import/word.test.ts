@@ -362,7 +362,7 @@ describe("csr import FILE.docx", () => {
         ],
       },
     ]);
-    const md = csr(["-C", repo, "render", "QP-030", "--format", "md", "--out", tempDir()]);
+    const md = csr(["-C", repo, "render", "QP-030", "--format", "md", "--out", tempDir()], { lang: null });
     expect(md.code).toBe(0);
     expect(readFileSync(md.stdout.trim(), "utf8")).toMatch(/## 3 职责[\s\S]*## 5 作业流程[\s\S]*### 5\.1 入库[\s\S]*### 5\.2 出库[\s\S]*## 6 相关文件/);
   });
@@ -481,7 +481,7 @@ describe("csr import FILE.docx", () => {
         ],
       },
     ]);
-    const md = csr(["-C", repo, "render", "QP-080", "--format", "md", "--out", tempDir()]);
+    const md = csr(["-C", repo, "render", "QP-080", "--format", "md", "--out", tempDir()], { lang: null });
     expect(readFileSync(md.stdout.trim(), "utf8")).toMatch(/## 1 目的[\s\S]*## 2 适用范围[\s\S]*## 3 作业流程[\s\S]*### 3\.1 标识[\s\S]*### 3\.2 追溯/);
   });
 
@@ -526,8 +526,8 @@ describe("render → import", () => {
   it("the example's CSR procedure comes back printing the same as before", () => {
     const repo = copyFixture("examples/acme-auto");
     const out = tempDir();
-    expect(csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", out]).code).toBe(0);
-    expect(csr(["-C", repo, "render", "QP-015", "--format", "md", "--out", out]).code).toBe(0);
+    expect(csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", out], { lang: null }).code).toBe(0);
+    expect(csr(["-C", repo, "render", "QP-015", "--format", "md", "--out", out], { lang: null }).code).toBe(0);
     rmSync(join(repo, "documents", "procedures", "QP-015.yaml"));
     const imported = csr(["-C", repo, "import", join(out, "QP-015.zh-CN.docx")]);
     expect(imported.stdout.split("\n").slice(0, 3)).toEqual([
@@ -536,7 +536,7 @@ describe("render → import", () => {
       "",
     ]);
     const again = tempDir();
-    expect(csr(["-C", repo, "render", "QP-015", "--format", "md", "--out", again]).code).toBe(0);
+    expect(csr(["-C", repo, "render", "QP-015", "--format", "md", "--out", again], { lang: null }).code).toBe(0);
     // The body names 《纠正措施控制程序》 (QP-013), which the example's related list leaves out; the import lists it.
     const before = readFileSync(join(out, "QP-015.zh-CN.md"), "utf8");
     const after = readFileSync(join(again, "QP-015.zh-CN.md"), "utf8");
@@ -547,7 +547,7 @@ describe("render → import", () => {
     const repo = repoWith({ "QP-020.docx": await procedureQP020() });
     expect(csr(["-C", repo, "import", join("Word文件", "QP-020.docx")]).code).toBe(0);
     const out = tempDir();
-    expect(csr(["-C", repo, "render", "QP-020", "--format", "docx", "--out", out]).code).toBe(0);
+    expect(csr(["-C", repo, "render", "QP-020", "--format", "docx", "--out", out], { lang: null }).code).toBe(0);
     const copy = repoWith({ "QP-020.docx": readFileSync(join(out, "QP-020.zh-CN.docx")) });
     const result = csr(["-C", copy, "import", join("Word文件", "QP-020.docx")]);
     expect(result.stdout).toBe(

@@ -22,7 +22,7 @@ describe("csr render --format docx", () => {
   const out = tempDir();
   let result: RunResult;
   beforeAll(() => {
-    result = csr(["-C", "examples/acme-auto", "render", "QP-015", "--format", "docx", "--out", out]);
+    result = csr(["-C", "examples/acme-auto", "render", "QP-015", "--format", "docx", "--out", out], { lang: null });
   });
 
   it("writes the header block, the revision record, numbered sections, references and the stamp", () => {
@@ -66,7 +66,7 @@ describe("csr render --format docx", () => {
     const dir = tempDir();
     const file = join(repo, "documents/instructions/HH-WI-06.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("status: released\n", "status: obsolete\nobsolete: {date: 2026-01-05, reason: 并入程序文件}\n"));
-    expect(csr(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--out", dir]).code).toBe(0);
+    expect(csr(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--out", dir], { lang: null }).code).toBe(0);
     const zh = paragraphs(parts(join(dir, "HH-WI-06.zh-CN.docx"))["word/document.xml"]!);
     expect(zh[0]).toBe("作废");
     expect(zh.find((t) => t.startsWith("本文件已作废"))).toBe("本文件已作废 · 作废日期: 2026-01-05 · 作废原因: 并入程序文件");
@@ -78,7 +78,7 @@ describe("csr render --format docx", () => {
 
   it("renders a CSR review report: header table, requirement, opinions, decision and actions, with the running header and page footer", () => {
     const dir = tempDir();
-    const report = csr(["-C", "examples/acme-auto", "render", "DYA-001", "--format", "docx", "--out", dir]);
+    const report = csr(["-C", "examples/acme-auto", "render", "DYA-001", "--format", "docx", "--out", dir], { lang: null });
     expect(report.stdout).toBe(`${join(dir, "DYA-001.review.zh-CN.docx")}\n`);
     expect(report.code).toBe(0);
     const docx = parts(join(dir, "DYA-001.review.zh-CN.docx"));
@@ -112,12 +112,12 @@ describe("csr render --format docx", () => {
     mkdirSync(join(repo, "templates", "docx"), { recursive: true });
     writeFileSync(join(repo, "templates", "docx", "reference.docx"), await Packer.toBuffer(reference));
     const dir = tempDir();
-    expect(csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir]).code).toBe(0);
+    expect(csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir], { lang: null }).code).toBe(0);
     const styles = parts(join(dir, "QP-015.zh-CN.docx"))["word/styles.xml"]!;
     expect(styles).toMatch(/w:styleId="Heading1".*?w:ascii="KaiTi".*?<w:color w:val="1F3864"\/>/s);
 
     writeFileSync(join(repo, "templates", "docx", "reference.docx"), "not a zip");
-    const broken = csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir]);
+    const broken = csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir], { lang: null });
     expect(broken.stderr).toBe("csr: templates/docx/reference.docx is not a Word .docx file (it is not a zip package); save it from Word as .docx (not .doc).\n");
     expect(broken.code).toBe(2);
   });

@@ -51,7 +51,7 @@ describe("csr render", () => {
     const repo = copyFixture("test/fixtures/render/basic");
     mkdirSync(join(repo, "out"));
     writeFileSync(join(repo, "out", "QP-020.zh-CN.md"), "old render\n");
-    const result = csr(["-C", join(repo, "documents"), "render", "--all", "--format", "md"]);
+    const result = csr(["-C", join(repo, "documents"), "render", "--all", "--format", "md"], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(["QM-01", "QP-009", "QP-020", "QR-020-01", "WI-001"].map((id) => `out/${id}.zh-CN.md\n`).join(""));
     expect(readFileSync(join(repo, "out", "QP-020.zh-CN.md"), "utf8")).toContain("# 顾客特定要求管理程序");
@@ -60,7 +60,7 @@ describe("csr render", () => {
   it("names the documents --all leaves out because their files have errors", () => {
     const repo = copyFixture("test/fixtures/render/basic");
     writeFileSync(join(repo, "documents", "WI-001.yaml"), "id: WI-001\ntitle: 来料检验作业指导书\nlevel: 3\nkind: instruction\nstatus: draft\n");
-    const result = csr(["-C", repo, "render", "--all", "--format", "md"]);
+    const result = csr(["-C", repo, "render", "--all", "--format", "md"], { lang: null });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("Rendered 4 files (md, zh-CN).\nNot rendered, because their files have errors (see 'csr check'): WI-001.\n");
     expect(existsSync(join(repo, "out", "WI-001.zh-CN.md"))).toBe(false);
@@ -69,7 +69,7 @@ describe("csr render", () => {
   it("with --all, leaves out a document with a dangling reference and renders the rest", () => {
     const repo = copyFixture("test/fixtures/render/basic");
     writeFileSync(join(repo, "documents", "WI-001.yaml"), "id: WI-001\ntitle: 来料检验作业指导书\nlevel: 3\nkind: instruction\ndepartment: QA\nstatus: draft\nforms: [QR-404-01]\n");
-    const result = csr(["-C", repo, "render", "--all", "--format", "md"]);
+    const result = csr(["-C", repo, "render", "--all", "--format", "md"], { lang: null });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       "Rendered 4 files (md, zh-CN).\nNot rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): WI-001.\n",
@@ -80,7 +80,7 @@ describe("csr render", () => {
 
   it("stamps drafts and obsolete documents and explains the withdrawal", () => {
     const out = tempDir();
-    expect(csr(["-C", BASIC, "render", "WI-001", "QP-009", "--format", "html", "--out", out]).code).toBe(0);
+    expect(csr(["-C", BASIC, "render", "WI-001", "QP-009", "--format", "html", "--out", out], { lang: null }).code).toBe(0);
     const draft = readFileSync(join(out, "WI-001.zh-CN.html"), "utf8");
     expect(draft).toContain('<div class="stamp stamp-draft">草稿</div>');
     expect(draft).toContain('<td colspan="5" class="empty">尚无发布记录</td>');
@@ -96,7 +96,7 @@ describe("csr render", () => {
     writeFileSync(join(repo, "templates", "md", "partials", "header.hbs"), "[{{number}} {{version}}]");
     mkdirSync(join(repo, "templates", "i18n"));
     writeFileSync(join(repo, "templates", "i18n", "zh-CN.json"), JSON.stringify({ revisions: "修订履历" }));
-    expect(csr(["-C", repo, "render", "QP-020", "--format", "md"]).code).toBe(0);
+    expect(csr(["-C", repo, "render", "QP-020", "--format", "md"], { lang: null }).code).toBe(0);
     expect(readFileSync(join(repo, "out", "QP-020.zh-CN.md"), "utf8")).toBe("[QP-020 A/1]|修订履历|1.2.3.3.1.3.2.3.2.1.\n");
   });
 
@@ -120,7 +120,7 @@ describe("csr render", () => {
       ].join("\n"),
     });
     for (const format of ["md", "html"]) {
-      expect(csr(["-C", repo, "render", "QP-001", "--format", format]).code).toBe(0);
+      expect(csr(["-C", repo, "render", "QP-001", "--format", format], { lang: null }).code).toBe(0);
       const text = readFileSync(join(repo, "out", `QP-001.zh-CN.${format}`), "utf8");
       const headings = [...text.matchAll(format === "md" ? /^#{2,} (.+)$/gm : /<h[2-6]>(.+?)<\/h[2-6]>/g)].map((m) => m[1]);
       expect(headings.slice(-8)).toEqual(["1 目的", "2 职责", "5 作业流程", "5.1 编号", "5.4 发放", "5.5 回收", "6 相关文件", "7 相关记录"]);
@@ -219,7 +219,7 @@ describe("csr render: hostile input", () => {
 
   it("escapes every value in HTML and keeps raw HTML in section text as text", () => {
     const out = tempDir();
-    expect(csr(["-C", hostile, "render", "QP-666", "--out", out]).code).toBe(0);
+    expect(csr(["-C", hostile, "render", "QP-666", "--out", out], { lang: null }).code).toBe(0);
     const html = readFileSync(join(out, "QP-666.zh-CN.html"), "utf8");
     for (const raw of ["<script>", "<iframe", "<img", "<svg", "<b>ACME", "<style>body", 'href="javascript:'] ) expect(html).not.toContain(raw);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -230,7 +230,7 @@ describe("csr render: hostile input", () => {
 
   it("escapes every value in Markdown, and raw HTML in the section text too", () => {
     const out = tempDir();
-    expect(csr(["-C", hostile, "render", "QP-666", "--format", "md", "--out", out]).code).toBe(0);
+    expect(csr(["-C", hostile, "render", "QP-666", "--format", "md", "--out", out], { lang: null }).code).toBe(0);
     const md = readFileSync(join(out, "QP-666.zh-CN.md"), "utf8");
     expect(md).toContain("# \\<script\\>alert(1)\\</script\\>\n");
     expect(md).toContain("| 2024-01-01 | \"\\>\\<img src=x onerror=alert(1)\\> |  | A/0 | \\<img src=x onerror=alert(2)\\> |\n");

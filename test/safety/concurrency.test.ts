@@ -63,7 +63,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
   });
 
   it("review: of two people of one department, one is recorded and the other is told why", async () => {
-    const review = (reviewer: string) => () => ["review", "DYA-001", "--department", "QA", "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-11-27", "--yes"];
+    const review = (reviewer: string) => () => ["--lang", "en", "review", "DYA-001", "--department", "QA", "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-11-27", "--yes"];
     await runPairs(review("zhang"), review("zhao"), (dir, runs) => {
       expect(codes(runs)).toEqual([0, 2]);
       expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: QA has already given its opinion on DYA-001 \(accept by (zhang|zhao), 2026-11-27\)\.\nhint: Add --amend/)]);

@@ -21,7 +21,7 @@ describe("terminal control characters", () => {
     write(dir, "csr/DYA/DYA-001.yaml", readFileSync(csrFile, "utf8").replace("title: 特殊特性符号按顾客规定标识", 'title: "标识\\e[2J\\a\\u202E"\ncategory: "包装\\e]0;pwned\\a"'));
     write(dir, "qms.yaml", readFileSync(join(dir, "qms.yaml"), "utf8").replace("  review_days: 10", "  review_days: 10\n  categories: [包装]"));
     const show = csr(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"]);
-    const list = csr(["-C", dir, "list", "--today", "2026-11-27"]);
+    const list = csr(["-C", dir, "list", "--today", "2026-11-27"], { lang: null });
     const check = csr(["-C", dir, "check", "--today", "2026-11-27"]);
     for (const result of [show, list, check]) expect(result.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(show.stdout).toContain("标识\\x1b[2J\\x07<U+202E>");
@@ -53,7 +53,7 @@ describe("Markdown output", () => {
         "",
       ].join("\n"),
     );
-    const result = csr(["-C", dir, "render", "WI-031", "--format", "md", "--out", "out"]);
+    const result = csr(["-C", dir, "render", "WI-031", "--format", "md", "--out", "out"], { lang: null });
     expect(result.code).toBe(0);
     const md = readFileSync(join(dir, "out", "WI-031.zh-CN.md"), "utf8");
     // Only escaped (\\<, &lt;) or inside a code span.
@@ -69,7 +69,7 @@ describe("Markdown output", () => {
     const dir = repo();
     const file = join(dir, "csr/DYA/DYA-001.yaml");
     write(dir, "csr/DYA/DYA-001.yaml", readFileSync(file, "utf8").replace("title: 特殊特性符号按顾客规定标识", 'title: "<svg onload=alert(1)> [x](javascript:alert(2))"'));
-    const result = csr(["-C", dir, "list", "--format", "md", "--today", "2026-11-27"]);
+    const result = csr(["-C", dir, "list", "--format", "md", "--today", "2026-11-27"], { lang: null });
     expect(result.stdout).not.toMatch(/<svg|[^\\]\]\(javascript/);
     expect(result.stdout).toContain("&lt;svg onload=alert(1)&gt; \\[x\\](javascript:alert(2))");
   });
@@ -117,7 +117,7 @@ describe("render --all", () => {
     const dir = repo();
     const long = `WI-${"9".repeat(300)}`;
     write(dir, "documents/WI-032.yaml", `id: ${long}\ntitle: 超长编号\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: draft\n`);
-    const result = csr(["-C", dir, "render", "--all", "--format", "md", "--out", "out"]);
+    const result = csr(["-C", dir, "render", "--all", "--format", "md", "--out", "out"], { lang: null });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Not rendered, because their numbers make file names longer than 255 bytes: ${long}.\n`);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["QP-009.zh-CN.md", "QP-020.zh-CN.md", "WI-031.zh-CN.md"]);

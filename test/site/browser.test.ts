@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 
 function buildSite(repo: string): string {
   const out = join(tempDir(), "site");
-  const result = csr(["-C", repo, "site", "--out", out, "--today", "2026-11-27"]);
+  const result = csr(["-C", repo, "site", "--out", out, "--today", "2026-11-27"], { lang: null });
   if (result.code !== 0) throw new Error(result.stderr);
   return out;
 }

@@ -22,7 +22,7 @@ function filesOf(dir: string): string[] {
 
 function buildSite(repo: string, ...args: string[]): { out: string; code: number; stdout: string; stderr: string } {
   const out = join(tempDir(), "site");
-  const result = csr(["-C", repo, "site", "--out", out, "--today", DAY, ...args]);
+  const result = csr(["-C", repo, "site", "--out", out, "--today", DAY, ...args], { lang: null });
   return { out, ...result };
 }
 
@@ -64,7 +64,7 @@ describe("csr site on the bundled example", () => {
   it("shows each document as csr render does, with links to what it references and to the CSRs it addresses", () => {
     const page = read("documents/QP-014.html");
     const rendered = tempDir();
-    expect(csr(["-C", repo, "render", "QP-014", "--out", rendered]).code).toBe(0);
+    expect(csr(["-C", repo, "render", "QP-014", "--out", rendered], { lang: null }).code).toBe(0);
     const alone = readFileSync(join(rendered, "QP-014.zh-CN.html"), "utf8");
     // The document's own body is the same markup; only links are added around referenced ids.
     const body = (html: string) => html.slice(html.indexOf('<table class="page">'), html.indexOf("</td></tr></tbody>\n</table>")).replace(/<a href="[^"]*">([^<]*)<\/a>/g, "$1");
@@ -109,9 +109,9 @@ describe("csr site on the bundled example", () => {
   });
 
   it("registers are the same tables as csr list and csr matrix, with their downloads", async () => {
-    const listed = csr(["-C", repo, "list", "procedures", "--format", "csv"]);
+    const listed = csr(["-C", repo, "list", "procedures", "--format", "csv"], { lang: null });
     expect(read("registers/procedures.csv")).toBe(listed.stdout);
-    const matrix = csr(["-C", repo, "matrix", "csr", "--format", "csv"]);
+    const matrix = csr(["-C", repo, "matrix", "csr", "--format", "csv"], { lang: null });
     expect(read("registers/csr-matrix.csv")).toBe(matrix.stdout);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
@@ -131,7 +131,7 @@ describe("csr site on the bundled example", () => {
 
   it("replaces a site it built before, and only that", () => {
     writeFileSync(join(site.out, "stale.html"), "old");
-    const again = csr(["-C", repo, "site", "--out", site.out, "--today", DAY]);
+    const again = csr(["-C", repo, "site", "--out", site.out, "--today", DAY], { lang: null });
     expect(again.code).toBe(0);
     expect(existsSync(join(site.out, "stale.html"))).toBe(false);
     expect(existsSync(join(site.out, "index.html"))).toBe(true);
@@ -151,10 +151,10 @@ describe("csr site refuses", () => {
   });
 
   it("a folder among the repository's data, and a base URL that is not http(s)", () => {
-    const data = csr(["-C", repo, "site", "--out", join(repo, "documents", "site")]);
+    const data = csr(["-C", repo, "site", "--out", join(repo, "documents", "site")], { lang: null });
     expect(data.stderr).toBe("csr: --out documents/site is among the repository's data; write generated output to a folder of its own, e.g. out/.\n");
     expect(data.code).toBe(2);
-    const url = csr(["-C", repo, "site", "--out", join(tempDir(), "s"), "--base-url", "ftp://example.com"]);
+    const url = csr(["-C", repo, "site", "--out", join(tempDir(), "s"), "--base-url", "ftp://example.com"], { lang: null });
     expect(url.stderr).toBe("csr: --base-url expects an http or https address, got 'ftp://example.com'.\n");
     expect(url.code).toBe(2);
   });
@@ -300,7 +300,7 @@ describe("csr site and the check cache", () => {
     const page = (site: { out: string }, path: string) => readFileSync(join(site.out, path), "utf8");
     for (const path of ["index.html", "findings.html", "documents/QP-001.html", "documents/QP-015.html"]) expect(page(cached, path)).toBe(page(plain, path));
     // The edited file is read again and checked again: its finding follows the edit.
-    expect(page(edited, "findings.html")).toContain("Unknown document &#x27;QP-405&#x27;.");
+    expect(page(edited, "findings.html")).toContain("未知的文件 &#x27;QP-405&#x27;。");
     expect(page(edited, "findings.html")).not.toContain("QP-404");
     // Three builds and a check: more than the default timeout on a loaded machine.
   }, 120_000);

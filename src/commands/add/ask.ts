@@ -5,6 +5,7 @@ import { clauseTitle } from "../../model/catalog.js";
 import { currentSources } from "../../model/csr-status.js";
 import type { Customer } from "../../model/types.js";
 import type { Choice, Prompts } from "./prompting.js";
+import { t } from "../../i18n/index.js";
 
 export interface CsrDraft {
   customer: string;
@@ -44,9 +45,9 @@ async function askClauses(catalogs: readonly Catalog[], prompts: Prompts): Promi
   const all = clauseChoices(catalogs);
   const picked: string[] = [];
   for (;;) {
-    const done: Choice[] = picked.length > 0 ? [{ value: DONE, name: `(done: ${picked.join(", ")})` }] : [];
+    const done: Choice[] = picked.length > 0 ? [{ value: DONE, name: t("prompt.add.clauses-done", { clauses: picked.join(", ") }) }] : [];
     const clause = await prompts.search({
-      message: picked.length === 0 ? "Clause (type a number or words of its title)" : "Another clause",
+      message: picked.length === 0 ? t("prompt.add.clause") : t("prompt.add.another-clause"),
       pageSize: 10,
       source: (term) => {
         const t = (term ?? "").trim().toLowerCase();
@@ -63,26 +64,26 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
   const customer =
     given.customer ??
     (await prompts.select({
-      message: "Customer",
+      message: t("prompt.add.customer"),
       choices: ctx.customers.map((c) => ({ value: c.code, name: `${c.code}  ${c.name}` })),
     }));
   const sources = currentSources(ctx.customers.find((c) => c.code === customer)!);
   const source =
     given.source ??
     (await prompts.select({
-      message: "Source document",
-      choices: sources.map((s) => ({ value: s.id, name: `${s.id}  ${s.title} (rev ${s.revisions[s.revisions.length - 1]!.revision})` })),
+      message: t("prompt.add.source"),
+      choices: sources.map((s) => ({ value: s.id, name: `${s.id}  ${s.title} ${t("prompt.add.source-revision", { revision: s.revisions[s.revisions.length - 1]!.revision })}` })),
     }));
-  const section = given.section ?? optional(await prompts.input({ message: "Section of the source document (optional)" }));
+  const section = given.section ?? optional(await prompts.input({ message: t("prompt.add.section") }));
   const clauses = given.clauses && given.clauses.length > 0 ? given.clauses : await askClauses(ctx.catalogs, prompts);
-  const title = given.title ?? (await prompts.input({ message: "Title", required: true }));
-  const text = given.text ?? optional(await prompts.input({ message: "Requirement text (optional)" }));
+  const title = given.title ?? (await prompts.input({ message: t("prompt.add.title"), required: true }));
+  const text = given.text ?? optional(await prompts.input({ message: t("prompt.add.text") }));
   const category =
     given.category ??
     (ctx.categories && ctx.categories.length > 0
-      ? await prompts.select({ message: "Category", choices: ctx.categories.map((c) => ({ value: c })) })
-      : optional(await prompts.input({ message: "Category (optional)" })));
-  const received = given.received ?? (await prompts.input({ message: "Date received", default: ctx.today, validate: (v) => isIsoDate(v) || "Write the date as YYYY-MM-DD, e.g. 2026-11-20." }));
+      ? await prompts.select({ message: t("prompt.add.category"), choices: ctx.categories.map((c) => ({ value: c })) })
+      : optional(await prompts.input({ message: t("prompt.add.category-optional") })));
+  const received = given.received ?? (await prompts.input({ message: t("prompt.add.received"), default: ctx.today, validate: (v) => isIsoDate(v) || t("prompt.date-format") }));
   return { customer, source, section, clauses, title, text, category, received };
 }
 

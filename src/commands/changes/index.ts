@@ -28,7 +28,7 @@ export async function changesCommand(ctx: CommandContext, from: string, to: stri
     if (files.length > 0) ctx.stderr(`csr: at ${state.spec}, ${files.length} file(s) could not be read and are left out of the comparison (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", ..." : ""}).\n`);
   }
   const changes = compareStates(before, after);
-  const lang = languageOf(flags, after);
+  const lang = languageOf();
   if (formatOf(flags) === "json") {
     const json = JSON.stringify({ from: start, to: end, changes }, null, 2) + "\n";
     if (flags.out) await writeOutput(ctx, root, flags.out, json, flags.force);

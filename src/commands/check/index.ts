@@ -7,6 +7,7 @@ import type { QmsConfig } from "../../model/types.js";
 import { FORMATS, loadFormatter } from "../../report/formatters/index.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { t } from "../../i18n/index.js";
 import { warnInterrupted } from "../shared/transaction.js";
 
 export interface CheckFlags {
@@ -25,7 +26,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   const today = dateOption(flags.today, "--today");
   const maxWarnings = countOption(flags.maxWarnings, "--max-warnings");
   if (flags.changedOnly && !flags.base) {
-    throw new UserError("--changed-only needs --base <rev>, the revision to compare with.", "In a pull request: csr check --base origin/main --changed-only");
+    throw new UserError(t("check.changed-only-needs-base"), t("check.changed-only-needs-base.hint"));
   }
   const root = findRoot(ctx.dir);
   warnInterrupted(ctx, root);
@@ -60,11 +61,11 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   ctx.stdout(formatter({ findings, summary, heldBack, overrides }, { color: ctx.color }));
   if (summary.errors > 0) return 1;
   if (flags.errorOnWarnings && summary.warnings > 0) {
-    ctx.stderr(`csr: ${summary.warnings} warning(s) and --error-on-warnings is set.\n`);
+    ctx.stderr(`csr: ${t("check.error-on-warnings", { count: summary.warnings })}\n`);
     return 1;
   }
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
-    ctx.stderr(`csr: ${summary.warnings} warning(s), more than --max-warnings ${maxWarnings} allows.\n`);
+    ctx.stderr(`csr: ${t("check.max-warnings", { count: summary.warnings, max: maxWarnings })}\n`);
     return 1;
   }
   return 0;
@@ -78,6 +79,6 @@ async function uncached(root: string, run: (repo: Repository) => Promise<Finding
 
 function countOption(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UserError(`${flag} expects a whole number (0 or more), got '${value}'.`);
+  if (!/^\d+$/.test(value)) throw new UserError(t("options.whole-number", { flag, value }));
   return Number(value);
 }

@@ -16,7 +16,7 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   }
   const repo = loadRepository(findRoot(ctx.dir));
   warnProblems(ctx, repo);
-  const lang = languageOf(flags, repo);
+  const lang = languageOf();
   const today = dateOption(flags.today, "--today");
   const tables = allRegisters(registerContext(repo, lang), today).map((table) => ({ ...table, heading: registerHeading(repo, table, lang, today) }));
   await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path, cutWarning(ctx)), flags.force);

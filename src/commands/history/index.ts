@@ -16,6 +16,7 @@ import { toTerminal, type Table } from "../../report/table.js";
 import { findDocument } from "../release/document.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { list, t } from "../../i18n/index.js";
 
 export interface HistoryFlags {
   format?: string;
@@ -46,7 +47,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
   const repo = loadRepository(root);
   const { value: doc, file } = findDocument(repo, buildIndex(repo), id);
   const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(`${root} is not a git repository; the history of a document comes from its commits.`);
+  if (!(await git.checkIsRepo())) throw new UserError(t("history.not-git", { root }));
   const commits = await documentCommits(root, file.path);
   const addedBy = new Map<string, string>();
   for (const c of commits) for (const v of c.newRevisions) addedBy.set(v, c.commit);
@@ -63,35 +64,32 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     return 0;
   }
   const revisionTable: Table = {
-    title: `${doc.id} ${doc.title}: revision record (${file.path})`,
+    title: t("history.revisions.title", { document: doc.id, title: doc.title, file: file.path }),
     sheet: "revisions",
     columns: [
-      { key: "version", header: "Version" },
-      { key: "date", header: "Date" },
-      { key: "summary", header: "Summary" },
-      { key: "prepared", header: "Prepared" },
-      { key: "approved", header: "Approved" },
-      { key: "commit", header: "Commit" },
+      { key: "version", header: t("history.column.version") },
+      { key: "date", header: t("history.column.date") },
+      { key: "summary", header: t("history.column.summary") },
+      { key: "prepared", header: t("history.column.prepared") },
+      { key: "approved", header: t("history.column.approved") },
+      { key: "commit", header: t("history.column.commit") },
     ],
-    rows: revisions.map((r) => ({ ...r, commit: r.commit || "(before git)" })),
+    rows: revisions.map((r) => ({ ...r, commit: r.commit || t("history.before-git") })),
   };
   const unrevised = commits.filter((c) => c.unrevised).length;
   const commitTable: Table = {
-    title: "Commits that touched the file, oldest first",
+    title: t("history.commits.title"),
     sheet: "commits",
     columns: [
-      { key: "date", header: "Date" },
-      { key: "author", header: "Author" },
-      { key: "commit", header: "Commit" },
-      { key: "message", header: "Message" },
-      { key: "version", header: "Version" },
-      { key: "note", header: "Note" },
+      { key: "date", header: t("history.column.date") },
+      { key: "author", header: t("history.column.author") },
+      { key: "commit", header: t("history.column.commit") },
+      { key: "message", header: t("history.column.message") },
+      { key: "version", header: t("history.column.version") },
+      { key: "note", header: t("history.column.note") },
     ],
     rows: commits.map((c) => ({ date: c.date, author: `${c.author} <${c.email}>`, commit: c.commit, message: c.message, version: c.version, note: note(c) })),
-    notes:
-      unrevised > 0
-        ? [`${unrevised} commit${unrevised === 1 ? "" : "s"} changed the released document without a new revision (marked !). Release a new revision with 'csr release ${doc.id}'.`]
-        : [],
+    notes: unrevised > 0 ? [t("history.unrevised", { count: unrevised, document: doc.id })] : [],
   };
   ctx.stdout(`${toTerminal(revisionTable)}\n${toTerminal(commitTable)}`);
   return 0;
@@ -99,11 +97,11 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
 
 function note(c: CommitEntry): string {
   const parts: string[] = [];
-  if (c.newRevisions.length > 0) parts.push(`new revision ${c.newRevisions.join(", ")}`);
-  if (c.unrevised) parts.push("! changed without a new revision");
-  if (c.historyRewritten) parts.push("! revision record edited");
-  if (c.withdrawn) parts.push("withdrawn");
-  return parts.join("; ");
+  if (c.newRevisions.length > 0) parts.push(t("history.note.new-revision", { versions: list(c.newRevisions), count: c.newRevisions.length }));
+  if (c.unrevised) parts.push(t("history.note.unrevised"));
+  if (c.historyRewritten) parts.push(t("history.note.rewritten"));
+  if (c.withdrawn) parts.push(t("history.note.withdrawn"));
+  return parts.join(t("history.note.separator"));
 }
 
 /** Every commit that touched the file (following renames), with what each did to the document, oldest first. */

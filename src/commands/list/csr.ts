@@ -25,7 +25,7 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   const today = dateOption(flags.today, "--today");
   const repo = loadRepository(findRoot(ctx.dir));
   warnProblems(ctx, repo);
-  const lang = languageOf(flags, repo);
+  const lang = languageOf();
   const table = csrList(registerContext(repo, lang), { today, keep: filter(repo, flags) });
   return emitTable(ctx, table, flags, repo, lang, today);
 }

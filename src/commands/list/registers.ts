@@ -26,7 +26,7 @@ export interface RegisterFlags extends OutputFlags {
 export async function listRegisterCommand(ctx: CommandContext, what: string, flags: RegisterFlags): Promise<number> {
   const repo = loadRepository(findRoot(ctx.dir));
   warnProblems(ctx, repo);
-  const lang = languageOf(flags, repo);
+  const lang = languageOf();
   const rc = registerContext(repo, lang);
   const today = dateOption(flags.today, "--today");
   let table: Table;

@@ -24,7 +24,7 @@ export interface MatrixFlags extends OutputFlags {
 export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr", flags: MatrixFlags): Promise<number> {
   const repo = loadRepository(findRoot(ctx.dir));
   warnProblems(ctx, repo);
-  const lang = languageOf(flags, repo);
+  const lang = languageOf();
   const rc = registerContext(repo, lang);
   const today = dateOption(flags.today, "--today");
   if (name === "csr") {

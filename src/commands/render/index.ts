@@ -1,4 +1,5 @@
 /** `csr render`: controlled documents and CSR review reports as Markdown, HTML, PDF or Word files. */
+import { language } from "../../i18n/index.js";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -11,7 +12,7 @@ import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
 import { findChromium, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
-import { csrReportView, documentView, escapeView, LANGS, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
+import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
@@ -19,7 +20,6 @@ import { applyChange, withRepositoryLock, type FileWrite } from "../shared/trans
 export interface RenderFlags {
   all?: boolean;
   format?: string;
-  lang?: string;
   out?: string;
   copy?: string;
   today?: string;
@@ -38,7 +38,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const format = choiceOption(flags.format, "--format", FORMATS, "html");
   const root = findRoot(ctx.dir);
   const repo = loadRepository(root);
-  const lang = choiceOption<Lang>(flags.lang, "--lang", LANGS, repo.config?.value.language ?? "zh-CN");
+  const lang: Lang = language();
   const today = dateOption(flags.today, "--today");
   if (flags.all && ids.length > 0) throw new UserError("Give document ids or --all, not both.");
   if (!flags.all && ids.length === 0) throw new UserError("Name the documents (or CSRs) to render, or use --all for every document.", "Example: csr render QP-020 --format html");

@@ -4,7 +4,8 @@ import { extname, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import type { Repository } from "../../load/repository.js";
-import { LANGS, type Lang } from "../../report/registers/context.js";
+import { language } from "../../i18n/index.js";
+import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
 import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
@@ -15,7 +16,6 @@ import { applyChange, withRepositoryLock } from "./transaction.js";
 export interface OutputFlags {
   format?: string;
   out?: string;
-  lang?: string;
   /** Replace an existing --out file. */
   force?: boolean;
 }
@@ -28,9 +28,9 @@ export function warnProblems(ctx: CommandContext, repo: Repository): void {
   if (files.size > 0) ctx.stderr(`csr: ${files.size} file(s) could not be read and are left out (${[...files].slice(0, 3).join(", ")}${files.size > 3 ? ", ..." : ""}); run 'csr check' for details.\n`);
 }
 
-/** --lang, else the repository's language, else Chinese. */
-export function languageOf(flags: OutputFlags, repo: Repository): Lang {
-  return choiceOption(flags.lang, "--lang", LANGS, repo.config?.value.language ?? "zh-CN");
+/** The language of the run (--lang, else the repository's language, else Chinese; see src/i18n/resolve.ts). */
+export function languageOf(): Lang {
+  return language();
 }
 
 /** --format, else guessed from the --out file's extension, else a terminal table. */

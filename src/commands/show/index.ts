@@ -9,7 +9,9 @@ import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, staleSource, 
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentSections, findSection } from "../../model/sections.js";
-import type { Csr, Decision, Opinion } from "../../model/types.js";
+import type { Csr, Decision, DocumentStatus, Opinion } from "../../model/types.js";
+import { padEnd } from "../../core/text.js";
+import { conjunction, language, t, type MessageKey } from "../../i18n/index.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "./lookup.js";
@@ -49,6 +51,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   return 0;
 }
 
+/** Labels are padded to this many terminal columns (a Chinese character takes two). */
 const LABEL_WIDTH = 16;
 
 interface AddressedView {
@@ -65,7 +68,7 @@ interface AddressedView {
 
 function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: AddressedView[], due: string, path: string): string {
   const out: string[] = [`${csr.id}  ${csr.title}`, ""];
-  const field = (label: string, ...values: string[]) => values.forEach((v, i) => out.push(`  ${(i === 0 ? label : "").padEnd(LABEL_WIDTH)}${v}`));
+  const field = (label: MessageKey, ...values: string[]) => values.forEach((v, i) => out.push(`  ${padEnd(i === 0 ? t(label) : "", LABEL_WIDTH)}${v}`));
   const person = (id: string) => {
     const p = index.people.get(id)?.value;
     return p ? `${id} ${p.name}` : id;
@@ -73,74 +76,88 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   const customer = index.customers.get(csr.customer)?.value;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
   const stale = staleSource(csr, customer);
+  const sep = t("common.list-separator");
 
-  field("File", path);
-  field("Customer", customer ? `${customer.code} ${customer.name}` : csr.customer);
+  field("show.label.file", path);
+  field("show.label.customer", customer ? `${customer.code} ${customer.name}` : csr.customer);
   field(
-    "Source",
-    `${csr.source.document}${source ? ` ${source.title}` : ""}, revision ${csr.source.revision}${stale ? ` (superseded by ${stale.latest.revision})` : ""}${csr.source.section ? `, section ${csr.source.section}` : ""}`,
+    "show.label.source",
+    [
+      t("show.source", { document: csr.source.document + (source ? ` ${source.title}` : ""), revision: csr.source.revision }),
+      stale ? t("show.source.superseded", { revision: stale.latest.revision }) : "",
+      csr.source.section ? t("show.source.section", { section: csr.source.section }) : "",
+    ].join(""),
   );
-  field("Clauses", ...csr.clauses.map((c) => clauseLine(repo, c)));
-  if (csr.category) field("Category", csr.category);
-  if (csr.text) field("Requirement", ...csr.text.trimEnd().split("\n"));
-  field("Received", csr.review?.restarted ? `${csr.received}; review restarted ${csr.review.restarted}` : csr.received);
-  field("Status", `${facts.status} (${csrStatusLabel(facts.status, "zh-CN")})`);
-  field("Review due", reviewLine(csr, facts, due));
-  field("Required", requiredDepartments(csr, repo.config?.value).join(", ") || "(none configured)");
+  field("show.label.clauses", ...csr.clauses.map((c) => clauseLine(repo, c)));
+  if (csr.category) field("show.label.category", csr.category);
+  if (csr.text) field("show.label.requirement", ...csr.text.trimEnd().split("\n"));
+  field("show.label.received", csr.review?.restarted ? t("show.received.restarted", { received: csr.received, restarted: csr.review.restarted }) : csr.received);
+  field("show.label.status", language() === "en" ? `${facts.status} (${csrStatusLabel(facts.status, "zh-CN")})` : `${csrStatusLabel(facts.status, "zh-CN")}（${facts.status}）`);
+  field("show.label.review-due", reviewLine(csr, facts, due));
+  field("show.label.required", requiredDepartments(csr, repo.config?.value).join(sep) || t("show.none-configured"));
   const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person));
-  field("Opinions", ...(opinions.length > 0 ? opinions : ["(none yet)"]));
-  if (facts.missing.length > 0) field("Missing", facts.missing.join(", "));
-  field("Decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : "(not decided)");
+  field("show.label.opinions", ...(opinions.length > 0 ? opinions : [t("show.no-opinions")]));
+  if (facts.missing.length > 0) field("show.label.missing", facts.missing.join(sep));
+  field("show.label.decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : t("show.not-decided"));
   field(
-    "Addressed in",
+    "show.label.addressed",
     ...(addressed.length > 0
-      ? addressed.map((a) => `${a.document} ${a.title ?? "(unknown document)"}${a.version ? ` ${a.version}` : ""}${a.status ? ` (${a.status})` : ""}${a.section ? `, section ${a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section}` : ""}${suspectMark(a.suspect)}`)
-      : ["(no document yet)"]),
+      ? addressed.map(
+          (a) =>
+            `${a.document} ${a.title ?? t("show.unknown-document")}${a.version ? ` ${a.version}` : ""}${a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}${a.section ? t("show.addressed.section", { section: a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section }) : ""}${suspectMark(a.suspect)}`,
+        )
+      : [t("show.no-document")]),
   );
   const impl = csr.implementation;
   if (impl) {
-    const parts = [impl.status ?? "planned", impl.owner ? `owner ${person(impl.owner)}` : "", impl.due ? `due ${impl.due}` : "", impl.implemented ? `implemented ${impl.implemented}` : "", impl.verified ? `verified by ${person(impl.verified.by)}${impl.verified.date ? ` ${impl.verified.date}` : ""}` : ""];
-    field("Implementation", parts.filter(Boolean).join(", "));
-    if (impl.evidence) field("Evidence", impl.evidence);
+    const parts = [
+      t(`value.implementation.${impl.status ?? "planned"}`),
+      impl.owner ? t("show.implementation.owner", { person: person(impl.owner) }) : "",
+      impl.due ? t("show.implementation.due", { date: impl.due }) : "",
+      impl.implemented ? t("show.implementation.implemented", { date: impl.implemented }) : "",
+      impl.verified ? t("show.implementation.verified", { person: person(impl.verified.by) }) + (impl.verified.date ? ` ${impl.verified.date}` : "") : "",
+    ];
+    field("show.label.implementation", parts.filter(Boolean).join(t("show.comma")));
+    if (impl.evidence) field("show.label.evidence", impl.evidence);
   }
-  if (csr.distribution) field("Distributed", `${(csr.distribution.departments ?? []).join(", ")}${csr.distribution.date ? ` on ${csr.distribution.date}` : ""}`);
-  if (csr.training) field("Training", csr.training.required ? `required${csr.training.records?.length ? `; records ${csr.training.records.join(", ")}` : ""}` : "not required");
-  if (csr.superseded) field("Superseded", `${csr.superseded.date}: ${csr.superseded.reason}${csr.superseded.by ? ` (by ${csr.superseded.by})` : ""}`);
+  if (csr.distribution) field("show.label.distributed", (csr.distribution.departments ?? []).join(sep) + (csr.distribution.date ? t("show.distributed.on", { date: csr.distribution.date }) : ""));
+  if (csr.training) field("show.label.training", csr.training.required ? t("show.training.required") + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : "") : t("show.training.not-required"));
+  if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}: ${csr.superseded.reason}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   const history = (csr.review?.history ?? []).flatMap((round) => [
-    [round.reason ?? "earlier round", round.source_revision ? `revision ${round.source_revision}` : "", round.closed ? `closed ${round.closed}` : ""].filter(Boolean).join(", "),
+    [round.reason ?? t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: round.source_revision }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person)}`),
-    ...(round.decision ? [`  decision ${decisionLine(round.decision, person)}`] : []),
+    ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person) })}`] : []),
   ]);
-  if (history.length > 0) field("History", ...history);
+  if (history.length > 0) field("show.label.history", ...history);
   return out.join("\n") + "\n";
 }
 
 /** The mark of a suspect link (csr/suspect-link): which end changed since it was confirmed. */
 function suspectMark(suspect: AddressedView["suspect"]): string {
   if (!suspect) return "";
-  const ends = [suspect.section ? "section" : "", suspect.csr ? "requirement" : ""].filter(Boolean).join(" and ");
-  return `  ! suspect: ${ends} changed since confirmed`;
+  const ends = [suspect.section ? t("show.suspect.section") : "", suspect.csr ? t("show.suspect.requirement") : ""].filter(Boolean);
+  return `  ${t("show.suspect", { ends: conjunction(ends) })}`;
 }
 
 function clauseLine(repo: Repository, text: string): string {
   const ref = parseClauseRef(text);
   const clause = ref && repo.catalogs.get(ref.standard)?.clauses.get(ref.clause);
-  const title = clause ? clauseTitle(clause, "zh-CN") : "";
+  const title = clause ? clauseTitle(clause, language()) : "";
   return title ? `${text} ${title}` : text;
 }
 
 function reviewLine(csr: Csr, facts: CsrFacts, due: string): string {
-  if (csr.superseded) return "(superseded)";
-  if (csr.review?.decision) return `${due}; decided ${csr.review.decision.date}`;
+  if (csr.superseded) return t("show.review.superseded");
+  if (csr.review?.decision) return t("show.review.decided", { due, date: csr.review.decision.date });
   const left = facts.daysLeft!;
-  if (left < 0) return `${due}, overdue by ${-left} working day(s)`;
-  return left === 0 ? `${due}, due today` : `${due}, ${left} working day(s) left`;
+  if (left < 0) return t("show.review.overdue", { due, count: -left });
+  return left === 0 ? t("show.review.due-today", { due }) : t("show.review.left", { due, count: left });
 }
 
 function opinionLine(o: Opinion, person: (id: string) => string): string {
-  return `${o.department} ${o.opinion}, ${person(o.reviewer)}, ${o.date}${o.comment ? `: ${o.comment}` : ""}`;
+  return [`${o.department} ${t(`value.opinion.${o.opinion}`)}`, person(o.reviewer), o.date].join(t("show.comma")) + (o.comment ? t("show.colon", { text: o.comment }) : "");
 }
 
 function decisionLine(d: Decision, person: (id: string) => string): string {
-  return `${d.disposition}, ${person(d.by)}, ${d.date}${d.forced ? " (forced: required opinions were missing)" : ""}${d.justification ? `: ${d.justification}` : ""}`;
+  return [t(`value.disposition.${d.disposition}`), person(d.by), d.date].join(t("show.comma")) + (d.forced ? t("show.decision.forced") : "") + (d.justification ? t("show.colon", { text: d.justification }) : "");
 }

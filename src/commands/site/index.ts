@@ -4,6 +4,7 @@
  * site and a failed build leaves the previous one. csr replaces only a folder it made itself
  * (it leaves a marker file in it); any other non-empty folder is refused.
  */
+import { language } from "../../i18n/index.js";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { checkRepository } from "../../check/engine.js";
@@ -12,16 +13,15 @@ import { refuseDataPath } from "../../core/write.js";
 import { loadChecked } from "../../load/cache.js";
 import { findRoot } from "../../load/discover.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
-import { LANGS, type Lang } from "../../render/view.js";
+import type { Lang } from "../../render/view.js";
 import { buildSite } from "../../site/build.js";
-import { choiceOption, dateOption } from "../options.js";
+import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { warnProblems } from "../shared/output.js";
 
 export interface SiteFlags {
   out: string;
   baseUrl?: string;
-  lang?: string;
   today?: string;
 }
 
@@ -43,7 +43,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const repo = checked.repo;
   const findings = checked.findings.filter((f) => f.heldBackBy === undefined);
   warnProblems(ctx, repo);
-  const lang = choiceOption<Lang>(flags.lang, "--lang", LANGS, repo.config?.value.language ?? "zh-CN");
+  const lang: Lang = language();
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
   const staging = join(dirname(out), `.${basename(out)}.csr-site-${process.pid}`);

@@ -1,5 +1,6 @@
 import { ruleDocUrl } from "../../core/docs.js";
 import { heldBackLines, type Formatter } from "./types.js";
+import { t } from "../../i18n/index.js";
 
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
@@ -15,8 +16,8 @@ export const format: Formatter = (result) => {
   for (const line of heldBackLines(result)) lines.push(`::notice::${escapeData(line)}`);
   lines.push(
     findings.length === 0
-      ? `csr: no problems in ${summary.files} files.`
-      : `csr: ${summary.errors} error(s), ${summary.warnings} warning(s) in ${new Set(findings.map((f) => f.file)).size} file(s) (${summary.files} files checked).`,
+      ? `csr: ${t("check.github.clean", { count: summary.files })}`
+      : `csr: ${t("check.github.summary", { errors: summary.errors, warnings: summary.warnings, files: new Set(findings.map((f) => f.file)).size, checked: summary.files })}`,
   );
   return lines.join("\n") + "\n";
 };

@@ -1,6 +1,7 @@
 import type { Finding } from "../../core/diagnostic.js";
 import { ruleDocUrl } from "../../core/docs.js";
 import type { Formatter } from "./types.js";
+import { t } from "../../i18n/index.js";
 
 /**
  * JUnit XML as GitLab and Jenkins (xUnit plugin, junit-10.xsd) read it: one <testsuite> per rule, one
@@ -26,12 +27,12 @@ export const format: Formatter = ({ findings, summary }) => {
     let failed = 0;
     for (const file of [...files.keys()].sort()) {
       const list = files.get(file)!;
-      const body = text([...list.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`), `Rule docs: ${ruleDocUrl(rule)}`].join("\n"));
+      const body = text([...list.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`), t("check.junit.rule-docs", { url: ruleDocUrl(rule) })].join("\n"));
       const errors = list.filter((f) => f.severity === "error").length;
       const open = `    <testcase classname="${attr(rule)}" name="${attr(file)}">\n`;
       if (errors > 0) {
         failed++;
-        cases.push(`${open}      <failure type="error" message="${attr(`${errors} error${errors === 1 ? "" : "s"} of ${rule}`)}">${body}</failure>\n    </testcase>`);
+        cases.push(`${open}      <failure type="error" message="${attr(t("check.junit.errors", { count: errors, rule }))}">${body}</failure>\n    </testcase>`);
       } else {
         cases.push(`${open}      <system-out>${body}</system-out>\n    </testcase>`);
       }
@@ -42,7 +43,7 @@ export const format: Formatter = ({ findings, summary }) => {
   }
   if (suites.length === 0) {
     tests = 1;
-    suites.push(`  <testsuite name="csr check" tests="1" failures="0" errors="0">\n    <testcase classname="csr check" name="${summary.files} files checked"/>\n  </testsuite>`);
+    suites.push(`  <testsuite name="csr check" tests="1" failures="0" errors="0">\n    <testcase classname="csr check" name="${attr(t("check.junit.checked", { count: summary.files }))}"/>\n  </testsuite>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="csr check" tests="${tests}" failures="${failures}" errors="0">\n${suites.join("\n")}\n</testsuites>\n`;
 };

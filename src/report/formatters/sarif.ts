@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HOMEPAGE_URL, ruleDocUrl } from "../../core/docs.js";
-import { ruleSection } from "../../check/docs.js";
+import { ruleSection, ruleText } from "../../check/docs.js";
 import { rules } from "../../check/registry.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
 import { fingerprints } from "../fingerprint.js";
 import type { Formatter } from "./types.js";
+import { language, t } from "../../i18n/index.js";
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -33,9 +34,9 @@ export const format: Formatter = ({ findings, overrides = {} }) => {
             informationUri: HOMEPAGE_URL,
             rules: rules.map((r) => ({
               id: r.id,
-              shortDescription: { text: r.summary },
+              shortDescription: { text: ruleText(r, language()).summary },
               helpUri: ruleDocUrl(r.id),
-              help: { text: `${r.docs.description}\n\nFix: ${r.docs.fix}`, markdown: ruleSection(r) },
+              help: { text: `${ruleText(r, language()).description}\n\n${t("explain.fix", { fix: ruleText(r, language()).fix })}`, markdown: ruleSection(r, language()) },
               defaultConfiguration: { level: r.severity },
             })),
           },

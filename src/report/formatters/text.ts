@@ -1,6 +1,7 @@
 import { ruleDocUrl } from "../../core/docs.js";
 import { visible } from "../../core/text.js";
 import { heldBackLines, type Formatter } from "./types.js";
+import { t } from "../../i18n/index.js";
 
 /**
  * The five styles of the report as ANSI SGR codes, closed and reopened around line breaks (what
@@ -32,15 +33,19 @@ export const format: Formatter = (result, { color }) => {
   if (findings.length > 0) {
     lines.push("");
     const fired = [...new Set(findings.map((f) => f.rule))].sort();
-    lines.push(c.dim(`Rule docs (also 'csr explain <rule-id>'): ${fired.map((id) => `${id} -> ${ruleDocUrl(id)}`).join(", ")}`));
+    lines.push(c.dim(t("check.text.rule-docs", { links: fired.map((id) => `${id} -> ${ruleDocUrl(id)}`).join(", ") })));
   }
   for (const line of heldBackLines(result)) lines.push(c.yellow(line));
   const files = new Set(findings.map((f) => f.file)).size;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   if (findings.length === 0) {
-    lines.push(c.green(`✔ No problems in ${plural(summary.files, "file")}.`));
+    lines.push(c.green(t("check.text.clean", { count: summary.files })));
   } else {
-    const text = `✖ ${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")} in ${plural(files, "file")} (${plural(summary.files, "file")} checked).`;
+    const text = t("check.text.summary", {
+      errors: t("check.text.errors", { count: summary.errors }),
+      warnings: t("check.text.warnings", { count: summary.warnings }),
+      files: t("check.text.files", { count: files }),
+      checked: t("check.text.checked", { count: summary.files }),
+    });
     lines.push(summary.errors > 0 ? c.red(text) : c.yellow(text));
   }
   return lines.join("\n") + "\n";

@@ -1,4 +1,5 @@
 import type { Finding, Summary } from "../../core/diagnostic.js";
+import { t } from "../../i18n/index.js";
 
 export interface CheckResult {
   findings: Finding[];
@@ -15,6 +16,6 @@ export type Formatter = (result: CheckResult, options: { color: boolean }) => st
 /** The line that says how many findings were held back behind a broken qms.yaml or people.yaml. */
 export function heldBackLines(result: CheckResult): string[] {
   return (result.heldBack ?? []).map(
-    (h) => `${h.count} more finding${h.count === 1 ? "" : "s"} held back: ${h.count === 1 ? "it" : "they"} may only follow from the problems in ${h.file}. Fix ${h.file} and run csr check again.`,
+    (h) => t("check.held-back", { count: h.count, file: h.file }),
   );
 }

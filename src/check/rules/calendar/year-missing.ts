@@ -1,6 +1,7 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { reviewDue, reviewStart } from "../../../model/csr-status.js";
 import type { Rule } from "../../rule.js";
+import { list, t } from "../../../i18n/index.js";
 
 /**
  * A review deadline counted through a year whose public holidays csr does not know (its notice is
@@ -30,7 +31,7 @@ received: 2026-12-28   # due 2027-01-11, counted Monday to Friday: no data for 2
       if (years.length === 0) continue;
       ctx.report(
         { file, path: csr.review?.restarted ? ["review", "restarted"] : ["received"] },
-        `The review deadline of ${csr.id} (${due}, counted from ${start}) runs through ${years.join(", ")}, for which csr has no public holidays or make-up working days; it was counted Monday to Friday. Add that year's holidays and workdays under 'calendar' in qms.yaml from the State Council's notice, or update csr.`,
+        t("rule.calendar/year-missing", { csr: csr.id, due, start, years: list(years.map(String)), count: years.length }),
       );
     }
   },

@@ -1,6 +1,7 @@
 import { parseClauseRef } from "../../../model/catalog.js";
 import type { Rule } from "../../rule.js";
 import { clauseOccurrences } from "./refs.js";
+import { sentences, t } from "../../../i18n/index.js";
 
 export const rule: Rule = {
   id: "clause/unknown-clause",
@@ -28,9 +29,15 @@ clauses: [IATF16949:4.3.2, IATF16949:7.5.1.1]
         parts.pop();
         if (catalog.clauses.has(parts.join("."))) nearest = parts.join(".");
       }
-      const hint = nearest ? ` The nearest existing clause is ${ref.standard}:${nearest}.` : "";
-      const provisional = catalog.provisional ? ` The ${catalog.title} catalog is provisional: if the clause exists, add it to standards/${catalog.id}.yaml in this repository.` : "";
-      ctx.report({ file, path }, `${catalog.title} has no clause ${ref.clause}.${hint}${provisional} Correct the number.`);
+      ctx.report(
+        { file, path },
+        sentences(
+          t("rule.clause/unknown-clause.message", { standard: catalog.title, clause: ref.clause }),
+          nearest && t("rule.clause/unknown-clause.nearest", { clause: `${ref.standard}:${nearest}` }),
+          catalog.provisional && t("rule.clause/unknown-clause.provisional", { standard: catalog.title, id: catalog.id }),
+          t("rule.clause/unknown-clause.fix"),
+        ),
+      );
     }
   },
 };

@@ -2,6 +2,7 @@ import { didYouMean } from "../../../core/text.js";
 import { parseClauseRef } from "../../../model/catalog.js";
 import type { Rule } from "../../rule.js";
 import { clauseOccurrences } from "./refs.js";
+import { list, sentences, t } from "../../../i18n/index.js";
 
 export const rule: Rule = {
   id: "clause/unknown-standard",
@@ -28,8 +29,11 @@ clauses: [IATF16949:4.3.2, IATF16949:7.5.1.1]
       ctx.report(
         { file, path },
         known
-          ? `'${text}' refers to ${ref.standard}, which is not in scope. Add ${ref.standard} to 'standards' in qms.yaml or refer to a standard in scope (${inScope.join(", ")}).`
-          : `'${text}' refers to an unknown standard '${ref.standard}'.${didYouMean(ref.standard, ctx.repo.catalogs.keys())} Known catalogs: ${[...ctx.repo.catalogs.keys()].join(", ")}; add your own in standards/${ref.standard}.yaml.`,
+          ? t("rule.clause/unknown-standard.out-of-scope", { ref: text, standard: ref.standard, inScope: list(inScope) })
+          : sentences(
+              t("rule.clause/unknown-standard.unknown", { ref: text, standard: ref.standard }) + didYouMean(ref.standard, ctx.repo.catalogs.keys()),
+              t("rule.clause/unknown-standard.known", { known: list([...ctx.repo.catalogs.keys()]), standard: ref.standard }),
+            ),
       );
     }
   },

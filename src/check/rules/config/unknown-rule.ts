@@ -1,5 +1,6 @@
 import { didYouMean } from "../../../core/text.js";
 import type { Rule } from "../../rule.js";
+import { sentences, t } from "../../../i18n/index.js";
 
 export const rule: Rule = {
   id: "config/unknown-rule",
@@ -23,7 +24,7 @@ rules:
     if (!config?.value.rules) return;
     const known = ctx.ruleIds;
     for (const id of Object.keys(config.value.rules)) {
-      if (!known.has(id)) ctx.report({ file: config.file, path: ["rules", id], key: true }, `There is no rule '${id}'.${didYouMean(id, known)} 'csr explain' lists every rule.`);
+      if (!known.has(id)) ctx.report({ file: config.file, path: ["rules", id], key: true }, sentences(t("rule.config/unknown-rule.message", { rule: id }) + didYouMean(id, known), t("rule.config/unknown-rule.fix")));
     }
   },
 };

@@ -1,6 +1,7 @@
 import { clauseTitle } from "../../../model/catalog.js";
 import { clauseCoverage } from "../../../model/coverage.js";
 import type { Rule } from "../../rule.js";
+import { language, t } from "../../../i18n/index.js";
 
 export const rule: Rule = {
   id: "coverage/clause-uncovered",
@@ -33,28 +34,21 @@ clauses: [MINI:8.3, MINI:8.3.1]   # each sub-clause named, not only its parent
       if (uncovered.length > 0 && !coverage.entries.some((e) => e.state === "covered")) {
         ctx.report(
           { file: config.file, path: ["standards", i] },
-          `None of the ${uncovered.length} applicable clauses of ${standard} is addressed yet by a process or a released document. ` +
-            `List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard ${standard}' shows what is covered.`,
+          t("rule.coverage/clause-uncovered.none", { standard, count: uncovered.length }),
         );
         return;
       }
       const parents = new Set([...catalog.clauses.values()].map((c) => c.parent));
       for (const { clause, state } of uncovered) {
-        const title = clauseTitle(clause, "zh-CN");
+        const title = clauseTitle(clause, language());
+        const ref = `${standard}:${clause.number}`;
         if (state === "inherited") {
-          ctx.report(
-            { file: config.file, path: ["standards", i] },
-            `${standard}:${clause.number}${title ? ` ${title}` : ""} is covered only through its parent clause: the processes and documents name a clause above it, not ${clause.number} itself. ` +
-              `Add '${standard}:${clause.number}' to the clauses of the process or released document that meets it, or set 'coverage: {inherit_from_parent: true}' in qms.yaml if a parent clause covers its sub-clauses.`,
-          );
+          ctx.report({ file: config.file, path: ["standards", i] }, t("rule.coverage/clause-uncovered.inherited", { clause: title ? `${ref} ${title}` : ref, ref, number: clause.number }));
           continue;
         }
-        const subClauses = parents.has(clause.number) ? " (nor are all of its sub-clauses covered)" : "";
         ctx.report(
           { file: config.file, path: ["standards", i] },
-          `${standard}:${clause.number}${title ? ` ${title}` : ""} is addressed by no process and no released document${subClauses}. ` +
-            `Add '${standard}:${clause.number}' to the clauses of the process or released document that covers it, ` +
-            `or declare it not applicable under 'exclusions' in qms.yaml with a justification.`,
+          t(parents.has(clause.number) ? "rule.coverage/clause-uncovered.clause-and-subclauses" : "rule.coverage/clause-uncovered.clause", { clause: title ? `${ref} ${title}` : ref, ref }),
         );
       }
     });

@@ -1,4 +1,5 @@
 import type { Rule } from "../../rule.js";
+import { list, sentences, t } from "../../../i18n/index.js";
 
 /** A withdrawn document no longer puts anything into practice: the CSR has silently lost its home. */
 export const rule: Rule = {
@@ -25,10 +26,13 @@ addressed:
       const documents = addressed.map((a) => ctx.index.documents.get(a.document)?.value);
       if (!documents.every((d) => d?.status === "obsolete")) continue;
       const replacements = documents.map((d) => d?.obsolete?.superseded_by).filter((id): id is string => id !== undefined);
-      const hint = replacements.length > 0 ? ` The replacement named in the obsolete document is ${[...new Set(replacements)].join(", ")}.` : "";
       ctx.report(
         { file, path: ["addressed"] },
-        `${csr.id} is addressed only by obsolete documents (${addressed.map((a) => a.document).join(", ")}).${hint} Point 'addressed' at the current document that carries the requirement.`,
+        sentences(
+          t("rule.csr/addressed-by-obsolete.message", { csr: csr.id, documents: list(addressed.map((a) => a.document)) }),
+          replacements.length > 0 && t("rule.csr/addressed-by-obsolete.replacement", { documents: list([...new Set(replacements)]) }),
+          t("rule.csr/addressed-by-obsolete.fix"),
+        ),
       );
     }
   },

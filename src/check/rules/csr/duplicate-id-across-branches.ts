@@ -1,6 +1,7 @@
 import type { Located } from "../../../load/repository.js";
 import type { Csr } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
+import { conjunction, t } from "../../../i18n/index.js";
 
 /**
  * Two CSR files with one id: what a merge produces when two branches each ran `csr add`.
@@ -34,13 +35,13 @@ customer: DYA
     }
     for (const [id, list] of byId) {
       if (list.length < 2) continue;
-      const paths = list.map((c) => c.file.path).join(" and ");
+      const paths = conjunction(list.map((c) => c.file.path));
       // The file already named after the id is the original; the others are the late arrivals.
       const original = list.find((c) => c.file.path.endsWith(`/${id}.yaml`)) ?? list[0]!;
       for (const csr of list.filter((c) => c !== original)) {
         ctx.report(
           { file: csr.file, path: ["id"] },
-          `The CSR id '${id}' is claimed by ${paths}, probably added on two branches. Give the later one the next free id: change 'id' and rename the file (git mv), then update any references to it.`,
+          t("rule.csr/duplicate-id-across-branches", { id, paths }),
         );
       }
     }

@@ -1,4 +1,5 @@
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /** IATF 16949 7.5.3.2.2: changes are implemented on the customer's schedule, so a missed due date is a finding. */
 export const rule: Rule = {
@@ -23,10 +24,10 @@ implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented:
       if (csr.superseded || !implementation?.due || disposition === "rejected" || disposition === "not-applicable") continue;
       if (implementation.status === "implemented" || implementation.status === "verified") continue;
       if (implementation.due >= ctx.options.today) continue;
-      const owner = implementation.owner ? ` (owner: ${implementation.owner})` : "";
+      const data = { csr: csr.id, due: implementation.due, status: implementation.status ?? "planned" };
       ctx.report(
         { file, path: ["implementation", "due"] },
-        `${csr.id} was to be implemented by ${implementation.due}${owner} but its implementation status is '${implementation.status ?? "planned"}'. Record 'status: implemented' with the 'implemented' date and evidence, or agree a new due date and record it.`,
+        implementation.owner ? t("rule.csr/implementation-overdue.with-owner", { ...data, owner: implementation.owner }) : t("rule.csr/implementation-overdue", data),
       );
     }
   },

@@ -1,4 +1,5 @@
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /** IATF 16949 7.5.1.1: the documentation must show where each accepted CSR is addressed. */
 export const rule: Rule = {
@@ -26,7 +27,7 @@ addressed:
       if ((csr.addressed ?? []).length > 0) continue;
       ctx.report(
         { file, path: ["review", "decision", "disposition"] },
-        `${csr.id} is decided '${disposition}' but no procedure, work instruction or form addresses it. Add 'addressed: [{document: <number>, section: <section>}]' naming the document that puts it into practice.`,
+        t("rule.csr/not-addressed", { csr: csr.id, disposition }),
       );
     }
   },

@@ -1,5 +1,6 @@
 import { missingOpinions } from "../../../model/csr-status.js";
 import type { Rule } from "../../rule.js";
+import { list, t } from "../../../i18n/index.js";
 
 /** A decision is the project group's joint judgement: it stands only on every required countersignature. */
 export const rule: Rule = {
@@ -32,7 +33,7 @@ export const rule: Rule = {
       if (missing.length === 0) continue;
       ctx.report(
         { file, path: ["review", "decision"] },
-        `${csr.id} is decided (${decision.disposition}) but the opinion of ${missing.join(", ")} is missing. Record it with 'csr review ${csr.id} --department ${missing[0]} --opinion ...', or mark the decision 'forced: true' if it was deliberately taken without it.`,
+        t("rule.csr/review-incomplete", { csr: csr.id, disposition: decision.disposition, departments: list(missing), department: missing[0]! }),
       );
     }
   },

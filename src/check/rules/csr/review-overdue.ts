@@ -1,6 +1,7 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, reviewDue, reviewStart } from "../../../model/csr-status.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 7.5.3.2.2 expects customer requirements to be reviewed within 10 working days of
@@ -39,13 +40,11 @@ review:
       const due = reviewDue(csr, calendar, config);
       const left = calendar.workdaysBetween(today, due);
       const at = { file, path: csr.review?.restarted ? ["review", "restarted"] : ["received"] };
-      const since = csr.review?.restarted ? `restarted on ${start} for a new source revision` : `received on ${start}`;
-      const act = `record the missing opinions and the decision with 'csr review ${csr.id}'`;
+      const since = csr.review?.restarted ? t("rule.csr/review-overdue.restarted", { start }) : t("rule.csr/review-overdue.received", { start });
       if (left < 0) {
-        ctx.report(at, `The review of ${csr.id} is overdue: ${since}, it was due on ${due} (${days} working days) and is ${-left} working day(s) late; ${act}.`);
+        ctx.report(at, t("rule.csr/review-overdue.overdue", { csr: csr.id, since, due, days, late: -left, count: -left }));
       } else if (left <= warnDays) {
-        const when = left === 0 ? "today" : `in ${left} working day(s)`;
-        ctx.report(at, `The review of ${csr.id} is due ${when}, on ${due} (${since}); ${act} before then.`, "warning");
+        ctx.report(at, t(left === 0 ? "rule.csr/review-overdue.due-today" : "rule.csr/review-overdue.due-soon", { csr: csr.id, since, due, count: left }), "warning");
       }
     }
   },

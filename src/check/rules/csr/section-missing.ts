@@ -1,6 +1,7 @@
 import { closest } from "../../../core/text.js";
 import { documentSections, findSection, sectionLabel } from "../../../model/sections.js";
 import type { Rule } from "../../rule.js";
+import { list, sentences, t } from "../../../i18n/index.js";
 
 /**
  * The CSR matrix (IATF 16949 7.5.1.1) cites a section of the document that addresses a CSR; the
@@ -35,11 +36,18 @@ addressed:
         const lookup = findSection(sections, place.section);
         const at = { file, path: ["addressed", i, "section"] };
         if (lookup.titleMismatch !== undefined) {
-          ctx.report(at, `${csr.id} cites section '${place.section}' of ${doc.id}, but ${doc.id}'s section ${lookup.found.number} is titled '${lookup.found.title}'. Write '${sectionLabel(lookup.found, "zh-CN")}', or name the section that was meant.`);
+          ctx.report(at, t("rule.csr/section-missing.title-mismatch", { csr: csr.id, section: place.section, document: doc.id, number: lookup.found.number, title: lookup.found.title, label: sectionLabel(lookup.found, "zh-CN") }));
         } else if (!lookup.found) {
           const near = closest(place.section, sections.map((s) => sectionLabel(s, "zh-CN")));
-          const known = sections.length === 0 ? `${doc.id} has no sections` : `its sections are ${sections.map((s) => s.number).join(", ")}`;
-          ctx.report(at, `${csr.id} cites section '${place.section}' of ${doc.id}, which the current revision does not have (${known}).${near ? ` Did you mean '${near}'?` : ""} Cite an existing section, or add the section to ${doc.id} and release it.`);
+          const data = { csr: csr.id, section: place.section, document: doc.id, sections: list(sections.map((s) => s.number)) };
+          ctx.report(
+            at,
+            sentences(
+              t(sections.length === 0 ? "rule.csr/section-missing.no-sections" : "rule.csr/section-missing.missing", data),
+              near && t("common.did-you-mean", { candidate: near }),
+              t("rule.csr/section-missing.fix", data),
+            ),
+          );
         }
       });
     }

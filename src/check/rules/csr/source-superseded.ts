@@ -1,5 +1,6 @@
 import { staleSource } from "../../../model/csr-status.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /** A new revision of the customer's CSR document starts a new review of every requirement taken from it. */
 export const rule: Rule = {
@@ -21,10 +22,10 @@ source: {document: DYA-SQM, revision: C, section: "4.2"}
     for (const { value: csr, file } of ctx.repo.csrs) {
       const stale = staleSource(csr, ctx.index.customers.get(csr.customer)?.value);
       if (!stale) continue;
-      const latest = stale.latest.revision === stale.reviewed.revision ? "" : `; the current revision is ${stale.latest.revision}`;
+      const data = { csr: csr.id, reviewed: stale.reviewed.revision, source: stale.source.id, latest: stale.latest.revision, received: stale.latest.received };
       ctx.report(
         { file, path: ["source", "revision"] },
-        `${csr.id} was reviewed against revision ${stale.reviewed.revision} of ${stale.source.id}, which is superseded${latest}. Run 'csr source update ${stale.source.id} --revision ${stale.latest.revision} --received ${stale.latest.received}' to restart its review against that revision, or mark the CSR 'superseded' if the requirement was dropped.`,
+        t(stale.latest.revision === stale.reviewed.revision ? "rule.csr/source-superseded" : "rule.csr/source-superseded.with-latest", data),
       );
     }
   },

@@ -1,6 +1,7 @@
 import { currentRevision } from "../../../model/index.js";
 import { changedEnds, csrFingerprint } from "../../../model/fingerprint.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /**
  * A link between a CSR and the section that addresses it holds only for the texts it was made
@@ -33,17 +34,19 @@ addressed:
         const changed = doc && changedEnds(csr, place, doc, csrPrint);
         if (!changed || (!changed.section && !changed.csr)) return;
         const pin = place.pin!;
-        const what = place.section ? `section ${place.section} of ${doc.id}` : doc.id;
+        const what = place.section ? t("rule.csr/suspect-link.section", { section: place.section, document: doc.id }) : doc.id;
         const reasons: string[] = [];
         if (changed.section) {
           const version = currentRevision(doc)?.version;
-          const since = pin.revision && version && version !== pin.revision ? ` (revision ${pin.revision} then, ${version} now)` : "";
-          reasons.push(`${place.section ? what : `the body of ${doc.id}`} changed since the link was made or last confirmed on ${pin.date}${since}`);
+          const part = place.section ? what : t("rule.csr/suspect-link.body", { document: doc.id });
+          const data = { part, date: pin.date, then: pin.revision ?? "", now: version ?? "" };
+          reasons.push(t(pin.revision && version && version !== pin.revision ? "rule.csr/suspect-link.document-revised" : "rule.csr/suspect-link.document-changed", data));
         }
-        if (changed.csr) reasons.push(`${csr.id}'s title, text, clauses, category or disposition changed since ${pin.date}`);
+        if (changed.csr) reasons.push(t("rule.csr/suspect-link.csr-changed", { csr: csr.id, date: pin.date }));
+        const command = `csr address --confirm ${csr.id} ${place.document}${place.section ? ` --section "${place.section}"` : ""} --by <person>`;
         ctx.report(
           { file, path: ["addressed", i] },
-          `The link from ${csr.id} to ${what} is suspect: ${reasons.join("; and ")}. Check that it still addresses the requirement, then run 'csr address --confirm ${csr.id} ${place.document}${place.section ? ` --section "${place.section}"` : ""} --by <person>', or correct 'addressed'.`,
+          t("rule.csr/suspect-link", { csr: csr.id, what, reasons: reasons.join(t("rule.csr/suspect-link.and")), command }),
         );
       });
     }

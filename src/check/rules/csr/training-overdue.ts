@@ -1,6 +1,7 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 4.3.2 and the CSR procedure: where a customer-specific requirement calls for
@@ -40,7 +41,7 @@ training:
       if (due >= ctx.options.today) continue;
       ctx.report(
         { file, path: ["training", "required"] },
-        `${csr.id} was decided on ${decision.date} and needs training, but no training on ${csr.source.document} revision ${csr.source.revision} is recorded (due by ${due}, ${days} working days). Record it with 'csr train ${csr.id} --people ... --date ...'.`,
+        t("rule.csr/training-overdue", { csr: csr.id, date: decision.date, source: csr.source.document, revision: csr.source.revision, due, days }),
       );
     }
   },

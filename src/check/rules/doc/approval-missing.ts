@@ -1,5 +1,6 @@
 import { currentRevision } from "../../../model/index.js";
 import type { Rule } from "../../rule.js";
+import { conjunction, t } from "../../../i18n/index.js";
 
 /** A released document is in force only with a recorded author (编制) and approver (批准). */
 export const rule: Rule = {
@@ -21,7 +22,7 @@ export const rule: Rule = {
       if (doc.status !== "released") continue;
       const current = currentRevision(doc);
       if (!current) {
-        ctx.report({ file, path: ["status"] }, `${doc.id} is released but has no revision entry, so nobody approved it. Release it with 'csr release ${doc.id} ...', which records version, preparer and approver.`);
+        ctx.report({ file, path: ["status"] }, t("rule.doc/approval-missing.no-revision", { document: doc.id }));
         continue;
       }
       const index = doc.revisions!.length - 1;
@@ -29,7 +30,12 @@ export const rule: Rule = {
       if (missing.length > 0) {
         ctx.report(
           { file, path: ["revisions", index] },
-          `Revision ${current.version} of the released document ${doc.id} has no ${missing.join(" and no ")} signature. Add ${missing.map((m) => `'${m}: { by: <person>, date: <date> }'`).join(" and ")} as signed on the paper copy.`,
+          t("rule.doc/approval-missing", {
+            version: current.version,
+            document: doc.id,
+            roles: missing.map((m) => t(`rule.doc/approval-missing.${m}`)).join(t("rule.doc/approval-missing.and-no")),
+            fields: conjunction(missing.map((m) => `'${m}: { by: <person>, date: <date> }'`)),
+          }),
         );
       }
     }

@@ -1,5 +1,6 @@
 import type { Rule } from "../../rule.js";
 import { documentPairs } from "./compare.js";
+import { list, t } from "../../../i18n/index.js";
 
 /**
  * Segregation of duties checked against git: the approver of a new revision did not commit the
@@ -29,7 +30,7 @@ export const rule: Rule = {
         if (!approver || shared.length === 0) continue;
         ctx.report(
           { file: current.file, path: ["revisions", i, "approved", "by"] },
-          `${approver.name} (${approver.id}) approved ${revisions[i]!.version} of ${current.value.id} but also authored changes to this file since ${base.rev} (${shared.join(", ")}). The approver must not be the author of the change: have another approver sign, or let someone else commit the change.`,
+          t("rule.doc/approved-by-author", { name: approver.name, person: approver.id, version: revisions[i]!.version, document: current.value.id, base: base.rev, emails: list(shared) }),
         );
       }
     }

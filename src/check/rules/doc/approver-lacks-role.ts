@@ -1,6 +1,7 @@
 import { currentRevision } from "../../../model/index.js";
 import type { Role } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 const SIGNATURES: [role: "reviewed" | "approved", needs: Role][] = [
   ["reviewed", "reviewer"],
@@ -39,7 +40,7 @@ export const rule: Rule = {
         if (!person || person.roles.includes(needs)) continue;
         ctx.report(
           { file, path: ["revisions", doc.revisions!.length - 1, signature, "by"] },
-          `${person.name} (${person.id}) signed revision ${current.version} as ${signature} but does not have the role '${needs}' in people.yaml. Have an authorised person sign, or add the role in people.yaml if it was granted.`,
+          t(`rule.doc/approver-lacks-role.${signature}`, { name: person.name, person: person.id, version: current.version, role: needs }),
         );
       }
     }

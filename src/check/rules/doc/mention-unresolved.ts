@@ -1,6 +1,7 @@
 import { closest } from "../../../core/text.js";
 import { documentSections } from "../../../model/sections.js";
 import type { Rule } from "../../rule.js";
+import { sentences, t } from "../../../i18n/index.js";
 
 const MENTION = /《([^《》\n]+)》/g;
 
@@ -42,7 +43,11 @@ export const rule: Rule = {
           const near = closest(title, titles);
           ctx.report(
             { file, path: [...section.path, "text"], quote: match[0] },
-            `Section ${section.number} of ${doc.id} mentions 《${title}》, which is not the title of any document in the repository.${near ? ` Did you mean 《${near}》?` : ""} Correct the title, or add the document (an external one as kind: external).`,
+            sentences(
+              t("rule.doc/mention-unresolved", { section: section.number, document: doc.id, title }),
+              near && t("rule.doc/mention-unresolved.did-you-mean", { title: near }),
+              t("rule.doc/mention-unresolved.fix"),
+            ),
           );
         }
       }

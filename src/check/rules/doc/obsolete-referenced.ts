@@ -1,4 +1,5 @@
 import type { Rule } from "../../rule.js";
+import { sentences, t } from "../../../i18n/index.js";
 
 /** A document in force must not send its readers to a withdrawn one. */
 export const rule: Rule = {
@@ -23,7 +24,10 @@ forms: [QR-009-01]   # QR-009-01 is obsolete
           const successor = target.obsolete?.superseded_by;
           ctx.report(
             { file, path: [field, i] },
-            `${doc.id} refers to ${id}, which is obsolete${target.obsolete ? ` since ${target.obsolete.date}` : ""}. ${successor ? `Refer to ${successor}, which supersedes it, ` : "Refer to the document now in force "}or remove the reference, and release a new revision of ${doc.id}.`,
+            sentences(
+              t(target.obsolete ? "rule.doc/obsolete-referenced.since" : "rule.doc/obsolete-referenced", { document: doc.id, target: id, date: target.obsolete?.date ?? "" }),
+              t(successor ? "rule.doc/obsolete-referenced.fix-successor" : "rule.doc/obsolete-referenced.fix", { document: doc.id, successor: successor ?? "" }),
+            ),
           );
         });
       }

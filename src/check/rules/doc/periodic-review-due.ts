@@ -1,6 +1,7 @@
 import { addMonths } from "../../../core/dates.js";
 import { currentRevision } from "../../../model/index.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /**
  * A released document is reviewed for suitability at its interval (IATF 16949 7.5.2/7.5.3): either
@@ -34,7 +35,7 @@ reviews:
       if (due >= today) continue;
       ctx.report(
         { file, path: ["review_interval_months"] },
-        `${doc.id} was last revised or reviewed on ${last}; its ${months}-month review was due on ${due}. Review it for suitability: release a new revision, or record that it is still suitable with 'csr periodic-review ${doc.id} --by <person>'.`,
+        t("rule.doc/periodic-review-due", { document: doc.id, last, months, due, count: months }),
       );
     }
   },

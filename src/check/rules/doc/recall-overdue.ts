@@ -1,6 +1,7 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { copiesToRecall, DEFAULT_RECALL_DAYS, recallStart } from "../../../model/distribution.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 7.5.3.2 / ISO 9001 7.5.3.2 c): unintended use of obsolete documented information is
@@ -34,10 +35,10 @@ distribution:
       const due = calendar.addWorkdays(start, days);
       if (due >= ctx.options.today) continue;
       for (const copy of copiesToRecall(doc)) {
-        const why = doc.status === "obsolete" ? `${doc.id} was withdrawn on ${start}` : `${copy.version} was replaced on ${start}`;
+        const why = doc.status === "obsolete" ? t("rule.doc/recall-overdue.withdrawn", { document: doc.id, start }) : t("rule.doc/recall-overdue.replaced", { version: copy.version, start });
         ctx.report(
           { file, path: ["distribution", (doc.distribution ?? []).indexOf(copy)] },
-          `Controlled copy ${copy.copy} of ${doc.id} ${copy.version} (${copy.to}) is still out: ${why}, and copies were due back by ${due} (${days} working days). Take it back and record it with 'csr recall ${doc.id} --copy ${copy.copy}'.`,
+          t("rule.doc/recall-overdue", { copy: copy.copy, document: doc.id, version: copy.version, to: copy.to, why, due, days }),
         );
       }
     }

@@ -2,6 +2,7 @@ import { stableJson } from "../../../model/revision.js";
 import type { Revision } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { documentPairs } from "./compare.js";
+import { list, t } from "../../../i18n/index.js";
 
 const FIELDS = ["date", "summary", "pages", "total_pages", "prepared", "reviewed", "approved"] as const;
 
@@ -34,7 +35,7 @@ export const rule: Rule = {
         if (i === -1) {
           ctx.report(
             { file: current.file, path: current.value.revisions ? ["revisions"] : ["id"], key: true },
-            `The revision entry ${old.version} (${old.date}, ${old.summary}) that exists at ${rev} was removed. Restore it: the revision record keeps every revision, and a correction is recorded as a new revision.`,
+            t("rule.doc/revision-history-rewritten.removed", { version: old.version, date: old.date, summary: old.summary, base: rev ?? "" }),
           );
           continue;
         }
@@ -42,7 +43,7 @@ export const rule: Rule = {
         if (changed.length > 0) {
           ctx.report(
             { file: current.file, path: ["revisions", i, changed[0]!] },
-            `The revision entry ${old.version} was changed since ${rev} (${changed.join(", ")}). Restore it as it was: earlier entries are evidence of what was approved, and a correction is recorded as a new revision.`,
+            t("rule.doc/revision-history-rewritten.changed", { version: old.version, base: rev ?? "", fields: list(changed) }),
           );
         }
       }

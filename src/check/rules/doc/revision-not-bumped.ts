@@ -1,6 +1,7 @@
 import { isSuccessor, revisedContent, successors } from "../../../model/revision.js";
 import type { Rule } from "../../rule.js";
 import { documentPairs } from "./compare.js";
+import { disjunction, t } from "../../../i18n/index.js";
 
 /** A released document changes only through a new revision: its printed copies must stay true. */
 export const rule: Rule = {
@@ -30,16 +31,16 @@ sections:
       const before = base.revisions ?? [];
       const last = before[before.length - 1]?.version;
       const added = (doc.revisions ?? []).slice(before.length);
-      const next = last ? successors(last).join(" or ") : "A/0";
+      const next = last ? disjunction(successors(last)) : "A/0";
       if (added.length === 0) {
         ctx.report(
           { file: current.file, path: doc.revisions ? ["revisions"] : ["id"], key: true },
-          `${doc.id} was released${last ? ` as ${last}` : ""} at ${rev} and its content has changed since, but no revision entry was added. Record the change as revision ${next} ('csr release ${doc.id} --summary ...'), or undo the change.`,
+          t(last ? "rule.doc/revision-not-bumped.as" : "rule.doc/revision-not-bumped", { document: doc.id, last: last ?? "", base: rev ?? "", next }),
         );
       } else if (last && !isSuccessor(last, added[0]!.version)) {
         ctx.report(
           { file: current.file, path: ["revisions", before.length, "version"] },
-          `The new revision entry is ${added[0]!.version}, but ${doc.id} was at ${last} at ${rev}; the next version is ${next}.`,
+          t("rule.doc/revision-not-bumped.wrong-version", { version: added[0]!.version, document: doc.id, last, base: rev ?? "", next }),
         );
       }
     }

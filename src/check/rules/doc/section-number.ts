@@ -1,5 +1,6 @@
 import { sectionNumberProblems } from "../../../model/sections.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /** Section numbers are what CSRs and other documents cite; an ambiguous number makes a citation ambiguous. */
 export const rule: Rule = {
@@ -22,7 +23,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const { value: doc, file } of ctx.repo.documents) {
-      for (const problem of sectionNumberProblems(doc)) ctx.report({ file, path: problem.path }, `${doc.id}: ${problem.message}`);
+      for (const problem of sectionNumberProblems(doc)) ctx.report({ file, path: problem.path }, t("rule.doc/section-number", { document: doc.id, problem: problem.message }));
     }
   },
 };

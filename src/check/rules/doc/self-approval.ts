@@ -1,5 +1,6 @@
 import { currentRevision } from "../../../model/index.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /** Segregation of duties: whoever prepares a revision does not approve it. */
 export const rule: Rule = {
@@ -28,7 +29,7 @@ export const rule: Rule = {
       if (!current || by === undefined || by !== current.prepared?.by) continue;
       ctx.report(
         { file, path: ["revisions", doc.revisions!.length - 1, "approved", "by"] },
-        `Revision ${current.version} of ${doc.id} is prepared and approved by the same person (${by}). Another approver must approve it.`,
+        t("rule.doc/self-approval", { version: current.version, document: doc.id, person: by }),
       );
     }
   },

@@ -2,6 +2,7 @@ import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
 import { currentRevision } from "../../../model/index.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 7.2.2 / 7.3.2: people affected by a changed procedure are trained on it. A document
@@ -39,7 +40,7 @@ training:
       if (due >= ctx.options.today) continue;
       ctx.report(
         { file, path: ["training", "required"] },
-        `${doc.id} ${version} took effect on ${start} and needs training, but no training on ${version} is recorded (due by ${due}, ${days} working days). Record it with 'csr train ${doc.id} --people ... --date ...'.`,
+        t("rule.doc/training-overdue", { document: doc.id, version, start, due, days }),
       );
     }
   },

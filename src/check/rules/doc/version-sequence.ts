@@ -1,5 +1,6 @@
 import { isSuccessor, parseVersion, successors } from "../../../model/revision.js";
 import type { Rule } from "../../rule.js";
+import { disjunction, t } from "../../../i18n/index.js";
 
 /**
  * Versions run A/0, A/1 … then B/0, with dates never going back. A malformed version (A1, a/1) is
@@ -31,10 +32,10 @@ export const rule: Rule = {
         const previous = revisions[i - 1]!;
         const revision = revisions[i]!;
         if (!isSuccessor(previous.version, revision.version)) {
-          ctx.report({ file, path: ["revisions", i, "version"] }, `${revision.version} cannot follow ${previous.version}: ${problem(previous.version, revision.version)} The version after ${previous.version} is ${successors(previous.version).join(" or ")}; correct the version.`);
+          ctx.report({ file, path: ["revisions", i, "version"] }, t("rule.doc/version-sequence", { version: revision.version, previous: previous.version, problem: problem(previous.version, revision.version), next: disjunction(successors(previous.version)) }));
         }
         if (revision.date < previous.date) {
-          ctx.report({ file, path: ["revisions", i, "date"] }, `Revision ${revision.version} is dated ${revision.date}, before the previous revision ${previous.version} (${previous.date}); revisions are listed oldest first, so correct the date or the order.`);
+          ctx.report({ file, path: ["revisions", i, "date"] }, t("rule.doc/version-sequence.date", { version: revision.version, date: revision.date, previous: previous.version, previousDate: previous.date }));
         }
       }
     }
@@ -44,8 +45,8 @@ export const rule: Rule = {
 function problem(previous: string, next: string): string {
   const a = parseVersion(previous)!;
   const b = parseVersion(next)!;
-  if (b.edition < a.edition || (b.edition === a.edition && b.revision <= a.revision)) return "versions must not repeat or go backwards.";
-  if (b.edition === a.edition) return `it skips ${a.edition}/${a.revision + 1}.`;
-  if (b.revision !== 0) return `a new edition starts at ${b.edition}/0.`;
-  return `it skips edition ${String.fromCharCode(a.edition.charCodeAt(0) + 1)}.`;
+  if (b.edition < a.edition || (b.edition === a.edition && b.revision <= a.revision)) return t("rule.doc/version-sequence.backwards");
+  if (b.edition === a.edition) return t("rule.doc/version-sequence.skips", { version: `${a.edition}/${a.revision + 1}` });
+  if (b.revision !== 0) return t("rule.doc/version-sequence.new-edition", { version: `${b.edition}/0` });
+  return t("rule.doc/version-sequence.skips-edition", { edition: String.fromCharCode(a.edition.charCodeAt(0) + 1) });
 }

@@ -1,6 +1,7 @@
 import type { Located } from "../../../load/repository.js";
 import { locate } from "../../../load/source.js";
 import type { Rule, RuleContext } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /** Ids that must be unique across the repository (CSRs have their own rule: csr/duplicate-id-across-branches). */
 export const rule: Rule = {
@@ -32,12 +33,12 @@ export const rule: Rule = {
     }
     for (const customer of repo.customers) {
       const sources = (customer.value.sources ?? []).map((value, i) => ({ value, file: customer.file, path: ["sources", i] }));
-      duplicates(ctx, "source document", sources, (s) => s.id, ["id"]);
+      duplicates(ctx, "source-document", sources, (s) => s.id, ["id"]);
     }
   },
 };
 
-function duplicates<T>(ctx: RuleContext, what: string, items: Located<T>[], key: (v: T) => string, field: string[]): void {
+function duplicates<T>(ctx: RuleContext, what: "document" | "customer" | "person" | "process" | "department" | "source-document", items: Located<T>[], key: (v: T) => string, field: string[]): void {
   const first = new Map<string, Located<T>>();
   for (const item of items) {
     const id = key(item.value);
@@ -47,7 +48,7 @@ function duplicates<T>(ctx: RuleContext, what: string, items: Located<T>[], key:
       continue;
     }
     const [line] = locate(earlier.file, [...earlier.path, ...field]);
-    const where = earlier.file.path === item.file.path ? `on line ${line}` : `in ${earlier.file.path}:${line}`;
-    ctx.report({ file: item.file, path: [...item.path, ...field] }, `The ${what} id '${id}' is already used ${where}. Ids must be unique: give this one a new id or merge the two.`);
+    const data = { what: t(`rule.id/duplicate.${what}`), id, line, file: earlier.file.path };
+    ctx.report({ file: item.file, path: [...item.path, ...field] }, t(earlier.file.path === item.file.path ? "rule.id/duplicate.same-file" : "rule.id/duplicate.other-file", data));
   }
 }

@@ -1,5 +1,6 @@
 import { documentFileName } from "../../../model/paths.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /** A file is found by its id: a document controller opens documents/QP-020.yaml to read QP-020. */
 export const rule: Rule = {
@@ -20,20 +21,20 @@ id: QP-020
     for (const { value, file } of ctx.repo.documents) {
       const expected = documentFileName(value.id);
       if (base(file.path) !== expected) {
-        ctx.report({ file, path: ["id"] }, `The document id '${value.id}' does not match the file name; rename the file to ${expected}.yaml (any folder under documents/) or correct the id.`);
+        ctx.report({ file, path: ["id"] }, t("rule.id/file-name.document", { id: value.id, expected }));
       }
     }
     for (const { value, file } of ctx.repo.customers) {
       if (base(file.path) !== value.code) {
-        ctx.report({ file, path: ["code"] }, `The customer code '${value.code}' does not match the file name; rename the file to customers/${value.code}.yaml or correct the code.`);
+        ctx.report({ file, path: ["code"] }, t("rule.id/file-name.customer", { code: value.code }));
       }
     }
     for (const { value, file } of ctx.repo.csrs) {
       const expected = `csr/${value.customer}/${value.id}.yaml`;
       if (base(file.path) !== value.id) {
-        ctx.report({ file, path: ["id"] }, `The CSR id '${value.id}' does not match the file name; rename the file to ${expected} or correct the id.`);
+        ctx.report({ file, path: ["id"] }, t("rule.id/file-name.csr", { id: value.id, expected }));
       } else if (file.path.split("/")[1] !== value.customer) {
-        ctx.report({ file, path: ["customer"] }, `This CSR belongs to customer '${value.customer}' but sits in another customer's folder; move it to ${expected}.`);
+        ctx.report({ file, path: ["customer"] }, t("rule.id/file-name.csr-folder", { customer: value.customer, expected }));
       }
     }
   },

@@ -1,5 +1,6 @@
 import { numberPatternToRegExp } from "../../../model/numbering.js";
 import type { Rule } from "../../rule.js";
+import { list, sentences, t } from "../../../i18n/index.js";
 
 export const rule: Rule = {
   id: "id/number-pattern",
@@ -24,11 +25,14 @@ id: QP-020
       const own = compiled.filter((n) => n.kind === value.kind);
       if (own.some((n) => n.re.test(value.id))) continue;
       const other = compiled.find((n) => n.re.test(value.id));
-      const patterns = own.map((n) => n.pattern).join(", ") || "(none)";
-      const extra = other ? ` It fits the ${other.kind} pattern ${other.pattern}: check the document's kind.` : "";
+      const patterns = own.length > 0 ? list(own.map((n) => n.pattern)) : t("rule.id/number-pattern.none");
       ctx.report(
         { file, path: ["id"] },
-        `The number '${value.id}' fits none of the ${value.kind} numbering patterns in qms.yaml (${patterns}).${extra} Renumber the document or add its family to 'numbering' in qms.yaml.`,
+        sentences(
+          t("rule.id/number-pattern", { id: value.id, kind: value.kind, patterns }),
+          other && t("rule.id/number-pattern.other-kind", { kind: other.kind, pattern: other.pattern }),
+          t("rule.id/number-pattern.fix"),
+        ),
       );
     }
   },

@@ -4,6 +4,7 @@ import { didYouMean, quotedId } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
 import type { Path, Signature } from "../../../model/types.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
+import { list, sentences, t } from "../../../i18n/index.js";
 
 /** Every reference resolves: departments, people, customers, source documents, documents, processes, attachments. */
 export const rule: Rule = {
@@ -54,9 +55,9 @@ related: [QP-001]   # Unknown document 'QP-001'
         const sources = customer.sources ?? [];
         const source = sources.find((s) => s.id === csr.source.document);
         if (!source) {
-          refs.missing(file, ["source", "document"], `Customer ${csr.customer} has no source document '${csr.source.document}'.${didYouMean(csr.source.document, sources.map((s) => s.id))} Add it under 'sources' in customers/${csr.customer}.yaml or correct the id.`);
+          refs.missing(file, ["source", "document"], sentences(t("rule.ref/unresolved.source", { customer: csr.customer, source: csr.source.document }) + didYouMean(csr.source.document, sources.map((s) => s.id)), t("rule.ref/unresolved.source-fix", { customer: csr.customer })));
         } else if (!source.revisions.some((r) => r.revision === csr.source.revision)) {
-          refs.missing(file, ["source", "revision"], `Source document ${source.id} has no revision '${csr.source.revision}' (known: ${source.revisions.map((r) => r.revision).join(", ")}). Record the revision in customers/${csr.customer}.yaml or correct it.`);
+          refs.missing(file, ["source", "revision"], t("rule.ref/unresolved.revision", { source: source.id, revision: csr.source.revision, known: list(source.revisions.map((r) => r.revision)), customer: csr.customer }));
         }
       }
       const review = csr.review;
@@ -84,12 +85,12 @@ class References {
 
   department(file: SourceFile, path: Path, code: string): void {
     const known = this.ctx.index.departments;
-    if (!known.has(code)) this.missing(file, path, `Unknown department ${quotedId(code)}.${didYouMean(code, known.keys())} Use a code from 'departments' in qms.yaml or add it there.`, ["qms.yaml"]);
+    if (!known.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.department", { code: quotedId(code) }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.department-fix")), ["qms.yaml"]);
   }
 
   person(file: SourceFile, path: Path, id: string): void {
     const known = this.ctx.index.people;
-    if (!known.has(id)) this.missing(file, path, `Unknown person ${quotedId(id)}.${didYouMean(id, known.keys())} Add them to people.yaml or correct the id.`, ["people.yaml"]);
+    if (!known.has(id)) this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id: quotedId(id) }) + didYouMean(id, known.keys()), t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
   }
 
   signature(file: SourceFile, path: Path, signature: Signature | undefined): void {
@@ -99,18 +100,18 @@ class References {
   document(file: SourceFile, path: Path, id: string): void {
     const { index, repo } = this.ctx;
     if (index.documents.has(id) || repo.unvalidated.documents.has(id)) return;
-    this.missing(file, path, `Unknown document ${quotedId(id)}.${didYouMean(id, index.documents.keys())} Add documents/${id.replace(/\//g, "_")}.yaml or correct the number.`);
+    this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id: quotedId(id) }) + didYouMean(id, index.documents.keys()), t("rule.ref/unresolved.document-fix", { file: `documents/${id.replace(/\//g, "_")}.yaml` })));
   }
 
   process(file: SourceFile, path: Path, code: string): void {
     const known = this.ctx.index.processes;
-    if (!known.has(code)) this.missing(file, path, `Unknown process ${quotedId(code)}.${didYouMean(code, known.keys())} Add it to processes.yaml or correct the code.`);
+    if (!known.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.process", { code: quotedId(code) }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.process-fix")));
   }
 
   customer(file: SourceFile, path: Path, code: string) {
     const found = this.ctx.index.customers.get(code);
     if (!found && !this.ctx.repo.unvalidated.customers.has(code)) {
-      this.missing(file, path, `Unknown customer ${quotedId(code)}.${didYouMean(code, this.ctx.index.customers.keys())} Add customers/${code}.yaml or correct the code.`);
+      this.missing(file, path, sentences(t("rule.ref/unresolved.customer", { code: quotedId(code) }) + didYouMean(code, this.ctx.index.customers.keys()), t("rule.ref/unresolved.customer-fix", { code })));
     }
     return found?.value;
   }
@@ -118,9 +119,9 @@ class References {
   attachment(file: SourceFile, path: Path, relative: string): void {
     const normal = normalize(relative);
     if (isAbsolute(relative) || normal.startsWith("..")) {
-      this.missing(file, path, `The attachment path '${relative}' leaves the repository; store the file inside the repository and give its path relative to the root.`);
+      this.missing(file, path, t("rule.ref/unresolved.attachment-outside", { path: relative }));
     } else if (!existsSync(join(this.ctx.repo.root, normal))) {
-      this.missing(file, path, `The attached file '${relative}' does not exist; add it to the repository or correct the path (relative to the repository root).`);
+      this.missing(file, path, t("rule.ref/unresolved.attachment-missing", { path: relative }));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { locate } from "../../../load/source.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /** One customer symbol must translate to exactly one internal symbol, or drawings and control plans disagree. */
 export const rule: Rule = {
@@ -29,11 +30,11 @@ export const rule: Rule = {
         continue;
       }
       if (first.value.symbol === symbol && first.value.class === cls) {
-        ctx.report({ file: entry.file, path: entry.path }, `This entry repeats the conversion of ${customer}'s '${customer_symbol}' on line ${locate(first.file, first.path)[0]}; delete one of them.`);
+        ctx.report({ file: entry.file, path: entry.path }, t("rule.symbol/conflict.repeat", { customer, symbol: customer_symbol, line: locate(first.file, first.path)[0] }));
       } else {
         ctx.report(
           { file: entry.file, path: [...entry.path, "symbol"] },
-          `${customer}'s symbol '${customer_symbol}' is already converted to '${first.value.symbol}' (${first.value.class}) on line ${locate(first.file, first.path)[0]}, here to '${symbol}' (${cls}). Keep one conversion per customer symbol.`,
+          t("rule.symbol/conflict", { customer, symbol: customer_symbol, first: first.value.symbol, firstClass: first.value.class, line: locate(first.file, first.path)[0], here: symbol, hereClass: cls }),
         );
       }
     }

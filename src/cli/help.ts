@@ -1,0 +1,99 @@
+/**
+ * Commander's own words in the reader's language: the help headings, the "(default: …)" notes and the
+ * usage errors. Commander writes them in English inside its code, so they are matched here and
+ * replaced by catalog messages; the help texts themselves come from the catalog already.
+ */
+import type { Argument, Command, Option } from "commander";
+import { displayWidth } from "../core/text.js";
+import { t, type MessageKey } from "../i18n/index.js";
+
+const HEADINGS: Record<string, MessageKey> = {
+  "Usage:": "cli.help.usage",
+  "Options:": "cli.help.options",
+  "Commands:": "cli.help.commands",
+  "Arguments:": "cli.help.arguments",
+  "Global Options:": "cli.help.global-options",
+};
+
+/** Applied to the program before its commands are added: commander copies it into each of them. */
+export function localizeHelp(program: Command): void {
+  program
+    .configureHelp({
+      // Every command takes -C and --lang; its help says so.
+      showGlobalOptions: true,
+      styleTitle: (title) => (HEADINGS[title] ? t(HEADINGS[title]) : title),
+      optionDescription: (option: Option) => withExtras(option.description, option.argChoices, option.required || option.optional ? option.defaultValue : undefined),
+      argumentDescription: (argument: Argument) => withExtras(argument.description, argument.argChoices, argument.defaultValue),
+      // Chinese characters take two columns and a line may break between any two of them.
+      displayWidth: (text) => displayWidth(stripStyles(text)),
+      boxWrap: (text, width) => wrapText(text, width),
+    })
+    .configureOutput({ outputError: (text, write) => write(localizeCommanderError(text)) })
+    .helpOption("-h, --help", t("cli.help.help-option"))
+    .helpCommand("help [command]", t("cli.help.help-command"))
+    .showHelpAfterError(t("cli.help.after-error"));
+}
+
+function withExtras(description: string, choices: readonly string[] | undefined, defaultValue: unknown): string {
+  const extras: string[] = [];
+  if (choices) extras.push(t("cli.help.choices", { choices: choices.join(", ") }));
+  if (defaultValue !== undefined && !(Array.isArray(defaultValue) && defaultValue.length === 0)) extras.push(t("cli.help.default", { value: String(defaultValue) }));
+  if (extras.length === 0) return description;
+  const joined = extras.join(t("cli.help.extras-separator"));
+  return description ? t("cli.help.with-extras", { description, extras: joined }) : t("cli.help.extras", { extras: joined });
+}
+
+const stripStyles = (text: string) => text.replace(/\x1b\[[\d;]*m/g, "");
+
+/**
+ * Commander's wrapping breaks only at spaces; this one also breaks between Chinese characters, but
+ * never before closing punctuation (，。）…) nor after opening punctuation (（《…).
+ */
+const CHUNK = /\s*(?:[（《「『“]*[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][，。；：、）》」』”！？]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)/gu;
+
+export function wrapText(text: string, width: number): string {
+  if (width < 40) return text;
+  return text
+    .split(/\r?\n/)
+    .map((line) => {
+      const lines: string[] = [];
+      let current = "";
+      for (const chunk of line.match(CHUNK) ?? []) {
+        if (current !== "" && displayWidth(current + chunk) > width) {
+          lines.push(current);
+          current = chunk.trimStart();
+        } else current += chunk;
+      }
+      lines.push(current);
+      return lines.join("\n");
+    })
+    .join("\n");
+}
+
+/** Commander's usage errors, one pattern each; anything not matched is passed through as it is. */
+const ERRORS: [RegExp, MessageKey, string[]][] = [
+  [/^error: unknown option '([^']*)'/, "cli.error.unknown-option", ["option"]],
+  [/^error: unknown command '([^']*)'/, "cli.error.unknown-command", ["command"]],
+  [/^error: missing required argument '([^']*)'/, "cli.error.missing-argument", ["argument"]],
+  [/^error: option '([^']*)' argument missing/, "cli.error.option-argument-missing", ["option"]],
+  [/^error: required option '([^']*)' not specified/, "cli.error.required-option", ["option"]],
+  [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, "cli.error.too-many-arguments", ["command", "expected", "received"]],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, "cli.error.invalid-choice", ["option", "value", "choices"]],
+];
+
+export function localizeCommanderError(text: string): string {
+  const [first = "", ...rest] = text.replace(/\n$/, "").split("\n");
+  let line = first;
+  for (const [pattern, key, names] of ERRORS) {
+    const match = pattern.exec(first);
+    if (!match) continue;
+    const data = Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? (name === "command" ? "csr" : "")]));
+    line = t(key, { ...data, count: Number(data.expected ?? 0) });
+    break;
+  }
+  const tail = rest.map((l) => {
+    const suggestion = /^\(Did you mean (?:one of )?(.*)\?\)$/.exec(l);
+    return suggestion ? t("cli.error.did-you-mean", { suggestion: suggestion[1]! }) : l;
+  });
+  return [line, ...tail].join("\n") + "\n";
+}

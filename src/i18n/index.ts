@@ -1,0 +1,96 @@
+/**
+ * What csr says, in the reader's language. Every sentence lives in a catalog per language
+ * (locales/zh-CN.json, locales/en.json: flat keys, i18next's JSON format), so a translator edits data,
+ * not code. `t(key, data)` fills `{{name}}` placeholders and picks a plural form by `count`
+ * (`key_one` / `key_other`, chosen by CLDR rules through Intl.PluralRules; Chinese has only `_other`).
+ *
+ * The language is chosen once per process (src/i18n/resolve.ts) and only the catalog of that language
+ * is read, synchronously and on first use, so a command that prints nothing reads none.
+ */
+import { readFileSync } from "node:fs";
+import type en from "../../locales/en.json";
+
+export const LANGS = ["zh-CN", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = "zh-CN";
+
+type CatalogKey = keyof typeof en;
+/** A message key as code uses it: plural keys without their `_one` / `_other` suffix. */
+export type MessageKey = CatalogKey extends infer K ? (K extends `${infer Base}_${"one" | "other"}` ? Base : K) : never;
+/** Placeholder values; `count` also selects the plural form. */
+export type MessageData = Record<string, string | number>;
+
+type Catalog = Record<string, string>;
+
+let current: Lang = DEFAULT_LANG;
+const catalogs = new Map<Lang, Catalog>();
+
+export function setLanguage(lang: Lang): void {
+  current = lang;
+}
+
+export function language(): Lang {
+  return current;
+}
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+/** The catalog file of a language, parsed once. */
+export function catalog(lang: Lang): Catalog {
+  let entries = catalogs.get(lang);
+  if (!entries) {
+    entries = JSON.parse(readFileSync(catalogUrl(lang), "utf8")) as Catalog;
+    catalogs.set(lang, entries);
+  }
+  return entries;
+}
+
+export function catalogUrl(lang: Lang): URL {
+  return new URL(`../../locales/${lang}.json`, import.meta.url);
+}
+
+/** The message in the current language. */
+export function t(key: MessageKey, data?: MessageData): string {
+  return translate(current, key, data);
+}
+
+/**
+ * The message in a given language. A key missing from the catalog is a bug that the catalog test
+ * catches; at run time the key itself is printed rather than nothing.
+ */
+export function translate(lang: Lang, key: MessageKey, data?: MessageData): string {
+  const entries = catalog(lang);
+  const count = data?.count;
+  const template = (typeof count === "number" ? entries[`${key}_${pluralRules(lang).select(count)}`] : undefined) ?? entries[key] ?? key;
+  return data ? template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole)) : template;
+}
+
+const rules = new Map<Lang, Intl.PluralRules>();
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let r = rules.get(lang);
+  if (!r) rules.set(lang, (r = new Intl.PluralRules(lang)));
+  return r;
+}
+
+
+/** Sentences as the language writes them one after the other: with a space in English, without in Chinese. Empty parts are left out. */
+export function sentences(...parts: (string | undefined | false)[]): string {
+  return parts.filter((p): p is string => !!p).join(t("common.sentence-separator"));
+}
+
+/** A list as the language writes it inline: "A, B" / "A、B". */
+export function list(items: readonly string[]): string {
+  return items.join(t("common.list-separator"));
+}
+
+/** "A and B", "A, B and C" / "A和B": items of which all hold. */
+export function conjunction(items: readonly string[]): string {
+  return new Intl.ListFormat(current, { type: "conjunction" }).format(items);
+}
+
+/** "A or B" / "A或B": alternatives. */
+export function disjunction(items: readonly string[]): string {
+  return new Intl.ListFormat(current, { type: "disjunction" }).format(items);
+}

@@ -1,0 +1,110 @@
+/**
+ * csr speaks Chinese by default and English on request: `--lang`, else `language` in qms.yaml, else
+ * (outside a repository) the locale. The goldens in test/fixtures/i18n/ are the exact output of the
+ * main commands in both languages; UPDATE_GOLDEN=1 rewrites them (read the diff before committing).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, csr, FIXTURES, makeRepo, ROOT, tempDir, type JsonFinding } from "../helpers.js";
+
+const GOLDEN = join(FIXTURES, "i18n");
+
+function golden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, "utf8"));
+}
+
+/** Outside any repository, with no locale (test/helpers.ts clears it): what a new user sees first. */
+const NO_LOCALE = { LC_ALL: "", LC_MESSAGES: "", LANG: "" };
+
+describe("language of the command line", () => {
+  it("--help is Chinese by default and English with --lang en", () => {
+    const zh = csr(["--help"], { cwd: tempDir(), env: NO_LOCALE, lang: null });
+    expect(zh.code).toBe(0);
+    golden("help.zh-CN.txt", zh.stdout);
+    golden("help.en.txt", csr(["--help"], { cwd: tempDir(), lang: "en" }).stdout);
+  });
+
+  it("a command's --help has its options, headings and defaults in the language", () => {
+    golden("check-help.zh-CN.txt", csr(["check", "--help"], { cwd: tempDir(), env: NO_LOCALE, lang: null }).stdout);
+    golden("list-help.zh-CN.txt", csr(["list", "--help"], { lang: "zh-CN" }).stdout);
+    golden("list-help.en.txt", csr(["list", "--help"], { lang: "en" }).stdout);
+  });
+
+  it("takes the language from qms.yaml inside a repository, and --lang over it", () => {
+    const en = makeRepo({ "qms.yaml": "language: en   # the team writes English\n" });
+    expect(csr(["-C", en, "explain", "nope/nope"], { lang: null }).stderr).toBe("csr: There is no rule 'nope/nope'.\nhint: 'csr explain' lists every rule.\n");
+    expect(csr(["-C", en, "--lang", "zh-CN", "explain", "nope/nope"]).stderr).toBe("csr: 没有名为 'nope/nope' 的规则。\n提示：'csr explain' 列出全部规则。\n");
+    const zh = makeRepo({ "qms.yaml": "organization: {name: 示例}\n" });
+    // In a repository its language decides (zh-CN unless it says otherwise), not the person's locale.
+    expect(csr(["-C", zh, "explain", "nope/nope"], { lang: null, env: { LANG: "en_US.UTF-8" } }).stderr).toBe("csr: 没有名为 'nope/nope' 的规则。\n提示：'csr explain' 列出全部规则。\n");
+  });
+
+  it("outside a repository follows LC_ALL, LC_MESSAGES or LANG, else Chinese", () => {
+    const cwd = tempDir();
+    const run = (env: Record<string, string>) => csr(["explain", "nope/nope"], { cwd, lang: null, env: { ...NO_LOCALE, ...env } }).stderr.split("\n")[0];
+    expect(run({ LANG: "en_US.UTF-8" })).toBe("csr: There is no rule 'nope/nope'.");
+    expect(run({ LANG: "en_US.UTF-8", LC_ALL: "zh_CN.UTF-8" })).toBe("csr: 没有名为 'nope/nope' 的规则。");
+    expect(run({ LANG: "zh_CN.UTF-8", LC_MESSAGES: "en_GB.UTF-8" })).toBe("csr: There is no rule 'nope/nope'.");
+    expect(run({ LANG: "C.UTF-8" })).toBe("csr: 没有名为 'nope/nope' 的规则。");
+    expect(run({})).toBe("csr: 没有名为 'nope/nope' 的规则。");
+  });
+
+  it("tells a new user outside any repository what to do, in Chinese", () => {
+    const cwd = tempDir();
+    expect(csr(["check"], { cwd, env: NO_LOCALE, lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `csr: 在 ${cwd} 及其上级文件夹中都找不到 qms.yaml。\n提示：请在文件仓库中运行 csr，或用 -C <dir> 指定仓库，或用 'csr init' 新建一个。\n`,
+    });
+  });
+
+  it("reports commander's usage errors in the language", () => {
+    const result = csr(["check", "--formt", "json"], { cwd: tempDir(), env: NO_LOCALE, lang: null });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "错误：未知选项 '--formt'\n（您是否要输入 --format？）\n（运行 'csr --help' 查看用法）\n" });
+    const choice = csr(["--lang", "fr", "explain"], { cwd: tempDir(), env: NO_LOCALE });
+    expect(choice).toEqual({ code: 2, stdout: "", stderr: "错误：选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en\n（运行 'csr --help' 查看用法）\n" });
+  });
+});
+
+describe("csr check in both languages", () => {
+  const repo = copyFixture("test/fixtures/ci/findings");
+  const run = (lang: "zh-CN" | "en", format = "text") => csr(["-C", repo, "check", "--no-cache", "--today", "2026-06-30", "--format", format], { lang });
+
+  it("prints the findings and the summary in the language", () => {
+    const zh = run("zh-CN");
+    expect(zh.code).toBe(1);
+    golden("check.zh-CN.txt", zh.stdout);
+    golden("check.en.txt", run("en").stdout);
+  });
+
+  it("keeps rule ids, positions, severities and field names of the machine formats; only messages and links follow the language", () => {
+    const parse = (lang: "zh-CN" | "en") => JSON.parse(run(lang, "json").stdout) as { summary: unknown; findings: JsonFinding[] };
+    const zh = parse("zh-CN");
+    const en = parse("en");
+    const stable = (r: typeof zh) => ({ summary: r.summary, findings: r.findings.map(({ message: _m, docs: _d, ...rest }) => rest) });
+    expect(stable(zh)).toEqual(stable(en));
+    expect(zh.findings.map((f) => Object.keys(f))).toEqual(en.findings.map((f) => Object.keys(f)));
+    const unresolved = (r: typeof zh) => r.findings.find((f) => f.rule === "ref/unresolved")!;
+    expect(unresolved(zh).message).toBe("未知的文件 'QR-999'。请添加 documents/QR-999.yaml，或更正文件编号。");
+    expect(unresolved(en).message).toBe("Unknown document 'QR-999'. Add documents/QR-999.yaml or correct the number.");
+    expect(unresolved(zh).docs).toBe("https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#refunresolved");
+    expect(run("zh-CN", "github").stdout.split("\n").at(-2)).toBe("csr: 4 个文件中有 3 个错误、1 个警告（共检查 7 个文件）。");
+  });
+});
+
+describe("csr explain in both languages", () => {
+  it("prints the rule's section of docs/rules.zh-CN.md in Chinese", () => {
+    const docs = readFileSync(join(ROOT, "docs", "rules.zh-CN.md"), "utf8");
+    const start = docs.indexOf("### doc/self-approval");
+    const section = docs.slice(start, docs.indexOf("\n### ", start)).trimEnd();
+    expect(section).toContain("默认级别：error。现行版本由编制人本人批准。");
+    expect(csr(["explain", "doc/self-approval"], { lang: "zh-CN" })).toEqual({
+      code: 0,
+      stdout: `${section}\n\n在线文档：https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#docself-approval\n`,
+      stderr: "",
+    });
+  });
+});
