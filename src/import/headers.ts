@@ -35,6 +35,7 @@ export type Field =
   | "decidedBy"
   | "decided"
   | "justification"
+  | "reviewRecord"
   | "owner"
   | "due"
   | "addressed"
@@ -78,6 +79,7 @@ const VARIANTS: Record<Field, string[]> = {
   decidedBy: ["决定人", "处置人", "decidedby"],
   decided: ["决定日期", "处置日期", "评审日期", "decided", "decidedon", "decisiondate"],
   justification: ["处置理由", "理由", "justification"],
+  reviewRecord: ["评审记录编号", "评审记录", "评审记录号", "评审表编号", "reviewrecord", "reviewrecordno", "reviewrecordno.", "reviewrecordnumber"],
   owner: ["负责人", "责任人", "实施负责人", "owner"],
   due: ["完成期限", "完成日期", "计划完成日期", "due", "duedate"],
   addressed: ["落实文件", "落实位置", "addressedin"],

@@ -41,6 +41,8 @@ export interface ImportOptions {
   /** Department for rows that name none. */
   department?: string;
   lang: "zh-CN" | "en";
+  /** The register's file name, which a review record imported without a record column cites. */
+  register?: string;
   /** People the register names who are not in people.yaml will be added to it (so no per-row message). */
   addPeople?: boolean;
   /**
@@ -60,6 +62,11 @@ export interface PlannedFile {
   data: ControlledDocument | Csr | { symbols: SymbolConversion[] };
   /** Names on this row that are not in people.yaml, with the id the file records for each. */
   signers?: Signer[];
+  /**
+   * A decided CSR whose list names no review record: its review.record says where it was imported
+   * from instead, for the user to replace with the signed record's number.
+   */
+  recordNoted?: boolean;
 }
 
 export interface Signer {
@@ -109,7 +116,7 @@ export interface ImportPlan {
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "remarks", "retention", "medium", "location", "procedure", "level", "kind", "status", "level3", "level4", "uses"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class"]);
-const CSR_FIELDS = new Set<Field>(["no", "number", "title", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "disposition", "decidedBy", "decided", "justification", "owner", "due", "addressed", "status"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "disposition", "decidedBy", "decided", "justification", "reviewRecord", "owner", "due", "addressed", "status"]);
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -512,7 +519,14 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
   };
   const names: NameContext = { signers: [] };
   const decision = decisionFromRow(row, repo, options, issue, id, names);
-  if (decision) csr.review = { decision };
+  // The department opinions of a historical review are on the signed paper record, not in the list:
+  // the record is named so the decision stands (csr/review-incomplete), and where none is listed the
+  // file says where it came from, which the import report asks the user to replace.
+  const reviewRecord = row.text("reviewRecord");
+  if (reviewRecord || decision) {
+    const record = reviewRecord ? { ref: reviewRecord } : { note: `imported from ${options.register ?? "the list"}, row ${row.raw.row}` };
+    csr.review = { record, ...(decision ? { decision } : {}) };
+  }
   const addressed = addressedFromRow(row, id, issue);
   if (addressed.length) csr.addressed = addressed;
   const implementation: NonNullable<Csr["implementation"]> = {};
@@ -538,7 +552,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
       );
     }
   }
-  return { path: csrPath(customer.code, id), id, kind: "csr", data: csr, signers: names.signers };
+  return { path: csrPath(customer.code, id), id, kind: "csr", data: csr, signers: names.signers, ...(decision && !reviewRecord ? { recordNoted: true } : {}) };
 }
 
 /** The status words of the CSR list in both languages, back to the status. */

@@ -4,7 +4,7 @@
  * with superseded, rejected and not-applicable as ends.
  */
 import type { WorkCalendar } from "./calendar.js";
-import type { Csr, Customer, DocumentStatus, QmsConfig, SourceDocument, SourceRevision } from "./types.js";
+import type { Csr, Customer, DocumentStatus, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
 
 export const CSR_STATUSES = [
   "received",
@@ -70,6 +70,12 @@ export function requiredDepartments(csr: Csr, config: QmsConfig | undefined): st
 export function missingOpinions(csr: Csr, config: QmsConfig | undefined): string[] {
   const given = new Set((csr.review?.opinions ?? []).map((o) => o.department));
   return requiredDepartments(csr, config).filter((d) => !given.has(d));
+}
+
+/** A review record on one line, as `csr show` and the review report print it: "QR-015-01 2023-07 第12号 (note)". */
+export function reviewRecordText(record: ReviewRecord): string {
+  const named = [record.form, record.ref].filter(Boolean).join(" ");
+  return named && record.note ? `${named} (${record.note})` : named || (record.note ?? "");
 }
 
 /** The revision a source document is at now: the last one recorded (revisions are kept oldest first). */

@@ -168,6 +168,8 @@ export interface Csr {
     /** Why the decision came after the review period (csr/review-late). */
     late_reason?: string;
     opinions?: Opinion[];
+    /** Where the signed review record is kept when the opinions are not recorded here. */
+    record?: ReviewRecord;
     decision?: Decision;
     /** Source revisions that left the requirement unchanged, each confirmed once instead of a new round. */
     confirmations?: { source_revision: string; by: string; date: string; comment?: string }[];
@@ -185,6 +187,18 @@ export interface Csr {
   distribution?: { departments?: string[]; date?: string };
   training?: { required: boolean; records?: string[]; sessions?: TrainingSession[] };
   superseded?: { date: string; reason: string; by?: string };
+}
+
+/**
+ * The signed review record (评审记录) of a review whose opinions live on paper, not in the CSR
+ * file: a historical review imported from a CSR list, say. At least one of the three is given.
+ */
+export interface ReviewRecord {
+  /** Document id of the form it was filled in on, e.g. QR-015-01. */
+  form?: string;
+  /** Which filled-in record (记录编号, binder, page), e.g. "2023-07 评审记录 第12号". */
+  ref?: string;
+  note?: string;
 }
 
 export interface Revision {

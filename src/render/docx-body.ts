@@ -162,8 +162,11 @@ function markdownTable(docx: Docx, tokens: Token[]) {
   );
 }
 
-/** A bordered table that fills the text width, its header rows shaded and repeated on each page. */
-export function table(docx: Docx, rows: { header: boolean; cells: InstanceType<Docx["TextRun"]>[][] }[], widths?: number[]) {
+/**
+ * A bordered table that fills the text width, its header rows shaded and repeated on each page. A
+ * `wide` row is its first cell across every column (a note that belongs to the whole table).
+ */
+export function table(docx: Docx, rows: { header: boolean; wide?: boolean; cells: InstanceType<Docx["TextRun"]>[][] }[], widths?: number[]) {
   const { Paragraph, Table, TableCell, TableRow, WidthType, ShadingType } = docx;
   const columns = Math.max(1, ...rows.map((r) => r.cells.length));
   const columnWidths = widths ?? Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH / columns));
@@ -176,10 +179,11 @@ export function table(docx: Docx, rows: { header: boolean; cells: InstanceType<D
           tableHeader: r.header || undefined,
           cantSplit: true,
           children: Array.from(
-            { length: columns },
+            { length: r.wide ? 1 : columns },
             (_, c) =>
               new TableCell({
-                width: { size: columnWidths[c] ?? 0, type: WidthType.DXA },
+                width: { size: r.wide ? TEXT_WIDTH : (columnWidths[c] ?? 0), type: WidthType.DXA },
+                columnSpan: r.wide && columns > 1 ? columns : undefined,
                 shading: r.header ? { type: ShadingType.CLEAR, fill: "F0F0F0", color: "auto" } : undefined,
                 children: [new Paragraph({ children: r.cells[c] ?? [] })],
               }),

@@ -119,7 +119,10 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
               header: false,
               cells: [text(o.department), text(o.reviewer), o.opinion ? text(t(`opinion_${o.opinion}`)) : empty("csr_opinion_missing"), text(o.date), text(o.comment)],
             }))
-          : [{ header: false, cells: [empty("none")] }]),
+          : view.record
+            ? []
+            : [{ header: false, cells: [empty("none")] }]),
+        ...(view.record ? [{ header: false, wide: true, cells: [text(`${t("csr_review_record")}: ${view.record}`)] }] : []),
       ],
       [1600, 1400, 2200, 1300, TEXT_WIDTH - 6500],
     ),

@@ -1,7 +1,7 @@
 /**
  * PDF through the system's Chromium: the HTML output printed by a headless browser, never a second
- * layout engine. One browser process prints every PDF of a run, a fresh page (tab) per document,
- * driven over the Chrome DevTools Protocol on a pipe (`--remote-debugging-pipe`): no port, no
+ * layout engine. One browser process prints every PDF of a run, in a few pages (tabs) that go from
+ * one document to the next, driven over the Chrome DevTools Protocol on a pipe (`--remote-debugging-pipe`): no port, no
  * WebSocket, no browser download.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -81,14 +81,26 @@ export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
   );
   const devtools = new DevToolsPipe(browser);
   let printed = 0;
+  // Pages (tabs) are kept and navigated from one document to the next: a page closed after each
+  // document took its renderer process with it, and starting one per document was most of the
+  // browser's work for a short document.
+  const idle: Tab[] = [];
+  const tabs: Tab[] = [];
+  const openTab = async (): Promise<Tab> => {
+    const { targetId } = await devtools.send<{ targetId: string }>("Target.createTarget", { url: "about:blank" });
+    const { sessionId } = await devtools.send<{ sessionId: string }>("Target.attachToTarget", { targetId, flatten: true });
+    await devtools.send("Page.enable", {}, sessionId);
+    const tab = { targetId, sessionId };
+    tabs.push(tab);
+    return tab;
+  };
   const printer: PdfPrinter = {
     async print(html, footer) {
       const input = join(work, `document-${++printed}.html`);
       writeFileSync(input, html);
-      const { targetId } = await devtools.send<{ targetId: string }>("Target.createTarget", { url: "about:blank" });
+      const tab = idle.pop() ?? (await openTab());
       try {
-        const { sessionId } = await devtools.send<{ sessionId: string }>("Target.attachToTarget", { targetId, flatten: true });
-        await devtools.send("Page.enable", {}, sessionId);
+        const { sessionId } = tab;
         const loaded = devtools.once("Page.loadEventFired", sessionId);
         const navigation = await devtools.send<{ errorText?: string }>("Page.navigate", { url: pathToFileURL(input).href }, sessionId);
         if (navigation.errorText) throw new UserError(`Chromium could not open the page to print: ${navigation.errorText}`, "Try --format html and print from a browser.");
@@ -100,14 +112,15 @@ export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
             : { preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: footer, printBackground: false },
           sessionId,
         );
+        idle.push(tab);
         return Buffer.from(data, "base64");
       } finally {
         rmSync(input, { force: true });
-        await devtools.send("Target.closeTarget", { targetId }).catch(() => undefined);
       }
     },
     async close() {
       try {
+        for (const { targetId } of tabs) await devtools.send("Target.closeTarget", { targetId }).catch(() => undefined);
         await devtools.close();
       } finally {
         rmSync(work, { recursive: true, force: true });
@@ -121,6 +134,12 @@ export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
     throw error;
   }
   return printer;
+}
+
+/** A page of the browser and the DevTools session attached to it. */
+interface Tab {
+  targetId: string;
+  sessionId: string;
 }
 
 interface Pending {

@@ -7,7 +7,7 @@ import { UserError } from "../core/errors.js";
 import { localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
-import { csrStatus, missingOpinions } from "../model/csr-status.js";
+import { csrStatus, missingOpinions, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
 import { reviewTimeliness } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
@@ -359,6 +359,8 @@ export interface CsrReportView extends Header {
   requirementTitle: string;
   body: string;
   opinions: OpinionView[];
+  /** The signed review record that holds the opinions not recorded here (review.record), on one line; "" when none is named. */
+  record: string;
   decision?: { disposition: string; justification: string; by: string; date: string; forced: boolean };
   addressed: (ReferenceView & { section: string })[];
   implementation?: { owner: string; due: string; status: string; implemented: string; evidence: string };
@@ -380,7 +382,9 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     comment: o.comment ?? "",
   });
   const opinions: OpinionView[] = (csr.review?.opinions ?? []).map(opinionView);
-  for (const code of missingOpinions(csr, config)) opinions.push({ department: names.department(code), reviewer: "", opinion: "", date: "", comment: "" });
+  const record = csr.review?.record ? reviewRecordText(csr.review.record) : "";
+  // With a named record the departments' signatures are on it: no blank row asks for them here.
+  if (!record) for (const code of missingOpinions(csr, config)) opinions.push({ department: names.department(code), reviewer: "", opinion: "", date: "", comment: "" });
   const decision = csr.review?.decision;
   const implementation = csr.implementation;
   const status = csrStatus(csr, (id) => index.documents.get(id)?.value.status);
@@ -416,6 +420,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     requirementTitle: names.pick(csr.title, csr.title_en),
     body: csr.text ? body(csr.text.trim()) : "",
     opinions,
+    record,
     decision: decision
       ? {
           disposition: decision.disposition,

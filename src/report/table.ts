@@ -2,8 +2,10 @@
  * A register or matrix as plain data, and its renderings. Every list and matrix of csr builds a
  * Table; the output format is chosen at the end.
  */
+import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Writable } from "node:stream";
 import type { Worksheet } from "exceljs";
 import { displayWidth, padEnd, visible } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
@@ -202,13 +204,15 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
  * strings inline), so memory does not grow with the workbook. A text longer than an Excel cell
  * holds is cut with a visible marker and reported through `onCut`.
  */
-export async function writeXlsx(tables: Table[], path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
+export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = "csr";
   const used = new Set<string>();
   const filters: { name: string; ranges: string[]; localSheetId: number }[] = [];
-  for (const [index, table] of tables.entries()) {
+  let index = -1;
+  for (const table of tables) {
+    index++;
     const name = uniqueSheetName(table.sheet, used);
     const sheet = workbook.addWorksheet(name, {
       views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
@@ -220,7 +224,7 @@ export async function writeXlsx(tables: Table[], path: string, onCut: (where: st
       sheet.headerFooter.oddHeader = `&L${quote(h.organisation)}&C${quote(table.title)}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}`;
       sheet.headerFooter.oddFooter = "&C&P / &N";
     }
-    writeSheet(sheet, table, onCut);
+    await writeSheet(sheet, table, onCut);
     sheet.commit();
     if (table.columns.length > 0) filters.push({ name: "_xlnm._FilterDatabase", ranges: [`'${name.replace(/'/g, "''")}'!$A$2:$${columnLetter(table.columns.length)}$2`], localSheetId: index });
   }
@@ -229,6 +233,20 @@ export async function writeXlsx(tables: Table[], path: string, onCut: (where: st
   // sheet's <autoFilter>, so the names are handed to its workbook writer here.
   Object.defineProperty(workbook.definedNames, "model", { get: () => filters });
   await workbook.commit();
+}
+
+const ROWS_PER_TURN = 500;
+
+/**
+ * Waits until the zip has taken the rows committed so far. exceljs's streamed sheet writes into
+ * the stream the zip reads it from (archiver's PassThrough) without ever waiting for it, so
+ * without this a whole sheet would wait in memory for the zip to catch up (tens of megabytes per
+ * sheet at 50,000 entities). `needDrain` is set by the stream itself once it holds more than its
+ * high-water mark.
+ */
+async function zipCaughtUp(sheet: Worksheet): Promise<void> {
+  const input = (sheet as unknown as { stream?: { pipes?: (Writable & { _writableState?: { needDrain?: boolean } })[] } }).stream?.pipes?.[0];
+  if (input?._writableState?.needDrain) await once(input, "drain");
 }
 
 /** A, B … Z, AA … for a 1-based column number. */
@@ -244,7 +262,7 @@ function columnLetter(n: number): string {
  * committing does nothing). Column widths come first because a streamed sheet writes them
  * before its first row.
  */
-function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, length: number) => void): void {
+async function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, length: number) => void): Promise<void> {
   const count = Math.max(1, table.columns.length);
   table.columns.forEach((c, i) => {
     const widest = Math.max(
@@ -269,7 +287,8 @@ function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, lengt
     cell.border = THIN_BORDER;
   });
   header.commit();
-  table.rows.forEach((row, r) => {
+  for (const [r, row] of table.rows.entries()) {
+    if (r % ROWS_PER_TURN === ROWS_PER_TURN - 1) await zipCaughtUp(sheet);
     const line = sheet.getRow(r + 3);
     table.columns.forEach((c, i) => {
       const value = row[c.key];
@@ -287,7 +306,7 @@ function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, lengt
       cell.border = THIN_BORDER;
     });
     line.commit();
-  });
+  }
   let at = table.rows.length + 4;
   for (const note of table.notes ?? []) {
     sheet.getCell(at, 1).value = note;

@@ -419,3 +419,92 @@ describe("csr import of numbers that share a file", () => {
     expect(result.stdout).toContain("Imported 0 of 1 row(s); 1 file(s) could not be written.");
   });
 });
+
+describe("historical CSR list: the review record stands for the opinions signed on paper", () => {
+  const PROCEDURE = [
+    "id: QP-020",
+    "title: 顾客特定要求管理程序",
+    "level: 2",
+    "kind: procedure",
+    "department: MKT",
+    "status: released",
+    "clauses: [IATF16949:4.3.2]",
+    "revisions:",
+    "  - version: A/0",
+    "    date: 2023-01-05",
+    "    summary: 首次发行",
+    "    prepared: {by: li, date: 2023-01-02}",
+    "    reviewed: {by: zhang, date: 2023-01-03}",
+    "    approved: {by: wang, date: 2023-01-04}",
+    "",
+  ].join("\n");
+  // Decided in csr, without opinions and without a record: what the rule still reports.
+  const UNRECORDED = [
+    "id: FORD-009",
+    "customer: FORD",
+    "source: {document: FORD-CSR, revision: \"2023-06\"}",
+    "clauses: [IATF16949:8.5.2]",
+    "title: 返工要求",
+    "received: 2024-03-01",
+    "review:",
+    "  decision: {disposition: must, by: wang, date: 2024-03-08}",
+    "addressed:",
+    "  - {document: QP-020}",
+    "",
+  ].join("\n");
+
+  it("imports the record from its column, else names the list's row; csr check accepts those decisions, not one without either", () => {
+    const dir = minimalRepo({
+      "customers/FORD.yaml": readFileSync(join(FIXTURES, "audit/registers/customers/FORD.yaml")),
+      "documents/QP-020.yaml": PROCEDURE,
+      // The README's example list.
+      "历史清单.csv": [
+        "编号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,落实文件,评审记录编号 Review record No.",
+        "FORD-001,包装要求,FORD,FORD-CSR,8.5.4,2024-02-01,必须满足,王强,2024-02-08,QP-020,QR-015-01 2024-02 第3号",
+        "FORD-002,标识要求,FORD,FORD-CSR,8.5.2,2024-03-01,必须满足,王强,2024-03-08,QP-020,",
+        "",
+      ].join("\n"),
+    });
+    expect(csr(["-C", dir, "import", "历史清单.csv", "--as", "csr"])).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: [
+        "Reading 历史清单.csv: header on row 1, 2 data row(s).",
+        "",
+        "wrote csr/FORD/FORD-001.yaml",
+        "wrote csr/FORD/FORD-002.yaml",
+        "",
+        "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says 'imported from 历史清单.csv, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+        "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
+        "",
+        "Imported 2 of 2 row(s).",
+        "csr check is clean.",
+        "",
+      ].join("\n"),
+    });
+    expect(parse(readFileSync(join(dir, "csr/FORD/FORD-001.yaml"), "utf8")).review).toEqual({
+      record: { ref: "QR-015-01 2024-02 第3号" },
+      decision: { disposition: "must", by: "wang", date: "2024-02-08" },
+    });
+    expect(parse(readFileSync(join(dir, "csr/FORD/FORD-002.yaml"), "utf8")).review).toEqual({
+      record: { note: "imported from 历史清单.csv, row 3" },
+      decision: { disposition: "must", by: "wang", date: "2024-03-08" },
+    });
+
+    writeFileSync(join(dir, "csr/FORD/FORD-009.yaml"), UNRECORDED);
+    const check = csr(["-C", dir, "check", "--today", "2026-11-27"]);
+    expect(check.code).toBe(1);
+    expect(check.stdout.split("\n").filter((l) => / (error|warning) /.test(l))).toEqual([
+      "csr/FORD/FORD-009.yaml:8:13 error csr/review-incomplete FORD-009 is decided (must) but the opinion of QA, MKT is missing. Record it with 'csr review FORD-009 --department QA --opinion ...', name the signed review record under 'review.record' if the opinions were given on paper, or mark the decision 'forced: true' if it was deliberately taken without it.",
+    ]);
+
+    // Where the opinions would be: csr show and the review report.
+    const show = csr(["-C", dir, "show", "FORD-002", "--today", "2026-11-27"]);
+    expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   imported from 历史清单.csv, row 3\n  Decision        must, wang 王强, 2024-03-08\n");
+    const out = tempDir();
+    expect(csr(["-C", dir, "render", "FORD-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" }).code).toBe(0);
+    expect(readFileSync(join(out, "FORD-001.review.zh-CN.md"), "utf8")).toContain(
+      "| 部门 | 评审人 | 意见 | 日期 | 说明 |\n| --- | --- | --- | --- | --- |\n| 评审记录（各部门意见见其签字）: QR-015-01 2024-02 第3号 |  |  |  |  |\n",
+    );
+  });
+});

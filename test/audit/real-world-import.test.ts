@@ -210,17 +210,19 @@ describe("csr import of real registers", () => {
         "DYA-102,年度质量目标,DYA,DYA-KPI,6.2.2.1,2024-05-06,可选,,,,,\n",
     );
     const result = csr(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr"]);
-    expect(report(result.stdout).slice(0, 5)).toEqual([
+    expect(report(result.stdout).slice(0, 7)).toEqual([
       "Reading 顾客特定要求清单.csv: header on row 1, 2 data row(s).",
       "wrote csr/DYA/DYA-101.yaml",
       "wrote csr/DYA/DYA-102.yaml",
       "row 3: disposition '可选' was not recorded: the list lacks the decision date (决定日期) and who decided (决定人) — fill the cells and import again, or record the decision with csr review DYA-102",
+      "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says 'imported from 顾客特定要求清单.csv, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+      "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
       "Imported 2 of 2 row(s).",
     ]);
     expect(result.code).toBe(0);
     const imported = parse(readFileSync(join(dir, "csr/DYA/DYA-101.yaml"), "utf8"));
     expect(imported).toMatchObject({
-      review: { decision: { disposition: "must", by: "xuht", date: "2024-05-13" } },
+      review: { record: { note: "imported from 顾客特定要求清单.csv, row 2" }, decision: { disposition: "must", by: "xuht", date: "2024-05-13" } },
       addressed: [{ document: "QP-014", section: "5.2 符号转换" }, { document: "QR-014-01" }],
       implementation: { owner: "zhoupeng", due: "2024-06-30" },
     });

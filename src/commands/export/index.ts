@@ -1,24 +1,37 @@
 /** `csr export --out FILE.xlsx`: one workbook with every register and matrix, one sheet each. */
 import { extname } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { registerContext } from "../../report/registers/context.js";
-import { allRegisters } from "../../report/registers/index.js";
+import { eachRegister } from "../../report/registers/index.js";
 import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { cutWarning, languageOf, registerHeading, warnProblems, writeOutput, type OutputFlags } from "../shared/output.js";
 
+/**
+ * Writing a workbook makes garbage cell by cell, and V8 lets the heap grow to about twice what the
+ * export keeps alive before it collects (500 MB at 50,000 entities); growing it by half at most
+ * keeps the peak under 400 MB for about a tenth more CPU. Set for this command only: a check makes
+ * little garbage and would pay the CPU for nothing.
+ */
+const EXPORT_HEAP_GROWING_PERCENT = 50;
+
 export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { out: string; today?: string }): Promise<number> {
   if (extname(flags.out).toLowerCase() !== ".xlsx") {
     throw new UserError(`csr export writes an Excel workbook; name the file with .xlsx (got '${flags.out}').`);
   }
+  setFlagsFromString(`--heap-growing-percent=${EXPORT_HEAP_GROWING_PERCENT}`);
   const repo = loadRepository(findRoot(ctx.dir));
   warnProblems(ctx, repo);
   const lang = languageOf();
   const today = dateOption(flags.today, "--today");
-  const tables = allRegisters(registerContext(repo, lang), today).map((table) => ({ ...table, heading: registerHeading(repo, table, lang, today) }));
+  const registers = eachRegister(registerContext(repo, lang), today);
+  const tables = (function* () {
+    for (const table of registers) yield { ...table, heading: registerHeading(repo, table, lang, today) };
+  })();
   await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path, cutWarning(ctx)), flags.force);
   return 0;
 }

@@ -20,6 +20,7 @@ import { discover, findRoot } from "../../load/discover.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
+import { t } from "../../i18n/index.js";
 import { IMPORT_KINDS, planImport, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
@@ -82,6 +83,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     department: flags.department,
     lang: repo.config?.value.language ?? "zh-CN",
     addPeople: flags.addPeople,
+    register: basename(file),
     targetExists: (p) => {
       // lstat, not exists: a dangling symbolic link is something the write would replace. A path
       // that cannot be looked at (a file where a folder should be) is left to the write to report.
@@ -137,7 +139,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   }
   out.push("", ...written.map((f) => `${flags.dryRun ? "would write" : "wrote"} ${f.path}`));
   out.push(...reportProblems(plan, failed));
-  out.push(...reportPeople(plan.people, flags, rowsOf), ...reportLinks(plan, flags), ...reportFamilies(plan));
+  out.push(...reportPeople(plan.people, flags, rowsOf), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportReviewRecords(written, basename(file), flags));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
   const tally: string[] = [];
@@ -316,4 +318,18 @@ export function reportCheck(findings: Finding[], root: string): string[] {
   ];
   if (errors.length > SHOWN_ERRORS) lines.push(`  … and ${errors.length - SHOWN_ERRORS} more; run 'csr -C ${relative(process.cwd(), root) || "."} check'.`);
   return lines;
+}
+
+/**
+ * Decided CSRs imported without a review record: the list carries the decision, not the signed
+ * opinions, so each file names the list's row as its record until the user names the real one.
+ */
+function reportReviewRecords(written: PlannedFile[], register: string, flags: ImportFlags): string[] {
+  const noted = written.filter((f) => f.recordNoted);
+  if (noted.length === 0) return [];
+  return [
+    "",
+    t("import.review-record.noted", { n: noted.length, verb: t(flags.dryRun ? "import.review-record.would-say" : "import.review-record.says"), register }),
+    t("import.review-record.hint"),
+  ];
 }

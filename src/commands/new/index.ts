@@ -16,6 +16,7 @@ import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 import { departmentByCode, editFile, findDocumentById, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
+import { t } from "../../i18n/index.js";
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = ["manual", "procedure", "instruction", "form", "external"];
 const LEVELS: Record<DocumentKind, 1 | 2 | 3 | 4> = { manual: 1, procedure: 2, instruction: 3, form: 4, external: 3 };
@@ -43,24 +44,24 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const kind =
       kindArg !== undefined
         ? choiceOption(kindArg, "<kind>", DOCUMENT_KINDS, "procedure")
-        : await need(ask, "<kind>", "the kind", (p) => p.select({ message: "Kind of document", choices: DOCUMENT_KINDS.map((k) => ({ value: k })) }));
+        : await need(ask, "<kind>", "the kind", (p) => p.select({ message: t("prompt.new.kind"), choices: DOCUMENT_KINDS.map((k) => ({ value: k })) }));
     const config = repo.config?.value;
     const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
     const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);
     const suggested = flags.number ?? nextNumber(config, kind, flags.family, taken, user?.value.forms, user?.value.id);
     const number =
       flags.number ??
-      (ask ? (await ask.input({ message: "Document number", default: suggested, required: true })).trim() : suggested);
+      (ask ? (await ask.input({ message: t("prompt.new.number"), default: suggested, required: true })).trim() : suggested);
     if (number === undefined || number === "") throw new UserError(`qms.yaml has no numbering pattern for ${kind} documents; give the number with --number.`);
     if (taken.has(number)) throw new UserError(`${number} exists already.`, `The next free number is ${nextNumber(config, kind, flags.family, taken) ?? "(none)"}.`);
-    const title = (flags.title ?? (await need(ask, "--title", "the title", (p) => p.input({ message: "Title", required: true })))).trim();
+    const title = (flags.title ?? (await need(ask, "--title", "the title", (p) => p.input({ message: t("prompt.add.title"), required: true })))).trim();
     if (title === "") throw new UserError("--title must not be empty.");
     const departments = config?.departments ?? [];
     const department = departmentByCode(
       session,
       flags.department ??
         (await need(ask, "--department", "the issuing department", (p) =>
-          p.select({ message: "Issuing department (制订部门)", choices: departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })) }),
+          p.select({ message: t("prompt.new.department"), choices: departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })) }),
         )),
       "--department",
     );

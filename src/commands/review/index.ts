@@ -20,6 +20,7 @@ import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "../show/lookup.js";
 import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
+import { t } from "../../i18n/index.js";
 
 export interface ReviewFlags {
   department?: string;
@@ -110,7 +111,7 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
     flags.department ??
     (await need(ask, "--department", "the department", (p) =>
       p.select({
-        message: "Department",
+        message: t("prompt.review.department"),
         choices: [...departments].sort((a, b) => Number(!missing.includes(a.code)) - Number(!missing.includes(b.code))).map((d) => ({
           value: d.code,
           name: `${d.code}  ${d.name}${missing.includes(d.code) ? "  (opinion missing)" : ""}`,
@@ -121,13 +122,13 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
   const reviewer =
     flags.reviewer ??
     (await need(ask, "--reviewer", "the reviewer", (p) =>
-      p.select({ message: "Reviewer", choices: (members.length > 0 ? members : repo.people.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
+      p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : repo.people.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
     ));
   const opinion =
     flags.opinion !== undefined
       ? choiceOption(flags.opinion, "--opinion", OPINIONS, "accept")
-      : await need(ask, "--opinion", "the opinion", (p) => p.select({ message: "Opinion", choices: OPINIONS.map((o) => ({ value: o })) }));
-  const comment = flags.comment ?? (ask ? optional(await ask.input({ message: "Comment (optional)" })) : undefined);
+      : await need(ask, "--opinion", "the opinion", (p) => p.select({ message: t("prompt.review.opinion"), choices: OPINIONS.map((o) => ({ value: o })) }));
+  const comment = flags.comment ?? (ask ? optional(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
   const entry: Opinion = { department, reviewer, opinion, date, ...(comment ? { comment } : {}) };
 
   const opinions = csr.review?.opinions ?? [];
@@ -180,19 +181,19 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
   const disposition =
     flags.disposition !== undefined
       ? choiceOption(flags.disposition, "--disposition", DISPOSITIONS, "must")
-      : await need(ask, "--disposition", "the disposition", (p) => p.select({ message: "Disposition", choices: DISPOSITIONS.map((d) => ({ value: d })) }));
+      : await need(ask, "--disposition", "the disposition", (p) => p.select({ message: t("prompt.review.disposition"), choices: DISPOSITIONS.map((d) => ({ value: d })) }));
   const needsWhy = disposition === "not-applicable" || disposition === "rejected";
   const justification =
     flags.justification ??
     (needsWhy
-      ? await need(ask, "--justification", `why it is ${disposition}`, (p) => p.input({ message: "Justification", required: true }))
+      ? await need(ask, "--justification", `why it is ${disposition}`, (p) => p.input({ message: t("prompt.review.justification"), required: true }))
       : ask
-        ? optional(await ask.input({ message: "Justification (optional)" }))
+        ? optional(await ask.input({ message: t("prompt.review.justification-optional") }))
         : undefined);
   if (needsWhy && !justification?.trim()) throw new UserError(`A '${disposition}' decision needs --justification: say why, for the auditor.`);
   const by =
     flags.by ??
-    (await need(ask, "--by", "who decided", (p) => p.select({ message: "Decided by", choices: repo.people.map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) })));
+    (await need(ask, "--by", "who decided", (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) })));
   const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
 
   const lines = [`${csr.id}: decision recorded: ${disposition} (${by}, ${date}).`];

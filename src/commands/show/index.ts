@@ -5,7 +5,7 @@ import { loadRepository, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
-import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, staleSource, type CsrFacts } from "../../model/csr-status.js";
+import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentSections, findSection } from "../../model/sections.js";
@@ -96,8 +96,10 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   field("show.label.review-due", reviewLine(csr, facts, due));
   field("show.label.required", requiredDepartments(csr, repo.config?.value).join(sep) || t("show.none-configured"));
   const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person));
-  field("show.label.opinions", ...(opinions.length > 0 ? opinions : [t("show.no-opinions")]));
-  if (facts.missing.length > 0) field("show.label.missing", facts.missing.join(sep));
+  const record = csr.review?.record;
+  field("show.label.opinions", ...(opinions.length > 0 ? opinions : [t(record ? "show.on-review-record" : "show.no-opinions")]));
+  if (record) field("show.label.review-record", reviewRecordText(record));
+  else if (facts.missing.length > 0) field("show.label.missing", facts.missing.join(sep));
   field("show.label.decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : t("show.not-decided"));
   field(
     "show.label.addressed",

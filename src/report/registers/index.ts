@@ -16,22 +16,31 @@ import { trainingRegister } from "./training.js";
 
 /** `today` (YYYY-MM-DD) is the day open reviews are measured against. */
 export function allRegisters(ctx: RegisterContext, today: string): Table[] {
+  return [...eachRegister(ctx, today)];
+}
+
+/**
+ * The same registers one at a time, each built when it is asked for: a workbook written sheet by
+ * sheet then holds one register in memory, not all of them.
+ */
+export function* eachRegister(ctx: RegisterContext, today: string): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
   });
-  return [
-    procedureList(ctx, { level: 2 }),
-    documentList(ctx),
-    formList(ctx),
-    externalList(ctx),
-    obsoleteList(ctx),
-    ...standards.flatMap((catalog) => [clauseMatrix(ctx, catalog), clauseCrossReference(ctx, catalog)]),
-    csrMatrix(ctx),
-    csrList(ctx, { today }),
-    reviewRegister(ctx, { today }),
-    symbolTable(ctx),
-    distributionRegister(ctx),
-    trainingRegister(ctx),
-  ];
+  yield procedureList(ctx, { level: 2 });
+  yield documentList(ctx);
+  yield formList(ctx);
+  yield externalList(ctx);
+  yield obsoleteList(ctx);
+  for (const catalog of standards) {
+    yield clauseMatrix(ctx, catalog);
+    yield clauseCrossReference(ctx, catalog);
+  }
+  yield csrMatrix(ctx);
+  yield csrList(ctx, { today });
+  yield reviewRegister(ctx, { today });
+  yield symbolTable(ctx);
+  yield distributionRegister(ctx);
+  yield trainingRegister(ctx);
 }

@@ -10,7 +10,7 @@ export const rule: Rule = {
   dependsOn: ["qms.yaml"],
   docs: {
     description:
-      "A CSR whose decision is recorded while a department whose opinion is required has not given it. The required departments are `review.required` of the CSR, or else `csr.reviewers` in `qms.yaml`. A decision marked `forced: true` (what `csr review --force` writes) is not reported. The review is a joint one (会签): each department concerned confirms it can meet the requirement before the organisation commits to it.",
+      "A CSR whose decision is recorded while a department whose opinion is required has not given it. The required departments are `review.required` of the CSR, or else `csr.reviewers` in `qms.yaml`. A decision marked `forced: true` (what `csr review --force` writes) is not reported, nor is one whose review names its signed review record (`review.record`: the form, the record's number or binder, a note) instead of opinions — a review done on paper, such as the historical reviews `csr import --as csr` brings in. The review is a joint one (会签): each department concerned confirms it can meet the requirement before the organisation commits to it.",
     bad: `
   opinions:
     - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-12}
@@ -22,13 +22,14 @@ export const rule: Rule = {
     - {department: MKT, reviewer: li, opinion: accept, date: 2026-11-13}
   decision: {disposition: must, by: wang, date: 2026-11-16}
 `,
-    fix: "Record the missing opinion with `csr review <id> --department <code> ...`; if the decision was deliberately taken without it, record that with `forced: true`.",
+    fix: "Record the missing opinion with `csr review <id> --department <code> ...`; if the opinions were given on a signed paper record, name it under `review.record` (e.g. `record: {form: QR-015-01, ref: 2023-07 第12号}`); if the decision was deliberately taken without them, record that with `forced: true`.",
   },
   check(ctx) {
     const config = ctx.repo.config?.value;
     for (const { value: csr, file } of ctx.repo.csrs) {
       const decision = csr.review?.decision;
-      if (csr.superseded || !decision || decision.forced) continue;
+      // A named review record stands for the opinions: they were given, on paper, where it is kept.
+      if (csr.superseded || !decision || decision.forced || csr.review?.record) continue;
       const missing = missingOpinions(csr, config);
       if (missing.length === 0) continue;
       ctx.report(
