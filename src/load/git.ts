@@ -7,8 +7,16 @@ import { dirname, join, resolve } from "node:path";
 import type { SimpleGit } from "simple-git";
 import { UserError } from "../core/errors.js";
 
+/**
+ * GIT_OPTIONAL_LOCKS=0: a read such as `git status` does not take the index lock to refresh its
+ * stat data, so a csr that only reads (or reads before it takes the repository lock) never makes
+ * the git commit of another csr fail with "index.lock: File exists".
+ */
 export async function openGit(root: string): Promise<SimpleGit> {
   const { simpleGit } = await import("simple-git");
+  // Set on csr's own environment (git inherits it): simple-git refuses an env object that carries
+  // some of the user's variables (GIT_SSL_CAINFO …) through, and csr's other git calls inherit it too.
+  process.env.GIT_OPTIONAL_LOCKS = "0";
   return simpleGit({ baseDir: root, config: ["core.quotepath=off"] });
 }
 
