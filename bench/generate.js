@@ -89,6 +89,9 @@ export function generateRepository(dir, n, seed = 20260101) {
     "  name_en: Benchmark Auto Parts Co., Ltd.",
     "language: zh-CN",
     "standards: [IATF16949]",
+    // The processes name whole sections (4 … 10): a section covers its sub-clauses here.
+    "coverage:",
+    "  inherit_from_parent: true",
     "departments:",
     ...DEPARTMENTS.flatMap(([code, name, en]) => [`  - code: ${code}`, `    name: ${name}`, `    name_en: ${q(en)}`]),
     "numbering:",

@@ -213,6 +213,9 @@ export async function run(argv: string[]): Promise<number> {
     .option("--reviewed <person>", t("help.release.reviewed"))
     .option("--approved <person>", t("help.release.approved"))
     .option("--date <date>", t("help.release.date"))
+    .option("--prepared-date <date>", t("help.release.prepared-date"))
+    .option("--reviewed-date <date>", t("help.release.reviewed-date"))
+    .option("--approved-date <date>", t("help.release.approved-date"))
     .option("--force", t("help.release.force"))
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
@@ -317,6 +320,7 @@ export async function run(argv: string[]): Promise<number> {
       .command(name)
       .description(t(`help.matrix.${name}`))
       .option("--standard <id>", t("help.matrix.standard"))
+      .option("--style <style>", t("help.matrix.style"))
       .option("--customer <code>", t("help.matrix.customer"))
       .option("--format <format>", t("help.common.format"))
       .option("--out <file>", t("help.common.out"))

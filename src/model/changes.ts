@@ -149,8 +149,9 @@ function coverageChanges(before: Repository, after: Repository): Change[] {
   const covered = (repo: Repository, standard: string): Set<string> => {
     const catalog = repo.catalogs.get(standard);
     if (!catalog || !(repo.config?.value.standards ?? []).includes(standard)) return new Set();
-    const coverage = clauseCoverage(catalog, { processes: repo.processes.map((p) => p.value), documents: repo.documents.map((d) => d.value), exclusions: repo.config?.value.exclusions });
-    return new Set(coverage.entries.filter((e) => e.state === "covered").map((e) => e.clause.number));
+    const config = repo.config?.value;
+    const coverage = clauseCoverage(catalog, { processes: repo.processes.map((p) => p.value), documents: repo.documents.map((d) => d.value), exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
+    return new Set(coverage.entries.filter((e) => e.state === "covered" || (coverage.inherit && e.state === "inherited")).map((e) => e.clause.number));
   };
   const out: Change[] = [];
   for (const standard of standards) {

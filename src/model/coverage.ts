@@ -3,16 +3,19 @@
  * coverage line and the coverage/clause-uncovered rule both use this one definition:
  *
  * - A clause is addressed directly when a process or a released document lists it in `clauses`.
- * - A clause is covered when it or one of its ancestors is addressed directly (addressing 8.5
- *   addresses everything under 8.5), or when it has applicable sub-clauses and all of them are
- *   covered (a heading is covered once everything under it is).
+ * - A clause is covered when it is addressed directly, or when it has applicable sub-clauses and
+ *   all of them are covered (a heading is covered once everything under it is).
+ * - A clause that is not covered but lies under a clause addressed directly is inherited: the
+ *   document names only the parent (8.5), not this sub-clause (8.5.1). Inherited clauses count as
+ *   covered only when qms.yaml says a parent covers its sub-clauses (`coverage.inherit_from_parent`),
+ *   because an auditor asks where each sub-clause is met.
  * - A clause is not applicable when it or an ancestor is excluded in qms.yaml `exclusions`;
  *   it counts neither as covered nor as uncovered.
  */
 import { parseClauseRef, type Catalog, type Clause } from "./catalog.js";
 import type { ControlledDocument, Process, QmsConfig } from "./types.js";
 
-export type CoverageState = "covered" | "uncovered" | "excluded";
+export type CoverageState = "covered" | "inherited" | "uncovered" | "excluded";
 
 export interface ClauseCoverageEntry {
   clause: Clause;
@@ -25,14 +28,19 @@ export interface ClauseCoverage {
   standard: string;
   /** In catalog order. */
   entries: ClauseCoverageEntry[];
+  /** Covered clauses, with the inherited ones when they count (`inherit`). */
   covered: number;
   applicable: number;
+  /** Inherited clauses count as covered (qms.yaml `coverage.inherit_from_parent`). */
+  inherit: boolean;
 }
 
 export interface CoverageInput {
   processes: readonly Process[];
   documents: readonly ControlledDocument[];
   exclusions: QmsConfig["exclusions"];
+  /** qms.yaml `coverage.inherit_from_parent`: a clause addressed directly covers the clauses under it. */
+  inherit?: boolean;
 }
 
 /** Clause numbers of `standard` in a list of clause references. */
@@ -52,6 +60,7 @@ export function isWithin(number: string, addressed: string): boolean {
 
 export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCoverage {
   const standard = catalog.id;
+  const inherit = input.inherit === true;
   const direct = new Set<string>();
   for (const p of input.processes) for (const n of clauseNumbers(p.clauses, standard)) direct.add(n);
   for (const d of input.documents) if (d.status === "released") for (const n of clauseNumbers(d.clauses, standard)) direct.add(n);
@@ -83,15 +92,18 @@ export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCo
       continue;
     }
     const applicableChildren = (children.get(clause.number) ?? []).filter((c) => state.get(c.number)?.state !== "excluded");
-    const covered =
-      lineage.some((n) => direct.has(n)) ||
-      (applicableChildren.length > 0 && applicableChildren.every((c) => state.get(c.number)?.state === "covered"));
-    state.set(clause.number, { clause, state: covered ? "covered" : "uncovered" });
+    const counts = (c: Clause) => {
+      const s = state.get(c.number)?.state;
+      return s === "covered" || (s === "inherited" && inherit);
+    };
+    const covered = direct.has(clause.number) || (applicableChildren.length > 0 && applicableChildren.every(counts));
+    const inherited = !covered && lineage.slice(1).some((n) => direct.has(n));
+    state.set(clause.number, { clause, state: covered ? "covered" : inherited ? "inherited" : "uncovered" });
   }
   const entries = [...catalog.clauses.keys()].map((n) => state.get(n)!);
   const applicable = entries.filter((e) => e.state !== "excluded").length;
-  const covered = entries.filter((e) => e.state === "covered").length;
-  return { standard, entries, covered, applicable };
+  const covered = entries.filter((e) => e.state === "covered" || (inherit && e.state === "inherited")).length;
+  return { standard, entries, covered, applicable, inherit };
 }
 
 /** "12.5" for a percentage with one decimal; an empty standard counts as fully covered. */

@@ -18,6 +18,8 @@ export interface QmsConfig {
   language?: "zh-CN" | "en";
   standards: string[];
   exclusions?: { clause: string; justification: string }[];
+  /** How clause coverage is counted (model/coverage.ts). */
+  coverage?: { inherit_from_parent?: boolean };
   departments: Department[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[] };
@@ -25,9 +27,28 @@ export interface QmsConfig {
   document_control?: { recall_days?: number; training_days?: number };
   confidentiality?: string;
   confidentiality_en?: string;
+  /** How printed documents of each level are laid out: signature rows, revision-record columns, level label, 密级. */
+  document_layouts?: DocumentLayout[];
   /** How printed registers are headed: each register's own form by table id, and the signature lines. */
   registers?: { forms?: Record<string, string>; signatures?: string[] };
   rules?: Record<string, "error" | "warning" | "off">;
+}
+
+/** A signature a revision can carry: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
+export type SignatureRole = "prepared" | "reviewed" | "countersigned" | "standardization" | "approved" | "military_representative";
+/** A column of the printed revision record (修订记录). */
+export type RevisionColumn = "date" | "number" | "version" | "pages" | "total_pages" | "summary" | "by" | "reviewed_by" | "approved_by" | "effective";
+
+/** The printed layout of the documents of some levels (qms.yaml `document_layouts`). */
+export interface DocumentLayout {
+  levels: (1 | 2 | 3 | 4)[];
+  /** Printed above the title, e.g. 三阶文件. */
+  label?: string;
+  label_en?: string;
+  signatures?: (SignatureRole | { role: SignatureRole; label?: string; label_en?: string })[];
+  revisions?: (RevisionColumn | { column: RevisionColumn; label?: string; label_en?: string })[];
+  /** The 密级 marking printed when the document gives none, e.g. 内部. */
+  classification?: string;
 }
 
 export interface Department {
@@ -188,7 +209,13 @@ export interface Revision {
   total_pages?: number;
   prepared?: Signature;
   reviewed?: Signature;
+  /** 会签: the departments that countersigned the revision. */
+  countersigned?: Signature[];
+  /** 标准化审查 (GJB). */
+  standardization?: Signature;
   approved?: Signature;
+  /** 军代表 (the military representative's signature, GJB). */
+  military_representative?: Signature;
 }
 
 export interface Section {
@@ -219,9 +246,13 @@ export interface ControlledDocument {
   sections?: Section[];
   record?: { retention?: string; medium?: "paper" | "electronic" | "paper+electronic"; location?: string };
   obsolete?: { date: string; reason: string; superseded_by?: string };
+  /** For an external document (kind external): the publisher's own data, as received. */
+  external?: { publisher?: string; revision?: string; issued?: string; received?: string };
   distribution?: ControlledCopy[];
   training?: { required: boolean; sessions?: TrainingSession[] };
   remarks?: string;
+  /** 密级 marking printed on the document, e.g. 内部 or 秘密; overrides the layout's default. */
+  classification?: string;
 }
 
 export interface Process {

@@ -44,7 +44,10 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
     const text = `${t("obsolete_notice")} · ${t("obsolete_date")}: ${o.date} · ${t("obsolete_reason")}: ${o.reason}${o.supersededBy ? ` · ${t("superseded_by")}: ${o.supersededBy}` : ""}`;
     children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text, bold: true, color: "C00000" })] }));
   }
-  if (view.kind === "form") children.push(caption(docx, `${t("form_sheet")}: ${view.title}`));
+  if (view.kind === "form") {
+    children.push(caption(docx, `${t("form_sheet")}: ${view.title}`));
+    if (view.sections.length === 0) children.push(new Paragraph({ children: [new TextRun({ text: t("form_no_fields"), color: "666666" })] }));
+  }
   for (const section of view.sections) {
     children.push(heading(docx, section.depth, `${section.number} ${section.title}`));
     if (section.body) children.push(...markdownToDocx(ctx, section.body));
@@ -265,16 +268,30 @@ function headerBlock(docx: Docx, view: DocumentView, t: (key: string) => string)
     rows: [
       new TableRow({ cantSplit: true, children: [...pair("document_number", [plain(docx, view.number)]), ...pair("version", [plain(docx, view.version)]), ...pair("department", [plain(docx, view.department)])] }),
       new TableRow({ cantSplit: true, children: [...pair("issued", [plain(docx, view.issued)]), ...pair("effective", [plain(docx, view.effective)], 3)] }),
-      new TableRow({
-        cantSplit: true,
-        children: [...pair("prepared", signature(docx, view.prepared)), ...pair("reviewed", signature(docx, view.reviewed)), ...pair("approved", signature(docx, view.approved))],
-      }),
+      // The signature rows of the document's layout (qms.yaml document_layouts), three to a row; a short last row is filled with empty cells.
+      ...view.signatureRows.map(
+        (row) =>
+          new TableRow({
+            cantSplit: true,
+            children: [0, 1, 2].flatMap((i) => {
+              const c = row[i];
+              return c ? [cell([label(docx, c.label || t(c.labelKey))], true), cell(signature(docx, c), false)] : [cell([], true), cell([], false)];
+            }),
+          }),
+      ),
     ],
   });
 }
 
 /** The revision record; the total pages column only when a revision records them. */
 function revisionTable(docx: Docx, view: DocumentView, t: (key: string) => string): Table {
+  if (view.revisionColumnsConfigured) {
+    const width = Math.floor(TEXT_WIDTH / view.revisionColumns.length);
+    const rows = view.revisionRows.length
+      ? view.revisionRows.map((r) => ({ header: false, cells: r.cells.map((c) => [plain(docx, c.text)]) }))
+      : [{ header: false, cells: [[plain(docx, t("no_revisions"))]] }];
+    return table(docx, [{ header: true, cells: view.revisionColumns.map((c) => [label(docx, c.label || t(c.labelKey))]) }, ...rows], view.revisionColumns.map(() => width));
+  }
   const totals = view.revisions.some((r) => r.totalPages);
   const keys = ["revision_date", "revision_summary", "revision_pages", "revision_version", "revision_by", "revision_approved", ...(totals ? ["revision_total_pages"] : [])];
   const widths = totals ? [1350, 3072, 1000, 1100, 1150, 1150, 1100] : [1350, 3772, 1100, 1200, 1250, 1250];

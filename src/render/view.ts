@@ -11,7 +11,7 @@ import { csrStatus, missingOpinions, reviewRecordText } from "../model/csr-statu
 import { currentRevision, type RepoIndex } from "../model/index.js";
 import { reviewTimeliness } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
-import type { ControlledDocument, Csr, Opinion, Signature } from "../model/types.js";
+import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
 
 export type Lang = "zh-CN" | "en";
 export const LANGS: readonly Lang[] = ["zh-CN", "en"];
@@ -22,6 +22,21 @@ export type BodyRenderer = (markdown: string) => string;
 export interface SignatureView {
   name: string;
   date: string;
+}
+
+/** One cell of the header's signature rows: the label (from qms.yaml, else the label key `labelKey`), who signed and when. */
+export interface SignatureCellView {
+  labelKey: string;
+  label: string;
+  name: string;
+  date: string;
+}
+
+/** A column of the printed revision record: its label (from qms.yaml, else the label key) and whether its values never wrap. */
+export interface RevisionColumnView {
+  labelKey: string;
+  label: string;
+  nowrap: boolean;
 }
 
 export interface RevisionView {
@@ -79,6 +94,17 @@ export interface DocumentView extends Header {
   reviewed: SignatureView;
   approved: SignatureView;
   revisions: RevisionView[];
+  /** The level label of qms.yaml `document_layouts`, e.g. 三阶文件; empty when none is configured. */
+  levelLabel: string;
+  /** The 密级 marking: the document's own, else its layout's default; empty for none. */
+  classification: string;
+  /** The header's signature cells, three to a row, as the document's layout lists them. */
+  signatureRows: SignatureCellView[][];
+  revisionColumns: RevisionColumnView[];
+  /** The revision-record columns come from qms.yaml (else the default ones above; Word output then keeps its own wider default). */
+  revisionColumnsConfigured: boolean;
+  /** The revision record, one row per revision, the cells in the order of `revisionColumns`. */
+  revisionRows: { cells: { text: string; nowrap: boolean }[] }[];
   sections: SectionView[];
   relatedNumber: string;
   related: ReferenceView[];
@@ -142,6 +168,78 @@ class Names {
   }
 }
 
+const DEFAULT_SIGNATURES: readonly SignatureRole[] = ["prepared", "reviewed", "approved"];
+const DEFAULT_REVISION_COLUMNS: readonly RevisionColumn[] = ["date", "summary", "pages", "version", "by"];
+const SIGNATURE_LABELS: Record<SignatureRole, string> = {
+  prepared: "prepared",
+  reviewed: "reviewed",
+  countersigned: "countersigned",
+  standardization: "standardization",
+  approved: "approved",
+  military_representative: "military_representative",
+};
+const REVISION_LABELS: Record<RevisionColumn, string> = {
+  date: "revision_date",
+  number: "revision_number",
+  version: "revision_version",
+  pages: "revision_pages",
+  total_pages: "revision_total_pages",
+  summary: "revision_summary",
+  by: "revision_by",
+  reviewed_by: "revision_reviewed",
+  approved_by: "revision_approved",
+  effective: "revision_effective",
+};
+const NOWRAP_COLUMNS = new Set<RevisionColumn>(["date", "number", "version", "effective"]);
+
+/** The first layout of qms.yaml `document_layouts` that names the level. */
+export function documentLayout(repo: Repository, level: number): DocumentLayout | undefined {
+  return repo.config?.value.document_layouts?.find((l) => (l.levels as number[]).includes(level));
+}
+
+function layoutItem<K extends string>(item: K | ({ label?: string; label_en?: string } & Record<string, unknown>), key: "role" | "column", lang: Lang): { value: K; label: string } {
+  if (typeof item === "string") return { value: item, label: "" };
+  const label = lang === "en" ? (item.label_en ?? "") : (item.label ?? "");
+  return { value: item[key] as K, label };
+}
+
+function signatureCells(names: Names, revision: Revision | undefined, layout: DocumentLayout | undefined, lang: Lang): SignatureCellView[][] {
+  const cells = (layout?.signatures ?? DEFAULT_SIGNATURES).map((item) => {
+    const { value: role, label } = layoutItem<SignatureRole>(item, "role", lang);
+    const signed = role === "countersigned" ? (revision?.countersigned ?? []) : revision?.[role] ? [revision[role]!] : [];
+    // Several countersigners each keep their own date beside their name.
+    if (signed.length > 1) return { labelKey: SIGNATURE_LABELS[role], label, name: signed.map((s) => `${names.person(s.by)}${s.date ? ` ${s.date}` : ""}`).join("、"), date: "" };
+    return { labelKey: SIGNATURE_LABELS[role], label, name: signed[0] ? names.person(signed[0].by) : "", date: signed[0]?.date ?? "" };
+  });
+  const rows: SignatureCellView[][] = [];
+  for (let i = 0; i < cells.length; i += 3) rows.push(cells.slice(i, i + 3));
+  return rows;
+}
+
+function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column: RevisionColumn): string {
+  switch (column) {
+    case "date":
+    case "effective":
+      return r.date;
+    case "number":
+      return doc.id;
+    case "version":
+      return r.version;
+    case "pages":
+      return r.pages ?? "";
+    case "total_pages":
+      return r.total_pages === undefined ? "" : String(r.total_pages);
+    case "summary":
+      return r.summary;
+    case "by":
+      return r.prepared ? names.person(r.prepared.by) : "";
+    case "reviewed_by":
+      return r.reviewed ? names.person(r.reviewed.by) : "";
+    case "approved_by":
+      return r.approved ? names.person(r.approved.by) : "";
+  }
+}
+
 function stampOf(status: ControlledDocument["status"]): Header["stamp"] {
   if (status === "released") return "released";
   if (status === "obsolete") return "obsolete";
@@ -153,6 +251,8 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const current = currentRevision(doc);
   const sections = sectionViews(doc, lang, body);
   const closing = closingSectionNumbers(doc);
+  const layout = documentLayout(repo, doc.level);
+  const columns = (layout?.revisions ?? DEFAULT_REVISION_COLUMNS).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   return {
     ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status)),
     lang,
@@ -174,6 +274,12 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
       approvedBy: r.approved ? names.person(r.approved.by) : "",
       totalPages: r.total_pages === undefined ? "" : String(r.total_pages),
     })),
+    levelLabel: layout ? names.pick(layout.label ?? "", layout.label_en) : "",
+    classification: doc.classification ?? layout?.classification ?? "",
+    signatureRows: signatureCells(names, current, layout, lang),
+    revisionColumnsConfigured: layout?.revisions !== undefined,
+    revisionColumns: columns.map(({ value, label }) => ({ labelKey: REVISION_LABELS[value], label, nowrap: NOWRAP_COLUMNS.has(value) })),
+    revisionRows: (doc.revisions ?? []).map((r) => ({ cells: columns.map(({ value }) => ({ text: revisionCell(names, doc, r, value), nowrap: NOWRAP_COLUMNS.has(value) })) })),
     sections,
     relatedNumber: closing.related,
     related: (doc.related ?? []).map((id) => names.reference(doc.id, id)),
@@ -344,11 +450,12 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
 
 /**
  * For Markdown output every value is escaped before it reaches the template (Handlebars only knows
- * HTML escaping); `body` fields hold the section text, which is Markdown already and passes through.
+ * HTML escaping); `body` fields hold the section text, which is Markdown already and passes through,
+ * and `labelKey` fields name a label of the catalog, not text to print.
  */
 export function escapeView<T>(view: T, escape: (s: string) => string): T {
   const walk = (value: unknown, key: string): unknown => {
-    if (typeof value === "string") return key === "body" ? value : escape(value);
+    if (typeof value === "string") return key === "body" || key === "labelKey" ? value : escape(value);
     if (Array.isArray(value)) return value.map((v) => walk(v, ""));
     if (value && typeof value === "object") {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));

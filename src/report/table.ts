@@ -29,6 +29,8 @@ export interface Table {
   sheet: string;
   columns: Column[];
   rows: Record<string, Cell>[];
+  /** Keys of the columns a terminal shows (`--format table`), for a register too wide for a screen; every column when absent. */
+  terminal?: string[];
   /** Lines printed after the table, e.g. a coverage summary. */
   notes?: string[];
   /** The register's heading as an auditor expects it on paper; see registerHeading in commands/shared/output.ts. */
@@ -46,19 +48,21 @@ export interface RegisterHeading {
   signatures: string[];
 }
 
-export const TABLE_FORMATS = ["table", "md", "html", "csv", "xlsx", "json"] as const;
+export const TABLE_FORMATS = ["table", "md", "html", "csv", "xlsx", "json", "pdf"] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 const text = (cell: Cell | undefined): string => (cell === null || cell === undefined ? "" : String(cell));
 
 /** A terminal table whose columns line up with Chinese text (wide characters count double). */
 export function toTerminal(table: Table): string {
+  const keys = table.terminal ? new Set(table.terminal) : undefined;
+  const columns = keys ? table.columns.filter((c) => keys.has(c.key)) : table.columns;
   // Values are shown with their control characters escaped: a table never steers the terminal.
   const cell = (value: Cell | undefined) => visible(oneLine(text(value)));
-  const widths = table.columns.map((c) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
+  const widths = columns.map((c) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
   const line = (cells: string[]) => cells.map((cell, i) => padEnd(cell, widths[i]!)).join("  ").trimEnd();
-  const out = [table.title, "", line(table.columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w)))];
-  for (const row of table.rows) out.push(line(table.columns.map((c) => cell(row[c.key]))));
+  const out = [table.title, "", line(columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w)))];
+  for (const row of table.rows) out.push(line(columns.map((c) => cell(row[c.key]))));
   if (table.notes?.length) out.push("", ...table.notes);
   return out.join("\n") + "\n";
 }

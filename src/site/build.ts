@@ -24,7 +24,7 @@ import type { ControlledDocument, Csr } from "../model/types.js";
 import { createRenderer } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { csrReportView, documentView, type Lang } from "../render/view.js";
-import { DIRECT, THROUGH_CHILDREN, clauseMatrix } from "../report/registers/clauses.js";
+import { DIRECT, INHERITED, THROUGH_CHILDREN, clauseMatrix } from "../report/registers/clauses.js";
 import { compareIds, customerName, departmentName, documentTitle, personName, registerContext, statusLabel, t, type RegisterContext } from "../report/registers/context.js";
 import { csrList } from "../report/registers/csr.js";
 import { allRegisters } from "../report/registers/index.js";
@@ -259,6 +259,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
       title: tr("条款覆盖热图", "Clause coverage heat map"),
       legend: [
         { className: "direct", text: tr(`${DIRECT} 直接对应`, `${DIRECT} addressed directly`) },
+        { className: "parent", text: tr(`${INHERITED} 仅对应上级条款（继承）`, `${INHERITED} only a parent clause is named (inherited)`) },
         { className: "inherited", text: tr(`${THROUGH_CHILDREN} 通过下级文件对应`, `${THROUGH_CHILDREN} through the documents it lists`) },
         { className: "none", text: tr("未对应", "not addressed") },
         { className: "excluded", text: tr("不适用（删减）", "not applicable (excluded)") },
@@ -288,7 +289,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   });
 
   // --- Dashboard and the lists behind its numbers.
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister: csrList(rc), entityOfFile, calendar };
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister: csrList(rc, { today }), entityOfFile, calendar };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   const lists = new Map<string, ListPage>();
   const listHref = (list: ListPage) => {
@@ -663,14 +664,15 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
 function heatMap(rc: RegisterContext, catalog: Catalog, pages: SitePages) {
   const page = "coverage.html";
   const table = clauseMatrix(rc, catalog);
-  const coverage = clauseCoverage(catalog, { processes: rc.repo.processes.map((p) => p.value), documents: rc.repo.documents.map((d) => d.value), exclusions: rc.repo.config?.value.exclusions });
+  const config = rc.repo.config?.value;
+  const coverage = clauseCoverage(catalog, { processes: rc.repo.processes.map((p) => p.value), documents: rc.repo.documents.map((d) => d.value), exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
   const entityColumns = table.columns.filter((c) => c.key.startsWith("p:") || c.key.startsWith("d:"));
   const target = (key: string) => {
     const id = key.slice(2);
     const found = key.startsWith("p:") ? pages.page("process", id) : pages.page("document", id);
     return found ? href(page, found) : undefined;
   };
-  const state = { [DIRECT]: "direct", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
+  const state = { [DIRECT]: "direct", [INHERITED]: "parent", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
   return {
     id: catalog.id,
     title: table.title,

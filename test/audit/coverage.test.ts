@@ -31,12 +31,12 @@ const process = (code: string, clauses: string[]): Process => ({ code, name: cod
 const states = (c: ReturnType<typeof clauseCoverage>) => Object.fromEntries(c.entries.map((e) => [e.clause.number, e.state]));
 
 describe("clauseCoverage", () => {
-  it("a clause addressed covers everything under it; a heading is covered when all its sub-clauses are", () => {
+  it("a clause addressed is covered and the clauses under it are inherited; a heading is covered when all its sub-clauses are", () => {
     const coverage = clauseCoverage(catalog, { processes: [process("P1", ["T:4"])], documents: [doc("D1", ["T:8.5.1", "T:8.5.2"])], exclusions: [] });
     expect(states(coverage)).toEqual({
       "4": "covered",
-      "4.1": "covered",
-      "4.2": "covered",
+      "4.1": "inherited",
+      "4.2": "inherited",
       "8": "uncovered",
       "8.3": "uncovered",
       "8.3.1": "uncovered",
@@ -44,7 +44,14 @@ describe("clauseCoverage", () => {
       "8.5.1": "covered",
       "8.5.2": "covered",
     });
-    expect([coverage.covered, coverage.applicable, coveragePercent(coverage)]).toEqual([6, 9, "66.7"]);
+    expect([coverage.covered, coverage.applicable, coveragePercent(coverage)]).toEqual([4, 9, "44.4"]);
+  });
+
+  it("counts inherited clauses as covered when qms.yaml says a parent covers its sub-clauses", () => {
+    const coverage = clauseCoverage(catalog, { processes: [process("P1", ["T:4", "T:8"])], documents: [], exclusions: [], inherit: true });
+    // 8.3 is a heading whose only sub-clause counts, so it is covered in its own right.
+    expect(states(coverage)).toMatchObject({ "4": "covered", "4.1": "inherited", "8": "covered", "8.3": "covered", "8.3.1": "inherited", "8.5.2": "inherited" });
+    expect([coverage.covered, coverage.applicable, coveragePercent(coverage)]).toEqual([9, 9, "100.0"]);
   });
 
   it("an exclusion removes the clause and its sub-clauses from the count", () => {
@@ -58,7 +65,8 @@ describe("clauseCoverage", () => {
       ["8.3.1", "无设计责任"],
     ]);
     expect(states(coverage)["8"]).toBe("covered");
-    expect([coverage.covered, coverage.applicable]).toEqual([4, 7]);
+    expect(states(coverage)["8.5.1"]).toBe("inherited");
+    expect([coverage.covered, coverage.applicable]).toEqual([2, 7]);
   });
 
   it("drafts and obsolete documents do not count, processes do; other standards are ignored", () => {
@@ -82,7 +90,11 @@ describe("coverage/clause-uncovered", () => {
     const repo = loadRepository(join(FIXTURES, "audit", "coverage", "invalid"));
     const fix = (ref: string) =>
       `Add '${ref}' to the clauses of the process or released document that covers it, or declare it not applicable under 'exclusions' in qms.yaml with a justification.`;
+    const inherited = (ref: string, title: string) =>
+      `${ref} ${title} is covered only through its parent clause: the processes and documents name a clause above it, not ${ref.split(":")[1]} itself. Add '${ref}' to the clauses of the process or released document that meets it, or set 'coverage: {inherit_from_parent: true}' in qms.yaml if a parent clause covers its sub-clauses.`;
     expect(runCheck(repo, { today: "2025-01-01" }, [rule])).toEqual([
+      { rule: "coverage/clause-uncovered", severity: "warning", file: "qms.yaml", line: 4, column: 5, message: inherited("TINY:4.1", "理解组织及其环境") },
+      { rule: "coverage/clause-uncovered", severity: "warning", file: "qms.yaml", line: 4, column: 5, message: inherited("TINY:4.2", "相关方") },
       {
         rule: "coverage/clause-uncovered",
         severity: "warning",
@@ -114,17 +126,26 @@ describe("coverage/clause-uncovered", () => {
     const result = csr(["-C", join(FIXTURES, "audit", "coverage", "invalid"), "check"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("qms.yaml:4:5 warning coverage/clause-uncovered TINY:8.3.1 总则 is addressed by no process and no released document.");
-    expect(result.stdout).toContain("0 errors, 3 warnings");
+    expect(result.stdout).toContain("0 errors, 5 warnings");
     const strict = copyFixture("test/fixtures/audit/coverage/invalid");
     appendFileSync(join(strict, "qms.yaml"), "rules:\n  coverage/clause-uncovered: error\n");
     const failing = csr(["-C", strict, "check"]);
     expect(failing.code).toBe(1);
-    expect(failing.stdout).toContain("3 errors, 0 warnings");
+    expect(failing.stdout).toContain("5 errors, 0 warnings");
   });
 
   it("the clause matrix counts the same clauses", () => {
     const result = csr(["-C", join(FIXTURES, "audit", "coverage", "invalid"), "matrix", "clauses", "--format", "json"], { lang: null });
     const json = JSON.parse(result.stdout) as { notes: string[] };
-    expect(json.notes).toEqual(["覆盖率：4/7 (57.1%)", "● 直接对应；○ 通过下级文件对应", "未覆盖：8 运行", "未覆盖：8.3 设计和开发", "未覆盖：8.3.1 总则"]);
+    expect(json.notes).toEqual([
+      "覆盖率：2/7 (28.6%)",
+      "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
+      "由上级条款继承的 2 条不计为已覆盖：请在文件中直接对应，或在 qms.yaml 设置 coverage.inherit_from_parent。",
+      "仅继承：4.1 理解组织及其环境",
+      "仅继承：4.2 相关方",
+      "未覆盖：8 运行",
+      "未覆盖：8.3 设计和开发",
+      "未覆盖：8.3.1 总则",
+    ]);
   });
 });

@@ -26,7 +26,10 @@ describe("csr export", () => {
       "程序文件一览表",
       "受控文件清单",
       "表单清单",
+      "外来文件清单",
+      "作废文件清单",
       "条款对照表 MINI",
+      "条款过程文件对照 MINI",
       "顾客特定要求矩阵",
       "顾客特定要求清单",
       "评审及时性",
@@ -52,14 +55,15 @@ describe("csr export", () => {
     const clauses = workbook.getWorksheet("条款对照表 MINI")!;
     expect(clauses.getCell("A1").value).toBe("MINI QMS 条款与过程、文件对照表");
     expect(clauses.getCell("E7").value).toBe("●");
-    expect(clauses.getCell("A19").value).toBe("覆盖率：10/13 (76.9%)");
+    expect(clauses.getCell("A19").value).toBe("覆盖率：8/13 (61.5%)");
+    expect(clauses.getCell("E8").value).toBe("△");
   });
 
   it("writes English headers with --lang en", async () => {
     const out = join(tempDir(), "en.xlsx");
     expect(csr(["-C", REPO, "export", "--out", out, "--lang", "en"]).code).toBe(0);
     const workbook = await readWorkbook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "Clauses MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "External documents", "Obsolete documents", "Clauses MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 
@@ -88,7 +92,7 @@ describe("csr export", () => {
     );
     expect(csr(["-C", dir, "export", "--out", ".git/registers.xlsx"], { lang: null }).code).toBe(2);
     expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.txt"], { lang: null }).stderr).toBe(
-      "csr: Cannot tell the format of --out out/forms.txt from its extension; name it .md, .html, .csv, .json or .xlsx, or give --format.\n",
+      "csr: Cannot tell the format of --out out/forms.txt from its extension; name it .md, .html, .csv, .json, .xlsx or .pdf, or give --format.\n",
     );
     expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).toMatchObject({ code: 0, stderr: "wrote out/forms.md\n" });
     expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null }).code).toBe(2);
@@ -183,7 +187,7 @@ describe("table templates", () => {
 
 describe("usage errors", () => {
   it("an unknown format or language is one line, exit 2", () => {
-    expect(csr(["-C", REPO, "list", "forms", "--format", "pdf"], { lang: null }).stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json; got 'pdf'.\n");
+    expect(csr(["-C", REPO, "list", "forms", "--format", "docx"], { lang: null }).stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json, pdf; got 'docx'.\n");
     // --lang is a global option that commander checks: an unknown language is a usage error in the repository's language.
     expect(csr(["-C", REPO, "matrix", "clauses", "--lang", "fr"])).toEqual({ code: 2, stdout: "", stderr: "错误：选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en\n（运行 'csr --help' 查看用法）\n" });
   });

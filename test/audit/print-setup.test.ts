@@ -39,9 +39,9 @@ describe("printed registers", () => {
     expect(result.status).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(converted, "registers.xlsx"));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["程序文件一览表", "受控文件清单", "表单清单", "条款对照表 MINI", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "特殊特性符号对照表", "发放回收记录", "培训记录"]);
-    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "表单编号", "条款名称", "来源文件", "编号", "编号", "顾客符号", "文件编号", "培训日期"]);
-    expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(10).fill("A2"));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["程序文件一览表", "受控文件清单", "表单清单", "外来文件清单", "作废文件清单", "条款对照表 MINI", "条款过程文件对照 MINI", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "特殊特性符号对照表", "发放回收记录", "培训记录"]);
+    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "表单编号", "类别", "层级", "条款名称", "条款", "来源文件", "编号", "编号", "顾客符号", "文件编号", "培训日期"]);
+    expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(13).fill("A2"));
   }, 130_000);
 
   it("lays HTML out on A4, landscape when the table is wide, with the header row repeated and the heading", () => {
@@ -53,5 +53,27 @@ describe("printed registers", () => {
     const narrow = csr(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
     expect(narrow).toContain("@page { size: A4; margin: 12mm 10mm; }");
     expect(readFileSync(file).length).toBeGreaterThan(0);
+  });
+});
+
+describe("registers and layouts as PDF", () => {
+  const chromium = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"]).status === 0;
+  const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
+  // pdftotext drops the spaces of the page footer and may break lines: text is compared without whitespace.
+  const text = (pdf: string) => spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
+
+  it.runIf(chromium && pdftotext)("prints a register with its heading, columns, notes, signature lines and 第 x 页 共 y 页", { timeout: 120_000 }, () => {
+    const out = tempDir();
+    const external = join(out, "外来文件清单.pdf");
+    expect(csr(["-C", REPO, "list", "external", "--out", external, "--today", "2026-11-27"], { lang: null })).toMatchObject({ code: 0, stderr: `wrote ${external}\n` });
+    expect(readFileSync(external).subarray(0, 5).toString()).toBe("%PDF-");
+    const printed = text(external);
+    for (const expected of ["外来文件清单（共2份）", "测试汽车零部件有限公司", "截至2026-11-27", "发布单位", "GB/T19001-2016", "2017-03-02", "现行2份", "编制：", "批准：", "第1页共1页"]) {
+      expect(printed).toContain(expected);
+    }
+    const xref = join(out, "xref.pdf");
+    expect(csr(["-C", REPO, "matrix", "clauses", "--style", "cross-reference", "--format", "pdf", "--out", xref, "--today", "2026-11-27"], { lang: null }).code).toBe(0);
+    const matrix = text(xref);
+    for (const expected of ["MINIQMS条款、过程和文件对照表", "△由上级条款继承", "覆盖率：8/13(61.5%)", "第1页共2页", "第2页共2页"]) expect(matrix).toContain(expected);
   });
 });

@@ -7,10 +7,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
 import { registerContext } from "../../src/report/registers/context.js";
-import { csrList } from "../../src/report/registers/csr.js";
 import { documentList } from "../../src/report/registers/documents.js";
 import { toCsv, toJson, toMarkdown } from "../../src/report/table.js";
-import { csr, FIXTURES } from "../helpers.js";
+import { copyFixture, csr, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 const GOLDEN = join(FIXTURES, "audit", "golden");
@@ -22,6 +21,10 @@ const CASES: [name: string, args: string[]][] = [
   ["forms", ["list", "forms", "--today", "2026-11-27"]],
   ["symbols", ["list", "symbols", "--today", "2026-11-27"]],
   ["matrix-clauses", ["matrix", "clauses", "--today", "2026-11-27"]],
+  ["matrix-clauses-xref", ["matrix", "clauses", "--style", "cross-reference", "--today", "2026-11-27"]],
+  ["csr-list", ["list", "csr", "--today", "2026-11-27"]],
+  ["external", ["list", "external", "--today", "2026-11-27"]],
+  ["obsolete", ["list", "obsolete", "--today", "2026-11-27"]],
   ["matrix-csr", ["matrix", "csr", "--today", "2026-11-27"]],
   ["reviews", ["list", "reviews", "--today", "2026-11-27"]],
 ];
@@ -61,16 +64,41 @@ describe("registers and matrices match their golden files", () => {
 
 describe("registers that only the workbook carries", () => {
   const ctx = registerContext(loadRepository(REPO), "zh-CN");
-  for (const [name, table] of [
-    ["csr-list", csrList(ctx)],
-    ["documents", documentList(ctx)],
-  ] as const) {
+  for (const [name, table] of [["documents", documentList(ctx)]] as const) {
     it(`${name} in md, csv and json`, () => {
       golden(`${name}.md`, toMarkdown(table));
       golden(`${name}.csv`, toCsv(table));
       golden(`${name}.json`, toJson(table));
     });
   }
+});
+
+describe("the CSR list is one register", () => {
+  it("csr list csr prints the export's CSR sheet, cell for cell, and the as-of date once", async () => {
+    const book = join(tempDir(), "registers.xlsx");
+    expect(csr(["-C", REPO, "export", "--out", book, "--today", "2026-11-27"], { lang: null }).code).toBe(0);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    const sheet: string[][] = [];
+    workbook.getWorksheet("顾客特定要求清单")!.eachRow((row) => sheet.push(Array.from((row.values as unknown[]).slice(1), (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? "" : String(v)))));
+    const list = JSON.parse(csr(["-C", REPO, "list", "csr", "--format", "json", "--today", "2026-11-27"], { lang: null }).stdout) as { title: string; columns: { header: string }[]; rows: Record<string, unknown>[] };
+    expect(sheet[0]![0]).toBe(list.title);
+    expect(sheet[1]).toEqual(list.columns.map((c) => c.header));
+    const cells = list.rows.map((r) => Object.values(r).map((v) => (v === null ? "" : String(v))));
+    expect(sheet.slice(2, 2 + cells.length).map((row) => [...row, ...Array(cells[0]!.length - row.length).fill("")])).toEqual(cells);
+    const md = csr(["-C", REPO, "list", "csr", "--format", "md", "--today", "2026-11-27"], { lang: null }).stdout;
+    expect(md.match(/2026-11-27/g)).toEqual(["2026-11-27"]);
+  });
+  it("a terminal shows the CSR list's overview columns", () => {
+    const result = csr(["-C", REPO, "list", "--today", "2026-11-27"], { lang: null });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n").slice(0, 3)).toEqual([
+      "顾客特定要求清单（共 2 项）",
+      "",
+      "编号      顾客代码  条款   要求名称                   评审期限    剩余工作日  负责人  状态",
+    ]);
+  });
 });
 
 describe("terminal tables", () => {
@@ -88,13 +116,42 @@ describe("terminal tables", () => {
   });
   it("the clause matrix ends with the coverage line and the uncovered clauses", () => {
     const result = csr(["-C", REPO, "matrix", "clauses"], { lang: null });
-    expect(result.stdout.trimEnd().split("\n").slice(-5)).toEqual([
+    expect(result.stdout.trimEnd().split("\n").slice(-8)).toEqual([
+      "覆盖率：8/13 (61.5%)",
+      "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
+      "由上级条款继承的 2 条不计为已覆盖：请在文件中直接对应，或在 qms.yaml 设置 coverage.inherit_from_parent。",
+      "未覆盖：4 组织环境",
+      "未覆盖：4.1 理解组织及其环境",
+      "未覆盖：4.2 理解相关方的需求和期望",
+      "仅继承：7.5.1 总则",
+      "仅继承：7.5.3 成文信息的控制",
+    ]);
+  });
+  it("counts inherited clauses as covered when qms.yaml says a parent covers its sub-clauses", () => {
+    const repo = copyFixture("test/fixtures/audit/registers");
+    const config = join(repo, "qms.yaml");
+    writeFileSync(config, readFileSync(config, "utf8").replace("departments:", "coverage:\n  inherit_from_parent: true\ndepartments:"));
+    const result = csr(["-C", repo, "matrix", "clauses", "--today", "2026-11-27"], { lang: null });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines.find((l) => l.startsWith("7.5.1"))).toBe("7.5.1  总则                        ○   △               △ 由上级条款继承");
+    expect(lines.slice(-6)).toEqual([
       "覆盖率：10/13 (76.9%)",
-      "● 直接对应；○ 通过下级文件对应",
+      "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
+      "由上级条款继承的 2 条按 qms.yaml coverage.inherit_from_parent 计为已覆盖。",
       "未覆盖：4 组织环境",
       "未覆盖：4.1 理解组织及其环境",
       "未覆盖：4.2 理解相关方的需求和期望",
     ]);
+  });
+  it("marks a provisional catalog (GJB 9001C) in the title and the notes of both layouts", () => {
+    for (const style of ["grid", "cross-reference"]) {
+      const result = csr(["-C", join(ROOT, "examples", "gjb-demo"), "matrix", "clauses", "--style", style, "--format", "json", "--today", "2026-11-27"], { lang: null });
+      expect(result.code).toBe(0);
+      const table = JSON.parse(result.stdout) as { title: string; notes: string[] };
+      expect(table.title).toBe(style === "grid" ? "GJB 9001C-2017（暂定条款目录） 条款与过程、文件对照表" : "GJB 9001C-2017（暂定条款目录） 条款、过程和文件对照表");
+      expect(table.notes.at(-1)).toBe("暂定条款目录：GJB 9001C-2017 的条款编号未全部与正式标准核对，可在本库 standards/GJB9001C.yaml 中修正或补充。");
+    }
   });
   it("the CSR matrix filters by customer", () => {
     const none = csr(["-C", REPO, "matrix", "csr", "--customer", "FORDX"]);

@@ -13,22 +13,22 @@ describe("csr list", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
-        "顾客特定要求清单（共 10 项，截至 2026-11-27）",
+        "顾客特定要求清单（共 10 项）",
         "",
-        "编号     顾客  标题                          条款                                  状态          评审期限    剩余工作日  实施负责人",
-        "-------  ----  ----------------------------  ------------------------------------  ------------  ----------  ----------  ----------",
-        "DYA-001  DYA   特殊特性符号按顾客规定标识    IATF16949:8.3.3.3                     已接收        2026-12-04  5",
-        "DYA-002  DYA   控制计划须经顾客批准          IATF16949:8.5.1.1                     评审中        2026-12-08  7",
-        "DYA-003  DYA   包装须使用顾客周转箱          IATF16949:8.5.4                       已决定",
-        "DYA-004  DYA   关键特性须在作业指导书中标识  IATF16949:8.3.3.3, IATF16949:8.5.1.1  已落实到文件                          王强",
-        "DYA-005  DYA   特殊特性清单每年评审          IATF16949:8.3.3.3                     已实施                                王强",
-        "DYA-006  DYA   特殊特性变更须通知顾客        IATF16949:8.3.3.3                     已验证                                王强",
-        "DYA-007  DYA   每批次附第三方检测报告        IATF16949:8.5.4                       已拒绝",
-        "DYA-008  DYA   出口包装熏蒸要求              IATF16949:8.5.4                       不适用",
-        "DYA-009  DYA   特殊特性用三角符号标识        IATF16949:8.3.3.3                     已替代",
-        "DYA-010  DYA   首件检验记录保存五年          IATF16949:8.5.1.1                     已落实到文件",
+        "编号     顾客代码  条款             要求名称                      评审期限    剩余工作日  负责人  状态",
+        "-------  --------  ---------------  ----------------------------  ----------  ----------  ------  ------------",
+        "DYA-001  DYA       8.3.3.3          特殊特性符号按顾客规定标识    2026-12-04  5                   已接收",
+        "DYA-002  DYA       8.5.1.1          控制计划须经顾客批准          2026-12-08  7                   评审中",
+        "DYA-003  DYA       8.5.4            包装须使用顾客周转箱                                          已决定",
+        "DYA-004  DYA       8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识                          王强    已落实到文件",
+        "DYA-005  DYA       8.3.3.3          特殊特性清单每年评审                                  王强    已实施",
+        "DYA-006  DYA       8.3.3.3          特殊特性变更须通知顾客                                王强    已验证",
+        "DYA-007  DYA       8.5.4            每批次附第三方检测报告                                        已拒绝",
+        "DYA-008  DYA       8.5.4            出口包装熏蒸要求                                              不适用",
+        "DYA-009  DYA       8.3.3.3          特殊特性用三角符号标识                                        已替代",
+        "DYA-010  DYA       8.5.1.1          首件检验记录保存五年                                          已落实到文件",
         "",
-        "评审逾期 0 项。剩余工作日按 qms.yaml 的工作日历计算，负数为逾期的工作日数。",
+        "评审逾期 0 项。评审期限和剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出；负数为逾期的工作日数。",
         "",
       ].join("\n"),
     );
@@ -49,30 +49,34 @@ describe("csr list", () => {
 
   it("speaks English with --lang en, and writes JSON, CSV and Markdown", () => {
     const json = JSON.parse(list("--format", "json", "--lang", "en", "--status", "in-review").stdout);
-    expect(json).toEqual({
-      title: "Customer-specific requirements (1, as of 2026-11-27)",
-      columns: [
-        { key: "id", header: "ID" },
-        { key: "customer", header: "Customer" },
-        { key: "title", header: "Title" },
-        { key: "clauses", header: "Clauses" },
-        { key: "status", header: "Status" },
-        { key: "due", header: "Review due" },
-        { key: "days_left", header: "Working days left" },
-        { key: "owner", header: "Owner" },
-      ],
-      rows: [{ id: "DYA-002", customer: "DYA", title: "控制计划须经顾客批准", clauses: "IATF16949:8.5.1.1", status: "in review", due: "2026-12-08", days_left: 7, owner: null }],
-      notes: ["Review overdue: 0. Working days follow the calendar in qms.yaml; a negative number is working days late."],
-    });
-    expect(list("--format", "csv", "--status", "rejected").stdout).toBe("\ufeff编号,顾客,标题,条款,状态,评审期限,剩余工作日,实施负责人\r\nDYA-007,DYA,每批次附第三方检测报告,IATF16949:8.5.4,已拒绝,,,\r\n");
-    expect(list("--format", "md", "--status", "rejected").stdout).toContain("| DYA-007 | DYA | 每批次附第三方检测报告 | IATF16949:8.5.4 | 已拒绝 |  |  |  |\n");
+    expect(json.title).toBe("Customer-specific requirements list (1 in total)");
+    expect(json.columns.map((c: { header: string }) => c.header)).toEqual([
+      "No.", "ID", "Customer", "Customer name", "Source document", "Source revision", "Section", "Clauses", "Title", "Requirement", "Category", "Received",
+      "Review due", "Working days left", "Disposition", "Decided by", "Decided on", "Justification", "Owner", "Due", "Addressed in", "Status",
+    ]);
+    expect(json.rows).toEqual([
+      {
+        no: 1, id: "DYA-002", customer: "DYA", customerName: "东岳越野车有限公司", source: "DYA-SQM", revision: "C", section: "5.1", clauses: "8.5.1.1",
+        title: "控制计划须经顾客批准", text: "", category: "", received: "2026-11-24", reviewDue: "2026-12-08", daysLeft: 7, disposition: "", decidedBy: "",
+        decided: null, justification: "", owner: "", due: null, addressed: "", status: "in review",
+      },
+    ]);
+    expect(json.notes).toEqual(["Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
+    expect(list("--format", "csv", "--status", "rejected").stdout).toBe(
+      "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,负责人,完成期限,落实文件,状态\r\n" +
+        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,9.1,8.5.4,每批次附第三方检测报告,,,2026-11-20,,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,已拒绝\r\n",
+    );
+    expect(list("--format", "md", "--status", "rejected").stdout).toContain(
+      "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |  |  |  | 已拒绝 |\n",
+    );
   });
 
   it("refuses unknown filters and formats with the accepted values", () => {
     expect(list("--status", "open").stderr).toBe(
       "csr: --status must be one of received, in-review, decided, addressed, implemented, verified, superseded, rejected, not-applicable; got 'open'.\n",
     );
-    expect(list("--format", "pdf").stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json; got 'pdf'.\n");
+    expect(list("--format", "docx").stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json, pdf; got 'docx'.\n");
+    expect(list("--format", "pdf").stderr).toBe("csr: --format pdf writes a binary file; give the file to write with --out FILE.pdf.\n");
     expect(list("--format", "xlsx").stderr).toBe("csr: --format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.\n");
     expect(csr(["-C", FIXTURE, "list", "--customer", "DYB"]).stderr).toBe("csr: --customer: unknown customer 'DYB'. Did you mean 'DYA'?\n");
     expect(list("--clause", "8.3").stderr).toBe("csr: --clause expects STANDARD:CLAUSE, e.g. IATF16949:8.3; got '8.3'.\n");
@@ -81,7 +85,7 @@ describe("csr list", () => {
   it("writes the list to a file with --out and never overwrites one", () => {
     const dir = validRepo();
     expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"], { lang: null })).toMatchObject({ code: 0, stdout: "", stderr: "wrote csr-list.csv\n" });
-    expect(read(dir, "csr-list.csv").startsWith("\ufeff编号,")).toBe(true);
+    expect(read(dir, "csr-list.csv").startsWith("\ufeff序号,编号,")).toBe(true);
     expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"])).toMatchObject({
       code: 2,
       stderr: "csr: csr-list.csv exists already; csr does not overwrite files.\nhint: Choose another --out, or pass --force to replace it.\n",

@@ -54,11 +54,12 @@ describe("csr source update", () => {
     );
     expect(read(dir, "csr/DYA/DYA-009.yaml")).toContain("revision: B");
 
-    const list = csr(["-C", dir, "list", "--today", "2026-12-01", "--format", "csv", "--lang", "en"]);
-    expect(list.stdout.split("\r\n").slice(1, 4)).toEqual([
-      "DYA-001,DYA,特殊特性符号按顾客规定标识,IATF16949:8.3.3.3,received,2026-12-15,10,",
-      "DYA-002,DYA,控制计划须经顾客批准,IATF16949:8.5.1.1,received,2026-12-15,10,",
-      "DYA-003,DYA,包装须使用顾客周转箱,IATF16949:8.5.4,received,2026-12-15,10,",
+    const list = csr(["-C", dir, "list", "--today", "2026-12-01", "--format", "json", "--lang", "en"]);
+    const rows = (JSON.parse(list.stdout) as { rows: Record<string, unknown>[] }).rows;
+    expect(rows.slice(0, 3).map((r) => [r.id, r.revision, r.status, r.reviewDue, r.daysLeft])).toEqual([
+      ["DYA-001", "D", "received", "2026-12-15", 10],
+      ["DYA-002", "D", "received", "2026-12-15", 10],
+      ["DYA-003", "D", "received", "2026-12-15", 10],
     ]);
     expect(csr(["-C", dir, "check", "--today", "2026-12-01"]).stdout).toBe("✔ No problems in 16 files.\n");
   });

@@ -116,6 +116,21 @@ describe("csr release", () => {
     expect(csr(["-C", repo, "check"]).code).toBe(0);
   });
 
+  it("records each signature with its own date, and refuses dates out of order", () => {
+    const repo = repoWith({ "documents/QP-020.yaml": DRAFT });
+    const dates = ["--prepared-date", "2024-02-20", "--reviewed-date", "2024-02-23", "--approved-date", "2024-02-28"];
+    const late = csr(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, ...dates, "--reviewed-date", "2024-03-02", "--date", "2024-03-01"]);
+    expect(late).toMatchObject({ code: 2, stdout: "", stderr: "csr: --approved-date 2024-02-28 is before --reviewed-date 2024-03-02; a revision is prepared, reviewed, approved and then takes effect, in that order.\n" });
+    const early = csr(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--approved-date", "2024-03-05", "--date", "2024-03-01"]);
+    expect(early.stderr).toBe("csr: --date 2024-03-01 is before --approved-date 2024-03-05; a revision is prepared, reviewed, approved and then takes effect, in that order.\n");
+    const result = csr(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, ...dates, "--date", "2024-03-01"]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain(
+      ["    prepared:", "      by: zhang", "      date: 2024-02-20", "    reviewed:", "      by: li", "      date: 2024-02-23", "    approved:", "      by: wang", "      date: 2024-02-28", ""].join("\n"),
+    );
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain("effective: 2024-03-01\n");
+  });
+
   it("counts revisions within the edition, and starts a new edition with --major", () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     expect(csr(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"]).stdout).toMatch(/^Released QP-020 A\/1 .* tag QP-020\/A-1\.\n$/);

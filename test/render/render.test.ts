@@ -32,6 +32,20 @@ describe("csr render: golden files", () => {
   }
 });
 
+describe("csr render: layouts per document level (qms.yaml document_layouts)", () => {
+  for (const format of ["md", "html"] as const) {
+    for (const lang of ["zh-CN", "en"] as const) {
+      it(`prints the seed work-instruction change log and GJB signatures with 密级 as ${format} (${lang})`, () => {
+        const out = tempDir();
+        const result = csr(["-C", join(FIXTURES, "render", "layouts"), "render", "CS/WI-101", "CS/QP-006", "--format", format, "--lang", lang, "--out", out]);
+        expect(result.stderr).toBe(`Rendered 2 files (${format}, ${lang}).\n`);
+        expect(result.code).toBe(0);
+        for (const file of readdirSync(out).sort()) expectGolden(file, readFileSync(join(out, file), "utf8"));
+      });
+    }
+  }
+});
+
 describe("csr render", () => {
   it("renders every document with --all into out/ at the repository root, replacing earlier renders", () => {
     const repo = copyFixture("test/fixtures/render/basic");

@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", () => {
-    expect(site.stderr).toBe("Built the site: 132 pages, 157 files (zh-CN); csr check: 0 error(s), 0 warning(s).\n");
+    expect(site.stderr).toBe("Built the site: 135 pages, 166 files (zh-CN); csr check: 0 error(s), 0 warning(s).\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);

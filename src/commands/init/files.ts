@@ -516,9 +516,18 @@ processes:
 };
 
 /** Repository-relative path -> content, in the order they are listed to the user. */
+/**
+ * The example's processes name whole sections (4 … 10), so the example counts a section as covering
+ * its sub-clauses, and says that a real system names each sub-clause instead.
+ */
+const EXAMPLE_COVERAGE = `# 示例中的过程只列到章（4 … 10），所以约定上级条款覆盖其下级条款；正式体系中请逐条对应后删除此项。
+coverage:
+  inherit_from_parent: true
+`;
+
 export function initFiles(example: boolean): Map<string, string> {
   const files = new Map<string, string>([
-    ["qms.yaml", QMS],
+    ["qms.yaml", example ? QMS.replace("standards: [IATF16949]\n", `standards: [IATF16949]\n${EXAMPLE_COVERAGE}`) : QMS],
     ["people.yaml", PEOPLE],
   ]);
   if (example) {

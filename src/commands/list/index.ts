@@ -2,7 +2,7 @@
 import { UserError } from "../../core/errors.js";
 import type { CommandContext } from "../context.js";
 
-const REGISTERS = ["procedures", "forms", "symbols", "reviews", "distribution", "training"] as const;
+const REGISTERS = ["procedures", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training"] as const;
 
 export async function listCommand(ctx: CommandContext, what: string, flags: Record<string, unknown>): Promise<number> {
   if (what === "csr") return (await import("./csr.js")).listCsrCommand(ctx, flags);

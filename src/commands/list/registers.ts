@@ -1,10 +1,12 @@
-/** `csr list procedures|forms|symbols|reviews|distribution|training`: the registers auditors ask for. */
+/** `csr list procedures|forms|external|obsolete|symbols|reviews|distribution|training`: the registers auditors ask for. */
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { registerContext } from "../../report/registers/context.js";
 import { distributionRegister } from "../../report/registers/distribution.js";
+import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
+import { obsoleteList } from "../../report/registers/obsolete.js";
 import { PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
@@ -34,6 +36,10 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style });
   } else if (what === "forms") {
     table = formList(rc);
+  } else if (what === "external") {
+    table = externalList(rc);
+  } else if (what === "obsolete") {
+    table = obsoleteList(rc);
   } else if (what === "symbols") {
     table = symbolTable(rc, { customer: flags.customer });
   } else if (what === "reviews") {
@@ -43,7 +49,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "training") {
     table = trainingRegister(rc);
   } else {
-    throw new UserError(`Unknown register '${what}'; choose procedures, forms, symbols, reviews, distribution or training.`);
+    throw new UserError(`Unknown register '${what}'; choose procedures, forms, external, obsolete, symbols, reviews, distribution or training.`);
   }
   return emitTable(ctx, table, flags, repo, lang, today);
 }

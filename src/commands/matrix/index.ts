@@ -3,16 +3,21 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
+import { clauseCrossReference } from "../../report/registers/clause-xref.js";
 import { clauseMatrix } from "../../report/registers/clauses.js";
 import { registerContext } from "../../report/registers/context.js";
 import { csrMatrix } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
-import { dateOption } from "../options.js";
+import { choiceOption, dateOption } from "../options.js";
+
+/** grid: clauses against processes and procedures (●/△/○); cross-reference: the 条款、过程和文件对照表 layout. */
+const CLAUSE_STYLES = ["grid", "cross-reference"] as const;
 import { emitTable, languageOf, warnProblems, type OutputFlags } from "../shared/output.js";
 
 export interface MatrixFlags extends OutputFlags {
   standard?: string;
   customer?: string;
+  style?: string;
   today?: string;
 }
 
@@ -35,5 +40,6 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
   if (!catalog) {
     throw new UserError(`No catalog for standard '${standard}'.${didYouMean(standard, repo.catalogs.keys())} Known: ${[...repo.catalogs.keys()].join(", ")}.`);
   }
-  return emitTable(ctx, clauseMatrix(rc, catalog), flags, repo, lang, today);
+  const style = choiceOption(flags.style, "--style", CLAUSE_STYLES, "grid");
+  return emitTable(ctx, style === "grid" ? clauseMatrix(rc, catalog) : clauseCrossReference(rc, catalog), flags, repo, lang, today);
 }

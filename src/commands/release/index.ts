@@ -28,6 +28,10 @@ export interface ReleaseFlags {
   reviewed?: string;
   approved?: string;
   date?: string;
+  /** Each signature's own date (编制/审核/批准 are signed on different days); each defaults to --date. */
+  preparedDate?: string;
+  reviewedDate?: string;
+  approvedDate?: string;
   /** Release although the document has not changed since its last release. */
   force?: boolean;
   /** Never prompt (release never does; accepted like every writing command). */
@@ -50,6 +54,7 @@ export async function releaseCommand(ctx: CommandContext, id: string, flags: Rel
  */
 async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
   const date = dateOption(flags.date, "--date");
+  const signed = signatureDates(flags, date);
   const summary = required(flags.summary, "--summary", "what changed, e.g. --summary '增加评审期限'");
   const prepared = required(flags.prepared, "--prepared", "who wrote the change (编制)");
   const reviewed = required(flags.reviewed, "--reviewed", "who reviewed it (审核)");
@@ -86,9 +91,9 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
       date,
       summary,
       ...(flags.pages ? { pages: flags.pages } : {}),
-      prepared: { by: prepared, date },
-      reviewed: { by: reviewed, date },
-      approved: { by: approved, date },
+      prepared: { by: prepared, date: signed.prepared },
+      reviewed: { by: reviewed, date: signed.reviewed },
+      approved: { by: approved, date: signed.approved },
     };
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "released");
@@ -129,6 +134,30 @@ async function refuseUnchanged(root: string, id: string, version: string, path: 
       "Edit the document first, or pass --force to release it again unchanged.",
     );
   }
+}
+
+/**
+ * The date of each signature: its own option, else the release date. A revision is prepared, then
+ * reviewed, then approved, and takes effect when approved or later, so the dates must follow that
+ * order (ISO 9001 7.5.2 c: documents are reviewed and approved before use).
+ * Errors: UserError naming the two dates out of order.
+ */
+function signatureDates(flags: ReleaseFlags, date: string): { prepared: string; reviewed: string; approved: string } {
+  const prepared = dateOption(flags.preparedDate, "--prepared-date", date);
+  const reviewed = dateOption(flags.reviewedDate, "--reviewed-date", date);
+  const approved = dateOption(flags.approvedDate, "--approved-date", date);
+  const order: [string, string][] = [
+    ["--prepared-date", prepared],
+    ["--reviewed-date", reviewed],
+    ["--approved-date", approved],
+    ["--date", date],
+  ];
+  for (let i = 1; i < order.length; i++) {
+    const [earlierFlag, earlier] = order[i - 1]!;
+    const [laterFlag, later] = order[i]!;
+    if (later < earlier) throw new UserError(`${laterFlag} ${later} is before ${earlierFlag} ${earlier}; a revision is prepared, reviewed, approved and then takes effect, in that order.`);
+  }
+  return { prepared, reviewed, approved };
 }
 
 function required(value: string | undefined, flag: string, what: string): string {

@@ -1,5 +1,5 @@
 /** Printing or writing a register in the format the user asked for; shared by list, matrix and export. */
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
@@ -20,7 +20,7 @@ export interface OutputFlags {
   force?: boolean;
 }
 
-const BY_EXTENSION: Record<string, TableFormat> = { ".md": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".xlsx": "xlsx" };
+const BY_EXTENSION: Record<string, TableFormat> = { ".md": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".pdf": "pdf" };
 
 /** Registers leave out files that failed to load; say so, rather than print a silently short list. */
 export function warnProblems(ctx: CommandContext, repo: Repository): void {
@@ -37,7 +37,7 @@ export function languageOf(): Lang {
 export function formatOf(flags: OutputFlags): TableFormat {
   const guessed = flags.out ? BY_EXTENSION[extname(flags.out).toLowerCase()] : undefined;
   if (flags.out && !guessed && flags.format === undefined) {
-    throw new UserError(`Cannot tell the format of --out ${flags.out} from its extension; name it .md, .html, .csv, .json or .xlsx, or give --format.`);
+    throw new UserError(`Cannot tell the format of --out ${flags.out} from its extension; name it .md, .html, .csv, .json, .xlsx or .pdf, or give --format.`);
   }
   return choiceOption(flags.format, "--format", TABLE_FORMATS, guessed ?? "table");
 }
@@ -63,7 +63,32 @@ export async function renderTable(table: Table, format: TableFormat, repo: Repos
       return toJson(table);
     case "xlsx":
       return (path) => writeXlsx([table], path, onCut);
+    case "pdf":
+      return printTable(table, repo, lang);
   }
+}
+
+/**
+ * A register as PDF: its HTML printed by the system's Chromium, as `csr render` prints documents,
+ * with 第 x 页 共 y 页 at the foot of every page. Chromium and a Chinese font are checked before
+ * anything is written.
+ */
+async function printTable(table: Table, repo: Repository, lang: Lang): Promise<TableOutput> {
+  const { findChromium, requireCjkFont, startPdfPrinter } = await import("../../render/pdf.js");
+  const { pageFooter } = await import("../render/index.js");
+  const { loadLabels } = await import("../../render/environment.js");
+  const chromium = findChromium();
+  requireCjkFont();
+  const html = await renderTableTemplate(table, "html", { root: repo.root, lang });
+  const footer = pageFooter(loadLabels(repo.root, lang));
+  return async (path) => {
+    const printer = await startPdfPrinter(chromium);
+    try {
+      writeFileSync(path, await printer.print(html, footer));
+    } finally {
+      await printer.close();
+    }
+  };
 }
 
 /**
@@ -101,9 +126,12 @@ export function registerHeading(repo: Repository, table: Table, lang: Lang, toda
 
 export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang, today?: string): Promise<number> {
   const format = formatOf(flags);
-  if (today !== undefined && (format === "md" || format === "html" || format === "xlsx")) table = { ...table, heading: registerHeading(repo, table, lang, today) };
+  if (today !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf")) table = { ...table, heading: registerHeading(repo, table, lang, today) };
   if (format === "xlsx" && !flags.out) {
     throw new UserError("--format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.");
+  }
+  if (format === "pdf" && !flags.out) {
+    throw new UserError("--format pdf writes a binary file; give the file to write with --out FILE.pdf.");
   }
   const content = await renderTable(table, format, repo, lang, cutWarning(ctx));
   if (flags.out) await writeOutput(ctx, repo.root, flags.out, content, flags.force);

@@ -85,10 +85,13 @@ export function clauseList(ctx: RegisterContext, clauses: readonly string[] | un
   return list.map((c) => (bare ? c.slice(c.indexOf(":") + 1) : c)).join("/");
 }
 
-/** Live documents of the register: obsolete ones are withdrawn and left out. */
+/**
+ * The organisation's own live documents: obsolete ones are withdrawn, external ones were not written
+ * here; each kind has its own register (作废文件清单, 外来文件清单).
+ */
 export function liveDocuments(ctx: RegisterContext, keep: (doc: ControlledDocument) => boolean): ControlledDocument[] {
   return ctx.repo.documents
     .map((d) => d.value)
-    .filter((d) => d.status !== "obsolete" && keep(d))
+    .filter((d) => d.status !== "obsolete" && d.kind !== "external" && keep(d))
     .sort((a, b) => compareIds(a.id, b.id));
 }

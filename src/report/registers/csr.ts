@@ -3,7 +3,8 @@
  * record, and the CSR matrix (顾客特定要求矩阵) of IATF 16949 7.5.1.1 showing where each
  * requirement is addressed in the organisation's own documents.
  */
-import { csrStatus, csrStatusLabel } from "../../model/csr-status.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { csrFacts, csrStatus, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { Csr, Disposition } from "../../model/types.js";
@@ -53,14 +54,23 @@ function csrTitle(ctx: RegisterContext, csr: Csr): string {
 }
 
 /**
- * Every fact of a requirement that a list can carry: what it is, the decision, who implements it by
- * when, where it is addressed. `csr import --as csr` reads it back, so a workbook round-trips.
+ * The CSR list (顾客特定要求清单), the one definition behind `csr list csr` and the export's sheet:
+ * every fact of a requirement that a list can carry (what it is, the decision, who implements it by
+ * when, where it is addressed), and, on `today`, the review deadline and the working days left of
+ * an open review. `csr import --as csr` reads it back, so a workbook round-trips; the derived
+ * columns (review due, days left) are recomputed, not imported. `keep` narrows the rows (the
+ * command's filters); a terminal shows the columns of `terminal` only.
  */
-export function csrList(ctx: RegisterContext, options: { customer?: string } = {}): Table {
-  const csrs = sortedCsrs(ctx, options.customer);
+export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean }): Table {
+  const config = ctx.repo.config?.value;
+  const factsContext = { config, calendar: repositoryCalendar(config), documentStatus: (id: string) => ctx.index.documents.get(id)?.value.status, today: options.today };
+  const rows = sortedCsrs(ctx, options.customer)
+    .map((csr) => ({ csr, facts: csrFacts(csr, factsContext) }))
+    .filter(({ csr, facts }) => options.keep?.(csr, facts) ?? true);
+  const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
   return {
     id: "csr-list",
-    title: ctx.lang === "en" ? `Customer-specific requirements list (${csrs.length} in total)` : `顾客特定要求清单（共 ${csrs.length} 项）`,
+    title: ctx.lang === "en" ? `Customer-specific requirements list (${rows.length} in total)` : `顾客特定要求清单（共 ${rows.length} 项）`,
     sheet: t(ctx, "顾客特定要求清单", "CSR list"),
     columns: [
       { key: "no", header: t(ctx, "序号", "No.") },
@@ -75,6 +85,8 @@ export function csrList(ctx: RegisterContext, options: { customer?: string } = {
       { key: "text", header: t(ctx, "要求内容", "Requirement") },
       { key: "category", header: t(ctx, "类别", "Category") },
       { key: "received", header: t(ctx, "接收日期", "Received"), date: true },
+      { key: "reviewDue", header: t(ctx, "评审期限", "Review due"), date: true },
+      { key: "daysLeft", header: t(ctx, "剩余工作日", "Working days left") },
       { key: "disposition", header: t(ctx, "处置", "Disposition") },
       { key: "decidedBy", header: t(ctx, "决定人", "Decided by") },
       { key: "decided", header: t(ctx, "决定日期", "Decided on"), date: true },
@@ -84,7 +96,8 @@ export function csrList(ctx: RegisterContext, options: { customer?: string } = {
       { key: "addressed", header: t(ctx, "落实文件", "Addressed in") },
       { key: "status", header: t(ctx, "状态", "Status") },
     ],
-    rows: csrs.map((csr, i) => ({
+    terminal: ["id", "customer", "title", "clauses", "status", "reviewDue", "daysLeft", "owner"],
+    rows: rows.map(({ csr, facts }, i) => ({
       no: i + 1,
       id: csr.id,
       customer: csr.customer,
@@ -97,6 +110,8 @@ export function csrList(ctx: RegisterContext, options: { customer?: string } = {
       text: csr.text ?? "",
       category: csr.category ?? "",
       received: csr.received,
+      reviewDue: facts.due ?? null,
+      daysLeft: facts.daysLeft ?? null,
       disposition: dispositionOf(ctx, csr),
       decidedBy: personName(ctx, csr.review?.decision?.by),
       decided: csr.review?.decision?.date ?? null,
@@ -105,8 +120,15 @@ export function csrList(ctx: RegisterContext, options: { customer?: string } = {
       due: csr.implementation?.due ?? null,
       // One place per line, number first, as `csr import --as csr` reads it back.
       addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${a.section}` : a.document)).join("\n"),
-      status: statusOf(ctx, csr),
+      status: csrStatusLabel(facts.status, ctx.lang),
     })),
+    notes: [
+      t(
+        ctx,
+        `评审逾期 ${overdue} 项。评审期限和剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出；负数为逾期的工作日数。`,
+        `Review overdue: ${overdue}. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late.`,
+      ),
+    ],
   };
 }
 

@@ -1,11 +1,14 @@
 /** Every register and matrix, in the order of the sheets of `csr export`. */
 import type { Table } from "../table.js";
+import { clauseCrossReference } from "./clause-xref.js";
 import { clauseMatrix } from "./clauses.js";
 import type { RegisterContext } from "./context.js";
 import { csrList, csrMatrix } from "./csr.js";
 import { distributionRegister } from "./distribution.js";
 import { documentList } from "./documents.js";
+import { externalList } from "./external.js";
 import { formList } from "./forms.js";
+import { obsoleteList } from "./obsolete.js";
 import { procedureList } from "./procedures.js";
 import { reviewRegister } from "./reviews.js";
 import { symbolTable } from "./symbols.js";
@@ -28,9 +31,14 @@ export function* eachRegister(ctx: RegisterContext, today: string): Generator<Ta
   yield procedureList(ctx, { level: 2 });
   yield documentList(ctx);
   yield formList(ctx);
-  for (const catalog of standards) yield clauseMatrix(ctx, catalog);
+  yield externalList(ctx);
+  yield obsoleteList(ctx);
+  for (const catalog of standards) {
+    yield clauseMatrix(ctx, catalog);
+    yield clauseCrossReference(ctx, catalog);
+  }
   yield csrMatrix(ctx);
-  yield csrList(ctx);
+  yield csrList(ctx, { today });
   yield reviewRegister(ctx, { today });
   yield symbolTable(ctx);
   yield distributionRegister(ctx);

@@ -1,0 +1,94 @@
+/**
+ * The clause, process and document cross-reference (条款、过程和文件对照表) in the layout such
+ * registers have on paper: one row per clause, then the processes (code and name), the
+ * procedures (number and title), the level-3 documents and the level-4 forms that meet it.
+ *
+ * A process or released document is listed when it names the clause in `clauses`; one that names
+ * only a clause above it is listed with the inherited mark, because it reaches the sub-clause
+ * only by inheritance (see model/coverage.ts). Level-3 documents and forms are also listed when a
+ * listed procedure names them in `related` or `forms`.
+ */
+import { clauseTitle, type Catalog } from "../../model/catalog.js";
+import { clauseCoverage, clauseNumbers, isWithin } from "../../model/coverage.js";
+import type { ControlledDocument } from "../../model/types.js";
+import type { Table } from "../table.js";
+import { compareIds, documentTitle, t, type RegisterContext } from "./context.js";
+import { catalogNotes, catalogTitle, coverageLabel, coverageNotes, INHERITED } from "./clauses.js";
+
+type Reach = "direct" | "inherited" | undefined;
+interface Listed {
+  doc: ControlledDocument;
+  how: Reach;
+}
+
+export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Table {
+  const config = ctx.repo.config?.value;
+  const processes = ctx.repo.processes.map((p) => p.value);
+  const documents = ctx.repo.documents.map((d) => d.value);
+  const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
+  const released = documents.filter((d) => d.status === "released").sort((a, b) => compareIds(a.id, b.id));
+  const byId = new Map(released.map((d) => [d.id, d]));
+  const reach = (clauses: readonly string[] | undefined, number: string): Reach => {
+    const own = clauseNumbers(clauses, catalog.id);
+    if (own.includes(number)) return "direct";
+    return own.some((n) => isWithin(number, n)) ? "inherited" : undefined;
+  };
+  const label = (text: string, how: Reach) => (how === "inherited" ? `${text} ${INHERITED}` : text);
+  const docLabel = (d: ControlledDocument) => `${d.id} ${documentTitle(ctx, d)}`;
+
+  const rows = coverage.entries.map(({ clause, state, justification }, i) => {
+    const base = { no: i + 1, number: clause.number, title: clauseTitle(clause, ctx.lang) };
+    if (state === "excluded") {
+      return { ...base, processes: "", procedures: "", level3: "", level4: "", coverage: coverageLabel(ctx, state, justification) };
+    }
+    // A document reached through a listed one reaches the clause as that one does; naming the clause itself wins.
+    const listed = (level: number, through: readonly Listed[]): Listed[] => {
+      const found = new Map<string, Reach>();
+      for (const d of released) {
+        if (d.level !== level) continue;
+        const how = reach(d.clauses, clause.number);
+        if (how) found.set(d.id, how);
+      }
+      for (const parent of through) {
+        for (const id of [...(parent.doc.related ?? []), ...(parent.doc.forms ?? [])]) {
+          const d = byId.get(id);
+          if (!d || d.level !== level || found.get(id) === "direct") continue;
+          found.set(id, parent.how === "direct" ? "direct" : "inherited");
+        }
+      }
+      return [...found.entries()].sort(([a], [b]) => compareIds(a, b)).map(([id, how]) => ({ doc: byId.get(id)!, how }));
+    };
+    const procs = listed(2, []);
+    const level3 = listed(3, procs);
+    const level4 = listed(4, [...procs, ...level3]);
+    const procesLines = processes.flatMap((p) => {
+      const how = reach(p.clauses, clause.number);
+      return how ? [label(`${p.code} ${ctx.lang === "en" ? (p.name_en ?? p.name) : p.name}`, how)] : [];
+    });
+    return {
+      ...base,
+      processes: procesLines.join("\n"),
+      procedures: procs.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
+      level3: level3.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
+      level4: level4.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
+      coverage: coverageLabel(ctx, state),
+    };
+  });
+  return {
+    id: "clauses-xref",
+    title: catalogTitle(ctx, catalog, t(ctx, "条款、过程和文件对照表", "clauses, processes and documents")),
+    sheet: t(ctx, `条款过程文件对照 ${catalog.id}`, `Clause xref ${catalog.id}`),
+    columns: [
+      { key: "no", header: t(ctx, "序号", "No.") },
+      { key: "number", header: t(ctx, "条款", "Clause") },
+      { key: "title", header: t(ctx, "条款名称", "Title") },
+      { key: "processes", header: t(ctx, "过程", "Process") },
+      { key: "procedures", header: t(ctx, "程序文件", "Procedure") },
+      { key: "level3", header: t(ctx, "三级文件", "Level-3 documents") },
+      { key: "level4", header: t(ctx, "四级表单", "Level-4 forms") },
+      { key: "coverage", header: t(ctx, "覆盖", "Coverage") },
+    ],
+    rows,
+    notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog)],
+  };
+}
