@@ -16,15 +16,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
   const temp = temporaryName(path);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(temp, "wx");
-    try {
-      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-      // writeSync may write only part of the buffer (a full disk, a file-size limit); renaming that would truncate the file.
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeNewFileDurably(temp, content);
     commitTemporary(temp, path, options);
   } catch (error) {
     removeQuietly(temp);
@@ -33,6 +25,22 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, opti
 }
 
 const temporaryName = (path: string): string => `${path}.${process.pid}.${Date.now()}.tmp`;
+
+/**
+ * Creates `path` (it must not exist: flag "wx"), writes all of `content` (UTF-8 for a string) and
+ * fsyncs it before closing. Throws the fs error (EEXIST, ENOSPC …) as it comes.
+ */
+export function writeNewFileDurably(path: string, content: string | Uint8Array): void {
+  const fd = openSync(path, "wx");
+  try {
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    // writeSync may write only part of the buffer (a full disk, a file-size limit); renaming that would truncate the file.
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function commitTemporary(temp: string, path: string, options: WriteOptions): void {
   if (options.overwrite) {

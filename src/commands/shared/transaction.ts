@@ -36,7 +36,7 @@ import {
 import { dirname, join, relative, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { oneLine } from "../../core/text.js";
-import { writeFailure } from "../../core/write.js";
+import { writeFailure, writeNewFileDurably } from "../../core/write.js";
 import { gitDirectory } from "../../load/git.js";
 import type { CommandContext } from "../context.js";
 
@@ -264,7 +264,7 @@ export async function applyChange(root: string, change: Change): Promise<Applied
   const state = stateDirectory(root);
   const tx = join(state, TX_FOLDER, `${process.pid}-${Date.now()}`);
   mkdirSync(tx, { recursive: true });
-  writeFileSyncDurable(join(tx, "intent.json"), JSON.stringify({ argv: commandArgv() }));
+  writeNewFileDurably(join(tx, "intent.json"), JSON.stringify({ argv: commandArgv() }));
   const commit = change.commit ? { ...change.commit, message: oneLine(change.commit.message) } : undefined;
   let journal: Journal;
   try {
@@ -280,7 +280,7 @@ export async function applyChange(root: string, change: Change): Promise<Applied
           await write.content(temp);
           syncFile(temp);
         } else {
-          writeFileSyncDurable(temp, write.content);
+          writeNewFileDurably(temp, write.content);
         }
         if (write.mode !== undefined) chmodSync(temp, write.mode);
         if (existed) copyFileSync(write.path, join(tx, `old-${i}`));
@@ -294,7 +294,7 @@ export async function applyChange(root: string, change: Change): Promise<Applied
     const head = commit ? await headOf(root) : "";
     journal = { format: 1, argv: commandArgv(), head, writes, commit };
     killPoint();
-    writeFileSyncDurable(join(tx, "journal.json.new"), JSON.stringify(journal));
+    writeNewFileDurably(join(tx, "journal.json.new"), JSON.stringify(journal));
     renameSync(join(tx, "journal.json.new"), join(tx, "journal.json"));
     syncFile(tx);
     killPoint();
@@ -553,17 +553,6 @@ async function commitAndTag(root: string, commit: CommitStep): Promise<string> {
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-function writeFileSyncDurable(path: string, content: string | Uint8Array): void {
-  const fd = openSync(path, "wx");
-  try {
-    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function syncFile(path: string): void {
   const fd = openSync(path, "r");
