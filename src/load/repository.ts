@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { buildCatalog, type Catalog } from "../model/catalog.js";
 import type {
   CatalogFile,
@@ -44,8 +44,14 @@ export interface Repository {
   processes: Located<Process>[];
   symbols: Located<SymbolConversion>[];
   catalogs: Map<string, Catalog>;
-  /** Ids present in files that failed validation: references to them are not reported as dangling. */
-  unvalidated: { documents: Set<string>; customers: Set<string>; csrs: Set<string> };
+  /**
+   * Ids present in files that failed validation: references to them are not reported as dangling
+   * (one root cause, one finding). A document file that cannot be read at all counts by its file
+   * name (documents/…/CS_QP-006.yaml: CS_QP-006 and CS/QP-006); `documentTitles` are the titles
+   * of the documents that failed validation, and `titlesUnknown` says that a document file could
+   * not be read, so its title is unknown.
+   */
+  unvalidated: { documents: Set<string>; customers: Set<string>; csrs: Set<string>; documentTitles: Set<string>; titlesUnknown: boolean };
 }
 
 export function loadRepository(root: string, found = discover(root)): Repository {
@@ -66,13 +72,16 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     processes: [],
     symbols: [],
     catalogs: new Map(),
-    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set() },
+    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false },
   };
   const repoCatalogs: CatalogFile[] = [];
   for (const file of files) {
     if (!file.validated && file.data !== undefined && !file.problems.some(isBlocking)) file.problems.push(...validateFile(file));
     for (const problem of file.problems) repo.problems.push({ path: file.path, problem });
-    if (file.data === undefined) continue;
+    if (file.data === undefined) {
+      if (file.kind === "document") rememberUnreadableDocument(repo, file.path);
+      continue;
+    }
     if (file.problems.some(isBlocking)) {
       rememberUnvalidated(repo, file);
       continue;
@@ -113,8 +122,18 @@ function rememberUnvalidated(repo: Repository, file: SourceFile): void {
   const data = file.data as Record<string, unknown> | null;
   if (!data || typeof data !== "object") return;
   if (file.kind === "document" && typeof data.id === "string") repo.unvalidated.documents.add(data.id);
+  if (file.kind === "document") {
+    if (typeof data.title === "string") repo.unvalidated.documentTitles.add(data.title);
+    else repo.unvalidated.titlesUnknown = true;
+  }
   if (file.kind === "customer" && typeof data.code === "string") repo.unvalidated.customers.add(data.code);
   if (file.kind === "csr" && typeof data.id === "string") repo.unvalidated.csrs.add(data.id);
+}
+
+function rememberUnreadableDocument(repo: Repository, path: string): void {
+  const name = basename(path).replace(/\.ya?ml$/i, "");
+  repo.unvalidated.documents.add(name).add(name.replace(/_/g, "/"));
+  repo.unvalidated.titlesUnknown = true;
 }
 
 let shipped: Map<string, CatalogFile> | undefined;

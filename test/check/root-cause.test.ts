@@ -47,4 +47,16 @@ describe("one root cause, one finding", () => {
       "documents/QP-099.yaml schema/unknown-field",
     ]);
   });
+
+  it("a document file that cannot be read is the one finding, not every reference to it and every mention", () => {
+    const dir = broken("documents/procedures/QP-014.yaml", (t) => t.replace(/^title: .*$/m, "title: [unclosed"));
+    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["documents/procedures/QP-014.yaml yaml/syntax"]);
+  });
+
+  it("a document that fails validation keeps its title for the mentions of it", () => {
+    const dir = broken("documents/procedures/QP-014.yaml", (t) => t.replace(/^status: .*$/m, "status: 已发布"));
+    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["documents/procedures/QP-014.yaml schema/invalid-value"]);
+  });
 });

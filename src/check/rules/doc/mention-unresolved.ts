@@ -17,14 +17,17 @@ export const rule: Rule = {
   summary: "A document's text mentions 《a document》 that is not in the repository.",
   docs: {
     description:
-      "A document whose text mentions another document by its title in book-title marks, `《文件控制程序》`, when no document in the repository (nor any customer source document) has that title. The finding points at the mention. Documents that the process map (`processes.yaml`) names are checked by `ref/unresolved`. A procedure that says \"按《记录控制程序》执行\" sends its reader to that document; if the title is wrong or the document was never issued, the instruction cannot be followed, and an auditor following the trail finds nothing.",
+      "A document whose text mentions another document by its title in book-title marks, `《文件控制程序》`, when no document in the repository (nor any customer source document) has that title. The finding points at the mention. Documents that the process map (`processes.yaml`) names are checked by `ref/unresolved`. A procedure that says \"按《记录控制程序》执行\" sends its reader to that document; if the title is wrong or the document was never issued, the instruction cannot be followed, and an auditor following the trail finds nothing. While a document file cannot be read at all, its title is unknown and mentions are not checked: fix that file first.",
     bad: `
           按《顾客特定要求管理程式》评审，记录按《记录控制程序》保存。   # the procedure is titled 顾客特定要求管理程序
 `,
     fix: "Correct the title (the message suggests the closest one), or add the document; a law, standard or customer document that is cited is an external document (`kind: external`).",
   },
   check(ctx) {
-    const titles = new Set<string>();
+    // A document file that cannot be read hides its title: every mention could be of it, and the
+    // file's own finding is the one to fix first (one root cause, one finding).
+    if (ctx.repo.unvalidated.titlesUnknown) return;
+    const titles = new Set<string>(ctx.repo.unvalidated.documentTitles);
     for (const { value } of ctx.repo.documents) {
       titles.add(value.title);
       if (value.title_en) titles.add(value.title_en);
