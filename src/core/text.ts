@@ -172,3 +172,10 @@ export function visible(text: string): string {
     return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, "0")}` : `<${hex(cp)}>`;
   });
 }
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text made safe for HTML and XML, in element content and in quoted attributes. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+}

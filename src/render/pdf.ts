@@ -11,6 +11,7 @@ import { delimiter, join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { UserError } from "../core/errors.js";
+import { escapeHtml } from "../core/text.js";
 
 const BROWSERS = ["chromium", "chromium-browser", "google-chrome"];
 /** How long one page may take to load and print before the run is given up, in milliseconds. */
@@ -49,6 +50,18 @@ export function requireCjkFont(env: NodeJS.ProcessEnv = process.env): void {
 }
 
 /** A running headless Chromium that prints HTML pages to PDF bytes; `close()` ends it and removes its files. */
+/**
+ * The foot of every PDF page: 第 x 页 共 y 页, from the label `page_x_of_y` ({page}, {pages}) that
+ * the Word footer uses too. Chromium prints it in the bottom margin of the page's own @page rule
+ * and fills in the two spans; the label is the repository's text, so it is escaped.
+ */
+export function pageFooter(labels: Record<string, string>): string {
+  const text = escapeHtml(labels.page_x_of_y ?? "{page} / {pages}")
+    .replace("{page}", '<span class="pageNumber"></span>')
+    .replace("{pages}", '<span class="totalPages"></span>');
+  return `<div style="width:100%;margin:0 15mm 0 20mm;font-size:9pt;text-align:center;font-family:'Noto Serif CJK SC','Source Han Serif SC',serif;">${text}</div>`;
+}
+
 export interface PdfPrinter {
   /** `footer`: HTML printed at the foot of every page; Chromium fills in <span class="pageNumber"> and <span class="totalPages">. */
   print(html: string, footer?: string): Promise<Buffer>;

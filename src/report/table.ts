@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import type { Worksheet } from "exceljs";
-import { displayWidth, padEnd, visible } from "../core/text.js";
+import { displayWidth, escapeHtml, padEnd, visible } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 
@@ -119,12 +119,6 @@ export function toJson(table: Table): string {
       2,
     ) + "\n"
   );
-}
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 }
 
 /** What a table template sees: every cell already turned into text, in column order. */

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
-import { localized } from "../core/text.js";
+import { escapeHtml, localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import { openGit } from "../load/git.js";
@@ -740,10 +740,6 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[]
 
 function sitemap(baseUrl: string, pages: SitePages, top: string[]): string {
   const all = [...top, ...(["document", "csr", "customer", "process", "person"] as const).flatMap((kind) => pages.entries(kind).map(([, page]) => page))];
-  const urls = all.map((p) => `  <url><loc>${escapeXml(new URL(p.split("/").map(encodeURIComponent).join("/"), baseUrl).href)}</loc></url>`);
+  const urls = all.map((p) => `  <url><loc>${escapeHtml(new URL(p.split("/").map(encodeURIComponent).join("/"), baseUrl).href)}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

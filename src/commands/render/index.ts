@@ -11,7 +11,7 @@ import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
-import { findChromium, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
+import { findChromium, pageFooter, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
 import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -125,19 +125,6 @@ function controlledCopy(targets: readonly Target[], given: string): number {
     throw new UserError(`Copy ${given} of ${doc.id} is not in force (${copy.recalled ? `taken back on ${copy.recalled}` : `it is of ${copy.version}, ${doc.id} is ${doc.status === "released" ? `at ${version}` : doc.status}`}); print a copy in force.`);
   }
   return copy.copy;
-}
-
-/**
- * The foot of every PDF page: 第 x 页 共 y 页 (label `page_of`, with {page} and {total}). Chromium
- * prints it in the bottom margin of the page's own @page rule; the label is escaped, it is the
- * repository's text.
- */
-export function pageFooter(labels: Record<string, string>): string {
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  const text = escape(labels.page_of ?? "{page} / {total}")
-    .replace("{page}", '<span class="pageNumber"></span>')
-    .replace("{total}", '<span class="totalPages"></span>');
-  return `<div style="width:100%;margin:0 15mm 0 20mm;font-size:9pt;text-align:center;font-family:'Noto Serif CJK SC','Source Han Serif SC',serif;">${text}</div>`;
 }
 
 /** Word output: the views laid out by render/docx.ts, with the repository's labels and reference styles. */

@@ -74,8 +74,7 @@ export async function renderTable(table: Table, format: TableFormat, repo: Repos
  * anything is written.
  */
 async function printTable(table: Table, repo: Repository, lang: Lang): Promise<TableOutput> {
-  const { findChromium, requireCjkFont, startPdfPrinter } = await import("../../render/pdf.js");
-  const { pageFooter } = await import("../render/index.js");
+  const { findChromium, pageFooter, requireCjkFont, startPdfPrinter } = await import("../../render/pdf.js");
   const { loadLabels } = await import("../../render/environment.js");
   const chromium = findChromium();
   requireCjkFont();
