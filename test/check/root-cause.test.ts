@@ -55,8 +55,9 @@ describe("one root cause, one finding", () => {
   });
 
   it("a document that fails validation keeps its title for the mentions of it", () => {
-    const dir = broken("documents/procedures/QP-014.yaml", (t) => t.replace(/^status: .*$/m, "status: 已发布"));
+    // QP-015 顾客特定要求管理程序 is mentioned as 《顾客特定要求管理程序》 in two other documents.
+    const dir = broken("documents/procedures/QP-015.yaml", (t) => t.replace(/^status: .*$/m, "status: 已发布"));
     const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
-    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["documents/procedures/QP-014.yaml schema/invalid-value"]);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["documents/procedures/QP-015.yaml schema/invalid-value"]);
   });
 });
