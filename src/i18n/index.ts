@@ -65,15 +65,18 @@ export function translate(lang: Lang, key: MessageKey, data?: MessageData): stri
   const count = data?.count;
   const template = (typeof count === "number" ? entries[`${key}_${pluralRules(lang).select(count)}`] : undefined) ?? entries[key] ?? key;
   if (!data) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}( ?)/g, (whole, name: string, space: string) => {
+  return template.replace(/( ?)\{\{\s*(\w+)\s*\}\}( ?)/g, (whole, before: string, name: string, after: string) => {
     if (!(name in data)) return whole;
     const value = String(data[name]);
-    // Chinese sets no space after full-width punctuation: a value that ends in one (an id with its
-    // note "（含 …）") is not followed by the space the message puts between a value and Chinese text.
-    return value + (lang === "zh-CN" && FULL_WIDTH_CLOSE.test(value) ? "" : space);
+    // Chinese sets no space next to full-width punctuation: a value that ends in one (an id with its
+    // note "（含 …）") or starts with one (《title》) goes without the space the message puts between
+    // a value and Chinese text.
+    if (lang !== "zh-CN") return before + value + after;
+    return (FULL_WIDTH_OPEN.test(value) ? "" : before) + value + (FULL_WIDTH_CLOSE.test(value) ? "" : after);
   });
 }
 
+const FULL_WIDTH_OPEN = /^[（「『【〔《]/;
 const FULL_WIDTH_CLOSE = /[）」』】〕》，。；：、]$/;
 
 const rules = new Map<Lang, Intl.PluralRules>();

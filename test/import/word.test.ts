@@ -449,6 +449,43 @@ describe("csr import FILE.docx", () => {
     ]);
   });
 
+  it("reports in Chinese what it took over, what it did not and where, with the places named the Chinese way", async () => {
+    const pageHeader = new Header({ children: [table([["测试汽车零部件有限公司", "文件编号：QP-070", "版本：A/0"], ["发放号：012", "部门：品质部", "第 1 页 共 3 页"]])] });
+    const repo = repoWith({
+      "QP-020 文件与资料管理程序.docx": await procedureQP020(),
+      "QP-070.docx": await docxFile([p("不合格品控制程序"), p("制订部门：品质部"), p("制订日期：2025-03-01"), p("1 目的"), p("控制不合格品。")], {
+        headers: { default: pageHeader },
+        footers: { default: new Footer({ children: [p("保密等级：内部")] }) },
+      }),
+      "QP-061.docx": await docxFile([p("作废"), p("文件编号：QP-061"), p("文件名称：旧程序"), p("1 目的"), p("无。")]),
+    });
+    const result = csr(["-C", repo, "import", "Word文件", "--dry-run"], { lang: "zh-CN" });
+    expect(result.stdout).toBe(
+      [
+        `${join("Word文件", "QP-020 文件与资料管理程序.docx")}：QP-020 文件与资料管理程序（程序文件、已发布、A/1；2 个版本、8 个章节、2 个引用）`,
+        "  第 5.3 节，第 26 段：一张图片未导入",
+        "  第 6 节，第 29 段：仓库中没有《质量手册》，请添加或导入它，再把它列入 QP-020 的 related 或 forms",
+        "  第 7 节，第 32 段：仓库中没有 QR-020-02，请添加或导入它，再把它列入 QP-020 的 related 或 forms",
+        "  将写入 documents/QP-020.yaml",
+        "",
+        `${join("Word文件", "QP-061.docx")}：未导入：QP-061 盖有“作废”章；作废文件不导入。`,
+        "",
+        `${join("Word文件", "QP-070.docx")}：QP-070 不合格品控制程序（程序文件、草稿、A/0；1 个版本、1 个章节、0 个引用）`,
+        "  页脚（footer1.xml），第 1 段：页脚中的文字未导入：'保密等级：内部'",
+        "  页眉（header1.xml），第 1 个表格第 2 行：页眉中的文字未导入：'发放号：012'",
+        "  页眉（header1.xml），第 1 个表格第 2 行：页眉中的文字未导入：'部门：品质部'",
+        "  文件头：修订记录中没有 A/0 版的行；已按日期 2025-03-01、修订内容 '从 Word 文件导入' 记录",
+        "  将写入 documents/QP-070.yaml",
+        "",
+        "将导入 3 个 Word 文件中的 2 个；拒绝 1 个，与现有文件冲突 0 处。",
+        "试运行：未写入任何文件。",
+        "csr check 没有发现问题。",
+        "",
+      ].join("\n"),
+    );
+    expect(result.code).toBe(1);
+  });
+
   it("reads sections numbered the Chinese way: 一、 as 1, （一） as its sub-sections, 1、 as text", async () => {
     const repo = repoWith({
       "QP-080.docx": await docxFile([

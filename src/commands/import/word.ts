@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
 import { runCheck } from "../../check/engine.js";
 import { refuseOnConflicts } from "../../load/git.js";
@@ -26,7 +27,7 @@ const WORD_KINDS = ["procedures", "instructions", "forms", "documents"] as const
 /** `path` as the user gave it (relative to ctx.dir): a .docx file or a folder. */
 export async function importWord(ctx: CommandContext, root: string, repo: Repository, path: string, flags: ImportFlags): Promise<number> {
   if (flags.as !== undefined && !(WORD_KINDS as readonly string[]).includes(flags.as)) {
-    throw new UserError(`--as for Word files is one of ${WORD_KINDS.join(", ")}; got '${flags.as}'.`);
+    throw new UserError(t("import.word.bad-as", { kinds: list(WORD_KINDS), as: flags.as }));
   }
   const options: WordImportOptions = {
     as: (flags.as as WordImportOptions["as"] | undefined) ?? "documents",
@@ -78,13 +79,13 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   }
   const written = toWrite.filter((p) => !failed.has(p));
   const refused = plans.filter((p) => p.refused).length;
-  const tally = [`${refused} refused`, `${conflicts.size} conflict(s) with existing files`];
-  if (failed.size) tally.push(`${failed.size} could not be written`);
+  const tally = [t("import.word.refused", { count: refused }), t("import.word.conflicts", { count: conflicts.size })];
+  if (failed.size) tally.push(t("import.word.not-written", { count: failed.size }));
   // Each file's report ends with an empty line already.
-  const added = reportPeople(people, flags, (p) => p.files.join(", ")).slice(1);
+  const added = reportPeople(people, flags, (p) => list(p.files)).slice(1);
   if (added.length) out.push(...added, "");
-  out.push(`${flags.dryRun ? "Would import" : "Imported"} ${written.length} of ${plans.length} Word file(s); ${tally.join(", ")}.`);
-  if (flags.dryRun) out.push("Dry run: nothing was written.");
+  out.push(t(flags.dryRun ? "import.word.would-import" : "import.word.imported", { count: written.length, total: plans.length, tally: tally.join(t("import.word.tally-separator")) }));
+  if (flags.dryRun) out.push(t("import.dry-run"));
   const planned = written.map((p) => ({ row: 0, path: p.path!, id: p.id!, kind: p.data!.kind, data: p.data! }));
   const after = flags.dryRun ? withPlannedFiles(root, planned, edits) : loadRepository(root);
   const findings = runCheck(after, { today: localToday() });
@@ -118,12 +119,12 @@ function newPeople(plans: WordPlan[]): WordSigner[] {
 function wordFiles(path: string, cwd: string): { abs: string; shown: string }[] {
   const abs = resolve(cwd, path);
   const stat = statSync(abs, { throwIfNoEntry: false });
-  if (!stat) throw new UserError(`No such file: ${path}`);
+  if (!stat) throw new UserError(t("import.no-file", { file: path }));
   if (!stat.isDirectory()) return [{ abs, shown: path }];
   const names = readdirSync(abs)
     .filter((n) => /\.docx$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
     .sort();
-  if (names.length === 0) throw new UserError(`No .docx files in ${path}.`, "Word files saved as .doc must be saved as .docx first.");
+  if (names.length === 0) throw new UserError(t("import.word.no-docx", { dir: path }), t("import.word.no-docx.hint"));
   return names.map((n) => ({ abs: join(abs, n), shown: join(path, n) }));
 }
 
@@ -137,7 +138,7 @@ function settleTargets(plans: WordPlan[], repo: Repository, root: string): Map<W
     const key = plan.path.normalize("NFC").toLowerCase();
     const first = seen.get(key);
     if (first) {
-      plan.refused = `${plan.id} is also the number of ${first.file}; each document is imported once — correct the number in one of them`;
+      plan.refused = t("import.word.number-twice", { id: plan.id!, file: first.file });
       continue;
     }
     seen.set(key, plan);
@@ -147,7 +148,7 @@ function settleTargets(plans: WordPlan[], repo: Repository, root: string): Map<W
     } catch {
       onDisk = false;
     }
-    if (existing.has(plan.id!) || onDisk) conflicts.set(plan, `${plan.path} exists already; it was not overwritten`);
+    if (existing.has(plan.id!) || onDisk) conflicts.set(plan, t("import.exists", { path: plan.path }));
   }
   return conflicts;
 }
@@ -184,13 +185,13 @@ function resolveMentions(plans: WordPlan[], repo: Repository): void {
       if (!target && id && others.has(id)) continue;
       if (!target) {
         const shown = m.by === "title" ? `《${m.text}》` : m.text;
-        if (!reported.has(shown)) plan.issues.push({ where: m.where, message: `${shown} is not in the repository — add or import it, then list it under related or forms in ${doc.id}` });
+        if (!reported.has(shown)) plan.issues.push({ where: m.where, message: t("import.word.unknown-mention", { document: shown, id: doc.id }) });
         reported.add(shown);
         continue;
       }
       if (target.id === doc.id) continue;
-      const list = target.kind === "form" ? forms : related;
-      if (!list.includes(target.id)) list.push(target.id);
+      const listed = target.kind === "form" ? forms : related;
+      if (!listed.includes(target.id)) listed.push(target.id);
     }
     // The keys in the order of the repository's own files: references before the sections.
     const { sections, ...rest } = doc;
@@ -200,23 +201,26 @@ function resolveMentions(plans: WordPlan[], repo: Repository): void {
 
 function describe(plan: WordPlan, conflict: string | undefined, failure: string | undefined, dryRun: boolean): string[] {
   const name = basename(plan.file);
-  if (plan.refused) return [`${plan.file}: not imported: ${plan.refused.replace(/\.$/, "")}.`, ...issues(plan)];
+  // A refusal is a sentence of its own (a UserError's message ends with its full stop).
+  if (plan.refused) return [t("import.word.not-imported", { file: plan.file, reason: plan.refused.replace(/[.。]$/, "") }), ...issues(plan)];
   const doc = plan.data!;
   const version = doc.revisions?.[doc.revisions.length - 1]?.version;
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
   const sections = countSections(doc.sections ?? []);
-  const lines = [
-    `${plan.file}: ${doc.id} ${doc.title} (${doc.kind}, ${doc.status}${version ? `, ${version}` : ""}; ${count(doc.revisions?.length ?? 0, "revision")}, ${count(sections, "section")}, ${count((doc.related?.length ?? 0) + (doc.forms?.length ?? 0), "reference")})`,
-    ...issues(plan),
-  ];
-  if (conflict) lines.push(`  ${conflict} (${name} not imported)`);
-  else if (failure) lines.push(`  ${plan.path} could not be written: ${failure}`);
-  else lines.push(`  ${dryRun ? "would write" : "wrote"} ${plan.path}`);
+  const counts = list([
+    t("import.word.revisions", { count: doc.revisions?.length ?? 0 }),
+    t("import.word.sections", { count: sections }),
+    t("import.word.references", { count: (doc.related?.length ?? 0) + (doc.forms?.length ?? 0) }),
+  ]);
+  const facts = list([t(`import.word.kind.${doc.kind}`), t(`import.word.status.${doc.status}`), ...(version ? [version] : [])]);
+  const lines = [t("import.word.document", { file: plan.file, id: doc.id, title: doc.title, facts, counts }), ...issues(plan)];
+  if (conflict) lines.push(`  ${t("import.word.conflict", { conflict, file: name })}`);
+  else if (failure) lines.push(`  ${t("import.not-written", { path: plan.path!, reason: failure })}`);
+  else lines.push(`  ${t(dryRun ? "import.would-write" : "import.wrote", { path: plan.path! })}`);
   return lines;
 }
 
 function issues(plan: WordPlan): string[] {
-  return plan.issues.map((i) => `  ${i.where}: ${i.message}`);
+  return plan.issues.map((i) => `  ${t("import.word.issue", { where: i.where, message: i.message })}`);
 }
 
 function countSections(sections: NonNullable<WordPlan["data"]>["sections"] & object): number {

@@ -5,6 +5,7 @@
  * written here, and nothing is left out silently: every value that could not be taken over is an
  * issue with its place in the file.
  */
+import { t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { numberPatternToRegExp } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
@@ -84,6 +85,16 @@ function chineseNumeral(text: string): number {
   return (ten === 0 ? 1 : digit(text[ten - 1])) * 10 + digit(text[ten + 1]);
 }
 
+/** Where a block is in the file, as the report names it: "paragraph 12", "table 2". */
+function blockPlace(block: Block): string {
+  return t(block.type === "table" ? "import.word.place.table" : "import.word.place.paragraph", { place: block.place });
+}
+
+/** A place inside another: "section 5.2, paragraph 14". */
+function within(outer: string, inner: string): string {
+  return t("import.word.place.within", { outer, inner });
+}
+
 export function planWordDocument(word: WordFile, file: string, repo: Repository, options: WordImportOptions): WordPlan {
   return new WordDocumentReader(word, file, repo, options).plan();
 }
@@ -133,14 +144,12 @@ class WordDocumentReader {
 
     const refused = (reason: string): WordPlan => ({ file: this.file, refused: reason, issues: this.issues, mentions: [] });
     const id = this.number();
-    if (!id) return refused("no document number: the header block has no 文件编号 (or 编号, Doc No.), and the file name is not one");
-    if (this.stamp === "obsolete") return refused(`${id} is stamped 作废; withdrawn documents are not imported`);
+    if (!id) return refused(t("import.word.no-number"));
+    if (this.stamp === "obsolete") return refused(t("import.word.obsolete", { id }));
     const title = this.title();
-    if (!title) return refused(`${id} has no title: the header block has no 文件名称 and no title paragraph was found`);
+    if (!title) return refused(t("import.word.no-title", { id }));
     const kind = this.kind(id, title);
-    if (!kind) {
-      return refused(`cannot tell whether ${id} is a manual, procedure, work instruction or form — pass --as procedures|instructions|forms, or add its numbering pattern to qms.yaml`);
-    }
+    if (!kind) return refused(t("import.word.unknown-kind", { id }));
     const department = this.department(id);
     if (typeof department === "string") return refused(department);
 
@@ -153,9 +162,9 @@ class WordDocumentReader {
     if (this.stamp === "draft" || this.stamp === "uncontrolled") doc.status = "draft";
     else doc.status = current?.approved ? "released" : "draft";
     if (this.stamp === "released" && doc.status !== "released") {
-      this.issue("stamp", `the file is stamped 受控 but its current revision has no 批准 (approval); imported as a draft — record the approval and release it with csr release`);
+      this.issue(t("import.word.place.stamp"), t("import.word.controlled-unapproved"));
     }
-    if (this.stamp === "uncontrolled") this.issue("stamp", "the file is stamped 非受控 (an uncontrolled copy); imported as a draft");
+    if (this.stamp === "uncontrolled") this.issue(t("import.word.place.stamp"), t("import.word.uncontrolled"));
 
     const sections = this.readSections(blocks.slice(firstSection), id);
     if (sections.length) doc.sections = sections;
@@ -177,16 +186,16 @@ class WordDocumentReader {
 
   private readFront(block: Block): void {
     if (block.type === "table") {
-      const read = this.readHeaderBlock(block, "header block", `table ${block.place}`, true);
-      if (!read.found) this.issue(`table ${block.place}`, `a table before section 1 that is neither the header block nor the revision record was not imported (first cell '${clip(block.rows[0]?.[0]?.plain ?? "")}')`);
-      else for (const rest of read.rest) this.readLooseText(rest.text, rest.where, "", "before section 1");
+      const read = this.readHeaderBlock(block, t("import.word.place.header-block"), blockPlace(block), true);
+      if (!read.found) this.issue(blockPlace(block), t("import.word.other-table", { cell: clip(block.rows[0]?.[0]?.plain ?? "") }));
+      else for (const rest of read.rest) this.readLooseText(rest.text, rest.where, "", "front");
       return;
     }
     const text = block.plain;
     if (!text) return;
-    const read = this.readHeaderBlock(block, `paragraph ${block.place}`, `paragraph ${block.place}`, true);
-    if (!read.found) this.readLooseText(text, `paragraph ${block.place}`, block.style, "before section 1");
-    else for (const rest of read.rest) this.readLooseText(rest.text, rest.where, "", "before section 1");
+    const read = this.readHeaderBlock(block, blockPlace(block), blockPlace(block), true);
+    if (!read.found) this.readLooseText(text, blockPlace(block), block.style, "front");
+    else for (const rest of read.rest) this.readLooseText(rest.text, rest.where, "", "front");
   }
 
   /**
@@ -198,14 +207,14 @@ class WordDocumentReader {
     const said = new Set<string>();
     for (const header of this.word.pageHeaders) {
       for (const block of header.blocks) {
-        const region = header.part.startsWith("footer") ? "page footer" : "page header";
-        const place = `${region} (${header.part}), ${block.type} ${block.place}`;
-        const read = this.readHeaderBlock(block, "page header", place, false);
+        const region = header.part.startsWith("footer") ? "footer" : "header";
+        const place = t("import.word.place.page-part", { region: t(`import.word.place.page-${region}`), part: header.part, block: blockPlace(block) });
+        const read = this.readHeaderBlock(block, t("import.word.place.page-header"), place, false);
         const rest = read.found ? read.rest : block.type === "paragraph" ? [{ text: block.plain, where: place }] : read.rest;
         for (const r of rest) {
           if (said.has(r.text)) continue;
           said.add(r.text);
-          this.readLooseText(r.text, r.where, "", `in the ${region}`);
+          this.readLooseText(r.text, r.where, "", region);
         }
       }
     }
@@ -216,7 +225,7 @@ class WordDocumentReader {
    * caption of the revision record, the organisation, the confidentiality notice, page numbers and
    * the title are recognised; anything else is said with its place, as it is not imported.
    */
-  private readLooseText(text: string, where: string, style: string, region: "before section 1" | "in the page header" | "in the page footer"): void {
+  private readLooseText(text: string, where: string, style: string, region: "front" | "header" | "footer"): void {
     const key = labelKey(text);
     if (!key) return;
     const stamp = STAMPS.find(([re]) => re.test(key.replace(/[【】[\]]/g, "")));
@@ -230,8 +239,8 @@ class WordDocumentReader {
     if (organisation && (text === organisation.name || text === organisation.name_en)) return;
     if (/(未经|不得|严禁|禁止|without).*(外借|复印|复制|外传|泄露|copy|copied|lend|lent|disclos)/i.test(text)) {
       const own = config?.confidentiality?.trim();
-      if (!own) this.issue(where, `the confidentiality notice is the organisation's setting, not the document's: add it to qms.yaml as 'confidentiality: ${text}'`);
-      else if (own.replace(/\s/g, "") !== text.replace(/\s/g, "")) this.issue(where, `the confidentiality notice differs from qms.yaml's, which csr prints: '${clip(text)}'`);
+      if (!own) this.issue(where, t("import.word.confidentiality", { text }));
+      else if (own.replace(/\s/g, "") !== text.replace(/\s/g, "")) this.issue(where, t("import.word.confidentiality-differs", { text: clip(text) }));
       return;
     }
     const title = this.header.get("title")?.value ?? this.titleParagraph;
@@ -241,14 +250,14 @@ class WordDocumentReader {
       return;
     }
     if (/(公司|集团|有限|工厂|研究所|Co\.|Ltd|Inc\.|GmbH)/.test(text) && text.length <= 40) {
-      this.issue(where, `organisation '${text}' is not the one in qms.yaml${organisation ? ` ('${organisation.name}')` : ""}; csr prints qms.yaml's`);
+      this.issue(where, organisation ? t("import.word.other-organisation", { text, name: organisation.name }) : t("import.word.organisation-not-configured", { text }));
       return;
     }
     if (!this.titleParagraph && text.length <= 40 && !text.includes("\n")) {
       this.titleParagraph = text;
       return;
     }
-    this.issue(where, `text ${region} was not imported: '${clip(text)}'`);
+    this.issue(where, t(`import.word.loose-text.${region}`, { text: clip(text) }));
   }
 
   /**
@@ -282,7 +291,7 @@ class WordDocumentReader {
           });
           for (const [offset, row] of [values, dates].entries()) {
             row?.forEach((cell, i) => {
-              if (cell.plain && !fields[i]) rest.push({ text: cell.plain, where: `${place} row ${r + 2 + offset}` });
+              if (cell.plain && !fields[i]) rest.push({ text: cell.plain, where: t("import.word.place.row", { place, row: r + 2 + offset }) });
             });
           }
           r += dates ? 2 : 1;
@@ -303,7 +312,7 @@ class WordDocumentReader {
           for (const line of text.split("\n")) {
             const pair = labelAndValue(line);
             if (pair) found.push([pair.field, pair.value]);
-            else if (line.trim()) rest.push({ text: line.trim(), where: `${place} row ${r + 1}` });
+            else if (line.trim()) rest.push({ text: line.trim(), where: t("import.word.place.row", { place, row: r + 1 }) });
           }
         }
       }
@@ -313,7 +322,7 @@ class WordDocumentReader {
       const before = this.header.get(field);
       if (!before) this.header.set(field, { value, where });
       else if (before.value.replace(/\s/g, "") !== value.replace(/\s/g, "") && (body || field !== "pages")) {
-        this.issue(body ? where : place, `${field} '${value}' differs from '${before.value}' (${before.where}); the first was taken`);
+        this.issue(body ? where : place, t("import.word.value-differs", { field: t(`import.word.field.${field}`), value, first: before.value, where: before.where }));
       }
     }
     return { found: found.length > 0, rest };
@@ -324,7 +333,7 @@ class WordDocumentReader {
     if (given) return given;
     const name = this.file.split(/[\\/]/).pop()!.replace(/\.docx$/i, "").normalize("NFKC");
     const fromName = /^([A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)*-\d+(?:-\d+)*)/.exec(name)?.[1];
-    if (fromName) this.issue("header block", `no 文件编号 in the header block; the number ${fromName} was taken from the file name`);
+    if (fromName) this.issue(t("import.word.place.header-block"), t("import.word.number-from-name", { number: fromName }));
     return fromName;
   }
 
@@ -335,7 +344,7 @@ class WordDocumentReader {
     if (this.titleParagraph) return strip(this.titleParagraph);
     // Files are often named "QP-020 文件控制程序.docx".
     const fromName = /^[A-Z][A-Z0-9/_-]*\d[\s_-]+(\S.*)$/.exec(this.file.split(/[\\/]/).pop()!.replace(/\.docx$/i, "").normalize("NFKC"))?.[1]?.trim();
-    if (fromName) this.issue("header block", `no 文件名称 and no title paragraph; the title '${fromName}' was taken from the file name`);
+    if (fromName) this.issue(t("import.word.place.header-block"), t("import.word.title-from-name", { title: fromName }));
     return fromName;
   }
 
@@ -352,17 +361,17 @@ class WordDocumentReader {
 
   private department(id: string): Department | string {
     const given = this.header.get("department")?.value ?? this.options.department;
-    if (!given) return `${id} names no department (制订部门) — pass --department CODE`;
+    if (!given) return t("import.word.no-department", { id });
     const key = given.toLowerCase();
     const found = this.departments.find((d) => d.code.toLowerCase() === key || d.name === given || d.name_en?.toLowerCase() === key);
-    return found ?? `department '${given}' is not in qms.yaml — add it under departments (e.g. '- { code: XX, name: ${given} }') and import again`;
+    return found ?? t("import.document.unknown-department", { department: given, name: given });
   }
 
   private date(field: HeaderField): string | undefined {
     const given = this.header.get(field);
     if (!given) return undefined;
     const date = normalizeDate(given.value);
-    if (!date) this.issue(given.where, `${field} date '${given.value}' is not a date like 2024-03-01 — set it in the file after import`);
+    if (!date) this.issue(given.where, t("import.word.bad-date", { field: t(`import.word.field.${field}`), date: given.value }));
     return date;
   }
 
@@ -381,11 +390,11 @@ class WordDocumentReader {
   private newSigner(name: string, where: string, role: keyof typeof SIGNING_ROLE): string | undefined {
     const id = personIdFromName(name);
     if (!PERSON_ID.test(id)) {
-      this.issue(where, `${role} by '${name}' is neither in people.yaml nor a name csr can use as a person id — left out; set ${role}.by in the file`);
+      this.issue(where, t("import.word.signer-not-an-id", { what: t(`import.person.as.${role}`), name, role }));
       return undefined;
     }
     if (!this.signers.some((s) => s.id === id && s.role === SIGNING_ROLE[role])) this.signers.push({ id, role: SIGNING_ROLE[role] });
-    if (!this.options.addPeople) this.issue(where, `${role} by '${name}' is not in people.yaml — kept as ${id}; add the person to people.yaml, or import with --add-people`);
+    if (!this.options.addPeople) this.issue(where, t("import.person.unknown", { what: t(`import.person.as.${role}`), name, id }));
     return id;
   }
 
@@ -401,7 +410,7 @@ class WordDocumentReader {
     for (let r = headerRow + 1; r < table.rows.length; r++) {
       const row = table.rows[r]!;
       if (row.every((c) => !c.plain)) continue;
-      const where = `修订记录 row ${r + 1}`;
+      const where = t("import.word.place.revision-row", { row: r + 1 });
       const get = (field: RevisionField) =>
         columns
           .map((f, i) => (f === field ? (row[i]?.plain ?? "") : ""))
@@ -413,15 +422,15 @@ class WordDocumentReader {
       const date = normalizeDate(dateText);
       const summary = get("summary").replace(/\n+/g, " ");
       if (!version) {
-        this.issue(where, `version '${get("version")}' is not a version like A/0 — the row was not imported; add the revision in the file`);
+        this.issue(where, t("import.word.row-bad-version", { version: get("version") }));
         continue;
       }
       if (!date) {
-        this.issue(where, dateText ? `date '${dateText}' is not a date like 2024-03-01 — revision ${version} was not imported` : `revision ${version} has no date — it was not imported`);
+        this.issue(where, dateText ? t("import.word.row-bad-date", { date: dateText, version }) : t("import.word.row-no-date", { version }));
         continue;
       }
       if (!summary) {
-        this.issue(where, `revision ${version} has no summary (修订内容) — it was not imported`);
+        this.issue(where, t("import.word.row-no-summary", { version }));
         continue;
       }
       const revision: Revision = { version, date, summary };
@@ -429,7 +438,7 @@ class WordDocumentReader {
       if (pages) revision.pages = pages;
       const total = get("totalPages");
       if (/^\d+$/.test(total) && Number(total) > 0) revision.total_pages = Number(total);
-      else if (total) this.issue(where, `total pages '${total}' is not a number — left out`);
+      else if (total) this.issue(where, t("import.word.row-bad-total", { total }));
       for (const [field, role] of [["by", "prepared"], ["reviewedBy", "reviewed"], ["approvedBy", "approved"]] as const) {
         const text = get(field);
         if (!text) continue;
@@ -449,7 +458,7 @@ class WordDocumentReader {
    */
   private settleRevisions(id: string): void {
     for (const row of this.rowNumbers) {
-      if (row.number !== id) this.issue(row.where, `the row is for document ${row.number}, not ${id}; it was imported as a revision of ${id}`);
+      if (row.number !== id) this.issue(row.where, t("import.word.row-other-document", { number: row.number, id }));
     }
     this.revisions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     // 版本 A with 版次 1 is A/1; a lone 版次 often holds the whole version ("版次：A/0").
@@ -460,7 +469,7 @@ class WordDocumentReader {
       const split = versionValue !== revisionValue && revisionValue && /^[A-Za-z]$/.test(versionValue.value.trim());
       const text = (split ? `${versionValue.value}/${revisionValue.value}` : versionValue.value).replace(/[版次第]/g, "");
       version = normalizeVersion(text);
-      if (!version) this.issue(versionValue.where, `version '${versionValue.value}' is not a version like A/0 — set it in the file after import`);
+      if (!version) this.issue(versionValue.where, t("import.word.bad-version", { version: versionValue.value }));
     }
     let current = version ? this.revisions.find((r) => r.version === version) : this.revisions[this.revisions.length - 1];
     if (version && !current) {
@@ -469,12 +478,12 @@ class WordDocumentReader {
         current = { version, date, summary: this.options.lang === "en" ? "Imported from Word" : "从 Word 文件导入" };
         this.revisions.push(current);
         this.revisions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-        this.issue("header block", `the revision record has no row for version ${version}; it was recorded dated ${date} with the summary '${current.summary}'`);
+        this.issue(t("import.word.place.header-block"), t("import.word.version-without-row", { version, date, summary: current.summary }));
       } else {
-        this.issue("header block", `version ${version} has no date (制订日期) and no row in the revision record — it was not recorded; add it with csr release`);
+        this.issue(t("import.word.place.header-block"), t("import.word.version-without-date", { version }));
       }
     } else if (version && current && current !== this.revisions[this.revisions.length - 1]) {
-      this.issue("header block", `the header block says version ${version}, the revision record's latest row is ${this.revisions[this.revisions.length - 1]!.version}`);
+      this.issue(t("import.word.place.header-block"), t("import.word.version-not-latest", { version, latest: this.revisions[this.revisions.length - 1]!.version }));
     }
     if (!current) return;
     const pages = this.header.get("pages");
@@ -482,7 +491,7 @@ class WordDocumentReader {
       // "共8页", "第1页 共8页", "8": the total; the page a header happens to be on is not data.
       const total = /共\s*(\d+)\s*页/.exec(pages.value)?.[1] ?? /^(\d+)$/.exec(pages.value.trim())?.[1];
       if (total && Number(total) > 0) current.total_pages = Number(total);
-      else if (!/^第\s*\d+\s*页$/.test(pages.value.trim())) this.issue(pages.where, `pages '${pages.value}' is not a page count like 共8页 — left out`);
+      else if (!/^第\s*\d+\s*页$/.test(pages.value.trim())) this.issue(pages.where, t("import.word.bad-pages", { pages: pages.value }));
     }
     for (const role of ["prepared", "reviewed", "approved"] as const) {
       const value = this.header.get(role);
@@ -490,7 +499,7 @@ class WordDocumentReader {
       const signature = this.signature(value.value, value.where, role);
       if (!signature) continue;
       const before = current[role];
-      if (before && before.by !== signature.by) this.issue(value.where, `${role} of ${current.version} is ${signature.by} in the header block and ${before.by} in the revision record; the header block was taken`);
+      if (before && before.by !== signature.by) this.issue(value.where, t("import.word.signature-differs", { role: t(`import.word.field.${role}`), version: current.version, header: signature.by, record: before.by }));
       current[role] = signature.date || !before?.date ? signature : { ...signature, date: before.date };
     }
     // Signatures in the order of the repository's files, whichever place each came from.
@@ -533,7 +542,7 @@ class WordDocumentReader {
       if (!heading) {
         const open = chain[chain.length - 1];
         if (open) open.body.push(block);
-        else if (block.type === "paragraph" && block.plain) this.issue(`paragraph ${block.place}`, `text before section 1 was not imported: '${clip(block.plain)}'`);
+        else if (block.type === "paragraph" && block.plain) this.issue(blockPlace(block), t("import.word.loose-text.front", { text: clip(block.plain) }));
         continue;
       }
       const depth = heading.number.split(".").length;
@@ -546,7 +555,7 @@ class WordDocumentReader {
       all.push(entry);
     }
     for (const entry of all) {
-      const where = `section ${entry.number}`;
+      const where = t("import.word.place.section", { number: entry.number });
       const key = labelKey(entry.section.title);
       // 6 相关文件 and 7 相关记录 list documents; a sub-section called 记录 (5.11) is body text.
       if (!entry.number.includes(".") && (RELATED_TITLES.test(key) || RECORD_TITLES.test(key))) {
@@ -558,14 +567,15 @@ class WordDocumentReader {
       if (text) entry.section.text = text;
       for (const block of entry.body) {
         const blockText = block.type === "paragraph" ? block.plain : block.rows.flatMap((r) => r.map((c) => c.plain)).join("\n");
-        for (const mention of findMentions(blockText, `${where}, ${block.type} ${block.place}`)) if (mention.text !== id) this.mentions.push(mention);
+        for (const mention of findMentions(blockText, within(where, blockPlace(block)))) if (mention.text !== id) this.mentions.push(mention);
       }
     }
     const sectionOf = new Map(all.flatMap((entry) => entry.body.map((block) => [block.place, entry.number] as const)));
     for (const lost of this.word.unreadable) {
       const section = lost.place === undefined ? undefined : sectionOf.get(lost.place);
-      const where = lost.place === undefined ? "file" : section ? `section ${section}, paragraph ${lost.place}` : `paragraph ${lost.place}`;
-      this.issue(where, `${lost.what} — not imported`);
+      const paragraph = lost.place === undefined ? undefined : t("import.word.place.paragraph", { place: lost.place });
+      const where = paragraph === undefined ? t("import.word.place.file") : section ? within(t("import.word.place.section", { number: section }), paragraph) : paragraph;
+      this.issue(where, t("import.word.lost", { what: lost.what }));
     }
     const sections = prune(top);
     declareNumbers(sections, all);
@@ -606,12 +616,12 @@ class WordDocumentReader {
     const lines: { text: string; where: string }[] = [];
     for (const block of body) {
       if (block.type === "paragraph") {
-        for (const line of block.plain.split("\n")) lines.push({ text: line.trim(), where: `${where}, paragraph ${block.place}` });
+        for (const line of block.plain.split("\n")) lines.push({ text: line.trim(), where: within(where, blockPlace(block)) });
       } else {
         block.rows.forEach((row, r) => {
           if (row.every((c) => !c.plain || revisionField(c.plain) || headerField(c.plain))) return;
           const numbered = row.find((c) => new RegExp(NUMBER_IN_TEXT.source).test(c.plain));
-          lines.push({ text: numbered ? numbered.plain : row.map((c) => c.plain).find((t) => t) ?? "", where: `${where}, table ${block.place} row ${r + 1}` });
+          lines.push({ text: numbered ? numbered.plain : row.map((c) => c.plain).find((cell) => cell) ?? "", where: within(where, t("import.word.place.row", { place: blockPlace(block), row: r + 1 })) });
         });
       }
     }
@@ -634,7 +644,7 @@ class WordDocumentReader {
     const counters: number[] = [];
     for (const block of blocks) {
       if (block.type === "table") {
-        const table = this.markdownTable(block, `${where}, table ${block.place}`);
+        const table = this.markdownTable(block, within(where, blockPlace(block)));
         if (!table) continue;
         if (out.length) out.push("\n\n");
         out.push(table);
@@ -684,8 +694,8 @@ class WordDocumentReader {
       while (cells.length < width) cells.push("");
       return `| ${cells.join(" | ")} |`;
     });
-    if (joined) this.issue(where, "line breaks inside table cells were joined into one line (a Markdown table cell holds one line)");
-    if (split) this.issue(where, "merged cells were split into a cell and empty cells");
+    if (joined) this.issue(where, t("import.word.cell-lines-joined"));
+    if (split) this.issue(where, t("import.word.merged-cells-split"));
     return [rows[0]!, `|${" --- |".repeat(width)}`, ...rows.slice(1)].join("\n");
   }
 }

@@ -7,6 +7,7 @@
  * listed with its place.
  */
 import { UserError } from "../../core/errors.js";
+import { t } from "../../i18n/index.js";
 import { readZip } from "../../load/zip.js";
 
 export interface ParagraphBlock {
@@ -78,7 +79,7 @@ interface Element {
  */
 export async function readWordFile(path: string, shownAs: string): Promise<WordFile> {
   const parts = await readZip(path, shownAs);
-  if (!parts.has("word/document.xml")) throw new UserError(`${shownAs} has no document body (word/document.xml); is it a Word file?`);
+  if (!parts.has("word/document.xml")) throw new UserError(t("import.word.no-body", { file: shownAs }));
   const { zipSync } = await import("fflate");
   // mammoth inflates the package again by itself: it gets the parts already checked, stored uncompressed.
   const checked = Buffer.from(zipSync(Object.fromEntries(parts), { level: 0 }));
@@ -98,9 +99,9 @@ export async function readWordFile(path: string, shownAs: string): Promise<WordF
   } catch (error) {
     // The XML parser's messages start with its own name; what is wrong follows.
     const reason = (error as Error).message.split("\n")[0]!.replace(/^.*\[xmldom \w+\]\s*/, "").trim();
-    throw new UserError(`${shownAs} could not be read as a Word document (${reason}).`);
+    throw new UserError(t("import.word.unreadable-because", { file: shownAs, reason }));
   }
-  if (!root) throw new UserError(`${shownAs} could not be read as a Word document.`);
+  if (!root) throw new UserError(t("import.word.unreadable", { file: shownAs }));
   const unreadable: Unreadable[] = result.messages
     .filter((m) => !/^Unrecognised (paragraph|run|table) style/.test(m.message))
     .map((m) => ({ what: m.message }));
@@ -137,7 +138,7 @@ function toBlocks(elements: Element[], unreadable: Unreadable[]): Block[] {
             .map((cell) => {
               const paragraphs = (cell.children ?? []).map((p) => {
                 if (p.type === "table") {
-                  unreadable.push({ place, what: "a table inside a table cell (its text is kept in the cell)" });
+                  unreadable.push({ place, what: t("import.word.lost.nested-table") });
                 }
                 return inline(p.type === "paragraph" ? (p.children ?? []) : flatten(p), (what) => unreadable.push({ place, what }));
               });
@@ -151,7 +152,7 @@ function toBlocks(elements: Element[], unreadable: Unreadable[]): Block[] {
       }
       blocks.push({ type: "table", rows, place });
     } else {
-      unreadable.push({ place, what: `a ${element.type} element` });
+      unreadable.push({ place, what: t("import.word.lost.element", { type: element.type }) });
     }
   }
   return blocks;
@@ -193,13 +194,13 @@ function inline(elements: Element[], lost: (what: string) => void): { plain: str
           spans.push({ text: e.checked ? "☑" : "☐", bold, italic });
           break;
         case "image":
-          lost(`a picture${e.altText ? ` ('${e.altText}')` : ""}`);
+          lost(e.altText ? t("import.word.lost.picture-with-text", { text: e.altText }) : t("import.word.lost.picture"));
           break;
         case "noteReference":
-          lost(`a ${e.noteType ?? "foot"}note reference (notes are not imported)`);
+          lost(t(e.noteType === "endnote" ? "import.word.lost.endnote" : "import.word.lost.footnote"));
           break;
         case "commentReference":
-          lost("a comment (comments are not imported)");
+          lost(t("import.word.lost.comment"));
           break;
         case "bookmarkStart":
           break;
