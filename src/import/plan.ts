@@ -9,7 +9,7 @@ import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, Revision, Role, SymbolConversion } from "../model/types.js";
 import { UserError } from "../core/errors.js";
-import { conjunction, list, t } from "../i18n/index.js";
+import { conjunction, list, t, translate } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, type Field, type HeaderRow } from "./headers.js";
 import { compactText, showInvisible } from "../core/text.js";
 import {
@@ -365,7 +365,8 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   const revision: Revision = {
     version,
     date,
-    summary: options.lang === "en" ? "Imported from the existing register" : "从现有清单导入",
+    // Written into the file: the repository's language, not the reader's.
+    summary: translate(options.lang, "import.data.register-summary"),
   };
   for (const role of ["prepared", "reviewed", "approved"] as const) {
     const name = row.text(role);

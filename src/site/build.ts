@@ -499,10 +499,10 @@ function documentSections(
     {
       title: t(rc, "site.document.status-title"),
       items: [
-        { text: `${t(rc, "site.document.status")}: ${statusLabel(rc, doc.status)}` },
-        { text: `${t(rc, "site.document.current-version")}: ${current?.version ?? "—"}` },
-        { text: `${t(rc, "site.document.department")}: ${departmentName(rc, doc.department)}` },
-        ...(doc.clauses?.length ? [{ text: `${t(rc, "site.document.clauses")}: ${doc.clauses.join(", ")}` }] : []),
+        { text: t(rc, "site.document.status", { value: statusLabel(rc, doc.status) }) },
+        { text: t(rc, "site.document.current-version", { value: current?.version ?? "—" }) },
+        { text: t(rc, "site.document.department", { value: departmentName(rc, doc.department) }) },
+        ...(doc.clauses?.length ? [{ text: t(rc, "site.document.clauses", { value: doc.clauses.join(t(rc, "register.list-separator")) }) }] : []),
       ],
     },
     {
@@ -538,14 +538,14 @@ function documentSections(
 function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow["facts"], entityCell: EntityCell): SiteSection[] {
   const rounds = csr.review?.history ?? [];
   const items: Cell[] = [
-    { text: `${t(rc, "site.csr.status")}: ${csrStatusLabel(facts.status, rc.lang)}` },
-    entityCell(page, "customer", csr.customer, `${t(rc, "site.csr.customer")}: ${csr.customer} ${customerName(rc, csr.customer)}`),
+    { text: t(rc, "site.csr.status", { value: csrStatusLabel(facts.status, rc.lang) }) },
+    entityCell(page, "customer", csr.customer, t(rc, "site.csr.customer", { value: `${csr.customer} ${customerName(rc, csr.customer)}` })),
   ];
   if (facts.due) {
-    items.push({ text: `${t(rc, "site.csr.review-due")}: ${facts.due} (${t(rc, "site.csr.days-left", { days: String(facts.daysLeft) })})` });
+    items.push({ text: t(rc, "site.csr.review-due", { due: facts.due, left: t(rc, "site.csr.days-left", { days: String(facts.daysLeft) }) }) });
   }
-  if (facts.missing.length) items.push({ text: `${t(rc, "site.csr.opinions-missing")}: ${facts.missing.map((d) => departmentName(rc, d)).join(", ")}` });
-  if (csr.implementation?.owner) items.push(entityCell(page, "person", csr.implementation.owner, `${t(rc, "site.csr.implementation-owner")}: ${personName(rc, csr.implementation.owner)}`));
+  if (facts.missing.length) items.push({ text: t(rc, "site.csr.opinions-missing", { value: facts.missing.map((d) => departmentName(rc, d)).join(t(rc, "register.list-separator")) }) });
+  if (csr.implementation?.owner) items.push(entityCell(page, "person", csr.implementation.owner, t(rc, "site.csr.implementation-owner", { value: personName(rc, csr.implementation.owner) })));
   return [
     { title: t(rc, "site.csr.status-today"), items },
     {

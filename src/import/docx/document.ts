@@ -5,7 +5,7 @@
  * written here, and nothing is left out silently: every value that could not be taken over is an
  * issue with its place in the file.
  */
-import { t } from "../../i18n/index.js";
+import { t, translate } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { numberPatternToRegExp } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
@@ -475,7 +475,7 @@ class WordDocumentReader {
     if (version && !current) {
       const date = this.date("issued") ?? this.date("effective");
       if (date) {
-        current = { version, date, summary: this.options.lang === "en" ? "Imported from Word" : "从 Word 文件导入" };
+        current = { version, date, summary: translate(this.options.lang, "import.data.word-summary") };
         this.revisions.push(current);
         this.revisions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
         this.issue(t("import.word.place.header-block"), t("import.word.version-without-row", { version, date, summary: current.summary }));
