@@ -58,7 +58,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       ctx.stdout((successor ? t("obsolete.referring-successor", { id: doc.id, successor }) : t("obsolete.referring", { id: doc.id })) + "\n");
       for (const { value, file: at } of referring) {
         const fields = (["related", "forms"] as const).filter((field) => value[field]?.includes(doc.id));
-        ctx.stdout(`  ${at.path}  ${value.id} ${value.title} ${t("obsolete.fields", { fields: list(fields) })}\n`);
+        ctx.stdout(`  ${at.path}  ${value.id} ${value.title}${t("obsolete.fields", { fields: list(fields) })}\n`);
       }
     }
     const csrs = repo.csrs.filter((c) => !c.value.superseded && (c.value.addressed ?? []).some((a) => a.document === doc.id));
