@@ -23,7 +23,7 @@ describe("csr render: golden files", () => {
       it(`renders a procedure, a form and a CSR review report as ${format} (${lang})`, () => {
         const out = tempDir();
         const result = csr(["-C", BASIC, "render", "QP-020", "QR-020-01", "FORD-001", "--format", format, "--lang", lang, "--out", out]);
-        expect(result.stderr).toBe(`已输出 3 个文件（${format}，${lang}）。\n`);
+        expect(result.stderr).toBe(lang === "en" ? `Rendered 3 files (${format}, en).\n` : `已输出 3 个文件（${format}，${lang}）。\n`);
         expect(result.code).toBe(0);
         expect(result.stdout).toBe([`QP-020.${lang}.${format}`, `QR-020-01.${lang}.${format}`, `FORD-001.review.${lang}.${format}`].map((f) => `${join(out, f)}\n`).join(""));
         for (const file of readdirSync(out).sort()) expectGolden(file, readFileSync(join(out, file), "utf8"));
@@ -38,7 +38,7 @@ describe("csr render: layouts per document level (qms.yaml document_layouts)", (
       it(`prints the seed work-instruction change log and GJB signatures with 密级 as ${format} (${lang})`, () => {
         const out = tempDir();
         const result = csr(["-C", join(FIXTURES, "render", "layouts"), "render", "CS/WI-101", "CS/QP-006", "--format", format, "--lang", lang, "--out", out]);
-        expect(result.stderr).toBe(`已输出 2 个文件（${format}，${lang}）。\n`);
+        expect(result.stderr).toBe(lang === "en" ? `Rendered 2 files (${format}, en).\n` : `已输出 2 个文件（${format}，${lang}）。\n`);
         expect(result.code).toBe(0);
         for (const file of readdirSync(out).sort()) expectGolden(file, readFileSync(join(out, file), "utf8"));
       });
