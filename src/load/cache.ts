@@ -3,7 +3,7 @@
  * so that a repeated `csr check` parses only the files that changed, and the findings of the last
  * check, so that a check with nothing changed reads no file at all. It lives in the git directory
  * (`.git/csr-cache/`), never in the working tree; outside a git repository there is no cache. It
- * is also keyed by a fingerprint of csr itself (version, schemas, catalogs, the loader's code):
+ * is also keyed by a fingerprint of csr itself (version, schemas, catalogs, calendars, its code):
  * any change there starts a new cache. A cache that cannot be read is ignored and rebuilt.
  *
  * Two files per repository root:
@@ -338,7 +338,7 @@ export function packageFingerprint(): string {
   for (const dir of [SCHEMA_DIR, STANDARDS_DIR, CALENDARS_DIR]) {
     for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
   }
-  for (const module of ["source.js", "guards.js", "silent.js", "schemas.js", "repository.js", "cache.js", "discover.js", "yaml.js", "calendar.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
+  add("code", typeof CSR_SOURCE_DIGEST === "string" ? CSR_SOURCE_DIGEST : sourceDigest());
   // Findings are kept as text, in the language of the run that computed them.
   add("language", language());
   add("catalog", readFileSync(catalogUrl(language())));
@@ -346,6 +346,26 @@ export function packageFingerprint(): string {
   for (const dependency of ["yaml", "js-yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
   fingerprint = hash.digest("hex");
   return fingerprint;
+}
+
+/**
+ * A digest of csr's sources (src/): the build computes it and writes it into the bundle
+ * (scripts/build.js), so that a cached check reads no code file; undefined when the sources run
+ * unbundled, as in tests.
+ */
+declare const CSR_SOURCE_DIGEST: string | undefined;
+
+/** The digest the build writes into the bundle, from the sources themselves (scripts/build.js computes the same). */
+function sourceDigest(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string, relative: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${relative}${entry.name}/`);
+      else hash.update(`${relative}${entry.name}\0`).update(readFileSync(join(dir, entry.name))).update("\0");
+    }
+  };
+  walk(join(PACKAGE_ROOT, "src"), "");
+  return hash.digest("hex");
 }
 
 function dependencyVersion(name: string): string {
