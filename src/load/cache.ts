@@ -89,7 +89,7 @@ export async function checkCached(
   const state = cacheState(root, paths, today);
   const remembered = options.rememberFindings ? rememberedFindings(state) : undefined;
   if (remembered) {
-    if (state.snapshot.statsChanged) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
+    if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
     return { findings: remembered, files: state.index.header.result!.files };
   }
   const repo = await readThrough(root, paths, state);
@@ -115,7 +115,7 @@ export async function loadChecked(root: string, today: string, run: (repo: Repos
   const repo = await readThrough(root, paths, state);
   const remembered = rememberedFindings(state);
   if (remembered) {
-    if (state.snapshot.statsChanged) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
+    if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
     return { repo, findings: remembered };
   }
   const findings = run(repo);
@@ -129,14 +129,22 @@ interface CacheState {
   index: Index;
   snapshot: Snapshot;
   digest: string;
+  /**
+   * Whether the index is to be written again even when the findings are the last check's: some
+   * file's stat data changed, or the directories had to be listed. Written anew, the index trusts
+   * what it no longer needs to doubt (a file or directory changed too close to the old index), so
+   * that the next check neither reads those files nor lists the directories again.
+   */
+  indexOutdated: boolean;
 }
 
 function cacheState(root: string, paths: { index: string }, today: string): CacheState {
   const fingerprint = packageFingerprint();
   const index = readIndex(paths.index, fingerprint);
-  const found = listedAsBefore(root, index) ?? discover(root);
+  const listed = listedAsBefore(root, index);
+  const found = listed ?? discover(root);
   const snapshot = takeSnapshot(found, index);
-  return { found, fingerprint, index, snapshot, digest: resultDigest(today, found, snapshot.keys) };
+  return { found, fingerprint, index, snapshot, digest: resultDigest(today, found, snapshot.keys), indexOutdated: snapshot.statsChanged || !listed };
 }
 
 /** The findings of the last check, when nothing it followed from has changed. */

@@ -147,6 +147,31 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
   });
 
+  it("writes the index again after listing the directories, so that the next check lists none", () => {
+    const dir = repository();
+    // Directories changed too close to the index to be trusted (as right after a clone), files long before.
+    const dirTime = new Date("2026-01-05T08:00:00Z");
+    const fileTime = new Date("2025-12-05T08:00:00Z");
+    const paths = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]).filter((e) => !join(e.parentPath, e.name).includes(".git"));
+    for (const entry of paths) utimesSync(join(entry.parentPath, entry.name), entry.isDirectory() ? dirTime : fileTime, entry.isDirectory() ? dirTime : fileTime);
+    utimesSync(dir, dirTime, dirTime);
+    const today = ["--today", "2026-06-30"];
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.json$/, ".index");
+    const text = readFileSync(index, "utf8");
+    const header = JSON.parse(text.slice(0, text.indexOf("\n")));
+    header.written = dirTime.getTime() + 1000;
+    writeFileSync(index, JSON.stringify(header) + text.slice(text.indexOf("\n")));
+    // The directories are listed (nothing changed), and the index is written again with the time of this check.
+    const before = Date.now();
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    const rewritten = readFileSync(index, "utf8");
+    expect(JSON.parse(rewritten.slice(0, rewritten.indexOf("\n"))).written).toBeGreaterThanOrEqual(before);
+    // Now the directories are trusted: the next check lists none and so has nothing to write.
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(readFileSync(index, "utf8")).toBe(rewritten);
+  });
+
   it("is ignored and rebuilt when it is corrupt", () => {
     const dir = repository();
     csr(["-C", dir, "check"]);
