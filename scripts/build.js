@@ -21,7 +21,10 @@ const DIST = join(ROOT, "dist");
 /** Bundles of modules for the build and the developer scripts: two folders deep too, never packed. */
 const TOOLS = join(ROOT, "node_modules", ".csr-build");
 
-/** A digest of src/, as src/load/cache.ts computes it for unbundled sources: part of the check cache's key. */
+/**
+ * A digest of src/ (as src/load/cache.ts computes it for unbundled sources) and of the versions of
+ * the bundled npm packages: part of the check cache's key.
+ */
 export function sourceDigest() {
   const hash = createHash("sha256");
   const walk = (dir, relative) => {
@@ -31,6 +34,7 @@ export function sourceDigest() {
     }
   };
   walk(join(ROOT, "src"), "");
+  for (const name of BUNDLED) hash.update(`${name}@${JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")).version}\0`);
   return hash.digest("hex");
 }
 
