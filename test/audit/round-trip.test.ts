@@ -34,7 +34,7 @@ function freshRepository(example: string): string {
 function run(dir: string, args: string[]): string {
   const result = csr(["-C", dir, ...args], { lang: null });
   // Writing an --out file says so on stderr; nothing else may appear there.
-  expect(result.stderr.replace(/^wrote .*\n/, "")).toBe("");
+  expect(result.stderr.replace(/^已写入 .*\n/, "")).toBe("");
   expect(result.code, result.stdout).toBe(0);
   return result.stdout;
 }
