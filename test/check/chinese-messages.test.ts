@@ -2,7 +2,7 @@
  * Findings in Chinese say everything in Chinese (issue 13): the review record's consistency and the
  * YAML parser's syntax errors come from the catalogs, English stays the words it always was.
  */
-import { cpSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { setLanguage } from "../../src/i18n/index.js";
@@ -25,6 +25,46 @@ describe("csr/review-inconsistent in Chinese", () => {
       "csr/DYA/DYA-001.yaml:12:83 error csr/review-inconsistent DYA-001：评审结论日期为 2026-11-20，早于最后一条意见（2026-11-30）。结论应在各部门意见之后作出；请更正日期。",
     ]);
     expect(result.code).toBe(1);
+  });
+});
+
+/** The findings of a rule's invalid fixture (test/fixtures/rules/<name>), checked in `lang`. */
+function fixtureFindings(name: string, lang: "zh-CN" | "en", edit?: (dir: string) => void): string[] {
+  const dir = tempDir();
+  cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+  cpSync(join(FIXTURES, "rules", name), dir, { recursive: true });
+  edit?.(dir);
+  return findingLines(csr(["-C", dir, "check", "--today", "2026-11-27"], { lang }).stdout);
+}
+
+describe("value codes in Chinese findings", () => {
+  it("names a disposition and an implementation status by their Chinese labels", () => {
+    expect(fixtureFindings("csr-not-addressed/invalid", "zh-CN")).toEqual([
+      "csr/DYA/DYA-001.yaml:11:27 warning csr/not-addressed DYA-001 的结论为“必须满足”，但没有任何程序文件、作业指导书或表单落实它。请添加 'addressed: [{document: <编号>, section: <章节>}]'，写明落实该要求的文件。",
+    ]);
+    expect(fixtureFindings("csr-implementation-overdue/invalid", "zh-CN")).toEqual([
+      "csr/DYA/DYA-001.yaml:14:36 error csr/implementation-overdue DYA-001 应在 2026-11-15 前实施（负责人：wang），但实施状态仍为“实施中”。请记录 'status: implemented' 以及实施日期（'implemented'）和证据，或商定新的完成期限并记录。",
+    ]);
+  });
+
+  it("gives a document kind's code, as qms.yaml spells it, with its Chinese name", () => {
+    expect(fixtureFindings("id-number-pattern/invalid", "zh-CN")).toEqual([
+      "documents/QP-20.yaml:1:5 error id/number-pattern 编号 'QP-20' 不符合 qms.yaml 中为 procedure（程序文件）规定的任何编号格式（QP-###）。请重新编号，或把它的编号体系加入 qms.yaml 的 'numbering'。",
+      "documents/QR-020-01.yaml:1:5 error id/number-pattern 编号 'QR-020-01' 不符合 qms.yaml 中为 procedure（程序文件）规定的任何编号格式（QP-###）。它符合 form（表单）的格式 QR-###-##：请检查文件的类型（kind）。请重新编号，或把它的编号体系加入 qms.yaml 的 'numbering'。",
+    ]);
+  });
+
+  it("lists a schema enum's allowed codes each with its Chinese label, in English the codes alone", () => {
+    const misspelled = (dir: string) => {
+      const file = join(dir, "documents", "QP-004.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace("status: released", "status: releasd"));
+    };
+    expect(fixtureFindings("doc-approver-lacks-role/valid", "zh-CN", misspelled)).toEqual([
+      "documents/QP-004.yaml:6:9 error schema/invalid-value 'status' 的值 'releasd' 不在允许范围内。允许的值：draft（草稿）、in-review（审批中）、released（已发布）、obsolete（已作废）。是否应为 'released'？",
+    ]);
+    expect(fixtureFindings("doc-approver-lacks-role/valid", "en", misspelled)).toEqual([
+      "documents/QP-004.yaml:6:9 error schema/invalid-value 'status' is 'releasd'; allowed values: draft, in-review, released, obsolete. Did you mean 'released'?",
+    ]);
   });
 });
 
