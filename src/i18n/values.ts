@@ -32,3 +32,11 @@ function domainOf(entries: Record<string, string>, codes: readonly string[]): st
   }
   return undefined;
 }
+
+/**
+ * A source document's revision as a sentence names it: in Chinese "C 版", but a revision that
+ * says 版 itself ("2027版") is not given a second one.
+ */
+export function revisionName(revision: string): string {
+  return t(/版\s*$/.test(revision) ? "value.revision.named" : "value.revision", { revision });
+}

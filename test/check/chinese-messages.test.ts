@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { setLanguage } from "../../src/i18n/index.js";
 import { parseText } from "../../src/load/source.js";
-import { csr, FIXTURES, tempDir } from "../helpers.js";
+import { csr, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 const findingLines = (stdout: string) => stdout.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
 
@@ -65,6 +65,31 @@ describe("value codes in Chinese findings", () => {
     expect(fixtureFindings("doc-approver-lacks-role/valid", "en", misspelled)).toEqual([
       "documents/QP-004.yaml:6:9 error schema/invalid-value 'status' is 'releasd'; allowed values: draft, in-review, released, obsolete. Did you mean 'released'?",
     ]);
+  });
+});
+
+describe("a source revision that says 版 itself", () => {
+  it("is not given a second 版, while 'C' still reads C 版", () => {
+    expect(fixtureFindings("csr-training-overdue/invalid", "zh-CN")).toEqual([
+      "csr/DYA/DYA-001.yaml:14:13 warning csr/training-overdue DYA-001 已于 2026-03-13 作出结论且需要培训，但没有针对 DYA-SQM C 版的培训记录（应于 2026-04-13 前完成，20 个工作日）。请用 'csr train DYA-001 --people ... --date ...' 记录。",
+    ]);
+    const named = (dir: string) => {
+      for (const file of [join(dir, "csr", "DYA", "DYA-001.yaml"), join(dir, "customers", "DYA.yaml")]) writeFileSync(file, readFileSync(file, "utf8").replace(/revision: C\b/, "revision: 2027版"));
+    };
+    expect(fixtureFindings("csr-training-overdue/invalid", "zh-CN", named)).toEqual([
+      "csr/DYA/DYA-001.yaml:14:13 warning csr/training-overdue DYA-001 已于 2026-03-13 作出结论且需要培训，但没有针对 DYA-SQM 2027版的培训记录（应于 2026-04-13 前完成，20 个工作日）。请用 'csr train DYA-001 --people ... --date ...' 记录。",
+    ]);
+  });
+
+  it("shows in csr show's review history without a second 版, and a reason's full stop does not meet the comma", () => {
+    const example = join(ROOT, "examples", "acme-auto");
+    const zh = csr(["-C", example, "show", "DYA-002"], { lang: "zh-CN" }).stdout;
+    expect(zh).toContain("  历次评审        东岳SQM升版为D版，8D提交时限由10个工作日改为D4 5个工作日、D8 15个工作日，按程序重新评审，C 版，2026-03-16 结束\n");
+    const dir = tempDir();
+    cpSync(example, dir, { recursive: true });
+    const file = join(dir, "csr", "DYA", "DYA-002.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("source_revision: C", "source_revision: 2026版"));
+    expect(csr(["-C", dir, "show", "DYA-002"], { lang: "zh-CN" }).stdout).toContain("按程序重新评审，2026版，2026-03-16 结束\n");
   });
 });
 
