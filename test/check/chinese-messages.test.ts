@@ -68,6 +68,14 @@ describe("value codes in Chinese findings", () => {
   });
 });
 
+describe("hints in Chinese", () => {
+  it("asks to correct a person's id (人员编号)", () => {
+    expect(fixtureFindings("ref-unresolved/invalid", "zh-CN").filter((l) => l.includes("人员"))).toEqual([
+      "documents/QP-020.yaml:14:20 error ref/unresolved 未知的人员 'wong'。是否应为 'wang'？请把此人加入 people.yaml，或更正人员编号。",
+    ]);
+  });
+});
+
 describe("a source revision that says 版 itself", () => {
   it("is not given a second 版, while 'C' still reads C 版", () => {
     expect(fixtureFindings("csr-training-overdue/invalid", "zh-CN")).toEqual([
