@@ -234,6 +234,8 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
       return sentences(t("schema.min-items", { at, limit }), hint);
     case "minLength":
       return sentences(t("schema.empty", { at }), hint);
+    case "minProperties":
+      return sentences(t("schema.min-properties", { at, limit }), hint);
     case "uniqueItems":
       return t("schema.duplicate-items", { at, first: String(error.params.j), second: String(error.params.i) });
     case "minimum":
