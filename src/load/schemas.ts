@@ -133,6 +133,7 @@ const TYPE_NAMES: Record<string, MessageKey> = {
 function mapErrors(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
   const problems: LoadProblem[] = [];
   const reportedPaths = new Set<string>();
+  const alternatives = new Set(errors.filter((error) => error.keyword === "anyOf").map((error) => error.instancePath));
   for (const error of errors) {
     const path = error.instancePath.split("/").slice(1).map(decodePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     if (error.keyword === "additionalProperties") {
@@ -162,6 +163,8 @@ function mapErrors(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
     // One message per value: alternatives (oneOf, if/then) repeat what their branches said.
     const key = error.instancePath;
     if (reportedPaths.has(key) || error.keyword === "oneOf" || error.keyword === "if") continue;
+    // A value of several forms (anyOf): each branch names one form, the value's description names them all.
+    if (error.keyword !== "anyOf" && alternatives.has(key)) continue;
     reportedPaths.add(key);
     const [line, column] = locate(file, path);
     problems.push({ rule: "schema/invalid-value", line, column, message: valueMessage(file, path, error) });
@@ -234,6 +237,8 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
       return sentences(t("schema.min-items", { at, limit }), hint);
     case "minLength":
       return sentences(t("schema.empty", { at }), hint);
+    case "anyOf":
+      return sentences(t("schema.wrong-form", { at, value: describe(data) }), hint);
     case "minProperties":
       return sentences(t("schema.min-properties", { at, limit }), hint);
     case "uniqueItems":

@@ -87,4 +87,17 @@ describe("schema descriptions in Chinese (locales/schemas.zh-CN.json)", () => {
       "csr/DYA/DYA-001.yaml:14:11 error schema/invalid-value 'review.record' needs at least 1 field(s). Where the signed review record (评审记录) is kept when the departments' opinions are not recorded here, e.g. a review done on paper before the repository existed. Named, it stands for the opinions: csr/review-incomplete accepts the decision.",
     );
   });
+
+  it("names every form of a value that has several (a section number), not only the first", () => {
+    const repo = minimalRepo({
+      "documents/QP-021.yaml": "id: QP-021\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nsections:\n  - number: 5.a\n    title: 目的\n",
+    });
+    const finding = (lang: "zh-CN" | "en") => csr(["-C", repo, "check", "--no-cache"], { lang }).stdout.split("\n").find((line) => line.includes(" schema/"));
+    expect(finding("zh-CN")).toBe(
+      "documents/QP-021.yaml:8:13 error schema/invalid-value 'sections[0].number' 的值 '5.a' 格式不对。打印的章节号：5，或加引号的带点编号 \"5.2\"（不加引号的 5.10 会被读成数字 5.1）；不填时顺接上一章节（5.1 之后为 5.2，开头为 1，5 之下第一个为 5.1）。",
+    );
+    expect(finding("en")).toBe(
+      "documents/QP-021.yaml:8:13 error schema/invalid-value 'sections[0].number' is '5.a', which has the wrong form. Section number as printed: 5, or a dotted one in quotes, \"5.2\" (unquoted 5.10 would be read as the number 5.1); without it the section follows on from the one before (5.2 after 5.1, 1 at the top, 5.1 first under 5).",
+    );
+  });
 });
