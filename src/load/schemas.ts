@@ -8,9 +8,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean, quotedId, showInvisible } from "../core/text.js";
-import { list, sentences, t, type MessageKey } from "../i18n/index.js";
+import { language, list, sentences, t, type MessageKey } from "../i18n/index.js";
 import { codesWithLabels } from "../i18n/values.js";
-import { PRECOMPILED_DIR, SCHEMA_DIR } from "./package.js";
+import { PRECOMPILED_DIR, SCHEMA_DIR, SCHEMA_HINTS_ZH } from "./package.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
 
@@ -134,6 +134,7 @@ const TYPE_NAMES: Record<string, MessageKey> = {
 function mapErrors(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
   const problems: LoadProblem[] = [];
   const reportedPaths = new Set<string>();
+  const alternatives = new Set(errors.filter((error) => error.keyword === "anyOf").map((error) => error.instancePath));
   for (const error of errors) {
     const path = error.instancePath.split("/").slice(1).map(decodePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     if (error.keyword === "additionalProperties") {
@@ -163,6 +164,8 @@ function mapErrors(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
     // One message per value: alternatives (oneOf, if/then) repeat what their branches said.
     const key = error.instancePath;
     if (reportedPaths.has(key) || error.keyword === "oneOf" || error.keyword === "if") continue;
+    // A value of several forms (anyOf): each branch names one form, the value's description names them all.
+    if (error.keyword !== "anyOf" && alternatives.has(key)) continue;
     reportedPaths.add(key);
     const [line, column] = locate(file, path);
     problems.push({ rule: "schema/invalid-value", line, column, message: valueMessage(file, path, error) });
@@ -190,12 +193,26 @@ function describe(value: unknown): string {
   return typeof value === "string" ? quotedId(value) : `'${showInvisible(String(value))}'`;
 }
 
+let hintsZh: Record<string, string> | undefined;
+
+/**
+ * A schema description as the reader's hint: English as the schema says it (editors show that too),
+ * Chinese from locales/schemas.zh-CN.json, read only when a hint is printed. The catalog is keyed by
+ * the English text, so that it works with the precompiled validators, which keep the description but
+ * not which schema file it came from; test/i18n/schema-hints.test.ts keeps it complete.
+ */
+export function schemaHint(description: string | undefined): string | undefined {
+  if (description === undefined || language() !== "zh-CN") return description;
+  hintsZh ??= JSON.parse(readFileSync(SCHEMA_HINTS_ZH, "utf8")) as Record<string, string>;
+  return hintsZh[description] ?? description;
+}
+
 function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorObject): string {
   const at = where(file, path);
   const data = error.data;
   const schema = error.parentSchema as { description?: string } | undefined;
-  // The schema's description explains the field; it is written once, for readers of both languages.
-  const hint = schema?.description;
+  // The schema's description explains the field, in the reader's language.
+  const hint = schemaHint(schema?.description);
   const limit = String(error.params.limit);
   switch (error.keyword) {
     case "type": {
@@ -221,6 +238,10 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
       return sentences(t("schema.min-items", { at, limit }), hint);
     case "minLength":
       return sentences(t("schema.empty", { at }), hint);
+    case "anyOf":
+      return sentences(t("schema.wrong-form", { at, value: describe(data) }), hint);
+    case "minProperties":
+      return sentences(t("schema.min-properties", { at, limit }), hint);
     case "uniqueItems":
       return t("schema.duplicate-items", { at, first: String(error.params.j), second: String(error.params.i) });
     case "minimum":
