@@ -7,6 +7,7 @@
  */
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
+import { t } from "../i18n/index.js";
 import { openGit } from "../load/git.js";
 import type { Repository } from "../load/repository.js";
 import type { SourceFile } from "../load/source.js";
@@ -17,11 +18,11 @@ const GLOBAL_FILES = new Set(["qms.yaml", "people.yaml"]);
 /** Repository-relative paths changed in the working tree since `base`, staged or not, including new untracked files and deletions. */
 export async function changedPaths(root: string, base: string): Promise<Set<string>> {
   const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(`--base needs a git repository; ${root} is not inside one.`);
+  if (!(await git.checkIsRepo())) throw new UserError(t("changed.base-needs-git", { root }));
   try {
     await git.raw(["rev-parse", "--verify", `${base}^{commit}`]);
   } catch {
-    throw new UserError(`Unknown revision '${base}' for --base.`, "In CI, fetch the history first (actions/checkout with fetch-depth: 0, or 'git fetch origin <branch>').");
+    throw new UserError(t("changed.unknown-base", { base }), t("changed.unknown-base.hint"));
   }
   const diff = await git.raw(["diff", "--name-only", "--no-renames", "--relative", base, "--"]);
   const untracked = await git.raw(["ls-files", "--others", "--exclude-standard"]);

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { UserError } from "../core/errors.js";
+import { t } from "../i18n/index.js";
 
 export const COMPARABLE_EXTENSIONS = [".pdf", ".docx", ".md", ".markdown", ".txt"] as const;
 
@@ -18,18 +19,18 @@ export async function extractText(path: string, shown = path): Promise<string> {
     try {
       return (await mammoth.extractRawText({ path })).value;
     } catch (error) {
-      throw new UserError(`${shown} could not be read as a Word document (${(error as Error).message}).`);
+      throw new UserError(t("compare.not-word", { file: shown, reason: (error as Error).message }));
     }
   }
   if ((COMPARABLE_EXTENSIONS as readonly string[]).includes(ext)) return readFileSync(path, "utf8");
-  throw new UserError(`${shown}: csr compares PDF, DOCX, Markdown and text files, not ${ext || "files without an extension"}.`, "Save the document as PDF or DOCX, or compare without the file.");
+  throw new UserError(ext ? t("compare.unsupported", { file: shown, ext }) : t("compare.no-extension", { file: shown }), t("compare.unsupported.hint"));
 }
 
 function pdfText(path: string, shown: string): string {
   const result = spawnSync("pdftotext", ["-enc", "UTF-8", "-nopgbrk", path, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (result.error && (result.error as NodeJS.ErrnoException).code === "ENOENT") {
-    throw new UserError("Reading a PDF needs pdftotext, which is not installed.", "Install it (Debian/Ubuntu: apt-get install poppler-utils), or give the DOCX or a text file.");
+    throw new UserError(t("compare.no-pdftotext"), t("compare.no-pdftotext.hint"));
   }
-  if (result.status !== 0) throw new UserError(`${shown} could not be read as a PDF: ${result.stderr.trim().split("\n")[0] ?? "pdftotext failed"}.`);
+  if (result.status !== 0) throw new UserError(t("compare.not-pdf", { file: shown, reason: result.stderr.trim().split("\n")[0] || t("compare.pdftotext-failed") }));
   return result.stdout;
 }

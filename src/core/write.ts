@@ -4,6 +4,7 @@
  */
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { t } from "../i18n/index.js";
 import { UserError } from "./errors.js";
 
 export interface WriteOptions {
@@ -61,7 +62,7 @@ function removeQuietly(path: string): void {
 }
 
 function exists(path: string): UserError {
-  return new UserError(`${path} exists already; csr does not overwrite files.`);
+  return new UserError(t("write.exists", { path }));
 }
 
 /** Disk full, no permission, a file where a folder should be: the user can act on these, so no stack trace. */
@@ -70,7 +71,7 @@ export function writeFailure(error: unknown, path: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EEXIST" && existsSync(path)) return exists(path);
   if (code && ["EEXIST", "ENOTDIR", "EISDIR", "EACCES", "EPERM", "ENOSPC", "EROFS", "EFBIG", "EDQUOT", "ENAMETOOLONG"].includes(code)) {
-    return new UserError(`Could not write ${path}: ${(error as Error).message.replace(/^\w+: /, "")}; it is unchanged.`, "Check the path, free disk space and permissions, then run the command again.");
+    return new UserError(t("write.failed", { path, reason: (error as Error).message.replace(/^\w+: /, "") }), t("write.failed.hint"));
   }
   return error;
 }
@@ -80,7 +81,7 @@ export function insideRepository(root: string, path: string): string {
   const abs = resolve(root, path);
   const rel = relative(root, abs);
   if (rel === "" || rel.startsWith(`..${sep}`) || rel === ".." || isAbsolute(rel)) {
-    throw new UserError(`The path '${path}' is outside the repository (${root}).`);
+    throw new UserError(t("write.outside-repository", { path, root }));
   }
   return abs;
 }
@@ -104,9 +105,7 @@ export function refuseDataPath(root: string, abs: string, flag: string, folder =
   const real = folder ? realPathOf(abs) : join(realPathOf(dirname(abs)), basename(abs));
   const realRel = relative(realRoot, real);
   if (realRel.startsWith("..") || isAbsolute(realRel)) {
-    throw new UserError(
-      `${flag} ${rel || "."} leads outside the repository through a symbolic link (to ${real}); csr writes there only if you name that folder yourself, e.g. ${flag} ${real}.`,
-    );
+    throw new UserError(t("write.link-outside", { flag, path: rel || ".", real }));
   }
   refuseDataFolder(realRel, flag, rel);
 }
@@ -114,7 +113,7 @@ export function refuseDataPath(root: string, abs: string, flag: string, folder =
 function refuseDataFolder(rel: string, flag: string, shown: string): void {
   const first = rel.split(sep)[0]!;
   if (rel === "" || DATA_FOLDERS.includes(first) || (!rel.includes(sep) && /\.ya?ml$/i.test(rel))) {
-    throw new UserError(`${flag} ${shown || "."} is among the repository's data; write generated output to a folder of its own, e.g. out/.`);
+    throw new UserError(t("write.data-folder", { flag, path: shown || "." }));
   }
 }
 

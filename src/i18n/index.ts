@@ -64,8 +64,17 @@ export function translate(lang: Lang, key: MessageKey, data?: MessageData): stri
   const entries = catalog(lang);
   const count = data?.count;
   const template = (typeof count === "number" ? entries[`${key}_${pluralRules(lang).select(count)}`] : undefined) ?? entries[key] ?? key;
-  return data ? template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole)) : template;
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}( ?)/g, (whole, name: string, space: string) => {
+    if (!(name in data)) return whole;
+    const value = String(data[name]);
+    // Chinese sets no space after full-width punctuation: a value that ends in one (an id with its
+    // note "（含 …）") is not followed by the space the message puts between a value and Chinese text.
+    return value + (lang === "zh-CN" && FULL_WIDTH_CLOSE.test(value) ? "" : space);
+  });
 }
+
+const FULL_WIDTH_CLOSE = /[）」』】〕》，。；：、]$/;
 
 const rules = new Map<Lang, Intl.PluralRules>();
 function pluralRules(lang: Lang): Intl.PluralRules {

@@ -9,6 +9,7 @@ import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, Revision, Role, SymbolConversion } from "../model/types.js";
 import { UserError } from "../core/errors.js";
+import { conjunction, list, t } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, type Field, type HeaderRow } from "./headers.js";
 import { compactText, showInvisible } from "../core/text.js";
 import {
@@ -172,8 +173,8 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const combined = header.ignored.find(combinedTitleAndNumber);
   if (combined && !header.columns.has("number")) {
     throw new UserError(
-      `The column '${combined}' holds the title and the number of each document in one cell; csr needs them apart.`,
-      "Split it into two columns, e.g. Title and Number (文件名称, 文件编号), then import again.",
+      t("import.register.combined-column", { column: combined }),
+      t("import.register.combined-column.hint"),
     );
   }
   const used = options.as === "csr" ? CSR_FIELDS : options.as === "symbols" ? SYMBOL_FIELDS : DOCUMENT_FIELDS;
@@ -195,7 +196,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     if (options.as === "symbols") {
       if (row.cells().every((c) => c === "")) continue;
       plan.dataRows++;
-      for (const u of unreadable) issue(`the ${u.field} cell could not be read: ${u.reason}`, true);
+      for (const u of unreadable) issue(t("import.row.unreadable-cell", { column: row.label(u.field), reason: u.reason }), true);
       const symbol = unreadable.length ? undefined : symbolFromRow(row, repo, issue);
       if (symbol) symbols.push({ row: raw.row, symbol });
       continue;
@@ -203,7 +204,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     // Pre-numbered empty lines have neither a number nor a title.
     if (!row.key("number") && !row.text("title") && unreadable.length === 0) continue;
     plan.dataRows++;
-    for (const u of unreadable) issue(`the ${u.field} cell could not be read: ${u.reason}`, u.field === "number" || u.field === "title");
+    for (const u of unreadable) issue(t("import.row.unreadable-cell", { column: row.label(u.field), reason: u.reason }), u.field === "number" || u.field === "title");
     if (unreadable.some((u) => u.field === "number" || u.field === "title")) continue;
     const planned = options.as === "csr" ? csrFromRow(row, repo, options, issue) : documentFromRow(row, repo, options, issue);
     if (!planned) continue;
@@ -212,8 +213,8 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     if (first !== undefined) {
       issue(
         first.id === planned.id
-          ? `number ${planned.id} is already on row ${first.row}; a register lists each document once — correct the number`
-          : `number ${planned.id} would be written to the same file as row ${first.row} (${first.id}), ${planned.path} — renumber one of them`,
+          ? t("import.row.number-twice", { id: planned.id, row: first.row })
+          : t("import.row.same-file", { id: planned.id, row: first.row, other: first.id, path: planned.path }),
         true,
       );
       continue;
@@ -235,6 +236,11 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   plan.links = formLinks(sheet, header, plan, repo);
   plan.people = newPeople(plan.files, options.department ? lookupDepartment(compactText(options.department), repo.config?.value.departments ?? [])?.code : undefined);
   return plan;
+}
+
+/** Values quoted one by one and listed as the language lists them: 'a', 'b' / 'a'、'b'. */
+function quotedList(values: readonly string[]): string {
+  return list(values.map((v) => `'${v}'`));
 }
 
 /** File names compared as a case-insensitive filesystem (Windows, macOS) would. */
@@ -265,9 +271,9 @@ type Issue = (message: string, skipped?: boolean) => void;
 function documentFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): Omit<PlannedFile, "row"> | undefined {
   const id = row.key("number");
   const title = row.text("title");
-  if (!id) return void issue("no document number — fill the number cell", true);
-  if (!DOCUMENT_ID.test(id)) return void issue(`'${showInvisible(row.text("number"))}' is not a document number (letters, digits, '-', '_', '.', '/' only) — correct the cell`, true);
-  if (!title) return void issue(`${id} has no title — fill the title cell`, true);
+  if (!id) return void issue(t("import.document.no-number"), true);
+  if (!DOCUMENT_ID.test(id)) return void issue(t("import.document.bad-number", { number: showInvisible(row.text("number")) }), true);
+  if (!title) return void issue(t("import.document.no-title", { id }), true);
 
   let level: Level;
   let kind: Kind;
@@ -279,7 +285,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     const byKind = row.key("kind") ? normalizeKind(row.key("kind")) : undefined;
     if (!byLevel && !byKind) {
       const given = row.text("level") || row.text("kind");
-      return void issue(given ? `level '${given}' is not one of 1-4 (一级…四级) or a document kind — correct the cell` : `${id} has no level or kind — add a 层级 (level) column with 1-4`, true);
+      return void issue(given ? t("import.document.bad-level", { level: given }) : t("import.document.no-level", { id }), true);
     }
     level = byLevel ?? byKind!.level;
     kind = byKind && (!byLevel || byKind.level === byLevel) ? byKind.kind : KIND_OF_LEVEL[level];
@@ -290,31 +296,31 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const department = deptText ? lookupDepartment(deptText, departments) : undefined;
   if (deptText && !department) {
     return void issue(
-      `department '${showInvisible(row.text("department") || deptText)}' is not in qms.yaml — add it under departments (e.g. '- { code: XX, name: ${deptText} }') and import again`,
+      t("import.document.unknown-department", { department: showInvisible(row.text("department") || deptText), name: deptText }),
       true,
     );
   }
   // A register without departments still says which documents exist: the file is written, and
   // csr check names the missing field until someone fills it in.
-  if (!department) issue(`${id} has no department — written without one; fill 'department' in ${documentPath(id)} (or import with --department CODE)`);
+  if (!department) issue(t("import.document.no-department", { id, path: documentPath(id) }));
 
   const statusText = row.text("status");
   let status = statusText ? normalizeStatus(statusText) : undefined;
-  if (statusText && !status) issue(`status '${statusText}' is not understood (已发布, 草稿, 审批中) — set status in the file after import`);
-  if (status === "obsolete") return void issue(`${id} is marked obsolete; withdrawn documents are not imported`, true);
+  if (statusText && !status) issue(t("import.document.bad-status", { status: statusText }));
+  if (status === "obsolete") return void issue(t("import.document.obsolete", { id }), true);
 
   const doc = { id, title, level, kind, ...(department ? { department: department.code } : {}), status: "draft" } as ControlledDocument;
   const clauseText = row.text("clauses");
   if (clauseText) {
     const { clauses, bad } = normalizeClauses(clauseText, options.standard);
-    if (bad.length) issue(`clause '${bad.join("', '")}' is not a clause number like 8.5.2 — fix the cell or the file after import`);
+    if (bad.length) issue(t("import.document.bad-clause", { clauses: quotedList(bad) }));
     if (clauses.length) doc.clauses = clauses;
   }
 
   const signers: Signer[] = [];
   const revision = revisionFromRow(row, repo, options, issue, id, { signers, department: department?.code });
   if (!status && !revision && row.key("version")) {
-    issue(`${id} is written as status: draft: the register gives no status and no revision could be recorded — set status and revisions in the file if it is released`);
+    issue(t("import.document.written-as-draft", { id }));
   }
   status ??= revision ? "released" : "draft";
   doc.status = status;
@@ -327,7 +333,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     if (mediumText) {
       const medium = normalizeMedium(mediumText);
       if (medium) record.medium = medium;
-      else issue(`storage '${mediumText}' is not paper (纸质), electronic (电子) or both — set record.medium in the file after import`);
+      else issue(t("import.document.bad-medium", { medium: mediumText }));
     }
     if (row.text("location")) record.location = row.text("location");
     if (Object.keys(record).length) doc.record = record;
@@ -344,16 +350,16 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   const versionText = row.text("version");
   if (!versionText) return undefined;
   const version = normalizeVersion(versionText);
-  if (!version) return void issue(`version '${showInvisible(versionText)}' is not a version like A/0 — fix the cell or the file after import`);
+  if (!version) return void issue(t("import.document.bad-version", { version: showInvisible(versionText) }));
   const issuedCell = row.cell("issued");
   const date = normalizeDate(issuedCell);
   if (!date) {
     const given = cellText(issuedCell);
-    const ambiguous = /^(\d{1,2})\.(\d{1,2})\.\d{4}$/.test(compactText(given)) ? " (day and month could be either way round; write YYYY-MM-DD)" : "";
+    const ambiguous = /^(\d{1,2})\.(\d{1,2})\.\d{4}$/.test(compactText(given)) ? t("import.document.ambiguous-date") : "";
     return void issue(
       given
-        ? `issue date '${showInvisible(given)}' is not a date like 2021-05-05${ambiguous} — fix the cell; version ${version} of ${id} was not recorded`
-        : `${id} has version ${version} but no issue date — the revision was not recorded; fill the date and import again, or add it with csr release`,
+        ? t("import.document.bad-issue-date", { date: showInvisible(given), ambiguous, version, id })
+        : t("import.document.no-issue-date", { id, version }),
     );
   }
   const revision: Revision = {
@@ -363,10 +369,13 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   };
   for (const role of ["prepared", "reviewed", "approved"] as const) {
     const name = row.text(role);
-    if (name) revision[role] = { by: personFor(name, `${role} by`, SIGNING_ROLE[role], repo, options, issue, names) };
+    if (name) revision[role] = { by: personFor(name, role, SIGNING_ROLE[role], repo, options, issue, names) };
   }
   return revision;
 }
+
+/** What a name in the register stands for, which the report says when the name is not a known person. */
+type NamedAs = "prepared" | "reviewed" | "approved" | "owner" | "decided";
 
 /** Where the names of a row go: the row's new people, and the department to give them. */
 interface NameContext {
@@ -379,16 +388,16 @@ interface NameContext {
  * name, so the signature is kept; the name is then a new person (--add-people adds them, csr check
  * reports them until then).
  */
-function personFor(name: string, what: string, role: Role | undefined, repo: Repository, options: ImportOptions, issue: Issue, names: NameContext): string {
+function personFor(name: string, what: NamedAs, role: Role | undefined, repo: Repository, options: ImportOptions, issue: Issue, names: NameContext): string {
   const person = lookupPerson(name, repo.people.map((p) => p.value));
   if (person) return person.id;
   const id = personIdFromName(name);
   if (!PERSON_ID.test(id)) {
-    issue(`${what} '${showInvisible(name)}' is neither in people.yaml nor a name csr can use as a person id (one person per cell: letters, digits, spaces, '.', '-', '·') — kept as written; correct the cell or the file after import`);
+    issue(t("import.person.not-an-id", { what: t(`import.person.as.${what}`), name: showInvisible(name) }));
     return id;
   }
   names.signers.push({ id, ...(role ? { role } : {}), ...(names.department ? { department: names.department } : {}) });
-  if (!options.addPeople) issue(`${what} '${showInvisible(name)}' is not in people.yaml — kept as ${id}; add the person to people.yaml, or import with --add-people`);
+  if (!options.addPeople) issue(t("import.person.unknown", { what: t(`import.person.as.${what}`), name: showInvisible(name), id }));
   return id;
 }
 
@@ -466,7 +475,7 @@ function usedDocuments(row: RowReader, repo: Repository, id: string, issue: Issu
       });
     }
     if (missing.length) {
-      issue(`${missing.map((t) => `'${t}'`).join(", ")} in ${label} ${missing.length === 1 ? "names" : "name"} no document by number or title — kept in the remarks of ${id}; add the document(s), then their numbers to related or forms`);
+      issue(t("import.document.unnamed", { count: missing.length, titles: quotedList(missing), column: label, id }));
       result.unnamed.push(`${label}：${missing.join("、")}`);
     }
   }
@@ -481,28 +490,28 @@ function lookupCustomer(text: string, customers: Customer[]): Customer | undefin
 function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): Omit<PlannedFile, "row"> | undefined {
   const id = row.key("number");
   const title = row.text("title");
-  if (!id) return void issue("no CSR id — fill the 编号 cell", true);
-  if (!CODE.test(id)) return void issue(`'${id}' is not a CSR id (letters, digits, '-', '_', '.' only) — correct the cell`, true);
-  if (!title) return void issue(`${id} has no title (要求名称) — fill the cell`, true);
+  if (!id) return void issue(t("import.csr.no-id"), true);
+  if (!CODE.test(id)) return void issue(t("import.csr.bad-id", { id }), true);
+  if (!title) return void issue(t("import.csr.no-title", { id }), true);
   const customerText = row.key("customer") || row.key("customerName");
-  if (!customerText) return void issue(`${id} names no customer — fill the 顾客代码 cell`, true);
+  if (!customerText) return void issue(t("import.csr.no-customer", { id }), true);
   const customer = lookupCustomer(customerText, repo.customers.map((c) => c.value));
-  if (!customer) return void issue(`customer '${customerText}' has no file in customers/ — add customers/<CODE>.yaml first, then import again`, true);
+  if (!customer) return void issue(t("import.unknown-customer", { customer: customerText }), true);
   const sourceText = row.key("source") ? row.text("source") : "";
   const source = customer.sources?.find((s) => s.id === sourceText || s.title === sourceText || s.title_en === sourceText);
   const sourceId = source?.id ?? sourceText;
   if (!sourceId || !CODE.test(sourceId)) {
-    return void issue(`source document '${sourceText}' is not one of ${customer.code}'s sources — add it to customers/${customer.code}.yaml under sources, then import again`, true);
+    return void issue(t("import.csr.unknown-source", { source: sourceText, customer: customer.code }), true);
   }
   const revision = row.key("revision") || source?.revisions[source.revisions.length - 1]?.revision;
-  if (!revision) return void issue(`${id} has no source revision — fill the 来源版本 cell`, true);
+  if (!revision) return void issue(t("import.csr.no-revision", { id }), true);
   const { clauses, bad } = normalizeClauses(row.text("clauses"), options.standard);
-  if (bad.length) issue(`clause '${bad.join("', '")}' is not a clause number like 8.5.2 — fix the file after import`);
-  if (clauses.length === 0) return void issue(`${id} names no clause — every CSR is keyed to a clause; fill the 条款 cell`, true);
+  if (bad.length) issue(t("import.csr.bad-clause", { clauses: quotedList(bad) }));
+  if (clauses.length === 0) return void issue(t("import.csr.no-clause", { id }), true);
   const received = normalizeDate(row.cell("received"));
   if (!received) {
     const given = row.text("received");
-    return void issue(given ? `received date '${given}' is not a date like 2021-05-05 — correct the cell` : `${id} has no received date — fill the 接收日期 cell`, true);
+    return void issue(given ? t("import.csr.bad-received", { date: given }) : t("import.csr.no-received", { id }), true);
   }
   const section = row.text("section");
   const text = row.text("text");
@@ -536,11 +545,11 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
   if (due) {
     const date = normalizeDate(row.cell("due"));
     if (date) implementation.due = date;
-    else issue(`due date '${showInvisible(due)}' is not a date like 2021-05-05 — set implementation.due in the file after import`);
+    else issue(t("import.csr.bad-due", { date: showInvisible(due) }));
   }
   const listed = row.text("status");
   const status = listed ? LISTED_STATUS.get(compactText(listed.normalize("NFKC")).toLowerCase()) : undefined;
-  if (listed && !status) issue(`status '${listed}' is not a CSR status (${CSR_STATUSES.map((s) => csrStatusLabel(s, "zh-CN")).join(", ")})`);
+  if (listed && !status) issue(t("import.csr.bad-status", { status: listed, statuses: list(CSR_STATUSES.map((s) => csrStatusLabel(s, "zh-CN"))) }));
   // Implemented and verified are recorded facts of their own; every other status follows from the decision and the addressing documents.
   if (status === "implemented" || status === "verified") implementation.status = status;
   if (Object.keys(implementation).length) csr.implementation = implementation;
@@ -548,7 +557,8 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
     const result = csrStatus(csr, (doc) => repo.documents.find((d) => d.value.id === doc)?.value.status);
     if (result !== status) {
       issue(
-        `the list says '${listed}', the imported record gives '${csrStatusLabel(result, options.lang)}': the list does not carry what makes it ${csrStatusLabel(status, options.lang)} (review opinions, a superseded record, a released addressing document) — record it with csr review, csr source or csr address`,
+        // The status words are the register's own, in the repository's language.
+        t("import.csr.status-differs", { listed, result: csrStatusLabel(result, options.lang), status: csrStatusLabel(status, options.lang) }),
       );
     }
   }
@@ -569,16 +579,16 @@ function decisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   const text = row.text("disposition");
   if (!text) return undefined;
   const disposition = normalizeDisposition(text);
-  if (!disposition) return void issue(`disposition '${text}' is not 必须满足, 可选, 不适用 or 不合理 (must, optional, not-applicable, rejected) — the decision was not recorded; record it with csr review ${id}`);
+  if (!disposition) return void issue(t("import.csr.bad-disposition", { disposition: text, id }));
   const missing: string[] = [];
   const date = normalizeDate(row.cell("decided"));
-  if (!date) missing.push(row.text("decided") ? `a decision date like 2021-05-05 in ${row.label("decided")} (it says '${showInvisible(row.text("decided"))}')` : `the decision date (${row.label("decided", "决定日期")})`);
+  if (!date) missing.push(row.text("decided") ? t("import.csr.lacks.bad-date", { column: row.label("decided"), value: showInvisible(row.text("decided")) }) : t("import.csr.lacks.date", { column: row.label("decided", "决定日期") }));
   const byText = row.text("decidedBy");
-  if (!byText) missing.push(`who decided (${row.label("decidedBy", "决定人")})`);
+  if (!byText) missing.push(t("import.csr.lacks.by", { column: row.label("decidedBy", "决定人") }));
   const justification = row.text("justification");
-  if (!justification && (disposition === "not-applicable" || disposition === "rejected")) missing.push(`the reason (${row.label("justification", "处置理由")})`);
-  if (missing.length) return void issue(`disposition '${text}' was not recorded: the list lacks ${missing.join(" and ")} — fill the cells and import again, or record the decision with csr review ${id}`);
-  const by = personFor(byText, "decided by", "approver", repo, options, issue, names);
+  if (!justification && (disposition === "not-applicable" || disposition === "rejected")) missing.push(t("import.csr.lacks.reason", { column: row.label("justification", "处置理由") }));
+  if (missing.length) return void issue(t("import.csr.decision-incomplete", { disposition: text, missing: conjunction(missing), id }));
+  const by = personFor(byText, "decided", "approver", repo, options, issue, names);
   return { disposition, ...(justification ? { justification } : {}), by, date: date! };
 }
 
@@ -589,7 +599,7 @@ function addressedFromRow(row: RowReader, id: string, issue: Issue): NonNullable
     const [first = "", ...rest] = line.split(/\s+/);
     const document = compactText(first.normalize("NFKC"));
     if (!DOCUMENT_ID.test(document)) {
-      issue(`'${showInvisible(line)}' in ${row.label("addressed")} does not start with a document number — add it to 'addressed' of ${id} after import`);
+      issue(t("import.csr.bad-addressed", { line: showInvisible(line), column: row.label("addressed"), id }));
       continue;
     }
     const section = rest.join(" ");
@@ -601,11 +611,11 @@ function addressedFromRow(row: RowReader, id: string, issue: Issue): NonNullable
 /** One row of a symbol conversion table (特殊特性符号对照表): the customer's symbol and class, and ours. */
 function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolConversion | undefined {
   const customerText = row.key("customer") || row.key("customerName");
-  if (!customerText) return void issue("the row names no customer — fill the 顾客 cell", true);
+  if (!customerText) return void issue(t("import.symbol.no-customer"), true);
   const customer = lookupCustomer(customerText, repo.customers.map((c) => c.value));
-  if (!customer) return void issue(`customer '${customerText}' has no file in customers/ — add customers/<CODE>.yaml first, then import again`, true);
+  if (!customer) return void issue(t("import.unknown-customer", { customer: customerText }), true);
   const missing = (["customerSymbol", "customerClass", "symbol", "class"] as const).filter((f) => !row.text(f));
-  if (missing.length) return void issue(`${missing.map((f) => row.label(f, SYMBOL_LABELS[f])).join(", ")} ${missing.length === 1 ? "is" : "are"} empty — fill the cell(s)`, true);
+  if (missing.length) return void issue(t("import.symbol.empty", { count: missing.length, columns: list(missing.map((f) => row.label(f, SYMBOL_LABELS[f]))) }), true);
   const meaning = row.text("meaning");
   return {
     customer: customer.code,

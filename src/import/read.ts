@@ -5,6 +5,7 @@
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { extname } from "node:path";
 import { UserError } from "../core/errors.js";
+import { list, t } from "../i18n/index.js";
 import { readZip, type ZipLimits } from "../load/zip.js";
 
 /** A cell whose value cannot be read as text (an Excel error such as #N/A, an unknown object). */
@@ -28,11 +29,11 @@ export interface RawSheet {
 export async function readRegister(path: string, sheet?: string): Promise<RawSheet> {
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") {
-    if (sheet !== undefined) throw new UserError("--sheet applies to .xlsx workbooks; a CSV file has a single sheet.");
+    if (sheet !== undefined) throw new UserError(t("import.read.sheet-in-csv"));
     return { name: "csv", rows: parseCsv(decodeCsv(readFileSync(path))).map((cells, i) => ({ row: i + 1, cells })) };
   }
   if (ext === ".xlsx") return readXlsx(path, sheet);
-  throw new UserError(`csr import reads .xlsx and .csv files; '${path}' is neither.`, "Save the register from Excel as .xlsx or as \"CSV UTF-8\".");
+  throw new UserError(t("import.read.unknown-format", { path }), t("import.read.unknown-format.hint"));
 }
 
 /** CSV from Excel is UTF-8 only when saved as "CSV UTF-8"; the plain "CSV" choice writes GBK on Chinese Windows. */
@@ -42,8 +43,8 @@ export function decodeCsv(bytes: Buffer): string {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     throw new UserError(
-      "The CSV file is not UTF-8 (it was probably saved as GBK by Excel's plain \"CSV\" choice).",
-      "In Excel choose File > Save As > \"CSV UTF-8 (逗号分隔)\", or import the .xlsx workbook directly.",
+      t("import.read.csv-not-utf8"),
+      t("import.read.csv-not-utf8.hint"),
     );
   }
 }
@@ -112,7 +113,7 @@ async function boundedWorkbook(path: string): Promise<Buffer> {
     let rows = 0;
     for (let at = xml.indexOf("<row"); at >= 0; at = xml.indexOf("<row", at + 4)) {
       if (++rows > MAX_REGISTER_ROWS) {
-        throw new UserError(`'${path}' has more than ${MAX_REGISTER_ROWS.toLocaleString("en")} rows in ${name.slice("xl/worksheets/".length)}; csr imports registers up to that size.`, "Split the register, or delete the empty rows below the data (Ctrl+Shift+End shows where Excel thinks the sheet ends).");
+        throw new UserError(t("import.read.too-many-rows", { path, max: MAX_REGISTER_ROWS.toLocaleString("en"), sheet: name.slice("xl/worksheets/".length) }), t("import.read.too-many-rows.hint"));
       }
     }
   }
@@ -126,13 +127,13 @@ async function readXlsx(path: string, sheetName?: string): Promise<RawSheet> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new UserError(`Cannot read '${path}' as an Excel workbook: ${(error as Error).message}`, "Old .xls files must be saved as .xlsx first.");
+    throw new UserError(t("import.read.not-a-workbook", { path, reason: (error as Error).message }), t("import.read.not-a-workbook.hint"));
   }
   const names = workbook.worksheets.map((w) => w.name);
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!sheet) {
     throw new UserError(
-      sheetName === undefined ? `'${path}' has no worksheet.` : `'${path}' has no sheet '${sheetName}'; its sheets are: ${names.join(", ")}.`,
+      sheetName === undefined ? t("import.read.no-worksheet", { path }) : t("import.read.no-such-sheet", { path, sheet: sheetName, sheets: list(names) }),
     );
   }
   const rows: RawRow[] = [];
@@ -159,11 +160,11 @@ export function cellValue(value: unknown): RawCell {
   if (typeof value === "object") {
     const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown; formula?: unknown; sharedFormula?: unknown };
     if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
-    if ("error" in v) return new UnreadableCell(`the cell shows the error ${String(v.error)}`);
+    if ("error" in v) return new UnreadableCell(t("import.read.cell-error", { error: String(v.error) }));
     if ("formula" in v || "sharedFormula" in v) {
-      return v.result === undefined || v.result === null ? new UnreadableCell("the formula has no calculated value (open and save the file in Excel)") : cellValue(v.result);
+      return v.result === undefined || v.result === null ? new UnreadableCell(t("import.read.formula-without-value")) : cellValue(v.result);
     }
     if ("text" in v) return cellValue(v.text);
   }
-  return new UnreadableCell("the cell's content is not text, a number or a date");
+  return new UnreadableCell(t("import.read.cell-not-a-value"));
 }

@@ -85,7 +85,7 @@ export function discover(root: string): Discovery {
             rule: "file/outside-repository",
             line: 1,
             column: 1,
-            message: `This is a symbolic link to a place outside the repository; csr does not follow it. Copy the file into the repository instead.`,
+            message: t("load.link-outside"),
           }
         : {
             rule: "file/broken-link",
@@ -93,8 +93,8 @@ export function discover(root: string): Discovery {
             column: 1,
             message:
               where === "loop"
-                ? `This symbolic link is part of a loop (following it leads back to itself and never reaches a file). Replace it with the file, or point it at the right file.`
-                : `This symbolic link points to '${readlinkQuietly(abs)}', which does not exist. Point it at an existing file inside the repository, or remove it.`,
+                ? t("load.link-loop")
+                : t("load.link-dangling", { target: readlinkQuietly(abs) }),
           },
   });
   // Every path found is join(root, ...): cutting the prefix off costs far less than path.relative,

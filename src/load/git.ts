@@ -6,6 +6,7 @@ import { readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { SimpleGit } from "simple-git";
 import { UserError } from "../core/errors.js";
+import { list, t } from "../i18n/index.js";
 
 /**
  * GIT_OPTIONAL_LOCKS=0: a read such as `git status` does not take the index lock to refresh its
@@ -38,8 +39,8 @@ export async function refuseOnConflicts(root: string): Promise<void> {
   const conflicted = await conflictedFiles(root);
   if (conflicted.length > 0) {
     throw new UserError(
-      `The repository has unresolved merge conflicts (${conflicted.join(", ")}); csr writes nothing until they are resolved.`,
-      "Resolve the conflicts, 'git add' the files and commit, then run the command again.",
+      t("git.conflicts", { paths: list(conflicted) }),
+      t("git.conflicts.hint"),
     );
   }
 }

@@ -58,17 +58,17 @@ export function notRegular(what: string): LoadProblem {
     rule: "file/not-regular",
     line: 1,
     column: 1,
-    message: `This is ${what}, not a regular file; csr reads only regular files here. Replace it with the YAML file it should be, or remove it.`,
+    message: t("load.not-regular", { what }),
   };
 }
 
 /** "a directory", "a named pipe (FIFO)" … for messages. */
 export function describeType(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  if (stat.isDirectory()) return "a directory";
-  if (stat.isFIFO()) return "a named pipe (FIFO)";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
-  return "not a regular file";
+  if (stat.isDirectory()) return t("load.type.directory");
+  if (stat.isFIFO()) return t("load.type.fifo");
+  if (stat.isSocket()) return t("load.type.socket");
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return t("load.type.device");
+  return t("load.type.other");
 }
 
 /** Problems visible in the raw bytes, before decoding: size and UTF-16. */
@@ -88,16 +88,16 @@ export function byteProblem(bytes: Buffer): LoadProblem | undefined {
 
 /** UTF-16 by its byte-order mark, or by the zero bytes that ASCII text has in every other byte. */
 function utf16Kind(bytes: Buffer): string | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "little-endian, byte-order mark FF FE";
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "big-endian, byte-order mark FE FF";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return t("load.utf16.le-bom");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return t("load.utf16.be-bom");
   const sample = bytes.subarray(0, 512);
   if (sample.length < 4) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
   const half = sample.length / 2;
-  if (oddZeros > half * 0.6 && evenZeros === 0) return "little-endian, without byte-order mark";
-  if (evenZeros > half * 0.6 && oddZeros === 0) return "big-endian, without byte-order mark";
+  if (oddZeros > half * 0.6 && evenZeros === 0) return t("load.utf16.le");
+  if (evenZeros > half * 0.6 && oddZeros === 0) return t("load.utf16.be");
   return undefined;
 }
 

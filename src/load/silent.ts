@@ -7,6 +7,7 @@ import type { Document, Node } from "yaml";
 import type { Path } from "../model/types.js";
 import type { LoadProblem } from "./source.js";
 import { yaml } from "./yaml.js";
+import { t } from "../i18n/index.js";
 
 export const COMMENT_CUTS_VALUE = "yaml/comment-cuts-value";
 export const NUMBER_AS_TEXT = "yaml/number-as-text";
@@ -41,9 +42,7 @@ export function commentCutProblems(doc: Document.Parsed, text: string, position:
         rule: COMMENT_CUTS_VALUE,
         line,
         column,
-        message:
-          `'${pathText(path)}' is read as '${written}': YAML takes ' ${rest[1]!.trimEnd()}' for a comment and drops it. ` +
-          `If it belongs to the value, quote the value: ${typeof key === "number" ? "- " : `${key}: `}${quoted}`,
+        message: t("load.comment-cuts-value", { path: pathText(path), written, comment: rest[1]!.trimEnd(), quoted: (typeof key === "number" ? "- " : `${key}: `) + quoted }),
       });
     }
   };
@@ -65,8 +64,6 @@ export function numberAsTextProblem(path: Path, written: string, value: number, 
     rule: NUMBER_AS_TEXT,
     line,
     column,
-    message:
-      `'${pathText(path)}' is written ${written}, which YAML reads as the number ${value}${String(value) === written ? "" : ` (not ${written})`}; it is text here. ` +
-      `Quote the value: ${typeof key === "number" ? "- " : `${key}: `}"${written}"`,
+    message: t(String(value) === written ? "load.number-as-text" : "load.number-as-text-changed", { path: pathText(path), written, value, quoted: `${typeof key === "number" ? "- " : `${key}: `}"${written}"` }),
   };
 }

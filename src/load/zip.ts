@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { UserError } from "../core/errors.js";
+import { t } from "../i18n/index.js";
 
 export interface ZipLimits {
   /** Size of the .docx file itself, bytes. */
@@ -25,11 +26,11 @@ export const DOCX_LIMITS: ZipLimits = { maxFileBytes: 32 * 1024 * 1024, maxInfla
 export async function readZip(path: string, shownAs: string, limits: ZipLimits = DOCX_LIMITS): Promise<Map<string, Uint8Array>> {
   const size = statSync(path).size;
   if (size > limits.maxFileBytes) {
-    throw new UserError(`${shownAs} is ${mib(size)}; csr reads packages up to ${mib(limits.maxFileBytes)}.`);
+    throw new UserError(t("zip.too-large", { file: shownAs, size: mib(size), max: mib(limits.maxFileBytes) }));
   }
   const bytes = readFileSync(path);
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
-    throw new UserError(`${shownAs} is not a Word .docx file (it is not a zip package); save it from Word as .docx (not .doc).`);
+    throw new UserError(t("zip.not-zip", { file: shownAs }));
   }
   const { Unzip, UnzipInflate } = await import("fflate");
   const entries = new Map<string, Uint8Array>();
@@ -38,19 +39,19 @@ export async function readZip(path: string, shownAs: string, limits: ZipLimits =
   const unzip = new Unzip((file) => {
     if (failure) return;
     if (entries.size >= limits.maxEntries) {
-      failure = `it has more than ${limits.maxEntries} parts`;
+      failure = t("zip.too-many-parts", { max: limits.maxEntries });
       return;
     }
     const chunks: Uint8Array[] = [];
     file.ondata = (error, chunk, final) => {
       if (failure) return;
       if (error) {
-        failure = `part ${file.name} cannot be inflated (${error.message})`;
+        failure = t("zip.part-damaged", { part: file.name, reason: error.message });
         return;
       }
       total += chunk.length;
       if (total > limits.maxInflatedBytes) {
-        failure = `it inflates to more than ${mib(limits.maxInflatedBytes)} (a zip bomb, or a package with very large pictures)`;
+        failure = t("zip.too-large-inflated", { max: mib(limits.maxInflatedBytes) });
         file.terminate();
         return;
       }
@@ -60,16 +61,16 @@ export async function readZip(path: string, shownAs: string, limits: ZipLimits =
     try {
       file.start();
     } catch (error) {
-      failure = `part ${file.name} uses a compression csr cannot read (${(error as Error).message})`;
+      failure = t("zip.part-compression", { part: file.name, reason: (error as Error).message });
     }
   });
   unzip.register(UnzipInflate);
   try {
     unzip.push(bytes, true);
   } catch (error) {
-    failure ??= `the package is damaged (${(error as Error).message})`;
+    failure ??= t("zip.damaged", { reason: (error as Error).message });
   }
-  if (failure) throw new UserError(`${shownAs} cannot be read: ${failure}.`);
+  if (failure) throw new UserError(t("zip.unreadable", { file: shownAs, reason: failure }));
   return entries;
 }
 

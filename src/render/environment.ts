@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { HelperOptions } from "handlebars";
 import { UserError } from "../core/errors.js";
+import { t } from "../i18n/index.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Lang } from "./view.js";
 
@@ -58,7 +59,7 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
       return template(view);
     } catch (error) {
       if (error instanceof UserError) throw error;
-      throw new UserError(`The ${format} template '${name}' (or one of its partials) failed: ${(error as Error).message.split("\n")[0]}`, "Check the repository's templates/ folder against docs/templates.md.");
+      throw new UserError(t("template.failed", { format, name, reason: (error as Error).message.split("\n")[0] ?? "" }), t("template.failed.hint"));
     }
   };
   return {
@@ -73,7 +74,7 @@ export function repositoryFile(root: string, path: string): string | undefined {
   const real = realpathSync(path);
   const rel = relative(realpathSync(root), real);
   if (rel.startsWith(`..${sep}`) || rel === "..") {
-    throw new UserError(`${relative(root, path)} is a link to a place outside the repository; csr does not read it.`);
+    throw new UserError(t("template.link-outside", { path: relative(root, path) }));
   }
   return real;
 }
@@ -110,10 +111,10 @@ export function loadLabels(root: string, lang: Lang): Labels {
   try {
     parsed = JSON.parse(readFileSync(own, "utf8"));
   } catch (error) {
-    throw new UserError(`templates/i18n/${lang}.json is not valid JSON: ${(error as Error).message}`);
+    throw new UserError(t("template.labels-not-json", { lang, reason: (error as Error).message }));
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string")) {
-    throw new UserError(`templates/i18n/${lang}.json must be one JSON object of label keys to text, e.g. {"revisions": "修订履历"}.`);
+    throw new UserError(t("template.labels-not-object", { lang }));
   }
   return { ...labels, ...(parsed as Labels) };
 }

@@ -12,6 +12,7 @@ import type { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { UserError } from "../core/errors.js";
 import { escapeHtml } from "../core/text.js";
+import { t } from "../i18n/index.js";
 
 const BROWSERS = ["chromium", "chromium-browser", "google-chrome"];
 /** How long one page may take to load and print before the run is given up, in milliseconds. */
@@ -30,7 +31,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
       }
     }
   }
-  throw new UserError("PDF output needs Chromium: install the Debian package 'chromium' (apt-get install chromium), or use --format html.");
+  throw new UserError(t("pdf.no-chromium"));
 }
 
 /**
@@ -44,8 +45,8 @@ export function requireCjkFont(env: NodeJS.ProcessEnv = process.env): void {
   if (fonts.error || fonts.status !== 0) return;
   if (fonts.stdout.trim() !== "") return;
   throw new UserError(
-    "No Chinese font is installed, so the PDF would show Chinese text as empty boxes.",
-    "Install one, e.g. 'apt-get install fonts-noto-cjk' (or fonts-wqy-zenhei), or use --format html.",
+    t("pdf.no-cjk-font"),
+    t("pdf.no-cjk-font.hint"),
   );
 }
 
@@ -116,7 +117,7 @@ export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
         const { sessionId } = tab;
         const loaded = devtools.once("Page.loadEventFired", sessionId);
         const navigation = await devtools.send<{ errorText?: string }>("Page.navigate", { url: pathToFileURL(input).href }, sessionId);
-        if (navigation.errorText) throw new UserError(`Chromium could not open the page to print: ${navigation.errorText}`, "Try --format html and print from a browser.");
+        if (navigation.errorText) throw new UserError(t("pdf.cannot-open", { reason: navigation.errorText }), t("pdf.try-html.hint"));
         await loaded;
         const { data } = await devtools.send<{ data: string }>(
           "Page.printToPDF",
@@ -199,13 +200,13 @@ class DevToolsPipe {
       browser.on("error", (error: NodeJS.ErrnoException) => {
         this.fail(
           error.code === "ENOENT"
-            ? new UserError(`Chromium was not found at ${browser.spawnfile}; install the Debian package 'chromium' or set CSR_CHROMIUM to the browser's path.`)
+            ? new UserError(t("pdf.chromium-not-found", { path: browser.spawnfile }))
             : this.printFailure(error.message),
         );
         resolve();
       });
       browser.on("exit", () => {
-        this.fail(this.printFailure("the browser stopped"));
+        this.fail(this.printFailure(t("pdf.browser-stopped")));
         resolve();
       });
     });
@@ -217,7 +218,7 @@ class DevToolsPipe {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(this.printFailure(`no answer to ${method} within ${PRINT_TIMEOUT_MS / 1000} s`));
+        reject(this.printFailure(t("pdf.no-answer", { method, seconds: PRINT_TIMEOUT_MS / 1000 })));
       }, PRINT_TIMEOUT_MS);
       this.pending.set(id, { resolve: resolve as (result: never) => void, reject, timer });
       this.toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
@@ -231,7 +232,7 @@ class DevToolsPipe {
       if (this.failure) return reject(this.failure);
       const timer = setTimeout(() => {
         this.waiting.set(key, (this.waiting.get(key) ?? []).filter((w) => w.timer !== timer));
-        reject(this.printFailure(`no ${method} within ${PRINT_TIMEOUT_MS / 1000} s`));
+        reject(this.printFailure(t("pdf.no-event", { method, seconds: PRINT_TIMEOUT_MS / 1000 })));
       }, PRINT_TIMEOUT_MS);
       this.waiting.set(key, [...(this.waiting.get(key) ?? []), { resolve: resolve as (result: never) => void, reject, timer }]);
     });
@@ -280,6 +281,6 @@ class DevToolsPipe {
 
   private printFailure(reason: string): UserError {
     const detail = this.stderr.trim().split("\n").slice(-3).join(" ");
-    return new UserError(`Chromium could not print the PDF: ${reason}${detail ? ` (${detail})` : ""}`, "Try --format html and print from a browser.");
+    return new UserError(detail ? t("pdf.print-failed-detail", { reason, detail }) : t("pdf.print-failed", { reason }), t("pdf.try-html.hint"));
   }
 }

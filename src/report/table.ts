@@ -199,8 +199,11 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
  * holds is cut with a visible marker and reported through `onCut`.
  */
 export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  // Only exceljs's streaming writer: its index also loads the in-memory workbook and the zip
+  // reader (unzipper and its dependencies), 100 ms of module loading that writing never uses.
+  // exceljs (pinned in package.json) has no exports map, so its file path is part of the pin.
+  const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer.js");
+  const workbook = new WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = "csr";
   const used = new Set<string>();
   const filters: { name: string; ranges: string[]; localSheetId: number }[] = [];

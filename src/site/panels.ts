@@ -11,6 +11,7 @@ import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, type CsrFacts, type Cs
 import { currentRevision } from "../model/index.js";
 import { reviewTimeliness } from "../model/review-timeliness.js";
 import type { Csr } from "../model/types.js";
+import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
 import { distributionRegister } from "../report/registers/distribution.js";
 import type { Table } from "../report/table.js";
@@ -78,15 +79,15 @@ export function findingsTable(rc: RegisterContext, title: string, findings: read
   return {
     id: "findings",
     title,
-    sheet: t(rc, "发现项", "Findings"),
+    sheet: t(rc, "site.panel.findings.sheet"),
     columns: [
-      { key: "severity", header: t(rc, "严重程度", "Severity") },
-      { key: "rule", header: t(rc, "规则", "Rule") },
-      { key: "file", header: t(rc, "文件", "File") },
-      { key: "message", header: t(rc, "说明", "Message") },
+      { key: "severity", header: t(rc, "site.panel.findings.column.severity") },
+      { key: "rule", header: t(rc, "site.panel.findings.column.rule") },
+      { key: "file", header: t(rc, "site.panel.findings.column.file") },
+      { key: "message", header: t(rc, "site.panel.findings.column.message") },
     ],
     rows: findings.map((f) => ({
-      severity: f.severity === "error" ? t(rc, "错误", "error") : t(rc, "警告", "warning"),
+      severity: f.severity === "error" ? t(rc, "site.panel.findings.error") : t(rc, "site.panel.findings.warning"),
       rule: f.rule,
       file: `${f.file}:${f.line}:${f.column}`,
       message: f.message,
@@ -132,32 +133,32 @@ const csrByCustomer: PanelDefinition = (input) => {
   const customerCell = (customer: string, status: CsrStatus | undefined): PanelNumber | undefined => {
     const count = counts.get(`${customer}\n${status ?? ""}`) ?? 0;
     if (count === 0) return undefined;
-    const what = status === undefined ? t(rc, "全部状态", "all statuses") : label(status);
+    const what = status === undefined ? t(rc, "site.panel.csrs.all-statuses") : label(status);
     return { label: `${customer} · ${what}`, count, entity: { kind: "customer", id: customer }, fragment: status ? `status-${status}` : "csrs" };
   };
   const totalCell = (status: CsrStatus | undefined): PanelNumber | undefined => {
     const keep = (r: CsrRow) => status === undefined || r.facts.status === status;
     const count = input.csrs.filter(keep).length;
     if (count === 0) return undefined;
-    const what = status === undefined ? t(rc, "全部", "all") : label(status);
-    return { label: what, count, list: csrListPage(input, `csr-${status ?? "all"}`, `${t(rc, "顾客特定要求", "CSRs")}: ${what}`, keep) };
+    const what = status === undefined ? t(rc, "site.panel.csrs.all") : label(status);
+    return { label: what, count, list: csrListPage(input, `csr-${status ?? "all"}`, `${t(rc, "site.panel.csrs.list")}: ${what}`, keep) };
   };
   return {
     id: "csr-status",
-    title: t(rc, "顾客特定要求：按顾客和状态", "CSRs by customer and status"),
+    title: t(rc, "site.panel.csrs.title"),
     grid: {
-      corner: t(rc, "顾客", "Customer"),
-      columns: [...statuses.map(label), t(rc, "合计", "Total")],
+      corner: t(rc, "site.panel.csrs.customer"),
+      columns: [...statuses.map(label), t(rc, "site.panel.csrs.total")],
       rows: [
         ...customers.map((c) => ({
           label: `${c} ${customerName(rc, c)}`,
           entity: { kind: "customer" as const, id: c },
           numbers: [...statuses.map((s) => customerCell(c, s)), customerCell(c, undefined)],
         })),
-        { label: t(rc, "合计", "Total"), numbers: [...statuses.map((s) => totalCell(s)), totalCell(undefined)] },
+        { label: t(rc, "site.panel.csrs.total"), numbers: [...statuses.map((s) => totalCell(s)), totalCell(undefined)] },
       ],
     },
-    note: input.csrs.length === 0 ? t(rc, "尚无顾客特定要求。", "No CSRs yet.") : undefined,
+    note: input.csrs.length === 0 ? t(rc, "site.panel.csrs.none") : undefined,
   };
 };
 
@@ -169,27 +170,27 @@ const reviews: PanelDefinition = (input) => {
   const soon = (r: CsrRow) => open(r) && r.facts.daysLeft! >= 0 && r.facts.daysLeft! <= warnDays;
   const overdue = (r: CsrRow) => open(r) && r.facts.daysLeft! < 0;
   const count = (keep: (r: CsrRow) => boolean) => input.csrs.filter(keep).length;
-  const dueLabel = t(rc, `${warnDays} 个工作日内到期`, `due within ${warnDays} working days`);
-  const overdueLabel = t(rc, "评审逾期", "overdue");
-  const openLabel = t(rc, "评审中（未决定）", "open (not decided)");
+  const dueLabel = t(rc, "site.panel.reviews.due-soon", { warnDays });
+  const overdueLabel = t(rc, "site.panel.reviews.overdue");
+  const openLabel = t(rc, "site.panel.reviews.open");
   const numbers: PanelNumber[] = [
     { label: openLabel, count: count(open), list: csrListPage(input, "reviews-open", openLabel, open) },
     { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon) },
     { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue) },
   ];
   // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2).
-  const superseded = findingNumber(input, "csr/source-superseded", t(rc, "来源文件已换版待重审", "source revised, review again"));
+  const superseded = findingNumber(input, "csr/source-superseded", t(rc, "site.panel.reviews.source-superseded"));
   if (superseded) numbers.push(superseded);
   // Decisions recorded after the review deadline, as the review-timeliness register counts them
   // (7.5.3.2.2), and those of them without a recorded reason (csr/review-late).
   const config = rc.repo.config?.value;
   const decidedLate = new Set(input.csrs.filter((r) => reviewTimeliness(r.csr, input.calendar, config, input.today).timeliness === "late"));
   const late = (r: CsrRow) => decidedLate.has(r);
-  const lateLabel = t(rc, "决定晚于评审期限", "decided after the review deadline");
+  const lateLabel = t(rc, "site.panel.reviews.late");
   numbers.push({ label: lateLabel, count: count(late), tone: "warn", list: csrListPage(input, "reviews-decided-late", lateLabel, late) });
-  const unexplained = findingNumber(input, "csr/review-late", t(rc, "晚于期限且未记录原因", "late, no reason recorded"));
+  const unexplained = findingNumber(input, "csr/review-late", t(rc, "site.panel.reviews.late-unexplained"));
   if (unexplained) numbers.push(unexplained);
-  return { id: "reviews", title: t(rc, "顾客特定要求评审", "CSR reviews"), numbers };
+  return { id: "reviews", title: t(rc, "site.panel.reviews.title"), numbers };
 };
 
 /**
@@ -199,23 +200,24 @@ const reviews: PanelDefinition = (input) => {
 const distribution: PanelDefinition = (input) => {
   const { rc } = input;
   const register = distributionRegister(rc);
-  const toRecall = t(rc, "待回收", "to recall");
+  const toRecall = t(rc, "site.panel.distribution.to-recall");
   const rows = register.rows.filter((r) => r.state === toRecall).map((r, i) => ({ ...r, no: i + 1 }));
-  const label = t(rc, "待回收的受控副本", "controlled copies to recall");
+  const label = t(rc, "site.panel.distribution.copies-to-recall");
   const numbers: PanelNumber[] = [{ label, count: rows.length, tone: "warn", list: { name: "copies-to-recall", title: label, table: { ...register, title: label, rows, notes: [] } } }];
-  const overdue = findingNumber(input, "doc/recall-overdue", t(rc, "回收逾期", "recall overdue"));
+  const overdue = findingNumber(input, "doc/recall-overdue", t(rc, "site.panel.distribution.recall-overdue"));
   if (overdue) numbers.push(overdue);
-  return { id: "distribution", title: t(rc, "文件发放与回收", "Distribution and recall"), numbers };
+  return { id: "distribution", title: t(rc, "site.panel.distribution.title"), numbers };
 };
 
 /**
  * A panel of finding sets that ask for action, one number per rule. A rule that is not registered
  * (a feature not in this version) simply has no number, and a panel without numbers is left out.
  */
-function findingPanel(id: string, title: [string, string], numbers: [rule: string, label: [string, string]][]): PanelDefinition {
+/** A panel of finding counts: its title is `site.panel.<id>.title`, each number's label `site.panel.<id>.<rule>`. */
+function findingPanel(id: string, rules: string[]): PanelDefinition {
   return (input) => {
-    const present = numbers.flatMap(([rule, label]) => findingNumber(input, rule, t(input.rc, ...label)) ?? []);
-    return present.length > 0 ? { id, title: t(input.rc, ...title), numbers: present } : undefined;
+    const present = rules.flatMap((rule) => findingNumber(input, rule, t(input.rc, `site.panel.${id}.${rule}` as MessageKey)) ?? []);
+    return present.length > 0 ? { id, title: t(input.rc, `site.panel.${id}.title` as MessageKey), numbers: present } : undefined;
   };
 }
 
@@ -229,13 +231,13 @@ const latestReleases: PanelDefinition = (input) => {
     .slice(0, 8);
   return {
     id: "latest-releases",
-    title: t(rc, "最近发布", "Latest releases"),
+    title: t(rc, "site.panel.releases.title"),
     links: released.map((d) => ({
       text: `${d.id} ${documentTitle(rc, d)}`,
       entity: { kind: "document" as const, id: d.id },
       note: `${currentRevision(d)!.version} · ${currentRevision(d)!.date}`,
     })),
-    note: released.length === 0 ? t(rc, "尚无已发布文件。", "No released documents yet.") : undefined,
+    note: released.length === 0 ? t(rc, "site.panel.releases.none") : undefined,
   };
 };
 
@@ -258,30 +260,19 @@ const findingsSummary: PanelDefinition = (input) => {
   };
   return {
     id: "findings",
-    title: t(rc, "检查发现项（csr check）", "Findings (csr check)"),
-    numbers: [bySeverity("error", t(rc, "错误", "errors"), "alert"), bySeverity("warning", t(rc, "警告", "warnings"), "warn")],
+    title: t(rc, "site.panel.check.title"),
+    numbers: [bySeverity("error", t(rc, "site.panel.check.errors"), "alert"), bySeverity("warning", t(rc, "site.panel.check.warnings"), "warn")],
   };
 };
 
 export const PANELS: readonly PanelDefinition[] = [
   csrByCustomer,
   reviews,
-  findingPanel("implementations", ["顾客特定要求的落实和实施", "Where CSRs are addressed and implemented"], [
-    ["csr/not-addressed", ["已决定但未落实到文件", "decided, not addressed in a document"]],
-    ["csr/section-missing", ["落实章节不存在", "addressed in a section that does not exist"]],
-    ["csr/addressed-by-obsolete", ["落实于作废文件", "addressed in an obsolete document"]],
-    ["csr/implementation-overdue", ["实施逾期", "implementation overdue"]],
-  ]),
-  findingPanel("suspect-links", ["变更雷达", "Change radar"], [["csr/suspect-link", ["要求或落实章节已更改（可疑链接）", "requirement or addressing section changed (suspect links)"]]]),
-  findingPanel("documents", ["文件控制", "Document control"], [
-    ["doc/periodic-review-due", ["定期评审到期", "periodic review due"]],
-    ["doc/obsolete-referenced", ["引用作废文件", "refer to an obsolete document"]],
-  ]),
+  findingPanel("implementations", ["csr/not-addressed", "csr/section-missing", "csr/addressed-by-obsolete", "csr/implementation-overdue"]),
+  findingPanel("suspect-links", ["csr/suspect-link"]),
+  findingPanel("documents", ["doc/periodic-review-due", "doc/obsolete-referenced"]),
   distribution,
-  findingPanel("training", ["培训", "Training"], [
-    ["doc/training-overdue", ["文件换版培训逾期", "training on a new document version overdue"]],
-    ["csr/training-overdue", ["顾客特定要求培训逾期", "training on a CSR overdue"]],
-  ]),
+  findingPanel("training", ["doc/training-overdue", "csr/training-overdue"]),
   latestReleases,
   findingsSummary,
 ];

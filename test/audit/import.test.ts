@@ -136,6 +136,37 @@ describe("csr import of a messy procedure list", () => {
     expect(repo.problems).toEqual([]);
   });
 
+  it("says in Chinese what it kept, changed and refused, and why", async () => {
+    const dir = repoWithExistingProcedure();
+    const book = join(tempDir(), "程序文件一览表.xlsx");
+    await messyWorkbook(book);
+    const result = csr(["-C", dir, "import", book, "--as", "procedures", "--dry-run"], { lang: "zh-CN" });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split("\n");
+    expect(lines.slice(0, 2)).toEqual([`读取 ${book} 的工作表 程序文件：表头在第 2 行，数据 9 行。`, ""]);
+    expect(lines.slice(8, 8 + MESSY_REPORT.length + 2)).toEqual([
+      "",
+      "第 7 行：版本 '1.0' 不是 A/0 这样的版本号，请更正单元格，或在导入后修改文件",
+      "第 7 行：XX-P004 以 status: draft（草稿）写入：清单没有写明状态，也无法记录版本；如该文件已发布，请在文件中设置 status 和 revisions",
+      "第 8 行：部门 '行政部' 不在 qms.yaml 中，请在 departments 下添加（例如 '- { code: XX, name: 行政部 }'）后重新导入（该行未导入）",
+      "第 9 行：编号 XX-P001 已在第 3 行出现；清单中每份文件只列一次，请更正编号（该行未导入）",
+      "第 10 行：条款 '七' 不是 8.5.2 这样的条款号，请更正单元格，或在导入后修改文件",
+      "第 10 行：编制人 '赵六' 不在 people.yaml 中，已记为 赵六；请把此人加入 people.yaml，或用 --add-people 导入",
+      "第 12 行：documents/QP-001.yaml 已存在，未覆盖（该行未导入）",
+      "第 13 行：发行日期 '2019/13/1' 不是 2021-05-05 这样的日期，请更正单元格；XX-P010 的 C/2 版未记录",
+      "第 13 行：XX-P010 以 status: draft（草稿）写入：清单没有写明状态，也无法记录版本；如该文件已发布，请在文件中设置 status 和 revisions",
+      "",
+      "发现 qms.yaml 尚未配置的编号规则；请在 qms.yaml 的 'numbering:' 下添加：",
+      "  - kind: procedure",
+      "    pattern: XX-P###   # 例如 XX-P001",
+      "",
+      "将导入 9 行中的 6 行；拒绝 2 行，与现有文件冲突 1 处。",
+      "试运行：未写入任何文件。",
+    ]);
+    expect(lines[10 + MESSY_REPORT.length]).toMatch(/^csr check：\d+ 个错误，\d+ 个警告（.*id\/number-pattern 6、ref\/unresolved 1.*）。$/);
+  });
+
   it("--dry-run prints the same report and writes nothing", async () => {
     const dir = repoWithExistingProcedure();
     const book = join(tempDir(), "register.xlsx");

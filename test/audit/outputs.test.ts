@@ -20,7 +20,7 @@ describe("csr export", () => {
     const result = csr(["-C", REPO, "export", "--out", out], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe(`wrote ${out}\n`);
+    expect(result.stderr).toBe(`已写入 ${out}\n`);
     const workbook = await readWorkbook(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       "程序文件一览表",
@@ -70,13 +70,13 @@ describe("csr export", () => {
   it("refuses a file name that is not .xlsx", () => {
     const result = csr(["-C", REPO, "export", "--out", "registers.csv"], { lang: null });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("csr: csr export writes an Excel workbook; name the file with .xlsx (got 'registers.csv').\n");
+    expect(result.stderr).toBe("csr: csr export 生成 Excel 工作簿；请将文件命名为 .xlsx（实际为 'registers.csv'）。\n");
   });
 
   it("a single list as xlsx needs --out", () => {
     const result = csr(["-C", REPO, "list", "forms", "--format", "xlsx"], { lang: null });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("csr: --format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.\n");
+    expect(result.stderr).toBe("csr: --format xlsx 生成二进制工作簿；请用 --out FILE.xlsx 指定要写入的文件。\n");
     expect(result.stdout).toBe("");
   });
 
@@ -85,16 +85,16 @@ describe("csr export", () => {
     const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
     expect(csr(["-C", dir, "list", "procedures", "--out", "qms.yaml", "--format", "md"], { lang: null })).toMatchObject({
       code: 2,
-      stderr: "csr: --out qms.yaml is among the repository's data; write generated output to a folder of its own, e.g. out/.\n",
+      stderr: "csr: --out qms.yaml 位于仓库的数据之中；生成的输出请写到单独的文件夹，例如 out/。\n",
     });
     expect(csr(["-C", dir, "matrix", "clauses", "--out", "documents/QP-001.md"], { lang: null }).stderr).toBe(
-      "csr: --out documents/QP-001.md is among the repository's data; write generated output to a folder of its own, e.g. out/.\n",
+      "csr: --out documents/QP-001.md 位于仓库的数据之中；生成的输出请写到单独的文件夹，例如 out/。\n",
     );
     expect(csr(["-C", dir, "export", "--out", ".git/registers.xlsx"], { lang: null }).code).toBe(2);
     expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.txt"], { lang: null }).stderr).toBe(
-      "csr: Cannot tell the format of --out out/forms.txt from its extension; name it .md, .html, .csv, .json, .xlsx or .pdf, or give --format.\n",
+      "csr: 无法从扩展名判断 --out out/forms.txt 的格式；请将文件命名为 .md、.html、.csv、.json、.xlsx 或 .pdf，或者给出 --format。\n",
     );
-    expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).toMatchObject({ code: 0, stderr: "wrote out/forms.md\n" });
+    expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).toMatchObject({ code: 0, stderr: "已写入 out/forms.md\n" });
     expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null }).code).toBe(2);
     expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md", "--force"], { lang: null }).code).toBe(0);
     expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toBe(qms);
@@ -187,7 +187,7 @@ describe("table templates", () => {
 
 describe("usage errors", () => {
   it("an unknown format or language is one line, exit 2", () => {
-    expect(csr(["-C", REPO, "list", "forms", "--format", "docx"], { lang: null }).stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json, pdf; got 'docx'.\n");
+    expect(csr(["-C", REPO, "list", "forms", "--format", "docx"], { lang: null }).stderr).toBe("csr: --format 必须是 table、md、html、csv、xlsx、json、pdf 之一；实际为 'docx'。\n");
     // --lang is a global option that commander checks: an unknown language is a usage error in the repository's language.
     expect(csr(["-C", REPO, "matrix", "clauses", "--lang", "fr"])).toEqual({ code: 2, stdout: "", stderr: "错误：选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en\n（运行 'csr --help' 查看用法）\n" });
   });
@@ -200,6 +200,6 @@ describe("usage errors", () => {
     const dir = makeRepo({ "documents/QP-009.yaml": "id: QP-009\ntitle: [\n" }, copyFixture("test/fixtures/audit/registers"));
     const result = csr(["-C", dir, "list", "procedures"], { lang: null });
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe("csr: 1 file(s) could not be read and are left out (documents/QP-009.yaml); run 'csr check' for details.\n");
+    expect(result.stderr).toBe("csr: 有 1 个文件无法读取，未列入（documents/QP-009.yaml）；运行 'csr check' 查看详情。\n");
   });
 });

@@ -65,7 +65,7 @@ describe("registers and layouts as PDF", () => {
   it.runIf(chromium && pdftotext)("prints a register with its heading, columns, notes, signature lines and 第 x 页 共 y 页", { timeout: 120_000 }, () => {
     const out = tempDir();
     const external = join(out, "外来文件清单.pdf");
-    expect(csr(["-C", REPO, "list", "external", "--out", external, "--today", "2026-11-27"], { lang: null })).toMatchObject({ code: 0, stderr: `wrote ${external}\n` });
+    expect(csr(["-C", REPO, "list", "external", "--out", external, "--today", "2026-11-27"], { lang: null })).toMatchObject({ code: 0, stderr: `已写入 ${external}\n` });
     expect(readFileSync(external).subarray(0, 5).toString()).toBe("%PDF-");
     const printed = text(external);
     for (const expected of ["外来文件清单（共2份）", "测试汽车零部件有限公司", "截至2026-11-27", "发布单位", "GB/T19001-2016", "2017-03-02", "现行2份", "编制：", "批准：", "第1页共1页"]) {

@@ -229,4 +229,44 @@ describe("csr import of real registers", () => {
     const overdue = checkJson(dir, "--today", "2026-11-27").findings.filter((f) => f.rule === "csr/review-overdue" || f.rule === "csr/implementation-overdue");
     expect(overdue.map((f) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-101.yaml csr/implementation-overdue", "csr/DYA/DYA-102.yaml csr/review-overdue"]);
   });
+
+  it("reports a CSR list's kept, changed and refused rows in the user's language, with the same row numbers", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    writeFileSync(
+      join(dir, "顾客特定要求清单.csv"),
+      "编号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,完成期限\n" +
+        "DYA-101,特殊特性标注,DYA,DYA-SC,8.3.3.3,2024-05-06,必须满足,徐海涛,2024-05-13,2024年6月底\n" +
+        "DYA-102,年度质量目标,DYA,DYA-KPI,6.2.2.1,2024-05-06,不适用,徐海涛,2024-05-13,\n" +
+        "XYZ-001,包装要求,XYZ,XYZ-PK,8.5.4,2024-05-06,,,,\n",
+    );
+    const run = (lang: "zh-CN" | "en") => {
+      const result = csr(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr", "--dry-run"], { lang });
+      expect(result.code).toBe(1);
+      return report(result.stdout).slice(0, 10);
+    };
+    expect(run("zh-CN")).toEqual([
+      "读取 顾客特定要求清单.csv：表头在第 1 行，数据 3 行。",
+      "将写入 csr/DYA/DYA-101.yaml",
+      "将写入 csr/DYA/DYA-102.yaml",
+      "第 2 行：完成期限 '2024年6月底' 不是 2021-05-05 这样的日期，请在导入后于文件中设置 implementation.due",
+      "第 3 行：处置 '不适用' 未记录：清单缺少处置理由（“处置理由”列）；请填写这些单元格后重新导入，或用 csr review DYA-102 记录结论",
+      "第 4 行：顾客 'XYZ' 在 customers/ 下没有文件，请先添加 customers/<CODE>.yaml，再重新导入（该行未导入）",
+      "清单没有写明 1 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 将记为 'imported from 顾客特定要求清单.csv, row N'，代替各部门的会签意见，因此 csr check 接受这些结论。",
+      "找到签字的评审记录后请写明它，例如 review.record: {form: QR-015-01, ref: 2023-07 第12号}；或导入带“评审记录编号”列的清单。",
+      "将导入 3 行中的 2 行；拒绝 1 行，与现有文件冲突 0 处。",
+      "试运行：未写入任何文件。",
+    ]);
+    expect(run("en")).toEqual([
+      "Reading 顾客特定要求清单.csv: header on row 1, 3 data row(s).",
+      "would write csr/DYA/DYA-101.yaml",
+      "would write csr/DYA/DYA-102.yaml",
+      "row 2: due date '2024年6月底' is not a date like 2021-05-05 — set implementation.due in the file after import",
+      "row 3: disposition '不适用' was not recorded: the list lacks the reason (处置理由) — fill the cells and import again, or record the decision with csr review DYA-102",
+      "row 4: customer 'XYZ' has no file in customers/ — add customers/<CODE>.yaml first, then import again (row not imported)",
+      "The list names no review record (评审记录) for 1 decided CSR(s): their review.record would say 'imported from 顾客特定要求清单.csv, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+      "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
+      "Would import 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files.",
+      "Dry run: nothing was written.",
+    ]);
+  });
 });

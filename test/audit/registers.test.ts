@@ -149,7 +149,7 @@ describe("terminal tables", () => {
       const result = csr(["-C", join(ROOT, "examples", "gjb-demo"), "matrix", "clauses", "--style", style, "--format", "json", "--today", "2026-11-27"], { lang: null });
       expect(result.code).toBe(0);
       const table = JSON.parse(result.stdout) as { title: string; notes: string[] };
-      expect(table.title).toBe(style === "grid" ? "GJB 9001C-2017（暂定条款目录） 条款与过程、文件对照表" : "GJB 9001C-2017（暂定条款目录） 条款、过程和文件对照表");
+      expect(table.title).toBe(style === "grid" ? "GJB 9001C-2017（暂定条款目录）条款与过程、文件对照表" : "GJB 9001C-2017（暂定条款目录）条款、过程和文件对照表");
       expect(table.notes.at(-1)).toBe("暂定条款目录：GJB 9001C-2017 的条款编号未全部与正式标准核对，可在本库 standards/GJB9001C.yaml 中修正或补充。");
     }
   });

@@ -58,7 +58,7 @@ function afterImport(key: string, make: () => { dir: string; report: string }): 
 function run(dir: string, args: string[]): string {
   const result = csr(["-C", dir, ...args], { lang: null });
   // Writing an --out file says so on stderr; nothing else may appear there.
-  expect(result.stderr.replace(/^wrote .*\n/, "")).toBe("");
+  expect(result.stderr.replace(/^已写入 .*\n/, "")).toBe("");
   expect(result.code, result.stdout).toBe(0);
   return result.stdout;
 }
@@ -94,13 +94,13 @@ describe("export -> import into a new repository -> export gives the same regist
 
   it("受控文件清单 (documents): every level, signer, date, clause and status", async () => {
     const { dir, report } = withDocuments();
-    expect(report).toContain("\nImported 46 of 46 row(s).\ncsr check is clean.\n");
+    expect(report).toContain("\n已导入 46 行中的 46 行。\ncsr check 没有发现问题。\n");
     expect(await exported(dir, "受控文件清单")).toEqual(await sheetRows(book, "受控文件清单"));
   });
 
   it("程序文件一览表 (procedures): the register has no department column, so --department gives one", async () => {
     const { dir, report } = withProcedures();
-    expect(report).toContain("\nImported 15 of 15 row(s).\n");
+    expect(report).toContain("\n已导入 15 行中的 15 行。\n");
     expect(await exported(dir, "程序文件一览表")).toEqual(await sheetRows(book, "程序文件一览表"));
   });
 
@@ -108,18 +108,18 @@ describe("export -> import into a new repository -> export gives the same regist
     const { dir } = withProcedures();
     run(dir, ["import", instructions, "--as", "instructions", "--department", "QA", "--add-people"]);
     const report = run(dir, ["import", book, "--as", "forms", "--sheet", "表单清单", "--link-forms"]);
-    expect(report).toContain("\nAdded the forms to their procedures:\n  documents/QP-003.yaml: forms + HH-F-028, HH-F-040\n  documents/QP-006.yaml: forms + HH-F-045, QR-006-01\n");
+    expect(report).toContain("\n已把表单加入其所属程序：\n  documents/QP-003.yaml：forms + HH-F-028、HH-F-040\n  documents/QP-006.yaml：forms + HH-F-045、QR-006-01\n");
     expect(await exported(dir, "表单清单")).toEqual(await sheetRows(book, "表单清单"));
   });
 
   it("顾客特定要求清单 (CSR list): decision, owner, due date and where addressed come back; decided CSRs are not overdue", async () => {
     const { dir } = withDocuments();
     const report = run(dir, ["import", book, "--as", "csr", "--sheet", "顾客特定要求清单", "--add-people"]);
-    expect(report).toContain("\nImported 12 of 12 row(s).\n");
+    expect(report).toContain("\n已导入 12 行中的 12 行。\n");
     // The two statuses that follow from records the list does not carry are named, not changed silently.
     expect(report).toContain(
-      "\nrow 10: the list says '已替代', the imported record gives '已落实到文件': the list does not carry what makes it 已替代 (review opinions, a superseded record, a released addressing document) — record it with csr review, csr source or csr address\n" +
-        "row 14: the list says '评审中', the imported record gives '已接收': the list does not carry what makes it 评审中 (review opinions, a superseded record, a released addressing document) — record it with csr review, csr source or csr address\n",
+      "\n第 10 行：清单写的是 '已替代'，导入的记录得出 '已落实到文件'：清单没有记载使其成为“已替代”的依据（评审意见、被替代的记录、已发布的落实文件），请用 csr review、csr source 或 csr address 记录\n" +
+        "第 14 行：清单写的是 '评审中'，导入的记录得出 '已接收'：清单没有记载使其成为“评审中”的依据（评审意见、被替代的记录、已发布的落实文件），请用 csr review、csr source 或 csr address 记录\n",
     );
     const before = await sheetRows(book, "顾客特定要求清单");
     const after = await exported(dir, "顾客特定要求清单");
@@ -144,7 +144,7 @@ describe("export -> import into a new repository -> export gives the same regist
   it("特殊特性符号对照表 (symbol conversion table): symbols.yaml, in the order of the table", async () => {
     const dir = freshRepository(ACME);
     const report = run(dir, ["import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);
-    expect(report).toContain("\nwrote symbols.yaml\n\nImported 6 of 6 row(s).\n");
+    expect(report).toContain("\n已写入 symbols.yaml\n\n已导入 6 行中的 6 行。\n");
     expect(await exported(dir, "特殊特性符号对照表")).toEqual(await sheetRows(book, "特殊特性符号对照表"));
     // symbols.yaml is never replaced: a second import is a conflict.
     const again = csr(["-C", dir, "import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);

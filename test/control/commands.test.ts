@@ -179,13 +179,13 @@ describe("distribution and recall", () => {
   it("prints the copy number on the 受控 stamp, and refuses a copy not in force", () => {
     const dir = example();
     csr(["-C", dir, "distribute", "QP-014", "--to", "QA", "PRD", "--date", "2026-11-02", "-y"]);
-    expect(csr(["-C", dir, "render", "QP-014", "--copy", "2", "--format", "md"], { lang: null })).toEqual({ code: 0, stdout: "out/QP-014.copy-2.zh-CN.md\n", stderr: "Rendered 1 file (md, zh-CN).\n" });
+    expect(csr(["-C", dir, "render", "QP-014", "--copy", "2", "--format", "md"], { lang: null })).toEqual({ code: 0, stdout: "out/QP-014.copy-2.zh-CN.md\n", stderr: "已输出 1 个文件（md，zh-CN）。\n" });
     expect(read(dir, "out/QP-014.copy-2.zh-CN.md").split("\n")[0]).toBe("**【受控 受控号 2】**");
     csr(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null });
     expect(read(dir, "out/QP-014.copy-1.zh-CN.html")).toContain('<div class="stamp stamp-released">受控<span class="stamp-copy">受控号 1</span></div>');
     csr(["-C", dir, "recall", "QP-014", "--copy", "1", "--date", "2026-11-03", "-y"]);
-    expect(csr(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null }).stderr).toBe("csr: Copy 1 of QP-014 is not in force (taken back on 2026-11-03); print a copy in force.\n");
-    expect(csr(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"], { lang: null }).stderr).toBe("csr: --copy prints the number of one controlled copy: name exactly one document.\n");
+    expect(csr(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null }).stderr).toBe("csr: QP-014 的受控副本 1 已失效（已于 2026-11-03 回收）；请打印有效的副本。\n");
+    expect(csr(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"], { lang: null }).stderr).toBe("csr: --copy 在一份受控副本上印受控号：请只给出一份文件。\n");
   }, 90_000);
 });
 

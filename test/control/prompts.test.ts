@@ -7,8 +7,10 @@ import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addressCsr } from "../../src/commands/address/index.js";
 import { distribute } from "../../src/commands/distribute/index.js";
+import { implementCsr } from "../../src/commands/implement/index.js";
 import { newDocument } from "../../src/commands/new/index.js";
 import { recordTraining } from "../../src/commands/train/index.js";
+import { setLanguage } from "../../src/i18n/index.js";
 import { capture } from "../csr/fixture.js";
 import { copyFixture } from "../helpers.js";
 
@@ -74,5 +76,41 @@ describe("asked at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe("QP-014 A/1: 2 controlled copies handed out on 2026-12-01:\n  受控号 1  QA\n  受控号 2  PRD\nQP-014 A/1: training of gaoyang, huangjun recorded (2026-12-02).\n");
+  });
+
+  it("csr implement asks in Chinese, and says how to write a date it cannot read", async () => {
+    setLanguage("zh-CN");
+    try {
+      const dir = copyFixture("examples/acme-auto");
+      const ctx = capture(dir);
+      const done = implementCsr(ctx, "DYA-004", {}, prompts);
+      await screen.next();
+      expect(screen.getScreen()).toContain("实施状态");
+      expect(screen.getScreen()).toContain("❯ 实施中");
+      screen.keypress("down");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("负责人");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("完成期限（YYYY-MM-DD）");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("实施证据（可不填）");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("在生产中实施的日期（YYYY-MM-DD）");
+      screen.type("2026.12.01");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("日期请写成 YYYY-MM-DD，例如 2026-11-20。");
+      for (let i = 0; i < 10; i++) screen.keypress("backspace");
+      screen.type("2026-12-01");
+      screen.keypress("enter");
+      expect(await done).toBe(0);
+      expect(ctx.out).toBe("DYA-004：已登记实施情况：状态 已实施、负责人 zhoupeng、期限 2026-12-31、实施于 2026-12-01。\n");
+    } finally {
+      setLanguage("en");
+    }
   });
 });

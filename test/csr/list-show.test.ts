@@ -73,18 +73,18 @@ describe("csr list", () => {
 
   it("refuses unknown filters and formats with the accepted values", () => {
     expect(list("--status", "open").stderr).toBe(
-      "csr: --status must be one of received, in-review, decided, addressed, implemented, verified, superseded, rejected, not-applicable; got 'open'.\n",
+      "csr: --status 必须是 received、in-review、decided、addressed、implemented、verified、superseded、rejected、not-applicable 之一；实际为 'open'。\n",
     );
-    expect(list("--format", "docx").stderr).toBe("csr: --format must be one of table, md, html, csv, xlsx, json, pdf; got 'docx'.\n");
-    expect(list("--format", "pdf").stderr).toBe("csr: --format pdf writes a binary file; give the file to write with --out FILE.pdf.\n");
-    expect(list("--format", "xlsx").stderr).toBe("csr: --format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.\n");
+    expect(list("--format", "docx").stderr).toBe("csr: --format 必须是 table、md、html、csv、xlsx、json、pdf 之一；实际为 'docx'。\n");
+    expect(list("--format", "pdf").stderr).toBe("csr: --format pdf 生成二进制文件；请用 --out FILE.pdf 指定要写入的文件。\n");
+    expect(list("--format", "xlsx").stderr).toBe("csr: --format xlsx 生成二进制工作簿；请用 --out FILE.xlsx 指定要写入的文件。\n");
     expect(csr(["-C", FIXTURE, "list", "--customer", "DYB"]).stderr).toBe("csr: --customer: unknown customer 'DYB'. Did you mean 'DYA'?\n");
-    expect(list("--clause", "8.3").stderr).toBe("csr: --clause expects STANDARD:CLAUSE, e.g. IATF16949:8.3; got '8.3'.\n");
+    expect(list("--clause", "8.3").stderr).toBe("csr: --clause 需要“标准:条款”的格式，例如 IATF16949:8.3；实际为 '8.3'。\n");
   });
 
   it("writes the list to a file with --out and never overwrites one", () => {
     const dir = validRepo();
-    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"], { lang: null })).toMatchObject({ code: 0, stdout: "", stderr: "wrote csr-list.csv\n" });
+    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"], { lang: null })).toMatchObject({ code: 0, stdout: "", stderr: "已写入 csr-list.csv\n" });
     expect(read(dir, "csr-list.csv").startsWith("\ufeff序号,编号,")).toBe(true);
     expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"])).toMatchObject({
       code: 2,

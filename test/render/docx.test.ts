@@ -26,7 +26,7 @@ describe("csr render --format docx", () => {
   });
 
   it("writes the header block, the revision record, numbered sections, references and the stamp", () => {
-    expect(result.stderr).toBe("Rendered 1 file (docx, zh-CN).\n");
+    expect(result.stderr).toBe("已输出 1 个文件（docx，zh-CN）。\n");
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${join(out, "QP-015.zh-CN.docx")}\n`);
     const docx = parts(join(out, "QP-015.zh-CN.docx"));
@@ -118,7 +118,7 @@ describe("csr render --format docx", () => {
 
     writeFileSync(join(repo, "templates", "docx", "reference.docx"), "not a zip");
     const broken = csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir], { lang: null });
-    expect(broken.stderr).toBe("csr: templates/docx/reference.docx is not a Word .docx file (it is not a zip package); save it from Word as .docx (not .doc).\n");
+    expect(broken.stderr).toBe("csr: templates/docx/reference.docx 不是 Word .docx 文件（不是 zip 包）；请在 Word 中另存为 .docx（不是 .doc）。\n");
     expect(broken.code).toBe(2);
   });
 

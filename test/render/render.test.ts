@@ -23,7 +23,7 @@ describe("csr render: golden files", () => {
       it(`renders a procedure, a form and a CSR review report as ${format} (${lang})`, () => {
         const out = tempDir();
         const result = csr(["-C", BASIC, "render", "QP-020", "QR-020-01", "FORD-001", "--format", format, "--lang", lang, "--out", out]);
-        expect(result.stderr).toBe(`Rendered 3 files (${format}, ${lang}).\n`);
+        expect(result.stderr).toBe(lang === "en" ? `Rendered 3 files (${format}, en).\n` : `已输出 3 个文件（${format}，${lang}）。\n`);
         expect(result.code).toBe(0);
         expect(result.stdout).toBe([`QP-020.${lang}.${format}`, `QR-020-01.${lang}.${format}`, `FORD-001.review.${lang}.${format}`].map((f) => `${join(out, f)}\n`).join(""));
         for (const file of readdirSync(out).sort()) expectGolden(file, readFileSync(join(out, file), "utf8"));
@@ -38,7 +38,7 @@ describe("csr render: layouts per document level (qms.yaml document_layouts)", (
       it(`prints the seed work-instruction change log and GJB signatures with 密级 as ${format} (${lang})`, () => {
         const out = tempDir();
         const result = csr(["-C", join(FIXTURES, "render", "layouts"), "render", "CS/WI-101", "CS/QP-006", "--format", format, "--lang", lang, "--out", out]);
-        expect(result.stderr).toBe(`Rendered 2 files (${format}, ${lang}).\n`);
+        expect(result.stderr).toBe(lang === "en" ? `Rendered 2 files (${format}, en).\n` : `已输出 2 个文件（${format}，${lang}）。\n`);
         expect(result.code).toBe(0);
         for (const file of readdirSync(out).sort()) expectGolden(file, readFileSync(join(out, file), "utf8"));
       });
@@ -62,7 +62,7 @@ describe("csr render", () => {
     writeFileSync(join(repo, "documents", "WI-001.yaml"), "id: WI-001\ntitle: 来料检验作业指导书\nlevel: 3\nkind: instruction\nstatus: draft\n");
     const result = csr(["-C", repo, "render", "--all", "--format", "md"], { lang: null });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe("Rendered 4 files (md, zh-CN).\nNot rendered, because their files have errors (see 'csr check'): WI-001.\n");
+    expect(result.stderr).toBe("已输出 4 个文件（md，zh-CN）。\n以下文件有错误，未输出（见 'csr check'）：WI-001。\n");
     expect(existsSync(join(repo, "out", "WI-001.zh-CN.md"))).toBe(false);
   });
 
@@ -72,7 +72,7 @@ describe("csr render", () => {
     const result = csr(["-C", repo, "render", "--all", "--format", "md"], { lang: null });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      "Rendered 4 files (md, zh-CN).\nNot rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): WI-001.\n",
+      "已输出 4 个文件（md，zh-CN）。\n以下文件引用了不存在的文件，未输出（见 'csr check'，ref/unresolved）：WI-001。\n",
     );
     expect(existsSync(join(repo, "out", "WI-001.zh-CN.md"))).toBe(false);
     expect(existsSync(join(repo, "out", "QP-020.zh-CN.md"))).toBe(true);

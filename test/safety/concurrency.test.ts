@@ -100,7 +100,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
     const release = (summary: string) => () => ["release", "QP-020", "--summary", summary, "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27"];
     await runPairs(release("修订甲"), release("修订乙"), (dir, runs) => {
       expect(codes(runs)).toEqual([0, 2]);
-      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: QP-020 has not changed since its release A\/2 \(tag QP-020\/A-2\)/)]);
+      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: QP-020 自 A\/2 发布（标签 QP-020\/A-2）以来没有更改/)]);
       expect(yamlOf(dir, "documents/QP-020.yaml").revisions.map((r: { version: string }) => r.version)).toEqual(["A/1", "A/2"]);
       expect(gitState(dir).tags).toEqual(["QP-020/A-2"]);
       expect(git(dir, ["rev-list", "-n1", "QP-020/A-2"])).toBe(git(dir, ["rev-parse", "HEAD"]));
@@ -111,7 +111,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
     const withdraw = () => ["obsolete", "WI-031", "--reason", "并入 QP-020", "--date", "2026-11-27"];
     await runPairs(withdraw, withdraw, (dir, runs) => {
       expect(codes(runs)).toEqual([0, 2]);
-      expect(stderrs(runs)).toEqual(["csr: WI-031 is obsolete already (since 2026-11-27).\n"]);
+      expect(stderrs(runs)).toEqual(["csr: WI-031 已经作废（自 2026-11-27 起）。\n"]);
       expect(gitState(dir).subjects.filter((s) => s.startsWith("obsolete WI-031"))).toHaveLength(1);
     });
   });
@@ -119,9 +119,9 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
   it("import: the register's files are written once; the second import finds them there", async () => {
     const importing = (dir: string) => ["import", join(dir, "..", "register.csv"), "--as", "procedures"];
     await runPairs(importing, importing, (dir, runs) => {
-      const second = runs.find((r) => r.stdout.includes("conflict"))!;
-      expect(second.stdout).toContain("Imported 0 of 2 row(s); 0 row(s) refused, 2 conflict(s) with existing files.");
-      expect(runs.filter((r) => r.stdout.includes("Imported 2 of 2 row(s)"))).toHaveLength(1);
+      const second = runs.find((r) => r.stdout.includes("冲突"))!;
+      expect(second.stdout).toContain("已导入 2 行中的 0 行；拒绝 0 行，与现有文件冲突 2 处。");
+      expect(runs.filter((r) => r.stdout.includes("已导入 2 行中的 2 行。"))).toHaveLength(1);
       expect(yamlOf(dir, "documents/QP-101.yaml").title).toBe("文件控制程序");
     });
   });
@@ -130,7 +130,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
     const init = () => ["init", "new"];
     await runPairs(init, init, (dir, runs) => {
       expect(codes(runs)).toEqual([0, 2]);
-      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: .*\/new already has .*; csr init writes nothing over existing files\./)]);
+      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: .*\/new 中已有 .*；csr init 不会覆盖已有的文件。/)]);
       expect(Object.keys(snapshot(join(dir, "new")))).toHaveLength(initFiles(false).size);
     });
   });

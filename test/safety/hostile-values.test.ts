@@ -119,7 +119,7 @@ describe("render --all", () => {
     write(dir, "documents/WI-032.yaml", `id: ${long}\ntitle: 超长编号\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: draft\n`);
     const result = csr(["-C", dir, "render", "--all", "--format", "md", "--out", "out"], { lang: null });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`Not rendered, because their numbers make file names longer than 255 bytes: ${long}.\n`);
+    expect(result.stderr).toContain(`以下文件的编号使文件名超过 255 字节，未输出：${long}。\n`);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["QP-009.zh-CN.md", "QP-020.zh-CN.md", "WI-031.zh-CN.md"]);
   });
 });

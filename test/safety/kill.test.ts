@@ -132,7 +132,7 @@ describe("rerunning an interrupted command", () => {
     const rerun = await csrAsync(SCENARIOS[3]!.args(dir), { cwd: dir });
     expect(rerun.stdout).toBe("");
     expect(rerun.stderr).toMatch(
-      /^csr: 'csr release QP-020 --summary 修订 --prepared li --reviewed wang --approved zhang --date 2026-11-27' was interrupted; completed it \(its files were already written; committed [0-9a-f]{7}, tagged QP-020\/A-2\)\.\ncsr: that was this command; it is done and is not run a second time\.\n$/,
+      /^csr: 'csr release QP-020 --summary 修订 --prepared li --reviewed wang --approved zhang --date 2026-11-27' 曾被中断；现已完成（其文件已写入；已提交 [0-9a-f]{7}，标签 QP-020\/A-2）。\ncsr: 中断的正是本条命令；它已完成，不再重复执行。\n$/,
     );
     expect(rerun.code).toBe(0);
     expect(gitState(dir)).toEqual({ subjects: ["release QP-020 A/2: 修订", "initial"], tags: ["QP-020/A-2"], status: "" });
@@ -145,7 +145,7 @@ describe("rerunning an interrupted command", () => {
     expect(killed.signal).toBe("SIGKILL");
     const rerun = await csrAsync(SCENARIOS[1]!.args(dir), { cwd: dir });
     expect(rerun.stderr).toBe(
-      "csr: 'csr review DYA-001 --department QA --reviewer zhang --opinion accept --date 2026-11-27 --yes --commit' was interrupted before it changed anything; rolled back (its temporary files are removed).\n",
+      "csr: 'csr review DYA-001 --department QA --reviewer zhang --opinion accept --date 2026-11-27 --yes --commit' 在做出任何更改前被中断；已回滚（临时文件已删除）。\n",
     );
     expect(rerun.code).toBe(0);
     expect(gitState(dir).subjects).toEqual(["csr review DYA-001: QA accept", "initial"]);
@@ -158,11 +158,11 @@ describe("rerunning an interrupted command", () => {
     const before = snapshot(dir);
     const check = await csrAsync(["check"], { cwd: dir });
     expect(check.stderr).toBe(
-      "csr: warning: 'csr review DYA-001 --department QA --reviewer zhang --opinion accept --date 2026-11-27 --yes --commit' was interrupted and is not complete yet; run 'csr recover' (or any csr command that writes) to complete it.\n",
+      "csr: 警告：'csr review DYA-001 --department QA --reviewer zhang --opinion accept --date 2026-11-27 --yes --commit' 被中断，尚未完成；运行 'csr recover'（或任何会写入的 csr 命令）来完成它。\n",
     );
     expect(snapshot(dir)).toEqual(before);
     const recover = await csrAsync(["recover"], { cwd: dir });
-    expect(recover.stderr).toMatch(/was interrupted; completed it \(wrote csr\/DYA\/DYA-001\.yaml; committed [0-9a-f]{7}\)\.\n$/);
+    expect(recover.stderr).toMatch(/曾被中断；现已完成（已写入 csr\/DYA\/DYA-001\.yaml；已提交 [0-9a-f]{7}）。\n$/);
     expect(leftovers(dir)).toEqual([]);
   });
 });

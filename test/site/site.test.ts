@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", () => {
-    expect(site.stderr).toBe("Built the site: 135 pages, 166 files (zh-CN); csr check: 0 error(s), 0 warning(s).\n");
+    expect(site.stderr).toBe("已生成网站：135 个页面，166 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
@@ -152,10 +152,10 @@ describe("csr site refuses", () => {
 
   it("a folder among the repository's data, and a base URL that is not http(s)", () => {
     const data = csr(["-C", repo, "site", "--out", join(repo, "documents", "site")], { lang: null });
-    expect(data.stderr).toBe("csr: --out documents/site is among the repository's data; write generated output to a folder of its own, e.g. out/.\n");
+    expect(data.stderr).toBe("csr: --out documents/site 位于仓库的数据之中；生成的输出请写到单独的文件夹，例如 out/。\n");
     expect(data.code).toBe(2);
     const url = csr(["-C", repo, "site", "--out", join(tempDir(), "s"), "--base-url", "ftp://example.com"], { lang: null });
-    expect(url.stderr).toBe("csr: --base-url expects an http or https address, got 'ftp://example.com'.\n");
+    expect(url.stderr).toBe("csr: --base-url 需要 http 或 https 地址，实际为 'ftp://example.com'。\n");
     expect(url.code).toBe(2);
   });
 });
@@ -200,7 +200,7 @@ describe("csr site options", () => {
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nrelated: [QP-404]\n",
     });
     const site = buildSite(dir);
-    expect(site.stderr).toContain("Shown as a notice instead, because they refer to documents that do not exist (see 'csr check', ref/unresolved): QP-001.\n");
+    expect(site.stderr).toContain("以下文件引用了不存在的文件，改为显示提示（见 'csr check'，ref/unresolved）：QP-001。\n");
     expect(site.code).toBe(0);
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain("无法显示：QP-001 refers to QP-404");
     // The finding is on the dashboard, and its list links to the document's page.
@@ -296,7 +296,7 @@ describe("csr site and the check cache", () => {
     const cached = buildSite(dir);
     writeFileSync(file, readFileSync(file, "utf8").replace("related: [QP-404, ", "related: [QP-405, "));
     const edited = buildSite(dir);
-    for (const site of [plain, cached, edited]) expect(site.stderr).toContain("csr check: 1 error(s), 0 warning(s).\n");
+    for (const site of [plain, cached, edited]) expect(site.stderr).toContain("csr check：1 个错误，0 个警告。\n");
     const page = (site: { out: string }, path: string) => readFileSync(join(site.out, path), "utf8");
     for (const path of ["index.html", "findings.html", "documents/QP-001.html", "documents/QP-015.html"]) expect(page(cached, path)).toBe(page(plain, path));
     // The edited file is read again and checked again: its finding follows the edit.

@@ -5,7 +5,7 @@ import { clauseTitle } from "../../model/catalog.js";
 import { currentSources } from "../../model/csr-status.js";
 import type { Customer } from "../../model/types.js";
 import type { Choice, Prompts } from "./prompting.js";
-import { t } from "../../i18n/index.js";
+import { list, t } from "../../i18n/index.js";
 
 export interface CsrDraft {
   customer: string;
@@ -45,7 +45,7 @@ async function askClauses(catalogs: readonly Catalog[], prompts: Prompts): Promi
   const all = clauseChoices(catalogs);
   const picked: string[] = [];
   for (;;) {
-    const done: Choice[] = picked.length > 0 ? [{ value: DONE, name: t("prompt.add.clauses-done", { clauses: picked.join(", ") }) }] : [];
+    const done: Choice[] = picked.length > 0 ? [{ value: DONE, name: t("prompt.add.clauses-done", { clauses: list(picked) }) }] : [];
     const clause = await prompts.search({
       message: picked.length === 0 ? t("prompt.add.clause") : t("prompt.add.another-clause"),
       pageSize: 10,

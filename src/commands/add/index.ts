@@ -2,6 +2,7 @@
 import { Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import { didYouMean, oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
@@ -91,25 +92,25 @@ async function register(ctx: CommandContext, root: string, draft: CsrDraft, comm
   const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
   const calendar = repositoryCalendar(config);
   const due = reviewDue(csr, calendar, config);
-  ctx.stdout(`Registered ${id} in ${path}.\nReview due ${due} (${days} working days after ${csr.received}).\n`);
+  ctx.stdout(t("add.registered", { id, path }) + "\n" + t("add.review-due", { due, count: days, received: csr.received }) + "\n");
   const note = estimatedDeadlineNote(calendar, csr.received, due);
   if (note) ctx.stderr(note);
-  if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
+  if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
   return 0;
 }
 
 function requireAll(given: Partial<CsrDraft>, today: string): CsrDraft {
-  if (given.customer === undefined) throw missingFlag("--customer", "the customer");
-  if (given.source === undefined) throw missingFlag("--source", "the source document");
-  if (!given.clauses || given.clauses.length === 0) throw missingFlag("--clause", "the clauses");
-  if (given.title === undefined) throw missingFlag("--title", "the title");
+  if (given.customer === undefined) throw missingFlag("--customer", t("add.needs.customer"));
+  if (given.source === undefined) throw missingFlag("--source", t("add.needs.source"));
+  if (!given.clauses || given.clauses.length === 0) throw missingFlag("--clause", t("add.needs.clauses"));
+  if (given.title === undefined) throw missingFlag("--title", t("add.needs.title"));
   return { ...given, customer: given.customer, source: given.source, clauses: given.clauses, title: given.title, received: given.received ?? today };
 }
 
 function customerOf(customers: readonly Customer[], code: string): Customer {
   const customer = customers.find((c) => c.code === code);
   if (!customer) {
-    throw new UserError(`Unknown customer '${code}'.${didYouMean(code, customers.map((c) => c.code))}`, `Customers are the files in customers/; known: ${customers.map((c) => c.code).join(", ") || "none"}.`);
+    throw new UserError(t("add.unknown-customer", { code }) + didYouMean(code, customers.map((c) => c.code)), t("add.unknown-customer.hint", { known: list(customers.map((c) => c.code)) || t("add.none") }));
   }
   return customer;
 }
@@ -120,17 +121,15 @@ function sourceOf(customer: Customer, id: string) {
   if (source) return source;
   const known = (customer.sources ?? []).some((s) => s.id === id);
   throw new UserError(
-    known
-      ? `The source document '${id}' of ${customer.code} is superseded; register the CSR against a current one.`
-      : `Customer ${customer.code} has no source document '${id}'.${didYouMean(id, current.map((s) => s.id))}`,
-    `Current source documents of ${customer.code}: ${current.map((s) => s.id).join(", ") || "none (add them under 'sources' in customers/" + customer.code + ".yaml)"}.`,
+    known ? t("add.source-superseded", { id, customer: customer.code }) : t("add.unknown-source", { id, customer: customer.code }) + didYouMean(id, current.map((s) => s.id)),
+    current.length > 0 ? t("add.current-sources", { customer: customer.code, sources: list(current.map((s) => s.id)) }) : t("add.no-current-sources", { customer: customer.code }),
   );
 }
 
 function checkCategory(repo: Repository, category: string | undefined): void {
   const allowed = categoryNotAllowed(repo.config?.value, category);
   if (!allowed || category === undefined) return;
-  throw new UserError(`--category '${category}' is not one of the categories in qms.yaml: ${allowed.join(", ")}.${didYouMean(category, allowed)}`);
+  throw new UserError(t("add.unknown-category", { category, allowed: list(allowed) }) + didYouMean(category, allowed));
 }
 
 function askContext(repo: Repository, today: string) {

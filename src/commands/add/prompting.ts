@@ -3,6 +3,7 @@
  * missing value then names the flag that supplies it.
  */
 import { UserError } from "../../core/errors.js";
+import { t } from "../../i18n/index.js";
 
 export interface Choice<V extends string = string> {
   value: V;
@@ -21,8 +22,8 @@ export function canPrompt(yes: boolean | undefined): boolean {
   return yes !== true && process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
-export function missingFlag(flag: string, what = "a value"): UserError {
-  return new UserError(`${flag} is required (or run in a terminal to be asked for ${what}).`);
+export function missingFlag(flag: string, what = t("prompting.a-value")): UserError {
+  return new UserError(t("prompting.missing-flag", { flag, what }));
 }
 
 export async function loadPrompts(): Promise<Prompts> {
@@ -55,7 +56,7 @@ export function recordingPrompts(ask: Prompts): Prompts & { replay(): Prompts } 
       const answer = <T extends string>(message: string): Promise<T> => {
         const recorded = answers[next++];
         if (!recorded || recorded.message !== message) {
-          return Promise.reject(new UserError("The repository changed while you were answering (another csr command wrote to it); nothing was written. Run the command again."));
+          return Promise.reject(new UserError(t("prompting.changed-meanwhile")));
         }
         return Promise.resolve(recorded.value as T);
       };

@@ -5,6 +5,7 @@
  */
 import { isSeq, type Document } from "yaml";
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import { documentSections, findSection, sectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { appendIn } from "../shared/persist.js";
@@ -22,13 +23,13 @@ export function addressedEntry(document: ControlledDocument, section: string | u
   const { found, titleMismatch } = findSection(sections, section);
   if (found && titleMismatch === undefined) return { document: document.id, section: sectionLabel(found, "zh-CN") };
   if (found) {
-    throw new UserError(`${document.id} section ${found.number} is '${found.title}', not '${titleMismatch}'.`, `Give the number alone (--section ${found.number}) or the section's own title.`);
+    throw new UserError(t("address.section-title-mismatch", { document: document.id, number: found.number, title: found.title, given: titleMismatch }), t("address.section-title-mismatch.hint", { number: found.number }));
   }
   throw new UserError(
-    `${document.id} has no section '${section}'.`,
+    t("address.no-section", { document: document.id, section }),
     sections.length > 0
-      ? `Its sections: ${sections.map((s) => sectionLabel(s, "zh-CN")).join(", ")}. Give the number (e.g. --section ${sections[sections.length - 1]!.number}) or the title.`
-      : `${document.id} declares no sections; leave out --section, or add the section to the document first.`,
+      ? t("address.sections", { sections: list(sections.map((s) => sectionLabel(s, "zh-CN"))), example: sections[sections.length - 1]!.number })
+      : t("address.no-sections", { document: document.id }),
   );
 }
 

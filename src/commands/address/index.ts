@@ -10,6 +10,7 @@ import { documentSections, sectionLabel } from "../../model/sections.js";
 import { editFile, findCsrById, findDocumentById, need, withEditSession, personById, saveChanges } from "../shared/edit.js";
 import { addAddressed, addressedEntry, removeAddressed } from "./addressed.js";
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import { dateOption } from "../options.js";
 import { linkToConfirm, pinAll, pinFor } from "./pin.js";
 
@@ -37,38 +38,42 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
     const by = flags.by === undefined ? undefined : personById(session, flags.by, "--by").id;
     const date = dateOption(flags.date, "--date");
     if (flags.pinAll) {
-      if (csrId !== undefined || flags.confirm || flags.remove) throw new UserError("--pin-all pins every link of the repository; give it no CSR, no document, no --confirm and no --remove.");
+      if (csrId !== undefined || flags.confirm || flags.remove) throw new UserError(t("address.pin-all-alone"));
       const changes = pinAll(session.root, session.repo, by, date);
-      const line = changes.length === 0 ? "Every link is pinned already." : `Pinned the links of ${changes.length} CSR(s) to the current documents (${date}).`;
+      const line = changes.length === 0 ? t("address.all-pinned") : t("address.pinned", { count: changes.length, date });
       await saveChanges(ctx, session, changes, [line], { commit: flags.commit && changes.length > 0, message: `csr address --pin-all: ${changes.length} CSR(s)` });
       return 0;
     }
-    if (csrId === undefined) throw new UserError("csr address needs a CSR, e.g. 'csr address DYA-001 QP-014 --section 5.2' (or --pin-all).");
+    if (csrId === undefined) throw new UserError(t("address.needs-csr"));
     const { value: csr, file } = findCsrById(session, csrId);
     if (flags.confirm) {
-      if (by === undefined) throw new UserError("--confirm records who confirms that the link still holds: give --by <person>.");
-      const target = documentId ?? (await need(session.ask, "<document>", "the document", (p) => p.select({ message: "Confirm the link to which document", choices: [...new Set((csr.addressed ?? []).map((e) => e.document))].map((d) => ({ value: d })) })));
+      if (by === undefined) throw new UserError(t("address.confirm-needs-by"));
+      const target = documentId ?? (await need(session.ask, "<document>", t("address.needs.document"), (p) => p.select({ message: t("prompt.address.confirm-document"), choices: [...new Set((csr.addressed ?? []).map((e) => e.document))].map((d) => ({ value: d })) })));
       const document = findDocumentById(session, target).value;
       const at = linkToConfirm(csr, document, flags.section);
       const place = csr.addressed![at]!;
       const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pinFor(csr, document, place.section, by, date))));
       const where = `${document.id}${place.section ? ` section ${place.section}` : ""}`;
-      await saveChanges(ctx, session, [change], [`Confirmed that ${where} still addresses ${csr.id} (${by}, ${date}).`], { commit: flags.commit, message: `csr address --confirm ${csr.id} ${where}` });
+      const shownWhere = place.section ? t("address.document-section", { document: document.id, section: place.section }) : document.id;
+      await saveChanges(ctx, session, [change], [t("address.confirmed", { where: shownWhere, id: csr.id, by, date })], { commit: flags.commit, message: `csr address --confirm ${csr.id} ${where}` });
       return 0;
     }
     const { ask } = session;
     if (flags.remove) {
       const listed = csr.addressed ?? [];
-      if (listed.length === 0) throw new UserError(`${csrId} is not addressed in any document; there is nothing to remove.`);
+      if (listed.length === 0) throw new UserError(t("address.nothing-to-remove", { id: csrId }));
       const target =
         documentId ??
-        (await need(ask, "<document>", "the document to remove", (p) =>
-          p.select({ message: "Remove which document", choices: [...new Set(listed.map((e) => e.document))].map((d) => ({ value: d })) }),
+        (await need(ask, "<document>", t("address.needs.document-to-remove"), (p) =>
+          p.select({ message: t("prompt.address.remove-document"), choices: [...new Set(listed.map((e) => e.document))].map((d) => ({ value: d })) }),
         ));
       let removed = 0;
       const change = editFile(session.root, file.path, "csr", (doc) => (removed = removeAddressed(csr, doc, target, flags.section)));
-      if (removed === 0) throw new UserError(`${csrId} is not addressed in ${target}${flags.section ? ` section '${flags.section}'` : ""}; listed: ${listed.map((e) => `${e.document}${e.section ? ` ${e.section}` : ""}`).join(", ")}.`);
-      await saveChanges(ctx, session, [change], [`${csrId}: no longer addressed in ${target}${flags.section ? ` ${flags.section}` : ""} (${removed} entr${removed === 1 ? "y" : "ies"} removed).`], {
+      if (removed === 0) {
+        const listedText = list(listed.map((e) => `${e.document}${e.section ? ` ${e.section}` : ""}`));
+        throw new UserError(flags.section ? t("address.not-in-section", { id: csrId, document: target, section: flags.section, listed: listedText }) : t("address.not-in", { id: csrId, document: target, listed: listedText }));
+      }
+      await saveChanges(ctx, session, [change], [t("address.removed", { id: csrId, where: `${target}${flags.section ? ` ${flags.section}` : ""}`, count: removed })], {
         commit: flags.commit,
         message: `csr address ${csrId}: remove ${target}`,
       });
@@ -76,9 +81,9 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
     }
     const target =
       documentId ??
-      (await need(ask, "<document>", "the document", (p) =>
+      (await need(ask, "<document>", t("address.needs.document"), (p) =>
         p.search({
-          message: "Document where it is addressed (type a number or words of its title)",
+          message: t("prompt.address.document"),
           source: (term) =>
             session.repo.documents
               .map((d) => d.value)
@@ -88,12 +93,12 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
         }),
       ));
     const document = findDocumentById(session, target).value;
-    if (document.status === "obsolete") throw new UserError(`${target} is obsolete; a CSR is addressed in a document in force.`);
+    if (document.status === "obsolete") throw new UserError(t("address.obsolete", { id: target }));
     const sections = documentSections(document);
     const section =
       flags.section ??
       (ask && sections.length > 0
-        ? await ask.select({ message: "Section", choices: [{ value: "", name: "(the whole document)" }, ...sections.map((s) => ({ value: s.number, name: sectionLabel(s, "zh-CN") }))] })
+        ? await ask.select({ message: t("prompt.address.section"), choices: [{ value: "", name: t("prompt.address.whole-document") }, ...sections.map((s) => ({ value: s.number, name: sectionLabel(s, "zh-CN") }))] })
         : undefined);
     const entry = { ...addressedEntry(document, section) };
     entry.pin = pinFor(csr, document, entry.section, by, date);
@@ -101,11 +106,11 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
     const change = editFile(session.root, file.path, "csr", (doc) => (added = addAddressed(csr, doc, entry)));
     const where = `${entry.document}${entry.section ? ` ${entry.section}` : ""}`;
     if (!added) {
-      ctx.stdout(`${csrId} is already addressed in ${where}; nothing changed.\n`);
+      ctx.stdout(t("address.already", { id: csrId, where }) + "\n");
       return 0;
     }
-    const lines = [`${csrId}: addressed in ${where}.`];
-    if (document.status !== "released") lines.push(`${target} is ${document.status}; the CSR counts as addressed once it is released.`);
+    const lines = [t("address.addressed", { id: csrId, where })];
+    if (document.status !== "released") lines.push(t("address.not-released", { id: target, status: t(`value.document-status.${document.status}`) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr address ${csrId}: ${where}` });
     return 0;
   });

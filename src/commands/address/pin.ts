@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { csrFingerprint, linkedSection, sectionFingerprint } from "../../model/fingerprint.js";
 import { currentRevision } from "../../model/index.js";
@@ -34,8 +35,8 @@ export function pinFor(csr: Csr, doc: ControlledDocument, section: string | unde
 export function linkToConfirm(csr: Csr, doc: ControlledDocument, section: string | undefined): number {
   const places = csr.addressed ?? [];
   const matching = places.map((p, i) => ({ p, i })).filter(({ p }) => p.document === doc.id && (section === undefined || p.section === section || (p.section !== undefined && linkedSection(doc, p.section) === linkedSection(doc, section))));
-  if (matching.length === 0) throw new UserError(`${csr.id} is not addressed in ${doc.id}${section ? ` section ${section}` : ""}; link it first with 'csr address ${csr.id} ${doc.id}'.`);
-  if (matching.length > 1) throw new UserError(`${csr.id} is addressed in several sections of ${doc.id} (${matching.map(({ p }) => p.section ?? "(whole document)").join(", ")}); say which with --section.`);
+  if (matching.length === 0) throw new UserError(t("address.confirm-not-linked", { id: csr.id, where: section ? t("address.document-section", { document: doc.id, section }) : doc.id, document: doc.id }));
+  if (matching.length > 1) throw new UserError(t("address.confirm-which-section", { id: csr.id, document: doc.id, sections: list(matching.map(({ p }) => p.section ?? t("prompt.address.whole-document"))) }));
   return matching[0]!.i;
 }
 

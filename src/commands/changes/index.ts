@@ -4,6 +4,7 @@
  */
 import { isIsoDate } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
@@ -17,15 +18,15 @@ import { emitTable, formatOf, languageOf, writeOutput, type OutputFlags } from "
 export async function changesCommand(ctx: CommandContext, from: string, to: string | undefined, flags: OutputFlags): Promise<number> {
   const root = findRoot(ctx.dir);
   const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(`csr changes reads the git history; ${root} is not a git repository.`);
+  if (!(await git.checkIsRepo())) throw new UserError(t("changes.not-git", { root }));
   const end = await resolveEnd(root, to ?? "HEAD", "end", "HEAD");
-  if (!end.commit) throw new UserError(`${to ?? "HEAD"}: the repository has no commit ${to ? "on or before that day" : "yet"}.`);
+  if (!end.commit) throw new UserError(to ? t("changes.no-commit-by", { spec: to }) : t("changes.no-commit-yet", { spec: "HEAD" }));
   const start = await resolveEnd(root, from, "start", end.commit);
   const before = start.commit ? await loadRevision(root, start.commit) : buildRepository(root, []);
   const after = await loadRevision(root, end.commit);
   for (const [state, repo] of [[start, before], [end, after]] as const) {
     const files = [...new Set(repo.problems.map((p) => p.path))];
-    if (files.length > 0) ctx.stderr(`csr: at ${state.spec}, ${files.length} file(s) could not be read and are left out of the comparison (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", ..." : ""}).\n`);
+    if (files.length > 0) ctx.stderr(t("changes.left-out", { spec: state.spec, count: files.length, files: list(files.slice(0, 3)) + (files.length > 3 ? t("output.and-more") : "") }) + "\n");
   }
   const changes = compareStates(before, after);
   const lang = languageOf();
@@ -51,7 +52,7 @@ async function resolveEnd(root: string, spec: string, side: "start" | "end", tip
     commit = (await git.raw(["rev-list", "-1", `--before=${moment}`, tip])).trim() || null;
   } else {
     commit = (await git.revparse(["--verify", "--quiet", `${spec}^{commit}`]).catch(() => "")).trim() || null;
-    if (!commit) throw new UserError(`${spec}: no such commit, branch or tag (a date is written YYYY-MM-DD).`, "List tags with 'git tag', commits with 'git log --oneline'.");
+    if (!commit) throw new UserError(t("changes.unknown-rev", { spec }), t("changes.unknown-rev.hint"));
   }
   const date = commit ? (await git.raw(["show", "-s", "--format=%cs", commit])).trim() : null;
   return { spec, commit, date };

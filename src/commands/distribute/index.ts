@@ -4,6 +4,7 @@
  * entries of the document's `distribution` list (文件发放/回收记录), which is not a revision.
  */
 import { UserError } from "../../core/errors.js";
+import { list as inline, t } from "../../i18n/index.js";
 import { copiesToRecall, nextCopyNumber } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
 import type { ControlledCopy } from "../../model/types.js";
@@ -30,20 +31,20 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { value: document, file } = findDocumentById(session, id);
     const version = currentRevision(document)?.version;
-    if (document.status !== "released" || !version) throw new UserError(`${id} is ${document.status}; only a released document is distributed as controlled copies.`, `Release it first: 'csr release ${id} ...'.`);
+    if (document.status !== "released" || !version) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), t("distribute.not-released.hint", { id }));
     const departments = session.repo.config?.value.departments ?? [];
     const given = listOption(flags.to);
     const to = (
       given.length > 0
         ? given
         : listOption(
-            await need(session.ask, "--to", "the receiving departments", (p) =>
-              p.input({ message: `Receiving departments (${departments.map((d) => `${d.code} ${d.name}`).join(", ")})`, required: true }),
+            await need(session.ask, "--to", t("distribute.needs.to"), (p) =>
+              p.input({ message: t("prompt.distribute.to", { departments: inline(departments.map((d) => `${d.code} ${d.name}`)) }), required: true }),
             ),
           )
     ).map((code) => departmentByCode(session, code, "--to"));
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
-    if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(`--copies expects a number of copies per department from 1 to 99, got '${flags.copies}'.`);
+    if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
     const holder = flags.holder === undefined ? undefined : personById(session, flags.holder, "--holder").id;
     const date = dateOption(flags.date, "--date");
     let number = nextCopyNumber(document);
@@ -52,11 +53,11 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       for (const entry of entries) appendIn(doc, ["distribution"], doc.createNode(entry, { flow: true }));
     });
     const lines = [
-      `${id} ${version}: ${entries.length} controlled cop${entries.length === 1 ? "y" : "ies"} handed out on ${date}:`,
-      ...entries.map((e) => `  受控号 ${e.copy}  ${e.to}${e.holder ? ` (${e.holder})` : ""}`),
+      t("distribute.handed-out", { id, version, count: entries.length, date }),
+      ...entries.map((e) => `  ${t("distribute.copy-number", { copy: e.copy })}  ${e.to}${e.holder ? ` ${t("distribute.holder", { holder: e.holder })}` : ""}`),
     ];
     const old = copiesToRecall(document);
-    if (old.length > 0) lines.push(`Still to recall: ${old.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}; record their return with 'csr recall ${id}'.`);
+    if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(old), id }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr distribute ${id} ${version}: copies ${entries.map((e) => e.copy).join(", ")}` });
     return 0;
   });
@@ -84,24 +85,29 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     if (named.length > 0) {
       chosen = named.map((n) => {
         const copy = list.find((c) => String(c.copy) === n);
-        if (!copy) throw new UserError(`${id} has no controlled copy ${n}; its copies: ${list.map((c) => c.copy).join(", ") || "none"}.`);
-        if (copy.recalled) throw new UserError(`Copy ${n} of ${id} was taken back on ${copy.recalled} already.`);
+        if (!copy) throw new UserError(t("recall.no-copy", { id, copy: n, copies: inline(list.map((c) => String(c.copy))) || t("recall.no-copies") }));
+        if (copy.recalled) throw new UserError(t("recall.already", { id, copy: n, date: copy.recalled }));
         return copy;
       });
     } else if (session.ask && chosen.length === 0) {
       const out = list.filter((c) => !c.recalled);
-      if (out.length === 0) throw new UserError(`No controlled copy of ${id} is out.`);
-      const pick = await session.ask.select({ message: "Copy taken back", choices: out.map((c) => ({ value: String(c.copy), name: `受控号 ${c.copy}  ${c.version}  ${c.to}` })) });
+      if (out.length === 0) throw new UserError(t("recall.none-out", { id }));
+      const pick = await session.ask.select({ message: t("prompt.recall.copy"), choices: out.map((c) => ({ value: String(c.copy), name: `${t("distribute.copy-number", { copy: c.copy })}  ${c.version}  ${c.to}` })) });
       chosen = out.filter((c) => String(c.copy) === pick);
     }
-    if (chosen.length === 0) throw new UserError(`No copy of ${id} is due back (every copy out is of the version in force).`, "Name a copy with --copy N to take back a copy of the current version.");
+    if (chosen.length === 0) throw new UserError(t("recall.none-due", { id }), t("recall.none-due.hint"));
     const change = editFile(session.root, file.path, "document", (doc) => {
       for (const copy of chosen) doc.setIn(["distribution", list.indexOf(copy), "recalled"], date);
     });
     const left = copiesToRecall(document).filter((c) => !chosen.includes(c));
-    const lines = [`${id}: ${chosen.length} cop${chosen.length === 1 ? "y" : "ies"} taken back on ${date}: ${chosen.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}.`];
-    lines.push(left.length > 0 ? `Still to recall: ${left.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}.` : "No copy is due back any more.");
+    const lines = [t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(chosen) })];
+    lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(left) }) : t("recall.all-back"));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr recall ${id}: copies ${chosen.map((c) => c.copy).join(", ")}` });
     return 0;
   });
+}
+
+/** Copies as the messages list them: "3 (A/0, PRD), 4 (A/0, QA)" / "3 号（A/0，PRD）、4 号（A/0，QA）". */
+function copyList(copies: readonly ControlledCopy[]): string {
+  return inline(copies.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: c.to })));
 }

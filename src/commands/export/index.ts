@@ -2,6 +2,7 @@
 import { extname } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { UserError } from "../../core/errors.js";
+import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { registerContext } from "../../report/registers/context.js";
@@ -21,7 +22,7 @@ const EXPORT_HEAP_GROWING_PERCENT = 50;
 
 export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { out: string; today?: string }): Promise<number> {
   if (extname(flags.out).toLowerCase() !== ".xlsx") {
-    throw new UserError(`csr export writes an Excel workbook; name the file with .xlsx (got '${flags.out}').`);
+    throw new UserError(t("export.needs-xlsx", { out: flags.out }));
   }
   setFlagsFromString(`--heap-growing-percent=${EXPORT_HEAP_GROWING_PERCENT}`);
   const repo = loadRepository(findRoot(ctx.dir));

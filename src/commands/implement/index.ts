@@ -3,7 +3,9 @@
  * change is implemented in production is recorded): owner, due date, status, evidence, the date
  * implemented, and who verified it.
  */
+import { isIsoDate } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import type { Csr } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -34,25 +36,25 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { value: csr, file } = findCsrById(session, id);
     const disposition = csr.review?.decision?.disposition;
-    if (csr.superseded) throw new UserError(`${id} is superseded; it is not implemented any more.`);
+    if (csr.superseded) throw new UserError(t("implement.superseded", { id }));
     if (disposition !== "must" && disposition !== "optional") {
       throw new UserError(
-        disposition ? `${id} was decided '${disposition}'; only a 'must' or 'optional' CSR is implemented.` : `${id} is not decided yet; record the decision before its implementation.`,
-        disposition ? undefined : `Run 'csr review ${id} --disposition must --by <person>' first.`,
+        disposition ? t("implement.not-to-implement", { id, disposition: t(`value.disposition.${disposition}`) }) : t("implement.not-decided", { id }),
+        disposition ? undefined : t("implement.not-decided.hint", { id }),
       );
     }
     const current = csr.implementation ?? {};
     const given = [flags.owner, flags.due, flags.status, flags.evidence, flags.implemented, flags.verifiedBy].some((v) => v !== undefined);
     const { ask } = session;
     const next: Implementation = { ...current };
-    if (!given && !ask) throw new UserError("Say what to record: --owner, --due, --status, --evidence, --implemented or --verified-by.");
+    if (!given && !ask) throw new UserError(t("implement.nothing-to-record"));
     if (!given && ask) {
-      next.status = await ask.select({ message: "Status", choices: IMPLEMENTATION_STATUSES.map((s) => ({ value: s })), default: current.status ?? "planned" });
-      next.owner = await ask.select({ message: "Owner", choices: personChoices(session), default: current.owner });
-      next.due = dateOption(await ask.input({ message: "Due date (YYYY-MM-DD)", default: current.due, required: true }), "due date");
-      next.evidence = optionalAnswer(await ask.input({ message: "Evidence (optional)", default: current.evidence })) ?? next.evidence;
+      next.status = await ask.select({ message: t("prompt.implement.status"), choices: IMPLEMENTATION_STATUSES.map((s) => ({ value: s, name: t(`value.implementation.${s}`) })), default: current.status ?? "planned" });
+      next.owner = await ask.select({ message: t("prompt.implement.owner"), choices: personChoices(session), default: current.owner });
+      next.due = dateOption(await ask.input({ message: t("prompt.implement.due"), default: current.due, required: true, validate: isDate }), t("implement.due-date"));
+      next.evidence = optionalAnswer(await ask.input({ message: t("prompt.implement.evidence"), default: current.evidence })) ?? next.evidence;
       if (next.status === "implemented" || next.status === "verified") {
-        next.implemented = dateOption(await ask.input({ message: "Date implemented in production (YYYY-MM-DD)", default: current.implemented, required: true }), "date implemented");
+        next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: isDate }), t("implement.implemented-date"));
       }
     } else {
       if (flags.owner !== undefined) next.owner = personById(session, flags.owner, "--owner").id;
@@ -65,9 +67,9 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       if (flags.verifiedBy !== undefined) next.verified = { by: personById(session, flags.verifiedBy, "--verified-by").id, date: dateOption(flags.date, "--date") };
     }
     if ((next.status === "implemented" || next.status === "verified") && !next.implemented) {
-      throw new UserError(`An ${next.status} CSR needs the date it was implemented in production: add --implemented YYYY-MM-DD.`);
+      throw new UserError(t("implement.needs-implemented", { status: t(`value.implementation.${next.status}`) }));
     }
-    if (next.status === "verified" && !next.verified) throw new UserError("A verified implementation needs who verified it: add --verified-by <person> (and --date).");
+    if (next.status === "verified" && !next.verified) throw new UserError(t("implement.needs-verified-by"));
     const change = editFile(session.root, file.path, "csr", (doc) => {
       for (const key of ["owner", "due", "status", "evidence", "implemented"] as const) {
         if (next[key] !== undefined && next[key] !== current[key]) doc.setIn(["implementation", key], next[key]);
@@ -75,13 +77,18 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       if (next.verified && next.verified !== current.verified) doc.setIn(["implementation", "verified"], doc.createNode(next.verified));
     });
     const parts = [
-      `status ${next.status ?? "planned"}`,
-      next.owner ? `owner ${next.owner}` : "",
-      next.due ? `due ${next.due}` : "",
-      next.implemented ? `implemented ${next.implemented}` : "",
-      next.verified ? `verified by ${next.verified.by}` : "",
+      t("implement.part.status", { status: t(`value.implementation.${next.status ?? "planned"}`) }),
+      next.owner ? t("implement.part.owner", { owner: next.owner }) : "",
+      next.due ? t("implement.part.due", { due: next.due }) : "",
+      next.implemented ? t("implement.part.implemented", { date: next.implemented }) : "",
+      next.verified ? t("implement.part.verified", { by: next.verified.by }) : "",
     ].filter(Boolean);
-    await saveChanges(ctx, session, [change], [`${id}: implementation recorded: ${parts.join(", ")}.`], { commit: flags.commit, message: `csr implement ${id}: ${next.status ?? "planned"}` });
+    await saveChanges(ctx, session, [change], [t("implement.recorded", { id, parts: list(parts) })], { commit: flags.commit, message: `csr implement ${id}: ${next.status ?? "planned"}` });
     return 0;
   });
+}
+
+/** A prompt's date check: true, or what to write instead. */
+function isDate(value: string): boolean | string {
+  return isIsoDate(value) || t("prompt.date-format");
 }

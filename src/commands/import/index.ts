@@ -20,7 +20,7 @@ import { discover, findRoot } from "../../load/discover.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
-import { t } from "../../i18n/index.js";
+import { list, t } from "../../i18n/index.js";
 import { IMPORT_KINDS, planImport, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
@@ -57,7 +57,7 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
     const run = () => importWord(ctx, root, loadRepository(root), file, flags);
     return flags.dryRun ? run() : withRepositoryLock(ctx, root, run);
   }
-  if (flags.as === undefined) throw new UserError("A register needs --as procedures|instructions|forms|documents|csr|symbols.");
+  if (flags.as === undefined) throw new UserError(t("import.register.needs-as"));
   const as = choiceOption(flags.as, "--as", IMPORT_KINDS, "documents");
   const root = findRoot(ctx.dir);
   if (flags.dryRun) return importRegister(ctx, root, file, flags, as);
@@ -71,10 +71,10 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   const scope = repo.config?.value.standards ?? [];
   const standard = flags.standard ?? scope[0];
   if (!standard || !repo.catalogs.has(standard)) {
-    throw new UserError(`--standard must name a catalog (${[...repo.catalogs.keys()].join(", ")}); got '${standard ?? ""}'.${didYouMean(standard ?? "", repo.catalogs.keys())}`);
+    throw new UserError(t("import.bad-standard", { catalogs: list([...repo.catalogs.keys()]), standard: standard ?? "" }) + didYouMean(standard ?? "", repo.catalogs.keys()));
   }
   const path = resolve(ctx.dir, file);
-  if (!existsSync(path)) throw new UserError(`No such file: ${file}`);
+  if (!existsSync(path)) throw new UserError(t("import.no-file", { file }));
   const sheet = await readRegister(path, flags.sheet);
   refuseComputedSheet(sheet, repo);
   const plan = planImport(sheet, repo, {
@@ -96,15 +96,15 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   });
   if (!plan) {
     throw new UserError(
-      `No header row found in the first 10 rows of ${file}${sheet.name !== "csv" ? ` (sheet ${sheet.name})` : ""}.`,
-      "The header row needs at least two recognised column names, e.g. 序号, 文件名称, 文件编号, 版本, 部门 (or No., Title, Number, Version, Department).",
+      sheet.name === "csv" ? t("import.register.no-header", { file }) : t("import.register.no-header-in-sheet", { file, sheet: sheet.name }),
+      t("import.register.no-header.hint"),
     );
   }
   const out: string[] = [];
-  const where = sheet.name === "csv" ? file : `${file}, sheet ${sheet.name}`;
-  out.push(`Reading ${where}: header on row ${plan.header.row}, ${plan.dataRows} data row(s).`);
+  const where = sheet.name === "csv" ? file : t("import.register.sheet", { file, sheet: sheet.name });
+  out.push(t("import.register.reading", { where, header: plan.header.row, rows: plan.dataRows }));
   const notImported = [...plan.header.ignored, ...plan.unused];
-  if (notImported.length) out.push(`Columns not imported: ${notImported.join(", ")}.`);
+  if (notImported.length) out.push(t("import.register.columns-not-imported", { columns: list(notImported) }));
   const edits = plannedEdits(root, plan, flags);
 
   // The plan has checked every target against the repository and against each other, so the
@@ -137,17 +137,18 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     await git.raw(["-c", "core.quotepath=off", "add", "--", ...paths]);
     await git.raw(["commit", "-q", "-m", `import ${basename(file)}: ${written.length} file(s)`, "--", ...paths]);
   }
-  out.push("", ...written.map((f) => `${flags.dryRun ? "would write" : "wrote"} ${f.path}`));
+  out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
   out.push(...reportProblems(plan, failed));
   out.push(...reportPeople(plan.people, flags, rowsOf), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportReviewRecords(written, basename(file), flags));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
   const tally: string[] = [];
-  if (skipped || plan.conflicts.length) tally.push(`${skipped} row(s) refused, ${plan.conflicts.length} conflict(s) with existing files`);
-  if (failed.length) tally.push(`${failed.length} file(s) could not be written`);
+  if (skipped || plan.conflicts.length) tally.push(t("import.register.refused", { refused: skipped, conflicts: plan.conflicts.length }));
+  if (failed.length) tally.push(t("import.register.not-written", { count: failed.length }));
   const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0);
-  out.push("", `${flags.dryRun ? "Would import" : "Imported"} ${rows} of ${plan.dataRows} row(s)${tally.length ? `; ${tally.join("; ")}` : ""}.`);
-  if (flags.dryRun) out.push("Dry run: nothing was written.");
+  const also = tally.map((part) => t("import.register.tally-separator") + part).join("");
+  out.push("", t(flags.dryRun ? "import.register.would-import" : "import.register.imported", { rows, total: plan.dataRows, tally: also }));
+  if (flags.dryRun) out.push(t("import.dry-run"));
 
   const after = flags.dryRun ? withPlannedFiles(root, plan.files, edits) : loadRepository(root);
   const findings = runCheck(after, { today: localToday() });
@@ -176,11 +177,8 @@ function refuseComputedSheet(sheet: RawSheet, repo: Repository): void {
     const readBack = (t: Table) => (t.id === undefined ? undefined : READ_BACK[t.id]);
     const computed = tables.find((t) => !readBack(t) && headers.includes(t.columns.map((c) => c.header).join("\t")));
     if (!computed) continue;
-    const registers = tables.filter(readBack).map((t) => `${t.sheet} (--as ${readBack(t)})`);
-    throw new UserError(
-      `Sheet ${sheet.name} has the columns of csr's ${computed.sheet}, which csr computes from the repository's files; it is not a register to import.`,
-      `Import the registers it is made from instead: ${registers.join(", ")}.`,
-    );
+    const registers = tables.filter(readBack).map((table) => t("import.register.read-back", { sheet: table.sheet, kind: readBack(table)! }));
+    throw new UserError(t("import.register.computed", { sheet: sheet.name, computed: computed.sheet }), t("import.register.computed.hint", { registers: list(registers) }));
   }
 }
 
@@ -196,11 +194,11 @@ interface WriteFailure {
 
 function reportProblems(plan: ImportPlan, failed: WriteFailure[]): string[] {
   const lines = [
-    ...plan.issues.map((i) => ({ row: i.row, text: `row ${i.row}: ${i.message}${i.skipped ? " (row not imported)" : ""}` })),
-    ...plan.conflicts.map((c) => ({ row: c.row, text: `row ${c.row}: ${c.path} exists already; it was not overwritten (row not imported)` })),
-    ...failed.map((f) => ({ row: f.row, text: `row ${f.row}: ${f.path} could not be written: ${f.reason} (row not imported)` })),
+    ...plan.issues.map((i) => ({ row: i.row, message: i.message, skipped: i.skipped })),
+    ...plan.conflicts.map((c) => ({ row: c.row, message: t("import.exists", { path: c.path }), skipped: true })),
+    ...failed.map((f) => ({ row: f.row, message: t("import.not-written", { path: f.path, reason: f.reason }), skipped: true })),
   ].sort((a, b) => a.row - b.row);
-  return lines.length ? ["", ...lines.map((l) => l.text)] : [];
+  return lines.length ? ["", ...lines.map((l) => t("import.row", { row: l.row, message: l.message }) + (l.skipped ? t("import.row.not-imported") : ""))] : [];
 }
 
 /** A change to a file that exists (or people.yaml, created when absent), by the row that asks for it. */
@@ -236,7 +234,7 @@ export function peopleEdit(root: string, people: NewPerson[]): FileChange | unde
   if (entries.length === 0) return undefined;
   if (!existsSync(insideRepository(root, "people.yaml"))) return { path: "people.yaml", kind: "people", text: stringify({ people: entries }, { lineWidth: 0 }), create: true };
   return editFile(root, "people.yaml", "people", (doc) => {
-    if (doc.errors.length) throw new UserError(`people.yaml cannot be read (${doc.errors[0]!.message.split("\n")[0]}); nothing was imported.`, "Fix people.yaml (csr check shows where), then import again.");
+    if (doc.errors.length) throw new UserError(t("import.people.unreadable", { reason: doc.errors[0]!.message.split("\n")[0]! }), t("import.people.unreadable.hint"));
     const list = doc.get("people", true);
     // `people: []` as csr init might leave it: the new entries go one per line.
     if (isSeq(list) && list.items.length === 0) list.flow = false;
@@ -257,16 +255,17 @@ export function reportPeople<P extends NewPerson>(people: P[], flags: ImportFlag
   const homeless = people.filter((p) => !p.department);
   return [
     ...(added.length
-      ? ["", `${flags.dryRun ? "Would add" : "Added"} to people.yaml (check each department and role):`, ...added.map((p) => `  ${p.id}: department ${p.department}, roles [${p.roles.join(", ")}] (${where(p)})`)]
+      ? ["", t(flags.dryRun ? "import.people.would-add" : "import.people.added"), ...added.map((p) => `  ${t("import.people.entry", { id: p.id, department: p.department!, roles: p.roles.join(", "), where: where(p) })}`)]
       : []),
     ...(homeless.length
-      ? ["", "Not added to people.yaml: no department is known for them (import with --department CODE, or add them by hand):", ...homeless.map((p) => `  ${p.id} (${where(p)})`)]
+      ? ["", t("import.people.homeless"), ...homeless.map((p) => `  ${t("import.people.homeless-entry", { id: p.id, where: where(p) })}`)]
       : []),
   ];
 }
 
 function rowsOf(p: NewPerson): string {
-  return `row${p.rows.length > 1 ? "s" : ""} ${p.rows.slice(0, SHOWN_ROWS).join(", ")}${p.rows.length > SHOWN_ROWS ? ` … (${p.rows.length} rows)` : ""}`;
+  const more = p.rows.length > SHOWN_ROWS ? t("import.people.more-rows", { count: p.rows.length }) : "";
+  return t("import.people.rows", { count: p.rows.length, rows: list(p.rows.slice(0, SHOWN_ROWS).map(String)), more });
 }
 
 function reportLinks(plan: ImportPlan, flags: ImportFlags): string[] {
@@ -274,15 +273,15 @@ function reportLinks(plan: ImportPlan, flags: ImportFlags): string[] {
   const missing = plan.links.filter((l) => !l.path);
   const lines: string[] = [];
   if (existing.length && flags.linkForms) {
-    lines.push("", `${flags.dryRun ? "Would add" : "Added"} the forms to their procedures:`);
+    lines.push("", t(flags.dryRun ? "import.links.would-add" : "import.links.added"));
     const byPath = new Map<string, string[]>();
     for (const l of existing) byPath.set(l.path!, [...(byPath.get(l.path!) ?? []), l.form]);
-    for (const [path, forms] of byPath) lines.push(`  ${path}: forms + ${forms.join(", ")}`);
+    for (const [path, forms] of byPath) lines.push(`  ${t("import.links.entry", { path, forms: list(forms) })}`);
   } else if (existing.length) {
-    lines.push("", "The register names each form's procedure; record it in the procedure (or import with --link-forms):", ...existing.map((l) => `  add ${l.form} to 'forms' of ${l.procedure}`));
+    lines.push("", t("import.links.to-add"), ...existing.map((l) => `  ${t("import.links.add", { form: l.form, procedure: l.procedure })}`));
   }
   if (missing.length) {
-    lines.push("", "Procedures the register names that are neither in this register nor readable in the repository (csr check says why); add the form to their 'forms' once they are:", ...missing.map((l) => `  row ${l.row}: ${l.form} -> ${l.procedure}`));
+    lines.push("", t("import.links.missing"), ...missing.map((l) => `  ${t("import.row", { row: l.row, message: `${l.form} -> ${l.procedure}` })}`));
   }
   return lines;
 }
@@ -291,8 +290,8 @@ function reportFamilies(plan: ImportPlan): string[] {
   if (!plan.families.length) return [];
   return [
     "",
-    "Numbering families found that qms.yaml does not configure; add them under 'numbering:' in qms.yaml:",
-    ...plan.families.flatMap((f) => [`  - kind: ${f.kind}`, `    pattern: ${f.pattern}   # e.g. ${f.example}`]),
+    t("import.families"),
+    ...plan.families.flatMap((f) => [`  - kind: ${f.kind}`, `    pattern: ${f.pattern}   # ${t("import.families.example", { example: f.example })}`]),
   ];
 }
 
@@ -309,14 +308,14 @@ export function withPlannedFiles(root: string, files: PlannedFile[], edits: read
 export function reportCheck(findings: Finding[], root: string): string[] {
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.length - errors.length;
-  if (findings.length === 0) return ["csr check is clean."];
+  if (findings.length === 0) return [t("import.check.clean")];
   const byRule = new Map<string, number>();
   for (const f of findings) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
   const lines = [
-    `csr check: ${errors.length} error(s), ${warnings} warning(s) (${[...byRule].map(([rule, n]) => `${rule} ${n}`).join(", ")}).`,
+    t("import.check.summary", { errors: errors.length, warnings, rules: list([...byRule].map(([rule, n]) => `${rule} ${n}`)) }),
     ...errors.slice(0, SHOWN_ERRORS).map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`),
   ];
-  if (errors.length > SHOWN_ERRORS) lines.push(`  … and ${errors.length - SHOWN_ERRORS} more; run 'csr -C ${relative(process.cwd(), root) || "."} check'.`);
+  if (errors.length > SHOWN_ERRORS) lines.push(`  ${t("import.check.more", { count: errors.length - SHOWN_ERRORS, dir: relative(process.cwd(), root) || "." })}`);
   return lines;
 }
 

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import type { CommandContext } from "../context.js";
 import { describeType } from "../../load/guards.js";
@@ -16,8 +17,8 @@ export interface InitFlags {
 export async function initCommand(ctx: CommandContext, dir: string | undefined, flags: InitFlags): Promise<number> {
   const root = resolve(ctx.dir, dir ?? ".");
   const kind = existingKind(root);
-  if (kind !== undefined && kind !== "a directory") {
-    throw new UserError(`${root} is ${kind}, not a folder; csr init creates a repository in a folder.`, "Name a new or empty folder, e.g. 'csr init qms'.");
+  if (kind !== undefined) {
+    throw new UserError(t("init.not-folder", { root, kind }), t("init.not-folder.hint"));
   }
   const files = initFiles(flags.example === true);
   // An interrupted init has left files that its completion (under the lock, below) accounts for.
@@ -25,7 +26,7 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
   try {
     mkdirSync(root, { recursive: true });
   } catch (error) {
-    throw new UserError(`Cannot create the folder ${root}: ${(error as Error).message.replace(/^\w+: /, "")}.`, "Name a folder whose parent folders exist and are folders.");
+    throw new UserError(t("init.cannot-create", { root, reason: (error as Error).message.replace(/^\w+: /, "") }), t("init.cannot-create.hint"));
   }
   const git = await openGit(root);
   const inRepository = await git.checkIsRepo();
@@ -43,26 +44,22 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
   if (code !== 0) return code;
   ctx.stdout(
     [
-      `Created a document repository in ${root}${inRepository ? "" : " (and ran git init)"}:`,
+      t(inRepository ? "init.created" : "init.created-git", { root }),
       ...[...files.keys()].map((path) => `  ${path}`),
       "",
-      "Next steps:",
-      "  1. Fill in qms.yaml (organisation, departments, numbering, holidays) and people.yaml.",
-      "  2. npm install --save-dev qms-csr   # pins csr for CI and gives the editor its schemas",
-      "  3. git config core.hooksPath hooks  # check before every commit",
-      "     (this clone merges CSR files opinion by opinion; other clones run 'csr merge-driver --install')",
-      "  4. csr check",
+      t("init.next-steps"),
       "",
     ].join("\n"),
   );
   return 0;
 }
 
-/** What is at `path` ("a directory", "a regular file" …), or undefined when nothing is. */
+/** What is at `path` ("a regular file", "a named pipe (FIFO)" …), or undefined when nothing or a folder is. */
 function existingKind(path: string): string | undefined {
   try {
     const stat = statSync(path);
-    return stat.isFile() ? "a regular file" : describeType(stat);
+    if (stat.isDirectory()) return undefined;
+    return stat.isFile() ? t("init.regular-file") : describeType(stat);
   } catch {
     return undefined;
   }
@@ -73,8 +70,8 @@ function refuseExisting(root: string, files: Map<string, string>): void {
   const existing = [...files.keys()].filter((path) => existsSync(join(root, path)));
   if (existing.length > 0) {
     throw new UserError(
-      `${root} already has ${existing.join(", ")}; csr init writes nothing over existing files.`,
-      "Run it in an empty folder, or move those files away first.",
+      t("init.existing", { root, files: list(existing) }),
+      t("init.existing.hint"),
     );
   }
 }

@@ -1,5 +1,6 @@
 /** `csr list`: the CSR list (顾客特定要求清单), the register of report/registers/csr.ts, filtered. */
 import { UserError } from "../../core/errors.js";
+import { t } from "../../i18n/index.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
@@ -34,7 +35,7 @@ function filter(repo: Repository, flags: ListCsrFlags): (csr: Csr, facts: CsrFac
   const tests: ((csr: Csr, facts: CsrFacts) => boolean)[] = [];
   if (flags.customer !== undefined) {
     const codes = repo.customers.map((c) => c.value.code);
-    if (!codes.includes(flags.customer)) throw new UserError(`--customer: unknown customer '${flags.customer}'.${didYouMean(flags.customer, codes)}`);
+    if (!codes.includes(flags.customer)) throw new UserError(t("list.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, codes));
     tests.push((csr) => csr.customer === flags.customer);
   }
   if (flags.status !== undefined) {
@@ -44,7 +45,7 @@ function filter(repo: Repository, flags: ListCsrFlags): (csr: Csr, facts: CsrFac
   if (flags.overdue) tests.push((_, facts) => facts.daysLeft !== undefined && facts.daysLeft < 0);
   if (flags.clause !== undefined) {
     const ref = parseClauseRef(flags.clause);
-    if (!ref) throw new UserError(`--clause expects STANDARD:CLAUSE, e.g. IATF16949:8.3; got '${flags.clause}'.`);
+    if (!ref) throw new UserError(t("list.clause-format", { value: flags.clause }));
     const wanted = `${ref.standard}:${ref.clause}`;
     tests.push((csr) => csr.clauses.some((c) => c === wanted || c.startsWith(`${wanted}.`)));
   }

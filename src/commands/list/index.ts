@@ -1,5 +1,6 @@
 /** `csr list [what]`: the CSR list by default, or one of the registers. */
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import type { CommandContext } from "../context.js";
 
 const REGISTERS = ["procedures", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training"] as const;
@@ -7,5 +8,5 @@ const REGISTERS = ["procedures", "forms", "external", "obsolete", "symbols", "re
 export async function listCommand(ctx: CommandContext, what: string, flags: Record<string, unknown>): Promise<number> {
   if (what === "csr") return (await import("./csr.js")).listCsrCommand(ctx, flags);
   if ((REGISTERS as readonly string[]).includes(what)) return (await import("./registers.js")).listRegisterCommand(ctx, what, flags);
-  throw new UserError(`Unknown list '${what}'; choose csr, ${REGISTERS.join(", ")}.`);
+  throw new UserError(t("list.unknown", { what, choices: list(["csr", ...REGISTERS]) }));
 }

@@ -1,5 +1,6 @@
 /** `csr list procedures|forms|external|obsolete|symbols|reviews|distribution|training`: the registers auditors ask for. */
 import { UserError } from "../../core/errors.js";
+import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { registerContext } from "../../report/registers/context.js";
@@ -49,7 +50,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "training") {
     table = trainingRegister(rc);
   } else {
-    throw new UserError(`Unknown register '${what}'; choose procedures, forms, external, obsolete, symbols, reviews, distribution or training.`);
+    throw new UserError(t("list.unknown-register", { what }));
   }
   return emitTable(ctx, table, flags, repo, lang, today);
 }

@@ -1,5 +1,6 @@
 /** `csr matrix clauses|csr`: the audit matrices. */
 import { UserError } from "../../core/errors.js";
+import { list, sentences, t } from "../../i18n/index.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
@@ -29,16 +30,16 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
   const today = dateOption(flags.today, "--today");
   if (name === "csr") {
     if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) {
-      throw new UserError(`No customer '${flags.customer}' in customers/.${didYouMean(flags.customer, rc.index.customers.keys())}`);
+      throw new UserError(t("matrix.no-customer", { code: flags.customer }) + didYouMean(flags.customer, rc.index.customers.keys()));
     }
     return emitTable(ctx, csrMatrix(rc, { customer: flags.customer }), flags, repo, lang, today);
   }
   const scope = repo.config?.value.standards ?? [];
   const standard = flags.standard ?? scope[0];
-  if (standard === undefined) throw new UserError("qms.yaml names no standard; pass --standard IATF16949, GJB9001C or ISO9001.");
+  if (standard === undefined) throw new UserError(t("matrix.no-standard"));
   const catalog = repo.catalogs.get(standard);
   if (!catalog) {
-    throw new UserError(`No catalog for standard '${standard}'.${didYouMean(standard, repo.catalogs.keys())} Known: ${[...repo.catalogs.keys()].join(", ")}.`);
+    throw new UserError(sentences(t("matrix.no-catalog", { standard }) + didYouMean(standard, repo.catalogs.keys()), t("matrix.known-catalogs", { known: list([...repo.catalogs.keys()]) })));
   }
   const style = choiceOption(flags.style, "--style", CLAUSE_STYLES, "grid");
   return emitTable(ctx, style === "grid" ? clauseMatrix(rc, catalog) : clauseCrossReference(rc, catalog), flags, repo, lang, today);

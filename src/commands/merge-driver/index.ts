@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
@@ -26,13 +27,13 @@ export const GITATTRIBUTES_LINE = "csr/**/*.yaml merge=csr";
 
 export async function mergeDriverCommand(ctx: CommandContext, files: string[], flags: MergeDriverFlags): Promise<number> {
   if (flags.install) {
-    if (files.length > 0) throw new UserError("--install takes no files.");
+    if (files.length > 0) throw new UserError(t("merge-driver.install-no-files"));
     const root = findRoot(ctx.dir);
     ctx.stdout(installMergeDriver(root).join("\n") + "\n");
     return 0;
   }
   if (files.length < 3 || files.length > 4) {
-    throw new UserError("csr merge-driver is run by git as 'csr merge-driver %O %A %B %P'; to set it up, run 'csr merge-driver --install'.");
+    throw new UserError(t("merge-driver.usage"));
   }
   const [basePath, oursPath, theirsPath, name = oursPath!] = files as [string, string, string, string?];
   const [base, ours, theirs] = [basePath, oursPath, theirsPath].map((p) => readFileSync(p, "utf8")) as [string, string, string];
@@ -55,7 +56,7 @@ export async function mergeDriverCommand(ctx: CommandContext, files: string[], f
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  ctx.stderr(`csr merge-driver: ${name}: both sides changed ${merged.conflicts.join(", ")}; resolve the marked lines, then 'git add ${name}'.\n`);
+  ctx.stderr(t("merge-driver.conflicts", { name, fields: list(merged.conflicts) }) + "\n");
   return 1;
 }
 
@@ -74,14 +75,14 @@ export function installMergeDriver(root: string): string[] {
   const lines: string[] = [];
   const attributes = join(root, ".gitattributes");
   const current = existsSync(attributes) ? readFileSync(attributes, "utf8") : "";
-  if (current.split(/\r?\n/).some((l) => l.trim() === GITATTRIBUTES_LINE)) lines.push(`.gitattributes already routes CSR files to the csr merge driver.`);
+  if (current.split(/\r?\n/).some((l) => l.trim() === GITATTRIBUTES_LINE)) lines.push(t("merge-driver.attributes-present"));
   else {
     const text = `${current}${current === "" || current.endsWith("\n") ? "" : "\n"}# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver).\n${GITATTRIBUTES_LINE}\n`;
     writeFileAtomic(attributes, text, { overwrite: true });
-    lines.push(`.gitattributes: added '${GITATTRIBUTES_LINE}'.`);
+    lines.push(t("merge-driver.attributes-added", { line: GITATTRIBUTES_LINE }));
   }
   lines.push(`git config merge.csr.driver: ${configureMergeDriver(root)}`);
-  lines.push("Commit .gitattributes; every clone runs 'csr merge-driver --install' once (git config is not shared).");
+  lines.push(t("merge-driver.commit-attributes"));
   return lines;
 }
 
@@ -94,7 +95,7 @@ export function configureMergeDriver(root: string): string {
     ["merge.csr.driver", driver],
   ] as const) {
     const result = spawnSync("git", ["config", key, value], { cwd: root, encoding: "utf8" });
-    if (result.status !== 0) throw new UserError(`git config ${key} failed (${result.stderr.trim() || "no git repository?"}); the merge driver is not set up.`);
+    if (result.status !== 0) throw new UserError(t("merge-driver.config-failed", { key, reason: result.stderr.trim() || t("merge-driver.no-git") }));
   }
   return driver;
 }

@@ -44,7 +44,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const kind =
       kindArg !== undefined
         ? choiceOption(kindArg, "<kind>", DOCUMENT_KINDS, "procedure")
-        : await need(ask, "<kind>", "the kind", (p) => p.select({ message: t("prompt.new.kind"), choices: DOCUMENT_KINDS.map((k) => ({ value: k })) }));
+        : await need(ask, "<kind>", t("new.needs.kind"), (p) => p.select({ message: t("prompt.new.kind"), choices: DOCUMENT_KINDS.map((k) => ({ value: k })) }));
     const config = repo.config?.value;
     const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
     const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);
@@ -52,15 +52,15 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const number =
       flags.number ??
       (ask ? (await ask.input({ message: t("prompt.new.number"), default: suggested, required: true })).trim() : suggested);
-    if (number === undefined || number === "") throw new UserError(`qms.yaml has no numbering pattern for ${kind} documents; give the number with --number.`);
-    if (taken.has(number)) throw new UserError(`${number} exists already.`, `The next free number is ${nextNumber(config, kind, flags.family, taken) ?? "(none)"}.`);
-    const title = (flags.title ?? (await need(ask, "--title", "the title", (p) => p.input({ message: t("prompt.add.title"), required: true })))).trim();
-    if (title === "") throw new UserError("--title must not be empty.");
+    if (number === undefined || number === "") throw new UserError(t("new.no-pattern", { kind: t(`new.kind.${kind}`) }));
+    if (taken.has(number)) throw new UserError(t("new.exists", { number }), t("new.exists.hint", { next: nextNumber(config, kind, flags.family, taken) ?? t("new.no-next") }));
+    const title = (flags.title ?? (await need(ask, "--title", t("add.needs.title"), (p) => p.input({ message: t("prompt.add.title"), required: true })))).trim();
+    if (title === "") throw new UserError(t("new.empty-title"));
     const departments = config?.departments ?? [];
     const department = departmentByCode(
       session,
       flags.department ??
-        (await need(ask, "--department", "the issuing department", (p) =>
+        (await need(ask, "--department", t("new.needs.department"), (p) =>
           p.select({ message: t("prompt.new.department"), choices: departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })) }),
         )),
       "--department",
@@ -81,20 +81,20 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     };
     const path = `${folderFor(session, kind)}/${documentFileName(number)}.yaml`;
     const changes: FileChange[] = [{ path, kind: "document", text: yamlText(new Document(document)), create: true }];
-    const lines = [`Created ${number} ${title} (${path}), a draft ${kind} of ${department}${sections.length > 0 ? ` with ${sections.length} sections to fill in` : ""}.`];
+    const created = { number, title, path, kind: t(`new.kind.${kind}`), department, count: sections.length };
+    const lines = [sections.length > 0 ? t("new.created-with-sections", created) : t("new.created", created)];
     if (user) {
-      if ((user.value.forms ?? []).includes(number)) throw new UserError(`${user.value.id} lists ${number} already.`);
+      if ((user.value.forms ?? []).includes(number)) throw new UserError(t("new.listed-already", { user: user.value.id, number }));
       changes.push(editFile(session.root, user.file.path, "document", (doc) => {
         const forms = doc.get("forms", true);
         if (forms) doc.addIn(["forms"], number);
         else doc.set("forms", doc.createNode([number], { flow: true }));
       }));
       // A released document changes only through a revision: its new list is committed with that release, not here.
-      lines.push(
-        `${user.value.id} now lists ${number} among its records (相关记录)${user.value.status === "released" ? `; release a new revision of ${user.value.id} for it${flags.commit ? " (the change is left for that release to commit)" : ""}` : ""}.`,
-      );
+      const listed = { user: user.value.id, number };
+      lines.push(user.value.status !== "released" ? t("new.listed", listed) : flags.commit ? t("new.listed-release-commit", listed) : t("new.listed-release", listed));
     }
-    lines.push(`Edit the body, then release it with 'csr release ${number} --summary ... --prepared ... --reviewed ... --approved ...'.`);
+    lines.push(t("new.next-step", { number }));
     const only = user?.value.status === "released" ? [path] : undefined;
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: `csr new ${kind} ${number}: ${title}`, ...(only ? { only } : {}) });
     return 0;
@@ -120,7 +120,7 @@ export function nextNumber(
   if (patterns.length === 0) return undefined;
   const chosen = family === undefined ? patterns[0]! : patterns.find((n) => n.family === family || n.pattern === family);
   if (!chosen) {
-    throw new UserError(`--family ${family}: no ${kind} numbering family of that name or pattern in qms.yaml.${didYouMean(family!, patterns.flatMap((n) => [n.pattern, ...(n.family ? [n.family] : [])]))}`);
+    throw new UserError(t("new.unknown-family", { family: family!, kind: t(`new.kind.${kind}`) }) + didYouMean(family!, patterns.flatMap((n) => [n.pattern, ...(n.family ? [n.family] : [])])));
   }
   const re = numberPatternToRegExp(chosen.pattern);
   const own = siblings.filter((id) => re.test(id));
@@ -172,7 +172,7 @@ function scaffold(root: string, kind: DocumentKind, lang: "zh-CN" | "en"): Secti
   const list = data?.[kind];
   if (list === undefined || list === null) return [];
   if (!Array.isArray(list) || !list.every((s) => typeof (s as Section | null)?.title === "string")) {
-    throw new UserError(`${path}: '${kind}' must be a list of sections with a title.`);
+    throw new UserError(t("new.bad-scaffold", { path, kind }));
   }
   return (list as Section[]).map((s) => (lang === "en" && s.title_en ? { title: s.title_en } : { title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}) }));
 }

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
+import { list, sentences, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { buildIndex } from "../../model/index.js";
@@ -27,7 +28,7 @@ export async function obsoleteCommand(ctx: CommandContext, id: string, flags: Ob
 async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): Promise<number> {
   const date = dateOption(flags.date, "--date");
   const reason = flags.reason?.trim();
-  if (!reason) throw new UserError("--reason is required: say why the document is withdrawn, e.g. --reason '由 QP-030 替代'.");
+  if (!reason) throw new UserError(t("obsolete.needs-reason"));
   const root = findRoot(ctx.dir);
   await refuseUnlessGitIsClean(root);
   return withRepositoryLock(ctx, root, async () => {
@@ -35,13 +36,13 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     refuseUnreadableConfig(repo);
     const index = buildIndex(repo);
     const { value: doc, file } = findDocument(repo, index, id);
-    if (doc.status === "obsolete") throw new UserError(`${id} is obsolete already (since ${doc.obsolete?.date ?? "an unrecorded date"}).`);
+    if (doc.status === "obsolete") throw new UserError(t("obsolete.already", { id, date: doc.obsolete?.date ?? t("obsolete.unrecorded-date") }));
     const successor = flags.supersededBy;
     if (successor !== undefined) {
       const replacement = index.documents.get(successor)?.value;
-      if (!replacement) throw new UserError(`--superseded-by ${successor}: no such document.${didYouMean(successor, index.documents.keys())} Add the new document first.`);
-      if (successor === id) throw new UserError("--superseded-by names the document itself; name the document that replaces it.");
-      if (replacement.status === "obsolete") throw new UserError(`--superseded-by ${successor}: that document is obsolete too; name the document now in force.`);
+      if (!replacement) throw new UserError(sentences(t("obsolete.no-successor", { id: successor }) + didYouMean(successor, index.documents.keys()), t("obsolete.no-successor.add-first")));
+      if (successor === id) throw new UserError(t("obsolete.successor-self"));
+      if (replacement.status === "obsolete") throw new UserError(t("obsolete.successor-obsolete", { id: successor }));
     }
     await refuseOtherStagedFiles(root, file.path);
     await refuseWithoutIdentity(root);
@@ -51,23 +52,23 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       setAfter(yaml, "obsolete", obsolete, "status");
     });
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: `obsolete ${doc.id}: ${reason}` });
-    ctx.stdout(`Withdrew ${doc.id} (${file.path}) on ${date}: commit ${commit}.\n`);
+    ctx.stdout(t("obsolete.withdrew", { id: doc.id, path: file.path, date, commit }) + "\n");
     const referring = repo.documents.filter((d) => d.value.status !== "obsolete" && (["related", "forms"] as const).some((field) => d.value[field]?.includes(doc.id)));
     if (referring.length > 0) {
-      ctx.stdout(`Documents that still refer to ${doc.id}; remove the reference${successor ? ` or refer to ${successor}` : ""} and release a new revision of each:\n`);
+      ctx.stdout((successor ? t("obsolete.referring-successor", { id: doc.id, successor }) : t("obsolete.referring", { id: doc.id })) + "\n");
       for (const { value, file: at } of referring) {
         const fields = (["related", "forms"] as const).filter((field) => value[field]?.includes(doc.id));
-        ctx.stdout(`  ${at.path}  ${value.id} ${value.title} (${fields.join(", ")})\n`);
+        ctx.stdout(`  ${at.path}  ${value.id} ${value.title}${t("obsolete.fields", { fields: list(fields) })}\n`);
       }
     }
     const csrs = repo.csrs.filter((c) => !c.value.superseded && (c.value.addressed ?? []).some((a) => a.document === doc.id));
     if (csrs.length > 0) {
-      ctx.stdout(`CSRs addressed in ${doc.id}; record where they are addressed now ('csr address <csr> <document>', then 'csr address <csr> ${doc.id} --remove'):\n`);
+      ctx.stdout(t("obsolete.addressed-csrs", { id: doc.id }) + "\n");
       for (const { value, file: at } of csrs) ctx.stdout(`  ${at.path}  ${value.id} ${value.title}\n`);
     }
     const copies = (doc.distribution ?? []).filter((c) => !c.recalled);
     if (copies.length > 0) {
-      ctx.stdout(`Controlled copies to recall (文件回收): ${copies.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}; record their return with 'csr recall ${doc.id}'.\n`);
+      ctx.stdout(t("obsolete.to-recall", { copies: list(copies.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: c.to }))), id: doc.id }) + "\n");
     }
     return 0;
   });

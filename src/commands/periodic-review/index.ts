@@ -5,6 +5,7 @@
  */
 import { addMonths } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
+import { t } from "../../i18n/index.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
@@ -26,19 +27,19 @@ export async function periodicReviewCommand(ctx: CommandContext, id: string, fla
 export async function recordPeriodicReview(ctx: CommandContext, id: string, flags: PeriodicReviewFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { value: document, file } = findDocumentById(session, id);
-    if (document.status !== "released") throw new UserError(`${id} is ${document.status}; only a released document is reviewed periodically.`);
+    if (document.status !== "released") throw new UserError(t("periodic-review.not-released", { id, status: t(`value.document-status.${document.status}`) }));
     const { ask } = session;
     const by = personById(
       session,
-      flags.by ?? (await need(ask, "--by", "who reviewed it", (p) => p.select({ message: "Reviewed by", choices: personChoices(session, document.department) }))),
+      flags.by ?? (await need(ask, "--by", t("periodic-review.needs.by"), (p) => p.select({ message: t("prompt.periodic-review.by"), choices: personChoices(session, document.department) }))),
       "--by",
     ).id;
     const date = dateOption(flags.date, "--date");
-    const comment = flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: "Comment (optional)" })) : undefined);
+    const comment = flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
     const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], { by, date, ...(comment ? { comment } : {}) }));
     const months = document.review_interval_months;
-    const lines = [`${id}: periodic review recorded (${by}, ${date}); no new revision.`];
-    if (months) lines.push(`Next periodic review due by ${addMonths(date, months)}.`);
+    const lines = [t("periodic-review.recorded", { id, by, date })];
+    if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr periodic-review ${id}: still suitable (${by}, ${date})` });
     return 0;
   });

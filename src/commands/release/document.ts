@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { isMap, isScalar, parseDocument, type Document, type Pair } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { yamlText } from "../shared/persist.js";
 import { applyChange, gitReason, runGit } from "../shared/transaction.js";
@@ -18,24 +19,24 @@ export function findDocument(repo: Repository, index: RepoIndex, id: string): Lo
   const found = index.documents.get(id);
   if (found) return found;
   if (repo.unvalidated.documents.has(id)) {
-    throw new UserError(`The file of ${id} has errors; csr changes only valid documents.`, "Run 'csr check' and fix them first.");
+    throw new UserError(t("edit.document-invalid", { id }), t("edit.fix-first.hint"));
   }
-  throw new UserError(`No document '${id}' in the repository.${didYouMean(id, index.documents.keys())}`);
+  throw new UserError(t("edit.no-document", { id }) + didYouMean(id, index.documents.keys()));
 }
 
 /** Refuses outside git and in the middle of a merge, before anything is read for the change. */
 export async function refuseUnlessGitIsClean(root: string): Promise<void> {
   const git = await openGit(root);
   if (!(await git.checkIsRepo())) {
-    throw new UserError(`${root} is not a git repository; csr records releases as git commits.`, "Run 'git init' and commit the repository first.");
+    throw new UserError(t("release.not-git", { root }), t("release.not-git.hint"));
   }
   await refuseOnConflicts(root);
   if (!(await git.raw(["rev-parse", "--verify", "--quiet", "HEAD"]).catch(() => "")).trim()) {
-    throw new UserError("The repository has no commit yet; csr records this change as a commit on top of the repository's history.", "Commit the repository first: git add -A && git commit -m '初始文件'.");
+    throw new UserError(t("release.no-commit"), t("release.no-commit.hint"));
   }
   const prefix = (await git.revparse(["--show-prefix"])).trim();
   if (!(await git.raw(["ls-files", "--", `${prefix}qms.yaml`])).trim()) {
-    throw new UserError("qms.yaml is not tracked by git, so the commit csr makes would not hold the repository's configuration.", "Add and commit it first: git add qms.yaml && git commit -m '体系配置'.");
+    throw new UserError(t("release.config-untracked"), t("release.config-untracked.hint"));
   }
 }
 
@@ -47,8 +48,8 @@ export async function refuseOtherStagedFiles(root: string, path: string): Promis
   const others = staged.filter((p) => p !== `${prefix}${path}`);
   if (others.length > 0) {
     throw new UserError(
-      `Other files are staged for commit (${others.join(", ")}); csr commits this document on its own and wrote nothing.`,
-      "Commit them or unstage them ('git restore --staged <file>') first.",
+      t("release.others-staged", { paths: list(others) }),
+      t("release.others-staged.hint"),
     );
   }
 }
@@ -88,7 +89,7 @@ export async function withGitErrors<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof UserError) throw error;
     const { GitError } = await import("simple-git");
-    if (error instanceof GitError) throw new UserError(`git failed (${gitReason(error.message)}); nothing was changed.`);
+    if (error instanceof GitError) throw new UserError(t("release.git-failed", { reason: gitReason(error.message) }));
     throw error;
   }
 }
@@ -99,7 +100,7 @@ export async function refuseWithoutIdentity(root: string): Promise<void> {
     const run = await runGit(root, ["var", ident]);
     if (run.code !== 0) {
       throw new UserError(
-        `git has no user.name/user.email (${gitReason(run.stderr)}); nothing was written: run git config user.name "Your Name" and git config user.email you@example.com (add --global for all repositories), then run the command again.`,
+        t("release.no-identity", { reason: gitReason(run.stderr) }),
       );
     }
   }
@@ -110,7 +111,7 @@ export async function refuseInvalidTag(root: string, tag: string, id: string): P
   const run = await runGit(root, ["check-ref-format", `refs/tags/${tag}`]);
   if (run.code !== 0) {
     throw new UserError(
-      `'${tag}' is not a valid git tag name, so ${id} cannot be released under its number; nothing was written: renumber the document (no '..', spaces, '~', '^', ':', '?', '*', '[', '\\', no part starting with '.' or ending with '.lock').`,
+      t("release.invalid-tag", { tag, id }),
     );
   }
 }

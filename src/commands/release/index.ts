@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
 import { loadRepository } from "../../load/repository.js";
@@ -55,10 +56,10 @@ export async function releaseCommand(ctx: CommandContext, id: string, flags: Rel
 async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
   const date = dateOption(flags.date, "--date");
   const signed = signatureDates(flags, date);
-  const summary = required(flags.summary, "--summary", "what changed, e.g. --summary '增加评审期限'");
-  const prepared = required(flags.prepared, "--prepared", "who wrote the change (编制)");
-  const reviewed = required(flags.reviewed, "--reviewed", "who reviewed it (审核)");
-  const approved = required(flags.approved, "--approved", "who approves it (批准)");
+  const summary = required(flags.summary, "--summary", t("release.needs.summary"));
+  const prepared = required(flags.prepared, "--prepared", t("release.needs.prepared"));
+  const reviewed = required(flags.reviewed, "--reviewed", t("release.needs.reviewed"));
+  const approved = required(flags.approved, "--approved", t("release.needs.approved"));
   const root = findRoot(ctx.dir);
   await refuseUnlessGitIsClean(root);
   return withRepositoryLock(ctx, root, async () => {
@@ -66,14 +67,14 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     refuseUnreadableConfig(repo);
     const index = buildIndex(repo);
     const { value: doc, file } = findDocument(repo, index, id);
-    if (doc.status === "obsolete") throw new UserError(`${id} is obsolete; an obsolete document is not released again.`, "Create a new document, or correct the status by hand if it was withdrawn by mistake.");
+    if (doc.status === "obsolete") throw new UserError(t("release.obsolete", { id }), t("release.obsolete.hint"));
     person(index, prepared, "--prepared");
     const reviewer = person(index, reviewed, "--reviewed");
     const approver = person(index, approved, "--approved");
     requireRole(reviewer, "reviewer", "--reviewed");
     requireRole(approver, "approver", "--approved");
     if (approved === prepared) {
-      throw new UserError(`${approver.name} (${approved}) cannot approve a change they prepared; another approver must sign (segregation of duties).`);
+      throw new UserError(t("release.self-approval", { name: approver.name, id: approved }));
     }
     const current = currentRevision(doc)?.version;
     if (current && !flags.force) await refuseUnchanged(root, doc.id, current, file.path, file.text);
@@ -84,7 +85,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     await refuseWithoutIdentity(root);
     const git = await openGit(root);
     if ((await git.tags(["--list", tag])).all.includes(tag)) {
-      throw new UserError(`The tag ${tag} exists already; ${id} ${version} was released before.`, "Check 'csr history' and 'git tag', and remove a stray tag only if that release never happened.");
+      throw new UserError(t("release.tag-exists", { tag, id, version }), t("release.tag-exists.hint"));
     }
     const revision: Revision = {
       version,
@@ -102,12 +103,10 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
       else setAfter(yaml, "revisions", [revision], "effective");
     });
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: `release ${doc.id} ${version}: ${summary}`, tag });
-    ctx.stdout(`Released ${doc.id} ${version} (${file.path}): commit ${commit}, tag ${tag}.\n`);
+    ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
     const toRecall = (doc.distribution ?? []).filter((c) => !c.recalled);
     if (toRecall.length > 0) {
-      ctx.stdout(
-        `Controlled copies of the earlier version to recall (文件回收): ${toRecall.map((c) => `${c.copy} (${c.version}, ${c.to})`).join(", ")}. Record their return with 'csr recall ${doc.id}', and hand out ${version} with 'csr distribute ${doc.id} --to ...'.\n`,
-      );
+      ctx.stdout(t("release.to-recall", { copies: list(toRecall.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: c.to }))), id: doc.id, version }) + "\n");
     }
     return 0;
   });
@@ -130,8 +129,8 @@ async function refuseUnchanged(root: string, id: string, version: string, path: 
   }
   if (released === text) {
     throw new UserError(
-      `${id} has not changed since its release ${version} (tag ${tag}); a new revision records a change.`,
-      "Edit the document first, or pass --force to release it again unchanged.",
+      t("release.unchanged", { id, version, tag }),
+      t("release.unchanged.hint"),
     );
   }
 }
@@ -155,24 +154,24 @@ function signatureDates(flags: ReleaseFlags, date: string): { prepared: string; 
   for (let i = 1; i < order.length; i++) {
     const [earlierFlag, earlier] = order[i - 1]!;
     const [laterFlag, later] = order[i]!;
-    if (later < earlier) throw new UserError(`${laterFlag} ${later} is before ${earlierFlag} ${earlier}; a revision is prepared, reviewed, approved and then takes effect, in that order.`);
+    if (later < earlier) throw new UserError(t("release.date-order", { laterFlag, later, earlierFlag, earlier }));
   }
   return { prepared, reviewed, approved };
 }
 
 function required(value: string | undefined, flag: string, what: string): string {
-  if (value === undefined || value.trim() === "") throw new UserError(`${flag} is required: ${what}.`);
+  if (value === undefined || value.trim() === "") throw new UserError(t("release.required", { flag, what }));
   return value;
 }
 
 function person(index: RepoIndex, id: string, flag: string): Person {
   const found = index.people.get(id)?.value;
-  if (!found) throw new UserError(`${flag} ${id}: no such person in people.yaml.${didYouMean(id, index.people.keys())}`);
+  if (!found) throw new UserError(t("edit.no-person", { flag, id }) + didYouMean(id, index.people.keys()));
   return found;
 }
 
 function requireRole(person: Person, role: Role, flag: string): void {
   if (!person.roles.includes(role)) {
-    throw new UserError(`${flag} ${person.id}: ${person.name} does not have the role '${role}' in people.yaml (roles: ${person.roles.join(", ") || "none"}).`, `Choose a person with the role '${role}', or add the role in people.yaml if it was granted.`);
+    throw new UserError(t("release.missing-role", { flag, id: person.id, name: person.name, role, roles: list(person.roles) || t("release.no-roles") }), t("release.missing-role.hint", { role }));
   }
 }

@@ -1,5 +1,5 @@
 /** `csr render`: controlled documents and CSR review reports as Markdown, HTML, PDF or Word files. */
-import { language } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -40,8 +40,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const repo = loadRepository(root);
   const lang: Lang = language();
   const today = dateOption(flags.today, "--today");
-  if (flags.all && ids.length > 0) throw new UserError("Give document ids or --all, not both.");
-  if (!flags.all && ids.length === 0) throw new UserError("Name the documents (or CSRs) to render, or use --all for every document.", "Example: csr render QP-020 --format html");
+  if (flags.all && ids.length > 0) throw new UserError(t("render.ids-and-all"));
+  if (!flags.all && ids.length === 0) throw new UserError(t("render.nothing-named"), t("render.nothing-named.hint"));
   const index = buildIndex(repo);
   const targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
   const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy);
@@ -79,7 +79,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const named = pages.filter((page) => {
     const name = `${page.name}.${lang}.${format}`;
     if (Buffer.byteLength(name) <= MAX_NAME_BYTES) return true;
-    if (!flags.all) throw new UserError(`${page.id} cannot be rendered: the file name ${name.slice(0, 40)}… is ${Buffer.byteLength(name)} bytes, more than the ${MAX_NAME_BYTES} a file system allows.`, "Give the document a shorter number.");
+    if (!flags.all) throw new UserError(t("render.name-too-long", { id: page.id, name: name.slice(0, 40), bytes: Buffer.byteLength(name), max: MAX_NAME_BYTES }), t("render.name-too-long.hint"));
     unnamable.push(page.id);
     return false;
   });
@@ -101,12 +101,12 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     return 0;
   });
   for (const write of writes) ctx.stdout(`${shown(root, write.path)}\n`);
-  ctx.stderr(`Rendered ${writes.length} file${writes.length === 1 ? "" : "s"} (${format}, ${lang}).\n`);
+  ctx.stderr(t("render.rendered", { count: writes.length, format, lang }) + "\n");
   if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
-  if (skipped.length > 0) ctx.stderr(`Not rendered, because their files have errors (see 'csr check'): ${skipped.join(", ")}.\n`);
-  if (unresolved.length > 0) ctx.stderr(`Not rendered, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${unresolved.join(", ")}.\n`);
-  if (unnamable.length > 0) ctx.stderr(`Not rendered, because their numbers make file names longer than ${MAX_NAME_BYTES} bytes: ${unnamable.join(", ")}.\n`);
+  if (skipped.length > 0) ctx.stderr(t("render.skipped-invalid", { ids: list(skipped) }) + "\n");
+  if (unresolved.length > 0) ctx.stderr(t("render.skipped-unresolved", { ids: list(unresolved) }) + "\n");
+  if (unnamable.length > 0) ctx.stderr(t("render.skipped-name-too-long", { ids: list(unnamable), max: MAX_NAME_BYTES }) + "\n");
   return skipped.length + unresolved.length + unnamable.length > 0 ? 1 : 0;
 }
 
@@ -116,13 +116,18 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
  */
 function controlledCopy(targets: readonly Target[], given: string): number {
   const [target] = targets;
-  if (targets.length !== 1 || target?.kind !== "document") throw new UserError("--copy prints the number of one controlled copy: name exactly one document.");
+  if (targets.length !== 1 || target?.kind !== "document") throw new UserError(t("render.copy-needs-one"));
   const doc = target.value;
   const copy = (doc.distribution ?? []).find((c) => String(c.copy) === given);
   const version = currentRevision(doc)?.version;
-  if (!copy) throw new UserError(`${doc.id} has no controlled copy ${given}; hand it out first with 'csr distribute ${doc.id} --to <department>'.`);
+  if (!copy) throw new UserError(t("render.no-copy", { id: doc.id, copy: given }));
   if (doc.status !== "released" || copy.recalled || copy.version !== version) {
-    throw new UserError(`Copy ${given} of ${doc.id} is not in force (${copy.recalled ? `taken back on ${copy.recalled}` : `it is of ${copy.version}, ${doc.id} is ${doc.status === "released" ? `at ${version}` : doc.status}`}); print a copy in force.`);
+    const why = copy.recalled
+      ? t("render.copy-recalled", { date: copy.recalled })
+      : doc.status === "released"
+        ? t("render.copy-outdated", { copyVersion: copy.version, id: doc.id, version: version ?? "" })
+        : t("render.copy-document-not-released", { copyVersion: copy.version, id: doc.id, status: t(`value.document-status.${doc.status}`) });
+    throw new UserError(t("render.copy-not-in-force", { id: doc.id, copy: given, why }));
   }
   return copy.copy;
 }
@@ -152,9 +157,9 @@ function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
   const csr = index.csrs.get(id);
   if (csr) return { kind: "csr", value: csr.value };
   if (repo.unvalidated.documents.has(id) || repo.unvalidated.csrs.has(id)) {
-    throw new UserError(`${id} cannot be rendered: its file has errors.`, "Run 'csr check' and fix them first.");
+    throw new UserError(t("render.invalid", { id }), t("edit.fix-first.hint"));
   }
-  throw new UserError(`No document or CSR '${id}' in the repository.${didYouMean(id, [...index.documents.keys(), ...index.csrs.keys()])}`);
+  throw new UserError(t("render.not-found", { id }) + didYouMean(id, [...index.documents.keys(), ...index.csrs.keys()]));
 }
 
 /** `--out` is relative to where csr was started; the default is out/ at the repository root. */

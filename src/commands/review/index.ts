@@ -20,7 +20,7 @@ import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "../show/lookup.js";
 import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
-import { t } from "../../i18n/index.js";
+import { list, t } from "../../i18n/index.js";
 
 export interface ReviewFlags {
   department?: string;
@@ -67,7 +67,7 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
     const message = flags.commit ? oneLine(`csr review ${id}: ${summary.commit}`) : undefined;
     const hash = await persistChanges(root, [change], message);
     ctx.stdout(summary.lines.join("\n") + "\n");
-    if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
+    if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
     return 0;
   });
 }
@@ -76,21 +76,21 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
 async function prepareReview(root: string, id: string, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<{ repo: Repository; change: FileChange; summary: Outcome }> {
   const repo = loadRepository(root);
   const csr = findCsr(repo, id);
-  if (csr.value.superseded) throw new UserError(`${id} is superseded (${csr.value.superseded.reason}); it is not reviewed any more.`);
+  if (csr.value.superseded) throw new UserError(t("review.superseded", { id, reason: csr.value.superseded.reason }));
   const wantsOpinion = [flags.department, flags.reviewer, flags.opinion, flags.comment].some((v) => v !== undefined);
   const wantsDecision = [flags.disposition, flags.justification, flags.by, flags.lateReason].some((v) => v !== undefined);
-  if (wantsOpinion && wantsDecision) throw new UserError("Record an opinion or the decision, not both at once: run 'csr review' twice.");
+  if (wantsOpinion && wantsDecision) throw new UserError(t("review.opinion-and-decision"));
   let mode: "opinion" | "decision" | undefined = wantsOpinion ? "opinion" : wantsDecision ? "decision" : undefined;
   if (!mode && ask) {
     mode = await ask.select<"opinion" | "decision">({
       message: `${id} ${csr.value.title}`,
       choices: [
-        { value: "opinion", name: "Record a department's opinion" },
-        { value: "decision", name: "Record the decision" },
+        { value: "opinion", name: t("prompt.review.mode-opinion") },
+        { value: "decision", name: t("prompt.review.mode-decision") },
       ],
     });
   }
-  if (!mode) throw new UserError("Say what to record: --opinion with --department and --reviewer, or --disposition with --by.");
+  if (!mode) throw new UserError(t("review.nothing-to-record"));
   const original = readFileSync(join(root, csr.file.path), "utf8");
   const doc = parseDocument(original);
   const summary = mode === "opinion" ? await recordOpinion(repo, csr, doc, flags, date, ask) : await recordDecision(repo, csr, doc, flags, date, ask);
@@ -109,25 +109,25 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
   const missing = missingOpinions(csr, config);
   const department =
     flags.department ??
-    (await need(ask, "--department", "the department", (p) =>
+    (await need(ask, "--department", t("review.needs.department"), (p) =>
       p.select({
         message: t("prompt.review.department"),
         choices: [...departments].sort((a, b) => Number(!missing.includes(a.code)) - Number(!missing.includes(b.code))).map((d) => ({
           value: d.code,
-          name: `${d.code}  ${d.name}${missing.includes(d.code) ? "  (opinion missing)" : ""}`,
+          name: `${d.code}  ${d.name}${missing.includes(d.code) ? `  ${t("prompt.review.opinion-missing")}` : ""}`,
         })),
       }),
     ));
   const members = repo.people.filter((p) => p.value.department === department).map((p) => p.value);
   const reviewer =
     flags.reviewer ??
-    (await need(ask, "--reviewer", "the reviewer", (p) =>
+    (await need(ask, "--reviewer", t("review.needs.reviewer"), (p) =>
       p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : repo.people.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
     ));
   const opinion =
     flags.opinion !== undefined
       ? choiceOption(flags.opinion, "--opinion", OPINIONS, "accept")
-      : await need(ask, "--opinion", "the opinion", (p) => p.select({ message: t("prompt.review.opinion"), choices: OPINIONS.map((o) => ({ value: o })) }));
+      : await need(ask, "--opinion", t("review.needs.opinion"), (p) => p.select({ message: t("prompt.review.opinion"), choices: OPINIONS.map((o) => ({ value: o })) }));
   const comment = flags.comment ?? (ask ? optional(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
   const entry: Opinion = { department, reviewer, opinion, date, ...(comment ? { comment } : {}) };
 
@@ -138,26 +138,26 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
     const old = opinions[earlier]!;
     if (!flags.amend) {
       throw new UserError(
-        `${department} has already given its opinion on ${csr.id} (${old.opinion} by ${old.reviewer}, ${old.date}).`,
-        "Add --amend to replace it; the earlier opinion is kept in the review history.",
+        t("review.opinion-exists", { department, id: csr.id, opinion: t(`value.opinion.${old.opinion}`), reviewer: old.reviewer, date: old.date }),
+        t("review.opinion-exists.hint"),
       );
     }
     const round = mapNode(doc, { reason: "amended", closed: date });
     round.set("opinions", doc.createNode([doc.getIn(["review", "opinions", earlier], true)]));
     appendIn(doc, ["review", "history"], round);
     doc.setIn(["review", "opinions", earlier], doc.createNode(entry));
-    lines.push(`The earlier opinion of ${department} (${old.opinion}, ${old.date}) is kept in the review history.`);
+    lines.push(t("review.earlier-opinion-kept", { department, opinion: t(`value.opinion.${old.opinion}`), date: old.date }));
   } else {
     appendIn(doc, ["review", "opinions"], entry);
   }
   const still = missing.filter((d) => d !== department);
-  lines.unshift(`${csr.id}: opinion of ${department} recorded: ${opinion} (${reviewer}, ${date}).`);
+  lines.unshift(t("review.opinion-recorded", { id: csr.id, department, opinion: t(`value.opinion.${opinion}`), reviewer, date }));
   lines.push(
     still.length > 0
-      ? `Still missing: ${still.join(", ")}.`
+      ? t("review.still-missing", { departments: list(still) })
       : csr.review?.decision
-        ? "Every required opinion is in."
-        : `Every required opinion is in; record the decision with 'csr review ${csr.id} --disposition must|optional|not-applicable|rejected --by <person>'.`,
+        ? t("review.all-opinions-in")
+        : t("review.all-opinions-in-decide", { id: csr.id }),
   );
   return { lines, commit: `${department} ${opinion}` };
 }
@@ -167,52 +167,52 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
   const earlier = csr.review?.decision;
   if (earlier && !flags.amend) {
     throw new UserError(
-      `${csr.id} is already decided (${earlier.disposition} by ${earlier.by}, ${earlier.date}).`,
-      "Add --amend to change the decision; the earlier one is kept in the review history.",
+      t("review.already-decided", { id: csr.id, disposition: t(`value.disposition.${earlier.disposition}`), by: earlier.by, date: earlier.date }),
+      t("review.already-decided.hint"),
     );
   }
   const missing = missingOpinions(csr, config);
   if (missing.length > 0 && !flags.force) {
     throw new UserError(
-      `${csr.id} still lacks the opinion of ${missing.join(", ")} (required: ${requiredDepartments(csr, config).join(", ")}).`,
-      `Record them with 'csr review ${csr.id} --department ${missing[0]} ...', or add --force to decide now (recorded as forced).`,
+      t("review.opinions-missing", { id: csr.id, missing: list(missing), required: list(requiredDepartments(csr, config)) }),
+      t("review.opinions-missing.hint", { id: csr.id, department: missing[0]! }),
     );
   }
   const disposition =
     flags.disposition !== undefined
       ? choiceOption(flags.disposition, "--disposition", DISPOSITIONS, "must")
-      : await need(ask, "--disposition", "the disposition", (p) => p.select({ message: t("prompt.review.disposition"), choices: DISPOSITIONS.map((d) => ({ value: d })) }));
+      : await need(ask, "--disposition", t("review.needs.disposition"), (p) => p.select({ message: t("prompt.review.disposition"), choices: DISPOSITIONS.map((d) => ({ value: d })) }));
   const needsWhy = disposition === "not-applicable" || disposition === "rejected";
   const justification =
     flags.justification ??
     (needsWhy
-      ? await need(ask, "--justification", `why it is ${disposition}`, (p) => p.input({ message: t("prompt.review.justification"), required: true }))
+      ? await need(ask, "--justification", t("review.needs.justification", { disposition: t(`value.disposition.${disposition}`) }), (p) => p.input({ message: t("prompt.review.justification"), required: true }))
       : ask
         ? optional(await ask.input({ message: t("prompt.review.justification-optional") }))
         : undefined);
-  if (needsWhy && !justification?.trim()) throw new UserError(`A '${disposition}' decision needs --justification: say why, for the auditor.`);
+  if (needsWhy && !justification?.trim()) throw new UserError(t("review.justification-required", { disposition: t(`value.disposition.${disposition}`) }));
   const by =
     flags.by ??
-    (await need(ask, "--by", "who decided", (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) })));
+    (await need(ask, "--by", t("review.needs.by"), (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) })));
   const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
 
-  const lines = [`${csr.id}: decision recorded: ${disposition} (${by}, ${date}).`];
+  const lines = [t("review.decision-recorded", { id: csr.id, disposition: t(`value.disposition.${disposition}`), by, date })];
   const due = reviewDue(csr, repositoryCalendar(config), config);
   if (date > due) {
     const lateReason =
-      flags.lateReason ?? csr.review?.late_reason ?? (ask ? optional(await ask.input({ message: `Decided after the review period (due ${due}); reason for the delay` })) : undefined);
+      flags.lateReason ?? csr.review?.late_reason ?? (ask ? optional(await ask.input({ message: t("prompt.review.late-reason", { due }) })) : undefined);
     if (lateReason) doc.setIn(["review", "late_reason"], lateReason);
-    else lines.push(`Decided after the review period (due ${due}); record why with --late-reason (rule csr/review-late).`);
+    else lines.push(t("review.late", { due }));
   } else if (flags.lateReason !== undefined) {
-    throw new UserError(`--late-reason is for a decision after the review period; ${csr.id} was due on ${due} and is decided on ${date}.`);
+    throw new UserError(t("review.not-late", { id: csr.id, due, date }));
   }
   if (earlier) {
     const round = mapNode(doc, { reason: "amended", closed: date });
     round.set("decision", doc.getIn(["review", "decision"], true));
     appendIn(doc, ["review", "history"], round);
-    lines.push(`The earlier decision (${earlier.disposition}, ${earlier.date}) is kept in the review history.`);
+    lines.push(t("review.earlier-decision-kept", { disposition: t(`value.disposition.${earlier.disposition}`), date: earlier.date }));
   }
-  if (missing.length > 0) lines.push(`Decided without the opinion of ${missing.join(", ")}; recorded as forced.`);
+  if (missing.length > 0) lines.push(t("review.forced", { departments: list(missing) }));
   doc.setIn(["review", "decision"], doc.createNode(decision));
   return { lines, commit: `decision ${disposition}${earlier ? " (amended)" : ""}${missing.length > 0 ? " (forced)" : ""}` };
 }

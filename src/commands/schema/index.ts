@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
+import { list, sentences, t } from "../../i18n/index.js";
 import { didYouMean } from "../../core/text.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { SCHEMA_DIR } from "../../load/package.js";
@@ -19,11 +20,11 @@ export interface SchemaFlags {
 export async function schemaCommand(ctx: CommandContext, kind: string | undefined, flags: SchemaFlags): Promise<number> {
   const kinds = Object.keys(SCHEMA_FILES) as FileKind[];
   if (kind !== undefined && !kinds.includes(kind as FileKind)) {
-    throw new UserError(`Unknown kind '${kind}'.${didYouMean(kind, kinds)} Kinds: ${kinds.join(", ")}.`);
+    throw new UserError(sentences(t("schema-command.unknown-kind", { kind }) + didYouMean(kind, kinds), t("schema-command.kinds-sentence", { kinds: list(kinds) })));
   }
   if (flags.out === undefined) {
     if (kind === undefined) {
-      ctx.stdout(`Kinds: ${kinds.join(", ")}\nPrint one with 'csr schema <kind>', or write them all with 'csr schema --out <dir>'.\n`);
+      ctx.stdout(t("schema-command.kinds", { kinds: list(kinds) }) + "\n" + t("schema-command.usage") + "\n");
       return 0;
     }
     ctx.stdout(readFileSync(join(SCHEMA_DIR, SCHEMA_FILES[kind as FileKind]), "utf8"));
@@ -35,8 +36,8 @@ export async function schemaCommand(ctx: CommandContext, kind: string | undefine
   const differing = contents.filter(({ name, text }) => existsSync(join(out, name)) && readFileSync(join(out, name), "utf8") !== text);
   if (differing.length > 0) {
     throw new UserError(
-      `${out} already has different ${differing.map((c) => c.name).join(", ")}; nothing was written.`,
-      "Choose an empty folder with --out, or delete the old files first.",
+      t("schema-command.differing", { out, files: list(differing.map((c) => c.name)) }),
+      t("schema-command.differing.hint"),
     );
   }
   let written = 0;
@@ -45,6 +46,6 @@ export async function schemaCommand(ctx: CommandContext, kind: string | undefine
     writeFileAtomic(join(out, name), text);
     written++;
   }
-  ctx.stdout(`Wrote ${written} schema file${written === 1 ? "" : "s"} to ${out}${written < contents.length ? ` (${contents.length - written} already up to date)` : ""}.\n`);
+  ctx.stdout((written < contents.length ? t("schema-command.wrote-some", { count: written, out, current: contents.length - written }) : t("schema-command.wrote", { count: written, out })) + "\n");
   return 0;
 }

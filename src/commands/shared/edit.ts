@@ -11,6 +11,7 @@ import { parseDocument, type Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
+import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
@@ -75,7 +76,7 @@ export async function saveChanges(
   const message = oneLine(commit.message);
   const hash = await persistChanges(session.root, changes, commit.commit ? message : undefined, commit.only);
   ctx.stdout(lines.join("\n") + "\n");
-  if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
+  if (hash) ctx.stdout(t("edit.committed", { hash, message }) + "\n");
 }
 
 /** A value from its flag, else from a prompt; with neither, the error names the flag. */
@@ -93,26 +94,26 @@ export function optionalAnswer(answer: string): string | undefined {
 export function findDocumentById(session: EditSession, id: string): Located<ControlledDocument> {
   const found = session.index.documents.get(id);
   if (found) return found;
-  if (session.repo.unvalidated.documents.has(id)) throw new UserError(`The file of ${id} has errors; csr changes only valid documents.`, "Run 'csr check' and fix them first.");
-  throw new UserError(`No document '${id}' in the repository.${didYouMean(id, session.index.documents.keys())}`);
+  if (session.repo.unvalidated.documents.has(id)) throw new UserError(t("edit.document-invalid", { id }), t("edit.fix-first.hint"));
+  throw new UserError(t("edit.no-document", { id }) + didYouMean(id, session.index.documents.keys()));
 }
 
 export function findCsrById(session: EditSession, id: string): Located<Csr> {
   const found = session.index.csrs.get(id);
   if (found) return found;
-  if (session.repo.unvalidated.csrs.has(id)) throw new UserError(`The file of ${id} has errors; csr changes only valid CSRs.`, "Run 'csr check' and fix them first.");
-  throw new UserError(`No CSR '${id}' in the repository.${didYouMean(id, session.index.csrs.keys())}`);
+  if (session.repo.unvalidated.csrs.has(id)) throw new UserError(t("edit.csr-invalid", { id }), t("edit.fix-first.hint"));
+  throw new UserError(t("edit.no-csr", { id }) + didYouMean(id, session.index.csrs.keys()));
 }
 
 export function personById(session: EditSession, id: string, flag: string): Person {
   const person = session.index.people.get(id)?.value;
-  if (!person) throw new UserError(`${flag} ${id}: no such person in people.yaml.${didYouMean(id, session.index.people.keys())}`);
+  if (!person) throw new UserError(t("edit.no-person", { flag, id }) + didYouMean(id, session.index.people.keys()));
   return person;
 }
 
 export function departmentByCode(session: EditSession, code: string, flag: string): string {
   if (session.index.departments.has(code)) return code;
-  throw new UserError(`${flag} ${code}: no such department in qms.yaml.${didYouMean(code, session.index.departments.keys())}`);
+  throw new UserError(t("edit.no-department", { flag, code }) + didYouMean(code, session.index.departments.keys()));
 }
 
 /** Person choices for a prompt, the given department's people first. */

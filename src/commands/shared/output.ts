@@ -4,7 +4,7 @@ import { extname, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import type { Repository } from "../../load/repository.js";
-import { language } from "../../i18n/index.js";
+import { language, list, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
@@ -25,7 +25,7 @@ const BY_EXTENSION: Record<string, TableFormat> = { ".md": "md", ".html": "html"
 /** Registers leave out files that failed to load; say so, rather than print a silently short list. */
 export function warnProblems(ctx: CommandContext, repo: Repository): void {
   const files = new Set(repo.problems.map((p) => p.path));
-  if (files.size > 0) ctx.stderr(`csr: ${files.size} file(s) could not be read and are left out (${[...files].slice(0, 3).join(", ")}${files.size > 3 ? ", ..." : ""}); run 'csr check' for details.\n`);
+  if (files.size > 0) ctx.stderr(t("output.left-out", { count: files.size, files: list([...files].slice(0, 3)) + (files.size > 3 ? t("output.and-more") : "") }) + "\n");
 }
 
 /** The language of the run (--lang, else the repository's language, else Chinese; see src/i18n/resolve.ts). */
@@ -37,7 +37,7 @@ export function languageOf(): Lang {
 export function formatOf(flags: OutputFlags): TableFormat {
   const guessed = flags.out ? BY_EXTENSION[extname(flags.out).toLowerCase()] : undefined;
   if (flags.out && !guessed && flags.format === undefined) {
-    throw new UserError(`Cannot tell the format of --out ${flags.out} from its extension; name it .md, .html, .csv, .json, .xlsx or .pdf, or give --format.`);
+    throw new UserError(t("output.unknown-extension", { out: flags.out }));
   }
   return choiceOption(flags.format, "--format", TABLE_FORMATS, guessed ?? "table");
 }
@@ -47,7 +47,7 @@ export type TableOutput = string | ((path: string) => Promise<void>);
 
 /** Warns about a workbook cell cut to Excel's limit; the cell itself ends with a marker. */
 export function cutWarning(ctx: CommandContext): (where: string, length: number) => void {
-  return (where, length) => ctx.stderr(`warning: ${where} has ${length} characters, more than an Excel cell holds (32,767); it was cut and ends with a marker. The full text is in the YAML file.\n`);
+  return (where, length) => ctx.stderr(t("output.cell-cut", { where, length }) + "\n");
 }
 
 export async function renderTable(table: Table, format: TableFormat, repo: Repository, lang: Lang, onCut?: (where: string, length: number) => void): Promise<TableOutput> {
@@ -97,12 +97,12 @@ async function printTable(table: Table, repo: Repository, lang: Lang): Promise<T
 export async function writeOutput(ctx: CommandContext, root: string, out: string, content: TableOutput, force = false): Promise<void> {
   const path = resolve(ctx.dir, out);
   refuseDataPath(root, path, "--out");
-  if (!force && existsSync(path)) throw new UserError(`${out} exists already; csr does not overwrite files.`, "Choose another --out, or pass --force to replace it.");
+  if (!force && existsSync(path)) throw new UserError(t("output.exists", { out }), t("output.exists.hint"));
   await withRepositoryLock(ctx, root, async () => {
     await applyChange(root, { writes: [{ path, content }] });
     return 0;
   });
-  ctx.stderr(`wrote ${out}\n`);
+  ctx.stderr(t("output.wrote", { out }) + "\n");
 }
 
 /**
@@ -117,8 +117,8 @@ export function registerHeading(repo: Repository, table: Table, lang: Lang, toda
   const version = form ? (currentRevision(form)?.version ?? "") : "";
   return {
     organisation: config ? localized(lang, config.organisation.name, config.organisation.name_en) : "",
-    form: formId ? `${lang === "en" ? "Form" : "表单编号"}: ${formId}${version ? ` ${version}` : ""}` : "",
-    asOf: lang === "en" ? `As of ${today}` : `截至 ${today}`,
+    form: formId ? translate(lang, "output.heading.form", { form: formId + (version ? ` ${version}` : "") }) : "",
+    asOf: translate(lang, "output.heading.as-of", { today }),
     signatures: config?.registers?.signatures ?? [],
   };
 }
@@ -127,10 +127,10 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   const format = formatOf(flags);
   if (today !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf")) table = { ...table, heading: registerHeading(repo, table, lang, today) };
   if (format === "xlsx" && !flags.out) {
-    throw new UserError("--format xlsx writes a binary workbook; give the file to write with --out FILE.xlsx.");
+    throw new UserError(t("output.xlsx-needs-out"));
   }
   if (format === "pdf" && !flags.out) {
-    throw new UserError("--format pdf writes a binary file; give the file to write with --out FILE.pdf.");
+    throw new UserError(t("output.pdf-needs-out"));
   }
   const content = await renderTable(table, format, repo, lang, cutWarning(ctx));
   if (flags.out) await writeOutput(ctx, repo.root, flags.out, content, flags.force);

@@ -10,6 +10,7 @@ import { runCheck } from "../../check/engine.js";
 import { rules } from "../../check/registry.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
+import { t } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
 import { isGitRepository } from "../../load/git.js";
 import { buildRepository, type Repository } from "../../load/repository.js";
@@ -41,8 +42,8 @@ export function refuseUnreadableConfig(repo: Repository): void {
   const broken = repo.problems.find((p) => p.path === "qms.yaml" || p.path === "people.yaml");
   if (!broken) return;
   throw new UserError(
-    `${broken.path} cannot be read (${broken.problem.rule}, line ${broken.problem.line}: ${/^[^.]*/.exec(broken.problem.message)![0]}); nothing was written.`,
-    `Fix ${broken.path} first ('csr check' shows how), then run the command again.`,
+    t("persist.config-unreadable", { path: broken.path, rule: broken.problem.rule, line: broken.problem.line, reason: /^[^.。]*/.exec(broken.problem.message)![0] }),
+    t("persist.config-unreadable.hint", { path: broken.path }),
   );
 }
 
@@ -57,7 +58,7 @@ export function verifyChanges(repo: Repository, changes: readonly FileChange[], 
   const added = errorsIn(buildRepository(repo.root, files)).filter((f) => !before.has(key(f)));
   if (added.length === 0) return;
   throw new UserError(
-    `Nothing was written: the result would not pass 'csr check':\n${added.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`).join("\n")}`,
+    t("persist.would-fail-check") + "\n" + added.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`).join("\n"),
   );
 }
 
@@ -69,7 +70,7 @@ export function verifyChanges(repo: Repository, changes: readonly FileChange[], 
  */
 export async function persistChanges(root: string, changes: readonly FileChange[], commitMessage?: string, commitOnly?: readonly string[]): Promise<string | undefined> {
   if (commitMessage !== undefined && !(await isGitRepository(root))) {
-    throw new UserError(`--commit needs a git repository, and ${root} is not one; nothing was written.`, "Run 'git init' first, or leave out --commit.");
+    throw new UserError(t("persist.commit-needs-git", { root }), t("persist.commit-needs-git.hint"));
   }
   // A file whose text does not change is neither written nor committed (a repeated `source update`).
   const changed = changes.filter((c) => c.create || !sameText(insideRepository(root, c.path), c.text));

@@ -35,6 +35,7 @@ import {
 } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
 import { oneLine } from "../../core/text.js";
 import { writeFailure, writeNewFileDurably } from "../../core/write.js";
 import { gitDirectory } from "../../load/git.js";
@@ -99,7 +100,7 @@ export async function withRepositoryLock(ctx: CommandContext, root: string, body
     const recovered = await recoverInterrupted(ctx, root, state);
     const argv = commandArgv();
     if (recovered.some((r) => r.completed && sameArgv(r.argv, argv))) {
-      ctx.stderr(`csr: that was this command; it is done and is not run a second time.\n`);
+      ctx.stderr(t("transaction.same-command") + "\n");
       return 0;
     }
     return await body();
@@ -116,7 +117,7 @@ export async function recoverCommandBody(ctx: CommandContext, root: string): Pro
   const release = await acquireLock(state);
   try {
     const recovered = await recoverInterrupted(ctx, root, state);
-    if (recovered.length === 0) ctx.stdout("Nothing to recover: no csr command was interrupted here.\n");
+    if (recovered.length === 0) ctx.stdout(t("transaction.nothing-to-recover") + "\n");
     return 0;
   } finally {
     release();
@@ -142,7 +143,7 @@ export function interruptedChanges(root: string): string[][] {
 /** For read-only commands: one line on stderr when an interrupted change waits to be completed. */
 export function warnInterrupted(ctx: CommandContext, root: string): void {
   for (const argv of interruptedChanges(root)) {
-    ctx.stderr(`csr: warning: 'csr ${shownArgv(argv)}' was interrupted and is not complete yet; run 'csr recover' (or any csr command that writes) to complete it.\n`);
+    ctx.stderr(t("transaction.interrupted-warning", { command: shownArgv(argv) }) + "\n");
   }
 }
 
@@ -164,7 +165,7 @@ async function acquireLock(state: string): Promise<() => void> {
   try {
     mkdirSync(state, { recursive: true });
   } catch (error) {
-    throw new UserError(`Cannot create ${state} for csr's lock (${(error as Error).message}); nothing was written.`);
+    throw new UserError(t("transaction.cannot-create-state", { state, reason: (error as Error).message }));
   }
   for (;;) {
     try {
@@ -177,7 +178,7 @@ async function acquireLock(state: string): Promise<() => void> {
       return () => rmSync(path, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new UserError(`Cannot create the lock ${path} (${(error as Error).message}); nothing was written.`);
+        throw new UserError(t("transaction.cannot-create-lock", { path, reason: (error as Error).message }));
       }
     }
     const holder = readHolder(path);
@@ -186,10 +187,8 @@ async function acquireLock(state: string): Promise<() => void> {
       continue;
     }
     if (Date.now() >= deadline) {
-      const who = holder ? `'csr ${shownArgv(holder.argv)}' (pid ${holder.pid}, since ${holder.started.slice(11, 19)} UTC)` : "another csr command";
-      throw new UserError(
-        `${who} is changing this repository; nothing was written. Run the command again when it has finished (if no csr is running, delete ${path}).`,
-      );
+      const who = holder ? t("transaction.lock-holder", { command: shownArgv(holder.argv), pid: holder.pid, since: holder.started.slice(11, 19) }) : t("transaction.another-command");
+      throw new UserError(t("transaction.locked", { who, path }));
     }
     await sleep(30 + Math.random() * 70);
   }
@@ -271,7 +270,7 @@ export async function applyChange(root: string, change: Change): Promise<Applied
     const writes: Journal["writes"] = [];
     for (const [i, write] of change.writes.entries()) {
       const existed = existsSync(write.path);
-      if (write.create && existed) throw new UserError(`${write.path} exists already; csr does not overwrite files. Nothing was written.`);
+      if (write.create && existed) throw new UserError(t("transaction.exists", { path: write.path }));
       const temp = join(tx, `new-${i}`);
       killPoint();
       try {
@@ -324,8 +323,8 @@ export async function applyChange(root: string, change: Change): Promise<Applied
       const undone = await rollBack(root, tx, journal, indexBefore);
       rmSync(tx, { recursive: true, force: true });
       const reason = error instanceof GitFailure ? error.reason : error instanceof Error ? error.message : String(error);
-      const failed = error instanceof GitFailure && error.step === "tag" ? `Could not tag the release ${commit.tag ?? ""}` : `Could not commit ${shownPaths(root, commit.paths)}`;
-      throw new UserError(`${failed} (git: ${reason}); ${undone}`);
+      const failed = error instanceof GitFailure && error.step === "tag" ? t("transaction.tag-failed", { tag: commit.tag ?? "" }) : t("transaction.commit-failed", { paths: shownPaths(root, commit.paths) });
+      throw new UserError(t("transaction.git-failed", { failed, reason, undone }));
     }
   }
   killPoint();
@@ -366,7 +365,7 @@ function restoreFiles(tx: string, writes: Journal["writes"]): string[] {
       if (write.existed) copyFileSync(join(tx, `old-${i}`), write.path);
       else rmSync(write.path, { force: true });
     } catch (error) {
-      problems.push(`${write.path} could not be put back (${(error as Error).message})`);
+      problems.push(t("transaction.not-put-back", { path: write.path, reason: (error as Error).message }));
     }
   });
   return problems;
@@ -377,7 +376,7 @@ async function rollBack(root: string, tx: string, journal: Journal, indexBefore:
   const head = await headOf(root);
   if (head !== journal.head) {
     const reset = journal.head ? await runGit(root, ["reset", "-q", "--soft", journal.head]) : await runGit(root, ["update-ref", "-d", "HEAD"]);
-    if (reset.code !== 0) problems.push(`the commit could not be undone (${gitReason(reset.stderr)})`);
+    if (reset.code !== 0) problems.push(t("transaction.commit-not-undone", { reason: gitReason(reset.stderr) }));
   }
   // update-index takes paths from the top of the work tree, whatever the current folder.
   const top = (await runGit(root, ["rev-parse", "--show-toplevel"])).stdout.trim();
@@ -388,11 +387,11 @@ async function rollBack(root: string, tx: string, journal: Journal, indexBefore:
     const index = match
       ? await runGit(top, ["update-index", "--add", "--cacheinfo", `${match[1]},${match[2]},${prefix}${rel}`])
       : await runGit(top, ["rm", "-q", "--cached", "--ignore-unmatch", "--", `${prefix}${rel}`]);
-    if (index.code !== 0) problems.push(`the index entry of ${rel} could not be restored (${gitReason(index.stderr)})`);
+    if (index.code !== 0) problems.push(t("transaction.index-not-restored", { path: rel, reason: gitReason(index.stderr) }));
   }
   problems.push(...restoreFiles(tx, journal.writes));
-  if (problems.length === 0) return `nothing was changed: ${shownPaths(root, journal.writes.map((w) => w.path))}, the index and HEAD are as they were.`;
-  return `the change could not be fully undone: ${problems.join("; ")}. Check 'git status' and 'git log -1'.`;
+  if (problems.length === 0) return t("transaction.rolled-back", { paths: shownPaths(root, journal.writes.map((w) => w.path)) });
+  return t("transaction.not-rolled-back", { problems: problems.join(t("transaction.problem-separator")) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -419,7 +418,7 @@ async function recoverInterrupted(ctx: CommandContext, root: string, state: stri
       const intent = readJournal(join(tx, "intent.json")) as { argv?: string[] } | undefined;
       rmSync(tx, { recursive: true, force: true });
       if (intent?.argv) {
-        ctx.stderr(`csr: 'csr ${shownArgv(intent.argv)}' was interrupted before it changed anything; rolled back (its temporary files are removed).\n`);
+        ctx.stderr(t("transaction.interrupted-early", { command: shownArgv(intent.argv) }) + "\n");
         recovered.push({ argv: intent.argv, completed: false });
       }
       continue;
@@ -430,7 +429,7 @@ async function recoverInterrupted(ctx: CommandContext, root: string, state: stri
       if (!existsSync(temp)) return;
       if (write.create && existsSync(write.path)) {
         if (!readFileSync(write.path).equals(readFileSync(temp))) {
-          ctx.stderr(`csr: ${write.path} was created by someone else meanwhile; it is left as it is.\n`);
+          ctx.stderr(t("transaction.created-meanwhile", { path: write.path }) + "\n");
           return;
         }
         unlinkSync(temp);
@@ -442,8 +441,8 @@ async function recoverInterrupted(ctx: CommandContext, root: string, state: stri
     let committed = "";
     if (journal.commit) committed = await completeCommit(root, journal);
     rmSync(tx, { recursive: true, force: true });
-    const parts = [done.length > 0 ? `wrote ${done.join(", ")}` : "its files were already written", committed].filter(Boolean);
-    ctx.stderr(`csr: 'csr ${shownArgv(journal.argv)}' was interrupted; completed it (${parts.join("; ")}).\n`);
+    const parts = [done.length > 0 ? t("transaction.completed-wrote", { paths: list(done) }) : t("transaction.completed-already-written"), committed].filter(Boolean);
+    ctx.stderr(t("transaction.completed", { command: shownArgv(journal.argv), parts: parts.join(t("transaction.problem-separator")) }) + "\n");
     recovered.push({ argv: journal.argv, completed: true });
   }
   return recovered;
@@ -459,16 +458,15 @@ async function completeCommit(root: string, journal: Journal): Promise<string> {
     hash = head.slice(0, 7);
   } else {
     hash = await commitAndTag(root, { ...commit, tag: undefined }).catch((error: unknown) => {
-      throw new UserError(`Completing the interrupted 'csr ${shownArgv(journal.argv)}': ${error instanceof Error ? error.message : String(error)}`);
+      throw new UserError(t("transaction.completing-failed", { command: shownArgv(journal.argv), reason: error instanceof Error ? error.message : String(error) }));
     });
   }
-  let tagged = "";
   if (commit.tag) {
     const existing = (await runGit(root, ["rev-parse", "-q", "--verify", `refs/tags/${commit.tag}^{commit}`])).stdout.trim();
     if (!existing) await mustGit(root, ["tag", commit.tag], "tag");
-    tagged = `, tagged ${commit.tag}`;
+    return t("transaction.completed-committed-tagged", { hash, tag: commit.tag });
   }
-  return `committed ${hash}${tagged}`;
+  return t("transaction.completed-committed", { hash });
 }
 
 /** A git process that outlived its killed csr may still be finishing; give it a moment. */
@@ -476,7 +474,7 @@ async function waitForGitIndex(root: string): Promise<void> {
   const lock = join(gitDirectory(root) ?? join(root, ".git"), "index.lock");
   const deadline = Date.now() + 10_000;
   while (existsSync(lock)) {
-    if (Date.now() > deadline) throw new UserError(`git's ${lock} stays in place; if no git command is running, delete it and run the command again.`);
+    if (Date.now() > deadline) throw new UserError(t("transaction.git-lock", { lock }));
     await sleep(50);
   }
 }
@@ -520,7 +518,7 @@ export function runGit(cwd: string, args: string[]): Promise<GitRun> {
 /** git's own reason for a failure, as one line: its 'fatal:'/'error:' line, else its first line. */
 export function gitReason(output: string): string {
   const lines = output.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const reason = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? "git failed without a message";
+  const reason = lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? t("transaction.git-no-message");
   return reason.replace(/^(fatal|error):\s*/, "");
 }
 
@@ -564,7 +562,7 @@ function syncFile(path: string): void {
 }
 
 function shownPaths(root: string, paths: string[]): string {
-  return paths.map((p) => relative(root, p).split(sep).join("/")).join(", ");
+  return list(paths.map((p) => relative(root, p).split(sep).join("/")));
 }
 
 function removeEmptyFolders(state: string): void {

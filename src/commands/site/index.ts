@@ -4,7 +4,7 @@
  * site and a failed build leaves the previous one. csr replaces only a folder it made itself
  * (it leaves a marker file in it); any other non-empty folder is refused.
  */
-import { language } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { checkRepository } from "../../check/engine.js";
@@ -60,14 +60,12 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
       return file;
     };
     const summary = await buildSite(repo, findings, { lang, today, baseUrl, version }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
-    writeFileSync(join(staging, SITE_MARKER), "This folder was written by 'csr site'; the next 'csr site --out' to it replaces it.\n");
+    writeFileSync(join(staging, SITE_MARKER), t("site-command.marker") + "\n");
     swapIn(staging, out);
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);
-    ctx.stderr(
-      `Built the site: ${summary.pages} pages, ${summary.files} files (${lang}); csr check: ${summary.findings.errors} error(s), ${summary.findings.warnings} warning(s).\n`,
-    );
+    ctx.stderr(t("site-command.built", { pages: summary.pages, files: summary.files, lang, errors: summary.findings.errors, warnings: summary.findings.warnings }) + "\n");
     if (summary.unrendered.length > 0) {
-      ctx.stderr(`Shown as a notice instead, because they refer to documents that do not exist (see 'csr check', ref/unresolved): ${summary.unrendered.join(", ")}.\n`);
+      ctx.stderr(t("site-command.unrendered", { ids: list(summary.unrendered) }) + "\n");
     }
     return 0;
   } catch (error) {
@@ -81,9 +79,9 @@ function baseUrlOption(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UserError(`--base-url expects an absolute http(s) address such as https://qms.example.com/, got '${value}'.`);
+    throw new UserError(t("site-command.base-url", { value }));
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UserError(`--base-url expects an http or https address, got '${value}'.`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UserError(t("site-command.base-url-protocol", { value }));
   // A base without a trailing slash would lose its last path segment when pages are resolved against it.
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
@@ -91,10 +89,10 @@ function baseUrlOption(value: string): string {
 /** An existing folder is replaced only when it is empty or csr made it. */
 function refuseForeignFolder(out: string, shownAs: string): void {
   if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new UserError(`--out ${shownAs} is a file; give a folder for the site.`);
+  if (!statSync(out).isDirectory()) throw new UserError(t("site-command.out-is-file", { out: shownAs }));
   const entries = readdirSync(out);
   if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
-    throw new UserError(`--out ${shownAs} is not empty and was not made by 'csr site'; csr does not write over it.`, "Give a new or empty folder, e.g. --out out/site.");
+    throw new UserError(t("site-command.out-foreign", { out: shownAs }), t("site-command.out-foreign.hint"));
   }
 }
 
@@ -106,7 +104,7 @@ function swapIn(staging: string, out: string): void {
     renameSync(staging, out);
   } catch (error) {
     if (existsSync(old)) renameSync(old, out);
-    throw new UserError(`Could not put the site in ${out}: ${(error as Error).message}`);
+    throw new UserError(t("site-command.swap-failed", { out, reason: (error as Error).message }));
   }
   rmSync(old, { recursive: true, force: true });
 }

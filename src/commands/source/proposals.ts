@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { extractText } from "../../compare/extract.js";
 import { compareRevisions, type CsrProposal, type RevisionComparison } from "../../compare/revisions.js";
 import { splitSections } from "../../compare/sections.js";
+import { t } from "../../i18n/index.js";
 import type { Csr } from "../../model/types.js";
 import type { Verdict } from "./update.js";
 
@@ -18,23 +19,23 @@ export async function compareFiles(root: string, previousFile: string, newFile: 
 
 const sectionLabel = (s: { number: string | null; title: string } | undefined) => (s ? [s.number, s.title].filter(Boolean).join(" ") : "");
 
-const VERDICT: Record<CsrProposal["verdict"], string> = {
-  unchanged: "unchanged",
-  changed: "changed",
-  removed: "removed",
-  "not-found": "section not found in the previous revision: review it",
-};
+const VERDICT = {
+  unchanged: "source.compare.unchanged",
+  changed: "source.compare.changed",
+  removed: "source.compare.removed",
+  "not-found": "source.compare.not-found",
+} as const satisfies Record<CsrProposal["verdict"], string>;
 
 /** The comparison as the user reads it before confirming: one line per CSR, the diff of each changed section, the new sections. */
 export function describeComparison(comparison: RevisionComparison, previousFile: string, newFile: string): string[] {
-  const out = [`Compared ${previousFile} with ${newFile}:`];
+  const out = [t("source.compare.compared", { previous: previousFile, new: newFile })];
   for (const p of comparison.proposals) {
-    const moved = p.old && p.new && sectionLabel(p.old) !== sectionLabel(p.new) ? ` (now ${sectionLabel(p.new)})` : "";
-    out.push(`  ${p.csr}  ${p.cited || "(no section cited)"}: ${VERDICT[p.verdict]}${moved}`);
+    const moved = p.old && p.new && sectionLabel(p.old) !== sectionLabel(p.new) ? t("source.compare.moved", { section: sectionLabel(p.new) }) : "";
+    out.push(`  ${p.csr}  ${p.cited || t("source.compare.no-section")}${t("source.compare.colon")}${t(VERDICT[p.verdict])}${moved}`);
     for (const line of p.diff ?? []) if (line.op !== " ") out.push(`      ${line.op} ${line.text}`);
   }
   if (comparison.added.length > 0) {
-    out.push("New sections that no CSR cites yet (register them with 'csr add' if they are requirements):");
+    out.push(t("source.compare.added"));
     for (const s of comparison.added) out.push(`  ${sectionLabel(s)}`);
   }
   return out;

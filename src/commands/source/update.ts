@@ -21,6 +21,7 @@ import { parseDocument } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
+import { conjunction, list, t } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
@@ -66,7 +67,7 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
   const received = dateOption(flags.received, "--received");
   const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
   const revision = flags.revision.trim();
-  if (revision === "") throw new UserError("--revision must not be empty.");
+  if (revision === "") throw new UserError(t("source.empty-revision"));
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
   return withRepositoryLock(ctx, root, () => update(ctx, root, sourceId, flags, { received, issued, revision }, prompts));
@@ -86,7 +87,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const latest = source.revisions[source.revisions.length - 1]!;
   const resumed = latest.revision === revision;
   if (!resumed && source.revisions.some((r) => r.revision === revision)) {
-    throw new UserError(`Revision ${revision} of ${sourceId} is already recorded and is not the latest (${latest.revision}).`, "Give the new revision's own mark with --revision.");
+    throw new UserError(t("source.revision-recorded", { revision, id: sourceId, latest: latest.revision }), t("source.revision-recorded.hint"));
   }
   const customerText = readFileSync(join(root, customer.file.path), "utf8");
   const customerDoc = parseDocument(customerText);
@@ -109,7 +110,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const comparison = newFile && previousFile && affected.length > 0 ? await compareFiles(root, previousFile, newFile, affected.map((c) => c.value)) : undefined;
   if (comparison) ctx.stdout(describeComparison(comparison, previousFile!, newFile!).join("\n") + "\n");
   if (flags.accept && !comparison) {
-    throw new UserError("--accept takes the proposals of the file comparison, and there is none.", "Give the new revision's file with --file; the previous revision needs its file too (recorded, or --previous-file).");
+    throw new UserError(t("source.accept-without-comparison"), t("source.accept-without-comparison.hint"));
   }
   const proposed = comparison ? proposedVerdicts(comparison) : undefined;
   const asking = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
@@ -160,31 +161,31 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const due = changed[0] ? reviewDue({ ...changed[0].value, review: { restarted: restartedOn } }, calendar, config) : undefined;
   const lines = [
     resumed
-      ? `${sourceId} revision ${revision} was already recorded (received ${latest.received}).`
-      : `${sourceId} revision ${revision} recorded (received ${received}); revision ${latest.revision} is superseded.`,
+      ? t("source.resumed", { id: sourceId, revision, received: latest.received })
+      : t("source.recorded", { id: sourceId, revision, received, previous: latest.revision }),
   ];
-  if (affected.length === 0) lines.push(`No CSR of ${customer.value.code} was still on an earlier revision of ${sourceId}.`);
+  if (affected.length === 0) lines.push(t("source.none-affected", { customer: customer.value.code, id: sourceId }));
   if (changed.length > 0) {
-    lines.push(`${changed.length} CSR(s) to review again against revision ${revision}, due ${due}:`);
-    for (const { value } of changed) lines.push(`  ${value.id}  ${value.title}  (was on revision ${value.source.revision})`);
+    lines.push(t("source.to-review", { count: changed.length, revision, due: due ?? "" }));
+    for (const { value } of changed) lines.push(`  ${value.id}  ${value.title}  ${t("source.was-on", { revision: value.source.revision })}`);
   }
   const unchanged = affected.filter((c) => verdicts.get(c.value.id) === "unchanged");
   if (unchanged.length > 0) {
-    lines.push(`${unchanged.length} CSR(s) unchanged in revision ${revision}; decision kept, confirmed by ${confirmer} on ${confirmed}:`);
+    lines.push(t("source.unchanged", { count: unchanged.length, revision, by: confirmer ?? "", date: confirmed }));
     for (const { value } of unchanged) lines.push(`  ${value.id}  ${value.title}`);
   }
   const removed = affected.filter((c) => verdicts.get(c.value.id) === "removed");
   if (removed.length > 0) {
-    lines.push(`${removed.length} CSR(s) removed in revision ${revision}, now superseded:`);
+    lines.push(t("source.removed", { count: removed.length, revision }));
     for (const { value } of removed) lines.push(`  ${value.id}  ${value.title}`);
   }
   if (comparison && !flags.accept && !asking && listOption(flags.unchanged).length + listOption(flags.removed).length === 0) {
-    lines.push("The comparison's proposals were not applied: every CSR is reviewed again. Take them with --accept, or name CSRs with --unchanged / --removed.");
+    lines.push(t("source.proposals-not-applied"));
   }
   ctx.stdout(lines.join("\n") + "\n");
   const note = due === undefined ? undefined : estimatedDeadlineNote(calendar, restartedOn, due);
   if (note) ctx.stderr(note);
-  if (hash) ctx.stdout(`Committed ${hash}: ${message}\n`);
+  if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
   return 0;
 }
 
@@ -192,22 +193,22 @@ function customerWithSource(customers: readonly Located<Customer>[], sourceId: s
   const candidates = customers.filter((c) => (code === undefined || c.value.code === code) && (c.value.sources ?? []).some((s) => s.id === sourceId));
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length > 1) {
-    throw new UserError(`${sourceId} is a source document of ${candidates.map((c) => c.value.code).join(" and ")}.`, "Say which customer with --customer.");
+    throw new UserError(t("source.ambiguous", { id: sourceId, customers: conjunction(candidates.map((c) => c.value.code)) }), t("source.ambiguous.hint"));
   }
   if (code !== undefined && !customers.some((c) => c.value.code === code)) {
-    throw new UserError(`Unknown customer '${code}'.${didYouMean(code, customers.map((c) => c.value.code))}`);
+    throw new UserError(t("add.unknown-customer", { code }) + didYouMean(code, customers.map((c) => c.value.code)));
   }
   const known = customers.filter((c) => code === undefined || c.value.code === code).flatMap((c) => (c.value.sources ?? []).map((s) => s.id));
   throw new UserError(
-    `No source document '${sourceId}'${code ? ` for customer ${code}` : ""}.${didYouMean(sourceId, known)}`,
-    `Known source documents: ${known.join(", ") || "none"}. A new source document is added under 'sources' in customers/<CODE>.yaml.`,
+    (code ? t("source.unknown-for-customer", { id: sourceId, customer: code }) : t("source.unknown", { id: sourceId })) + didYouMean(sourceId, known),
+    t("source.unknown.hint", { known: list(known) || t("add.none") }),
   );
 }
 
 /** The attached file must be inside the repository and exist; it is recorded relative to the root. */
 function attachment(root: string, path: string, given: string): string {
   const abs = insideRepository(root, path);
-  if (!existsSync(abs)) throw new UserError(`--file '${given}' does not exist; add the customer's document to the repository first.`);
+  if (!existsSync(abs)) throw new UserError(t("source.file-missing", { file: given }));
   return relative(root, abs).split(sep).join("/");
 }
 
@@ -221,10 +222,10 @@ async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: 
   const unchanged = listOption(flags.unchanged);
   const removed = listOption(flags.removed);
   for (const id of [...unchanged, ...removed]) {
-    if (!ids.has(id)) throw new UserError(`${id} is not one of the CSRs taken from an earlier revision of this source document (${[...ids].join(", ") || "none"}).`);
+    if (!ids.has(id)) throw new UserError(t("source.not-affected", { id, ids: list([...ids]) || t("add.none") }));
   }
   const both = unchanged.filter((id) => removed.includes(id));
-  if (both.length > 0) throw new UserError(`${both.join(", ")}: named both --unchanged and --removed.`);
+  if (both.length > 0) throw new UserError(t("source.both-verdicts", { ids: list(both) }));
   const verdicts = new Map<string, Verdict>();
   for (const csr of csrs) {
     const given: Verdict | undefined = unchanged.includes(csr.id) ? "unchanged" : removed.includes(csr.id) ? "removed" : undefined;
@@ -234,11 +235,11 @@ async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: 
         (flags.accept ? proposed?.get(csr.id) : undefined) ??
         (ask
           ? await ask.select<Verdict>({
-              message: `${csr.id} ${csr.title}: in the new revision it is`,
+              message: t("prompt.source.verdict", { id: csr.id, title: csr.title }),
               choices: [
-                { value: "changed", name: "changed: review it again (会签)" },
-                { value: "unchanged", name: "unchanged: keep the decision, record the confirmation" },
-                { value: "removed", name: "removed: mark it superseded" },
+                { value: "changed", name: t("prompt.source.changed") },
+                { value: "unchanged", name: t("prompt.source.unchanged") },
+                { value: "removed", name: t("prompt.source.removed") },
               ],
               ...(proposed?.has(csr.id) ? { default: proposed.get(csr.id) } : {}),
             })
@@ -253,8 +254,8 @@ async function whoConfirms(repo: Repository, flags: SourceUpdateFlags, ask: Prom
   const people = repo.people.map((p) => p.value);
   const by =
     flags.by ??
-    (ask ? await ask.select({ message: "Confirmed by", choices: people.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);
-  if (by === undefined) throw missingFlag("--by", "who confirms the unchanged CSRs");
-  if (!people.some((p) => p.id === by)) throw new UserError(`--by ${by}: no such person in people.yaml.${didYouMean(by, people.map((p) => p.id))}`);
+    (ask ? await ask.select({ message: t("prompt.source.confirmed-by"), choices: people.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);
+  if (by === undefined) throw missingFlag("--by", t("source.needs.by"));
+  if (!people.some((p) => p.id === by)) throw new UserError(t("edit.no-person", { flag: "--by", id: by }) + didYouMean(by, people.map((p) => p.id)));
   return by;
 }

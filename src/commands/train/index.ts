@@ -6,6 +6,7 @@
  */
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
 import { currentRevision } from "../../model/index.js";
 import type { TrainingSession } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
@@ -35,28 +36,28 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     const csr = document ? undefined : session.index.csrs.get(id);
     if (!document && !csr) {
       const known = [...session.index.documents.keys(), ...session.index.csrs.keys()];
-      throw new UserError(`No document or CSR '${id}' in the repository.${didYouMean(id, known)}`);
+      throw new UserError(t("render.not-found", { id }) + didYouMean(id, known));
     }
     const target = document ?? csr!;
     const kind: FileKind = document ? "document" : "csr";
     const revision = document ? currentRevision(document.value)?.version : csr!.value.source.revision;
-    if (document && document.value.status !== "released") throw new UserError(`${id} is ${document.value.status}; training is recorded on a released document.`);
-    if (csr?.value.superseded) throw new UserError(`${id} is superseded; there is nothing to train on.`);
+    if (document && document.value.status !== "released") throw new UserError(t("train.not-released", { id, status: t(`value.document-status.${document.value.status}`) }));
+    if (csr?.value.superseded) throw new UserError(t("train.superseded", { id }));
     const training = target.value.training;
     const givenPeople = listOption(flags.people);
     if (flags.require && givenPeople.length === 0 && !session.ask) {
       if (training?.required) {
-        ctx.stdout(`${id} is marked as needing training already.\n`);
+        ctx.stdout(t("train.required-already", { id }) + "\n");
         return 0;
       }
       const change = editFile(session.root, target.file.path, kind, (doc) => doc.setIn(["training", "required"], true));
-      await saveChanges(ctx, session, [change], [`${id}: marked as needing training on each ${document ? "released revision" : "source revision"}.`], { commit: flags.commit, message: `csr train ${id}: training required` });
+      await saveChanges(ctx, session, [change], [t(document ? "train.required-document" : "train.required-csr", { id })], { commit: flags.commit, message: `csr train ${id}: training required` });
       return 0;
     }
     const people = (
       givenPeople.length > 0
         ? givenPeople
-        : listOption(await need(session.ask, "--people", "who was trained", (p) => p.input({ message: "People trained (ids from people.yaml, separated by spaces or commas)", required: true })))
+        : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true })))
     ).map((p) => personById(session, p, "--people").id);
     const date = dateOption(flags.date, "--date");
     const trainer = flags.trainer === undefined ? undefined : personById(session, flags.trainer, "--trainer").id;
@@ -65,7 +66,8 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
       if (!training || (flags.require && !training.required)) doc.setIn(["training", "required"], true);
       appendIn(doc, ["training", "sessions"], doc.createNode(entry, { flow: true }));
     });
-    const lines = [`${id}${revision ? ` ${revision}` : ""}: training of ${entry.people.join(", ")} recorded (${date}${trainer ? `, trainer ${trainer}` : ""}${flags.record ? `, record ${flags.record}` : ""}).`];
+    const details = [date, trainer ? t("train.trainer", { trainer }) : "", flags.record ? t("train.record", { record: flags.record }) : ""].filter(Boolean);
+    const lines = [t("train.recorded", { what: revision ? `${id} ${revision}` : id, people: list(entry.people), details: list(details) })];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr train ${id}${revision ? ` ${revision}` : ""}: ${entry.people.length} trained` });
     return 0;
   });

@@ -5,6 +5,7 @@
 import { CHANGE_AREAS, type Change, type ChangeArea, type ChangeKind } from "../../model/changes.js";
 import type { Disposition } from "../../model/types.js";
 import type { Table } from "../table.js";
+import type { MessageKey } from "../../i18n/index.js";
 import { departmentName, personName, t, type RegisterContext } from "./context.js";
 
 /** One end of the compared range as the user named it and as git resolved it. */
@@ -17,49 +18,33 @@ export interface RangeEnd {
   date: string | null;
 }
 
-const AREAS: Record<ChangeArea, [string, string]> = {
-  document: ["文件", "Documents"],
-  csr: ["顾客特定要求", "CSRs"],
-  source: ["顾客来源文件", "Customer source documents"],
-  coverage: ["条款覆盖", "Clause coverage"],
-  person: ["人员与角色", "People and roles"],
+/** The kinds of change each area has, in the order the report counts them. */
+const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
+  document: ["added", "released", "withdrawn", "removed"],
+  csr: ["added", "decided", "reopened", "addressed", "superseded", "removed"],
+  source: ["added", "revised"],
+  coverage: ["gained", "lost"],
+  person: ["added", "roles", "department", "removed"],
 };
 
-const KINDS: Record<ChangeArea, Partial<Record<ChangeKind, [string, string]>>> = {
-  document: { added: ["新增", "new"], released: ["换版", "released"], withdrawn: ["作废", "withdrawn"], removed: ["删除", "removed"] },
-  csr: { added: ["新增", "added"], decided: ["已决定", "decided"], reopened: ["重新评审", "reopened"], addressed: ["落实文件变更", "addressed elsewhere"], superseded: ["已替代", "superseded"], removed: ["删除", "removed"] },
-  source: { added: ["新增", "new"], revised: ["新版本", "new revision"] },
-  coverage: { gained: ["新覆盖", "now covered"], lost: ["失去覆盖", "no longer covered"] },
-  person: { added: ["新增", "added"], roles: ["角色变更", "roles changed"], department: ["部门变更", "department changed"], removed: ["删除", "removed"] },
-};
+const DISPOSITIONS: readonly string[] = ["must", "optional", "not-applicable", "rejected"] satisfies Disposition[];
+const DOC_STATUSES: readonly string[] = ["draft", "in-review", "released", "obsolete"];
+const COVERAGE: readonly string[] = ["covered", "uncovered"];
 
-const DISPOSITIONS: Record<Disposition, [string, string]> = {
-  must: ["必须满足", "must"],
-  optional: ["可选", "optional"],
-  "not-applicable": ["不适用", "not applicable"],
-  rejected: ["不合理", "rejected"],
-};
-
-const DOC_STATUS: Record<string, [string, string]> = {
-  draft: ["草稿", "draft"],
-  "in-review": ["审批中", "in review"],
-  released: ["已发布", "released"],
-  obsolete: ["作废", "obsolete"],
-};
-
-const COVERAGE: Record<string, [string, string]> = { covered: ["已覆盖", "covered"], uncovered: ["未覆盖", "uncovered"] };
+function kindLabel(ctx: RegisterContext, area: ChangeArea, kind: ChangeKind): string {
+  return t(ctx, `register.changes.kind.${area}.${kind}` as MessageKey);
+}
 
 /** Values the model keeps language-neutral, in the reader's words. */
 function word(ctx: RegisterContext, change: Change, value: string): string {
-  const pair =
-    (change.area === "csr" && change.kind === "decided" ? DISPOSITIONS[value as Disposition] : undefined) ??
-    (change.area === "document" && change.kind !== "released" ? DOC_STATUS[value] : undefined) ??
-    (change.area === "coverage" ? COVERAGE[value] : undefined);
-  return pair ? t(ctx, ...pair) : value;
+  if (change.area === "csr" && change.kind === "decided" && DISPOSITIONS.includes(value)) return t(ctx, `register.disposition.${value as Disposition}`);
+  if (change.area === "document" && change.kind !== "released" && DOC_STATUSES.includes(value)) return t(ctx, `register.status.${value as "draft" | "in-review" | "released" | "obsolete"}`);
+  if (change.area === "coverage" && COVERAGE.includes(value)) return t(ctx, `register.changes.coverage.${value as "covered" | "uncovered"}`);
+  return value;
 }
 
 function endLabel(ctx: RegisterContext, end: RangeEnd): string {
-  if (!end.commit) return t(ctx, `${end.spec}（尚无提交）`, `${end.spec} (no commit yet)`);
+  if (!end.commit) return t(ctx, "register.changes.no-commit-yet", { spec: end.spec });
   const at = `${end.commit.slice(0, 7)}${end.date ? `, ${end.date}` : ""}`;
   return end.spec === end.commit.slice(0, end.spec.length) ? at : `${end.spec} (${at})`;
 }
@@ -78,30 +63,30 @@ export function changeReport(ctx: RegisterContext, changes: readonly Change[], f
   const counts = CHANGE_AREAS.map((area) => {
     const inArea = changes.filter((c) => c.area === area);
     if (inArea.length === 0) return undefined;
-    const kinds = Object.entries(KINDS[area])
-      .map(([kind, label]) => [label, inArea.filter((c) => c.kind === kind).length] as const)
+    const kinds = KINDS[area]
+      .map((kind) => [kind, inArea.filter((c) => c.kind === kind).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([label, n]) => `${t(ctx, ...label!)} ${n}`);
-    return `${t(ctx, ...AREAS[area])}${t(ctx, "：", ": ")}${kinds.join(t(ctx, "，", ", "))}`;
+      .map(([kind, n]) => `${kindLabel(ctx, area, kind)} ${n}`);
+    return `${t(ctx, `register.changes.area.${area}`)}${t(ctx, "register.label-separator")}${kinds.join(t(ctx, "register.changes.kind-separator"))}`;
   }).filter((line): line is string => line !== undefined);
   const range = `${endLabel(ctx, from)} → ${endLabel(ctx, to)}`;
   return {
     id: "changes",
-    title: t(ctx, `变更报告：${range}`, `Changes: ${range}`),
-    sheet: t(ctx, "变更报告", "Changes"),
+    title: t(ctx, "register.changes.title", { range }),
+    sheet: t(ctx, "register.changes.sheet"),
     columns: [
-      { key: "area", header: t(ctx, "类别", "Area") },
-      { key: "kind", header: t(ctx, "变更", "Change") },
-      { key: "id", header: t(ctx, "编号", "ID") },
-      { key: "title", header: t(ctx, "名称", "Title") },
-      { key: "from", header: t(ctx, "变更前", "Before") },
-      { key: "to", header: t(ctx, "变更后", "After") },
-      { key: "detail", header: t(ctx, "说明", "Detail") },
-      { key: "date", header: t(ctx, "日期", "Date"), date: true },
+      { key: "area", header: t(ctx, "register.changes.column.area") },
+      { key: "kind", header: t(ctx, "register.changes.column.kind") },
+      { key: "id", header: t(ctx, "register.changes.column.id") },
+      { key: "title", header: t(ctx, "register.changes.column.title") },
+      { key: "from", header: t(ctx, "register.changes.column.from") },
+      { key: "to", header: t(ctx, "register.changes.column.to") },
+      { key: "detail", header: t(ctx, "register.changes.column.detail") },
+      { key: "date", header: t(ctx, "register.changes.column.date"), date: true },
     ],
     rows: changes.map((change) => ({
-      area: t(ctx, ...AREAS[change.area]),
-      kind: t(ctx, ...KINDS[change.area][change.kind]!),
+      area: t(ctx, `register.changes.area.${change.area}`),
+      kind: kindLabel(ctx, change.area, change.kind),
       id: change.id,
       title: name(change),
       from: word(ctx, change, change.from),
@@ -109,6 +94,6 @@ export function changeReport(ctx: RegisterContext, changes: readonly Change[], f
       detail: detail(change),
       date: change.date,
     })),
-    notes: counts.length > 0 ? counts : [t(ctx, "此期间没有变更。", "Nothing changed in this range.")],
+    notes: counts.length > 0 ? counts : [t(ctx, "register.changes.none")],
   };
 }

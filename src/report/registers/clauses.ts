@@ -18,32 +18,28 @@ export const THROUGH_CHILDREN = "○";
 
 /** The matrix's title; a provisional catalog (numbering not verified) says so in the title itself. */
 export function catalogTitle(ctx: RegisterContext, catalog: Catalog, what: string): string {
-  const provisional = catalog.provisional ? t(ctx, "（暂定条款目录）", " (provisional catalog)") : "";
-  return ctx.lang === "en" ? `${catalog.title}${provisional}: ${what}` : `${catalog.title}${provisional} ${what}`;
+  const provisional = catalog.provisional ? t(ctx, "register.clauses.provisional") : "";
+  return t(ctx, "register.clauses.catalog-title", { catalog: catalog.title, provisional, what });
 }
 
 /** The catalog's own note under a provisional catalog, so that a reader knows which numbers are not verified. */
 export function catalogNotes(ctx: RegisterContext, catalog: Catalog): string[] {
   if (!catalog.provisional) return [];
-  return [
-    t(
-      ctx,
-      `暂定条款目录：${catalog.title} 的条款编号未全部与正式标准核对，可在本库 standards/${catalog.id}.yaml 中修正或补充。`,
-      `Provisional catalog: not every clause number of ${catalog.title} is verified against the published standard; correct or extend it in standards/${catalog.id}.yaml of this repository.${catalog.note ? ` ${catalog.note}` : ""}`,
-    ),
-  ];
+  const note = t(ctx, "register.clauses.provisional-note", { catalog: catalog.title, id: catalog.id });
+  // A catalog's own note is written in English (standards/*.yaml), so only the English register carries it.
+  return [ctx.lang === "en" && catalog.note ? `${note} ${catalog.note}` : note];
 }
 
 export function coverageLabel(ctx: RegisterContext, state: CoverageState, justification?: string): string {
   switch (state) {
     case "covered":
-      return t(ctx, "已覆盖", "covered");
+      return t(ctx, "register.clauses.covered");
     case "inherited":
-      return t(ctx, `${INHERITED} 由上级条款继承`, `${INHERITED} inherited from a parent clause`);
+      return t(ctx, "register.clauses.inherited", { inherited: INHERITED });
     case "uncovered":
-      return t(ctx, "未覆盖", "not covered");
+      return t(ctx, "register.clauses.not-covered");
     case "excluded":
-      return `${t(ctx, "不适用", "not applicable")}${t(ctx, "：", ": ")}${justification ?? ""}`;
+      return `${t(ctx, "register.clauses.not-applicable")}${t(ctx, "register.label-separator")}${justification ?? ""}`;
   }
 }
 
@@ -53,20 +49,20 @@ export function coverageNotes(ctx: RegisterContext, coverage: ClauseCoverage, gr
   const inherited = coverage.entries.filter((e) => e.state === "inherited").length;
   const open = coverage.entries.filter((e) => e.state === "uncovered" || (e.state === "inherited" && !coverage.inherit));
   return [
-    t(ctx, `覆盖率：${coverage.covered}/${coverage.applicable} (${percent}%)`, `Coverage: ${coverage.covered}/${coverage.applicable} (${percent}%)`),
+    t(ctx, "register.clauses.coverage", { covered: coverage.covered, applicable: coverage.applicable, percent }),
     grid
-      ? t(ctx, `${DIRECT} 直接对应；${INHERITED} 仅对应上级条款（继承）；${THROUGH_CHILDREN} 通过下级文件对应`, `${DIRECT} addressed directly; ${INHERITED} only a parent clause is named (inherited); ${THROUGH_CHILDREN} through the documents it lists`)
-      : t(ctx, `${INHERITED} 仅对应上级条款（继承）`, `${INHERITED} only a parent clause is named (inherited)`),
+      ? t(ctx, "register.clauses.legend", { direct: DIRECT, inherited: INHERITED, throughChildren: THROUGH_CHILDREN })
+      : t(ctx, "register.clauses.legend-inherited", { inherited: INHERITED }),
     ...(inherited > 0
       ? [
           coverage.inherit
-            ? t(ctx, `由上级条款继承的 ${inherited} 条按 qms.yaml coverage.inherit_from_parent 计为已覆盖。`, `${inherited} inherited clause(s) count as covered (qms.yaml coverage.inherit_from_parent).`)
-            : t(ctx, `由上级条款继承的 ${inherited} 条不计为已覆盖：请在文件中直接对应，或在 qms.yaml 设置 coverage.inherit_from_parent。`, `${inherited} inherited clause(s) do not count as covered: name them directly, or set coverage.inherit_from_parent in qms.yaml.`),
+            ? t(ctx, "register.clauses.inherited-covered", { inherited })
+            : t(ctx, "register.clauses.inherited-not-covered", { inherited }),
         ]
       : []),
     ...open.map((e) => {
-      const label = e.state === "inherited" ? t(ctx, "仅继承", "Inherited only") : t(ctx, "未覆盖", "Not covered");
-      return `${label}${t(ctx, "：", ": ")}${e.clause.number} ${clauseTitle(e.clause, ctx.lang)}`.trimEnd();
+      const label = e.state === "inherited" ? t(ctx, "register.clauses.inherited-only") : t(ctx, "register.clauses.not-covered-heading");
+      return `${label}${t(ctx, "register.label-separator")}${e.clause.number} ${clauseTitle(e.clause, ctx.lang)}`.trimEnd();
     }),
   ];
 }
@@ -110,13 +106,13 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
   });
   return {
     id: "clauses",
-    title: catalogTitle(ctx, catalog, t(ctx, "条款与过程、文件对照表", "clauses against processes and documents")),
-    sheet: t(ctx, `条款对照表 ${catalog.id}`, `Clauses ${catalog.id}`),
+    title: catalogTitle(ctx, catalog, t(ctx, "register.clauses.title")),
+    sheet: t(ctx, "register.clauses.sheet", { catalog: catalog.id }),
     columns: [
-      { key: "number", header: t(ctx, "条款", "Clause") },
-      { key: "title", header: t(ctx, "条款名称", "Title") },
+      { key: "number", header: t(ctx, "register.clauses.column.number") },
+      { key: "title", header: t(ctx, "register.clauses.column.title") },
       ...columns.map((c) => ({ key: c.key, header: c.header })),
-      { key: "coverage", header: t(ctx, "覆盖", "Coverage") },
+      { key: "coverage", header: t(ctx, "register.clauses.column.coverage") },
     ],
     rows,
     notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog)],

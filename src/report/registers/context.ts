@@ -3,6 +3,7 @@
  * ids into what a reader of the register expects (people's names, department names, versions).
  */
 import { localized } from "../../core/text.js";
+import { translate, type MessageData, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import type { ControlledDocument } from "../../model/types.js";
@@ -20,9 +21,12 @@ export function registerContext(repo: Repository, lang: Lang): RegisterContext {
   return { repo, index: buildIndex(repo), lang };
 }
 
-/** Picks the text for the context's language. */
-export function t(ctx: RegisterContext, zh: string, en: string): string {
-  return ctx.lang === "en" ? en : zh;
+/**
+ * The message in the register's language, which a command may choose apart from the process's own
+ * (`csr import` compares a sheet with the registers of both languages).
+ */
+export function t(ctx: RegisterContext, key: MessageKey, data?: MessageData): string {
+  return translate(ctx.lang, key, data);
 }
 
 export function personName(ctx: RegisterContext, id: string | undefined): string {
@@ -58,14 +62,7 @@ export function issueDate(doc: ControlledDocument): string | null {
 }
 
 export function statusLabel(ctx: RegisterContext, status: ControlledDocument["status"]): string {
-  const labels = {
-    draft: ["草稿", "draft"],
-    "in-review": ["审批中", "in review"],
-    released: ["已发布", "released"],
-    obsolete: ["作废", "obsolete"],
-  } as const;
-  const [zh, en] = labels[status];
-  return t(ctx, zh, en);
+  return t(ctx, `register.status.${status}`);
 }
 
 /** Document numbers in natural order: QP-2 before QP-10. */

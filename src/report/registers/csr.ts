@@ -7,16 +7,9 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { csrFacts, csrStatus, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { addressedSectionLabel } from "../../model/sections.js";
-import type { Csr, Disposition } from "../../model/types.js";
+import type { Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { clauseList, compareIds, customerName, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
-
-const DISPOSITION: Record<Disposition, [string, string]> = {
-  must: ["必须满足", "must"],
-  optional: ["可选", "optional"],
-  "not-applicable": ["不适用", "not applicable"],
-  rejected: ["不合理", "rejected"],
-};
 
 function sortedCsrs(ctx: RegisterContext, customer?: string): Csr[] {
   return ctx.repo.csrs
@@ -28,10 +21,10 @@ function sortedCsrs(ctx: RegisterContext, customer?: string): Csr[] {
 
 /** A pinned link: confirmed, or suspect because one end changed since (csr/suspect-link). */
 function linkLabel(ctx: RegisterContext, changed: { section: boolean; csr: boolean }): string {
-  if (changed.section && changed.csr) return t(ctx, "可疑：要求和章节均已变更", "suspect: requirement and section changed");
-  if (changed.section) return t(ctx, "可疑：章节已变更", "suspect: section changed");
-  if (changed.csr) return t(ctx, "可疑：要求已变更", "suspect: requirement changed");
-  return t(ctx, "已确认", "confirmed");
+  if (changed.section && changed.csr) return t(ctx, "register.csr.link.suspect-both");
+  if (changed.section) return t(ctx, "register.csr.link.suspect-section");
+  if (changed.csr) return t(ctx, "register.csr.link.suspect-requirement");
+  return t(ctx, "register.csr.link.confirmed");
 }
 
 function sourceTitle(ctx: RegisterContext, csr: Csr): string {
@@ -46,7 +39,7 @@ function statusOf(ctx: RegisterContext, csr: Csr): string {
 
 function dispositionOf(ctx: RegisterContext, csr: Csr): string {
   const d = csr.review?.decision?.disposition;
-  return d ? t(ctx, ...DISPOSITION[d]) : "";
+  return d ? t(ctx, `register.disposition.${d}`) : "";
 }
 
 function csrTitle(ctx: RegisterContext, csr: Csr): string {
@@ -70,31 +63,31 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
   return {
     id: "csr-list",
-    title: ctx.lang === "en" ? `Customer-specific requirements list (${rows.length} in total)` : `顾客特定要求清单（共 ${rows.length} 项）`,
-    sheet: t(ctx, "顾客特定要求清单", "CSR list"),
+    title: t(ctx, "register.csr.list.title", { count: rows.length }),
+    sheet: t(ctx, "register.csr.list.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "序号", "No.") },
-      { key: "id", header: t(ctx, "编号", "ID") },
-      { key: "customer", header: t(ctx, "顾客代码", "Customer") },
-      { key: "customerName", header: t(ctx, "顾客名称", "Customer name") },
-      { key: "source", header: t(ctx, "来源文件", "Source document") },
-      { key: "revision", header: t(ctx, "来源版本", "Source revision") },
-      { key: "section", header: t(ctx, "章节", "Section") },
-      { key: "clauses", header: t(ctx, "条款", "Clauses") },
-      { key: "title", header: t(ctx, "要求名称", "Title") },
-      { key: "text", header: t(ctx, "要求内容", "Requirement") },
-      { key: "category", header: t(ctx, "类别", "Category") },
-      { key: "received", header: t(ctx, "接收日期", "Received"), date: true },
-      { key: "reviewDue", header: t(ctx, "评审期限", "Review due"), date: true },
-      { key: "daysLeft", header: t(ctx, "剩余工作日", "Working days left") },
-      { key: "disposition", header: t(ctx, "处置", "Disposition") },
-      { key: "decidedBy", header: t(ctx, "决定人", "Decided by") },
-      { key: "decided", header: t(ctx, "决定日期", "Decided on"), date: true },
-      { key: "justification", header: t(ctx, "处置理由", "Justification") },
-      { key: "owner", header: t(ctx, "负责人", "Owner") },
-      { key: "due", header: t(ctx, "完成期限", "Due"), date: true },
-      { key: "addressed", header: t(ctx, "落实文件", "Addressed in") },
-      { key: "status", header: t(ctx, "状态", "Status") },
+      { key: "no", header: t(ctx, "register.csr.list.column.no") },
+      { key: "id", header: t(ctx, "register.csr.list.column.id") },
+      { key: "customer", header: t(ctx, "register.csr.list.column.customer") },
+      { key: "customerName", header: t(ctx, "register.csr.list.column.customerName") },
+      { key: "source", header: t(ctx, "register.csr.list.column.source") },
+      { key: "revision", header: t(ctx, "register.csr.list.column.revision") },
+      { key: "section", header: t(ctx, "register.csr.list.column.section") },
+      { key: "clauses", header: t(ctx, "register.csr.list.column.clauses") },
+      { key: "title", header: t(ctx, "register.csr.list.column.title") },
+      { key: "text", header: t(ctx, "register.csr.list.column.text") },
+      { key: "category", header: t(ctx, "register.csr.list.column.category") },
+      { key: "received", header: t(ctx, "register.csr.list.column.received"), date: true },
+      { key: "reviewDue", header: t(ctx, "register.csr.list.column.reviewDue"), date: true },
+      { key: "daysLeft", header: t(ctx, "register.csr.list.column.daysLeft") },
+      { key: "disposition", header: t(ctx, "register.csr.list.column.disposition") },
+      { key: "decidedBy", header: t(ctx, "register.csr.list.column.decidedBy") },
+      { key: "decided", header: t(ctx, "register.csr.list.column.decided"), date: true },
+      { key: "justification", header: t(ctx, "register.csr.list.column.justification") },
+      { key: "owner", header: t(ctx, "register.csr.list.column.owner") },
+      { key: "due", header: t(ctx, "register.csr.list.column.due"), date: true },
+      { key: "addressed", header: t(ctx, "register.csr.list.column.addressed") },
+      { key: "status", header: t(ctx, "register.csr.list.column.status") },
     ],
     terminal: ["id", "customer", "title", "clauses", "status", "reviewDue", "daysLeft", "owner"],
     rows: rows.map(({ csr, facts }, i) => ({
@@ -123,11 +116,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       status: csrStatusLabel(facts.status, ctx.lang),
     })),
     notes: [
-      t(
-        ctx,
-        `评审逾期 ${overdue} 项。评审期限和剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出；负数为逾期的工作日数。`,
-        `Review overdue: ${overdue}. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late.`,
-      ),
+      t(ctx, "register.csr.list.note", { overdue }),
     ],
   };
 }
@@ -168,32 +157,32 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
   const unaddressed = csrs.filter((c) => (c.addressed ?? []).length === 0 && c.review?.decision && ["must", "optional"].includes(c.review.decision.disposition));
   return {
     id: "csr-matrix",
-    title: t(ctx, "顾客特定要求矩阵", "Customer-specific requirements matrix"),
-    sheet: t(ctx, "顾客特定要求矩阵", "CSR matrix"),
+    title: t(ctx, "register.csr.matrix.title"),
+    sheet: t(ctx, "register.csr.matrix.sheet"),
     columns: [
-      { key: "customer", header: t(ctx, "顾客", "Customer") },
-      { key: "source", header: t(ctx, "来源文件", "Source document") },
-      { key: "revision", header: t(ctx, "版本", "Revision") },
-      { key: "id", header: t(ctx, "编号", "CSR") },
-      { key: "clauses", header: t(ctx, "条款", "Clauses") },
-      { key: "summary", header: t(ctx, "要求摘要", "Requirement") },
-      { key: "disposition", header: t(ctx, "处置", "Disposition") },
-      { key: "document", header: t(ctx, "落实文件", "Addressed in") },
-      { key: "section", header: t(ctx, "章节", "Section") },
-      { key: "version", header: t(ctx, "现行版本", "Version") },
-      { key: "docTitle", header: t(ctx, "文件名称", "Document title") },
-      { key: "link", header: t(ctx, "链接状态", "Link") },
-      { key: "owner", header: t(ctx, "负责人", "Owner") },
-      { key: "status", header: t(ctx, "状态", "Status") },
-      { key: "evidence", header: t(ctx, "证据", "Evidence") },
+      { key: "customer", header: t(ctx, "register.csr.matrix.column.customer") },
+      { key: "source", header: t(ctx, "register.csr.matrix.column.source") },
+      { key: "revision", header: t(ctx, "register.csr.matrix.column.revision") },
+      { key: "id", header: t(ctx, "register.csr.matrix.column.id") },
+      { key: "clauses", header: t(ctx, "register.csr.matrix.column.clauses") },
+      { key: "summary", header: t(ctx, "register.csr.matrix.column.summary") },
+      { key: "disposition", header: t(ctx, "register.csr.matrix.column.disposition") },
+      { key: "document", header: t(ctx, "register.csr.matrix.column.document") },
+      { key: "section", header: t(ctx, "register.csr.matrix.column.section") },
+      { key: "version", header: t(ctx, "register.csr.matrix.column.version") },
+      { key: "docTitle", header: t(ctx, "register.csr.matrix.column.docTitle") },
+      { key: "link", header: t(ctx, "register.csr.matrix.column.link") },
+      { key: "owner", header: t(ctx, "register.csr.matrix.column.owner") },
+      { key: "status", header: t(ctx, "register.csr.matrix.column.status") },
+      { key: "evidence", header: t(ctx, "register.csr.matrix.column.evidence") },
     ],
     rows,
     notes: [
       ...(unaddressed.length
-        ? [t(ctx, `尚未落实到文件的要求：${unaddressed.map((c) => c.id).join("、")}`, `Not yet addressed in any document: ${unaddressed.map((c) => c.id).join(", ")}`)]
+        ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.map((c) => c.id).join(t(ctx, "register.list-separator")) })]
         : []),
       ...(suspect > 0
-        ? [t(ctx, `可疑链接 ${suspect} 处：要求或落实章节在链接确认后已变更，核实后用 csr address --confirm 确认。`, `${suspect} suspect link(s): the requirement or the addressing section changed since the link was confirmed; check, then confirm with csr address --confirm.`)]
+        ? [t(ctx, "register.csr.matrix.suspect", { suspect })]
         : []),
     ],
   };

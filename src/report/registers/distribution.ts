@@ -23,27 +23,27 @@ export function distributionRegister(ctx: RegisterContext): Table {
         holder: personName(ctx, copy.holder),
         date: copy.date,
         recalled: copy.recalled ?? null,
-        state: copy.recalled ? t(ctx, "已回收", "recalled") : due.has(copy) ? t(ctx, "待回收", "to recall") : t(ctx, "在用", "in use"),
+        state: copy.recalled ? t(ctx, "register.distribution.recalled") : due.has(copy) ? t(ctx, "register.distribution.to-recall") : t(ctx, "register.distribution.in-use"),
       }));
   });
   const toRecall = documents.reduce((n, doc) => n + copiesToRecall(doc).length, 0);
   return {
     id: "distribution",
-    title: ctx.lang === "en" ? `Distribution and recall register (${rows.length} copies)` : `文件发放/回收记录（共 ${rows.length} 份）`,
-    sheet: t(ctx, "发放回收记录", "Distribution"),
+    title: t(ctx, "register.distribution.title", { count: rows.length }),
+    sheet: t(ctx, "register.distribution.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "序号", "No.") },
-      { key: "number", header: t(ctx, "文件编号", "Number") },
-      { key: "title", header: t(ctx, "文件名称", "Title") },
-      { key: "version", header: t(ctx, "版本", "Version") },
-      { key: "copy", header: t(ctx, "受控号", "Copy No.") },
-      { key: "to", header: t(ctx, "发放部门", "Issued to") },
-      { key: "holder", header: t(ctx, "领用人", "Holder") },
-      { key: "date", header: t(ctx, "发放日期", "Issued"), date: true },
-      { key: "recalled", header: t(ctx, "回收日期", "Recalled"), date: true },
-      { key: "state", header: t(ctx, "状态", "State") },
+      { key: "no", header: t(ctx, "register.distribution.column.no") },
+      { key: "number", header: t(ctx, "register.distribution.column.number") },
+      { key: "title", header: t(ctx, "register.distribution.column.title") },
+      { key: "version", header: t(ctx, "register.distribution.column.version") },
+      { key: "copy", header: t(ctx, "register.distribution.column.copy") },
+      { key: "to", header: t(ctx, "register.distribution.column.to") },
+      { key: "holder", header: t(ctx, "register.distribution.column.holder") },
+      { key: "date", header: t(ctx, "register.distribution.column.date"), date: true },
+      { key: "recalled", header: t(ctx, "register.distribution.column.recalled"), date: true },
+      { key: "state", header: t(ctx, "register.distribution.column.state") },
     ],
     rows: rows.map((r, i) => ({ no: i + 1, ...r })),
-    notes: [ctx.lang === "en" ? `Copies to recall: ${toRecall}.` : `待回收 ${toRecall} 份。`],
+    notes: [t(ctx, "register.distribution.note", { count: toRecall })],
   };
 }

@@ -17,40 +17,32 @@ import {
   type RegisterContext,
 } from "./context.js";
 
-export const LEVEL_NAMES: Record<number, [string, string]> = {
-  1: ["一级", "1"],
-  2: ["二级", "2"],
-  3: ["三级", "3"],
-  4: ["四级", "4"],
-};
-
 export function documentList(ctx: RegisterContext): Table {
   const docs = liveDocuments(ctx, () => true).sort((a, b) => a.level - b.level);
   return {
     id: "documents",
-    title: ctx.lang === "en" ? `Controlled document list (${docs.length} in total)` : `受控文件清单（共 ${docs.length} 份）`,
-    sheet: t(ctx, "受控文件清单", "Documents"),
+    title: t(ctx, "register.documents.title", { count: docs.length }),
+    sheet: t(ctx, "register.documents.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "序号", "No.") },
-      { key: "level", header: t(ctx, "层级", "Level") },
-      { key: "number", header: t(ctx, "文件编号", "Number") },
-      { key: "title", header: t(ctx, "文件名称", "Title") },
-      { key: "department", header: t(ctx, "部门", "Department") },
-      { key: "version", header: t(ctx, "版本", "Version") },
-      { key: "prepared", header: t(ctx, "编制", "Prepared") },
-      { key: "reviewed", header: t(ctx, "审核", "Reviewed") },
-      { key: "approved", header: t(ctx, "批准", "Approved") },
-      { key: "issued", header: t(ctx, "发行日期", "Issue date"), date: true },
-      { key: "clauses", header: t(ctx, "条款", "Clauses") },
-      { key: "status", header: t(ctx, "状态", "Status") },
-      { key: "remarks", header: t(ctx, "备注", "Remarks") },
+      { key: "no", header: t(ctx, "register.documents.column.no") },
+      { key: "level", header: t(ctx, "register.documents.column.level") },
+      { key: "number", header: t(ctx, "register.documents.column.number") },
+      { key: "title", header: t(ctx, "register.documents.column.title") },
+      { key: "department", header: t(ctx, "register.documents.column.department") },
+      { key: "version", header: t(ctx, "register.documents.column.version") },
+      { key: "prepared", header: t(ctx, "register.documents.column.prepared") },
+      { key: "reviewed", header: t(ctx, "register.documents.column.reviewed") },
+      { key: "approved", header: t(ctx, "register.documents.column.approved") },
+      { key: "issued", header: t(ctx, "register.documents.column.issued"), date: true },
+      { key: "clauses", header: t(ctx, "register.documents.column.clauses") },
+      { key: "status", header: t(ctx, "register.documents.column.status") },
+      { key: "remarks", header: t(ctx, "register.documents.column.remarks") },
     ],
     rows: docs.map((doc, i) => {
       const revision = currentRevision(doc);
-      const [zh, en] = LEVEL_NAMES[doc.level]!;
       return {
         no: i + 1,
-        level: t(ctx, zh, en),
+        level: t(ctx, `register.level.${doc.level}`),
         number: doc.id,
         title: documentTitle(ctx, doc),
         department: departmentName(ctx, doc.department),

@@ -19,7 +19,7 @@ export function externalList(ctx: RegisterContext): Table {
         const superseded = revision.status === "superseded" || revision !== latest;
         const successor = source.revisions.find((r) => r.supersedes === revision.revision)?.revision;
         return {
-          kind: t(ctx, "顾客文件", "customer document"),
+          kind: t(ctx, "register.external.customer-document"),
           number: source.id,
           title: ctx.lang === "en" ? (source.title_en ?? source.title) : source.title,
           issuer: customerName(ctx, customer.code),
@@ -28,9 +28,9 @@ export function externalList(ctx: RegisterContext): Table {
           received: revision.received,
           status: superseded
             ? successor
-              ? t(ctx, `已被 ${successor} 版替代`, `superseded by ${successor}`)
-              : t(ctx, "已替代", "superseded")
-            : t(ctx, "现行", "current"),
+              ? t(ctx, "register.external.superseded-by", { successor })
+              : t(ctx, "register.external.superseded")
+            : t(ctx, "register.external.current"),
           keeper: "",
         };
       });
@@ -41,7 +41,7 @@ export function externalList(ctx: RegisterContext): Table {
     .filter((d) => d.kind === "external")
     .sort((a, b) => compareIds(a.id, b.id));
   const standardRows = standards.map((doc) => ({
-    kind: t(ctx, "外部标准", "external standard"),
+    kind: t(ctx, "register.external.external-standard"),
     number: doc.id,
     title: documentTitle(ctx, doc),
     issuer: doc.external?.publisher ?? "",
@@ -52,29 +52,29 @@ export function externalList(ctx: RegisterContext): Table {
     keeper: departmentName(ctx, doc.department),
   }));
   const rows = [...sourceRows, ...standardRows].map((row, i) => ({ no: i + 1, ...row }));
-  const current = rows.filter((r) => r.status === t(ctx, "现行", "current")).length;
+  const current = rows.filter((r) => r.status === t(ctx, "register.external.current")).length;
   return {
     id: "external",
-    title: ctx.lang === "en" ? `External document list (${rows.length} in total)` : `外来文件清单（共 ${rows.length} 份）`,
-    sheet: t(ctx, "外来文件清单", "External documents"),
+    title: t(ctx, "register.external.title", { count: rows.length }),
+    sheet: t(ctx, "register.external.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "序号", "No.") },
-      { key: "kind", header: t(ctx, "类别", "Kind") },
-      { key: "number", header: t(ctx, "文件编号", "Number") },
-      { key: "title", header: t(ctx, "文件名称", "Title") },
-      { key: "issuer", header: t(ctx, "发布单位", "Issued by") },
-      { key: "revision", header: t(ctx, "版本", "Revision") },
-      { key: "issued", header: t(ctx, "发布日期", "Issued"), date: true },
-      { key: "received", header: t(ctx, "接收日期", "Received"), date: true },
-      { key: "status", header: t(ctx, "状态", "Status") },
-      { key: "keeper", header: t(ctx, "保管部门", "Kept by") },
+      { key: "no", header: t(ctx, "register.external.column.no") },
+      { key: "kind", header: t(ctx, "register.external.column.kind") },
+      { key: "number", header: t(ctx, "register.external.column.number") },
+      { key: "title", header: t(ctx, "register.external.column.title") },
+      { key: "issuer", header: t(ctx, "register.external.column.issuer") },
+      { key: "revision", header: t(ctx, "register.external.column.revision") },
+      { key: "issued", header: t(ctx, "register.external.column.issued"), date: true },
+      { key: "received", header: t(ctx, "register.external.column.received"), date: true },
+      { key: "status", header: t(ctx, "register.external.column.status") },
+      { key: "keeper", header: t(ctx, "register.external.column.keeper") },
     ],
     rows,
-    notes: [t(ctx, `现行 ${current} 份；已替代的版本保留在清单中，作为接收和评审的记录。`, `${current} current; superseded revisions stay on the list as the record of what was received and reviewed.`)],
+    notes: [t(ctx, "register.external.note", { current })],
   };
 }
 
 function externalStatus(ctx: RegisterContext, doc: ControlledDocument): string {
-  if (doc.status === "obsolete") return doc.obsolete?.superseded_by ? t(ctx, `已作废，由 ${doc.obsolete.superseded_by} 替代`, `withdrawn, superseded by ${doc.obsolete.superseded_by}`) : t(ctx, "已作废", "withdrawn");
-  return doc.status === "released" ? t(ctx, "现行", "current") : t(ctx, "未发布", "not released");
+  if (doc.status === "obsolete") return doc.obsolete?.superseded_by ? t(ctx, "register.external.withdrawn-superseded-by", { successor: doc.obsolete.superseded_by }) : t(ctx, "register.external.withdrawn");
+  return doc.status === "released" ? t(ctx, "register.external.current") : t(ctx, "register.external.not-released");
 }

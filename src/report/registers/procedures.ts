@@ -22,42 +22,34 @@ import {
 export type ProcedureStyle = "iatf" | "gjb";
 export const PROCEDURE_STYLES: readonly ProcedureStyle[] = ["iatf", "gjb"];
 
-const LEVEL_TITLES: Record<number, [string, string]> = {
-  1: ["质量手册一览表", "Quality manual list"],
-  2: ["程序文件一览表", "Procedure list"],
-  3: ["三级文件一览表", "Work instruction list"],
-  4: ["表单一览表", "Form list"],
-};
-
 export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3 | 4; style?: ProcedureStyle } = {}): Table {
   const level = options.level ?? 2;
   const docs = liveDocuments(ctx, (d) => d.level === level);
-  const [zh, en] = LEVEL_TITLES[level]!;
-  const title = ctx.lang === "en" ? `${en} (${docs.length} in total)` : `${zh}（共 ${docs.length} 份）`;
+  const title = t(ctx, `register.procedures.title.${level}`, { count: docs.length });
   return options.style === "gjb" ? gjbList(ctx, docs, title) : iatfList(ctx, docs, title);
 }
 
 function remarks(ctx: RegisterContext, doc: ControlledDocument): string {
   const parts = [doc.remarks ?? ""];
   if (doc.status !== "released") parts.push(statusLabel(ctx, doc.status));
-  return parts.filter(Boolean).join(t(ctx, "；", "; "));
+  return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
 }
 
 function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string): Table {
   return {
     id: "procedures",
     title,
-    sheet: t(ctx, "程序文件一览表", "Procedures"),
+    sheet: t(ctx, "register.procedures.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "序号", "No.") },
-      { key: "title", header: t(ctx, "文件名称", "Title") },
-      { key: "number", header: t(ctx, "文件编号", "Number") },
-      { key: "version", header: t(ctx, "版本", "Version") },
-      { key: "prepared", header: t(ctx, "编制/修订", "Prepared/revised") },
-      { key: "reviewed", header: t(ctx, "审核", "Reviewed") },
-      { key: "approved", header: t(ctx, "批准", "Approved") },
-      { key: "issued", header: t(ctx, "发行日期", "Issue date"), date: true },
-      { key: "remarks", header: t(ctx, "备注", "Remarks") },
+      { key: "no", header: t(ctx, "register.procedures.column.no") },
+      { key: "title", header: t(ctx, "register.procedures.column.title") },
+      { key: "number", header: t(ctx, "register.procedures.column.number") },
+      { key: "version", header: t(ctx, "register.procedures.column.version") },
+      { key: "prepared", header: t(ctx, "register.procedures.column.prepared") },
+      { key: "reviewed", header: t(ctx, "register.procedures.column.reviewed") },
+      { key: "approved", header: t(ctx, "register.procedures.column.approved") },
+      { key: "issued", header: t(ctx, "register.procedures.column.issued"), date: true },
+      { key: "remarks", header: t(ctx, "register.procedures.column.remarks") },
     ],
     rows: docs.map((doc, i) => {
       const revision = currentRevision(doc);
@@ -86,15 +78,15 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
   return {
     id: "procedures-gjb",
     title,
-    sheet: t(ctx, "程序文件一览表", "Procedures"),
+    sheet: t(ctx, "register.procedures.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "序号", "No.") },
-      { key: "title", header: t(ctx, "程序文件", "Procedure") },
-      { key: "number", header: t(ctx, "文件编号", "Number") },
-      { key: "department", header: t(ctx, "归口部门", "Department") },
-      { key: "clauses", header: t(ctx, "对应条款", "Clauses") },
-      { key: "level3", header: t(ctx, "三级文件", "Level-3 documents") },
-      { key: "level4", header: t(ctx, "四级表单", "Level-4 forms") },
+      { key: "no", header: t(ctx, "register.procedures-gjb.column.no") },
+      { key: "title", header: t(ctx, "register.procedures-gjb.column.title") },
+      { key: "number", header: t(ctx, "register.procedures-gjb.column.number") },
+      { key: "department", header: t(ctx, "register.procedures-gjb.column.department") },
+      { key: "clauses", header: t(ctx, "register.procedures-gjb.column.clauses") },
+      { key: "level3", header: t(ctx, "register.procedures-gjb.column.level3") },
+      { key: "level4", header: t(ctx, "register.procedures-gjb.column.level4") },
     ],
     rows: docs.map((doc, i) => ({
       no: i + 1,

@@ -11,15 +11,15 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
   const name = (code: string) => customerName(ctx, code);
   return {
     id: "symbols",
-    title: t(ctx, "特殊特性符号对照表", "Special characteristics symbol conversion table"),
-    sheet: t(ctx, "特殊特性符号对照表", "Symbols"),
+    title: t(ctx, "register.symbols.title"),
+    sheet: t(ctx, "register.symbols.sheet"),
     columns: [
-      { key: "customer", header: t(ctx, "顾客", "Customer") },
-      { key: "customerSymbol", header: t(ctx, "顾客符号", "Customer symbol") },
-      { key: "customerClass", header: t(ctx, "顾客分类", "Customer class") },
-      { key: "meaning", header: t(ctx, "含义", "Meaning") },
-      { key: "symbol", header: t(ctx, "本公司符号", "Our symbol") },
-      { key: "class", header: t(ctx, "本公司分类", "Our class") },
+      { key: "customer", header: t(ctx, "register.symbols.column.customer") },
+      { key: "customerSymbol", header: t(ctx, "register.symbols.column.customerSymbol") },
+      { key: "customerClass", header: t(ctx, "register.symbols.column.customerClass") },
+      { key: "meaning", header: t(ctx, "register.symbols.column.meaning") },
+      { key: "symbol", header: t(ctx, "register.symbols.column.symbol") },
+      { key: "class", header: t(ctx, "register.symbols.column.class") },
     ],
     rows: symbols.map((s) => ({
       customer: name(s.customer),

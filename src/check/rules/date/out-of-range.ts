@@ -35,9 +35,11 @@ export const rule: Rule = {
             path.pop();
           }
         } else if (value && typeof value === "object") {
-          for (const [k, v] of Object.entries(value)) {
+          // for…in, not Object.entries: an array per object of every file is a tenth of a check's garbage.
+          const record = value as Record<string, unknown>;
+          for (const k in record) {
             path.push(k);
-            walk(v);
+            walk(record[k]);
             path.pop();
           }
         }

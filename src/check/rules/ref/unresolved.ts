@@ -13,7 +13,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml), a person (people.yaml), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`), a process code, or an attached file. An attachment path must stay inside the repository. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml), a person (people.yaml), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -66,6 +66,7 @@ related: [QP-001]   # Unknown document 'QP-001'
         refs.department(file, ["review", "opinions", i, "department"], o.department);
         refs.person(file, ["review", "opinions", i, "reviewer"], o.reviewer);
       });
+      if (review?.record?.form) refs.document(file, ["review", "record", "form"], review.record.form);
       if (review?.decision) refs.person(file, ["review", "decision", "by"], review.decision.by);
       csr.addressed?.forEach((a, i) => refs.document(file, ["addressed", i, "document"], a.document));
       if (csr.implementation?.owner) refs.person(file, ["implementation", "owner"], csr.implementation.owner);
