@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Where a full check spends its time, phase by phase, in one process without the cache:
-//   node bench/phases.js <dir>   (after npm run build)
-import { runCheck } from "../dist/check/engine.js";
-import { discover } from "../dist/load/discover.js";
-import { buildRepository } from "../dist/load/repository.js";
-import { readSource } from "../dist/load/source.js";
+//   node bench/phases.js <dir>
+import { toolModule } from "../scripts/build.js";
+
+const { runCheck, discover, buildRepository, readSource } = await import(
+  await toolModule("phases", ["src/check/engine.ts", "src/load/discover.ts", "src/load/repository.ts", "src/load/source.ts"])
+);
 
 const root = process.argv[2] ?? ".";
 const phases = {};

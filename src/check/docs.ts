@@ -5,6 +5,8 @@
  * one entry per rule id beside the English meta; the examples are shared.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LOCALES_DIR } from "../load/package.js";
 import { translate, type Lang } from "../i18n/index.js";
 import { rules } from "./registry.js";
 import type { Rule } from "./rule.js";
@@ -27,7 +29,7 @@ const translations = new Map<Lang, Translation>();
 export function ruleDocsTranslation(lang: Exclude<Lang, "en">): Translation {
   let translation = translations.get(lang);
   if (!translation) {
-    translation = JSON.parse(readFileSync(new URL(`../../locales/rules.${lang}.json`, import.meta.url), "utf8")) as Translation;
+    translation = JSON.parse(readFileSync(join(LOCALES_DIR, `rules.${lang}.json`), "utf8")) as Translation;
     translations.set(lang, translation);
   }
   return translation;

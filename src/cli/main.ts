@@ -7,12 +7,13 @@ import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "../commands/context.js";
 import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveLanguage } from "../i18n/resolve.js";
+import { PACKAGE_JSON } from "../load/package.js";
 import { localizeHelp } from "./help.js";
 
 const EXIT_USAGE = 2;
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(PACKAGE_JSON, "utf8")) as { version: string };
   return pkg.version;
 }
 

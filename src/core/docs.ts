@@ -7,6 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { language } from "../i18n/index.js";
+import { PACKAGE_JSON } from "../load/package.js";
 
 interface PackageJson {
   name: string;
@@ -14,7 +15,7 @@ interface PackageJson {
   homepage: string;
 }
 
-const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as PackageJson;
+const pkg = JSON.parse(readFileSync(PACKAGE_JSON, "utf8")) as PackageJson;
 
 /** The package's page on npm (package.json `homepage`). */
 export const HOMEPAGE_URL = pkg.homepage;

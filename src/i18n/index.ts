@@ -8,6 +8,8 @@
  * is read, synchronously and on first use, so a command that prints nothing reads none.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LOCALES_DIR } from "../load/package.js";
 import type en from "../../locales/en.json";
 
 export const LANGS = ["zh-CN", "en"] as const;
@@ -47,8 +49,8 @@ export function catalog(lang: Lang): Catalog {
   return entries;
 }
 
-export function catalogUrl(lang: Lang): URL {
-  return new URL(`../../locales/${lang}.json`, import.meta.url);
+export function catalogUrl(lang: Lang): string {
+  return join(LOCALES_DIR, `${lang}.json`);
 }
 
 /** The message in the current language. */

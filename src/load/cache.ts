@@ -3,13 +3,14 @@
  * so that a repeated `csr check` parses only the files that changed, and the findings of the last
  * check, so that a check with nothing changed reads no file at all. It lives in the git directory
  * (`.git/csr-cache/`), never in the working tree; outside a git repository there is no cache. It
- * is also keyed by a fingerprint of csr itself (version, schemas, catalogs, the loader's code):
+ * is also keyed by a fingerprint of csr itself (version, schemas, catalogs, calendars, its code):
  * any change there starts a new cache. A cache that cannot be read is ignored and rebuilt.
  *
  * Two files per repository root:
  * - `check-<root>.index`: a header line (JSON: format, fingerprint, when written, the last
- *   findings and what they were computed from), then one record per file with its stat data and
- *   the key of its entry. Like git's index, it tells an unchanged file by its stat data alone.
+ *   findings and what they were computed from), then, for every file, its path, its stat data and
+ *   the key of its entry, in columns (see writeIndex). Like git's index, it tells an unchanged file
+ *   by its stat data alone.
  * - `check-<root>.json`: the entries by key; read only when some file changed.
  *
  * This relies on a file's load problems depending on its content and kind alone, never on its
@@ -17,7 +18,6 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Finding } from "../core/diagnostic.js";
 import { writeFileAtomic } from "../core/write.js";
@@ -29,7 +29,7 @@ import { CALENDARS_DIR, PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./packag
 import type { Repository } from "./repository.js";
 import type { CachedResult, FileKind, LoadProblem, SourceFile } from "./source.js";
 
-const FORMAT = 4;
+const FORMAT = 5;
 /**
  * A file modified this close to the moment the cache was written could change again within the
  * same timestamp tick (git's "racily clean" problem); its stat data is then not trusted.
@@ -40,16 +40,20 @@ const RACY_MS = 2000;
  * The stat data that tells an unchanged file, as in git's index: size, modification time and
  * inode (an editor that saves by writing a new file and renaming it changes the inode). Not the
  * change time, which moves on a chmod or a new hard link too (git's `core.trustctime` trade-off).
+ * Kept for all files in one array, three numbers per file (STAT_FIELDS): no object per file.
  */
-type StatData = [size: number, mtimeMs: number, ino: number];
+const STAT_FIELDS = 3;
 
 interface IndexHeader {
   format: number;
   fingerprint: string;
   /** When the index was written (ms since the epoch). */
   written: number;
-  /** The findings of the last check, and the digest of what they follow from (see resultDigest). */
-  result?: { digest: string; files: number; findings: Finding[] };
+  /**
+   * The findings of the last check, the day they were computed for, and the digest of what they
+   * follow from (see resultDigest).
+   */
+  result?: { digest: string; today: string; files: number; findings: Finding[] };
   /** The directories listed when the files were last discovered (see Discovery.listing). */
   listing?: ListedDirectory[];
 }
@@ -58,7 +62,8 @@ interface IndexHeader {
 interface Index {
   header: IndexHeader;
   paths: string[];
-  stats: StatData[];
+  /** Size, modification time and inode of each file (STAT_FIELDS numbers per file). */
+  stats: Float64Array;
   keys: string[];
 }
 
@@ -89,7 +94,7 @@ export async function checkCached(
   const state = cacheState(root, paths, today);
   const remembered = options.rememberFindings ? rememberedFindings(state) : undefined;
   if (remembered) {
-    if (state.snapshot.statsChanged) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
+    if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
     return { findings: remembered, files: state.index.header.result!.files };
   }
   const repo = await readThrough(root, paths, state);
@@ -115,7 +120,7 @@ export async function loadChecked(root: string, today: string, run: (repo: Repos
   const repo = await readThrough(root, paths, state);
   const remembered = rememberedFindings(state);
   if (remembered) {
-    if (state.snapshot.statsChanged) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
+    if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
     return { repo, findings: remembered };
   }
   const findings = run(repo);
@@ -128,21 +133,38 @@ interface CacheState {
   fingerprint: string;
   index: Index;
   snapshot: Snapshot;
-  digest: string;
+  today: string;
+  /** Whether the files are the index's, in its order, and none of them had to be listed or read. */
+  asIndexed: boolean;
+  /**
+   * Whether the index is to be written again even when the findings are the last check's: some
+   * file's stat data changed, or the directories had to be listed. Written anew, the index trusts
+   * what it no longer needs to doubt (a file or directory changed too close to the old index), so
+   * that the next check neither reads those files nor lists the directories again.
+   */
+  indexOutdated: boolean;
 }
 
 function cacheState(root: string, paths: { index: string }, today: string): CacheState {
   const fingerprint = packageFingerprint();
   const index = readIndex(paths.index, fingerprint);
-  const found = listedAsBefore(root, index) ?? discover(root);
-  const snapshot = takeSnapshot(found, index);
-  return { found, fingerprint, index, snapshot, digest: resultDigest(today, found, snapshot.keys) };
+  const listed = listedAsBefore(root, index);
+  const found = listed ?? discover(root);
+  const snapshot = takeSnapshot(found, index, listed !== undefined);
+  return { found, fingerprint, index, snapshot, today, asIndexed: listed !== undefined && snapshot.unknown.length === 0, indexOutdated: snapshot.statsChanged || !listed };
 }
 
-/** The findings of the last check, when nothing it followed from has changed. */
+/**
+ * The findings of the last check, when nothing it followed from has changed. The index was written
+ * with the findings and the files they were computed from: when the files are the index's (same
+ * paths in the same order, same keys, no discovery problems), the day alone is left to compare;
+ * otherwise the digest of what the findings follow from is.
+ */
 function rememberedFindings(state: CacheState): Finding[] | undefined {
   const result = state.index.header.result;
-  return state.snapshot.unknown.length === 0 && result?.digest === state.digest ? result.findings : undefined;
+  if (!result || state.snapshot.unknown.length > 0) return undefined;
+  if (state.asIndexed) return result.today === state.today ? result.findings : undefined;
+  return result.digest === resultDigest(state.today, state.found, state.snapshot.keys) ? result.findings : undefined;
 }
 
 /** The repository, each file from its cache entry when its content is known; the entries are updated. */
@@ -180,7 +202,7 @@ async function readThrough(root: string, paths: { entries: string }, state: Cach
 
 /** Writes the index, with the findings when given (and JSON can carry them). */
 function remember(paths: { index: string }, state: CacheState, findings: Finding[] | undefined, files: number): void {
-  const result = findings && jsonSafe(findings) ? { digest: state.digest, files, findings } : undefined;
+  const result = findings && jsonSafe(findings) ? { digest: resultDigest(state.today, state.found, state.snapshot.keys), today: state.today, files, findings } : undefined;
   writeIndex(paths.index, { format: FORMAT, fingerprint: state.fingerprint, written: Date.now(), ...(result ? { result } : {}) }, state.found, state.snapshot);
 }
 
@@ -203,14 +225,25 @@ function listedAsBefore(root: string, index: Index): Discovery | undefined {
     }
     if (stat.mtimeMs !== mtimeMs || stat.ino !== ino || mtimeMs >= trustedBefore) return undefined;
   }
-  const files = index.paths.map((path, i) => ({ abs: prefix + path, path, kind: index.keys[i]!.slice(0, index.keys[i]!.indexOf(":")) as FileKind }));
+  const files = index.paths.map((path, i) => ({ abs: prefix + path, path, kind: kindOf(index.keys[i]!) }));
   return { files, problems: [], listing };
+}
+
+/** The kinds of file, the most numerous first. */
+const KINDS: FileKind[] = ["csr", "document", "customer", "people", "processes", "symbols", "standard", "qms"];
+const COLON = 58;
+
+/** The kind an entry key starts with (`<kind>:…`), without making a string per file. */
+function kindOf(key: string): FileKind {
+  for (const kind of KINDS) if (key.charCodeAt(kind.length) === COLON && key.startsWith(kind)) return kind;
+  throw new Error(`not an entry key: ${key}`);
 }
 
 interface Snapshot {
   /** Entry key of each discovered file, in discovery order. */
   keys: string[];
-  stats: StatData[];
+  /** Stat data of each discovered file (STAT_FIELDS numbers per file). */
+  stats: Float64Array;
   /** What was read of the files whose stat data was not trusted, by discovery index. */
   read: Map<number, Buffer | LoadProblem>;
   /** Discovery indexes of files read because their stat data was unknown or changed. */
@@ -223,35 +256,38 @@ interface Snapshot {
  * One stat per file, as `git status` does; a file is read (and hashed) only when its stat data is
  * not the index's, or was written too close to the index to be trusted.
  */
-function takeSnapshot(found: Discovery, index: Index): Snapshot {
-  const snapshot: Snapshot = { keys: [], stats: [], read: new Map(), unknown: [], statsChanged: found.files.length !== index.paths.length };
+function takeSnapshot(found: Discovery, index: Index, listedAsIndexed: boolean): Snapshot {
+  const count = found.files.length;
+  const snapshot: Snapshot = { keys: new Array<string>(count), stats: new Float64Array(count * STAT_FIELDS), read: new Map(), unknown: [], statsChanged: count !== index.paths.length };
   const trustedBefore = index.header.written - RACY_MS;
-  // Both lists are sorted by path, so the file at the same place is usually the same file; the
-  // lookup by path is made only when the file list changed.
+  // Both lists are sorted by path, so the file at the same place is usually the same file (always,
+  // when the files are the index's own); the lookup by path is made only when the file list changed.
   let byPath: Map<string, number> | undefined;
-  const indexOf = (path: string, i: number) => (index.paths[i] === path ? i : (byPath ??= new Map(index.paths.map((p, at) => [p, at]))).get(path));
-  found.files.forEach((f, i) => {
-    const stat = statData(statSync(f.abs));
+  const indexOf = (path: string, i: number) => (listedAsIndexed || index.paths[i] === path ? i : (byPath ??= new Map(index.paths.map((p, at) => [p, at]))).get(path));
+  const { stats } = snapshot;
+  for (let i = 0; i < count; i++) {
+    const f = found.files[i]!;
+    const stat = statSync(f.abs);
+    const [size, mtimeMs, ino] = [stat.size, stat.mtimeMs, stat.ino];
+    stats[i * STAT_FIELDS] = size;
+    stats[i * STAT_FIELDS + 1] = mtimeMs;
+    stats[i * STAT_FIELDS + 2] = ino;
     const at = indexOf(f.path, i);
-    const known = at === undefined ? undefined : { stat: index.stats[at]!, key: index.keys[at]! };
-    snapshot.stats.push(stat);
-    if (known && sameStat(known.stat, stat) && stat[1] < trustedBefore) {
-      snapshot.keys.push(known.key);
-      return;
+    const known = at === undefined ? undefined : at * STAT_FIELDS;
+    if (known !== undefined && index.stats[known] === size && index.stats[known + 1] === mtimeMs && index.stats[known + 2] === ino && mtimeMs < trustedBefore) {
+      snapshot.keys[i] = index.keys[at!]!;
+      continue;
     }
     snapshot.statsChanged = true;
     const read = readRegularFile(f.abs);
     snapshot.read.set(i, read);
     // A file not read (too large, or no longer a regular file) reads the same way for as long as its size stays the same.
-    const key = Buffer.isBuffer(read) ? `${f.kind}:${createHash("sha1").update(read).digest("hex")}` : `${f.kind}:unread:${read.rule}:${stat[0]}`;
-    snapshot.keys.push(key);
-    if (key !== known?.key) snapshot.unknown.push(i);
-  });
+    const key = Buffer.isBuffer(read) ? `${f.kind}:${createHash("sha1").update(read).digest("hex")}` : `${f.kind}:unread:${read.rule}:${size}`;
+    snapshot.keys[i] = key;
+    if (at === undefined || key !== index.keys[at]) snapshot.unknown.push(i);
+  }
   return snapshot;
 }
-
-const statData = (stat: Stats): StatData => [stat.size, stat.mtimeMs, stat.ino];
-const sameStat = (a: StatData, b: StatData) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
 /** What the findings follow from: the day, every file's path, kind and content key, and the discovery's problems. */
 function resultDigest(today: string, found: Discovery, keys: string[]): string {
@@ -262,34 +298,43 @@ function resultDigest(today: string, found: Discovery, keys: string[]): string {
   return createHash("sha1").update(parts.join("\0")).digest("hex");
 }
 
-/** Records end with NUL and newline, fields are NUL-separated: no path can hold a NUL. */
-const RECORD_END = "\0\n";
+/**
+ * After the header line, the index holds three columns for N files: a little-endian uint32 N and
+ * the byte lengths of the other two columns (uint32 each); the stat data (N * STAT_FIELDS
+ * float64 in the machine's byte order: the cache never leaves the machine, and stat data read
+ * wrongly would only make files be read again); the paths and the keys, each UTF-8 text joined by
+ * NUL (no path or key holds a NUL). Read back as a whole, with no parsing per file.
+ */
+const COLUMNS_HEAD = 12;
 
 function readIndex(path: string, fingerprint: string): Index {
-  const empty: Index = { header: { format: FORMAT, fingerprint, written: 0 }, paths: [], stats: [], keys: [] };
-  let text: string;
+  const empty: Index = { header: { format: FORMAT, fingerprint, written: 0 }, paths: [], stats: new Float64Array(0), keys: [] };
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch {
     return empty;
   }
   try {
-    const headerEnd = text.indexOf("\n");
-    const header = JSON.parse(text.slice(0, headerEnd)) as IndexHeader;
+    const headerEnd = bytes.indexOf(10);
+    const header = JSON.parse(bytes.toString("utf8", 0, headerEnd)) as IndexHeader;
     if (header.format !== FORMAT || header.fingerprint !== fingerprint || typeof header.written !== "number") return empty;
-    // A complete index ends with a record end; anything else is a truncated write.
-    if (!text.endsWith(RECORD_END) && text.length > headerEnd + 1) return empty;
-    const index: Index = { header, paths: [], stats: [], keys: [] };
-    for (let at = headerEnd + 1; at < text.length; ) {
-      const end = text.indexOf(RECORD_END, at);
-      const [file, size, mtime, ino, key] = text.slice(at, end).split("\0");
-      if (key === undefined) return empty;
-      index.paths.push(file!);
-      index.stats.push([Number(size), Number(mtime), Number(ino)]);
-      index.keys.push(key);
-      at = end + RECORD_END.length;
-    }
-    return index;
+    let at = headerEnd + 1;
+    const count = bytes.readUInt32LE(at);
+    const pathBytes = bytes.readUInt32LE(at + 4);
+    const keyBytes = bytes.readUInt32LE(at + 8);
+    at += COLUMNS_HEAD;
+    const statBytes = count * STAT_FIELDS * Float64Array.BYTES_PER_ELEMENT;
+    // Anything but the exact length is a truncated write.
+    if (bytes.length !== at + statBytes + pathBytes + keyBytes) return empty;
+    // Copied, so that the numbers are aligned for a Float64Array.
+    const stats = new Float64Array(Uint8Array.prototype.slice.call(bytes, at, at + statBytes).buffer);
+    at += statBytes;
+    const paths = count === 0 ? [] : bytes.toString("utf8", at, at + pathBytes).split("\0");
+    at += pathBytes;
+    const keys = count === 0 ? [] : bytes.toString("utf8", at, at + keyBytes).split("\0");
+    if (paths.length !== count || keys.length !== count) return empty;
+    return { header, paths, stats, keys };
   } catch {
     return empty;
   }
@@ -298,9 +343,14 @@ function readIndex(path: string, fingerprint: string): Index {
 function writeIndex(path: string, header: IndexHeader, found: Discovery, snapshot: Snapshot): void {
   // Kept only for a discovery without problems, so that a check reusing the listing has none either.
   const listing = found.problems.length === 0 ? found.listing : undefined;
-  const lines = [JSON.stringify({ ...header, listing }), "\n"];
-  found.files.forEach((f, i) => lines.push(`${f.path}\0${snapshot.stats[i]!.join("\0")}\0${snapshot.keys[i]}${RECORD_END}`));
-  writeCacheFile(path, lines.join(""));
+  const paths = Buffer.from(found.files.map((f) => f.path).join("\0"));
+  const keys = Buffer.from(snapshot.keys.join("\0"));
+  const head = Buffer.alloc(COLUMNS_HEAD);
+  head.writeUInt32LE(found.files.length, 0);
+  head.writeUInt32LE(paths.length, 4);
+  head.writeUInt32LE(keys.length, 8);
+  const stats = Buffer.from(snapshot.stats.buffer, snapshot.stats.byteOffset, snapshot.stats.byteLength);
+  writeCacheFile(path, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, listing })}\n`), head, stats, paths, keys]));
 }
 
 function readEntries(path: string, fingerprint: string): Map<string, CachedResult> {
@@ -338,7 +388,7 @@ export function packageFingerprint(): string {
   for (const dir of [SCHEMA_DIR, STANDARDS_DIR, CALENDARS_DIR]) {
     for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
   }
-  for (const module of ["source.js", "guards.js", "silent.js", "schemas.js", "repository.js", "cache.js", "discover.js", "yaml.js", "calendar.js", "../core/text.js"]) add(module, readFileSync(new URL(`./${module}`, import.meta.url)));
+  add("code", typeof CSR_SOURCE_DIGEST === "string" ? CSR_SOURCE_DIGEST : sourceDigest());
   // Findings are kept as text, in the language of the run that computed them.
   add("language", language());
   add("catalog", readFileSync(catalogUrl(language())));
@@ -348,17 +398,42 @@ export function packageFingerprint(): string {
   return fingerprint;
 }
 
-function dependencyVersion(name: string): string {
-  try {
-    let dir = dirname(createRequire(import.meta.url).resolve(name));
-    while (!existsSync(join(dir, "package.json")) || (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string }).name !== name) {
-      const parent = dirname(dir);
-      if (parent === dir) return "unknown";
-      dir = parent;
+/**
+ * A digest of csr's sources (src/) and of the versions of the npm packages bundled with them: the
+ * build computes it and writes it into the bundle (scripts/build.js), so that a cached check reads
+ * no code file; undefined when the sources run unbundled, as in tests.
+ */
+declare const CSR_SOURCE_DIGEST: string | undefined;
+
+/** For sources run unbundled (tests): the digest of src/ as the build computes it (without bundled packages, which are not). */
+function sourceDigest(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string, relative: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${relative}${entry.name}/`);
+      else hash.update(`${relative}${entry.name}\0`).update(readFileSync(join(dir, entry.name))).update("\0");
     }
-    return (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
-  } catch {
-    return "unknown";
+  };
+  walk(join(PACKAGE_ROOT, "src"), "");
+  return hash.digest("hex");
+}
+
+/**
+ * The installed version of a package: from node_modules/<name>/package.json in the nearest folder
+ * at or above csr's own that has one, where Node's resolution of the name from csr finds it too
+ * (require.resolve costs several times as much: it reads the package's exports and main as well).
+ */
+function dependencyVersion(name: string): string {
+  for (let dir = PACKAGE_ROOT; ; dir = dirname(dir)) {
+    const manifest = join(dir, "node_modules", name, "package.json");
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+      } catch {
+        return "unknown";
+      }
+    }
+    if (dirname(dir) === dir) return "unknown";
   }
 }
 
@@ -374,7 +449,7 @@ function jsonSafe(value: unknown): boolean {
   return value === undefined;
 }
 
-function writeCacheFile(path: string, content: string): void {
+function writeCacheFile(path: string, content: string | Uint8Array): void {
   try {
     writeFileAtomic(path, content, { overwrite: true });
   } catch {

@@ -1,25 +1,55 @@
 /** The shipped public calendars (calendars/<ID>.yaml) and the working-day calendar of a repository. */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { WorkCalendar, type PublicCalendar } from "../model/calendar.js";
 import type { QmsConfig } from "../model/types.js";
-import { CALENDARS_DIR } from "./package.js";
+import { CALENDARS_DIR, PRECOMPILED_DIR } from "./package.js";
 
 /** What a repository uses when qms.yaml names no `calendar.base`. */
 export const DEFAULT_CALENDAR_BASE = "CN";
 
 const shipped = new Map<string, PublicCalendar>();
 
+/** Written by `npm run build` (src/load/precompile.ts): the shipped calendars, already parsed. */
+const PRECOMPILED_CALENDARS = join(PRECOMPILED_DIR, "calendars.json");
+
 /** A shipped public calendar by id (CN); throws only if the package itself is broken. */
 export function shippedCalendar(id: string): PublicCalendar {
   let calendar = shipped.get(id);
   if (!calendar) {
-    // js-yaml, as for repository files: every check reads this, and the `yaml` package costs more to load than the check of a small repository.
-    calendar = load(readFileSync(join(CALENDARS_DIR, `${id}.yaml`), "utf8"), { schema: CORE_SCHEMA }) as PublicCalendar;
+    const text = readFileSync(join(CALENDARS_DIR, `${id}.yaml`), "utf8");
+    // Every check reads a calendar, and parsing it costs more than the check of a small repository:
+    // the build's copy is used while it was made from this very text.
+    calendar = precompiledCalendar(id, text) ?? parseCalendar(text);
     shipped.set(id, calendar);
   }
   return calendar;
+}
+
+// js-yaml, as for repository files: the `yaml` package costs more to load than the check of a small repository.
+const parseCalendar = (text: string) => load(text, { schema: CORE_SCHEMA }) as PublicCalendar;
+
+const calendarDigest = (text: string) => createHash("sha256").update(text).digest("hex");
+
+function precompiledCalendar(id: string, text: string): PublicCalendar | undefined {
+  try {
+    const precompiled = (JSON.parse(readFileSync(PRECOMPILED_CALENDARS, "utf8")) as Record<string, { digest: string; calendar: PublicCalendar }>)[id];
+    return precompiled?.digest === calendarDigest(text) ? precompiled.calendar : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The shipped calendars as the build stores them (see PRECOMPILED_CALENDARS), by id. */
+export function parseShippedCalendars(): Record<string, { digest: string; calendar: PublicCalendar }> {
+  const result: Record<string, { digest: string; calendar: PublicCalendar }> = {};
+  for (const name of readdirSync(CALENDARS_DIR).filter((n) => n.endsWith(".yaml")).sort()) {
+    const text = readFileSync(join(CALENDARS_DIR, name), "utf8");
+    result[name.slice(0, -".yaml".length)] = { digest: calendarDigest(text), calendar: parseCalendar(text) };
+  }
+  return result;
 }
 
 const calendars = new WeakMap<object, WorkCalendar>();

@@ -1,9 +1,19 @@
-/** Locations inside the installed csr package (schemas, catalogs, templates, docs). */
+/**
+ * Locations inside the installed csr package (schemas, catalogs, templates, docs, locales and what
+ * the build precompiles). Every module of csr sits two folders below the package root, whether
+ * bundled or not: dist/cli/main.js and the bundle's chunks in dist/chunks/ (scripts/build.js), and
+ * src/<folder>/<module>.ts when tests import the sources. So the root is found from whichever file
+ * this code ended up in.
+ */
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const PACKAGE_JSON = join(PACKAGE_ROOT, "package.json");
 export const SCHEMA_DIR = join(PACKAGE_ROOT, "schemas");
 export const STANDARDS_DIR = join(PACKAGE_ROOT, "standards");
 export const CALENDARS_DIR = join(PACKAGE_ROOT, "calendars");
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
+export const LOCALES_DIR = join(PACKAGE_ROOT, "locales");
+/** What `npm run build` precompiles (validators, catalogs, calendars): see src/load/precompile.ts. */
+export const PRECOMPILED_DIR = join(PACKAGE_ROOT, "dist", "precompiled");

@@ -1,23 +1,30 @@
 /**
- * Run by `npm run build` after tsc: compiles the schemas into standalone validator code
- * (dist/validators.cjs) and stores the shipped catalogs parsed (dist/catalogs.json), so that a
- * check does neither on every run.
+ * Run by `npm run build` (scripts/build.js) after bundling: what a check would otherwise compute in
+ * every process, computed once. Each file is used only while what it was made from is unchanged
+ * (each holds a digest of its sources), so a schema, catalog or calendar edited without a rebuild
+ * is read afresh:
+ * - `validators/<kind>.cjs`: the schemas compiled into standalone validator code (ajv), one file per
+ *   kind of file, so that a check of a repository without CSRs never loads the CSR validator;
+ * - `catalogs.json`: the shipped catalogs (standards/*.yaml), parsed;
+ * - `calendars.json`: the shipped public calendars (calendars/*.yaml), parsed.
  */
-import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { parseShippedCatalogs, PRECOMPILED_CATALOGS } from "./repository.js";
-import { createAjv, PRECOMPILED, SCHEMA_FILES, schemaDigest } from "./schemas.js";
+import { parseShippedCalendars } from "./calendar.js";
+import { parseShippedCatalogs } from "./repository.js";
+import { createAjv, SCHEMA_FILES, schemaDigest } from "./schemas.js";
+import type { FileKind } from "./source.js";
 
-export function precompileValidators(): string {
+/** The files to write under dist/precompiled/, by path relative to it. */
+export function precompiledFiles(): Map<string, string> {
   const require = createRequire(import.meta.url);
   const standalone = (require("ajv/dist/standalone") as typeof import("ajv/dist/standalone/index.js")).default;
-  const code = standalone(createAjv({ source: true }), { ...SCHEMA_FILES });
-  // ajv emits CommonJS; the digest ties the code to the schemas it came from.
-  return `${code}\nexports.schemaDigest = ${JSON.stringify(schemaDigest())};\n`;
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(PRECOMPILED, precompileValidators());
-  writeFileSync(PRECOMPILED_CATALOGS, JSON.stringify(parseShippedCatalogs()));
+  const files = new Map<string, string>();
+  const digest = JSON.stringify(schemaDigest());
+  for (const [kind, schema] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) {
+    // ajv emits CommonJS; the digest ties the code to the schemas it came from.
+    files.set(`validators/${kind}.cjs`, `${standalone(createAjv({ source: true }), { validate: schema })}\nexports.schemaDigest = ${digest};\n`);
+  }
+  files.set("catalogs.json", JSON.stringify(parseShippedCatalogs()));
+  files.set("calendars.json", JSON.stringify(parseShippedCalendars()));
+  return files;
 }

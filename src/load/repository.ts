@@ -18,7 +18,7 @@ import type {
   SymbolConversion,
 } from "../model/types.js";
 import { discover } from "./discover.js";
-import { STANDARDS_DIR } from "./package.js";
+import { PRECOMPILED_DIR, STANDARDS_DIR } from "./package.js";
 import { validateFile } from "./schemas.js";
 import { isBlocking } from "./silent.js";
 import { readSource, type LoadProblem, type SourceFile } from "./source.js";
@@ -139,7 +139,7 @@ function rememberUnreadableDocument(repo: Repository, path: string): void {
 let shipped: Map<string, CatalogFile> | undefined;
 
 /** Written by `npm run build` (src/load/precompile.ts): the shipped catalogs, already parsed. */
-export const PRECOMPILED_CATALOGS = new URL("../catalogs.json", import.meta.url);
+const PRECOMPILED_CATALOGS = join(PRECOMPILED_DIR, "catalogs.json");
 
 function shippedCatalogTexts(): string[] {
   return readdirSync(STANDARDS_DIR)

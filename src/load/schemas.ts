@@ -6,11 +6,10 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean, quotedId, showInvisible } from "../core/text.js";
 import { list, sentences, t, type MessageKey } from "../i18n/index.js";
-import { SCHEMA_DIR } from "./package.js";
+import { PRECOMPILED_DIR, SCHEMA_DIR } from "./package.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
 
@@ -27,10 +26,17 @@ export const SCHEMA_FILES: Record<FileKind, string> = {
 
 type Validator = (data: unknown) => boolean;
 type Validators = Map<FileKind, Validator & { errors?: ErrorObject[] | null }>;
-let validators: Validators | undefined;
+/** The validators loaded so far; compiled here (all at once) only when the build's are not usable. */
+const validators: Validators = new Map();
+let compiled = false;
+/** The digest of the schema files, computed once when a precompiled validator is first loaded. */
+let builtDigest: string | undefined;
 
-/** Written by `npm run build` (src/load/precompile.ts): the same validators, compiled ahead of time. */
-export const PRECOMPILED = new URL("../validators.cjs", import.meta.url);
+/**
+ * Written by `npm run build` (src/load/precompile.ts): the same validators, compiled ahead of time,
+ * one file per kind of file (`<kind>.cjs`), so that a check loads the code of the kinds it meets.
+ */
+export const PRECOMPILED_VALIDATORS = join(PRECOMPILED_DIR, "validators");
 
 /** A digest of the schema files, so that precompiled validators are never used for other schemas. */
 export function schemaDigest(): string {
@@ -45,21 +51,26 @@ export function schemaDigest(): string {
  * Compiling the schemas costs a few hundred milliseconds per process, so `npm run build` compiles
  * them ahead of time; they are used only while the schemas are exactly those they were built from.
  */
-function load(): Validators {
-  const require = createRequire(import.meta.url);
-  try {
-    const precompiled = require(fileURLToPath(PRECOMPILED)) as Record<string, Validator> & { schemaDigest: string };
-    if (precompiled.schemaDigest === schemaDigest()) {
-      return new Map((Object.keys(SCHEMA_FILES) as FileKind[]).map((kind) => [kind, precompiled[kind]!]));
+function validator(kind: FileKind): Validator & { errors?: ErrorObject[] | null } {
+  const known = validators.get(kind);
+  if (known) return known;
+  if (!compiled) {
+    try {
+      const precompiled = createRequire(import.meta.url)(join(PRECOMPILED_VALIDATORS, `${kind}.cjs`)) as { validate: Validator; schemaDigest: string };
+      if (precompiled.schemaDigest === (builtDigest ??= schemaDigest())) {
+        validators.set(kind, precompiled.validate);
+        return precompiled.validate;
+      }
+    } catch {
+      // Not built (tests import the sources) or unreadable: compile below.
     }
-  } catch {
-    // Not built (tsc alone) or unreadable: compile below.
   }
+  compiled = true;
   const ajv = createAjv();
-  const map: Validators = new Map();
-  for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) map.set(kind, ajv.getSchema(SCHEMA_FILES[kind])!);
-  return map;
+  for (const each of Object.keys(SCHEMA_FILES) as FileKind[]) validators.set(each, ajv.getSchema(SCHEMA_FILES[each])!);
+  return validators.get(kind)!;
 }
+
 
 /**
  * ajv is required only when a file needs validating: a check answered from the cache never
@@ -78,8 +89,7 @@ export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
 }
 
 export function validateFile(file: SourceFile): LoadProblem[] {
-  validators ??= load();
-  const validate = validators.get(file.kind)!;
+  const validate = validator(file.kind);
   if (validate(file.data)) return [];
   const silent = restoreNumbersAsText(file, validate.errors ?? []);
   if (silent.length === 0) return mapErrors(file, validate.errors ?? []);

@@ -40,13 +40,22 @@ function tamper(file: string, documentId: string): void {
   forgetFindings(file.replace(/\.json$/, ".index"));
 }
 
+/** The header line of the index (JSON), which binary columns follow. */
+function indexHeader(index: string) {
+  const bytes = readFileSync(index);
+  return JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString("utf8"));
+}
+
+/** Replaces the header line of the index, keeping the columns (those of `from` when given). */
+function writeIndexHeader(index: string, header: unknown, from: Buffer = readFileSync(index)): void {
+  writeFileSync(index, Buffer.concat([Buffer.from(JSON.stringify(header)), from.subarray(from.indexOf(10))]));
+}
+
 /** Drops the last findings from the index's header line, keeping its stat data. */
 function forgetFindings(index: string): void {
-  const text = readFileSync(index, "utf8");
-  const end = text.indexOf("\n");
-  const header = JSON.parse(text.slice(0, end));
+  const header = indexHeader(index);
   delete header.result;
-  writeFileSync(index, JSON.stringify(header) + text.slice(end));
+  writeIndexHeader(index, header);
 }
 
 const json = (result: RunResult) => JSON.parse(result.stdout).findings.map((f: { rule: string; file: string; line: number; column: number }) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
@@ -118,13 +127,13 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     // Proof that nothing is read or run again: a finding planted among the remembered ones is printed.
     const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.json$/, ".index");
-    const text = readFileSync(index, "utf8");
-    const header = JSON.parse(text.slice(0, text.indexOf("\n")));
+    const columns = readFileSync(index);
+    const header = indexHeader(index);
     header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "documents/QP-003.yaml", line: 1, column: 1, message: "Remembered." });
-    writeFileSync(index, JSON.stringify(header) + text.slice(text.indexOf("\n")));
+    writeIndexHeader(index, header, columns);
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-003.yaml:1:1 yaml/syntax"]);
     expect(json(csr(["-C", dir, "check", "--format", "json", "--today", "2026-07-01"]))).toEqual(expected);
-    writeFileSync(index, JSON.stringify(header) + text.slice(text.indexOf("\n")));
+    writeIndexHeader(index, header, columns);
     rmSync(join(dir, "documents", "QP-003.yaml"));
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     writeFileSync(join(dir, "documents", "QP-004.yaml"), procedure("QP-004", ["related: [QP-405]"]));
@@ -147,15 +156,47 @@ describe("the check cache", () => {
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual([...expected, "documents/QP-004.yaml:7:11 ref/unresolved"]);
   });
 
+  it("writes the index again after listing the directories, so that the next check lists none", () => {
+    const dir = repository();
+    // Directories changed too close to the index to be trusted (as right after a clone), files long before.
+    const dirTime = new Date("2026-01-05T08:00:00Z");
+    const fileTime = new Date("2025-12-05T08:00:00Z");
+    const paths = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]).filter((e) => !join(e.parentPath, e.name).includes(".git"));
+    for (const entry of paths) utimesSync(join(entry.parentPath, entry.name), entry.isDirectory() ? dirTime : fileTime, entry.isDirectory() ? dirTime : fileTime);
+    utimesSync(dir, dirTime, dirTime);
+    const today = ["--today", "2026-06-30"];
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.json$/, ".index");
+    const header = indexHeader(index);
+    header.written = dirTime.getTime() + 1000;
+    writeIndexHeader(index, header);
+    // The directories are listed (nothing changed), and the index is written again with the time of this check.
+    const before = Date.now();
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    const rewritten = readFileSync(index);
+    expect(indexHeader(index).written).toBeGreaterThanOrEqual(before);
+    // Now the directories are trusted: the next check lists none and so has nothing to write.
+    expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
+    expect(readFileSync(index).equals(rewritten)).toBe(true);
+  });
+
   it("is ignored and rebuilt when it is corrupt", () => {
     const dir = repository();
     csr(["-C", dir, "check"]);
     const file = cacheFile(join(dir, ".git", "csr-cache"));
-    writeFileSync(file, '{"format": 4, "entr');
-    writeFileSync(file.replace(/\.json$/, ".index"), '{"format": 4, "fing');
+    writeFileSync(file, '{"format": 5, "entr');
+    writeFileSync(file.replace(/\.json$/, ".index"), '{"format": 5, "fing');
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
-    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(4);
-    expect(JSON.parse(readFileSync(file.replace(/\.json$/, ".index"), "utf8").split("\n")[0]!).format).toBe(4);
+    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(5);
+    expect(indexHeader(file.replace(/\.json$/, ".index")).format).toBe(5);
+    // Columns cut short (a write that did not finish): the same findings, and the index written whole again.
+    const index = file.replace(/\.json$/, ".index");
+    const whole = readFileSync(index);
+    const header = indexHeader(index);
+    header.result.findings = [];
+    writeIndexHeader(index, header, whole.subarray(0, whole.length - 1));
+    expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
+    expect(readFileSync(index).length).toBe(whole.length);
   });
 
   it("is not kept outside git, where the check writes nothing at all", () => {

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseShippedCalendars, shippedCalendar } from "../../src/load/calendar.js";
+import { PRECOMPILED_DIR } from "../../src/load/package.js";
 import { parseShippedCatalogs } from "../../src/load/repository.js";
 import { createAjv, schemaDigest, SCHEMA_FILES } from "../../src/load/schemas.js";
 import type { FileKind } from "../../src/load/source.js";
@@ -19,31 +21,42 @@ const SAMPLES: Record<FileKind, unknown[]> = {
   standard: [{ id: "X", title: "t", clauses: [{ number: "8.a", origin: "DIN" }] }],
 };
 
-describe("catalogs stored by the build", () => {
+describe("catalogs and calendars stored by the build", () => {
   it("are the shipped catalogs, parsed", () => {
-    const stored = JSON.parse(readFileSync(join(ROOT, "dist", "catalogs.json"), "utf8"));
+    expect(PRECOMPILED_DIR).toBe(join(ROOT, "dist", "precompiled"));
+    const stored = JSON.parse(readFileSync(join(PRECOMPILED_DIR, "catalogs.json"), "utf8"));
     expect(stored).toEqual(parseShippedCatalogs());
     expect(stored.catalogs.map((c: { id: string }) => c.id)).toEqual(["GJB9001C", "IATF16949", "ISO9001"]);
+  });
+
+  it("are the shipped calendars, parsed, and what shippedCalendar gives", () => {
+    const stored = JSON.parse(readFileSync(join(PRECOMPILED_DIR, "calendars.json"), "utf8"));
+    expect(stored).toEqual(parseShippedCalendars());
+    expect(Object.keys(stored)).toEqual(["CN"]);
+    expect(shippedCalendar("CN")).toEqual(stored.CN.calendar);
   });
 });
 
 describe("validators precompiled by the build", () => {
-  const file = join(ROOT, "dist", "validators.cjs");
+  const file = (kind: FileKind) => join(PRECOMPILED_DIR, "validators", `${kind}.cjs`);
+  const load = (kind: FileKind) => createRequire(import.meta.url)(file(kind)) as { validate: ((data: unknown) => boolean) & { errors?: unknown[] }; schemaDigest: string };
 
-  it("exist after npm run build and belong to the current schemas", () => {
-    expect(existsSync(file)).toBe(true);
-    expect(createRequire(import.meta.url)(file).schemaDigest).toBe(schemaDigest());
+  it("exist after npm run build, one per kind of file, and belong to the current schemas", () => {
+    for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) {
+      expect(existsSync(file(kind)), kind).toBe(true);
+      expect(load(kind).schemaDigest, kind).toBe(schemaDigest());
+    }
   });
 
   it("report exactly what the schemas compiled at run time report", () => {
-    const precompiled = createRequire(import.meta.url)(file) as Record<FileKind, ((data: unknown) => boolean) & { errors?: unknown[] }>;
     const ajv = createAjv();
     for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) {
       const runtime = ajv.getSchema(SCHEMA_FILES[kind])!;
+      const precompiled = load(kind).validate;
       for (const sample of SAMPLES[kind]) {
-        expect(precompiled[kind](sample), kind).toBe(false);
+        expect(precompiled(sample), kind).toBe(false);
         expect(runtime(sample), kind).toBe(false);
-        expect(precompiled[kind].errors, kind).toEqual(runtime.errors);
+        expect(precompiled.errors, kind).toEqual(runtime.errors);
       }
     }
   });

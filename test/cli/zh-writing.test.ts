@@ -68,4 +68,23 @@ describe("the writing commands in Chinese", () => {
       stderr: "csr: QP-016 的状态是“草稿”；只有已发布的文件才能分发受控副本。\n提示：请先发布：'csr release QP-016 ...'。\n",
     });
   }, 60_000);
+
+  it("records training, an implementation and a countersigning opinion, and refuses a second opinion of a department", () => {
+    const dir = copyFixture("examples/acme-auto");
+    expect(zh(dir, "train", "QP-010", "--people", "gaoyang", "huangjun", "--trainer", "zhoupeng", "--record", "TR-2026-050", "--date", "2026-12-08", "-y")).toEqual({
+      code: 0,
+      stdout: "QP-010 A/1：已登记 gaoyang、huangjun 的培训（2026-12-08，培训人：zhoupeng，记录：TR-2026-050）。\n",
+      stderr: "",
+    });
+    expect(zh(dir, "implement", "DYA-004", "--implemented", "2026-12-01", "-y")).toEqual({
+      code: 0,
+      stdout: "DYA-004：已登记实施情况（状态：已实施，负责人：zhoupeng，期限：2026-12-31，实施日期：2026-12-01）。\n",
+      stderr: "",
+    });
+    expect(zh(dir, "review", "DYA-001", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: QA 已对 DYA-001 给出会签意见（同意，zhangli，2025-02-13）。\n提示：加 --amend 可替换它；原意见保留在评审历史中。\n",
+    });
+  }, 60_000);
 });

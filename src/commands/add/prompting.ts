@@ -2,8 +2,9 @@
  * When csr may ask: only with a person at a terminal. `--yes`, a pipe or CI never prompts; a
  * missing value then names the flag that supplies it.
  */
+import { styleText } from "node:util";
 import { UserError } from "../../core/errors.js";
-import { t } from "../../i18n/index.js";
+import { t, type MessageKey } from "../../i18n/index.js";
 
 export interface Choice<V extends string = string> {
   value: V;
@@ -26,13 +27,32 @@ export function missingFlag(flag: string, what = t("prompting.a-value")): UserEr
   return new UserError(t("prompting.missing-flag", { flag, what }));
 }
 
+/**
+ * The prompts of @inquirer/prompts in the run's language. Their own words are English: the key help
+ * line is themed, the answer that `required` demands is checked here (inquirer's own message for it
+ * cannot be changed), and the search's "No results found" is replaced where the theme prints errors.
+ */
 export async function loadPrompts(): Promise<Prompts> {
   const { input, select, search } = await import("@inquirer/prompts");
-  return {
-    input: (config) => input(config),
-    select: (config) => select(config),
-    search: (config) => search(config),
+  const theme = {
+    style: {
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${styleText("bold", key)} ${styleText("dim", keyAction(action))}`).join(styleText("dim", " • ")),
+      error: (text: string) => styleText("red", `> ${text === "No results found" ? t("prompt.no-results") : text}`),
+    },
   };
+  return {
+    input: ({ required, validate, ...config }) =>
+      input({ ...config, theme, validate: (value) => (required && value.trim() === "" ? t("prompt.required") : validate ? validate(value) : true) }),
+    select: (config) => select({ ...config, theme }),
+    search: (config) => search({ ...config, theme }),
+  };
+}
+
+const KEY_ACTIONS: Record<string, MessageKey> = { navigate: "prompt.keys.navigate", select: "prompt.keys.select" };
+
+function keyAction(action: string): string {
+  const key = KEY_ACTIONS[action];
+  return key ? t(key) : action;
 }
 
 /**

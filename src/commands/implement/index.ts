@@ -5,7 +5,7 @@
  */
 import { isIsoDate } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { list, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import type { Csr } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -83,7 +83,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       next.implemented ? t("implement.part.implemented", { date: next.implemented }) : "",
       next.verified ? t("implement.part.verified", { by: next.verified.by }) : "",
     ].filter(Boolean);
-    await saveChanges(ctx, session, [change], [t("implement.recorded", { id, parts: list(parts) })], { commit: flags.commit, message: `csr implement ${id}: ${next.status ?? "planned"}` });
+    await saveChanges(ctx, session, [change], [t("implement.recorded", { id, parts: parts.join(t("implement.part-separator")) })], { commit: flags.commit, message: `csr implement ${id}: ${next.status ?? "planned"}` });
     return 0;
   });
 }

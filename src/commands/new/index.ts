@@ -44,7 +44,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const kind =
       kindArg !== undefined
         ? choiceOption(kindArg, "<kind>", DOCUMENT_KINDS, "procedure")
-        : await need(ask, "<kind>", t("new.needs.kind"), (p) => p.select({ message: t("prompt.new.kind"), choices: DOCUMENT_KINDS.map((k) => ({ value: k })) }));
+        : await need(ask, "<kind>", t("new.needs.kind"), (p) => p.select({ message: t("prompt.new.kind"), choices: DOCUMENT_KINDS.map((k) => ({ value: k, name: t(`new.kind.${k}`) })) }));
     const config = repo.config?.value;
     const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
     const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);

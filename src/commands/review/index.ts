@@ -127,7 +127,7 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
   const opinion =
     flags.opinion !== undefined
       ? choiceOption(flags.opinion, "--opinion", OPINIONS, "accept")
-      : await need(ask, "--opinion", t("review.needs.opinion"), (p) => p.select({ message: t("prompt.review.opinion"), choices: OPINIONS.map((o) => ({ value: o })) }));
+      : await need(ask, "--opinion", t("review.needs.opinion"), (p) => p.select({ message: t("prompt.review.opinion"), choices: OPINIONS.map((o) => ({ value: o, name: t(`value.opinion.${o}`) })) }));
   const comment = flags.comment ?? (ask ? optional(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
   const entry: Opinion = { department, reviewer, opinion, date, ...(comment ? { comment } : {}) };
 
@@ -181,7 +181,7 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
   const disposition =
     flags.disposition !== undefined
       ? choiceOption(flags.disposition, "--disposition", DISPOSITIONS, "must")
-      : await need(ask, "--disposition", t("review.needs.disposition"), (p) => p.select({ message: t("prompt.review.disposition"), choices: DISPOSITIONS.map((d) => ({ value: d })) }));
+      : await need(ask, "--disposition", t("review.needs.disposition"), (p) => p.select({ message: t("prompt.review.disposition"), choices: DISPOSITIONS.map((d) => ({ value: d, name: t(`value.disposition.${d}`) })) }));
   const needsWhy = disposition === "not-applicable" || disposition === "rejected";
   const justification =
     flags.justification ??

@@ -67,7 +67,7 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
       appendIn(doc, ["training", "sessions"], doc.createNode(entry, { flow: true }));
     });
     const details = [date, trainer ? t("train.trainer", { trainer }) : "", flags.record ? t("train.record", { record: flags.record }) : ""].filter(Boolean);
-    const lines = [t("train.recorded", { what: revision ? `${id} ${revision}` : id, people: list(entry.people), details: list(details) })];
+    const lines = [t("train.recorded", { what: revision ? `${id} ${revision}` : id, people: list(entry.people), details: details.join(t("train.detail-separator")) })];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr train ${id}${revision ? ` ${revision}` : ""}: ${entry.people.length} trained` });
     return 0;
   });

@@ -1,0 +1,116 @@
+// `npm run build` (after `tsc --noEmit` has type-checked): bundles csr with esbuild and precompiles
+// what a check would otherwise compute in every process.
+//
+// Node loads an ES module in 0.2 ms to 1 ms whatever its size, and a check used to load about 95 of
+// them. The bundle is a few files: dist/cli/main.js (with commander, which every run needs) and the
+// chunks in dist/chunks/, split where the code imports lazily (`import()`), so a command, a report
+// format, exceljs or Chromium's driver still loads only when needed. commander (every run loads it:
+// one file instead of seven) and js-yaml (every check parses with it: one file less) are bundled;
+// the other npm packages stay in node_modules, loaded only by the commands that use them.
+//
+// Every output file sits two folders below the package root (dist/cli/, dist/chunks/), as the sources
+// do (src/<folder>/): src/load/package.ts finds the package's files from that.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = join(ROOT, "dist");
+/** Bundles of modules for the build and the developer scripts: two folders deep too, never packed. */
+const TOOLS = join(ROOT, "node_modules", ".csr-build");
+
+/**
+ * A digest of src/ (as src/load/cache.ts computes it for unbundled sources) and of the versions of
+ * the bundled npm packages: part of the check cache's key.
+ */
+export function sourceDigest() {
+  const hash = createHash("sha256");
+  const walk = (dir, relative) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${relative}${entry.name}/`);
+      else hash.update(`${relative}${entry.name}\0`).update(readFileSync(join(dir, entry.name))).update("\0");
+    }
+  };
+  walk(join(ROOT, "src"), "");
+  for (const name of BUNDLED) hash.update(`${name}@${JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")).version}\0`);
+  return hash.digest("hex");
+}
+
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+const packages = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
+/** The npm packages put into the bundle (see above); the others are imported from node_modules. */
+const BUNDLED = ["commander", "js-yaml"];
+
+const common = (digest) => ({
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20.17",
+  external: packages.filter((name) => !BUNDLED.includes(name)).flatMap((name) => [name, `${name}/*`]),
+  define: { CSR_SOURCE_DIGEST: JSON.stringify(digest) },
+  // Smaller files compile faster; names are kept, so that a stack trace still names csr's functions.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: "warning",
+});
+
+/**
+ * commander is CommonJS: its `require`s of Node's modules go through esbuild's `__require`, which
+ * needs a `require` in the ES module that defines it (esbuild's advice is a banner on every file;
+ * creating a `require` costs each of them time at start).
+ */
+function provideRequire(files) {
+  for (const file of files) {
+    const code = readFileSync(file, "utf8");
+    if (code.includes("typeof require")) writeFileSync(file, `import{createRequire as __csrRequire}from"node:module";const require=__csrRequire(import.meta.url);${code}`);
+  }
+}
+
+/** csr itself: dist/cli/main.js, run by bin/csr.js, and its chunks. */
+async function bundleCli(digest) {
+  await build({
+    ...common(digest),
+    entryPoints: { "cli/main": join(ROOT, "src", "cli", "main.ts") },
+    splitting: true,
+    outdir: DIST,
+    chunkNames: "chunks/[name]-[hash]",
+    metafile: true,
+  }).then((result) => provideRequire(Object.keys(result.metafile.outputs).map((file) => join(ROOT, file))));
+}
+
+/**
+ * Modules of csr's sources bundled into one, on their own, for a build step or a developer script
+ * (scripts/rules-doc.js, bench/phases.js): the bundle exports what each of `sources` (paths from the
+ * package root) exports. Returns its URL, to be imported.
+ */
+export async function toolModule(name, sources, digest = sourceDigest()) {
+  const outfile = join(TOOLS, `${name}.js`);
+  const contents = sources.map((source) => `export * from ${JSON.stringify(`./${source}`)};`).join("\n");
+  const result = await build({ ...common(digest), stdin: { contents, resolveDir: ROOT, loader: "ts", sourcefile: `${name}.ts` }, outfile, metafile: true });
+  provideRequire(Object.keys(result.metafile.outputs).map((file) => join(ROOT, file)));
+  return pathToFileURL(outfile).href;
+}
+
+/**
+ * dist/precompiled/: see src/load/precompile.ts. Each validator is bundled with the few functions of
+ * ajv it calls (one file to load, not four) and minified: ajv's code is long.
+ */
+async function precompile(digest) {
+  const { precompiledFiles } = await import(await toolModule("precompile", ["src/load/precompile.ts"], digest));
+  for (const [path, content] of precompiledFiles()) {
+    const file = join(DIST, "precompiled", path);
+    mkdirSync(dirname(file), { recursive: true });
+    if (path.endsWith(".cjs")) {
+      await build({ stdin: { contents: content, resolveDir: ROOT, loader: "js" }, bundle: true, format: "cjs", platform: "node", target: "node20.17", minify: true, outfile: file, logLevel: "warning" });
+    } else writeFileSync(file, content);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  rmSync(DIST, { recursive: true, force: true });
+  const digest = sourceDigest();
+  await bundleCli(digest);
+  await precompile(digest);
+}
