@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm test` after the build: type-checks the tests (tsc -p tsconfig.test.json) while vitest runs
-// them, and fails if either fails. tsc runs on one core for several seconds; run one after the
-// other, that was time the second core of a 2-core machine had nothing to do. Arguments go to
-// vitest (`npm test -- test/check`). tsc's report is printed after vitest's, not inside it.
+// `npm test` after the bundle (scripts/build.js): type-checks src/ and test/ (tsc -p
+// tsconfig.test.json, which includes both) while vitest runs the tests, and fails if either fails.
+// `npm run build`'s own `tsc --noEmit` would check src/ a second time, so npm test runs the bundling
+// step of the build only. tsc works on one core for several seconds: run one after the other, that
+// was time the second core of a 2-core machine had nothing to do. Arguments go to vitest
+// (`npm test -- test/check`); tsc's report is printed after vitest's, not inside it.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
