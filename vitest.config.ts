@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { LongFilesFirst } from "./test/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -13,8 +14,10 @@ export default defineConfig({
     // where vitest's default (one less) runs them one at a time on a 2-core machine.
     maxWorkers: availableParallelism() + 1,
     // A worker runs file after file without loading vitest, csr's modules and their libraries anew
-    // for each (about a tenth of the suite's CPU time): no test file mocks a module or changes
-    // process-wide state that another file reads (test/setup.ts sets the language for each file).
+    // for each (4 to 10 % less CPU time, measured on parts of the suite): no test file mocks a
+    // module or changes process-wide state that another file reads (test/setup.ts sets the
+    // language for each file).
     isolate: false,
+    sequence: { sequencer: LongFilesFirst },
   },
 });
