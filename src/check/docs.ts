@@ -2,7 +2,8 @@
  * The rule documentation, made from the rules' own `docs` meta: docs/rules.md (written by
  * `npm run docs:rules`, compared by a test) and the text `csr explain <rule-id>` prints.
  * The Chinese text (docs/rules.zh-CN.md, `csr explain` in zh-CN) comes from locales/rules.zh-CN.json,
- * one entry per rule id beside the English meta; the examples are shared.
+ * one entry per rule id beside the English meta; the examples' YAML is shared, their comments are
+ * translated (`comments`: English comment text -> its translation).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +17,8 @@ export interface TranslatedRuleDocs {
   summary: string;
   description: string;
   fix: string;
+  /** The examples' comments (the text after `# `), by their English text; the YAML before them stays as it is. */
+  comments?: Record<string, string>;
 }
 
 interface Translation {
@@ -75,12 +78,24 @@ function topicOf(rule: Rule): (typeof TOPICS)[number] {
 /** Examples are written as template literals starting on the line after the backtick. */
 const yamlBlock = (yaml: string) => ["```yaml", yaml.replace(/^\n/, "").trimEnd(), "```"].join("\n");
 
+/**
+ * A comment of an example (`# ` to the end of a line, at its start or after a space) in the
+ * translation's words: only the comment changes, so the YAML stays an excerpt of the rule's fixture.
+ * `#RW-2024-07` (no space after '#') is no explanation of the example's: it is what the example shows.
+ */
+export const EXAMPLE_COMMENT = /((?:^|[ \t])#[ \t])(.*)$/gm;
+
+export function translateComments(yaml: string, comments: Record<string, string> | undefined): string {
+  if (!comments) return yaml;
+  return yaml.replace(EXAMPLE_COMMENT, (whole, mark: string, text: string) => (comments[text] === undefined ? whole : mark + comments[text]));
+}
+
 /** One rule's section in Markdown, starting with its `### <id>` heading. */
 export function ruleSection(rule: Rule, lang: Lang = "en"): string {
   const text = ruleText(rule, lang);
   const parts = [`### ${rule.id}`, translate(lang, "explain.default", { severity: rule.severity, summary: text.summary }), text.description.trim()];
-  if (rule.docs.bad) parts.push(`${translate(lang, "explain.bad")}\n\n${yamlBlock(rule.docs.bad)}`);
-  if (rule.docs.good) parts.push(`${translate(lang, "explain.good")}\n\n${yamlBlock(rule.docs.good)}`);
+  if (rule.docs.bad) parts.push(`${translate(lang, "explain.bad")}\n\n${yamlBlock(translateComments(rule.docs.bad, text.comments))}`);
+  if (rule.docs.good) parts.push(`${translate(lang, "explain.good")}\n\n${yamlBlock(translateComments(rule.docs.good, text.comments))}`);
   parts.push(translate(lang, "explain.fix", { fix: text.fix.trim() }));
   return parts.join("\n\n");
 }

@@ -25,7 +25,7 @@ import { catalogUrl, language } from "../i18n/index.js";
 import { discover, type Discovery, type ListedDirectory } from "./discover.js";
 import { gitDirectory } from "./git.js";
 import { readRegularFile } from "./guards.js";
-import { CALENDARS_DIR, PACKAGE_ROOT, SCHEMA_DIR, STANDARDS_DIR } from "./package.js";
+import { CALENDARS_DIR, PACKAGE_ROOT, SCHEMA_DIR, SCHEMA_HINTS_ZH, STANDARDS_DIR } from "./package.js";
 import type { Repository } from "./repository.js";
 import type { CachedResult, FileKind, LoadProblem, SourceFile } from "./source.js";
 
@@ -395,6 +395,8 @@ export function packageFingerprint(): string {
   // Findings are kept as text, in the language of the run that computed them.
   add("language", language());
   add("catalog", readFileSync(catalogUrl(language())));
+  // Schema findings end with the schema's description, in Chinese from its own catalog.
+  if (language() === "zh-CN") add("schema-hints", readFileSync(SCHEMA_HINTS_ZH));
   // A lockfile upgrade of the parser or the validator changes results without a csr version bump.
   for (const dependency of ["yaml", "js-yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
   fingerprint = hash.digest("hex");

@@ -8,8 +8,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean, quotedId, showInvisible } from "../core/text.js";
-import { list, sentences, t, type MessageKey } from "../i18n/index.js";
-import { PRECOMPILED_DIR, SCHEMA_DIR } from "./package.js";
+import { language, list, sentences, t, type MessageKey } from "../i18n/index.js";
+import { PRECOMPILED_DIR, SCHEMA_DIR, SCHEMA_HINTS_ZH } from "./package.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
 
@@ -189,12 +189,26 @@ function describe(value: unknown): string {
   return typeof value === "string" ? quotedId(value) : `'${showInvisible(String(value))}'`;
 }
 
+let hintsZh: Record<string, string> | undefined;
+
+/**
+ * A schema description as the reader's hint: English as the schema says it (editors show that too),
+ * Chinese from locales/schemas.zh-CN.json, read only when a hint is printed. The catalog is keyed by
+ * the English text, so that it works with the precompiled validators, which keep the description but
+ * not which schema file it came from; test/i18n/schema-hints.test.ts keeps it complete.
+ */
+export function schemaHint(description: string | undefined): string | undefined {
+  if (description === undefined || language() !== "zh-CN") return description;
+  hintsZh ??= JSON.parse(readFileSync(SCHEMA_HINTS_ZH, "utf8")) as Record<string, string>;
+  return hintsZh[description] ?? description;
+}
+
 function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorObject): string {
   const at = where(file, path);
   const data = error.data;
   const schema = error.parentSchema as { description?: string } | undefined;
-  // The schema's description explains the field; it is written once, for readers of both languages.
-  const hint = schema?.description;
+  // The schema's description explains the field, in the reader's language.
+  const hint = schemaHint(schema?.description);
   const limit = String(error.params.limit);
   switch (error.keyword) {
     case "type": {

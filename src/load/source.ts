@@ -8,6 +8,7 @@ import { t } from "../i18n/index.js";
 import type { Path } from "../model/types.js";
 import { byteProblem, documentProblems, isNestingError, readRegularFile, textProblem, tooDeep } from "./guards.js";
 import { commentCutProblems } from "./silent.js";
+import { syntaxDetail } from "./yaml-errors.js";
 import { yaml } from "./yaml.js";
 /** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
 export const MAX_ALIAS_COUNT = 10_000;
@@ -168,7 +169,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
       column,
       message: duplicate
         ? t("load.duplicate-key", { key: keyAt(text, error.pos[0]) })
-        : t("load.syntax", { detail: firstLine(error.message) }),
+        : t("load.syntax", { detail: syntaxDetail(error.code, firstLine(error.message)) }),
     });
   }
   if (doc.errors.length > 0) return file;

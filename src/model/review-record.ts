@@ -9,6 +9,7 @@
 import type { Csr, Path, Person, QmsConfig } from "./types.js";
 import { inDateRange } from "../core/dates.js";
 import { reviewStart } from "./csr-status.js";
+import { t } from "../i18n/index.js";
 
 export interface ReviewProblem {
   /** Where in the CSR file, e.g. ["review", "opinions", 1, "reviewer"]. */
@@ -22,13 +23,13 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
   const review = csr.review;
   if (!review) return problems;
   const start = reviewStart(csr);
-  const since = review.restarted ? `the review was restarted on ${start}` : `the CSR was received on ${start}`;
+  const since = review.restarted ? t("rule.csr/review-inconsistent.restarted", { start }) : t("rule.csr/review-inconsistent.received", { start });
   const departments = new Map((config?.departments ?? []).map((d) => [d.code, d]));
   const dated = (path: Path, what: string, date: string) => {
     // A date outside the sane range is date/out-of-range's finding (one root cause, one finding).
     if (!inDateRange(date) || !inDateRange(start)) return;
-    if (date < start) problems.push({ path, message: `${csr.id}: ${what} is dated ${date}, before ${since}. Correct the date; an opinion or decision cannot come before the review started.` });
-    else if (date > today) problems.push({ path, message: `${csr.id}: ${what} is dated ${date}, after today (${today}). Record it on the day it is given.` });
+    if (date < start) problems.push({ path, message: t("rule.csr/review-inconsistent.before-start", { csr: csr.id, what, date, since }) });
+    else if (date > today) problems.push({ path, message: t("rule.csr/review-inconsistent.after-today", { csr: csr.id, what, date, today }) });
   };
   (review.opinions ?? []).forEach((opinion, i) => {
     const person = people.get(opinion.reviewer);
@@ -36,23 +37,23 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
     if (person && person.department !== opinion.department && !delegates.includes(person.id)) {
       problems.push({
         path: ["review", "opinions", i, "reviewer"],
-        message: `${csr.id}: ${person.name} (${person.id}) of ${person.department} gave the opinion of ${opinion.department}. An opinion is given by a member of the department, or by a delegate listed under 'delegates' of ${opinion.department} in qms.yaml.`,
+        message: t("rule.csr/review-inconsistent.not-member", { csr: csr.id, name: person.name, person: person.id, of: person.department, department: opinion.department }),
       });
     }
-    dated(["review", "opinions", i, "date"], `the opinion of ${opinion.department}`, opinion.date);
+    dated(["review", "opinions", i, "date"], t("rule.csr/review-inconsistent.opinion", { department: opinion.department }), opinion.date);
   });
   const decision = review.decision;
   if (decision) {
-    dated(["review", "decision", "date"], "the decision", decision.date);
+    dated(["review", "decision", "date"], t("rule.csr/review-inconsistent.decision"), decision.date);
     const last = (review.opinions ?? []).reduce<string | undefined>((latest, o) => (latest === undefined || o.date > latest ? o.date : latest), undefined);
     if (last !== undefined && decision.date < last) {
-      problems.push({ path: ["review", "decision", "date"], message: `${csr.id}: the decision is dated ${decision.date}, before the last opinion (${last}). The decision follows the opinions; correct the date.` });
+      problems.push({ path: ["review", "decision", "date"], message: t("rule.csr/review-inconsistent.decision-before-opinion", { csr: csr.id, date: decision.date, last }) });
     }
     const person = people.get(decision.by);
     if (person && !person.roles.includes("approver")) {
       problems.push({
         path: ["review", "decision", "by"],
-        message: `${csr.id}: ${person.name} (${person.id}) recorded the decision but does not have the role 'approver' in people.yaml. Have an approver decide, or add the role if it was granted.`,
+        message: t("rule.csr/review-inconsistent.not-approver", { csr: csr.id, name: person.name, person: person.id }),
       });
     }
   }

@@ -238,7 +238,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
       facts: [
         { label: tr("site.person.department"), values: [{ text: departmentName(rc, person.department) }] },
         ...(person.title ? [{ label: tr("site.person.title"), values: [{ text: person.title }] }] : []),
-        { label: tr("site.person.roles"), values: [{ text: person.roles.join(", ") }] },
+        { label: tr("site.person.roles"), values: [{ text: person.roles.join(tr("common.list-separator")) }] },
       ],
       sections: personSections(rc, page, person.id, person.department, work, entityCell, today),
     });
@@ -499,17 +499,17 @@ function documentSections(
     {
       title: t(rc, "site.document.status-title"),
       items: [
-        { text: `${t(rc, "site.document.status")}: ${statusLabel(rc, doc.status)}` },
-        { text: `${t(rc, "site.document.current-version")}: ${current?.version ?? "—"}` },
-        { text: `${t(rc, "site.document.department")}: ${departmentName(rc, doc.department)}` },
-        ...(doc.clauses?.length ? [{ text: `${t(rc, "site.document.clauses")}: ${doc.clauses.join(", ")}` }] : []),
+        { text: fact(rc, "site.document.status", statusLabel(rc, doc.status)) },
+        { text: fact(rc, "site.document.current-version", current?.version ?? "—") },
+        { text: fact(rc, "site.document.department", departmentName(rc, doc.department)) },
+        ...(doc.clauses?.length ? [{ text: fact(rc, "site.document.clauses", doc.clauses.join(t(rc, "common.list-separator"))) }] : []),
       ],
     },
     {
       title: t(rc, "site.document.csrs"),
       items: (referrers?.csrs ?? []).map((c) => {
         const csr = rc.index.csrs.get(c.id)?.value;
-        return entityCell(page, "csr", c.id, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}${c.section ? ` (${c.section})` : ""}`);
+        return entityCell(page, "csr", c.id, withNote(rc, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}`, c.section));
       }),
       empty: none,
     },
@@ -538,14 +538,14 @@ function documentSections(
 function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow["facts"], entityCell: EntityCell): SiteSection[] {
   const rounds = csr.review?.history ?? [];
   const items: Cell[] = [
-    { text: `${t(rc, "site.csr.status")}: ${csrStatusLabel(facts.status, rc.lang)}` },
-    entityCell(page, "customer", csr.customer, `${t(rc, "site.csr.customer")}: ${csr.customer} ${customerName(rc, csr.customer)}`),
+    { text: fact(rc, "site.csr.status", csrStatusLabel(facts.status, rc.lang)) },
+    entityCell(page, "customer", csr.customer, fact(rc, "site.csr.customer", `${csr.customer} ${customerName(rc, csr.customer)}`)),
   ];
   if (facts.due) {
-    items.push({ text: `${t(rc, "site.csr.review-due")}: ${facts.due} (${t(rc, "site.csr.days-left", { days: String(facts.daysLeft) })})` });
+    items.push({ text: fact(rc, "site.csr.review-due", withNote(rc, facts.due, t(rc, "site.csr.days-left", { days: String(facts.daysLeft) }))) });
   }
-  if (facts.missing.length) items.push({ text: `${t(rc, "site.csr.opinions-missing")}: ${facts.missing.map((d) => departmentName(rc, d)).join(", ")}` });
-  if (csr.implementation?.owner) items.push(entityCell(page, "person", csr.implementation.owner, `${t(rc, "site.csr.implementation-owner")}: ${personName(rc, csr.implementation.owner)}`));
+  if (facts.missing.length) items.push({ text: fact(rc, "site.csr.opinions-missing", facts.missing.map((d) => departmentName(rc, d)).join(t(rc, "common.list-separator"))) });
+  if (csr.implementation?.owner) items.push(entityCell(page, "person", csr.implementation.owner, fact(rc, "site.csr.implementation-owner", personName(rc, csr.implementation.owner))));
   return [
     { title: t(rc, "site.csr.status-today"), items },
     {
@@ -562,13 +562,32 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
           { text: r.source_revision ?? "" },
           { text: r.closed ?? "", className: "date" },
           { text: r.reason ?? "" },
-          { text: (r.opinions ?? []).map((o) => `${departmentName(rc, o.department)} ${o.opinion} (${personName(rc, o.reviewer)}, ${o.date})`).join("; ") },
-          { text: r.decision ? `${r.decision.disposition} (${personName(rc, r.decision.by)}, ${r.decision.date})` : "" },
+          {
+            text: (r.opinions ?? [])
+              .map((o) => signed(rc, `${departmentName(rc, o.department)} ${t(rc, `value.opinion.${o.opinion}`)}`, personName(rc, o.reviewer), o.date))
+              .join(t(rc, "site.items-separator")),
+          },
+          { text: r.decision ? signed(rc, t(rc, `value.disposition.${r.decision.disposition}`), personName(rc, r.decision.by), r.decision.date) : "" },
         ]),
       },
       empty: t(rc, "site.none"),
     },
   ];
+}
+
+/** "状态：已发布" / "Status: released": a label and its value as the page's language writes them. */
+function fact(rc: RegisterContext, label: MessageKey, value: string): string {
+  return t(rc, "site.fact", { label: t(rc, label), value });
+}
+
+/** "评审期限：2026-12-04（剩余 5 个工作日）" / "… (5 working days left)": a text with its note in brackets. */
+function withNote(rc: RegisterContext, text: string, note: string | undefined): string {
+  return note ? t(rc, "site.with-note", { text, note }) : text;
+}
+
+/** "市场部 同意（孙伟，2024-06-18）" / "市场部 accept (孙伟, 2024-06-18)": what was signed, by whom and when. */
+function signed(rc: RegisterContext, what: string, who: string, date: string): string {
+  return t(rc, "site.signed", { what, who, date });
 }
 
 function csrTable(rc: RegisterContext, page: string, rows: readonly CsrRow[], entityCell: EntityCell) {

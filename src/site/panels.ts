@@ -109,7 +109,7 @@ function findingNumber(input: PanelInput, rule: string, label: string): PanelNum
     list: {
       name,
       title: label,
-      table: findingsTable(input.rc, `${label} (${rule})`, findings),
+      table: findingsTable(input.rc, t(input.rc, "site.with-note", { text: label, note: rule }), findings),
       entityOf: (row) => input.entityOfFile(String(row.file).replace(/:\d+:\d+$/, "")),
     },
   };
@@ -141,7 +141,7 @@ const csrByCustomer: PanelDefinition = (input) => {
     const count = input.csrs.filter(keep).length;
     if (count === 0) return undefined;
     const what = status === undefined ? t(rc, "site.panel.csrs.all") : label(status);
-    return { label: what, count, list: csrListPage(input, `csr-${status ?? "all"}`, `${t(rc, "site.panel.csrs.list")}: ${what}`, keep) };
+    return { label: what, count, list: csrListPage(input, `csr-${status ?? "all"}`, t(rc, "site.fact", { label: t(rc, "site.panel.csrs.list"), value: what }), keep) };
   };
   return {
     id: "csr-status",

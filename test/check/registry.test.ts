@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ruleDocsTranslation, rulesDocument, TOPICS } from "../../src/check/docs.js";
+import { EXAMPLE_COMMENT, ruleDocsTranslation, ruleSection, rulesDocument, TOPICS, translateComments } from "../../src/check/docs.js";
 import { rules } from "../../src/check/registry.js";
 import { FIXTURES, ROOT } from "../helpers.js";
 
@@ -59,10 +59,38 @@ describe("rule registry", () => {
   it("locales/rules.zh-CN.json translates every rule and every topic, and nothing else", () => {
     const translation = ruleDocsTranslation("zh-CN");
     expect(Object.keys(translation.rules).sort()).toEqual(rules.map((r) => r.id).sort());
-    for (const [id, text] of Object.entries(translation.rules)) {
+    for (const [id, { comments, ...text }] of Object.entries(translation.rules)) {
       expect({ id, fields: Object.keys(text).sort(), empty: Object.values(text).some((v) => !v.trim()) }).toEqual({ id, fields: ["description", "fix", "summary"], empty: false });
+      if (comments) expect({ id, empty: Object.values(comments).filter((v) => !/[\u4e00-\u9fff]/.test(v)) }).toEqual({ id, empty: [] });
     }
     expect(Object.keys(translation.topics).sort()).toEqual(TOPICS.map((t) => t.title).sort());
+  });
+
+  it("translates every comment of the examples into Chinese (file names and numbers say the same in both), and no other", () => {
+    const commentsOf = (yaml: string | undefined) => [...(yaml ?? "").matchAll(EXAMPLE_COMMENT)].map((m) => m[2]!);
+    const untranslated: string[] = [];
+    const unused: string[] = [];
+    for (const rule of rules) {
+      const comments = ruleDocsTranslation("zh-CN").rules[rule.id]?.comments ?? {};
+      const written = [...commentsOf(rule.docs.bad), ...commentsOf(rule.docs.good)];
+      untranslated.push(...written.filter((c) => !(c in comments) && !/^([\w/.-]+\.yaml|\d+)$/.test(c)).map((c) => `${rule.id}: ${c}`));
+      unused.push(...Object.keys(comments).filter((c) => !written.includes(c)).map((c) => `${rule.id}: ${c}`));
+    }
+    expect({ untranslated, unused }).toEqual({ untranslated: [], unused: [] });
+  });
+
+  it("changes only the comments of a Chinese example: its YAML is the rule's, as in the fixture", () => {
+    expect(translateComments("related: [QP-001]   # Unknown document 'QP-001'\nevidence: 见返工批准单 #RW-2024-07   # read as x\n# no 'addressed'\n", {
+      "Unknown document 'QP-001'": "未知的文件 'QP-001'",
+      "read as x": "读作 x",
+      "no 'addressed'": "没有 'addressed'",
+    })).toBe("related: [QP-001]   # 未知的文件 'QP-001'\nevidence: 见返工批准单 #RW-2024-07   # 读作 x\n# 没有 'addressed'\n");
+    for (const rule of rules.filter((r) => r.docs.bad)) {
+      const zh = ruleSection(rule, "zh-CN");
+      const en = ruleSection(rule, "en");
+      const yaml = (section: string) => [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => contentLines(m[1]!));
+      expect({ id: rule.id, yaml: yaml(zh) }).toEqual({ id: rule.id, yaml: yaml(en) });
+    }
   });
 
   it.each(rules.filter((r) => r.check && !WITHOUT_EXAMPLE.has(r.id)).map((r) => r.id))("%s has a Bad example", (id) => {

@@ -118,6 +118,15 @@ describe("csr review with flags", () => {
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
   });
 
+  it("refuses an inconsistent record in Chinese when run in Chinese", () => {
+    const dir = repo();
+    const foreign = csr(["-C", dir, "review", "DYA-011", "--department", "MKT", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-24"], { lang: "zh-CN" });
+    expect(foreign.stderr).toContain(
+      "  csr/DYA/DYA-011.yaml:13:17 csr/review-inconsistent DYA-011：PRD 的 王强（wang）给出了 MKT 的意见。部门的意见应由本部门的成员给出，或由 qms.yaml 中 MKT 的 'delegates' 所列的代理人给出。\n",
+    );
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
+  });
+
   it("records why a late decision was late, and reminds when no reason is given", () => {
     const lateRepo = () => makeRepo({ "csr/DYA/DYA-011.yaml": HAND_WRITTEN.replace("received: 2026-11-20", "received: 2026-11-02") }, validRepo());
     const dir = lateRepo();

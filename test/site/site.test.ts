@@ -52,6 +52,15 @@ describe("csr site on the bundled example", () => {
     ]);
   });
 
+  it("names opinions and decisions on a CSR's page as csr does elsewhere, in Chinese punctuation", () => {
+    expect(read("csr/DYA-002.html")).toContain(
+      "<td>市场部 同意（孙伟，2024-06-18）；品质部 有条件同意（张丽，2024-06-19）；技术部 同意（周鹏，2024-06-19）；生产部 同意（黄军，2024-06-20）</td>",
+    );
+    expect(read("csr/DYA-002.html")).toContain("<td>必须满足（徐海涛，2024-06-24）</td>");
+    expect(read("csr/DYA-007.html")).toContain("<li>评审期限：2026-12-08（剩余 7 个工作日）</li><li>未会签部门：技术部、生产部</li>");
+    expect(read("documents/QP-014.html")).toContain("<li>状态：已发布</li>");
+  });
+
   it("has a page for every document, CSR, customer, process and person", () => {
     const pagesOf = (folder: string) => filesOf(join(repo, folder)).map((f) => `${folder}/${f.replace(/^.*\//, "").replace(/\.yaml$/, ".html")}`).sort();
     expect(files.filter((f) => f.startsWith("documents/"))).toEqual(pagesOf("documents"));
@@ -70,14 +79,14 @@ describe("csr site on the bundled example", () => {
     const body = (html: string) => html.slice(html.indexOf('<table class="page">'), html.indexOf("</td></tr></tbody>\n</table>")).replace(/<a href="[^"]*">([^<]*)<\/a>/g, "$1");
     expect(body(page)).toBe(body(alone));
     expect(page).toContain('<a href="../documents/QR-014-01.html">QR-014-01</a>');
-    expect(page).toContain('<li><a href="../csr/DYA-001.html">DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注 (5.2 符号转换)</a></li>');
+    expect(page).toContain('<li><a href="../csr/DYA-001.html">DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注（5.2 符号转换）</a></li>');
     expect(page).toContain('<link rel="stylesheet" href="../assets/site.css">');
   });
 
   it("links a CSR to the documents that address it", () => {
     const page = read("csr/DYA-001.html");
     expect(page).toContain('<a href="../documents/QP-014.html">QP-014</a> 特殊特性管理程序 (A/1) 章节 5.2 符号转换');
-    expect(page).toContain('<a href="../customers/DYA.html">顾客: DYA 东岳汽车股份有限公司</a>');
+    expect(page).toContain('<a href="../customers/DYA.html">顾客：DYA 东岳汽车股份有限公司</a>');
   });
 
   it("every link leads to a file of the site and nothing is loaded from outside", () => {
@@ -118,7 +127,7 @@ describe("csr site on the bundled example", () => {
     await workbook.xlsx.readFile(join(site.out, "registers", "procedures.xlsx"));
     expect(workbook.worksheets[0]!.getCell(1, 1).value).toBe("程序文件一览表（共 15 份）");
     const page = read("registers/procedures.html");
-    expect(page).toContain('<a href="../registers/procedures.xlsx" download>下载 Excel (xlsx)</a><a href="../registers/procedures.csv" download>下载 CSV</a>');
+    expect(page).toContain('<a href="../registers/procedures.xlsx" download>下载 Excel（xlsx）</a><a href="../registers/procedures.csv" download>下载 CSV</a>');
     expect(page).toContain('<td><a href="../documents/QP-001.html">QP-001</a></td>');
   });
 
@@ -191,6 +200,12 @@ describe("csr site options", () => {
     expect(index).toContain('<link rel="canonical" href="https://qms.example.com/site/index.html">');
     expect(index).toContain("<h1>Quality system dashboard</h1>");
     expect(readFileSync(join(site.out, "documents", "QP-014.html"), "utf8")).toContain('<html lang="en">');
+    const csrPage = (id: string) => readFileSync(join(site.out, "csr", `${id}.html`), "utf8");
+    expect(csrPage("DYA-002")).toContain(
+      "<td>Marketing &amp; Sales accept (Sun Wei, 2024-06-18); Quality Assurance accept-with-action (Zhang Li, 2024-06-19); Engineering accept (Zhou Peng, 2024-06-19); Production accept (Huang Jun, 2024-06-20)</td>",
+    );
+    expect(csrPage("DYA-002")).toContain("<td>must (Xu Haitao, 2024-06-24)</td>");
+    expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working day(s) left)</li><li>Opinions missing: Engineering, Production</li>");
   });
 
   it("a document with a reference that does not resolve gets a notice instead of its body", () => {
