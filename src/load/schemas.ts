@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean, quotedId, showInvisible } from "../core/text.js";
 import { language, list, sentences, t, type MessageKey } from "../i18n/index.js";
+import { codesWithLabels } from "../i18n/values.js";
 import { PRECOMPILED_DIR, SCHEMA_DIR, SCHEMA_HINTS_ZH } from "./package.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
@@ -133,6 +134,7 @@ const TYPE_NAMES: Record<string, MessageKey> = {
 function mapErrors(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
   const problems: LoadProblem[] = [];
   const reportedPaths = new Set<string>();
+  const alternatives = new Set(errors.filter((error) => error.keyword === "anyOf").map((error) => error.instancePath));
   for (const error of errors) {
     const path = error.instancePath.split("/").slice(1).map(decodePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     if (error.keyword === "additionalProperties") {
@@ -162,6 +164,8 @@ function mapErrors(file: SourceFile, errors: ErrorObject[]): LoadProblem[] {
     // One message per value: alternatives (oneOf, if/then) repeat what their branches said.
     const key = error.instancePath;
     if (reportedPaths.has(key) || error.keyword === "oneOf" || error.keyword === "if") continue;
+    // A value of several forms (anyOf): each branch names one form, the value's description names them all.
+    if (error.keyword !== "anyOf" && alternatives.has(key)) continue;
     reportedPaths.add(key);
     const [line, column] = locate(file, path);
     problems.push({ rule: "schema/invalid-value", line, column, message: valueMessage(file, path, error) });
@@ -220,7 +224,7 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
     }
     case "enum": {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      return t("schema.not-allowed-value", { at, value: describe(data), allowed: list(allowed) }) + didYouMean(String(data), allowed);
+      return t("schema.not-allowed-value", { at, value: describe(data), allowed: list(codesWithLabels(allowed)) }) + didYouMean(String(data), allowed);
     }
     case "format":
       if (error.params.format === "date") return t("schema.not-date", { at, value: describe(data) });
@@ -234,6 +238,10 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
       return sentences(t("schema.min-items", { at, limit }), hint);
     case "minLength":
       return sentences(t("schema.empty", { at }), hint);
+    case "anyOf":
+      return sentences(t("schema.wrong-form", { at, value: describe(data) }), hint);
+    case "minProperties":
+      return sentences(t("schema.min-properties", { at, limit }), hint);
     case "uniqueItems":
       return t("schema.duplicate-items", { at, first: String(error.params.j), second: String(error.params.i) });
     case "minimum":

@@ -41,11 +41,11 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));
   if (view.obsolete) {
     const o = view.obsolete;
-    const text = `${t("obsolete_notice")} · ${t("obsolete_date")}: ${o.date} · ${t("obsolete_reason")}: ${o.reason}${o.supersededBy ? ` · ${t("superseded_by")}: ${o.supersededBy}` : ""}`;
+    const text = `${t("obsolete_notice")} · ${t("obsolete_date")}${t("colon")}${o.date} · ${t("obsolete_reason")}${t("colon")}${o.reason}${o.supersededBy ? ` · ${t("superseded_by")}${t("colon")}${o.supersededBy}` : ""}`;
     children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text, bold: true, color: "C00000" })] }));
   }
   if (view.kind === "form") {
-    children.push(caption(docx, `${t("form_sheet")}: ${view.title}`));
+    children.push(caption(docx, `${t("form_sheet")}${t("colon")}${view.title}`));
     if (view.sections.length === 0) children.push(new Paragraph({ children: [new TextRun({ text: t("form_no_fields"), color: "666666" })] }));
   }
   for (const section of view.sections) {
@@ -66,9 +66,9 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
       ]),
     );
   }
-  if (view.remarks) children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: `${t("remarks")}: `, bold: true }), new TextRun(view.remarks)] }));
+  if (view.remarks) children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: `${t("remarks")}${t("colon")}`, bold: true }), new TextRun(view.remarks)] }));
 
-  const right = `${t("document_number")}: ${view.number}${view.version ? ` · ${t("version")}: ${view.version}` : ""}`;
+  const right = `${t("document_number")}${t("colon")}${view.number}${view.version ? ` · ${t("version")}${t("colon")}${view.version}` : ""}`;
   return wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, header: [view.organisation, view.title, right] }, children, t);
 }
 
@@ -106,7 +106,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
     ).map((row) => pairs(row, row.length === 1 ? [labelWidth, TEXT_WIDTH - labelWidth] : undefined)),
   ];
   if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new docx.TextRun({ text: view.confidentiality, size: 18 })] }));
-  children.push(heading(docx, 1, `1 ${t("csr_requirement")}: ${view.requirementTitle}`));
+  children.push(heading(docx, 1, `1 ${t("csr_requirement")}${t("colon")}${view.requirementTitle}`));
   if (view.body) children.push(...markdownToDocx(ctx, view.body));
   children.push(
     heading(docx, 1, `2 ${t("csr_opinions")}`),
@@ -122,7 +122,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
           : view.record
             ? []
             : [{ header: false, cells: [empty("none")] }]),
-        ...(view.record ? [{ header: false, wide: true, cells: [text(`${t("csr_review_record")}: ${view.record}`)] }] : []),
+        ...(view.record ? [{ header: false, wide: true, cells: [text(`${t("csr_review_record")}${t("colon")}${view.record}`)] }] : []),
       ],
       [1600, 1400, 2200, 1300, TEXT_WIDTH - 6500],
     ),
@@ -163,7 +163,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   if (view.training) {
     children.push(whole("csr_training", text(`${t(view.training.required ? "csr_training_required" : "csr_training_not_required")}${view.training.records ? ` (${view.training.records})` : ""}`)));
   }
-  return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, header: [view.organisation, title, `${t("csr_id")}: ${view.number}`] }, children, t);
+  return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, header: [view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
 }
 
 async function start(options: DocxOptions): Promise<{ docx: Docx; ctx: BodyContext; t: (key: string) => string }> {
@@ -183,7 +183,7 @@ function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) =>
       alignment: AlignmentType.RIGHT,
       children: [
         new TextRun({ text: t(`stamp_${view.stamp}`), bold: true, size: 32, color, border: { style: BorderStyle.SINGLE, size: 12, color, space: 2 } }),
-        ...(view.copy ? [new TextRun({ text: `  ${t("copy_number")}: ${view.copy}`, bold: true, size: 21, color })] : []),
+        ...(view.copy ? [new TextRun({ text: `  ${t("copy_number")}${t("colon")}${view.copy}`, bold: true, size: 21, color })] : []),
       ],
     }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: view.organisation, bold: true, size: 30 })] }),

@@ -78,6 +78,8 @@ export interface Header {
   number: string;
   /** `stamp_released`, `stamp_draft` or `stamp_obsolete`: a label key and a CSS class. */
   stamp: "released" | "draft" | "obsolete";
+  /** The label key of `number` in the running header: a document's number, or a requirement's (a CSR report). */
+  numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
   copy?: number;
 }
@@ -143,7 +145,7 @@ class Names {
     return signature ? { name: this.person(signature.by), date: signature.date ?? "" } : NO_SIGNATURE;
   }
 
-  header(title: string, titleEn: string | undefined, number: string, stamp: Header["stamp"]): Header {
+  header(title: string, titleEn: string | undefined, number: string, stamp: Header["stamp"], numberLabel: Header["numberLabel"] = "document_number"): Header {
     const config = this.repo.config?.value;
     return {
       organisation: config ? this.pick(config.organisation.name, config.organisation.name_en) : "",
@@ -151,6 +153,7 @@ class Names {
       title: this.pick(title, titleEn),
       number,
       stamp,
+      numberLabel,
     };
   }
 
@@ -391,7 +394,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   const timeliness = reviewTimeliness(csr, repositoryCalendar(config), config, today);
   const formDoc = config?.csr?.review_form ? index.documents.get(config.csr.review_form)?.value : undefined;
   return {
-    ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "released" : "draft"),
+    ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "released" : "draft", "csr_id"),
     lang,
     form: config?.csr?.review_form ? { number: config.csr.review_form, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
     reviewStart: timeliness.start,

@@ -40,7 +40,7 @@ export interface Table {
 /** Organisation, the register's own form number and version, the as-of date and signature lines (编制/审核/批准). */
 export interface RegisterHeading {
   organisation: string;
-  /** e.g. "表单编号: QR-001-02 A/0"; empty when the organisation has not named a form for the register. */
+  /** e.g. "表单编号：QR-001-02 A/0"; empty when the organisation has not named a form for the register. */
   form: string;
   /** e.g. "截至 2026-11-27". */
   asOf: string;

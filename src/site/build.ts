@@ -238,7 +238,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
       facts: [
         { label: tr("site.person.department"), values: [{ text: departmentName(rc, person.department) }] },
         ...(person.title ? [{ label: tr("site.person.title"), values: [{ text: person.title }] }] : []),
-        { label: tr("site.person.roles"), values: [{ text: person.roles.join(tr("common.list-separator")) }] },
+        { label: tr("site.person.roles"), values: [{ text: person.roles.map((role) => tr(`site.person.role.${role}`)).join(tr("common.list-separator")) }] },
       ],
       sections: personSections(rc, page, person.id, person.department, work, entityCell, today),
     });

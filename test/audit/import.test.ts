@@ -535,7 +535,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
     const out = tempDir();
     expect(csr(["-C", dir, "render", "FORD-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" }).code).toBe(0);
     expect(readFileSync(join(out, "FORD-001.review.zh-CN.md"), "utf8")).toContain(
-      "| 部门 | 评审人 | 意见 | 日期 | 说明 |\n| --- | --- | --- | --- | --- |\n| 评审记录（各部门意见见其签字）: QR-015-01 2024-02 第3号 |  |  |  |  |\n",
+      "| 部门 | 评审人 | 意见 | 日期 | 说明 |\n| --- | --- | --- | --- | --- |\n| 评审记录（各部门意见见其签字）：QR-015-01 2024-02 第3号 |  |  |  |  |\n",
     );
   });
 });

@@ -28,7 +28,7 @@ describe("printed registers", () => {
       expect(sheet.headerFooter.oddHeader).toMatch(/^&L测试汽车零部件有限公司&C.+&R.*截至 2026-11-27$/);
     }
     const procedures = workbook.getWorksheet("程序文件一览表")!;
-    expect(procedures.headerFooter.oddHeader).toBe("&L测试汽车零部件有限公司&C程序文件一览表（共 3 份）&R表单编号: QR-001-01 A/0 截至 2026-11-27");
+    expect(procedures.headerFooter.oddHeader).toBe("&L测试汽车零部件有限公司&C程序文件一览表（共 3 份）&R表单编号：QR-001-01 A/0 截至 2026-11-27");
     expect(procedures.getCell("A8").value).toBe("编制：________　审核：________　批准：________");
   });
 

@@ -2,12 +2,12 @@
  * Findings in Chinese say everything in Chinese (issue 13): the review record's consistency and the
  * YAML parser's syntax errors come from the catalogs, English stays the words it always was.
  */
-import { cpSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { setLanguage } from "../../src/i18n/index.js";
 import { parseText } from "../../src/load/source.js";
-import { csr, FIXTURES, tempDir } from "../helpers.js";
+import { csr, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 const findingLines = (stdout: string) => stdout.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
 
@@ -25,6 +25,79 @@ describe("csr/review-inconsistent in Chinese", () => {
       "csr/DYA/DYA-001.yaml:12:83 error csr/review-inconsistent DYA-001：评审结论日期为 2026-11-20，早于最后一条意见（2026-11-30）。结论应在各部门意见之后作出；请更正日期。",
     ]);
     expect(result.code).toBe(1);
+  });
+});
+
+/** The findings of a rule's invalid fixture (test/fixtures/rules/<name>), checked in `lang`. */
+function fixtureFindings(name: string, lang: "zh-CN" | "en", edit?: (dir: string) => void): string[] {
+  const dir = tempDir();
+  cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+  cpSync(join(FIXTURES, "rules", name), dir, { recursive: true });
+  edit?.(dir);
+  return findingLines(csr(["-C", dir, "check", "--today", "2026-11-27"], { lang }).stdout);
+}
+
+describe("value codes in Chinese findings", () => {
+  it("names a disposition and an implementation status by their Chinese labels", () => {
+    expect(fixtureFindings("csr-not-addressed/invalid", "zh-CN")).toEqual([
+      "csr/DYA/DYA-001.yaml:11:27 warning csr/not-addressed DYA-001 的结论为“必须满足”，但没有任何程序文件、作业指导书或表单落实它。请添加 'addressed: [{document: <编号>, section: <章节>}]'，写明落实该要求的文件。",
+    ]);
+    expect(fixtureFindings("csr-implementation-overdue/invalid", "zh-CN")).toEqual([
+      "csr/DYA/DYA-001.yaml:14:36 error csr/implementation-overdue DYA-001 应在 2026-11-15 前实施（负责人：wang），但实施状态仍为“实施中”。请记录 'status: implemented' 以及实施日期（'implemented'）和证据，或商定新的完成期限并记录。",
+    ]);
+  });
+
+  it("gives a document kind's code, as qms.yaml spells it, with its Chinese name", () => {
+    expect(fixtureFindings("id-number-pattern/invalid", "zh-CN")).toEqual([
+      "documents/QP-20.yaml:1:5 error id/number-pattern 编号 'QP-20' 不符合 qms.yaml 中为 procedure（程序文件）规定的任何编号格式（QP-###）。请重新编号，或把它的编号体系加入 qms.yaml 的 'numbering'。",
+      "documents/QR-020-01.yaml:1:5 error id/number-pattern 编号 'QR-020-01' 不符合 qms.yaml 中为 procedure（程序文件）规定的任何编号格式（QP-###）。它符合 form（表单）的格式 QR-###-##：请检查文件的类型（kind）。请重新编号，或把它的编号体系加入 qms.yaml 的 'numbering'。",
+    ]);
+  });
+
+  it("lists a schema enum's allowed codes each with its Chinese label, in English the codes alone", () => {
+    const misspelled = (dir: string) => {
+      const file = join(dir, "documents", "QP-004.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace("status: released", "status: releasd"));
+    };
+    expect(fixtureFindings("doc-approver-lacks-role/valid", "zh-CN", misspelled)).toEqual([
+      "documents/QP-004.yaml:6:9 error schema/invalid-value 'status' 的值 'releasd' 不在允许范围内。允许的值：draft（草稿）、in-review（审批中）、released（已发布）、obsolete（已作废）。是否应为 'released'？",
+    ]);
+    expect(fixtureFindings("doc-approver-lacks-role/valid", "en", misspelled)).toEqual([
+      "documents/QP-004.yaml:6:9 error schema/invalid-value 'status' is 'releasd'; allowed values: draft, in-review, released, obsolete. Did you mean 'released'?",
+    ]);
+  });
+});
+
+describe("hints in Chinese", () => {
+  it("asks to correct a person's id (人员编号)", () => {
+    expect(fixtureFindings("ref-unresolved/invalid", "zh-CN").filter((l) => l.includes("人员"))).toEqual([
+      "documents/QP-020.yaml:14:20 error ref/unresolved 未知的人员 'wong'。是否应为 'wang'？请把此人加入 people.yaml，或更正人员编号。",
+    ]);
+  });
+});
+
+describe("a source revision that says 版 itself", () => {
+  it("is not given a second 版, while 'C' still reads C 版", () => {
+    expect(fixtureFindings("csr-training-overdue/invalid", "zh-CN")).toEqual([
+      "csr/DYA/DYA-001.yaml:14:13 warning csr/training-overdue DYA-001 已于 2026-03-13 作出结论且需要培训，但没有针对 DYA-SQM C 版的培训记录（应于 2026-04-13 前完成，20 个工作日）。请用 'csr train DYA-001 --people ... --date ...' 记录。",
+    ]);
+    const named = (dir: string) => {
+      for (const file of [join(dir, "csr", "DYA", "DYA-001.yaml"), join(dir, "customers", "DYA.yaml")]) writeFileSync(file, readFileSync(file, "utf8").replace(/revision: C\b/, "revision: 2027版"));
+    };
+    expect(fixtureFindings("csr-training-overdue/invalid", "zh-CN", named)).toEqual([
+      "csr/DYA/DYA-001.yaml:14:13 warning csr/training-overdue DYA-001 已于 2026-03-13 作出结论且需要培训，但没有针对 DYA-SQM 2027版的培训记录（应于 2026-04-13 前完成，20 个工作日）。请用 'csr train DYA-001 --people ... --date ...' 记录。",
+    ]);
+  });
+
+  it("shows in csr show's review history without a second 版, and a reason's full stop does not meet the comma", () => {
+    const example = join(ROOT, "examples", "acme-auto");
+    const zh = csr(["-C", example, "show", "DYA-002"], { lang: "zh-CN" }).stdout;
+    expect(zh).toContain("  历次评审        东岳SQM升版为D版，8D提交时限由10个工作日改为D4 5个工作日、D8 15个工作日，按程序重新评审，C 版，2026-03-16 结束\n");
+    const dir = tempDir();
+    cpSync(example, dir, { recursive: true });
+    const file = join(dir, "csr", "DYA", "DYA-002.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("source_revision: C", "source_revision: 2026版"));
+    expect(csr(["-C", dir, "show", "DYA-002"], { lang: "zh-CN" }).stdout).toContain("按程序重新评审，2026版，2026-03-16 结束\n");
   });
 });
 

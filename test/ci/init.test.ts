@@ -100,6 +100,39 @@ describe("csr init", () => {
     ]);
   });
 
+  it("writes the comments of qms.yaml, people.yaml and the example in the language of the run", () => {
+    const comments = (dir: string, file: string) => readFileSync(join(dir, file), "utf8").split("\n").filter((l) => l.includes("# "));
+    const zh = tempDir();
+    expect(csr(["init", "--example"], { cwd: zh, lang: "zh-CN" }).code).toBe(0);
+    expect(comments(zh, "qms.yaml")).toEqual([
+      "# 质量管理体系配置（各项说明见 'csr schema qms'）",
+      "  name: 某某汽车零部件有限公司 # 贵公司全称，印在受控文件上",
+      "# 示例中的过程只列到章（4 … 10），所以约定上级条款覆盖其下级条款；正式体系中请逐条对应后删除此项。",
+      "# delegates：可代本部门会签顾客特定要求评审意见的其他部门人员（people.yaml 中的人员编号）。",
+      "# 文件编号规则：'#' 代表一位数字，可并存多个编号体系。",
+      "# 工作日历：顾客特定要求须在收到后 10 个工作日内评审（IATF 16949 7.5.3.2.2）。",
+      "# 法定节假日和调休上班日取自 csr 随附的国务院办公厅放假通知（base: CN，2020 年起每年一条）；",
+      "# 这里只写本公司另外的休息日（holidays）和上班日（workdays），例如 { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }。",
+    ]);
+    expect(comments(zh, "people.yaml")).toEqual(["# 人员：文件的编制、审核、批准人员和文控人员（各项说明见 'csr schema people'）"]);
+    expect(comments(zh, "processes.yaml")).toEqual(["# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）"]);
+    expect(comments(zh, ".gitattributes")).toEqual(["# YAML 文件一律使用 LF 换行，无论同事使用哪种编辑器。", "# 在并行分支上会签：CSR 文件按意见逐条合并（csr merge-driver）。"]);
+    const en = tempDir();
+    expect(csr(["init", "--example"], { cwd: en }).code).toBe(0);
+    expect(comments(en, "qms.yaml")).toEqual([
+      "# Quality management system configuration (see 'csr schema qms')",
+      "  name: 某某汽车零部件有限公司 # your company's full name, printed on controlled documents",
+      "# The example's processes name whole chapters (4 … 10), so a clause counts as covering its sub-clauses; in a real system map each clause, then remove this.",
+      "# delegates: people of other departments who may give this department's opinion in a CSR review (ids in people.yaml).",
+      "# Document numbering: '#' stands for one digit; several numbering families may coexist.",
+      "# Working calendar: customer-specific requirements are reviewed within 10 working days of receipt (IATF 16949 7.5.3.2.2).",
+      "# Public holidays and make-up working days come from the State Council's holiday notices that come with csr (base: CN, one a year since 2020);",
+      "# list here only your company's own days off (holidays) and extra working days (workdays), e.g. { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }.",
+    ]);
+    expect(comments(en, "people.yaml")).toEqual(["# People: who prepares, reviews and approves documents, and the document controller (see 'csr schema people')"]);
+    expect(comments(en, ".gitattributes")).toEqual(["# YAML files always have LF line ends, whatever editor a colleague uses.", "# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver)."]);
+  });
+
   it("--example adds an example set that checks clean", () => {
     const dir = tempDir();
     const result = csr(["init", "--example"], { cwd: dir });

@@ -67,6 +67,15 @@ describe("the writing commands in Chinese", () => {
       stdout: "",
       stderr: "csr: QP-016 的状态是“草稿”；只有已发布的文件才能分发受控副本。\n提示：请先发布：'csr release QP-016 ...'。\n",
     });
+    // An obsolete document cannot be released again: the hint points at its successor.
+    expect(zh(dir, "distribute", "HH-F-013", "--to", "QA", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: HH-F-013 的状态是“已作废”；只有已发布的文件才能分发受控副本。\n提示：已作废的文件只收回、不再分发；请分发替代它的文件：'csr distribute QR-007-02 ...'。\n",
+    });
+    expect(csr(["-C", dir, "distribute", "HH-F-013", "--to", "QA", "-y"]).stderr).toBe(
+      "csr: HH-F-013 is obsolete; only a released document is distributed as controlled copies.\nhint: An obsolete document is withdrawn, not distributed; distribute its successor: 'csr distribute QR-007-02 ...'.\n",
+    );
   }, 60_000);
 
   it("records training, an implementation and a countersigning opinion, and refuses a second opinion of a department", () => {

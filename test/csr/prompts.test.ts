@@ -22,6 +22,9 @@ describe("csr add, asked at a terminal", () => {
       expect(screen.getScreen()).toContain("条款（输入条款号或标题中的词）");
       screen.type("防护");
       await screen.next();
+      // The line below the list is the Chinese title of the clause under the cursor, not its English one.
+      expect(screen.getScreen()).toContain("❯ IATF16949:8.5.4  防护\n  IATF16949:8.5.4.1  防护——补充\n\n防护\n");
+      expect(screen.getScreen()).not.toContain("Preservation");
       screen.keypress("enter");
       await screen.next();
       expect(screen.getScreen()).toContain("再选一个条款");
@@ -74,6 +77,7 @@ describe("csr add, asked at a terminal", () => {
     await screen.next();
     expect(screen.getScreen()).toContain("❯ IATF16949:8.5.4  防护");
     expect(screen.getScreen()).toContain("IATF16949:8.5.4.1  防护——补充");
+    expect(screen.getScreen()).toContain("\n\nPreservation\n");
     expect(screen.getScreen()).not.toContain("8.3.3.3");
     screen.keypress("enter");
     await screen.next();

@@ -170,6 +170,15 @@ describe("csr release", () => {
       });
     }
 
+    it("the approver is not an approver, said in Chinese with each role's meaning beside its code", () => {
+      const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+      const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", "--prepared", "zhang", "--reviewed", "li", "--approved", "li"], { lang: "zh-CN" });
+      expect(result.stderr).toBe(
+        "csr: --approved li：people.yaml 中的李娜没有 approver（批准）角色；现有角色：author（编制）、reviewer（审核）。\n提示：请选择具有 approver（批准）角色的人；如果已授予该角色，请在 people.yaml 中补上。\n",
+      );
+      expect(result.code).toBe(2);
+    });
+
     it("another file is staged", () => {
       const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
       writeFileSync(join(repo, "people.yaml"), readFileSync(join(repo, "people.yaml"), "utf8") + "# staged\n");

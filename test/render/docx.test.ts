@@ -57,7 +57,7 @@ describe("csr render --format docx", () => {
     const footer = docx["word/footer1.xml"]!;
     expect(footer.match(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)?.map((f) => f.replace(/<[^>]+>/g, ""))).toEqual(["PAGE", "NUMPAGES"]);
     expect(paragraphs(footer)).toEqual(["第  页 共  页"]);
-    expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求管理程序\t文件编号: QP-015 · 版本/版次: A/2"]);
+    expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求管理程序\t文件编号：QP-015 · 版本/版次：A/2"]);
     expect(docx["word/styles.xml"]).toContain('w:eastAsia="SimSun"');
   });
 
@@ -69,7 +69,7 @@ describe("csr render --format docx", () => {
     expect(csr(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--out", dir], { lang: null }).code).toBe(0);
     const zh = paragraphs(parts(join(dir, "HH-WI-06.zh-CN.docx"))["word/document.xml"]!);
     expect(zh[0]).toBe("作废");
-    expect(zh.find((t) => t.startsWith("本文件已作废"))).toBe("本文件已作废 · 作废日期: 2026-01-05 · 作废原因: 并入程序文件");
+    expect(zh.find((t) => t.startsWith("本文件已作废"))).toBe("本文件已作废 · 作废日期：2026-01-05 · 作废原因：并入程序文件");
     expect(csr(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--lang", "en", "--out", dir]).code).toBe(0);
     const en = parts(join(dir, "HH-WI-06.en.docx"));
     expect(paragraphs(en["word/document.xml"]!)[0]).toBe("OBSOLETE");
@@ -92,13 +92,13 @@ describe("csr render --format docx", () => {
       "章节", "4.2 特殊特性符号", "对应条款", "IATF16949:8.3.3.3, IATF16949:8.2.3.1.2",
     ]);
     const headings = text.filter((t) => /^\d /.test(t));
-    expect(headings).toEqual(["1 要求内容: 特殊特性须使用东岳符号或经认可的等效符号标注", "2 各部门评审意见（会签）", "3 评审结论", "4 措施与落实"]);
+    expect(headings).toEqual(["1 要求内容：特殊特性须使用东岳符号或经认可的等效符号标注", "2 各部门评审意见（会签）", "3 评审结论", "4 措施与落实"]);
     const opinions = text.slice(text.indexOf("2 各部门评审意见（会签）") + 1, text.indexOf("3 评审结论"));
     expect(opinions.slice(0, 5)).toEqual(["部门", "评审人", "意见", "日期", "说明"]);
     // One line per addressing document (line breaks in one cell).
     expect(text).toContain("QP-014 特殊特性管理程序 (A/1) 章节 5.2 符号转换WI-010-01 制动软管总成扣压作业指导书 (A/1) 章节 3 质量要求QR-014-01 特殊特性清单 (A/1)");
     expect(text.slice(text.indexOf("3 评审结论") + 1, text.indexOf("4 措施与落实"))).toEqual(["结论", "必须满足", "决定人", "徐海涛", "日期", "2025-02-17"]);
-    expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求评审报告\t要求编号: DYA-001"]);
+    expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求评审报告\t要求编号：DYA-001"]);
     expect(paragraphs(docx["word/footer1.xml"]!)).toEqual(["第  页 共  页"]);
     expect(docx["word/document.xml"]).toContain('<w:pgSz w:w="11906" w:h="16838"');
   });
@@ -134,7 +134,7 @@ describe("csr render --format docx", () => {
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, i) => {
       expect(page.replace(/\s/g, "")).toContain(`第${i + 1}页共${pages.length}页`);
-      expect(page).toContain("文件编号: QP-015 · 版本/版次: A/2");
+      expect(page).toContain("文件编号：QP-015 · 版本/版次：A/2");
     });
     expect(pages[0]!.replace(/ +/g, " ")).toMatch(/文件编号 QP-015 版本\/版次 A\/2 制订部门 市场部/);
     expect(text).toContain("5.12 来源文件换版后的重新评审");

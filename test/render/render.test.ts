@@ -86,7 +86,7 @@ describe("csr render", () => {
     expect(draft).toContain('<td colspan="5" class="empty">尚无发布记录</td>');
     const obsolete = readFileSync(join(out, "QP-009.zh-CN.html"), "utf8");
     expect(obsolete).toContain('<div class="watermark">作废</div>');
-    expect(obsolete).toContain("替代文件: QP-020 顾客特定要求管理程序 (A/1)");
+    expect(obsolete).toContain("替代文件：QP-020 顾客特定要求管理程序 (A/1)");
   });
 
   it("uses the repository's own template, partial and labels instead of csr's", () => {

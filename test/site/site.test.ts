@@ -59,6 +59,7 @@ describe("csr site on the bundled example", () => {
     expect(read("csr/DYA-002.html")).toContain("<td>必须满足（徐海涛，2024-06-24）</td>");
     expect(read("csr/DYA-007.html")).toContain("<li>评审期限：2026-12-08（剩余 7 个工作日）</li><li>未会签部门：技术部、生产部</li>");
     expect(read("documents/QP-014.html")).toContain("<li>状态：已发布</li>");
+    expect(read("people/zhangli.html")).toContain("<div><dt>角色</dt><dd>编制、审核、批准</dd></div>");
   });
 
   it("has a page for every document, CSR, customer, process and person", () => {
@@ -205,6 +206,7 @@ describe("csr site options", () => {
       "<td>Marketing &amp; Sales accept (Sun Wei, 2024-06-18); Quality Assurance accept-with-action (Zhang Li, 2024-06-19); Engineering accept (Zhou Peng, 2024-06-19); Production accept (Huang Jun, 2024-06-20)</td>",
     );
     expect(csrPage("DYA-002")).toContain("<td>must (Xu Haitao, 2024-06-24)</td>");
+    expect(readFileSync(join(site.out, "people", "zhangli.html"), "utf8")).toContain("<div><dt>Roles</dt><dd>author, reviewer, approver</dd></div>");
     expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working day(s) left)</li><li>Opinions missing: Engineering, Production</li>");
   });
 

@@ -5,7 +5,8 @@ import { clauseTitle } from "../../model/catalog.js";
 import { currentSources } from "../../model/csr-status.js";
 import type { Customer } from "../../model/types.js";
 import type { Choice, Prompts } from "./prompting.js";
-import { list, t } from "../../i18n/index.js";
+import { language, list, t, type Lang } from "../../i18n/index.js";
+import { revisionName } from "../../i18n/values.js";
 
 export interface CsrDraft {
   customer: string;
@@ -29,20 +30,32 @@ export interface AskContext {
 
 const DONE = "";
 
-export function clauseChoices(catalogs: readonly Catalog[]): Choice[] {
+/**
+ * The clauses to pick from: the number and the Chinese title on the line; below it, for the clause
+ * under the cursor, its title in the run's language (in English, the English title).
+ */
+export function clauseChoices(catalogs: readonly Catalog[], lang: Lang = language()): Choice[] {
   return catalogs.flatMap((catalog) =>
     [...catalog.clauses.values()].map((clause) => {
       const ref = `${catalog.id}:${clause.number}`;
       const title = clauseTitle(clause, "zh-CN");
-      const english = clause.title_en && clause.title_en !== title ? clause.title_en : undefined;
-      return { value: ref, name: title ? `${ref}  ${title}` : ref, ...(english ? { description: english } : {}) };
+      const described = lang === "en" ? (clause.title_en && clause.title_en !== title ? clause.title_en : undefined) : title || undefined;
+      return { value: ref, name: title ? `${ref}  ${title}` : ref, ...(described ? { description: described } : {}) };
     }),
+  );
+}
+
+/** What a typed term is looked for in: the number and both titles, whatever the run's language. */
+function clauseSearchTexts(catalogs: readonly Catalog[]): Map<string, string> {
+  return new Map(
+    catalogs.flatMap((catalog) => [...catalog.clauses.values()].map((clause) => [`${catalog.id}:${clause.number}`, `${catalog.id}:${clause.number} ${clause.title ?? ""} ${clause.title_en ?? ""}`.toLowerCase()] as const)),
   );
 }
 
 /** Clauses picked one by one from a searchable list (number, Chinese or English title); "done" ends the list. */
 async function askClauses(catalogs: readonly Catalog[], prompts: Prompts): Promise<string[]> {
   const all = clauseChoices(catalogs);
+  const searchTexts = clauseSearchTexts(catalogs);
   const picked: string[] = [];
   for (;;) {
     const done: Choice[] = picked.length > 0 ? [{ value: DONE, name: t("prompt.add.clauses-done", { clauses: list(picked) }) }] : [];
@@ -51,7 +64,7 @@ async function askClauses(catalogs: readonly Catalog[], prompts: Prompts): Promi
       pageSize: 10,
       source: (term) => {
         const t = (term ?? "").trim().toLowerCase();
-        const matches = all.filter((c) => !picked.includes(c.value) && (t === "" || `${c.name} ${c.description ?? ""}`.toLowerCase().includes(t)));
+        const matches = all.filter((c) => !picked.includes(c.value) && (t === "" || searchTexts.get(c.value)!.includes(t)));
         return [...done, ...matches];
       },
     });
@@ -72,7 +85,7 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
     given.source ??
     (await prompts.select({
       message: t("prompt.add.source"),
-      choices: sources.map((s) => ({ value: s.id, name: `${s.id}  ${s.title} ${t("prompt.add.source-revision", { revision: s.revisions[s.revisions.length - 1]!.revision })}` })),
+      choices: sources.map((s) => ({ value: s.id, name: `${s.id}  ${s.title} ${t("prompt.add.source-revision", { revision: revisionName(s.revisions[s.revisions.length - 1]!.revision) })}` })),
     }));
   const section = given.section ?? optional(await prompts.input({ message: t("prompt.add.section") }));
   const clauses = given.clauses && given.clauses.length > 0 ? given.clauses : await askClauses(ctx.catalogs, prompts);

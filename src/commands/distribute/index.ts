@@ -7,7 +7,7 @@ import { UserError } from "../../core/errors.js";
 import { list as inline, t } from "../../i18n/index.js";
 import { copiesToRecall, nextCopyNumber } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
-import type { ControlledCopy } from "../../model/types.js";
+import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
@@ -31,7 +31,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { value: document, file } = findDocumentById(session, id);
     const version = currentRevision(document)?.version;
-    if (document.status !== "released" || !version) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), t("distribute.not-released.hint", { id }));
+    if (document.status !== "released" || !version) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
     const departments = session.repo.config?.value.departments ?? [];
     const given = listOption(flags.to);
     const to = (
@@ -110,4 +110,11 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
 /** Copies as the messages list them: "3 (A/0, PRD), 4 (A/0, QA)" / "3 号（A/0，PRD）、4 号（A/0，QA）". */
 function copyList(copies: readonly ControlledCopy[]): string {
   return inline(copies.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: c.to })));
+}
+
+/** What to do instead: release a draft; an obsolete document is not released again, its successor is distributed. */
+function notReleasedHint(document: ControlledDocument): string {
+  if (document.status !== "obsolete") return t("distribute.not-released.hint", { id: document.id });
+  const successor = document.obsolete?.superseded_by;
+  return successor ? t("distribute.obsolete.hint", { successor }) : t("distribute.obsolete.hint.no-successor");
 }

@@ -4,6 +4,7 @@
  */
 import { SCHEMA_FILES } from "../../load/schemas.js";
 import type { FileKind } from "../../load/source.js";
+import { t } from "../../i18n/index.js";
 
 /** Which files each schema applies to, as the YAML extension for VS Code matches them. */
 const SCHEMA_GLOBS: Record<FileKind, string[]> = {
@@ -17,13 +18,14 @@ const SCHEMA_GLOBS: Record<FileKind, string[]> = {
   standard: ["standards/*.yaml"],
 };
 
-const QMS = `# 质量管理体系配置 — the repository's configuration (see 'csr schema qms')
+/** qms.yaml; its comments are in the language of the run, as the rest of what `csr init` says. */
+const qms = () => `${t("init.file.qms.heading")}
 organisation:
-  name: 某某汽车零部件有限公司 # 贵公司全称，印在受控文件上
+  name: 某某汽车零部件有限公司 ${t("init.file.qms.organisation")}
   name_en: Example Auto Parts Co., Ltd.
 language: zh-CN
 standards: [IATF16949]
-# delegates: 可代本部门会签顾客特定要求评审意见的其他部门人员 (people.yaml 中的 id)。
+${t("init.file.qms.delegates")}
 departments:
   - code: MKT
     name: 市场部
@@ -45,7 +47,7 @@ departments:
   - code: HR
     name: 行政人事部
     name_en: Administration and HR
-# 文件编号规则：'#' 代表一位数字，可并存多个编号体系
+${t("init.file.qms.numbering")}
 numbering:
   - kind: manual
     pattern: QM-##
@@ -55,9 +57,7 @@ numbering:
     pattern: WI-###
   - kind: form
     pattern: QR-###-##
-# 工作日历：顾客特定要求须在收到后 10 个工作日内评审 (IATF 16949 7.5.3.2.2)。
-# 法定节假日和调休上班日取自 csr 随附的国务院办公厅放假通知 (base: CN，2020 年起每年一条)；
-# 这里只写本公司另外的休息日 (holidays) 和上班日 (workdays)，例如 { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }。
+${t("init.file.qms.calendar")}
 calendar:
   base: CN
   weekdays: [1, 2, 3, 4, 5]
@@ -68,7 +68,7 @@ csr:
   reviewers: [QA, MKT, PRD]
 `;
 
-const PEOPLE = `# 人员：编制、审核、批准和文控 — who writes, reviews and approves (see 'csr schema people')
+const people = () => `${t("init.file.people.heading")}
 people:
   - id: zhangsan
     name: 张三
@@ -82,10 +82,10 @@ people:
     roles: [reviewer, approver]
 `;
 
-const GITATTRIBUTES = `# YAML files always have LF line ends, whatever editor a colleague uses.
+const gitattributes = () => `${t("init.file.gitattributes.eol")}
 *.yaml text eol=lf
 *.yml text eol=lf
-# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver).
+${t("init.file.gitattributes.merge")}
 csr/**/*.yaml merge=csr
 `;
 
@@ -258,7 +258,7 @@ const EXTENSIONS = `{
 `;
 
 /** A small, consistent example: one customer, two CSRs addressed by two procedures with their forms. */
-const EXAMPLE: Record<string, string> = {
+const example = (): Record<string, string> => ({
   "customers/HXQC.yaml": `code: HXQC
 name: 华夏汽车有限公司
 name_en: Huaxia Motors Co., Ltd.
@@ -476,7 +476,7 @@ record:
   medium: paper+electronic
   location: 市场部
 `,
-  "processes.yaml": `# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）
+  "processes.yaml": `${t("init.file.processes.heading")}
 processes:
   - code: M1
     name: 管理过程
@@ -513,29 +513,29 @@ processes:
     symbol: ☆
     class: 重要
 `,
-};
+});
 
 /** Repository-relative path -> content, in the order they are listed to the user. */
 /**
  * The example's processes name whole sections (4 … 10), so the example counts a section as covering
  * its sub-clauses, and says that a real system names each sub-clause instead.
  */
-const EXAMPLE_COVERAGE = `# 示例中的过程只列到章（4 … 10），所以约定上级条款覆盖其下级条款；正式体系中请逐条对应后删除此项。
+const exampleCoverage = () => `${t("init.file.qms.coverage")}
 coverage:
   inherit_from_parent: true
 `;
 
-export function initFiles(example: boolean): Map<string, string> {
+export function initFiles(withExample: boolean): Map<string, string> {
   const files = new Map<string, string>([
-    ["qms.yaml", example ? QMS.replace("standards: [IATF16949]\n", `standards: [IATF16949]\n${EXAMPLE_COVERAGE}`) : QMS],
-    ["people.yaml", PEOPLE],
+    ["qms.yaml", withExample ? qms().replace("standards: [IATF16949]\n", `standards: [IATF16949]\n${exampleCoverage()}`) : qms()],
+    ["people.yaml", people()],
   ]);
-  if (example) {
-    for (const [path, content] of Object.entries(EXAMPLE)) files.set(path, content);
+  if (withExample) {
+    for (const [path, content] of Object.entries(example())) files.set(path, content);
   } else {
     for (const dir of ["customers", "csr", "documents"]) files.set(`${dir}/.gitkeep`, "");
   }
-  files.set(".gitattributes", GITATTRIBUTES);
+  files.set(".gitattributes", gitattributes());
   files.set(".gitignore", GITIGNORE);
   files.set(".vscode/settings.json", vscodeSettings());
   files.set(".vscode/extensions.json", EXTENSIONS);

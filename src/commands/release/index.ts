@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
+import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
 import { loadRepository } from "../../load/repository.js";
@@ -172,6 +173,11 @@ function person(index: RepoIndex, id: string, flag: string): Person {
 
 function requireRole(person: Person, role: Role, flag: string): void {
   if (!person.roles.includes(role)) {
-    throw new UserError(t("release.missing-role", { flag, id: person.id, name: person.name, role, roles: list(person.roles) || t("release.no-roles") }), t("release.missing-role.hint", { role }));
+    throw new UserError(t("release.missing-role", { flag, id: person.id, name: person.name, role: roleWithLabel(role), roles: list(person.roles.map(roleWithLabel)) || t("release.no-roles") }), t("release.missing-role.hint", { role: roleWithLabel(role) }));
   }
+}
+
+/** A role as people.yaml spells it, with its meaning in Chinese: approver（批准）. */
+function roleWithLabel(role: Role): string {
+  return codeWithLabel(role, t(`value.role.${role}`));
 }

@@ -12,6 +12,7 @@ import { documentSections, findSection } from "../../model/sections.js";
 import type { Csr, Decision, DocumentStatus, Opinion } from "../../model/types.js";
 import { padEnd } from "../../core/text.js";
 import { conjunction, language, t, type MessageKey } from "../../i18n/index.js";
+import { revisionName } from "../../i18n/values.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
 import { findCsr } from "./lookup.js";
@@ -126,7 +127,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   if (csr.training) field("show.label.training", csr.training.required ? t("show.training.required") + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : "") : t("show.training.not-required"));
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}: ${csr.superseded.reason}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   const history = (csr.review?.history ?? []).flatMap((round) => [
-    [round.reason ?? t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: round.source_revision }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
+    [round.reason ? withoutFinalStop(round.reason) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person)}`),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person) })}`] : []),
   ]);
@@ -162,4 +163,9 @@ function opinionLine(o: Opinion, person: (id: string) => string): string {
 
 function decisionLine(d: Decision, person: (id: string) => string): string {
   return [t(`value.disposition.${d.disposition}`), person(d.by), d.date].join(t("show.comma")) + (d.forced ? t("show.decision.forced") : "") + (d.justification ? t("show.colon", { text: d.justification }) : "");
+}
+
+/** A reason written as a sentence ("…重新评审。") without its full stop, as it is followed by more of the line. */
+function withoutFinalStop(text: string): string {
+  return text.replace(/[。．.！!；;，,、\s]+$/u, "");
 }

@@ -24,7 +24,7 @@ implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented:
       if (csr.superseded || !implementation?.due || disposition === "rejected" || disposition === "not-applicable") continue;
       if (implementation.status === "implemented" || implementation.status === "verified") continue;
       if (implementation.due >= ctx.options.today) continue;
-      const data = { csr: csr.id, due: implementation.due, status: implementation.status ?? "planned" };
+      const data = { csr: csr.id, due: implementation.due, status: t(`value.implementation.${implementation.status ?? "planned"}`) };
       ctx.report(
         { file, path: ["implementation", "due"] },
         implementation.owner ? t("rule.csr/implementation-overdue.with-owner", { ...data, owner: implementation.owner }) : t("rule.csr/implementation-overdue", data),

@@ -27,7 +27,7 @@ addressed:
       if ((csr.addressed ?? []).length > 0) continue;
       ctx.report(
         { file, path: ["review", "decision", "disposition"] },
-        t("rule.csr/not-addressed", { csr: csr.id, disposition }),
+        t("rule.csr/not-addressed", { csr: csr.id, disposition: t(`value.disposition.${disposition}`) }),
       );
     }
   },

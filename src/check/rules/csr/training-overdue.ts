@@ -2,6 +2,7 @@ import { repositoryCalendar } from "../../../load/calendar.js";
 import { DEFAULT_TRAINING_DAYS } from "../../../model/distribution.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
+import { revisionName } from "../../../i18n/values.js";
 
 /**
  * IATF 16949 4.3.2 and the CSR procedure: where a customer-specific requirement calls for
@@ -41,7 +42,7 @@ training:
       if (due >= ctx.options.today) continue;
       ctx.report(
         { file, path: ["training", "required"] },
-        t("rule.csr/training-overdue", { csr: csr.id, date: decision.date, source: csr.source.document, revision: csr.source.revision, due, days }),
+        t("rule.csr/training-overdue", { csr: csr.id, date: decision.date, source: csr.source.document, revision: revisionName(csr.source.revision), due, days }),
       );
     }
   },

@@ -1,6 +1,8 @@
 import { numberPatternToRegExp } from "../../../model/numbering.js";
 import type { Rule } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
+import { codeWithLabel } from "../../../i18n/values.js";
+import type { DocumentKind } from "../../../model/types.js";
 
 export const rule: Rule = {
   id: "id/number-pattern",
@@ -29,11 +31,16 @@ id: QP-020
       ctx.report(
         { file, path: ["id"] },
         sentences(
-          t("rule.id/number-pattern", { id: value.id, kind: value.kind, patterns }),
-          other && t("rule.id/number-pattern.other-kind", { kind: other.kind, pattern: other.pattern }),
+          t("rule.id/number-pattern", { id: value.id, kind: kindWithLabel(value.kind), patterns }),
+          other && t("rule.id/number-pattern.other-kind", { kind: kindWithLabel(other.kind), pattern: other.pattern }),
           t("rule.id/number-pattern.fix"),
         ),
       );
     }
   },
 };
+
+/** The kind as qms.yaml's `numbering` spells it, with its meaning in Chinese: procedure（程序文件）. */
+function kindWithLabel(kind: DocumentKind): string {
+  return codeWithLabel(kind, t(`value.kind.${kind}`));
+}

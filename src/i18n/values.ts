@@ -1,0 +1,42 @@
+/**
+ * Value codes in sentences. A file holds codes (`released`, `approver`, `procedure`); a Chinese
+ * reader needs the meaning too, and the code where it is to be typed. The labels live in the
+ * catalogs as `value.<domain>.<code>`; in English the label is the code itself, so English text
+ * shows the code alone.
+ */
+import { catalog, language, t } from "./index.js";
+
+/** `code（label）` in Chinese, the code alone where its label is the code. */
+export function codeWithLabel(code: string, label: string): string {
+  return label === code ? code : t("value.code-with-label", { code, label });
+}
+
+/**
+ * `codes` each with its label, when they all are values of one domain of the catalog (the allowed
+ * values of a schema enum, say); else the codes unchanged. Domains are told apart by their whole
+ * set of codes, so `rejected` (a disposition) and `reject` (an opinion) are never confused.
+ */
+export function codesWithLabels(codes: readonly string[]): string[] {
+  const entries = catalog(language());
+  const domain = domainOf(entries, codes);
+  return domain === undefined ? [...codes] : codes.map((code) => codeWithLabel(code, entries[`value.${domain}.${code}`]!));
+}
+
+function domainOf(entries: Record<string, string>, codes: readonly string[]): string | undefined {
+  if (codes.length === 0) return undefined;
+  const first = `.${codes[0]}`;
+  for (const key of Object.keys(entries)) {
+    if (!key.startsWith("value.") || !key.endsWith(first)) continue;
+    const domain = key.slice("value.".length, key.length - first.length);
+    if (codes.every((code) => `value.${domain}.${code}` in entries)) return domain;
+  }
+  return undefined;
+}
+
+/**
+ * A source document's revision as a sentence names it: in Chinese "C 版", but a revision that
+ * says 版 itself ("2027版") is not given a second one.
+ */
+export function revisionName(revision: string): string {
+  return t(/版\s*$/.test(revision) ? "value.revision.named" : "value.revision", { revision });
+}
