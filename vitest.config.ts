@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { LongFilesFirst } from "./test/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -12,5 +13,11 @@ export default defineConfig({
     // the csr processes they start: one worker more than there are cores keeps the cores busy,
     // where vitest's default (one less) runs them one at a time on a 2-core machine.
     maxWorkers: availableParallelism() + 1,
+    // A worker runs file after file without loading vitest, csr's modules and their libraries anew
+    // for each (4 to 10 % less CPU time, measured on parts of the suite): no test file mocks a
+    // module or changes process-wide state that another file reads (test/setup.ts sets the
+    // language for each file).
+    isolate: false,
+    sequence: { sequencer: LongFilesFirst },
   },
 });

@@ -1,5 +1,5 @@
 /** Shared test helpers: temporary repositories, real git with a fixed user, the built binary. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -40,17 +40,45 @@ export interface RunResult {
  * unless the arguments name a language or `lang` asks for another (`null`: no `--lang`, so the
  * repository or the default decides, as for a user; test/cli/i18n.test.ts covers that).
  */
-export function csr(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string>; lang?: "zh-CN" | "en" | null } = {}): RunResult {
+export function csr(args: string[], options: CsrOptions = {}): RunResult {
+  const { argv, cwd, env } = invocation(args, options);
+  const result = spawnSync(process.execPath, argv, { cwd, env, input: options.input ?? "", encoding: "utf8" });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * `csr` without blocking the test file's process, for tests that run side by side
+ * (`describe.concurrent`): the same binary, arguments and environment, nothing on stdin.
+ */
+export function csrAsync(args: string[], options: Omit<CsrOptions, "input"> = {}): Promise<RunResult> {
+  const { argv, cwd, env } = invocation(args, options);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+interface CsrOptions {
+  cwd?: string;
+  input?: string;
+  env?: Record<string, string>;
+  lang?: "zh-CN" | "en" | null;
+}
+
+function invocation(args: string[], options: CsrOptions): { argv: string[]; cwd: string; env: NodeJS.ProcessEnv } {
   const lang = options.lang === undefined ? "en" : options.lang;
   const langArgs = lang === null || args.some((a) => a === "--lang" || a.startsWith("--lang=")) ? [] : ["--lang", lang];
-  const result = spawnSync(process.execPath, [BIN, ...langArgs, ...args], {
+  return {
+    argv: [BIN, ...langArgs, ...args],
     cwd: options.cwd ?? ROOT,
-    input: options.input ?? "",
-    encoding: "utf8",
     // Outside a repository the locale would decide the language: none is set, so it is Chinese everywhere.
     env: { ...process.env, NO_COLOR: "1", LC_ALL: "", LC_MESSAGES: "", LANG: "", ...options.env },
-  });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  };
 }
 
 /** A finding as `csr check --format json` prints it. */

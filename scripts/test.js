@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm test` after the bundle (scripts/build.js): type-checks src/ and test/ (tsc -p
+// tsconfig.test.json, which includes both) while vitest runs the tests, and fails if either fails.
+// `npm run build`'s own `tsc --noEmit` would check src/ a second time, so npm test runs the bundling
+// step of the build only. tsc works on one core for several seconds: run one after the other, that
+// was time the second core of a 2-core machine had nothing to do. Arguments go to vitest
+// (`npm test -- test/check`); tsc's report is printed after vitest's, not inside it.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const tscBin = require.resolve("typescript/bin/tsc");
+const vitestBin = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
+
+/** Runs a node script to its end; `capture` keeps its output for later instead of printing it. */
+function run(script, args, capture) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" });
+    let output = "";
+    if (capture) for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk) => (output += chunk));
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+const [types, tests] = await Promise.all([run(tscBin, ["-p", "tsconfig.test.json"], true), run(vitestBin, ["run", ...process.argv.slice(2)], false)]);
+if (types.code !== 0) process.stderr.write(`\ntsc -p tsconfig.test.json found type errors:\n${types.output}`);
+process.exitCode = tests.code !== 0 ? tests.code : types.code;
