@@ -21,6 +21,11 @@ const DIST = join(ROOT, "dist");
 /** Bundles of modules for the build and the developer scripts: two folders deep too, never packed. */
 const TOOLS = join(ROOT, "node_modules", ".csr-build");
 
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+const packages = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
+/** The npm packages put into the bundle (see above); the others are imported from node_modules. */
+const BUNDLED = ["commander", "js-yaml"];
+
 /**
  * A digest of src/ (as src/load/cache.ts computes it for unbundled sources) and of the versions of
  * the bundled npm packages: part of the check cache's key.
@@ -38,12 +43,8 @@ export function sourceDigest() {
   return hash.digest("hex");
 }
 
-const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-const packages = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
-/** The npm packages put into the bundle (see above); the others are imported from node_modules. */
-const BUNDLED = ["commander", "js-yaml"];
-
 const common = (digest) => ({
+  absWorkingDir: ROOT,
   bundle: true,
   format: "esm",
   platform: "node",
@@ -70,14 +71,15 @@ function provideRequire(files) {
 
 /** csr itself: dist/cli/main.js, run by bin/csr.js, and its chunks. */
 async function bundleCli(digest) {
-  await build({
+  const result = await build({
     ...common(digest),
     entryPoints: { "cli/main": join(ROOT, "src", "cli", "main.ts") },
     splitting: true,
     outdir: DIST,
     chunkNames: "chunks/[name]-[hash]",
     metafile: true,
-  }).then((result) => provideRequire(Object.keys(result.metafile.outputs).map((file) => join(ROOT, file))));
+  });
+  provideRequire(Object.keys(result.metafile.outputs).map((file) => join(ROOT, file)));
 }
 
 /**
@@ -103,7 +105,7 @@ async function precompile(digest) {
     const file = join(DIST, "precompiled", path);
     mkdirSync(dirname(file), { recursive: true });
     if (path.endsWith(".cjs")) {
-      await build({ stdin: { contents: content, resolveDir: ROOT, loader: "js" }, bundle: true, format: "cjs", platform: "node", target: "node20.17", minify: true, outfile: file, logLevel: "warning" });
+      await build({ absWorkingDir: ROOT, stdin: { contents: content, resolveDir: ROOT, loader: "js" }, bundle: true, format: "cjs", platform: "node", target: "node20.17", minify: true, outfile: file, logLevel: "warning" });
     } else writeFileSync(file, content);
   }
 }

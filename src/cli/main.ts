@@ -18,6 +18,11 @@ function packageVersion(): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  // `csr --version` alone needs neither the commands nor a message catalog: answered as commander would, before they are set up.
+  if (argv.length === 3 && (argv[2] === "--version" || argv[2] === "-V")) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   let exitCode = 0;
   // A reader that stops early (`csr matrix clauses | head`) closes the pipe: stop quietly, as Unix tools do.
   for (const stream of [process.stdout, process.stderr]) {

@@ -134,7 +134,10 @@ interface CacheState {
   index: Index;
   snapshot: Snapshot;
   today: string;
-  /** Whether the files are the index's, in its order, and none of them had to be listed or read. */
+  /**
+   * Whether the files are the index's own: found without listing a directory (so in its order),
+   * each with the index's key (a file read again because of its stat data had the same content).
+   */
   asIndexed: boolean;
   /**
    * Whether the index is to be written again even when the findings are the last check's: some

@@ -48,7 +48,9 @@ export function buildCatalog(base: CatalogFile | undefined, override: CatalogFil
       });
     }
   }
-  const sorted = new Map([...clauses.entries()].sort(([a], [b]) => compareClauseNumbers(a, b)));
+  // Each number is split once, not at every comparison: every check builds the shipped catalogs.
+  const keyed = [...clauses.entries()].map((entry) => ({ entry, parts: clauseNumberParts(entry[0]) }));
+  const sorted = new Map(keyed.sort((a, b) => compareParts(a.parts, b.parts)).map((k) => k.entry));
   for (const clause of sorted.values()) clause.parent = parentOf(clause.number, sorted);
   return {
     id: head.id,
@@ -70,8 +72,12 @@ function parentOf(number: string, clauses: Map<string, Clause>): string | null {
 }
 
 export function compareClauseNumbers(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
+  return compareParts(clauseNumberParts(a), clauseNumberParts(b));
+}
+
+const clauseNumberParts = (number: string): number[] => number.split(".").map(Number);
+
+function compareParts(pa: number[], pb: number[]): number {
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? -1) - (pb[i] ?? -1);
     if (d !== 0) return d;

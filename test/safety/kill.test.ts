@@ -97,16 +97,27 @@ describe("SIGKILL at any moment of a writing command", () => {
       durations.set(scenario.name, run.ms);
     }
     // Every step of each change in turn (beyond the eighth, every third: a change of many files
-    // repeats the same steps per file), until the command gets through without reaching the step.
+    // repeats the same steps per file), until the command gets through without reaching the step;
+    // then the steps that sampling jumped over at the end, since the last steps (commit, tag) are
+    // where a change completes.
     let kills = 0;
     const problems: string[] = [];
     await pool(
       4,
       SCENARIOS.map((scenario) => async () => {
+        let reached = 0;
         for (let at = 1; ; at += at < 8 ? 1 : 3) {
           const result = await killedRun(scenario, { at });
           if (result.problem) problems.push(result.problem);
-          if (!result.killed) break;
+          if (!result.killed) {
+            for (let last = at - 1; last > reached; last--) {
+              const tail = await killedRun(scenario, { at: last });
+              if (tail.problem) problems.push(tail.problem);
+              if (tail.killed) kills++;
+            }
+            break;
+          }
+          reached = at;
           kills++;
         }
       }),
