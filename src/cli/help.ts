@@ -34,6 +34,19 @@ export function localizeHelp(program: Command): void {
     .showHelpAfterError(t("cli.help.after-error"));
 }
 
+/**
+ * A usage error under a command points at that command's help (`csr check --help`, `csr matrix
+ * clauses --help`), where its options are listed, not at the program's. Applied once every command
+ * is added.
+ */
+export function pointHelpAtCommands(parent: Command, path: readonly string[] = []): void {
+  for (const command of parent.commands) {
+    const name = [...path, command.name()];
+    command.showHelpAfterError(t("cli.help.after-error-command", { command: name.join(" ") }));
+    pointHelpAtCommands(command, name);
+  }
+}
+
 function withExtras(description: string, choices: readonly string[] | undefined, defaultValue: unknown): string {
   const extras: string[] = [];
   if (choices) extras.push(t("cli.help.choices", { choices: choices.join(", ") }));

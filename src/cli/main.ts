@@ -8,7 +8,7 @@ import type { CommandContext } from "../commands/context.js";
 import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveLanguage } from "../i18n/resolve.js";
 import { PACKAGE_JSON } from "../load/package.js";
-import { localizeHelp } from "./help.js";
+import { localizeHelp, pointHelpAtCommands } from "./help.js";
 
 const EXIT_USAGE = 2;
 
@@ -388,6 +388,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/schema/index.js")).schemaCommand));
 
+  pointHelpAtCommands(program);
   try {
     await program.parseAsync(argv);
     return exitCode;

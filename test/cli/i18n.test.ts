@@ -63,7 +63,12 @@ describe("language of the command line", () => {
 
   it("reports commander's usage errors in the language", () => {
     const result = csr(["check", "--formt", "json"], { cwd: tempDir(), env: NO_LOCALE, lang: null });
-    expect(result).toEqual({ code: 2, stdout: "", stderr: "错误：未知选项 '--formt'\n（您是否要输入 --format？）\n（运行 'csr --help' 查看用法）\n" });
+    // The hint names the help of the command that was mistyped, where its options are listed.
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "错误：未知选项 '--formt'\n（您是否要输入 --format？）\n（运行 'csr check --help' 查看用法）\n" });
+    const nested = csr(["matrix", "clauses", "--bad"], { cwd: tempDir(), env: NO_LOCALE, lang: null });
+    expect(nested).toEqual({ code: 2, stdout: "", stderr: "错误：未知选项 '--bad'\n（运行 'csr matrix clauses --help' 查看用法）\n" });
+    const english = csr(["check", "--formt", "json"], { cwd: tempDir(), env: NO_LOCALE });
+    expect(english).toEqual({ code: 2, stdout: "", stderr: "error: unknown option '--formt'\n(Did you mean --format?)\n(run 'csr check --help' for usage)\n" });
     const choice = csr(["--lang", "fr", "explain"], { cwd: tempDir(), env: NO_LOCALE });
     expect(choice).toEqual({ code: 2, stdout: "", stderr: "错误：选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en\n（运行 'csr --help' 查看用法）\n" });
   });
