@@ -3,6 +3,7 @@
  * received -> in-review -> decided -> addressed -> implemented -> verified,
  * with superseded, rejected and not-applicable as ends.
  */
+import { translate, type Lang } from "../i18n/index.js";
 import type { WorkCalendar } from "./calendar.js";
 import type { Csr, Customer, DocumentStatus, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
 
@@ -19,21 +20,12 @@ export const CSR_STATUSES = [
 ] as const;
 export type CsrStatus = (typeof CSR_STATUSES)[number];
 
-/** The one vocabulary for statuses in every list, matrix and report (templates carry the same words). */
-const STATUS_LABELS: Record<CsrStatus, { "zh-CN": string; en: string }> = {
-  received: { "zh-CN": "已接收", en: "received" },
-  "in-review": { "zh-CN": "评审中", en: "in review" },
-  decided: { "zh-CN": "已决定", en: "decided" },
-  addressed: { "zh-CN": "已落实到文件", en: "addressed" },
-  implemented: { "zh-CN": "已实施", en: "implemented" },
-  verified: { "zh-CN": "已验证", en: "verified" },
-  superseded: { "zh-CN": "已替代", en: "superseded" },
-  rejected: { "zh-CN": "已拒绝", en: "rejected" },
-  "not-applicable": { "zh-CN": "不适用", en: "not applicable" },
-};
-
-export function csrStatusLabel(status: CsrStatus, lang: "zh-CN" | "en"): string {
-  return STATUS_LABELS[status][lang];
+/**
+ * The one vocabulary for statuses in every list, matrix and report (templates carry the same words):
+ * the catalogs' `csr-status.<status>`, in the language asked for (a register's, which may differ from the run's).
+ */
+export function csrStatusLabel(status: CsrStatus, lang: Lang): string {
+  return translate(lang, `csr-status.${status}`);
 }
 
 export const DEFAULT_REVIEW_DAYS = 10;
