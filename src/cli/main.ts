@@ -2,25 +2,19 @@
  * The command-line wiring. Only commander and the message catalog of the chosen language are loaded
  * up front, so `csr --help` and `csr --version` stay fast; each command's module is imported when it runs.
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "../commands/context.js";
 import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveLanguage } from "../i18n/resolve.js";
-import { PACKAGE_JSON } from "../load/package.js";
+import { packageManifest } from "../load/package.js";
 import { localizeHelp, pointHelpAtCommands } from "./help.js";
 
 const EXIT_USAGE = 2;
 
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(PACKAGE_JSON, "utf8")) as { version: string };
-  return pkg.version;
-}
-
 export async function run(argv: string[]): Promise<number> {
   // `csr --version` alone needs neither the commands nor a message catalog: answered as commander would, before they are set up.
   if (argv.length === 3 && (argv[2] === "--version" || argv[2] === "-V")) {
-    process.stdout.write(`${packageVersion()}\n`);
+    process.stdout.write(`${packageManifest().version}\n`);
     return 0;
   }
   let exitCode = 0;
@@ -54,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
   program
     .name("csr")
     .description(t("help.program"))
-    .version(packageVersion(), "-V, --version", t("help.program.version"))
+    .version(packageManifest().version, "-V, --version", t("help.program.version"))
     .option("-C <dir>", t("help.program.C"))
     // Read before parsing by resolveLanguage; declared so that commander accepts it anywhere and checks it.
     .addOption(new Option("--lang <lang>", t("help.program.lang")).choices(LANGS))

@@ -5,17 +5,10 @@
  * the version is published, and it shows the text of the rules that produced the finding rather than
  * whatever a branch says later. Name and version come from the package's own package.json.
  */
-import { readFileSync } from "node:fs";
 import { language } from "../i18n/index.js";
-import { PACKAGE_JSON } from "../load/package.js";
+import { packageManifest } from "../load/package.js";
 
-interface PackageJson {
-  name: string;
-  version: string;
-  homepage: string;
-}
-
-const pkg = JSON.parse(readFileSync(PACKAGE_JSON, "utf8")) as PackageJson;
+const pkg = packageManifest();
 
 /** The package's page on npm (package.json `homepage`). */
 export const HOMEPAGE_URL = pkg.homepage;

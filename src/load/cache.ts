@@ -25,7 +25,7 @@ import { catalogUrl, language } from "../i18n/index.js";
 import { discover, type Discovery, type ListedDirectory } from "./discover.js";
 import { gitDirectory } from "./git.js";
 import { readRegularFile } from "./guards.js";
-import { CALENDARS_DIR, PACKAGE_ROOT, SCHEMA_DIR, SCHEMA_HINTS_ZH, STANDARDS_DIR } from "./package.js";
+import { CALENDARS_DIR, PACKAGE_ROOT, packageManifest, SCHEMA_DIR, SCHEMA_HINTS_ZH, STANDARDS_DIR } from "./package.js";
 import type { Repository } from "./repository.js";
 import type { CachedResult, FileKind, LoadProblem, SourceFile } from "./source.js";
 
@@ -387,7 +387,7 @@ export function packageFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash("sha256");
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content);
-  add("version", (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version);
+  add("version", packageManifest().version);
   for (const dir of [SCHEMA_DIR, STANDARDS_DIR, CALENDARS_DIR]) {
     for (const name of readdirSync(dir).sort()) add(join(dir, name), readFileSync(join(dir, name)));
   }

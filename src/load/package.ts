@@ -5,11 +5,26 @@
  * src/<folder>/<module>.ts when tests import the sources. So the root is found from whichever file
  * this code ended up in.
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const PACKAGE_JSON = join(PACKAGE_ROOT, "package.json");
+/** What csr's own package.json says of it. */
+export interface PackageManifest {
+  name: string;
+  version: string;
+  homepage: string;
+}
+
+let manifest: PackageManifest | undefined;
+
+/** csr's package.json (name, version, homepage), read on first use and once per process. */
+export function packageManifest(): PackageManifest {
+  return (manifest ??= JSON.parse(readFileSync(PACKAGE_JSON, "utf8")) as PackageManifest);
+}
+
 export const SCHEMA_DIR = join(PACKAGE_ROOT, "schemas");
 export const STANDARDS_DIR = join(PACKAGE_ROOT, "standards");
 export const CALENDARS_DIR = join(PACKAGE_ROOT, "calendars");

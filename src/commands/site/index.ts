@@ -5,14 +5,14 @@
  * (it leaves a marker file in it); any other non-empty folder is refused.
  */
 import { language, list, t } from "../../i18n/index.js";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { checkRepository } from "../../check/engine.js";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import { loadChecked } from "../../load/cache.js";
 import { findRoot } from "../../load/discover.js";
-import { PACKAGE_ROOT } from "../../load/package.js";
+import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
 import { buildSite } from "../../site/build.js";
 import { dateOption } from "../options.js";
@@ -44,7 +44,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   const findings = checked.findings.filter((f) => f.heldBackBy === undefined);
   warnProblems(ctx, repo);
   const lang: Lang = language();
-  const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  const { version } = packageManifest();
 
   const staging = join(dirname(out), `.${basename(out)}.csr-site-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });

@@ -1,15 +1,13 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { HOMEPAGE_URL, ruleDocUrl } from "../../core/docs.js";
 import { ruleSection, ruleText } from "../../check/docs.js";
 import { rules } from "../../check/registry.js";
-import { PACKAGE_ROOT } from "../../load/package.js";
+import { packageManifest } from "../../load/package.js";
 import { fingerprints } from "../fingerprint.js";
 import type { Formatter } from "./types.js";
 import { language, t } from "../../i18n/index.js";
 
 const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+const VERSION = packageManifest().version;
 
 /** SARIF 2.1.0 for code-scanning tools; every registered rule is described, not just those that fired. */
 export const format: Formatter = ({ findings, overrides = {} }) => {
