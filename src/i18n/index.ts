@@ -88,7 +88,6 @@ function pluralRules(lang: Lang): Intl.PluralRules {
   return r;
 }
 
-
 /** Sentences as the language writes them one after the other: with a space in English, without in Chinese. Empty parts are left out. */
 export function sentences(...parts: (string | undefined | false)[]): string {
   return parts.filter((p): p is string => !!p).join(t("common.sentence-separator"));
