@@ -91,7 +91,8 @@ function utf16Kind(bytes: Buffer): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return t("load.utf16.le-bom");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return t("load.utf16.be-bom");
   const sample = bytes.subarray(0, 512);
-  if (sample.length < 4) return undefined;
+  // UTF-8 text has no zero byte (textProblem reports a NUL); the search is far cheaper than the count.
+  if (sample.length < 4 || !sample.includes(0)) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;

@@ -150,7 +150,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
   }
   // A '#' glued to a word after a plain value may cut it short (yaml/comment-cuts-value); only the
   // full parser sees where values end, so such files take that path.
-  if (parser === "fast" && !MAYBE_CUT_BY_COMMENT.test(text)) {
+  if (parser === "fast" && !(text.includes("#") && MAYBE_CUT_BY_COMMENT.test(text))) {
     const data = parseFast(text);
     if (data !== NOT_FAST) return new LazyFile(file.path, file.kind, reread ?? text, compactStrings(data), [], true);
   }

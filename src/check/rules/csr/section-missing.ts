@@ -1,5 +1,6 @@
 import { closest } from "../../../core/text.js";
-import { documentSections, findSection, sectionLabel } from "../../../model/sections.js";
+import { documentSections, findSection, sectionLabel, type NumberedSection } from "../../../model/sections.js";
+import type { ControlledDocument } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 
@@ -27,12 +28,15 @@ addressed:
     fix: "Cite the section as the document numbers it (the message suggests the closest one), or add the section to the document and release a new revision. The CSR matrix, `csr show` and the review report print the document's own number and title for every section that resolves.",
   },
   check(ctx) {
+    // Numbered once per document, not once per CSR that cites it.
+    const sectionsOf = new Map<ControlledDocument, NumberedSection[]>();
     for (const { value: csr, file } of ctx.repo.csrs) {
       csr.addressed?.forEach((place, i) => {
         if (place.section === undefined) return;
         const doc = ctx.index.documents.get(place.document)?.value;
         if (!doc) return;
-        const sections = documentSections(doc);
+        let sections = sectionsOf.get(doc);
+        if (!sections) sectionsOf.set(doc, (sections = documentSections(doc)));
         const lookup = findSection(sections, place.section);
         const at = { file, path: ["addressed", i, "section"] };
         if (lookup.titleMismatch !== undefined) {
