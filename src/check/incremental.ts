@@ -5,22 +5,12 @@
  * cannot be shown from the scopes, `recheck` gives up and the whole check runs.
  */
 import { reportedAt, type Finding } from "../core/diagnostic.js";
-import type { Repository } from "../load/repository.js";
+import type { Rerun } from "../load/cache.js";
 import { isBlocking } from "../load/silent.js";
 import { locate, type SourceFile } from "../load/source.js";
 import { brokenFoundations, checkRepository, orderFindings } from "./engine.js";
 import { rules as registeredRules } from "./registry.js";
 import type { ChangedFile, CheckOptions, Rule, RuleScope } from "./rule.js";
-
-/** What the check cache knows of a repeated check (load/cache.ts Rerun). */
-export interface ChangeSet {
-  /** The last check's findings; a rule's carry where it was reported (reportedAt). */
-  previous: readonly Finding[];
-  /** Each changed file as the last check read it and as it reads now, in discovery order. */
-  changed: readonly { before: SourceFile; after: SourceFile }[];
-  /** The changed files (as they read now) and the foundation files: what the `own` rules run on. */
-  partial: Repository;
-}
 
 /** A rule that declares no scope is taken to read everything of every file. */
 const EVERYTHING: RuleScope = { files: "all", reads: (f) => f.data };
@@ -32,7 +22,7 @@ const EVERYTHING: RuleScope = { files: "all", reads: (f) => f.data };
 const DUPLICATES = "id/duplicate";
 
 /** The findings of a whole check without `--base` for `options`, or undefined when only a whole check can tell. */
-export function recheck(change: ChangeSet, options: CheckOptions, rules: readonly Rule[] = registeredRules): Finding[] | undefined {
+export function recheck(change: Rerun, options: CheckOptions, rules: readonly Rule[] = registeredRules): Finding[] | undefined {
   const { previous, changed, partial } = change;
   const overrides = partial.config?.value.rules ?? {};
   const enabled = rules.filter((r) => r.check && overrides[r.id] !== "off");

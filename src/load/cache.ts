@@ -210,10 +210,13 @@ function rememberedFindings(state: CacheState): Finding[] | undefined {
   return result.digest === resultDigest(state.today, state.found, state.snapshot.keys) ? result.findings : undefined;
 }
 
-/** What a repeated check with a few files changed knows (check/incremental.ts ChangeSet). */
+/** What a repeated check with a few files changed knows, for check/incremental.ts. */
 export interface Rerun {
+  /** The last check's findings; a rule's carry where it was reported (reportedAt). */
   previous: Finding[];
+  /** Each changed file as the last check read it (data and problems only) and as it reads now, in discovery order. */
   changed: { before: SourceFile; after: SourceFile }[];
+  /** The changed files (as they read now) and the files of the other kinds, read and validated. */
   partial: Repository;
 }
 
