@@ -404,7 +404,7 @@ function dashboardPanel(panel: Panel, listHref: (list: ListPage) => string, enti
       ? {
           text: String(n.count),
           label: n.label,
-          href: n.list ? listHref(n.list) : n.entity ? entityHref(n.entity, n.fragment) : undefined,
+          href: n.list ? listHref(n.list) : n.register ? href("index.html", `registers/${n.register}.html`) : n.entity ? entityHref(n.entity, n.fragment) : undefined,
           className: n.count > 0 && n.tone ? n.tone : "",
         }
       : undefined;

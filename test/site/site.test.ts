@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", () => {
-    expect(site.stderr).toBe("已生成网站：135 个页面，166 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：134 个页面，165 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
@@ -114,6 +114,10 @@ describe("csr site on the bundled example", () => {
     expect(index).toContain('<a class="site-number" href="customers/DYA.html#status-in-review" aria-label="DYA · 评审中: 1">1</a>');
     expect(index).toMatch(/<a class="site-number " href="lists\/reviews-open.html"><span class="count">2<\/span> <span class="label">评审中（未决定）<\/span><\/a>/);
     expect(read("lists/reviews-open.html")).toContain('<a href="../csr/DYA-007.html">DYA-007</a>');
+    // All CSRs are the CSR list register: the total links to its page (with the downloads), not to a copy of it.
+    const all = [...index.matchAll(/<a class="site-number" href="([^"]+)" aria-label="全部: (\d+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(all).toEqual([`registers/csr-list.html ${filesOf(join(repo, "csr")).length}`]);
+    expect(files).not.toContain("lists/csr-all.html");
     const panels = [...index.matchAll(/<section class="site-panel" id="panel-([a-z-]+)">/g)].map((m) => m[1]);
     expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "training", "latest-releases", "findings"]);
   });
