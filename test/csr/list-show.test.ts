@@ -116,9 +116,9 @@ describe("csr show", () => {
         "  Received        2026-11-24",
         "  Status          in-review (评审中)",
         "  Review due      2026-12-08, 7 working day(s) left",
-        "  Required        QA, MKT",
-        "  Opinions        QA accept, zhang 张伟, 2026-11-25",
-        "  Missing         MKT",
+        "  Required        QA 品质部, MKT 市场部",
+        "  Opinions        QA 品质部 accept, zhang 张伟, 2026-11-25",
+        "  Missing         MKT 市场部",
         "  Decision        (not decided)",
         "  Addressed in    (no document yet)",
         "",
@@ -135,7 +135,7 @@ describe("csr show", () => {
 
   it("shows an overdue review, and everything as JSON", () => {
     const late = csr(["-C", FIXTURE, "show", "DYA-001", "--today", "2026-12-08"]);
-    expect(late.stdout).toContain("  Review due      2026-12-04, overdue by 2 working day(s)\n  Required        QA, MKT\n  Opinions        (none yet)\n  Missing         QA, MKT\n");
+    expect(late.stdout).toContain("  Review due      2026-12-04, overdue by 2 working day(s)\n  Required        QA 品质部, MKT 市场部\n  Opinions        (none yet)\n  Missing         QA 品质部, MKT 市场部\n");
     const json = JSON.parse(csr(["-C", FIXTURE, "show", "DYA-004", "--today", "2026-11-27", "--format", "json"]).stdout);
     expect(json).toMatchObject({
       file: "csr/DYA/DYA-004.yaml",
