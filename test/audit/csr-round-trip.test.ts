@@ -66,9 +66,9 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
   });
 
   it.each([
-    { name: "csr export (xlsx, Chinese)", file: "book.xlsx", lang: "zh-CN", out: ["export"], sheet: ["--sheet", "顾客特定要求清单"], titles: [] },
+    { name: "csr export (xlsx, Chinese)", file: "book.xlsx", lang: "zh-CN" as const, out: ["export"], sheet: ["--sheet", "顾客特定要求清单"], titles: [] },
     // An English list names each requirement by its English title, which comes back as the title.
-    { name: "csr list csr (CSV, English)", file: "list.csv", lang: "en", out: ["list", "csr", "--format", "csv"], sheet: [], titles: ["title"] },
+    { name: "csr list csr (CSV, English)", file: "list.csv", lang: "en" as const, out: ["list", "csr", "--format", "csv"], sheet: [], titles: ["title"] },
   ])("$name", ({ file, lang, out, sheet, titles }) => {
     const book = join(tempDir(), file);
     expect(csr(["-C", example, ...out, "--out", book, "--today", "2026-11-27"], { lang }).code).toBe(0);
