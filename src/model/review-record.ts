@@ -6,7 +6,7 @@
  * the person who decides has the approver role. `csr check` reports these (csr/review-inconsistent)
  * and `csr review` refuses to write them.
  */
-import type { Csr, Path, Person, QmsConfig } from "./types.js";
+import type { Csr, Department, Path, Person, QmsConfig } from "./types.js";
 import { inDateRange } from "../core/dates.js";
 import { reviewStart } from "./csr-status.js";
 import { t } from "../i18n/index.js";
@@ -25,6 +25,8 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
   const start = reviewStart(csr);
   // The texts of a message are made only for a problem: a check asks this of every CSR.
   const since = () => (review.restarted ? t("rule.csr/review-inconsistent.restarted", { start }) : t("rule.csr/review-inconsistent.received", { start }));
+  let departments: Map<string, Department> | undefined;
+  const delegatesOf = (code: string) => (departments ??= new Map((config?.departments ?? []).map((d) => [d.code, d]))).get(code)?.delegates ?? [];
   const dated = (path: Path, what: () => string, date: string) => {
     // A date outside the sane range is date/out-of-range's finding (one root cause, one finding).
     if (!inDateRange(date) || !inDateRange(start)) return;
@@ -33,7 +35,7 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
   };
   (review.opinions ?? []).forEach((opinion, i) => {
     const person = people.get(opinion.reviewer);
-    if (person && person.department !== opinion.department && !config?.departments?.find((d) => d.code === opinion.department)?.delegates?.includes(person.id)) {
+    if (person && person.department !== opinion.department && !delegatesOf(opinion.department).includes(person.id)) {
       problems.push({
         path: ["review", "opinions", i, "reviewer"],
         message: t("rule.csr/review-inconsistent.not-member", { csr: csr.id, name: person.name, person: person.id, of: person.department, department: opinion.department }),
