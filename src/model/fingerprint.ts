@@ -14,14 +14,14 @@
  * A fingerprint is the first 12 hex digits of a SHA-256 over a canonical JSON rendering; text is
  * compared with line endings and trailing blanks normalised, so re-saving a file changes nothing.
  */
-import { createHash } from "node:crypto";
-import { documentSections, findSection } from "./sections.js";
+import { hash as digest } from "node:crypto";
+import { documentSections, findSection, type NumberedSection } from "./sections.js";
 import type { AddressedIn, ControlledDocument, Csr, Section } from "./types.js";
 
 const text = (s: string | undefined) => (s ?? "").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
 
 function hash(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 12);
+  return digest("sha256", JSON.stringify(value), "hex").slice(0, 12);
 }
 
 function sectionContent(section: Section): unknown {
@@ -50,9 +50,42 @@ export function linkedSection(doc: ControlledDocument, ref: string): Section | u
  * `csr` (the requirement side). Undefined for a link without a pin, or whose section is gone
  * (a broken link rather than a suspect one).
  */
-export function changedEnds(csr: Csr, place: AddressedIn, doc: ControlledDocument, csrPrint = csrFingerprint(csr)): { section: boolean; csr: boolean } | undefined {
+export function changedEnds(
+  csr: Csr,
+  place: AddressedIn,
+  doc: ControlledDocument,
+  csrPrint = csrFingerprint(csr),
+  prints?: SectionPrints,
+): { section: boolean; csr: boolean } | undefined {
   if (!place.pin) return undefined;
-  const section = place.section === undefined ? undefined : linkedSection(doc, place.section);
-  if (place.section !== undefined && !section) return undefined;
-  return { section: sectionFingerprint(doc, section) !== place.pin.section, csr: csrPrint !== place.pin.csr };
+  const print = prints ? prints.of(doc, place.section) : linkedPrint(doc, place.section, () => documentSections(doc));
+  if (print === undefined) return undefined;
+  return { section: print !== place.pin.section, csr: csrPrint !== place.pin.csr };
+}
+
+/** The fingerprint of the section `ref` names (the whole body when undefined); undefined when there is no such section. */
+function linkedPrint(doc: ControlledDocument, ref: string | undefined, sections: () => NumberedSection[]): string | undefined {
+  if (ref === undefined) return sectionFingerprint(doc, undefined);
+  const section = findSection(sections(), ref).found?.section;
+  return section ? sectionFingerprint(doc, section) : undefined;
+}
+
+/**
+ * Section fingerprints remembered over one pass across many links (a check, a CSR register): a
+ * document's sections are numbered once and each linked section hashed once, however many CSRs
+ * link to it. Keep one for the pass only: it holds what it has seen.
+ */
+export class SectionPrints {
+  readonly #documents = new Map<ControlledDocument, { sections?: NumberedSection[]; prints: Map<string | undefined, string | undefined> }>();
+
+  /** As changedEnds compares it: the fingerprint of the section `ref` names, or undefined when it is gone. */
+  of(doc: ControlledDocument, ref: string | undefined): string | undefined {
+    let seen = this.#documents.get(doc);
+    if (!seen) this.#documents.set(doc, (seen = { prints: new Map() }));
+    if (seen.prints.has(ref)) return seen.prints.get(ref);
+    const known = seen;
+    const print = linkedPrint(doc, ref, () => (known.sections ??= documentSections(doc)));
+    known.prints.set(ref, print);
+    return print;
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { repositoryCalendar } from "../../load/calendar.js";
 import { csrFacts, csrStatus, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
-import { changedEnds } from "../../model/fingerprint.js";
+import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -159,6 +159,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
 /** One row per place a requirement is addressed; a requirement addressed nowhere yet still has its row. */
 export function csrMatrix(ctx: RegisterContext, options: { customer?: string } = {}): Table {
   const csrs = sortedCsrs(ctx, options.customer);
+  const prints = new SectionPrints();
   let suspect = 0;
   const rows = csrs.flatMap((csr) => {
     const base = {
@@ -177,7 +178,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
     if (places.length === 0) return [{ ...base, document: "", section: "", version: "", docTitle: "", link: "" }];
     return places.map((place) => {
       const doc = ctx.index.documents.get(place.document)?.value;
-      const changed = doc && !csr.superseded ? changedEnds(csr, place, doc) : undefined;
+      const changed = doc && !csr.superseded ? changedEnds(csr, place, doc, undefined, prints) : undefined;
       if (changed && (changed.section || changed.csr)) suspect++;
       return {
         ...base,

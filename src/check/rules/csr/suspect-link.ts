@@ -1,5 +1,5 @@
 import { currentRevision } from "../../../model/index.js";
-import { changedEnds, csrFingerprint } from "../../../model/fingerprint.js";
+import { changedEnds, csrFingerprint, SectionPrints } from "../../../model/fingerprint.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 
@@ -31,12 +31,13 @@ addressed:
     fix: "Read the changed section against the requirement. If it still addresses it, run `csr address --confirm DYA-001 QP-020 --section 5.2 --by zhang` (a new pin, with who and when); if not, change the document or point `addressed` elsewhere.",
   },
   check(ctx) {
+    const prints = new SectionPrints();
     for (const { value: csr, file } of ctx.repo.csrs) {
       if (csr.superseded || !(csr.addressed ?? []).some((p) => p.pin)) continue;
       const csrPrint = csrFingerprint(csr);
       (csr.addressed ?? []).forEach((place, i) => {
         const doc = ctx.index.documents.get(place.document)?.value;
-        const changed = doc && changedEnds(csr, place, doc, csrPrint);
+        const changed = doc && changedEnds(csr, place, doc, csrPrint, prints);
         if (!changed || (!changed.section && !changed.csr)) return;
         const pin = place.pin!;
         const what = place.section ? t("rule.csr/suspect-link.section", { section: place.section, document: doc.id }) : doc.id;
