@@ -68,6 +68,39 @@ describe("value codes in Chinese findings", () => {
   });
 });
 
+describe("a value typed as its label", () => {
+  it("is answered with its code, in a file and on the command line", () => {
+    const labelled = (dir: string) => {
+      const file = join(dir, "documents", "QP-004.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace("status: released", "status: 已发布"));
+    };
+    expect(fixtureFindings("doc-approver-lacks-role/valid", "zh-CN", labelled)).toEqual([
+      "documents/QP-004.yaml:6:9 error schema/invalid-value 'status' 的值 '已发布' 不在允许范围内。允许的值：draft（草稿）、in-review（审批中）、released（已发布）、obsolete（已作废）。是否应为 'released'？",
+    ]);
+    const dir = tempDir();
+    cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+    // An English label is found as well as a Chinese one, whatever the language of the run.
+    expect(csr(["-C", dir, "list", "--status", "已验证"], { lang: "zh-CN" })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: --status 必须是 received、in-review、decided、addressed、implemented、verified、superseded、rejected、not-applicable 之一；实际为 '已验证'。是否应为 'verified'？\n",
+    });
+    expect(csr(["-C", dir, "list", "--status", "in review"]).stderr).toBe(
+      "csr: --status must be one of received, in-review, decided, addressed, implemented, verified, superseded, rejected, not-applicable; got 'in review'. Did you mean 'in-review'?\n",
+    );
+  });
+});
+
+describe("doc/approver-lacks-role in Chinese", () => {
+  it("names the missing role by its code and its Chinese label", () => {
+    expect(fixtureFindings("doc-approver-lacks-role/invalid", "zh-CN")).toEqual([
+      "documents/QP-004.yaml:12:21 error doc/approver-lacks-role 王强（wang）以审核人身份签署了 A/0 版，但在 people.yaml 中没有 reviewer（审核）角色。请由有权限的人签字；如果确已授权，请在 people.yaml 中添加该角色。",
+      "documents/QP-004.yaml:13:21 error doc/approver-lacks-role 李娜（li）以批准人身份签署了 A/0 版，但在 people.yaml 中没有 approver（批准）角色。请由有权限的人签字；如果确已授权，请在 people.yaml 中添加该角色。",
+    ]);
+  });
+});
+
 describe("hints in Chinese", () => {
   it("asks to correct a person's id (人员编号)", () => {
     expect(fixtureFindings("ref-unresolved/invalid", "zh-CN").filter((l) => l.includes("人员"))).toEqual([
