@@ -99,6 +99,23 @@ describe("doc/approver-lacks-role in Chinese", () => {
       "documents/QP-004.yaml:13:21 error doc/approver-lacks-role 李娜（li）以批准人身份签署了 A/0 版，但在 people.yaml 中没有 approver（批准）角色。请由有权限的人签字；如果确已授权，请在 people.yaml 中添加该角色。",
     ]);
   });
+
+  it("names a person whose id is their name once, not as 王强（王强）", () => {
+    const namedById = (dir: string) => {
+      for (const file of ["people.yaml", "documents/QP-004.yaml"]) writeFileSync(join(dir, file), readFileSync(join(dir, file), "utf8").replace(/\bwang\b/g, "王强"));
+    };
+    expect(fixtureFindings("doc-approver-lacks-role/invalid", "zh-CN", namedById)[0]).toBe(
+      "documents/QP-004.yaml:12:21 error doc/approver-lacks-role 王强以审核人身份签署了 A/0 版，但在 people.yaml 中没有 reviewer（审核）角色。请由有权限的人签字；如果确已授权，请在 people.yaml 中添加该角色。",
+    );
+  });
+});
+
+describe("csr/unknown-category in Chinese", () => {
+  it("lists the categories of qms.yaml with 、 and suggests the closest in Chinese", () => {
+    expect(fixtureFindings("csr-unknown-category/invalid", "zh-CN")).toEqual([
+      "csr/DYA/DYA-001.yaml:6:11 error csr/unknown-category 类别 '特殊特征' 不是 qms.yaml 中列出的类别（特殊特性、包装与标识）。是否应为 '特殊特性'？请使用其中之一，或在 qms.yaml 的 csr.categories 下添加该类别。",
+    ]);
+  });
 });
 
 describe("hints in Chinese", () => {

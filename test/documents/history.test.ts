@@ -59,4 +59,14 @@ describe("csr history", () => {
     expect(lines.find((l) => l.includes("增加期限") && l.includes("@"))).toMatch(/A\/1\s+new revision A\/1$/);
     expect(result.stdout).toContain("1 commit changed the released document without a new revision (marked !). Release a new revision with 'csr release QP-020'.\n");
   });
+
+  it("lists the revision record of a repository not yet committed to, and says the file has no commits yet", () => {
+    const repo = minimalRepo({ "documents/QP-020.yaml": DRAFT.replace("status: draft", "status: released\nrevisions:\n  - { version: A/0, date: 2024-01-10, summary: 首次发布, prepared: { by: zhang }, approved: { by: wang } }") });
+    git(repo, ["init", "-q"]);
+    const result = csr(["-C", repo, "history", "QP-020"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("A/0      2024-01-10  首次发布  zhang 张伟  wang 王强  (before git)");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("documents/QP-020.yaml has not been committed to git yet: once it is, the commits that change it are listed here.");
+  });
 });

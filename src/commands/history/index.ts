@@ -96,7 +96,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       { key: "note", header: t("history.column.note") },
     ],
     rows: commits.map((c) => ({ date: c.date, author: `${c.author} <${c.email}>`, commit: c.commit, message: c.message, version: c.version, note: note(c) })),
-    notes: unrevised > 0 ? [t("history.unrevised", { count: unrevised, document: doc.id })] : [],
+    notes: commits.length === 0 ? [t("history.uncommitted", { file: file.path })] : unrevised > 0 ? [t("history.unrevised", { count: unrevised, document: doc.id })] : [],
   };
   ctx.stdout(`${toTerminal(revisionTable)}\n${toTerminal(commitTable)}`);
   return 0;
@@ -114,6 +114,8 @@ function note(c: CommitEntry): string {
 /** Every commit that touched the file (following renames), with what each did to the document, oldest first. */
 export async function documentCommits(root: string, path: string): Promise<CommitEntry[]> {
   const git = await openGit(root);
+  // A repository made with `git init` and not yet committed to has no history to read (git log fails there).
+  if (!(await git.raw(["rev-parse", "--verify", "--quiet", "HEAD"]).catch(() => ""))) return [];
   const log = await git.raw(["log", "--follow", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%ae%x1f%s", "--name-only", "--", path]);
   const records = log
     .split("\x1e")

@@ -1,6 +1,7 @@
 import { didYouMean } from "../../../core/text.js";
 import { categoryNotAllowed } from "../../../model/csr-status.js";
 import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
 
 /** What `csr add` refuses, `csr check` reports: a CSR's category is one of csr.categories in qms.yaml. */
 export const rule: Rule = {
@@ -25,7 +26,10 @@ category: 特殊特性
     for (const { value: csr, file } of ctx.repo.csrs) {
       const allowed = categoryNotAllowed(config, csr.category);
       if (!allowed) continue;
-      ctx.report({ file, path: ["category"] }, `The category '${csr.category}' is not one of the categories in qms.yaml (${allowed.join(", ")}).${didYouMean(csr.category!, allowed)} Use one of them, or add it under csr.categories in qms.yaml.`);
+      ctx.report(
+        { file, path: ["category"] },
+        t("rule.csr/unknown-category", { category: csr.category!, allowed: allowed.join(t("common.list-separator")), suggestion: didYouMean(csr.category!, allowed) }),
+      );
     }
   },
 };

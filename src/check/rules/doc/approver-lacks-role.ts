@@ -42,7 +42,7 @@ export const rule: Rule = {
         if (!person || person.roles.includes(needs)) continue;
         ctx.report(
           { file, path: ["revisions", doc.revisions!.length - 1, signature, "by"] },
-          t(`rule.doc/approver-lacks-role.${signature}`, { name: person.name, person: person.id, version: current.version, role: codeWithLabel(needs, t(`value.role.${needs}`)) }),
+          t(`rule.doc/approver-lacks-role.${signature}`, { who: codeWithLabel(person.name, person.id), version: current.version, role: codeWithLabel(needs, t(`value.role.${needs}`)) }),
         );
       }
     }
