@@ -161,7 +161,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   }
   children.push(whole("csr_distribution", text(view.distribution)));
   if (view.training) {
-    children.push(whole("csr_training", text(`${t(view.training.required ? "csr_training_required" : "csr_training_not_required")}${view.training.records ? ` (${view.training.records})` : ""}`)));
+    children.push(whole("csr_training", text(`${t(view.training.required ? "csr_training_required" : "csr_training_not_required")}${view.training.records ? `${t("paren_open")}${view.training.records}${t("paren_close")}` : ""}`)));
   }
   return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, header: [view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
 }
