@@ -246,6 +246,15 @@ describe("csr import FILE.docx", () => {
     expect(again.code).toBe(1);
   });
 
+  it("exits 0 when the files it wrote check clean, though another file of the repository has an error", async () => {
+    const repo = repoWith({ "QP-020 文件与资料管理程序.docx": await procedureQP020() });
+    writeFileSync(join(repo, "documents", "QP-099.yaml"), "id: QP-099\ntitle: 已有文件\nlevel: 2\nkind: procedure\ndepartment: NOSUCH\nstatus: draft\nsections:\n  - title: 目的\n    text: 已有的错误。\n");
+    const result = csr(["-C", repo, "import", join("Word文件", "QP-020 文件与资料管理程序.docx")]);
+    expect(result.stdout).toContain("Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.\ncsr check: 1 error(s)");
+    expect(result.stdout).toContain("  documents/QP-099.yaml:5:13 ref/unresolved");
+    expect(result.code).toBe(0);
+  });
+
   it("reads a work instruction with one-cell labels and a 文件修改记录", async () => {
     const repo = repoWith({ "SOP-QR-020.docx": await instructionSOPQR020() });
     const result = csr(["-C", repo, "import", join("Word文件", "SOP-QR-020.docx")]);
@@ -255,7 +264,7 @@ describe("csr import FILE.docx", () => {
         "  section 3.2, paragraph 13: 《不合格品控制程序》 is not in the repository — add or import it, then list it under related or forms in SOP-QR-020",
         "  wrote documents/SOP-QR-020.yaml",
         "",
-        "Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.",
+        "Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files, 1 file(s) written have errors (csr check below).",
         // The import says it, and csr check keeps saying it until the document is in the repository.
         "csr check: 1 error(s), 0 warning(s) (doc/mention-unresolved 1).",
         "  documents/SOP-QR-020.yaml:32:20 doc/mention-unresolved Section 3.2 of SOP-QR-020 mentions 《不合格品控制程序》, which is not the title of any document in the repository. Correct the title, or add the document (an external one as kind: external).",
@@ -317,7 +326,7 @@ describe("csr import FILE.docx", () => {
       "",
       `${join("Word文件", "无编号.docx")}: not imported: no document number: the header block has no 文件编号 (or 编号, Doc No.), and the file name is not one.`,
       "",
-      "Would import 2 of 4 Word file(s); 2 refused, 0 conflict(s) with existing files.",
+      "Would import 2 of 4 Word file(s); 2 refused, 0 conflict(s) with existing files, 1 file(s) to be written would have errors (csr check below).",
       "Dry run: nothing was written.",
       "csr check: 1 error(s), 0 warning(s) (doc/mention-unresolved 1).",
       "",

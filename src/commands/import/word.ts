@@ -3,7 +3,8 @@
  * documents/<ID>.yaml. Every file is read and planned before anything is written, so references
  * between the files of one import resolve; existing files are never overwritten; what could not
  * be taken over is listed with its place in the file; one summary and the `csr check` result end
- * the report.
+ * the report. Exit code 1 when a file was refused, existed already or could not be written, or
+ * when a file written has an error-level finding.
  */
 import { lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -20,7 +21,7 @@ import { readWordFile } from "../../import/docx/read.js";
 import type { CommandContext } from "../context.js";
 import type { NewPerson } from "../../import/plan.js";
 import { applyChange } from "../shared/transaction.js";
-import { peopleEdit, reportCheck, reportPeople, withPlannedFiles, type ImportFlags } from "./index.js";
+import { filesWithErrors, peopleEdit, reportCheck, reportPeople, withPlannedFiles, type ImportFlags } from "./index.js";
 
 const WORD_KINDS = ["procedures", "instructions", "forms", "documents"] as const;
 
@@ -81,18 +82,20 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   const refused = plans.filter((p) => p.refused).length;
   const tally = [t("import.word.refused", { count: refused }), t("import.word.conflicts", { count: conflicts.size })];
   if (failed.size) tally.push(t("import.word.not-written", { count: failed.size }));
+  const planned = written.map((p) => ({ row: 0, path: p.path!, id: p.id!, kind: p.data!.kind, data: p.data! }));
+  const after = flags.dryRun ? withPlannedFiles(root, planned, edits) : loadRepository(root);
+  const findings = runCheck(after, { today: localToday() });
+  // As the register import: the files it wrote count, not findings the repository had before.
+  const faulty = filesWithErrors(findings, planned.map((p) => p.path));
+  if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
   // Each file's report ends with an empty line already.
   const added = reportPeople(people, flags, (p) => list(p.files)).slice(1);
   if (added.length) out.push(...added, "");
   out.push(t(flags.dryRun ? "import.word.would-import" : "import.word.imported", { count: written.length, total: plans.length, tally: tally.join(t("import.word.tally-separator")) }));
   if (flags.dryRun) out.push(t("import.dry-run"));
-  const planned = written.map((p) => ({ row: 0, path: p.path!, id: p.id!, kind: p.data!.kind, data: p.data! }));
-  const after = flags.dryRun ? withPlannedFiles(root, planned, edits) : loadRepository(root);
-  const findings = runCheck(after, { today: localToday() });
   out.push(...reportCheck(findings, root));
   ctx.stdout(out.join("\n") + "\n");
-  const errors = findings.filter((f) => f.severity === "error").length;
-  return refused > 0 || conflicts.size > 0 || failed.size > 0 || errors > 0 ? 1 : 0;
+  return refused > 0 || conflicts.size > 0 || failed.size > 0 || faulty > 0 ? 1 : 0;
 }
 
 /** A new person with the Word files that name them. */
