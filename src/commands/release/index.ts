@@ -16,7 +16,8 @@ import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.j
 import { documentFileName } from "../../model/paths.js";
 import { nextVersion } from "../../model/revision.js";
 import type { Person, Revision, Role } from "../../model/types.js";
-import { dateOption } from "../options.js";
+import { revisionEvent } from "../../model/recorded-events.js";
+import { eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -55,7 +56,7 @@ export async function releaseCommand(ctx: CommandContext, id: string, flags: Rel
  * together or not at all (writeAndCommit).
  */
 async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
-  const date = dateOption(flags.date, "--date");
+  const date = eventDateOption(flags.date, "--date");
   const signed = signatureDates(flags, date);
   const summary = required(flags.summary, "--summary", t("release.needs.summary"));
   const prepared = required(flags.prepared, "--prepared", t("release.needs.prepared"));
@@ -77,7 +78,10 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     if (approved === prepared) {
       throw new UserError(t("release.self-approval", { name: approver.name, id: approved }));
     }
-    const current = currentRevision(doc)?.version;
+    const latest = currentRevision(doc);
+    // A revision dated before the one it follows is doc/version-sequence's finding.
+    if (latest) refuseBefore(date, "--date", { ...revisionEvent(latest), of: doc.id });
+    const current = latest?.version;
     if (current && !flags.force) await refuseUnchanged(root, doc.id, current, file.path, file.text);
     const version = nextVersion(current, flags.major === true && (doc.revisions?.length ?? 0) > 0);
     const tag = releaseTag(doc.id, version);
@@ -143,9 +147,10 @@ async function refuseUnchanged(root: string, id: string, version: string, path: 
  * Errors: UserError naming the two dates out of order.
  */
 function signatureDates(flags: ReleaseFlags, date: string): { prepared: string; reviewed: string; approved: string } {
-  const prepared = dateOption(flags.preparedDate, "--prepared-date", date);
-  const reviewed = dateOption(flags.reviewedDate, "--reviewed-date", date);
-  const approved = dateOption(flags.approvedDate, "--approved-date", date);
+  const signedOn = (value: string | undefined, flag: string) => (value === undefined ? date : eventDateOption(value, flag));
+  const prepared = signedOn(flags.preparedDate, "--prepared-date");
+  const reviewed = signedOn(flags.reviewedDate, "--reviewed-date");
+  const approved = signedOn(flags.approvedDate, "--approved-date");
   const order: [string, string][] = [
     ["--prepared-date", prepared],
     ["--reviewed-date", reviewed],

@@ -12,11 +12,12 @@ import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { missingOpinions, requiredDepartments, reviewDue } from "../../model/csr-status.js";
+import { missingOpinions, requiredDepartments, reviewDue, reviewStart } from "../../model/csr-status.js";
+import { eventLabel } from "../../model/recorded-events.js";
 import type { Csr, Decision, Disposition, Opinion, OpinionValue } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, dateOption } from "../options.js";
+import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
 import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -53,7 +54,7 @@ export async function reviewCommand(ctx: CommandContext, id: string, flags: Revi
 export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFlags, prompts?: Prompts): Promise<number> {
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
-  const date = dateOption(flags.date, "--date");
+  const date = eventDateOption(flags.date, "--date");
   let ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
   if (ask) {
     const recorder = recordingPrompts(ask);
@@ -104,6 +105,7 @@ interface Outcome {
 }
 
 async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
+  refuseBefore(date, "--date", startOf(csr));
   const config = repo.config?.value;
   const departments = config?.departments ?? [];
   const missing = missingOpinions(csr, config);
@@ -171,6 +173,8 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
       t("review.already-decided.hint"),
     );
   }
+  const last = (csr.review?.opinions ?? []).reduce<string | undefined>((latest, o) => (latest === undefined || o.date > latest ? o.date : latest), undefined);
+  refuseBefore(date, "--date", last !== undefined && last > reviewStart(csr) ? { what: eventLabel("review.event.last-opinion"), of: csr.id, date: last } : startOf(csr));
   const missing = missingOpinions(csr, config);
   if (missing.length > 0 && !flags.force) {
     throw new UserError(
@@ -225,4 +229,9 @@ async function need<T>(ask: Prompts | undefined, flag: string, what: string, que
 function optional(answer: string): string | undefined {
   const trimmed = answer.trim();
   return trimmed === "" ? undefined : trimmed;
+}
+
+/** The start of the current review round, which its opinions and decision follow. */
+function startOf(csr: Csr): Follows {
+  return { what: eventLabel(csr.review?.restarted ? "rule.date/event.csr-restarted" : "rule.date/event.csr-received"), of: csr.id, date: reviewStart(csr) };
 }
