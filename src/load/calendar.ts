@@ -2,9 +2,10 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CORE_SCHEMA, load } from "js-yaml";
+import { load } from "js-yaml";
 import { WorkCalendar, type PublicCalendar } from "../model/calendar.js";
 import type { QmsConfig } from "../model/types.js";
+import { YAML_CORE_SCHEMA } from "./core-schema.js";
 import { CALENDARS_DIR, PRECOMPILED_DIR } from "./package.js";
 
 /** What a repository uses when qms.yaml names no `calendar.base`. */
@@ -29,7 +30,7 @@ export function shippedCalendar(id: string): PublicCalendar {
 }
 
 // js-yaml, as for repository files: the `yaml` package costs more to load than the check of a small repository.
-const parseCalendar = (text: string) => load(text, { schema: CORE_SCHEMA }) as PublicCalendar;
+const parseCalendar = (text: string) => load(text, { schema: YAML_CORE_SCHEMA }) as PublicCalendar;
 
 const calendarDigest = (text: string) => createHash("sha256").update(text).digest("hex");
 

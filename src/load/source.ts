@@ -2,10 +2,11 @@
  * Reading one YAML file of a repository as untrusted input: size, encoding, merge conflicts,
  * syntax, duplicate keys, alias bombs and prototype keys all become findings, never exceptions.
  */
-import { CORE_SCHEMA, defineMappingTag, load as loadFast } from "js-yaml";
+import { load as loadFast } from "js-yaml";
 import type { Document, LineCounter, Node } from "yaml";
 import { t } from "../i18n/index.js";
 import type { Path } from "../model/types.js";
+import { YAML_CORE_SCHEMA } from "./core-schema.js";
 import { byteProblem, documentProblems, isNestingError, readRegularFile, textProblem, tooDeep } from "./guards.js";
 import { commentCutProblems } from "./silent.js";
 import { syntaxDetail } from "./yaml-errors.js";
@@ -211,55 +212,44 @@ const NOT_FAST = Symbol("not fast");
  * reports it.
  */
 const FAST_MAX_DEPTH = 50;
-const PLAIN_KEY_REFUSED = "csr: only plain text keys";
 
 /**
- * Mappings as plain objects, accepting only keys that `yaml` turns into the same object key:
- * text keys other than the merge key `<<` and the keys that reach Object.prototype. Anything
- * else (a number, null or collection as a key) is refused, so that `yaml` reads that file.
- * The pairs are collected in a Map and the object is made from them at once: an object that
- * gets its keys one by one, as a parser adds them, turns into a hash table after sixteen keys,
- * which holds a CSR or a document in four times the memory (and reads more slowly).
- */
-const plainMapTag = defineMappingTag<Map<string, unknown>, Record<string, unknown>>("tag:yaml.org,2002:map", {
-  create: () => new Map(),
-  identify: (data: unknown) => typeof data === "object" && data !== null && Object.getPrototypeOf(data) === Object.prototype,
-  addPair: (map, key, value) => {
-    if (typeof key !== "string" || key === "<<" || UNSAFE_KEYS.has(key)) return PLAIN_KEY_REFUSED;
-    map.set(key, value);
-    return "";
-  },
-  has: (map, key) => typeof key === "string" && map.has(key),
-  keys: (object) => Object.keys(object),
-  get: (object, key) => object[String(key)],
-  finalize: (map) => Object.fromEntries(map),
-});
-const FAST_SCHEMA = CORE_SCHEMA.withTags(plainMapTag);
-
-/**
- * The plain data of a YAML text by js-yaml (YAML 1.2 core schema, like `yaml`, a few times
- * faster and with no position-carrying Document), or NOT_FAST when the text uses anything where
- * the two could differ or where a guard of `yaml`'s path must speak: any error (syntax,
- * duplicate key, unknown tag), an alias (the alias limit), a merge key or a key that is not
- * plain text (`yaml`'s conversion of such keys differs), a directive (`%YAML 1.1` changes the
- * schema), nesting near the limit. Tagged values are left to `yaml` too, since only `yaml`'s
- * path reports tags outside the core schema.
+ * The plain data of a YAML text by js-yaml 4 (YAML 1.2 core schema as `yaml` reads it, a few
+ * times faster and with no position-carrying Document), or NOT_FAST when the text uses anything
+ * where the two could differ or where a guard of `yaml`'s path must speak: any error (syntax,
+ * duplicate key), a tag (only `yaml`'s path reports tags outside the core schema), a directive
+ * (`%YAML 1.1` changes the schema), an anchor or alias (js-yaml 4 has no alias limit), an
+ * explicit or collection key, nesting near the limit (refusedByFastParser); and, found while
+ * compactStrings walks the keys, a merge key `<<` (js-yaml's core schema has no merge type), a key
+ * that reaches Object.prototype, or one that is not plain text (a number, null or boolean: js-yaml
+ * makes a key of it by String(), `yaml` by its own rules).
  */
 function parseFast(text: string): unknown {
   if (refusedByFastParser(text)) return NOT_FAST;
   try {
-    return loadFast(text, { schema: FAST_SCHEMA, maxAliases: 0, maxDepth: FAST_MAX_DEPTH, maxTotalMergeKeys: 0 });
+    return compactStrings(loadFast(text, { schema: YAML_CORE_SCHEMA, maxDepth: FAST_MAX_DEPTH, onWarning: refuseWarning }));
   } catch {
     return NOT_FAST;
   }
 }
 
 /**
+ * js-yaml only warns where `yaml` reports an error: a line of a quoted value or flow collection
+ * indented no more than its key ("deficient indentation"); and of a directive or a non-ASCII line
+ * break. Either way the text is `yaml`'s to read.
+ */
+function refuseWarning(): never {
+  throw NOT_FAST;
+}
+
+/**
  * The strings of a file's data as a check keeps them, for tens of thousands of files at once: a
  * short value is shared with every equal one read before (dates, department codes, statuses recur
  * in every file: a third of the strings a check held), and a longer one is copied out of the
- * file's text, which js-yaml cuts it from as a slice that keeps the whole text alive.
- * Returns the same value with its strings replaced (arrays and objects are changed in place).
+ * file's text, which js-yaml cuts it from as a slice that keeps the whole text alive. A mapping
+ * of more than FAST_OBJECT_KEYS keys is made again at once (see there).
+ * Returns the same value with its strings replaced (arrays and objects are changed in place);
+ * throws NOT_FAST at a key that parseFast leaves to `yaml`.
  */
 function compactStrings(value: unknown): unknown {
   if (typeof value === "string") {
@@ -273,10 +263,37 @@ function compactStrings(value: unknown): unknown {
     for (let i = 0; i < value.length; i++) value[i] = compactStrings(value[i]);
   } else if (typeof value === "object" && value !== null) {
     const record = value as Record<string, unknown>;
-    for (const key in record) record[key] = compactStrings(record[key]);
+    let keys = 0;
+    for (const key in record) {
+      if (!isPlainTextKey(key)) throw NOT_FAST;
+      record[key] = compactStrings(record[key]);
+      keys++;
+    }
+    if (keys > FAST_OBJECT_KEYS) return Object.fromEntries(Object.entries(record));
   }
   return value;
 }
+
+/**
+ * js-yaml adds a mapping's keys one by one, and V8 turns an object that gets more keys this way
+ * into a hash table, which holds a CSR or a document in four times the memory (and reads more
+ * slowly); an object made from all its pairs at once keeps its compact form.
+ */
+const FAST_OBJECT_KEYS = 16;
+
+/**
+ * Whether a key of js-yaml's data is one `yaml` makes the same object key of: not the merge key,
+ * not a key that reaches Object.prototype, and not what js-yaml's String() makes of a key that is
+ * a number, null, a boolean or a mapping (a sequence key is refused from the text). Plain text
+ * that merely reads like those ("null", "1.5" quoted) is refused too: csr's data has no such keys.
+ */
+function isPlainTextKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if ((first >= 48 && first <= 57) || (first === 45 && key.length > 1)) return false; // 0-9, "-1", "-Infinity"
+  return !NOT_PLAIN_TEXT_KEYS.has(key);
+}
+
+const NOT_PLAIN_TEXT_KEYS = new Set(["", "<<", "null", "true", "false", "NaN", "Infinity", "[object Object]", ...UNSAFE_KEYS]);
 
 /** V8 copies a string this short when it is cut from another (longer ones are slices). */
 const MAX_SHARED_LENGTH = 12;
@@ -285,18 +302,39 @@ const MAX_SHARED_STRINGS = 200_000;
 const sharedStrings = new Map<string, string>();
 
 /**
- * Left to `yaml`: a tag (`!` where a node can start), a directive line, and a line over 1,024
- * characters, where an implicit key could pass YAML's length limit that only `yaml` enforces.
- * Searched for with indexOf first: a regular expression over every file costs a tenth of a check.
+ * Left to `yaml`: a tag (`!` where a node can start), a directive line, text on a document marker's
+ * line, an anchor or alias (`&`, `*` where a node can start), an explicit key (`?`), a sequence or
+ * mapping as a key (a closing bracket before a colon), a `#` glued to a quote or bracket, and a
+ * line over 1,024 characters, where an implicit key could pass YAML's length limit that only
+ * `yaml` enforces. Most of these marks may also be text in a value (`a & b`), which costs that
+ * file only the slower path. Searched for with indexOf first: a regular expression over every
+ * file costs a tenth of a check.
  */
 function refusedByFastParser(text: string): boolean {
   if (text.includes("!") && /(?:^|[\s[{,:-])!/m.test(text)) return true;
   if (text.startsWith("%") || text.includes("\n%")) return true;
+  // js-yaml reads a collection on the line of a document marker (`--- a: 1`) and `---x` as a marker.
+  if ((text.startsWith("---") || text.startsWith("...") || text.includes("\n---") || text.includes("\n...")) && /^(?:---|\.\.\.)(?![ \t]*\r?$)/m.test(text)) return true;
+  if ((text.includes("&") || text.includes("*")) && /(?:^|[\s[{,:-])[&*]/m.test(text)) return true;
+  if (text.includes("?") && /(?:^|[\s[{,])\?(?:\s|$)/m.test(text)) return true;
+  if (closesBeforeColon(text, "]") || closesBeforeColon(text, "}")) return true;
+  // js-yaml takes a '#' right after a quoted value or a flow collection for a comment; `yaml` reports it.
+  if (text.includes("#") && /["'\]}]#/.test(text)) return true;
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf("\n", start);
     if ((end < 0 ? text.length : end) - start > MAX_IMPLICIT_KEY) return true;
     if (end < 0) break;
     start = end + 1;
+  }
+  return false;
+}
+
+/** Whether `bracket` is somewhere followed by a colon (white space between), as a collection used as a key is. */
+function closesBeforeColon(text: string, bracket: "]" | "}"): boolean {
+  for (let at = text.indexOf(bracket); at >= 0; at = text.indexOf(bracket, at + 1)) {
+    let next = at + 1;
+    for (let c = text.charCodeAt(next); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(++next));
+    if (text.charCodeAt(next) === 58) return true; // ':'
   }
   return false;
 }
