@@ -1,5 +1,5 @@
 /** Runs the rules over a loaded repository and turns their reports into positioned findings. */
-import { compareFindings, type Finding, type Severity } from "../core/diagnostic.js";
+import { compareFindings, reportedAt, type Finding, type Severity } from "../core/diagnostic.js";
 import type { Repository } from "../load/repository.js";
 import { locate } from "../load/source.js";
 import { buildIndex } from "../model/index.js";
@@ -33,7 +33,7 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
   }
   // A typo in qms.yaml or people.yaml leaves its departments, standards or people unknown, and every
   // reference to them would be reported; the typo itself is the one finding worth reading.
-  const broken = FOUNDATIONS.filter((f) => repo.problems.some((p) => p.path === f));
+  const broken = brokenFoundations(repo);
   const held: Finding[] = [];
   const index = buildIndex(repo);
   const ruleIds = new Set(rulesById.keys());
@@ -48,16 +48,25 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
       report(at, message, requested, dependsOn = rule.dependsOn) {
         const cause = dependsOn?.find((f) => broken.includes(f));
         const [line, column] = locate(at.file, at.path, at.key, at.quote);
-        const finding: Finding = { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message };
-        if (cause) held.push({ ...finding, heldBackBy: cause });
-        else findings.push(finding);
+        const finding: Finding = cause
+          ? { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message, heldBackBy: cause }
+          : { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message };
+        reportedAt.set(finding, { path: [...at.path], ...(at.key ? { key: true } : {}), ...(at.quote !== undefined ? { quote: at.quote } : {}) });
+        (cause ? held : findings).push(finding);
       },
     };
     rule.check(ctx);
   }
-  const rootFirst = (f: Finding) => (broken.includes(f.file as Foundation) ? 0 : 1);
-  return {
-    findings: findings.sort((a, b) => rootFirst(a) - rootFirst(b) || compareFindings(a, b)),
-    held,
-  };
+  return { findings: orderFindings(findings, broken), held };
+}
+
+/** The findings of broken foundations first (the root causes), then the rest by file and position. */
+export function orderFindings(findings: Finding[], broken: readonly string[]): Finding[] {
+  const rootFirst = (f: Finding) => (broken.includes(f.file) ? 0 : 1);
+  return findings.sort((a, b) => rootFirst(a) - rootFirst(b) || compareFindings(a, b));
+}
+
+/** The foundations (qms.yaml, people.yaml) that have problems of their own. */
+export function brokenFoundations(repo: Repository): Foundation[] {
+  return FOUNDATIONS.filter((f) => repo.problems.some((p) => p.path === f));
 }

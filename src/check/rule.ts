@@ -4,7 +4,7 @@ import type { BaseState } from "../load/base.js";
 import type { Repository } from "../load/repository.js";
 import type { SourceFile } from "../load/source.js";
 import type { RepoIndex } from "../model/index.js";
-import type { Path } from "../model/types.js";
+import type { ControlledDocument, Csr, Customer, Path } from "../model/types.js";
 
 export interface CheckOptions {
   /** YYYY-MM-DD; deadlines are measured against it. */
@@ -59,6 +59,33 @@ export interface RuleDocs {
   fix: string;
 }
 
+/**
+ * A file a repeated check found changed, as a rule's `reads` sees it: only CSRs, documents and
+ * customers are checked incrementally (any other changed file makes the whole check run again),
+ * and only while they pass validation (a file that fails it is absent from the model).
+ */
+export type ChangedFile = { kind: "csr"; data: Csr } | { kind: "document"; data: ControlledDocument } | { kind: "customer"; data: Customer };
+
+/**
+ * What a rule's findings follow from, so that a repeated check with a few files changed runs only
+ * what the change can affect (check/incremental.ts). It is a promise about the rule's `check`,
+ * which the differential test of test/check/incremental.test.ts holds it to. It concerns a check
+ * without `--base`: a check against a base revision always runs whole.
+ *
+ * - `own`: a finding in a file follows from that file alone (its data and path), the foundations
+ *   (qms.yaml, people.yaml, processes, symbols, catalogs) and the options, given that the ids the
+ *   file defines are unique (id/duplicate reports them when not; a rule may look a document up by
+ *   its id). The rule runs on the changed files only.
+ * - `all`: a finding anywhere may follow from any file, but only through `reads`, a JSON value of
+ *   everything the rule reads of a file, the file itself included: when `reads` gives the same for
+ *   every changed file before and after, the rule's earlier findings stand (placed anew in the
+ *   changed files); otherwise the whole check runs. `citesLines`: a message names a line of
+ *   another file, so an edit that moves lines affects the findings that name the edited file.
+ *
+ * A rule without a scope is taken to read everything of every file.
+ */
+export type RuleScope = { files: "own" } | { files: "all"; reads(file: ChangedFile): unknown; citesLines?: boolean };
+
 export interface Rule {
   /** Stable id, e.g. "ref/unresolved"; it names the rule's file and its docs section. */
   id: string;
@@ -68,6 +95,7 @@ export interface Rule {
   docs: RuleDocs;
   /** What its findings follow from (besides the files they are in); a report may name its own. */
   dependsOn?: readonly Foundation[];
+  scope?: RuleScope;
   /** Absent for the rules that the loader applies while reading files. */
   check?(ctx: RuleContext): void;
 }

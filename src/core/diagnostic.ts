@@ -43,3 +43,17 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 }
+
+/**
+ * Where in its file a rule reported a finding, as the rule named it (a path into the file's data,
+ * the key rather than the value, a quoted text): what line and column were computed from. The
+ * check cache keeps it, so that a finding it reuses for an edited file is placed in the new text.
+ */
+export interface ReportedAt {
+  path: (string | number)[];
+  key?: boolean;
+  quote?: string;
+}
+
+/** Kept beside the findings rather than in them, so that formatters and their output never see it. */
+export const reportedAt = new WeakMap<Finding, ReportedAt>();

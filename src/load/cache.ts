@@ -8,18 +8,30 @@
  *
  * Two files per repository root:
  * - `check-<root>.index`: a header line (JSON: format, fingerprint, when written, the last
- *   findings and what they were computed from), then, for every file, its path, its stat data and
- *   the key of its entry, in columns (see writeIndex). Like git's index, it tells an unchanged file
- *   by its stat data alone.
- * - `check-<root>.json`: the entries by key; read only when some file changed.
+ *   findings, where in its file each rule reported its finding, and what they were computed from),
+ *   then, for every file, its path, its stat data, the key of its entry and where the entry lies in
+ *   the entries file, in columns (see writeIndex). Like git's index, it tells an unchanged file by
+ *   its stat data alone.
+ * - `check-<root>.entries`: a header line (format, fingerprint), then one record per entry,
+ *   `<key> TAB <JSON> LF`, appended as files are read (a journal: nothing is rewritten when a file
+ *   changes) and compacted when more than half of it is no longer used. Read only when some file
+ *   changed: whole when the whole check runs, record by record (at the index's offsets) when a few
+ *   files changed. A record is taken only if it names the key sought, so an entries file written
+ *   by another check in between costs a parse, never a wrong result.
+ *
+ * When a few CSRs, documents or customers changed, and nothing else did (same files, same day,
+ * same qms.yaml, people.yaml, processes, symbols, catalogs, same csr), only the changed files are
+ * read; `rerun` (check/incremental.ts) decides from the rules' scopes which of the last findings
+ * stand and runs the rules that must run again on the changed files alone, or declines, and the
+ * whole check runs.
  *
  * This relies on a file's load problems depending on its content and kind alone, never on its
- * path or on other files: cross-file findings belong to rules, which run whenever any file changed.
+ * path or on other files: cross-file findings belong to rules.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Finding } from "../core/diagnostic.js";
+import { reportedAt, type Finding, type ReportedAt } from "../core/diagnostic.js";
 import { writeFileAtomic } from "../core/write.js";
 import { catalogUrl, language } from "../i18n/index.js";
 import { discover, type Discovery, type ListedDirectory } from "./discover.js";
@@ -29,7 +41,7 @@ import { CALENDARS_DIR, PACKAGE_ROOT, packageManifest, SCHEMA_DIR, SCHEMA_HINTS_
 import type { Repository } from "./repository.js";
 import type { CachedResult, FileKind, LoadProblem, SourceFile } from "./source.js";
 
-const FORMAT = 5;
+const FORMAT = 6;
 /**
  * A file modified this close to the moment the cache was written could change again within the
  * same timestamp tick (git's "racily clean" problem); its stat data is then not trusted.
@@ -44,6 +56,18 @@ const RACY_MS = 2000;
  */
 const STAT_FIELDS = 3;
 
+/** Where a file's entry lies in the entries file: offset and length of its record, -1 for none. */
+const ENTRY_FIELDS = 2;
+
+/** The kinds of file a repeated check reads alone when they change; a change to any other kind runs the whole check. */
+const INCREMENTAL_KINDS: ReadonlySet<FileKind> = new Set(["csr", "document", "customer"]);
+
+/**
+ * Beyond this many changed files the whole check costs about as much as reading them one by one
+ * (a branch switch, a pull): it runs whole.
+ */
+const MAX_INCREMENTAL = 64;
+
 interface IndexHeader {
   format: number;
   fingerprint: string;
@@ -53,7 +77,16 @@ interface IndexHeader {
    * The findings of the last check, the day they were computed for, and the digest of what they
    * follow from (see resultDigest).
    */
-  result?: { digest: string; today: string; files: number; findings: Finding[] };
+  result?: {
+    digest: string;
+    today: string;
+    files: number;
+    findings: Finding[];
+    /** Where in its file each finding was reported (reportedAt), 0 for the loader's findings. */
+    targets: (ReportedAt | 0)[];
+    /** Whether discovery found no problem (a repeated check reads changed files alone only then). */
+    clean: boolean;
+  };
   /** The directories listed when the files were last discovered (see Discovery.listing). */
   listing?: ListedDirectory[];
 }
@@ -65,6 +98,8 @@ interface Index {
   /** Size, modification time and inode of each file (STAT_FIELDS numbers per file). */
   stats: Float64Array;
   keys: string[];
+  /** Offset and length of each file's record in the entries file (ENTRY_FIELDS numbers per file). */
+  entries: Float64Array;
 }
 
 /** The result of a check: its findings and how many files it read. */
@@ -83,7 +118,7 @@ export async function checkCached(
   root: string,
   today: string,
   run: (repo: Repository) => Finding[] | Promise<Finding[]>,
-  options: { rememberFindings: boolean } = { rememberFindings: true },
+  options: { rememberFindings: boolean; rerun?: (change: Rerun) => Promise<Finding[] | undefined> } = { rememberFindings: true },
 ): Promise<CheckResult> {
   const paths = cachePaths(root);
   if (!paths) {
@@ -96,6 +131,11 @@ export async function checkCached(
   if (remembered) {
     if (state.indexOutdated) writeIndex(paths.index, { ...state.index.header, written: Date.now() }, state.found, state.snapshot);
     return { findings: remembered, files: state.index.header.result!.files };
+  }
+  const rerun = options.rememberFindings && options.rerun ? await readChanged(root, paths, state, options.rerun) : undefined;
+  if (rerun) {
+    remember(paths, state, rerun, state.found.files.length);
+    return { findings: rerun, files: state.found.files.length };
   }
   const repo = await readThrough(root, paths, state);
   const findings = await run(repo);
@@ -170,42 +210,108 @@ function rememberedFindings(state: CacheState): Finding[] | undefined {
   return result.digest === resultDigest(state.today, state.found, state.snapshot.keys) ? result.findings : undefined;
 }
 
-/** The repository, each file from its cache entry when its content is known; the entries are updated. */
+/** What a repeated check with a few files changed knows, for check/incremental.ts. */
+export interface Rerun {
+  /** The last check's findings; a rule's carry where it was reported (reportedAt). */
+  previous: Finding[];
+  /** Each changed file as the last check read it (data and problems only) and as it reads now, in discovery order. */
+  changed: { before: SourceFile; after: SourceFile }[];
+  /** The changed files (as they read now) and the files of the other kinds, read and validated. */
+  partial: Repository;
+}
+
+/**
+ * The findings `rerun` computes from the changed files alone, when only CSRs, documents or
+ * customers changed since the last check (same files, same day); undefined when the whole check
+ * must run. The changed files' new entries are appended to the entries file.
+ */
+async function readChanged(root: string, paths: { entries: string }, state: CacheState, rerun: (change: Rerun) => Promise<Finding[] | undefined>): Promise<Finding[] | undefined> {
+  const { found, snapshot, index, fingerprint } = state;
+  const result = index.header.result;
+  const changed = snapshot.unknown;
+  if (!result?.clean || result.today !== state.today || found.problems.length > 0 || changed.length === 0 || changed.length > MAX_INCREMENTAL) return undefined;
+  if (found.files.length !== index.paths.length || found.files.some((f, i) => f.path !== index.paths[i])) return undefined;
+  if (changed.some((i) => !INCREMENTAL_KINDS.has(found.files[i]!.kind))) return undefined;
+  const foundations = found.files.flatMap((f, i) => (INCREMENTAL_KINDS.has(f.kind) ? [] : [i]));
+  // The changed files' entries as the last check read them (the index's keys), and the foundations'.
+  const records = readRecords(
+    paths.entries,
+    fingerprint,
+    [...changed, ...foundations].map((i) => ({ key: index.keys[i]!, offset: index.entries[i * ENTRY_FIELDS]!, length: index.entries[i * ENTRY_FIELDS + 1]! })),
+  );
+  if (!records || records.some((r) => r === undefined)) return undefined;
+  const { buildRepository } = await import("./repository.js");
+  const { cachedSource, sourceFromBytes, unreadSource } = await import("./source.js");
+  const files = new Map<number, SourceFile>();
+  const before: SourceFile[] = [];
+  changed.forEach((i, n) => {
+    const f = found.files[i]!;
+    // Only the data and problems of the earlier content are asked for, never its text.
+    before.push(cachedSource(Buffer.alloc(0), f.path, f.kind, records[n]!));
+    const read = snapshot.read.get(i)!;
+    files.set(i, Buffer.isBuffer(read) ? sourceFromBytes(read, f.path, f.kind, "fast", f.abs) : unreadSource(f.path, f.kind, read));
+  });
+  foundations.forEach((i, n) => {
+    const f = found.files[i]!;
+    files.set(i, cachedSource(() => readFileSync(f.abs), f.path, f.kind, records[changed.length + n]!));
+  });
+  const partial = buildRepository(root, [...files.keys()].sort((a, b) => a - b).map((i) => files.get(i)!), []);
+  const previous = result.findings.map((finding, n) => {
+    const at = result.targets[n];
+    if (at) reportedAt.set(finding, at);
+    return finding;
+  });
+  const findings = await rerun({ previous, changed: changed.map((i, n) => ({ before: before[n]!, after: files.get(i)! })), partial });
+  if (findings) {
+    const { cachedResult } = await import("./source.js");
+    storeEntries(paths.entries, fingerprint, snapshot, changed.map((i) => ({ at: i, file: files.get(i)!, cachedResult })));
+  }
+  return findings;
+}
+
+/** The repository, each file from its cache entry when its content is known; new entries are stored. */
 async function readThrough(root: string, paths: { entries: string }, state: CacheState): Promise<Repository> {
-  const { found, snapshot, fingerprint } = state;
+  const { found, snapshot, fingerprint, index } = state;
   const { buildRepository } = await import("./repository.js");
   const { cachedResult, cachedSource, sourceFromBytes, unreadSource } = await import("./source.js");
-  const previous = readEntries(paths.entries, fingerprint);
-  let hits = 0;
+  const pack = readPack(paths.entries, fingerprint);
+  // Where the last check left the entry of each content key (a renamed or copied file finds its content's).
+  const known = new Map<string, number>();
+  if (pack) index.keys.forEach((key, at) => index.entries[at * ENTRY_FIELDS]! >= 0 && known.set(key, at));
+  const fresh: { at: number; file: SourceFile }[] = [];
   const files: SourceFile[] = found.files.map((f, i) => {
     const key = snapshot.keys[i]!;
     const read = snapshot.read.get(i);
-    const hit = previous.get(key);
+    const at = known.get(key);
+    const hit = at === undefined ? undefined : entryAt(pack!, key, index.entries[at * ENTRY_FIELDS]!, index.entries[at * ENTRY_FIELDS + 1]!);
     if (hit) {
-      hits++;
+      snapshot.entries[i * ENTRY_FIELDS] = index.entries[at! * ENTRY_FIELDS]!;
+      snapshot.entries[i * ENTRY_FIELDS + 1] = index.entries[at! * ENTRY_FIELDS + 1]!;
       return cachedSource(read && Buffer.isBuffer(read) ? read : () => readFileSync(f.abs), f.path, f.kind, hit);
     }
-    return read === undefined || Buffer.isBuffer(read) ? sourceFromBytes(read ?? readFileSync(f.abs), f.path, f.kind, "fast", f.abs) : unreadSource(f.path, f.kind, read);
+    const file = read === undefined || Buffer.isBuffer(read) ? sourceFromBytes(read ?? readFileSync(f.abs), f.path, f.kind, "fast", f.abs) : unreadSource(f.path, f.kind, read);
+    fresh.push({ at: i, file });
+    return file;
   });
   const repo = buildRepository(root, files, found.problems);
-  const unused = previous.size - new Set(snapshot.keys.filter((k) => previous.has(k))).size;
-  if (hits < files.length || unused > 0) {
-    const entries: Record<string, CachedResult> = {};
-    files.forEach((file, i) => {
-      const key = snapshot.keys[i]!;
-      // An entry read from the file was JSON-safe when it was written.
-      const known = previous.get(key);
-      if (known) entries[key] = known;
-      else if (jsonSafe(file.data)) entries[key] = cachedResult(file);
-    });
-    writeCacheFile(paths.entries, JSON.stringify({ format: FORMAT, fingerprint, entries }));
-  }
+  // After buildRepository, which adds the schema problems to each file's.
+  storeEntries(paths.entries, fingerprint, snapshot, fresh.map(({ at, file }) => ({ at, file, cachedResult })));
   return repo;
 }
 
 /** Writes the index, with the findings when given (and JSON can carry them). */
 function remember(paths: { index: string }, state: CacheState, findings: Finding[] | undefined, files: number): void {
-  const result = findings && jsonSafe(findings) ? { digest: resultDigest(state.today, state.found, state.snapshot.keys), today: state.today, files, findings } : undefined;
+  const result =
+    findings && jsonSafe(findings)
+      ? {
+          digest: resultDigest(state.today, state.found, state.snapshot.keys),
+          today: state.today,
+          files,
+          findings,
+          targets: findings.map((f) => reportedAt.get(f) ?? (0 as const)),
+          clean: state.found.problems.length === 0,
+        }
+      : undefined;
   writeIndex(paths.index, { format: FORMAT, fingerprint: state.fingerprint, written: Date.now(), ...(result ? { result } : {}) }, state.found, state.snapshot);
 }
 
@@ -253,6 +359,8 @@ interface Snapshot {
   unknown: number[];
   /** Whether any file's stat data differs from the index's (even with the same content). */
   statsChanged: boolean;
+  /** Where each file's entry lies in the entries file (ENTRY_FIELDS numbers per file), -1 while not known. */
+  entries: Float64Array;
 }
 
 /**
@@ -261,13 +369,24 @@ interface Snapshot {
  */
 function takeSnapshot(found: Discovery, index: Index, listedAsIndexed: boolean): Snapshot {
   const count = found.files.length;
-  const snapshot: Snapshot = { keys: new Array<string>(count), stats: new Float64Array(count * STAT_FIELDS), read: new Map(), unknown: [], statsChanged: count !== index.paths.length };
+  const snapshot: Snapshot = {
+    keys: new Array<string>(count),
+    stats: new Float64Array(count * STAT_FIELDS),
+    read: new Map(),
+    unknown: [],
+    statsChanged: count !== index.paths.length,
+    entries: new Float64Array(count * ENTRY_FIELDS).fill(-1),
+  };
   const trustedBefore = index.header.written - RACY_MS;
   // Both lists are sorted by path, so the file at the same place is usually the same file (always,
   // when the files are the index's own); the lookup by path is made only when the file list changed.
   let byPath: Map<string, number> | undefined;
   const indexOf = (path: string, i: number) => (listedAsIndexed || index.paths[i] === path ? i : (byPath ??= new Map(index.paths.map((p, at) => [p, at]))).get(path));
-  const { stats } = snapshot;
+  const { stats, entries } = snapshot;
+  const sameEntry = (i: number, at: number) => {
+    entries[i * ENTRY_FIELDS] = index.entries[at * ENTRY_FIELDS]!;
+    entries[i * ENTRY_FIELDS + 1] = index.entries[at * ENTRY_FIELDS + 1]!;
+  };
   for (let i = 0; i < count; i++) {
     const f = found.files[i]!;
     const stat = statSync(f.abs);
@@ -279,6 +398,7 @@ function takeSnapshot(found: Discovery, index: Index, listedAsIndexed: boolean):
     const known = at === undefined ? undefined : at * STAT_FIELDS;
     if (known !== undefined && index.stats[known] === size && index.stats[known + 1] === mtimeMs && index.stats[known + 2] === ino && mtimeMs < trustedBefore) {
       snapshot.keys[i] = index.keys[at!]!;
+      sameEntry(i, at!);
       continue;
     }
     snapshot.statsChanged = true;
@@ -288,6 +408,7 @@ function takeSnapshot(found: Discovery, index: Index, listedAsIndexed: boolean):
     const key = Buffer.isBuffer(read) ? `${f.kind}:${createHash("sha1").update(read).digest("hex")}` : `${f.kind}:unread:${read.rule}:${size}`;
     snapshot.keys[i] = key;
     if (at === undefined || key !== index.keys[at]) snapshot.unknown.push(i);
+    else sameEntry(i, at);
   }
   return snapshot;
 }
@@ -302,16 +423,17 @@ function resultDigest(today: string, found: Discovery, keys: string[]): string {
 }
 
 /**
- * After the header line, the index holds three columns for N files: a little-endian uint32 N and
- * the byte lengths of the other two columns (uint32 each); the stat data (N * STAT_FIELDS
+ * After the header line, the index holds four columns for N files: a little-endian uint32 N and
+ * the byte lengths of the paths and keys columns (uint32 each); the stat data (N * STAT_FIELDS
  * float64 in the machine's byte order: the cache never leaves the machine, and stat data read
- * wrongly would only make files be read again); the paths and the keys, each UTF-8 text joined by
- * NUL (no path or key holds a NUL). Read back as a whole, with no parsing per file.
+ * wrongly would only make files be read again); where the entries lie (N * ENTRY_FIELDS float64,
+ * likewise); the paths and the keys, each UTF-8 text joined by NUL (no path or key holds a NUL).
+ * Read back as a whole, with no parsing per file.
  */
 const COLUMNS_HEAD = 12;
 
 function readIndex(path: string, fingerprint: string): Index {
-  const empty: Index = { header: { format: FORMAT, fingerprint, written: 0 }, paths: [], stats: new Float64Array(0), keys: [] };
+  const empty: Index = { header: { format: FORMAT, fingerprint, written: 0 }, paths: [], stats: new Float64Array(0), keys: [], entries: new Float64Array(0) };
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -328,16 +450,19 @@ function readIndex(path: string, fingerprint: string): Index {
     const keyBytes = bytes.readUInt32LE(at + 8);
     at += COLUMNS_HEAD;
     const statBytes = count * STAT_FIELDS * Float64Array.BYTES_PER_ELEMENT;
+    const entryBytes = count * ENTRY_FIELDS * Float64Array.BYTES_PER_ELEMENT;
     // Anything but the exact length is a truncated write.
-    if (bytes.length !== at + statBytes + pathBytes + keyBytes) return empty;
+    if (bytes.length !== at + statBytes + entryBytes + pathBytes + keyBytes) return empty;
     // Copied, so that the numbers are aligned for a Float64Array.
     const stats = new Float64Array(Uint8Array.prototype.slice.call(bytes, at, at + statBytes).buffer);
     at += statBytes;
+    const entries = new Float64Array(Uint8Array.prototype.slice.call(bytes, at, at + entryBytes).buffer);
+    at += entryBytes;
     const paths = count === 0 ? [] : bytes.toString("utf8", at, at + pathBytes).split("\0");
     at += pathBytes;
     const keys = count === 0 ? [] : bytes.toString("utf8", at, at + keyBytes).split("\0");
     if (paths.length !== count || keys.length !== count) return empty;
-    return { header, paths, stats, keys };
+    return { header, paths, stats, keys, entries };
   } catch {
     return empty;
   }
@@ -353,17 +478,169 @@ function writeIndex(path: string, header: IndexHeader, found: Discovery, snapsho
   head.writeUInt32LE(paths.length, 4);
   head.writeUInt32LE(keys.length, 8);
   const stats = Buffer.from(snapshot.stats.buffer, snapshot.stats.byteOffset, snapshot.stats.byteLength);
-  writeCacheFile(path, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, listing })}\n`), head, stats, paths, keys]));
+  const entries = Buffer.from(snapshot.entries.buffer, snapshot.entries.byteOffset, snapshot.entries.byteLength);
+  writeCacheFile(path, Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, listing })}\n`), head, stats, entries, paths, keys]));
 }
 
-function readEntries(path: string, fingerprint: string): Map<string, CachedResult> {
+const TAB = 9;
+const LF = 10;
+
+/** The first line of an entries file: entries are valid for one format and one fingerprint. */
+const packHeader = (fingerprint: string) => `${JSON.stringify({ format: FORMAT, fingerprint })}\n`;
+
+/** The whole entries file, when it is one for this fingerprint. */
+function readPack(path: string, fingerprint: string): Buffer | undefined {
   try {
-    const cache = JSON.parse(readFileSync(path, "utf8")) as { format?: number; fingerprint?: string; entries?: Record<string, CachedResult> };
-    if (cache.format === FORMAT && cache.fingerprint === fingerprint && typeof cache.entries === "object" && cache.entries !== null) return new Map(Object.entries(cache.entries));
+    const bytes = readFileSync(path);
+    const header = packHeader(fingerprint);
+    return bytes.toString("utf8", 0, header.length) === header ? bytes : undefined;
   } catch {
-    // Missing or truncated: start afresh.
+    return undefined;
   }
-  return new Map();
+}
+
+/** The entry a record holds, when the record at `offset` is one and names `key`. */
+function entryAt(bytes: Buffer, key: string, offset: number, length: number): CachedResult | undefined {
+  const keyEnd = offset + key.length;
+  if (offset < 0 || offset + length > bytes.length || bytes[keyEnd] !== TAB || bytes[offset + length - 1] !== LF) return undefined;
+  if (bytes.toString("latin1", offset, keyEnd) !== key) return undefined;
+  try {
+    return JSON.parse(bytes.toString("utf8", keyEnd + 1, offset + length - 1)) as CachedResult;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A few records read where the index says they are, without reading the whole file; undefined when the file is not one for this fingerprint. */
+function readRecords(path: string, fingerprint: string, wanted: { key: string; offset: number; length: number }[]): (CachedResult | undefined)[] | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const header = Buffer.from(packHeader(fingerprint));
+    const head = Buffer.alloc(header.length);
+    if (readSync(fd, head, 0, head.length, 0) !== head.length || !head.equals(header)) return undefined;
+    return wanted.map(({ key, offset, length }) => {
+      if (offset < 0) return undefined;
+      const record = Buffer.alloc(length);
+      if (readSync(fd, record, 0, length, offset) !== length) return undefined;
+      return entryAt(record, key, 0, length);
+    });
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Stores the entries of files just read (JSON-safe ones: see jsonSafe) at the end of the entries
+ * file (a new one when there is none for this fingerprint) and notes where they lie in
+ * `snapshot.entries`; files with the same content share a record. Compacts the file when more
+ * than half of it is records that no file uses any more.
+ */
+function storeEntries(path: string, fingerprint: string, snapshot: Snapshot, fresh: { at: number; file: SourceFile; cachedResult: (file: SourceFile) => CachedResult }[]): void {
+  const { entries, keys } = snapshot;
+  const records: Buffer[] = [];
+  const placed = new Map<string, [offset: number, length: number]>();
+  const pending: { at: number; offset: number; length: number }[] = [];
+  let size = 0;
+  for (const { at, file, cachedResult } of fresh) {
+    const key = keys[at]!;
+    let where = placed.get(key);
+    if (!where && jsonSafe(file.data)) {
+      const record = Buffer.from(`${key}\t${JSON.stringify(cachedResult(file))}\n`);
+      where = [size, record.length];
+      size += record.length;
+      records.push(record);
+      placed.set(key, where);
+    }
+    if (where) pending.push({ at, offset: where[0], length: where[1] });
+  }
+  if (records.length === 0) return;
+  const start = appendRecords(path, fingerprint, Buffer.concat(records));
+  if (start === undefined) return;
+  for (const { at, offset, length } of pending) {
+    entries[at * ENTRY_FIELDS] = start + offset;
+    entries[at * ENTRY_FIELDS + 1] = length;
+  }
+  compactIfWasteful(path, fingerprint, entries);
+}
+
+/**
+ * Appends records to the entries file, or writes a new one when it is not one for this
+ * fingerprint; where the records start, or undefined when they could not be written.
+ */
+function appendRecords(path: string, fingerprint: string, records: Buffer): number | undefined {
+  const header = Buffer.from(packHeader(fingerprint));
+  const start = appendToPack(path, header, records);
+  if (start !== "not a pack") return start;
+  if (!writeCacheFile(path, Buffer.concat([header, records]))) return undefined;
+  // The entries of cache format 5 and before, one JSON object, which this file replaces.
+  rmSync(path.replace(/\.entries$/, ".json"), { force: true });
+  return header.length;
+}
+
+function appendToPack(path: string, header: Buffer, records: Buffer): number | undefined | "not a pack" {
+  let fd: number;
+  try {
+    fd = openSync(path, "a+");
+  } catch {
+    // No cache folder yet, which writing a new file makes.
+    return "not a pack";
+  }
+  try {
+    const head = Buffer.alloc(header.length);
+    if (readSync(fd, head, 0, head.length, 0) !== head.length || !head.equals(header)) return "not a pack";
+    // One write in append mode: another check appending at the same moment cannot interleave
+    // with it, but may move the end, so the start is reckoned from the end after the write: if
+    // it is wrong, the records fail the key test and are read again from their files.
+    for (let written = 0; written < records.length; ) written += writeSync(fd, records, written);
+    return fstatSync(fd).size - records.length;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Slack before compaction, so that a small repository's entries file is not rewritten every few checks. */
+const COMPACT_SLACK = 1 << 20;
+
+function compactIfWasteful(path: string, fingerprint: string, entries: Float64Array): void {
+  const live = new Map<number, number>();
+  for (let i = 0; i < entries.length; i += ENTRY_FIELDS) if (entries[i]! >= 0) live.set(entries[i]!, entries[i + 1]!);
+  let used = 0;
+  for (const length of live.values()) used += length;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return;
+  }
+  if (size <= 2 * used + COMPACT_SLACK) return;
+  const bytes = readPack(path, fingerprint);
+  if (!bytes) return;
+  const header = Buffer.from(packHeader(fingerprint));
+  const moved = new Map<number, number>();
+  const parts: Buffer[] = [header];
+  let at = header.length;
+  for (const [offset, length] of [...live].sort((a, b) => a[0] - b[0])) {
+    if (offset + length > bytes.length) continue;
+    moved.set(offset, at);
+    parts.push(bytes.subarray(offset, offset + length));
+    at += length;
+  }
+  const written = writeCacheFile(path, Buffer.concat(parts));
+  for (let i = 0; i < entries.length; i += ENTRY_FIELDS) {
+    if (entries[i]! < 0) continue;
+    const to = written ? moved.get(entries[i]!) : entries[i];
+    entries[i] = to ?? -1;
+    if (to === undefined) entries[i + 1] = -1;
+  }
 }
 
 /** `.git/csr-cache/` of the enclosing git repository (worktrees included). */
@@ -377,7 +654,7 @@ function cachePaths(root: string): { index: string; entries: string } | undefine
   const dir = cacheDirectory(root);
   if (!dir) return undefined;
   const name = join(dir, `check-${createHash("sha1").update(realpathSync(root)).digest("hex").slice(0, 16)}`);
-  return { index: `${name}.index`, entries: `${name}.json` };
+  return { index: `${name}.index`, entries: `${name}.entries` };
 }
 
 let fingerprint: string | undefined;
@@ -454,10 +731,12 @@ function jsonSafe(value: unknown): boolean {
   return value === undefined;
 }
 
-function writeCacheFile(path: string, content: string | Uint8Array): void {
+/** Whether it could be written: a read-only checkout still checks, it only cannot remember. */
+function writeCacheFile(path: string, content: string | Uint8Array): boolean {
   try {
     writeFileAtomic(path, content, { overwrite: true });
+    return true;
   } catch {
-    // A read-only checkout still checks; it only cannot remember.
+    return false;
   }
 }

@@ -2,6 +2,7 @@
  * The git adapter. simple-git is imported lazily; paths are never quoted (core.quotepath=off)
  * so that Chinese file names come back as written.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { SimpleGit } from "simple-git";
@@ -19,6 +20,22 @@ export async function openGit(root: string): Promise<SimpleGit> {
   // some of the user's variables (GIT_SSL_CAINFO …) through, and csr's other git calls inherit it too.
   process.env.GIT_OPTIONAL_LOCKS = "0";
   return simpleGit({ baseDir: root, config: ["core.quotepath=off"] });
+}
+
+/**
+ * The standard output of one git command that only reads, run in `root`; undefined when git fails
+ * (not a repository, no commit yet, git not installed). One process and no simple-git to load: for
+ * a read whose failure means only that there is nothing to show.
+ */
+export function gitRead(root: string, args: readonly string[]): string | undefined {
+  const result = spawnSync("git", ["-c", "core.quotepath=off", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 1024 ** 3,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  return result.status === 0 ? result.stdout : undefined;
 }
 
 export async function isGitRepository(root: string): Promise<boolean> {

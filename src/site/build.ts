@@ -12,7 +12,7 @@ import { UserError } from "../core/errors.js";
 import { escapeHtml, localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import type { WorkCalendar } from "../model/calendar.js";
-import { openGit } from "../load/git.js";
+import { gitRead } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { clauseTitle, type Catalog } from "../model/catalog.js";
@@ -25,9 +25,8 @@ import type { MessageData, MessageKey } from "../i18n/index.js";
 import { createRenderer } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { csrReportView, documentView, type Lang } from "../render/view.js";
-import { DIRECT, INHERITED, THROUGH_CHILDREN, clauseMatrix } from "../report/registers/clauses.js";
+import { DIRECT, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { compareIds, customerName, departmentName, documentTitle, personName, registerContext, statusLabel, t, type RegisterContext } from "../report/registers/context.js";
-import { csrList } from "../report/registers/csr.js";
 import { allRegisters } from "../report/registers/index.js";
 import type { Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
@@ -78,7 +77,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   const pages = new SitePages(index);
   const renderer = await createRenderer(repo.root, "html", lang, { partials: sitePartials() });
   const body = await markdownToHtml();
-  const commits = await fileCommits(repo.root);
+  const commits = fileCommits(repo.root);
   const tr = (key: MessageKey, data?: MessageData) => t(rc, key, data);
   const organisation = repo.config ? localized(lang, repo.config.value.organisation.name, repo.config.value.organisation.name_en) : "";
   let pageCount = 0;
@@ -96,26 +95,42 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
     ["findings.html", tr("site.nav.findings")],
     ["search.html", tr("site.nav.search")],
   ];
-  const chrome = (page: string, extra: Partial<Chrome> = {}): Chrome => ({
-    lang,
-    csp: SITE_CSP,
-    root: rootOf(page),
-    organisation,
-    nav: navItems.map(([target, text]) => ({ text, href: href(page, target), current: target === page })),
+  // The frame is the same on every page of a folder that is not in the navigation: made once per folder.
+  const labels = {
     navLabel: tr("site.nav.label"),
-    search: { action: href(page, "search.html"), label: tr("site.search-box.label"), button: tr("site.search-box.button") },
+    searchLabel: tr("site.search-box.label"),
+    searchButton: tr("site.search-box.button"),
     skip: tr("site.skip-to-content"),
     footer: tr("site.footer", { version: options.version, today }),
+  };
+  const frames = new Map<string, Omit<Chrome, "csp" | "canonical" | "scripts" | "sections">>();
+  const frame = (page: string) => {
+    const key = navItems.some(([target]) => target === page) ? page : rootOf(page);
+    let made = frames.get(key);
+    if (!made) {
+      made = {
+        lang,
+        root: rootOf(page),
+        organisation,
+        nav: navItems.map(([target, text]) => ({ text, href: href(page, target), current: target === page })),
+        navLabel: labels.navLabel,
+        search: { action: href(page, "search.html"), label: labels.searchLabel, button: labels.searchButton },
+        skip: labels.skip,
+        footer: labels.footer,
+      };
+      frames.set(key, made);
+    }
+    return made;
+  };
+  const chrome = (page: string, extra: Partial<Chrome> = {}): Chrome => ({
+    csp: SITE_CSP,
+    ...frame(page),
     ...(options.baseUrl ? { canonical: new URL(page, options.baseUrl).href } : {}),
     scripts: [],
     sections: [],
     ...extra,
   });
-  const link = (from: string, kind: EntityKind, id: string | undefined, fragment?: string): string | undefined => {
-    if (!id) return undefined;
-    const target = pages.page(kind, id);
-    return target ? href(from, target, fragment) : undefined;
-  };
+  const link = (from: string, kind: EntityKind, id: string | undefined, fragment?: string): string | undefined => (id ? pages.link(from, kind, id, fragment) : undefined);
   const entityCell = (from: string, kind: EntityKind, id: string | undefined, text = id ?? ""): Cell => {
     const target = link(from, kind, id);
     return target ? { text, href: target } : { text };
@@ -253,7 +268,8 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   }
   generic("registers/index.html", { title: tr("site.registers.title"), sections: [{ title: tr("site.registers.all"), items: registerItems }] });
 
-  // --- Coverage heat map: one matrix per standard in scope.
+  // --- Coverage heat map: one matrix per standard in scope, the registers' clause matrices coloured.
+  const clauseMatrices = registers.filter((r) => r.table.id === "clauses").map((r) => r.table);
   emit(
     "coverage.html",
     renderer.renderPartial("site-coverage", {
@@ -266,7 +282,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
         { className: "excluded", text: tr("site.coverage.excluded") },
       ],
       heading: { clause: tr("site.coverage.clause") },
-      standards: standards.map((catalog) => heatMap(rc, catalog, pages)),
+      standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages)),
       site: chrome("coverage.html"),
     }),
   );
@@ -290,7 +306,8 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   });
 
   // --- Dashboard and the lists behind its numbers.
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister: csrList(rc, { today }), entityOfFile, calendar };
+  const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, entityOfFile, calendar };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   const lists = new Map<string, ListPage>();
   const listHref = (list: ListPage) => {
@@ -387,7 +404,7 @@ function dashboardPanel(panel: Panel, listHref: (list: ListPage) => string, enti
       ? {
           text: String(n.count),
           label: n.label,
-          href: n.list ? listHref(n.list) : n.entity ? entityHref(n.entity, n.fragment) : undefined,
+          href: n.list ? listHref(n.list) : n.register ? href("index.html", `registers/${n.register}.html`) : n.entity ? entityHref(n.entity, n.fragment) : undefined,
           className: n.count > 0 && n.tone ? n.tone : "",
         }
       : undefined;
@@ -461,16 +478,10 @@ interface FileCommit {
  * (renames are not followed; `csr history` does that for one document). Empty outside git or
  * before the first commit.
  */
-async function fileCommits(root: string): Promise<Map<string, FileCommit[]>> {
+function fileCommits(root: string): Map<string, FileCommit[]> {
   const map = new Map<string, FileCommit[]>();
-  const git = await openGit(root);
-  let log: string;
-  try {
-    if (!(await git.checkIsRepo())) return map;
-    log = await git.raw(["log", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%s", "--name-only", "--relative", "--", "."]);
-  } catch {
-    return map;
-  }
+  const log = gitRead(root, ["log", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%s", "--name-only", "--relative", "--", "."]);
+  if (log === undefined) return map;
   for (const record of log.split("\x1e")) {
     const [head = "", ...files] = record.split("\n");
     if (head.trim() === "") continue;
@@ -681,23 +692,19 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
 }
 
 /** The clause matrix of one standard as a heat map: the same marks, coloured, each linking to the process or document. */
-function heatMap(rc: RegisterContext, catalog: Catalog, pages: SitePages) {
+function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: SitePages) {
   const page = "coverage.html";
-  const table = clauseMatrix(rc, catalog);
   const config = rc.repo.config?.value;
   const coverage = clauseCoverage(catalog, { processes: rc.repo.processes.map((p) => p.value), documents: rc.repo.documents.map((d) => d.value), exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
   const entityColumns = table.columns.filter((c) => c.key.startsWith("p:") || c.key.startsWith("d:"));
-  const target = (key: string) => {
-    const id = key.slice(2);
-    const found = key.startsWith("p:") ? pages.page("process", id) : pages.page("document", id);
-    return found ? href(page, found) : undefined;
-  };
+  const target = (key: string) => pages.link(page, key.startsWith("p:") ? "process" : "document", key.slice(2));
+  const targets = entityColumns.map((c) => target(c.key));
   const state = { [DIRECT]: "direct", [INHERITED]: "parent", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
   return {
     id: catalog.id,
     title: table.title,
     notes: table.notes,
-    columns: entityColumns.map((c) => ({ text: c.header, href: target(c.key) })),
+    columns: entityColumns.map((c, j) => ({ text: c.header, href: targets[j] })),
     rows: table.rows.map((row, i) => {
       const entry = coverage.entries[i]!;
       const excluded = entry.state === "excluded";
@@ -706,10 +713,10 @@ function heatMap(rc: RegisterContext, catalog: Catalog, pages: SitePages) {
         title: clauseTitle(entry.clause, rc.lang),
         state: entry.state,
         coverage: String(row.coverage),
-        cells: entityColumns.map((c) => {
+        cells: entityColumns.map((c, j) => {
           const mark = String(row[c.key] ?? "");
           const className = excluded ? "excluded" : (state[mark] ?? "none");
-          return { text: mark, className, href: mark ? target(c.key) : undefined, label: `${row.number} × ${c.header}` };
+          return { text: mark, className, href: mark ? targets[j] : undefined, label: `${row.number} × ${c.header}` };
         }),
       };
     }),
@@ -727,7 +734,7 @@ function fileEntities(repo: Repository): (file: string) => EntityRef | undefined
 
 /** Every entity as a search entry; `page` is the link from search.html. */
 function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[] {
-  const pages = { page: (kind: EntityKind, id: string) => href("search.html", sitePages.page(kind, id)!) };
+  const pages = { page: (kind: EntityKind, id: string) => sitePages.link("search.html", kind, id)! };
   const entries: SearchEntry[] = [];
   const sectionText = (sections: ControlledDocument["sections"]): string =>
     (sections ?? []).map((s) => [s.title, s.title_en ?? "", s.text ?? "", sectionText(s.sections)].join("\n")).join("\n");

@@ -18,6 +18,8 @@ const FOLDERS: Record<EntityKind, string> = {
 
 export class SitePages {
   private readonly byKind = new Map<EntityKind, Map<string, string>>();
+  /** Each page's path URL-encoded, made once: a site links to the same pages from thousands of cells. */
+  private readonly encoded = new Map<string, string>();
 
   constructor(index: RepoIndex) {
     this.allocate("document", index.documents.keys());
@@ -35,7 +37,9 @@ export class SitePages {
       let name = base;
       for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}~${n}`;
       taken.add(name.toLowerCase());
-      pages.set(id, `${FOLDERS[kind]}/${name}.html`);
+      const page = `${FOLDERS[kind]}/${name}.html`;
+      pages.set(id, page);
+      this.encoded.set(page, encodePath(page));
     }
     this.byKind.set(kind, pages);
   }
@@ -43,6 +47,12 @@ export class SitePages {
   /** The page of an entity, site-relative; undefined for an id the repository does not have. */
   page(kind: EntityKind, id: string): string | undefined {
     return this.byKind.get(kind)?.get(id);
+  }
+
+  /** A relative link from a site page to an entity's page (as `href` makes it); undefined for an id the repository does not have. */
+  link(from: string, kind: EntityKind, id: string, fragment?: string): string | undefined {
+    const target = this.byKind.get(kind)?.get(id);
+    return target === undefined ? undefined : `${rootOf(from)}${this.encoded.get(target)!}${fragment ? `#${encodeURIComponent(fragment)}` : ""}`;
   }
 
   entries(kind: EntityKind): [string, string][] {
@@ -69,9 +79,12 @@ export function rootOf(page: string): string {
 
 /** A relative link from one site page to another (each path segment URL-encoded, so Chinese ids and '#' work). */
 export function href(from: string, to: string, fragment?: string): string {
-  const encoded = to
+  return `${rootOf(from)}${encodePath(to)}${fragment ? `#${encodeURIComponent(fragment)}` : ""}`;
+}
+
+function encodePath(path: string): string {
+  return path
     .split("/")
     .map((segment) => encodeURIComponent(segment))
     .join("/");
-  return `${rootOf(from)}${encoded}${fragment ? `#${encodeURIComponent(fragment)}` : ""}`;
 }

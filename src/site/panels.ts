@@ -44,11 +44,13 @@ export interface ListPage {
   entityOf?: (row: Table["rows"][number]) => EntityRef | undefined;
 }
 
-/** A number links to a list page of its own, or to a place on an entity's page. */
+/** A number links to a list page of its own, to a register's page, or to a place on an entity's page. */
 export interface PanelNumber {
   label: string;
   count: number;
   list?: ListPage;
+  /** The id of the register whose page lists the rows behind the number (all of its rows). */
+  register?: string;
   entity?: EntityRef;
   fragment?: string;
   /** "alert" for numbers that need action now, "warn" for soon; none when zero. */
@@ -140,8 +142,9 @@ const csrByCustomer: PanelDefinition = (input) => {
     const keep = (r: CsrRow) => status === undefined || r.facts.status === status;
     const count = input.csrs.filter(keep).length;
     if (count === 0) return undefined;
-    const what = status === undefined ? t(rc, "site.panel.csrs.all") : label(status);
-    return { label: what, count, list: csrListPage(input, `csr-${status ?? "all"}`, t(rc, "site.fact", { label: t(rc, "site.panel.csrs.list"), value: what }), keep) };
+    // All CSRs are the CSR list register: its page, with the downloads, not a second page of the same rows.
+    if (status === undefined) return { label: t(rc, "site.panel.csrs.all"), count, register: "csr-list" };
+    return { label: label(status), count, list: csrListPage(input, `csr-${status}`, t(rc, "site.fact", { label: t(rc, "site.panel.csrs.list"), value: label(status) }), keep) };
   };
   return {
     id: "csr-status",

@@ -4,7 +4,7 @@
  */
 import type { Lang } from "../render/view.js";
 import type { Cell as TableCell, Table } from "../report/table.js";
-import { href, type EntityKind, type SitePages } from "./pages.js";
+import type { EntityKind, SitePages } from "./pages.js";
 
 /** One value on a page, a link when `href` is set. */
 export interface Cell {
@@ -80,8 +80,8 @@ export function columnLinker(pages: SitePages, page: string): Linker {
     const kinds = LINKED_COLUMNS[key];
     if (!kinds || text === "") return undefined;
     for (const kind of kinds) {
-      const target = pages.page(kind, text);
-      if (target) return href(page, target);
+      const target = pages.link(page, kind, text);
+      if (target) return target;
     }
     return undefined;
   };
@@ -90,14 +90,18 @@ export function columnLinker(pages: SitePages, page: string): Linker {
 /** A register or matrix (the same Table that `csr list` and `csr matrix` print) as a site table. */
 export function siteTable(table: Table, link: Linker): SiteTable {
   const dateColumns = new Set(table.columns.filter((c) => c.date).map((c) => c.key));
+  const columns = table.columns.map((c) => ({ key: c.key, date: dateColumns.has(c.key) }));
+  // Cells are made field by field, not by spreading optional parts: a register has up to a few hundred thousand.
   return {
     columns: table.columns.map((c) => ({ header: c.header, ...(c.date ? { className: "date" } : {}) })),
     rows: table.rows.map((row) =>
-      table.columns.map((c) => {
-        const value = row[c.key];
-        const text = value === null || value === undefined ? "" : String(value);
-        const target = link(row, c.key, text);
-        return { text, ...(target ? { href: target } : {}), ...(dateColumns.has(c.key) ? { className: "date" } : {}) };
+      columns.map(({ key, date }) => {
+        const value = row[key];
+        const cell: Cell = { text: value === null || value === undefined ? "" : String(value) };
+        const target = link(row, key, cell.text);
+        if (target) cell.href = target;
+        if (date) cell.className = "date";
+        return cell;
       }),
     ),
   };

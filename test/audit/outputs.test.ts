@@ -51,6 +51,16 @@ describe("csr export", () => {
     // 生产过程控制程序 is 8 wide characters = 16 columns, plus 2 of padding.
     expect(procedures.getColumn(2).width).toBe(18);
     expect(procedures.getRow(2).getCell(1).font?.bold).toBe(true);
+    // Data cells (numbers, text, dates, empty ones) share a style per kind: thin borders, top-aligned, wrapped only on several lines.
+    const thin = { style: "thin" };
+    for (const address of ["A3", "B3", "H3", "H5"]) {
+      expect(procedures.getCell(address).border).toEqual({ left: thin, right: thin, top: thin, bottom: thin });
+      expect(procedures.getCell(address).alignment).toEqual({ vertical: "top" });
+    }
+    expect(procedures.getCell("A3").numFmt).toBeUndefined();
+    const addressed = workbook.getWorksheet("顾客特定要求清单")!.getCell("U3");
+    expect(addressed.value).toBe("QP-001 5.3\nQP-003 5.2");
+    expect(addressed.alignment).toEqual({ vertical: "top", wrapText: true });
 
     const clauses = workbook.getWorksheet("条款对照表 MINI")!;
     expect(clauses.getCell("A1").value).toBe("MINI QMS 条款与过程、文件对照表");

@@ -24,20 +24,39 @@ function repository(): string {
 function cacheFile(dir: string): string {
   const names = readdirSync(dir).sort();
   expect(names).toHaveLength(2);
-  expect(names[1]).toBe(names[0]!.replace(/\.index$/, ".json"));
-  return join(dir, names[1]!);
+  expect(names[0]).toBe(names[1]!.replace(/\.index$/, ".entries"));
+  return join(dir, names[0]!);
 }
 
 /**
- * Puts a finding into the cached result of one file, as an outdated cache would hold it. The
+ * Puts a finding into the cached result of one file, as an outdated cache would hold it: a new
+ * record at the end of the entries file, where the index now says the file's entry is. The
  * remembered findings of the last check go with it, as they would be after any change.
  */
 function tamper(file: string, documentId: string): void {
-  const cache = JSON.parse(readFileSync(file, "utf8"));
-  const entry = Object.values(cache.entries as Record<string, { data?: { id?: string }; problems: unknown[] }>).find((e) => e.data?.id === documentId)!;
+  const entries = readFileSync(file);
+  const records = entries.toString("utf8").split("\n").slice(1, -1);
+  const record = records.find((r) => JSON.parse(r.slice(r.indexOf("\t") + 1)).data?.id === documentId)!;
+  const key = record.slice(0, record.indexOf("\t"));
+  const entry = JSON.parse(record.slice(key.length + 1));
   entry.problems.push({ rule: "yaml/syntax", line: 1, column: 1, message: "Remembered by the cache." });
-  writeFileSync(file, JSON.stringify(cache));
-  forgetFindings(file.replace(/\.json$/, ".index"));
+  const appended = Buffer.from(`${key}\t${JSON.stringify(entry)}\n`);
+  writeFileSync(file, Buffer.concat([entries, appended]));
+  // The index columns (see src/load/cache.ts): N and two byte lengths, stat data (3 numbers per file), entry places (2 per file), paths, keys.
+  const index = file.replace(/\.entries$/, ".index");
+  const bytes = readFileSync(index);
+  const columns = bytes.indexOf(10) + 1;
+  const count = bytes.readUInt32LE(columns);
+  const pathBytes = bytes.readUInt32LE(columns + 4);
+  const places = columns + 12 + count * 3 * 8;
+  const keys = bytes.toString("utf8", places + count * 2 * 8 + pathBytes).split("\0");
+  keys.forEach((k, i) => {
+    if (k !== key) return;
+    bytes.writeDoubleLE(entries.length, places + i * 16);
+    bytes.writeDoubleLE(appended.length, places + i * 16 + 8);
+  });
+  writeFileSync(index, bytes);
+  forgetFindings(index);
 }
 
 /** The header line of the index (JSON), which binary columns follow. */
@@ -126,7 +145,7 @@ describe("the check cache", () => {
     const today = ["--today", "2026-06-30"];
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
     // Proof that nothing is read or run again: a finding planted among the remembered ones is printed.
-    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.json$/, ".index");
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
     const columns = readFileSync(index);
     const header = indexHeader(index);
     header.result.findings.push({ rule: "yaml/syntax", severity: "error", file: "documents/QP-003.yaml", line: 1, column: 1, message: "Remembered." });
@@ -166,7 +185,7 @@ describe("the check cache", () => {
     utimesSync(dir, dirTime, dirTime);
     const today = ["--today", "2026-06-30"];
     expect(json(csr(["-C", dir, "check", "--format", "json", ...today]))).toEqual(expected);
-    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.json$/, ".index");
+    const index = cacheFile(join(dir, ".git", "csr-cache")).replace(/\.entries$/, ".index");
     const header = indexHeader(index);
     header.written = dirTime.getTime() + 1000;
     writeIndexHeader(index, header);
@@ -184,19 +203,53 @@ describe("the check cache", () => {
     const dir = repository();
     csr(["-C", dir, "check"]);
     const file = cacheFile(join(dir, ".git", "csr-cache"));
-    writeFileSync(file, '{"format": 5, "entr');
-    writeFileSync(file.replace(/\.json$/, ".index"), '{"format": 5, "fing');
+    writeFileSync(file, '{"format": 6, "fing');
+    writeFileSync(file.replace(/\.entries$/, ".index"), '{"format": 6, "fing');
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
-    expect(JSON.parse(readFileSync(file, "utf8")).format).toBe(5);
-    expect(indexHeader(file.replace(/\.json$/, ".index")).format).toBe(5);
+    expect(JSON.parse(readFileSync(file, "utf8").split("\n")[0]!).format).toBe(6);
+    expect(indexHeader(file.replace(/\.entries$/, ".index")).format).toBe(6);
     // Columns cut short (a write that did not finish): the same findings, and the index written whole again.
-    const index = file.replace(/\.json$/, ".index");
+    const index = file.replace(/\.entries$/, ".index");
     const whole = readFileSync(index);
     const header = indexHeader(index);
     header.result.findings = [];
     writeIndexHeader(index, header, whole.subarray(0, whole.length - 1));
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(expected);
     expect(readFileSync(index).length).toBe(whole.length);
+  });
+
+  it("appends the entries of changed files to the entries file, and compacts it once most of it is unused", () => {
+    const dir = repository();
+    // A long text makes each record large, so that a few edits leave most of the entries file unused.
+    const long = (n: number) => procedure("QP-003", [`owner: "${`第${n}版说明。`.repeat(30_000)}"`]);
+    writeFileSync(join(dir, "documents/QP-003.yaml"), long(0));
+    const check = () => json(csr(["-C", dir, "check", "--format", "json", "--today", "2026-06-30"]));
+    const withRemarks = [...expected, "documents/QP-003.yaml:7:1 schema/unknown-field"];
+    expect(check()).toEqual(withRemarks);
+    const file = cacheFile(join(dir, ".git", "csr-cache"));
+    const first = readFileSync(file);
+    writeFileSync(join(dir, "documents/QP-002.yaml"), procedure("QP-002"));
+    expect(check()).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:1 schema/unknown-field"]);
+    // The same file with one record more: nothing was written again.
+    const second = readFileSync(file);
+    expect(second.subarray(0, first.length).equals(first)).toBe(true);
+    expect(second.subarray(first.length).toString("utf8")).toMatch(/^document:[0-9a-f]{40}\t\{"data":\{"id":"QP-002",.*\}\n$/);
+    const sizes = [second.length];
+    for (let n = 1; n <= 4; n++) {
+      writeFileSync(join(dir, "documents/QP-003.yaml"), long(n));
+      expect(check()).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:1 schema/unknown-field"]);
+      sizes.push(readFileSync(file).length);
+    }
+    // Each edit adds a record of QP-003 (about 480 KB), until the file holds more than twice what is
+    // used and 1 MiB besides: then only the records in use are kept.
+    const record = sizes[2]! - sizes[1]!;
+    expect(record).toBeGreaterThan(400_000);
+    expect(sizes.slice(1, 4)).toEqual([1, 2, 3].map((k) => sizes[0]! + k * record));
+    expect(sizes[4]).toBeLessThan(record + 10_000);
+    expect(check()).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved", "documents/QP-003.yaml:7:1 schema/unknown-field"]);
+    writeFileSync(join(dir, "documents/QP-001.yaml"), procedure("QP-001"));
+    expect(check()).toEqual(["documents/QP-003.yaml:7:1 schema/unknown-field"]);
+    expect(json(csr(["-C", dir, "check", "--format", "json", "--today", "2026-06-30", "--no-cache"]))).toEqual(["documents/QP-003.yaml:7:1 schema/unknown-field"]);
   });
 
   it("is not kept outside git, where the check writes nothing at all", () => {

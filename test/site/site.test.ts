@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, 
 import { dirname, join, relative, sep } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/site/tokenize.js";
-import { copyFixture, csr, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { copyFixture, csr, git, gitInit, makeRepo, tempDir } from "../helpers.js";
 
 const DAY = "2026-11-27";
 
@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", () => {
-    expect(site.stderr).toBe("已生成网站：135 个页面，166 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：134 个页面，165 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
@@ -114,6 +114,10 @@ describe("csr site on the bundled example", () => {
     expect(index).toContain('<a class="site-number" href="customers/DYA.html#status-in-review" aria-label="DYA · 评审中: 1">1</a>');
     expect(index).toMatch(/<a class="site-number " href="lists\/reviews-open.html"><span class="count">2<\/span> <span class="label">评审中（未决定）<\/span><\/a>/);
     expect(read("lists/reviews-open.html")).toContain('<a href="../csr/DYA-007.html">DYA-007</a>');
+    // All CSRs are the CSR list register: the total links to its page (with the downloads), not to a copy of it.
+    const all = [...index.matchAll(/<a class="site-number" href="([^"]+)" aria-label="全部: (\d+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(all).toEqual([`registers/csr-list.html ${filesOf(join(repo, "csr")).length}`]);
+    expect(files).not.toContain("lists/csr-all.html");
     const panels = [...index.matchAll(/<section class="site-panel" id="panel-([a-z-]+)">/g)].map((m) => m[1]);
     expect(panels).toEqual(["csr-status", "reviews", "implementations", "suspect-links", "documents", "distribution", "training", "latest-releases", "findings"]);
   });
@@ -322,6 +326,27 @@ describe("csr site and the check cache", () => {
     expect(page(edited, "findings.html")).not.toContain("QP-404");
     // Three builds and a check: more than the default timeout on a loaded machine.
   }, 120_000);
+});
+
+describe("csr site: the commits that touched a document", () => {
+  it("lists them newest first on the document's page, from one git log; a repository without commits has none", () => {
+    const dir = copyFixture("examples/acme-auto");
+    const before = buildSite(dir);
+    const file = join(dir, "documents", "procedures", "QP-001.yaml");
+    gitInit(dir);
+    writeFileSync(file, `${readFileSync(file, "utf8")}# 相关文件见 related\n`);
+    git(dir, ["commit", "-q", "-a", "-m", "QP-001 <b>相关文件</b>"], { GIT_AUTHOR_DATE: "2026-11-20T10:00:00+08:00", GIT_COMMITTER_DATE: "2026-11-20T10:00:00+08:00" });
+    const after = buildSite(dir);
+    const commits = (site: { out: string }, path: string) => {
+      const section = readFileSync(join(site.out, path), "utf8").split("<h2>修改过本文件的提交（git）</h2>")[1]!.split("</section>")[0]!;
+      const rows = [...section.matchAll(/<tr><td class="date">([^<]*)<\/td><td>([0-9a-f]+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)];
+      return rows.length > 0 ? rows.map((m) => `${m[3]} ${m[4]}`) : section.includes("没有 git 提交记录。") ? "none" : section;
+    };
+    expect(commits(before, "documents/QP-001.html")).toBe("none");
+    expect(commits(after, "documents/QP-001.html")).toEqual(["Test User QP-001 &lt;b&gt;相关文件&lt;/b&gt;", "Test User initial"]);
+    expect(commits(after, "documents/QP-002.html")).toEqual(["Test User initial"]);
+    expect(readFileSync(join(after.out, "documents/QP-001.html"), "utf8")).toContain('<tr><td class="date">2026-11-20</td>');
+  }, 60_000);
 });
 
 describe("csr site: hostile input", () => {

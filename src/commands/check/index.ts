@@ -49,7 +49,11 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   const { findings: all, files } =
     flags.cache === false
       ? await uncached(root, run)
-      : await (await import("../../load/cache.js")).checkCached(root, today, run, { rememberFindings: flags.base === undefined });
+      : await (await import("../../load/cache.js")).checkCached(root, today, run, {
+          rememberFindings: flags.base === undefined,
+          // With a few files changed, the rules that the change can affect run on them alone.
+          rerun: async (change) => (await import("../../check/incremental.js")).recheck(change, { today }),
+        });
   const findings = all.filter((f) => f.heldBackBy === undefined);
   const heldBack = ["qms.yaml", "people.yaml"]
     .map((file) => ({ file, count: all.filter((f) => f.heldBackBy === file).length }))

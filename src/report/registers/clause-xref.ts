@@ -28,8 +28,17 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Ta
   const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
   const released = documents.filter((d) => d.status === "released").sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map(released.map((d) => [d.id, d]));
+  const releasedAt = new Map<number, ControlledDocument[]>();
+  for (const d of released) {
+    const atLevel = releasedAt.get(d.level);
+    if (atLevel) atLevel.push(d);
+    else releasedAt.set(d.level, [d]);
+  }
+  // Each entity's clause list is parsed once, not once per clause of the standard.
+  const parsed = new Map<readonly string[] | undefined, string[]>();
   const reach = (clauses: readonly string[] | undefined, number: string): Reach => {
-    const own = clauseNumbers(clauses, catalog.id);
+    let own = parsed.get(clauses);
+    if (!own) parsed.set(clauses, (own = clauseNumbers(clauses, catalog.id)));
     if (own.includes(number)) return "direct";
     return own.some((n) => isWithin(number, n)) ? "inherited" : undefined;
   };
@@ -44,8 +53,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Ta
     // A document reached through a listed one reaches the clause as that one does; naming the clause itself wins.
     const listed = (level: number, through: readonly Listed[]): Listed[] => {
       const found = new Map<string, Reach>();
-      for (const d of released) {
-        if (d.level !== level) continue;
+      for (const d of releasedAt.get(level) ?? []) {
         const how = reach(d.clauses, clause.number);
         if (how) found.set(d.id, how);
       }

@@ -11,6 +11,7 @@ import { list, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "calendar/year-missing",
   severity: "warning",
+  scope: { files: "own" },
   summary: "A review deadline runs through a year without public-holiday data and was counted Monday to Friday.",
   docs: {
     description:

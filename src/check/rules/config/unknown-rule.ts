@@ -5,6 +5,7 @@ import { sentences, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "config/unknown-rule",
   severity: "error",
+  scope: { files: "own" },
   summary: "qms.yaml sets the severity of a rule that does not exist.",
   docs: {
     description:

@@ -5,6 +5,7 @@ import { list, sentences, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "csr/addressed-by-obsolete",
   severity: "error",
+  scope: { files: "all", reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.superseded, f.data.addressed] : f.kind === "document" ? [f.data.id, f.data.status, f.data.obsolete] : null) },
   summary: "Every document that addresses a CSR is obsolete.",
   docs: {
     description:

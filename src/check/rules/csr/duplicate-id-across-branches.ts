@@ -10,6 +10,7 @@ import { conjunction, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "csr/duplicate-id-across-branches",
   severity: "error",
+  scope: { files: "all", reads: (f) => (f.kind === "csr" ? f.data.id : null) },
   summary: "Two CSR files claim the same id (typically two branches that each added a CSR).",
   docs: {
     description:

@@ -5,6 +5,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "csr/implementation-overdue",
   severity: "error",
+  scope: { files: "own" },
   summary: "A CSR is past its implementation due date and not implemented.",
   docs: {
     description:

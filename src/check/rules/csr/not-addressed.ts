@@ -5,6 +5,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "csr/not-addressed",
   severity: "warning",
+  scope: { files: "own" },
   summary: "A CSR decided as must or optional names no document that addresses it.",
   docs: {
     description:

@@ -6,6 +6,7 @@ import { list, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "csr/review-incomplete",
   severity: "error",
+  scope: { files: "own" },
   summary: "A CSR's decision is recorded while opinions of required departments are missing.",
   dependsOn: ["qms.yaml"],
   docs: {

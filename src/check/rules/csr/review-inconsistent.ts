@@ -6,6 +6,7 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "csr/review-inconsistent",
   severity: "error",
+  scope: { files: "own" },
   summary: "A CSR's review record does not hold together (who gave an opinion, dates, who decided).",
   docs: {
     description:

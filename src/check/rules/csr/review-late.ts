@@ -9,6 +9,7 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "csr/review-late",
   severity: "warning",
+  scope: { files: "own" },
   summary: "A CSR was decided after its review period and no reason for the delay is recorded.",
   docs: {
     description:

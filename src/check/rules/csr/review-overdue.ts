@@ -10,6 +10,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "csr/review-overdue",
   severity: "error",
+  scope: { files: "own" },
   summary: "A CSR has no decision although its review period (working days after receipt) has ended or is about to.",
   dependsOn: ["qms.yaml"],
   docs: {

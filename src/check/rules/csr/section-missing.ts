@@ -10,6 +10,7 @@ import { list, sentences, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "csr/section-missing",
   severity: "error",
+  scope: { files: "all", reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.addressed] : f.kind === "document" ? [f.data.id, f.data.sections] : null) },
   summary: "A CSR names a section that the addressing document's current revision does not have.",
   docs: {
     description:

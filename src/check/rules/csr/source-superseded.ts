@@ -6,6 +6,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "csr/source-superseded",
   severity: "error",
+  scope: { files: "all", reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.superseded, f.data.customer, f.data.source] : f.kind === "customer" ? [f.data.code, f.data.sources] : null) },
   summary: "A CSR was reviewed against a revision of its source document that has been superseded.",
   docs: {
     description:

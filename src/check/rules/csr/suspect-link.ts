@@ -12,6 +12,11 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "csr/suspect-link",
   severity: "warning",
+  scope: {
+    files: "all",
+    // A CSR without a pinned link is skipped; one with a pin is fingerprinted whole (csrFingerprint).
+    reads: (f) => (f.kind === "csr" ? (f.data.superseded || !(f.data.addressed ?? []).some((p) => p.pin) ? null : f.data) : f.kind === "document" ? [f.data.id, f.data.sections, f.data.revisions?.at(-1)?.version] : null),
+  },
   summary: "The requirement or the section addressing it changed since the link was made or confirmed.",
   docs: {
     description:

@@ -14,6 +14,7 @@ import { revisionName } from "../../../i18n/values.js";
 export const rule: Rule = {
   id: "csr/training-overdue",
   severity: "warning",
+  scope: { files: "own" },
   summary: "A decided CSR that needs training has no training record after the training period.",
   docs: {
     description:

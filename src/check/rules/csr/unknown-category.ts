@@ -6,6 +6,7 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "csr/unknown-category",
   severity: "error",
+  scope: { files: "own" },
   summary: "A CSR's category is not one of the categories listed in qms.yaml.",
   dependsOn: ["qms.yaml"],
   docs: {

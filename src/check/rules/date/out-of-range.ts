@@ -5,6 +5,7 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "date/out-of-range",
   severity: "error",
+  scope: { files: "own" },
   summary: `A date lies outside ${DATE_RANGE.from} … ${DATE_RANGE.to}.`,
   docs: {
     description: `A date outside ${DATE_RANGE.from} … ${DATE_RANGE.to}: a typo such as 0001-01-01 or 9999-12-31. Deadlines counted from it in working days would mean nothing (or take minutes to count). Commands refuse such a date in --date, --received and --today.`,

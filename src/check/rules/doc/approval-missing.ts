@@ -6,6 +6,7 @@ import { conjunction, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/approval-missing",
   severity: "error",
+  scope: { files: "own" },
   summary: "A released document's current revision has no approver or no preparer.",
   docs: {
     description:

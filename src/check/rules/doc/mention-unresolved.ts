@@ -14,6 +14,10 @@ const MENTION = /《([^《》\n]+)》/g;
 export const rule: Rule = {
   id: "doc/mention-unresolved",
   severity: "error",
+  scope: {
+    files: "all",
+    reads: (f) => (f.kind === "document" ? [f.data.id, f.data.title, f.data.title_en, f.data.sections] : f.kind === "customer" ? (f.data.sources ?? []).map((s) => [s.title, s.title_en]) : null),
+  },
   summary: "A document's text mentions 《a document》 that is not in the repository.",
   docs: {
     description:

@@ -5,6 +5,7 @@ import { sentences, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/obsolete-referenced",
   severity: "error",
+  scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.status, f.data.related, f.data.forms, f.data.obsolete] : null) },
   summary: "A released document refers to an obsolete document in related or forms.",
   docs: {
     description:

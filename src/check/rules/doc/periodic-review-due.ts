@@ -10,6 +10,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/periodic-review-due",
   severity: "warning",
+  scope: { files: "own" },
   summary: "A released document has not been revised or reviewed within its review interval.",
   docs: {
     description:

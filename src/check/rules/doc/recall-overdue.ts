@@ -11,6 +11,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/recall-overdue",
   severity: "error",
+  scope: { files: "own" },
   summary: "A controlled copy of a superseded version or of a withdrawn document is still out after the recall period.",
   docs: {
     description:

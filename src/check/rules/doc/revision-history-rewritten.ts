@@ -10,6 +10,7 @@ const FIELDS = ["date", "summary", "pages", "total_pages", "prepared", "reviewed
 export const rule: Rule = {
   id: "doc/revision-history-rewritten",
   severity: "error",
+  scope: { files: "own" },
   summary: "A revision entry that existed at the base revision was edited or removed.",
   docs: {
     description:

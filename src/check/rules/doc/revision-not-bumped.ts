@@ -7,6 +7,7 @@ import { disjunction, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/revision-not-bumped",
   severity: "error",
+  scope: { files: "own" },
   summary: "A released document's content changed since the base revision without a new revision entry.",
   docs: {
     description:

@@ -6,6 +6,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/section-number",
   severity: "error",
+  scope: { files: "own" },
   summary: "A document numbers two sections alike, or numbers a subsection outside its parent.",
   docs: {
     description:

@@ -12,6 +12,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/training-overdue",
   severity: "warning",
+  scope: { files: "own" },
   summary: "A released revision that needs training has no training record after the training period.",
   docs: {
     description:

@@ -9,6 +9,7 @@ import { disjunction, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/version-sequence",
   severity: "error",
+  scope: { files: "own" },
   summary: "Revision versions skip, repeat or go backwards, or revision dates go backwards.",
   docs: {
     description:

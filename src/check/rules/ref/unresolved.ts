@@ -10,6 +10,29 @@ import { list, sentences, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "ref/unresolved",
   severity: "error",
+  scope: {
+    files: "all",
+    reads: (f) => {
+      if (f.kind === "document") {
+        const d = f.data;
+        return [d.id, d.department, d.processes, d.related, d.forms, d.revisions?.map((r) => [r.prepared, r.reviewed, r.approved]), d.reviews?.map((r) => r.by), d.obsolete?.superseded_by];
+      }
+      if (f.kind === "customer") return [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.file])])];
+      const { customer, source, review, addressed, implementation, distribution } = f.data;
+      return [
+        customer,
+        source,
+        review?.required,
+        review?.opinions?.map((o) => [o.department, o.reviewer]),
+        review?.record?.form,
+        review?.decision?.by,
+        addressed?.map((a) => a.document),
+        implementation?.owner,
+        implementation?.verified,
+        distribution?.departments,
+      ];
+    },
+  },
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:

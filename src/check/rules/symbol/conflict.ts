@@ -6,6 +6,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "symbol/conflict",
   severity: "error",
+  scope: { files: "all", reads: () => null, citesLines: true },
   summary: "A customer's symbol is mapped to two different internal symbols.",
   docs: {
     description:
