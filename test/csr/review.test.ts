@@ -139,6 +139,15 @@ describe("csr review with flags", () => {
     expect(early.stderr).toBe("csr: --late-reason is for a decision after the review period; DYA-011 was due on 2026-12-04 and is decided on 2026-11-24.\n");
   });
 
+  it("refuses an opinion that accepts with action without saying which action", () => {
+    const dir = repo();
+    const args = ["--department", "MKT", "--reviewer", "li", "--opinion", "accept-with-action", "--date", "2026-11-24"];
+    expect(review(dir, ...args)).toEqual({ code: 2, stdout: "", stderr: "csr: An opinion 'accept-with-action' needs --comment saying which action is needed, e.g. --comment 需更换标签模板.\n" });
+    expect(review(dir, ...args, "--comment", "  ").code).toBe(2);
+    expect(csr(["-C", dir, "review", "DYA-011", ...args], { lang: "zh-CN" }).stderr).toBe("csr: 意见“有条件同意”需要用 --comment 写明需要采取的措施，例如 --comment 需更换标签模板。\n");
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
+  });
+
   it("without a terminal, says what to record and names missing flags", () => {
     const dir = repo();
     expect(review(dir).stderr).toBe("csr: Say what to record: --opinion with --department and --reviewer, or --disposition with --by.\n");

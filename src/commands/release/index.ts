@@ -15,7 +15,8 @@ import { loadRepository } from "../../load/repository.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import { nextVersion } from "../../model/revision.js";
-import type { Person, Revision, Role } from "../../model/types.js";
+import { documentSections } from "../../model/sections.js";
+import type { ControlledDocument, Person, Revision, Role } from "../../model/types.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -70,6 +71,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     const index = buildIndex(repo);
     const { value: doc, file } = findDocument(repo, index, id);
     if (doc.status === "obsolete") throw new UserError(t("release.obsolete", { id }), t("release.obsolete.hint"));
+    refuseEmptySections(doc);
     person(index, prepared, "--prepared");
     const reviewer = person(index, reviewed, "--reviewed");
     const approver = person(index, approved, "--approved");
@@ -115,6 +117,18 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     }
     return 0;
   });
+}
+
+/**
+ * A released document is what people work to (ISO 9001 7.5.2, 7.5.3): a section that is only a
+ * title (as `csr new` scaffolds it) would be issued blank. A section with nothing to say says so
+ * (无). Sections that hold subsections need no text of their own.
+ * Errors: UserError listing the empty sections by number and title.
+ */
+function refuseEmptySections(doc: ControlledDocument): void {
+  const empty = documentSections(doc).filter(({ section }) => (section.sections ?? []).length === 0 && !section.text?.trim());
+  if (empty.length === 0) return;
+  throw new UserError(t("release.empty-sections", { id: doc.id, sections: list(empty.map((s) => `${s.number} ${s.title}`)) }), t("release.empty-sections.hint"));
 }
 
 /**

@@ -130,7 +130,18 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
     flags.opinion !== undefined
       ? choiceOption(flags.opinion, "--opinion", OPINIONS, "accept")
       : await need(ask, "--opinion", t("review.needs.opinion"), (p) => p.select({ message: t("prompt.review.opinion"), choices: OPINIONS.map((o) => ({ value: o, name: t(`value.opinion.${o}`) })) }));
-  const comment = flags.comment ?? (ask ? optional(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
+  // 有条件同意 agrees on a condition: the record names the action, or nobody can be held to it.
+  const needsAction = opinion === "accept-with-action";
+  const comment =
+    flags.comment ??
+    (ask
+      ? optional(
+          await ask.input(
+            needsAction ? { message: t("prompt.review.action"), validate: (v) => v.trim() !== "" || t("prompt.review.action-required") } : { message: t("prompt.comment-optional") },
+          ),
+        )
+      : undefined);
+  if (needsAction && !comment?.trim()) throw new UserError(t("review.action-required", { opinion: t("value.opinion.accept-with-action") }));
   const entry: Opinion = { department, reviewer, opinion, date, ...(comment ? { comment } : {}) };
 
   const opinions = csr.review?.opinions ?? [];

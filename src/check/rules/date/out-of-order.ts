@@ -7,6 +7,7 @@ import { recordedEvents } from "./events.js";
 export const rule: Rule = {
   id: "date/out-of-order",
   severity: "error",
+  scope: { files: "own" },
   summary: "A record of something done is dated before the event it follows.",
   docs: {
     description:
