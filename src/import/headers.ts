@@ -31,14 +31,24 @@ export type Field =
   | "text"
   | "category"
   | "received"
+  | "restarted"
   | "disposition"
   | "decidedBy"
   | "decided"
   | "justification"
+  | "lateReason"
   | "reviewRecord"
   | "owner"
   | "due"
+  | "implementationStatus"
   | "addressed"
+  | "implemented"
+  | "evidence"
+  | "verifiedBy"
+  | "verified"
+  | "superseded"
+  | "supersededReason"
+  | "supersededBy"
   | "level3"
   | "level4"
   | "uses"
@@ -75,14 +85,24 @@ const VARIANTS: Record<Field, string[]> = {
   text: ["要求内容", "内容", "要求", "requirement", "text"],
   category: ["类别", "分类", "category"],
   received: ["接收日期", "收到日期", "received", "receiveddate"],
+  restarted: ["换版重评日期", "重新评审日期", "重评起算日期", "reviewrestarted", "restarted"],
   disposition: ["处置", "处置结果", "评审结论", "disposition"],
   decidedBy: ["决定人", "处置人", "decidedby"],
   decided: ["决定日期", "处置日期", "评审日期", "decided", "decidedon", "decisiondate"],
   justification: ["处置理由", "理由", "justification"],
+  lateReason: ["逾期原因", "延期原因", "评审逾期原因", "latereason", "reasonfordelay"],
   reviewRecord: ["评审记录编号", "评审记录", "评审记录号", "评审表编号", "reviewrecord", "reviewrecordno", "reviewrecordno.", "reviewrecordnumber"],
   owner: ["负责人", "责任人", "实施负责人", "owner"],
   due: ["完成期限", "完成日期", "计划完成日期", "due", "duedate"],
+  implementationStatus: ["实施状态", "implementationstatus"],
   addressed: ["落实文件", "落实位置", "addressedin"],
+  implemented: ["导入生产日期", "实际完成日期", "实施完成日期", "implemented", "implementedon", "implementationdate"],
+  evidence: ["实施证据", "证据", "evidence"],
+  verifiedBy: ["验证人", "verifiedby"],
+  verified: ["验证日期", "verifiedon", "verificationdate"],
+  superseded: ["替代日期", "被替代日期", "supersededon"],
+  supersededReason: ["替代原因", "被替代原因", "supersededreason", "supersededbecause"],
+  supersededBy: ["替代要求", "替代为", "supersededby", "replacedby"],
   level3: ["三级文件", "三级文件名称", "level-3documents"],
   level4: ["四级表单", "四级文件", "四级表单名称", "level-4forms"],
   uses: ["三级文件及四级表单", "三级文件和四级表单", "三级及四级文件", "三、四级文件", "支持性文件"],

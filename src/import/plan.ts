@@ -7,7 +7,7 @@ import { numberPatternToRegExp, patternOf } from "../model/numbering.js";
 import { csrPath, documentPath } from "../model/paths.js";
 import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
-import type { ControlledDocument, Csr, Customer, Decision, Department, Person, Revision, Role, SymbolConversion } from "../model/types.js";
+import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
 import { UserError } from "../core/errors.js";
 import { conjunction, list, t, translate } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, type Field, type HeaderRow } from "./headers.js";
@@ -117,7 +117,7 @@ export interface ImportPlan {
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "remarks", "retention", "medium", "location", "procedure", "level", "kind", "status", "level3", "level4", "uses"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class"]);
-const CSR_FIELDS = new Set<Field>(["no", "number", "title", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "disposition", "decidedBy", "decided", "justification", "reviewRecord", "owner", "due", "addressed", "status"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -376,7 +376,7 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
 }
 
 /** What a name in the register stands for, which the report says when the name is not a known person. */
-type NamedAs = "prepared" | "reviewed" | "approved" | "owner" | "decided";
+type NamedAs = "prepared" | "reviewed" | "approved" | "owner" | "decided" | "verified";
 
 /** Where the names of a row go: the row's new people, and the department to give them. */
 interface NameContext {
@@ -533,9 +533,14 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
   // the record is named so the decision stands (csr/review-incomplete), and where none is listed the
   // file says where it came from, which the import report asks the user to replace.
   const reviewRecord = row.text("reviewRecord");
+  // A review restarted on a new source revision counts its deadline from then (csr/review-late).
+  const restarted = dateCell(row, "restarted", "review.restarted", issue);
+  if (restarted) csr.review = { restarted };
+  const lateReason = row.text("lateReason");
+  if (lateReason) csr.review = { ...csr.review, late_reason: lateReason };
   if (reviewRecord || decision) {
-    const record = reviewRecord ? { ref: reviewRecord } : { note: `imported from ${options.register ?? "the list"}, row ${row.raw.row}` };
-    csr.review = { record, ...(decision ? { decision } : {}) };
+    const record = reviewRecord ? recordFromCell(reviewRecord, repo) : { note: `imported from ${options.register ?? "the list"}, row ${row.raw.row}` };
+    csr.review = { ...csr.review, record, ...(decision ? { decision } : {}) };
   }
   const addressed = addressedFromRow(row, id, issue);
   if (addressed.length) csr.addressed = addressed;
@@ -548,11 +553,27 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
     if (date) implementation.due = date;
     else issue(t("import.csr.bad-due", { date: showInvisible(due) }));
   }
+  const implemented = dateCell(row, "implemented", "implementation.implemented", issue);
+  if (implemented) implementation.implemented = implemented;
+  const evidence = row.text("evidence");
+  if (evidence) implementation.evidence = evidence;
+  const verifier = row.text("verifiedBy");
+  const verified = dateCell(row, "verified", "implementation.verified.date", issue);
+  if (verifier) implementation.verified = { by: personFor(verifier, "verified", undefined, repo, options, issue, names), ...(verified ? { date: verified } : {}) };
+  else if (verified) issue(t("import.csr.verified-without-by", { id, date: verified, column: row.label("verifiedBy", "验证人") }));
+  const superseded = supersededFromRow(row, id, issue);
+  if (superseded) csr.superseded = superseded;
   const listed = row.text("status");
   const status = listed ? LISTED_STATUS.get(compactText(listed.normalize("NFKC")).toLowerCase()) : undefined;
   if (listed && !status) issue(t("import.csr.bad-status", { status: listed, statuses: list(CSR_STATUSES.map((s) => csrStatusLabel(s, "zh-CN"))) }));
-  // Implemented and verified are recorded facts of their own; every other status follows from the decision and the addressing documents.
-  if (status === "implemented" || status === "verified") implementation.status = status;
+  const stage = row.text("implementationStatus");
+  const implementationStatus = stage ? IMPLEMENTATION_STATUS.get(compactText(stage.normalize("NFKC")).toLowerCase()) : undefined;
+  if (stage && !implementationStatus) {
+    issue(t("import.csr.bad-implementation-status", { status: stage, statuses: list(IMPLEMENTATION_STATUSES.map((s) => t(`value.implementation.${s}`))) }));
+  }
+  if (implementationStatus) implementation.status = implementationStatus;
+  // Without that column: implemented and verified are recorded facts of their own; every other status follows from the decision and the addressing documents.
+  else if (status === "implemented" || status === "verified") implementation.status = status;
   if (Object.keys(implementation).length) csr.implementation = implementation;
   if (status) {
     const result = csrStatus(csr, (doc) => repo.documents.find((d) => d.value.id === doc)?.value.status);
@@ -565,6 +586,35 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
   }
   return { path: csrPath(customer.code, id), id, kind: "csr", data: csr, signers: names.signers, ...(decision && !reviewRecord ? { recordNoted: true } : {}) };
 }
+
+/** 替代日期, 替代原因, 替代要求: a requirement withdrawn or replaced is recorded with both its date and its reason. */
+function supersededFromRow(row: RowReader, id: string, issue: Issue): Csr["superseded"] {
+  const date = dateCell(row, "superseded", "superseded.date", issue);
+  const reason = row.text("supersededReason");
+  const by = row.key("supersededBy");
+  if (!date && !reason && !by) return undefined;
+  // A date that is not one was reported by dateCell already.
+  const missing = [!row.text("superseded") ? row.label("superseded", "替代日期") : "", !reason ? row.label("supersededReason", "替代原因") : ""].filter(Boolean);
+  if (missing.length) issue(t("import.csr.superseded-incomplete", { id, missing: conjunction(missing.map((m) => `“${m}”`)) }));
+  return date && reason ? { date, reason, ...(by ? { by } : {}) } : undefined;
+}
+
+/** A date cell of the row, or undefined when it is empty or not a date (reported, naming the file's field to set). */
+function dateCell(row: RowReader, field: Field, path: string, issue: Issue): string | undefined {
+  const text = row.text(field);
+  if (!text) return undefined;
+  const date = normalizeDate(row.cell(field));
+  if (!date) issue(t("import.csr.bad-date", { column: row.label(field), date: showInvisible(text), field: path }));
+  return date;
+}
+
+const IMPLEMENTATION_STATUSES = ["planned", "in-progress", "implemented", "verified"] as const;
+type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
+
+/** 实施状态 of the CSR list: the words of both languages, back to implementation.status. */
+const IMPLEMENTATION_STATUS = new Map<string, ImplementationStatus>(
+  IMPLEMENTATION_STATUSES.flatMap((s) => (["zh-CN", "en"] as const).map((lang) => [compactText(translate(lang, `value.implementation.${s}`)).toLowerCase(), s] as [string, ImplementationStatus])),
+);
 
 /** The status words of the CSR list in both languages, back to the status. */
 const LISTED_STATUS = new Map<string, CsrStatus>(
@@ -591,6 +641,17 @@ function decisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (missing.length) return void issue(t("import.csr.decision-incomplete", { disposition: text, missing: conjunction(missing), id }));
   const by = personFor(byText, "decided", "approver", repo, options, issue, names);
   return { disposition, ...(justification ? { justification } : {}), by, date: date! };
+}
+
+/**
+ * 评审记录编号 as the CSR list writes it: the number of the filled-in record ("2023-07 第12号"), after
+ * the form it was filled in on when that is a document of the repository ("QR-015-01 2023-07 第12号").
+ */
+function recordFromCell(text: string, repo: Repository): ReviewRecord {
+  const [first = "", ...rest] = text.split(/\s+/);
+  if (!repo.documents.some((d) => d.value.id === first)) return { ref: text };
+  const ref = rest.join(" ");
+  return { form: first, ...(ref ? { ref } : {}) };
 }
 
 /** 落实文件: one place per line, "QP-014 5.2 符号转换" — the document number, then the section. */

@@ -5,6 +5,7 @@
  */
 import { UserError } from "../core/errors.js";
 import { localized } from "../core/text.js";
+import { translate } from "../i18n/index.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { csrStatus, missingOpinions, reviewRecordText } from "../model/csr-status.js";
@@ -141,6 +142,11 @@ class Names {
     return department ? this.pick(department.name, department.name_en) : code;
   }
 
+  /** Values in a line of the document's language: 、 between them in Chinese, ", " in English. */
+  list(values: readonly string[]): string {
+    return values.join(translate(this.lang, "common.list-separator"));
+  }
+
   signature(signature: Signature | undefined): SignatureView {
     return signature ? { name: this.person(signature.by), date: signature.date ?? "" } : NO_SIGNATURE;
   }
@@ -211,7 +217,7 @@ function signatureCells(names: Names, revision: Revision | undefined, layout: Do
     const { value: role, label } = layoutItem<SignatureRole>(item, "role", lang);
     const signed = role === "countersigned" ? (revision?.countersigned ?? []) : revision?.[role] ? [revision[role]!] : [];
     // Several countersigners each keep their own date beside their name.
-    if (signed.length > 1) return { labelKey: SIGNATURE_LABELS[role], label, name: signed.map((s) => `${names.person(s.by)}${s.date ? ` ${s.date}` : ""}`).join("、"), date: "" };
+    if (signed.length > 1) return { labelKey: SIGNATURE_LABELS[role], label, name: names.list(signed.map((s) => `${names.person(s.by)}${s.date ? ` ${s.date}` : ""}`)), date: "" };
     return { labelKey: SIGNATURE_LABELS[role], label, name: signed[0] ? names.person(signed[0].by) : "", date: signed[0]?.date ?? "" };
   });
   const rows: SignatureCellView[][] = [];
@@ -416,7 +422,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     source: source ? `${source.id} ${names.pick(source.title, source.title_en)}` : csr.source.document,
     sourceRevision: csr.source.revision,
     section: csr.source.section ?? "",
-    clauses: csr.clauses.join(", "),
+    clauses: names.list(csr.clauses),
     category: csr.category ?? "",
     received: csr.received,
     status,
@@ -446,8 +452,10 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           evidence: implementation.evidence ?? "",
         }
       : undefined,
-    distribution: (csr.distribution?.departments ?? []).map((d) => names.department(d)).join(", ") + (csr.distribution?.date ? ` (${csr.distribution.date})` : ""),
-    training: csr.training ? { required: csr.training.required, records: (csr.training.records ?? []).join(", ") } : undefined,
+    distribution:
+      names.list((csr.distribution?.departments ?? []).map((d) => names.department(d))) +
+      (csr.distribution?.date ? translate(lang, "common.parenthesis", { text: csr.distribution.date }) : ""),
+    training: csr.training ? { required: csr.training.required, records: names.list(csr.training.records ?? []) } : undefined,
   };
 }
 

@@ -102,6 +102,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
     searchButton: tr("site.search-box.button"),
     skip: tr("site.skip-to-content"),
     footer: tr("site.footer", { version: options.version, today }),
+    listSeparator: tr("common.list-separator"),
   };
   const frames = new Map<string, Omit<Chrome, "csp" | "canonical" | "scripts" | "sections">>();
   const frame = (page: string) => {
@@ -117,6 +118,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
         search: { action: href(page, "search.html"), label: labels.searchLabel, button: labels.searchButton },
         skip: labels.skip,
         footer: labels.footer,
+        listSeparator: labels.listSeparator,
       };
       frames.set(key, made);
     }
@@ -233,7 +235,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
       title: `${process.code} ${localized(lang, process.name, process.name_en)}`,
       facts: [
         { label: tr("site.process.type"), values: [{ text: types[process.type] }] },
-        { label: tr("site.process.owner"), values: process.owner ? [entityCell(page, "person", process.owner, personName(rc, process.owner))] : [] },
+        { label: tr("site.process.owner"), values: process.owner ? [{ text: departmentName(rc, process.owner) }] : [] },
         { label: tr("site.process.clauses"), values: (process.clauses ?? []).map((c) => ({ text: c })) },
       ],
       sections: [

@@ -48,6 +48,8 @@ export interface Chrome {
   search: { action: string; label: string; button: string };
   skip: string;
   footer: string;
+  /** Between the values of one fact: 、 in Chinese, ", " in English. */
+  listSeparator: string;
   canonical?: string;
   scripts: string[];
   /** Extra sections under a rendered document or review report. */

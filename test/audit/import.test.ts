@@ -106,7 +106,7 @@ describe("csr import of a messy procedure list", () => {
       "wrote documents/XX-P010.yaml",
     ]);
     expect(lines.slice(8, 8 + MESSY_REPORT.length)).toEqual(MESSY_REPORT);
-    expect(lines[8 + MESSY_REPORT.length]).toBe("Imported 6 of 9 row(s); 2 row(s) refused, 1 conflict(s) with existing files.");
+    expect(lines[8 + MESSY_REPORT.length]).toBe("Imported 6 of 9 row(s); 2 row(s) refused, 1 conflict(s) with existing files; 6 file(s) written have errors (csr check below).");
     expect(lines[9 + MESSY_REPORT.length]).toMatch(/^csr check: \d+ error\(s\), \d+ warning\(s\) \(.*id\/number-pattern 6, ref\/unresolved 1.*\)\.$/);
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(before);
 
@@ -161,7 +161,7 @@ describe("csr import of a messy procedure list", () => {
       "  - kind: procedure",
       "    pattern: XX-P###   # 例如 XX-P001",
       "",
-      "将导入 9 行中的 6 行；拒绝 2 行，与现有文件冲突 1 处。",
+      "将导入 9 行中的 6 行；拒绝 2 行，与现有文件冲突 1 处；将写入的文件中有 6 个会存在错误（见下方 csr check）。",
       "试运行：未写入任何文件。",
     ]);
     expect(lines[10 + MESSY_REPORT.length]).toMatch(/^csr check：\d+ 个错误，\d+ 个警告（.*id\/number-pattern 6、ref\/unresolved 1.*）。$/);
@@ -179,7 +179,7 @@ describe("csr import of a messy procedure list", () => {
     const lines = result.stdout.split("\n");
     expect(lines[2]).toBe("would write documents/XX-P001.yaml");
     expect(lines.slice(8, 8 + MESSY_REPORT.length)).toEqual(MESSY_REPORT);
-    expect(lines[8 + MESSY_REPORT.length]).toBe("Would import 6 of 9 row(s); 2 row(s) refused, 1 conflict(s) with existing files.");
+    expect(lines[8 + MESSY_REPORT.length]).toBe("Would import 6 of 9 row(s); 2 row(s) refused, 1 conflict(s) with existing files; 6 file(s) to be written would have errors (csr check below).");
     expect(lines[9 + MESSY_REPORT.length]).toBe("Dry run: nothing was written.");
     expect(lines[10 + MESSY_REPORT.length]).toMatch(/id\/number-pattern 6, ref\/unresolved 1/);
   });
@@ -200,6 +200,68 @@ describe("csr import of a messy procedure list", () => {
       `csr: No header row found in the first 10 rows of ${book} (sheet 封面).\n` +
         "hint: The header row needs at least two recognised column names, e.g. 序号, 文件名称, 文件编号, 版本, 部门 (or No., Title, Number, Version, Department).\n",
     );
+  });
+});
+
+describe("csr import exits as csr check would on the files it writes", () => {
+  // Signed and dated: a clean file. Without signatures: doc/approval-missing, an error.
+  const SIGNED = "文件编号,文件名称,版本,编制,批准,发行日期\nQP-101,文件控制程序,A/0,张伟,王强,2024-03-01\n";
+  const UNSIGNED = "文件编号,文件名称,版本,发行日期\nQP-102,记录控制程序,A/0,2024-03-01\n";
+  const unsignedFinding =
+    "  documents/QP-102.yaml:8:5 doc/approval-missing Revision A/0 of the released document QP-102 has no prepared and no approved signature. Add 'prepared: { by: <person>, date: <date> }' and 'approved: { by: <person>, date: <date> }' as signed on the paper copy.";
+
+  it("1 when a file written has an error-level finding, said in the summary line; the same for --dry-run", () => {
+    const dir = minimalRepo();
+    writeFileSync(join(dir, "list.csv"), UNSIGNED);
+    const report = (verb: string, summary: string) =>
+      [`Reading list.csv: header on row 1, 1 data row(s).`, "", `${verb} documents/QP-102.yaml`, "", summary].join("\n");
+    expect(csr(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA", "--dry-run"])).toEqual({
+      code: 1,
+      stderr: "",
+      stdout: [
+        report("would write", "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below)."),
+        "Dry run: nothing was written.",
+        "csr check: 1 error(s), 0 warning(s) (doc/approval-missing 1).",
+        unsignedFinding,
+        "",
+      ].join("\n"),
+    });
+    expect(csr(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA"], { lang: null })).toEqual({
+      code: 1,
+      stderr: "",
+      stdout: [
+        "读取 list.csv：表头在第 1 行，数据 1 行。",
+        "",
+        "已写入 documents/QP-102.yaml",
+        "",
+        "已导入 1 行中的 1 行；写入的文件中有 1 个存在错误（见下方 csr check）。",
+        "csr check：1 个错误，0 个警告（doc/approval-missing 1）。",
+        "  documents/QP-102.yaml:8:5 doc/approval-missing 已发布文件 QP-102 的 A/0 版缺少编制和批准签字。请按纸质文件上的签字补充 'prepared: { by: <person>, date: <date> }'和'approved: { by: <person>, date: <date> }'。",
+        "",
+      ].join("\n"),
+    });
+    expect(csr(["-C", dir, "check"]).code).toBe(1);
+  });
+
+  it("0 when the files written are clean, though other files have errors (those are the check's to report)", () => {
+    const dir = minimalRepo();
+    writeFileSync(join(dir, "unsigned.csv"), UNSIGNED);
+    csr(["-C", dir, "import", "unsigned.csv", "--as", "procedures", "--department", "QA"]);
+    writeFileSync(join(dir, "signed.csv"), SIGNED);
+    expect(csr(["-C", dir, "import", "signed.csv", "--as", "procedures", "--department", "QA"])).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: [
+        "Reading signed.csv: header on row 1, 1 data row(s).",
+        "",
+        "wrote documents/QP-101.yaml",
+        "",
+        "Imported 1 of 1 row(s).",
+        "csr check: 1 error(s), 0 warning(s) (doc/approval-missing 1).",
+        unsignedFinding,
+        "",
+      ].join("\n"),
+    });
   });
 });
 
@@ -232,15 +294,16 @@ describe("csr import of CSV", () => {
       "  add QR-005-02 to 'forms' of QP-005",
       "  add QR-005-03 to 'forms' of QP-005",
       "",
-      "Imported 3 of 3 row(s).",
-      // A form register has no signature columns: the report names what to add before release counts.
+      // A form register has no signature columns: the report names what to add before release counts,
+      // and the import fails as csr check would.
+      "Imported 3 of 3 row(s); 3 file(s) written have errors (csr check below).",
       "csr check: 3 error(s), 1 warning(s) (doc/approval-missing 3, coverage/clause-uncovered 1).",
       ...["01", "02", "03"].map(
         (n) =>
           `  documents/QR-005-${n}.yaml:8:5 doc/approval-missing Revision A/0 of the released document QR-005-${n} has no prepared and no approved signature. Add 'prepared: { by: <person>, date: <date> }' and 'approved: { by: <person>, date: <date> }' as signed on the paper copy.`,
       ),
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(parse(readFileSync(join(dir, "documents/QR-005-01.yaml"), "utf8"))).toMatchObject({
       title: '记录清单, 含"电子"记录',
       level: 4,
@@ -299,11 +362,11 @@ describe("round trip: export, then import into an empty repository", () => {
     expect(docs.stdout).toContain("Imported 6 of 6 row(s).");
     expect(docs.code).toBe(0);
     const csrs = csr(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
-    expect(csrs.stdout).toContain("Imported 2 of 2 row(s).");
+    expect(csrs.stdout).toContain("Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).");
     // The list carries the decision of FORD-001, not the opinions of FORD-002 (still undecided, so
     // overdue), nor the sections of the documents (a register has no document bodies).
     expect(csrs.stdout).toContain("csr check: 3 error(s), 7 warning(s) (csr/section-missing 2, csr/review-overdue 1, coverage/clause-uncovered 7).");
-    expect(csrs.code).toBe(0);
+    expect(csrs.code).toBe(1);
 
     const before = loadRepository(source);
     const after = loadRepository(target);
@@ -406,7 +469,7 @@ describe("csr import of numbers that share a file", () => {
     ];
     const lines = result.stdout.split("\n");
     expect(lines.slice(0, report.length)).toEqual(report);
-    expect(lines).toContain("Imported 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files.");
+    expect(lines).toContain("Imported 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files; 2 file(s) written have errors (csr check below).");
     expect(dry.code).toBe(1);
     expect(dry.stdout.split("\n").slice(0, report.length)).toEqual(report.map((l) => l.replace(/^wrote /, "would write ")));
     expect(listFiles(dir).filter((f) => f.startsWith("documents/"))).toEqual(["documents/CS_QP-101.yaml", "documents/CS_QP-102.yaml"]);

@@ -58,7 +58,7 @@ describe("csr export", () => {
       expect(procedures.getCell(address).alignment).toEqual({ vertical: "top" });
     }
     expect(procedures.getCell("A3").numFmt).toBeUndefined();
-    const addressed = workbook.getWorksheet("顾客特定要求清单")!.getCell("U3");
+    const addressed = workbook.getWorksheet("顾客特定要求清单")!.getCell("Y3");
     expect(addressed.value).toBe("QP-001 5.3\nQP-003 5.2");
     expect(addressed.alignment).toEqual({ vertical: "top", wrapText: true });
 

@@ -23,10 +23,11 @@ describe("csr import of real registers", () => {
     expect(report(result.stdout).slice(0, 4)).toEqual([
       "Reading 程序文件一览表.xlsx, sheet 程序文件一览表: header on row 1, 1 data row(s).",
       "would write documents/QP-102.yaml",
-      "Would import 1 of 1 row(s).",
+      // The list has no signature columns: the file would fail csr check (doc/approval-missing), and so does the import.
+      "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
       "Dry run: nothing was written.",
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     csr(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA"]);
     expect(parse(readFileSync(join(dir, "documents/QP-102.yaml"), "utf8"))).toMatchObject({ id: "QP-102", title: "记录控制程序", status: "released" });
   });
@@ -129,9 +130,9 @@ describe("csr import of real registers", () => {
     expect(report(result.stdout).slice(0, 3)).toEqual([
       "Reading 清单.csv: header on row 1, 1 data row(s).",
       "would write documents/QP-101.yaml",
-      "Would import 1 of 1 row(s).",
+      "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
   });
 
   it("GJB list: the 三级文件及四级表单 column becomes the procedure's related documents and forms, by number or by title", () => {
@@ -176,11 +177,12 @@ describe("csr import of real registers", () => {
       "row 3: prepared by '赵六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
       "row 3: reviewed by '钱七' is not in people.yaml — kept as 钱七; add the person to people.yaml, or import with --add-people",
     ]);
-    expect(dry.code).toBe(0);
+    // QP-102 would lack its department (schema/missing-field), and the unknown signers are errors until added.
+    expect(dry.code).toBe(1);
     expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(people);
 
     const result = csr(["-C", dir, "import", "清单.csv", "--as", "procedures", "--add-people"]);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(report(result.stdout).slice(3, 9)).toEqual([
       "row 3: QP-102 has no department — written without one; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
       "Added to people.yaml (check each department and role):",
@@ -217,9 +219,9 @@ describe("csr import of real registers", () => {
       "row 3: disposition '可选' was not recorded: the list lacks the decision date (决定日期) and who decided (决定人) — fill the cells and import again, or record the decision with csr review DYA-102",
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says 'imported from 顾客特定要求清单.csv, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
-      "Imported 2 of 2 row(s).",
+      "Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).",
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     const imported = parse(readFileSync(join(dir, "csr/DYA/DYA-101.yaml"), "utf8"));
     expect(imported).toMatchObject({
       review: { record: { note: "imported from 顾客特定要求清单.csv, row 2" }, decision: { disposition: "must", by: "xuht", date: "2024-05-13" } },
@@ -253,7 +255,7 @@ describe("csr import of real registers", () => {
       "第 4 行：顾客 'XYZ' 在 customers/ 下没有文件，请先添加 customers/<CODE>.yaml，再重新导入（该行未导入）",
       "清单没有写明 1 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 将记为 'imported from 顾客特定要求清单.csv, row N'，代替各部门的会签意见，因此 csr check 接受这些结论。",
       "找到签字的评审记录后请写明它，例如 review.record: {form: QR-015-01, ref: 2023-07 第12号}；或导入带“评审记录编号”列的清单。",
-      "将导入 3 行中的 2 行；拒绝 1 行，与现有文件冲突 0 处。",
+      "将导入 3 行中的 2 行；拒绝 1 行，与现有文件冲突 0 处；将写入的文件中有 1 个会存在错误（见下方 csr check）。",
       "试运行：未写入任何文件。",
     ]);
     expect(run("en")).toEqual([
@@ -265,7 +267,7 @@ describe("csr import of real registers", () => {
       "row 4: customer 'XYZ' has no file in customers/ — add customers/<CODE>.yaml first, then import again (row not imported)",
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record would say 'imported from 顾客特定要求清单.csv, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
-      "Would import 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files.",
+      "Would import 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files; 1 file(s) to be written would have errors (csr check below).",
       "Dry run: nothing was written.",
     ]);
   });

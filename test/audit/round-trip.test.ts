@@ -55,11 +55,15 @@ function afterImport(key: string, make: () => { dir: string; report: string }): 
   return { dir, report };
 }
 
-function run(dir: string, args: string[]): string {
+/**
+ * `code` 1: an import whose files fail csr check until a later import brings what they refer to
+ * (the forms of a procedure, say) or the signers' roles.
+ */
+function run(dir: string, args: string[], code = 0): string {
   const result = csr(["-C", dir, ...args], { lang: null });
   // Writing an --out file says so on stderr; nothing else may appear there.
   expect(result.stderr.replace(/^已写入 .*\n/, "")).toBe("");
-  expect(result.code, result.stdout).toBe(0);
+  expect(result.code, result.stdout).toBe(code);
   return result.stdout;
 }
 
@@ -106,29 +110,31 @@ describe("export -> import into a new repository -> export gives the same regist
 
   it("表单清单 (forms): each form is added to the 'forms' of the procedure or instruction that owns it (--link-forms)", async () => {
     const { dir } = withProcedures();
-    run(dir, ["import", instructions, "--as", "instructions", "--department", "QA", "--add-people"]);
-    const report = run(dir, ["import", book, "--as", "forms", "--sheet", "表单清单", "--link-forms"]);
+    // The instructions' signers come in with the roles of their signatures on this list only.
+    run(dir, ["import", instructions, "--as", "instructions", "--department", "QA", "--add-people"], 1);
+    // The form register has no signature columns (doc/approval-missing on every form).
+    const report = run(dir, ["import", book, "--as", "forms", "--sheet", "表单清单", "--link-forms"], 1);
     expect(report).toContain("\n已把表单加入其所属程序：\n  documents/QP-003.yaml：forms + HH-F-028、HH-F-040\n  documents/QP-006.yaml：forms + HH-F-045、QR-006-01\n");
     expect(await exported(dir, "表单清单")).toEqual(await sheetRows(book, "表单清单"));
   });
 
   it("顾客特定要求清单 (CSR list): decision, owner, due date and where addressed come back; decided CSRs are not overdue", async () => {
     const { dir } = withDocuments();
-    const report = run(dir, ["import", book, "--as", "csr", "--sheet", "顾客特定要求清单", "--add-people"]);
-    expect(report).toContain("\n已导入 12 行中的 12 行。\n");
-    // The two statuses that follow from records the list does not carry are named, not changed silently.
+    const imported = csr(["-C", dir, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单", "--add-people"], { lang: null });
+    const report = imported.stdout;
+    // The documents came from a register, without their bodies: the sections the CSRs cite are
+    // missing (csr/section-missing), so the import fails as csr check would.
+    expect(imported.code).toBe(1);
+    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 8 个存在错误（见下方 csr check）。\ncsr check：10 个错误，0 个警告（csr/section-missing 10）。\n");
+    // The status that follows from records the list does not carry (the opinions) is named, not changed silently.
     expect(report).toContain(
-      "\n第 10 行：清单写的是 '已替代'，导入的记录得出 '已落实到文件'：清单没有记载使其成为“已替代”的依据（评审意见、被替代的记录、已发布的落实文件），请用 csr review、csr source 或 csr address 记录\n" +
-        "第 14 行：清单写的是 '评审中'，导入的记录得出 '已接收'：清单没有记载使其成为“评审中”的依据（评审意见、被替代的记录、已发布的落实文件），请用 csr review、csr source 或 csr address 记录\n",
+      "\n第 14 行：清单写的是 '评审中'，导入的记录得出 '已接收'：清单没有记载使其成为“评审中”的依据（评审意见、被替代的记录、已发布的落实文件），请用 csr review、csr source 或 csr address 记录\n\n",
     );
     const before = await sheetRows(book, "顾客特定要求清单");
     const after = await exported(dir, "顾客特定要求清单");
     const status = before[1]!.indexOf("状态");
     const differing = after.flatMap((row, i) => (JSON.stringify(row) === JSON.stringify(before[i]) ? [] : [[row[1], before[i]![status], row[status]]]));
-    expect(differing).toEqual([
-      ["DYA-003", "已替代", "已落实到文件"],
-      ["DYA-007", "评审中", "已接收"],
-    ]);
+    expect(differing).toEqual([["DYA-007", "评审中", "已接收"]]);
     // The list carries the decisions, not the opinions signed on the paper review record: each decided
     // CSR names the list's row as its record, which the report says, so the decisions stand.
     expect(report).toContain(
@@ -176,9 +182,10 @@ describe("export -> import into a new repository -> export gives the same regist
     run(GJB, ["export", "--out", gjbBook]);
 
     const dir = freshRepository(GJB);
-    run(dir, ["import", gjb, "--as", "procedures", "--add-people"]);
+    // The procedures name instructions and forms not imported yet (ref/unresolved).
+    run(dir, ["import", gjb, "--as", "procedures", "--add-people"], 1);
     run(dir, ["import", gjbInstructions, "--as", "instructions", "--department", "QA", "--add-people"]);
-    run(dir, ["import", gjbBook, "--as", "forms", "--sheet", "表单清单"]);
+    run(dir, ["import", gjbBook, "--as", "forms", "--sheet", "表单清单"], 1);
     const again = join(tempDir(), "gjb-again.xlsx");
     run(dir, ["list", "procedures", "--style", "gjb", "--out", again]);
     expect(await sheetRows(again, "程序文件一览表")).toEqual(await sheetRows(gjb, "程序文件一览表"));

@@ -14,7 +14,7 @@ describe("the writing commands in Chinese", () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     expect(zh(dir, "distribute", "QP-010", "--to", "PRD", "QA", "--date", "2026-11-02", "-y", "--commit")).toEqual({
       code: 0,
-      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 分发受控副本 2 份：\n {2}受控号 1 {2}PRD\n {2}受控号 2 {2}QA\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1: copies 1, 2\n$/),
+      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 2 份：\n {2}受控号 1 {2}PRD\n {2}受控号 2 {2}QA\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1: copies 1, 2\n$/),
       stderr: "",
     });
 
@@ -26,13 +26,13 @@ describe("the writing commands in Chinese", () => {
     expect(released.stderr).toBe("");
     expect(released.stdout.replace(/提交 [0-9a-f]{7}/, "提交 X")).toBe(
       "已发布 QP-010 A/2（documents/procedures/QP-010.yaml）：提交 X，标签 QP-010/A-2。\n" +
-        "需回收的旧版受控副本（文件回收）：受控号 1（A/1，PRD）、受控号 2（A/1，QA）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 分发 A/2。\n",
+        "需回收的旧版受控副本（文件回收）：受控号 1（A/1，PRD）、受控号 2（A/1，QA）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 发放 A/2。\n",
     );
     // Released again without a change: one line saying what is wrong, one saying what to do; exit code 2.
     expect(zh(dir, ...release)).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: QP-010 自 A/2 发布（标签 QP-010/A-2）以来没有更改；新版次用来记录更改。\n提示：请先修改文件，或加 --force 在不更改的情况下再次发布。\n",
+      stderr: "csr: QP-010 自 A/2 发布（标签 QP-010/A-2）以来没有更改；新版本用来记录更改。\n提示：请先修改文件，或加 --force 在不更改的情况下再次发布。\n",
     });
 
     expect(zh(dir, "recall", "QP-010", "--date", "2026-11-13", "-y")).toEqual({
@@ -46,7 +46,7 @@ describe("the writing commands in Chinese", () => {
       code: 0,
       stdout:
         "已作废 HH-WI-06（documents/instructions/HH-WI-06.yaml），日期 2026-11-23：提交 X。\n" +
-        "以下文件仍引用 HH-WI-06；请删除引用或改为引用 QP-010，并为每份文件发布新版次：\n" +
+        "以下文件仍引用 HH-WI-06；请删除引用或改为引用 QP-010，并为每份文件发布新版本：\n" +
         "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序（related）\n",
       stderr: "",
     });
@@ -65,13 +65,13 @@ describe("the writing commands in Chinese", () => {
     expect(zh(dir, "distribute", "QP-016", "--to", "QA", "-y")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: QP-016 的状态是“草稿”；只有已发布的文件才能分发受控副本。\n提示：请先发布：'csr release QP-016 ...'。\n",
+      stderr: "csr: QP-016 的状态是“草稿”；只有已发布的文件才能发放受控副本。\n提示：请先发布：'csr release QP-016 ...'。\n",
     });
     // An obsolete document cannot be released again: the hint points at its successor.
     expect(zh(dir, "distribute", "HH-F-013", "--to", "QA", "-y")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: HH-F-013 的状态是“已作废”；只有已发布的文件才能分发受控副本。\n提示：已作废的文件只收回、不再分发；请分发替代它的文件：'csr distribute QR-007-02 ...'。\n",
+      stderr: "csr: HH-F-013 的状态是“已作废”；只有已发布的文件才能发放受控副本。\n提示：已作废的文件只回收、不再发放；请发放替代它的文件：'csr distribute QR-007-02 ...'。\n",
     });
     expect(csr(["-C", dir, "distribute", "HH-F-013", "--to", "QA", "-y"]).stderr).toBe(
       "csr: HH-F-013 is obsolete; only a released document is distributed as controlled copies.\nhint: An obsolete document is withdrawn, not distributed; distribute its successor: 'csr distribute QR-007-02 ...'.\n",
@@ -87,7 +87,7 @@ describe("the writing commands in Chinese", () => {
     });
     expect(zh(dir, "implement", "DYA-004", "--implemented", "2026-11-20", "-y")).toEqual({
       code: 0,
-      stdout: "DYA-004：已登记实施情况（状态：已实施，负责人：zhoupeng，期限：2026-12-31，实施日期：2026-11-20）。\n",
+      stdout: "DYA-004：已登记实施情况（状态：已实施，负责人：zhoupeng，期限：2026-12-31，导入生产日期：2026-11-20）。\n",
       stderr: "",
     });
     expect(zh(dir, "review", "DYA-001", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "-y")).toEqual({

@@ -37,7 +37,7 @@ describe("csr merge-driver", () => {
       "      comment: 2026年PPM预计为28，需制定降低计划并纳入2027年质量目标。\n    - department: ENG\n      reviewer: zhoupeng\n      opinion: accept\n      date: 2026-11-27\n    - department: PRD\n      reviewer: huangjun\n      opinion: accept\n      date: 2026-11-28\n",
     );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
-    expect(csr(["-C", dir, "show", "DYA-007", "--today", "2026-11-30"]).stdout).toContain("                  PRD accept, huangjun 黄军, 2026-11-28\n  Decision        (not decided)\n");
+    expect(csr(["-C", dir, "show", "DYA-007", "--today", "2026-11-30"]).stdout).toContain("                  PRD Production accept, huangjun Huang Jun, 2026-11-28\n  Decision        (not decided)\n");
   }, 90_000);
 
   it("leaves a conflict only on the department's opinion that both sides changed", () => {

@@ -41,9 +41,9 @@ describe("a month of document control without hand-editing YAML", () => {
     // The customer's new revision: one requirement changed, two unchanged, one removed.
     const update = write("source", "update", "DYA-SQM", "--revision", "E", "--issued", "2026-10-28", "--received", "2026-11-02", "--unchanged", "DYA-002", "DYA-006", "--removed", "DYA-005", "--by", "zhangli", "--date", "2026-11-03");
     expect(update.split("\n").slice(0, 3)).toEqual([
-      "已登记 DYA-SQM 的版次 E（收到日期 2026-11-02）；版次 D 已被替代。",
-      "1 条 CSR 需按版次 E 重新评审，期限 2026-11-16：",
-      "  DYA-004  控制计划的年度评审和变更后提交  （原为版次 D）",
+      "已登记 DYA-SQM 的版本 E（接收日期 2026-11-02）；版本 D 已被替代。",
+      "1 条 CSR 需按版本 E 重新评审，期限 2026-11-16：",
+      "  DYA-004  控制计划的年度评审和变更后提交  （原为版本 D）",
     ]);
     // Countersigning and the decision.
     write("review", "DYA-004", "--department", "MKT", "--reviewer", "sunwei", "--opinion", "accept", "--date", "2026-11-03");
@@ -66,7 +66,7 @@ describe("a month of document control without hand-editing YAML", () => {
     writeFileSync(path, edited);
     const release = run("release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客（DYA-004，DYA-SQM E版）；并入HH-WI-06", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12");
     expect(release.split("\n")[1]).toBe(
-      "需回收的旧版受控副本（文件回收）：受控号 1（A/1，PRD）、受控号 2（A/1，QA）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 分发 A/2。",
+      "需回收的旧版受控副本（文件回收）：受控号 1（A/1，PRD）、受控号 2（A/1，QA）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 发放 A/2。",
     );
     // Old copies back, new copies out, training, implementation.
     write("recall", "QP-010", "--date", "2026-11-13");

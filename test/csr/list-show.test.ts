@@ -52,22 +52,27 @@ describe("csr list", () => {
     expect(json.title).toBe("Customer-specific requirements list (1 in total)");
     expect(json.columns.map((c: { header: string }) => c.header)).toEqual([
       "No.", "ID", "Customer", "Customer name", "Source document", "Source revision", "Section", "Clauses", "Title", "Requirement", "Category", "Received",
-      "Review due", "Working days left", "Disposition", "Decided by", "Decided on", "Justification", "Owner", "Due", "Addressed in", "Status",
+      "Review restarted", "Review due", "Working days left", "Disposition", "Decided by", "Decided on", "Justification", "Reason for delay", "Review record",
+      "Owner", "Due", "Implementation status", "Addressed in", "Implemented on", "Evidence", "Verified by", "Verified on", "Superseded on",
+      "Superseded because", "Superseded by", "Status",
     ]);
     expect(json.rows).toEqual([
       {
         no: 1, id: "DYA-002", customer: "DYA", customerName: "东岳越野车有限公司", source: "DYA-SQM", revision: "C", section: "5.1", clauses: "8.5.1.1",
-        title: "控制计划须经顾客批准", text: "", category: "", received: "2026-11-24", reviewDue: "2026-12-08", daysLeft: 7, disposition: "", decidedBy: "",
-        decided: null, justification: "", owner: "", due: null, addressed: "", status: "in review",
+        title: "控制计划须经顾客批准", text: "", category: "", received: "2026-11-24", restarted: null, reviewDue: "2026-12-08", daysLeft: 7, disposition: "", decidedBy: "",
+        decided: null, justification: "", lateReason: "", reviewRecord: "", owner: "", due: null, implementationStatus: "", addressed: "", implemented: null,
+        evidence: "", verifiedBy: "", verified: null, superseded: null, supersededReason: "", supersededBy: "", status: "in review",
       },
     ]);
     expect(json.notes).toEqual(["Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
     expect(list("--format", "csv", "--status", "rejected").stdout).toBe(
-      "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,负责人,完成期限,落实文件,状态\r\n" +
-        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,9.1,8.5.4,每批次附第三方检测报告,,,2026-11-20,,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,已拒绝\r\n",
+      "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号," +
+        "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,替代日期,替代原因,替代要求,状态\r\n" +
+        "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,9.1,8.5.4,每批次附第三方检测报告,,,2026-11-20,,,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,,,,,,,,,,,已拒绝\r\n",
     );
     expect(list("--format", "md", "--status", "rejected").stdout).toContain(
-      "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |  |  |  | 已拒绝 |\n",
+      "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  |  |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |" +
+        "  |".repeat(13) + " 已拒绝 |\n",
     );
   });
 
@@ -111,9 +116,9 @@ describe("csr show", () => {
         "  Received        2026-11-24",
         "  Status          in-review (评审中)",
         "  Review due      2026-12-08, 7 working day(s) left",
-        "  Required        QA, MKT",
-        "  Opinions        QA accept, zhang 张伟, 2026-11-25",
-        "  Missing         MKT",
+        "  Required        QA 品质部, MKT 市场部",
+        "  Opinions        QA 品质部 accept, zhang 张伟, 2026-11-25",
+        "  Missing         MKT 市场部",
         "  Decision        (not decided)",
         "  Addressed in    (no document yet)",
         "",
@@ -130,7 +135,7 @@ describe("csr show", () => {
 
   it("shows an overdue review, and everything as JSON", () => {
     const late = csr(["-C", FIXTURE, "show", "DYA-001", "--today", "2026-12-08"]);
-    expect(late.stdout).toContain("  Review due      2026-12-04, overdue by 2 working day(s)\n  Required        QA, MKT\n  Opinions        (none yet)\n  Missing         QA, MKT\n");
+    expect(late.stdout).toContain("  Review due      2026-12-04, overdue by 2 working day(s)\n  Required        QA 品质部, MKT 市场部\n  Opinions        (none yet)\n  Missing         QA 品质部, MKT 市场部\n");
     const json = JSON.parse(csr(["-C", FIXTURE, "show", "DYA-004", "--today", "2026-11-27", "--format", "json"]).stdout);
     expect(json).toMatchObject({
       file: "csr/DYA/DYA-004.yaml",

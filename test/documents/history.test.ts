@@ -45,12 +45,13 @@ describe("csr history", () => {
     expect(result.code).toBe(0);
     const hashes = git(repo, ["log", "--format=%h", "--reverse"]).trim().split("\n");
     const lines = result.stdout.split("\n");
+    // Signers as csr show names them in a terminal: the id, then the name (two columns per Chinese character).
     expect(lines.slice(0, 5)).toEqual([
       "QP-020 顾客特定要求管理程序: revision record (documents/程序文件/QP-020.yaml)",
       "",
-      "Version  Date        Summary   Prepared  Approved  Commit",
-      "-------  ----------  --------  --------  --------  -------",
-      `A/0      2024-01-10  首次发布  zhang     wang      ${hashes[1]}`,
+      "Version  Date        Summary   Prepared    Approved   Commit",
+      "-------  ----------  --------  ----------  ---------  -------",
+      `A/0      2024-01-10  首次发布  zhang 张伟  wang 王强  ${hashes[1]}`,
     ]);
     const silent = lines.find((l) => l.includes("改了目的"))!;
     expect(silent).toContain("李娜 <li@example.com>");

@@ -32,6 +32,24 @@ describe("csr render: golden files", () => {
   }
 });
 
+describe("csr render: lists in a line, as the document's language writes them", () => {
+  it("joins a review report's clauses, departments and records with 、 in Chinese and ', ' in English", () => {
+    const repo = join(ROOT, "examples", "acme-auto");
+    const lines = (lang: string) => {
+      const out = tempDir();
+      expect(csr(["-C", repo, "render", "DYA-001", "--format", "md", "--lang", lang, "--out", out, "--today", "2026-11-27"]).code).toBe(0);
+      return readFileSync(join(out, `DYA-001.review.${lang}.md`), "utf8")
+        .split("\n")
+        .filter((l) => /IATF16949:8\.3\.3\.3|2025-02-18/.test(l));
+    };
+    expect(lines("zh-CN")).toEqual(["| 章节 | 4.2 特殊特性符号 | 对应条款 | IATF16949:8.3.3.3、IATF16949:8.2.3.1.2 |", "- 发放部门：技术部、品质部、生产部（2025-02-18）"]);
+    expect(lines("en")).toEqual([
+      "| Section | 4.2 特殊特性符号 | Clauses | IATF16949:8.3.3.3, IATF16949:8.2.3.1.2 |",
+      "- Distributed to: Engineering, Quality Assurance, Production (2025-02-18)",
+    ]);
+  });
+});
+
 describe("csr render: layouts per document level (qms.yaml document_layouts)", () => {
   for (const format of ["md", "html"] as const) {
     for (const lang of ["zh-CN", "en"] as const) {

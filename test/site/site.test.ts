@@ -62,6 +62,12 @@ describe("csr site on the bundled example", () => {
     expect(read("people/zhangli.html")).toContain("<div><dt>角色</dt><dd>编制、审核、批准</dd></div>");
   });
 
+  it("names a process's owning department, and lists its clauses with 、 as Chinese lists values", () => {
+    expect(read("processes/C1.html")).toContain("<div><dt>过程负责人</dt><dd>市场部</dd></div>");
+    expect(read("processes/C1.html")).toContain("<div><dt>条款</dt><dd>IATF16949:8.2、IATF16949:8.2.1、IATF16949:8.2.1.1、");
+    expect(read("csr/DYA-001.html")).toContain("<th>对应条款</th><td>IATF16949:8.3.3.3、IATF16949:8.2.3.1.2</td>");
+  });
+
   it("has a page for every document, CSR, customer, process and person", () => {
     const pagesOf = (folder: string) => filesOf(join(repo, folder)).map((f) => `${folder}/${f.replace(/^.*\//, "").replace(/\.yaml$/, ".html")}`).sort();
     expect(files.filter((f) => f.startsWith("documents/"))).toEqual(pagesOf("documents"));
@@ -213,6 +219,8 @@ describe("csr site options", () => {
     expect(csrPage("DYA-002")).toContain("<td>must (Xu Haitao, 2024-06-24)</td>");
     expect(readFileSync(join(site.out, "people", "zhangli.html"), "utf8")).toContain("<div><dt>Roles</dt><dd>author, reviewer, approver</dd></div>");
     expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working day(s) left)</li><li>Opinions missing: Engineering, Production</li>");
+    expect(csrPage("DYA-001")).toContain("<th>Clauses</th><td>IATF16949:8.3.3.3, IATF16949:8.2.3.1.2</td>");
+    expect(readFileSync(join(site.out, "processes", "C1.html"), "utf8")).toContain("<div><dt>Owner</dt><dd>Marketing &amp; Sales</dd></div>");
   });
 
   it("a document with a reference that does not resolve gets a notice instead of its body", () => {

@@ -16,7 +16,8 @@ import { toTerminal, type Table } from "../../report/table.js";
 import { findDocument } from "../release/document.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { list, t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
+import { localized } from "../../core/text.js";
 
 export interface HistoryFlags {
   format?: string;
@@ -45,7 +46,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
   const format = choiceOption(flags.format, "--format", ["text", "json"] as const, "text");
   const root = findRoot(ctx.dir);
   const repo = loadRepository(root);
-  const { value: doc, file } = findDocument(repo, buildIndex(repo), id);
+  const index = buildIndex(repo);
+  const { value: doc, file } = findDocument(repo, index, id);
   const git = await openGit(root);
   if (!(await git.checkIsRepo())) throw new UserError(t("history.not-git", { root }));
   const commits = await documentCommits(root, file.path);
@@ -63,6 +65,11 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     ctx.stdout(JSON.stringify({ document: doc.id, file: file.path, revisions, commits }, null, 2) + "\n");
     return 0;
   }
+  // As `csr show` names people in a terminal: the id to type, then the name to read (JSON keeps the ids).
+  const signer = (id: string) => {
+    const person = index.people.get(id)?.value;
+    return person ? `${id} ${localized(language(), person.name, person.name_en)}` : id;
+  };
   const revisionTable: Table = {
     title: t("history.revisions.title", { document: doc.id, title: doc.title, file: file.path }),
     sheet: "revisions",
@@ -74,7 +81,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       { key: "approved", header: t("history.column.approved") },
       { key: "commit", header: t("history.column.commit") },
     ],
-    rows: revisions.map((r) => ({ ...r, commit: r.commit || t("history.before-git") })),
+    rows: revisions.map((r) => ({ ...r, prepared: signer(r.prepared), approved: signer(r.approved), commit: r.commit || t("history.before-git") })),
   };
   const unrevised = commits.filter((c) => c.unrevised).length;
   const commitTable: Table = {

@@ -5,7 +5,7 @@
  * --dry-run nothing is written. Existing files change only when asked, and only by additions:
  * --add-people appends the register's unknown people to people.yaml, --link-forms appends forms to
  * their procedures' `forms`; each change is reported. The result is checked like `csr check` would,
- * and the exit code is 1 only when a row was not imported.
+ * and the exit code is 1 when a row was not imported or a file written has an error-level finding.
  */
 import { existsSync, lstatSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
@@ -145,18 +145,29 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   const tally: string[] = [];
   if (skipped || plan.conflicts.length) tally.push(t("import.register.refused", { refused: skipped, conflicts: plan.conflicts.length }));
   if (failed.length) tally.push(t("import.register.not-written", { count: failed.length }));
+  const after = flags.dryRun ? withPlannedFiles(root, plan.files, edits) : loadRepository(root);
+  const findings = runCheck(after, { today: localToday() });
+  const faulty = filesWithErrors(findings, written.map((f) => f.path));
+  if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
   const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0);
   const also = tally.map((part) => t("import.register.tally-separator") + part).join("");
   out.push("", t(flags.dryRun ? "import.register.would-import" : "import.register.imported", { rows, total: plan.dataRows, tally: also }));
   if (flags.dryRun) out.push(t("import.dry-run"));
-
-  const after = flags.dryRun ? withPlannedFiles(root, plan.files, edits) : loadRepository(root);
-  const findings = runCheck(after, { today: localToday() });
   out.push(...reportCheck(findings, root));
   ctx.stdout(out.join("\n") + "\n");
-  // The exit code says whether every row was imported; what the written files still lack (signatures,
-  // a department, numbering) is the check's report above, for the user to fill in.
-  return skipped > 0 || plan.conflicts.length > 0 || failed.length > 0 ? 1 : 0;
+  // 1 when a row was not imported, or when a file written (or to be written) has an error-level
+  // finding, as `csr check` would then fail: a script or CI must not take such an import for done.
+  return skipped > 0 || plan.conflicts.length > 0 || failed.length > 0 || faulty > 0 ? 1 : 0;
+}
+
+/**
+ * How many of the files the import created (repository-relative paths) have an error-level finding.
+ * The files it only added to (people.yaml, a procedure's `forms`) and the files it did not touch
+ * may have had findings before: those are the check's to report, not the import's.
+ */
+export function filesWithErrors(findings: readonly Finding[], paths: readonly string[]): number {
+  const touched = new Set(paths);
+  return new Set(findings.filter((f) => f.severity === "error" && touched.has(f.file)).map((f) => f.file)).size;
 }
 
 /** The sheets of `csr export` that are registers `csr import` reads back; the others are computed. */

@@ -10,7 +10,7 @@ import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentSections, findSection } from "../../model/sections.js";
 import type { Csr, Decision, DocumentStatus, Opinion } from "../../model/types.js";
-import { padEnd } from "../../core/text.js";
+import { localized, padEnd } from "../../core/text.js";
 import { conjunction, language, t, type MessageKey } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
 import type { CommandContext } from "../context.js";
@@ -70,10 +70,16 @@ interface AddressedView {
 function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: AddressedView[], due: string, path: string): string {
   const out: string[] = [`${csr.id}  ${csr.title}`, ""];
   const field = (label: MessageKey, ...values: string[]) => values.forEach((v, i) => out.push(`  ${padEnd(i === 0 ? t(label) : "", LABEL_WIDTH)}${v}`));
+  // People and departments as the terminal names them: the id or code to type, then the name to read.
   const person = (id: string) => {
     const p = index.people.get(id)?.value;
-    return p ? `${id} ${p.name}` : id;
+    return p ? `${id} ${localized(language(), p.name, p.name_en)}` : id;
   };
+  const department = (code: string) => {
+    const d = index.departments.get(code);
+    return d ? `${code} ${localized(language(), d.name, d.name_en)}` : code;
+  };
+  const departments = (codes: readonly string[]) => codes.map(department).join(t("common.list-separator"));
   const customer = index.customers.get(csr.customer)?.value;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
   const stale = staleSource(csr, customer);
@@ -95,12 +101,12 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   field("show.label.received", csr.review?.restarted ? t("show.received.restarted", { received: csr.received, restarted: csr.review.restarted }) : csr.received);
   field("show.label.status", language() === "en" ? `${facts.status} (${csrStatusLabel(facts.status, "zh-CN")})` : `${csrStatusLabel(facts.status, "zh-CN")}（${facts.status}）`);
   field("show.label.review-due", reviewLine(csr, facts, due));
-  field("show.label.required", requiredDepartments(csr, repo.config?.value).join(sep) || t("show.none-configured"));
-  const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person));
+  field("show.label.required", departments(requiredDepartments(csr, repo.config?.value)) || t("show.none-configured"));
+  const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person, department));
   const record = csr.review?.record;
   field("show.label.opinions", ...(opinions.length > 0 ? opinions : [t(record ? "show.on-review-record" : "show.no-opinions")]));
   if (record) field("show.label.review-record", reviewRecordText(record));
-  else if (facts.missing.length > 0) field("show.label.missing", facts.missing.join(sep));
+  else if (facts.missing.length > 0) field("show.label.missing", departments(facts.missing));
   field("show.label.decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : t("show.not-decided"));
   field(
     "show.label.addressed",
@@ -123,12 +129,12 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     field("show.label.implementation", parts.filter(Boolean).join(t("show.comma")));
     if (impl.evidence) field("show.label.evidence", impl.evidence);
   }
-  if (csr.distribution) field("show.label.distributed", (csr.distribution.departments ?? []).join(sep) + (csr.distribution.date ? t("show.distributed.on", { date: csr.distribution.date }) : ""));
+  if (csr.distribution) field("show.label.distributed", departments(csr.distribution.departments ?? []) + (csr.distribution.date ? t("show.distributed.on", { date: csr.distribution.date }) : ""));
   if (csr.training) field("show.label.training", csr.training.required ? t("show.training.required") + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : "") : t("show.training.not-required"));
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}: ${csr.superseded.reason}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   const history = (csr.review?.history ?? []).flatMap((round) => [
     [round.reason ? withoutFinalStop(round.reason) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
-    ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person)}`),
+    ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person) })}`] : []),
   ]);
   if (history.length > 0) field("show.label.history", ...history);
@@ -157,8 +163,8 @@ function reviewLine(csr: Csr, facts: CsrFacts, due: string): string {
   return left === 0 ? t("show.review.due-today", { due }) : t("show.review.left", { due, count: left });
 }
 
-function opinionLine(o: Opinion, person: (id: string) => string): string {
-  return [`${o.department} ${t(`value.opinion.${o.opinion}`)}`, person(o.reviewer), o.date].join(t("show.comma")) + (o.comment ? t("show.colon", { text: o.comment }) : "");
+function opinionLine(o: Opinion, person: (id: string) => string, department: (code: string) => string): string {
+  return [`${department(o.department)} ${t(`value.opinion.${o.opinion}`)}`, person(o.reviewer), o.date].join(t("show.comma")) + (o.comment ? t("show.colon", { text: o.comment }) : "");
 }
 
 function decisionLine(d: Decision, person: (id: string) => string): string {

@@ -47,12 +47,25 @@ function csrTitle(ctx: RegisterContext, csr: Csr): string {
 }
 
 /**
+ * The signed review record's number (评审记录编号) as the list writes it: the form, then which filled-in
+ * record ("QR-015-01 2023-07 第12号"), which `csr import --as csr` splits again at the form's number.
+ * A record that only has a note (where it came from) has no number to list.
+ */
+function reviewRecordCell(csr: Csr): string {
+  const record = csr.review?.record;
+  return [record?.form, record?.ref].filter(Boolean).join(" ");
+}
+
+/**
  * The CSR list (顾客特定要求清单), the one definition behind `csr list csr` and the export's sheet:
- * every fact of a requirement that a list can carry (what it is, the decision, who implements it by
- * when, where it is addressed), and, on `today`, the review deadline and the working days left of
- * an open review. `csr import --as csr` reads it back, so a workbook round-trips; the derived
- * columns (review due, days left) are recomputed, not imported. `keep` narrows the rows (the
- * command's filters); a terminal shows the columns of `terminal` only.
+ * every fact of a requirement that a list can carry (what it is, when the review started, the
+ * decision and the number of its signed record, who implements it by when, where it is addressed,
+ * when it was implemented and verified, what superseded it), and, on `today`, the review deadline
+ * and the working days left of an open review. `csr import --as csr` reads it back, so a workbook
+ * round-trips (test/audit/csr-round-trip.test.ts; what a list cannot carry — the opinions, the
+ * distribution and training records — is listed in README.md); the derived columns (review due,
+ * days left, status) are recomputed, not imported. `keep` narrows the rows (the command's
+ * filters); a terminal shows the columns of `terminal` only.
  */
 export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean }): Table {
   const config = ctx.repo.config?.value;
@@ -78,15 +91,26 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "text", header: t(ctx, "register.csr.list.column.text") },
       { key: "category", header: t(ctx, "register.csr.list.column.category") },
       { key: "received", header: t(ctx, "register.csr.list.column.received"), date: true },
+      { key: "restarted", header: t(ctx, "register.csr.list.column.restarted"), date: true },
       { key: "reviewDue", header: t(ctx, "register.csr.list.column.reviewDue"), date: true },
       { key: "daysLeft", header: t(ctx, "register.csr.list.column.daysLeft") },
       { key: "disposition", header: t(ctx, "register.csr.list.column.disposition") },
       { key: "decidedBy", header: t(ctx, "register.csr.list.column.decidedBy") },
       { key: "decided", header: t(ctx, "register.csr.list.column.decided"), date: true },
       { key: "justification", header: t(ctx, "register.csr.list.column.justification") },
+      { key: "lateReason", header: t(ctx, "register.csr.list.column.lateReason") },
+      { key: "reviewRecord", header: t(ctx, "register.csr.list.column.reviewRecord") },
       { key: "owner", header: t(ctx, "register.csr.list.column.owner") },
       { key: "due", header: t(ctx, "register.csr.list.column.due"), date: true },
+      { key: "implementationStatus", header: t(ctx, "register.csr.list.column.implementationStatus") },
       { key: "addressed", header: t(ctx, "register.csr.list.column.addressed") },
+      { key: "implemented", header: t(ctx, "register.csr.list.column.implemented"), date: true },
+      { key: "evidence", header: t(ctx, "register.csr.list.column.evidence") },
+      { key: "verifiedBy", header: t(ctx, "register.csr.list.column.verifiedBy") },
+      { key: "verified", header: t(ctx, "register.csr.list.column.verified"), date: true },
+      { key: "superseded", header: t(ctx, "register.csr.list.column.superseded"), date: true },
+      { key: "supersededReason", header: t(ctx, "register.csr.list.column.supersededReason") },
+      { key: "supersededBy", header: t(ctx, "register.csr.list.column.supersededBy") },
       { key: "status", header: t(ctx, "register.csr.list.column.status") },
     ],
     terminal: ["id", "customer", "title", "clauses", "status", "reviewDue", "daysLeft", "owner"],
@@ -103,16 +127,27 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       text: csr.text ?? "",
       category: csr.category ?? "",
       received: csr.received,
+      restarted: csr.review?.restarted ?? null,
       reviewDue: facts.due ?? null,
       daysLeft: facts.daysLeft ?? null,
       disposition: dispositionOf(ctx, csr),
       decidedBy: personName(ctx, csr.review?.decision?.by),
       decided: csr.review?.decision?.date ?? null,
       justification: csr.review?.decision?.justification ?? "",
+      lateReason: csr.review?.late_reason ?? "",
+      reviewRecord: reviewRecordCell(csr),
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
+      implementationStatus: csr.implementation?.status ? t(ctx, `value.implementation.${csr.implementation.status}`) : "",
       // One place per line, number first, as `csr import --as csr` reads it back.
       addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${a.section}` : a.document)).join("\n"),
+      implemented: csr.implementation?.implemented ?? null,
+      evidence: csr.implementation?.evidence ?? "",
+      verifiedBy: personName(ctx, csr.implementation?.verified?.by),
+      verified: csr.implementation?.verified?.date ?? null,
+      superseded: csr.superseded?.date ?? null,
+      supersededReason: csr.superseded?.reason ?? "",
+      supersededBy: csr.superseded?.by ?? "",
       status: csrStatusLabel(facts.status, ctx.lang),
     })),
     notes: [

@@ -1,0 +1,91 @@
+/**
+ * The CSR list (顾客特定要求清单) carries a requirement's data out and back in: export the example's
+ * CSRs, import the list into a copy of the repository without them, and every CSR file comes back
+ * the same, apart from exactly the fields a list does not carry (README, "csr import"). A field added
+ * to the CSR format that the list forgets makes this test fail.
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { copyFixture, csr, tempDir } from "../helpers.js";
+
+/**
+ * What the list leaves to other records, by the path of the field in the CSR file: the English title (a list is in one language); the departments' opinions, the
+ * departments asked for them and the earlier review rounds (on the signed review record, `csr render
+ * <ID>`); distribution and training (their own records). A decided CSR whose record has no number
+ * (only a note) gets a note naming the list's row instead.
+ */
+const NOT_CARRIED = [
+  "distribution.date",
+  "distribution.departments",
+  "review.history",
+  "review.opinions",
+  "review.record.note",
+  "review.required",
+  "title_en",
+  "training.records",
+  "training.required",
+  "training.sessions",
+];
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+
+/** The paths of the leaves at which two values differ; a field on one side only is a difference at each of its leaves. */
+function differences(a: unknown, b: unknown, path = ""): string[] {
+  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  if ((isRecord(a) || a === undefined) && (isRecord(b) || b === undefined)) {
+    const keys = new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]);
+    return [...keys].flatMap((k) => differences(a?.[k], b?.[k], path ? `${path}.${k}` : k));
+  }
+  return [path];
+}
+
+function csrFiles(dir: string): Map<string, unknown> {
+  const files = new Map<string, unknown>();
+  for (const customer of readdirSync(join(dir, "csr"))) {
+    for (const name of readdirSync(join(dir, "csr", customer))) files.set(`${customer}/${name}`, parse(readFileSync(join(dir, "csr", customer, name), "utf8")));
+  }
+  return files;
+}
+
+describe("CSR list: export, import into a copy without the CSRs, the same CSR files", { timeout: 60_000 }, () => {
+  let example: string;
+  beforeAll(() => {
+    example = copyFixture("examples/acme-auto");
+    const edit = (file: string, change: (review: Record<string, unknown>) => void) => {
+      const path = join(example, "csr", file);
+      const data = parse(readFileSync(path, "utf8"));
+      change(data.review);
+      writeFileSync(path, stringify(data));
+    };
+    // One review kept on paper, named by its form and number, as `csr import` reads it back; one
+    // decided after its deadline, with the reason.
+    edit("DYA/DYA-005.yaml", (review) => (review.record = { form: "QR-015-02", ref: "2026-03 第5号" }));
+    edit("DYA/DYA-004.yaml", (review) => (review.late_reason = "等待东岳SQE澄清控制计划提交格式"));
+  });
+
+  it.each([
+    { name: "csr export (xlsx, Chinese)", file: "book.xlsx", lang: "zh-CN" as const, out: ["export"], sheet: ["--sheet", "顾客特定要求清单"], titles: [] },
+    // An English list names each requirement by its English title, which comes back as the title.
+    { name: "csr list csr (CSV, English)", file: "list.csv", lang: "en" as const, out: ["list", "csr", "--format", "csv"], sheet: [], titles: ["title"] },
+  ])("$name", ({ file, lang, out, sheet, titles }) => {
+    const book = join(tempDir(), file);
+    expect(csr(["-C", example, ...out, "--out", book, "--today", "2026-11-27"], { lang }).code).toBe(0);
+    const copy = copyFixture("examples/acme-auto");
+    rmSync(join(copy, "csr"), { recursive: true });
+    // The copy keeps the documents (the review record's form is one of them), people and customers.
+    const imported = csr(["-C", copy, "import", book, "--as", "csr", ...sheet], { lang });
+    expect(imported.stderr).toBe("");
+    expect(imported.code, imported.stdout).toBe(0);
+
+    const before = csrFiles(example);
+    const after = csrFiles(copy);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    // Every other field comes back as it was: dates, people, the decision, the review restart and
+    // its late reason, where it is addressed, implementation and verification, supersession.
+    const dropped = new Set([...before].flatMap(([name, data]) => differences(data, after.get(name))));
+    expect([...dropped].sort()).toEqual([...NOT_CARRIED, ...titles].sort());
+    expect((after.get("DYA/DYA-005.yaml") as { review: unknown }).review).toMatchObject({ record: { form: "QR-015-02", ref: "2026-03 第5号" } });
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * One term per meaning in the Chinese outputs: the word a document controller and an auditor use
+ * (GJB 9001C / IATF 16949 practice), never a near-synonym beside it. The Chinese catalogs
+ * (locales/*zh-CN.json: messages, rule pages, schema descriptions) and the default templates
+ * (templates/) are searched for the rejected variants; where a variant is right, its key or file is
+ * allowed by name.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+
+interface Term {
+  /** The term csr uses. */
+  use: string;
+  /** Variants with the same meaning that it does not use. */
+  rejected: RegExp;
+  /** Catalog keys or template files (relative to templates/) where the variant is right, with why. */
+  allowed?: Record<string, string>;
+}
+
+const TERMS: Term[] = [
+  // Controlled copies are issued (文件发放/回收记录), and so are CSRs to the departments concerned.
+  { use: "发放", rejected: /分发/g },
+  // What comes back against the distribution record is recalled (回收).
+  { use: "回收", rejected: /收回/g },
+  // The date a customer document or requirement arrived starts the review period: 接收日期.
+  { use: "接收日期, 接收后", rejected: /收到日期|收到后/g },
+  // A controlled document's version is labelled 版本/版次 (edition/revision, A/0) as on its header;
+  // in a sentence, and for a customer's source revision, it is 版本.
+  {
+    use: "版本 (版本/版次 as a label)",
+    rejected: /(?<!版本\/)版次/g,
+    allowed: {
+      "import.word.field.revision": "a header label csr reads in Word documents, named as the document writes it",
+      "rules.doc/version-sequence.description": "the revision digit (A/0 → A/2) beside the edition letter: the pair's two meanings",
+    },
+  },
+  // IATF 16949 and GJB 9001C say 顾客.
+  { use: "顾客", rejected: /客户/g },
+  // The date a CSR was implemented in production (IATF 16949 7.5.3.2.2); 实施日期 is also a document's effective date.
+  { use: "导入生产日期", rejected: /实施日期/g },
+];
+
+function templateFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? templateFiles(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** A catalog's texts by their dotted key path (the rule and schema catalogs are nested). */
+function texts(value: unknown, key = ""): [string, string][] {
+  if (typeof value === "string") return [[key, value]];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([k, v]) => texts(v, key ? `${key}.${k}` : k));
+}
+
+describe("Chinese terms: one per meaning", () => {
+  const catalog = Object.fromEntries(
+    readdirSync(join(ROOT, "locales"))
+      .filter((f) => f.endsWith("zh-CN.json"))
+      .flatMap((f) => texts(JSON.parse(readFileSync(join(ROOT, "locales", f), "utf8")))),
+  );
+  const templates = templateFiles(join(ROOT, "templates"))
+    .filter((f) => !/\.(png|ico|woff2?)$/.test(f))
+    .map((f) => ({ name: relative(join(ROOT, "templates"), f), text: readFileSync(f, "utf8") }));
+
+  it.each(TERMS.map((term) => [term.use, term] as const))("%s", (_, term) => {
+    const found = [
+      ...Object.entries(catalog).flatMap(([key, text]) => (text.match(term.rejected) ?? []).map((word) => `locales ${key}: ${word}`)),
+      ...templates.flatMap(({ name, text }) => (text.match(term.rejected) ?? []).map((word) => `templates/${name}: ${word}`)),
+    ].filter((where) => !Object.keys(term.allowed ?? {}).some((allowed) => where.startsWith(`locales ${allowed}:`) || where.startsWith(`templates/${allowed}:`)));
+    expect(found).toEqual([]);
+  });
+
+  it("each allowed place still has its variant (an allowance that is no longer needed is removed)", () => {
+    for (const term of TERMS) {
+      for (const key of Object.keys(term.allowed ?? {})) {
+        const text = catalog[key] ?? templates.find((t) => t.name === key)?.text ?? "";
+        expect({ key, matches: new RegExp(term.rejected.source).test(text) }).toEqual({ key, matches: true });
+      }
+    }
+  });
+});
