@@ -213,7 +213,7 @@ const TARGETS = [
       const plain = repository(10_000).dir;
       const pinned = join(work, "repo-10000-pinned");
       cpSync(plain, pinned, { recursive: true });
-      const pin = spawnSync(process.execPath, [CSR, "-C", pinned, "address", "--pin-all", "--date", "2026-06-30"], { encoding: "utf8" });
+      const pin = spawnSync(process.execPath, [CSR, "--lang", "en", "-C", pinned, "address", "--pin-all", "--date", "2026-06-30"], { encoding: "utf8" });
       if (pin.status !== 0 || !/^Pinned the links of \d+ CSR/.test(pin.stdout)) throw new Error(`csr address --pin-all failed:\n${pin.stdout}${pin.stderr}`);
       return alternately(check(pinned, "--no-cache"), fullCheck(10_000), runs);
     },

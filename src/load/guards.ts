@@ -32,15 +32,17 @@ export function tooLarge(size: number): LoadProblem {
 /**
  * Reads a file only if it is a regular file: a FIFO would block for ever, a device could be
  * endless, a directory cannot be read. Opening with O_NONBLOCK keeps even the open of a FIFO from
- * waiting for a writer. Files over the size limit are not read.
+ * waiting for a writer. Files over the size limit are not read. With `scratch` (MAX_FILE_BYTES
+ * long), the bytes are read into it, and valid only until its next use: a caller that decodes
+ * them at once spares a buffer per file.
  */
-export function readRegularFile(abs: string): Buffer | LoadProblem {
+export function readRegularFile(abs: string, scratch?: Buffer): Buffer | LoadProblem {
   const fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return notRegular(describeType(stat));
     if (stat.size > MAX_FILE_BYTES) return tooLarge(stat.size);
-    const bytes = Buffer.alloc(stat.size);
+    const bytes = scratch ? scratch.subarray(0, stat.size) : Buffer.alloc(stat.size);
     let at = 0;
     while (at < bytes.length) {
       const n = readSync(fd, bytes, at, bytes.length - at, at);
@@ -91,7 +93,8 @@ function utf16Kind(bytes: Buffer): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return t("load.utf16.le-bom");
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return t("load.utf16.be-bom");
   const sample = bytes.subarray(0, 512);
-  if (sample.length < 4) return undefined;
+  // UTF-8 text has no zero byte (textProblem reports a NUL); the search is far cheaper than the count.
+  if (sample.length < 4 || !sample.includes(0)) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;

@@ -7,7 +7,7 @@ import type { Document, LineCounter, Node } from "yaml";
 import { t } from "../i18n/index.js";
 import type { Path } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
-import { byteProblem, documentProblems, isNestingError, readRegularFile, textProblem, tooDeep } from "./guards.js";
+import { byteProblem, documentProblems, isNestingError, MAX_FILE_BYTES, readRegularFile, textProblem, tooDeep } from "./guards.js";
 import { commentCutProblems } from "./silent.js";
 import { syntaxDetail } from "./yaml-errors.js";
 import { yaml } from "./yaml.js";
@@ -40,9 +40,12 @@ export interface SourceFile {
 }
 
 export function readSource(absPath: string, path: string, kind: FileKind): SourceFile {
-  const bytes = readRegularFile(absPath);
+  const bytes = readRegularFile(absPath, (scratch ??= Buffer.allocUnsafe(MAX_FILE_BYTES)));
   return Buffer.isBuffer(bytes) ? sourceFromBytes(bytes, path, kind, "fast", absPath) : unreadSource(path, kind, bytes);
 }
+
+/** The bytes of the file readSource reads: sourceFromBytes keeps none of them (it decodes them). */
+let scratch: Buffer | undefined;
 
 /**
  * The text of a file read again from disk. A file read with js-yaml keeps its data, not its text:
@@ -150,7 +153,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
   }
   // A '#' glued to a word after a plain value may cut it short (yaml/comment-cuts-value); only the
   // full parser sees where values end, so such files take that path.
-  if (parser === "fast" && !MAYBE_CUT_BY_COMMENT.test(text)) {
+  if (parser === "fast" && !(text.includes("#") && MAYBE_CUT_BY_COMMENT.test(text))) {
     const data = parseFast(text);
     if (data !== NOT_FAST) return new LazyFile(file.path, file.kind, reread ?? text, compactStrings(data), [], true);
   }

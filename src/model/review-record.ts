@@ -6,7 +6,7 @@
  * the person who decides has the approver role. `csr check` reports these (csr/review-inconsistent)
  * and `csr review` refuses to write them.
  */
-import type { Csr, Path, Person, QmsConfig } from "./types.js";
+import type { Csr, Department, Path, Person, QmsConfig } from "./types.js";
 import { inDateRange } from "../core/dates.js";
 import { reviewStart } from "./csr-status.js";
 import { t } from "../i18n/index.js";
@@ -23,29 +23,30 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
   const review = csr.review;
   if (!review) return problems;
   const start = reviewStart(csr);
-  const since = review.restarted ? t("rule.csr/review-inconsistent.restarted", { start }) : t("rule.csr/review-inconsistent.received", { start });
-  const departments = new Map((config?.departments ?? []).map((d) => [d.code, d]));
-  const dated = (path: Path, what: string, date: string) => {
+  // The texts of a message are made only for a problem: a check asks this of every CSR.
+  const since = () => (review.restarted ? t("rule.csr/review-inconsistent.restarted", { start }) : t("rule.csr/review-inconsistent.received", { start }));
+  let departments: Map<string, Department> | undefined;
+  const delegatesOf = (code: string) => (departments ??= new Map((config?.departments ?? []).map((d) => [d.code, d]))).get(code)?.delegates ?? [];
+  const dated = (path: Path, what: () => string, date: string) => {
     // A date outside the sane range is date/out-of-range's finding, a start after today
     // date/in-future's: what only seems early against it is no finding of its own (one root cause, one finding).
     if (!inDateRange(date) || !inDateRange(start)) return;
-    if (date > today) problems.push({ path, message: t("rule.csr/review-inconsistent.after-today", { csr: csr.id, what, date, today }) });
-    else if (date < start && start <= today) problems.push({ path, message: t("rule.csr/review-inconsistent.before-start", { csr: csr.id, what, date, since }) });
+    if (date > today) problems.push({ path, message: t("rule.csr/review-inconsistent.after-today", { csr: csr.id, what: what(), date, today }) });
+    else if (date < start && start <= today) problems.push({ path, message: t("rule.csr/review-inconsistent.before-start", { csr: csr.id, what: what(), date, since: since() }) });
   };
   (review.opinions ?? []).forEach((opinion, i) => {
     const person = people.get(opinion.reviewer);
-    const delegates = departments.get(opinion.department)?.delegates ?? [];
-    if (person && person.department !== opinion.department && !delegates.includes(person.id)) {
+    if (person && person.department !== opinion.department && !delegatesOf(opinion.department).includes(person.id)) {
       problems.push({
         path: ["review", "opinions", i, "reviewer"],
         message: t("rule.csr/review-inconsistent.not-member", { csr: csr.id, name: person.name, person: person.id, of: person.department, department: opinion.department }),
       });
     }
-    dated(["review", "opinions", i, "date"], t("rule.csr/review-inconsistent.opinion", { department: opinion.department }), opinion.date);
+    dated(["review", "opinions", i, "date"], () => t("rule.csr/review-inconsistent.opinion", { department: opinion.department }), opinion.date);
   });
   const decision = review.decision;
   if (decision) {
-    dated(["review", "decision", "date"], t("rule.csr/review-inconsistent.decision"), decision.date);
+    dated(["review", "decision", "date"], () => t("rule.csr/review-inconsistent.decision"), decision.date);
     const last = (review.opinions ?? []).reduce<string | undefined>((latest, o) => (latest === undefined || o.date > latest ? o.date : latest), undefined);
     // An opinion dated after today is reported itself; the decision is not early because of it.
     if (last !== undefined && decision.date < last && last <= today) {
