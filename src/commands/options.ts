@@ -2,6 +2,7 @@
 import { DATE_RANGE, inDateRange, isIsoDate, localToday } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { list, t } from "../i18n/index.js";
+import { suggestCode } from "../i18n/values.js";
 import { describe, type Predecessor } from "../model/recorded-events.js";
 
 export function dateOption(value: string | undefined, flag: string, fallback = localToday()): string {
@@ -62,6 +63,6 @@ function eventDateProblem(date: string, flag: string, { today, follows }: EventD
 
 export function choiceOption<T extends string>(value: string | undefined, flag: string, choices: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new UserError(t("options.choice", { flag, choices: list(choices), value }));
+  if (!(choices as readonly string[]).includes(value)) throw new UserError(t("options.choice", { flag, choices: list(choices), value }) + suggestCode(value, choices));
   return value as T;
 }

@@ -4,7 +4,8 @@
  * catalogs as `value.<domain>.<code>`; in English the label is the code itself, so English text
  * shows the code alone.
  */
-import { catalog, language, t } from "./index.js";
+import { compactText, didYouMean } from "../core/text.js";
+import { catalog, language, LANGS, t } from "./index.js";
 
 /** `code（label）` in Chinese, the code alone where its label is the code. */
 export function codeWithLabel(code: string, label: string): string {
@@ -39,4 +40,33 @@ function domainOf(entries: Record<string, string>, codes: readonly string[]): st
  */
 export function revisionName(revision: string): string {
   return t(/版\s*$/.test(revision) ? "value.revision.named" : "value.revision", { revision });
+}
+
+/**
+ * " Did you mean 'x'?" for a value that is not one of `codes`: the code whose label is the value in
+ * either language, as a user types the word csr showed them (已发布 → released), else the code
+ * closest in spelling; empty when neither is found.
+ */
+export function suggestCode(text: string, codes: readonly string[]): string {
+  const labelled = codeOfLabel(text, codes);
+  return labelled ? t("common.sentence-separator") + t("common.did-you-mean", { candidate: labelled }) : didYouMean(text, codes);
+}
+
+/** The code among `codes` with `text` as its label under any catalog prefix that labels all of them (value.document-status, csr-status …). */
+function codeOfLabel(text: string, codes: readonly string[]): string | undefined {
+  const key = (s: string) => compactText(s.normalize("NFKC")).toLowerCase();
+  const wanted = key(text);
+  if (codes.length === 0 || !wanted) return undefined;
+  for (const lang of LANGS) {
+    const entries = catalog(lang);
+    const suffix = `.${codes[0]}`;
+    for (const k of Object.keys(entries)) {
+      if (!k.endsWith(suffix)) continue;
+      const prefix = k.slice(0, -suffix.length);
+      if (!codes.every((code) => `${prefix}.${code}` in entries)) continue;
+      const code = codes.find((c) => key(entries[`${prefix}.${c}`]!) === wanted);
+      if (code) return code;
+    }
+  }
+  return undefined;
 }

@@ -88,9 +88,11 @@ function readBlobs(root: string, oids: string[]): Promise<Buffer[]> {
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => chunks.push(c));
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("error", reject);
+    // A git that cannot start or stops with an error is the user's environment, said in one line.
+    const failed = (reason: string) => new UserError(t("load.base.git-failed", { reason: reason.trim().split("\n")[0]! }));
+    child.on("error", (error) => reject(failed(error.message)));
     child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file failed: ${stderr}`));
+      if (code !== 0) return reject(failed(stderr || `exit code ${code}`));
       const out = Buffer.concat(chunks);
       const texts: Buffer[] = [];
       let at = 0;
@@ -102,6 +104,8 @@ function readBlobs(root: string, oids: string[]): Promise<Buffer[]> {
       }
       resolve(texts);
     });
+    // A git that stops early closes its input: the write fails (EPIPE) and the exit code above says why.
+    child.stdin.on("error", () => undefined);
     child.stdin.end(oids.join("\n") + "\n");
   });
 }

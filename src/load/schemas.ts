@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean, quotedId, showInvisible } from "../core/text.js";
 import { language, list, sentences, t, type MessageKey } from "../i18n/index.js";
-import { codesWithLabels } from "../i18n/values.js";
+import { codesWithLabels, suggestCode } from "../i18n/values.js";
 import { PRECOMPILED_DIR, SCHEMA_DIR, SCHEMA_HINTS_ZH } from "./package.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
@@ -224,7 +224,7 @@ function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorO
     }
     case "enum": {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      return t("schema.not-allowed-value", { at, value: describe(data), allowed: list(codesWithLabels(allowed)) }) + didYouMean(String(data), allowed);
+      return t("schema.not-allowed-value", { at, value: describe(data), allowed: list(codesWithLabels(allowed)) }) + suggestCode(String(data), allowed);
     }
     case "format":
       if (error.params.format === "date") return t("schema.not-date", { at, value: describe(data) });

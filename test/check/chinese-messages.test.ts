@@ -61,7 +61,7 @@ describe("value codes in Chinese findings", () => {
       "csr/DYA/DYA-001.yaml:11:27 warning csr/not-addressed DYA-001 的结论为“必须满足”，但没有任何程序文件、作业指导书或表单落实它。请添加 'addressed: [{document: <编号>, section: <章节>}]'，写明落实该要求的文件。",
     ]);
     expect(fixtureFindings("csr-implementation-overdue/invalid", "zh-CN")).toEqual([
-      "csr/DYA/DYA-001.yaml:14:36 error csr/implementation-overdue DYA-001 应在 2026-11-15 前实施（负责人：wang），但实施状态仍为“实施中”。请记录 'status: implemented' 以及导入生产日期（'implemented'）和证据，或商定新的完成期限并记录。",
+      "csr/DYA/DYA-001.yaml:14:36 error csr/implementation-overdue DYA-001 应在 2026-11-15 前实施（负责人：王强（wang）），但实施状态仍为“实施中”。请记录 'status: implemented' 以及导入生产日期（'implemented'）和证据，或商定新的完成期限并记录。",
     ]);
   });
 
@@ -82,6 +82,39 @@ describe("value codes in Chinese findings", () => {
     ]);
     expect(fixtureFindings("doc-approver-lacks-role/valid", "en", misspelled)).toEqual([
       "documents/QP-004.yaml:6:9 error schema/invalid-value 'status' is 'releasd'; allowed values: draft, in-review, released, obsolete. Did you mean 'released'?",
+    ]);
+  });
+});
+
+describe("a value typed as its label", () => {
+  it("is answered with its code, in a file and on the command line", () => {
+    const labelled = (dir: string) => {
+      const file = join(dir, "documents", "QP-004.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace("status: released", "status: 已发布"));
+    };
+    expect(fixtureFindings("doc-approver-lacks-role/valid", "zh-CN", labelled)).toEqual([
+      "documents/QP-004.yaml:6:9 error schema/invalid-value 'status' 的值 '已发布' 不在允许范围内。允许的值：draft（草稿）、in-review（审批中）、released（已发布）、obsolete（已作废）。是否应为 'released'？",
+    ]);
+    const dir = tempDir();
+    cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+    // An English label is found as well as a Chinese one, whatever the language of the run.
+    expect(csr(["-C", dir, "list", "--status", "已验证"], { lang: "zh-CN" })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: --status 必须是 received、in-review、decided、addressed、implemented、verified、superseded、rejected、not-applicable 之一；实际为 '已验证'。是否应为 'verified'？\n",
+    });
+    expect(csr(["-C", dir, "list", "--status", "in review"]).stderr).toBe(
+      "csr: --status must be one of received, in-review, decided, addressed, implemented, verified, superseded, rejected, not-applicable; got 'in review'. Did you mean 'in-review'?\n",
+    );
+  });
+});
+
+describe("doc/approver-lacks-role in Chinese", () => {
+  it("names the missing role by its code and its Chinese label", () => {
+    expect(fixtureFindings("doc-approver-lacks-role/invalid", "zh-CN")).toEqual([
+      "documents/QP-004.yaml:12:21 error doc/approver-lacks-role 王强（wang）以审核人身份签署了 A/0 版，但在 people.yaml 中没有 reviewer（审核）角色。请由有权限的人签字；如果确已授权，请在 people.yaml 中添加该角色。",
+      "documents/QP-004.yaml:13:21 error doc/approver-lacks-role 李娜（li）以批准人身份签署了 A/0 版，但在 people.yaml 中没有 approver（批准）角色。请由有权限的人签字；如果确已授权，请在 people.yaml 中添加该角色。",
     ]);
   });
 });

@@ -117,6 +117,20 @@ describe("csr init", () => {
     expect(comments(zh, "people.yaml")).toEqual(["# 人员：文件的编制、审核、批准人员和文控人员（各项说明见 'csr schema people'）"]);
     expect(comments(zh, "processes.yaml")).toEqual(["# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）"]);
     expect(comments(zh, ".gitattributes")).toEqual(["# YAML 文件一律使用 LF 换行，无论同事使用哪种编辑器。", "# 在并行分支上会签：CSR 文件按意见逐条合并（csr merge-driver）。"]);
+    expect(comments(zh, "hooks/pre-commit")).toEqual(["# 每次提交前检查文件仓库。", "# 每个克隆只需启用一次：git config core.hooksPath hooks"]);
+    expect(comments(zh, ".github/workflows/csr.yml")).toEqual(["# 用 csr 检查每个拉取请求；发现的问题以注释显示在更改的文件上。", "          fetch-depth: 0 # --base 需要基准分支"]);
+    expect(comments(zh, ".gitlab-ci.yml")).toEqual([
+      "# 用 csr 检查每个合并请求；发现的问题显示在合并请求的测试报告中。",
+      "# 在默认分支上把质量体系发布为网站（csr site），用 GitLab Pages。",
+      "    GIT_DEPTH: 0 # 网站列出更改过每份文件的提交",
+    ]);
+    expect(comments(zh, ".github/workflows/csr-site.yml").slice(0, 2)).toEqual([
+      "# 在默认分支上把质量体系发布为网站（csr site），用 GitHub Pages。",
+      "# 只需启用一次：Settings > Pages > Build and deployment > Source: GitHub Actions。",
+    ]);
+    expect(comments(zh, ".gitea/workflows/csr-site.yml").slice(0, 2)).toEqual(["# 在默认分支上生成质量体系网站（csr site），保存为构件，", "# 并推送到 pages 分支，由发布该分支的静态服务器提供访问。"]);
+    // The repository speaks the language it was made in.
+    expect(readFileSync(join(zh, "qms.yaml"), "utf8")).toContain("\nlanguage: zh-CN\n");
     const en = tempDir();
     expect(csr(["init", "--example"], { cwd: en }).code).toBe(0);
     expect(comments(en, "qms.yaml")).toEqual([
@@ -131,6 +145,12 @@ describe("csr init", () => {
     ]);
     expect(comments(en, "people.yaml")).toEqual(["# People: who prepares, reviews and approves documents, and the document controller (see 'csr schema people')"]);
     expect(comments(en, ".gitattributes")).toEqual(["# YAML files always have LF line ends, whatever editor a colleague uses.", "# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver)."]);
+    expect(comments(en, "hooks/pre-commit")).toEqual(["# Checks the document repository before each commit.", "# Enable it once per clone:  git config core.hooksPath hooks"]);
+    expect(comments(en, ".github/workflows/csr.yml")).toEqual([
+      "# Checks every pull request with csr; findings appear as annotations on the changed files.",
+      "          fetch-depth: 0 # the base branch is needed for --base",
+    ]);
+    expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nlanguage: en\n");
   });
 
   it("--example adds an example set that checks clean", () => {

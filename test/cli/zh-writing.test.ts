@@ -14,7 +14,7 @@ describe("the writing commands in Chinese", () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     expect(zh(dir, "distribute", "QP-010", "--to", "PRD", "QA", "--date", "2026-11-02", "-y", "--commit")).toEqual({
       code: 0,
-      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 2 份：\n {2}受控号 1 {2}PRD\n {2}受控号 2 {2}QA\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1: copies 1, 2\n$/),
+      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 2 份：\n {2}受控号 1 {2}PRD\n {2}受控号 2 {2}QA\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 1、2\n$/),
       stderr: "",
     });
 

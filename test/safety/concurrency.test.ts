@@ -58,7 +58,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
       expect(stderrs(runs)).toEqual([]);
       expect(codes(runs)).toEqual([0, 0]);
       expect(yamlOf(dir, "csr/DYA/DYA-001.yaml").review.opinions.map((o: { department: string }) => o.department).sort()).toEqual(["MKT", "QA"]);
-      expect(gitState(dir).subjects.sort()).toEqual(["csr review DYA-001: MKT accept", "csr review DYA-001: QA accept", "initial"]);
+      expect(gitState(dir).subjects.sort()).toEqual(["csr review DYA-001：MKT 同意", "csr review DYA-001：QA 同意", "initial"]);
     });
   });
 
@@ -78,7 +78,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
       expect(codes(runs)).toEqual([0, 0]);
       const titles = [yamlOf(dir, "csr/DYA/DYA-011.yaml").title, yamlOf(dir, "csr/DYA/DYA-012.yaml").title];
       expect([...titles].sort()).toEqual(["包装要求", "标签要求"].sort());
-      expect(gitState(dir).subjects.slice(0, 2).sort()).toEqual([`csr add DYA-011: ${titles[0]}`, `csr add DYA-012: ${titles[1]}`]);
+      expect(gitState(dir).subjects.slice(0, 2).sort()).toEqual([`csr add DYA-011：${titles[0]}`, `csr add DYA-012：${titles[1]}`]);
       expect(gitState(dir).status).toBe("");
     });
   });
@@ -112,7 +112,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
     await runPairs(withdraw, withdraw, (dir, runs) => {
       expect(codes(runs)).toEqual([0, 2]);
       expect(stderrs(runs)).toEqual(["csr: WI-031 已经作废（自 2026-11-27 起）。\n"]);
-      expect(gitState(dir).subjects.filter((s) => s.startsWith("obsolete WI-031"))).toHaveLength(1);
+      expect(gitState(dir).subjects.filter((s) => s.startsWith("作废 WI-031"))).toHaveLength(1);
     });
   });
 

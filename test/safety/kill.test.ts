@@ -146,7 +146,7 @@ describe("rerunning an interrupted command", () => {
       /^csr: 'csr release QP-020 --summary 修订 --prepared li --reviewed wang --approved zhang --date 2026-11-27' 曾被中断；现已完成（其文件已写入；已提交 [0-9a-f]{7}，标签 QP-020\/A-2）。\ncsr: 中断的正是本条命令；它已完成，不再重复执行。\n$/,
     );
     expect(rerun.code).toBe(0);
-    expect(gitState(dir)).toEqual({ subjects: ["release QP-020 A/2: 修订", "initial"], tags: ["QP-020/A-2"], status: "" });
+    expect(gitState(dir)).toEqual({ subjects: ["发布 QP-020 A/2：修订", "initial"], tags: ["QP-020/A-2"], status: "" });
     expect(leftovers(dir)).toEqual([]);
   });
 
@@ -159,7 +159,7 @@ describe("rerunning an interrupted command", () => {
       "csr: 'csr review DYA-001 --department QA --reviewer zhang --opinion accept --date 2026-11-27 --yes --commit' 在做出任何更改前被中断；已回滚（临时文件已删除）。\n",
     );
     expect(rerun.code).toBe(0);
-    expect(gitState(dir).subjects).toEqual(["csr review DYA-001: QA accept", "initial"]);
+    expect(gitState(dir).subjects).toEqual(["csr review DYA-001：QA 同意", "initial"]);
     expect(leftovers(dir)).toEqual([]);
   });
 

@@ -85,7 +85,7 @@ async function register(ctx: CommandContext, root: string, draft: CsrDraft, comm
   const path = csrPath(customer.code, id);
   const change = { path, kind: "csr" as const, text: yamlText(new Document(csr)), create: true };
   verifyChanges(repo, [change], today);
-  const message = commit ? oneLine(`csr add ${id}: ${csr.title}`) : undefined;
+  const message = commit ? oneLine(t("commit.add", { id, title: csr.title })) : undefined;
   const hash = await persistChanges(root, [change], message);
 
   const config = repo.config?.value;

@@ -42,7 +42,7 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       if (csrId !== undefined || flags.confirm || flags.remove) throw new UserError(t("address.pin-all-alone"));
       const changes = pinAll(session.root, session.repo, by, date);
       const line = changes.length === 0 ? t("address.all-pinned") : t("address.pinned", { count: changes.length, date });
-      await saveChanges(ctx, session, changes, [line], { commit: flags.commit && changes.length > 0, message: `csr address --pin-all: ${changes.length} CSR(s)` });
+      await saveChanges(ctx, session, changes, [line], { commit: flags.commit && changes.length > 0, message: t("commit.address.pin-all", { count: changes.length }) });
       return 0;
     }
     if (csrId === undefined) throw new UserError(t("address.needs-csr"));
@@ -57,7 +57,7 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pinFor(csr, document, place.section, by, date))));
       const where = `${document.id}${place.section ? ` section ${place.section}` : ""}`;
       const shownWhere = place.section ? t("address.document-section", { document: document.id, section: place.section }) : document.id;
-      await saveChanges(ctx, session, [change], [t("address.confirmed", { where: shownWhere, id: csr.id, by, date })], { commit: flags.commit, message: `csr address --confirm ${csr.id} ${where}` });
+      await saveChanges(ctx, session, [change], [t("address.confirmed", { where: shownWhere, id: csr.id, by, date })], { commit: flags.commit, message: t("commit.address.confirm", { id: csr.id, where }) });
       return 0;
     }
     const { ask } = session;
@@ -77,7 +77,7 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       }
       await saveChanges(ctx, session, [change], [t("address.removed", { id: csrId, where: `${target}${flags.section ? ` ${flags.section}` : ""}`, count: removed })], {
         commit: flags.commit,
-        message: `csr address ${csrId}: remove ${target}`,
+        message: t("commit.address.remove", { id: csrId, target }),
       });
       return 0;
     }
@@ -113,7 +113,7 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
     }
     const lines = [t("address.addressed", { id: csrId, where })];
     if (document.status !== "released") lines.push(t("address.not-released", { id: target, status: t(`value.document-status.${document.status}`) }));
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr address ${csrId}: ${where}` });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.address.add", { id: csrId, where }) });
     return 0;
   });
 }

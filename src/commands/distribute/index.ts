@@ -59,7 +59,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     ];
     const old = copiesToRecall(document);
     if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(old), id }));
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr distribute ${id} ${version}: copies ${entries.map((e) => e.copy).join(", ")}` });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute", { id, version, copies: inline(entries.map((e) => String(e.copy))) }) });
     return 0;
   });
 }
@@ -104,7 +104,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     const left = copiesToRecall(document).filter((c) => !chosen.includes(c));
     const lines = [t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(chosen) })];
     lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(left) }) : t("recall.all-back"));
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr recall ${id}: copies ${chosen.map((c) => c.copy).join(", ")}` });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.recall", { id, copies: inline(chosen.map((c) => String(c.copy))) }) });
     return 0;
   });
 }

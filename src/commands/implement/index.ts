@@ -86,7 +86,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       next.implemented ? t("implement.part.implemented", { date: next.implemented }) : "",
       next.verified ? t("implement.part.verified", { by: next.verified.by }) : "",
     ].filter(Boolean);
-    await saveChanges(ctx, session, [change], [t("implement.recorded", { id, parts: parts.join(t("implement.part-separator")) })], { commit: flags.commit, message: `csr implement ${id}: ${next.status ?? "planned"}` });
+    await saveChanges(ctx, session, [change], [t("implement.recorded", { id, parts: parts.join(t("implement.part-separator")) })], { commit: flags.commit, message: t("commit.implement", { id, status: t(`value.implementation.${next.status ?? "planned"}`) }) });
     return 0;
   });
 }

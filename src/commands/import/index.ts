@@ -135,7 +135,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     const git = await openGit(root);
     const paths = [...written.map((f) => f.path), ...edited.map((e) => e.path)];
     await git.raw(["-c", "core.quotepath=off", "add", "--", ...paths]);
-    await git.raw(["commit", "-q", "-m", `import ${basename(file)}: ${written.length} file(s)`, "--", ...paths]);
+    await git.raw(["commit", "-q", "-m", t("commit.import", { file: basename(file), count: written.length }), "--", ...paths]);
   }
   out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
   out.push(...reportProblems(plan, failed));

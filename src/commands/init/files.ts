@@ -4,7 +4,7 @@
  */
 import { SCHEMA_FILES } from "../../load/schemas.js";
 import type { FileKind } from "../../load/source.js";
-import { t } from "../../i18n/index.js";
+import { language, t } from "../../i18n/index.js";
 
 /** Which files each schema applies to, as the YAML extension for VS Code matches them. */
 const SCHEMA_GLOBS: Record<FileKind, string[]> = {
@@ -23,7 +23,7 @@ const qms = () => `${t("init.file.qms.heading")}
 organisation:
   name: 某某汽车零部件有限公司 ${t("init.file.qms.organisation")}
   name_en: Example Auto Parts Co., Ltd.
-language: zh-CN
+language: ${language()}
 standards: [IATF16949]
 ${t("init.file.qms.delegates")}
 departments:
@@ -93,7 +93,7 @@ const GITIGNORE = `node_modules/
 out/
 `;
 
-const GITHUB_WORKFLOW = `# Checks every pull request with csr; findings appear as annotations on the changed files.
+const githubWorkflow = () => `${t("init.file.github-check.heading")}
 name: csr
 on:
   pull_request:
@@ -103,7 +103,7 @@ jobs:
     steps:
       - uses: actions/checkout@v4
         with:
-          fetch-depth: 0 # the base branch is needed for --base
+          fetch-depth: 0 ${t("init.file.ci.fetch-depth-base")}
       - uses: actions/setup-node@v4
         with:
           node-version: 20
@@ -115,7 +115,7 @@ jobs:
         run: npx csr check --base "origin/$BASE_REF" --format github
 `;
 
-const GITLAB_CI = `# Checks every merge request with csr; findings appear in the merge request's test report.
+const gitlabCi = () => `${t("init.file.gitlab-check.heading")}
 csr-check:
   image: node:20
   rules:
@@ -131,13 +131,13 @@ csr-check:
     reports:
       junit: csr-junit.xml
 
-# Publishes the quality system as a website (csr site) on GitLab Pages from the default branch.
+${t("init.file.gitlab-pages.heading")}
 pages:
   image: node:20
   rules:
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
   variables:
-    GIT_DEPTH: 0 # the site lists the commits that changed each document
+    GIT_DEPTH: 0 ${t("init.file.ci.fetch-depth-site")}
   script:
     - npm ci
     - npx csr site --out public --base-url "$CI_PAGES_URL/"
@@ -150,8 +150,7 @@ pages:
  * The site (csr site) on GitHub Pages, built on every push to the default branch. A workflow of its
  * own, because publishing needs the Pages permissions that a pull-request check must not have.
  */
-const GITHUB_SITE_WORKFLOW = `# Publishes the quality system as a website (csr site) on GitHub Pages from the default branch.
-# Enable it once: Settings > Pages > Build and deployment > Source: GitHub Actions.
+const githubSiteWorkflow = () => `${t("init.file.github-site.heading")}
 name: csr site
 on:
   push:
@@ -173,7 +172,7 @@ jobs:
     steps:
       - uses: actions/checkout@v4
         with:
-          fetch-depth: 0 # the site lists the commits that changed each document
+          fetch-depth: 0 ${t("init.file.ci.fetch-depth-site")}
       - uses: actions/setup-node@v4
         with:
           node-version: 20
@@ -196,8 +195,7 @@ jobs:
  * Gitea Actions runs GitHub-style workflows but Gitea has no Pages: the site is kept as an artifact
  * and pushed to a 'pages' branch, which Codeberg Pages or any web server that pulls a branch serves.
  */
-const GITEA_SITE_WORKFLOW = `# Builds the quality system's website (csr site) on the default branch, keeps it as an artifact
-# and pushes it to the 'pages' branch, for a static server that publishes that branch.
+const giteaSiteWorkflow = () => `${t("init.file.gitea-site.heading")}
 name: csr site
 on:
   push:
@@ -208,7 +206,7 @@ jobs:
     steps:
       - uses: actions/checkout@v4
         with:
-          fetch-depth: 0 # the site lists the commits that changed each document
+          fetch-depth: 0 ${t("init.file.ci.fetch-depth-site")}
       - uses: actions/setup-node@v4
         with:
           node-version: 20
@@ -229,9 +227,8 @@ jobs:
           git push -q -f "$(echo "$GITHUB_SERVER_URL" | sed "s#://#://token:$TOKEN@#")/$GITHUB_REPOSITORY.git" pages
 `;
 
-export const PRE_COMMIT = `#!/bin/sh
-# Checks the document repository before each commit.
-# Enable it once per clone:  git config core.hooksPath hooks
+const preCommit = () => `#!/bin/sh
+${t("init.file.pre-commit.heading")}
 exec npx --no-install csr check
 `;
 
@@ -539,10 +536,10 @@ export function initFiles(withExample: boolean): Map<string, string> {
   files.set(".gitignore", GITIGNORE);
   files.set(".vscode/settings.json", vscodeSettings());
   files.set(".vscode/extensions.json", EXTENSIONS);
-  files.set(".github/workflows/csr.yml", GITHUB_WORKFLOW);
-  files.set(".github/workflows/csr-site.yml", GITHUB_SITE_WORKFLOW);
-  files.set(".gitea/workflows/csr-site.yml", GITEA_SITE_WORKFLOW);
-  files.set(".gitlab-ci.yml", GITLAB_CI);
-  files.set("hooks/pre-commit", PRE_COMMIT);
+  files.set(".github/workflows/csr.yml", githubWorkflow());
+  files.set(".github/workflows/csr-site.yml", githubSiteWorkflow());
+  files.set(".gitea/workflows/csr-site.yml", giteaSiteWorkflow());
+  files.set(".gitlab-ci.yml", gitlabCi());
+  files.set("hooks/pre-commit", preCommit());
   return files;
 }

@@ -54,7 +54,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       yaml.set("status", "obsolete");
       setAfter(yaml, "obsolete", obsolete, "status");
     });
-    const commit = await writeAndCommit(root, { path: file.path, after: text, message: `obsolete ${doc.id}: ${reason}` });
+    const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.obsolete", { id: doc.id, reason }) });
     ctx.stdout(t("obsolete.withdrew", { id: doc.id, path: file.path, date, commit }) + "\n");
     const referring = repo.documents.filter((d) => d.value.status !== "obsolete" && (["related", "forms"] as const).some((field) => d.value[field]?.includes(doc.id)));
     if (referring.length > 0) {

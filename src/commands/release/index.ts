@@ -109,7 +109,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
       if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
       else setAfter(yaml, "revisions", [revision], "effective");
     });
-    const commit = await writeAndCommit(root, { path: file.path, after: text, message: `release ${doc.id} ${version}: ${summary}`, tag });
+    const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag });
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
     const toRecall = (doc.distribution ?? []).filter((c) => !c.recalled);
     if (toRecall.length > 0) {

@@ -65,7 +65,7 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
   return withRepositoryLock(ctx, root, async () => {
     const { repo, change, summary } = await prepareReview(root, id, flags, date, answers);
     verifyChanges(repo, [change], localToday());
-    const message = flags.commit ? oneLine(`csr review ${id}: ${summary.commit}`) : undefined;
+    const message = flags.commit ? oneLine(t("commit.review", { id, what: summary.commit })) : undefined;
     const hash = await persistChanges(root, [change], message);
     ctx.stdout(summary.lines.join("\n") + "\n");
     if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
@@ -172,7 +172,7 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
         ? t("review.all-opinions-in")
         : t("review.all-opinions-in-decide", { id: csr.id }),
   );
-  return { lines, commit: `${department} ${opinion}` };
+  return { lines, commit: t("commit.review.opinion", { department, opinion: t(`value.opinion.${opinion}`) }) };
 }
 
 async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
@@ -229,7 +229,7 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
   }
   if (missing.length > 0) lines.push(t("review.forced", { departments: list(missing) }));
   doc.setIn(["review", "decision"], doc.createNode(decision));
-  return { lines, commit: `decision ${disposition}${earlier ? " (amended)" : ""}${missing.length > 0 ? " (forced)" : ""}` };
+  return { lines, commit: t("commit.review.decision", { disposition: t(`value.disposition.${disposition}`) }) + (earlier ? t("commit.review.amended") : "") + (missing.length > 0 ? t("commit.review.forced") : "") };
 }
 
 async function need<T>(ask: Prompts | undefined, flag: string, what: string, question: (p: Prompts) => Promise<T>): Promise<T> {

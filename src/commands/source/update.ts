@@ -154,8 +154,8 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   verifyChanges(repo, changes, localToday());
   const count = (verdict: Verdict): number => affected.filter((c) => verdicts.get(c.value.id) === verdict).length;
   const [toReview, kept, dropped] = [count("changed"), count("unchanged"), count("removed")];
-  const counts = [`${toReview} CSR${toReview === 1 ? "" : "s"} to re-review`, ...(kept > 0 ? [`${kept} unchanged`] : []), ...(dropped > 0 ? [`${dropped} removed`] : [])];
-  const message = flags.commit ? oneLine(`csr source update ${sourceId} rev ${revision} (${counts.join(", ")})`) : undefined;
+  const counts = [t("commit.source-update.to-review", { count: toReview }), ...(kept > 0 ? [t("commit.source-update.unchanged", { count: kept })] : []), ...(dropped > 0 ? [t("commit.source-update.removed", { count: dropped })] : [])];
+  const message = flags.commit ? oneLine(t("commit.source-update", { id: sourceId, revision, counts: list(counts) })) : undefined;
   const hash = await persistChanges(root, changes, message);
 
   const config = repo.config?.value;

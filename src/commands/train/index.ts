@@ -52,7 +52,7 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
         return 0;
       }
       const change = editFile(session.root, target.file.path, kind, (doc) => doc.setIn(["training", "required"], true));
-      await saveChanges(ctx, session, [change], [t(document ? "train.required-document" : "train.required-csr", { id })], { commit: flags.commit, message: `csr train ${id}: training required` });
+      await saveChanges(ctx, session, [change], [t(document ? "train.required-document" : "train.required-csr", { id })], { commit: flags.commit, message: t("commit.train.required", { id }) });
       return 0;
     }
     const people = (
@@ -72,7 +72,7 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     });
     const details = [date, trainer ? t("train.trainer", { trainer }) : "", flags.record ? t("train.record", { record: flags.record }) : ""].filter(Boolean);
     const lines = [t("train.recorded", { what: revision ? `${id} ${revision}` : id, people: list(entry.people), details: details.join(t("train.detail-separator")) })];
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: `csr train ${id}${revision ? ` ${revision}` : ""}: ${entry.people.length} trained` });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.train.trained", { id: revision ? `${id} ${revision}` : id, count: entry.people.length }) });
     return 0;
   });
 }

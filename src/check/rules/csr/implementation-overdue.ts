@@ -19,6 +19,11 @@ implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented:
     fix: "Record `status: implemented` with the `implemented` date and the evidence, or agree a new due date (with the customer where the schedule is theirs) and record it.",
   },
   check(ctx) {
+    // The owner as the people register names them, with the id the file holds.
+    const ownerName = (id: string) => {
+      const person = ctx.index.people.get(id)?.value;
+      return person && person.name !== id ? t("value.code-with-label", { code: person.name, label: id }) : id;
+    };
     for (const { value: csr, file } of ctx.repo.csrs) {
       const implementation = csr.implementation;
       const disposition = csr.review?.decision?.disposition;
@@ -28,7 +33,7 @@ implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented:
       const data = { csr: csr.id, due: implementation.due, status: t(`value.implementation.${implementation.status ?? "planned"}`) };
       ctx.report(
         { file, path: ["implementation", "due"] },
-        implementation.owner ? t("rule.csr/implementation-overdue.with-owner", { ...data, owner: implementation.owner }) : t("rule.csr/implementation-overdue", data),
+        implementation.owner ? t("rule.csr/implementation-overdue.with-owner", { ...data, owner: ownerName(implementation.owner) }) : t("rule.csr/implementation-overdue", data),
       );
     }
   },

@@ -2,6 +2,7 @@ import { currentRevision } from "../../../model/index.js";
 import type { Role } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
+import { codeWithLabel } from "../../../i18n/values.js";
 
 const SIGNATURES: [role: "reviewed" | "approved", needs: Role][] = [
   ["reviewed", "reviewer"],
@@ -41,7 +42,7 @@ export const rule: Rule = {
         if (!person || person.roles.includes(needs)) continue;
         ctx.report(
           { file, path: ["revisions", doc.revisions!.length - 1, signature, "by"] },
-          t(`rule.doc/approver-lacks-role.${signature}`, { name: person.name, person: person.id, version: current.version, role: needs }),
+          t(`rule.doc/approver-lacks-role.${signature}`, { name: person.name, person: person.id, version: current.version, role: codeWithLabel(needs, t(`value.role.${needs}`)) }),
         );
       }
     }
