@@ -67,14 +67,11 @@ export function fileSafe(id: string): string {
   return safe === "" ? "_" : safe;
 }
 
-/** How deep a site-relative page is: "index.html" 0, "documents/QP-001.html" 1. */
-function depth(page: string): number {
-  return page.split("/").length - 1;
-}
-
-/** The prefix that leads from a page back to the site root: "" or "../". */
+/** The prefix that leads from a page back to the site root ("" or "../"): one "../" for each folder of the site-relative page. */
 export function rootOf(page: string): string {
-  return "../".repeat(depth(page));
+  let root = "";
+  for (let at = page.indexOf("/"); at !== -1; at = page.indexOf("/", at + 1)) root += "../";
+  return root;
 }
 
 /** A relative link from one site page to another (each path segment URL-encoded, so Chinese ids and '#' work). */

@@ -7,7 +7,7 @@
  * definition as the coverage/clause-uncovered rule.
  */
 import { clauseTitle, type Catalog } from "../../model/catalog.js";
-import { clauseCoverage, clauseNumbers, coveragePercent, isWithin, type ClauseCoverage, type CoverageState } from "../../model/coverage.js";
+import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type CoverageState } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Cell, Table } from "../table.js";
 import { compareIds, t, type RegisterContext } from "./context.js";
@@ -84,16 +84,18 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
       return doc ? numbersOf(doc.clauses) : [];
     });
   const columns = [
-    ...processes.map((p) => ({ key: `p:${p.code}`, header: p.code, own: numbersOf(p.clauses), through: childrenNumbers(p.documents ?? []) })),
+    ...processes.map((p) => ({ key: `p:${p.code}`, header: p.code, own: new Set(numbersOf(p.clauses)), through: new Set(childrenNumbers(p.documents ?? [])) })),
     ...procedures.map((d: ControlledDocument) => ({
       key: `d:${d.id}`,
       header: d.id,
-      own: numbersOf(d.clauses),
-      through: childrenNumbers([...(d.forms ?? []), ...(d.related ?? [])]),
+      own: new Set(numbersOf(d.clauses)),
+      through: new Set(childrenNumbers([...(d.forms ?? []), ...(d.related ?? [])])),
     })),
   ];
-  const mark = (number: string, own: string[], through: string[]): string =>
-    own.includes(number) ? DIRECT : own.some((n) => isWithin(number, n)) ? INHERITED : through.some((n) => isWithin(number, n)) ? THROUGH_CHILDREN : "";
+  // A clause lies within each number it starts with up to a dot (isWithin): 8.5.1 within 8.5.1, 8.5 and 8.
+  // Looking those up in sets costs the clause's depth per cell, not the length of each column's lists.
+  const mark = (within: readonly string[], own: ReadonlySet<string>, through: ReadonlySet<string>): string =>
+    own.has(within[0]!) ? DIRECT : within.some((n) => own.has(n)) ? INHERITED : within.some((n) => through.has(n)) ? THROUGH_CHILDREN : "";
 
   const rows = coverage.entries.map(({ clause, state, justification }) => {
     const row: Record<string, Cell> = {
@@ -101,7 +103,8 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
       title: clauseTitle(clause, ctx.lang),
       coverage: coverageLabel(ctx, state, justification),
     };
-    for (const c of columns) row[c.key] = state === "excluded" ? "" : mark(clause.number, c.own, c.through);
+    const within = [clause.number, ...[...clause.number.matchAll(/\./g)].map((m) => clause.number.slice(0, m.index)).reverse()];
+    for (const c of columns) row[c.key] = state === "excluded" ? "" : mark(within, c.own, c.through);
     return row;
   });
   return {
