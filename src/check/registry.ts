@@ -19,6 +19,8 @@ import { rule as csrSourceSuperseded } from "./rules/csr/source-superseded.js";
 import { rule as csrSuspectLink } from "./rules/csr/suspect-link.js";
 import { rule as csrTrainingOverdue } from "./rules/csr/training-overdue.js";
 import { rule as csrUnknownCategory } from "./rules/csr/unknown-category.js";
+import { rule as dateInFuture } from "./rules/date/in-future.js";
+import { rule as dateOutOfOrder } from "./rules/date/out-of-order.js";
 import { rule as dateOutOfRange } from "./rules/date/out-of-range.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
@@ -61,6 +63,8 @@ export const rules: readonly Rule[] = [
   csrSuspectLink,
   csrTrainingOverdue,
   csrUnknownCategory,
+  dateInFuture,
+  dateOutOfOrder,
   dateOutOfRange,
   docApprovalMissing,
   docApprovedByAuthor,

@@ -3,12 +3,62 @@ import { DATE_RANGE, inDateRange, isIsoDate, localToday } from "../core/dates.js
 import { UserError } from "../core/errors.js";
 import { list, t } from "../i18n/index.js";
 import { suggestCode } from "../i18n/values.js";
+import { describe, type Predecessor } from "../model/recorded-events.js";
 
 export function dateOption(value: string | undefined, flag: string, fallback = localToday()): string {
   if (value === undefined) return fallback;
   if (!isIsoDate(value)) throw new UserError(t("options.date", { flag, value }));
   if (!inDateRange(value)) throw new UserError(t("options.date-range", { flag, value, from: DATE_RANGE.from, to: DATE_RANGE.to }));
   return value;
+}
+
+/** The event a recorded date cannot come before: which one (of which CSR, document or customer) and its date. */
+export interface Follows extends Predecessor {
+  /** The CSR, document or source document it belongs to. */
+  of: string;
+}
+
+export interface EventDateContext {
+  /** YYYY-MM-DD; the local day by default. */
+  today?: string;
+  follows?: Follows | undefined;
+}
+
+/**
+ * The date of something done (model/recorded-events.ts): `dateOption`, then refused when it lies
+ * after today or before the event it follows, as `csr check` would report it (date/in-future,
+ * date/out-of-order). Records are evidence (IATF 16949 7.5.3). Errors: UserError, one line.
+ */
+export function eventDateOption(value: string | undefined, flag: string, context: EventDateContext = {}): string {
+  const today = context.today ?? localToday();
+  const date = dateOption(value, flag, today);
+  const problem = eventDateProblem(date, flag, { ...context, today });
+  if (problem) throw new UserError(problem);
+  return date;
+}
+
+/** For a date already read with eventDateOption, once the event it follows is known. */
+export function refuseBefore(date: string, flag: string, follows: Follows | undefined): void {
+  const problem = eventDateProblem(date, flag, { follows, today: localToday() });
+  if (problem) throw new UserError(problem);
+}
+
+/** A prompt's check of a recorded date: true, or what is wrong (format, range, after today, out of order). */
+export function eventDateAnswer(context: EventDateContext = {}): (value: string) => true | string {
+  return (value) => {
+    if (!isIsoDate(value)) return t("prompt.date-format");
+    if (!inDateRange(value)) return t("options.date-range", { flag: "", value, from: DATE_RANGE.from, to: DATE_RANGE.to }).trim();
+    return eventDateProblem(value, "", { ...context, today: context.today ?? localToday() })?.trim() ?? true;
+  };
+}
+
+/** What is wrong with a valid date of something done: "--date 2030-01-01 is after today …" (`flag` "" for a prompt). */
+function eventDateProblem(date: string, flag: string, { today, follows }: EventDateContext & { today: string }): string | undefined {
+  if (date > today) return t("options.date-future", { flag, value: date, today });
+  if (follows && inDateRange(follows.date) && (follows.external || follows.date <= today) && date < follows.date) {
+    return t("options.date-before", { flag, value: date, follows: t("options.event-of", { what: describe(follows.what), id: follows.of }), date: follows.date });
+  }
+  return undefined;
 }
 
 export function choiceOption<T extends string>(value: string | undefined, flag: string, choices: readonly T[], fallback: T): T {

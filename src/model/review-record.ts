@@ -28,10 +28,11 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
   let departments: Map<string, Department> | undefined;
   const delegatesOf = (code: string) => (departments ??= new Map((config?.departments ?? []).map((d) => [d.code, d]))).get(code)?.delegates ?? [];
   const dated = (path: Path, what: () => string, date: string) => {
-    // A date outside the sane range is date/out-of-range's finding (one root cause, one finding).
+    // A date outside the sane range is date/out-of-range's finding, a start after today
+    // date/in-future's: what only seems early against it is no finding of its own (one root cause, one finding).
     if (!inDateRange(date) || !inDateRange(start)) return;
-    if (date < start) problems.push({ path, message: t("rule.csr/review-inconsistent.before-start", { csr: csr.id, what: what(), date, since: since() }) });
-    else if (date > today) problems.push({ path, message: t("rule.csr/review-inconsistent.after-today", { csr: csr.id, what: what(), date, today }) });
+    if (date > today) problems.push({ path, message: t("rule.csr/review-inconsistent.after-today", { csr: csr.id, what: what(), date, today }) });
+    else if (date < start && start <= today) problems.push({ path, message: t("rule.csr/review-inconsistent.before-start", { csr: csr.id, what: what(), date, since: since() }) });
   };
   (review.opinions ?? []).forEach((opinion, i) => {
     const person = people.get(opinion.reviewer);
@@ -47,7 +48,8 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
   if (decision) {
     dated(["review", "decision", "date"], () => t("rule.csr/review-inconsistent.decision"), decision.date);
     const last = (review.opinions ?? []).reduce<string | undefined>((latest, o) => (latest === undefined || o.date > latest ? o.date : latest), undefined);
-    if (last !== undefined && decision.date < last) {
+    // An opinion dated after today is reported itself; the decision is not early because of it.
+    if (last !== undefined && decision.date < last && last <= today) {
       problems.push({ path: ["review", "decision", "date"], message: t("rule.csr/review-inconsistent.decision-before-opinion", { csr: csr.id, date: decision.date, last }) });
     }
     const person = people.get(decision.by);

@@ -37,6 +37,14 @@ describe("one root cause, one finding", () => {
     expect(json.heldBack).toEqual([{ file: "people.yaml", count: 303 }]);
   });
 
+  it("a CSR received after today is the one finding, not the opinions that only seem to come before it", () => {
+    const dir = broken("csr/DYA/DYA-007.yaml", (t) => t.replace("received: 2026-11-24", "received: 2026-12-01"));
+    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    expect(json.findings.filter((f: { file: string }) => f.file === "csr/DYA/DYA-007.yaml").map((f: { line: number; rule: string }) => `${f.line} ${f.rule}`)).toEqual([
+      "12 date/in-future",
+    ]);
+  });
+
   it("problems of other files are still reported, after the root cause", () => {
     const dir = broken("people.yaml", (t) => t.replace("roles: [approver]", "roles: [aprover]"));
     writeFileSync(join(dir, "documents", "QP-099.yaml"), "id: QP-099\ntittle: x\n");

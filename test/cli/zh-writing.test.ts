@@ -80,14 +80,14 @@ describe("the writing commands in Chinese", () => {
 
   it("records training, an implementation and a countersigning opinion, and refuses a second opinion of a department", () => {
     const dir = copyFixture("examples/acme-auto");
-    expect(zh(dir, "train", "QP-010", "--people", "gaoyang", "huangjun", "--trainer", "zhoupeng", "--record", "TR-2026-050", "--date", "2026-12-08", "-y")).toEqual({
+    expect(zh(dir, "train", "QP-010", "--people", "gaoyang", "huangjun", "--trainer", "zhoupeng", "--record", "TR-2026-050", "--date", "2026-11-24", "-y")).toEqual({
       code: 0,
-      stdout: "QP-010 A/1：已登记 gaoyang、huangjun 的培训（2026-12-08，培训人：zhoupeng，记录：TR-2026-050）。\n",
+      stdout: "QP-010 A/1：已登记 gaoyang、huangjun 的培训（2026-11-24，培训人：zhoupeng，记录：TR-2026-050）。\n",
       stderr: "",
     });
-    expect(zh(dir, "implement", "DYA-004", "--implemented", "2026-12-01", "-y")).toEqual({
+    expect(zh(dir, "implement", "DYA-004", "--implemented", "2026-11-20", "-y")).toEqual({
       code: 0,
-      stdout: "DYA-004：已登记实施情况（状态：已实施，负责人：zhoupeng，期限：2026-12-31，导入生产日期：2026-12-01）。\n",
+      stdout: "DYA-004：已登记实施情况（状态：已实施，负责人：zhoupeng，期限：2026-12-31，导入生产日期：2026-11-20）。\n",
       stderr: "",
     });
     expect(zh(dir, "review", "DYA-001", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "-y")).toEqual({

@@ -108,16 +108,47 @@ describe("csr address", () => {
 describe("csr implement", () => {
   it("records the date implemented and the evidence; the status follows", () => {
     const dir = example();
-    expect(csr(["-C", dir, "implement", "DYA-004", "--implemented", "2026-12-01", "--evidence", "10份控制计划已评审", "-y"]).stdout).toBe(
-      "DYA-004: implementation recorded: status implemented, owner zhoupeng, due 2026-12-31, implemented 2026-12-01.\n",
+    expect(csr(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-20", "--evidence", "10份控制计划已评审", "-y"]).stdout).toBe(
+      "DYA-004: implementation recorded: status implemented, owner zhoupeng, due 2026-12-31, implemented 2026-11-20.\n",
     );
     expect(diff(dir)).toEqual([
       "-  status: in-progress",
       "-  evidence: D1平台6份控制计划已完成年度评审，D2平台4份进行中。",
       "+  status: implemented",
       "+  evidence: 10份控制计划已评审",
-      "+  implemented: 2026-12-01",
+      "+  implemented: 2026-11-20",
     ]);
+  }, 90_000);
+
+  it("refuses a date implemented after today or before the CSR was received, and a verification before the implementation", () => {
+    const dir = example();
+    const run = (...args: string[]) => csr(["-C", dir, "implement", "DYA-004", ...args, "-y"]);
+    expect(run("--implemented", "2099-12-31")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/^csr: --implemented 2099-12-31 is after today \(\d{4}-\d{2}-\d{2}\): a record of something done cannot be dated in the future\.\n$/),
+    });
+    expect(run("--implemented", "2026-03-15")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --implemented 2026-03-15 is before the receipt of DYA-004 (2026-03-16), which it must follow.\n",
+    });
+    expect(run("--implemented", "2026-11-20", "--verified-by", "xuht", "--date", "2026-11-19")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --date 2026-11-19 is before the implementation of DYA-004 (2026-11-20), which it must follow.\n",
+    });
+    expect(csr(["-C", dir, "implement", "DYA-004", "--implemented", "2099-12-31", "-y"], { lang: null }).stderr).toMatch(
+      /^csr: --implemented 2099-12-31 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。\n$/,
+    );
+    expect(diff(dir)).toEqual([]);
+    // A verification dated before an implementation already on file is what csr check reports.
+    expect(run("--implemented", "2026-11-20").code).toBe(0);
+    expect(run("--verified-by", "xuht", "--date", "2026-11-18")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --date 2026-11-18 is before the implementation of DYA-004 (2026-11-20), which it must follow.\n",
+    });
   }, 90_000);
 
   it("refuses an undecided CSR", () => {
@@ -131,12 +162,27 @@ describe("csr implement", () => {
 describe("csr periodic-review", () => {
   it("records the review under reviews, which is not a revision", () => {
     const dir = example();
-    expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2026-12-01", "--comment", "仍然适用", "-y", "--commit"]).stdout).toMatch(
-      /^QP-014: periodic review recorded \(zhoupeng, 2026-12-01\); no new revision\.\nNext periodic review due by 2029-12-01\.\nCommitted [0-9a-f]{7}: /,
+    expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2026-11-20", "--comment", "仍然适用", "-y", "--commit"]).stdout).toMatch(
+      /^QP-014: periodic review recorded \(zhoupeng, 2026-11-20\); no new revision\.\nNext periodic review due by 2029-11-20\.\nCommitted [0-9a-f]{7}: /,
     );
-    expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+reviews:", "+  - by: zhoupeng", "+    date: 2026-12-01", "+    comment: 仍然适用"]);
+    expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+reviews:", "+  - by: zhoupeng", "+    date: 2026-11-20", "+    comment: 仍然适用"]);
     const check = csr(["-C", dir, "check", "--base", "HEAD~1", "--today", "2026-12-01"]);
     expect(check.stdout).not.toContain("doc/revision-not-bumped");
+  }, 90_000);
+
+  it("refuses a review dated after today or before the current version was issued", () => {
+    const dir = example();
+    expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2030-01-01", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringMatching(/^csr: --date 2030-01-01 is after today \(\d{4}-\d{2}-\d{2}\): a record of something done cannot be dated in the future\.\n$/),
+    });
+    expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2020-01-01", "-y"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --date 2020-01-01 早于 QP-014 版本 A/1 的修订日期（2025-03-10），而它应在其后。\n",
+    });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
   }, 90_000);
 });
 

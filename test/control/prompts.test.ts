@@ -63,19 +63,19 @@ describe("asked at a terminal", () => {
   it("csr distribute and csr train ask for departments and people", async () => {
     const dir = copyFixture("examples/acme-auto");
     const ctx = capture(dir);
-    let done = distribute(ctx, "QP-014", { date: "2026-12-01" }, prompts);
+    let done = distribute(ctx, "QP-014", { date: "2026-11-20" }, prompts);
     await screen.next();
     expect(screen.getScreen()).toContain("Receiving departments (GMO 总经办, MKT 市场部");
     screen.type("QA PRD");
     screen.keypress("enter");
     expect(await done).toBe(0);
-    done = recordTraining(ctx, "QP-014", { date: "2026-12-02" }, prompts);
+    done = recordTraining(ctx, "QP-014", { date: "2026-11-21" }, prompts);
     await screen.next();
     expect(screen.getScreen()).toContain("People trained");
     screen.type("gaoyang, huangjun");
     screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(ctx.out).toBe("QP-014 A/1: 2 controlled copies handed out on 2026-12-01:\n  受控号 1  QA\n  受控号 2  PRD\nQP-014 A/1: training of gaoyang, huangjun recorded (2026-12-02).\n");
+    expect(ctx.out).toBe("QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  受控号 1  QA\n  受控号 2  PRD\nQP-014 A/1: training of gaoyang, huangjun recorded (2026-11-21).\n");
   });
 
   it("csr implement asks in Chinese, and says how to write a date it cannot read", async () => {
@@ -104,11 +104,22 @@ describe("asked at a terminal", () => {
       screen.keypress("enter");
       await screen.next();
       expect(screen.getScreen()).toContain("日期请写成 YYYY-MM-DD，例如 2026-11-20。");
+      // A record, not a plan: neither after today nor before the CSR was received (2026-03-16).
       for (let i = 0; i < 10; i++) screen.keypress("backspace");
-      screen.type("2026-12-01");
+      screen.type("2099-12-31");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toMatch(/2099-12-31 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。/);
+      for (let i = 0; i < 10; i++) screen.keypress("backspace");
+      screen.type("2026-03-15");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("2026-03-15 早于 DYA-004 接收日期（2026-03-16），而它应在其后。");
+      for (let i = 0; i < 10; i++) screen.keypress("backspace");
+      screen.type("2026-11-20");
       screen.keypress("enter");
       expect(await done).toBe(0);
-      expect(ctx.out).toBe("DYA-004：已登记实施情况（状态：已实施，负责人：zhoupeng，期限：2026-12-31，导入生产日期：2026-12-01）。\n");
+      expect(ctx.out).toBe("DYA-004：已登记实施情况（状态：已实施，负责人：zhoupeng，期限：2026-12-31，导入生产日期：2026-11-20）。\n");
     } finally {
       setLanguage("en");
     }

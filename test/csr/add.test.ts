@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, git, makeRepo } from "../helpers.js";
@@ -31,12 +31,14 @@ describe("csr add with flags", () => {
 
   it("says when the deadline runs through a year without public-holiday data", () => {
     const dir = validRepo();
-    const result = csr(["-C", dir, "add", ...flags.slice(0, -1), "2026-12-28"]);
+    // A received date in 2026 (a later one would be a date in the future) and a period long enough to reach 2027.
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("review_days: 10", "review_days: 40"));
+    const result = csr(["-C", dir, "add", ...flags]);
     expect(result).toEqual({
       code: 0,
-      stdout: "Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2027-01-11 (10 working days after 2026-12-28).\n",
+      stdout: "Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2027-01-15 (40 working days after 2026-11-20).\n",
       stderr:
-        "note: csr has no public holidays for 2027; the deadline 2027-01-11 was counted Monday to Friday (rule calendar/year-missing). Add that year's days under 'calendar' in qms.yaml.\n",
+        "note: csr has no public holidays for 2027; the deadline 2027-01-15 was counted Monday to Friday (rule calendar/year-missing). Add that year's days under 'calendar' in qms.yaml.\n",
     });
   });
 

@@ -154,6 +154,13 @@ describe("csr review, asked at a terminal", () => {
     screen.keypress("down");
     screen.keypress("enter");
     await screen.next();
+    // Accepting with action asks which action, and takes no blank answer.
+    expect(screen.getScreen()).toContain("Action needed (required when accepting with action)");
+    screen.type(" ");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Say which action is needed.");
+    screen.keypress("backspace");
     screen.type("需增加检具");
     screen.keypress("enter");
     expect(await done).toBe(0);

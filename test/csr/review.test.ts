@@ -109,9 +109,9 @@ describe("csr review with flags", () => {
       "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:13:17 csr/review-inconsistent DYA-011: 王强 (wang) of PRD gave the opinion of MKT. An opinion is given by a member of the department, or by a delegate listed under 'delegates' of MKT in qms.yaml.\n",
     );
     const early = review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-19");
-    expect(early.stderr).toBe(
-      "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:15:13 csr/review-inconsistent DYA-011: the opinion of MKT is dated 2026-11-19, before the CSR was received on 2026-11-20. Correct the date; an opinion or decision cannot come before the review started.\n",
-    );
+    expect(early).toEqual({ code: 2, stdout: "", stderr: "csr: --date 2026-11-19 is before the receipt of DYA-011 (2026-11-20), which it must follow.\n" });
+    const future = review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2099-12-31");
+    expect(future).toEqual({ code: 2, stdout: "", stderr: expect.stringMatching(/^csr: --date 2099-12-31 is after today \(\d{4}-\d{2}-\d{2}\): a record of something done cannot be dated in the future\.\n$/) });
     const byReviewer = review(dir, "--disposition", "must", "--by", "li", "--force", "--date", "2026-11-24");
     expect(byReviewer.stderr).toContain("csr/review-inconsistent DYA-011: 李娜 (li) recorded the decision but does not have the role 'approver' in people.yaml.");
     expect(byReviewer.code).toBe(2);
@@ -137,6 +137,15 @@ describe("csr review with flags", () => {
     expect(reminder.stdout).toContain("Decided after the review period (due 2026-11-16); record why with --late-reason (rule csr/review-late).\n");
     const early = review(repo(), "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24", "--late-reason", "x");
     expect(early.stderr).toBe("csr: --late-reason is for a decision after the review period; DYA-011 was due on 2026-12-04 and is decided on 2026-11-24.\n");
+  });
+
+  it("refuses an opinion that accepts with action without saying which action", () => {
+    const dir = repo();
+    const args = ["--department", "MKT", "--reviewer", "li", "--opinion", "accept-with-action", "--date", "2026-11-24"];
+    expect(review(dir, ...args)).toEqual({ code: 2, stdout: "", stderr: "csr: An opinion 'accept-with-action' needs --comment saying which action is needed, e.g. --comment 需更换标签模板.\n" });
+    expect(review(dir, ...args, "--comment", "  ").code).toBe(2);
+    expect(csr(["-C", dir, "review", "DYA-011", ...args], { lang: "zh-CN" }).stderr).toBe("csr: 意见“有条件同意”需要用 --comment 写明需要采取的措施，例如 --comment 需更换标签模板。\n");
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
   });
 
   it("without a terminal, says what to record and names missing flags", () => {

@@ -8,12 +8,12 @@ describe("csr source update", () => {
   it("supersedes the old revision and restarts the review of every CSR taken from it", () => {
     const dir = validRepo();
     makeRepo({ "sources/DYA-SQM-D.pdf": "%PDF-1.4\n" }, dir);
-    const result = update(dir, "--revision", "D", "--issued", "2026-11-25", "--received", "2026-12-01", "--file", "sources/DYA-SQM-D.pdf");
+    const result = update(dir, "--revision", "D", "--issued", "2026-11-24", "--received", "2026-11-27", "--file", "sources/DYA-SQM-D.pdf");
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(
       [
-        "DYA-SQM revision D recorded (received 2026-12-01); revision C is superseded.",
-        "9 CSR(s) to review again against revision D, due 2026-12-15:",
+        "DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.",
+        "9 CSR(s) to review again against revision D, due 2026-12-11:",
         "  DYA-001  特殊特性符号按顾客规定标识  (was on revision C)",
         "  DYA-002  控制计划须经顾客批准  (was on revision C)",
         "  DYA-003  包装须使用顾客周转箱  (was on revision C)",
@@ -27,7 +27,7 @@ describe("csr source update", () => {
       ].join("\n"),
     );
     expect(read(dir, "customers/DYA.yaml")).toContain(
-      "      - revision: C\n        issued: 2026-11-10\n        received: 2026-11-20\n        supersedes: B\n        status: superseded\n      - revision: D\n        issued: 2026-11-25\n        received: 2026-12-01\n        file: sources/DYA-SQM-D.pdf\n        status: current\n        supersedes: C\n",
+      "      - revision: C\n        issued: 2026-11-10\n        received: 2026-11-20\n        supersedes: B\n        status: superseded\n      - revision: D\n        issued: 2026-11-24\n        received: 2026-11-27\n        file: sources/DYA-SQM-D.pdf\n        status: current\n        supersedes: C\n",
     );
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(
       [
@@ -40,13 +40,13 @@ describe("csr source update", () => {
         "review:",
         "  history:",
         "    - source_revision: C",
-        "      closed: 2026-12-01",
+        "      closed: 2026-11-27",
         "      reason: DYA-SQM 换版为 D，重新评审",
         "      opinions:",
         "        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}",
         "        - {department: MKT, reviewer: li, opinion: accept-with-action, date: 2026-11-23, comment: 需采购周转箱}",
         "      decision: {disposition: must, by: zhang, date: 2026-11-24}",
-        "  restarted: 2026-12-01",
+        "  restarted: 2026-11-27",
         "addressed:",
         '  - { document: WI-031, section: "5.2" }',
         "",
@@ -54,22 +54,22 @@ describe("csr source update", () => {
     );
     expect(read(dir, "csr/DYA/DYA-009.yaml")).toContain("revision: B");
 
-    const list = csr(["-C", dir, "list", "--today", "2026-12-01", "--format", "json", "--lang", "en"]);
+    const list = csr(["-C", dir, "list", "--today", "2026-11-27", "--format", "json", "--lang", "en"]);
     const rows = (JSON.parse(list.stdout) as { rows: Record<string, unknown>[] }).rows;
     expect(rows.slice(0, 3).map((r) => [r.id, r.revision, r.status, r.reviewDue, r.daysLeft])).toEqual([
-      ["DYA-001", "D", "received", "2026-12-15", 10],
-      ["DYA-002", "D", "received", "2026-12-15", 10],
-      ["DYA-003", "D", "received", "2026-12-15", 10],
+      ["DYA-001", "D", "received", "2026-12-11", 10],
+      ["DYA-002", "D", "received", "2026-12-11", 10],
+      ["DYA-003", "D", "received", "2026-12-11", 10],
     ]);
-    expect(csr(["-C", dir, "check", "--today", "2026-12-01"]).stdout).toBe("✔ No problems in 16 files.\n");
+    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).stdout).toBe("✔ No problems in 16 files.\n");
   });
 
   it("can be run again with the same revision: nothing changes twice", () => {
     const dir = validRepo();
-    update(dir, "--revision", "D", "--received", "2026-12-01");
+    update(dir, "--revision", "D", "--received", "2026-11-27");
     const after = tree(dir).map((f) => [f, read(dir, f)]);
-    const again = update(dir, "--revision", "D", "--received", "2026-12-01");
-    expect(again.stdout).toBe("DYA-SQM revision D was already recorded (received 2026-12-01).\nNo CSR of DYA was still on an earlier revision of DYA-SQM.\n");
+    const again = update(dir, "--revision", "D", "--received", "2026-11-27");
+    expect(again.stdout).toBe("DYA-SQM revision D was already recorded (received 2026-11-27).\nNo CSR of DYA was still on an earlier revision of DYA-SQM.\n");
     expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(after);
   });
 
@@ -88,7 +88,7 @@ describe("csr source update", () => {
   it("commits the customer file and the affected CSRs with one message", () => {
     const dir = validRepo({ git: true });
     git(dir, ["config", "commit.gpgsign", "false"]);
-    const result = update(dir, "--revision", "D", "--received", "2026-12-01", "--commit");
+    const result = update(dir, "--revision", "D", "--received", "2026-11-27", "--commit");
     expect(result.stdout).toMatch(/\nCommitted [0-9a-f]{7}: csr source update DYA-SQM rev D \(9 CSRs to re-review\)\n$/);
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).split("\n").filter(Boolean)).toEqual([
       "csr source update DYA-SQM rev D (9 CSRs to re-review)",
@@ -108,9 +108,9 @@ describe("csr source update", () => {
   it("needs --customer when two customers have a source document of that id", () => {
     const dir = validRepo();
     makeRepo({ "customers/DYB.yaml": read(dir, "customers/DYA.yaml").replace("code: DYA", "code: DYB").replace("东岳越野车", "东岳商用车") }, dir);
-    expect(update(dir, "--revision", "D", "--received", "2026-12-01").stderr).toBe("csr: DYA-SQM is a source document of DYA and DYB.\nhint: Say which customer with --customer.\n");
-    expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--customer", "DYB").stdout).toBe(
-      "DYA-SQM revision D recorded (received 2026-12-01); revision C is superseded.\nNo CSR of DYB was still on an earlier revision of DYA-SQM.\n",
+    expect(update(dir, "--revision", "D", "--received", "2026-11-27").stderr).toBe("csr: DYA-SQM is a source document of DYA and DYB.\nhint: Say which customer with --customer.\n");
+    expect(update(dir, "--revision", "D", "--received", "2026-11-27", "--customer", "DYB").stdout).toBe(
+      "DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.\nNo CSR of DYB was still on an earlier revision of DYA-SQM.\n",
     );
     expect(read(dir, "customers/DYA.yaml")).not.toContain("revision: D");
   });
@@ -118,14 +118,14 @@ describe("csr source update", () => {
   it("refuses an attachment outside the repository or missing, an older revision, and an unknown source", () => {
     const dir = validRepo();
     const before = tree(dir).map((f) => [f, read(dir, f)]);
-    expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--file", "../secret.pdf").stderr).toMatch(/^csr: The path '.*secret\.pdf' is outside the repository/);
-    expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--file", "sources/none.pdf").stderr).toBe(
+    expect(update(dir, "--revision", "D", "--received", "2026-11-27", "--file", "../secret.pdf").stderr).toMatch(/^csr: The path '.*secret\.pdf' is outside the repository/);
+    expect(update(dir, "--revision", "D", "--received", "2026-11-27", "--file", "sources/none.pdf").stderr).toBe(
       "csr: --file 'sources/none.pdf' does not exist; add the customer's document to the repository first.\n",
     );
-    expect(update(dir, "--revision", "B", "--received", "2026-12-01").stderr).toBe(
+    expect(update(dir, "--revision", "B", "--received", "2026-11-27").stderr).toBe(
       "csr: Revision B of DYA-SQM is already recorded and is not the latest (C).\nhint: Give the new revision's own mark with --revision.\n",
     );
-    expect(csr(["-C", dir, "source", "update", "DYA-SOM", "--revision", "D", "--received", "2026-12-01"]).stderr).toBe(
+    expect(csr(["-C", dir, "source", "update", "DYA-SOM", "--revision", "D", "--received", "2026-11-27"]).stderr).toBe(
       "csr: No source document 'DYA-SOM'. Did you mean 'DYA-SQM'?\nhint: Known source documents: DYA-SQM. A new source document is added under 'sources' in customers/<CODE>.yaml.\n",
     );
     expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(before);
@@ -135,11 +135,11 @@ describe("csr source update", () => {
 describe("csr source update: only what changed costs a review", () => {
   it("keeps the decision of an unchanged CSR with one confirmation, supersedes a removed one, and re-reviews the rest", () => {
     const dir = validRepo();
-    const result = update(dir, "--revision", "D", "--received", "2026-12-01", "--unchanged", "DYA-003", "DYA-004", "--removed", "DYA-008", "--by", "zhang", "--date", "2026-12-02", "-y");
+    const result = update(dir, "--revision", "D", "--received", "2026-11-27", "--unchanged", "DYA-003", "DYA-004", "--removed", "DYA-008", "--by", "zhang", "--date", "2026-11-28", "-y");
     expect(result.stderr).toBe("");
-    expect(result.stdout.split("\n").slice(0, 2)).toEqual(["DYA-SQM revision D recorded (received 2026-12-01); revision C is superseded.", "6 CSR(s) to review again against revision D, due 2026-12-15:"]);
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual(["DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.", "6 CSR(s) to review again against revision D, due 2026-12-11:"]);
     expect(result.stdout.split("\n").slice(8)).toEqual([
-      "2 CSR(s) unchanged in revision D; decision kept, confirmed by zhang on 2026-12-02:",
+      "2 CSR(s) unchanged in revision D; decision kept, confirmed by zhang on 2026-11-28:",
       "  DYA-003  包装须使用顾客周转箱",
       "  DYA-004  关键特性须在作业指导书中标识",
       "1 CSR(s) removed in revision D, now superseded:",
@@ -160,26 +160,26 @@ describe("csr source update: only what changed costs a review", () => {
         "    - { department: MKT, reviewer: li, opinion: accept-with-action, date: 2026-11-23, comment: 需采购周转箱 }",
         "  decision: { disposition: must, by: zhang, date: 2026-11-24 }",
         "  confirmations:",
-        "    - {source_revision: D, by: zhang, date: 2026-12-02}",
+        "    - {source_revision: D, by: zhang, date: 2026-11-28}",
         "addressed:",
         '  - { document: WI-031, section: "5.2" }',
         "",
       ].join("\n"),
     );
-    expect(read(dir, "csr/DYA/DYA-008.yaml")).toMatch(/\nsuperseded:\n  date: 2026-12-01\n  reason: DYA-SQM D 版已删除此要求\n$/);
+    expect(read(dir, "csr/DYA/DYA-008.yaml")).toMatch(/\nsuperseded:\n  date: 2026-11-27\n  reason: DYA-SQM D 版已删除此要求\n$/);
     expect(read(dir, "csr/DYA/DYA-008.yaml")).toContain("revision: C");
-    const list = csr(["-C", dir, "list", "--today", "2026-12-02", "--format", "json"], { lang: null });
+    const list = csr(["-C", dir, "list", "--today", "2026-11-28", "--format", "json"], { lang: null });
     const statuses = Object.fromEntries((JSON.parse(list.stdout).rows as { id: string; status: string }[]).map((r) => [r.id, r.status]));
     expect([statuses["DYA-003"], statuses["DYA-008"], statuses["DYA-001"]]).toEqual(["已决定", "已替代", "已接收"]);
-    expect(csr(["-C", dir, "check", "--today", "2026-12-02"]).stdout).toBe("✔ No problems in 16 files.\n");
+    expect(csr(["-C", dir, "check", "--today", "2026-11-28"]).stdout).toBe("✔ No problems in 16 files.\n");
   });
 
   it("refuses a CSR that is not on the old revision, and --unchanged without --by", () => {
     const dir = validRepo();
-    expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--unchanged", "DYA-009", "--by", "zhang", "-y").stderr).toBe(
+    expect(update(dir, "--revision", "D", "--received", "2026-11-27", "--unchanged", "DYA-009", "--by", "zhang", "-y").stderr).toBe(
       "csr: DYA-009 is not one of the CSRs taken from an earlier revision of this source document (DYA-001, DYA-002, DYA-003, DYA-004, DYA-005, DYA-006, DYA-007, DYA-008, DYA-010).\n",
     );
-    expect(update(dir, "--revision", "D", "--received", "2026-12-01", "--unchanged", "DYA-003", "-y").stderr).toBe(
+    expect(update(dir, "--revision", "D", "--received", "2026-11-27", "--unchanged", "DYA-003", "-y").stderr).toBe(
       "csr: --by is required (or run in a terminal to be asked for who confirms the unchanged CSRs).\n",
     );
   });

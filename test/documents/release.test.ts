@@ -116,6 +116,26 @@ describe("csr release", () => {
     expect(csr(["-C", repo, "check"]).code).toBe(0);
   });
 
+  it("refuses a document whose sections have no text, as csr new scaffolds them, naming each empty section", () => {
+    const scaffolded = DRAFT.replace(
+      "sections:\n",
+      "sections:\n  - title: 职责\n  - number: 5\n    title: 作业流程\n    sections:\n      - title: 接收\n        text: 市场部接收顾客文件。\n      - title: 评审\n        text: \"  \"\n",
+    );
+    const repo = repoWith({ "documents/QP-020.yaml": scaffolded });
+    const release = ["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01"];
+    expect(csr(release)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: QP-020 has sections without text: 1 职责, 5.2 评审. A controlled document is not released blank.\nhint: Write them first; a section with nothing to say says so (e.g. 'None.', 无。), and a section the document does not need is removed.\n",
+    });
+    expect(csr(release, { lang: "zh-CN" }).stderr).toBe(
+      "csr: QP-020 有章节没有内容：1 职责、5.2 评审。受控文件不能空白发布。\n提示：请先编写这些章节；没有内容的章节也请写明（例如“无。”），文件不需要的章节请删除。\n",
+    );
+    expect(git(repo, ["status", "--porcelain"])).toBe("");
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(scaffolded);
+  });
+
   it("records each signature with its own date, and refuses dates out of order", () => {
     const repo = repoWith({ "documents/QP-020.yaml": DRAFT });
     const dates = ["--prepared-date", "2024-02-20", "--reviewed-date", "2024-02-23", "--approved-date", "2024-02-28"];

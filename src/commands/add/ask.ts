@@ -1,5 +1,5 @@
 /** The questions of `csr add`, asked only for what the flags left open. */
-import { isIsoDate } from "../../core/dates.js";
+import { eventDateAnswer } from "../options.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseTitle } from "../../model/catalog.js";
 import { currentSources } from "../../model/csr-status.js";
@@ -96,7 +96,7 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
     (ctx.categories && ctx.categories.length > 0
       ? await prompts.select({ message: t("prompt.add.category"), choices: ctx.categories.map((c) => ({ value: c })) })
       : optional(await prompts.input({ message: t("prompt.add.category-optional") })));
-  const received = given.received ?? (await prompts.input({ message: t("prompt.add.received"), default: ctx.today, validate: (v) => isIsoDate(v) || t("prompt.date-format") }));
+  const received = given.received ?? (await prompts.input({ message: t("prompt.add.received"), default: ctx.today, validate: eventDateAnswer({ today: ctx.today }) }));
   return { customer, source, section, clauses, title, text, category, received };
 }
 

@@ -14,7 +14,7 @@ import { categoryNotAllowed, currentSources, DEFAULT_REVIEW_DAYS, latestRevision
 import { csrPath } from "../../model/paths.js";
 import type { Csr, Customer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { dateOption } from "../options.js";
+import { eventDateOption } from "../options.js";
 import { persistChanges, verifyChanges, yamlText } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { nextCsrId } from "./allocate.js";
@@ -52,7 +52,7 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
     title: flags.title,
     text: flags.text,
     category: flags.category,
-    received: flags.received === undefined ? undefined : dateOption(flags.received, "--received"),
+    received: flags.received === undefined ? undefined : eventDateOption(flags.received, "--received"),
   };
   const customers = repo.customers.map((c) => c.value);
   if (given.customer !== undefined) customerOf(customers, given.customer);

@@ -11,7 +11,8 @@ import { editFile, findCsrById, findDocumentById, need, withEditSession, personB
 import { addAddressed, addressedEntry, removeAddressed } from "./addressed.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { dateOption } from "../options.js";
+import { eventDateOption, refuseBefore } from "../options.js";
+import { eventLabel } from "../../model/recorded-events.js";
 import { linkToConfirm, pinAll, pinFor } from "./pin.js";
 
 export interface AddressFlags {
@@ -36,7 +37,7 @@ export async function addressCommand(ctx: CommandContext, csrId: string | undefi
 export async function addressCsr(ctx: CommandContext, csrId: string | undefined, documentId: string | undefined, flags: AddressFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const by = flags.by === undefined ? undefined : personById(session, flags.by, "--by").id;
-    const date = dateOption(flags.date, "--date");
+    const date = eventDateOption(flags.date, "--date");
     if (flags.pinAll) {
       if (csrId !== undefined || flags.confirm || flags.remove) throw new UserError(t("address.pin-all-alone"));
       const changes = pinAll(session.root, session.repo, by, date);
@@ -46,6 +47,7 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
     }
     if (csrId === undefined) throw new UserError(t("address.needs-csr"));
     const { value: csr, file } = findCsrById(session, csrId);
+    refuseBefore(date, "--date", { what: eventLabel("rule.date/event.csr-received"), of: csr.id, date: csr.received });
     if (flags.confirm) {
       if (by === undefined) throw new UserError(t("address.confirm-needs-by"));
       const target = documentId ?? (await need(session.ask, "<document>", t("address.needs.document"), (p) => p.select({ message: t("prompt.address.confirm-document"), choices: [...new Set((csr.addressed ?? []).map((e) => e.document))].map((d) => ({ value: d })) })));

@@ -7,10 +7,11 @@ import { UserError } from "../../core/errors.js";
 import { list as inline, t } from "../../i18n/index.js";
 import { copiesToRecall, nextCopyNumber } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
+import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { dateOption } from "../options.js";
+import { eventDateOption, refuseBefore } from "../options.js";
 import { appendIn } from "../shared/persist.js";
 import { departmentByCode, editFile, findDocumentById, listOption, need, withEditSession, personById, saveChanges } from "../shared/edit.js";
 
@@ -46,7 +47,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
     const holder = flags.holder === undefined ? undefined : personById(session, flags.holder, "--holder").id;
-    const date = dateOption(flags.date, "--date");
+    const date = eventDateOption(flags.date, "--date", { follows: { ...revisionEvent(currentRevision(document)!), of: id } });
     let number = nextCopyNumber(document);
     const entries: ControlledCopy[] = to.flatMap((dept) => Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), date })));
     const change = editFile(session.root, file.path, "document", (doc) => {
@@ -79,7 +80,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { value: document, file } = findDocumentById(session, id);
     const list = document.distribution ?? [];
-    const date = dateOption(flags.date, "--date");
+    const date = eventDateOption(flags.date, "--date");
     const named = listOption(flags.copy);
     let chosen = copiesToRecall(document);
     if (named.length > 0) {
@@ -96,6 +97,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
       chosen = out.filter((c) => String(c.copy) === pick);
     }
     if (chosen.length === 0) throw new UserError(t("recall.none-due", { id }), t("recall.none-due.hint"));
+    for (const copy of chosen) refuseBefore(date, "--date", { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: copy.copy, version: copy.version }), of: id, date: copy.date });
     const change = editFile(session.root, file.path, "document", (doc) => {
       for (const copy of chosen) doc.setIn(["distribution", list.indexOf(copy), "recalled"], date);
     });

@@ -9,7 +9,8 @@ import { t } from "../../i18n/index.js";
 import type { Csr } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, dateOption } from "../options.js";
+import { eventLabel } from "../../model/recorded-events.js";
+import { choiceOption, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
 import { editFile, findCsrById, withEditSession, optionalAnswer, personById, personChoices, saveChanges } from "../shared/edit.js";
 
 type Implementation = NonNullable<Csr["implementation"]>;
@@ -48,23 +49,25 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     const { ask } = session;
     const next: Implementation = { ...current };
     if (!given && !ask) throw new UserError(t("implement.nothing-to-record"));
+    // IATF 16949 7.5.3.2.2 records the day a change went into production: a record, not a plan.
+    const received: Follows = { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.received };
     if (!given && ask) {
       next.status = await ask.select({ message: t("prompt.implement.status"), choices: IMPLEMENTATION_STATUSES.map((s) => ({ value: s, name: t(`value.implementation.${s}`) })), default: current.status ?? "planned" });
       next.owner = await ask.select({ message: t("prompt.implement.owner"), choices: personChoices(session), default: current.owner });
       next.due = dateOption(await ask.input({ message: t("prompt.implement.due"), default: current.due, required: true, validate: isDate }), t("implement.due-date"));
       next.evidence = optionalAnswer(await ask.input({ message: t("prompt.implement.evidence"), default: current.evidence })) ?? next.evidence;
       if (next.status === "implemented" || next.status === "verified") {
-        next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: isDate }), t("implement.implemented-date"));
+        next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: eventDateAnswer({ follows: received }) }), t("implement.implemented-date"));
       }
     } else {
       if (flags.owner !== undefined) next.owner = personById(session, flags.owner, "--owner").id;
       if (flags.due !== undefined) next.due = dateOption(flags.due, "--due");
       if (flags.evidence !== undefined) next.evidence = flags.evidence;
-      if (flags.implemented !== undefined) next.implemented = dateOption(flags.implemented, "--implemented");
+      if (flags.implemented !== undefined) next.implemented = eventDateOption(flags.implemented, "--implemented", { follows: received });
       if (flags.status !== undefined) next.status = choiceOption(flags.status, "--status", IMPLEMENTATION_STATUSES, "planned");
       else if (flags.verifiedBy !== undefined) next.status = "verified";
       else if (flags.implemented !== undefined) next.status = "implemented";
-      if (flags.verifiedBy !== undefined) next.verified = { by: personById(session, flags.verifiedBy, "--verified-by").id, date: dateOption(flags.date, "--date") };
+      if (flags.verifiedBy !== undefined) next.verified = { by: personById(session, flags.verifiedBy, "--verified-by").id, date: eventDateOption(flags.date, "--date", { follows: next.implemented ? { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: next.implemented } : received }) };
     }
     if ((next.status === "implemented" || next.status === "verified") && !next.implemented) {
       throw new UserError(t("implement.needs-implemented", { status: t(`value.implementation.${next.status}`) }));

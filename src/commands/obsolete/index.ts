@@ -6,9 +6,10 @@ import { didYouMean } from "../../core/text.js";
 import { list, sentences, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
-import { buildIndex } from "../../model/index.js";
+import { buildIndex, currentRevision } from "../../model/index.js";
+import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument } from "../../model/types.js";
-import { dateOption } from "../options.js";
+import { eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -26,7 +27,7 @@ export async function obsoleteCommand(ctx: CommandContext, id: string, flags: Ob
 
 /** Everything that can refuse is checked before the file is written; the write and commit go together or not at all. */
 async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): Promise<number> {
-  const date = dateOption(flags.date, "--date");
+  const date = eventDateOption(flags.date, "--date");
   const reason = flags.reason?.trim();
   if (!reason) throw new UserError(t("obsolete.needs-reason"));
   const root = findRoot(ctx.dir);
@@ -37,6 +38,8 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     const index = buildIndex(repo);
     const { value: doc, file } = findDocument(repo, index, id);
     if (doc.status === "obsolete") throw new UserError(t("obsolete.already", { id, date: doc.obsolete?.date ?? t("obsolete.unrecorded-date") }));
+    const current = currentRevision(doc);
+    if (current) refuseBefore(date, "--date", { ...revisionEvent(current), of: doc.id });
     const successor = flags.supersededBy;
     if (successor !== undefined) {
       const replacement = index.documents.get(successor)?.value;

@@ -8,7 +8,9 @@ import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { dateOption } from "../options.js";
+import { currentRevision } from "../../model/index.js";
+import { revisionEvent } from "../../model/recorded-events.js";
+import { eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
 import { editFile, findDocumentById, need, withEditSession, optionalAnswer, personById, personChoices, saveChanges } from "../shared/edit.js";
 
@@ -34,7 +36,9 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
       flags.by ?? (await need(ask, "--by", t("periodic-review.needs.by"), (p) => p.select({ message: t("prompt.periodic-review.by"), choices: personChoices(session, document.department) }))),
       "--by",
     ).id;
-    const date = dateOption(flags.date, "--date");
+    // It confirms the current version, so it cannot come before that version was issued.
+    const current = currentRevision(document);
+    const date = eventDateOption(flags.date, "--date", { follows: current ? { ...revisionEvent(current), of: id } : undefined });
     const comment = flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
     const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], { by, date, ...(comment ? { comment } : {}) }));
     const months = document.review_interval_months;

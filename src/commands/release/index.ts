@@ -15,8 +15,10 @@ import { loadRepository } from "../../load/repository.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import { nextVersion } from "../../model/revision.js";
-import type { Person, Revision, Role } from "../../model/types.js";
-import { dateOption } from "../options.js";
+import { documentSections } from "../../model/sections.js";
+import type { ControlledDocument, Person, Revision, Role } from "../../model/types.js";
+import { revisionEvent } from "../../model/recorded-events.js";
+import { eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -55,7 +57,7 @@ export async function releaseCommand(ctx: CommandContext, id: string, flags: Rel
  * together or not at all (writeAndCommit).
  */
 async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
-  const date = dateOption(flags.date, "--date");
+  const date = eventDateOption(flags.date, "--date");
   const signed = signatureDates(flags, date);
   const summary = required(flags.summary, "--summary", t("release.needs.summary"));
   const prepared = required(flags.prepared, "--prepared", t("release.needs.prepared"));
@@ -69,6 +71,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     const index = buildIndex(repo);
     const { value: doc, file } = findDocument(repo, index, id);
     if (doc.status === "obsolete") throw new UserError(t("release.obsolete", { id }), t("release.obsolete.hint"));
+    refuseEmptySections(doc);
     person(index, prepared, "--prepared");
     const reviewer = person(index, reviewed, "--reviewed");
     const approver = person(index, approved, "--approved");
@@ -77,7 +80,10 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     if (approved === prepared) {
       throw new UserError(t("release.self-approval", { name: approver.name, id: approved }));
     }
-    const current = currentRevision(doc)?.version;
+    const latest = currentRevision(doc);
+    // A revision dated before the one it follows is doc/version-sequence's finding.
+    if (latest) refuseBefore(date, "--date", { ...revisionEvent(latest), of: doc.id });
+    const current = latest?.version;
     if (current && !flags.force) await refuseUnchanged(root, doc.id, current, file.path, file.text);
     const version = nextVersion(current, flags.major === true && (doc.revisions?.length ?? 0) > 0);
     const tag = releaseTag(doc.id, version);
@@ -114,6 +120,18 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
 }
 
 /**
+ * A released document is what people work to (ISO 9001 7.5.2, 7.5.3): a section that is only a
+ * title (as `csr new` scaffolds it) would be issued blank. A section with nothing to say says so
+ * (无). Sections that hold subsections need no text of their own.
+ * Errors: UserError listing the empty sections by number and title.
+ */
+function refuseEmptySections(doc: ControlledDocument): void {
+  const empty = documentSections(doc).filter(({ section }) => (section.sections ?? []).length === 0 && !section.text?.trim());
+  if (empty.length === 0) return;
+  throw new UserError(t("release.empty-sections", { id: doc.id, sections: list(empty.map((s) => `${s.number} ${s.title}`)) }), t("release.empty-sections.hint"));
+}
+
+/**
  * A new revision records a change: when the file is exactly as it was tagged at its last release,
  * there is nothing to release (a release tag missing, e.g. for a document released before csr, is
  * no evidence either way and lets the release go ahead).
@@ -143,9 +161,10 @@ async function refuseUnchanged(root: string, id: string, version: string, path: 
  * Errors: UserError naming the two dates out of order.
  */
 function signatureDates(flags: ReleaseFlags, date: string): { prepared: string; reviewed: string; approved: string } {
-  const prepared = dateOption(flags.preparedDate, "--prepared-date", date);
-  const reviewed = dateOption(flags.reviewedDate, "--reviewed-date", date);
-  const approved = dateOption(flags.approvedDate, "--approved-date", date);
+  const signedOn = (value: string | undefined, flag: string) => (value === undefined ? date : eventDateOption(value, flag));
+  const prepared = signedOn(flags.preparedDate, "--prepared-date");
+  const reviewed = signedOn(flags.reviewedDate, "--reviewed-date");
+  const approved = signedOn(flags.approvedDate, "--approved-date");
   const order: [string, string][] = [
     ["--prepared-date", prepared],
     ["--reviewed-date", reviewed],

@@ -12,11 +12,12 @@ import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { missingOpinions, requiredDepartments, reviewDue } from "../../model/csr-status.js";
+import { missingOpinions, requiredDepartments, reviewDue, reviewStart } from "../../model/csr-status.js";
+import { eventLabel } from "../../model/recorded-events.js";
 import type { Csr, Decision, Disposition, Opinion, OpinionValue } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, dateOption } from "../options.js";
+import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
 import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -53,7 +54,7 @@ export async function reviewCommand(ctx: CommandContext, id: string, flags: Revi
 export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFlags, prompts?: Prompts): Promise<number> {
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
-  const date = dateOption(flags.date, "--date");
+  const date = eventDateOption(flags.date, "--date");
   let ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
   if (ask) {
     const recorder = recordingPrompts(ask);
@@ -104,6 +105,7 @@ interface Outcome {
 }
 
 async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
+  refuseBefore(date, "--date", startOf(csr));
   const config = repo.config?.value;
   const departments = config?.departments ?? [];
   const missing = missingOpinions(csr, config);
@@ -128,7 +130,18 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
     flags.opinion !== undefined
       ? choiceOption(flags.opinion, "--opinion", OPINIONS, "accept")
       : await need(ask, "--opinion", t("review.needs.opinion"), (p) => p.select({ message: t("prompt.review.opinion"), choices: OPINIONS.map((o) => ({ value: o, name: t(`value.opinion.${o}`) })) }));
-  const comment = flags.comment ?? (ask ? optional(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
+  // 有条件同意 agrees on a condition: the record names the action, or nobody can be held to it.
+  const needsAction = opinion === "accept-with-action";
+  const comment =
+    flags.comment ??
+    (ask
+      ? optional(
+          await ask.input(
+            needsAction ? { message: t("prompt.review.action"), validate: (v) => v.trim() !== "" || t("prompt.review.action-required") } : { message: t("prompt.comment-optional") },
+          ),
+        )
+      : undefined);
+  if (needsAction && !comment?.trim()) throw new UserError(t("review.action-required", { opinion: t("value.opinion.accept-with-action") }));
   const entry: Opinion = { department, reviewer, opinion, date, ...(comment ? { comment } : {}) };
 
   const opinions = csr.review?.opinions ?? [];
@@ -171,6 +184,8 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
       t("review.already-decided.hint"),
     );
   }
+  const last = (csr.review?.opinions ?? []).reduce<string | undefined>((latest, o) => (latest === undefined || o.date > latest ? o.date : latest), undefined);
+  refuseBefore(date, "--date", last !== undefined && last > reviewStart(csr) ? { what: eventLabel("review.event.last-opinion"), of: csr.id, date: last } : startOf(csr));
   const missing = missingOpinions(csr, config);
   if (missing.length > 0 && !flags.force) {
     throw new UserError(
@@ -225,4 +240,9 @@ async function need<T>(ask: Prompts | undefined, flag: string, what: string, que
 function optional(answer: string): string | undefined {
   const trimmed = answer.trim();
   return trimmed === "" ? undefined : trimmed;
+}
+
+/** The start of the current review round, which its opinions and decision follow. */
+function startOf(csr: Csr): Follows {
+  return { what: eventLabel(csr.review?.restarted ? "rule.date/event.csr-restarted" : "rule.date/event.csr-received"), of: csr.id, date: reviewStart(csr) };
 }

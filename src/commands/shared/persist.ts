@@ -27,8 +27,14 @@ export interface FileChange {
   create?: boolean;
 }
 
-/** Rules about what a file says, not about deadlines: a late registration is still a valid one. */
-const VALIDITY_RULES = rules.filter((r) => /^(ref|clause|id)\//.test(r.id) || ["csr/duplicate-id-across-branches", "csr/review-inconsistent"].includes(r.id));
+/**
+ * Rules about what a file says, not about deadlines: a late registration is still a valid one.
+ * A record dated in the future or before the event it follows is not valid (date/*), whatever
+ * command wrote it; the commands also refuse such a date in one line before they get here.
+ */
+const VALIDITY_RULES = rules.filter(
+  (r) => /^(ref|clause|id)\//.test(r.id) || ["csr/duplicate-id-across-branches", "csr/review-inconsistent", "date/in-future", "date/out-of-order"].includes(r.id),
+);
 
 /**
  * Refuses changes that would add an error to the files they touch. Problems a file had before

@@ -33,7 +33,8 @@ import type { Csr, Customer, SourceRevision } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import { listOption } from "../shared/edit.js";
 import type { CommandContext } from "../context.js";
-import { dateOption } from "../options.js";
+import { eventLabel } from "../../model/recorded-events.js";
+import { dateOption, eventDateOption } from "../options.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
 import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -64,9 +65,11 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
 
 /** `prompts` given: ask whatever the terminal (tests drive this). */
 export async function updateSource(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags, prompts?: Prompts): Promise<number> {
-  const received = dateOption(flags.received, "--received");
-  const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
   const revision = flags.revision.trim();
+  const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
+  const received = eventDateOption(flags.received, "--received", {
+    follows: issued === undefined ? undefined : { what: eventLabel("rule.date/event.revision-issued", { revision }), of: sourceId, date: issued, external: true },
+  });
   if (revision === "") throw new UserError(t("source.empty-revision"));
   const root = findRoot(ctx.dir);
   await refuseOnConflicts(root);
@@ -116,7 +119,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const asking = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
   const verdicts = await askVerdicts(affected.map((c) => c.value), flags, asking, proposed);
   const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(repo, flags, prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined)) : undefined;
-  const confirmed = dateOption(flags.date, "--date");
+  const confirmed = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.revision-received", { revision }), of: sourceId, date: received } });
   for (const { value: csr, file: csrFile } of affected) {
     const text = readFileSync(join(root, csrFile.path), "utf8");
     const doc = parseDocument(text);

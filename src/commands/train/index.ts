@@ -8,10 +8,11 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { currentRevision } from "../../model/index.js";
+import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { TrainingSession } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { dateOption } from "../options.js";
+import { eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
 import { editFile, listOption, need, withEditSession, personById, saveChanges } from "../shared/edit.js";
 import type { FileKind } from "../../load/source.js";
@@ -59,7 +60,10 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
         ? givenPeople
         : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true })))
     ).map((p) => personById(session, p, "--people").id);
-    const date = dateOption(flags.date, "--date");
+    const current = document ? currentRevision(document.value) : undefined;
+    const date = eventDateOption(flags.date, "--date", {
+      follows: csr ? { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.value.received } : current ? { ...revisionEvent(current), of: id } : undefined,
+    });
     const trainer = flags.trainer === undefined ? undefined : personById(session, flags.trainer, "--trainer").id;
     const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people: [...new Set(people)], ...(trainer ? { trainer } : {}), ...(flags.record ? { record: flags.record } : {}) };
     const change = editFile(session.root, target.file.path, kind, (doc) => {

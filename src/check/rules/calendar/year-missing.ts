@@ -17,7 +17,7 @@ export const rule: Rule = {
     description:
       "A CSR whose review deadline runs through a year for which csr has no public holidays and make-up working days (the shipped `calendars/CN.yaml` has 2020 to 2026), so the deadline was counted Monday to Friday. The finding is on `received` (or `review.restarted`). A deadline counted without 春节 or 国庆 can be a week early or late; an estimate must not pass for a date.",
     bad: `
-received: 2026-12-28   # due 2027-01-11, counted Monday to Friday: no data for 2027
+received: 2026-11-20   # review_days: 40 in qms.yaml: due 2027-01-15, counted Monday to Friday: no data for 2027
 `,
     fix: "Type that year's holidays and make-up days under `calendar` in `qms.yaml` from the State Council's notice (a year with holidays there counts as known), or update csr once it ships the year.",
   },

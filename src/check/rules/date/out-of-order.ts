@@ -1,0 +1,34 @@
+import { t } from "../../../i18n/index.js";
+import { describe, eventProblem } from "../../../model/recorded-events.js";
+import type { Rule } from "../../rule.js";
+import { recordedEvents } from "./events.js";
+
+/** Records are evidence (IATF 16949 7.5.3): see model/recorded-events.ts for which event follows which. */
+export const rule: Rule = {
+  id: "date/out-of-order",
+  severity: "error",
+  scope: { files: "own" },
+  summary: "A record of something done is dated before the event it follows.",
+  docs: {
+    description:
+      "A recorded event is dated before the event it follows: a verification before the implementation; an implementation, distribution, training, confirmation, link pin, restart or supersession of a CSR before the CSR was received; a review (审核), 会签 or 标准化审查 signature before the preparation (编制); an approval (批准) before the last of those (军代表's signature is not ordered); a periodic review before the document's first revision; a document made obsolete before its current revision; a controlled copy handed out before its version's revision date, or recalled before it was handed out; a training on a version before that version; a customer document (or an external document) received before it was issued. Such a record cannot be true as it stands (IATF 16949 7.5.3: records are evidence). When the earlier date is itself after today, only `date/in-future` reports it; a revision dated before the previous one is `doc/version-sequence`'s finding, and the opinions and decision of the current review round are `csr/review-inconsistent`'s. The writing commands refuse such a date.",
+    bad: `
+  status: verified
+  implemented: 2026-11-20
+  verified: {by: wang, date: 2026-11-18}   # before the implementation
+`,
+    good: `
+  status: verified
+  implemented: 2026-11-20
+  verified: {by: wang, date: 2026-11-25}
+`,
+    fix: "Correct whichever of the two dates is wrong, as the paper record shows.",
+  },
+  check(ctx) {
+    const today = ctx.options.today;
+    for (const { event, id, file, path } of recordedEvents(ctx.repo)) {
+      if (eventProblem(event, today) !== "out-of-order") continue;
+      ctx.report({ file, path }, t("rule.date/out-of-order", { id, what: describe(event.what), date: event.date, follows: describe(event.follows!.what), followsDate: event.follows!.date }));
+    }
+  },
+};

@@ -1,0 +1,189 @@
+/**
+ * The dates in a file that record something done (an event): a CSR received, implemented, verified,
+ * a revision prepared, reviewed, approved, a copy handed out or taken back, a training held, a
+ * periodic review done. Records are evidence (IATF 16949 7.5.3; ISO 9001 7.5.3.2): a record of
+ * something done cannot be dated after the day it is written, nor before the event it follows
+ * (a verification before the implementation, an approval before the preparation).
+ *
+ * Planned dates (`implementation.due`, `effective`, the next periodic review) are not events and
+ * are not listed. The opinions and the decision of a CSR's current review round are not listed
+ * either: csr/review-inconsistent checks them against the review's start and today.
+ *
+ * `csr check` reports these dates (rules date/in-future, date/out-of-order) and the writing
+ * commands refuse them (commands/options.ts eventDateOption), both with the labels made here.
+ */
+import { inDateRange } from "../core/dates.js";
+import { t, type MessageData, type MessageKey } from "../i18n/index.js";
+import type { ControlledDocument, Csr, Customer, Path, Revision, Signature } from "./types.js";
+
+/** Which event, as a catalog message (translated only when a finding needs it). */
+export interface EventLabel {
+  key: MessageKey;
+  data: MessageData;
+}
+
+export interface RecordedEvent {
+  /** Of the date value, inside the entity. */
+  path: Path;
+  /** YYYY-MM-DD. */
+  date: string;
+  what: EventLabel;
+  /** The event this one cannot come before. */
+  follows?: Predecessor;
+}
+
+export interface Predecessor {
+  what: EventLabel;
+  date: string;
+  /**
+   * Set by someone else (a publisher's issue date), so not reported when after today: an event
+   * that follows it is then out of order. A recorded event after today is date/in-future's finding.
+   */
+  external?: true;
+}
+
+export function describe(label: EventLabel): string {
+  return t(label.key, label.data);
+}
+
+/** Dates a schema-valid entity holds as strings; anything else is the schema's finding. */
+function dated(date: unknown): date is string {
+  return typeof date === "string";
+}
+
+export function csrEvents(csr: Csr): RecordedEvent[] {
+  const events: RecordedEvent[] = [];
+  const received = { what: eventLabel("rule.date/event.csr-received"), date: csr.received };
+  const add = (path: Path, date: unknown, what: EventLabel, follows?: Predecessor) => {
+    if (dated(date)) events.push({ path, date, what, ...(follows && dated(follows.date) ? { follows } : {}) });
+  };
+  add(["received"], csr.received, received.what);
+  const review = csr.review;
+  add(["review", "restarted"], review?.restarted, eventLabel("rule.date/event.csr-restarted"), received);
+  (review?.confirmations ?? []).forEach((c, i) =>
+    add(["review", "confirmations", i, "date"], c.date, eventLabel("rule.date/event.csr-confirmation", { revision: c.source_revision }), received),
+  );
+  (review?.history ?? []).forEach((round, j) => {
+    const n = j + 1;
+    add(["review", "history", j, "closed"], round.closed, eventLabel("rule.date/event.csr-round-closed", { n }));
+    (round.opinions ?? []).forEach((o, i) =>
+      add(["review", "history", j, "opinions", i, "date"], o.date, eventLabel("rule.date/event.csr-round-opinion", { n, department: o.department })),
+    );
+    add(["review", "history", j, "decision", "date"], round.decision?.date, eventLabel("rule.date/event.csr-round-decision", { n }));
+  });
+  (csr.addressed ?? []).forEach((a, i) => add(["addressed", i, "pin", "date"], a.pin?.date, eventLabel("rule.date/event.csr-pin", { document: a.document }), received));
+  const implementation = csr.implementation;
+  const implemented = implementation?.implemented;
+  add(["implementation", "implemented"], implemented, eventLabel("rule.date/event.csr-implemented"), received);
+  add(
+    ["implementation", "verified", "date"],
+    implementation?.verified?.date,
+    eventLabel("rule.date/event.csr-verified"),
+    dated(implemented) ? { what: eventLabel("rule.date/event.csr-implemented"), date: implemented } : received,
+  );
+  add(["distribution", "date"], csr.distribution?.date, eventLabel("rule.date/event.csr-distributed"), received);
+  (csr.training?.sessions ?? []).forEach((s, i) => add(["training", "sessions", i, "date"], s.date, eventLabel("rule.date/event.csr-training"), received));
+  add(["superseded", "date"], csr.superseded?.date, eventLabel("rule.date/event.csr-superseded"), received);
+  return events;
+}
+
+/** The signatures that check a prepared revision before it is approved. */
+const CHECKS = ["reviewed", "standardization"] as const;
+type SignedAs = "prepared" | "countersigned" | "approved" | "military_representative" | (typeof CHECKS)[number];
+
+export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
+  const events: RecordedEvent[] = [];
+  const add = (path: Path, date: unknown, what: EventLabel, follows?: Predecessor) => {
+    if (dated(date)) events.push({ path, date, what, ...(follows && dated(follows.date) ? { follows } : {}) });
+  };
+  const revisions = doc.revisions ?? [];
+  revisions.forEach((r, k) => {
+    const at = (...rest: (string | number)[]): Path => ["revisions", k, ...rest];
+    // A revision dated before the one above it is doc/version-sequence's finding.
+    add(at("date"), r.date, revisionEvent(r).what);
+    const signed = (role: SignedAs, s: Signature | undefined) => (s && dated(s.date) ? { what: eventLabel(`rule.date/event.doc-${role}`, { version: r.version }), date: s.date } : undefined);
+    const prepared = signed("prepared", r.prepared);
+    if (prepared) add(at("prepared", "date"), prepared.date, prepared.what);
+    const checked: Predecessor[] = [];
+    for (const role of CHECKS) {
+      const s = signed(role, r[role]);
+      if (!s) continue;
+      checked.push(s);
+      add(at(role, "date"), s.date, s.what, prepared);
+    }
+    // When 军代表 signs relative to the others differs between units: only a date in the future is wrong.
+    const military = signed("military_representative", r.military_representative);
+    if (military) add(at("military_representative", "date"), military.date, military.what);
+    (r.countersigned ?? []).forEach((c, i) => {
+      const s = signed("countersigned", c);
+      if (s) add(at("countersigned", i, "date"), s.date, s.what, prepared);
+    });
+    const approved = signed("approved", r.approved);
+    if (approved) {
+      // The approval follows the last of the checks (or the preparation when nobody checked).
+      const latest = checked.reduce<Predecessor | undefined>((a, b) => (a === undefined || b.date > a.date ? b : a), undefined) ?? prepared;
+      add(at("approved", "date"), approved.date, approved.what, latest);
+    }
+  });
+  const first = revisions[0] ? revisionEvent(revisions[0]) : undefined;
+  const last = revisions.length > 0 ? revisionEvent(revisions[revisions.length - 1]!) : undefined;
+  (doc.reviews ?? []).forEach((r, i) => add(["reviews", i, "date"], r.date, eventLabel("rule.date/event.doc-periodic-review"), first));
+  add(["obsolete", "date"], doc.obsolete?.date, eventLabel("rule.date/event.doc-obsolete"), last);
+  const external = doc.external;
+  add(
+    ["external", "received"],
+    external?.received,
+    eventLabel("rule.date/event.doc-external-received"),
+    external?.issued ? { what: eventLabel("rule.date/event.doc-external-issued"), date: external.issued, external: true } : undefined,
+  );
+  const versions = new Map(revisions.map((r) => [r.version, revisionEvent(r)]));
+  (doc.distribution ?? []).forEach((c, i) => {
+    const handedOut = { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: c.copy, version: c.version }), date: c.date };
+    add(["distribution", i, "date"], c.date, handedOut.what, versions.get(c.version));
+    add(["distribution", i, "recalled"], c.recalled, eventLabel("rule.date/event.doc-copy-recalled", { copy: c.copy }), handedOut);
+  });
+  (doc.training?.sessions ?? []).forEach((s, i) =>
+    add(
+      ["training", "sessions", i, "date"],
+      s.date,
+      s.revision ? eventLabel("rule.date/event.doc-training", { version: s.revision }) : eventLabel("rule.date/event.doc-training-unversioned"),
+      s.revision ? versions.get(s.revision) : undefined,
+    ),
+  );
+  return events;
+}
+
+/** A revision as an event that others follow (its copies, its training, a periodic review, the withdrawal). */
+export function revisionEvent(revision: Revision): Predecessor {
+  return { what: eventLabel("rule.date/event.doc-revision", { version: revision.version }), date: revision.date };
+}
+
+export function customerEvents(customer: Customer): RecordedEvent[] {
+  const events: RecordedEvent[] = [];
+  (customer.sources ?? []).forEach((source, i) =>
+    source.revisions.forEach((r, k) => {
+      if (!dated(r.received)) return;
+      const data = { source: source.id, revision: r.revision };
+      const issued = dated(r.issued) ? { what: eventLabel("rule.date/event.source-issued", data), date: r.issued, external: true as const } : undefined;
+      events.push({ path: ["sources", i, "revisions", k, "received"], date: r.received, what: eventLabel("rule.date/event.source-received", data), ...(issued ? { follows: issued } : {}) });
+    }),
+  );
+  return events;
+}
+
+/**
+ * What is wrong with one event's date, if anything: after `today`, or before the event it follows.
+ * A date outside the sane range is date/out-of-range's finding, and an event that follows one
+ * dated in the future is out of order only because of that date: one root cause, one finding.
+ */
+export function eventProblem(event: RecordedEvent, today: string): "in-future" | "out-of-order" | undefined {
+  if (!inDateRange(event.date)) return undefined;
+  if (event.date > today) return "in-future";
+  const follows = event.follows;
+  if (follows && inDateRange(follows.date) && (follows.external || follows.date <= today) && event.date < follows.date) return "out-of-order";
+  return undefined;
+}
+
+export function eventLabel(key: MessageKey, data: MessageData = {}): EventLabel {
+  return { key, data };
+}
