@@ -46,7 +46,7 @@ export const DELIBERATE_FINDINGS = [
 ];
 
 /** mulberry32: small, fast and the same on every machine. */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

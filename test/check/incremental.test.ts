@@ -8,7 +8,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: the generator is plain JavaScript without types.
-import { generateRepository } from "../../bench/generate.js";
+import { generateRepository, prng } from "../../bench/generate.js";
 import { compareFindings, type Finding } from "../../src/core/diagnostic.js";
 import { checkRepository } from "../../src/check/engine.js";
 import { recheck } from "../../src/check/incremental.js";
@@ -19,18 +19,6 @@ import { loadRepository } from "../../src/load/repository.js";
 import { csr, gitInit, tempDir } from "../helpers.js";
 
 const TODAY = "2026-06-30";
-
-/** mulberry32, as bench/generate.js: the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A generated repository (bench/generate.js), committed to git, with findings of the cross-file
