@@ -23,6 +23,20 @@ export async function openGit(root: string): Promise<SimpleGit> {
 }
 
 /**
+ * The commits of `git log --format=%x1e<fields separated by %x1f> --name-only`, in git's order:
+ * each commit's fields in the order of the format, and the paths it touched as git printed them.
+ */
+export function logRecords(log: string): { fields: string[]; files: string[] }[] {
+  const records: { fields: string[]; files: string[] }[] = [];
+  for (const record of log.split("\x1e")) {
+    const [head = "", ...lines] = record.split("\n");
+    if (head.trim() === "") continue;
+    records.push({ fields: head.split("\x1f"), files: lines.filter((line) => line.trim() !== "") });
+  }
+  return records;
+}
+
+/**
  * The standard output of one git command that only reads, run in `root`; undefined when git fails
  * (not a repository, no commit yet, git not installed). One process and no simple-git to load: for
  * a read whose failure means only that there is nothing to show.

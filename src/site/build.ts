@@ -12,7 +12,7 @@ import { UserError } from "../core/errors.js";
 import { escapeHtml, localized } from "../core/text.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import type { WorkCalendar } from "../model/calendar.js";
-import { gitRead } from "../load/git.js";
+import { gitRead, logRecords } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { clauseTitle, type Catalog } from "../model/catalog.js";
@@ -484,12 +484,8 @@ function fileCommits(root: string): Map<string, FileCommit[]> {
   const map = new Map<string, FileCommit[]>();
   const log = gitRead(root, ["log", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%s", "--name-only", "--relative", "--", "."]);
   if (log === undefined) return map;
-  for (const record of log.split("\x1e")) {
-    const [head = "", ...files] = record.split("\n");
-    if (head.trim() === "") continue;
-    const [commit = "", date = "", author = "", message = ""] = head.split("\x1f");
+  for (const { fields: [commit = "", date = "", author = "", message = ""], files } of logRecords(log)) {
     for (const file of files) {
-      if (file.trim() === "") continue;
       const list = map.get(file) ?? [];
       list.push({ commit, date, author, message });
       map.set(file, list);

@@ -5,7 +5,7 @@
  */
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
-import { openGit } from "../../load/git.js";
+import { gitRead, logRecords, openGit } from "../../load/git.js";
 import { loadRepository } from "../../load/repository.js";
 import { MAX_FILE_BYTES } from "../../load/guards.js";
 import { parseText } from "../../load/source.js";
@@ -113,18 +113,11 @@ function note(c: CommitEntry): string {
 
 /** Every commit that touched the file (following renames), with what each did to the document, oldest first. */
 export async function documentCommits(root: string, path: string): Promise<CommitEntry[]> {
-  const git = await openGit(root);
-  // A repository made with `git init` and not yet committed to has no history to read (git log fails there).
-  if (!(await git.raw(["rev-parse", "--verify", "--quiet", "HEAD"]).catch(() => ""))) return [];
-  const log = await git.raw(["log", "--follow", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%ae%x1f%s", "--name-only", "--", path]);
-  const records = log
-    .split("\x1e")
-    .filter((r) => r.trim() !== "")
-    .map((record) => {
-      const [head = "", ...rest] = record.split("\n");
-      const [commit = "", date = "", author = "", email = "", message = ""] = head.split("\x1f");
-      return { commit, date, author, email, message, path: rest.find((line) => line.trim() !== "") ?? path };
-    })
+  // Undefined before the first commit (a repository only made with `git init`): no history yet.
+  const log = gitRead(root, ["log", "--follow", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%ae%x1f%s", "--name-only", "--", path]);
+  if (log === undefined) return [];
+  const records = logRecords(log)
+    .map(({ fields: [commit = "", date = "", author = "", email = "", message = ""], files }) => ({ commit, date, author, email, message, path: files[0] ?? path }))
     .reverse();
   const entries: CommitEntry[] = [];
   let before: ControlledDocument | undefined;
