@@ -21,7 +21,7 @@ import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
 import { departmentLabel, personLabel, resolvePerson } from "../shared/people.js";
-import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { list, t } from "../../i18n/index.js";
 
@@ -78,6 +78,8 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
 /** Reads the repository and the CSR's file and computes the edited file; writes nothing. */
 async function prepareReview(root: string, id: string, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<{ repo: Repository; change: FileChange; summary: Outcome }> {
   const repo = loadRepository(root);
+  // Before the reviewer is looked up in people.yaml: "no such person" would hide the cause.
+  refuseUnreadableConfig(repo);
   const index = buildIndex(repo);
   const csr = findCsr(repo, id);
   if (csr.value.superseded) throw new UserError(t("review.superseded", { id, reason: csr.value.superseded.reason }));

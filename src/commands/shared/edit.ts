@@ -21,7 +21,7 @@ import type { ControlledDocument, Csr, Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { resolvePerson } from "./people.js";
-import { persistChanges, verifyChanges, yamlText, type FileChange } from "./persist.js";
+import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
 
 export interface EditSession {
@@ -43,6 +43,8 @@ export async function withEditSession(ctx: CommandContext, yes: boolean | undefi
   await refuseOnConflicts(root);
   return withRepositoryLock(ctx, root, async () => {
     const repo = loadRepository(root);
+    // Before any person or department is looked up in them: "no such person" would hide the cause.
+    refuseUnreadableConfig(repo);
     const ask = prompts ?? (canPrompt(yes) ? await loadPrompts() : undefined);
     return body({ root, repo, index: buildIndex(repo), ask, lang: repo.config?.value.language ?? "zh-CN" });
   });

@@ -29,7 +29,7 @@ export function resolvePerson(register: Register, given: string, flag: string): 
   if (named.length === 1) return named[0]!;
   if (named.length > 1) {
     const candidates = named.map((p) => t("people.candidate", { id: p.id, department: departmentLabel(register, p.department) }));
-    throw new UserError(t("people.ambiguous", { flag, given, count: named.length, candidates: list(candidates) }));
+    throw new UserError(t("people.ambiguous", { flag, given, candidates: list(candidates) }));
   }
   const known = people.flatMap((p) => [p.id, p.name, ...(p.name_en === undefined ? [] : [p.name_en])]);
   throw new UserError(t("people.unknown", { flag, given }) + didYouMean(given.trim(), known));

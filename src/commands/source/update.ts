@@ -38,7 +38,7 @@ import type { CommandContext } from "../context.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { dateOption, eventDateOption } from "../options.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
-import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 
 export interface SourceUpdateFlags {
@@ -82,6 +82,7 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
 async function update(ctx: CommandContext, root: string, sourceId: string, flags: SourceUpdateFlags, given: { received: string; issued?: string; revision: string }, prompts?: Prompts): Promise<number> {
   const { received, issued, revision } = given;
   const repo = loadRepository(root);
+  refuseUnreadableConfig(repo);
   const index = buildIndex(repo);
   const zh = (repo.config?.value.language ?? "zh-CN") !== "en";
   const customer = customerWithSource(repo.customers, sourceId, flags.customer);

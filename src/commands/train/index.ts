@@ -14,7 +14,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { personLabel } from "../shared/people.js";
+import { personLabel, resolvePeople } from "../shared/people.js";
 import { editFile, listOption, need, withEditSession, personOption, saveChanges } from "../shared/edit.js";
 import type { FileKind } from "../../load/source.js";
 
@@ -56,17 +56,17 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
       await saveChanges(ctx, session, [change], [t(document ? "train.required-document" : "train.required-csr", { id })], { commit: flags.commit, message: t("commit.train.required", { id }) });
       return 0;
     }
-    const people = (
-      givenPeople.length > 0
-        ? givenPeople
-        : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true })))
-    ).map((p) => personOption(session, p, "--people").id);
+    const people = resolvePeople(
+      session.index,
+      givenPeople.length > 0 ? givenPeople : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true }))),
+      "--people",
+    ).map((p) => p.id);
     const current = document ? currentRevision(document.value) : undefined;
     const date = eventDateOption(flags.date, "--date", {
       follows: csr ? { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.value.received } : current ? { ...revisionEvent(current), of: id } : undefined,
     });
     const trainer = flags.trainer === undefined ? undefined : personOption(session, flags.trainer, "--trainer").id;
-    const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people: [...new Set(people)], ...(trainer ? { trainer } : {}), ...(flags.record ? { record: flags.record } : {}) };
+    const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people, ...(trainer ? { trainer } : {}), ...(flags.record ? { record: flags.record } : {}) };
     const change = editFile(session.root, target.file.path, kind, (doc) => {
       if (!training || (flags.require && !training.required)) doc.setIn(["training", "required"], true);
       appendIn(doc, ["training", "sessions"], doc.createNode(entry, { flow: true }));
