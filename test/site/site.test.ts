@@ -234,6 +234,19 @@ describe("csr site options", () => {
     expect(readFileSync(join(site.out, "processes", "C1.html"), "utf8")).toContain("<div><dt>Owner</dt><dd>Marketing &amp; Sales</dd></div>");
   });
 
+  it("a repository's own site-section partial lays out the sections of every page", () => {
+    const dir = makeRepo({
+      "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
+      "people.yaml": "people: []\n",
+      "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n",
+      "templates/html/partials/site-section.hbs": '<div class="own">{{title}}:{{#each table.rows}}[{{#each this}}{{text}};{{/each}}]{{/each}}{{#each items}}({{text}}){{/each}}</div>\n',
+    });
+    const site = buildSite(dir);
+    expect(site.code).toBe(0);
+    expect(readFileSync(join(site.out, "registers", "procedures.html"), "utf8")).toContain('<div class="own">:[1;文件控制程序;QP-001;;;;;;草稿;]</div>');
+    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<div class="own">文件状态:(状态：草稿)(现行版本：—)(部门：品质部)</div>');
+  });
+
   it("a document with a reference that does not resolve gets a notice instead of its body", () => {
     const dir = makeRepo({
       "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
