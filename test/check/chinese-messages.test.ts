@@ -97,15 +97,18 @@ describe("a value typed as its label", () => {
     ]);
     const dir = tempDir();
     cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
-    // An English label is found as well as a Chinese one, whatever the language of the run.
-    expect(csr(["-C", dir, "list", "--status", "已验证"], { lang: "zh-CN" })).toEqual({
+    // A label is taken for its code, in either language, whatever the language of the run.
+    const verified = csr(["-C", dir, "list", "--status", "verified"], { lang: "zh-CN" });
+    expect(verified.code).toBe(0);
+    expect(csr(["-C", dir, "list", "--status", "已验证"], { lang: "zh-CN" })).toEqual(verified);
+    expect(csr(["-C", dir, "list", "--status", "in review"])).toEqual(csr(["-C", dir, "list", "--status", "in-review"]));
+    expect(csr(["-C", dir, "list", "--status", "已验正"], { lang: "zh-CN" })).toEqual({
       code: 2,
       stdout: "",
-      stderr:
-        "csr: --status 必须是 received、in-review、decided、addressed、implemented、verified、superseded、rejected、not-applicable 之一；实际为 '已验证'。是否应为 'verified'？\n",
+      stderr: "csr: --status 必须是 received、in-review、decided、addressed、implemented、verified、superseded、rejected、not-applicable 之一；实际为 '已验正'。\n",
     });
-    expect(csr(["-C", dir, "list", "--status", "in review"]).stderr).toBe(
-      "csr: --status must be one of received, in-review, decided, addressed, implemented, verified, superseded, rejected, not-applicable; got 'in review'. Did you mean 'in-review'?\n",
+    expect(csr(["-C", dir, "list", "--status", "verifed"]).stderr).toBe(
+      "csr: --status must be one of received, in-review, decided, addressed, implemented, verified, superseded, rejected, not-applicable; got 'verifed'. Did you mean 'verified'?\n",
     );
   });
 });

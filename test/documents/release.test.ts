@@ -443,6 +443,13 @@ describe("csr obsolete", () => {
     });
   }
 
+  it("does not suggest the withdrawn document itself as its successor", () => {
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+    const result = csr(["-C", repo, "obsolete", "QP-020", "--reason", "x", "--superseded-by", "QP-021"]);
+    expect(result.stderr).toBe("csr: --superseded-by QP-021: no such document. Add the new document first.\n");
+    expect(result.code).toBe(2);
+  });
+
   it("refuses a document that is obsolete already", () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     expect(csr(["-C", repo, "obsolete", "QP-020", "--reason", "停用", "--date", "2024-07-01"]).code).toBe(0);
