@@ -1,7 +1,7 @@
 import { t } from "../../../i18n/index.js";
 import { describe, eventProblem } from "../../../model/recorded-events.js";
 import type { Rule } from "../../rule.js";
-import { recordedEvents } from "./events.js";
+import { eventPath, recordedEvents } from "./events.js";
 
 /** Records are evidence (IATF 16949 7.5.3): see model/recorded-events.ts for which event follows which. */
 export const rule: Rule = {
@@ -26,9 +26,10 @@ export const rule: Rule = {
   },
   check(ctx) {
     const today = ctx.options.today;
-    for (const { event, id, file, path } of recordedEvents(ctx.repo)) {
+    for (const located of recordedEvents(ctx.repo)) {
+      const { event, id, file } = located;
       if (eventProblem(event, today) !== "out-of-order") continue;
-      ctx.report({ file, path }, t("rule.date/out-of-order", { id, what: describe(event.what), date: event.date, follows: describe(event.follows!.what), followsDate: event.follows!.date }));
+      ctx.report({ file, path: eventPath(located) }, t("rule.date/out-of-order", { id, what: describe(event.what), date: event.date, follows: describe(event.follows!.what), followsDate: event.follows!.date }));
     }
   },
 };
