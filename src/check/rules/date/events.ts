@@ -1,35 +1,37 @@
-/** The recorded events (with the id of the CSR, document or customer they belong to) that date/in-future and date/out-of-order look at, with where their dates are. */
+/** The recorded events (with the id of the CSR, document or customer they belong to) that date/in-future and date/out-of-order report, with where their dates are. */
 import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
-import { csrEvents, customerEvents, documentEvents, type RecordedEvent } from "../../../model/recorded-events.js";
+import { csrEvents, customerEvents, documentEvents, eventProblem, type RecordedEvent } from "../../../model/recorded-events.js";
 import type { Path } from "../../../model/types.js";
 
-export interface LocatedEvent {
+export interface EventFinding {
+  problem: "in-future" | "out-of-order";
   event: RecordedEvent;
   id: string;
   file: SourceFile;
-  /** Where the entity sits in its file; the date is at `[...entityPath, ...event.path]` (see eventPath). */
-  entityPath: Path;
+  path: Path;
 }
 
 /**
- * Both date rules walk every event of every CSR, document and customer: the list is made once per
- * repository, and a date's full path only for a finding.
+ * Both date rules look at every event of every CSR, document and customer: the events are listed
+ * once per check, by whichever rule runs first, and only those with a problem are kept for the other.
  */
-const listed = new WeakMap<Repository, LocatedEvent[]>();
+const found = new WeakMap<Repository, { today: string; findings: EventFinding[] }>();
 
-export function recordedEvents(repo: Repository): LocatedEvent[] {
-  let events = listed.get(repo);
-  if (events) return events;
-  events = [];
-  for (const { value, file, path } of repo.csrs) for (const event of csrEvents(value)) events.push({ event, id: value.id, file, entityPath: path });
-  for (const { value, file, path } of repo.documents) for (const event of documentEvents(value)) events.push({ event, id: value.id, file, entityPath: path });
-  for (const { value, file, path } of repo.customers) for (const event of customerEvents(value)) events.push({ event, id: value.code, file, entityPath: path });
-  listed.set(repo, events);
-  return events;
-}
-
-/** Where a located event's date is inside its file. */
-export function eventPath(located: LocatedEvent): Path {
-  return [...located.entityPath, ...located.event.path];
+/** The events of the repository that are dated after `today` or before the event they follow. */
+export function eventFindings(repo: Repository, today: string): EventFinding[] {
+  const known = found.get(repo);
+  if (known?.today === today) return known.findings;
+  const findings: EventFinding[] = [];
+  const scan = (events: RecordedEvent[], id: string, file: SourceFile, path: Path) => {
+    for (const event of events) {
+      const problem = eventProblem(event, today);
+      if (problem) findings.push({ problem, event, id, file, path: [...path, ...event.path] });
+    }
+  };
+  for (const { value, file, path } of repo.csrs) scan(csrEvents(value), value.id, file, path);
+  for (const { value, file, path } of repo.documents) scan(documentEvents(value), value.id, file, path);
+  for (const { value, file, path } of repo.customers) scan(customerEvents(value), value.code, file, path);
+  found.set(repo, { today, findings });
+  return findings;
 }
