@@ -32,10 +32,14 @@ const MAX_DEPTH = 40;
 
 /** Characters YAML does not allow in a text (js-yaml refuses them too), and a byte-order mark inside it. */
 const NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+/** The characters NOT_PRINTABLE can match, surrogates of valid pairs too: one class is far quicker to search for. */
+const MAYBE_NOT_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+/** Below YAML 1.2's limit of 1,024 characters for an implicit key, which only `yaml` enforces. */
+const MAX_KEY_LENGTH = 1000;
 
 /** The data of `text`, or undefined when it is not the plain block YAML this reader takes. */
 export function readPlainYaml(text: string, hooks: PlainYamlHooks): unknown {
-  if (text.includes("\t") || text.includes("\r") || NOT_PRINTABLE.test(text)) return undefined;
+  if (text.includes("\t") || text.includes("\r") || (MAYBE_NOT_PRINTABLE.test(text) && NOT_PRINTABLE.test(text))) return undefined;
   try {
     const reader = new LineReader(text, hooks);
     if (reader.indent !== 0) return undefined;
@@ -268,7 +272,7 @@ function keyEnd(text: string, start: number, end: number): number {
 /** A plain key: no indicator first, none of `:#,[]{}'"` in it, no space before its colon. */
 function plainKey(text: string, start: number, colon: number): string {
   const first = text.charCodeAt(start);
-  if (colon === start || (first < 128 && INDICATOR[first]) || text.charCodeAt(colon - 1) === SPACE) refuse();
+  if (colon === start || colon - start > MAX_KEY_LENGTH || (first < 128 && INDICATOR[first]) || text.charCodeAt(colon - 1) === SPACE) refuse();
   for (let i = start + 1; i < colon; i++) {
     const c = text.charCodeAt(i);
     if (c < 128 && NOT_IN_PLAIN[c]) refuse();

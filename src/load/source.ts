@@ -230,9 +230,10 @@ const FAST_MAX_DEPTH = 50;
  * makes a key of it by String(), `yaml` by its own rules).
  */
 function parseFast(text: string): unknown {
-  if (refusedByFastParser(text)) return NOT_FAST;
+  // The plain reader refuses all that refusedByFastParser looks for, and more.
   const plain = readPlainYaml(text, PLAIN_YAML_HOOKS);
   if (plain !== undefined) return plain;
+  if (refusedByFastParser(text)) return NOT_FAST;
   try {
     return compactStrings(loadFast(text, { schema: YAML_CORE_SCHEMA, maxDepth: FAST_MAX_DEPTH, onWarning: refuseWarning }));
   } catch {
