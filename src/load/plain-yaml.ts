@@ -101,7 +101,7 @@ class LineReader {
       let at = lineStart;
       while (text.charCodeAt(at) === SPACE) at++;
       if (at === end || text.charCodeAt(at) === HASH) continue;
-      // A document marker (or a directive, refused by the caller's checks) starts at the line start.
+      // A document marker starts at the line start (a directive's `%` is refused as a key's first character).
       if (at === lineStart && (text.startsWith("---", at) || text.startsWith("...", at))) refuse();
       this.lineStart = lineStart;
       this.indent = at - lineStart;
