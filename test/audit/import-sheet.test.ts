@@ -1,14 +1,12 @@
 /**
  * `csr import BOOK.xlsx --as KIND` without --sheet reads the sheet that holds that register: in a
- * workbook written by `csr export` (a dozen sheets) the one `csr export` named for it, in a
  * workbook of the user's the one whose header row it reads; when it cannot tell, one line names the
- * sheets and says how to choose. In process: the choice is under test, not the CLI wrapper.
+ * sheets and says how to choose. (A whole workbook of `csr export` going back in without --sheet is
+ * test/audit/csr-round-trip.test.ts.) In process: the choice is under test, not the CLI wrapper.
  */
 import ExcelJS from "exceljs";
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { exportCommand } from "../../src/commands/export/index.js";
 import { importCommand } from "../../src/commands/import/index.js";
 import { UserError } from "../../src/core/errors.js";
 import { capture } from "../csr/fixture.js";
@@ -36,17 +34,6 @@ const CSR_HEADER = ["顾客代码", "编号", "要求名称", "条款", "来源�
 const CSR_ROW = ["DYA", "DYA-101", "包装标签须含批次号", "IATF16949:8.5.2", "DYA-SQM", "D", "2026-03-20"];
 
 describe("csr import --as csr without --sheet", () => {
-  it("reads the CSR list of a workbook written by csr export, not its first sheet", async () => {
-    const dir = copyFixture("examples/acme-auto");
-    const book = join(tempDir(), "all.xlsx");
-    expect(await exportCommand(capture(dir), { out: book, today: "2026-11-27" })).toBe(0);
-    rmSync(join(dir, "csr"), { recursive: true });
-    const ctx = capture(dir);
-    expect(await importCommand(ctx, book, { as: "csr", dryRun: true })).toBe(0);
-    // The export is in English here (the tests' language): its CSR list is the sheet "CSR list".
-    expect(ctx.out.split("\n")[0]).toBe(`Reading ${book}, sheet CSR list: header on row 2, 12 data row(s).`);
-  });
-
   it("reads the one sheet whose header it reads in a workbook of the user's", async () => {
     const dir = copyFixture("examples/acme-auto");
     const book = await workbook({ 说明: [["本表由市场部维护"]], 清单: [CSR_HEADER, CSR_ROW] });
