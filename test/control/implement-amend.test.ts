@@ -33,7 +33,7 @@ describe("csr implement on a CSR whose implementation is recorded", () => {
     const dir = copyFixture("examples/acme-auto");
     const before = read(dir, DYA_001);
     const error = await refusal(implementCsr(capture(dir), "DYA-001", { implemented: "2025-05-01", yes: true }));
-    expect(error.message).toBe("DYA-001 already has a date implemented on file (2025-04-25, verified by zhangli, 2025-06-16).");
+    expect(error.message).toBe("DYA-001 already has a date implemented on file: 2025-04-25, verified by Zhang Li (zhangli) on 2025-06-16.");
     expect(error.hint).toBe("Add --amend to replace it; the earlier record is kept in the implementation history.");
     expect(read(dir, DYA_001)).toBe(before);
   });
@@ -41,7 +41,7 @@ describe("csr implement on a CSR whose implementation is recorded", () => {
   it("refuses a new verification without --amend", async () => {
     const dir = copyFixture("examples/acme-auto");
     const error = await refusal(implementCsr(capture(dir), "DYA-001", { verifiedBy: "xuht", date: "2025-06-20", yes: true }));
-    expect(error.message).toBe("DYA-001 already has a date implemented on file (2025-04-25, verified by zhangli, 2025-06-16).");
+    expect(error.message).toBe("DYA-001 already has a date implemented on file: 2025-04-25, verified by Zhang Li (zhangli) on 2025-06-16.");
   });
 
   it("records the same date again, or other fields, without --amend", async () => {
@@ -57,8 +57,8 @@ describe("csr implement on a CSR whose implementation is recorded", () => {
     const ctx = capture(dir);
     expect(await implementCsr(ctx, "DYA-001", { implemented: "2025-05-01", amend: true, yes: true })).toBe(0);
     expect(ctx.out).toBe(
-      "DYA-001: implementation recorded: status implemented, owner zhoupeng, due 2025-04-30, implemented 2025-05-01.\n" +
-        "The earlier record is kept in the implementation history: implemented 2025-04-25, verified by zhangli.\n",
+      "DYA-001: implementation recorded: status implemented, owner Zhou Peng (zhoupeng), due 2025-04-30, implemented 2025-05-01.\n" +
+        "The earlier record is kept in the implementation history: implemented 2025-04-25, verified by Zhang Li (zhangli).\n",
     );
     expect(read(dir, DYA_001)).toContain(`  status: implemented
   evidence: 符号对照表经东岳SQE刘涛2025-03-05邮件认可；D1、D2平台控制计划及PFMEA已按★/☆重新标注。
@@ -91,8 +91,8 @@ distribution:`);
         date: 2025-06-16
 `);
     expect(ctx.out).toBe(
-      "DYA-001: implementation recorded: status verified, owner zhoupeng, due 2025-04-30, implemented 2025-04-25, verified by xuht.\n" +
-        "The earlier record is kept in the implementation history: verified by zhangli.\n",
+      "DYA-001: implementation recorded: status verified, owner Zhou Peng (zhoupeng), due 2025-04-30, implemented 2025-04-25, verified by Xu Haitao (xuht).\n" +
+        "The earlier record is kept in the implementation history: verified by Zhang Li (zhangli).\n",
     );
   });
 });

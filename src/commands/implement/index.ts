@@ -11,7 +11,8 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { choiceOption, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
-import { editFile, findCsrById, withEditSession, optionalAnswer, personById, personChoices, saveChanges } from "../shared/edit.js";
+import { personLabel } from "../shared/people.js";
+import { editFile, findCsrById, withEditSession, optionalAnswer, personOption, personChoices, saveChanges } from "../shared/edit.js";
 import { appendIn, mapNode } from "../shared/persist.js";
 
 type Implementation = NonNullable<Csr["implementation"]>;
@@ -63,19 +64,19 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
         next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: eventDateAnswer({ follows: received }) }), t("implement.implemented-date"));
       }
     } else {
-      if (flags.owner !== undefined) next.owner = personById(session, flags.owner, "--owner").id;
+      if (flags.owner !== undefined) next.owner = personOption(session, flags.owner, "--owner").id;
       if (flags.due !== undefined) next.due = dateOption(flags.due, "--due");
       if (flags.evidence !== undefined) next.evidence = flags.evidence;
       if (flags.implemented !== undefined) next.implemented = eventDateOption(flags.implemented, "--implemented", { follows: received });
       if (flags.status !== undefined) next.status = choiceOption(flags.status, "--status", IMPLEMENTATION_STATUSES, "planned");
       else if (flags.verifiedBy !== undefined) next.status = "verified";
       else if (flags.implemented !== undefined) next.status = "implemented";
-      if (flags.verifiedBy !== undefined) next.verified = { by: personById(session, flags.verifiedBy, "--verified-by").id, date: eventDateOption(flags.date, "--date", { follows: next.implemented ? { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: next.implemented } : received }) };
+      if (flags.verifiedBy !== undefined) next.verified = { by: personOption(session, flags.verifiedBy, "--verified-by").id, date: eventDateOption(flags.date, "--date", { follows: next.implemented ? { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: next.implemented } : received }) };
     }
     if ((next.status === "implemented" || next.status === "verified") && !next.implemented) {
       throw new UserError(t("implement.needs-implemented", { status: t(`value.implementation.${next.status}`) }));
     }
-    const replacing = replacedRecords(id, current, next, flags.amend === true);
+    const replacing = replacedRecords(id, current, next, flags.amend === true, (person) => personLabel(session.index, person));
     if (replacing.implemented && current.verified && next.verified === current.verified) {
       // The verification on file was of the implementation being replaced: it goes with it.
       delete next.verified;
@@ -100,14 +101,14 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     });
     const parts = [
       t("implement.part.status", { status: t(`value.implementation.${next.status ?? "planned"}`) }),
-      next.owner ? t("implement.part.owner", { owner: next.owner }) : "",
+      next.owner ? t("implement.part.owner", { owner: personLabel(session.index, next.owner) }) : "",
       next.due ? t("implement.part.due", { due: next.due }) : "",
       next.implemented ? t("implement.part.implemented", { date: next.implemented }) : "",
-      next.verified ? t("implement.part.verified", { by: next.verified.by }) : "",
+      next.verified ? t("implement.part.verified", { by: personLabel(session.index, next.verified.by) }) : "",
     ].filter(Boolean);
     const earlier = [
       replacing.implemented ? t("implement.part.implemented", { date: current.implemented! }) : "",
-      replacing.verified ? t("implement.part.verified", { by: current.verified!.by }) : "",
+      replacing.verified ? t("implement.part.verified", { by: personLabel(session.index, current.verified!.by) }) : "",
     ].filter(Boolean);
     const lines = [t("implement.recorded", { id, parts: parts.join(t("implement.part-separator")) })];
     if (earlier.length > 0) lines.push(t("implement.amend.kept", { record: earlier.join(t("implement.part-separator")) }));
@@ -121,12 +122,12 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
  * evidence (IATF 16949 7.5.3.2.2 records the day a change went into production), so one is replaced
  * only with --amend. Errors: UserError saying what is recorded, when --amend is not given.
  */
-function replacedRecords(id: string, current: Implementation, next: Implementation, amend: boolean): { implemented: boolean; verified: boolean } {
+function replacedRecords(id: string, current: Implementation, next: Implementation, amend: boolean, person: (id: string) => string): { implemented: boolean; verified: boolean } {
   const implemented = current.implemented !== undefined && next.implemented !== current.implemented;
   const verified = current.verified !== undefined && next.verified !== undefined && (next.verified.by !== current.verified.by || next.verified.date !== current.verified.date);
   if ((implemented || verified) && !amend) {
     const signature = current.verified;
-    const verification = signature && (signature.date ? t("implement.amend.verification", { by: signature.by, date: signature.date }) : signature.by);
+    const verification = signature && (signature.date ? t("implement.amend.verification", { by: person(signature.by), date: signature.date }) : person(signature.by));
     const recorded = !verification ? "implement.amend.implemented" : current.implemented ? "implement.amend.implemented-verified" : "implement.amend.verified";
     throw new UserError(t(recorded, { id, date: current.implemented ?? "", verification: verification ?? "" }), t("implement.amend.hint"));
   }
