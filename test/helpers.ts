@@ -1,5 +1,5 @@
 /** Shared test helpers: temporary repositories, real git with a fixed user, the built binary. */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -44,23 +44,6 @@ export function csr(args: string[], options: CsrOptions = {}): RunResult {
   const { argv, cwd, env } = invocation(args, options);
   const result = spawnSync(process.execPath, argv, { cwd, env, input: options.input ?? "", encoding: "utf8" });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-/**
- * `csr` without blocking the test file's process, for tests that run side by side
- * (`describe.concurrent`): the same binary, arguments and environment, nothing on stdin.
- */
-export function csrAsync(args: string[], options: Omit<CsrOptions, "input"> = {}): Promise<RunResult> {
-  const { argv, cwd, env } = invocation(args, options);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
 }
 
 let inProcessQueue: Promise<unknown> = Promise.resolve();

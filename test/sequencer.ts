@@ -9,10 +9,10 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 const LONG = [
   "test/safety/kill.test.ts",
   "test/safety/concurrency.test.ts",
-  "test/audit/round-trip.test.ts",
-  "test/control/commands.test.ts",
-  "test/audit/registers.test.ts",
+  "test/control/month.test.ts",
+  "test/ci/cache.test.ts",
   "test/ci/pack.test.ts",
+  "test/safety/hostile-values.test.ts",
 ];
 
 export class LongFilesFirst extends BaseSequencer {

@@ -2,11 +2,13 @@
  * The document-control commands on a copy of the bundled example: each writes only the lines it
  * means to, refuses what would be wrong, and with --commit commits exactly its files. Each command
  * checks the whole example before it writes, so a test of several steps gets a longer timeout.
+ * The commands run in-process (csrInProcess); periodic-review runs the binary here, the other
+ * commands in test/control/month.test.ts and test/csr/safety.test.ts.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, git, gitInit } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
 
 const example = () => gitInit(copyFixture("examples/acme-auto"));
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
@@ -162,7 +164,7 @@ describe("csr implement", () => {
 describe("csr periodic-review", () => {
   it("records the review under reviews, which is not a revision", async () => {
     const dir = example();
-    expect((await csrInProcess(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2026-11-20", "--comment", "仍然适用", "-y", "--commit"])).stdout).toMatch(
+    expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2026-11-20", "--comment", "仍然适用", "-y", "--commit"]).stdout).toMatch(
       /^QP-014: periodic review recorded \(zhoupeng, 2026-11-20\); no new revision\.\nNext periodic review due by 2029-11-20\.\nCommitted [0-9a-f]{7}: /,
     );
     expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+reviews:", "+  - by: zhoupeng", "+    date: 2026-11-20", "+    comment: 仍然适用"]);
