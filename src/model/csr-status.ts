@@ -28,6 +28,17 @@ export function csrStatusLabel(status: CsrStatus, lang: Lang): string {
   return translate(lang, `csr-status.${status}`);
 }
 
+/**
+ * The statuses of a CSR whose review is open: received or in review, neither decided nor
+ * superseded. Its review deadline runs from receipt (IATF 16949 7.5.3.2.2), so a CSR that has no
+ * opinion yet counts as much as one that has some.
+ */
+export const REVIEW_OPEN_STATUSES: readonly CsrStatus[] = ["received", "in-review"];
+
+export function reviewOpen(status: CsrStatus): boolean {
+  return REVIEW_OPEN_STATUSES.includes(status);
+}
+
 export const DEFAULT_REVIEW_DAYS = 10;
 export const DEFAULT_WARN_DAYS = 2;
 
@@ -122,8 +133,7 @@ export interface FactsContext {
 /** Everything derived about one CSR on a given day, as shown by `csr list` and `csr show`. */
 export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
   const status = csrStatus(csr, ctx.documentStatus);
-  const open = !csr.superseded && !csr.review?.decision;
-  const due = open ? reviewDue(csr, ctx.calendar, ctx.config) : undefined;
+  const due = reviewOpen(status) ? reviewDue(csr, ctx.calendar, ctx.config) : undefined;
   return {
     status,
     reviewStart: reviewStart(csr),

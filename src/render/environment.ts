@@ -23,9 +23,11 @@ export interface Renderer {
   renderPartial(name: string, view: object): string;
 }
 
-/** What another output (the site) adds to the environment: its partials and labels, which do not replace csr's. */
+/** What another output (the site) adds to the environment: its partials, helpers and labels, which do not replace csr's. */
 export interface RendererExtras {
   partials?: ReadonlyMap<string, string>;
+  /** Helpers by name; each gets the values a template passes it and returns text (raw HTML only through `{{{ }}}`). */
+  helpers?: ReadonlyMap<string, (...args: never[]) => string>;
   labels?: Labels;
 }
 
@@ -44,6 +46,7 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
   hb.registerHelper("repeat", function (this: unknown, count: unknown, options: HelperOptions) {
     return Array.from({ length: Number(count) || 0 }, () => options.fn(this)).join("");
   });
+  for (const [name, helper] of extras.helpers ?? []) hb.registerHelper(name, helper as (...args: unknown[]) => string);
   for (const [name, source] of extras.partials ?? []) hb.registerPartial(name, source);
   for (const [name, source] of partials(root, format)) hb.registerPartial(name, source);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();

@@ -7,7 +7,7 @@
 import { rulesById } from "../check/registry.js";
 import type { Finding } from "../core/diagnostic.js";
 import type { WorkCalendar } from "../model/calendar.js";
-import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
+import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { reviewTimeliness } from "../model/review-timeliness.js";
 import type { Csr } from "../model/types.js";
@@ -67,6 +67,14 @@ export interface Panel {
 }
 
 export type PanelDefinition = (input: PanelInput) => Panel | undefined;
+
+/**
+ * The CSRs in one of some statuses. The status grid's cells and the review panel's count of open
+ * reviews both count with it, so that the panel's number is the sum of the grid's columns it names.
+ */
+function inStatus(statuses: readonly CsrStatus[]): (row: CsrRow) => boolean {
+  return (row) => statuses.includes(row.facts.status);
+}
 
 /** The CSR list register, narrowed to some CSRs: the same columns as `csr list`'s register sheet. */
 function csrListPage(input: PanelInput, name: string, title: string, keep: (row: CsrRow) => boolean): ListPage {
@@ -139,7 +147,7 @@ const csrByCustomer: PanelDefinition = (input) => {
     return { label: `${customer} · ${what}`, count, entity: { kind: "customer", id: customer }, fragment: status ? `status-${status}` : "csrs" };
   };
   const totalCell = (status: CsrStatus | undefined): PanelNumber | undefined => {
-    const keep = (r: CsrRow) => status === undefined || r.facts.status === status;
+    const keep = status === undefined ? () => true : inStatus([status]);
     const count = input.csrs.filter(keep).length;
     if (count === 0) return undefined;
     // All CSRs are the CSR list register: its page, with the downloads, not a second page of the same rows.
@@ -169,13 +177,14 @@ const csrByCustomer: PanelDefinition = (input) => {
 const reviews: PanelDefinition = (input) => {
   const { rc } = input;
   const warnDays = rc.repo.config?.value.csr?.warn_days ?? DEFAULT_WARN_DAYS;
-  const open = (r: CsrRow) => r.facts.daysLeft !== undefined;
+  // Open reviews are those the status grid shows as received or in review (facts.daysLeft is set for exactly these).
+  const open = inStatus(REVIEW_OPEN_STATUSES);
   const soon = (r: CsrRow) => open(r) && r.facts.daysLeft! >= 0 && r.facts.daysLeft! <= warnDays;
   const overdue = (r: CsrRow) => open(r) && r.facts.daysLeft! < 0;
   const count = (keep: (r: CsrRow) => boolean) => input.csrs.filter(keep).length;
   const dueLabel = t(rc, "site.panel.reviews.due-soon", { warnDays });
   const overdueLabel = t(rc, "site.panel.reviews.overdue");
-  const openLabel = t(rc, "site.panel.reviews.open");
+  const openLabel = t(rc, "site.panel.reviews.open", { statuses: REVIEW_OPEN_STATUSES.map((s) => csrStatusLabel(s, rc.lang)).join(t(rc, "common.list-separator")) });
   const numbers: PanelNumber[] = [
     { label: openLabel, count: count(open), list: csrListPage(input, "reviews-open", openLabel, open) },
     { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon) },

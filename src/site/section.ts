@@ -1,0 +1,41 @@
+/**
+ * The markup of a site section (view.ts SiteSection: a titled table, list of links, or line saying
+ * there is nothing), written by code rather than by a Handlebars partial: sections carry nearly
+ * every cell of the site (a register page has tens of thousands), and Handlebars spends some
+ * microseconds on each `{{#if}}` and `{{#each}}` step of a cell, a tenth of the site's CPU. The
+ * partial `site-section` (templates/site/site-section.hbs) calls this through the helper
+ * `section-html`, so a repository that replaces the partial still lays sections out itself.
+ */
+import type { Cell, SiteSection } from "./view.js";
+
+/** Text for an element or a quoted attribute: Handlebars's own escaping, so a page is the same whichever writes it. */
+export type Escape = (text: string) => string;
+
+export function sectionHtml(section: SiteSection, escape: Escape): string {
+  const { id, title, downloads, table, items, notes, empty } = section;
+  let html = `<section class="site-section"${id ? ` id="${escape(id)}"` : ""}>\n${title ? `<h2>${escape(title)}</h2>` : ""}\n`;
+  if (downloads?.length) html += `<p class="site-downloads">${downloads.map((d) => `<a href="${escape(d.href ?? "")}" download>${escape(d.text)}</a>`).join("")}</p>`;
+  html += "\n";
+  if (table) {
+    if (table.rows.length > 0) {
+      html += `<div class="site-scroll">\n<table class="site-table">\n<thead><tr>${table.columns.map((c) => `<th scope="col">${escape(c.header)}</th>`).join("")}</tr></thead>\n<tbody>\n`;
+      for (const row of table.rows) {
+        html += "<tr>";
+        for (const cell of row) html += `<td${cell.className ? ` class="${escape(cell.className)}"` : ""}>${cellHtml(cell, escape)}</td>`;
+        html += "</tr>\n";
+      }
+      html += "</tbody>\n</table>\n</div>\n";
+    } else {
+      html += `<p class="site-empty">${escape(empty ?? "")}</p>\n`;
+    }
+  }
+  if (items?.length) html += `<ul class="site-items">${items.map((item) => `<li>${cellHtml(item, escape)}</li>`).join("")}</ul>\n`;
+  else html += `${!table && empty ? `<p class="site-empty">${escape(empty)}</p>` : ""}\n`;
+  for (const note of notes ?? []) html += `<p class="site-note">${escape(note)}</p>`;
+  return `${html}\n</section>`;
+}
+
+/** A value, as a link when it has one (the partial `site-cell`). */
+function cellHtml(cell: Cell, escape: Escape): string {
+  return cell.href ? `<a href="${escape(cell.href)}">${escape(cell.text)}</a>` : escape(cell.text);
+}
