@@ -9,10 +9,10 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 const LONG = [
   "test/safety/kill.test.ts",
   "test/safety/concurrency.test.ts",
-  "test/control/month.test.ts",
   "test/ci/cache.test.ts",
   "test/ci/pack.test.ts",
   "test/safety/hostile-values.test.ts",
+  "test/control/month.test.ts",
 ];
 
 export class LongFilesFirst extends BaseSequencer {
