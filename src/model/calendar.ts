@@ -3,8 +3,10 @@
  * Review deadlines are counted in these working days (IATF 16949 7.5.3.2.2: ten working days).
  *
  * The public holidays come from a shipped calendar (calendars/CN.yaml: one entry per year, from
- * the State Council General Office's yearly notice) unless qms.yaml says `calendar.base: none`;
- * the repository's own `holidays` and `workdays` come on top and win over the shipped days.
+ * the State Council General Office's yearly notice) unless qms.yaml says `calendar.base: none`,
+ * and from the years a repository types in itself from a notice csr does not ship yet
+ * (`calendar.years`, each in place of a shipped year of the same number); the repository's own
+ * `holidays` and `workdays` (company days) come on top and win over the public days.
  */
 import { addDays, clampToRange, isoWeekday } from "../core/dates.js";
 import type { DayRange, QmsConfig } from "./types.js";
@@ -65,15 +67,15 @@ export class WorkCalendar {
     this.workdays = expand(config.workdays);
     this.baseHolidays = new Set();
     this.baseWorkdays = new Set();
-    if (base) {
-      for (const year of base.years) {
-        expand(year.holidays, this.baseHolidays);
-        expand(year.workdays, this.baseWorkdays);
-      }
-      // A year the repository filled in itself (its holidays) counts as known, e.g. a new year's
-      // notice typed into qms.yaml before csr ships it.
-      this.knownYears = new Set([...base.years.map((y) => y.year), ...[...this.holidays].map(yearOf)]);
+    const own = config.years ?? [];
+    const shipped = (base?.years ?? []).filter((y) => !own.some((o) => o.year === y.year));
+    for (const year of [...shipped, ...own]) {
+      expand(year.holidays, this.baseHolidays);
+      expand(year.workdays, this.baseWorkdays);
     }
+    // Only a whole year from a notice makes a year known: a company's own days off in a year (a
+    // summer shutdown) say nothing of its public holidays.
+    if (base) this.knownYears = new Set([...shipped, ...own].map((y) => y.year));
   }
 
   isWorkday(iso: string): boolean {

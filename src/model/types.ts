@@ -13,6 +13,14 @@ export interface DayRange {
   name?: string;
 }
 
+/** A public year typed into qms.yaml from its State Council notice, before csr ships it (calendar.years). */
+export interface RepositoryCalendarYear {
+  year: number;
+  notice: string;
+  holidays: (string | DayRange)[];
+  workdays: (string | DayRange)[];
+}
+
 export interface QmsConfig {
   organisation: { name: string; name_en?: string };
   language?: "zh-CN" | "en";
@@ -22,7 +30,7 @@ export interface QmsConfig {
   coverage?: { inherit_from_parent?: boolean };
   departments: Department[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
-  calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[] };
+  calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[]; years?: RepositoryCalendarYear[] };
   csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[]; review_form?: string };
   document_control?: { recall_days?: number; training_days?: number };
   confidentiality?: string;

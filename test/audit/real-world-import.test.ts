@@ -186,8 +186,8 @@ describe("csr import of real registers", () => {
     expect(report(result.stdout).slice(3, 9)).toEqual([
       "row 3: QP-102 has no department — written without one; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
       "Added to people.yaml (check each department and role):",
-      "  赵六: department QA, roles [author] (rows 2, 3)",
-      "  John Smith: department QA, roles [approver] (row 2)",
+      "  赵六: Quality Assurance, roles author (rows 2, 3)",
+      "  John Smith: Quality Assurance, roles approver (row 2)",
       "Not added to people.yaml: no department is known for them (import with --department CODE, or add them by hand):",
       "  钱七 (row 3)",
     ]);

@@ -6,6 +6,8 @@ import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { format as github } from "../../src/report/formatters/github.js";
 import { format as junit } from "../../src/report/formatters/junit.js";
+import { format as text } from "../../src/report/formatters/text.js";
+import { setLanguage } from "../../src/i18n/index.js";
 import { rules } from "../../src/check/registry.js";
 import type { Finding } from "../../src/core/diagnostic.js";
 import { copyFixture, csr, FIXTURES, ROOT, tempDir } from "../helpers.js";
@@ -175,6 +177,23 @@ describe("escaping in the CI formats", () => {
     expect(github({ findings: [finding], summary }, { color: false }).split("\n")[0]).toBe(
       "::warning file=documents/a%2Cb%3Ac.yaml,line=2,col=3,title=ref/unresolved::50%25 done%0D%0Anext: <b>&\"x\"\u0001 (https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved)",
     );
+  });
+
+  it("text lists the rule docs one link a line, so that each address is taken whole (none joined by 、 or ,)", () => {
+    const findings: Finding[] = [
+      { ...finding, file: "documents/QP-001.yaml", rule: "ref/unresolved", message: "x" },
+      { ...finding, file: "documents/QP-001.yaml", line: 3, rule: "id/number-pattern", message: "y" },
+    ];
+    setLanguage("zh-CN");
+    try {
+      expect(text({ findings, summary: { errors: 0, warnings: 2, files: 1 } }, { color: false }).split("\n").slice(4, 7)).toEqual([
+        "规则说明（也可运行 'csr explain <规则>'）：",
+        "  id/number-pattern  https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#idnumber-pattern",
+        "  ref/unresolved     https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#refunresolved",
+      ]);
+    } finally {
+      setLanguage("en");
+    }
   });
 
   it("junit escapes markup and replaces characters XML cannot carry", () => {

@@ -1,6 +1,8 @@
 /**
  * The writing commands in Chinese, as a document controller reads them: the summaries of
  * distribute, release, recall, obsolete and render, and an error with its hint, byte for byte.
+ * People are named as a document controller names them, by name (陈静), and confirmed by name with
+ * the id the file records; departments by name.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,21 +14,21 @@ const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args]
 describe("the writing commands in Chinese", () => {
   it("hands out controlled copies, releases a new revision, takes the old copies back and withdraws a document", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
-    expect(await zh(dir, "distribute", "QP-010", "--to", "PRD", "QA", "--date", "2026-11-02", "-y", "--commit")).toEqual({
+    expect(await zh(dir, "distribute", "QP-010", "--to", "PRD", "QA", "--holder", "陈静", "--date", "2026-11-02", "-y", "--commit")).toEqual({
       code: 0,
-      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 2 份：\n {2}受控号 1 {2}PRD\n {2}受控号 2 {2}QA\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 1、2\n$/),
+      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 2 份：\n {2}受控号 1 {2}生产部，领用人：陈静（chenjing）\n {2}受控号 2 {2}品质部，领用人：陈静（chenjing）\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 1、2\n$/),
       stderr: "",
     });
 
     const path = join(dir, "documents/procedures/QP-010.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace(/(      - title: 控制计划\n        text: [^\n]*)/, "$1变更后5个工作日内提交顾客。"));
-    const release = ["release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12"];
+    const release = ["release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客", "--prepared", "黄军", "--reviewed", "张丽", "--approved", "xuht", "--date", "2026-11-12"];
     const released = await zh(dir, ...release);
     expect(released.code).toBe(0);
     expect(released.stderr).toBe("");
     expect(released.stdout.replace(/提交 [0-9a-f]{7}/, "提交 X")).toBe(
       "已发布 QP-010 A/2（documents/procedures/QP-010.yaml）：提交 X，标签 QP-010/A-2。\n" +
-        "需回收的旧版受控副本（文件回收）：受控号 1（A/1，PRD）、受控号 2（A/1，QA）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 发放 A/2。\n",
+        "需回收的旧版受控副本（文件回收）：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 发放 A/2。\n",
     );
     // Released again without a change: one line saying what is wrong, one saying what to do; exit code 2.
     expect(await zh(dir, ...release)).toEqual({
@@ -37,7 +39,7 @@ describe("the writing commands in Chinese", () => {
 
     expect(await zh(dir, "recall", "QP-010", "--date", "2026-11-13", "-y")).toEqual({
       code: 0,
-      stdout: "QP-010：于 2026-11-13 回收 2 份：受控号 1（A/1，PRD）、受控号 2（A/1，QA）。\n已没有需要回收的副本。\n",
+      stdout: "QP-010：于 2026-11-13 回收 2 份：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。\n已没有需要回收的副本。\n",
       stderr: "",
     });
 
@@ -47,7 +49,7 @@ describe("the writing commands in Chinese", () => {
       stdout:
         "已作废 HH-WI-06（documents/instructions/HH-WI-06.yaml），日期 2026-11-23：提交 X。\n" +
         "以下文件仍引用 HH-WI-06；请删除引用或改为引用 QP-010，并为每份文件发布新版本：\n" +
-        "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序（related）\n",
+        "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序（相关文件）\n",
       stderr: "",
     });
     expect(await zh(dir, "obsolete", "HH-WI-06", "--reason", "重复")).toEqual({ code: 2, stdout: "", stderr: "csr: HH-WI-06 已经作废（自 2026-11-23 起）。\n" });
@@ -80,20 +82,20 @@ describe("the writing commands in Chinese", () => {
 
   it("records training, an implementation and a countersigning opinion, and refuses a second opinion of a department", async () => {
     const dir = copyFixture("examples/acme-auto");
-    expect(await zh(dir, "train", "QP-010", "--people", "gaoyang", "huangjun", "--trainer", "zhoupeng", "--record", "TR-2026-050", "--date", "2026-11-24", "-y")).toEqual({
+    expect(await zh(dir, "train", "QP-010", "--people", "高扬", "huangjun", "--trainer", "周鹏", "--record", "TR-2026-050", "--date", "2026-11-24", "-y")).toEqual({
       code: 0,
-      stdout: "QP-010 A/1：已登记 gaoyang、huangjun 的培训（2026-11-24，培训人：zhoupeng，记录：TR-2026-050）。\n",
+      stdout: "QP-010 A/1：已登记高扬（gaoyang）、黄军（huangjun）的培训；2026-11-24，培训人：周鹏（zhoupeng），记录：TR-2026-050。\n",
       stderr: "",
     });
     expect(await zh(dir, "implement", "DYA-004", "--implemented", "2026-11-20", "-y")).toEqual({
       code: 0,
-      stdout: "DYA-004：已登记实施情况（状态：已实施，负责人：zhoupeng，期限：2026-12-31，导入生产日期：2026-11-20）。\n",
+      stdout: "DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，导入生产日期：2026-11-20。\n",
       stderr: "",
     });
-    expect(await zh(dir, "review", "DYA-001", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "-y")).toEqual({
+    expect(await zh(dir, "review", "DYA-001", "--department", "QA", "--reviewer", "张丽", "--opinion", "accept", "-y")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: QA 已对 DYA-001 给出会签意见（同意，zhangli，2025-02-13）。\n提示：加 --amend 可替换它；原意见保留在评审历史中。\n",
+      stderr: "csr: 品质部已对 DYA-001 给出会签意见：同意，张丽（zhangli），2025-02-13。\n提示：加 --amend 可替换它；原意见保留在评审历史中。\n",
     });
   }, 60_000);
 });

@@ -20,7 +20,7 @@ describe("csr new", () => {
     const result = await csrInProcess(["-C", dir, "new", "procedure", "--title", "产品追溯管理程序", "--department", "QA", "--clause", "IATF16949:8.5.2.1", "-y", "--commit"]);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(
-      /^Created QP-016 产品追溯管理程序 \(documents\/procedures\/QP-016\.yaml\), a draft procedure of QA with 5 sections to fill in\.\nEdit the body, then release it with 'csr release QP-016 --summary \.\.\. --prepared \.\.\. --reviewed \.\.\. --approved \.\.\.'\.\nCommitted [0-9a-f]{7}: csr new procedure QP-016: 产品追溯管理程序\n$/,
+      /^Created QP-016 产品追溯管理程序 \(documents\/procedures\/QP-016\.yaml\), a draft procedure of Quality Assurance with 5 sections to fill in\.\nEdit the body, then release it with 'csr release QP-016 --summary \.\.\. --prepared \.\.\. --reviewed \.\.\. --approved \.\.\.'\.\nCommitted [0-9a-f]{7}: csr new procedure QP-016: 产品追溯管理程序\n$/,
     );
     expect(read(dir, "documents/procedures/QP-016.yaml")).toBe(
       [
@@ -54,7 +54,7 @@ describe("csr new", () => {
   it("takes the next form number of the first family, and lists the form in the procedure that uses it", async () => {
     const dir = example();
     const result = await csrInProcess(["-C", dir, "new", "form", "--title", "追溯记录表", "--department", "QA", "--used-by", "QP-015", "-y"]);
-    expect(result.stdout.split("\n")[0]).toBe("Created QR-015-03 追溯记录表 (documents/forms/QR-015-03.yaml), a draft form of QA.");
+    expect(result.stdout.split("\n")[0]).toBe("Created QR-015-03 追溯记录表 (documents/forms/QR-015-03.yaml), a draft form of Quality Assurance.");
     expect(result.stdout.split("\n")[1]).toBe("QP-015 now lists QR-015-03 among its records (相关记录); release a new revision of QP-015 for it.");
     expect(diff(dir)).toEqual(["-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
     expect(read(dir, "documents/forms/QR-015-03.yaml")).toBe("id: QR-015-03\ntitle: 追溯记录表\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n");
@@ -111,7 +111,7 @@ describe("csr implement", () => {
   it("records the date implemented and the evidence; the status follows", async () => {
     const dir = example();
     expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-20", "--evidence", "10份控制计划已评审", "-y"])).stdout).toBe(
-      "DYA-004: implementation recorded: status implemented, owner zhoupeng, due 2026-12-31, implemented 2026-11-20.\n",
+      "DYA-004: implementation recorded: status implemented, owner Zhou Peng (zhoupeng), due 2026-12-31, implemented 2026-11-20.\n",
     );
     expect(diff(dir)).toEqual([
       "-  status: in-progress",
@@ -165,7 +165,7 @@ describe("csr periodic-review", () => {
   it("records the review under reviews, which is not a revision", async () => {
     const dir = example();
     expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2026-11-20", "--comment", "仍然适用", "-y", "--commit"]).stdout).toMatch(
-      /^QP-014: periodic review recorded \(zhoupeng, 2026-11-20\); no new revision\.\nNext periodic review due by 2029-11-20\.\nCommitted [0-9a-f]{7}: /,
+      /^QP-014: periodic review recorded, by Zhou Peng \(zhoupeng\) on 2026-11-20; no new revision\.\nNext periodic review due by 2029-11-20\.\nCommitted [0-9a-f]{7}: /,
     );
     expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+reviews:", "+  - by: zhoupeng", "+    date: 2026-11-20", "+    comment: 仍然适用"]);
     const check = await csrInProcess(["-C", dir, "check", "--base", "HEAD~1", "--today", "2026-12-01"]);
@@ -192,24 +192,24 @@ describe("distribution and recall", () => {
   it("numbers copies, lists them for recall on release, records the return, and flags a late recall", async () => {
     const dir = example();
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "PRD", "--date", "2026-11-02", "-y", "--commit"])).stdout).toMatch(
-      /^QP-010 A\/1: 2 controlled copies handed out on 2026-11-02:\n  受控号 1  QA\n  受控号 2  PRD\nCommitted [0-9a-f]{7}: csr distribute QP-010 A\/1: copies 1, 2\n$/,
+      /^QP-010 A\/1: 2 controlled copies handed out on 2026-11-02:\n  copy 1  Quality Assurance\n  copy 2  Production\nCommitted [0-9a-f]{7}: csr distribute QP-010 A\/1: copies 1, 2\n$/,
     );
     expect(read(dir, "documents/procedures/QP-010.yaml")).toContain("distribution:\n  - {copy: 1, version: A/1, to: QA, date: 2026-11-02}\n  - {copy: 2, version: A/1, to: PRD, date: 2026-11-02}\n");
     const release = await csrInProcess(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10", "--force"]);
     expect(release.stdout.split("\n")[1]).toBe(
-      "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, QA), 2 (A/1, PRD). Record their return with 'csr recall QP-010', and hand out A/2 with 'csr distribute QP-010 --to ...'.",
+      "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, Quality Assurance), 2 (A/1, Production). Record their return with 'csr recall QP-010', and hand out A/2 with 'csr distribute QP-010 --to ...'.",
     );
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).stdout).toBe(
-      "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  受控号 3  QA (zhangli)\nStill to recall: 1 (A/1, QA), 2 (A/1, PRD); record their return with 'csr recall QP-010'.\n",
+      "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",
     );
     expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--copy", "1", "--date", "2026-11-11", "-y"])).stdout).toBe(
-      "QP-010: 1 copy taken back on 2026-11-11: 1 (A/1, QA).\nStill to recall: 2 (A/1, PRD).\n",
+      "QP-010: 1 copy taken back on 2026-11-11: 1 (A/1, Quality Assurance).\nStill to recall: 2 (A/1, Production).\n",
     );
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (PRD) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
-    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, PRD).\nNo copy is due back any more.\n");
+    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production).\nNo copy is due back any more.\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
 
     const list = await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
@@ -241,7 +241,7 @@ describe("csr train", () => {
   it("records who was trained on the current version, and the register lists it", async () => {
     const dir = example();
     expect((await csrInProcess(["-C", dir, "train", "QP-014", "--people", "gaoyang,huangjun", "--trainer", "zhoupeng", "--record", "TR-2026-050", "--date", "2026-11-20", "-y"])).stdout).toBe(
-      "QP-014 A/1: training of gaoyang, huangjun recorded (2026-11-20, trainer zhoupeng, record TR-2026-050).\n",
+      "QP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-20, trainer Zhou Peng (zhoupeng), record TR-2026-050.\n",
     );
     expect(diff(dir)).toEqual(["+training:", "+  required: true", "+  sessions:", "+    - {revision: A/1, date: 2026-11-20, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-050}"]);
     expect((await csrInProcess(["-C", dir, "list", "training", "--format", "md", "--today", "2026-11-27"], { lang: null })).stdout).toBe(
@@ -266,7 +266,7 @@ describe("csr train", () => {
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).stdout).toContain(
       "csr/DYA/DYA-004.yaml:51:13 warning csr/training-overdue DYA-004 was decided on 2026-03-23 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-04-21, 20 working days).",
     );
-    expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--date", "2026-11-27", "-y"])).stdout).toBe("DYA-004 D: training of zhoupeng recorded (2026-11-27).\n");
+    expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--date", "2026-11-27", "-y"])).stdout).toBe("DYA-004 D: training of Zhou Peng (zhoupeng) recorded; 2026-11-27.\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   }, 90_000);
 });
@@ -280,8 +280,8 @@ describe("csr obsolete", () => {
       [
         "Withdrew HH-WI-06 (documents/instructions/HH-WI-06.yaml) on 2026-11-20: commit X.",
         "Documents that still refer to HH-WI-06; remove the reference or refer to QP-013 and release a new revision of each:",
-        "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序 (related)",
-        "Controlled copies to recall (文件回收): 1 (A/2, PRD); record their return with 'csr recall HH-WI-06'.",
+        "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序 (related documents)",
+        "Controlled copies to recall (文件回收): 1 (A/2, Production); record their return with 'csr recall HH-WI-06'.",
         "",
       ].join("\n"),
     );

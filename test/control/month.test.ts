@@ -43,7 +43,7 @@ describe("a month of document control without hand-editing YAML", () => {
     expect(update.split("\n").slice(0, 3)).toEqual([
       "已登记 DYA-SQM 的版本 E（接收日期 2026-11-02）；版本 D 已被替代。",
       "1 条 CSR 需按版本 E 重新评审，期限 2026-11-16：",
-      "  DYA-004  控制计划的年度评审和变更后提交  （原为版本 D）",
+      "  DYA-004  控制计划的年度评审和变更后提交（原为版本 D）",
     ]);
     // Countersigning and the decision.
     write("review", "DYA-004", "--department", "MKT", "--reviewer", "sunwei", "--opinion", "accept", "--date", "2026-11-03");
@@ -53,7 +53,7 @@ describe("a month of document control without hand-editing YAML", () => {
     write("review", "DYA-004", "--disposition", "must", "--by", "xuht", "--date", "2026-11-09");
     // A new form for the procedure, released.
     expect(write("new", "form", "--title", "控制计划变更提交记录", "--department", "ENG", "--used-by", "QP-010").split("\n")[0]).toBe(
-      "已创建 QR-010-01 控制计划变更提交记录（documents/forms/QR-010-01.yaml），ENG 的表单草稿。",
+      "已创建 QR-010-01 控制计划变更提交记录（documents/forms/QR-010-01.yaml），技术部的表单草稿。",
     );
     run("release", "QR-010-01", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "xuht", "--date", "2026-11-11");
     // The procedure's body text is edited (and it no longer refers to HH-WI-06, merged into it), then re-released.
@@ -66,7 +66,7 @@ describe("a month of document control without hand-editing YAML", () => {
     writeFileSync(path, edited);
     const release = run("release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客（DYA-004，DYA-SQM E版）；并入HH-WI-06", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12");
     expect(release.split("\n")[1]).toBe(
-      "需回收的旧版受控副本（文件回收）：受控号 1（A/1，PRD）、受控号 2（A/1，QA）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 发放 A/2。",
+      "需回收的旧版受控副本（文件回收）：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 发放 A/2。",
     );
     // Old copies back, new copies out, training, implementation.
     write("recall", "QP-010", "--date", "2026-11-13");

@@ -38,7 +38,7 @@ describe("asked at a terminal", () => {
     for (let i = 0; i < 3; i++) screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(ctx.out.split("\n")[0]).toBe("Created QP-016 产品追溯管理程序 (documents/procedures/QP-016.yaml), a draft procedure of QA with 5 sections to fill in.");
+    expect(ctx.out.split("\n")[0]).toBe("Created QP-016 产品追溯管理程序 (documents/procedures/QP-016.yaml), a draft procedure of Quality Assurance with 5 sections to fill in.");
   });
 
   it("csr address searches the documents and offers the document's sections", async () => {
@@ -75,7 +75,7 @@ describe("asked at a terminal", () => {
     screen.type("gaoyang, huangjun");
     screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(ctx.out).toBe("QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  受控号 1  QA\n  受控号 2  PRD\nQP-014 A/1: training of gaoyang, huangjun recorded (2026-11-21).\n");
+    expect(ctx.out).toBe("QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21.\n");
   });
 
   it("csr implement asks in Chinese, and says how to write a date it cannot read", async () => {
@@ -119,7 +119,7 @@ describe("asked at a terminal", () => {
       screen.type("2026-11-20");
       screen.keypress("enter");
       expect(await done).toBe(0);
-      expect(ctx.out).toBe("DYA-004：已登记实施情况（状态：已实施，负责人：zhoupeng，期限：2026-12-31，导入生产日期：2026-11-20）。\n");
+      expect(ctx.out).toBe("DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，导入生产日期：2026-11-20。\n");
     } finally {
       setLanguage("en");
     }

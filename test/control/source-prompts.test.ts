@@ -38,7 +38,7 @@ describe("csr source update, asked at a terminal", () => {
         "DYA-SQM revision E recorded (received 2026-11-02); revision D is superseded.",
         "1 CSR(s) to review again against revision E, due 2026-11-16:",
         "  DYA-004  控制计划的年度评审和变更后提交  (was on revision D)",
-        "2 CSR(s) unchanged in revision E; decision kept, confirmed by zhangli on 2026-11-03:",
+        "2 CSR(s) unchanged in revision E; decision kept, confirmed by Zhang Li (zhangli) on 2026-11-03:",
         "  DYA-002  顾客投诉的围堵和8D报告时限",
         "  DYA-006  返工前风险评估，返工品100%复检并可追溯",
         "1 CSR(s) removed in revision E, now superseded:",

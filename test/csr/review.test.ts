@@ -30,7 +30,7 @@ describe("csr review with flags", () => {
     const result = await review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept-with-action", "--comment", "需通知顾客工程师", "--date", "2026-11-24");
     expect(result).toEqual({
       code: 0,
-      stdout: "DYA-011: opinion of MKT recorded: accept-with-action (li, 2026-11-24).\nStill missing: PRD.\n",
+      stdout: "DYA-011: opinion of 市场部 recorded: accept-with-action, by 李娜 (li) on 2026-11-24.\nStill missing: 生产部.\n",
       stderr: "",
     });
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(
@@ -45,12 +45,12 @@ describe("csr review with flags", () => {
       code: 2,
       stdout: "",
       stderr:
-        "csr: DYA-011 still lacks the opinion of MKT, PRD (required: QA, MKT, PRD).\nhint: Record them with 'csr review DYA-011 --department MKT ...', or add --force to decide now (recorded as forced).\n",
+        "csr: DYA-011 still lacks the opinion of 市场部, 生产部 (required: 品质部, 市场部, 生产部).\nhint: Record them with 'csr review DYA-011 --department MKT ...', or add --force to decide now (recorded as forced).\n",
     });
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
 
     const forced = await review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--force");
-    expect(forced.stdout).toBe("DYA-011: decision recorded: must (zhang, 2026-11-25).\nDecided without the opinion of MKT, PRD; recorded as forced.\n");
+    expect(forced.stdout).toBe("DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-25.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n");
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN + "  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-25\n    forced: true\n");
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; file: string }) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-011.yaml csr/not-addressed"]);
@@ -61,12 +61,12 @@ describe("csr review with flags", () => {
     const file = read(dir, "csr/DYA/DYA-003.yaml");
     const refused = await csrInProcess(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26"]);
     expect(refused.stderr).toBe(
-      "csr: DYA-003 is already decided (must by zhang, 2026-11-24).\nhint: Add --amend to change the decision; the earlier one is kept in the review history.\n",
+      "csr: DYA-003 is already decided: must, by 张伟 (zhang) on 2026-11-24.\nhint: Add --amend to change the decision; the earlier one is kept in the review history.\n",
     );
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(file);
 
     const amended = await csrInProcess(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26", "--amend"]);
-    expect(amended.stdout).toBe("DYA-003: decision recorded: optional (zhang, 2026-11-26).\nThe earlier decision (must, 2026-11-24) is kept in the review history.\n");
+    expect(amended.stdout).toBe("DYA-003: decision recorded: optional, by 张伟 (zhang) on 2026-11-26.\nThe earlier decision (must, 2026-11-24) is kept in the review history.\n");
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(
       file.replace(
         "  decision: { disposition: must, by: zhang, date: 2026-11-24 }\n",
@@ -80,11 +80,11 @@ describe("csr review with flags", () => {
     const dir = repo();
     const args = ["--department", "QA", "--reviewer", "zhang", "--opinion", "reject", "--date", "2026-11-26"];
     expect((await review(dir, ...args)).stderr).toBe(
-      "csr: QA has already given its opinion on DYA-011 (accept by zhang, 2026-11-23).\nhint: Add --amend to replace it; the earlier opinion is kept in the review history.\n",
+      "csr: 品质部 has already given its opinion on DYA-011: accept, by 张伟 (zhang) on 2026-11-23.\nhint: Add --amend to replace it; the earlier opinion is kept in the review history.\n",
     );
     const amended = await review(dir, ...args, "--amend");
     expect(amended.stdout).toBe(
-      "DYA-011: opinion of QA recorded: reject (zhang, 2026-11-26).\nThe earlier opinion of QA (accept, 2026-11-23) is kept in the review history.\nStill missing: MKT, PRD.\n",
+      "DYA-011: opinion of 品质部 recorded: reject, by 张伟 (zhang) on 2026-11-26.\nThe earlier opinion of 品质部 (accept, 2026-11-23) is kept in the review history.\nStill missing: 市场部, 生产部.\n",
     );
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain(
       "  opinions:\n    - department: QA\n      reviewer: zhang\n      opinion: reject\n      date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      opinions:\n        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}\n",
@@ -95,7 +95,7 @@ describe("csr review with flags", () => {
     const dir = repo();
     const unknown = await review(dir, "--department", "MKT", "--reviewer", "lii", "--opinion", "accept", "--date", "2026-11-24");
     expect(unknown.stderr).toBe(
-      "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:13:17 ref/unresolved Unknown person 'lii'. Did you mean 'li'? Add them to people.yaml or correct the id.\n",
+      "csr: --reviewer lii: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'li'?\n",
     );
     const unjustified = await review(dir, "--disposition", "rejected", "--by", "zhang", "--force", "--yes");
     expect(unjustified.stderr).toBe("csr: --justification is required (or run in a terminal to be asked for why it is rejected).\n");
@@ -131,7 +131,7 @@ describe("csr review with flags", () => {
     const lateRepo = () => makeRepo({ "csr/DYA/DYA-011.yaml": HAND_WRITTEN.replace("received: 2026-11-20", "received: 2026-11-02") }, validRepo());
     const dir = lateRepo();
     const late = await review(dir, "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24", "--late-reason", "等待顾客澄清");
-    expect(late.stdout).toBe("DYA-011: decision recorded: must (zhang, 2026-11-24).\nDecided without the opinion of MKT, PRD; recorded as forced.\n");
+    expect(late.stdout).toBe("DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-24.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n");
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("  late_reason: 等待顾客澄清\n");
     const reminder = await review(lateRepo(), "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24");
     expect(reminder.stdout).toContain("Decided after the review period (due 2026-11-16); record why with --late-reason (rule csr/review-late).\n");

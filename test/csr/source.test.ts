@@ -139,7 +139,7 @@ describe("csr source update: only what changed costs a review", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n").slice(0, 2)).toEqual(["DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.", "6 CSR(s) to review again against revision D, due 2026-12-11:"]);
     expect(result.stdout.split("\n").slice(8)).toEqual([
-      "2 CSR(s) unchanged in revision D; decision kept, confirmed by zhang on 2026-11-28:",
+      "2 CSR(s) unchanged in revision D; decision kept, confirmed by 张伟 (zhang) on 2026-11-28:",
       "  DYA-003  包装须使用顾客周转箱",
       "  DYA-004  关键特性须在作业指导书中标识",
       "1 CSR(s) removed in revision D, now superseded:",

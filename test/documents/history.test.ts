@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { documentCommits, unrevisedNotes } from "../../src/commands/history/index.js";
+import { setLanguage } from "../../src/i18n/index.js";
 import { csr, git, gitInit, minimalRepo } from "../helpers.js";
 
 const DRAFT = "id: QP-020\ntitle: 顾客特定要求管理程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nsections:\n  - title: 目的\n    text: 规定评审方法。\n";
@@ -57,7 +59,31 @@ describe("csr history", () => {
     expect(silent).toContain("李娜 <li@example.com>");
     expect(silent).toMatch(/改了目的\s+A\/0\s+! changed without a new revision$/);
     expect(lines.find((l) => l.includes("增加期限") && l.includes("@"))).toMatch(/A\/1\s+new revision A\/1$/);
-    expect(result.stdout).toContain("1 commit changed the released document without a new revision (marked !). Release a new revision with 'csr release QP-020'.\n");
+    // A/1 was released after the silent edit: history to state, nothing to advise.
+    expect(result.stdout.trimEnd().split("\n").slice(-2)).toEqual([
+      "",
+      "1 commit changed the released document without a new revision (marked !); the change went out with the later A/1, so there is nothing left to release.",
+    ]);
+  });
+
+  it("advises a new revision only for what changed after the last release", async () => {
+    const repo = scenario();
+    const file = join(repo, "documents/程序文件/QP-020.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("规定评审方法和期限。", "规定评审方法、期限和记录。"));
+    git(repo, ["commit", "-qam", "又改了目的"], LI);
+    const commits = await documentCommits(repo, "documents/程序文件/QP-020.yaml");
+    expect(commits.map((c) => c.unrevised)).toEqual([false, false, true, false, false, true]);
+    expect(unrevisedNotes(commits, "QP-020")).toEqual([
+      "1 commit changed the released document without a new revision (marked !); the change went out with the later A/1, so there is nothing left to release.",
+      "1 commit changed the document after its release A/1 without a new revision (marked !). Release a new revision with 'csr release QP-020'.",
+    ]);
+    setLanguage("zh-CN");
+    try {
+      expect(unrevisedNotes(commits.slice(0, 5), "QP-020")).toEqual(["有 1 个提交在没有新版本的情况下更改了已发布的文件（标有 !）；这些更改已随之后的 A/1 发布，无需再发布。"]);
+      expect(unrevisedNotes([...commits.slice(0, 2), commits[2]!], "QP-020")).toEqual(["A/0 发布后，有 1 个提交在没有新版本的情况下更改了这份已发布的文件（标有 !）。请用 'csr release QP-020' 发布新版本。"]);
+    } finally {
+      setLanguage("en");
+    }
   });
 
   it("lists the revision record of a repository not yet committed to, and says the file has no commits yet", () => {

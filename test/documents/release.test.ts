@@ -174,7 +174,7 @@ describe("csr release", () => {
       ["the approver is not an approver", ["--summary", "x", "--prepared", "zhang", "--reviewed", "li", "--approved", "li"], "csr: --approved li: 李娜 does not have the role 'approver' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'approver', or add the role in people.yaml if it was granted.\n"],
       ["the reviewer is not a reviewer", ["--summary", "x", "--prepared", "zhang", "--reviewed", "wang", "--approved", "wang"], "csr: --reviewed wang: 王强 does not have the role 'reviewer' in people.yaml (roles: approver).\nhint: Choose a person with the role 'reviewer', or add the role in people.yaml if it was granted.\n"],
       ["the approver prepared the change", ["--summary", "x", "--prepared", "wang", "--reviewed", "li", "--approved", "wang"], "csr: 王强 (wang) cannot approve a change they prepared; another approver must sign (segregation of duties).\n"],
-      ["a named person is unknown", ["--summary", "x", "--prepared", "zhan", "--reviewed", "li", "--approved", "wang"], "csr: --prepared zhan: no such person in people.yaml. Did you mean 'zhang'?\n"],
+      ["a named person is unknown", ["--summary", "x", "--prepared", "zhan", "--reviewed", "li", "--approved", "wang"], "csr: --prepared zhan: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'zhang'?\n"],
       ["the summary is missing", SIGNERS, "csr: --summary is required: what changed, e.g. --summary '增加评审期限'.\n"],
     ];
     for (const [when, args, stderr] of refusals) {

@@ -40,6 +40,9 @@ const TERMS: Term[] = [
   { use: "顾客", rejected: /客户/g },
   // The date a CSR was implemented in production (IATF 16949 7.5.3.2.2); 实施日期 is also a document's effective date.
   { use: "导入生产日期", rejected: /实施日期/g },
+  // A controlled document is released (csr release: 发布), on its 发布日期, as GB/T standards and the
+  // registers of Chinese quality systems name it; 发行 (issued for sale, or 发行日期) says the same in other words.
+  { use: "发布, 发布日期", rejected: /发行/g },
 ];
 
 function templateFiles(dir: string): string[] {

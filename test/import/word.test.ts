@@ -561,7 +561,7 @@ describe("csr import FILE.docx", () => {
       "  would write documents/QP-070.yaml",
     ]);
     const result = await csrInProcess(["-C", repo, "import", "Word文件", "--add-people"]);
-    expect(result.stdout.split("\n").slice(2, 6)).toEqual(["  wrote documents/QP-070.yaml", "", "Added to people.yaml (check each department and role):", "  赵六: department QA, roles [author] (QP-070.docx)"]);
+    expect(result.stdout.split("\n").slice(2, 6)).toEqual(["  wrote documents/QP-070.yaml", "", "Added to people.yaml (check each department and role):", "  赵六: 品质部, roles author (QP-070.docx)"]);
     expect(result.code).toBe(0);
     expect(readFileSync(join(repo, "people.yaml"), "utf8")).toBe(`${people}  - id: 赵六\n    name: 赵六\n    department: QA\n    roles: [author]\n`);
     expect(parse(readFileSync(join(repo, "documents", "QP-070.yaml"), "utf8")).revisions[0]).toMatchObject({ prepared: { by: "赵六", date: "2025-01-02" }, reviewed: { by: "zhang" }, approved: { by: "wang", date: "2025-01-06" } });

@@ -1,7 +1,14 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCheck } from "../../src/check/engine.js";
+import { rule as yearMissing } from "../../src/check/rules/calendar/year-missing.js";
 import { repositoryCalendar, shippedCalendar } from "../../src/load/calendar.js";
+import { loadRepository } from "../../src/load/repository.js";
 import { estimatedDeadlineNote } from "../../src/model/calendar.js";
 import type { QmsConfig } from "../../src/model/types.js";
+import { registerContext } from "../../src/report/registers/context.js";
+import { csrList } from "../../src/report/registers/csr.js";
+import { FIXTURES, ROOT } from "../helpers.js";
 
 const config = (calendar: QmsConfig["calendar"]) => ({ calendar }) as QmsConfig;
 
@@ -49,6 +56,11 @@ describe("the shipped calendar of China's public holidays", () => {
 });
 
 describe("a repository's calendar", () => {
+  it("takes a typed year in place of the shipped year of the same number", () => {
+    const typed = repositoryCalendar(config({ years: [{ year: 2026, notice: "（测试用通知）", holidays: ["2026-03-02"], workdays: [] }] }));
+    expect([typed.isWorkday("2026-03-02"), typed.isWorkday("2026-10-01"), typed.yearsWithoutData("2026-01-01", "2026-12-31")]).toEqual([false, true, []]);
+  });
+
   it("adds company days off and overrides a shipped day", () => {
     const calendar = repositoryCalendar(config({ holidays: [{ from: "2026-08-03", to: "2026-08-04", name: "停产检修" }, "2026-02-28"], workdays: ["2026-10-07"] }));
     expect(calendar.isWorkday("2026-08-03")).toBe(false);
@@ -63,14 +75,53 @@ describe("a repository's calendar", () => {
     expect(calendar.yearsWithoutData("2026-12-28", "2027-01-11")).toEqual([2027]);
     expect(calendar.yearsWithoutData("2026-11-20", "2026-12-04")).toEqual([]);
     expect(estimatedDeadlineNote(calendar, "2026-12-28", "2027-01-11")).toBe(
-      "note: csr has no public holidays for 2027; the deadline 2027-01-11 was counted Monday to Friday (rule calendar/year-missing). Add that year's days under 'calendar' in qms.yaml.\n",
+      "note: csr has no public holidays for 2027; the deadline 2027-01-11 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, add its days under 'calendar.years' in qms.yaml.\n",
     );
   });
 
-  it("knows a year whose holidays the repository typed in itself, and with base none reports nothing", () => {
-    expect(repositoryCalendar(config({ holidays: [{ from: "2027-01-01", to: "2027-01-01", name: "元旦" }] })).yearsWithoutData("2026-12-28", "2027-01-11")).toEqual([]);
+  it("knows a year the repository typed in from its notice (calendar.years), and with base none reports nothing", () => {
+    // Not real 2027 days: the 2027 notice is not in csr's sources, so a test must not pretend to know it.
+    const typed = repositoryCalendar(
+      config({ years: [{ year: 2027, notice: "（测试用通知）", holidays: [{ from: "2027-01-01", to: "2027-01-03", name: "元旦" }], workdays: [] }] }),
+    );
+    expect(typed.yearsWithoutData("2026-12-28", "2027-01-11")).toEqual([]);
+    expect([typed.isWorkday("2027-01-01"), typed.isWorkday("2027-01-04")]).toEqual([false, true]);
+    expect(typed.addWorkdays("2026-12-28", 10)).toBe("2027-01-12");
+    // A company's own day off in a year says nothing of that year's public holidays.
+    expect(repositoryCalendar(config({ holidays: [{ from: "2027-08-02", to: "2027-08-06", name: "夏季检修" }] })).yearsWithoutData("2026-12-28", "2027-01-11")).toEqual([2027]);
     const own = repositoryCalendar(config({ base: "none" }));
     expect(own.yearsWithoutData("2026-12-28", "2027-01-11")).toEqual([]);
     expect(own.isWorkday("2026-10-01")).toBe(true);
+  });
+});
+
+describe("calendar/year-missing", () => {
+  // DYA-001 was received 2026-11-20 with review_days 40: its deadline, 2027-01-15, runs into 2027.
+  const findings = (today: string, calendar?: QmsConfig["calendar"]) => {
+    const repo = loadRepository(join(FIXTURES, "rules", "calendar-year-missing", "invalid"));
+    if (calendar) repo.config!.value.calendar = calendar;
+    return runCheck(repo, { today }, [yearMissing]).map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`);
+  };
+
+  it("in 2027 without 2027's days: one finding on qms.yaml that says what is missing and how to add it", () => {
+    expect(findings("2027-01-05")).toEqual([
+      "qms.yaml:1:1 Today (2027-01-05) lies in 2027, for which csr has no public holidays or make-up working days: every working-day count into 2027 (review deadlines, days overdue, recall and training deadlines) was made Monday to Friday. Once the State Council General Office publishes its holiday notice for 2027, add its days off and make-up working days under 'calendar.years' in qms.yaml (README: \"When the next year's holiday notice is published\"); do not guess them before.",
+    ]);
+  });
+
+  it("before 2027, on the CSR whose deadline runs into it; nothing once the year is typed in", () => {
+    expect(findings("2026-11-27")).toEqual([
+      "csr/DYA/DYA-001.yaml:6:11 The review deadline of DYA-001 (2027-01-15, counted from 2026-11-20) runs through 2027, for which csr has no public holidays or make-up working days; it was counted Monday to Friday. Once the State Council's notice for that year is published, add its days under 'calendar.years' in qms.yaml, or update csr.",
+    ]);
+    const typed = { years: [{ year: 2027, notice: "（测试用通知）", holidays: [], workdays: [] }] };
+    expect([...findings("2026-11-27", typed), ...findings("2027-01-05", typed)]).toEqual([]);
+  });
+
+  it("the CSR list says under it when its deadlines or days left run into such a year", () => {
+    const rc = registerContext(loadRepository(join(ROOT, "examples/acme-auto")), "en");
+    expect(csrList(rc, { today: "2027-01-05" }).notes?.at(-1)).toBe(
+      "csr has no public holidays for 2027: review deadlines and working days left that run into it were counted Monday to Friday (rule calendar/year-missing); once its holiday notice is published, add its days under 'calendar.years' in qms.yaml.",
+    );
+    expect(csrList(rc, { today: "2026-11-27" }).notes).toHaveLength(1);
   });
 });

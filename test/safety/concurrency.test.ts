@@ -66,7 +66,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
     const review = (reviewer: string) => () => ["--lang", "en", "review", "DYA-001", "--department", "QA", "--reviewer", reviewer, "--opinion", "accept", "--date", "2026-11-27", "--yes"];
     await runPairs(review("zhang"), review("zhao"), (dir, runs) => {
       expect(codes(runs)).toEqual([0, 2]);
-      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: QA has already given its opinion on DYA-001 \(accept by (zhang|zhao), 2026-11-27\)\.\nhint: Add --amend/)]);
+      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: 品质部 has already given its opinion on DYA-001: accept, by (张伟 \(zhang\)|赵敏 \(zhao\)) on 2026-11-27\.\nhint: Add --amend/)]);
       expect(yamlOf(dir, "csr/DYA/DYA-001.yaml").review.opinions).toHaveLength(1);
     });
   });

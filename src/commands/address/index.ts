@@ -7,7 +7,8 @@
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { documentSections, sectionLabel } from "../../model/sections.js";
-import { editFile, findCsrById, findDocumentById, need, withEditSession, personById, saveChanges } from "../shared/edit.js";
+import { personLabel } from "../shared/people.js";
+import { editFile, findCsrById, findDocumentById, need, withEditSession, personOption, saveChanges } from "../shared/edit.js";
 import { addAddressed, addressedEntry, removeAddressed } from "./addressed.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
@@ -36,7 +37,7 @@ export async function addressCommand(ctx: CommandContext, csrId: string | undefi
 
 export async function addressCsr(ctx: CommandContext, csrId: string | undefined, documentId: string | undefined, flags: AddressFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
-    const by = flags.by === undefined ? undefined : personById(session, flags.by, "--by").id;
+    const by = flags.by === undefined ? undefined : personOption(session, flags.by, "--by").id;
     const date = eventDateOption(flags.date, "--date");
     if (flags.pinAll) {
       if (csrId !== undefined || flags.confirm || flags.remove) throw new UserError(t("address.pin-all-alone"));
@@ -57,7 +58,7 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pinFor(csr, document, place.section, by, date))));
       const where = `${document.id}${place.section ? ` section ${place.section}` : ""}`;
       const shownWhere = place.section ? t("address.document-section", { document: document.id, section: place.section }) : document.id;
-      await saveChanges(ctx, session, [change], [t("address.confirmed", { where: shownWhere, id: csr.id, by, date })], { commit: flags.commit, message: t("commit.address.confirm", { id: csr.id, where }) });
+      await saveChanges(ctx, session, [change], [t("address.confirmed", { where: shownWhere, id: csr.id, by: by === undefined ? by : personLabel(session.index, by), date })], { commit: flags.commit, message: t("commit.address.confirm", { id: csr.id, where }) });
       return 0;
     }
     const { ask } = session;

@@ -13,7 +13,8 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { departmentByCode, editFile, findDocumentById, listOption, need, withEditSession, personById, saveChanges } from "../shared/edit.js";
+import { copyList, departmentLabel, personLabel } from "../shared/people.js";
+import { departmentByCode, editFile, findDocumentById, listOption, need, withEditSession, personOption, saveChanges } from "../shared/edit.js";
 
 export interface DistributeFlags {
   to?: string[];
@@ -46,7 +47,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     ).map((code) => departmentByCode(session, code, "--to"));
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
-    const holder = flags.holder === undefined ? undefined : personById(session, flags.holder, "--holder").id;
+    const holder = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder").id;
     const date = eventDateOption(flags.date, "--date", { follows: { ...revisionEvent(currentRevision(document)!), of: id } });
     let number = nextCopyNumber(document);
     const entries: ControlledCopy[] = to.flatMap((dept) => Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), date })));
@@ -55,10 +56,13 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     });
     const lines = [
       t("distribute.handed-out", { id, version, count: entries.length, date }),
-      ...entries.map((e) => `  ${t("distribute.copy-number", { copy: e.copy })}  ${e.to}${e.holder ? ` ${t("distribute.holder", { holder: e.holder })}` : ""}`),
+      ...entries.map((e) => {
+        const to = departmentLabel(session.index, e.to);
+        return `  ${t("distribute.copy-number", { copy: e.copy })}  ${e.holder ? t("distribute.holder", { to, holder: personLabel(session.index, e.holder) }) : to}`;
+      }),
     ];
     const old = copiesToRecall(document);
-    if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(old), id }));
+    if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, old), id }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute", { id, version, copies: inline(entries.map((e) => String(e.copy))) }) });
     return 0;
   });
@@ -93,7 +97,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     } else if (session.ask && chosen.length === 0) {
       const out = list.filter((c) => !c.recalled);
       if (out.length === 0) throw new UserError(t("recall.none-out", { id }));
-      const pick = await session.ask.select({ message: t("prompt.recall.copy"), choices: out.map((c) => ({ value: String(c.copy), name: `${t("distribute.copy-number", { copy: c.copy })}  ${c.version}  ${c.to}` })) });
+      const pick = await session.ask.select({ message: t("prompt.recall.copy"), choices: out.map((c) => ({ value: String(c.copy), name: `${t("distribute.copy-number", { copy: c.copy })}  ${c.version}  ${departmentLabel(session.index, c.to)}` })) });
       chosen = out.filter((c) => String(c.copy) === pick);
     }
     if (chosen.length === 0) throw new UserError(t("recall.none-due", { id }), t("recall.none-due.hint"));
@@ -102,16 +106,11 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
       for (const copy of chosen) doc.setIn(["distribution", list.indexOf(copy), "recalled"], date);
     });
     const left = copiesToRecall(document).filter((c) => !chosen.includes(c));
-    const lines = [t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(chosen) })];
-    lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(left) }) : t("recall.all-back"));
+    const lines = [t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(session.index, chosen) })];
+    lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(session.index, left) }) : t("recall.all-back"));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.recall", { id, copies: inline(chosen.map((c) => String(c.copy))) }) });
     return 0;
   });
-}
-
-/** Copies as the messages list them: "3 (A/0, PRD), 4 (A/0, QA)" / "3 号（A/0，PRD）、4 号（A/0，QA）". */
-function copyList(copies: readonly ControlledCopy[]): string {
-  return inline(copies.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: c.to })));
 }
 
 /** What to do instead: release a draft; an obsolete document is not released again, its successor is distributed. */

@@ -83,7 +83,6 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     ],
     rows: revisions.map((r) => ({ ...r, prepared: signer(r.prepared), approved: signer(r.approved), commit: r.commit || t("history.before-git") })),
   };
-  const unrevised = commits.filter((c) => c.unrevised).length;
   const commitTable: Table = {
     title: t("history.commits.title"),
     sheet: "commits",
@@ -96,10 +95,35 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       { key: "note", header: t("history.column.note") },
     ],
     rows: commits.map((c) => ({ date: c.date, author: `${c.author} <${c.email}>`, commit: c.commit, message: c.message, version: c.version, note: note(c) })),
-    notes: commits.length === 0 ? [t("history.uncommitted", { file: file.path })] : unrevised > 0 ? [t("history.unrevised", { count: unrevised, document: doc.id })] : [],
+    notes: commits.length === 0 ? [t("history.uncommitted", { file: file.path })] : unrevisedNotes(commits, doc.id),
   };
   ctx.stdout(`${toTerminal(revisionTable)}\n${toTerminal(commitTable)}`);
   return 0;
+}
+
+/**
+ * What the commits marked ! (a released document changed without a new revision) call for. Those
+ * followed by a later release went out with it: they are history, stated as such; those followed by
+ * the withdrawal need nothing. Only those after the last release still need a new revision, and
+ * only then does the note advise 'csr release'.
+ */
+export function unrevisedNotes(commits: readonly CommitEntry[], document: string): string[] {
+  const notes: string[] = [];
+  const releasedWith: string[] = [];
+  let released = 0;
+  let pending = 0;
+  commits.forEach((c, i) => {
+    if (!c.unrevised) return;
+    const next = commits.slice(i + 1).find((later) => later.newRevisions.length > 0 || later.withdrawn);
+    if (!next) pending++;
+    else if (next.newRevisions.length > 0) {
+      released++;
+      if (!releasedWith.includes(next.newRevisions[0]!)) releasedWith.push(next.newRevisions[0]!);
+    }
+  });
+  if (released > 0) notes.push(t("history.unrevised-released", { count: released, versions: list(releasedWith) }));
+  if (pending > 0) notes.push(t("history.unrevised", { count: pending, document, version: commits[commits.length - 1]!.version }));
+  return notes;
 }
 
 function note(c: CommitEntry): string {

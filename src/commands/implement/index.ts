@@ -11,7 +11,8 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { choiceOption, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
-import { editFile, findCsrById, withEditSession, optionalAnswer, personById, personChoices, saveChanges } from "../shared/edit.js";
+import { personLabel } from "../shared/people.js";
+import { editFile, findCsrById, withEditSession, optionalAnswer, personOption, personChoices, saveChanges } from "../shared/edit.js";
 
 type Implementation = NonNullable<Csr["implementation"]>;
 type ImplementationStatus = NonNullable<Implementation["status"]>;
@@ -60,14 +61,14 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
         next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: eventDateAnswer({ follows: received }) }), t("implement.implemented-date"));
       }
     } else {
-      if (flags.owner !== undefined) next.owner = personById(session, flags.owner, "--owner").id;
+      if (flags.owner !== undefined) next.owner = personOption(session, flags.owner, "--owner").id;
       if (flags.due !== undefined) next.due = dateOption(flags.due, "--due");
       if (flags.evidence !== undefined) next.evidence = flags.evidence;
       if (flags.implemented !== undefined) next.implemented = eventDateOption(flags.implemented, "--implemented", { follows: received });
       if (flags.status !== undefined) next.status = choiceOption(flags.status, "--status", IMPLEMENTATION_STATUSES, "planned");
       else if (flags.verifiedBy !== undefined) next.status = "verified";
       else if (flags.implemented !== undefined) next.status = "implemented";
-      if (flags.verifiedBy !== undefined) next.verified = { by: personById(session, flags.verifiedBy, "--verified-by").id, date: eventDateOption(flags.date, "--date", { follows: next.implemented ? { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: next.implemented } : received }) };
+      if (flags.verifiedBy !== undefined) next.verified = { by: personOption(session, flags.verifiedBy, "--verified-by").id, date: eventDateOption(flags.date, "--date", { follows: next.implemented ? { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: next.implemented } : received }) };
     }
     if ((next.status === "implemented" || next.status === "verified") && !next.implemented) {
       throw new UserError(t("implement.needs-implemented", { status: t(`value.implementation.${next.status}`) }));
@@ -81,10 +82,10 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     });
     const parts = [
       t("implement.part.status", { status: t(`value.implementation.${next.status ?? "planned"}`) }),
-      next.owner ? t("implement.part.owner", { owner: next.owner }) : "",
+      next.owner ? t("implement.part.owner", { owner: personLabel(session.index, next.owner) }) : "",
       next.due ? t("implement.part.due", { due: next.due }) : "",
       next.implemented ? t("implement.part.implemented", { date: next.implemented }) : "",
-      next.verified ? t("implement.part.verified", { by: next.verified.by }) : "",
+      next.verified ? t("implement.part.verified", { by: personLabel(session.index, next.verified.by) }) : "",
     ].filter(Boolean);
     await saveChanges(ctx, session, [change], [t("implement.recorded", { id, parts: parts.join(t("implement.part-separator")) })], { commit: flags.commit, message: t("commit.implement", { id, status: t(`value.implementation.${next.status ?? "planned"}`) }) });
     return 0;

@@ -29,6 +29,7 @@ import type { Table } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { editFile } from "../shared/edit.js";
+import { departmentLabel } from "../shared/people.js";
 import { appendIn, type FileChange } from "../shared/persist.js";
 import { applyChange, withRepositoryLock } from "../shared/transaction.js";
 
@@ -139,7 +140,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   }
   out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
   out.push(...reportProblems(plan, failed));
-  out.push(...reportPeople(plan.people, flags, rowsOf), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportReviewRecords(written, basename(file), flags));
+  out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportReviewRecords(written, basename(file), flags));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
   const tally: string[] = [];
@@ -259,14 +260,18 @@ export function peopleEdit(root: string, people: NewPerson[]): FileChange | unde
   });
 }
 
-/** What --add-people did or would do; `where` names the rows or files that name each person. */
-export function reportPeople<P extends NewPerson>(people: P[], flags: ImportFlags, where: (p: P) => string): string[] {
+/**
+ * What --add-people did or would do, as a reader checks it: each department by its name (`repo`'s
+ * qms.yaml) and each role by its meaning; `where` names the rows or files that name each person.
+ */
+export function reportPeople<P extends NewPerson>(people: P[], flags: ImportFlags, where: (p: P) => string, repo: Repository): string[] {
+  const departments = new Map((repo.config?.value.departments ?? []).map((d) => [d.code, d]));
   if (!flags.addPeople || !people.length) return [];
   const added = people.filter((p) => p.department);
   const homeless = people.filter((p) => !p.department);
   return [
     ...(added.length
-      ? ["", t(flags.dryRun ? "import.people.would-add" : "import.people.added"), ...added.map((p) => `  ${t("import.people.entry", { id: p.id, department: p.department!, roles: p.roles.join(", "), where: where(p) })}`)]
+      ? ["", t(flags.dryRun ? "import.people.would-add" : "import.people.added"), ...added.map((p) => `  ${t("import.people.entry", { id: p.id, department: departmentLabel({ departments }, p.department!), roles: list(p.roles.map((r) => t(`value.role.${r}`))), where: where(p) })}`)]
       : []),
     ...(homeless.length
       ? ["", t("import.people.homeless"), ...homeless.map((p) => `  ${t("import.people.homeless-entry", { id: p.id, where: where(p) })}`)]

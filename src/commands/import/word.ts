@@ -89,7 +89,7 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   const faulty = filesWithErrors(findings, planned.map((p) => p.path));
   if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
   // Each file's report ends with an empty line already.
-  const added = reportPeople(people, flags, (p) => list(p.files)).slice(1);
+  const added = reportPeople(people, flags, (p) => list(p.files), repo).slice(1);
   if (added.length) out.push(...added, "");
   out.push(t(flags.dryRun ? "import.word.would-import" : "import.word.imported", { count: written.length, total: plans.length, tally: tally.join(t("import.word.tally-separator")) }));
   if (flags.dryRun) out.push(t("import.dry-run"));

@@ -63,6 +63,7 @@ calendar:
   weekdays: [1, 2, 3, 4, 5]
   holidays: []
   workdays: []
+  years: []
 csr:
   review_days: 10
   reviewers: [QA, MKT, PRD]

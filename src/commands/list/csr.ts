@@ -6,10 +6,12 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { parseClauseRef } from "../../model/catalog.js";
 import { CSR_STATUSES, type CsrFacts } from "../../model/csr-status.js";
+import type { RepoIndex } from "../../model/index.js";
 import type { Csr } from "../../model/types.js";
 import { registerContext } from "../../report/registers/context.js";
 import { csrList } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
+import { resolvePerson } from "../shared/people.js";
 import { emitTable, languageOf, warnProblems, type OutputFlags } from "../shared/output.js";
 import { choiceOption, dateOption } from "../options.js";
 
@@ -27,11 +29,12 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   const repo = loadRepository(findRoot(ctx.dir));
   warnProblems(ctx, repo);
   const lang = languageOf();
-  const table = csrList(registerContext(repo, lang), { today, keep: filter(repo, flags) });
+  const rc = registerContext(repo, lang);
+  const table = csrList(rc, { today, keep: filter(repo, rc.index, flags) });
   return emitTable(ctx, table, flags, repo, lang, today);
 }
 
-function filter(repo: Repository, flags: ListCsrFlags): (csr: Csr, facts: CsrFacts) => boolean {
+function filter(repo: Repository, index: RepoIndex, flags: ListCsrFlags): (csr: Csr, facts: CsrFacts) => boolean {
   const tests: ((csr: Csr, facts: CsrFacts) => boolean)[] = [];
   if (flags.customer !== undefined) {
     const codes = repo.customers.map((c) => c.value.code);
@@ -50,8 +53,7 @@ function filter(repo: Repository, flags: ListCsrFlags): (csr: Csr, facts: CsrFac
     tests.push((csr) => csr.clauses.some((c) => c === wanted || c.startsWith(`${wanted}.`)));
   }
   if (flags.owner !== undefined) {
-    // Registers print names, so the owner may be given by id or by name.
-    const owner = repo.people.find((p) => p.value.id === flags.owner || p.value.name === flags.owner || p.value.name_en === flags.owner)?.value.id ?? flags.owner;
+    const owner = resolvePerson(index, flags.owner, "--owner").id;
     tests.push((csr) => csr.implementation?.owner === owner);
   }
   return (csr, facts) => tests.every((test) => test(csr, facts));

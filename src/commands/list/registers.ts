@@ -1,4 +1,4 @@
-/** `csr list procedures|forms|external|obsolete|symbols|reviews|distribution|training`: the registers auditors ask for. */
+/** `csr list procedures|forms|external|obsolete|symbols|reviews|distribution|training|people`: the registers auditors ask for, and the people who may be named. */
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
@@ -8,6 +8,7 @@ import { distributionRegister } from "../../report/registers/distribution.js";
 import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
 import { obsoleteList } from "../../report/registers/obsolete.js";
+import { peopleRegister } from "../../report/registers/people.js";
 import { PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
@@ -49,6 +50,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = distributionRegister(rc);
   } else if (what === "training") {
     table = trainingRegister(rc);
+  } else if (what === "people") {
+    table = peopleRegister(rc);
   } else {
     throw new UserError(t("list.unknown-register", { what }));
   }

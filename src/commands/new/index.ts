@@ -15,6 +15,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
+import { departmentLabel } from "../shared/people.js";
 import { departmentByCode, editFile, findDocumentById, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
 import { t } from "../../i18n/index.js";
 
@@ -81,7 +82,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     };
     const path = `${folderFor(session, kind)}/${documentFileName(number)}.yaml`;
     const changes: FileChange[] = [{ path, kind: "document", text: yamlText(new Document(document)), create: true }];
-    const created = { number, title, path, kind: t(`new.kind.${kind}`), department, count: sections.length };
+    const created = { number, title, path, kind: t(`new.kind.${kind}`), department: departmentLabel(session.index, department), count: sections.length };
     const lines = [sections.length > 0 ? t("new.created-with-sections", created) : t("new.created", created)];
     if (user) {
       if ((user.value.forms ?? []).includes(number)) throw new UserError(t("new.listed-already", { user: user.value.id, number }));

@@ -11,6 +11,7 @@ import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { copyList } from "../shared/people.js";
 import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "../release/document.js";
@@ -61,7 +62,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       ctx.stdout((successor ? t("obsolete.referring-successor", { id: doc.id, successor }) : t("obsolete.referring", { id: doc.id })) + "\n");
       for (const { value, file: at } of referring) {
         const fields = (["related", "forms"] as const).filter((field) => value[field]?.includes(doc.id));
-        ctx.stdout(`  ${at.path}  ${value.id} ${value.title}${t("obsolete.fields", { fields: list(fields) })}\n`);
+        ctx.stdout(`  ${at.path}  ${value.id} ${value.title}${t("obsolete.fields", { fields: list(fields.map((field) => t(`obsolete.field.${field}`))) })}\n`);
       }
     }
     const csrs = repo.csrs.filter((c) => !c.value.superseded && (c.value.addressed ?? []).some((a) => a.document === doc.id));
@@ -71,7 +72,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     }
     const copies = (doc.distribution ?? []).filter((c) => !c.recalled);
     if (copies.length > 0) {
-      ctx.stdout(t("obsolete.to-recall", { copies: list(copies.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: c.to }))), id: doc.id }) + "\n");
+      ctx.stdout(t("obsolete.to-recall", { copies: copyList(index, copies), id: doc.id }) + "\n");
     }
     return 0;
   });

@@ -12,7 +12,8 @@ import { currentRevision } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { editFile, findDocumentById, need, withEditSession, optionalAnswer, personById, personChoices, saveChanges } from "../shared/edit.js";
+import { personLabel } from "../shared/people.js";
+import { editFile, findDocumentById, need, withEditSession, optionalAnswer, personOption, personChoices, saveChanges } from "../shared/edit.js";
 
 export interface PeriodicReviewFlags {
   by?: string;
@@ -31,7 +32,7 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     const { value: document, file } = findDocumentById(session, id);
     if (document.status !== "released") throw new UserError(t("periodic-review.not-released", { id, status: t(`value.document-status.${document.status}`) }));
     const { ask } = session;
-    const by = personById(
+    const by = personOption(
       session,
       flags.by ?? (await need(ask, "--by", t("periodic-review.needs.by"), (p) => p.select({ message: t("prompt.periodic-review.by"), choices: personChoices(session, document.department) }))),
       "--by",
@@ -42,7 +43,7 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     const comment = flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
     const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], { by, date, ...(comment ? { comment } : {}) }));
     const months = document.review_interval_months;
-    const lines = [t("periodic-review.recorded", { id, by, date })];
+    const lines = [t("periodic-review.recorded", { id, by: personLabel(session.index, by), date })];
     if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.periodic-review", { id, by, date }) });
     return 0;

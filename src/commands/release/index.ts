@@ -6,13 +6,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
 import { loadRepository } from "../../load/repository.js";
-import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import { nextVersion } from "../../model/revision.js";
 import { documentSections } from "../../model/sections.js";
@@ -20,6 +19,7 @@ import type { ControlledDocument, Person, Revision, Role } from "../../model/typ
 import { revisionEvent } from "../../model/recorded-events.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { copyList, resolvePerson } from "../shared/people.js";
 import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
@@ -72,13 +72,13 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     const { value: doc, file } = findDocument(repo, index, id);
     if (doc.status === "obsolete") throw new UserError(t("release.obsolete", { id }), t("release.obsolete.hint"));
     refuseEmptySections(doc);
-    person(index, prepared, "--prepared");
-    const reviewer = person(index, reviewed, "--reviewed");
-    const approver = person(index, approved, "--approved");
+    const author = resolvePerson(index, prepared, "--prepared");
+    const reviewer = resolvePerson(index, reviewed, "--reviewed");
+    const approver = resolvePerson(index, approved, "--approved");
     requireRole(reviewer, "reviewer", "--reviewed");
     requireRole(approver, "approver", "--approved");
-    if (approved === prepared) {
-      throw new UserError(t("release.self-approval", { name: approver.name, id: approved }));
+    if (approver.id === author.id) {
+      throw new UserError(t("release.self-approval", { name: approver.name, id: approver.id }));
     }
     const latest = currentRevision(doc);
     // A revision dated before the one it follows is doc/version-sequence's finding.
@@ -99,9 +99,9 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
       date,
       summary,
       ...(flags.pages ? { pages: flags.pages } : {}),
-      prepared: { by: prepared, date: signed.prepared },
-      reviewed: { by: reviewed, date: signed.reviewed },
-      approved: { by: approved, date: signed.approved },
+      prepared: { by: author.id, date: signed.prepared },
+      reviewed: { by: reviewer.id, date: signed.reviewed },
+      approved: { by: approver.id, date: signed.approved },
     };
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "released");
@@ -113,7 +113,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
     const toRecall = (doc.distribution ?? []).filter((c) => !c.recalled);
     if (toRecall.length > 0) {
-      ctx.stdout(t("release.to-recall", { copies: list(toRecall.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: c.to }))), id: doc.id, version }) + "\n");
+      ctx.stdout(t("release.to-recall", { copies: copyList(index, toRecall), id: doc.id, version }) + "\n");
     }
     return 0;
   });
@@ -182,12 +182,6 @@ function signatureDates(flags: ReleaseFlags, date: string): { prepared: string; 
 function required(value: string | undefined, flag: string, what: string): string {
   if (value === undefined || value.trim() === "") throw new UserError(t("release.required", { flag, what }));
   return value;
-}
-
-function person(index: RepoIndex, id: string, flag: string): Person {
-  const found = index.people.get(id)?.value;
-  if (!found) throw new UserError(t("edit.no-person", { flag, id }) + didYouMean(id, index.people.keys()));
-  return found;
 }
 
 function requireRole(person: Person, role: Role, flag: string): void {

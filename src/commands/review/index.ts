@@ -13,13 +13,15 @@ import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { missingOpinions, requiredDepartments, reviewDue, reviewStart } from "../../model/csr-status.js";
+import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import type { Csr, Decision, Disposition, Opinion, OpinionValue } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
-import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { departmentLabel, personLabel, resolvePerson } from "../shared/people.js";
+import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { list, t } from "../../i18n/index.js";
 
@@ -76,6 +78,9 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
 /** Reads the repository and the CSR's file and computes the edited file; writes nothing. */
 async function prepareReview(root: string, id: string, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<{ repo: Repository; change: FileChange; summary: Outcome }> {
   const repo = loadRepository(root);
+  // Before the reviewer is looked up in people.yaml: "no such person" would hide the cause.
+  refuseUnreadableConfig(repo);
+  const index = buildIndex(repo);
   const csr = findCsr(repo, id);
   if (csr.value.superseded) throw new UserError(t("review.superseded", { id, reason: csr.value.superseded.reason }));
   const wantsOpinion = [flags.department, flags.reviewer, flags.opinion, flags.comment].some((v) => v !== undefined);
@@ -94,7 +99,7 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   if (!mode) throw new UserError(t("review.nothing-to-record"));
   const original = readFileSync(join(root, csr.file.path), "utf8");
   const doc = parseDocument(original);
-  const summary = mode === "opinion" ? await recordOpinion(repo, csr, doc, flags, date, ask) : await recordDecision(repo, csr, doc, flags, date, ask);
+  const summary = mode === "opinion" ? await recordOpinion(repo, index, csr, doc, flags, date, ask) : await recordDecision(repo, index, csr, doc, flags, date, ask);
   return { repo, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
 }
 
@@ -104,7 +109,7 @@ interface Outcome {
   commit: string;
 }
 
-async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
+async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
   refuseBefore(date, "--date", startOf(csr));
   const config = repo.config?.value;
   const departments = config?.departments ?? [];
@@ -121,11 +126,14 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
       }),
     ));
   const members = repo.people.filter((p) => p.value.department === department).map((p) => p.value);
-  const reviewer =
+  const reviewer = resolvePerson(
+    index,
     flags.reviewer ??
-    (await need(ask, "--reviewer", t("review.needs.reviewer"), (p) =>
-      p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : repo.people.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
-    ));
+      (await need(ask, "--reviewer", t("review.needs.reviewer"), (p) =>
+        p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : repo.people.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
+      )),
+    "--reviewer",
+  ).id;
   const opinion =
     flags.opinion !== undefined
       ? choiceOption(flags.opinion, "--opinion", OPINIONS, "accept")
@@ -151,7 +159,7 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
     const old = opinions[earlier]!;
     if (!flags.amend) {
       throw new UserError(
-        t("review.opinion-exists", { department, id: csr.id, opinion: t(`value.opinion.${old.opinion}`), reviewer: old.reviewer, date: old.date }),
+        t("review.opinion-exists", { department: departmentLabel(index, department), id: csr.id, opinion: t(`value.opinion.${old.opinion}`), reviewer: personLabel(index, old.reviewer), date: old.date }),
         t("review.opinion-exists.hint"),
       );
     }
@@ -159,15 +167,15 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
     round.set("opinions", doc.createNode([doc.getIn(["review", "opinions", earlier], true)]));
     appendIn(doc, ["review", "history"], round);
     doc.setIn(["review", "opinions", earlier], doc.createNode(entry));
-    lines.push(t("review.earlier-opinion-kept", { department, opinion: t(`value.opinion.${old.opinion}`), date: old.date }));
+    lines.push(t("review.earlier-opinion-kept", { department: departmentLabel(index, department), opinion: t(`value.opinion.${old.opinion}`), date: old.date }));
   } else {
     appendIn(doc, ["review", "opinions"], entry);
   }
   const still = missing.filter((d) => d !== department);
-  lines.unshift(t("review.opinion-recorded", { id: csr.id, department, opinion: t(`value.opinion.${opinion}`), reviewer, date }));
+  lines.unshift(t("review.opinion-recorded", { id: csr.id, department: departmentLabel(index, department), opinion: t(`value.opinion.${opinion}`), reviewer: personLabel(index, reviewer), date }));
   lines.push(
     still.length > 0
-      ? t("review.still-missing", { departments: list(still) })
+      ? t("review.still-missing", { departments: list(still.map((d) => departmentLabel(index, d))) })
       : csr.review?.decision
         ? t("review.all-opinions-in")
         : t("review.all-opinions-in-decide", { id: csr.id }),
@@ -175,12 +183,12 @@ async function recordOpinion(repo: Repository, { value: csr }: Located<Csr>, doc
   return { lines, commit: t("commit.review.opinion", { department, opinion: t(`value.opinion.${opinion}`) }) };
 }
 
-async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
+async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
   const config = repo.config?.value;
   const earlier = csr.review?.decision;
   if (earlier && !flags.amend) {
     throw new UserError(
-      t("review.already-decided", { id: csr.id, disposition: t(`value.disposition.${earlier.disposition}`), by: earlier.by, date: earlier.date }),
+      t("review.already-decided", { id: csr.id, disposition: t(`value.disposition.${earlier.disposition}`), by: personLabel(index, earlier.by), date: earlier.date }),
       t("review.already-decided.hint"),
     );
   }
@@ -189,7 +197,7 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
   const missing = missingOpinions(csr, config);
   if (missing.length > 0 && !flags.force) {
     throw new UserError(
-      t("review.opinions-missing", { id: csr.id, missing: list(missing), required: list(requiredDepartments(csr, config)) }),
+      t("review.opinions-missing", { id: csr.id, missing: list(missing.map((d) => departmentLabel(index, d))), required: list(requiredDepartments(csr, config).map((d) => departmentLabel(index, d))) }),
       t("review.opinions-missing.hint", { id: csr.id, department: missing[0]! }),
     );
   }
@@ -206,12 +214,14 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
         ? optional(await ask.input({ message: t("prompt.review.justification-optional") }))
         : undefined);
   if (needsWhy && !justification?.trim()) throw new UserError(t("review.justification-required", { disposition: t(`value.disposition.${disposition}`) }));
-  const by =
-    flags.by ??
-    (await need(ask, "--by", t("review.needs.by"), (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) })));
+  const by = resolvePerson(
+    index,
+    flags.by ?? (await need(ask, "--by", t("review.needs.by"), (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) }))),
+    "--by",
+  ).id;
   const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
 
-  const lines = [t("review.decision-recorded", { id: csr.id, disposition: t(`value.disposition.${disposition}`), by, date })];
+  const lines = [t("review.decision-recorded", { id: csr.id, disposition: t(`value.disposition.${disposition}`), by: personLabel(index, by), date })];
   const due = reviewDue(csr, repositoryCalendar(config), config);
   if (date > due) {
     const lateReason =
@@ -227,7 +237,7 @@ async function recordDecision(repo: Repository, { value: csr }: Located<Csr>, do
     appendIn(doc, ["review", "history"], round);
     lines.push(t("review.earlier-decision-kept", { disposition: t(`value.disposition.${earlier.disposition}`), date: earlier.date }));
   }
-  if (missing.length > 0) lines.push(t("review.forced", { departments: list(missing) }));
+  if (missing.length > 0) lines.push(t("review.forced", { departments: list(missing.map((d) => departmentLabel(index, d))) }));
   doc.setIn(["review", "decision"], doc.createNode(decision));
   return { lines, commit: t("commit.review.decision", { disposition: t(`value.disposition.${disposition}`) }) + (earlier ? t("commit.review.amended") : "") + (missing.length > 0 ? t("commit.review.forced") : "") };
 }

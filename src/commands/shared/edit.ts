@@ -20,7 +20,8 @@ import { buildIndex, type RepoIndex } from "../../model/index.js";
 import type { ControlledDocument, Csr, Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { persistChanges, verifyChanges, yamlText, type FileChange } from "./persist.js";
+import { resolvePerson } from "./people.js";
+import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
 
 export interface EditSession {
@@ -42,6 +43,8 @@ export async function withEditSession(ctx: CommandContext, yes: boolean | undefi
   await refuseOnConflicts(root);
   return withRepositoryLock(ctx, root, async () => {
     const repo = loadRepository(root);
+    // Before any person or department is looked up in them: "no such person" would hide the cause.
+    refuseUnreadableConfig(repo);
     const ask = prompts ?? (canPrompt(yes) ? await loadPrompts() : undefined);
     return body({ root, repo, index: buildIndex(repo), ask, lang: repo.config?.value.language ?? "zh-CN" });
   });
@@ -105,10 +108,9 @@ export function findCsrById(session: EditSession, id: string): Located<Csr> {
   throw new UserError(t("edit.no-csr", { id }) + didYouMean(id, session.index.csrs.keys()));
 }
 
-export function personById(session: EditSession, id: string, flag: string): Person {
-  const person = session.index.people.get(id)?.value;
-  if (!person) throw new UserError(t("edit.no-person", { flag, id }) + didYouMean(id, session.index.people.keys()));
-  return person;
+/** The person an option names, by id or by name (resolvePerson). */
+export function personOption(session: EditSession, given: string, flag: string): Person {
+  return resolvePerson(session.index, given, flag);
 }
 
 export function departmentByCode(session: EditSession, code: string, flag: string): string {

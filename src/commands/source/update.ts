@@ -25,18 +25,20 @@ import { conjunction, list, t } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
-import { loadRepository, type Located, type Repository } from "../../load/repository.js";
+import { loadRepository, type Located } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { reviewDue } from "../../model/csr-status.js";
+import { buildIndex, type RepoIndex } from "../../model/index.js";
 import type { Csr, Customer, SourceRevision } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import { listOption } from "../shared/edit.js";
+import { personLabel, resolvePerson } from "../shared/people.js";
 import type { CommandContext } from "../context.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { dateOption, eventDateOption } from "../options.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
-import { appendIn, mapNode, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 
 export interface SourceUpdateFlags {
@@ -80,6 +82,8 @@ export async function updateSource(ctx: CommandContext, sourceId: string, flags:
 async function update(ctx: CommandContext, root: string, sourceId: string, flags: SourceUpdateFlags, given: { received: string; issued?: string; revision: string }, prompts?: Prompts): Promise<number> {
   const { received, issued, revision } = given;
   const repo = loadRepository(root);
+  refuseUnreadableConfig(repo);
+  const index = buildIndex(repo);
   const zh = (repo.config?.value.language ?? "zh-CN") !== "en";
   const customer = customerWithSource(repo.customers, sourceId, flags.customer);
   const sourceIndex = customer.value.sources!.findIndex((s) => s.id === sourceId);
@@ -118,7 +122,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const proposed = comparison ? proposedVerdicts(comparison) : undefined;
   const asking = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
   const verdicts = await askVerdicts(affected.map((c) => c.value), flags, asking, proposed);
-  const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(repo, flags, prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined)) : undefined;
+  const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(index, flags, prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined)) : undefined;
   const confirmed = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.revision-received", { revision }), of: sourceId, date: received } });
   for (const { value: csr, file: csrFile } of affected) {
     const text = readFileSync(join(root, csrFile.path), "utf8");
@@ -170,11 +174,11 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   if (affected.length === 0) lines.push(t("source.none-affected", { customer: customer.value.code, id: sourceId }));
   if (changed.length > 0) {
     lines.push(t("source.to-review", { count: changed.length, revision, due: due ?? "" }));
-    for (const { value } of changed) lines.push(`  ${value.id}  ${value.title}  ${t("source.was-on", { revision: value.source.revision })}`);
+    for (const { value } of changed) lines.push(`  ${t("source.was-on", { id: value.id, title: value.title, revision: value.source.revision })}`);
   }
   const unchanged = affected.filter((c) => verdicts.get(c.value.id) === "unchanged");
   if (unchanged.length > 0) {
-    lines.push(t("source.unchanged", { count: unchanged.length, revision, by: confirmer ?? "", date: confirmed }));
+    lines.push(t("source.unchanged", { count: unchanged.length, revision, by: confirmer === undefined ? "" : personLabel(index, confirmer), date: confirmed }));
     for (const { value } of unchanged) lines.push(`  ${value.id}  ${value.title}`);
   }
   const removed = affected.filter((c) => verdicts.get(c.value.id) === "removed");
@@ -253,12 +257,11 @@ async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: 
 }
 
 /** Who confirms that unchanged CSRs keep their decision: --by, else asked. */
-async function whoConfirms(repo: Repository, flags: SourceUpdateFlags, ask: Prompts | undefined): Promise<string> {
-  const people = repo.people.map((p) => p.value);
+async function whoConfirms(index: RepoIndex, flags: SourceUpdateFlags, ask: Prompts | undefined): Promise<string> {
+  const people = [...index.people.values()].map((p) => p.value);
   const by =
     flags.by ??
     (ask ? await ask.select({ message: t("prompt.source.confirmed-by"), choices: people.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);
   if (by === undefined) throw missingFlag("--by", t("source.needs.by"));
-  if (!people.some((p) => p.id === by)) throw new UserError(t("edit.no-person", { flag: "--by", id: by }) + didYouMean(by, people.map((p) => p.id)));
-  return by;
+  return resolvePerson(index, by, "--by").id;
 }

@@ -14,7 +14,8 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { editFile, listOption, need, withEditSession, personById, saveChanges } from "../shared/edit.js";
+import { personLabel, resolvePeople } from "../shared/people.js";
+import { editFile, listOption, need, withEditSession, personOption, saveChanges } from "../shared/edit.js";
 import type { FileKind } from "../../load/source.js";
 
 export interface TrainFlags {
@@ -55,23 +56,23 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
       await saveChanges(ctx, session, [change], [t(document ? "train.required-document" : "train.required-csr", { id })], { commit: flags.commit, message: t("commit.train.required", { id }) });
       return 0;
     }
-    const people = (
-      givenPeople.length > 0
-        ? givenPeople
-        : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true })))
-    ).map((p) => personById(session, p, "--people").id);
+    const people = resolvePeople(
+      session.index,
+      givenPeople.length > 0 ? givenPeople : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true }))),
+      "--people",
+    ).map((p) => p.id);
     const current = document ? currentRevision(document.value) : undefined;
     const date = eventDateOption(flags.date, "--date", {
       follows: csr ? { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.value.received } : current ? { ...revisionEvent(current), of: id } : undefined,
     });
-    const trainer = flags.trainer === undefined ? undefined : personById(session, flags.trainer, "--trainer").id;
-    const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people: [...new Set(people)], ...(trainer ? { trainer } : {}), ...(flags.record ? { record: flags.record } : {}) };
+    const trainer = flags.trainer === undefined ? undefined : personOption(session, flags.trainer, "--trainer").id;
+    const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people, ...(trainer ? { trainer } : {}), ...(flags.record ? { record: flags.record } : {}) };
     const change = editFile(session.root, target.file.path, kind, (doc) => {
       if (!training || (flags.require && !training.required)) doc.setIn(["training", "required"], true);
       appendIn(doc, ["training", "sessions"], doc.createNode(entry, { flow: true }));
     });
-    const details = [date, trainer ? t("train.trainer", { trainer }) : "", flags.record ? t("train.record", { record: flags.record }) : ""].filter(Boolean);
-    const lines = [t("train.recorded", { what: revision ? `${id} ${revision}` : id, people: list(entry.people), details: details.join(t("train.detail-separator")) })];
+    const details = [date, trainer ? t("train.trainer", { trainer: personLabel(session.index, trainer) }) : "", flags.record ? t("train.record", { record: flags.record }) : ""].filter(Boolean);
+    const lines = [t("train.recorded", { what: revision ? `${id} ${revision}` : id, people: list(entry.people.map((p) => personLabel(session.index, p))), details: details.join(t("train.detail-separator")) })];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.train.trained", { id: revision ? `${id} ${revision}` : id, count: entry.people.length }) });
     return 0;
   });

@@ -1,7 +1,7 @@
 import { ruleDocUrl } from "../../core/docs.js";
 import { visible } from "../../core/text.js";
 import { heldBackLines, type Formatter } from "./types.js";
-import { list, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 
 /**
  * The five styles of the report as ANSI SGR codes, closed and reopened around line breaks (what
@@ -33,7 +33,9 @@ export const format: Formatter = (result, { color }) => {
   if (findings.length > 0) {
     lines.push("");
     const fired = [...new Set(findings.map((f) => f.rule))].sort();
-    lines.push(c.dim(t("check.text.rule-docs", { links: list(fired.map((id) => `${id} -> ${ruleDocUrl(id)}`)) })));
+    // One link a line, nothing after it: a terminal or a copy takes the whole address and only it.
+    const width = Math.max(...fired.map((id) => id.length));
+    lines.push(c.dim([t("check.text.rule-docs"), ...fired.map((id) => `  ${id.padEnd(width)}  ${ruleDocUrl(id)}`)].join("\n")));
   }
   for (const line of heldBackLines(result)) lines.push(c.yellow(line));
   const files = new Set(findings.map((f) => f.file)).size;

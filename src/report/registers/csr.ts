@@ -74,6 +74,12 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     .map((csr) => ({ csr, facts: csrFacts(csr, factsContext) }))
     .filter(({ csr, facts }) => options.keep?.(csr, facts) ?? true);
   const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
+  // A deadline or a count of days left through a year without public holidays is an estimate: say so under the list.
+  const estimated = [
+    ...new Set(
+      rows.flatMap(({ facts }) => (facts.due === undefined ? [] : [...factsContext.calendar.yearsWithoutData(facts.reviewStart, facts.due), ...factsContext.calendar.yearsWithoutData(options.today, facts.due)])),
+    ),
+  ].sort();
   return {
     id: "csr-list",
     title: t(ctx, "register.csr.list.title", { count: rows.length }),
@@ -152,6 +158,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     })),
     notes: [
       t(ctx, "register.csr.list.note", { overdue }),
+      ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimated.join(t(ctx, "register.list-separator")), count: estimated.length })] : []),
     ],
   };
 }

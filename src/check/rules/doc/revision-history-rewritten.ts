@@ -18,12 +18,12 @@ export const rule: Rule = {
     bad: `
   - version: A/0
     date: 2026-01-05
-    summary: 首次发行（补记）   # was "首次发行" at the base
+    summary: 首次发布（补记）   # was "首次发布" at the base
 `,
     good: `
   - version: A/0
     date: 2026-01-05
-    summary: 首次发行
+    summary: 首次发布
 `,
     fix: "Restore the entry as it was (`git show <base>:<file>`), and record any correction as a new revision.",
   },

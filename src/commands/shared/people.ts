@@ -1,0 +1,69 @@
+/**
+ * People and departments as the writing commands take and print them. An option that names a person
+ * (--holder, --owner, --reviewer, --by, --prepared, --people …) accepts the id in people.yaml or the
+ * person's name as people.yaml spells it, because people are known by their names (陈静), not by their
+ * ids (chenjing). A confirmation prints what a reader knows too: a department by its name, a person by
+ * name with the id recorded in the file (names repeat, ids do not).
+ */
+import { UserError } from "../../core/errors.js";
+import { didYouMean, localized } from "../../core/text.js";
+import { language, list, t } from "../../i18n/index.js";
+import type { RepoIndex } from "../../model/index.js";
+import type { ControlledCopy, Person } from "../../model/types.js";
+
+/** What people and departments are looked up in: people.yaml's people by id, qms.yaml's departments by code. */
+export type Register = Pick<RepoIndex, "people" | "departments">;
+
+/**
+ * The person `given` names: the one whose id it is, else the one whose name (or English name) it is,
+ * compared after Unicode normalisation (NFKC) and without the spaces around it.
+ * Errors (UserError, one line each): no such person (saying how to list people, and the closest id or
+ * name); a name that two or more people have (listing their ids and departments).
+ */
+export function resolvePerson(register: Register, given: string, flag: string): Person {
+  const key = normalise(given);
+  const people = [...register.people.values()].map((p) => p.value);
+  const byId = people.find((p) => normalise(p.id) === key);
+  if (byId) return byId;
+  const named = people.filter((p) => normalise(p.name) === key || (p.name_en !== undefined && normalise(p.name_en) === key));
+  if (named.length === 1) return named[0]!;
+  if (named.length > 1) {
+    const candidates = named.map((p) => t("people.candidate", { id: p.id, department: departmentLabel(register, p.department) }));
+    throw new UserError(t("people.ambiguous", { flag, given, candidates: list(candidates) }));
+  }
+  const known = people.flatMap((p) => [p.id, p.name, ...(p.name_en === undefined ? [] : [p.name_en])]);
+  throw new UserError(t("people.unknown", { flag, given }) + didYouMean(given.trim(), known));
+}
+
+/** Each of `given` resolved as by resolvePerson, in order, once each. */
+export function resolvePeople(register: Register, given: readonly string[], flag: string): Person[] {
+  const found = new Map<string, Person>();
+  for (const g of given) {
+    const person = resolvePerson(register, g, flag);
+    found.set(person.id, person);
+  }
+  return [...found.values()];
+}
+
+/** A person for a reader: 周鹏（zhoupeng） / Zhou Peng (zhoupeng); the name alone when it is the id; the id when unknown. */
+export function personLabel(register: Register, id: string): string {
+  const person = register.people.get(id)?.value;
+  if (!person) return id;
+  const name = localized(language(), person.name, person.name_en);
+  return name === id ? name : t("people.label", { name, id });
+}
+
+/** A department for a reader: its name (品质部 / Quality Assurance), or the code when qms.yaml has no such department. */
+export function departmentLabel(register: Pick<Register, "departments">, code: string): string {
+  const department = register.departments.get(code);
+  return department ? localized(language(), department.name, department.name_en) : code;
+}
+
+/** Controlled copies as the messages list them: "1 (A/0, Production), 2 (A/0, Quality Assurance)" / "受控号 1（A/0，生产部）、受控号 2（A/0，品质部）". */
+export function copyList(register: Pick<Register, "departments">, copies: readonly ControlledCopy[]): string {
+  return list(copies.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: departmentLabel(register, c.to) })));
+}
+
+function normalise(text: string): string {
+  return text.normalize("NFKC").trim();
+}

@@ -1,0 +1,34 @@
+/**
+ * The people register (人员名单): who may be named where a command takes a person, with the id and
+ * the name (either of which the command accepts), department, job title and roles, in the order of
+ * people.yaml. A lookup for the document controller at the terminal (`csr list people`), not a
+ * record auditors ask for, so it is not a sheet of `csr export`.
+ */
+import { localized } from "../../core/text.js";
+import type { Table } from "../table.js";
+import { departmentName, t, type RegisterContext } from "./context.js";
+
+export function peopleRegister(ctx: RegisterContext): Table {
+  const people = ctx.repo.people.map((p) => p.value);
+  return {
+    id: "people",
+    title: t(ctx, "people.register.title", { count: people.length }),
+    sheet: t(ctx, "people.register.sheet"),
+    columns: [
+      { key: "no", header: t(ctx, "people.register.column.no") },
+      { key: "id", header: t(ctx, "people.register.column.id") },
+      { key: "name", header: t(ctx, "people.register.column.name") },
+      { key: "department", header: t(ctx, "people.register.column.department") },
+      { key: "title", header: t(ctx, "people.register.column.title") },
+      { key: "roles", header: t(ctx, "people.register.column.roles") },
+    ],
+    rows: people.map((p, i) => ({
+      no: i + 1,
+      id: p.id,
+      name: localized(ctx.lang, p.name, p.name_en),
+      department: departmentName(ctx, p.department),
+      title: p.title ?? "",
+      roles: p.roles.map((r) => t(ctx, `value.role.${r}`)).join(t(ctx, "register.list-separator")),
+    })),
+  };
+}
