@@ -6,14 +6,7 @@
  */
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-const LONG = [
-  "test/safety/kill.test.ts",
-  "test/safety/concurrency.test.ts",
-  "test/ci/cache.test.ts",
-  "test/ci/pack.test.ts",
-  "test/safety/hostile-values.test.ts",
-  "test/control/month.test.ts",
-];
+const LONG = ["test/safety/kill.test.ts", "test/safety/concurrency.test.ts", "test/ci/pack.test.ts"];
 
 export class LongFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
