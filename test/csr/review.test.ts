@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { reviewCsr } from "../../src/commands/review/index.js";
 import { csrInProcess, makeRepo } from "../helpers.js";
-import { read, validRepo } from "./fixture.js";
+import { capture, read, validRepo } from "./fixture.js";
 
 /** A CSR written by hand, with comments and a layout that an edit must keep. */
 const HAND_WRITTEN = [
@@ -156,5 +159,18 @@ describe("csr review with flags", () => {
       "csr: --opinion must be one of accept, accept-with-action, reject; got 'agree'.\n",
     );
     expect((await csrInProcess(["-C", dir, "review", "DYA-12", "--opinion", "accept"])).stderr).toBe("csr: No CSR 'DYA-12' in this repository. Did you mean 'DYA-002'?\nhint: 'csr list' shows every CSR.\n");
+  });
+});
+
+describe("csr review against a deadline in a year without public holidays", () => {
+  it("records the decision and says on stderr that its deadline was counted Monday to Friday", async () => {
+    const dir = makeRepo({ "csr/DYA/DYA-011.yaml": HAND_WRITTEN.replace("  required: [QA, MKT, PRD]   # 生产部也须会签\n", "") + "    - { department: MKT, reviewer: li, opinion: accept, date: 2026-11-24 }\n" }, validRepo());
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("review_days: 10", "review_days: 40"));
+    const ctx = capture(dir);
+    expect(await reviewCsr(ctx, "DYA-011", { disposition: "must", by: "张伟", date: "2026-11-25", yes: true })).toBe(0);
+    expect(ctx.out).toBe("DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-25.\n");
+    expect(ctx.err).toBe(
+      "note: csr has no public holidays for 2027; the deadline 2027-01-15 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, add its days under 'calendar.years' in qms.yaml.\n",
+    );
   });
 });

@@ -85,7 +85,7 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
     given.source ??
     (await prompts.select({
       message: t("prompt.add.source"),
-      choices: sources.map((s) => ({ value: s.id, name: `${s.id}  ${s.title} ${t("prompt.add.source-revision", { revision: revisionName(s.revisions[s.revisions.length - 1]!.revision) })}` })),
+      choices: sources.map((s) => ({ value: s.id, name: `${s.id}  ${s.title}${t("prompt.add.source-revision", { revision: revisionName(s.revisions[s.revisions.length - 1]!.revision) })}` })),
     }));
   const section = given.section ?? optional(await prompts.input({ message: t("prompt.add.section") }));
   const clauses = given.clauses && given.clauses.length > 0 ? given.clauses : await askClauses(ctx.catalogs, prompts);

@@ -12,6 +12,7 @@ import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
+import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { missingOpinions, requiredDepartments, reviewDue, reviewStart } from "../../model/csr-status.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
@@ -70,6 +71,7 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
     const message = flags.commit ? oneLine(t("commit.review", { id, what: summary.commit })) : undefined;
     const hash = await persistChanges(root, [change], message);
     ctx.stdout(summary.lines.join("\n") + "\n");
+    if (summary.note) ctx.stderr(summary.note);
     if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
     return 0;
   });
@@ -107,6 +109,8 @@ interface Outcome {
   lines: string[];
   /** What the commit message says after 'csr review <id>: '. */
   commit: string;
+  /** For stderr: the deadline the decision was measured against was counted without a year's public holidays. */
+  note?: string;
 }
 
 async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
@@ -222,7 +226,8 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
 
   const lines = [t("review.decision-recorded", { id: csr.id, disposition: t(`value.disposition.${disposition}`), by: personLabel(index, by), date })];
-  const due = reviewDue(csr, repositoryCalendar(config), config);
+  const calendar = repositoryCalendar(config);
+  const due = reviewDue(csr, calendar, config);
   if (date > due) {
     const lateReason =
       flags.lateReason ?? csr.review?.late_reason ?? (ask ? optional(await ask.input({ message: t("prompt.review.late-reason", { due }) })) : undefined);
@@ -239,7 +244,12 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   }
   if (missing.length > 0) lines.push(t("review.forced", { departments: list(missing.map((d) => departmentLabel(index, d))) }));
   doc.setIn(["review", "decision"], doc.createNode(decision));
-  return { lines, commit: t("commit.review.decision", { disposition: t(`value.disposition.${disposition}`) }) + (earlier ? t("commit.review.amended") : "") + (missing.length > 0 ? t("commit.review.forced") : "") };
+  const note = estimatedDeadlineNote(calendar, reviewStart(csr), due);
+  return {
+    lines,
+    commit: t("commit.review.decision", { disposition: t(`value.disposition.${disposition}`) }) + (earlier ? t("commit.review.amended") : "") + (missing.length > 0 ? t("commit.review.forced") : ""),
+    ...(note ? { note } : {}),
+  };
 }
 
 async function need<T>(ask: Prompts | undefined, flag: string, what: string, question: (p: Prompts) => Promise<T>): Promise<T> {
