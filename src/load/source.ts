@@ -7,7 +7,6 @@ import type { Document, LineCounter, Node } from "yaml";
 import { t } from "../i18n/index.js";
 import type { Path } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
-import { readPlainYaml, type PlainYamlHooks } from "./plain-yaml.js";
 import { byteProblem, documentProblems, isNestingError, MAX_FILE_BYTES, readRegularFile, textProblem, tooDeep } from "./guards.js";
 import { commentCutProblems } from "./silent.js";
 import { syntaxDetail } from "./yaml-errors.js";
@@ -218,9 +217,8 @@ const NOT_FAST = Symbol("not fast");
 const FAST_MAX_DEPTH = 50;
 
 /**
- * The plain data of a YAML text by the plain block YAML reader (plain-yaml.ts), which reads most
- * files, or else by js-yaml 4 (YAML 1.2 core schema as `yaml` reads it, a few times faster and
- * with no position-carrying Document), or NOT_FAST when the text uses anything
+ * The plain data of a YAML text by js-yaml 4 (YAML 1.2 core schema as `yaml` reads it, a few
+ * times faster and with no position-carrying Document), or NOT_FAST when the text uses anything
  * where the two could differ or where a guard of `yaml`'s path must speak: any error (syntax,
  * duplicate key), a tag (only `yaml`'s path reports tags outside the core schema), a directive
  * (`%YAML 1.1` changes the schema), an anchor or alias (js-yaml 4 has no alias limit), an
@@ -230,9 +228,6 @@ const FAST_MAX_DEPTH = 50;
  * makes a key of it by String(), `yaml` by its own rules).
  */
 function parseFast(text: string): unknown {
-  // The plain reader refuses all that refusedByFastParser looks for, and more.
-  const plain = readPlainYaml(text, PLAIN_YAML_HOOKS);
-  if (plain !== undefined) return plain;
   if (refusedByFastParser(text)) return NOT_FAST;
   try {
     return compactStrings(loadFast(text, { schema: YAML_CORE_SCHEMA, maxDepth: FAST_MAX_DEPTH, onWarning: refuseWarning }));
@@ -289,13 +284,6 @@ function compactString(value: string): string {
 function compactMapping(record: Record<string, unknown>, keys: number): Record<string, unknown> {
   return keys > FAST_OBJECT_KEYS ? Object.fromEntries(Object.entries(record)) : record;
 }
-
-/** The plain block YAML reader keeps its data as compactStrings would, as it reads it. */
-const PLAIN_YAML_HOOKS: PlainYamlHooks = {
-  text: compactString,
-  key: isPlainTextKey,
-  mapping: compactMapping,
-};
 
 /**
  * js-yaml adds a mapping's keys one by one, and V8 turns an object that gets more keys this way
