@@ -10,7 +10,7 @@ import { eachRegister } from "../../report/registers/index.js";
 import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { cutWarning, incompleteNote, languageOf, registerHeading, refuseOrWarnUnreadable, writeOutput, type OutputFlags } from "../shared/output.js";
+import { cutWarning, incompleteNote, languageOf, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 
 /**
  * Writing a workbook makes garbage cell by cell, and V8 lets the heap grow to about twice what the
@@ -33,7 +33,7 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   // Every sheet says it is incomplete: a sheet is often printed or sent on its own.
   const note = incompleteNote(repo, lang);
   const tables = (function* () {
-    for (const table of registers) yield { ...table, heading: registerHeading(repo, table, lang, today), ...(note ? { notes: [...(table.notes ?? []), note] } : {}) };
+    for (const table of registers) yield { ...withHeading(repo, table, lang, today), ...(note ? { notes: [...(table.notes ?? []), note] } : {}) };
   })();
   await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path, cutWarning(ctx)), flags.force);
   return note ? 1 : 0;

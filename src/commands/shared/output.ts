@@ -140,12 +140,22 @@ export async function writeOutput(ctx: CommandContext, root: string, out: string
   ctx.stderr(t("output.wrote", { out }) + "\n");
 }
 
+/** A register under its heading; the heading names the as-of day, so the title no longer does. */
+export function withHeading(repo: Repository, table: Table, lang: Lang, today: string): Table {
+  return { ...table, ...(table.asOf ? { title: table.asOf.undatedTitle } : {}), heading: registerHeading(repo, table, lang, today) };
+}
+
+/** A CSV has no title or heading, so the day its figures were measured on goes into every row. */
+function withAsOfColumn(table: Table, date: string, lang: Lang): Table {
+  return { ...table, columns: [...table.columns, { key: "asOf", header: translate(lang, "as-of.column"), date: true }], rows: table.rows.map((r) => ({ ...r, asOf: date })) };
+}
+
 /**
  * What heads a printed register: the organisation, the register's own form (qms.yaml
  * `registers.forms`, by table id, with the form's current version), the as-of date and the
  * signature lines of `registers.signatures`.
  */
-export function registerHeading(repo: Repository, table: Table, lang: Lang, today: string): RegisterHeading {
+function registerHeading(repo: Repository, table: Table, lang: Lang, today: string): RegisterHeading {
   const config = repo.config?.value;
   const formId = table.id ? config?.registers?.forms?.[table.id] : undefined;
   const form = formId ? repo.documents.find((d) => d.value.id === formId)?.value : undefined;
@@ -168,7 +178,8 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   const format = formatOf(flags);
   const note = today !== undefined ? incompleteNote(repo, lang) : undefined;
   if (note && format !== "csv") table = { ...table, notes: [...(table.notes ?? []), note] };
-  if (today !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf")) table = { ...table, heading: registerHeading(repo, table, lang, today) };
+  if (today !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf")) table = withHeading(repo, table, lang, today);
+  else if (table.asOf && format === "csv") table = withAsOfColumn(table, table.asOf.date, lang);
   if (format === "xlsx" && !flags.out) {
     throw new UserError(t("output.xlsx-needs-out"));
   }
