@@ -28,8 +28,8 @@ describe("a CSR confirmed unchanged in a new source revision", () => {
     const ctx = capture(await confirmed());
     expect(await listCommand(ctx, "reviews", { customer: "BCM", format: "csv", today: "2026-11-30" })).toBe(0);
     const rows = ctx.out.split("\r\n");
-    expect(rows[0]).toBe("\ufeffNo.,CSR,Customer,Source document,Revision,Start,Received / restarted,Due,Decided,Decided by,Working days used,On time,Reason for delay");
-    expect(rows[1]).toBe("1,BCM-001,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V3.0,\"new revision, confirmed unchanged\",2026-11-23,2026-12-07,2026-11-27,Xu Haitao,4,on time,");
+    expect(rows[0]).toBe("\ufeffNo.,CSR,Customer,Source document,Revision,Start,Received / restarted,Due,Decided,Decided by,Working days used,On time,Reason for delay,As of");
+    expect(rows[1]).toBe("1,BCM-001,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V3.0,\"new revision, confirmed unchanged\",2026-11-23,2026-12-07,2026-11-27,Xu Haitao,4,on time,,2026-11-30");
   });
   it("is listed by csr show, with the new revision's deadline", async () => {
     const ctx = capture(await confirmed());
