@@ -93,7 +93,9 @@ export function translateComments(yaml: string, comments: Record<string, string>
 /** One rule's section in Markdown, starting with its `### <id>` heading. */
 export function ruleSection(rule: Rule, lang: Lang = "en"): string {
   const text = ruleText(rule, lang);
-  const parts = [`### ${rule.id}`, translate(lang, "explain.default", { severity: rule.severity, summary: text.summary }), text.description.trim()];
+  const lead = translate(lang, "explain.default", { severity: rule.severity, summary: text.summary });
+  const kept = rule.holdsForParts ? (lang === "en" ? " " : "") + translate(lang, "salvage.explain") : "";
+  const parts = [`### ${rule.id}`, lead + kept, text.description.trim()];
   if (rule.docs.bad) parts.push(`${translate(lang, "explain.bad")}\n\n${yamlBlock(translateComments(rule.docs.bad, text.comments))}`);
   if (rule.docs.good) parts.push(`${translate(lang, "explain.good")}\n\n${yamlBlock(translateComments(rule.docs.good, text.comments))}`);
   parts.push(translate(lang, "explain.fix", { fix: text.fix.trim() }));

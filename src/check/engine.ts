@@ -7,13 +7,16 @@ import { rules as registeredRules, rulesById } from "./registry.js";
 import type { CheckOptions, Foundation, Rule, RuleContext } from "./rule.js";
 
 export interface CheckOutcome {
-  /** The problems of a broken qms.yaml or people.yaml first, then the rest by file and position. */
+  /** The problems of a broken qms.yaml, people.yaml or processes.yaml first, then the rest by file and position. */
   findings: Finding[];
-  /** Findings not shown because they may only follow from a broken qms.yaml or people.yaml, marked `heldBackBy`. */
+  /**
+   * Findings not shown because they may only follow from a problem of the file marked `heldBackBy`:
+   * a broken foundation, or the file of an entity kept in part after a schema error.
+   */
   held: Finding[];
 }
 
-const FOUNDATIONS: readonly Foundation[] = ["qms.yaml", "people.yaml"];
+const FOUNDATIONS: readonly Foundation[] = ["qms.yaml", "people.yaml", "processes.yaml"];
 
 export function runCheck(repo: Repository, options: CheckOptions, rules: readonly Rule[] = registeredRules): Finding[] {
   return checkRepository(repo, options, rules).findings;
@@ -35,27 +38,43 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
   // reference to them would be reported; the typo itself is the one finding worth reading.
   const broken = brokenFoundations(repo);
   const held: Finding[] = [];
-  const index = buildIndex(repo);
   const ruleIds = new Set(rulesById.keys());
-  for (const rule of rules) {
-    const severity = severityOf(rule.id);
-    if (!rule.check || !severity) continue;
-    const ctx: RuleContext = {
-      repo,
-      index,
-      options,
-      ruleIds,
-      report(at, message, requested, dependsOn = rule.dependsOn) {
-        const cause = dependsOn?.find((f) => broken.includes(f));
-        const [line, column] = locate(at.file, at.path, at.key, at.quote);
-        const finding: Finding = cause
-          ? { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message, heldBackBy: cause }
-          : { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message };
-        reportedAt.set(finding, { path: [...at.path], ...(at.key ? { key: true } : {}), ...(at.quote !== undefined ? { quote: at.quote } : {}) });
-        (cause ? held : findings).push(finding);
-      },
-    };
-    rule.check(ctx);
+  const run = (view: Repository, keep: (finding: Finding, rule: Rule, cause: Foundation | undefined) => void) => {
+    const index = buildIndex(view);
+    for (const rule of rules) {
+      const severity = severityOf(rule.id);
+      if (!rule.check || !severity) continue;
+      const ctx: RuleContext = {
+        repo: view,
+        index,
+        options,
+        ruleIds,
+        report(at, message, requested, dependsOn = rule.dependsOn) {
+          const cause = dependsOn?.find((f) => broken.includes(f));
+          const [line, column] = locate(at.file, at.path, at.key, at.quote);
+          const finding: Finding = cause
+            ? { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message, heldBackBy: cause }
+            : { rule: rule.id, severity: requested === "warning" ? "warning" : severity, file: at.file.path, line, column, message };
+          reportedAt.set(finding, { path: [...at.path], ...(at.key ? { key: true } : {}), ...(at.quote !== undefined ? { quote: at.quote } : {}) });
+          keep(finding, rule, cause);
+        },
+      };
+      rule.check(ctx);
+    }
+  };
+  run(repo, (finding, _rule, cause) => (cause ? held : findings).push(finding));
+  // The entities kept in part after a schema error are checked apart, so that the other files'
+  // findings stay what they are without them; only their own files' findings are taken from it.
+  const { partial } = repo;
+  const kept = [...partial.csrs, ...partial.documents, ...partial.customers];
+  if (kept.length > 0) {
+    const files = new Set(kept.map((k) => k.file.path));
+    const view: Repository = { ...repo, csrs: [...repo.csrs, ...partial.csrs], documents: [...repo.documents, ...partial.documents], customers: [...repo.customers, ...partial.customers] };
+    run(view, (finding, rule, cause) => {
+      if (!files.has(finding.file)) return;
+      if (!cause && !rule.holdsForParts) finding.heldBackBy = finding.file;
+      (finding.heldBackBy === undefined ? findings : held).push(finding);
+    });
   }
   return { findings: orderFindings(findings, broken), held };
 }
@@ -66,7 +85,7 @@ export function orderFindings(findings: Finding[], broken: readonly string[]): F
   return findings.sort((a, b) => rootFirst(a) - rootFirst(b) || compareFindings(a, b));
 }
 
-/** The foundations (qms.yaml, people.yaml) that have problems of their own. */
+/** The foundations (qms.yaml, people.yaml, processes.yaml) that have problems of their own. */
 export function brokenFoundations(repo: Repository): Foundation[] {
   return FOUNDATIONS.filter((f) => repo.problems.some((p) => p.path === f));
 }

@@ -25,6 +25,7 @@ import { rule as dateOutOfRange } from "./rules/date/out-of-range.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
+import { rule as docEmptySection } from "./rules/doc/empty-section.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
 import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
@@ -69,6 +70,7 @@ export const rules: readonly Rule[] = [
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,
+  docEmptySection,
   docMentionUnresolved,
   docObsoleteReferenced,
   docPeriodicReviewDue,

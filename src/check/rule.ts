@@ -17,7 +17,7 @@ export interface CheckOptions {
  * The repository-wide files that other files' findings can follow from. While one of them has a
  * problem of its own, the findings that depend on it are held back (one root cause, one finding).
  */
-export type Foundation = "qms.yaml" | "people.yaml";
+export type Foundation = "qms.yaml" | "people.yaml" | "processes.yaml";
 
 export interface ReportTarget {
   file: SourceFile;
@@ -96,6 +96,13 @@ export interface Rule {
   /** What its findings follow from (besides the files they are in); a report may name its own. */
   dependsOn?: readonly Foundation[];
   scope?: RuleScope;
+  /**
+   * Leaving part of an entity out can never cause one of its findings: each follows from a value that
+   * is there (and the repository's other files), never from one that is missing. Such a rule reports
+   * on the entities kept in part after a schema error too (Repository.partial); the findings of the
+   * other rules there are held back, since they may follow from what was left out.
+   */
+  holdsForParts?: true;
   /** Absent for the rules that the loader applies while reading files. */
   check?(ctx: RuleContext): void;
 }

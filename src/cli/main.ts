@@ -132,6 +132,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--implemented <date>", t("help.implement.implemented"))
     .option("--verified-by <person>", t("help.implement.verified-by"))
     .option("--date <date>", t("help.implement.date"))
+    .option("--amend", t("implement.amend.help"))
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/implement/index.js")).implementCommand));

@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { extname } from "node:path";
+import type { Worksheet } from "exceljs";
 import { UserError } from "../core/errors.js";
 import { list, t } from "../i18n/index.js";
 import { readZip, type ZipLimits } from "../load/zip.js";
@@ -26,13 +27,17 @@ export interface RawSheet {
   rows: RawRow[];
 }
 
-export async function readRegister(path: string, sheet?: string): Promise<RawSheet> {
+/**
+ * The rows of a CSV file, or of one sheet of a workbook: the sheet named `sheet`; else the only one;
+ * else the one `choose` picks from all of them (the first sheet when no `choose` is given).
+ */
+export async function readRegister(path: string, sheet?: string, choose?: (sheets: RawSheet[]) => RawSheet): Promise<RawSheet> {
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") {
     if (sheet !== undefined) throw new UserError(t("import.read.sheet-in-csv"));
     return { name: "csv", rows: parseCsv(decodeCsv(readFileSync(path))).map((cells, i) => ({ row: i + 1, cells })) };
   }
-  if (ext === ".xlsx") return readXlsx(path, sheet);
+  if (ext === ".xlsx") return readXlsx(path, sheet, choose);
   throw new UserError(t("import.read.unknown-format", { path }), t("import.read.unknown-format.hint"));
 }
 
@@ -120,7 +125,7 @@ async function boundedWorkbook(path: string): Promise<Buffer> {
   return readFileSync(path);
 }
 
-async function readXlsx(path: string, sheetName?: string): Promise<RawSheet> {
+async function readXlsx(path: string, sheetName?: string, choose?: (sheets: RawSheet[]) => RawSheet): Promise<RawSheet> {
   const bytes = await boundedWorkbook(path);
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
@@ -130,12 +135,17 @@ async function readXlsx(path: string, sheetName?: string): Promise<RawSheet> {
     throw new UserError(t("import.read.not-a-workbook", { path, reason: (error as Error).message }), t("import.read.not-a-workbook.hint"));
   }
   const names = workbook.worksheets.map((w) => w.name);
+  if (sheetName === undefined && choose && workbook.worksheets.length > 1) return choose(workbook.worksheets.map(rawSheet));
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!sheet) {
     throw new UserError(
       sheetName === undefined ? t("import.read.no-worksheet", { path }) : t("import.read.no-such-sheet", { path, sheet: sheetName, sheets: list(names) }),
     );
   }
+  return rawSheet(sheet);
+}
+
+function rawSheet(sheet: Worksheet): RawSheet {
   const rows: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: RawCell[] = [];

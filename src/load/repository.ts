@@ -19,6 +19,7 @@ import type {
 } from "../model/types.js";
 import { discover } from "./discover.js";
 import { PRECOMPILED_DIR, STANDARDS_DIR } from "./package.js";
+import { LIST_FILES, salvageEntity, salvageList } from "./salvage.js";
 import { validateFile } from "./schemas.js";
 import { isBlocking } from "./silent.js";
 import { readSource, type LoadProblem, type SourceFile } from "./source.js";
@@ -51,7 +52,24 @@ export interface Repository {
    * of the documents that failed validation, and `titlesUnknown` says that a document file could
    * not be read, so its title is unknown.
    */
-  unvalidated: { documents: Set<string>; customers: Set<string>; csrs: Set<string>; documentTitles: Set<string>; titlesUnknown: boolean };
+  unvalidated: {
+    documents: Set<string>;
+    customers: Set<string>;
+    csrs: Set<string>;
+    documentTitles: Set<string>;
+    titlesUnknown: boolean;
+    /** The ids of the entries of people.yaml and processes.yaml left out for a schema error of their own. */
+    people: Set<string>;
+    processes: Set<string>;
+  };
+  /**
+   * The CSRs, documents and customers whose file fails its schema, without the fields that fail it
+   * (load/salvage.ts). They are not among `csrs`, `documents` and `customers`: commands, registers and
+   * the other files' checks see them as `unvalidated`, as before. The check reports the findings in
+   * their own files of the rules whose findings hold for a part of an entity, and holds back the
+   * others (check/engine.ts).
+   */
+  partial: { csrs: Located<Csr>[]; documents: Located<ControlledDocument>[]; customers: Located<Customer>[] };
 }
 
 export function loadRepository(root: string, found = discover(root)): Repository {
@@ -72,7 +90,8 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     processes: [],
     symbols: [],
     catalogs: new Map(),
-    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false },
+    unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set() },
+    partial: { csrs: [], documents: [], customers: [] },
   };
   const repoCatalogs: CatalogFile[] = [];
   for (const file of files) {
@@ -84,6 +103,8 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     }
     if (file.problems.some(isBlocking)) {
       rememberUnvalidated(repo, file);
+      // Only a schema error leaves the data as written; the rest of the file can then be understood.
+      if (file.problems.every((p) => !isBlocking(p) || p.rule.startsWith("schema/"))) keepValidParts(repo, file);
       continue;
     }
     const data = file.data as Record<string, unknown>;
@@ -128,6 +149,31 @@ function rememberUnvalidated(repo: Repository, file: SourceFile): void {
   }
   if (file.kind === "customer" && typeof data.code === "string") repo.unvalidated.customers.add(data.code);
   if (file.kind === "csr" && typeof data.id === "string") repo.unvalidated.csrs.add(data.id);
+}
+
+/** What can be kept of a file that fails its schema (load/salvage.ts). */
+function keepValidParts(repo: Repository, file: SourceFile): void {
+  const shape = LIST_FILES[file.kind];
+  if (shape) {
+    const entries = salvageList(file);
+    if (!entries) return;
+    const located = entries.kept.map(({ value, index }) => ({ value, file, path: [shape.list, index] }));
+    if (file.kind === "people") repo.people.push(...(located as Located<Person>[]));
+    if (file.kind === "processes") repo.processes.push(...(located as Located<Process>[]));
+    if (file.kind === "symbols") repo.symbols.push(...(located as Located<SymbolConversion>[]));
+    const ids = file.kind === "people" ? repo.unvalidated.people : repo.unvalidated.processes;
+    for (const entry of entries.dropped) {
+      const id = shape.id && entry && typeof entry === "object" ? (entry as Record<string, unknown>)[shape.id] : undefined;
+      if (typeof id === "string") ids.add(id);
+    }
+    return;
+  }
+  if (file.kind !== "csr" && file.kind !== "document" && file.kind !== "customer") return;
+  const value = salvageEntity(file);
+  if (!value) return;
+  if (file.kind === "csr") repo.partial.csrs.push({ value: value as unknown as Csr, file, path: [] });
+  if (file.kind === "document") repo.partial.documents.push({ value: value as unknown as ControlledDocument, file, path: [] });
+  if (file.kind === "customer") repo.partial.customers.push({ value: value as unknown as Customer, file, path: [] });
 }
 
 function rememberUnreadableDocument(repo: Repository, path: string): void {

@@ -10,6 +10,7 @@ import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean, quotedId, showInvisible } from "../core/text.js";
 import { language, list, sentences, t, type MessageKey } from "../i18n/index.js";
 import { codesWithLabels, suggestCode } from "../i18n/values.js";
+import type { Path } from "../model/types.js";
 import { PRECOMPILED_DIR, SCHEMA_DIR, SCHEMA_HINTS_ZH } from "./package.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
@@ -95,6 +96,20 @@ export function validateFile(file: SourceFile): LoadProblem[] {
   const silent = restoreNumbersAsText(file, validate.errors ?? []);
   if (silent.length === 0) return mapErrors(file, validate.errors ?? []);
   return [...silent, ...(validate(file.data) ? [] : mapErrors(file, validate.errors ?? []))];
+}
+
+/**
+ * Where `data` fails the schema of `kind`: the path of each value that fails it (a missing field: the
+ * mapping that lacks it; an unknown field: that field); none when it passes. Used to keep the rest of
+ * a file that fails (load/salvage.ts).
+ */
+export function failingParts(kind: FileKind, data: unknown): Path[] {
+  const validate = validator(kind);
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((error) => {
+    const path: (string | number)[] = error.instancePath.split("/").slice(1).map(decodePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    return error.keyword === "additionalProperties" ? [...path, String(error.params.additionalProperty)] : path;
+  });
 }
 
 /**

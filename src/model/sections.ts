@@ -52,6 +52,15 @@ export function documentSections(doc: Pick<ControlledDocument, "sections">): Num
 }
 
 /**
+ * The sections that would be issued blank: neither text (blank text counts as none) nor subsections.
+ * A section with nothing to say says so (无); one that holds subsections needs no text of its own.
+ * `csr release` refuses a document with such a section, and doc/empty-section reports a released one.
+ */
+export function emptySections(doc: Pick<ControlledDocument, "sections">): NumberedSection[] {
+  return documentSections(doc).filter(({ section }) => (section.sections ?? []).length === 0 && !section.text?.trim());
+}
+
+/**
  * The numbers of the two sections every rendered document ends with, 相关文件 (related documents)
  * and 相关记录 (records): they follow the last top-level body section.
  */

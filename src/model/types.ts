@@ -191,6 +191,8 @@ export interface Csr {
     evidence?: string;
     implemented?: string;
     verified?: Signature;
+    /** Earlier records replaced with `csr implement --amend`, dated by the record that replaced each. */
+    history?: { closed: string; reason?: string; implemented?: string; verified?: Signature }[];
   };
   distribution?: { departments?: string[]; date?: string };
   training?: { required: boolean; records?: string[]; sessions?: TrainingSession[] };

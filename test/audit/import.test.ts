@@ -194,7 +194,8 @@ describe("csr import of a messy procedure list", () => {
     const wrong = csr(["-C", dir, "import", book, "--as", "procedures", "--sheet", "目录"]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe(`csr: '${book}' has no sheet '目录'; its sheets are: 封面, 清单.\n`);
-    const cover = csr(["-C", dir, "import", book, "--as", "procedures"]);
+    // Without --sheet the import would read 清单, the one sheet with a header row (test/audit/import-sheet.test.ts).
+    const cover = csr(["-C", dir, "import", book, "--as", "procedures", "--sheet", "封面"]);
     expect(cover.code).toBe(2);
     expect(cover.stderr).toBe(
       `csr: No header row found in the first 10 rows of ${book} (sheet 封面).\n` +

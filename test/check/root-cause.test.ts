@@ -34,6 +34,14 @@ describe("one root cause, one finding", () => {
     const dir = broken("people.yaml", (t) => t.replace("roles: [approver]", "roles: [aprover]"));
     const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["people.yaml schema/invalid-value"]);
+    // The other people of the file are kept (src/load/salvage.ts), so nothing needs holding back.
+    expect(json.heldBack).toBeUndefined();
+  });
+
+  it("an unknown key at the top of people.yaml leaves every person unknown: what follows is counted", () => {
+    const dir = broken("people.yaml", (t) => t.replace("people:", "tittle: x\npeople:"));
+    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["people.yaml schema/unknown-field"]);
     expect(json.heldBack).toEqual([{ file: "people.yaml", count: 303 }]);
   });
 

@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCheck } from "../../src/check/engine.js";
+import { loadRepository } from "../../src/load/repository.js";
 import { BIN, csr, git, gitInit, minimalRepo, tempDir, type RunResult } from "../helpers.js";
 
 const DRAFT = [
@@ -134,6 +136,14 @@ describe("csr release", () => {
     );
     expect(git(repo, ["status", "--porcelain"])).toBe("");
     expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(scaffolded);
+
+    // Marked released by hand instead: csr check finds the same sections blank (doc/empty-section).
+    writeFileSync(join(repo, "documents/QP-020.yaml"), scaffolded.replace("status: draft", "status: released"));
+    const findings = runCheck(loadRepository(repo), { today: "2024-03-01" }).filter((f) => f.rule === "doc/empty-section");
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      "9:12 QP-020 is released, but section 1 职责 has no text: it was issued blank. Write it (a section with nothing to say says so, e.g. 无。) or remove it, and release the change as a new version (csr release QP-020).",
+      "15:16 QP-020 is released, but section 5.2 评审 has no text: it was issued blank. Write it (a section with nothing to say says so, e.g. 无。) or remove it, and release the change as a new version (csr release QP-020).",
+    ]);
   });
 
   it("records each signature with its own date, and refuses dates out of order", () => {

@@ -55,9 +55,13 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
           rerun: async (change) => (await import("../../check/incremental.js")).recheck(change, { today }),
         });
   const findings = all.filter((f) => f.heldBackBy === undefined);
-  const heldBack = ["qms.yaml", "people.yaml"]
-    .map((file) => ({ file, count: all.filter((f) => f.heldBackBy === file).length }))
-    .filter((h) => h.count > 0);
+  // The foundations first, as their findings are (check/engine.ts), then the other files by name.
+  const holding = [...new Set(all.flatMap((f) => (f.heldBackBy === undefined ? [] : [f.heldBackBy])))];
+  const foundations = ["qms.yaml", "people.yaml", "processes.yaml"];
+  const heldBack = [...foundations.filter((file) => holding.includes(file)), ...holding.filter((file) => !foundations.includes(file)).sort()].map((file) => ({
+    file,
+    count: all.filter((f) => f.heldBackBy === file).length,
+  }));
   // SARIF records qms.yaml's severities; when the cache answered, the rules did not run to read them.
   if (format === "sarif" && overrides === undefined) overrides = (await import("../../load/repository.js")).loadRepository(root).config?.value.rules;
   const summary = summarize(findings, files);

@@ -13,6 +13,7 @@ import { eventLabel } from "../../model/recorded-events.js";
 import { choiceOption, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
 import { personLabel } from "../shared/people.js";
 import { editFile, findCsrById, withEditSession, optionalAnswer, personOption, personChoices, saveChanges } from "../shared/edit.js";
+import { appendIn, mapNode } from "../shared/persist.js";
 
 type Implementation = NonNullable<Csr["implementation"]>;
 type ImplementationStatus = NonNullable<Implementation["status"]>;
@@ -26,6 +27,8 @@ export interface ImplementFlags {
   implemented?: string;
   verifiedBy?: string;
   date?: string;
+  /** Replace a date implemented or a verification already recorded; the earlier one goes to `implementation.history`. */
+  amend?: boolean;
   yes?: boolean;
   commit?: boolean;
 }
@@ -73,8 +76,24 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     if ((next.status === "implemented" || next.status === "verified") && !next.implemented) {
       throw new UserError(t("implement.needs-implemented", { status: t(`value.implementation.${next.status}`) }));
     }
+    const replacing = replacedRecords(id, current, next, flags.amend === true, (person) => personLabel(session.index, person));
+    if (replacing.implemented && current.verified && next.verified === current.verified) {
+      // The verification on file was of the implementation being replaced: it goes with it.
+      delete next.verified;
+      replacing.verified = true;
+      if (flags.status === undefined && next.status === "verified") next.status = "implemented";
+    }
     if (next.status === "verified" && !next.verified) throw new UserError(t("implement.needs-verified-by"));
     const change = editFile(session.root, file.path, "csr", (doc) => {
+      if (replacing.implemented || replacing.verified) {
+        // As an amended review keeps its earlier decision (csr review --amend): the earlier record
+        // stays on file, dated by the record that replaces it.
+        const round = mapNode(doc, { reason: "amended", closed: replacing.verified && next.verified ? next.verified.date : next.implemented });
+        if (replacing.implemented) round.set("implemented", current.implemented);
+        if (replacing.verified) round.set("verified", doc.getIn(["implementation", "verified"], true));
+        appendIn(doc, ["implementation", "history"], round);
+        if (!next.verified) doc.deleteIn(["implementation", "verified"]);
+      }
       for (const key of ["owner", "due", "status", "evidence", "implemented"] as const) {
         if (next[key] !== undefined && next[key] !== current[key]) doc.setIn(["implementation", key], next[key]);
       }
@@ -87,9 +106,32 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       next.implemented ? t("implement.part.implemented", { date: next.implemented }) : "",
       next.verified ? t("implement.part.verified", { by: personLabel(session.index, next.verified.by) }) : "",
     ].filter(Boolean);
-    await saveChanges(ctx, session, [change], [t("implement.recorded", { id, parts: parts.join(t("implement.part-separator")) })], { commit: flags.commit, message: t("commit.implement", { id, status: t(`value.implementation.${next.status ?? "planned"}`) }) });
+    const earlier = [
+      replacing.implemented ? t("implement.part.implemented", { date: current.implemented! }) : "",
+      replacing.verified ? t("implement.part.verified", { by: personLabel(session.index, current.verified!.by) }) : "",
+    ].filter(Boolean);
+    const lines = [t("implement.recorded", { id, parts: parts.join(t("implement.part-separator")) })];
+    if (earlier.length > 0) lines.push(t("implement.amend.kept", { record: earlier.join(t("implement.part-separator")) }));
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.implement", { id, status: t(`value.implementation.${next.status ?? "planned"}`) }) });
     return 0;
   });
+}
+
+/**
+ * Which records on file the change replaces: the date implemented, the verification. Records are
+ * evidence (IATF 16949 7.5.3.2.2 records the day a change went into production), so one is replaced
+ * only with --amend. Errors: UserError saying what is recorded, when --amend is not given.
+ */
+function replacedRecords(id: string, current: Implementation, next: Implementation, amend: boolean, person: (id: string) => string): { implemented: boolean; verified: boolean } {
+  const implemented = current.implemented !== undefined && next.implemented !== current.implemented;
+  const verified = current.verified !== undefined && next.verified !== undefined && (next.verified.by !== current.verified.by || next.verified.date !== current.verified.date);
+  if ((implemented || verified) && !amend) {
+    const signature = current.verified;
+    const verification = signature && (signature.date ? t("implement.amend.verification", { by: person(signature.by), date: signature.date }) : person(signature.by));
+    const recorded = !verification ? "implement.amend.implemented" : current.implemented ? "implement.amend.implemented-verified" : "implement.amend.verified";
+    throw new UserError(t(recorded, { id, date: current.implemented ?? "", verification: verification ?? "" }), t("implement.amend.hint"));
+  }
+  return { implemented, verified };
 }
 
 /** A prompt's date check: true, or what to write instead. */

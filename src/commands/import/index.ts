@@ -22,6 +22,7 @@ import { buildRepository, loadRepository, type Repository } from "../../load/rep
 import { parseText, readSource } from "../../load/source.js";
 import { list, t } from "../../i18n/index.js";
 import { IMPORT_KINDS, planImport, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
+import { findHeaderRow } from "../../import/headers.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
 import { allRegisters } from "../../report/registers/index.js";
@@ -76,7 +77,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   }
   const path = resolve(ctx.dir, file);
   if (!existsSync(path)) throw new UserError(t("import.no-file", { file }));
-  const sheet = await readRegister(path, flags.sheet);
+  const sheet = await readRegister(path, flags.sheet, (sheets) => registerSheet(sheets, as, repo, file));
   refuseComputedSheet(sheet, repo);
   const plan = planImport(sheet, repo, {
     as,
@@ -192,6 +193,34 @@ function refuseComputedSheet(sheet: RawSheet, repo: Repository): void {
     const registers = tables.filter(readBack).map((table) => t("import.register.read-back", { sheet: table.sheet, kind: readBack(table)! }));
     throw new UserError(t("import.register.computed", { sheet: sheet.name, computed: computed.sheet }), t("import.register.computed.hint", { registers: list(registers) }));
   }
+}
+
+/**
+ * The sheet of a workbook that holds the register to import as `as`, when --sheet names none: the
+ * one named as `csr export` names that register (in Chinese or English), else the one whose header
+ * row is that register's, else the only one with a header row `csr import` reads. So a workbook
+ * written by `csr export` goes back in whole, sheet by sheet, without --sheet.
+ * Errors: UserError, one line, naming the candidates (or every sheet) and how to choose.
+ */
+function registerSheet(sheets: RawSheet[], as: (typeof IMPORT_KINDS)[number], repo: Repository, file: string): RawSheet {
+  const label = (cell: unknown) => (typeof cell === "string" ? cell.trim() : "");
+  // Only the names and headers are compared, and they do not depend on the day.
+  const own = (["zh-CN", "en"] as const).flatMap((lang) => allRegisters(registerContext(repo, lang), localToday()).filter((table) => table.id !== undefined && READ_BACK[table.id] === as));
+  const headers = new Set(own.map((table) => table.columns.map((c) => c.header).join("\t")));
+  const recognised: ((sheet: RawSheet) => boolean)[] = [
+    (sheet) => own.some((table) => table.sheet === sheet.name.trim()),
+    (sheet) => sheet.rows.slice(0, 10).some((row) => headers.has(row.cells.map(label).join("\t"))),
+  ];
+  const register = t(`import-sheet.register.${as}`);
+  const names = (some: RawSheet[]) => list(some.map((sheet) => `'${sheet.name}'`));
+  for (const test of recognised) {
+    const found = sheets.filter(test);
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) throw new UserError(t("import-sheet.several", { file, register, sheets: names(found), example: found[0]!.name }));
+  }
+  const readable = sheets.filter((sheet) => findHeaderRow(sheet.rows) !== undefined);
+  if (readable.length === 1) return readable[0]!;
+  throw new UserError(t("import-sheet.none", { file, register, total: sheets.length, sheets: names(sheets), example: sheets[0]!.name }));
 }
 
 function toYaml(file: PlannedFile): string {

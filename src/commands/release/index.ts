@@ -14,7 +14,7 @@ import { loadRepository } from "../../load/repository.js";
 import { buildIndex, currentRevision } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import { nextVersion } from "../../model/revision.js";
-import { documentSections } from "../../model/sections.js";
+import { emptySections } from "../../model/sections.js";
 import type { ControlledDocument, Person, Revision, Role } from "../../model/types.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { eventDateOption, refuseBefore } from "../options.js";
@@ -121,12 +121,12 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
 
 /**
  * A released document is what people work to (ISO 9001 7.5.2, 7.5.3): a section that is only a
- * title (as `csr new` scaffolds it) would be issued blank. A section with nothing to say says so
- * (无). Sections that hold subsections need no text of their own.
+ * title (as `csr new` scaffolds it) would be issued blank (model/sections.ts emptySections, which
+ * doc/empty-section reports on a document already released).
  * Errors: UserError listing the empty sections by number and title.
  */
 function refuseEmptySections(doc: ControlledDocument): void {
-  const empty = documentSections(doc).filter(({ section }) => (section.sections ?? []).length === 0 && !section.text?.trim());
+  const empty = emptySections(doc);
   if (empty.length === 0) return;
   throw new UserError(t("release.empty-sections", { id: doc.id, sections: list(empty.map((s) => `${s.number} ${s.title}`)) }), t("release.empty-sections.hint"));
 }

@@ -6,6 +6,7 @@ import { sentences, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "clause/unknown-clause",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "own" },
   summary: "A clause reference names a clause number that the standard's catalog does not have.",
   docs: {

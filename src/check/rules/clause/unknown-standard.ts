@@ -7,6 +7,7 @@ import { list, sentences, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "clause/unknown-standard",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "own" },
   summary: "A clause reference names a standard that is not in scope or has no catalog.",
   dependsOn: ["qms.yaml"],

@@ -6,6 +6,8 @@ import { language, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "coverage/clause-uncovered",
   severity: "warning",
+  // An entry of processes.yaml left out for its own error may cover any clause.
+  dependsOn: ["processes.yaml"],
   scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.status === "released", f.data.clauses] : null) },
   summary: "An applicable clause of a standard in scope is addressed by no process and no released document.",
   docs: {

@@ -8,6 +8,7 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "csr/duplicate-opinion",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "own" },
   summary: "A department has given two opinions on a CSR in one review round.",
   docs: {

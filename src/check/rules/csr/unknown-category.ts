@@ -7,6 +7,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "csr/unknown-category",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "own" },
   summary: "A CSR's category is not one of the categories listed in qms.yaml.",
   dependsOn: ["qms.yaml"],

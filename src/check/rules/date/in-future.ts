@@ -7,6 +7,7 @@ import { recordedEvents } from "./events.js";
 export const rule: Rule = {
   id: "date/in-future",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "own" },
   summary: "A record of something done is dated after today.",
   docs: {

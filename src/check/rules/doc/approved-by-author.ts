@@ -9,6 +9,7 @@ import { list, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/approved-by-author",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "own" },
   summary: "The approver of a new revision authored commits that changed the document (needs --base and people's e-mails).",
   dependsOn: ["people.yaml"],

@@ -16,6 +16,7 @@ const SIGNATURES: [role: "reviewed" | "approved", needs: Role][] = [
 export const rule: Rule = {
   id: "doc/approver-lacks-role",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "own" },
   summary: "The current revision is approved (or reviewed) by someone without that role in people.yaml.",
   dependsOn: ["people.yaml"],

@@ -6,6 +6,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "doc/self-approval",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "own" },
   summary: "The current revision is approved by the person who prepared it.",
   docs: {

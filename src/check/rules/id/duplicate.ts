@@ -7,6 +7,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "id/duplicate",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "all", reads: (f) => (f.kind === "document" ? f.data.id : f.kind === "customer" ? [f.data.code, (f.data.sources ?? []).map((s) => s.id)] : null), citesLines: true },
   summary: "Two entities of the same kind share an id.",
   docs: {

@@ -6,6 +6,7 @@ import { t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "id/file-name",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "own" },
   summary: "An entity's id does not match its file name or folder.",
   docs: {

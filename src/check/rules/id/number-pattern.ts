@@ -7,6 +7,7 @@ import type { DocumentKind } from "../../../model/types.js";
 export const rule: Rule = {
   id: "id/number-pattern",
   severity: "error",
+  holdsForParts: true,
   scope: { files: "own" },
   summary: "A document number fits none of the numbering patterns configured in qms.yaml.",
   docs: {

@@ -10,6 +10,7 @@ import { list, sentences, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "ref/unresolved",
   severity: "error",
+  holdsForParts: true,
   scope: {
     files: "all",
     reads: (f) => {
@@ -114,7 +115,7 @@ class References {
 
   person(file: SourceFile, path: Path, id: string): void {
     const known = this.ctx.index.people;
-    if (!known.has(id)) this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id: quotedId(id) }) + didYouMean(id, known.keys()), t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
+    if (!known.has(id) && !this.ctx.repo.unvalidated.people.has(id)) this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id: quotedId(id) }) + didYouMean(id, known.keys()), t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
   }
 
   signature(file: SourceFile, path: Path, signature: Signature | undefined): void {
@@ -129,7 +130,7 @@ class References {
 
   process(file: SourceFile, path: Path, code: string): void {
     const known = this.ctx.index.processes;
-    if (!known.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.process", { code: quotedId(code) }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.process-fix")));
+    if (!known.has(code) && !this.ctx.repo.unvalidated.processes.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.process", { code: quotedId(code) }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.process-fix")));
   }
 
   customer(file: SourceFile, path: Path, code: string) {
