@@ -1,5 +1,5 @@
 /** Shared test helpers: temporary repositories, real git with a fixed user, the built binary. */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -46,21 +46,57 @@ export function csr(args: string[], options: CsrOptions = {}): RunResult {
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+
 /**
- * `csr` without blocking the test file's process, for tests that run side by side
- * (`describe.concurrent`): the same binary, arguments and environment, nothing on stdin.
+ * `csr` run in the test's own process: the CLI's `run` (src/cli/main.ts, the function bin/csr.js
+ * calls) with the same arguments, working directory and environment as `csr()`, what it writes to
+ * stdout and stderr captured, its return value as the exit code. A spawned csr costs 0.1 to 0.5 s
+ * of CPU for starting Node and loading csr's modules and libraries (exceljs alone is most of that
+ * for a workbook), which a test that is about a command's result rather than the binary pays for
+ * nothing; the binary's own behaviour keeps its tests with `csr()`. No stdin: a run that would
+ * prompt gets none, as with `-y`. Runs one at a time (they share the process's output, directory
+ * and environment), and leaves the message language as it was (test/setup.ts sets it per file).
  */
-export function csrAsync(args: string[], options: Omit<CsrOptions, "input"> = {}): Promise<RunResult> {
+export function csrInProcess(args: string[], options: Omit<CsrOptions, "input"> = {}): Promise<RunResult> {
+  const result = inProcessQueue.then(() => runInProcess(args, options));
+  inProcessQueue = result.catch(() => undefined);
+  return result;
+}
+
+async function runInProcess(args: string[], options: Omit<CsrOptions, "input">): Promise<RunResult> {
   const { argv, cwd, env } = invocation(args, options);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  const [{ run }, { language, setLanguage }] = await Promise.all([import("../src/cli/main.js"), import("../src/i18n/index.js")]);
+  const lang = language();
+  const dir = process.cwd();
+  const savedEnv = { ...process.env };
+  const output = { stdout: "", stderr: "" };
+  const streams = (["stdout", "stderr"] as const).map((name) => ({ name, stream: process[name], write: process[name].write, listeners: process[name].listeners("error") }));
+  try {
+    process.chdir(cwd);
+    for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+    Object.assign(process.env, env);
+    for (const { name, stream } of streams) {
+      stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        output[name] += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+        const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+        callback?.();
+        return true;
+      }) as typeof stream.write;
+    }
+    const code = await run([process.execPath, BIN, ...argv.slice(1)]);
+    return { code, ...output };
+  } finally {
+    for (const { stream, write, listeners } of streams) {
+      stream.write = write;
+      // `run` stops quietly on a closed pipe with a listener of its own per run.
+      for (const listener of stream.listeners("error")) if (!listeners.includes(listener)) stream.off("error", listener as () => void);
+    }
+    process.chdir(dir);
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+    setLanguage(lang);
+  }
 }
 
 interface CsrOptions {
@@ -95,6 +131,13 @@ export interface JsonFinding {
 /** Runs `csr check --format json` with extra arguments and returns its findings. */
 export function checkJson(dir: string, ...args: string[]): { code: number; stderr: string; findings: JsonFinding[] } {
   const result = csr(["-C", dir, "check", "--format", "json", ...args]);
+  const report = JSON.parse(result.stdout || "{}") as { findings?: JsonFinding[] };
+  return { code: result.code, stderr: result.stderr, findings: report.findings ?? [] };
+}
+
+/** `checkJson` in the test's process (see csrInProcess). */
+export async function checkJsonInProcess(dir: string, ...args: string[]): Promise<{ code: number; stderr: string; findings: JsonFinding[] }> {
+  const result = await csrInProcess(["-C", dir, "check", "--format", "json", ...args]);
   const report = JSON.parse(result.stdout || "{}") as { findings?: JsonFinding[] };
   return { code: result.code, stderr: result.stderr, findings: report.findings ?? [] };
 }

@@ -6,14 +6,7 @@
  */
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-const LONG = [
-  "test/safety/kill.test.ts",
-  "test/safety/concurrency.test.ts",
-  "test/audit/round-trip.test.ts",
-  "test/control/commands.test.ts",
-  "test/audit/registers.test.ts",
-  "test/ci/pack.test.ts",
-];
+const LONG = ["test/safety/kill.test.ts", "test/safety/concurrency.test.ts", "test/ci/pack.test.ts"];
 
 export class LongFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -2,7 +2,7 @@
 import { DATE_RANGE, inDateRange, isIsoDate, localToday } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { list, t } from "../i18n/index.js";
-import { suggestCode } from "../i18n/values.js";
+import { codeOfLabel, codesWithLabels, suggestCode } from "../i18n/values.js";
 import { describe, type Predecessor } from "../model/recorded-events.js";
 
 export function dateOption(value: string | undefined, flag: string, fallback = localToday()): string {
@@ -61,8 +61,15 @@ function eventDateProblem(date: string, flag: string, { today, follows }: EventD
   return undefined;
 }
 
+/**
+ * The value of an option with a fixed set of codes (`--status decided`). A user may also type a
+ * code's label as csr prints it, in either language (`--status 已决定`); anything else is refused
+ * listing the codes with their labels.
+ */
 export function choiceOption<T extends string>(value: string | undefined, flag: string, choices: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(choices as readonly string[]).includes(value)) throw new UserError(t("options.choice", { flag, choices: list(choices), value }) + suggestCode(value, choices));
-  return value as T;
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  const labelled = codeOfLabel(value, choices);
+  if (labelled) return labelled as T;
+  throw new UserError(t("options.choice", { flag, choices: list(codesWithLabels(choices)), value }) + suggestCode(value, choices));
 }

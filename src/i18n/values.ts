@@ -52,8 +52,12 @@ export function suggestCode(text: string, codes: readonly string[]): string {
   return labelled ? t("common.sentence-separator") + t("common.did-you-mean", { candidate: labelled }) : didYouMean(text, codes);
 }
 
-/** The code among `codes` with `text` as its label under any catalog prefix that labels all of them (value.document-status, csr-status …). */
-function codeOfLabel(text: string, codes: readonly string[]): string | undefined {
+/**
+ * The code among `codes` with `text` as its label, in either language, under any catalog prefix
+ * that labels all of them (value.document-status, csr-status …): 已决定 → decided. Undefined when
+ * no label matches.
+ */
+export function codeOfLabel(text: string, codes: readonly string[]): string | undefined {
   const key = (s: string) => compactText(s.normalize("NFKC")).toLowerCase();
   const wanted = key(text);
   if (codes.length === 0 || !wanted) return undefined;

@@ -657,11 +657,13 @@ function cachePaths(root: string): { index: string; entries: string } | undefine
   return { index: `${name}.index`, entries: `${name}.entries` };
 }
 
-let fingerprint: string | undefined;
+/** By language: a process that runs csr more than once (tests run the CLI in-process) may change it between runs. */
+const fingerprints = new Map<string, string>();
 
 /** Everything in csr that decides how a file reads: a change to any of it invalidates the cache. */
 export function packageFingerprint(): string {
-  if (fingerprint) return fingerprint;
+  const known = fingerprints.get(language());
+  if (known) return known;
   const hash = createHash("sha256");
   const add = (label: string, content: string | Buffer) => hash.update(`${label}\0${content.length}\0`).update(content);
   add("version", packageManifest().version);
@@ -676,7 +678,8 @@ export function packageFingerprint(): string {
   if (language() === "zh-CN") add("schema-hints", readFileSync(SCHEMA_HINTS_ZH));
   // A lockfile upgrade of the parser or the validator changes results without a csr version bump.
   for (const dependency of ["yaml", "js-yaml", "ajv", "ajv-formats"]) add(dependency, dependencyVersion(dependency));
-  fingerprint = hash.digest("hex");
+  const fingerprint = hash.digest("hex");
+  fingerprints.set(language(), fingerprint);
   return fingerprint;
 }
 

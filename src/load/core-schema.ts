@@ -40,3 +40,12 @@ const float = new Type("tag:yaml.org,2002:float", {
 
 /** Plain scalars are tried in this order, as in js-yaml's own core schema. */
 export const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [types.null, types.bool, int, float] });
+
+/** Plain scalars' types in the order js-yaml tries them with YAML_CORE_SCHEMA. */
+const PLAIN_TYPES = [types.null, types.bool, int, float];
+
+/** What a plain scalar (never empty) means, as js-yaml reads it with YAML_CORE_SCHEMA: null, a boolean, a number or the text. */
+export function resolvePlainScalar(text: string): unknown {
+  for (const type of PLAIN_TYPES) if (type.resolve(text)) return type.construct(text);
+  return text;
+}

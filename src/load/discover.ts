@@ -78,7 +78,7 @@ export function discover(root: string): Discovery {
     }
   };
   const linkProblem = (abs: string, where: "outside" | "dangling" | "loop") => ({
-    path: relative(root, abs).split(sep).join("/"),
+    path: slashed(relative(root, abs)),
     problem:
       where === "outside"
         ? {
@@ -100,7 +100,7 @@ export function discover(root: string): Discovery {
   // Every path found is join(root, ...): cutting the prefix off costs far less than path.relative,
   // which normalises both paths for each of tens of thousands of files.
   const prefix = join(root, "x").slice(0, -1);
-  const repositoryPath = (abs: string) => (abs.startsWith(prefix) ? abs.slice(prefix.length) : relative(root, abs)).split(sep).join("/");
+  const repositoryPath = (abs: string) => slashed(abs.startsWith(prefix) ? abs.slice(prefix.length) : relative(root, abs));
   // The type is known from the directory listing for walked files; only the top files and links need a stat.
   const consider = (abs: string, kind: FileKind, type = entryType(lstatSync(abs))) => {
     const path = repositoryPath(abs);
@@ -151,6 +151,11 @@ export function discover(root: string): Discovery {
   return result;
 }
 
+/** A path with '/' between its parts, as a repository path is written (a no-op where that is the separator). */
+function slashed(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
 function readlinkQuietly(abs: string): string {
   try {
     return readlinkSync(abs);
@@ -178,7 +183,9 @@ function walk(dir: string, nested: boolean, onDirectory: (abs: string) => void, 
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
-    const abs = join(dir, entry.name);
+    // `dir` is already normal (a join from the root) and a name has no separator: no join, which
+    // normalises the whole path again for each of tens of thousands of files.
+    const abs = dir + sep + entry.name;
     if (entry.isDirectory()) {
       if (nested) walk(abs, nested, onDirectory, onFile, onDirLink);
     } else if (entry.isSymbolicLink()) {

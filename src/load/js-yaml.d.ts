@@ -4,6 +4,8 @@
 declare module "js-yaml" {
   export class Type {
     constructor(tag: string, options: { kind: "scalar" | "sequence" | "mapping"; resolve?: (data: string | null) => boolean; construct?: (data: string) => unknown });
+    resolve(data: string | null): boolean;
+    construct(data: string): unknown;
   }
   export class Schema {
     extend(definition: { implicit?: Type[]; explicit?: Type[] }): Schema;

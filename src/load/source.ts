@@ -7,6 +7,7 @@ import type { Document, LineCounter, Node } from "yaml";
 import { t } from "../i18n/index.js";
 import type { Path } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
+import { readPlainYaml, type PlainYamlHooks } from "./plain-yaml.js";
 import { byteProblem, documentProblems, isNestingError, MAX_FILE_BYTES, readRegularFile, textProblem, tooDeep } from "./guards.js";
 import { commentCutProblems } from "./silent.js";
 import { syntaxDetail } from "./yaml-errors.js";
@@ -155,7 +156,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
   // full parser sees where values end, so such files take that path.
   if (parser === "fast" && !(text.includes("#") && MAYBE_CUT_BY_COMMENT.test(text))) {
     const data = parseFast(text);
-    if (data !== NOT_FAST) return new LazyFile(file.path, file.kind, reread ?? text, compactStrings(data), [], true);
+    if (data !== NOT_FAST) return new LazyFile(file.path, file.kind, reread ?? text, data, [], true);
   }
   const doc = parseYaml(text, file.lineCounter);
   file.doc = doc;
@@ -217,8 +218,9 @@ const NOT_FAST = Symbol("not fast");
 const FAST_MAX_DEPTH = 50;
 
 /**
- * The plain data of a YAML text by js-yaml 4 (YAML 1.2 core schema as `yaml` reads it, a few
- * times faster and with no position-carrying Document), or NOT_FAST when the text uses anything
+ * The plain data of a YAML text by the plain block YAML reader (plain-yaml.ts), which reads most
+ * files, or else by js-yaml 4 (YAML 1.2 core schema as `yaml` reads it, a few times faster and
+ * with no position-carrying Document), or NOT_FAST when the text uses anything
  * where the two could differ or where a guard of `yaml`'s path must speak: any error (syntax,
  * duplicate key), a tag (only `yaml`'s path reports tags outside the core schema), a directive
  * (`%YAML 1.1` changes the schema), an anchor or alias (js-yaml 4 has no alias limit), an
@@ -228,6 +230,9 @@ const FAST_MAX_DEPTH = 50;
  * makes a key of it by String(), `yaml` by its own rules).
  */
 function parseFast(text: string): unknown {
+  // The plain reader refuses all that refusedByFastParser looks for, and more.
+  const plain = readPlainYaml(text, PLAIN_YAML_HOOKS);
+  if (plain !== undefined) return plain;
   if (refusedByFastParser(text)) return NOT_FAST;
   try {
     return compactStrings(loadFast(text, { schema: YAML_CORE_SCHEMA, maxDepth: FAST_MAX_DEPTH, onWarning: refuseWarning }));
@@ -255,13 +260,7 @@ function refuseWarning(): never {
  * throws NOT_FAST at a key that parseFast leaves to `yaml`.
  */
 function compactStrings(value: unknown): unknown {
-  if (typeof value === "string") {
-    if (value.length > MAX_SHARED_LENGTH) return (" " + value).slice(1);
-    const shared = sharedStrings.get(value);
-    if (shared !== undefined) return shared;
-    if (sharedStrings.size < MAX_SHARED_STRINGS) sharedStrings.set(value, value);
-    return value;
-  }
+  if (typeof value === "string") return compactString(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = compactStrings(value[i]);
   } else if (typeof value === "object" && value !== null) {
@@ -272,10 +271,31 @@ function compactStrings(value: unknown): unknown {
       record[key] = compactStrings(record[key]);
       keys++;
     }
-    if (keys > FAST_OBJECT_KEYS) return Object.fromEntries(Object.entries(record));
+    return compactMapping(record, keys);
   }
   return value;
 }
+
+/** A string of a file's data as a check keeps it (see compactStrings). */
+function compactString(value: string): string {
+  if (value.length > MAX_SHARED_LENGTH) return (" " + value).slice(1);
+  const shared = sharedStrings.get(value);
+  if (shared !== undefined) return shared;
+  if (sharedStrings.size < MAX_SHARED_STRINGS) sharedStrings.set(value, value);
+  return value;
+}
+
+/** A mapping of a file's data as a check keeps it (see FAST_OBJECT_KEYS). */
+function compactMapping(record: Record<string, unknown>, keys: number): Record<string, unknown> {
+  return keys > FAST_OBJECT_KEYS ? Object.fromEntries(Object.entries(record)) : record;
+}
+
+/** The plain block YAML reader keeps its data as compactStrings would, as it reads it. */
+const PLAIN_YAML_HOOKS: PlainYamlHooks = {
+  text: compactString,
+  key: isPlainTextKey,
+  mapping: compactMapping,
+};
 
 /**
  * js-yaml adds a mapping's keys one by one, and V8 turns an object that gets more keys this way

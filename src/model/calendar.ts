@@ -123,9 +123,12 @@ export class WorkCalendar {
    */
   yearsWithoutData(from: string, to: string): number[] {
     if (!this.knownYears) return [];
-    const [start, end] = from < to ? [addDays(from, 1), to] : [addDays(to, 1), from];
+    const before = from < to ? from : to;
+    const end = from < to ? to : from;
+    // The span starts the day after `before`: in the next year only when that is 31 December
+    // (counted from the text, as every CSR's deadline is looked at in every check).
     const years: number[] = [];
-    for (let y = yearOf(start); y <= yearOf(end); y++) if (!this.knownYears.has(y)) years.push(y);
+    for (let y = yearOf(before) + (before.endsWith("-12-31") ? 1 : 0); y <= yearOf(end); y++) if (!this.knownYears.has(y)) years.push(y);
     return years;
   }
 }

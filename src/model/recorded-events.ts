@@ -51,15 +51,23 @@ function dated(date: unknown): date is string {
   return typeof date === "string";
 }
 
+/**
+ * An event, with `follows` only when that event is dated. Events are listed for every entity of a
+ * check: the dates that are absent are skipped before a path or label is made for them.
+ */
+function recordedEvent(path: Path, date: string, what: EventLabel, follows: Predecessor | undefined): RecordedEvent {
+  return follows && dated(follows.date) ? { path, date, what, follows } : { path, date, what };
+}
+
 export function csrEvents(csr: Csr): RecordedEvent[] {
   const events: RecordedEvent[] = [];
   const received = { what: eventLabel("rule.date/event.csr-received"), date: csr.received };
   const add = (path: Path, date: unknown, what: EventLabel, follows?: Predecessor) => {
-    if (dated(date)) events.push({ path, date, what, ...(follows && dated(follows.date) ? { follows } : {}) });
+    if (dated(date)) events.push(recordedEvent(path, date, what, follows));
   };
   add(["received"], csr.received, received.what);
   const review = csr.review;
-  add(["review", "restarted"], review?.restarted, eventLabel("rule.date/event.csr-restarted"), received);
+  if (dated(review?.restarted)) add(["review", "restarted"], review.restarted, eventLabel("rule.date/event.csr-restarted"), received);
   (review?.confirmations ?? []).forEach((c, i) =>
     add(["review", "confirmations", i, "date"], c.date, eventLabel("rule.date/event.csr-confirmation", { revision: c.source_revision }), received),
   );
@@ -71,19 +79,23 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
     );
     add(["review", "history", j, "decision", "date"], round.decision?.date, eventLabel("rule.date/event.csr-round-decision", { n }));
   });
-  (csr.addressed ?? []).forEach((a, i) => add(["addressed", i, "pin", "date"], a.pin?.date, eventLabel("rule.date/event.csr-pin", { document: a.document }), received));
+  (csr.addressed ?? []).forEach((a, i) => {
+    if (dated(a.pin?.date)) add(["addressed", i, "pin", "date"], a.pin.date, eventLabel("rule.date/event.csr-pin", { document: a.document }), received);
+  });
   const implementation = csr.implementation;
   const implemented = implementation?.implemented;
-  add(["implementation", "implemented"], implemented, eventLabel("rule.date/event.csr-implemented"), received);
-  add(
-    ["implementation", "verified", "date"],
-    implementation?.verified?.date,
-    eventLabel("rule.date/event.csr-verified"),
-    dated(implemented) ? { what: eventLabel("rule.date/event.csr-implemented"), date: implemented } : received,
-  );
-  add(["distribution", "date"], csr.distribution?.date, eventLabel("rule.date/event.csr-distributed"), received);
+  if (dated(implemented)) add(["implementation", "implemented"], implemented, eventLabel("rule.date/event.csr-implemented"), received);
+  if (dated(implementation?.verified?.date)) {
+    add(
+      ["implementation", "verified", "date"],
+      implementation.verified.date,
+      eventLabel("rule.date/event.csr-verified"),
+      dated(implemented) ? { what: eventLabel("rule.date/event.csr-implemented"), date: implemented } : received,
+    );
+  }
+  if (dated(csr.distribution?.date)) add(["distribution", "date"], csr.distribution.date, eventLabel("rule.date/event.csr-distributed"), received);
   (csr.training?.sessions ?? []).forEach((s, i) => add(["training", "sessions", i, "date"], s.date, eventLabel("rule.date/event.csr-training"), received));
-  add(["superseded", "date"], csr.superseded?.date, eventLabel("rule.date/event.csr-superseded"), received);
+  if (dated(csr.superseded?.date)) add(["superseded", "date"], csr.superseded.date, eventLabel("rule.date/event.csr-superseded"), received);
   return events;
 }
 
@@ -94,48 +106,55 @@ type SignedAs = "prepared" | "countersigned" | "approved" | "military_representa
 export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
   const events: RecordedEvent[] = [];
   const add = (path: Path, date: unknown, what: EventLabel, follows?: Predecessor) => {
-    if (dated(date)) events.push({ path, date, what, ...(follows && dated(follows.date) ? { follows } : {}) });
+    if (dated(date)) events.push(recordedEvent(path, date, what, follows));
   };
   const revisions = doc.revisions ?? [];
   revisions.forEach((r, k) => {
-    const at = (...rest: (string | number)[]): Path => ["revisions", k, ...rest];
     // A revision dated before the one above it is doc/version-sequence's finding.
-    add(at("date"), r.date, revisionEvent(r).what);
+    add(["revisions", k, "date"], r.date, revisionEvent(r).what);
     const signed = (role: SignedAs, s: Signature | undefined) => (s && dated(s.date) ? { what: eventLabel(`rule.date/event.doc-${role}`, { version: r.version }), date: s.date } : undefined);
     const prepared = signed("prepared", r.prepared);
-    if (prepared) add(at("prepared", "date"), prepared.date, prepared.what);
+    if (prepared) add(["revisions", k, "prepared", "date"], prepared.date, prepared.what);
     const checked: Predecessor[] = [];
     for (const role of CHECKS) {
       const s = signed(role, r[role]);
       if (!s) continue;
       checked.push(s);
-      add(at(role, "date"), s.date, s.what, prepared);
+      add(["revisions", k, role, "date"], s.date, s.what, prepared);
     }
     // When 军代表 signs relative to the others differs between units: only a date in the future is wrong.
     const military = signed("military_representative", r.military_representative);
-    if (military) add(at("military_representative", "date"), military.date, military.what);
+    if (military) add(["revisions", k, "military_representative", "date"], military.date, military.what);
     (r.countersigned ?? []).forEach((c, i) => {
       const s = signed("countersigned", c);
-      if (s) add(at("countersigned", i, "date"), s.date, s.what, prepared);
+      if (s) add(["revisions", k, "countersigned", i, "date"], s.date, s.what, prepared);
     });
     const approved = signed("approved", r.approved);
     if (approved) {
       // The approval follows the last of the checks (or the preparation when nobody checked).
       const latest = checked.reduce<Predecessor | undefined>((a, b) => (a === undefined || b.date > a.date ? b : a), undefined) ?? prepared;
-      add(at("approved", "date"), approved.date, approved.what, latest);
+      add(["revisions", k, "approved", "date"], approved.date, approved.what, latest);
     }
   });
-  const first = revisions[0] ? revisionEvent(revisions[0]) : undefined;
-  const last = revisions.length > 0 ? revisionEvent(revisions[revisions.length - 1]!) : undefined;
-  (doc.reviews ?? []).forEach((r, i) => add(["reviews", i, "date"], r.date, eventLabel("rule.date/event.doc-periodic-review"), first));
-  add(["obsolete", "date"], doc.obsolete?.date, eventLabel("rule.date/event.doc-obsolete"), last);
+  if (doc.reviews) {
+    const first = revisions[0] ? revisionEvent(revisions[0]) : undefined;
+    doc.reviews.forEach((r, i) => add(["reviews", i, "date"], r.date, eventLabel("rule.date/event.doc-periodic-review"), first));
+  }
+  if (dated(doc.obsolete?.date)) {
+    const last = revisions.length > 0 ? revisionEvent(revisions[revisions.length - 1]!) : undefined;
+    add(["obsolete", "date"], doc.obsolete.date, eventLabel("rule.date/event.doc-obsolete"), last);
+  }
   const external = doc.external;
-  add(
-    ["external", "received"],
-    external?.received,
-    eventLabel("rule.date/event.doc-external-received"),
-    external?.issued ? { what: eventLabel("rule.date/event.doc-external-issued"), date: external.issued, external: true } : undefined,
-  );
+  if (dated(external?.received)) {
+    add(
+      ["external", "received"],
+      external.received,
+      eventLabel("rule.date/event.doc-external-received"),
+      external.issued ? { what: eventLabel("rule.date/event.doc-external-issued"), date: external.issued, external: true } : undefined,
+    );
+  }
+  // Copies and training follow the revision of their version.
+  if (!doc.distribution && !doc.training?.sessions) return events;
   const versions = new Map(revisions.map((r) => [r.version, revisionEvent(r)]));
   (doc.distribution ?? []).forEach((c, i) => {
     const handedOut = { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: c.copy, version: c.version }), date: c.date };

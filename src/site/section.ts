@@ -2,7 +2,7 @@
  * The markup of a site section (view.ts SiteSection: a titled table, list of links, or line saying
  * there is nothing), written by code rather than by a Handlebars partial: sections carry nearly
  * every cell of the site (a register page has tens of thousands), and Handlebars spends some
- * microseconds on each `{{#if}}` and `{{#each}}` step of a cell, a tenth of the site's CPU. The
+ * microseconds on each `{{#if}}` and `{{#each}}` step of a cell: 5 to 10% of the site's CPU. The
  * partial `site-section` (templates/site/site-section.hbs) calls this through the helper
  * `section-html`, so a repository that replaces the partial still lays sections out itself.
  */

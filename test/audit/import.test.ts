@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
 import { currentRevision } from "../../src/model/index.js";
-import { copyFixture, csr, FIXTURES, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, FIXTURES, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
 
 /** The import tests' own configuration, so that they do not change with the shared minimal repository. */
 const QMS = [
@@ -91,7 +91,7 @@ describe("csr import of a messy procedure list", () => {
     const book = join(tempDir(), "程序文件一览表.xlsx");
     await messyWorkbook(book);
     const before = readFileSync(join(dir, "documents/QP-001.yaml"), "utf8");
-    const result = csr(["-C", dir, "import", book, "--as", "procedures"]);
+    const result = await csrInProcess(["-C", dir, "import", book, "--as", "procedures"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     const lines = result.stdout.split("\n");
@@ -140,7 +140,7 @@ describe("csr import of a messy procedure list", () => {
     const dir = repoWithExistingProcedure();
     const book = join(tempDir(), "程序文件一览表.xlsx");
     await messyWorkbook(book);
-    const result = csr(["-C", dir, "import", book, "--as", "procedures", "--dry-run"], { lang: "zh-CN" });
+    const result = await csrInProcess(["-C", dir, "import", book, "--as", "procedures", "--dry-run"], { lang: "zh-CN" });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     const lines = result.stdout.split("\n");
@@ -172,7 +172,7 @@ describe("csr import of a messy procedure list", () => {
     const book = join(tempDir(), "register.xlsx");
     await messyWorkbook(book);
     const files = listFiles(dir);
-    const result = csr(["-C", dir, "import", book, "--as", "procedures", "--dry-run"]);
+    const result = await csrInProcess(["-C", dir, "import", book, "--as", "procedures", "--dry-run"]);
     expect(result.code).toBe(1);
     expect(listFiles(dir)).toEqual(files);
     expect(git(dir, ["status", "--porcelain"])).toBe("");
@@ -191,11 +191,11 @@ describe("csr import of a messy procedure list", () => {
     workbook.addWorksheet("封面").addRow(["程序文件一览表"]);
     workbook.addWorksheet("清单").addRow(["序号", "文件名称"]);
     await workbook.xlsx.writeFile(book);
-    const wrong = csr(["-C", dir, "import", book, "--as", "procedures", "--sheet", "目录"]);
+    const wrong = await csrInProcess(["-C", dir, "import", book, "--as", "procedures", "--sheet", "目录"]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe(`csr: '${book}' has no sheet '目录'; its sheets are: 封面, 清单.\n`);
     // Without --sheet the import would read 清单, the one sheet with a header row (test/audit/import-sheet.test.ts).
-    const cover = csr(["-C", dir, "import", book, "--as", "procedures", "--sheet", "封面"]);
+    const cover = await csrInProcess(["-C", dir, "import", book, "--as", "procedures", "--sheet", "封面"]);
     expect(cover.code).toBe(2);
     expect(cover.stderr).toBe(
       `csr: No header row found in the first 10 rows of ${book} (sheet 封面).\n` +
@@ -211,12 +211,12 @@ describe("csr import exits as csr check would on the files it writes", () => {
   const unsignedFinding =
     "  documents/QP-102.yaml:8:5 doc/approval-missing Revision A/0 of the released document QP-102 has no prepared and no approved signature. Add 'prepared: { by: <person>, date: <date> }' and 'approved: { by: <person>, date: <date> }' as signed on the paper copy.";
 
-  it("1 when a file written has an error-level finding, said in the summary line; the same for --dry-run", () => {
+  it("1 when a file written has an error-level finding, said in the summary line; the same for --dry-run", async () => {
     const dir = minimalRepo();
     writeFileSync(join(dir, "list.csv"), UNSIGNED);
     const report = (verb: string, summary: string) =>
       [`Reading list.csv: header on row 1, 1 data row(s).`, "", `${verb} documents/QP-102.yaml`, "", summary].join("\n");
-    expect(csr(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA", "--dry-run"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA", "--dry-run"])).toEqual({
       code: 1,
       stderr: "",
       stdout: [
@@ -227,7 +227,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
         "",
       ].join("\n"),
     });
-    expect(csr(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA"], { lang: null })).toEqual({
       code: 1,
       stderr: "",
       stdout: [
@@ -241,15 +241,15 @@ describe("csr import exits as csr check would on the files it writes", () => {
         "",
       ].join("\n"),
     });
-    expect(csr(["-C", dir, "check"]).code).toBe(1);
+    expect((await csrInProcess(["-C", dir, "check"])).code).toBe(1);
   });
 
-  it("0 when the files written are clean, though other files have errors (those are the check's to report)", () => {
+  it("0 when the files written are clean, though other files have errors (those are the check's to report)", async () => {
     const dir = minimalRepo();
     writeFileSync(join(dir, "unsigned.csv"), UNSIGNED);
-    csr(["-C", dir, "import", "unsigned.csv", "--as", "procedures", "--department", "QA"]);
+    await csrInProcess(["-C", dir, "import", "unsigned.csv", "--as", "procedures", "--department", "QA"]);
     writeFileSync(join(dir, "signed.csv"), SIGNED);
-    expect(csr(["-C", dir, "import", "signed.csv", "--as", "procedures", "--department", "QA"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "import", "signed.csv", "--as", "procedures", "--department", "QA"])).toEqual({
       code: 0,
       stderr: "",
       stdout: [
@@ -267,7 +267,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
 });
 
 describe("csr import of CSV", () => {
-  it("reads a UTF-8 form register with a BOM, English headers and quoted fields", () => {
+  it("reads a UTF-8 form register with a BOM, English headers and quoted fields", async () => {
     const dir = testRepo({
       "documents/QP-005.yaml": "id: QP-005\ntitle: 记录控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nforms: [QR-005-01]\n",
     });
@@ -281,7 +281,7 @@ describe("csr import of CSV", () => {
         ",,,,,,,,,\r\n" +
         "3,QR-005-03,记录销毁记录,A0,2022/3/1,QP-005,QA,5年,抽屉,\r\n",
     );
-    const result = csr(["-C", dir, "import", file, "--as", "forms"]);
+    const result = await csrInProcess(["-C", dir, "import", file, "--as", "forms"]);
     expect(result.stdout.split("\n").slice(0, 17)).toEqual([
       `Reading ${file}: header on row 2, 3 data row(s).`,
       "",
@@ -318,12 +318,12 @@ describe("csr import of CSV", () => {
     });
   });
 
-  it("refuses a CSV saved as GBK and says how to save it as UTF-8", () => {
+  it("refuses a CSV saved as GBK and says how to save it as UTF-8", async () => {
     const dir = testRepo();
     const file = join(tempDir(), "gbk.csv");
     // "序号,文件名称" in GBK.
     writeFileSync(file, Buffer.from([0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xce, 0xc4, 0xbc, 0xfe, 0xc3, 0xfb, 0xb3, 0xc6, 0x0d, 0x0a]));
-    const result = csr(["-C", dir, "import", file, "--as", "procedures"]);
+    const result = await csrInProcess(["-C", dir, "import", file, "--as", "procedures"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       'csr: The CSV file is not UTF-8 (it was probably saved as GBK by Excel\'s plain "CSV" choice).\n' +
@@ -331,15 +331,15 @@ describe("csr import of CSV", () => {
     );
   });
 
-  it("--as documents reads the level from a column; a document without a department is written and checked", () => {
+  it("--as documents reads the level from a column; a document without a department is written and checked", async () => {
     const dir = testRepo();
     const file = join(tempDir(), "documents.csv");
     writeFileSync(file, "文件编号,文件名称,层级\nQM-01,质量手册,一级\nWI-001,检验规范,三级文件\nX-1,杂项,五级\n");
-    const missing = csr(["-C", dir, "import", file, "--as", "documents", "--dry-run"]);
+    const missing = await csrInProcess(["-C", dir, "import", file, "--as", "documents", "--dry-run"]);
     expect(missing.stdout).toContain("row 2: QM-01 has no department — written without one; fill 'department' in documents/QM-01.yaml (or import with --department CODE)");
     expect(missing.stdout).toContain("would write documents/QM-01.yaml");
     expect(missing.stdout).toContain("documents/QM-01.yaml:1:1 schema/missing-field Missing required field 'department' in a document; add it (see docs/format.md).");
-    const result = csr(["-C", dir, "import", file, "--as", "documents", "--department", "QA"]);
+    const result = await csrInProcess(["-C", dir, "import", file, "--as", "documents", "--department", "QA"]);
     expect(result.stdout).toContain("row 4: level '五级' is not one of 1-4 (一级…四级) or a document kind — correct the cell (row not imported)");
     expect(parse(readFileSync(join(dir, "documents/QM-01.yaml"), "utf8"))).toEqual({ id: "QM-01", title: "质量手册", level: 1, kind: "manual", department: "QA", status: "draft" });
     expect(parse(readFileSync(join(dir, "documents/WI-001.yaml"), "utf8"))).toMatchObject({ level: 3, kind: "instruction" });
@@ -352,17 +352,17 @@ describe("round trip: export, then import into an empty repository", () => {
   it("gives back the same documents and CSRs", async () => {
     const source = join(FIXTURES, "audit", "registers");
     const book = join(tempDir(), "registers.xlsx");
-    expect(csr(["-C", source, "export", "--out", book], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", source, "export", "--out", book], { lang: null })).code).toBe(0);
     const target = makeRepo({
       "qms.yaml": readFileSync(join(source, "qms.yaml")),
       "people.yaml": readFileSync(join(source, "people.yaml")),
       "standards/MINI.yaml": readFileSync(join(source, "standards/MINI.yaml")),
       "customers/FORD.yaml": readFileSync(join(source, "customers/FORD.yaml")),
     });
-    const docs = csr(["-C", target, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
+    const docs = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
     expect(docs.stdout).toContain("Imported 6 of 6 row(s).");
     expect(docs.code).toBe(0);
-    const csrs = csr(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
+    const csrs = await csrInProcess(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
     expect(csrs.stdout).toContain("Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).");
     // The list carries the decision of FORD-001, not the opinions of FORD-002 (still undecided, so
     // overdue), nor the sections of the documents (a register has no document bodies).
@@ -415,9 +415,9 @@ describe("round trip: export, then import into an empty repository", () => {
   it("importing the same workbook twice reports conflicts and changes nothing", async () => {
     const dir = copyFixture("test/fixtures/audit/registers");
     const book = join(tempDir(), "registers.xlsx");
-    expect(csr(["-C", dir, "export", "--out", book], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "export", "--out", book], { lang: null })).code).toBe(0);
     const files = listFiles(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")]);
-    const result = csr(["-C", dir, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
+    const result = await csrInProcess(["-C", dir, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("row 3: documents/QP-001.yaml exists already; it was not overwritten (row not imported)");
     expect(result.stdout).toContain("Imported 0 of 6 row(s); 0 row(s) refused, 6 conflict(s) with existing files.");
@@ -426,7 +426,7 @@ describe("round trip: export, then import into an empty repository", () => {
 });
 
 describe("csr import in the middle of a merge", () => {
-  it("writes nothing while git has unresolved conflicts", () => {
+  it("writes nothing while git has unresolved conflicts", async () => {
     const dir = gitInit(testRepo({ "people.yaml": "people: []\n" }));
     git(dir, ["checkout", "-q", "-b", "other"]);
     writeFileSync(join(dir, "people.yaml"), "people:\n  - { id: a, name: 甲, department: QA, roles: [author] }\n");
@@ -437,7 +437,7 @@ describe("csr import in the middle of a merge", () => {
     expect(() => git(dir, ["merge", "-q", "other"])).toThrow();
     const file = join(tempDir(), "list.csv");
     writeFileSync(file, "文件编号,文件名称,部门\nQP-001,文件控制程序,QA\n");
-    const result = csr(["-C", dir, "import", file, "--as", "procedures"]);
+    const result = await csrInProcess(["-C", dir, "import", file, "--as", "procedures"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       "csr: The repository has unresolved merge conflicts (people.yaml); csr writes nothing until they are resolved.\n" +
@@ -450,14 +450,14 @@ describe("csr import in the middle of a merge", () => {
 describe("csr import of numbers that share a file", () => {
   const REGISTER = "文件编号,文件名称,层级,部门\nCS/QP-101,文件控制程序,二级,QA\nCS_QP-101,记录控制程序,二级,QA\nCS/QP-102,管理评审程序,二级,QA\n";
 
-  it("refuses the second number with its row and writes every other file once, before any write", () => {
+  it("refuses the second number with its row and writes every other file once, before any write", async () => {
     const dir = testRepo();
     const file = join(tempDir(), "register.csv");
     writeFileSync(file, REGISTER);
     const before = listFiles(dir);
-    const dry = csr(["-C", dir, "import", file, "--as", "documents", "--dry-run"]);
+    const dry = await csrInProcess(["-C", dir, "import", file, "--as", "documents", "--dry-run"]);
     expect(listFiles(dir)).toEqual(before);
-    const result = csr(["-C", dir, "import", file, "--as", "documents"]);
+    const result = await csrInProcess(["-C", dir, "import", file, "--as", "documents"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     const report = [
@@ -478,12 +478,12 @@ describe("csr import of numbers that share a file", () => {
     expect(parse(readFileSync(join(dir, "documents/CS_QP-102.yaml"), "utf8"))).toEqual({ id: "CS/QP-102", title: "管理评审程序", level: 2, kind: "procedure", department: "QA", status: "draft" });
   });
 
-  it("compares file names without regard to case, in the register and against existing files", () => {
+  it("compares file names without regard to case, in the register and against existing files", async () => {
     const dir = testRepo({ "documents/qp-201.yaml": "id: qp-201\ntitle: 采购控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n" });
     const file = join(tempDir(), "register.csv");
     writeFileSync(file, "文件编号,文件名称,部门\nQP-101,文件控制程序,QA\nqp-101,记录控制程序,QA\nQP-201,采购控制程序,QA\nQP-102,管理评审程序,QA\n");
     const existing = readFileSync(join(dir, "documents/qp-201.yaml"), "utf8");
-    const result = csr(["-C", dir, "import", file, "--as", "procedures"]);
+    const result = await csrInProcess(["-C", dir, "import", file, "--as", "procedures"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     expect(result.stdout.split("\n").slice(1, 8)).toEqual([
@@ -500,14 +500,14 @@ describe("csr import of numbers that share a file", () => {
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8"))).toMatchObject({ id: "QP-101", title: "文件控制程序" });
   });
 
-  it("reports a file that cannot be written against its row instead of stopping with an error", () => {
+  it("reports a file that cannot be written against its row instead of stopping with an error", async () => {
     // A file where the customer's CSR folder should be: the plan finds nothing at the target, the write fails.
     const dir = copyFixture("test/fixtures/audit/registers");
     rmSync(join(dir, "csr/FORD"), { recursive: true });
     writeFileSync(join(dir, "csr/FORD"), "not a folder\n");
     const file = join(tempDir(), "csr.csv");
     writeFileSync(file, "编号,要求名称,顾客代码,来源文件,条款,接收日期\nFORD-003,包装要求,FORD,FORD-CSR,8.5.4,2024-02-01\n");
-    const result = csr(["-C", dir, "import", file, "--as", "csr", "--standard", "MINI"]);
+    const result = await csrInProcess(["-C", dir, "import", file, "--as", "csr", "--standard", "MINI"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/\nrow 2: csr\/FORD\/FORD-003\.yaml could not be written: .+ \(row not imported\)\n/);
@@ -548,7 +548,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
     "",
   ].join("\n");
 
-  it("imports the record from its column, else names the list's row; csr check accepts those decisions, not one without either", () => {
+  it("imports the record from its column, else names the list's row; csr check accepts those decisions, not one without either", async () => {
     const dir = minimalRepo({
       "customers/FORD.yaml": readFileSync(join(FIXTURES, "audit/registers/customers/FORD.yaml")),
       "documents/QP-020.yaml": PROCEDURE,
@@ -560,7 +560,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
         "",
       ].join("\n"),
     });
-    expect(csr(["-C", dir, "import", "历史清单.csv", "--as", "csr"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "import", "历史清单.csv", "--as", "csr"])).toEqual({
       code: 0,
       stderr: "",
       stdout: [
@@ -587,17 +587,17 @@ describe("historical CSR list: the review record stands for the opinions signed 
     });
 
     writeFileSync(join(dir, "csr/FORD/FORD-009.yaml"), UNRECORDED);
-    const check = csr(["-C", dir, "check", "--today", "2026-11-27"]);
+    const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"]);
     expect(check.code).toBe(1);
     expect(check.stdout.split("\n").filter((l) => / (error|warning) /.test(l))).toEqual([
       "csr/FORD/FORD-009.yaml:8:13 error csr/review-incomplete FORD-009 is decided (must) but the opinion of QA, MKT is missing. Record it with 'csr review FORD-009 --department QA --opinion ...', name the signed review record under 'review.record' if the opinions were given on paper, or mark the decision 'forced: true' if it was deliberately taken without it.",
     ]);
 
     // Where the opinions would be: csr show and the review report.
-    const show = csr(["-C", dir, "show", "FORD-002", "--today", "2026-11-27"]);
+    const show = await csrInProcess(["-C", dir, "show", "FORD-002", "--today", "2026-11-27"]);
     expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   imported from 历史清单.csv, row 3\n  Decision        must, wang 王强, 2024-03-08\n");
     const out = tempDir();
-    expect(csr(["-C", dir, "render", "FORD-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "render", "FORD-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(join(out, "FORD-001.review.zh-CN.md"), "utf8")).toContain(
       "| 部门 | 评审人 | 意见 | 日期 | 说明 |\n| --- | --- | --- | --- | --- |\n| 评审记录（各部门意见见其签字）：QR-015-01 2024-02 第3号 |  |  |  |  |\n",
     );

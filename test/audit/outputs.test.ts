@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { renderTableTemplate, toCsv, toMarkdown, type Table } from "../../src/report/table.js";
-import { copyFixture, csr, FIXTURES, makeRepo, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, FIXTURES, makeRepo, tempDir } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 
@@ -17,7 +17,7 @@ async function readWorkbook(path: string) {
 describe("csr export", () => {
   it("writes one sheet per register with a frozen header, an autofilter, widths and real dates", async () => {
     const out = join(tempDir(), "sub", "registers.xlsx");
-    const result = csr(["-C", REPO, "export", "--out", out], { lang: null });
+    const result = await csrInProcess(["-C", REPO, "export", "--out", out], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(`已写入 ${out}\n`);
@@ -71,56 +71,56 @@ describe("csr export", () => {
 
   it("writes English headers with --lang en", async () => {
     const out = join(tempDir(), "en.xlsx");
-    expect(csr(["-C", REPO, "export", "--out", out, "--lang", "en"]).code).toBe(0);
+    expect((await csrInProcess(["-C", REPO, "export", "--out", out, "--lang", "en"])).code).toBe(0);
     const workbook = await readWorkbook(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "External documents", "Obsolete documents", "Clauses MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 
-  it("refuses a file name that is not .xlsx", () => {
-    const result = csr(["-C", REPO, "export", "--out", "registers.csv"], { lang: null });
+  it("refuses a file name that is not .xlsx", async () => {
+    const result = await csrInProcess(["-C", REPO, "export", "--out", "registers.csv"], { lang: null });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("csr: csr export 生成 Excel 工作簿；请将文件命名为 .xlsx（实际为 'registers.csv'）。\n");
   });
 
-  it("a single list as xlsx needs --out", () => {
-    const result = csr(["-C", REPO, "list", "forms", "--format", "xlsx"], { lang: null });
+  it("a single list as xlsx needs --out", async () => {
+    const result = await csrInProcess(["-C", REPO, "list", "forms", "--format", "xlsx"], { lang: null });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("csr: --format xlsx 生成二进制工作簿；请用 --out FILE.xlsx 指定要写入的文件。\n");
     expect(result.stdout).toBe("");
   });
 
-  it("never puts output among the repository's data, never replaces a file without --force, and needs a known extension", () => {
+  it("never puts output among the repository's data, never replaces a file without --force, and needs a known extension", async () => {
     const dir = copyFixture("test/fixtures/audit/registers");
     const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
-    expect(csr(["-C", dir, "list", "procedures", "--out", "qms.yaml", "--format", "md"], { lang: null })).toMatchObject({
+    expect(await csrInProcess(["-C", dir, "list", "procedures", "--out", "qms.yaml", "--format", "md"], { lang: null })).toMatchObject({
       code: 2,
       stderr: "csr: --out qms.yaml 位于仓库的数据之中；生成的输出请写到单独的文件夹，例如 out/。\n",
     });
-    expect(csr(["-C", dir, "matrix", "clauses", "--out", "documents/QP-001.md"], { lang: null }).stderr).toBe(
+    expect((await csrInProcess(["-C", dir, "matrix", "clauses", "--out", "documents/QP-001.md"], { lang: null })).stderr).toBe(
       "csr: --out documents/QP-001.md 位于仓库的数据之中；生成的输出请写到单独的文件夹，例如 out/。\n",
     );
-    expect(csr(["-C", dir, "export", "--out", ".git/registers.xlsx"], { lang: null }).code).toBe(2);
-    expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.txt"], { lang: null }).stderr).toBe(
+    expect((await csrInProcess(["-C", dir, "export", "--out", ".git/registers.xlsx"], { lang: null })).code).toBe(2);
+    expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.txt"], { lang: null })).stderr).toBe(
       "csr: 无法从扩展名判断 --out out/forms.txt 的格式；请将文件命名为 .md、.html、.csv、.json、.xlsx 或 .pdf，或者给出 --format。\n",
     );
-    expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).toMatchObject({ code: 0, stderr: "已写入 out/forms.md\n" });
-    expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null }).code).toBe(2);
-    expect(csr(["-C", dir, "list", "forms", "--out", "out/forms.md", "--force"], { lang: null }).code).toBe(0);
+    expect(await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).toMatchObject({ code: 0, stderr: "已写入 out/forms.md\n" });
+    expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).code).toBe(2);
+    expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.md", "--force"], { lang: null })).code).toBe(0);
     expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toBe(qms);
   });
 
-  it("reports a path it cannot write to in one line, without a stack trace", () => {
+  it("reports a path it cannot write to in one line, without a stack trace", async () => {
     const blocker = join(tempDir(), "not-a-folder");
     writeFileSync(blocker, "");
-    const result = csr(["-C", REPO, "list", "forms", "--out", join(blocker, "forms.md")]);
+    const result = await csrInProcess(["-C", REPO, "list", "forms", "--out", join(blocker, "forms.md")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^csr: Could not write .*forms\.md: .*; it is unchanged\.\nhint: Check the path, free disk space and permissions, then run the command again\.\n$/);
   });
 
   it("a single list goes to the format of the --out extension", async () => {
     const out = join(tempDir(), "forms.xlsx");
-    expect(csr(["-C", REPO, "list", "forms", "--out", out], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", REPO, "list", "forms", "--out", out], { lang: null })).code).toBe(0);
     const workbook = await readWorkbook(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["表单清单"]);
     expect(workbook.worksheets[0]!.getCell("C4").value).toBe("首件检验记录");
@@ -128,8 +128,8 @@ describe("csr export", () => {
 });
 
 describe("html", () => {
-  it("is a self-contained page with every value escaped", () => {
-    const result = csr(["-C", REPO, "matrix", "csr", "--format", "html"], { lang: null });
+  it("is a self-contained page with every value escaped", async () => {
+    const result = await csrInProcess(["-C", REPO, "matrix", "csr", "--format", "html"], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
     expect(result.stdout).toContain("<style>");
@@ -141,7 +141,7 @@ describe("html", () => {
 });
 
 describe("csv", () => {
-  it("neutralises formulas, keeps the BOM and quotes what needs quoting", () => {
+  it("neutralises formulas, keeps the BOM and quotes what needs quoting", async () => {
     const table: Table = {
       title: "t",
       sheet: "t",
@@ -157,9 +157,9 @@ describe("csv", () => {
     };
     expect(toCsv(table)).toBe('\ufeffA,B\r\n"\'=HYPERLINK(""x"")",-5\r\n\'@SUM(1),"a,b"\r\n\'+1,"多行\n文本"\r\n');
   });
-  it("a list written with --out FILE.csv is CSV with a BOM", () => {
+  it("a list written with --out FILE.csv is CSV with a BOM", async () => {
     const out = join(tempDir(), "procedures.csv");
-    expect(csr(["-C", REPO, "list", "procedures", "--out", out], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", REPO, "list", "procedures", "--out", out], { lang: null })).code).toBe(0);
     expect(readFileSync(out, "utf8").startsWith("\ufeff序号,文件名称")).toBe(true);
   });
 });
@@ -179,7 +179,7 @@ describe("table templates", () => {
     expect(await renderTableTemplate(table, "md")).toBe(toMarkdown(table));
   });
 
-  it("a repository overrides the template per table, then for every table", () => {
+  it("a repository overrides the template per table, then for every table", async () => {
     const dir = copyFixture("test/fixtures/audit/registers");
     makeRepo(
       {
@@ -188,21 +188,21 @@ describe("table templates", () => {
       },
       dir,
     );
-    const forms = csr(["-C", dir, "list", "forms", "--format", "md"], { lang: null });
+    const forms = await csrInProcess(["-C", dir, "list", "forms", "--format", "md"], { lang: null });
     expect(forms.stdout).toBe("# 表单清单（共 2 份）\n- QR-001-01 文件发放/回收记录\n- QR-003-01 首件检验记录\n");
-    const symbols = csr(["-C", dir, "list", "symbols", "--format", "md"], { lang: null });
+    const symbols = await csrInProcess(["-C", dir, "list", "symbols", "--format", "md"], { lang: null });
     expect(symbols.stdout).toBe("generic: 特殊特性符号对照表\n");
   });
 });
 
 describe("usage errors", () => {
-  it("an unknown format or language is one line, exit 2", () => {
-    expect(csr(["-C", REPO, "list", "forms", "--format", "docx"], { lang: null }).stderr).toBe("csr: --format 必须是 table、md、html、csv、xlsx、json、pdf 之一；实际为 'docx'。\n");
+  it("an unknown format or language is one line, exit 2", async () => {
+    expect((await csrInProcess(["-C", REPO, "list", "forms", "--format", "docx"], { lang: null })).stderr).toBe("csr: --format 必须是 table、md、html、csv、xlsx、json、pdf 之一；实际为 'docx'。\n");
     // --lang is a global option that commander checks: an unknown language is a usage error in the repository's language.
-    expect(csr(["-C", REPO, "matrix", "clauses", "--lang", "fr"])).toEqual({ code: 2, stdout: "", stderr: "错误：选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en\n（运行 'csr --help' 查看用法）\n" });
+    expect(await csrInProcess(["-C", REPO, "matrix", "clauses", "--lang", "fr"])).toEqual({ code: 2, stdout: "", stderr: "错误：选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en\n（运行 'csr --help' 查看用法）\n" });
   });
-  it("an unknown standard names the known catalogs", () => {
-    const result = csr(["-C", REPO, "matrix", "clauses", "--standard", "IATF1649"]);
+  it("an unknown standard names the known catalogs", async () => {
+    const result = await csrInProcess(["-C", REPO, "matrix", "clauses", "--standard", "IATF1649"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("csr: No catalog for standard 'IATF1649'. Did you mean 'IATF16949'? Known: GJB9001C, IATF16949, ISO9001, MINI.\n");
   });

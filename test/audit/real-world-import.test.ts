@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { checkJson, copyFixture, csr, FIXTURES, git, gitInit } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, csrInProcess, FIXTURES, git, gitInit } from "../helpers.js";
 
 function caseRepo(name: string, file: string): string {
   const dir = gitInit(copyFixture("examples/acme-auto"));
@@ -17,9 +17,9 @@ function caseRepo(name: string, file: string): string {
 const report = (stdout: string) => stdout.split("\n").filter((l) => l !== "");
 
 describe("csr import of real registers", () => {
-  it("02: a hyperlinked cell with rich text is read by its displayed text", () => {
+  it("02: a hyperlinked cell with rich text is read by its displayed text", async () => {
     const dir = caseRepo("02-xlsx-hyperlink-richtext", "程序文件一览表.xlsx");
-    const result = csr(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(result.stdout).slice(0, 4)).toEqual([
       "Reading 程序文件一览表.xlsx, sheet 程序文件一览表: header on row 1, 1 data row(s).",
       "would write documents/QP-102.yaml",
@@ -28,13 +28,13 @@ describe("csr import of real registers", () => {
       "Dry run: nothing was written.",
     ]);
     expect(result.code).toBe(1);
-    csr(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA"]);
+    await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA"]);
     expect(parse(readFileSync(join(dir, "documents/QP-102.yaml"), "utf8"))).toMatchObject({ id: "QP-102", title: "记录控制程序", status: "released" });
   });
 
-  it("03: a header over two rows with merged cells; the signatures below 签署 are kept", () => {
+  it("03: a header over two rows with merged cells; the signatures below 签署 are kept", async () => {
     const dir = caseRepo("03-xlsx-two-row-header", "程序文件一览表.xlsx");
-    const result = csr(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA"]);
+    const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA"]);
     expect(report(result.stdout)).toEqual([
       "Reading 程序文件一览表.xlsx, sheet Sheet1: header on row 2, 1 data row(s).",
       "wrote documents/QP-101.yaml",
@@ -47,29 +47,29 @@ describe("csr import of real registers", () => {
     ]);
   });
 
-  it("05: bilingual labels split by a space or a line break", () => {
+  it("05: bilingual labels split by a space or a line break", async () => {
     const dir = caseRepo("05-bilingual-headers", "文件清单.csv");
-    const result = csr(["-C", dir, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(result.stdout).slice(0, 2)).toEqual(["Reading 文件清单.csv: header on row 1, 1 data row(s).", "would write documents/QP-101.yaml"]);
     expect(result.code).toBe(0);
     const broken = caseRepo("05-bilingual-headers", "文件清单.csv");
     const csv = join(broken, "文件清单.csv");
     writeFileSync(csv, '"文件名称\nDocument Title","文件编号\nDoc. No.","版本\nRev."\n文件控制程序,QP-101,A/0\n');
-    const lines = csr(["-C", broken, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    const lines = await csrInProcess(["-C", broken, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(lines.stdout).slice(0, 2)).toEqual(["Reading 文件清单.csv: header on row 1, 1 data row(s).", "would write documents/QP-101.yaml"]);
   });
 
-  it("11: English register labels; a combined Title / Doc-ID column is named; SOP is a procedure, 15.01.2021 a date, 1.0 reported", () => {
+  it("11: English register labels; a combined Title / Doc-ID column is named; SOP is a procedure, 15.01.2021 a date, 1.0 reported", async () => {
     const dir = caseRepo("11-english-register-template", "document-list.csv");
     copyFileSync(join(FIXTURES, "real-world", "11-english-register-template", "document-list-renamed.csv"), join(dir, "document-list-renamed.csv"));
-    expect(csr(["-C", dir, "import", "document-list.csv", "--as", "documents", "--department", "QA", "--dry-run"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "import", "document-list.csv", "--as", "documents", "--department", "QA", "--dry-run"])).toEqual({
       code: 2,
       stdout: "",
       stderr:
         "csr: The column 'Title / Doc-ID' holds the title and the number of each document in one cell; csr needs them apart.\n" +
         "hint: Split it into two columns, e.g. Title and Number (文件名称, 文件编号), then import again.\n",
     });
-    const renamed = csr(["-C", dir, "import", "document-list-renamed.csv", "--as", "documents"]);
+    const renamed = await csrInProcess(["-C", dir, "import", "document-list-renamed.csv", "--as", "documents"]);
     expect(report(renamed.stdout).slice(0, 5)).toEqual([
       "Reading document-list-renamed.csv: header on row 1, 1 data row(s).",
       "wrote documents/SOP-001.yaml",
@@ -87,9 +87,9 @@ describe("csr import of real registers", () => {
     });
   });
 
-  it("13: names padded with spaces (also U+3000) find the people", () => {
+  it("13: names padded with spaces (also U+3000) find the people", async () => {
     const dir = caseRepo("13-padded-names", "文件清单.csv");
-    const result = csr(["-C", dir, "import", "文件清单.csv", "--as", "procedures", "--department", "QA"]);
+    const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", "--as", "procedures", "--department", "QA"]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8")).revisions[0]).toMatchObject({
       prepared: { by: "chenjing" },
@@ -98,18 +98,18 @@ describe("csr import of real registers", () => {
     });
   });
 
-  it("--commit commits the files it wrote and nothing else; -y is accepted like by every writing command", () => {
+  it("--commit commits the files it wrote and nothing else; -y is accepted like by every writing command", async () => {
     const dir = caseRepo("13-padded-names", "文件清单.csv");
-    const result = csr(["-C", dir, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--commit", "-y"]);
+    const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--commit", "-y"]);
     expect(result.code).toBe(0);
     expect(git(dir, ["log", "-1", "--format=%s"])).toBe("import 文件清单.csv: 1 file(s)\n");
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/QP-101.yaml\n");
     expect(git(dir, ["status", "--porcelain"])).toBe("?? 文件清单.csv\n");
   });
 
-  it("19: zero-width spaces in numbers and departments are removed where values are looked up", () => {
+  it("19: zero-width spaces in numbers and departments are removed where values are looked up", async () => {
     const dir = caseRepo("19-zero-width-space", "清单.csv");
-    const result = csr(["-C", dir, "import", "清单.csv", "--as", "procedures"]);
+    const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures"]);
     expect(report(result.stdout).slice(0, 4)).toEqual([
       "Reading 清单.csv: header on row 1, 2 data row(s).",
       "wrote documents/QP-101.yaml",
@@ -120,13 +120,13 @@ describe("csr import of real registers", () => {
     expect(parse(readFileSync(join(dir, "documents/QP-102.yaml"), "utf8"))).toMatchObject({ id: "QP-102", department: "QA" });
   });
 
-  it("footer rows (以下空白, 合计, sign-off lines) end the data and are not refused", () => {
+  it("footer rows (以下空白, 合计, sign-off lines) end the data and are not refused", async () => {
     const dir = caseRepo("13-padded-names", "文件清单.csv");
     writeFileSync(
       join(dir, "清单.csv"),
       "文件名称,文件编号,版本,发行日期\n文件控制程序,QP-101,A/0,2024-03-01\n以下空白,,,\n合计：1份,,,\n编制：陈静,审核：张丽,批准：王建国,\n",
     );
-    const result = csr(["-C", dir, "import", "清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(result.stdout).slice(0, 3)).toEqual([
       "Reading 清单.csv: header on row 1, 1 data row(s).",
       "would write documents/QP-101.yaml",
@@ -135,12 +135,12 @@ describe("csr import of real registers", () => {
     expect(result.code).toBe(1);
   });
 
-  it("GJB list: the 三级文件及四级表单 column becomes the procedure's related documents and forms, by number or by title", () => {
+  it("GJB list: the 三级文件及四级表单 column becomes the procedure's related documents and forms, by number or by title", async () => {
     const dir = copyFixture("examples/gjb-demo");
     for (const n of ["008", "009", "010"]) rmSync(join(dir, `documents/procedures/CS_QP-${n}.yaml`));
     gitInit(dir);
     copyFileSync(join(FIXTURES, "real-world", "gjb-procedure-list", "程序文件一览表.csv"), join(dir, "程序文件一览表.csv"));
-    const result = csr(["-C", dir, "import", "程序文件一览表.csv", "--as", "procedures"]);
+    const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.csv", "--as", "procedures"]);
     expect(report(result.stdout)).toEqual([
       "Reading 程序文件一览表.csv: header on row 2, 3 data row(s).",
       "wrote documents/CS_QP-008.yaml",
@@ -160,7 +160,7 @@ describe("csr import of real registers", () => {
     expect(procedure("010")).toMatchObject({ related: ["CS/WI-002"], forms: ["CS/QR-010-01", "CS/QR-010-02", "CS/QR-010-03"], remarks: "三级文件及四级表单：年度试制总结" });
   });
 
-  it("a signer not in people.yaml is kept as written; --add-people adds them to people.yaml, keeping the file as it was", () => {
+  it("a signer not in people.yaml is kept as written; --add-people adds them to people.yaml, keeping the file as it was", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     writeFileSync(
       join(dir, "清单.csv"),
@@ -169,7 +169,7 @@ describe("csr import of real registers", () => {
         "记录控制程序,QP-102,A/0,赵六,钱七,王建国,2024-03-01,\n",
     );
     const people = readFileSync(join(dir, "people.yaml"), "utf8");
-    const dry = csr(["-C", dir, "import", "清单.csv", "--as", "procedures", "--dry-run"]);
+    const dry = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--dry-run"]);
     expect(report(dry.stdout).slice(3, 8)).toEqual([
       "row 2: prepared by '赵　六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
       "row 2: approved by 'John  Smith' is not in people.yaml — kept as John Smith; add the person to people.yaml, or import with --add-people",
@@ -181,7 +181,7 @@ describe("csr import of real registers", () => {
     expect(dry.code).toBe(1);
     expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(people);
 
-    const result = csr(["-C", dir, "import", "清单.csv", "--as", "procedures", "--add-people"]);
+    const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--add-people"]);
     expect(result.code).toBe(1);
     expect(report(result.stdout).slice(3, 9)).toEqual([
       "row 3: QP-102 has no department — written without one; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
@@ -199,11 +199,11 @@ describe("csr import of real registers", () => {
         "  - id: John Smith\n    name: John Smith\n    department: QA\n    roles: [approver]\n",
     );
     // The ids fit the schema; only what the register does not say is left for csr check.
-    const rules = new Set(checkJson(dir).findings.map((f) => `${f.file} ${f.rule}`));
+    const rules = new Set((await checkJsonInProcess(dir)).findings.map((f) => `${f.file} ${f.rule}`));
     expect([...rules].sort()).toEqual(["documents/QP-102.yaml schema/missing-field"]);
   });
 
-  it("a CSR list keeps disposition, decision, owner, due date and where addressed; a decided CSR is not overdue", () => {
+  it("a CSR list keeps disposition, decision, owner, due date and where addressed; a decided CSR is not overdue", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     writeFileSync(
       join(dir, "顾客特定要求清单.csv"),
@@ -211,7 +211,7 @@ describe("csr import of real registers", () => {
         'DYA-101,特殊特性标注,DYA,DYA-SC,8.3.3.3,2024-05-06,必须满足,徐海涛,2024-05-13,周 鹏,2024-06-30,"QP-014 5.2 符号转换\nQR-014-01"\n' +
         "DYA-102,年度质量目标,DYA,DYA-KPI,6.2.2.1,2024-05-06,可选,,,,,\n",
     );
-    const result = csr(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr"]);
+    const result = await csrInProcess(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr"]);
     expect(report(result.stdout).slice(0, 7)).toEqual([
       "Reading 顾客特定要求清单.csv: header on row 1, 2 data row(s).",
       "wrote csr/DYA/DYA-101.yaml",
@@ -228,11 +228,11 @@ describe("csr import of real registers", () => {
       addressed: [{ document: "QP-014", section: "5.2 符号转换" }, { document: "QR-014-01" }],
       implementation: { owner: "zhoupeng", due: "2024-06-30" },
     });
-    const overdue = checkJson(dir, "--today", "2026-11-27").findings.filter((f) => f.rule === "csr/review-overdue" || f.rule === "csr/implementation-overdue");
+    const overdue = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule === "csr/review-overdue" || f.rule === "csr/implementation-overdue");
     expect(overdue.map((f) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-101.yaml csr/implementation-overdue", "csr/DYA/DYA-102.yaml csr/review-overdue"]);
   });
 
-  it("reports a CSR list's kept, changed and refused rows in the user's language, with the same row numbers", () => {
+  it("reports a CSR list's kept, changed and refused rows in the user's language, with the same row numbers", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     writeFileSync(
       join(dir, "顾客特定要求清单.csv"),
@@ -241,12 +241,12 @@ describe("csr import of real registers", () => {
         "DYA-102,年度质量目标,DYA,DYA-KPI,6.2.2.1,2024-05-06,不适用,徐海涛,2024-05-13,\n" +
         "XYZ-001,包装要求,XYZ,XYZ-PK,8.5.4,2024-05-06,,,,\n",
     );
-    const run = (lang: "zh-CN" | "en") => {
-      const result = csr(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr", "--dry-run"], { lang });
+    const run = async (lang: "zh-CN" | "en") => {
+      const result = await csrInProcess(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr", "--dry-run"], { lang });
       expect(result.code).toBe(1);
       return report(result.stdout).slice(0, 10);
     };
-    expect(run("zh-CN")).toEqual([
+    expect(await run("zh-CN")).toEqual([
       "读取 顾客特定要求清单.csv：表头在第 1 行，数据 3 行。",
       "将写入 csr/DYA/DYA-101.yaml",
       "将写入 csr/DYA/DYA-102.yaml",
@@ -258,7 +258,7 @@ describe("csr import of real registers", () => {
       "将导入 3 行中的 2 行；拒绝 1 行，与现有文件冲突 0 处；将写入的文件中有 1 个会存在错误（见下方 csr check）。",
       "试运行：未写入任何文件。",
     ]);
-    expect(run("en")).toEqual([
+    expect(await run("en")).toEqual([
       "Reading 顾客特定要求清单.csv: header on row 1, 3 data row(s).",
       "would write csr/DYA/DYA-101.yaml",
       "would write csr/DYA/DYA-102.yaml",

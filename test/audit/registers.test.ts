@@ -9,7 +9,7 @@ import { loadRepository } from "../../src/load/repository.js";
 import { registerContext } from "../../src/report/registers/context.js";
 import { documentList } from "../../src/report/registers/documents.js";
 import { toCsv, toJson, toMarkdown } from "../../src/report/table.js";
-import { copyFixture, csr, FIXTURES, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 const GOLDEN = join(FIXTURES, "audit", "golden");
@@ -42,21 +42,21 @@ function golden(file: string, actual: string): void {
 describe("registers and matrices match their golden files", () => {
   for (const [name, args] of CASES) {
     for (const format of ["md", "csv", "json"]) {
-      it(`${name}.${format}`, () => {
-        const result = csr(["-C", REPO, ...args, "--format", format], { lang: null });
+      it(`${name}.${format}`, async () => {
+        const result = await csrInProcess(["-C", REPO, ...args, "--format", format], { lang: null });
         expect(result.stderr).toBe("");
         expect(result.code).toBe(0);
         golden(`${name}.${format}`, result.stdout);
       });
     }
   }
-  it("procedures in English (--lang en)", () => {
-    const result = csr(["-C", REPO, "list", "procedures", "--lang", "en", "--format", "md", "--today", "2026-11-27"]);
+  it("procedures in English (--lang en)", async () => {
+    const result = await csrInProcess(["-C", REPO, "list", "procedures", "--lang", "en", "--format", "md", "--today", "2026-11-27"]);
     expect(result.code).toBe(0);
     golden("procedures.en.md", result.stdout);
   });
-  it("clause matrix in English (--lang en)", () => {
-    const result = csr(["-C", REPO, "matrix", "clauses", "--lang", "en", "--format", "md", "--today", "2026-11-27"]);
+  it("clause matrix in English (--lang en)", async () => {
+    const result = await csrInProcess(["-C", REPO, "matrix", "clauses", "--lang", "en", "--format", "md", "--today", "2026-11-27"]);
     expect(result.code).toBe(0);
     golden("matrix-clauses.en.md", result.stdout);
   });
@@ -65,7 +65,7 @@ describe("registers and matrices match their golden files", () => {
 describe("registers that only the workbook carries", () => {
   const ctx = registerContext(loadRepository(REPO), "zh-CN");
   for (const [name, table] of [["documents", documentList(ctx)]] as const) {
-    it(`${name} in md, csv and json`, () => {
+    it(`${name} in md, csv and json`, async () => {
       golden(`${name}.md`, toMarkdown(table));
       golden(`${name}.csv`, toCsv(table));
       golden(`${name}.json`, toJson(table));
@@ -76,22 +76,22 @@ describe("registers that only the workbook carries", () => {
 describe("the CSR list is one register", () => {
   it("csr list csr prints the export's CSR sheet, cell for cell, and the as-of date once", async () => {
     const book = join(tempDir(), "registers.xlsx");
-    expect(csr(["-C", REPO, "export", "--out", book, "--today", "2026-11-27"], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", REPO, "export", "--out", book, "--today", "2026-11-27"], { lang: null })).code).toBe(0);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(book);
     const sheet: string[][] = [];
     workbook.getWorksheet("顾客特定要求清单")!.eachRow((row) => sheet.push(Array.from((row.values as unknown[]).slice(1), (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? "" : String(v)))));
-    const list = JSON.parse(csr(["-C", REPO, "list", "csr", "--format", "json", "--today", "2026-11-27"], { lang: null }).stdout) as { title: string; columns: { header: string }[]; rows: Record<string, unknown>[] };
+    const list = JSON.parse((await csrInProcess(["-C", REPO, "list", "csr", "--format", "json", "--today", "2026-11-27"], { lang: null })).stdout) as { title: string; columns: { header: string }[]; rows: Record<string, unknown>[] };
     expect(sheet[0]![0]).toBe(list.title);
     expect(sheet[1]).toEqual(list.columns.map((c) => c.header));
     const cells = list.rows.map((r) => Object.values(r).map((v) => (v === null ? "" : String(v))));
     expect(sheet.slice(2, 2 + cells.length).map((row) => [...row, ...Array(cells[0]!.length - row.length).fill("")])).toEqual(cells);
-    const md = csr(["-C", REPO, "list", "csr", "--format", "md", "--today", "2026-11-27"], { lang: null }).stdout;
+    const md = (await csrInProcess(["-C", REPO, "list", "csr", "--format", "md", "--today", "2026-11-27"], { lang: null })).stdout;
     expect(md.match(/2026-11-27/g)).toEqual(["2026-11-27"]);
   });
-  it("a terminal shows the CSR list's overview columns", () => {
-    const result = csr(["-C", REPO, "list", "--today", "2026-11-27"], { lang: null });
+  it("a terminal shows the CSR list's overview columns", async () => {
+    const result = await csrInProcess(["-C", REPO, "list", "--today", "2026-11-27"], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(0, 3)).toEqual([
       "顾客特定要求清单（共 2 项）",
@@ -102,8 +102,8 @@ describe("the CSR list is one register", () => {
 });
 
 describe("terminal tables", () => {
-  it("line up Chinese text and count the documents in the title", () => {
-    const result = csr(["-C", REPO, "list", "procedures"], { lang: null });
+  it("line up Chinese text and count the documents in the title", async () => {
+    const result = await csrInProcess(["-C", REPO, "list", "procedures"], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(0, 6)).toEqual([
       "程序文件一览表（共 3 份）",
@@ -114,8 +114,8 @@ describe("terminal tables", () => {
       "2     生产过程控制程序  QP-003    B/0   李娜       张伟  王强  2024-05-20  替代旧版 HH-P-03",
     ]);
   });
-  it("the clause matrix ends with the coverage line and the uncovered clauses", () => {
-    const result = csr(["-C", REPO, "matrix", "clauses"], { lang: null });
+  it("the clause matrix ends with the coverage line and the uncovered clauses", async () => {
+    const result = await csrInProcess(["-C", REPO, "matrix", "clauses"], { lang: null });
     expect(result.stdout.trimEnd().split("\n").slice(-8)).toEqual([
       "覆盖率：8/13 (61.5%)",
       "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
@@ -127,11 +127,11 @@ describe("terminal tables", () => {
       "仅继承：7.5.3 成文信息的控制",
     ]);
   });
-  it("counts inherited clauses as covered when qms.yaml says a parent covers its sub-clauses", () => {
+  it("counts inherited clauses as covered when qms.yaml says a parent covers its sub-clauses", async () => {
     const repo = copyFixture("test/fixtures/audit/registers");
     const config = join(repo, "qms.yaml");
     writeFileSync(config, readFileSync(config, "utf8").replace("departments:", "coverage:\n  inherit_from_parent: true\ndepartments:"));
-    const result = csr(["-C", repo, "matrix", "clauses", "--today", "2026-11-27"], { lang: null });
+    const result = await csrInProcess(["-C", repo, "matrix", "clauses", "--today", "2026-11-27"], { lang: null });
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines.find((l) => l.startsWith("7.5.1"))).toBe("7.5.1  总则                        ○   △               △ 由上级条款继承");
@@ -144,17 +144,17 @@ describe("terminal tables", () => {
       "未覆盖：4.2 理解相关方的需求和期望",
     ]);
   });
-  it("marks a provisional catalog (GJB 9001C) in the title and the notes of both layouts", () => {
+  it("marks a provisional catalog (GJB 9001C) in the title and the notes of both layouts", async () => {
     for (const style of ["grid", "cross-reference"]) {
-      const result = csr(["-C", join(ROOT, "examples", "gjb-demo"), "matrix", "clauses", "--style", style, "--format", "json", "--today", "2026-11-27"], { lang: null });
+      const result = await csrInProcess(["-C", join(ROOT, "examples", "gjb-demo"), "matrix", "clauses", "--style", style, "--format", "json", "--today", "2026-11-27"], { lang: null });
       expect(result.code).toBe(0);
       const table = JSON.parse(result.stdout) as { title: string; notes: string[] };
       expect(table.title).toBe(style === "grid" ? "GJB 9001C-2017（暂定条款目录）条款与过程、文件对照表" : "GJB 9001C-2017（暂定条款目录）条款、过程和文件对照表");
       expect(table.notes.at(-1)).toBe("暂定条款目录：GJB 9001C-2017 的条款编号未全部与正式标准核对，可在本库 standards/GJB9001C.yaml 中修正或补充。");
     }
   });
-  it("the CSR matrix filters by customer", () => {
-    const none = csr(["-C", REPO, "matrix", "csr", "--customer", "FORDX"]);
+  it("the CSR matrix filters by customer", async () => {
+    const none = await csrInProcess(["-C", REPO, "matrix", "csr", "--customer", "FORDX"]);
     expect(none.code).toBe(2);
     expect(none.stderr).toBe("csr: No customer 'FORDX' in customers/. Did you mean 'FORD'?\n");
   });

@@ -8,7 +8,7 @@ import { copyFileSync, cpSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkJson, csr, ROOT, tempDir } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, ROOT, tempDir } from "../helpers.js";
 
 const ACME = join(ROOT, "examples", "acme-auto");
 const GJB = join(ROOT, "examples", "gjb-demo");
@@ -28,10 +28,10 @@ let initialised: string | undefined;
  * `csr init`, then the example's configuration: departments, numbering, standards, customers.
  * `csr init` runs once; every case gets a copy of what it wrote, as it writes the same files each time.
  */
-function freshRepository(example: string): string {
+async function freshRepository(example: string): Promise<string> {
   if (!initialised) {
     initialised = join(tempDir(), "repo");
-    expect(csr(["init", "-y", initialised]).code).toBe(0);
+    expect((await csrInProcess(["init", "-y", initialised])).code).toBe(0);
   }
   const dir = join(tempDir(), "repo");
   cpSync(initialised, dir, { recursive: true });
@@ -40,16 +40,16 @@ function freshRepository(example: string): string {
   return dir;
 }
 
-const imported = new Map<string, { dir: string; report: string }>();
+const imported = new Map<string, Promise<{ dir: string; report: string }>>();
 
 /**
  * A repository after the imports `make` runs, with what the last one printed: made once, and each
  * caller gets a copy of it (the documents and the procedures of the acme book are imported as the
  * case of their own register and again as the start of another case).
  */
-function afterImport(key: string, make: () => { dir: string; report: string }): { dir: string; report: string } {
+async function afterImport(key: string, make: () => Promise<{ dir: string; report: string }>): Promise<{ dir: string; report: string }> {
   if (!imported.has(key)) imported.set(key, make());
-  const { dir: made, report } = imported.get(key)!;
+  const { dir: made, report } = await imported.get(key)!;
   const dir = join(tempDir(), "repo");
   cpSync(made, dir, { recursive: true });
   return { dir, report };
@@ -59,8 +59,8 @@ function afterImport(key: string, make: () => { dir: string; report: string }): 
  * `code` 1: an import whose files fail csr check until a later import brings what they refer to
  * (the forms of a procedure, say) or the signers' roles.
  */
-function run(dir: string, args: string[], code = 0): string {
-  const result = csr(["-C", dir, ...args], { lang: null });
+async function run(dir: string, args: string[], code = 0): Promise<string> {
+  const result = await csrInProcess(["-C", dir, ...args], { lang: null });
   // Writing an --out file says so on stderr; nothing else may appear there.
   expect(result.stderr.replace(/^已写入 .*\n/, "")).toBe("");
   expect(result.code, result.stdout).toBe(code);
@@ -69,7 +69,7 @@ function run(dir: string, args: string[], code = 0): string {
 
 async function exported(dir: string, sheet: string): Promise<unknown[][]> {
   const book = join(tempDir(), "again.xlsx");
-  run(dir, ["export", "--out", book]);
+  await run(dir, ["export", "--out", book]);
   return sheetRows(book, sheet);
 }
 
@@ -77,50 +77,50 @@ async function exported(dir: string, sheet: string): Promise<unknown[][]> {
 describe("export -> import into a new repository -> export gives the same register", { timeout: 120_000 }, () => {
   let book: string;
   let instructions: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     book = join(tempDir(), "acme.xlsx");
-    run(ACME, ["export", "--out", book]);
+    await run(ACME, ["export", "--out", book]);
     // The level-3 list (三级文件一览表) names the instructions that own forms besides the procedures.
     instructions = join(tempDir(), "instructions.xlsx");
-    run(ACME, ["list", "procedures", "--level", "3", "--out", instructions]);
+    await run(ACME, ["list", "procedures", "--level", "3", "--out", instructions]);
   }, 120_000);
 
   const withDocuments = () =>
-    afterImport("documents", () => {
-      const dir = freshRepository(ACME);
-      return { dir, report: run(dir, ["import", book, "--as", "documents", "--sheet", "受控文件清单", "--add-people"]) };
+    afterImport("documents", async () => {
+      const dir = await freshRepository(ACME);
+      return { dir, report: await run(dir, ["import", book, "--as", "documents", "--sheet", "受控文件清单", "--add-people"]) };
     });
   const withProcedures = () =>
-    afterImport("procedures", () => {
-      const dir = freshRepository(ACME);
-      return { dir, report: run(dir, ["import", book, "--as", "procedures", "--sheet", "程序文件一览表", "--department", "QA", "--add-people"]) };
+    afterImport("procedures", async () => {
+      const dir = await freshRepository(ACME);
+      return { dir, report: await run(dir, ["import", book, "--as", "procedures", "--sheet", "程序文件一览表", "--department", "QA", "--add-people"]) };
     });
 
   it("受控文件清单 (documents): every level, signer, date, clause and status", async () => {
-    const { dir, report } = withDocuments();
+    const { dir, report } = await withDocuments();
     expect(report).toContain("\n已导入 46 行中的 46 行。\ncsr check 没有发现问题。\n");
     expect(await exported(dir, "受控文件清单")).toEqual(await sheetRows(book, "受控文件清单"));
   });
 
   it("程序文件一览表 (procedures): the register has no department column, so --department gives one", async () => {
-    const { dir, report } = withProcedures();
+    const { dir, report } = await withProcedures();
     expect(report).toContain("\n已导入 15 行中的 15 行。\n");
     expect(await exported(dir, "程序文件一览表")).toEqual(await sheetRows(book, "程序文件一览表"));
   });
 
   it("表单清单 (forms): each form is added to the 'forms' of the procedure or instruction that owns it (--link-forms)", async () => {
-    const { dir } = withProcedures();
+    const { dir } = await withProcedures();
     // The instructions' signers come in with the roles of their signatures on this list only.
-    run(dir, ["import", instructions, "--as", "instructions", "--department", "QA", "--add-people"], 1);
+    await run(dir, ["import", instructions, "--as", "instructions", "--department", "QA", "--add-people"], 1);
     // The form register has no signature columns (doc/approval-missing on every form).
-    const report = run(dir, ["import", book, "--as", "forms", "--sheet", "表单清单", "--link-forms"], 1);
+    const report = await run(dir, ["import", book, "--as", "forms", "--sheet", "表单清单", "--link-forms"], 1);
     expect(report).toContain("\n已把表单加入其所属程序：\n  documents/QP-003.yaml：forms + HH-F-028、HH-F-040\n  documents/QP-006.yaml：forms + HH-F-045、QR-006-01\n");
     expect(await exported(dir, "表单清单")).toEqual(await sheetRows(book, "表单清单"));
   });
 
   it("顾客特定要求清单 (CSR list): decision, owner, due date and where addressed come back; decided CSRs are not overdue", async () => {
-    const { dir } = withDocuments();
-    const imported = csr(["-C", dir, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单", "--add-people"], { lang: null });
+    const { dir } = await withDocuments();
+    const imported = await csrInProcess(["-C", dir, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单", "--add-people"], { lang: null });
     const report = imported.stdout;
     // The documents came from a register, without their bodies: the sections the CSRs cite are
     // missing (csr/section-missing), so the import fails as csr check would.
@@ -140,7 +140,7 @@ describe("export -> import into a new repository -> export gives the same regist
     expect(report).toContain(
       "\n清单没有写明 10 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 记为 'imported from acme.xlsx, row N'，代替各部门的会签意见，因此 csr check 接受这些结论。\n",
     );
-    const { findings } = checkJson(dir, "--today", "2026-11-27");
+    const { findings } = await checkJsonInProcess(dir, "--today", "2026-11-27");
     expect(findings.filter((f) => f.rule === "csr/review-incomplete")).toEqual([]);
     // Decided in 2024 and 2025, the CSRs are not reported as waiting for a review; the two undecided
     // ones were received within the last ten working days.
@@ -148,20 +148,20 @@ describe("export -> import into a new repository -> export gives the same regist
   });
 
   it("特殊特性符号对照表 (symbol conversion table): symbols.yaml, in the order of the table", async () => {
-    const dir = freshRepository(ACME);
-    const report = run(dir, ["import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);
+    const dir = await freshRepository(ACME);
+    const report = await run(dir, ["import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);
     expect(report).toContain("\n已写入 symbols.yaml\n\n已导入 6 行中的 6 行。\n");
     expect(await exported(dir, "特殊特性符号对照表")).toEqual(await sheetRows(book, "特殊特性符号对照表"));
     // symbols.yaml is never replaced: a second import is a conflict.
-    const again = csr(["-C", dir, "import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);
+    const again = await csrInProcess(["-C", dir, "import", book, "--as", "symbols", "--sheet", "特殊特性符号对照表"]);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain("Imported 0 of 6 row(s); 0 row(s) refused, 1 conflict(s) with existing files.");
   });
 
-  it("the sheets csr computes (matrices, distribution and training records) are refused, naming the registers to import", () => {
-    const dir = freshRepository(ACME);
+  it("the sheets csr computes (matrices, distribution and training records) are refused, naming the registers to import", async () => {
+    const dir = await freshRepository(ACME);
     for (const sheet of ["顾客特定要求矩阵", "发放回收记录", "培训记录"]) {
-      expect(csr(["-C", dir, "import", book, "--as", "documents", "--sheet", sheet])).toEqual({
+      expect(await csrInProcess(["-C", dir, "import", book, "--as", "documents", "--sheet", sheet])).toEqual({
         code: 2,
         stdout: "",
         stderr:
@@ -170,24 +170,24 @@ describe("export -> import into a new repository -> export gives the same regist
       });
     }
     // The clause matrix has no column a register has: no header is found, nothing is written.
-    expect(csr(["-C", dir, "import", book, "--as", "documents", "--sheet", "条款对照表 IATF16949"]).code).toBe(2);
+    expect((await csrInProcess(["-C", dir, "import", book, "--as", "documents", "--sheet", "条款对照表 IATF16949"])).code).toBe(2);
   });
 
   it("GJB 程序文件一览表: the 三级文件 and 四级表单 columns become each procedure's related documents and forms", async () => {
     const gjb = join(tempDir(), "gjb.xlsx");
-    run(GJB, ["list", "procedures", "--style", "gjb", "--out", gjb]);
+    await run(GJB, ["list", "procedures", "--style", "gjb", "--out", gjb]);
     const gjbInstructions = join(tempDir(), "gjb-instructions.xlsx");
-    run(GJB, ["list", "procedures", "--level", "3", "--out", gjbInstructions]);
+    await run(GJB, ["list", "procedures", "--level", "3", "--out", gjbInstructions]);
     const gjbBook = join(tempDir(), "gjb-all.xlsx");
-    run(GJB, ["export", "--out", gjbBook]);
+    await run(GJB, ["export", "--out", gjbBook]);
 
-    const dir = freshRepository(GJB);
+    const dir = await freshRepository(GJB);
     // The procedures name instructions and forms not imported yet (ref/unresolved).
-    run(dir, ["import", gjb, "--as", "procedures", "--add-people"], 1);
-    run(dir, ["import", gjbInstructions, "--as", "instructions", "--department", "QA", "--add-people"]);
-    run(dir, ["import", gjbBook, "--as", "forms", "--sheet", "表单清单"], 1);
+    await run(dir, ["import", gjb, "--as", "procedures", "--add-people"], 1);
+    await run(dir, ["import", gjbInstructions, "--as", "instructions", "--department", "QA", "--add-people"]);
+    await run(dir, ["import", gjbBook, "--as", "forms", "--sheet", "表单清单"], 1);
     const again = join(tempDir(), "gjb-again.xlsx");
-    run(dir, ["list", "procedures", "--style", "gjb", "--out", again]);
+    await run(dir, ["list", "procedures", "--style", "gjb", "--out", again]);
     expect(await sheetRows(again, "程序文件一览表")).toEqual(await sheetRows(gjb, "程序文件一览表"));
   });
 });

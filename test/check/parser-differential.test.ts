@@ -13,6 +13,7 @@ import { load as loadFast } from "js-yaml";
 import { describe, expect, it, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { YAML_CORE_SCHEMA } from "../../src/load/core-schema.js";
+import { readPlainYaml } from "../../src/load/plain-yaml.js";
 import { discover } from "../../src/load/discover.js";
 import { validateFile } from "../../src/load/schemas.js";
 import { sourceFromBytes, type FileKind, type LoadProblem, type Parser, type SourceFile } from "../../src/load/source.js";
@@ -214,6 +215,58 @@ describe("fast parser and yaml read every file alike", () => {
   for (const [label, [content, reader]] of Object.entries(reasons)) {
     it(`${label}: read by ${reader}`, () => {
       expect(expectSame(Buffer.from(content, "utf8"), "document", label)).toBe(reader === "yaml");
+    });
+  }
+
+  /**
+   * The plain block YAML reader (src/load/plain-yaml.ts) reads most files before js-yaml is asked:
+   * the texts it takes, and the ones near them it leaves to js-yaml or `yaml`, all read alike.
+   */
+  const plain: Record<string, [string, "plain" | "refused"]> = {
+    "a generated CSR": ["id: C001-0001\ncustomer: C001\nsource:\n  document: CSR-MANUAL\n  revision: B\n  section: \"2.5\"\nclauses: [\"IATF16949:6.1.2.3\"]\ntitle: 要求\nreceived: 2026-03-02\nreview:\n  opinions:\n    - department: QA\n      reviewer: p0008\n      opinion: accept\n      date: 2026-03-02\n  decision:\n    disposition: must\n    by: p0141\ndistribution:\n  departments: [QA, PRD]\n", "plain"],
+    "scalars of every core type": [form("remarks:\n  a: 4\n  b: -3\n  c: +3\n  d: 0x1F\n  e: 0o17\n  f: 1.0\n  g: .5\n  h: 1e3\n  i: .inf\n  j: -.Inf\n  k: .NaN\n  l: True\n  m: FALSE\n  n: ~\n  o: NULL\n  p: off\n  q: yes\n  r: 0777\n  s: 2024-01-01\n  t: 4.10\n  u:\n  v: 1_000\n"), "plain"],
+    "quoted scalars": [form(`remarks:\n  a: "x # y"\n  b: 'it''s'\n  c: ''\n  d: ""\n  e: "a: b"\n  f: '[x]'   # comment\n`), "plain"],
+    "plain scalars with colons, dashes and spaces": [form("remarks:\n  a: a:b\n  b: http://x.y/z\n  c: --x\n  d: -x\n  e: 10:30\n  f: a  b   # comment\n  g: 注意：重要！\n  h: x[1]{2}\n"), "plain"],
+    "flow sequences": [form(`related: [QP-001,QP-002 ,  "QP-003", 'QP-004']\nremarks:\n  a: []\n  b: [ ]\n  c: [1, true, ~, x y]   # comment\n`), "plain"],
+    "sequences at and below their key": [form("remarks:\n  a:\n  - x\n  - y\n  b:\n    - z\n  c:\n    -\n    -\n      - nested\n  d:\n    -\n      k: v\n    - k: w\n      l:\n      - m\n"), "plain"],
+    "comments and blank lines anywhere": [form("# head\nremarks:   # a mapping\n\n     # deep comment\n  a: 1\n      \n# low comment\n  b: 2\n"), "plain"],
+    "keys with spaces and Chinese": [form("remarks:\n  编制 人: 张三\n  a b: c\n"), "plain"],
+    "marks inside plain text that start a node elsewhere": [form("remarks:\n  a: a !b\n  b: x\"#y\n  c: R&D *note ?x\n  d: 50%\n  e: a-b---c\n"), "plain"],
+    "a key over 1,000 characters": [form(`remarks:\n  ${"k".repeat(1001)}: v\n`), "refused"],
+    "a directive": [`%YAML 1.2\n---\n${form("")}`, "refused"],
+    "an odd indentation": [form("remarks:\n   a:\n      - b\n   c: d\n"), "plain"],
+    "a value continued on the next line": [form("remarks: a\n  b\n"), "refused"],
+    "a value under its key": [form("remarks:\n  text\n"), "refused"],
+    "a mapping in a value": [form("remarks: a: b\n"), "refused"],
+    "a value ending in a colon": [form("remarks: a:\n"), "refused"],
+    "a dash alone as a value": [form("remarks: -\n"), "refused"],
+    "a sequence on its key's line": [form("remarks: - a\n"), "refused"],
+    "a null key": [form("remarks:\n  ~: x\n"), "refused"],
+    "a number key": [form("remarks:\n  .5: x\n"), "refused"],
+    "a quoted key": [form('remarks:\n  "a": x\n'), "refused"],
+    "a quoted item used as a key": [form("remarks:\n  - 'a': x\n"), "refused"],
+    "a key with a colon": [form("remarks:\n  a:b: x\n"), "refused"],
+    "an escape": [form('remarks: "a\\tb"\n'), "refused"],
+    "a quoted value over lines": [form('remarks: "a\n  b"\n'), "refused"],
+    "a flow sequence over lines": [form("related: [a,\n  b]\n"), "refused"],
+    "a trailing comma": [form("related: [a, ]\n"), "refused"],
+    "nested flow sequences": [form("related: [[a]]\n"), "refused"],
+    "a flow mapping": [form("remarks: {a: 1}\n"), "refused"],
+    "a block scalar": [form("remarks: |\n  a\n"), "refused"],
+    "text after a flow sequence": [form("related: [a] b\n"), "refused"],
+    "a sequence item after a mapping's value": [form("remarks: a\n- b\n"), "refused"],
+    "a sequence at the root": ["- a\n- b\n", "refused"],
+    "an indented root": ["  id: QP-001\n  title: x\n", "refused"],
+    "a key indented between two levels": [form("remarks:\n    a: 1\n  b: 2\n"), "refused"],
+    "a tab": [form("remarks:\ta\n"), "refused"],
+    "a duplicate key": [form("remarks:\n  a: 1\n  a: 2\n"), "refused"],
+    "a control character": [form("remarks: a\u0007b\n"), "refused"],
+  };
+  const hooks = { text: (value: string) => value, key: () => true, mapping: (value: Record<string, unknown>) => value };
+  for (const [label, [content, reader]] of Object.entries(plain)) {
+    it(`${label}: ${reader === "plain" ? "read by the plain reader" : "left to the other parsers"}`, () => {
+      expect(readPlainYaml(content, hooks) === undefined, label).toBe(reader === "refused");
+      expectSame(Buffer.from(content, "utf8"), "document", label);
     });
   }
 });

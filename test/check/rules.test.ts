@@ -6,7 +6,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { csrAsync, FIXTURES, gitInit, tempDir } from "../helpers.js";
+import { csrInProcess, FIXTURES, gitInit, tempDir } from "../helpers.js";
 
 const RULES = join(FIXTURES, "rules");
 
@@ -25,19 +25,19 @@ function repoFrom(name: string, kind: "valid" | "invalid"): { dir: string; args:
 
 const findingLines = (stdout: string) => stdout.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
 
-// The cases are independent repositories: they run side by side, so that this file, which is
-// nothing but csr runs, keeps both cores busy even when it is the last file of the suite.
-describe.concurrent.each(readdirSync(RULES).filter((name) => !name.startsWith("_")))("%s", (name) => {
+// The check runs in the test's process (csrInProcess): the findings are the rules' business, and
+// test/cli/check.test.ts runs the binary. 88 spawned checks cost 12 s of CPU, mostly Node starting.
+describe.each(readdirSync(RULES).filter((name) => !name.startsWith("_")))("%s", (name) => {
   it("finds nothing in the valid case", async ({ expect }) => {
     const { dir, args } = repoFrom(name, "valid");
-    const result = await csrAsync(["-C", dir, "check", "--today", "2026-11-27", ...args]);
+    const result = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", ...args]);
     expect(result.stdout).toMatch(/✔ No problems/);
     expect(result.code).toBe(0);
   });
 
   it("reports exactly the expected findings in the invalid case", async ({ expect }) => {
     const { dir, args } = repoFrom(name, "invalid");
-    const result = await csrAsync(["-C", dir, "check", "--today", "2026-11-27", ...args]);
+    const result = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", ...args]);
     const expected = readFileSync(join(RULES, name, "expected.txt"), "utf8").trim().split("\n");
     expect(findingLines(result.stdout)).toEqual(expected);
     expect(result.code).toBe(expected.some((l) => / error /.test(l)) ? 1 : 0);

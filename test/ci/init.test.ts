@@ -89,7 +89,7 @@ describe("csr init", () => {
       "actions/upload-artifact@v3",
       "cd site",
     ]);
-    expect(readFileSync(join(dir, "hooks/pre-commit"), "utf8")).toMatch(/^#!\/bin\/sh\n[^]*\nexec npx --no-install csr check\n$/);
+    expect(readFileSync(join(dir, "hooks/pre-commit"), "utf8")).toMatch(/^#!\/bin\/sh\n[^]*\nif git rev-parse -q --verify HEAD >\/dev\/null; then exec npx --no-install csr check --base HEAD; fi\nexec npx --no-install csr check\n$/);
     // A new repository has no errors; until its processes and documents name clauses, it may have coverage warnings.
     const check = csr(["-C", dir, "check", "--format", "json"]);
     expect(check).toMatchObject({ code: 0, stderr: "" });
@@ -108,7 +108,7 @@ describe("csr init", () => {
       "# 质量管理体系配置（各项说明见 'csr schema qms'）",
       "  name: 某某汽车零部件有限公司 # 贵公司全称，印在受控文件上",
       "# 示例中的过程只列到章（4 … 10），所以约定上级条款覆盖其下级条款；正式体系中请逐条对应后删除此项。",
-      "# delegates：可代本部门会签顾客特定要求评审意见的其他部门人员（people.yaml 中的人员编号）。",
+      "# delegates（按需加在部门下，如 delegates: [lisi]）：可代本部门会签顾客特定要求评审意见的其他部门人员（people.yaml 中的人员编号）。会签应由各部门自己给出意见，只在确需代签时设置。",
       "# 文件编号规则：'#' 代表一位数字，可并存多个编号体系。",
       "# 工作日历：顾客特定要求须在接收后 10 个工作日内评审（IATF 16949 7.5.3.2.2）。",
       "# 法定节假日和调休上班日取自 csr 随附的国务院办公厅放假通知（base: CN，2020 年起每年一条）；",
@@ -138,7 +138,7 @@ describe("csr init", () => {
       "# Quality management system configuration (see 'csr schema qms')",
       "  name: 某某汽车零部件有限公司 # your company's full name, printed on controlled documents",
       "# The example's processes name whole chapters (4 … 10), so a clause counts as covering its sub-clauses; in a real system map each clause, then remove this.",
-      "# delegates: people of other departments who may give this department's opinion in a CSR review (ids in people.yaml).",
+      "# delegates (add under a department when needed, e.g. delegates: [lisi]): people of other departments who may give this department's opinion in a CSR review (ids in people.yaml). Each department should give its own opinion; set delegates only where one really must sign for another.",
       "# Document numbering: '#' stands for one digit; several numbering families may coexist.",
       "# Working calendar: customer-specific requirements are reviewed within 10 working days of receipt (IATF 16949 7.5.3.2.2).",
       "# Public holidays and make-up working days come from the State Council's holiday notices that come with csr (base: CN, one a year since 2020);",

@@ -43,4 +43,4 @@ it("npm pack -> npm install <tarball> -> npx csr check in a new document reposit
   expect(link?.slice(1)).toEqual([pkg.name, pkg.version, "docs/rules.md", "refunresolved"]);
   expect(paths).toContain(link![3]);
   expect(readFileSync(join(repo, "node_modules", pkg.name, "docs/rules.md"), "utf8")).toContain("\n### ref/unresolved\n");
-}, 120_000);
+}, 300_000);

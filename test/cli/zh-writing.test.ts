@@ -7,14 +7,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, gitInit } from "../helpers.js";
+import { copyFixture, csrInProcess, gitInit } from "../helpers.js";
 
-const zh = (dir: string, ...args: string[]) => csr(["-C", dir, ...args], { lang: "zh-CN" });
+const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
 
 describe("the writing commands in Chinese", () => {
-  it("hands out controlled copies, releases a new revision, takes the old copies back and withdraws a document", () => {
+  it("hands out controlled copies, releases a new revision, takes the old copies back and withdraws a document", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
-    expect(zh(dir, "distribute", "QP-010", "--to", "PRD", "QA", "--holder", "陈静", "--date", "2026-11-02", "-y", "--commit")).toEqual({
+    expect(await zh(dir, "distribute", "QP-010", "--to", "PRD", "QA", "--holder", "陈静", "--date", "2026-11-02", "-y", "--commit")).toEqual({
       code: 0,
       stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 2 份：\n {2}受控号 1 {2}生产部，领用人：陈静（chenjing）\n {2}受控号 2 {2}品质部，领用人：陈静（chenjing）\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 1、2\n$/),
       stderr: "",
@@ -23,7 +23,7 @@ describe("the writing commands in Chinese", () => {
     const path = join(dir, "documents/procedures/QP-010.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace(/(      - title: 控制计划\n        text: [^\n]*)/, "$1变更后5个工作日内提交顾客。"));
     const release = ["release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客", "--prepared", "黄军", "--reviewed", "张丽", "--approved", "xuht", "--date", "2026-11-12"];
-    const released = zh(dir, ...release);
+    const released = await zh(dir, ...release);
     expect(released.code).toBe(0);
     expect(released.stderr).toBe("");
     expect(released.stdout.replace(/提交 [0-9a-f]{7}/, "提交 X")).toBe(
@@ -31,19 +31,19 @@ describe("the writing commands in Chinese", () => {
         "需回收的旧版受控副本（文件回收）：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 发放 A/2。\n",
     );
     // Released again without a change: one line saying what is wrong, one saying what to do; exit code 2.
-    expect(zh(dir, ...release)).toEqual({
+    expect(await zh(dir, ...release)).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: QP-010 自 A/2 发布（标签 QP-010/A-2）以来没有更改；新版本用来记录更改。\n提示：请先修改文件，或加 --force 在不更改的情况下再次发布。\n",
     });
 
-    expect(zh(dir, "recall", "QP-010", "--date", "2026-11-13", "-y")).toEqual({
+    expect(await zh(dir, "recall", "QP-010", "--date", "2026-11-13", "-y")).toEqual({
       code: 0,
       stdout: "QP-010：于 2026-11-13 回收 2 份：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。\n已没有需要回收的副本。\n",
       stderr: "",
     });
 
-    const withdrawn = zh(dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-010 A/2", "--superseded-by", "QP-010", "--date", "2026-11-23");
+    const withdrawn = await zh(dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-010 A/2", "--superseded-by", "QP-010", "--date", "2026-11-23");
     expect({ ...withdrawn, stdout: withdrawn.stdout.replace(/提交 [0-9a-f]{7}/, "提交 X") }).toEqual({
       code: 0,
       stdout:
@@ -52,47 +52,47 @@ describe("the writing commands in Chinese", () => {
         "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序（相关文件）\n",
       stderr: "",
     });
-    expect(zh(dir, "obsolete", "HH-WI-06", "--reason", "重复")).toEqual({ code: 2, stdout: "", stderr: "csr: HH-WI-06 已经作废（自 2026-11-23 起）。\n" });
+    expect(await zh(dir, "obsolete", "HH-WI-06", "--reason", "重复")).toEqual({ code: 2, stdout: "", stderr: "csr: HH-WI-06 已经作废（自 2026-11-23 起）。\n" });
   }, 90_000);
 
-  it("says what it rendered, and refuses a document that is not released", () => {
+  it("says what it rendered, and refuses a document that is not released", async () => {
     const dir = copyFixture("examples/acme-auto");
-    expect(zh(dir, "render", "QP-014", "QP-010", "--format", "md")).toEqual({
+    expect(await zh(dir, "render", "QP-014", "QP-010", "--format", "md")).toEqual({
       code: 0,
       stdout: "out/QP-014.zh-CN.md\nout/QP-010.zh-CN.md\n",
       stderr: "已输出 2 个文件（md，zh-CN）。\n",
     });
-    expect(zh(dir, "render", "QP-099")).toEqual({ code: 2, stdout: "", stderr: "csr: 仓库中没有文件或 CSR 'QP-099'。是否应为 'QP-009'？\n" });
-    expect(zh(dir, "new", "procedure", "--title", "产品追溯管理程序", "--department", "QA", "-y").code).toBe(0);
-    expect(zh(dir, "distribute", "QP-016", "--to", "QA", "-y")).toEqual({
+    expect(await zh(dir, "render", "QP-099")).toEqual({ code: 2, stdout: "", stderr: "csr: 仓库中没有文件或 CSR 'QP-099'。是否应为 'QP-009'？\n" });
+    expect((await zh(dir, "new", "procedure", "--title", "产品追溯管理程序", "--department", "QA", "-y")).code).toBe(0);
+    expect(await zh(dir, "distribute", "QP-016", "--to", "QA", "-y")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: QP-016 的状态是“草稿”；只有已发布的文件才能发放受控副本。\n提示：请先发布：'csr release QP-016 ...'。\n",
     });
     // An obsolete document cannot be released again: the hint points at its successor.
-    expect(zh(dir, "distribute", "HH-F-013", "--to", "QA", "-y")).toEqual({
+    expect(await zh(dir, "distribute", "HH-F-013", "--to", "QA", "-y")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: HH-F-013 的状态是“已作废”；只有已发布的文件才能发放受控副本。\n提示：已作废的文件只回收、不再发放；请发放替代它的文件：'csr distribute QR-007-02 ...'。\n",
     });
-    expect(csr(["-C", dir, "distribute", "HH-F-013", "--to", "QA", "-y"]).stderr).toBe(
+    expect((await csrInProcess(["-C", dir, "distribute", "HH-F-013", "--to", "QA", "-y"])).stderr).toBe(
       "csr: HH-F-013 is obsolete; only a released document is distributed as controlled copies.\nhint: An obsolete document is withdrawn, not distributed; distribute its successor: 'csr distribute QR-007-02 ...'.\n",
     );
   }, 60_000);
 
-  it("records training, an implementation and a countersigning opinion, and refuses a second opinion of a department", () => {
+  it("records training, an implementation and a countersigning opinion, and refuses a second opinion of a department", async () => {
     const dir = copyFixture("examples/acme-auto");
-    expect(zh(dir, "train", "QP-010", "--people", "高扬", "huangjun", "--trainer", "周鹏", "--record", "TR-2026-050", "--date", "2026-11-24", "-y")).toEqual({
+    expect(await zh(dir, "train", "QP-010", "--people", "高扬", "huangjun", "--trainer", "周鹏", "--record", "TR-2026-050", "--date", "2026-11-24", "-y")).toEqual({
       code: 0,
       stdout: "QP-010 A/1：已登记高扬（gaoyang）、黄军（huangjun）的培训；2026-11-24，培训人：周鹏（zhoupeng），记录：TR-2026-050。\n",
       stderr: "",
     });
-    expect(zh(dir, "implement", "DYA-004", "--implemented", "2026-11-20", "-y")).toEqual({
+    expect(await zh(dir, "implement", "DYA-004", "--implemented", "2026-11-20", "-y")).toEqual({
       code: 0,
       stdout: "DYA-004：已登记实施情况。状态：已实施，负责人：周鹏（zhoupeng），期限：2026-12-31，导入生产日期：2026-11-20。\n",
       stderr: "",
     });
-    expect(zh(dir, "review", "DYA-001", "--department", "QA", "--reviewer", "张丽", "--opinion", "accept", "-y")).toEqual({
+    expect(await zh(dir, "review", "DYA-001", "--department", "QA", "--reviewer", "张丽", "--opinion", "accept", "-y")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: 品质部已对 DYA-001 给出会签意见：同意，张丽（zhangli），2025-02-13。\n提示：加 --amend 可替换它；原意见保留在评审历史中。\n",

@@ -2,20 +2,22 @@
  * The document-control commands on a copy of the bundled example: each writes only the lines it
  * means to, refuses what would be wrong, and with --commit commits exactly its files. Each command
  * checks the whole example before it writes, so a test of several steps gets a longer timeout.
+ * The commands run in-process (csrInProcess); periodic-review runs the binary here, the other
+ * commands in test/control/month.test.ts and test/csr/safety.test.ts.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
 
 const example = () => gitInit(copyFixture("examples/acme-auto"));
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 const diff = (dir: string) => git(dir, ["diff", "-U0", "--no-color"]).split("\n").filter((l) => /^[+-][^+-]/.test(l));
 
 describe("csr new", () => {
-  it("numbers a procedure in its family and scaffolds the sections of its kind", () => {
+  it("numbers a procedure in its family and scaffolds the sections of its kind", async () => {
     const dir = example();
-    const result = csr(["-C", dir, "new", "procedure", "--title", "产品追溯管理程序", "--department", "QA", "--clause", "IATF16949:8.5.2.1", "-y", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "new", "procedure", "--title", "产品追溯管理程序", "--department", "QA", "--clause", "IATF16949:8.5.2.1", "-y", "--commit"]);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(
       /^Created QP-016 产品追溯管理程序 \(documents\/procedures\/QP-016\.yaml\), a draft procedure of Quality Assurance with 5 sections to fill in\.\nEdit the body, then release it with 'csr release QP-016 --summary \.\.\. --prepared \.\.\. --reviewed \.\.\. --approved \.\.\.'\.\nCommitted [0-9a-f]{7}: csr new procedure QP-016: 产品追溯管理程序\n$/,
@@ -49,32 +51,32 @@ describe("csr new", () => {
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/procedures/QP-016.yaml\n");
   }, 90_000);
 
-  it("takes the next form number of the first family, and lists the form in the procedure that uses it", () => {
+  it("takes the next form number of the first family, and lists the form in the procedure that uses it", async () => {
     const dir = example();
-    const result = csr(["-C", dir, "new", "form", "--title", "追溯记录表", "--department", "QA", "--used-by", "QP-015", "-y"]);
+    const result = await csrInProcess(["-C", dir, "new", "form", "--title", "追溯记录表", "--department", "QA", "--used-by", "QP-015", "-y"]);
     expect(result.stdout.split("\n")[0]).toBe("Created QR-015-03 追溯记录表 (documents/forms/QR-015-03.yaml), a draft form of Quality Assurance.");
     expect(result.stdout.split("\n")[1]).toBe("QP-015 now lists QR-015-03 among its records (相关记录); release a new revision of QP-015 for it.");
     expect(diff(dir)).toEqual(["-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
     expect(read(dir, "documents/forms/QR-015-03.yaml")).toBe("id: QR-015-03\ntitle: 追溯记录表\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n");
-    expect(csr(["-C", dir, "new", "instruction", "--family", "HH 旧体系 (2019)", "--title", "x", "--department", "PRD", "-y"]).stdout).toMatch(/^Created HH-WI-07 /);
+    expect((await csrInProcess(["-C", dir, "new", "instruction", "--family", "HH 旧体系 (2019)", "--title", "x", "--department", "PRD", "-y"])).stdout).toMatch(/^Created HH-WI-07 /);
   }, 90_000);
 
-  it("refuses a number in use and names what a script must give", () => {
+  it("refuses a number in use and names what a script must give", async () => {
     const dir = example();
-    expect(csr(["-C", dir, "new", "procedure", "--number", "QP-014", "--title", "x", "--department", "QA", "-y"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "new", "procedure", "--number", "QP-014", "--title", "x", "--department", "QA", "-y"])).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: QP-014 exists already.\nhint: The next free number is QP-016.\n",
     });
-    expect(csr(["-C", dir, "new", "procedure", "--title", "x", "-y"]).stderr).toBe("csr: --department is required (or run in a terminal to be asked for the issuing department).\n");
+    expect((await csrInProcess(["-C", dir, "new", "procedure", "--title", "x", "-y"])).stderr).toBe("csr: --department is required (or run in a terminal to be asked for the issuing department).\n");
     expect(git(dir, ["status", "--porcelain"])).toBe("");
   }, 90_000);
 });
 
 describe("csr address", () => {
-  it("records the section by number with its title, and removes it again", () => {
+  it("records the section by number with its title, and removes it again", async () => {
     const dir = example();
-    expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--section", "5", "-y", "--commit"]).stdout.split("\n")[0]).toBe("DYA-007: addressed in QP-012 5 作业流程.");
+    expect((await csrInProcess(["-C", dir, "address", "DYA-007", "QP-012", "--section", "5", "-y", "--commit"])).stdout.split("\n")[0]).toBe("DYA-007: addressed in QP-012 5 作业流程.");
     expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual([
       "+addressed:",
       "+  - document: QP-012",
@@ -86,16 +88,16 @@ describe("csr address", () => {
       expect.stringMatching(/^\+ {6}csr: [0-9a-f]{12}$/),
       expect.stringMatching(/^\+ {6}date: \d{4}-\d{2}-\d{2}$/),
     ]);
-    expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--section", "作业流程", "-y"]).stdout).toBe("DYA-007 is already addressed in QP-012 5 作业流程; nothing changed.\n");
-    expect(csr(["-C", dir, "address", "DYA-007", "QP-012", "--remove", "-y", "--commit"]).stdout).toMatch(
+    expect((await csrInProcess(["-C", dir, "address", "DYA-007", "QP-012", "--section", "作业流程", "-y"])).stdout).toBe("DYA-007 is already addressed in QP-012 5 作业流程; nothing changed.\n");
+    expect((await csrInProcess(["-C", dir, "address", "DYA-007", "QP-012", "--remove", "-y", "--commit"])).stdout).toMatch(
       /^DYA-007: no longer addressed in QP-012 \(1 entry removed\)\.\nCommitted [0-9a-f]{7}: csr address DYA-007: remove QP-012\n$/,
     );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
   }, 90_000);
 
-  it("refuses a section the document does not have, naming the ones it has", () => {
+  it("refuses a section the document does not have, naming the ones it has", async () => {
     const dir = example();
-    expect(csr(["-C", dir, "address", "DYA-007", "QP-014", "--section", "5.9", "-y"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "address", "DYA-007", "QP-014", "--section", "5.9", "-y"])).toEqual({
       code: 2,
       stdout: "",
       stderr:
@@ -106,9 +108,9 @@ describe("csr address", () => {
 });
 
 describe("csr implement", () => {
-  it("records the date implemented and the evidence; the status follows", () => {
+  it("records the date implemented and the evidence; the status follows", async () => {
     const dir = example();
-    expect(csr(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-20", "--evidence", "10份控制计划已评审", "-y"]).stdout).toBe(
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-20", "--evidence", "10份控制计划已评审", "-y"])).stdout).toBe(
       "DYA-004: implementation recorded: status implemented, owner Zhou Peng (zhoupeng), due 2026-12-31, implemented 2026-11-20.\n",
     );
     expect(diff(dir)).toEqual([
@@ -120,64 +122,64 @@ describe("csr implement", () => {
     ]);
   }, 90_000);
 
-  it("refuses a date implemented after today or before the CSR was received, and a verification before the implementation", () => {
+  it("refuses a date implemented after today or before the CSR was received, and a verification before the implementation", async () => {
     const dir = example();
-    const run = (...args: string[]) => csr(["-C", dir, "implement", "DYA-004", ...args, "-y"]);
-    expect(run("--implemented", "2099-12-31")).toEqual({
+    const run = (...args: string[]) => csrInProcess(["-C", dir, "implement", "DYA-004", ...args, "-y"]);
+    expect(await run("--implemented", "2099-12-31")).toEqual({
       code: 2,
       stdout: "",
       stderr: expect.stringMatching(/^csr: --implemented 2099-12-31 is after today \(\d{4}-\d{2}-\d{2}\): a record of something done cannot be dated in the future\.\n$/),
     });
-    expect(run("--implemented", "2026-03-15")).toEqual({
+    expect(await run("--implemented", "2026-03-15")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --implemented 2026-03-15 is before the receipt of DYA-004 (2026-03-16), which it must follow.\n",
     });
-    expect(run("--implemented", "2026-11-20", "--verified-by", "xuht", "--date", "2026-11-19")).toEqual({
+    expect(await run("--implemented", "2026-11-20", "--verified-by", "xuht", "--date", "2026-11-19")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --date 2026-11-19 is before the implementation of DYA-004 (2026-11-20), which it must follow.\n",
     });
-    expect(csr(["-C", dir, "implement", "DYA-004", "--implemented", "2099-12-31", "-y"], { lang: null }).stderr).toMatch(
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", "2099-12-31", "-y"], { lang: null })).stderr).toMatch(
       /^csr: --implemented 2099-12-31 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。\n$/,
     );
     expect(diff(dir)).toEqual([]);
     // A verification dated before an implementation already on file is what csr check reports.
-    expect(run("--implemented", "2026-11-20").code).toBe(0);
-    expect(run("--verified-by", "xuht", "--date", "2026-11-18")).toEqual({
+    expect((await run("--implemented", "2026-11-20")).code).toBe(0);
+    expect(await run("--verified-by", "xuht", "--date", "2026-11-18")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --date 2026-11-18 is before the implementation of DYA-004 (2026-11-20), which it must follow.\n",
     });
   }, 90_000);
 
-  it("refuses an undecided CSR", () => {
+  it("refuses an undecided CSR", async () => {
     const dir = example();
-    expect(csr(["-C", dir, "implement", "DYA-007", "--owner", "zhangli", "-y"]).stderr).toBe(
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-007", "--owner", "zhangli", "-y"])).stderr).toBe(
       "csr: DYA-007 is not decided yet; record the decision before its implementation.\nhint: Run 'csr review DYA-007 --disposition must --by <person>' first.\n",
     );
   }, 90_000);
 });
 
 describe("csr periodic-review", () => {
-  it("records the review under reviews, which is not a revision", () => {
+  it("records the review under reviews, which is not a revision", async () => {
     const dir = example();
     expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2026-11-20", "--comment", "仍然适用", "-y", "--commit"]).stdout).toMatch(
       /^QP-014: periodic review recorded, by Zhou Peng \(zhoupeng\) on 2026-11-20; no new revision\.\nNext periodic review due by 2029-11-20\.\nCommitted [0-9a-f]{7}: /,
     );
     expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+reviews:", "+  - by: zhoupeng", "+    date: 2026-11-20", "+    comment: 仍然适用"]);
-    const check = csr(["-C", dir, "check", "--base", "HEAD~1", "--today", "2026-12-01"]);
+    const check = await csrInProcess(["-C", dir, "check", "--base", "HEAD~1", "--today", "2026-12-01"]);
     expect(check.stdout).not.toContain("doc/revision-not-bumped");
   }, 90_000);
 
-  it("refuses a review dated after today or before the current version was issued", () => {
+  it("refuses a review dated after today or before the current version was issued", async () => {
     const dir = example();
-    expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2030-01-01", "-y"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2030-01-01", "-y"])).toEqual({
       code: 2,
       stdout: "",
       stderr: expect.stringMatching(/^csr: --date 2030-01-01 is after today \(\d{4}-\d{2}-\d{2}\): a record of something done cannot be dated in the future\.\n$/),
     });
-    expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2020-01-01", "-y"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2020-01-01", "-y"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --date 2020-01-01 早于 QP-014 版本 A/1 的修订日期（2025-03-10），而它应在其后。\n",
@@ -187,30 +189,30 @@ describe("csr periodic-review", () => {
 });
 
 describe("distribution and recall", () => {
-  it("numbers copies, lists them for recall on release, records the return, and flags a late recall", () => {
+  it("numbers copies, lists them for recall on release, records the return, and flags a late recall", async () => {
     const dir = example();
-    expect(csr(["-C", dir, "distribute", "QP-010", "--to", "QA", "PRD", "--date", "2026-11-02", "-y", "--commit"]).stdout).toMatch(
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "PRD", "--date", "2026-11-02", "-y", "--commit"])).stdout).toMatch(
       /^QP-010 A\/1: 2 controlled copies handed out on 2026-11-02:\n  copy 1  Quality Assurance\n  copy 2  Production\nCommitted [0-9a-f]{7}: csr distribute QP-010 A\/1: copies 1, 2\n$/,
     );
     expect(read(dir, "documents/procedures/QP-010.yaml")).toContain("distribution:\n  - {copy: 1, version: A/1, to: QA, date: 2026-11-02}\n  - {copy: 2, version: A/1, to: PRD, date: 2026-11-02}\n");
-    const release = csr(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10", "--force"]);
+    const release = await csrInProcess(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10", "--force"]);
     expect(release.stdout.split("\n")[1]).toBe(
       "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, Quality Assurance), 2 (A/1, Production). Record their return with 'csr recall QP-010', and hand out A/2 with 'csr distribute QP-010 --to ...'.",
     );
-    expect(csr(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"]).stdout).toBe(
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).stdout).toBe(
       "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",
     );
-    expect(csr(["-C", dir, "recall", "QP-010", "--copy", "1", "--date", "2026-11-11", "-y"]).stdout).toBe(
+    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--copy", "1", "--date", "2026-11-11", "-y"])).stdout).toBe(
       "QP-010: 1 copy taken back on 2026-11-11: 1 (A/1, Quality Assurance).\nStill to recall: 2 (A/1, Production).\n",
     );
-    const check = csr(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
+    const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (PRD) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
-    expect(csr(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"]).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production).\nNo copy is due back any more.\n");
-    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production).\nNo copy is due back any more.\n");
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
 
-    const list = csr(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
+    const list = await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
     expect(list.stdout).toBe(
       [
         "\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放日期,回收日期,状态",
@@ -222,27 +224,27 @@ describe("distribution and recall", () => {
     );
   }, 90_000);
 
-  it("prints the copy number on the 受控 stamp, and refuses a copy not in force", () => {
+  it("prints the copy number on the 受控 stamp, and refuses a copy not in force", async () => {
     const dir = example();
-    csr(["-C", dir, "distribute", "QP-014", "--to", "QA", "PRD", "--date", "2026-11-02", "-y"]);
-    expect(csr(["-C", dir, "render", "QP-014", "--copy", "2", "--format", "md"], { lang: null })).toEqual({ code: 0, stdout: "out/QP-014.copy-2.zh-CN.md\n", stderr: "已输出 1 个文件（md，zh-CN）。\n" });
+    await csrInProcess(["-C", dir, "distribute", "QP-014", "--to", "QA", "PRD", "--date", "2026-11-02", "-y"]);
+    expect(await csrInProcess(["-C", dir, "render", "QP-014", "--copy", "2", "--format", "md"], { lang: null })).toEqual({ code: 0, stdout: "out/QP-014.copy-2.zh-CN.md\n", stderr: "已输出 1 个文件（md，zh-CN）。\n" });
     expect(read(dir, "out/QP-014.copy-2.zh-CN.md").split("\n")[0]).toBe("**【受控 受控号 2】**");
-    csr(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null });
+    await csrInProcess(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null });
     expect(read(dir, "out/QP-014.copy-1.zh-CN.html")).toContain('<div class="stamp stamp-released">受控<span class="stamp-copy">受控号 1</span></div>');
-    csr(["-C", dir, "recall", "QP-014", "--copy", "1", "--date", "2026-11-03", "-y"]);
-    expect(csr(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null }).stderr).toBe("csr: QP-014 的受控副本 1 已失效（已于 2026-11-03 回收）；请打印有效的副本。\n");
-    expect(csr(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"], { lang: null }).stderr).toBe("csr: --copy 在一份受控副本上印受控号：请只给出一份文件。\n");
+    await csrInProcess(["-C", dir, "recall", "QP-014", "--copy", "1", "--date", "2026-11-03", "-y"]);
+    expect((await csrInProcess(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null })).stderr).toBe("csr: QP-014 的受控副本 1 已失效（已于 2026-11-03 回收）；请打印有效的副本。\n");
+    expect((await csrInProcess(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"], { lang: null })).stderr).toBe("csr: --copy 在一份受控副本上印受控号：请只给出一份文件。\n");
   }, 90_000);
 });
 
 describe("csr train", () => {
-  it("records who was trained on the current version, and the register lists it", () => {
+  it("records who was trained on the current version, and the register lists it", async () => {
     const dir = example();
-    expect(csr(["-C", dir, "train", "QP-014", "--people", "gaoyang,huangjun", "--trainer", "zhoupeng", "--record", "TR-2026-050", "--date", "2026-11-20", "-y"]).stdout).toBe(
+    expect((await csrInProcess(["-C", dir, "train", "QP-014", "--people", "gaoyang,huangjun", "--trainer", "zhoupeng", "--record", "TR-2026-050", "--date", "2026-11-20", "-y"])).stdout).toBe(
       "QP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-20, trainer Zhou Peng (zhoupeng), record TR-2026-050.\n",
     );
     expect(diff(dir)).toEqual(["+training:", "+  required: true", "+  sessions:", "+    - {revision: A/1, date: 2026-11-20, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-050}"]);
-    expect(csr(["-C", dir, "list", "training", "--format", "md", "--today", "2026-11-27"], { lang: null }).stdout).toBe(
+    expect((await csrInProcess(["-C", dir, "list", "training", "--format", "md", "--today", "2026-11-27"], { lang: null })).stdout).toBe(
       [
         "## 培训记录（共 2 次）",
         "",
@@ -257,23 +259,23 @@ describe("csr train", () => {
     );
   }, 90_000);
 
-  it("marks a CSR as needing training, which the check then watches", () => {
+  it("marks a CSR as needing training, which the check then watches", async () => {
     const dir = example();
-    expect(csr(["-C", dir, "train", "DYA-004", "--require", "-y"]).stdout).toBe("DYA-004: marked as needing training on each source revision.\n");
+    expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--require", "-y"])).stdout).toBe("DYA-004: marked as needing training on each source revision.\n");
     expect(diff(dir)).toEqual(["-  required: false", "+  required: true"]);
-    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).stdout).toContain(
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).stdout).toContain(
       "csr/DYA/DYA-004.yaml:51:13 warning csr/training-overdue DYA-004 was decided on 2026-03-23 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-04-21, 20 working days).",
     );
-    expect(csr(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--date", "2026-11-27", "-y"]).stdout).toBe("DYA-004 D: training of Zhou Peng (zhoupeng) recorded; 2026-11-27.\n");
-    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--date", "2026-11-27", "-y"])).stdout).toBe("DYA-004 D: training of Zhou Peng (zhoupeng) recorded; 2026-11-27.\n");
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   }, 90_000);
 });
 
 describe("csr obsolete", () => {
-  it("lists the documents that still refer to the withdrawn one, by file, and the copies to recall", () => {
+  it("lists the documents that still refer to the withdrawn one, by file, and the copies to recall", async () => {
     const dir = example();
-    csr(["-C", dir, "distribute", "HH-WI-06", "--to", "PRD", "--date", "2026-11-02", "-y", "--commit"]);
-    const result = csr(["-C", dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-013", "--superseded-by", "QP-013", "--date", "2026-11-20"]);
+    await csrInProcess(["-C", dir, "distribute", "HH-WI-06", "--to", "PRD", "--date", "2026-11-02", "-y", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-013", "--superseded-by", "QP-013", "--date", "2026-11-20"]);
     expect(result.stdout.replace(/commit [0-9a-f]{7}/, "commit X")).toBe(
       [
         "Withdrew HH-WI-06 (documents/instructions/HH-WI-06.yaml) on 2026-11-20: commit X.",

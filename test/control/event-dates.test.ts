@@ -5,13 +5,13 @@
  * ahead (2099) and dates in the past far enough back that the tests do not depend on today.
  */
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit } from "../helpers.js";
+import { copyFixture, csrInProcess, git, gitInit } from "../helpers.js";
 
 const example = () => gitInit(copyFixture("examples/acme-auto"));
 const FUTURE = /^csr: (--[a-z-]+) 2099-12-31 is after today \(\d{4}-\d{2}-\d{2}\): a record of something done cannot be dated in the future\.\n$/;
 
 describe("a date of something done", () => {
-  it("is refused after today, whichever command records it", () => {
+  it("is refused after today, whichever command records it", async () => {
     const dir = example();
     const refusals = [
       ["add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.4", "--title", "新要求", "--received", "2099-12-31", "-y"],
@@ -27,44 +27,44 @@ describe("a date of something done", () => {
       ["obsolete", "HH-WI-06", "--reason", "并入 QP-013", "--date", "2099-12-31"],
     ];
     for (const args of refusals) {
-      const result = csr(["-C", dir, ...args]);
+      const result = await csrInProcess(["-C", dir, ...args]);
       expect(result, args.join(" ")).toEqual({ code: 2, stdout: "", stderr: expect.stringMatching(FUTURE) });
     }
     expect(git(dir, ["status", "--porcelain"])).toBe("");
   }, 90_000);
 
-  it("is refused before the event it follows, naming that event and its date", () => {
+  it("is refused before the event it follows, naming that event and its date", async () => {
     const dir = example();
-    const refused = (args: string[], stderr: string) => expect(csr(["-C", dir, ...args]), args.join(" ")).toEqual({ code: 2, stdout: "", stderr });
-    refused(["address", "DYA-001", "QP-014", "--date", "2025-01-01", "-y"], "csr: --date 2025-01-01 is before the receipt of DYA-001 (2025-02-10), which it must follow.\n");
-    refused(
+    const refused = async (args: string[], stderr: string) => expect(await csrInProcess(["-C", dir, ...args]), args.join(" ")).toEqual({ code: 2, stdout: "", stderr });
+    await refused(["address", "DYA-001", "QP-014", "--date", "2025-01-01", "-y"], "csr: --date 2025-01-01 is before the receipt of DYA-001 (2025-02-10), which it must follow.\n");
+    await refused(
       ["review", "DYA-007", "--disposition", "must", "--by", "xuht", "--force", "--date", "2026-11-25", "-y"],
       "csr: --date 2026-11-25 is before the last opinion of DYA-007 (2026-11-26), which it must follow.\n",
     );
-    refused(["train", "DYA-001", "--people", "zhangli", "--date", "2025-01-01", "-y"], "csr: --date 2025-01-01 is before the receipt of DYA-001 (2025-02-10), which it must follow.\n");
-    refused(["distribute", "QP-014", "--to", "QA", "--date", "2025-03-01", "-y"], "csr: --date 2025-03-01 is before revision A/1 of QP-014 (2025-03-10), which it must follow.\n");
-    refused(
+    await refused(["train", "DYA-001", "--people", "zhangli", "--date", "2025-01-01", "-y"], "csr: --date 2025-01-01 is before the receipt of DYA-001 (2025-02-10), which it must follow.\n");
+    await refused(["distribute", "QP-014", "--to", "QA", "--date", "2025-03-01", "-y"], "csr: --date 2025-03-01 is before revision A/1 of QP-014 (2025-03-10), which it must follow.\n");
+    await refused(
       ["release", "QP-014", "--summary", "修订", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "xuht", "--date", "2025-03-01"],
       "csr: --date 2025-03-01 is before revision A/1 of QP-014 (2025-03-10), which it must follow.\n",
     );
-    refused(["obsolete", "HH-WI-06", "--reason", "并入 QP-013", "--date", "2025-01-01"], "csr: --date 2025-01-01 is before revision A/2 of HH-WI-06 (2025-06-23), which it must follow.\n");
-    refused(
+    await refused(["obsolete", "HH-WI-06", "--reason", "并入 QP-013", "--date", "2025-01-01"], "csr: --date 2025-01-01 is before revision A/2 of HH-WI-06 (2025-06-23), which it must follow.\n");
+    await refused(
       ["source", "update", "DYA-SQM", "--revision", "E", "--issued", "2026-11-28", "--received", "2026-11-27", "-y"],
       "csr: --received 2026-11-27 is before the issue of revision E of DYA-SQM (2026-11-28), which it must follow.\n",
     );
-    refused(
+    await refused(
       ["source", "update", "DYA-SQM", "--revision", "E", "--received", "2026-11-27", "--unchanged", "DYA-004", "--by", "zhangli", "--date", "2026-11-26", "-y"],
       "csr: --date 2026-11-26 is before the receipt of revision E of DYA-SQM (2026-11-27), which it must follow.\n",
     );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
 
-    expect(csr(["-C", dir, "distribute", "QP-014", "--to", "QA", "--date", "2026-11-16", "-y"]).code).toBe(0);
-    refused(["recall", "QP-014", "--copy", "1", "--date", "2026-11-15", "-y"], "csr: --date 2026-11-15 is before the handing out of controlled copy 1 of A/1 of QP-014 (2026-11-16), which it must follow.\n");
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-014", "--to", "QA", "--date", "2026-11-16", "-y"])).code).toBe(0);
+    await refused(["recall", "QP-014", "--copy", "1", "--date", "2026-11-15", "-y"], "csr: --date 2026-11-15 is before the handing out of controlled copy 1 of A/1 of QP-014 (2026-11-16), which it must follow.\n");
   }, 90_000);
 
-  it("is refused in the user's language", () => {
+  it("is refused in the user's language", async () => {
     const dir = example();
-    expect(csr(["-C", dir, "distribute", "QP-014", "--to", "QA", "--date", "2025-03-01", "-y"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "distribute", "QP-014", "--to", "QA", "--date", "2025-03-01", "-y"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --date 2025-03-01 早于 QP-014 版本 A/1 的修订日期（2025-03-10），而它应在其后。\n",

@@ -4,10 +4,11 @@
  */
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { copyList, departmentLabel, personLabel, resolvePeople, resolvePerson, type Register } from "../../src/commands/shared/people.js";
+import { copyList, departmentLabel, personLabel, resolveDepartment, resolvePeople, resolvePerson, type Register } from "../../src/commands/shared/people.js";
+import { refuseUnreadableConfig } from "../../src/commands/shared/persist.js";
 import { UserError } from "../../src/core/errors.js";
 import { setLanguage } from "../../src/i18n/index.js";
-import { loadRepository, type Located } from "../../src/load/repository.js";
+import { loadRepository, type Located, type Repository } from "../../src/load/repository.js";
 import type { Department, Person } from "../../src/model/types.js";
 import { registerContext } from "../../src/report/registers/context.js";
 import { peopleRegister } from "../../src/report/registers/people.js";
@@ -81,6 +82,27 @@ describe("resolvePerson", () => {
   });
 });
 
+describe("resolveDepartment", () => {
+  it("takes the code, the name or the English name of a department in qms.yaml", () => {
+    const r = register();
+    expect(resolveDepartment(r, "QA", "--department")).toBe("QA");
+    expect(resolveDepartment(r, " 品质部 ", "--department")).toBe("QA");
+    expect(resolveDepartment(r, "Engineering", "--to")).toBe("ENG");
+    expect(resolveDepartment(r, "生产部", "--to")).toBe("PRD");
+  });
+
+  it("refuses an unknown department in one line listing the departments by code and name", () => {
+    setLanguage("zh-CN");
+    expect(refusal(() => resolveDepartment(register(), "QC", "--department"))).toBe(
+      "--department QC：qms.yaml 中没有这个部门。可用的部门：QA（品质部）、ENG（技术部）、PRD（生产部）。",
+    );
+    setLanguage("en");
+    expect(refusal(() => resolveDepartment(register(), "品管部", "--to"))).toBe(
+      "--to 品管部: no such department in qms.yaml. Its departments: QA (Quality Assurance), ENG (Engineering), PRD (生产部).",
+    );
+  });
+});
+
 describe("labels in confirmations", () => {
   it("names a person by name with the id the file records, a department by its name", () => {
     const r = register();
@@ -109,5 +131,21 @@ describe("csr list people", () => {
       "1     wangjg     王建国  总经办      总经理                     批准",
       "2     xuht       徐海涛  总经办      副总经理                   审核、批准",
     ]);
+  });
+});
+
+describe("refuseUnreadableConfig", () => {
+  it("quotes the cause's first sentence whole, dots of a field path included", () => {
+    const repo = {
+      problems: [{ path: "qms.yaml", problem: { rule: "schema/missing-field", line: 54, message: "'calendar.years[0]' 缺少必填字段 'workdays'。请补上（见 docs/format.md）。" } }],
+    } as unknown as Repository;
+    setLanguage("zh-CN");
+    let message = "";
+    try {
+      refuseUnreadableConfig(repo);
+    } catch (error) {
+      message = (error as UserError).message;
+    }
+    expect(message).toBe("无法读取 qms.yaml（schema/missing-field，第 54 行：'calendar.years[0]' 缺少必填字段 'workdays'）；未写入任何内容。");
   });
 });

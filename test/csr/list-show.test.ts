@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/core/text.js";
-import { csr } from "../helpers.js";
+import { csrInProcess } from "../helpers.js";
 import { read, validRepo } from "./fixture.js";
 
 const FIXTURE = "test/fixtures/csr/valid";
-const list = (...args: string[]) => csr(["-C", FIXTURE, "list", "--today", "2026-11-27", ...args], { lang: null });
+const list = (...args: string[]) => csrInProcess(["-C", FIXTURE, "list", "--today", "2026-11-27", ...args], { lang: null });
 const ids = (result: { stdout: string }) => (JSON.parse(result.stdout) as { rows: { id: string }[] }).rows.map((r) => r.id);
 
 describe("csr list", () => {
-  it("prints every CSR with derived status, due date and working days left, Chinese text aligned", () => {
-    const result = list();
+  it("prints every CSR with derived status, due date and working days left, Chinese text aligned", async () => {
+    const result = await list();
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
@@ -39,16 +39,16 @@ describe("csr list", () => {
     expect(starts).toEqual(rows.map(() => column(header!, header!.indexOf("状态"))));
   });
 
-  it("filters by status, customer, clause (with sub-clauses), owner and overdue review", () => {
-    expect(ids(list("--format", "json", "--status", "addressed"))).toEqual(["DYA-004", "DYA-010"]);
-    expect(ids(list("--format", "json", "--customer", "DYA", "--clause", "IATF16949:8.5"))).toEqual(["DYA-002", "DYA-003", "DYA-004", "DYA-007", "DYA-008", "DYA-010"]);
-    expect(ids(list("--format", "json", "--clause", "IATF16949:8.5.1.1", "--owner", "wang"))).toEqual(["DYA-004"]);
-    expect(ids(list("--format", "json", "--overdue"))).toEqual([]);
-    expect(ids(csr(["-C", FIXTURE, "list", "--today", "2026-12-07", "--overdue", "--format", "json"], { lang: null }))).toEqual(["DYA-001"]);
+  it("filters by status, customer, clause (with sub-clauses), owner and overdue review", async () => {
+    expect(ids(await list("--format", "json", "--status", "addressed"))).toEqual(["DYA-004", "DYA-010"]);
+    expect(ids(await list("--format", "json", "--customer", "DYA", "--clause", "IATF16949:8.5"))).toEqual(["DYA-002", "DYA-003", "DYA-004", "DYA-007", "DYA-008", "DYA-010"]);
+    expect(ids(await list("--format", "json", "--clause", "IATF16949:8.5.1.1", "--owner", "wang"))).toEqual(["DYA-004"]);
+    expect(ids(await list("--format", "json", "--overdue"))).toEqual([]);
+    expect(ids(await csrInProcess(["-C", FIXTURE, "list", "--today", "2026-12-07", "--overdue", "--format", "json"], { lang: null }))).toEqual(["DYA-001"]);
   });
 
-  it("speaks English with --lang en, and writes JSON, CSV and Markdown", () => {
-    const json = JSON.parse(list("--format", "json", "--lang", "en", "--status", "in-review").stdout);
+  it("speaks English with --lang en, and writes JSON, CSV and Markdown", async () => {
+    const json = JSON.parse((await list("--format", "json", "--lang", "en", "--status", "in-review")).stdout);
     expect(json.title).toBe("Customer-specific requirements list (1 in total)");
     expect(json.columns.map((c: { header: string }) => c.header)).toEqual([
       "No.", "ID", "Customer", "Customer name", "Source document", "Source revision", "Section", "Clauses", "Title", "Requirement", "Category", "Received",
@@ -65,44 +65,44 @@ describe("csr list", () => {
       },
     ]);
     expect(json.notes).toEqual(["Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
-    expect(list("--format", "csv", "--status", "rejected").stdout).toBe(
+    expect((await list("--format", "csv", "--status", "rejected")).stdout).toBe(
       "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号," +
         "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,替代日期,替代原因,替代要求,状态\r\n" +
         "1,DYA-007,DYA,东岳越野车有限公司,DYA-SQM,C,9.1,8.5.4,每批次附第三方检测报告,,,2026-11-20,,,,不合理,张伟,2026-11-24,已与顾客沟通，改为年度型式试验,,,,,,,,,,,,,,已拒绝\r\n",
     );
-    expect(list("--format", "md", "--status", "rejected").stdout).toContain(
+    expect((await list("--format", "md", "--status", "rejected")).stdout).toContain(
       "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  |  |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |" +
         "  |".repeat(13) + " 已拒绝 |\n",
     );
   });
 
-  it("refuses unknown filters and formats with the accepted values", () => {
-    expect(list("--status", "open").stderr).toBe(
+  it("refuses unknown filters and formats with the accepted values", async () => {
+    expect((await list("--status", "open")).stderr).toBe(
       "csr: --status 必须是 received、in-review、decided、addressed、implemented、verified、superseded、rejected、not-applicable 之一；实际为 'open'。\n",
     );
-    expect(list("--format", "docx").stderr).toBe("csr: --format 必须是 table、md、html、csv、xlsx、json、pdf 之一；实际为 'docx'。\n");
-    expect(list("--format", "pdf").stderr).toBe("csr: --format pdf 生成二进制文件；请用 --out FILE.pdf 指定要写入的文件。\n");
-    expect(list("--format", "xlsx").stderr).toBe("csr: --format xlsx 生成二进制工作簿；请用 --out FILE.xlsx 指定要写入的文件。\n");
-    expect(csr(["-C", FIXTURE, "list", "--customer", "DYB"]).stderr).toBe("csr: --customer: unknown customer 'DYB'. Did you mean 'DYA'?\n");
-    expect(list("--clause", "8.3").stderr).toBe("csr: --clause 需要“标准:条款”的格式，例如 IATF16949:8.3；实际为 '8.3'。\n");
+    expect((await list("--format", "docx")).stderr).toBe("csr: --format 必须是 table、md、html、csv、xlsx、json、pdf 之一；实际为 'docx'。\n");
+    expect((await list("--format", "pdf")).stderr).toBe("csr: --format pdf 生成二进制文件；请用 --out FILE.pdf 指定要写入的文件。\n");
+    expect((await list("--format", "xlsx")).stderr).toBe("csr: --format xlsx 生成二进制工作簿；请用 --out FILE.xlsx 指定要写入的文件。\n");
+    expect((await csrInProcess(["-C", FIXTURE, "list", "--customer", "DYB"])).stderr).toBe("csr: --customer: unknown customer 'DYB'. Did you mean 'DYA'?\n");
+    expect((await list("--clause", "8.3")).stderr).toBe("csr: --clause 需要“标准:条款”的格式，例如 IATF16949:8.3；实际为 '8.3'。\n");
   });
 
-  it("writes the list to a file with --out and never overwrites one", () => {
+  it("writes the list to a file with --out and never overwrites one", async () => {
     const dir = validRepo();
-    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"], { lang: null })).toMatchObject({ code: 0, stdout: "", stderr: "已写入 csr-list.csv\n" });
+    expect(await csrInProcess(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"], { lang: null })).toMatchObject({ code: 0, stdout: "", stderr: "已写入 csr-list.csv\n" });
     expect(read(dir, "csr-list.csv").startsWith("\ufeff序号,编号,")).toBe(true);
-    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"])).toMatchObject({
+    expect(await csrInProcess(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv"])).toMatchObject({
       code: 2,
       stderr: "csr: csr-list.csv exists already; csr does not overwrite files.\nhint: Choose another --out, or pass --force to replace it.\n",
     });
-    expect(csr(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv", "--force", "--status", "verified"], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "list", "--today", "2026-11-27", "--out", "csr-list.csv", "--force", "--status", "verified"], { lang: null })).code).toBe(0);
     expect(read(dir, "csr-list.csv").split("\r\n").length).toBe(3);
   });
 });
 
 describe("csr show", () => {
-  it("shows an open CSR with its due date, working days left and the missing opinions", () => {
-    const result = csr(["-C", FIXTURE, "show", "DYA-002", "--today", "2026-11-27"]);
+  it("shows an open CSR with its due date, working days left and the missing opinions", async () => {
+    const result = await csrInProcess(["-C", FIXTURE, "show", "DYA-002", "--today", "2026-11-27"]);
     expect(result).toEqual({
       code: 0,
       stderr: "",
@@ -126,17 +126,17 @@ describe("csr show", () => {
     });
   });
 
-  it("shows where a CSR is addressed, with the documents' titles and current versions, and its implementation", () => {
-    const result = csr(["-C", FIXTURE, "show", "DYA-006", "--today", "2026-11-27"]);
+  it("shows where a CSR is addressed, with the documents' titles and current versions, and its implementation", async () => {
+    const result = await csrInProcess(["-C", FIXTURE, "show", "DYA-006", "--today", "2026-11-27"]);
     expect(result.stdout).toContain("  Addressed in    QP-020 特殊特性管理程序 A/1 (released), section 5.6 追溯\n");
     expect(result.stdout).toContain("  Implementation  verified, owner wang 王强, due 2026-11-26, implemented 2026-11-25, verified by zhang 张伟 2026-11-26\n");
     expect(result.stdout).toContain("  Status          verified (已验证)\n");
   });
 
-  it("shows an overdue review, and everything as JSON", () => {
-    const late = csr(["-C", FIXTURE, "show", "DYA-001", "--today", "2026-12-08"]);
+  it("shows an overdue review, and everything as JSON", async () => {
+    const late = await csrInProcess(["-C", FIXTURE, "show", "DYA-001", "--today", "2026-12-08"]);
     expect(late.stdout).toContain("  Review due      2026-12-04, overdue by 2 working day(s)\n  Required        QA 品质部, MKT 市场部\n  Opinions        (none yet)\n  Missing         QA 品质部, MKT 市场部\n");
-    const json = JSON.parse(csr(["-C", FIXTURE, "show", "DYA-004", "--today", "2026-11-27", "--format", "json"]).stdout);
+    const json = JSON.parse((await csrInProcess(["-C", FIXTURE, "show", "DYA-004", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json).toMatchObject({
       file: "csr/DYA/DYA-004.yaml",
       status: "addressed",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { reviewCsr } from "../../src/commands/review/index.js";
-import { csr, makeRepo } from "../helpers.js";
+import { csrInProcess, makeRepo } from "../helpers.js";
 import { capture, read, validRepo } from "./fixture.js";
 
 /** A CSR written by hand, with comments and a layout that an edit must keep. */
@@ -25,12 +25,12 @@ function repo(): string {
   return makeRepo({ "csr/DYA/DYA-011.yaml": HAND_WRITTEN }, validRepo());
 }
 
-const review = (dir: string, ...args: string[]) => csr(["-C", dir, "review", "DYA-011", ...args]);
+const review = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "review", "DYA-011", ...args]);
 
 describe("csr review with flags", () => {
-  it("records an opinion, keeping comments, key order and layout of the rest of the file", () => {
+  it("records an opinion, keeping comments, key order and layout of the rest of the file", async () => {
     const dir = repo();
-    const result = review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept-with-action", "--comment", "需通知顾客工程师", "--date", "2026-11-24");
+    const result = await review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept-with-action", "--comment", "需通知顾客工程师", "--date", "2026-11-24");
     expect(result).toEqual({
       code: 0,
       stdout: "DYA-011: opinion of 市场部 recorded: accept-with-action, by 李娜 (li) on 2026-11-24.\nStill missing: 生产部.\n",
@@ -41,9 +41,9 @@ describe("csr review with flags", () => {
     );
   });
 
-  it("refuses a decision while required opinions are missing, and records it as forced with --force", () => {
+  it("refuses a decision while required opinions are missing, and records it as forced with --force", async () => {
     const dir = repo();
-    const refused = review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25");
+    const refused = await review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25");
     expect(refused).toEqual({
       code: 2,
       stdout: "",
@@ -52,23 +52,23 @@ describe("csr review with flags", () => {
     });
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
 
-    const forced = review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--force");
+    const forced = await review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--force");
     expect(forced.stdout).toBe("DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-25.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n");
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN + "  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-25\n    forced: true\n");
-    const check = csr(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
+    const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; file: string }) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-011.yaml csr/not-addressed"]);
   });
 
-  it("changes a decision only with --amend, keeping the earlier one in the review history", () => {
+  it("changes a decision only with --amend, keeping the earlier one in the review history", async () => {
     const dir = validRepo();
     const file = read(dir, "csr/DYA/DYA-003.yaml");
-    const refused = csr(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26"]);
+    const refused = await csrInProcess(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26"]);
     expect(refused.stderr).toBe(
       "csr: DYA-003 is already decided: must, by 张伟 (zhang) on 2026-11-24.\nhint: Add --amend to change the decision; the earlier one is kept in the review history.\n",
     );
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(file);
 
-    const amended = csr(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26", "--amend"]);
+    const amended = await csrInProcess(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26", "--amend"]);
     expect(amended.stdout).toBe("DYA-003: decision recorded: optional, by 张伟 (zhang) on 2026-11-26.\nThe earlier decision (must, 2026-11-24) is kept in the review history.\n");
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(
       file.replace(
@@ -76,16 +76,16 @@ describe("csr review with flags", () => {
         "  decision:\n    disposition: optional\n    by: zhang\n    date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      decision: {disposition: must, by: zhang, date: 2026-11-24}\n",
       ),
     );
-    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   });
 
-  it("replaces a department's opinion only with --amend", () => {
+  it("replaces a department's opinion only with --amend", async () => {
     const dir = repo();
     const args = ["--department", "QA", "--reviewer", "zhang", "--opinion", "reject", "--date", "2026-11-26"];
-    expect(review(dir, ...args).stderr).toBe(
+    expect((await review(dir, ...args)).stderr).toBe(
       "csr: 品质部 has already given its opinion on DYA-011: accept, by 张伟 (zhang) on 2026-11-23.\nhint: Add --amend to replace it; the earlier opinion is kept in the review history.\n",
     );
-    const amended = review(dir, ...args, "--amend");
+    const amended = await review(dir, ...args, "--amend");
     expect(amended.stdout).toBe(
       "DYA-011: opinion of 品质部 recorded: reject, by 张伟 (zhang) on 2026-11-26.\nThe earlier opinion of 品质部 (accept, 2026-11-23) is kept in the review history.\nStill missing: 市场部, 生产部.\n",
     );
@@ -94,71 +94,71 @@ describe("csr review with flags", () => {
     );
   });
 
-  it("refuses what csr check would reject: an unknown reviewer, a rejection without justification", () => {
+  it("refuses what csr check would reject: an unknown reviewer, a rejection without justification", async () => {
     const dir = repo();
-    const unknown = review(dir, "--department", "MKT", "--reviewer", "lii", "--opinion", "accept", "--date", "2026-11-24");
+    const unknown = await review(dir, "--department", "MKT", "--reviewer", "lii", "--opinion", "accept", "--date", "2026-11-24");
     expect(unknown.stderr).toBe(
       "csr: --reviewer lii: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'li'?\n",
     );
-    const unjustified = review(dir, "--disposition", "rejected", "--by", "zhang", "--force", "--yes");
+    const unjustified = await review(dir, "--disposition", "rejected", "--by", "zhang", "--force", "--yes");
     expect(unjustified.stderr).toBe("csr: --justification is required (or run in a terminal to be asked for why it is rejected).\n");
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
   });
 
-  it("refuses an inconsistent record as csr check reports it: wrong department, early date, decider without the approver role", () => {
+  it("refuses an inconsistent record as csr check reports it: wrong department, early date, decider without the approver role", async () => {
     const dir = repo();
-    const foreign = review(dir, "--department", "MKT", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-24");
+    const foreign = await review(dir, "--department", "MKT", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-24");
     expect(foreign.stderr).toBe(
       "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:13:17 csr/review-inconsistent DYA-011: 王强 (wang) of PRD gave the opinion of MKT. An opinion is given by a member of the department, or by a delegate listed under 'delegates' of MKT in qms.yaml.\n",
     );
-    const early = review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-19");
+    const early = await review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-19");
     expect(early).toEqual({ code: 2, stdout: "", stderr: "csr: --date 2026-11-19 is before the receipt of DYA-011 (2026-11-20), which it must follow.\n" });
-    const future = review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2099-12-31");
+    const future = await review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2099-12-31");
     expect(future).toEqual({ code: 2, stdout: "", stderr: expect.stringMatching(/^csr: --date 2099-12-31 is after today \(\d{4}-\d{2}-\d{2}\): a record of something done cannot be dated in the future\.\n$/) });
-    const byReviewer = review(dir, "--disposition", "must", "--by", "li", "--force", "--date", "2026-11-24");
+    const byReviewer = await review(dir, "--disposition", "must", "--by", "li", "--force", "--date", "2026-11-24");
     expect(byReviewer.stderr).toContain("csr/review-inconsistent DYA-011: 李娜 (li) recorded the decision but does not have the role 'approver' in people.yaml.");
     expect(byReviewer.code).toBe(2);
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
   });
 
-  it("refuses an inconsistent record in Chinese when run in Chinese", () => {
+  it("refuses an inconsistent record in Chinese when run in Chinese", async () => {
     const dir = repo();
-    const foreign = csr(["-C", dir, "review", "DYA-011", "--department", "MKT", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-24"], { lang: "zh-CN" });
+    const foreign = await csrInProcess(["-C", dir, "review", "DYA-011", "--department", "MKT", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-24"], { lang: "zh-CN" });
     expect(foreign.stderr).toContain(
       "  csr/DYA/DYA-011.yaml:13:17 csr/review-inconsistent DYA-011：PRD 的 王强（wang）给出了 MKT 的意见。部门的意见应由本部门的成员给出，或由 qms.yaml 中 MKT 的 'delegates' 所列的代理人给出。\n",
     );
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
   });
 
-  it("records why a late decision was late, and reminds when no reason is given", () => {
+  it("records why a late decision was late, and reminds when no reason is given", async () => {
     const lateRepo = () => makeRepo({ "csr/DYA/DYA-011.yaml": HAND_WRITTEN.replace("received: 2026-11-20", "received: 2026-11-02") }, validRepo());
     const dir = lateRepo();
-    const late = review(dir, "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24", "--late-reason", "等待顾客澄清");
+    const late = await review(dir, "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24", "--late-reason", "等待顾客澄清");
     expect(late.stdout).toBe("DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-24.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n");
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("  late_reason: 等待顾客澄清\n");
-    const reminder = review(lateRepo(), "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24");
+    const reminder = await review(lateRepo(), "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24");
     expect(reminder.stdout).toContain("Decided after the review period (due 2026-11-16); record why with --late-reason (rule csr/review-late).\n");
-    const early = review(repo(), "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24", "--late-reason", "x");
+    const early = await review(repo(), "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24", "--late-reason", "x");
     expect(early.stderr).toBe("csr: --late-reason is for a decision after the review period; DYA-011 was due on 2026-12-04 and is decided on 2026-11-24.\n");
   });
 
-  it("refuses an opinion that accepts with action without saying which action", () => {
+  it("refuses an opinion that accepts with action without saying which action", async () => {
     const dir = repo();
     const args = ["--department", "MKT", "--reviewer", "li", "--opinion", "accept-with-action", "--date", "2026-11-24"];
-    expect(review(dir, ...args)).toEqual({ code: 2, stdout: "", stderr: "csr: An opinion 'accept-with-action' needs --comment saying which action is needed, e.g. --comment 需更换标签模板.\n" });
-    expect(review(dir, ...args, "--comment", "  ").code).toBe(2);
-    expect(csr(["-C", dir, "review", "DYA-011", ...args], { lang: "zh-CN" }).stderr).toBe("csr: 意见“有条件同意”需要用 --comment 写明需要采取的措施，例如 --comment 需更换标签模板。\n");
+    expect(await review(dir, ...args)).toEqual({ code: 2, stdout: "", stderr: "csr: An opinion 'accept-with-action' needs --comment saying which action is needed, e.g. --comment 需更换标签模板.\n" });
+    expect((await review(dir, ...args, "--comment", "  ")).code).toBe(2);
+    expect((await csrInProcess(["-C", dir, "review", "DYA-011", ...args], { lang: "zh-CN" })).stderr).toBe("csr: 意见“有条件同意”需要用 --comment 写明需要采取的措施，例如 --comment 需更换标签模板。\n");
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
   });
 
-  it("without a terminal, says what to record and names missing flags", () => {
+  it("without a terminal, says what to record and names missing flags", async () => {
     const dir = repo();
-    expect(review(dir).stderr).toBe("csr: Say what to record: --opinion with --department and --reviewer, or --disposition with --by.\n");
-    expect(review(dir, "--department", "MKT", "--opinion", "accept").stderr).toBe("csr: --reviewer is required (or run in a terminal to be asked for the reviewer).\n");
-    expect(review(dir, "--opinion", "agree", "--department", "MKT", "--reviewer", "li").stderr).toBe(
+    expect((await review(dir)).stderr).toBe("csr: Say what to record: --opinion with --department and --reviewer, or --disposition with --by.\n");
+    expect((await review(dir, "--department", "MKT", "--opinion", "accept")).stderr).toBe("csr: --reviewer is required (or run in a terminal to be asked for the reviewer).\n");
+    expect((await review(dir, "--opinion", "agree", "--department", "MKT", "--reviewer", "li")).stderr).toBe(
       "csr: --opinion must be one of accept, accept-with-action, reject; got 'agree'.\n",
     );
-    expect(csr(["-C", dir, "review", "DYA-12", "--opinion", "accept"]).stderr).toBe("csr: No CSR 'DYA-12' in this repository. Did you mean 'DYA-002'?\nhint: 'csr list' shows every CSR.\n");
+    expect((await csrInProcess(["-C", dir, "review", "DYA-12", "--opinion", "accept"])).stderr).toBe("csr: No CSR 'DYA-12' in this repository. Did you mean 'DYA-002'?\nhint: 'csr list' shows every CSR.\n");
   });
 });
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { csr, git, makeRepo } from "../helpers.js";
+import { csrInProcess, git, makeRepo } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
-const update = (dir: string, ...args: string[]) => csr(["-C", dir, "source", "update", "DYA-SQM", ...args]);
+const update = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "source", "update", "DYA-SQM", ...args]);
 
 describe("csr source update", () => {
-  it("supersedes the old revision and restarts the review of every CSR taken from it", () => {
+  it("supersedes the old revision and restarts the review of every CSR taken from it", async () => {
     const dir = validRepo();
     makeRepo({ "sources/DYA-SQM-D.pdf": "%PDF-1.4\n" }, dir);
-    const result = update(dir, "--revision", "D", "--issued", "2026-11-24", "--received", "2026-11-27", "--file", "sources/DYA-SQM-D.pdf");
+    const result = await update(dir, "--revision", "D", "--issued", "2026-11-24", "--received", "2026-11-27", "--file", "sources/DYA-SQM-D.pdf");
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(
       [
@@ -54,41 +54,41 @@ describe("csr source update", () => {
     );
     expect(read(dir, "csr/DYA/DYA-009.yaml")).toContain("revision: B");
 
-    const list = csr(["-C", dir, "list", "--today", "2026-11-27", "--format", "json", "--lang", "en"]);
+    const list = await csrInProcess(["-C", dir, "list", "--today", "2026-11-27", "--format", "json", "--lang", "en"]);
     const rows = (JSON.parse(list.stdout) as { rows: Record<string, unknown>[] }).rows;
     expect(rows.slice(0, 3).map((r) => [r.id, r.revision, r.status, r.reviewDue, r.daysLeft])).toEqual([
       ["DYA-001", "D", "received", "2026-12-11", 10],
       ["DYA-002", "D", "received", "2026-12-11", 10],
       ["DYA-003", "D", "received", "2026-12-11", 10],
     ]);
-    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).stdout).toBe("✔ No problems in 16 files.\n");
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).stdout).toBe("✔ No problems in 16 files.\n");
   });
 
-  it("can be run again with the same revision: nothing changes twice", () => {
+  it("can be run again with the same revision: nothing changes twice", async () => {
     const dir = validRepo();
-    update(dir, "--revision", "D", "--received", "2026-11-27");
+    await update(dir, "--revision", "D", "--received", "2026-11-27");
     const after = tree(dir).map((f) => [f, read(dir, f)]);
-    const again = update(dir, "--revision", "D", "--received", "2026-11-27");
+    const again = await update(dir, "--revision", "D", "--received", "2026-11-27");
     expect(again.stdout).toBe("DYA-SQM revision D was already recorded (received 2026-11-27).\nNo CSR of DYA was still on an earlier revision of DYA-SQM.\n");
     expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(after);
   });
 
-  it("moves the CSRs left behind when the revision was recorded by hand", () => {
+  it("moves the CSRs left behind when the revision was recorded by hand", async () => {
     const dir = validRepo();
     makeRepo({ "csr/DYA/DYA-001.yaml": read(dir, "csr/DYA/DYA-001.yaml").replace("revision: C", "revision: B") }, dir);
-    const stale = csr(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
+    const stale = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(stale.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["csr/source-superseded"]);
-    const result = update(dir, "--revision", "C", "--received", "2026-11-20");
+    const result = await update(dir, "--revision", "C", "--received", "2026-11-20");
     expect(result.stdout).toBe(
       "DYA-SQM revision C was already recorded (received 2026-11-20).\n1 CSR(s) to review again against revision C, due 2026-12-04:\n  DYA-001  特殊特性符号按顾客规定标识  (was on revision B)\n",
     );
-    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   });
 
-  it("commits the customer file and the affected CSRs with one message", () => {
+  it("commits the customer file and the affected CSRs with one message", async () => {
     const dir = validRepo({ git: true });
     git(dir, ["config", "commit.gpgsign", "false"]);
-    const result = update(dir, "--revision", "D", "--received", "2026-11-27", "--commit");
+    const result = await update(dir, "--revision", "D", "--received", "2026-11-27", "--commit");
     expect(result.stdout).toMatch(/\nCommitted [0-9a-f]{7}: csr source update DYA-SQM rev D \(9 CSRs to re-review\)\n$/);
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).split("\n").filter(Boolean)).toEqual([
       "csr source update DYA-SQM rev D (9 CSRs to re-review)",
@@ -105,27 +105,27 @@ describe("csr source update", () => {
     ]);
   });
 
-  it("needs --customer when two customers have a source document of that id", () => {
+  it("needs --customer when two customers have a source document of that id", async () => {
     const dir = validRepo();
     makeRepo({ "customers/DYB.yaml": read(dir, "customers/DYA.yaml").replace("code: DYA", "code: DYB").replace("东岳越野车", "东岳商用车") }, dir);
-    expect(update(dir, "--revision", "D", "--received", "2026-11-27").stderr).toBe("csr: DYA-SQM is a source document of DYA and DYB.\nhint: Say which customer with --customer.\n");
-    expect(update(dir, "--revision", "D", "--received", "2026-11-27", "--customer", "DYB").stdout).toBe(
+    expect((await update(dir, "--revision", "D", "--received", "2026-11-27")).stderr).toBe("csr: DYA-SQM is a source document of DYA and DYB.\nhint: Say which customer with --customer.\n");
+    expect((await update(dir, "--revision", "D", "--received", "2026-11-27", "--customer", "DYB")).stdout).toBe(
       "DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.\nNo CSR of DYB was still on an earlier revision of DYA-SQM.\n",
     );
     expect(read(dir, "customers/DYA.yaml")).not.toContain("revision: D");
   });
 
-  it("refuses an attachment outside the repository or missing, an older revision, and an unknown source", () => {
+  it("refuses an attachment outside the repository or missing, an older revision, and an unknown source", async () => {
     const dir = validRepo();
     const before = tree(dir).map((f) => [f, read(dir, f)]);
-    expect(update(dir, "--revision", "D", "--received", "2026-11-27", "--file", "../secret.pdf").stderr).toMatch(/^csr: The path '.*secret\.pdf' is outside the repository/);
-    expect(update(dir, "--revision", "D", "--received", "2026-11-27", "--file", "sources/none.pdf").stderr).toBe(
+    expect((await update(dir, "--revision", "D", "--received", "2026-11-27", "--file", "../secret.pdf")).stderr).toMatch(/^csr: The path '.*secret\.pdf' is outside the repository/);
+    expect((await update(dir, "--revision", "D", "--received", "2026-11-27", "--file", "sources/none.pdf")).stderr).toBe(
       "csr: --file 'sources/none.pdf' does not exist; add the customer's document to the repository first.\n",
     );
-    expect(update(dir, "--revision", "B", "--received", "2026-11-27").stderr).toBe(
+    expect((await update(dir, "--revision", "B", "--received", "2026-11-27")).stderr).toBe(
       "csr: Revision B of DYA-SQM is already recorded and is not the latest (C).\nhint: Give the new revision's own mark with --revision.\n",
     );
-    expect(csr(["-C", dir, "source", "update", "DYA-SOM", "--revision", "D", "--received", "2026-11-27"]).stderr).toBe(
+    expect((await csrInProcess(["-C", dir, "source", "update", "DYA-SOM", "--revision", "D", "--received", "2026-11-27"])).stderr).toBe(
       "csr: No source document 'DYA-SOM'. Did you mean 'DYA-SQM'?\nhint: Known source documents: DYA-SQM. A new source document is added under 'sources' in customers/<CODE>.yaml.\n",
     );
     expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(before);
@@ -133,9 +133,9 @@ describe("csr source update", () => {
 });
 
 describe("csr source update: only what changed costs a review", () => {
-  it("keeps the decision of an unchanged CSR with one confirmation, supersedes a removed one, and re-reviews the rest", () => {
+  it("keeps the decision of an unchanged CSR with one confirmation, supersedes a removed one, and re-reviews the rest", async () => {
     const dir = validRepo();
-    const result = update(dir, "--revision", "D", "--received", "2026-11-27", "--unchanged", "DYA-003", "DYA-004", "--removed", "DYA-008", "--by", "zhang", "--date", "2026-11-28", "-y");
+    const result = await update(dir, "--revision", "D", "--received", "2026-11-27", "--unchanged", "DYA-003", "DYA-004", "--removed", "DYA-008", "--by", "zhang", "--date", "2026-11-28", "-y");
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n").slice(0, 2)).toEqual(["DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.", "6 CSR(s) to review again against revision D, due 2026-12-11:"]);
     expect(result.stdout.split("\n").slice(8)).toEqual([
@@ -168,18 +168,18 @@ describe("csr source update: only what changed costs a review", () => {
     );
     expect(read(dir, "csr/DYA/DYA-008.yaml")).toMatch(/\nsuperseded:\n  date: 2026-11-27\n  reason: DYA-SQM D 版已删除此要求\n$/);
     expect(read(dir, "csr/DYA/DYA-008.yaml")).toContain("revision: C");
-    const list = csr(["-C", dir, "list", "--today", "2026-11-28", "--format", "json"], { lang: null });
+    const list = await csrInProcess(["-C", dir, "list", "--today", "2026-11-28", "--format", "json"], { lang: null });
     const statuses = Object.fromEntries((JSON.parse(list.stdout).rows as { id: string; status: string }[]).map((r) => [r.id, r.status]));
     expect([statuses["DYA-003"], statuses["DYA-008"], statuses["DYA-001"]]).toEqual(["已决定", "已替代", "已接收"]);
-    expect(csr(["-C", dir, "check", "--today", "2026-11-28"]).stdout).toBe("✔ No problems in 16 files.\n");
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-28"])).stdout).toBe("✔ No problems in 16 files.\n");
   });
 
-  it("refuses a CSR that is not on the old revision, and --unchanged without --by", () => {
+  it("refuses a CSR that is not on the old revision, and --unchanged without --by", async () => {
     const dir = validRepo();
-    expect(update(dir, "--revision", "D", "--received", "2026-11-27", "--unchanged", "DYA-009", "--by", "zhang", "-y").stderr).toBe(
+    expect((await update(dir, "--revision", "D", "--received", "2026-11-27", "--unchanged", "DYA-009", "--by", "zhang", "-y")).stderr).toBe(
       "csr: DYA-009 is not one of the CSRs taken from an earlier revision of this source document (DYA-001, DYA-002, DYA-003, DYA-004, DYA-005, DYA-006, DYA-007, DYA-008, DYA-010).\n",
     );
-    expect(update(dir, "--revision", "D", "--received", "2026-11-27", "--unchanged", "DYA-003", "-y").stderr).toBe(
+    expect((await update(dir, "--revision", "D", "--received", "2026-11-27", "--unchanged", "DYA-003", "-y")).stderr).toBe(
       "csr: --by is required (or run in a terminal to be asked for who confirms the unchanged CSRs).\n",
     );
   });

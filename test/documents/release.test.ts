@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/engine.js";
 import { loadRepository } from "../../src/load/repository.js";
-import { BIN, csr, git, gitInit, minimalRepo, tempDir, type RunResult } from "../helpers.js";
+import { BIN, csrInProcess, git, gitInit, minimalRepo, tempDir, type RunResult } from "../helpers.js";
 
 const DRAFT = [
   "# 文控：首次发布前的草稿",
@@ -74,9 +74,9 @@ function expectUntouched(repo: string, path: string, text: string, before: strin
 }
 
 describe("csr release", () => {
-  it("releases a draft as A/0, keeps its comments, commits the file alone and tags it", () => {
+  it("releases a draft as A/0, keeps its comments, commits the file alone and tags it", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": DRAFT });
-    const result = csr(["-C", repo, "release", "QP-020", "--summary", "首次发布", "--pages", "全部", ...SIGNERS, "--date", "2024-03-01"]);
+    const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", "--pages", "全部", ...SIGNERS, "--date", "2024-03-01"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const commit = git(repo, ["rev-parse", "--short", "HEAD"]).trim();
@@ -115,23 +115,23 @@ describe("csr release", () => {
     expect(git(repo, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/QP-020.yaml\n");
     expect(git(repo, ["tag", "--points-at", "HEAD"])).toBe("QP-020/A-0\n");
     expect(git(repo, ["status", "--porcelain"])).toBe("");
-    expect(csr(["-C", repo, "check"]).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "check"])).code).toBe(0);
   });
 
-  it("refuses a document whose sections have no text, as csr new scaffolds them, naming each empty section", () => {
+  it("refuses a document whose sections have no text, as csr new scaffolds them, naming each empty section", async () => {
     const scaffolded = DRAFT.replace(
       "sections:\n",
       "sections:\n  - title: 职责\n  - number: 5\n    title: 作业流程\n    sections:\n      - title: 接收\n        text: 市场部接收顾客文件。\n      - title: 评审\n        text: \"  \"\n",
     );
     const repo = repoWith({ "documents/QP-020.yaml": scaffolded });
     const release = ["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01"];
-    expect(csr(release)).toEqual({
+    expect(await csrInProcess(release)).toEqual({
       code: 2,
       stdout: "",
       stderr:
         "csr: QP-020 has sections without text: 1 职责, 5.2 评审. A controlled document is not released blank.\nhint: Write them first; a section with nothing to say says so (e.g. 'None.', 无。), and a section the document does not need is removed.\n",
     });
-    expect(csr(release, { lang: "zh-CN" }).stderr).toBe(
+    expect((await csrInProcess(release, { lang: "zh-CN" })).stderr).toBe(
       "csr: QP-020 有章节没有内容：1 职责、5.2 评审。受控文件不能空白发布。\n提示：请先编写这些章节；没有内容的章节也请写明（例如“无。”），文件不需要的章节请删除。\n",
     );
     expect(git(repo, ["status", "--porcelain"])).toBe("");
@@ -146,14 +146,14 @@ describe("csr release", () => {
     ]);
   });
 
-  it("records each signature with its own date, and refuses dates out of order", () => {
+  it("records each signature with its own date, and refuses dates out of order", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": DRAFT });
     const dates = ["--prepared-date", "2024-02-20", "--reviewed-date", "2024-02-23", "--approved-date", "2024-02-28"];
-    const late = csr(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, ...dates, "--reviewed-date", "2024-03-02", "--date", "2024-03-01"]);
+    const late = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, ...dates, "--reviewed-date", "2024-03-02", "--date", "2024-03-01"]);
     expect(late).toMatchObject({ code: 2, stdout: "", stderr: "csr: --approved-date 2024-02-28 is before --reviewed-date 2024-03-02; a revision is prepared, reviewed, approved and then takes effect, in that order.\n" });
-    const early = csr(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--approved-date", "2024-03-05", "--date", "2024-03-01"]);
+    const early = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--approved-date", "2024-03-05", "--date", "2024-03-01"]);
     expect(early.stderr).toBe("csr: --date 2024-03-01 is before --approved-date 2024-03-05; a revision is prepared, reviewed, approved and then takes effect, in that order.\n");
-    const result = csr(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, ...dates, "--date", "2024-03-01"]);
+    const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, ...dates, "--date", "2024-03-01"]);
     expect(result.code).toBe(0);
     expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain(
       ["    prepared:", "      by: zhang", "      date: 2024-02-20", "    reviewed:", "      by: li", "      date: 2024-02-23", "    approved:", "      by: wang", "      date: 2024-02-28", ""].join("\n"),
@@ -161,20 +161,20 @@ describe("csr release", () => {
     expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain("effective: 2024-03-01\n");
   });
 
-  it("counts revisions within the edition, and starts a new edition with --major", () => {
+  it("counts revisions within the edition, and starts a new edition with --major", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
-    expect(csr(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"]).stdout).toMatch(/^Released QP-020 A\/1 .* tag QP-020\/A-1\.\n$/);
+    expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"])).stdout).toMatch(/^Released QP-020 A\/1 .* tag QP-020\/A-1\.\n$/);
     writeFileSync(join(repo, "documents/QP-020.yaml"), readFileSync(join(repo, "documents/QP-020.yaml"), "utf8").replace("title: 顾客特定要求管理程序", "title: 顾客特定要求控制程序"));
-    expect(csr(["-C", repo, "release", "QP-020", "--major", "--summary", "换版", ...SIGNERS, "--date", "2024-06-01"]).stdout).toMatch(/^Released QP-020 B\/0 .* tag QP-020\/B-0\.\n$/);
+    expect((await csrInProcess(["-C", repo, "release", "QP-020", "--major", "--summary", "换版", ...SIGNERS, "--date", "2024-06-01"])).stdout).toMatch(/^Released QP-020 B\/0 .* tag QP-020\/B-0\.\n$/);
     const text = readFileSync(join(repo, "documents/QP-020.yaml"), "utf8");
     expect(text).toContain("effective: 2024-06-01\n");
     expect([...text.matchAll(/version: (\S+)/g)].map((m) => m[1])).toEqual(["A/0", "A/1", "B/0"]);
     expect(git(repo, ["log", "--format=%s"])).toBe("release QP-020 B/0: 换版\nrelease QP-020 A/1: 增加评审期限\ninitial\n");
   });
 
-  it("writes '/' in a document number as '_' in the tag", () => {
+  it("writes '/' in a document number as '_' in the tag", async () => {
     const repo = repoWith({ "documents/CS_QP-006.yaml": DRAFT.replace("id: QP-020", "id: CS/QP-006") });
-    const result = csr(["-C", repo, "release", "CS/QP-006", "--summary", "首次发布", ...SIGNERS]);
+    const result = await csrInProcess(["-C", repo, "release", "CS/QP-006", "--summary", "首次发布", ...SIGNERS]);
     expect(result.code).toBe(0);
     expect(git(repo, ["tag"])).toBe("CS_QP-006/A-0\n");
   });
@@ -188,10 +188,10 @@ describe("csr release", () => {
       ["the summary is missing", SIGNERS, "csr: --summary is required: what changed, e.g. --summary '增加评审期限'.\n"],
     ];
     for (const [when, args, stderr] of refusals) {
-      it(when, () => {
+      it(when, async () => {
         const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
         const before = head(repo);
-        const result = csr(["-C", repo, "release", "QP-020", ...args]);
+        const result = await csrInProcess(["-C", repo, "release", "QP-020", ...args]);
         expect(result.stderr).toBe(stderr);
         expect(result.code).toBe(2);
         expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(RELEASED);
@@ -200,20 +200,20 @@ describe("csr release", () => {
       });
     }
 
-    it("the approver is not an approver, said in Chinese with each role's meaning beside its code", () => {
+    it("the approver is not an approver, said in Chinese with each role's meaning beside its code", async () => {
       const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
-      const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", "--prepared", "zhang", "--reviewed", "li", "--approved", "li"], { lang: "zh-CN" });
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", "--prepared", "zhang", "--reviewed", "li", "--approved", "li"], { lang: "zh-CN" });
       expect(result.stderr).toBe(
         "csr: --approved li：people.yaml 中的李娜没有 approver（批准）角色；现有角色：author（编制）、reviewer（审核）。\n提示：请选择具有 approver（批准）角色的人；如果已授予该角色，请在 people.yaml 中补上。\n",
       );
       expect(result.code).toBe(2);
     });
 
-    it("another file is staged", () => {
+    it("another file is staged", async () => {
       const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
       writeFileSync(join(repo, "people.yaml"), readFileSync(join(repo, "people.yaml"), "utf8") + "# staged\n");
       git(repo, ["add", "people.yaml"]);
-      const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
       expect(result.stderr).toBe(
         "csr: Other files are staged for commit (people.yaml); csr commits this document on its own and wrote nothing.\nhint: Commit them or unstage them ('git restore --staged <file>') first.\n",
       );
@@ -221,7 +221,7 @@ describe("csr release", () => {
       expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(RELEASED);
     });
 
-    it("the repository has unresolved conflicts", () => {
+    it("the repository has unresolved conflicts", async () => {
       const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
       git(repo, ["checkout", "-q", "-b", "other"]);
       writeFileSync(join(repo, "documents/QP-020.yaml"), RELEASED.replace("顾客特定要求管理程序", "顾客要求管理程序"));
@@ -231,7 +231,7 @@ describe("csr release", () => {
       git(repo, ["commit", "-qam", "main title"]);
       expect(() => git(repo, ["merge", "-q", "other"])).toThrow();
       const conflicted = readFileSync(join(repo, "documents/QP-020.yaml"), "utf8");
-      const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
       expect(result.stderr).toBe(
         "csr: The repository has unresolved merge conflicts (documents/QP-020.yaml); csr writes nothing until they are resolved.\nhint: Resolve the conflicts, 'git add' the files and commit, then run the command again.\n",
       );
@@ -239,10 +239,10 @@ describe("csr release", () => {
       expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(conflicted);
     });
 
-    it("the tag exists already", () => {
+    it("the tag exists already", async () => {
       const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
       git(repo, ["tag", "QP-020/A-1"]);
-      const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
       expect(result.stderr).toBe(
         "csr: The tag QP-020/A-1 exists already; QP-020 A/1 was released before.\nhint: Check 'csr history' and 'git tag', and remove a stray tag only if that release never happened.\n",
       );
@@ -250,12 +250,12 @@ describe("csr release", () => {
       expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(RELEASED);
     });
 
-    it("the document has not changed since its last release (unless --force)", () => {
+    it("the document has not changed since its last release (unless --force)", async () => {
       const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
-      expect(csr(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"]).code).toBe(0);
+      expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"])).code).toBe(0);
       const released = readFileSync(join(repo, "documents/QP-020.yaml"), "utf8");
       const before = head(repo);
-      const again = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS, "--yes"]);
+      const again = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS, "--yes"]);
       expect(again).toEqual({
         code: 2,
         stdout: "",
@@ -263,13 +263,13 @@ describe("csr release", () => {
       });
       expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(released);
       expect(head(repo)).toBe(before);
-      expect(csr(["-C", repo, "release", "QP-020", "--summary", "年度评审，无变化", ...SIGNERS, "--force"]).stdout).toMatch(/^Released QP-020 A\/2 /);
+      expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "年度评审，无变化", ...SIGNERS, "--force"])).stdout).toMatch(/^Released QP-020 A\/2 /);
     });
 
-    it("the repository has no commit yet", () => {
+    it("the repository has no commit yet", async () => {
       const repo = minimalRepo({ "documents/QP-020.yaml": RELEASED });
       git(repo, ["init", "-q"]);
-      const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
       expect(result.stderr).toBe(
         "csr: The repository has no commit yet; csr records this change as a commit on top of the repository's history.\nhint: Commit the repository first: git add -A && git commit -m '初始文件'.\n",
       );
@@ -277,21 +277,21 @@ describe("csr release", () => {
       expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(RELEASED);
     });
 
-    it("qms.yaml is not tracked by git", () => {
+    it("qms.yaml is not tracked by git", async () => {
       const repo = minimalRepo({ "documents/QP-020.yaml": RELEASED });
       git(repo, ["init", "-q"]);
       git(repo, ["add", "documents", "people.yaml"]);
       git(repo, ["commit", "-qm", "documents only"]);
-      const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
       expect(result.stderr).toBe(
         "csr: qms.yaml is not tracked by git, so the commit csr makes would not hold the repository's configuration.\nhint: Add and commit it first: git add qms.yaml && git commit -m '体系配置'.\n",
       );
       expect(result.code).toBe(2);
     });
 
-    it("the folder is not a git repository", () => {
+    it("the folder is not a git repository", async () => {
       const repo = minimalRepo({ "documents/QP-020.yaml": RELEASED });
-      const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
       expect(result.stderr).toBe(`csr: ${repo} is not a git repository; csr records releases as git commits.\nhint: Run 'git init' and commit the repository first.\n`);
       expect(result.code).toBe(2);
     });
@@ -299,19 +299,19 @@ describe("csr release", () => {
 });
 
 describe("csr release is all or nothing", () => {
-  it("refuses a document number that makes an invalid tag name, writing nothing", () => {
+  it("refuses a document number that makes an invalid tag name, writing nothing", async () => {
     const text = RELEASED.replace("id: QP-020", "id: QP..015");
     const repo = repoWith({ "documents/QP..015.yaml": text });
     const before = head(repo);
-    const result = csr(["-C", repo, "release", "QP..015", "--summary", "x", ...SIGNERS]);
+    const result = await csrInProcess(["-C", repo, "release", "QP..015", "--summary", "x", ...SIGNERS]);
     expect(result.stderr).toMatch(/^csr: 'QP\.\.015\/A-1' is not a valid git tag name, so QP\.\.015 cannot be released under its number; nothing was written: renumber the document/);
     expectUntouched(repo, "documents/QP..015.yaml", text, before, result);
     expect(git(repo, ["tag"])).toBe("");
     // A rerun is refused the same way rather than releasing A/2.
-    expect(csr(["-C", repo, "release", "QP..015", "--summary", "x", ...SIGNERS]).stderr).toBe(result.stderr);
+    expect((await csrInProcess(["-C", repo, "release", "QP..015", "--summary", "x", ...SIGNERS])).stderr).toBe(result.stderr);
   });
 
-  it("refuses without a git identity, leaving the file unmodified and unstaged", () => {
+  it("refuses without a git identity, leaving the file unmodified and unstaged", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     const before = head(repo);
     const result = csrWithoutIdentity(repo, ["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
@@ -320,10 +320,10 @@ describe("csr release is all or nothing", () => {
     expect(git(repo, ["tag"])).toBe("");
     // The rerun, once git has an identity, releases A/1 and not A/2.
     git(repo, ["config", "user.email", "test@example.com"]);
-    expect(csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]).stdout).toMatch(/^Released QP-020 A\/1 /);
+    expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS])).stdout).toMatch(/^Released QP-020 A\/1 /);
   });
 
-  it("obsolete refuses without a git identity too", () => {
+  it("obsolete refuses without a git identity too", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     const before = head(repo);
     const result = csrWithoutIdentity(repo, ["-C", repo, "obsolete", "QP-020", "--reason", "停用"]);
@@ -331,29 +331,29 @@ describe("csr release is all or nothing", () => {
     expectUntouched(repo, "documents/QP-020.yaml", RELEASED, before, result);
   });
 
-  it("puts the file and the index back when the commit fails (a pre-commit hook refuses)", () => {
+  it("puts the file and the index back when the commit fails (a pre-commit hook refuses)", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     const before = head(repo);
     const hook = join(repo, ".git", "hooks", "pre-commit");
     writeFileSync(hook, "#!/bin/sh\necho 'error: commits are frozen' >&2\nexit 1\n");
     chmodSync(hook, 0o755);
-    const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+    const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
     expect(result.stderr).toBe("csr: Could not commit documents/QP-020.yaml (git: commits are frozen); nothing was changed: documents/QP-020.yaml, the index and HEAD are as they were.\n");
     expectUntouched(repo, "documents/QP-020.yaml", RELEASED, before, result);
     expect(git(repo, ["tag"])).toBe("");
   });
 
-  it("undoes the commit when the tag cannot be made, so that a rerun releases the same version", () => {
+  it("undoes the commit when the tag cannot be made, so that a rerun releases the same version", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     // A tag named like the document blocks every tag below it (refs/tags/QP-020 is a file, not a folder).
     git(repo, ["tag", "QP-020"]);
     const before = head(repo);
-    const result = csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+    const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
     expect(result.stderr).toMatch(/^csr: Could not tag the release QP-020\/A-1 \(git: .*\); nothing was changed: documents\/QP-020\.yaml, the index and HEAD are as they were\.\n$/);
     expectUntouched(repo, "documents/QP-020.yaml", RELEASED, before, result);
     expect(git(repo, ["tag"])).toBe("QP-020\n");
     git(repo, ["tag", "-d", "QP-020"]);
-    expect(csr(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]).stdout).toMatch(/^Released QP-020 A\/1 .* tag QP-020\/A-1\.\n$/);
+    expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS])).stdout).toMatch(/^Released QP-020 A\/1 .* tag QP-020\/A-1\.\n$/);
   });
 });
 
@@ -382,9 +382,9 @@ describe("csr release and obsolete change only the lines they edit", () => {
     "",
   ].join("\n");
 
-  it("release: only effective and the new revision entry differ", () => {
+  it("release: only effective and the new revision entry differ", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": LAYOUT, "processes.yaml": "processes:\n  - id: S1\n    name: 顾客要求\n    kind: support\n" });
-    const result = csr(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"]);
+    const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const after = LAYOUT.replace("effective: 2024-01-10", "effective: 2024-05-01").replace(
@@ -411,9 +411,9 @@ describe("csr release and obsolete change only the lines they edit", () => {
     expect(diff.filter((l) => l.startsWith("+"))).toHaveLength(13);
   });
 
-  it("obsolete: only status and the obsolete block differ", () => {
+  it("obsolete: only status and the obsolete block differ", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": LAYOUT, "processes.yaml": "processes:\n  - id: S1\n    name: 顾客要求\n    kind: support\n" });
-    const result = csr(["-C", repo, "obsolete", "QP-020", "--reason", "停用", "--date", "2024-07-01"]);
+    const result = await csrInProcess(["-C", repo, "obsolete", "QP-020", "--reason", "停用", "--date", "2024-07-01"]);
     expect(result.stderr).toBe("");
     expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(
       LAYOUT.replace("status: released   # 由 csr release 维护\n", "status: obsolete # 由 csr release 维护\nobsolete:\n  date: 2024-07-01\n  reason: 停用\n"),
@@ -424,16 +424,16 @@ describe("csr release and obsolete change only the lines they edit", () => {
 describe("csr obsolete", () => {
   const QP030 = RELEASED.replace(/QP-020/g, "QP-030").replace("顾客特定要求管理程序", "顾客要求管理程序（新）");
 
-  it("records the date, reason and successor, and commits", () => {
+  it("records the date, reason and successor, and commits", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED, "documents/QP-030.yaml": QP030 });
-    const result = csr(["-C", repo, "obsolete", "QP-020", "--reason", "由 QP-030 替代", "--superseded-by", "QP-030", "--date", "2024-07-01"]);
+    const result = await csrInProcess(["-C", repo, "obsolete", "QP-020", "--reason", "由 QP-030 替代", "--superseded-by", "QP-030", "--date", "2024-07-01"]);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(`Withdrew QP-020 (documents/QP-020.yaml) on 2024-07-01: commit ${git(repo, ["rev-parse", "--short", "HEAD"]).trim()}.\n`);
     expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(
       RELEASED.replace("status: released\n", "status: obsolete\nobsolete:\n  date: 2024-07-01\n  reason: 由 QP-030 替代\n  superseded_by: QP-030\n"),
     );
     expect(git(repo, ["log", "-1", "--format=%s"])).toBe("obsolete QP-020: 由 QP-030 替代\n");
-    expect(csr(["-C", repo, "check"]).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "check"])).code).toBe(0);
   });
 
   const refusals: [string, string[], string][] = [
@@ -442,10 +442,10 @@ describe("csr obsolete", () => {
     ["the reason is missing", [], "csr: --reason is required: say why the document is withdrawn, e.g. --reason '由 QP-030 替代'.\n"],
   ];
   for (const [when, args, stderr] of refusals) {
-    it(`refuses when ${when}`, () => {
+    it(`refuses when ${when}`, async () => {
       const repo = repoWith({ "documents/QP-020.yaml": RELEASED, "documents/QP-030.yaml": QP030 });
       const before = head(repo);
-      const result = csr(["-C", repo, "obsolete", "QP-020", ...args]);
+      const result = await csrInProcess(["-C", repo, "obsolete", "QP-020", ...args]);
       expect(result.stderr).toBe(stderr);
       expect(result.code).toBe(2);
       expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(RELEASED);
@@ -453,10 +453,17 @@ describe("csr obsolete", () => {
     });
   }
 
-  it("refuses a document that is obsolete already", () => {
+  it("does not suggest the withdrawn document itself as its successor", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
-    expect(csr(["-C", repo, "obsolete", "QP-020", "--reason", "停用", "--date", "2024-07-01"]).code).toBe(0);
-    const result = csr(["-C", repo, "obsolete", "QP-020", "--reason", "again"]);
+    const result = await csrInProcess(["-C", repo, "obsolete", "QP-020", "--reason", "x", "--superseded-by", "QP-021"]);
+    expect(result.stderr).toBe("csr: --superseded-by QP-021: no such document. Add the new document first.\n");
+    expect(result.code).toBe(2);
+  });
+
+  it("refuses a document that is obsolete already", async () => {
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+    expect((await csrInProcess(["-C", repo, "obsolete", "QP-020", "--reason", "停用", "--date", "2024-07-01"])).code).toBe(0);
+    const result = await csrInProcess(["-C", repo, "obsolete", "QP-020", "--reason", "again"]);
     expect(result.stderr).toBe("csr: QP-020 is obsolete already (since 2024-07-01).\n");
     expect(result.code).toBe(2);
   });

@@ -24,7 +24,7 @@ import {
 import { strToU8, zipSync } from "fflate";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, minimalRepo, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, minimalRepo, tempDir } from "../helpers.js";
 
 type Child = Paragraph | Table;
 
@@ -223,7 +223,7 @@ describe("csr import FILE.docx", () => {
   it("reads a procedure in the seed layout field by field, lists what it could not take over, and never overwrites", async () => {
     const repo = repoWith({ "QP-020 文件与资料管理程序.docx": await procedureQP020() });
     const file = join("Word文件", "QP-020 文件与资料管理程序.docx");
-    const dry = csr(["-C", repo, "import", file, "--dry-run"]);
+    const dry = await csrInProcess(["-C", repo, "import", file, "--dry-run"]);
     const report = [
       `${file}: QP-020 文件与资料管理程序 (procedure, released, A/1; 2 revisions, 8 sections, 2 references)`,
       "  section 5.3, paragraph 26: a picture — not imported",
@@ -235,12 +235,12 @@ describe("csr import FILE.docx", () => {
     expect(dry.code).toBe(0);
     expect(existsSync(join(repo, "documents", "QP-020.yaml"))).toBe(false);
 
-    const real = csr(["-C", repo, "import", file]);
+    const real = await csrInProcess(["-C", repo, "import", file]);
     expect(real.stdout).toBe([...report, "  wrote documents/QP-020.yaml", "", "Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.", "csr check is clean.", ""].join("\n"));
     expect(real.code).toBe(0);
     expect(parse(readFileSync(join(repo, "documents", "QP-020.yaml"), "utf8"))).toEqual(QP020);
 
-    const again = csr(["-C", repo, "import", file]);
+    const again = await csrInProcess(["-C", repo, "import", file]);
     expect(again.stdout).toContain("  documents/QP-020.yaml exists already; it was not overwritten (QP-020 文件与资料管理程序.docx not imported)\n");
     expect(again.stdout).toContain("Imported 0 of 1 Word file(s); 0 refused, 1 conflict(s) with existing files.\n");
     expect(again.code).toBe(1);
@@ -249,7 +249,7 @@ describe("csr import FILE.docx", () => {
   it("exits 0 when the files it wrote check clean, though another file of the repository has an error", async () => {
     const repo = repoWith({ "QP-020 文件与资料管理程序.docx": await procedureQP020() });
     writeFileSync(join(repo, "documents", "QP-099.yaml"), "id: QP-099\ntitle: 已有文件\nlevel: 2\nkind: procedure\ndepartment: NOSUCH\nstatus: draft\nsections:\n  - title: 目的\n    text: 已有的错误。\n");
-    const result = csr(["-C", repo, "import", join("Word文件", "QP-020 文件与资料管理程序.docx")]);
+    const result = await csrInProcess(["-C", repo, "import", join("Word文件", "QP-020 文件与资料管理程序.docx")]);
     expect(result.stdout).toContain("Imported 1 of 1 Word file(s); 0 refused, 0 conflict(s) with existing files.\ncsr check: 1 error(s)");
     expect(result.stdout).toContain("  documents/QP-099.yaml:5:13 ref/unresolved");
     expect(result.code).toBe(0);
@@ -257,7 +257,7 @@ describe("csr import FILE.docx", () => {
 
   it("reads a work instruction with one-cell labels and a 文件修改记录", async () => {
     const repo = repoWith({ "SOP-QR-020.docx": await instructionSOPQR020() });
-    const result = csr(["-C", repo, "import", join("Word文件", "SOP-QR-020.docx")]);
+    const result = await csrInProcess(["-C", repo, "import", join("Word文件", "SOP-QR-020.docx")]);
     expect(result.stdout).toBe(
       [
         `${join("Word文件", "SOP-QR-020.docx")}: SOP-QR-020 来料检验作业指导书 (instruction, released, A/0; 1 revision, 5 sections, 1 reference)`,
@@ -315,7 +315,7 @@ describe("csr import FILE.docx", () => {
       "无编号.docx": await docxFile([p("某某规定"), p("1 目的"), p("说明。")]),
       "损坏.docx": Buffer.from(zipSync({ "word/document.xml": strToU8("<w:document") })),
     });
-    const result = csr(["-C", repo, "import", "Word文件", "--dry-run"]);
+    const result = await csrInProcess(["-C", repo, "import", "Word文件", "--dry-run"]);
     const lines = result.stdout.split("\n");
     expect(lines.filter((l) => !l.startsWith("  "))).toEqual([
       `${join("Word文件", "QP-020.docx")}: QP-020 文件与资料管理程序 (procedure, released, A/1; 2 revisions, 8 sections, 2 references)`,
@@ -351,7 +351,7 @@ describe("csr import FILE.docx", () => {
         p("先进先出。"),
       ]),
     });
-    const result = csr(["-C", repo, "import", join("Word文件", "QP-030 仓库管理程序.docx")]);
+    const result = await csrInProcess(["-C", repo, "import", join("Word文件", "QP-030 仓库管理程序.docx")]);
     expect(result.stdout.split("\n").slice(0, 3)).toEqual([
       `${join("Word文件", "QP-030 仓库管理程序.docx")}: QP-030 仓库管理程序 (procedure, draft; 0 revisions, 6 sections, 0 references)`,
       "  header block: no 文件名称 and no title paragraph; the title '仓库管理程序' was taken from the file name",
@@ -371,7 +371,7 @@ describe("csr import FILE.docx", () => {
         ],
       },
     ]);
-    const md = csr(["-C", repo, "render", "QP-030", "--format", "md", "--out", tempDir()], { lang: null });
+    const md = await csrInProcess(["-C", repo, "render", "QP-030", "--format", "md", "--out", tempDir()], { lang: null });
     expect(md.code).toBe(0);
     expect(readFileSync(md.stdout.trim(), "utf8")).toMatch(/## 3 职责[\s\S]*## 5 作业流程[\s\S]*### 5\.1 入库[\s\S]*### 5\.2 出库[\s\S]*## 6 相关文件/);
   });
@@ -405,7 +405,7 @@ describe("csr import FILE.docx", () => {
       ),
       "QP-061.docx": await docxFile([p("作废"), p("文件编号：QP-061"), p("文件名称：旧程序"), p("1 目的"), p("无。")]),
     });
-    const result = csr(["-C", repo, "import", "Word文件"]);
+    const result = await csrInProcess(["-C", repo, "import", "Word文件"]);
     expect(result.stdout.split("\n").slice(0, 5)).toEqual([
       `${join("Word文件", "QP-060.docx")}: QP-060 Training Procedure (procedure, released, A/0; 1 revision, 2 sections, 0 references)`,
       "  wrote documents/QP-060.yaml",
@@ -446,7 +446,7 @@ describe("csr import FILE.docx", () => {
         { headers: { default: pageHeader }, footers: { default: new Footer({ children: [p("第 1 页 共 3 页"), p("保密等级：内部")] }) } },
       ),
     });
-    const result = csr(["-C", repo, "import", join("Word文件", "QP-070.docx"), "--dry-run"]);
+    const result = await csrInProcess(["-C", repo, "import", join("Word文件", "QP-070.docx"), "--dry-run"]);
     expect(result.stdout.split("\n").slice(0, 7)).toEqual([
       `${join("Word文件", "QP-070.docx")}: QP-070 不合格品控制程序 (procedure, draft, A/0; 1 revision, 1 section, 0 references)`,
       "  page footer (footer1.xml), paragraph 2: text in the page footer was not imported: '保密等级：内部'",
@@ -468,7 +468,7 @@ describe("csr import FILE.docx", () => {
       }),
       "QP-061.docx": await docxFile([p("作废"), p("文件编号：QP-061"), p("文件名称：旧程序"), p("1 目的"), p("无。")]),
     });
-    const result = csr(["-C", repo, "import", "Word文件", "--dry-run"], { lang: "zh-CN" });
+    const result = await csrInProcess(["-C", repo, "import", "Word文件", "--dry-run"], { lang: "zh-CN" });
     expect(result.stdout).toBe(
       [
         `${join("Word文件", "QP-020 文件与资料管理程序.docx")}：QP-020 文件与资料管理程序（程序文件、已发布、A/1；2 个版本、8 个章节、2 个引用）`,
@@ -514,7 +514,7 @@ describe("csr import FILE.docx", () => {
         p("按批号追溯。"),
       ]),
     });
-    const result = csr(["-C", repo, "import", join("Word文件", "QP-080.docx")]);
+    const result = await csrInProcess(["-C", repo, "import", join("Word文件", "QP-080.docx")]);
     expect(result.stdout.split("\n")[0]).toBe(`${join("Word文件", "QP-080.docx")}: QP-080 标识和可追溯性控制程序 (procedure, draft; 0 revisions, 5 sections, 0 references)`);
     expect(parse(readFileSync(join(repo, "documents", "QP-080.yaml"), "utf8")).sections).toEqual([
       { title: "目的", text: "确保产品可追溯。" },
@@ -527,14 +527,14 @@ describe("csr import FILE.docx", () => {
         ],
       },
     ]);
-    const md = csr(["-C", repo, "render", "QP-080", "--format", "md", "--out", tempDir()], { lang: null });
+    const md = await csrInProcess(["-C", repo, "render", "QP-080", "--format", "md", "--out", tempDir()], { lang: null });
     expect(readFileSync(md.stdout.trim(), "utf8")).toMatch(/## 1 目的[\s\S]*## 2 适用范围[\s\S]*## 3 作业流程[\s\S]*### 3\.1 标识[\s\S]*### 3\.2 追溯/);
   });
 
-  it("refuses a zip bomb in seconds, naming the file, even when the package understates its sizes", () => {
+  it("refuses a zip bomb in seconds, naming the file, even when the package understates its sizes", async () => {
     const repo = repoWith({ "QP-099.docx": lyingZip("word/document.xml", new Uint8Array(130 * 1024 * 1024)) });
     const started = Date.now();
-    const result = csr(["-C", repo, "import", join("Word文件", "QP-099.docx")]);
+    const result = await csrInProcess(["-C", repo, "import", join("Word文件", "QP-099.docx")]);
     expect(result.stdout).toContain(`${join("Word文件", "QP-099.docx")}: not imported: ${join("Word文件", "QP-099.docx")} cannot be read: it inflates to more than 128 MiB (a zip bomb, or a package with very large pictures).\n`);
     expect(result.code).toBe(1);
     expect(Date.now() - started).toBeLessThan(30_000);
@@ -553,14 +553,14 @@ describe("csr import FILE.docx", () => {
       ]),
     });
     const people = readFileSync(join(repo, "people.yaml"), "utf8");
-    const dry = csr(["-C", repo, "import", "Word文件", "--dry-run"]);
+    const dry = await csrInProcess(["-C", repo, "import", "Word文件", "--dry-run"]);
     expect(dry.stdout.split("\n").slice(0, 4)).toEqual([
       `${join("Word文件", "QP-070.docx")}: QP-070 培训程序 (procedure, released, A/0; 1 revision, 1 section, 0 references)`,
       "  header block: the revision record has no row for version A/0; it was recorded dated 2025-01-10 with the summary '从 Word 文件导入'",
       "  header block: prepared by '赵 六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
       "  would write documents/QP-070.yaml",
     ]);
-    const result = csr(["-C", repo, "import", "Word文件", "--add-people"]);
+    const result = await csrInProcess(["-C", repo, "import", "Word文件", "--add-people"]);
     expect(result.stdout.split("\n").slice(2, 6)).toEqual(["  wrote documents/QP-070.yaml", "", "Added to people.yaml (check each department and role):", "  赵六: 品质部, roles author (QP-070.docx)"]);
     expect(result.code).toBe(0);
     expect(readFileSync(join(repo, "people.yaml"), "utf8")).toBe(`${people}  - id: 赵六\n    name: 赵六\n    department: QA\n    roles: [author]\n`);
@@ -569,20 +569,20 @@ describe("csr import FILE.docx", () => {
 });
 
 describe("render → import", () => {
-  it("the example's CSR procedure comes back printing the same as before", () => {
+  it("the example's CSR procedure comes back printing the same as before", async () => {
     const repo = copyFixture("examples/acme-auto");
     const out = tempDir();
-    expect(csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", out], { lang: null }).code).toBe(0);
-    expect(csr(["-C", repo, "render", "QP-015", "--format", "md", "--out", out], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "render", "QP-015", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "render", "QP-015", "--format", "md", "--out", out], { lang: null })).code).toBe(0);
     rmSync(join(repo, "documents", "procedures", "QP-015.yaml"));
-    const imported = csr(["-C", repo, "import", join(out, "QP-015.zh-CN.docx")]);
+    const imported = await csrInProcess(["-C", repo, "import", join(out, "QP-015.zh-CN.docx")]);
     expect(imported.stdout.split("\n").slice(0, 3)).toEqual([
       `${join(out, "QP-015.zh-CN.docx")}: QP-015 顾客特定要求管理程序 (procedure, released, A/2; 3 revisions, 18 sections, 10 references)`,
       "  wrote documents/QP-015.yaml",
       "",
     ]);
     const again = tempDir();
-    expect(csr(["-C", repo, "render", "QP-015", "--format", "md", "--out", again], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "render", "QP-015", "--format", "md", "--out", again], { lang: null })).code).toBe(0);
     // The body names 《纠正措施控制程序》 (QP-013), which the example's related list leaves out; the import lists it.
     const before = readFileSync(join(out, "QP-015.zh-CN.md"), "utf8");
     const after = readFileSync(join(again, "QP-015.zh-CN.md"), "utf8");
@@ -591,11 +591,11 @@ describe("render → import", () => {
 
   it("gives the same document back, and its header block and revision record print as in the source", async () => {
     const repo = repoWith({ "QP-020.docx": await procedureQP020() });
-    expect(csr(["-C", repo, "import", join("Word文件", "QP-020.docx")]).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "import", join("Word文件", "QP-020.docx")])).code).toBe(0);
     const out = tempDir();
-    expect(csr(["-C", repo, "render", "QP-020", "--format", "docx", "--out", out], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "render", "QP-020", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);
     const copy = repoWith({ "QP-020.docx": readFileSync(join(out, "QP-020.zh-CN.docx")) });
-    const result = csr(["-C", copy, "import", join("Word文件", "QP-020.docx")]);
+    const result = await csrInProcess(["-C", copy, "import", join("Word文件", "QP-020.docx")]);
     expect(result.stdout).toBe(
       [
         `${join("Word文件", "QP-020.docx")}: QP-020 文件与资料管理程序 (procedure, released, A/1; 2 revisions, 8 sections, 2 references)`,

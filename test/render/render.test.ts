@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, FIXTURES, makeRepo, minimalRepo, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, FIXTURES, makeRepo, minimalRepo, ROOT, tempDir } from "../helpers.js";
 
 const BASIC = join(FIXTURES, "render", "basic");
 const GOLDEN = join(FIXTURES, "render", "golden");
@@ -20,9 +20,9 @@ function expectGolden(name: string, actual: string): void {
 describe("csr render: golden files", () => {
   for (const format of ["md", "html"] as const) {
     for (const lang of ["zh-CN", "en"] as const) {
-      it(`renders a procedure, a form and a CSR review report as ${format} (${lang})`, () => {
+      it(`renders a procedure, a form and a CSR review report as ${format} (${lang})`, async () => {
         const out = tempDir();
-        const result = csr(["-C", BASIC, "render", "QP-020", "QR-020-01", "FORD-001", "--format", format, "--lang", lang, "--out", out]);
+        const result = await csrInProcess(["-C", BASIC, "render", "QP-020", "QR-020-01", "FORD-001", "--format", format, "--lang", lang, "--out", out]);
         expect(result.stderr).toBe(lang === "en" ? `Rendered 3 files (${format}, en).\n` : `已输出 3 个文件（${format}，${lang}）。\n`);
         expect(result.code).toBe(0);
         expect(result.stdout).toBe([`QP-020.${lang}.${format}`, `QR-020-01.${lang}.${format}`, `FORD-001.review.${lang}.${format}`].map((f) => `${join(out, f)}\n`).join(""));
@@ -33,17 +33,17 @@ describe("csr render: golden files", () => {
 });
 
 describe("csr render: lists in a line, as the document's language writes them", () => {
-  it("joins a review report's clauses, departments and records with 、 in Chinese and ', ' in English", () => {
+  it("joins a review report's clauses, departments and records with 、 in Chinese and ', ' in English", async () => {
     const repo = join(ROOT, "examples", "acme-auto");
-    const lines = (lang: string) => {
+    const lines = async (lang: string) => {
       const out = tempDir();
-      expect(csr(["-C", repo, "render", "DYA-001", "--format", "md", "--lang", lang, "--out", out, "--today", "2026-11-27"]).code).toBe(0);
+      expect((await csrInProcess(["-C", repo, "render", "DYA-001", "--format", "md", "--lang", lang, "--out", out, "--today", "2026-11-27"])).code).toBe(0);
       return readFileSync(join(out, `DYA-001.review.${lang}.md`), "utf8")
         .split("\n")
         .filter((l) => /IATF16949:8\.3\.3\.3|2025-02-18/.test(l));
     };
-    expect(lines("zh-CN")).toEqual(["| 章节 | 4.2 特殊特性符号 | 对应条款 | IATF16949:8.3.3.3、IATF16949:8.2.3.1.2 |", "- 发放部门：技术部、品质部、生产部（2025-02-18）"]);
-    expect(lines("en")).toEqual([
+    expect(await lines("zh-CN")).toEqual(["| 章节 | 4.2 特殊特性符号 | 对应条款 | IATF16949:8.3.3.3、IATF16949:8.2.3.1.2 |", "- 发放部门：技术部、品质部、生产部（2025-02-18）"]);
+    expect(await lines("en")).toEqual([
       "| Section | 4.2 特殊特性符号 | Clauses | IATF16949:8.3.3.3, IATF16949:8.2.3.1.2 |",
       "- Distributed to: Engineering, Quality Assurance, Production (2025-02-18)",
     ]);
@@ -53,9 +53,9 @@ describe("csr render: lists in a line, as the document's language writes them", 
 describe("csr render: layouts per document level (qms.yaml document_layouts)", () => {
   for (const format of ["md", "html"] as const) {
     for (const lang of ["zh-CN", "en"] as const) {
-      it(`prints the seed work-instruction change log and GJB signatures with 密级 as ${format} (${lang})`, () => {
+      it(`prints the seed work-instruction change log and GJB signatures with 密级 as ${format} (${lang})`, async () => {
         const out = tempDir();
-        const result = csr(["-C", join(FIXTURES, "render", "layouts"), "render", "CS/WI-101", "CS/QP-006", "--format", format, "--lang", lang, "--out", out]);
+        const result = await csrInProcess(["-C", join(FIXTURES, "render", "layouts"), "render", "CS/WI-101", "CS/QP-006", "--format", format, "--lang", lang, "--out", out]);
         expect(result.stderr).toBe(lang === "en" ? `Rendered 2 files (${format}, en).\n` : `已输出 2 个文件（${format}，${lang}）。\n`);
         expect(result.code).toBe(0);
         for (const file of readdirSync(out).sort()) expectGolden(file, readFileSync(join(out, file), "utf8"));
@@ -65,29 +65,29 @@ describe("csr render: layouts per document level (qms.yaml document_layouts)", (
 });
 
 describe("csr render", () => {
-  it("renders every document with --all into out/ at the repository root, replacing earlier renders", () => {
+  it("renders every document with --all into out/ at the repository root, replacing earlier renders", async () => {
     const repo = copyFixture("test/fixtures/render/basic");
     mkdirSync(join(repo, "out"));
     writeFileSync(join(repo, "out", "QP-020.zh-CN.md"), "old render\n");
-    const result = csr(["-C", join(repo, "documents"), "render", "--all", "--format", "md"], { lang: null });
+    const result = await csrInProcess(["-C", join(repo, "documents"), "render", "--all", "--format", "md"], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(["QM-01", "QP-009", "QP-020", "QR-020-01", "WI-001"].map((id) => `out/${id}.zh-CN.md\n`).join(""));
     expect(readFileSync(join(repo, "out", "QP-020.zh-CN.md"), "utf8")).toContain("# 顾客特定要求管理程序");
   });
 
-  it("names the documents --all leaves out because their files have errors", () => {
+  it("names the documents --all leaves out because their files have errors", async () => {
     const repo = copyFixture("test/fixtures/render/basic");
     writeFileSync(join(repo, "documents", "WI-001.yaml"), "id: WI-001\ntitle: 来料检验作业指导书\nlevel: 3\nkind: instruction\nstatus: draft\n");
-    const result = csr(["-C", repo, "render", "--all", "--format", "md"], { lang: null });
+    const result = await csrInProcess(["-C", repo, "render", "--all", "--format", "md"], { lang: null });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("已输出 4 个文件（md，zh-CN）。\n以下文件有错误，未输出（见 'csr check'）：WI-001。\n");
     expect(existsSync(join(repo, "out", "WI-001.zh-CN.md"))).toBe(false);
   });
 
-  it("with --all, leaves out a document with a dangling reference and renders the rest", () => {
+  it("with --all, leaves out a document with a dangling reference and renders the rest", async () => {
     const repo = copyFixture("test/fixtures/render/basic");
     writeFileSync(join(repo, "documents", "WI-001.yaml"), "id: WI-001\ntitle: 来料检验作业指导书\nlevel: 3\nkind: instruction\ndepartment: QA\nstatus: draft\nforms: [QR-404-01]\n");
-    const result = csr(["-C", repo, "render", "--all", "--format", "md"], { lang: null });
+    const result = await csrInProcess(["-C", repo, "render", "--all", "--format", "md"], { lang: null });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       "已输出 4 个文件（md，zh-CN）。\n以下文件引用了不存在的文件，未输出（见 'csr check'，ref/unresolved）：WI-001。\n",
@@ -96,9 +96,9 @@ describe("csr render", () => {
     expect(existsSync(join(repo, "out", "QP-020.zh-CN.md"))).toBe(true);
   });
 
-  it("stamps drafts and obsolete documents and explains the withdrawal", () => {
+  it("stamps drafts and obsolete documents and explains the withdrawal", async () => {
     const out = tempDir();
-    expect(csr(["-C", BASIC, "render", "WI-001", "QP-009", "--format", "html", "--out", out], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", BASIC, "render", "WI-001", "QP-009", "--format", "html", "--out", out], { lang: null })).code).toBe(0);
     const draft = readFileSync(join(out, "WI-001.zh-CN.html"), "utf8");
     expect(draft).toContain('<div class="stamp stamp-draft">草稿</div>');
     expect(draft).toContain('<td colspan="5" class="empty">尚无发布记录</td>');
@@ -107,29 +107,29 @@ describe("csr render", () => {
     expect(obsolete).toContain("替代文件：QP-020 顾客特定要求管理程序 (A/1)");
   });
 
-  it("uses the repository's own template, partial and labels instead of csr's", () => {
+  it("uses the repository's own template, partial and labels instead of csr's", async () => {
     const repo = copyFixture("test/fixtures/render/basic");
     mkdirSync(join(repo, "templates", "md", "partials"), { recursive: true });
     writeFileSync(join(repo, "templates", "md", "procedure.hbs"), "{{> header}}|{{t \"revisions\"}}|{{#each sections}}{{number}}.{{/each}}\n");
     writeFileSync(join(repo, "templates", "md", "partials", "header.hbs"), "[{{number}} {{version}}]");
     mkdirSync(join(repo, "templates", "i18n"));
     writeFileSync(join(repo, "templates", "i18n", "zh-CN.json"), JSON.stringify({ revisions: "修订履历" }));
-    expect(csr(["-C", repo, "render", "QP-020", "--format", "md"], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "render", "QP-020", "--format", "md"], { lang: null })).code).toBe(0);
     expect(readFileSync(join(repo, "out", "QP-020.zh-CN.md"), "utf8")).toBe("[QP-020 A/1]|修订履历|1.2.3.3.1.3.2.3.2.1.\n");
   });
 
-  it("reports a broken repository template as a user error", () => {
+  it("reports a broken repository template as a user error", async () => {
     const repo = copyFixture("test/fixtures/render/basic");
     mkdirSync(join(repo, "templates", "html"), { recursive: true });
     writeFileSync(join(repo, "templates", "html", "procedure.hbs"), "{{> no-such-partial}}\n");
-    const result = csr(["-C", repo, "render", "QP-020"]);
+    const result = await csrInProcess(["-C", repo, "render", "QP-020"]);
     expect(result.stderr).toBe(
       "csr: The html template 'procedure' (or one of its partials) failed: The partial no-such-partial could not be found\nhint: Check the repository's templates/ folder against docs/templates.md.\n",
     );
     expect(result.code).toBe(2);
   });
 
-  it("prints the section numbers the document declares, and 相关文件 and 相关记录 after them", () => {
+  it("prints the section numbers the document declares, and 相关文件 and 相关记录 after them", async () => {
     const repo = minimalRepo({
       "documents/QP-001.yaml": [
         "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nsections:",
@@ -138,18 +138,18 @@ describe("csr render", () => {
       ].join("\n"),
     });
     for (const format of ["md", "html"]) {
-      expect(csr(["-C", repo, "render", "QP-001", "--format", format], { lang: null }).code).toBe(0);
+      expect((await csrInProcess(["-C", repo, "render", "QP-001", "--format", format], { lang: null })).code).toBe(0);
       const text = readFileSync(join(repo, "out", `QP-001.zh-CN.${format}`), "utf8");
       const headings = [...text.matchAll(format === "md" ? /^#{2,} (.+)$/gm : /<h[2-6]>(.+?)<\/h[2-6]>/g)].map((m) => m[1]);
       expect(headings.slice(-8)).toEqual(["1 目的", "2 职责", "5 作业流程", "5.1 编号", "5.4 发放", "5.5 回收", "6 相关文件", "7 相关记录"]);
     }
   });
 
-  it("refuses a dangling reference instead of printing a blank row, and writes nothing", () => {
+  it("refuses a dangling reference instead of printing a blank row, and writes nothing", async () => {
     const repo = minimalRepo({
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nforms: [QR-001-09]\n",
     });
-    const result = csr(["-C", repo, "render", "QP-001"]);
+    const result = await csrInProcess(["-C", repo, "render", "QP-001"]);
     expect(result.stderr).toBe(
       "csr: QP-001 refers to QR-001-09, which is not in the repository; a rendered document cannot show a reference without its title and version.\nhint: Run 'csr check' and fix the ref/unresolved finding, then render again.\n",
     );
@@ -157,25 +157,25 @@ describe("csr render", () => {
     expect(existsSync(join(repo, "out"))).toBe(false);
   });
 
-  it("names an unknown id with a suggestion", () => {
-    const result = csr(["-C", BASIC, "render", "QP-02"]);
+  it("names an unknown id with a suggestion", async () => {
+    const result = await csrInProcess(["-C", BASIC, "render", "QP-02"]);
     expect(result.stderr).toBe("csr: No document or CSR 'QP-02' in the repository. Did you mean 'QP-020'?\n");
     expect(result.code).toBe(2);
   });
 
-  it("needs ids or --all", () => {
-    const result = csr(["-C", BASIC, "render"]);
+  it("needs ids or --all", async () => {
+    const result = await csrInProcess(["-C", BASIC, "render"]);
     expect(result.stderr).toBe("csr: Name the documents (or CSRs) to render, or use --all for every document.\nhint: Example: csr render QP-020 --format html\n");
     expect(result.code).toBe(2);
   });
 
-  it("never writes among the repository's data", () => {
-    const result = csr(["-C", BASIC, "render", "QP-020", "--out", "documents"]);
+  it("never writes among the repository's data", async () => {
+    const result = await csrInProcess(["-C", BASIC, "render", "QP-020", "--out", "documents"]);
     expect(result.stderr).toBe("csr: --out documents is among the repository's data; write generated output to a folder of its own, e.g. out/.\n");
     expect(result.code).toBe(2);
   });
 
-  it("names the Debian package when Chromium is missing", () => {
+  it("names the Debian package when Chromium is missing", async () => {
     const out = tempDir();
     const result = csr(["-C", BASIC, "render", "QP-020", "--format", "pdf", "--out", out], { env: { PATH: tempDir(), CSR_CHROMIUM: "" } });
     expect(result.stderr).toBe("csr: PDF output needs Chromium: install the Debian package 'chromium' (apt-get install chromium), or use --format html.\n");
@@ -183,7 +183,7 @@ describe("csr render", () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it("refuses a PDF on a machine without a Chinese font, naming the Debian packages", () => {
+  it("refuses a PDF on a machine without a Chinese font, naming the Debian packages", async () => {
     const out = tempDir();
     // fontconfig with no font directories: what a minimal container without fonts-* looks like.
     const fonts = join(tempDir(), "fonts.conf");
@@ -235,9 +235,9 @@ describe("csr render: hostile input", () => {
     ].join("\n"),
   });
 
-  it("escapes every value in HTML and keeps raw HTML in section text as text", () => {
+  it("escapes every value in HTML and keeps raw HTML in section text as text", async () => {
     const out = tempDir();
-    expect(csr(["-C", hostile, "render", "QP-666", "--out", out], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", hostile, "render", "QP-666", "--out", out], { lang: null })).code).toBe(0);
     const html = readFileSync(join(out, "QP-666.zh-CN.html"), "utf8");
     for (const raw of ["<script>", "<iframe", "<img", "<svg", "<b>ACME", "<style>body", 'href="javascript:'] ) expect(html).not.toContain(raw);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -246,9 +246,9 @@ describe("csr render: hostile input", () => {
     expect(html).toContain("&lt;b&gt;ACME&lt;/b&gt; &amp; Co");
   });
 
-  it("escapes every value in Markdown, and raw HTML in the section text too", () => {
+  it("escapes every value in Markdown, and raw HTML in the section text too", async () => {
     const out = tempDir();
-    expect(csr(["-C", hostile, "render", "QP-666", "--format", "md", "--out", out], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", hostile, "render", "QP-666", "--format", "md", "--out", out], { lang: null })).code).toBe(0);
     const md = readFileSync(join(out, "QP-666.zh-CN.md"), "utf8");
     expect(md).toContain("# \\<script\\>alert(1)\\</script\\>\n");
     expect(md).toContain("| 2024-01-01 | \"\\>\\<img src=x onerror=alert(1)\\> |  | A/0 | \\<img src=x onerror=alert(2)\\> |\n");
@@ -260,7 +260,7 @@ describe("csr render --format pdf", () => {
   const chromium = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"]).status === 0;
   const pdftotext = spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0;
 
-  it.runIf(chromium && pdftotext)("prints every PDF of a run through one Chromium, each with its own number in its text", { timeout: 120_000 }, () => {
+  it.runIf(chromium && pdftotext)("prints every PDF of a run through one Chromium, each with its own number in its text", { timeout: 120_000 }, async () => {
     const out = tempDir();
     // A wrapper that notes each start of the browser, then runs the real one.
     const launches = join(tempDir(), "launches.log");
@@ -281,7 +281,7 @@ describe("csr render --format pdf", () => {
     expect(spawnSync("pdftotext", [join(out, "FORD-001.review.en.pdf"), "-"], { encoding: "utf8" }).stdout).toContain("FORD-001");
   });
 
-  it.runIf(chromium && pdftotext)("prints 第 x 页 共 y 页 and the header block on every page, Page x of y in English", { timeout: 120_000 }, () => {
+  it.runIf(chromium && pdftotext)("prints 第 x 页 共 y 页 and the header block on every page, Page x of y in English", { timeout: 120_000 }, async () => {
     const out = tempDir();
     const manual = join(ROOT, "examples", "acme-auto");
     for (const lang of ["zh-CN", "en"] as const) {
@@ -299,7 +299,7 @@ describe("csr render --format pdf", () => {
     }
   });
 
-  it("names a browser that cannot be started in one line", () => {
+  it("names a browser that cannot be started in one line", async () => {
     const result = csr(["-C", BASIC, "render", "QP-020", "--format", "pdf", "--out", tempDir()], { env: { CSR_CHROMIUM: join(tempDir(), "no-such-browser") } });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^csr: Chromium was not found at .*no-such-browser; install the Debian package 'chromium' or set CSR_CHROMIUM to the browser's path\.\n$/);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, 
 import { dirname, join, relative, sep } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/site/tokenize.js";
-import { copyFixture, csr, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
 
 const DAY = "2026-11-27";
 
@@ -20,25 +20,25 @@ function filesOf(dir: string): string[] {
   return out.sort();
 }
 
-function buildSite(repo: string, ...args: string[]): { out: string; code: number; stdout: string; stderr: string } {
+async function buildSite(repo: string, ...args: string[]): Promise<{ out: string; code: number; stdout: string; stderr: string }> {
   const out = join(tempDir(), "site");
-  const result = csr(["-C", repo, "site", "--out", out, "--today", DAY, ...args], { lang: null });
+  const result = await csrInProcess(["-C", repo, "site", "--out", out, "--today", DAY, ...args], { lang: null });
   return { out, ...result };
 }
 
 describe("csr site on the bundled example", () => {
   let repo: string;
-  let site: ReturnType<typeof buildSite>;
+  let site: Awaited<ReturnType<typeof buildSite>>;
   let files: string[];
   const read = (path: string) => readFileSync(join(site.out, path), "utf8");
 
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = copyFixture("examples/acme-auto");
-    site = buildSite(repo);
+    site = await buildSite(repo);
     files = filesOf(site.out);
   });
 
-  it("builds the site and says what it wrote", () => {
+  it("builds the site and says what it wrote", async () => {
     expect(site.stderr).toBe("已生成网站：134 个页面，165 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
@@ -52,7 +52,7 @@ describe("csr site on the bundled example", () => {
     ]);
   });
 
-  it("names opinions and decisions on a CSR's page as csr does elsewhere, in Chinese punctuation", () => {
+  it("names opinions and decisions on a CSR's page as csr does elsewhere, in Chinese punctuation", async () => {
     expect(read("csr/DYA-002.html")).toContain(
       "<td>市场部 同意（孙伟，2024-06-18）；品质部 有条件同意（张丽，2024-06-19）；技术部 同意（周鹏，2024-06-19）；生产部 同意（黄军，2024-06-20）</td>",
     );
@@ -62,13 +62,13 @@ describe("csr site on the bundled example", () => {
     expect(read("people/zhangli.html")).toContain("<div><dt>角色</dt><dd>编制、审核、批准</dd></div>");
   });
 
-  it("names a process's owning department, and lists its clauses with 、 as Chinese lists values", () => {
+  it("names a process's owning department, and lists its clauses with 、 as Chinese lists values", async () => {
     expect(read("processes/C1.html")).toContain("<div><dt>过程负责人</dt><dd>市场部</dd></div>");
     expect(read("processes/C1.html")).toContain("<div><dt>条款</dt><dd>IATF16949:8.2、IATF16949:8.2.1、IATF16949:8.2.1.1、");
     expect(read("csr/DYA-001.html")).toContain("<th>对应条款</th><td>IATF16949:8.3.3.3、IATF16949:8.2.3.1.2</td>");
   });
 
-  it("has a page for every document, CSR, customer, process and person", () => {
+  it("has a page for every document, CSR, customer, process and person", async () => {
     const pagesOf = (folder: string) => filesOf(join(repo, folder)).map((f) => `${folder}/${f.replace(/^.*\//, "").replace(/\.yaml$/, ".html")}`).sort();
     expect(files.filter((f) => f.startsWith("documents/"))).toEqual(pagesOf("documents"));
     expect(files.filter((f) => f.startsWith("csr/"))).toEqual(pagesOf("csr"));
@@ -77,10 +77,10 @@ describe("csr site on the bundled example", () => {
     expect(files.filter((f) => f.startsWith("people/")).length).toBeGreaterThan(5);
   });
 
-  it("shows each document as csr render does, with links to what it references and to the CSRs it addresses", () => {
+  it("shows each document as csr render does, with links to what it references and to the CSRs it addresses", async () => {
     const page = read("documents/QP-014.html");
     const rendered = tempDir();
-    expect(csr(["-C", repo, "render", "QP-014", "--out", rendered], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "render", "QP-014", "--out", rendered], { lang: null })).code).toBe(0);
     const alone = readFileSync(join(rendered, "QP-014.zh-CN.html"), "utf8");
     // The document's own body is the same markup; only links are added around referenced ids.
     const body = (html: string) => html.slice(html.indexOf('<table class="page">'), html.indexOf("</td></tr></tbody>\n</table>")).replace(/<a href="[^"]*">([^<]*)<\/a>/g, "$1");
@@ -90,13 +90,13 @@ describe("csr site on the bundled example", () => {
     expect(page).toContain('<link rel="stylesheet" href="../assets/site.css">');
   });
 
-  it("links a CSR to the documents that address it", () => {
+  it("links a CSR to the documents that address it", async () => {
     const page = read("csr/DYA-001.html");
     expect(page).toContain('<a href="../documents/QP-014.html">QP-014</a> 特殊特性管理程序 (A/1) 章节 5.2 符号转换');
     expect(page).toContain('<a href="../customers/DYA.html">顾客：DYA 东岳汽车股份有限公司</a>');
   });
 
-  it("every link leads to a file of the site and nothing is loaded from outside", () => {
+  it("every link leads to a file of the site and nothing is loaded from outside", async () => {
     let links = 0;
     for (const file of files.filter((f) => f.endsWith(".html"))) {
       const html = read(file);
@@ -115,7 +115,7 @@ describe("csr site on the bundled example", () => {
     expect(links).toBeGreaterThan(2000);
   });
 
-  it("the dashboard's numbers link to the lists behind them", () => {
+  it("the dashboard's numbers link to the lists behind them", async () => {
     const index = read("index.html");
     expect(index).toContain('<a class="site-number" href="customers/DYA.html#status-in-review" aria-label="DYA · 评审中: 1">1</a>');
     expect(read("lists/reviews-open.html")).toContain('<a href="../csr/DYA-007.html">DYA-007</a>');
@@ -140,9 +140,9 @@ describe("csr site on the bundled example", () => {
   });
 
   it("registers are the same tables as csr list and csr matrix, with their downloads", async () => {
-    const listed = csr(["-C", repo, "list", "procedures", "--format", "csv"], { lang: null });
+    const listed = await csrInProcess(["-C", repo, "list", "procedures", "--format", "csv"], { lang: null });
     expect(read("registers/procedures.csv")).toBe(listed.stdout);
-    const matrix = csr(["-C", repo, "matrix", "csr", "--format", "csv"], { lang: null });
+    const matrix = await csrInProcess(["-C", repo, "matrix", "csr", "--format", "csv"], { lang: null });
     expect(read("registers/csr-matrix.csv")).toBe(matrix.stdout);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
@@ -153,16 +153,16 @@ describe("csr site on the bundled example", () => {
     expect(page).toContain('<td><a href="../documents/QP-001.html">QP-001</a></td>');
   });
 
-  it("the heat map colours each clause against processes and procedures and links each mark", () => {
+  it("the heat map colours each clause against processes and procedures and links each mark", async () => {
     const page = read("coverage.html");
     expect(page).toContain('<td class="direct"><a href="processes/C1.html" title="4.3.2 × C1" aria-label="4.3.2 × C1">●</a></td>');
     expect(page).toContain('<td class="inherited"><a href="documents/QP-001.html" title="4.3.2 × QP-001" aria-label="4.3.2 × QP-001">○</a></td>');
     expect(page).toContain('<td class="none"></td>');
   });
 
-  it("replaces a site it built before, and only that", () => {
+  it("replaces a site it built before, and only that", async () => {
     writeFileSync(join(site.out, "stale.html"), "old");
-    const again = csr(["-C", repo, "site", "--out", site.out, "--today", DAY], { lang: null });
+    const again = await csrInProcess(["-C", repo, "site", "--out", site.out, "--today", DAY], { lang: null });
     expect(again.code).toBe(0);
     expect(existsSync(join(site.out, "stale.html"))).toBe(false);
     expect(existsSync(join(site.out, "index.html"))).toBe(true);
@@ -172,40 +172,40 @@ describe("csr site on the bundled example", () => {
 describe("csr site refuses", () => {
   const repo = copyFixture("examples/acme-auto");
 
-  it("a non-empty folder it did not make", () => {
+  it("a non-empty folder it did not make", async () => {
     const out = tempDir();
     writeFileSync(join(out, "notes.txt"), "keep me");
-    const result = csr(["-C", repo, "site", "--out", out]);
+    const result = await csrInProcess(["-C", repo, "site", "--out", out]);
     expect(result.stderr).toBe(`csr: --out ${out} is not empty and was not made by 'csr site'; csr does not write over it.\nhint: Give a new or empty folder, e.g. --out out/site.\n`);
     expect(result.code).toBe(2);
     expect(readdirSync(out)).toEqual(["notes.txt"]);
   });
 
-  it("a folder among the repository's data, and a base URL that is not http(s)", () => {
-    const data = csr(["-C", repo, "site", "--out", join(repo, "documents", "site")], { lang: null });
+  it("a folder among the repository's data, and a base URL that is not http(s)", async () => {
+    const data = await csrInProcess(["-C", repo, "site", "--out", join(repo, "documents", "site")], { lang: null });
     expect(data.stderr).toBe("csr: --out documents/site 位于仓库的数据之中；生成的输出请写到单独的文件夹，例如 out/。\n");
     expect(data.code).toBe(2);
-    const url = csr(["-C", repo, "site", "--out", join(tempDir(), "s"), "--base-url", "ftp://example.com"], { lang: null });
+    const url = await csrInProcess(["-C", repo, "site", "--out", join(tempDir(), "s"), "--base-url", "ftp://example.com"], { lang: null });
     expect(url.stderr).toBe("csr: --base-url 需要 http 或 https 地址，实际为 'ftp://example.com'。\n");
     expect(url.code).toBe(2);
   });
 });
 
 describe("csr site --out through a symbolic link", () => {
-  it("refuses a folder that a link in the repository leads outside it, and writes there when that folder is named", () => {
+  it("refuses a folder that a link in the repository leads outside it, and writes there when that folder is named", async () => {
     // What is tested is where csr writes, not the pages: a small repository's site is built faster.
     const repo = copyFixture("test/fixtures/csr/valid");
     const elsewhere = tempDir();
     symlinkSync(elsewhere, join(repo, "published"));
     for (const out of ["published", join("published", "site")]) {
-      const refused = csr(["-C", repo, "site", "--out", out, "--today", DAY]);
+      const refused = await csrInProcess(["-C", repo, "site", "--out", out, "--today", DAY]);
       expect(refused.stderr).toBe(
         `csr: --out ${out} leads outside the repository through a symbolic link (to ${join(realpathSync(elsewhere), out.slice("published".length))}); csr writes there only if you name that folder yourself, e.g. --out ${join(realpathSync(elsewhere), out.slice("published".length))}.\n`,
       );
       expect(refused.code).toBe(2);
     }
     expect(readdirSync(elsewhere)).toEqual([]);
-    const named = csr(["-C", repo, "site", "--out", join(elsewhere, "site"), "--today", DAY]);
+    const named = await csrInProcess(["-C", repo, "site", "--out", join(elsewhere, "site"), "--today", DAY]);
     expect(named.code).toBe(0);
     expect(existsSync(join(elsewhere, "site", "index.html"))).toBe(true);
   });
@@ -214,8 +214,8 @@ describe("csr site --out through a symbolic link", () => {
 describe("csr site options", () => {
   const repo = copyFixture("examples/acme-auto");
 
-  it("--base-url gives canonical addresses and a sitemap; --lang en the English labels", () => {
-    const site = buildSite(repo, "--base-url", "https://qms.example.com/site", "--lang", "en");
+  it("--base-url gives canonical addresses and a sitemap; --lang en the English labels", async () => {
+    const site = await buildSite(repo, "--base-url", "https://qms.example.com/site", "--lang", "en");
     expect(site.code).toBe(0);
     const sitemap = readFileSync(join(site.out, "sitemap.xml"), "utf8");
     expect(sitemap).toContain("  <url><loc>https://qms.example.com/site/documents/QP-014.html</loc></url>\n");
@@ -234,26 +234,26 @@ describe("csr site options", () => {
     expect(readFileSync(join(site.out, "processes", "C1.html"), "utf8")).toContain("<div><dt>Owner</dt><dd>Marketing &amp; Sales</dd></div>");
   });
 
-  it("a repository's own site-section partial lays out the sections of every page", () => {
+  it("a repository's own site-section partial lays out the sections of every page", async () => {
     const dir = makeRepo({
       "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
       "people.yaml": "people: []\n",
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n",
       "templates/html/partials/site-section.hbs": '<div class="own">{{title}}:{{#each table.rows}}[{{#each this}}{{text}};{{/each}}]{{/each}}{{#each items}}({{text}}){{/each}}</div>\n',
     });
-    const site = buildSite(dir);
+    const site = await buildSite(dir);
     expect(site.code).toBe(0);
     expect(readFileSync(join(site.out, "registers", "procedures.html"), "utf8")).toContain('<div class="own">:[1;文件控制程序;QP-001;;;;;;草稿;]</div>');
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<div class="own">文件状态:(状态：草稿)(现行版本：—)(部门：品质部)</div>');
   });
 
-  it("a document with a reference that does not resolve gets a notice instead of its body", () => {
+  it("a document with a reference that does not resolve gets a notice instead of its body", async () => {
     const dir = makeRepo({
       "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
       "people.yaml": "people: []\n",
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nrelated: [QP-404]\n",
     });
-    const site = buildSite(dir);
+    const site = await buildSite(dir);
     expect(site.stderr).toContain("以下文件引用了不存在的文件，改为显示提示（见 'csr check'，ref/unresolved）：QP-001。\n");
     expect(site.code).toBe(0);
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain("无法显示：QP-001 refers to QP-404");
@@ -266,7 +266,7 @@ describe("csr site options", () => {
 });
 
 describe("csr site: what needs attention", () => {
-  it("counts copies to recall, overdue trainings and late decisions, links each to its list, and shows a department's open trainings on its people's pages", () => {
+  it("counts copies to recall, overdue trainings and late decisions, links each to its list, and shows a department's open trainings on its people's pages", async () => {
     const dir = makeRepo({
       "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}, {code: MKT, name: 市场部}]\nrules: {coverage/clause-uncovered: off}\n",
       "people.yaml": [
@@ -313,7 +313,7 @@ describe("csr site: what needs attention", () => {
         "",
       ].join("\n"),
     });
-    const site = buildSite(dir);
+    const site = await buildSite(dir);
     expect(site.code).toBe(0);
     const index = readFileSync(join(site.out, "index.html"), "utf8");
     const numbers = [...index.matchAll(/href="(lists\/[a-z-]+\.html)"><span class="count">(\d+)<\/span> <span class="label">([^<]+)<\/span>/g)].map((m) => `${m[3]} ${m[2]} ${m[1]}`);
@@ -338,18 +338,18 @@ describe("csr site: what needs attention", () => {
 });
 
 describe("csr site and the check cache", () => {
-  it("reads files and findings through the cache csr check keeps: after a check, and again after an edit, the pages are the same as without a cache", () => {
+  it("reads files and findings through the cache csr check keeps: after a check, and again after an edit, the pages are the same as without a cache", async () => {
     const dir = copyFixture("examples/acme-auto");
     const file = join(dir, "documents", "procedures", "QP-001.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("related: [", "related: [QP-404, "));
     gitInit(dir);
     // The first build finds no cache and reads every file; the cache it leaves is removed.
-    const plain = buildSite(dir);
+    const plain = await buildSite(dir);
     rmSync(join(dir, ".git", "csr-cache"), { recursive: true });
-    expect(csr(["-C", dir, "check", "--today", DAY]).code).toBe(1);
-    const cached = buildSite(dir);
+    expect((await csrInProcess(["-C", dir, "check", "--today", DAY], { lang: null })).code).toBe(1);
+    const cached = await buildSite(dir);
     writeFileSync(file, readFileSync(file, "utf8").replace("related: [QP-404, ", "related: [QP-405, "));
-    const edited = buildSite(dir);
+    const edited = await buildSite(dir);
     for (const site of [plain, cached, edited]) expect(site.stderr).toContain("csr check：1 个错误，0 个警告。\n");
     const page = (site: { out: string }, path: string) => readFileSync(join(site.out, path), "utf8");
     for (const path of ["index.html", "findings.html", "documents/QP-001.html", "documents/QP-015.html"]) expect(page(cached, path)).toBe(page(plain, path));
@@ -361,14 +361,14 @@ describe("csr site and the check cache", () => {
 });
 
 describe("csr site: the commits that touched a document", () => {
-  it("lists them newest first on the document's page, from one git log; a repository without commits has none", () => {
+  it("lists them newest first on the document's page, from one git log; a repository without commits has none", async () => {
     const dir = copyFixture("examples/acme-auto");
-    const before = buildSite(dir);
+    const before = await buildSite(dir);
     const file = join(dir, "documents", "procedures", "QP-001.yaml");
     gitInit(dir);
     writeFileSync(file, `${readFileSync(file, "utf8")}# 相关文件见 related\n`);
     git(dir, ["commit", "-q", "-a", "-m", "QP-001 <b>相关文件</b>"], { GIT_AUTHOR_DATE: "2026-11-20T10:00:00+08:00", GIT_COMMITTER_DATE: "2026-11-20T10:00:00+08:00" });
-    const after = buildSite(dir);
+    const after = await buildSite(dir);
     const commits = (site: { out: string }, path: string) => {
       const section = readFileSync(join(site.out, path), "utf8").split("<h2>修改过本文件的提交（git）</h2>")[1]!.split("</section>")[0]!;
       const rows = [...section.matchAll(/<tr><td class="date">([^<]*)<\/td><td>([0-9a-f]+)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)];
@@ -382,7 +382,7 @@ describe("csr site: the commits that touched a document", () => {
 });
 
 describe("csr site: hostile input", () => {
-  it("escapes every value: no markup from the repository reaches a page", () => {
+  it("escapes every value: no markup from the repository reaches a page", async () => {
     const dir = makeRepo({
       "qms.yaml": [
         "organisation:",
@@ -421,7 +421,7 @@ describe("csr site: hostile input", () => {
         "",
       ].join("\n"),
     });
-    const site = buildSite(dir);
+    const site = await buildSite(dir);
     expect(site.code).toBe(0);
     for (const file of filesOf(site.out).filter((f) => f.endsWith(".html"))) {
       const html = readFileSync(join(site.out, file), "utf8");
@@ -437,7 +437,7 @@ describe("csr site: hostile input", () => {
 });
 
 describe("the search tokenizer", () => {
-  it("splits Chinese into character pairs and keeps numbers and ids whole and in parts", () => {
+  it("splits Chinese into character pairs and keeps numbers and ids whole and in parts", async () => {
     expect(tokenize("特殊特性")).toEqual(["特殊", "殊特", "特性"]);
     expect(tokenize("可追溯性 追")).toEqual(["可追", "追溯", "溯性", "追"]);
     expect(tokenize("QP-014 IATF16949:8.3.3.3 Control")).toEqual(["qp-014", "qp", "014", "iatf16949", "8.3.3.3", "8", "3", "3", "3", "control"]);

@@ -30,14 +30,12 @@ departments:
   - code: MKT
     name: 市场部
     name_en: Marketing
-    delegates: [zhangsan]
   - code: QA
     name: 品质部
     name_en: Quality
   - code: PRD
     name: 生产部
     name_en: Production
-    delegates: [lisi]
   - code: RD
     name: 研发部
     name_en: R&D
@@ -81,6 +79,16 @@ people:
     department: QA
     title: 品质部经理
     roles: [reviewer, approver]
+  - id: wangwu
+    name: 王五
+    department: MKT
+    title: 市场部经理
+    roles: [reviewer]
+  - id: zhaoliu
+    name: 赵六
+    department: PRD
+    title: 生产部经理
+    roles: [reviewer]
 `;
 
 const gitattributes = () => `${t("init.file.gitattributes.eol")}
@@ -230,6 +238,7 @@ jobs:
 
 const preCommit = () => `#!/bin/sh
 ${t("init.file.pre-commit.heading")}
+if git rev-parse -q --verify HEAD >/dev/null; then exec npx --no-install csr check --base HEAD; fi
 exec npx --no-install csr check
 `;
 
@@ -293,11 +302,11 @@ review:
       opinion: accept
       date: 2026-01-14
     - department: MKT
-      reviewer: zhangsan
+      reviewer: wangwu
       opinion: accept
       date: 2026-01-14
     - department: PRD
-      reviewer: lisi
+      reviewer: zhaoliu
       opinion: accept-with-action
       date: 2026-01-15
       comment: 更新现行控制计划中的符号
@@ -342,11 +351,11 @@ review:
       opinion: accept
       date: 2026-01-14
     - department: MKT
-      reviewer: zhangsan
+      reviewer: wangwu
       opinion: accept
       date: 2026-01-14
     - department: PRD
-      reviewer: lisi
+      reviewer: zhaoliu
       opinion: accept
       date: 2026-01-15
   decision:

@@ -6,7 +6,7 @@ import { didYouMean } from "../../core/text.js";
 import { list, sentences, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
-import { buildIndex, currentRevision } from "../../model/index.js";
+import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { eventDateOption, refuseBefore } from "../options.js";
@@ -15,6 +15,10 @@ import { copyList } from "../shared/people.js";
 import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "../release/document.js";
+
+/** Ids a `--superseded-by` typo may have meant: documents in force other than the one withdrawn. */
+const successors = (index: RepoIndex, withdrawn: string): string[] =>
+  [...index.documents].filter(([id, d]) => id !== withdrawn && d.value.status !== "obsolete").map(([id]) => id);
 
 export interface ObsoleteFlags {
   reason?: string;
@@ -44,7 +48,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     const successor = flags.supersededBy;
     if (successor !== undefined) {
       const replacement = index.documents.get(successor)?.value;
-      if (!replacement) throw new UserError(sentences(t("obsolete.no-successor", { id: successor }) + didYouMean(successor, index.documents.keys()), t("obsolete.no-successor.add-first")));
+      if (!replacement) throw new UserError(sentences(t("obsolete.no-successor", { id: successor }) + didYouMean(successor, successors(index, id)), t("obsolete.no-successor.add-first")));
       if (successor === id) throw new UserError(t("obsolete.successor-self"));
       if (replacement.status === "obsolete") throw new UserError(t("obsolete.successor-obsolete", { id: successor }));
     }

@@ -21,7 +21,7 @@ import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } f
 import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
-import { departmentLabel, personLabel, resolvePerson } from "../shared/people.js";
+import { departmentLabel, personLabel, resolveDepartment, resolvePerson } from "../shared/people.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { list, t } from "../../i18n/index.js";
@@ -119,7 +119,7 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
   const departments = config?.departments ?? [];
   const missing = missingOpinions(csr, config);
   const department =
-    flags.department ??
+    (flags.department === undefined ? undefined : resolveDepartment(index, flags.department, "--department")) ??
     (await need(ask, "--department", t("review.needs.department"), (p) =>
       p.select({
         message: t("prompt.review.department"),

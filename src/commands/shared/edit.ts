@@ -20,7 +20,7 @@ import { buildIndex, type RepoIndex } from "../../model/index.js";
 import type { ControlledDocument, Csr, Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { resolvePerson } from "./people.js";
+import { resolveDepartment, resolvePerson } from "./people.js";
 import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
 
@@ -113,9 +113,9 @@ export function personOption(session: EditSession, given: string, flag: string):
   return resolvePerson(session.index, given, flag);
 }
 
-export function departmentByCode(session: EditSession, code: string, flag: string): string {
-  if (session.index.departments.has(code)) return code;
-  throw new UserError(t("edit.no-department", { flag, code }) + didYouMean(code, session.index.departments.keys()));
+/** The department an option names, by code or by name (resolveDepartment). */
+export function departmentByCode(session: EditSession, given: string, flag: string): string {
+  return resolveDepartment(session.index, given, flag);
 }
 
 /** Person choices for a prompt, the given department's people first. */

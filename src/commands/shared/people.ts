@@ -45,6 +45,21 @@ export function resolvePeople(register: Register, given: readonly string[], flag
   return [...found.values()];
 }
 
+/**
+ * The code of the department `given` names: its code in qms.yaml, else its name or English name
+ * (品质部 → QA), compared as resolvePerson compares names.
+ * Error (UserError, one line): no such department, listing every department as code and name.
+ */
+export function resolveDepartment(register: Pick<Register, "departments">, given: string, flag: string): string {
+  const key = normalise(given);
+  const departments = [...register.departments.values()];
+  const found =
+    departments.find((d) => normalise(d.code) === key) ?? departments.find((d) => normalise(d.name) === key || (d.name_en !== undefined && normalise(d.name_en) === key));
+  if (found) return found.code;
+  const known = departments.map((d) => t("people.department-choice", { code: d.code, name: localized(language(), d.name, d.name_en) }));
+  throw new UserError(t("edit.no-department", { flag, code: given, known: list(known) }));
+}
+
 /** A person for a reader: 周鹏（zhoupeng） / Zhou Peng (zhoupeng); the name alone when it is the id; the id when unknown. */
 export function personLabel(register: Register, id: string): string {
   const person = register.people.get(id)?.value;

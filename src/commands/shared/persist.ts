@@ -36,10 +36,9 @@ const VALIDITY_RULES = rules.filter(
   (r) => /^(ref|clause|id)\//.test(r.id) || ["csr/duplicate-id-across-branches", "csr/review-inconsistent", "date/in-future", "date/out-of-order"].includes(r.id),
 );
 
-/**
- * Refuses changes that would add an error to the files they touch. Problems a file had before
- * are not held against the change, so an opinion can still be recorded on an imperfect CSR.
- */
+/** The first sentence of a message: up to "。" or a "." that ends a sentence (not the dots of `calendar.years[0]`). */
+const firstSentence = (message: string): string => /^(?:[^.。]|\.(?=\S))*/.exec(message)![0];
+
 /**
  * Refuses to change anything while qms.yaml or people.yaml cannot be read: every check of the
  * change would then report false findings (unknown people, departments) instead of the cause.
@@ -48,11 +47,15 @@ export function refuseUnreadableConfig(repo: Repository): void {
   const broken = repo.problems.find((p) => p.path === "qms.yaml" || p.path === "people.yaml");
   if (!broken) return;
   throw new UserError(
-    t("persist.config-unreadable", { path: broken.path, rule: broken.problem.rule, line: broken.problem.line, reason: /^[^.。]*/.exec(broken.problem.message)![0] }),
+    t("persist.config-unreadable", { path: broken.path, rule: broken.problem.rule, line: broken.problem.line, reason: firstSentence(broken.problem.message) }),
     t("persist.config-unreadable.hint", { path: broken.path }),
   );
 }
 
+/**
+ * Refuses changes that would add an error to the files they touch. Problems a file had before
+ * are not held against the change, so an opinion can still be recorded on an imperfect CSR.
+ */
 export function verifyChanges(repo: Repository, changes: readonly FileChange[], today: string): void {
   refuseUnreadableConfig(repo);
   const paths = new Set(changes.map((c) => c.path));

@@ -1,6 +1,5 @@
-import { parseClauseRef } from "../../../model/catalog.js";
 import type { Rule } from "../../rule.js";
-import { clauseOccurrences } from "./refs.js";
+import { clauseOccurrences, occurrencePath } from "./refs.js";
 import { sentences, t } from "../../../i18n/index.js";
 
 export const rule: Rule = {
@@ -21,8 +20,8 @@ clauses: [IATF16949:4.3.2, IATF16949:7.5.1.1]
     fix: "Correct the clause number, or add the clause to your repository's catalog.",
   },
   check(ctx) {
-    for (const { text, file, path } of clauseOccurrences(ctx.repo)) {
-      const ref = parseClauseRef(text);
+    for (const occurrence of clauseOccurrences(ctx.repo)) {
+      const { ref, file } = occurrence;
       const catalog = ref && ctx.repo.catalogs.get(ref.standard);
       if (!ref || !catalog || catalog.clauses.has(ref.clause)) continue;
       const parts = ref.clause.split(".");
@@ -32,7 +31,7 @@ clauses: [IATF16949:4.3.2, IATF16949:7.5.1.1]
         if (catalog.clauses.has(parts.join("."))) nearest = parts.join(".");
       }
       ctx.report(
-        { file, path },
+        { file, path: occurrencePath(occurrence) },
         sentences(
           t("rule.clause/unknown-clause.message", { standard: catalog.title, clause: ref.clause }),
           nearest && t("rule.clause/unknown-clause.nearest", { clause: `${ref.standard}:${nearest}` }),

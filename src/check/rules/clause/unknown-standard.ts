@@ -1,7 +1,6 @@
 import { didYouMean } from "../../../core/text.js";
-import { parseClauseRef } from "../../../model/catalog.js";
 import type { Rule } from "../../rule.js";
-import { clauseOccurrences } from "./refs.js";
+import { clauseOccurrences, occurrencePath } from "./refs.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 
 export const rule: Rule = {
@@ -24,12 +23,12 @@ clauses: [IATF16949:4.3.2, IATF16949:7.5.1.1]
   },
   check(ctx) {
     const inScope = ctx.repo.config?.value.standards ?? [];
-    for (const { text, file, path } of clauseOccurrences(ctx.repo)) {
-      const ref = parseClauseRef(text);
+    for (const occurrence of clauseOccurrences(ctx.repo)) {
+      const { text, ref, file } = occurrence;
       if (!ref || inScope.includes(ref.standard)) continue;
       const known = ctx.repo.catalogs.has(ref.standard);
       ctx.report(
-        { file, path },
+        { file, path: occurrencePath(occurrence) },
         known
           ? t("rule.clause/unknown-standard.out-of-scope", { ref: text, standard: ref.standard, inScope: list(inScope) })
           : sentences(

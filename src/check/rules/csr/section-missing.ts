@@ -48,6 +48,7 @@ addressed:
       const sections = documentSections(doc);
       for (const { csr, file, i, section } of cited) {
         const lookup = findSection(sections, section);
+        if (lookup.found && lookup.titleMismatch === undefined) continue;
         const at = { file, path: ["addressed", i, "section"] };
         if (lookup.titleMismatch !== undefined) {
           ctx.report(at, t("rule.csr/section-missing.title-mismatch", { csr: csr.id, section, document: doc.id, number: lookup.found.number, title: lookup.found.title, label: sectionLabel(lookup.found, "zh-CN") }));

@@ -1,11 +1,37 @@
-/** The recorded events (with the id of the CSR, document or customer they belong to) that date/in-future and date/out-of-order look at, with where their dates are. */
+/** The recorded events (with the id of the CSR, document or customer they belong to) that date/in-future and date/out-of-order report, with where their dates are. */
 import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
-import { csrEvents, customerEvents, documentEvents, type RecordedEvent } from "../../../model/recorded-events.js";
+import { csrEvents, customerEvents, documentEvents, eventProblem, type RecordedEvent } from "../../../model/recorded-events.js";
 import type { Path } from "../../../model/types.js";
 
-export function* recordedEvents(repo: Repository): Generator<{ event: RecordedEvent; id: string; file: SourceFile; path: Path }> {
-  for (const { value, file, path } of repo.csrs) for (const event of csrEvents(value)) yield { event, id: value.id, file, path: [...path, ...event.path] };
-  for (const { value, file, path } of repo.documents) for (const event of documentEvents(value)) yield { event, id: value.id, file, path: [...path, ...event.path] };
-  for (const { value, file, path } of repo.customers) for (const event of customerEvents(value)) yield { event, id: value.code, file, path: [...path, ...event.path] };
+export interface EventFinding {
+  problem: "in-future" | "out-of-order";
+  event: RecordedEvent;
+  id: string;
+  file: SourceFile;
+  path: Path;
+}
+
+/**
+ * Both date rules look at every event of every CSR, document and customer: the events are listed
+ * once per check, by whichever rule runs first, and only those with a problem are kept for the other.
+ */
+const found = new WeakMap<Repository, { today: string; findings: EventFinding[] }>();
+
+/** The events of the repository that are dated after `today` or before the event they follow. */
+export function eventFindings(repo: Repository, today: string): EventFinding[] {
+  const known = found.get(repo);
+  if (known?.today === today) return known.findings;
+  const findings: EventFinding[] = [];
+  const scan = (events: RecordedEvent[], id: string, file: SourceFile, path: Path) => {
+    for (const event of events) {
+      const problem = eventProblem(event, today);
+      if (problem) findings.push({ problem, event, id, file, path: [...path, ...event.path] });
+    }
+  };
+  for (const { value, file, path } of repo.csrs) scan(csrEvents(value), value.id, file, path);
+  for (const { value, file, path } of repo.documents) scan(documentEvents(value), value.id, file, path);
+  for (const { value, file, path } of repo.customers) scan(customerEvents(value), value.code, file, path);
+  found.set(repo, { today, findings });
+  return findings;
 }

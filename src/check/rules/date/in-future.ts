@@ -1,7 +1,7 @@
 import { t } from "../../../i18n/index.js";
-import { describe, eventProblem } from "../../../model/recorded-events.js";
+import { describe } from "../../../model/recorded-events.js";
 import type { Rule } from "../../rule.js";
-import { recordedEvents } from "./events.js";
+import { eventFindings } from "./events.js";
 
 /** Records are evidence (IATF 16949 7.5.3): see model/recorded-events.ts for which dates record an event. */
 export const rule: Rule = {
@@ -31,8 +31,8 @@ implementation:
   },
   check(ctx) {
     const today = ctx.options.today;
-    for (const { event, id, file, path } of recordedEvents(ctx.repo)) {
-      if (eventProblem(event, today) === "in-future") ctx.report({ file, path }, t("rule.date/in-future", { id, what: describe(event.what), date: event.date, today }));
+    for (const { problem, event, id, file, path } of eventFindings(ctx.repo, today)) {
+      if (problem === "in-future") ctx.report({ file, path }, t("rule.date/in-future", { id, what: describe(event.what), date: event.date, today }));
     }
   },
 };

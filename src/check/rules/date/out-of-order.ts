@@ -1,7 +1,7 @@
 import { t } from "../../../i18n/index.js";
-import { describe, eventProblem } from "../../../model/recorded-events.js";
+import { describe } from "../../../model/recorded-events.js";
 import type { Rule } from "../../rule.js";
-import { recordedEvents } from "./events.js";
+import { eventFindings } from "./events.js";
 
 /** Records are evidence (IATF 16949 7.5.3): see model/recorded-events.ts for which event follows which. */
 export const rule: Rule = {
@@ -26,8 +26,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     const today = ctx.options.today;
-    for (const { event, id, file, path } of recordedEvents(ctx.repo)) {
-      if (eventProblem(event, today) !== "out-of-order") continue;
+    for (const { problem, event, id, file, path } of eventFindings(ctx.repo, today)) {
+      if (problem !== "out-of-order") continue;
       ctx.report({ file, path }, t("rule.date/out-of-order", { id, what: describe(event.what), date: event.date, follows: describe(event.follows!.what), followsDate: event.follows!.date }));
     }
   },

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
 import { didYouMean, quotedId } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
-import type { Path, Signature } from "../../../model/types.js";
+import type { Path } from "../../../model/types.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 
@@ -61,7 +61,10 @@ related: [QP-001]   # Unknown document 'QP-001'
       value.related?.forEach((d, i) => refs.document(file, ["related", i], d));
       value.forms?.forEach((d, i) => refs.document(file, ["forms", i], d));
       value.revisions?.forEach((rev, i) => {
-        for (const role of ["prepared", "reviewed", "approved"] as const) refs.signature(file, ["revisions", i, role], rev[role]);
+        for (const role of SIGNED) {
+          const signature = rev[role];
+          if (signature) refs.person(file, ["revisions", i, role, "by"], signature.by);
+        }
       });
       value.reviews?.forEach((r, i) => refs.person(file, ["reviews", i, "by"], r.by));
       if (value.obsolete?.superseded_by) refs.document(file, ["obsolete", "superseded_by"], value.obsolete.superseded_by);
@@ -94,12 +97,16 @@ related: [QP-001]   # Unknown document 'QP-001'
       if (review?.decision) refs.person(file, ["review", "decision", "by"], review.decision.by);
       csr.addressed?.forEach((a, i) => refs.document(file, ["addressed", i, "document"], a.document));
       if (csr.implementation?.owner) refs.person(file, ["implementation", "owner"], csr.implementation.owner);
-      refs.signature(file, ["implementation", "verified"], csr.implementation?.verified);
+      const verified = csr.implementation?.verified;
+      if (verified) refs.person(file, ["implementation", "verified", "by"], verified.by);
       csr.distribution?.departments?.forEach((d, i) => refs.department(file, ["distribution", "departments", i], d));
     }
     for (const { value, file, path } of repo.symbols) refs.customer(file, [...path, "customer"], value.customer);
   },
 };
+
+/** The signatures of a revision that name a person. */
+const SIGNED = ["prepared", "reviewed", "approved"] as const;
 
 class References {
   constructor(private readonly ctx: RuleContext) {}
@@ -116,10 +123,6 @@ class References {
   person(file: SourceFile, path: Path, id: string): void {
     const known = this.ctx.index.people;
     if (!known.has(id) && !this.ctx.repo.unvalidated.people.has(id)) this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id: quotedId(id) }) + didYouMean(id, known.keys()), t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
-  }
-
-  signature(file: SourceFile, path: Path, signature: Signature | undefined): void {
-    if (signature) this.person(file, [...path, "by"], signature.by);
   }
 
   document(file: SourceFile, path: Path, id: string): void {
