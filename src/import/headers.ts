@@ -81,7 +81,7 @@ const VARIANTS: Record<Field, string[]> = {
   customerName: ["顾客名称", "客户名称", "customername"],
   source: ["来源文件", "来源", "顾客文件", "source", "sourcedocument"],
   revision: ["来源版本", "顾客文件版本", "sourcerevision"],
-  section: ["章节", "条目", "section"],
+  section: ["章节", "条目", "来源章节", "顾客文件章节", "section", "sourcesection"],
   text: ["要求内容", "内容", "要求", "requirement", "text"],
   category: ["类别", "分类", "category"],
   received: ["接收日期", "收到日期", "received", "receiveddate"],

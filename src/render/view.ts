@@ -91,6 +91,7 @@ export interface DocumentView extends Header {
   level: number;
   version: string;
   department: string;
+  /** 制订日期: the date of the document's first revision (YYYY-MM-DD), empty before one is recorded. */
   issued: string;
   effective: string;
   prepared: SignatureView;
@@ -269,7 +270,8 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     level: doc.level,
     version: current?.version ?? "",
     department: names.department(doc.department),
-    issued: current?.date ?? "",
+    // 制订日期 is when the document was first established: its first revision's date, not the current one's (that is 生效日期's business).
+    issued: doc.revisions?.[0]?.date ?? "",
     effective: doc.effective ?? "",
     prepared: names.signature(current?.prepared),
     reviewed: names.signature(current?.reviewed),

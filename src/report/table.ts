@@ -13,11 +13,30 @@ import { TEMPLATES_DIR } from "../load/package.js";
 
 export type Cell = string | number | null;
 
+/**
+ * What a column holds, which decides how it is laid out on paper (table.html.hbs's CSS, one rule per
+ * kind, and the workbook's widths): an identifier, a short code or status, a date, a person's or
+ * department's name, a number or a check mark never breaks inside its value, so that an auditor
+ * reads "QP-006" and "必须满足" whole; a list of such values (clauses "8.5.2.1/7.5.3.2.1", document
+ * numbers) breaks only between its items; free text (titles, summaries, evidence; the default)
+ * takes the width that remains and wraps.
+ */
+export type ColumnKind = "id" | "code" | "name" | "number" | "mark" | "list" | "text";
+
 export interface Column {
   key: string;
   header: string;
-  /** Values are dates (YYYY-MM-DD): spreadsheets get real dates. */
+  /** Values are dates (YYYY-MM-DD): spreadsheets get real dates, and a printed date never breaks. */
   date?: boolean;
+  /** How the column is laid out; "text" when absent (a date column is laid out as a date). */
+  kind?: ColumnKind;
+  /** The header a terminal shows when `header` is too long for a screen, e.g. "C1" for "C1 市场开发与顾客要求评审". */
+  short?: string;
+}
+
+/** The class a column's cells get in HTML and PDF: its kind, or "date". */
+export function columnClass(column: Column): ColumnKind | "date" {
+  return column.date ? "date" : (column.kind ?? "text");
 }
 
 export interface Table {
@@ -66,9 +85,10 @@ export function toTerminal(table: Table): string {
   const columns = keys ? table.columns.filter((c) => keys.has(c.key)) : table.columns;
   // Values are shown with their control characters escaped: a table never steers the terminal.
   const cell = (value: Cell | undefined) => visible(oneLine(text(value)));
-  const widths = columns.map((c) => Math.max(displayWidth(c.header), ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
+  const headers = columns.map((c) => c.short ?? c.header);
+  const widths = columns.map((c, i) => Math.max(displayWidth(headers[i]!), ...table.rows.map((r) => displayWidth(cell(r[c.key])))));
   const line = (cells: string[]) => cells.map((cell, i) => padEnd(cell, widths[i]!)).join("  ").trimEnd();
-  const out = [table.title, "", line(columns.map((c) => c.header)), line(widths.map((w) => "-".repeat(w)))];
+  const out = [table.title, "", line(headers), line(widths.map((w) => "-".repeat(w)))];
   for (const row of table.rows) out.push(line(columns.map((c) => cell(row[c.key]))));
   if (table.notes?.length) out.push("", ...table.notes);
   return out.join("\n") + "\n";
@@ -134,12 +154,15 @@ export interface TableView {
   title: string;
   sheet: string;
   lang: string;
-  columns: { key: string; header: string; date: boolean }[];
+  /** `kind`: the column's class (see columnClass), which the template's CSS lays out. */
+  columns: { key: string; header: string; date: boolean; kind: ColumnKind | "date" }[];
   rows: { cells: string[] }[];
   notes: string[];
   heading?: RegisterHeading;
   /** More than eight columns: printed on landscape A4. */
   wide: boolean;
+  /** More than twenty columns (the CSR list): printed smaller on landscape A3, so that every column fits the page. */
+  crowded: boolean;
 }
 
 export function tableView(table: Table, lang = "zh-CN"): TableView {
@@ -148,11 +171,12 @@ export function tableView(table: Table, lang = "zh-CN"): TableView {
     title: table.title,
     sheet: table.sheet,
     lang,
-    columns: table.columns.map((c) => ({ key: c.key, header: c.header, date: c.date === true })),
+    columns: table.columns.map((c) => ({ key: c.key, header: c.header, date: c.date === true, kind: columnClass(c) })),
     rows: table.rows.map((r) => ({ cells: table.columns.map((c) => text(r[c.key])) })),
     notes: table.notes ?? [],
     ...(table.heading ? { heading: table.heading } : {}),
     wide: table.columns.length > 8,
+    crowded: table.columns.length > 20,
   };
 }
 
@@ -182,6 +206,15 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
   const hbs = Handlebars.create();
   hbs.registerHelper("md", (value: unknown) => markdownCell(String(value ?? "")));
   hbs.registerHelper("br", (value: unknown) => new hbs.SafeString(escapeHtml(String(value ?? "")).replace(/\r?\n/g, "<br>")));
+  // A list's items never break inside ("list" cells are keep-all in table.html.hbs): a line may end only
+  // after a separator. In a list or free text, a hyphenated number or date ("QP-006", "2026-01-26")
+  // is kept on one line, as a browser would otherwise break it after its hyphen.
+  hbs.registerHelper("cell", (value: unknown, kind: unknown) => {
+    let html = escapeHtml(String(value ?? ""));
+    if (kind === "list" || kind === "text") html = html.replace(/[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g, '<span class="nobr">$&</span>');
+    if (kind === "list") html = html.replace(/([/、，,；;])/g, "$1<wbr>");
+    return new hbs.SafeString(html.replace(/\r?\n/g, "<br>"));
+  });
   const path = tableTemplatePath(table, format, options.root);
   const template = hbs.compile(readFileSync(path, "utf8"), { noEscape: format === "md", strict: false });
   return template(tableView(table, options.lang));
@@ -269,8 +302,9 @@ function columnLetter(n: number): string {
 async function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, length: number) => void): Promise<void> {
   const count = Math.max(1, table.columns.length);
   table.columns.forEach((c, i) => {
+    // A check-mark column's long header ("C1 市场开发与顾客要求评审") wraps above a narrow column.
     const widest = Math.max(
-      displayWidth(c.header),
+      c.kind === "mark" ? Math.min(displayWidth(c.header), 10) : displayWidth(c.header),
       ...table.rows.map((r) => Math.max(0, ...text(r[c.key]).split(/\r?\n/).map(displayWidth))),
     );
     sheet.getColumn(i + 1).width = Math.min(MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
@@ -290,6 +324,9 @@ async function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string,
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
     cell.border = THIN_BORDER;
   });
+  // A wrapped header needs a taller row: Excel does not fit a row's height to its text when it opens a file.
+  const lines = Math.max(1, ...table.columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, (sheet.getColumn(i + 1).width ?? 8) - 2))));
+  if (lines > 1) header.height = 15 * lines;
   header.commit();
   const styles = new CellStyles();
   for (const [r, row] of table.rows.entries()) {

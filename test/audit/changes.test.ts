@@ -201,7 +201,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(md).toContain("| Documents | withdrawn | WI-001 | 来料检验作业指导书 | released | obsolete | 并入 QP-002 → QP-002 | 2025-09-05 |");
     expect(md).toContain("CSRs: added 1, decided 1, reopened 1, addressed elsewhere 1");
     const html = readFileSync(join(out, "changes.html"), "utf8");
-    expect(html).toContain("<td>CSRs</td><td>reopened</td><td>DYA-001</td>");
+    expect(html).toContain('<td class="code">CSRs</td><td class="code">reopened</td><td class="id">DYA-001</td>');
     const { default: ExcelJS } = await import("exceljs");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(out, "changes.xlsx"));

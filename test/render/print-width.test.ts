@@ -14,6 +14,9 @@ import { copyFixture, csr, tempDir } from "../helpers.js";
 
 /** 175 mm at CSS's 96 pixels to the inch. */
 const TEXT_WIDTH_PX = Math.floor((175 / 25.4) * 96);
+/** A register's @page (table.html.hbs): margins of 10 mm left and right, on A4 portrait, A4 landscape or A3 landscape. */
+const REGISTER_WIDTH_PX = { A4: Math.floor((190 / 25.4) * 96), "A4 landscape": Math.floor((277 / 25.4) * 96), "A3 landscape": Math.floor((400 / 25.4) * 96) };
+const BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 function csrIds(repo: string): string[] {
   if (!existsSync(join(repo, "csr"))) return [];
@@ -39,7 +42,7 @@ describe("rendered documents fit the printed page", { timeout: 120_000 }, () => 
     expect(files.filter((f) => f.includes(".review.")).length).toBeGreaterThan(10);
     const browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: BROWSER_ARGS,
     });
     try {
       const page = await browser.newPage({ viewport: { width: TEXT_WIDTH_PX, height: 1000 } });
@@ -51,6 +54,59 @@ describe("rendered documents fit the printed page", { timeout: 120_000 }, () => 
         if (width > TEXT_WIDTH_PX) tooWide.push(`${file.replace(/^.*[\\/]/, "")}: ${width}px`);
       }
       expect(tooWide).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+/**
+ * Every register and matrix an auditor asks for, printed from the examples: an identifier, a date, a
+ * code or a name is read whole, so its cell never wraps (a "BCM-" over "001", or 必/须/满/足 one
+ * character a line, once did), and the table still fits the width of its page.
+ */
+describe("printed registers keep identifiers on one line", { timeout: 120_000 }, () => {
+  const registers: [string, string[]][] = [
+    ["acme-auto", ["list", "procedures"]],
+    ["acme-auto", ["list", "forms"]],
+    ["acme-auto", ["list", "reviews"]],
+    ["acme-auto", ["list", "csr"]],
+    ["acme-auto", ["matrix", "csr"]],
+    ["acme-auto", ["matrix", "clauses"]],
+    ["gjb-demo", ["list", "procedures", "--style", "gjb"]],
+  ];
+
+  it("no id, code, date, name or number cell of the examples' registers wraps, and every register fits its page", async () => {
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
+    try {
+      const wrapped: string[] = [];
+      const tooWide: string[] = [];
+      for (const [example, args] of registers) {
+        const result = csr(["-C", `examples/${example}`, ...args, "--format", "html", "--today", "2026-11-27"], { lang: null });
+        expect(result.code, result.stderr).toBe(0);
+        const size = /@page \{ size: ([^;]+);/.exec(result.stdout)?.[1] as keyof typeof REGISTER_WIDTH_PX;
+        const width = REGISTER_WIDTH_PX[size];
+        expect(width, size).toBeGreaterThan(0);
+        const page = await browser.newPage({ viewport: { width, height: 1000 } });
+        await page.emulateMedia({ media: "print" });
+        await page.setContent(result.stdout);
+        const name = `${example} ${args.join(" ")}`;
+        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (pageWidth > width) tooWide.push(`${name}: ${pageWidth}px > ${width}px`);
+        // A cell's text on one line has all its boxes on one line: one distinct top.
+        const cells = await page.evaluate(() =>
+          [...document.querySelectorAll("td.id, td.code, td.date, td.name, td.number")].map((td) => {
+            const range = document.createRange();
+            range.selectNodeContents(td);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            return { text: td.textContent ?? "", lines: tops.size };
+          }),
+        );
+        expect(cells.length, name).toBeGreaterThan(5);
+        for (const cell of cells) if (cell.lines > 1) wrapped.push(`${name}: ${cell.text}`);
+        await page.close();
+      }
+      expect({ wrapped, tooWide }).toEqual({ wrapped: [], tooWide: [] });
     } finally {
       await browser.close();
     }

@@ -155,8 +155,8 @@ describe("csr site on the bundled example", () => {
 
   it("the heat map colours each clause against processes and procedures and links each mark", async () => {
     const page = read("coverage.html");
-    expect(page).toContain('<td class="direct"><a href="processes/C1.html" title="4.3.2 × C1" aria-label="4.3.2 × C1">●</a></td>');
-    expect(page).toContain('<td class="inherited"><a href="documents/QP-001.html" title="4.3.2 × QP-001" aria-label="4.3.2 × QP-001">○</a></td>');
+    expect(page).toContain('<td class="direct"><a href="processes/C1.html" title="4.3.2 × C1 市场开发与顾客要求评审" aria-label="4.3.2 × C1 市场开发与顾客要求评审">●</a></td>');
+    expect(page).toContain('<td class="inherited"><a href="documents/QP-001.html" title="4.3.2 × QP-001 文件控制程序" aria-label="4.3.2 × QP-001 文件控制程序">○</a></td>');
     expect(page).toContain('<td class="none"></td>');
   });
 

@@ -24,7 +24,7 @@ const HEADER_LABELS: [RegExp, HeaderField][] = [
   [/^(版本\/版次|版本版次|版次\/版本|版本\/修订|版本号|版本|version|rev\.?|revision)$/, "version"],
   [/^(版次|修订次数|修订号|修改次数)$/, "revision"],
   [/^(制订部门|制定部门|编制部门|归口部门|主管部门|责任部门|发布部门|department|issuingdepartment)$/, "department"],
-  [/^(制订日期|制定日期|编制日期|发布日期|发行日期|issued|issuedate|dateofissue)$/, "issued"],
+  [/^(制订日期|制定日期|编制日期|发布日期|发行日期|issued|issuedate|dateofissue|firstissued)$/, "issued"],
   [/^(生效日期|实施日期|effective|effectivedate)$/, "effective"],
   [/^(编制|制订|制定|拟制|编写|起草|编制人|preparedby|prepared|author)$/, "prepared"],
   [/^(审核|审查|审核人|reviewedby|reviewed|checkedby)$/, "reviewed"],

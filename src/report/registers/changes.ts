@@ -75,9 +75,9 @@ export function changeReport(ctx: RegisterContext, changes: readonly Change[], f
     title: t(ctx, "register.changes.title", { range }),
     sheet: t(ctx, "register.changes.sheet"),
     columns: [
-      { key: "area", header: t(ctx, "register.changes.column.area") },
-      { key: "kind", header: t(ctx, "register.changes.column.kind") },
-      { key: "id", header: t(ctx, "register.changes.column.id") },
+      { key: "area", header: t(ctx, "register.changes.column.area"), kind: "code" },
+      { key: "kind", header: t(ctx, "register.changes.column.kind"), kind: "code" },
+      { key: "id", header: t(ctx, "register.changes.column.id"), kind: "id" },
       { key: "title", header: t(ctx, "register.changes.column.title") },
       { key: "from", header: t(ctx, "register.changes.column.from") },
       { key: "to", header: t(ctx, "register.changes.column.to") },

@@ -6,11 +6,12 @@
  * the forms and related documents it lists. Coverage follows src/model/coverage.ts, the same
  * definition as the coverage/clause-uncovered rule.
  */
+import { localized } from "../../core/text.js";
 import { clauseTitle, type Catalog } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type CoverageState } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Cell, Table } from "../table.js";
-import { compareIds, t, type RegisterContext } from "./context.js";
+import { compareIds, documentTitle, t, type RegisterContext } from "./context.js";
 
 export const DIRECT = "●";
 export const INHERITED = "△";
@@ -84,10 +85,17 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
       return doc ? numbersOf(doc.clauses) : [];
     });
   const columns = [
-    ...processes.map((p) => ({ key: `p:${p.code}`, header: p.code, own: new Set(numbersOf(p.clauses)), through: new Set(childrenNumbers(p.documents ?? [])) })),
+    ...processes.map((p) => ({
+      key: `p:${p.code}`,
+      code: p.code,
+      name: localized(ctx.lang, p.name, p.name_en),
+      own: new Set(numbersOf(p.clauses)),
+      through: new Set(childrenNumbers(p.documents ?? [])),
+    })),
     ...procedures.map((d: ControlledDocument) => ({
       key: `d:${d.id}`,
-      header: d.id,
+      code: d.id,
+      name: documentTitle(ctx, d),
       own: new Set(numbersOf(d.clauses)),
       through: new Set(childrenNumbers([...(d.forms ?? []), ...(d.related ?? [])])),
     })),
@@ -112,9 +120,10 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
     title: catalogTitle(ctx, catalog, t(ctx, "register.clauses.title")),
     sheet: t(ctx, "register.clauses.sheet", { catalog: catalog.id }),
     columns: [
-      { key: "number", header: t(ctx, "register.clauses.column.number") },
+      { key: "number", header: t(ctx, "register.clauses.column.number"), kind: "id" },
       { key: "title", header: t(ctx, "register.clauses.column.title") },
-      ...columns.map((c) => ({ key: c.key, header: c.header })),
+      // A code alone ("C1") means nothing to an auditor without the process list: the header names it; a terminal shows the code.
+      ...columns.map((c) => ({ key: c.key, header: `${c.code} ${c.name}`.trimEnd(), short: c.code, kind: "mark" as const })),
       { key: "coverage", header: t(ctx, "register.clauses.column.coverage") },
     ],
     rows,
