@@ -403,7 +403,7 @@ function handleError(error: unknown): number {
   if (error instanceof Error && error.name === "UserError") {
     const hint = (error as Error & { hint?: string }).hint;
     process.stderr.write(`csr: ${error.message}\n${hint ? `${t("cli.hint", { hint })}\n` : ""}`);
-    return EXIT_USAGE;
+    return (error as Error & { exitCode?: number }).exitCode ?? EXIT_USAGE;
   }
   process.stderr.write(`csr: ${t("cli.internal-error")}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT_USAGE;

@@ -10,7 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { csrStatus, missingOpinions, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
-import { reviewTimeliness } from "../model/review-timeliness.js";
+import { reviewTimeliness, revisionConfirmation } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
 import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
 
@@ -347,9 +347,13 @@ export interface CsrReportView extends Header {
   lang: Lang;
   /** The report's own form (csr.review_form in qms.yaml): number and current version. */
   form?: { number: string; version: string };
-  /** Start of the current review: received, or restarted by a new source revision. */
+  /** Start of the current review: received, restarted by a new source revision, or the received date of a revision confirmed unchanged. */
   reviewStart: string;
   restarted: boolean;
+  /** Who confirmed that the current source revision left the CSR unchanged ("" when nobody did); decidedOn is then that confirmation's date. */
+  confirmedBy: string;
+  /** Every revision confirmed unchanged (review.confirmations), oldest first. */
+  confirmations: { sourceRevision: string; by: string; date: string; comment: string }[];
   due: string;
   decidedOn: string;
   workdaysUsed: number;
@@ -399,7 +403,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   const decision = csr.review?.decision;
   const implementation = csr.implementation;
   const status = csrStatus(csr, (id) => index.documents.get(id)?.value.status);
-  const timeliness = reviewTimeliness(csr, repositoryCalendar(config), config, today);
+  const timeliness = reviewTimeliness(csr, repositoryCalendar(config), config, today, csr.superseded ? undefined : revisionConfirmation(csr, customer));
   const formDoc = config?.csr?.review_form ? index.documents.get(config.csr.review_form)?.value : undefined;
   return {
     ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "released" : "draft", "csr_id"),
@@ -407,6 +411,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     form: config?.csr?.review_form ? { number: config.csr.review_form, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
     reviewStart: timeliness.start,
     restarted: timeliness.restarted,
+    confirmedBy: timeliness.confirmedBy ? names.person(timeliness.confirmedBy) : "",
+    confirmations: (csr.review?.confirmations ?? []).map((c) => ({ sourceRevision: c.source_revision, by: names.person(c.by), date: c.date, comment: c.comment ?? "" })),
     due: timeliness.due,
     decidedOn: timeliness.decided ?? "",
     workdaysUsed: timeliness.workdaysUsed,

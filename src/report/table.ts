@@ -54,6 +54,13 @@ export interface Table {
   notes?: string[];
   /** The register's heading as an auditor expects it on paper; see registerHeading in commands/shared/output.ts. */
   heading?: RegisterHeading;
+  /**
+   * For a register whose title names the day its figures depend on (working days used by open
+   * reviews): that day (YYYY-MM-DD) and the title without it. The day is printed once: in the
+   * heading where there is one (the title then goes without it), and in a CSV, which has neither
+   * title nor heading, as a last column (see withHeading in commands/shared/output.ts).
+   */
+  asOf?: { date: string; undatedTitle: string };
 }
 
 /** Organisation, the register's own form number and version, the as-of date and signature lines (编制/审核/批准). */

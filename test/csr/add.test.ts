@@ -25,6 +25,9 @@ describe("csr add with flags", () => {
 
   it("counts the review deadline across the Spring Festival", () => {
     const dir = validRepo();
+    // A requirement is received no earlier than its source revision (csr add refuses that).
+    const customer = join(dir, "customers", "DYA.yaml");
+    writeFileSync(customer, readFileSync(customer, "utf8").replace("issued: 2026-11-10\n        received: 2026-11-20", "issued: 2026-02-02\n        received: 2026-02-09"));
     const result = csr(["-C", dir, "add", ...flags.slice(0, -1), "2026-02-12"]);
     expect(result.stdout).toBe("Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2026-03-04 (10 working days after 2026-02-12).\n");
   });

@@ -2,8 +2,8 @@
 import { eventDateAnswer } from "../options.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseTitle } from "../../model/catalog.js";
-import { currentSources } from "../../model/csr-status.js";
-import type { Customer } from "../../model/types.js";
+import { currentSources, latestRevision } from "../../model/csr-status.js";
+import type { Customer, SourceDocument } from "../../model/types.js";
 import type { Choice, Prompts } from "./prompting.js";
 import { language, list, t, type Lang } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
@@ -96,11 +96,29 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
     (ctx.categories && ctx.categories.length > 0
       ? await prompts.select({ message: t("prompt.add.category"), choices: ctx.categories.map((c) => ({ value: c })) })
       : optional(await prompts.input({ message: t("prompt.add.category-optional") })));
-  const received = given.received ?? (await prompts.input({ message: t("prompt.add.received"), default: ctx.today, validate: eventDateAnswer({ today: ctx.today }) }));
+  const cited = ctx.customers.find((c) => c.code === customer)!.sources!.find((s) => s.id === source)!;
+  const dated = eventDateAnswer({ today: ctx.today });
+  const validate = (value: string) => {
+    const problem = dated(value);
+    return problem === true ? (receivedBeforeSource(cited, value, "") ?? true) : problem;
+  };
+  const received = given.received ?? (await prompts.input({ message: t("prompt.add.received"), default: ctx.today, validate }));
   return { customer, source, section, clauses, title, text, category, received };
 }
 
 function optional(answer: string): string | undefined {
   const trimmed = answer.trim();
   return trimmed === "" ? undefined : trimmed;
+}
+
+/**
+ * A new CSR is taken from its source's latest revision, so it cannot be received before that
+ * revision was (a record dated before the event it follows is not evidence, IATF 16949 7.5.3):
+ * what is wrong with `received`, naming the revision's dates, or undefined. `flag` is "" for a prompt.
+ */
+export function receivedBeforeSource(source: SourceDocument, received: string, flag: string): string | undefined {
+  const revision = latestRevision(source)!;
+  if (received >= revision.received) return undefined;
+  const data = { flag, value: received, source: source.id, revision: revisionName(revision.revision), received: revision.received };
+  return (revision.issued ? t("add-date.before-source.issued", { ...data, issued: revision.issued }) : t("add-date.before-source", data)).trim();
 }

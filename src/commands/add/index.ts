@@ -18,7 +18,7 @@ import { eventDateOption } from "../options.js";
 import { persistChanges, verifyChanges, yamlText } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { nextCsrId } from "./allocate.js";
-import { askForCsr, type CsrDraft } from "./ask.js";
+import { askForCsr, receivedBeforeSource, type CsrDraft } from "./ask.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "./prompting.js";
 
 export interface AddFlags {
@@ -70,6 +70,8 @@ async function register(ctx: CommandContext, root: string, draft: CsrDraft, comm
   const customer = customerOf(repo.customers.map((c) => c.value), draft.customer);
   const source = sourceOf(customer, draft.source);
   checkCategory(repo, draft.category);
+  const early = receivedBeforeSource(source, draft.received, "--received");
+  if (early) throw new UserError(early);
 
   const id = await nextCsrId(repo, customer.code);
   const csr: Csr = {

@@ -10,7 +10,7 @@ import { eachRegister } from "../../report/registers/index.js";
 import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { cutWarning, languageOf, registerHeading, warnProblems, writeOutput, type OutputFlags } from "../shared/output.js";
+import { cutWarning, incompleteNote, languageOf, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 
 /**
  * Writing a workbook makes garbage cell by cell, and V8 lets the heap grow to about twice what the
@@ -26,13 +26,15 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   }
   setFlagsFromString(`--heap-growing-percent=${EXPORT_HEAP_GROWING_PERCENT}`);
   const repo = loadRepository(findRoot(ctx.dir));
-  warnProblems(ctx, repo);
+  refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const today = dateOption(flags.today, "--today");
   const registers = eachRegister(registerContext(repo, lang), today);
+  // Every sheet says it is incomplete: a sheet is often printed or sent on its own.
+  const note = incompleteNote(repo, lang);
   const tables = (function* () {
-    for (const table of registers) yield { ...table, heading: registerHeading(repo, table, lang, today) };
+    for (const table of registers) yield { ...withHeading(repo, table, lang, today), ...(note ? { notes: [...(table.notes ?? []), note] } : {}) };
   })();
   await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path, cutWarning(ctx)), flags.force);
-  return 0;
+  return note ? 1 : 0;
 }

@@ -12,7 +12,7 @@ import { registerContext } from "../../report/registers/context.js";
 import { csrList } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
 import { resolvePerson } from "../shared/people.js";
-import { emitTable, languageOf, warnProblems, type OutputFlags } from "../shared/output.js";
+import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { choiceOption, dateOption } from "../options.js";
 
 export interface ListCsrFlags extends OutputFlags {
@@ -27,7 +27,7 @@ export interface ListCsrFlags extends OutputFlags {
 export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): Promise<number> {
   const today = dateOption(flags.today, "--today");
   const repo = loadRepository(findRoot(ctx.dir));
-  warnProblems(ctx, repo);
+  refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const rc = registerContext(repo, lang);
   const table = csrList(rc, { today, keep: filter(repo, rc.index, flags) });

@@ -16,7 +16,7 @@ import { trainingRegister } from "../../report/registers/training.js";
 import type { Table } from "../../report/table.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { emitTable, languageOf, warnProblems, type OutputFlags } from "../shared/output.js";
+import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 
 export interface RegisterFlags extends OutputFlags {
   level?: string;
@@ -27,7 +27,7 @@ export interface RegisterFlags extends OutputFlags {
 
 export async function listRegisterCommand(ctx: CommandContext, what: string, flags: RegisterFlags): Promise<number> {
   const repo = loadRepository(findRoot(ctx.dir));
-  warnProblems(ctx, repo);
+  refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const rc = registerContext(repo, lang);
   const today = dateOption(flags.today, "--today");

@@ -13,7 +13,7 @@ import { choiceOption, dateOption } from "../options.js";
 
 /** grid: clauses against processes and procedures (●/△/○); cross-reference: the 条款、过程和文件对照表 layout. */
 const CLAUSE_STYLES = ["grid", "cross-reference"] as const;
-import { emitTable, languageOf, warnProblems, type OutputFlags } from "../shared/output.js";
+import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 
 export interface MatrixFlags extends OutputFlags {
   standard?: string;
@@ -24,7 +24,7 @@ export interface MatrixFlags extends OutputFlags {
 
 export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr", flags: MatrixFlags): Promise<number> {
   const repo = loadRepository(findRoot(ctx.dir));
-  warnProblems(ctx, repo);
+  refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const rc = registerContext(repo, lang);
   const today = dateOption(flags.today, "--today");

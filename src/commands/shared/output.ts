@@ -4,7 +4,7 @@ import { extname, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import type { Repository } from "../../load/repository.js";
-import { language, list, t, translate } from "../../i18n/index.js";
+import { language, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
@@ -22,10 +22,45 @@ export interface OutputFlags {
 
 const BY_EXTENSION: Record<string, TableFormat> = { ".md": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".xlsx": "xlsx", ".pdf": "pdf" };
 
-/** Registers leave out files that failed to load; say so, rather than print a silently short list. */
-export function warnProblems(ctx: CommandContext, repo: Repository): void {
-  const files = new Set(repo.problems.map((p) => p.path));
-  if (files.size > 0) ctx.stderr(t("output.left-out", { count: files.size, files: list([...files].slice(0, 3)) + (files.size > 3 ? t("output.and-more") : "") }) + "\n");
+/**
+ * An auditor takes a register, matrix, workbook or site for the whole record, so none of them may
+ * look complete when csr could not read a data file. This is the one place that decides, for
+ * every command that prints or writes one:
+ * - a file with merge-conflict markers, or an unreadable qms.yaml or people.yaml (every row would
+ *   then be wrong: clause references, names), stops the command before anything is printed: one
+ *   line, exit 1 (the file's finding is an error);
+ * - any other unreadable file is named on stderr, and the register says under its table that it
+ *   is incomplete (incompleteNote); the command still writes what it could and exits 1.
+ */
+export function refuseOrWarnUnreadable(ctx: CommandContext, repo: Repository): void {
+  const conflicted = [...new Set(repo.problems.filter((p) => p.problem.rule === "file/merge-conflict").map((p) => p.path))];
+  if (conflicted.length > 0) {
+    const first = repo.problems.find((p) => p.path === conflicted[0])!;
+    throw new UserError(t("output-gap.conflict", { files: shortList(conflicted), line: first.problem.line }), undefined, 1);
+  }
+  const config = repo.problems.find((p) => p.path === "qms.yaml" || p.path === "people.yaml");
+  if (config) {
+    const reason = /^[^.。]*/.exec(config.problem.message)![0];
+    throw new UserError(t("output-gap.config", { path: config.path, rule: config.problem.rule, line: config.problem.line, reason }), undefined, 1);
+  }
+  const files = unreadableFiles(repo);
+  if (files.length > 0) ctx.stderr(t("output.left-out", { count: files.length, files: shortList(files) }) + "\n");
+}
+
+/** The line under a register that says it lacks the files csr could not read; undefined when it lacks none. */
+export function incompleteNote(repo: Repository, lang: Lang): string | undefined {
+  const files = unreadableFiles(repo);
+  return files.length > 0 ? translate(lang, "output-gap.note", { count: files.length, files: shortList(files, lang) }) : undefined;
+}
+
+function unreadableFiles(repo: Repository): string[] {
+  return [...new Set(repo.problems.map((p) => p.path))];
+}
+
+/** At most three files, then "等" / ", ...": a one-line message stays one line. */
+function shortList(files: string[], lang?: Lang): string {
+  const say = (key: "common.list-separator" | "output.and-more") => (lang ? translate(lang, key) : t(key));
+  return files.slice(0, 3).join(say("common.list-separator")) + (files.length > 3 ? say("output.and-more") : "");
 }
 
 /** The language of the run (--lang, else the repository's language, else Chinese; see src/i18n/resolve.ts). */
@@ -105,12 +140,22 @@ export async function writeOutput(ctx: CommandContext, root: string, out: string
   ctx.stderr(t("output.wrote", { out }) + "\n");
 }
 
+/** A register under its heading; the heading names the as-of day, so the title no longer does. */
+export function withHeading(repo: Repository, table: Table, lang: Lang, today: string): Table {
+  return { ...table, ...(table.asOf ? { title: table.asOf.undatedTitle } : {}), heading: registerHeading(repo, table, lang, today) };
+}
+
+/** A CSV has no title or heading, so the day its figures were measured on goes into every row. */
+function withAsOfColumn(table: Table, date: string, lang: Lang): Table {
+  return { ...table, columns: [...table.columns, { key: "asOf", header: translate(lang, "as-of.column"), date: true }], rows: table.rows.map((r) => ({ ...r, asOf: date })) };
+}
+
 /**
  * What heads a printed register: the organisation, the register's own form (qms.yaml
  * `registers.forms`, by table id, with the form's current version), the as-of date and the
  * signature lines of `registers.signatures`.
  */
-export function registerHeading(repo: Repository, table: Table, lang: Lang, today: string): RegisterHeading {
+function registerHeading(repo: Repository, table: Table, lang: Lang, today: string): RegisterHeading {
   const config = repo.config?.value;
   const formId = table.id ? config?.registers?.forms?.[table.id] : undefined;
   const form = formId ? repo.documents.find((d) => d.value.id === formId)?.value : undefined;
@@ -123,9 +168,18 @@ export function registerHeading(repo: Repository, table: Table, lang: Lang, toda
   };
 }
 
+/**
+ * Prints or writes a register. A register read from the working tree (`today` given) carries
+ * incompleteNote when files could not be read, and the command then exits 1; CSV leaves the note
+ * out because `csr import` reads every line of a CSV back as a row, so there the exit code and
+ * stderr say it.
+ */
 export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang, today?: string): Promise<number> {
   const format = formatOf(flags);
-  if (today !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf")) table = { ...table, heading: registerHeading(repo, table, lang, today) };
+  const note = today !== undefined ? incompleteNote(repo, lang) : undefined;
+  if (note && format !== "csv") table = { ...table, notes: [...(table.notes ?? []), note] };
+  if (today !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf")) table = withHeading(repo, table, lang, today);
+  else if (table.asOf && format === "csv") table = withAsOfColumn(table, table.asOf.date, lang);
   if (format === "xlsx" && !flags.out) {
     throw new UserError(t("output.xlsx-needs-out"));
   }
@@ -135,5 +189,5 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   const content = await renderTable(table, format, repo, lang, cutWarning(ctx));
   if (flags.out) await writeOutput(ctx, repo.root, flags.out, content, flags.force);
   else if (typeof content === "string") ctx.stdout(content);
-  return 0;
+  return note ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
+import { reviewTimeliness, revisionConfirmation } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
@@ -100,7 +101,10 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   if (csr.text) field("show.label.requirement", ...csr.text.trimEnd().split("\n"));
   field("show.label.received", csr.review?.restarted ? t("show.received.restarted", { received: csr.received, restarted: csr.review.restarted }) : csr.received);
   field("show.label.status", language() === "en" ? `${facts.status} (${csrStatusLabel(facts.status, "zh-CN")})` : `${csrStatusLabel(facts.status, "zh-CN")}（${facts.status}）`);
-  field("show.label.review-due", reviewLine(csr, facts, due));
+  // The current revision confirmed unchanged: its own review period, closed by the confirmation.
+  const confirmed = csr.superseded ? undefined : revisionConfirmation(csr, customer);
+  const round = confirmed && reviewTimeliness(csr, repositoryCalendar(repo.config?.value), repo.config?.value, confirmed.date, confirmed);
+  field("show.label.review-due", round ? t("review-confirmation.show.due", { revision: revisionName(csr.source.revision), due: round.due, date: round.decided! }) : reviewLine(csr, facts, due));
   field("show.label.required", departments(requiredDepartments(csr, repo.config?.value)) || t("show.none-configured"));
   const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person, department));
   const record = csr.review?.record;
@@ -108,6 +112,10 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   if (record) field("show.label.review-record", reviewRecordText(record));
   else if (facts.missing.length > 0) field("show.label.missing", departments(facts.missing));
   field("show.label.decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : t("show.not-decided"));
+  const confirmations = (csr.review?.confirmations ?? []).map(
+    (c) => t("review-confirmation.show.line", { revision: revisionName(c.source_revision), person: person(c.by), date: c.date }) + (c.comment ? t("show.colon", { text: c.comment }) : ""),
+  );
+  if (confirmations.length > 0) field("review-confirmation.show.label", ...confirmations);
   field(
     "show.label.addressed",
     ...(addressed.length > 0

@@ -17,7 +17,7 @@ import type { Lang } from "../../render/view.js";
 import { buildSite } from "../../site/build.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { warnProblems } from "../shared/output.js";
+import { refuseOrWarnUnreadable } from "../shared/output.js";
 
 export interface SiteFlags {
   out: string;
@@ -42,7 +42,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
   });
   const repo = checked.repo;
   const findings = checked.findings.filter((f) => f.heldBackBy === undefined);
-  warnProblems(ctx, repo);
+  refuseOrWarnUnreadable(ctx, repo);
   const lang: Lang = language();
   const { version } = packageManifest();
 
@@ -67,7 +67,8 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     if (summary.unrendered.length > 0) {
       ctx.stderr(t("site-command.unrendered", { ids: list(summary.unrendered) }) + "\n");
     }
-    return 0;
+    // The site's findings page names the unreadable files; the exit code says the site lacks them.
+    return repo.problems.length > 0 ? 1 : 0;
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

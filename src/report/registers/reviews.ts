@@ -1,15 +1,16 @@
 /**
  * The review-timeliness register (顾客特定要求评审及时性记录): for each CSR, when its review
- * started (received, or restarted by a new source revision), when it was due, when it was decided,
- * the working days used and whether that was within the period IATF 16949 7.5.3.2.2 asks for, with
- * the reason recorded for a late one.
+ * started (received, restarted by a new source revision, or a new source revision confirmed
+ * unchanged: then from that revision's received date), when it was due, when and by whom it was
+ * decided or confirmed, the working days used and whether that was within the period IATF 16949
+ * 7.5.3.2.2 asks for, with the reason recorded for a late one.
  */
 import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
-import { reviewTimeliness } from "../../model/review-timeliness.js";
+import { reviewTimeliness, revisionConfirmation } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
-import { compareIds, customerName, t, type RegisterContext } from "./context.js";
+import { compareIds, customerName, personName, t, type RegisterContext } from "./context.js";
 
 export function reviewRegister(ctx: RegisterContext, options: { customer?: string; today?: string } = {}): Table {
   const today = options.today ?? localToday();
@@ -19,7 +20,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     .map((c) => c.value)
     .filter((c) => options.customer === undefined || c.customer === options.customer)
     .sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
-  const reviews = csrs.map((csr) => reviewTimeliness(csr, calendar, config, today));
+  const reviews = csrs.map((csr) => reviewTimeliness(csr, calendar, config, today, revisionConfirmation(csr, ctx.index.customers.get(csr.customer)?.value)));
   const rows = csrs.map((csr, i) => {
     const review = reviews[i]!;
     const source = ctx.index.customers.get(csr.customer)?.value.sources?.find((s) => s.id === csr.source.document);
@@ -31,9 +32,10 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       source: sourceTitle ? `${csr.source.document} ${sourceTitle}` : csr.source.document,
       revision: csr.source.revision,
       start: review.start,
-      startKind: review.restarted ? t(ctx, "register.reviews.restarted") : t(ctx, "register.reviews.received"),
+      startKind: review.confirmedBy ? t(ctx, "review-confirmation.start-kind") : review.restarted ? t(ctx, "register.reviews.restarted") : t(ctx, "register.reviews.received"),
       due: review.due,
       decided: review.decided ?? null,
+      decidedBy: review.confirmedBy ? personName(ctx, review.confirmedBy) : review.decided ? personName(ctx, csr.review?.decision?.by) : "",
       used: review.workdaysUsed,
       verdict: t(ctx, `register.reviews.verdict.${review.timeliness}`) + (review.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
       reason: review.lateReason ?? "",
@@ -44,6 +46,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
   return {
     id: "reviews",
     title: t(ctx, "register.reviews.title", { count: rows.length, today }),
+    asOf: { date: today, undatedTitle: t(ctx, "as-of.reviews.title", { count: rows.length }) },
     sheet: t(ctx, "register.reviews.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.reviews.column.no"), kind: "number" },
@@ -55,6 +58,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       { key: "start", header: t(ctx, "register.reviews.column.start"), date: true },
       { key: "due", header: t(ctx, "register.reviews.column.due"), date: true },
       { key: "decided", header: t(ctx, "register.reviews.column.decided"), date: true },
+      { key: "decidedBy", header: t(ctx, "review-confirmation.column.decided-by"), kind: "name" },
       { key: "used", header: t(ctx, "register.reviews.column.used"), kind: "number" },
       { key: "verdict", header: t(ctx, "register.reviews.column.verdict"), kind: "code" },
       { key: "reason", header: t(ctx, "register.reviews.column.reason") },

@@ -1,0 +1,64 @@
+/**
+ * A register, matrix or workbook with a data file csr could not read: it says it is incomplete
+ * and the command exits 1 (commands/shared/output.ts refuseOrWarnUnreadable, incompleteNote).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { exportCommand } from "../../src/commands/export/index.js";
+import { listCommand } from "../../src/commands/list/index.js";
+import { matrixCommand } from "../../src/commands/matrix/index.js";
+import { capture } from "../csr/fixture.js";
+import { copyFixture, csr, makeRepo } from "../helpers.js";
+
+const NOTE = "This register is incomplete: 1 file(s) could not be read and are left out (documents/QP-009.yaml); run 'csr check' for details.";
+const LEFT_OUT = "csr: 1 file(s) could not be read and are left out (documents/QP-009.yaml); run 'csr check' for details.\n";
+const broken = () => makeRepo({ "documents/QP-009.yaml": "id: QP-009\ntitle: [\n" }, copyFixture("test/fixtures/audit/registers"));
+
+describe("a register with a file csr cannot read", () => {
+  it("prints what it could, says under the table that it is incomplete, and exits 1", async () => {
+    const ctx = capture(broken());
+    expect(await listCommand(ctx, "procedures", { format: "md", today: "2026-11-30" })).toBe(1);
+    expect(ctx.out.split("\n").slice(-5)).toEqual(["", `${NOTE}  `, "", "编制：________　审核：________　批准：________", ""]);
+    expect(ctx.err).toBe(LEFT_OUT);
+  });
+  it("keeps a CSV to its rows, so that it can be imported again, and still exits 1", async () => {
+    const dir = broken();
+    const ctx = capture(dir);
+    expect(await matrixCommand(ctx, "csr", { out: "m.csv", today: "2026-11-30" })).toBe(1);
+    expect(readFileSync(join(dir, "m.csv"), "utf8")).not.toContain("incomplete");
+    expect(ctx.err).toBe(LEFT_OUT + "wrote m.csv\n");
+  });
+  it("puts the note under every sheet of the workbook and exits 1", async () => {
+    const dir = broken();
+    const ctx = capture(dir);
+    expect(await exportCommand(ctx, { out: "all.xlsx", today: "2026-11-30" })).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "all.xlsx"));
+    for (const sheet of workbook.worksheets) {
+      const column = sheet.getColumn(1).values.filter((v) => typeof v === "string");
+      expect(column.filter((v) => v === NOTE), sheet.name).toEqual([NOTE]);
+    }
+  });
+  it("prints nothing while qms.yaml cannot be read: the clause column would change its format", async () => {
+    const dir = makeRepo({ "qms.yaml": "bad: [\n" }, copyFixture("test/fixtures/audit/registers"));
+    const ctx = capture(dir);
+    await expect(listCommand(ctx, "csr", { today: "2026-11-30" })).rejects.toMatchObject({
+      exitCode: 1,
+      message: expect.stringMatching(/^qms\.yaml cannot be read \(yaml\/syntax, line \d+: .*\); no register was printed\. Fix qms\.yaml first/),
+    });
+    expect(ctx.out).toBe("");
+  });
+});
+
+describe("a register during a merge conflict", () => {
+  it("says which file has conflict markers in one line and exits 1, instead of printing an empty register", () => {
+    const dir = makeRepo({ "documents/QP-001.yaml": "<<<<<<< HEAD\nid: QP-001\n=======\nid: QP-002\n>>>>>>> theirs\n" }, copyFixture("test/fixtures/audit/registers"));
+    expect(csr(["-C", dir, "list", "procedures"], { lang: null })).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "csr: documents/QP-001.yaml 中有合并冲突标记（第 1 行起）；未输出登记表。请先解决冲突，然后重新运行该命令。\n",
+    });
+  });
+});

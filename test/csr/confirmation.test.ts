@@ -1,0 +1,56 @@
+/**
+ * A CSR that a new source revision left unchanged (csr source update --unchanged): that revision's
+ * review round is the confirmation, measured from the revision's received date (IATF 16949 4.3.2,
+ * 7.5.3.2.2), in the review-timeliness register, csr show and the review report.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { listCommand } from "../../src/commands/list/index.js";
+import { renderCommand } from "../../src/commands/render/index.js";
+import { showCommand } from "../../src/commands/show/index.js";
+import { updateSource } from "../../src/commands/source/update.js";
+import { setLanguage } from "../../src/i18n/index.js";
+import { capture } from "./fixture.js";
+import { copyFixture } from "../helpers.js";
+
+async function confirmed(): Promise<string> {
+  const dir = copyFixture("examples/acme-auto");
+  const ctx = capture(dir);
+  expect(
+    await updateSource(ctx, "BCM-SQR", { revision: "V3.0", issued: "2026-11-20", received: "2026-11-23", unchanged: ["BCM-001"], by: "xuht", date: "2026-11-27", yes: true }),
+  ).toBe(0);
+  return dir;
+}
+
+describe("a CSR confirmed unchanged in a new source revision", () => {
+  it("shows in the review-timeliness register with the new revision's received date, the confirmation and who made it", async () => {
+    const ctx = capture(await confirmed());
+    expect(await listCommand(ctx, "reviews", { customer: "BCM", format: "csv", today: "2026-11-30" })).toBe(0);
+    const rows = ctx.out.split("\r\n");
+    expect(rows[0]).toBe("\ufeffNo.,CSR,Customer,Source document,Revision,Start,Received / restarted,Due,Decided,Decided by,Working days used,On time,Reason for delay,As of");
+    expect(rows[1]).toBe("1,BCM-001,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V3.0,\"new revision, confirmed unchanged\",2026-11-23,2026-12-07,2026-11-27,Xu Haitao,4,on time,,2026-11-30");
+  });
+  it("is listed by csr show, with the new revision's deadline", async () => {
+    const ctx = capture(await confirmed());
+    expect(await showCommand(ctx, "BCM-001", { today: "2026-11-30" })).toBe(0);
+    const lines = ctx.out.split("\n");
+    expect(lines.filter((l) => /^  (Review due|Unchanged in) /.test(l))).toEqual([
+      "  Review due      V3.0: 2026-12-07; confirmed unchanged 2026-11-27",
+      "  Unchanged in    V3.0, xuht Xu Haitao, 2026-11-27",
+    ]);
+  });
+  it("is in the review report, as the decision date of the round and in its own table", async () => {
+    const dir = await confirmed();
+    const ctx = capture(dir);
+    setLanguage("zh-CN");
+    try {
+      expect(await renderCommand(ctx, ["BCM-001"], { format: "md", out: "out" })).toBe(0);
+    } finally {
+      setLanguage("en");
+    }
+    const report = readFileSync(join(dir, "out", "BCM-001.review.zh-CN.md"), "utf8");
+    expect(report).toContain("| 新版本接收日期 | 2026-11-23 |  |  |\n| 评审期限 | 2026-12-07 | 决定日期 | 2026-11-27 徐海涛（确认未变） |\n");
+    expect(report).toContain("换版确认未变\n\n| 来源文件版本 | 确认人 | 确认日期 | 说明 |\n| --- | --- | --- | --- |\n| V3.0 | 徐海涛 | 2026-11-27 |  |\n");
+  });
+});
