@@ -179,3 +179,8 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 }
+
+/** The first sentence of a message: up to "。" or a "." that ends a sentence (not the dots of `calendar.years[0]`). */
+export function firstSentence(message: string): string {
+  return /^(?:[^.。]|\.(?=\S))*/.exec(message)![0];
+}

@@ -6,7 +6,7 @@ import { refuseDataPath } from "../../core/write.js";
 import type { Repository } from "../../load/repository.js";
 import { language, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
-import { localized } from "../../core/text.js";
+import { firstSentence, localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
 import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
 import { choiceOption } from "../options.js";
@@ -40,7 +40,7 @@ export function refuseOrWarnUnreadable(ctx: CommandContext, repo: Repository): v
   }
   const config = repo.problems.find((p) => p.path === "qms.yaml" || p.path === "people.yaml");
   if (config) {
-    const reason = /^[^.。]*/.exec(config.problem.message)![0];
+    const reason = firstSentence(config.problem.message);
     throw new UserError(t("output-gap.config", { path: config.path, rule: config.problem.rule, line: config.problem.line, reason }), undefined, 1);
   }
   const files = unreadableFiles(repo);

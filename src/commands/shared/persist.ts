@@ -10,6 +10,7 @@ import { runCheck } from "../../check/engine.js";
 import { rules } from "../../check/registry.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
+import { firstSentence } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
 import { isGitRepository } from "../../load/git.js";
@@ -35,9 +36,6 @@ export interface FileChange {
 const VALIDITY_RULES = rules.filter(
   (r) => /^(ref|clause|id)\//.test(r.id) || ["csr/duplicate-id-across-branches", "csr/review-inconsistent", "date/in-future", "date/out-of-order"].includes(r.id),
 );
-
-/** The first sentence of a message: up to "。" or a "." that ends a sentence (not the dots of `calendar.years[0]`). */
-const firstSentence = (message: string): string => /^(?:[^.。]|\.(?=\S))*/.exec(message)![0];
 
 /**
  * Refuses to change anything while qms.yaml or people.yaml cannot be read: every check of the
