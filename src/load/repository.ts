@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { firstSentence } from "../core/text.js";
 import { buildCatalog, type Catalog } from "../model/catalog.js";
 import type {
   CatalogFile,
@@ -70,6 +71,16 @@ export interface Repository {
    * others (check/engine.ts).
    */
   partial: { csrs: Located<Csr>[]; documents: Located<ControlledDocument>[]; customers: Located<Customer>[] };
+}
+
+/**
+ * The first problem of qms.yaml or people.yaml, which every register and every change depends on
+ * (departments, clauses, people), with the first sentence of its message as `reason`; undefined
+ * when both read cleanly. Commands refuse on it rather than work from half a configuration.
+ */
+export function configProblem(repo: Repository): { path: string; rule: string; line: number; reason: string } | undefined {
+  const broken = repo.problems.find((p) => p.path === "qms.yaml" || p.path === "people.yaml");
+  return broken && { path: broken.path, rule: broken.problem.rule, line: broken.problem.line, reason: firstSentence(broken.problem.message) };
 }
 
 export function loadRepository(root: string, found = discover(root)): Repository {

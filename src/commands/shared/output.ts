@@ -3,10 +3,10 @@ import { existsSync, writeFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
-import type { Repository } from "../../load/repository.js";
+import { configProblem, type Repository } from "../../load/repository.js";
 import { language, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
-import { firstSentence, localized } from "../../core/text.js";
+import { localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
 import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
 import { choiceOption } from "../options.js";
@@ -38,11 +38,8 @@ export function refuseOrWarnUnreadable(ctx: CommandContext, repo: Repository): v
     const first = repo.problems.find((p) => p.path === conflicted[0])!;
     throw new UserError(t("output-gap.conflict", { files: shortList(conflicted), line: first.problem.line }), undefined, 1);
   }
-  const config = repo.problems.find((p) => p.path === "qms.yaml" || p.path === "people.yaml");
-  if (config) {
-    const reason = firstSentence(config.problem.message);
-    throw new UserError(t("output-gap.config", { path: config.path, rule: config.problem.rule, line: config.problem.line, reason }), undefined, 1);
-  }
+  const config = configProblem(repo);
+  if (config) throw new UserError(t("output-gap.config", config), undefined, 1);
   const files = unreadableFiles(repo);
   if (files.length > 0) ctx.stderr(t("output.left-out", { count: files.length, files: shortList(files) }) + "\n");
 }

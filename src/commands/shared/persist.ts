@@ -10,11 +10,10 @@ import { runCheck } from "../../check/engine.js";
 import { rules } from "../../check/registry.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
-import { firstSentence } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
 import { isGitRepository } from "../../load/git.js";
-import { buildRepository, type Repository } from "../../load/repository.js";
+import { buildRepository, configProblem, type Repository } from "../../load/repository.js";
 import { parseText, type FileKind } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
 import { applyChange } from "./transaction.js";
@@ -42,12 +41,8 @@ const VALIDITY_RULES = rules.filter(
  * change would then report false findings (unknown people, departments) instead of the cause.
  */
 export function refuseUnreadableConfig(repo: Repository): void {
-  const broken = repo.problems.find((p) => p.path === "qms.yaml" || p.path === "people.yaml");
-  if (!broken) return;
-  throw new UserError(
-    t("persist.config-unreadable", { path: broken.path, rule: broken.problem.rule, line: broken.problem.line, reason: firstSentence(broken.problem.message) }),
-    t("persist.config-unreadable.hint", { path: broken.path }),
-  );
+  const broken = configProblem(repo);
+  if (broken) throw new UserError(t("persist.config-unreadable", broken), t("persist.config-unreadable.hint", { path: broken.path }));
 }
 
 /**
