@@ -38,6 +38,8 @@ export function documentList(ctx: RegisterContext): Table {
       { key: "status", header: t(ctx, "register.documents.column.status") },
       { key: "remarks", header: t(ctx, "register.documents.column.remarks") },
     ],
+    // Clause lists run to hundreds of characters (a manual names every clause): a screen shows the rest.
+    terminal: ["no", "level", "number", "title", "department", "version", "prepared", "reviewed", "approved", "issued", "status", "remarks"],
     rows: docs.map((doc, i) => {
       const revision = currentRevision(doc);
       return {
