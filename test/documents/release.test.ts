@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/engine.js";
 import { loadRepository } from "../../src/load/repository.js";
-import { BIN, csrInProcess, git, gitInit, minimalRepo, tempDir, type RunResult } from "../helpers.js";
+import { BIN, csrInProcess, git, gitInit, makeRepo, minimalRepo, tempDir, type RunResult } from "../helpers.js";
 
 const DRAFT = [
   "# 文控：首次发布前的草稿",
@@ -40,8 +40,17 @@ const RELEASED = [
 
 const SIGNERS = ["--prepared", "zhang", "--reviewed", "li", "--approved", "wang"];
 
+/**
+ * A repository whose documents were committed as released with another title, then edited and the
+ * edit committed: a release records a change, and csr release refuses a document whose content is
+ * the same as at the commit that added its current revision.
+ */
 function repoWith(files: Record<string, string>): string {
-  return gitInit(minimalRepo(files));
+  const issued = Object.fromEntries(Object.entries(files).map(([path, text]) => [path, path.startsWith("documents/") ? text.replace(/^title: (.*)$/m, "title: $1（初版）") : text]));
+  const repo = gitInit(minimalRepo(issued));
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(repo, path), text);
+  git(repo, ["commit", "-qam", "edit"]);
+  return repo;
 }
 
 const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
@@ -169,7 +178,7 @@ describe("csr release", () => {
     const text = readFileSync(join(repo, "documents/QP-020.yaml"), "utf8");
     expect(text).toContain("effective: 2024-06-01\n");
     expect([...text.matchAll(/version: (\S+)/g)].map((m) => m[1])).toEqual(["A/0", "A/1", "B/0"]);
-    expect(git(repo, ["log", "--format=%s"])).toBe("release QP-020 B/0: 换版\nrelease QP-020 A/1: 增加评审期限\ninitial\n");
+    expect(git(repo, ["log", "--format=%s"])).toBe("release QP-020 B/0: 换版\nrelease QP-020 A/1: 增加评审期限\nedit\ninitial\n");
   });
 
   it("writes '/' in a document number as '_' in the tag", async () => {
@@ -184,6 +193,7 @@ describe("csr release", () => {
       ["the approver is not an approver", ["--summary", "x", "--prepared", "zhang", "--reviewed", "li", "--approved", "li"], "csr: --approved li: 李娜 does not have the role 'approver' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'approver', or add the role in people.yaml if it was granted.\n"],
       ["the reviewer is not a reviewer", ["--summary", "x", "--prepared", "zhang", "--reviewed", "wang", "--approved", "wang"], "csr: --reviewed wang: 王强 does not have the role 'reviewer' in people.yaml (roles: approver).\nhint: Choose a person with the role 'reviewer', or add the role in people.yaml if it was granted.\n"],
       ["the approver prepared the change", ["--summary", "x", "--prepared", "wang", "--reviewed", "li", "--approved", "wang"], "csr: 王强 (wang) cannot approve a change they prepared; another approver must sign (segregation of duties).\n"],
+      ["the reviewer prepared the change", ["--summary", "x", "--prepared", "zhang", "--reviewed", "zhang", "--approved", "wang"], "csr: 张伟 (zhang) cannot review a change they prepared; another reviewer must sign (segregation of duties).\n"],
       ["a named person is unknown", ["--summary", "x", "--prepared", "zhan", "--reviewed", "li", "--approved", "wang"], "csr: --prepared zhan: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'zhang'?\n"],
       ["the summary is missing", SIGNERS, "csr: --summary is required: what changed, e.g. --summary '增加评审期限'.\n"],
     ];
@@ -259,11 +269,51 @@ describe("csr release", () => {
       expect(again).toEqual({
         code: 2,
         stdout: "",
-        stderr: "csr: QP-020 has not changed since its release A/1 (tag QP-020/A-1); a new revision records a change.\nhint: Edit the document first, or pass --force to release it again unchanged.\n",
+        stderr:
+          "csr: QP-020 has not changed since its release A/1 (tag QP-020/A-1); a new revision records a change.\nhint: Edit the document first (distribution, recall, training and periodic review records are not its content), or pass --force to release it again unchanged.\n",
       });
       expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(released);
       expect(head(repo)).toBe(before);
       expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "年度评审，无变化", ...SIGNERS, "--force"])).stdout).toMatch(/^Released QP-020 A\/2 /);
+    });
+
+    it("only the distribution record changed since the release: it is not content", async () => {
+      const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+      expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"])).code).toBe(0);
+      expect((await csrInProcess(["-C", repo, "distribute", "QP-020", "--to", "QA", "--date", "2024-05-02", "-y", "--commit"])).code).toBe(0);
+      const before = head(repo);
+      const again = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS, "--date", "2024-05-03"]);
+      expect(again.stderr.split("\n")[0]).toBe("csr: QP-020 has not changed since its release A/1 (tag QP-020/A-1); a new revision records a change.");
+      expect(again.code).toBe(2);
+      expect(head(repo)).toBe(before);
+    });
+
+    it("the document has not changed since the commit that added its revision, when the release has no tag", async () => {
+      const repo = gitInit(minimalRepo({ "documents/QP-020.yaml": RELEASED }));
+      const added = git(repo, ["rev-parse", "--short", "HEAD"]).trim();
+      writeFileSync(join(repo, "documents/QP-020.yaml"), RELEASED + "distribution:\n  - {copy: 1, version: A/0, to: QA, date: 2024-01-11}\n");
+      git(repo, ["commit", "-qam", "发放"]);
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
+      expect(result).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `csr: QP-020 has not changed since its release A/0 (commit ${added}, which added that revision); a new revision records a change.\nhint: Edit the document first (distribution, recall, training and periodic review records are not its content), or pass --force to release it again unchanged.\n`,
+      });
+      // A change of content committed after that commit is released.
+      writeFileSync(join(repo, "documents/QP-020.yaml"), readFileSync(join(repo, "documents/QP-020.yaml"), "utf8").replace("title: 顾客特定要求管理程序", "title: 顾客特定要求控制程序"));
+      git(repo, ["commit", "-qam", "改名"]);
+      expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "改名", ...SIGNERS])).stdout).toMatch(/^Released QP-020 A\/1 /);
+    });
+
+    it("says in one line that it could not compare when git has no commit adding the revision", async () => {
+      // Copied in from an older system and not committed yet.
+      const repo = gitInit(minimalRepo({}));
+      const path = join(repo, "documents", "QP-020.yaml");
+      makeRepo({ "documents/QP-020.yaml": RELEASED }, repo);
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS, "--date", "2024-05-01"]);
+      expect(result.stderr).toBe("Note: no release tag and no commit in git's history adds QP-020 A/0, so csr could not compare the document with its last release; releasing it as asked.\n");
+      expect(result.stdout).toMatch(/^Released QP-020 A\/1 /);
+      expect(readFileSync(path, "utf8")).toContain("  - version: A/1\n");
     });
 
     it("the repository has no commit yet", async () => {
@@ -295,6 +345,67 @@ describe("csr release", () => {
       expect(result.stderr).toBe(`csr: ${repo} is not a git repository; csr records releases as git commits.\nhint: Run 'git init' and commit the repository first.\n`);
       expect(result.code).toBe(2);
     });
+  });
+});
+
+describe("csr release with the signatures of a GJB layout", () => {
+  /** Level 2 prints 会签, 标准化审查 and 军代表 (docs/format.md, Printed layouts per level). */
+  function gjbRepo(): string {
+    const repo = minimalRepo({ "documents/QP-020.yaml": DRAFT });
+    const qms = readFileSync(join(repo, "qms.yaml"), "utf8");
+    writeFileSync(join(repo, "qms.yaml"), `${qms}document_layouts:\n  - levels: [2]\n    signatures: [prepared, reviewed, countersigned, standardization, approved, military_representative]\n`);
+    const people = readFileSync(join(repo, "people.yaml"), "utf8");
+    writeFileSync(
+      join(repo, "people.yaml"),
+      `${people}  - id: zhao\n    name: 赵敏\n    department: QA\n    roles: [author, reviewer, approver]\n  - id: jun\n    name: 孙军代\n    department: QA\n    roles: [author]\n`,
+    );
+    return gitInit(repo);
+  }
+
+  it("records 会签 (several people), 标准化审查 and 军代表, each with its date, by id or name", async () => {
+    const repo = gjbRepo();
+    const result = await csrInProcess([
+      "-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS,
+      "--countersigned", "李娜,zhao", "--countersigned", "张伟", "--standardization", "赵敏", "--military-representative", "jun",
+      "--prepared-date", "2024-02-20", "--reviewed-date", "2024-02-23", "--countersigned-date", "2024-02-26", "--approved-date", "2024-02-28", "--military-representative-date", "2024-03-02", "--date", "2024-03-01",
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain(
+      [
+        "    prepared:", "      by: zhang", "      date: 2024-02-20",
+        "    reviewed:", "      by: li", "      date: 2024-02-23",
+        "    countersigned:", "      - by: li", "        date: 2024-02-26", "      - by: zhao", "        date: 2024-02-26", "      - by: zhang", "        date: 2024-02-26",
+        "    standardization:", "      by: zhao", "      date: 2024-02-28",
+        "    approved:", "      by: wang", "      date: 2024-02-28",
+        "    military_representative:", "      by: jun", "      date: 2024-03-02",
+        "",
+      ].join("\n"),
+    );
+    expect((await csrInProcess(["-C", repo, "check", "--today", "2024-03-05"])).code).toBe(0);
+  });
+
+  it("requires each signature the layout prints, and refuses a 会签 dated after the approval", async () => {
+    const repo = gjbRepo();
+    const before = head(repo);
+    const missing = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--countersigned", "li", "--military-representative", "jun"]);
+    expect(missing).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: The printed layout of level 2 documents (qms.yaml document_layouts) has a 标准化审查 (standardization) signature; give it with --standardization <person>.\n",
+    });
+    const zh = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--standardization", "zhao", "--military-representative", "jun"], { lang: "zh-CN" });
+    expect(zh.stderr).toBe("csr: 2 级文件的版式（qms.yaml 的 document_layouts）有会签签字栏；请用 --countersigned <人员> 给出。\n");
+    const late = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--countersigned", "li", "--standardization", "zhao", "--military-representative", "jun", "--countersigned-date", "2024-03-02", "--date", "2024-03-01"]);
+    expect(late.stderr).toBe("csr: --approved-date 2024-03-01 is before --countersigned-date 2024-03-02; a revision is prepared, reviewed, approved and then takes effect, in that order.\n");
+    expect(head(repo)).toBe(before);
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(DRAFT);
+  });
+
+  it("refuses a reviewer who also approves (segregation of duties)", async () => {
+    const repo = gjbRepo();
+    const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "zhao", "--approved", "赵敏", "--countersigned", "li", "--standardization", "zhao", "--military-representative", "jun"]);
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "csr: 赵敏 (zhao) cannot both review and approve a revision: the approval is a second judgement after the review (segregation of duties).\n" });
   });
 });
 

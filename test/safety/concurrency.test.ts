@@ -97,10 +97,12 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
   });
 
   it("release: the document is released once; the second writer, under the lock, finds it unchanged since that release", async () => {
-    const release = (summary: string) => () => ["release", "QP-020", "--summary", summary, "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27"];
-    await runPairs(release("修订甲"), release("修订乙"), (dir, runs) => {
+    // The fixture's QP-020 is as committed with A/1: only --force releases it. Whichever runs first,
+    // the other finds the document unchanged, since A/1's commit or since the tag of A/2.
+    const release = (summary: string, ...force: string[]) => () => ["release", "QP-020", "--summary", summary, "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27", ...force];
+    await runPairs(release("修订甲", "--force"), release("修订乙"), (dir, runs) => {
       expect(codes(runs)).toEqual([0, 2]);
-      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: QP-020 自 A\/2 发布（标签 QP-020\/A-2）以来没有更改/)]);
+      expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: QP-020 自 (A\/2 发布（标签 QP-020\/A-2）|A\/1 发布（提交 [0-9a-f]{7}，即添加该修订的提交）)以来没有更改/)]);
       expect(yamlOf(dir, "documents/QP-020.yaml").revisions.map((r: { version: string }) => r.version)).toEqual(["A/1", "A/2"]);
       expect(gitState(dir).tags).toEqual(["QP-020/A-2"]);
       expect(git(dir, ["rev-list", "-n1", "QP-020/A-2"])).toBe(git(dir, ["rev-parse", "HEAD"]));

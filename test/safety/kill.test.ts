@@ -24,7 +24,7 @@ const SCENARIOS: Scenario[] = [
   { name: "add", args: () => ["add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.1", "--title", "包装要求", "--received", "2026-11-27", "--yes", "--commit"] },
   { name: "review", args: () => ["review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"] },
   { name: "source update", args: () => ["source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-11-27", "--commit"] },
-  { name: "release", args: () => ["release", "QP-020", "--summary", "修订", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27"] },
+  { name: "release", args: () => ["release", "QP-020", "--summary", "修订", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27", "--force"] },
   { name: "obsolete", args: () => ["obsolete", "WI-031", "--reason", "并入 QP-020", "--date", "2026-11-27"] },
   { name: "import", args: (dir) => ["import", join(dir, "..", "register.csv"), "--as", "procedures"] },
   { name: "init", args: () => ["init", "new"], target: "new" },
@@ -143,7 +143,7 @@ describe("rerunning an interrupted command", () => {
     const rerun = await csrAsync(SCENARIOS[3]!.args(dir), { cwd: dir });
     expect(rerun.stdout).toBe("");
     expect(rerun.stderr).toMatch(
-      /^csr: 'csr release QP-020 --summary 修订 --prepared li --reviewed wang --approved zhang --date 2026-11-27' 曾被中断；现已完成（其文件已写入；已提交 [0-9a-f]{7}，标签 QP-020\/A-2）。\ncsr: 中断的正是本条命令；它已完成，不再重复执行。\n$/,
+      /^csr: 'csr release QP-020 --summary 修订 --prepared li --reviewed wang --approved zhang --date 2026-11-27 --force' 曾被中断；现已完成（其文件已写入；已提交 [0-9a-f]{7}，标签 QP-020\/A-2）。\ncsr: 中断的正是本条命令；它已完成，不再重复执行。\n$/,
     );
     expect(rerun.code).toBe(0);
     expect(gitState(dir)).toEqual({ subjects: ["发布 QP-020 A/2：修订", "initial"], tags: ["QP-020/A-2"], status: "" });

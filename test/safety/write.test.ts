@@ -60,7 +60,7 @@ describe("commit messages", () => {
 
   it("keep a release summary on one line too", () => {
     const dir = repo();
-    const result = csr(["-C", dir, "release", "QP-020", "--summary", "修订\nCo-authored-by: x <x@example.com>", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27"]);
+    const result = csr(["-C", dir, "release", "QP-020", "--summary", "修订\nCo-authored-by: x <x@example.com>", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27", "--force"]);
     expect(result.code).toBe(0);
     expect(git(dir, ["log", "-1", "--format=%B"])).toBe("release QP-020 A/2: 修订 Co-authored-by: x <x@example.com>\n\n");
   });

@@ -165,7 +165,7 @@ export async function documentCommits(root: string, path: string): Promise<Commi
 }
 
 /** The document as committed; undefined when that version of the file is missing or not readable YAML. */
-async function documentAt(root: string, commit: string, topLevelPath: string): Promise<ControlledDocument | undefined> {
+export async function documentAt(root: string, commit: string, topLevelPath: string): Promise<ControlledDocument | undefined> {
   const git = await openGit(root);
   let text: string;
   try {

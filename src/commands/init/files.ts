@@ -398,7 +398,7 @@ revisions:
     date: 2026-02-01
     summary: 首次发布
     prepared: { by: zhangsan, date: 2026-01-20 }
-    reviewed: { by: lisi, date: 2026-01-26 }
+    reviewed: { by: zhaoliu, date: 2026-01-26 }
     approved: { by: lisi, date: 2026-01-28 }
 related: [QP-002]
 forms: [QR-001-01]
@@ -432,7 +432,7 @@ revisions:
     date: 2026-02-01
     summary: 首次发布
     prepared: { by: zhangsan, date: 2026-01-20 }
-    reviewed: { by: lisi, date: 2026-01-26 }
+    reviewed: { by: wangwu, date: 2026-01-26 }
     approved: { by: lisi, date: 2026-01-28 }
 related: [QP-001]
 forms: [QR-002-01]

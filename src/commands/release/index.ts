@@ -10,16 +10,18 @@ import { list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
-import { loadRepository } from "../../load/repository.js";
-import { buildIndex, currentRevision } from "../../model/index.js";
+import { loadRepository, type Repository } from "../../load/repository.js";
+import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { documentLayout } from "../../render/view.js";
 import { documentFileName } from "../../model/paths.js";
-import { nextVersion } from "../../model/revision.js";
+import { nextVersion, revisedContent } from "../../model/revision.js";
 import { emptySections } from "../../model/sections.js";
 import type { ControlledDocument, Person, Revision, Role } from "../../model/types.js";
 import { revisionEvent } from "../../model/recorded-events.js";
+import { documentAt, documentCommits } from "../history/index.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { copyList, resolvePerson } from "../shared/people.js";
+import { copyList, resolvePeople, resolvePerson } from "../shared/people.js";
 import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
@@ -31,11 +33,18 @@ export interface ReleaseFlags {
   prepared?: string;
   reviewed?: string;
   approved?: string;
+  /** 会签, 标准化审查, 军代表: the GJB signatures a `document_layouts` entry may print (docs/format.md). */
+  countersigned?: string[];
+  standardization?: string;
+  militaryRepresentative?: string;
   date?: string;
   /** Each signature's own date (编制/审核/批准 are signed on different days); each defaults to --date. */
   preparedDate?: string;
   reviewedDate?: string;
+  countersignedDate?: string;
+  standardizationDate?: string;
   approvedDate?: string;
+  militaryRepresentativeDate?: string;
   /** Release although the document has not changed since its last release. */
   force?: boolean;
   /** Never prompt (release never does; accepted like every writing command). */
@@ -77,14 +86,13 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     const approver = resolvePerson(index, approved, "--approved");
     requireRole(reviewer, "reviewer", "--reviewed");
     requireRole(approver, "approver", "--approved");
-    if (approver.id === author.id) {
-      throw new UserError(t("release.self-approval", { name: approver.name, id: approver.id }));
-    }
+    refuseSharedDuties(author, reviewer, approver);
+    const extra = gjbSignatures(repo, index, doc, flags);
     const latest = currentRevision(doc);
     // A revision dated before the one it follows is doc/version-sequence's finding.
     if (latest) refuseBefore(date, "--date", { ...revisionEvent(latest), of: doc.id });
     const current = latest?.version;
-    if (current && !flags.force) await refuseUnchanged(root, doc.id, current, file.path, file.text);
+    if (current && !flags.force) await refuseUnchanged(ctx, root, doc, current, file.path);
     const version = nextVersion(current, flags.major === true && (doc.revisions?.length ?? 0) > 0);
     const tag = releaseTag(doc.id, version);
     await refuseInvalidTag(root, tag, doc.id);
@@ -101,7 +109,10 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
       ...(flags.pages ? { pages: flags.pages } : {}),
       prepared: { by: author.id, date: signed.prepared },
       reviewed: { by: reviewer.id, date: signed.reviewed },
+      ...(extra.countersigned.length > 0 ? { countersigned: extra.countersigned.map((p) => ({ by: p.id, date: signed.countersigned })) } : {}),
+      ...(extra.standardization ? { standardization: { by: extra.standardization.id, date: signed.standardization } } : {}),
       approved: { by: approver.id, date: signed.approved },
+      ...(extra.military_representative ? { military_representative: { by: extra.military_representative.id, date: signed.military_representative } } : {}),
     };
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "released");
@@ -132,51 +143,109 @@ function refuseEmptySections(doc: ControlledDocument): void {
 }
 
 /**
- * A new revision records a change: when the file is exactly as it was tagged at its last release,
- * there is nothing to release (a release tag missing, e.g. for a document released before csr, is
- * no evidence either way and lets the release go ahead).
+ * A new revision records a change of content, and content is what doc/revision-not-bumped compares
+ * (revisedContent): the distribution, recall, training and periodic review records are not part of
+ * it. The baseline is the document as its last release committed it: the release tag, else (a
+ * document released before csr, or in a repository adopted with its history) the commit that added
+ * the current revision entry. Without either, csr says that it could not compare.
+ * Errors: UserError when the content is the same as released.
  */
-async function refuseUnchanged(root: string, id: string, version: string, path: string, text: string): Promise<void> {
+async function refuseUnchanged(ctx: CommandContext, root: string, doc: ControlledDocument, version: string, path: string): Promise<void> {
   const git = await openGit(root);
-  const tag = releaseTag(id, version);
+  const tag = releaseTag(doc.id, version);
   const prefix = (await git.revparse(["--show-prefix"])).trim();
-  let released: string;
-  try {
-    released = await git.show([`refs/tags/${tag}:${prefix}${path}`]);
-  } catch {
-    return;
+  const tagged = await documentAt(root, `refs/tags/${tag}`, `${prefix}${path}`);
+  let released = tagged;
+  let since = tag;
+  if (!released) {
+    const commit = (await documentCommits(root, path)).reverse().find((c) => c.newRevisions.includes(version));
+    if (!commit) {
+      ctx.stderr(t("release.no-baseline", { id: doc.id, version }) + "\n");
+      return;
+    }
+    released = await documentAt(root, commit.commit, commit.path);
+    since = commit.commit;
   }
-  if (released === text) {
-    throw new UserError(
-      t("release.unchanged", { id, version, tag }),
-      t("release.unchanged.hint"),
-    );
+  if (released && revisedContent(released) === revisedContent(doc)) {
+    throw new UserError(t(tagged ? "release.unchanged" : "release.unchanged.commit", { id: doc.id, version, tag, commit: since }), t("release.unchanged.hint"));
   }
 }
 
 /**
  * The date of each signature: its own option, else the release date. A revision is prepared, then
- * reviewed, then approved, and takes effect when approved or later, so the dates must follow that
- * order (ISO 9001 7.5.2 c: documents are reviewed and approved before use).
+ * reviewed, countersigned (会签) and checked for standardization (标准化审查), then approved, and
+ * takes effect when approved or later, so the dates must follow that order (ISO 9001 7.5.2 c:
+ * documents are reviewed and approved before use). When the military representative (军代表)
+ * signs relative to the others differs between units: only its own option's checks apply.
  * Errors: UserError naming the two dates out of order.
  */
-function signatureDates(flags: ReleaseFlags, date: string): { prepared: string; reviewed: string; approved: string } {
-  const signedOn = (value: string | undefined, flag: string) => (value === undefined ? date : eventDateOption(value, flag));
+function signatureDates(flags: ReleaseFlags, date: string): Record<"prepared" | "reviewed" | "countersigned" | "standardization" | "approved" | "military_representative", string> {
+  const signedOn = (value: string | undefined, flag: string, otherwise = date) => (value === undefined ? otherwise : eventDateOption(value, flag));
   const prepared = signedOn(flags.preparedDate, "--prepared-date");
   const reviewed = signedOn(flags.reviewedDate, "--reviewed-date");
   const approved = signedOn(flags.approvedDate, "--approved-date");
-  const order: [string, string][] = [
-    ["--prepared-date", prepared],
-    ["--reviewed-date", reviewed],
-    ["--approved-date", approved],
-    ["--date", date],
+  // 会签 and 标准化审查 come before the approval: signed the day of the approval unless said otherwise.
+  const countersigned = signedOn(flags.countersignedDate, "--countersigned-date", approved);
+  const standardization = signedOn(flags.standardizationDate, "--standardization-date", approved);
+  const military = signedOn(flags.militaryRepresentativeDate, "--military-representative-date");
+  const orders: [string, string][][] = [
+    [["--prepared-date", prepared], ["--reviewed-date", reviewed], ["--approved-date", approved], ["--date", date]],
+    [["--prepared-date", prepared], ["--countersigned-date", countersigned], ["--approved-date", approved]],
+    [["--prepared-date", prepared], ["--standardization-date", standardization], ["--approved-date", approved]],
   ];
-  for (let i = 1; i < order.length; i++) {
-    const [earlierFlag, earlier] = order[i - 1]!;
-    const [laterFlag, later] = order[i]!;
-    if (later < earlier) throw new UserError(t("release.date-order", { laterFlag, later, earlierFlag, earlier }));
+  for (const order of orders) {
+    for (let i = 1; i < order.length; i++) {
+      const [earlierFlag, earlier] = order[i - 1]!;
+      const [laterFlag, later] = order[i]!;
+      if (later < earlier) throw new UserError(t("release.date-order", { laterFlag, later, earlierFlag, earlier }));
+    }
   }
-  return { prepared, reviewed, approved };
+  return { prepared, reviewed, countersigned, standardization, approved, military_representative: military };
+}
+
+/**
+ * Segregation of duties (the rule doc/self-approval checks the same on recorded revisions): the
+ * reviewer (审核) and the approver (批准) each judge someone else's work, so neither prepared the
+ * change, and the approval is not the reviewer's second signature.
+ * Errors: UserError naming the person with two of the roles.
+ */
+function refuseSharedDuties(author: Person, reviewer: Person, approver: Person): void {
+  if (approver.id === author.id) throw new UserError(t("release.self-approval", { name: approver.name, id: approver.id }));
+  if (reviewer.id === author.id) throw new UserError(t("release.self-review", { name: reviewer.name, id: reviewer.id }));
+  if (reviewer.id === approver.id) throw new UserError(t("release.review-and-approval", { name: reviewer.name, id: reviewer.id }));
+}
+
+const GJB_SIGNATURES = [
+  ["countersigned", "--countersigned"],
+  ["standardization", "--standardization"],
+  ["military_representative", "--military-representative"],
+] as const;
+
+/**
+ * The signers of 会签, 标准化审查 and 军代表, by id or name as the other person options take them.
+ * Each one the document's printed layout (qms.yaml `document_layouts`) shows is required: a header
+ * cell left blank on a released GJB document is a missing signature.
+ * Errors: UserError for a signature the layout prints and no option gives, or an unknown person.
+ */
+function gjbSignatures(repo: Repository, index: RepoIndex, doc: ControlledDocument, flags: ReleaseFlags): { countersigned: Person[]; standardization?: Person; military_representative?: Person } {
+  const given = {
+    countersigned: (flags.countersigned ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean),
+    standardization: flags.standardization?.trim() ? [flags.standardization] : [],
+    military_representative: flags.militaryRepresentative?.trim() ? [flags.militaryRepresentative] : [],
+  };
+  const printed = new Set((documentLayout(repo, doc.level)?.signatures ?? []).map((item) => (typeof item === "string" ? item : item.role)));
+  for (const [role, flag] of GJB_SIGNATURES) {
+    if (printed.has(role) && given[role].length === 0) {
+      throw new UserError(t("release.layout-signature", { level: doc.level, label: t(`release.signature.${role}`), flag }));
+    }
+  }
+  const [standardization] = resolvePeople(index, given.standardization, "--standardization");
+  const [military] = resolvePeople(index, given.military_representative, "--military-representative");
+  return {
+    countersigned: resolvePeople(index, given.countersigned, "--countersigned"),
+    ...(standardization ? { standardization } : {}),
+    ...(military ? { military_representative: military } : {}),
+  };
 }
 
 function required(value: string | undefined, flag: string, what: string): string {
