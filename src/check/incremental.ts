@@ -52,6 +52,8 @@ export function recheck(change: Rerun, options: CheckOptions, rules: readonly Ru
     if (read || cited) rerun.push(rule);
     else standing.add(rule.id);
   }
+  // The `own` rules count on the changed files' ids being unique; once that is in question, only a whole check is exact.
+  if (rerun.some((r) => r.id === DUPLICATES)) return undefined;
 
   const outcome = checkRepository(partial, options, own);
   const fresh = [...outcome.findings, ...outcome.held].filter((f) => paths.has(f.file));
