@@ -100,7 +100,9 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   if (csr.category) field("show.label.category", csr.category);
   if (csr.text) field("show.label.requirement", ...csr.text.trimEnd().split("\n"));
   field("show.label.received", csr.review?.restarted ? t("show.received.restarted", { received: csr.received, restarted: csr.review.restarted }) : csr.received);
-  field("show.label.status", language() === "en" ? `${facts.status} (${csrStatusLabel(facts.status, "zh-CN")})` : `${csrStatusLabel(facts.status, "zh-CN")}（${facts.status}）`);
+  // The status in the reader's words: Chinese readers type the label where a command takes a status
+  // (csr list --status 已验证, choiceOption), so the code is not needed beside it; English shows the code.
+  field("show.label.status", language() === "en" ? facts.status : csrStatusLabel(facts.status, "zh-CN"));
   // The current revision confirmed unchanged: its own review period, closed by the confirmation.
   const confirmed = csr.superseded ? undefined : revisionConfirmation(csr, customer);
   const round = confirmed && reviewTimeliness(csr, repositoryCalendar(repo.config?.value), repo.config?.value, confirmed.date, confirmed);
