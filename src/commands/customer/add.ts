@@ -41,6 +41,7 @@ export async function addCustomer(ctx: CommandContext, codeArg: string | undefin
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { ask, repo } = session;
     const known = repo.customers.map((c) => c.value.code);
+    // Compared without case: customers/dya.yaml and customers/DYA.yaml are one file on Windows and macOS.
     const taken = (code: string) => known.find((k) => k.toLowerCase() === code.toLowerCase()) ?? (repo.unvalidated.customers.has(code) ? code : undefined);
     const problem = (code: string): string | undefined => {
       if (!CODE.test(code)) return t("customer.bad-code", { code });
