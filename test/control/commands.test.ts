@@ -208,7 +208,7 @@ describe("distribution and recall", () => {
     );
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
-      "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (PRD) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
+      "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
     expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production).\nNo copy is due back any more.\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
