@@ -76,6 +76,8 @@ describe("csr review with flags", () => {
         "  decision:\n    disposition: optional\n    by: zhang\n    date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      decision: {disposition: must, by: zhang, date: 2026-11-24}\n",
       ),
     );
+    // The file keeps the code 'amended'; a Chinese reader is told 修改.
+    expect((await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-11-27"], { lang: null })).stdout).toContain("  历次评审        修改，2026-11-26 结束\n                    结论 必须满足，zhang 张伟，2026-11-24\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   });
 
