@@ -140,7 +140,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       decidedBy: personName(ctx, csr.review?.decision?.by),
       decided: csr.review?.decision?.date ?? null,
       justification: csr.review?.decision?.justification ?? "",
-      lateReason: csr.review?.late_reason ?? "",
+      // The current round's: a round still open has no late decision to explain.
+      lateReason: (csr.review?.decision && csr.review.late_reason) ?? "",
       reviewRecord: reviewRecordCell(csr),
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
