@@ -202,6 +202,13 @@ describe("distribution and recall", () => {
     expect(release.stdout.split("\n")[1]).toBe(
       "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, Quality Assurance), 2 (A/1, Production). Record their return with 'csr recall QP-010', and hand out A/2 with 'csr distribute QP-010 --to ...'.",
     );
+    // A holder of another department is refused: the copy is held where it is issued.
+    const elsewhere = await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "PRD", "--holder", "zhangli", "--date", "2026-11-10", "-y"]);
+    expect([elsewhere.code, elsewhere.stdout, elsewhere.stderr]).toEqual([
+      2,
+      "",
+      "csr: Zhang Li (zhangli) belongs to Quality Assurance, not to the receiving department (Production): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to Quality Assurance: --to QA.\n",
+    ]);
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).stdout).toBe(
       "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",
     );
