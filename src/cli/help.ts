@@ -60,9 +60,10 @@ const stripStyles = (text: string) => text.replace(/\x1b\[[\d;]*m/g, "");
 
 /**
  * Commander's wrapping breaks only at spaces; this one also breaks between Chinese characters, but
- * never before closing punctuation (，。）…) nor after opening punctuation (（《…).
+ * never before closing punctuation (，。）…, also after a Latin word: `training、`) nor after opening
+ * punctuation (（《…).
  */
-const CHUNK = /\s*(?:[（《「『“]*[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][，。；：、）》」』”！？]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)/gu;
+const CHUNK = /\s*(?:[（《「『“]*[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][，。；：、）》」』”！？]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+[，。；：、）》」』”！？]*)/gu;
 
 export function wrapText(text: string, width: number): string {
   if (width < 40) return text;

@@ -137,7 +137,39 @@ export async function run(argv: string[]): Promise<number> {
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/implement/index.js")).implementCommand));
 
+  program
+    .command("customer")
+    .description(t("help.customer"))
+    .command("add")
+    .description(t("help.customer.add"))
+    .argument("[code]", t("help.customer.add.code"))
+    .option("--name <text>", t("help.customer.add.name"))
+    .option("--name-en <text>", t("help.customer.add.name-en"))
+    .option("--class <class>", t("help.customer.add.class"))
+    .option("--contact <name>", t("help.customer.add.contact"))
+    .option("--contact-role <text>", t("help.customer.add.contact-role"))
+    .option("--contact-email <email>", t("help.customer.add.contact-email"))
+    .option("--contact-phone <phone>", t("help.customer.add.contact-phone"))
+    .option("--notes <text>", t("help.customer.add.notes"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/customer/add.js")).customerAddCommand));
+
   const source = program.command("source").description(t("help.source"));
+  source
+    .command("add")
+    .description(t("help.source.add"))
+    .argument("<customer>", t("help.source.add.customer"))
+    .option("--id <id>", t("help.source.add.id"))
+    .option("--title <text>", t("help.source.add.title"))
+    .option("--title-en <text>", t("help.source.add.title-en"))
+    .option("--revision <rev>", t("help.source.add.revision"))
+    .option("--issued <date>", t("help.source.add.issued"))
+    .option("--received <date>", t("help.source.add.received"))
+    .option("--file <path>", t("help.source.add.file"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/source/add.js")).sourceAddCommand));
   source
     .command("update")
     .description(t("help.source.update"))

@@ -81,6 +81,15 @@ export function reviewRecordText(record: ReviewRecord): string {
   return named && record.note ? `${named} (${record.note})` : named || (record.note ?? "");
 }
 
+/**
+ * Why an earlier round or record went to a history, for a reader: `csr review --amend` and
+ * `csr implement --amend` record the code `amended` (the file's language may differ from the
+ * reader's), which is named in `lang`; any other reason was written for people and is kept as is.
+ */
+export function historyReason(reason: string | undefined, lang: Lang): string {
+  return reason === "amended" ? translate(lang, "report.history.amended") : (reason ?? "");
+}
+
 /** The revision a source document is at now: the last one recorded (revisions are kept oldest first). */
 export function latestRevision(source: SourceDocument): SourceRevision | undefined {
   return source.revisions[source.revisions.length - 1];

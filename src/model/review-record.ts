@@ -10,6 +10,7 @@ import type { Csr, Department, Path, Person, QmsConfig } from "./types.js";
 import { inDateRange } from "../core/dates.js";
 import { reviewStart } from "./csr-status.js";
 import { t } from "../i18n/index.js";
+import { departmentLabel } from "./labels.js";
 
 export interface ReviewProblem {
   /** Where in the CSR file, e.g. ["review", "opinions", 1, "reviewer"]. */
@@ -26,7 +27,9 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
   // The texts of a message are made only for a problem: a check asks this of every CSR.
   const since = () => (review.restarted ? t("rule.csr/review-inconsistent.restarted", { start }) : t("rule.csr/review-inconsistent.received", { start }));
   let departments: Map<string, Department> | undefined;
-  const delegatesOf = (code: string) => (departments ??= new Map((config?.departments ?? []).map((d) => [d.code, d]))).get(code)?.delegates ?? [];
+  const departmentMap = () => (departments ??= new Map((config?.departments ?? []).map((d) => [d.code, d])));
+  const delegatesOf = (code: string) => departmentMap().get(code)?.delegates ?? [];
+  const departmentText = (code: string) => departmentLabel({ departments: departmentMap() }, code);
   const dated = (path: Path, what: () => string, date: string) => {
     // A date outside the sane range is date/out-of-range's finding, a start after today
     // date/in-future's: what only seems early against it is no finding of its own (one root cause, one finding).
@@ -39,10 +42,10 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
     if (person && person.department !== opinion.department && !delegatesOf(opinion.department).includes(person.id)) {
       problems.push({
         path: ["review", "opinions", i, "reviewer"],
-        message: t("rule.csr/review-inconsistent.not-member", { csr: csr.id, name: person.name, person: person.id, of: person.department, department: opinion.department }),
+        message: t("rule.csr/review-inconsistent.not-member", { csr: csr.id, name: person.name, person: person.id, of: departmentText(person.department), department: departmentText(opinion.department), code: opinion.department }),
       });
     }
-    dated(["review", "opinions", i, "date"], () => t("rule.csr/review-inconsistent.opinion", { department: opinion.department }), opinion.date);
+    dated(["review", "opinions", i, "date"], () => t("rule.csr/review-inconsistent.opinion", { department: departmentText(opinion.department) }), opinion.date);
   });
   const decision = review.decision;
   if (decision) {

@@ -74,9 +74,10 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
 
 /**
  * A CSR review report as a Word file, laid out as the HTML report: stamp, organisation and title,
- * the requirement's header table, the requirement, the departments' opinions (会签), the decision,
- * and where it is addressed, implemented, distributed and trained; the same running header and
- * page footer as a document.
+ * the requirement's header table, the requirement, the departments' opinions (会签), the decision
+ * and the new source revisions confirmed unchanged, where it is addressed, implemented (with the
+ * records replaced by --amend), distributed and trained, and the earlier review rounds; the same
+ * running header and page footer as a document.
  */
 export async function csrReportToDocx(view: CsrReportView, options: DocxOptions): Promise<Buffer> {
   const { docx, ctx, t } = await start(options);
@@ -141,6 +142,18 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   } else {
     children.push(new Paragraph({ children: empty("csr_no_decision") }));
   }
+  // New source revisions confirmed unchanged (csr source update --unchanged): the decision stands on them.
+  if (view.confirmations.length > 0) {
+    children.push(
+      caption(docx, t("csr_confirmations")),
+      headedTable(
+        docx,
+        ["csr_source_revision", "csr_confirmed_by", "csr_confirmed_on", "csr_opinion_comment"].map(t),
+        view.confirmations.map((c) => [c.sourceRevision, c.by, c.date, c.comment]),
+        [1700, 1900, 1500, TEXT_WIDTH - 5100],
+      ),
+    );
+  }
   const addressed: Run[] = view.addressed.length
     ? view.addressed.flatMap((a, i) => [
         new docx.TextRun({
@@ -162,6 +175,36 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   children.push(whole("csr_distribution", text(view.distribution)));
   if (view.training) {
     children.push(whole("csr_training", text(`${t(view.training.required ? "csr_training_required" : "csr_training_not_required")}${view.training.records ? `${t("paren_open")}${view.training.records}${t("paren_close")}` : ""}`)));
+  }
+  // Dates implemented and verifications replaced with csr implement --amend, as they were recorded.
+  if (impl && impl.history.length > 0) {
+    children.push(
+      caption(docx, t("csr_implementation_history")),
+      headedTable(
+        docx,
+        ["csr_amended_on", "csr_history_reason", "csr_earlier_implemented", "csr_earlier_verified_by", "csr_earlier_verified_on"].map(t),
+        impl.history.map((h) => [h.closed, h.reason, h.implemented, h.verifiedBy, h.verifiedOn]),
+        [1500, TEXT_WIDTH - 7100, 1900, 1900, 1800],
+      ),
+    );
+  }
+  if (view.history.length > 0) {
+    children.push(
+      heading(docx, 1, `5 ${t("csr_history")}`),
+      headedTable(
+        docx,
+        ["csr_history_round", "csr_history_reason", "csr_source_revision", "csr_history_closed", "csr_history_opinions", "csr_decision"].map(t),
+        view.history.map((round, i) => [
+          String(i + 1),
+          round.reason,
+          round.sourceRevision,
+          round.closed,
+          round.opinions.map((o) => `${o.department} ${o.reviewer} ${t(`opinion_${o.opinion}`)} ${o.date}`).join("\n"),
+          round.decision ? `${t(`disposition_${round.decision.disposition}`)} ${round.decision.by} ${round.decision.date}` : "",
+        ]),
+        [700, 1500, 1600, 1300, TEXT_WIDTH - 7000, 1900],
+      ),
+    );
   }
   return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, header: [view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
 }
@@ -237,6 +280,12 @@ function label(docx: Docx, text: string): Run {
 /** A signature: the name, and the date on a line of its own. */
 function signature(docx: Docx, s: { name: string; date: string }): Run[] {
   return s.date ? [plain(docx, s.name), new docx.TextRun({ text: s.date, break: 1, size: 18 })] : [plain(docx, s.name)];
+}
+
+/** A table with a shaded header row of `headers` and one row of plain text per entry; a line break in a text breaks the line in its cell. */
+function headedTable(docx: Docx, headers: string[], rows: string[][], widths: number[]): Table {
+  const lines = (text: string) => text.split("\n").map((line, i) => new docx.TextRun({ text: line, break: i > 0 ? 1 : undefined }));
+  return table(docx, [{ header: true, cells: headers.map((h) => [label(docx, h)]) }, ...rows.map((cells) => ({ header: false, cells: cells.map(lines) }))], widths);
 }
 
 function caption(docx: Docx, text: string): Paragraph {

@@ -8,7 +8,7 @@ import { localized } from "../core/text.js";
 import { translate } from "../i18n/index.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
-import { csrStatus, missingOpinions, reviewRecordText } from "../model/csr-status.js";
+import { csrStatus, historyReason, missingOpinions, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
 import { reviewTimeliness, revisionConfirmation } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
@@ -378,7 +378,15 @@ export interface CsrReportView extends Header {
   record: string;
   decision?: { disposition: string; justification: string; by: string; date: string; forced: boolean };
   addressed: (ReferenceView & { section: string })[];
-  implementation?: { owner: string; due: string; status: string; implemented: string; evidence: string };
+  implementation?: {
+    owner: string;
+    due: string;
+    status: string;
+    implemented: string;
+    evidence: string;
+    /** Dates implemented and verifications replaced with csr implement --amend (implementation.history), oldest first: the record as it was, and when and why it was replaced. */
+    history: { closed: string; reason: string; implemented: string; verifiedBy: string; verifiedOn: string }[];
+  };
   distribution: string;
   training?: { required: boolean; records: string };
 }
@@ -420,7 +428,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     lateReason: timeliness.lateReason ?? "",
     estimated: timeliness.estimatedYears.length > 0,
     history: (csr.review?.history ?? []).map((round) => ({
-      reason: round.reason ?? "",
+      reason: historyReason(round.reason, lang),
       sourceRevision: round.source_revision ?? "",
       closed: round.closed ?? "",
       opinions: (round.opinions ?? []).map(opinionView),
@@ -458,6 +466,13 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           status: implementation.status ?? "",
           implemented: implementation.implemented ?? "",
           evidence: implementation.evidence ?? "",
+          history: (implementation.history ?? []).map((h) => ({
+            closed: h.closed,
+            reason: historyReason(h.reason, lang),
+            implemented: h.implemented ?? "",
+            verifiedBy: h.verified ? names.person(h.verified.by) : "",
+            verifiedOn: h.verified?.date ?? "",
+          })),
         }
       : undefined,
     distribution:

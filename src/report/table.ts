@@ -309,6 +309,7 @@ async function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string,
     );
     sheet.getColumn(i + 1).width = Math.min(MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
   });
+  const widths = table.columns.map((_, i) => sheet.getColumn(i + 1).width ?? 8);
   if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
   const title = sheet.getCell(1, 1);
   title.value = table.title;
@@ -332,10 +333,16 @@ async function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string,
   for (const [r, row] of table.rows.entries()) {
     if (r % ROWS_PER_TURN === ROWS_PER_TURN - 1) await zipCaughtUp(sheet);
     const line = sheet.getRow(r + 3);
+    let lines = 1;
     table.columns.forEach((c, i) => {
       const value = row[c.key];
       const cell = line.getCell(i + 1);
-      const wrap = typeof value === "string" && value.includes("\n");
+      // A value wider than its column, or of several lines, wraps; the row is made tall enough for
+      // it, since neither Excel nor LibreOffice fits a row to its text when it opens a file (a
+      // printed clause list once showed only its first line).
+      const height = typeof value === "string" ? wrappedLines(value, widths[i]!) : 1;
+      const wrap = height > 1;
+      lines = Math.max(lines, height);
       if (c.date && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
         cell.value = new Date(`${value}T00:00:00Z`);
         cell.style = styles.date;
@@ -349,6 +356,7 @@ async function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string,
         cell.style = styles.of(typeof value === "number", wrap);
       }
     });
+    if (lines > 1) line.height = LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES);
     line.commit();
   }
   let at = table.rows.length + 4;
@@ -360,6 +368,21 @@ async function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string,
     sheet.getCell(at + 1, 1).value = signatureLine(table.heading);
     sheet.getRow(at + 1).commit();
   }
+}
+
+/** Points per line of the default 11-point font, CJK included. */
+const LINE_HEIGHT_PT = 15;
+/** Excel's tallest row is 409 points. */
+const MAX_ROW_LINES = 27;
+
+/** Lines a value takes in a column `width` characters wide (a CJK character counts two), wrapped by the spreadsheet. */
+function wrappedLines(value: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  // Most values are short: no character is wider than two columns.
+  if (value.length * 2 <= room && !value.includes("\n")) return 1;
+  let lines = 0;
+  for (const line of value.split(/\r?\n/)) lines += Math.max(1, Math.ceil(displayWidth(line) / room));
+  return lines;
 }
 
 /**

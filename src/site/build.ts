@@ -17,7 +17,7 @@ import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { clauseTitle, type Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
-import { CSR_STATUSES, csrFacts, csrStatusLabel } from "../model/csr-status.js";
+import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
@@ -579,7 +579,7 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
         rows: rounds.map((r) => [
           { text: r.source_revision ?? "" },
           { text: r.closed ?? "", className: "date" },
-          { text: r.reason ?? "" },
+          { text: historyReason(r.reason, rc.lang) },
           {
             text: (r.opinions ?? [])
               .map((o) => signed(rc, `${departmentName(rc, o.department)} ${t(rc, `value.opinion.${o.opinion}`)}`, personName(rc, o.reviewer), o.date))

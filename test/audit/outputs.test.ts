@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { renderTableTemplate, toCsv, toMarkdown, type Table } from "../../src/report/table.js";
+import { renderTableTemplate, toCsv, toMarkdown, writeXlsx, type Table } from "../../src/report/table.js";
 import { copyFixture, csrInProcess, FIXTURES, makeRepo, tempDir } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
@@ -61,12 +61,31 @@ describe("csr export", () => {
     const addressed = workbook.getWorksheet("顾客特定要求清单")!.getCell("Y3");
     expect(addressed.value).toBe("QP-001 5.3\nQP-003 5.2");
     expect(addressed.alignment).toEqual({ vertical: "top", wrapText: true });
+    // A printed workbook shows every line: the row is as tall as its cell of two lines (15 points a line).
+    expect(addressed.worksheet.getRow(3).height).toBe(30);
+    expect(procedures.getRow(3).height).toBeUndefined();
 
     const clauses = workbook.getWorksheet("条款对照表 MINI")!;
     expect(clauses.getCell("A1").value).toBe("MINI QMS 条款与过程、文件对照表");
     expect(clauses.getCell("E7").value).toBe("●");
     expect(clauses.getCell("A19").value).toBe("覆盖率：8/13 (61.5%)");
     expect(clauses.getCell("E8").value).toBe("△");
+  });
+
+  it("wraps a value wider than the widest column and makes its row tall enough to print it whole", async () => {
+    // A manual names every clause: 60 characters a line at most, so 170 clause numbers take several lines.
+    const clauses = Array.from({ length: 170 }, (_, i) => `${Math.floor(i / 20) + 4}.${i % 20}`).join("/");
+    const table: Table = { title: "受控文件清单", sheet: "受控文件清单", columns: [{ key: "number", header: "文件编号" }, { key: "clauses", header: "条款" }], rows: [{ number: "QM-001", clauses }, { number: "QP-001", clauses: "7.5" }] };
+    const out = join(tempDir(), "wide.xlsx");
+    await writeXlsx([table], out);
+    const sheet = (await readWorkbook(out)).getWorksheet("受控文件清单")!;
+    expect(sheet.getColumn(2).width).toBe(60);
+    expect(sheet.getCell("B3").value).toBe(clauses);
+    expect(sheet.getCell("B3").alignment).toEqual({ vertical: "top", wrapText: true });
+    // ceil(width / 59 usable characters) lines of 15 points.
+    expect(sheet.getRow(3).height).toBe(15 * Math.ceil(clauses.length / 59));
+    expect(sheet.getCell("B4").alignment).toEqual({ vertical: "top" });
+    expect(sheet.getRow(4).height).toBeUndefined();
   });
 
   it("writes English headers with --lang en", async () => {

@@ -18,6 +18,7 @@ const CASES: [name: string, args: string[]][] = [
   ["procedures", ["list", "procedures", "--today", "2026-11-27"]],
   ["procedures-gjb", ["list", "procedures", "--style", "gjb", "--today", "2026-11-27"]],
   ["instructions", ["list", "procedures", "--level", "3", "--today", "2026-11-27"]],
+  ["controlled-documents", ["list", "documents", "--today", "2026-11-27"]],
   ["forms", ["list", "forms", "--today", "2026-11-27"]],
   ["symbols", ["list", "symbols", "--today", "2026-11-27"]],
   ["matrix-clauses", ["matrix", "clauses", "--today", "2026-11-27"]],

@@ -18,9 +18,9 @@ describe("csr/review-inconsistent in Chinese", () => {
     cpSync(join(FIXTURES, "rules", "csr-review-inconsistent", "invalid"), dir, { recursive: true });
     const result = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: "zh-CN" });
     expect(findingLines(result.stdout)).toEqual([
-      "csr/DYA/DYA-001.yaml:10:64 error csr/review-inconsistent DYA-001：QA 的意见日期为 2026-11-13，早于评审开始（2026-11-16 接收该 CSR）。请更正日期；意见或结论不能早于评审开始。",
-      "csr/DYA/DYA-001.yaml:11:35 error csr/review-inconsistent DYA-001：QA 的 张伟（zhang）给出了 MKT 的意见。部门的意见应由本部门的成员给出，或由 qms.yaml 中 MKT 的 'delegates' 所列的代理人给出。",
-      "csr/DYA/DYA-001.yaml:11:65 error csr/review-inconsistent DYA-001：MKT 的意见日期为 2026-11-30，晚于今天（2026-11-27）。请在给出意见或结论的当天记录。",
+      "csr/DYA/DYA-001.yaml:10:64 error csr/review-inconsistent DYA-001：品质部的意见日期为 2026-11-13，早于评审开始（2026-11-16 接收该 CSR）。请更正日期；意见或结论不能早于评审开始。",
+      "csr/DYA/DYA-001.yaml:11:35 error csr/review-inconsistent DYA-001：品质部的张伟（zhang）给出了市场部的意见。部门的意见应由本部门的成员给出，或由 qms.yaml 中部门 MKT 的 'delegates' 所列的代理人给出。",
+      "csr/DYA/DYA-001.yaml:11:65 error csr/review-inconsistent DYA-001：市场部的意见日期为 2026-11-30，晚于今天（2026-11-27）。请在给出意见或结论的当天记录。",
       "csr/DYA/DYA-001.yaml:12:73 error csr/review-inconsistent DYA-001：李娜（li）记录了评审结论，但在 people.yaml 中没有 'approver'（批准人）角色。请由批准人作出结论；如果已授予此人该角色，请在 people.yaml 中加上。",
     ]);
     expect(result.code).toBe(1);

@@ -114,7 +114,11 @@ describe("csr init", () => {
       "# 法定节假日和调休上班日取自 csr 随附的国务院办公厅放假通知（base: CN，2020 年起每年一条）；",
       "# 这里只写本公司另外的休息日（holidays）和上班日（workdays），例如 { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }。",
       "# csr 尚未随附的年份：该年的放假通知发布后，照通知填入 years（见 README“下一年的放假通知发布后”）。",
+      "# 登记表和矩阵（csr list / csr matrix / csr export）的表下签字栏；各登记表自己的表单编号写在 forms 下，",
+      "# 例如受控文件清单用本公司的表单 QR-001-03：forms: { documents: QR-001-03 }（打印时附该表单的现行版本）。",
     ]);
+    // Registers are signed in the language of the run.
+    expect(readFileSync(join(zh, "qms.yaml"), "utf8")).toContain("\nregisters:\n  signatures: [编制, 审核, 批准]\n");
     expect(comments(zh, "people.yaml")).toEqual(["# 人员：文件的编制、审核、批准人员和文控人员（各项说明见 'csr schema people'）"]);
     expect(comments(zh, "processes.yaml")).toEqual(["# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）"]);
     expect(comments(zh, ".gitattributes")).toEqual(["# YAML 文件一律使用 LF 换行，无论同事使用哪种编辑器。", "# 在并行分支上会签：CSR 文件按意见逐条合并（csr merge-driver）。"]);
@@ -144,7 +148,10 @@ describe("csr init", () => {
       "# Public holidays and make-up working days come from the State Council's holiday notices that come with csr (base: CN, one a year since 2020);",
       "# list here only your company's own days off (holidays) and extra working days (workdays), e.g. { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }.",
       "# A year csr does not ship yet: once its holiday notice is published, type its days in under years (README: \"When the next year's holiday notice is published\").",
+      "# Signature lines under every register and matrix (csr list / csr matrix / csr export); each register's own form number goes under forms,",
+      "# e.g. the controlled document list on your form QR-001-03: forms: { documents: QR-001-03 } (printed with that form's current version).",
     ]);
+    expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nregisters:\n  signatures: [Prepared, Reviewed, Approved]\n");
     expect(comments(en, "people.yaml")).toEqual(["# People: who prepares, reviews and approves documents, and the document controller (see 'csr schema people')"]);
     expect(comments(en, ".gitattributes")).toEqual(["# YAML files always have LF line ends, whatever editor a colleague uses.", "# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver)."]);
     expect(comments(en, "hooks/pre-commit")).toEqual(["# Checks the document repository before each commit.", "# Enable it once per clone:  git config core.hooksPath hooks"]);

@@ -167,6 +167,7 @@ describe("csr periodic-review", () => {
     expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2026-11-20", "--comment", "仍然适用", "-y", "--commit"]).stdout).toMatch(
       /^QP-014: periodic review recorded, by Zhou Peng \(zhoupeng\) on 2026-11-20; no new revision\.\nNext periodic review due by 2029-11-20\.\nCommitted [0-9a-f]{7}: /,
     );
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("csr periodic-review QP-014: still suitable, reviewed by Zhou Peng (zhoupeng) on 2026-11-20");
     expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+reviews:", "+  - by: zhoupeng", "+    date: 2026-11-20", "+    comment: 仍然适用"]);
     const check = await csrInProcess(["-C", dir, "check", "--base", "HEAD~1", "--today", "2026-12-01"]);
     expect(check.stdout).not.toContain("doc/revision-not-bumped");
@@ -207,7 +208,7 @@ describe("distribution and recall", () => {
     );
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
-      "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (PRD) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
+      "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
     expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production).\nNo copy is due back any more.\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
@@ -248,15 +249,27 @@ describe("csr train", () => {
       [
         "## 培训记录（共 2 次）",
         "",
-        "江苏安迈汽车零部件有限公司 ｜ 截至 2026-11-27",
+        "江苏安迈汽车零部件有限公司 ｜ 表单编号：QR-005-02 A/0 ｜ 截至 2026-11-27",
         "",
         "| 序号 | 培训日期 | 文件/要求 | 名称 | 版本 | 参训人员 | 培训人 | 记录编号 |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
         "| 1 | 2026-10-28 | BCM-004 | 零件标签采用北辰统一二维码格式 | A | 黄军、吴艳 | 张丽 | TR-2026-041 |",
         "| 2 | 2026-11-20 | QP-014 | 特殊特性管理程序 | A/1 | 高扬、黄军 | 周鹏 | TR-2026-050 |",
         "",
+        "编制：________　审核：________　批准：________",
+        "",
       ].join("\n"),
     );
+  }, 90_000);
+
+  it("refuses a training without its trainer or record number, naming the option to add", async () => {
+    const dir = example();
+    const before = readFileSync(join(dir, "documents/procedures/QP-014.yaml"), "utf8");
+    const train = (...args: string[]) => csrInProcess(["-C", dir, "train", "QP-014", "--people", "gaoyang", "--date", "2026-11-20", ...args, "-y"], { lang: null });
+    expect(await train("--record", "TR-2026-050")).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少 --trainer（或在终端中运行，由 csr 询问培训人）。\n" });
+    expect(await train("--trainer", "周鹏")).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少 --record（或在终端中运行，由 csr 询问培训记录编号）。\n" });
+    expect(await train("--trainer", "周鹏", "--record", " ")).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少 --record（或在终端中运行，由 csr 询问培训记录编号）。\n" });
+    expect(readFileSync(join(dir, "documents/procedures/QP-014.yaml"), "utf8")).toBe(before);
   }, 90_000);
 
   it("marks a CSR as needing training, which the check then watches", async () => {
@@ -266,7 +279,9 @@ describe("csr train", () => {
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).stdout).toContain(
       "csr/DYA/DYA-004.yaml:51:13 warning csr/training-overdue DYA-004 was decided on 2026-03-23 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-04-21, 20 working days).",
     );
-    expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--date", "2026-11-27", "-y"])).stdout).toBe("DYA-004 D: training of Zhou Peng (zhoupeng) recorded; 2026-11-27.\n");
+    expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--trainer", "zhangli", "--record", "TR-2026-052", "--date", "2026-11-27", "-y"])).stdout).toBe(
+      "DYA-004 D: training of Zhou Peng (zhoupeng) recorded; 2026-11-27, trainer Zhang Li (zhangli), record TR-2026-052.\n",
+    );
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   }, 90_000);
 });

@@ -74,8 +74,23 @@ describe("asked at a terminal", () => {
     expect(screen.getScreen()).toContain("People trained");
     screen.type("gaoyang, huangjun");
     screen.keypress("enter");
+    // A training record is evidence only with its trainer and record number: both are asked for.
+    await screen.next();
+    expect(screen.getScreen()).toContain("Trainer");
+    expect(screen.getScreen()).toContain("❯ zhoupeng  周鹏");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Training record number (e.g. TR-2026-050)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("> You must provide a value");
+    screen.type("TR-2026-051");
+    screen.keypress("enter");
     expect(await done).toBe(0);
-    expect(ctx.out).toBe("QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21.\n");
+    expect(ctx.out).toBe(
+      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
+    );
+    expect(read(dir, "documents/procedures/QP-014.yaml")).toContain("    - {revision: A/1, date: 2026-11-21, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-051}\n");
   });
 
   it("csr implement asks in Chinese, and says how to write a date it cannot read", async () => {

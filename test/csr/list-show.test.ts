@@ -114,7 +114,7 @@ describe("csr show", () => {
         "  Source          DYA-SQM 供应商质量手册, revision C, section 5.1",
         "  Clauses         IATF16949:8.5.1.1 Control plan",
         "  Received        2026-11-24",
-        "  Status          in-review (评审中)",
+        "  Status          in-review",
         "  Review due      2026-12-08, 7 working day(s) left",
         "  Required        QA 品质部, MKT 市场部",
         "  Opinions        QA 品质部 accept, zhang 张伟, 2026-11-25",
@@ -130,7 +130,14 @@ describe("csr show", () => {
     const result = await csrInProcess(["-C", FIXTURE, "show", "DYA-006", "--today", "2026-11-27"]);
     expect(result.stdout).toContain("  Addressed in    QP-020 特殊特性管理程序 A/1 (released), section 5.6 追溯\n");
     expect(result.stdout).toContain("  Implementation  verified, owner wang 王强, due 2026-11-26, implemented 2026-11-25, verified by zhang 张伟 2026-11-26\n");
-    expect(result.stdout).toContain("  Status          verified (已验证)\n");
+    expect(result.stdout).toContain("  Status          verified\n");
+  });
+
+  it("names the status in Chinese by its label alone, which csr list --status takes as typed", async () => {
+    const shown = await csrInProcess(["-C", FIXTURE, "show", "DYA-006", "--today", "2026-11-27"], { lang: null });
+    expect(shown.stdout).toContain("  状态            已验证\n");
+    expect(shown.stdout).not.toContain("verified");
+    expect(ids(await csrInProcess(["-C", FIXTURE, "list", "--today", "2026-11-27", "--status", "已验证", "--format", "json"], { lang: null }))).toEqual(["DYA-006"]);
   });
 
   it("shows an overdue review, and everything as JSON", async () => {

@@ -76,6 +76,8 @@ describe("csr review with flags", () => {
         "  decision:\n    disposition: optional\n    by: zhang\n    date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      decision: {disposition: must, by: zhang, date: 2026-11-24}\n",
       ),
     );
+    // The file keeps the code 'amended'; a Chinese reader is told 修改.
+    expect((await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-11-27"], { lang: null })).stdout).toContain("  历次评审        修改，2026-11-26 结束\n                    结论 必须满足，zhang 张伟，2026-11-24\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   });
 
@@ -109,7 +111,7 @@ describe("csr review with flags", () => {
     const dir = repo();
     const foreign = await review(dir, "--department", "MKT", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-24");
     expect(foreign.stderr).toBe(
-      "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:13:17 csr/review-inconsistent DYA-011: 王强 (wang) of PRD gave the opinion of MKT. An opinion is given by a member of the department, or by a delegate listed under 'delegates' of MKT in qms.yaml.\n",
+      "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:13:17 csr/review-inconsistent DYA-011: 王强 (wang) of 生产部 gave the opinion of 市场部. An opinion is given by a member of the department, or by a delegate listed under 'delegates' of department MKT in qms.yaml.\n",
     );
     const early = await review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-19");
     expect(early).toEqual({ code: 2, stdout: "", stderr: "csr: --date 2026-11-19 is before the receipt of DYA-011 (2026-11-20), which it must follow.\n" });
@@ -125,7 +127,7 @@ describe("csr review with flags", () => {
     const dir = repo();
     const foreign = await csrInProcess(["-C", dir, "review", "DYA-011", "--department", "MKT", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-24"], { lang: "zh-CN" });
     expect(foreign.stderr).toContain(
-      "  csr/DYA/DYA-011.yaml:13:17 csr/review-inconsistent DYA-011：PRD 的 王强（wang）给出了 MKT 的意见。部门的意见应由本部门的成员给出，或由 qms.yaml 中 MKT 的 'delegates' 所列的代理人给出。\n",
+      "  csr/DYA/DYA-011.yaml:13:17 csr/review-inconsistent DYA-011：生产部的王强（wang）给出了市场部的意见。部门的意见应由本部门的成员给出，或由 qms.yaml 中部门 MKT 的 'delegates' 所列的代理人给出。\n",
     );
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
   });

@@ -57,7 +57,7 @@ function repo(): string {
 }
 
 const SUSPECT_SECTION =
-  "The link from DYA-001 to section 2.2 包装标签 of QP-014 is suspect: section 2.2 包装标签 of QP-014 changed since the link was made or last confirmed on 2026-03-01 (revision A/0 then, A/1 now). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2 包装标签\" --by <person>', or correct 'addressed'.";
+  "The link from DYA-001 to section 2.2 包装标签 of QP-014 is suspect: section 2.2 包装标签 of QP-014 changed since the link was made or last confirmed on 2026-03-01 (revision A/0 then, A/1 now). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2 包装标签\" --by zhang', or correct 'addressed'.";
 
 // Each test runs csr several times; on a loaded 2-core machine that can take longer than the default.
 describe("suspect links", { timeout: 120_000 }, () => {
@@ -74,6 +74,8 @@ describe("suspect links", { timeout: 120_000 }, () => {
     const suspect = checkJson(dir, "--today", "2026-03-04");
     expect(suspect.findings.map((f) => [f.rule, f.severity, f.file, f.line, f.message])).toEqual([["csr/suspect-link", "warning", "csr/DYA/DYA-001.yaml", 14, SUSPECT_SECTION]]);
     expect(suspect.code).toBe(0);
+    // The command to run names a real person, the one who made the link, as a Chinese user types them.
+    expect(csr(["-C", dir, "check", "--today", "2026-03-04"], { lang: null }).stdout).toContain(`'csr address --confirm DYA-001 QP-014 --section "2.2 包装标签" --by 张伟'`);
     expect(csr(["-C", dir, "show", "DYA-001", "--today", "2026-03-04"]).stdout).toContain(
       "  Addressed in    QP-014 标识和可追溯性控制程序 A/1 (released), section 2.2 包装标签  ! suspect: section changed since confirmed\n",
     );
@@ -92,7 +94,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     // The other way: the requirement changes, so the section that addresses it is suspect.
     writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), read().replace("每个包装标签须含零件号、数量和批次号。", "每个包装标签须含零件号、数量、批次号和生产日期。"));
     expect(checkJson(dir, "--today", "2026-03-05").findings.map((f) => f.message)).toEqual([
-      "The link from DYA-001 to section 2.2 包装标签 of QP-014 is suspect: DYA-001's title, text, clauses, category or disposition changed since 2026-03-05. Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2 包装标签\" --by <person>', or correct 'addressed'.",
+      "The link from DYA-001 to section 2.2 包装标签 of QP-014 is suspect: DYA-001's title, text, clauses, category or disposition changed since 2026-03-05. Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2 包装标签\" --by wang', or correct 'addressed'.",
     ]);
   });
 

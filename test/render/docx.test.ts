@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, tempDir, type RunResult } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, tempDir, type RunResult } from "../helpers.js";
 
 function parts(path: string): Record<string, string> {
   const entries = unzipSync(readFileSync(path));
@@ -101,6 +101,30 @@ describe("csr render --format docx", () => {
     expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求评审报告\t要求编号：DYA-001"]);
     expect(paragraphs(docx["word/footer1.xml"]!)).toEqual(["第  页 共  页"]);
     expect(docx["word/document.xml"]).toContain('<w:pgSz w:w="11906" w:h="16838"');
+  });
+
+  it("puts into the review report the revisions confirmed unchanged, the implementation records replaced by --amend and the earlier review rounds", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const run = async (...args: string[]) => expect((await csrInProcess(["-C", dir, ...args, "-y"], { lang: null })).code).toBe(0);
+    await run("implement", "DYA-001", "--implemented", "2025-05-01", "--amend");
+    await run("source", "update", "DYA-SC", "--revision", "C", "--received", "2026-11-20", "--unchanged", "DYA-001", "--by", "zhangli", "--date", "2026-11-23");
+    await run("review", "DYA-001", "--disposition", "must", "--by", "xuht", "--justification", "补充理由", "--amend", "--date", "2025-02-18");
+    const out = tempDir();
+    await run("render", "DYA-001", "--format", "docx", "--out", out);
+    const text = paragraphs(parts(join(out, "DYA-001.review.zh-CN.docx"))["word/document.xml"]!);
+    expect(text.slice(text.indexOf("3 评审结论") + 1, text.indexOf("4 措施与落实"))).toEqual([
+      "结论", "必须满足", "决定人", "徐海涛", "日期", "2025-02-18", "理由", "补充理由",
+      "换版确认未变", "来源文件版本", "确认人", "确认日期", "说明", "C", "张丽", "2026-11-23",
+    ]);
+    expect(text.slice(text.indexOf("实施记录修改（原记录）"))).toEqual([
+      "实施记录修改（原记录）", "修改日期", "原因", "原导入生产日期", "原验证人", "原验证日期", "2025-05-01", "修改", "2025-04-25", "张丽", "2025-06-16",
+      "5 历次评审", "轮次", "原因", "来源文件版本", "结束日期", "意见", "评审结论", "1", "修改", "2025-02-18", "必须满足 徐海涛 2025-02-17",
+    ]);
+    // The Markdown report has the same record.
+    await run("render", "DYA-001", "--format", "md", "--out", out);
+    expect(readFileSync(join(out, "DYA-001.review.zh-CN.md"), "utf8")).toContain(
+      "实施记录修改（原记录）\n\n| 修改日期 | 原因 | 原导入生产日期 | 原验证人 | 原验证日期 |\n| --- | --- | --- | --- | --- |\n| 2025-05-01 | 修改 | 2025-04-25 | 张丽 | 2025-06-16 |\n",
+    );
   });
 
   it("takes the styles of the repository's templates/docx/reference.docx", async () => {

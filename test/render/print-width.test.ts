@@ -73,6 +73,11 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     ["acme-auto", ["list", "csr"]],
     ["acme-auto", ["matrix", "csr"]],
     ["acme-auto", ["matrix", "clauses"]],
+    ["acme-auto", ["list", "documents"]],
+    ["acme-auto", ["list", "obsolete"]],
+    ["acme-auto", ["list", "symbols"]],
+    ["acme-auto", ["list", "training"]],
+    ["acme-auto", ["list", "people"]],
     ["gjb-demo", ["list", "procedures", "--style", "gjb"]],
   ];
 

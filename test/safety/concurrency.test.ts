@@ -58,7 +58,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
       expect(stderrs(runs)).toEqual([]);
       expect(codes(runs)).toEqual([0, 0]);
       expect(yamlOf(dir, "csr/DYA/DYA-001.yaml").review.opinions.map((o: { department: string }) => o.department).sort()).toEqual(["MKT", "QA"]);
-      expect(gitState(dir).subjects.sort()).toEqual(["csr review DYA-001：MKT 同意", "csr review DYA-001：QA 同意", "initial"]);
+      expect(gitState(dir).subjects.sort()).toEqual(["csr review DYA-001：品质部 同意", "csr review DYA-001：市场部 同意", "initial"]);
     });
   });
 

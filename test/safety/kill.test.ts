@@ -159,7 +159,7 @@ describe("rerunning an interrupted command", () => {
       "csr: 'csr review DYA-001 --department QA --reviewer zhang --opinion accept --date 2026-11-27 --yes --commit' 在做出任何更改前被中断；已回滚（临时文件已删除）。\n",
     );
     expect(rerun.code).toBe(0);
-    expect(gitState(dir).subjects).toEqual(["csr review DYA-001：QA 同意", "initial"]);
+    expect(gitState(dir).subjects).toEqual(["csr review DYA-001：品质部 同意", "initial"]);
     expect(leftovers(dir)).toEqual([]);
   });
 

@@ -56,9 +56,8 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       const at = linkToConfirm(csr, document, flags.section);
       const place = csr.addressed![at]!;
       const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pinFor(csr, document, place.section, by, date))));
-      const where = `${document.id}${place.section ? ` section ${place.section}` : ""}`;
-      const shownWhere = place.section ? t("address.document-section", { document: document.id, section: place.section }) : document.id;
-      await saveChanges(ctx, session, [change], [t("address.confirmed", { where: shownWhere, id: csr.id, by: by === undefined ? by : personLabel(session.index, by), date })], { commit: flags.commit, message: t("commit.address.confirm", { id: csr.id, where }) });
+      const where = place.section ? t("address.document-section", { document: document.id, section: place.section }) : document.id;
+      await saveChanges(ctx, session, [change], [t("address.confirmed", { where, id: csr.id, by: by === undefined ? by : personLabel(session.index, by), date })], { commit: flags.commit, message: t("commit.address.confirm", { id: csr.id, where }) });
       return 0;
     }
     const { ask } = session;

@@ -65,6 +65,9 @@ calendar:
 csr:
   review_days: 10
   reviewers: [QA, MKT, PRD]
+${t("init.file.qms.registers")}
+registers:
+  signatures: [${t("init.file.qms.signatures")}]
 `;
 
 const people = () => `${t("init.file.people.heading")}

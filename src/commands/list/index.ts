@@ -3,7 +3,7 @@ import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import type { CommandContext } from "../context.js";
 
-const REGISTERS = ["procedures", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "people"] as const;
+const REGISTERS = ["procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "people"] as const;
 
 export async function listCommand(ctx: CommandContext, what: string, flags: Record<string, unknown>): Promise<number> {
   if (what === "csr") return (await import("./csr.js")).listCsrCommand(ctx, flags);

@@ -1,10 +1,11 @@
-/** `csr list procedures|forms|external|obsolete|symbols|reviews|distribution|training|people`: the registers auditors ask for, and the people who may be named. */
+/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|people`: the registers auditors ask for, and the people who may be named. */
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { registerContext } from "../../report/registers/context.js";
 import { distributionRegister } from "../../report/registers/distribution.js";
+import { documentList } from "../../report/registers/documents.js";
 import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
 import { obsoleteList } from "../../report/registers/obsolete.js";
@@ -36,6 +37,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
     const style = choiceOption(flags.style, "--style", PROCEDURE_STYLES, "iatf");
     table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style });
+  } else if (what === "documents") {
+    table = documentList(rc);
   } else if (what === "forms") {
     table = formList(rc);
   } else if (what === "external") {

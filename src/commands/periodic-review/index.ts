@@ -45,7 +45,7 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     const months = document.review_interval_months;
     const lines = [t("periodic-review.recorded", { id, by: personLabel(session.index, by), date })];
     if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.periodic-review", { id, by, date }) });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.periodic-review", { id, by: personLabel(session.index, by), date }) });
     return 0;
   });
 }

@@ -184,7 +184,7 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
         ? t("review.all-opinions-in")
         : t("review.all-opinions-in-decide", { id: csr.id }),
   );
-  return { lines, commit: t("commit.review.opinion", { department, opinion: t(`value.opinion.${opinion}`) }) };
+  return { lines, commit: t("commit.review.opinion", { department: departmentLabel(index, department), opinion: t(`value.opinion.${opinion}`) }) };
 }
 
 async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {

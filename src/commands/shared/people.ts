@@ -9,6 +9,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean, localized } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import type { RepoIndex } from "../../model/index.js";
+import { departmentLabel } from "../../model/labels.js";
 import type { ControlledCopy, Person } from "../../model/types.js";
 
 /** What people and departments are looked up in: people.yaml's people by id, qms.yaml's departments by code. */
@@ -68,11 +69,7 @@ export function personLabel(register: Register, id: string): string {
   return name === id ? name : t("people.label", { name, id });
 }
 
-/** A department for a reader: its name (品质部 / Quality Assurance), or the code when qms.yaml has no such department. */
-export function departmentLabel(register: Pick<Register, "departments">, code: string): string {
-  const department = register.departments.get(code);
-  return department ? localized(language(), department.name, department.name_en) : code;
-}
+export { departmentLabel };
 
 /** Controlled copies as the messages list them: "1 (A/0, Production), 2 (A/0, Quality Assurance)" / "受控号 1（A/0，生产部）、受控号 2（A/0，品质部）". */
 export function copyList(register: Pick<Register, "departments">, copies: readonly ControlledCopy[]): string {

@@ -6,7 +6,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { reviewTimeliness, revisionConfirmation } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
-import { csrFacts, csrStatusLabel, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
+import { csrFacts, csrStatusLabel, historyReason, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentSections, findSection } from "../../model/sections.js";
@@ -100,7 +100,9 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   if (csr.category) field("show.label.category", csr.category);
   if (csr.text) field("show.label.requirement", ...csr.text.trimEnd().split("\n"));
   field("show.label.received", csr.review?.restarted ? t("show.received.restarted", { received: csr.received, restarted: csr.review.restarted }) : csr.received);
-  field("show.label.status", language() === "en" ? `${facts.status} (${csrStatusLabel(facts.status, "zh-CN")})` : `${csrStatusLabel(facts.status, "zh-CN")}（${facts.status}）`);
+  // The status in the reader's words: Chinese readers type the label where a command takes a status
+  // (csr list --status 已验证, choiceOption), so the code is not needed beside it; English shows the code.
+  field("show.label.status", language() === "en" ? facts.status : csrStatusLabel(facts.status, "zh-CN"));
   // The current revision confirmed unchanged: its own review period, closed by the confirmation.
   const confirmed = csr.superseded ? undefined : revisionConfirmation(csr, customer);
   const round = confirmed && reviewTimeliness(csr, repositoryCalendar(repo.config?.value), repo.config?.value, confirmed.date, confirmed);
@@ -136,12 +138,21 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     ];
     field("show.label.implementation", parts.filter(Boolean).join(t("show.comma")));
     if (impl.evidence) field("show.label.evidence", impl.evidence);
+    // Dates implemented and verifications replaced with csr implement --amend: the record as it was.
+    const earlier = (impl.history ?? []).map((h) => {
+      const record = [
+        h.implemented ? t("show.implementation.implemented", { date: h.implemented }) : "",
+        h.verified ? t("show.implementation.verified", { person: person(h.verified.by) }) + (h.verified.date ? ` ${h.verified.date}` : "") : "",
+      ].filter(Boolean);
+      return t("show.implementation.history", { closed: h.closed, reason: withoutFinalStop(historyReason(h.reason, language())), record: record.join(t("show.comma")) });
+    });
+    if (earlier.length > 0) field("show.label.implementation-history", ...earlier);
   }
   if (csr.distribution) field("show.label.distributed", departments(csr.distribution.departments ?? []) + (csr.distribution.date ? t("show.distributed.on", { date: csr.distribution.date }) : ""));
   if (csr.training) field("show.label.training", csr.training.required ? t("show.training.required") + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : "") : t("show.training.not-required"));
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}: ${csr.superseded.reason}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   const history = (csr.review?.history ?? []).flatMap((round) => [
-    [round.reason ? withoutFinalStop(round.reason) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
+    [round.reason ? withoutFinalStop(historyReason(round.reason, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person) })}`] : []),
   ]);

@@ -15,14 +15,13 @@
  * Running it again with the same revision is safe: the revision is recorded once, and CSRs that
  * are already on it are left alone, so an interrupted run can simply be repeated.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseDocument } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
-import { insideRepository } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located } from "../../load/repository.js";
@@ -37,6 +36,7 @@ import { personLabel, resolvePerson } from "../shared/people.js";
 import type { CommandContext } from "../context.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { dateOption, eventDateOption } from "../options.js";
+import { attachment } from "./attachment.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -210,13 +210,6 @@ function customerWithSource(customers: readonly Located<Customer>[], sourceId: s
     (code ? t("source.unknown-for-customer", { id: sourceId, customer: code }) : t("source.unknown", { id: sourceId })) + didYouMean(sourceId, known),
     t("source.unknown.hint", { known: list(known) || t("add.none") }),
   );
-}
-
-/** The attached file must be inside the repository and exist; it is recorded relative to the root. */
-function attachment(root: string, path: string, given: string): string {
-  const abs = insideRepository(root, path);
-  if (!existsSync(abs)) throw new UserError(t("source.file-missing", { file: given }));
-  return relative(root, abs).split(sep).join("/");
 }
 
 /**

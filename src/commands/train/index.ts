@@ -2,7 +2,8 @@
  * `csr train <document|csr>`: who was trained on which revision (培训记录). On a document the
  * revision is its current version, on a CSR the revision of its source document. `--require`
  * marks the document or CSR as needing training, which doc/training-overdue and
- * csr/training-overdue then watch.
+ * csr/training-overdue then watch. A session needs the trainer and the record number besides the
+ * people and the date: without them it is no evidence of training (IATF 16949 7.2).
  */
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -10,12 +11,12 @@ import { list, t } from "../../i18n/index.js";
 import { currentRevision } from "../../model/index.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { TrainingSession } from "../../model/types.js";
-import type { Prompts } from "../add/prompting.js";
+import { missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
 import { personLabel, resolvePeople } from "../shared/people.js";
-import { editFile, listOption, need, withEditSession, personOption, saveChanges } from "../shared/edit.js";
+import { editFile, listOption, need, withEditSession, personChoices, personOption, saveChanges } from "../shared/edit.js";
 import type { FileKind } from "../../load/source.js";
 
 export interface TrainFlags {
@@ -65,13 +66,21 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     const date = eventDateOption(flags.date, "--date", {
       follows: csr ? { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.value.received } : current ? { ...revisionEvent(current), of: id } : undefined,
     });
-    const trainer = flags.trainer === undefined ? undefined : personOption(session, flags.trainer, "--trainer").id;
-    const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people, ...(trainer ? { trainer } : {}), ...(flags.record ? { record: flags.record } : {}) };
+    // The schema leaves trainer and record open (records imported from paper may lack them), but a
+    // new record is training evidence (IATF 16949 7.2): who trained whom, when, under which record number.
+    const trainer = personOption(
+      session,
+      flags.trainer ?? (await need(session.ask, "--trainer", t("train.needs.trainer"), (p) => p.select({ message: t("prompt.train.trainer"), choices: personChoices(session, document?.value.department) }))),
+      "--trainer",
+    ).id;
+    const record = (flags.record ?? (await need(session.ask, "--record", t("train.needs.record"), (p) => p.input({ message: t("prompt.train.record"), required: true })))).trim();
+    if (record === "") throw missingFlag("--record", t("train.needs.record"));
+    const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people, trainer, record };
     const change = editFile(session.root, target.file.path, kind, (doc) => {
       if (!training || (flags.require && !training.required)) doc.setIn(["training", "required"], true);
       appendIn(doc, ["training", "sessions"], doc.createNode(entry, { flow: true }));
     });
-    const details = [date, trainer ? t("train.trainer", { trainer: personLabel(session.index, trainer) }) : "", flags.record ? t("train.record", { record: flags.record }) : ""].filter(Boolean);
+    const details = [date, t("train.trainer", { trainer: personLabel(session.index, trainer) }), t("train.record", { record })];
     const lines = [t("train.recorded", { what: revision ? `${id} ${revision}` : id, people: list(entry.people.map((p) => personLabel(session.index, p))), details: details.join(t("train.detail-separator")) })];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.train.trained", { id: revision ? `${id} ${revision}` : id, count: entry.people.length }) });
     return 0;

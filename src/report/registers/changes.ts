@@ -3,7 +3,7 @@
  * repository, one row per change, grouped by area, with a count per area and kind below.
  */
 import { CHANGE_AREAS, type Change, type ChangeArea, type ChangeKind } from "../../model/changes.js";
-import type { Disposition } from "../../model/types.js";
+import type { Disposition, Role } from "../../model/types.js";
 import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { departmentName, personName, t, type RegisterContext } from "./context.js";
@@ -30,6 +30,7 @@ const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
 const DISPOSITIONS: readonly string[] = ["must", "optional", "not-applicable", "rejected"] satisfies Disposition[];
 const DOC_STATUSES: readonly string[] = ["draft", "in-review", "released", "obsolete"];
 const COVERAGE: readonly string[] = ["covered", "uncovered"];
+const ROLES: readonly string[] = ["author", "reviewer", "approver", "document-controller"] satisfies Role[];
 
 function kindLabel(ctx: RegisterContext, area: ChangeArea, kind: ChangeKind): string {
   return t(ctx, `register.changes.kind.${area}.${kind}` as MessageKey);
@@ -40,6 +41,13 @@ function word(ctx: RegisterContext, change: Change, value: string): string {
   if (change.area === "csr" && change.kind === "decided" && DISPOSITIONS.includes(value)) return t(ctx, `register.disposition.${value as Disposition}`);
   if (change.area === "document" && change.kind !== "released" && DOC_STATUSES.includes(value)) return t(ctx, `register.status.${value as "draft" | "in-review" | "released" | "obsolete"}`);
   if (change.area === "coverage" && COVERAGE.includes(value)) return t(ctx, `register.changes.coverage.${value as "covered" | "uncovered"}`);
+  // A person's roles (model/changes.ts joins the codes with ", ") as the signatures name them: 编制、审核.
+  if (change.area === "person" && change.kind !== "department" && value !== "") {
+    return value
+      .split(", ")
+      .map((role) => (ROLES.includes(role) ? t(ctx, `value.role.${role as Role}`) : role))
+      .join(t(ctx, "register.list-separator"));
+  }
   return value;
 }
 

@@ -24,20 +24,22 @@ export function documentList(ctx: RegisterContext): Table {
     title: t(ctx, "register.documents.title", { count: docs.length }),
     sheet: t(ctx, "register.documents.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "register.documents.column.no") },
-      { key: "level", header: t(ctx, "register.documents.column.level") },
-      { key: "number", header: t(ctx, "register.documents.column.number") },
+      { key: "no", header: t(ctx, "register.documents.column.no"), kind: "number" },
+      { key: "level", header: t(ctx, "register.documents.column.level"), kind: "code" },
+      { key: "number", header: t(ctx, "register.documents.column.number"), kind: "id" },
       { key: "title", header: t(ctx, "register.documents.column.title") },
-      { key: "department", header: t(ctx, "register.documents.column.department") },
-      { key: "version", header: t(ctx, "register.documents.column.version") },
-      { key: "prepared", header: t(ctx, "register.documents.column.prepared") },
-      { key: "reviewed", header: t(ctx, "register.documents.column.reviewed") },
-      { key: "approved", header: t(ctx, "register.documents.column.approved") },
+      { key: "department", header: t(ctx, "register.documents.column.department"), kind: "name" },
+      { key: "version", header: t(ctx, "register.documents.column.version"), kind: "code" },
+      { key: "prepared", header: t(ctx, "register.documents.column.prepared"), kind: "name" },
+      { key: "reviewed", header: t(ctx, "register.documents.column.reviewed"), kind: "name" },
+      { key: "approved", header: t(ctx, "register.documents.column.approved"), kind: "name" },
       { key: "issued", header: t(ctx, "register.documents.column.issued"), date: true },
       { key: "clauses", header: t(ctx, "register.documents.column.clauses") },
-      { key: "status", header: t(ctx, "register.documents.column.status") },
+      { key: "status", header: t(ctx, "register.documents.column.status"), kind: "code" },
       { key: "remarks", header: t(ctx, "register.documents.column.remarks") },
     ],
+    // Clause lists run to hundreds of characters (a manual names every clause): a screen shows the rest.
+    terminal: ["no", "level", "number", "title", "department", "version", "prepared", "reviewed", "approved", "issued", "status", "remarks"],
     rows: docs.map((doc, i) => {
       const revision = currentRevision(doc);
       return {

@@ -15,12 +15,12 @@ export function peopleRegister(ctx: RegisterContext): Table {
     title: t(ctx, "people.register.title", { count: people.length }),
     sheet: t(ctx, "people.register.sheet"),
     columns: [
-      { key: "no", header: t(ctx, "people.register.column.no") },
-      { key: "id", header: t(ctx, "people.register.column.id") },
-      { key: "name", header: t(ctx, "people.register.column.name") },
-      { key: "department", header: t(ctx, "people.register.column.department") },
+      { key: "no", header: t(ctx, "people.register.column.no"), kind: "number" },
+      { key: "id", header: t(ctx, "people.register.column.id"), kind: "id" },
+      { key: "name", header: t(ctx, "people.register.column.name"), kind: "name" },
+      { key: "department", header: t(ctx, "people.register.column.department"), kind: "name" },
       { key: "title", header: t(ctx, "people.register.column.title") },
-      { key: "roles", header: t(ctx, "people.register.column.roles") },
+      { key: "roles", header: t(ctx, "people.register.column.roles"), kind: "list" },
     ],
     rows: people.map((p, i) => ({
       no: i + 1,

@@ -14,11 +14,11 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
     title: t(ctx, "register.symbols.title"),
     sheet: t(ctx, "register.symbols.sheet"),
     columns: [
-      { key: "customer", header: t(ctx, "register.symbols.column.customer") },
-      { key: "customerSymbol", header: t(ctx, "register.symbols.column.customerSymbol") },
+      { key: "customer", header: t(ctx, "register.symbols.column.customer"), kind: "name" },
+      { key: "customerSymbol", header: t(ctx, "register.symbols.column.customerSymbol"), kind: "code" },
       { key: "customerClass", header: t(ctx, "register.symbols.column.customerClass") },
       { key: "meaning", header: t(ctx, "register.symbols.column.meaning") },
-      { key: "symbol", header: t(ctx, "register.symbols.column.symbol") },
+      { key: "symbol", header: t(ctx, "register.symbols.column.symbol"), kind: "code" },
       { key: "class", header: t(ctx, "register.symbols.column.class") },
     ],
     rows: symbols.map((s) => ({

@@ -1,3 +1,5 @@
+import { t } from "../../../i18n/index.js";
+import { departmentLabel } from "../../../model/labels.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -35,7 +37,7 @@ export const rule: Rule = {
         }
         ctx.report(
           { file, path: ["review", "opinions", i, "department"] },
-          `${opinion.department} has given a second opinion on ${csr.id} in this round (the first is opinion ${first + 1}). Keep one: remove the other, or move it under review.history (as 'csr review --amend' does).`,
+          t("rule.csr/duplicate-opinion", { department: departmentLabel(ctx.index, opinion.department), csr: csr.id, first: first + 1 }),
         );
       });
     }

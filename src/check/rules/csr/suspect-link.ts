@@ -1,7 +1,8 @@
 import { currentRevision } from "../../../model/index.js";
 import { changedEnds, csrFingerprint, SectionPrints } from "../../../model/fingerprint.js";
 import type { Rule } from "../../rule.js";
-import { t } from "../../../i18n/index.js";
+import { language, t } from "../../../i18n/index.js";
+import { personToType } from "../../../model/people.js";
 
 /**
  * A link between a CSR and the section that addresses it holds only for the texts it was made
@@ -49,7 +50,9 @@ addressed:
           reasons.push(t(pin.revision && version && version !== pin.revision ? "rule.csr/suspect-link.document-revised" : "rule.csr/suspect-link.document-changed", data));
         }
         if (changed.csr) reasons.push(t("rule.csr/suspect-link.csr-changed", { csr: csr.id, date: pin.date }));
-        const command = `csr address --confirm ${csr.id} ${place.document}${place.section ? ` --section "${place.section}"` : ""} --by <person>`;
+        // Whoever linked or last confirmed it knows the link best; else the requirement's owner or approver.
+        const by = personToType(ctx.index.people, [pin.by, csr.implementation?.owner, csr.review?.decision?.by], language()) ?? t("rule.csr/suspect-link.person");
+        const command = `csr address --confirm ${csr.id} ${place.document}${place.section ? ` --section "${place.section}"` : ""} --by ${by}`;
         ctx.report(
           { file, path: ["addressed", i] },
           t("rule.csr/suspect-link", { csr: csr.id, what, reasons: reasons.join(t("rule.csr/suspect-link.and")), command }),

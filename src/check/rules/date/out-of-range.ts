@@ -1,4 +1,5 @@
 import { DATE_RANGE, inDateRange, isIsoDate } from "../../../core/dates.js";
+import { t } from "../../../i18n/index.js";
 import type { Rule } from "../../rule.js";
 
 /** Every date in every file lies between 1970 and 2099: outside is a typo, and deadlines from it mean nothing. */
@@ -27,7 +28,7 @@ export const rule: Rule = {
         if (typeof value === "string") {
           // Only a string of a date's length outside the range can be one; the costly isIsoDate comes last.
           if (value.length === 10 && !inDateRange(value) && isIsoDate(value)) {
-            ctx.report({ file, path: [...path] }, `The date ${value} lies outside ${DATE_RANGE.from} … ${DATE_RANGE.to}, the range csr counts deadlines in; it is probably a typo. Correct the date.`);
+            ctx.report({ file, path: [...path] }, t("rule.date/out-of-range", { date: value, from: DATE_RANGE.from, to: DATE_RANGE.to }));
           }
         } else if (Array.isArray(value)) {
           for (let i = 0; i < value.length; i++) {

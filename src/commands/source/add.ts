@@ -1,0 +1,83 @@
+/**
+ * `csr source add <customer>`: a customer's CSR source document (顾客特定要求来源文件, e.g. its
+ * supplier quality manual) with the revision received, appended to `sources` of the customer's
+ * file (schemas/customer.schema.json): id, title, English title, and the first revision recorded
+ * (revision mark, date issued, date received, attached file). CSRs are then registered from it with
+ * `csr add`; a later revision is recorded with `csr source update`, so an id the customer has
+ * already is refused. Asked at a terminal for what the flags leave open.
+ */
+import { resolve } from "node:path";
+import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
+import { eventLabel } from "../../model/recorded-events.js";
+import type { SourceDocument } from "../../model/types.js";
+import type { Prompts } from "../add/prompting.js";
+import type { CommandContext } from "../context.js";
+import { dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
+import { editFile, need, optionalAnswer, saveChanges, withEditSession } from "../shared/edit.js";
+import { appendIn } from "../shared/persist.js";
+import { attachment } from "./attachment.js";
+
+export interface SourceAddFlags {
+  id?: string;
+  title?: string;
+  titleEn?: string;
+  revision?: string;
+  issued?: string;
+  received?: string;
+  file?: string;
+  yes?: boolean;
+  commit?: boolean;
+}
+
+/** The pattern of a code in schemas/common.schema.json, which a source document's id follows. */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export async function sourceAddCommand(ctx: CommandContext, customer: string, flags: SourceAddFlags): Promise<number> {
+  return addSource(ctx, customer, flags);
+}
+
+/** `prompts` given: ask for whatever the flags left open, whatever the terminal (tests drive this). */
+export async function addSource(ctx: CommandContext, customerCode: string, flags: SourceAddFlags, prompts?: Prompts): Promise<number> {
+  return withEditSession(ctx, flags.yes, prompts, async (session) => {
+    const { ask, repo } = session;
+    const codes = repo.customers.map((c) => c.value.code);
+    const located = repo.customers.find((c) => c.value.code === customerCode) ?? repo.customers.find((c) => c.value.code.toLowerCase() === customerCode.toLowerCase());
+    if (!located) {
+      throw new UserError(t("add.unknown-customer", { code: customerCode }) + didYouMean(customerCode, codes), t("source.add.unknown-customer.hint", { known: list(codes) || t("add.none") }));
+    }
+    const customer = located.value;
+    const existing = (customer.sources ?? []).map((s) => s.id);
+    const problem = (id: string): string | undefined => {
+      if (!CODE.test(id)) return t("source.add.bad-id", { id });
+      return existing.includes(id) ? t("source.add.exists", { id, customer: customer.code }) : undefined;
+    };
+    const id = (flags.id ?? (await need(ask, "--id", t("source.add.needs.id"), (p) => p.input({ message: t("source.add.prompt.id", { customer: customer.code }), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
+    const refused = problem(id);
+    if (refused) throw new UserError(refused, existing.includes(id) ? t("source.add.exists.hint", { id, customer: customer.code }) : undefined);
+    const title = (flags.title ?? (await need(ask, "--title", t("source.add.needs.title"), (p) => p.input({ message: t("source.add.prompt.title"), required: true })))).trim();
+    if (title === "") throw new UserError(t("source.add.empty-title"));
+    // Asked for the title, a user is asked for the optional fields too; one who gave --title gave what they wanted.
+    const asking = flags.title === undefined ? ask : undefined;
+    const titleEn = flags.titleEn ?? (asking ? optionalAnswer(await asking.input({ message: t("source.add.prompt.title-en") })) : undefined);
+    const revision = (flags.revision ?? (await need(ask, "--revision", t("source.add.needs.revision"), (p) => p.input({ message: t("source.add.prompt.revision"), required: true })))).trim();
+    if (revision === "") throw new UserError(t("source.empty-revision"));
+    const issuedText = flags.issued ?? (asking ? optionalAnswer(await asking.input({ message: t("source.add.prompt.issued"), validate: (v) => v.trim() === "" || eventDateAnswer()(v.trim()) })) : undefined);
+    const issued = issuedText === undefined ? undefined : dateOption(issuedText, "--issued");
+    const follows: Follows | undefined = issued === undefined ? undefined : { what: eventLabel("rule.date/event.revision-issued", { revision }), of: id, date: issued, external: true };
+    const receivedText = flags.received ?? (asking ? (await asking.input({ message: t("source.add.prompt.received"), default: dateOption(undefined, "--received"), validate: eventDateAnswer({ follows }) })).trim() : undefined);
+    const received = eventDateOption(receivedText, "--received", { follows });
+    const file = flags.file === undefined ? undefined : attachment(session.root, resolve(ctx.dir, flags.file), flags.file);
+    const source: SourceDocument = {
+      id,
+      title,
+      ...(titleEn ? { title_en: titleEn } : {}),
+      revisions: [{ revision, ...(issued ? { issued } : {}), received, ...(file ? { file } : {}) }],
+    };
+    const change = editFile(session.root, located.file.path, "customer", (doc) => appendIn(doc, ["sources"], source));
+    const lines = [t("source.add.added", { customer: customer.code, id, title, revision, received }), t("source.add.next-step", { customer: customer.code, id })];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("source.add.commit", { customer: customer.code, id, revision, title }) });
+    return 0;
+  });
+}
