@@ -1,8 +1,10 @@
 /**
  * A repeated check with a few CSRs, documents or customers changed: the last check's findings,
- * with those that the change can affect computed again, from the changed files alone, by each
- * rule's scope (rule.ts RuleScope). The result is the findings a whole check would give; when that
- * cannot be shown from the scopes, `recheck` gives up and the whole check runs.
+ * with those that the change can affect computed again by each rule's scope (rule.ts RuleScope):
+ * the `own` rules on the changed files alone; a cross-file rule not at all when what it reads of
+ * the changed files is the same as before, else over the whole repository (read from the check
+ * cache, not parsed), that rule alone. The result is the findings a whole check would give; when
+ * that cannot be shown from the scopes, `recheck` gives up and the whole check runs.
  */
 import { reportedAt, type Finding } from "../core/diagnostic.js";
 import type { Rerun } from "../load/cache.js";
@@ -38,25 +40,35 @@ export function recheck(change: Rerun, options: CheckOptions, rules: readonly Ru
   const paths = new Set(changed.map((c) => c.after.path));
   const own: Rule[] = [];
   const standing = new Set<string>();
+  const rerun: Rule[] = [];
   for (const rule of enabled) {
     const scope = rule.scope ?? EVERYTHING;
     if (scope.files === "own") {
       own.push(rule);
       continue;
     }
-    if (pairs.some(([then, now]) => JSON.stringify(scope.reads(then)) !== JSON.stringify(scope.reads(now)))) return undefined;
-    if (scope.citesLines && previous.some((f) => f.rule === rule.id && [...paths].some((path) => f.file === path || f.message.includes(path)))) return undefined;
-    standing.add(rule.id);
+    const read = pairs.some(([then, now]) => JSON.stringify(scope.reads(then)) !== JSON.stringify(scope.reads(now)));
+    const cited = scope.citesLines && previous.some((f) => f.rule === rule.id && [...paths].some((path) => f.file === path || f.message.includes(path)));
+    if (read || cited) rerun.push(rule);
+    else standing.add(rule.id);
   }
+  // The `own` rules count on the changed files' ids being unique; once that is in question, only a whole check is exact.
+  if (rerun.some((r) => r.id === DUPLICATES)) return undefined;
 
   const outcome = checkRepository(partial, options, own);
   const fresh = [...outcome.findings, ...outcome.held].filter((f) => paths.has(f.file));
+  const rerunIds = new Set(rerun.map((r) => r.id));
+  if (rerun.length > 0) {
+    // The rules' findings only: the loader's are the last check's (unchanged files) and in `fresh` (changed ones).
+    const whole = checkRepository(change.whole(), options, rerun);
+    fresh.push(...[...whole.findings, ...whole.held].filter((f) => rerunIds.has(f.rule)));
+  }
   const files = new Map(changed.map((c) => [c.after.path, c.after]));
   const kept: Finding[] = [];
   for (const finding of previous) {
     const file = files.get(finding.file);
     if (!file) {
-      kept.push(finding);
+      if (!rerunIds.has(finding.rule)) kept.push(finding);
       continue;
     }
     // The loader's findings and the `own` rules' of a changed file are in `fresh`.

@@ -79,8 +79,9 @@ export type ChangedFile = { kind: "csr"; data: Csr } | { kind: "document"; data:
  * - `all`: a finding anywhere may follow from any file, but only through `reads`, a JSON value of
  *   everything the rule reads of a file, the file itself included: when `reads` gives the same for
  *   every changed file before and after, the rule's earlier findings stand (placed anew in the
- *   changed files); otherwise the whole check runs. `citesLines`: a message names a line of
- *   another file, so an edit that moves lines affects the findings that name the edited file.
+ *   changed files); otherwise the rule alone runs again over the whole repository. `citesLines`: a
+ *   message names a line of another file, so an edit that moves lines affects the findings that
+ *   name the edited file (the rule runs again then too).
  *
  * A rule without a scope is taken to read everything of every file.
  */

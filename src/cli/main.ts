@@ -396,6 +396,7 @@ export async function run(argv: string[]): Promise<number> {
     .command("init")
     .description(t("help.init"))
     .argument("[dir]", t("help.init.dir"))
+    .option("--standard <id>", t("help.init.standard"))
     .option("--example", t("help.init.example"))
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/init/index.js")).initCommand));

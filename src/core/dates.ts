@@ -15,15 +15,44 @@ export function localToday(now = new Date()): string {
 }
 
 export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
+  // A check counts working days one day at a time for every CSR: reading the text as a Date costs
+  // more than the count itself, so a plain YYYY-MM-DD is taken apart by hand.
+  const parts = dateParts(iso);
+  const d = parts ? new Date(Date.UTC(parts[0], parts[1] - 1, parts[2] + days)) : new Date(`${iso}T00:00:00Z`);
+  if (!parts) d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
 /** 1 = Monday … 7 = Sunday. */
 export function isoWeekday(iso: string): number {
-  const day = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  const parts = dateParts(iso);
+  const day = (parts ? new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])) : new Date(`${iso}T00:00:00Z`)).getUTCDay();
   return day === 0 ? 7 : day;
+}
+
+/**
+ * Year, month and day of `YYYY-MM-DD` when the Date of `${iso}T00:00:00Z` is Date.UTC of them: a
+ * year from 1000 (Date.UTC reads 0 to 99 as 1900 to 1999), a month 1 to 12, a day 1 to 31 (a day
+ * past the month's end runs into the next month either way). Undefined for anything else, which
+ * is read as a Date as it always was.
+ */
+function dateParts(iso: string): [number, number, number] | undefined {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 7);
+  const day = digits(iso, 8, 10);
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= 31 ? [year, month, day] : undefined;
+}
+
+/** The number written by the ASCII digits of text[from, to), or -1. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
 }
 
 /** The same day `months` later, clamped to the month's last day (2026-01-31 + 1 month = 2026-02-28). */

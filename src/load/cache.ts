@@ -15,15 +15,16 @@
  * - `check-<root>.entries`: a header line (format, fingerprint), then one record per entry,
  *   `<key> TAB <JSON> LF`, appended as files are read (a journal: nothing is rewritten when a file
  *   changes) and compacted when more than half of it is no longer used. Read only when some file
- *   changed: whole when the whole check runs, record by record (at the index's offsets) when a few
- *   files changed. A record is taken only if it names the key sought, so an entries file written
+ *   changed: whole when the whole check runs or a cross-file rule runs again, record by record (at
+ *   the index's offsets) when a few files changed. A record is taken only if it names the key sought, so an entries file written
  *   by another check in between costs a parse, never a wrong result.
  *
  * When a few CSRs, documents or customers changed, and nothing else did (same files, same day,
  * same qms.yaml, people.yaml, processes, symbols, catalogs, same csr), only the changed files are
  * read; `rerun` (check/incremental.ts) decides from the rules' scopes which of the last findings
- * stand and runs the rules that must run again on the changed files alone, or declines, and the
- * whole check runs.
+ * stand and runs the rules that must run again, on the changed files alone or (a cross-file rule
+ * whose reads changed) on the whole repository from the entries, or declines, and the whole check
+ * runs.
  *
  * This relies on a file's load problems depending on its content and kind alone, never on its
  * path or on other files: cross-file findings belong to rules.
@@ -218,6 +219,11 @@ export interface Rerun {
   changed: { before: SourceFile; after: SourceFile }[];
   /** The changed files (as they read now) and the files of the other kinds, read and validated. */
   partial: Repository;
+  /**
+   * The whole repository as it reads now, for a rule that must run over all of it: the files not
+   * changed from their cache entries (nothing parsed), the others as in `partial`.
+   */
+  whole(): Repository;
 }
 
 /**
@@ -241,7 +247,7 @@ async function readChanged(root: string, paths: { entries: string }, state: Cach
   );
   if (!records || records.some((r) => r === undefined)) return undefined;
   const { buildRepository } = await import("./repository.js");
-  const { cachedSource, sourceFromBytes, unreadSource } = await import("./source.js");
+  const { cachedSource, readSource, sourceFromBytes, unreadSource } = await import("./source.js");
   const files = new Map<number, SourceFile>();
   const before: SourceFile[] = [];
   changed.forEach((i, n) => {
@@ -261,7 +267,17 @@ async function readChanged(root: string, paths: { entries: string }, state: Cach
     if (at) reportedAt.set(finding, at);
     return finding;
   });
-  const findings = await rerun({ previous, changed: changed.map((i, n) => ({ before: before[n]!, after: files.get(i)! })), partial });
+  const whole = () => {
+    const pack = readPack(paths.entries, fingerprint);
+    const all = found.files.map((f, i) => {
+      const known = files.get(i);
+      if (known) return known;
+      const hit = pack && entryAt(pack, index.keys[i]!, index.entries[i * ENTRY_FIELDS]!, index.entries[i * ENTRY_FIELDS + 1]!);
+      return hit ? cachedSource(() => readFileSync(f.abs), f.path, f.kind, hit) : readSource(f.abs, f.path, f.kind);
+    });
+    return buildRepository(root, all, []);
+  };
+  const findings = await rerun({ previous, changed: changed.map((i, n) => ({ before: before[n]!, after: files.get(i)! })), partial, whole });
   if (findings) {
     const { cachedResult } = await import("./source.js");
     storeEntries(paths.entries, fingerprint, snapshot, changed.map((i) => ({ at: i, file: files.get(i)!, cachedResult })));

@@ -107,6 +107,8 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
   const repoCatalogs: CatalogFile[] = [];
   for (const file of files) {
     if (!file.validated && file.data !== undefined && !file.problems.some(isBlocking)) file.problems.push(...validateFile(file));
+    // A file read once may be part of two models (check/incremental.ts): its schema problems are its own by now.
+    file.validated = true;
     for (const problem of file.problems) repo.problems.push({ path: file.path, problem });
     if (file.data === undefined) {
       if (file.kind === "document") rememberUnreadableDocument(repo, file.path);

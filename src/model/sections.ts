@@ -55,9 +55,10 @@ export function documentSections(doc: Pick<ControlledDocument, "sections">): Num
  * The sections that would be issued blank: neither text (blank text counts as none) nor subsections.
  * A section with nothing to say says so (无); one that holds subsections needs no text of its own.
  * `csr release` refuses a document with such a section, and doc/empty-section reports a released one.
+ * `sections` is documentSections(doc), when already made.
  */
-export function emptySections(doc: Pick<ControlledDocument, "sections">): NumberedSection[] {
-  return documentSections(doc).filter(({ section }) => (section.sections ?? []).length === 0 && !section.text?.trim());
+export function emptySections(doc: Pick<ControlledDocument, "sections">, sections: readonly NumberedSection[] = documentSections(doc)): NumberedSection[] {
+  return sections.filter(({ section }) => (section.sections ?? []).length === 0 && !section.text?.trim());
 }
 
 /**
@@ -123,11 +124,13 @@ export function addressedSectionLabel(doc: Pick<ControlledDocument, "sections"> 
   return found ? sectionLabel(found, lang) : text;
 }
 
-/** Numbers declared twice, or declared under a parent they do not belong to (5.2 inside 4). */
-export function sectionNumberProblems(doc: Pick<ControlledDocument, "sections">): { path: Path; message: string }[] {
+/**
+ * Numbers declared twice, or declared under a parent they do not belong to (5.2 inside 4).
+ * `all` is documentSections(doc), when already made.
+ */
+export function sectionNumberProblems(doc: Pick<ControlledDocument, "sections">, all: readonly NumberedSection[] = documentSections(doc)): { path: Path; message: string }[] {
   const problems: { path: Path; message: string }[] = [];
   const seen = new Map<string, NumberedSection>();
-  const all = documentSections(doc);
   for (const s of all) {
     const before = seen.get(s.number);
     if (before) {

@@ -154,6 +154,19 @@ describe("terminal tables", () => {
       expect(table.notes.at(-1)).toBe("暂定条款目录：GJB 9001C-2017 的条款编号未全部与正式标准核对，可在本库 standards/GJB9001C.yaml 中修正或补充。");
     }
   });
+  it("a GJB 9001C repository lists its procedures in the GJB layout unless asked otherwise; other levels keep the plain one", async () => {
+    const gjb = join(ROOT, "examples", "gjb-demo");
+    const headers = async (...args: string[]) => {
+      const result = await csrInProcess(["-C", gjb, "list", "procedures", ...args, "--format", "json", "--today", "2026-11-27"], { lang: null });
+      expect(result.stderr).toBe("");
+      return (JSON.parse(result.stdout) as { columns: { header: string }[] }).columns.map((c) => c.header);
+    };
+    expect(await headers()).toEqual(["序号", "程序文件", "文件编号", "归口部门", "对应条款", "三级文件", "四级表单"]);
+    expect(await headers("--style", "iatf")).toEqual(["序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发布日期", "备注"]);
+    expect(await headers("--level", "3")).toEqual(["序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发布日期", "备注"]);
+    const refused = await csrInProcess(["-C", gjb, "list", "procedures", "--level", "3", "--style", "gjb"], { lang: null });
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", "csr: --style gjb 是程序文件一览表（--level 2）的布局：它列出每份程序文件所用的三级文件和四级表单。请去掉 --style gjb 以列出第 3 层文件。\n"]);
+  });
   it("the CSR matrix filters by customer", async () => {
     const none = await csrInProcess(["-C", REPO, "matrix", "csr", "--customer", "FORDX"]);
     expect(none.code).toBe(2);

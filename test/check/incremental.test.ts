@@ -203,6 +203,31 @@ describe("a repeated check with files changed", () => {
     expect(run.differed).toHaveLength(1);
   });
 
+  it("runs a cross-file rule again over the whole repository only when what it reads of the changed file changed", { timeout: 60_000 }, async () => {
+    const dir = tempDir("csr-incremental-");
+    cpSync(source, dir, { recursive: true });
+    const total = loadRepository(dir).files.length;
+    // The rules whose check ran over the whole repository (the changed files alone are a few of them);
+    // the engine runs a rule twice when some entity is kept in part (check/engine.ts).
+    const wholeRuns = new Set<string>();
+    const spied = registeredRules.map((r): Rule => {
+      const check = r.check;
+      return check ? { ...r, check: (ctx) => (ctx.repo.files.length === total && wholeRuns.add(r.id), check(ctx)) } : r;
+    });
+    await cachedCheck(dir, spied);
+    const path = join(dir, "csr", "C001", "C001-0002.yaml");
+    const edit = async (change: (text: string) => string) => {
+      writeFileSync(path, change(readFileSync(path, "utf8")));
+      wholeRuns.clear();
+      const cached = await cachedCheck(dir, spied);
+      return { incremental: cached.incremental, wholeRuns: [...wholeRuns].sort(), same: JSON.stringify(comparable(cached.findings)) === JSON.stringify(comparable(wholeCheck(dir, registeredRules))) };
+    };
+    // The title: no cross-file rule reads it.
+    expect(await edit((text) => text.replace(/^title: (.*)$/m, "title: $1改"))).toEqual({ incremental: true, wholeRuns: [], same: true });
+    // The customer document's revision it cites: read by the two rules that resolve it.
+    expect(await edit((text) => text.replace(/^  revision: .*$/m, "  revision: Z"))).toEqual({ incremental: true, wholeRuns: ["csr/source-superseded", "ref/unresolved"], same: true });
+  });
+
   it("prints with `csr check` what `csr check --no-cache` prints", () => {
     const dir = tempDir("csr-incremental-");
     cpSync(source, dir, { recursive: true });

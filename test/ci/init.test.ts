@@ -162,6 +162,21 @@ describe("csr init", () => {
     expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nlanguage: en\n");
   });
 
+  it("--standard GJB9001C starts a GJB repository whose review period is the company's own", () => {
+    const dir = tempDir();
+    expect(csr(["init", "--standard", "GJB9001C"], { cwd: dir, lang: "zh-CN" }).code).toBe(0);
+    const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
+    expect(qms).toContain("\n  name: 某某电子技术有限公司 # 贵公司全称，印在受控文件上\n");
+    expect(qms).toContain("\nstandards: [GJB9001C]\n");
+    expect(qms).toContain("\n# 工作日历：顾客要求在接收后 10 个工作日内评审（期限由本公司规定，见 csr.review_days；产品和服务要求的评审）。\n");
+    expect(qms).not.toContain("IATF");
+    const check = csr(["check"], { cwd: dir, lang: "zh-CN" });
+    expect(check.stdout).toContain("GJB9001C 的 92 个适用条款尚无一个由过程或已发布的文件落实。");
+    const example = csr(["init", "x", "--standard", "GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });
+    expect([example.code, example.stderr]).toEqual([2, "csr: 示例内容按 IATF 16949 的条款编写，不能用于 GJB9001C 仓库。请去掉 --example，或不加 --standard 运行。\n"]);
+    expect(existsSync(join(dir, "x"))).toBe(false);
+  });
+
   it("--example adds an example set that checks clean", () => {
     const dir = tempDir();
     const result = csr(["init", "--example"], { cwd: dir });

@@ -173,7 +173,7 @@ export function filesWithErrors(findings: readonly Finding[], paths: readonly st
 }
 
 /** The sheets of `csr export` that are registers `csr import` reads back; the others are computed. */
-const READ_BACK: Record<string, string> = { procedures: "procedures", documents: "documents", forms: "forms", "csr-list": "csr", symbols: "symbols" };
+const READ_BACK: Record<string, string> = { procedures: "procedures", "procedures-gjb": "procedures", documents: "documents", forms: "forms", "csr-list": "csr", symbols: "symbols" };
 
 /**
  * A sheet of `csr export` that csr computes from the repository's files (a matrix, the symbol table

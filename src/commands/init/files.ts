@@ -18,13 +18,28 @@ const SCHEMA_GLOBS: Record<FileKind, string[]> = {
   standard: ["standards/*.yaml"],
 };
 
-/** qms.yaml; its comments are in the language of the run, as the rest of what `csr init` says. */
-const qms = () => `${t("init.file.qms.heading")}
+/** The standards `csr init --standard` starts a repository with (catalogs shipped in standards/). */
+export const INIT_STANDARDS = ["IATF16949", "GJB9001C", "ISO9001"] as const;
+export type InitStandard = (typeof INIT_STANDARDS)[number];
+
+/** The placeholder organisation of each standard's repository: an automotive supplier, a military electronics one, any. */
+const ORGANISATION: Record<InitStandard, { name: string; name_en: string }> = {
+  IATF16949: { name: "某某汽车零部件有限公司", name_en: "Example Auto Parts Co., Ltd." },
+  GJB9001C: { name: "某某电子技术有限公司", name_en: "Example Electronic Technology Co., Ltd." },
+  ISO9001: { name: "某某有限公司", name_en: "Example Co., Ltd." },
+};
+
+/**
+ * qms.yaml; its comments are in the language of the run, as the rest of what `csr init` says. The
+ * review period's comment cites the clause of the standard in scope: IATF 16949 7.5.3.2.2 sets
+ * ten working days; GJB 9001C and ISO 9001 (8.2.3) leave the period to the organisation.
+ */
+const qms = (standard: InitStandard) => `${t("init.file.qms.heading")}
 organisation:
-  name: 某某汽车零部件有限公司 ${t("init.file.qms.organisation")}
-  name_en: Example Auto Parts Co., Ltd.
+  name: ${ORGANISATION[standard].name} ${t("init.file.qms.organisation")}
+  name_en: ${ORGANISATION[standard].name_en}
 language: ${language()}
-standards: [IATF16949]
+standards: [${standard}]
 ${t("init.file.qms.delegates")}
 departments:
   - code: MKT
@@ -55,7 +70,7 @@ numbering:
     pattern: WI-###
   - kind: form
     pattern: QR-###-##
-${t("init.file.qms.calendar")}
+${t(standard === "IATF16949" ? "init.file.qms.calendar" : "init.file.qms.calendar.own-period")}
 calendar:
   base: CN
   weekdays: [1, 2, 3, 4, 5]
@@ -535,9 +550,10 @@ coverage:
   inherit_from_parent: true
 `;
 
-export function initFiles(withExample: boolean): Map<string, string> {
+/** The example's clauses are IATF 16949's: `withExample` is for an IATF16949 repository only (the command refuses the others). */
+export function initFiles(withExample: boolean, standard: InitStandard = "IATF16949"): Map<string, string> {
   const files = new Map<string, string>([
-    ["qms.yaml", withExample ? qms().replace("standards: [IATF16949]\n", `standards: [IATF16949]\n${exampleCoverage()}`) : qms()],
+    ["qms.yaml", withExample ? qms(standard).replace("standards: [IATF16949]\n", `standards: [IATF16949]\n${exampleCoverage()}`) : qms(standard)],
     ["people.yaml", people()],
   ]);
   if (withExample) {

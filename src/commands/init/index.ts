@@ -1,4 +1,4 @@
-/** `csr init [DIR] [--example]`: a new document repository, ready for CI and the editor. */
+/** `csr init [DIR] [--standard IATF16949|GJB9001C|ISO9001] [--example]`: a new document repository, ready for CI and the editor. */
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
@@ -8,10 +8,12 @@ import type { CommandContext } from "../context.js";
 import { describeType } from "../../load/guards.js";
 import { configureMergeDriver } from "../merge-driver/index.js";
 import { applyChange, interruptedChanges, withRepositoryLock } from "../shared/transaction.js";
-import { initFiles } from "./files.js";
+import { choiceOption } from "../options.js";
+import { INIT_STANDARDS, initFiles } from "./files.js";
 
 export interface InitFlags {
   example?: boolean;
+  standard?: string;
 }
 
 export async function initCommand(ctx: CommandContext, dir: string | undefined, flags: InitFlags): Promise<number> {
@@ -20,7 +22,9 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
   if (kind !== undefined) {
     throw new UserError(t("init.not-folder", { root, kind }), t("init.not-folder.hint"));
   }
-  const files = initFiles(flags.example === true);
+  const standard = choiceOption(flags.standard, "--standard", INIT_STANDARDS, "IATF16949");
+  if (flags.example && standard !== "IATF16949") throw new UserError(t("init.example-iatf-only", { standard }));
+  const files = initFiles(flags.example === true, standard);
   // An interrupted init has left files that its completion (under the lock, below) accounts for.
   if (interruptedChanges(root).length === 0) refuseExisting(root, files);
   try {

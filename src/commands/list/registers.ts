@@ -10,7 +10,7 @@ import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
 import { obsoleteList } from "../../report/registers/obsolete.js";
 import { peopleRegister } from "../../report/registers/people.js";
-import { PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
+import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
 import { trainingRegister } from "../../report/registers/training.js";
@@ -35,7 +35,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   let table: Table;
   if (what === "procedures") {
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
-    const style = choiceOption(flags.style, "--style", PROCEDURE_STYLES, "iatf");
+    const style = choiceOption(flags.style, "--style", PROCEDURE_STYLES, defaultProcedureStyle(repo.config?.value.standards));
+    if (flags.style !== undefined && style === "gjb" && level !== "2") throw new UserError(t("list.gjb-procedures-only", { level }));
     table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style });
   } else if (what === "documents") {
     table = documentList(rc);

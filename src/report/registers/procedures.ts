@@ -22,11 +22,24 @@ import {
 export type ProcedureStyle = "iatf" | "gjb";
 export const PROCEDURE_STYLES: readonly ProcedureStyle[] = ["iatf", "gjb"];
 
+/**
+ * The layout a repository's procedure list takes unless asked otherwise: the GJB one when GJB 9001C
+ * is in scope and IATF 16949 is not (a 军代表 audits against that register), else the IATF one.
+ */
+export function defaultProcedureStyle(standards: readonly string[] | undefined): ProcedureStyle {
+  return standards?.includes("GJB9001C") && !standards.includes("IATF16949") ? "gjb" : "iatf";
+}
+
+/**
+ * `options.style` defaults to the repository's (defaultProcedureStyle) for procedures; the GJB
+ * layout lists the documents each procedure uses, so other levels always take the plain one.
+ */
 export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3 | 4; style?: ProcedureStyle } = {}): Table {
   const level = options.level ?? 2;
   const docs = liveDocuments(ctx, (d) => d.level === level);
   const title = t(ctx, `register.procedures.title.${level}`, { count: docs.length });
-  return options.style === "gjb" ? gjbList(ctx, docs, title) : iatfList(ctx, docs, title);
+  const style = level === 2 ? (options.style ?? defaultProcedureStyle(ctx.repo.config?.value.standards)) : "iatf";
+  return style === "gjb" ? gjbList(ctx, docs, title) : iatfList(ctx, docs, title);
 }
 
 function remarks(ctx: RegisterContext, doc: ControlledDocument): string {

@@ -19,7 +19,19 @@ export function occurrencePath(occurrence: ClauseOccurrence): Path {
   return occurrence.index === undefined ? occurrence.at : [...occurrence.at, occurrence.index];
 }
 
+/**
+ * Both clause rules look at every clause reference of every file: the references are listed once
+ * per check, by whichever rule runs first.
+ */
+const listed = new WeakMap<Repository, ClauseOccurrence[]>();
+
 export function clauseOccurrences(repo: Repository): ClauseOccurrence[] {
+  let out = listed.get(repo);
+  if (!out) listed.set(repo, (out = listOccurrences(repo)));
+  return out;
+}
+
+function listOccurrences(repo: Repository): ClauseOccurrence[] {
   const out: ClauseOccurrence[] = [];
   // The same few hundred clauses are cited thousands of times: each text is read once.
   const parsed = new Map<string, ClauseRef | undefined>();

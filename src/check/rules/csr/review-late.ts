@@ -1,4 +1,5 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
+import { reviewDue } from "../../../model/csr-status.js";
 import { reviewTimeliness } from "../../../model/review-timeliness.js";
 import type { Rule } from "../../rule.js";
 
@@ -35,6 +36,8 @@ review:
     for (const { value: csr, file } of ctx.repo.csrs) {
       const decision = csr.review?.decision;
       if (!decision || csr.review?.late_reason) continue;
+      // The deadline alone tells most decisions in time; the whole account is made for a late one.
+      if (decision.date <= reviewDue(csr, calendar, config)) continue;
       const review = reviewTimeliness(csr, calendar, config, ctx.options.today);
       if (review.timeliness !== "late") continue;
       ctx.report(

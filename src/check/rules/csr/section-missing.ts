@@ -1,9 +1,10 @@
 import { closest } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
-import { documentSections, findSection, sectionLabel } from "../../../model/sections.js";
+import { findSection, sectionLabel } from "../../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
+import { numberedSections } from "../doc/numbered-sections.js";
 
 /**
  * The CSR matrix (IATF 16949 7.5.1.1) cites a section of the document that addresses a CSR; the
@@ -30,9 +31,8 @@ addressed:
     fix: "Cite the section as the document numbers it (the message suggests the closest one), or add the section to the document and release a new revision. The CSR matrix, `csr show` and the review report print the document's own number and title for every section that resolves.",
   },
   check(ctx) {
-    // The citations grouped by document: each document's sections are numbered once, not once per
-    // CSR that cites it, and let go before the next document's (held for all of them at once,
-    // they would cost a check of 50,000 entities 14 MB more at its peak).
+    // The citations grouped by document: each document's sections are looked up once, not once per
+    // CSR that cites it (numbered once per check for the rules that read them: numbered-sections.ts).
     const citations = new Map<ControlledDocument, { csr: Csr; file: SourceFile; i: number; section: string }[]>();
     for (const { value: csr, file } of ctx.repo.csrs) {
       csr.addressed?.forEach((place, i) => {
@@ -45,7 +45,7 @@ addressed:
       });
     }
     for (const [doc, cited] of citations) {
-      const sections = documentSections(doc);
+      const sections = numberedSections(ctx.repo, doc);
       for (const { csr, file, i, section } of cited) {
         const lookup = findSection(sections, section);
         if (lookup.found && lookup.titleMismatch === undefined) continue;

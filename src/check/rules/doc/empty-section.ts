@@ -1,5 +1,6 @@
 import { t } from "../../../i18n/index.js";
 import { emptySections } from "../../../model/sections.js";
+import { numberedSections } from "./numbered-sections.js";
 import type { Rule } from "../../rule.js";
 
 /**
@@ -33,7 +34,7 @@ sections:
   check(ctx) {
     for (const { value: doc, file } of ctx.repo.documents) {
       if (doc.status !== "released") continue;
-      for (const { number, title, path } of emptySections(doc)) {
+      for (const { number, title, path } of emptySections(doc, numberedSections(ctx.repo, doc))) {
         ctx.report({ file, path: [...path, "title"] }, t("rule.doc/empty-section", { document: doc.id, number, title }));
       }
     }

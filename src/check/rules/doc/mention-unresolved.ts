@@ -1,6 +1,6 @@
 import { closest } from "../../../core/text.js";
-import { documentSections } from "../../../model/sections.js";
 import type { Rule } from "../../rule.js";
+import { numberedSections } from "./numbered-sections.js";
 import { sentences, t } from "../../../i18n/index.js";
 
 const MENTION = /《([^《》\n]+)》/g;
@@ -43,8 +43,11 @@ export const rule: Rule = {
       }
     }
     for (const { value: doc, file } of ctx.repo.documents) {
-      for (const section of documentSections(doc)) {
-        for (const match of (section.section.text ?? "").matchAll(MENTION)) {
+      for (const section of numberedSections(ctx.repo, doc)) {
+        const text = section.section.text;
+        // Most sections mention no document: matchAll costs a copy of the expression per text.
+        if (text === undefined || !text.includes("《")) continue;
+        for (const match of text.matchAll(MENTION)) {
           const title = match[1]!.trim();
           if (titles.has(title)) continue;
           const near = closest(title, titles);

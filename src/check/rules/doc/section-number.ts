@@ -1,4 +1,5 @@
 import { sectionNumberProblems } from "../../../model/sections.js";
+import { numberedSections } from "./numbered-sections.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 
@@ -24,7 +25,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     for (const { value: doc, file } of ctx.repo.documents) {
-      for (const problem of sectionNumberProblems(doc)) ctx.report({ file, path: problem.path }, t("rule.doc/section-number", { document: doc.id, problem: problem.message }));
+      for (const problem of sectionNumberProblems(doc, numberedSections(ctx.repo, doc))) ctx.report({ file, path: problem.path }, t("rule.doc/section-number", { document: doc.id, problem: problem.message }));
     }
   },
 };
