@@ -76,8 +76,9 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
  * A CSR review report as a Word file, laid out as the HTML report: stamp, organisation and title,
  * the requirement's header table, the requirement, the departments' opinions (会签), the decision
  * and the new source revisions confirmed unchanged, where it is addressed, implemented (with the
- * records replaced by --amend), distributed and trained, and the earlier review rounds; the same
- * running header and page footer as a document.
+ * records replaced by --amend), distributed and trained, the earlier review rounds and the
+ * signature block; the report's form number and the review's timeliness (due, decided, working
+ * days used) in the header table; the same running header and page footer as a document.
  */
 export async function csrReportToDocx(view: CsrReportView, options: DocxOptions): Promise<Buffer> {
   const { docx, ctx, t } = await start(options);
@@ -94,18 +95,27 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       [{ header: false, cells: cells.flatMap(([key, runs]) => [[label(docx, t(key))], runs]) }],
       widths.slice(0, cells.length * 2),
     );
+  const form = view.form ? `${t("csr_form")}${t("colon")}${view.form.number}${view.form.version ? ` ${t("csr_form_version")}${t("colon")}${view.form.version}` : ""}` : "";
+  // The review's timeliness (IATF 16949 7.5.3.2.2: reviewed within the customer's time): as the HTML report's header table.
+  const decided = `${view.decidedOn}${view.confirmedBy ? ` ${view.confirmedBy}${t("csr_confirmed_suffix")}` : ""}`;
   const children: (Paragraph | Table)[] = [
     ...titleBlock(docx, view, title, t),
+    ...(form ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [plain(docx, form)] })] : []),
     ...(
       [
         [["csr_id", text(view.number)], ["csr_customer", text(view.customer)]],
         [["csr_source", text(view.source)], ["csr_source_revision", text(view.sourceRevision)]],
         [["csr_section", text(view.section)], ["csr_clauses", text(view.clauses)]],
         [["csr_category", text(view.category)], ["csr_received", text(view.received)]],
+        ...(view.restarted ? [[[view.confirmedBy ? "csr_review_start_confirmed" : "csr_review_start_restarted", text(view.reviewStart)]]] : []),
+        [["csr_review_due", text(`${view.due}${view.estimated ? "*" : ""}`)], ["csr_decided_date", text(decided)]],
+        [["csr_workdays_used", text(`${view.workdaysUsed} ${t("csr_workdays_unit")}`)], ["csr_timeliness", text(t(`timeliness_${view.timeliness}`))]],
+        ...(view.lateReason ? [[["csr_late_reason", text(view.lateReason)]]] : []),
         [["csr_status", text(t(`status_${view.status}`))]],
       ] as [string, Run[]][][]
     ).map((row) => pairs(row, row.length === 1 ? [labelWidth, TEXT_WIDTH - labelWidth] : undefined)),
   ];
+  if (view.estimated) children.push(new Paragraph({ spacing: { before: 60 }, children: [new docx.TextRun({ text: `* ${t("csr_estimated")}`, size: 18 })] }));
   if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new docx.TextRun({ text: view.confidentiality, size: 18 })] }));
   children.push(heading(docx, 1, `1 ${t("csr_requirement")}${t("colon")}${view.requirementTitle}`));
   if (view.body) children.push(...markdownToDocx(ctx, view.body));
@@ -206,6 +216,19 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       ),
     );
   }
+  // Signed on paper: who recorded the review, the review team leader and who approved the decision.
+  const signatureWidths = [1500, 1807, 1500, 1807, 1500, TEXT_WIDTH - 8114];
+  children.push(
+    new Paragraph({ spacing: { before: 240 }, children: [] }),
+    table(
+      docx,
+      [
+        { header: false, cells: [[label(docx, t("csr_sign_recorded"))], [], [label(docx, t("csr_sign_leader"))], [], [label(docx, t("csr_sign_approved"))], text(decision?.by ?? "")] },
+        { header: false, cells: [[label(docx, t("csr_sign_date"))], [], [label(docx, t("csr_sign_date"))], [], [label(docx, t("csr_sign_date"))], text(decision?.date ?? "")] },
+      ],
+      signatureWidths,
+    ),
+  );
   return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, header: [view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
 }
 

@@ -156,8 +156,10 @@ describe("csr implement", () => {
   it("refuses an undecided CSR", async () => {
     const dir = example();
     expect((await csrInProcess(["-C", dir, "implement", "DYA-007", "--owner", "zhangli", "-y"])).stderr).toBe(
-      "csr: DYA-007 is not decided yet; record the decision before its implementation.\nhint: Run 'csr review DYA-007 --disposition must --by <person>' first.\n",
+      "csr: DYA-007 is not decided yet; record the decision before its implementation.\nhint: Run 'csr review DYA-007 --disposition must --by wangjg' first.\n",
     );
+    // The hint names an approver of people.yaml, in Chinese by the name people know them by.
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-007", "--owner", "zhangli", "-y"], { lang: null })).stderr).toMatch(/\n提示：请先运行 'csr review DYA-007 --disposition must --by 王建国'。\n$/);
   }, 90_000);
 });
 

@@ -134,6 +134,9 @@ describe("csr show", () => {
   });
 
   it("names the status in Chinese by its label alone, which csr list --status takes as typed", async () => {
+    const superseded = await csrInProcess(["-C", FIXTURE, "show", "DYA-009", "--today", "2026-11-27"], { lang: null });
+    expect(superseded.stdout).toMatch(/\n {2}状态 {12}已替代\n/);
+    expect(superseded.stdout).toMatch(/\n {2}已被取代 {8}\d{4}-\d{2}-\d{2}：/);
     const shown = await csrInProcess(["-C", FIXTURE, "show", "DYA-006", "--today", "2026-11-27"], { lang: null });
     expect(shown.stdout).toContain("  状态            已验证\n");
     expect(shown.stdout).not.toContain("verified");

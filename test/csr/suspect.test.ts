@@ -120,6 +120,6 @@ describe("suspect links", { timeout: 120_000 }, () => {
       stdout: "",
       stderr: "csr: QP-014 has no section '9.9'.\nhint: Its sections: 1 目的, 2 作业流程, 2.1 来料标识, 2.2 包装标签. Give the number (e.g. --section 2.2) or the title.\n",
     });
-    expect(csr(["-C", dir, "address", "--confirm", "DYA-001", "QP-014"]).stderr).toBe("csr: --confirm records who confirms that the link still holds: give --by <person>.\n");
+    expect(csr(["-C", dir, "address", "--confirm", "DYA-001", "QP-014"]).stderr).toBe("csr: --confirm records who confirms that the link still holds: give --by with that person, e.g. --by wang.\n");
   });
 });

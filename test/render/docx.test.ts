@@ -91,7 +91,8 @@ describe("csr render --format docx", () => {
       "来源文件", "DYA-SC 东岳汽车产品特殊特性管理规范", "来源文件版本", "B",
       "章节", "4.2 特殊特性符号", "对应条款", "IATF16949:8.3.3.3、IATF16949:8.2.3.1.2",
     ]);
-    const headings = text.filter((t) => /^\d /.test(t));
+    const headings = text.filter((t) => /^\d (?!个工作日)/.test(t));
+    expect(text.slice(text.indexOf("评审期限"), text.indexOf("评审期限") + 10)).toEqual(["评审期限", "2025-02-24", "决定日期", "2025-02-17", "评审用时", "5 个工作日", "及时性", "按期", "状态", "已验证"]);
     expect(headings).toEqual(["1 要求内容：特殊特性须使用东岳符号或经认可的等效符号标注", "2 各部门评审意见（会签）", "3 评审结论", "4 措施与落实"]);
     const opinions = text.slice(text.indexOf("2 各部门评审意见（会签）") + 1, text.indexOf("3 评审结论"));
     expect(opinions.slice(0, 5)).toEqual(["部门", "评审人", "意见", "日期", "说明"]);
@@ -119,6 +120,14 @@ describe("csr render --format docx", () => {
     expect(text.slice(text.indexOf("实施记录修改（原记录）"))).toEqual([
       "实施记录修改（原记录）", "修改日期", "原因", "原导入生产日期", "原验证人", "原验证日期", "2025-05-01", "修改", "2025-04-25", "张丽", "2025-06-16",
       "5 历次评审", "轮次", "原因", "来源文件版本", "结束日期", "意见", "评审结论", "1", "修改", "2025-02-18", "必须满足 徐海涛 2025-02-17",
+      "记录", "评审组长", "批准", "徐海涛", "日期", "日期", "日期", "2025-02-18",
+    ]);
+    // The header table says when the review started, was due and was closed, as the HTML report does.
+    expect(text.slice(text.indexOf("接收日期"), text.indexOf("本文件为江苏安迈汽车零部件有限公司受控文件，版权归本公司所有。未经品质部文控书面许可，不得外借、复印、拍照或向第三方提供。"))).toEqual([
+      "接收日期", "2025-02-10", "新版本接收日期", "2026-11-20",
+      "评审期限", "2026-12-04", "决定日期", "2026-11-23 张丽（确认未变）",
+      "评审用时", "1 个工作日", "及时性", "按期",
+      "状态", "已实施",
     ]);
     // The Markdown report has the same record.
     await run("render", "DYA-001", "--format", "md", "--out", out);

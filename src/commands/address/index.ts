@@ -11,7 +11,8 @@ import { personLabel } from "../shared/people.js";
 import { editFile, findCsrById, findDocumentById, need, withEditSession, personOption, saveChanges } from "../shared/edit.js";
 import { addAddressed, addressedEntry, removeAddressed } from "./addressed.js";
 import { UserError } from "../../core/errors.js";
-import { list, t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
+import { personToType } from "../../model/people.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { linkToConfirm, pinAll, pinFor } from "./pin.js";
@@ -50,7 +51,10 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
     const { value: csr, file } = findCsrById(session, csrId);
     refuseBefore(date, "--date", { what: eventLabel("rule.date/event.csr-received"), of: csr.id, date: csr.received });
     if (flags.confirm) {
-      if (by === undefined) throw new UserError(t("address.confirm-needs-by"));
+      if (by === undefined) {
+        const linkedBy = (csr.addressed ?? []).filter((a) => documentId === undefined || a.document === documentId).map((a) => a.pin?.by);
+        throw new UserError(t("address.confirm-needs-by", { by: personToType(session.index.people, [...linkedBy, csr.implementation?.owner, csr.review?.decision?.by], language()) }));
+      }
       const target = documentId ?? (await need(session.ask, "<document>", t("address.needs.document"), (p) => p.select({ message: t("prompt.address.confirm-document"), choices: [...new Set((csr.addressed ?? []).map((e) => e.document))].map((d) => ({ value: d })) })));
       const document = findDocumentById(session, target).value;
       const at = linkToConfirm(csr, document, flags.section);

@@ -5,7 +5,8 @@
  */
 import { isIsoDate } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { t } from "../../i18n/index.js";
+import { language, t } from "../../i18n/index.js";
+import { approverToType } from "../../model/people.js";
 import type { Csr } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -45,7 +46,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     if (disposition !== "must" && disposition !== "optional") {
       throw new UserError(
         disposition ? t("implement.not-to-implement", { id, disposition: t(`value.disposition.${disposition}`) }) : t("implement.not-decided", { id }),
-        disposition ? undefined : t("implement.not-decided.hint", { id }),
+        disposition ? undefined : t("implement.not-decided.hint", { id, by: approverToType(session.index.people, language()) }),
       );
     }
     const current = csr.implementation ?? {};

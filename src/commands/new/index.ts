@@ -97,7 +97,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     }
     lines.push(t("new.next-step", { number }));
     const only = user?.value.status === "released" ? [path] : undefined;
-    await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.new", { kind, number, title }), ...(only ? { only } : {}) });
+    await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.new", { kind: t(`new.kind.${kind}`), number, title }), ...(only ? { only } : {}) });
     return 0;
   });
 }

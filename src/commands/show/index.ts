@@ -150,7 +150,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   }
   if (csr.distribution) field("show.label.distributed", departments(csr.distribution.departments ?? []) + (csr.distribution.date ? t("show.distributed.on", { date: csr.distribution.date }) : ""));
   if (csr.training) field("show.label.training", csr.training.required ? t("show.training.required") + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : "") : t("show.training.not-required"));
-  if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}: ${csr.superseded.reason}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
+  if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   const history = (csr.review?.history ?? []).flatMap((round) => [
     [round.reason ? withoutFinalStop(historyReason(round.reason, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
