@@ -8,6 +8,7 @@ import { rule as coverageClauseUncovered } from "./rules/coverage/clause-uncover
 import { rule as csrAddressedByObsolete } from "./rules/csr/addressed-by-obsolete.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
 import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
+import { rule as csrForcedDecision } from "./rules/csr/forced-decision.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
   csrAddressedByObsolete,
   csrDuplicateIdAcrossBranches,
   csrDuplicateOpinion,
+  csrForcedDecision,
   csrImplementationOverdue,
   csrNotAddressed,
   csrReviewIncomplete,

@@ -2,8 +2,9 @@
  * Is a CSR's review record consistent? The review report is signed evidence (IATF 16949
  * 7.5.3.2.2, the joint review 会签 of the CSR procedure), so it must hold together: each opinion
  * is given for a department by one of its members (or a delegate named in qms.yaml), nothing is
- * dated before the review started or after today, the decision comes after the last opinion, and
- * the person who decides has the approver role. `csr check` reports these (csr/review-inconsistent)
+ * dated before the review started or after today, the decision comes after the last opinion (a
+ * forced one may precede the countersigns that complete it), and the person who decides has the
+ * approver role. `csr check` reports these (csr/review-inconsistent)
  * and `csr review` refuses to write them.
  */
 import type { Csr, Department, Path, Person, QmsConfig } from "./types.js";
@@ -52,7 +53,8 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
     dated(["review", "decision", "date"], () => t("rule.csr/review-inconsistent.decision"), decision.date);
     const last = (review.opinions ?? []).reduce<string | undefined>((latest, o) => (latest === undefined || o.date > latest ? o.date : latest), undefined);
     // An opinion dated after today is reported itself; the decision is not early because of it.
-    if (last !== undefined && decision.date < last && last <= today) {
+    // A forced decision came before some countersigns by definition: those given since complete it (csr/forced-decision).
+    if (last !== undefined && decision.date < last && last <= today && !decision.forced) {
       problems.push({ path: ["review", "decision", "date"], message: t("rule.csr/review-inconsistent.decision-before-opinion", { csr: csr.id, date: decision.date, last }) });
     }
     const person = people.get(decision.by);

@@ -124,12 +124,19 @@ export interface Decision {
   forced?: boolean;
 }
 
+/**
+ * An entry of `review.history`: an earlier review round, closed when a new source revision
+ * restarted the review (`source_revision` is the revision it reviewed), or an amended opinion or
+ * decision (`reason: amended`, no `source_revision`).
+ */
 export interface ReviewRound {
   source_revision?: string;
   closed?: string;
   reason?: string;
   opinions?: Opinion[];
   decision?: Decision;
+  /** Why that round's decision came after its review period; an amended entry: the reason it replaced. */
+  late_reason?: string;
 }
 
 /** Where a CSR is addressed, and what the link was made or confirmed against (model/fingerprint.ts). */
@@ -173,7 +180,7 @@ export interface Csr {
   review?: {
     required?: string[];
     restarted?: string;
-    /** Why the decision came after the review period (csr/review-late). */
+    /** Why the current round's decision came after its review period (csr/review-late); an earlier round's is in its history entry. */
     late_reason?: string;
     opinions?: Opinion[];
     /** Where the signed review record is kept when the opinions are not recorded here. */

@@ -202,6 +202,13 @@ describe("distribution and recall", () => {
     expect(release.stdout.split("\n")[1]).toBe(
       "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, Quality Assurance), 2 (A/1, Production). Record their return with 'csr recall QP-010', and hand out A/2 with 'csr distribute QP-010 --to ...'.",
     );
+    // A holder of another department is refused: the copy is held where it is issued.
+    const elsewhere = await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "PRD", "--holder", "zhangli", "--date", "2026-11-10", "-y"]);
+    expect([elsewhere.code, elsewhere.stdout, elsewhere.stderr]).toEqual([
+      2,
+      "",
+      "csr: Zhang Li (zhangli) belongs to Quality Assurance, not to the receiving department (Production): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to Quality Assurance: --to QA.\n",
+    ]);
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).stdout).toBe(
       "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",
     );
@@ -241,7 +248,7 @@ describe("distribution and recall", () => {
 });
 
 describe("csr train", () => {
-  it("records who was trained on the current version, and the register lists it", async () => {
+  it("records who was trained on the current version, and the register lists it with the CSRs' training records", async () => {
     const dir = example();
     expect((await csrInProcess(["-C", dir, "train", "QP-014", "--people", "gaoyang,huangjun", "--trainer", "zhoupeng", "--record", "TR-2026-050", "--date", "2026-11-20", "-y"])).stdout).toBe(
       "QP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-20, trainer Zhou Peng (zhoupeng), record TR-2026-050.\n",
@@ -249,7 +256,7 @@ describe("csr train", () => {
     expect(diff(dir)).toEqual(["+training:", "+  required: true", "+  sessions:", "+    - {revision: A/1, date: 2026-11-20, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-050}"]);
     expect((await csrInProcess(["-C", dir, "list", "training", "--format", "md", "--today", "2026-11-27"], { lang: null })).stdout).toBe(
       [
-        "## 培训记录（共 2 次）",
+        "## 培训记录（共 6 条）",
         "",
         "江苏安迈汽车零部件有限公司 ｜ 表单编号：QR-005-02 A/0 ｜ 截至 2026-11-27",
         "",
@@ -257,6 +264,13 @@ describe("csr train", () => {
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
         "| 1 | 2026-10-28 | BCM-004 | 零件标签采用北辰统一二维码格式 | A | 黄军、吴艳 | 张丽 | TR-2026-041 |",
         "| 2 | 2026-11-20 | QP-014 | 特殊特性管理程序 | A/1 | 高扬、黄军 | 周鹏 | TR-2026-050 |",
+        // training.records of CSRs, known by their numbers only (from the imported CSR list).
+        "| 3 |  | BCM-003 | 批次追溯至胶料批次，追溯记录保存至停产后15年 |  |  |  | TR-2026-003 |",
+        "| 4 |  | DYA-001 | 特殊特性须使用东岳符号或经认可的等效符号标注 |  |  |  | TR-2025-014 |",
+        "| 5 |  | DYA-002 | 顾客投诉的围堵和8D报告时限 |  |  |  | TR-2026-018 |",
+        "| 6 |  | DYA-006 | 返工前风险评估，返工品100%复检并可追溯 |  |  |  | TR-2026-025 |",
+        "",
+        "其中 4 条只登记了记录编号（CSR 的 training.records），培训日期、参训人员和培训人见该记录本身。  ",
         "",
         "编制：________　审核：________　批准：________",
         "",
@@ -282,7 +296,10 @@ describe("csr train", () => {
       "csr/DYA/DYA-004.yaml:51:13 warning csr/training-overdue DYA-004 was decided on 2026-03-23 and needs training, but no training on DYA-SQM revision D is recorded (due by 2026-04-21, 20 working days).",
     );
     expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "zhoupeng", "--trainer", "zhangli", "--record", "TR-2026-052", "--date", "2026-11-27", "-y"])).stdout).toBe(
-      "DYA-004 D: training of Zhou Peng (zhoupeng) recorded; 2026-11-27, trainer Zhang Li (zhangli), record TR-2026-052.\n",
+      "DYA-004 (source DYA-SQM revision D): training of Zhou Peng (zhoupeng) recorded; 2026-11-27, trainer Zhang Li (zhangli), record TR-2026-052.\n",
+    );
+    expect((await csrInProcess(["-C", dir, "train", "DYA-004", "--people", "huangjun", "--trainer", "zhangli", "--record", "TR-2026-053", "--date", "2026-11-27", "-y"], { lang: "zh-CN" })).stdout).toBe(
+      "DYA-004（来源文件 DYA-SQM 版本 D）：已登记黄军（huangjun）的培训；2026-11-27，培训人：张丽（zhangli），记录：TR-2026-053。\n",
     );
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   }, 90_000);

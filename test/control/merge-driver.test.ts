@@ -45,7 +45,7 @@ describe("csr merge-driver", () => {
     opinion(dir, "eng-a", "ENG", "zhoupeng", "2026-11-27");
     git(dir, ["switch", "-q", "-c", "eng-b", "main"]);
     csr(["-C", dir, "review", "DYA-007", "--department", "PRD", "--reviewer", "huangjun", "--opinion", "accept", "--date", "2026-11-28", "-y", "--commit"]);
-    csr(["-C", dir, "review", "DYA-007", "--department", "ENG", "--reviewer", "gaoyang", "--opinion", "reject", "--date", "2026-11-28", "-y", "--commit"]);
+    csr(["-C", dir, "review", "DYA-007", "--department", "ENG", "--reviewer", "gaoyang", "--opinion", "reject", "--comment", "模具寿命不足", "--date", "2026-11-28", "-y", "--commit"]);
     git(dir, ["switch", "-q", "main"]);
     git(dir, ["merge", "-q", "--no-edit", "eng-a"]);
     expect(() => git(dir, ["merge", "-q", "--no-edit", "eng-b"])).toThrow(/failed/);
@@ -55,7 +55,7 @@ describe("csr merge-driver", () => {
       "=======",
       ">>>>>>> csr/DYA/DYA-007.yaml (theirs)",
     ]);
-    expect(text).toContain("<<<<<<< csr/DYA/DYA-007.yaml (ours)\n      reviewer: zhoupeng\n      opinion: accept\n      date: 2026-11-27\n=======\n      reviewer: gaoyang\n      opinion: reject\n      date: 2026-11-28\n>>>>>>>");
+    expect(text).toContain("<<<<<<< csr/DYA/DYA-007.yaml (ours)\n      reviewer: zhoupeng\n      opinion: accept\n      date: 2026-11-27\n=======\n      reviewer: gaoyang\n      opinion: reject\n      date: 2026-11-28\n      comment: 模具寿命不足\n>>>>>>>");
     expect(text).toContain("    - department: PRD\n      reviewer: huangjun\n");
     expect(csr(["-C", dir, "review", "DYA-007", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "-y"]).stderr).toMatch(/^csr: The repository has unresolved merge conflicts \(csr\/DYA\/DYA-007\.yaml\)/);
   }, 90_000);

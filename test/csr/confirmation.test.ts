@@ -24,12 +24,19 @@ async function confirmed(): Promise<string> {
 }
 
 describe("a CSR confirmed unchanged in a new source revision", () => {
-  it("shows in the review-timeliness register with the new revision's received date, the confirmation and who made it", async () => {
+  it("shows in the review-timeliness register with the new revision's received date, the confirmation and who made it, after the round it confirms", async () => {
     const ctx = capture(await confirmed());
     expect(await listCommand(ctx, "reviews", { customer: "BCM", format: "csv", today: "2026-11-30" })).toBe(0);
     const rows = ctx.out.split("\r\n");
-    expect(rows[0]).toBe("\ufeffNo.,CSR,Customer,Source document,Revision,Start,Received / restarted,Due,Decided,Decided by,Working days used,On time,Reason for delay,As of");
-    expect(rows[1]).toBe("1,BCM-001,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V3.0,\"new revision, confirmed unchanged\",2026-11-23,2026-12-07,2026-11-27,Xu Haitao,4,on time,,2026-11-30");
+    expect(rows[0]).toBe("\ufeffNo.,CSR,Customer,Source document,Revision,Start,Received / restarted,Due,Decided,Decided by,Working days used,On time,Reason for delay,Remarks,As of");
+    // The decision's round, on the revision it was decided against, then the confirmation of V3.0;
+    // BCM-002, changed in V3.0, has its closed round and the new one.
+    expect(rows.slice(1, 5)).toEqual([
+      "1,BCM-001,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V2.0,received,2025-09-08,2025-09-22,2025-09-15,Xu Haitao,5,on time,,,2026-11-30",
+      "2,BCM-001,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V3.0,\"new revision, confirmed unchanged\",2026-11-23,2026-12-07,2026-11-27,Xu Haitao,4,on time,,,2026-11-30",
+      "3,BCM-002,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V2.0,received,2025-09-08,2025-09-22,2025-09-16,Xu Haitao,6,on time,,,2026-11-30",
+      "4,BCM-002,\"Beichen Motor Group Co., Ltd.\",BCM-SQR Beichen Supplier Quality Requirements,V3.0,restarted,2026-11-23,2026-12-07,,,5,open,,,2026-11-30",
+    ]);
   });
   it("is listed by csr show, with the new revision's deadline", async () => {
     const ctx = capture(await confirmed());

@@ -56,7 +56,7 @@ describe("csr review with flags", () => {
     expect(forced.stdout).toBe("DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-25.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n");
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN + "  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-25\n    forced: true\n");
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
-    expect(JSON.parse(check.stdout).findings.map((f: { rule: string; file: string }) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-011.yaml csr/not-addressed"]);
+    expect(JSON.parse(check.stdout).findings.map((f: { rule: string; file: string }) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-011.yaml csr/not-addressed", "csr/DYA/DYA-011.yaml csr/forced-decision"]);
   });
 
   it("changes a decision only with --amend, keeping the earlier one in the review history", async () => {
@@ -64,7 +64,7 @@ describe("csr review with flags", () => {
     const file = read(dir, "csr/DYA/DYA-003.yaml");
     const refused = await csrInProcess(["-C", dir, "review", "DYA-003", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-26"]);
     expect(refused.stderr).toBe(
-      "csr: DYA-003 is already decided: must, by 张伟 (zhang) on 2026-11-24.\nhint: Add --amend to change the decision; the earlier one is kept in the review history.\n",
+      "csr: DYA-003 is already decided: must, by 张伟 (zhang) on 2026-11-24.\nhint: Add --amend to change the decision (the earlier one is kept in the review history); to record only why it was late, give --late-reason alone.\n",
     );
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toBe(file);
 
@@ -83,7 +83,7 @@ describe("csr review with flags", () => {
 
   it("replaces a department's opinion only with --amend", async () => {
     const dir = repo();
-    const args = ["--department", "QA", "--reviewer", "zhang", "--opinion", "reject", "--date", "2026-11-26"];
+    const args = ["--department", "QA", "--reviewer", "zhang", "--opinion", "reject", "--comment", "现有设备达不到公差要求", "--date", "2026-11-26"];
     expect((await review(dir, ...args)).stderr).toBe(
       "csr: 品质部 has already given its opinion on DYA-011: accept, by 张伟 (zhang) on 2026-11-23.\nhint: Add --amend to replace it; the earlier opinion is kept in the review history.\n",
     );
@@ -92,7 +92,7 @@ describe("csr review with flags", () => {
       "DYA-011: opinion of 品质部 recorded: reject, by 张伟 (zhang) on 2026-11-26.\nThe earlier opinion of 品质部 (accept, 2026-11-23) is kept in the review history.\nStill missing: 市场部, 生产部.\n",
     );
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain(
-      "  opinions:\n    - department: QA\n      reviewer: zhang\n      opinion: reject\n      date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      opinions:\n        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}\n",
+      "  opinions:\n    - department: QA\n      reviewer: zhang\n      opinion: reject\n      date: 2026-11-26\n      comment: 现有设备达不到公差要求\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      opinions:\n        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}\n",
     );
   });
 

@@ -47,7 +47,16 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     ).map((code) => departmentByCode(session, code, "--to"));
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
-    const holder = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder").id;
+    const holderPerson = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder");
+    // A controlled copy is held in the department it is issued to (IATF 16949 7.5.3.2.1, GJB 9001C
+    // 7.5.3: documents available where they are used); a holder from elsewhere is a slip of the keyboard.
+    if (holderPerson && !to.includes(holderPerson.department)) {
+      throw new UserError(
+        t("distribute.holder-elsewhere", { holder: personLabel(session.index, holderPerson.id), department: departmentLabel(session.index, holderPerson.department), to: inline(to.map((d) => departmentLabel(session.index, d))) }),
+        t("distribute.holder-elsewhere.hint", { department: departmentLabel(session.index, holderPerson.department), code: holderPerson.department }),
+      );
+    }
+    const holder = holderPerson?.id;
     const date = eventDateOption(flags.date, "--date", { follows: { ...revisionEvent(currentRevision(document)!), of: id } });
     let number = nextCopyNumber(document);
     const entries: ControlledCopy[] = to.flatMap((dept) => Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), date })));

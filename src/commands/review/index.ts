@@ -1,6 +1,8 @@
 /**
- * `csr review <id>`: record one department's opinion (会签) or the decision. Earlier opinions and
- * decisions are never overwritten silently: --amend moves them into the review history.
+ * `csr review <id>`: record one department's opinion (会签) or the decision, or, on its own, why a
+ * decision already recorded came after the review period (--late-reason). Earlier opinions,
+ * decisions and late reasons are never overwritten silently: --amend moves them into the review
+ * history.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -89,22 +91,32 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   const wantsOpinion = [flags.department, flags.reviewer, flags.opinion, flags.comment].some((v) => v !== undefined);
   const wantsDecision = [flags.disposition, flags.justification, flags.by, flags.lateReason].some((v) => v !== undefined);
   if (wantsOpinion && wantsDecision) throw new UserError(t("review.opinion-and-decision"));
-  let mode: "opinion" | "decision" | undefined = wantsOpinion ? "opinion" : wantsDecision ? "decision" : undefined;
+  // A late reason alone, given a decision, explains that decision; with --disposition it goes with a new one.
+  const onlyLateReason = flags.lateReason !== undefined && [flags.disposition, flags.justification, flags.by].every((v) => v === undefined) && csr.value.review?.decision !== undefined;
+  let mode: Mode | undefined = wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : undefined;
   if (!mode && ask) {
-    mode = await ask.select<"opinion" | "decision">({
+    mode = await ask.select<Mode>({
       message: `${id} ${csr.value.title}`,
       choices: [
         { value: "opinion", name: t("prompt.review.mode-opinion") },
         { value: "decision", name: t("prompt.review.mode-decision") },
+        ...(unexplainedLateDecision(repo, csr.value) ? [{ value: "late-reason" as const, name: t("review.prompt.mode-late-reason") }] : []),
       ],
     });
   }
   if (!mode) throw new UserError(t("review.nothing-to-record"));
   const original = readFileSync(join(root, csr.file.path), "utf8");
   const doc = parseDocument(original);
-  const summary = mode === "opinion" ? await recordOpinion(repo, index, csr, doc, flags, date, ask) : await recordDecision(repo, index, csr, doc, flags, date, ask);
+  const summary =
+    mode === "opinion"
+      ? await recordOpinion(repo, index, csr, doc, flags, date, ask)
+      : mode === "late-reason"
+        ? await recordLateReason(repo, csr, doc, flags, date, ask)
+        : await recordDecision(repo, index, csr, doc, flags, date, ask);
   return { repo, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
 }
+
+type Mode = "opinion" | "decision" | "late-reason";
 
 interface Outcome {
   lines: string[];
@@ -143,18 +155,25 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
     flags.opinion !== undefined
       ? choiceOption(flags.opinion, "--opinion", OPINIONS, "accept")
       : await need(ask, "--opinion", t("review.needs.opinion"), (p) => p.select({ message: t("prompt.review.opinion"), choices: OPINIONS.map((o) => ({ value: o, name: t(`value.opinion.${o}`) })) }));
-  // 有条件同意 agrees on a condition: the record names the action, or nobody can be held to it.
+  // 有条件同意 agrees on a condition: the record names the action, or nobody can be held to it;
+  // 不同意 stops the requirement: the record says why, or the decision cannot answer it.
   const needsAction = opinion === "accept-with-action";
+  const needsReason = opinion === "reject";
   const comment =
     flags.comment ??
     (ask
       ? optional(
           await ask.input(
-            needsAction ? { message: t("prompt.review.action"), validate: (v) => v.trim() !== "" || t("prompt.review.action-required") } : { message: t("prompt.comment-optional") },
+            needsAction
+              ? { message: t("prompt.review.action"), validate: (v) => v.trim() !== "" || t("prompt.review.action-required") }
+              : needsReason
+                ? { message: t("review.prompt.reject-reason"), validate: (v) => v.trim() !== "" || t("review.prompt.reject-reason-required") }
+                : { message: t("prompt.comment-optional") },
           ),
         )
       : undefined);
   if (needsAction && !comment?.trim()) throw new UserError(t("review.action-required", { opinion: t("value.opinion.accept-with-action") }));
+  if (needsReason && !comment?.trim()) throw new UserError(t("review.reject-reason-required", { opinion: t("value.opinion.reject") }));
   const entry: Opinion = { department, reviewer, opinion, date, ...(comment ? { comment } : {}) };
 
   const opinions = csr.review?.opinions ?? [];
@@ -229,17 +248,22 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   const lines = [t("review.decision-recorded", { id: csr.id, disposition: t(`value.disposition.${disposition}`), by: personLabel(index, by), date })];
   const calendar = repositoryCalendar(config);
   const due = reviewDue(csr, calendar, config);
+  const earlierReason = csr.review?.late_reason;
+  let lateReason: string | undefined;
   if (date > due) {
-    const lateReason =
-      flags.lateReason ?? csr.review?.late_reason ?? (ask ? optional(await ask.input({ message: t("prompt.review.late-reason", { due }) })) : undefined);
+    lateReason = flags.lateReason ?? earlierReason ?? (ask ? optional(await ask.input({ message: t("prompt.review.late-reason", { due }) })) : undefined);
     if (lateReason) doc.setIn(["review", "late_reason"], lateReason);
     else lines.push(t("review.late", { due }));
   } else if (flags.lateReason !== undefined) {
     throw new UserError(t("review.not-late", { id: csr.id, due, date }));
+  } else if (earlierReason !== undefined) {
+    // The amended decision is in time: the reason explained the one it replaces.
+    doc.deleteIn(["review", "late_reason"]);
   }
   if (earlier) {
     const round = mapNode(doc, { reason: "amended", closed: date });
     round.set("decision", doc.getIn(["review", "decision"], true));
+    if (earlierReason !== undefined && earlierReason !== lateReason) round.set("late_reason", earlierReason);
     appendIn(doc, ["review", "history"], round);
     lines.push(t("review.earlier-decision-kept", { disposition: t(`value.disposition.${earlier.disposition}`), date: earlier.date }));
   }
@@ -251,6 +275,37 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
     commit: t("commit.review.decision", { disposition: t(`value.disposition.${disposition}`) }) + (earlier ? t("commit.review.amended") : "") + (missing.length > 0 ? t("commit.review.forced") : ""),
     ...(note ? { note } : {}),
   };
+}
+
+/**
+ * Why the decision already recorded came after its review period (IATF 16949 7.5.3.2.2), recorded
+ * on its own: the decision stays as it is. Refused when the decision was in time; a reason already
+ * recorded is replaced only with --amend, and kept in the review history.
+ */
+async function recordLateReason(repo: Repository, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
+  const decision = csr.review!.decision!;
+  const config = repo.config?.value;
+  const calendar = repositoryCalendar(config);
+  const due = reviewDue(csr, calendar, config);
+  if (decision.date <= due) throw new UserError(t("review.decided-in-time", { id: csr.id, date: decision.date, due }));
+  const earlier = csr.review?.late_reason;
+  if (earlier !== undefined && !flags.amend) throw new UserError(t("review.late-reason-exists", { id: csr.id, reason: earlier }), t("review.late-reason-exists.hint"));
+  const reason = (flags.lateReason ?? (ask ? await ask.input({ message: t("prompt.review.late-reason", { due }), required: true }) : "")).trim();
+  if (reason === "") throw new UserError(t("review.late-reason-empty"));
+  if (reason === earlier) throw new UserError(t("review.late-reason-same", { id: csr.id }));
+  if (earlier !== undefined) appendIn(doc, ["review", "history"], mapNode(doc, { reason: "amended", closed: date, late_reason: earlier }));
+  doc.setIn(["review", "late_reason"], reason);
+  const lines = [t("review.late-reason-recorded", { id: csr.id, reason, date: decision.date, due })];
+  if (earlier !== undefined) lines.push(t("review.earlier-late-reason-kept", { reason: earlier }));
+  return { lines, commit: t("review.commit.late-reason") + (earlier !== undefined ? t("commit.review.amended") : "") };
+}
+
+/** A decision recorded after its review period with no reason yet: the interactive menu offers to record one. */
+function unexplainedLateDecision(repo: Repository, csr: Csr): boolean {
+  const decision = csr.review?.decision;
+  if (!decision || csr.review?.late_reason) return false;
+  const config = repo.config?.value;
+  return decision.date > reviewDue(csr, repositoryCalendar(config), config);
 }
 
 async function need<T>(ask: Prompts | undefined, flag: string, what: string, question: (p: Prompts) => Promise<T>): Promise<T> {

@@ -81,8 +81,10 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
       appendIn(doc, ["training", "sessions"], doc.createNode(entry, { flow: true }));
     });
     const details = [date, t("train.trainer", { trainer: personLabel(session.index, trainer) }), t("train.record", { record })];
-    const lines = [t("train.recorded", { what: revision ? `${id} ${revision}` : id, people: list(entry.people.map((p) => personLabel(session.index, p))), details: details.join(t("train.detail-separator")) })];
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.train.trained", { id: revision ? `${id} ${revision}` : id, count: entry.people.length }) });
+    // A CSR's revision is its source document's, which a bare "NES-001 2" does not say.
+    const what = !revision ? id : csr ? t("train.csr-revision", { id, source: csr.value.source.document, revision }) : `${id} ${revision}`;
+    const lines = [t("train.recorded", { what, people: list(entry.people.map((p) => personLabel(session.index, p))), details: details.join(t("train.detail-separator")) })];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.train.trained", { id: what, count: entry.people.length }) });
     return 0;
   });
 }

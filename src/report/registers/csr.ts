@@ -9,7 +9,7 @@ import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { clauseList, compareIds, customerName, documentTitle, documentVersion, personName, t, type RegisterContext } from "./context.js";
+import { clauseList, compareIds, customerName, documentTitle, documentVersion, personName, statusLabel, t, type RegisterContext } from "./context.js";
 
 function sortedCsrs(ctx: RegisterContext, customer?: string): Csr[] {
   return ctx.repo.csrs
@@ -140,7 +140,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       decidedBy: personName(ctx, csr.review?.decision?.by),
       decided: csr.review?.decision?.date ?? null,
       justification: csr.review?.decision?.justification ?? "",
-      lateReason: csr.review?.late_reason ?? "",
+      // The current round's: a round still open has no late decision to explain.
+      lateReason: (csr.review?.decision && csr.review.late_reason) ?? "",
       reviewRecord: reviewRecordCell(csr),
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
@@ -172,6 +173,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
   const csrs = sortedCsrs(ctx, options.customer);
   const prints = new SectionPrints();
   let suspect = 0;
+  let unconfirmed = 0;
   const rows = csrs.flatMap((csr) => {
     const base = {
       customer: customerName(ctx, csr.customer),
@@ -192,11 +194,13 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
       const doc = ctx.index.documents.get(place.document)?.value;
       const changed = doc && !csr.superseded ? changedEnds(csr, place, doc, undefined, prints) : undefined;
       if (changed && (changed.section || changed.csr)) suspect++;
+      if (doc && !changed) unconfirmed++;
       return {
         ...base,
         document: place.document,
         section: addressedSectionLabel(doc, place.section, ctx.lang),
-        version: doc ? documentVersion(doc) : "",
+        // A document never released has no version; its status says why (草稿): a blank cell looked like a gap in the record.
+        version: doc ? documentVersion(doc) || statusLabel(ctx, doc.status) : "",
         docTitle: doc ? documentTitle(ctx, doc) : "",
         link: changed ? linkLabel(ctx, changed) : "",
       };
@@ -234,6 +238,8 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
       ...(suspect > 0
         ? [t(ctx, "register.csr.matrix.suspect", { suspect })]
         : []),
+      // A blank link cell is a link never confirmed: say so, or a reader takes it for "unchanged".
+      ...(unconfirmed > 0 ? [t(ctx, "register.csr.matrix.unconfirmed", { count: unconfirmed })] : []),
     ],
   };
 }

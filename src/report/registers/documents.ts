@@ -34,7 +34,7 @@ export function documentList(ctx: RegisterContext): Table {
       { key: "reviewed", header: t(ctx, "register.documents.column.reviewed"), kind: "name" },
       { key: "approved", header: t(ctx, "register.documents.column.approved"), kind: "name" },
       { key: "issued", header: t(ctx, "register.documents.column.issued"), date: true },
-      { key: "clauses", header: t(ctx, "register.documents.column.clauses") },
+      { key: "clauses", header: t(ctx, "register.documents.column.clauses"), kind: "list" },
       { key: "status", header: t(ctx, "register.documents.column.status"), kind: "code" },
       { key: "remarks", header: t(ctx, "register.documents.column.remarks") },
     ],

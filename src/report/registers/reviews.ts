@@ -1,16 +1,17 @@
 /**
- * The review-timeliness register (顾客特定要求评审及时性记录): for each CSR, when its review
+ * The review-timeliness register (顾客特定要求评审及时性记录): one row per review round of each
+ * CSR, earlier rounds included (an auditor checks every round, IATF 16949 7.5.3.2.2): when it
  * started (received, restarted by a new source revision, or a new source revision confirmed
  * unchanged: then from that revision's received date), when it was due, when and by whom it was
- * decided or confirmed, the working days used and whether that was within the period IATF 16949
- * 7.5.3.2.2 asks for, with the reason recorded for a late one.
+ * decided or confirmed, the working days used, whether that was within the period, the reason
+ * recorded for a late one, and a decision forced without every countersign.
  */
 import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
-import { reviewTimeliness, revisionConfirmation } from "../../model/review-timeliness.js";
+import { reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
-import { compareIds, customerName, personName, t, type RegisterContext } from "./context.js";
+import { compareIds, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
 
 export function reviewRegister(ctx: RegisterContext, options: { customer?: string; today?: string } = {}): Table {
   const today = options.today ?? localToday();
@@ -20,29 +21,30 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     .map((c) => c.value)
     .filter((c) => options.customer === undefined || c.customer === options.customer)
     .sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
-  const reviews = csrs.map((csr) => reviewTimeliness(csr, calendar, config, today, revisionConfirmation(csr, ctx.index.customers.get(csr.customer)?.value)));
-  const rows = csrs.map((csr, i) => {
-    const review = reviews[i]!;
-    const source = ctx.index.customers.get(csr.customer)?.value.sources?.find((s) => s.id === csr.source.document);
+  const rounds = csrs.flatMap((csr) => {
+    const customer = ctx.index.customers.get(csr.customer)?.value;
+    const source = customer?.sources?.find((s) => s.id === csr.source.document);
     const sourceTitle = source ? (ctx.lang === "en" ? (source.title_en ?? source.title) : source.title) : "";
-    return {
-      no: i + 1,
-      id: csr.id,
-      customer: customerName(ctx, csr.customer),
-      source: sourceTitle ? `${csr.source.document} ${sourceTitle}` : csr.source.document,
-      revision: csr.source.revision,
-      start: review.start,
-      startKind: review.confirmedBy ? t(ctx, "review-confirmation.start-kind") : review.restarted ? t(ctx, "register.reviews.restarted") : t(ctx, "register.reviews.received"),
-      due: review.due,
-      decided: review.decided ?? null,
-      decidedBy: review.confirmedBy ? personName(ctx, review.confirmedBy) : review.decided ? personName(ctx, csr.review?.decision?.by) : "",
-      used: review.workdaysUsed,
-      verdict: t(ctx, `register.reviews.verdict.${review.timeliness}`) + (review.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
-      reason: review.lateReason ?? "",
-    };
+    return reviewRounds(csr, calendar, config, today, customer).map((round) => ({ csr, round, source: sourceTitle ? `${csr.source.document} ${sourceTitle}` : csr.source.document }));
   });
-  const late = reviews.filter((r) => r.timeliness === "late" || r.timeliness === "overdue").length;
-  const allowed = reviews[0]?.allowed ?? config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
+  const rows = rounds.map(({ csr, round, source }, i) => ({
+    no: i + 1,
+    id: csr.id,
+    customer: customerName(ctx, csr.customer),
+    source,
+    revision: round.revision,
+    start: round.start,
+    startKind: round.kind === "confirmed" ? t(ctx, "review-confirmation.start-kind") : t(ctx, `register.reviews.${round.kind}`),
+    due: round.due,
+    decided: round.decided ?? null,
+    decidedBy: personName(ctx, round.by),
+    used: round.workdaysUsed,
+    verdict: t(ctx, `register.reviews.verdict.${round.timeliness}`) + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
+    reason: round.lateReason ?? "",
+    remark: remark(ctx, round),
+  }));
+  const late = rounds.filter(({ round }) => ["late", "overdue", "closed-overdue"].includes(round.timeliness)).length;
+  const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
   return {
     id: "reviews",
     title: t(ctx, "register.reviews.title", { count: rows.length, today }),
@@ -62,10 +64,20 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       { key: "used", header: t(ctx, "register.reviews.column.used"), kind: "number" },
       { key: "verdict", header: t(ctx, "register.reviews.column.verdict"), kind: "code" },
       { key: "reason", header: t(ctx, "register.reviews.column.reason") },
+      { key: "remark", header: t(ctx, "register.reviews.column.remark") },
     ],
     rows,
-    notes: [
-      t(ctx, "register.reviews.note", { allowed, late }),
-    ],
+    notes: [t(ctx, "register.reviews.note", { allowed, late })],
   };
+}
+
+/** How the round ended, when not by an ordinary decision: forced without countersigns, or closed by a new source revision. */
+function remark(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
+  if (round.forced) {
+    const missing = round.forced.missing;
+    return missing.length > 0
+      ? t(ctx, "register.reviews.forced", { count: missing.length, departments: missing.map((d) => departmentName(ctx, d)).join(t(ctx, "register.list-separator")) })
+      : t(ctx, "register.reviews.forced-completed");
+  }
+  return round.closed !== undefined && round.decided === undefined ? t(ctx, "register.reviews.closed", { date: round.closed }) : "";
 }

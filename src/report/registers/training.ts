@@ -1,17 +1,37 @@
 /**
- * The training register (培训记录): every recorded session on a document revision or a CSR, with
- * who was trained, by whom and the record number, oldest first.
+ * The training register (培训记录): every training record, oldest first. A recorded session on a
+ * document revision or a CSR gives who was trained, by whom and the record number; a CSR's record
+ * numbers given on their own (`training.records`, e.g. from an imported CSR list) are listed too,
+ * undated after the sessions, so that the register is the one list of every training record
+ * (IATF 16949 7.2.2; the CSR procedure's training step).
  */
 import { localized } from "../../core/text.js";
 import type { TrainingSession } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, personName, t, type RegisterContext } from "./context.js";
 
+interface Entry {
+  subject: string;
+  title: string;
+  /** Absent for a record number without a recorded session. */
+  session?: TrainingSession;
+  record?: string;
+}
+
 export function trainingRegister(ctx: RegisterContext): Table {
-  const entries: { subject: string; title: string; session: TrainingSession }[] = [
+  const sessions: Entry[] = [
     ...ctx.repo.documents.flatMap(({ value: d }) => (d.training?.sessions ?? []).map((session) => ({ subject: d.id, title: localized(ctx.lang, d.title, d.title_en), session }))),
     ...ctx.repo.csrs.flatMap(({ value: c }) => (c.training?.sessions ?? []).map((session) => ({ subject: c.id, title: localized(ctx.lang, c.title, c.title_en), session }))),
   ].sort((a, b) => (a.session.date < b.session.date ? -1 : a.session.date > b.session.date ? 1 : compareIds(a.subject, b.subject)));
+  // A record number that a session of the same CSR already names is that session, not another record.
+  const recordsOnly: Entry[] = ctx.repo.csrs
+    .flatMap(({ value: c }) =>
+      (c.training?.records ?? [])
+        .filter((record) => !(c.training?.sessions ?? []).some((s) => s.record === record))
+        .map((record) => ({ subject: c.id, title: localized(ctx.lang, c.title, c.title_en), record })),
+    )
+    .sort((a, b) => compareIds(a.subject, b.subject));
+  const entries = [...sessions, ...recordsOnly];
   return {
     id: "training",
     title: t(ctx, "register.training.title", { count: entries.length }),
@@ -28,13 +48,14 @@ export function trainingRegister(ctx: RegisterContext): Table {
     ],
     rows: entries.map((e, i) => ({
       no: i + 1,
-      date: e.session.date,
+      date: e.session?.date ?? null,
       subject: e.subject,
       title: e.title,
-      revision: e.session.revision ?? "",
-      people: e.session.people.map((p) => personName(ctx, p)).join(t(ctx, "register.list-separator")),
-      trainer: personName(ctx, e.session.trainer),
-      record: e.session.record ?? "",
+      revision: e.session?.revision ?? "",
+      people: (e.session?.people ?? []).map((p) => personName(ctx, p)).join(t(ctx, "register.list-separator")),
+      trainer: personName(ctx, e.session?.trainer),
+      record: e.session?.record ?? e.record ?? "",
     })),
+    notes: recordsOnly.length > 0 ? [t(ctx, "register.training.records-only", { count: recordsOnly.length })] : [],
   };
 }

@@ -10,7 +10,7 @@ export const rule: Rule = {
   summary: "A CSR's review record does not hold together (who gave an opinion, dates, who decided).",
   docs: {
     description:
-      "A review record that does not hold together (current round only; earlier rounds are history): an opinion given for a department by a person of another department, unless that person is listed under `delegates` of the department in `qms.yaml`; an opinion or the decision dated before the review started (`received`, or `review.restarted`) or after today; a decision dated before the last opinion; a decision by a person without the `approver` role in `people.yaml`. `csr review` refuses to write any of these. The review report is signed evidence of the joint review (会签) that IATF 16949 7.5.3.2.2 and the CSR procedure ask for; an auditor checks who signed for whom and when.",
+      "A review record that does not hold together (current round only; earlier rounds are history): an opinion given for a department by a person of another department, unless that person is listed under `delegates` of the department in `qms.yaml`; an opinion or the decision dated before the review started (`received`, or `review.restarted`) or after today; a decision dated before the last opinion, unless it is marked `forced: true` (the countersigns it went without may follow it, see csr/forced-decision); a decision by a person without the `approver` role in `people.yaml`. `csr review` refuses to write any of these. The review report is signed evidence of the joint review (会签) that IATF 16949 7.5.3.2.2 and the CSR procedure ask for; an auditor checks who signed for whom and when.",
     bad: `
 received: 2026-11-16
 review:
