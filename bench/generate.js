@@ -143,8 +143,9 @@ export function generateRepository(dir, n, seed = 20260101) {
       "      - revision: A",
       "        received: 2025-03-02",
       "        status: superseded",
+      // Before every CSR's received date (from 2026-01-01): a CSR is never received before its source revision.
       "      - revision: B",
-      "        received: 2026-02-10",
+      "        received: 2025-12-15",
       "        status: current",
       "        supersedes: A",
     ]),

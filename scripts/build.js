@@ -139,7 +139,7 @@ export async function toolModule(name, sources, digest = sourceDigest()) {
  */
 async function precompile(digest) {
   const { precompiledFiles } = await import(await toolModule("precompile", ["src/load/precompile.ts"], digest));
-  for (const [path, content] of precompiledFiles()) {
+  for (const [path, content] of await precompiledFiles()) {
     const file = join(DIST, "precompiled", path);
     mkdirSync(dirname(file), { recursive: true });
     if (path.endsWith(".cjs")) {

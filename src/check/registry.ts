@@ -23,6 +23,7 @@ import { rule as csrUnknownCategory } from "./rules/csr/unknown-category.js";
 import { rule as dateInFuture } from "./rules/date/in-future.js";
 import { rule as dateOutOfOrder } from "./rules/date/out-of-order.js";
 import { rule as dateOutOfRange } from "./rules/date/out-of-range.js";
+import { rule as dateReceivedBeforeSource } from "./rules/date/received-before-source.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
@@ -69,6 +70,7 @@ export const rules: readonly Rule[] = [
   dateInFuture,
   dateOutOfOrder,
   dateOutOfRange,
+  dateReceivedBeforeSource,
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,

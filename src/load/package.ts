@@ -32,5 +32,5 @@ export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 export const LOCALES_DIR = join(PACKAGE_ROOT, "locales");
 /** The Chinese texts of the schemas' descriptions, keyed by the English text (src/load/schemas.ts schemaHint). */
 export const SCHEMA_HINTS_ZH = join(LOCALES_DIR, "schemas.zh-CN.json");
-/** What `npm run build` precompiles (validators, catalogs, calendars): see src/load/precompile.ts. */
+/** What `npm run build` precompiles (validators, catalogs, calendars, templates): see src/load/precompile.ts. */
 export const PRECOMPILED_DIR = join(PACKAGE_ROOT, "dist", "precompiled");

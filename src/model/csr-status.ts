@@ -100,6 +100,32 @@ export function currentSources(customer: Customer): SourceDocument[] {
   return (customer.sources ?? []).filter((s) => latestRevision(s)?.status !== "superseded");
 }
 
+/**
+ * The revision of its source document a CSR was taken from: the earliest one it has been on. `csr
+ * source update` moves a CSR on to each new revision and leaves a trace of the one before: a closed
+ * review round in `review.history` names the revision it reviewed, and a confirmation names the
+ * revision it confirmed, so the CSR was on an earlier one (the revision recorded before it).
+ * Undefined when the customer, the source or a revision the CSR has been on is not recorded in the
+ * customer's file (ref/unresolved reports an unknown current revision), or the review was restarted
+ * with no earlier round on record.
+ */
+export function sourceRevisionTakenFrom(csr: Csr, customer: Customer | undefined): SourceRevision | undefined {
+  const source = customer?.sources?.find((s) => s.id === csr.source.document);
+  if (!source) return undefined;
+  const at = (revision: string | undefined) => (revision === undefined ? -1 : source.revisions.findIndex((r) => r.revision === revision));
+  const current = at(csr.source.revision);
+  if (current < 0) return undefined;
+  const rounds = (csr.review?.history ?? []).filter((round) => round.source_revision !== undefined).map((round) => at(round.source_revision));
+  // A review restarted with no earlier round on record (a list imported with its restart date) was
+  // on some earlier revision, which one is not known.
+  if (csr.review?.restarted !== undefined && rounds.length === 0) return undefined;
+  const confirmed = (csr.review?.confirmations ?? []).map((c) => at(c.source_revision) - 1);
+  const earlier = [...rounds, ...confirmed];
+  // A revision the CSR was on that the customer's file does not record: its date is not known.
+  if (earlier.some((i) => i < 0)) return undefined;
+  return source.revisions[Math.min(current, ...earlier)];
+}
+
 export interface StaleSource {
   source: SourceDocument;
   /** The revision the CSR was reviewed against. */

@@ -48,19 +48,20 @@ export function linkedSection(doc: ControlledDocument, ref: string): Section | u
 /**
  * Which end of a pinned link changed since it was pinned: `section` (the document side) and
  * `csr` (the requirement side). Undefined for a link without a pin, or whose section is gone
- * (a broken link rather than a suspect one).
+ * (a broken link rather than a suspect one). `csrPrint`: the CSR's fingerprint when the caller has
+ * it already; otherwise it is computed, for a pinned link only.
  */
 export function changedEnds(
   csr: Csr,
   place: AddressedIn,
   doc: ControlledDocument,
-  csrPrint = csrFingerprint(csr),
+  csrPrint?: string,
   prints?: SectionPrints,
 ): { section: boolean; csr: boolean } | undefined {
   if (!place.pin) return undefined;
   const print = prints ? prints.of(doc, place.section) : linkedPrint(doc, place.section, () => documentSections(doc));
   if (print === undefined) return undefined;
-  return { section: print !== place.pin.section, csr: csrPrint !== place.pin.csr };
+  return { section: print !== place.pin.section, csr: (csrPrint ?? csrFingerprint(csr)) !== place.pin.csr };
 }
 
 /** The fingerprint of the section `ref` names (the whole body when undefined); undefined when there is no such section. */

@@ -9,6 +9,7 @@ import type { HelperOptions } from "handlebars";
 import { UserError } from "../core/errors.js";
 import { t } from "../i18n/index.js";
 import { TEMPLATES_DIR } from "../load/package.js";
+import { precompiledTemplate } from "./precompiled.js";
 import type { Lang } from "./view.js";
 
 export type Format = "md" | "html";
@@ -47,16 +48,22 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
     return Array.from({ length: Number(count) || 0 }, () => options.fn(this)).join("");
   });
   for (const [name, helper] of extras.helpers ?? []) hb.registerHelper(name, helper as (...args: unknown[]) => string);
-  for (const [name, source] of extras.partials ?? []) hb.registerPartial(name, source);
-  for (const [name, source] of partials(root, format)) hb.registerPartial(name, source);
-  const compiled = new Map<string, HandlebarsTemplateDelegate>();
   // Handlebars knows only HTML escaping; for Markdown the view's values arrive escaped already (escapeView).
   const options = { noEscape: format === "md" };
+  // csr's own templates come compiled by the build (precompiled.ts); any other is compiled on first use.
+  // Partials are registered compiled too, so that each is compiled with these options whoever calls it.
+  const compile = (source: string): HandlebarsTemplateDelegate => {
+    const spec = precompiledTemplate(source, options.noEscape);
+    return spec ? hb.template(spec as TemplateSpecification) : hb.compile(source, options);
+  };
+  for (const [name, source] of extras.partials ?? []) hb.registerPartial(name, compile(source));
+  for (const [name, source] of partials(root, format)) hb.registerPartial(name, compile(source));
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const run = (key: string, name: string, source: () => string, view: object) => {
     try {
       let template = compiled.get(key);
       if (!template) {
-        template = hb.compile(source(), options);
+        template = compile(source());
         compiled.set(key, template);
       }
       return template(view);

@@ -32,6 +32,7 @@ import type { Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
+import { heatMapCellsHtml, type HeatMapCell } from "./heat-map.js";
 import { sectionHtml } from "./section.js";
 import type { SearchEntry } from "./search.js";
 import { columnLinker, siteTable, type Cell, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
@@ -79,7 +80,10 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   const { default: Handlebars } = await import("handlebars");
   const renderer = await createRenderer(repo.root, "html", lang, {
     partials: sitePartials(),
-    helpers: new Map([["section-html", (section: SiteSection) => sectionHtml(section, Handlebars.escapeExpression)]]),
+    helpers: new Map<string, (...args: never[]) => string>([
+      ["section-html", (section: SiteSection) => sectionHtml(section, Handlebars.escapeExpression)],
+      ["heat-map-cells", (cells: HeatMapCell[]) => heatMapCellsHtml(cells, Handlebars.escapeExpression)],
+    ]),
   });
   const body = await markdownToHtml();
   const commits = fileCommits(repo.root);

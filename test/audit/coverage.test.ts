@@ -86,12 +86,11 @@ describe("coverage/clause-uncovered", () => {
     expect(runCheck(repo, { today: "2025-01-01" })).toEqual([]);
   });
 
-  it("reports each uncovered clause on its standard in qms.yaml", () => {
+  it("reports each gap once on its standard in qms.yaml: an uncovered subtree by its highest clause, each inherited clause", () => {
     const repo = loadRepository(join(FIXTURES, "audit", "coverage", "invalid"));
-    const fix = (ref: string) =>
-      `Add '${ref}' to the clauses of the process or released document that covers it, or declare it not applicable under 'exclusions' in qms.yaml with a justification.`;
     const inherited = (ref: string, title: string) =>
       `${ref} ${title} is covered only through its parent clause: the processes and documents name a clause above it, not ${ref.split(":")[1]} itself. Add '${ref}' to the clauses of the process or released document that meets it, or set 'coverage: {inherit_from_parent: true}' in qms.yaml if a parent clause covers its sub-clauses.`;
+    // TINY:8 is uncovered only because 8.3 is (8.5 is covered): 8.3 with 8.3.1 is the one gap there.
     expect(runCheck(repo, { today: "2025-01-01" }, [rule])).toEqual([
       { rule: "coverage/clause-uncovered", severity: "warning", file: "qms.yaml", line: 4, column: 5, message: inherited("TINY:4.1", "理解组织及其环境") },
       { rule: "coverage/clause-uncovered", severity: "warning", file: "qms.yaml", line: 4, column: 5, message: inherited("TINY:4.2", "相关方") },
@@ -101,37 +100,59 @@ describe("coverage/clause-uncovered", () => {
         file: "qms.yaml",
         line: 4,
         column: 5,
-        message: `TINY:8 运行 is addressed by no process and no released document (nor are all of its sub-clauses covered). ${fix("TINY:8")}`,
+        message:
+          "TINY:8.3 设计和开发 and the 1 clause under it are addressed by no process and no released document. Add 'TINY:8.3' and the clause under it to the clauses of the processes or released documents that meet them ('csr matrix clauses --standard TINY' lists them), or declare 'TINY:8.3' not applicable under 'exclusions' in qms.yaml with a justification.",
       },
+    ]);
+  });
+
+  it("gives one finding for a standard with more than 20 gaps, naming the uncovered subtrees and the inherited clauses", () => {
+    // One process names IATF16949:8.2 and nothing else: 194 clauses are not covered, in 12 subtrees and 11 inherited clauses.
+    const repo = loadRepository(join(FIXTURES, "audit", "coverage", "one-process"));
+    expect(runCheck(repo, { today: "2025-01-01" }, [rule])).toEqual([
       {
         rule: "coverage/clause-uncovered",
         severity: "warning",
         file: "qms.yaml",
         line: 4,
-        column: 5,
-        message: `TINY:8.3 设计和开发 is addressed by no process and no released document (nor are all of its sub-clauses covered). ${fix("TINY:8.3")}`,
+        column: 13,
+        message:
+          "194 of the 195 applicable clauses of IATF16949 are not covered, too many to report one by one; 'csr matrix clauses --standard IATF16949' lists each clause with its coverage. Nothing addresses 4, 5, 6, 7, 8.1, 8.3, 8.4, 8.5, 8.6, 8.7, 9, 10, nor any clause under them. Covered only through a parent clause, not named themselves: 8.2.1, 8.2.1.1, 8.2.2, 8.2.2.1, 8.2.3, 8.2.3.1, 8.2.3.1.1, 8.2.3.1.2, 8.2.3.1.3, 8.2.3.2, 8.2.4. Add each clause to the clauses of the process or released document that meets it, or declare it not applicable under 'exclusions' in qms.yaml with a justification.",
       },
-      {
-        rule: "coverage/clause-uncovered",
-        severity: "warning",
-        file: "qms.yaml",
-        line: 4,
-        column: 5,
-        message: `TINY:8.3.1 总则 is addressed by no process and no released document. ${fix("TINY:8.3.1")}`,
-      },
+    ]);
+  });
+
+  it("reports the 12 uncovered subtrees one by one once a parent covers its sub-clauses", () => {
+    const dir = copyFixture("test/fixtures/audit/coverage/one-process");
+    appendFileSync(join(dir, "qms.yaml"), "coverage:\n  inherit_from_parent: true\n");
+    const messages = runCheck(loadRepository(dir), { today: "2025-01-01" }, [rule]).map((f) => f.message);
+    // In the order of the findings: by message.
+    expect(messages.map((m) => m.slice(0, m.indexOf(" are addressed")).replace(/ [^\d]+ and the/, " and the"))).toEqual([
+      "IATF16949:10 and the 10 clauses under it",
+      "IATF16949:4 and the 10 clauses under it",
+      "IATF16949:5 and the 12 clauses under it",
+      "IATF16949:6 and the 11 clauses under it",
+      "IATF16949:7 and the 34 clauses under it",
+      "IATF16949:8.1 and the 2 clauses under it",
+      "IATF16949:8.3 and the 20 clauses under it",
+      "IATF16949:8.4 and the 14 clauses under it",
+      "IATF16949:8.5 and the 19 clauses under it",
+      "IATF16949:8.6 and the 6 clauses under it",
+      "IATF16949:8.7 and the 9 clauses under it",
+      "IATF16949:9 and the 23 clauses under it",
     ]);
   });
 
   it("is a warning: csr check exits 0, and 'error' in qms.yaml makes it fail", () => {
     const result = csr(["-C", join(FIXTURES, "audit", "coverage", "invalid"), "check"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("qms.yaml:4:5 warning coverage/clause-uncovered TINY:8.3.1 总则 is addressed by no process and no released document.");
-    expect(result.stdout).toContain("0 errors, 5 warnings");
+    expect(result.stdout).toContain("qms.yaml:4:5 warning coverage/clause-uncovered TINY:8.3 设计和开发 and the 1 clause under it are addressed by no process and no released document.");
+    expect(result.stdout).toContain("0 errors, 3 warnings");
     const strict = copyFixture("test/fixtures/audit/coverage/invalid");
     appendFileSync(join(strict, "qms.yaml"), "rules:\n  coverage/clause-uncovered: error\n");
     const failing = csr(["-C", strict, "check"]);
     expect(failing.code).toBe(1);
-    expect(failing.stdout).toContain("5 errors, 0 warnings");
+    expect(failing.stdout).toContain("3 errors, 0 warnings");
   });
 
   it("the clause matrix counts the same clauses", () => {

@@ -246,6 +246,7 @@ describe("csr import of real registers", () => {
       expect(result.code).toBe(1);
       return report(result.stdout).slice(0, 10);
     };
+    // The list names no revision: both CSRs take their source's current one, which was received after them (date/received-before-source).
     expect(await run("zh-CN")).toEqual([
       "读取 顾客特定要求清单.csv：表头在第 1 行，数据 3 行。",
       "将写入 csr/DYA/DYA-101.yaml",
@@ -255,7 +256,7 @@ describe("csr import of real registers", () => {
       "第 4 行：顾客 'XYZ' 在 customers/ 下没有文件，请先添加 customers/<CODE>.yaml，再重新导入（该行未导入）",
       "清单没有写明 1 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 将记为 'imported from 顾客特定要求清单.csv, row N'，代替各部门的会签意见，因此 csr check 接受这些结论。",
       "找到签字的评审记录后请写明它，例如 review.record: {form: QR-015-01, ref: 2023-07 第12号}；或导入带“评审记录编号”列的清单。",
-      "将导入 3 行中的 2 行；拒绝 1 行，与现有文件冲突 0 处；将写入的文件中有 1 个会存在错误（见下方 csr check）。",
+      "将导入 3 行中的 2 行；拒绝 1 行，与现有文件冲突 0 处；将写入的文件中有 2 个会存在错误（见下方 csr check）。",
       "试运行：未写入任何文件。",
     ]);
     expect(await run("en")).toEqual([
@@ -267,7 +268,7 @@ describe("csr import of real registers", () => {
       "row 4: customer 'XYZ' has no file in customers/ — add customers/<CODE>.yaml first, then import again (row not imported)",
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record would say 'imported from 顾客特定要求清单.csv, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
-      "Would import 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files; 1 file(s) to be written would have errors (csr check below).",
+      "Would import 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files; 2 file(s) to be written would have errors (csr check below).",
       "Dry run: nothing was written.",
     ]);
   });

@@ -16,7 +16,7 @@ import { rules as registeredRules } from "../../src/check/registry.js";
 import type { Rule } from "../../src/check/rule.js";
 import { checkCached } from "../../src/load/cache.js";
 import { loadRepository } from "../../src/load/repository.js";
-import { csr, gitInit, tempDir } from "../helpers.js";
+import { csr, csrInProcess, gitInit, tempDir } from "../helpers.js";
 
 const TODAY = "2026-06-30";
 
@@ -80,6 +80,10 @@ const EDITS: Edit[] = [
   { name: "break the YAML", apply: replaceIn("csr", /^category: /m, "category: [未闭合\ncategory: ") },
   { name: "repair the YAML", apply: replaceIn("csr", /^category: \[未闭合\n/m, "") },
   { name: "change a customer's source", apply: replaceIn("customers", /^        status: current$/m, "        status: superseded") },
+  // Revision B was received before every CSR taken from it; received later, it comes after some of them.
+  { name: "receive a source revision later", apply: replaceIn("customers", /^        received: 2025-12-15$/m, "        received: 2026-03-15") },
+  { name: "receive it on time again", apply: replaceIn("customers", /^        received: 2026-03-15$/m, "        received: 2025-12-15") },
+  { name: "change a customer's contact", apply: replaceIn("customers", /^    role: 供应商质量工程师$/m, "    role: 供应商质量经理") },
   {
     name: "delete a file",
     apply: (dir, pick) => {
@@ -197,10 +201,39 @@ describe("a repeated check with files changed", () => {
     ["ref/unresolved", 7],
     ["csr/source-superseded", 7],
     ["csr/section-missing", 3],
+    ["date/received-before-source", 6],
   ])("catches %s wrongly declared to read its own file only", { timeout: 60_000 }, async (id, seed) => {
     const wrong = registeredRules.map((r): Rule => (r.id === id ? { ...r, scope: { files: "own" } } : r));
     const run = await editAndCompare(source, wrong, seed, 40);
     expect(run.differed).toHaveLength(1);
+  });
+
+  it("reports a CSR received before its source revision once the customer's file dates the revision later, as a whole check does", async () => {
+    const dir = tempDir("csr-incremental-");
+    cpSync(source, dir, { recursive: true });
+    const check = async (...more: string[]) => {
+      const { stdout, code } = await csrInProcess(["-C", dir, "check", "--today", TODAY, "--format", "json", ...more]);
+      return { code, findings: (JSON.parse(stdout) as { findings: Finding[] }).findings };
+    };
+    expect((await check()).findings.filter((f) => f.rule === "date/received-before-source")).toEqual([]);
+    const customer = join(dir, "customers", "C001.yaml");
+    writeFileSync(customer, readFileSync(customer, "utf8").replace("        received: 2025-12-15", "        received: 2026-01-20"));
+    const cached = await check();
+    expect(cached).toEqual(await check("--no-cache"));
+    // Of C001's CSRs, C001-0001 and C001-0006 were received before that (2026-01-01, 2026-01-11).
+    const message = (id: string, received: string) =>
+      `${id} is dated received ${received}, before revision B of its source document CSR-MANUAL was received (2026-01-20): a requirement cannot be received before the document it comes from. Correct whichever date is wrong, as the paper record shows: 'received' in this file, or that revision's 'received' in customers/C001.yaml.`;
+    expect(cached.findings.filter((f) => f.rule === "date/received-before-source").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      `csr/C001/C001-0001.yaml:11:11 ${message("C001-0001", "2026-01-01")}`,
+      `csr/C001/C001-0006.yaml:11:11 ${message("C001-0006", "2026-01-11")}`,
+    ]);
+    expect(cached.code).toBe(1);
+    // Correcting one CSR's date takes its finding away, through the cache as without it.
+    const csrFile = join(dir, "csr", "C001", "C001-0001.yaml");
+    writeFileSync(csrFile, readFileSync(csrFile, "utf8").replace(/^received: .*$/m, "received: 2026-01-21"));
+    const corrected = await check();
+    expect(corrected).toEqual(await check("--no-cache"));
+    expect(corrected.findings.filter((f) => f.rule === "date/received-before-source").map((f) => f.file)).toEqual(["csr/C001/C001-0006.yaml"]);
   });
 
   it("runs a cross-file rule again over the whole repository only when what it reads of the changed file changed", { timeout: 60_000 }, async () => {
@@ -224,8 +257,12 @@ describe("a repeated check with files changed", () => {
     };
     // The title: no cross-file rule reads it.
     expect(await edit((text) => text.replace(/^title: (.*)$/m, "title: $1改"))).toEqual({ incremental: true, wholeRuns: [], same: true });
-    // The customer document's revision it cites: read by the two rules that resolve it.
-    expect(await edit((text) => text.replace(/^  revision: .*$/m, "  revision: Z"))).toEqual({ incremental: true, wholeRuns: ["csr/source-superseded", "ref/unresolved"], same: true });
+    // The customer document's revision it cites: read by the two rules that resolve it, and by the one that dates it by the revision's receipt.
+    expect(await edit((text) => text.replace(/^  revision: .*$/m, "  revision: Z"))).toEqual({
+      incremental: true,
+      wholeRuns: ["csr/source-superseded", "date/received-before-source", "ref/unresolved"],
+      same: true,
+    });
   });
 
   it("prints with `csr check` what `csr check --no-cache` prints", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { join } from "node:path";
 import { displayWidth } from "../../src/core/text.js";
-import { csrInProcess } from "../helpers.js";
+import { csrInProcess, ROOT } from "../helpers.js";
 import { read, validRepo } from "./fixture.js";
 
 const FIXTURE = "test/fixtures/csr/valid";
@@ -131,6 +132,11 @@ describe("csr show", () => {
     expect(result.stdout).toContain("  Addressed in    QP-020 特殊特性管理程序 A/1 (released), section 5.6 追溯\n");
     expect(result.stdout).toContain("  Implementation  verified, owner wang 王强, due 2026-11-26, implemented 2026-11-25, verified by zhang 张伟 2026-11-26\n");
     expect(result.stdout).toContain("  Status          verified\n");
+  });
+
+  it("lists each training session recorded with csr train: date, source revision, people, trainer and record", async () => {
+    const shown = await csrInProcess(["-C", join(ROOT, "examples", "acme-auto"), "show", "BCM-004", "--today", "2026-11-27"], { lang: null });
+    expect(shown.stdout).toContain("  培训            需要培训\n                  2026-10-28，来源文件 A 版，huangjun 黄军、wuyan 吴艳，培训人 zhangli 张丽，记录 TR-2026-041\n");
   });
 
   it("names the status in Chinese by its label alone, which csr list --status takes as typed", async () => {

@@ -149,7 +149,15 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     if (earlier.length > 0) field("show.label.implementation-history", ...earlier);
   }
   if (csr.distribution) field("show.label.distributed", departments(csr.distribution.departments ?? []) + (csr.distribution.date ? t("show.distributed.on", { date: csr.distribution.date }) : ""));
-  if (csr.training) field("show.label.training", csr.training.required ? t("show.training.required") + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : "") : t("show.training.not-required"));
+  if (csr.training) {
+    // Each session recorded with csr train is the evidence of IATF 16949 7.2: when, on which source revision, who, by whom, which record.
+    const sessions = (csr.training.sessions ?? []).map((s) =>
+      [s.date, s.revision ? t("show.training.revision", { revision: revisionName(s.revision) }) : "", s.people.map(person).join(sep), s.trainer ? t("show.training.trainer", { trainer: person(s.trainer) }) : "", s.record ? t("show.training.record", { record: s.record }) : ""]
+        .filter(Boolean)
+        .join(t("show.comma")),
+    );
+    field("show.label.training", (csr.training.required ? t("show.training.required") + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : "") : t("show.training.not-required")), ...sessions);
+  }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   const history = (csr.review?.history ?? []).flatMap((round) => [
     [round.reason ? withoutFinalStop(historyReason(round.reason, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
