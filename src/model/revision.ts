@@ -65,3 +65,11 @@ export function stableJson(value: unknown): string {
       : v,
   );
 }
+
+/**
+ * A document that has never been in force: a draft or a document in review with no revision entry.
+ * A draft with entries is a new revision in preparation, and its last released version is in force.
+ */
+export function neverReleased(doc: ControlledDocument): boolean {
+  return doc.status !== "released" && doc.status !== "obsolete" && (doc.revisions?.length ?? 0) === 0;
+}

@@ -376,7 +376,7 @@ function revisionTable(docx: Docx, view: DocumentView, t: (key: string) => strin
 function references(docx: Docx, number: string, title: string, items: ReferenceView[], t: (key: string) => string): (Paragraph | Table)[] {
   const head = heading(docx, 1, `${number} ${title}`);
   if (items.length === 0) return [head, new docx.Paragraph({ children: [plain(docx, t("none"))] })];
-  const rows = items.map((r) => ({ header: false, cells: [r.id, r.title, r.version].map((v) => [plain(docx, v)]) }));
+  const rows = items.map((r) => ({ header: false, cells: [r.id, r.title, r.mark ? `${r.version} ${r.mark}`.trim() : r.version].map((v) => [plain(docx, v)]) }));
   return [head, table(docx, [{ header: true, cells: ["ref_number", "ref_title", "ref_version"].map((k) => [label(docx, t(k))]) }, ...rows], [2200, 5722, 2000])];
 }
 

@@ -10,6 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { csrStatus, historyReason, missingOpinions, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
+import { neverReleased } from "../model/revision.js";
 import { reviewTimeliness, revisionConfirmation } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
 import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
@@ -65,6 +66,11 @@ export interface ReferenceView {
   id: string;
   title: string;
   version: string;
+  /**
+   * What is not in force about the referenced document, printed after its version: withdrawn (作废,
+   * with its successor) or never released (草稿); empty for a document in force.
+   */
+  mark: string;
   /** The referenced document's page, when the output is a website (`csr site`); templates link the id. */
   href?: string;
 }
@@ -174,7 +180,17 @@ class Names {
       );
     }
     const href = this.link?.(id);
-    return { id, title: this.pick(target.title, target.title_en), version: currentRevision(target)?.version ?? "", ...(href === undefined ? {} : { href }) };
+    return { id, title: this.pick(target.title, target.title_en), version: currentRevision(target)?.version ?? "", mark: this.referenceMark(target), ...(href === undefined ? {} : { href }) };
+  }
+
+  /** A withdrawn document (doc/obsolete-referenced) or one never released (doc/unreleased-referenced) is not in force: the printed list says so. */
+  private referenceMark(target: ControlledDocument): string {
+    if (target.status === "obsolete") {
+      const successor = target.obsolete?.superseded_by;
+      return successor ? translate(this.lang, "render.reference.obsolete-superseded", { successor }) : translate(this.lang, "render.reference.obsolete");
+    }
+    if (neverReleased(target)) return translate(this.lang, "render.reference.draft");
+    return "";
   }
 }
 

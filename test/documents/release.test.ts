@@ -183,6 +183,8 @@ describe("csr release", () => {
 
   it("writes '/' in a document number as '_' in the tag", async () => {
     const repo = repoWith({ "documents/CS_QP-006.yaml": DRAFT.replace("id: QP-020", "id: CS/QP-006") });
+    writeFileSync(join(repo, "qms.yaml"), readFileSync(join(repo, "qms.yaml"), "utf8").replace("pattern: QP-###", "pattern: CS/QP-###"));
+    git(repo, ["commit", "-qam", "numbering"]);
     const result = await csrInProcess(["-C", repo, "release", "CS/QP-006", "--summary", "首次发布", ...SIGNERS]);
     expect(result.code).toBe(0);
     expect(git(repo, ["tag"])).toBe("CS_QP-006/A-0\n");
@@ -409,6 +411,41 @@ describe("csr release with the signatures of a GJB layout", () => {
   });
 });
 
+describe("csr release refuses a document with errors of its own once released", () => {
+  const FORM = ["id: QR-020-01", "title: 顾客特定要求清单", "level: 4", "kind: form", "department: QA", "status: draft", ""].join("\n");
+
+  it("a form never released in its forms: the form first, then the procedure", async () => {
+    const repo = repoWith({ "documents/QP-020.yaml": DRAFT + "forms: [QR-020-01]\n", "documents/QR-020-01.yaml": FORM });
+    const procedure = ["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01"];
+    const form = ["-C", repo, "release", "QR-020-01", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01"];
+    expect(await csrInProcess(procedure)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "csr: QP-020 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3):",
+        "  documents/QP-020.yaml:25:9 doc/unreleased-referenced QP-020 refers to QR-020-01, which has never been released (draft). Release QR-020-01 first ('csr release QR-020-01'), or remove the reference and release a new revision of QP-020.",
+        "hint: Fix them as each message says ('csr explain <rule>' tells more), then release QP-020 again.",
+        "",
+      ].join("\n"),
+    });
+    expect(git(repo, ["tag"])).toBe("");
+    expect((await csrInProcess(form)).stdout).toMatch(/^Released QR-020-01 A\/0 /);
+    expect((await csrInProcess(procedure)).stdout).toMatch(/^Released QP-020 A\/0 /);
+    expect((await csrInProcess(["-C", repo, "check", "--today", "2024-03-01"])).code).toBe(0);
+  });
+
+  it("an obsolete form in its forms, said with the successor to refer to", async () => {
+    const obsolete = FORM.replace("status: draft", "status: obsolete\nobsolete: {date: 2024-02-01, reason: 换版, superseded_by: QR-020-02}");
+    const successor = FORM.replace(/QR-020-01/g, "QR-020-02").replace("status: draft", "status: released\nrevisions:\n  - {version: A/0, date: 2024-02-01, summary: 首次发布}\nrecord: {retention: 3年}");
+    const repo = repoWith({ "documents/QP-020.yaml": RELEASED + "forms: [QR-020-01]\n", "documents/QR-020-01.yaml": obsolete, "documents/QR-020-02.yaml": successor });
+    const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS, "--date", "2024-03-01"]);
+    expect(result.stderr.split("\n")[1]).toBe(
+      "  documents/QP-020.yaml:27:9 doc/obsolete-referenced QP-020 refers to QR-020-01, which is obsolete since 2024-02-01. Refer to QR-020-02, which supersedes it, or remove the reference, and release a new revision of QP-020.",
+    );
+    expect(result.code).toBe(2);
+  });
+});
+
 describe("csr release is all or nothing", () => {
   it("refuses a document number that makes an invalid tag name, writing nothing", async () => {
     const text = RELEASED.replace("id: QP-020", "id: QP..015");
@@ -494,7 +531,7 @@ describe("csr release and obsolete change only the lines they edit", () => {
   ].join("\n");
 
   it("release: only effective and the new revision entry differ", async () => {
-    const repo = repoWith({ "documents/QP-020.yaml": LAYOUT, "processes.yaml": "processes:\n  - id: S1\n    name: 顾客要求\n    kind: support\n" });
+    const repo = repoWith({ "documents/QP-020.yaml": LAYOUT, "processes.yaml": "processes:\n  - code: S1\n    name: 顾客要求\n    type: support\n" });
     const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加评审期限", ...SIGNERS, "--date", "2024-05-01"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -523,7 +560,7 @@ describe("csr release and obsolete change only the lines they edit", () => {
   });
 
   it("obsolete: only status and the obsolete block differ", async () => {
-    const repo = repoWith({ "documents/QP-020.yaml": LAYOUT, "processes.yaml": "processes:\n  - id: S1\n    name: 顾客要求\n    kind: support\n" });
+    const repo = repoWith({ "documents/QP-020.yaml": LAYOUT, "processes.yaml": "processes:\n  - code: S1\n    name: 顾客要求\n    type: support\n" });
     const result = await csrInProcess(["-C", repo, "obsolete", "QP-020", "--reason", "停用", "--date", "2024-07-01"]);
     expect(result.stderr).toBe("");
     expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(

@@ -107,6 +107,37 @@ describe("csr render", () => {
     expect(obsolete).toContain("替代文件：QP-020 顾客特定要求管理程序 (A/1)");
   });
 
+  it("marks a withdrawn form (with its successor) and a form never released in the related records, in every format", async () => {
+    const form = (id: string, status: string) =>
+      `id: ${id}\ntitle: 表单${id}\nlevel: 4\nkind: form\ndepartment: QA\nstatus: ${status}\nrevisions:\n  - {version: A/0, date: 2024-01-10, summary: 首次发布}\nrecord: {retention: 3年}\n`;
+    const repo = minimalRepo({
+      "documents/QP-020.yaml": `id: QP-020\ntitle: 程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nforms: [QR-009-01, QR-010-01, QR-011-01]\nsections:\n  - title: 目的\n    text: 无。\n`,
+      "documents/QR-009-01.yaml": form("QR-009-01", "obsolete\nobsolete: {date: 2024-02-01, reason: 换版, superseded_by: QR-010-01}"),
+      "documents/QR-010-01.yaml": form("QR-010-01", "released"),
+      "documents/QR-011-01.yaml": "id: QR-011-01\ntitle: 表单QR-011-01\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n",
+    });
+    const out = tempDir();
+    for (const [format, lang] of [["md", "zh-CN"], ["md", "en"], ["html", "zh-CN"], ["docx", "zh-CN"]]) {
+      expect((await csrInProcess(["-C", repo, "render", "QP-020", "--format", format!, "--lang", lang!, "--out", out])).code).toBe(0);
+    }
+    const rows = (text: string) => text.split("\n").filter((l) => l.startsWith("| QR-"));
+    expect(rows(readFileSync(join(out, "QP-020.zh-CN.md"), "utf8"))).toEqual([
+      "| QR-009-01 | 表单QR-009-01 | A/0 【作废，由 QR-010-01 替代】 |",
+      "| QR-010-01 | 表单QR-010-01 | A/0 |",
+      "| QR-011-01 | 表单QR-011-01 |  【草稿，未发布】 |",
+    ]);
+    expect(rows(readFileSync(join(out, "QP-020.en.md"), "utf8"))).toEqual([
+      "| QR-009-01 | 表单QR-009-01 | A/0 (obsolete, superseded by QR-010-01) |",
+      "| QR-010-01 | 表单QR-010-01 | A/0 |",
+      "| QR-011-01 | 表单QR-011-01 |  (draft, not released) |",
+    ]);
+    expect(readFileSync(join(out, "QP-020.zh-CN.html"), "utf8")).toContain('<td class="nowrap">A/0 <span class="not-in-force">【作废，由 QR-010-01 替代】</span></td>');
+    const { strFromU8, unzipSync } = await import("fflate");
+    const xml = strFromU8(unzipSync(readFileSync(join(out, "QP-020.zh-CN.docx")))["word/document.xml"]!);
+    expect(xml).toContain("A/0 【作废，由 QR-010-01 替代】");
+    expect(xml).toContain("【草稿，未发布】");
+  });
+
   it("uses the repository's own template, partial and labels instead of csr's", async () => {
     const repo = copyFixture("test/fixtures/render/basic");
     mkdirSync(join(repo, "templates", "md", "partials"), { recursive: true });

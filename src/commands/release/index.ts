@@ -120,6 +120,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
       if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
       else setAfter(yaml, "revisions", [revision], "effective");
     });
+    await refuseErrorFindings(repo, doc.id, file.path, text, [date, ...Object.values(signed)].sort().at(-1)!);
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag });
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
     const toRecall = (doc.distribution ?? []).filter((c) => !c.recalled);
@@ -140,6 +141,25 @@ function refuseEmptySections(doc: ControlledDocument): void {
   const empty = emptySections(doc);
   if (empty.length === 0) return;
   throw new UserError(t("release.empty-sections", { id: doc.id, sections: list(empty.map((s) => `${s.number} ${s.title}`)) }), t("release.empty-sections.hint"));
+}
+
+/**
+ * A release puts the document in force, so it does not go out with errors of its own (IATF 16949
+ * 7.5.3.2.1, GJB 9001C 7.5.3). The rules run on the repository as it will be after the release —
+ * the document released with its new revision — so that what holds only for a released document
+ * (doc/obsolete-referenced, doc/unreleased-referenced, doc/record-retention-missing …) is checked
+ * before the release rather than reported after it. The check's day is the last signature's, so a
+ * release recorded after the fact is judged as of its own date.
+ * Errors: UserError with one line per finding (file:line:col rule message, the message saying how
+ * to fix it).
+ */
+async function refuseErrorFindings(repo: Repository, id: string, path: string, after: string, today: string): Promise<void> {
+  const [{ runCheck }, { parseText }, { buildRepository }] = await Promise.all([import("../../check/engine.js"), import("../../load/source.js"), import("../../load/repository.js")]);
+  const files = repo.files.map((f) => (f.path === path ? parseText(path, "document", after) : f));
+  const findings = runCheck(buildRepository(repo.root, files), { today }).filter((f) => f.file === path && f.severity === "error");
+  if (findings.length === 0) return;
+  const lines = findings.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
+  throw new UserError([t("release.findings", { id, count: findings.length }), ...lines].join("\n"), t("release.findings.hint", { id }));
 }
 
 /**
