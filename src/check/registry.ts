@@ -37,7 +37,6 @@ import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js
 import { rule as docSectionNumber } from "./rules/doc/section-number.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
 import { rule as docTrainingOverdue } from "./rules/doc/training-overdue.js";
-import { rule as docUnreleasedReferenced } from "./rules/doc/unreleased-referenced.js";
 import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
 import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
@@ -85,7 +84,6 @@ export const rules: readonly Rule[] = [
   docSectionNumber,
   docSelfApproval,
   docTrainingOverdue,
-  docUnreleasedReferenced,
   docVersionSequence,
   idDuplicate,
   idFileName,
