@@ -9,8 +9,13 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const BIN = join(ROOT, "bin", "csr.js");
 export const FIXTURES = join(ROOT, "test", "fixtures");
 
+/** The temporary folders this test file made; test/setup.ts removes them when the file is done. */
+export const TEMP_DIRS: string[] = [];
+
 export function tempDir(prefix = "csr-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  TEMP_DIRS.push(dir);
+  return dir;
 }
 
 /** Writes a repository from a map of relative path -> content into a new temporary folder. */
