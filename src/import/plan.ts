@@ -4,7 +4,7 @@
  * existing files, numbering families to configure) that the import command prints and carries out.
  */
 import { numberPatternToRegExp, patternOf } from "../model/numbering.js";
-import { csrPath, documentPath } from "../model/paths.js";
+import { CODE_PATTERN, csrPath, documentPath } from "../model/paths.js";
 import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
@@ -120,7 +120,6 @@ const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "custome
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 class RowReader {
   constructor(
@@ -492,7 +491,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
   const id = row.key("number");
   const title = row.text("title");
   if (!id) return void issue(t("import.csr.no-id"), true);
-  if (!CODE.test(id)) return void issue(t("import.csr.bad-id", { id }), true);
+  if (!CODE_PATTERN.test(id)) return void issue(t("import.csr.bad-id", { id }), true);
   if (!title) return void issue(t("import.csr.no-title", { id }), true);
   const customerText = row.key("customer") || row.key("customerName");
   if (!customerText) return void issue(t("import.csr.no-customer", { id }), true);
@@ -501,7 +500,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
   const sourceText = row.key("source") ? row.text("source") : "";
   const source = customer.sources?.find((s) => s.id === sourceText || s.title === sourceText || s.title_en === sourceText);
   const sourceId = source?.id ?? sourceText;
-  if (!sourceId || !CODE.test(sourceId)) {
+  if (!sourceId || !CODE_PATTERN.test(sourceId)) {
     return void issue(t("import.csr.unknown-source", { source: sourceText, customer: customer.code }), true);
   }
   const revision = row.key("revision") || source?.revisions[source.revisions.length - 1]?.revision;

@@ -4,6 +4,7 @@
  * one contact and notes. Its CSR source documents are added with `csr source add <code>`.
  * Refused when the code is taken; asked at a terminal for what the flags leave open.
  */
+import { CODE_PATTERN } from "../../model/paths.js";
 import { Document } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
@@ -29,8 +30,6 @@ export interface CustomerAddFlags {
 
 export const CUSTOMER_CLASSES = ["A", "B", "C"] as const;
 
-/** The pattern of a code in schemas/common.schema.json: it names the customer's file too. */
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export async function customerAddCommand(ctx: CommandContext, code: string | undefined, flags: CustomerAddFlags): Promise<number> {
   return addCustomer(ctx, code, flags);
@@ -44,7 +43,7 @@ export async function addCustomer(ctx: CommandContext, codeArg: string | undefin
     // Compared without case: customers/dya.yaml and customers/DYA.yaml are one file on Windows and macOS.
     const taken = (code: string) => known.find((k) => k.toLowerCase() === code.toLowerCase()) ?? (repo.unvalidated.customers.has(code) ? code : undefined);
     const problem = (code: string): string | undefined => {
-      if (!CODE.test(code)) return t("customer.bad-code", { code });
+      if (!CODE_PATTERN.test(code)) return t("customer.bad-code", { code });
       const existing = taken(code);
       return existing === undefined ? undefined : t("customer.exists", { code: existing });
     };

@@ -10,7 +10,8 @@ import { list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
-import { loadRepository, type Repository } from "../../load/repository.js";
+import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
+import { parseText } from "../../load/source.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentLayout } from "../../render/view.js";
 import { documentFileName } from "../../model/paths.js";
@@ -154,7 +155,7 @@ function refuseEmptySections(doc: ControlledDocument): void {
  * to fix it).
  */
 async function refuseErrorFindings(repo: Repository, id: string, path: string, after: string, today: string): Promise<void> {
-  const [{ runCheck }, { parseText }, { buildRepository }] = await Promise.all([import("../../check/engine.js"), import("../../load/source.js"), import("../../load/repository.js")]);
+  const { runCheck } = await import("../../check/engine.js");
   const files = repo.files.map((f) => (f.path === path ? parseText(path, "document", after) : f));
   const findings = runCheck(buildRepository(repo.root, files), { today }).filter((f) => f.file === path && f.severity === "error");
   if (findings.length === 0) return;

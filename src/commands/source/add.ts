@@ -6,6 +6,7 @@
  * `csr add`; a later revision is recorded with `csr source update`, so an id the customer has
  * already is refused. Asked at a terminal for what the flags leave open.
  */
+import { CODE_PATTERN } from "../../model/paths.js";
 import { resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
@@ -31,8 +32,6 @@ export interface SourceAddFlags {
   commit?: boolean;
 }
 
-/** The pattern of a code in schemas/common.schema.json, which a source document's id follows. */
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 export async function sourceAddCommand(ctx: CommandContext, customer: string, flags: SourceAddFlags): Promise<number> {
   return addSource(ctx, customer, flags);
@@ -50,7 +49,7 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
     const customer = located.value;
     const existing = (customer.sources ?? []).map((s) => s.id);
     const problem = (id: string): string | undefined => {
-      if (!CODE.test(id)) return t("source.add.bad-id", { id });
+      if (!CODE_PATTERN.test(id)) return t("source.add.bad-id", { id });
       return existing.includes(id) ? t("source.add.exists", { id, customer: customer.code }) : undefined;
     };
     const id = (flags.id ?? (await need(ask, "--id", t("source.add.needs.id"), (p) => p.input({ message: t("source.add.prompt.id", { customer: customer.code }), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
