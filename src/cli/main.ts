@@ -278,7 +278,7 @@ export async function run(argv: string[]): Promise<number> {
   program
     .command("distribute")
     .description(t("help.distribute"))
-    .argument("<document>", t("help.common.document-number"))
+    .argument("<id>", t("help.distribute.target"))
     .option("--to <dept...>", t("help.distribute.to"))
     .option("--copies <n>", t("help.distribute.copies"))
     .option("--holder <person>", t("help.distribute.holder"))

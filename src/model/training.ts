@@ -26,6 +26,20 @@ export interface OpenTraining {
   departments: string[];
 }
 
+/**
+ * Where a CSR's training stands, as the review report, the site and `csr show` print it:
+ * `trained` once a session on its current source revision is recorded (or a record number, which
+ * says nothing of the revision and csr/training-overdue counts as done), `open` while it is
+ * required and none is, `not-required` otherwise.
+ */
+export type CsrTrainingState = "trained" | "open" | "not-required";
+
+export function csrTrainingState(csr: Csr): CsrTrainingState {
+  const training = csr.training;
+  if ((training?.sessions ?? []).some((s) => s.revision === csr.source.revision) || (training?.records ?? []).length > 0) return "trained";
+  return training?.required ? "open" : "not-required";
+}
+
 export function openTrainings(documents: readonly ControlledDocument[], csrs: readonly Csr[], config: QmsConfig | undefined, calendar: WorkCalendar): OpenTraining[] {
   const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
   const trained = (sessions: { revision?: string }[] | undefined, revision: string) => (sessions ?? []).some((s) => s.revision === revision);
@@ -43,9 +57,8 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
   }
   for (const csr of csrs) {
     const decision = csr.review?.decision;
-    if (csr.superseded || !csr.training?.required || !decision || (decision.disposition !== "must" && decision.disposition !== "optional")) continue;
-    // A record number says nothing of the revision; csr/training-overdue counts it as done.
-    if (trained(csr.training.sessions, csr.source.revision) || (csr.training.records ?? []).length > 0) continue;
+    if (csr.superseded || !decision || (decision.disposition !== "must" && decision.disposition !== "optional")) continue;
+    if (csrTrainingState(csr) !== "open") continue;
     open.push({
       kind: "csr",
       id: csr.id,

@@ -184,7 +184,8 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   }
   children.push(whole("csr_distribution", text(view.distribution)));
   if (view.training) {
-    children.push(whole("csr_training", text(`${t(view.training.required ? "csr_training_required" : "csr_training_not_required")}${view.training.records ? `${t("paren_open")}${view.training.records}${t("paren_close")}` : ""}`)));
+    const records = view.training.records ? `${t("paren_open")}${t("csr_training_record")}${t("colon")}${view.training.records}${t("paren_close")}` : "";
+    children.push(whole("csr_training", text(`${t(`csr_training_${view.training.state}`)}${records}`)));
   }
   // Dates implemented and verifications replaced with csr implement --amend, as they were recorded.
   if (impl && impl.history.length > 0) {
@@ -195,6 +196,18 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
         ["csr_amended_on", "csr_history_reason", "csr_earlier_implemented", "csr_earlier_verified_by", "csr_earlier_verified_on"].map(t),
         impl.history.map((h) => [h.closed, h.reason, h.implemented, h.verifiedBy, h.verifiedOn]),
         [1500, TEXT_WIDTH - 7100, 1900, 1900, 1800],
+      ),
+    );
+  }
+  // The sessions recorded with csr train: the evidence of the training (IATF 16949 7.2).
+  if (view.training && view.training.sessions.length > 0) {
+    children.push(
+      caption(docx, t("csr_training_sessions")),
+      headedTable(
+        docx,
+        ["csr_training_date", "csr_source_revision", "csr_training_people", "csr_training_trainer", "csr_training_record"].map(t),
+        view.training.sessions.map((s) => [s.date, s.revision, s.people, s.trainer, s.record]),
+        [1500, 1300, TEXT_WIDTH - 6100, 1500, 1800],
       ),
     );
   }

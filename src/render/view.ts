@@ -13,6 +13,7 @@ import { currentRevision, type RepoIndex } from "../model/index.js";
 import { neverReleased } from "../model/revision.js";
 import { reviewTimeliness, revisionConfirmation } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
+import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
 import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
 
 export type Lang = "zh-CN" | "en";
@@ -404,7 +405,12 @@ export interface CsrReportView extends Header {
     history: { closed: string; reason: string; implemented: string; verifiedBy: string; verifiedOn: string }[];
   };
   distribution: string;
-  training?: { required: boolean; records: string };
+  /**
+   * `state` is model/training.ts csrTrainingState; `sessions` the sessions recorded with `csr
+   * train`, oldest first, with people and trainer by name; `records` the record numbers of a
+   * training recorded without sessions (an imported list's).
+   */
+  training?: { required: boolean; state: CsrTrainingState; records: string; sessions: { date: string; revision: string; people: string; trainer: string; record: string }[] };
 }
 
 /** `today` (YYYY-MM-DD) measures an open review's working days. */
@@ -494,7 +500,20 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     distribution:
       names.list((csr.distribution?.departments ?? []).map((d) => names.department(d))) +
       (csr.distribution?.date ? translate(lang, "common.parenthesis", { text: csr.distribution.date }) : ""),
-    training: csr.training ? { required: csr.training.required, records: names.list(csr.training.records ?? []) } : undefined,
+    training: csr.training
+      ? {
+          required: csr.training.required,
+          state: csrTrainingState(csr),
+          records: names.list(csr.training.records ?? []),
+          sessions: (csr.training.sessions ?? []).map((s) => ({
+            date: s.date,
+            revision: s.revision ?? "",
+            people: names.list(s.people.map((p) => names.person(p))),
+            trainer: s.trainer ? names.person(s.trainer) : "",
+            record: s.record ?? "",
+          })),
+        }
+      : undefined,
   };
 }
 

@@ -58,10 +58,10 @@ async function fixtureFindings(name: string, lang: "zh-CN" | "en", edit?: (dir: 
 describe("value codes in Chinese findings", () => {
   it("names a disposition and an implementation status by their Chinese labels", async () => {
     expect(await fixtureFindings("csr-not-addressed/invalid", "zh-CN")).toEqual([
-      "csr/DYA/DYA-001.yaml:11:27 warning csr/not-addressed DYA-001 的结论为“必须满足”，但没有任何程序文件、作业指导书或表单落实它。请添加 'addressed: [{document: <编号>, section: <章节>}]'，写明落实该要求的文件。",
+      "csr/DYA/DYA-001.yaml:11:27 warning csr/not-addressed DYA-001 的结论为“必须满足”，但没有任何程序文件、作业指导书或表单落实它。请用 'csr address DYA-001 <文件编号> --section <章节>' 写明落实该要求的文件和章节。",
     ]);
     expect(await fixtureFindings("csr-implementation-overdue/invalid", "zh-CN")).toEqual([
-      "csr/DYA/DYA-001.yaml:14:36 error csr/implementation-overdue DYA-001 应在 2026-11-15 前实施（负责人：王强（wang）），但实施状态仍为“实施中”。请记录 'status: implemented' 以及导入生产日期（'implemented'）和证据，或商定新的完成期限并记录。",
+      "csr/DYA/DYA-001.yaml:14:36 error csr/implementation-overdue DYA-001 应在 2026-11-15 前实施（负责人：王强（wang）），但实施状态仍为“实施中”。实施后请用 'csr implement DYA-001 --implemented <导入生产日期> --evidence <证据>' 记录；或商定新的完成期限，用 'csr implement DYA-001 --due <日期>' 记录。",
     ]);
   });
 

@@ -2,8 +2,10 @@
  * `csr distribute <document> --to <dept>…` hands out controlled copies of the current version,
  * each with its own number (受控号); `csr recall <document>` records copies taken back. Both are
  * entries of the document's `distribution` list (文件发放/回收记录), which is not a revision.
+ * `csr distribute <CSR> --to <dept>…` records to which departments a decided CSR went, and when.
  */
 import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
 import { copiesToRecall, nextCopyNumber } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
@@ -14,7 +16,7 @@ import type { CommandContext } from "../context.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { appendIn } from "../shared/persist.js";
 import { copyList, departmentLabel, personLabel } from "../shared/people.js";
-import { departmentByCode, editFile, findDocumentById, listOption, need, withEditSession, personOption, saveChanges } from "../shared/edit.js";
+import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personOption, saveChanges, type EditSession } from "../shared/edit.js";
 
 export interface DistributeFlags {
   to?: string[];
@@ -31,20 +33,14 @@ export async function distributeCommand(ctx: CommandContext, id: string, flags: 
 
 export async function distribute(ctx: CommandContext, id: string, flags: DistributeFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
+    if (!session.index.documents.has(id) && !session.repo.unvalidated.documents.has(id)) {
+      if (session.index.csrs.has(id) || session.repo.unvalidated.csrs.has(id)) return distributeCsr(ctx, session, id, flags);
+      throw new UserError(t("distribute.no-target", { id }) + didYouMean(id, [...session.index.documents.keys(), ...session.index.csrs.keys()]));
+    }
     const { value: document, file } = findDocumentById(session, id);
     const version = currentRevision(document)?.version;
     if (document.status !== "released" || !version) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
-    const departments = session.repo.config?.value.departments ?? [];
-    const given = listOption(flags.to);
-    const to = (
-      given.length > 0
-        ? given
-        : listOption(
-            await need(session.ask, "--to", t("distribute.needs.to"), (p) =>
-              p.input({ message: t("prompt.distribute.to", { departments: inline(departments.map((d) => `${d.code} ${d.name}`)) }), required: true }),
-            ),
-          )
-    ).map((code) => departmentByCode(session, code, "--to"));
+    const to = await receivingDepartments(session, flags);
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
     const holderPerson = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder");
@@ -75,6 +71,56 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute", { id, version, copies: inline(entries.map((e) => String(e.copy))) }) });
     return 0;
   });
+}
+
+/** The departments of --to, asked for at a terminal when none is given; each by code or name. */
+async function receivingDepartments(session: EditSession, flags: DistributeFlags): Promise<string[]> {
+  const departments = session.repo.config?.value.departments ?? [];
+  const given = listOption(flags.to);
+  return (
+    given.length > 0
+      ? given
+      : listOption(
+          await need(session.ask, "--to", t("distribute.needs.to"), (p) =>
+            p.input({ message: t("prompt.distribute.to", { departments: inline(departments.map((d) => `${d.code} ${d.name}`)) }), required: true }),
+          ),
+        )
+  ).map((code) => departmentByCode(session, code, "--to"));
+}
+
+/**
+ * A decided CSR is distributed to the departments concerned (the CSR procedure's distribution
+ * step; IATF 16949 7.5.3.2.2): recorded as `distribution: {departments, date}` on the CSR, which
+ * the review report prints as 发放部门. No copies are numbered: the CSR is not a controlled
+ * document of its own. The record holds one date, so departments added later on another day are
+ * refused rather than dated wrongly.
+ */
+async function distributeCsr(ctx: CommandContext, session: EditSession, id: string, flags: DistributeFlags): Promise<number> {
+  const { value: csr, file } = findCsrById(session, id);
+  if (flags.copies !== undefined || flags.holder !== undefined) throw new UserError(t("distribute.csr.copies", { id, flag: flags.copies !== undefined ? "--copies" : "--holder" }));
+  if (csr.superseded) throw new UserError(t("distribute.csr.superseded", { id, date: csr.superseded.date }));
+  if (!csr.review?.decision) throw new UserError(t("distribute.csr.undecided", { id }), t("distribute.csr.undecided.hint", { id }));
+  const to = [...new Set(await receivingDepartments(session, flags))];
+  const date = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.received } });
+  const earlier = csr.distribution?.departments ?? [];
+  const added = to.filter((d) => !earlier.includes(d));
+  const names = (codes: readonly string[]) => inline(codes.map((d) => departmentLabel(session.index, d)));
+  if (added.length === 0 && csr.distribution?.date) {
+    ctx.stdout(t("distribute.csr.already", { id, departments: names(to), date: csr.distribution.date }) + "\n");
+    return 0;
+  }
+  if (earlier.length > 0 && csr.distribution?.date && csr.distribution.date !== date) {
+    throw new UserError(t("distribute.csr.other-date", { id, departments: names(earlier), date: csr.distribution.date, added: names(added), given: date }), t("distribute.csr.other-date.hint"));
+  }
+  const departments = [...earlier, ...added];
+  const change = editFile(session.root, file.path, "csr", (doc) => {
+    doc.setIn(["distribution", "departments"], doc.createNode(departments, { flow: true }));
+    doc.setIn(["distribution", "date"], date);
+  });
+  const lines = [t("distribute.csr.recorded", { id, departments: names(added.length > 0 ? added : to), date })];
+  if (added.length < departments.length) lines.push(t("distribute.csr.all", { departments: names(departments) }));
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("distribute.csr.commit", { id, departments: inline(added.length > 0 ? added : to) }) });
+  return 0;
 }
 
 export interface RecallFlags {

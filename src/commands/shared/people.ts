@@ -58,7 +58,7 @@ export function resolveDepartment(register: Pick<Register, "departments">, given
     departments.find((d) => normalise(d.code) === key) ?? departments.find((d) => normalise(d.name) === key || (d.name_en !== undefined && normalise(d.name_en) === key));
   if (found) return found.code;
   const known = departments.map((d) => t("people.department-choice", { code: d.code, name: localized(language(), d.name, d.name_en) }));
-  throw new UserError(t("edit.no-department", { flag, code: given, known: list(known) }));
+  throw new UserError(t("edit.no-department", { flag, code: given, known: list(known) }) + didYouMean(given, departments.map((d) => d.code)));
 }
 
 /** A person for a reader: 周鹏（zhoupeng） / Zhou Peng (zhoupeng); the name alone when it is the id; the id when unknown. */

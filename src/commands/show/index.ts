@@ -10,6 +10,7 @@ import { csrFacts, csrStatusLabel, historyReason, requiredDepartments, reviewDue
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentSections, findSection } from "../../model/sections.js";
+import { csrTrainingState } from "../../model/training.js";
 import type { Csr, Decision, DocumentStatus, Opinion } from "../../model/types.js";
 import { localized, padEnd } from "../../core/text.js";
 import { conjunction, language, t, type MessageKey } from "../../i18n/index.js";
@@ -156,7 +157,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
         .filter(Boolean)
         .join(t("show.comma")),
     );
-    field("show.label.training", (csr.training.required ? t("show.training.required") + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : "") : t("show.training.not-required")), ...sessions);
+    field("show.label.training", t(`train.state.${csrTrainingState(csr)}`) + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : ""), ...sessions);
   }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   const history = (csr.review?.history ?? []).flatMap((round) => [

@@ -16,7 +16,7 @@ implementation: {owner: wang, due: 2026-11-15, status: in-progress}   # checked 
     good: `
 implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented: 2026-11-14, evidence: QR-020-01}
 `,
-    fix: "Record `status: implemented` with the `implemented` date and the evidence, or agree a new due date (with the customer where the schedule is theirs) and record it.",
+    fix: "Once implemented, record the date implemented in production and the evidence with `csr implement <CSR> --implemented <date> --evidence <evidence>`; or agree a new due date (with the customer where the schedule is theirs) and record it with `csr implement <CSR> --due <date>`.",
   },
   check(ctx) {
     // The owner as the people register names them, with the id the file holds.

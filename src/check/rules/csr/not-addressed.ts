@@ -19,7 +19,7 @@ export const rule: Rule = {
 addressed:
   - {document: QP-020}
 `,
-    fix: "Add the procedure, work instruction or form (and section) that carries the requirement to `addressed`. The CSR counts as addressed once that document is released.",
+    fix: "Name the procedure, work instruction or form (and section) that carries the requirement with `csr address <CSR> <document> --section <section>`, which writes it to `addressed`. The CSR counts as addressed once that document is released.",
   },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {

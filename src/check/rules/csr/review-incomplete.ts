@@ -26,7 +26,7 @@ export const rule: Rule = {
     - {department: MKT, reviewer: li, opinion: accept, date: 2026-11-13}
   decision: {disposition: must, by: wang, date: 2026-11-16}
 `,
-    fix: "Write the action under the opinion's `comment`. Record the missing opinion with `csr review <id> --department <code> ...`; if the opinions were given on a signed paper record, name it under `review.record` (e.g. `record: {form: QR-015-01, ref: 2023-07 第12号}`); if the decision was deliberately taken without them, record that with `forced: true`.",
+    fix: "Record the action as the opinion's comment with `csr review <id> --department <code> --reviewer <person> --opinion accept-with-action --comment <action> --amend`. Record the missing opinion with `csr review <id> --department <code> ...`; if the opinions were given on a signed paper record, name it under `review.record` (e.g. `record: {form: QR-015-01, ref: 2023-07 第12号}`); if the decision was deliberately taken without them, record that with `forced: true`.",
   },
   check(ctx) {
     const config = ctx.repo.config?.value;
@@ -34,7 +34,7 @@ export const rule: Rule = {
       (csr.review?.opinions ?? []).forEach((o, i) => {
         if (o.opinion !== "accept-with-action" || o.comment?.trim()) return;
         // Read from the CSR file alone: not held back while qms.yaml is broken.
-        ctx.report({ file, path: ["review", "opinions", i, "opinion"] }, t("rule.csr/review-incomplete.no-action", { csr: csr.id, department: o.department }), undefined, []);
+        ctx.report({ file, path: ["review", "opinions", i, "opinion"] }, t("rule.csr/review-incomplete.no-action", { csr: csr.id, department: o.department, reviewer: o.reviewer }), undefined, []);
       });
       const decision = csr.review?.decision;
       // A named review record stands for the opinions: they were given, on paper, where it is kept.

@@ -82,7 +82,7 @@ related: [QP-001]   # Unknown document 'QP-001'
         const sources = customer.sources ?? [];
         const source = sources.find((s) => s.id === csr.source.document);
         if (!source) {
-          refs.missing(file, ["source", "document"], sentences(t("rule.ref/unresolved.source", { customer: csr.customer, source: csr.source.document }) + didYouMean(csr.source.document, sources.map((s) => s.id)), t("rule.ref/unresolved.source-fix", { customer: csr.customer })));
+          refs.missing(file, ["source", "document"], sentences(t("rule.ref/unresolved.source", { customer: csr.customer, source: csr.source.document }) + didYouMean(csr.source.document, sources.map((s) => s.id)), t("rule.ref/unresolved.source-fix", { customer: csr.customer, source: csr.source.document })));
         } else if (!source.revisions.some((r) => r.revision === csr.source.revision)) {
           refs.missing(file, ["source", "revision"], t("rule.ref/unresolved.revision", { source: source.id, revision: csr.source.revision, known: list(source.revisions.map((r) => r.revision)), customer: csr.customer }));
         }

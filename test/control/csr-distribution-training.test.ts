@@ -1,0 +1,136 @@
+/**
+ * A CSR's distribution (csr distribute <CSR>) and training (csr train <CSR>) as the review report,
+ * csr show and the report's Word and Markdown outputs print them: the recorded facts, not only
+ * whether training is required. A small repository in a real temporary git repository.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+
+const decidedCsr = [
+  "id: DYA-001",
+  "customer: DYA",
+  "source: {document: DYA-SQM, revision: C, section: \"4.2\"}",
+  "clauses: [IATF16949:8.3.3.3]",
+  "title: 特殊特性符号须按顾客要求标识",
+  "received: 2026-03-10",
+  "review:",
+  "  opinions:",
+  "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-03-11}",
+  "    - {department: MKT, reviewer: li, opinion: accept, date: 2026-03-12}",
+  "  decision: {disposition: must, by: wang, date: 2026-03-13}",
+  "training:",
+  "  required: true",
+  "",
+].join("\n");
+
+function smallRepo(extra: Record<string, string> = {}): string {
+  return gitInit(
+    makeRepo({
+      "qms.yaml": [
+        "organisation:",
+        "  name: 测试汽车零部件有限公司",
+        "standards: [IATF16949]",
+        "departments:",
+        "  - {code: QA, name: 品质部}",
+        "  - {code: MKT, name: 市场部}",
+        "  - {code: PRD, name: 生产部}",
+        "numbering:",
+        "  - {kind: procedure, pattern: QP-###}",
+        "  - {kind: form, pattern: QR-###-##}",
+        "rules:",
+        "  coverage/clause-uncovered: off",
+        "  csr/not-addressed: off",
+        "csr:",
+        "  reviewers: [QA, MKT]",
+        "",
+      ].join("\n"),
+      "people.yaml": [
+        "people:",
+        "  - {id: zhang, name: 张伟, department: QA, roles: [author, reviewer]}",
+        "  - {id: li, name: 李娜, department: MKT, roles: [author, reviewer]}",
+        "  - {id: wang, name: 王强, department: QA, roles: [approver]}",
+        "  - {id: zhao, name: 赵磊, department: PRD, roles: [author]}",
+        "",
+      ].join("\n"),
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
+      "csr/DYA/DYA-001.yaml": decidedCsr,
+      ...extra,
+    }, tempDir()),
+  );
+}
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+
+describe("csr train on a CSR, as the review report shows it", () => {
+  it("shows 需要培训 while no session is recorded, then the state and every session with its record number", async () => {
+    const dir = smallRepo();
+    const out = join(dir, "out");
+    await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: null });
+    expect(read(dir, "out/DYA-001.review.zh-CN.md")).toContain("- 培训：需要培训\n\n| 记录 |");
+
+    const trained = await csrInProcess(["-C", dir, "train", "DYA-001", "--people", "zhao", "li", "--trainer", "zhang", "--record", "TR-2026-090", "--date", "2026-11-20", "-y"], { lang: null });
+    expect(trained.stderr).toBe("");
+    expect(trained.code).toBe(0);
+    await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: null });
+    expect(read(dir, "out/DYA-001.review.zh-CN.md")).toContain(
+      ["- 培训：已培训", "", "培训记录", "", "| 培训日期 | 来源文件版本 | 参训人员 | 培训人 | 记录编号 |", "| --- | --- | --- | --- | --- |", "| 2026-11-20 | C | 赵磊、李娜 | 张伟 | TR-2026-090 |", ""].join("\n"),
+    );
+    await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "html", "--out", out, "--today", "2026-11-27"], { lang: null });
+    const html = read(dir, "out/DYA-001.review.zh-CN.html");
+    expect(html).toContain('<tr><th>培训</th><td colspan="3">已培训</td></tr>');
+    expect(html).toContain('<tr><td class="nowrap">2026-11-20</td><td class="nowrap">C</td><td>赵磊、李娜</td><td class="nowrap">张伟</td><td class="nowrap">TR-2026-090</td></tr>');
+
+    const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
+    expect(shown.stdout).toContain("  培训            已培训\n                  2026-11-20，来源文件 C 版，zhao 赵磊、li 李娜，培训人 zhang 张伟，记录 TR-2026-090\n");
+  });
+
+  it("counts a session on an earlier source revision as no training on the current one", async () => {
+    const dir = smallRepo({
+      "csr/DYA/DYA-001.yaml": decidedCsr + "  sessions:\n    - {revision: B, date: 2026-03-12, people: [zhao], trainer: zhang, record: TR-2026-001}\n",
+    });
+    const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
+    expect(shown.stdout).toContain("  培训            需要培训\n                  2026-03-12，来源文件 B 版，zhao 赵磊，培训人 zhang 张伟，记录 TR-2026-001\n");
+  });
+});
+
+describe("csr distribute on a CSR", () => {
+  it("records the departments and the date on the CSR, which the report prints as 发放部门", async () => {
+    const dir = smallRepo();
+    const result = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "品质部", "--date", "2026-11-19", "-y", "--commit"], { lang: null });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^DYA-001：已登记于 2026-11-19 分发给生产部、品质部。\n已提交 [0-9a-f]{7}：csr distribute DYA-001：PRD、QA\n$/);
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(decidedCsr + "distribution:\n  departments: [PRD, QA]\n  date: 2026-11-19\n");
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("csr/DYA/DYA-001.yaml\n");
+    const out = join(dir, "out");
+    await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: null });
+    expect(read(dir, "out/DYA-001.review.zh-CN.md")).toContain("- 发放部门：生产部、品质部（2026-11-19）\n");
+  });
+
+  it("adds departments distributed to on the same day, and changes nothing when all are recorded", async () => {
+    const dir = smallRepo();
+    await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "--date", "2026-11-19", "-y"], { lang: null });
+    const more = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "QA", "--date", "2026-11-19", "-y"], { lang: null });
+    expect(more.stdout).toBe("DYA-001：已登记于 2026-11-19 分发给品质部。\n分发部门共：生产部、品质部。\n");
+    const again = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "QA", "--date", "2026-11-19", "-y"], { lang: null });
+    expect(again).toEqual({ code: 0, stdout: "DYA-001 已于 2026-11-19 分发给品质部；未作更改。\n", stderr: "" });
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(decidedCsr + "distribution:\n  departments: [PRD, QA]\n  date: 2026-11-19\n");
+  });
+
+  it("refuses an unknown department with a did-you-mean, another date, copies, an undecided CSR and an unknown id", async () => {
+    const dir = smallRepo({ "csr/DYA/DYA-002.yaml": decidedCsr.replace("DYA-001", "DYA-002").replace(/review:[\s\S]*training:\n {2}required: true\n/, "") });
+    const unknown = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRDD", "--date", "2026-11-19", "-y"], { lang: null });
+    expect(unknown).toEqual({ code: 2, stdout: "", stderr: "csr: --to PRDD：qms.yaml 中没有这个部门。可用的部门：QA（品质部）、MKT（市场部）、PRD（生产部）。是否应为 'PRD'？\n" });
+    await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "--date", "2026-11-19", "-y"], { lang: null });
+    const later = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "--date", "2026-11-20", "-y"], { lang: null });
+    expect(later.stderr).toBe(
+      "csr: DYA-001 已于 2026-11-19 分发给生产部；CSR 只记录一个分发日期，不能把市场部登记为 2026-11-20 分发。\n提示：CSR 的分发记录只有一个日期（docs/format.md 中的 distribution）；同一天分发的部门请用同一个 --date 一起登记。\n",
+    );
+    expect((await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "--copies", "2", "-y"], { lang: null })).stderr).toBe("csr: --copies 只用于文件的受控副本；CSR DYA-001 只登记分发给哪些部门和分发日期。\n");
+    expect((await csrInProcess(["-C", dir, "distribute", "DYA-002", "--to", "MKT", "--date", "2026-11-19", "-y"], { lang: null })).stderr).toBe(
+      "csr: DYA-002 尚未作出评审结论；CSR 在评审结论作出后才分发给相关部门。\n提示：请先记录评审结论：'csr review DYA-002 --disposition ... --by ...'。\n",
+    );
+    expect((await csrInProcess(["-C", dir, "distribute", "DYA-01", "--to", "MKT", "-y"], { lang: null })).stderr).toBe("csr: 仓库中没有文件或 CSR 'DYA-01'。是否应为 'DYA-001'？\n");
+  });
+});
