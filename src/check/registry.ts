@@ -28,6 +28,7 @@ import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
 import { rule as docEmptySection } from "./rules/doc/empty-section.js";
+import { rule as docFormNoFields } from "./rules/doc/form-no-fields.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
 import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
@@ -75,6 +76,7 @@ export const rules: readonly Rule[] = [
   docApprovedByAuthor,
   docApproverLacksRole,
   docEmptySection,
+  docFormNoFields,
   docMentionUnresolved,
   docObsoleteReferenced,
   docPeriodicReviewDue,

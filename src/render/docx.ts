@@ -44,10 +44,8 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
     const text = `${t("obsolete_notice")} · ${t("obsolete_date")}${t("colon")}${o.date} · ${t("obsolete_reason")}${t("colon")}${o.reason}${o.supersededBy ? ` · ${t("superseded_by")}${t("colon")}${o.supersededBy}` : ""}`;
     children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text, bold: true, color: "C00000" })] }));
   }
-  if (view.kind === "form") {
-    children.push(caption(docx, `${t("form_sheet")}${t("colon")}${view.title}`));
-    if (view.sections.length === 0) children.push(new Paragraph({ children: [new TextRun({ text: t("form_no_fields"), color: "666666" })] }));
-  }
+  // A form without items prints no sheet: a controlled copy carries no note to its author (doc/form-no-fields tells the author).
+  if (view.kind === "form" && view.sections.length > 0) children.push(caption(docx, `${t("form_sheet")}${t("colon")}${view.title}`));
   for (const section of view.sections) {
     children.push(heading(docx, section.depth, `${section.number} ${section.title}`));
     if (section.body) children.push(...markdownToDocx(ctx, section.body));

@@ -100,7 +100,7 @@ describe("csr distribute on a CSR", () => {
     const dir = smallRepo();
     const result = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "品质部", "--date", "2026-11-19", "-y", "--commit"], { lang: null });
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/^DYA-001：已登记于 2026-11-19 分发给生产部、品质部。\n已提交 [0-9a-f]{7}：csr distribute DYA-001：PRD、QA\n$/);
+    expect(result.stdout).toMatch(/^DYA-001：已登记于 2026-11-19 发放给生产部、品质部。\n已提交 [0-9a-f]{7}：csr distribute DYA-001：PRD、QA\n$/);
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(decidedCsr + "distribution:\n  departments: [PRD, QA]\n  date: 2026-11-19\n");
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("csr/DYA/DYA-001.yaml\n");
     const out = join(dir, "out");
@@ -112,9 +112,9 @@ describe("csr distribute on a CSR", () => {
     const dir = smallRepo();
     await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "--date", "2026-11-19", "-y"], { lang: null });
     const more = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "QA", "--date", "2026-11-19", "-y"], { lang: null });
-    expect(more.stdout).toBe("DYA-001：已登记于 2026-11-19 分发给品质部。\n分发部门共：生产部、品质部。\n");
+    expect(more.stdout).toBe("DYA-001：已登记于 2026-11-19 发放给品质部。\n发放部门共：生产部、品质部。\n");
     const again = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "QA", "--date", "2026-11-19", "-y"], { lang: null });
-    expect(again).toEqual({ code: 0, stdout: "DYA-001 已于 2026-11-19 分发给品质部；未作更改。\n", stderr: "" });
+    expect(again).toEqual({ code: 0, stdout: "DYA-001 已于 2026-11-19 发放给品质部；未作更改。\n", stderr: "" });
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(decidedCsr + "distribution:\n  departments: [PRD, QA]\n  date: 2026-11-19\n");
   });
 
@@ -125,11 +125,11 @@ describe("csr distribute on a CSR", () => {
     await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "--date", "2026-11-19", "-y"], { lang: null });
     const later = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "--date", "2026-11-20", "-y"], { lang: null });
     expect(later.stderr).toBe(
-      "csr: DYA-001 已于 2026-11-19 分发给生产部；CSR 只记录一个分发日期，不能把市场部登记为 2026-11-20 分发。\n提示：CSR 的分发记录只有一个日期（docs/format.md 中的 distribution）；同一天分发的部门请用同一个 --date 一起登记。\n",
+      "csr: DYA-001 已于 2026-11-19 发放给生产部；CSR 只记录一个发放日期，不能把市场部登记为 2026-11-20 发放。\n提示：CSR 的发放记录只有一个日期（docs/format.md 中的 distribution）；同一天发放的部门请用同一个 --date 一起登记。\n",
     );
-    expect((await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "--copies", "2", "-y"], { lang: null })).stderr).toBe("csr: --copies 只用于文件的受控副本；CSR DYA-001 只登记分发给哪些部门和分发日期。\n");
+    expect((await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "--copies", "2", "-y"], { lang: null })).stderr).toBe("csr: --copies 只用于文件的受控副本；CSR DYA-001 只登记发放给哪些部门和发放日期。\n");
     expect((await csrInProcess(["-C", dir, "distribute", "DYA-002", "--to", "MKT", "--date", "2026-11-19", "-y"], { lang: null })).stderr).toBe(
-      "csr: DYA-002 尚未作出评审结论；CSR 在评审结论作出后才分发给相关部门。\n提示：请先记录评审结论：'csr review DYA-002 --disposition ... --by ...'。\n",
+      "csr: DYA-002 尚未作出评审结论；CSR 在评审结论作出后才发放给相关部门。\n提示：请先记录评审结论：'csr review DYA-002 --disposition ... --by ...'。\n",
     );
     expect((await csrInProcess(["-C", dir, "distribute", "DYA-01", "--to", "MKT", "-y"], { lang: null })).stderr).toBe("csr: 仓库中没有文件或 CSR 'DYA-01'。是否应为 'DYA-001'？\n");
   });
