@@ -169,7 +169,7 @@ function lyingZip(name: string, content: Uint8Array): Buffer {
 
 const REPO_FILES = {
   "documents/QP-002.yaml": "id: QP-002\ntitle: 记录控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n",
-  "documents/QR-020-01.yaml": "id: QR-020-01\ntitle: 文件发放/回收记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n",
+  "documents/QR-020-01.yaml": "id: QR-020-01\ntitle: 文件发放/回收记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\nsections:\n  - title: 发放回收\n    text: 见登记表。\n",
 };
 
 function repoWith(docs: Record<string, Buffer>): string {
