@@ -94,7 +94,7 @@ describe("resolveDepartment", () => {
   it("refuses an unknown department in one line listing the departments by code and name", () => {
     setLanguage("zh-CN");
     expect(refusal(() => resolveDepartment(register(), "QC", "--department"))).toBe(
-      "--department QC：qms.yaml 中没有这个部门。可用的部门：QA（品质部）、ENG（技术部）、PRD（生产部）。",
+      "--department QC：qms.yaml 中没有这个部门。可用的部门：QA（品质部）、ENG（技术部）、PRD（生产部）。是否应为 'QA'？",
     );
     setLanguage("en");
     expect(refusal(() => resolveDepartment(register(), "品管部", "--to"))).toBe(
