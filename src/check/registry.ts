@@ -27,6 +27,7 @@ import { rule as dateReceivedBeforeSource } from "./rules/date/received-before-s
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
+import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEmptySection } from "./rules/doc/empty-section.js";
 import { rule as docFormNoFields } from "./rules/doc/form-no-fields.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
@@ -75,6 +76,7 @@ export const rules: readonly Rule[] = [
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,
+  docDuplicateTitle,
   docEmptySection,
   docFormNoFields,
   docMentionUnresolved,

@@ -293,6 +293,10 @@ export async function run(argv: string[]): Promise<number> {
     .argument("<document>", t("help.common.document-number"))
     .option("--copy <n...>", t("help.recall.copy"))
     .option("--date <date>", t("help.recall.date"))
+    .option("--by <person>", t("help.recall.by"))
+    .option("--lost", t("help.recall.lost"))
+    .option("--destroyed", t("help.recall.destroyed"))
+    .option("--remark <text>", t("help.recall.remark"))
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/distribute/index.js")).recallCommand));

@@ -13,16 +13,21 @@ export function nextCopyNumber(doc: ControlledDocument): number {
   return Math.max(0, ...(doc.distribution ?? []).map((c) => c.copy)) + 1;
 }
 
+/** A copy still out: neither taken back nor recorded lost or destroyed. */
+export function isOut(copy: ControlledCopy): boolean {
+  return !copy.recalled && !copy.lost && !copy.destroyed;
+}
+
 /** Copies still out although they are no longer in force: of an earlier version, or of a withdrawn document. */
 export function copiesToRecall(doc: ControlledDocument): ControlledCopy[] {
   const version = currentRevision(doc)?.version;
-  return (doc.distribution ?? []).filter((c) => !c.recalled && (doc.status === "obsolete" || c.version !== version));
+  return (doc.distribution ?? []).filter((c) => isOut(c) && (doc.status === "obsolete" || c.version !== version));
 }
 
-/** Copies in force: of the current version of a document that is not withdrawn, not taken back. */
+/** Copies in force: of the current version of a document that is not withdrawn, still out. */
 export function copiesInForce(doc: ControlledDocument): ControlledCopy[] {
   const version = currentRevision(doc)?.version;
-  return doc.status === "obsolete" ? [] : (doc.distribution ?? []).filter((c) => !c.recalled && c.version === version);
+  return doc.status === "obsolete" ? [] : (doc.distribution ?? []).filter((c) => isOut(c) && c.version === version);
 }
 
 /**

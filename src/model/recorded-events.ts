@@ -160,6 +160,8 @@ export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
     const handedOut = { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: c.copy, version: c.version }), date: c.date };
     add(["distribution", i, "date"], c.date, handedOut.what, versions.get(c.version));
     add(["distribution", i, "recalled"], c.recalled, eventLabel("rule.date/event.doc-copy-recalled", { copy: c.copy }), handedOut);
+    add(["distribution", i, "lost", "date"], c.lost?.date, eventLabel("rule.date/event.doc-copy-lost", { copy: c.copy }), handedOut);
+    add(["distribution", i, "destroyed", "date"], c.destroyed?.date, eventLabel("rule.date/event.doc-copy-destroyed", { copy: c.copy }), handedOut);
   });
   (doc.training?.sessions ?? []).forEach((s, i) =>
     add(

@@ -164,7 +164,21 @@ export interface ControlledCopy {
   to: string;
   holder?: string;
   date: string;
+  /** Date taken back (回收日期). */
   recalled?: string;
+  /** Who handed the copy back (交回人). */
+  returned_by?: string;
+  /** Reported lost (遗失) instead of coming back. */
+  lost?: CopyLoss;
+  /** Destroyed where it was held (销毁) instead of coming back. */
+  destroyed?: CopyLoss;
+}
+
+/** A controlled copy that did not come back: the date it was confirmed lost or destroyed, who confirmed it, what happened. */
+export interface CopyLoss {
+  date: string;
+  by: string;
+  remark: string;
 }
 
 export interface Csr {

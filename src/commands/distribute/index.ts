@@ -7,16 +7,16 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
-import { copiesToRecall, nextCopyNumber } from "../../model/distribution.js";
+import { copiesToRecall, isOut, nextCopyNumber } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
-import type { Prompts } from "../add/prompting.js";
+import { missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { appendIn } from "../shared/persist.js";
 import { copyList, departmentLabel, personLabel } from "../shared/people.js";
-import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personOption, saveChanges, type EditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personChoices, personOption, saveChanges, type EditSession } from "../shared/edit.js";
 
 export interface DistributeFlags {
   to?: string[];
@@ -126,6 +126,12 @@ async function distributeCsr(ctx: CommandContext, session: EditSession, id: stri
 export interface RecallFlags {
   copy?: string[];
   date?: string;
+  /** Who handed the copies back; with --lost or --destroyed, who confirmed it. */
+  by?: string;
+  lost?: boolean;
+  destroyed?: boolean;
+  /** What happened to a lost or destroyed copy. */
+  remark?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -134,36 +140,63 @@ export async function recallCommand(ctx: CommandContext, id: string, flags: Reca
   return recall(ctx, id, flags);
 }
 
-/** Without --copy: every copy that is due back (of an earlier version, or of a withdrawn document). */
+/**
+ * Without --copy: every copy that is due back (of an earlier version, or of a withdrawn document).
+ * `--lost` / `--destroyed` record copies that will not come back (遗失, 销毁) with who confirmed it
+ * and what happened: they are no longer due for recall, and the register does not show them as
+ * returned. Those name their copies (--copy, or chosen at a terminal): a loss is never assumed of
+ * every copy due.
+ */
 export async function recall(ctx: CommandContext, id: string, flags: RecallFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { value: document, file } = findDocumentById(session, id);
+    if (flags.lost && flags.destroyed) throw new UserError(t("recall.lost-and-destroyed"));
+    const gone: "lost" | "destroyed" | undefined = flags.lost ? "lost" : flags.destroyed ? "destroyed" : undefined;
+    if (!gone && flags.remark !== undefined) throw new UserError(t("recall.remark-without-loss"));
     const list = document.distribution ?? [];
     const date = eventDateOption(flags.date, "--date");
     const named = listOption(flags.copy);
-    let chosen = copiesToRecall(document);
+    let chosen = gone ? [] : copiesToRecall(document);
     if (named.length > 0) {
       chosen = named.map((n) => {
         const copy = list.find((c) => String(c.copy) === n);
         if (!copy) throw new UserError(t("recall.no-copy", { id, copy: n, copies: inline(list.map((c) => String(c.copy))) || t("recall.no-copies") }));
         if (copy.recalled) throw new UserError(t("recall.already", { id, copy: n, date: copy.recalled }));
+        if (copy.lost) throw new UserError(t("recall.already-lost", { id, copy: n, date: copy.lost.date }));
+        if (copy.destroyed) throw new UserError(t("recall.already-destroyed", { id, copy: n, date: copy.destroyed.date }));
         return copy;
       });
     } else if (session.ask && chosen.length === 0) {
-      const out = list.filter((c) => !c.recalled);
+      const out = list.filter(isOut);
       if (out.length === 0) throw new UserError(t("recall.none-out", { id }));
       const pick = await session.ask.select({ message: t("prompt.recall.copy"), choices: out.map((c) => ({ value: String(c.copy), name: `${t("distribute.copy-number", { copy: c.copy })}  ${c.version}  ${departmentLabel(session.index, c.to)}` })) });
       chosen = out.filter((c) => String(c.copy) === pick);
+    } else if (gone) {
+      throw missingFlag("--copy", t("recall.needs.copy"));
     }
     if (chosen.length === 0) throw new UserError(t("recall.none-due", { id }), t("recall.none-due.hint"));
     for (const copy of chosen) refuseBefore(date, "--date", { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: copy.copy, version: copy.version }), of: id, date: copy.date });
+    const given = gone ? (flags.by ?? (await need(session.ask, "--by", t("recall.needs.by"), (p) => p.select({ message: t("prompt.recall.by"), choices: personChoices(session, chosen[0]!.to) })))) : flags.by;
+    const by = given === undefined ? undefined : personOption(session, given, "--by").id;
+    const remark = gone ? (flags.remark ?? (await need(session.ask, "--remark", t("recall.needs.remark"), (p) => p.input({ message: t("prompt.recall.remark"), required: true })))).trim() : undefined;
+    if (gone && !remark) throw missingFlag("--remark", t("recall.needs.remark"));
     const change = editFile(session.root, file.path, "document", (doc) => {
-      for (const copy of chosen) doc.setIn(["distribution", list.indexOf(copy), "recalled"], date);
+      for (const copy of chosen) {
+        const at = ["distribution", list.indexOf(copy)];
+        if (gone) doc.setIn([...at, gone], doc.createNode({ date, by, remark }, { flow: true }));
+        else {
+          doc.setIn([...at, "recalled"], date);
+          if (by) doc.setIn([...at, "returned_by"], by);
+        }
+      }
     });
     const left = copiesToRecall(document).filter((c) => !chosen.includes(c));
-    const lines = [t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(session.index, chosen) })];
+    const lines = gone
+      ? [t(`recall.recorded-${gone}`, { id, count: chosen.length, date, copies: copyList(session.index, chosen), by: personLabel(session.index, by!), remark: remark! })]
+      : [t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(session.index, chosen) }) + (by ? t("recall.returned-by", { by: personLabel(session.index, by) }) : "")];
     lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(session.index, left) }) : t("recall.all-back"));
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.recall", { id, copies: inline(chosen.map((c) => String(c.copy))) }) });
+    const copies = inline(chosen.map((c) => String(c.copy)));
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: gone ? t(`recall.commit-${gone}`, { id, copies }) : t("commit.recall", { id, copies }) });
     return 0;
   });
 }

@@ -49,12 +49,14 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const config = repo.config?.value;
     const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
     const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);
-    const suggested = flags.number ?? nextNumber(config, kind, flags.family, taken, user?.value.forms, user?.value.id);
+    const chosen = flags.family !== undefined || flags.number !== undefined ? undefined : await familyInUse(session, config, kind);
+    const family = flags.family ?? chosen?.pattern;
+    const suggested = flags.number ?? nextNumber(config, kind, family, taken, user?.value.forms, user?.value.id);
     const number =
       flags.number ??
       (ask ? (await ask.input({ message: t("prompt.new.number"), default: suggested, required: true })).trim() : suggested);
     if (number === undefined || number === "") throw new UserError(t("new.no-pattern", { kind: t(`new.kind.${kind}`) }));
-    if (taken.has(number)) throw new UserError(t("new.exists", { number }), t("new.exists.hint", { next: nextNumber(config, kind, flags.family, taken) ?? t("new.no-next") }));
+    if (taken.has(number)) throw new UserError(t("new.exists", { number }), t("new.exists.hint", { next: nextNumber(config, kind, family, taken) ?? t("new.no-next") }));
     const title = (flags.title ?? (await need(ask, "--title", t("add.needs.title"), (p) => p.input({ message: t("prompt.add.title"), required: true })))).trim();
     if (title === "") throw new UserError(t("new.empty-title"));
     const departments = config?.departments ?? [];
@@ -96,10 +98,43 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       lines.push(user.value.status !== "released" ? t("new.listed", listed) : flags.commit ? t("new.listed-release-commit", listed) : t("new.listed-release", listed));
     }
     lines.push(t("new.next-step", { number }));
+    if (chosen?.note) lines.push(chosen.note);
     const only = user?.value.status === "released" ? [path] : undefined;
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.new", { kind: t(`new.kind.${kind}`), number, title }), ...(only ? { only } : {}) });
     return 0;
   });
+}
+
+/**
+ * The numbering family a new document of `kind` takes when none is named: the one the repository
+ * uses for that kind. Several families may be configured (a company's old and new numbering, or the
+ * default of `csr init` beside its own); the first listed is only the choice when none is in use.
+ * (Within the family, a new form of a procedure is numbered after the procedure: nextNumber.) When several are in use,
+ * a terminal asks (the most used first); otherwise the most used is taken and the output says so,
+ * naming the others and --family.
+ */
+async function familyInUse(session: EditSession, config: QmsConfig | undefined, kind: DocumentKind): Promise<{ pattern: string; note?: string } | undefined> {
+  const patterns = (config?.numbering ?? []).filter((n) => n.kind === kind);
+  if (patterns.length < 2) return undefined;
+  const documents = [...session.index.documents.values()].map((d) => d.value);
+  const counted = (ids: readonly string[]) =>
+    patterns
+      .map((n, order) => ({ pattern: n.pattern, order, count: ids.filter((id) => numberPatternToRegExp(n.pattern).test(id)).length }))
+      .filter((c) => c.count > 0)
+      .sort((a, b) => b.count - a.count || a.order - b.order);
+  const used = counted(documents.filter((d) => d.kind === kind).map((d) => d.id));
+  if (used.length === 0) return undefined;
+  if (used.length === 1) return { pattern: used[0]!.pattern };
+  const kindName = t(`new.kind.${kind}`);
+  if (session.ask) {
+    const pattern = await session.ask.select({
+      message: t("prompt.new.family", { kind: kindName }),
+      choices: used.map((u) => ({ value: u.pattern, name: t("new.family-choice", { pattern: u.pattern, count: u.count }) })),
+    });
+    return { pattern };
+  }
+  const [most, ...others] = used;
+  return { pattern: most!.pattern, note: t("new.family-most-used", { pattern: most!.pattern, count: most!.count, kind: kindName, others: others.map((o) => t("new.family-choice", { pattern: o.pattern, count: o.count })).join(t("new.family-separator")) }) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { didYouMean } from "../../core/text.js";
 import { list, sentences, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
+import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument } from "../../model/types.js";
@@ -74,7 +75,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       ctx.stdout(t("obsolete.addressed-csrs", { id: doc.id }) + "\n");
       for (const { value, file: at } of csrs) ctx.stdout(`  ${at.path}  ${value.id} ${value.title}\n`);
     }
-    const copies = (doc.distribution ?? []).filter((c) => !c.recalled);
+    const copies = (doc.distribution ?? []).filter(isOut);
     if (copies.length > 0) {
       ctx.stdout(t("obsolete.to-recall", { copies: copyList(index, copies), id: doc.id }) + "\n");
     }

@@ -12,6 +12,7 @@ import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
+import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentLayout } from "../../render/view.js";
 import { documentFileName } from "../../model/paths.js";
@@ -124,7 +125,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     await refuseErrorFindings(repo, doc.id, file.path, text, [date, ...Object.values(signed)].sort().at(-1)!);
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag });
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
-    const toRecall = (doc.distribution ?? []).filter((c) => !c.recalled);
+    const toRecall = (doc.distribution ?? []).filter(isOut);
     if (toRecall.length > 0) {
       ctx.stdout(t("release.to-recall", { copies: copyList(index, toRecall), id: doc.id, version }) + "\n");
     }

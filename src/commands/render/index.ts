@@ -6,6 +6,7 @@ import { didYouMean } from "../../core/text.js";
 import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
+import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
@@ -121,10 +122,14 @@ function controlledCopy(targets: readonly Target[], given: string): number {
   const copy = (doc.distribution ?? []).find((c) => String(c.copy) === given);
   const version = currentRevision(doc)?.version;
   if (!copy) throw new UserError(t("render.no-copy", { id: doc.id, copy: given }));
-  if (doc.status !== "released" || copy.recalled || copy.version !== version) {
+  if (doc.status !== "released" || !isOut(copy) || copy.version !== version) {
     const why = copy.recalled
       ? t("render.copy-recalled", { date: copy.recalled })
-      : doc.status === "released"
+      : copy.lost
+        ? t("recall.gone.lost", { date: copy.lost.date })
+        : copy.destroyed
+          ? t("recall.gone.destroyed", { date: copy.destroyed.date })
+          : doc.status === "released"
         ? t("render.copy-outdated", { copyVersion: copy.version, id: doc.id, version: version ?? "" })
         : t("render.copy-document-not-released", { copyVersion: copy.version, id: doc.id, status: t(`value.document-status.${doc.status}`) });
     throw new UserError(t("render.copy-not-in-force", { id: doc.id, copy: given, why }));

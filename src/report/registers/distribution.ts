@@ -1,9 +1,11 @@
 /**
  * The distribution and recall register (文件发放/回收记录): every controlled copy of every
  * document, with its number (受控号), version, recipient, the dates handed out and taken back, and
- * whether it is in force, due back or back.
+ * whether it is in force, due back, back, lost or destroyed; the remarks say who handed it back, or
+ * when a copy that did not come back was lost or destroyed, who confirmed it and what happened.
  */
 import { copiesToRecall } from "../../model/distribution.js";
+import type { ControlledCopy } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
 
@@ -23,7 +25,16 @@ export function distributionRegister(ctx: RegisterContext): Table {
         holder: personName(ctx, copy.holder),
         date: copy.date,
         recalled: copy.recalled ?? null,
-        state: copy.recalled ? t(ctx, "register.distribution.recalled") : due.has(copy) ? t(ctx, "register.distribution.to-recall") : t(ctx, "register.distribution.in-use"),
+        state: copy.recalled
+          ? t(ctx, "register.distribution.recalled")
+          : copy.lost
+            ? t(ctx, "recall.register.lost")
+            : copy.destroyed
+              ? t(ctx, "recall.register.destroyed")
+              : due.has(copy)
+                ? t(ctx, "register.distribution.to-recall")
+                : t(ctx, "register.distribution.in-use"),
+        remark: copyRemark(ctx, copy),
       }));
   });
   const toRecall = documents.reduce((n, doc) => n + copiesToRecall(doc).length, 0);
@@ -42,8 +53,16 @@ export function distributionRegister(ctx: RegisterContext): Table {
       { key: "date", header: t(ctx, "register.distribution.column.date"), date: true },
       { key: "recalled", header: t(ctx, "register.distribution.column.recalled"), date: true },
       { key: "state", header: t(ctx, "register.distribution.column.state"), kind: "code" },
+      { key: "remark", header: t(ctx, "recall.register.column.remark") },
     ],
     rows: rows.map((r, i) => ({ no: i + 1, ...r })),
     notes: [t(ctx, "register.distribution.note", { count: toRecall })],
   };
+}
+
+/** Who handed a copy back, or how one that did not come back was lost or destroyed (遗失, 销毁). */
+function copyRemark(ctx: RegisterContext, copy: ControlledCopy): string {
+  const gone = copy.lost ? { key: "recall.register.remark-lost" as const, loss: copy.lost } : copy.destroyed ? { key: "recall.register.remark-destroyed" as const, loss: copy.destroyed } : undefined;
+  if (gone) return t(ctx, gone.key, { date: gone.loss.date, by: personName(ctx, gone.loss.by), remark: gone.loss.remark });
+  return copy.returned_by ? t(ctx, "recall.register.returned-by", { by: personName(ctx, copy.returned_by) }) : "";
 }

@@ -1,0 +1,48 @@
+import { t } from "../../../i18n/index.js";
+import type { Rule } from "../../rule.js";
+
+/** Titles compare as a reader sees them: surrounding and repeated white space do not count. */
+const titleKey = (title: string) => title.trim().replace(/\s+/g, " ");
+
+/**
+ * Two released documents under one title: a reader who is sent to 《变更管理程序》 (by a procedure's
+ * text, the procedure list, an auditor) cannot tell which one is meant, and one of them is usually
+ * a copy left in force after its replacement was issued (ISO 9001 7.5.3.2: documents identified
+ * and obsolete ones prevented from unintended use). The later number (in number order) is reported,
+ * naming the earlier.
+ */
+export const rule: Rule = {
+  id: "doc/duplicate-title",
+  severity: "warning",
+  scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.title, f.data.status] : null) },
+  summary: "Two released documents have the same title.",
+  docs: {
+    description:
+      "Two or more released documents have the same title (white space aside). A reader sent to a document by its title — a procedure's text (《变更管理程序》), the procedure list, an auditor's question — cannot tell which is meant; usually one of them was replaced and should have been withdrawn (ISO 9001 7.5.3.2). Each document after the first, in number order, is reported, naming the first.",
+    bad: `
+# documents/QP-011.yaml, while QP-007 is 变更管理程序 too
+id: QP-011
+title: 变更管理程序
+status: released
+`,
+    good: `
+id: QP-011
+title: 工程变更管理程序
+status: released
+`,
+    fix: "If one document replaces the other, withdraw the old one with `csr obsolete <id> --reason ... --superseded-by <new id>`; if both stay in force, give one a title that says how it differs, and issue it as a new revision with `csr release`.",
+  },
+  check(ctx) {
+    const byTitle = new Map<string, { id: string; file: (typeof ctx.repo.documents)[number]["file"] }[]>();
+    for (const { value: doc, file } of ctx.repo.documents) {
+      if (doc.status !== "released" || typeof doc.title !== "string") continue;
+      const key = titleKey(doc.title);
+      byTitle.set(key, [...(byTitle.get(key) ?? []), { id: doc.id, file }]);
+    }
+    for (const [title, documents] of byTitle) {
+      const [first, ...later] = documents.sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
+      // Two files of one id are id/duplicate's finding, not two documents.
+      for (const doc of later.filter((d) => d.id !== first!.id)) ctx.report({ file: doc.file, path: ["title"] }, t("rule.doc/duplicate-title", { document: doc.id, title, other: first!.id }));
+    }
+  },
+};

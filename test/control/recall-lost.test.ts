@@ -1,0 +1,143 @@
+/**
+ * Controlled copies that do not come back (遗失, 销毁): csr recall --lost / --destroyed records them
+ * with who confirmed it and what happened, so that they are no longer due for recall without being
+ * recorded as returned; the distribution register and csr render --copy say so. A small repository
+ * in a real temporary git repository.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+
+const procedure = [
+  "id: QP-005",
+  "title: 培训程序",
+  "level: 2",
+  "kind: procedure",
+  "department: QA",
+  "status: released",
+  "effective: 2026-10-12",
+  "revisions:",
+  "  - version: A/0",
+  "    date: 2024-01-10",
+  "    summary: 首次发布",
+  "    prepared: {by: zhang, date: 2024-01-08}",
+  "    reviewed: {by: li, date: 2024-01-09}",
+  "    approved: {by: wang, date: 2024-01-10}",
+  "  - version: A/1",
+  "    date: 2026-10-12",
+  "    summary: 增加培训评价",
+  "    prepared: {by: zhang, date: 2026-10-08}",
+  "    reviewed: {by: li, date: 2026-10-09}",
+  "    approved: {by: wang, date: 2026-10-12}",
+  "sections:",
+  "  - title: 目的",
+  "    text: 规定培训的策划和实施。",
+  "distribution:",
+  "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12}",
+  "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12}",
+  "  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12}",
+  "  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}",
+  "",
+].join("\n");
+
+function repo(): string {
+  return gitInit(
+    makeRepo(
+      {
+        "qms.yaml": [
+          "organisation:",
+          "  name: 测试汽车零部件有限公司",
+          "standards: [IATF16949]",
+          "departments:",
+          "  - {code: QA, name: 品质部}",
+          "  - {code: MKT, name: 市场部}",
+          "  - {code: PRD, name: 生产部}",
+          "numbering:",
+          "  - {kind: procedure, pattern: QP-###}",
+          "rules:",
+          "  coverage/clause-uncovered: off",
+          "",
+        ].join("\n"),
+        "people.yaml": [
+          "people:",
+          "  - {id: zhang, name: 张伟, department: QA, roles: [author, reviewer]}",
+          "  - {id: li, name: 李娜, department: MKT, roles: [author, reviewer]}",
+          "  - {id: wang, name: 王强, department: QA, roles: [approver]}",
+          "  - {id: zhao, name: 赵磊, department: PRD, roles: [author]}",
+          "",
+        ].join("\n"),
+        "documents/QP-005.yaml": procedure,
+      },
+      tempDir(),
+    ),
+  );
+}
+
+const copies = (dir: string) => readFileSync(join(dir, "documents/QP-005.yaml"), "utf8").split("distribution:\n")[1];
+
+describe("csr recall --lost / --destroyed", () => {
+  it("records a lost and a destroyed copy with who confirmed it and what happened, and a return with who handed it back", async () => {
+    const dir = repo();
+    const lost = await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--lost", "--by", "zhao", "--remark", "车间搬迁时遗失", "--date", "2026-10-20", "-y", "--commit"], { lang: null });
+    expect(lost.stderr).toBe("");
+    expect(lost.stdout).toMatch(
+      /^QP-005：受控号 2（A\/0，生产部）于 2026-10-20 登记为遗失（确认人：赵磊（zhao）；车间搬迁时遗失），不再待回收。\n尚待回收：受控号 1（A\/0，品质部）、受控号 3（A\/0，市场部）。\n已提交 [0-9a-f]{7}：csr recall QP-005：受控号 2 遗失\n$/,
+    );
+    const destroyed = await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "3", "--destroyed", "--by", "li", "--remark", "水浸损毁，就地销毁", "--date", "2026-10-21", "-y"], { lang: null });
+    expect(destroyed.stdout).toBe("QP-005：受控号 3（A/0，市场部）于 2026-10-21 登记为已销毁（确认人：李娜（li）；水浸损毁，就地销毁），不再待回收。\n尚待回收：受控号 1（A/0，品质部）。\n");
+    const back = await csrInProcess(["-C", dir, "recall", "QP-005", "--by", "zhang", "--date", "2026-10-22", "-y"], { lang: null });
+    expect(back.stdout).toBe("QP-005：于 2026-10-22 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。\n已没有需要回收的副本。\n");
+    expect(copies(dir)).toBe(
+      [
+        "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-22, returned_by: zhang}",
+        "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, lost: {date: 2026-10-20, by: zhao, remark: 车间搬迁时遗失}}",
+        "  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12, destroyed: {date: 2026-10-21, by: li, remark: 水浸损毁，就地销毁}}",
+        "  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}",
+        "",
+      ].join("\n"),
+    );
+    expect(git(dir, ["log", "-1", "--format=%s"])).toBe("csr recall QP-005：受控号 2 遗失\n");
+
+    const register = await csrInProcess(["-C", dir, "list", "distribution", "--format", "md", "--today", "2026-11-27"], { lang: null });
+    expect(register.stdout.split("\n").filter((l) => l.startsWith("| "))).toEqual([
+      "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放日期 | 回收日期 | 状态 | 备注 |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  | 2024-01-12 | 2026-10-22 | 已回收 | 交回人：张伟 |",
+      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 | 2024-01-12 |  | 遗失 | 2026-10-20 遗失，赵磊确认：车间搬迁时遗失 |",
+      "| 3 | QP-005 | 培训程序 | A/0 | 3 | 市场部 |  | 2024-01-12 |  | 已销毁 | 2026-10-21 销毁，李娜确认：水浸损毁，就地销毁 |",
+      "| 4 | QP-005 | 培训程序 | A/1 | 4 | 品质部 |  | 2026-10-14 |  | 在用 |  |",
+    ]);
+    const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null });
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain("没有发现问题");
+  });
+
+  it("clears doc/recall-overdue for a lost copy without recording it as returned", async () => {
+    const dir = repo();
+    const before = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
+    expect(JSON.parse(before.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["doc/recall-overdue", "doc/recall-overdue", "doc/recall-overdue"]);
+    await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "1", "2", "3", "--lost", "--by", "zhang", "--remark", "搬迁遗失", "--date", "2026-10-20", "-y"]);
+    const after = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
+    expect(JSON.parse(after.stdout).findings).toEqual([]);
+    expect(copies(dir)).not.toContain("recalled");
+  });
+
+  it("refuses a loss without its copy, confirmer or remark, both kinds at once, a remark alone, and a copy already lost", async () => {
+    const dir = repo();
+    const run = async (...args: string[]) => (await csrInProcess(["-C", dir, "recall", "QP-005", ...args, "-y"])).stderr;
+    expect(await run("--lost", "--by", "zhao", "--remark", "遗失", "--date", "2026-10-20")).toBe(
+      "csr: --copy is required (or run in a terminal to be asked for the numbers of the copies lost or destroyed).\n",
+    );
+    expect(await run("--copy", "2", "--lost", "--remark", "遗失", "--date", "2026-10-20")).toBe("csr: --by is required (or run in a terminal to be asked for who confirmed it).\n");
+    expect(await run("--copy", "2", "--lost", "--by", "zhao", "--date", "2026-10-20")).toBe("csr: --remark is required (or run in a terminal to be asked for what happened).\n");
+    expect(await run("--copy", "2", "--lost", "--destroyed", "--by", "zhao", "--remark", "x")).toBe("csr: Give --lost or --destroyed, not both: a copy is either lost or destroyed.\n");
+    expect(await run("--copy", "2", "--remark", "x")).toBe("csr: --remark goes with --lost or --destroyed: it says what happened to the copy.\n");
+    expect(await run("--copy", "2", "--lost", "--by", "zhao", "--remark", "遗失", "--date", "2024-01-11")).toBe(
+      "csr: --date 2024-01-11 is before the handing out of controlled copy 2 of A/0 of QP-005 (2024-01-12), which it must follow.\n",
+    );
+    await run("--copy", "2", "--lost", "--by", "zhao", "--remark", "遗失", "--date", "2026-10-20");
+    expect(await run("--copy", "2", "--date", "2026-10-21")).toBe("csr: Controlled copy 2 of QP-005 was recorded lost on 2026-10-20.\n");
+    expect((await csrInProcess(["-C", dir, "render", "QP-005", "--copy", "2"])).stderr).toMatch(/recorded lost on 2026-10-20/);
+  });
+});
