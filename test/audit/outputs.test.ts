@@ -153,9 +153,9 @@ describe("html", () => {
     expect(result.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
     expect(result.stdout).toContain("<style>");
     expect(result.stdout).not.toMatch(/<script|<link|src=/);
-    expect(result.stdout).toContain('<td class="text">包装标签 &lt;Label&gt; &amp; &quot;条码&quot;</td>');
+    expect(result.stdout).toContain('<td class="prose">包装标签 &lt;Label&gt; &amp; &quot;条码&quot;</td>');
     expect(result.stdout).not.toContain("<Label>");
-    expect(result.stdout).toContain('<th class="text">要求摘要</th>');
+    expect(result.stdout).toContain('<th class="prose">要求摘要</th>');
   });
 });
 
