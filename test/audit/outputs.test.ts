@@ -121,7 +121,7 @@ describe("csr export", () => {
     );
     expect((await csrInProcess(["-C", dir, "export", "--out", ".git/registers.xlsx"], { lang: null })).code).toBe(2);
     expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.txt"], { lang: null })).stderr).toBe(
-      "csr: 无法从扩展名判断 --out out/forms.txt 的格式；请将文件命名为 .md、.html、.csv、.json、.xlsx 或 .pdf，或者给出 --format。\n",
+      "csr: 无法从扩展名判断 --out out/forms.txt 的格式；请将文件命名为 .md、.html、.csv、.json、.xlsx 或 .pdf，或者给出 --format；要写入文件夹，请以 / 结尾。\n",
     );
     expect(await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).toMatchObject({ code: 0, stderr: "已写入 out/forms.md\n" });
     expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).code).toBe(2);
