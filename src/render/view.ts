@@ -11,7 +11,7 @@ import type { Repository } from "../load/repository.js";
 import { csrStatus, historyReason, missingOpinions, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
 import { neverReleased } from "../model/revision.js";
-import { reviewTimeliness, revisionConfirmation } from "../model/review-timeliness.js";
+import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
 import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
 
@@ -427,22 +427,22 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   const decision = csr.review?.decision;
   const implementation = csr.implementation;
   const status = csrStatus(csr, (id) => index.documents.get(id)?.value.status);
-  const timeliness = reviewTimeliness(csr, repositoryCalendar(config), config, today, csr.superseded ? undefined : revisionConfirmation(csr, customer));
+  const round = currentReviewRound(csr, repositoryCalendar(config), config, today, customer);
   const formDoc = config?.csr?.review_form ? index.documents.get(config.csr.review_form)?.value : undefined;
   return {
     ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "released" : "draft", "csr_id"),
     lang,
     form: config?.csr?.review_form ? { number: config.csr.review_form, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
-    reviewStart: timeliness.start,
-    restarted: timeliness.restarted,
-    confirmedBy: timeliness.confirmedBy ? names.person(timeliness.confirmedBy) : "",
+    reviewStart: round.start,
+    restarted: round.kind !== "received",
+    confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",
     confirmations: (csr.review?.confirmations ?? []).map((c) => ({ sourceRevision: c.source_revision, by: names.person(c.by), date: c.date, comment: c.comment ?? "" })),
-    due: timeliness.due,
-    decidedOn: timeliness.decided ?? "",
-    workdaysUsed: timeliness.workdaysUsed,
-    timeliness: timeliness.timeliness,
-    lateReason: timeliness.lateReason ?? "",
-    estimated: timeliness.estimatedYears.length > 0,
+    due: round.due,
+    decidedOn: round.decided ?? "",
+    workdaysUsed: round.workdaysUsed,
+    timeliness: round.timeliness,
+    lateReason: round.lateReason ?? "",
+    estimated: round.estimatedYears.length > 0,
     history: (csr.review?.history ?? []).map((round) => ({
       reason: historyReason(round.reason, lang),
       sourceRevision: round.source_revision ?? "",
