@@ -357,6 +357,8 @@ export interface ReviewRoundView {
   closed: string;
   opinions: OpinionView[];
   decision?: { disposition: string; by: string; date: string };
+  /** Why that round's decision was late ("" when none is recorded); in an amended entry, the reason it replaced. */
+  lateReason: string;
 }
 
 export interface CsrReportView extends Header {
@@ -369,7 +371,7 @@ export interface CsrReportView extends Header {
   /** Who confirmed that the current source revision left the CSR unchanged ("" when nobody did); decidedOn is then that confirmation's date. */
   confirmedBy: string;
   /** Every revision confirmed unchanged (review.confirmations), oldest first. */
-  confirmations: { sourceRevision: string; by: string; date: string; comment: string }[];
+  confirmations: { sourceRevision: string; by: string; date: string; comment: string; lateReason: string }[];
   due: string;
   decidedOn: string;
   workdaysUsed: number;
@@ -436,7 +438,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     reviewStart: round.start,
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",
-    confirmations: (csr.review?.confirmations ?? []).map((c) => ({ sourceRevision: c.source_revision, by: names.person(c.by), date: c.date, comment: c.comment ?? "" })),
+    confirmations: (csr.review?.confirmations ?? []).map((c) => ({ sourceRevision: c.source_revision, by: names.person(c.by), date: c.date, comment: c.comment ?? "", lateReason: c.late_reason ?? "" })),
     due: round.due,
     decidedOn: round.decided ?? "",
     workdaysUsed: round.workdaysUsed,
@@ -449,6 +451,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
       closed: round.closed ?? "",
       opinions: (round.opinions ?? []).map(opinionView),
       decision: round.decision ? { disposition: round.decision.disposition, by: names.person(round.decision.by), date: round.decision.date } : undefined,
+      lateReason: round.late_reason ?? "",
     })),
     customer: customer ? `${csr.customer} ${names.pick(customer.name, customer.name_en)}` : csr.customer,
     source: source ? `${source.id} ${names.pick(source.title, source.title_en)}` : csr.source.document,

@@ -114,7 +114,10 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   else if (facts.missing.length > 0) field("show.label.missing", departments(facts.missing));
   field("show.label.decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : t("show.not-decided"));
   const confirmations = (csr.review?.confirmations ?? []).map(
-    (c) => t("review-confirmation.show.line", { revision: revisionName(c.source_revision), person: person(c.by), date: c.date }) + (c.comment ? t("show.colon", { text: c.comment }) : ""),
+    (c) =>
+      t("review-confirmation.show.line", { revision: revisionName(c.source_revision), person: person(c.by), date: c.date }) +
+      (c.comment ? t("show.colon", { text: c.comment }) : "") +
+      (c.late_reason ? t("review.show.late-reason", { reason: c.late_reason }) : ""),
   );
   if (confirmations.length > 0) field("review-confirmation.show.label", ...confirmations);
   field(
@@ -162,6 +165,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     [round.reason ? withoutFinalStop(historyReason(round.reason, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person) })}`] : []),
+    ...(round.late_reason ? [`  ${t("review.show.history.late-reason", { reason: round.late_reason })}`] : []),
   ]);
   if (history.length > 0) field("show.label.history", ...history);
   return out.join("\n") + "\n";

@@ -55,7 +55,7 @@ review:
   required: [QA]
   late_reason: 顾客澄清技术要求用时一周（2026-11-13 邮件）
 `,
-    fix: "Record the reason: for a decision with `csr review <id> --late-reason \"...\"` (or under `review.late_reason` in the file); for a confirmation with `csr source update --late-reason \"...\"` when confirming (or under `late_reason` of that confirmation in the file). The finding then goes away and the register prints the reason.",
+    fix: "Record the reason: for a decision with `csr review <id> --late-reason \"...\"` (or under `review.late_reason` in the file); for a confirmation with `csr source update --late-reason \"...\"` when confirming, or `csr review <id> --late-reason \"...\"` afterwards (or under `late_reason` of that confirmation in the file). The finding then goes away and the register prints the reason.",
   },
   check(ctx) {
     const config = ctx.repo.config?.value;
