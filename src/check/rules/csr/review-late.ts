@@ -62,9 +62,9 @@ review:
     const calendar = repositoryCalendar(config);
     for (const { value: csr, file } of ctx.repo.csrs) {
       const decision = csr.review?.decision;
-      // Without a confirmation of the current source revision the round is the decision's, and its
-      // deadline alone tells most decisions in time; the whole account is made for a late one.
-      const confirmed = (csr.review?.confirmations ?? []).some((c) => c.source_revision === csr.source.revision);
+      // Without a confirmation the current round is the decision's, and its deadline alone tells
+      // most decisions in time; the whole account is made for a late one.
+      const confirmed = (csr.review?.confirmations ?? []).length > 0;
       if (!confirmed && (!decision || csr.review?.late_reason || decision.date <= reviewDue(csr, calendar, config))) continue;
       const round = currentReviewRound(csr, calendar, config, ctx.options.today, ctx.index.customers.get(csr.customer)?.value);
       if (round.timeliness !== "late" || round.lateReason) continue;
