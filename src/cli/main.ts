@@ -185,6 +185,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--accept", t("help.source.update.accept"))
     .option("--by <person>", t("help.source.update.by"))
     .option("--date <date>", t("help.source.update.date"))
+    .option("--late-reason <text>", t("help.source.update.late-reason"))
     .option("-y, --yes", t("help.source.update.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/source/update.js")).sourceUpdateCommand));
@@ -201,7 +202,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--level <n>", t("help.list.level"))
     .option("--style <style>", t("help.list.style"))
     .option("--format <format>", t("help.common.format"))
-    .option("--out <file>", t("help.common.out"))
+    .option("--out <file|dir>", t("help.common.out"))
     .option("--force", t("help.common.force"))
     .option("--today <date>", t("help.common.today"))
     .option("-y, --yes", t("help.common.yes"))
@@ -221,7 +222,7 @@ export async function run(argv: string[]): Promise<number> {
     .argument("[ids...]", t("help.render.ids"))
     .option("--all", t("help.render.all"))
     .option("--format <format>", t("help.render.format"))
-    .option("--out <dir>", t("help.render.out"))
+    .option("--out <dir|file>", t("help.render.out"))
     .option("--copy <n>", t("help.render.copy"))
     .option("--today <date>", t("help.render.today"))
     .option("-y, --yes", t("help.common.yes"))
@@ -353,7 +354,7 @@ export async function run(argv: string[]): Promise<number> {
     .argument("<from>", t("help.changes.from"))
     .argument("[to]", t("help.changes.to"))
     .option("--format <format>", t("help.common.format"))
-    .option("--out <file>", t("help.common.out"))
+    .option("--out <file|dir>", t("help.common.out"))
     .option("--force", t("help.common.force"))
     .action(action(async () => (await import("../commands/changes/index.js")).changesCommand));
 
@@ -366,7 +367,7 @@ export async function run(argv: string[]): Promise<number> {
       .option("--style <style>", t("help.matrix.style"))
       .option("--customer <code>", t("help.matrix.customer"))
       .option("--format <format>", t("help.common.format"))
-      .option("--out <file>", t("help.common.out"))
+      .option("--out <file|dir>", t("help.common.out"))
       .option("--force", t("help.common.force"))
       .option("--today <date>", t("help.matrix.today"))
       .option("-y, --yes", t("help.common.yes"))

@@ -83,7 +83,7 @@ describe("csr train on a CSR, as the review report shows it", () => {
     expect(html).toContain('<tr><td class="nowrap">2026-11-20</td><td class="nowrap">C</td><td>赵磊、李娜</td><td class="nowrap">张伟</td><td class="nowrap">TR-2026-090</td></tr>');
 
     const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
-    expect(shown.stdout).toContain("  培训            已培训\n                  2026-11-20，来源文件 C 版，zhao 赵磊、li 李娜，培训人 zhang 张伟，记录 TR-2026-090\n");
+    expect(shown.stdout).toContain("  培训            已培训\n                  2026-11-20，来源文件 C 版，赵磊、李娜，培训人 张伟，记录 TR-2026-090\n");
   });
 
   it("counts a session on an earlier source revision as no training on the current one", async () => {
@@ -91,7 +91,7 @@ describe("csr train on a CSR, as the review report shows it", () => {
       "csr/DYA/DYA-001.yaml": decidedCsr + "  sessions:\n    - {revision: B, date: 2026-03-12, people: [zhao], trainer: zhang, record: TR-2026-001}\n",
     });
     const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
-    expect(shown.stdout).toContain("  培训            需要培训\n                  2026-03-12，来源文件 B 版，zhao 赵磊，培训人 zhang 张伟，记录 TR-2026-001\n");
+    expect(shown.stdout).toContain("  培训            需要培训\n                  2026-03-12，来源文件 B 版，赵磊，培训人 张伟，记录 TR-2026-001\n");
   });
 });
 

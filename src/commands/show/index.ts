@@ -4,7 +4,7 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { reviewTimeliness, revisionConfirmation } from "../../model/review-timeliness.js";
+import { currentReviewRound } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { csrFacts, csrStatusLabel, historyReason, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
@@ -48,7 +48,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   }
   const due = reviewDue(csr, calendar, config);
   // Values from the file are shown with their control characters escaped: show never steers the terminal.
-  ctx.stdout(visible(describe(repo, index, csr, facts, addressed, due, file.path)));
+  ctx.stdout(visible(describe(repo, index, csr, facts, addressed, due, file.path, today)));
   const note = csr.superseded ? undefined : estimatedDeadlineNote(calendar, facts.reviewStart, due);
   if (note) ctx.stderr(note);
   return 0;
@@ -69,18 +69,11 @@ interface AddressedView {
   suspect: { section: boolean; csr: boolean } | null;
 }
 
-function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: AddressedView[], due: string, path: string): string {
+function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: AddressedView[], due: string, path: string, today: string): string {
   const out: string[] = [`${csr.id}  ${csr.title}`, ""];
   const field = (label: MessageKey, ...values: string[]) => values.forEach((v, i) => out.push(`  ${padEnd(i === 0 ? t(label) : "", LABEL_WIDTH)}${v}`));
-  // People and departments as the terminal names them: the id or code to type, then the name to read.
-  const person = (id: string) => {
-    const p = index.people.get(id)?.value;
-    return p ? `${id} ${localized(language(), p.name, p.name_en)}` : id;
-  };
-  const department = (code: string) => {
-    const d = index.departments.get(code);
-    return d ? `${code} ${localized(language(), d.name, d.name_en)}` : code;
-  };
+  const person = (id: string) => personText(index, id);
+  const department = (code: string) => departmentText(index, code);
   const departments = (codes: readonly string[]) => codes.map(department).join(t("common.list-separator"));
   const customer = index.customers.get(csr.customer)?.value;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
@@ -105,9 +98,8 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   // (csr list --status 已验证, choiceOption), so the code is not needed beside it; English shows the code.
   field("show.label.status", language() === "en" ? facts.status : csrStatusLabel(facts.status, "zh-CN"));
   // The current revision confirmed unchanged: its own review period, closed by the confirmation.
-  const confirmed = csr.superseded ? undefined : revisionConfirmation(csr, customer);
-  const round = confirmed && reviewTimeliness(csr, repositoryCalendar(repo.config?.value), repo.config?.value, confirmed.date, confirmed);
-  field("show.label.review-due", round ? t("review-confirmation.show.due", { revision: revisionName(csr.source.revision), due: round.due, date: round.decided! }) : reviewLine(csr, facts, due));
+  const round = csr.superseded ? undefined : currentReviewRound(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer);
+  field("show.label.review-due", round?.kind === "confirmed" ? t("review-confirmation.show.due", { revision: revisionName(round.revision), due: round.due, date: round.decided! }) : reviewLine(csr, facts, due));
   field("show.label.required", departments(requiredDepartments(csr, repo.config?.value)) || t("show.none-configured"));
   const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person, department));
   const record = csr.review?.record;
@@ -116,7 +108,10 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   else if (facts.missing.length > 0) field("show.label.missing", departments(facts.missing));
   field("show.label.decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : t("show.not-decided"));
   const confirmations = (csr.review?.confirmations ?? []).map(
-    (c) => t("review-confirmation.show.line", { revision: revisionName(c.source_revision), person: person(c.by), date: c.date }) + (c.comment ? t("show.colon", { text: c.comment }) : ""),
+    (c) =>
+      t("review-confirmation.show.line", { revision: revisionName(c.source_revision), person: person(c.by), date: c.date }) +
+      (c.comment ? t("show.colon", { text: c.comment }) : "") +
+      (c.late_reason ? t("review.show.late-reason", { reason: c.late_reason }) : ""),
   );
   if (confirmations.length > 0) field("review-confirmation.show.label", ...confirmations);
   field(
@@ -164,9 +159,33 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     [round.reason ? withoutFinalStop(historyReason(round.reason, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person) })}`] : []),
+    ...(round.late_reason ? [`  ${t("review.show.history.late-reason", { reason: round.late_reason })}`] : []),
   ]);
   if (history.length > 0) field("show.label.history", ...history);
   return out.join("\n") + "\n";
+}
+
+/**
+ * A person as a reader of `csr show` knows them. In Chinese, by name (黄军): the commands take a
+ * name wherever they take a person; with the id beside it (黄军（huangjun）) when another person has
+ * the same name, as only the id then tells them apart in a command. In English, the id to type, then
+ * the name, which may be Chinese when people.yaml has no English one. An id missing from
+ * people.yaml is shown as it is.
+ */
+function personText(index: RepoIndex, id: string): string {
+  const p = index.people.get(id)?.value;
+  if (!p) return id;
+  const name = localized(language(), p.name, p.name_en);
+  if (language() === "en") return `${id} ${name}`;
+  const namesake = [...index.people.values()].some(({ value: other }) => other.id !== id && other.name === p.name);
+  return namesake ? t("people.label", { name, id }) : name;
+}
+
+/** A department by its name in Chinese (市场部); in English, its code then its name (MKT Marketing). */
+function departmentText(index: RepoIndex, code: string): string {
+  const d = index.departments.get(code);
+  if (!d) return code;
+  return language() === "en" ? `${code} ${localized(language(), d.name, d.name_en)}` : d.name;
 }
 
 /** The mark of a suspect link (csr/suspect-link): which end changed since it was confirmed. */
