@@ -5,29 +5,30 @@ import type { Rule } from "../../rule.js";
  * A form (表单) is printed from its `sections`: the table or the items to fill in. Without them
  * `csr render` prints the header block, the revision record and the record keeping alone, an empty
  * sheet, and the print says nothing about why: a controlled copy carries no note to its author. So
- * the author hears it here, while the form is written (draft, in review). A released form without
- * sections is one registered from its paper or Word original (a form register imported), whose
- * items are on that original: it is not reported.
+ * the author hears it here, once the form is submitted for approval (in-review). A draft without
+ * sections is a placeholder still to be written (csr new, a procedure's import names its forms so);
+ * a released form without sections is one registered from its paper or Word original (a form
+ * register imported), whose items are on that original: neither is reported.
  */
 export const rule: Rule = {
   id: "doc/form-no-fields",
   severity: "warning",
   scope: { files: "own" },
-  summary: "A form being written has no items to fill in: its print would be an empty sheet.",
+  summary: "A form submitted for approval has no items to fill in: its print would be an empty sheet.",
   docs: {
     description:
-      "A form (`kind: form`) in `draft` or `in-review` has no `sections`: no table or items to fill in. Released as it stands, `csr render` would print its header block, revision record and record keeping over an empty body (a controlled copy carries no note to its author). A released form without sections is not reported: it is registered from an original kept elsewhere (a paper, Word or Excel form, e.g. from an imported form register).",
+      "A form (`kind: form`) submitted for approval (`in-review`, 审批中) has no `sections`: no table or items to fill in. Released as it stands, `csr render` would print its header block, revision record and record keeping over an empty body (a controlled copy carries no note to its author). A draft without sections is a placeholder still to be written and is not reported; nor is a released form without sections, which is registered from an original kept elsewhere (a paper, Word or Excel form, e.g. from an imported form register).",
     bad: `
 kind: form
 department: QA
-status: draft
+status: in-review
 record: {retention: 3年, medium: paper, location: 品质部}
 # no sections
 `,
     good: `
 kind: form
 department: QA
-status: draft
+status: in-review
 record: {retention: 3年, medium: paper, location: 品质部}
 sections:
   - title: 检验项目
@@ -40,7 +41,7 @@ sections:
   },
   check(ctx) {
     for (const { value: doc, file } of ctx.repo.documents) {
-      if (doc.kind !== "form" || (doc.status !== "draft" && doc.status !== "in-review") || (doc.sections ?? []).length > 0) continue;
+      if (doc.kind !== "form" || doc.status !== "in-review" || (doc.sections ?? []).length > 0) continue;
       ctx.report({ file, path: ["kind"] }, t("rule.doc/form-no-fields", { document: doc.id }));
     }
   },
