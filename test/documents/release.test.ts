@@ -414,6 +414,31 @@ describe("csr release with the signatures of a GJB layout", () => {
 describe("csr release refuses a document with errors of its own once released", () => {
   const FORM = ["id: QR-020-01", "title: 顾客特定要求清单", "level: 4", "kind: form", "department: QA", "status: draft", ""].join("\n");
 
+  it("a form never released in its forms, and a form without a retention period; the form first, then the procedure", async () => {
+    const repo = repoWith({ "documents/QP-020.yaml": DRAFT + "forms: [QR-020-01]\n", "documents/QR-020-01.yaml": FORM });
+    const procedure = ["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01"];
+    const form = ["-C", repo, "release", "QR-020-01", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01"];
+    expect(await csrInProcess(procedure)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "csr: QP-020 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3):",
+        "  documents/QP-020.yaml:25:9 doc/unreleased-referenced QP-020 refers to QR-020-01, which has never been released (draft). Release QR-020-01 first ('csr release QR-020-01'), or remove the reference and release a new revision of QP-020.",
+        "hint: Fix them as each message says ('csr explain <rule>' tells more), then release QP-020 again.",
+        "",
+      ].join("\n"),
+    });
+    expect((await csrInProcess(form)).stderr.split("\n").slice(0, 2)).toEqual([
+      "csr: QR-020-01 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3):",
+      "  documents/QR-020-01.yaml:4:7 doc/record-retention-missing QR-020-01 is a released form but does not say how long its records are kept. Add 'record: {retention: <period>, medium: <paper|electronic|paper+electronic>, location: <where>}' (e.g. retention: 3年 or 产品寿命期+1年) and release the change as a new revision.",
+    ]);
+    expect(git(repo, ["tag"])).toBe("");
+    writeFileSync(join(repo, "documents/QR-020-01.yaml"), FORM + "record: {retention: 3年, medium: paper, location: 品质部}\n");
+    expect((await csrInProcess(form)).stdout).toMatch(/^Released QR-020-01 A\/0 /);
+    expect((await csrInProcess(procedure)).stdout).toMatch(/^Released QP-020 A\/0 /);
+    expect((await csrInProcess(["-C", repo, "check", "--today", "2024-03-01"])).code).toBe(0);
+  });
+
   it("an obsolete form in its forms, said with the successor to refer to", async () => {
     const obsolete = FORM.replace("status: draft", "status: obsolete\nobsolete: {date: 2024-02-01, reason: 换版, superseded_by: QR-020-02}");
     const successor = FORM.replace(/QR-020-01/g, "QR-020-02").replace("status: draft", "status: released\nrevisions:\n  - {version: A/0, date: 2024-02-01, summary: 首次发布}\nrecord: {retention: 3年}");

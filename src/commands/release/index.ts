@@ -148,7 +148,7 @@ function refuseEmptySections(doc: ControlledDocument): void {
  * A release puts the document in force, so it does not go out with errors of its own (IATF 16949
  * 7.5.3.2.1, GJB 9001C 7.5.3). The rules run on the repository as it will be after the release —
  * the document released with its new revision — so that what holds only for a released document
- * (doc/obsolete-referenced …) is checked
+ * (doc/obsolete-referenced, doc/unreleased-referenced, doc/record-retention-missing …) is checked
  * before the release rather than reported after it. The check's day is the last signature's, so a
  * release recorded after the fact is judged as of its own date.
  * Errors: UserError with one line per finding (file:line:col rule message, the message saying how
