@@ -39,7 +39,7 @@ describe("csr import of real registers", () => {
       "Reading 程序文件一览表.xlsx, sheet Sheet1: header on row 2, 1 data row(s).",
       "wrote documents/QP-101.yaml",
       "Imported 1 of 1 row(s).",
-      "csr check is clean.",
+      "csr check: 0 error(s), 1 warning(s) (doc/duplicate-title 1).",
     ]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8")).revisions).toEqual([
@@ -211,9 +211,10 @@ describe("csr import of real registers", () => {
         "  - id: 赵六\n    name: 赵六\n    department: QA\n    roles: [author]\n" +
         "  - id: John Smith\n    name: John Smith\n    department: QA\n    roles: [approver]\n",
     );
-    // The ids fit the schema; only what the register does not say is left for csr check.
+    // The ids fit the schema; only what the register does not say is left for csr check (and QP-101
+    // takes the title of a procedure of the example: doc/duplicate-title).
     const rules = new Set((await checkJsonInProcess(dir)).findings.map((f) => `${f.file} ${f.rule}`));
-    expect([...rules].sort()).toEqual(["documents/QP-102.yaml schema/missing-field"]);
+    expect([...rules].sort()).toEqual(["documents/QP-101.yaml doc/duplicate-title", "documents/QP-102.yaml schema/missing-field"]);
   });
 
   it("a CSR list keeps disposition, decision, owner, due date and where addressed; a decided CSR is not overdue", async () => {

@@ -5,6 +5,13 @@ import type { Rule } from "../../rule.js";
 const titleKey = (title: string) => title.trim().replace(/\s+/g, " ");
 
 /**
+ * Documents named by their title (manual, procedures, instructions). Forms share generic titles
+ * (来料检验记录 of two product lines) and external documents keep their publisher's title across
+ * editions; neither is reported.
+ */
+const TITLED_KINDS: ReadonlySet<string> = new Set(["manual", "procedure", "instruction"]);
+
+/**
  * Two released documents under one title: a reader who is sent to 《变更管理程序》 (by a procedure's
  * text, the procedure list, an auditor) cannot tell which one is meant, and one of them is usually
  * a copy left in force after its replacement was issued (ISO 9001 7.5.3.2: documents identified
@@ -15,10 +22,10 @@ export const rule: Rule = {
   id: "doc/duplicate-title",
   severity: "warning",
   scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.title, f.data.status] : null) },
-  summary: "Two released documents have the same title.",
+  summary: "Two released procedures, instructions or manuals have the same title.",
   docs: {
     description:
-      "Two or more released documents have the same title (white space aside). A reader sent to a document by its title — a procedure's text (《变更管理程序》), the procedure list, an auditor's question — cannot tell which is meant; usually one of them was replaced and should have been withdrawn (ISO 9001 7.5.3.2). Each document after the first, in number order, is reported, naming the first.",
+      "Two or more released documents — the manual, procedures, work instructions — have the same title (white space aside); forms, which share generic titles, and external documents are not compared. A reader sent to a document by its title — a procedure's text (《变更管理程序》), the procedure list, an auditor's question — cannot tell which is meant; usually one of them was replaced and should have been withdrawn (ISO 9001 7.5.3.2). Each document after the first, in number order, is reported, naming the first.",
     bad: `
 # documents/QP-011.yaml, while QP-007 is 变更管理程序 too
 id: QP-011
@@ -35,7 +42,7 @@ status: released
   check(ctx) {
     const byTitle = new Map<string, { id: string; file: (typeof ctx.repo.documents)[number]["file"] }[]>();
     for (const { value: doc, file } of ctx.repo.documents) {
-      if (doc.status !== "released" || typeof doc.title !== "string") continue;
+      if (doc.status !== "released" || !TITLED_KINDS.has(doc.kind) || typeof doc.title !== "string") continue;
       const key = titleKey(doc.title);
       byTitle.set(key, [...(byTitle.get(key) ?? []), { id: doc.id, file }]);
     }
