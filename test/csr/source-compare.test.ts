@@ -144,10 +144,12 @@ describe("csr source update at a terminal", () => {
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("Confirmed by");
+    // Only those who may decide: a confirmation keeps the decision in force.
+    expect(screen.getScreen()).not.toContain("李娜");
     screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toContain("2 CSR(s) to review again against revision B, due 2026-03-16:\n  DYA-002  每年进行过程审核  (was on revision A)\n  DYA-004  控制计划须经顾客批准  (was on revision A)\n");
-    expect(ctx.out).toContain("1 CSR(s) unchanged in revision B; decision kept, confirmed by 李娜 (li) on 2026-03-03:\n  DYA-001  供应商须保持IATF 16949认证有效\n");
+    expect(ctx.out).toContain("1 CSR(s) unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n  DYA-001  供应商须保持IATF 16949认证有效\n");
   });
 });
