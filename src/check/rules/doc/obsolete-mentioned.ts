@@ -49,9 +49,11 @@ export const rule: Rule = {
             { file, path: [...section.path, "text"], quote: match[0] },
             sentences(
               t("rule.doc/obsolete-mentioned", { document: doc.id, section: section.number, title: match[1]!.trim(), target: target.id }),
-              successor
-                ? t("rule.doc/obsolete-mentioned.fix-successor", { document: doc.id, successor: successor.id, title: successor.title })
-                : t("rule.doc/obsolete-mentioned.fix", { document: doc.id }),
+              successor?.id === doc.id
+                ? t("rule.doc/obsolete-mentioned.fix-merged", { document: doc.id, target: target.id })
+                : successor
+                  ? t("rule.doc/obsolete-mentioned.fix-successor", { document: doc.id, successor: successor.id, title: successor.title })
+                  : t("rule.doc/obsolete-mentioned.fix", { document: doc.id }),
             ),
           );
         }
