@@ -31,6 +31,7 @@ import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEmptySection } from "./rules/doc/empty-section.js";
 import { rule as docFormNoFields } from "./rules/doc/form-no-fields.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
+import { rule as docObsoleteMentioned } from "./rules/doc/obsolete-mentioned.js";
 import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
 import { rule as docRecallOverdue } from "./rules/doc/recall-overdue.js";
@@ -82,6 +83,7 @@ export const rules: readonly Rule[] = [
   docEmptySection,
   docFormNoFields,
   docMentionUnresolved,
+  docObsoleteMentioned,
   docObsoleteReferenced,
   docPeriodicReviewDue,
   docRecallOverdue,

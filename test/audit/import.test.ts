@@ -237,7 +237,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
         "",
         "已导入 1 行中的 1 行；写入的文件中有 1 个存在错误（见下方 csr check）。",
         "csr check：1 个错误，0 个警告（doc/approval-missing 1）。",
-        "  documents/QP-102.yaml:8:5 doc/approval-missing 已发布文件 QP-102 的 A/0 版缺少编制和批准签字。请按纸质文件上的签字补充 'prepared: { by: <person>, date: <date> }'和'approved: { by: <person>, date: <date> }'。",
+        "  documents/QP-102.yaml:8:5 doc/approval-missing 已发布文件 QP-102 的 A/0 版缺少编制和批准签字。请按纸质文件上的签字补充 'prepared: { by: <person>, date: <date> }' 和 'approved: { by: <person>, date: <date> }'。",
         "",
       ].join("\n"),
     });
