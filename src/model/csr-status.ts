@@ -154,7 +154,7 @@ export interface CsrFacts {
   due?: string;
   /** Working days from `today` to `due`; negative once overdue. */
   daysLeft?: number;
-  /** Departments whose opinion is still missing. */
+  /** Departments whose opinion is still missing; none when a signed review record (review.record) holds them. */
   missing: string[];
 }
 
@@ -174,7 +174,8 @@ export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
     reviewStart: reviewStart(csr),
     due,
     daysLeft: due === undefined ? undefined : ctx.calendar.workdaysBetween(ctx.today, due),
-    missing: csr.superseded ? [] : missingOpinions(csr, ctx.config),
+    // A named review record holds the departments' signatures (csr/review-incomplete accepts it too).
+    missing: csr.superseded || csr.review?.record ? [] : missingOpinions(csr, ctx.config),
   };
 }
 

@@ -569,7 +569,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
         "wrote csr/FORD/FORD-001.yaml",
         "wrote csr/FORD/FORD-002.yaml",
         "",
-        "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says 'imported from 历史清单.csv, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+        "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 历史清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
         "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
         "",
         "Imported 2 of 2 row(s).",
@@ -582,7 +582,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
       decision: { disposition: "must", by: "wang", date: "2024-02-08" },
     });
     expect(parse(readFileSync(join(dir, "csr/FORD/FORD-002.yaml"), "utf8")).review).toEqual({
-      record: { note: "imported from 历史清单.csv, row 3" },
+      record: { note: "从 历史清单.csv 第 3 行导入" },
       decision: { disposition: "must", by: "wang", date: "2024-03-08" },
     });
 
@@ -595,7 +595,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
 
     // Where the opinions would be: csr show and the review report.
     const show = await csrInProcess(["-C", dir, "show", "FORD-002", "--today", "2026-11-27"]);
-    expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   imported from 历史清单.csv, row 3\n  Decision        must, wang 王强, 2024-03-08\n");
+    expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   从 历史清单.csv 第 3 行导入\n  Decision        must, wang 王强, 2024-03-08\n");
     const out = tempDir();
     expect((await csrInProcess(["-C", dir, "render", "FORD-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(join(out, "FORD-001.review.zh-CN.md"), "utf8")).toContain(
