@@ -1,90 +1,15 @@
 /**
  * Was a CSR reviewed within its review period? IATF 16949 7.5.3.2.2 expects customer requirements
  * and their changes to be reviewed within ten working days of receipt; this is the evidence, one
- * CSR at a time, shared by `csr list reviews`, the export and the rule csr/review-late.
+ * CSR at a time. Every round is judged here once: the review-timeliness register (`csr list
+ * reviews`, the export) lists them all; `csr show`, the review report, the site and the rule
+ * csr/review-late read the current one, the last.
  */
 import type { WorkCalendar } from "./calendar.js";
-import { DEFAULT_REVIEW_DAYS, missingOpinions, requiredDepartments, reviewDue, reviewStart } from "./csr-status.js";
+import { DEFAULT_REVIEW_DAYS, missingOpinions, requiredDepartments, reviewStart } from "./csr-status.js";
 import type { Csr, Customer, Decision, QmsConfig, ReviewRound } from "./types.js";
 
 export type Timeliness = "on-time" | "late" | "open" | "overdue";
-
-export interface ReviewTimeliness {
-  /** Received, or restarted by a new source revision (YYYY-MM-DD). */
-  start: string;
-  restarted: boolean;
-  due: string;
-  /** Date of the decision, when there is one (or of the confirmation, see confirmedBy). */
-  decided?: string;
-  /**
-   * Who confirmed that the current source revision left the CSR unchanged (person id), when that
-   * confirmation, not a decision, closed the current round; `start` is then that revision's
-   * received date and `decided` the confirmation's date.
-   */
-  confirmedBy?: string;
-  /** Working days from the start to the decision (or to today while open): (start, day]. */
-  workdaysUsed: number;
-  allowed: number;
-  timeliness: Timeliness;
-  /** Why the current round's late decision was late (`review.late_reason`, read only when there is a decision). */
-  lateReason?: string;
-  /** Years in the review period without public-holiday data (the deadline is an estimate). */
-  estimatedYears: number[];
-}
-
-/**
- * The confirmation that closed the review of the CSR's current source revision, with that
- * revision's received date from the customer's file (`sources[].revisions[]`): `csr source update
- * --unchanged` records it instead of a new round, and keeps the earlier revision's decision.
- * Undefined when the current revision has no confirmation, or its received date is unknown.
- */
-export interface RevisionConfirmation {
-  /** The revision's received date, YYYY-MM-DD: the day its review started. */
-  received: string;
-  /** Person id. */
-  by: string;
-  /** YYYY-MM-DD. */
-  date: string;
-}
-
-export function revisionConfirmation(csr: Csr, customer: Customer | undefined): RevisionConfirmation | undefined {
-  const confirmation = (csr.review?.confirmations ?? []).filter((c) => c.source_revision === csr.source.revision).at(-1);
-  if (!confirmation) return undefined;
-  const source = customer?.sources?.find((s) => s.id === csr.source.document);
-  const received = source?.revisions.find((r) => r.revision === csr.source.revision)?.received;
-  return received ? { received, by: confirmation.by, date: confirmation.date } : undefined;
-}
-
-/**
- * The timeliness of the CSR's current review round: its decision, measured from its received or
- * restarted date; or, given the confirmation of the current source revision, that confirmation,
- * measured from the revision's received date (IATF 16949 4.3.2, 7.5.3.2.2: each revision of a
- * customer's requirements is reviewed in time, unchanged or not).
- */
-export function reviewTimeliness(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, confirmation?: RevisionConfirmation): ReviewTimeliness {
-  const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
-  const start = confirmation?.received ?? reviewStart(csr);
-  const due = confirmation ? calendar.addWorkdays(start, allowed) : reviewDue(csr, calendar, config);
-  const decided = confirmation?.date ?? csr.review?.decision?.date;
-  const end = decided ?? today;
-  const workdaysUsed = Math.max(0, calendar.workdaysBetween(start, end));
-  const timeliness: Timeliness = decided ? (decided > due ? "late" : "on-time") : today > due ? "overdue" : "open";
-  // A reason recorded for a late decision explains that decision, not a later confirmation nor a
-  // round still open (a reason left over from before a restart, say).
-  const lateReason = confirmation || !csr.review?.decision ? undefined : csr.review.late_reason;
-  return {
-    start,
-    restarted: confirmation !== undefined || csr.review?.restarted !== undefined,
-    due,
-    ...(decided ? { decided } : {}),
-    ...(confirmation ? { confirmedBy: confirmation.by } : {}),
-    workdaysUsed,
-    allowed,
-    timeliness,
-    ...(lateReason ? { lateReason } : {}),
-    estimatedYears: calendar.yearsWithoutData(start, due),
-  };
-}
 
 /** How a review round started: the CSR received, restarted by a new source revision, or a new revision confirmed unchanged. */
 export type RoundStart = "received" | "restarted" | "confirmed";
@@ -108,7 +33,10 @@ export interface ReviewRoundTimeliness {
   closed?: string;
   /** Working days from the start to the decision, the closing, or today while open: (start, day]. */
   workdaysUsed: number;
+  /** The review period in working days (`csr.review_days`). */
+  allowed: number;
   timeliness: Timeliness | "closed" | "closed-overdue";
+  /** Why a late round was late: the round's `late_reason` for a decision, the confirmation's `late_reason` for a confirmation. */
   lateReason?: string;
   /** The decision was taken without every required countersign (`csr review --force`): the departments still missing. */
   forced?: { missing: string[] };
@@ -117,10 +45,14 @@ export interface ReviewRoundTimeliness {
 
 /**
  * Every review round of a CSR, oldest first: the rounds closed by a new source revision
- * (`review.history` entries with a `source_revision`), the current round, and each source revision
- * confirmed unchanged (`review.confirmations`, measured from that revision's received date in the
- * customer's file, left out when that date is unknown). An auditor checks each round's timeliness
- * and reason, not only the last (IATF 16949 4.3.2, 7.5.3.2.2).
+ * (`review.history` entries with a `source_revision`), the round of the current decision, and each
+ * source revision confirmed unchanged (`review.confirmations`, measured from that revision's
+ * received date in the customer's file, left out when that date is unknown). An auditor checks each
+ * round's timeliness and reason, not only the last (IATF 16949 4.3.2, 7.5.3.2.2).
+ *
+ * The last is the round the CSR is in now (currentReviewRound): a round starts when the one before
+ * it closed, and a confirmation of the current source revision, received no earlier than the
+ * decision's round started, follows it.
  */
 export function reviewRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, customer: Customer | undefined): ReviewRoundTimeliness[] {
   const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
@@ -160,6 +92,7 @@ export function reviewRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig
       ...(decision ? { decided: decision.date, by: decision.by } : {}),
       ...(closed !== undefined ? { closed } : {}),
       workdaysUsed: Math.max(0, calendar.workdaysBetween(start, end)),
+      allowed,
       timeliness,
       ...(decision && round.late_reason ? { lateReason: round.late_reason } : {}),
       ...(decision?.forced ? { forced: { missing } } : {}),
@@ -187,10 +120,23 @@ export function reviewRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig
       decided: c.date,
       by: c.by,
       workdaysUsed: Math.max(0, calendar.workdaysBetween(c.received, c.date)),
+      allowed,
       timeliness: c.date > due ? "late" : "on-time",
+      ...(c.late_reason ? { lateReason: c.late_reason } : {}),
       estimatedYears: calendar.yearsWithoutData(c.received, due),
     });
   }
   // Stable: a confirmation received the day a round restarted follows that round.
   return rounds.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+/**
+ * The review round a CSR is in now, the last of reviewRounds: the decision's (or the open review's)
+ * round, measured from `received` or `review.restarted`; or, when the current source revision was
+ * confirmed unchanged, that confirmation, measured from the revision's received date (each revision
+ * of a customer's requirements is reviewed in time, changed or not: IATF 16949 4.3.2, 7.5.3.2.2).
+ * `today` measures an open round; `customer` is the CSR's customer (its revisions' received dates).
+ */
+export function currentReviewRound(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, customer: Customer | undefined): ReviewRoundTimeliness {
+  return reviewRounds(csr, calendar, config, today, customer).at(-1)!;
 }

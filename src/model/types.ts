@@ -187,7 +187,7 @@ export interface Csr {
     record?: ReviewRecord;
     decision?: Decision;
     /** Source revisions that left the requirement unchanged, each confirmed once instead of a new round. */
-    confirmations?: { source_revision: string; by: string; date: string; comment?: string }[];
+    confirmations?: { source_revision: string; by: string; date: string; comment?: string; late_reason?: string }[];
     history?: ReviewRound[];
   };
   addressed?: AddressedIn[];

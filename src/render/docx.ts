@@ -98,6 +98,8 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   const form = view.form ? `${t("csr_form")}${t("colon")}${view.form.number}${view.form.version ? ` ${t("csr_form_version")}${t("colon")}${view.form.version}` : ""}` : "";
   // The review's timeliness (IATF 16949 7.5.3.2.2: reviewed within the customer's time): as the HTML report's header table.
   const decided = `${view.decidedOn}${view.confirmedBy ? ` ${view.confirmedBy}${t("csr_confirmed_suffix")}` : ""}`;
+  // An earlier round's late reason, under its decision or confirmation, as the HTML report prints it.
+  const lateReasonLine = (reason: string) => (reason ? `${t("csr_late_reason")}${t("colon")}${reason}` : "");
   const children: (Paragraph | Table)[] = [
     ...titleBlock(docx, view, title, t),
     ...(form ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [plain(docx, form)] })] : []),
@@ -159,7 +161,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       headedTable(
         docx,
         ["csr_source_revision", "csr_confirmed_by", "csr_confirmed_on", "csr_opinion_comment"].map(t),
-        view.confirmations.map((c) => [c.sourceRevision, c.by, c.date, c.comment]),
+        view.confirmations.map((c) => [c.sourceRevision, c.by, c.date, [c.comment, lateReasonLine(c.lateReason)].filter(Boolean).join("\n")]),
         [1700, 1900, 1500, TEXT_WIDTH - 5100],
       ),
     );
@@ -210,7 +212,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
           round.sourceRevision,
           round.closed,
           round.opinions.map((o) => `${o.department} ${o.reviewer} ${t(`opinion_${o.opinion}`)} ${o.date}`).join("\n"),
-          round.decision ? `${t(`disposition_${round.decision.disposition}`)} ${round.decision.by} ${round.decision.date}` : "",
+          [round.decision ? `${t(`disposition_${round.decision.disposition}`)} ${round.decision.by} ${round.decision.date}` : "", lateReasonLine(round.lateReason)].filter(Boolean).join("\n"),
         ]),
         [700, 1500, 1600, 1300, TEXT_WIDTH - 7000, 1900],
       ),

@@ -11,7 +11,7 @@ import type { Repository } from "../load/repository.js";
 import { csrStatus, historyReason, missingOpinions, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
 import { neverReleased } from "../model/revision.js";
-import { reviewTimeliness, revisionConfirmation } from "../model/review-timeliness.js";
+import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
 import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
 
@@ -357,6 +357,8 @@ export interface ReviewRoundView {
   closed: string;
   opinions: OpinionView[];
   decision?: { disposition: string; by: string; date: string };
+  /** Why that round's decision was late ("" when none is recorded); in an amended entry, the reason it replaced. */
+  lateReason: string;
 }
 
 export interface CsrReportView extends Header {
@@ -369,7 +371,7 @@ export interface CsrReportView extends Header {
   /** Who confirmed that the current source revision left the CSR unchanged ("" when nobody did); decidedOn is then that confirmation's date. */
   confirmedBy: string;
   /** Every revision confirmed unchanged (review.confirmations), oldest first. */
-  confirmations: { sourceRevision: string; by: string; date: string; comment: string }[];
+  confirmations: { sourceRevision: string; by: string; date: string; comment: string; lateReason: string }[];
   due: string;
   decidedOn: string;
   workdaysUsed: number;
@@ -427,28 +429,29 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   const decision = csr.review?.decision;
   const implementation = csr.implementation;
   const status = csrStatus(csr, (id) => index.documents.get(id)?.value.status);
-  const timeliness = reviewTimeliness(csr, repositoryCalendar(config), config, today, csr.superseded ? undefined : revisionConfirmation(csr, customer));
+  const round = currentReviewRound(csr, repositoryCalendar(config), config, today, customer);
   const formDoc = config?.csr?.review_form ? index.documents.get(config.csr.review_form)?.value : undefined;
   return {
     ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "released" : "draft", "csr_id"),
     lang,
     form: config?.csr?.review_form ? { number: config.csr.review_form, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
-    reviewStart: timeliness.start,
-    restarted: timeliness.restarted,
-    confirmedBy: timeliness.confirmedBy ? names.person(timeliness.confirmedBy) : "",
-    confirmations: (csr.review?.confirmations ?? []).map((c) => ({ sourceRevision: c.source_revision, by: names.person(c.by), date: c.date, comment: c.comment ?? "" })),
-    due: timeliness.due,
-    decidedOn: timeliness.decided ?? "",
-    workdaysUsed: timeliness.workdaysUsed,
-    timeliness: timeliness.timeliness,
-    lateReason: timeliness.lateReason ?? "",
-    estimated: timeliness.estimatedYears.length > 0,
+    reviewStart: round.start,
+    restarted: round.kind !== "received",
+    confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",
+    confirmations: (csr.review?.confirmations ?? []).map((c) => ({ sourceRevision: c.source_revision, by: names.person(c.by), date: c.date, comment: c.comment ?? "", lateReason: c.late_reason ?? "" })),
+    due: round.due,
+    decidedOn: round.decided ?? "",
+    workdaysUsed: round.workdaysUsed,
+    timeliness: round.timeliness,
+    lateReason: round.lateReason ?? "",
+    estimated: round.estimatedYears.length > 0,
     history: (csr.review?.history ?? []).map((round) => ({
       reason: historyReason(round.reason, lang),
       sourceRevision: round.source_revision ?? "",
       closed: round.closed ?? "",
       opinions: (round.opinions ?? []).map(opinionView),
       decision: round.decision ? { disposition: round.decision.disposition, by: names.person(round.decision.by), date: round.decision.date } : undefined,
+      lateReason: round.late_reason ?? "",
     })),
     customer: customer ? `${csr.customer} ${names.pick(customer.name, customer.name_en)}` : csr.customer,
     source: source ? `${source.id} ${names.pick(source.title, source.title_en)}` : csr.source.document,

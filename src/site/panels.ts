@@ -9,7 +9,7 @@ import type { Finding } from "../core/diagnostic.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
-import { reviewTimeliness } from "../model/review-timeliness.js";
+import { currentReviewRound } from "../model/review-timeliness.js";
 import type { Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
@@ -193,15 +193,22 @@ const reviews: PanelDefinition = (input) => {
   // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2).
   const superseded = findingNumber(input, "csr/source-superseded", t(rc, "site.panel.reviews.source-superseded"));
   if (superseded) numbers.push(superseded);
-  // Decisions recorded after the review deadline, as the review-timeliness register counts them
-  // (7.5.3.2.2), and those of them without a recorded reason (csr/review-late).
+  // Current review rounds closed after the review deadline, by a decision or by the confirmation of
+  // an unchanged source revision, as the review-timeliness register judges them (7.5.3.2.2), and
+  // those of them without a recorded reason (csr/review-late).
   const config = rc.repo.config?.value;
-  const decidedLate = new Set(input.csrs.filter((r) => reviewTimeliness(r.csr, input.calendar, config, input.today).timeliness === "late"));
+  const decidedLate = new Set(
+    input.csrs.filter((r) => currentReviewRound(r.csr, input.calendar, config, input.today, rc.index.customers.get(r.csr.customer)?.value).timeliness === "late"),
+  );
   const late = (r: CsrRow) => decidedLate.has(r);
   const lateLabel = t(rc, "site.panel.reviews.late");
   numbers.push({ label: lateLabel, count: count(late), tone: "warn", list: csrListPage(input, "reviews-decided-late", lateLabel, late) });
   const unexplained = findingNumber(input, "csr/review-late", t(rc, "site.panel.reviews.late-unexplained"));
   if (unexplained) numbers.push(unexplained);
+  // Decisions taken without every countersign and still missing some (csr/forced-decision): not
+  // the joint review the CSR procedure asks for (IATF 16949 4.3.2).
+  const forced = findingNumber(input, "csr/forced-decision", t(rc, "site.dashboard.forced"));
+  if (forced) numbers.push(forced);
   return { id: "reviews", title: t(rc, "site.panel.reviews.title"), numbers };
 };
 

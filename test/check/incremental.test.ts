@@ -257,10 +257,10 @@ describe("a repeated check with files changed", () => {
     };
     // The title: no cross-file rule reads it.
     expect(await edit((text) => text.replace(/^title: (.*)$/m, "title: $1改"))).toEqual({ incremental: true, wholeRuns: [], same: true });
-    // The customer document's revision it cites: read by the two rules that resolve it, and by the one that dates it by the revision's receipt.
+    // The customer document's revision it cites: read by the two rules that resolve it, and by the two that date a round by the revision's receipt.
     expect(await edit((text) => text.replace(/^  revision: .*$/m, "  revision: Z"))).toEqual({
       incremental: true,
-      wholeRuns: ["csr/source-superseded", "date/received-before-source", "ref/unresolved"],
+      wholeRuns: ["csr/review-late", "csr/source-superseded", "date/received-before-source", "ref/unresolved"],
       same: true,
     });
   });

@@ -3,12 +3,16 @@
  * its decision and its late reason; a late reason can be recorded on its own after the decision;
  * a rejection says why; a forced decision is visible in the timeliness register and in the check.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { reviewCsr } from "../../src/commands/review/index.js";
-import { csrInProcess, makeRepo } from "../helpers.js";
+import { updateSource } from "../../src/commands/source/update.js";
+import { csrInProcess, makeRepo, tempDir } from "../helpers.js";
 import { capture, read, validRepo } from "./fixture.js";
 
 const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
@@ -145,11 +149,12 @@ describe("review rounds", () => {
     );
     expect((await run(dir, "review", "NES-002", "--late-reason", "等待军代表签字", "--amend")).stderr).toBe("csr: NES-002 already has this reason for the delay; nothing changed.\n");
 
+    // NES-001's current round is the confirmation of revision 2, in time.
     const file = read(dir, "csr/NES/NES-001.yaml");
     expect(await run(dir, "review", "NES-001", "--late-reason", "x")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: NES-001 was decided on 2026-09-11, within its review period (due 2026-09-20): there is no delay to explain.\n",
+      stderr: "csr: NES-001 was confirmed unchanged in revision 2 on 2026-10-14, within that revision's review period (due 2026-10-27): there is no delay to explain.\n",
     });
     expect(read(dir, "csr/NES/NES-001.yaml")).toBe(file);
   });
@@ -201,7 +206,7 @@ describe("review rounds", () => {
     await run(dir, "review", "NES-003", "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-10-20");
     const check = JSON.parse((await run(dir, "check", "--today", "2026-11-27", "--format", "json")).stdout).findings.filter((f: { rule: string }) => f.rule === "csr/forced-decision");
     expect(check.map((f: { file: string; line: number; column: number; message: string }) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
-      "csr/NES/NES-003.yaml:17:13 NES-003 was decided on 2026-10-20 without the countersigns of QA, MKT (forced), which are still missing (2 departments). Record them with 'csr review NES-003 --department QA --opinion ...', or name the signed paper review record under 'review.record'.",
+      "csr/NES/NES-003.yaml:17:13 NES-003 was decided on 2026-10-20 without the countersigns of 品质部, 市场部 (forced), which are still missing (2 departments). Record them with 'csr review NES-003 --department QA --opinion ...', or name the signed paper review record under 'review.record'.",
     ]);
     // The countersigns given after the forced decision complete it: no csr/review-inconsistent for their dates.
     expect((await run(dir, "review", "NES-003", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-10-22")).code).toBe(0);
@@ -211,3 +216,124 @@ describe("review rounds", () => {
     expect(csv[6]).toBe("6,NES-003,北方电子系统研究所,NES-JDB 电源模块技术协议,2,restarted,2026-10-13,2026-10-27,2026-10-20,张伟,5,on time,,decision forced; the countersigns were given afterwards,2026-11-27");
   });
 });
+
+describe("a confirmation after the new revision's review period", () => {
+  // Revision 2, received 2026-10-13, is due for review on 2026-10-27.
+  const confirm = (dir: string, ...more: string[]) =>
+    run(dir, "source", "update", "NES-JDB", "--revision", "2", "--issued", "2026-10-12", "--received", "2026-10-13", "--unchanged", "NES-001", "--by", "zhang", ...more, "-y");
+  const register = async (dir: string) => (await run(dir, "list", "reviews", "--customer", "NES", "--today", "2026-11-27", "--format", "csv")).stdout.split("\r\n")[2];
+
+  it("records why with csr source update --late-reason, on the confirmation, where csr/review-late and the register read it", async () => {
+    const dir = nesRepo();
+    const result = await confirm(dir, "--date", "2026-10-29", "--late-reason", "等待军代表确认换版范围");
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n").slice(-4)).toEqual([
+      "1 CSR(s) unchanged in revision 2; decision kept, confirmed by 张伟 (zhang) on 2026-10-29:",
+      "  NES-001  新产品试制须经军代表确认",
+      "Confirmed after the new revision's review period (due 2026-10-27); reason for the delay recorded: 等待军代表确认换版范围.",
+      "",
+    ]);
+    expect(read(dir, "csr/NES/NES-001.yaml")).toContain('  confirmations:\n    - {source_revision: "2", by: zhang, date: 2026-10-29, late_reason: 等待军代表确认换版范围}\n');
+    expect((await nesFindings(dir)).filter((f) => f.endsWith("csr/review-late"))).toEqual([]);
+    expect(await register(dir)).toBe('2,NES-001,北方电子系统研究所,NES-JDB 电源模块技术协议,2,"new revision, confirmed unchanged",2026-10-13,2026-10-27,2026-10-29,张伟,12,late,等待军代表确认换版范围,,2026-11-27');
+  });
+
+  it("refuses --late-reason for a confirmation in time, without a confirmation, or empty, and writes nothing", async () => {
+    const dir = nesRepo();
+    const before = read(dir, "customers/NES.yaml");
+    expect(await confirm(dir, "--date", "2026-10-27", "--late-reason", "等待军代表确认")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --late-reason is for a confirmation after the review period; the confirmations dated 2026-10-27 are within it (due 2026-10-27).\n",
+    });
+    expect(await confirm(dir, "--date", "2026-10-29", "--late-reason", "  ")).toEqual({ code: 2, stdout: "", stderr: "csr: The reason for the delay is empty: write it with --late-reason.\n" });
+    expect(await run(dir, "source", "update", "NES-JDB", "--revision", "2", "--received", "2026-10-13", "--late-reason", "等待军代表确认", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --late-reason is for the confirmations of unchanged CSRs (--unchanged), and no CSR is confirmed unchanged here.\n",
+    });
+    expect(read(dir, "customers/NES.yaml")).toBe(before);
+    // Before the new revision, NES-001's current round is its decision, in time.
+    expect(await run(dir, "review", "NES-001", "--late-reason", "x", "--date", "2026-11-02")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: NES-001 was decided on 2026-09-11, within its review period (due 2026-09-20): there is no delay to explain.\n",
+    });
+  });
+
+  it("without a reason says how to record it; csr review --late-reason then records it on the confirmation", async () => {
+    const dir = nesRepo();
+    expect((await confirm(dir, "--date", "2026-10-29")).stdout.split("\n").slice(-2)).toEqual([
+      "Confirmed after the new revision's review period (due 2026-10-27); record why with 'csr review <id> --late-reason \"...\"' (rule csr/review-late).",
+      "",
+    ]);
+    const late = (await run(dir, "check", "--today", "2026-11-27", "--format", "json")).stdout;
+    expect((JSON.parse(late).findings as { rule: string; file: string; line: number; column: number; message: string }[]).filter((f) => f.rule === "csr/review-late").map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      "csr/NES/NES-001.yaml:13:47 NES-001 was confirmed unchanged in NES-JDB revision 2 on 2026-10-29, after that revision's review period ended on 2026-10-27 (10 working days from its receipt on 2026-10-13; 12 used). Record why under 'late_reason' of that confirmation (csr review NES-001 --late-reason \"...\"), so the timeliness register shows it.",
+    ]);
+    const recorded = await run(dir, "review", "NES-001", "--late-reason", "等待军代表确认换版范围", "--date", "2026-11-02");
+    expect(recorded).toEqual({ code: 0, stdout: "NES-001: reason for the delay recorded for the confirmation of revision 2: 等待军代表确认换版范围 (confirmed 2026-10-29, due 2026-10-27).\n", stderr: "" });
+    expect(read(dir, "csr/NES/NES-001.yaml")).toContain('  confirmations:\n    - {source_revision: "2", by: zhang, date: 2026-10-29, late_reason: 等待军代表确认换版范围}\n');
+    expect((await nesFindings(dir)).filter((f) => f.endsWith("csr/review-late"))).toEqual([]);
+    // The reason is recorded once; replacing it takes --amend, as for a decision.
+    expect((await run(dir, "review", "NES-001", "--late-reason", "另一个原因", "--date", "2026-11-02")).stderr).toBe(
+      "csr: NES-001 already has a reason for the delay: 等待军代表确认换版范围.\nhint: Add --amend to replace it; the earlier reason is kept in the review history.\n",
+    );
+  });
+
+  it("asks for the reason at a terminal, and may be left without one", async () => {
+    const dir = nesRepo();
+    const ctx = capture(dir);
+    const done = updateSource(ctx, "NES-JDB", { revision: "2", issued: "2026-10-12", received: "2026-10-13", unchanged: ["NES-001"], removed: ["NES-002", "NES-003"], by: "zhang", date: "2026-10-29" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Confirmed after the review period (due 2026-10-27); reason for the delay (may be left blank)");
+    screen.type("军代表外出");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toContain("Confirmed after the new revision's review period (due 2026-10-27); reason for the delay recorded: 军代表外出.\n");
+    expect(read(dir, "csr/NES/NES-001.yaml")).toContain('    - {source_revision: "2", by: zhang, date: 2026-10-29, late_reason: 军代表外出}\n');
+  });
+});
+
+describe("the review report's and csr show's earlier rounds", () => {
+  it("show each round's late reason: a round closed by a new revision, and a revision confirmed unchanged late", async () => {
+    const dir = nesRepo();
+    await run(dir, "source", "update", "NES-JDB", "--revision", "2", "--received", "2026-10-13", "--unchanged", "NES-001", "--by", "zhang", "--date", "2026-10-29", "--late-reason", "等待军代表确认换版范围", "-y");
+    const shown = async (id: string) => (await run(dir, "show", id, "--today", "2026-11-27")).stdout.split("\n");
+    expect((await shown("NES-001")).filter((l) => /^  (Review due|Unchanged in) /.test(l))).toEqual([
+      "  Review due      2: 2026-10-27; confirmed unchanged 2026-10-29",
+      "  Unchanged in    2, zhang 张伟, 2026-10-29; reason for delay: 等待军代表确认换版范围",
+    ]);
+    const history = await shown("NES-002");
+    expect(history.slice(history.findIndex((l) => l.startsWith("  History")))).toEqual([
+      "  History         NES-JDB 换版为 2，重新评审, revision 1, closed 2026-10-13",
+      "                    QA 品质部 accept, zhang 张伟, 2026-09-28",
+      "                    MKT 市场部 accept, li 李娜, 2026-09-28",
+      "                    decision not-applicable, zhang 张伟, 2026-09-30: 不采购元器件",
+      "                    reason for delay: 军代表外出",
+      "",
+    ]);
+    const out = tempDir();
+    for (const format of ["md", "html", "docx"]) expect((await csrInProcess(["-C", dir, "render", "NES-001", "NES-002", "--format", format, "--out", out, "--today", "2026-11-27"], { lang: null })).code).toBe(0);
+    const md = (id: string) => readFileSync(join(out, `${id}.review.zh-CN.md`), "utf8");
+    expect(md("NES-002").split("\n").filter((l) => l.startsWith("| 1 |"))).toEqual(["| 1 | NES-JDB 换版为 2，重新评审 | 1 | 2026-10-13 | 品质部 张伟 同意 2026-09-28; 市场部 李娜 同意 2026-09-28 | 不适用 张伟 2026-09-30; 逾期原因：军代表外出 |"]);
+    // NES-001's current round is the late confirmation: its header says so, with the reason.
+    expect(md("NES-001")).toContain("| 评审期限 | 2026-10-27 | 决定日期 | 2026-10-29 张伟（确认未变） |\n| 评审用时 | 12 个工作日 | 及时性 | 逾期 |\n| 逾期原因 | 等待军代表确认换版范围 |  |  |\n");
+    expect(md("NES-001")).toContain("| 来源文件版本 | 确认人 | 确认日期 | 说明 |\n| --- | --- | --- | --- |\n| 2 | 张伟 | 2026-10-29 | 逾期原因：等待军代表确认换版范围 |\n");
+    const html = (id: string) => readFileSync(join(out, `${id}.review.zh-CN.html`), "utf8");
+    expect(html("NES-002")).toContain('<td><span class="nowrap">不适用</span> <span class="nowrap">张伟 2026-09-30</span><br>逾期原因：军代表外出</td></tr>');
+    expect(html("NES-001")).toContain('<tr><td class="nowrap">2</td><td class="nowrap">张伟</td><td class="nowrap">2026-10-29</td><td>逾期原因：等待军代表确认换版范围</td></tr>');
+    const docx = (id: string) => wordParagraphs(join(out, `${id}.review.zh-CN.docx`));
+    // In Word a cell's second line is a break in the same paragraph.
+    expect(docx("NES-002").slice(docx("NES-002").indexOf("5 历次评审") + 7, docx("NES-002").indexOf("记录"))).toEqual([
+      "1", "NES-JDB 换版为 2，重新评审", "1", "2026-10-13", "品质部 张伟 同意 2026-09-28市场部 李娜 同意 2026-09-28", "不适用 张伟 2026-09-30逾期原因：军代表外出",
+    ]);
+    expect(docx("NES-001").slice(docx("NES-001").indexOf("换版确认未变"), docx("NES-001").indexOf("4 措施与落实"))).toEqual(["换版确认未变", "来源文件版本", "确认人", "确认日期", "说明", "2", "张伟", "2026-10-29", "逾期原因：等待军代表确认换版范围"]);
+  });
+});
+
+/** The text of a Word file's body, paragraph by paragraph (a table cell's lines are paragraphs). */
+function wordParagraphs(path: string): string[] {
+  const xml = strFromU8(unzipSync(readFileSync(path))["word/document.xml"]!);
+  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")).filter(Boolean);
+}

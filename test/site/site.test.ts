@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/site/tokenize.js";
-import { copyFixture, csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, FIXTURES, git, gitInit, makeRepo, tempDir } from "../helpers.js";
 
 const DAY = "2026-11-27";
 
@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", async () => {
-    expect(site.stderr).toBe("已生成网站：134 个页面，165 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：135 个页面，166 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
@@ -318,7 +318,7 @@ describe("csr site: what needs attention", () => {
     const index = readFileSync(join(site.out, "index.html"), "utf8");
     const numbers = [...index.matchAll(/href="(lists\/[a-z-]+\.html)"><span class="count">(\d+)<\/span> <span class="label">([^<]+)<\/span>/g)].map((m) => `${m[3]} ${m[2]} ${m[1]}`);
     expect(numbers.filter((n) => /late|recall|training|suspect/.test(n))).toEqual([
-      "决定晚于评审期限 1 lists/reviews-decided-late.html",
+      "结论或换版确认晚于评审期限 1 lists/reviews-decided-late.html",
       "晚于期限且未记录原因 1 lists/csr-review-late.html",
       "要求或落实章节已更改（可疑链接） 0 lists/csr-suspect-link.html",
       "待回收的受控副本 1 lists/copies-to-recall.html",
@@ -334,6 +334,22 @@ describe("csr site: what needs attention", () => {
     const training = (person: string) => [...read(`people/${person}.html`).split('id="training"')[1]!.split("</section>")[0]!.matchAll(/<tr><td><a href="[^"]+">([^<]+)<\/a><\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td class="date">([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => m.slice(1).join(" "));
     expect(training("li")).toEqual(["QP-005 A/1 2026-11-09 逾期", "DYA-001 A 2026-12-18 未到期"]);
     expect(training("sun")).toEqual(["QP-005 A/1 2026-11-09 逾期"]);
+  });
+});
+
+describe("csr site: forced decisions", () => {
+  it("counts the decisions forced without every countersign (csr/forced-decision) and lists them, naming the departments as qms.yaml does", async () => {
+    const dir = tempDir();
+    cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+    cpSync(join(FIXTURES, "rules", "csr-forced-decision", "invalid"), dir, { recursive: true });
+    const site = await buildSite(gitInit(dir));
+    expect(site.code).toBe(0);
+    const index = readFileSync(join(site.out, "index.html"), "utf8");
+    expect(index).toContain('<a class="site-number warn" href="lists/csr-forced-decision.html"><span class="count">1</span> <span class="label">缺少会签而强制作出的结论</span></a>');
+    const list = readFileSync(join(site.out, "lists", "csr-forced-decision.html"), "utf8");
+    expect(list).toContain(
+      '<tr><td>警告</td><td>csr/forced-decision</td><td><a href="../csr/DYA-001.html">csr/DYA/DYA-001.yaml:10:104</a></td><td>DYA-001 的评审结论（2026-11-16）是在缺少 市场部 的会签的情况下强制作出的，仍缺 1 个部门的意见。请用 &#x27;csr review DYA-001 --department MKT --opinion ...&#x27; 补记会签意见；如果会签在纸质评审记录上，请在 &#x27;review.record&#x27; 下写明该记录。</td></tr>',
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * `csr review <id>`: record one department's opinion (会签) or the decision, or, on its own, why a
- * decision already recorded came after the review period (--late-reason). Earlier opinions,
+ * `csr review <id>`: record one department's opinion (会签) or the decision, or, on its own, why the
+ * current review round closed after the review period (--late-reason): the decision already
+ * recorded, or the confirmation that a new source revision left the CSR unchanged. Earlier opinions,
  * decisions and late reasons are never overwritten silently: --amend moves them into the review
  * history.
  */
@@ -16,6 +17,8 @@ import { loadRepository, type Located, type Repository } from "../../load/reposi
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { missingOpinions, requiredDepartments, reviewDue, reviewStart } from "../../model/csr-status.js";
+import { currentReviewRound } from "../../model/review-timeliness.js";
+import { revisionName } from "../../i18n/values.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import type { Csr, Decision, Disposition, Opinion, OpinionValue } from "../../model/types.js";
@@ -91,8 +94,9 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   const wantsOpinion = [flags.department, flags.reviewer, flags.opinion, flags.comment].some((v) => v !== undefined);
   const wantsDecision = [flags.disposition, flags.justification, flags.by, flags.lateReason].some((v) => v !== undefined);
   if (wantsOpinion && wantsDecision) throw new UserError(t("review.opinion-and-decision"));
-  // A late reason alone, given a decision, explains that decision; with --disposition it goes with a new one.
-  const onlyLateReason = flags.lateReason !== undefined && [flags.disposition, flags.justification, flags.by].every((v) => v === undefined) && csr.value.review?.decision !== undefined;
+  // A late reason alone, given a decision or a confirmation, explains the round they closed; with --disposition it goes with a new decision.
+  const closed = csr.value.review?.decision !== undefined || (csr.value.review?.confirmations ?? []).some((c) => c.source_revision === csr.value.source.revision);
+  const onlyLateReason = flags.lateReason !== undefined && [flags.disposition, flags.justification, flags.by].every((v) => v === undefined) && closed;
   let mode: Mode | undefined = wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : undefined;
   if (!mode && ask) {
     mode = await ask.select<Mode>({
@@ -100,7 +104,7 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
       choices: [
         { value: "opinion", name: t("prompt.review.mode-opinion") },
         { value: "decision", name: t("prompt.review.mode-decision") },
-        ...(unexplainedLateDecision(repo, csr.value) ? [{ value: "late-reason" as const, name: t("review.prompt.mode-late-reason") }] : []),
+        ...(unexplainedLateRound(repo, index, csr.value, date) ? [{ value: "late-reason" as const, name: t("review.prompt.mode-late-reason") }] : []),
       ],
     });
   }
@@ -111,7 +115,7 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
     mode === "opinion"
       ? await recordOpinion(repo, index, csr, doc, flags, date, ask)
       : mode === "late-reason"
-        ? await recordLateReason(repo, csr, doc, flags, date, ask)
+        ? await recordLateReason(repo, index, csr, doc, flags, date, ask)
         : await recordDecision(repo, index, csr, doc, flags, date, ask);
   return { repo, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
 }
@@ -278,34 +282,48 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
 }
 
 /**
- * Why the decision already recorded came after its review period (IATF 16949 7.5.3.2.2), recorded
- * on its own: the decision stays as it is. Refused when the decision was in time; a reason already
- * recorded is replaced only with --amend, and kept in the review history.
+ * Why the current review round closed after its review period (IATF 16949 7.5.3.2.2), recorded on
+ * its own: the decision, or the confirmation of an unchanged source revision, stays as it is, and
+ * the reason goes where the round is judged (model/review-timeliness.ts): `review.late_reason` for
+ * the decision, the confirmation's `late_reason` for a confirmation. Refused when the round was in
+ * time; a reason already recorded is replaced only with --amend, and kept in the review history.
  */
-async function recordLateReason(repo: Repository, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
-  const decision = csr.review!.decision!;
+async function recordLateReason(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
   const config = repo.config?.value;
-  const calendar = repositoryCalendar(config);
-  const due = reviewDue(csr, calendar, config);
-  if (decision.date <= due) throw new UserError(t("review.decided-in-time", { id: csr.id, date: decision.date, due }));
-  const earlier = csr.review?.late_reason;
+  const round = currentReviewRound(csr, repositoryCalendar(config), config, date, index.customers.get(csr.customer)?.value);
+  const confirmation = round.kind === "confirmed" ? (csr.review?.confirmations ?? []).map((c) => c.source_revision).lastIndexOf(round.revision) : -1;
+  const decided = round.decided;
+  if (decided === undefined) throw new UserError(t("review.late-reason-open", { id: csr.id }));
+  if (round.timeliness !== "late") {
+    throw new UserError(
+      confirmation >= 0
+        ? t("review.confirmed-in-time", { id: csr.id, revision: revisionName(round.revision), date: decided, due: round.due })
+        : t("review.decided-in-time", { id: csr.id, date: decided, due: round.due }),
+    );
+  }
+  const due = round.due;
+  const path = confirmation >= 0 ? ["review", "confirmations", confirmation, "late_reason"] : ["review", "late_reason"];
+  const earlier = round.lateReason;
   if (earlier !== undefined && !flags.amend) throw new UserError(t("review.late-reason-exists", { id: csr.id, reason: earlier }), t("review.late-reason-exists.hint"));
   const reason = (flags.lateReason ?? (ask ? await ask.input({ message: t("prompt.review.late-reason", { due }), required: true }) : "")).trim();
   if (reason === "") throw new UserError(t("review.late-reason-empty"));
   if (reason === earlier) throw new UserError(t("review.late-reason-same", { id: csr.id }));
   if (earlier !== undefined) appendIn(doc, ["review", "history"], mapNode(doc, { reason: "amended", closed: date, late_reason: earlier }));
-  doc.setIn(["review", "late_reason"], reason);
-  const lines = [t("review.late-reason-recorded", { id: csr.id, reason, date: decision.date, due })];
+  doc.setIn(path, reason);
+  const lines = [
+    confirmation >= 0
+      ? t("review.late-reason-recorded.confirmation", { id: csr.id, reason, revision: revisionName(round.revision), date: decided, due })
+      : t("review.late-reason-recorded", { id: csr.id, reason, date: decided, due }),
+  ];
   if (earlier !== undefined) lines.push(t("review.earlier-late-reason-kept", { reason: earlier }));
   return { lines, commit: t("review.commit.late-reason") + (earlier !== undefined ? t("commit.review.amended") : "") };
 }
 
-/** A decision recorded after its review period with no reason yet: the interactive menu offers to record one. */
-function unexplainedLateDecision(repo: Repository, csr: Csr): boolean {
-  const decision = csr.review?.decision;
-  if (!decision || csr.review?.late_reason) return false;
+/** The current round closed after its review period with no reason yet: the interactive menu offers to record one. */
+function unexplainedLateRound(repo: Repository, index: RepoIndex, csr: Csr, today: string): boolean {
   const config = repo.config?.value;
-  return decision.date > reviewDue(csr, repositoryCalendar(config), config);
+  const round = currentReviewRound(csr, repositoryCalendar(config), config, today, index.customers.get(csr.customer)?.value);
+  return round.timeliness === "late" && round.lateReason === undefined;
 }
 
 async function need<T>(ask: Prompts | undefined, flag: string, what: string, question: (p: Prompts) => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { reviewTimeliness, revisionConfirmation } from "../../model/review-timeliness.js";
+import { currentReviewRound } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { csrFacts, csrStatusLabel, historyReason, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
@@ -47,7 +47,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   }
   const due = reviewDue(csr, calendar, config);
   // Values from the file are shown with their control characters escaped: show never steers the terminal.
-  ctx.stdout(visible(describe(repo, index, csr, facts, addressed, due, file.path)));
+  ctx.stdout(visible(describe(repo, index, csr, facts, addressed, due, file.path, today)));
   const note = csr.superseded ? undefined : estimatedDeadlineNote(calendar, facts.reviewStart, due);
   if (note) ctx.stderr(note);
   return 0;
@@ -68,7 +68,7 @@ interface AddressedView {
   suspect: { section: boolean; csr: boolean } | null;
 }
 
-function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: AddressedView[], due: string, path: string): string {
+function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: AddressedView[], due: string, path: string, today: string): string {
   const out: string[] = [`${csr.id}  ${csr.title}`, ""];
   const field = (label: MessageKey, ...values: string[]) => values.forEach((v, i) => out.push(`  ${padEnd(i === 0 ? t(label) : "", LABEL_WIDTH)}${v}`));
   // People and departments as the terminal names them: the id or code to type, then the name to read.
@@ -104,9 +104,8 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   // (csr list --status 已验证, choiceOption), so the code is not needed beside it; English shows the code.
   field("show.label.status", language() === "en" ? facts.status : csrStatusLabel(facts.status, "zh-CN"));
   // The current revision confirmed unchanged: its own review period, closed by the confirmation.
-  const confirmed = csr.superseded ? undefined : revisionConfirmation(csr, customer);
-  const round = confirmed && reviewTimeliness(csr, repositoryCalendar(repo.config?.value), repo.config?.value, confirmed.date, confirmed);
-  field("show.label.review-due", round ? t("review-confirmation.show.due", { revision: revisionName(csr.source.revision), due: round.due, date: round.decided! }) : reviewLine(csr, facts, due));
+  const round = csr.superseded ? undefined : currentReviewRound(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer);
+  field("show.label.review-due", round?.kind === "confirmed" ? t("review-confirmation.show.due", { revision: revisionName(round.revision), due: round.due, date: round.decided! }) : reviewLine(csr, facts, due));
   field("show.label.required", departments(requiredDepartments(csr, repo.config?.value)) || t("show.none-configured"));
   const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person, department));
   const record = csr.review?.record;
@@ -115,7 +114,10 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   else if (facts.missing.length > 0) field("show.label.missing", departments(facts.missing));
   field("show.label.decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : t("show.not-decided"));
   const confirmations = (csr.review?.confirmations ?? []).map(
-    (c) => t("review-confirmation.show.line", { revision: revisionName(c.source_revision), person: person(c.by), date: c.date }) + (c.comment ? t("show.colon", { text: c.comment }) : ""),
+    (c) =>
+      t("review-confirmation.show.line", { revision: revisionName(c.source_revision), person: person(c.by), date: c.date }) +
+      (c.comment ? t("show.colon", { text: c.comment }) : "") +
+      (c.late_reason ? t("review.show.late-reason", { reason: c.late_reason }) : ""),
   );
   if (confirmations.length > 0) field("review-confirmation.show.label", ...confirmations);
   field(
@@ -163,6 +165,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     [round.reason ? withoutFinalStop(historyReason(round.reason, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person) })}`] : []),
+    ...(round.late_reason ? [`  ${t("review.show.history.late-reason", { reason: round.late_reason })}`] : []),
   ]);
   if (history.length > 0) field("show.label.history", ...history);
   return out.join("\n") + "\n";

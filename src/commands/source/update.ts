@@ -5,7 +5,8 @@
  * - changed (the default): a new review round starts, whose deadline counts from the date the new
  *   revision was received; the earlier round stays on record;
  * - unchanged: it keeps its decision, with one recorded confirmation (who, when, which revision)
- *   instead of a new countersigning round;
+ *   instead of a new countersigning round; a confirmation after the new revision's review period
+ *   records why (--late-reason, or asked at a terminal), as a late decision does;
  * - removed: it is marked superseded.
  * What it writes into the records is in the repository's language (qms.yaml `language`).
  *
@@ -27,7 +28,7 @@ import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { reviewDue } from "../../model/csr-status.js";
+import { DEFAULT_REVIEW_DAYS, reviewDue } from "../../model/csr-status.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import type { Csr, Customer, SourceRevision } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
@@ -55,6 +56,8 @@ export interface SourceUpdateFlags {
   removed?: string[];
   by?: string;
   date?: string;
+  /** Why the confirmations come after the new revision's review period (IATF 16949 7.5.3.2.2). */
+  lateReason?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -122,8 +125,14 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const proposed = comparison ? proposedVerdicts(comparison) : undefined;
   const asking = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
   const verdicts = await askVerdicts(affected.map((c) => c.value), flags, asking, proposed);
-  const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(index, flags, prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined)) : undefined;
+  const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(index, flags, asking) : undefined;
   const confirmed = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.revision-received", { revision }), of: sourceId, date: received } });
+  const config = repo.config?.value;
+  const calendar = repositoryCalendar(config);
+  // The confirmations are the new revision's review round, due from the day it was received.
+  const confirmationDue = calendar.addWorkdays(restartedOn, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS);
+  if (flags.lateReason !== undefined && confirmer === undefined) throw new UserError(t("source.update.late-reason-without-confirmation"));
+  const lateReason = confirmer === undefined ? undefined : await confirmationLateReason(flags, asking, confirmed, confirmationDue);
   for (const { value: csr, file: csrFile } of affected) {
     const text = readFileSync(join(root, csrFile.path), "utf8");
     const doc = parseDocument(text);
@@ -132,7 +141,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       const reason = zh ? `${sourceId} ${revision} 版已删除此要求` : `removed in ${sourceId} revision ${revision}`;
       doc.set("superseded", doc.createNode({ date: received, reason }));
     } else if (verdict === "unchanged") {
-      appendIn(doc, ["review", "confirmations"], doc.createNode({ source_revision: revision, by: confirmer!, date: confirmed }, { flow: true }));
+      appendIn(doc, ["review", "confirmations"], doc.createNode({ source_revision: revision, by: confirmer!, date: confirmed, ...(lateReason ? { late_reason: lateReason } : {}) }, { flow: true }));
       doc.setIn(["source", "revision"], revision);
       // A renumbered section (same title and text under a new number): the citation follows it.
       const moved = comparison?.proposals.find((p) => p.csr === csr.id)?.new;
@@ -163,8 +172,6 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const message = flags.commit ? oneLine(t("commit.source-update", { id: sourceId, revision, counts: list(counts) })) : undefined;
   const hash = await persistChanges(root, changes, message);
 
-  const config = repo.config?.value;
-  const calendar = repositoryCalendar(config);
   const changed = affected.filter((c) => verdicts.get(c.value.id) === "changed");
   const due = changed[0] ? reviewDue({ ...changed[0].value, review: { restarted: restartedOn } }, calendar, config) : undefined;
   const lines = [
@@ -181,6 +188,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   if (unchanged.length > 0) {
     lines.push(t("source.unchanged", { count: unchanged.length, revision, by: confirmer === undefined ? "" : personLabel(index, confirmer), date: confirmed }));
     for (const { value } of unchanged) lines.push(`  ${value.id}  ${value.title}`);
+    if (confirmed > confirmationDue) lines.push(lateReason ? t("source.update.late-reason-recorded", { reason: lateReason, due: confirmationDue }) : t("source.update.late", { due: confirmationDue }));
   }
   const removed = affected.filter((c) => verdicts.get(c.value.id) === "removed");
   if (removed.length > 0) {
@@ -248,6 +256,25 @@ async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: 
     );
   }
   return verdicts;
+}
+
+/**
+ * Why the confirmations come after the new revision's review period (`due`), when they do:
+ * --late-reason, else asked at a terminal (it may be left blank: csr/review-late then reports it).
+ * Refused when they are in time, as `csr review --late-reason` is for a decision in time.
+ */
+async function confirmationLateReason(flags: SourceUpdateFlags, ask: Prompts | undefined, date: string, due: string): Promise<string | undefined> {
+  if (date <= due) {
+    if (flags.lateReason !== undefined) throw new UserError(t("source.update.not-late", { date, due }));
+    return undefined;
+  }
+  if (flags.lateReason !== undefined) {
+    const reason = flags.lateReason.trim();
+    if (reason === "") throw new UserError(t("source.update.late-reason-empty"));
+    return reason;
+  }
+  const answer = ask ? (await ask.input({ message: t("source.update.prompt.late-reason", { due }) })).trim() : "";
+  return answer === "" ? undefined : answer;
 }
 
 /** Who confirms that unchanged CSRs keep their decision: --by, else asked. */

@@ -1,4 +1,5 @@
 import { missingOpinions } from "../../../model/csr-status.js";
+import { departmentLabel } from "../../../model/labels.js";
 import type { Rule } from "../../rule.js";
 import { list, t } from "../../../i18n/index.js";
 
@@ -38,7 +39,9 @@ export const rule: Rule = {
       if (missing.length === 0) continue;
       ctx.report(
         { file, path: ["review", "decision", "forced"] },
-        t("rule.csr/forced-decision", { csr: csr.id, date: decision.date, count: missing.length, departments: list(missing), department: missing[0]! }),
+        // Departments by the names the organisation calls them (品质部), as in qms.yaml; the command
+        // to type keeps the code.
+        t("rule.csr/forced-decision", { csr: csr.id, date: decision.date, count: missing.length, departments: list(missing.map((d) => departmentLabel(ctx.index, d))), department: missing[0]! }),
       );
     }
   },

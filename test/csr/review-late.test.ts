@@ -1,0 +1,65 @@
+/**
+ * The current review round, judged once (model/review-timeliness.ts: the last of reviewRounds): a
+ * source revision confirmed unchanged is a round of its own, counted from that revision's received
+ * date, in the rule csr/review-late, the review-timeliness register and the site's "decided late"
+ * number alike (IATF 16949 7.5.3.2.2).
+ */
+import { cpSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csrInProcess, FIXTURES, gitInit, tempDir } from "../helpers.js";
+
+const TODAY = "2026-11-27";
+
+/** test/fixtures/rules/csr-review-late's case over _base: DYA-001 decided late; DYA-002 decided in time in revision A, B confirmed late; DYA-003 the other way round. */
+function repo(kind: "valid" | "invalid"): string {
+  const dir = tempDir();
+  cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+  cpSync(join(FIXTURES, "rules", "csr-review-late", kind), dir, { recursive: true });
+  return gitInit(dir);
+}
+
+async function json(dir: string, ...args: string[]): Promise<unknown> {
+  const result = await csrInProcess(["-C", dir, ...args, "--today", TODAY, "--format", "json"]);
+  return JSON.parse(result.stdout);
+}
+
+/** The register's rows as "id verdict reason". */
+async function register(dir: string): Promise<string[]> {
+  const table = (await json(dir, "list", "reviews")) as { rows: { id: string; start: string; due: string; decided: string; verdict: string; reason: string }[] };
+  return table.rows.map((r) => `${r.id} ${r.start} ${r.due} ${r.decided} ${r.verdict} ${r.reason}`.trim());
+}
+
+describe("a late review round: the rule, the register and the site agree", () => {
+  it("judges a confirmed source revision by its confirmation, not by the decision of the revision before", async () => {
+    const dir = repo("invalid");
+    const check = (await json(dir, "check")) as { findings: { rule: string; file: string; line: number; column: number }[] };
+    expect(check.findings.filter((f) => f.rule === "csr/review-late").map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(["csr/DYA/DYA-001.yaml:11:85", "csr/DYA/DYA-002.yaml:14:44"]);
+    // Each CSR's last row is its current round; the decision's round of revision A stays on record before it.
+    expect(await register(dir)).toEqual([
+      "DYA-001 2026-11-02 2026-11-16 2026-11-20 late",
+      "DYA-002 2026-06-03 2026-06-17 2026-06-05 on time",
+      "DYA-002 2026-11-02 2026-11-16 2026-11-24 late",
+      "DYA-003 2026-06-03 2026-06-17 2026-06-30 late",
+      "DYA-003 2026-11-02 2026-11-16 2026-11-05 on time",
+    ]);
+    const out = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", TODAY], { lang: null })).code).toBe(0);
+    const late = readFileSync(join(out, "lists", "reviews-decided-late.html"), "utf8");
+    expect([...late.matchAll(/<a href="..\/csr\/(DYA-\d+).html">/g)].map((m) => m[1])).toEqual(["DYA-001", "DYA-002"]);
+    expect(readFileSync(join(out, "index.html"), "utf8")).toContain('<span class="count">2</span> <span class="label">结论或换版确认晚于评审期限</span>');
+  });
+
+  it("takes the reason recorded on a late confirmation: no finding, and the register prints it", async () => {
+    const dir = repo("valid");
+    const check = (await json(dir, "check")) as { findings: unknown[] };
+    expect(check.findings).toEqual([]);
+    expect(await register(dir)).toEqual([
+      "DYA-001 2026-11-02 2026-11-16 2026-11-20 late 顾客澄清技术要求用时一周（2026-11-13 邮件）",
+      "DYA-002 2026-06-03 2026-06-17 2026-06-05 on time",
+      "DYA-002 2026-11-02 2026-11-16 2026-11-24 late 等待顾客确认 B 版的变更范围（2026-11-20 邮件）",
+      "DYA-003 2026-06-03 2026-06-17 2026-06-30 late",
+      "DYA-003 2026-11-02 2026-11-16 2026-11-05 on time",
+    ]);
+  });
+});
