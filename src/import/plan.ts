@@ -380,12 +380,9 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
         : t("import.document.no-issue-date", { id, version }),
     );
   }
-  const revision: Revision = {
-    version,
-    date,
-    // Written into the file: the repository's language, not the reader's.
-    summary: translate(options.lang, "import.data.register-summary"),
-  };
+  // Released before the repository: what the revision changed is on the paper record, which every
+  // output says where the summary would be (revisionSummary); "imported" is not what it changed.
+  const revision: Revision = { version, date, imported: true };
   for (const role of ["prepared", "reviewed", "approved"] as const) {
     const name = row.text(role);
     if (name) revision[role] = { by: personFor(name, role, SIGNING_ROLE[role], repo, options, issue, names) };

@@ -43,7 +43,7 @@ describe("csr import of real registers", () => {
     ]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8")).revisions).toEqual([
-      { version: "A/0", date: "2024-03-01", summary: "从现有清单导入", prepared: { by: "chenjing" }, reviewed: { by: "zhangli" }, approved: { by: "wangjg" } },
+      { version: "A/0", date: "2024-03-01", imported: true, prepared: { by: "chenjing" }, reviewed: { by: "zhangli" }, approved: { by: "wangjg" } },
     ]);
   });
 

@@ -156,6 +156,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
   const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0);
   const also = tally.map((part) => t("import.register.tally-separator") + part).join("");
+  out.push(...reportUnsigned(findings, written));
   out.push("", t(flags.dryRun ? "import.register.would-import" : "import.register.imported", { rows, total: plan.dataRows, tally: also }));
   if (flags.dryRun) out.push(t("import.dry-run"));
   out.push(...reportCheck(findings, root));
@@ -365,6 +366,18 @@ export function reportCheck(findings: Finding[], root: string): string[] {
   ];
   if (errors.length > SHOWN_ERRORS) lines.push(`  ${t("import.check.more", { count: errors.length - SHOWN_ERRORS, dir: relative(process.cwd(), root) || "." })}`);
   return lines;
+}
+
+/**
+ * Released documents the import wrote without 编制/批准 (a form register has no such columns): one
+ * `csr sign` for all of them, rather than a hand edit per file (doc/approval-missing names it per file).
+ */
+function reportUnsigned(findings: readonly Finding[], written: readonly PlannedFile[]): string[] {
+  const paths = new Set(findings.filter((f) => f.rule === "doc/approval-missing").map((f) => f.file));
+  const unsigned = written.filter((f) => paths.has(f.path)).map((f) => f.id);
+  if (unsigned.length === 0) return [];
+  const command = `csr sign ${unsigned.join(" ")} --prepared ${t("rule.doc/approval-missing.person")} --reviewed ${t("rule.doc/approval-missing.person")} --approved ${t("rule.doc/approval-missing.person")}`;
+  return ["", t("sign.import-hint", { count: unsigned.length, command })];
 }
 
 /**
