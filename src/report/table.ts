@@ -18,10 +18,12 @@ export type Cell = string | number | null;
  * kind, and the workbook's widths): an identifier, a short code or status, a date, a person's or
  * department's name, a number or a check mark never breaks inside its value, so that an auditor
  * reads "QP-006" and "必须满足" whole; a list of such values (clauses "8.5.2.1/7.5.3.2.1", document
- * numbers) breaks only between its items; free text (titles, summaries, evidence; the default)
- * takes the width that remains and wraps.
+ * numbers) breaks only between its items; free text (titles, evidence; the default) takes the
+ * width that remains and wraps. Prose is the free text a row is about (a requirement's summary or
+ * text), which an auditor reads line by line: it is given a wide column of its own, where as plain
+ * text it got the same narrow share as a customer's name and came out a few characters a line.
  */
-export type ColumnKind = "id" | "code" | "name" | "number" | "mark" | "list" | "text";
+export type ColumnKind = "id" | "code" | "name" | "number" | "mark" | "list" | "text" | "prose";
 
 export interface Column {
   key: string;
@@ -211,7 +213,7 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
   // is kept on one line, as a browser would otherwise break it after its hyphen.
   hbs.registerHelper("cell", (value: unknown, kind: unknown) => {
     let html = escapeHtml(String(value ?? ""));
-    if (kind === "list" || kind === "text") html = html.replace(/[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g, '<span class="nobr">$&</span>');
+    if (kind === "list" || kind === "text" || kind === "prose") html = html.replace(/[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g, '<span class="nobr">$&</span>');
     if (kind === "list") html = html.replace(/([/、，,；;])/g, "$1<wbr>");
     return new hbs.SafeString(html.replace(/\r?\n/g, "<br>"));
   });

@@ -2,7 +2,7 @@
  * `csr site`: the whole quality system as a static website. Every page is built from what the
  * other commands use: documents and review reports through the `csr render` templates (with the
  * site's navigation around them), registers and matrices from the `csr list` / `csr matrix` /
- * `csr export` definitions (allRegisters), findings as `csr check` gives them. The builder
+ * `csr export` definitions (auditRegisters), findings as `csr check` gives them. The builder
  * only hands finished files to `write`; where they go is the command's business.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -27,7 +27,7 @@ import { markdownToHtml } from "../render/markdown.js";
 import { csrReportView, documentView, type Lang } from "../render/view.js";
 import { DIRECT, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { compareIds, customerName, departmentName, documentTitle, personName, registerContext, statusLabel, t, type RegisterContext } from "../report/registers/context.js";
-import { allRegisters } from "../report/registers/index.js";
+import { auditRegisters } from "../report/registers/index.js";
 import type { Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
@@ -153,7 +153,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
   const cannotShow = (error: UserError) => tr("site.cannot-show", { message: error.message });
 
   const standards = scopeCatalogs(repo);
-  const registers = registerFiles(allRegisters(rc, today), standards);
+  const registers = registerFiles(auditRegisters(rc, today), standards);
 
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
   const referrers = documentReferrers(repo);

@@ -121,7 +121,7 @@ describe("csr export", () => {
     );
     expect((await csrInProcess(["-C", dir, "export", "--out", ".git/registers.xlsx"], { lang: null })).code).toBe(2);
     expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.txt"], { lang: null })).stderr).toBe(
-      "csr: 无法从扩展名判断 --out out/forms.txt 的格式；请将文件命名为 .md、.html、.csv、.json、.xlsx 或 .pdf，或者给出 --format。\n",
+      "csr: 无法从扩展名判断 --out out/forms.txt 的格式；请将文件命名为 .md、.html、.csv、.json、.xlsx 或 .pdf，或者给出 --format；要写入文件夹，请以 / 结尾。\n",
     );
     expect(await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).toMatchObject({ code: 0, stderr: "已写入 out/forms.md\n" });
     expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).code).toBe(2);
@@ -153,9 +153,9 @@ describe("html", () => {
     expect(result.stdout).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/);
     expect(result.stdout).toContain("<style>");
     expect(result.stdout).not.toMatch(/<script|<link|src=/);
-    expect(result.stdout).toContain('<td class="text">包装标签 &lt;Label&gt; &amp; &quot;条码&quot;</td>');
+    expect(result.stdout).toContain('<td class="prose">包装标签 &lt;Label&gt; &amp; &quot;条码&quot;</td>');
     expect(result.stdout).not.toContain("<Label>");
-    expect(result.stdout).toContain('<th class="text">要求摘要</th>');
+    expect(result.stdout).toContain('<th class="prose">要求摘要</th>');
   });
 });
 

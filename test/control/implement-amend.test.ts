@@ -80,9 +80,9 @@ distribution:`);
     expect(await implementCsr(capture(dir), "DYA-001", { implemented: "2025-05-01", amend: true, yes: true })).toBe(0);
     const zh = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-30"], { lang: null });
     expect(zh.stdout).toContain(
-      "  实施            已实施，负责人 zhoupeng 周鹏，期限 2025-04-30，2025-05-01 实施\n" +
+      "  实施            已实施，负责人 周鹏，期限 2025-04-30，2025-05-01 实施\n" +
         "  证据            符号对照表经东岳SQE刘涛2025-03-05邮件认可；D1、D2平台控制计划及PFMEA已按★/☆重新标注。\n" +
-        "  实施记录修改    2025-05-01 修改；原记录：2025-04-25 实施，验证人 zhangli 张丽 2025-06-16\n",
+        "  实施记录修改    2025-05-01 修改；原记录：2025-04-25 实施，验证人 张丽 2025-06-16\n",
     );
     const en = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-30"]);
     expect(en.stdout).toContain("  Impl. history   amended 2025-05-01; earlier: implemented 2025-04-25, verified by zhangli Zhang Li 2025-06-16\n");

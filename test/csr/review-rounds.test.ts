@@ -281,6 +281,25 @@ describe("a confirmation after the new revision's review period", () => {
     );
   });
 
+  it("offers at a terminal to record why the confirmation was late, and records it on the confirmation", async () => {
+    const dir = nesRepo();
+    await confirm(dir, "--date", "2026-10-29");
+    const ctx = capture(dir);
+    const done = reviewCsr(ctx, "NES-001", { date: "2026-11-02" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Record why the confirmation of the new revision was late");
+    screen.keypress("down");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Confirmed unchanged in revision 2 after its review period (due 2026-10-27); reason for the delay");
+    screen.type("军代表外出");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toBe("NES-001: reason for the delay recorded for the confirmation of revision 2: 军代表外出 (confirmed 2026-10-29, due 2026-10-27).\n");
+    expect(read(dir, "csr/NES/NES-001.yaml")).toContain('    - {source_revision: "2", by: zhang, date: 2026-10-29, late_reason: 军代表外出}\n');
+  });
+
   it("asks for the reason at a terminal, and may be left without one", async () => {
     const dir = nesRepo();
     const ctx = capture(dir);

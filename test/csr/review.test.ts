@@ -77,7 +77,7 @@ describe("csr review with flags", () => {
       ),
     );
     // The file keeps the code 'amended'; a Chinese reader is told 修改.
-    expect((await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-11-27"], { lang: null })).stdout).toContain("  历次评审        修改，2026-11-26 结束\n                    结论 必须满足，zhang 张伟，2026-11-24\n");
+    expect((await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-11-27"], { lang: null })).stdout).toContain("  历次评审        修改，2026-11-26 结束\n                    结论 必须满足，张伟，2026-11-24\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   });
 

@@ -419,6 +419,7 @@ describe("csr release refuses a document with errors of its own once released", 
     const successor = FORM.replace(/QR-020-01/g, "QR-020-02").replace("status: draft", "status: released\nrevisions:\n  - {version: A/0, date: 2024-02-01, summary: 首次发布}\nrecord: {retention: 3年}");
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED + "forms: [QR-020-01]\n", "documents/QR-020-01.yaml": obsolete, "documents/QR-020-02.yaml": successor });
     const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS, "--date", "2024-03-01"]);
+    expect(result.stderr.split("\n")[0]).toBe("csr: QP-020 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.2):");
     expect(result.stderr.split("\n")[1]).toBe(
       "  documents/QP-020.yaml:27:9 doc/obsolete-referenced QP-020 refers to QR-020-01, which is obsolete since 2024-02-01. Refer to QR-020-02, which supersedes it, or remove the reference, and release a new revision of QP-020.",
     );

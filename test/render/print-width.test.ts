@@ -81,11 +81,12 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     ["gjb-demo", ["list", "procedures", "--style", "gjb"]],
   ];
 
-  it("no id, code, date, name or number cell of the examples' registers wraps, and every register fits its page", async () => {
+  it("no id, code, date, name or number cell of the examples' registers wraps, prose keeps its width, and every register fits its page", async () => {
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
     try {
       const wrapped: string[] = [];
       const tooWide: string[] = [];
+      const squeezed: string[] = [];
       for (const [example, args] of registers) {
         const result = csr(["-C", `examples/${example}`, ...args, "--format", "html", "--today", "2026-11-27"], { lang: null });
         expect(result.code, result.stderr).toBe(0);
@@ -109,9 +110,13 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
         );
         expect(cells.length, name).toBeGreaterThan(5);
         for (const cell of cells) if (cell.lines > 1) wrapped.push(`${name}: ${cell.text}`);
+        // The text a row is about (a requirement's summary) keeps a readable width: eight or more characters a line.
+        const prose = await page.evaluate(() => [...document.querySelectorAll("td.prose")].map((td) => td.getBoundingClientRect().width / parseFloat(getComputedStyle(td).fontSize)));
+        if (args.join(" ") === "matrix csr") expect(prose.length, name).toBeGreaterThan(5);
+        for (const em of prose) if (em < 8) squeezed.push(`${name}: ${em.toFixed(1)} characters`);
         await page.close();
       }
-      expect({ wrapped, tooWide }).toEqual({ wrapped: [], tooWide: [] });
+      expect({ wrapped, tooWide, squeezed }).toEqual({ wrapped: [], tooWide: [], squeezed: [] });
     } finally {
       await browser.close();
     }

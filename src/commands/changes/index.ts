@@ -13,7 +13,7 @@ import { compareStates } from "../../model/changes.js";
 import { changeReport, type RangeEnd } from "../../report/registers/changes.js";
 import { registerContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
-import { emitTable, formatOf, languageOf, writeOutput, type OutputFlags } from "../shared/output.js";
+import { emitTable, languageOf, tableOutput, writeOutput, type OutputFlags } from "../shared/output.js";
 
 export async function changesCommand(ctx: CommandContext, from: string, to: string | undefined, flags: OutputFlags): Promise<number> {
   const root = findRoot(ctx.dir);
@@ -30,9 +30,10 @@ export async function changesCommand(ctx: CommandContext, from: string, to: stri
   }
   const changes = compareStates(before, after);
   const lang = languageOf();
-  if (formatOf(flags) === "json") {
+  const { format, out } = tableOutput(flags, ctx.dir, "changes");
+  if (format === "json") {
     const json = JSON.stringify({ from: start, to: end, changes }, null, 2) + "\n";
-    if (flags.out) await writeOutput(ctx, root, flags.out, json, flags.force);
+    if (out) await writeOutput(ctx, root, out, json, flags.force);
     else ctx.stdout(json);
     return 0;
   }

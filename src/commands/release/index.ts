@@ -12,6 +12,7 @@ import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
+import { citations } from "../../model/citations.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentLayout } from "../../render/view.js";
 import { documentFileName } from "../../model/paths.js";
@@ -145,11 +146,12 @@ function refuseEmptySections(doc: ControlledDocument): void {
 }
 
 /**
- * A release puts the document in force, so it does not go out with errors of its own (IATF 16949
- * 7.5.3.2.1, GJB 9001C 7.5.3). The rules run on the repository as it will be after the release —
- * the document released with its new revision — so that what holds only for a released document
- * (doc/obsolete-referenced …) is checked
- * before the release rather than reported after it. The check's day is the last signature's, so a
+ * A release puts the document in force, so it does not go out with errors of its own (approved
+ * for suitability and adequacy before issue: 7.5.2 of IATF 16949, GJB 9001C and ISO 9001; the
+ * message cites the standards in scope, model/citations.ts). The rules run on the repository as it
+ * will be after the release — the document released with its new revision — so that what holds
+ * only for a released document (doc/obsolete-referenced …) is checked before the release rather
+ * than reported after it. The check's day is the last signature's, so a
  * release recorded after the fact is judged as of its own date.
  * Errors: UserError with one line per finding (file:line:col rule message, the message saying how
  * to fix it).
@@ -160,7 +162,7 @@ async function refuseErrorFindings(repo: Repository, id: string, path: string, a
   const findings = runCheck(buildRepository(repo.root, files), { today }).filter((f) => f.file === path && f.severity === "error");
   if (findings.length === 0) return;
   const lines = findings.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
-  throw new UserError([t("release.findings", { id, count: findings.length }), ...lines].join("\n"), t("release.findings.hint", { id }));
+  throw new UserError([t("release.findings", { id, count: findings.length, clause: list(citations(repo.config?.value.standards, "document-approval")) }), ...lines].join("\n"), t("release.findings.hint", { id }));
 }
 
 /**

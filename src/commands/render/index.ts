@@ -1,6 +1,7 @@
 /** `csr render`: controlled documents and CSR review reports as Markdown, HTML, PDF or Word files. */
 import { language, list, t } from "../../i18n/index.js";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { refuseDataPath } from "../../core/write.js";
@@ -15,6 +16,7 @@ import { findChromium, pageFooter, requireCjkFont, startPdfPrinter } from "../..
 import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { isFolder } from "../shared/output.js";
 import { applyChange, withRepositoryLock, type FileWrite } from "../shared/transaction.js";
 
 export interface RenderFlags {
@@ -35,7 +37,6 @@ const MAX_NAME_BYTES = 255;
 type Target = { kind: "document"; value: ControlledDocument } | { kind: "csr"; value: Csr };
 
 export async function renderCommand(ctx: CommandContext, ids: string[], flags: RenderFlags): Promise<number> {
-  const format = choiceOption(flags.format, "--format", FORMATS, "html");
   const root = findRoot(ctx.dir);
   const repo = loadRepository(root);
   const lang: Lang = language();
@@ -45,7 +46,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const index = buildIndex(repo);
   const targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
   const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy);
-  const outDir = outputFolder(root, ctx.dir, flags.out);
+  const target = outputTarget(root, ctx.dir, flags, targets.length);
+  const format = target.format ?? choiceOption(flags.format, "--format", FORMATS, "html");
   const chromium = format === "pdf" ? findChromium() : undefined;
   if (format === "pdf") requireCjkFont();
   // Word output lays the section Markdown out itself, so the view keeps it as written.
@@ -90,7 +92,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     const footer = printer ? pageFooter(loadLabels(root, lang)) : undefined;
     const printed = printer ? inOrder(named.map((page) => () => printer.print(page.text, footer)), PDF_PAGES_AT_ONCE) : undefined;
     for (const [i, page] of named.entries()) {
-      writes.push({ path: join(outDir, `${page.name}.${lang}.${format}`), content: page.docx ?? (printed ? await printed[i]! : page.text) });
+      writes.push({ path: target.file ?? join(target.folder!, `${page.name}.${lang}.${format}`), content: page.docx ?? (printed ? await printed[i]! : page.text) });
     }
   } finally {
     await printer?.close();
@@ -162,11 +164,31 @@ function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
   throw new UserError(t("render.not-found", { id }) + didYouMean(id, [...index.documents.keys(), ...index.csrs.keys()]));
 }
 
-/** `--out` is relative to where csr was started; the default is out/ at the repository root. */
-function outputFolder(root: string, cwd: string, out: string | undefined): string {
-  const dir = out === undefined ? join(root, "out") : resolve(cwd, out);
-  refuseDataPath(root, dir, "--out", true);
-  return dir;
+/**
+ * Where `csr render` writes, `--out` being relative to where csr was started: a folder (out/ at the
+ * repository root by default; a name ending with / or \, an existing folder, or a name without an
+ * extension), each page named after its document; or, when one document or report is rendered,
+ * the file `--out` names by its extension (.html, .md, .pdf, .docx), which then gives the format
+ * and replaces an earlier render as the folder's pages do. A file name for several pages, an
+ * extension that contradicts --format and any other extension are refused, not guessed.
+ * Errors (UserError, one line each): those three; a path among the repository's data.
+ */
+function outputTarget(root: string, cwd: string, flags: RenderFlags, count: number): { folder?: string; file?: string; format?: (typeof FORMATS)[number] } {
+  const { out } = flags;
+  if (out === undefined || isFolder(out, cwd) || extname(out) === "") {
+    const folder = out === undefined ? join(root, "out") : resolve(cwd, out);
+    if (out !== undefined && existsSync(folder) && !isFolder(out, cwd)) throw new UserError(t("out.render-unclear", { out }));
+    refuseDataPath(root, folder, "--out", true);
+    return { folder };
+  }
+  const extension = extname(out).slice(1).toLowerCase();
+  const format = FORMATS.find((f) => f === extension);
+  if (!format) throw new UserError(t("out.render-unclear", { out }));
+  if (flags.all || count !== 1) throw new UserError(t("out.render-many", { out, count }));
+  if (flags.format !== undefined && flags.format !== format) throw new UserError(t("out.render-format", { out, extension, format: flags.format }));
+  const file = resolve(cwd, out);
+  refuseDataPath(root, file, "--out");
+  return { file, format };
 }
 
 function shown(root: string, path: string): string {

@@ -17,7 +17,7 @@ import { loadRepository, type Located, type Repository } from "../../load/reposi
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { missingOpinions, requiredDepartments, reviewDue, reviewStart } from "../../model/csr-status.js";
-import { currentReviewRound } from "../../model/review-timeliness.js";
+import { currentReviewRound, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
@@ -99,12 +99,13 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   const onlyLateReason = flags.lateReason !== undefined && [flags.disposition, flags.justification, flags.by].every((v) => v === undefined) && closed;
   let mode: Mode | undefined = wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : undefined;
   if (!mode && ask) {
+    const late = unexplainedLateRound(repo, index, csr.value, date);
     mode = await ask.select<Mode>({
       message: `${id} ${csr.value.title}`,
       choices: [
         { value: "opinion", name: t("prompt.review.mode-opinion") },
         { value: "decision", name: t("prompt.review.mode-decision") },
-        ...(unexplainedLateRound(repo, index, csr.value, date) ? [{ value: "late-reason" as const, name: t("review.prompt.mode-late-reason") }] : []),
+        ...(late ? [{ value: "late-reason" as const, name: t(late === "confirmed" ? "review.prompt.mode-late-reason.confirmation" : "review.prompt.mode-late-reason") }] : []),
       ],
     });
   }
@@ -305,7 +306,8 @@ async function recordLateReason(repo: Repository, index: RepoIndex, { value: csr
   const path = confirmation >= 0 ? ["review", "confirmations", confirmation, "late_reason"] : ["review", "late_reason"];
   const earlier = round.lateReason;
   if (earlier !== undefined && !flags.amend) throw new UserError(t("review.late-reason-exists", { id: csr.id, reason: earlier }), t("review.late-reason-exists.hint"));
-  const reason = (flags.lateReason ?? (ask ? await ask.input({ message: t("prompt.review.late-reason", { due }), required: true }) : "")).trim();
+  const question = confirmation >= 0 ? t("review.prompt.late-reason.confirmation", { due, revision: revisionName(round.revision) }) : t("prompt.review.late-reason", { due });
+  const reason = (flags.lateReason ?? (ask ? await ask.input({ message: question, required: true }) : "")).trim();
   if (reason === "") throw new UserError(t("review.late-reason-empty"));
   if (reason === earlier) throw new UserError(t("review.late-reason-same", { id: csr.id }));
   if (earlier !== undefined) appendIn(doc, ["review", "history"], mapNode(doc, { reason: "amended", closed: date, late_reason: earlier }));
@@ -319,11 +321,11 @@ async function recordLateReason(repo: Repository, index: RepoIndex, { value: csr
   return { lines, commit: t("review.commit.late-reason") + (earlier !== undefined ? t("commit.review.amended") : "") };
 }
 
-/** The current round closed after its review period with no reason yet: the interactive menu offers to record one. */
-function unexplainedLateRound(repo: Repository, index: RepoIndex, csr: Csr, today: string): boolean {
+/** How the current round closed after its review period with no reason yet (the interactive menu offers to record one); undefined when it did not. */
+function unexplainedLateRound(repo: Repository, index: RepoIndex, csr: Csr, today: string): RoundStart | undefined {
   const config = repo.config?.value;
   const round = currentReviewRound(csr, repositoryCalendar(config), config, today, index.customers.get(csr.customer)?.value);
-  return round.timeliness === "late" && round.lateReason === undefined;
+  return round.timeliness === "late" && round.lateReason === undefined ? round.kind : undefined;
 }
 
 async function need<T>(ask: Prompts | undefined, flag: string, what: string, question: (p: Prompts) => Promise<T>): Promise<T> {

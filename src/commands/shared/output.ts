@@ -1,6 +1,6 @@
 /** Printing or writing a register in the format the user asked for; shared by list, matrix and export. */
-import { existsSync, writeFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import { configProblem, type Repository } from "../../load/repository.js";
@@ -65,13 +65,42 @@ export function languageOf(): Lang {
   return language();
 }
 
-/** --format, else guessed from the --out file's extension, else a terminal table. */
-export function formatOf(flags: OutputFlags): TableFormat {
-  const guessed = flags.out ? BY_EXTENSION[extname(flags.out).toLowerCase()] : undefined;
-  if (flags.out && !guessed && flags.format === undefined) {
-    throw new UserError(t("output.unknown-extension", { out: flags.out }));
+/** The extension of a register written into a folder, by format; a terminal table is plain text. */
+const EXTENSIONS: Record<TableFormat, string> = { table: "txt", md: "md", html: "html", csv: "csv", json: "json", xlsx: "xlsx", pdf: "pdf" };
+
+/**
+ * Where a register goes and in which format. `--out` of `csr list`, `csr matrix` and `csr changes`
+ * names a file, whose extension gives the format unless --format does; or a folder, when it ends
+ * with / (or \ on Windows) or names a folder that exists: the register is then written into it as
+ * `<name>.<ext>` (`procedures.xlsx`, `csr-matrix.pdf`; `name` is the register's id, see
+ * docs/tables.md), and --format, which a folder cannot give, is required. A name without an
+ * extension that is not a folder could be either, so it is refused rather than guessed.
+ * Errors (UserError, one line each): a folder without --format; a name without an extension; an
+ * extension that names no format, without --format.
+ */
+export function tableOutput(flags: OutputFlags, dir: string, name: string): { format: TableFormat; out?: string } {
+  const { out } = flags;
+  if (out === undefined) return { format: choiceOption(flags.format, "--format", TABLE_FORMATS, "table") };
+  if (isFolder(out, dir)) {
+    if (flags.format === undefined) throw new UserError(t("out.folder-needs-format", { out, name }));
+    const format = choiceOption(flags.format, "--format", TABLE_FORMATS, "table");
+    return { format, out: join(out, `${name}.${EXTENSIONS[format]}`) };
   }
-  return choiceOption(flags.format, "--format", TABLE_FORMATS, guessed ?? "table");
+  const extension = extname(out).toLowerCase();
+  if (extension === "") throw new UserError(t("out.file-or-folder", { out, example: `${out}.${EXTENSIONS[choiceOption(flags.format, "--format", TABLE_FORMATS, "xlsx")]}` }));
+  const guessed = BY_EXTENSION[extension];
+  if (!guessed && flags.format === undefined) throw new UserError(t("output.unknown-extension", { out }));
+  return { format: choiceOption(flags.format, "--format", TABLE_FORMATS, guessed ?? "table"), out };
+}
+
+/** `out` names a folder: it ends with a path separator, or a folder of that name exists (relative to `dir`). */
+export function isFolder(out: string, dir: string): boolean {
+  if (/[\\/]$/.test(out)) return true;
+  try {
+    return statSync(resolve(dir, out)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Text, or a workbook that is streamed into the file it is given. */
@@ -171,20 +200,20 @@ function registerHeading(repo: Repository, table: Table, lang: Lang, today: stri
  * out because `csr import` reads every line of a CSV back as a row, so there the exit code and
  * stderr say it.
  */
-export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang, today?: string): Promise<number> {
-  const format = formatOf(flags);
+export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang, today?: string, name = table.id ?? "table"): Promise<number> {
+  const { format, out } = tableOutput(flags, ctx.dir, name);
   const note = today !== undefined ? incompleteNote(repo, lang) : undefined;
   if (note && format !== "csv") table = { ...table, notes: [...(table.notes ?? []), note] };
   if (today !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf")) table = withHeading(repo, table, lang, today);
   else if (table.asOf && format === "csv") table = withAsOfColumn(table, table.asOf.date, lang);
-  if (format === "xlsx" && !flags.out) {
+  if (format === "xlsx" && !out) {
     throw new UserError(t("output.xlsx-needs-out"));
   }
-  if (format === "pdf" && !flags.out) {
+  if (format === "pdf" && !out) {
     throw new UserError(t("output.pdf-needs-out"));
   }
   const content = await renderTable(table, format, repo, lang, cutWarning(ctx));
-  if (flags.out) await writeOutput(ctx, repo.root, flags.out, content, flags.force);
+  if (out) await writeOutput(ctx, repo.root, out, content, flags.force);
   else if (typeof content === "string") ctx.stdout(content);
   return note ? 1 : 0;
 }

@@ -71,15 +71,8 @@ interface AddressedView {
 function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts, addressed: AddressedView[], due: string, path: string, today: string): string {
   const out: string[] = [`${csr.id}  ${csr.title}`, ""];
   const field = (label: MessageKey, ...values: string[]) => values.forEach((v, i) => out.push(`  ${padEnd(i === 0 ? t(label) : "", LABEL_WIDTH)}${v}`));
-  // People and departments as the terminal names them: the id or code to type, then the name to read.
-  const person = (id: string) => {
-    const p = index.people.get(id)?.value;
-    return p ? `${id} ${localized(language(), p.name, p.name_en)}` : id;
-  };
-  const department = (code: string) => {
-    const d = index.departments.get(code);
-    return d ? `${code} ${localized(language(), d.name, d.name_en)}` : code;
-  };
+  const person = (id: string) => personText(index, id);
+  const department = (code: string) => departmentText(index, code);
   const departments = (codes: readonly string[]) => codes.map(department).join(t("common.list-separator"));
   const customer = index.customers.get(csr.customer)?.value;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
@@ -169,6 +162,29 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   ]);
   if (history.length > 0) field("show.label.history", ...history);
   return out.join("\n") + "\n";
+}
+
+/**
+ * A person as a reader of `csr show` knows them. In Chinese, by name (黄军): the commands take a
+ * name wherever they take a person; with the id beside it (黄军（huangjun）) when another person has
+ * the same name, as only the id then tells them apart in a command. In English, the id to type, then
+ * the name, which may be Chinese when people.yaml has no English one. An id missing from
+ * people.yaml is shown as it is.
+ */
+function personText(index: RepoIndex, id: string): string {
+  const p = index.people.get(id)?.value;
+  if (!p) return id;
+  const name = localized(language(), p.name, p.name_en);
+  if (language() === "en") return `${id} ${name}`;
+  const namesake = [...index.people.values()].some(({ value: other }) => other.id !== id && other.name === p.name);
+  return namesake ? t("people.label", { name, id }) : name;
+}
+
+/** A department by its name in Chinese (市场部); in English, its code then its name (MKT Marketing). */
+function departmentText(index: RepoIndex, code: string): string {
+  const d = index.departments.get(code);
+  if (!d) return code;
+  return language() === "en" ? `${code} ${localized(language(), d.name, d.name_en)}` : d.name;
 }
 
 /** The mark of a suspect link (csr/suspect-link): which end changed since it was confirmed. */

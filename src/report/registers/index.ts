@@ -14,16 +14,25 @@ import { reviewRegister } from "./reviews.js";
 import { symbolTable } from "./symbols.js";
 import { trainingRegister } from "./training.js";
 
-/** `today` (YYYY-MM-DD) is the day open reviews are measured against. */
+/**
+ * Every register csr builds, whether or not the repository's standards ask for it: what `csr
+ * import` recognises a sheet by. `today` (YYYY-MM-DD) is the day open reviews are measured against.
+ */
 export function allRegisters(ctx: RegisterContext, today: string): Table[] {
+  return [...eachRegister(ctx, today, { everyRegister: true })];
+}
+
+/** The registers an auditor of the repository looks for (see eachRegister): the pages of `csr site`. */
+export function auditRegisters(ctx: RegisterContext, today: string): Table[] {
   return [...eachRegister(ctx, today)];
 }
 
 /**
- * The same registers one at a time, each built when it is asked for: a workbook written sheet by
- * sheet then holds one register in memory, not all of them.
+ * The registers one at a time, each built when it is asked for: a workbook written sheet by sheet
+ * then holds one register in memory, not all of them. Without `everyRegister`, one that the
+ * repository's standards do not ask for and that would be empty is left out (symbolTableExpected).
  */
-export function* eachRegister(ctx: RegisterContext, today: string): Generator<Table> {
+export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean } = {}): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
@@ -40,7 +49,18 @@ export function* eachRegister(ctx: RegisterContext, today: string): Generator<Ta
   yield csrMatrix(ctx);
   yield csrList(ctx, { today });
   yield reviewRegister(ctx, { today });
-  yield symbolTable(ctx);
+  if (options.everyRegister || symbolTableExpected(ctx)) yield symbolTable(ctx);
   yield distributionRegister(ctx);
   yield trainingRegister(ctx);
+}
+
+/**
+ * The symbol conversion table is IATF 16949's (8.2.3.1.2, 8.3.3.3): under IATF 16949 an auditor
+ * asks for it even when no customer has symbols of its own, and the empty table says so. Under
+ * GJB 9001C or ISO 9001 alone nobody asks for it, and an empty sheet would only raise the question
+ * what is missing; the table is there as soon as symbols.yaml has an entry. A repository that names
+ * no standards is an IATF 16949 one, as `csr init` makes it.
+ */
+function symbolTableExpected(ctx: RegisterContext): boolean {
+  return ctx.repo.symbols.length > 0 || (ctx.repo.config?.value.standards ?? ["IATF16949"]).includes("IATF16949");
 }

@@ -1,6 +1,6 @@
 /**
  * The review-timeliness register (顾客特定要求评审及时性记录): one row per review round of each
- * CSR, earlier rounds included (an auditor checks every round, IATF 16949 7.5.3.2.2): when it
+ * CSR, earlier rounds included (an auditor checks every round; the footer cites the clause of the repository's standards, model/citations.ts): when it
  * started (received, restarted by a new source revision, or a new source revision confirmed
  * unchanged: then from that revision's received date), when it was due, when and by whom it was
  * decided or confirmed, the working days used, whether that was within the period, the reason
@@ -8,6 +8,7 @@
  */
 import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
+import { citations } from "../../model/citations.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
 import { reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
@@ -67,7 +68,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       { key: "remark", header: t(ctx, "register.reviews.column.remark") },
     ],
     rows,
-    notes: [t(ctx, "register.reviews.note", { allowed, late })],
+    notes: [t(ctx, "register.reviews.note", { allowed, late, clause: citations(config?.standards, "requirements-review").join(t(ctx, "register.list-separator")) })],
   };
 }
 

@@ -1,4 +1,8 @@
-/** The special-characteristic symbol conversion table (特殊特性符号对照表), grouped by customer. */
+/**
+ * The special-characteristic symbol conversion table (特殊特性符号对照表), grouped by customer
+ * (IATF 16949 8.2.3.1.2, 8.3.3.3). An empty one says why it is empty: an auditor who asks for it
+ * reads that no customer symbol is recorded rather than a table that looks unfinished.
+ */
 import type { Table } from "../table.js";
 import { compareIds, customerName, t, type RegisterContext } from "./context.js";
 
@@ -29,5 +33,6 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
       symbol: s.symbol,
       class: s.class,
     })),
+    ...(symbols.length === 0 ? { notes: [t(ctx, "register.symbols.none")] } : {}),
   };
 }

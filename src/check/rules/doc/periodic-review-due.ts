@@ -1,7 +1,8 @@
 import { addMonths } from "../../../core/dates.js";
 import { currentRevision } from "../../../model/index.js";
 import type { Rule } from "../../rule.js";
-import { t } from "../../../i18n/index.js";
+import { language, t } from "../../../i18n/index.js";
+import { personToType } from "../../../model/people.js";
 
 /**
  * A released document is reviewed for suitability at its interval (IATF 16949 7.5.2/7.5.3): either
@@ -34,9 +35,11 @@ reviews:
       const last = dates.reduce((a, b) => (a > b ? a : b));
       const due = addMonths(last, months);
       if (due >= today) continue;
+      // The approver of the version in force answers for its suitability; else whoever reviewed it last, else its author.
+      const by = personToType(ctx.index.people, [currentRevision(doc)?.approved?.by, doc.reviews?.at(-1)?.by, currentRevision(doc)?.prepared?.by], language());
       ctx.report(
         { file, path: ["review_interval_months"] },
-        t("rule.doc/periodic-review-due", { document: doc.id, last, months, due, count: months }),
+        t("rule.doc/periodic-review-due", { document: doc.id, last, months, due, count: months, by }),
       );
     }
   },

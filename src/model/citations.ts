@@ -1,0 +1,32 @@
+/**
+ * The clause an output cites for a requirement, in the standards the repository is under (qms.yaml
+ * `standards`). A GJB 9001C organisation is audited against GJB 9001C by the 军代表 and its
+ * certification body: a register footer citing IATF 16949 there points them to a standard the
+ * organisation does not claim. Registers, site pages and messages cite through this one table.
+ */
+export type CitedRequirement = "requirements-review" | "document-approval";
+
+/** The standards csr knows clause numbers for, as their documents name them. */
+const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
+
+/**
+ * IATF 16949 7.5.3.2.2 sets the ten-working-day review of customer requirements and their changes;
+ * GJB 9001C-2017 and ISO 9001:2015 review the requirements for products and services under 8.2.3
+ * (GJB 9001B's 7.2.2 before 2017). Documents are approved for suitability and adequacy before issue
+ * under 7.5.2 in all three (ISO 9001's numbering, which IATF 16949 and GJB 9001C keep).
+ */
+const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, string>>>> = {
+  "requirements-review": { IATF16949: "7.5.3.2.2", GJB9001C: "8.2.3", ISO9001: "8.2.3" },
+  "document-approval": { IATF16949: "7.5.2", GJB9001C: "7.5.2", ISO9001: "7.5.2" },
+};
+
+/**
+ * ["GJB 9001C 8.2.3"]: one citation per standard in scope that csr knows, in the order of
+ * `standards`; IATF 16949's when none is known (a repository without `standards` is an IATF one,
+ * as `csr init` makes it).
+ */
+export function citations(standards: readonly string[] | undefined, requirement: CitedRequirement): string[] {
+  const clauses = CLAUSES[requirement];
+  const known = [...new Set(standards ?? [])].filter((id) => clauses[id] !== undefined);
+  return (known.length > 0 ? known : ["IATF16949"]).map((id) => `${STANDARD_NAMES[id]} ${clauses[id]}`);
+}

@@ -1,0 +1,73 @@
+/**
+ * What --out names, said once and kept: a file for `csr list` / `csr matrix` (a folder when it ends
+ * with / or exists: the register goes in as <register id>.<ext>), a folder for `csr render` (a file
+ * when one document is rendered and the name ends in its format's extension); anything that could be
+ * either is refused in one line.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csrInProcess, ROOT, tempDir } from "../helpers.js";
+
+const ACME = join(ROOT, "examples", "acme-auto");
+const run = (...args: string[]) => csrInProcess(["-C", ACME, ...args, "--today", "2026-11-27"], { lang: "zh-CN" });
+
+describe("--out of csr list and csr matrix", () => {
+  it("writes <register id>.<ext> into an existing folder or one named with a trailing /", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "审核"));
+    expect(await run("list", "procedures", "--out", join(dir, "审核"), "--format", "xlsx")).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "审核", "procedures.xlsx")}\n` });
+    expect(await run("list", "forms", "--out", `${join(dir, "新")}/`, "--format", "md")).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "新", "forms.md")}\n` });
+    expect(await run("matrix", "clauses", "--out", `${dir}/`, "--format", "csv")).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "clauses-IATF16949.csv")}\n` });
+    expect(readFileSync(join(dir, "新", "forms.md"), "utf8")).toMatch(/^## 表单清单（共 25 份）\n/);
+    expect(readdirSync(dir).sort()).toEqual(["clauses-IATF16949.csv", "审核", "新"]);
+  });
+
+  it("refuses a folder without --format and a name without an extension, in one line", async () => {
+    const dir = tempDir();
+    expect(await run("list", "procedures", "--out", dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `csr: --out ${dir} 是文件夹，清单将写为其中的 procedures.<扩展名>；请用 --format 指定格式（md、html、csv、json、xlsx 或 pdf）。\n`,
+    });
+    const bare = join(dir, "程序文件");
+    expect(await run("list", "procedures", "--out", bare, "--format", "csv")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `csr: --out ${bare} 没有扩展名，无法判断是文件还是文件夹：写入文件请带扩展名（例如 ${bare}.csv），写入文件夹请以 / 结尾（${bare}/）。\n`,
+    });
+    expect(existsSync(bare)).toBe(false);
+  });
+});
+
+describe("--out of csr render", () => {
+  it("writes the one document rendered to the file named, in the format of its extension", async () => {
+    const file = join(tempDir(), "QP-015 受控副本.md");
+    expect(await run("render", "QP-015", "--out", file)).toEqual({ code: 0, stdout: `${file}\n`, stderr: "已输出 1 个文件（md，zh-CN）。\n" });
+    expect(readFileSync(file, "utf8")).toMatch(/^\*\*【受控】\*\*\n\n\*\*江苏安迈汽车零部件有限公司\*\*\n\n# 顾客特定要求管理程序\n/);
+    // A new render replaces it, as it replaces the pages of a folder.
+    expect((await run("render", "QP-015", "--out", file)).code).toBe(0);
+  });
+
+  it("writes into a folder named with a trailing / or without an extension", async () => {
+    const dir = tempDir();
+    expect((await run("render", "QP-015", "--out", `${join(dir, "print")}/`)).stdout).toBe(`${join(dir, "print", "QP-015.zh-CN.html")}\n`);
+    expect((await run("render", "QP-015", "--out", join(dir, "打印"), "--format", "md")).stdout).toBe(`${join(dir, "打印", "QP-015.zh-CN.md")}\n`);
+  });
+
+  it("refuses a file for several pages, an extension against --format, and a name that is neither", async () => {
+    const dir = tempDir();
+    expect(await run("render", "QP-015", "QP-006", "--out", join(dir, "a.html"))).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `csr: --out ${join(dir, "a.html")} 是一个文件名，但本次要输出 2 个文件；多份文件请写入文件夹（以 / 结尾，例如 out/）。\n`,
+    });
+    expect((await run("render", "QP-015", "--out", join(dir, "a.html"), "--format", "md")).stderr).toBe(
+      `csr: --out ${join(dir, "a.html")} 的扩展名表示 html，与 --format md 不一致；请去掉 --format，或改用 .md 结尾的文件名。\n`,
+    );
+    expect((await run("render", "QP-015", "--out", join(dir, "print.2026"))).stderr).toBe(
+      `csr: --out ${join(dir, "print.2026")} 既不是文件夹也不是可输出的文件名：写入文件夹请以 / 结尾（${join(dir, "print.2026")}/）；只输出一份时，也可写入以 .html、.md、.pdf 或 .docx 结尾的文件。\n`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Outputs cite and show what the repository's standards (qms.yaml `standards`) ask for: a GJB 9001C
+ * repository's registers cite GJB 9001C, and its workbook and site leave out an empty symbol
+ * conversion table, which is IATF 16949's.
+ */
+import { cpSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { loadRepository } from "../../src/load/repository.js";
+import { citations } from "../../src/model/citations.js";
+import { registerContext } from "../../src/report/registers/context.js";
+import { allRegisters, auditRegisters } from "../../src/report/registers/index.js";
+import { csrInProcess, ROOT, tempDir } from "../helpers.js";
+
+const GJB = join(ROOT, "examples", "gjb-demo");
+const ACME = join(ROOT, "examples", "acme-auto");
+
+describe("citations of the standards in scope", () => {
+  it("cite each standard in scope that csr knows, IATF 16949 when none is", () => {
+    expect(citations(["GJB9001C"], "requirements-review")).toEqual(["GJB 9001C 8.2.3"]);
+    expect(citations(["IATF16949", "GJB9001C"], "requirements-review")).toEqual(["IATF 16949 7.5.3.2.2", "GJB 9001C 8.2.3"]);
+    expect(citations(["ISO9001"], "document-approval")).toEqual(["ISO 9001 7.5.2"]);
+    expect(citations(["Q/CS-01"], "requirements-review")).toEqual(["IATF 16949 7.5.3.2.2"]);
+    expect(citations(undefined, "document-approval")).toEqual(["IATF 16949 7.5.2"]);
+  });
+
+  it("the review-timeliness register's footer cites GJB 9001C in a GJB 9001C repository, IATF 16949 in an IATF one", async () => {
+    const notes = async (dir: string, lang: "zh-CN" | "en") =>
+      (JSON.parse((await csrInProcess(["-C", dir, "list", "reviews", "--format", "json", "--today", "2026-11-27"], { lang })).stdout) as { notes: string[] }).notes;
+    expect(await notes(GJB, "zh-CN")).toEqual(["评审期限为起算日后第 10 个工作日（GJB 9001C 8.2.3），按工作日历计算；逾期或评审中已逾期 0 项。"]);
+    expect(await notes(GJB, "en")).toEqual(["Due on the 10th working day after the start (GJB 9001C 8.2.3), counted in the working-day calendar; 0 late or overdue."]);
+    expect((await notes(ACME, "zh-CN"))[0]).toMatch(/^评审期限为起算日后第 10 个工作日（IATF 16949 7\.5\.3\.2\.2），/);
+  });
+});
+
+describe("the symbol conversion table", () => {
+  const ids = (dir: string, registers: typeof auditRegisters) => registers(registerContext(loadRepository(dir), "zh-CN"), "2026-11-27").map((t) => t.id);
+
+  it("is left out of a GJB 9001C repository's workbook and site while symbols.yaml has no entry, and kept for csr import", async () => {
+    expect(ids(GJB, auditRegisters)).not.toContain("symbols");
+    expect(ids(GJB, allRegisters)).toContain("symbols");
+    const out = join(tempDir(), "体系清单.xlsx");
+    const result = await csrInProcess(["-C", GJB, "export", "--out", out, "--today", "2026-11-27"], { lang: null });
+    expect([result.code, result.stderr]).toEqual([0, `已写入 ${out}\n`]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      "程序文件一览表",
+      "受控文件清单",
+      "表单清单",
+      "外来文件清单",
+      "作废文件清单",
+      "条款对照表 GJB9001C",
+      "条款过程文件对照 GJB9001C",
+      "顾客特定要求矩阵",
+      "顾客特定要求清单",
+      "评审及时性",
+      "发放回收记录",
+      "培训记录",
+    ]);
+  });
+
+  it("is there in a GJB 9001C repository as soon as symbols.yaml has an entry", () => {
+    const dir = tempDir();
+    cpSync(GJB, dir, { recursive: true });
+    writeFileSync(join(dir, "symbols.yaml"), "symbols:\n  - { customer: NES, customer_symbol: G, customer_class: 关键特性, symbol: ★, class: 关键 }\n");
+    expect(ids(dir, auditRegisters)).toContain("symbols");
+  });
+
+  it("says why it is empty when csr list symbols has nothing to show", async () => {
+    const result = await csrInProcess(["-C", GJB, "list", "symbols", "--format", "json", "--today", "2026-11-27"], { lang: null });
+    expect((JSON.parse(result.stdout) as { rows: unknown[]; notes: string[] }).notes).toEqual([
+      "symbols.yaml 中没有登记顾客的特殊特性符号：没有顾客规定自己的符号时，图样、FMEA 和控制计划只用本公司的符号。顾客规定了符号时，在 symbols.yaml 中登记其与本公司符号的对照。",
+    ]);
+  });
+});
