@@ -20,10 +20,11 @@ describe("csr import of real registers", () => {
   it("02: a hyperlinked cell with rich text is read by its displayed text", async () => {
     const dir = caseRepo("02-xlsx-hyperlink-richtext", "程序文件一览表.xlsx");
     const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(report(result.stdout).slice(0, 4)).toEqual([
+    expect(report(result.stdout).slice(0, 5)).toEqual([
       "Reading 程序文件一览表.xlsx, sheet 程序文件一览表: header on row 1, 1 data row(s).",
       "would write documents/QP-102.yaml",
       // The list has no signature columns: the file would fail csr check (doc/approval-missing), and so does the import.
+      "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
       "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
       "Dry run: nothing was written.",
     ]);
@@ -127,9 +128,11 @@ describe("csr import of real registers", () => {
       "文件名称,文件编号,版本,发行日期\n文件控制程序,QP-101,A/0,2024-03-01\n以下空白,,,\n合计：1份,,,\n编制：陈静,审核：张丽,批准：王建国,\n",
     );
     const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(report(result.stdout).slice(0, 3)).toEqual([
+    expect(report(result.stdout).slice(0, 4)).toEqual([
       "Reading 清单.csv: header on row 1, 1 data row(s).",
       "would write documents/QP-101.yaml",
+      // The sign-off line under the table is the register's own, not the document's: its signatures are still to record.
+      "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-101 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
       "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
     ]);
     expect(result.code).toBe(1);
