@@ -235,6 +235,8 @@ export function generateRepository(dir, n, seed = 20260101) {
       ...revision("A/0", "2026-01-15", "首次发布"),
       `related: [${procedures[i % procedures.length]}]`,
       ...(own.length > 0 ? [`forms: [${own.join(", ")}]`] : []),
+      // The instruction mistaken for a form has a form's retention period, so that its one finding is the number's.
+      ...(i === 1 ? ["record: {retention: 3年}"] : []),
       "sections:",
       "  - title: 操作步骤",
       `    text: ${pick(PHRASES)}。`,

@@ -32,11 +32,13 @@ import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js"
 import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
 import { rule as docRecallOverdue } from "./rules/doc/recall-overdue.js";
+import { rule as docRecordRetentionMissing } from "./rules/doc/record-retention-missing.js";
 import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-history-rewritten.js";
 import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
 import { rule as docSectionNumber } from "./rules/doc/section-number.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
 import { rule as docTrainingOverdue } from "./rules/doc/training-overdue.js";
+import { rule as docUnreleasedReferenced } from "./rules/doc/unreleased-referenced.js";
 import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
 import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
@@ -79,11 +81,13 @@ export const rules: readonly Rule[] = [
   docObsoleteReferenced,
   docPeriodicReviewDue,
   docRecallOverdue,
+  docRecordRetentionMissing,
   docRevisionHistoryRewritten,
   docRevisionNotBumped,
   docSectionNumber,
   docSelfApproval,
   docTrainingOverdue,
+  docUnreleasedReferenced,
   docVersionSequence,
   idDuplicate,
   idFileName,

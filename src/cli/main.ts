@@ -287,6 +287,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--level <n>", t("help.new.level"))
     .option("--clause <ref>", t("help.new.clause"), collect, [])
     .option("--used-by <document>", t("help.new.used-by"))
+    .option("--retention <period>", t("help.new.retention"))
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit-new"))
     .action(action(async () => (await import("../commands/new/index.js")).newCommand));

@@ -66,6 +66,10 @@ export interface PlannedFile {
   data: ControlledDocument | Csr | { symbols: SymbolConversion[] };
   /** Names on this row that are not in people.yaml, with the id the file records for each. */
   signers?: Signer[];
+  /** A form written without a retention period because the register has no retention column (the import report lists them together). */
+  noRetention?: boolean;
+  /** A document written as a draft because the register gives neither a status nor a version (the import report lists them together). */
+  unstatedDraft?: boolean;
   /**
    * A decided CSR whose list names no review record: its review.record says where it was imported
    * from instead, for the user to replace with the signed record's number.
@@ -340,13 +344,21 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (!status && !revision && row.key("version")) {
     issue(t("import.document.written-as-draft", { id }));
   }
+  // Without a status and a version the register does not say the document is in force; it is not
+  // made released on a guess, and the report lists these drafts together (doc/unreleased-referenced).
+  const unstatedDraft = !status && !revision && !row.key("version");
   status ??= revision ? "released" : "draft";
   doc.status = status;
   if (revision) doc.revisions = [revision];
 
+  // IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3: a form's records have a retention period. A register
+  // without the column gets one line for all its forms; an empty cell is said on its row.
+  let noRetention = false;
   if (kind === "form") {
     const record: NonNullable<ControlledDocument["record"]> = {};
     if (row.text("retention")) record.retention = row.text("retention");
+    else if (row.label("retention", "") === "") noRetention = true;
+    else issue(t("import.document.no-retention", { id, column: row.label("retention") }));
     const mediumText = row.text("medium");
     if (mediumText) {
       const medium = normalizeMedium(mediumText);
@@ -361,7 +373,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (uses.forms.length) doc.forms = uses.forms;
   const remarks = [row.text("remarks"), ...uses.unnamed].filter(Boolean).join(options.lang === "en" ? "; " : "；");
   if (remarks) doc.remarks = remarks;
-  return { path: documentPath(id), id, kind, data: doc, signers };
+  return { path: documentPath(id), id, kind, data: doc, signers, ...(noRetention ? { noRetention } : {}), ...(unstatedDraft ? { unstatedDraft } : {}) };
 }
 
 function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, names: NameContext): Revision | undefined {

@@ -183,7 +183,7 @@ class Names {
     return { id, title: this.pick(target.title, target.title_en), version: currentRevision(target)?.version ?? "", mark: this.referenceMark(target), ...(href === undefined ? {} : { href }) };
   }
 
-  /** A withdrawn document (doc/obsolete-referenced) or one never released is not in force: the printed list says so. */
+  /** A withdrawn document (doc/obsolete-referenced) or one never released (doc/unreleased-referenced) is not in force: the printed list says so. */
   private referenceMark(target: ControlledDocument): string {
     if (target.status === "obsolete") {
       const successor = target.obsolete?.superseded_by;

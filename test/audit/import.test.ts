@@ -324,6 +324,28 @@ describe("csr import of CSV", () => {
     });
   });
 
+  it("a released form comes in with the register's retention period; an empty retention cell is said on its row and fails the check", async () => {
+    const dir = testRepo();
+    const file = join(tempDir(), "记录清单.csv");
+    writeFileSync(file, "表单编号,表单名称,版本,发布日期,编制,批准,保存期限\nQR-031-01,来料检验记录,A/0,2024-03-01,张伟,王强,3年\nQR-031-02,出货检验记录,A/0,2024-03-01,张伟,王强,\n");
+    const result = await csrInProcess(["-C", dir, "import", file, "--as", "forms", "--department", "QA"]);
+    expect(result.stdout.split("\n").slice(1)).toEqual([
+      "",
+      "wrote documents/QR-031-01.yaml",
+      "wrote documents/QR-031-02.yaml",
+      "",
+      "row 3: QR-031-02 has no retention period in 保存期限 — written without record.retention; fill the cell and import again, or set record.retention in the file (csr check reports a released form without it: doc/record-retention-missing)",
+      "",
+      "Imported 2 of 2 row(s); 1 file(s) written have errors (csr check below).",
+      "csr check: 1 error(s), 1 warning(s) (doc/record-retention-missing 1, coverage/clause-uncovered 1).",
+      "  documents/QR-031-02.yaml:4:7 doc/record-retention-missing QR-031-02 is a released form but does not say how long its records are kept. Add 'record: {retention: <period>, medium: <paper|electronic|paper+electronic>, location: <where>}' (e.g. retention: 3年 or 产品寿命期+1年) and release the change as a new revision.",
+      "",
+    ]);
+    expect(result.code).toBe(1);
+    expect(parse(readFileSync(join(dir, "documents/QR-031-01.yaml"), "utf8"))).toMatchObject({ status: "released", record: { retention: "3年" } });
+    expect(parse(readFileSync(join(dir, "documents/QR-031-02.yaml"), "utf8"))).toMatchObject({ status: "released" });
+  });
+
   it("refuses a CSV saved as GBK and says how to save it as UTF-8", async () => {
     const dir = testRepo();
     const file = join(tempDir(), "gbk.csv");
@@ -366,13 +388,18 @@ describe("round trip: export, then import into an empty repository", () => {
       "customers/FORD.yaml": readFileSync(join(source, "customers/FORD.yaml")),
     });
     const docs = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
-    expect(docs.stdout).toContain("Imported 6 of 6 row(s).");
-    expect(docs.code).toBe(0);
+    // The 受控文件清单 has no retention column: the two forms come in without one, said in one line,
+    // and csr check fails on them (doc/record-retention-missing) as it would on the repository.
+    expect(docs.stdout).toContain(
+      "\n2 form(s) written without a retention period, as the register has no retention column (保存期限, 保存期, Retention): QR-001-01, QR-003-01. Set record.retention in each (e.g. retention: 3年); until then csr check reports each released one (doc/record-retention-missing).\n\nImported 6 of 6 row(s); 2 file(s) written have errors (csr check below).\n",
+    );
+    expect(docs.code).toBe(1);
     const csrs = await csrInProcess(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
     expect(csrs.stdout).toContain("Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).");
     // The list carries the decision of FORD-001, not the opinions of FORD-002 (still undecided, so
-    // overdue), nor the sections of the documents (a register has no document bodies).
-    expect(csrs.stdout).toContain("csr check: 3 error(s), 4 warning(s) (csr/section-missing 2, csr/review-overdue 1, coverage/clause-uncovered 4).");
+    // overdue), nor the sections of the documents (a register has no document bodies), nor the
+    // forms' retention periods.
+    expect(csrs.stdout).toContain("csr check: 5 error(s), 4 warning(s) (csr/section-missing 2, csr/review-overdue 1, doc/record-retention-missing 2, coverage/clause-uncovered 4).");
     expect(csrs.code).toBe(1);
 
     const before = loadRepository(source);

@@ -150,8 +150,21 @@ describe("csr import of real registers", () => {
       "wrote documents/CS_QP-009.yaml",
       "wrote documents/CS_QP-010.yaml",
       "row 5: '年度试制总结' in 三级文件及四级表单 names no document by number or title — kept in the remarks of CS/QP-010; add the document(s), then their numbers to related or forms",
+      "3 document(s) written as drafts, as the register gives neither a status nor a version: CS/QP-008, CS/QP-009, CS/QP-010. For each one in force, record its revision (version, date, signatures) and status: released in its file, or release it with csr release; until then csr check reports the released documents that refer to them (doc/unreleased-referenced).",
       "Imported 3 of 3 row(s).",
-      "csr check is clean.",
+      // The list gives no version: the released manual and CS/QP-013 refer to procedures the
+      // repository holds as drafts until their release is recorded. Those files were not written
+      // by the import, so it exits 0.
+      "csr check: 4 error(s), 0 warning(s) (doc/unreleased-referenced 4).",
+      ...[
+        ["documents/CS_QM-001.yaml:150:5", "CS/QM-001", "CS/QP-008"],
+        ["documents/CS_QM-001.yaml:151:5", "CS/QM-001", "CS/QP-009"],
+        ["documents/CS_QM-001.yaml:152:5", "CS/QM-001", "CS/QP-010"],
+        ["documents/procedures/CS_QP-013.yaml:41:22", "CS/QP-013", "CS/QP-009"],
+      ].map(
+        ([at, from, to]) =>
+          `  ${at} doc/unreleased-referenced ${from} refers to ${to}, which has never been released (draft). Release ${to} first ('csr release ${to}'), or remove the reference and release a new revision of ${from}.`,
+      ),
     ]);
     expect(result.code).toBe(0);
     const procedure = (n: string) => parse(readFileSync(join(dir, `documents/CS_QP-${n}.yaml`), "utf8"));

@@ -56,9 +56,18 @@ describe("csr new", () => {
     const result = await csrInProcess(["-C", dir, "new", "form", "--title", "追溯记录表", "--department", "QA", "--used-by", "QP-015", "-y"]);
     expect(result.stdout.split("\n")[0]).toBe("Created QR-015-03 追溯记录表 (documents/forms/QR-015-03.yaml), a draft form of Quality Assurance.");
     expect(result.stdout.split("\n")[1]).toBe("QP-015 now lists QR-015-03 among its records (相关记录); release a new revision of QP-015 for it.");
+    expect(result.stdout.split("\n")[2]).toBe(
+      "Give the form its retention period (record.retention, e.g. 3年) before release: csr release refuses a form without one (doc/record-retention-missing).",
+    );
     expect(diff(dir)).toEqual(["-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
     expect(read(dir, "documents/forms/QR-015-03.yaml")).toBe("id: QR-015-03\ntitle: 追溯记录表\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n");
     expect((await csrInProcess(["-C", dir, "new", "instruction", "--family", "HH 旧体系 (2019)", "--title", "x", "--department", "PRD", "-y"])).stdout).toMatch(/^Created HH-WI-07 /);
+    const kept = await csrInProcess(["-C", dir, "new", "form", "--number", "QR-099-01", "--title", "标识记录", "--department", "QA", "--retention", "产品寿命期+1年", "-y"]);
+    expect(kept.stdout).not.toContain("retention");
+    expect(read(dir, "documents/forms/QR-099-01.yaml")).toBe("id: QR-099-01\ntitle: 标识记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\nrecord:\n  retention: 产品寿命期+1年\n");
+    expect((await csrInProcess(["-C", dir, "new", "procedure", "--title", "x", "--department", "QA", "--retention", "3年", "-y"])).stderr).toBe(
+      "csr: --retention is a form's retention period (record.retention); procedure documents have none.\n",
+    );
   }, 90_000);
 
   it("refuses a number in use and names what a script must give", async () => {

@@ -52,7 +52,7 @@ describe("a month of document control without hand-editing YAML", () => {
     write("review", "DYA-004", "--department", "PRD", "--reviewer", "huangjun", "--opinion", "accept", "--date", "2026-11-05");
     write("review", "DYA-004", "--disposition", "must", "--by", "xuht", "--date", "2026-11-09");
     // A new form for the procedure, released.
-    expect(write("new", "form", "--title", "控制计划变更提交记录", "--department", "ENG", "--used-by", "QP-010").split("\n")[0]).toBe(
+    expect(write("new", "form", "--title", "控制计划变更提交记录", "--department", "ENG", "--used-by", "QP-010", "--retention", "3年").split("\n")[0]).toBe(
       "已创建 QR-010-01 控制计划变更提交记录（documents/forms/QR-010-01.yaml），技术部的表单草稿。",
     );
     run("release", "QR-010-01", "--summary", "首次发布", "--prepared", "gaoyang", "--reviewed", "zhoupeng", "--approved", "xuht", "--date", "2026-11-11");

@@ -414,6 +414,31 @@ describe("csr release with the signatures of a GJB layout", () => {
 describe("csr release refuses a document with errors of its own once released", () => {
   const FORM = ["id: QR-020-01", "title: 顾客特定要求清单", "level: 4", "kind: form", "department: QA", "status: draft", ""].join("\n");
 
+  it("a form never released in its forms, and a form without a retention period; the form first, then the procedure", async () => {
+    const repo = repoWith({ "documents/QP-020.yaml": DRAFT + "forms: [QR-020-01]\n", "documents/QR-020-01.yaml": FORM });
+    const procedure = ["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01"];
+    const form = ["-C", repo, "release", "QR-020-01", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01"];
+    expect(await csrInProcess(procedure)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "csr: QP-020 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.2):",
+        "  documents/QP-020.yaml:25:9 doc/unreleased-referenced QP-020 refers to QR-020-01, which has never been released (draft). Release QR-020-01 first ('csr release QR-020-01'), or remove the reference and release a new revision of QP-020.",
+        "hint: Fix them as each message says ('csr explain <rule>' tells more), then release QP-020 again.",
+        "",
+      ].join("\n"),
+    });
+    expect((await csrInProcess(form)).stderr.split("\n").slice(0, 2)).toEqual([
+      "csr: QR-020-01 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.2):",
+      "  documents/QR-020-01.yaml:4:7 doc/record-retention-missing QR-020-01 is a released form but does not say how long its records are kept. Add 'record: {retention: <period>, medium: <paper|electronic|paper+electronic>, location: <where>}' (e.g. retention: 3年 or 产品寿命期+1年) and release the change as a new revision.",
+    ]);
+    expect(git(repo, ["tag"])).toBe("");
+    writeFileSync(join(repo, "documents/QR-020-01.yaml"), FORM + "record: {retention: 3年, medium: paper, location: 品质部}\n");
+    expect((await csrInProcess(form)).stdout).toMatch(/^Released QR-020-01 A\/0 /);
+    expect((await csrInProcess(procedure)).stdout).toMatch(/^Released QP-020 A\/0 /);
+    expect((await csrInProcess(["-C", repo, "check", "--today", "2024-03-01"])).code).toBe(0);
+  });
+
   it("an obsolete form in its forms, said with the successor to refer to", async () => {
     const obsolete = FORM.replace("status: draft", "status: obsolete\nobsolete: {date: 2024-02-01, reason: 换版, superseded_by: QR-020-02}");
     const successor = FORM.replace(/QR-020-01/g, "QR-020-02").replace("status: draft", "status: released\nrevisions:\n  - {version: A/0, date: 2024-02-01, summary: 首次发布}\nrecord: {retention: 3年}");
@@ -587,6 +612,65 @@ describe("csr obsolete", () => {
     const result = await csrInProcess(["-C", repo, "obsolete", "QP-020", "--reason", "x", "--superseded-by", "QP-021"]);
     expect(result.stderr).toBe("csr: --superseded-by QP-021: no such document. Add the new document first.\n");
     expect(result.code).toBe(2);
+  });
+
+  describe("documents that refer to the withdrawn one", () => {
+    const form = (id: string) => `id: ${id}\ntitle: 表单${id}\nlevel: 4\nkind: form\ndepartment: QA\n${RELEASED.split("\n").slice(5).join("\n")}record: {retention: 3年}\n`;
+    const procedure = (id: string, status: string, refs: string) => `id: ${id}\ntitle: 程序${id}\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: ${status}\n${refs}sections:\n  - title: 目的\n    text: 无。\n`;
+    const files = {
+      "documents/QR-020-01.yaml": form("QR-020-01"),
+      "documents/QR-020-02.yaml": form("QR-020-02"),
+      "documents/QP-020.yaml": RELEASED + "forms: [QR-020-01]\n",
+      "documents/QP-021.yaml": procedure("QP-021", "draft", "related: [QP-020]\nforms: [QR-020-01, QR-021-01] # 表单\n"),
+      "documents/QP-022.yaml": procedure("QP-022", "draft", "forms:\n  - QR-020-02\n  - QR-020-01\n"),
+      "documents/QP-023.yaml": procedure("QP-023", "in-review", "forms: [QR-020-01]\n"),
+      "documents/QP-024.yaml": procedure("QP-024", "draft", "forms: [QR-020-01]\n"),
+    };
+
+    it("drafts get the successor in the same commit; a released document, one in review and one with uncommitted changes are named with what to do", async () => {
+      const repo = repoWith(files);
+      const dirty = files["documents/QP-024.yaml"].replace("无。", "起草中。");
+      writeFileSync(join(repo, "documents/QP-024.yaml"), dirty);
+      const result = await csrInProcess(["-C", repo, "obsolete", "QR-020-01", "--reason", "换版", "--superseded-by", "QR-020-02", "--date", "2024-07-01"]);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toBe(
+        [
+          `Withdrew QR-020-01 (documents/QR-020-01.yaml) on 2024-07-01: commit ${head(repo).slice(0, 7)}.`,
+          "Drafts that referred to QR-020-01 now refer to QR-020-02 (in the same commit):",
+          "  documents/QP-021.yaml  QP-021 程序QP-021 (related records)",
+          "  documents/QP-022.yaml  QP-022 程序QP-022 (related records); QR-020-02 was listed already, so QR-020-01 was removed",
+          "Documents not in force that still refer to QR-020-01, left as they are:",
+          "  documents/QP-023.yaml  QP-023 程序QP-023: it is in review, and its reviewers must see the change; replace QR-020-01 by QR-020-02 in its related records and have it reviewed again",
+          "  documents/QP-024.yaml  QP-024 程序QP-024: it has changes not committed, which csr would commit unseen; replace QR-020-01 by QR-020-02 in its related records yourself",
+          "Documents that still refer to QR-020-01; remove the reference or refer to QR-020-02 and release a new revision of each:",
+          "  documents/QP-020.yaml  QP-020 顾客特定要求管理程序 (related records)",
+          "",
+        ].join("\n"),
+      );
+      expect(git(repo, ["show", "--name-only", "--format=%s", "HEAD"])).toBe("obsolete QR-020-01: 换版\n\ndocuments/QP-021.yaml\ndocuments/QP-022.yaml\ndocuments/QR-020-01.yaml\n");
+      expect(readFileSync(join(repo, "documents/QP-021.yaml"), "utf8")).toBe(files["documents/QP-021.yaml"].replace("[QR-020-01, QR-021-01]", "[QR-020-02, QR-021-01]"));
+      expect(readFileSync(join(repo, "documents/QP-022.yaml"), "utf8")).toBe(files["documents/QP-022.yaml"].replace("  - QR-020-01\n", ""));
+      expect(readFileSync(join(repo, "documents/QP-023.yaml"), "utf8")).toBe(files["documents/QP-023.yaml"]);
+      expect(readFileSync(join(repo, "documents/QP-024.yaml"), "utf8")).toBe(dirty);
+      expect(git(repo, ["status", "--porcelain"])).toBe(" M documents/QP-024.yaml\n");
+    });
+
+    it("without a successor, or with one that is not a form, a draft is left with what to do", async () => {
+      const repo = repoWith({ ...files, "documents/QP-030.yaml": RELEASED.replace("QP-020", "QP-030") });
+      const withdrawn = await csrInProcess(["-C", repo, "obsolete", "QR-020-01", "--reason", "并入 QP-030", "--superseded-by", "QP-030", "--date", "2024-07-01"]);
+      expect(withdrawn.stdout.split("\n").slice(1, 4)).toEqual([
+        "Documents not in force that still refer to QR-020-01, left as they are:",
+        "  documents/QP-021.yaml  QP-021 程序QP-021: QP-030 is not a form; remove QR-020-01 from its related records, and refer to QP-030 under related documents if it should",
+        "  documents/QP-022.yaml  QP-022 程序QP-022: QP-030 is not a form; remove QR-020-01 from its related records, and refer to QP-030 under related documents if it should",
+      ]);
+      expect(git(repo, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/QR-020-01.yaml\n");
+      const other = repoWith(files);
+      const bare = await csrInProcess(["-C", other, "obsolete", "QR-020-02", "--reason", "停用", "--date", "2024-07-01"]);
+      expect(bare.stdout.split("\n").slice(1, 3)).toEqual([
+        "Documents not in force that still refer to QR-020-02, left as they are:",
+        "  documents/QP-022.yaml  QP-022 程序QP-022: no successor was named; remove QR-020-02 from its related records, or refer to the document that replaces it",
+      ]);
+    });
   });
 
   it("refuses a document that is obsolete already", async () => {

@@ -167,9 +167,11 @@ function lyingZip(name: string, content: Uint8Array): Buffer {
   return Buffer.concat([local, file, data, central, file, end]);
 }
 
+/** Released, as what a released procedure refers to must be (doc/unreleased-referenced). */
+const RELEASED_A0 = "status: released\nrevisions:\n  - version: A/0\n    date: 2023-01-05\n    summary: 首次发布\n    prepared: {by: li, date: 2023-01-03}\n    approved: {by: wang, date: 2023-01-05}\n";
 const REPO_FILES = {
-  "documents/QP-002.yaml": "id: QP-002\ntitle: 记录控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n",
-  "documents/QR-020-01.yaml": "id: QR-020-01\ntitle: 文件发放/回收记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n",
+  "documents/QP-002.yaml": `id: QP-002\ntitle: 记录控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\n${RELEASED_A0}`,
+  "documents/QR-020-01.yaml": `id: QR-020-01\ntitle: 文件发放/回收记录\nlevel: 4\nkind: form\ndepartment: QA\n${RELEASED_A0}record: {retention: 3年}\n`,
 };
 
 function repoWith(docs: Record<string, Buffer>): string {
@@ -331,6 +333,30 @@ describe("csr import FILE.docx", () => {
       "csr check: 1 error(s), 0 warning(s) (doc/mention-unresolved 1).",
       "",
     ]);
+    expect(result.code).toBe(1);
+  });
+
+  it("a form comes in with the retention period, storage and location of its header block; a form without one is said", async () => {
+    const form = (number: string, record: string[]) =>
+      docxFile([
+        p("来料检验记录", { bold: true, center: true }),
+        table([
+          ["文件编号", number, "版本/版次", "A/0", "制订部门", "品质部"],
+          ["制订日期", "2024-05-06", ...record],
+          ["编制", "李娜\n2024-05-01", "审核", "张伟\n2024-05-02", "批准", "王强\n2024-05-06"],
+        ]),
+      ]);
+    const repo = repoWith({ "QR-020-05.docx": await form("QR-020-05", ["保存期限", "3年", "保存方式", "纸质"]), "QR-020-06.docx": await form("QR-020-06", ["存放地点", "品质部"]) });
+    const result = await csrInProcess(["-C", repo, "import", "Word文件", "--as", "forms"]);
+    const noRow = "  header block: the revision record has no row for version A/0; it was recorded dated 2024-05-06 with the summary '从 Word 文件导入'\n";
+    expect(result.stdout).toContain(`${join("Word文件", "QR-020-05.docx")}: QR-020-05 来料检验记录 (form, released, A/0; 1 revision, 0 sections, 0 references)\n${noRow}  wrote documents/QR-020-05.yaml\n`);
+    expect(result.stdout).toContain(
+      `${join("Word文件", "QR-020-06.docx")}: QR-020-06 来料检验记录 (form, released, A/0; 1 revision, 0 sections, 0 references)\n${noRow}` +
+        "  header block: QR-020-06 is a form, but the file gives no retention period (保存期限) — written without record.retention; set it in the file (csr check reports a released form without it: doc/record-retention-missing)\n",
+    );
+    expect(parse(readFileSync(join(repo, "documents", "QR-020-05.yaml"), "utf8")).record).toEqual({ retention: "3年", medium: "paper" });
+    expect(parse(readFileSync(join(repo, "documents", "QR-020-06.yaml"), "utf8")).record).toEqual({ location: "品质部" });
+    expect(result.stdout).toContain("csr check: 1 error(s), 0 warning(s) (doc/record-retention-missing 1).\n  documents/QR-020-06.yaml:20:1 doc/record-retention-missing ");
     expect(result.code).toBe(1);
   });
 

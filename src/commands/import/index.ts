@@ -143,7 +143,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     await git.raw(["commit", "-q", "-m", t("commit.import", { file: basename(file), count: written.length }), "--", ...paths]);
   }
   out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
-  out.push(...reportProblems(plan, failed));
+  out.push(...reportProblems(plan, failed), ...reportUnstated(written));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
@@ -315,6 +315,21 @@ export function reportPeople<P extends NewPerson>(people: P[], flags: ImportFlag
 function rowsOf(p: NewPerson): string {
   const more = p.rows.length > SHOWN_ROWS ? t("import.people.more-rows", { count: p.rows.length }) : "";
   return t("import.people.rows", { count: p.rows.length, rows: list(p.rows.slice(0, SHOWN_ROWS).map(String)), more });
+}
+
+/**
+ * What the register does not say for many files at once, one line each: forms without a retention
+ * period (no such column) and documents written as drafts (neither a status nor a version). Each
+ * line names the files, what to set in them and what csr check reports until then.
+ */
+function reportUnstated(written: PlannedFile[]): string[] {
+  const ids = (some: PlannedFile[]) => list(some.map((f) => f.id));
+  const noRetention = written.filter((f) => f.noRetention);
+  const drafts = written.filter((f) => f.unstatedDraft);
+  return [
+    ...(noRetention.length ? ["", t("import.retention.none", { count: noRetention.length, ids: ids(noRetention) })] : []),
+    ...(drafts.length ? ["", t("import.drafts.unstated", { count: drafts.length, ids: ids(drafts) })] : []),
+  ];
 }
 
 function reportLinks(plan: ImportPlan, flags: ImportFlags): string[] {

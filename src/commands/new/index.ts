@@ -31,6 +31,8 @@ export interface NewFlags {
   level?: string;
   clause?: string[];
   usedBy?: string;
+  /** A form's retention period (record.retention, IATF 16949 7.5.3.2.1), e.g. "3年". */
+  retention?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -66,6 +68,8 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
         )),
       "--department",
     );
+    const retention = flags.retention?.trim();
+    if (retention && kind !== "form") throw new UserError(t("new.retention-not-form", { kind: t(`new.kind.${kind}`) }));
     const level = flags.level === undefined ? LEVELS[kind] : (Number(choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2")) as 1 | 2 | 3 | 4);
     const sections = scaffold(session.root, kind, session.lang);
     const document: ControlledDocument = {
@@ -79,6 +83,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       status: "draft",
       ...(kind === "procedure" ? { related: [], forms: [] } : {}),
       ...(sections.length > 0 ? { sections } : {}),
+      ...(retention ? { record: { retention } } : {}),
     };
     const path = `${folderFor(session, kind)}/${documentFileName(number)}.yaml`;
     const changes: FileChange[] = [{ path, kind: "document", text: yamlText(new Document(document)), create: true }];
@@ -95,6 +100,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       const listed = { user: user.value.id, number };
       lines.push(user.value.status !== "released" ? t("new.listed", listed) : flags.commit ? t("new.listed-release-commit", listed) : t("new.listed-release", listed));
     }
+    if (kind === "form" && !retention) lines.push(t("new.retention-missing"));
     lines.push(t("new.next-step", { number }));
     const only = user?.value.status === "released" ? [path] : undefined;
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.new", { kind: t(`new.kind.${kind}`), number, title }), ...(only ? { only } : {}) });

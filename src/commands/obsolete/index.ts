@@ -5,7 +5,8 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, sentences, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository } from "../../load/repository.js";
+import { loadRepository, type Located } from "../../load/repository.js";
+import { isScalar, isSeq, type Document } from "yaml";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument } from "../../model/types.js";
@@ -13,12 +14,67 @@ import { eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { copyList } from "../shared/people.js";
 import { refuseUnreadableConfig } from "../shared/persist.js";
-import { withRepositoryLock } from "../shared/transaction.js";
-import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "../release/document.js";
+import { applyChange, runGit, withRepositoryLock } from "../shared/transaction.js";
+import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors } from "../release/document.js";
 
 /** Ids a `--superseded-by` typo may have meant: documents in force other than the one withdrawn. */
 const successors = (index: RepoIndex, withdrawn: string): string[] =>
   [...index.documents].filter(([id, d]) => id !== withdrawn && d.value.status !== "obsolete").map(([id]) => id);
+
+const REFERENCE_FIELDS = ["related", "forms"] as const;
+type ReferenceField = (typeof REFERENCE_FIELDS)[number];
+
+/** A document not in force that refers to the withdrawn one, and what becomes of its reference. */
+interface SettledDraft extends Located<ControlledDocument> {
+  fields: ReferenceField[];
+  /** The file with the reference replaced, when csr replaces it; undefined when the user must act. */
+  text?: string;
+  /** What else was done (replaced), or what remains to do, in one sentence (left alone). */
+  note?: string;
+}
+
+/**
+ * A draft is not in force, so csr brings its references up to date itself: the withdrawn document is
+ * replaced by its successor in `related` and `forms`, in the same commit as the withdrawal. Left to
+ * the user, with what to do, are: a draft without a successor to refer to (what to refer to instead
+ * is the author's call); one in review (its reviewers must see the change); one with uncommitted
+ * changes (csr would commit them unseen); and a form reference whose successor is not a form.
+ * A draft that lists the successor already, or is the successor, just loses the old reference.
+ */
+async function settleDrafts(root: string, drafts: Located<ControlledDocument>[], withdrawn: ControlledDocument, successor: ControlledDocument | undefined): Promise<SettledDraft[]> {
+  const settled: SettledDraft[] = [];
+  for (const draft of drafts) {
+    const fields = REFERENCE_FIELDS.filter((field) => draft.value[field]?.includes(withdrawn.id));
+    const where = list(fields.map((field) => t(`obsolete.field.${field}`)));
+    const todo = (key: `obsolete.todo.${"no-successor" | "in-review" | "not-a-form" | "uncommitted"}`) => settled.push({ ...draft, fields, note: t(key, { id: withdrawn.id, successor: successor?.id ?? "", fields: where }) });
+    if (!successor) todo("obsolete.todo.no-successor");
+    else if (draft.value.status === "in-review") todo("obsolete.todo.in-review");
+    else if (fields.includes("forms") && successor.kind !== "form" && draft.value.id !== successor.id) todo("obsolete.todo.not-a-form");
+    else if ((await runGit(root, ["status", "--porcelain", "-z", "--", draft.file.path])).stdout !== "") todo("obsolete.todo.uncommitted");
+    else {
+      const self = draft.value.id === successor.id;
+      const listed = !self && fields.some((field) => draft.value[field]!.includes(successor.id));
+      const text = editDocument(readFileSync(join(root, draft.file.path), "utf8"), (yaml) => fields.forEach((field) => replaceReference(yaml, field, withdrawn.id, self ? undefined : successor.id)));
+      const note = self ? t("obsolete.replaced-self", { id: withdrawn.id }) : listed ? t("obsolete.replaced-listed", { id: withdrawn.id, successor: successor.id }) : undefined;
+      settled.push({ ...draft, fields, text, ...(note ? { note } : {}) });
+    }
+  }
+  return settled;
+}
+
+/** In the list `field`, `from` becomes `to` (keeping its place and style), or goes when `to` is listed already or undefined. */
+function replaceReference(yaml: Document.Parsed, field: ReferenceField, from: string, to: string | undefined): void {
+  const items = yaml.get(field, true);
+  if (!isSeq(items)) return;
+  let listed = to !== undefined && items.items.some((item) => isScalar(item) && item.value === to);
+  items.items = items.items.filter((item) => {
+    if (!isScalar(item) || item.value !== from) return true;
+    if (listed || to === undefined) return false;
+    item.value = to;
+    listed = true;
+    return true;
+  });
+}
 
 export interface ObsoleteFlags {
   reason?: string;
@@ -59,15 +115,29 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       yaml.set("status", "obsolete");
       setAfter(yaml, "obsolete", obsolete, "status");
     });
-    const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.obsolete", { id: doc.id, reason }) });
-    ctx.stdout(t("obsolete.withdrew", { id: doc.id, path: file.path, date, commit }) + "\n");
-    const referring = repo.documents.filter((d) => d.value.status !== "obsolete" && (["related", "forms"] as const).some((field) => d.value[field]?.includes(doc.id)));
-    if (referring.length > 0) {
+    const referring = repo.documents.filter((d) => d.value.status !== "obsolete" && REFERENCE_FIELDS.some((field) => d.value[field]?.includes(doc.id)));
+    const released = referring.filter((d) => d.value.status === "released");
+    const drafts = await settleDrafts(root, referring.filter((d) => d.value.status !== "released"), doc, successor ? index.documents.get(successor)!.value : undefined);
+    const replaced = drafts.filter((d) => d.text !== undefined);
+    const applied = await applyChange(root, {
+      writes: [{ path: join(root, file.path), content: text }, ...replaced.map((d) => ({ path: join(root, d.file.path), content: d.text! }))],
+      commit: { message: t("commit.obsolete", { id: doc.id, reason }), paths: [file.path, ...replaced.map((d) => d.file.path)].map((p) => join(root, p)) },
+    });
+    ctx.stdout(t("obsolete.withdrew", { id: doc.id, path: file.path, date, commit: applied.commit! }) + "\n");
+    const entry = (value: ControlledDocument, path: string, fields: readonly ReferenceField[]) =>
+      `  ${path}  ${value.id} ${value.title}${t("obsolete.fields", { fields: list(fields.map((field) => t(`obsolete.field.${field}`))) })}`;
+    if (replaced.length > 0) {
+      ctx.stdout(t("obsolete.drafts-replaced", { id: doc.id, successor: successor! }) + "\n");
+      for (const d of replaced) ctx.stdout(entry(d.value, d.file.path, d.fields) + (d.note ?? "") + "\n");
+    }
+    const remaining = drafts.filter((d) => d.text === undefined);
+    if (remaining.length > 0) {
+      ctx.stdout(t("obsolete.drafts-remaining", { id: doc.id }) + "\n");
+      for (const d of remaining) ctx.stdout(`  ${d.file.path}  ${d.value.id} ${d.value.title}${t("obsolete.todo", { todo: d.note! })}\n`);
+    }
+    if (released.length > 0) {
       ctx.stdout((successor ? t("obsolete.referring-successor", { id: doc.id, successor }) : t("obsolete.referring", { id: doc.id })) + "\n");
-      for (const { value, file: at } of referring) {
-        const fields = (["related", "forms"] as const).filter((field) => value[field]?.includes(doc.id));
-        ctx.stdout(`  ${at.path}  ${value.id} ${value.title}${t("obsolete.fields", { fields: list(fields.map((field) => t(`obsolete.field.${field}`))) })}\n`);
-      }
+      for (const { value, file: at } of released) ctx.stdout(entry(value, at.path, REFERENCE_FIELDS.filter((field) => value[field]?.includes(doc.id))) + "\n");
     }
     const csrs = repo.csrs.filter((c) => !c.value.superseded && (c.value.addressed ?? []).some((a) => a.document === doc.id));
     if (csrs.length > 0) {

@@ -150,9 +150,10 @@ function refuseEmptySections(doc: ControlledDocument): void {
  * for suitability and adequacy before issue: 7.5.2 of IATF 16949, GJB 9001C and ISO 9001; the
  * message cites the standards in scope, model/citations.ts). The rules run on the repository as it
  * will be after the release — the document released with its new revision — so that what holds
- * only for a released document (doc/obsolete-referenced …) is checked before the release rather
- * than reported after it. The check's day is the last signature's, so a
- * release recorded after the fact is judged as of its own date.
+ * only for a released document (doc/obsolete-referenced, doc/unreleased-referenced,
+ * doc/record-retention-missing …) is checked before the release rather than reported after it.
+ * The check's day is the last signature's, so a release recorded after the fact is judged as of
+ * its own date.
  * Errors: UserError with one line per finding (file:line:col rule message, the message saying how
  * to fix it).
  */

@@ -11,7 +11,7 @@ import { numberPatternToRegExp } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
 import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
-import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
+import { KIND_OF_LEVEL, normalizeDate, normalizeKind, normalizeMedium, normalizeVersion, PERSON_ID, personIdFromName, SIGNING_ROLE, type Kind, type Level } from "../normalize.js";
 import { lookupPerson, type Signer } from "../plan.js";
 import { headerField, labelAndValue, labelKey, REVISION_CAPTION, revisionField, type HeaderField, type RevisionField } from "./labels.js";
 import type { Block, ParagraphBlock, TableBlock, WordFile } from "./read.js";
@@ -166,10 +166,40 @@ class WordDocumentReader {
     }
     if (this.stamp === "uncontrolled") this.issue(t("import.word.place.stamp"), t("import.word.uncontrolled"));
 
+    this.readRecord(doc);
     const sections = this.readSections(blocks.slice(firstSection), id);
     if (sections.length) doc.sections = sections;
     const signers = this.signers.map((s) => ({ ...s, department: department.code }));
     return { file: this.file, id, path: documentPath(id), data: doc, issues: this.issues, mentions: this.mentions, signers };
+  }
+
+  /**
+   * A form's record block from its header (保存期限, 保存方式, 存放地点): IATF 16949 7.5.3.2.1 and
+   * GJB 9001C 7.5.3 want a retention period for records, so a form without one is said. On another
+   * kind of document these values have no field, and are said as not imported.
+   */
+  private readRecord(doc: ControlledDocument): void {
+    const fields = ["retention", "medium", "location"] as const;
+    if (doc.kind !== "form") {
+      for (const field of fields) {
+        const given = this.header.get(field);
+        if (given) this.issue(given.where, t("import.word.record-not-form", { field: t(`import.word.field.${field}`), value: given.value, id: doc.id }));
+      }
+      return;
+    }
+    const record: NonNullable<ControlledDocument["record"]> = {};
+    const retention = this.header.get("retention")?.value.trim();
+    if (retention) record.retention = retention;
+    else this.issue(t("import.word.place.header-block"), t("import.word.no-retention", { id: doc.id }));
+    const medium = this.header.get("medium");
+    if (medium) {
+      const value = normalizeMedium(medium.value);
+      if (value) record.medium = value;
+      else this.issue(medium.where, t("import.document.bad-medium", { medium: medium.value }));
+    }
+    const location = this.header.get("location")?.value.trim();
+    if (location) record.location = location;
+    if (Object.keys(record).length) doc.record = record;
   }
 
   // ---- the front matter: organisation, title, stamp, header block, confidentiality ----

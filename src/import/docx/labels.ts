@@ -16,7 +16,10 @@ export type HeaderField =
   | "prepared"
   | "reviewed"
   | "approved"
-  | "pages";
+  | "pages"
+  | "retention"
+  | "medium"
+  | "location";
 
 const HEADER_LABELS: [RegExp, HeaderField][] = [
   [/^(文件编号|文件编码|文件代号|编号|docno\.?|documentno\.?|documentnumber|number)$/, "number"],
@@ -30,6 +33,10 @@ const HEADER_LABELS: [RegExp, HeaderField][] = [
   [/^(审核|审查|审核人|reviewedby|reviewed|checkedby)$/, "reviewed"],
   [/^(批准|核准|批准人|approvedby|approved)$/, "approved"],
   [/^(页次|页数|总页数|pages)$/, "pages"],
+  // A form's header block: how long its records are kept, on what and where (record).
+  [/^(保存期限|保存期|保存年限|保管期限|retention|retentionperiod)$/, "retention"],
+  [/^(保存方式|存放方式|储存方式|保存形式|medium|storage)$/, "medium"],
+  [/^(存放地点|保存地点|存放位置|保存部门|location)$/, "location"],
 ];
 
 export type RevisionField = "index" | "number" | "date" | "summary" | "pages" | "version" | "by" | "reviewedBy" | "approvedBy" | "effective" | "totalPages";

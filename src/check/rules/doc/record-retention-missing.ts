@@ -1,0 +1,34 @@
+import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
+
+/**
+ * IATF 16949 7.5.3.2.1 and GJB 9001C 7.5.3: the records kept on a form have a documented retention
+ * period. The form's `record` block is where csr keeps it; the form register (表单清单) and the
+ * printed form show it.
+ */
+export const rule: Rule = {
+  id: "doc/record-retention-missing",
+  severity: "error",
+  scope: { files: "own" },
+  summary: "A released form does not say how long its records are kept (record.retention).",
+  docs: {
+    description:
+      "A released form (`kind: form`) without `record.retention`, the retention period of the records filled in on it (保存期限). IATF 16949 7.5.3.2.1 and GJB 9001C 7.5.3 require a documented retention period for records; IATF 16949 names the active life of the part plus one calendar year for approval, tooling, design and purchasing records unless the customer or a regulator requires longer. Where the records are kept (`medium`, `location`) belongs in the same block.",
+    bad: `
+kind: form
+department: QA
+status: released
+# no record block
+`,
+    good: `
+record: {retention: 3年, medium: paper, location: 品质部}
+`,
+    fix: "Add `record: {retention: <period>, medium: paper|electronic|paper+electronic, location: <where>}` to the form, e.g. `retention: 3年` or `产品寿命期+1年`, and release the change as a new revision.",
+  },
+  check(ctx) {
+    for (const { value: doc, file } of ctx.index.documents.values()) {
+      if (doc.kind !== "form" || doc.status !== "released" || doc.record?.retention?.trim()) continue;
+      ctx.report({ file, path: doc.record ? ["record"] : ["kind"], key: doc.record !== undefined }, t("rule.doc/record-retention-missing", { document: doc.id }));
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { neverReleased } from "../../../model/revision.js";
+import type { Rule } from "../../rule.js";
+import { sentences, t } from "../../../i18n/index.js";
+
+/**
+ * IATF 16949 7.5.3.2.1 / GJB 9001C 7.5.3: a document in force sends its users only to documents and
+ * forms that are approved and issued. A form never released has no version to fill in, and the
+ * printed procedure would list it without one.
+ */
+export const rule: Rule = {
+  id: "doc/unreleased-referenced",
+  severity: "error",
+  scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.status, f.data.related, f.data.forms, f.data.revisions?.length ?? 0] : null) },
+  summary: "A released document refers to a document or form that has never been released.",
+  docs: {
+    description:
+      "A released document whose `related` or `forms` name a document that has never been released: a draft (草稿) or a document in review (审批中) without any revision entry. A document in force must refer only to documents that are approved and issued (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3): its users would look for a form or procedure that does not exist yet, and the printed related records (相关记录) would show it without a version. A draft with revision entries is a new revision in preparation: its last released version is still in force, and referring to it is fine.",
+    bad: `
+forms: [QR-001-01]   # QR-001-01 is a draft, never released
+`,
+    good: `
+forms: [QR-001-01]
+`,
+    fix: "Release the referenced document first (`csr release <id>`), then the one that refers to it; or remove the reference.",
+  },
+  check(ctx) {
+    for (const { value: doc, file } of ctx.index.documents.values()) {
+      if (doc.status !== "released") continue;
+      for (const field of ["related", "forms"] as const) {
+        doc[field]?.forEach((id, i) => {
+          const target = ctx.index.documents.get(id)?.value;
+          if (!target || !neverReleased(target)) return;
+          ctx.report(
+            { file, path: [field, i] },
+            sentences(t("rule.doc/unreleased-referenced", { document: doc.id, target: id, status: t(`value.document-status.${target.status}`) }), t("rule.doc/unreleased-referenced.fix", { document: doc.id, target: id })),
+          );
+        });
+      }
+    }
+  },
+};
