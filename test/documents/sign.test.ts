@@ -11,7 +11,8 @@ import { describe, expect, it } from "vitest";
 import { csrInProcess, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
 
 function importedForm(id: string, title: string, date: string, signatures = ""): string {
-  return [`id: ${id}`, `title: ${title}`, "level: 4", "kind: form", "department: QA", "status: released", "revisions:", "  - version: A/0", `    date: ${date}`, "    imported: true", signatures, ""].filter((l, i, all) => l !== "" || i === all.length - 1).join("\n");
+  const lines = [`id: ${id}`, `title: ${title}`, "level: 4", "kind: form", "department: QA", "status: released", "record: {retention: 3年}", "revisions:", "  - version: A/0", `    date: ${date}`, "    imported: true", signatures];
+  return lines.filter(Boolean).join("\n") + "\n";
 }
 
 function repository(): string {
@@ -29,7 +30,7 @@ describe("csr sign", () => {
     const dir = repository();
     const before = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"]);
     expect(before.stdout).toContain(
-      "documents/QR-001-01.yaml:8:5 error doc/approval-missing Revision A/0 of the released document QR-001-01 has no prepared and no approved signature. Record the signatures of the paper original: csr sign QR-001-01 --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).\n",
+      "documents/QR-001-01.yaml:9:5 error doc/approval-missing Revision A/0 of the released document QR-001-01 has no prepared and no approved signature. Record the signatures of the paper original: csr sign QR-001-01 --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).\n",
     );
     const signed = await csrInProcess(["-C", dir, "sign", "QR-001-01", "QR-001-02", "--prepared", "张伟", "--reviewed", "李娜", "--approved", "王强", "--date", "2023-05-06", "--commit"]);
     expect(signed.code).toBe(0);
@@ -56,7 +57,7 @@ describe("csr sign", () => {
     // Completing a revision entry is not rewriting it: the pull-request check has nothing to say.
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--base", "HEAD~1"]);
     expect(check.stdout.split("\n").filter((l) => / error /.test(l))).toEqual([
-      "documents/QR-001-03.yaml:8:5 error doc/approval-missing Revision A/0 of the released document QR-001-03 has no approved signature. Record the signatures of the paper original: csr sign QR-001-03 --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).",
+      "documents/QR-001-03.yaml:9:5 error doc/approval-missing Revision A/0 of the released document QR-001-03 has no approved signature. Record the signatures of the paper original: csr sign QR-001-03 --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).",
     ]);
 
     // Undated originals: the signatures are recorded without dates, in Chinese in a Chinese repository.
