@@ -348,7 +348,7 @@ describe("csr import FILE.docx", () => {
       ]);
     const repo = repoWith({ "QR-020-05.docx": await form("QR-020-05", ["保存期限", "3年", "保存方式", "纸质"]), "QR-020-06.docx": await form("QR-020-06", ["存放地点", "品质部"]) });
     const result = await csrInProcess(["-C", repo, "import", "Word文件", "--as", "forms"]);
-    const noRow = "  header block: the revision record has no row for version A/0; it was recorded dated 2024-05-06 with the summary '从 Word 文件导入'\n";
+    const noRow = "  header block: the revision record has no row for version A/0; it was recorded dated 2024-05-06 and marked 'Released before csr; the changes are on the paper record'\n";
     expect(result.stdout).toContain(`${join("Word文件", "QR-020-05.docx")}: QR-020-05 来料检验记录 (form, released, A/0; 1 revision, 0 sections, 0 references)\n${noRow}  wrote documents/QR-020-05.yaml\n`);
     expect(result.stdout).toContain(
       `${join("Word文件", "QR-020-06.docx")}: QR-020-06 来料检验记录 (form, released, A/0; 1 revision, 0 sections, 0 references)\n${noRow}` +
