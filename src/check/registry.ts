@@ -29,6 +29,7 @@ import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
 import { rule as docEmptySection } from "./rules/doc/empty-section.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
+import { rule as docObsoleteMentioned } from "./rules/doc/obsolete-mentioned.js";
 import { rule as docObsoleteReferenced } from "./rules/doc/obsolete-referenced.js";
 import { rule as docPeriodicReviewDue } from "./rules/doc/periodic-review-due.js";
 import { rule as docRecallOverdue } from "./rules/doc/recall-overdue.js";
@@ -78,6 +79,7 @@ export const rules: readonly Rule[] = [
   docApproverLacksRole,
   docEmptySection,
   docMentionUnresolved,
+  docObsoleteMentioned,
   docObsoleteReferenced,
   docPeriodicReviewDue,
   docRecallOverdue,

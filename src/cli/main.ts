@@ -138,6 +138,18 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/implement/index.js")).implementCommand));
 
   program
+    .command("calendar")
+    .description(t("help.calendar"))
+    .command("notice")
+    .description(t("help.calendar.notice"))
+    .argument("<file>", t("help.calendar.notice.file"))
+    .option("--year <year>", t("help.calendar.notice.year"))
+    .option("--replace", t("help.calendar.notice.replace"))
+    .option("--dry-run", t("help.calendar.notice.dry-run"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/calendar/notice.js")).calendarNoticeCommand));
+
+  program
     .command("customer")
     .description(t("help.customer"))
     .command("add")

@@ -98,12 +98,24 @@ export function list(items: readonly string[]): string {
   return items.join(t("common.list-separator"));
 }
 
-/** "A and B", "A, B and C" / "A和B": items of which all hold. */
+/** "A and B", "A, B and C" / "A、B 和 C": items of which all hold. */
 export function conjunction(items: readonly string[]): string {
-  return new Intl.ListFormat(current, { type: "conjunction" }).format(items);
+  return current === "zh-CN" ? chineseList(items, "和") : new Intl.ListFormat(current, { type: "conjunction" }).format(items);
 }
 
-/** "A or B" / "A或B": alternatives. */
+/** "A or B" / "B/1 或 C/0": alternatives. */
 export function disjunction(items: readonly string[]): string {
-  return new Intl.ListFormat(current, { type: "disjunction" }).format(items);
+  return current === "zh-CN" ? chineseList(items, "或") : new Intl.ListFormat(current, { type: "disjunction" }).format(items);
+}
+
+/**
+ * "A、B和C" as Intl writes Chinese, but with a space between the word and a neighbouring Latin
+ * letter, digit or sign, as Chinese text sets them apart ("B/1 或 C/0", not "B/1或C/0").
+ */
+function chineseList(items: readonly string[], word: string): string {
+  if (items.length < 2) return items[0] ?? "";
+  const head = items.slice(0, -1).join("、");
+  const tail = items.at(-1)!;
+  const gap = (c: string | undefined) => (c !== undefined && /[\x21-\x7e]/.test(c) ? " " : "");
+  return `${head}${gap(head.at(-1))}${word}${gap(tail[0])}${tail}`;
 }

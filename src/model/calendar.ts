@@ -32,7 +32,8 @@ export interface PublicCalendar {
   years: PublicCalendarYear[];
 }
 
-function expand(entries: readonly (string | DayRange)[] | undefined, into = new Set<string>()): Set<string> {
+/** The dates of single dates and ranges (both ends included), added to `into`. */
+export function expand(entries: readonly (string | DayRange)[] | undefined, into = new Set<string>()): Set<string> {
   for (const entry of entries ?? []) {
     if (typeof entry === "string") {
       into.add(entry);

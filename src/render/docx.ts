@@ -137,7 +137,8 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
             : [{ header: false, cells: [empty("none")] }]),
         ...(view.record ? [{ header: false, wide: true, cells: [text(`${t("csr_review_record")}${t("colon")}${view.record}`)] }] : []),
       ],
-      [1600, 1400, 2200, 1300, TEXT_WIDTH - 6500],
+      // A date (2026-11-23) needs 1500 twips to stay on one line in 五号 with the cell margins.
+      [1600, 1400, 2000, 1500, TEXT_WIDTH - 6500],
     ),
     heading(docx, 1, `3 ${t("csr_decision")}`),
   );
@@ -214,7 +215,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
           round.opinions.map((o) => `${o.department} ${o.reviewer} ${t(`opinion_${o.opinion}`)} ${o.date}`).join("\n"),
           [round.decision ? `${t(`disposition_${round.decision.disposition}`)} ${round.decision.by} ${round.decision.date}` : "", lateReasonLine(round.lateReason)].filter(Boolean).join("\n"),
         ]),
-        [700, 1500, 1600, 1300, TEXT_WIDTH - 7000, 1900],
+        [700, 1500, 1600, 1500, TEXT_WIDTH - 7200, 1900],
       ),
     );
   }

@@ -6,7 +6,7 @@ import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
-import type { Style, Worksheet } from "exceljs";
+import type { PageSetup, PaperSize, Style, Worksheet } from "exceljs";
 import { displayWidth, escapeHtml, padEnd, visible } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
@@ -235,8 +235,7 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 /**
  * Writes one workbook with a sheet per table to `path`: the title in row 1, the header in row 2,
  * both frozen and repeated on every printed page; an autofilter over the header; thin borders;
- * widths that fit Chinese text; dates as real Excel dates; printed on A4 landscape, fitted to the
- * page width. Rows are streamed to the file as they are written (exceljs's streaming writer,
+ * widths that fit Chinese text; dates as real Excel dates; printed landscape (see printLayout). Rows are streamed to the file as they are written (exceljs's streaming writer,
  * strings inline), so memory does not grow with the workbook. A text longer than an Excel cell
  * holds is cut with a visible marker and reported through `onCut`.
  */
@@ -253,9 +252,10 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
   for (const table of tables) {
     index++;
     const name = uniqueSheetName(table.sheet, used);
+    const widths = columnWidths(table);
     const sheet = workbook.addWorksheet(name, {
       views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
-      pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" },
+      pageSetup: { ...printLayout(table, widths), orientation: "landscape", fitToPage: true, fitToHeight: 0, printTitlesRow: "1:2" },
     });
     if (table.heading) {
       const h = table.heading;
@@ -263,7 +263,7 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
       sheet.headerFooter.oddHeader = `&L${quote(h.organisation)}&C${quote(table.title)}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}`;
       sheet.headerFooter.oddFooter = "&C&P / &N";
     }
-    await writeSheet(sheet, table, onCut);
+    await writeSheet(sheet, table, widths, onCut);
     sheet.commit();
     if (table.columns.length > 0) filters.push({ name: "_xlnm._FilterDatabase", ranges: [`'${name.replace(/'/g, "''")}'!$A$2:$${columnLetter(table.columns.length)}$2`], localSheetId: index });
   }
@@ -295,23 +295,51 @@ function columnLetter(n: number): string {
   return letters;
 }
 
+/** Each column's width in Excel's units (characters of the default font): its widest line, within bounds. */
+function columnWidths(table: Table): number[] {
+  return table.columns.map((c) => {
+    // A check-mark column's long header ("C1 市场开发与顾客要求评审") wraps above a narrow column.
+    const widest = Math.max(
+      c.kind === "mark" ? Math.min(displayWidth(c.header), 10) : displayWidth(c.header),
+      ...table.rows.map((r) => Math.max(0, ...text(r[c.key]).split(/\r?\n/).map(displayWidth))),
+    );
+    return Math.min(MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
+  });
+}
+
+/**
+ * Column width units (characters of the default 11-point font) across the printable width of a
+ * landscape page, at the smallest scale that is still read without effort (70 %): A4 297 mm and
+ * A3 420 mm, less 2 × 18 mm margins, at about 1.9 mm per unit.
+ */
+const PAGE_UNITS = { a4: Math.floor(261 / 1.9 / 0.7), a3: Math.floor(384 / 1.9 / 0.7) };
+
+/**
+ * How a sheet is printed: on A4, or on A3 when it has more than twenty columns (as the PDF of the
+ * same register); one page wide when its columns fit at a readable scale, else as many pages wide
+ * as they need, with the columns up to the id repeated on each. Excel's and LibreOffice's "fit to
+ * one page wide" alone shrank the 33 columns of the CSR list to an unreadable size.
+ */
+function printLayout(table: Table, widths: number[]): Partial<PageSetup> {
+  const a3 = table.columns.length > 20;
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  const pages = Math.max(1, Math.ceil(total / (a3 ? PAGE_UNITS.a3 : PAGE_UNITS.a4)));
+  // Repeated on each page across: the columns up to the first identifier (序号 and 编号).
+  const id = table.columns.findIndex((c) => c.kind === "id");
+  const repeated = `A:${columnLetter(id >= 0 && id < 3 ? id + 1 : 1)}`;
+  // 8 is A3 in the file format; exceljs's typings name only some paper sizes.
+  return { paperSize: (a3 ? 8 : 9) as PaperSize, fitToWidth: pages, ...(pages > 1 ? { printTitlesColumn: repeated } : {}) };
+}
+
 /**
  * Fills one sheet from the top down, committing each row when it is done: the same code serves
  * a streamed sheet (a committed row is written out and forgotten) and an in-memory one (where
  * committing does nothing). Column widths come first because a streamed sheet writes them
  * before its first row.
  */
-async function writeSheet(sheet: Worksheet, table: Table, onCut: (where: string, length: number) => void): Promise<void> {
+async function writeSheet(sheet: Worksheet, table: Table, widths: number[], onCut: (where: string, length: number) => void): Promise<void> {
   const count = Math.max(1, table.columns.length);
-  table.columns.forEach((c, i) => {
-    // A check-mark column's long header ("C1 市场开发与顾客要求评审") wraps above a narrow column.
-    const widest = Math.max(
-      c.kind === "mark" ? Math.min(displayWidth(c.header), 10) : displayWidth(c.header),
-      ...table.rows.map((r) => Math.max(0, ...text(r[c.key]).split(/\r?\n/).map(displayWidth))),
-    );
-    sheet.getColumn(i + 1).width = Math.min(MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
-  });
-  const widths = table.columns.map((_, i) => sheet.getColumn(i + 1).width ?? 8);
+  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
   const title = sheet.getCell(1, 1);
   title.value = table.title;

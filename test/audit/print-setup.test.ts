@@ -17,12 +17,18 @@ describe("printed registers", () => {
   const file = join(out, "registers.xlsx");
   const exported = csr(["-C", REPO, "export", "--out", file, "--today", "2026-11-27"], { lang: null });
 
-  it("prints every sheet on A4 landscape, fitted to the width, with the title and header rows repeated, borders and the heading", async () => {
+  it("prints every sheet landscape, one page wide where it reads at 70 % (else as many pages wide as it needs, the id repeated), with the title and header rows repeated, borders and the heading", async () => {
     expect(exported.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
+    // The 33 columns of the CSR list on A3, as its PDF; fitted to one page they were unreadable.
+    const across: Record<string, object> = {
+      顾客特定要求矩阵: { paperSize: 9, fitToWidth: 2, printTitlesColumn: "A:A" },
+      顾客特定要求清单: { paperSize: 8, fitToWidth: 2, printTitlesColumn: "A:B" },
+    };
     for (const sheet of workbook.worksheets) {
-      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2" });
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2", ...across[sheet.name] });
+      if (!across[sheet.name]) expect(sheet.pageSetup.printTitlesColumn, sheet.name).toBeUndefined();
       expect(sheet.getCell("A2").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
       if (sheet.getCell("A3").value !== null) expect(sheet.getCell("A3").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
       expect(sheet.headerFooter.oddHeader).toMatch(/^&L测试汽车零部件有限公司&C.+&R.*截至 2026-11-27$/);

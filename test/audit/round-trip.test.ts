@@ -88,8 +88,8 @@ describe("export -> import into a new repository -> export gives the same regist
   const withDocuments = () =>
     afterImport("documents", async () => {
       const dir = await freshRepository(ACME);
-      // The 受控文件清单 has no retention column, so its forms fail csr check (doc/record-retention-missing).
-      return { dir, report: await run(dir, ["import", book, "--as", "documents", "--sheet", "受控文件清单", "--add-people"], 1) };
+      // The 受控文件清单 carries the forms' retention periods (保存期限), so its forms come back whole.
+      return { dir, report: await run(dir, ["import", book, "--as", "documents", "--sheet", "受控文件清单", "--add-people"]) };
     });
   const withProcedures = () =>
     afterImport("procedures", async () => {
@@ -99,8 +99,8 @@ describe("export -> import into a new repository -> export gives the same regist
 
   it("受控文件清单 (documents): every level, signer, date, clause and status", async () => {
     const { dir, report } = await withDocuments();
-    expect(report).toContain("\n已导入 46 行中的 46 行；写入的文件中有 25 个存在错误（见下方 csr check）。\ncsr check：25 个错误，0 个警告（doc/record-retention-missing 25）。\n");
-    expect(report).toContain("\n写入的 25 个表单没有保存期限，因为清单中没有保存期限列（保存期限、保存期、Retention）：HH-F-028、HH-F-040、");
+    expect(report).toContain("\n已导入 46 行中的 46 行。\n");
+    expect(report).not.toContain("没有保存期限");
     expect(await exported(dir, "受控文件清单")).toEqual(await sheetRows(book, "受控文件清单"));
   });
 
@@ -125,10 +125,9 @@ describe("export -> import into a new repository -> export gives the same regist
     const imported = await csrInProcess(["-C", dir, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单", "--add-people"], { lang: null });
     const report = imported.stdout;
     // The documents came from a register, without their bodies: the sections the CSRs cite are
-    // missing (csr/section-missing), so the import fails as csr check would; the forms' retention
-    // periods are not in that register either (doc/record-retention-missing, in files not written here).
+    // missing (csr/section-missing), so the import fails as csr check would.
     expect(imported.code).toBe(1);
-    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 8 个存在错误（见下方 csr check）。\ncsr check：35 个错误，0 个警告（csr/section-missing 10、doc/record-retention-missing 25）。\n");
+    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 8 个存在错误（见下方 csr check）。\ncsr check：10 个错误，0 个警告（csr/section-missing 10）。\n");
     // The status that follows from records the list does not carry (the opinions) is named, not changed silently.
     expect(report).toContain(
       "\n第 14 行：清单写的是 '评审中'，导入的记录得出 '已接收'：清单没有记载使其成为“评审中”的依据（评审意见、被替代的记录、已发布的落实文件），请用 csr review、csr source 或 csr address 记录\n\n",

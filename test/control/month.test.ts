@@ -61,7 +61,9 @@ describe("a month of document control without hand-editing YAML", () => {
     const before = readFileSync(path, "utf8");
     const edited = before
       .replace("related: [QP-006, QP-011, QP-012, WI-010-01, WI-010-02, HH-WI-06]", "related: [QP-006, QP-011, QP-012, WI-010-01, WI-010-02]")
-      .replace(/(      - title: 控制计划\n        text: [^\n]*)/, "$1产品或过程变更后5个工作日内更新控制计划并提交顾客，提交记录填入QR-010-01。");
+      .replace(/(      - title: 控制计划\n        text: [^\n]*)/, "$1产品或过程变更后5个工作日内更新控制计划并提交顾客，提交记录填入QR-010-01。")
+      // The instruction merged into the procedure is no longer named in it.
+      .replace("临时变更按《过程临时变更管理办法》执行。", "临时变更经品质部批准后执行，变更期间加严检验并记录。");
     expect(edited).not.toBe(before);
     writeFileSync(path, edited);
     const release = run("release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客（DYA-004，DYA-SQM E版）；并入HH-WI-06", "--prepared", "huangjun", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-12");

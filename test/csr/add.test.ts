@@ -41,7 +41,7 @@ describe("csr add with flags", () => {
       code: 0,
       stdout: "Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2027-01-15 (40 working days after 2026-11-20).\n",
       stderr:
-        "note: csr has no public holidays for 2027; the deadline 2027-01-15 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, add its days under 'calendar.years' in qms.yaml.\n",
+        "note: csr has no public holidays for 2027; the deadline 2027-01-15 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.\n",
     });
   });
 

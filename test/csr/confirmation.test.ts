@@ -61,3 +61,15 @@ describe("a CSR confirmed unchanged in a new source revision", () => {
     expect(report).toContain("换版确认未变\n\n| 来源文件版本 | 确认人 | 确认日期 | 说明 |\n| --- | --- | --- | --- |\n| V3.0 | 徐海涛 | 2026-11-27 |  |\n");
   });
 });
+
+describe("a confirmation that a CSR is unchanged", () => {
+  it("is the decider's: refused from a person without the approver role, naming who may, and nothing is written", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const before = readFileSync(join(dir, "customers/BCM.yaml"), "utf8");
+    setLanguage("zh-CN");
+    const refused = await updateSource(capture(dir), "BCM-SQR", { revision: "V3.0", issued: "2026-11-20", received: "2026-11-23", unchanged: ["BCM-001"], by: "chenjing", date: "2026-11-27", yes: true }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ name: "UserError", hint: "请由批准人确认（--by）：王建国（wangjg）、徐海涛（xuht）、张丽（zhangli）。" });
+    expect((refused as Error).message).toBe("陈静（chenjing）在 people.yaml 中没有 'approver'（批准人）角色，不能确认 CSR 的评审结论在新版本中不变：这等同于作出结论。");
+    expect(readFileSync(join(dir, "customers/BCM.yaml"), "utf8")).toBe(before);
+  });
+});

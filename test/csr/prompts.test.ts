@@ -165,7 +165,7 @@ describe("csr review, asked at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe(
-      "DYA-002: opinion of 市场部 recorded: accept-with-action, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition must|optional|not-applicable|rejected --by zhang'.\n",
+      "DYA-002: opinion of 市场部 recorded: accept-with-action, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition <disposition> --by zhang', <disposition> being must, optional, not-applicable, or rejected.\n",
     );
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain(
       "    - { department: QA, reviewer: zhang, opinion: accept, date: 2026-11-25 }\n    - department: MKT\n      reviewer: li\n      opinion: accept-with-action\n      date: 2026-11-26\n      comment: 需增加检具\n",

@@ -172,7 +172,7 @@ describe("csr review against a deadline in a year without public holidays", () =
     expect(await reviewCsr(ctx, "DYA-011", { disposition: "must", by: "张伟", date: "2026-11-25", yes: true })).toBe(0);
     expect(ctx.out).toBe("DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-25.\n");
     expect(ctx.err).toBe(
-      "note: csr has no public holidays for 2027; the deadline 2027-01-15 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, add its days under 'calendar.years' in qms.yaml.\n",
+      "note: csr has no public holidays for 2027; the deadline 2027-01-15 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.\n",
     );
   });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, csr, git, makeRepo } from "../helpers.js";
+import { BIN, FIXTURES, csr, git, makeRepo } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
 describe("an interrupted write", () => {
@@ -58,6 +58,7 @@ describe("a repository in the middle of a merge", () => {
       ["recall", "QP-001", "-y"],
       ["train", "QP-001", "--people", "zhang", "-y"],
       ["periodic-review", "QP-001", "--by", "zhang", "-y"],
+      ["calendar", "notice", join(FIXTURES, "holiday-notices", "2027-invented.txt")],
     ]) {
       expect(csr(["-C", dir, ...args]), args[0]).toEqual({ code: 2, stdout: "", stderr: refusal });
     }

@@ -114,8 +114,8 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
       stderr: "csr: --accept takes the proposals of the file comparison, and there is none.\nhint: Give the new revision's file with --file; the previous revision needs its file too (recorded, or --previous-file).\n",
     });
     expect(read(dir, "customers/DYA.yaml")).not.toContain("revision: B");
-    const result = csr([...base, "--file", "customers/DYA/手册B.txt", "--accept", "--unchanged", "DYA-002", "--removed", "DYA-001", "--by", "zhang", "--date", "2026-03-03"]);
-    expect(result.stdout).toContain("2 CSR(s) unchanged in revision B; decision kept, confirmed by 张伟 (zhang) on 2026-03-03:\n  DYA-002  每年进行过程审核\n  DYA-004  控制计划须经顾客批准\n");
+    const result = csr([...base, "--file", "customers/DYA/手册B.txt", "--accept", "--unchanged", "DYA-002", "--removed", "DYA-001", "--by", "wang", "--date", "2026-03-03"]);
+    expect(result.stdout).toContain("2 CSR(s) unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n  DYA-002  每年进行过程审核\n  DYA-004  控制计划须经顾客批准\n");
     expect(result.stdout).toContain("2 CSR(s) removed in revision B, now superseded:\n  DYA-001  供应商须保持IATF 16949认证有效\n  DYA-005  包装标签须含批次号\n");
   });
 });
@@ -144,10 +144,12 @@ describe("csr source update at a terminal", () => {
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("Confirmed by");
+    // Only those who may decide: a confirmation keeps the decision in force.
+    expect(screen.getScreen()).not.toContain("李娜");
     screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toContain("2 CSR(s) to review again against revision B, due 2026-03-16:\n  DYA-002  每年进行过程审核  (was on revision A)\n  DYA-004  控制计划须经顾客批准  (was on revision A)\n");
-    expect(ctx.out).toContain("1 CSR(s) unchanged in revision B; decision kept, confirmed by 李娜 (li) on 2026-03-03:\n  DYA-001  供应商须保持IATF 16949认证有效\n");
+    expect(ctx.out).toContain("1 CSR(s) unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n  DYA-001  供应商须保持IATF 16949认证有效\n");
   });
 });

@@ -75,7 +75,7 @@ describe("a repository's calendar", () => {
     expect(calendar.yearsWithoutData("2026-12-28", "2027-01-11")).toEqual([2027]);
     expect(calendar.yearsWithoutData("2026-11-20", "2026-12-04")).toEqual([]);
     expect(estimatedDeadlineNote(calendar, "2026-12-28", "2027-01-11")).toBe(
-      "note: csr has no public holidays for 2027; the deadline 2027-01-11 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, add its days under 'calendar.years' in qms.yaml.\n",
+      "note: csr has no public holidays for 2027; the deadline 2027-01-11 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.\n",
     );
   });
 
@@ -105,13 +105,13 @@ describe("calendar/year-missing", () => {
 
   it("in 2027 without 2027's days: one finding on qms.yaml that says what is missing and how to add it", () => {
     expect(findings("2027-01-05")).toEqual([
-      "qms.yaml:1:1 Today (2027-01-05) lies in 2027, for which csr has no public holidays or make-up working days: every working-day count into 2027 (review deadlines, days overdue, recall and training deadlines) was made Monday to Friday. Once the State Council General Office publishes its holiday notice for 2027, add its days off and make-up working days under 'calendar.years' in qms.yaml (README: \"When the next year's holiday notice is published\"); do not guess them before.",
+      "qms.yaml:1:1 Today (2027-01-05) lies in 2027, for which csr has no public holidays or make-up working days: every working-day count into 2027 (review deadlines, days overdue, recall and training deadlines) was made Monday to Friday. Once the State Council General Office publishes its holiday notice for 2027, save its text to a file and run 'csr calendar notice <file>', which writes its days off and make-up working days under 'calendar.years' in qms.yaml (README: \"When the next year's holiday notice is published\"); do not guess them before.",
     ]);
   });
 
   it("before 2027, on the CSR whose deadline runs into it; nothing once the year is typed in", () => {
     expect(findings("2026-11-27")).toEqual([
-      "csr/DYA/DYA-001.yaml:6:11 The review deadline of DYA-001 (2027-01-15, counted from 2026-11-20) runs through 2027, for which csr has no public holidays or make-up working days; it was counted Monday to Friday. Once the State Council's notice for that year is published, add its days under 'calendar.years' in qms.yaml, or update csr.",
+      "csr/DYA/DYA-001.yaml:6:11 The review deadline of DYA-001 (2027-01-15, counted from 2026-11-20) runs through 2027, for which csr has no public holidays or make-up working days; it was counted Monday to Friday. Once the State Council's notice for that year is published, write its days into qms.yaml with 'csr calendar notice <file>', or update csr.",
     ]);
     const typed = { years: [{ year: 2027, notice: "（测试用通知）", holidays: [], workdays: [] }] };
     expect([...findings("2026-11-27", typed), ...findings("2027-01-05", typed)]).toEqual([]);
@@ -120,7 +120,7 @@ describe("calendar/year-missing", () => {
   it("the CSR list says under it when its deadlines or days left run into such a year", () => {
     const rc = registerContext(loadRepository(join(ROOT, "examples/acme-auto")), "en");
     expect(csrList(rc, { today: "2027-01-05" }).notes?.at(-1)).toBe(
-      "csr has no public holidays for 2027: review deadlines and working days left that run into it were counted Monday to Friday (rule calendar/year-missing); once its holiday notice is published, add its days under 'calendar.years' in qms.yaml.",
+      "csr has no public holidays for 2027: review deadlines and working days left that run into it were counted Monday to Friday (rule calendar/year-missing); once its holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.",
     );
     expect(csrList(rc, { today: "2026-11-27" }).notes).toHaveLength(1);
   });

@@ -29,7 +29,8 @@ import { findCsr } from "../show/lookup.js";
 import { departmentLabel, personLabel, resolveDepartment, resolvePerson } from "../shared/people.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
-import { language, list, t } from "../../i18n/index.js";
+import { disjunction, language, list, t } from "../../i18n/index.js";
+import { codesWithLabels } from "../../i18n/values.js";
 import { approverToType } from "../../model/people.js";
 
 export interface ReviewFlags {
@@ -207,7 +208,7 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
       ? t("review.still-missing", { departments: list(still.map((d) => departmentLabel(index, d))) })
       : csr.review?.decision
         ? t("review.all-opinions-in")
-        : t("review.all-opinions-in-decide", { id: csr.id, by: approverToType(index.people, language()) }),
+        : t("review.all-opinions-in-decide", { id: csr.id, by: approverToType(index.people, language()), dispositions: disjunction(codesWithLabels(DISPOSITIONS)) }),
   );
   return { lines, commit: t("commit.review.opinion", { department: departmentLabel(index, department), opinion: t(`value.opinion.${opinion}`) }) };
 }

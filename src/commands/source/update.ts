@@ -277,12 +277,20 @@ async function confirmationLateReason(flags: SourceUpdateFlags, ask: Prompts | u
   return answer === "" ? undefined : answer;
 }
 
-/** Who confirms that unchanged CSRs keep their decision: --by, else asked. */
+/**
+ * Who confirms that unchanged CSRs keep their decision: --by, else asked. A confirmation keeps a
+ * decision in force for the new revision, so it is the decider's: a person with the approver role
+ * in people.yaml, as for `csr review --disposition` (csr/review-inconsistent).
+ */
 async function whoConfirms(index: RepoIndex, flags: SourceUpdateFlags, ask: Prompts | undefined): Promise<string> {
-  const people = [...index.people.values()].map((p) => p.value);
+  const approvers = [...index.people.values()].map((p) => p.value).filter((p) => p.roles.includes("approver"));
   const by =
     flags.by ??
-    (ask ? await ask.select({ message: t("prompt.source.confirmed-by"), choices: people.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);
+    (ask ? await ask.select({ message: t("prompt.source.confirmed-by"), choices: approvers.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);
   if (by === undefined) throw missingFlag("--by", t("source.needs.by"));
-  return resolvePerson(index, by, "--by").id;
+  const person = resolvePerson(index, by, "--by");
+  if (!person.roles.includes("approver")) {
+    throw new UserError(t("source.confirmer-not-approver", { person: personLabel(index, person.id) }), t("source.confirmer-not-approver.hint", { approvers: list(approvers.map((p) => personLabel(index, p.id))) }));
+  }
+  return person.id;
 }

@@ -34,6 +34,8 @@ export function documentList(ctx: RegisterContext): Table {
       { key: "reviewed", header: t(ctx, "register.documents.column.reviewed"), kind: "name" },
       { key: "approved", header: t(ctx, "register.documents.column.approved"), kind: "name" },
       { key: "issued", header: t(ctx, "register.documents.column.issued"), date: true },
+      // A form's record retention (IATF 16949 7.5.3.2.1), so that the list round-trips a form whole.
+      { key: "retention", header: t(ctx, "register.documents.column.retention"), kind: "code" },
       { key: "clauses", header: t(ctx, "register.documents.column.clauses"), kind: "list" },
       { key: "status", header: t(ctx, "register.documents.column.status"), kind: "code" },
       { key: "remarks", header: t(ctx, "register.documents.column.remarks") },
@@ -53,6 +55,7 @@ export function documentList(ctx: RegisterContext): Table {
         reviewed: personName(ctx, revision?.reviewed?.by),
         approved: personName(ctx, revision?.approved?.by),
         issued: issueDate(doc),
+        retention: doc.record?.retention ?? "",
         clauses: clauseList(ctx, doc.clauses),
         status: statusLabel(ctx, doc.status),
         remarks: doc.remarks ?? "",

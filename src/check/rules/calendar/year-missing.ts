@@ -22,7 +22,7 @@ export const rule: Rule = {
     bad: `
 received: 2026-11-20   # review_days: 40 in qms.yaml: due 2027-01-15, counted Monday to Friday: no data for 2027
 `,
-    fix: "Once the State Council General Office publishes that year's notice (国务院办公厅关于××年部分节假日安排的通知), type its days off and make-up working days into `qms.yaml` under `calendar.years` (`{year, notice, holidays, workdays}`, see README \"When the next year's holiday notice is published\"), or update csr once it ships the year. Days must not be guessed before the notice.",
+    fix: "Once the State Council General Office publishes that year's notice (国务院办公厅关于××年部分节假日安排的通知), save its text to a file (or take its Word or PDF file) and run `csr calendar notice <file>`: it checks the notice's weekdays and day counts and writes its days off and make-up working days into `qms.yaml` under `calendar.years` (`{year, notice, holidays, workdays}`, see README \"When the next year's holiday notice is published\"); or update csr once it ships the year. Days must not be guessed before the notice.",
   },
   check(ctx) {
     const config = ctx.repo.config;

@@ -1,0 +1,61 @@
+/**
+ * Reading the State Council General Office's holiday notice (国务院办公厅关于××年部分节假日安排的通知)
+ * as published: the notices of 2024 to 2026 (their text in test/fixtures/holiday-notices/) read to
+ * exactly the days csr ships from them, and every figure a notice states is checked.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { shippedCalendar } from "../../src/load/calendar.js";
+import { readHolidayNotice } from "../../src/model/holiday-notice.js";
+import { FIXTURES } from "../helpers.js";
+
+const notice = (year: number) => readFileSync(join(FIXTURES, "holiday-notices", `${year}.txt`), "utf8");
+
+describe("readHolidayNotice", () => {
+  it.each([2024, 2025, 2026])("reads the %i notice to the days csr ships from it", (year) => {
+    const shipped = shippedCalendar("CN").years.find((y) => y.year === year)!;
+    const reading = readHolidayNotice(notice(year));
+    expect(reading.problems).toEqual([]);
+    expect(reading.year).toEqual({
+      year,
+      notice: `${shipped.notice}（${shipped.number}）`,
+      number: shipped.number,
+      holidays: shipped.holidays,
+      workdays: shipped.workdays,
+    });
+  });
+
+  it("says which sentence with a date it did not read as a day off or a working day", () => {
+    expect(readHolidayNotice(notice(2024)).skipped).toEqual(["春节：鼓励各单位结合带薪年休假等制度落实，安排职工在除夕（2月9日）休息"]);
+    expect(readHolidayNotice(notice(2026)).skipped).toEqual([]);
+  });
+
+  it("reads full-width digits, a PDF's broken lines and zero-width spaces as the web page shows them", () => {
+    const text = notice(2026)
+      .replace("2月14日（周六）、2月28日（周六）上班。", "２月１４日（周六）、2月28\n日（周六）上班。")
+      .replace("五、端午节：6月19日", "五、端午节：\n6月\u200b19日");
+    expect(readHolidayNotice(text)).toEqual(readHolidayNotice(notice(2026)));
+  });
+
+  it("checks every weekday and day count the notice states, and a day given twice", () => {
+    const text = notice(2026)
+      .replace("1月1日（周四）至3日（周六）", "1月1日（周五）至3日（周六）")
+      .replace("共9天", "共8天")
+      .replace("10月10日（周六）上班", "10月7日（周三）上班");
+    expect(readHolidayNotice(text).problems).toEqual([
+      { kind: "weekday", text: "1月1日（周五）", date: "2026-01-01", stated: 5, actual: 4 },
+      { kind: "day-count", text: "2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共8天", stated: 8, counted: 9 },
+      { kind: "twice", date: "2026-10-07", text: "9月20日（周日）、10月7日（周三）上班" },
+    ]);
+  });
+
+  it("needs the year: from the title, else given; both and differing is a problem", () => {
+    const untitled = notice(2026).replace(/^.*通知\n/, "").replace("现将2026年", "现将");
+    expect(readHolidayNotice(untitled)).toEqual({ year: undefined, problems: [{ kind: "no-year" }], skipped: [] });
+    expect(readHolidayNotice(untitled, 2026).year?.holidays).toHaveLength(7);
+    expect(readHolidayNotice(notice(2026), 2027).problems[0]).toEqual({ kind: "year-mismatch", stated: 2026, given: 2027 });
+    expect(readHolidayNotice("放假通知").problems).toEqual([{ kind: "no-year" }]);
+    expect(readHolidayNotice("放假通知", 2027).problems).toEqual([{ kind: "no-items" }]);
+  });
+});
