@@ -273,6 +273,21 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
 
   program
+    .command("sign")
+    .description(t("help.sign"))
+    .argument("<documents...>", t("help.sign.documents"))
+    .option("--prepared <person>", t("help.sign.prepared"))
+    .option("--reviewed <person>", t("help.sign.reviewed"))
+    .option("--approved <person>", t("help.sign.approved"))
+    .option("--date <date>", t("help.sign.date"))
+    .option("--prepared-date <date>", t("help.sign.prepared-date"))
+    .option("--reviewed-date <date>", t("help.sign.reviewed-date"))
+    .option("--approved-date <date>", t("help.sign.approved-date"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/sign/index.js")).signCommand));
+
+  program
     .command("new")
     .description(t("help.new"))
     .argument("[kind]", t("help.new.kind"))

@@ -5,6 +5,7 @@
  */
 import { numberPatternToRegExp, patternOf } from "../model/numbering.js";
 import { CODE_PATTERN, csrPath, documentPath } from "../model/paths.js";
+import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
@@ -44,6 +45,8 @@ export interface ImportOptions {
   lang: "zh-CN" | "en";
   /** The register's file name, which a review record imported without a record column cites. */
   register?: string;
+  /** Hands out ids to the rows of a CSR list that give none: the customers' next free numbers, as `csr add` takes them. */
+  csrNumbers: CsrNumbers;
   /** People the register names who are not in people.yaml will be added to it (so no per-row message). */
   addPeople?: boolean;
   /**
@@ -72,6 +75,8 @@ export interface PlannedFile {
    * from instead, for the user to replace with the signed record's number.
    */
   recordNoted?: boolean;
+  /** A CSR the list gave no id: the id is the customer's next free number; `no` is the row's 序号, when it has one. */
+  assigned?: { no?: string };
 }
 
 export interface Signer {
@@ -190,8 +195,13 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   const existing = new Set([...repo.documents.map((d) => d.value.id), ...repo.unvalidated.documents, ...repo.csrs.map((c) => c.value.id), ...repo.unvalidated.csrs]);
   const existingPaths = new Set(repo.files.map((f) => foldPath(f.path)));
   const symbols: { row: number; symbol: SymbolConversion }[] = [];
+  const dataRows: RawRow[] = [];
   for (const raw of sheet.rows.filter((r) => r.row > header.row)) {
     if (isFooter(raw)) break;
+    dataRows.push(raw);
+  }
+  if (options.as === "csr") reserveListedIds(dataRows, header, repo, options.csrNumbers);
+  for (const raw of dataRows) {
     const row = new RowReader(header, raw);
     if (raw.cells.every((c) => cellText(c) === "" && !(c instanceof UnreadableCell))) continue;
     const issue = (message: string, skipped = false) => plan.issues.push({ row: raw.row, message, skipped });
@@ -239,6 +249,15 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   plan.links = formLinks(sheet, header, plan, repo);
   plan.people = newPeople(plan.files, options.department ? lookupDepartment(compactText(options.department), repo.config?.value.departments ?? [])?.code : undefined);
   return plan;
+}
+
+/** The ids a CSR list gives are not handed out to its rows that give none. */
+function reserveListedIds(rows: RawRow[], header: HeaderRow, repo: Repository, numbers: CsrNumbers): void {
+  for (const raw of rows) {
+    const row = new RowReader(header, raw);
+    const customer = lookupCustomer(row.key("customer") || row.key("customerName"), repo.customers.map((c) => c.value));
+    if (customer && row.key("number")) numbers.reserve(customer.code, row.key("number"));
+  }
 }
 
 /** Values quoted one by one and listed as the language lists them: 'a', 'b' / 'a'、'b'. */
@@ -373,12 +392,9 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
         : t("import.document.no-issue-date", { id, version }),
     );
   }
-  const revision: Revision = {
-    version,
-    date,
-    // Written into the file: the repository's language, not the reader's.
-    summary: translate(options.lang, "import.data.register-summary"),
-  };
+  // Released before the repository: what the revision changed is on the paper record, which every
+  // output says where the summary would be (revisionSummary); "imported" is not what it changed.
+  const revision: Revision = { version, date, imported: true };
   for (const role of ["prepared", "reviewed", "approved"] as const) {
     const name = row.text(role);
     if (name) revision[role] = { by: personFor(name, role, SIGNING_ROLE[role], repo, options, issue, names) };
@@ -500,13 +516,16 @@ function lookupCustomer(text: string, customers: Customer[]): Customer | undefin
 }
 
 function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): Omit<PlannedFile, "row"> | undefined {
-  const id = row.key("number");
+  const given = row.key("number");
+  // A list without an id column (the usual layout: 序号 and the requirement) gets the customer's next
+  // free ids below, once the row is known to be imported; until then the row is named by its 序号.
+  const no = row.text("no");
+  const named = given || (no ? `${row.label("no")} ${no}` : t("import.csr.unnumbered"));
   const title = row.text("title");
-  if (!id) return void issue(t("import.csr.no-id"), true);
-  if (!CODE_PATTERN.test(id)) return void issue(t("import.csr.bad-id", { id }), true);
-  if (!title) return void issue(t("import.csr.no-title", { id }), true);
+  if (given && !CODE_PATTERN.test(given)) return void issue(t("import.csr.bad-id", { id: given }), true);
+  if (!title) return void issue(t("import.csr.no-title", { id: named }), true);
   const customerText = row.key("customer") || row.key("customerName");
-  if (!customerText) return void issue(t("import.csr.no-customer", { id }), true);
+  if (!customerText) return void issue(t("import.csr.no-customer", { id: named }), true);
   const customer = lookupCustomer(customerText, repo.customers.map((c) => c.value));
   if (!customer) return void issue(t("import.unknown-customer", { customer: customerText }), true);
   const sourceText = row.key("source") ? row.text("source") : "";
@@ -516,15 +535,21 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
     return void issue(t("import.csr.unknown-source", { source: sourceText, customer: customer.code }), true);
   }
   const revision = row.key("revision") || source?.revisions[source.revisions.length - 1]?.revision;
-  if (!revision) return void issue(t("import.csr.no-revision", { id }), true);
+  if (!revision) return void issue(t("import.csr.no-revision", { id: named }), true);
   const { clauses, bad } = normalizeClauses(row.text("clauses"), options.standard);
   if (bad.length) issue(t("import.csr.bad-clause", { clauses: quotedList(bad) }));
-  if (clauses.length === 0) return void issue(t("import.csr.no-clause", { id }), true);
+  if (clauses.length === 0) return void issue(t("import.csr.no-clause", { id: named }), true);
   const received = normalizeDate(row.cell("received"));
   if (!received) {
-    const given = row.text("received");
-    return void issue(given ? t("import.csr.bad-received", { date: given }) : t("import.csr.no-received", { id }), true);
+    const date = row.text("received");
+    return void issue(date ? t("import.csr.bad-received", { date }) : t("import.csr.no-received", { id: named }), true);
   }
+  if (!given) {
+    // Importing the same list again must not register its requirements twice under new ids.
+    const same = repo.csrs.find(({ value: c }) => c.customer === customer.code && c.source.document === sourceId && sameTitle(c.title, title));
+    if (same) return void issue(t("import.csr.already-registered", { row: named, id: same.value.id, path: same.file.path }), true);
+  }
+  const id = given || options.csrNumbers.next(customer.code);
   const section = row.text("section");
   const text = row.text("text");
   const category = row.text("category");
@@ -550,7 +575,8 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
   const lateReason = row.text("lateReason");
   if (lateReason) csr.review = { ...csr.review, late_reason: lateReason };
   if (reviewRecord || decision) {
-    const record = reviewRecord ? recordFromCell(reviewRecord, repo) : { note: `imported from ${options.register ?? "the list"}, row ${row.raw.row}` };
+    // Written into the file: the repository's language, not the reader's.
+    const record = reviewRecord ? recordFromCell(reviewRecord, repo) : { note: translate(options.lang, "import.csr.record-note", { register: options.register ?? "", row: row.raw.row }) };
     csr.review = { ...csr.review, record, ...(decision ? { decision } : {}) };
   }
   const addressed = addressedFromRow(row, id, issue);
@@ -595,7 +621,15 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
       );
     }
   }
-  return { path: csrPath(customer.code, id), id, kind: "csr", data: csr, signers: names.signers, ...(decision && !reviewRecord ? { recordNoted: true } : {}) };
+  return {
+    path: csrPath(customer.code, id),
+    id,
+    kind: "csr",
+    data: csr,
+    signers: names.signers,
+    ...(decision && !reviewRecord ? { recordNoted: true } : {}),
+    ...(given ? {} : { assigned: { ...(no ? { no } : {}) } }),
+  };
 }
 
 /** 替代日期, 替代原因, 替代要求: a requirement withdrawn or replaced is recorded with both its date and its reason. */

@@ -76,7 +76,7 @@ function documentChanges(before: Repository, after: Repository): Change[] {
       // Every revision entry after the earlier version: one release or several within the range.
       const known = new Set((a.revisions ?? []).map((r) => r.version));
       const added = (b.revisions ?? []).filter((r) => !known.has(r.version));
-      out.push({ area: "document", kind: "released", id, title: b.title, from: version(a), to: version(b), detail: added.map((r) => `${r.version} ${r.summary}`).join("; "), date: currentRevision(b)?.date ?? null });
+      out.push({ area: "document", kind: "released", id, title: b.title, from: version(a), to: version(b), detail: added.map((r) => [r.version, r.summary].filter(Boolean).join(" ")).join("; "), date: currentRevision(b)?.date ?? null });
     }
     if (b.status === "obsolete" && a?.status !== "obsolete") {
       const reason = [b.obsolete?.reason ?? "", b.obsolete?.superseded_by ? `→ ${b.obsolete.superseded_by}` : ""].filter(Boolean).join(" ");

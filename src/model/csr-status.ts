@@ -75,6 +75,16 @@ export function missingOpinions(csr: Csr, config: QmsConfig | undefined): string
   return requiredDepartments(csr, config).filter((d) => !given.has(d));
 }
 
+/**
+ * Whether the departments' opinions of the current review round are on the named paper review record
+ * (review.record), as csr/review-incomplete accepts them: not for a round restarted on a new source
+ * revision and not yet decided, which the earlier round's record does not cover.
+ */
+export function opinionsOnRecord(csr: Csr): boolean {
+  const review = csr.review;
+  return review?.record !== undefined && !(review.restarted && !review.decision);
+}
+
 /** A review record on one line, as `csr show` and the review report print it: "QR-015-01 2023-07 第12号 (note)". */
 export function reviewRecordText(record: ReviewRecord): string {
   const named = [record.form, record.ref].filter(Boolean).join(" ");
@@ -154,7 +164,7 @@ export interface CsrFacts {
   due?: string;
   /** Working days from `today` to `due`; negative once overdue. */
   daysLeft?: number;
-  /** Departments whose opinion is still missing. */
+  /** Departments whose opinion is still missing; none when a signed review record (review.record) holds them. */
   missing: string[];
 }
 
@@ -174,7 +184,7 @@ export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
     reviewStart: reviewStart(csr),
     due,
     daysLeft: due === undefined ? undefined : ctx.calendar.workdaysBetween(ctx.today, due),
-    missing: csr.superseded ? [] : missingOpinions(csr, ctx.config),
+    missing: csr.superseded || opinionsOnRecord(csr) ? [] : missingOpinions(csr, ctx.config),
   };
 }
 

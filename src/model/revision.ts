@@ -2,7 +2,8 @@
  * Versions of controlled documents, written "A/0": the letter is the edition, the number counts
  * revisions within it (A/0, A/1 … then B/0 for a new edition).
  */
-import type { ControlledDocument } from "./types.js";
+import { translate, type Lang } from "../i18n/index.js";
+import type { ControlledDocument, Revision } from "./types.js";
 
 export const VERSION_PATTERN = /^([A-Z])\/([0-9]+)$/;
 export const FIRST_VERSION = "A/0";
@@ -72,4 +73,13 @@ export function stableJson(value: unknown): string {
  */
 export function neverReleased(doc: ControlledDocument): boolean {
   return doc.status !== "released" && doc.status !== "obsolete" && (doc.revisions?.length ?? 0) === 0;
+}
+
+/**
+ * The summary of change (修订内容摘要) as a reader sees it: the one recorded, else, for a revision
+ * imported from a register or Word file (released before the repository), that what it changed is on
+ * the paper record — not a text that reads as if importing were the change.
+ */
+export function revisionSummary(revision: Revision, lang: Lang): string {
+  return revision.summary ?? (revision.imported ? translate(lang, "revision.imported.summary") : "");
 }

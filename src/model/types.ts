@@ -235,7 +235,10 @@ export interface ReviewRecord {
 export interface Revision {
   version: string;
   date: string;
-  summary: string;
+  /** 修订内容摘要; absent only on an imported revision (see revisionSummary). */
+  summary?: string;
+  /** Released before the repository and imported from a register or Word file: its changes are on the paper record. */
+  imported?: boolean;
   pages?: string;
   total_pages?: number;
   prepared?: Signature;

@@ -10,7 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { csrStatus, historyReason, missingOpinions, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
-import { neverReleased } from "../model/revision.js";
+import { neverReleased, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
@@ -132,7 +132,7 @@ class Names {
   constructor(
     private readonly repo: Repository,
     private readonly index: RepoIndex,
-    private readonly lang: Lang,
+    readonly lang: Lang,
     private readonly link?: DocumentLinker,
   ) {}
 
@@ -257,7 +257,7 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
     case "total_pages":
       return r.total_pages === undefined ? "" : String(r.total_pages);
     case "summary":
-      return r.summary;
+      return revisionSummary(r, names.lang);
     case "by":
       return r.prepared ? names.person(r.prepared.by) : "";
     case "reviewed_by":
@@ -295,7 +295,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     approved: names.signature(current?.approved),
     revisions: (doc.revisions ?? []).map((r) => ({
       date: r.date,
-      summary: r.summary,
+      summary: revisionSummary(r, lang),
       pages: r.pages ?? "",
       version: r.version,
       by: r.prepared ? names.person(r.prepared.by) : "",

@@ -119,7 +119,7 @@ describe("csr import of a messy procedure list", () => {
       status: "released",
       clauses: ["IATF16949:7.5", "IATF16949:7.5.3"],
       revisions: [
-        { version: "B/0", date: "2018-12-08", summary: "从现有清单导入", prepared: { by: "zhang" }, reviewed: { by: "li" }, approved: { by: "wang" } },
+        { version: "B/0", date: "2018-12-08", imported: true, prepared: { by: "zhang" }, reviewed: { by: "li" }, approved: { by: "wang" } },
       ],
     });
     const repo = loadRepository(dir);
@@ -131,7 +131,7 @@ describe("csr import of a messy procedure list", () => {
     expect(imported("XX-P004").status).toBe("draft");
     expect(imported("XX-P004").revisions).toBeUndefined();
     expect(imported("XX-P007")).toMatchObject({ clauses: ["IATF16949:7.2", "IATF16949:7.3"], remarks: "老版本" });
-    expect(currentRevision(imported("XX-P007"))).toEqual({ version: "A/0", date: "2021-05-05", summary: "从现有清单导入", prepared: { by: "赵六" }, reviewed: { by: "li" }, approved: { by: "wang" } });
+    expect(currentRevision(imported("XX-P007"))).toEqual({ version: "A/0", date: "2021-05-05", imported: true, prepared: { by: "赵六" }, reviewed: { by: "li" }, approved: { by: "wang" } });
     expect(imported("XX-P010").department).toBe("MKT");
     expect(repo.problems).toEqual([]);
   });
@@ -209,13 +209,15 @@ describe("csr import exits as csr check would on the files it writes", () => {
   const SIGNED = "文件编号,文件名称,版本,编制,批准,发行日期\nQP-101,文件控制程序,A/0,张伟,王强,2024-03-01\n";
   const UNSIGNED = "文件编号,文件名称,版本,发行日期\nQP-102,记录控制程序,A/0,2024-03-01\n";
   const unsignedFinding =
-    "  documents/QP-102.yaml:8:5 doc/approval-missing Revision A/0 of the released document QP-102 has no prepared and no approved signature. Add 'prepared: { by: <person>, date: <date> }' and 'approved: { by: <person>, date: <date> }' as signed on the paper copy.";
+    "  documents/QP-102.yaml:8:5 doc/approval-missing Revision A/0 of the released document QP-102 has no prepared and no approved signature. Record the signatures of the paper original: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).";
 
   it("1 when a file written has an error-level finding, said in the summary line; the same for --dry-run", async () => {
     const dir = minimalRepo();
     writeFileSync(join(dir, "list.csv"), UNSIGNED);
+    const unsigned =
+      "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.";
     const report = (verb: string, summary: string) =>
-      [`Reading list.csv: header on row 1, 1 data row(s).`, "", `${verb} documents/QP-102.yaml`, "", summary].join("\n");
+      [`Reading list.csv: header on row 1, 1 data row(s).`, "", `${verb} documents/QP-102.yaml`, "", unsigned, "", summary].join("\n");
     expect(await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA", "--dry-run"])).toEqual({
       code: 1,
       stderr: "",
@@ -235,9 +237,11 @@ describe("csr import exits as csr check would on the files it writes", () => {
         "",
         "已写入 documents/QP-102.yaml",
         "",
+        "1 份导入的已发布文件没有编制、批准签字（清单没有这些列）。请按纸质原件一次补记：csr sign QP-102 --prepared <人员> --reviewed <人员> --approved <人员>。原件写有签字日期时加 --date <签字日期>；签字人或日期不同的文件分开补记。",
+        "",
         "已导入 1 行中的 1 行；写入的文件中有 1 个存在错误（见下方 csr check）。",
         "csr check：1 个错误，0 个警告（doc/approval-missing 1）。",
-        "  documents/QP-102.yaml:8:5 doc/approval-missing 已发布文件 QP-102 的 A/0 版缺少编制和批准签字。请按纸质文件上的签字补充 'prepared: { by: <person>, date: <date> }' 和 'approved: { by: <person>, date: <date> }'。",
+        "  documents/QP-102.yaml:8:5 doc/approval-missing 已发布文件 QP-102 的 A/0 版缺少编制和批准签字。请按纸质原件补记：csr sign QP-102 --prepared <人员> --reviewed <人员> --approved <人员> --date <签字日期>（原件未写日期时去掉 --date）。",
         "",
       ].join("\n"),
     });
@@ -282,7 +286,7 @@ describe("csr import of CSV", () => {
         "3,QR-005-03,记录销毁记录,A0,2022/3/1,QP-005,QA,5年,抽屉,\r\n",
     );
     const result = await csrInProcess(["-C", dir, "import", file, "--as", "forms"]);
-    expect(result.stdout.split("\n").slice(0, 17)).toEqual([
+    expect(result.stdout.split("\n").slice(0, 19)).toEqual([
       `Reading ${file}: header on row 2, 3 data row(s).`,
       "",
       "wrote documents/QR-005-01.yaml",
@@ -295,13 +299,15 @@ describe("csr import of CSV", () => {
       "  add QR-005-02 to 'forms' of QP-005",
       "  add QR-005-03 to 'forms' of QP-005",
       "",
-      // A form register has no signature columns: the report names what to add before release counts,
-      // and the import fails as csr check would.
+      // A form register has no signature columns: the report gives the one command that records them
+      // from the paper originals, and the import fails as csr check would.
+      "3 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QR-005-01 QR-005-02 QR-005-03 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
+      "",
       "Imported 3 of 3 row(s); 3 file(s) written have errors (csr check below).",
       "csr check: 3 error(s), 1 warning(s) (doc/approval-missing 3, coverage/clause-uncovered 1).",
       ...["01", "02", "03"].map(
         (n) =>
-          `  documents/QR-005-${n}.yaml:8:5 doc/approval-missing Revision A/0 of the released document QR-005-${n} has no prepared and no approved signature. Add 'prepared: { by: <person>, date: <date> }' and 'approved: { by: <person>, date: <date> }' as signed on the paper copy.`,
+          `  documents/QR-005-${n}.yaml:8:5 doc/approval-missing Revision A/0 of the released document QR-005-${n} has no prepared and no approved signature. Record the signatures of the paper original: csr sign QR-005-${n} --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).`,
       ),
     ]);
     expect(result.code).toBe(1);
@@ -592,7 +598,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
         "wrote csr/FORD/FORD-001.yaml",
         "wrote csr/FORD/FORD-002.yaml",
         "",
-        "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says 'imported from 历史清单.csv, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+        "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 历史清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
         "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
         "",
         "Imported 2 of 2 row(s).",
@@ -605,7 +611,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
       decision: { disposition: "must", by: "wang", date: "2024-02-08" },
     });
     expect(parse(readFileSync(join(dir, "csr/FORD/FORD-002.yaml"), "utf8")).review).toEqual({
-      record: { note: "imported from 历史清单.csv, row 3" },
+      record: { note: "从 历史清单.csv 第 3 行导入" },
       decision: { disposition: "must", by: "wang", date: "2024-03-08" },
     });
 
@@ -618,7 +624,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
 
     // Where the opinions would be: csr show and the review report.
     const show = await csrInProcess(["-C", dir, "show", "FORD-002", "--today", "2026-11-27"]);
-    expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   imported from 历史清单.csv, row 3\n  Decision        must, wang 王强, 2024-03-08\n");
+    expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   从 历史清单.csv 第 3 行导入\n  Decision        must, wang 王强, 2024-03-08\n");
     const out = tempDir();
     expect((await csrInProcess(["-C", dir, "render", "FORD-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(join(out, "FORD-001.review.zh-CN.md"), "utf8")).toContain(

@@ -20,10 +20,11 @@ describe("csr import of real registers", () => {
   it("02: a hyperlinked cell with rich text is read by its displayed text", async () => {
     const dir = caseRepo("02-xlsx-hyperlink-richtext", "程序文件一览表.xlsx");
     const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(report(result.stdout).slice(0, 4)).toEqual([
+    expect(report(result.stdout).slice(0, 5)).toEqual([
       "Reading 程序文件一览表.xlsx, sheet 程序文件一览表: header on row 1, 1 data row(s).",
       "would write documents/QP-102.yaml",
       // The list has no signature columns: the file would fail csr check (doc/approval-missing), and so does the import.
+      "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
       "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
       "Dry run: nothing was written.",
     ]);
@@ -43,7 +44,7 @@ describe("csr import of real registers", () => {
     ]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8")).revisions).toEqual([
-      { version: "A/0", date: "2024-03-01", summary: "从现有清单导入", prepared: { by: "chenjing" }, reviewed: { by: "zhangli" }, approved: { by: "wangjg" } },
+      { version: "A/0", date: "2024-03-01", imported: true, prepared: { by: "chenjing" }, reviewed: { by: "zhangli" }, approved: { by: "wangjg" } },
     ]);
   });
 
@@ -127,9 +128,11 @@ describe("csr import of real registers", () => {
       "文件名称,文件编号,版本,发行日期\n文件控制程序,QP-101,A/0,2024-03-01\n以下空白,,,\n合计：1份,,,\n编制：陈静,审核：张丽,批准：王建国,\n",
     );
     const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(report(result.stdout).slice(0, 3)).toEqual([
+    expect(report(result.stdout).slice(0, 4)).toEqual([
       "Reading 清单.csv: header on row 1, 1 data row(s).",
       "would write documents/QP-101.yaml",
+      // The sign-off line under the table is the register's own, not the document's: its signatures are still to record.
+      "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-101 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
       "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
     ]);
     expect(result.code).toBe(1);
@@ -231,14 +234,14 @@ describe("csr import of real registers", () => {
       "wrote csr/DYA/DYA-101.yaml",
       "wrote csr/DYA/DYA-102.yaml",
       "row 3: disposition '可选' was not recorded: the list lacks the decision date (决定日期) and who decided (决定人) — fill the cells and import again, or record the decision with csr review DYA-102",
-      "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says 'imported from 顾客特定要求清单.csv, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+      "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
       "Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).",
     ]);
     expect(result.code).toBe(1);
     const imported = parse(readFileSync(join(dir, "csr/DYA/DYA-101.yaml"), "utf8"));
     expect(imported).toMatchObject({
-      review: { record: { note: "imported from 顾客特定要求清单.csv, row 2" }, decision: { disposition: "must", by: "xuht", date: "2024-05-13" } },
+      review: { record: { note: "从 顾客特定要求清单.csv 第 2 行导入" }, decision: { disposition: "must", by: "xuht", date: "2024-05-13" } },
       addressed: [{ document: "QP-014", section: "5.2 符号转换" }, { document: "QR-014-01" }],
       implementation: { owner: "zhoupeng", due: "2024-06-30" },
     });
@@ -268,7 +271,7 @@ describe("csr import of real registers", () => {
       "第 2 行：完成期限 '2024年6月底' 不是 2021-05-05 这样的日期，请在导入后于文件中设置 implementation.due",
       "第 3 行：处置 '不适用' 未记录：清单缺少处置理由（“处置理由”列）；请填写这些单元格后重新导入，或用 csr review DYA-102 记录结论",
       "第 4 行：顾客 'XYZ' 在 customers/ 下没有文件，请先添加 customers/<CODE>.yaml，再重新导入（该行未导入）",
-      "清单没有写明 1 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 将记为 'imported from 顾客特定要求清单.csv, row N'，代替各部门的会签意见，因此 csr check 接受这些结论。",
+      "清单没有写明 1 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 将记为 '从 顾客特定要求清单.csv 第 N 行导入'，代替各部门的会签意见，因此 csr check 接受这些结论。",
       "找到签字的评审记录后请写明它，例如 review.record: {form: QR-015-01, ref: 2023-07 第12号}；或导入带“评审记录编号”列的清单。",
       "将导入 3 行中的 2 行；拒绝 1 行，与现有文件冲突 0 处；将写入的文件中有 2 个会存在错误（见下方 csr check）。",
       "试运行：未写入任何文件。",
@@ -280,7 +283,7 @@ describe("csr import of real registers", () => {
       "row 2: due date '2024年6月底' is not a date like 2021-05-05 — set implementation.due in the file after import",
       "row 3: disposition '不适用' was not recorded: the list lacks the reason (处置理由) — fill the cells and import again, or record the decision with csr review DYA-102",
       "row 4: customer 'XYZ' has no file in customers/ — add customers/<CODE>.yaml first, then import again (row not imported)",
-      "The list names no review record (评审记录) for 1 decided CSR(s): their review.record would say 'imported from 顾客特定要求清单.csv, row N' in place of the departments' opinions (会签), so csr check accepts the decisions.",
+      "The list names no review record (评审记录) for 1 decided CSR(s): their review.record would say '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
       "Would import 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files; 2 file(s) to be written would have errors (csr check below).",
       "Dry run: nothing was written.",

@@ -140,7 +140,7 @@ describe("export -> import into a new repository -> export gives the same regist
     // The list carries the decisions, not the opinions signed on the paper review record: each decided
     // CSR names the list's row as its record, which the report says, so the decisions stand.
     expect(report).toContain(
-      "\n清单没有写明 10 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 记为 'imported from acme.xlsx, row N'，代替各部门的会签意见，因此 csr check 接受这些结论。\n",
+      "\n清单没有写明 10 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 记为 '从 acme.xlsx 第 N 行导入'，代替各部门的会签意见，因此 csr check 接受这些结论。\n",
     );
     const { findings } = await checkJsonInProcess(dir, "--today", "2026-11-27");
     expect(findings.filter((f) => f.rule === "csr/review-incomplete")).toEqual([]);

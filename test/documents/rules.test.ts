@@ -33,7 +33,7 @@ describe("doc/* static rules", () => {
     expect(findings.map((f) => f.message)).toEqual([
       "A/2 cannot follow A/0: it skips A/1. The version after A/0 is A/1 or B/0; correct the version.",
       "Revision A/2 is dated 2024-03-01, before the previous revision A/0 (2024-03-10); revisions are listed oldest first, so correct the date or the order.",
-      "Revision A/0 of the released document QP-002 has no approved signature. Add 'approved: { by: <person>, date: <date> }' as signed on the paper copy.",
+      "Revision A/0 of the released document QP-002 has no approved signature. Record the signatures of the paper original: csr sign QP-002 --approved <person> --date <date> (leave out --date when the original has no date).",
       "QP-003 is released but has no revision entry, so nobody approved it. Release it with 'csr release QP-003 ...', which records version, preparer and approver.",
       "王强 (wang) signed revision A/0 as reviewed but does not have the role 'reviewer' in people.yaml. Have an authorised person sign, or add the role in people.yaml if it was granted.",
       "李娜 (li) signed revision A/0 as approved but does not have the role 'approver' in people.yaml. Have an authorised person sign, or add the role in people.yaml if it was granted.",

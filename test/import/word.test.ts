@@ -348,7 +348,7 @@ describe("csr import FILE.docx", () => {
       ]);
     const repo = repoWith({ "QR-020-05.docx": await form("QR-020-05", ["保存期限", "3年", "保存方式", "纸质"]), "QR-020-06.docx": await form("QR-020-06", ["存放地点", "品质部"]) });
     const result = await csrInProcess(["-C", repo, "import", "Word文件", "--as", "forms"]);
-    const noRow = "  header block: the revision record has no row for version A/0; it was recorded dated 2024-05-06 with the summary '从 Word 文件导入'\n";
+    const noRow = "  header block: the revision record has no row for version A/0; it was recorded dated 2024-05-06 and marked 'Released before csr; the changes are on the paper record'\n";
     expect(result.stdout).toContain(`${join("Word文件", "QR-020-05.docx")}: QR-020-05 来料检验记录 (form, released, A/0; 1 revision, 0 sections, 0 references)\n${noRow}  wrote documents/QR-020-05.yaml\n`);
     expect(result.stdout).toContain(
       `${join("Word文件", "QR-020-06.docx")}: QR-020-06 来料检验记录 (form, released, A/0; 1 revision, 0 sections, 0 references)\n${noRow}` +
@@ -479,7 +479,7 @@ describe("csr import FILE.docx", () => {
       "  page header (header1.xml), table 1 row 2: text in the page header was not imported: '发放号：012'",
       "  page header (header1.xml), table 1 row 2: text in the page header was not imported: '部门：品质部'",
       "  page header (header1.xml), paragraph 2: text in the page header was not imported: '内部资料 仅供参考'",
-      "  header block: the revision record has no row for version A/0; it was recorded dated 2025-03-01 with the summary '从 Word 文件导入'",
+      "  header block: the revision record has no row for version A/0; it was recorded dated 2025-03-01 and marked 'Released before csr; the changes are on the paper record'",
       "  would write documents/QP-070.yaml",
     ]);
   });
@@ -509,7 +509,7 @@ describe("csr import FILE.docx", () => {
         "  页脚（footer1.xml），第 1 段：页脚中的文字未导入：'保密等级：内部'",
         "  页眉（header1.xml），第 1 个表格第 2 行：页眉中的文字未导入：'发放号：012'",
         "  页眉（header1.xml），第 1 个表格第 2 行：页眉中的文字未导入：'部门：品质部'",
-        "  文件头：修订记录中没有 A/0 版的行；已按日期 2025-03-01、修订内容 '从 Word 文件导入' 记录",
+        "  文件头：修订记录中没有 A/0 版的行；已按日期 2025-03-01 记录，标为“导入前已发布的版本，修订内容见原纸质记录”",
         "  将写入 documents/QP-070.yaml",
         "",
         "将导入 3 个 Word 文件中的 2 个；拒绝 1 个，与现有文件冲突 0 处。",
@@ -582,7 +582,7 @@ describe("csr import FILE.docx", () => {
     const dry = await csrInProcess(["-C", repo, "import", "Word文件", "--dry-run"]);
     expect(dry.stdout.split("\n").slice(0, 4)).toEqual([
       `${join("Word文件", "QP-070.docx")}: QP-070 培训程序 (procedure, released, A/0; 1 revision, 1 section, 0 references)`,
-      "  header block: the revision record has no row for version A/0; it was recorded dated 2025-01-10 with the summary '从 Word 文件导入'",
+      "  header block: the revision record has no row for version A/0; it was recorded dated 2025-01-10 and marked 'Released before csr; the changes are on the paper record'",
       "  header block: prepared by '赵 六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
       "  would write documents/QP-070.yaml",
     ]);

@@ -1,20 +1,12 @@
 /**
- * CSR ids are <CUSTOMER>-NNN. Two controllers adding CSRs on two branches would both take the
- * next free number of their own checkout; looking at every local and remote-tracking branch as
- * well makes that collision rare (csr/duplicate-id-across-branches reports the rest).
+ * CSR ids are <CUSTOMER>-NNN (model/csr-numbers.ts). Two controllers adding CSRs on two branches
+ * would both take the next free number of their own checkout; looking at every local and
+ * remote-tracking branch as well makes that collision rare (csr/duplicate-id-across-branches
+ * reports the rest).
  */
 import type { Repository } from "../../load/repository.js";
 import { isGitRepository, openGit } from "../../load/git.js";
-
-export function csrId(customer: string, n: number): string {
-  return `${customer}-${String(n).padStart(3, "0")}`;
-}
-
-function numberIn(name: string, customer: string): number | undefined {
-  const escaped = customer.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-  const m = new RegExp(`^${escaped}-(\\d+)(?:\\.ya?ml)?$`).exec(name);
-  return m ? Number(m[1]) : undefined;
-}
+import { CsrNumbers, csrNumberIn } from "../../model/csr-numbers.js";
 
 /** Numbers taken in the working tree: valid CSRs, invalid ones, and file names. */
 function workingTreeNumbers(repo: Repository, customer: string): number[] {
@@ -23,7 +15,7 @@ function workingTreeNumbers(repo: Repository, customer: string): number[] {
     ...repo.unvalidated.csrs,
     ...repo.files.filter((f) => f.path.startsWith(`csr/${customer}/`)).map((f) => f.path.slice(f.path.lastIndexOf("/") + 1)),
   ];
-  return names.map((n) => numberIn(n, customer)).filter((n): n is number => n !== undefined);
+  return names.map((n) => csrNumberIn(n, customer)).filter((n): n is number => n !== undefined);
 }
 
 /** Numbers taken on any local or remote-tracking branch, read with ls-tree (no checkout). */
@@ -35,14 +27,20 @@ async function branchNumbers(root: string, customer: string): Promise<number[]> 
   for (const ref of refs) {
     const listing = await git.raw(["ls-tree", "-r", "--name-only", ref, "--", `csr/${customer}/`]);
     for (const path of listing.split("\n").filter(Boolean)) {
-      const n = numberIn(path.slice(path.lastIndexOf("/") + 1), customer);
+      const n = csrNumberIn(path.slice(path.lastIndexOf("/") + 1), customer);
       if (n !== undefined) numbers.push(n);
     }
   }
   return numbers;
 }
 
+/** The numbers taken for these customers, in the working tree and on every branch: what `csr add` and `csr import` number from. */
+export async function csrNumbers(repo: Repository, customers: readonly string[]): Promise<CsrNumbers> {
+  const taken = new Map<string, number[]>();
+  for (const customer of customers) taken.set(customer, [...workingTreeNumbers(repo, customer), ...(await branchNumbers(repo.root, customer))]);
+  return new CsrNumbers(taken);
+}
+
 export async function nextCsrId(repo: Repository, customer: string): Promise<string> {
-  const taken = [...workingTreeNumbers(repo, customer), ...(await branchNumbers(repo.root, customer))];
-  return csrId(customer, Math.max(0, ...taken) + 1);
+  return (await csrNumbers(repo, [customer])).next(customer);
 }

@@ -17,6 +17,7 @@ import { findDocument } from "../release/document.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { language, list, t } from "../../i18n/index.js";
+import { revisionSummary } from "../../model/revision.js";
 import { localized } from "../../core/text.js";
 
 export interface HistoryFlags {
@@ -56,7 +57,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
   const revisions = (doc.revisions ?? []).map((r) => ({
     version: r.version,
     date: r.date,
-    summary: r.summary,
+    summary: revisionSummary(r, language()),
     prepared: r.prepared?.by ?? "",
     approved: r.approved?.by ?? "",
     commit: addedBy.get(r.version) ?? "",

@@ -20,13 +20,14 @@ import { discover, findRoot } from "../../load/discover.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
-import { list, t } from "../../i18n/index.js";
+import { list, t, translate } from "../../i18n/index.js";
 import { IMPORT_KINDS, planImport, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
 import { findHeaderRow } from "../../import/headers.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
 import { allRegisters } from "../../report/registers/index.js";
 import type { Table } from "../../report/table.js";
+import { csrNumbers } from "../add/allocate.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { editFile } from "../shared/edit.js";
@@ -81,6 +82,8 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   refuseComputedSheet(sheet, repo);
   const plan = planImport(sheet, repo, {
     as,
+    // The ids `csr add` would take next, in the working tree and on every branch (as --as csr needs them).
+    csrNumbers: await csrNumbers(repo, as === "csr" ? repo.customers.map((c) => c.value.code) : []),
     standard,
     department: flags.department,
     lang: repo.config?.value.language ?? "zh-CN",
@@ -141,7 +144,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   }
   out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
   out.push(...reportProblems(plan, failed), ...reportUnstated(written));
-  out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportReviewRecords(written, basename(file), flags));
+  out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
   const tally: string[] = [];
@@ -153,6 +156,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
   const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0);
   const also = tally.map((part) => t("import.register.tally-separator") + part).join("");
+  out.push(...reportUnsigned(findings, written));
   out.push("", t(flags.dryRun ? "import.register.would-import" : "import.register.imported", { rows, total: plan.dataRows, tally: also }));
   if (flags.dryRun) out.push(t("import.dry-run"));
   out.push(...reportCheck(findings, root));
@@ -380,15 +384,46 @@ export function reportCheck(findings: Finding[], root: string): string[] {
 }
 
 /**
+ * Released documents the import wrote without 编制/批准 (a form register has no such columns): one
+ * `csr sign` for all of them, rather than a hand edit per file (doc/approval-missing names it per file).
+ */
+function reportUnsigned(findings: readonly Finding[], written: readonly PlannedFile[]): string[] {
+  const paths = new Set(findings.filter((f) => f.rule === "doc/approval-missing").map((f) => f.file));
+  const unsigned = written.filter((f) => paths.has(f.path)).map((f) => f.id);
+  if (unsigned.length === 0) return [];
+  const command = `csr sign ${unsigned.join(" ")} --prepared ${t("rule.doc/approval-missing.person")} --reviewed ${t("rule.doc/approval-missing.person")} --approved ${t("rule.doc/approval-missing.person")}`;
+  return ["", t("sign.import-hint", { count: unsigned.length, command })];
+}
+
+/**
+ * The ids given to the rows of a CSR list that had none, as `csr add` numbers (the customer's next
+ * free number): each against its 序号, which the CSR file has no field for, so this is where the two
+ * are matched up.
+ */
+function reportAssignedIds(written: PlannedFile[], plan: ImportPlan, flags: ImportFlags): string[] {
+  const assigned = written.filter((f) => f.assigned);
+  if (assigned.length === 0) return [];
+  const no = plan.header.labels.get("no");
+  return [
+    "",
+    t(flags.dryRun ? "import.csr.assigned.would" : "import.csr.assigned", { n: assigned.length }),
+    ...assigned.map((f) => `  ${f.assigned!.no !== undefined && no ? t("import.csr.assigned.entry-no", { label: no, no: f.assigned!.no, row: f.row, id: f.id }) : t("import.csr.assigned.entry", { row: f.row, id: f.id })}`),
+    ...(no ? [t("import.csr.assigned.no-kept", { label: no })] : []),
+  ];
+}
+
+/**
  * Decided CSRs imported without a review record: the list carries the decision, not the signed
  * opinions, so each file names the list's row as its record until the user names the real one.
  */
-function reportReviewRecords(written: PlannedFile[], register: string, flags: ImportFlags): string[] {
+function reportReviewRecords(written: PlannedFile[], register: string, flags: ImportFlags, repo: Repository): string[] {
   const noted = written.filter((f) => f.recordNoted);
   if (noted.length === 0) return [];
+  // The note as the files say it: in the repository's language.
+  const note = translate(repo.config?.value.language ?? "zh-CN", "import.csr.record-note", { register, row: "N" });
   return [
     "",
-    t("import.review-record.noted", { n: noted.length, verb: t(flags.dryRun ? "import.review-record.would-say" : "import.review-record.says"), register }),
+    t("import.review-record.noted", { n: noted.length, verb: t(flags.dryRun ? "import.review-record.would-say" : "import.review-record.says"), note }),
     t("import.review-record.hint"),
   ];
 }

@@ -5,7 +5,7 @@
  * written here, and nothing is left out silently: every value that could not be taken over is an
  * issue with its place in the file.
  */
-import { t, translate } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { numberPatternToRegExp } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
@@ -505,10 +505,11 @@ class WordDocumentReader {
     if (version && !current) {
       const date = this.date("issued") ?? this.date("effective");
       if (date) {
-        current = { version, date, summary: translate(this.options.lang, "import.data.word-summary") };
+        // Released before the repository: what it changed is on the paper record, not "imported".
+        current = { version, date, imported: true };
         this.revisions.push(current);
         this.revisions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-        this.issue(t("import.word.place.header-block"), t("import.word.version-without-row", { version, date, summary: current.summary }));
+        this.issue(t("import.word.place.header-block"), t("import.word.version-without-row", { version, date, summary: t("revision.imported.summary") }));
       } else {
         this.issue(t("import.word.place.header-block"), t("import.word.version-without-date", { version }));
       }

@@ -1,6 +1,6 @@
 import { currentRevision } from "../../../model/index.js";
 import type { Rule } from "../../rule.js";
-import { conjunction, t } from "../../../i18n/index.js";
+import { t } from "../../../i18n/index.js";
 
 /** A released document is in force only with a recorded author (编制) and approver (批准). */
 export const rule: Rule = {
@@ -16,7 +16,7 @@ export const rule: Rule = {
     reviewed: { by: li, date: 2024-01-10 }
 # no 'approved'
 `,
-    fix: "Add the signatures as signed on the paper copy, or release the document with `csr release`, which records them.",
+    fix: "Record the signatures of the paper original with `csr sign <id>… --prepared <person> --reviewed <person> --approved <person> [--date <date>]` (several documents at once, e.g. the forms of an imported form register; it never replaces a recorded signature), or release the document with `csr release`, which records them.",
   },
   check(ctx) {
     for (const { value: doc, file } of ctx.index.documents.values()) {
@@ -29,13 +29,15 @@ export const rule: Rule = {
       const index = doc.revisions!.length - 1;
       const missing = (["prepared", "approved"] as const).filter((role) => !current[role]);
       if (missing.length > 0) {
+        // The command records every signature the revision lacks, the review (审核) too.
+        const unsigned = (["prepared", "reviewed", "approved"] as const).filter((role) => !current[role]);
         ctx.report(
           { file, path: ["revisions", index] },
           t("rule.doc/approval-missing", {
             version: current.version,
             document: doc.id,
             roles: missing.map((m) => t(`rule.doc/approval-missing.${m}`)).join(t("rule.doc/approval-missing.and-no")),
-            fields: conjunction(missing.map((m) => `'${m}: { by: <person>, date: <date> }'`)),
+            command: `csr sign ${doc.id} ${unsigned.map((role) => `--${role} ${t("rule.doc/approval-missing.person")}`).join(" ")} --date ${t("rule.doc/approval-missing.date")}`,
           }),
         );
       }

@@ -1,4 +1,5 @@
 import type { Rule } from "../../rule.js";
+import { releasedReferences } from "./references.js";
 import { sentences, t } from "../../../i18n/index.js";
 
 /** A document in force must not send its readers to a withdrawn one. */
@@ -16,22 +17,16 @@ forms: [QR-009-01]   # QR-009-01 is obsolete
     fix: "Refer to the document that supersedes it (`obsolete.superseded_by` of the obsolete document) or remove the reference, and release a new revision of the referring document.",
   },
   check(ctx) {
-    for (const { value: doc, file } of ctx.index.documents.values()) {
-      if (doc.status !== "released") continue;
-      for (const field of ["related", "forms"] as const) {
-        doc[field]?.forEach((id, i) => {
-          const target = ctx.index.documents.get(id)?.value;
-          if (target?.status !== "obsolete") return;
-          const successor = target.obsolete?.superseded_by;
-          ctx.report(
-            { file, path: [field, i] },
-            sentences(
-              t(target.obsolete ? "rule.doc/obsolete-referenced.since" : "rule.doc/obsolete-referenced", { document: doc.id, target: id, date: target.obsolete?.date ?? "" }),
-              t(successor ? "rule.doc/obsolete-referenced.fix-successor" : "rule.doc/obsolete-referenced.fix", { document: doc.id, successor: successor ?? "" }),
-            ),
-          );
-        });
-      }
+    for (const { document, file, field, index, id, target } of releasedReferences(ctx.index)) {
+      if (target?.status !== "obsolete") continue;
+      const successor = target.obsolete?.superseded_by;
+      ctx.report(
+        { file, path: [field, index] },
+        sentences(
+          t(target.obsolete ? "rule.doc/obsolete-referenced.since" : "rule.doc/obsolete-referenced", { document: document.id, target: id, date: target.obsolete?.date ?? "" }),
+          t(successor ? "rule.doc/obsolete-referenced.fix-successor" : "rule.doc/obsolete-referenced.fix", { document: document.id, successor: successor ?? "" }),
+        ),
+      );
     }
   },
 };

@@ -5,6 +5,7 @@ import { documentPairs } from "./compare.js";
 import { list, t } from "../../../i18n/index.js";
 
 const FIELDS = ["date", "summary", "pages", "total_pages", "prepared", "reviewed", "approved"] as const;
+const SIGNATURES = new Set<string>(["prepared", "reviewed", "approved"]);
 
 /** The revision record is evidence of what was approved when: entries are appended, never edited. */
 export const rule: Rule = {
@@ -14,7 +15,7 @@ export const rule: Rule = {
   summary: "A revision entry that existed at the base revision was edited or removed.",
   docs: {
     description:
-      "(With `--base`.) A revision entry that existed at the base revision and has since been edited (date, summary, pages, total pages or a signature) or removed. Entries are matched by version. Each entry is evidence of what was approved, by whom and when; an auditor compares it with the signed paper copy and with git, and an entry that changes after the fact destroys that evidence.",
+      "(With `--base`.) A revision entry that existed at the base revision and has since been edited (date, summary, pages, total pages or a signature) or removed. Entries are matched by version. A signature recorded where the entry had none (补签 from the paper original, `csr sign`) is not a rewrite. Each entry is evidence of what was approved, by whom and when; an auditor compares it with the signed paper copy and with git, and an entry that changes after the fact destroys that evidence.",
     bad: `
   - version: A/0
     date: 2026-01-05
@@ -36,11 +37,12 @@ export const rule: Rule = {
         if (i === -1) {
           ctx.report(
             { file: current.file, path: current.value.revisions ? ["revisions"] : ["id"], key: true },
-            t("rule.doc/revision-history-rewritten.removed", { version: old.version, date: old.date, summary: old.summary, base: rev ?? "" }),
+            t("rule.doc/revision-history-rewritten.removed", { version: old.version, date: old.date, summary: old.summary ?? "", base: rev ?? "" }),
           );
           continue;
         }
-        const changed = FIELDS.filter((f) => stableJson(old[f]) !== stableJson((now[i] as Revision)[f]));
+        // A signature recorded where the entry had none (补签, csr sign) completes the record; it rewrites nothing.
+        const changed = FIELDS.filter((f) => stableJson(old[f]) !== stableJson((now[i] as Revision)[f]) && !(SIGNATURES.has(f) && old[f] === undefined));
         if (changed.length > 0) {
           ctx.report(
             { file: current.file, path: ["revisions", i, changed[0]!] },

@@ -1,5 +1,6 @@
 import { neverReleased } from "../../../model/revision.js";
 import type { Rule } from "../../rule.js";
+import { releasedReferences } from "./references.js";
 import { sentences, t } from "../../../i18n/index.js";
 
 /**
@@ -24,18 +25,12 @@ forms: [QR-001-01]
     fix: "Release the referenced document first (`csr release <id>`), then the one that refers to it; or remove the reference.",
   },
   check(ctx) {
-    for (const { value: doc, file } of ctx.index.documents.values()) {
-      if (doc.status !== "released") continue;
-      for (const field of ["related", "forms"] as const) {
-        doc[field]?.forEach((id, i) => {
-          const target = ctx.index.documents.get(id)?.value;
-          if (!target || !neverReleased(target)) return;
-          ctx.report(
-            { file, path: [field, i] },
-            sentences(t("rule.doc/unreleased-referenced", { document: doc.id, target: id, status: t(`value.document-status.${target.status}`) }), t("rule.doc/unreleased-referenced.fix", { document: doc.id, target: id })),
-          );
-        });
-      }
+    for (const { document, file, field, index, id, target } of releasedReferences(ctx.index)) {
+      if (!target || !neverReleased(target)) continue;
+      ctx.report(
+        { file, path: [field, index] },
+        sentences(t("rule.doc/unreleased-referenced", { document: document.id, target: id, status: t(`value.document-status.${target.status}`) }), t("rule.doc/unreleased-referenced.fix", { document: document.id, target: id })),
+      );
     }
   },
 };
