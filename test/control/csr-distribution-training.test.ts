@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { csrInProcess, git } from "../helpers.js";
+import { threeDepartmentRepo } from "./three-departments.js";
 
 const decidedCsr = [
   "id: DYA-001",
@@ -26,39 +27,11 @@ const decidedCsr = [
 ].join("\n");
 
 function smallRepo(extra: Record<string, string> = {}): string {
-  return gitInit(
-    makeRepo({
-      "qms.yaml": [
-        "organisation:",
-        "  name: 测试汽车零部件有限公司",
-        "standards: [IATF16949]",
-        "departments:",
-        "  - {code: QA, name: 品质部}",
-        "  - {code: MKT, name: 市场部}",
-        "  - {code: PRD, name: 生产部}",
-        "numbering:",
-        "  - {kind: procedure, pattern: QP-###}",
-        "  - {kind: form, pattern: QR-###-##}",
-        "rules:",
-        "  coverage/clause-uncovered: off",
-        "  csr/not-addressed: off",
-        "csr:",
-        "  reviewers: [QA, MKT]",
-        "",
-      ].join("\n"),
-      "people.yaml": [
-        "people:",
-        "  - {id: zhang, name: 张伟, department: QA, roles: [author, reviewer]}",
-        "  - {id: li, name: 李娜, department: MKT, roles: [author, reviewer]}",
-        "  - {id: wang, name: 王强, department: QA, roles: [approver]}",
-        "  - {id: zhao, name: 赵磊, department: PRD, roles: [author]}",
-        "",
-      ].join("\n"),
-      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
-      "csr/DYA/DYA-001.yaml": decidedCsr,
-      ...extra,
-    }, tempDir()),
-  );
+  return threeDepartmentRepo({
+    "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nclass: A\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
+    "csr/DYA/DYA-001.yaml": decidedCsr,
+    ...extra,
+  });
 }
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");

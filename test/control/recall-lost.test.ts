@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { csrInProcess, git } from "../helpers.js";
+import { threeDepartmentRepo } from "./three-departments.js";
 
 const procedure = [
   "id: QP-005",
@@ -42,36 +43,7 @@ const procedure = [
 ].join("\n");
 
 function repo(): string {
-  return gitInit(
-    makeRepo(
-      {
-        "qms.yaml": [
-          "organisation:",
-          "  name: 测试汽车零部件有限公司",
-          "standards: [IATF16949]",
-          "departments:",
-          "  - {code: QA, name: 品质部}",
-          "  - {code: MKT, name: 市场部}",
-          "  - {code: PRD, name: 生产部}",
-          "numbering:",
-          "  - {kind: procedure, pattern: QP-###}",
-          "rules:",
-          "  coverage/clause-uncovered: off",
-          "",
-        ].join("\n"),
-        "people.yaml": [
-          "people:",
-          "  - {id: zhang, name: 张伟, department: QA, roles: [author, reviewer]}",
-          "  - {id: li, name: 李娜, department: MKT, roles: [author, reviewer]}",
-          "  - {id: wang, name: 王强, department: QA, roles: [approver]}",
-          "  - {id: zhao, name: 赵磊, department: PRD, roles: [author]}",
-          "",
-        ].join("\n"),
-        "documents/QP-005.yaml": procedure,
-      },
-      tempDir(),
-    ),
-  );
+  return threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
 }
 
 const copies = (dir: string) => readFileSync(join(dir, "documents/QP-005.yaml"), "utf8").split("distribution:\n")[1];
