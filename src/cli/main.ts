@@ -300,6 +300,10 @@ export async function run(argv: string[]): Promise<number> {
     .option("--clause <ref>", t("help.new.clause"), collect, [])
     .option("--used-by <document>", t("help.new.used-by"))
     .option("--retention <period>", t("help.new.retention"))
+    .option("--publisher <name>", t("help.new.publisher"))
+    .option("--revision <edition>", t("help.new.revision"))
+    .option("--issued <date>", t("help.new.issued"))
+    .option("--received <date>", t("help.new.received"))
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit-new"))
     .action(action(async () => (await import("../commands/new/index.js")).newCommand));

@@ -113,9 +113,9 @@ export function personOption(session: EditSession, given: string, flag: string):
   return resolvePerson(session.index, given, flag);
 }
 
-/** The department an option names, by code or by name (resolveDepartment). */
-export function departmentByCode(session: EditSession, given: string, flag: string): string {
-  return resolveDepartment(session.index, given, flag);
+/** The department (with `parties`, or outside party) an option names, by code or by name (resolveDepartment). */
+export function departmentByCode(session: EditSession, given: string, flag: string, options: { parties?: boolean } = {}): string {
+  return resolveDepartment(session.index, given, flag, options);
 }
 
 /** Person choices for a prompt, the given department's people first. */
