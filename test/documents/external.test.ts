@@ -92,6 +92,21 @@ describe("csr new external", () => {
   });
 });
 
+describe("csr numbering add '*'", () => {
+  it("lets external documents keep their publisher's numbers beside the company's own family", async () => {
+    const dir = repo("WB-###");
+    const added = await csrInProcess(["-C", dir, "numbering", "add", "*", "--kind", "external", "-y"]);
+    expect([added.code, added.stdout, added.stderr]).toEqual([
+      0,
+      "Added the external numbering pattern * to qms.yaml.\nRegister a new document with 'csr new external --number …', the number as its publisher writes it, e.g. --number \"GB/T 19001-2016\".\n",
+      "",
+    ]);
+    expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toContain("  - kind: external\n    pattern: WB-###\n  - kind: external\n    pattern: \"*\"\n");
+    const registered = await csrInProcess(["-C", dir, "new", "external", "--number", "GJB 9001C-2017", "--title", "质量管理体系要求", "--received", "2026-11-02", "--department", "QA", "-y"]);
+    expect([registered.code, registered.stderr]).toEqual([0, ""]);
+  });
+});
+
 describe("an external document in force", () => {
   it("is distributed by its edition; a new edition recorded under 'external' makes the old copies due back, which is no revision", async () => {
     const dir = repo();
