@@ -87,7 +87,7 @@ describe("csr new external", () => {
     expect([result.code, result.stderr]).toEqual([
       2,
       "csr: Nothing was written: the result would not pass 'csr check':\n" +
-        "  documents/GJB 9001C-2017.yaml:1:5 id/number-pattern The number 'GJB 9001C-2017' fits none of the external numbering patterns in qms.yaml (WB-###). Renumber the document or add its family to 'numbering' in qms.yaml. When external documents keep their publisher's numbers (e.g. GB/T 19001-2016), add {kind: external, pattern: \"*\"} with csr numbering add \"*\" --kind external.\n",
+        "  documents/GJB 9001C-2017.yaml:1:5 id/number-pattern The number 'GJB 9001C-2017' fits none of the external numbering patterns in qms.yaml (WB-###). When external documents keep their publisher's numbers (e.g. GB/T 19001-2016), add {kind: external, pattern: \"*\"} with csr numbering add \"*\" --kind external.\n",
     ]);
   });
 });
@@ -143,7 +143,7 @@ describe("numbers with spaces", () => {
   it("says so when a kind has no numbering pattern, without doubled brackets", async () => {
     const dir = minimalRepo({ "documents/GJB9001C-2017.yaml": "id: GJB9001C-2017\ntitle: 质量管理体系要求\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal: {received: 2026-11-02}\n" });
     expect(await findings(dir, "--today", "2026-11-30")).toEqual([
-      "documents/GJB9001C-2017.yaml:1 id/number-pattern The number 'GJB9001C-2017' cannot be checked: 'numbering' in qms.yaml has no pattern for external. Renumber the document or add its family to 'numbering' in qms.yaml. When external documents keep their publisher's numbers (e.g. GB/T 19001-2016), add {kind: external, pattern: \"*\"} with csr numbering add \"*\" --kind external.",
+      "documents/GJB9001C-2017.yaml:1 id/number-pattern The number 'GJB9001C-2017' cannot be checked: 'numbering' in qms.yaml has no pattern for external. When external documents keep their publisher's numbers (e.g. GB/T 19001-2016), add {kind: external, pattern: \"*\"} with csr numbering add \"*\" --kind external.",
     ]);
     const zh = await csrInProcess(["-C", dir, "check", "--today", "2026-11-30"], { lang: null });
     expect(zh.stdout).toContain("编号 'GJB9001C-2017' 无法核对：qms.yaml 的 'numbering' 中没有 external（外来文件）的编号格式。");
