@@ -145,11 +145,13 @@ describe("terminal tables", () => {
       "未覆盖：4.2 理解相关方的需求和期望",
     ]);
   });
-  it("marks a provisional catalog (GJB 9001C) in the title and the notes of both layouts", async () => {
+  it("marks a provisional catalog (GJB 9001C) in the title and the notes of both layouts; an untitled paragraph names its clause", async () => {
     for (const style of ["grid", "cross-reference"]) {
       const result = await csrInProcess(["-C", join(ROOT, "examples", "gjb-demo"), "matrix", "clauses", "--style", style, "--format", "json", "--today", "2026-11-27"], { lang: null });
       expect(result.code).toBe(0);
-      const table = JSON.parse(result.stdout) as { title: string; notes: string[] };
+      const table = JSON.parse(result.stdout) as { title: string; notes: string[]; rows: Record<string, string>[] };
+      // M1 names the untitled paragraph 4.4.1 itself: its row is titled after the clause it belongs to.
+      expect(table.rows.find((r) => r.number === "4.4.1")?.title).toBe("（属 4.4 质量管理体系及其过程）");
       expect(table.title).toBe(style === "grid" ? "GJB 9001C-2017（暂定条款目录）条款与过程、文件对照表" : "GJB 9001C-2017（暂定条款目录）条款、过程和文件对照表");
       expect(table.notes.at(-1)).toBe("暂定条款目录：GJB 9001C-2017 的条款编号未全部与正式标准核对，可在本库 standards/GJB9001C.yaml 中修正或补充。");
     }
@@ -166,6 +168,14 @@ describe("terminal tables", () => {
     expect(await headers("--level", "3")).toEqual(["序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发布日期", "备注"]);
     const refused = await csrInProcess(["-C", gjb, "list", "procedures", "--level", "3", "--style", "gjb"], { lang: null });
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", "csr: --style gjb 是程序文件一览表（--level 2）的布局：它列出每份程序文件所用的三级文件和四级表单。请去掉 --style gjb 以列出第 3 层文件。\n"]);
+  });
+  it("a repository without IATF 16949 names the symbol table in its own terms (特性分类), not the automotive ones", async () => {
+    const result = await csrInProcess(["-C", join(ROOT, "examples", "gjb-demo"), "list", "symbols", "--format", "json", "--today", "2026-11-27"], { lang: null });
+    const table = JSON.parse(result.stdout) as { title: string; notes: string[] };
+    expect([table.title, table.notes]).toEqual([
+      "特性分类符号对照表",
+      ["symbols.yaml 中没有登记顾客的特性分类符号：没有顾客规定自己的符号时，设计文件、工艺文件和检验文件只用本公司标注关键特性、重要特性的符号。顾客规定了符号时，在 symbols.yaml 中登记其与本公司符号的对照。"],
+    ]);
   });
   it("the CSR matrix filters by customer", async () => {
     const none = await csrInProcess(["-C", REPO, "matrix", "csr", "--customer", "FORDX"]);
