@@ -169,14 +169,6 @@ describe("terminal tables", () => {
     const refused = await csrInProcess(["-C", gjb, "list", "procedures", "--level", "3", "--style", "gjb"], { lang: null });
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", "csr: --style gjb 是程序文件一览表（--level 2）的布局：它列出每份程序文件所用的三级文件和四级表单。请去掉 --style gjb 以列出第 3 层文件。\n"]);
   });
-  it("a repository without IATF 16949 names the symbol table in its own terms (特性分类), not the automotive ones", async () => {
-    const result = await csrInProcess(["-C", join(ROOT, "examples", "gjb-demo"), "list", "symbols", "--format", "json", "--today", "2026-11-27"], { lang: null });
-    const table = JSON.parse(result.stdout) as { title: string; notes: string[] };
-    expect([table.title, table.notes]).toEqual([
-      "特性分类符号对照表",
-      ["symbols.yaml 中没有登记顾客的特性分类符号：没有顾客规定自己的符号时，设计文件、工艺文件和检验文件只用本公司标注关键特性、重要特性的符号。顾客规定了符号时，在 symbols.yaml 中登记其与本公司符号的对照。"],
-    ]);
-  });
   it("the CSR matrix filters by customer", async () => {
     const none = await csrInProcess(["-C", REPO, "matrix", "csr", "--customer", "FORDX"]);
     expect(none.code).toBe(2);
