@@ -96,7 +96,7 @@ describe("csr init", () => {
     expect(JSON.parse(check.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 2 });
     // An empty repository covers no clause yet: one summary finding per standard, not one per clause.
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string }) => `${f.rule} ${f.message}`)).toEqual([
-      "coverage/clause-uncovered None of the 195 applicable clauses of IATF16949 is addressed yet by a process or a released document. List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard IATF16949' shows what is covered.",
+      "coverage/clause-uncovered None of the 186 applicable clauses of IATF16949 is addressed yet by a process or a released document. List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard IATF16949' shows what is covered.",
     ]);
   });
 
@@ -171,7 +171,7 @@ describe("csr init", () => {
     expect(qms).toContain("\n# 工作日历：顾客要求在接收后 10 个工作日内评审（期限由本公司规定，见 csr.review_days；产品和服务要求的评审）。\n");
     expect(qms).not.toContain("IATF");
     const check = csr(["check"], { cwd: dir, lang: "zh-CN" });
-    expect(check.stdout).toContain("GJB9001C 的 92 个适用条款尚无一个由过程或已发布的文件落实。");
+    expect(check.stdout).toContain("GJB9001C 的 76 个适用条款尚无一个由过程或已发布的文件落实。");
     const example = csr(["init", "x", "--standard", "GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });
     expect([example.code, example.stderr]).toEqual([2, "csr: 示例内容按 IATF 16949 的条款编写，不能用于 GJB9001C 仓库。请去掉 --example，或不加 --standard 运行。\n"]);
     expect(existsSync(join(dir, "x"))).toBe(false);
