@@ -398,7 +398,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     if (mediumText) {
       const medium = normalizeMedium(mediumText);
       if (medium) record.medium = medium;
-      else issue(t("import.document.bad-medium", { medium: mediumText }));
+      else issue(t("import.document.bad-medium", { medium: mediumText, id }));
     }
     const location = row.text("location") || row.text("keeper");
     if (location) record.location = location;

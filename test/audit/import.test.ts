@@ -82,9 +82,8 @@ const MESSY_REPORT = [
   // The register's only date is the one its documents took effect on: the revisions are dated by it, which the report says.
   '4 file(s) have no issue date in the register: the date of the version recorded (date under revisions) was taken from "生效日期"; where the issue date differs, change it in the file.',
   "",
-  "Numbering families found that qms.yaml does not configure; add them under 'numbering:' in qms.yaml:",
-  "  - kind: procedure",
-  "    pattern: XX-P###   # e.g. XX-P001",
+  "Numbering families found that qms.yaml does not configure; declare each one:",
+  "  csr numbering add XX-P### --kind procedure   # e.g. XX-P001",
   "",
 ];
 
@@ -163,9 +162,8 @@ describe("csr import of a messy procedure list", () => {
       "",
       "4 个文件在清单中没有发布日期：所记版本的日期（revisions 的 date）取自“生效日期”；实际发布日期不同的，请在文件中修改。",
       "",
-      "发现 qms.yaml 尚未配置的编号规则；请在 qms.yaml 的 'numbering:' 下添加：",
-      "  - kind: procedure",
-      "    pattern: XX-P###   # 例如 XX-P001",
+      "发现 qms.yaml 尚未配置的编号体系；请逐一增加：",
+      "  csr numbering add XX-P### --kind procedure   # 例如 XX-P001",
       "",
       "将导入 9 行中的 6 行；拒绝 2 行，与现有文件冲突 1 处；将写入的文件中有 6 个会存在错误（见下方 csr check）。",
       "试运行：未写入任何文件。",
@@ -297,20 +295,19 @@ describe("csr import of CSV", () => {
         "3,QR-005-03,记录销毁记录,A0,2022/3/1,QP-005,QA,5年,抽屉,\r\n",
     );
     const result = await csrInProcess(["-C", dir, "import", file, "--as", "forms"]);
-    expect(result.stdout.split("\n").slice(0, 21)).toEqual([
+    expect(result.stdout.split("\n").slice(0, 20)).toEqual([
       `Reading ${file}: header on row 2, 3 data row(s).`,
       "",
       "wrote documents/QR-005-01.yaml",
       "wrote documents/QR-005-02.yaml",
       "wrote documents/QR-005-03.yaml",
       "",
-      "row 6: storage '抽屉' is not paper (纸质), electronic (电子) or both — set record.medium in the file after import",
+      "row 6: storage '抽屉' is not paper (纸质), electronic (电子) or both — set it after import with 'csr set QR-005-03 --medium <paper|electronic|paper+electronic>'",
       "",
       '3 file(s) have no effective date in the register: the effective date (effective) was taken from "Issue date"; where a document took effect on another day, change effective in the file.',
       "",
-      "The register names each form's procedure; record it in the procedure (or import with --link-forms):",
-      "  add QR-005-02 to 'forms' of QP-005",
-      "  add QR-005-03 to 'forms' of QP-005",
+      "The register names each form's procedure; record it in the procedure with these commands (or import with --link-forms):",
+      "  csr set QP-005 --add-form QR-005-02,QR-005-03",
       "",
       // A form register has no signature columns: the report gives the one command that records them
       // from the paper originals, and the import fails as csr check would.
@@ -347,13 +344,13 @@ describe("csr import of CSV", () => {
       "wrote documents/QR-031-01.yaml",
       "wrote documents/QR-031-02.yaml",
       "",
-      "row 3: QR-031-02 has no retention period in 保存期限 — written without record.retention; fill the cell and import again, or set record.retention in the file (csr check reports a released form without it: doc/record-retention-missing)",
+      "row 3: QR-031-02 has no retention period in 保存期限 — written without record.retention; fill the cell and import again, or set it with 'csr set QR-031-02 --retention <period>' (csr check reports a released form without it: doc/record-retention-missing)",
       "",
       '2 file(s) have no effective date in the register: the effective date (effective) was taken from "发布日期"; where a document took effect on another day, change effective in the file.',
       "",
       "Imported 2 of 2 row(s); 1 file(s) written have errors (csr check below).",
       "csr check: 1 error(s), 1 warning(s) (doc/record-retention-missing 1, coverage/clause-uncovered 1).",
-      "  documents/QR-031-02.yaml:4:7 doc/record-retention-missing QR-031-02 is a released form but does not say how long its records are kept. Add 'record: {retention: <period>, medium: <paper|electronic|paper+electronic>, location: <where>}' (e.g. retention: 3年 or 产品寿命期+1年) and release the change as a new revision.",
+      "  documents/QR-031-02.yaml:4:7 doc/record-retention-missing QR-031-02 is a released form but does not say how long its records are kept. Give it a retention period with 'csr set QR-031-02 --retention <period>' (e.g. 3年 or 产品寿命期+1年; --medium and --location say how and where they are kept); record keeping is register data and needs no new revision.",
       "",
     ]);
     expect(result.code).toBe(1);
