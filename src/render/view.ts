@@ -11,7 +11,7 @@ import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
 import { csrStatus, historyReason, missingOpinions, reviewRecordText } from "../model/csr-status.js";
-import { currentRevision, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, type RepoIndex } from "../model/index.js";
 import { neverReleased, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
@@ -238,11 +238,6 @@ const REVISION_LABELS: Record<RevisionColumn, string> = {
   effective: "revision_effective",
 };
 const NOWRAP_COLUMNS = new Set<RevisionColumn>(["date", "number", "version", "effective"]);
-
-/** The first layout of qms.yaml `document_layouts` that names the level. */
-export function documentLayout(repo: Repository, level: number): DocumentLayout | undefined {
-  return repo.config?.value.document_layouts?.find((l) => (l.levels as number[]).includes(level));
-}
 
 function layoutItem<K extends string>(item: K | ({ label?: string; label_en?: string } & Record<string, unknown>), key: "role" | "column", lang: Lang): { value: K; label: string } {
   if (typeof item === "string") return { value: item, label: "" };
