@@ -41,7 +41,7 @@ describe("csr person add", () => {
     expect(await run("zhao", "--name", "赵六", "--department", "QA", "--roles", "signer")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 没有角色 'signer'；可用的角色：author（编制）、reviewer（审核）、approver（批准）、document-controller（文控）。\n",
+      stderr: "csr: 没有角色 'signer'；可用的角色：author（编制）、reviewer（审核）、approver（批准）、document-controller（文控）、standardization（标准化审查）。\n",
     });
     expect((await run("zhao", "--name", "赵六", "--department", "ENG")).stderr).toMatch(/^csr: --department ENG：qms\.yaml 中没有这个部门。/);
     expect(await run("zhao", "--department", "QA")).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少 --name（或在终端中运行，由 csr 询问姓名）。\n" });

@@ -35,7 +35,7 @@ export interface PersonFlags {
 
 /** schemas/common.schema.json personId. */
 const PERSON_ID = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_.'’·・-]| (?=[\p{L}\p{N}]))*$/u;
-const ROLES: readonly Role[] = ["author", "reviewer", "approver", "document-controller"];
+const ROLES: readonly Role[] = ["author", "reviewer", "approver", "document-controller", "standardization"];
 const PEOPLE = "people.yaml";
 
 const key = (id: string) => id.normalize("NFKC").trim().toLowerCase();
