@@ -91,6 +91,8 @@ export interface Person {
   title?: string;
   roles: Role[];
   emails?: string[];
+  /** The day the person left (离职), YYYY-MM-DD: kept because records name them, not offered for new work. */
+  left?: string;
 }
 
 export interface SourceRevision {

@@ -122,6 +122,7 @@ export function departmentByCode(session: EditSession, given: string, flag: stri
 export function personChoices(session: EditSession, department?: string): { value: string; name: string }[] {
   return session.repo.people
     .map((p) => p.value)
+    .filter((p) => p.left === undefined)
     .sort((a, b) => Number(a.department !== department) - Number(b.department !== department))
     .map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` }));
 }
