@@ -2,6 +2,8 @@
  * `csr person add|update|leave`: staff changes of people.yaml by command, on real temporary git
  * repositories; a person who left stays listed but is no longer offered for new work.
  */
+import { appendFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { personChoices, type EditSession } from "../../src/commands/shared/edit.js";
 import { csrInProcess, git } from "../helpers.js";
@@ -46,6 +48,17 @@ describe("csr person add", () => {
     expect((await run("zhao", "--name", "赵六", "--department", "ENG")).stderr).toMatch(/^csr: --department ENG：qms\.yaml 中没有这个部门。/);
     expect(await run("zhao", "--department", "QA")).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少 --name（或在终端中运行，由 csr 询问姓名）。\n" });
     expect(snapshot(dir)).toEqual(files);
+  });
+
+  it("takes an outside party of qms.yaml (军代表室) as the unit of an outside person, such as a 军代表", async () => {
+    const dir = validRepo({ git: true });
+    appendFileSync(join(dir, "qms.yaml"), "external_parties:\n  - code: MRO\n    name: 军代表室\n    kind: military-representative\n");
+    expect(await csrInProcess(["-C", dir, "person", "add", "liujd", "--name", "刘军代", "--department", "军代表室", "-y"], { lang: null })).toEqual({
+      code: 0,
+      stdout: "已在 people.yaml 中新增 刘军代（liujd）：军代表室，角色 无。\n",
+      stderr: "",
+    });
+    expect(read(dir, "people.yaml").endsWith("  - id: liujd\n    name: 刘军代\n    department: MRO\n    roles: []\n")).toBe(true);
   });
 
   it("warns of a namesake, whom a name no longer picks alone", async () => {

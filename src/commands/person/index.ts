@@ -50,11 +50,12 @@ export async function personAddCommand(ctx: CommandContext, idArg: string | unde
     if (refused) throw new UserError(refused, taken(id) === undefined ? t("person.id.hint") : t("person.exists.hint", { id: taken(id)! }));
     const name = (flags.name ?? (await need(ask, "--name", t("person.needs.name"), (p) => p.input({ message: t("person.prompt.name"), required: true })))).trim();
     if (name === "") throw new UserError(t("person.empty-name"));
-    const departments = [...session.index.departments.values()];
+    // A person belongs to a department or to an outside party (a 军代表 to the 军代表室).
+    const departments = [...session.index.departments.values(), ...session.index.parties.values()];
     const givenDepartment =
       flags.department ??
       (await need(ask, "--department", t("person.needs.department"), (p) => p.select({ message: t("person.prompt.department"), choices: departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })) })));
-    const department = departmentByCode(session, givenDepartment, "--department");
+    const department = departmentByCode(session, givenDepartment, "--department", { parties: true });
     const person: Person = {
       id,
       name,
@@ -79,7 +80,7 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
     const next: Partial<Person> = {};
     if (flags.name !== undefined) next.name = flags.name.trim();
     if (flags.nameEn !== undefined) next.name_en = flags.nameEn.trim();
-    if (flags.department !== undefined) next.department = departmentByCode(session, flags.department, "--department");
+    if (flags.department !== undefined) next.department = departmentByCode(session, flags.department, "--department", { parties: true });
     if (flags.roles !== undefined) next.roles = roleOption(flags.roles);
     if (flags.title !== undefined) next.title = flags.title.trim();
     if (next.name === "") throw new UserError(t("person.empty-name"));

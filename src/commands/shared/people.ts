@@ -69,7 +69,8 @@ export function resolveDepartment(register: Pick<Register, "departments" | "part
   const choices = (units: { code: string; name: string; name_en?: string }[]) => list(units.map((d) => t("people.department-choice", { code: d.code, name: localized(language(), d.name, d.name_en) })));
   if (party) throw new UserError(t("edit.party-not-department", { flag, party: choices([party]), known: choices(departments) }));
   const allowed = options.parties ? [...departments, ...parties] : departments;
-  throw new UserError(t(options.parties ? "edit.no-recipient" : "edit.no-department", { flag, code: given, known: choices(allowed) }) + didYouMean(given, allowed.map((d) => d.code)));
+  // Outside parties are named in the message only where qms.yaml has some.
+  throw new UserError(t(options.parties && parties.length > 0 ? "edit.no-recipient" : "edit.no-department", { flag, code: given, known: choices(allowed) }) + didYouMean(given, allowed.map((d) => d.code)));
 }
 
 /** A person for a reader: 周鹏（zhoupeng） / Zhou Peng (zhoupeng); the name alone when it is the id; the id when unknown. */
