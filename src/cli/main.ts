@@ -307,6 +307,33 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/new/index.js")).newCommand));
 
   program
+    .command("set")
+    .description(t("help.set"))
+    .argument("<document>", t("help.common.document-number"))
+    .option("--clauses <refs>", t("help.set.clauses"))
+    .option("--add-clause <ref>", t("help.set.add-clause"), collect, [])
+    .option("--remove-clause <ref>", t("help.set.remove-clause"), collect, [])
+    .option("--add-form <form>", t("help.set.add-form"), collect, [])
+    .option("--remove-form <form>", t("help.set.remove-form"), collect, [])
+    .option("--retention <period>", t("help.set.retention"))
+    .option("--medium <medium>", t("help.set.medium"))
+    .option("--location <text>", t("help.set.location"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/set/index.js")).setCommand));
+
+  program
+    .command("numbering")
+    .description(t("help.numbering"))
+    .command("add")
+    .description(t("help.numbering.add"))
+    .argument("[pattern]", t("help.numbering.add.pattern"))
+    .option("--kind <kind>", t("help.numbering.add.kind"))
+    .option("--family <name>", t("help.numbering.add.family"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/numbering/add.js")).numberingAddCommand));
+
+  program
     .command("distribute")
     .description(t("help.distribute"))
     .argument("<id>", t("help.distribute.target"))

@@ -1,18 +1,27 @@
 /** Small text helpers shared by messages and tables. */
 import { list, t } from "../i18n/index.js";
 
-export function levenshtein(a: string, b: string): number {
+/**
+ * The edit distance of `a` and `b`, or a number of at least `limit` when the distance is at least
+ * that: no row of the table holds less than the row before, so the count stops at a row whose
+ * every number has reached the limit (a hint compares an unknown id with every id of the repository).
+ */
+export function levenshtein(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
-  // Two rows, reused: a hint for an unknown id compares it with every id of the repository.
+  // Two rows, reused.
   let prev = new Array<number>(b.length + 1);
   let cur = new Array<number>(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
+    let smallest = i;
     const c = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (c === b.charCodeAt(j - 1) ? 0 : 1));
+      const distance = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (c === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = distance;
+      if (distance < smallest) smallest = distance;
     }
+    if (smallest >= limit) return smallest;
     const done = prev;
     prev = cur;
     cur = done;
@@ -29,7 +38,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     const other = c.toLowerCase();
     // The distance is at least the difference in length: a candidate that much longer or shorter cannot be closer.
     if (Math.abs(other.length - lower.length) >= bestDistance) continue;
-    const d = levenshtein(lower, other);
+    const d = levenshtein(lower, other, bestDistance);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

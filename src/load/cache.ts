@@ -29,20 +29,22 @@
  * This relies on a file's load problems depending on its content and kind alone, never on its
  * path or on other files: cross-file findings belong to rules.
  */
-import { createHash } from "node:crypto";
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { dirname, join } from "node:path";
 import { reportedAt, type Finding, type ReportedAt } from "../core/diagnostic.js";
 import { writeFileAtomic } from "../core/write.js";
 import { catalogUrl, language } from "../i18n/index.js";
 import { discover, type Discovery, type ListedDirectory } from "./discover.js";
-import { gitDirectory } from "./git.js";
+import { gitDirectory } from "./git-directory.js";
 import { readRegularFile } from "./guards.js";
 import { CALENDARS_DIR, PACKAGE_ROOT, packageManifest, SCHEMA_DIR, SCHEMA_HINTS_ZH, STANDARDS_DIR } from "./package.js";
 import type { Repository } from "./repository.js";
 import type { CachedResult, FileKind, LoadProblem, SourceFile } from "./source.js";
 
 const FORMAT = 6;
+/** node:crypto is loaded on first use: outside git, a check loads this module and has no cache to key. */
+const createHash = (algorithm: string) => process.getBuiltinModule("node:crypto").createHash(algorithm);
+
 /**
  * A file modified this close to the moment the cache was written could change again within the
  * same timestamp tick (git's "racily clean" problem); its stat data is then not trusted.

@@ -1,5 +1,4 @@
 /** The shipped public calendars (calendars/<ID>.yaml) and the working-day calendar of a repository. */
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
@@ -22,7 +21,8 @@ export function shippedCalendar(id: string): PublicCalendar {
   if (!calendar) {
     const text = readFileSync(join(CALENDARS_DIR, `${id}.yaml`), "utf8");
     // Every check reads a calendar, and parsing it costs more than the check of a small repository:
-    // the build's copy is used while it was made from this very text.
+    // the build's copy is used while it was made from this very text (compared as text: a digest
+    // would need node:crypto, which a check otherwise does not load).
     calendar = precompiledCalendar(id, text) ?? parseCalendar(text);
     shipped.set(id, calendar);
   }
@@ -32,23 +32,21 @@ export function shippedCalendar(id: string): PublicCalendar {
 // js-yaml, as for repository files: the `yaml` package costs more to load than the check of a small repository.
 const parseCalendar = (text: string) => load(text, { schema: YAML_CORE_SCHEMA }) as PublicCalendar;
 
-const calendarDigest = (text: string) => createHash("sha256").update(text).digest("hex");
-
 function precompiledCalendar(id: string, text: string): PublicCalendar | undefined {
   try {
-    const precompiled = (JSON.parse(readFileSync(PRECOMPILED_CALENDARS, "utf8")) as Record<string, { digest: string; calendar: PublicCalendar }>)[id];
-    return precompiled?.digest === calendarDigest(text) ? precompiled.calendar : undefined;
+    const precompiled = (JSON.parse(readFileSync(PRECOMPILED_CALENDARS, "utf8")) as Record<string, { source: string; calendar: PublicCalendar }>)[id];
+    return precompiled?.source === text ? precompiled.calendar : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The shipped calendars as the build stores them (see PRECOMPILED_CALENDARS), by id. */
-export function parseShippedCalendars(): Record<string, { digest: string; calendar: PublicCalendar }> {
-  const result: Record<string, { digest: string; calendar: PublicCalendar }> = {};
+/** The shipped calendars as the build stores them (see PRECOMPILED_CALENDARS), by id, each with the text it was parsed from. */
+export function parseShippedCalendars(): Record<string, { source: string; calendar: PublicCalendar }> {
+  const result: Record<string, { source: string; calendar: PublicCalendar }> = {};
   for (const name of readdirSync(CALENDARS_DIR).filter((n) => n.endsWith(".yaml")).sort()) {
     const text = readFileSync(join(CALENDARS_DIR, name), "utf8");
-    result[name.slice(0, -".yaml".length)] = { digest: calendarDigest(text), calendar: parseCalendar(text) };
+    result[name.slice(0, -".yaml".length)] = { source: text, calendar: parseCalendar(text) };
   }
   return result;
 }

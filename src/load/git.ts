@@ -3,8 +3,6 @@
  * so that Chinese file names come back as written.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
 import type { SimpleGit } from "simple-git";
 import { UserError } from "../core/errors.js";
 import { list, t } from "../i18n/index.js";
@@ -73,27 +71,5 @@ export async function refuseOnConflicts(root: string): Promise<void> {
       t("git.conflicts", { paths: list(conflicted) }),
       t("git.conflicts.hint"),
     );
-  }
-}
-
-/**
- * The git directory of the repository that holds `root` (worktrees included: their `.git` file
- * names it), found without running git; undefined outside git.
- */
-export function gitDirectory(root: string): string | undefined {
-  let dir = resolve(root);
-  for (;;) {
-    const dotGit = join(dir, ".git");
-    try {
-      const stat = statSync(dotGit);
-      if (stat.isDirectory()) return dotGit;
-      const gitdir = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"))?.[1];
-      if (gitdir) return resolve(dir, gitdir.trim());
-    } catch {
-      // No .git here: keep walking up.
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
   }
 }

@@ -1,21 +1,23 @@
 /**
  * Run by `npm run build` (scripts/build.js) after bundling: what a check would otherwise compute in
  * every process, computed once. Each file is used only while what it was made from is unchanged
- * (each holds a digest of its sources), so a schema, catalog or calendar edited without a rebuild
- * is read afresh:
+ * (the build stores the texts it was made from beside it), so a schema, catalog or calendar edited
+ * without a rebuild is read afresh:
  * - `validators/<kind>.cjs`: the schemas compiled into standalone validator code (ajv), one file per
- *   kind of file, so that a check of a repository without CSRs never loads the CSR validator;
+ *   kind of file, so that a check of a repository without CSRs never loads the CSR validator,
+ *   `validators/<kind>.cjs.cache`, V8's code cache of each (writeValidatorCodeCaches), and
+ *   `validators/schemas.json`, the schema files they were compiled from;
  * - `catalogs.json`: the shipped catalogs (standards/*.yaml), parsed;
  * - `calendars.json`: the shipped public calendars (calendars/*.yaml), parsed;
  * - `templates.cjs`: csr's Handlebars templates, compiled (src/render/precompiled.ts); each is
  *   found by its own text, so an edited template is compiled afresh.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parseShippedCalendars } from "./calendar.js";
 import { parseShippedCatalogs } from "./repository.js";
-import { createAjv, SCHEMA_FILES, schemaDigest } from "./schemas.js";
+import { createAjv, PRECOMPILED_VALIDATORS, runValidatorCode, SCHEMA_FILES, schemaSources } from "./schemas.js";
 import { TEMPLATES_DIR } from "./package.js";
 import type { FileKind } from "./source.js";
 
@@ -24,16 +26,30 @@ export async function precompiledFiles(): Promise<Map<string, string>> {
   const require = createRequire(import.meta.url);
   const standalone = (require("ajv/dist/standalone") as typeof import("ajv/dist/standalone/index.js")).default;
   const files = new Map<string, string>();
-  const digest = JSON.stringify(schemaDigest());
   for (const [kind, schema] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) {
-    // ajv emits CommonJS; the digest ties the code to the schemas it came from.
-    files.set(`validators/${kind}.cjs`, `${standalone(createAjv({ source: true }), { validate: schema })}\nexports.schemaDigest = ${digest};\n`);
+    // ajv emits CommonJS.
+    files.set(`validators/${kind}.cjs`, standalone(createAjv({ source: true }), { validate: schema }));
   }
+  files.set("validators/schemas.json", schemaSources());
   files.set("catalogs.json", JSON.stringify(parseShippedCatalogs()));
   files.set("calendars.json", JSON.stringify(parseShippedCalendars()));
   const templates = (await templatesToPrecompile()).map(({ source, noEscape, spec }) => `[${noEscape}, ${JSON.stringify(source)}, ${spec}]`);
   files.set("templates.cjs", `exports.templates = [\n${templates.join(",\n")}\n];\n`);
   return files;
+}
+
+/**
+ * Writes V8's code cache of each validator the build wrote (see runValidatorCode), after running it
+ * once: V8 compiles a function when it first runs, and the cache holds what is compiled by then.
+ * The build runs this in a Node started with the V8 flags of bin/csr.js.
+ */
+export function writeValidatorCodeCaches(): void {
+  for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) {
+    const file = join(PRECOMPILED_VALIDATORS, `${kind}.cjs`);
+    const { validate, script } = runValidatorCode(file);
+    validate({});
+    writeFileSync(`${file}.cache`, script.createCachedData());
+  }
 }
 
 /**

@@ -2,7 +2,6 @@
  * Loading a whole document repository: every file is read and validated on its own, then the
  * valid entities are indexed for the cross-document rules. A broken file never stops the others.
  */
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { firstSentence } from "../core/text.js";
@@ -215,26 +214,24 @@ export function shippedCatalogs(): Map<string, CatalogFile> {
   return shipped;
 }
 
-/** Parsing the catalogs costs more than a cached check; the build's copy is used while it matches them. */
+/**
+ * Parsing the catalogs costs more than a cached check; the build's copy is used while the texts are
+ * those it was parsed from. Compared as text, not by a digest: hashing needs node:crypto, which a
+ * check otherwise does not load.
+ */
 function precompiledCatalogs(texts: string[]): CatalogFile[] | undefined {
   try {
-    const precompiled = JSON.parse(readFileSync(PRECOMPILED_CATALOGS, "utf8")) as { digest: string; catalogs: CatalogFile[] };
-    return precompiled.digest === catalogDigest(texts) ? precompiled.catalogs : undefined;
+    const precompiled = JSON.parse(readFileSync(PRECOMPILED_CATALOGS, "utf8")) as { sources: string[]; catalogs: CatalogFile[] };
+    return precompiled.sources.length === texts.length && precompiled.sources.every((source, i) => source === texts[i]) ? precompiled.catalogs : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function catalogDigest(texts: string[]): string {
-  const hash = createHash("sha256");
-  for (const text of texts) hash.update(text).update("\0");
-  return hash.digest("hex");
-}
-
-/** The shipped catalogs as the build stores them (see PRECOMPILED_CATALOGS). */
-export function parseShippedCatalogs(): { digest: string; catalogs: CatalogFile[] } {
+/** The shipped catalogs as the build stores them (see PRECOMPILED_CATALOGS), with the texts they were parsed from. */
+export function parseShippedCatalogs(): { sources: string[]; catalogs: CatalogFile[] } {
   const texts = shippedCatalogTexts();
-  return { digest: catalogDigest(texts), catalogs: texts.map((text) => yaml().parse(text) as CatalogFile) };
+  return { sources: texts, catalogs: texts.map((text) => yaml().parse(text) as CatalogFile) };
 }
 
 function loadCatalogs(repoCatalogs: CatalogFile[]): Map<string, Catalog> {

@@ -14,14 +14,14 @@
  * A fingerprint is the first 12 hex digits of a SHA-256 over a canonical JSON rendering; text is
  * compared with line endings and trailing blanks normalised, so re-saving a file changes nothing.
  */
-import { hash as digest } from "node:crypto";
 import { documentSections, findSection, type NumberedSection } from "./sections.js";
 import type { AddressedIn, ControlledDocument, Csr, Section } from "./types.js";
 
 const text = (s: string | undefined) => (s ?? "").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
 
 function hash(value: unknown): string {
-  return digest("sha256", JSON.stringify(value), "hex").slice(0, 12);
+  // node:crypto is loaded on first use: every check loads this module (csr/suspect-link), few hash.
+  return process.getBuiltinModule("node:crypto").hash("sha256", JSON.stringify(value), "hex").slice(0, 12);
 }
 
 function sectionContent(section: Section): unknown {

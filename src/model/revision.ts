@@ -49,13 +49,44 @@ export function successors(previous: string): string[] {
 }
 
 /**
- * What a revision must account for: everything except the revision record itself, and except the
- * withdrawal fields, because withdrawing a document (csr obsolete) is not a revision.
+ * The fields of a document that are register data kept about it rather than its controlled
+ * content: changing them needs no new revision (版次) and no new approval. A revision accounts for
+ * what the printed copy shows and its approvers approved (IATF 16949 7.5.3.2, GJB 9001C 7.5.3:
+ * changes to documents are controlled and identified by version): number, titles, level, kind,
+ * issuing department (printed in the header), body, related documents and forms (printed as 相关文件
+ * and 相关记录), remarks and 密级. Not content:
+ * - the revision record itself, and the withdrawal (csr obsolete is not a revision);
+ * - the records kept about the document: distribution and recall, training, periodic reviews;
+ * - where the document sits in the system: `clauses` and `processes`, the organisation's
+ *   cross-reference of clauses, processes and documents (the clause matrix), which its text does
+ *   not print and which changes when the cross-reference is reworked, not when the document is;
+ * - `record`, a form's retention period, medium and location: the record list of the records
+ *   policy (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3; csr list forms), which sets how long records
+ *   filled in on the form are kept, whatever the form's layout;
+ * - `review_interval_months`, the schedule of periodic reviews.
  */
+export const REGISTER_FIELDS = [
+  "revisions",
+  "obsolete",
+  "distribution",
+  "training",
+  "reviews",
+  "clauses",
+  "processes",
+  "record",
+  "review_interval_months",
+] as const satisfies readonly (keyof ControlledDocument)[];
+
+/** Whether changing `field` of a released document needs a new revision (see REGISTER_FIELDS). */
+export function isControlledContent(field: keyof ControlledDocument): boolean {
+  return !(REGISTER_FIELDS as readonly string[]).includes(field);
+}
+
+/** What a revision must account for: the document without its REGISTER_FIELDS, an obsolete one as the released one it was. */
 export function revisedContent(doc: ControlledDocument): string {
-  // Distribution, training and periodic reviews are records about the document, not its content.
-  const { revisions: _revisions, status, obsolete: _obsolete, distribution: _distribution, training: _training, reviews: _reviews, ...rest } = doc;
-  return stableJson({ ...rest, status: status === "obsolete" ? "released" : status });
+  const content: Partial<ControlledDocument> = { ...doc };
+  for (const field of REGISTER_FIELDS) delete content[field];
+  return stableJson({ ...content, status: doc.status === "obsolete" ? "released" : doc.status });
 }
 
 /** JSON with sorted keys, so that reordering keys in YAML is not a change. */

@@ -1,11 +1,13 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseShippedCalendars, shippedCalendar } from "../../src/load/calendar.js";
 import { PRECOMPILED_DIR } from "../../src/load/package.js";
 import { parseShippedCatalogs } from "../../src/load/repository.js";
-import { createAjv, schemaDigest, SCHEMA_FILES } from "../../src/load/schemas.js";
+import { createAjv, schemaSources, SCHEMA_FILES } from "../../src/load/schemas.js";
 import type { FileKind } from "../../src/load/source.js";
 import { ROOT } from "../helpers.js";
 
@@ -39,13 +41,12 @@ describe("catalogs and calendars stored by the build", () => {
 
 describe("validators precompiled by the build", () => {
   const file = (kind: FileKind) => join(PRECOMPILED_DIR, "validators", `${kind}.cjs`);
-  const load = (kind: FileKind) => createRequire(import.meta.url)(file(kind)) as { validate: ((data: unknown) => boolean) & { errors?: unknown[] }; schemaDigest: string };
+  const load = (kind: FileKind) => createRequire(import.meta.url)(file(kind)) as { validate: ((data: unknown) => boolean) & { errors?: unknown[] } };
 
   it("exist after npm run build, one per kind of file, and belong to the current schemas", () => {
-    for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) {
-      expect(existsSync(file(kind)), kind).toBe(true);
-      expect(load(kind).schemaDigest, kind).toBe(schemaDigest());
-    }
+    for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) expect(existsSync(file(kind)), kind).toBe(true);
+    expect(readFileSync(join(PRECOMPILED_DIR, "validators", "schemas.json"), "utf8")).toBe(schemaSources());
+    expect(Object.keys(JSON.parse(schemaSources()))).toEqual(["common.schema.json", ...Object.values(SCHEMA_FILES).sort()]);
   });
 
   it("report exactly what the schemas compiled at run time report", () => {
@@ -59,5 +60,25 @@ describe("validators precompiled by the build", () => {
         expect(precompiled.errors, kind).toEqual(runtime.errors);
       }
     }
+  });
+
+  it("come with V8 code caches that V8 takes under the flags bin/csr.js runs with", async () => {
+    const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))![1]!;
+    // scripts/build.js is plain JavaScript: imported by URL, with the type of the one function used.
+    const build = (await import(pathToFileURL(join(ROOT, "scripts", "build.js")).href)) as { toolModule: (name: string, sources: string[]) => Promise<string> };
+    const tool = await build.toolModule("validator-code", ["src/load/schemas.ts"]);
+    const probe = `
+      (await import("node:v8")).setFlagsFromString(${JSON.stringify(flags)});
+      const { readFileSync } = await import("node:fs");
+      const { runValidatorCode } = await import(${JSON.stringify(tool)});
+      const kinds = ${JSON.stringify(Object.keys(SCHEMA_FILES))};
+      const rejected = kinds.filter((kind) => {
+        const file = ${JSON.stringify(join(PRECOMPILED_DIR, "validators"))} + "/" + kind + ".cjs";
+        return runValidatorCode(file, readFileSync(file + ".cache")).script.cachedDataRejected;
+      });
+      console.log(JSON.stringify(rejected));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", probe], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ describe("the writing commands in Chinese", () => {
     expect(await zh(dir, ...release)).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: QP-010 自 A/2 发布（标签 QP-010/A-2）以来没有更改；新版本用来记录更改。\n提示：请先修改文件（发放、回收、培训和定期评审记录不属于文件内容），或加 --force 在不更改的情况下再次发布。\n",
+      stderr: "csr: QP-010 自 A/2 发布（标签 QP-010/A-2）以来没有更改；新版本用来记录更改。\n提示：请先修改文件（发放、回收、培训、定期评审记录，以及所对应的条款、过程、记录保存和评审周期是登记数据，不属于文件内容），或加 --force 在不更改的情况下再次发布。\n",
     });
 
     expect(await zh(dir, "recall", "QP-010", "--date", "2026-11-13", "-y")).toEqual({

@@ -58,6 +58,8 @@ describe("a repository in the middle of a merge", () => {
       ["recall", "QP-001", "-y"],
       ["train", "QP-001", "--people", "zhang", "-y"],
       ["periodic-review", "QP-001", "--by", "zhang", "-y"],
+      ["set", "QP-001", "--add-clause", "IATF16949:8.5.1"],
+      ["numbering", "add", "HY-QP-###", "--kind", "procedure", "-y"],
       ["calendar", "notice", join(FIXTURES, "holiday-notices", "2027-invented.txt")],
     ]) {
       expect(csr(["-C", dir, ...args]), args[0]).toEqual({ code: 2, stdout: "", stderr: refusal });

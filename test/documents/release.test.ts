@@ -272,7 +272,7 @@ describe("csr release", () => {
         code: 2,
         stdout: "",
         stderr:
-          "csr: QP-020 has not changed since its release A/1 (tag QP-020/A-1); a new revision records a change.\nhint: Edit the document first (distribution, recall, training and periodic review records are not its content), or pass --force to release it again unchanged.\n",
+          "csr: QP-020 has not changed since its release A/1 (tag QP-020/A-1); a new revision records a change.\nhint: Edit the document first (its distribution, recall, training and periodic review records, clauses, processes, record keeping and review interval are register data, not its content), or pass --force to release it again unchanged.\n",
       });
       expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(released);
       expect(head(repo)).toBe(before);
@@ -299,7 +299,7 @@ describe("csr release", () => {
       expect(result).toEqual({
         code: 2,
         stdout: "",
-        stderr: `csr: QP-020 has not changed since its release A/0 (commit ${added}, which added that revision); a new revision records a change.\nhint: Edit the document first (distribution, recall, training and periodic review records are not its content), or pass --force to release it again unchanged.\n`,
+        stderr: `csr: QP-020 has not changed since its release A/0 (commit ${added}, which added that revision); a new revision records a change.\nhint: Edit the document first (its distribution, recall, training and periodic review records, clauses, processes, record keeping and review interval are register data, not its content), or pass --force to release it again unchanged.\n`,
       });
       // A change of content committed after that commit is released.
       writeFileSync(join(repo, "documents/QP-020.yaml"), readFileSync(join(repo, "documents/QP-020.yaml"), "utf8").replace("title: 顾客特定要求管理程序", "title: 顾客特定要求控制程序"));

@@ -13,7 +13,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
-import { refuseOnConflicts } from "../../load/git.js";
+import { isGitRepository, refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import type { FileKind } from "../../load/source.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
@@ -22,7 +22,7 @@ import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompt
 import type { CommandContext } from "../context.js";
 import { resolveDepartment, resolvePerson } from "./people.js";
 import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "./persist.js";
-import { withRepositoryLock } from "./transaction.js";
+import { runGit, withRepositoryLock } from "./transaction.js";
 
 export interface EditSession {
   root: string;
@@ -130,4 +130,13 @@ export function personChoices(session: EditSession, department?: string): { valu
 export function listOption(values: readonly string[] | string | undefined): string[] {
   const list = typeof values === "string" ? [values] : (values ?? []);
   return list.flatMap((v) => v.split(/[,，\s]+/)).filter(Boolean);
+}
+
+/**
+ * Refuses `--commit` of a file that has uncommitted changes: the file is committed whole, so edits
+ * made to it by hand (or a content change left for a release) would go into the commit unseen.
+ */
+export async function refuseUncommitted(root: string, path: string): Promise<void> {
+  if (!(await isGitRepository(root))) return;
+  if ((await runGit(root, ["status", "--porcelain", "-z", "--", path])).stdout !== "") throw new UserError(t("edit.uncommitted", { path }), t("edit.uncommitted.hint"));
 }

@@ -13,8 +13,6 @@
  * - If a git step fails (not a kill, a refusal), the change is rolled back: HEAD, the index
  *   entries and the files are put back as they were.
  */
-import { execFile } from "node:child_process";
-import { hostname } from "node:os";
 import {
   chmodSync,
   closeSync,
@@ -38,7 +36,7 @@ import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { oneLine } from "../../core/text.js";
 import { writeFailure, writeNewFileDurably } from "../../core/write.js";
-import { gitDirectory } from "../../load/git.js";
+import { gitDirectory } from "../../load/git-directory.js";
 import type { CommandContext } from "../context.js";
 
 /** One file of a change. Paths are absolute. */
@@ -82,6 +80,11 @@ interface Journal {
 
 const LOCK_FILE = "csr.lock";
 const TX_FOLDER = "csr-tmp";
+/**
+ * node:os and node:child_process are loaded on first use: `csr check` loads this module (for
+ * warnInterrupted) and neither locks nor runs git, and the two cost it 3 ms of CPU to load.
+ */
+const hostname = () => process.getBuiltinModule("node:os").hostname();
 
 /** Where csr keeps its lock and journals: the git directory, or `.csr/` in the root outside git. */
 export function stateDirectory(root: string): string {
@@ -508,7 +511,7 @@ class GitFailure extends Error {
 /** Runs git in `cwd` without throwing (pathspecs literal, paths unquoted); the exit code and output are returned. */
 export function runGit(cwd: string, args: string[]): Promise<GitRun> {
   return new Promise((resolve) => {
-    execFile("git", ["--literal-pathspecs", "-c", "core.quotepath=off", ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    process.getBuiltinModule("node:child_process").execFile("git", ["--literal-pathspecs", "-c", "core.quotepath=off", ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== "number" ? error.message : "") });
     });

@@ -1,0 +1,267 @@
+/**
+ * `csr set <document>`: the document controller's edits of a document's register entry, without
+ * hand-edited YAML: the clauses it answers (the clause matrix), the forms it uses (相关记录) and a
+ * form's record keeping (保存期限, 保存方式, 存放地点).
+ *
+ * Clauses and record keeping are register data (model/revision.ts REGISTER_FIELDS): they change on
+ * a released document without a new revision. Forms are controlled content, printed as the related
+ * records section: on a released document the change is written and left for its next revision
+ * (`csr release`) to commit, as `csr new --used-by` does; an obsolete document's content no longer
+ * changes.
+ */
+import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { disjunction, list, t } from "../../i18n/index.js";
+import { compareClauseNumbers, parseClauseRef, type Catalog } from "../../model/catalog.js";
+import { isControlledContent } from "../../model/revision.js";
+import type { ControlledDocument } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { choiceOption } from "../options.js";
+import { editFile, findDocumentById, listOption, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+
+export interface SetFlags {
+  /** The whole clause list, comma-separated; "" clears it. */
+  clauses?: string;
+  addClause?: string[];
+  removeClause?: string[];
+  addForm?: string[];
+  removeForm?: string[];
+  /** A form's retention period (record.retention), e.g. 3年 or 产品寿命期+1年. */
+  retention?: string;
+  medium?: string;
+  location?: string;
+  commit?: boolean;
+}
+
+const MEDIA = ["paper", "electronic", "paper+electronic"] as const;
+type Medium = (typeof MEDIA)[number];
+const RECORD_FIELDS = ["retention", "medium", "location"] as const;
+type RecordFields = Partial<Record<(typeof RECORD_FIELDS)[number], string>>;
+
+/** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
+const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
+  "id", "title", "title_en", "level", "kind", "department", "processes", "clauses", "status", "effective", "review_interval_months",
+  "reviews", "revisions", "related", "forms", "sections", "record",
+];
+
+/** One field's change, for the report and the commit message. */
+interface FieldChange {
+  field: "clauses" | "forms" | "retention" | "medium" | "location";
+  /** The document's field it changes, which decides whether a revision must follow. */
+  key: "clauses" | "forms" | "record";
+  text: string;
+}
+
+export async function setCommand(ctx: CommandContext, id: string, flags: SetFlags): Promise<number> {
+  // Everything it changes is named by a flag: nothing to ask.
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const { value: document, file } = findDocumentById(session, id);
+    const clauses = clauseList(session, document, flags);
+    const forms = formList(session, document, flags);
+    const record = recordFields(document, flags);
+    if (!clauses && !forms && !record) throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
+    const changes: FieldChange[] = [];
+    if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
+    if (forms && !sameList(forms.before, forms.after)) changes.push({ field: "forms", key: "forms", text: listChange(forms) });
+    for (const field of RECORD_FIELDS) {
+      const value = record?.[field];
+      const before = document.record?.[field];
+      if (value === undefined || value === before) continue;
+      const shown = (v: string) => (field === "medium" ? t(`value.medium.${v as Medium}`) : v);
+      changes.push({ field, key: "record", text: before === undefined ? shown(value) : t("set.was", { value: shown(value), before: shown(before) }) });
+    }
+    if (changes.length === 0) {
+      ctx.stdout(t("set.unchanged", { id }) + "\n");
+      return 0;
+    }
+    const content = changes.some((c) => isControlledContent(c.key));
+    if (content && document.status === "obsolete") throw new UserError(t("set.obsolete", { id, date: document.obsolete?.date ?? "" }));
+    const change = editFile(session.root, file.path, "document", (doc) => {
+      if (clauses) setList(doc, "clauses", clauses.after);
+      if (forms) setList(doc, "forms", forms.after);
+      if (record) setRecord(doc, record);
+    });
+    const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
+    // A released document's content changes only through a revision: the change is committed with it, not here.
+    const leftForRelease = content && document.status === "released";
+    if (leftForRelease) lines.push(t(flags.commit ? "set.release-commit" : "set.release", { id }));
+    else if (document.status === "released") lines.push(t("set.register-data", { id }));
+    const commit = flags.commit === true && !leftForRelease;
+    if (commit) await refuseUncommitted(session.root, file.path);
+    const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
+    await saveChanges(ctx, session, [change], lines, { commit, message: t("commit.set", { id, summary }) });
+    return 0;
+  });
+}
+
+interface ListEdit {
+  before: string[];
+  after: string[];
+  added: string[];
+  removed: string[];
+}
+
+/**
+ * The clause list after `--clauses` (the whole list) or `--add-clause`/`--remove-clause`; undefined
+ * when none is given. Each clause is `STANDARD:CLAUSE` of a standard in scope (qms.yaml standards)
+ * whose catalog has it, or a bare number when one standard is in scope.
+ * Errors: UserError naming the flag and the clause.
+ */
+function clauseList(session: EditSession, document: ControlledDocument, flags: SetFlags): ListEdit | undefined {
+  const add = listOption(flags.addClause);
+  const remove = listOption(flags.removeClause);
+  if (flags.clauses === undefined && add.length === 0 && remove.length === 0) return undefined;
+  if (flags.clauses !== undefined && (add.length > 0 || remove.length > 0)) throw new UserError(t("set.clauses-and-edits"));
+  const standards = session.repo.config?.value.standards ?? [];
+  const catalogs = standards.map((s) => session.repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
+  const before = document.clauses ?? [];
+  if (flags.clauses !== undefined) {
+    const after = unique(listOption(flags.clauses).map((ref) => clauseRef(ref, "--clauses", catalogs)));
+    return { before, after, added: after.filter((c) => !before.includes(c)), removed: before.filter((c) => !after.includes(c)) };
+  }
+  const added = unique(add.map((ref) => clauseRef(ref, "--add-clause", catalogs)));
+  // A clause being removed need not be in a catalog: removing one that was mistyped or dropped from it is the fix.
+  const removed = unique(remove.map((ref) => (ref.includes(":") || catalogs.length !== 1 ? ref.trim() : `${catalogs[0]!.id}:${ref.trim()}`)));
+  return listEdit(document.id, before, added, removed, "clause");
+}
+
+/** The forms list after `--add-form`/`--remove-form`; undefined when neither is given. Errors: UserError, one line. */
+function formList(session: EditSession, document: ControlledDocument, flags: SetFlags): ListEdit | undefined {
+  const add = unique(listOption(flags.addForm));
+  const remove = unique(listOption(flags.removeForm));
+  if (add.length === 0 && remove.length === 0) return undefined;
+  if (document.kind === "form" || document.kind === "external") {
+    throw new UserError(t("set.forms-of-kind", { id: document.id, kind: t(`value.kind.${document.kind}`) }));
+  }
+  for (const number of add) {
+    const found = session.index.documents.get(number);
+    if (!found) {
+      if (session.repo.unvalidated.documents.has(number)) throw new UserError(t("edit.document-invalid", { id: number }), t("edit.fix-first.hint"));
+      const forms = [...session.index.documents.values()].filter((d) => d.value.kind === "form").map((d) => d.value.id);
+      throw new UserError(t("set.no-form", { number }) + didYouMean(number, forms));
+    }
+    const form = found.value;
+    if (form.kind !== "form") throw new UserError(t("set.not-a-form", { number, kind: t(`value.kind.${form.kind}`) }));
+    if (form.status === "obsolete") {
+      const successor = form.obsolete?.superseded_by;
+      throw new UserError(t(successor ? "set.form-obsolete-successor" : "set.form-obsolete", { number, date: form.obsolete?.date ?? "", successor: successor ?? "" }));
+    }
+  }
+  return listEdit(document.id, document.forms ?? [], add, remove, "form");
+}
+
+/** `before` with `removed` taken out and `added` appended (kept in clause order when it was in that order). */
+function listEdit(id: string, before: readonly string[], added: string[], removed: string[], what: "clause" | "form"): ListEdit {
+  for (const item of added) {
+    if (removed.includes(item)) throw new UserError(t("set.add-and-remove", { item }));
+    if (before.includes(item)) throw new UserError(t(`set.${what}-listed`, { id, item }));
+  }
+  for (const item of removed) {
+    if (!before.includes(item)) throw new UserError(t(`set.${what}-not-listed`, { id, item, listed: list(before) || t("set.none") }) + didYouMean(item, before));
+  }
+  let after = [...before.filter((c) => !removed.includes(c)), ...added];
+  if (what === "clause" && isSortedClauses(before)) after = after.sort(compareClauseRefs);
+  return { before: [...before], after, added, removed };
+}
+
+/**
+ * A clause as written in a document: `IATF16949:8.5.1`; a bare `8.5.1` when exactly one standard is
+ * in scope. Errors: UserError when the standard is not in scope or its catalog has no such clause.
+ */
+function clauseRef(given: string, flag: string, catalogs: readonly Catalog[]): string {
+  const text = given.trim();
+  const bare = /^[0-9]+(\.[0-9]+)*$/.test(text);
+  if (bare && catalogs.length !== 1) throw new UserError(t("set.clause-which-standard", { flag, clause: text, standards: disjunction(catalogs.map((c) => `${c.id}:${text}`)) }));
+  const ref = parseClauseRef(bare ? `${catalogs[0]!.id}:${text}` : text);
+  if (!ref) throw new UserError(t("set.clause-format", { flag, clause: text }));
+  const catalog = catalogs.find((c) => c.id === ref.standard);
+  if (!catalog) throw new UserError(t("set.clause-standard", { flag, clause: text, standard: ref.standard, standards: list(catalogs.map((c) => c.id)) }));
+  if (!catalog.clauses.has(ref.clause)) {
+    const parts = ref.clause.split(".");
+    let nearest: string | undefined;
+    while (parts.length > 1 && nearest === undefined) {
+      parts.pop();
+      if (catalog.clauses.has(parts.join("."))) nearest = `${catalog.id}:${parts.join(".")}`;
+    }
+    throw new UserError(t(nearest ? "set.clause-unknown-nearest" : "set.clause-unknown", { flag, clause: text, standard: catalog.title, nearest: nearest ?? "" }));
+  }
+  return `${ref.standard}:${ref.clause}`;
+}
+
+/** The record-keeping fields given, checked; undefined when none is. Only a form keeps records. */
+function recordFields(document: ControlledDocument, flags: SetFlags): RecordFields | undefined {
+  if (flags.retention === undefined && flags.medium === undefined && flags.location === undefined) return undefined;
+  if (document.kind !== "form") throw new UserError(t("set.record-not-form", { id: document.id, kind: t(`value.kind.${document.kind}`) }));
+  const fields: RecordFields = {};
+  for (const [field, flag] of [["retention", "--retention"], ["location", "--location"]] as const) {
+    const value = flags[field]?.trim();
+    if (value === undefined) continue;
+    if (value === "") throw new UserError(t("set.record-empty", { flag }));
+    fields[field] = value;
+  }
+  if (flags.medium !== undefined) fields.medium = choiceOption<Medium>(flags.medium.trim(), "--medium", MEDIA, "paper");
+  return fields;
+}
+
+/** Sets a list, keeping the items (and their comments) that stay and the list's flow or block style. */
+function setList(doc: Document.Parsed, key: "clauses" | "forms", items: readonly string[]): void {
+  const existing = doc.get(key, true);
+  // An empty `forms` stays, as csr new writes it for a procedure; an empty clause list is no list.
+  if (items.length === 0 && key === "clauses") {
+    doc.delete(key);
+    return;
+  }
+  if (isSeq(existing)) {
+    const kept = new Map(existing.items.filter(isScalar).map((node) => [String(node.value), node]));
+    existing.items = items.map((item) => kept.get(item) ?? doc.createNode(item));
+    return;
+  }
+  setInOrder(doc, key, doc.createNode([...items], { flow: true }));
+}
+
+/** Sets the record-keeping fields in the form's `record` map, or adds the map in flow style (as the examples write it). */
+function setRecord(doc: Document.Parsed, fields: RecordFields): void {
+  const existing = doc.get("record", true);
+  if (isMap(existing)) {
+    for (const [field, value] of Object.entries(fields)) existing.set(field, value);
+    return;
+  }
+  const ordered = Object.fromEntries(RECORD_FIELDS.filter((f) => fields[f] !== undefined).map((f) => [f, fields[f]]));
+  setInOrder(doc, "record", doc.createNode(ordered, { flow: true }));
+}
+
+/** Sets `key` at its place in KEY_ORDER: after the last key present that comes before it. */
+function setInOrder(doc: Document.Parsed, key: keyof ControlledDocument, node: Node): void {
+  const map = doc.contents as unknown;
+  if (!isMap<unknown, unknown>(map)) throw new Error("a document file is a mapping");
+  const position = KEY_ORDER.indexOf(key);
+  const before = new Set(KEY_ORDER.slice(0, position));
+  let index = 0;
+  map.items.forEach((pair, i) => {
+    if (before.has((isScalar(pair.key) ? pair.key.value : pair.key) as keyof ControlledDocument)) index = i + 1;
+  });
+  map.items.splice(index, 0, doc.createPair(key, node));
+}
+
+/** "added A, B; removed C" / "增加 A、B；删除 C", or "A, B (was C)" for a replaced list. */
+function listChange(edit: ListEdit): string {
+  const parts = [edit.added.length > 0 && t("set.added", { items: list(edit.added) }), edit.removed.length > 0 && t("set.removed", { items: list(edit.removed) })].filter(
+    (p): p is string => typeof p === "string",
+  );
+  // A replaced list with the same clauses in another order.
+  return parts.length > 0 ? parts.join(t("set.part-separator")) : list(edit.after);
+}
+
+const unique = (items: readonly string[]) => [...new Set(items.map((i) => i.trim()).filter(Boolean))];
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function compareClauseRefs(a: string, b: string): number {
+  const [sa, ca] = a.split(":") as [string, string];
+  const [sb, cb] = b.split(":") as [string, string];
+  return sa === sb ? compareClauseNumbers(ca ?? "", cb ?? "") : sa < sb ? -1 : 1;
+}
+
+function isSortedClauses(clauses: readonly string[]): boolean {
+  return clauses.every((c, i) => i === 0 || compareClauseRefs(clauses[i - 1]!, c) <= 0);
+}

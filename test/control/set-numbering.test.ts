@@ -1,0 +1,321 @@
+/**
+ * csr set (a document's clauses, forms and record keeping) and csr numbering add (a numbering
+ * family in qms.yaml): the document controller's metadata edits as commands, on real git
+ * repositories. Clauses and record keeping are register data, forms controlled content
+ * (model/revision.ts REGISTER_FIELDS): what csr check --base and csr release make of each.
+ */
+import { input, search, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { addNumbering } from "../../src/commands/numbering/add.js";
+import { capture } from "../csr/fixture.js";
+import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+
+const signed = (date: string) =>
+  ["revisions:", "  - version: A/0", `    date: ${date}`, "    summary: 首次发布", `    prepared: {by: zhang, date: ${date}}`, `    reviewed: {by: li, date: ${date}}`, `    approved: {by: wang, date: ${date}}`];
+
+const PROCEDURE = [
+  "id: QP-001",
+  "title: 生产过程控制程序",
+  "level: 2",
+  "kind: procedure",
+  "department: QA",
+  "clauses: [IATF16949:8.5.1, IATF16949:8.5.1.1]  # 条款对照表",
+  "status: released",
+  "effective: 2024-03-01",
+  ...signed("2024-03-01"),
+  "related: []",
+  "forms: [QR-001-01]",
+  "sections:",
+  "  - title: 目的",
+  "    text: 在受控条件下组织生产。",
+  "",
+].join("\n");
+
+/** A released form as an import writes it from a register without a retention column. */
+const form = (id: string, title: string, extra: string[] = []) =>
+  [`id: ${id}`, `title: ${title}`, "level: 4", "kind: form", "department: QA", "status: released", "effective: 2024-03-01", ...signed("2024-03-01"), ...extra, ""].join("\n");
+
+function repo(): string {
+  return gitInit(
+    minimalRepo({
+      "documents/QP-001.yaml": PROCEDURE,
+      "documents/QR-001-01.yaml": form("QR-001-01", "首件检验记录"),
+      "documents/QR-001-02.yaml": form("QR-001-02", "巡检记录", ["record: {retention: 3年, medium: paper, location: 品质部}"]),
+      "documents/QR-009-01.yaml": form("QR-009-01", "旧巡检记录", ["record: {retention: 3年}"]).replace("status: released", "status: obsolete") +
+        "obsolete: {date: 2024-06-01, reason: 换版, superseded_by: QR-001-02}\n",
+    }),
+  );
+}
+
+/** One repository for the tests that write nothing, made when the first of them runs. */
+function shared(make: () => string): () => string {
+  let dir: string | undefined;
+  return () => (dir ??= make());
+}
+const untouched = shared(repo);
+
+const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
+const rulesAt = async (dir: string, base: string) => (await checkJsonInProcess(dir, "--base", base)).findings.map((f) => `${f.file} ${f.rule}`);
+
+describe("csr set: clauses (register data)", () => {
+  it("adds and removes clauses of a released procedure without a new revision, and commits them", async () => {
+    const dir = repo();
+    const base = head(dir);
+    const result = await csrInProcess(["-C", dir, "set", "QP-001", "--add-clause", "8.5.2,IATF16949:8.5.1.3", "--remove-clause", "8.5.1.1", "--commit"], { lang: null });
+    expect(result.stderr).toBe("");
+    const hash = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
+    expect(result.stdout).toBe(
+      [
+        "已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：",
+        "  条款：增加 IATF16949:8.5.2、IATF16949:8.5.1.3；删除 IATF16949:8.5.1.1",
+        "这些是 QP-001 的登记数据，不属于文件内容，不需要发布新版本。",
+        `已提交 ${hash}：csr set QP-001：条款 增加 IATF16949:8.5.2、IATF16949:8.5.1.3；删除 IATF16949:8.5.1.1`,
+        "",
+      ].join("\n"),
+    );
+    // Kept in clause order, as the list was; the comment stays (one space before it, as csr writes a changed line).
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("clauses: [IATF16949:8.5.1, IATF16949:8.5.1.1]", "clauses: [IATF16949:8.5.1, IATF16949:8.5.1.3, IATF16949:8.5.2]").replace("]  #", "] #"));
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect(await rulesAt(dir, base)).not.toContain("documents/QP-001.yaml doc/revision-not-bumped");
+    // Nor does csr release take it for a change of content.
+    const release = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "改条款", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2024-05-01", "-y"]);
+    expect(release.stderr.split("\n")[0]).toBe(`csr: QP-001 has not changed since its release A/0 (commit ${base.slice(0, 7)}, which added that revision); a new revision records a change.`);
+    expect(release.code).toBe(2);
+  });
+
+  it("replaces the whole list with --clauses, and removes it with --clauses \"\"", async () => {
+    const dir = repo();
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--clauses", "IATF16949:8.5.6, 8.5.6.1"])).stdout).toBe(
+      "Updated QP-001 生产过程控制程序 (documents/QP-001.yaml):\n  Clauses: added IATF16949:8.5.6, IATF16949:8.5.6.1; removed IATF16949:8.5.1, IATF16949:8.5.1.1\nThese are register data of QP-001, not its content: no new revision is needed.\n",
+    );
+    expect(read(dir, "documents/QP-001.yaml")).toContain("clauses: [IATF16949:8.5.6, IATF16949:8.5.6.1] # 条款对照表\n");
+    await csrInProcess(["-C", dir, "set", "QP-001", "--clauses", ""]);
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("clauses: [IATF16949:8.5.1, IATF16949:8.5.1.1]  # 条款对照表\n", ""));
+    await csrInProcess(["-C", dir, "set", "QP-001", "--add-clause", "8.5.1"]);
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("clauses: [IATF16949:8.5.1, IATF16949:8.5.1.1]  # 条款对照表", "clauses: [IATF16949:8.5.1]"));
+  });
+
+  it.each([
+    [["--add-clause", "8.5.9"], "csr: --add-clause 8.5.9: IATF 16949:2016 has no such clause; the nearest parent clause is IATF16949:8.5.\n"],
+    [["--add-clause", "GJB9001C:8.3.7"], "csr: --add-clause GJB9001C:8.3.7: the standard GJB9001C is not in scope (standards in qms.yaml: IATF16949).\n"],
+    [["--add-clause", "第8.5条"], "csr: --add-clause 第8.5条: write a clause as STANDARD:CLAUSE, e.g. IATF16949:8.5.1.\n"],
+    [["--add-clause", "8.5.1"], "csr: QP-001 lists clause IATF16949:8.5.1 already.\n"],
+    [["--remove-clause", "8.5.2"], "csr: QP-001 does not list clause IATF16949:8.5.2 (it lists: IATF16949:8.5.1, IATF16949:8.5.1.1). Did you mean 'IATF16949:8.5.1'?\n"],
+    [["--clauses", "8.5.1", "--add-clause", "8.5.2"], "csr: --clauses gives the whole list; it cannot be combined with --add-clause or --remove-clause.\n"],
+    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --add-form, --remove-form for related records, --retention, --medium, --location for a form's record keeping.\n"],
+  ])("refuses %j in one line, writing nothing", async (args, stderr) => {
+    const dir = untouched();
+    expect(await csrInProcess(["-C", dir, "set", "QP-001", ...args])).toEqual({ code: 2, stdout: "", stderr });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("asks for the standard of a bare clause number when several are in scope", async () => {
+    const dir = repo();
+    writeFileSync(join(dir, "qms.yaml"), read(dir, "qms.yaml").replace("standards: [IATF16949]", "standards: [IATF16949, GJB9001C]"));
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--add-clause", "8.3.7"])).stderr).toBe(
+      "csr: --add-clause 8.3.7: several standards are in scope; name the standard, e.g. IATF16949:8.3.7 or GJB9001C:8.3.7.\n",
+    );
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--add-clause", "GJB9001C:8.3.7"])).stdout.split("\n")[1]).toBe("  Clauses: added GJB9001C:8.3.7");
+  });
+});
+
+describe("csr set: forms (controlled content)", () => {
+  it("writes a released procedure's new forms list and leaves it for the new revision to commit", async () => {
+    const dir = repo();
+    const base = head(dir);
+    const result = await csrInProcess(["-C", dir, "set", "QP-001", "--add-form", "QR-001-02", "--remove-form", "QR-001-01", "--commit"], { lang: null });
+    expect(result).toEqual({
+      code: 0,
+      stdout: [
+        "已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：",
+        "  相关记录：增加 QR-001-02；删除 QR-001-01",
+        "QP-001 已发布，相关记录属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）；此更改未提交，留待发布时一并提交。",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("forms: [QR-001-01]", "forms: [QR-001-02]"));
+    expect(head(dir)).toBe(base);
+    expect(await rulesAt(dir, base)).toContain("documents/QP-001.yaml doc/revision-not-bumped");
+    const release = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "更换首件检验记录", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2024-05-01", "-y"]);
+    expect(release.stdout).toMatch(/^Released QP-001 A\/1 \(documents\/QP-001\.yaml\): commit [0-9a-f]{7}, tag QP-001\/A-1\.\n/);
+    expect(await rulesAt(dir, base)).not.toContain("documents/QP-001.yaml doc/revision-not-bumped");
+  });
+
+  it.each([
+    [["--add-form", "QR-001-03"], "csr: No form 'QR-001-03' in the repository. Did you mean 'QR-001-01'?\n"],
+    [["--add-form", "QP-001"], "csr: QP-001 is of kind procedure, not a form; related records list forms only.\n"],
+    [["--add-form", "QR-009-01"], "csr: QR-009-01 was withdrawn on 2024-06-01 and replaced by QR-001-02; list QR-001-02.\n"],
+    [["--add-form", "QR-001-01"], "csr: QP-001 lists QR-001-01 among its related records already.\n"],
+    [["--remove-form", "QR-001-02"], "csr: QP-001 does not list QR-001-02 among its related records (it lists: QR-001-01). Did you mean 'QR-001-01'?\n"],
+    [["--add-form", "QR-001-02", "--remove-form", "QR-001-02"], "csr: QR-001-02 cannot be both added and removed.\n"],
+  ])("refuses %j in one line, writing nothing", async (args, stderr) => {
+    const dir = untouched();
+    expect(await csrInProcess(["-C", dir, "set", "QP-001", ...args])).toEqual({ code: 2, stdout: "", stderr });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("gives a form no forms, and changes no content of a withdrawn document", async () => {
+    const dir = repo();
+    expect((await csrInProcess(["-C", dir, "set", "QR-001-01", "--add-form", "QR-001-02"])).stderr).toBe("csr: QR-001-01 is a document of kind form and has no related records (forms).\n");
+    writeFileSync(join(dir, "documents/QP-001.yaml"), PROCEDURE.replace("status: released", "status: obsolete") + "obsolete: {date: 2024-06-01, reason: 停用}\n");
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--remove-form", "QR-001-01"])).stderr).toBe("csr: QP-001 was withdrawn on 2024-06-01; its content no longer changes.\n");
+  });
+});
+
+describe("csr set: a form's record keeping (register data)", () => {
+  it("gives a form imported as released its retention period without a new revision", async () => {
+    const dir = repo();
+    const base = head(dir);
+    expect(await rulesAt(dir, base)).toContain("documents/QR-001-01.yaml doc/record-retention-missing");
+    const result = await csrInProcess(["-C", dir, "set", "QR-001-01", "--retention", "产品寿命期+1年", "--medium", "纸质", "--location", "品质部档案室", "--commit"], { lang: null });
+    const hash = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
+    expect(result.stdout).toBe(
+      [
+        "已修改 QR-001-01 首件检验记录（documents/QR-001-01.yaml）：",
+        "  保存期限：产品寿命期+1年",
+        "  保存方式：纸质",
+        "  存放地点：品质部档案室",
+        "这些是 QR-001-01 的登记数据，不属于文件内容，不需要发布新版本。",
+        `已提交 ${hash}：csr set QR-001-01：保存期限 产品寿命期+1年；保存方式 纸质；存放地点 品质部档案室`,
+        "",
+      ].join("\n"),
+    );
+    expect(read(dir, "documents/QR-001-01.yaml")).toBe(form("QR-001-01", "首件检验记录", ["record: {retention: 产品寿命期+1年, medium: paper, location: 品质部档案室}"]));
+    expect((await rulesAt(dir, base)).filter((r) => r.startsWith("documents/QR-001-01.yaml"))).toEqual([]);
+  });
+
+  it("changes one field of an existing record, naming what it was; keeps a withdrawn form's records", async () => {
+    const dir = repo();
+    expect((await csrInProcess(["-C", dir, "set", "QR-001-02", "--retention", "5年", "--medium", "paper"])).stdout).toBe(
+      "Updated QR-001-02 巡检记录 (documents/QR-001-02.yaml):\n  Retention: 5年 (was 3年)\nThese are register data of QR-001-02, not its content: no new revision is needed.\n",
+    );
+    expect(read(dir, "documents/QR-001-02.yaml")).toContain("record: {retention: 5年, medium: paper, location: 品质部}\n");
+    // Records filled in on a withdrawn form are still kept.
+    expect((await csrInProcess(["-C", dir, "set", "QR-009-01", "--location", "档案室"])).stdout.split("\n")[1]).toBe("  Location: 档案室");
+    expect((await csrInProcess(["-C", dir, "set", "QR-001-02", "--retention", "5年"])).stdout).toBe("QR-001-02 is like that already; nothing changed.\n");
+  });
+
+  it.each([
+    [["QP-001", "--retention", "3年"], "csr: QP-001 is of kind procedure; --retention, --medium and --location are a form's record keeping.\n"],
+    [["QR-001-01", "--retention", " "], "csr: --retention must not be empty.\n"],
+    [["QR-001-01", "--medium", "cloud"], "csr: --medium must be one of paper, electronic, paper+electronic; got 'cloud'.\n"],
+  ])("refuses %j in one line", async (args, stderr) => {
+    expect(await csrInProcess(["-C", untouched(), "set", ...args])).toEqual({ code: 2, stdout: "", stderr });
+  });
+
+  it("does not commit edits it did not make", async () => {
+    const dir = repo();
+    writeFileSync(join(dir, "documents/QR-001-02.yaml"), read(dir, "documents/QR-001-02.yaml").replace("巡检记录", "过程巡检记录"));
+    expect(await csrInProcess(["-C", dir, "set", "QR-001-02", "--retention", "5年", "--commit"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: documents/QR-001-02.yaml has uncommitted changes, which --commit would commit along unseen.\nhint: Commit or undo them first, or leave out --commit.\n",
+    });
+    expect(read(dir, "documents/QR-001-02.yaml")).toContain("retention: 3年");
+  });
+});
+
+describe("csr numbering add", () => {
+  const QMS = (numbering: string[]) =>
+    ["organisation:", "  name: 测试", "standards: [IATF16949]", "departments:", "  - {code: QA, name: 品质部}", ...numbering, "rules:", "  coverage/clause-uncovered: off", ""].join("\n");
+  const PEOPLE = "people:\n  - {id: zhang, name: 张伟, department: QA, roles: [author, reviewer, approver]}\n";
+  const draft = (id: string, kind: string) => [`id: ${id}`, `title: 文件 ${id}`, `level: ${kind === "form" ? 4 : 2}`, `kind: ${kind}`, "department: QA", "status: draft", ""].join("\n");
+  const numbered = (files: Record<string, string> = {}) =>
+    gitInit(
+      minimalRepo({
+        "qms.yaml": QMS(["numbering:", '  - {kind: procedure, pattern: "QP-###", family: 现行}', '  - {kind: form, pattern: "QR-###-##", family: 现行}', "# 以下为本公司的其他设置"]),
+        "people.yaml": PEOPLE,
+        ...files,
+      }),
+    );
+
+  const unchanged = shared(() => numbered());
+
+  it("adds a family after the kind's last one, in its style, and csr new numbers from it", async () => {
+    const dir = numbered({ "documents/HY-QP-004.yaml": draft("HY-QP-004", "procedure") });
+    const result = await csrInProcess(["-C", dir, "numbering", "add", "HY-QP-###", "--kind", "procedure", "--family", "HY 新体系", "--commit"], { lang: null });
+    const hash = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout: [
+        "已在 qms.yaml 增加程序文件的编号体系 HY-QP-###（HY 新体系）。",
+        "本仓库有 1 份程序文件的编号属于此体系。",
+        "用 'csr new procedure --family HY-QP-###' 按此体系为新文件编号。",
+        `已提交 ${hash}：csr numbering add HY-QP-###（程序文件）`,
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(read(dir, "qms.yaml")).toBe(
+      QMS([
+        "numbering:",
+        '  - {kind: procedure, pattern: "QP-###", family: 现行}',
+        '  - {kind: procedure, pattern: "HY-QP-###", family: HY 新体系}',
+        '  - {kind: form, pattern: "QR-###-##", family: 现行}',
+        "# 以下为本公司的其他设置",
+      ]),
+    );
+    const created = await csrInProcess(["-C", dir, "new", "procedure", "--family", "HY 新体系", "--title", "变更管理程序", "--department", "QA", "-y"]);
+    expect(created.stdout.split("\n")[0]).toBe("Created HY-QP-005 变更管理程序 (documents/HY-QP-005.yaml), a draft procedure of 品质部 with 5 sections to fill in.");
+  });
+
+  it("starts numbering in a qms.yaml without it, and names the documents that now fit no pattern", async () => {
+    const dir = gitInit(minimalRepo({ "qms.yaml": QMS([]), "people.yaml": PEOPLE, "documents/QP-001.yaml": draft("QP-001", "procedure"), "documents/F-01.yaml": draft("F-01", "form") }));
+    expect((await csrInProcess(["-C", dir, "numbering", "add", "QP-###", "--kind", "procedure"])).stdout).toBe(
+      [
+        "Added the procedure numbering pattern QP-### to qms.yaml.",
+        "1 procedure of the repository is numbered in it.",
+        "Number a new document in it with 'csr new procedure --family QP-###'.",
+        "Note: qms.yaml had no numbering before; 1 document now fits no pattern of its kind (csr check: id/number-pattern): add its family too.",
+        "",
+      ].join("\n"),
+    );
+    expect(read(dir, "qms.yaml")).toContain("departments:\n  - {code: QA, name: 品质部}\nnumbering:\n  - kind: procedure\n    pattern: QP-###\nrules:\n");
+  });
+
+  it.each([
+    [["QR-0##-##", "--kind", "instruction"], "csr: The pattern QR-0##-## fits numbers that QR-###-## (form) fits too; a number belongs to one family only.\n"],
+    [["QP-###", "--kind", "procedure"], "csr: qms.yaml has the procedure pattern QP-### already.\n"],
+    [["QP-", "--kind", "procedure"], "csr: Not a number pattern: QP-. Write # for each digit and otherwise letters, digits and _ . / -, e.g. HY-QP-###.\n"],
+    [["QP ###", "--kind", "procedure"], "csr: Not a number pattern: QP ###. Write # for each digit and otherwise letters, digits and _ . / -, e.g. HY-QP-###.\n"],
+    [["HY-QP-###", "--kind", "procedure", "--family", "现行"], "csr: The procedure family 现行 exists already (QP-###).\nhint: Give the new family another name: csr new --family chooses a family by its name.\n"],
+    [["HY-QP-###", "-y"], "csr: --kind is required (or run in a terminal to be asked for the kind of document).\n"],
+  ])("refuses %j in one line, writing nothing", async (args, stderr) => {
+    const dir = unchanged();
+    expect(await csrInProcess(["-C", dir, "numbering", "add", ...args])).toEqual({ code: 2, stdout: "", stderr });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("asks at a terminal for the kind, the pattern (checked as typed) and the family name", async () => {
+    const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+    const dir = numbered();
+    const ctx = capture(dir);
+    const done = addNumbering(ctx, undefined, {}, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Kind of document");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Number pattern (# for one digit, e.g. HY-QP-###)");
+    screen.type("QP-1##");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("The pattern QP-1## fits numbers that QP-### (procedure) fits too");
+    for (let i = 0; i < 6; i++) screen.keypress("backspace");
+    screen.type("HY-QP-###");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Family name (optional)");
+    screen.type("HY");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out.split("\n")[0]).toBe("Added the procedure numbering family HY (HY-QP-###) to qms.yaml.");
+    expect(read(dir, "qms.yaml")).toContain('  - {kind: procedure, pattern: "HY-QP-###", family: HY}\n');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { closest, levenshtein } from "../../src/core/text.js";
+
+describe("levenshtein", () => {
+  it("counts the edits between two texts", () => {
+    expect(levenshtein("kitten", "sitting")).toBe(3);
+    expect(levenshtein("QP-001", "QP-0001")).toBe(1);
+    expect(levenshtein("", "QA")).toBe(2);
+    expect(levenshtein("品质部", "品质")).toBe(1);
+    expect(levenshtein("QE", "QE")).toBe(0);
+  });
+
+  it("gives the distance below a limit, and at least the limit when it is not below", () => {
+    expect(levenshtein("kitten", "sitting", 4)).toBe(3);
+    expect(levenshtein("kitten", "sitting", 3)).toBeGreaterThanOrEqual(3);
+    expect(levenshtein("CSR-001", "QP-0001", 2)).toBeGreaterThanOrEqual(2);
+    expect(levenshtein("abcdef", "uvwxyz", 1)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("closest", () => {
+  it("picks the nearest candidate within a third of the word's length, the first of equals", () => {
+    expect(closest("QP-0001", ["QQ-0009", "QP-0002", "QP-001"])).toBe("QP-0002");
+    expect(closest("qp-0001", ["QP-0001"])).toBe("QP-0001");
+    expect(closest("xyz", ["abc", "uvw"])).toBeUndefined();
+  });
+});
