@@ -439,7 +439,7 @@ export async function run(argv: string[]): Promise<number> {
   program
     .command("export")
     .description(t("help.export"))
-    .requiredOption("--out <file>", t("help.export.out"))
+    .requiredOption("--out <file|dir>", t("help.export.out"))
     .option("--force", t("help.export.force"))
     .option("--today <date>", t("help.export.today"))
     .option("-y, --yes", t("help.common.yes"))
