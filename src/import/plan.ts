@@ -363,7 +363,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     if (mediumText) {
       const medium = normalizeMedium(mediumText);
       if (medium) record.medium = medium;
-      else issue(t("import.document.bad-medium", { medium: mediumText }));
+      else issue(t("import.document.bad-medium", { medium: mediumText, id }));
     }
     if (row.text("location")) record.location = row.text("location");
     if (Object.keys(record).length) doc.record = record;

@@ -88,3 +88,11 @@ function compareParts(pa: number[], pb: number[]): number {
 export function clauseTitle(clause: Clause, lang: "zh-CN" | "en"): string {
   return (lang === "en" ? (clause.title_en ?? clause.title) : (clause.title ?? clause.title_en)) ?? "";
 }
+
+/** The nearest clause above `clause` that has a title: the clause an untitled paragraph belongs to (8.7.1 → 8.7). */
+export function titledAncestor(catalog: Catalog, clause: Clause): Clause | undefined {
+  for (let c = clause.parent === null ? undefined : catalog.clauses.get(clause.parent); c; c = c.parent === null ? undefined : catalog.clauses.get(c.parent)) {
+    if (c.title !== null || c.title_en !== null) return c;
+  }
+  return undefined;
+}

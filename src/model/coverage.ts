@@ -11,6 +11,10 @@
  *   because an auditor asks where each sub-clause is met.
  * - A clause is not applicable when it or an ancestor is excluded in qms.yaml `exclusions`;
  *   it counts neither as covered nor as uncovered.
+ * - An untitled paragraph (ISO 9001 / GB/T 19001 number such as 8.7.1 with no heading of its own and
+ *   no clauses under it) is part of the titled clause above it, not a clause an auditor asks for:
+ *   naming that clause (8.7) covers it, it is not counted, and it is listed only when a process or
+ *   document names it itself. Naming every paragraph of a clause still covers the clause.
  */
 import { parseClauseRef, type Catalog, type Clause } from "./catalog.js";
 import type { ControlledDocument, Process, QmsConfig } from "./types.js";
@@ -20,15 +24,17 @@ export type CoverageState = "covered" | "inherited" | "uncovered" | "excluded";
 export interface ClauseCoverageEntry {
   clause: Clause;
   state: CoverageState;
+  /** An untitled paragraph that something names itself (see above): listed, never counted. */
+  paragraph?: true;
   /** For excluded clauses: the justification given in qms.yaml (of the clause or the excluded ancestor). */
   justification?: string;
 }
 
 export interface ClauseCoverage {
   standard: string;
-  /** In catalog order. */
+  /** In catalog order; untitled paragraphs only where something names them. */
   entries: ClauseCoverageEntry[];
-  /** Covered clauses, with the inherited ones when they count (`inherit`). */
+  /** Covered clauses, with the inherited ones when they count (`inherit`); paragraphs never count. */
   covered: number;
   applicable: number;
   /** Inherited clauses count as covered (qms.yaml `coverage.inherit_from_parent`). */
@@ -96,15 +102,29 @@ export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCo
       const s = state.get(c.number)?.state;
       return s === "covered" || (s === "inherited" && inherit);
     };
-    const covered = direct.has(clause.number) || (applicableChildren.length > 0 && applicableChildren.every(counts));
-    const inherited = !covered && lineage.slice(1).some((n) => direct.has(n));
+    // A paragraph is met where the clause it belongs to is: its own number up to the first titled one.
+    const titled = lineage.findIndex((n) => hasTitle(catalog.clauses.get(n)!));
+    const own = isParagraph(clause, children) ? lineage.slice(0, titled < 0 ? lineage.length : titled + 1) : [clause.number];
+    const covered = own.some((n) => direct.has(n)) || (applicableChildren.length > 0 && applicableChildren.every(counts));
+    const inherited = !covered && lineage.slice(own.length).some((n) => direct.has(n));
     state.set(clause.number, { clause, state: covered ? "covered" : inherited ? "inherited" : "uncovered" });
   }
-  const entries = [...catalog.clauses.keys()].map((n) => state.get(n)!);
-  const applicable = entries.filter((e) => e.state !== "excluded").length;
-  const covered = entries.filter((e) => e.state === "covered" || (inherit && e.state === "inherited")).length;
+  const entries = [...catalog.clauses.values()].flatMap((clause): ClauseCoverageEntry[] => {
+    if (!isParagraph(clause, children)) return [state.get(clause.number)!];
+    return direct.has(clause.number) ? [{ ...state.get(clause.number)!, paragraph: true }] : [];
+  });
+  const counted = entries.filter((e) => !e.paragraph && e.state !== "excluded");
+  const applicable = counted.length;
+  const covered = counted.filter((e) => e.state === "covered" || (inherit && e.state === "inherited")).length;
   return { standard, entries, covered, applicable, inherit };
 }
+
+/** An untitled clause with no clauses under it: a paragraph of the clause above (ISO 9001 8.7.1, 8.7.2). */
+function isParagraph(clause: Clause, children: ReadonlyMap<string, readonly Clause[]>): boolean {
+  return !hasTitle(clause) && !children.has(clause.number);
+}
+
+const hasTitle = (clause: Clause): boolean => clause.title !== null || clause.title_en !== null;
 
 /** "12.5" for a percentage with one decimal; an empty standard counts as fully covered. */
 export function coveragePercent(coverage: ClauseCoverage): string {

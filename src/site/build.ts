@@ -15,7 +15,7 @@ import type { WorkCalendar } from "../model/calendar.js";
 import { gitRead, logRecords } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
-import { clauseTitle, type Catalog } from "../model/catalog.js";
+import type { Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
@@ -720,7 +720,7 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
       const excluded = entry.state === "excluded";
       return {
         number: String(row.number),
-        title: clauseTitle(entry.clause, rc.lang),
+        title: String(row.title),
         state: entry.state,
         coverage: String(row.coverage),
         cells: entityColumns.map((c, j) => {

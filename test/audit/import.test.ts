@@ -79,9 +79,8 @@ const MESSY_REPORT = [
   "row 13: issue date '2019/13/1' is not a date like 2021-05-05 — fix the cell; version C/2 of XX-P010 was not recorded",
   "row 13: XX-P010 is written as status: draft: the register gives no status and no revision could be recorded — set status and revisions in the file if it is released",
   "",
-  "Numbering families found that qms.yaml does not configure; add them under 'numbering:' in qms.yaml:",
-  "  - kind: procedure",
-  "    pattern: XX-P###   # e.g. XX-P001",
+  "Numbering families found that qms.yaml does not configure; declare each one:",
+  "  csr numbering add XX-P### --kind procedure   # e.g. XX-P001",
   "",
 ];
 
@@ -157,9 +156,8 @@ describe("csr import of a messy procedure list", () => {
       "第 13 行：发布日期 '2019/13/1' 不是 2021-05-05 这样的日期，请更正单元格；XX-P010 的 C/2 版未记录",
       "第 13 行：XX-P010 以 status: draft（草稿）写入：清单没有写明状态，也无法记录版本；如该文件已发布，请在文件中设置 status 和 revisions",
       "",
-      "发现 qms.yaml 尚未配置的编号规则；请在 qms.yaml 的 'numbering:' 下添加：",
-      "  - kind: procedure",
-      "    pattern: XX-P###   # 例如 XX-P001",
+      "发现 qms.yaml 尚未配置的编号体系；请逐一增加：",
+      "  csr numbering add XX-P### --kind procedure   # 例如 XX-P001",
       "",
       "将导入 9 行中的 6 行；拒绝 2 行，与现有文件冲突 1 处；将写入的文件中有 6 个会存在错误（见下方 csr check）。",
       "试运行：未写入任何文件。",
@@ -286,18 +284,17 @@ describe("csr import of CSV", () => {
         "3,QR-005-03,记录销毁记录,A0,2022/3/1,QP-005,QA,5年,抽屉,\r\n",
     );
     const result = await csrInProcess(["-C", dir, "import", file, "--as", "forms"]);
-    expect(result.stdout.split("\n").slice(0, 19)).toEqual([
+    expect(result.stdout.split("\n").slice(0, 18)).toEqual([
       `Reading ${file}: header on row 2, 3 data row(s).`,
       "",
       "wrote documents/QR-005-01.yaml",
       "wrote documents/QR-005-02.yaml",
       "wrote documents/QR-005-03.yaml",
       "",
-      "row 6: storage '抽屉' is not paper (纸质), electronic (电子) or both — set record.medium in the file after import",
+      "row 6: storage '抽屉' is not paper (纸质), electronic (电子) or both — set it after import with 'csr set QR-005-03 --medium <paper|electronic|paper+electronic>'",
       "",
-      "The register names each form's procedure; record it in the procedure (or import with --link-forms):",
-      "  add QR-005-02 to 'forms' of QP-005",
-      "  add QR-005-03 to 'forms' of QP-005",
+      "The register names each form's procedure; record it in the procedure with these commands (or import with --link-forms):",
+      "  csr set QP-005 --add-form QR-005-02,QR-005-03",
       "",
       // A form register has no signature columns: the report gives the one command that records them
       // from the paper originals, and the import fails as csr check would.
@@ -334,11 +331,11 @@ describe("csr import of CSV", () => {
       "wrote documents/QR-031-01.yaml",
       "wrote documents/QR-031-02.yaml",
       "",
-      "row 3: QR-031-02 has no retention period in 保存期限 — written without record.retention; fill the cell and import again, or set record.retention in the file (csr check reports a released form without it: doc/record-retention-missing)",
+      "row 3: QR-031-02 has no retention period in 保存期限 — written without record.retention; fill the cell and import again, or set it with 'csr set QR-031-02 --retention <period>' (csr check reports a released form without it: doc/record-retention-missing)",
       "",
       "Imported 2 of 2 row(s); 1 file(s) written have errors (csr check below).",
       "csr check: 1 error(s), 1 warning(s) (doc/record-retention-missing 1, coverage/clause-uncovered 1).",
-      "  documents/QR-031-02.yaml:4:7 doc/record-retention-missing QR-031-02 is a released form but does not say how long its records are kept. Add 'record: {retention: <period>, medium: <paper|electronic|paper+electronic>, location: <where>}' (e.g. retention: 3年 or 产品寿命期+1年) and release the change as a new revision.",
+      "  documents/QR-031-02.yaml:4:7 doc/record-retention-missing QR-031-02 is a released form but does not say how long its records are kept. Give it a retention period with 'csr set QR-031-02 --retention <period>' (e.g. 3年 or 产品寿命期+1年; --medium and --location say how and where they are kept); record keeping is register data and needs no new revision.",
       "",
     ]);
     expect(result.code).toBe(1);

@@ -76,7 +76,7 @@ describe("csr import of real registers", () => {
       "wrote documents/SOP-001.yaml",
       "row 2: version '1.0' is not a version like A/0 — fix the cell or the file after import",
       "row 2: SOP-001 is written as status: draft: the register gives no status and no revision could be recorded — set status and revisions in the file if it is released",
-      "Numbering families found that qms.yaml does not configure; add them under 'numbering:' in qms.yaml:",
+      "Numbering families found that qms.yaml does not configure; declare each one:",
     ]);
     expect(parse(readFileSync(join(dir, "documents/SOP-001.yaml"), "utf8"))).toEqual({
       id: "SOP-001",

@@ -68,7 +68,7 @@ describe("value codes in Chinese findings", () => {
 
   it("gives a document kind's code, as qms.yaml spells it, with its Chinese name", async () => {
     expect(await fixtureFindings("id-number-pattern/invalid", "zh-CN")).toEqual([
-      "documents/QP-20.yaml:1:5 error id/number-pattern 编号 'QP-20' 不符合 qms.yaml 中为 procedure（程序文件）规定的任何编号格式（QP-###）。请重新编号，或把它的编号体系加入 qms.yaml 的 'numbering'。",
+      "documents/QP-20.yaml:1:5 error id/number-pattern 编号 'QP-20' 不符合 qms.yaml 中为 procedure（程序文件）规定的任何编号格式（QP-###）。请重新编号，或用 'csr numbering add QP-## --kind procedure' 增加它的编号体系。",
       "documents/QR-020-01.yaml:1:5 error id/number-pattern 编号 'QR-020-01' 不符合 qms.yaml 中为 procedure（程序文件）规定的任何编号格式（QP-###）。它符合 form（表单）的格式 QR-###-##：请检查文件的类型（kind）。请重新编号，或把它的编号体系加入 qms.yaml 的 'numbering'。",
     ]);
   });

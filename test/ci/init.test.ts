@@ -96,7 +96,7 @@ describe("csr init", () => {
     expect(JSON.parse(check.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 2 });
     // An empty repository covers no clause yet: one summary finding per standard, not one per clause.
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string }) => `${f.rule} ${f.message}`)).toEqual([
-      "coverage/clause-uncovered None of the 195 applicable clauses of IATF16949 is addressed yet by a process or a released document. List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard IATF16949' shows what is covered.",
+      "coverage/clause-uncovered None of the 186 applicable clauses of IATF16949 is addressed yet by a process or a released document. List the clauses each process (processes.yaml) and released document meets under 'clauses'; 'csr matrix clauses --standard IATF16949' shows what is covered.",
     ]);
   });
 
@@ -109,11 +109,11 @@ describe("csr init", () => {
       "  name: 某某汽车零部件有限公司 # 贵公司全称，印在受控文件上",
       "# 示例中的过程只列到章（4 … 10），所以约定上级条款覆盖其下级条款；正式体系中请逐条对应后删除此项。",
       "# delegates（按需加在部门下，如 delegates: [lisi]）：可代本部门会签顾客特定要求评审意见的其他部门人员（people.yaml 中的人员编号）。会签应由各部门自己给出意见，只在确需代签时设置。",
-      "# 文件编号规则：'#' 代表一位数字，可并存多个编号体系。",
+      "# 文件编号规则：'#' 代表一位数字，可并存多个编号体系（用 csr numbering add 增加）。",
       "# 工作日历：顾客特定要求须在接收后 10 个工作日内评审（IATF 16949 7.5.3.2.2）。",
       "# 法定节假日和调休上班日取自 csr 随附的国务院办公厅放假通知（base: CN，2020 年起每年一条）；",
       "# 这里只写本公司另外的休息日（holidays）和上班日（workdays），例如 { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }。",
-      "# csr 尚未随附的年份：该年的放假通知发布后，照通知填入 years（见 README“下一年的放假通知发布后”）。",
+      "# csr 尚未随附的年份：该年的放假通知发布后，存为文件并运行 'csr calendar notice <文件>'，写入 years（见 README“下一年的放假通知发布后”）。",
       "# 登记表和矩阵（csr list / csr matrix / csr export）的表下签字栏；各登记表自己的表单编号写在 forms 下，",
       "# 例如受控文件清单用本公司的表单 QR-001-03：forms: { documents: QR-001-03 }（打印时附该表单的现行版本）。",
     ]);
@@ -143,11 +143,11 @@ describe("csr init", () => {
       "  name: 某某汽车零部件有限公司 # your company's full name, printed on controlled documents",
       "# The example's processes name whole chapters (4 … 10), so a clause counts as covering its sub-clauses; in a real system map each clause, then remove this.",
       "# delegates (add under a department when needed, e.g. delegates: [lisi]): people of other departments who may give this department's opinion in a CSR review (ids in people.yaml). Each department should give its own opinion; set delegates only where one really must sign for another.",
-      "# Document numbering: '#' stands for one digit; several numbering families may coexist.",
+      "# Document numbering: '#' stands for one digit; several numbering families may coexist (add one with csr numbering add).",
       "# Working calendar: customer-specific requirements are reviewed within 10 working days of receipt (IATF 16949 7.5.3.2.2).",
       "# Public holidays and make-up working days come from the State Council's holiday notices that come with csr (base: CN, one a year since 2020);",
       "# list here only your company's own days off (holidays) and extra working days (workdays), e.g. { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }.",
-      "# A year csr does not ship yet: once its holiday notice is published, type its days in under years (README: \"When the next year's holiday notice is published\").",
+      "# A year csr does not ship yet: once its holiday notice is published, save its text to a file and run 'csr calendar notice <file>' to write it under years (README: \"When the next year's holiday notice is published\").",
       "# Signature lines under every register and matrix (csr list / csr matrix / csr export); each register's own form number goes under forms,",
       "# e.g. the controlled document list on your form QR-001-03: forms: { documents: QR-001-03 } (printed with that form's current version).",
     ]);
@@ -171,7 +171,7 @@ describe("csr init", () => {
     expect(qms).toContain("\n# 工作日历：顾客要求在接收后 10 个工作日内评审（期限由本公司规定，见 csr.review_days；产品和服务要求的评审）。\n");
     expect(qms).not.toContain("IATF");
     const check = csr(["check"], { cwd: dir, lang: "zh-CN" });
-    expect(check.stdout).toContain("GJB9001C 的 92 个适用条款尚无一个由过程或已发布的文件落实。");
+    expect(check.stdout).toContain("GJB9001C 的 76 个适用条款尚无一个由过程或已发布的文件落实。");
     const example = csr(["init", "x", "--standard", "GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });
     expect([example.code, example.stderr]).toEqual([2, "csr: 示例内容按 IATF 16949 的条款编写，不能用于 GJB9001C 仓库。请去掉 --example，或不加 --standard 运行。\n"]);
     expect(existsSync(join(dir, "x"))).toBe(false);

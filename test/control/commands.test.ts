@@ -57,7 +57,7 @@ describe("csr new", () => {
     expect(result.stdout.split("\n")[0]).toBe("Created QR-015-03 追溯记录表 (documents/forms/QR-015-03.yaml), a draft form of Quality Assurance.");
     expect(result.stdout.split("\n")[1]).toBe("QP-015 now lists QR-015-03 among its records (相关记录); release a new revision of QP-015 for it.");
     expect(result.stdout.split("\n")[2]).toBe(
-      "Give the form its retention period (record.retention, e.g. 3年) before release: csr release refuses a form without one (doc/record-retention-missing).",
+      "Give the form its retention period before release: 'csr set QR-015-03 --retention <period>' (e.g. 3年); csr release refuses a form without one (doc/record-retention-missing).",
     );
     expect(diff(dir)).toEqual(["-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
     expect(read(dir, "documents/forms/QR-015-03.yaml")).toBe("id: QR-015-03\ntitle: 追溯记录表\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n");

@@ -430,7 +430,7 @@ describe("csr release refuses a document with errors of its own once released", 
     });
     expect((await csrInProcess(form)).stderr.split("\n").slice(0, 2)).toEqual([
       "csr: QR-020-01 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.2):",
-      "  documents/QR-020-01.yaml:4:7 doc/record-retention-missing QR-020-01 is a released form but does not say how long its records are kept. Add 'record: {retention: <period>, medium: <paper|electronic|paper+electronic>, location: <where>}' (e.g. retention: 3年 or 产品寿命期+1年) and release the change as a new revision.",
+      "  documents/QR-020-01.yaml:4:7 doc/record-retention-missing QR-020-01 is a released form but does not say how long its records are kept. Give it a retention period with 'csr set QR-020-01 --retention <period>' (e.g. 3年 or 产品寿命期+1年; --medium and --location say how and where they are kept); record keeping is register data and needs no new revision.",
     ]);
     expect(git(repo, ["tag"])).toBe("");
     writeFileSync(join(repo, "documents/QR-020-01.yaml"), FORM + "record: {retention: 3年, medium: paper, location: 品质部}\n");

@@ -352,7 +352,7 @@ describe("csr import FILE.docx", () => {
     expect(result.stdout).toContain(`${join("Word文件", "QR-020-05.docx")}: QR-020-05 来料检验记录 (form, released, A/0; 1 revision, 0 sections, 0 references)\n${noRow}  wrote documents/QR-020-05.yaml\n`);
     expect(result.stdout).toContain(
       `${join("Word文件", "QR-020-06.docx")}: QR-020-06 来料检验记录 (form, released, A/0; 1 revision, 0 sections, 0 references)\n${noRow}` +
-        "  header block: QR-020-06 is a form, but the file gives no retention period (保存期限) — written without record.retention; set it in the file (csr check reports a released form without it: doc/record-retention-missing)\n",
+        "  header block: QR-020-06 is a form, but the file gives no retention period (保存期限) — written without record.retention; set it with 'csr set QR-020-06 --retention <period>' (csr check reports a released form without it: doc/record-retention-missing)\n",
     );
     expect(parse(readFileSync(join(repo, "documents", "QR-020-05.yaml"), "utf8")).record).toEqual({ retention: "3年", medium: "paper" });
     expect(parse(readFileSync(join(repo, "documents", "QR-020-06.yaml"), "utf8")).record).toEqual({ location: "品质部" });

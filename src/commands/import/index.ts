@@ -342,7 +342,10 @@ function reportLinks(plan: ImportPlan, flags: ImportFlags): string[] {
     for (const l of existing) byPath.set(l.path!, [...(byPath.get(l.path!) ?? []), l.form]);
     for (const [path, forms] of byPath) lines.push(`  ${t("import.links.entry", { path, forms: list(forms) })}`);
   } else if (existing.length) {
-    lines.push("", t("import.links.to-add"), ...existing.map((l) => `  ${t("import.links.add", { form: l.form, procedure: l.procedure })}`));
+    // One command per procedure, ready to run: csr set QP-005 --add-form QR-005-02,QR-005-03.
+    const byProcedure = new Map<string, string[]>();
+    for (const l of existing) byProcedure.set(l.procedure, [...(byProcedure.get(l.procedure) ?? []), l.form]);
+    lines.push("", t("import.links.to-add"), ...[...byProcedure].map(([procedure, forms]) => `  ${t("import.links.add", { procedure, forms: forms.join(",") })}`));
   }
   if (missing.length) {
     lines.push("", t("import.links.missing"), ...missing.map((l) => `  ${t("import.row", { row: l.row, message: `${l.form} -> ${l.procedure}` })}`));
@@ -355,7 +358,7 @@ function reportFamilies(plan: ImportPlan): string[] {
   return [
     "",
     t("import.families"),
-    ...plan.families.flatMap((f) => [`  - kind: ${f.kind}`, `    pattern: ${f.pattern}   # ${t("import.families.example", { example: f.example })}`]),
+    ...plan.families.map((f) => `  csr numbering add ${f.pattern.startsWith("#") ? `"${f.pattern}"` : f.pattern} --kind ${f.kind}   # ${t("import.families.example", { example: f.example })}`),
   ];
 }
 

@@ -102,7 +102,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       const listed = { user: user.value.id, number };
       lines.push(user.value.status !== "released" ? t("new.listed", listed) : flags.commit ? t("new.listed-release-commit", listed) : t("new.listed-release", listed));
     }
-    if (kind === "form" && !retention) lines.push(t("new.retention-missing"));
+    if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
     lines.push(t("new.next-step", { number }));
     if (chosen?.note) lines.push(chosen.note);
     const only = user?.value.status === "released" ? [path] : undefined;

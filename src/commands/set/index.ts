@@ -231,7 +231,7 @@ function setRecord(doc: Document.Parsed, fields: RecordFields): void {
   setInOrder(doc, "record", doc.createNode(ordered, { flow: true }));
 }
 
-/** Sets `key` at its place in KEY_ORDER: after the last key present that comes before it. */
+/** Adds `key` (absent from the file: a valid file has a list or map where it has the key) at its place in KEY_ORDER, after the last key present that comes before it. */
 function setInOrder(doc: Document.Parsed, key: keyof ControlledDocument, node: Node): void {
   const map = doc.contents as unknown;
   if (!isMap<unknown, unknown>(map)) throw new Error("a document file is a mapping");

@@ -8,12 +8,12 @@
  * only by inheritance (see model/coverage.ts). Level-3 documents and forms are also listed when a
  * listed procedure names them in `related` or `forms`.
  */
-import { clauseTitle, type Catalog } from "../../model/catalog.js";
+import type { Catalog } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, isWithin } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, documentTitle, t, type RegisterContext } from "./context.js";
-import { catalogNotes, catalogTitle, coverageLabel, coverageNotes, INHERITED } from "./clauses.js";
+import { catalogNotes, catalogTitle, clauseLabel, coverageLabel, coverageNotes, INHERITED } from "./clauses.js";
 
 type Reach = "direct" | "inherited" | undefined;
 interface Listed {
@@ -64,7 +64,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Ta
   const docLabel = (d: ControlledDocument) => `${d.id} ${documentTitle(ctx, d)}`;
 
   const rows = coverage.entries.map(({ clause, state, justification }, i) => {
-    const base = { no: i + 1, number: clause.number, title: clauseTitle(clause, ctx.lang) };
+    const base = { no: i + 1, number: clause.number, title: clauseLabel(ctx, catalog, clause) };
     if (state === "excluded") {
       return { ...base, processes: "", procedures: "", level3: "", level4: "", coverage: coverageLabel(ctx, state, justification) };
     }

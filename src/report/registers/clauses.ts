@@ -7,7 +7,7 @@
  * definition as the coverage/clause-uncovered rule.
  */
 import { localized } from "../../core/text.js";
-import { clauseTitle, type Catalog } from "../../model/catalog.js";
+import { clauseTitle, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type CoverageState } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Cell, Table } from "../table.js";
@@ -29,6 +29,17 @@ export function catalogNotes(ctx: RegisterContext, catalog: Catalog): string[] {
   const note = t(ctx, "register.clauses.provisional-note", { catalog: catalog.title, id: catalog.id });
   // A catalog's own note is written in English (standards/*.yaml), so only the English register carries it.
   return [ctx.lang === "en" && catalog.note ? `${note} ${catalog.note}` : note];
+}
+
+/**
+ * A clause's title in a register; an untitled paragraph (ISO 9001 8.7.1, IATF 16949 7.5.3.2) names
+ * the clause it is part of, so that no row of the matrix has an empty title.
+ */
+export function clauseLabel(ctx: RegisterContext, catalog: Catalog, clause: Clause): string {
+  const title = clauseTitle(clause, ctx.lang);
+  if (title) return title;
+  const above = titledAncestor(catalog, clause);
+  return above ? t(ctx, "register.clauses.part-of", { number: above.number, title: clauseTitle(above, ctx.lang) }) : "";
 }
 
 export function coverageLabel(ctx: RegisterContext, state: CoverageState, justification?: string): string {
@@ -108,7 +119,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
   const rows = coverage.entries.map(({ clause, state, justification }) => {
     const row: Record<string, Cell> = {
       number: clause.number,
-      title: clauseTitle(clause, ctx.lang),
+      title: clauseLabel(ctx, catalog, clause),
       coverage: coverageLabel(ctx, state, justification),
     };
     const within = [clause.number, ...[...clause.number.matchAll(/\./g)].map((m) => clause.number.slice(0, m.index)).reverse()];

@@ -3,8 +3,8 @@ import { t } from "../../../i18n/index.js";
 
 /**
  * IATF 16949 7.5.3.2.1 and GJB 9001C 7.5.3: the records kept on a form have a documented retention
- * period. The form's `record` block is where csr keeps it; the form register (表单清单) and the
- * printed form show it.
+ * period. The form's `record` block is where csr keeps it (register data, not content: see
+ * model/revision.ts REGISTER_FIELDS); the form register (表单清单) and the printed form show it.
  */
 export const rule: Rule = {
   id: "doc/record-retention-missing",
@@ -23,7 +23,7 @@ status: released
     good: `
 record: {retention: 3年, medium: paper, location: 品质部}
 `,
-    fix: "Add `record: {retention: <period>, medium: paper|electronic|paper+electronic, location: <where>}` to the form, e.g. `retention: 3年` or `产品寿命期+1年`, and release the change as a new revision.",
+    fix: "Give the form its retention period with `csr set <form> --retention <period>` (e.g. `3年` or `产品寿命期+1年`; `--medium paper|electronic|paper+electronic` and `--location <where>` for the rest of the block), which writes `record: {retention, medium, location}`. Record keeping is register data, not the form's content: no new revision is needed.",
   },
   check(ctx) {
     for (const { value: doc, file } of ctx.index.documents.values()) {

@@ -1,4 +1,4 @@
-import { numberPatternToRegExp } from "../../../model/numbering.js";
+import { numberPatternToRegExp, patternOf } from "../../../model/numbering.js";
 import type { Rule } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 import { codeWithLabel } from "../../../i18n/values.js";
@@ -19,7 +19,7 @@ id: QP-20   # qms.yaml: procedures are numbered QP-###
     good: `
 id: QP-020
 `,
-    fix: "Renumber the document, correct its kind, or add its family to `numbering`.",
+    fix: "Renumber the document, correct its kind, or declare its family with `csr numbering add <pattern> --kind <kind>` (the message gives the pattern of the number).",
   },
   check(ctx) {
     const numbering = ctx.repo.config?.value.numbering;
@@ -35,7 +35,8 @@ id: QP-020
         sentences(
           t("rule.id/number-pattern", { id: value.id, kind: kindWithLabel(value.kind), patterns }),
           other && t("rule.id/number-pattern.other-kind", { kind: kindWithLabel(other.kind), pattern: other.pattern }),
-          t("rule.id/number-pattern.fix"),
+          // A number of a family not declared yet (an imported register): the command that declares it, ready to run.
+          other ? t("rule.id/number-pattern.fix") : t("rule.id/number-pattern.fix-family", { pattern: shellWord(patternOf(value.id)), kind: value.kind }),
         ),
       );
     }
@@ -45,4 +46,9 @@ id: QP-020
 /** The kind as qms.yaml's `numbering` spells it, with its meaning in Chinese: procedure（程序文件）. */
 function kindWithLabel(kind: DocumentKind): string {
   return codeWithLabel(kind, t(`value.kind.${kind}`));
+}
+
+/** A pattern as typed in a shell: quoted when it starts with '#', which would begin a comment. */
+function shellWord(pattern: string): string {
+  return pattern.startsWith("#") ? `"${pattern}"` : pattern;
 }
