@@ -36,6 +36,25 @@ import { UnreadableCell, type RawRow, type RawSheet } from "./read.js";
 export const IMPORT_KINDS = ["procedures", "instructions", "forms", "documents", "csr", "symbols"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/**
+ * Other words a user gives --as for a kind of register: a 记录表单一览表 is "a register of records",
+ * but csr imports its rows as forms (a record is a filled-in form). The value is not taken: the
+ * usage error suggests the kind.
+ */
+export const IMPORT_KIND_WORDS: Readonly<Record<string, ImportKind>> = {
+  record: "forms",
+  records: "forms",
+  记录: "forms",
+  表单: "forms",
+  记录表单: "forms",
+  程序文件: "procedures",
+  作业指导书: "instructions",
+  三级文件: "instructions",
+  受控文件: "documents",
+  顾客特定要求: "csr",
+  特殊特性: "symbols",
+};
+
 export interface ImportOptions {
   as: ImportKind;
   /** Standard for bare clause numbers. */
@@ -70,6 +89,12 @@ export interface PlannedFile {
   noRetention?: boolean;
   /** A document written as a draft because the register gives neither a status nor a version (the import report lists them together). */
   unstatedDraft?: boolean;
+  /** The department was taken from 保存部门, the register naming no other (the import report says so once). */
+  departmentFromKeeper?: boolean;
+  /** The revision is dated by 实施日期 / 生效日期, the row giving no 发布日期 (the import report lists them together). */
+  dateFromEffective?: boolean;
+  /** `effective` was taken from 发布日期, the row giving no 实施日期 / 生效日期 (the import report lists them together). */
+  effectiveFromIssued?: boolean;
   /**
    * A decided CSR whose list names no review record: its review.record says where it was imported
    * from instead, for the user to replace with the signed record's number.
@@ -124,7 +149,7 @@ export interface ImportPlan {
 }
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
-const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "remarks", "retention", "medium", "location", "procedure", "level", "kind", "status", "level3", "level4", "uses"]);
+const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "level3", "level4", "uses"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
@@ -146,6 +171,10 @@ class RowReader {
   /** For looking up and parsing: numbers, codes, names, departments (see cellKey). */
   key(field: Field): string {
     return cellKey(this.cell(field));
+  }
+  /** Whether the register has the field's column at all (a cell may still be empty). */
+  has(field: Field): boolean {
+    return this.header.columns.has(field);
   }
   /** The text of every recognised cell of the row. */
   cells(): string[] {
@@ -314,8 +343,11 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   }
 
   const departments = repo.config?.value.departments ?? [];
-  const deptText = row.key("department") || compactText(options.department ?? "");
-  const department = deptText ? lookupDepartment(deptText, departments) : undefined;
+  // A record register (记录表单一览表) often names only the department that keeps the records (保存部门):
+  // with no 归口/编制部门 column, that is the form's department too, when qms.yaml knows it.
+  const keeper = !row.has("department") && row.key("keeper") ? lookupDepartment(row.key("keeper"), departments) : undefined;
+  const deptText = keeper ? keeper.code : row.key("department") || compactText(options.department ?? "");
+  const department = keeper ?? (deptText ? lookupDepartment(deptText, departments) : undefined);
   if (deptText && !department) {
     return void issue(
       t("import.document.unknown-department", { department: showInvisible(row.text("department") || deptText), name: deptText }),
@@ -327,7 +359,8 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (!department) issue(t("import.document.no-department", { id, path: documentPath(id) }));
 
   const statusText = row.text("status");
-  let status = statusText ? normalizeStatus(statusText) : undefined;
+  const noted = row.has("status") ? undefined : statusInRemarks(row.text("remarks"));
+  let status = statusText ? normalizeStatus(statusText) : noted?.status;
   if (statusText && !status) issue(t("import.document.bad-status", { status: statusText }));
   if (status === "obsolete") return void issue(t("import.document.obsolete", { id }), true);
 
@@ -340,7 +373,8 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   }
 
   const signers: Signer[] = [];
-  const revision = revisionFromRow(row, repo, options, issue, id, { signers, department: department?.code });
+  const dated = revisionFromRow(row, repo, options, issue, id, { signers, department: department?.code });
+  const revision = dated?.revision;
   if (!status && !revision && row.key("version")) {
     issue(t("import.document.written-as-draft", { id }));
   }
@@ -349,6 +383,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const unstatedDraft = !status && !revision && !row.key("version");
   status ??= revision ? "released" : "draft";
   doc.status = status;
+  if (dated?.effective) doc.effective = dated.effective;
   if (revision) doc.revisions = [revision];
 
   // IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3: a form's records have a retention period. A register
@@ -365,32 +400,80 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
       if (medium) record.medium = medium;
       else issue(t("import.document.bad-medium", { medium: mediumText, id }));
     }
-    if (row.text("location")) record.location = row.text("location");
+    const location = row.text("location") || row.text("keeper");
+    if (location) record.location = location;
     if (Object.keys(record).length) doc.record = record;
   }
   const uses = usedDocuments(row, repo, id, issue);
   if (uses.related.length) doc.related = uses.related;
   if (uses.forms.length) doc.forms = uses.forms;
-  const remarks = [row.text("remarks"), ...uses.unnamed].filter(Boolean).join(options.lang === "en" ? "; " : "；");
+  const remarks = [noted ? noted.remarks : row.text("remarks"), ...uses.unnamed].filter(Boolean).join(options.lang === "en" ? "; " : "；");
   if (remarks) doc.remarks = remarks;
-  return { path: documentPath(id), id, kind, data: doc, signers, ...(noRetention ? { noRetention } : {}), ...(unstatedDraft ? { unstatedDraft } : {}) };
+  return {
+    path: documentPath(id),
+    id,
+    kind,
+    data: doc,
+    signers,
+    ...(noRetention ? { noRetention } : {}),
+    ...(unstatedDraft ? { unstatedDraft } : {}),
+    ...(keeper ? { departmentFromKeeper: true } : {}),
+    ...(dated?.dateFromEffective ? { dateFromEffective: true } : {}),
+    ...(dated?.effectiveFromIssued ? { effectiveFromIssued: true } : {}),
+  };
 }
 
-function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, names: NameContext): Revision | undefined {
+/** The current revision a register row records, with the document's effective date and where each date came from. */
+interface DatedRevision {
+  revision: Revision;
+  effective?: string;
+  dateFromEffective?: boolean;
+  effectiveFromIssued?: boolean;
+}
+
+/**
+ * The revision of a row with a version. Its date is 发布日期, else 实施日期 / 生效日期 (a register that
+ * gives only the date a document takes effect; it is released by then). The document's `effective`
+ * is 实施日期 / 生效日期, else 发布日期: a document without a separate date takes effect when issued.
+ * Either borrowed date is reported, never assumed silently.
+ */
+/**
+ * A list without a status column (the procedure lists csr prints) gives a document not in force its
+ * state as the last part of 备注, in the words csr writes ("草稿", "审核要求；审批中"): that part is the
+ * status, the rest the remarks. Only the exact word counts; other remarks stay remarks.
+ */
+function statusInRemarks(text: string): { status: "draft" | "in-review"; remarks: string } | undefined {
+  for (const lang of ["zh-CN", "en"] as const) {
+    const separator = translate(lang, "register.remarks-separator");
+    const parts = text.split(separator);
+    const last = parts.pop()!.trim();
+    const status = (["draft", "in-review"] as const).find((s) => translate(lang, `register.status.${s}`) === last);
+    if (status) return { status, remarks: parts.join(separator) };
+  }
+  return undefined;
+}
+
+function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, names: NameContext): DatedRevision | undefined {
   const versionText = row.text("version");
   if (!versionText) return undefined;
   const version = normalizeVersion(versionText);
   if (!version) return void issue(t("import.document.bad-version", { version: showInvisible(versionText) }));
-  const issuedCell = row.cell("issued");
-  const date = normalizeDate(issuedCell);
+  const dateField: Field = row.text("issued") || !row.text("effective") ? "issued" : "effective";
+  const dateCell = row.cell(dateField);
+  const date = normalizeDate(dateCell);
   if (!date) {
-    const given = cellText(issuedCell);
-    const ambiguous = /^(\d{1,2})\.(\d{1,2})\.\d{4}$/.test(compactText(given)) ? t("import.document.ambiguous-date") : "";
+    const given = cellText(dateCell);
     return void issue(
       given
-        ? t("import.document.bad-issue-date", { date: showInvisible(given), ambiguous, version, id })
+        ? t("import.document.bad-issue-date", { column: row.label(dateField), date: showInvisible(given), ambiguous: ambiguousDate(given), version, id })
         : t("import.document.no-issue-date", { id, version }),
     );
+  }
+  let effective: string | undefined = date;
+  if (dateField === "issued" && row.text("effective")) {
+    const given = row.text("effective");
+    effective = normalizeDate(row.cell("effective"));
+    if (!effective) issue(t("import.document.bad-effective-date", { column: row.label("effective"), date: showInvisible(given), ambiguous: ambiguousDate(given), id }));
   }
   // Released before the repository: what the revision changed is on the paper record, which every
   // output says where the summary would be (revisionSummary); "imported" is not what it changed.
@@ -399,7 +482,17 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
     const name = row.text(role);
     if (name) revision[role] = { by: personFor(name, role, SIGNING_ROLE[role], repo, options, issue, names) };
   }
-  return revision;
+  return {
+    revision,
+    effective,
+    ...(dateField === "effective" ? { dateFromEffective: true } : {}),
+    ...(dateField === "issued" && !row.text("effective") ? { effectiveFromIssued: true } : {}),
+  };
+}
+
+/** " (day and month could be either way round …)" for 05.03.2021, which is read either way in different countries. */
+function ambiguousDate(text: string): string {
+  return /^(\d{1,2})\.(\d{1,2})\.\d{4}$/.test(compactText(text)) ? t("import.document.ambiguous-date") : "";
 }
 
 /** What a name in the register stands for, which the report says when the name is not a known person. */

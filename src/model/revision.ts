@@ -114,3 +114,16 @@ export function neverReleased(doc: ControlledDocument): boolean {
 export function revisionSummary(revision: Revision, lang: Lang): string {
   return revision.summary ?? (revision.imported ? translate(lang, "revision.imported.summary") : "");
 }
+
+/**
+ * When the document was first issued (制订日期): the date of its first revision, when the record goes
+ * back that far: a revision recorded in the repository, or an imported first issue (A/0). A record
+ * imported from a register or Word file that starts at a later version (B/0) does not know that
+ * date, and the reader is sent to the paper record instead of being shown the later version's date.
+ */
+export function firstIssueDate(doc: ControlledDocument, lang: Lang): string {
+  const first = doc.revisions?.[0];
+  if (!first) return "";
+  if (!first.imported || first.version === "A/0") return first.date;
+  return translate(lang, "revision.first-issue.unknown", { version: first.version });
+}

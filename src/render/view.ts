@@ -10,7 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { csrStatus, historyReason, missingOpinions, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, type RepoIndex } from "../model/index.js";
-import { neverReleased, revisionSummary } from "../model/revision.js";
+import { firstIssueDate, neverReleased, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
@@ -287,8 +287,8 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     level: doc.level,
     version: current?.version ?? "",
     department: names.department(doc.department),
-    // 制订日期 is when the document was first established: its first revision's date, not the current one's (that is 生效日期's business).
-    issued: doc.revisions?.[0]?.date ?? "",
+    // 制订日期 is when the document was first established, not when the current version was (that is 生效日期's business).
+    issued: firstIssueDate(doc, lang),
     effective: doc.effective ?? "",
     prepared: names.signature(current?.prepared),
     reviewed: names.signature(current?.reviewed),

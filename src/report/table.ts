@@ -161,7 +161,7 @@ export interface TableView {
   rows: { cells: string[] }[];
   notes: string[];
   heading?: RegisterHeading;
-  /** More than eight columns: printed on landscape A4. */
+  /** More than eight columns, or columns wider than a portrait page holds (see printedWide): printed on landscape A4. */
   wide: boolean;
   /** More than twenty columns (the CSR list): printed smaller on landscape A3, so that every column fits the page. */
   crowded: boolean;
@@ -177,9 +177,24 @@ export function tableView(table: Table, lang = "zh-CN"): TableView {
     rows: table.rows.map((r) => ({ cells: table.columns.map((c) => text(r[c.key])) })),
     notes: table.notes ?? [],
     ...(table.heading ? { heading: table.heading } : {}),
-    wide: table.columns.length > 8,
+    wide: printedWide(table),
     crowded: table.columns.length > 20,
   };
+}
+
+/**
+ * Column width units across a portrait A4 page as the HTML prints it: 190 mm between the margins,
+ * at about 1.9 mm per unit (half a Chinese character of the 0.9em text).
+ */
+const PORTRAIT_UNITS = Math.floor(190 / 1.9);
+
+/**
+ * Whether a register prints on a landscape page: more than eight columns, or columns whose values
+ * (as the workbook measures them, columnWidths) need more than a portrait page's width, where its
+ * titles would wrap a few characters a line. The workbook chooses its page the same way (printLayout).
+ */
+function printedWide(table: Table): boolean {
+  return table.columns.length > 8 || columnWidths(table).reduce((sum, w) => sum + w, 0) > PORTRAIT_UNITS;
 }
 
 export interface TemplateOptions {

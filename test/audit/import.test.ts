@@ -76,8 +76,11 @@ const MESSY_REPORT = [
   "row 10: clause '七' is not a clause number like 8.5.2 — fix the cell or the file after import",
   "row 10: prepared by '赵六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
   "row 12: documents/QP-001.yaml exists already; it was not overwritten (row not imported)",
-  "row 13: issue date '2019/13/1' is not a date like 2021-05-05 — fix the cell; version C/2 of XX-P010 was not recorded",
+  "row 13: 生效日期 '2019/13/1' is not a date like 2021-05-05 — fix the cell; version C/2 of XX-P010 was not recorded",
   "row 13: XX-P010 is written as status: draft: the register gives no status and no revision could be recorded — set status and revisions in the file if it is released",
+  "",
+  // The register's only date is the one its documents took effect on: the revisions are dated by it, which the report says.
+  '4 file(s) have no issue date in the register: the date of the version recorded (date under revisions) was taken from "生效日期"; where the issue date differs, change it in the file.',
   "",
   "Numbering families found that qms.yaml does not configure; declare each one:",
   "  csr numbering add XX-P### --kind procedure   # e.g. XX-P001",
@@ -116,6 +119,7 @@ describe("csr import of a messy procedure list", () => {
       kind: "procedure",
       department: "QA",
       status: "released",
+      effective: "2018-12-08",
       clauses: ["IATF16949:7.5", "IATF16949:7.5.3"],
       revisions: [
         { version: "B/0", date: "2018-12-08", imported: true, prepared: { by: "zhang" }, reviewed: { by: "li" }, approved: { by: "wang" } },
@@ -153,8 +157,10 @@ describe("csr import of a messy procedure list", () => {
       "第 10 行：条款 '七' 不是 8.5.2 这样的条款号，请更正单元格，或在导入后修改文件",
       "第 10 行：编制人 '赵六' 不在 people.yaml 中，已记为 赵六；请把此人加入 people.yaml，或用 --add-people 导入",
       "第 12 行：documents/QP-001.yaml 已存在，未覆盖（该行未导入）",
-      "第 13 行：发布日期 '2019/13/1' 不是 2021-05-05 这样的日期，请更正单元格；XX-P010 的 C/2 版未记录",
+      "第 13 行：生效日期 '2019/13/1' 不是 2021-05-05 这样的日期，请更正单元格；XX-P010 的 C/2 版未记录",
       "第 13 行：XX-P010 以 status: draft（草稿）写入：清单没有写明状态，也无法记录版本；如该文件已发布，请在文件中设置 status 和 revisions",
+      "",
+      "4 个文件在清单中没有发布日期：所记版本的日期（revisions 的 date）取自“生效日期”；实际发布日期不同的，请在文件中修改。",
       "",
       "发现 qms.yaml 尚未配置的编号体系；请逐一增加：",
       "  csr numbering add XX-P### --kind procedure   # 例如 XX-P001",
@@ -206,8 +212,9 @@ describe("csr import exits as csr check would on the files it writes", () => {
   // Signed and dated: a clean file. Without signatures: doc/approval-missing, an error.
   const SIGNED = "文件编号,文件名称,版本,编制,批准,发行日期\nQP-101,文件控制程序,A/0,张伟,王强,2024-03-01\n";
   const UNSIGNED = "文件编号,文件名称,版本,发行日期\nQP-102,记录控制程序,A/0,2024-03-01\n";
+  const effective = 'file(s) have no effective date in the register: the effective date (effective) was taken from "发行日期"; where a document took effect on another day, change effective in the file.';
   const unsignedFinding =
-    "  documents/QP-102.yaml:8:5 doc/approval-missing Revision A/0 of the released document QP-102 has no prepared and no approved signature. Record the signatures of the paper original: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).";
+    "  documents/QP-102.yaml:9:5 doc/approval-missing Revision A/0 of the released document QP-102 has no prepared and no approved signature. Record the signatures of the paper original: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).";
 
   it("1 when a file written has an error-level finding, said in the summary line; the same for --dry-run", async () => {
     const dir = minimalRepo();
@@ -215,7 +222,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
     const unsigned =
       "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.";
     const report = (verb: string, summary: string) =>
-      [`Reading list.csv: header on row 1, 1 data row(s).`, "", `${verb} documents/QP-102.yaml`, "", unsigned, "", summary].join("\n");
+      [`Reading list.csv: header on row 1, 1 data row(s).`, "", `${verb} documents/QP-102.yaml`, "", `1 ${effective}`, "", unsigned, "", summary].join("\n");
     expect(await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA", "--dry-run"])).toEqual({
       code: 1,
       stderr: "",
@@ -235,11 +242,13 @@ describe("csr import exits as csr check would on the files it writes", () => {
         "",
         "已写入 documents/QP-102.yaml",
         "",
+        "1 个文件在清单中没有生效日期：生效日期（effective）取自“发行日期”；实际生效日期不同的，请在文件中修改 effective。",
+        "",
         "1 份导入的已发布文件没有编制、批准签字（清单没有这些列）。请按纸质原件一次补记：csr sign QP-102 --prepared <人员> --reviewed <人员> --approved <人员>。原件写有签字日期时加 --date <签字日期>；签字人或日期不同的文件分开补记。",
         "",
         "已导入 1 行中的 1 行；写入的文件中有 1 个存在错误（见下方 csr check）。",
         "csr check：1 个错误，0 个警告（doc/approval-missing 1）。",
-        "  documents/QP-102.yaml:8:5 doc/approval-missing 已发布文件 QP-102 的 A/0 版缺少编制和批准签字。请按纸质原件补记：csr sign QP-102 --prepared <人员> --reviewed <人员> --approved <人员> --date <签字日期>（原件未写日期时去掉 --date）。",
+        "  documents/QP-102.yaml:9:5 doc/approval-missing 已发布文件 QP-102 的 A/0 版缺少编制和批准签字。请按纸质原件补记：csr sign QP-102 --prepared <人员> --reviewed <人员> --approved <人员> --date <签字日期>（原件未写日期时去掉 --date）。",
         "",
       ].join("\n"),
     });
@@ -258,6 +267,8 @@ describe("csr import exits as csr check would on the files it writes", () => {
         "Reading signed.csv: header on row 1, 1 data row(s).",
         "",
         "wrote documents/QP-101.yaml",
+        "",
+        `1 ${effective}`,
         "",
         "Imported 1 of 1 row(s).",
         "csr check: 1 error(s), 0 warning(s) (doc/approval-missing 1).",
@@ -284,7 +295,7 @@ describe("csr import of CSV", () => {
         "3,QR-005-03,记录销毁记录,A0,2022/3/1,QP-005,QA,5年,抽屉,\r\n",
     );
     const result = await csrInProcess(["-C", dir, "import", file, "--as", "forms"]);
-    expect(result.stdout.split("\n").slice(0, 18)).toEqual([
+    expect(result.stdout.split("\n").slice(0, 20)).toEqual([
       `Reading ${file}: header on row 2, 3 data row(s).`,
       "",
       "wrote documents/QR-005-01.yaml",
@@ -292,6 +303,8 @@ describe("csr import of CSV", () => {
       "wrote documents/QR-005-03.yaml",
       "",
       "row 6: storage '抽屉' is not paper (纸质), electronic (电子) or both — set it after import with 'csr set QR-005-03 --medium <paper|electronic|paper+electronic>'",
+      "",
+      '3 file(s) have no effective date in the register: the effective date (effective) was taken from "Issue date"; where a document took effect on another day, change effective in the file.',
       "",
       "The register names each form's procedure; record it in the procedure with these commands (or import with --link-forms):",
       "  csr set QP-005 --add-form QR-005-02,QR-005-03",
@@ -304,7 +317,7 @@ describe("csr import of CSV", () => {
       "csr check: 3 error(s), 1 warning(s) (doc/approval-missing 3, coverage/clause-uncovered 1).",
       ...["01", "02", "03"].map(
         (n) =>
-          `  documents/QR-005-${n}.yaml:8:5 doc/approval-missing Revision A/0 of the released document QR-005-${n} has no prepared and no approved signature. Record the signatures of the paper original: csr sign QR-005-${n} --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).`,
+          `  documents/QR-005-${n}.yaml:9:5 doc/approval-missing Revision A/0 of the released document QR-005-${n} has no prepared and no approved signature. Record the signatures of the paper original: csr sign QR-005-${n} --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).`,
       ),
     ]);
     expect(result.code).toBe(1);
@@ -332,6 +345,8 @@ describe("csr import of CSV", () => {
       "wrote documents/QR-031-02.yaml",
       "",
       "row 3: QR-031-02 has no retention period in 保存期限 — written without record.retention; fill the cell and import again, or set it with 'csr set QR-031-02 --retention <period>' (csr check reports a released form without it: doc/record-retention-missing)",
+      "",
+      '2 file(s) have no effective date in the register: the effective date (effective) was taken from "发布日期"; where a document took effect on another day, change effective in the file.',
       "",
       "Imported 2 of 2 row(s); 1 file(s) written have errors (csr check below).",
       "csr check: 1 error(s), 1 warning(s) (doc/record-retention-missing 1, coverage/clause-uncovered 1).",

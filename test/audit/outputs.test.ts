@@ -43,7 +43,8 @@ describe("csr export", () => {
     expect(procedures.getCell("B3").value).toBe("文件控制程序");
     expect(procedures.getCell("A3").value).toBe(1);
     const issued = procedures.getCell("H3");
-    expect(issued.value).toEqual(new Date("2024-03-10T00:00:00Z"));
+    // 发布日期 is the current revision's date; the fixture's QP-001 takes effect nine days later (2024-03-10).
+    expect(issued.value).toEqual(new Date("2024-03-01T00:00:00Z"));
     expect(issued.numFmt).toBe("yyyy-mm-dd");
     expect(procedures.getCell("H5").value).toBeNull();
     expect(procedures.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });

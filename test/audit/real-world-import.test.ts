@@ -16,13 +16,18 @@ function caseRepo(name: string, file: string): string {
 
 const report = (stdout: string) => stdout.split("\n").filter((l) => l !== "");
 
+/** The report's line for registers with an issue date (发行日期) and no effective date, which csr then takes from it. */
+const effectiveFromIssued = (count: number) =>
+  `${count} file(s) have no effective date in the register: the effective date (effective) was taken from "发行日期"; where a document took effect on another day, change effective in the file.`;
+
 describe("csr import of real registers", () => {
   it("02: a hyperlinked cell with rich text is read by its displayed text", async () => {
     const dir = caseRepo("02-xlsx-hyperlink-richtext", "程序文件一览表.xlsx");
     const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(report(result.stdout).slice(0, 5)).toEqual([
+    expect(report(result.stdout).slice(0, 6)).toEqual([
       "Reading 程序文件一览表.xlsx, sheet 程序文件一览表: header on row 1, 1 data row(s).",
       "would write documents/QP-102.yaml",
+      effectiveFromIssued(1),
       // The list has no signature columns: the file would fail csr check (doc/approval-missing), and so does the import.
       "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
       "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
@@ -39,6 +44,7 @@ describe("csr import of real registers", () => {
     expect(report(result.stdout)).toEqual([
       "Reading 程序文件一览表.xlsx, sheet Sheet1: header on row 2, 1 data row(s).",
       "wrote documents/QP-101.yaml",
+      effectiveFromIssued(1),
       "Imported 1 of 1 row(s).",
       "csr check: 0 error(s), 1 warning(s) (doc/duplicate-title 1).",
     ]);
@@ -111,10 +117,11 @@ describe("csr import of real registers", () => {
   it("19: zero-width spaces in numbers and departments are removed where values are looked up", async () => {
     const dir = caseRepo("19-zero-width-space", "清单.csv");
     const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures"]);
-    expect(report(result.stdout).slice(0, 4)).toEqual([
+    expect(report(result.stdout).slice(0, 5)).toEqual([
       "Reading 清单.csv: header on row 1, 2 data row(s).",
       "wrote documents/QP-101.yaml",
       "wrote documents/QP-102.yaml",
+      effectiveFromIssued(2),
       "Imported 2 of 2 row(s).",
     ]);
     expect(result.code).toBe(0);
@@ -128,9 +135,10 @@ describe("csr import of real registers", () => {
       "文件名称,文件编号,版本,发行日期\n文件控制程序,QP-101,A/0,2024-03-01\n以下空白,,,\n合计：1份,,,\n编制：陈静,审核：张丽,批准：王建国,\n",
     );
     const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
-    expect(report(result.stdout).slice(0, 4)).toEqual([
+    expect(report(result.stdout).slice(0, 5)).toEqual([
       "Reading 清单.csv: header on row 1, 1 data row(s).",
       "would write documents/QP-101.yaml",
+      effectiveFromIssued(1),
       // The sign-off line under the table is the register's own, not the document's: its signatures are still to record.
       "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-101 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
       "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
@@ -199,8 +207,9 @@ describe("csr import of real registers", () => {
 
     const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--add-people"]);
     expect(result.code).toBe(1);
-    expect(report(result.stdout).slice(3, 9)).toEqual([
+    expect(report(result.stdout).slice(3, 10)).toEqual([
       "row 3: QP-102 has no department — written without one; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
+      effectiveFromIssued(2),
       "Added to people.yaml (check each department and role):",
       "  赵六: Quality Assurance, roles author (rows 2, 3)",
       "  John Smith: Quality Assurance, roles approver (row 2)",

@@ -111,7 +111,7 @@ describe("terminal tables", () => {
       "",
       "序号  文件名称          文件编号  版本  编制/修订  审核  批准  发布日期    备注",
       "----  ----------------  --------  ----  ---------  ----  ----  ----------  ----------------",
-      "1     文件控制程序      QP-001    A/1   张伟       李娜  王强  2024-03-10",
+      "1     文件控制程序      QP-001    A/1   张伟       李娜  王强  2024-03-01",
       "2     生产过程控制程序  QP-003    B/0   李娜       张伟  王强  2024-05-20  替代旧版 HH-P-03",
     ]);
   });
@@ -163,7 +163,7 @@ describe("terminal tables", () => {
       expect(result.stderr).toBe("");
       return (JSON.parse(result.stdout) as { columns: { header: string }[] }).columns.map((c) => c.header);
     };
-    expect(await headers()).toEqual(["序号", "程序文件", "文件编号", "归口部门", "对应条款", "三级文件", "四级表单"]);
+    expect(await headers()).toEqual(["序号", "程序文件", "文件编号", "版本/版次", "发布日期", "归口部门", "对应条款", "三级文件", "四级表单", "备注"]);
     expect(await headers("--style", "iatf")).toEqual(["序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发布日期", "备注"]);
     expect(await headers("--level", "3")).toEqual(["序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发布日期", "备注"]);
     const refused = await csrInProcess(["-C", gjb, "list", "procedures", "--level", "3", "--style", "gjb"], { lang: null });

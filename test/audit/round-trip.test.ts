@@ -175,7 +175,7 @@ describe("export -> import into a new repository -> export gives the same regist
     expect((await csrInProcess(["-C", dir, "import", book, "--as", "documents", "--sheet", "条款对照表 IATF16949"])).code).toBe(2);
   });
 
-  it("GJB 程序文件一览表: the 三级文件 and 四级表单 columns become each procedure's related documents and forms", async () => {
+  it("GJB 程序文件一览表: version and issue date come back, and the 三级文件 and 四级表单 columns become each procedure's related documents and forms", async () => {
     const gjb = join(tempDir(), "gjb.xlsx");
     await run(GJB, ["list", "procedures", "--style", "gjb", "--out", gjb]);
     const gjbInstructions = join(tempDir(), "gjb-instructions.xlsx");
@@ -185,7 +185,9 @@ describe("export -> import into a new repository -> export gives the same regist
 
     const dir = await freshRepository(GJB);
     // The procedures name instructions and forms not imported yet (ref/unresolved).
-    await run(dir, ["import", gjb, "--as", "procedures", "--add-people"], 1);
+    const report = await run(dir, ["import", gjb, "--as", "procedures", "--add-people"], 1);
+    // The list gives each procedure's version and issue date: they come back released at that version, not as drafts.
+    expect(report).not.toContain("以草稿写入");
     await run(dir, ["import", gjbInstructions, "--as", "instructions", "--department", "QA", "--add-people"]);
     await run(dir, ["import", gjbBook, "--as", "forms", "--sheet", "表单清单"], 1);
     const again = join(tempDir(), "gjb-again.xlsx");

@@ -13,7 +13,7 @@ import { isSeq, stringify } from "yaml";
 import { localToday } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { compactText, didYouMean } from "../../core/text.js";
 import { insideRepository } from "../../core/write.js";
 import { runCheck } from "../../check/engine.js";
 import { discover, findRoot } from "../../load/discover.js";
@@ -21,7 +21,7 @@ import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
 import { list, t, translate } from "../../i18n/index.js";
-import { IMPORT_KINDS, planImport, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
+import { IMPORT_KIND_WORDS, IMPORT_KINDS, planImport, type ImportKind, type ImportPlan, type NewPerson, type PlannedFile } from "../../import/plan.js";
 import { findHeaderRow } from "../../import/headers.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
@@ -61,12 +61,19 @@ export async function importCommand(ctx: CommandContext, file: string, flags: Im
     return flags.dryRun ? run() : withRepositoryLock(ctx, root, run);
   }
   if (flags.as === undefined) throw new UserError(t("import.register.needs-as"));
-  const as = choiceOption(flags.as, "--as", IMPORT_KINDS, "documents");
+  const as = importKind(flags.as);
   const root = findRoot(ctx.dir);
   if (flags.dryRun) return importRegister(ctx, root, file, flags, as);
   await refuseOnConflicts(root);
   // The plan checks each target against the repository: that is only true under the lock.
   return withRepositoryLock(ctx, root, () => importRegister(ctx, root, file, flags, as));
+}
+
+/** --as: one of IMPORT_KINDS; another word for one of them (IMPORT_KIND_WORDS) is refused suggesting it. */
+function importKind(value: string): ImportKind {
+  const meant = IMPORT_KIND_WORDS[compactText(value.normalize("NFKC")).toLowerCase()];
+  if (meant) throw new UserError(t("options.choice", { flag: "--as", choices: list([...IMPORT_KINDS]), value }) + t("common.sentence-separator") + t("common.did-you-mean", { candidate: meant }));
+  return choiceOption(value, "--as", IMPORT_KINDS, "documents");
 }
 
 async function importRegister(ctx: CommandContext, root: string, file: string, flags: ImportFlags, as: (typeof IMPORT_KINDS)[number]): Promise<number> {
@@ -143,7 +150,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     await git.raw(["commit", "-q", "-m", t("commit.import", { file: basename(file), count: written.length }), "--", ...paths]);
   }
   out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
-  out.push(...reportProblems(plan, failed), ...reportUnstated(written));
+  out.push(...reportProblems(plan, failed), ...reportUnstated(written), ...reportBorrowed(written, plan));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
 
   const skipped = plan.issues.filter((i) => i.skipped).length;
@@ -330,6 +337,20 @@ function reportUnstated(written: PlannedFile[]): string[] {
     ...(noRetention.length ? ["", t("import.retention.none", { count: noRetention.length, ids: ids(noRetention) })] : []),
     ...(drafts.length ? ["", t("import.drafts.unstated", { count: drafts.length, ids: ids(drafts) })] : []),
   ];
+}
+
+/**
+ * Values one column of the register was made to stand for where another was missing, one line each
+ * for all the files concerned: the department from 保存部门, a revision's date from 实施日期, the
+ * effective date from 发布日期. The user reads what was assumed and where to change it.
+ */
+function reportBorrowed(written: PlannedFile[], plan: ImportPlan): string[] {
+  const borrowed = [
+    { key: "import.department.from-keeper", field: "keeper", count: written.filter((f) => f.departmentFromKeeper).length },
+    { key: "import.date.from-effective", field: "effective", count: written.filter((f) => f.dateFromEffective).length },
+    { key: "import.effective.from-issued", field: "issued", count: written.filter((f) => f.effectiveFromIssued).length },
+  ] as const;
+  return borrowed.filter((b) => b.count > 0).flatMap((b) => ["", t(b.key, { column: plan.header.labels.get(b.field) ?? "", count: b.count })]);
 }
 
 function reportLinks(plan: ImportPlan, flags: ImportFlags): string[] {

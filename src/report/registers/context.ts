@@ -56,9 +56,17 @@ export function documentVersion(doc: ControlledDocument): string {
   return currentRevision(doc)?.version ?? "";
 }
 
-/** The issue date of the current version: the effective date, else the date of the latest revision. */
+/**
+ * The issue date (发布日期) of the current version: its revision's date. The date it takes effect
+ * (实施日期, `effective`) is another date in a Chinese register, which may be later.
+ */
 export function issueDate(doc: ControlledDocument): string | null {
-  return doc.effective ?? currentRevision(doc)?.date ?? null;
+  return currentRevision(doc)?.date ?? null;
+}
+
+/** The day the current version took or takes effect (生效日期): `effective`, else its issue date, as every deadline counts it. */
+export function effectiveDate(doc: ControlledDocument): string | null {
+  return doc.effective ?? issueDate(doc);
 }
 
 export function statusLabel(ctx: RegisterContext, status: ControlledDocument["status"]): string {

@@ -9,6 +9,7 @@ import {
   departmentName,
   documentTitle,
   documentVersion,
+  effectiveDate,
   issueDate,
   liveDocuments,
   personName,
@@ -34,6 +35,8 @@ export function documentList(ctx: RegisterContext): Table {
       { key: "reviewed", header: t(ctx, "register.documents.column.reviewed"), kind: "name" },
       { key: "approved", header: t(ctx, "register.documents.column.approved"), kind: "name" },
       { key: "issued", header: t(ctx, "register.documents.column.issued"), date: true },
+      // The day the current version takes effect, which may follow its issue (a Chinese register has both dates).
+      { key: "effective", header: t(ctx, "register.documents.column.effective"), date: true },
       // A form's record retention (IATF 16949 7.5.3.2.1), so that the list round-trips a form whole.
       { key: "retention", header: t(ctx, "register.documents.column.retention"), kind: "code" },
       { key: "clauses", header: t(ctx, "register.documents.column.clauses"), kind: "list" },
@@ -55,6 +58,7 @@ export function documentList(ctx: RegisterContext): Table {
         reviewed: personName(ctx, revision?.reviewed?.by),
         approved: personName(ctx, revision?.approved?.by),
         issued: issueDate(doc),
+        effective: effectiveDate(doc),
         retention: doc.record?.retention ?? "",
         clauses: clauseList(ctx, doc.clauses),
         status: statusLabel(ctx, doc.status),

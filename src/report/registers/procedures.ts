@@ -1,7 +1,8 @@
 /**
  * The procedure list (程序文件一览表) in the two layouts registers really have: the IATF one with
- * signatures and issue dates, and the GJB one with departments, clauses and the level-3 and
- * level-4 documents each procedure uses.
+ * signatures, and the GJB one with departments, clauses and the level-3 and level-4 documents each
+ * procedure uses. Both give each procedure's current version and its issue date, which an auditor
+ * reads first, and a procedure not in force says its state in 备注.
  */
 import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
@@ -96,19 +97,25 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       { key: "no", header: t(ctx, "register.procedures-gjb.column.no"), kind: "number" },
       { key: "title", header: t(ctx, "register.procedures-gjb.column.title") },
       { key: "number", header: t(ctx, "register.procedures-gjb.column.number"), kind: "id" },
+      { key: "version", header: t(ctx, "register.procedures-gjb.column.version"), kind: "code" },
+      { key: "issued", header: t(ctx, "register.procedures-gjb.column.issued"), date: true },
       { key: "department", header: t(ctx, "register.procedures-gjb.column.department"), kind: "name" },
       { key: "clauses", header: t(ctx, "register.procedures-gjb.column.clauses"), kind: "list" },
       { key: "level3", header: t(ctx, "register.procedures-gjb.column.level3") },
       { key: "level4", header: t(ctx, "register.procedures-gjb.column.level4") },
+      { key: "remarks", header: t(ctx, "register.procedures-gjb.column.remarks") },
     ],
     rows: docs.map((doc, i) => ({
       no: i + 1,
       title: documentTitle(ctx, doc),
       number: doc.id,
+      version: documentVersion(doc),
+      issued: issueDate(doc),
       department: departmentName(ctx, doc.department),
       clauses: clauseList(ctx, doc.clauses),
       level3: uses(doc, 3),
       level4: uses(doc, 4),
+      remarks: remarks(ctx, doc),
     })),
   };
 }

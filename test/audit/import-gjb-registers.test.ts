@@ -1,0 +1,182 @@
+/**
+ * The registers of a GJB 9001C supplier (test/fixtures/real-world/gjb-registers/, as a 文控 keeps
+ * them): the 程序文件一览表 with 版本 and 发布日期, the 记录表单一览表 with 保存部门, the 受控文件清单
+ * with 实施日期 only. Imported into a GJB repository, then printed again.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { tableView, type Table } from "../../src/report/table.js";
+import { checkJsonInProcess, csrInProcess, FIXTURES, gitInit, makeRepo } from "../helpers.js";
+
+const REGISTERS = join(FIXTURES, "real-world", "gjb-registers");
+
+function gjbRepo(): string {
+  const dir = makeRepo({
+    "qms.yaml": [
+      "organisation:",
+      "  name: 陕西秦星电子装备有限公司",
+      "standards: [GJB9001C]",
+      "departments:",
+      "  - { code: SAL, name: 销售部 }",
+      "  - { code: QA, name: 质量部 }",
+      "  - { code: RD, name: 研发部 }",
+      "  - { code: PRD, name: 生产部 }",
+      "  - { code: GEN, name: 综合部 }",
+      "numbering:",
+      "  - { kind: manual, pattern: QX/QM-## }",
+      "  - { kind: procedure, pattern: QX/QP-### }",
+      "  - { kind: instruction, pattern: QX/WI-### }",
+      "  - { kind: form, pattern: QX/QR-###-## }",
+      "csr:",
+      "  reviewers: [QA, SAL]",
+      "rules:",
+      "  coverage/clause-uncovered: off",
+      "",
+    ].join("\n"),
+    "people.yaml": "people: []\n",
+  });
+  for (const name of ["程序文件一览表.csv", "记录表单一览表.csv", "受控文件清单.csv"]) copyFileSync(join(REGISTERS, name), join(dir, name));
+  return gitInit(dir);
+}
+
+const file = (dir: string, path: string) => parse(readFileSync(join(dir, path), "utf8"));
+const lines = (stdout: string) => stdout.split("\n").filter((l) => l !== "");
+
+describe("GJB registers into a repository", () => {
+  it("程序文件一览表 with 版本 and 发布日期: released procedures at that version, printed again with their version and issue date", async () => {
+    const dir = gjbRepo();
+    const imported = await csrInProcess(["-C", dir, "import", "程序文件一览表.csv", "--as", "procedures"], { lang: null });
+    // Without signature columns the procedures lack their signatures (doc/approval-missing): recorded with csr sign.
+    expect(imported.code).toBe(1);
+    expect(lines(imported.stdout)).toContain("10 个文件在清单中没有生效日期：生效日期（effective）取自“发布日期”；实际生效日期不同的，请在文件中修改 effective。");
+    expect(imported.stdout).not.toContain("草稿");
+    expect(file(dir, "documents/QX_QP-003.yaml")).toMatchObject({
+      status: "released",
+      effective: "2023-03-01",
+      revisions: [{ version: "B/1", date: "2023-03-01", imported: true }],
+    });
+    const list = await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv"], { lang: null });
+    expect(list.stdout.split("\r\n").slice(0, 4)).toEqual([
+      "\ufeff序号,程序文件,文件编号,版本/版次,发布日期,归口部门,对应条款,三级文件,四级表单,备注",
+      // QX/QR-001-01 is in the procedure's forms, listed once the form list is imported too.
+      "1,文件控制程序,QX/QP-001,B/0,2023-03-01,综合部,7.5,,,",
+      "2,记录控制程序,QX/QP-002,B/0,2023-03-01,综合部,7.5.3,,,",
+      "3,设计和开发控制程序,QX/QP-003,B/1,2023-03-01,研发部,8.3,,,三级文件及四级表单：设计评审报告",
+    ]);
+  });
+
+  it("a procedure not in force says so in 备注, and comes back in that state", async () => {
+    const dir = gjbRepo();
+    writeFileSync(
+      join(dir, "list.csv"),
+      "序号,程序文件,文件编号,版本/版次,发布日期,归口部门,备注\n" +
+        "1,文件控制程序,QX/QP-001,B/0,2023-03-01,综合部,\n" +
+        "2,记录控制程序,QX/QP-002,,,综合部,草稿\n" +
+        "3,采购控制程序,QX/QP-005,A/0,2023-03-01,综合部,换版中；审批中\n" +
+        "4,生产过程控制程序,QX/QP-006,A/0,2023-03-01,生产部,草稿待审\n",
+    );
+    await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures"], { lang: null });
+    expect(file(dir, "documents/QX_QP-001.yaml").status).toBe("released");
+    expect(file(dir, "documents/QX_QP-002.yaml")).not.toHaveProperty("remarks");
+    expect(file(dir, "documents/QX_QP-002.yaml").status).toBe("draft");
+    expect(file(dir, "documents/QX_QP-005.yaml")).toMatchObject({ status: "in-review", remarks: "换版中", revisions: [{ version: "A/0" }] });
+    // Only csr's own words are a state: other remarks stay remarks.
+    expect(file(dir, "documents/QX_QP-006.yaml")).toMatchObject({ status: "released", remarks: "草稿待审" });
+    const list = await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv"], { lang: null });
+    expect(list.stdout.split("\r\n").slice(1, 5)).toEqual([
+      "1,文件控制程序,QX/QP-001,B/0,2023-03-01,综合部,,,,",
+      "2,记录控制程序,QX/QP-002,,,综合部,,,,草稿",
+      "3,采购控制程序,QX/QP-005,A/0,2023-03-01,综合部,,,,换版中；审批中",
+      "4,生产过程控制程序,QX/QP-006,A/0,2023-03-01,生产部,,,,草稿待审",
+    ]);
+  });
+
+  it("记录表单一览表 without a department column: 保存部门 is each form's department, said once; it stays where the records are kept", async () => {
+    const dir = gjbRepo();
+    const imported = await csrInProcess(["-C", dir, "import", "记录表单一览表.csv", "--as", "forms"], { lang: null });
+    expect(lines(imported.stdout)).toContain("清单没有归口部门或编制部门列：7 个文件的部门（department）取自“保存部门”；部门不同的，请在文件中修改 department。");
+    expect(imported.stdout).not.toContain("没有部门");
+    expect(file(dir, "documents/QX_QR-006-01.yaml")).toMatchObject({ department: "QA", record: { retention: "产品寿命期+1年", location: "质量部" } });
+    expect(file(dir, "documents/QX_QR-001-01.yaml")).toMatchObject({ department: "GEN", record: { location: "综合部" } });
+    const { findings } = await checkJsonInProcess(dir);
+    expect(findings.filter((f) => f.rule === "schema/missing-field")).toEqual([]);
+  });
+
+  it("a department column wins over 保存部门, and a 保存部门 qms.yaml does not know is only where the records are kept", async () => {
+    const dir = gjbRepo();
+    writeFileSync(join(dir, "forms.csv"), "表单编号,表单名称,版本,发布日期,归口部门,保存部门,保存期限\nQX/QR-001-01,文件发放回收记录,A/0,2023-03-01,质量部,综合部,长期\n");
+    writeFileSync(join(dir, "records.csv"), "表单编号,表单名称,版本,发布日期,保存部门,保存期限\nQX/QR-002-01,质量记录清单,A/0,2023-03-01,档案室,长期\n");
+    const both = await csrInProcess(["-C", dir, "import", "forms.csv", "--as", "forms"], { lang: null });
+    expect(both.stdout).not.toContain("取自“保存部门”");
+    expect(file(dir, "documents/QX_QR-001-01.yaml")).toMatchObject({ department: "QA", record: { location: "综合部" } });
+    const unknown = await csrInProcess(["-C", dir, "import", "records.csv", "--as", "forms"], { lang: null });
+    expect(lines(unknown.stdout)).toContain("第 2 行：QX/QR-002-01 没有部门，已不带部门写入；请在 documents/QX_QR-002-01.yaml 中填写 'department'（或用 --department CODE 导入）");
+    expect(file(dir, "documents/QX_QR-002-01.yaml").record).toEqual({ retention: "长期", location: "档案室" });
+  });
+
+  it("受控文件清单 with 实施日期 only: the revisions are dated by it and take effect on it, said once; 制订日期 of a record starting at B/0 is not that version's date", async () => {
+    const dir = gjbRepo();
+    const imported = await csrInProcess(["-C", dir, "import", "受控文件清单.csv", "--as", "documents", "--add-people"], { lang: null });
+    expect(lines(imported.stdout)).toContain("4 个文件在清单中没有发布日期：所记版本的日期（revisions 的 date）取自“实施日期”；实际发布日期不同的，请在文件中修改。");
+    expect(imported.stdout).not.toContain("没有生效日期");
+    expect(file(dir, "documents/QX_WI-003.yaml")).toMatchObject({ effective: "2025-01-08", revisions: [{ version: "B/0", date: "2025-01-08", imported: true }] });
+    const render = async (id: string) => {
+      expect((await csrInProcess(["-C", dir, "render", id, "--format", "md", "--out", "out"], { lang: null })).code).toBe(0);
+      return readFileSync(join(dir, "out", `${id.replace("/", "_")}.zh-CN.md`), "utf8").split("\n").find((l) => l.startsWith("| 制订日期"));
+    };
+    // The history starts at B/0: when A/0 was issued is on the paper record, not in the repository.
+    expect(await render("QX/WI-003")).toBe("| 制订日期 | 早于 B/0，见原纸质记录 | 生效日期 | 2025-01-08 |  |  |");
+    expect(await render("QX/WI-001")).toBe("| 制订日期 | 2023-03-01 | 生效日期 | 2023-03-01 |  |  |");
+  });
+
+  it("发布日期 and 实施日期 both given: the revision's date and the effective date; the 受控文件清单 prints both", async () => {
+    const dir = gjbRepo();
+    writeFileSync(
+      join(dir, "list.csv"),
+      "层级,文件编号,文件名称,归口部门,版本,发布日期,实施日期\n" + "二级,QX/QP-001,文件控制程序,综合部,B/0,2023-02-20,2023-03-01\n" + "二级,QX/QP-002,记录控制程序,综合部,B/0,2023-02-20,3/1/23\n",
+    );
+    const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "documents"], { lang: null });
+    expect(lines(imported.stdout)).toContain("第 3 行：实施日期 '3/1/23' 不是 2021-05-05 这样的日期，请更正单元格；QX/QP-002 未记录生效日期（effective）");
+    expect(file(dir, "documents/QX_QP-001.yaml")).toMatchObject({ effective: "2023-03-01", revisions: [{ version: "B/0", date: "2023-02-20" }] });
+    expect(file(dir, "documents/QX_QP-002.yaml")).not.toHaveProperty("effective");
+    const list = await csrInProcess(["-C", dir, "list", "documents", "--format", "csv"], { lang: null });
+    expect(list.stdout.split("\r\n").slice(0, 3)).toEqual([
+      "\ufeff序号,层级,文件编号,文件名称,部门,版本,编制,审核,批准,发布日期,生效日期,保存期限,条款,状态,备注",
+      "1,二级,QX/QP-001,文件控制程序,综合部,B/0,,,,2023-02-20,2023-03-01,,,已发布,",
+      // No effective date recorded: a document takes effect when issued.
+      "2,二级,QX/QP-002,记录控制程序,综合部,B/0,,,,2023-02-20,2023-02-20,,,已发布,",
+    ]);
+  });
+
+  it("--as record or records: refused, suggesting forms (a register of records is imported as its forms)", async () => {
+    const dir = gjbRepo();
+    for (const as of ["record", "records", "记录"]) {
+      expect(await csrInProcess(["-C", dir, "import", "记录表单一览表.csv", "--as", as], { lang: null })).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `csr: --as 必须是 procedures、instructions、forms、documents、csr、symbols 之一；实际为 '${as}'。是否应为 'forms'？\n`,
+      });
+    }
+    expect((await csrInProcess(["-C", dir, "import", "记录表单一览表.csv", "--as", "records"])).stderr).toBe(
+      "csr: --as must be one of procedures, instructions, forms, documents, csr, symbols; got 'records'. Did you mean 'forms'?\n",
+    );
+  });
+});
+
+describe("a printed register's page", () => {
+  const table = (values: string[]): Table => ({
+    title: "程序文件一览表",
+    sheet: "程序文件一览表",
+    columns: values.map((_, i) => ({ key: `c${i}`, header: `列${i}` })),
+    rows: [Object.fromEntries(values.map((v, i) => [`c${i}`, v]))],
+  });
+
+  it("is landscape with more than eight columns, or with columns wider than a portrait page holds", () => {
+    expect(tableView(table(["1", "文件控制程序", "QX/QP-001"])).wide).toBe(false);
+    expect(tableView(table(Array.from({ length: 9 }, () => "1"))).wide).toBe(true);
+    // Seven columns, one of them a list of forms: portrait would wrap the titles a few characters a line.
+    expect(tableView(table(["1", "产品标识和可追溯性控制程序", "QX/QP-007", "生产部", "8.5.2/8.5.4", "", "QX/QR-008-02 不合格品审理单（含军代表意见栏）"])).wide).toBe(true);
+  });
+});
