@@ -40,6 +40,7 @@ import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-histor
 import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
 import { rule as docSectionNumber } from "./rules/doc/section-number.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
+import { rule as docSignatureMissing } from "./rules/doc/signature-missing.js";
 import { rule as docTrainingOverdue } from "./rules/doc/training-overdue.js";
 import { rule as docUnreleasedReferenced } from "./rules/doc/unreleased-referenced.js";
 import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
@@ -92,6 +93,7 @@ export const rules: readonly Rule[] = [
   docRevisionNotBumped,
   docSectionNumber,
   docSelfApproval,
+  docSignatureMissing,
   docTrainingOverdue,
   docUnreleasedReferenced,
   docVersionSequence,

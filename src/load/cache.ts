@@ -42,8 +42,12 @@ import type { Repository } from "./repository.js";
 import type { CachedResult, FileKind, LoadProblem, SourceFile } from "./source.js";
 
 const FORMAT = 6;
-/** node:crypto is loaded on first use: outside git, a check loads this module and has no cache to key. */
-const createHash = (algorithm: string) => process.getBuiltinModule("node:crypto").createHash(algorithm);
+/**
+ * node:crypto, loaded on first use: outside git, a check loads this module and has no cache to key.
+ * Kept once loaded: process.getBuiltinModule costs about as much as hashing a file, done per file.
+ */
+let crypto: typeof import("node:crypto") | undefined;
+const createHash = (algorithm: string) => (crypto ??= process.getBuiltinModule("node:crypto")).createHash(algorithm);
 
 /**
  * A file modified this close to the moment the cache was written could change again within the

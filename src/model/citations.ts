@@ -9,6 +9,11 @@ export type CitedRequirement = "requirements-review" | "document-approval" | "re
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
 
+/** A standard as its documents name it (`GJB9001C` is GJB 9001C); a catalog csr does not know by its id. */
+export function standardName(id: string): string {
+  return STANDARD_NAMES[id] ?? id;
+}
+
 /**
  * IATF 16949 7.5.3.2.2 sets the ten-working-day review of customer requirements and their changes;
  * GJB 9001C-2017 and ISO 9001:2015 review the requirements for products and services under 8.2.3

@@ -19,9 +19,15 @@ import type { AddressedIn, ControlledDocument, Csr, Section } from "./types.js";
 
 const text = (s: string | undefined) => (s ?? "").replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
 
+/**
+ * node:crypto, loaded on first use: every check loads this module (csr/suspect-link), few hash. Kept
+ * once loaded: process.getBuiltinModule costs about as much as a hash, and a check of pinned links
+ * hashes tens of thousands of times.
+ */
+let crypto: typeof import("node:crypto") | undefined;
+
 function hash(value: unknown): string {
-  // node:crypto is loaded on first use: every check loads this module (csr/suspect-link), few hash.
-  return process.getBuiltinModule("node:crypto").hash("sha256", JSON.stringify(value), "hex").slice(0, 12);
+  return (crypto ??= process.getBuiltinModule("node:crypto")).hash("sha256", JSON.stringify(value), "hex").slice(0, 12);
 }
 
 function sectionContent(section: Section): unknown {

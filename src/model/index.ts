@@ -1,6 +1,6 @@
 /** Lookup tables over a loaded repository, built once per check so that rules stay linear. */
 import type { Located, Repository } from "../load/repository.js";
-import type { ControlledDocument, Csr, Customer, Department, Person, Process } from "./types.js";
+import type { ControlledDocument, Csr, Customer, Department, DocumentLayout, Person, Process, SignatureRole } from "./types.js";
 
 export interface RepoIndex {
   departments: Map<string, Department>;
@@ -46,4 +46,14 @@ export function buildIndex(repo: Repository): RepoIndex {
 export function currentRevision(doc: ControlledDocument) {
   const revisions = doc.revisions ?? [];
   return revisions[revisions.length - 1];
+}
+
+/** The first layout of qms.yaml `document_layouts` that names the level (docs/format.md, printed layouts per level). */
+export function documentLayout(repo: Repository, level: number): DocumentLayout | undefined {
+  return repo.config?.value.document_layouts?.find((l) => (l.levels as number[]).includes(level));
+}
+
+/** The signatures the header of a printed document of this level shows: each one a released document's current revision needs. */
+export function layoutSignatures(repo: Repository, level: number): Set<SignatureRole> {
+  return new Set((documentLayout(repo, level)?.signatures ?? []).map((item) => (typeof item === "string" ? item : item.role)));
 }

@@ -130,9 +130,6 @@ export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
       checked.push(s);
       add(["revisions", k, role, "date"], s.date, s.what, prepared);
     }
-    // When 军代表 signs relative to the others differs between units: only a date in the future is wrong.
-    const military = signed("military_representative", r.military_representative);
-    if (military) add(["revisions", k, "military_representative", "date"], military.date, military.what);
     (r.countersigned ?? []).forEach((c, i) => {
       const s = signed("countersigned", c);
       if (s) add(["revisions", k, "countersigned", i, "date"], s.date, s.what, prepared);
@@ -143,6 +140,9 @@ export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
       const latest = checked.reduce<Predecessor | undefined>((a, b) => (a === undefined || b.date > a.date ? b : a), undefined) ?? prepared;
       add(["revisions", k, "approved", "date"], approved.date, approved.what, latest);
     }
+    // 军代表 signs the approved revision (the preparation when no approval is dated); before or after it takes effect differs between units.
+    const military = signed("military_representative", r.military_representative);
+    if (military) add(["revisions", k, "military_representative", "date"], military.date, military.what, approved ?? prepared);
   });
   if (doc.reviews) {
     const first = revisions[0] ? revisionEvent(revisions[0]) : undefined;

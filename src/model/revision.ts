@@ -127,3 +127,24 @@ export function firstIssueDate(doc: ControlledDocument, lang: Lang): string {
   if (!first.imported || first.version === "A/0") return first.date;
   return translate(lang, "revision.first-issue.unknown", { version: first.version });
 }
+
+/** The signatures of a revision entry: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
+const SIGNATURE_FIELDS: ReadonlySet<string> = new Set(["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] satisfies (keyof Revision)[]);
+
+/**
+ * The fields of a revision entry that changed from `before` to `after` (every field, or those of
+ * `fields`), in the order of `before`'s keys then `after`'s. A signature recorded where the entry had
+ * none, and 会签 signatures added after those recorded, complete the record from the paper original
+ * (补签, `csr sign`): they change nothing. A signature changed or removed is a change, as is any other field.
+ */
+export function changedRevisionFields(before: Revision, after: Revision, fields?: readonly (keyof Revision)[]): (keyof Revision)[] {
+  const keys = fields ?? ([...new Set([...Object.keys(before), ...Object.keys(after)])] as (keyof Revision)[]);
+  return keys.filter((field) => {
+    const [was, is] = [before[field], after[field]];
+    if (stableJson(was) === stableJson(is)) return false;
+    if (!SIGNATURE_FIELDS.has(field)) return true;
+    if (was === undefined) return false;
+    // 会签: the signatures recorded stay as they were, in their order; more may follow.
+    return !(Array.isArray(was) && Array.isArray(is) && was.every((s, i) => stableJson(s) === stableJson(is[i])));
+  });
+}

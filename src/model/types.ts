@@ -3,7 +3,8 @@
 export type Path = readonly (string | number)[];
 export type DocumentKind = "manual" | "procedure" | "instruction" | "form" | "external";
 export type DocumentStatus = "draft" | "in-review" | "released" | "obsolete";
-export type Role = "author" | "reviewer" | "approver" | "document-controller";
+/** What a person may sign (people.yaml `roles`); `standardization` is GJB's 标准化审查 (the standardization check of a document before approval). */
+export type Role = "author" | "reviewer" | "approver" | "document-controller" | "standardization";
 export type Disposition = "must" | "optional" | "not-applicable" | "rejected";
 export type OpinionValue = "accept" | "accept-with-action" | "reject";
 

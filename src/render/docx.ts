@@ -16,6 +16,7 @@ import { UserError } from "../core/errors.js";
 import { readZip } from "../load/zip.js";
 import { repositoryFile, type Labels } from "./environment.js";
 import { BULLET_LIST, markdownToDocx, ORDERED_LIST, table, TEXT_WIDTH, type BodyContext } from "./docx-body.js";
+import type { RevisionColumn } from "../model/types.js";
 import type { CsrReportView, DocumentView, Header, ReferenceView } from "./view.js";
 
 type Docx = typeof import("docx");
@@ -24,7 +25,7 @@ type Run = InstanceType<Docx["TextRun"]>;
 /** A4 in twips (1/20 pt), and margins of 15 mm top and right, 18 mm bottom, 20 mm left as in the HTML layout. */
 const PAGE = { width: 11906, height: 16838, top: 850, right: 850, bottom: 1020, left: 1134 };
 const FONT = "SimSun";
-const STAMP_COLOR: Record<DocumentView["stamp"], string> = { released: "C00000", draft: "666666", obsolete: "C00000" };
+const STAMP_COLOR: Record<Exclude<DocumentView["stamp"], "">, string> = { released: "C00000", draft: "666666", obsolete: "C00000", uncontrolled: "1F4E79" };
 
 export interface DocxOptions {
   labels: Labels;
@@ -36,7 +37,12 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   const { docx, ctx, t } = await start(options);
   const { Paragraph, TextRun } = docx;
 
-  const children: (Paragraph | Table)[] = [...titleBlock(docx, view, view.title, t), headerBlock(docx, view, t)];
+  // The 密级 marking and the level label above the organisation, as the HTML and PDF print them.
+  const marks = [
+    ...(view.classification ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [new TextRun({ text: classificationText(view, t), bold: true })] })] : []),
+    ...(view.levelLabel ? [new Paragraph({ children: [new TextRun({ text: view.levelLabel, size: 18 })] })] : []),
+  ];
+  const children: (Paragraph | Table)[] = [...titleBlock(docx, view, view.title, t, marks), headerBlock(docx, view, t)];
   if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: view.confidentiality, size: 18 })] }));
   children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));
   if (view.obsolete) {
@@ -67,7 +73,13 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   if (view.remarks) children.push(new Paragraph({ spacing: { before: 160 }, children: [new TextRun({ text: `${t("remarks")}${t("colon")}`, bold: true }), new TextRun(view.remarks)] }));
 
   const right = `${t("document_number")}${t("colon")}${view.number}${view.version ? ` · ${t("version")}${t("colon")}${view.version}` : ""}`;
-  return wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, header: [view.organisation, view.title, right] }, children, t);
+  const left = view.classification ? `${view.organisation} · ${classificationText(view, t)}` : view.organisation;
+  return wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, header: [left, view.title, right] }, children, t);
+}
+
+/** 密级：内部 */
+function classificationText(view: DocumentView, t: (key: string) => string): string {
+  return `${t("classification")}${t("colon")}${view.classification}`;
 }
 
 /**
@@ -242,6 +254,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       ],
       signatureWidths,
     ),
+    new Paragraph({ spacing: { before: 60 }, children: [new docx.TextRun({ text: t("csr_sign_note"), size: 18 })] }),
   );
   return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, header: [view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
 }
@@ -254,18 +267,22 @@ async function start(options: DocxOptions): Promise<{ docx: Docx; ctx: BodyConte
   return { docx, ctx, t: (key: string) => options.labels[key] ?? key };
 }
 
-/** The stamp (with the controlled-copy number on a handed-out copy), the organisation and the title. */
-function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) => string): Paragraph[] {
+/** The stamp, if any (with the controlled-copy number on a handed-out copy), `marks` under it, the organisation and the title. */
+function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) => string, marks: Paragraph[] = []): Paragraph[] {
   const { Paragraph, TextRun, AlignmentType, HeadingLevel, BorderStyle } = docx;
-  const color = STAMP_COLOR[view.stamp];
-  return [
-    new Paragraph({
+  const stamp = (kind: Exclude<Header["stamp"], "">) => {
+    const color = STAMP_COLOR[kind];
+    return new Paragraph({
       alignment: AlignmentType.RIGHT,
       children: [
-        new TextRun({ text: t(`stamp_${view.stamp}`), bold: true, size: 32, color, border: { style: BorderStyle.SINGLE, size: 12, color, space: 2 } }),
+        new TextRun({ text: t(`stamp_${kind}`), bold: true, size: 32, color, border: { style: BorderStyle.SINGLE, size: 12, color, space: 2 } }),
         ...(view.copy ? [new TextRun({ text: `  ${t("copy_number")}${t("colon")}${view.copy}`, bold: true, size: 21, color })] : []),
       ],
-    }),
+    });
+  };
+  return [
+    ...(view.stamp ? [stamp(view.stamp)] : []),
+    ...marks,
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: view.organisation, bold: true, size: 30 })] }),
     new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(title)] }),
   ];
@@ -369,22 +386,33 @@ function headerBlock(docx: Docx, view: DocumentView, t: (key: string) => string)
   });
 }
 
-/** The revision record; the total pages column only when a revision records them. */
+/** Widths of the revision record's columns in twips: the summary takes what the others leave. */
+const REVISION_WIDTHS: Record<Exclude<RevisionColumn, "summary">, number> = {
+  date: 1350,
+  number: 1500,
+  version: 1300,
+  pages: 1000,
+  total_pages: 1000,
+  by: 1150,
+  reviewed_by: 1150,
+  approved_by: 1150,
+  effective: 1350,
+};
+const SUMMARY_MIN_WIDTH = 2400;
+
+/** The revision record with the columns of the document's layout, the same as the HTML and PDF outputs. */
 function revisionTable(docx: Docx, view: DocumentView, t: (key: string) => string): Table {
-  if (view.revisionColumnsConfigured) {
-    const width = Math.floor(TEXT_WIDTH / view.revisionColumns.length);
-    const rows = view.revisionRows.length
-      ? view.revisionRows.map((r) => ({ header: false, cells: r.cells.map((c) => [plain(docx, c.text)]) }))
-      : [{ header: false, cells: [[plain(docx, t("no_revisions"))]] }];
-    return table(docx, [{ header: true, cells: view.revisionColumns.map((c) => [label(docx, c.label || t(c.labelKey))]) }, ...rows], view.revisionColumns.map(() => width));
-  }
-  const totals = view.revisions.some((r) => r.totalPages);
-  const keys = ["revision_date", "revision_summary", "revision_pages", "revision_version", "revision_by", "revision_approved", ...(totals ? ["revision_total_pages"] : [])];
-  const widths = totals ? [1350, 3072, 1000, 1100, 1150, 1150, 1100] : [1350, 3772, 1100, 1200, 1250, 1250];
-  const rows = view.revisions.length
-    ? view.revisions.map((r) => ({ header: false, cells: [r.date, r.summary, r.pages, r.version, r.by, r.approvedBy, ...(totals ? [r.totalPages] : [])].map((v) => [plain(docx, v)]) }))
-    : [{ header: false, cells: [[plain(docx, t("no_revisions"))]] }];
-  return table(docx, [{ header: true, cells: keys.map((k) => [label(docx, t(k))]) }, ...rows], widths);
+  const columns = view.revisionColumns;
+  const fixed = columns.reduce((sum, c) => sum + (c.column === "summary" ? 0 : REVISION_WIDTHS[c.column]), 0);
+  const summaries = columns.filter((c) => c.column === "summary").length;
+  const natural = columns.map((c) => (c.column === "summary" ? Math.max(SUMMARY_MIN_WIDTH, Math.floor((TEXT_WIDTH - fixed) / summaries)) : REVISION_WIDTHS[c.column]));
+  // Scaled to the text width: a layout of many columns shrinks them all, a layout without a summary widens them.
+  const total = natural.reduce((a, b) => a + b, 0);
+  const widths = natural.map((w) => Math.floor((w * TEXT_WIDTH) / total));
+  const rows = view.revisionRows.length
+    ? view.revisionRows.map((r) => ({ header: false, cells: r.cells.map((c) => [plain(docx, c.text)]) }))
+    : [{ header: false, wide: true, cells: [[plain(docx, t("no_revisions"))]] }];
+  return table(docx, [{ header: true, cells: columns.map((c) => [label(docx, c.label || t(c.labelKey))]) }, ...rows], widths);
 }
 
 function references(docx: Docx, number: string, title: string, items: ReferenceView[], t: (key: string) => string): (Paragraph | Table)[] {

@@ -8,8 +8,10 @@ import { localized } from "../core/text.js";
 import { translate } from "../i18n/index.js";
 import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
+import { clauseTitle, parseClauseRef } from "../model/catalog.js";
+import { standardName } from "../model/citations.js";
 import { csrStatus, historyReason, missingOpinions, reviewRecordText } from "../model/csr-status.js";
-import { currentRevision, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
@@ -37,6 +39,8 @@ export interface SignatureCellView {
 
 /** A column of the printed revision record: its label (from qms.yaml, else the label key) and whether its values never wrap. */
 export interface RevisionColumnView {
+  /** Which value the column holds (qms.yaml `document_layouts` revisions): Word output sizes its columns by it. */
+  column: RevisionColumn;
   labelKey: string;
   label: string;
   nowrap: boolean;
@@ -84,8 +88,13 @@ export interface Header {
   confidentiality: string;
   title: string;
   number: string;
-  /** `stamp_released`, `stamp_draft` or `stamp_obsolete`: a label key and a CSS class. */
-  stamp: "released" | "draft" | "obsolete";
+  /**
+   * `released` (受控), `draft` (草稿), `obsolete` (作废) or `uncontrolled` (非受控: a page of `csr
+   * site`, whose print is a reference copy, not a numbered controlled copy): with `stamp_` a label
+   * key, and a CSS class. Empty for no stamp: a decided CSR review report is a record (记录), not a
+   * controlled document.
+   */
+  stamp: "released" | "draft" | "obsolete" | "uncontrolled" | "";
   /** The label key of `number` in the running header: a document's number, or a requirement's (a CSR report). */
   numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
@@ -111,9 +120,8 @@ export interface DocumentView extends Header {
   classification: string;
   /** The header's signature cells, three to a row, as the document's layout lists them. */
   signatureRows: SignatureCellView[][];
+  /** The revision record's columns: the layout's, else the default (日期, 修订内容摘要, 页次, 版本/版次, 修订人, and 总页数 when a revision records them), in every output format. */
   revisionColumns: RevisionColumnView[];
-  /** The revision-record columns come from qms.yaml (else the default ones above; Word output then keeps its own wider default). */
-  revisionColumnsConfigured: boolean;
   /** The revision record, one row per revision, the cells in the order of `revisionColumns`. */
   revisionRows: { cells: { text: string; nowrap: boolean }[] }[];
   sections: SectionView[];
@@ -153,6 +161,18 @@ class Names {
   /** Values in a line of the document's language: 、 between them in Chinese, ", " in English. */
   list(values: readonly string[]): string {
     return values.join(translate(this.lang, "common.list-separator"));
+  }
+
+  /**
+   * A clause reference as the standard's documents cite it, with the clause's title from the
+   * catalog: `GJB9001C:8.3.6` is `GJB 9001C 8.3.6 设计和开发更改`. A reference csr cannot resolve
+   * (clause/unknown-clause reports it) is printed as written.
+   */
+  clause(text: string): string {
+    const ref = parseClauseRef(text);
+    const clause = ref && this.repo.catalogs.get(ref.standard)?.clauses.get(ref.clause);
+    if (!ref || !clause) return text;
+    return [standardName(ref.standard), ref.clause, clauseTitle(clause, this.lang)].filter(Boolean).join(" ");
   }
 
   signature(signature: Signature | undefined): SignatureView {
@@ -219,11 +239,6 @@ const REVISION_LABELS: Record<RevisionColumn, string> = {
 };
 const NOWRAP_COLUMNS = new Set<RevisionColumn>(["date", "number", "version", "effective"]);
 
-/** The first layout of qms.yaml `document_layouts` that names the level. */
-export function documentLayout(repo: Repository, level: number): DocumentLayout | undefined {
-  return repo.config?.value.document_layouts?.find((l) => (l.levels as number[]).includes(level));
-}
-
 function layoutItem<K extends string>(item: K | ({ label?: string; label_en?: string } & Record<string, unknown>), key: "role" | "column", lang: Lang): { value: K; label: string } {
   if (typeof item === "string") return { value: item, label: "" };
   const label = lang === "en" ? (item.label_en ?? "") : (item.label ?? "");
@@ -279,7 +294,9 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const sections = sectionViews(doc, lang, body);
   const closing = closingSectionNumbers(doc);
   const layout = documentLayout(repo, doc.level);
-  const columns = (layout?.revisions ?? DEFAULT_REVISION_COLUMNS).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
+  // The total pages (总页数) are a column of the default record only when a revision records them: most registers have none.
+  const defaults = (doc.revisions ?? []).some((r) => r.total_pages !== undefined) ? [...DEFAULT_REVISION_COLUMNS, "total_pages" as const] : DEFAULT_REVISION_COLUMNS;
+  const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   return {
     ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status)),
     lang,
@@ -305,8 +322,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     levelLabel: layout ? names.pick(layout.label ?? "", layout.label_en) : "",
     classification: doc.classification ?? layout?.classification ?? "",
     signatureRows: signatureCells(names, current, layout, lang),
-    revisionColumnsConfigured: layout?.revisions !== undefined,
-    revisionColumns: columns.map(({ value, label }) => ({ labelKey: REVISION_LABELS[value], label, nowrap: NOWRAP_COLUMNS.has(value) })),
+    revisionColumns: columns.map(({ value, label }) => ({ column: value, labelKey: REVISION_LABELS[value], label, nowrap: NOWRAP_COLUMNS.has(value) })),
     revisionRows: (doc.revisions ?? []).map((r) => ({ cells: columns.map(({ value }) => ({ text: revisionCell(names, doc, r, value), nowrap: NOWRAP_COLUMNS.has(value) })) })),
     sections,
     relatedNumber: closing.related,
@@ -440,7 +456,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   const round = currentReviewRound(csr, repositoryCalendar(config), config, today, customer);
   const formDoc = config?.csr?.review_form ? index.documents.get(config.csr.review_form)?.value : undefined;
   return {
-    ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "released" : "draft", "csr_id"),
+    // A filled-in review report is a record: it carries no 受控 stamp; one not yet decided is a draft, and one whose requirement was superseded is marked 作废.
+    ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "" : "draft", "csr_id"),
     lang,
     form: config?.csr?.review_form ? { number: config.csr.review_form, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
     reviewStart: round.start,
@@ -466,7 +483,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     source: source ? `${source.id} ${names.pick(source.title, source.title_en)}` : csr.source.document,
     sourceRevision: csr.source.revision,
     section: csr.source.section ?? "",
-    clauses: names.list(csr.clauses),
+    clauses: names.list(csr.clauses.map((c) => names.clause(c))),
     category: csr.category ?? "",
     received: csr.received,
     status,

@@ -144,7 +144,7 @@ describe("hints in Chinese", () => {
   it("asks to correct a person's id (人员编号)", async () => {
     const people = (await fixtureFindings("ref-unresolved/invalid", "zh-CN")).filter((l) => l.includes("人员"));
     expect(people).toContain("documents/QP-020.yaml:14:20 error ref/unresolved 未知的人员 'wong'。是否应为 'wang'？请把此人加入 people.yaml，或更正人员编号。");
-    expect(people).toContain("documents/QP-020.yaml:17:35 error ref/unresolved 未知的人员 'jun'。请把此人加入 people.yaml，或更正人员编号。");
+    expect(people).toContain("documents/QP-020.yaml:16:35 error ref/unresolved 未知的人员 'jun'。请把此人加入 people.yaml，或更正人员编号。");
     expect(people).toHaveLength(15);
   });
 });

@@ -59,11 +59,18 @@ describe("csr new", () => {
     expect(result.stdout.split("\n")[2]).toBe(
       "Give the form its retention period before release: 'csr set QR-015-03 --retention <period>' (e.g. 3年); csr release refuses a form without one (doc/record-retention-missing).",
     );
+    // A form has no body text: what comes next is its fields and its record keeping.
+    expect(result.stdout.split("\n")[3]).toBe(
+      "A form has no body text: lay out its fields under sections (a Markdown table in a section's text, e.g. '| No. | Item | Result | Inspector |'; leave them out when the original is a Word or Excel sheet kept elsewhere), say on what and where its records are kept with 'csr set QR-015-03 --medium <medium> --location <place>', then release it with 'csr release QR-015-03 --summary ... --prepared ... --reviewed ... --approved ...'.",
+    );
     expect(diff(dir)).toEqual(["-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
     expect(read(dir, "documents/forms/QR-015-03.yaml")).toBe("id: QR-015-03\ntitle: 追溯记录表\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n");
     expect((await csrInProcess(["-C", dir, "new", "instruction", "--family", "HH 旧体系 (2019)", "--title", "x", "--department", "PRD", "-y"])).stdout).toMatch(/^Created HH-WI-07 /);
     const kept = await csrInProcess(["-C", dir, "new", "form", "--number", "QR-099-01", "--title", "标识记录", "--department", "QA", "--retention", "产品寿命期+1年", "-y"]);
     expect(kept.stdout).not.toContain("retention");
+    expect((await csrInProcess(["-C", dir, "new", "form", "--number", "QR-099-02", "--title", "标识记录", "--department", "QA", "--retention", "3年", "-y"], { lang: null })).stdout.split("\n")[1]).toBe(
+      "表单没有正文：请在 sections 中写出表单的栏目和填写项（写在章节 text 中的 Markdown 表格，如 '| 序号 | 检验项目 | 结果 | 检验员 |'；原件是另存的 Word 或 Excel 表格时可不写），用 'csr set QR-099-02 --medium <保存方式> --location <存放地点>' 写明记录的保存方式和存放地点，然后用 'csr release QR-099-02 --summary ... --prepared ... --reviewed ... --approved ...' 发布。",
+    );
     expect(read(dir, "documents/forms/QR-099-01.yaml")).toBe("id: QR-099-01\ntitle: 标识记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\nrecord:\n  retention: 产品寿命期+1年\n");
     expect((await csrInProcess(["-C", dir, "new", "procedure", "--title", "x", "--department", "QA", "--retention", "3年", "-y"])).stderr).toBe(
       "csr: --retention is a form's retention period (record.retention); procedure documents have none.\n",

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentCommits, unrevisedNotes } from "../../src/commands/history/index.js";
 import { setLanguage } from "../../src/i18n/index.js";
-import { csr, git, gitInit, minimalRepo } from "../helpers.js";
+import { csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
 const DRAFT = "id: QP-020\ntitle: 顾客特定要求管理程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nsections:\n  - title: 目的\n    text: 规定评审方法。\n";
 const SIGNERS = ["--prepared", "zhang", "--reviewed", "li", "--approved", "wang"];
@@ -39,6 +39,23 @@ describe("csr history", () => {
       [hashes[3], "Test User", "按类别归档", "documents/程序文件/QP-020.yaml", "A/0", [], false],
       [hashes[4], "Test User", "release QP-020 A/1: 增加期限", "documents/程序文件/QP-020.yaml", "A/1", ["A/1"], false],
     ]);
+  });
+
+  it("does not mark signatures recorded after the fact (补签) as a rewrite, but marks a recorded signature changed", async () => {
+    const form = "id: QR-001-01\ntitle: 文件发放回收记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: released\nrecord: {retention: 3年}\nrevisions:\n  - version: A/0\n    date: 2023-05-08\n    imported: true\n";
+    const repo = gitInit(minimalRepo({ "documents/QR-001-01.yaml": form }));
+    expect((await csrInProcess(["-C", repo, "sign", "QR-001-01", "--prepared", "zhang", "--date", "2023-05-06", "--commit"])).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "sign", "QR-001-01", "--reviewed", "li", "--approved", "wang", "--commit"])).code).toBe(0);
+    const file = join(repo, "documents/QR-001-01.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("date: 2023-05-06", "date: 2023-05-07"));
+    git(repo, ["commit", "-qam", "改了编制日期"]);
+    expect((await documentCommits(repo, "documents/QR-001-01.yaml")).map((c) => [c.message.split(":")[0], c.historyRewritten])).toEqual([
+      ["initial", false],
+      ["sign QR-001-01", false],
+      ["sign QR-001-01", false],
+      ["改了编制日期", true],
+    ]);
+    expect((await csrInProcess(["-C", repo, "history", "QR-001-01"], { lang: null })).stdout.split("\n").filter((l) => l.includes("!"))).toEqual([expect.stringMatching(/ 改了编制日期 +A\/0 +! 修订记录被改动$/)]);
   });
 
   it("prints both tables with Chinese text aligned and a note on the silent edit", () => {

@@ -359,7 +359,7 @@ describe("csr release with the signatures of a GJB layout", () => {
     const people = readFileSync(join(repo, "people.yaml"), "utf8");
     writeFileSync(
       join(repo, "people.yaml"),
-      `${people}  - id: zhao\n    name: 赵敏\n    department: QA\n    roles: [author, reviewer, approver]\n  - id: jun\n    name: 孙军代\n    department: QA\n    roles: [author]\n`,
+      `${people}  - id: zhao\n    name: 赵敏\n    department: QA\n    roles: [author, reviewer, approver, standardization]\n  - id: jun\n    name: 孙军代\n    department: QA\n    roles: [author]\n`,
     );
     return gitInit(repo);
   }
@@ -401,6 +401,30 @@ describe("csr release with the signatures of a GJB layout", () => {
     const late = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--countersigned", "li", "--standardization", "zhao", "--military-representative", "jun", "--countersigned-date", "2024-03-02", "--date", "2024-03-01"]);
     expect(late.stderr).toBe("csr: --approved-date 2024-03-01 is before --countersigned-date 2024-03-02; a revision is prepared, reviewed, approved and then takes effect, in that order.\n");
     expect(head(repo)).toBe(before);
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(DRAFT);
+  });
+
+  it("refuses the preparer as 标准化审查 or 军代表, the approver as 军代表, a 标准化审查 without the role, and a 军代表 before the approval", async () => {
+    const repo = gjbRepo();
+    const release = async (...gjb: string[]) => (await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--countersigned", "li", ...gjb])).stderr;
+    expect(await release("--standardization", "zhao", "--military-representative", "zhang")).toBe(
+      "csr: 张伟 (zhang) prepared the change and cannot sign it as the military representative (军代表); the military representative must sign it (segregation of duties).\n",
+    );
+    expect(await release("--standardization", "zhao", "--military-representative", "wang")).toBe(
+      "csr: 王强 (wang) approved the change and cannot also sign it as the military representative (军代表): the representative's signature is the customer's, not the organisation's approval.\n",
+    );
+    expect(await release("--standardization", "li", "--military-representative", "jun")).toBe(
+      "csr: --standardization li: 李娜 does not have the role 'standardization' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'standardization', or add the role in people.yaml if it was granted.\n",
+    );
+    // With the role, the preparer still may not check their own document.
+    writeFileSync(join(repo, "people.yaml"), readFileSync(join(repo, "people.yaml"), "utf8").replace("roles: [author, reviewer]\n    emails: [zhang@example.com]", "roles: [author, reviewer, standardization]\n    emails: [zhang@example.com]"));
+    git(repo, ["commit", "-qam", "张伟 标准化审查"]);
+    expect(await release("--standardization", "zhang", "--military-representative", "jun")).toBe(
+      "csr: 张伟 (zhang) cannot check the standardization (标准化审查) of a change they prepared; another person with the role 'standardization' must sign (segregation of duties).\n",
+    );
+    expect(await release("--standardization", "zhao", "--military-representative", "jun", "--date", "2024-03-01", "--military-representative-date", "2024-01-05")).toBe(
+      "csr: --military-representative-date 2024-01-05 is before --approved-date 2024-03-01: the military representative (军代表) signs the approved revision, on the day of the approval or later.\n",
+    );
     expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(DRAFT);
   });
 

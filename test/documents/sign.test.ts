@@ -4,7 +4,7 @@
  * checks of `csr release` (roles, segregation of duties). And the revision such an import writes:
  * released before the repository, its changes on the paper record, as every output says.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -106,8 +106,85 @@ describe("csr sign", () => {
       "csr: --reviewed-date 2023-05-01 is before --prepared-date 2023-05-02; a revision is prepared, reviewed, approved and then takes effect, in that order.\n",
     );
     expect(await sign("QR-001-01")).toBe(
-      "csr: Nothing to sign: give at least one of --prepared, --reviewed, --approved.\nhint: For example csr sign HY-QR-001-01 HY-QR-001-02 --prepared 陈静 --reviewed 刘强 --approved 黄建国 --date 2023-05-08\n",
+      "csr: Nothing to sign: give at least one of --prepared, --reviewed, --approved, --countersigned, --standardization, --military-representative.\nhint: For example csr sign HY-QR-001-01 HY-QR-001-02 --prepared 陈静 --reviewed 刘强 --approved 黄建国 --date 2023-05-08\n",
     );
+  });
+});
+
+describe("csr sign on a GJB document", () => {
+  /** A level-2 procedure imported with 编制/审核/批准 only, while the layout prints 会签, 标准化审查 and 军代表. */
+  function gjbRepository(): string {
+    const procedure = [
+      "id: QP-010", "title: 设计和开发控制程序", "level: 2", "kind: procedure", "department: QA", "status: released", "effective: 2026-11-20",
+      "revisions:", "  - version: A/0", "    date: 2026-11-20", "    imported: true",
+      "    prepared: {by: zhang, date: 2026-11-16}", "    reviewed: {by: li, date: 2026-11-18}", "    approved: {by: wang, date: 2026-11-20}",
+      "sections:", "  - title: 目的", "    text: 控制设计和开发过程。", "",
+    ].join("\n");
+    const dir = minimalRepo({ "documents/QP-010.yaml": procedure });
+    const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
+    writeFileSync(join(dir, "qms.yaml"), `${qms}document_layouts:\n  - levels: [2]\n    signatures: [prepared, reviewed, countersigned, standardization, approved, military_representative]\n`);
+    const people = readFileSync(join(dir, "people.yaml"), "utf8");
+    writeFileSync(join(dir, "people.yaml"), `${people}  - id: zhao\n    name: 赵敏\n    department: QA\n    roles: [standardization]\n  - id: jun\n    name: 孙军代\n    department: QA\n    roles: []\n`);
+    return gitInit(dir);
+  }
+
+  it("reports the missing signatures with the command, records them from the original, and then the check is clean", async () => {
+    const dir = gjbRepository();
+    const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null });
+    expect(check.stdout.split("\n").filter((l) => / error /.test(l))).toEqual([
+      "documents/QP-010.yaml:9:5 error doc/signature-missing 已发布文件 QP-010 的 A/0 版缺少会签、标准化审查和军代表签字，而 2 级文件的版式（qms.yaml 的 document_layouts）有这些签字栏。请按纸质原件补记：csr sign QP-010 --countersigned <人员> --standardization <人员> --military-representative <人员> --date <签字日期>（原件未写日期时去掉 --date）。",
+    ]);
+    const sign = (...args: string[]) => csrInProcess(["-C", dir, "sign", "QP-010", ...args]);
+    expect(await sign("--countersigned", "李娜", "--standardization", "zhao", "--countersigned-date", "2026-11-19", "--standardization-date", "2026-11-19", "--commit")).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: expect.stringMatching(/^Signed QP-010 A\/0 \(documents\/QP-010\.yaml\)\.\nRecorded from the paper original: countersigned 李娜 \(li\) 2026-11-19, standardization 赵敏 \(zhao\) 2026-11-19\.\nCommitted [0-9a-f]{7}: /),
+    });
+    // A 会签 is added beside those recorded; the military representative signs on or after the approval.
+    expect((await sign("--countersigned", "zhang", "--military-representative", "jun", "--countersigned-date", "2026-11-19", "--military-representative-date", "2026-11-23", "--commit")).code).toBe(0);
+    expect(parse(readFileSync(join(dir, "documents/QP-010.yaml"), "utf8")).revisions[0]).toEqual({
+      version: "A/0",
+      date: "2026-11-20",
+      imported: true,
+      prepared: { by: "zhang", date: "2026-11-16" },
+      reviewed: { by: "li", date: "2026-11-18" },
+      approved: { by: "wang", date: "2026-11-20" },
+      countersigned: [{ by: "li", date: "2026-11-19" }, { by: "zhang", date: "2026-11-19" }],
+      standardization: { by: "zhao", date: "2026-11-19" },
+      military_representative: { by: "jun", date: "2026-11-23" },
+    });
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--base", "HEAD~2"])).stdout).toMatch(/✔ No problems/);
+    // Adding what was missing is not a rewrite of the revision record.
+    expect((await csrInProcess(["-C", dir, "history", "QP-010"])).stdout).not.toContain("!");
+    expect((await sign("--countersigned", "li"))).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: QP-010 A/0 already has countersigned 李娜 (li) 2026-11-19 recorded; signing after the fact only adds the signatures that are missing and never replaces one.\n" +
+        "hint: Give only the missing signatures (e.g. only --approved). If a recorded signature differs from the original, find out where it came from first with 'csr history QP-010' and git log.\n",
+    });
+  });
+
+  it("checks the GJB signers and dates as csr release does, against the signatures recorded", async () => {
+    const dir = gjbRepository();
+    const sign = async (...args: string[]) => (await csrInProcess(["-C", dir, "sign", "QP-010", ...args])).stderr;
+    expect(await sign("--military-representative", "jun", "--date", "2026-01-05")).toBe(
+      "csr: QP-010: the military representative's signature (军代表) on A/0 would be dated 2026-01-05, before the approval (批准) of A/0 (2026-11-20), which it must follow. Give the date written on the paper original.\n",
+    );
+    expect(await sign("--standardization", "zhao", "--date", "2026-11-10")).toBe(
+      "csr: QP-010: the standardization check (标准化审查) of A/0 would be dated 2026-11-10, before the preparation (编制) of A/0 (2026-11-16), which it must follow. Give the date written on the paper original.\n",
+    );
+    expect(await sign("--military-representative", "zhang")).toBe(
+      "csr: 张伟 (zhang) prepared the change and cannot sign it as the military representative (军代表); the military representative must sign it (segregation of duties).\n",
+    );
+    expect(await sign("--military-representative", "wang")).toBe(
+      "csr: 王强 (wang) approved the change and cannot also sign it as the military representative (军代表): the representative's signature is the customer's, not the organisation's approval.\n",
+    );
+    expect(await sign("--standardization", "li")).toBe(
+      "csr: --standardization li: 李娜 does not have the role 'standardization' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'standardization', or add the role in people.yaml if it was granted.\n",
+    );
+    expect(await sign("--military-representative", "nobody")).toMatch(/^csr: --military-representative nobody: /);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
   });
 });
 

@@ -41,7 +41,8 @@ describe("csr render --format docx", () => {
       "本文件为江苏安迈汽车零部件有限公司受控文件，版权归本公司所有。未经品质部文控书面许可，不得外借、复印、拍照或向第三方提供。",
       "修订记录",
     ]);
-    expect(text.slice(21, 35)).toEqual(["日期", "修订内容摘要", "页次", "版本/版次", "修订人", "批准人", "总页数", "2024-03-01", "体系换版，首次发布", "全部", "A/0", "李娜", "徐海涛", "8"]);
+    // The columns of the HTML and PDF outputs (the default layout of docs/format.md, with 总页数 as the revisions record them).
+    expect(text.slice(21, 33)).toEqual(["日期", "修订内容摘要", "页次", "版本/版次", "修订人", "总页数", "2024-03-01", "体系换版，首次发布", "全部", "A/0", "李娜", "8"]);
     expect(text.filter((t) => /^\d+(\.\d+)* /.test(t))).toEqual([
       "1 目的", "2 适用范围", "3 职责", "4 定义", "5 作业流程",
       "5.1 接收与登记", "5.2 识别", "5.3 评审", "5.4 书面评审报告", "5.5 建立CSR档案", "5.6 落实到体系文件", "5.7 分发",
@@ -59,6 +60,17 @@ describe("csr render --format docx", () => {
     expect(paragraphs(footer)).toEqual(["第  页 共  页"]);
     expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求管理程序\t文件编号：QP-015 · 版本/版次：A/2"]);
     expect(docx["word/styles.xml"]).toContain('w:eastAsia="SimSun"');
+  });
+
+  it("prints the 密级 marking, the level label and the layout's revision columns as the HTML does (qms.yaml document_layouts)", async () => {
+    const dir = tempDir();
+    const run = await csrInProcess(["-C", "test/fixtures/render/layouts", "render", "CS/QP-006", "CS/WI-101", "--format", "docx", "--out", dir], { lang: null });
+    expect(run.code).toBe(0);
+    const procedure = parts(join(dir, "CS_QP-006.zh-CN.docx"));
+    expect(paragraphs(procedure["word/document.xml"]!).slice(0, 5)).toEqual(["受控", "密级：秘密", "二阶文件", "测试电子技术有限公司", "设计和开发控制程序"]);
+    expect(paragraphs(procedure["word/header1.xml"]!)).toEqual(["测试电子技术有限公司 · 密级：秘密\t设计和开发控制程序\t文件编号：CS/QP-006 · 版本/版次：A/0"]);
+    const instruction = paragraphs(parts(join(dir, "CS_WI-101.zh-CN.docx"))["word/document.xml"]!);
+    expect(instruction.slice(instruction.indexOf("修订记录") + 1, instruction.indexOf("修订记录") + 8)).toEqual(["文件编号", "修改版本", "修改页数", "修改内容描述", "修改人", "批准人", "生效日期"]);
   });
 
   it("labels in English with --lang en, and stamps an obsolete document 作废 / OBSOLETE with its notice", () => {
@@ -83,13 +95,13 @@ describe("csr render --format docx", () => {
     expect(report.code).toBe(0);
     const docx = parts(join(dir, "DYA-001.review.zh-CN.docx"));
     const text = paragraphs(docx["word/document.xml"]!);
-    expect(text.slice(0, 15)).toEqual([
-      "受控",
+    // A filled-in report is a record (记录): no 受控 stamp.
+    expect(text.slice(0, 14)).toEqual([
       "江苏安迈汽车零部件有限公司",
       "顾客特定要求评审报告",
       "要求编号", "DYA-001", "顾客", "DYA 东岳汽车股份有限公司",
       "来源文件", "DYA-SC 东岳汽车产品特殊特性管理规范", "来源文件版本", "B",
-      "章节", "4.2 特殊特性符号", "对应条款", "IATF16949:8.3.3.3、IATF16949:8.2.3.1.2",
+      "章节", "4.2 特殊特性符号", "对应条款", "IATF 16949 8.3.3.3 特殊特性、IATF 16949 8.2.3.1.2 顾客指定的特殊特性",
     ]);
     const headings = text.filter((t) => /^\d (?!个工作日)/.test(t));
     expect(text.slice(text.indexOf("评审期限"), text.indexOf("评审期限") + 10)).toEqual(["评审期限", "2025-02-24", "决定日期", "2025-02-17", "评审用时", "5 个工作日", "及时性", "按期", "状态", "已验证"]);
@@ -121,6 +133,7 @@ describe("csr render --format docx", () => {
       "实施记录修改（原记录）", "修改日期", "原因", "原导入生产日期", "原验证人", "原验证日期", "2025-05-01", "修改", "2025-04-25", "张丽", "2025-06-16",
       "5 历次评审", "轮次", "原因", "来源文件版本", "结束日期", "意见", "评审结论", "1", "修改", "2025-02-18", "必须满足 徐海涛 2025-02-17",
       "记录", "评审组长", "批准", "徐海涛", "日期", "日期", "日期", "2025-02-18",
+      "记录、评审组长两栏在打印的报告上手签，本库不记录这两项签字；批准栏为评审结论的决定人。",
     ]);
     // The header table says when the review started, was due and was closed, as the HTML report does.
     expect(text.slice(text.indexOf("接收日期"), text.indexOf("本文件为江苏安迈汽车零部件有限公司受控文件，版权归本公司所有。未经品质部文控书面许可，不得外借、复印、拍照或向第三方提供。"))).toEqual([

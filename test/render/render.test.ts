@@ -40,11 +40,12 @@ describe("csr render: lists in a line, as the document's language writes them", 
       expect((await csrInProcess(["-C", repo, "render", "DYA-001", "--format", "md", "--lang", lang, "--out", out, "--today", "2026-11-27"])).code).toBe(0);
       return readFileSync(join(out, `DYA-001.review.${lang}.md`), "utf8")
         .split("\n")
-        .filter((l) => /IATF16949:8\.3\.3\.3|2025-02-18/.test(l));
+        .filter((l) => /IATF 16949 8\.3\.3\.3|2025-02-18/.test(l));
     };
-    expect(await lines("zh-CN")).toEqual(["| 章节 | 4.2 特殊特性符号 | 对应条款 | IATF16949:8.3.3.3、IATF16949:8.2.3.1.2 |", "- 发放部门：技术部、品质部、生产部（2025-02-18）"]);
+    // Each clause as the standard is cited, with its title from the catalog.
+    expect(await lines("zh-CN")).toEqual(["| 章节 | 4.2 特殊特性符号 | 对应条款 | IATF 16949 8.3.3.3 特殊特性、IATF 16949 8.2.3.1.2 顾客指定的特殊特性 |", "- 发放部门：技术部、品质部、生产部（2025-02-18）"]);
     expect(await lines("en")).toEqual([
-      "| Section | 4.2 特殊特性符号 | Clauses | IATF16949:8.3.3.3, IATF16949:8.2.3.1.2 |",
+      "| Section | 4.2 特殊特性符号 | Clauses | IATF 16949 8.3.3.3 Special characteristics, IATF 16949 8.2.3.1.2 Customer-designated special characteristics |",
       "- Distributed to: Engineering, Quality Assurance, Production (2025-02-18)",
     ]);
   });

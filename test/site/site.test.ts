@@ -65,7 +65,8 @@ describe("csr site on the bundled example", () => {
   it("names a process's owning department, and lists its clauses with 、 as Chinese lists values", async () => {
     expect(read("processes/C1.html")).toContain("<div><dt>过程负责人</dt><dd>市场部</dd></div>");
     expect(read("processes/C1.html")).toContain("<div><dt>条款</dt><dd>IATF16949:8.2、IATF16949:8.2.1、IATF16949:8.2.1.1、");
-    expect(read("csr/DYA-001.html")).toContain("<th>对应条款</th><td>IATF16949:8.3.3.3、IATF16949:8.2.3.1.2</td>");
+    // The review report cites each clause as the standard does, with its title.
+    expect(read("csr/DYA-001.html")).toContain("<th>对应条款</th><td>IATF 16949 8.3.3.3 特殊特性、IATF 16949 8.2.3.1.2 顾客指定的特殊特性</td>");
   });
 
   it("has a page for every document, CSR, customer, process and person", async () => {
@@ -82,9 +83,12 @@ describe("csr site on the bundled example", () => {
     const rendered = tempDir();
     expect((await csrInProcess(["-C", repo, "render", "QP-014", "--out", rendered], { lang: null })).code).toBe(0);
     const alone = readFileSync(join(rendered, "QP-014.zh-CN.html"), "utf8");
-    // The document's own body is the same markup; only links are added around referenced ids.
+    // The document's own body is the same markup; only links are added around referenced ids, and a page of the
+    // site, printed from the browser, is a reference copy: stamped 非受控 where the render of a released document is stamped 受控.
     const body = (html: string) => html.slice(html.indexOf('<table class="page">'), html.indexOf("</td></tr></tbody>\n</table>")).replace(/<a href="[^"]*">([^<]*)<\/a>/g, "$1");
-    expect(body(page)).toBe(body(alone));
+    expect(alone).toContain('<div class="stamp stamp-released">受控</div>');
+    expect(page).toContain('<div class="stamp stamp-uncontrolled">非受控</div>');
+    expect(body(page)).toBe(body(alone).replace('<div class="stamp stamp-released">受控</div>', '<div class="stamp stamp-uncontrolled">非受控</div>'));
     expect(page).toContain('<a href="../documents/QR-014-01.html">QR-014-01</a>');
     expect(page).toContain('<li><a href="../csr/DYA-001.html">DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注（5.2 符号转换）</a></li>');
     expect(page).toContain('<link rel="stylesheet" href="../assets/site.css">');
@@ -230,7 +234,7 @@ describe("csr site options", () => {
     expect(csrPage("DYA-002")).toContain("<td>must (Xu Haitao, 2024-06-24)</td>");
     expect(readFileSync(join(site.out, "people", "zhangli.html"), "utf8")).toContain("<div><dt>Roles</dt><dd>author, reviewer, approver</dd></div>");
     expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working day(s) left)</li><li>Opinions missing: Engineering, Production</li>");
-    expect(csrPage("DYA-001")).toContain("<th>Clauses</th><td>IATF16949:8.3.3.3, IATF16949:8.2.3.1.2</td>");
+    expect(csrPage("DYA-001")).toContain("<th>Clauses</th><td>IATF 16949 8.3.3.3 Special characteristics, IATF 16949 8.2.3.1.2 Customer-designated special characteristics</td>");
     expect(readFileSync(join(site.out, "processes", "C1.html"), "utf8")).toContain("<div><dt>Owner</dt><dd>Marketing &amp; Sales</dd></div>");
   });
 

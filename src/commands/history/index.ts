@@ -10,7 +10,7 @@ import { loadRepository } from "../../load/repository.js";
 import { MAX_FILE_BYTES } from "../../load/guards.js";
 import { parseText } from "../../load/source.js";
 import { buildIndex } from "../../model/index.js";
-import { revisedContent, stableJson } from "../../model/revision.js";
+import { changedRevisionFields, revisedContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { toTerminal, type Table } from "../../report/table.js";
 import { findDocument } from "../release/document.js";
@@ -150,7 +150,8 @@ export async function documentCommits(root: string, path: string): Promise<Commi
     const after = await documentAt(root, record.commit, record.path);
     const previous = before?.revisions ?? [];
     const current = after?.revisions ?? [];
-    const kept = previous.every((r, i) => current[i] !== undefined && stableJson(current[i]) === stableJson(r));
+    // Signatures recorded where the entry had none (补签, csr sign) keep the entry: doc/revision-history-rewritten agrees.
+    const kept = previous.every((r, i) => current[i] !== undefined && changedRevisionFields(r, current[i]!).length === 0);
     const grew = kept && current.length > previous.length;
     entries.push({
       ...record,

@@ -103,7 +103,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       lines.push(user.value.status !== "released" ? t("new.listed", listed) : flags.commit ? t("new.listed-release-commit", listed) : t("new.listed-release", listed));
     }
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
-    lines.push(t("new.next-step", { number }));
+    lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number }));
     if (chosen?.note) lines.push(chosen.note);
     const only = user?.value.status === "released" ? [path] : undefined;
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.new", { kind: t(`new.kind.${kind}`), number, title }), ...(only ? { only } : {}) });

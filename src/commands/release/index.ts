@@ -14,8 +14,7 @@ import { buildRepository, loadRepository, type Repository } from "../../load/rep
 import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
 import { isOut } from "../../model/distribution.js";
-import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
-import { documentLayout } from "../../render/view.js";
+import { buildIndex, currentRevision, layoutSignatures, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import { nextVersion, revisedContent } from "../../model/revision.js";
 import { emptySections } from "../../model/sections.js";
@@ -91,6 +90,8 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     requireRole(approver, "approver", "--approved");
     refuseSharedDuties(author, reviewer, approver);
     const extra = gjbSignatures(repo, index, doc, flags);
+    if (extra.standardization) requireRole(extra.standardization, "standardization", "--standardization");
+    refuseGjbSharedDuties(author, approver, extra.standardization, extra.military_representative);
     const latest = currentRevision(doc);
     // A revision dated before the one it follows is doc/version-sequence's finding.
     if (latest) refuseBefore(date, "--date", { ...revisionEvent(latest), of: doc.id });
@@ -200,8 +201,9 @@ async function refuseUnchanged(ctx: CommandContext, root: string, doc: Controlle
  * The date of each signature: its own option, else the release date. A revision is prepared, then
  * reviewed, countersigned (会签) and checked for standardization (标准化审查), then approved, and
  * takes effect when approved or later, so the dates must follow that order (ISO 9001 7.5.2 c:
- * documents are reviewed and approved before use). When the military representative (军代表)
- * signs relative to the others differs between units: only its own option's checks apply.
+ * documents are reviewed and approved before use). The military representative (军代表) signs
+ * the approved revision: on or after the approval (model/recorded-events.ts orders it so for
+ * date/out-of-order); whether before or after it takes effect differs between units.
  * Errors: UserError naming the two dates out of order.
  */
 function signatureDates(flags: ReleaseFlags, date: string): Record<"prepared" | "reviewed" | "countersigned" | "standardization" | "approved" | "military_representative", string> {
@@ -225,6 +227,9 @@ function signatureDates(flags: ReleaseFlags, date: string): Record<"prepared" | 
       if (later < earlier) throw new UserError(t("release.date-order", { laterFlag, later, earlierFlag, earlier }));
     }
   }
+  if (flags.militaryRepresentative?.trim() && military < approved) {
+    throw new UserError(t("release.military-before-approval", { laterFlag: "--military-representative-date", later: military, earlierFlag: "--approved-date", earlier: approved }));
+  }
   return { prepared, reviewed, countersigned, standardization, approved, military_representative: military };
 }
 
@@ -239,6 +244,19 @@ export function refuseSharedDuties(author: Person | undefined, reviewer: Person 
   if (approver && approver.id === author?.id) throw new UserError(t("release.self-approval", { name: approver.name, id: approver.id }));
   if (reviewer && reviewer.id === author?.id) throw new UserError(t("release.self-review", { name: reviewer.name, id: reviewer.id }));
   if (reviewer && reviewer.id === approver?.id) throw new UserError(t("release.review-and-approval", { name: reviewer.name, id: reviewer.id }));
+}
+
+/**
+ * Segregation of duties for the GJB signatures (doc/self-approval checks the same on recorded
+ * revisions): the standardization check (标准化审查) and the military representative (军代表) each
+ * judge someone else's document, so neither is its preparer; the military representative's
+ * signature is the customer's, so it is not the approver's either.
+ * Errors: UserError naming the person with two of the roles.
+ */
+export function refuseGjbSharedDuties(author: Person | undefined, approver: Person | undefined, standardization: Person | undefined, military: Person | undefined): void {
+  if (standardization && standardization.id === author?.id) throw new UserError(t("release.self-standardization", { name: standardization.name, id: standardization.id }));
+  if (military && military.id === author?.id) throw new UserError(t("release.self-military-representative", { name: military.name, id: military.id }));
+  if (military && military.id === approver?.id) throw new UserError(t("release.military-representative-approver", { name: military.name, id: military.id }));
 }
 
 const GJB_SIGNATURES = [
@@ -259,7 +277,7 @@ function gjbSignatures(repo: Repository, index: RepoIndex, doc: ControlledDocume
     standardization: flags.standardization?.trim() ? [flags.standardization] : [],
     military_representative: flags.militaryRepresentative?.trim() ? [flags.militaryRepresentative] : [],
   };
-  const printed = new Set((documentLayout(repo, doc.level)?.signatures ?? []).map((item) => (typeof item === "string" ? item : item.role)));
+  const printed = layoutSignatures(repo, doc.level);
   for (const [role, flag] of GJB_SIGNATURES) {
     if (printed.has(role) && given[role].length === 0) {
       throw new UserError(t("release.layout-signature", { level: doc.level, label: t(`release.signature.${role}`), flag }));

@@ -1,19 +1,23 @@
 /**
- * `csr sign <document…>`: records the signatures (编制 / 审核 / 批准) that the paper original of each
- * document's current revision carries, where the repository has none: a register imported without
- * signature columns (a form list never has them), or a document released before the repository.
- * This is 补签 of the record, not a new approval: the revision, its date and its content stay as they
- * are, a signature already recorded is never replaced, and the people are checked as `csr release`
- * checks them (roles, segregation of duties), so `doc/approval-missing`, `doc/approver-lacks-role`
- * and `doc/self-approval` have nothing to report afterwards.
+ * `csr sign <document…>`: records the signatures (编制 / 审核 / 批准, and on a GJB document 会签 /
+ * 标准化审查 / 军代表) that the paper original of each document's current revision carries, where
+ * the repository has none: a register imported without signature columns (a form list never has
+ * them), or a document released before the repository. This is 补签 of the record, not a new
+ * approval: the revision, its date and its content stay as they are, a signature already recorded
+ * is never replaced (会签 are added to those recorded), and the people are checked as `csr
+ * release` checks them (roles, segregation of duties, the order of the dates), so
+ * `doc/approval-missing`, `doc/signature-missing`, `doc/approver-lacks-role`, `doc/self-approval`
+ * and `date/out-of-order` have nothing to report afterwards.
  */
+import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { currentRevision } from "../../model/index.js";
-import type { Person, Revision } from "../../model/types.js";
+import { describe, documentEvents, eventProblem, type RecordedEvent } from "../../model/recorded-events.js";
+import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
-import { refuseSharedDuties, requireRole } from "../release/index.js";
+import { refuseGjbSharedDuties, refuseSharedDuties, requireRole } from "../release/index.js";
 import { editFile, findDocumentById, personOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel } from "../shared/people.js";
 import type { FileChange } from "../shared/persist.js";
@@ -22,29 +26,69 @@ export interface SignFlags {
   prepared?: string;
   reviewed?: string;
   approved?: string;
+  /** 会签 (several people: repeated, or separated by commas), 标准化审查 and 军代表 of a GJB document. */
+  countersigned?: string[];
+  standardization?: string;
+  militaryRepresentative?: string;
   /** The date written beside each signature on the paper original; without it, the signatures are recorded undated. */
   date?: string;
   preparedDate?: string;
   reviewedDate?: string;
   approvedDate?: string;
+  countersignedDate?: string;
+  standardizationDate?: string;
+  militaryRepresentativeDate?: string;
   yes?: boolean;
   commit?: boolean;
 }
 
-const ROLES = ["prepared", "reviewed", "approved"] as const;
+const ROLES = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const;
 type SigningRole = (typeof ROLES)[number];
+/** The roles signed once per revision; 会签 is a list. */
+type SingleRole = Exclude<SigningRole, "countersigned">;
 
-const FLAG: Record<SigningRole, string> = { prepared: "--prepared", reviewed: "--reviewed", approved: "--approved" };
-const DATE_FLAG: Record<SigningRole, string> = { prepared: "--prepared-date", reviewed: "--reviewed-date", approved: "--approved-date" };
+const FLAG: Record<SigningRole, string> = {
+  prepared: "--prepared",
+  reviewed: "--reviewed",
+  countersigned: "--countersigned",
+  standardization: "--standardization",
+  approved: "--approved",
+  military_representative: "--military-representative",
+};
+const DATE_FLAG: Record<SigningRole, string> = {
+  prepared: "--prepared-date",
+  reviewed: "--reviewed-date",
+  countersigned: "--countersigned-date",
+  standardization: "--standardization-date",
+  approved: "--approved-date",
+  military_representative: "--military-representative-date",
+};
+
+/** The people each option names: 会签 may name several, by id or name, separated as `csr release` takes them. */
+function givenNames(flags: SignFlags): Partial<Record<SigningRole, string[]>> {
+  const one = (value: string | undefined) => (value?.trim() ? [value] : []);
+  const names: Record<SigningRole, string[]> = {
+    prepared: one(flags.prepared),
+    reviewed: one(flags.reviewed),
+    countersigned: (flags.countersigned ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean),
+    standardization: one(flags.standardization),
+    approved: one(flags.approved),
+    military_representative: one(flags.militaryRepresentative),
+  };
+  return Object.fromEntries(ROLES.filter((role) => names[role].length > 0).map((role) => [role, names[role]]));
+}
 
 export async function signCommand(ctx: CommandContext, ids: string[], flags: SignFlags): Promise<number> {
-  const given = ROLES.filter((role) => flags[role]?.trim());
+  const names = givenNames(flags);
+  const given = ROLES.filter((role) => names[role]);
   if (given.length === 0) throw new UserError(t("sign.needs-signer"), t("sign.needs-signer.hint"));
   const dates = signatureDates(flags);
   return withEditSession(ctx, flags.yes, undefined, async (session) => {
-    const signers = new Map(given.map((role) => [role, personOption(session, flags[role]!, FLAG[role])]));
-    if (signers.has("reviewed")) requireRole(signers.get("reviewed")!, "reviewer", "--reviewed");
-    if (signers.has("approved")) requireRole(signers.get("approved")!, "approver", "--approved");
+    const signers = new Map(given.map((role) => [role, names[role]!.map((name) => personOption(session, name, FLAG[role]))]));
+    const signer = (role: SingleRole) => signers.get(role)?.[0];
+    if (signer("reviewed")) requireRole(signer("reviewed")!, "reviewer", "--reviewed");
+    if (signer("standardization")) requireRole(signer("standardization")!, "standardization", "--standardization");
+    if (signer("approved")) requireRole(signer("approved")!, "approver", "--approved");
     const changes: FileChange[] = [];
     const lines: string[] = [];
     const signed: string[] = [];
@@ -52,24 +96,36 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
       const { value: doc, file } = findDocumentById(session, id);
       const current = currentRevision(doc);
       if (!current) throw new UserError(t("sign.no-revision", { id: doc.id }), t("sign.no-revision.hint", { id: doc.id }));
-      refuseSigned(session, doc.id, current, given);
-      const person = (role: SigningRole): Person | undefined => signers.get(role) ?? recorded(session, current[role]?.by);
+      refuseSigned(session, doc.id, current, signers);
+      const person = (role: SingleRole): Person | undefined => signer(role) ?? recorded(session, current[role]?.by);
       refuseSharedDuties(person("prepared"), person("reviewed"), person("approved"));
+      refuseGjbSharedDuties(person("prepared"), person("approved"), person("standardization"), person("military_representative"));
       for (const role of given) {
         const date = dates[role];
-        // The original was signed before the revision took effect (ISO 9001 7.5.2 c: approved before use).
-        if (date && date > current.date) throw new UserError(t("sign.after-revision", { flag: dates.flag[role], date, id: doc.id, version: current.version, revisionDate: current.date }));
+        // The original was signed before the revision took effect (ISO 9001 7.5.2 c: approved before use);
+        // whether 军代表 signs before or after that differs between units, as csr release has it.
+        if (date && role !== "military_representative" && date > current.date) {
+          throw new UserError(t("sign.after-revision", { flag: dates.flag[role], date, id: doc.id, version: current.version, revisionDate: current.date }));
+        }
       }
+      const signatures = (role: SigningRole): Signature[] => signers.get(role)!.map((p) => ({ by: p.id, ...(dates[role] ? { date: dates[role] } : {}) }));
+      refuseOutOfOrder(doc, current, given, signatures);
       const index = doc.revisions!.length - 1;
       changes.push(
         editFile(session.root, file.path, "document", (yaml) => {
-          for (const role of given) yaml.setIn(["revisions", index, role], yaml.createNode({ by: signers.get(role)!.id, ...(dates[role] ? { date: dates[role] } : {}) }));
+          for (const role of given) {
+            if (role !== "countersigned") yaml.setIn(["revisions", index, role], yaml.createNode(signatures(role)[0]));
+            else if (current.countersigned) for (const s of signatures(role)) yaml.addIn(["revisions", index, role], yaml.createNode(s));
+            else yaml.setIn(["revisions", index, role], yaml.createNode(signatures(role)));
+          }
         }),
       );
       lines.push(t("sign.signed", { id: doc.id, version: current.version, path: file.path }));
       signed.push(doc.id);
     }
-    const signatures = list(given.map((role) => t("sign.signature", { role: t(`sign.role.${role}`), person: personLabel(session.index, signers.get(role)!.id), date: dates[role] ?? "" }).trim()));
+    const signatures = list(
+      given.flatMap((role) => signers.get(role)!.map((p) => t("sign.signature", { role: t(`sign.role.${role}`), person: personLabel(session.index, p.id), date: dates[role] ?? "" }).trim())),
+    );
     lines.push(t("sign.signatures", { signatures }));
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("sign.commit", { ids: list(signed), signatures }) });
     return 0;
@@ -78,21 +134,31 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
 
 /**
  * The date of each signature: its own option, else --date, else none (the paper original may be
- * signed without dates, and a date csr made up would be false evidence). Given dates run in the
- * order a revision is signed: prepared, reviewed, approved (as `csr release` requires).
+ * signed without dates, and a date csr made up would be false evidence). Given dates of 编制, 审核
+ * and 批准 run in that order (as `csr release` requires); the others are ordered against the
+ * revision as it will be (refuseOutOfOrder).
  * Errors: UserError for a date that is not one, lies after today, or is out of that order.
  */
 function signatureDates(flags: SignFlags): Partial<Record<SigningRole, string>> & { flag: Record<SigningRole, string> } {
   const date = flags.date === undefined ? undefined : eventDateOption(flags.date, "--date");
-  const result: Partial<Record<SigningRole, string>> & { flag: Record<SigningRole, string> } = { flag: { prepared: "--date", reviewed: "--date", approved: "--date" } };
+  const result: Partial<Record<SigningRole, string>> & { flag: Record<SigningRole, string> } = {
+    flag: { prepared: "--date", reviewed: "--date", countersigned: "--date", standardization: "--date", approved: "--date", military_representative: "--date" },
+  };
+  const own: Record<SigningRole, string | undefined> = {
+    prepared: flags.preparedDate,
+    reviewed: flags.reviewedDate,
+    countersigned: flags.countersignedDate,
+    standardization: flags.standardizationDate,
+    approved: flags.approvedDate,
+    military_representative: flags.militaryRepresentativeDate,
+  };
   for (const role of ROLES) {
-    const own = flags[`${role}Date`];
-    if (own !== undefined) {
-      result[role] = eventDateOption(own, DATE_FLAG[role]);
+    if (own[role] !== undefined) {
+      result[role] = eventDateOption(own[role], DATE_FLAG[role]);
       result.flag[role] = DATE_FLAG[role];
     } else if (date) result[role] = date;
   }
-  const dated = ROLES.filter((role) => result[role]);
+  const dated = (["prepared", "reviewed", "approved"] as const).filter((role) => result[role]);
   for (let i = 1; i < dated.length; i++) {
     const [earlier, later] = [dated[i - 1]!, dated[i]!];
     if (result[later]! < result[earlier]!) {
@@ -103,13 +169,42 @@ function signatureDates(flags: SignFlags): Partial<Record<SigningRole, string>> 
 }
 
 /**
- * A recorded signature is evidence of the release: 补签 fills in what is missing and never replaces it.
+ * The signatures recorded with those given, in the order a revision is signed (model/recorded-events.ts,
+ * as date/out-of-order checks it): 审核, 会签 and 标准化审查 after 编制, 批准 after them, 军代表 after 批准.
+ * Errors: UserError naming the signature that would come before the one it follows.
+ */
+function refuseOutOfOrder(doc: ControlledDocument, current: Revision, given: readonly SigningRole[], signatures: (role: SigningRole) => Signature[]): void {
+  const after: Revision = { ...current };
+  for (const role of given) {
+    if (role === "countersigned") after.countersigned = [...(current.countersigned ?? []), ...signatures(role)];
+    else after[role] = signatures(role)[0];
+  }
+  // Only an order the given signatures take part in: a recorded one out of order is date/out-of-order's finding.
+  const involved = (event: RecordedEvent) =>
+    given.some((role) => event.path[2] === role || event.follows?.what.key === `rule.date/event.doc-${role}`);
+  for (const event of documentEvents({ ...doc, revisions: [after] })) {
+    if (event.path[0] !== "revisions" || !involved(event) || eventProblem(event, localToday()) !== "out-of-order") continue;
+    throw new UserError(
+      t("sign.out-of-order", { id: doc.id, what: describe(event.what), date: event.date, follows: describe(event.follows!.what), followsDate: event.follows!.date }),
+    );
+  }
+}
+
+/**
+ * A recorded signature is evidence of the release: 补签 fills in what is missing and never replaces
+ * it; a 会签 is added beside those recorded, by someone who has not countersigned yet.
  * Errors: UserError naming the signatures the revision already has.
  */
-function refuseSigned(session: EditSession, id: string, revision: Revision, roles: readonly SigningRole[]): void {
-  const taken = roles.filter((role) => revision[role]);
+function refuseSigned(session: EditSession, id: string, revision: Revision, signers: ReadonlyMap<SigningRole, Person[]>): void {
+  const taken = [...signers].flatMap(([role, people]): [SigningRole, Signature][] =>
+    role === "countersigned"
+      ? (revision.countersigned ?? []).filter((s) => people.some((p) => p.id === s.by)).map((s) => [role, s])
+      : revision[role]
+        ? [[role, revision[role]]]
+        : [],
+  );
   if (taken.length === 0) return;
-  const signatures = list(taken.map((role) => t("sign.signature", { role: t(`sign.role.${role}`), person: personLabel(session.index, revision[role]!.by), date: revision[role]!.date ?? "" }).trim()));
+  const signatures = list(taken.map(([role, s]) => t("sign.signature", { role: t(`sign.role.${role}`), person: personLabel(session.index, s.by), date: s.date ?? "" }).trim()));
   throw new UserError(t("sign.already-signed", { id, version: revision.version, signatures }), t("sign.already-signed.hint", { id }));
 }
 

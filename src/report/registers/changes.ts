@@ -30,7 +30,7 @@ const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
 const DISPOSITIONS: readonly string[] = ["must", "optional", "not-applicable", "rejected"] satisfies Disposition[];
 const DOC_STATUSES: readonly string[] = ["draft", "in-review", "released", "obsolete"];
 const COVERAGE: readonly string[] = ["covered", "uncovered"];
-const ROLES: readonly string[] = ["author", "reviewer", "approver", "document-controller"] satisfies Role[];
+const ROLES: readonly string[] = ["author", "reviewer", "approver", "document-controller", "standardization"] satisfies Role[];
 
 function kindLabel(ctx: RegisterContext, area: ChangeArea, kind: ChangeKind): string {
   return t(ctx, `register.changes.kind.${area}.${kind}` as MessageKey);

@@ -4,25 +4,27 @@ import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
 import { codeWithLabel } from "../../../i18n/values.js";
 
-const SIGNATURES: [role: "reviewed" | "approved", needs: Role][] = [
+const SIGNATURES: [role: "reviewed" | "standardization" | "approved", needs: Role][] = [
   ["reviewed", "reviewer"],
+  ["standardization", "standardization"],
   ["approved", "approver"],
 ];
 
 /**
- * Only people authorised in people.yaml review (审核) and approve (批准). Only the current
- * revision is checked: earlier ones were signed under the roles of their day.
+ * Only people authorised in people.yaml review (审核), check a GJB document's standardization
+ * (标准化审查) and approve (批准). Only the current revision is checked: earlier ones were signed
+ * under the roles of their day.
  */
 export const rule: Rule = {
   id: "doc/approver-lacks-role",
   severity: "error",
   holdsForParts: true,
   scope: { files: "own" },
-  summary: "The current revision is approved (or reviewed) by someone without that role in people.yaml.",
+  summary: "The current revision is approved (or reviewed, or checked for standardization) by someone without that role in people.yaml.",
   dependsOn: ["people.yaml"],
   docs: {
     description:
-      "A current revision approved by someone without the role `approver`, or reviewed by someone without the role `reviewer`, in `people.yaml`. Only the current revision is checked: earlier revisions were signed under the roles people had then. An unknown person is reported by `ref/unresolved`. Who may review and approve documents is an authorisation the organisation defines; a signature from anyone else does not release the document.",
+      "A current revision approved by someone without the role `approver`, reviewed by someone without the role `reviewer`, or (GJB) checked for standardization (标准化审查) by someone without the role `standardization`, in `people.yaml`. Only the current revision is checked: earlier revisions were signed under the roles people had then. An unknown person is reported by `ref/unresolved`. Who may review and approve documents is an authorisation the organisation defines; a signature from anyone else does not release the document.",
     bad: `
     reviewed: { by: wang, date: 2024-01-10 }   # wang has roles [approver]
     approved: { by: li, date: 2024-01-10 }     # li has roles [author, reviewer]

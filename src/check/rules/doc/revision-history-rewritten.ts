@@ -1,11 +1,10 @@
-import { stableJson } from "../../../model/revision.js";
+import { changedRevisionFields } from "../../../model/revision.js";
 import type { Revision } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { documentPairs } from "./compare.js";
 import { list, t } from "../../../i18n/index.js";
 
-const FIELDS = ["date", "summary", "pages", "total_pages", "prepared", "reviewed", "approved"] as const;
-const SIGNATURES = new Set<string>(["prepared", "reviewed", "approved"]);
+const FIELDS = ["date", "summary", "pages", "total_pages", "prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const;
 
 /** The revision record is evidence of what was approved when: entries are appended, never edited. */
 export const rule: Rule = {
@@ -15,7 +14,7 @@ export const rule: Rule = {
   summary: "A revision entry that existed at the base revision was edited or removed.",
   docs: {
     description:
-      "(With `--base`.) A revision entry that existed at the base revision and has since been edited (date, summary, pages, total pages or a signature) or removed. Entries are matched by version. A signature recorded where the entry had none (补签 from the paper original, `csr sign`) is not a rewrite. Each entry is evidence of what was approved, by whom and when; an auditor compares it with the signed paper copy and with git, and an entry that changes after the fact destroys that evidence.",
+      "(With `--base`.) A revision entry that existed at the base revision and has since been edited (date, summary, pages, total pages or a signature: 编制, 审核, 会签, 标准化审查, 批准, 军代表) or removed. Entries are matched by version. A signature recorded where the entry had none, or a 会签 added after those recorded (补签 from the paper original, `csr sign`), is not a rewrite; `csr history` marks the same changes. Each entry is evidence of what was approved, by whom and when; an auditor compares it with the signed paper copy and with git, and an entry that changes after the fact destroys that evidence.",
     bad: `
   - version: A/0
     date: 2026-01-05
@@ -42,7 +41,7 @@ export const rule: Rule = {
           continue;
         }
         // A signature recorded where the entry had none (补签, csr sign) completes the record; it rewrites nothing.
-        const changed = FIELDS.filter((f) => stableJson(old[f]) !== stableJson((now[i] as Revision)[f]) && !(SIGNATURES.has(f) && old[f] === undefined));
+        const changed = changedRevisionFields(old, now[i] as Revision, FIELDS);
         if (changed.length > 0) {
           ctx.report(
             { file: current.file, path: ["revisions", i, changed[0]!] },
