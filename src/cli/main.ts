@@ -139,9 +139,21 @@ export async function run(argv: string[]): Promise<number> {
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/implement/index.js")).implementCommand));
 
-  program
-    .command("calendar")
-    .description(t("help.calendar"))
+  const calendar = program.command("calendar").description(t("help.calendar"));
+  for (const [name, load] of [
+    ["holiday", async () => (await import("../commands/calendar/day.js")).calendarHolidayCommand],
+    ["workday", async () => (await import("../commands/calendar/day.js")).calendarWorkdayCommand],
+  ] as const)
+    calendar
+      .command(name)
+      .description(t(`help.calendar.${name}`))
+      .option("--from <date>", t("help.calendar.day.from"))
+      .option("--to <date>", t("help.calendar.day.to"))
+      .option("--name <text>", t("help.calendar.day.name"))
+      .option("--dry-run", t("help.calendar.day.dry-run"))
+      .option("--commit", t("help.common.commit"))
+      .action(action(load));
+  calendar
     .command("notice")
     .description(t("help.calendar.notice"))
     .argument("<file>", t("help.calendar.notice.file"))
@@ -168,6 +180,38 @@ export async function run(argv: string[]): Promise<number> {
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/customer/add.js")).customerAddCommand));
+
+  const person = program.command("person").description(t("help.person"));
+  person
+    .command("add")
+    .description(t("help.person.add"))
+    .argument("[id]", t("help.person.add.id"))
+    .option("--name <text>", t("help.person.name"))
+    .option("--name-en <text>", t("help.person.name-en"))
+    .option("--department <code>", t("help.person.department"))
+    .option("--roles <roles...>", t("help.person.roles"))
+    .option("--title <text>", t("help.person.title"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/person/index.js")).personAddCommand));
+  person
+    .command("update")
+    .description(t("help.person.update"))
+    .argument("<id>", t("help.person.id"))
+    .option("--name <text>", t("help.person.name"))
+    .option("--name-en <text>", t("help.person.name-en"))
+    .option("--department <code>", t("help.person.department"))
+    .option("--roles <roles...>", t("help.person.roles"))
+    .option("--title <text>", t("help.person.title"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/person/index.js")).personUpdateCommand));
+  person
+    .command("leave")
+    .description(t("help.person.leave"))
+    .argument("<id>", t("help.person.id"))
+    .option("--date <date>", t("help.person.leave.date"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/person/index.js")).personLeaveCommand));
 
   const source = program.command("source").description(t("help.source"));
   source
@@ -308,6 +352,10 @@ export async function run(argv: string[]): Promise<number> {
     .option("--clause <ref>", t("help.new.clause"), collect, [])
     .option("--used-by <document>", t("help.new.used-by"))
     .option("--retention <period>", t("help.new.retention"))
+    .option("--publisher <name>", t("help.new.publisher"))
+    .option("--revision <edition>", t("help.new.revision"))
+    .option("--issued <date>", t("help.new.issued"))
+    .option("--received <date>", t("help.new.received"))
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit-new"))
     .action(action(async () => (await import("../commands/new/index.js")).newCommand));

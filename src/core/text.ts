@@ -203,3 +203,11 @@ export function escapeHtml(s: string): string {
 export function firstSentence(message: string): string {
   return /^(?:[^.。]|\.(?=\S))*/.exec(message)![0];
 }
+
+/**
+ * An argument as a command a message suggests writes it: as it is, or in double quotes when it has
+ * a space (an external document's number, GB/T 19001-2016), so that the command can be copied.
+ */
+export function shellArgument(value: string): string {
+  return /\s/.test(value) ? `"${value}"` : value;
+}

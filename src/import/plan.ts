@@ -3,7 +3,7 @@
  * a plan (files to create, rows that were refused or only partly understood, conflicts with
  * existing files, numbering families to configure) that the import command prints and carries out.
  */
-import { numberPatternToRegExp, patternOf } from "../model/numbering.js";
+import { numberPatternToRegExp, patternOf, tellingPatterns } from "../model/numbering.js";
 import { CODE_PATTERN, csrPath, documentPath } from "../model/paths.js";
 import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
@@ -555,7 +555,7 @@ const DOCUMENT_NUMBER_IN_TEXT = /[A-Za-z][A-Za-z0-9]*(?:[-_/.][A-Za-z0-9]+)+/g;
  */
 function usedDocuments(row: RowReader, repo: Repository, id: string, issue: Issue): { related: string[]; forms: string[]; unnamed: string[] } {
   const result = { related: [] as string[], forms: [] as string[], unnamed: [] as string[] };
-  const numbering = (repo.config?.value.numbering ?? []).map((n) => ({ kind: n.kind, re: numberPatternToRegExp(n.pattern) }));
+  const numbering = tellingPatterns(repo.config?.value.numbering ?? []).map((n) => ({ kind: n.kind, re: numberPatternToRegExp(n.pattern) }));
   const add = (number: string, field: Field, words: string) => {
     const known = repo.documents.find((d) => d.value.id === number)?.value;
     const isForm = known

@@ -65,9 +65,14 @@ export function reviewDue(csr: Csr, calendar: WorkCalendar, config: QmsConfig | 
   return calendar.addWorkdays(reviewStart(csr), config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS);
 }
 
-/** Departments whose opinion this CSR needs: its own list, else the repository's default. */
+/**
+ * Departments whose opinion this CSR needs: its own list, else the repository's default. An outside
+ * party listed there by mistake (ref/unresolved reports it) is no department and gives no opinion.
+ */
 export function requiredDepartments(csr: Csr, config: QmsConfig | undefined): string[] {
-  return csr.review?.required ?? config?.csr?.reviewers ?? [];
+  const required = csr.review?.required ?? config?.csr?.reviewers ?? [];
+  const outside = config?.external_parties;
+  return outside?.length ? required.filter((code) => !outside.some((p) => p.code === code)) : required;
 }
 
 export function missingOpinions(csr: Csr, config: QmsConfig | undefined): string[] {

@@ -18,23 +18,37 @@ export function isOut(copy: ControlledCopy): boolean {
   return !copy.recalled && !copy.lost && !copy.destroyed;
 }
 
+/**
+ * The edition a controlled copy handed out today is of: the current revision's version (A/1) of the
+ * organisation's own documents. An external document is registered on receipt, not revised by the
+ * organisation: its copies are of the publisher's edition as received (`external.revision`, e.g. C
+ * or 2016), else of a revision recorded for it, else of its number itself, which for a standard
+ * carries its year (GB/T 19001-2016). Recording a new edition makes the copies of the old one due back.
+ */
+export function copyEdition(doc: ControlledDocument): string | undefined {
+  if (doc.kind === "external") return doc.external?.revision ?? currentRevision(doc)?.version ?? doc.id;
+  return currentRevision(doc)?.version;
+}
+
 /** Copies still out although they are no longer in force: of an earlier version, or of a withdrawn document. */
 export function copiesToRecall(doc: ControlledDocument): ControlledCopy[] {
-  const version = currentRevision(doc)?.version;
+  const version = copyEdition(doc);
   return (doc.distribution ?? []).filter((c) => isOut(c) && (doc.status === "obsolete" || c.version !== version));
 }
 
 /** Copies in force: of the current version of a document that is not withdrawn, still out. */
 export function copiesInForce(doc: ControlledDocument): ControlledCopy[] {
-  const version = currentRevision(doc)?.version;
+  const version = copyEdition(doc);
   return doc.status === "obsolete" ? [] : (doc.distribution ?? []).filter((c) => isOut(c) && c.version === version);
 }
 
 /**
  * The day from which the copies to recall are counted: the date the document was withdrawn, else
- * the day the version that replaced theirs took effect.
+ * the day the version that replaced theirs took effect (for an external document, the day its new
+ * edition was received).
  */
 export function recallStart(doc: ControlledDocument): string | undefined {
   if (doc.status === "obsolete") return doc.obsolete?.date;
+  if (doc.kind === "external" && doc.external?.received) return doc.external.received;
   return doc.effective ?? currentRevision(doc)?.date;
 }

@@ -1,9 +1,11 @@
 /** Lookup tables over a loaded repository, built once per check so that rules stay linear. */
 import type { Located, Repository } from "../load/repository.js";
-import type { ControlledDocument, Csr, Customer, Department, DocumentLayout, Person, Process, SignatureRole } from "./types.js";
+import type { ControlledDocument, Csr, Customer, Department, DocumentLayout, ExternalParty, Person, Process, SignatureRole } from "./types.js";
 
 export interface RepoIndex {
   departments: Map<string, Department>;
+  /** Outside parties (qms.yaml external_parties) by code: recipients of copies and the unit of outside people, never departments. */
+  parties: Map<string, ExternalParty>;
   people: Map<string, Located<Person>>;
   customers: Map<string, Located<Customer>>;
   documents: Map<string, Located<ControlledDocument>>;
@@ -33,6 +35,7 @@ export function buildIndex(repo: Repository): RepoIndex {
   }
   return {
     departments: new Map((repo.config?.value.departments ?? []).map((d) => [d.code, d])),
+    parties: new Map((repo.config?.value.external_parties ?? []).map((p) => [p.code, p])),
     people: byKey(repo.people, (p) => p.id),
     customers: byKey(repo.customers, (c) => c.code),
     documents: byKey(repo.documents, (d) => d.id),

@@ -1,10 +1,13 @@
 /** Departments as a reader knows them, for messages of commands and of `csr check` alike. */
 import { localized } from "../core/text.js";
 import { language } from "../i18n/index.js";
-import type { Department } from "./types.js";
+import type { Department, ExternalParty } from "./types.js";
 
-/** A department for a reader: its name (品质部 / Quality Assurance), or the code when qms.yaml has no such department. */
-export function departmentLabel(register: { departments: ReadonlyMap<string, Department> }, code: string): string {
-  const department = register.departments.get(code);
-  return department ? localized(language(), department.name, department.name_en) : code;
+/**
+ * A department or outside party for a reader: its name (品质部 / Quality Assurance, 军代表室), or
+ * the code when qms.yaml has neither. A copy's recipient and a person's unit may be either.
+ */
+export function departmentLabel(register: { departments: ReadonlyMap<string, Department>; parties?: ReadonlyMap<string, ExternalParty> }, code: string): string {
+  const unit = register.departments.get(code) ?? register.parties?.get(code);
+  return unit ? localized(language(), unit.name, unit.name_en) : code;
 }

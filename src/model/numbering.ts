@@ -1,8 +1,24 @@
-/** Document-number patterns as written in qms.yaml: '#' is one digit, everything else is literal. */
+/**
+ * Document-number patterns as written in qms.yaml: '#' is one digit, everything else is literal;
+ * a pattern of '*' alone is any number, as an external document's publisher writes it
+ * (GB/T 19001-2016, GJB 9001C-2017, Q/ABC 123-2020), with no next number to give.
+ */
+
+/** The pattern that takes every number: external documents keep their publisher's numbers. */
+export const ANY_NUMBER = "*";
 
 export function numberPatternToRegExp(pattern: string): RegExp {
+  if (pattern === ANY_NUMBER) return /^.+$/;
   const body = [...pattern].map((ch) => (ch === "#" ? "[0-9]" : ch.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"))).join("");
   return new RegExp(`^${body}$`);
+}
+
+/**
+ * The patterns that say something about a number's kind: '*' fits every number and so tells
+ * nothing (a number matched only by it is no hint that the document is external).
+ */
+export function tellingPatterns<T extends { pattern: string }>(numbering: readonly T[]): T[] {
+  return numbering.filter((n) => n.pattern !== ANY_NUMBER);
 }
 
 /** The pattern a number belongs to: digits become '#', e.g. HSD-F-0018 -> HSD-F-####. */

@@ -15,6 +15,7 @@
 import { inDateRange } from "../core/dates.js";
 import { t, type MessageData, type MessageKey } from "../i18n/index.js";
 import type { ControlledDocument, Csr, Customer, Path, Revision, Signature } from "./types.js";
+import { copyEdition } from "./distribution.js";
 
 /** Which event, as a catalog message (translated only when a finding needs it). */
 export interface EventLabel {
@@ -164,6 +165,8 @@ export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
   // Copies and training follow the revision of their version.
   if (!doc.distribution && !doc.training?.sessions) return events;
   const versions = new Map(revisions.map((r) => [r.version, revisionEvent(r)]));
+  // An external document's copies are of the edition received (model/distribution.ts copyEdition).
+  if (doc.kind === "external" && dated(external?.received) && !versions.has(copyEdition(doc)!)) versions.set(copyEdition(doc)!, { what: eventLabel("rule.date/event.doc-external-received"), date: external.received });
   (doc.distribution ?? []).forEach((c, i) => {
     const handedOut = { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: c.copy, version: c.version }), date: c.date };
     add(["distribution", i, "date"], c.date, handedOut.what, versions.get(c.version));

@@ -6,8 +6,9 @@
  * `document_control.training_days` working days (default 20) from the day the version took effect
  * or the CSR was decided: the same facts as doc/training-overdue and csr/training-overdue report
  * once the deadline has passed. It concerns the people of the departments concerned: a document's
- * own department and those holding a controlled copy in force; the departments a CSR was
- * distributed to and those that reviewed it.
+ * own department and those holding a controlled copy in force (not an outside party holding one:
+ * the 军代表室 is not trained by the organisation); the departments a CSR was distributed to and
+ * those that reviewed it.
  */
 import type { WorkCalendar } from "./calendar.js";
 import { requiredDepartments } from "./csr-status.js";
@@ -44,6 +45,7 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
   const days = config?.document_control?.training_days ?? DEFAULT_TRAINING_DAYS;
   const trained = (sessions: { revision?: string }[] | undefined, revision: string) => (sessions ?? []).some((s) => s.revision === revision);
   const open: OpenTraining[] = [];
+  const outside = new Set((config?.external_parties ?? []).map((p) => p.code));
   for (const doc of documents) {
     const current = currentRevision(doc);
     if (doc.status !== "released" || !doc.training?.required || !current || trained(doc.training.sessions, current.version)) continue;
@@ -52,7 +54,7 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
       id: doc.id,
       revision: current.version,
       due: calendar.addWorkdays(doc.effective ?? current.date, days),
-      departments: [...new Set([doc.department, ...copiesInForce(doc).map((c) => c.to)])],
+      departments: [...new Set([doc.department, ...copiesInForce(doc).map((c) => c.to).filter((to) => !outside.has(to))])],
     });
   }
   for (const csr of csrs) {

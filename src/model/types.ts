@@ -30,6 +30,8 @@ export interface QmsConfig {
   /** How clause coverage is counted (model/coverage.ts). */
   coverage?: { inherit_from_parent?: boolean };
   departments: Department[];
+  /** Organisations outside the company that hold controlled copies or sign (军代表室); never departments. */
+  external_parties?: ExternalParty[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[]; years?: RepositoryCalendarYear[] };
   csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[]; review_form?: string };
@@ -68,14 +70,29 @@ export interface Department {
   delegates?: string[];
 }
 
+/**
+ * An organisation outside the company (qms.yaml `external_parties`), such as the military
+ * representative office (军代表室) of a GJB 9001C supplier: it receives and returns controlled copies
+ * and its people sign documents (军代表), but it reviews no CSR, owns no document and is trained by nobody.
+ */
+export interface ExternalParty {
+  code: string;
+  name: string;
+  name_en?: string;
+  kind?: "military-representative" | "customer" | "certification-body" | "other";
+}
+
 export interface Person {
   id: string;
   name: string;
   name_en?: string;
+  /** A department's code, or an outside party's (ExternalParty) for someone not of the company. */
   department: string;
   title?: string;
   roles: Role[];
   emails?: string[];
+  /** The day the person left (离职), YYYY-MM-DD: kept because records name them, not offered for new work. */
+  left?: string;
 }
 
 export interface SourceRevision {

@@ -153,8 +153,9 @@ class Names {
     return person ? this.pick(person.name, person.name_en) : id;
   }
 
+  /** A department, or an outside party (a copy's holder may be the 军代表室). */
   department(code: string): string {
-    const department = this.index.departments.get(code);
+    const department = this.index.departments.get(code) ?? this.index.parties.get(code);
     return department ? this.pick(department.name, department.name_en) : code;
   }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { csr, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { csr, csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
 
 const BASE_FILES = [
   "qms.yaml",
@@ -110,6 +110,7 @@ describe("csr init", () => {
       "# 示例中的过程只列到章（4 … 10），所以约定上级条款覆盖其下级条款；正式体系中请逐条对应后删除此项。",
       "# delegates（按需加在部门下，如 delegates: [lisi]）：可代本部门会签顾客特定要求评审意见的其他部门人员（people.yaml 中的人员编号）。会签应由各部门自己给出意见，只在确需代签时设置。",
       "# 文件编号规则：'#' 代表一位数字，可并存多个编号体系（用 csr numbering add 增加）。",
+      '    pattern: "*" # 外来文件沿用发布方的编号（GJB 9001C-2017、GB/T 19001-2016）；本公司另行编号时改为如 WB-###',
       "# 工作日历：顾客特定要求须在接收后 10 个工作日内评审（IATF 16949 7.5.3.2.2）。",
       "# 法定节假日和调休上班日取自 csr 随附的国务院办公厅放假通知（base: CN，2020 年起每年一条）；",
       "# 这里只写本公司另外的休息日（holidays）和上班日（workdays），例如 { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }。",
@@ -144,6 +145,7 @@ describe("csr init", () => {
       "# The example's processes name whole chapters (4 … 10), so a clause counts as covering its sub-clauses; in a real system map each clause, then remove this.",
       "# delegates (add under a department when needed, e.g. delegates: [lisi]): people of other departments who may give this department's opinion in a CSR review (ids in people.yaml). Each department should give its own opinion; set delegates only where one really must sign for another.",
       "# Document numbering: '#' stands for one digit; several numbering families may coexist (add one with csr numbering add).",
+      '    pattern: "*" # external documents keep their publisher\'s numbers (GJB 9001C-2017, GB/T 19001-2016); write e.g. WB-### if you number them yourselves',
       "# Working calendar: customer-specific requirements are reviewed within 10 working days of receipt (IATF 16949 7.5.3.2.2).",
       "# Public holidays and make-up working days come from the State Council's holiday notices that come with csr (base: CN, one a year since 2020);",
       "# list here only your company's own days off (holidays) and extra working days (workdays), e.g. { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }.",
@@ -162,7 +164,7 @@ describe("csr init", () => {
     expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nlanguage: en\n");
   });
 
-  it("--standard GJB9001C starts a GJB repository whose review period is the company's own", () => {
+  it("--standard GJB9001C starts a military supplier's repository: its departments, 研发部 in the review, the 军代表室, GJB signatures and 密级", () => {
     const dir = tempDir();
     expect(csr(["init", "--standard", "GJB9001C"], { cwd: dir, lang: "zh-CN" }).code).toBe(0);
     const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
@@ -170,11 +172,49 @@ describe("csr init", () => {
     expect(qms).toContain("\nstandards: [GJB9001C]\n");
     expect(qms).toContain("\n# 工作日历：顾客要求在接收后 10 个工作日内评审（期限由本公司规定，见 csr.review_days；产品和服务要求的评审）。\n");
     expect(qms).not.toContain("IATF");
+    const config = parse(qms);
+    expect(config.departments.map((d: { code: string; name: string }) => `${d.code} ${d.name}`)).toEqual(["MKT 市场部", "QA 质量部", "RD 研发部", "PRD 生产部", "PUR 采购部", "GEN 综合管理部"]);
+    expect(config.csr.reviewers).toEqual(["QA", "MKT", "RD", "PRD"]);
+    expect(config.external_parties).toEqual([{ code: "MRO", name: "军代表室", name_en: "Military Representative Office", kind: "military-representative" }]);
+    expect(config.numbering.at(-1)).toEqual({ kind: "external", pattern: "*" });
+    expect(qms).toContain(
+      [
+        "# 手册和程序文件（一、二级）的签字栏和密级：会签、标准化审查、军代表签字各占一格，发布时必须给出（csr release --countersigned … --standardization … --military-representative …）。",
+        "document_layouts:",
+        "  - levels: [1, 2]",
+        "    signatures: [prepared, reviewed, countersigned, standardization, approved, military_representative]",
+        "    classification: 内部 # 密级：按本公司保密制度填写（内部、秘密……）",
+        "",
+      ].join("\n"),
+    );
+    const people = parse(readFileSync(join(dir, "people.yaml"), "utf8")).people;
+    expect(people.map((p: { id: string; department: string; roles: string[] }) => `${p.id} ${p.department} ${p.roles.join(",")}`)).toEqual([
+      "zhangsan QA document-controller,author,reviewer",
+      "lisi QA reviewer,approver",
+      "wangwu MKT reviewer",
+      "zhaoliu PRD reviewer",
+      "sunqi RD author,reviewer",
+      "zhouba MRO ",
+    ]);
     const check = csr(["check"], { cwd: dir, lang: "zh-CN" });
     expect(check.stdout).toContain("GJB9001C 的 76 个适用条款尚无一个由过程或已发布的文件落实。");
     const example = csr(["init", "x", "--standard", "GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });
     expect([example.code, example.stderr]).toEqual([2, "csr: 示例内容按 IATF 16949 的条款编写，不能用于 GJB9001C 仓库。请去掉 --example，或不加 --standard 运行。\n"]);
     expect(existsSync(join(dir, "x"))).toBe(false);
+  });
+
+  it("writes an external numbering for every standard, so that csr new external takes the publisher's number", async () => {
+    for (const standard of ["IATF16949", "ISO9001"]) {
+      const dir = tempDir();
+      expect(csr(["init", "--standard", standard], { cwd: dir }).code).toBe(0);
+      const config = parse(readFileSync(join(dir, "qms.yaml"), "utf8"));
+      expect(config.numbering.at(-1), standard).toEqual({ kind: "external", pattern: "*" });
+      expect(config.external_parties, standard).toBeUndefined();
+      expect(config.document_layouts, standard).toBeUndefined();
+      const registered = await csrInProcess(["-C", dir, "new", "external", "--number", "GB/T 19001-2016", "--title", "质量管理体系 要求", "--received", "2026-11-02", "--department", "QA", "-y"]);
+      expect([registered.code, registered.stderr], standard).toEqual([0, ""]);
+      expect(existsSync(join(dir, "documents/GB_T 19001-2016.yaml")), standard).toBe(true);
+    }
   });
 
   it("--example adds an example set that checks clean", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closest, levenshtein } from "../../src/core/text.js";
+import { closest, levenshtein, shellArgument } from "../../src/core/text.js";
 
 describe("levenshtein", () => {
   it("counts the edits between two texts", () => {
@@ -23,5 +23,12 @@ describe("closest", () => {
     expect(closest("QP-0001", ["QQ-0009", "QP-0002", "QP-001"])).toBe("QP-0002");
     expect(closest("qp-0001", ["QP-0001"])).toBe("QP-0001");
     expect(closest("xyz", ["abc", "uvw"])).toBeUndefined();
+  });
+});
+
+describe("shellArgument", () => {
+  it("quotes a number with a space, so that a suggested command can be copied, and leaves others as they are", () => {
+    expect(shellArgument("GB/T 19001-2016")).toBe('"GB/T 19001-2016"');
+    expect(shellArgument("CS/QP-006")).toBe("CS/QP-006");
   });
 });

@@ -61,6 +61,9 @@ describe("a repository in the middle of a merge", () => {
       ["set", "QP-001", "--add-clause", "IATF16949:8.5.1"],
       ["numbering", "add", "HY-QP-###", "--kind", "procedure", "-y"],
       ["calendar", "notice", join(FIXTURES, "holiday-notices", "2027-invented.txt")],
+      ["calendar", "holiday", "--from", "2026-08-03", "--to", "2026-08-07", "--name", "停产检修"],
+      ["person", "add", "zhao", "--name", "赵六", "--department", "QA", "-y"],
+      ["person", "leave", "wang", "--date", "2026-11-20"],
     ]) {
       expect(csr(["-C", dir, ...args]), args[0]).toEqual({ code: 2, stdout: "", stderr: refusal });
     }

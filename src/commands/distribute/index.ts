@@ -5,9 +5,9 @@
  * `csr distribute <CSR> --to <dept>…` records to which departments a decided CSR went, and when.
  */
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
-import { copiesToRecall, isOut, nextCopyNumber } from "../../model/distribution.js";
+import { copiesToRecall, copyEdition, isOut, nextCopyNumber } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
@@ -38,9 +38,9 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       throw new UserError(t("distribute.no-target", { id }) + didYouMean(id, [...session.index.documents.keys(), ...session.index.csrs.keys()]));
     }
     const { value: document, file } = findDocumentById(session, id);
-    const version = currentRevision(document)?.version;
+    const version = copyEdition(document);
     if (document.status !== "released" || !version) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
-    const to = await receivingDepartments(session, flags);
+    const to = await receivingDepartments(session, flags, true);
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
     const holderPerson = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder");
@@ -53,7 +53,11 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       );
     }
     const holder = holderPerson?.id;
-    const date = eventDateOption(flags.date, "--date", { follows: { ...revisionEvent(currentRevision(document)!), of: id } });
+    const latest = currentRevision(document);
+    // An external document is in force from its receipt (csr new external), not from a revision.
+    const received = document.kind === "external" ? document.external?.received : undefined;
+    const follows = received ? { what: eventLabel("rule.date/event.doc-external-received"), date: received } : latest && revisionEvent(latest);
+    const date = eventDateOption(flags.date, "--date", { follows: follows && { ...follows, of: id } });
     let number = nextCopyNumber(document);
     const entries: ControlledCopy[] = to.flatMap((dept) => Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), date })));
     const change = editFile(session.root, file.path, "document", (doc) => {
@@ -67,15 +71,20 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       }),
     ];
     const old = copiesToRecall(document);
-    if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, old), id }));
+    if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, old), id: shellArgument(id) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute", { id, version, copies: inline(entries.map((e) => String(e.copy))) }) });
     return 0;
   });
 }
 
-/** The departments of --to, asked for at a terminal when none is given; each by code or name. */
-async function receivingDepartments(session: EditSession, flags: DistributeFlags): Promise<string[]> {
-  const departments = session.repo.config?.value.departments ?? [];
+/**
+ * The departments of --to, asked for at a terminal when none is given; each by code or name. A
+ * controlled copy may also go to an outside party (`parties`: the 军代表室 holds copies and returns
+ * them); a CSR is distributed to departments only.
+ */
+async function receivingDepartments(session: EditSession, flags: DistributeFlags, parties = false): Promise<string[]> {
+  const config = session.repo.config?.value;
+  const departments = [...(config?.departments ?? []), ...(parties ? (config?.external_parties ?? []) : [])];
   const given = listOption(flags.to);
   return (
     given.length > 0
@@ -85,7 +94,7 @@ async function receivingDepartments(session: EditSession, flags: DistributeFlags
             p.input({ message: t("prompt.distribute.to", { departments: inline(departments.map((d) => `${d.code} ${d.name}`)) }), required: true }),
           ),
         )
-  ).map((code) => departmentByCode(session, code, "--to"));
+  ).map((code) => departmentByCode(session, code, "--to", { parties }));
 }
 
 /**

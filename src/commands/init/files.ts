@@ -29,10 +29,77 @@ const ORGANISATION: Record<InitStandard, { name: string; name_en: string }> = {
   ISO9001: { name: "某某有限公司", name_en: "Example Co., Ltd." },
 };
 
+/** A department of the starting qms.yaml: code, name, English name. */
+type InitDepartment = [code: string, name: string, name_en: string];
+
+/**
+ * The departments a new repository starts with. The codes are the same for every standard where
+ * the department is the same; a GJB 9001C supplier (军工单位) usually has 质量部 rather than
+ * 品质部, and an administration department (综合管理部) that keeps documents and trains people.
+ */
+const DEPARTMENTS: Record<InitStandard, InitDepartment[]> = {
+  IATF16949: [
+    ["MKT", "市场部", "Marketing"],
+    ["QA", "品质部", "Quality"],
+    ["PRD", "生产部", "Production"],
+    ["RD", "研发部", "R&D"],
+    ["PUR", "采购部", "Purchasing"],
+    ["HR", "行政人事部", "Administration and HR"],
+  ],
+  GJB9001C: [
+    ["MKT", "市场部", "Marketing"],
+    ["QA", "质量部", "Quality"],
+    ["RD", "研发部", "R&D"],
+    ["PRD", "生产部", "Production"],
+    ["PUR", "采购部", "Purchasing"],
+    ["GEN", "综合管理部", "General Administration"],
+  ],
+  ISO9001: [
+    ["MKT", "市场部", "Marketing"],
+    ["QA", "品质部", "Quality"],
+    ["PRD", "生产部", "Production"],
+    ["RD", "研发部", "R&D"],
+    ["PUR", "采购部", "Purchasing"],
+    ["HR", "行政人事部", "Administration and HR"],
+  ],
+};
+
+/**
+ * Departments whose opinion every CSR needs (会签). A GJB 9001C review of the customer's requirements
+ * (8.2.3) involves design and development, so 研发部 signs too.
+ */
+const REVIEWERS: Record<InitStandard, string[]> = {
+  IATF16949: ["QA", "MKT", "PRD"],
+  GJB9001C: ["QA", "MKT", "RD", "PRD"],
+  ISO9001: ["QA", "MKT", "PRD"],
+};
+
+/**
+ * What only a GJB 9001C repository starts with: the military representative office (军代表室) as an
+ * outside party, which holds controlled copies and whose 军代表 signs; and the layout of the manual
+ * and procedures, with 会签, 标准化审查 and 军代表 signature cells and a 密级 marking (the marking
+ * is the company's own: the comment says so).
+ */
+const gjbParties = () => `${t("init.file.qms.external-parties")}
+external_parties:
+  - code: MRO
+    name: 军代表室
+    name_en: Military Representative Office
+    kind: military-representative
+`;
+
+const gjbLayouts = () => `${t("init.file.qms.layouts")}
+document_layouts:
+  - levels: [1, 2]
+    signatures: [prepared, reviewed, countersigned, standardization, approved, military_representative]
+    classification: 内部 ${t("init.file.qms.classification")}
+`;
+
 /**
  * qms.yaml; its comments are in the language of the run, as the rest of what `csr init` says. The
  * review period's comment cites the clause of the standard in scope: IATF 16949 7.5.3.2.2 sets
- * ten working days; GJB 9001C and ISO 9001 (8.2.3) leave the period to the organisation.
+ * ten working days; GJB 9001C and ISO 9001 (8.2.3) leave the period to the organisation. External
+ * documents keep their publisher's numbers ('*', model/numbering.ts), so `csr new external` works.
  */
 const qms = (standard: InitStandard) => `${t("init.file.qms.heading")}
 organisation:
@@ -42,25 +109,7 @@ language: ${language()}
 standards: [${standard}]
 ${t("init.file.qms.delegates")}
 departments:
-  - code: MKT
-    name: 市场部
-    name_en: Marketing
-  - code: QA
-    name: 品质部
-    name_en: Quality
-  - code: PRD
-    name: 生产部
-    name_en: Production
-  - code: RD
-    name: 研发部
-    name_en: R&D
-  - code: PUR
-    name: 采购部
-    name_en: Purchasing
-  - code: HR
-    name: 行政人事部
-    name_en: Administration and HR
-${t("init.file.qms.numbering")}
+${DEPARTMENTS[standard].map(([code, name, name_en]) => `  - code: ${code}\n    name: ${name}\n    name_en: ${name_en}\n`).join("")}${standard === "GJB9001C" ? gjbParties() : ""}${t("init.file.qms.numbering")}
 numbering:
   - kind: manual
     pattern: QM-##
@@ -70,6 +119,8 @@ numbering:
     pattern: WI-###
   - kind: form
     pattern: QR-###-##
+  - kind: external
+    pattern: "*" ${t("init.file.qms.external-numbering")}
 ${t(standard === "IATF16949" ? "init.file.qms.calendar" : "init.file.qms.calendar.own-period")}
 calendar:
   base: CN
@@ -79,13 +130,18 @@ calendar:
   years: []
 csr:
   review_days: 10
-  reviewers: [QA, MKT, PRD]
-${t("init.file.qms.registers")}
+  reviewers: [${REVIEWERS[standard].join(", ")}]
+${standard === "GJB9001C" ? gjbLayouts() : ""}${t("init.file.qms.registers")}
 registers:
   signatures: [${t("init.file.qms.signatures")}]
 `;
 
-const people = () => `${t("init.file.people.heading")}
+/**
+ * people.yaml: placeholder people of the departments that review CSRs. A GJB 9001C repository adds
+ * someone of 研发部, which reviews there, and a 军代表 of the military representative office (roles
+ * []: an outsider prepares, reviews and approves nothing of the company's; he signs as 军代表).
+ */
+const people = (standard: InitStandard) => `${t("init.file.people.heading")}
 people:
   - id: zhangsan
     name: 张三
@@ -95,7 +151,7 @@ people:
   - id: lisi
     name: 李四
     department: QA
-    title: 品质部经理
+    title: ${standard === "GJB9001C" ? "质量部部长" : "品质部经理"}
     roles: [reviewer, approver]
   - id: wangwu
     name: 王五
@@ -107,7 +163,22 @@ people:
     department: PRD
     title: 生产部经理
     roles: [reviewer]
-`;
+${
+  standard === "GJB9001C"
+    ? `  - id: sunqi
+    name: 孙七
+    department: RD
+    title: 研发部部长
+    roles: [author, reviewer]
+${t("init.file.people.military-representative")}
+  - id: zhouba
+    name: 周八
+    department: MRO
+    title: 驻厂军代表
+    roles: []
+`
+    : ""
+}`;
 
 const gitattributes = () => `${t("init.file.gitattributes.eol")}
 *.yaml text eol=lf
@@ -554,7 +625,7 @@ coverage:
 export function initFiles(withExample: boolean, standard: InitStandard = "IATF16949"): Map<string, string> {
   const files = new Map<string, string>([
     ["qms.yaml", withExample ? qms(standard).replace("standards: [IATF16949]\n", `standards: [IATF16949]\n${exampleCoverage()}`) : qms(standard)],
-    ["people.yaml", people()],
+    ["people.yaml", people(standard)],
   ]);
   if (withExample) {
     for (const [path, content] of Object.entries(example())) files.set(path, content);

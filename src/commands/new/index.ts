@@ -1,19 +1,23 @@
 /**
  * `csr new <kind>`: a new controlled document as a draft: the next number of a numbering family
  * of qms.yaml, title, department and level, and the body sections of its kind (templates/scaffold.yaml).
+ * `csr new external` registers a document the organisation received (a standard, a customer's
+ * drawing): it keeps its publisher's number and is controlled (released) from the day received,
+ * with no body and no signatures of the organisation's (docs/format.md, documents/).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Document, parse } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
 import { TEMPLATES_DIR } from "../../load/package.js";
-import { numberPatternToRegExp } from "../../model/numbering.js";
+import { ANY_NUMBER, numberPatternToRegExp } from "../../model/numbering.js";
 import { documentFileName } from "../../model/paths.js";
+import { eventLabel } from "../../model/recorded-events.js";
 import type { ControlledDocument, DocumentKind, QmsConfig, Section } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption } from "../options.js";
+import { choiceOption, dateOption, eventDateOption } from "../options.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 import { departmentLabel } from "../shared/people.js";
 import { departmentByCode, editFile, findDocumentById, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
@@ -33,6 +37,11 @@ export interface NewFlags {
   usedBy?: string;
   /** A form's retention period (record.retention, IATF 16949 7.5.3.2.1), e.g. "3年". */
   retention?: string;
+  /** An external document's publisher (发布单位), own edition, date issued and date received: its `external` block. */
+  publisher?: string;
+  revision?: string;
+  issued?: string;
+  received?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -55,9 +64,9 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const family = flags.family ?? chosen?.pattern;
     const suggested = flags.number ?? nextNumber(config, kind, family, taken, user?.value.forms, user?.value.id);
     const number =
-      flags.number ??
-      (ask ? (await ask.input({ message: t("prompt.new.number"), default: suggested, required: true })).trim() : suggested);
-    if (number === undefined || number === "") throw new UserError(t("new.no-pattern", { kind: t(`new.kind.${kind}`) }));
+      flags.number?.trim() ??
+      (ask ? (await ask.input({ message: t(kind === "external" ? "prompt.new.external-number" : "prompt.new.number"), default: suggested, required: true })).trim() : suggested);
+    if (number === undefined || number === "") throw new UserError(t(kind === "external" ? "new.external.no-number" : "new.no-pattern", { kind: t(`new.kind.${kind}`) }));
     if (taken.has(number)) throw new UserError(t("new.exists", { number }), t("new.exists.hint", { next: nextNumber(config, kind, family, taken) ?? t("new.no-next") }));
     const title = (flags.title ?? (await need(ask, "--title", t("add.needs.title"), (p) => p.input({ message: t("prompt.add.title"), required: true })))).trim();
     if (title === "") throw new UserError(t("new.empty-title"));
@@ -72,6 +81,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     );
     const retention = flags.retention?.trim();
     if (retention && kind !== "form") throw new UserError(t("new.retention-not-form", { kind: t(`new.kind.${kind}`) }));
+    const external = kind === "external" ? externalBlock(flags, number) : refuseExternalFlags(flags, kind);
     const level = flags.level === undefined ? LEVELS[kind] : (Number(choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2")) as 1 | 2 | 3 | 4);
     const sections = scaffold(session.root, kind, session.lang);
     const document: ControlledDocument = {
@@ -82,15 +92,18 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       kind,
       department,
       ...(flags.clause && flags.clause.length > 0 ? { clauses: flags.clause } : {}),
-      status: "draft",
+      status: external ? "released" : "draft",
       ...(kind === "procedure" ? { related: [], forms: [] } : {}),
       ...(sections.length > 0 ? { sections } : {}),
       ...(retention ? { record: { retention } } : {}),
+      ...(external ? { external } : {}),
     };
     const path = `${folderFor(session, kind)}/${documentFileName(number)}.yaml`;
     const changes: FileChange[] = [{ path, kind: "document", text: yamlText(new Document(document)), create: true }];
     const created = { number, title, path, kind: t(`new.kind.${kind}`), department: departmentLabel(session.index, department), count: sections.length };
-    const lines = [sections.length > 0 ? t("new.created-with-sections", created) : t("new.created", created)];
+    const lines = external
+      ? [t("new.external.registered", { ...created, received: external.received }), t("new.external.controlled", { id: shellArgument(number) })]
+      : [sections.length > 0 ? t("new.created-with-sections", created) : t("new.created", created)];
     if (user) {
       if ((user.value.forms ?? []).includes(number)) throw new UserError(t("new.listed-already", { user: user.value.id, number }));
       changes.push(editFile(session.root, user.file.path, "document", (doc) => {
@@ -103,12 +116,33 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       lines.push(user.value.status !== "released" ? t("new.listed", listed) : flags.commit ? t("new.listed-release-commit", listed) : t("new.listed-release", listed));
     }
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
-    lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number }));
+    if (!external) lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number }));
     if (chosen?.note) lines.push(chosen.note);
     const only = user?.value.status === "released" ? [path] : undefined;
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.new", { kind: t(`new.kind.${kind}`), number, title }), ...(only ? { only } : {}) });
     return 0;
   });
+}
+
+/**
+ * The `external` block of a registered external document: the publisher's data as given, and the
+ * date received (today by default), which is a record: not after today, nor before the date issued.
+ * Without --revision, a standard's edition is the year its number ends with (标准年代号: GB/T
+ * 19001-2016 → 2016), as its copies are of that edition (model/distribution.ts copyEdition).
+ */
+function externalBlock(flags: NewFlags, number: string): NonNullable<ControlledDocument["external"]> & { received: string } {
+  const publisher = flags.publisher?.trim();
+  const revision = flags.revision?.trim() || /-((?:19|20)\d\d)$/.exec(number)?.[1];
+  const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
+  const received = eventDateOption(flags.received, "--received", issued ? { follows: { what: eventLabel("rule.date/event.doc-external-issued"), date: issued, external: true, of: number } } : {});
+  return { ...(publisher ? { publisher } : {}), ...(revision ? { revision } : {}), ...(issued ? { issued } : {}), received };
+}
+
+/** --publisher, --revision, --issued and --received describe what was received: an external document's only. */
+function refuseExternalFlags(flags: NewFlags, kind: DocumentKind): undefined {
+  const given = (["publisher", "revision", "issued", "received"] as const).find((flag) => flags[flag] !== undefined);
+  if (given) throw new UserError(t("new.external-only", { flag: `--${given}`, kind: t(`new.kind.${kind}`) }));
+  return undefined;
 }
 
 /**
@@ -164,6 +198,8 @@ export function nextNumber(
   if (!chosen) {
     throw new UserError(t("new.unknown-family", { family: family!, kind: t(`new.kind.${kind}`) }) + didYouMean(family!, patterns.flatMap((n) => [n.pattern, ...(n.family ? [n.family] : [])])));
   }
+  // An external document's publisher gives its number: there is no next one.
+  if (chosen.pattern === ANY_NUMBER) return undefined;
   const re = numberPatternToRegExp(chosen.pattern);
   const own = siblings.filter((id) => re.test(id));
   const first = own.length === 0 && owner !== undefined ? firstOfOwner(chosen.pattern, owner) : undefined;

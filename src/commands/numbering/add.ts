@@ -12,7 +12,7 @@
 import { isMap, isScalar, isSeq, Scalar, type Document, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
-import { numberPatternToRegExp } from "../../model/numbering.js";
+import { ANY_NUMBER, numberPatternToRegExp } from "../../model/numbering.js";
 import type { ControlledDocument, DocumentKind, QmsConfig } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -69,7 +69,7 @@ export async function addNumbering(ctx: CommandContext, patternArg: string | und
     const lines = [t(family ? "numbering.added-family" : "numbering.added", { pattern, family: family ?? "", kind: kindName, path: config.file.path })];
     // Numbers already in use (an imported register) that the new family now accounts for.
     if (fitting > 0) lines.push(t("numbering.documents", { count: fitting, kind: kindName }));
-    lines.push(t("numbering.next-step", { kind, pattern }));
+    lines.push(pattern === ANY_NUMBER ? t("numbering.next-step-any", { kind }) : t("numbering.next-step", { kind, pattern }));
     // The first pattern of all makes id/number-pattern check every kind: say which documents it now reports.
     const unfit = documents.filter((d) => fits(declared, d) && !fits([...declared, entry], d)).length;
     if (unfit > 0) lines.push(t("numbering.unfit", { count: unfit }));
@@ -80,7 +80,8 @@ export async function addNumbering(ctx: CommandContext, patternArg: string | und
 
 /** What is wrong with a new pattern for `kind`, or undefined. */
 function patternProblem(pattern: string, kind: DocumentKind, declared: readonly NumberingEntry[]): string | undefined {
-  if (!pattern.includes("#") || !PATTERN_SHAPE.test(pattern)) return t("numbering.bad-pattern", { pattern });
+  // '*' alone takes the publisher's number of an external document as it is (model/numbering.ts).
+  if (pattern !== ANY_NUMBER && (!pattern.includes("#") || !PATTERN_SHAPE.test(pattern))) return t("numbering.bad-pattern", { pattern });
   const same = declared.find((n) => n.pattern === pattern && n.kind === kind);
   if (same) return t("numbering.exists", { pattern, kind: t(`new.kind.${kind}`) });
   const overlapping = declared.find((n) => overlap(n.pattern, pattern));
@@ -90,7 +91,8 @@ function patternProblem(pattern: string, kind: DocumentKind, declared: readonly 
 
 /** Whether some number fits both patterns: as long as each other, and each character the same or a digit against '#'. */
 function overlap(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
+  // '*' fits every number but tells nothing of its kind (tellingPatterns): it overlaps nothing.
+  if (a.length !== b.length || a === ANY_NUMBER || b === ANY_NUMBER) return false;
   const digitOrHash = (c: string) => c === "#" || (c >= "0" && c <= "9");
   return [...a].every((c, i) => c === b[i] || ((c === "#" || b[i] === "#") && digitOrHash(c) && digitOrHash(b[i]!)));
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, sentences, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Located } from "../../load/repository.js";
@@ -235,7 +235,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     }
     const copies = (doc.distribution ?? []).filter(isOut);
     if (copies.length > 0) {
-      ctx.stdout(t("obsolete.to-recall", { copies: copyList(index, copies), id: doc.id }) + "\n");
+      ctx.stdout(t("obsolete.to-recall", { copies: copyList(index, copies), id: shellArgument(doc.id) }) + "\n");
     }
     return 0;
   });

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
+import { shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
@@ -53,9 +54,12 @@ export interface ReleaseFlags {
   yes?: boolean;
 }
 
-/** Tag names: the document number with '/' as '_', then the version with '/' as '-': QP-020/A-1, CS_QP-006/B-0. */
+/**
+ * Tag names: the document number with '/' as '_' (and a space, which a tag may not contain, as
+ * '_' too), then the version with '/' as '-': QP-020/A-1, CS_QP-006/B-0.
+ */
 export function releaseTag(id: string, version: string): string {
-  return `${documentFileName(id)}/${version.replace("/", "-")}`;
+  return `${documentFileName(id).replace(/ /g, "_")}/${version.replace("/", "-")}`;
 }
 
 export async function releaseCommand(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
@@ -82,6 +86,8 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     const index = buildIndex(repo);
     const { value: doc, file } = findDocument(repo, index, id);
     if (doc.status === "obsolete") throw new UserError(t("release.obsolete", { id }), t("release.obsolete.hint"));
+    // Written and approved by its publisher: the organisation registers it on receipt (csr new external).
+    if (doc.kind === "external") throw new UserError(t("release.external", { id: doc.id }), t("release.external.hint", { id: doc.id, arg: shellArgument(doc.id) }));
     refuseEmptySections(doc);
     const author = resolvePerson(index, prepared, "--prepared");
     const reviewer = resolvePerson(index, reviewed, "--reviewed");

@@ -7,8 +7,8 @@ import { didYouMean } from "../../core/text.js";
 import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { isOut } from "../../model/distribution.js";
-import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { copyEdition, isOut } from "../../model/distribution.js";
+import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
@@ -122,7 +122,7 @@ function controlledCopy(targets: readonly Target[], given: string): number {
   if (targets.length !== 1 || target?.kind !== "document") throw new UserError(t("render.copy-needs-one"));
   const doc = target.value;
   const copy = (doc.distribution ?? []).find((c) => String(c.copy) === given);
-  const version = currentRevision(doc)?.version;
+  const version = copyEdition(doc);
   if (!copy) throw new UserError(t("render.no-copy", { id: doc.id, copy: given }));
   if (doc.status !== "released" || !isOut(copy) || copy.version !== version) {
     const why = copy.recalled

@@ -148,12 +148,13 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
         })),
       }),
     ));
-  const members = repo.people.filter((p) => p.value.department === department).map((p) => p.value);
+  const present = repo.people.filter((p) => p.value.left === undefined);
+  const members = present.filter((p) => p.value.department === department).map((p) => p.value);
   const reviewer = resolvePerson(
     index,
     flags.reviewer ??
       (await need(ask, "--reviewer", t("review.needs.reviewer"), (p) =>
-        p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : repo.people.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
+        p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : present.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
       )),
     "--reviewer",
   ).id;
@@ -246,7 +247,7 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   if (needsWhy && !justification?.trim()) throw new UserError(t("review.justification-required", { disposition: t(`value.disposition.${disposition}`) }));
   const by = resolvePerson(
     index,
-    flags.by ?? (await need(ask, "--by", t("review.needs.by"), (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) }))),
+    flags.by ?? (await need(ask, "--by", t("review.needs.by"), (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.filter((x) => x.value.left === undefined).map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) }))),
     "--by",
   ).id;
   const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };

@@ -113,15 +113,16 @@ export function personOption(session: EditSession, given: string, flag: string):
   return resolvePerson(session.index, given, flag);
 }
 
-/** The department an option names, by code or by name (resolveDepartment). */
-export function departmentByCode(session: EditSession, given: string, flag: string): string {
-  return resolveDepartment(session.index, given, flag);
+/** The department (with `parties`, or outside party) an option names, by code or by name (resolveDepartment). */
+export function departmentByCode(session: EditSession, given: string, flag: string, options: { parties?: boolean } = {}): string {
+  return resolveDepartment(session.index, given, flag, options);
 }
 
 /** Person choices for a prompt, the given department's people first. */
 export function personChoices(session: EditSession, department?: string): { value: string; name: string }[] {
   return session.repo.people
     .map((p) => p.value)
+    .filter((p) => p.left === undefined)
     .sort((a, b) => Number(a.department !== department) - Number(b.department !== department))
     .map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` }));
 }

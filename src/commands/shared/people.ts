@@ -12,8 +12,11 @@ import type { RepoIndex } from "../../model/index.js";
 import { departmentLabel } from "../../model/labels.js";
 import type { ControlledCopy, Person } from "../../model/types.js";
 
-/** What people and departments are looked up in: people.yaml's people by id, qms.yaml's departments by code. */
-export type Register = Pick<RepoIndex, "people" | "departments">;
+/**
+ * What people and departments are looked up in: people.yaml's people by id, qms.yaml's departments
+ * and outside parties (external_parties) by code.
+ */
+export type Register = Pick<RepoIndex, "people" | "departments"> & Partial<Pick<RepoIndex, "parties">>;
 
 /**
  * The person `given` names: the one whose id it is, else the one whose name (or English name) it is,
@@ -48,17 +51,25 @@ export function resolvePeople(register: Register, given: readonly string[], flag
 
 /**
  * The code of the department `given` names: its code in qms.yaml, else its name or English name
- * (品质部 → QA), compared as resolvePerson compares names.
- * Error (UserError, one line): no such department, listing every department as code and name.
+ * (品质部 → QA), compared as resolvePerson compares names. With `parties`, an outside party of
+ * qms.yaml's external_parties (军代表室) is taken too: a copy may go to one, nothing else may.
+ * Errors (UserError, one line): an outside party where only a department will do; no such
+ * department, listing every department (and with `parties` every party) as code and name.
  */
-export function resolveDepartment(register: Pick<Register, "departments">, given: string, flag: string): string {
+export function resolveDepartment(register: Pick<Register, "departments" | "parties">, given: string, flag: string, options: { parties?: boolean } = {}): string {
   const key = normalise(given);
+  const byCodeOrName = <T extends { code: string; name: string; name_en?: string }>(units: T[]) =>
+    units.find((d) => normalise(d.code) === key) ?? units.find((d) => normalise(d.name) === key || (d.name_en !== undefined && normalise(d.name_en) === key));
   const departments = [...register.departments.values()];
-  const found =
-    departments.find((d) => normalise(d.code) === key) ?? departments.find((d) => normalise(d.name) === key || (d.name_en !== undefined && normalise(d.name_en) === key));
+  const parties = [...(register.parties?.values() ?? [])];
+  const found = byCodeOrName(departments);
   if (found) return found.code;
-  const known = departments.map((d) => t("people.department-choice", { code: d.code, name: localized(language(), d.name, d.name_en) }));
-  throw new UserError(t("edit.no-department", { flag, code: given, known: list(known) }) + didYouMean(given, departments.map((d) => d.code)));
+  const party = byCodeOrName(parties);
+  if (party && options.parties) return party.code;
+  const choices = (units: { code: string; name: string; name_en?: string }[]) => list(units.map((d) => t("people.department-choice", { code: d.code, name: localized(language(), d.name, d.name_en) })));
+  if (party) throw new UserError(t("edit.party-not-department", { flag, party: choices([party]), known: choices(departments) }));
+  const allowed = options.parties ? [...departments, ...parties] : departments;
+  throw new UserError(t(options.parties ? "edit.no-recipient" : "edit.no-department", { flag, code: given, known: choices(allowed) }) + didYouMean(given, allowed.map((d) => d.code)));
 }
 
 /** A person for a reader: 周鹏（zhoupeng） / Zhou Peng (zhoupeng); the name alone when it is the id; the id when unknown. */
@@ -72,7 +83,7 @@ export function personLabel(register: Register, id: string): string {
 export { departmentLabel };
 
 /** Controlled copies as the messages list them: "1 (A/0, Production), 2 (A/0, Quality Assurance)" / "受控号 1（A/0，生产部）、受控号 2（A/0，品质部）". */
-export function copyList(register: Pick<Register, "departments">, copies: readonly ControlledCopy[]): string {
+export function copyList(register: Pick<Register, "departments" | "parties">, copies: readonly ControlledCopy[]): string {
   return list(copies.map((c) => t("distribute.copy", { copy: c.copy, version: c.version, to: departmentLabel(register, c.to) })));
 }
 

@@ -182,9 +182,9 @@ function personText(index: RepoIndex, id: string): string {
   return namesake ? t("people.label", { name, id }) : name;
 }
 
-/** A department by its name in Chinese (市场部); in English, its code then its name (MKT Marketing). */
+/** A department (or outside party) by its name in Chinese (市场部); in English, its code then its name (MKT Marketing). */
 function departmentText(index: RepoIndex, code: string): string {
-  const d = index.departments.get(code);
+  const d = index.departments.get(code) ?? index.parties.get(code);
   if (!d) return code;
   return language() === "en" ? `${code} ${localized(language(), d.name, d.name_en)}` : d.name;
 }

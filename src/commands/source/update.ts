@@ -284,7 +284,7 @@ async function confirmationLateReason(flags: SourceUpdateFlags, ask: Prompts | u
  * in people.yaml, as for `csr review --disposition` (csr/review-inconsistent).
  */
 async function whoConfirms(index: RepoIndex, flags: SourceUpdateFlags, ask: Prompts | undefined): Promise<string> {
-  const approvers = [...index.people.values()].map((p) => p.value).filter((p) => p.roles.includes("approver"));
+  const approvers = [...index.people.values()].map((p) => p.value).filter((p) => p.roles.includes("approver") && p.left === undefined);
   const by =
     flags.by ??
     (ask ? await ask.select({ message: t("prompt.source.confirmed-by"), choices: approvers.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);

@@ -7,7 +7,7 @@
  */
 import { t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
-import { numberPatternToRegExp } from "../../model/numbering.js";
+import { numberPatternToRegExp, tellingPatterns } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
 import type { ControlledDocument, Department, Person, Revision, Section, Signature } from "../../model/types.js";
@@ -383,7 +383,7 @@ class WordDocumentReader {
     if (this.options.as === "instructions") return { kind: "instruction", level: 3 };
     if (this.options.as === "forms") return { kind: "form", level: 4 };
     const LEVEL: Record<Kind, Level> = { manual: 1, procedure: 2, instruction: 3, form: 4, external: 3 };
-    const configured = (this.repo.config?.value.numbering ?? []).find((n) => numberPatternToRegExp(n.pattern).test(id));
+    const configured = tellingPatterns(this.repo.config?.value.numbering ?? []).find((n) => numberPatternToRegExp(n.pattern).test(id));
     if (configured) return { kind: configured.kind, level: LEVEL[configured.kind] };
     const byTitle = normalizeKind(title);
     return byTitle ? { kind: byTitle.kind === "external" ? KIND_OF_LEVEL[byTitle.level] : byTitle.kind, level: byTitle.level } : undefined;

@@ -38,7 +38,7 @@ export function personName(ctx: RegisterContext, id: string | undefined): string
 
 export function departmentName(ctx: RegisterContext, code: string | undefined): string {
   if (!code) return "";
-  const dept = ctx.index.departments.get(code);
+  const dept = ctx.index.departments.get(code) ?? ctx.index.parties.get(code);
   if (!dept) return code;
   return localized(ctx.lang, dept.name, dept.name_en);
 }

@@ -1,7 +1,7 @@
 /**
  * The people register (人员名单): who may be named where a command takes a person, with the id and
  * the name (either of which the command accepts), department, job title and roles, in the order of
- * people.yaml. A lookup for the document controller at the terminal (`csr list people`), not a
+ * people.yaml; a person who left is marked so. A lookup for the document controller at the terminal (`csr list people`), not a
  * record auditors ask for, so it is not a sheet of `csr export`.
  */
 import { localized } from "../../core/text.js";
@@ -27,7 +27,8 @@ export function peopleRegister(ctx: RegisterContext): Table {
       id: p.id,
       name: localized(ctx.lang, p.name, p.name_en),
       department: departmentName(ctx, p.department),
-      title: p.title ?? "",
+      // Marked where the job title is: the person is still named by the records they signed.
+      title: p.left === undefined ? (p.title ?? "") : t(ctx, p.title ? "people.register.left-title" : "people.register.left", { title: p.title ?? "", date: p.left }),
       roles: p.roles.map((r) => t(ctx, `value.role.${r}`)).join(t(ctx, "register.list-separator")),
     })),
   };

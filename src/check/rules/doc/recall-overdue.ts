@@ -1,5 +1,6 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
 import { copiesToRecall, DEFAULT_RECALL_DAYS, recallStart } from "../../../model/distribution.js";
+import { shellArgument } from "../../../core/text.js";
 import { departmentLabel } from "../../../model/labels.js";
 import type { Rule } from "../../rule.js";
 import { t } from "../../../i18n/index.js";
@@ -40,7 +41,7 @@ distribution:
         const why = doc.status === "obsolete" ? t("rule.doc/recall-overdue.withdrawn", { document: doc.id, start }) : t("rule.doc/recall-overdue.replaced", { version: copy.version, start });
         ctx.report(
           { file, path: ["distribution", (doc.distribution ?? []).indexOf(copy)] },
-          t("rule.doc/recall-overdue", { copy: copy.copy, document: doc.id, version: copy.version, to: departmentLabel(ctx.index, copy.to), why, due, days }),
+          t("rule.doc/recall-overdue", { copy: copy.copy, document: doc.id, arg: shellArgument(doc.id), version: copy.version, to: departmentLabel(ctx.index, copy.to), why, due, days }),
         );
       }
     }

@@ -11,7 +11,7 @@ export const rule: Rule = {
   summary: "A released document's content changed since the base revision without a new revision entry.",
   docs: {
     description:
-      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (distribution and recall, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself.\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`.",
+      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (distribution and recall, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one).\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`.",
     bad: `
 sections:
   - title: 目的
@@ -27,7 +27,8 @@ sections:
   check(ctx) {
     const rev = ctx.options.base?.rev;
     for (const { current, base } of documentPairs(ctx)) {
-      if (!base || base.status !== "released" || revisedContent(base) === revisedContent(current.value)) continue;
+      // An external document is not revised by the organisation: a new edition is recorded under `external`.
+      if (!base || base.status !== "released" || current.value.kind === "external" || revisedContent(base) === revisedContent(current.value)) continue;
       const doc = current.value;
       const before = base.revisions ?? [];
       const last = before[before.length - 1]?.version;

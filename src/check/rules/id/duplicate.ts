@@ -12,7 +12,7 @@ export const rule: Rule = {
   summary: "Two entities of the same kind share an id.",
   docs: {
     description:
-      "Two documents, customers, people, processes, departments or source documents of one customer share an id, so references to that id become ambiguous. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
+      "Two documents, customers, people, processes, departments (or outside parties, which share their codes) or source documents of one customer share an id, so references to that id become ambiguous. (Two CSRs with the same id are reported by `csr/duplicate-id-across-branches`.)",
     bad: `
   - code: C1
     name: 市场开发过程
@@ -30,7 +30,11 @@ export const rule: Rule = {
     duplicates(ctx, "process", repo.processes, (p) => p.code, ["code"]);
     const config = repo.config;
     if (config) {
-      const departments = config.value.departments.map((value, i) => ({ value, file: config.file, path: ["departments", i] }));
+      // One code space: a copy's recipient and a person's unit may name either a department or an outside party.
+      const departments = [
+        ...config.value.departments.map((value, i) => ({ value, file: config.file, path: ["departments", i] })),
+        ...(config.value.external_parties ?? []).map((value, i) => ({ value, file: config.file, path: ["external_parties", i] })),
+      ];
       duplicates(ctx, "department", departments, (d) => d.code, ["code"]);
     }
     for (const customer of repo.customers) {

@@ -1,4 +1,4 @@
-import { numberPatternToRegExp, patternOf } from "../../../model/numbering.js";
+import { numberPatternToRegExp, patternOf, tellingPatterns } from "../../../model/numbering.js";
 import type { Rule } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 import { codeWithLabel } from "../../../i18n/values.js";
@@ -12,7 +12,7 @@ export const rule: Rule = {
   summary: "A document number fits none of the numbering patterns configured in qms.yaml.",
   docs: {
     description:
-      "(Only when `numbering` is configured in `qms.yaml`.) A document number fits none of the patterns configured for its kind. Several numbering families may coexist; `#` stands for one digit, e.g. `- {kind: form, pattern: \"HSD-F-####\", family: HSD}`. When the number fits another kind's pattern, the message says so: the document's `kind` is probably wrong.",
+      "(Only when `numbering` is configured in `qms.yaml`.) A document number fits none of the patterns configured for its kind, or its kind has no pattern at all. Several numbering families may coexist; `#` stands for one digit, e.g. `- {kind: form, pattern: \"HSD-F-####\", family: HSD}`; a pattern of `*` alone takes any number, as external documents keep their publisher's (`- {kind: external, pattern: \"*\"}` for GB/T 19001-2016, GJB 9001C-2017). When the number fits another kind's pattern, the message says so: the document's `kind` is probably wrong.",
     bad: `
 id: QP-20   # qms.yaml: procedures are numbered QP-###
 `,
@@ -28,15 +28,16 @@ id: QP-020
     for (const { value, file } of ctx.repo.documents) {
       const own = compiled.filter((n) => n.kind === value.kind);
       if (own.some((n) => n.re.test(value.id))) continue;
-      const other = compiled.find((n) => n.re.test(value.id));
-      const patterns = own.length > 0 ? list(own.map((n) => n.pattern)) : t("rule.id/number-pattern.none");
+      const other = tellingPatterns(compiled).find((n) => n.re.test(value.id));
+      const kind = kindWithLabel(value.kind);
       ctx.report(
         { file, path: ["id"] },
         sentences(
-          t("rule.id/number-pattern", { id: value.id, kind: kindWithLabel(value.kind), patterns }),
+          own.length > 0 ? t("rule.id/number-pattern", { id: value.id, kind, patterns: list(own.map((n) => n.pattern)) }) : t("rule.id/number-pattern.no-pattern", { id: value.id, kind }),
           other && t("rule.id/number-pattern.other-kind", { kind: kindWithLabel(other.kind), pattern: other.pattern }),
-          // A number of a family not declared yet (an imported register): the command that declares it, ready to run.
-          other ? t("rule.id/number-pattern.fix") : t("rule.id/number-pattern.fix-family", { pattern: shellWord(patternOf(value.id)), kind: value.kind }),
+          // A number of a family not declared yet (an imported register): the command that declares it, ready to run;
+          // an external document's number is its publisher's, which only '*' takes.
+          other ? t("rule.id/number-pattern.fix") : value.kind === "external" ? t("rule.id/number-pattern.external-any") : t("rule.id/number-pattern.fix-family", { pattern: shellWord(patternOf(value.id)), kind: value.kind }),
         ),
       );
     }

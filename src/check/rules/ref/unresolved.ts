@@ -25,7 +25,7 @@ export const rule: Rule = {
           d.revisions?.map((r) => SIGNED.map((role) => r[role]).concat(r.countersigned ?? [])),
           d.reviews?.map((r) => r.by),
           d.obsolete?.superseded_by,
-          d.distribution?.map((c) => [c.holder, c.returned_by, c.lost?.by, c.destroyed?.by]),
+          d.distribution?.map((c) => [c.to, c.holder, c.returned_by, c.lost?.by, c.destroyed?.by]),
           d.training?.sessions?.map((s) => [s.people, s.trainer]),
         ];
       }
@@ -52,7 +52,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it back (`returned_by`) or confirmed it lost or destroyed, who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it back (`returned_by`) or confirmed it lost or destroyed, who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -65,7 +65,7 @@ related: [QP-001]   # Unknown document 'QP-001'
     if (config) config.value.csr?.reviewers?.forEach((d, i) => refs.department(config.file, ["csr", "reviewers", i], d));
     config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => refs.person(config.file, ["departments", i, "delegates", j], p)));
     if (config?.value.csr?.review_form) refs.document(config.file, ["csr", "review_form"], config.value.csr.review_form);
-    for (const { value, file, path } of repo.people) refs.department(file, [...path, "department"], value.department);
+    for (const { value, file, path } of repo.people) refs.department(file, [...path, "department"], value.department, true);
     for (const { value, file, path } of repo.processes) {
       if (value.owner) refs.department(file, [...path, "owner"], value.owner);
       value.documents?.forEach((d, i) => refs.document(file, [...path, "documents", i], d));
@@ -84,6 +84,7 @@ related: [QP-001]   # Unknown document 'QP-001'
       });
       value.reviews?.forEach((r, i) => refs.person(file, ["reviews", i, "by"], r.by));
       if (value.obsolete?.superseded_by) refs.document(file, ["obsolete", "superseded_by"], value.obsolete.superseded_by);
+      value.distribution?.forEach((c, i) => refs.department(file, ["distribution", i, "to"], c.to, true));
       value.distribution?.forEach((copy, i) => {
         if (copy.holder) refs.person(file, ["distribution", i, "holder"], copy.holder);
         if (copy.returned_by) refs.person(file, ["distribution", i, "returned_by"], copy.returned_by);
@@ -150,9 +151,17 @@ class References {
     this.ctx.report({ file, path }, message, undefined, dependsOn);
   }
 
-  department(file: SourceFile, path: Path, code: string): void {
-    const known = this.ctx.index.departments;
-    if (!known.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.department", { code: quotedId(code) }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.department-fix")), ["qms.yaml"]);
+  /** A department's code; with `party`, an outside party's too (a copy's recipient, a person's unit). */
+  department(file: SourceFile, path: Path, code: string, party = false): void {
+    const { departments, parties } = this.ctx.index;
+    if (departments.has(code) || (party && parties.has(code))) return;
+    const outside = parties.get(code);
+    if (outside) {
+      this.missing(file, path, t("rule.ref/unresolved.party-not-department", { code: quotedId(code), name: outside.name }), ["qms.yaml"]);
+      return;
+    }
+    const known = party ? [...departments.keys(), ...parties.keys()] : departments.keys();
+    this.missing(file, path, sentences(t("rule.ref/unresolved.department", { code: quotedId(code) }) + didYouMean(code, known), t("rule.ref/unresolved.department-fix")), ["qms.yaml"]);
   }
 
   person(file: SourceFile, path: Path, id: string): void {

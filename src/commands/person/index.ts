@@ -1,0 +1,155 @@
+/**
+ * `csr person add|update|leave`: the staff changes of people.yaml (schemas/people.schema.json) without
+ * hand-edited YAML — a new person, a changed department, roles or title (调岗), and the day a person
+ * left (离职). A person who left stays in people.yaml with `left: <date>`, because the records they
+ * signed name them (IATF 16949 7.5.3.2.1: records stay legible and attributable); the pick-lists of
+ * the writing commands no longer offer them for new work (shared/edit.ts personChoices).
+ *
+ * Errors (UserError, one line): an id that is not a person id or is taken (compared without case and
+ * after NFKC normalisation, as people are looked up), an unknown department or role, nothing to change,
+ * a person who left already.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Document, isMap, isSeq, type YAMLMap } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
+import type { Person, Role } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { dateOption } from "../options.js";
+import { departmentByCode, editFile, listOption, need, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { departmentLabel, personLabel, resolvePerson } from "../shared/people.js";
+import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+
+export interface PersonFlags {
+  name?: string;
+  nameEn?: string;
+  department?: string;
+  roles?: string[] | string;
+  title?: string;
+  date?: string;
+  yes?: boolean;
+  commit?: boolean;
+}
+
+/** schemas/common.schema.json personId. */
+const PERSON_ID = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_.'’·・-]| (?=[\p{L}\p{N}]))*$/u;
+const ROLES: readonly Role[] = ["author", "reviewer", "approver", "document-controller", "standardization"];
+const PEOPLE = "people.yaml";
+
+const key = (id: string) => id.normalize("NFKC").trim().toLowerCase();
+
+export async function personAddCommand(ctx: CommandContext, idArg: string | undefined, flags: PersonFlags): Promise<number> {
+  return withEditSession(ctx, flags.yes, undefined, async (session) => {
+    const { ask } = session;
+    const taken = (id: string) => session.repo.people.find((p) => key(p.value.id) === key(id))?.value.id;
+    const problem = (id: string) => (!PERSON_ID.test(id) ? t("person.bad-id", { id }) : taken(id) !== undefined ? t("person.exists", { id: taken(id)! }) : undefined);
+    const id = (idArg ?? (await need(ask, "<id>", t("person.needs.id"), (p) => p.input({ message: t("person.prompt.id"), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
+    const refused = problem(id);
+    if (refused) throw new UserError(refused, taken(id) === undefined ? t("person.id.hint") : t("person.exists.hint", { id: taken(id)! }));
+    const name = (flags.name ?? (await need(ask, "--name", t("person.needs.name"), (p) => p.input({ message: t("person.prompt.name"), required: true })))).trim();
+    if (name === "") throw new UserError(t("person.empty-name"));
+    const departments = [...session.index.departments.values()];
+    const givenDepartment =
+      flags.department ??
+      (await need(ask, "--department", t("person.needs.department"), (p) => p.select({ message: t("person.prompt.department"), choices: departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })) })));
+    const department = departmentByCode(session, givenDepartment, "--department");
+    const person: Person = {
+      id,
+      name,
+      ...(flags.nameEn?.trim() ? { name_en: flags.nameEn.trim() } : {}),
+      department,
+      ...(flags.title?.trim() ? { title: flags.title.trim() } : {}),
+      roles: roleOption(flags.roles),
+    };
+    const namesake = session.repo.people.find((p) => p.value.name === name)?.value;
+    const lines = [
+      t("person.added", { person: name === id ? name : t("people.label", { name, id }), department: departmentLabel(session.index, department), roles: roleList(person.roles), path: PEOPLE }),
+      ...(namesake ? [t("person.namesake", { name, id: namesake.id })] : []),
+    ];
+    await saveChanges(ctx, session, [addToPeople(session, person)], lines, { commit: flags.commit, message: t("person.commit.add", { id, name }) });
+    return 0;
+  });
+}
+
+export async function personUpdateCommand(ctx: CommandContext, id: string, flags: PersonFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const { located, person } = findPerson(session, id);
+    const next: Partial<Person> = {};
+    if (flags.name !== undefined) next.name = flags.name.trim();
+    if (flags.nameEn !== undefined) next.name_en = flags.nameEn.trim();
+    if (flags.department !== undefined) next.department = departmentByCode(session, flags.department, "--department");
+    if (flags.roles !== undefined) next.roles = roleOption(flags.roles);
+    if (flags.title !== undefined) next.title = flags.title.trim();
+    if (next.name === "") throw new UserError(t("person.empty-name"));
+    const changed = (Object.keys(next) as (keyof Person)[]).filter((field) => JSON.stringify(next[field]) !== JSON.stringify(person[field]));
+    if (changed.length === 0) {
+      if (Object.keys(next).length === 0) throw new UserError(t("person.update.nothing"), t("person.update.hint", { id: person.id }));
+      ctx.stdout(`${t("person.update.same", { person: personLabel(session.index, person.id) })}\n`);
+      return 0;
+    }
+    const shown = (field: keyof Person, value: unknown) =>
+      value === undefined || value === "" ? t("person.none") : field === "department" ? departmentLabel(session.index, String(value)) : field === "roles" ? roleList(value as Role[]) : String(value);
+    const details = changed.map((field) => t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title"}`), before: shown(field, person[field]), after: shown(field, next[field]) }));
+    const change = editFile(session.root, located.file.path, "people", (doc) => {
+      for (const field of changed) {
+        const value = next[field];
+        if (value === "" || value === undefined) doc.deleteIn([...located.path, field]);
+        else doc.setIn([...located.path, field], field === "roles" ? flowSeq(doc, value) : value);
+      }
+    });
+    const lines = [t("person.updated", { person: personLabel(session.index, person.id), details: details.join(t("person.update.separator")) })];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("person.commit.update", { id: person.id, fields: changed.join(", ") }) });
+    return 0;
+  });
+}
+
+export async function personLeaveCommand(ctx: CommandContext, id: string, flags: PersonFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const { located, person } = findPerson(session, id);
+    if (person.left !== undefined) throw new UserError(t("person.left-already", { person: personLabel(session.index, person.id), date: person.left }));
+    const date = dateOption(flags.date, "--date");
+    const change = editFile(session.root, located.file.path, "people", (doc) => doc.setIn([...located.path, "left"], date));
+    const lines = [t("person.left", { person: personLabel(session.index, person.id), date, path: located.file.path })];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("person.commit.leave", { id: person.id, date }) });
+    return 0;
+  });
+}
+
+/** The person by id or by name, as every option naming a person takes them (resolvePerson). */
+function findPerson(session: EditSession, given: string) {
+  const id = resolvePerson(session.index, given, "<id>").id;
+  const located = session.repo.people.find((p) => p.value.id === id)!;
+  return { located, person: located.value };
+}
+
+/** --roles reviewer,approver (or repeated); none given: no roles, which the schema allows. */
+function roleOption(given: PersonFlags["roles"]): Role[] {
+  const roles = [...new Set(listOption(given))];
+  for (const role of roles) if (!ROLES.includes(role as Role)) throw new UserError(t("person.bad-role", { role, roles: list(ROLES.map((r) => t("person.role-choice", { role: r, name: t(`value.role.${r}`) }))) }) + didYouMean(role, ROLES));
+  return roles as Role[];
+}
+
+const roleList = (roles: readonly Role[]) => (roles.length === 0 ? t("person.no-roles") : list(roles.map((r) => t(`value.role.${r}`))));
+
+function flowSeq(doc: Document, values: unknown) {
+  const node = doc.createNode(values);
+  if (isSeq(node)) node.flow = true;
+  return node;
+}
+
+/** The new person at the end of people.yaml's list (the file is created when absent), with one-line roles. */
+function addToPeople(session: EditSession, person: Person): FileChange {
+  const exists = existsSync(join(session.root, PEOPLE));
+  const put = (doc: Document) => {
+    const node = doc.createNode(person) as YAMLMap;
+    const roles = node.get("roles", true);
+    if (isSeq(roles)) roles.flow = true;
+    if (isMap(node)) appendIn(doc, ["people"], node);
+  };
+  if (exists) return editFile(session.root, PEOPLE, "people", put);
+  const doc = new Document({ people: [] });
+  put(doc);
+  return { path: PEOPLE, kind: "people", text: yamlText(doc), create: true };
+}

@@ -1,0 +1,124 @@
+/**
+ * Outside parties (qms.yaml `external_parties`): the military representative office (军代表室) of a
+ * GJB 9001C supplier receives controlled copies and returns them, and its 军代表 is a person of
+ * people.yaml, but it is no department: no CSR opinion, no owning department, no CSR distribution,
+ * no training. A small repository in a real temporary git repository.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadRepository } from "../../src/load/repository.js";
+import { WorkCalendar } from "../../src/model/calendar.js";
+import { openTrainings } from "../../src/model/training.js";
+import { checkJsonInProcess, csrInProcess, git } from "../helpers.js";
+import { threeDepartmentRepo } from "./three-departments.js";
+
+const procedure = [
+  "id: QP-001",
+  "title: 文件控制程序",
+  "level: 2",
+  "kind: procedure",
+  "department: QA",
+  "status: released",
+  "effective: 2026-11-02",
+  "training: {required: true}",
+  "revisions:",
+  "  - version: A/0",
+  "    date: 2026-11-02",
+  "    summary: 首次发布",
+  "    prepared: {by: zhang, date: 2026-10-28}",
+  "    reviewed: {by: li, date: 2026-10-29}",
+  "    approved: {by: wang, date: 2026-10-30}",
+  "sections:",
+  "  - {title: 目的, text: 控制文件。}",
+  "",
+].join("\n");
+
+const decidedCsr = [
+  "id: DYA-001",
+  "customer: DYA",
+  "source: {document: DYA-SQM, revision: C}",
+  "clauses: [IATF16949:8.3.3.3]",
+  "title: 特殊特性符号须按顾客要求标识",
+  "received: 2026-03-10",
+  "review:",
+  "  opinions:",
+  "    - {department: QA, reviewer: zhang, opinion: accept, date: 2026-03-11}",
+  "    - {department: MKT, reviewer: li, opinion: accept, date: 2026-03-12}",
+  "  decision: {disposition: must, by: wang, date: 2026-03-13}",
+  "",
+].join("\n");
+
+function repoWithMro(): string {
+  const dir = threeDepartmentRepo({
+    "documents/QP-001.yaml": procedure,
+    "customers/DYA.yaml": "code: DYA\nname: 东岳汽车股份有限公司\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions:\n      - {revision: C, received: 2026-03-10}\n",
+    "csr/DYA/DYA-001.yaml": decidedCsr,
+  });
+  git(dir, ["config", "core.quotepath", "false"]);
+  const append = (path: string, text: string) => writeFileSync(join(dir, path), readFileSync(join(dir, path), "utf8") + text);
+  append("qms.yaml", "external_parties:\n  - {code: MRO, name: 军代表室, name_en: Military Representative Office, kind: military-representative}\n");
+  append("people.yaml", "  - {id: liujd, name: 刘军代, department: MRO, title: 驻厂军代表, roles: []}\n");
+  git(dir, ["commit", "-qam", "军代表室"]);
+  return dir;
+}
+
+describe("an outside party (军代表室) holds controlled copies", () => {
+  it("receives a copy by name with its 军代表 as holder, shows in the register, is recalled, and a late recall names it", async () => {
+    const dir = repoWithMro();
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings).toEqual([]);
+    const handedOut = await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "QA", "--holder", "刘军代", "--date", "2026-11-03", "-y"]);
+    expect([handedOut.code, handedOut.stderr]).toEqual([2, "csr: 刘军代 (liujd) belongs to Military Representative Office, not to the receiving department (品质部): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to Military Representative Office: --to MRO.\n"]);
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "军代表室", "--holder", "刘军代", "--date", "2026-11-03", "-y", "--commit"])).stdout).toMatch(
+      /^QP-001 A\/0: 1 controlled copy handed out on 2026-11-03:\n  copy 1  Military Representative Office, holder 刘军代 \(liujd\)\nCommitted [0-9a-f]{7}: csr distribute QP-001 A\/0: copies 1\n$/,
+    );
+    const release = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "修订", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-11-10", "--force"]);
+    expect(release.stdout.split("\n")[1]).toBe(
+      "Controlled copies of the earlier version to recall (文件回收): 1 (A/0, Military Representative Office). Record their return with 'csr recall QP-001', and hand out A/1 with 'csr distribute QP-001 --to ...'.",
+    );
+    const late = await checkJsonInProcess(dir, "--today", "2026-11-27");
+    expect(late.findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
+      "doc/recall-overdue Controlled copy 1 of QP-001 A/0 (Military Representative Office) is still out: A/0 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-001 --copy 1'.",
+    ]);
+    expect((await csrInProcess(["-C", dir, "recall", "QP-001", "--by", "刘军代", "--date", "2026-11-18", "-y"])).stdout).toBe(
+      "QP-001: 1 copy taken back on 2026-11-18: 1 (A/0, Military Representative Office). Handed back by 刘军代 (liujd).\nNo copy is due back any more.\n",
+    );
+    const list = await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
+    expect(list.stdout).toBe(["\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放日期,回收日期,状态,备注", "1,QP-001,文件控制程序,A/0,1,军代表室,刘军代,2026-11-03,2026-11-18,已回收,交回人：刘军代", ""].join("\r\n"));
+  });
+
+  it("is not trained by the organisation: a copy in force at the 军代表室 adds no department to train", async () => {
+    const dir = repoWithMro();
+    await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "MRO", "PRD", "--date", "2026-11-03", "-y"]);
+    const repo = loadRepository(dir);
+    const open = openTrainings(repo.documents.map((d) => d.value), [], repo.config?.value, new WorkCalendar(repo.config?.value.calendar));
+    expect(open.map((o) => o.departments)).toEqual([["QA", "PRD"]]);
+  });
+
+  it("is no department: refused as a CSR's recipient or a document's department, reported as a reviewer or a duplicate code", async () => {
+    const dir = repoWithMro();
+    const department = await csrInProcess(["-C", dir, "new", "procedure", "--title", "军检程序", "--department", "MRO", "-y"]);
+    expect([department.code, department.stderr]).toEqual([
+      2,
+      "csr: --department MRO (Military Representative Office) is an outside party, not a department of the organisation: only a department will do here. Its departments: QA (品质部), MKT (市场部), PRD (生产部).\n",
+    ]);
+    const csr = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MRO", "--date", "2026-11-03", "-y"]);
+    expect([csr.code, csr.stderr]).toEqual([
+      2,
+      "csr: --to MRO (Military Representative Office) is an outside party, not a department of the organisation: only a department will do here. Its departments: QA (品质部), MKT (市场部), PRD (生产部).\n",
+    ]);
+    const unknown = await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "军代室", "-y"]);
+    expect(unknown.stderr).toBe("csr: --to 军代室: no such department or outside party in qms.yaml. Its departments and outside parties: QA (品质部), MKT (市场部), PRD (生产部), MRO (Military Representative Office).\n");
+    const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
+    writeFileSync(join(dir, "qms.yaml"), qms.replace("code: MRO, name: 军代表室", "code: QA, name: 军代表室"));
+    writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace("department: MRO", "department: QA"));
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      "17 id/duplicate The department id 'QA' is already used on line 5. Ids must be unique: give this one a new id or merge the two.",
+    ]);
+    writeFileSync(join(dir, "qms.yaml"), qms.replace("reviewers: [QA, MKT]", "reviewers: [QA, MKT, MRO]"));
+    git(dir, ["checkout", "people.yaml"]);
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
+      "15 ref/unresolved 'MRO' is an outside party (军代表室), not a department of the organisation: it may only receive controlled copies and be the unit of outside people, not appear here. Use a department code from 'departments' in qms.yaml.",
+    ]);
+  });
+});

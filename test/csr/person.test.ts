@@ -1,0 +1,103 @@
+/**
+ * `csr person add|update|leave`: staff changes of people.yaml by command, on real temporary git
+ * repositories; a person who left stays listed but is no longer offered for new work.
+ */
+import { describe, expect, it } from "vitest";
+import { personChoices, type EditSession } from "../../src/commands/shared/edit.js";
+import { csrInProcess, git } from "../helpers.js";
+import { read, tree, validRepo } from "./fixture.js";
+
+const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
+
+describe("csr person add", () => {
+  it("appends the person to people.yaml, department given by name, and commits it alone", async () => {
+    const dir = validRepo({ git: true });
+    const result = await csrInProcess(
+      ["-C", dir, "person", "add", "liuyang", "--name", "刘洋", "--name-en", "Liu Yang", "--department", "品质部", "--roles", "author,reviewer", "--title", "质量工程师", "--commit"],
+      { lang: null },
+    );
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({ code: 0, stdout: `已在 people.yaml 中新增 刘洋（liuyang）：品质部，角色 编制、审核。\n已提交 ${hash}：csr person add liuyang：刘洋\n`, stderr: "" });
+    expect(read(dir, "people.yaml").endsWith(
+      ["    roles: [reviewer]", "  - id: liuyang", "    name: 刘洋", "    name_en: Liu Yang", "    department: QA", "    title: 质量工程师", "    roles: [author, reviewer]", ""].join("\n"),
+    )).toBe(true);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr person add liuyang：刘洋", "", "people.yaml"]);
+  });
+
+  it("refuses a taken id (in any case), an id the schema does not allow, an unknown role or department, and a missing name", async () => {
+    const dir = validRepo({ git: true });
+    const files = snapshot(dir);
+    const run = (...args: string[]) => csrInProcess(["-C", dir, "person", "add", ...args, "-y"], { lang: null });
+    expect(await run("Zhang", "--name", "张伟", "--department", "QA")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: people.yaml 中已有人员 zhang。\n提示：请换一个 id（如加上数字：zhang2）；同一个人请用 'csr person update zhang' 修改。\n",
+    });
+    expect(await run("zhao!", "--name", "赵六", "--department", "QA")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 'zhao!' 不能用作人员 id。\n提示：人员 id 用字母、数字或汉字开头，可含 . _ - · 和单个空格，如 zhangli、张丽、阿依古丽·买买提、John Smith。\n",
+    });
+    expect(await run("zhao", "--name", "赵六", "--department", "QA", "--roles", "signer")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 没有角色 'signer'；可用的角色：author（编制）、reviewer（审核）、approver（批准）、document-controller（文控）、standardization（标准化审查）。\n",
+    });
+    expect((await run("zhao", "--name", "赵六", "--department", "ENG")).stderr).toMatch(/^csr: --department ENG：qms\.yaml 中没有这个部门。/);
+    expect(await run("zhao", "--department", "QA")).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少 --name（或在终端中运行，由 csr 询问姓名）。\n" });
+    expect(snapshot(dir)).toEqual(files);
+  });
+
+  it("warns of a namesake, whom a name no longer picks alone", async () => {
+    const dir = validRepo({ git: true });
+    expect(await csrInProcess(["-C", dir, "person", "add", "zhangw2", "--name", "张伟", "--department", "PRD", "-y"], { lang: null })).toEqual({
+      code: 0,
+      stdout: "已在 people.yaml 中新增 张伟（zhangw2）：生产部，角色 无。\n注意：zhang 也叫 张伟；按姓名指定此人时会有歧义，请用 id。\n",
+      stderr: "",
+    });
+    expect(read(dir, "people.yaml").endsWith("  - id: zhangw2\n    name: 张伟\n    department: PRD\n    roles: []\n")).toBe(true);
+  });
+});
+
+describe("csr person update and leave", () => {
+  it("moves a person to another department with other roles, and says when nothing changes", async () => {
+    const dir = validRepo({ git: true });
+    expect(await csrInProcess(["-C", dir, "person", "update", "wang", "--department", "QA", "--roles", "author", "--roles", "reviewer", "--title", "质量工程师"], { lang: null })).toEqual({
+      code: 0,
+      stdout: "已更新 王强（wang）：部门：生产部 → 品质部；角色：审核 → 编制、审核；职务：（无）→ 质量工程师。\n",
+      stderr: "",
+    });
+    expect(read(dir, "people.yaml").endsWith("  - id: wang\n    name: 王强\n    department: QA\n    roles: [author, reviewer]\n    title: 质量工程师\n")).toBe(true);
+    expect(await csrInProcess(["-C", dir, "person", "update", "王强", "--department", "品质部"], { lang: null })).toEqual({ code: 0, stdout: "王强（wang）的信息与给出的相同；未作改动。\n", stderr: "" });
+    expect(await csrInProcess(["-C", dir, "person", "update", "wang"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 没有要修改的内容：请给出 --name、--name-en、--department、--roles 或 --title。\n提示：例如：csr person update wang --department PRD --roles author,reviewer\n",
+    });
+  });
+
+  it("records the day a person left, keeps them for the records that name them, and no longer offers them for new work", async () => {
+    const dir = validRepo({ git: true });
+    const result = await csrInProcess(["-C", dir, "person", "leave", "wang", "--date", "2026-11-20", "--commit"], { lang: null });
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout: `已记录 王强（wang）于 2026-11-20 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n已提交 ${hash}：csr person leave wang：2026-11-20 离职\n`,
+      stderr: "",
+    });
+    expect(read(dir, "people.yaml").endsWith("  - id: wang\n    name: 王强\n    department: PRD\n    roles: [reviewer]\n    left: 2026-11-20\n")).toBe(true);
+    expect(await csrInProcess(["-C", dir, "person", "leave", "wang"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: 王强（wang）已于 2026-11-20 离职；未作改动。\n" });
+    expect(await csrInProcess(["-C", dir, "person", "leave", "wangg"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: <id> wangg：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 'wang'？\n",
+    });
+    expect(await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null })).toMatchObject({ code: 0 });
+    expect((await csrInProcess(["-C", dir, "list", "people"], { lang: null })).stdout.split("\n").at(-2)).toBe("3     wang   王强  生产部  2026-11-20 离职  审核");
+    const people = [
+      { value: { id: "zhang", name: "张伟", department: "QA", roles: [] } },
+      { value: { id: "wang", name: "王强", department: "PRD", roles: [], left: "2026-11-20" } },
+    ];
+    expect(personChoices({ repo: { people } } as unknown as EditSession, "PRD")).toEqual([{ value: "zhang", name: "zhang  张伟" }]);
+  });
+});

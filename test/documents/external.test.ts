@@ -1,0 +1,152 @@
+/**
+ * External documents (外来文件): a standard or a customer's document is registered when received
+ * (csr new external), keeps its publisher's number as written (spaces and '/' included), is
+ * controlled from the day received without a release of the organisation's, and is distributed
+ * and recalled by its edition. A small repository in a real temporary git repository.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { releaseTag } from "../../src/commands/release/index.js";
+import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+
+/** minimalRepo with an external numbering: `*` alone, the publisher's number (csr init writes it). */
+function repo(pattern = '"*"'): string {
+  const dir = minimalRepo();
+  const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
+  writeFileSync(join(dir, "qms.yaml"), qms.replace("numbering:\n", `numbering:\n  - kind: external\n    pattern: ${pattern}\n`));
+  return gitInit(dir);
+}
+
+const findings = async (dir: string, ...args: string[]) => (await checkJsonInProcess(dir, ...args)).findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`);
+
+describe("csr new external", () => {
+  it("registers a standard under its own number, controlled from the day received, and says how it is kept", async () => {
+    const dir = repo();
+    const result = await csrInProcess([
+      "-C", dir, "new", "external", "--number", "GB/T 19001-2016", "--title", "质量管理体系 要求",
+      "--publisher", "国家市场监督管理总局", "--issued", "2016-12-29", "--received", "2026-11-02", "--department", "QA", "-y", "--commit",
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.replace(/[0-9a-f]{7}/, "<commit>")).toBe(
+      [
+        "Registered the external document GB/T 19001-2016 质量管理体系 要求 (documents/GB_T 19001-2016.yaml), kept by 品质部, received on 2026-11-02 and controlled from that day.",
+        "An external document is written and approved by its publisher: it has no body to write and is not released with csr release; it is listed in the external document list (csr list external). Hand out controlled copies with csr distribute \"GB/T 19001-2016\" --to …; when the publisher issues a new edition, update revision, issued and received under 'external', and the copies of the old one are due back (csr recall \"GB/T 19001-2016\").",
+        "Committed <commit>: csr new external GB/T 19001-2016: 质量管理体系 要求",
+        "",
+      ].join("\n"),
+    );
+    expect(readFileSync(join(dir, "documents/GB_T 19001-2016.yaml"), "utf8")).toBe(
+      [
+        "id: GB/T 19001-2016",
+        "title: 质量管理体系 要求",
+        "level: 3",
+        "kind: external",
+        "department: QA",
+        "status: released",
+        "external:",
+        "  publisher: 国家市场监督管理总局",
+        '  revision: "2016"',
+        "  issued: 2016-12-29",
+        "  received: 2026-11-02",
+        "",
+      ].join("\n"),
+    );
+    expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
+
+    const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv"], { lang: null });
+    expect(list.stdout.split("\r\n")[1]).toBe("1,外部标准,GB/T 19001-2016,质量管理体系 要求,国家市场监督管理总局,2016,2016-12-29,2026-11-02,现行,品质部");
+
+    const release = await csrInProcess(["-C", dir, "release", "GB/T 19001-2016", "--summary", "登记", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang"]);
+    expect([release.code, release.stdout, release.stderr]).toEqual([
+      2,
+      "",
+      "csr: GB/T 19001-2016 is an external document: written and approved by its publisher, it is not released by the organisation, and no preparation, review or approval is recorded for it.\n" +
+        "hint: An external document is registered as controlled when it is received (csr new external --number … --received …). When its publisher issues a new edition under the same number, update revision, issued and received under 'external' of GB/T 19001-2016, hand out the new edition with csr distribute \"GB/T 19001-2016\" and take the old copies back with csr recall \"GB/T 19001-2016\"; a new standard with another number is registered on its own and the old one withdrawn (csr obsolete \"GB/T 19001-2016\" --superseded-by …).\n",
+    ]);
+  });
+
+  it("needs the publisher's number, takes the receipt flags for external documents only, and dates the receipt after the issue", async () => {
+    const dir = repo();
+    const refused = async (...args: string[]) => {
+      const result = await csrInProcess(["-C", dir, "new", ...args, "--title", "标准", "--department", "QA", "-y"]);
+      return [result.code, result.stderr];
+    };
+    expect(await refused("external")).toEqual([2, "csr: An external document keeps its publisher's number: give it with --number, e.g. --number \"GB/T 19001-2016\".\n"]);
+    expect(await refused("procedure", "--publisher", "国家标准化管理委员会")).toEqual([2, "csr: --publisher describes a received external document (csr new external); procedure documents have none.\n"]);
+    expect(await refused("external", "--number", "GJB 9001C-2017", "--issued", "2017-05-18", "--received", "2017-05-01")).toEqual([
+      2,
+      "csr: --received 2017-05-01 is before its issue by the publisher of GJB 9001C-2017 (2017-05-18), which it must follow.\n",
+    ]);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("refuses a publisher's number where the company numbers its external documents, naming the pattern that takes any", async () => {
+    const dir = repo("WB-###");
+    const result = await csrInProcess(["-C", dir, "new", "external", "--number", "GJB 9001C-2017", "--title", "质量管理体系要求", "--received", "2026-11-02", "--department", "QA", "-y"]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      "csr: Nothing was written: the result would not pass 'csr check':\n" +
+        "  documents/GJB 9001C-2017.yaml:1:5 id/number-pattern The number 'GJB 9001C-2017' fits none of the external numbering patterns in qms.yaml (WB-###). When external documents keep their publisher's numbers (e.g. GB/T 19001-2016), add {kind: external, pattern: \"*\"} with csr numbering add \"*\" --kind external.\n",
+    ]);
+  });
+});
+
+describe("csr numbering add '*'", () => {
+  it("lets external documents keep their publisher's numbers beside the company's own family", async () => {
+    const dir = repo("WB-###");
+    const added = await csrInProcess(["-C", dir, "numbering", "add", "*", "--kind", "external", "-y"]);
+    expect([added.code, added.stdout, added.stderr]).toEqual([
+      0,
+      "Added the external numbering pattern * to qms.yaml.\nRegister a new document with 'csr new external --number …', the number as its publisher writes it, e.g. --number \"GB/T 19001-2016\".\n",
+      "",
+    ]);
+    expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toContain("  - kind: external\n    pattern: WB-###\n  - kind: external\n    pattern: \"*\"\n");
+    const registered = await csrInProcess(["-C", dir, "new", "external", "--number", "GJB 9001C-2017", "--title", "质量管理体系要求", "--received", "2026-11-02", "--department", "QA", "-y"]);
+    expect([registered.code, registered.stderr]).toEqual([0, ""]);
+  });
+});
+
+describe("an external document in force", () => {
+  it("is distributed by its edition; a new edition recorded under 'external' makes the old copies due back, which is no revision", async () => {
+    const dir = repo();
+    await csrInProcess(["-C", dir, "new", "external", "--number", "Q/ABC 123-2020", "--title", "导线技术条件", "--revision", "B", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
+    expect((await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "--date", "2026-11-01", "-y"])).stderr).toBe(
+      "csr: --date 2026-11-01 is before the receipt of the external document of Q/ABC 123-2020 (2026-11-02), which it must follow.\n",
+    );
+    expect((await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "--date", "2026-11-03", "-y", "--commit"])).stdout).toMatch(
+      /^Q\/ABC 123-2020 B: 1 controlled copy handed out on 2026-11-03:\n {2}copy 1 {2}市场部\nCommitted [0-9a-f]{7}: csr distribute Q\/ABC 123-2020 B: copies 1\n$/,
+    );
+    const path = join(dir, "documents/Q_ABC 123-2020.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("revision: B", "revision: C").replace("received: 2026-11-02", "received: 2026-11-16"));
+    expect(await findings(dir, "--today", "2026-11-30", "--base", "HEAD")).toEqual([
+      "documents/Q_ABC 123-2020.yaml:11 doc/recall-overdue Controlled copy 1 of Q/ABC 123-2020 B (市场部) is still out: B was replaced on 2026-11-16, and copies were due back by 2026-11-23 (5 working days). Take it back and record it with 'csr recall \"Q/ABC 123-2020\" --copy 1'.",
+    ]);
+    expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--date", "2026-11-20", "-y"])).stdout).toBe("Q/ABC 123-2020: 1 copy taken back on 2026-11-20: 1 (B, 市场部).\nNo copy is due back any more.\n");
+  });
+
+  it("needs its date received, not an approval of the organisation's", async () => {
+    const dir = repo();
+    mkdirSync(join(dir, "documents"));
+    writeFileSync(join(dir, "documents/GJB 9001C-2017.yaml"), "id: GJB 9001C-2017\ntitle: 质量管理体系要求\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  publisher: 中央军委装备发展部\n");
+    expect(await findings(dir, "--today", "2026-11-30")).toEqual([
+      "documents/GJB 9001C-2017.yaml:7 doc/approval-missing External document GJB 9001C-2017 is released (controlled) but has no date received: an external document is written and approved by its publisher and controlled from its receipt. Write the date received under 'external.received'.",
+    ]);
+  });
+});
+
+describe("numbers with spaces", () => {
+  it("tag a release with '_' for the space, which a git tag may not contain", () => {
+    expect(releaseTag("Q/ABC 123-2020", "A/1")).toBe("Q_ABC_123-2020/A-1");
+  });
+
+  it("says so when a kind has no numbering pattern, without doubled brackets", async () => {
+    const dir = minimalRepo({ "documents/GJB9001C-2017.yaml": "id: GJB9001C-2017\ntitle: 质量管理体系要求\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal: {received: 2026-11-02}\n" });
+    expect(await findings(dir, "--today", "2026-11-30")).toEqual([
+      "documents/GJB9001C-2017.yaml:1 id/number-pattern The number 'GJB9001C-2017' cannot be checked: 'numbering' in qms.yaml has no pattern for external. When external documents keep their publisher's numbers (e.g. GB/T 19001-2016), add {kind: external, pattern: \"*\"} with csr numbering add \"*\" --kind external.",
+    ]);
+    const zh = await csrInProcess(["-C", dir, "check", "--today", "2026-11-30"], { lang: null });
+    expect(zh.stdout).toContain("编号 'GJB9001C-2017' 无法核对：qms.yaml 的 'numbering' 中没有 external（外来文件）的编号格式。");
+    expect(zh.stdout).not.toContain("（（");
+  });
+});
