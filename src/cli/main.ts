@@ -5,7 +5,8 @@
 import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "../commands/context.js";
 import { LANGS, setLanguage, t } from "../i18n/index.js";
-import { resolveLanguage } from "../i18n/resolve.js";
+import { resolveSettings } from "../i18n/resolve.js";
+import { citations, clauseReferenceExample } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
 import { localizeHelp, pointHelpAtCommands } from "./help.js";
 
@@ -25,7 +26,8 @@ export async function run(argv: string[]): Promise<number> {
       process.exit(exitCode);
     });
   }
-  setLanguage(resolveLanguage(argv.slice(2), process.cwd(), process.env));
+  const { lang, standards } = resolveSettings(argv.slice(2), process.cwd(), process.env);
+  setLanguage(lang);
   const program = new Command();
   localizeHelp(program);
   const context = (): CommandContext => {
@@ -78,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--customer <code>", t("help.add.customer"))
     .option("--source <id>", t("help.add.source"))
     .option("--section <text>", t("help.add.section"))
-    .option("--clause <ref>", t("help.add.clause"), collect, [])
+    .option("--clause <ref>", t("help.add.clause", { example: clauseReferenceExample(standards) }), collect, [])
     .option("--title <text>", t("help.add.title"))
     .option("--text <text>", t("help.add.text"))
     .option("--category <text>", t("help.add.category"))
@@ -471,7 +473,7 @@ export async function run(argv: string[]): Promise<number> {
   for (const name of ["clauses", "csr"] as const) {
     matrix
       .command(name)
-      .description(t(`help.matrix.${name}`))
+      .description(t(`help.matrix.${name}`, { clause: citations(standards, "requirements-matrix").join(t("common.list-separator")) }))
       .option("--standard <id>", t("help.matrix.standard"))
       .option("--style <style>", t("help.matrix.style"))
       .option("--customer <code>", t("help.matrix.customer"))
@@ -491,7 +493,7 @@ export async function run(argv: string[]): Promise<number> {
   program
     .command("export")
     .description(t("help.export"))
-    .requiredOption("--out <file>", t("help.export.out"))
+    .requiredOption("--out <file|dir>", t("help.export.out"))
     .option("--force", t("help.export.force"))
     .option("--today <date>", t("help.export.today"))
     .option("-y, --yes", t("help.common.yes"))

@@ -80,16 +80,6 @@ export function missingOpinions(csr: Csr, config: QmsConfig | undefined): string
   return requiredDepartments(csr, config).filter((d) => !given.has(d));
 }
 
-/**
- * Whether the departments' opinions of the current review round are on the named paper review record
- * (review.record), as csr/review-incomplete accepts them: not for a round restarted on a new source
- * revision and not yet decided, which the earlier round's record does not cover.
- */
-export function opinionsOnRecord(csr: Csr): boolean {
-  const review = csr.review;
-  return review?.record !== undefined && !(review.restarted && !review.decision);
-}
-
 /** A review record on one line, as `csr show` and the review report print it: "QR-015-01 2023-07 第12号 (note)". */
 export function reviewRecordText(record: ReviewRecord): string {
   const named = [record.form, record.ref].filter(Boolean).join(" ");
@@ -189,7 +179,9 @@ export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
     reviewStart: reviewStart(csr),
     due,
     daysLeft: due === undefined ? undefined : ctx.calendar.workdaysBetween(ctx.today, due),
-    missing: csr.superseded || opinionsOnRecord(csr) ? [] : missingOpinions(csr, ctx.config),
+    // A named paper record holds the current round's opinions, as csr/review-incomplete accepts them; an
+    // earlier round's record is in its review.history entry (csr source update moves it with the round).
+    missing: csr.superseded || csr.review?.record !== undefined ? [] : missingOpinions(csr, ctx.config),
   };
 }
 

@@ -68,7 +68,15 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
   };
   add(["received"], csr.received, received.what);
   const review = csr.review;
-  if (dated(review?.restarted)) add(["review", "restarted"], review.restarted, eventLabel("rule.date/event.csr-restarted"), received);
+  // A review restarts when a new source revision closes the round before it (csr source update dates
+  // both alike): the round closed last in the history comes first. A round closed after the restart
+  // would leave two rounds open at once, and the reports would take the wrong one as the current round.
+  const closedRounds = (review?.history ?? []).flatMap((round, j) => (round.source_revision !== undefined && dated(round.closed) ? [{ n: j + 1, closed: round.closed }] : []));
+  const lastClosed = closedRounds.reduce<(typeof closedRounds)[number] | undefined>((latest, round) => (latest === undefined || round.closed > latest.closed ? round : latest), undefined);
+  if (dated(review?.restarted)) {
+    const follows = lastClosed && lastClosed.closed > csr.received ? { what: eventLabel("rule.date/event.csr-round-closed", { n: lastClosed.n }), date: lastClosed.closed } : received;
+    add(["review", "restarted"], review.restarted, eventLabel("rule.date/event.csr-restarted"), follows);
+  }
   (review?.confirmations ?? []).forEach((c, i) =>
     add(["review", "confirmations", i, "date"], c.date, eventLabel("rule.date/event.csr-confirmation", { revision: c.source_revision }), received),
   );

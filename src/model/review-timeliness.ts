@@ -136,7 +136,9 @@ export function reviewRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig
  * confirmed unchanged, that confirmation, measured from the revision's received date (each revision
  * of a customer's requirements is reviewed in time, changed or not: IATF 16949 4.3.2, 7.5.3.2.2).
  * `today` measures an open round; `customer` is the CSR's customer (its revisions' received dates).
+ * A round of `review.history` is closed, so never the current one, even when its dates are wrong (one
+ * closed after `review.restarted` sorts last: date/out-of-order reports it).
  */
 export function currentReviewRound(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, customer: Customer | undefined): ReviewRoundTimeliness {
-  return reviewRounds(csr, calendar, config, today, customer).at(-1)!;
+  return reviewRounds(csr, calendar, config, today, customer).filter((round) => round.closed === undefined).at(-1)!;
 }

@@ -152,6 +152,8 @@ export interface ReviewRound {
   closed?: string;
   reason?: string;
   opinions?: Opinion[];
+  /** That round's signed review record, when its opinions were given on paper. */
+  record?: ReviewRecord;
   decision?: Decision;
   /** Why that round's decision came after its review period; an amended entry: the reason it replaced. */
   late_reason?: string;

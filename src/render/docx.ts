@@ -235,7 +235,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
           round.reason,
           round.sourceRevision,
           round.closed,
-          round.opinions.map((o) => `${o.department} ${o.reviewer} ${t(`opinion_${o.opinion}`)} ${o.date}`).join("\n"),
+          [...round.opinions.map((o) => `${o.department} ${o.reviewer} ${t(`opinion_${o.opinion}`)} ${o.date}`), ...(round.record ? [`${t("csr_review_record")}${t("colon")}${round.record}`] : [])].join("\n"),
           [round.decision ? `${t(`disposition_${round.decision.disposition}`)} ${round.decision.by} ${round.decision.date}` : "", lateReasonLine(round.lateReason)].filter(Boolean).join("\n"),
         ]),
         [700, 1500, 1600, 1500, TEXT_WIDTH - 7200, 1900],

@@ -374,6 +374,8 @@ export interface ReviewRoundView {
   sourceRevision: string;
   closed: string;
   opinions: OpinionView[];
+  /** That round's signed review record on one line (reviewRecordText); "" when none is named. */
+  record: string;
   decision?: { disposition: string; by: string; date: string };
   /** Why that round's decision was late ("" when none is recorded); in an amended entry, the reason it replaced. */
   lateReason: string;
@@ -474,6 +476,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
       sourceRevision: round.source_revision ?? "",
       closed: round.closed ?? "",
       opinions: (round.opinions ?? []).map(opinionView),
+      record: round.record ? reviewRecordText(round.record) : "",
       decision: round.decision ? { disposition: round.decision.disposition, by: names.person(round.decision.by), date: round.decision.date } : undefined,
       lateReason: round.late_reason ?? "",
     })),

@@ -17,7 +17,7 @@ import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import type { Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
-import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, opinionsOnRecord, reviewRecordText } from "../model/csr-status.js";
+import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr } from "../model/types.js";
@@ -567,7 +567,7 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
   }
   if (facts.missing.length) items.push({ text: fact(rc, "site.csr.opinions-missing", facts.missing.map((d) => departmentName(rc, d)).join(t(rc, "common.list-separator"))) });
   // Opinions given on paper are not missing: the page says where they are signed.
-  else if (csr.review?.record && opinionsOnRecord(csr) && !csr.superseded) items.push({ text: t(rc, "site.csr.opinions-on-record", { record: reviewRecordText(csr.review.record) }) });
+  else if (csr.review?.record && !csr.superseded) items.push({ text: t(rc, "site.csr.opinions-on-record", { record: reviewRecordText(csr.review.record) }) });
   if (csr.implementation?.owner) items.push(entityCell(page, "person", csr.implementation.owner, fact(rc, "site.csr.implementation-owner", personName(rc, csr.implementation.owner))));
   return [
     { title: t(rc, "site.csr.status-today"), items },
@@ -586,9 +586,10 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
           { text: r.closed ?? "", className: "date" },
           { text: historyReason(r.reason, rc.lang) },
           {
-            text: (r.opinions ?? [])
-              .map((o) => signed(rc, `${departmentName(rc, o.department)} ${t(rc, `value.opinion.${o.opinion}`)}`, personName(rc, o.reviewer), o.date))
-              .join(t(rc, "site.items-separator")),
+            text: [
+              ...(r.opinions ?? []).map((o) => signed(rc, `${departmentName(rc, o.department)} ${t(rc, `value.opinion.${o.opinion}`)}`, personName(rc, o.reviewer), o.date)),
+              ...(r.record ? [t(rc, "site.csr.opinions-on-record", { record: reviewRecordText(r.record) })] : []),
+            ].join(t(rc, "site.items-separator")),
           },
           { text: r.decision ? signed(rc, t(rc, `value.disposition.${r.decision.disposition}`), personName(rc, r.decision.by), r.decision.date) : "" },
         ]),

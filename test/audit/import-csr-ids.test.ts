@@ -118,8 +118,10 @@ describe("a CSR whose opinions are on a paper review record", () => {
         "customers/FORD.yaml": FORD,
         "csr/FORD/FORD-001.yaml": csrFile("FORD-001", "包装要求") + "review:\n  record: {note: 从 清单.csv 第 3 行导入}\n  decision: {disposition: must, by: wang, date: 2024-01-20}\n",
         "csr/FORD/FORD-002.yaml": csrFile("FORD-002", "标识要求"),
-        // Restarted on a new source revision: the earlier round's record does not hold this round's opinions.
-        "csr/FORD/FORD-003.yaml": csrFile("FORD-003", "返工要求") + "review:\n  record: {note: 从 清单.csv 第 4 行导入}\n  restarted: 2024-02-01\n",
+        // Restarted on a new source revision: the earlier round's record went into its history entry, and holds none of this round's opinions.
+        "csr/FORD/FORD-003.yaml":
+          csrFile("FORD-003", "返工要求") +
+          "review:\n  restarted: 2024-02-01\n  history:\n    - source_revision: 2022-01\n      closed: 2024-02-01\n      reason: FORD-CSR 换版为 2023-06，重新评审\n      record: {note: 从 清单.csv 第 4 行导入}\n      decision: {disposition: must, by: wang, date: 2024-01-20}\n",
       }),
     );
     const out = tempDir();
@@ -129,5 +131,6 @@ describe("a CSR whose opinions are on a paper review record", () => {
     expect(page("FORD-001")).not.toContain("未会签部门");
     expect(page("FORD-002")).toContain("<li>未会签部门：品质部、市场部</li>");
     expect(page("FORD-003")).toContain("<li>未会签部门：品质部、市场部</li>");
+    expect(page("FORD-003")).toContain("各部门会签：在纸质评审记录上（从 清单.csv 第 4 行导入）");
   });
 });

@@ -1,6 +1,6 @@
 /**
  * What --out names, said once and kept: a file for `csr list` / `csr matrix` (a folder when it ends
- * with / or exists: the register goes in as <register id>.<ext>), a folder for `csr render` (a file
+ * with / or exists: the register goes in as <register id>.<ext>) and `csr export` (registers.xlsx in a folder), a folder for `csr render` (a file
  * when one document is rendered and the name ends in its format's extension); anything that could be
  * either is refused in one line.
  */
@@ -11,6 +11,23 @@ import { csrInProcess, ROOT, tempDir } from "../helpers.js";
 
 const ACME = join(ROOT, "examples", "acme-auto");
 const run = (...args: string[]) => csrInProcess(["-C", ACME, ...args, "--today", "2026-11-27"], { lang: "zh-CN" });
+
+describe("--out of csr export", () => {
+  it("writes registers.xlsx into an existing folder or one named with a trailing /, and refuses any other file than .xlsx", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "审核"));
+    expect(await run("export", "--out", join(dir, "审核"))).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "审核", "registers.xlsx")}\n` });
+    expect(await run("export", "--out", `${join(dir, "新")}/`)).toEqual({ code: 0, stdout: "", stderr: `已写入 ${join(dir, "新", "registers.xlsx")}\n` });
+    expect(readFileSync(join(dir, "新", "registers.xlsx")).subarray(0, 2).toString()).toBe("PK");
+    const pdf = join(dir, "体系清单.pdf");
+    expect(await run("export", "--out", pdf)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `csr: csr export 生成 Excel 工作簿：请给出以 .xlsx 结尾的文件名，或文件夹（以 / 结尾，写入其中的 registers.xlsx）（实际为 '${pdf}'）。\n`,
+    });
+    expect(readdirSync(dir).sort()).toEqual(["审核", "新"]);
+  });
+});
 
 describe("--out of csr list and csr matrix", () => {
   it("writes <register id>.<ext> into an existing folder or one named with a trailing /", async () => {

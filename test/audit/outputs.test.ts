@@ -100,7 +100,7 @@ describe("csr export", () => {
   it("refuses a file name that is not .xlsx", async () => {
     const result = await csrInProcess(["-C", REPO, "export", "--out", "registers.csv"], { lang: null });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("csr: csr export 生成 Excel 工作簿；请将文件命名为 .xlsx（实际为 'registers.csv'）。\n");
+    expect(result.stderr).toBe("csr: csr export 生成 Excel 工作簿：请给出以 .xlsx 结尾的文件名，或文件夹（以 / 结尾，写入其中的 registers.xlsx）（实际为 'registers.csv'）。\n");
   });
 
   it("a single list as xlsx needs --out", async () => {

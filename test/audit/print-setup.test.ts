@@ -8,9 +8,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { csr, FIXTURES, tempDir } from "../helpers.js";
+import { csr, csrInProcess, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
+const ACME = join(ROOT, "examples", "acme-auto");
 
 describe("printed registers", () => {
   const out = tempDir();
@@ -81,5 +82,20 @@ describe("registers and layouts as PDF", () => {
     expect(csr(["-C", REPO, "matrix", "clauses", "--style", "cross-reference", "--format", "pdf", "--out", xref, "--today", "2026-11-27"], { lang: null }).code).toBe(0);
     const matrix = text(xref);
     for (const expected of ["MINIQMS条款、过程和文件对照表", "△由上级条款继承", "覆盖率：8/13(61.5%)", "第1页共2页", "第2页共2页"]) expect(matrix).toContain(expected);
+  });
+
+  it.runIf(chromium && pdftotext)("wraps English text only between words, unless a word is wider than its column, and Chinese text between any two characters", { timeout: 120_000 }, async () => {
+    const out = tempDir();
+    const layout = async (lang: "en" | "zh-CN") => {
+      const pdf = join(out, `matrix-${lang}.pdf`);
+      expect((await csrInProcess(["-C", ACME, "matrix", "csr", "--format", "pdf", "--out", pdf, "--today", "2026-11-27"], { lang })).code).toBe(0);
+      return spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+    };
+    // The source document "Beichen Supplier Quality Requirements" in a narrow column: it printed "Requirem" / "ents".
+    const english = await layout("en");
+    expect(english).toMatch(/ Requirements /);
+    expect(english).not.toMatch(/Requirem /);
+    // The evidence of BCM-002 wraps where its column ends, inside the word 更新.
+    expect(await layout("zh-CN")).toMatch(/外部实验室清单已更\n.* 新，1家认可范围不\n/);
   });
 });

@@ -3,12 +3,12 @@
  * repository's registers cite GJB 9001C, and its workbook and site leave out an empty symbol
  * conversion table, which is IATF 16949's.
  */
-import { cpSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
-import { citations } from "../../src/model/citations.js";
+import { citations, clauseReferenceExample } from "../../src/model/citations.js";
 import { registerContext } from "../../src/report/registers/context.js";
 import { allRegisters, auditRegisters } from "../../src/report/registers/index.js";
 import { csrInProcess, ROOT, tempDir } from "../helpers.js";
@@ -23,6 +23,30 @@ describe("citations of the standards in scope", () => {
     expect(citations(["ISO9001"], "document-approval")).toEqual(["ISO 9001 7.5.2"]);
     expect(citations(["Q/CS-01"], "requirements-review")).toEqual(["IATF 16949 7.5.3.2.2"]);
     expect(citations(undefined, "document-approval")).toEqual(["IATF 16949 7.5.2"]);
+    expect(citations(["GJB9001C"], "requirements-matrix")).toEqual(["GJB 9001C 7.5.1"]);
+    expect(citations(["IATF16949"], "requirements-matrix")).toEqual(["IATF 16949 7.5.1.1"]);
+  });
+
+  it("give an example clause reference in the first standard in scope that csr knows", () => {
+    expect(clauseReferenceExample(["GJB9001C"])).toBe("GJB9001C:8.3");
+    expect(clauseReferenceExample(["Q/CS-01", "ISO9001", "IATF16949"])).toBe("ISO9001:8.3");
+    expect(clauseReferenceExample(["IATF16949", "GJB9001C"])).toBe("IATF16949:8.3.3.3");
+    expect(clauseReferenceExample(undefined)).toBe("IATF16949:8.3.3.3");
+  });
+
+  it("the help and the messages of a GJB 9001C repository cite GJB 9001C, those of an IATF one IATF 16949", async () => {
+    const help = async (dir: string, args: string[]) => (await csrInProcess(["-C", dir, ...args, "--help"], { lang: null })).stdout;
+    expect((await help(GJB, ["matrix", "csr"])).split("\n")[2]).toBe("每条顾客特定要求在何处落实（GJB 9001C 7.5.1）");
+    expect((await help(ACME, ["matrix", "csr"])).split("\n")[2]).toBe("每条顾客特定要求在何处落实（IATF 16949 7.5.1.1）");
+    expect(await help(GJB, ["add"])).toContain("  --clause <ref>     该要求解释或补充的条款，例如 GJB9001C:8.3（可重复）\n");
+    expect(await help(ACME, ["add"])).toContain("例如 IATF16949:8.3.3.3（可重复）\n");
+    // A block list under `standards:` is read as well as a flow one.
+    const block = tempDir();
+    cpSync(GJB, block, { recursive: true });
+    writeFileSync(join(block, "qms.yaml"), readFileSync(join(GJB, "qms.yaml"), "utf8").replace("standards: [GJB9001C]\n", "standards:\n  - \"GJB9001C\"  # 军标\n"));
+    expect((await csrInProcess(["-C", block, "matrix", "csr", "--help"], { lang: "en" })).stdout.split("\n")[2]).toBe("where each customer-specific requirement is addressed (GJB 9001C 7.5.1)");
+    const wrong = await csrInProcess(["-C", GJB, "list", "--clause", "8.3"], { lang: null });
+    expect([wrong.code, wrong.stderr]).toEqual([2, "csr: --clause 需要“标准:条款”的格式，例如 GJB9001C:8.3；实际为 '8.3'。\n"]);
   });
 
   it("the review-timeliness register's footer cites GJB 9001C in a GJB 9001C repository, IATF 16949 in an IATF one", async () => {

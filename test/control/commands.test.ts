@@ -331,6 +331,8 @@ describe("csr obsolete", () => {
         "Withdrew HH-WI-06 (documents/instructions/HH-WI-06.yaml) on 2026-11-20: commit X.",
         "Documents that still refer to HH-WI-06; remove the reference or refer to QP-013 and release a new revision of each:",
         "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序 (related documents)",
+        "Released documents that still mention 《过程临时变更管理办法》 (doc/obsolete-mentioned); mention 《纠正措施控制程序》 instead and release a new revision of each:",
+        "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序 (sections 5.5)",
         "Controlled copies to recall (文件回收): 1 (A/2, Production); record their return with 'csr recall HH-WI-06'.",
         "",
       ].join("\n"),

@@ -7,6 +7,9 @@
 import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadRepository } from "../../src/load/repository.js";
+import { repositoryCalendar } from "../../src/load/calendar.js";
+import { currentReviewRound } from "../../src/model/review-timeliness.js";
 import { csrInProcess, FIXTURES, gitInit, tempDir } from "../helpers.js";
 
 const TODAY = "2026-11-27";
@@ -61,5 +64,18 @@ describe("a late review round: the rule, the register and the site agree", () =>
       "DYA-003 2026-06-03 2026-06-17 2026-06-30 late",
       "DYA-003 2026-11-02 2026-11-16 2026-11-05 on time",
     ]);
+  });
+});
+
+describe("the current review round when the history's dates are wrong", () => {
+  it("is the decision's round even when a round of the history closed after review.restarted (date/out-of-order reports that)", () => {
+    const dir = tempDir();
+    cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+    cpSync(join(FIXTURES, "rules", "date-out-of-order", "invalid"), dir, { recursive: true });
+    const repo = loadRepository(dir);
+    const config = repo.config?.value;
+    const csr = repo.csrs.find((c) => c.value.id === "DYA-002")!.value;
+    const round = currentReviewRound(csr, repositoryCalendar(config), config, TODAY, repo.customers[0]!.value);
+    expect([round.kind, round.start, round.decided, round.closed]).toEqual(["restarted", "2026-11-05", "2026-11-16", undefined]);
   });
 });

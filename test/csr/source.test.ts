@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csrInProcess, git, makeRepo } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
@@ -62,6 +63,28 @@ describe("csr source update", () => {
       ["DYA-003", "D", "received", "2026-12-11", 10],
     ]);
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).stdout).toBe("✔ No problems in 16 files.\n");
+  });
+
+  it("moves the round's paper review record into its history entry, where csr show, the review report and the site print it", async () => {
+    const dir = validRepo();
+    const before = read(dir, "csr/DYA/DYA-003.yaml");
+    const record = "  record: {ref: 2026-11 评审记录 第3号}\n";
+    makeRepo({ "csr/DYA/DYA-003.yaml": before.replace("review:\n", `review:\n${record}`) }, dir);
+    expect((await update(dir, "--revision", "D", "--received", "2026-11-27")).stderr).toBe("");
+    const after = read(dir, "csr/DYA/DYA-003.yaml");
+    expect(after).toContain("      reason: DYA-SQM 换版为 D，重新评审\n      opinions:\n");
+    expect(after).toContain("      record: {ref: 2026-11 评审记录 第3号}\n      decision: {disposition: must, by: zhang, date: 2026-11-24}\n  restarted: 2026-11-27\n");
+    expect(after.split("\n").filter((line) => line.includes("record"))).toHaveLength(1);
+    // The new round has no record: its opinions are missing, not on paper.
+    const show = await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-11-27"]);
+    expect(show.stdout).toContain("需采购周转箱\n                    review record 2026-11 评审记录 第3号\n                    decision must, zhang 张伟, 2026-11-24\n");
+    expect(show.stdout).toContain("  Missing         QA 品质部, MKT 市场部\n");
+    const out = join(dir, "out", "report.md");
+    expect((await csrInProcess(["-C", dir, "render", "DYA-003", "--format", "md", "--out", out, "--today", "2026-11-27"])).code).toBe(0);
+    expect(read(dir, "out/report.md")).toContain("| 1 | DYA-SQM 换版为 D，重新评审 | C | 2026-11-27 | 品质部 张伟 accept 2026-11-23; 市场部 李娜 accept with action 2026-11-23; Review record (the departments' signed opinions): 2026-11 评审记录 第3号 | must meet 张伟 2026-11-24 |\n");
+    const site = join(dir, "_site");
+    expect((await csrInProcess(["-C", dir, "site", "--out", site, "--today", "2026-11-27"])).code).toBe(0);
+    expect(read(site, "csr/DYA-003.html")).toContain("李娜, 2026-11-23); Departments&#x27; countersigns: on the paper review record (2026-11 评审记录 第3号)");
   });
 
   it("can be run again with the same revision: nothing changes twice", async () => {

@@ -697,6 +697,81 @@ describe("csr obsolete", () => {
     });
   });
 
+  describe("documents that mention the withdrawn one by its title", () => {
+    const form = (id: string, title: string) => `id: ${id}\ntitle: ${title}\nlevel: 4\nkind: form\ndepartment: QA\n${RELEASED.split("\n").slice(5).join("\n")}record: {retention: 3年}\n`;
+    const mentioning = (id: string, status: string, text: string) =>
+      `id: ${id}\ntitle: 程序${id}\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: ${status}\nsections:\n  - title: 目的\n    text: 无。\n  - title: 作业流程\n    sections:\n      - title: 采购\n        text: |\n          ${text}\n`;
+    const files = {
+      "documents/QR-009-01.yaml": form("QR-009-01", "采购申请单"),
+      "documents/QR-009-02.yaml": form("QR-009-02", "采购申请单（电子版）"),
+      "documents/QP-021.yaml": mentioning("QP-021", "draft", "采购员填写《采购申请单》，经理批准后按《 采购申请单 》下单；《采购申请单（电子版）》另行规定。"),
+      "documents/QP-022.yaml": mentioning("QP-022", "in-review", "采购员填写《采购申请单》。"),
+      "documents/QP-023.yaml": mentioning("QP-023", "draft", "采购员填写《采购申请单》。"),
+      "documents/QP-024.yaml": mentioning("QP-024", "released", "采购员填写《采购申请单》。").replace("status: released\n", RELEASED.split("\n").slice(5).join("\n")),
+    };
+
+    it("drafts name the successor's title in the same commit; a released document, one in review and one with uncommitted changes are named with what to do", async () => {
+      const repo = repoWith(files);
+      const dirty = files["documents/QP-023.yaml"].replace("无。", "起草中。");
+      writeFileSync(join(repo, "documents/QP-023.yaml"), dirty);
+      const result = await csrInProcess(["-C", repo, "obsolete", "QR-009-01", "--reason", "改用电子表单", "--superseded-by", "QR-009-02", "--date", "2024-07-01"]);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toBe(
+        [
+          `Withdrew QR-009-01 (documents/QR-009-01.yaml) on 2024-07-01: commit ${head(repo).slice(0, 7)}.`,
+          "Drafts that mentioned 《采购申请单》 now mention 《采购申请单（电子版）》 (in the same commit):",
+          "  documents/QP-021.yaml  QP-021 程序QP-021 (sections 2.1)",
+          "Documents not in force that still mention 《采购申请单》, left as they are:",
+          "  documents/QP-022.yaml  QP-022 程序QP-022 (sections 2.1): it is in review, and its reviewers must see the change; write 《采购申请单（电子版）》 instead and have it reviewed again",
+          "  documents/QP-023.yaml  QP-023 程序QP-023 (sections 2.1): it has changes not committed, which csr would commit unseen; write 《采购申请单（电子版）》 instead yourself",
+          "Released documents that still mention 《采购申请单》 (doc/obsolete-mentioned); mention 《采购申请单（电子版）》 instead and release a new revision of each:",
+          "  documents/QP-024.yaml  QP-024 程序QP-024 (sections 2.1)",
+          "",
+        ].join("\n"),
+      );
+      expect(git(repo, ["show", "--name-only", "--format=%s", "HEAD"])).toBe("obsolete QR-009-01: 改用电子表单\n\ndocuments/QP-021.yaml\ndocuments/QR-009-01.yaml\n");
+      expect(readFileSync(join(repo, "documents/QP-021.yaml"), "utf8")).toBe(
+        files["documents/QP-021.yaml"].replace("采购员填写《采购申请单》，经理批准后按《 采购申请单 》下单", "采购员填写《采购申请单（电子版）》，经理批准后按《采购申请单（电子版）》下单"),
+      );
+      for (const path of ["documents/QP-022.yaml", "documents/QP-024.yaml"]) expect(readFileSync(join(repo, path), "utf8")).toBe(files[path as keyof typeof files]);
+      expect(readFileSync(join(repo, "documents/QP-023.yaml"), "utf8")).toBe(dirty);
+    });
+
+    it("without a successor, the drafts that still mention the title are named", async () => {
+      const repo = repoWith(files);
+      const result = await csrInProcess(["-C", repo, "obsolete", "QR-009-01", "--reason", "停用", "--date", "2024-07-01"], { lang: null });
+      expect(result.stdout.split("\n").slice(1)).toEqual([
+        "以下尚未生效的文件仍提及《采购申请单》，未作更改：",
+        "  documents/QP-021.yaml  QP-021 程序QP-021（章节 2.1）：没有给出替代文件；发布前请改为提及替代它的文件",
+        "  documents/QP-022.yaml  QP-022 程序QP-022（章节 2.1）：没有给出替代文件；发布前请改为提及替代它的文件",
+        "  documents/QP-023.yaml  QP-023 程序QP-023（章节 2.1）：没有给出替代文件；发布前请改为提及替代它的文件",
+        "以下已发布文件仍提及《采购申请单》（doc/obsolete-mentioned）；请改为提及替代它的文件，并为每份文件发布新版本：",
+        "  documents/QP-024.yaml  QP-024 程序QP-024（章节 2.1）",
+        "",
+      ]);
+      expect(git(repo, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/QR-009-01.yaml\n");
+    });
+
+    it("the successor itself is left to its author when it mentions the document merged into it", async () => {
+      const repo = repoWith(files);
+      const result = await csrInProcess(["-C", repo, "obsolete", "QR-009-01", "--reason", "并入 QP-021", "--superseded-by", "QP-021", "--date", "2024-07-01"]);
+      expect(result.stdout.split("\n").slice(1, 6)).toEqual([
+        "Drafts that mentioned 《采购申请单》 now mention 《程序QP-021》 (in the same commit):",
+        "  documents/QP-023.yaml  QP-023 程序QP-023 (sections 2.1)",
+        "Documents not in force that still mention 《采购申请单》, left as they are:",
+        "  documents/QP-021.yaml  QP-021 程序QP-021 (sections 2.1): it is the successor itself; remove or rewrite the mention",
+        "  documents/QP-022.yaml  QP-022 程序QP-022 (sections 2.1): it is in review, and its reviewers must see the change; write 《程序QP-021》 instead and have it reviewed again",
+      ]);
+      expect(readFileSync(join(repo, "documents/QP-021.yaml"), "utf8")).toBe(files["documents/QP-021.yaml"]);
+    });
+
+    it("a title the successor kept is left as it is", async () => {
+      const repo = repoWith({ ...files, "documents/QR-009-02.yaml": form("QR-009-02", "采购申请单") });
+      const result = await csrInProcess(["-C", repo, "obsolete", "QR-009-01", "--reason", "换号", "--superseded-by", "QR-009-02", "--date", "2024-07-01"]);
+      expect(result.stdout).toBe(`Withdrew QR-009-01 (documents/QR-009-01.yaml) on 2024-07-01: commit ${head(repo).slice(0, 7)}.\n`);
+    });
+  });
+
   it("refuses a document that is obsolete already", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
     expect((await csrInProcess(["-C", repo, "obsolete", "QP-020", "--reason", "停用", "--date", "2024-07-01"])).code).toBe(0);

@@ -1,5 +1,5 @@
-/** `csr export --out FILE.xlsx`: one workbook with every register and matrix, one sheet each. */
-import { extname } from "node:path";
+/** `csr export --out FILE.xlsx|DIR/`: one workbook with every register and matrix, one sheet each. */
+import { extname, join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
@@ -10,7 +10,7 @@ import { eachRegister } from "../../report/registers/index.js";
 import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { cutWarning, incompleteNote, languageOf, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
+import { cutWarning, incompleteNote, isFolder, languageOf, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 
 /**
  * Writing a workbook makes garbage cell by cell, and V8 lets the heap grow to about twice what the
@@ -20,9 +20,16 @@ import { cutWarning, incompleteNote, languageOf, refuseOrWarnUnreadable, withHea
  */
 const EXPORT_HEAP_GROWING_PERCENT = 50;
 
+/**
+ * The workbook's name in a folder given as `--out` (ending with / or existing), as `csr list` and
+ * `csr matrix` name a register there by its id (`procedures.xlsx`): it holds all the registers.
+ */
+const WORKBOOK_NAME = "registers.xlsx";
+
 export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { out: string; today?: string }): Promise<number> {
-  if (extname(flags.out).toLowerCase() !== ".xlsx") {
-    throw new UserError(t("export.needs-xlsx", { out: flags.out }));
+  const out = isFolder(flags.out, ctx.dir) ? join(flags.out, WORKBOOK_NAME) : flags.out;
+  if (extname(out).toLowerCase() !== ".xlsx") {
+    throw new UserError(t("export.needs-xlsx", { out }));
   }
   setFlagsFromString(`--heap-growing-percent=${EXPORT_HEAP_GROWING_PERCENT}`);
   const repo = loadRepository(findRoot(ctx.dir));
@@ -35,6 +42,6 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   const tables = (function* () {
     for (const table of registers) yield { ...withHeading(repo, table, lang, today), ...(note ? { notes: [...(table.notes ?? []), note] } : {}) };
   })();
-  await writeOutput(ctx, repo.root, flags.out, (path) => writeXlsx(tables, path, cutWarning(ctx)), flags.force);
+  await writeOutput(ctx, repo.root, out, (path) => writeXlsx(tables, path, cutWarning(ctx)), flags.force);
   return note ? 1 : 0;
 }

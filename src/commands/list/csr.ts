@@ -5,6 +5,7 @@ import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { parseClauseRef } from "../../model/catalog.js";
+import { clauseReferenceExample } from "../../model/citations.js";
 import { CSR_STATUSES, type CsrFacts } from "../../model/csr-status.js";
 import type { RepoIndex } from "../../model/index.js";
 import type { Csr } from "../../model/types.js";
@@ -48,7 +49,7 @@ function filter(repo: Repository, index: RepoIndex, flags: ListCsrFlags): (csr: 
   if (flags.overdue) tests.push((_, facts) => facts.daysLeft !== undefined && facts.daysLeft < 0);
   if (flags.clause !== undefined) {
     const ref = parseClauseRef(flags.clause);
-    if (!ref) throw new UserError(t("list.clause-format", { value: flags.clause }));
+    if (!ref) throw new UserError(t("list.clause-format", { value: flags.clause, example: clauseReferenceExample(repo.config?.value.standards) }));
     const wanted = `${ref.standard}:${ref.clause}`;
     tests.push((csr) => csr.clauses.some((c) => c === wanted || c.startsWith(`${wanted}.`)));
   }

@@ -7,6 +7,8 @@ import { list, sentences, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Located } from "../../load/repository.js";
 import { isScalar, isSeq, type Document } from "yaml";
+import { MENTION } from "../../check/rules/doc/obsolete-mentioned.js";
+import { documentSections } from "../../model/sections.js";
 import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
@@ -77,6 +79,69 @@ function replaceReference(yaml: Document.Parsed, field: ReferenceField, from: st
   });
 }
 
+/**
+ * The withdrawn document's titles (Chinese and English) that its readers could still be sent to, and
+ * what each becomes: the successor's title in the same language (its Chinese one when it has no
+ * English one), or undefined without a successor. A title that a document not withdrawn bears too
+ * (the successor kept it) still names a document in force, so it is left out, as doc/obsolete-mentioned does.
+ */
+function withdrawnTitles(documents: readonly Located<ControlledDocument>[], withdrawn: ControlledDocument, successor: ControlledDocument | undefined): Map<string, string | undefined> {
+  const borne = new Set(documents.filter((d) => d.value.id !== withdrawn.id && d.value.status !== "obsolete").flatMap((d) => [d.value.title, d.value.title_en]));
+  const titles = new Map<string, string | undefined>();
+  if (!borne.has(withdrawn.title)) titles.set(withdrawn.title, successor?.title);
+  if (withdrawn.title_en && !borne.has(withdrawn.title_en)) titles.set(withdrawn.title_en, successor ? (successor.title_en ?? successor.title) : undefined);
+  return titles;
+}
+
+/** The sections of `doc` whose text mentions one of `titles` in book-title marks, by number and where they are. */
+function mentioningSections(doc: ControlledDocument, titles: ReadonlyMap<string, unknown>) {
+  return documentSections(doc).filter(({ section }) => [...(section.text ?? "").matchAll(MENTION)].some((match) => titles.has(match[1]!.trim())));
+}
+
+/** A document not in force whose text mentions 《the withdrawn title》, and what becomes of the mentions. */
+interface MentioningDraft extends Located<ControlledDocument> {
+  /** Numbers of the sections that mention it. */
+  sections: string[];
+  /** Whether csr rewrote them, in the same commit as the withdrawal. */
+  rewritten: boolean;
+  /** What remains to do, when csr left them. */
+  note?: string;
+}
+
+/**
+ * A draft's text that sends its reader to the withdrawn document by title (填写《采购申请单》) is
+ * brought up to date with its references: 《old title》 becomes 《successor's title》 in the same
+ * commit, under the same conditions (a successor named, the draft not in review and without
+ * uncommitted changes), unless the draft is the successor itself. `edited` holds the drafts' new
+ * text from the reference replacement, and gets the rewritten ones.
+ */
+async function rewriteMentions(root: string, drafts: Located<ControlledDocument>[], titles: ReadonlyMap<string, string | undefined>, successor: ControlledDocument | undefined, edited: Map<string, string>): Promise<MentioningDraft[]> {
+  const out: MentioningDraft[] = [];
+  for (const draft of drafts) {
+    const found = mentioningSections(draft.value, titles);
+    if (found.length === 0) continue;
+    const sections = found.map((s) => s.number);
+    const todo = (key: `obsolete.mention-todo.${"no-successor" | "self" | "in-review" | "uncommitted"}`) => out.push({ ...draft, sections, rewritten: false, note: t(key, { successor: [...titles.values()][0] ?? "" }) });
+    if (!successor) todo("obsolete.mention-todo.no-successor");
+    // The withdrawn document merged into this one: 《its own title》 would read as nonsense; the author rewrites the sentence.
+    else if (draft.value.id === successor.id) todo("obsolete.mention-todo.self");
+    else if (draft.value.status === "in-review") todo("obsolete.mention-todo.in-review");
+    else if (!edited.has(draft.file.path) && (await runGit(root, ["status", "--porcelain", "-z", "--", draft.file.path])).stdout !== "") todo("obsolete.mention-todo.uncommitted");
+    else {
+      const before = edited.get(draft.file.path) ?? readFileSync(join(root, draft.file.path), "utf8");
+      const text = editDocument(before, (yaml) => {
+        for (const { path } of found) {
+          const node = yaml.getIn([...path, "text"], true);
+          if (isScalar(node) && typeof node.value === "string") node.value = node.value.replace(MENTION, (whole, title: string) => (titles.has(title.trim()) ? `《${titles.get(title.trim())!}》` : whole));
+        }
+      });
+      edited.set(draft.file.path, text);
+      out.push({ ...draft, sections, rewritten: true });
+    }
+  }
+  return out;
+}
+
 export interface ObsoleteFlags {
   reason?: string;
   supersededBy?: string;
@@ -116,13 +181,18 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       yaml.set("status", "obsolete");
       setAfter(yaml, "obsolete", obsolete, "status");
     });
+    const replacement = successor ? index.documents.get(successor)!.value : undefined;
     const referring = repo.documents.filter((d) => d.value.status !== "obsolete" && REFERENCE_FIELDS.some((field) => d.value[field]?.includes(doc.id)));
     const released = referring.filter((d) => d.value.status === "released");
-    const drafts = await settleDrafts(root, referring.filter((d) => d.value.status !== "released"), doc, successor ? index.documents.get(successor)!.value : undefined);
+    const drafts = await settleDrafts(root, referring.filter((d) => d.value.status !== "released"), doc, replacement);
     const replaced = drafts.filter((d) => d.text !== undefined);
+    const titles = withdrawnTitles(repo.documents, doc, replacement);
+    const edited = new Map(replaced.map((d) => [d.file.path, d.text!]));
+    const others = repo.documents.filter((d) => d.value.id !== doc.id);
+    const mentioning = await rewriteMentions(root, others.filter((d) => d.value.status === "draft" || d.value.status === "in-review"), titles, replacement, edited);
     const applied = await applyChange(root, {
-      writes: [{ path: join(root, file.path), content: text }, ...replaced.map((d) => ({ path: join(root, d.file.path), content: d.text! }))],
-      commit: { message: t("commit.obsolete", { id: doc.id, reason }), paths: [file.path, ...replaced.map((d) => d.file.path)].map((p) => join(root, p)) },
+      writes: [{ path: join(root, file.path), content: text }, ...[...edited].map(([path, content]) => ({ path: join(root, path), content }))],
+      commit: { message: t("commit.obsolete", { id: doc.id, reason }), paths: [file.path, ...edited.keys()].map((p) => join(root, p)) },
     });
     ctx.stdout(t("obsolete.withdrew", { id: doc.id, path: file.path, date, commit: applied.commit! }) + "\n");
     const entry = (value: ControlledDocument, path: string, fields: readonly ReferenceField[]) =>
@@ -139,6 +209,24 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     if (released.length > 0) {
       ctx.stdout((successor ? t("obsolete.referring-successor", { id: doc.id, successor }) : t("obsolete.referring", { id: doc.id })) + "\n");
       for (const { value, file: at } of released) ctx.stdout(entry(value, at.path, REFERENCE_FIELDS.filter((field) => value[field]?.includes(doc.id))) + "\n");
+    }
+    // Headings name the withdrawn title mentioned first (the Chinese one unless the successor kept it) and what it becomes.
+    const [title = "", successorTitle = ""] = [...titles][0] ?? [];
+    const sectionsOf = (d: Located<ControlledDocument>, sections: readonly string[]) => `  ${d.file.path}  ${d.value.id} ${d.value.title}${t("obsolete.sections", { sections: list(sections) })}`;
+    const rewritten = mentioning.filter((d) => d.rewritten);
+    if (rewritten.length > 0) {
+      ctx.stdout(t("obsolete.mentions-rewritten", { title, successor: successorTitle }) + "\n");
+      for (const d of rewritten) ctx.stdout(sectionsOf(d, d.sections) + "\n");
+    }
+    const unchanged = mentioning.filter((d) => !d.rewritten);
+    if (unchanged.length > 0) {
+      ctx.stdout(t("obsolete.mentions-remaining", { title }) + "\n");
+      for (const d of unchanged) ctx.stdout(sectionsOf(d, d.sections) + t("obsolete.todo", { todo: d.note! }) + "\n");
+    }
+    const mentionedIn = others.filter((d) => d.value.status === "released").map((d) => ({ d, sections: mentioningSections(d.value, titles).map((s) => s.number) })).filter((m) => m.sections.length > 0);
+    if (mentionedIn.length > 0) {
+      ctx.stdout((replacement ? t("obsolete.mentioning-successor", { title, successor: successorTitle }) : t("obsolete.mentioning", { title })) + "\n");
+      for (const { d, sections } of mentionedIn) ctx.stdout(sectionsOf(d, sections) + (d.value.id === replacement?.id ? t("obsolete.mentioning-self") : "") + "\n");
     }
     const csrs = repo.csrs.filter((c) => !c.value.superseded && (c.value.addressed ?? []).some((a) => a.document === doc.id));
     if (csrs.length > 0) {

@@ -158,6 +158,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   const history = (csr.review?.history ?? []).flatMap((round) => [
     [round.reason ? withoutFinalStop(historyReason(round.reason, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
+    ...(round.record ? [`  ${t("show.history.record", { record: reviewRecordText(round.record) })}`] : []),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person) })}`] : []),
     ...(round.late_reason ? [`  ${t("review.show.history.late-reason", { reason: round.late_reason })}`] : []),
   ]);

@@ -150,10 +150,11 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       }
     } else {
       // The earlier round's nodes are moved, not re-created, so they keep their comments and layout;
-      // its late reason goes with its decision, or it would excuse the new round's (csr/review-late).
+      // its late reason goes with its decision, or it would excuse the new round's (csr/review-late),
+      // and its paper record with its opinions, or it would stand for the new round's (csr/review-incomplete).
       const reason = zh ? `${sourceId} 换版为 ${revision}，重新评审` : `new source revision ${revision}`;
       const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, reason });
-      for (const key of ["opinions", "decision", "late_reason"]) {
+      for (const key of ["opinions", "record", "decision", "late_reason"]) {
         const node = doc.getIn(["review", key], true);
         if (node) round.set(key, node);
         if (node) doc.deleteIn(["review", key]);

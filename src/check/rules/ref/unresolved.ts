@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
 import { didYouMean, quotedId } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
-import type { Path } from "../../../model/types.js";
+import type { Path, TrainingSession } from "../../../model/types.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 
-/** Every reference resolves: departments, people, customers, source documents, documents, processes, attachments. */
+/** Every reference resolves: departments, people (every field that names one), customers, source documents, documents, processes, attachments. */
 export const rule: Rule = {
   id: "ref/unresolved",
   severity: "error",
@@ -16,10 +16,21 @@ export const rule: Rule = {
     reads: (f) => {
       if (f.kind === "document") {
         const d = f.data;
-        return [d.id, d.department, d.processes, d.related, d.forms, d.revisions?.map((r) => [r.prepared, r.reviewed, r.approved]), d.reviews?.map((r) => r.by), d.obsolete?.superseded_by, d.distribution?.map((c) => c.to)];
+        return [
+          d.id,
+          d.department,
+          d.processes,
+          d.related,
+          d.forms,
+          d.revisions?.map((r) => SIGNED.map((role) => r[role]).concat(r.countersigned ?? [])),
+          d.reviews?.map((r) => r.by),
+          d.obsolete?.superseded_by,
+          d.distribution?.map((c) => [c.to, c.holder, c.returned_by, c.lost?.by, c.destroyed?.by]),
+          d.training?.sessions?.map((s) => [s.people, s.trainer]),
+        ];
       }
       if (f.kind === "customer") return [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.file])])];
-      const { customer, source, review, addressed, implementation, distribution } = f.data;
+      const { customer, source, review, addressed, implementation, distribution, training } = f.data;
       return [
         customer,
         source,
@@ -27,17 +38,21 @@ export const rule: Rule = {
         review?.opinions?.map((o) => [o.department, o.reviewer]),
         review?.record?.form,
         review?.decision?.by,
-        addressed?.map((a) => a.document),
+        review?.confirmations?.map((c) => c.by),
+        review?.history?.map((r) => [r.opinions?.map((o) => o.reviewer), r.decision?.by, r.record?.form]),
+        addressed?.map((a) => [a.document, a.pin?.by]),
         implementation?.owner,
         implementation?.verified,
+        implementation?.history?.map((h) => h.verified?.by),
         distribution?.departments,
+        training?.sessions?.map((s) => [s.people, s.trainer]),
       ];
     },
   },
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml), a person (people.yaml), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it back (`returned_by`) or confirmed it lost or destroyed, who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -65,10 +80,17 @@ related: [QP-001]   # Unknown document 'QP-001'
           const signature = rev[role];
           if (signature) refs.person(file, ["revisions", i, role, "by"], signature.by);
         }
+        rev.countersigned?.forEach((signature, j) => refs.person(file, ["revisions", i, "countersigned", j, "by"], signature.by));
       });
       value.reviews?.forEach((r, i) => refs.person(file, ["reviews", i, "by"], r.by));
       if (value.obsolete?.superseded_by) refs.document(file, ["obsolete", "superseded_by"], value.obsolete.superseded_by);
       value.distribution?.forEach((c, i) => refs.department(file, ["distribution", i, "to"], c.to, true));
+      value.distribution?.forEach((copy, i) => {
+        if (copy.holder) refs.person(file, ["distribution", i, "holder"], copy.holder);
+        if (copy.returned_by) refs.person(file, ["distribution", i, "returned_by"], copy.returned_by);
+        for (const end of ["lost", "destroyed"] as const) if (copy[end]) refs.person(file, ["distribution", i, end, "by"], copy[end].by);
+      });
+      refs.training(file, value.training?.sessions);
     }
     for (const { value, file } of repo.customers) {
       value.sources?.forEach((source, i) =>
@@ -96,18 +118,31 @@ related: [QP-001]   # Unknown document 'QP-001'
       });
       if (review?.record?.form) refs.document(file, ["review", "record", "form"], review.record.form);
       if (review?.decision) refs.person(file, ["review", "decision", "by"], review.decision.by);
-      csr.addressed?.forEach((a, i) => refs.document(file, ["addressed", i, "document"], a.document));
+      review?.confirmations?.forEach((c, i) => refs.person(file, ["review", "confirmations", i, "by"], c.by));
+      review?.history?.forEach((round, j) => {
+        round.opinions?.forEach((o, i) => refs.person(file, ["review", "history", j, "opinions", i, "reviewer"], o.reviewer));
+        if (round.record?.form) refs.document(file, ["review", "history", j, "record", "form"], round.record.form);
+        if (round.decision) refs.person(file, ["review", "history", j, "decision", "by"], round.decision.by);
+      });
+      csr.addressed?.forEach((a, i) => {
+        refs.document(file, ["addressed", i, "document"], a.document);
+        if (a.pin?.by) refs.person(file, ["addressed", i, "pin", "by"], a.pin.by);
+      });
       if (csr.implementation?.owner) refs.person(file, ["implementation", "owner"], csr.implementation.owner);
       const verified = csr.implementation?.verified;
       if (verified) refs.person(file, ["implementation", "verified", "by"], verified.by);
+      csr.implementation?.history?.forEach((h, i) => {
+        if (h.verified) refs.person(file, ["implementation", "history", i, "verified", "by"], h.verified.by);
+      });
       csr.distribution?.departments?.forEach((d, i) => refs.department(file, ["distribution", "departments", i], d));
+      refs.training(file, csr.training?.sessions);
     }
     for (const { value, file, path } of repo.symbols) refs.customer(file, [...path, "customer"], value.customer);
   },
 };
 
-/** The signatures of a revision that name a person. */
-const SIGNED = ["prepared", "reviewed", "approved"] as const;
+/** The signatures of a revision that name one person (会签 is a list of them). */
+const SIGNED = ["prepared", "reviewed", "standardization", "approved", "military_representative"] as const;
 
 class References {
   constructor(private readonly ctx: RuleContext) {}
@@ -132,6 +167,14 @@ class References {
   person(file: SourceFile, path: Path, id: string): void {
     const known = this.ctx.index.people;
     if (!known.has(id) && !this.ctx.repo.unvalidated.people.has(id)) this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id: quotedId(id) }) + didYouMean(id, known.keys()), t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
+  }
+
+  /** Who was trained and who trained them, in each session (a document's or a CSR's `training.sessions`). */
+  training(file: SourceFile, sessions: readonly TrainingSession[] | undefined): void {
+    sessions?.forEach((session, i) => {
+      session.people.forEach((id, j) => this.person(file, ["training", "sessions", i, "people", j], id));
+      if (session.trainer) this.person(file, ["training", "sessions", i, "trainer"], session.trainer);
+    });
   }
 
   document(file: SourceFile, path: Path, id: string): void {
