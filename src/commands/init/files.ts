@@ -32,20 +32,23 @@ const ORGANISATION: Record<InitStandard, { name: string; name_en: string }> = {
 /** A department of the starting qms.yaml: code, name, English name. */
 type InitDepartment = [code: string, name: string, name_en: string];
 
+/** An automotive or general manufacturer's departments (IATF 16949, ISO 9001). */
+const MANUFACTURER: InitDepartment[] = [
+  ["MKT", "市场部", "Marketing"],
+  ["QA", "品质部", "Quality"],
+  ["PRD", "生产部", "Production"],
+  ["RD", "研发部", "R&D"],
+  ["PUR", "采购部", "Purchasing"],
+  ["HR", "行政人事部", "Administration and HR"],
+];
+
 /**
  * The departments a new repository starts with. The codes are the same for every standard where
  * the department is the same; a GJB 9001C supplier (军工单位) usually has 质量部 rather than
  * 品质部, and an administration department (综合管理部) that keeps documents and trains people.
  */
 const DEPARTMENTS: Record<InitStandard, InitDepartment[]> = {
-  IATF16949: [
-    ["MKT", "市场部", "Marketing"],
-    ["QA", "品质部", "Quality"],
-    ["PRD", "生产部", "Production"],
-    ["RD", "研发部", "R&D"],
-    ["PUR", "采购部", "Purchasing"],
-    ["HR", "行政人事部", "Administration and HR"],
-  ],
+  IATF16949: MANUFACTURER,
   GJB9001C: [
     ["MKT", "市场部", "Marketing"],
     ["QA", "质量部", "Quality"],
@@ -54,14 +57,7 @@ const DEPARTMENTS: Record<InitStandard, InitDepartment[]> = {
     ["PUR", "采购部", "Purchasing"],
     ["GEN", "综合管理部", "General Administration"],
   ],
-  ISO9001: [
-    ["MKT", "市场部", "Marketing"],
-    ["QA", "品质部", "Quality"],
-    ["PRD", "生产部", "Production"],
-    ["RD", "研发部", "R&D"],
-    ["PUR", "采购部", "Purchasing"],
-    ["HR", "行政人事部", "Administration and HR"],
-  ],
+  ISO9001: MANUFACTURER,
 };
 
 /**
