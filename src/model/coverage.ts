@@ -82,6 +82,11 @@ export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCo
     list.push(clause);
     children.set(clause.parent, list);
   }
+  /** A lineage (the clause, then the clauses above it) up to and including its first titled clause. */
+  const upToTitled = (lineage: string[]): string[] => {
+    const titled = lineage.findIndex((n) => hasTitle(catalog.clauses.get(n)!));
+    return titled < 0 ? lineage : lineage.slice(0, titled + 1);
+  };
   const ancestorsOrSelf = (clause: Clause): string[] => {
     const out: string[] = [];
     for (let c: Clause | undefined = clause; c; c = c.parent === null ? undefined : catalog.clauses.get(c.parent)) out.push(c.number);
@@ -103,8 +108,7 @@ export function clauseCoverage(catalog: Catalog, input: CoverageInput): ClauseCo
       return s === "covered" || (s === "inherited" && inherit);
     };
     // A paragraph is met where the clause it belongs to is: its own number up to the first titled one.
-    const titled = lineage.findIndex((n) => hasTitle(catalog.clauses.get(n)!));
-    const own = isParagraph(clause, children) ? lineage.slice(0, titled < 0 ? lineage.length : titled + 1) : [clause.number];
+    const own = isParagraph(clause, children) ? upToTitled(lineage) : [clause.number];
     const covered = own.some((n) => direct.has(n)) || (applicableChildren.length > 0 && applicableChildren.every(counts));
     const inherited = !covered && lineage.slice(own.length).some((n) => direct.has(n));
     state.set(clause.number, { clause, state: covered ? "covered" : inherited ? "inherited" : "uncovered" });

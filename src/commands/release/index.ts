@@ -29,14 +29,12 @@ import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
 
-export interface ReleaseFlags {
-  major?: boolean;
-  summary?: string;
-  pages?: string;
+/** The signers of a revision and their dates, as `csr release` and `csr sign` take them (people by id or name). */
+export interface SignatureFlags {
   prepared?: string;
   reviewed?: string;
   approved?: string;
-  /** 会签, 标准化审查, 军代表: the GJB signatures a `document_layouts` entry may print (docs/format.md). */
+  /** 会签 (several people: repeated, or separated by commas), 标准化审查, 军代表: the GJB signatures a `document_layouts` entry may print (docs/format.md). */
   countersigned?: string[];
   standardization?: string;
   militaryRepresentative?: string;
@@ -48,6 +46,12 @@ export interface ReleaseFlags {
   standardizationDate?: string;
   approvedDate?: string;
   militaryRepresentativeDate?: string;
+}
+
+export interface ReleaseFlags extends SignatureFlags {
+  major?: boolean;
+  summary?: string;
+  pages?: string;
   /** Release although the document has not changed since its last release. */
   force?: boolean;
   /** Never prompt (release never does; accepted like every writing command). */

@@ -17,27 +17,13 @@ import { describe, documentEvents, eventProblem, type RecordedEvent } from "../.
 import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
-import { refuseGjbSharedDuties, refuseSharedDuties, requireRole } from "../release/index.js";
+import { refuseGjbSharedDuties, refuseSharedDuties, requireRole, type SignatureFlags } from "../release/index.js";
 import { editFile, findDocumentById, personOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel } from "../shared/people.js";
 import type { FileChange } from "../shared/persist.js";
 
-export interface SignFlags {
-  prepared?: string;
-  reviewed?: string;
-  approved?: string;
-  /** 会签 (several people: repeated, or separated by commas), 标准化审查 and 军代表 of a GJB document. */
-  countersigned?: string[];
-  standardization?: string;
-  militaryRepresentative?: string;
-  /** The date written beside each signature on the paper original; without it, the signatures are recorded undated. */
-  date?: string;
-  preparedDate?: string;
-  reviewedDate?: string;
-  approvedDate?: string;
-  countersignedDate?: string;
-  standardizationDate?: string;
-  militaryRepresentativeDate?: string;
+/** Without --date, the signatures of the paper original are recorded undated. */
+export interface SignFlags extends SignatureFlags {
   yes?: boolean;
   commit?: boolean;
 }
