@@ -155,7 +155,7 @@ const DISPOSITION_WORDS: [RegExp, Disposition][] = [
   [/^(必须满足|必须|应满足|满足|must|mustmeet)$/, "must"],
   [/^(可选|可选择|选择性|optional)$/, "optional"],
   [/^(不适用|n\/?a|notapplicable|not-applicable)$/, "not-applicable"],
-  [/^(不合理|拒绝|不接受|rejected|reject)$/, "rejected"],
+  [/^(不合理|拒绝|不接受|rejected|reject|unreasonable|unreasonable\(rejected\))$/, "rejected"],
 ];
 
 /** The disposition words of CSR lists (必须满足 / 可选 / 不适用 / 不合理) and their English forms. */

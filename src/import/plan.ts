@@ -751,7 +751,10 @@ type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 
 /** 实施状态 of the CSR list: the words of both languages, back to implementation.status. */
 const IMPLEMENTATION_STATUS = new Map<string, ImplementationStatus>(
-  IMPLEMENTATION_STATUSES.flatMap((s) => (["zh-CN", "en"] as const).map((lang) => [compactText(translate(lang, `value.implementation.${s}`)).toLowerCase(), s] as [string, ImplementationStatus])),
+  // The codes (value.*) and the words the CSR list prints (register.*), in both languages.
+  IMPLEMENTATION_STATUSES.flatMap((s) =>
+    (["zh-CN", "en"] as const).flatMap((lang) => [`value.implementation.${s}` as const, `register.implementation.${s}` as const].map((key) => [compactText(translate(lang, key)).toLowerCase(), s] as [string, ImplementationStatus])),
+  ),
 );
 
 /** The status words of the CSR list in both languages, back to the status. */
