@@ -11,6 +11,7 @@ import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
 import { rule as csrForcedDecision } from "./rules/csr/forced-decision.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
+import { rule as csrRejectionOverruled } from "./rules/csr/rejection-overruled.js";
 import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
 import { rule as csrReviewInconsistent } from "./rules/csr/review-inconsistent.js";
 import { rule as csrReviewLate } from "./rules/csr/review-late.js";
@@ -64,6 +65,7 @@ export const rules: readonly Rule[] = [
   csrForcedDecision,
   csrImplementationOverdue,
   csrNotAddressed,
+  csrRejectionOverruled,
   csrReviewIncomplete,
   csrReviewInconsistent,
   csrReviewLate,

@@ -161,7 +161,9 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       ]),
       pairs([["csr_decided_on", text(decision.date)]], [labelWidth, TEXT_WIDTH - labelWidth]),
     );
-    if (decision.justification) children.push(pairs([["csr_justification", text(decision.justification)]], [labelWidth, TEXT_WIDTH - labelWidth]));
+    // A decision over a department's 不同意 says how the objection was resolved, or that it does not.
+    if (decision.overruled) children.push(pairs([["csr_overruled", text(`${decision.overruled}${t("csr_overruled_suffix")}${t("colon")}${decision.justification || t("csr_overruled_missing")}`)]], [labelWidth, TEXT_WIDTH - labelWidth]));
+    else if (decision.justification) children.push(pairs([["csr_justification", text(decision.justification)]], [labelWidth, TEXT_WIDTH - labelWidth]));
   } else {
     children.push(new Paragraph({ children: empty("csr_no_decision") }));
   }

@@ -10,7 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
-import { csrStatus, historyReason, missingOpinions, reviewRecordText } from "../model/csr-status.js";
+import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, documentLayout, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
@@ -414,7 +414,12 @@ export interface CsrReportView extends Header {
   opinions: OpinionView[];
   /** The signed review record that holds the opinions not recorded here (review.record), on one line; "" when none is named. */
   record: string;
-  decision?: { disposition: string; justification: string; by: string; date: string; forced: boolean };
+  /**
+   * `overruled`: the departments whose 不同意 the decision overrules (must or optional over a reject
+   * opinion), as one list; "" when none. The report then labels the justification as how the
+   * objection was resolved, and says so when it is missing (csr/rejection-overruled).
+   */
+  decision?: { disposition: string; justification: string; by: string; date: string; forced: boolean; overruled: string };
   addressed: (ReferenceView & { section: string })[];
   implementation?: {
     owner: string;
@@ -499,6 +504,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           by: names.person(decision.by),
           date: decision.date,
           forced: decision.forced === true,
+          overruled: names.list(overruledOpinions(csr).map((o) => names.department(o.department))),
         }
       : undefined,
     addressed: (csr.addressed ?? []).map((a) => ({
