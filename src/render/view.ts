@@ -439,6 +439,21 @@ export interface CsrReportView extends Header {
   training?: { required: boolean; state: CsrTrainingState; records: string; sessions: { date: string; revision: string; people: string; trainer: string; record: string }[] };
 }
 
+/**
+ * The controlled form the CSR review report is a record of, when `csr.review_form` does not name
+ * it: the one released form titled as a CSR review form (顾客特定要求评审表, 顾客特殊要求评审记录,
+ * "CSR review record"). None, or more than one, names no form: the report then prints none rather
+ * than a guess, and README says how to name it.
+ */
+function reviewFormOf(index: RepoIndex): string | undefined {
+  const forms = [...index.documents.values()]
+    .map((d) => d.value)
+    .filter((d) => d.kind === "form" && d.status === "released" && REVIEW_FORM_TITLE.test(`${d.title} ${d.title_en ?? ""}`));
+  return forms.length === 1 ? forms[0]!.id : undefined;
+}
+
+const REVIEW_FORM_TITLE = /顾客特[定殊]要求.*评审|CSR review|customer[- ]specific requirements? review/i;
+
 /** `today` (YYYY-MM-DD) measures an open review's working days. */
 export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, today: string, link?: DocumentLinker): CsrReportView {
   const names = new Names(repo, index, lang, link);
@@ -460,12 +475,13 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   const implementation = csr.implementation;
   const status = csrStatus(csr, (id) => index.documents.get(id)?.value.status);
   const round = currentReviewRound(csr, repositoryCalendar(config), config, today, customer);
-  const formDoc = config?.csr?.review_form ? index.documents.get(config.csr.review_form)?.value : undefined;
+  const formNumber = config?.csr?.review_form ?? reviewFormOf(index);
+  const formDoc = formNumber ? index.documents.get(formNumber)?.value : undefined;
   return {
     // A filled-in review report is a record: it carries no 受控 stamp; one not yet decided is a draft, and one whose requirement was superseded is marked 作废.
     ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "" : "draft", "csr_id"),
     lang,
-    form: config?.csr?.review_form ? { number: config.csr.review_form, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
+    form: formNumber ? { number: formNumber, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
     reviewStart: round.start,
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",
