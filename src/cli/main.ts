@@ -266,6 +266,21 @@ export async function run(argv: string[]): Promise<number> {
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/process/index.js")).processUpdateCommand));
 
+  program
+    .command("symbol")
+    .description(t("help.symbol"))
+    .command("add")
+    .description(t("help.symbol.add"))
+    .option("--customer <code>", t("help.symbol.customer"))
+    .option("--customer-symbol <symbol>", t("help.symbol.customer-symbol"))
+    .option("--customer-class <class>", t("help.symbol.customer-class"))
+    .option("--meaning <text>", t("help.symbol.meaning"))
+    .option("--symbol <symbol>", t("help.symbol.symbol"))
+    .option("--class <class>", t("help.symbol.class"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/symbol/add.js")).symbolAddCommand));
+
   const source = program.command("source").description(t("help.source"));
   source
     .command("add")
