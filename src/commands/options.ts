@@ -16,7 +16,11 @@ import type { Repository } from "../load/repository.js";
 export function dateOption(value: string | undefined, flag: string, fallback = localToday()): string {
   if (value === undefined) return fallback;
   const date = readDate(value);
-  if (date === "ambiguous") throw new UserError(t("date.ambiguous", { flag, value }));
+  if (date === "ambiguous") {
+    const [first = "", second = "", year = ""] = value.normalize("NFKC").trim().split(/[/.-]/);
+    const iso = (month: string, day: string) => `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+    throw new UserError(t("date.ambiguous", { flag, value, dayFirst: iso(second, first), monthFirst: iso(first, second) }));
+  }
   if (date === undefined) throw new UserError(t("options.date", { flag, value }));
   if (!inDateRange(date)) throw new UserError(t("options.date-range", { flag, value: date, from: DATE_RANGE.from, to: DATE_RANGE.to }));
   return date;

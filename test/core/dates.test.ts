@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { readDate } from "../../src/core/dates.js";
 import { readClauseRefs } from "../../src/model/catalog.js";
-import { dateOption } from "../../src/commands/options.js";
+import { clauseValues, dateOption } from "../../src/commands/options.js";
+import type { Repository } from "../../src/load/repository.js";
 
 describe("readDate", () => {
   it("reads the forms registers and letters write, as YYYY-MM-DD", () => {
@@ -20,7 +21,7 @@ describe("readDate", () => {
     expect(dateOption("2025.3.1", "--issued")).toBe("2025-03-01");
     expect(dateOption("2025/3/1", "--issued")).toBe("2025-03-01");
     expect(() => dateOption("03/04/2024", "--issued")).toThrow(
-      "--issued '03/04/2024': the day and the month could be either way round (countries write them differently); write the date as YYYY-MM-DD, e.g. 2024-04-03.",
+      "--issued '03/04/2024': the day and the month could be either way round — 2024-04-03 or 2024-03-04? Write the date as YYYY-MM-DD.",
     );
     expect(() => dateOption("2024.13.1", "--issued")).toThrow("--issued expects a date as YYYY-MM-DD (or 2026.3.1, 2026/3/1, 2026年3月1日), got '2024.13.1'.");
   });
@@ -40,5 +41,18 @@ describe("readClauseRefs", () => {
   it("keeps bare numbers for the standard in scope, and says what is no clause", () => {
     expect(readClauseRefs("7.2 / 第7.3条, 七", standards, "IATF16949")).toEqual({ clauses: ["IATF16949:7.2", "IATF16949:7.3"], bad: ["七"] });
     expect(readClauseRefs("VDA 6.3", standards, undefined)).toEqual({ clauses: [], bad: ["VDA", "6.3"] });
+  });
+});
+
+describe("clauseValues (--clause)", () => {
+  it("reads what people type as an import reads a clause cell; what names no clause is left for the command's check", () => {
+    const repo = { config: { value: { standards: ["IATF16949"] } }, catalogs: new Map([["IATF16949", {}], ["ISO9001", {}]]) } as unknown as Repository;
+    expect(clauseValues(["IATF 16949 8.5.2、8.5.4", "8.3.3.3", "ISO 9001:2015 7.5", "IATF16949:8.5.2", "其他"], repo)).toEqual([
+      "IATF16949:8.5.2",
+      "IATF16949:8.5.4",
+      "IATF16949:8.3.3.3",
+      "ISO9001:7.5",
+      "其他",
+    ]);
   });
 });

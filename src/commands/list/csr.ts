@@ -48,8 +48,8 @@ function filter(repo: Repository, index: RepoIndex, flags: ListCsrFlags): (csr: 
   }
   if (flags.overdue) tests.push((_, facts) => facts.daysLeft !== undefined && facts.daysLeft < 0);
   if (flags.clause !== undefined) {
-    const scope = repo.config?.value.standards ?? [];
-    const read = readClauseRefs(flags.clause, [...repo.catalogs.keys()], scope.length === 1 ? scope[0] : undefined);
+    // A standard's name as written ("IATF 16949 8.5.2"); a bare number stays refused, naming the form.
+    const read = readClauseRefs(flags.clause, [...repo.catalogs.keys()], undefined);
     const ref = read.clauses.length === 1 && read.bad.length === 0 ? parseClauseRef(read.clauses[0]!) : undefined;
     if (!ref) throw new UserError(t("list.clause-format", { value: flags.clause, example: clauseReferenceExample(repo.config?.value.standards) }));
     const wanted = `${ref.standard}:${ref.clause}`;

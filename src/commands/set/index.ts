@@ -13,7 +13,7 @@ import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { disjunction, list, t } from "../../i18n/index.js";
-import { compareClauseNumbers, parseClauseRef, readClauseRefs, type Catalog } from "../../model/catalog.js";
+import { compareClauseNumbers, parseClauseRef, type Catalog } from "../../model/catalog.js";
 import { isControlledContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
@@ -173,9 +173,7 @@ function clauseRef(given: string, flag: string, catalogs: readonly Catalog[]): s
   const text = given.trim();
   const bare = /^[0-9]+(\.[0-9]+)*$/.test(text);
   if (bare && catalogs.length !== 1) throw new UserError(t("set.clause-which-standard", { flag, clause: text, standards: disjunction(catalogs.map((c) => `${c.id}:${text}`)) }));
-  // As written in registers too: "IATF 16949 8.5.2", "GJB9001C-2017 8.3.7" (readClauseRefs).
-  const read = readClauseRefs(text, catalogs.map((c) => c.id), catalogs.length === 1 ? catalogs[0]!.id : undefined);
-  const ref = read.clauses.length === 1 && read.bad.length === 0 ? parseClauseRef(read.clauses[0]!) : undefined;
+  const ref = parseClauseRef(bare ? `${catalogs[0]!.id}:${text}` : text);
   if (!ref) throw new UserError(t("set.clause-format", { flag, clause: text }));
   const catalog = catalogs.find((c) => c.id === ref.standard);
   if (!catalog) throw new UserError(t("set.clause-standard", { flag, clause: text, standard: ref.standard, standards: list(catalogs.map((c) => c.id)) }));
