@@ -388,6 +388,17 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/numbering/add.js")).numberingAddCommand));
 
   program
+    .command("standard")
+    .description(t("help.standard"))
+    .command("migrate")
+    .description(t("help.standard.migrate"))
+    .argument("<from>", t("help.standard.migrate.from"))
+    .argument("<to>", t("help.standard.migrate.to"))
+    .option("--dry-run", t("help.standard.migrate.dry-run"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/standard/migrate.js")).standardMigrateCommand));
+
+  program
     .command("distribute")
     .description(t("help.distribute"))
     .argument("<id>", t("help.distribute.target"))
