@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrInProcess, FIXTURES, git, gitInit, makeRepo } from "../helpers.js";
+import { csrInProcess, FIXTURES, git, gitInit, makeRepo, minimalRepo } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
 const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
@@ -62,6 +62,20 @@ describe("moving to a new edition", () => {
       stderr: "",
     });
     expect(snapshot(dir)).toEqual(files);
+  });
+
+  it("says which files it cannot read, whose references it leaves", async () => {
+    const broken = makeRepo({ "standards/IATF16949E2.yaml": readFileSync(join(FIXTURES, "editions", "IATF16949E2.yaml")), "documents/QP-030.yaml": "id: QP-030\nclauses: [IATF16949:8.3.3.3\n" }, minimalRepo());
+    expect((await csrInProcess(["-C", broken, "standard", "migrate", "IATF16949", "IATF16949E2", "--dry-run"])).stdout).toBe(
+      [
+        "Would rewrite 0 references to IATF 16949:2016 (0 file(s)) as IATF 16949 第二版（虚构示例）:",
+        "Not migrated: 1 file that csr cannot read (documents/QP-030.yaml); correct it as 'csr check' says, then run the command again.",
+        "Would add IATF16949E2 to 'standards' in qms.yaml.",
+        "No reference to IATF16949 remains. To show both editions during the transition, keep IATF16949 in 'standards' of qms.yaml; to work to IATF 16949 第二版（虚构示例） alone, remove it from that list.",
+        "Nothing was written (--dry-run).",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("refuses a catalog that does not supersede the old edition, and an unknown one", async () => {
@@ -145,5 +159,13 @@ describe("moving to a new edition", () => {
       ].join("\n"),
       stderr: "",
     });
+    const crossReference = await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949E2", "--style", "cross-reference", "--format", "csv"]);
+    expect(crossReference.stdout.split("\r\n").slice(0, 5)).toEqual([
+      "\ufeffNo.,Clause,Former clause (2016),Title,Process,Procedure,Level-3 documents,Level-4 forms,Coverage",
+      "1,8,8,运行,,,,,not covered",
+      "2,8.3,8.3,产品和服务的设计和开发,,,,,covered",
+      "3,8.3.3,8.3.3,设计和开发输入,,,,,covered",
+      "4,8.3.3.4,8.3.3.3,特殊特性,,QP-020 特殊特性管理程序,,,covered",
+    ]);
   });
 });

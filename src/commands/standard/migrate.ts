@@ -23,8 +23,9 @@ import { isScalar, isSeq, parse, parseDocument, Scalar, type Document } from "ya
 import { clauseOccurrences, occurrencePath, type ClauseOccurrence } from "../../check/rules/clause/refs.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
-import { disjunction, t } from "../../i18n/index.js";
+import { disjunction, list, t } from "../../i18n/index.js";
 import { isGitRepository } from "../../load/git.js";
+import { isBlocking } from "../../load/silent.js";
 import { locate, type FileKind } from "../../load/source.js";
 import { correspondingClauses, type Catalog } from "../../model/catalog.js";
 import { csrFingerprint } from "../../model/fingerprint.js";
@@ -38,6 +39,9 @@ export interface StandardMigrateFlags {
   dryRun?: boolean;
   commit?: boolean;
 }
+
+/** The kinds of file that cite clauses (check/rules/clause/refs.ts). */
+const CITING = new Set<FileKind>(["qms", "processes", "csr", "document"]);
 
 /** One reference and what becomes of it. */
 interface Step {
@@ -93,6 +97,9 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
       lines.push(t("standard.migrate.left", { count: left.length }));
       lines.push(...left.map((s) => `  ${s.at}  ${s.occurrence.text}: ${leftReason(s, successor)}`));
     }
+    // A file csr cannot read is not in the model: its references are neither rewritten nor listed above.
+    const unread = repo.files.filter((f) => CITING.has(f.kind) && f.problems.some(isBlocking)).map((f) => f.path);
+    if (unread.length > 0) lines.push(t("standard.migrate.unread", { count: unread.length, files: list(unread) }));
     if (addScope) lines.push(t(flags.dryRun ? "standard.migrate.would-add-scope" : "standard.migrate.added-scope", { ...data, path: config.file.path }));
     if (standards.includes(old.id)) lines.push(t(left.length > 0 ? "standard.migrate.keep-old" : "standard.migrate.remove-old", { ...data, count: left.length, path: config.file.path }));
     if (flags.dryRun) {

@@ -10,7 +10,7 @@ import { localized } from "../../core/text.js";
 import { clauseTitle, formerNumbers, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type CoverageState } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
-import type { Cell, Table } from "../table.js";
+import type { Cell, Column, Table } from "../table.js";
 import { compareIds, documentTitle, t, type RegisterContext } from "./context.js";
 
 export const DIRECT = "●";
@@ -45,7 +45,7 @@ export function catalogNotes(ctx: RegisterContext, catalog: Catalog): string[] {
  * of the new edition, that of the old one, and for each new clause the old numbers that correspond
  * to it. Undefined when `catalog` is neither, or one of the two is not in qms.yaml's `standards`.
  */
-export function transitionOf(ctx: RegisterContext, catalog: Catalog): { successor: Catalog; old: Catalog; former: () => Map<string, string[]> } | undefined {
+function transitionOf(ctx: RegisterContext, catalog: Catalog): { successor: Catalog; old: Catalog; former: () => Map<string, string[]> } | undefined {
   const scope = ctx.repo.config?.value.standards ?? [];
   const successor = catalog.supersedes ? catalog : successorOf(ctx.repo.catalogs, catalog.id);
   const old = successor?.supersedes && ctx.repo.catalogs.get(successor.supersedes.standard);
@@ -54,8 +54,22 @@ export function transitionOf(ctx: RegisterContext, catalog: Catalog): { successo
 }
 
 /** The header of the column of old clause numbers: 原条款（2016版）. */
-export function formerColumnHeader(ctx: RegisterContext, old: Catalog): string {
+function formerColumnHeader(ctx: RegisterContext, old: Catalog): string {
   return t(ctx, "matrix.edition.former", { edition: old.edition ?? old.title });
+}
+
+/**
+ * The column of old clause numbers in the new edition's matrices during a transition (both layouts),
+ * with each new clause's cell; undefined for any other catalog or time.
+ */
+export function formerColumn(ctx: RegisterContext, catalog: Catalog): { column: Column; cell(number: string): string } | undefined {
+  const transition = transitionOf(ctx, catalog);
+  if (transition?.successor !== catalog) return undefined;
+  const former = transition.former();
+  return {
+    column: { key: "former", header: formerColumnHeader(ctx, transition.old), kind: "list" },
+    cell: (number) => (former.get(number) ?? []).join(t(ctx, "common.list-separator")),
+  };
 }
 
 /** Which edition replaces which, during a transition; [] otherwise. */
@@ -153,12 +167,11 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
   const mark = (within: readonly string[], own: ReadonlySet<string>, through: ReadonlySet<string>): string =>
     own.has(within[0]!) ? DIRECT : within.some((n) => own.has(n)) ? INHERITED : within.some((n) => through.has(n)) ? THROUGH_CHILDREN : "";
 
-  const transition = transitionOf(ctx, catalog);
-  const former = transition?.successor === catalog ? transition.former() : undefined;
+  const former = formerColumn(ctx, catalog);
   const rows = coverage.entries.map(({ clause, state, justification }) => {
     const row: Record<string, Cell> = {
       number: clause.number,
-      ...(former ? { former: (former.get(clause.number) ?? []).join(t(ctx, "common.list-separator")) } : {}),
+      ...(former ? { former: former.cell(clause.number) } : {}),
       title: clauseLabel(ctx, catalog, clause),
       coverage: coverageLabel(ctx, state, justification),
     };
@@ -172,7 +185,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
     sheet: t(ctx, "register.clauses.sheet", { catalog: catalog.id }),
     columns: [
       { key: "number", header: t(ctx, "register.clauses.column.number"), kind: "id" },
-      ...(former ? [{ key: "former", header: formerColumnHeader(ctx, transition!.old), kind: "list" as const }] : []),
+      ...(former ? [former.column] : []),
       { key: "title", header: t(ctx, "register.clauses.column.title") },
       // A code alone ("C1") means nothing to an auditor without the process list: the header names it; a terminal shows the code.
       ...columns.map((c) => ({ key: c.key, header: `${c.code} ${c.name}`.trimEnd(), short: c.code, kind: "mark" as const })),
