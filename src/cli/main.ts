@@ -203,6 +203,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--department <code>", t("help.person.department"))
     .option("--roles <roles...>", t("help.person.roles"))
     .option("--title <text>", t("help.person.title"))
+    .option("--left <date>", t("help.person.update.left"))
+    .option("--no-left", t("help.person.update.no-left"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/person/index.js")).personUpdateCommand));
   person

@@ -64,6 +64,7 @@ describe("a repository in the middle of a merge", () => {
       ["calendar", "holiday", "--from", "2026-08-03", "--to", "2026-08-07", "--name", "停产检修"],
       ["person", "add", "zhao", "--name", "赵六", "--department", "QA", "-y"],
       ["person", "leave", "wang", "--date", "2026-11-20"],
+      ["person", "update", "wang", "--left", "2026-11-20"],
     ]) {
       expect(csr(["-C", dir, ...args]), args[0]).toEqual({ code: 2, stdout: "", stderr: refusal });
     }

@@ -9,6 +9,7 @@ import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
 import { copiesToRecall, copyEdition, isOut, nextCopyNumber } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
+import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
 import { missingFlag, type Prompts } from "../add/prompting.js";
@@ -43,21 +44,31 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     const to = await receivingDepartments(session, flags, true);
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
-    const holderPerson = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder");
-    // A controlled copy is held in the department it is issued to (IATF 16949 7.5.3.2.1, GJB 9001C
-    // 7.5.3: documents available where they are used); a holder from elsewhere is a slip of the keyboard.
-    if (holderPerson && !to.includes(holderPerson.department)) {
-      throw new UserError(
-        t("distribute.holder-elsewhere", { holder: personLabel(session.index, holderPerson.id), department: departmentLabel(session.index, holderPerson.department), to: inline(to.map((d) => departmentLabel(session.index, d))) }),
-        t("distribute.holder-elsewhere.hint", { department: departmentLabel(session.index, holderPerson.department), code: holderPerson.department }),
-      );
-    }
-    const holder = holderPerson?.id;
     const latest = currentRevision(document);
     // An external document is in force from its receipt (csr new external), not from a revision.
     const received = document.kind === "external" ? document.external?.received : undefined;
     const follows = received ? { what: eventLabel("rule.date/event.doc-external-received"), date: received } : latest && revisionEvent(latest);
     const date = eventDateOption(flags.date, "--date", { follows: follows && { ...follows, of: id } });
+    const holderPerson = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder", date);
+    // A controlled copy is held in the department it is issued to (IATF 16949 7.5.3.2.1, GJB 9001C
+    // 7.5.3: documents available where they are used); a holder from elsewhere is a slip of the keyboard.
+    const served = holderPerson ? to.filter((d) => servesUnit(holderPerson, d, session.index.departments)) : to;
+    if (holderPerson && served.length === 0) {
+      throw new UserError(
+        t("distribute.holder-elsewhere", { holder: personLabel(session.index, holderPerson.id), department: departmentLabel(session.index, holderPerson.department), to: inline(to.map((d) => departmentLabel(session.index, d))) }),
+        t("distribute.holder-elsewhere.hint", { department: departmentLabel(session.index, holderPerson.department), code: holderPerson.department }),
+      );
+    }
+    // One --holder for several departments would make one person hold every department's copy: only
+    // for the departments the holder belongs to or serves as a delegate.
+    if (holderPerson && served.length < to.length) {
+      const others = to.filter((d) => !served.includes(d));
+      throw new UserError(
+        t("person.holder-several", { holder: personLabel(session.index, holderPerson.id), department: departmentLabel(session.index, holderPerson.department), others: inline(others.map((d) => departmentLabel(session.index, d))) }),
+        t("person.holder-several.hint", { arg: shellArgument(id), served: served.join(" "), others: others.join(" "), holder: shellArgument(holderPerson.id) }),
+      );
+    }
+    const holder = holderPerson?.id;
     let number = nextCopyNumber(document);
     const entries: ControlledCopy[] = to.flatMap((dept) => Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), date })));
     const change = editFile(session.root, file.path, "document", (doc) => {
@@ -186,7 +197,8 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     if (chosen.length === 0) throw new UserError(t("recall.none-due", { id }), t("recall.none-due.hint"));
     for (const copy of chosen) refuseBefore(date, "--date", { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: copy.copy, version: copy.version }), of: id, date: copy.date });
     const given = gone ? (flags.by ?? (await need(session.ask, "--by", t("recall.needs.by"), (p) => p.select({ message: t("prompt.recall.by"), choices: personChoices(session, chosen[0]!.to) })))) : flags.by;
-    const by = given === undefined ? undefined : personOption(session, given, "--by").id;
+    // Who confirms a loss or a destruction does work that day; a copy may come back after its holder left.
+    const by = given === undefined ? undefined : personOption(session, given, "--by", gone ? date : undefined).id;
     const remark = gone ? (flags.remark ?? (await need(session.ask, "--remark", t("recall.needs.remark"), (p) => p.input({ message: t("prompt.recall.remark"), required: true })))).trim() : undefined;
     if (gone && !remark) throw missingFlag("--remark", t("recall.needs.remark"));
     const change = editFile(session.root, file.path, "document", (doc) => {

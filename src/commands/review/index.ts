@@ -157,6 +157,7 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
         p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : present.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
       )),
     "--reviewer",
+    date,
   ).id;
   const opinion =
     flags.opinion !== undefined
@@ -249,6 +250,7 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
     index,
     flags.by ?? (await need(ask, "--by", t("review.needs.by"), (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.filter((x) => x.value.left === undefined).map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) }))),
     "--by",
+    date,
   ).id;
   const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
 
