@@ -9,7 +9,7 @@
  * did before L stays valid. `returned_by` of a copy is not listed: handing back one's copies is what
  * a person does on leaving, and a copy returned late is still back.
  */
-import { isOut } from "./distribution.js";
+import { csrDistributions, isOut } from "./distribution.js";
 import { eventLabel, type EventLabel } from "./recorded-events.js";
 import type { ControlledCopy, ControlledDocument, Csr, Department, Path, Person, Signature, TrainingSession } from "./types.js";
 
@@ -50,16 +50,21 @@ export function csrWork(csr: Csr): PersonWork[] {
   const review = csr.review;
   (review?.opinions ?? []).forEach((o, i) => add(["review", "opinions", i, "reviewer"], o.reviewer, o.date, eventLabel("rule.person/work.csr-opinion", { department: o.department })));
   add(["review", "decision", "by"], review?.decision?.by, review?.decision?.date, eventLabel("rule.person/work.csr-decision"));
+  add(["review", "recorder", "by"], review?.recorder?.by, review?.recorder?.date, eventLabel("rule.person/work.csr-recorder"));
+  add(["review", "leader", "by"], review?.leader?.by, review?.leader?.date, eventLabel("rule.person/work.csr-leader"));
   (review?.confirmations ?? []).forEach((c, i) => add(["review", "confirmations", i, "by"], c.by, c.date, eventLabel("rule.date/event.csr-confirmation", { revision: c.source_revision })));
   (review?.history ?? []).forEach((round, j) => {
     const n = j + 1;
     (round.opinions ?? []).forEach((o, i) => add(["review", "history", j, "opinions", i, "reviewer"], o.reviewer, o.date, eventLabel("rule.date/event.csr-round-opinion", { n, department: o.department })));
     add(["review", "history", j, "decision", "by"], round.decision?.by, round.decision?.date, eventLabel("rule.date/event.csr-round-decision", { n }));
+    add(["review", "history", j, "recorder", "by"], round.recorder?.by, round.recorder?.date, eventLabel("rule.person/work.csr-recorder"));
+    add(["review", "history", j, "leader", "by"], round.leader?.by, round.leader?.date, eventLabel("rule.person/work.csr-leader"));
   });
   (csr.addressed ?? []).forEach((a, i) => add(["addressed", i, "pin", "by"], a.pin?.by, a.pin?.date, eventLabel("rule.date/event.csr-pin", { document: a.document })));
   const verified = csr.implementation?.verified;
   add(["implementation", "verified", "by"], verified?.by, verified?.date, eventLabel("rule.date/event.csr-verified"));
   (csr.implementation?.history ?? []).forEach((h, i) => add(["implementation", "history", i, "verified", "by"], h.verified?.by, h.verified?.date, eventLabel("rule.date/event.csr-verified")));
+  for (const d of csrDistributions(csr)) add([...d.path, "by"], d.by, d.date, eventLabel("rule.date/event.csr-distributed"));
   trainingWork(csr.training?.sessions, add, () => eventLabel("rule.date/event.csr-training"));
   return work;
 }

@@ -7,7 +7,7 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
-import { copiesToRecall, copyEdition, isOut, nextCopyNumber } from "../../model/distribution.js";
+import { copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
@@ -23,6 +23,8 @@ export interface DistributeFlags {
   to?: string[];
   copies?: string;
   holder?: string;
+  /** CSR only: who distributed it. */
+  by?: string;
   date?: string;
   yes?: boolean;
   commit?: boolean;
@@ -39,6 +41,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       throw new UserError(t("distribute.no-target", { id }) + didYouMean(id, [...session.index.documents.keys(), ...session.index.csrs.keys()]));
     }
     const { value: document, file } = findDocumentById(session, id);
+    if (flags.by !== undefined) throw new UserError(t("person.distribute-by-document", { id }));
     const version = copyEdition(document);
     if (document.status !== "released" || !version) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
     const to = await receivingDepartments(session, flags, true);
@@ -110,10 +113,14 @@ async function receivingDepartments(session: EditSession, flags: DistributeFlags
 
 /**
  * A decided CSR is distributed to the departments concerned (the CSR procedure's distribution
- * step; IATF 16949 7.5.3.2.2): recorded as `distribution: {departments, date}` on the CSR, which
- * the review report prints as 发放部门. No copies are numbered: the CSR is not a controlled
- * document of its own. The record holds one date, so departments added later on another day are
- * refused rather than dated wrongly.
+ * step; IATF 16949 7.5.3.2.2: distributed on the customer's schedule), recorded on the CSR as one
+ * entry of `distribution` per day: `{departments, date, by?, source_revision}`, oldest first, which
+ * the review report prints as 发放部门. Departments given again on a day already recorded for the same
+ * source revision join that entry; another day, or a new source revision, is a new entry (发放 again).
+ * A file still holding the one-object form `{departments, date}` is rewritten as a list, that object
+ * its first entry. No copies are numbered: the CSR is not a controlled document of its own.
+ * Errors (UserError, one line): --copies or --holder; a superseded or undecided CSR; an unknown
+ * department; --by naming someone unknown or gone by that day.
  */
 async function distributeCsr(ctx: CommandContext, session: EditSession, id: string, flags: DistributeFlags): Promise<number> {
   const { value: csr, file } = findCsrById(session, id);
@@ -122,24 +129,32 @@ async function distributeCsr(ctx: CommandContext, session: EditSession, id: stri
   if (!csr.review?.decision) throw new UserError(t("distribute.csr.undecided", { id }), t("distribute.csr.undecided.hint", { id }));
   const to = [...new Set(await receivingDepartments(session, flags))];
   const date = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.received } });
-  const earlier = csr.distribution?.departments ?? [];
-  const added = to.filter((d) => !earlier.includes(d));
+  const by = flags.by === undefined ? undefined : personOption(session, flags.by, "--by", date).id;
+  const revision = csr.source.revision;
   const names = (codes: readonly string[]) => inline(codes.map((d) => departmentLabel(session.index, d)));
-  if (added.length === 0 && csr.distribution?.date) {
-    ctx.stdout(t("distribute.csr.already", { id, departments: names(to), date: csr.distribution.date }) + "\n");
+  const entries = csrDistributions(csr);
+  // The entry of the same day and source revision (an entry migrated from the one-object form has none: it is taken as the current one's).
+  const sameDay = entries.findIndex((e) => e.date === date && (e.source_revision ?? revision) === revision && (by === undefined || e.by === undefined || e.by === by));
+  const earlier = sameDay >= 0 ? entries[sameDay]!.departments : [];
+  const added = to.filter((d) => !earlier.includes(d));
+  if (added.length === 0) {
+    ctx.stdout(t("distribute.csr.already", { id, departments: names(to), date }) + "\n");
     return 0;
   }
-  if (earlier.length > 0 && csr.distribution?.date && csr.distribution.date !== date) {
-    throw new UserError(t("distribute.csr.other-date", { id, departments: names(earlier), date: csr.distribution.date, added: names(added), given: date }), t("distribute.csr.other-date.hint"));
-  }
-  const departments = [...earlier, ...added];
+  const entry = { departments: [...earlier, ...added], date, ...(by ?? entries[sameDay]?.by ? { by: by ?? entries[sameDay]!.by } : {}), source_revision: revision };
   const change = editFile(session.root, file.path, "csr", (doc) => {
-    doc.setIn(["distribution", "departments"], doc.createNode(departments, { flow: true }));
-    doc.setIn(["distribution", "date"], date);
+    if (!Array.isArray(csr.distribution)) {
+      // The one-object form becomes a list, that object its first entry.
+      const list: object[] = entries.map((e, i) => (i === sameDay ? entry : { departments: e.departments, ...(e.date ? { date: e.date } : {}) }));
+      if (sameDay < 0) list.push(entry);
+      doc.setIn(["distribution"], doc.createNode(list.map((e) => doc.createNode(e, { flow: true }))));
+    } else if (sameDay >= 0) doc.setIn(["distribution", sameDay], doc.createNode(entry, { flow: true }));
+    else appendIn(doc, ["distribution"], doc.createNode(entry, { flow: true }));
   });
-  const lines = [t("distribute.csr.recorded", { id, departments: names(added.length > 0 ? added : to), date })];
-  if (added.length < departments.length) lines.push(t("distribute.csr.all", { departments: names(departments) }));
-  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("distribute.csr.commit", { id, departments: inline(added.length > 0 ? added : to) }) });
+  const lines = [t("distribute.csr.recorded", { id, departments: names(added), date })];
+  if (by) lines.push(t("person.distributed-by-line", { by: personLabel(session.index, by) }));
+  if (added.length < entry.departments.length) lines.push(t("distribute.csr.all", { departments: names(entry.departments) }));
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("distribute.csr.commit", { id, departments: inline(added) }) });
   return 0;
 }
 
