@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "../commands/context.js";
 import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveSettings } from "../i18n/resolve.js";
-import { citations, clauseReferenceExample } from "../model/citations.js";
+import { citations, clauseReferenceExample, setStandardsInScope } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
 import { localizeHelp, pointHelpAtCommands } from "./help.js";
 
@@ -28,6 +28,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { lang, standards } = resolveSettings(argv.slice(2), process.cwd(), process.env);
   setLanguage(lang);
+  setStandardsInScope(standards);
   const program = new Command();
   localizeHelp(program);
   const context = (): CommandContext => {
@@ -364,7 +365,7 @@ export async function run(argv: string[]): Promise<number> {
     .command("set")
     .description(t("help.set"))
     .argument("<document>", t("help.common.document-number"))
-    .option("--clauses <refs>", t("help.set.clauses"))
+    .option("--clauses <refs>", t("help.set.clauses", { example: clauseReferenceExample(standards) }))
     .option("--add-clause <ref>", t("help.set.add-clause"), collect, [])
     .option("--remove-clause <ref>", t("help.set.remove-clause"), collect, [])
     .option("--add-form <form>", t("help.set.add-form"), collect, [])

@@ -14,6 +14,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { disjunction, list, t } from "../../i18n/index.js";
 import { compareClauseNumbers, parseClauseRef, type Catalog } from "../../model/catalog.js";
+import { clauseReferenceExample } from "../../model/citations.js";
 import { isControlledContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
@@ -174,7 +175,7 @@ function clauseRef(given: string, flag: string, catalogs: readonly Catalog[]): s
   const bare = /^[0-9]+(\.[0-9]+)*$/.test(text);
   if (bare && catalogs.length !== 1) throw new UserError(t("set.clause-which-standard", { flag, clause: text, standards: disjunction(catalogs.map((c) => `${c.id}:${text}`)) }));
   const ref = parseClauseRef(bare ? `${catalogs[0]!.id}:${text}` : text);
-  if (!ref) throw new UserError(t("set.clause-format", { flag, clause: text }));
+  if (!ref) throw new UserError(t("set.clause-format", { flag, clause: text, example: clauseReferenceExample(catalogs.map((c) => c.id)) }));
   const catalog = catalogs.find((c) => c.id === ref.standard);
   if (!catalog) throw new UserError(t("set.clause-standard", { flag, clause: text, standard: ref.standard, standards: list(catalogs.map((c) => c.id)) }));
   if (!catalog.clauses.has(ref.clause)) {
