@@ -319,23 +319,11 @@ export async function run(argv: string[]): Promise<number> {
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
 
-  program
+  const sign = program
     .command("sign")
     .description(t("help.sign"))
-    .argument("<documents...>", t("help.sign.documents"))
-    .option("--prepared <person>", t("help.sign.prepared"))
-    .option("--reviewed <person>", t("help.sign.reviewed"))
-    .option("--approved <person>", t("help.sign.approved"))
-    .option("--countersigned <person>", t("help.sign.countersigned"), collect, [])
-    .option("--standardization <person>", t("help.sign.standardization"))
-    .option("--military-representative <person>", t("help.sign.military-representative"))
-    .option("--date <date>", t("help.sign.date"))
-    .option("--prepared-date <date>", t("help.sign.prepared-date"))
-    .option("--reviewed-date <date>", t("help.sign.reviewed-date"))
-    .option("--countersigned-date <date>", t("help.sign.countersigned-date"))
-    .option("--standardization-date <date>", t("help.sign.standardization-date"))
-    .option("--approved-date <date>", t("help.sign.approved-date"))
-    .option("--military-representative-date <date>", t("help.sign.military-representative-date"))
+    .argument("<documents...>", t("help.sign.documents"));
+  signatureOptions(sign)
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/sign/index.js")).signCommand));
@@ -500,7 +488,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
 
-  program
+  const importer = program
     .command("import")
     .description(t("help.import"))
     .argument("<file>", t("help.import.file"))
@@ -510,7 +498,9 @@ export async function run(argv: string[]): Promise<number> {
     .option("--standard <id>", t("help.import.standard"))
     .option("--department <code>", t("help.import.department"))
     .option("--add-people", t("help.import.add-people"))
-    .option("--link-forms", t("help.import.link-forms"))
+    .option("--link-forms", t("help.import.link-forms"));
+  // The signatures of the paper originals, recorded on every released document imported (as csr sign).
+  signatureOptions(importer)
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.import.commit"))
     .action(action(async () => (await import("../commands/import/index.js")).importCommand));
@@ -550,6 +540,24 @@ export async function run(argv: string[]): Promise<number> {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** The signers of a revision and their dates, as `csr sign` and `csr import` take them (SignatureFlags). */
+function signatureOptions(command: Command): Command {
+  return command
+    .option("--prepared <person>", t("help.sign.prepared"))
+    .option("--reviewed <person>", t("help.sign.reviewed"))
+    .option("--approved <person>", t("help.sign.approved"))
+    .option("--countersigned <person>", t("help.sign.countersigned"), collect, [])
+    .option("--standardization <person>", t("help.sign.standardization"))
+    .option("--military-representative <person>", t("help.sign.military-representative"))
+    .option("--date <date>", t("help.sign.date"))
+    .option("--prepared-date <date>", t("help.sign.prepared-date"))
+    .option("--reviewed-date <date>", t("help.sign.reviewed-date"))
+    .option("--countersigned-date <date>", t("help.sign.countersigned-date"))
+    .option("--standardization-date <date>", t("help.sign.standardization-date"))
+    .option("--approved-date <date>", t("help.sign.approved-date"))
+    .option("--military-representative-date <date>", t("help.sign.military-representative-date"));
 }
 
 function handleError(error: unknown): number {
