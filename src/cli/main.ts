@@ -364,9 +364,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/set/index.js")).setCommand));
 
-  program
-    .command("numbering")
-    .description(t("help.numbering"))
+  const numbering = program.command("numbering").description(t("help.numbering"));
+  numbering
     .command("add")
     .description(t("help.numbering.add"))
     .argument("[pattern]", t("help.numbering.add.pattern"))
@@ -375,6 +374,19 @@ export async function run(argv: string[]): Promise<number> {
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/numbering/add.js")).numberingAddCommand));
+  numbering
+    .command("list")
+    .description(t("help.numbering.list"))
+    .option("--format <format>", t("help.numbering.list.format"))
+    .action(action(async () => (await import("../commands/numbering/list.js")).numberingListCommand));
+  numbering
+    .command("remove")
+    .description(t("help.numbering.remove"))
+    .argument("<family>", t("help.numbering.remove.family"))
+    .option("--kind <kind>", t("help.numbering.remove.kind"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/numbering/remove.js")).numberingRemoveCommand));
 
   program
     .command("distribute")
