@@ -107,11 +107,31 @@ describe("csr set: clauses (register data)", () => {
     [["--add-clause", "8.5.1"], "csr: QP-001 lists clause IATF16949:8.5.1 already.\n"],
     [["--remove-clause", "8.5.2"], "csr: QP-001 does not list clause IATF16949:8.5.2 (it lists: IATF16949:8.5.1, IATF16949:8.5.1.1). Did you mean 'IATF16949:8.5.1'?\n"],
     [["--clauses", "8.5.1", "--add-clause", "8.5.2"], "csr: --clauses gives the whole list; it cannot be combined with --add-clause or --remove-clause.\n"],
-    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --add-form, --remove-form for related records, --retention, --medium, --location for a form's record keeping.\n"],
+    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --processes, --add-process, --remove-process for processes, --add-form, --remove-form for related records, --retention, --medium, --location for a form's record keeping.\n"],
   ])("refuses %j in one line, writing nothing", async (args, stderr) => {
     const dir = untouched();
     expect(await csrInProcess(["-C", dir, "set", "QP-001", ...args])).toEqual({ code: 2, stdout: "", stderr });
     expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("links a document to processes of the process map, by code or name, refusing one processes.yaml does not have", async () => {
+    const dir = repo();
+    writeFileSync(
+      join(dir, "processes.yaml"),
+      "processes:\n  - {code: C3, name: 生产过程控制, type: customer-oriented}\n  - {code: S2, name: 文件和记录控制, type: support}\n",
+    );
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--add-process", "C3,文件和记录控制"], { lang: null })).stdout).toBe(
+      "已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  过程：增加 C3、S2\n这些是 QP-001 的登记数据，不属于文件内容，不需要发布新版本。\n",
+    );
+    expect(read(dir, "documents/QP-001.yaml")).toContain("department: QA\nprocesses: [C3, S2]\nclauses:");
+    expect(await csrInProcess(["-C", dir, "set", "QP-001", "--add-process", "C4"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --add-process C4: processes.yaml has no such process. Did you mean 'C3'?\nhint: The processes and their codes are in processes.yaml.\n",
+    });
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--remove-process", "S9"])).stderr).toBe("csr: QP-001 does not list process S9 (it lists: C3, S2). Did you mean 'S2'?\n");
+    await csrInProcess(["-C", dir, "set", "QP-001", "--processes", ""]);
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE);
   });
 
   it("asks for the standard of a bare clause number when several are in scope", async () => {
