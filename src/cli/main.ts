@@ -364,6 +364,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--retention <period>", t("help.set.retention"))
     .option("--medium <medium>", t("help.set.medium"))
     .option("--location <text>", t("help.set.location"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/set/index.js")).setCommand));
 

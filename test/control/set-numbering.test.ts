@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addNumbering } from "../../src/commands/numbering/add.js";
+import { setDocument } from "../../src/commands/set/index.js";
 import { capture } from "../csr/fixture.js";
 import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
@@ -132,6 +133,23 @@ describe("csr set: clauses (register data)", () => {
     expect((await csrInProcess(["-C", dir, "set", "QP-001", "--remove-process", "S9"])).stderr).toBe("csr: QP-001 does not list process S9 (it lists: C3, S2). Did you mean 'S2'?\n");
     await csrInProcess(["-C", dir, "set", "QP-001", "--processes", ""]);
     expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE);
+
+    // At a terminal without a field option: which field, then its whole new value, the present one offered.
+    const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+    const ctx = capture(dir);
+    const done = setDocument(ctx, "QP-001", {}, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("What to change in QP-001");
+    expect(screen.getScreen()).toContain("❯ Clauses\n  Processes\n  Related records");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Processes (the whole list, comma-separated)");
+    screen.type("S2");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out.split("\n")[1]).toBe("  Processes: added S2");
+    expect(read(dir, "documents/QP-001.yaml")).toContain("department: QA\nprocesses: [S2]\n");
   });
 
   it("asks for the standard of a bare clause number when several are in scope", async () => {

@@ -18,6 +18,7 @@ import { compareClauseNumbers, parseClauseRef, type Catalog } from "../../model/
 import { clauseReferenceExample } from "../../model/citations.js";
 import { isControlledContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
+import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
 import { editFile, findDocumentById, listOption, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
@@ -37,6 +38,8 @@ export interface SetFlags {
   retention?: string;
   medium?: string;
   location?: string;
+  /** Never prompt: without a field option the command fails, as a script wants. */
+  yes?: boolean;
   commit?: boolean;
 }
 
@@ -60,14 +63,29 @@ interface FieldChange {
 }
 
 export async function setCommand(ctx: CommandContext, id: string, flags: SetFlags): Promise<number> {
-  // Everything it changes is named by a flag: nothing to ask.
-  return withEditSession(ctx, true, undefined, async (session) => {
+  return setDocument(ctx, id, flags);
+}
+
+/**
+ * `prompts` given: ask whatever the terminal (tests drive this). At a terminal without any field
+ * option, csr asks which field to change and its new value, offering the present one.
+ */
+export async function setDocument(ctx: CommandContext, id: string, given: SetFlags, prompts?: Prompts): Promise<number> {
+  return withEditSession(ctx, given.yes, prompts, async (session) => {
     const { value: document, file } = findDocumentById(session, id);
+    const flags = session.ask && !anyField(given) ? { ...given, ...(await askField(session, session.ask, document)) } : given;
     const clauses = clauseList(session, document, flags);
     const processes = processList(session, document, flags);
     const forms = formList(session, document, flags);
     const record = recordFields(document, flags);
-    if (!clauses && !processes && !forms && !record) throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
+    if (!clauses && !processes && !forms && !record) {
+      // A forms list answered as it was asks for no addition or removal.
+      if (flags !== given) {
+        ctx.stdout(t("set.unchanged", { id }) + "\n");
+        return 0;
+      }
+      throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
+    }
     const changes: FieldChange[] = [];
     if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
     if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
@@ -102,6 +120,40 @@ export async function setCommand(ctx: CommandContext, id: string, flags: SetFlag
     await saveChanges(ctx, session, [change], lines, { commit, message: t("commit.set", { id, summary }) });
     return 0;
   });
+}
+
+const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
+
+function anyField(flags: SetFlags): boolean {
+  return [flags.clauses, flags.processes, flags.retention, flags.medium, flags.location].some((v) => v !== undefined) ||
+    [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm].some((v) => (v ?? []).length > 0);
+}
+
+/**
+ * The one field a terminal user chose to change and its new value, as the options would give it:
+ * a list is answered whole (comma-separated, the present one offered), the forms list turned into
+ * the forms added and removed; only the fields the document has (record keeping for a form, forms
+ * for a document that lists them, processes when processes.yaml has some).
+ */
+async function askField(session: EditSession, ask: Prompts, document: ControlledDocument): Promise<SetFlags> {
+  const offered = FIELD_OPTIONS.filter((field) => {
+    if (field === "processes") return session.index.processes.size > 0;
+    if (field === "forms") return document.kind !== "form" && document.kind !== "external";
+    if (field === "retention" || field === "medium" || field === "location") return document.kind === "form";
+    return true;
+  });
+  const field = await ask.select({ message: t("set.prompt.field", { id: document.id }), choices: offered.map((f) => ({ value: f, name: t(`set.field.${f}`) })) });
+  if (field === "medium") {
+    return { medium: await ask.select({ message: t("set.field.medium"), choices: MEDIA.map((m) => ({ value: m, name: t(`value.medium.${m}`) })), ...(document.record?.medium ? { default: document.record.medium } : {}) }) };
+  }
+  if (field === "retention" || field === "location") {
+    return { [field]: await ask.input({ message: t(`set.field.${field}`), default: document.record?.[field], required: true }) };
+  }
+  const present = field === "clauses" ? document.clauses : field === "processes" ? document.processes : document.forms;
+  const answer = await ask.input({ message: t("set.prompt.list", { field: t(`set.field.${field}`) }), default: (present ?? []).join(",") });
+  if (field !== "forms") return { [field]: answer };
+  const after = listOption(answer);
+  return { addForm: after.filter((f) => !(present ?? []).includes(f)), removeForm: (present ?? []).filter((f) => !after.includes(f)) };
 }
 
 interface ListEdit {
