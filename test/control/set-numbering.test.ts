@@ -128,7 +128,7 @@ describe("csr set: clauses (register data)", () => {
     expect(await csrInProcess(["-C", dir, "set", "QP-001", "--add-process", "C4"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --add-process C4: processes.yaml has no such process. Did you mean 'C3'?\nhint: The processes and their codes are in processes.yaml.\n",
+      stderr: "csr: --add-process C4: processes.yaml has no such process. Did you mean 'C3'?\nhint: The processes and their codes are in processes.yaml; 'csr process add' adds one.\n",
     });
     expect((await csrInProcess(["-C", dir, "set", "QP-001", "--remove-process", "S9"])).stderr).toBe("csr: QP-001 does not list process S9 (it lists: C3, S2). Did you mean 'S2'?\n");
     await csrInProcess(["-C", dir, "set", "QP-001", "--processes", ""]);
