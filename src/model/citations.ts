@@ -12,6 +12,7 @@ export type CitedRequirement =
   | "document-control"
   | "requirements-matrix"
   | "records"
+  | "attributable-records"
   | "record-retention"
   | "special-characteristics"
   | "requirements-training"
@@ -39,7 +40,8 @@ export function standardName(id: string): string {
  * characteristics essential to safe and proper use as a design output (8.3.5), where GJB lists its
  * key and important items (关键件、重要件). Training on customer requirements and on changed
  * documents is IATF 16949 4.3.2 with 7.2.2 and 7.2.2 with 7.3.2; competence (7.2) and awareness
- * (7.3) in the other two.
+ * (7.3) in the other two. Who did the work a record names (a signature, a training given) is
+ * evidence under the records' control (IATF 16949 7.5.3.2.1, 7.5.3 in the others) and competence (7.2).
  */
 const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonly string[]>>>> = {
   "requirements-review": { IATF16949: ["7.5.3.2.2"], GJB9001C: ["8.2.3"], ISO9001: ["8.2.3"] },
@@ -49,6 +51,7 @@ const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonl
   "document-control": { IATF16949: ["7.5.3.2"], GJB9001C: ["7.5.3.2"], ISO9001: ["7.5.3.2"] },
   "requirements-matrix": { IATF16949: ["7.5.1.1"], GJB9001C: ["7.5.1"], ISO9001: ["7.5.1"] },
   records: { IATF16949: ["7.5.3"], GJB9001C: ["7.5.3"], ISO9001: ["7.5.3"] },
+  "attributable-records": { IATF16949: ["7.5.3.2.1", "7.2"], GJB9001C: ["7.5.3", "7.2"], ISO9001: ["7.5.3", "7.2"] },
   "record-retention": { IATF16949: ["7.5.3.2.1"], GJB9001C: ["7.5.3.2"], ISO9001: ["7.5.3.2"] },
   "special-characteristics": { IATF16949: ["8.2.3.1.2", "8.3.3.3"], GJB9001C: ["8.3.5"], ISO9001: ["8.3.5"] },
   "requirements-training": { IATF16949: ["4.3.2", "7.2.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
