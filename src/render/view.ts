@@ -16,6 +16,7 @@ import { firstIssueDate, neverReleased, revisionSummary } from "../model/revisio
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
+import { csrDistributions } from "../model/distribution.js";
 import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
 
 export type Lang = "zh-CN" | "en";
@@ -89,12 +90,13 @@ export interface Header {
   title: string;
   number: string;
   /**
-   * `released` (受控), `draft` (草稿), `obsolete` (作废) or `uncontrolled` (非受控: a page of `csr
+   * `released` (受控), `external` (受控 外来文件: a controlled copy of someone else's document),
+   * `draft` (草稿), `obsolete` (作废) or `uncontrolled` (非受控: a page of `csr
    * site`, whose print is a reference copy, not a numbered controlled copy): with `stamp_` a label
    * key, and a CSS class. Empty for no stamp: a decided CSR review report is a record (记录), not a
    * controlled document.
    */
-  stamp: "released" | "draft" | "obsolete" | "uncontrolled" | "";
+  stamp: "released" | "external" | "draft" | "obsolete" | "uncontrolled" | "";
   /** The label key of `number` in the running header: a document's number, or a requirement's (a CSR report). */
   numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
@@ -132,6 +134,11 @@ export interface DocumentView extends Header {
   record?: { retention: string; medium: string; location: string };
   obsolete?: { date: string; reason: string; supersededBy: string };
   remarks: string;
+  /**
+   * An external document (外来文件): its publisher's data and the day it was received, which its
+   * print shows instead of our header block, signatures and revision record (external.hbs of templates/html and templates/md).
+   */
+  external?: { publisher: string; revision: string; issued: string; received: string };
 }
 
 const NO_SIGNATURE: SignatureView = { name: "", date: "" };
@@ -283,8 +290,8 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
   }
 }
 
-function stampOf(status: ControlledDocument["status"]): Header["stamp"] {
-  if (status === "released") return "released";
+function stampOf(status: ControlledDocument["status"], kind: ControlledDocument["kind"]): Header["stamp"] {
+  if (status === "released") return kind === "external" ? "external" : "released";
   if (status === "obsolete") return "obsolete";
   return "draft";
 }
@@ -299,7 +306,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const defaults = (doc.revisions ?? []).some((r) => r.total_pages !== undefined) ? [...DEFAULT_REVISION_COLUMNS, "total_pages" as const] : DEFAULT_REVISION_COLUMNS;
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   return {
-    ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status)),
+    ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status, doc.kind)),
     lang,
     kind: doc.kind,
     level: doc.level,
@@ -341,6 +348,9 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
         }
       : undefined,
     remarks: doc.remarks ?? "",
+    ...(doc.kind === "external"
+      ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", received: doc.external?.received ?? "" } }
+      : {}),
   };
 }
 
@@ -420,6 +430,9 @@ export interface CsrReportView extends Header {
    * objection was resolved, and says so when it is missing (csr/rejection-overruled).
    */
   decision?: { disposition: string; justification: string; by: string; date: string; forced: boolean; overruled: string };
+  /** The review report's 记录 and 评审组长 (review.recorder, review.leader): name and date, "" when not recorded. */
+  recorder: { by: string; date: string };
+  leader: { by: string; date: string };
   addressed: (ReferenceView & { section: string })[];
   implementation?: {
     owner: string;
@@ -468,6 +481,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     comment: o.comment ?? "",
   });
   const opinions: OpinionView[] = (csr.review?.opinions ?? []).map(opinionView);
+  const signed = (s: Signature | undefined) => ({ by: s ? names.person(s.by) : "", date: s?.date ?? "" });
   const record = csr.review?.record ? reviewRecordText(csr.review.record) : "";
   // With a named record the departments' signatures are on it: no blank row asks for them here.
   if (!record) for (const code of missingOpinions(csr, config)) opinions.push({ department: names.department(code), reviewer: "", opinion: "", date: "", comment: "" });
@@ -523,6 +537,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           overruled: names.list(overruledOpinions(csr).map((o) => names.department(o.department))),
         }
       : undefined,
+    recorder: signed(csr.review?.recorder),
+    leader: signed(csr.review?.leader),
     addressed: (csr.addressed ?? []).map((a) => ({
       ...names.reference(csr.id, a.document),
       section: addressedSectionLabel(index.documents.get(a.document)?.value, a.section, lang),
@@ -543,9 +559,13 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           })),
         }
       : undefined,
-    distribution:
-      names.list((csr.distribution?.departments ?? []).map((d) => names.department(d))) +
-      (csr.distribution?.date ? translate(lang, "common.parenthesis", { text: csr.distribution.date }) : ""),
+    // Each distribution with its date and who distributed it: 品质部、生产部（2026-11-19，陈静）；市场部（2026-11-21）.
+    distribution: csrDistributions(csr)
+      .map((d) => {
+        const when = [d.date ?? "", d.by ? names.person(d.by) : ""].filter(Boolean).join(translate(lang, "person.distribution-detail-separator"));
+        return names.list(d.departments.map((code) => names.department(code))) + (when ? translate(lang, "common.parenthesis", { text: when }) : "");
+      })
+      .join(translate(lang, "person.distribution-separator")),
     training: csr.training
       ? {
           required: csr.training.required,
