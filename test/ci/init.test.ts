@@ -51,7 +51,11 @@ describe("csr init", () => {
     expect(statSync(join(dir, "hooks/pre-commit")).mode & 0o111).toBe(0o111);
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("*.yaml text eol=lf");
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("\ncsr/**/*.yaml merge=csr\n");
-    expect(git(dir, ["config", "merge.csr.driver"])).toMatch(/^".+" ".+\/bin\/csr\.js" merge-driver %O %A %B %P\n$/);
+    // The repository's own csr when it has one (test/control/merge-driver.test.ts runs the fallback).
+    expect(git(dir, ["config", "merge.csr.driver"])).toMatch(
+      /^if \[ -x "node_modules\/\.bin\/csr" \]; then exec "node_modules\/\.bin\/csr" merge-driver %O %A %B %P; else exec ".+" ".+\/bin\/csr\.js" merge-driver %O %A %B %P; fi\n$/,
+    );
+    expect(git(dir, ["config", "merge.csr.name"])).toBe("csr: CSR files merged opinion by opinion\n");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nout/\n");
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);

@@ -46,7 +46,8 @@ describe("csr check --base", () => {
     expect(await findings(dir, "--base", "main", "--changed-only")).toEqual([]);
     // The branch's own change to the released document is still found.
     writeFileSync(join(dir, "documents/QP-001.yaml"), qp001.replace("department: QA", "department: MKT"));
-    expect(await findings(dir, "--base", "main")).toEqual(["documents/QP-001.yaml:11:1 doc/revision-not-bumped"]);
+    // On the changed line, with the changed field named.
+    expect(await findings(dir, "--base", "main")).toEqual(["documents/QP-001.yaml:6:13 doc/revision-not-bumped"]);
   });
 });
 
@@ -72,7 +73,7 @@ describe("the pre-commit hook (csr check --staged)", () => {
     git(dir, ["add", "documents/QP-001.yaml"]);
     writeFileSync(join(dir, "documents/QP-001.yaml"), good);
     const refused = commit("bad staged");
-    expect(refused).toContain("documents/QP-001.yaml:11:1 error doc/revision-not-bumped");
+    expect(refused).toContain("documents/QP-001.yaml:18:11 error doc/revision-not-bumped QP-001 was released as A/0 at HEAD and its content has changed since (related),");
     expect(refused).toContain("error ref/unresolved");
     expect(git(dir, ["rev-list", "--count", "HEAD"])).toBe("1\n");
     // A good commit with a broken file left unstaged goes in, and the working tree is as it was.

@@ -643,6 +643,11 @@ coverage:
   inherit_from_parent: true
 `;
 
+/** Whether csr init's file at `path` works only at the root of the git repository (CI files, the hook). */
+export function rootOnly(path: string): boolean {
+  return [".github/", ".gitea/", ".gitlab-ci.yml", "hooks/"].some((p) => path.startsWith(p));
+}
+
 /** The example's clauses are IATF 16949's: `withExample` is for an IATF16949 repository only (the command refuses the others). */
 export function initFiles(withExample: boolean, standard: InitStandard = "IATF16949"): Map<string, string> {
   const files = new Map<string, string>([

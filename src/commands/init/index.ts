@@ -10,7 +10,7 @@ import { describeType } from "../../load/guards.js";
 import { configureMergeDriver } from "../merge-driver/index.js";
 import { applyChange, interruptedChanges, withRepositoryLock } from "../shared/transaction.js";
 import { choiceOption } from "../options.js";
-import { INIT_STANDARDS, initFiles } from "./files.js";
+import { INIT_STANDARDS, initFiles, rootOnly } from "./files.js";
 
 export interface InitFlags {
   example?: boolean;
@@ -41,7 +41,7 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
   // CI servers read their files, and git its hooks (core.hooksPath), at the repository's root only:
   // in a folder of a larger repository they would be written where nothing reads them.
   const folder = inRepository ? (await git.revparse(["--show-prefix"])).trim().replace(/\/$/, "") : "";
-  if (folder !== "") for (const path of [...files.keys()]) if (ROOT_ONLY.some((p) => path.startsWith(p))) files.delete(path);
+  if (folder !== "") for (const path of [...files.keys()]) if (rootOnly(path)) files.delete(path);
   const code = await withRepositoryLock(ctx, root, async () => {
     refuseExisting(root, files);
     await applyChange(root, {
@@ -63,9 +63,6 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
   );
   return 0;
 }
-
-/** What csr init writes that works only at the root of the git repository. */
-const ROOT_ONLY = [".github/", ".gitea/", ".gitlab-ci.yml", "hooks/"];
 
 /** What is at `path` ("a regular file", "a named pipe (FIFO)" …), or undefined when nothing or a folder is. */
 function existingKind(path: string): string | undefined {
