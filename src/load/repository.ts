@@ -189,9 +189,10 @@ function keepValidParts(repo: Repository, file: SourceFile): void {
 }
 
 /**
- * A document, customer or CSR file that could not be read at all (YAML syntax, a conflict marker)
- * still defines what its name says, so that the references to it are not reported as unknown as
- * well: one root cause, one finding.
+ * A document or customer file that could not be read at all (YAML syntax, a conflict marker) still
+ * defines what its name says, so that the references to it are not reported as unknown as well: one
+ * root cause, one finding. (A CSR's file is found by its name where a command looks it up, to say
+ * what is wrong with it: show/lookup.ts.)
  */
 function rememberUnreadable(repo: Repository, file: SourceFile): void {
   const name = basename(file.path).replace(/\.ya?ml$/i, "");
@@ -200,7 +201,6 @@ function rememberUnreadable(repo: Repository, file: SourceFile): void {
     repo.unvalidated.titlesUnknown = true;
   }
   if (file.kind === "customer") repo.unvalidated.customers.add(name);
-  if (file.kind === "csr") repo.unvalidated.csrs.add(name);
 }
 
 let shipped: Map<string, CatalogFile> | undefined;
