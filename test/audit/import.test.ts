@@ -221,8 +221,10 @@ describe("csr import exits as csr check would on the files it writes", () => {
     writeFileSync(join(dir, "list.csv"), UNSIGNED);
     const unsigned =
       "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.";
+    // A dry run also names the options that record the signatures in the import itself.
+    const inImport = "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.";
     const report = (verb: string, summary: string) =>
-      [`Reading list.csv: header on row 1, 1 data row(s).`, "", `${verb} documents/QP-102.yaml`, "", `1 ${effective}`, "", unsigned, "", summary].join("\n");
+      [`Reading list.csv: header on row 1, 1 data row(s).`, "", `${verb} documents/QP-102.yaml`, "", `1 ${effective}`, "", unsigned, ...(verb === "would write" ? [inImport] : []), "", summary].join("\n");
     expect(await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA", "--dry-run"])).toEqual({
       code: 1,
       stderr: "",

@@ -30,8 +30,8 @@ describe("csr import of real registers", () => {
       effectiveFromIssued(1),
       // The list has no signature columns: the file would fail csr check (doc/approval-missing), and so does the import.
       "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
+      "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.",
       "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
-      "Dry run: nothing was written.",
     ]);
     expect(result.code).toBe(1);
     await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA"]);
@@ -141,7 +141,7 @@ describe("csr import of real registers", () => {
       effectiveFromIssued(1),
       // The sign-off line under the table is the register's own, not the document's: its signatures are still to record.
       "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-101 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
-      "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
+      "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.",
     ]);
     expect(result.code).toBe(1);
   });
