@@ -3,7 +3,7 @@
  * them): the 程序文件一览表 with 版本 and 发布日期, the 记录表单一览表 with 保存部门, the 受控文件清单
  * with 实施日期 only. Imported into a GJB repository, then printed again.
  */
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -138,9 +138,13 @@ describe("GJB registers into a repository", () => {
       "层级,文件编号,文件名称,归口部门,版本,发布日期,实施日期\n" + "二级,QX/QP-001,文件控制程序,综合部,B/0,2023-02-20,2023-03-01\n" + "二级,QX/QP-002,记录控制程序,综合部,B/0,2023-02-20,3/1/23\n",
     );
     const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "documents"], { lang: null });
-    expect(lines(imported.stdout)).toContain("第 3 行：实施日期 '3/1/23' 不是 2021-05-05 这样的日期，请更正单元格；QX/QP-002 未记录生效日期（effective）");
+    expect(lines(imported.stdout)).toContain("第 3 行：实施日期 '3/1/23' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）");
     expect(file(dir, "documents/QX_QP-001.yaml")).toMatchObject({ effective: "2023-03-01", revisions: [{ version: "B/0", date: "2023-02-20" }] });
-    expect(file(dir, "documents/QX_QP-002.yaml")).not.toHaveProperty("effective");
+    expect(existsSync(join(dir, "documents/QX_QP-002.yaml"))).toBe(false);
+    // The corrected register goes in: the row refused before left nothing in its way.
+    writeFileSync(join(dir, "list.csv"), readFileSync(join(dir, "list.csv"), "utf8").replace(",3/1/23", ","));
+    expect(lines((await csrInProcess(["-C", dir, "import", "list.csv", "--as", "documents"], { lang: null })).stdout)).toContain("已写入 documents/QX_QP-002.yaml");
+    expect(file(dir, "documents/QX_QP-002.yaml")).toMatchObject({ effective: "2023-02-20" });
     const list = await csrInProcess(["-C", dir, "list", "documents", "--format", "csv"], { lang: null });
     expect(list.stdout.split("\r\n").slice(0, 3)).toEqual([
       "\ufeff序号,层级,文件编号,文件名称,部门,版本,编制,审核,批准,发布日期,生效日期,保存期限,条款,状态,备注",

@@ -126,6 +126,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   out.push(t("import.register.reading", { where, header: plan.header.row, rows: plan.dataRows }));
   const notImported = [...plan.header.ignored, ...plan.unused];
   if (notImported.length) out.push(t("import.register.columns-not-imported", { columns: list(notImported) }));
+  if (plan.titleFrom) out.push(t("import.csr.title-from-text", { column: plan.titleFrom }));
   const edits = plannedEdits(root, plan, flags);
 
   // The plan has checked every target against the repository and against each other, so the
@@ -158,11 +159,12 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     await git.raw(["-c", "core.quotepath=off", "add", "--", ...paths]);
     await git.raw(["commit", "-q", "-m", t("commit.import", { file: basename(file), count: written.length }), "--", ...paths]);
   }
-  out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
+  if (written.length) out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
   out.push(...reportProblems(plan, failed), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
 
-  const skipped = plan.issues.filter((i) => i.skipped).length;
+  // Rows, not reasons: a row refused for two cells is one row not imported.
+  const skipped = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row)).size;
   const tally: string[] = [];
   if (skipped || plan.conflicts.length) tally.push(t("import.register.refused", { refused: skipped, conflicts: plan.conflicts.length }));
   if (failed.length) tally.push(t("import.register.not-written", { count: failed.length }));
