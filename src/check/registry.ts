@@ -48,6 +48,9 @@ import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
 import { rule as idNumberPattern } from "./rules/id/number-pattern.js";
 import { loaderRules } from "./rules/loader.js";
+import { rule as personHolderElsewhere } from "./rules/person/holder-elsewhere.js";
+import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-work.js";
+import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as symbolConflict } from "./rules/symbol/conflict.js";
 
@@ -100,6 +103,9 @@ export const rules: readonly Rule[] = [
   idDuplicate,
   idFileName,
   idNumberPattern,
+  personHolderElsewhere,
+  personLeftWithOpenWork,
+  personWorkAfterLeaving,
   refUnresolved,
   symbolConflict,
 ].sort((a, b) => (a.id < b.id ? -1 : 1));

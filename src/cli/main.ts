@@ -101,6 +101,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--justification <text>", t("help.review.justification"))
     .option("--by <person>", t("help.review.by"))
     .option("--late-reason <text>", t("help.review.late-reason"))
+    .option("--recorder <person>", t("help.review.recorder"))
+    .option("--leader <person>", t("help.review.leader"))
     .option("--date <date>", t("help.review.date"))
     .option("--force", t("help.review.force"))
     .option("--amend", t("help.review.amend"))
@@ -203,6 +205,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--department <code>", t("help.person.department"))
     .option("--roles <roles...>", t("help.person.roles"))
     .option("--title <text>", t("help.person.title"))
+    .option("--left <date>", t("help.person.update.left"))
+    .option("--no-left", t("help.person.update.no-left"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/person/index.js")).personUpdateCommand));
   person
@@ -462,6 +466,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--to <dept...>", t("help.distribute.to"))
     .option("--copies <n>", t("help.distribute.copies"))
     .option("--holder <person>", t("help.distribute.holder"))
+    .option("--by <person>", t("help.distribute.by"))
     .option("--date <date>", t("help.distribute.date"))
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
