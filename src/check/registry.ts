@@ -1,6 +1,8 @@
 /** The explicit, sorted list of rules. Adding a rule means adding one line here and one docs section. */
 import type { Rule } from "./rule.js";
 import { rule as calendarYearMissing } from "./rules/calendar/year-missing.js";
+import { rule as clauseCorrespondenceUnknown } from "./rules/clause/correspondence-unknown.js";
+import { rule as clauseSupersededEdition } from "./rules/clause/superseded-edition.js";
 import { rule as clauseUnknownClause } from "./rules/clause/unknown-clause.js";
 import { rule as clauseUnknownStandard } from "./rules/clause/unknown-standard.js";
 import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
@@ -57,6 +59,8 @@ import { rule as symbolConflict } from "./rules/symbol/conflict.js";
 export const rules: readonly Rule[] = [
   ...loaderRules,
   calendarYearMissing,
+  clauseCorrespondenceUnknown,
+  clauseSupersededEdition,
   clauseUnknownClause,
   clauseUnknownStandard,
   configUnknownRule,

@@ -1,5 +1,5 @@
 /** Standards catalogs: clause numbers and short titles, shipped with csr and extendable per repository. */
-import type { CatalogFile } from "./types.js";
+import type { CatalogFile, CatalogSupersession } from "./types.js";
 
 export interface Clause {
   number: string;
@@ -14,8 +14,27 @@ export interface Catalog {
   title: string;
   provisional: boolean;
   note?: string;
+  /** The edition it numbers ("2016"), when the catalog says. */
+  edition?: string;
+  /** Set on the catalog of a new edition: the edition it replaces. */
+  supersedes?: Supersession;
   /** In catalog order. */
   clauses: Map<string, Clause>;
+}
+
+/**
+ * How a new edition replaces an old one. IATF's transition rules for a new edition of IATF 16949
+ * (as for the 2016 edition, which replaced ISO/TS 16949:2009) set a date after which certificates
+ * and audits are to the new edition only; until then both are in use (domain.md, "What auditors
+ * find most"). The correspondence holds the old numbers that do not carry over unchanged.
+ */
+export interface Supersession {
+  /** Id of the old edition's catalog. */
+  standard: string;
+  /** Last day of the transition period, YYYY-MM-DD, when announced. */
+  transitionEnds?: string;
+  /** Old number → its new numbers; [] where the new edition removed the clause. */
+  correspondence: Map<string, string[]>;
 }
 
 export interface ClauseRef {
@@ -26,6 +45,43 @@ export interface ClauseRef {
 export function parseClauseRef(text: string): ClauseRef | undefined {
   const m = /^([A-Za-z0-9]+):([0-9]+(?:\.[0-9]+)*)$/.exec(text.trim());
   return m ? { standard: m[1]!, clause: m[2]! } : undefined;
+}
+
+/**
+ * A standard named as registers and people write it, followed by a clause number: "IATF 16949 ",
+ * "IATF16949:", "IATF 16949:2016 ", "ISO 9001:2015 ", "GJB 9001C-2017 ", "GJB9001C：". The name is
+ * letters then digits (and an edition letter), a year may follow after '-' or ':', then ':' or a space.
+ */
+const WRITTEN_STANDARD = /([A-Za-z]+)[\s_-]*(\d+[A-Za-z]?)(?:\s*[-:]\s*(?:19|20)\d{2}(?![\d.]))?\s*:?\s*(?=\d)/g;
+
+/**
+ * The clause references in a text as `STANDARD:clause`, and the parts that are none. Several may be
+ * written in one text, separated by 、 , ; / or spaces: "8.2/8.5/9.1", "第7.3条", "IATF16949:8.3",
+ * "IATF 16949 8.5.2、8.5.4" (a bare number takes the standard named before it in the text, else
+ * `standard`; none given and none named, it is a bad part). A standard's written name counts when it
+ * is one of `standards` (catalog ids) written with spaces, a year or in another case; another
+ * `ID:clause` is kept as written for csr check to report.
+ */
+export function readClauseRefs(text: string, standards: readonly string[], standard: string | undefined): { clauses: string[]; bad: string[] } {
+  const ids = new Map(standards.map((id) => [id.toUpperCase(), id]));
+  const named = text.normalize("NFKC").replace(WRITTEN_STANDARD, (whole, letters: string, digits: string) => {
+    const id = ids.get(`${letters}${digits}`.toUpperCase());
+    return id ? `${id}:` : whole;
+  });
+  const result = { clauses: [] as string[], bad: [] as string[] };
+  let current = standard;
+  for (const part of named.split(/[/、,，;；\s]+/)) {
+    const p = part.replace(/^第/, "").replace(/条$/, "").replace(/\.$/, "");
+    if (!p) continue;
+    const ref = parseClauseRef(p);
+    if (ref) {
+      result.clauses.push(`${ref.standard}:${ref.clause}`);
+      current = ref.standard;
+    } else if (/^\d+(\.\d+)*$/.test(p) && current) result.clauses.push(`${current}:${p}`);
+    else result.bad.push(part);
+  }
+  result.clauses = [...new Set(result.clauses)];
+  return result;
 }
 
 /** Builds a catalog from a shipped file, then applies a repository's additions and overrides. */
@@ -57,8 +113,55 @@ export function buildCatalog(base: CatalogFile | undefined, override: CatalogFil
     title: override?.title ?? base?.title ?? head.id,
     provisional: override?.provisional ?? base?.provisional ?? false,
     note: override?.note ?? base?.note,
+    edition: override?.edition ?? base?.edition,
+    supersedes: supersession(override?.supersedes ?? base?.supersedes),
     clauses: sorted,
   };
+}
+
+function supersession(file: CatalogSupersession | undefined): Supersession | undefined {
+  if (!file) return undefined;
+  const correspondence = new Map<string, string[]>();
+  for (const entry of file.correspondence ?? []) {
+    // An entry with neither `to` nor `removed` is reported by clause/correspondence-unknown; it tells nothing.
+    if (entry.to === undefined && entry.removed !== true) continue;
+    correspondence.set(entry.from, entry.to === undefined ? [] : typeof entry.to === "string" ? [entry.to] : [...entry.to]);
+  }
+  return { standard: file.standard, transitionEnds: file.transition_ends, correspondence };
+}
+
+/**
+ * The catalog of the edition that replaces `id` (its `supersedes` names `id`), if the repository
+ * has one. Looked up by every clause reference: the shipped catalogs supersede nothing, so a
+ * repository without a new edition pays one pass over its few catalogs.
+ */
+export function successorOf(catalogs: ReadonlyMap<string, Catalog>, id: string): Catalog | undefined {
+  for (const catalog of catalogs.values()) if (catalog.supersedes?.standard === id) return catalog;
+  return undefined;
+}
+
+/**
+ * What an old clause number becomes in the new edition: the numbers the correspondence lists ([]:
+ * removed), else the same number when the new catalog has it, else undefined (the correspondence
+ * does not say).
+ */
+export function correspondingClauses(successor: Catalog, oldNumber: string): string[] | undefined {
+  const listed = successor.supersedes?.correspondence.get(oldNumber);
+  if (listed) return listed;
+  return successor.clauses.has(oldNumber) ? [oldNumber] : undefined;
+}
+
+/** For each clause of the new edition, the old numbers that correspond to it, in the old catalog's order. */
+export function formerNumbers(successor: Catalog, old: Catalog): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const number of old.clauses.keys()) {
+    for (const to of correspondingClauses(successor, number) ?? []) {
+      const list = out.get(to);
+      if (list) list.push(number);
+      else out.set(to, [number]);
+    }
+  }
+  return out;
 }
 
 function parentOf(number: string, clauses: Map<string, Clause>): string | null {

@@ -354,5 +354,20 @@ export interface CatalogFile {
   title: string;
   provisional?: boolean;
   note?: string;
+  /** The edition this catalog numbers, e.g. "2016" for IATF 16949:2016. */
+  edition?: string;
+  /** Given by a catalog of a new edition: the catalog of the edition it replaces, and how their numbers correspond. */
+  supersedes?: CatalogSupersession;
   clauses?: { number: string; title?: string | null; title_en?: string | null; origin?: string; parent?: string | null; applicable?: boolean }[];
+}
+
+/**
+ * `supersedes` of standards/<ID>.yaml (docs/format.md, "standards/"): the old catalog's id, the end of
+ * the transition period (YYYY-MM-DD) when the certification body has announced it, and the old
+ * numbers that do not carry over unchanged: `to` one or several new numbers, or `removed: true`.
+ */
+export interface CatalogSupersession {
+  standard: string;
+  transition_ends?: string;
+  correspondence?: { from: string; to?: string | string[]; removed?: boolean }[];
 }

@@ -90,12 +90,13 @@ export interface Header {
   title: string;
   number: string;
   /**
-   * `released` (受控), `draft` (草稿), `obsolete` (作废) or `uncontrolled` (非受控: a page of `csr
+   * `released` (受控), `external` (受控 外来文件: a controlled copy of someone else's document),
+   * `draft` (草稿), `obsolete` (作废) or `uncontrolled` (非受控: a page of `csr
    * site`, whose print is a reference copy, not a numbered controlled copy): with `stamp_` a label
    * key, and a CSS class. Empty for no stamp: a decided CSR review report is a record (记录), not a
    * controlled document.
    */
-  stamp: "released" | "draft" | "obsolete" | "uncontrolled" | "";
+  stamp: "released" | "external" | "draft" | "obsolete" | "uncontrolled" | "";
   /** The label key of `number` in the running header: a document's number, or a requirement's (a CSR report). */
   numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
@@ -133,6 +134,11 @@ export interface DocumentView extends Header {
   record?: { retention: string; medium: string; location: string };
   obsolete?: { date: string; reason: string; supersededBy: string };
   remarks: string;
+  /**
+   * An external document (外来文件): its publisher's data and the day it was received, which its
+   * print shows instead of our header block, signatures and revision record (external.hbs of templates/html and templates/md).
+   */
+  external?: { publisher: string; revision: string; issued: string; received: string };
 }
 
 const NO_SIGNATURE: SignatureView = { name: "", date: "" };
@@ -284,8 +290,8 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
   }
 }
 
-function stampOf(status: ControlledDocument["status"]): Header["stamp"] {
-  if (status === "released") return "released";
+function stampOf(status: ControlledDocument["status"], kind: ControlledDocument["kind"]): Header["stamp"] {
+  if (status === "released") return kind === "external" ? "external" : "released";
   if (status === "obsolete") return "obsolete";
   return "draft";
 }
@@ -300,7 +306,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const defaults = (doc.revisions ?? []).some((r) => r.total_pages !== undefined) ? [...DEFAULT_REVISION_COLUMNS, "total_pages" as const] : DEFAULT_REVISION_COLUMNS;
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   return {
-    ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status)),
+    ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status, doc.kind)),
     lang,
     kind: doc.kind,
     level: doc.level,
@@ -342,6 +348,9 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
         }
       : undefined,
     remarks: doc.remarks ?? "",
+    ...(doc.kind === "external"
+      ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", received: doc.external?.received ?? "" } }
+      : {}),
   };
 }
 

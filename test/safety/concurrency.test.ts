@@ -13,7 +13,7 @@ import { copyFixture, git, gitInit, tempDir } from "../helpers.js";
 import { csrAsync, gitState, leftovers, pool, snapshot, type AsyncRun } from "./harness.js";
 
 const PAIRS = Number(process.env.CSR_TEST_PAIRS ?? 6);
-const REGISTER = "序号,文件名称,文件编号,版本,部门\n1,文件控制程序,QP-101,A/0,QA\n2,记录控制程序,QP-102,A/0,QA\n";
+const REGISTER = "序号,文件名称,文件编号,部门\n1,文件控制程序,QP-101,QA\n2,记录控制程序,QP-102,QA\n";
 /** How long a writer may wait for the other: generous, under the load of the whole test suite. */
 const ENV = { CSR_LOCK_WAIT_MS: "60000" };
 

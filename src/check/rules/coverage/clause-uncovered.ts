@@ -1,4 +1,4 @@
-import { clauseTitle, type Clause } from "../../../model/catalog.js";
+import { clauseTitle, successorOf, type Clause } from "../../../model/catalog.js";
 import { clauseCoverage, type ClauseCoverageEntry } from "../../../model/coverage.js";
 import type { Rule } from "../../rule.js";
 import { language, list, sentences, t } from "../../../i18n/index.js";
@@ -12,7 +12,7 @@ export const rule: Rule = {
   summary: "An applicable clause of a standard in scope is addressed by no process and no released document.",
   docs: {
     description:
-      "An applicable clause of a standard listed in `standards` of `qms.yaml` that nothing in the quality system addresses; the finding sits on that standard's entry in `qms.yaml`. A certification audit walks the standard clause by clause and asks where the organisation meets each one; `csr matrix clauses` shows the same gaps as a table.\n\nA clause is *addressed directly* when a process in `processes.yaml` or a **released** document lists it in `clauses` (drafts, documents in review and obsolete ones do not count). It is *covered* when it is addressed directly, or when every one of its applicable sub-clauses is covered. A sub-clause whose parent is addressed but which nothing names itself (8.5 named, 8.5.1 not) is *inherited*: an auditor asks where 8.5.1 is met, so it is reported too, unless `qms.yaml` says that a parent covers its sub-clauses (`coverage: {inherit_from_parent: true}`). It is *not applicable* when it or a clause above it is listed under `exclusions` in `qms.yaml`. An untitled paragraph of ISO 9001 (8.7.1, 10.2.1: a number with no heading and nothing under it) is part of the titled clause above it: naming that clause covers it, and it is never reported or counted on its own.\n\nOne cause, one finding: where nothing covers a clause or any clause under it, only that clause is reported, with the number of clauses under it (8.3 and its 6 sub-clauses, not seven findings); a heading that is uncovered only because some of its sub-clauses are is not reported itself, since covering them covers it. Each inherited clause is reported on its own. When that makes more than 20 findings for a standard, one finding lists the uncovered clauses and the inherited ones instead, and `csr matrix clauses --standard <id>` shows each clause's coverage; while nothing at all covers a standard's clauses (a new repository), one finding says so.",
+      "An applicable clause of a standard listed in `standards` of `qms.yaml` that nothing in the quality system addresses; the finding sits on that standard's entry in `qms.yaml`. A certification audit walks the standard clause by clause and asks where the organisation meets each one; `csr matrix clauses` shows the same gaps as a table.\n\nA clause is *addressed directly* when a process in `processes.yaml` or a **released** document lists it in `clauses` (drafts, documents in review and obsolete ones do not count). It is *covered* when it is addressed directly, or when every one of its applicable sub-clauses is covered. A sub-clause whose parent is addressed but which nothing names itself (8.5 named, 8.5.1 not) is *inherited*: an auditor asks where 8.5.1 is met, so it is reported too, unless `qms.yaml` says that a parent covers its sub-clauses (`coverage: {inherit_from_parent: true}`). It is *not applicable* when it or a clause above it is listed under `exclusions` in `qms.yaml`. An untitled paragraph of ISO 9001 (8.7.1, 10.2.1: a number with no heading and nothing under it) is part of the titled clause above it: naming that clause covers it, and it is never reported or counted on its own.\n\nOne cause, one finding: where nothing covers a clause or any clause under it, only that clause is reported, with the number of clauses under it (8.3 and its 6 sub-clauses, not seven findings); a heading that is uncovered only because some of its sub-clauses are is not reported itself, since covering them covers it. Each inherited clause is reported on its own. When that makes more than 20 findings for a standard, one finding lists the uncovered clauses and the inherited ones instead, and `csr matrix clauses --standard <id>` shows each clause's coverage; while nothing at all covers a standard's clauses (a new repository), one finding says so. While a new edition that supersedes a standard is in scope too (a transition, see `clause/superseded-edition`), only the new edition's coverage is reported.",
     bad: `
 status: draft              # a draft does not count
 clauses: [MINI:8.3.1]
@@ -21,7 +21,7 @@ clauses: [MINI:8.3.1]
 status: released
 clauses: [MINI:8.3, MINI:8.3.1]   # each sub-clause named, not only its parent
 `,
-    fix: "Add the clause to the `clauses` of the process or released document that meets it, or declare it not applicable under `exclusions` with a justification an auditor will accept (`- clause: IATF16949:8.3`, `justification: 无产品设计责任`).",
+    fix: "Add the clause to the `clauses` of the process or released document that meets it, or declare it not applicable under `exclusions` with a justification an auditor will accept (`- clause: {{standard}}:8.3`, `justification: 无产品设计责任`).",
   },
   check(ctx) {
     const config = ctx.repo.config;
@@ -31,6 +31,9 @@ clauses: [MINI:8.3, MINI:8.3.1]   # each sub-clause named, not only its parent
     config.value.standards.forEach((standard, i) => {
       const catalog = ctx.repo.catalogs.get(standard);
       if (!catalog) return;
+      // During a transition the references move to the new edition: the old one's gaps would only echo clause/superseded-edition.
+      const successor = successorOf(ctx.repo.catalogs, standard);
+      if (successor && config.value.standards.includes(successor.id)) return;
       const at = { file: config.file, path: ["standards", i] };
       const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config.value.exclusions, inherit: config.value.coverage?.inherit_from_parent });
       const uncovered = coverage.entries.filter((e) => e.state === "uncovered" || (e.state === "inherited" && !coverage.inherit));
