@@ -46,6 +46,7 @@ import { rule as docSignatureMissing } from "./rules/doc/signature-missing.js";
 import { rule as docTrainingOverdue } from "./rules/doc/training-overdue.js";
 import { rule as docUnreleasedReferenced } from "./rules/doc/unreleased-referenced.js";
 import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
+import { rule as fileDeleted } from "./rules/file/deleted.js";
 import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
 import { rule as idNumberPattern } from "./rules/id/number-pattern.js";
@@ -104,6 +105,7 @@ export const rules: readonly Rule[] = [
   docTrainingOverdue,
   docUnreleasedReferenced,
   docVersionSequence,
+  fileDeleted,
   idDuplicate,
   idFileName,
   idNumberPattern,

@@ -66,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--max-warnings <n>", t("help.check.max-warnings"))
     .option("--base <rev>", t("help.check.base"))
     .option("--changed-only", t("help.check.changed-only"))
+    .option("--staged", t("help.check.staged"))
     .option("--no-cache", t("help.check.no-cache"))
     .action(action(async () => (await import("../commands/check/index.js")).checkCommand));
 
