@@ -85,6 +85,7 @@ describe("csr review with flags", () => {
       stderr: "",
     });
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain("    date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      decision: {disposition: must, by: zhang, date: 2026-11-24}\n  recorder: {by: li, date: 2026-11-26}\n  leader: {by: wang, date: 2026-11-26}\n");
+    expect((await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-11-27"], { lang: null })).stdout).toContain("  报告签字        记录 李娜，2026-11-26\n                  评审组长 王强，2026-11-26\n");
     expect((await csrInProcess(["-C", dir, "review", "DYA-003", "--recorder", "zhang"], { lang: null })).stderr).toBe(
       "csr: DYA-003 的评审报告上已有记录 李娜（li）（2026-11-26）；未作改动。\n提示：确需更换时加 --amend。\n",
     );
