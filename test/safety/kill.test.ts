@@ -7,9 +7,9 @@
  */
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
-import { csrAsync, gitState, leftovers, pool, snapshot } from "./harness.js";
+import { csrAsync, gitState, leftovers, snapshot } from "./harness.js";
 
 interface Scenario {
   name: string;
@@ -106,8 +106,30 @@ function killSteps(count: number): number[] {
   return [...sampled, ...Array.from({ length: count - last }, (_, i) => last + 1 + i)];
 }
 
+/** Runs tasks given to it at most `size` at a time, across the tests that share it. */
+function limiter(size: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running < size) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      // A waiting task takes over the slot; else it is free.
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
+/** Four csr processes of this file at a time (with the other test files' workers, more than enough for two cores). */
+const slot = limiter(4);
+const kills = new Map<string, number>();
+
 describe("SIGKILL at any moment of a writing command", () => {
-  it("leaves the repository as before or as intended, with nothing half-done, after at least 100 kills", { timeout: 600_000 }, async () => {
+  beforeAll(async () => {
     const counts = tempDir("csr-kill-steps-");
     // One after the other: a clean run's duration, which the random moments below are fractions of, is measured alone.
     for (const [i, scenario] of SCENARIOS.entries()) {
@@ -119,13 +141,24 @@ describe("SIGKILL at any moment of a writing command", () => {
       durations.set(scenario.name, run.ms);
       steps.set(scenario.name, Number(readFileSync(join(counts, String(i)), "utf8")));
     }
-    // Every step of each change (killSteps), and random moments of the whole run (loading,
-    // checking, git), five per command; all in one pool, so that no command waits for another.
-    const atSteps = SCENARIOS.flatMap((scenario) => killSteps(steps.get(scenario.name)!).map((at) => () => killedRun(scenario, { at })));
-    const random = SCENARIOS.flatMap((scenario) => [0.1, 0.3, 0.5, 0.7, 0.9].map((f) => () => killedRun(scenario, { afterMs: Math.round(durations.get(scenario.name)! * f * (0.8 + Math.random() * 0.4)) })));
-    const results = await pool(4, [...atSteps, ...random]);
-    expect(results.flatMap((r) => (r.problem ? [r.problem] : []))).toEqual([]);
-    expect(results.filter((r) => r.killed).length).toBeGreaterThanOrEqual(100);
+  }, 600_000);
+
+  // The commands at once (each its own test, with its own time limit), their kills sharing the four slots.
+  describe.concurrent("leaves the repository as before or as intended, with nothing half-done", () => {
+    for (const scenario of SCENARIOS) {
+      it(`${scenario.name}: killed at every step of its change and at random moments of its run`, { timeout: 600_000 }, async () => {
+        // Every step of the change (killSteps), and five random moments of the whole run (loading, checking, git).
+        const at = killSteps(steps.get(scenario.name)!).map((step) => ({ at: step }));
+        const random = [0.1, 0.3, 0.5, 0.7, 0.9].map((f) => ({ afterMs: Math.round(durations.get(scenario.name)! * f * (0.8 + Math.random() * 0.4)) }));
+        const results = await Promise.all([...at, ...random].map((kill) => slot(() => killedRun(scenario, kill))));
+        kills.set(scenario.name, results.filter((r) => r.killed).length);
+        expect(results.flatMap((r) => (r.problem ? [r.problem] : []))).toEqual([]);
+      });
+    }
+  });
+
+  it("killed the commands at least 100 times in all", () => {
+    expect(SCENARIOS.map((scenario) => kills.get(scenario.name) ?? 0).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(100);
   });
 });
 
