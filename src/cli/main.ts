@@ -213,6 +213,74 @@ export async function run(argv: string[]): Promise<number> {
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/person/index.js")).personLeaveCommand));
 
+  const department = program.command("department").description(t("help.department"));
+  department
+    .command("add")
+    .description(t("help.department.add"))
+    .argument("[code]", t("help.department.add.code"))
+    .option("--name <text>", t("help.department.name"))
+    .option("--name-en <text>", t("help.department.name-en"))
+    .option("--countersign", t("help.department.countersign"))
+    .option("--date <date>", t("help.department.date"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/department/index.js")).departmentAddCommand));
+  department
+    .command("update")
+    .description(t("help.department.update"))
+    .argument("<code>", t("help.department.code"))
+    .option("--name <text>", t("help.department.name"))
+    .option("--name-en <text>", t("help.department.name-en"))
+    .option("--countersign", t("help.department.countersign"))
+    .option("--no-countersign", t("help.department.no-countersign"))
+    .option("--date <date>", t("help.department.date"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/department/index.js")).departmentUpdateCommand));
+
+  const process_ = program.command("process").description(t("help.process"));
+  process_
+    .command("add")
+    .description(t("help.process.add"))
+    .argument("[code]", t("help.process.add.code"))
+    .option("--name <text>", t("help.process.name"))
+    .option("--name-en <text>", t("help.process.name-en"))
+    .option("--type <type>", t("help.process.type"))
+    .option("--owner <department>", t("help.process.owner"))
+    .option("--clause <clauses...>", t("help.process.clause"))
+    .option("--document <numbers...>", t("help.process.document"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/process/index.js")).processAddCommand));
+  process_
+    .command("update")
+    .description(t("help.process.update"))
+    .argument("<code>", t("help.process.code"))
+    .option("--name <text>", t("help.process.name"))
+    .option("--name-en <text>", t("help.process.name-en"))
+    .option("--type <type>", t("help.process.type"))
+    .option("--owner <department>", t("help.process.owner-update"))
+    .option("--add-clause <clauses...>", t("help.process.add-clause"))
+    .option("--remove-clause <clauses...>", t("help.process.remove-clause"))
+    .option("--add-document <numbers...>", t("help.process.add-document"))
+    .option("--remove-document <numbers...>", t("help.process.remove-document"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/process/index.js")).processUpdateCommand));
+
+  program
+    .command("symbol")
+    .description(t("help.symbol"))
+    .command("add")
+    .description(t("help.symbol.add"))
+    .option("--customer <code>", t("help.symbol.customer"))
+    .option("--customer-symbol <symbol>", t("help.symbol.customer-symbol"))
+    .option("--customer-class <class>", t("help.symbol.customer-class"))
+    .option("--meaning <text>", t("help.symbol.meaning"))
+    .option("--symbol <symbol>", t("help.symbol.symbol"))
+    .option("--class <class>", t("help.symbol.class"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/symbol/add.js")).symbolAddCommand));
+
   const source = program.command("source").description(t("help.source"));
   source
     .command("add")

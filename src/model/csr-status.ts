@@ -70,7 +70,9 @@ export function reviewDue(csr: Csr, calendar: WorkCalendar, config: QmsConfig | 
  * party listed there by mistake (ref/unresolved reports it) is no department and gives no opinion.
  */
 export function requiredDepartments(csr: Csr, config: QmsConfig | undefined): string[] {
-  const required = csr.review?.required ?? config?.csr?.reviewers ?? [];
+  const decided = csr.review?.decision?.date;
+  // A department that countersigns since a day (csr department add|update --countersign) was not asked for reviews decided before it.
+  const required = csr.review?.required ?? (config?.csr?.reviewers ?? []).flatMap((r) => (typeof r === "string" ? [r] : decided === undefined || decided >= r.since ? [r.department] : []));
   const outside = config?.external_parties;
   return outside?.length ? required.filter((code) => !outside.some((p) => p.code === code)) : required;
 }

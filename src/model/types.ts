@@ -34,7 +34,7 @@ export interface QmsConfig {
   external_parties?: ExternalParty[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[]; years?: RepositoryCalendarYear[] };
-  csr?: { review_days?: number; warn_days?: number; reviewers?: string[]; categories?: string[]; review_form?: string };
+  csr?: { review_days?: number; warn_days?: number; reviewers?: CsrReviewer[]; categories?: string[]; review_form?: string };
   document_control?: { recall_days?: number; training_days?: number };
   confidentiality?: string;
   confidentiality_en?: string;
@@ -61,6 +61,9 @@ export interface DocumentLayout {
   /** The 密级 marking printed when the document gives none, e.g. 内部. */
   classification?: string;
 }
+
+/** A department of qms.yaml csr.reviewers: its code, or its code and the day it began to countersign. */
+export type CsrReviewer = string | { department: string; since: string };
 
 export interface Department {
   code: string;

@@ -64,6 +64,9 @@ describe("a repository in the middle of a merge", () => {
       ["calendar", "holiday", "--from", "2026-08-03", "--to", "2026-08-07", "--name", "停产检修"],
       ["person", "add", "zhao", "--name", "赵六", "--department", "QA", "-y"],
       ["person", "leave", "wang", "--date", "2026-11-20"],
+      ["department", "add", "LOG", "--name", "物流部", "-y"],
+      ["process", "add", "C7", "--name", "产品交付", "--type", "support", "-y"],
+      ["symbol", "add", "--customer", "DYA", "--customer-symbol", "▽", "--customer-class", "CC", "--symbol", "★", "--class", "关键", "-y"],
     ]) {
       expect(csr(["-C", dir, ...args]), args[0]).toEqual({ code: 2, stdout: "", stderr: refusal });
     }

@@ -169,7 +169,7 @@ function listEdit(id: string, before: readonly string[], added: string[], remove
  * A clause as written in a document: `IATF16949:8.5.1`; a bare `8.5.1` when exactly one standard is
  * in scope. Errors: UserError when the standard is not in scope or its catalog has no such clause.
  */
-function clauseRef(given: string, flag: string, catalogs: readonly Catalog[]): string {
+export function clauseRef(given: string, flag: string, catalogs: readonly Catalog[]): string {
   const text = given.trim();
   const bare = /^[0-9]+(\.[0-9]+)*$/.test(text);
   if (bare && catalogs.length !== 1) throw new UserError(t("set.clause-which-standard", { flag, clause: text, standards: disjunction(catalogs.map((c) => `${c.id}:${text}`)) }));

@@ -62,7 +62,7 @@ related: [QP-001]   # Unknown document 'QP-001'
     const { repo } = ctx;
     const refs = new References(ctx);
     const config = repo.config;
-    if (config) config.value.csr?.reviewers?.forEach((d, i) => refs.department(config.file, ["csr", "reviewers", i], d));
+    if (config) config.value.csr?.reviewers?.forEach((d, i) => (typeof d === "string" ? refs.department(config.file, ["csr", "reviewers", i], d) : refs.department(config.file, ["csr", "reviewers", i, "department"], d.department)));
     config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => refs.person(config.file, ["departments", i, "delegates", j], p)));
     if (config?.value.csr?.review_form) refs.document(config.file, ["csr", "review_form"], config.value.csr.review_form);
     for (const { value, file, path } of repo.people) refs.department(file, [...path, "department"], value.department, true);

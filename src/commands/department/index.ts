@@ -1,0 +1,186 @@
+/**
+ * `csr department add|update`: the departments of qms.yaml (部门) and which of them countersign every
+ * CSR review (会签, qms.yaml `csr.reviewers`), without hand-edited YAML. A new department (工程部,
+ * 物流部 …) is usually also a new countersigning one: IATF 16949 4.3.2 and the CSR procedure have the
+ * departments concerned review each customer requirement together.
+ *
+ * A department's code is not changed here: people, documents, processes, copies and opinions name it.
+ *
+ * Errors (UserError, one line): a code that is not a code (schemas/common.schema.json code) or that a
+ * department or outside party has already (compared without case), an empty name, an unknown
+ * department to update, nothing to change.
+ */
+import { isMap, isScalar, isSeq, YAMLSeq, type Document, type YAMLMap } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
+import type { CsrReviewer } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { dateOption } from "../options.js";
+import { editFile, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { departmentLabel, resolveDepartment } from "../shared/people.js";
+import type { Prompts } from "../add/prompting.js";
+
+export interface DepartmentFlags {
+  name?: string;
+  nameEn?: string;
+  /** true: the department countersigns every CSR review (csr.reviewers); false: it no longer does. */
+  countersign?: boolean;
+  /** The day the department begins to countersign (YYYY-MM-DD, default today). */
+  date?: string;
+  yes?: boolean;
+  commit?: boolean;
+}
+
+/** schemas/common.schema.json code. */
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export async function departmentAddCommand(ctx: CommandContext, code: string | undefined, flags: DepartmentFlags): Promise<number> {
+  return addDepartment(ctx, code, flags);
+}
+
+/** `prompts` given: ask for whatever the flags left open, whatever the terminal (tests drive this). */
+export async function addDepartment(ctx: CommandContext, codeArg: string | undefined, flags: DepartmentFlags, prompts?: Prompts): Promise<number> {
+  return withEditSession(ctx, flags.yes, prompts, async (session) => {
+    const { ask } = session;
+    const config = session.repo.config;
+    if (!config) throw new UserError(t("department.no-qms"));
+    const problem = (code: string) => (!CODE.test(code) ? t("department.bad-code", { code }) : taken(session, code));
+    const code = (codeArg ?? (await need(ask, "<code>", t("department.needs.code"), (p) => p.input({ message: t("department.prompt.code"), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
+    const refused = problem(code);
+    if (refused) throw new UserError(refused, CODE.test(code) ? t("department.exists.hint") : t("department.code.hint"));
+    const name = (flags.name ?? (await need(ask, "--name", t("department.needs.name"), (p) => p.input({ message: t("department.prompt.name"), required: true })))).trim();
+    if (name === "") throw new UserError(t("department.empty-name"));
+    const nameEn = (flags.nameEn ?? (ask ? optionalAnswer(await ask.input({ message: t("department.prompt.name-en") })) : undefined))?.trim() || undefined;
+    const countersign = flags.countersign ?? (ask
+        ? (await ask.select({ message: t("department.prompt.countersign"), choices: [{ value: "yes", name: t("department.prompt.countersign-yes") }, { value: "no", name: t("department.prompt.countersign-no") }] })) === "yes"
+        : false);
+    const since = countersign ? sinceDate(session, flags.date) : undefined;
+    if (flags.commit) await refuseUncommitted(session.root, config.file.path);
+    const change = editFile(session.root, config.file.path, "qms", (doc) => {
+      appendDepartment(doc, { code, name, ...(nameEn ? { name_en: nameEn } : {}) });
+      if (countersign) setCountersign(doc, code, true, since?.date);
+    });
+    const label = t("people.department-choice", { code, name });
+    const lines = [t("department.added", { department: label, path: config.file.path })];
+    lines.push(countersign ? t("department.countersigns", { department: label }) : t("department.countersign-hint", { code }));
+    const open = countersign ? openReviewsWithout(session, code) : [];
+    if (open.length > 0) lines.push(t("department.open-reviews-need", { department: label, count: open.length, csrs: list(open) }));
+    if (since?.date) lines.push(t("department.since", { department: label, count: since.decided, date: since.date }));
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("department.commit.add", { code, name }) });
+    return 0;
+  });
+}
+
+export async function departmentUpdateCommand(ctx: CommandContext, given: string, flags: DepartmentFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const config = session.repo.config;
+    if (!config) throw new UserError(t("department.no-qms"));
+    const code = resolveDepartment(session.index, given, "<code>");
+    const department = session.index.departments.get(code)!;
+    const reviewers = config.value.csr?.reviewers ?? [];
+    const name = flags.name?.trim();
+    const nameEn = flags.nameEn?.trim();
+    if (name === "") throw new UserError(t("department.empty-name"));
+    if (name === undefined && nameEn === undefined && flags.countersign === undefined) throw new UserError(t("department.update.nothing"), t("department.update.hint", { code }));
+    const details: string[] = [];
+    if (name !== undefined && name !== department.name) details.push(t("department.update.field", { field: t("department.field.name"), before: department.name, after: name }));
+    if (nameEn !== undefined && nameEn !== (department.name_en ?? "")) details.push(t("department.update.field", { field: t("department.field.name_en"), before: department.name_en ?? t("department.none"), after: nameEn || t("department.none") }));
+    const countersigns = reviewers.some((r) => reviewerCode(r) === code);
+    const countersignChanged = flags.countersign !== undefined && flags.countersign !== countersigns;
+    if (countersignChanged) details.push(t(flags.countersign ? "department.update.countersign-on" : "department.update.countersign-off"));
+    const label = name ?? departmentLabel(session.index, code);
+    if (details.length === 0) {
+      ctx.stdout(`${t("department.update.same", { department: label })}\n`);
+      return 0;
+    }
+    const since = countersignChanged && flags.countersign ? sinceDate(session, flags.date) : undefined;
+    if (flags.commit) await refuseUncommitted(session.root, config.file.path);
+    const change = editFile(session.root, config.file.path, "qms", (doc) => {
+      const entry = departmentNode(doc, code);
+      if (name !== undefined) entry.set("name", name);
+      if (nameEn === "") entry.delete("name_en");
+      else if (nameEn !== undefined) entry.set("name_en", nameEn);
+      if (countersignChanged) setCountersign(doc, code, flags.countersign!, since?.date);
+    });
+    const lines = [t("department.updated", { department: departmentLabel(session.index, code), details: details.join(t("department.update.separator")) })];
+    // Reviews under way follow csr.reviewers as it is now: say which now need, or no longer wait for, this department.
+    const open = countersignChanged ? openReviewsWithout(session, code) : [];
+    if (open.length > 0) lines.push(t(flags.countersign ? "department.open-reviews-need" : "department.open-reviews-skip", { department: label, count: open.length, csrs: list(open) }));
+    if (since?.date) lines.push(t("department.since", { department: label, count: since.decided, date: since.date }));
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("department.commit.update", { code }) });
+    return 0;
+  });
+}
+
+/** Why `code` cannot be a new department's, or undefined: a department or an outside party has it (without case). */
+function taken(session: EditSession, code: string): string | undefined {
+  const key = code.toLowerCase();
+  const department = [...session.index.departments.values()].find((d) => d.code.toLowerCase() === key);
+  if (department) return t("department.exists", { department: t("people.department-choice", { code: department.code, name: department.name }) });
+  const party = [...session.index.parties.values()].find((d) => d.code.toLowerCase() === key);
+  return party ? t("department.party-exists", { party: t("people.department-choice", { code: party.code, name: party.name }) }) : undefined;
+}
+
+/** The new entry after the last department, flow or block as that one is. */
+function appendDepartment(doc: Document.Parsed, entry: { code: string; name: string; name_en?: string }): void {
+  const departments = doc.get("departments", true);
+  if (!isSeq(departments)) throw new UserError(t("department.no-list"));
+  const last = departments.items[departments.items.length - 1];
+  const node = doc.createNode(entry) as YAMLMap;
+  if (isMap(last) && last.flow) node.flow = true;
+  departments.items.push(node);
+}
+
+function departmentNode(doc: Document.Parsed, code: string): YAMLMap {
+  const departments = doc.get("departments", true);
+  const found = isSeq(departments) ? departments.items.find((item) => isMap(item) && item.get("code") === code) : undefined;
+  if (!isMap(found)) throw new UserError(t("department.no-list"));
+  return found as YAMLMap;
+}
+
+const reviewerCode = (reviewer: CsrReviewer) => (typeof reviewer === "string" ? reviewer : reviewer.department);
+
+/**
+ * The day (`--date`, default today) a department joining csr.reviewers countersigns from, when
+ * reviews that follow csr.reviewers were decided before it: they were complete without the
+ * department and stay so (model/csr-status.ts requiredDepartments). Without such reviews the plain
+ * code is written, as csr init writes the list. `decided`: how many reviews the day keeps complete.
+ */
+function sinceDate(session: EditSession, given: string | undefined): { date?: string; decided: number } {
+  const date = dateOption(given, "--date");
+  const decided = session.repo.csrs.filter((c) => c.value.review?.required === undefined && (c.value.review?.decision?.date ?? date) < date).length;
+  return decided > 0 ? { date, decided } : { decided };
+}
+
+/**
+ * Adds `code` to csr.reviewers (creating the list, one line as init writes it), as `{department,
+ * since}` when `since` is given, or takes it out.
+ */
+function setCountersign(doc: Document.Parsed, code: string, on: boolean, since?: string): void {
+  const entry = () => {
+    if (since === undefined) return doc.createNode(code);
+    const node = doc.createNode({ department: code, since }) as YAMLMap;
+    node.flow = true;
+    return node;
+  };
+  const reviewers = doc.getIn(["csr", "reviewers"], true);
+  if (isSeq(reviewers)) {
+    const at = reviewers.items.findIndex((item) => (isScalar(item) ? item.value : isMap(item) ? item.get("department") : item) === code);
+    if (on && at < 0) reviewers.items.push(entry());
+    if (!on && at >= 0) reviewers.items.splice(at, 1);
+    return;
+  }
+  if (!on) return;
+  const node = new YAMLSeq();
+  node.flow = true;
+  node.items.push(entry());
+  doc.setIn(["csr", "reviewers"], node);
+}
+
+/** CSRs whose review is open (not decided, not superseded), that follow csr.reviewers (no review.required of their own) and have no opinion of `code`. */
+function openReviewsWithout(session: EditSession, code: string): string[] {
+  return session.repo.csrs
+    .map((c) => c.value)
+    .filter((c) => !c.superseded && !c.review?.decision && c.review?.required === undefined && !(c.review?.opinions ?? []).some((o) => o.department === code))
+    .map((c) => c.id);
+}

@@ -1,0 +1,236 @@
+/**
+ * `csr process add|update`: the process map (过程清单, processes.yaml) without hand-edited YAML — a
+ * process's code (C1 顾客导向过程, S2 支持过程, M1 管理过程 …), name, type, owning department, the
+ * clauses it covers (the clause matrix, IATF 16949 4.4.1) and its documents.
+ *
+ * A process's code is not changed here: documents and the clause matrix name it.
+ *
+ * Errors (UserError, one line): a code that is not a code or is taken (compared without case), an
+ * unknown type, department, clause (as `csr set` takes clauses) or document, adding what is listed
+ * already or removing what is not, nothing to change.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Document, isMap, isSeq, type YAMLMap } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
+import type { Catalog } from "../../model/catalog.js";
+import type { Process } from "../../model/types.js";
+import type { Prompts } from "../add/prompting.js";
+import type { CommandContext } from "../context.js";
+import { choiceOption } from "../options.js";
+import { clauseRef } from "../set/index.js";
+import { departmentByCode, editFile, listOption, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { departmentLabel } from "../shared/people.js";
+import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+
+export interface ProcessFlags {
+  name?: string;
+  nameEn?: string;
+  type?: string;
+  owner?: string;
+  /** add: the clauses it covers. */
+  clause?: string[];
+  /** add: its documents. */
+  document?: string[];
+  /** update: clauses and documents to add or take out. */
+  addClause?: string[];
+  removeClause?: string[];
+  addDocument?: string[];
+  removeDocument?: string[];
+  yes?: boolean;
+  commit?: boolean;
+}
+
+/** schemas/processes.schema.json type, in the order a process map lists them. */
+export const PROCESS_TYPES = ["customer-oriented", "support", "management"] as const;
+type ProcessType = (typeof PROCESS_TYPES)[number];
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PROCESSES = "processes.yaml";
+
+export async function processAddCommand(ctx: CommandContext, code: string | undefined, flags: ProcessFlags): Promise<number> {
+  return addProcess(ctx, code, flags);
+}
+
+/** `prompts` given: ask for whatever the flags left open, whatever the terminal (tests drive this). */
+export async function addProcess(ctx: CommandContext, codeArg: string | undefined, flags: ProcessFlags, prompts?: Prompts): Promise<number> {
+  return withEditSession(ctx, flags.yes, prompts, async (session) => {
+    const { ask } = session;
+    const problem = (code: string) => (!CODE.test(code) ? t("process.bad-code", { code }) : taken(session, code));
+    const code = (codeArg ?? (await need(ask, "<code>", t("process.needs.code"), (p) => p.input({ message: t("process.prompt.code"), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
+    const refused = problem(code);
+    if (refused) throw new UserError(refused, t("process.code.hint"));
+    const name = (flags.name ?? (await need(ask, "--name", t("process.needs.name"), (p) => p.input({ message: t("process.prompt.name"), required: true })))).trim();
+    if (name === "") throw new UserError(t("process.empty-name"));
+    const type =
+      flags.type !== undefined
+        ? choiceOption<ProcessType>(flags.type, "--type", PROCESS_TYPES, "support")
+        : await need(ask, "--type", t("process.needs.type"), (p) => p.select({ message: t("process.prompt.type"), choices: PROCESS_TYPES.map((k) => ({ value: k, name: `${k}  ${t(`site.process.${k}`)}` })) }));
+    const departments = [...session.index.departments.values()];
+    const ownerGiven =
+      flags.owner ??
+      (ask ? await ask.select({ message: t("process.prompt.owner"), choices: [{ value: "", name: t("process.prompt.no-owner") }, ...departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` }))] }) : undefined);
+    const owner = ownerGiven ? departmentByCode(session, ownerGiven, "--owner") : undefined;
+    const nameEn = (flags.nameEn ?? (ask ? optionalAnswer(await ask.input({ message: t("process.prompt.name-en") })) : undefined))?.trim() || undefined;
+    const clauses = unique(listOption(flags.clause).map((c) => clauseRef(c, "--clause", catalogsInScope(session))));
+    const documents = unique(listOption(flags.document).map((d) => documentNumber(session, d, "--document")));
+    const process: Process = {
+      code,
+      name,
+      ...(nameEn ? { name_en: nameEn } : {}),
+      type,
+      ...(owner ? { owner } : {}),
+      ...(clauses.length > 0 ? { clauses } : {}),
+      ...(documents.length > 0 ? { documents } : {}),
+    };
+    if (flags.commit && existsSync(join(session.root, PROCESSES))) await refuseUncommitted(session.root, PROCESSES);
+    const lines = [
+      t("process.added", {
+        process: t("process.label", { code, name }),
+        type: t(`site.process.${type}`),
+        owner: owner ? departmentLabel(session.index, owner) : t("process.none"),
+        clauses: clauses.length,
+        documents: documents.length,
+        path: PROCESSES,
+      }),
+    ];
+    if (clauses.length === 0) lines.push(t("process.clauses-hint", { code }));
+    await saveChanges(ctx, session, [addToProcesses(session, process)], lines, { commit: flags.commit, message: t("process.commit.add", { code, name }) });
+    return 0;
+  });
+}
+
+export async function processUpdateCommand(ctx: CommandContext, given: string, flags: ProcessFlags): Promise<number> {
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const located = findProcess(session, given);
+    const process = located.value;
+    const catalogs = catalogsInScope(session);
+    const details: string[] = [];
+    const scalars: Partial<Pick<Process, "name" | "name_en" | "type" | "owner">> = {};
+    if (flags.name !== undefined) {
+      if (flags.name.trim() === "") throw new UserError(t("process.empty-name"));
+      scalars.name = flags.name.trim();
+    }
+    if (flags.nameEn !== undefined) scalars.name_en = flags.nameEn.trim();
+    if (flags.type !== undefined) scalars.type = choiceOption<ProcessType>(flags.type, "--type", PROCESS_TYPES, "support");
+    if (flags.owner !== undefined) scalars.owner = flags.owner.trim() === "" ? "" : departmentByCode(session, flags.owner, "--owner");
+    const shown = (field: keyof typeof scalars, value: string | undefined) =>
+      !value ? t("process.none") : field === "type" ? t(`site.process.${value as ProcessType}`) : field === "owner" ? departmentLabel(session.index, value) : value;
+    for (const field of Object.keys(scalars) as (keyof typeof scalars)[]) {
+      const before = process[field] ?? "";
+      if (scalars[field] === before) delete scalars[field];
+      else details.push(t("process.update.field", { field: t(`process.field.${field}`), before: shown(field, before), after: shown(field, scalars[field]) }));
+    }
+    const clauses = listEdit(
+      process.clauses ?? [],
+      unique(listOption(flags.addClause).map((c) => clauseRef(c, "--add-clause", catalogs))),
+      // A clause being removed need not be in a catalog: removing a mistyped one is the fix.
+      unique(listOption(flags.removeClause).map((c) => (c.includes(":") || catalogs.length !== 1 ? c.trim() : `${catalogs[0]!.id}:${c.trim()}`))),
+      process.code,
+      "clause",
+    );
+    const documents = listEdit(process.documents ?? [], unique(listOption(flags.addDocument).map((d) => documentNumber(session, d, "--add-document"))), unique(listOption(flags.removeDocument)), process.code, "document");
+    for (const [edit, field] of [[clauses, "clauses"], [documents, "documents"]] as const) {
+      if (!edit) continue;
+      if (edit.added.length > 0) details.push(t("process.update.added", { field: t(`process.field.${field}`), items: list(edit.added) }));
+      if (edit.removed.length > 0) details.push(t("process.update.removed", { field: t(`process.field.${field}`), items: list(edit.removed) }));
+    }
+    const asked = [flags.name, flags.nameEn, flags.type, flags.owner, clauses, documents].some((given) => given !== undefined);
+    if (!asked) throw new UserError(t("process.update.nothing"), t("process.update.hint", { code: process.code }));
+    const label = t("process.label", { code: process.code, name: process.name });
+    if (details.length === 0) {
+      ctx.stdout(`${t("process.update.same", { process: label })}\n`);
+      return 0;
+    }
+    if (flags.commit) await refuseUncommitted(session.root, located.file.path);
+    const change = editFile(session.root, located.file.path, "processes", (doc) => {
+      for (const [field, value] of Object.entries(scalars)) {
+        if (value === "") doc.deleteIn([...located.path, field]);
+        else doc.setIn([...located.path, field], value);
+      }
+      for (const [edit, field] of [[clauses, "clauses"], [documents, "documents"]] as const) {
+        if (!edit) continue;
+        if (edit.after.length === 0) doc.deleteIn([...located.path, field]);
+        else setList(doc, [...located.path, field], edit.after);
+      }
+    });
+    const lines = [t("process.updated", { process: label, details: details.join(t("process.update.separator")) })];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("process.commit.update", { code: process.code }) });
+    return 0;
+  });
+}
+
+const catalogsInScope = (session: EditSession) =>
+  (session.repo.config?.value.standards ?? []).map((s) => session.repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
+
+/** Why `code` cannot be a new process's, or undefined. */
+function taken(session: EditSession, code: string): string | undefined {
+  const found = session.repo.processes.find((p) => p.value.code.toLowerCase() === code.toLowerCase())?.value;
+  return found ? t("process.exists", { process: t("process.label", { code: found.code, name: found.name }) }) : undefined;
+}
+
+function findProcess(session: EditSession, given: string) {
+  const key = given.trim().toLowerCase();
+  const found = session.repo.processes.find((p) => p.value.code.toLowerCase() === key) ?? session.repo.processes.find((p) => p.value.name === given.trim());
+  if (!found) {
+    const codes = session.repo.processes.map((p) => p.value.code);
+    throw new UserError(t("process.unknown", { code: given, known: list(codes) || t("process.none") }) + didYouMean(given, codes));
+  }
+  return found;
+}
+
+/** A document of the repository by its number. Errors: UserError with the nearest numbers. */
+function documentNumber(session: EditSession, given: string, flag: string): string {
+  const number = given.trim();
+  if (session.index.documents.has(number)) return number;
+  if (session.repo.unvalidated.documents.has(number)) throw new UserError(t("edit.document-invalid", { id: number }), t("edit.fix-first.hint"));
+  throw new UserError(t("process.no-document", { flag, number }) + didYouMean(number, [...session.index.documents.keys()]));
+}
+
+interface ListEdit {
+  after: string[];
+  added: string[];
+  removed: string[];
+}
+
+/** `before` without `removed`, with `added` at the end; undefined when neither is given. Errors: UserError for an item listed already or not listed. */
+function listEdit(before: readonly string[], added: string[], removed: string[], code: string, what: "clause" | "document"): ListEdit | undefined {
+  if (added.length === 0 && removed.length === 0) return undefined;
+  for (const item of added) {
+    if (removed.includes(item)) throw new UserError(t("process.add-and-remove", { item }));
+    if (before.includes(item)) throw new UserError(t(`process.${what}-listed`, { code, item }));
+  }
+  for (const item of removed) if (!before.includes(item)) throw new UserError(t(`process.${what}-not-listed`, { code, item }) + didYouMean(item, before));
+  return { after: [...before.filter((i) => !removed.includes(i)), ...added], added, removed };
+}
+
+/** Sets a list, keeping the items (and their comments) that stay and the list's flow or block style. */
+function setList(doc: Document.Parsed, path: (string | number)[], items: readonly string[]): void {
+  const existing = doc.getIn(path, true);
+  if (isSeq(existing)) {
+    const kept = new Map(existing.items.map((node) => [String((node as { value?: unknown }).value), node]));
+    existing.items = items.map((item) => kept.get(item) ?? doc.createNode(item));
+    return;
+  }
+  doc.setIn(path, doc.createNode([...items], { flow: true }));
+}
+
+/** The new process at the end of processes.yaml's list (the file is created when absent), lists one line each. */
+function addToProcesses(session: EditSession, process: Process): FileChange {
+  const exists = existsSync(join(session.root, PROCESSES));
+  const put = (doc: Document) => {
+    const node = doc.createNode(process) as YAMLMap;
+    for (const key of ["clauses", "documents"]) {
+      const seq = node.get(key, true);
+      if (isSeq(seq)) seq.flow = true;
+    }
+    if (isMap(node)) appendIn(doc, ["processes"], node);
+  };
+  if (exists) return editFile(session.root, PROCESSES, "processes", put);
+  const doc = new Document({ processes: [] });
+  put(doc);
+  return { path: PROCESSES, kind: "processes", text: yamlText(doc), create: true };
+}
+
+const unique = (items: readonly string[]) => [...new Set(items.map((i) => i.trim()).filter(Boolean))];

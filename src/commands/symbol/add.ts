@@ -1,0 +1,90 @@
+/**
+ * `csr symbol add`: a row of the special-characteristic symbol conversion table (特殊特性符号对照表,
+ * symbols.yaml; IATF 16949 8.2.3.1.2 / 8.3.3.3: the customer's symbols, or the organisation's
+ * equivalent ones defined in a conversion table) without hand-edited YAML — the customer's symbol and
+ * class as the customer prints them, what they mean, and our symbol and class.
+ *
+ * Errors (UserError, one line): an unknown customer; a symbol of the customer that the table
+ * converts already (symbol/conflict: one customer symbol converts to one internal symbol); an empty
+ * value.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Document, isMap, type YAMLMap } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
+import type { SymbolConversion } from "../../model/types.js";
+import type { Prompts } from "../add/prompting.js";
+import type { CommandContext } from "../context.js";
+import { editFile, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
+
+export interface SymbolAddFlags {
+  customer?: string;
+  customerSymbol?: string;
+  customerClass?: string;
+  meaning?: string;
+  symbol?: string;
+  class?: string;
+  yes?: boolean;
+  commit?: boolean;
+}
+
+const SYMBOLS = "symbols.yaml";
+
+export async function symbolAddCommand(ctx: CommandContext, flags: SymbolAddFlags): Promise<number> {
+  return addSymbol(ctx, flags);
+}
+
+/** `prompts` given: ask for whatever the flags left open, whatever the terminal (tests drive this). */
+export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prompts?: Prompts): Promise<number> {
+  return withEditSession(ctx, flags.yes, prompts, async (session) => {
+    const { ask } = session;
+    const codes = session.repo.customers.map((c) => c.value.code);
+    const givenCustomer =
+      flags.customer ?? (await need(ask, "--customer", t("symbol.needs.customer"), (p) => p.select({ message: t("symbol.prompt.customer"), choices: session.repo.customers.map((c) => ({ value: c.value.code, name: `${c.value.code}  ${c.value.name}` })) })));
+    const customer = codes.find((c) => c === givenCustomer) ?? codes.find((c) => c.toLowerCase() === givenCustomer.trim().toLowerCase());
+    if (!customer) throw new UserError(t("symbol.unknown-customer", { code: givenCustomer, known: list(codes) || t("symbol.none") }) + didYouMean(givenCustomer, codes));
+    const text = async (given: string | undefined, flag: string, key: "customer-symbol" | "customer-class" | "symbol" | "class", validate?: (v: string) => string | undefined) => {
+      const value = (given ?? (await need(ask, flag, t(`symbol.needs.${key}`), (p) => p.input({ message: t(`symbol.prompt.${key}`), required: true, validate: (v) => (validate ? (validate(v.trim()) ?? true) : true) })))).trim();
+      if (value === "") throw new UserError(t("symbol.empty", { flag }));
+      return value;
+    };
+    const converted = (symbol: string) => {
+      const row = session.repo.symbols.find((s) => s.value.customer === customer && s.value.customer_symbol === symbol)?.value;
+      return row ? t("symbol.exists", { customer, symbol, internal: row.symbol, class: row.class }) : undefined;
+    };
+    const customerSymbol = await text(flags.customerSymbol, "--customer-symbol", "customer-symbol", converted);
+    const refused = converted(customerSymbol);
+    if (refused) throw new UserError(refused, t("symbol.exists.hint"));
+    const customerClass = await text(flags.customerClass, "--customer-class", "customer-class");
+    const meaning = (flags.meaning ?? (ask ? optionalAnswer(await ask.input({ message: t("symbol.prompt.meaning") })) : undefined))?.trim() || undefined;
+    const symbol = await text(flags.symbol, "--symbol", "symbol");
+    const cls = await text(flags.class, "--class", "class");
+    const row: SymbolConversion = { customer, customer_symbol: customerSymbol, customer_class: customerClass, ...(meaning ? { meaning } : {}), symbol, class: cls };
+    if (flags.commit && existsSync(join(session.root, SYMBOLS))) await refuseUncommitted(session.root, SYMBOLS);
+    const lines = [t("symbol.added", { customer, customerSymbol, customerClass, symbol, class: cls, path: SYMBOLS })];
+    // Our symbol standing for another class elsewhere in the table would print two meanings on one drawing.
+    const other = session.repo.symbols.find((s) => s.value.symbol === symbol && s.value.class !== cls)?.value;
+    if (other) lines.push(t("symbol.other-class", { symbol, class: cls, otherClass: other.class, customer: other.customer, customerSymbol: other.customer_symbol }));
+    await saveChanges(ctx, session, [addToSymbols(session, row)], lines, { commit: flags.commit, message: t("symbol.commit", { customer, customerSymbol, symbol }) });
+    return 0;
+  });
+}
+
+/** The row at the end of the customer's rows in symbols.yaml (else at the end; the file is created when absent). */
+function addToSymbols(session: EditSession, row: SymbolConversion): FileChange {
+  const put = (doc: Document) => {
+    const node = doc.createNode(row) as YAMLMap;
+    const rows = session.repo.symbols;
+    const last = rows.map((r) => r.value.customer).lastIndexOf(row.customer);
+    const list = doc.get("symbols", true) as { items?: unknown[] } | undefined;
+    if (last >= 0 && list?.items && isMap(node)) list.items.splice((rows[last]!.path[1] as number) + 1, 0, node);
+    else appendIn(doc, ["symbols"], node);
+  };
+  if (existsSync(join(session.root, SYMBOLS))) return editFile(session.root, SYMBOLS, "symbols", put);
+  const doc = new Document({ symbols: [] });
+  put(doc);
+  return { path: SYMBOLS, kind: "symbols", text: yamlText(doc), create: true };
+}

@@ -1,0 +1,161 @@
+/**
+ * `csr department add|update` and `csr process add|update`: setting up the organisation's
+ * departments, which of them countersign CSR reviews (qms.yaml csr.reviewers) and the process map
+ * (processes.yaml) by command, on real temporary git repositories.
+ */
+import { input, search, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { addDepartment } from "../../src/commands/department/index.js";
+import { checkJsonInProcess, csrInProcess, git } from "../helpers.js";
+import { capture, read, tree, validRepo } from "./fixture.js";
+
+const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
+const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
+
+describe("csr department", () => {
+  it("adds a countersigning department after the others, names the reviews under way that now need it, and commits qms.yaml alone", async () => {
+    const dir = validRepo({ git: true });
+    const result = await run(dir, "department", "add", "ENG", "--name", "工程部", "--name-en", "Engineering", "--countersign", "--date", "2026-11-27", "--commit");
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout: [
+        "已在 qms.yaml 中新增部门 ENG（工程部）。",
+        "ENG（工程部）参加每条顾客特定要求的会签（qms.yaml 的 csr.reviewers）。",
+        "正在评审的 2 条顾客特定要求现在还需要 ENG（工程部）的会签意见：DYA-001、DYA-002。",
+        "此前已作出决定的 7 条评审不需要 ENG（工程部）的意见：csr.reviewers 中记为自 2026-11-27 起会签。",
+        `已提交 ${hash}：csr department add ENG：工程部`,
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(read(dir, "qms.yaml")).toContain("  - code: PRD\n    name: 生产部\n  - code: ENG\n    name: 工程部\n    name_en: Engineering\nnumbering:");
+    expect(read(dir, "qms.yaml")).toContain("  reviewers: [QA, MKT, {department: ENG, since: 2026-11-27}]\n");
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr department add ENG：工程部", "", "qms.yaml"]);
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("adds a department that does not countersign, and says how to make it", async () => {
+    const dir = validRepo({ git: true });
+    expect(await run(dir, "department", "add", "LOG", "--name", "物流部", "-y")).toEqual({
+      code: 0,
+      stdout: "已在 qms.yaml 中新增部门 LOG（物流部）。\nLOG 不参加顾客特定要求会签；需要时运行 'csr department update LOG --countersign'。\n",
+      stderr: "",
+    });
+    expect(read(dir, "qms.yaml")).toContain("  reviewers: [QA, MKT]\n");
+  });
+
+  it("refuses a taken code (in any case), an outside party's code, a code the schema does not allow and a missing name, writing nothing", async () => {
+    const dir = validRepo({ git: true });
+    const files = snapshot(dir);
+    const add = (...args: string[]) => run(dir, "department", "add", ...args, "-y");
+    expect(await add("qa", "--name", "质量部")).toEqual({ code: 2, stdout: "", stderr: "csr: qms.yaml 中已有部门 QA（品质部）。\n提示：请换一个代码；修改该部门请用 'csr department update'。\n" });
+    expect(await add("工程", "--name", "工程部")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: '工程' 不能用作部门代码。\n提示：部门代码用字母或数字开头，可含字母、数字和 _ . -，如 ENG、QA、LOG。\n",
+    });
+    expect(await add("ENG")).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少 --name（或在终端中运行，由 csr 询问部门名称）。\n" });
+    expect(snapshot(dir)).toEqual(files);
+  });
+
+  it("renames a department, changes whether it countersigns, and says which reviews under way stop waiting for it", async () => {
+    const dir = validRepo({ git: true });
+    expect(await run(dir, "department", "update", "市场部", "--name", "营销部", "--no-countersign")).toEqual({
+      code: 0,
+      stdout: "已更新部门 市场部：名称：市场部 → 营销部；不再参加顾客特定要求会签。\n正在评审的 2 条顾客特定要求不再等待 营销部 的会签意见：DYA-001、DYA-002。\n",
+      stderr: "",
+    });
+    expect(read(dir, "qms.yaml")).toContain("  - code: MKT\n    name: 营销部\n");
+    expect(read(dir, "qms.yaml")).toContain("  reviewers: [QA]\n");
+    expect(await run(dir, "department", "update", "PRD", "--countersign", "--date", "2026-11-26")).toEqual({
+      code: 0,
+      stdout: "已更新部门 生产部：参加顾客特定要求会签。\n正在评审的 2 条顾客特定要求现在还需要 生产部 的会签意见：DYA-001、DYA-002。\n此前已作出决定的 7 条评审不需要 生产部 的意见：csr.reviewers 中记为自 2026-11-26 起会签。\n",
+      stderr: "",
+    });
+    expect(read(dir, "qms.yaml")).toContain("  reviewers: [QA, {department: PRD, since: 2026-11-26}]\n");
+    // Reviews decided before the day stay complete; taking the department out again finds its entry.
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(await run(dir, "department", "update", "PRD", "--name", "生产部", "--countersign")).toEqual({ code: 0, stdout: "生产部 的信息与给出的相同；未作改动。\n", stderr: "" });
+    expect((await run(dir, "department", "update", "PRD", "--no-countersign")).code).toBe(0);
+    expect(read(dir, "qms.yaml")).toContain("  reviewers: [QA]\n");
+    expect(await run(dir, "department", "update", "PRD")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 没有要修改的内容：请给出 --name、--name-en、--countersign 或 --no-countersign。\n提示：例如：csr department update PRD --name 工程技术部 --countersign\n",
+    });
+    expect((await run(dir, "department", "update", "ENG", "--name", "x")).stderr).toMatch(/^csr: <code> ENG：qms\.yaml 中没有这个部门。/);
+  });
+
+  it("asks at a terminal for the code (checked as typed), the name, the English name and whether it countersigns", async () => {
+    const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+    const dir = validRepo({ git: true });
+    const ctx = capture(dir);
+    const done = addDepartment(ctx, undefined, {}, prompts);
+    await screen.next();
+    screen.type("qa");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("qms.yaml already has department QA (品质部).");
+    screen.keypress("backspace");
+    screen.keypress("backspace");
+    screen.type("ENG");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Department name:");
+    screen.type("工程部");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Does the department countersign every CSR review?");
+    screen.keypress("down");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toBe("Added department ENG (工程部) to qms.yaml.\nENG does not countersign CSR reviews; run 'csr department update ENG --countersign' if it should.\n");
+    expect(read(dir, "qms.yaml")).toContain("  - code: ENG\n    name: 工程部\nnumbering:");
+  });
+});
+
+describe("csr process", () => {
+  it("starts processes.yaml with a process whose type, owner and clauses are given as the user says them", async () => {
+    const dir = validRepo({ git: true });
+    expect(await run(dir, "process", "add", "C3", "--name", "生产过程控制", "--type", "顾客导向过程", "--owner", "生产部", "--clause", "8.5.1,8.5.2", "--clause", "IATF16949:8.5.4", "--document", "QP-020", "--commit")).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^已在 processes\.yaml 中新增过程 C3 生产过程控制：顾客导向过程，负责部门 生产部，3 个条款，1 份文件。\n已提交 [0-9a-f]{7}：csr process add C3：生产过程控制\n$/),
+      stderr: "",
+    });
+    expect(read(dir, "processes.yaml")).toBe(
+      "processes:\n  - code: C3\n    name: 生产过程控制\n    type: customer-oriented\n    owner: PRD\n    clauses: [IATF16949:8.5.1, IATF16949:8.5.2, IATF16949:8.5.4]\n    documents: [QP-020]\n",
+    );
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr process add C3：生产过程控制", "", "processes.yaml"]);
+    expect(await run(dir, "process", "add", "S1", "--name", "文件控制", "--type", "support", "-y")).toEqual({
+      code: 0,
+      stdout: "已在 processes.yaml 中新增过程 S1 文件控制：支持过程，负责部门（无），0 个条款，0 份文件。\n过程 S1 尚未列出覆盖的条款：条款矩阵中它不覆盖任何条款；用 'csr process update S1 --add-clause 8.5.1' 增加。\n",
+      stderr: "",
+    });
+    expect(read(dir, "processes.yaml").endsWith("    documents: [QP-020]\n  - code: S1\n    name: 文件控制\n    type: support\n")).toBe(true);
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("changes a process's owner, clauses and documents, keeping the others, and refuses what cannot be", async () => {
+    const dir = validRepo({ git: true });
+    await run(dir, "process", "add", "C3", "--name", "生产过程控制", "--type", "customer-oriented", "--owner", "PRD", "--clause", "8.5.1,8.5.2", "-y");
+    expect(await run(dir, "process", "update", "c3", "--owner", "QA", "--add-clause", "8.5.4", "--remove-clause", "8.5.2", "--add-document", "WI-031")).toEqual({
+      code: 0,
+      stdout: "已更新过程 C3 生产过程控制：负责部门：生产部 → 品质部；条款增加 IATF16949:8.5.4；条款删除 IATF16949:8.5.2；文件增加 WI-031。\n",
+      stderr: "",
+    });
+    expect(read(dir, "processes.yaml")).toBe("processes:\n  - code: C3\n    name: 生产过程控制\n    type: customer-oriented\n    owner: QA\n    clauses: [IATF16949:8.5.1, IATF16949:8.5.4]\n    documents: [WI-031]\n");
+    const files = snapshot(dir);
+    expect(await run(dir, "process", "update", "C4", "--name", "x")).toEqual({ code: 2, stdout: "", stderr: "csr: 没有过程 'C4'；已有的过程：C3。是否应为 'C3'？\n" });
+    expect(await run(dir, "process", "update", "C3", "--add-clause", "8.5.1")).toEqual({ code: 2, stdout: "", stderr: "csr: 过程 C3 已列出条款 IATF16949:8.5.1。\n" });
+    expect(await run(dir, "process", "update", "C3", "--add-document", "QP-099")).toEqual({ code: 2, stdout: "", stderr: "csr: --add-document：没有文件 QP-099。是否应为 'QP-009'？\n" });
+    expect(await run(dir, "process", "update", "C3", "--add-clause", "99.1")).toEqual({ code: 2, stdout: "", stderr: "csr: --add-clause 99.1：IATF 16949:2016 没有这个条款。\n" });
+    expect(await run(dir, "process", "add", "c3", "--name", "x", "--type", "support", "-y")).toMatchObject({ code: 2, stderr: expect.stringMatching(/^csr: processes\.yaml 中已有过程 C3 生产过程控制。\n/) });
+    expect(await run(dir, "process", "update", "C3", "--owner", "QA")).toEqual({ code: 0, stdout: "过程 C3 生产过程控制 的信息与给出的相同；未作改动。\n", stderr: "" });
+    expect(snapshot(dir)).toEqual(files);
+  });
+});
