@@ -66,6 +66,7 @@ export const TOPICS: readonly { title: string; prefixes: readonly string[]; intr
     intro: "Revision discipline and approvals. The rules that compare with a base revision run with `csr check --base <rev>`; the others always run.",
   },
   { title: "Coverage", prefixes: ["coverage"], intro: "Whether the quality system addresses every applicable clause of the standards in scope." },
+  { title: "People", prefixes: ["person"], intro: "Work recorded in the names of the people of `people.yaml`: someone who has left does no new work." },
 ];
 
 function topicOf(rule: Rule): (typeof TOPICS)[number] {

@@ -1,6 +1,8 @@
 /** The explicit, sorted list of rules. Adding a rule means adding one line here and one docs section. */
 import type { Rule } from "./rule.js";
 import { rule as calendarYearMissing } from "./rules/calendar/year-missing.js";
+import { rule as clauseCorrespondenceUnknown } from "./rules/clause/correspondence-unknown.js";
+import { rule as clauseSupersededEdition } from "./rules/clause/superseded-edition.js";
 import { rule as clauseUnknownClause } from "./rules/clause/unknown-clause.js";
 import { rule as clauseUnknownStandard } from "./rules/clause/unknown-standard.js";
 import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
@@ -48,12 +50,17 @@ import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
 import { rule as idNumberPattern } from "./rules/id/number-pattern.js";
 import { loaderRules } from "./rules/loader.js";
+import { rule as personHolderElsewhere } from "./rules/person/holder-elsewhere.js";
+import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-work.js";
+import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as symbolConflict } from "./rules/symbol/conflict.js";
 
 export const rules: readonly Rule[] = [
   ...loaderRules,
   calendarYearMissing,
+  clauseCorrespondenceUnknown,
+  clauseSupersededEdition,
   clauseUnknownClause,
   clauseUnknownStandard,
   configUnknownRule,
@@ -100,6 +107,9 @@ export const rules: readonly Rule[] = [
   idDuplicate,
   idFileName,
   idNumberPattern,
+  personHolderElsewhere,
+  personLeftWithOpenWork,
+  personWorkAfterLeaving,
   refUnresolved,
   symbolConflict,
 ].sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -101,6 +101,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--justification <text>", t("help.review.justification"))
     .option("--by <person>", t("help.review.by"))
     .option("--late-reason <text>", t("help.review.late-reason"))
+    .option("--recorder <person>", t("help.review.recorder"))
+    .option("--leader <person>", t("help.review.leader"))
     .option("--date <date>", t("help.review.date"))
     .option("--force", t("help.review.force"))
     .option("--amend", t("help.review.amend"))
@@ -203,6 +205,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--department <code>", t("help.person.department"))
     .option("--roles <roles...>", t("help.person.roles"))
     .option("--title <text>", t("help.person.title"))
+    .option("--left <date>", t("help.person.update.left"))
+    .option("--no-left", t("help.person.update.no-left"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/person/index.js")).personUpdateCommand));
   person
@@ -456,12 +460,24 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/numbering/add.js")).numberingAddCommand));
 
   program
+    .command("standard")
+    .description(t("help.standard"))
+    .command("migrate")
+    .description(t("help.standard.migrate"))
+    .argument("<from>", t("help.standard.migrate.from"))
+    .argument("<to>", t("help.standard.migrate.to"))
+    .option("--dry-run", t("help.standard.migrate.dry-run"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/standard/migrate.js")).standardMigrateCommand));
+
+  program
     .command("distribute")
     .description(t("help.distribute"))
     .argument("<id>", t("help.distribute.target"))
     .option("--to <dept...>", t("help.distribute.to"))
     .option("--copies <n>", t("help.distribute.copies"))
     .option("--holder <person>", t("help.distribute.holder"))
+    .option("--by <person>", t("help.distribute.by"))
     .option("--date <date>", t("help.distribute.date"))
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))

@@ -45,6 +45,8 @@ export interface Repository {
   processes: Located<Process>[];
   symbols: Located<SymbolConversion>[];
   catalogs: Map<string, Catalog>;
+  /** The repository's own standards/<ID>.yaml files, where findings about a catalog are placed. */
+  catalogFiles: Located<CatalogFile>[];
   /**
    * Ids present in files that failed validation: references to them are not reported as dangling
    * (one root cause, one finding). A document file that cannot be read at all counts by its file
@@ -100,6 +102,7 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     processes: [],
     symbols: [],
     catalogs: new Map(),
+    catalogFiles: [],
     unvalidated: { documents: new Set(), customers: new Set(), csrs: new Set(), documentTitles: new Set(), titlesUnknown: false, people: new Set(), processes: new Set() },
     partial: { csrs: [], documents: [], customers: [] },
   };
@@ -144,6 +147,7 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
         break;
       case "standard":
         repoCatalogs.push(data as unknown as CatalogFile);
+        repo.catalogFiles.push({ value: data as unknown as CatalogFile, file, path: [] });
         break;
     }
   }

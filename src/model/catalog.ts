@@ -1,5 +1,5 @@
 /** Standards catalogs: clause numbers and short titles, shipped with csr and extendable per repository. */
-import type { CatalogFile } from "./types.js";
+import type { CatalogFile, CatalogSupersession } from "./types.js";
 
 export interface Clause {
   number: string;
@@ -14,8 +14,27 @@ export interface Catalog {
   title: string;
   provisional: boolean;
   note?: string;
+  /** The edition it numbers ("2016"), when the catalog says. */
+  edition?: string;
+  /** Set on the catalog of a new edition: the edition it replaces. */
+  supersedes?: Supersession;
   /** In catalog order. */
   clauses: Map<string, Clause>;
+}
+
+/**
+ * How a new edition replaces an old one. IATF's transition rules for a new edition of IATF 16949
+ * (as for the 2016 edition, which replaced ISO/TS 16949:2009) set a date after which certificates
+ * and audits are to the new edition only; until then both are in use (domain.md, "What auditors
+ * find most"). The correspondence holds the old numbers that do not carry over unchanged.
+ */
+export interface Supersession {
+  /** Id of the old edition's catalog. */
+  standard: string;
+  /** Last day of the transition period, YYYY-MM-DD, when announced. */
+  transitionEnds?: string;
+  /** Old number → its new numbers; [] where the new edition removed the clause. */
+  correspondence: Map<string, string[]>;
 }
 
 export interface ClauseRef {
@@ -57,8 +76,55 @@ export function buildCatalog(base: CatalogFile | undefined, override: CatalogFil
     title: override?.title ?? base?.title ?? head.id,
     provisional: override?.provisional ?? base?.provisional ?? false,
     note: override?.note ?? base?.note,
+    edition: override?.edition ?? base?.edition,
+    supersedes: supersession(override?.supersedes ?? base?.supersedes),
     clauses: sorted,
   };
+}
+
+function supersession(file: CatalogSupersession | undefined): Supersession | undefined {
+  if (!file) return undefined;
+  const correspondence = new Map<string, string[]>();
+  for (const entry of file.correspondence ?? []) {
+    // An entry with neither `to` nor `removed` is reported by clause/correspondence-unknown; it tells nothing.
+    if (entry.to === undefined && entry.removed !== true) continue;
+    correspondence.set(entry.from, entry.to === undefined ? [] : typeof entry.to === "string" ? [entry.to] : [...entry.to]);
+  }
+  return { standard: file.standard, transitionEnds: file.transition_ends, correspondence };
+}
+
+/**
+ * The catalog of the edition that replaces `id` (its `supersedes` names `id`), if the repository
+ * has one. Looked up by every clause reference: the shipped catalogs supersede nothing, so a
+ * repository without a new edition pays one pass over its few catalogs.
+ */
+export function successorOf(catalogs: ReadonlyMap<string, Catalog>, id: string): Catalog | undefined {
+  for (const catalog of catalogs.values()) if (catalog.supersedes?.standard === id) return catalog;
+  return undefined;
+}
+
+/**
+ * What an old clause number becomes in the new edition: the numbers the correspondence lists ([]:
+ * removed), else the same number when the new catalog has it, else undefined (the correspondence
+ * does not say).
+ */
+export function correspondingClauses(successor: Catalog, oldNumber: string): string[] | undefined {
+  const listed = successor.supersedes?.correspondence.get(oldNumber);
+  if (listed) return listed;
+  return successor.clauses.has(oldNumber) ? [oldNumber] : undefined;
+}
+
+/** For each clause of the new edition, the old numbers that correspond to it, in the old catalog's order. */
+export function formerNumbers(successor: Catalog, old: Catalog): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const number of old.clauses.keys()) {
+    for (const to of correspondingClauses(successor, number) ?? []) {
+      const list = out.get(to);
+      if (list) list.push(number);
+      else out.set(to, [number]);
+    }
+  }
+  return out;
 }
 
 function parentOf(number: string, clauses: Map<string, Clause>): string | null {

@@ -3,7 +3,7 @@
  * or the document is withdrawn, the copies of what was in force before are taken back.
  */
 import { currentRevision } from "./index.js";
-import type { ControlledCopy, ControlledDocument } from "./types.js";
+import type { ControlledCopy, ControlledDocument, Csr, Path } from "./types.js";
 
 export const DEFAULT_RECALL_DAYS = 5;
 export const DEFAULT_TRAINING_DAYS = 20;
@@ -51,4 +51,31 @@ export function recallStart(doc: ControlledDocument): string | undefined {
   if (doc.status === "obsolete") return doc.obsolete?.date;
   if (doc.kind === "external" && doc.external?.received) return doc.external.received;
   return doc.effective ?? currentRevision(doc)?.date;
+}
+
+/** A CSR's distribution as csrDistributions lists it: `path` is of the entry in the file. */
+export interface CsrDistributionEntry {
+  departments: string[];
+  date?: string;
+  by?: string;
+  source_revision?: string;
+  path: Path;
+}
+
+/**
+ * The distributions (发放) of a CSR, oldest first (IATF 16949 7.5.3.2.2: customer requirements are
+ * distributed on the customer's schedule; a source revision may reach departments on different days,
+ * and again after it changed). `distribution` is a list of `{departments, date, by?, source_revision?}`;
+ * a file written before it was a list has one object `{departments?, date?}`, read as its one entry.
+ */
+export function csrDistributions(csr: Csr): CsrDistributionEntry[] {
+  const given = csr.distribution;
+  if (!given) return [];
+  if (Array.isArray(given)) return given.map((d, i) => ({ ...d, path: ["distribution", i] }));
+  return [{ departments: given.departments ?? [], ...(given.date ? { date: given.date } : {}), path: ["distribution"] }];
+}
+
+/** Every department a CSR was distributed to, in the order first distributed. */
+export function csrDistributedDepartments(csr: Csr): string[] {
+  return [...new Set(csrDistributions(csr).flatMap((d) => d.departments))];
 }

@@ -15,7 +15,7 @@
 import { inDateRange } from "../core/dates.js";
 import { t, type MessageData, type MessageKey } from "../i18n/index.js";
 import type { ControlledDocument, Csr, Customer, Path, Revision, Signature } from "./types.js";
-import { copyEdition } from "./distribution.js";
+import { copyEdition, csrDistributions } from "./distribution.js";
 
 /** Which event, as a catalog message (translated only when a finding needs it). */
 export interface EventLabel {
@@ -102,7 +102,7 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
       dated(implemented) ? { what: eventLabel("rule.date/event.csr-implemented"), date: implemented } : received,
     );
   }
-  if (dated(csr.distribution?.date)) add(["distribution", "date"], csr.distribution.date, eventLabel("rule.date/event.csr-distributed"), received);
+  for (const d of csrDistributions(csr)) if (dated(d.date)) add([...d.path, "date"], d.date, eventLabel("rule.date/event.csr-distributed"), received);
   (csr.training?.sessions ?? []).forEach((s, i) => add(["training", "sessions", i, "date"], s.date, eventLabel("rule.date/event.csr-training"), received));
   if (dated(csr.superseded?.date)) add(["superseded", "date"], csr.superseded.date, eventLabel("rule.date/event.csr-superseded"), received);
   return events;

@@ -12,7 +12,7 @@
  */
 import type { WorkCalendar } from "./calendar.js";
 import { requiredDepartments } from "./csr-status.js";
-import { copiesInForce, DEFAULT_TRAINING_DAYS } from "./distribution.js";
+import { copiesInForce, csrDistributedDepartments, DEFAULT_TRAINING_DAYS } from "./distribution.js";
 import { currentRevision } from "./index.js";
 import type { ControlledDocument, Csr, QmsConfig } from "./types.js";
 
@@ -66,7 +66,7 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
       id: csr.id,
       revision: csr.source.revision,
       due: calendar.addWorkdays(decision.date, days),
-      departments: [...new Set([...(csr.distribution?.departments ?? []), ...requiredDepartments(csr, config), ...(csr.review?.opinions ?? []).map((o) => o.department)])],
+      departments: [...new Set([...csrDistributedDepartments(csr), ...requiredDepartments(csr, config), ...(csr.review?.opinions ?? []).map((o) => o.department)])],
     });
   }
   return open;

@@ -160,6 +160,9 @@ export interface ReviewRound {
   decision?: Decision;
   /** Why that round's decision came after its review period; an amended entry: the reason it replaced. */
   late_reason?: string;
+  /** That round's review report signatures: 记录 and 评审组长. */
+  recorder?: Signature;
+  leader?: Signature;
 }
 
 /** Where a CSR is addressed, and what the link was made or confirmed against (model/fingerprint.ts). */
@@ -223,6 +226,10 @@ export interface Csr {
     /** Where the signed review record is kept when the opinions are not recorded here. */
     record?: ReviewRecord;
     decision?: Decision;
+    /** Who recorded the review report (记录) and when (csr review --recorder). */
+    recorder?: Signature;
+    /** The review team leader (评审组长) who signed the review report, and when (csr review --leader). */
+    leader?: Signature;
     /** Source revisions that left the requirement unchanged, each confirmed once instead of a new round. */
     confirmations?: { source_revision: string; by: string; date: string; comment?: string; late_reason?: string }[];
     history?: ReviewRound[];
@@ -238,9 +245,20 @@ export interface Csr {
     /** Earlier records replaced with `csr implement --amend`, dated by the record that replaced each. */
     history?: { closed: string; reason?: string; implemented?: string; verified?: Signature }[];
   };
-  distribution?: { departments?: string[]; date?: string };
+  /** The distributions (发放), oldest first; a file written before they were a list has one object (model/distribution.ts csrDistributions). */
+  distribution?: CsrDistribution[] | { departments?: string[]; date?: string };
   training?: { required: boolean; records?: string[]; sessions?: TrainingSession[] };
   superseded?: { date: string; reason: string; by?: string };
+}
+
+/** One distribution (发放) of a decided CSR: to which departments, on which day, by whom, of which source revision. */
+export interface CsrDistribution {
+  departments: string[];
+  date: string;
+  /** Who distributed it (a people.yaml id), usually the document controller. */
+  by?: string;
+  /** The source revision distributed; absent in an entry migrated from the one-object form. */
+  source_revision?: string;
 }
 
 /**
@@ -336,5 +354,20 @@ export interface CatalogFile {
   title: string;
   provisional?: boolean;
   note?: string;
+  /** The edition this catalog numbers, e.g. "2016" for IATF 16949:2016. */
+  edition?: string;
+  /** Given by a catalog of a new edition: the catalog of the edition it replaces, and how their numbers correspond. */
+  supersedes?: CatalogSupersession;
   clauses?: { number: string; title?: string | null; title_en?: string | null; origin?: string; parent?: string | null; applicable?: boolean }[];
+}
+
+/**
+ * `supersedes` of standards/<ID>.yaml (docs/format.md, "standards/"): the old catalog's id, the end of
+ * the transition period (YYYY-MM-DD) when the certification body has announced it, and the old
+ * numbers that do not carry over unchanged: `to` one or several new numbers, or `removed: true`.
+ */
+export interface CatalogSupersession {
+  standard: string;
+  transition_ends?: string;
+  correspondence?: { from: string; to?: string | string[]; removed?: boolean }[];
 }

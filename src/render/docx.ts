@@ -242,15 +242,15 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       ),
     );
   }
-  // Signed on paper: who recorded the review, the review team leader and who approved the decision.
+  // Who recorded the review, the review team leader and who approved the decision; signed by hand on the print.
   const signatureWidths = [1500, 1807, 1500, 1807, 1500, TEXT_WIDTH - 8114];
   children.push(
     new Paragraph({ spacing: { before: 240 }, children: [] }),
     table(
       docx,
       [
-        { header: false, cells: [[label(docx, t("csr_sign_recorded"))], [], [label(docx, t("csr_sign_leader"))], [], [label(docx, t("csr_sign_approved"))], text(decision?.by ?? "")] },
-        { header: false, cells: [[label(docx, t("csr_sign_date"))], [], [label(docx, t("csr_sign_date"))], [], [label(docx, t("csr_sign_date"))], text(decision?.date ?? "")] },
+        { header: false, cells: [[label(docx, t("csr_sign_recorded"))], text(view.recorder.by), [label(docx, t("csr_sign_leader"))], text(view.leader.by), [label(docx, t("csr_sign_approved"))], text(decision?.by ?? "")] },
+        { header: false, cells: [[label(docx, t("csr_sign_date"))], text(view.recorder.date), [label(docx, t("csr_sign_date"))], text(view.leader.date), [label(docx, t("csr_sign_date"))], text(decision?.date ?? "")] },
       ],
       signatureWidths,
     ),

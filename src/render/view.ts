@@ -16,6 +16,7 @@ import { firstIssueDate, neverReleased, revisionSummary } from "../model/revisio
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
+import { csrDistributions } from "../model/distribution.js";
 import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
 
 export type Lang = "zh-CN" | "en";
@@ -415,6 +416,9 @@ export interface CsrReportView extends Header {
   /** The signed review record that holds the opinions not recorded here (review.record), on one line; "" when none is named. */
   record: string;
   decision?: { disposition: string; justification: string; by: string; date: string; forced: boolean };
+  /** The review report's 记录 and 评审组长 (review.recorder, review.leader): name and date, "" when not recorded. */
+  recorder: { by: string; date: string };
+  leader: { by: string; date: string };
   addressed: (ReferenceView & { section: string })[];
   implementation?: {
     owner: string;
@@ -448,6 +452,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     comment: o.comment ?? "",
   });
   const opinions: OpinionView[] = (csr.review?.opinions ?? []).map(opinionView);
+  const signed = (s: Signature | undefined) => ({ by: s ? names.person(s.by) : "", date: s?.date ?? "" });
   const record = csr.review?.record ? reviewRecordText(csr.review.record) : "";
   // With a named record the departments' signatures are on it: no blank row asks for them here.
   if (!record) for (const code of missingOpinions(csr, config)) opinions.push({ department: names.department(code), reviewer: "", opinion: "", date: "", comment: "" });
@@ -501,6 +506,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           forced: decision.forced === true,
         }
       : undefined,
+    recorder: signed(csr.review?.recorder),
+    leader: signed(csr.review?.leader),
     addressed: (csr.addressed ?? []).map((a) => ({
       ...names.reference(csr.id, a.document),
       section: addressedSectionLabel(index.documents.get(a.document)?.value, a.section, lang),
@@ -521,9 +528,13 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           })),
         }
       : undefined,
-    distribution:
-      names.list((csr.distribution?.departments ?? []).map((d) => names.department(d))) +
-      (csr.distribution?.date ? translate(lang, "common.parenthesis", { text: csr.distribution.date }) : ""),
+    // Each distribution with its date and who distributed it: 品质部、生产部（2026-11-19，陈静）；市场部（2026-11-21）.
+    distribution: csrDistributions(csr)
+      .map((d) => {
+        const when = [d.date ?? "", d.by ? names.person(d.by) : ""].filter(Boolean).join(translate(lang, "person.distribution-detail-separator"));
+        return names.list(d.departments.map((code) => names.department(code))) + (when ? translate(lang, "common.parenthesis", { text: when }) : "");
+      })
+      .join(translate(lang, "person.distribution-separator")),
     training: csr.training
       ? {
           required: csr.training.required,

@@ -25,7 +25,7 @@ import type { MessageData, MessageKey } from "../i18n/index.js";
 import { createRenderer } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { csrReportView, documentView, type Lang } from "../render/view.js";
-import { DIRECT, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
+import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { compareIds, customerName, departmentName, documentTitle, personName, registerContext, statusLabel, t, type RegisterContext } from "../report/registers/context.js";
 import { auditRegisters } from "../report/registers/index.js";
 import type { Table } from "../report/table.js";
@@ -713,16 +713,21 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
   const target = (key: string) => pages.link(page, key.startsWith("p:") ? "process" : "document", key.slice(2));
   const targets = entityColumns.map((c) => target(c.key));
   const state = { [DIRECT]: "direct", [INHERITED]: "parent", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
+  // During a transition the new edition's matrix has the old numbers (原条款（2016版）): the heat map shows them too.
+  const former = table.columns.find((c) => c.key === "former");
   return {
     id: catalog.id,
     title: table.title,
     notes: table.notes,
+    edition: editionNotes(rc, catalog),
+    former: former?.header,
     columns: entityColumns.map((c, j) => ({ text: c.header, href: targets[j] })),
     rows: table.rows.map((row, i) => {
       const entry = coverage.entries[i]!;
       const excluded = entry.state === "excluded";
       return {
         number: String(row.number),
+        former: former ? String(row.former ?? "") : undefined,
         title: String(row.title),
         state: entry.state,
         coverage: String(row.coverage),

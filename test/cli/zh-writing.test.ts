@@ -14,9 +14,15 @@ const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args]
 describe("the writing commands in Chinese", () => {
   it("hands out controlled copies, releases a new revision, takes the old copies back and withdraws a document", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
-    expect(await zh(dir, "distribute", "QP-010", "--to", "PRD", "QA", "--holder", "陈静", "--date", "2026-11-02", "-y", "--commit")).toEqual({
+    // Each department's copy is held there: 黄军 of 生产部, 陈静 of 品质部.
+    expect(await zh(dir, "distribute", "QP-010", "--to", "PRD", "--holder", "黄军", "--date", "2026-11-02", "-y", "--commit")).toEqual({
       code: 0,
-      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 2 份：\n {2}受控号 1 {2}生产部，领用人：陈静（chenjing）\n {2}受控号 2 {2}品质部，领用人：陈静（chenjing）\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 1、2\n$/),
+      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 1 份：\n {2}受控号 1 {2}生产部，领用人：黄军（huangjun）\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 1\n$/),
+      stderr: "",
+    });
+    expect(await zh(dir, "distribute", "QP-010", "--to", "QA", "--holder", "陈静", "--date", "2026-11-02", "-y", "--commit")).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 1 份：\n {2}受控号 2 {2}品质部，领用人：陈静（chenjing）\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 2\n$/),
       stderr: "",
     });
 

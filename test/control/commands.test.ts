@@ -225,6 +225,13 @@ describe("distribution and recall", () => {
       "",
       "csr: Zhang Li (zhangli) belongs to Quality Assurance, not to the receiving department (Production): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to Quality Assurance: --to QA.\n",
     ]);
+    // Nor does one holder take the copies of several departments, unless they serve each.
+    expect(await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "PRD", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: Zhang Li (zhangli) belongs to Quality Assurance and cannot hold the copies for Production: a holder holds the controlled copies of their own department (or of one they serve as a delegate in qms.yaml).\nhint: Hand them out separately: 'csr distribute QP-010 --to QA --holder zhangli', and 'csr distribute QP-010 --to PRD' for the others (with --holder naming a person of that department).\n",
+    });
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).stdout).toBe(
       "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",
     );

@@ -74,7 +74,7 @@ describe("csr distribute on a CSR", () => {
     const result = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "品质部", "--date", "2026-11-19", "-y", "--commit"], { lang: null });
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^DYA-001：已登记于 2026-11-19 发放给生产部、品质部。\n已提交 [0-9a-f]{7}：csr distribute DYA-001：PRD、QA\n$/);
-    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(decidedCsr + "distribution:\n  departments: [PRD, QA]\n  date: 2026-11-19\n");
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(decidedCsr + "distribution:\n  - {departments: [PRD, QA], date: 2026-11-19, source_revision: C}\n");
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("csr/DYA/DYA-001.yaml\n");
     const out = join(dir, "out");
     await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: null });
@@ -88,18 +88,31 @@ describe("csr distribute on a CSR", () => {
     expect(more.stdout).toBe("DYA-001：已登记于 2026-11-19 发放给品质部。\n发放部门共：生产部、品质部。\n");
     const again = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "QA", "--date", "2026-11-19", "-y"], { lang: null });
     expect(again).toEqual({ code: 0, stdout: "DYA-001 已于 2026-11-19 发放给品质部；未作更改。\n", stderr: "" });
-    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(decidedCsr + "distribution:\n  departments: [PRD, QA]\n  date: 2026-11-19\n");
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(decidedCsr + "distribution:\n  - {departments: [PRD, QA], date: 2026-11-19, source_revision: C}\n");
   });
 
-  it("refuses an unknown department with a did-you-mean, another date, copies, an undecided CSR and an unknown id", async () => {
+  it("records each distribution with its day and who distributed it, and reads a file of the one-object form", async () => {
+    // Written before distribution was a list: read as its one entry, rewritten as a list on the next distribution.
+    const dir = smallRepo({ "csr/DYA/DYA-001.yaml": decidedCsr + "distribution: {departments: [PRD], date: 2026-11-19}\n" });
+    const later = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "PRD", "--by", "张伟", "--date", "2026-11-20", "-y"], { lang: null });
+    expect(later).toEqual({ code: 0, stdout: "DYA-001：已登记于 2026-11-20 发放给市场部、生产部。\n发放人：张伟（zhang）。\n", stderr: "" });
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(
+      decidedCsr + "distribution:\n  - {departments: [PRD], date: 2026-11-19}\n  - {departments: [MKT, PRD], date: 2026-11-20, by: zhang, source_revision: C}\n",
+    );
+    const shown = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"], { lang: null });
+    expect(shown.stdout).toContain("  发放            生产部，2026-11-19 发放\n                  市场部、生产部，2026-11-20 发放，发放人 张伟\n");
+    const out = join(dir, "out");
+    await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: null });
+    expect(read(dir, "out/DYA-001.review.zh-CN.md")).toContain("- 发放部门：生产部（2026-11-19）；市场部、生产部（2026-11-20，张伟）\n");
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
+  });
+
+  it("refuses an unknown department with a did-you-mean, an unknown distributor, copies, an undecided CSR and an unknown id", async () => {
     const dir = smallRepo({ "csr/DYA/DYA-002.yaml": decidedCsr.replace("DYA-001", "DYA-002").replace(/review:[\s\S]*training:\n {2}required: true\n/, "") });
     const unknown = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRDD", "--date", "2026-11-19", "-y"], { lang: null });
     expect(unknown).toEqual({ code: 2, stdout: "", stderr: "csr: --to PRDD：qms.yaml 中没有这个部门。可用的部门：QA（品质部）、MKT（市场部）、PRD（生产部）。是否应为 'PRD'？\n" });
     await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "--date", "2026-11-19", "-y"], { lang: null });
-    const later = await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "--date", "2026-11-20", "-y"], { lang: null });
-    expect(later.stderr).toBe(
-      "csr: DYA-001 已于 2026-11-19 发放给生产部；CSR 只记录一个发放日期，不能把市场部登记为 2026-11-20 发放。\n提示：CSR 的发放记录只有一个日期（docs/format.md 中的 distribution）；同一天发放的部门请用同一个 --date 一起登记。\n",
-    );
+    expect((await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "--by", "zhaoo", "--date", "2026-11-20", "-y"], { lang: null })).stderr).toMatch(/^csr: --by zhaoo：people\.yaml 中没有 id 或姓名为此的人员/);
     expect((await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "--copies", "2", "-y"], { lang: null })).stderr).toBe("csr: --copies 只用于文件的受控副本；CSR DYA-001 只登记发放给哪些部门和发放日期。\n");
     expect((await csrInProcess(["-C", dir, "distribute", "DYA-002", "--to", "MKT", "--date", "2026-11-19", "-y"], { lang: null })).stderr).toBe(
       "csr: DYA-002 尚未作出评审结论；CSR 在评审结论作出后才发放给相关部门。\n提示：请先记录评审结论：'csr review DYA-002 --disposition ... --by ...'。\n",

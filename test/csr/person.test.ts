@@ -85,7 +85,7 @@ describe("csr person update and leave", () => {
     expect(await csrInProcess(["-C", dir, "person", "update", "wang"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 没有要修改的内容：请给出 --name、--name-en、--department、--roles 或 --title。\n提示：例如：csr person update wang --department PRD --roles author,reviewer\n",
+      stderr: "csr: 没有要修改的内容：请给出 --name、--name-en、--department、--roles、--title、--left 或 --no-left。\n提示：例如：csr person update wang --department PRD --roles author,reviewer\n",
     });
   });
 
@@ -105,8 +105,29 @@ describe("csr person update and leave", () => {
       stdout: "",
       stderr: "csr: <id> wangg：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 'wang'？\n",
     });
-    expect(await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null })).toMatchObject({ code: 0 });
+    // The implementation wang owns is nobody's now (IATF 16949 5.3): a warning naming the command that reassigns it.
+    const checked = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null });
+    expect(checked.code).toBe(0);
+    expect(checked.stdout.split("\n")[1]).toBe(
+      "csr/DYA/DYA-004.yaml:14:26 warning person/left-with-open-work DYA-004 的实施负责人 王强（wang）已于 2026-11-20 离职，实施尚未完成：请用 'csr implement DYA-004 --owner <人员>' 改派给在职人员。",
+    );
     expect((await csrInProcess(["-C", dir, "list", "people"], { lang: null })).stdout.split("\n").at(-2)).toBe("3     wang   王强  生产部  2026-11-20 离职  审核");
+    // New work dated on or after the day he left is refused, naming him, the day and what to do.
+    const train = ["-C", dir, "train", "QP-020", "--people", "zhang", "王强", "--trainer", "zhang", "--record", "TR-2026-060", "--date", "2026-11-23"];
+    expect(await csrInProcess(train, { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --people 王强（wang）已于 2026-11-20 离职，不能记为 2026-11-23 所做工作的人员。请改为指定在职人员（'csr list people'）；如离职日期有误，用 'csr person update wang --left <日期>' 更正。\n",
+    });
+    expect((await csrInProcess(["-C", dir, "review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-11-20"])).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "review", "DYA-001", "--department", "PRD", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-20"])).stderr).toBe(
+      "csr: --reviewer 王强 (wang) left on 2026-11-20 and cannot be named for work dated 2026-11-20: name someone who is still here ('csr list people'), or, if the leaving date is wrong, correct it with 'csr person update wang --left <date>'.\n",
+    );
+    // A leaving date recorded wrong is corrected, and a person who comes back is taken again.
+    expect(await csrInProcess(["-C", dir, "person", "update", "wang", "--left", "2026-11-24"], { lang: null })).toEqual({ code: 0, stdout: "已更新 王强（wang）：离职日期：2026-11-20 → 2026-11-24。\n", stderr: "" });
+    expect((await csrInProcess(train, { lang: null })).code).toBe(0);
+    expect(await csrInProcess(["-C", dir, "person", "update", "wang", "--no-left"], { lang: null })).toEqual({ code: 0, stdout: "已更新 王强（wang）：离职日期：2026-11-24 →（无）。\n", stderr: "" });
+    expect(read(dir, "people.yaml").endsWith("  - id: wang\n    name: 王强\n    department: PRD\n    roles: [reviewer]\n")).toBe(true);
     const people = [
       { value: { id: "zhang", name: "张伟", department: "QA", roles: [] } },
       { value: { id: "wang", name: "王强", department: "PRD", roles: [], left: "2026-11-20" } },

@@ -1,13 +1,14 @@
-import { input, search, select } from "@inquirer/prompts";
+import { checkbox, input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { addCsr } from "../../src/commands/add/index.js";
 import type { Prompts } from "../../src/commands/add/prompting.js";
+import { addPerson } from "../../src/commands/person/index.js";
 import { reviewCsr } from "../../src/commands/review/index.js";
 import { setLanguage } from "../../src/i18n/index.js";
 import { capture, read, validRepo } from "./fixture.js";
 
-const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search), checkbox: wrapPrompt(checkbox) } as unknown as Prompts;
 
 describe("csr add, asked at a terminal", () => {
   it("asks in Chinese when csr speaks Chinese, and says how to write a date it cannot read", async () => {
@@ -190,5 +191,44 @@ describe("csr review, asked at a terminal", () => {
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain(
       "  decision:\n    disposition: rejected\n    justification: 与顾客协商取消\n    by: zhang\n    date: 2026-11-26\n    forced: true\n",
     );
+  });
+});
+
+describe("csr person add, asked at a terminal", () => {
+  it("asks for the id, the name, the department of qms.yaml, the roles with their Chinese labels and the title", async () => {
+    setLanguage("zh-CN");
+    try {
+      const dir = validRepo();
+      const ctx = capture(dir);
+      const done = addPerson(ctx, undefined, {}, prompts);
+      await screen.next();
+      expect(screen.getScreen()).toContain("人员 id（如 zhangli 或 张丽）");
+      screen.type("liuyang");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("签字用的姓名");
+      screen.type("刘洋");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("❯ QA  品质部\n  MKT  市场部\n  PRD  生产部");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain(
+        "❯◯ author（编制）\n ◯ reviewer（审核）\n ◯ approver（批准）\n ◯ document-controller（文控）\n ◯ standardization（标准化审查）",
+      );
+      screen.keypress("space");
+      screen.keypress("down");
+      screen.keypress("space");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toContain("职务（可留空）");
+      screen.type("质量工程师");
+      screen.keypress("enter");
+      expect(await done).toBe(0);
+      expect(ctx.out).toBe("已在 people.yaml 中新增 刘洋（liuyang）：品质部，角色 编制、审核。\n");
+      expect(read(dir, "people.yaml").endsWith("  - id: liuyang\n    name: 刘洋\n    department: QA\n    title: 质量工程师\n    roles: [author, reviewer]\n")).toBe(true);
+    } finally {
+      setLanguage("en");
+    }
   });
 });

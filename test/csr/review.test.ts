@@ -78,6 +78,19 @@ describe("csr review with flags", () => {
     );
     // The file keeps the code 'amended'; a Chinese reader is told 修改.
     expect((await csrInProcess(["-C", dir, "show", "DYA-003", "--today", "2026-11-27"], { lang: null })).stdout).toContain("  历次评审        修改，2026-11-26 结束\n                    结论 必须满足，张伟，2026-11-24\n");
+    // The review report's 记录 and 评审组长, added to the decided review, dated like its decision.
+    expect(await csrInProcess(["-C", dir, "review", "DYA-003", "--recorder", "li", "--leader", "王强"])).toEqual({
+      code: 0,
+      stdout: "DYA-003: Review report signed: recorded by 李娜 (li), review team leader 王强 (wang), 2026-11-26.\n",
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain("    date: 2026-11-26\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      decision: {disposition: must, by: zhang, date: 2026-11-24}\n  recorder: {by: li, date: 2026-11-26}\n  leader: {by: wang, date: 2026-11-26}\n");
+    expect((await csrInProcess(["-C", dir, "review", "DYA-003", "--recorder", "zhang"], { lang: null })).stderr).toBe(
+      "csr: DYA-003 的评审报告上已有记录 李娜（li）（2026-11-26）；未作改动。\n提示：确需更换时加 --amend。\n",
+    );
+    expect((await csrInProcess(["-C", dir, "review", "DYA-001", "--leader", "zhang"])).stderr).toBe(
+      "csr: DYA-001 has no decision yet: the review report's recorder and team leader are recorded with the decision.\nhint: Record them with it: 'csr review DYA-001 --disposition <disposition> --by <person> --recorder <person> --leader <person>'.\n",
+    );
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   });
 

@@ -1,7 +1,10 @@
 /** The shipped standards catalogs and a repository's own additions. */
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadRepository } from "../../src/load/repository.js";
-import { csr, minimalRepo } from "../helpers.js";
+import { correspondingClauses, formerNumbers } from "../../src/model/catalog.js";
+import { csr, FIXTURES, minimalRepo } from "../helpers.js";
 
 describe("standards catalogs", () => {
   const repo = loadRepository(minimalRepo());
@@ -41,5 +44,15 @@ describe("standards catalogs", () => {
     expect(result.stdout.split("\n").filter((l) => l.includes(" error "))).toEqual([
       "documents/QP-001.yaml:7:36 error clause/unknown-clause GJB 9001C-2017 has no clause 8.3.9. The nearest existing clause is GJB9001C:8.3. The GJB 9001C-2017 catalog is provisional: if the clause exists, add it to standards/GJB9001C.yaml in this repository. Correct the number.",
     ]);
+  });
+
+  it("states each shipped catalog's edition, and maps an old number through a new edition's correspondence", () => {
+    expect(["IATF16949", "ISO9001", "GJB9001C"].map((id) => repo.catalogs.get(id)!.edition)).toEqual(["2016", "2015", "2017"]);
+    const withE2 = loadRepository(minimalRepo({ "standards/IATF16949E2.yaml": readFileSync(join(FIXTURES, "editions", "IATF16949E2.yaml")) }));
+    const e2 = withE2.catalogs.get("IATF16949E2")!;
+    expect(e2.supersedes?.transitionEnds).toBe("2027-06-30");
+    // Renumbered, split, removed, unlisted with the same number, unlisted without one.
+    expect(["8.3.3.3", "8.5.1.1", "4.4.1.2", "8.5.4", "7.5.1.1"].map((n) => correspondingClauses(e2, n))).toEqual([["8.3.3.4"], ["8.5.1.1", "8.5.1.8"], [], ["8.5.4"], undefined]);
+    expect(formerNumbers(e2, withE2.catalogs.get("IATF16949")!).get("8.5.1.8")).toEqual(["8.5.1.1"]);
   });
 });

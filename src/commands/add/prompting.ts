@@ -4,7 +4,7 @@
  */
 import { styleText } from "node:util";
 import { UserError } from "../../core/errors.js";
-import { t, type MessageKey } from "../../i18n/index.js";
+import { list, t, type MessageKey } from "../../i18n/index.js";
 
 export interface Choice<V extends string = string> {
   value: V;
@@ -17,6 +17,8 @@ export interface Prompts {
   input(config: { message: string; default?: string; required?: boolean; validate?: (value: string) => boolean | string }): Promise<string>;
   select<V extends string>(config: { message: string; choices: readonly Choice<V>[]; default?: V }): Promise<V>;
   search<V extends string>(config: { message: string; source: (term: string | undefined) => readonly Choice<V>[]; pageSize?: number }): Promise<V>;
+  /** Several of the choices (none allowed): roles, say. */
+  checkbox<V extends string>(config: { message: string; choices: readonly (Choice<V> & { checked?: boolean })[] }): Promise<V[]>;
 }
 
 export function canPrompt(yes: boolean | undefined): boolean {
@@ -33,10 +35,10 @@ export function missingFlag(flag: string, what = t("prompting.a-value")): UserEr
  * cannot be changed), and the search's "No results found" is replaced where the theme prints errors.
  */
 export async function loadPrompts(): Promise<Prompts> {
-  const { input, select, search } = await import("@inquirer/prompts");
+  const { input, select, search, checkbox } = await import("@inquirer/prompts");
   const theme = {
     style: {
-      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${styleText("bold", key)} ${styleText("dim", keyAction(action))}`).join(styleText("dim", " • ")),
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${styleText("bold", key === "space" ? t("prompt.keys.space") : key)} ${styleText("dim", keyAction(action))}`).join(styleText("dim", " • ")),
       error: (text: string) => styleText("red", `> ${text === "No results found" ? t("prompt.no-results") : text}`),
     },
   };
@@ -45,10 +47,18 @@ export async function loadPrompts(): Promise<Prompts> {
       input({ ...config, theme, validate: (value) => (required && value.trim() === "" ? t("prompt.required") : validate ? validate(value) : true) }),
     select: (config) => select({ ...config, theme }),
     search: (config) => search({ ...config, theme }),
+    // The ticked choices as the run's language lists them (审核、批准), not joined with ", ".
+    checkbox: (config) => checkbox({ ...config, theme: { ...theme, style: { ...theme.style, renderSelectedChoices: (ticked: readonly { name?: string; value: unknown }[]) => list(ticked.map((c) => c.name ?? String(c.value))) } } }),
   };
 }
 
-const KEY_ACTIONS: Record<string, MessageKey> = { navigate: "prompt.keys.navigate", select: "prompt.keys.select" };
+const KEY_ACTIONS: Record<string, MessageKey> = {
+  navigate: "prompt.keys.navigate",
+  select: "prompt.keys.select",
+  all: "prompt.keys.all",
+  invert: "prompt.keys.invert",
+  submit: "prompt.keys.submit",
+};
 
 function keyAction(action: string): string {
   const key = KEY_ACTIONS[action];
@@ -61,8 +71,8 @@ function keyAction(action: string): string {
  * the re-read repository with `replay()`, which answers the same questions the same way.
  */
 export function recordingPrompts(ask: Prompts): Prompts & { replay(): Prompts } {
-  const answers: { message: string; value: string }[] = [];
-  const record = async <T extends string>(message: string, value: Promise<T>): Promise<T> => {
+  const answers: { message: string; value: unknown }[] = [];
+  const record = async <T>(message: string, value: Promise<T>): Promise<T> => {
     const answer = await value;
     answers.push({ message, value: answer });
     return answer;
@@ -71,16 +81,22 @@ export function recordingPrompts(ask: Prompts): Prompts & { replay(): Prompts } 
     input: (config) => record(config.message, ask.input(config)),
     select: (config) => record(config.message, ask.select(config)),
     search: (config) => record(config.message, ask.search(config)),
+    checkbox: (config) => record(config.message, ask.checkbox(config)),
     replay() {
       let next = 0;
-      const answer = <T extends string>(message: string): Promise<T> => {
+      const answer = <T>(message: string): Promise<T> => {
         const recorded = answers[next++];
         if (!recorded || recorded.message !== message) {
           return Promise.reject(new UserError(t("prompting.changed-meanwhile")));
         }
         return Promise.resolve(recorded.value as T);
       };
-      return { input: (config) => answer(config.message), select: (config) => answer(config.message), search: (config) => answer(config.message) };
+      return {
+        input: (config) => answer(config.message),
+        select: (config) => answer(config.message),
+        search: (config) => answer(config.message),
+        checkbox: (config) => answer(config.message),
+      };
     },
   };
 }

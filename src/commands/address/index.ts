@@ -38,8 +38,8 @@ export async function addressCommand(ctx: CommandContext, csrId: string | undefi
 
 export async function addressCsr(ctx: CommandContext, csrId: string | undefined, documentId: string | undefined, flags: AddressFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
-    const by = flags.by === undefined ? undefined : personOption(session, flags.by, "--by").id;
     const date = eventDateOption(flags.date, "--date");
+    const by = flags.by === undefined ? undefined : personOption(session, flags.by, "--by", date).id;
     if (flags.pinAll) {
       if (csrId !== undefined || flags.confirm || flags.remove) throw new UserError(t("address.pin-all-alone"));
       const changes = pinAll(session.root, session.repo, by, date);

@@ -7,8 +7,9 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
-import { copiesToRecall, copyEdition, isOut, nextCopyNumber } from "../../model/distribution.js";
+import { copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
+import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
 import { missingFlag, type Prompts } from "../add/prompting.js";
@@ -22,6 +23,8 @@ export interface DistributeFlags {
   to?: string[];
   copies?: string;
   holder?: string;
+  /** CSR only: who distributed it. */
+  by?: string;
   date?: string;
   yes?: boolean;
   commit?: boolean;
@@ -38,26 +41,37 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       throw new UserError(t("distribute.no-target", { id }) + didYouMean(id, [...session.index.documents.keys(), ...session.index.csrs.keys()]));
     }
     const { value: document, file } = findDocumentById(session, id);
+    if (flags.by !== undefined) throw new UserError(t("person.distribute-by-document", { id }));
     const version = copyEdition(document);
     if (document.status !== "released" || !version) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
     const to = await receivingDepartments(session, flags, true);
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
-    const holderPerson = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder");
-    // A controlled copy is held in the department it is issued to (IATF 16949 7.5.3.2.1, GJB 9001C
-    // 7.5.3: documents available where they are used); a holder from elsewhere is a slip of the keyboard.
-    if (holderPerson && !to.includes(holderPerson.department)) {
-      throw new UserError(
-        t("distribute.holder-elsewhere", { holder: personLabel(session.index, holderPerson.id), department: departmentLabel(session.index, holderPerson.department), to: inline(to.map((d) => departmentLabel(session.index, d))) }),
-        t("distribute.holder-elsewhere.hint", { department: departmentLabel(session.index, holderPerson.department), code: holderPerson.department }),
-      );
-    }
-    const holder = holderPerson?.id;
     const latest = currentRevision(document);
     // An external document is in force from its receipt (csr new external), not from a revision.
     const received = document.kind === "external" ? document.external?.received : undefined;
     const follows = received ? { what: eventLabel("rule.date/event.doc-external-received"), date: received } : latest && revisionEvent(latest);
     const date = eventDateOption(flags.date, "--date", { follows: follows && { ...follows, of: id } });
+    const holderPerson = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder", date);
+    // A controlled copy is held in the department it is issued to (IATF 16949 7.5.3.2.1, GJB 9001C
+    // 7.5.3: documents available where they are used); a holder from elsewhere is a slip of the keyboard.
+    const served = holderPerson ? to.filter((d) => servesUnit(holderPerson, d, session.index.departments)) : to;
+    if (holderPerson && served.length === 0) {
+      throw new UserError(
+        t("distribute.holder-elsewhere", { holder: personLabel(session.index, holderPerson.id), department: departmentLabel(session.index, holderPerson.department), to: inline(to.map((d) => departmentLabel(session.index, d))) }),
+        t("distribute.holder-elsewhere.hint", { department: departmentLabel(session.index, holderPerson.department), code: holderPerson.department }),
+      );
+    }
+    // One --holder for several departments would make one person hold every department's copy: only
+    // for the departments the holder belongs to or serves as a delegate.
+    if (holderPerson && served.length < to.length) {
+      const others = to.filter((d) => !served.includes(d));
+      throw new UserError(
+        t("person.holder-several", { holder: personLabel(session.index, holderPerson.id), department: departmentLabel(session.index, holderPerson.department), others: inline(others.map((d) => departmentLabel(session.index, d))) }),
+        t("person.holder-several.hint", { arg: shellArgument(id), served: served.join(" "), others: others.join(" "), holder: shellArgument(holderPerson.id) }),
+      );
+    }
+    const holder = holderPerson?.id;
     let number = nextCopyNumber(document);
     const entries: ControlledCopy[] = to.flatMap((dept) => Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), date })));
     const change = editFile(session.root, file.path, "document", (doc) => {
@@ -99,10 +113,14 @@ async function receivingDepartments(session: EditSession, flags: DistributeFlags
 
 /**
  * A decided CSR is distributed to the departments concerned (the CSR procedure's distribution
- * step; IATF 16949 7.5.3.2.2): recorded as `distribution: {departments, date}` on the CSR, which
- * the review report prints as 发放部门. No copies are numbered: the CSR is not a controlled
- * document of its own. The record holds one date, so departments added later on another day are
- * refused rather than dated wrongly.
+ * step; IATF 16949 7.5.3.2.2: distributed on the customer's schedule), recorded on the CSR as one
+ * entry of `distribution` per day: `{departments, date, by?, source_revision}`, oldest first, which
+ * the review report prints as 发放部门. Departments given again on a day already recorded for the same
+ * source revision join that entry; another day, or a new source revision, is a new entry (发放 again).
+ * A file still holding the one-object form `{departments, date}` is rewritten as a list, that object
+ * its first entry. No copies are numbered: the CSR is not a controlled document of its own.
+ * Errors (UserError, one line): --copies or --holder; a superseded or undecided CSR; an unknown
+ * department; --by naming someone unknown or gone by that day.
  */
 async function distributeCsr(ctx: CommandContext, session: EditSession, id: string, flags: DistributeFlags): Promise<number> {
   const { value: csr, file } = findCsrById(session, id);
@@ -111,24 +129,32 @@ async function distributeCsr(ctx: CommandContext, session: EditSession, id: stri
   if (!csr.review?.decision) throw new UserError(t("distribute.csr.undecided", { id }), t("distribute.csr.undecided.hint", { id }));
   const to = [...new Set(await receivingDepartments(session, flags))];
   const date = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.received } });
-  const earlier = csr.distribution?.departments ?? [];
-  const added = to.filter((d) => !earlier.includes(d));
+  const by = flags.by === undefined ? undefined : personOption(session, flags.by, "--by", date).id;
+  const revision = csr.source.revision;
   const names = (codes: readonly string[]) => inline(codes.map((d) => departmentLabel(session.index, d)));
-  if (added.length === 0 && csr.distribution?.date) {
-    ctx.stdout(t("distribute.csr.already", { id, departments: names(to), date: csr.distribution.date }) + "\n");
+  const entries = csrDistributions(csr);
+  // The entry of the same day and source revision (an entry migrated from the one-object form has none: it is taken as the current one's).
+  const sameDay = entries.findIndex((e) => e.date === date && (e.source_revision ?? revision) === revision && (by === undefined || e.by === undefined || e.by === by));
+  const earlier = sameDay >= 0 ? entries[sameDay]!.departments : [];
+  const added = to.filter((d) => !earlier.includes(d));
+  if (added.length === 0) {
+    ctx.stdout(t("distribute.csr.already", { id, departments: names(to), date }) + "\n");
     return 0;
   }
-  if (earlier.length > 0 && csr.distribution?.date && csr.distribution.date !== date) {
-    throw new UserError(t("distribute.csr.other-date", { id, departments: names(earlier), date: csr.distribution.date, added: names(added), given: date }), t("distribute.csr.other-date.hint"));
-  }
-  const departments = [...earlier, ...added];
+  const entry = { departments: [...earlier, ...added], date, ...(by ?? entries[sameDay]?.by ? { by: by ?? entries[sameDay]!.by } : {}), source_revision: revision };
   const change = editFile(session.root, file.path, "csr", (doc) => {
-    doc.setIn(["distribution", "departments"], doc.createNode(departments, { flow: true }));
-    doc.setIn(["distribution", "date"], date);
+    if (!Array.isArray(csr.distribution)) {
+      // The one-object form becomes a list, that object its first entry.
+      const list: object[] = entries.map((e, i) => (i === sameDay ? entry : { departments: e.departments, ...(e.date ? { date: e.date } : {}) }));
+      if (sameDay < 0) list.push(entry);
+      doc.setIn(["distribution"], doc.createNode(list.map((e) => doc.createNode(e, { flow: true }))));
+    } else if (sameDay >= 0) doc.setIn(["distribution", sameDay], doc.createNode(entry, { flow: true }));
+    else appendIn(doc, ["distribution"], doc.createNode(entry, { flow: true }));
   });
-  const lines = [t("distribute.csr.recorded", { id, departments: names(added.length > 0 ? added : to), date })];
-  if (added.length < departments.length) lines.push(t("distribute.csr.all", { departments: names(departments) }));
-  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("distribute.csr.commit", { id, departments: inline(added.length > 0 ? added : to) }) });
+  const lines = [t("distribute.csr.recorded", { id, departments: names(added), date })];
+  if (by) lines.push(t("person.distributed-by-line", { by: personLabel(session.index, by) }));
+  if (added.length < entry.departments.length) lines.push(t("distribute.csr.all", { departments: names(entry.departments) }));
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("distribute.csr.commit", { id, departments: inline(added) }) });
   return 0;
 }
 
@@ -186,7 +212,8 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     if (chosen.length === 0) throw new UserError(t("recall.none-due", { id }), t("recall.none-due.hint"));
     for (const copy of chosen) refuseBefore(date, "--date", { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: copy.copy, version: copy.version }), of: id, date: copy.date });
     const given = gone ? (flags.by ?? (await need(session.ask, "--by", t("recall.needs.by"), (p) => p.select({ message: t("prompt.recall.by"), choices: personChoices(session, chosen[0]!.to) })))) : flags.by;
-    const by = given === undefined ? undefined : personOption(session, given, "--by").id;
+    // Who confirms a loss or a destruction does work that day; a copy may come back after its holder left.
+    const by = given === undefined ? undefined : personOption(session, given, "--by", gone ? date : undefined).id;
     const remark = gone ? (flags.remark ?? (await need(session.ask, "--remark", t("recall.needs.remark"), (p) => p.input({ message: t("prompt.recall.remark"), required: true })))).trim() : undefined;
     if (gone && !remark) throw missingFlag("--remark", t("recall.needs.remark"));
     const change = editFile(session.root, file.path, "document", (doc) => {

@@ -3,7 +3,7 @@
  * change is implemented in production is recorded): owner, due date, status, evidence, the date
  * implemented, and who verified it.
  */
-import { isIsoDate } from "../../core/dates.js";
+import { isIsoDate, localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { language, t } from "../../i18n/index.js";
 import { approverToType } from "../../model/people.js";
@@ -65,14 +65,18 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
         next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: eventDateAnswer({ follows: received }) }), t("implement.implemented-date"));
       }
     } else {
-      if (flags.owner !== undefined) next.owner = personOption(session, flags.owner, "--owner").id;
+      // The owner answers for the implementation from today on.
+      if (flags.owner !== undefined) next.owner = personOption(session, flags.owner, "--owner", localToday()).id;
       if (flags.due !== undefined) next.due = dateOption(flags.due, "--due");
       if (flags.evidence !== undefined) next.evidence = flags.evidence;
       if (flags.implemented !== undefined) next.implemented = eventDateOption(flags.implemented, "--implemented", { follows: received });
       if (flags.status !== undefined) next.status = choiceOption(flags.status, "--status", IMPLEMENTATION_STATUSES, "planned");
       else if (flags.verifiedBy !== undefined) next.status = "verified";
       else if (flags.implemented !== undefined) next.status = "implemented";
-      if (flags.verifiedBy !== undefined) next.verified = { by: personOption(session, flags.verifiedBy, "--verified-by").id, date: eventDateOption(flags.date, "--date", { follows: next.implemented ? { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: next.implemented } : received }) };
+      if (flags.verifiedBy !== undefined) {
+        const date = eventDateOption(flags.date, "--date", { follows: next.implemented ? { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: next.implemented } : received });
+        next.verified = { by: personOption(session, flags.verifiedBy, "--verified-by", date).id, date };
+      }
     }
     if ((next.status === "implemented" || next.status === "verified") && !next.implemented) {
       throw new UserError(t("implement.needs-implemented", { status: t(`value.implementation.${next.status}`) }));

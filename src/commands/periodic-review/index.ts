@@ -32,14 +32,15 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     const { value: document, file } = findDocumentById(session, id);
     if (document.status !== "released") throw new UserError(t("periodic-review.not-released", { id, status: t(`value.document-status.${document.status}`) }));
     const { ask } = session;
+    // It confirms the current version, so it cannot come before that version was issued.
+    const current = currentRevision(document);
+    const date = eventDateOption(flags.date, "--date", { follows: current ? { ...revisionEvent(current), of: id } : undefined });
     const by = personOption(
       session,
       flags.by ?? (await need(ask, "--by", t("periodic-review.needs.by"), (p) => p.select({ message: t("prompt.periodic-review.by"), choices: personChoices(session, document.department) }))),
       "--by",
+      date,
     ).id;
-    // It confirms the current version, so it cannot come before that version was issued.
-    const current = currentRevision(document);
-    const date = eventDateOption(flags.date, "--date", { follows: current ? { ...revisionEvent(current), of: id } : undefined });
     const comment = flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
     const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], { by, date, ...(comment ? { comment } : {}) }));
     const months = document.review_interval_months;

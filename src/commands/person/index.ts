@@ -8,6 +8,9 @@
  * Errors (UserError, one line): an id that is not a person id or is taken (compared without case and
  * after NFKC normalisation, as people are looked up), an unknown department or role, nothing to change,
  * a person who left already.
+ *
+ * `csr person update --left <date>` corrects the day a person left, `--no-left` records that they are
+ * back (复职): the writing commands then take them for new work again.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -16,6 +19,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { Person, Role } from "../../model/types.js";
+import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { departmentByCode, editFile, listOption, need, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
@@ -28,6 +32,8 @@ export interface PersonFlags {
   department?: string;
   roles?: string[] | string;
   title?: string;
+  /** update: the corrected day the person left (--left), or false: they are back (--no-left). */
+  left?: string | false;
   date?: string;
   yes?: boolean;
   commit?: boolean;
@@ -41,7 +47,16 @@ const PEOPLE = "people.yaml";
 const key = (id: string) => id.normalize("NFKC").trim().toLowerCase();
 
 export async function personAddCommand(ctx: CommandContext, idArg: string | undefined, flags: PersonFlags): Promise<number> {
-  return withEditSession(ctx, flags.yes, undefined, async (session) => {
+  return addPerson(ctx, idArg, flags);
+}
+
+/**
+ * At a terminal, what the options do not give is asked: the id, the name as signed, the department
+ * (qms.yaml's departments, then its outside parties), the roles (each with its Chinese label; none is
+ * an answer) and the job title (blank: none). `prompts` are for tests; otherwise @inquirer/prompts.
+ */
+export async function addPerson(ctx: CommandContext, idArg: string | undefined, flags: PersonFlags, prompts?: Prompts): Promise<number> {
+  return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { ask } = session;
     const taken = (id: string) => session.repo.people.find((p) => key(p.value.id) === key(id))?.value.id;
     const problem = (id: string) => (!PERSON_ID.test(id) ? t("person.bad-id", { id }) : taken(id) !== undefined ? t("person.exists", { id: taken(id)! }) : undefined);
@@ -56,13 +71,18 @@ export async function personAddCommand(ctx: CommandContext, idArg: string | unde
       flags.department ??
       (await need(ask, "--department", t("person.needs.department"), (p) => p.select({ message: t("person.prompt.department"), choices: departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })) })));
     const department = departmentByCode(session, givenDepartment, "--department", { parties: true });
+    const roles =
+      flags.roles !== undefined || !ask
+        ? roleOption(flags.roles)
+        : await ask.checkbox({ message: t("person.prompt.roles"), choices: ROLES.map((r) => ({ value: r, name: t("person.role-choice", { role: r, name: t(`value.role.${r}`) }) })) });
+    const title = flags.title ?? (ask ? await ask.input({ message: t("person.prompt.title") }) : undefined);
     const person: Person = {
       id,
       name,
       ...(flags.nameEn?.trim() ? { name_en: flags.nameEn.trim() } : {}),
       department,
-      ...(flags.title?.trim() ? { title: flags.title.trim() } : {}),
-      roles: roleOption(flags.roles),
+      ...(title?.trim() ? { title: title.trim() } : {}),
+      roles,
     };
     const namesake = session.repo.people.find((p) => p.value.name === name)?.value;
     const lines = [
@@ -83,6 +103,7 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
     if (flags.department !== undefined) next.department = departmentByCode(session, flags.department, "--department", { parties: true });
     if (flags.roles !== undefined) next.roles = roleOption(flags.roles);
     if (flags.title !== undefined) next.title = flags.title.trim();
+    if (flags.left !== undefined) next.left = flags.left === false ? (person.left === undefined ? undefined : "") : dateOption(flags.left, "--left");
     if (next.name === "") throw new UserError(t("person.empty-name"));
     const changed = (Object.keys(next) as (keyof Person)[]).filter((field) => JSON.stringify(next[field]) !== JSON.stringify(person[field]));
     if (changed.length === 0) {
@@ -92,7 +113,7 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
     }
     const shown = (field: keyof Person, value: unknown) =>
       value === undefined || value === "" ? t("person.none") : field === "department" ? departmentLabel(session.index, String(value)) : field === "roles" ? roleList(value as Role[]) : String(value);
-    const details = changed.map((field) => t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title"}`), before: shown(field, person[field]), after: shown(field, next[field]) }));
+    const details = changed.map((field) => t("person.update.field", { field: t(`person.field.${field as "name" | "name_en" | "department" | "roles" | "title" | "left"}`), before: shown(field, person[field]), after: shown(field, next[field]) }));
     const change = editFile(session.root, located.file.path, "people", (doc) => {
       for (const field of changed) {
         const value = next[field];

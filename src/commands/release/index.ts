@@ -93,13 +93,13 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     // Written and approved by its publisher: the organisation registers it on receipt (csr new external).
     if (doc.kind === "external") throw new UserError(t("release.external", { id: doc.id }), t("release.external.hint", { id: doc.id, arg: shellArgument(doc.id) }));
     refuseEmptySections(doc);
-    const author = resolvePerson(index, prepared, "--prepared");
-    const reviewer = resolvePerson(index, reviewed, "--reviewed");
-    const approver = resolvePerson(index, approved, "--approved");
+    const author = resolvePerson(index, prepared, "--prepared", signed.prepared);
+    const reviewer = resolvePerson(index, reviewed, "--reviewed", signed.reviewed);
+    const approver = resolvePerson(index, approved, "--approved", signed.approved);
     requireRole(reviewer, "reviewer", "--reviewed");
     requireRole(approver, "approver", "--approved");
     refuseSharedDuties(author, reviewer, approver);
-    const extra = gjbSignatures(repo, index, doc, flags);
+    const extra = gjbSignatures(repo, index, doc, flags, signed);
     if (extra.standardization) requireRole(extra.standardization, "standardization", "--standardization");
     refuseGjbSharedDuties(author, approver, extra.standardization, extra.military_representative);
     const latest = currentRevision(doc);
@@ -281,7 +281,13 @@ const GJB_SIGNATURES = [
  * cell left blank on a released GJB document is a missing signature.
  * Errors: UserError for a signature the layout prints and no option gives, or an unknown person.
  */
-function gjbSignatures(repo: Repository, index: RepoIndex, doc: ControlledDocument, flags: ReleaseFlags): { countersigned: Person[]; standardization?: Person; military_representative?: Person } {
+function gjbSignatures(
+  repo: Repository,
+  index: RepoIndex,
+  doc: ControlledDocument,
+  flags: ReleaseFlags,
+  signed: ReturnType<typeof signatureDates>,
+): { countersigned: Person[]; standardization?: Person; military_representative?: Person } {
   const given = {
     countersigned: (flags.countersigned ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean),
     standardization: flags.standardization?.trim() ? [flags.standardization] : [],
@@ -293,10 +299,10 @@ function gjbSignatures(repo: Repository, index: RepoIndex, doc: ControlledDocume
       throw new UserError(t("release.layout-signature", { level: doc.level, label: t(`release.signature.${role}`), flag }));
     }
   }
-  const [standardization] = resolvePeople(index, given.standardization, "--standardization");
-  const [military] = resolvePeople(index, given.military_representative, "--military-representative");
+  const [standardization] = resolvePeople(index, given.standardization, "--standardization", signed.standardization);
+  const [military] = resolvePeople(index, given.military_representative, "--military-representative", signed.military_representative);
   return {
-    countersigned: resolvePeople(index, given.countersigned, "--countersigned"),
+    countersigned: resolvePeople(index, given.countersigned, "--countersigned", signed.countersigned),
     ...(standardization ? { standardization } : {}),
     ...(military ? { military_representative: military } : {}),
   };

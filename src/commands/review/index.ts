@@ -42,6 +42,9 @@ export interface ReviewFlags {
   justification?: string;
   by?: string;
   lateReason?: string;
+  /** Who recorded the review report (记录) and who led the review (评审组长): people.yaml ids or names. */
+  recorder?: string;
+  leader?: string;
   date?: string;
   force?: boolean;
   amend?: boolean;
@@ -98,7 +101,11 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   // A late reason alone, given a decision or a confirmation, explains the round they closed; with --disposition it goes with a new decision.
   const closed = csr.value.review?.decision !== undefined || (csr.value.review?.confirmations ?? []).some((c) => c.source_revision === csr.value.source.revision);
   const onlyLateReason = flags.lateReason !== undefined && [flags.disposition, flags.justification, flags.by].every((v) => v === undefined) && closed;
-  let mode: Mode | undefined = wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : undefined;
+  const wantsSigners = flags.recorder !== undefined || flags.leader !== undefined;
+  if (wantsOpinion && wantsSigners) throw new UserError(t("review.opinion-and-decision"));
+  // The report's signers alone, on a decided review, complete its record; with --disposition they go with a new decision.
+  const onlySigners = wantsSigners && !wantsDecision;
+  let mode: Mode | undefined = wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : onlySigners ? "signers" : undefined;
   if (!mode && ask) {
     const late = unexplainedLateRound(repo, index, csr.value, date);
     mode = await ask.select<Mode>({
@@ -118,11 +125,13 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
       ? await recordOpinion(repo, index, csr, doc, flags, date, ask)
       : mode === "late-reason"
         ? await recordLateReason(repo, index, csr, doc, flags, date, ask)
-        : await recordDecision(repo, index, csr, doc, flags, date, ask);
+        : mode === "signers"
+          ? recordSigners(index, csr, doc, flags, date)
+          : await recordDecision(repo, index, csr, doc, flags, date, ask);
   return { repo, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
 }
 
-type Mode = "opinion" | "decision" | "late-reason";
+type Mode = "opinion" | "decision" | "late-reason" | "signers";
 
 interface Outcome {
   lines: string[];
@@ -157,6 +166,7 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
         p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : present.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
       )),
     "--reviewer",
+    date,
   ).id;
   const opinion =
     flags.opinion !== undefined
@@ -249,6 +259,7 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
     index,
     flags.by ?? (await need(ask, "--by", t("review.needs.by"), (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.filter((x) => x.value.left === undefined).map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) }))),
     "--by",
+    date,
   ).id;
   const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
 
@@ -276,12 +287,49 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   }
   if (missing.length > 0) lines.push(t("review.forced", { departments: list(missing.map((d) => departmentLabel(index, d))) }));
   doc.setIn(["review", "decision"], doc.createNode(decision));
+  lines.push(...setSigners(index, doc, flags, date));
   const note = estimatedDeadlineNote(calendar, reviewStart(csr), due);
   return {
     lines,
     commit: t("commit.review.decision", { disposition: t(`value.disposition.${disposition}`) }) + (earlier ? t("commit.review.amended") : "") + (missing.length > 0 ? t("commit.review.forced") : ""),
     ...(note ? { note } : {}),
   };
+}
+
+/**
+ * The signatures of the review report (评审报告) besides the decision's 批准: who recorded it (记录,
+ * `review.recorder`) and the review team leader (评审组长, `review.leader`), each `{by, date}` dated
+ * like the decision (IATF 16949 7.5.3.2.2 / 4.3.2: the written review report of the project group;
+ * records attributable, 7.5.3.2.1). Returns the lines that say what was recorded.
+ */
+function setSigners(index: RepoIndex, doc: Document, flags: ReviewFlags, date: string): string[] {
+  const signers = (["recorder", "leader"] as const).flatMap((role) => {
+    const given = flags[role];
+    return given === undefined ? [] : [{ role, by: resolvePerson(index, given, `--${role}`, date).id }];
+  });
+  for (const { role, by } of signers) doc.setIn(["review", role], doc.createNode({ by, date }, { flow: true }));
+  if (signers.length === 0) return [];
+  return [t("review.signers.recorded", { signers: list(signers.map(({ role, by }) => t(`review.signers.${role}`, { person: personLabel(index, by) }))), date })];
+}
+
+/**
+ * `--recorder`/`--leader` alone, on a decided review: the report's signatures added afterwards, dated
+ * by --date or else the decision's date. One recorded already is replaced only with --amend.
+ * Errors (UserError, one line): no decision yet; a signature recorded already, without --amend.
+ */
+function recordSigners(index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string): Outcome {
+  const decision = csr.review?.decision;
+  if (!decision) throw new UserError(t("review.signers.undecided", { id: csr.id }), t("review.signers.undecided.hint", { id: csr.id }));
+  for (const role of ["recorder", "leader"] as const) {
+    const recorded = csr.review?.[role];
+    if (flags[role] !== undefined && recorded && !flags.amend) {
+      throw new UserError(t("review.signers.exists", { id: csr.id, signer: t(`review.signers.${role}`, { person: personLabel(index, recorded.by) }), date: recorded.date ?? "" }), t("review.signers.exists.hint"));
+    }
+  }
+  const on = flags.date === undefined ? decision.date : date;
+  refuseBefore(on, "--date", { what: eventLabel("rule.person/work.csr-decision"), of: csr.id, date: decision.date });
+  const lines = setSigners(index, doc, flags, on);
+  return { lines: [t("review.signers.for", { id: csr.id, line: lines[0]! })], commit: t("commit.review.signers") };
 }
 
 /**

@@ -108,9 +108,9 @@ export function findCsrById(session: EditSession, id: string): Located<Csr> {
   throw new UserError(t("edit.no-csr", { id }) + didYouMean(id, session.index.csrs.keys()));
 }
 
-/** The person an option names, by id or by name (resolvePerson). */
-export function personOption(session: EditSession, given: string, flag: string): Person {
-  return resolvePerson(session.index, given, flag);
+/** The person an option names, by id or by name, and (given `on`) not gone by that day (resolvePerson). */
+export function personOption(session: EditSession, given: string, flag: string, on?: string): Person {
+  return resolvePerson(session.index, given, flag, on);
 }
 
 /** The department (with `parties`, or outside party) an option names, by code or by name (resolveDepartment). */

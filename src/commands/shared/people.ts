@@ -6,7 +6,7 @@
  * name with the id recorded in the file (names repeat, ids do not).
  */
 import { UserError } from "../../core/errors.js";
-import { didYouMean, localized } from "../../core/text.js";
+import { didYouMean, localized, shellArgument } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import type { RepoIndex } from "../../model/index.js";
 import { departmentLabel } from "../../model/labels.js";
@@ -20,11 +20,27 @@ export type Register = Pick<RepoIndex, "people" | "departments"> & Partial<Pick<
 
 /**
  * The person `given` names: the one whose id it is, else the one whose name (or English name) it is,
- * compared after Unicode normalisation (NFKC) and without the spaces around it.
+ * compared after Unicode normalisation (NFKC) and without the spaces around it. Given `on`, the date
+ * (YYYY-MM-DD) of the work the person is named for, someone who left (people.yaml `left`) on or
+ * before that day is refused: records name who did the work (IATF 16949 7.5.3.2.1), and a person who
+ * has left does none; rule person/work-after-leaving reports such a record written by hand.
  * Errors (UserError, one line each): no such person (saying how to list people, and the closest id or
- * name); a name that two or more people have (listing their ids and departments).
+ * name); a name that two or more people have (listing their ids and departments); a person who left.
  */
-export function resolvePerson(register: Register, given: string, flag: string): Person {
+export function resolvePerson(register: Register, given: string, flag: string, on?: string): Person {
+  const person = findPerson(register, given, flag);
+  if (on !== undefined) refuseLeft(register, person, flag, on);
+  return person;
+}
+
+/** Refuses (UserError, one line) `person` for work dated `on` when they left on or before that day. */
+export function refuseLeft(register: Register, person: Person, flag: string, on: string): void {
+  if (person.left !== undefined && person.left <= on) {
+    throw new UserError(t("person.left-for-work", { flag, person: personLabel(register, person.id), left: person.left, date: on, id: shellArgument(person.id) }));
+  }
+}
+
+function findPerson(register: Register, given: string, flag: string): Person {
   const key = normalise(given);
   const people = [...register.people.values()].map((p) => p.value);
   const byId = people.find((p) => normalise(p.id) === key);
@@ -39,11 +55,11 @@ export function resolvePerson(register: Register, given: string, flag: string): 
   throw new UserError(t("people.unknown", { flag, given }) + didYouMean(given.trim(), known));
 }
 
-/** Each of `given` resolved as by resolvePerson, in order, once each. */
-export function resolvePeople(register: Register, given: readonly string[], flag: string): Person[] {
+/** Each of `given` resolved as by resolvePerson (for work dated `on`), in order, once each. */
+export function resolvePeople(register: Register, given: readonly string[], flag: string, on?: string): Person[] {
   const found = new Map<string, Person>();
   for (const g of given) {
-    const person = resolvePerson(register, g, flag);
+    const person = resolvePerson(register, g, flag, on);
     found.set(person.id, person);
   }
   return [...found.values()];

@@ -10,6 +10,7 @@ import { csrFacts, csrStatusLabel, historyReason, requiredDepartments, reviewDue
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentSections, findSection } from "../../model/sections.js";
+import { csrDistributions } from "../../model/distribution.js";
 import { csrTrainingState } from "../../model/training.js";
 import type { Csr, Decision, DocumentStatus, Opinion } from "../../model/types.js";
 import { localized, padEnd } from "../../core/text.js";
@@ -144,7 +145,11 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     });
     if (earlier.length > 0) field("show.label.implementation-history", ...earlier);
   }
-  if (csr.distribution) field("show.label.distributed", departments(csr.distribution.departments ?? []) + (csr.distribution.date ? t("show.distributed.on", { date: csr.distribution.date }) : ""));
+  const distributions = csrDistributions(csr);
+  if (distributions.length > 0) {
+    // One line each: a revision reaches departments on different days, and again after it changed.
+    field("show.label.distributed", ...distributions.map((d) => departments(d.departments) + (d.date ? t("show.distributed.on", { date: d.date }) : "") + (d.by ? t("person.distributed-by", { by: person(d.by) }) : "")));
+  }
   if (csr.training) {
     // Each session recorded with csr train is the evidence of IATF 16949 7.2: when, on which source revision, who, by whom, which record.
     const sessions = (csr.training.sessions ?? []).map((s) =>

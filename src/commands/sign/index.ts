@@ -19,7 +19,7 @@ import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { refuseGjbSharedDuties, refuseSharedDuties, requireRole, type SignatureFlags } from "../release/index.js";
 import { editFile, findDocumentById, personOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
-import { personLabel } from "../shared/people.js";
+import { personLabel, refuseLeft } from "../shared/people.js";
 import type { FileChange } from "../shared/persist.js";
 
 /** Without --date, the signatures of the paper original are recorded undated. */
@@ -93,6 +93,8 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
         if (date && role !== "military_representative" && date > current.date) {
           throw new UserError(t("sign.after-revision", { flag: dates.flag[role], date, id: doc.id, version: current.version, revisionDate: current.date }));
         }
+        // An undated signature may have been given before its signer left, whenever the revision took effect.
+        if (date) for (const person of signers.get(role)!) refuseLeft(session.index, person, FLAG[role], date);
       }
       const signatures = (role: SigningRole): Signature[] => signers.get(role)!.map((p) => ({ by: p.id, ...(dates[role] ? { date: dates[role] } : {}) }));
       refuseOutOfOrder(doc, current, given, signatures);

@@ -125,8 +125,8 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const proposed = comparison ? proposedVerdicts(comparison) : undefined;
   const asking = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
   const verdicts = await askVerdicts(affected.map((c) => c.value), flags, asking, proposed);
-  const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(index, flags, asking) : undefined;
   const confirmed = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.revision-received", { revision }), of: sourceId, date: received } });
+  const confirmer = [...verdicts.values()].includes("unchanged") ? await whoConfirms(index, flags, asking, confirmed) : undefined;
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
   // The confirmations are the new revision's review round, due from the day it was received.
@@ -154,7 +154,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       // and its paper record with its opinions, or it would stand for the new round's (csr/review-incomplete).
       const reason = zh ? `${sourceId} 换版为 ${revision}，重新评审` : `new source revision ${revision}`;
       const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, reason });
-      for (const key of ["opinions", "record", "decision", "late_reason"]) {
+      for (const key of ["opinions", "record", "decision", "late_reason", "recorder", "leader"]) {
         const node = doc.getIn(["review", key], true);
         if (node) round.set(key, node);
         if (node) doc.deleteIn(["review", key]);
@@ -283,13 +283,13 @@ async function confirmationLateReason(flags: SourceUpdateFlags, ask: Prompts | u
  * decision in force for the new revision, so it is the decider's: a person with the approver role
  * in people.yaml, as for `csr review --disposition` (csr/review-inconsistent).
  */
-async function whoConfirms(index: RepoIndex, flags: SourceUpdateFlags, ask: Prompts | undefined): Promise<string> {
+async function whoConfirms(index: RepoIndex, flags: SourceUpdateFlags, ask: Prompts | undefined, on: string): Promise<string> {
   const approvers = [...index.people.values()].map((p) => p.value).filter((p) => p.roles.includes("approver") && p.left === undefined);
   const by =
     flags.by ??
     (ask ? await ask.select({ message: t("prompt.source.confirmed-by"), choices: approvers.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);
   if (by === undefined) throw missingFlag("--by", t("source.needs.by"));
-  const person = resolvePerson(index, by, "--by");
+  const person = resolvePerson(index, by, "--by", on);
   if (!person.roles.includes("approver")) {
     throw new UserError(t("source.confirmer-not-approver", { person: personLabel(index, person.id) }), t("source.confirmer-not-approver.hint", { approvers: list(approvers.map((p) => personLabel(index, p.id))) }));
   }

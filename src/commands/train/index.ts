@@ -57,21 +57,23 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
       await saveChanges(ctx, session, [change], [t(document ? "train.required-document" : "train.required-csr", { id })], { commit: flags.commit, message: t("commit.train.required", { id }) });
       return 0;
     }
-    const people = resolvePeople(
-      session.index,
-      givenPeople.length > 0 ? givenPeople : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true }))),
-      "--people",
-    ).map((p) => p.id);
     const current = document ? currentRevision(document.value) : undefined;
     const date = eventDateOption(flags.date, "--date", {
       follows: csr ? { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.value.received } : current ? { ...revisionEvent(current), of: id } : undefined,
     });
+    const people = resolvePeople(
+      session.index,
+      givenPeople.length > 0 ? givenPeople : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true }))),
+      "--people",
+      date,
+    ).map((p) => p.id);
     // The schema leaves trainer and record open (records imported from paper may lack them), but a
     // new record is training evidence (IATF 16949 7.2): who trained whom, when, under which record number.
     const trainer = personOption(
       session,
       flags.trainer ?? (await need(session.ask, "--trainer", t("train.needs.trainer"), (p) => p.select({ message: t("prompt.train.trainer"), choices: personChoices(session, document?.value.department) }))),
       "--trainer",
+      date,
     ).id;
     const record = (flags.record ?? (await need(session.ask, "--record", t("train.needs.record"), (p) => p.input({ message: t("prompt.train.record"), required: true })))).trim();
     if (record === "") throw missingFlag("--record", t("train.needs.record"));

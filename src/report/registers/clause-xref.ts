@@ -13,7 +13,7 @@ import { clauseCoverage, clauseNumbers, isWithin } from "../../model/coverage.js
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, documentTitle, t, type RegisterContext } from "./context.js";
-import { catalogNotes, catalogTitle, clauseLabel, coverageLabel, coverageNotes, INHERITED } from "./clauses.js";
+import { catalogNotes, catalogTitle, clauseLabel, coverageLabel, coverageNotes, formerColumn, INHERITED } from "./clauses.js";
 
 type Reach = "direct" | "inherited" | undefined;
 interface Listed {
@@ -63,8 +63,14 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Ta
   const label = (text: string, how: Reach) => (how === "inherited" ? `${text} ${INHERITED}` : text);
   const docLabel = (d: ControlledDocument) => `${d.id} ${documentTitle(ctx, d)}`;
 
+  const former = formerColumn(ctx, catalog);
   const rows = coverage.entries.map(({ clause, state, justification }, i) => {
-    const base = { no: i + 1, number: clause.number, title: clauseLabel(ctx, catalog, clause) };
+    const base = {
+      no: i + 1,
+      number: clause.number,
+      ...(former ? { former: former.cell(clause.number) } : {}),
+      title: clauseLabel(ctx, catalog, clause),
+    };
     if (state === "excluded") {
       return { ...base, processes: "", procedures: "", level3: "", level4: "", coverage: coverageLabel(ctx, state, justification) };
     }
@@ -109,6 +115,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Ta
     columns: [
       { key: "no", header: t(ctx, "register.clause-xref.column.no"), kind: "number" },
       { key: "number", header: t(ctx, "register.clause-xref.column.number"), kind: "id" },
+      ...(former ? [former.column] : []),
       { key: "title", header: t(ctx, "register.clause-xref.column.title") },
       { key: "processes", header: t(ctx, "register.clause-xref.column.processes") },
       { key: "procedures", header: t(ctx, "register.clause-xref.column.procedures") },

@@ -7,28 +7,79 @@
  * definition as the coverage/clause-uncovered rule.
  */
 import { localized } from "../../core/text.js";
-import { clauseTitle, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
+import { clauseTitle, formerNumbers, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type CoverageState } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
-import type { Cell, Table } from "../table.js";
+import type { Cell, Column, Table } from "../table.js";
 import { compareIds, documentTitle, t, type RegisterContext } from "./context.js";
 
 export const DIRECT = "●";
 export const INHERITED = "△";
 export const THROUGH_CHILDREN = "○";
 
-/** The matrix's title; a provisional catalog (numbering not verified) says so in the title itself. */
+/**
+ * The matrix's title; a provisional catalog (numbering not verified) says so in the title itself, and
+ * the edition is named when the catalog's title does not name it (two editions side by side must be
+ * told apart on paper).
+ */
 export function catalogTitle(ctx: RegisterContext, catalog: Catalog, what: string): string {
   const provisional = catalog.provisional ? t(ctx, "register.clauses.provisional") : "";
-  return t(ctx, "register.clauses.catalog-title", { catalog: catalog.title, provisional, what });
+  const edition = catalog.edition !== undefined && !catalog.title.includes(catalog.edition) ? t(ctx, "matrix.edition.title", { edition: catalog.edition }) : "";
+  return t(ctx, "register.clauses.catalog-title", { catalog: catalog.title + edition, provisional, what });
 }
 
-/** The catalog's own note under a provisional catalog, so that a reader knows which numbers are not verified. */
+/**
+ * The notes under a catalog's matrix: the catalog's own note under a provisional catalog, so that a
+ * reader knows which numbers are not verified; during a transition, which edition replaces which.
+ */
 export function catalogNotes(ctx: RegisterContext, catalog: Catalog): string[] {
-  if (!catalog.provisional) return [];
+  const notes = editionNotes(ctx, catalog);
+  if (!catalog.provisional) return notes;
   const note = t(ctx, "register.clauses.provisional-note", { catalog: catalog.title, id: catalog.id });
   // A catalog's own note is written in English (standards/*.yaml), so only the English register carries it.
-  return [ctx.lang === "en" && catalog.note ? `${note} ${catalog.note}` : note];
+  return [ctx.lang === "en" && catalog.note ? `${note} ${catalog.note}` : note, ...notes];
+}
+
+/**
+ * A transition between editions (model/catalog.ts Supersession) while both are in scope: the catalog
+ * of the new edition, that of the old one, and for each new clause the old numbers that correspond
+ * to it. Undefined when `catalog` is neither, or one of the two is not in qms.yaml's `standards`.
+ */
+function transitionOf(ctx: RegisterContext, catalog: Catalog): { successor: Catalog; old: Catalog; former: () => Map<string, string[]> } | undefined {
+  const scope = ctx.repo.config?.value.standards ?? [];
+  const successor = catalog.supersedes ? catalog : successorOf(ctx.repo.catalogs, catalog.id);
+  const old = successor?.supersedes && ctx.repo.catalogs.get(successor.supersedes.standard);
+  if (!successor || !old || !scope.includes(successor.id) || !scope.includes(old.id)) return undefined;
+  return { successor, old, former: () => formerNumbers(successor, old) };
+}
+
+/** The header of the column of old clause numbers: 原条款（2016版）. */
+function formerColumnHeader(ctx: RegisterContext, old: Catalog): string {
+  return t(ctx, "matrix.edition.former", { edition: old.edition ?? old.title });
+}
+
+/**
+ * The column of old clause numbers in the new edition's matrices during a transition (both layouts),
+ * with each new clause's cell; undefined for any other catalog or time.
+ */
+export function formerColumn(ctx: RegisterContext, catalog: Catalog): { column: Column; cell(number: string): string } | undefined {
+  const transition = transitionOf(ctx, catalog);
+  if (transition?.successor !== catalog) return undefined;
+  const former = transition.former();
+  return {
+    column: { key: "former", header: formerColumnHeader(ctx, transition.old), kind: "list" },
+    cell: (number) => (former.get(number) ?? []).join(t(ctx, "common.list-separator")),
+  };
+}
+
+/** Which edition replaces which, during a transition; [] otherwise. */
+export function editionNotes(ctx: RegisterContext, catalog: Catalog): string[] {
+  const transition = transitionOf(ctx, catalog);
+  if (!transition) return [];
+  const { successor, old } = transition;
+  const ends = successor.supersedes!.transitionEnds;
+  const data = { old: old.title, new: successor.title, from: old.id, to: successor.id, column: formerColumnHeader(ctx, old), ends: ends ? t(ctx, "matrix.edition.ends", { date: ends }) : "" };
+  return [t(ctx, catalog === successor ? "matrix.edition.supersedes" : "matrix.edition.superseded", data)];
 }
 
 /**
@@ -116,9 +167,11 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
   const mark = (within: readonly string[], own: ReadonlySet<string>, through: ReadonlySet<string>): string =>
     own.has(within[0]!) ? DIRECT : within.some((n) => own.has(n)) ? INHERITED : within.some((n) => through.has(n)) ? THROUGH_CHILDREN : "";
 
+  const former = formerColumn(ctx, catalog);
   const rows = coverage.entries.map(({ clause, state, justification }) => {
     const row: Record<string, Cell> = {
       number: clause.number,
+      ...(former ? { former: former.cell(clause.number) } : {}),
       title: clauseLabel(ctx, catalog, clause),
       coverage: coverageLabel(ctx, state, justification),
     };
@@ -132,6 +185,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
     sheet: t(ctx, "register.clauses.sheet", { catalog: catalog.id }),
     columns: [
       { key: "number", header: t(ctx, "register.clauses.column.number"), kind: "id" },
+      ...(former ? [former.column] : []),
       { key: "title", header: t(ctx, "register.clauses.column.title") },
       // A code alone ("C1") means nothing to an auditor without the process list: the header names it; a terminal shows the code.
       ...columns.map((c) => ({ key: c.key, header: `${c.code} ${c.name}`.trimEnd(), short: c.code, kind: "mark" as const })),

@@ -3,6 +3,7 @@ import { isAbsolute, join, normalize } from "node:path";
 import { didYouMean, quotedId } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
 import type { Path, TrainingSession } from "../../../model/types.js";
+import { csrDistributions } from "../../../model/distribution.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 
@@ -38,13 +39,15 @@ export const rule: Rule = {
         review?.opinions?.map((o) => [o.department, o.reviewer]),
         review?.record?.form,
         review?.decision?.by,
+        review?.recorder?.by,
+        review?.leader?.by,
         review?.confirmations?.map((c) => c.by),
-        review?.history?.map((r) => [r.opinions?.map((o) => o.reviewer), r.decision?.by, r.record?.form]),
+        review?.history?.map((r) => [r.opinions?.map((o) => o.reviewer), r.decision?.by, r.record?.form, r.recorder?.by, r.leader?.by]),
         addressed?.map((a) => [a.document, a.pin?.by]),
         implementation?.owner,
         implementation?.verified,
         implementation?.history?.map((h) => h.verified?.by),
-        distribution?.departments,
+        distribution,
         training?.sessions?.map((s) => [s.people, s.trainer]),
       ];
     },
@@ -118,11 +121,13 @@ related: [QP-001]   # Unknown document 'QP-001'
       });
       if (review?.record?.form) refs.document(file, ["review", "record", "form"], review.record.form);
       if (review?.decision) refs.person(file, ["review", "decision", "by"], review.decision.by);
+      for (const role of ["recorder", "leader"] as const) if (review?.[role]) refs.person(file, ["review", role, "by"], review[role].by);
       review?.confirmations?.forEach((c, i) => refs.person(file, ["review", "confirmations", i, "by"], c.by));
       review?.history?.forEach((round, j) => {
         round.opinions?.forEach((o, i) => refs.person(file, ["review", "history", j, "opinions", i, "reviewer"], o.reviewer));
         if (round.record?.form) refs.document(file, ["review", "history", j, "record", "form"], round.record.form);
         if (round.decision) refs.person(file, ["review", "history", j, "decision", "by"], round.decision.by);
+        for (const role of ["recorder", "leader"] as const) if (round[role]) refs.person(file, ["review", "history", j, role, "by"], round[role].by);
       });
       csr.addressed?.forEach((a, i) => {
         refs.document(file, ["addressed", i, "document"], a.document);
@@ -134,7 +139,10 @@ related: [QP-001]   # Unknown document 'QP-001'
       csr.implementation?.history?.forEach((h, i) => {
         if (h.verified) refs.person(file, ["implementation", "history", i, "verified", "by"], h.verified.by);
       });
-      csr.distribution?.departments?.forEach((d, i) => refs.department(file, ["distribution", "departments", i], d));
+      for (const entry of csrDistributions(csr)) {
+        entry.departments.forEach((d, i) => refs.department(file, [...entry.path, "departments", i], d));
+        if (entry.by) refs.person(file, [...entry.path, "by"], entry.by);
+      }
       refs.training(file, csr.training?.sessions);
     }
     for (const { value, file, path } of repo.symbols) refs.customer(file, [...path, "customer"], value.customer);

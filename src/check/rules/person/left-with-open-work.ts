@@ -1,0 +1,49 @@
+import { shellArgument } from "../../../core/text.js";
+import { t } from "../../../i18n/index.js";
+import { codeWithLabel } from "../../../i18n/values.js";
+import { csrAssignments, documentAssignments } from "../../../model/person-work.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * IATF 16949 5.3 / 7.5.3.2 and GJB 9001C 5.3: the responsibility for open work is assigned to someone
+ * who can do it. A CSR's implementation owned by someone who left (people.yaml `left`) has no owner,
+ * and a controlled copy held by someone who left has nobody answering for it until it is recalled.
+ */
+export const rule: Rule = {
+  id: "person/left-with-open-work",
+  severity: "warning",
+  holdsForParts: true,
+  scope: { files: "own" },
+  summary: "Someone who has left still owns an open CSR implementation or holds a controlled copy that is out.",
+  dependsOn: ["people.yaml"],
+  docs: {
+    description:
+      "A person who has left (`left` in `people.yaml`, set by `csr person leave`) is still the owner of a CSR implementation that is not implemented yet, or still the holder (领用人) of a controlled copy that has not come back. The work is nobody's until it is reassigned: the implementation to someone who is there (`csr implement <id> --owner`), the copy taken back (`csr recall`) and, where the place still needs it, handed out to whoever took over (`csr distribute --holder`).",
+    bad: `
+  - {copy: 2, version: A/0, to: MKT, holder: li, date: 2024-01-12}   # people.yaml: li left: 2026-11-20
+`,
+    good: `
+  - {copy: 2, version: A/0, to: MKT, holder: li, date: 2024-01-12, recalled: 2026-11-20}
+`,
+    fix: "Reassign the implementation with `csr implement <id> --owner <person>`; recall the copy with `csr recall <document> --copy <n> --by <person>` and hand it out again if needed.",
+  },
+  check(ctx) {
+    const left = (id: string) => {
+      const person = ctx.index.people.get(id)?.value;
+      return person?.left === undefined ? undefined : { who: codeWithLabel(person.name, person.id), left: person.left };
+    };
+    for (const { value: csr, file, path } of ctx.index.csrs.values()) {
+      for (const a of csrAssignments(csr)) {
+        const gone = left(a.person);
+        if (gone) ctx.report({ file, path: [...path, ...a.path] }, t("rule.person/left-with-open-work.owner", { ...gone, id: csr.id, arg: shellArgument(csr.id) }));
+      }
+    }
+    for (const { value: doc, file, path } of ctx.index.documents.values()) {
+      for (const a of documentAssignments(doc)) {
+        const gone = left(a.person);
+        const copy = doc.distribution!.find((c) => c.copy === a.copy)!;
+        if (gone) ctx.report({ file, path: [...path, ...a.path] }, t("rule.person/left-with-open-work.holder", { ...gone, copy: copy.copy, document: doc.id, version: copy.version, arg: shellArgument(doc.id) }));
+      }
+    }
+  },
+};

@@ -1,0 +1,171 @@
+/**
+ * Moving to a new edition of a standard: a repository gets the catalog of a fictitious second edition
+ * of IATF 16949 (test/fixtures/editions/IATF16949E2.yaml: 8.3.3.3 renumbered 8.3.3.4, 8.5.1.1 split,
+ * 4.4.1.2 removed, 8.5.4 unchanged), `csr check` reports the old references, `csr standard migrate`
+ * rewrites those with one counterpart, and the clause matrix shows both numberings.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csrInProcess, FIXTURES, git, gitInit, makeRepo, minimalRepo } from "../helpers.js";
+import { read, tree, validRepo } from "./fixture.js";
+
+const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
+const findings = (stdout: string) => stdout.split("\n").filter((l) => /^\S+:\d+:\d+ (error|warning) /.test(l));
+const QP_020_CLAUSES = "clauses: [IATF16949:8.3.3.3, IATF16949:4.4.1.2, IATF16949:7.5.1.1, IATF16949:8.5.4, IATF16949E2:8.5.4]   # 特殊特性";
+
+describe("moving to a new edition", () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = validRepo();
+    makeRepo(
+      {
+        "standards/IATF16949E2.yaml": readFileSync(join(FIXTURES, "editions", "IATF16949E2.yaml")),
+        "documents/QP-020.yaml": read(dir, "documents/QP-020.yaml").replace("status: released\n", `status: released\n${QP_020_CLAUSES}\n`),
+      },
+      dir,
+    );
+    // Confirmed links, which a migration must not turn suspect: only the clause numbers change.
+    expect((await csrInProcess(["-C", dir, "address", "--pin-all", "--by", "zhang", "--date", "2026-11-27"])).code).toBe(0);
+    gitInit(dir);
+  });
+
+  it("lists with --dry-run what would be rewritten and what is left for the user, and writes nothing", async () => {
+    const files = snapshot(dir);
+    expect(await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--dry-run"], { lang: null })).toEqual({
+      code: 0,
+      stdout: [
+        "将把 10 处对 IATF 16949:2016 的引用（9 个文件）改为 IATF 16949 第二版（虚构示例）：",
+        "  documents/QP-020.yaml:7:11  IATF16949:8.3.3.3 → IATF16949E2:8.3.3.4",
+        "  documents/QP-020.yaml:7:68  IATF16949:8.5.4 → IATF16949E2:8.5.4（已引用，删除重复项）",
+        "  csr/DYA/DYA-001.yaml:4:11  IATF16949:8.3.3.3 → IATF16949E2:8.3.3.4",
+        "  csr/DYA/DYA-003.yaml:4:11  IATF16949:8.5.4 → IATF16949E2:8.5.4",
+        "  csr/DYA/DYA-004.yaml:4:11  IATF16949:8.3.3.3 → IATF16949E2:8.3.3.4",
+        "  csr/DYA/DYA-005.yaml:4:11  IATF16949:8.3.3.3 → IATF16949E2:8.3.3.4",
+        "  csr/DYA/DYA-006.yaml:4:11  IATF16949:8.3.3.3 → IATF16949E2:8.3.3.4",
+        "  csr/DYA/DYA-007.yaml:4:11  IATF16949:8.5.4 → IATF16949E2:8.5.4",
+        "  csr/DYA/DYA-008.yaml:4:11  IATF16949:8.5.4 → IATF16949E2:8.5.4",
+        "  csr/DYA/DYA-009.yaml:4:11  IATF16949:8.3.3.3 → IATF16949E2:8.3.3.4",
+        "将重新确认 4 个顾客特定要求的落实链接：顾客特定要求只是条款号变了。",
+        "以下 5 处未修改，请您决定：",
+        "  documents/QP-020.yaml:7:30  IATF16949:4.4.1.2: IATF 16949 第二版（虚构示例）已删除该条款：请删除该引用，或改引现行适用的条款",
+        "  documents/QP-020.yaml:7:49  IATF16949:7.5.1.1: IATF 16949 第二版（虚构示例）中没有条款 7.5.1.1，条款对应关系也未列出：请在 standards/IATF16949E2.yaml 的 supersedes.correspondence 中补充",
+        "  csr/DYA/DYA-002.yaml:4:11  IATF16949:8.5.1.1: IATF 16949 第二版（虚构示例）中拆分为 IATF16949E2:8.5.1.1 或 IATF16949E2:8.5.1.8：请改引适用的条款",
+        "  csr/DYA/DYA-004.yaml:4:30  IATF16949:8.5.1.1: IATF 16949 第二版（虚构示例）中拆分为 IATF16949E2:8.5.1.1 或 IATF16949E2:8.5.1.8：请改引适用的条款",
+        "  csr/DYA/DYA-010.yaml:4:11  IATF16949:8.5.1.1: IATF 16949 第二版（虚构示例）中拆分为 IATF16949E2:8.5.1.1 或 IATF16949E2:8.5.1.8：请改引适用的条款",
+        "将把 IATF16949E2 加入 qms.yaml 的 'standards'。",
+        "仍有 5 处引用 IATF16949，IATF16949 保留在 'standards' 中，条款矩阵同时显示两个版本。全部改完后，请从 qms.yaml 的 'standards' 中删除 IATF16949。",
+        "未写入（--dry-run）。",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(snapshot(dir)).toEqual(files);
+  });
+
+  it("says which files it cannot read, whose references it leaves", async () => {
+    const broken = makeRepo({ "standards/IATF16949E2.yaml": readFileSync(join(FIXTURES, "editions", "IATF16949E2.yaml")), "documents/QP-030.yaml": "id: QP-030\nclauses: [IATF16949:8.3.3.3\n" }, minimalRepo());
+    expect((await csrInProcess(["-C", broken, "standard", "migrate", "IATF16949", "IATF16949E2", "--dry-run"])).stdout).toBe(
+      [
+        "Would rewrite 0 references to IATF 16949:2016 (0 file(s)) as IATF 16949 第二版（虚构示例）:",
+        "Not migrated: 1 file that csr cannot read (documents/QP-030.yaml); correct it as 'csr check' says, then run the command again.",
+        "Would add IATF16949E2 to 'standards' in qms.yaml.",
+        "No reference to IATF16949 remains. To show both editions during the transition, keep IATF16949 in 'standards' of qms.yaml; to work to IATF 16949 第二版（虚构示例） alone, remove it from that list.",
+        "Nothing was written (--dry-run).",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("refuses a catalog that does not supersede the old edition, and an unknown one", async () => {
+    expect(await csrInProcess(["-C", dir, "standard", "migrate", "ISO9001", "IATF16949E2"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: IATF16949E2 does not supersede ISO9001 (its 'supersedes' names 'IATF16949').\nhint: Give standards/IATF16949E2.yaml 'supersedes: {standard: ISO9001, correspondence: [...]}' from the new edition's correspondence table.\n",
+    });
+    expect((await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF1694E2"])).stderr).toBe(
+      "csr: No catalog 'IATF1694E2'. Did you mean 'IATF16949E2'?\nhint: A new edition's catalog is standards/<ID>.yaml of the repository, with 'edition' and 'supersedes' (docs/format.md, standards/).\n",
+    );
+  });
+
+  it("rewrites each reference with one counterpart in place, re-pins confirmed links, puts the new edition in scope and commits", async () => {
+    const result = await csrInProcess(["-C", dir, "standard", "migrate", "IATF16949", "IATF16949E2", "--commit"]);
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toBe("Rewrote 10 references to IATF 16949:2016 (9 file(s)) as IATF 16949 第二版（虚构示例）:");
+    expect(lines.slice(11, 13)).toEqual(["Re-pinned 4 confirmed CSR links: only the clause numbers of the CSRs changed.", "Left as they are, for you to decide (5):"]);
+    expect(lines.slice(-4)).toEqual([
+      "Added IATF16949E2 to 'standards' in qms.yaml.",
+      "IATF16949 stays in 'standards' while 5 references to it remain, so the clause matrix shows both editions. Once none remains, remove IATF16949 from 'standards' in qms.yaml.",
+      `Committed ${hash}: csr standard migrate IATF16949 IATF16949E2: clause references moved from IATF 16949:2016 to IATF 16949 第二版（虚构示例）`,
+      "",
+    ]);
+    expect(read(dir, "documents/QP-020.yaml")).toContain("\nclauses: [IATF16949E2:8.3.3.4, IATF16949:4.4.1.2, IATF16949:7.5.1.1, IATF16949E2:8.5.4] # 特殊特性\n");
+    // Only the scalars change where nothing is dropped: the rest of the line stays byte for byte.
+    expect(read(dir, "csr/DYA/DYA-004.yaml")).toContain("\nclauses: [IATF16949E2:8.3.3.4, IATF16949:8.5.1.1]\n");
+    expect(read(dir, "qms.yaml")).toContain("\nstandards: [IATF16949, IATF16949E2]\n");
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim().split("\n").sort()).toEqual(
+      ["csr/DYA/DYA-001.yaml", "csr/DYA/DYA-003.yaml", "csr/DYA/DYA-004.yaml", "csr/DYA/DYA-005.yaml", "csr/DYA/DYA-006.yaml", "csr/DYA/DYA-007.yaml", "csr/DYA/DYA-008.yaml", "csr/DYA/DYA-009.yaml", "documents/QP-020.yaml", "qms.yaml"],
+    );
+    // No link turned suspect, and what is left is reported once per reference: a warning during the transition …
+    const during = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"]);
+    expect(findings(during.stdout).map((l) => l.split(" ").slice(0, 3).join(" "))).toEqual([
+      "csr/DYA/DYA-002.yaml:4:11 warning clause/superseded-edition",
+      "csr/DYA/DYA-004.yaml:4:32 warning clause/superseded-edition",
+      "csr/DYA/DYA-010.yaml:4:11 warning clause/superseded-edition",
+      "documents/QP-020.yaml:7:32 warning clause/superseded-edition",
+      "documents/QP-020.yaml:7:51 warning clause/superseded-edition",
+    ]);
+    // … an error after its end.
+    const after = findings((await csrInProcess(["-C", dir, "check", "--today", "2027-07-01"])).stdout).filter((l) => l.includes("clause/superseded-edition"));
+    expect(after.at(-1)).toBe(
+      "documents/QP-020.yaml:7:51 error clause/superseded-edition 'IATF16949:7.5.1.1' cites IATF 16949:2016, which IATF 16949 第二版（虚构示例） supersedes: there is no clause 7.5.1.1 there, and the correspondence in standards/IATF16949E2.yaml does not list it. Add it to 'supersedes.correspondence' there. The transition ended on 2027-06-30: audits are to the new edition only.",
+    );
+    expect(after.every((l) => / error /.test(l))).toBe(true);
+  });
+
+  it("shows the new edition's clauses with their old numbers while both editions are in scope", async () => {
+    expect(await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949E2", "--format", "md", "--today", "2026-11-27"], { lang: null })).toEqual({
+      code: 0,
+      stdout: [
+        "## IATF 16949 第二版（虚构示例）（202X版） 条款与过程、文件对照表",
+        "",
+        "东岳测试零部件有限公司 ｜ 截至 2026-11-27",
+        "",
+        "| 条款 | 原条款（2016版） | 条款名称 | QP-020 特殊特性管理程序 | 覆盖 |",
+        "| --- | --- | --- | --- | --- |",
+        "| 8 | 8 | 运行 |  | 未覆盖 |",
+        "| 8.3 | 8.3 | 产品和服务的设计和开发 |  | 已覆盖 |",
+        "| 8.3.3 | 8.3.3 | 设计和开发输入 |  | 已覆盖 |",
+        "| 8.3.3.4 | 8.3.3.3 | 特殊特性 | ● | 已覆盖 |",
+        "| 8.5 | 8.5 | 生产和服务提供 |  | 未覆盖 |",
+        "| 8.5.1 | 8.5.1 | 生产和服务提供的控制 |  | 未覆盖 |",
+        "| 8.5.1.1 | 8.5.1.1 | 控制计划 |  | 未覆盖 |",
+        "| 8.5.1.8 | 8.5.1.1 | 控制计划的评审（虚构） |  | 未覆盖 |",
+        "| 8.5.4 | 8.5.4 | 防护 | ● | 已覆盖 |",
+        "",
+        "覆盖率：4/9 (44.4%)  ",
+        "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应  ",
+        "未覆盖：8 运行  ",
+        "未覆盖：8.5 生产和服务提供  ",
+        "未覆盖：8.5.1 生产和服务提供的控制  ",
+        "未覆盖：8.5.1.1 控制计划  ",
+        "未覆盖：8.5.1.8 控制计划的评审（虚构）  ",
+        "IATF 16949 第二版（虚构示例）替代 IATF 16949:2016（过渡期至 2027-06-30）；“原条款（2016版）”列为旧版中对应的条款。  ",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    const crossReference = await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949E2", "--style", "cross-reference", "--format", "csv"]);
+    expect(crossReference.stdout.split("\r\n").slice(0, 5)).toEqual([
+      "\ufeffNo.,Clause,Former clause (2016),Title,Process,Procedure,Level-3 documents,Level-4 forms,Coverage",
+      "1,8,8,运行,,,,,not covered",
+      "2,8.3,8.3,产品和服务的设计和开发,,,,,covered",
+      "3,8.3.3,8.3.3,设计和开发输入,,,,,covered",
+      "4,8.3.3.4,8.3.3.3,特殊特性,,QP-020 特殊特性管理程序,,,covered",
+    ]);
+  });
+});
