@@ -8,6 +8,7 @@
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { t } from "../i18n/index.js";
+import { mergeBase } from "../load/base.js";
 import { openGit } from "../load/git.js";
 import type { Repository } from "../load/repository.js";
 import type { SourceFile } from "../load/source.js";
@@ -15,8 +16,11 @@ import type { SourceFile } from "../load/source.js";
 /** Files that touch every other file: a change to one of them keeps all findings. */
 const GLOBAL_FILES = new Set(["qms.yaml", "people.yaml"]);
 
-/** Repository-relative paths changed in the working tree since `base`, staged or not, including new untracked files and deletions. */
-export async function changedPaths(root: string, base: string): Promise<Set<string>> {
+/**
+ * Repository-relative paths changed in the working tree since the merge base of `base` and HEAD,
+ * staged or not, including new untracked files and deletions; `staged`: changed in the index.
+ */
+export async function changedPaths(root: string, base: string, { staged = false }: { staged?: boolean } = {}): Promise<Set<string>> {
   const git = await openGit(root);
   if (!(await git.checkIsRepo())) throw new UserError(t("changed.base-needs-git", { root }));
   try {
@@ -24,8 +28,10 @@ export async function changedPaths(root: string, base: string): Promise<Set<stri
   } catch {
     throw new UserError(t("changed.unknown-base", { base }), t("changed.unknown-base.hint"));
   }
-  const diff = await git.raw(["diff", "--name-only", "--no-renames", "--relative", base, "--"]);
-  const untracked = await git.raw(["ls-files", "--others", "--exclude-standard"]);
+  const since = await mergeBase(root, base);
+  // With --staged the index is what is checked: its changes, and no untracked file, count.
+  const diff = await git.raw(["diff", "--name-only", "--no-renames", "--relative", ...(staged ? ["--cached"] : []), since, "--"]);
+  const untracked = staged ? "" : await git.raw(["ls-files", "--others", "--exclude-standard"]);
   return new Set([...lines(diff), ...lines(untracked)]);
 }
 

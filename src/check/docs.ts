@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LOCALES_DIR } from "../load/package.js";
 import { translate, type Lang } from "../i18n/index.js";
+import { forStandards, standardsInScope } from "../model/citations.js";
 import { rules } from "./registry.js";
 import type { Rule } from "./rule.js";
 
@@ -38,10 +39,16 @@ export function ruleDocsTranslation(lang: Exclude<Lang, "en">): Translation {
   return translation;
 }
 
-/** A rule's summary, description and fix in a language; English where a translation lacks the rule. */
-export function ruleText(rule: Rule, lang: Lang): TranslatedRuleDocs {
+/**
+ * A rule's summary, description and fix in a language (English where a translation lacks the rule),
+ * citing the clauses of the standards in scope: a GJB 9001C repository reads GJB 9001C's clause where
+ * an IATF one reads IATF 16949's (the texts' `{{cite:…}}` and standard sections, model/citations.ts).
+ */
+export function ruleText(rule: Rule, lang: Lang, standards: readonly string[] | undefined = standardsInScope()): TranslatedRuleDocs {
   const english = { summary: rule.summary, description: rule.docs.description, fix: rule.docs.fix };
-  return lang === "en" ? english : (ruleDocsTranslation(lang).rules[rule.id] ?? english);
+  const text = lang === "en" ? english : (ruleDocsTranslation(lang).rules[rule.id] ?? english);
+  const cite = (s: string) => forStandards(s, standards, translate(lang, "common.list-separator"));
+  return { ...text, summary: cite(text.summary), description: cite(text.description), fix: cite(text.fix) };
 }
 
 /** Sections of docs/rules.md in the order of work; each rule goes under the topic of its id's prefix. */
@@ -91,9 +98,9 @@ export function translateComments(yaml: string, comments: Record<string, string>
   return yaml.replace(EXAMPLE_COMMENT, (whole, mark: string, text: string) => (comments[text] === undefined ? whole : mark + comments[text]));
 }
 
-/** One rule's section in Markdown, starting with its `### <id>` heading. */
-export function ruleSection(rule: Rule, lang: Lang = "en"): string {
-  const text = ruleText(rule, lang);
+/** One rule's section in Markdown, starting with its `### <id>` heading, citing the standards given (see ruleText). */
+export function ruleSection(rule: Rule, lang: Lang = "en", standards: readonly string[] | undefined = standardsInScope()): string {
+  const text = ruleText(rule, lang, standards);
   const lead = translate(lang, "explain.default", { severity: rule.severity, summary: text.summary });
   const kept = rule.holdsForParts ? (lang === "en" ? " " : "") + translate(lang, "salvage.explain") : "";
   const parts = [`### ${rule.id}`, lead + kept, text.description.trim()];
@@ -105,7 +112,8 @@ export function ruleSection(rule: Rule, lang: Lang = "en"): string {
 
 /**
  * docs/rules.md (docs/rules.<lang>.md): the hand-written introduction (scripts/rules-doc.head.md,
- * scripts/rules-doc.head.<lang>.md), then every rule by topic.
+ * scripts/rules-doc.head.<lang>.md), then every rule by topic. The pages cite IATF 16949, the
+ * standard of a repository that names none; `csr explain` cites the repository's own.
  */
 export function rulesDocument(head: string, lang: Lang = "en"): string {
   const sections = [head.trimEnd()];
@@ -114,7 +122,7 @@ export function rulesDocument(head: string, lang: Lang = "en"): string {
     if (members.length === 0) continue;
     const translated = lang === "en" ? topic : (ruleDocsTranslation(lang).topics[topic.title] ?? topic);
     sections.push(`## ${translated.title}`, translated.intro);
-    for (const rule of members) sections.push(ruleSection(rule, lang));
+    for (const rule of members) sections.push(ruleSection(rule, lang, []));
   }
   for (const rule of rules) topicOf(rule);
   return sections.join("\n\n") + "\n";

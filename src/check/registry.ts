@@ -13,6 +13,7 @@ import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
 import { rule as csrForcedDecision } from "./rules/csr/forced-decision.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
+import { rule as csrRejectionOverruled } from "./rules/csr/rejection-overruled.js";
 import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
 import { rule as csrReviewInconsistent } from "./rules/csr/review-inconsistent.js";
 import { rule as csrReviewLate } from "./rules/csr/review-late.js";
@@ -46,6 +47,7 @@ import { rule as docSignatureMissing } from "./rules/doc/signature-missing.js";
 import { rule as docTrainingOverdue } from "./rules/doc/training-overdue.js";
 import { rule as docUnreleasedReferenced } from "./rules/doc/unreleased-referenced.js";
 import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
+import { rule as fileDeleted } from "./rules/file/deleted.js";
 import { rule as idDuplicate } from "./rules/id/duplicate.js";
 import { rule as idFileName } from "./rules/id/file-name.js";
 import { rule as idNumberPattern } from "./rules/id/number-pattern.js";
@@ -71,6 +73,7 @@ export const rules: readonly Rule[] = [
   csrForcedDecision,
   csrImplementationOverdue,
   csrNotAddressed,
+  csrRejectionOverruled,
   csrReviewIncomplete,
   csrReviewInconsistent,
   csrReviewLate,
@@ -104,6 +107,7 @@ export const rules: readonly Rule[] = [
   docTrainingOverdue,
   docUnreleasedReferenced,
   docVersionSequence,
+  fileDeleted,
   idDuplicate,
   idFileName,
   idNumberPattern,

@@ -43,7 +43,10 @@ export interface RuleContext {
 
 /**
  * A rule's documentation: docs/rules.md is generated from it (`npm run docs:rules`) and `csr explain`
- * prints it, so the page cannot drift from the rule. Markdown, English, short lines.
+ * prints it, so the page cannot drift from the rule. Markdown, English, short lines. A clause of a
+ * standard is cited as `{{cite:KEY}}` and what holds under one standard only sits in `{{#IATF16949}}…
+ * {{/IATF16949}}` (model/citations.ts forStandards), so that a GJB 9001C repository reads its own
+ * standard; docs/rules.md reads as an IATF 16949 repository.
  */
 export interface RuleDocs {
   /** What the rule finds and why it matters (the clause of the standard it serves, if any). */

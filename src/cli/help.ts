@@ -30,8 +30,7 @@ export function localizeHelp(program: Command): void {
     })
     .configureOutput({ outputError: (text, write) => write(localizeCommanderError(text)) })
     .helpOption("-h, --help", t("cli.help.help-option"))
-    .helpCommand("help [command]", t("cli.help.help-command"))
-    .showHelpAfterError(t("cli.help.after-error"));
+    .helpCommand("help [command]", t("cli.help.help-command"));
 }
 
 /**
@@ -42,7 +41,7 @@ export function localizeHelp(program: Command): void {
 export function pointHelpAtCommands(parent: Command, path: readonly string[] = []): void {
   for (const command of parent.commands) {
     const name = [...path, command.name()];
-    command.showHelpAfterError(t("cli.help.after-error-command", { command: name.join(" ") }));
+    command.configureOutput({ outputError: (text, write) => write(localizeCommanderError(text, name.join(" "))) });
     pointHelpAtCommands(command, name);
   }
 }
@@ -95,9 +94,13 @@ const ERRORS: [RegExp, MessageKey, string[]][] = [
   [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, "cli.error.invalid-choice", ["option", "value", "choices"]],
 ];
 
-export function localizeCommanderError(text: string): string {
+/**
+ * One line, as csr's own errors are: `csr: <error> (did you mean …?); see 'csr <command> --help'.`
+ * `command`: the command whose help lists what was mistyped (`check`, `matrix clauses`; none: csr's).
+ */
+export function localizeCommanderError(text: string, command?: string): string {
   const [first = "", ...rest] = text.replace(/\n$/, "").split("\n");
-  let line = first;
+  let line = first.replace(/^error: /, "");
   for (const [pattern, key, names] of ERRORS) {
     const match = pattern.exec(first);
     if (!match) continue;
@@ -105,9 +108,10 @@ export function localizeCommanderError(text: string): string {
     line = t(key, { ...data, count: Number(data.expected ?? 0) });
     break;
   }
-  const tail = rest.map((l) => {
+  const suggestions = rest.flatMap((l) => {
     const suggestion = /^\(Did you mean (?:one of )?(.*)\?\)$/.exec(l);
-    return suggestion ? t("cli.error.did-you-mean", { suggestion: suggestion[1]! }) : l;
+    return suggestion ? [t("cli.error.did-you-mean", { suggestion: suggestion[1]! })] : [];
   });
-  return [line, ...tail].join("\n") + "\n";
+  const help = command ? t("cli.help.after-error-command", { command }) : t("cli.help.after-error");
+  return `csr: ${line.replace(/[.。]$/, "")}${suggestions.join("")}${help}\n`;
 }

@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "../commands/context.js";
 import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveSettings } from "../i18n/resolve.js";
-import { citations, clauseReferenceExample } from "../model/citations.js";
+import { citations, clauseReferenceExample, setStandardsInScope } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
 import { localizeHelp, pointHelpAtCommands } from "./help.js";
 
@@ -28,6 +28,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { lang, standards } = resolveSettings(argv.slice(2), process.cwd(), process.env);
   setLanguage(lang);
+  setStandardsInScope(standards);
   const program = new Command();
   localizeHelp(program);
   const context = (): CommandContext => {
@@ -65,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--max-warnings <n>", t("help.check.max-warnings"))
     .option("--base <rev>", t("help.check.base"))
     .option("--changed-only", t("help.check.changed-only"))
+    .option("--staged", t("help.check.staged"))
     .option("--no-cache", t("help.check.no-cache"))
     .action(action(async () => (await import("../commands/check/index.js")).checkCommand));
 
@@ -390,23 +392,11 @@ export async function run(argv: string[]): Promise<number> {
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
 
-  program
+  const sign = program
     .command("sign")
     .description(t("help.sign"))
-    .argument("<documents...>", t("help.sign.documents"))
-    .option("--prepared <person>", t("help.sign.prepared"))
-    .option("--reviewed <person>", t("help.sign.reviewed"))
-    .option("--approved <person>", t("help.sign.approved"))
-    .option("--countersigned <person>", t("help.sign.countersigned"), collect, [])
-    .option("--standardization <person>", t("help.sign.standardization"))
-    .option("--military-representative <person>", t("help.sign.military-representative"))
-    .option("--date <date>", t("help.sign.date"))
-    .option("--prepared-date <date>", t("help.sign.prepared-date"))
-    .option("--reviewed-date <date>", t("help.sign.reviewed-date"))
-    .option("--countersigned-date <date>", t("help.sign.countersigned-date"))
-    .option("--standardization-date <date>", t("help.sign.standardization-date"))
-    .option("--approved-date <date>", t("help.sign.approved-date"))
-    .option("--military-representative-date <date>", t("help.sign.military-representative-date"))
+    .argument("<documents...>", t("help.sign.documents"));
+  signatureOptions(sign)
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/sign/index.js")).signCommand));
@@ -436,20 +426,23 @@ export async function run(argv: string[]): Promise<number> {
     .command("set")
     .description(t("help.set"))
     .argument("<document>", t("help.common.document-number"))
-    .option("--clauses <refs>", t("help.set.clauses"))
+    .option("--clauses <refs>", t("help.set.clauses", { example: clauseReferenceExample(standards) }))
     .option("--add-clause <ref>", t("help.set.add-clause"), collect, [])
     .option("--remove-clause <ref>", t("help.set.remove-clause"), collect, [])
+    .option("--processes <codes>", t("help.set.processes"))
+    .option("--add-process <process>", t("help.set.add-process"), collect, [])
+    .option("--remove-process <process>", t("help.set.remove-process"), collect, [])
     .option("--add-form <form>", t("help.set.add-form"), collect, [])
     .option("--remove-form <form>", t("help.set.remove-form"), collect, [])
     .option("--retention <period>", t("help.set.retention"))
     .option("--medium <medium>", t("help.set.medium"))
     .option("--location <text>", t("help.set.location"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/set/index.js")).setCommand));
 
-  program
-    .command("numbering")
-    .description(t("help.numbering"))
+  const numbering = program.command("numbering").description(t("help.numbering"));
+  numbering
     .command("add")
     .description(t("help.numbering.add"))
     .argument("[pattern]", t("help.numbering.add.pattern"))
@@ -458,6 +451,19 @@ export async function run(argv: string[]): Promise<number> {
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/numbering/add.js")).numberingAddCommand));
+  numbering
+    .command("list")
+    .description(t("help.numbering.list"))
+    .option("--format <format>", t("help.numbering.list.format"))
+    .action(action(async () => (await import("../commands/numbering/list.js")).numberingListCommand));
+  numbering
+    .command("remove")
+    .description(t("help.numbering.remove"))
+    .argument("<family>", t("help.numbering.remove.family"))
+    .option("--kind <kind>", t("help.numbering.remove.kind"))
+    .option("-y, --yes", t("help.common.yes"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/numbering/remove.js")).numberingRemoveCommand));
 
   program
     .command("standard")
@@ -583,7 +589,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
 
-  program
+  const importer = program
     .command("import")
     .description(t("help.import"))
     .argument("<file>", t("help.import.file"))
@@ -593,7 +599,9 @@ export async function run(argv: string[]): Promise<number> {
     .option("--standard <id>", t("help.import.standard"))
     .option("--department <code>", t("help.import.department"))
     .option("--add-people", t("help.import.add-people"))
-    .option("--link-forms", t("help.import.link-forms"))
+    .option("--link-forms", t("help.import.link-forms"));
+  // The signatures of the paper originals, recorded on every released document imported (as csr sign).
+  signatureOptions(importer)
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.import.commit"))
     .action(action(async () => (await import("../commands/import/index.js")).importCommand));
@@ -633,6 +641,24 @@ export async function run(argv: string[]): Promise<number> {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** The signers of a revision and their dates, as `csr sign` and `csr import` take them (SignatureFlags). */
+function signatureOptions(command: Command): Command {
+  return command
+    .option("--prepared <person>", t("help.sign.prepared"))
+    .option("--reviewed <person>", t("help.sign.reviewed"))
+    .option("--approved <person>", t("help.sign.approved"))
+    .option("--countersigned <person>", t("help.sign.countersigned"), collect, [])
+    .option("--standardization <person>", t("help.sign.standardization"))
+    .option("--military-representative <person>", t("help.sign.military-representative"))
+    .option("--date <date>", t("help.sign.date"))
+    .option("--prepared-date <date>", t("help.sign.prepared-date"))
+    .option("--reviewed-date <date>", t("help.sign.reviewed-date"))
+    .option("--countersigned-date <date>", t("help.sign.countersigned-date"))
+    .option("--standardization-date <date>", t("help.sign.standardization-date"))
+    .option("--approved-date <date>", t("help.sign.approved-date"))
+    .option("--military-representative-date <date>", t("help.sign.military-representative-date"));
 }
 
 function handleError(error: unknown): number {

@@ -1,15 +1,29 @@
 /** Option parsing shared by commands; each failure is a UserError naming the flag. */
-import { DATE_RANGE, inDateRange, isIsoDate, localToday } from "../core/dates.js";
+import { DATE_RANGE, inDateRange, isIsoDate, localToday, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { list, t } from "../i18n/index.js";
 import { codeOfLabel, codesWithLabels, suggestCode } from "../i18n/values.js";
+import { readClauseRefs } from "../model/catalog.js";
 import { describe, type Predecessor } from "../model/recorded-events.js";
+import type { Repository } from "../load/repository.js";
 
+/**
+ * A date option as YYYY-MM-DD. It takes the forms `csr import` takes (readDate: 2025.3.1, 2025/3/1,
+ * 2025年3月1日 …), as a document controller types a date the way the customer's letter writes it;
+ * 03/04/2024, whose day and month could be either way round, is refused, never guessed.
+ * Errors: UserError, one line naming the flag.
+ */
 export function dateOption(value: string | undefined, flag: string, fallback = localToday()): string {
   if (value === undefined) return fallback;
-  if (!isIsoDate(value)) throw new UserError(t("options.date", { flag, value }));
-  if (!inDateRange(value)) throw new UserError(t("options.date-range", { flag, value, from: DATE_RANGE.from, to: DATE_RANGE.to }));
-  return value;
+  const date = readDate(value);
+  if (date === "ambiguous") {
+    const [first = "", second = "", year = ""] = value.normalize("NFKC").trim().split(/[/.-]/);
+    const iso = (month: string, day: string) => `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+    throw new UserError(t("date.ambiguous", { flag, value, dayFirst: iso(second, first), monthFirst: iso(first, second) }));
+  }
+  if (date === undefined) throw new UserError(t("options.date", { flag, value }));
+  if (!inDateRange(date)) throw new UserError(t("options.date-range", { flag, value: date, from: DATE_RANGE.from, to: DATE_RANGE.to }));
+  return date;
 }
 
 /** The event a recorded date cannot come before: which one (of which CSR, document or customer) and its date. */
@@ -72,4 +86,19 @@ export function choiceOption<T extends string>(value: string | undefined, flag: 
   const labelled = codeOfLabel(value, choices);
   if (labelled) return labelled as T;
   throw new UserError(t("options.choice", { flag, choices: list(codesWithLabels(choices)), value }) + suggestCode(value, choices));
+}
+
+/**
+ * --clause values as `STANDARD:clause`, read as an import reads a clause cell (readClauseRefs):
+ * "IATF 16949 8.5.2", "GJB9001C-2017 8.3.7", a bare 8.5.2 when one standard is in scope; one value
+ * may name several ("IATF 16949 8.5.2、8.5.4"). A value that names none is kept as written, for the
+ * command's check to report with the format it expects.
+ */
+export function clauseValues(values: readonly string[] | undefined, repo: Repository): string[] {
+  const scope = repo.config?.value.standards ?? [];
+  const read = (value: string) => readClauseRefs(value, [...repo.catalogs.keys()], scope.length === 1 ? scope[0] : undefined);
+  return [...new Set((values ?? []).flatMap((value) => {
+    const { clauses, bad } = read(value);
+    return clauses.length > 0 && bad.length === 0 ? clauses : [value];
+  }))];
 }

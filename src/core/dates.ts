@@ -6,6 +6,32 @@ export function isIsoDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/**
+ * A date as people write it in registers, letters and at the keyboard, as YYYY-MM-DD: 2025-03-01,
+ * 2025-3-1, 2025/3/1, 2025.3.1, 2025年3月1日, 20250301, and 01.03.2025 (day first, as written with
+ * dots in Europe). "ambiguous" for a year-last date whose day and month could be either way round
+ * (03/04/2024, 03.04.2024: 3 April in Europe, 4 March in the USA), which is never guessed; undefined
+ * for anything else or for a day that does not exist (2024-13-01). Full-width digits and spaces are
+ * read as their plain forms. Shared by `csr import` and every date option, so both take the same.
+ */
+export function readDate(text: string): string | "ambiguous" | undefined {
+  const plain = text.normalize("NFKC").replace(/\s/g, "");
+  const yearFirst = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/.exec(plain) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(plain);
+  if (yearFirst) return existing(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!);
+  const yearLast = /^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})$/.exec(plain);
+  if (!yearLast) return undefined;
+  const [first, second] = [Number(yearLast[1]), Number(yearLast[3])];
+  if (first <= 12 && second <= 12 && first !== second) return "ambiguous";
+  // Only dots are read day first; with slashes or dashes the order differs by country even when one part is over 12.
+  if (yearLast[2] !== "." && first !== second) return undefined;
+  return existing(yearLast[4]!, yearLast[3]!, yearLast[1]!);
+}
+
+function existing(year: string, month: string, day: string): string | undefined {
+  const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
 /** Today in the local time zone: what the person at the keyboard calls today. */
 export function localToday(now = new Date()): string {
   const y = now.getFullYear();

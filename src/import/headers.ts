@@ -64,7 +64,8 @@ const VARIANTS: Record<Field, string[]> = {
   no: ["序号", "no", "no.", "#", "sn", "s/n"],
   title: ["文件名称", "名称", "标题", "文件标题", "程序文件", "程序名称", "程序文件名称", "表单名称", "记录名称", "表格名称", "要求名称", "title", "name", "documenttitle", "procedure"],
   number: ["文件编号", "编号", "表单编号", "记录编号", "表格编号", "文件号", "csr编号", "number", "no.", "documentnumber", "docno", "docno.", "id", "doc-id", "docid", "documentid"],
-  version: ["版本", "版次", "版本/版次", "版本号", "现行版本", "version", "rev", "rev."],
+  // In a CSR list, 版本 next to 来源文件 is the customer document's revision (plan.ts csrFromRow).
+  version: ["版本", "版次", "版本/版次", "版本号", "现行版本", "version", "rev", "rev.", "revision"],
   department: ["制订部门", "责任部门", "归口部门", "主管部门", "编制部门", "部门", "使用部门", "department", "dept", "dept."],
   clauses: ["条款", "对应条款", "标准条款", "相关条款", "clause", "clauses"],
   prepared: ["编制", "编制/修订", "修订", "编制人", "制订", "制定", "拟制", "prepared", "prepared/revised", "preparedby", "author"],
@@ -88,7 +89,7 @@ const VARIANTS: Record<Field, string[]> = {
   source: ["来源文件", "来源", "顾客文件", "source", "sourcedocument"],
   revision: ["来源版本", "顾客文件版本", "sourcerevision"],
   section: ["章节", "条目", "来源章节", "顾客文件章节", "section", "sourcesection"],
-  text: ["要求内容", "内容", "要求", "requirement", "text"],
+  text: ["要求内容", "内容", "要求", "顾客要求", "客户要求", "要求描述", "要求说明", "具体要求", "requirement", "requirementtext", "description", "text"],
   category: ["类别", "分类", "category"],
   received: ["接收日期", "收到日期", "received", "receiveddate"],
   restarted: ["换版重评日期", "重新评审日期", "重评起算日期", "reviewrestarted", "restarted"],
@@ -118,6 +119,11 @@ const VARIANTS: Record<Field, string[]> = {
   symbol: ["本公司符号", "公司符号", "我司符号", "内部符号", "oursymbol"],
   class: ["本公司分类", "公司分类", "我司分类", "内部分类", "ourclass"],
 };
+
+/** A header that names the field, as registers write it: the first of its variants (Chinese). */
+export function headerExample(field: Field): string {
+  return VARIANTS[field][0]!;
+}
 
 export function normalizeHeader(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(/[\s*:：]/g, "");

@@ -1,6 +1,6 @@
 /** Turning the values real registers contain into the repository's formats. */
 import type { Disposition, Role } from "../model/types.js";
-import { isIsoDate } from "../core/dates.js";
+import { readDate } from "../core/dates.js";
 import { compactText } from "../core/text.js";
 import { UnreadableCell, type RawCell } from "./read.js";
 
@@ -37,43 +37,14 @@ export function normalizeDate(cell: RawCell | undefined): string | undefined {
   if (cell instanceof UnreadableCell) return undefined;
   const text = compactText(cell.normalize("NFKC"));
   if (/^\d+(\.\d+)?$/.test(text) && !/^\d{8}$/.test(text)) return serialDate(Number(text));
-  const european = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  if (european) {
-    // Day first, as written with dots in Europe; refused (by the caller) when the day could be the month.
-    const [day, month] = [Number(european[1]), Number(european[2])];
-    if (day <= 12 && month <= 12 && day !== month) return undefined;
-    const iso = `${european[3]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-    return isIsoDate(iso) ? iso : undefined;
-  }
-  const m = /^(\d{4})[/.\-年](\d{1,2})[/.\-月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
-  return isIsoDate(iso) ? iso : undefined;
+  const date = readDate(text);
+  return date === "ambiguous" ? undefined : date;
 }
 
 /** Serial numbers between 1950 and 2150 only: a small number in a date column is more likely a typo. */
 function serialDate(serial: number): string | undefined {
   if (serial < 18264 || serial > 91311) return undefined;
   return new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
-}
-
-export interface ClauseParse {
-  clauses: string[];
-  bad: string[];
-}
-
-/** "8.2/8.5/9.1", "8.5.2、8.5.4", "IATF16949:8.3"; bare numbers get the standard in scope. */
-export function normalizeClauses(text: string, standard: string): ClauseParse {
-  const result: ClauseParse = { clauses: [], bad: [] };
-  for (const part of text.normalize("NFKC").split(/[/、,，;；\s]+/)) {
-    const p = part.replace(/^第/, "").replace(/条$/, "").replace(/\.$/, "");
-    if (!p) continue;
-    if (/^[A-Za-z0-9]+:\d+(\.\d+)*$/.test(p)) result.clauses.push(p);
-    else if (/^\d+(\.\d+)*$/.test(p)) result.clauses.push(`${standard}:${p}`);
-    else result.bad.push(part);
-  }
-  result.clauses = [...new Set(result.clauses)];
-  return result;
 }
 
 export type Medium = "paper" | "electronic" | "paper+electronic";
@@ -155,7 +126,7 @@ const DISPOSITION_WORDS: [RegExp, Disposition][] = [
   [/^(必须满足|必须|应满足|满足|must|mustmeet)$/, "must"],
   [/^(可选|可选择|选择性|optional)$/, "optional"],
   [/^(不适用|n\/?a|notapplicable|not-applicable)$/, "not-applicable"],
-  [/^(不合理|拒绝|不接受|rejected|reject)$/, "rejected"],
+  [/^(不合理|拒绝|不接受|rejected|reject|unreasonable|unreasonable\(rejected\))$/, "rejected"],
 ];
 
 /** The disposition words of CSR lists (必须满足 / 可选 / 不适用 / 不合理) and their English forms. */

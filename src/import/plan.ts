@@ -4,20 +4,21 @@
  * existing files, numbering families to configure) that the import command prints and carries out.
  */
 import { numberPatternToRegExp, patternOf, tellingPatterns } from "../model/numbering.js";
+import { readClauseRefs } from "../model/catalog.js";
 import { CODE_PATTERN, csrPath, documentPath } from "../model/paths.js";
 import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
+import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
-import { conjunction, list, t, translate } from "../i18n/index.js";
-import { combinedTitleAndNumber, findHeaderRow, type Field, type HeaderRow } from "./headers.js";
+import { conjunction, disjunction, list, t, translate } from "../i18n/index.js";
+import { combinedTitleAndNumber, findHeaderRow, headerExample, type Field, type HeaderRow } from "./headers.js";
 import { compactText, showInvisible } from "../core/text.js";
 import {
   cellKey,
   cellText,
   KIND_OF_LEVEL,
-  normalizeClauses,
   normalizeDate,
   normalizeDisposition,
   normalizeKind,
@@ -146,12 +147,42 @@ export interface ImportPlan {
   people: NewPerson[];
   /** Recognised columns that this kind of import does not read, as headed in the register. */
   unused: string[];
+  /** A CSR list without a title column: each requirement's title is its text, from this column (said once). */
+  titleFrom?: string;
+}
+
+/**
+ * The columns a register of each kind cannot do without: one of each group. Without one, no row
+ * could be imported, so the import stops naming it and the headers it found, rather than refusing
+ * every row (or, worse, taking every row for an empty line).
+ */
+const REQUIRED_COLUMNS: Record<ImportKind, Field[][]> = {
+  procedures: [["number"], ["title"]],
+  instructions: [["number"], ["title"]],
+  forms: [["number"], ["title"]],
+  documents: [["number"], ["title"], ["level", "kind"]],
+  csr: [["title", "text"], ["customer", "customerName"], ["source"], ["clauses"], ["received"]],
+  symbols: [["customer", "customerName"], ["customerSymbol"], ["customerClass"], ["symbol"], ["class"]],
+};
+
+function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind): void {
+  const missing = REQUIRED_COLUMNS[as].filter((group) => !group.some((field) => header.columns.has(field)));
+  if (missing.length === 0) return;
+  // A CSR list names its requirements 要求名称; a document register its documents 文件名称 (headerExample).
+  const example = (field: Field) => (as === "csr" && field === "title" ? "要求名称" : headerExample(field));
+  const names = missing.map((group) => disjunction(group.map((field) => `“${example(field)}”`)));
+  const headerRow = rows.find((r) => r.row === header.row);
+  const seen = (headerRow?.cells ?? []).map((c) => cellText(c)).filter(Boolean);
+  throw new UserError(
+    t("import.register.missing-columns", { count: missing.length, columns: conjunction(names), row: header.row, headers: list(seen.map((h) => `“${h}”`)) }),
+    t("import.register.missing-columns.hint"),
+  );
 }
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "level3", "level4", "uses"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class"]);
-const CSR_FIELDS = new Set<Field>(["no", "number", "title", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
 
@@ -214,9 +245,11 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
       t("import.register.combined-column.hint"),
     );
   }
+  refuseMissingColumns(header, sheet.rows, options.as);
   const used = options.as === "csr" ? CSR_FIELDS : options.as === "symbols" ? SYMBOL_FIELDS : DOCUMENT_FIELDS;
   const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
   const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], conflicts: [], families: [], links: [], people: [], unused };
+  if (options.as === "csr" && !header.columns.has("title")) plan.titleFrom = header.labels.get("text");
   // Keyed by the target path, case-folded: different numbers can share a file (CS/QP-101 and
   // CS_QP-101 are both documents/CS_QP-101.yaml, and QP-101 and qp-101 are one file on a
   // case-insensitive filesystem). Every target is settled here, before anything is written.
@@ -233,7 +266,14 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   for (const raw of dataRows) {
     const row = new RowReader(header, raw);
     if (raw.cells.every((c) => cellText(c) === "" && !(c instanceof UnreadableCell))) continue;
-    const issue = (message: string, skipped = false) => plan.issues.push({ row: raw.row, message, skipped });
+    // A row with a value that cannot be taken is refused whole: a file written without that value
+    // would stand for the row (a released procedure as an empty draft), and the corrected register
+    // could not be imported over it. Every such value of the row is reported, so one pass fixes them.
+    let refused = false;
+    const issue = (message: string, skipped = false) => {
+      refused ||= skipped;
+      plan.issues.push({ row: raw.row, message, skipped });
+    };
     const unreadable = row.unreadable();
     if (options.as === "symbols") {
       if (row.cells().every((c) => c === "")) continue;
@@ -243,13 +283,13 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
       if (symbol) symbols.push({ row: raw.row, symbol });
       continue;
     }
-    // Pre-numbered empty lines have neither a number nor a title.
-    if (!row.key("number") && !row.text("title") && unreadable.length === 0) continue;
+    // Pre-numbered empty lines have nothing but their 序号; a line with anything else is read (and refused if it lacks a number or a title).
+    if (unreadable.length === 0 && [...header.columns.keys()].every((field) => field === "no" || row.text(field) === "")) continue;
     plan.dataRows++;
-    for (const u of unreadable) issue(t("import.row.unreadable-cell", { column: row.label(u.field), reason: u.reason }), u.field === "number" || u.field === "title");
+    for (const u of unreadable) issue(t("import.row.unreadable-cell", { column: row.label(u.field), reason: u.reason }), true);
     if (unreadable.some((u) => u.field === "number" || u.field === "title")) continue;
     const planned = options.as === "csr" ? csrFromRow(row, repo, options, issue) : documentFromRow(row, repo, options, issue);
-    if (!planned) continue;
+    if (!planned || refused) continue;
     const key = foldPath(planned.path);
     const first = seen.get(key);
     if (first !== undefined) {
@@ -268,6 +308,9 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     }
     plan.files.push({ ...planned, row: raw.row });
   }
+  // What a refused row would have been written with ("recorded as …") is not what happened to it.
+  const refusedRows = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row));
+  plan.issues = plan.issues.filter((i) => i.skipped || !refusedRows.has(i.row));
   if (symbols.length) {
     const row = symbols[0]!.row;
     const file = { row, path: "symbols.yaml", id: "symbols.yaml", kind: "symbols" as const, data: { symbols: symbols.map((s) => s.symbol) } };
@@ -361,23 +404,20 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const statusText = row.text("status");
   const noted = row.has("status") ? undefined : statusInRemarks(row.text("remarks"));
   let status = statusText ? normalizeStatus(statusText) : noted?.status;
-  if (statusText && !status) issue(t("import.document.bad-status", { status: statusText }));
+  if (statusText && !status) issue(t("import.document.bad-status", { status: statusText, column: row.label("status") }), true);
   if (status === "obsolete") return void issue(t("import.document.obsolete", { id }), true);
 
   const doc = { id, title, level, kind, ...(department ? { department: department.code } : {}), status: "draft" } as ControlledDocument;
   const clauseText = row.text("clauses");
   if (clauseText) {
-    const { clauses, bad } = normalizeClauses(clauseText, options.standard);
-    if (bad.length) issue(t("import.document.bad-clause", { clauses: quotedList(bad) }));
+    const { clauses, bad } = readClauseRefs(clauseText, [...repo.catalogs.keys()], options.standard);
+    if (bad.length) issue(t("import.document.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }), true);
     if (clauses.length) doc.clauses = clauses;
   }
 
   const signers: Signer[] = [];
   const dated = revisionFromRow(row, repo, options, issue, id, { signers, department: department?.code });
   const revision = dated?.revision;
-  if (!status && !revision && row.key("version")) {
-    issue(t("import.document.written-as-draft", { id }));
-  }
   // Without a status and a version the register does not say the document is in force; it is not
   // made released on a guess, and the report lists these drafts together (doc/unreleased-referenced).
   const unstatedDraft = !status && !revision && !row.key("version");
@@ -398,7 +438,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     if (mediumText) {
       const medium = normalizeMedium(mediumText);
       if (medium) record.medium = medium;
-      else issue(t("import.document.bad-medium", { medium: mediumText, id }));
+      else issue(t("import.document.bad-medium", { medium: mediumText, column: row.label("medium") }), true);
     }
     const location = row.text("location") || row.text("keeper");
     if (location) record.location = location;
@@ -457,7 +497,7 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   const versionText = row.text("version");
   if (!versionText) return undefined;
   const version = normalizeVersion(versionText);
-  if (!version) return void issue(t("import.document.bad-version", { version: showInvisible(versionText) }));
+  if (!version) return void issue(t("import.document.bad-version", { version: showInvisible(versionText), column: row.label("version") }), true);
   const dateField: Field = row.text("issued") || !row.text("effective") ? "issued" : "effective";
   const dateCell = row.cell(dateField);
   const date = normalizeDate(dateCell);
@@ -465,15 +505,16 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
     const given = cellText(dateCell);
     return void issue(
       given
-        ? t("import.document.bad-issue-date", { column: row.label(dateField), date: showInvisible(given), ambiguous: ambiguousDate(given), version, id })
-        : t("import.document.no-issue-date", { id, version }),
+        ? t("import.document.bad-issue-date", { column: row.label(dateField), date: showInvisible(given), ambiguous: ambiguousDate(given) })
+        : t(row.has("issued") || row.has("effective") ? "import.document.no-issue-date" : "import.document.no-issue-date-column", { id, version, column: row.label("version") }),
+      true,
     );
   }
   let effective: string | undefined = date;
   if (dateField === "issued" && row.text("effective")) {
     const given = row.text("effective");
     effective = normalizeDate(row.cell("effective"));
-    if (!effective) issue(t("import.document.bad-effective-date", { column: row.label("effective"), date: showInvisible(given), ambiguous: ambiguousDate(given), id }));
+    if (!effective) issue(t("import.document.bad-effective-date", { column: row.label("effective"), date: showInvisible(given), ambiguous: ambiguousDate(given) }), true);
   }
   // Released before the repository: what the revision changed is on the paper record, which every
   // output says where the summary would be (revisionSummary); "imported" is not what it changed.
@@ -490,9 +531,9 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   };
 }
 
-/** " (day and month could be either way round …)" for 05.03.2021, which is read either way in different countries. */
+/** " (day and month could be either way round …)" for 05.03.2021 or 03/04/2024, which are read either way in different countries. */
 function ambiguousDate(text: string): string {
-  return /^(\d{1,2})\.(\d{1,2})\.\d{4}$/.test(compactText(text)) ? t("import.document.ambiguous-date") : "";
+  return readDate(compactText(text)) === "ambiguous" ? t("import.document.ambiguous-date") : "";
 }
 
 /** What a name in the register stands for, which the report says when the name is not a known person. */
@@ -514,7 +555,7 @@ function personFor(name: string, what: NamedAs, role: Role | undefined, repo: Re
   if (person) return person.id;
   const id = personIdFromName(name);
   if (!PERSON_ID.test(id)) {
-    issue(t("import.person.not-an-id", { what: t(`import.person.as.${what}`), name: showInvisible(name) }));
+    issue(t("import.person.not-an-id", { what: t(`import.person.as.${what}`), name: showInvisible(name) }), true);
     return id;
   }
   names.signers.push({ id, ...(role ? { role } : {}), ...(names.department ? { department: names.department } : {}) });
@@ -608,13 +649,21 @@ function lookupCustomer(text: string, customers: Customer[]): Customer | undefin
   return customers.find((c) => c.code.toLowerCase() === t || c.name === text || c.name_en?.toLowerCase() === t);
 }
 
-function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): Omit<PlannedFile, "row"> | undefined {
+function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, report: Issue): Omit<PlannedFile, "row"> | undefined {
+  // A row refused for a value that cannot be taken gets no id: the customer's numbers have no gap for it.
+  let refused = false;
+  const issue: Issue = (message, skipped) => {
+    refused ||= skipped === true;
+    report(message, skipped);
+  };
   const given = row.key("number");
   // A list without an id column (the usual layout: 序号 and the requirement) gets the customer's next
   // free ids below, once the row is known to be imported; until then the row is named by its 序号.
   const no = row.text("no");
   const named = given || (no ? `${row.label("no")} ${no}` : t("import.csr.unnumbered"));
-  const title = row.text("title");
+  // A list that has only the requirement's text (要求内容) names each requirement by it (ImportPlan.titleFrom).
+  const titled = row.has("title");
+  const title = titled ? row.text("title") : row.text("text");
   if (given && !CODE_PATTERN.test(given)) return void issue(t("import.csr.bad-id", { id: given }), true);
   if (!title) return void issue(t("import.csr.no-title", { id: named }), true);
   const customerText = row.key("customer") || row.key("customerName");
@@ -627,11 +676,12 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
   if (!sourceId || !CODE_PATTERN.test(sourceId)) {
     return void issue(t("import.csr.unknown-source", { source: sourceText, customer: customer.code }), true);
   }
-  const revision = row.key("revision") || source?.revisions[source.revisions.length - 1]?.revision;
+  // The customer's revision label as the list writes it (来源版本, else 版本 next to 来源文件), never reformatted.
+  const revision = row.key("revision") || row.key("version") || source?.revisions[source.revisions.length - 1]?.revision;
   if (!revision) return void issue(t("import.csr.no-revision", { id: named }), true);
-  const { clauses, bad } = normalizeClauses(row.text("clauses"), options.standard);
-  if (bad.length) issue(t("import.csr.bad-clause", { clauses: quotedList(bad) }));
-  if (clauses.length === 0) return void issue(t("import.csr.no-clause", { id: named }), true);
+  const { clauses, bad } = readClauseRefs(row.text("clauses"), [...repo.catalogs.keys()], options.standard);
+  if (bad.length) issue(t("import.csr.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }), true);
+  else if (clauses.length === 0) return void issue(t("import.csr.no-clause", { id: named }), true);
   const received = normalizeDate(row.cell("received"));
   if (!received) {
     const date = row.text("received");
@@ -642,12 +692,11 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
     const same = repo.csrs.find(({ value: c }) => c.customer === customer.code && c.source.document === sourceId && sameTitle(c.title, title));
     if (same) return void issue(t("import.csr.already-registered", { row: named, id: same.value.id, path: same.file.path }), true);
   }
-  const id = given || options.csrNumbers.next(customer.code);
   const section = row.text("section");
-  const text = row.text("text");
+  const text = titled ? row.text("text") : "";
   const category = row.text("category");
   const csr: Csr = {
-    id,
+    id: given,
     customer: customer.code,
     source: { document: sourceId, revision, ...(section ? { section } : {}) },
     clauses,
@@ -657,13 +706,13 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
     received,
   };
   const names: NameContext = { signers: [] };
-  const decision = decisionFromRow(row, repo, options, issue, id, names);
+  const decision = decisionFromRow(row, repo, options, issue, names);
   // The department opinions of a historical review are on the signed paper record, not in the list:
   // the record is named so the decision stands (csr/review-incomplete), and where none is listed the
   // file says where it came from, which the import report asks the user to replace.
   const reviewRecord = row.text("reviewRecord");
   // A review restarted on a new source revision counts its deadline from then (csr/review-late).
-  const restarted = dateCell(row, "restarted", "review.restarted", issue);
+  const restarted = dateCell(row, "restarted", issue);
   if (restarted) csr.review = { restarted };
   const lateReason = row.text("lateReason");
   if (lateReason) csr.review = { ...csr.review, late_reason: lateReason };
@@ -672,7 +721,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
     const record = reviewRecord ? recordFromCell(reviewRecord, repo) : { note: translate(options.lang, "import.csr.record-note", { register: options.register ?? "", row: row.raw.row }) };
     csr.review = { ...csr.review, record, ...(decision ? { decision } : {}) };
   }
-  const addressed = addressedFromRow(row, id, issue);
+  const addressed = addressedFromRow(row, issue);
   if (addressed.length) csr.addressed = addressed;
   const implementation: NonNullable<Csr["implementation"]> = {};
   const owner = row.text("owner");
@@ -681,30 +730,33 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
   if (due) {
     const date = normalizeDate(row.cell("due"));
     if (date) implementation.due = date;
-    else issue(t("import.csr.bad-due", { date: showInvisible(due) }));
+    else issue(t("import.csr.bad-due", { date: showInvisible(due), column: row.label("due"), ambiguous: ambiguousDate(due) }), true);
   }
-  const implemented = dateCell(row, "implemented", "implementation.implemented", issue);
+  const implemented = dateCell(row, "implemented", issue);
   if (implemented) implementation.implemented = implemented;
   const evidence = row.text("evidence");
   if (evidence) implementation.evidence = evidence;
   const verifier = row.text("verifiedBy");
-  const verified = dateCell(row, "verified", "implementation.verified.date", issue);
+  const verified = dateCell(row, "verified", issue);
   if (verifier) implementation.verified = { by: personFor(verifier, "verified", undefined, repo, options, issue, names), ...(verified ? { date: verified } : {}) };
-  else if (verified) issue(t("import.csr.verified-without-by", { id, date: verified, column: row.label("verifiedBy", "验证人") }));
-  const superseded = supersededFromRow(row, id, issue);
+  else if (verified) issue(t("import.csr.verified-without-by", { date: verified, column: row.label("verifiedBy", "验证人") }), true);
+  const superseded = supersededFromRow(row, issue);
   if (superseded) csr.superseded = superseded;
   const listed = row.text("status");
   const status = listed ? LISTED_STATUS.get(compactText(listed.normalize("NFKC")).toLowerCase()) : undefined;
-  if (listed && !status) issue(t("import.csr.bad-status", { status: listed, statuses: list(CSR_STATUSES.map((s) => csrStatusLabel(s, "zh-CN"))) }));
+  if (listed && !status) issue(t("import.csr.bad-status", { status: listed, column: row.label("status"), statuses: list(CSR_STATUSES.map((s) => csrStatusLabel(s, "zh-CN"))) }), true);
   const stage = row.text("implementationStatus");
   const implementationStatus = stage ? IMPLEMENTATION_STATUS.get(compactText(stage.normalize("NFKC")).toLowerCase()) : undefined;
   if (stage && !implementationStatus) {
-    issue(t("import.csr.bad-implementation-status", { status: stage, statuses: list(IMPLEMENTATION_STATUSES.map((s) => t(`value.implementation.${s}`))) }));
+    issue(t("import.csr.bad-implementation-status", { status: stage, column: row.label("implementationStatus"), statuses: list(IMPLEMENTATION_STATUSES.map((s) => t(`value.implementation.${s}`))) }), true);
   }
   if (implementationStatus) implementation.status = implementationStatus;
   // Without that column: implemented and verified are recorded facts of their own; every other status follows from the decision and the addressing documents.
   else if (status === "implemented" || status === "verified") implementation.status = status;
   if (Object.keys(implementation).length) csr.implementation = implementation;
+  if (refused) return undefined;
+  const id = given || options.csrNumbers.next(customer.code);
+  csr.id = id;
   if (status) {
     const result = csrStatus(csr, (doc) => repo.documents.find((d) => d.value.id === doc)?.value.status);
     if (result !== status) {
@@ -726,23 +778,23 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, is
 }
 
 /** 替代日期, 替代原因, 替代要求: a requirement withdrawn or replaced is recorded with both its date and its reason. */
-function supersededFromRow(row: RowReader, id: string, issue: Issue): Csr["superseded"] {
-  const date = dateCell(row, "superseded", "superseded.date", issue);
+function supersededFromRow(row: RowReader, issue: Issue): Csr["superseded"] {
+  const date = dateCell(row, "superseded", issue);
   const reason = row.text("supersededReason");
   const by = row.key("supersededBy");
   if (!date && !reason && !by) return undefined;
   // A date that is not one was reported by dateCell already.
   const missing = [!row.text("superseded") ? row.label("superseded", "替代日期") : "", !reason ? row.label("supersededReason", "替代原因") : ""].filter(Boolean);
-  if (missing.length) issue(t("import.csr.superseded-incomplete", { id, missing: conjunction(missing.map((m) => `“${m}”`)) }));
+  if (missing.length) issue(t("import.csr.superseded-incomplete", { missing: conjunction(missing.map((m) => `“${m}”`)) }), true);
   return date && reason ? { date, reason, ...(by ? { by } : {}) } : undefined;
 }
 
-/** A date cell of the row, or undefined when it is empty or not a date (reported, naming the file's field to set). */
-function dateCell(row: RowReader, field: Field, path: string, issue: Issue): string | undefined {
+/** A date cell of the row, or undefined when it is empty or not a date (reported: the row is refused). */
+function dateCell(row: RowReader, field: Field, issue: Issue): string | undefined {
   const text = row.text(field);
   if (!text) return undefined;
   const date = normalizeDate(row.cell(field));
-  if (!date) issue(t("import.csr.bad-date", { column: row.label(field), date: showInvisible(text), field: path }));
+  if (!date) issue(t("import.csr.bad-date", { column: row.label(field), date: showInvisible(text), ambiguous: ambiguousDate(text) }), true);
   return date;
 }
 
@@ -751,7 +803,10 @@ type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 
 /** 实施状态 of the CSR list: the words of both languages, back to implementation.status. */
 const IMPLEMENTATION_STATUS = new Map<string, ImplementationStatus>(
-  IMPLEMENTATION_STATUSES.flatMap((s) => (["zh-CN", "en"] as const).map((lang) => [compactText(translate(lang, `value.implementation.${s}`)).toLowerCase(), s] as [string, ImplementationStatus])),
+  // The codes (value.*) and the words the CSR list prints (register.*), in both languages.
+  IMPLEMENTATION_STATUSES.flatMap((s) =>
+    (["zh-CN", "en"] as const).flatMap((lang) => [`value.implementation.${s}` as const, `register.implementation.${s}` as const].map((key) => [compactText(translate(lang, key)).toLowerCase(), s] as [string, ImplementationStatus])),
+  ),
 );
 
 /** The status words of the CSR list in both languages, back to the status. */
@@ -764,11 +819,11 @@ const LISTED_STATUS = new Map<string, CsrStatus>(
  * and the reason where the standard asks for one. A decision with a part missing is not recorded
  * (the schema needs every part, and an invented date would be false evidence); the row says what is missing.
  */
-function decisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, names: NameContext): Decision | undefined {
+function decisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, names: NameContext): Decision | undefined {
   const text = row.text("disposition");
   if (!text) return undefined;
   const disposition = normalizeDisposition(text);
-  if (!disposition) return void issue(t("import.csr.bad-disposition", { disposition: text, id }));
+  if (!disposition) return void issue(t("import.csr.bad-disposition", { disposition: text, column: row.label("disposition") }), true);
   const missing: string[] = [];
   const date = normalizeDate(row.cell("decided"));
   if (!date) missing.push(row.text("decided") ? t("import.csr.lacks.bad-date", { column: row.label("decided"), value: showInvisible(row.text("decided")) }) : t("import.csr.lacks.date", { column: row.label("decided", "决定日期") }));
@@ -776,7 +831,7 @@ function decisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (!byText) missing.push(t("import.csr.lacks.by", { column: row.label("decidedBy", "决定人") }));
   const justification = row.text("justification");
   if (!justification && (disposition === "not-applicable" || disposition === "rejected")) missing.push(t("import.csr.lacks.reason", { column: row.label("justification", "处置理由") }));
-  if (missing.length) return void issue(t("import.csr.decision-incomplete", { disposition: text, missing: conjunction(missing), id }));
+  if (missing.length) return void issue(t("import.csr.decision-incomplete", { disposition: text, missing: conjunction(missing), column: row.label("disposition") }), true);
   const by = personFor(byText, "decided", "approver", repo, options, issue, names);
   return { disposition, ...(justification ? { justification } : {}), by, date: date! };
 }
@@ -793,13 +848,13 @@ function recordFromCell(text: string, repo: Repository): ReviewRecord {
 }
 
 /** 落实文件: one place per line, "QP-014 5.2 符号转换" — the document number, then the section. */
-function addressedFromRow(row: RowReader, id: string, issue: Issue): NonNullable<Csr["addressed"]> {
+function addressedFromRow(row: RowReader, issue: Issue): NonNullable<Csr["addressed"]> {
   const places: NonNullable<Csr["addressed"]> = [];
   for (const line of row.text("addressed").split(/\r?\n|[;；]/).map((l) => l.trim()).filter(Boolean)) {
     const [first = "", ...rest] = line.split(/\s+/);
     const document = compactText(first.normalize("NFKC"));
     if (!DOCUMENT_ID.test(document)) {
-      issue(t("import.csr.bad-addressed", { line: showInvisible(line), column: row.label("addressed"), id }));
+      issue(t("import.csr.bad-addressed", { line: showInvisible(line), column: row.label("addressed") }), true);
       continue;
     }
     const section = rest.join(" ");

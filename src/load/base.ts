@@ -23,19 +23,53 @@ export interface BaseState {
   authors: Map<string, Set<string>>;
 }
 
-export async function loadBase(root: string, rev: string): Promise<BaseState> {
+/** `staged`: the state compared with the base is git's index, so only staged changes count as the user's. */
+export async function loadBase(root: string, rev: string, { staged = false }: { staged?: boolean } = {}): Promise<BaseState> {
   const git = await openGit(root);
   if (!(await git.checkIsRepo())) throw new UserError(t("load.base.not-repository", { root }));
+  const commit = await mergeBase(root, rev);
+  const prefix = (await git.revparse(["--show-prefix"])).trim();
+  return { rev, repo: await loadRevision(root, commit), authors: await changeAuthors(root, commit, prefix, staged) };
+}
+
+/**
+ * The repository as git's index (the staging area) holds it, what `git commit` would record, read
+ * from git objects like a revision: the index is written as a tree object (`git write-tree`, as
+ * `git commit` itself does), which changes neither the working tree nor the index. Throws a
+ * UserError when git cannot (unmerged files, which cannot be committed either).
+ */
+export async function loadIndex(root: string): Promise<Repository> {
+  const git = await openGit(root);
+  if (!(await git.checkIsRepo())) throw new UserError(t("load.base.staged-not-repository", { root }));
+  let tree: string;
+  try {
+    tree = (await git.raw(["write-tree"])).trim();
+  } catch (error) {
+    const reason = (error as Error).message.trim().split("\n")[0]!;
+    throw new UserError(t("load.base.staged-failed", { reason }), t("load.base.staged-failed.hint"));
+  }
+  return loadRevision(root, tree);
+}
+
+/**
+ * The commit a pull request from HEAD into `rev` is compared with: their merge base, as
+ * `git diff rev...HEAD` has it, so that what the target branch did after the branch was made is not
+ * taken for the branch's own change (a GitLab merge-request pipeline checks out the source branch's
+ * head, not a merged result). For a commit that HEAD already contains (`--base HEAD`, a PR checked
+ * out as its merge commit) the merge base is that commit. Without a merge base (no commit yet,
+ * unrelated histories) it is `rev` itself. Throws a UserError when `rev` names no commit.
+ */
+export async function mergeBase(root: string, rev: string): Promise<string> {
+  const git = await openGit(root);
   const commit = (await git.revparse(["--verify", "--quiet", `${rev}^{commit}`]).catch(() => "")).trim();
   if (!commit) {
     throw new UserError(t("load.base.no-commit", { rev }), t("load.base.no-commit.hint"));
   }
-  const prefix = (await git.revparse(["--show-prefix"])).trim();
-  return { rev, repo: await loadRevision(root, commit), authors: await changeAuthors(root, commit, prefix) };
+  return (await git.raw(["merge-base", "HEAD", commit]).catch(() => "")).trim() || commit;
 }
 
 /**
- * The repository at `root` as it was in `commit` (a full commit id), read from git objects. A
+ * The repository at `root` as it was in `commit` (a full commit or tree id), read from git objects. A
  * commit in which the repository's folder did not exist yet gives an empty repository.
  */
 export async function loadRevision(root: string, commit: string): Promise<Repository> {
@@ -110,7 +144,7 @@ function readBlobs(root: string, oids: string[]): Promise<Buffer[]> {
   });
 }
 
-async function changeAuthors(root: string, commit: string, prefix: string): Promise<Map<string, Set<string>>> {
+async function changeAuthors(root: string, commit: string, prefix: string, staged: boolean): Promise<Map<string, Set<string>>> {
   const git = await openGit(root);
   const authors = new Map<string, Set<string>>();
   const add = (topLevelPath: string, email: string) => {
@@ -130,7 +164,8 @@ async function changeAuthors(root: string, commit: string, prefix: string): Prom
   for (let i = 0; i < status.length; i++) {
     const entry = status[i]!;
     if (entry.length < 4) continue;
-    add(entry.slice(3), me);
+    // Porcelain's first column is the index's change, the second the working tree's.
+    if (!staged || (entry[0] !== " " && entry[0] !== "?")) add(entry.slice(3), me);
     if (entry[0] === "R" || entry[0] === "C") i++;
   }
   return authors;

@@ -113,7 +113,7 @@ export function buildRepository(root: string, files: SourceFile[], extraProblems
     file.validated = true;
     for (const problem of file.problems) repo.problems.push({ path: file.path, problem });
     if (file.data === undefined) {
-      if (file.kind === "document") rememberUnreadableDocument(repo, file.path);
+      rememberUnreadable(repo, file);
       continue;
     }
     if (file.problems.some(isBlocking)) {
@@ -192,10 +192,19 @@ function keepValidParts(repo: Repository, file: SourceFile): void {
   if (file.kind === "customer") repo.partial.customers.push({ value: value as unknown as Customer, file, path: [] });
 }
 
-function rememberUnreadableDocument(repo: Repository, path: string): void {
-  const name = basename(path).replace(/\.ya?ml$/i, "");
-  repo.unvalidated.documents.add(name).add(name.replace(/_/g, "/"));
-  repo.unvalidated.titlesUnknown = true;
+/**
+ * A document or customer file that could not be read at all (YAML syntax, a conflict marker) still
+ * defines what its name says, so that the references to it are not reported as unknown as well: one
+ * root cause, one finding. (A CSR's file is found by its name where a command looks it up, to say
+ * what is wrong with it: show/lookup.ts.)
+ */
+function rememberUnreadable(repo: Repository, file: SourceFile): void {
+  const name = basename(file.path).replace(/\.ya?ml$/i, "");
+  if (file.kind === "document") {
+    repo.unvalidated.documents.add(name).add(name.replace(/_/g, "/"));
+    repo.unvalidated.titlesUnknown = true;
+  }
+  if (file.kind === "customer") repo.unvalidated.customers.add(name);
 }
 
 let shipped: Map<string, CatalogFile> | undefined;

@@ -10,6 +10,7 @@ import type { Ajv2020, ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean, quotedId, showInvisible } from "../core/text.js";
 import { language, list, sentences, t, type MessageKey } from "../i18n/index.js";
 import { codesWithLabels, suggestCode } from "../i18n/values.js";
+import { clauseReferenceExample, standardsInScope } from "../model/citations.js";
 import type { Path } from "../model/types.js";
 import { PRECOMPILED_DIR, SCHEMA_DIR, SCHEMA_HINTS_ZH } from "./package.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
@@ -237,16 +238,22 @@ function describe(value: unknown): string {
 
 let hintsZh: Record<string, string> | undefined;
 
+/** The clause reference the schemas give as an example (common.schema.json, csr.schema.json). */
+const SCHEMA_CLAUSE_EXAMPLE = "IATF16949:8.3.3.3";
+
 /**
  * A schema description as the reader's hint: English as the schema says it (editors show that too),
  * Chinese from locales/schemas.zh-CN.json, read only when a hint is printed. The catalog is keyed by
  * the English text, so that it works with the precompiled validators, which keep the description but
- * not which schema file it came from; test/i18n/schema-hints.test.ts keeps it complete.
+ * not which schema file it came from; test/i18n/schema-hints.test.ts keeps it complete. Its example
+ * of a clause reference is one of the repository's standards (model/citations.ts).
  */
 export function schemaHint(description: string | undefined): string | undefined {
-  if (description === undefined || language() !== "zh-CN") return description;
-  hintsZh ??= JSON.parse(readFileSync(SCHEMA_HINTS_ZH, "utf8")) as Record<string, string>;
-  return hintsZh[description] ?? description;
+  if (description === undefined) return undefined;
+  if (language() === "zh-CN") hintsZh ??= JSON.parse(readFileSync(SCHEMA_HINTS_ZH, "utf8")) as Record<string, string>;
+  const hint = (language() === "zh-CN" ? hintsZh?.[description] : undefined) ?? description;
+  // The schemas show a clause reference as IATF 16949's; a GJB 9001C user copies a reference to their own standard.
+  return hint.replaceAll(SCHEMA_CLAUSE_EXAMPLE, clauseReferenceExample(standardsInScope()));
 }
 
 function valueMessage(file: SourceFile, path: (string | number)[], error: ErrorObject): string {

@@ -4,6 +4,7 @@
  */
 import { load as loadFast } from "js-yaml";
 import type { Document, LineCounter, Node } from "yaml";
+import { inDateRange, isIsoDate } from "../core/dates.js";
 import { t } from "../i18n/index.js";
 import type { Path } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
@@ -37,6 +38,11 @@ export interface SourceFile {
   problems: LoadProblem[];
   /** Set when `problems` already holds the schema problems (a file restored from the check cache). */
   validated?: boolean;
+  /**
+   * True when the loader looked at every string value of `data` as it read it (js-yaml's path)
+   * and none is a date outside DATE_RANGE: date/out-of-range need not walk the file again.
+   */
+  datesInRange?: boolean;
 }
 
 export function readSource(absPath: string, path: string, kind: FileKind): SourceFile {
@@ -154,8 +160,13 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
   // A '#' glued to a word after a plain value may cut it short (yaml/comment-cuts-value); only the
   // full parser sees where values end, so such files take that path.
   if (parser === "fast" && !(text.includes("#") && MAYBE_CUT_BY_COMMENT.test(text))) {
+    sawDateOutOfRange = false;
     const data = parseFast(text);
-    if (data !== NOT_FAST) return new LazyFile(file.path, file.kind, reread ?? text, data, [], true);
+    if (data !== NOT_FAST) {
+      const read = new LazyFile(file.path, file.kind, reread ?? text, data, [], true);
+      read.datesInRange = !sawDateOutOfRange;
+      return read;
+    }
   }
   const doc = parseYaml(text, file.lineCounter);
   file.doc = doc;
@@ -271,12 +282,24 @@ function compactStrings(value: unknown): unknown {
   return value;
 }
 
-/** A string of a file's data as a check keeps it (see compactStrings). */
+/**
+ * A string of a file's data as a check keeps it (see compactStrings). A date is short, so every one
+ * passes through the table of shared strings: whether it lies outside DATE_RANGE is decided once
+ * per distinct string, when it enters the table, and noted in sawDateOutOfRange for the file.
+ */
 function compactString(value: string): string {
   if (value.length > MAX_SHARED_LENGTH) return (" " + value).slice(1);
   const shared = sharedStrings.get(value);
-  if (shared !== undefined) return shared;
-  if (sharedStrings.size < MAX_SHARED_STRINGS) sharedStrings.set(value, value);
+  if (shared !== undefined) {
+    if (datesOutOfRange.size > 0 && datesOutOfRange.has(shared)) sawDateOutOfRange = true;
+    return shared;
+  }
+  const outOfRange = value.length === 10 && !inDateRange(value) && isIsoDate(value);
+  if (outOfRange) sawDateOutOfRange = true;
+  if (sharedStrings.size < MAX_SHARED_STRINGS) {
+    sharedStrings.set(value, value);
+    if (outOfRange) datesOutOfRange.add(value);
+  }
   return value;
 }
 
@@ -311,6 +334,10 @@ const MAX_SHARED_LENGTH = 12;
 /** Distinct short values; a repository of 50,000 entities has far fewer, so the table stops only hostile input. */
 const MAX_SHARED_STRINGS = 200_000;
 const sharedStrings = new Map<string, string>();
+/** The shared strings that are dates outside DATE_RANGE (date/out-of-range's findings; mostly none). */
+const datesOutOfRange = new Set<string>();
+/** Whether a string of the file parseFast reads now is a date outside DATE_RANGE (see SourceFile.datesInRange). */
+let sawDateOutOfRange = false;
 
 /**
  * Left to `yaml`: a tag (`!` where a node can start), a directive line, text on a document marker's
@@ -408,6 +435,7 @@ export function cachedSource(bytes: Buffer | (() => Buffer), path: string, kind:
  */
 class LazyFile implements SourceFile {
   validated: boolean | undefined = undefined;
+  datesInRange: boolean | undefined = undefined;
   #text: string | undefined;
   #readText: (() => string) | undefined;
   #parsed: { doc?: Document.Parsed; lineCounter: LineCounter } | undefined = undefined;

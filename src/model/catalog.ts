@@ -47,6 +47,43 @@ export function parseClauseRef(text: string): ClauseRef | undefined {
   return m ? { standard: m[1]!, clause: m[2]! } : undefined;
 }
 
+/**
+ * A standard named as registers and people write it, followed by a clause number: "IATF 16949 ",
+ * "IATF16949:", "IATF 16949:2016 ", "ISO 9001:2015 ", "GJB 9001C-2017 ", "GJB9001C：". The name is
+ * letters then digits (and an edition letter), a year may follow after '-' or ':', then ':' or a space.
+ */
+const WRITTEN_STANDARD = /([A-Za-z]+)[\s_-]*(\d+[A-Za-z]?)(?:\s*[-:]\s*(?:19|20)\d{2}(?![\d.]))?\s*:?\s*(?=\d)/g;
+
+/**
+ * The clause references in a text as `STANDARD:clause`, and the parts that are none. Several may be
+ * written in one text, separated by 、 , ; / or spaces: "8.2/8.5/9.1", "第7.3条", "IATF16949:8.3",
+ * "IATF 16949 8.5.2、8.5.4" (a bare number takes the standard named before it in the text, else
+ * `standard`; none given and none named, it is a bad part). A standard's written name counts when it
+ * is one of `standards` (catalog ids) written with spaces, a year or in another case; another
+ * `ID:clause` is kept as written for csr check to report.
+ */
+export function readClauseRefs(text: string, standards: readonly string[], standard: string | undefined): { clauses: string[]; bad: string[] } {
+  const ids = new Map(standards.map((id) => [id.toUpperCase(), id]));
+  const named = text.normalize("NFKC").replace(WRITTEN_STANDARD, (whole, letters: string, digits: string) => {
+    const id = ids.get(`${letters}${digits}`.toUpperCase());
+    return id ? `${id}:` : whole;
+  });
+  const result = { clauses: [] as string[], bad: [] as string[] };
+  let current = standard;
+  for (const part of named.split(/[/、,，;；\s]+/)) {
+    const p = part.replace(/^第/, "").replace(/条$/, "").replace(/\.$/, "");
+    if (!p) continue;
+    const ref = parseClauseRef(p);
+    if (ref) {
+      result.clauses.push(`${ref.standard}:${ref.clause}`);
+      current = ref.standard;
+    } else if (/^\d+(\.\d+)*$/.test(p) && current) result.clauses.push(`${current}:${p}`);
+    else result.bad.push(part);
+  }
+  result.clauses = [...new Set(result.clauses)];
+  return result;
+}
+
 /** Builds a catalog from a shipped file, then applies a repository's additions and overrides. */
 export function buildCatalog(base: CatalogFile | undefined, override: CatalogFile | undefined): Catalog {
   const head = override ?? base!;

@@ -4,7 +4,19 @@
  * certification body: a register footer citing IATF 16949 there points them to a standard the
  * organisation does not claim. Registers, site pages and messages cite through this one table.
  */
-export type CitedRequirement = "requirements-review" | "document-approval" | "requirements-matrix";
+export type CitedRequirement =
+  | "requirements-review"
+  | "requirements-change"
+  | "document-approval"
+  | "documents-in-use"
+  | "document-control"
+  | "requirements-matrix"
+  | "records"
+  | "attributable-records"
+  | "record-retention"
+  | "special-characteristics"
+  | "requirements-training"
+  | "change-training";
 
 /** The standards csr knows clause numbers for, as their documents name them. */
 const STANDARD_NAMES: Readonly<Record<string, string>> = { IATF16949: "IATF 16949", GJB9001C: "GJB 9001C", ISO9001: "ISO 9001" };
@@ -15,29 +27,82 @@ export function standardName(id: string): string {
 }
 
 /**
- * IATF 16949 7.5.3.2.2 sets the ten-working-day review of customer requirements and their changes;
- * GJB 9001C-2017 and ISO 9001:2015 review the requirements for products and services under 8.2.3
- * (GJB 9001B's 7.2.2 before 2017). Documents are approved for suitability and adequacy before issue
- * under 7.5.2 in all three (ISO 9001's numbering, which IATF 16949 and GJB 9001C keep). The CSR
- * matrix, where in the organisation's own documents each requirement is met, is named by IATF 16949
- * 7.5.1.1, a supplement to 7.5.1; GJB 9001C and ISO 9001 have only 7.5.1, the documented
- * information the organisation determines it needs.
+ * IATF 16949 7.5.3.2.2 sets the ten-working-day review of customer requirements and their changes
+ * and their implementation on the customer's schedule; GJB 9001C-2017 and ISO 9001:2015 review the
+ * requirements for products and services under 8.2.3 (GJB 9001B's 7.2.2 before 2017) and handle their
+ * changes under 8.2.4. Documents are approved for suitability and adequacy before issue under 7.5.2
+ * and controlled in use (distribution, access, retrieval, obsolete copies, retention) under 7.5.3.2
+ * in all three (ISO 9001's numbering, which IATF 16949 and GJB 9001C keep); IATF 16949 adds the
+ * record retention periods of 7.5.3.2.1. The CSR matrix, where in the organisation's own documents
+ * each requirement is met, is named by IATF 16949 7.5.1.1, a supplement to 7.5.1; GJB 9001C and
+ * ISO 9001 have only 7.5.1, the documented information the organisation determines it needs.
+ * Special characteristics are IATF 16949 8.2.3.1.2 / 8.3.3.3; GJB 9001C and ISO 9001 specify the
+ * characteristics essential to safe and proper use as a design output (8.3.5), where GJB lists its
+ * key and important items (关键件、重要件). Training on customer requirements and on changed
+ * documents is IATF 16949 4.3.2 with 7.2.2 and 7.2.2 with 7.3.2; competence (7.2) and awareness
+ * (7.3) in the other two. Who did the work a record names (a signature, a training given) is
+ * evidence under the records' control (IATF 16949 7.5.3.2.1, 7.5.3 in the others) and competence (7.2).
  */
-const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, string>>>> = {
-  "requirements-review": { IATF16949: "7.5.3.2.2", GJB9001C: "8.2.3", ISO9001: "8.2.3" },
-  "document-approval": { IATF16949: "7.5.2", GJB9001C: "7.5.2", ISO9001: "7.5.2" },
-  "requirements-matrix": { IATF16949: "7.5.1.1", GJB9001C: "7.5.1", ISO9001: "7.5.1" },
+const CLAUSES: Readonly<Record<CitedRequirement, Readonly<Record<string, readonly string[]>>>> = {
+  "requirements-review": { IATF16949: ["7.5.3.2.2"], GJB9001C: ["8.2.3"], ISO9001: ["8.2.3"] },
+  "requirements-change": { IATF16949: ["7.5.3.2.2"], GJB9001C: ["8.2.4"], ISO9001: ["8.2.4"] },
+  "document-approval": { IATF16949: ["7.5.2"], GJB9001C: ["7.5.2"], ISO9001: ["7.5.2"] },
+  "documents-in-use": { IATF16949: ["7.5.2", "7.5.3"], GJB9001C: ["7.5.2", "7.5.3"], ISO9001: ["7.5.2", "7.5.3"] },
+  "document-control": { IATF16949: ["7.5.3.2"], GJB9001C: ["7.5.3.2"], ISO9001: ["7.5.3.2"] },
+  "requirements-matrix": { IATF16949: ["7.5.1.1"], GJB9001C: ["7.5.1"], ISO9001: ["7.5.1"] },
+  records: { IATF16949: ["7.5.3"], GJB9001C: ["7.5.3"], ISO9001: ["7.5.3"] },
+  "attributable-records": { IATF16949: ["7.5.3.2.1", "7.2"], GJB9001C: ["7.5.3", "7.2"], ISO9001: ["7.5.3", "7.2"] },
+  "record-retention": { IATF16949: ["7.5.3.2.1"], GJB9001C: ["7.5.3.2"], ISO9001: ["7.5.3.2"] },
+  "special-characteristics": { IATF16949: ["8.2.3.1.2", "8.3.3.3"], GJB9001C: ["8.3.5"], ISO9001: ["8.3.5"] },
+  "requirements-training": { IATF16949: ["4.3.2", "7.2.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
+  "change-training": { IATF16949: ["7.2.2", "7.3.2"], GJB9001C: ["7.2", "7.3"], ISO9001: ["7.2", "7.3"] },
 };
+
+/** The standards csr knows clauses for among those given, in their order; IATF 16949 when none (a repository without `standards` is an IATF one, as `csr init` makes it). */
+function knownStandards(standards: readonly string[] | undefined): string[] {
+  const known = [...new Set(standards ?? [])].filter((id) => STANDARD_NAMES[id] !== undefined);
+  return known.length > 0 ? known : ["IATF16949"];
+}
 
 /**
  * ["GJB 9001C 8.2.3"]: one citation per standard in scope that csr knows, in the order of
  * `standards`; IATF 16949's when none is known (a repository without `standards` is an IATF one,
  * as `csr init` makes it).
  */
-export function citations(standards: readonly string[] | undefined, requirement: CitedRequirement): string[] {
-  const clauses = CLAUSES[requirement];
-  const known = [...new Set(standards ?? [])].filter((id) => clauses[id] !== undefined);
-  return (known.length > 0 ? known : ["IATF16949"]).map((id) => `${STANDARD_NAMES[id]} ${clauses[id]}`);
+export function citations(standards: readonly string[] | undefined, requirement: CitedRequirement, separator = ", "): string[] {
+  return knownStandards(standards).map((id) => `${STANDARD_NAMES[id]} ${CLAUSES[requirement][id]!.join(separator)}`);
+}
+
+let inScope: readonly string[] | undefined;
+
+/** The standards of the repository this run works in (qms.yaml `standards`, read before parsing, i18n/resolve.ts). */
+export function setStandardsInScope(standards: readonly string[] | undefined): void {
+  inScope = standards;
+}
+
+export function standardsInScope(): readonly string[] | undefined {
+  return inScope;
+}
+
+/**
+ * A text written for every standard, as the repository's standards read it. Rule documentation
+ * (`csr explain`, SARIF help) writes `{{cite:KEY}}` for a clause (KEY a CitedRequirement:
+ * "IATF 16949 7.5.3.2.2" in an IATF repository, "GJB 9001C 8.2.3" in a GJB 9001C one), and
+ * `{{#ID}}…{{/ID}}` / `{{^ID}}…{{/ID}}` (mustache's sections, ID a standard such as IATF16949) for
+ * what holds only in a repository under that standard / not under it, such as IATF 16949's ten
+ * working days; `{{standard}}` is the id of the first of them, for a clause reference to copy
+ * (`{{standard}}:8.3`). `separator` joins several clauses of one standard ("、" in Chinese); several
+ * standards are joined by " / ". An unknown KEY is a bug of the text: it throws.
+ */
+export function forStandards(text: string, standards: readonly string[] | undefined, separator: string): string {
+  const known = knownStandards(standards);
+  return text
+    .replace(/\{\{([#^])([\w]+)\}\}([\s\S]*?)\{\{\/\2\}\}/g, (_whole, kind: string, id: string, inner: string) => ((kind === "#") === known.includes(id) ? inner : ""))
+    .replace(/\{\{cite:([\w-]+)\}\}/g, (_whole, key: string) => {
+      if (!(key in CLAUSES)) throw new Error(`Unknown citation {{cite:${key}}}: add it to CLAUSES in src/model/citations.ts.`);
+      return citations(standards, key as CitedRequirement, separator).join(" / ");
+    })
+    .replaceAll("{{standard}}", known[0]!);
 }
 
 /**

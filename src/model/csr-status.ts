@@ -5,7 +5,7 @@
  */
 import { translate, type Lang } from "../i18n/index.js";
 import type { WorkCalendar } from "./calendar.js";
-import type { Csr, Customer, DocumentStatus, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
+import type { Csr, Customer, DocumentStatus, Opinion, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
 
 export const CSR_STATUSES = [
   "received",
@@ -54,6 +54,17 @@ export function csrStatus(csr: Csr, documentStatus: (id: string) => DocumentStat
   if (implementation === "implemented") return "implemented";
   if ((csr.addressed ?? []).some((a) => documentStatus(a.document) === "released")) return "addressed";
   return "decided";
+}
+
+/**
+ * The current round's opinions that the decision overrules: 不同意 (reject) opinions under a
+ * decision to meet the requirement (must or optional). Such a decision owes a justification, how
+ * the objection was resolved (`csr review`, csr/rejection-overruled). Empty without a decision.
+ */
+export function overruledOpinions(csr: Csr): Opinion[] {
+  const disposition = csr.review?.decision?.disposition;
+  if (disposition !== "must" && disposition !== "optional") return [];
+  return (csr.review?.opinions ?? []).filter((o) => o.opinion === "reject");
 }
 
 /** The review clock starts when the CSR was received, or again when a new source revision restarted it. */

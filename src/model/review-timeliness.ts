@@ -130,6 +130,18 @@ export function reviewRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig
   return rounds.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
+/** The verdicts of a round not closed within its review period: decided late, still open past it, or closed by a new revision past it. */
+export const LATE_ROUNDS: readonly ReviewRoundTimeliness["timeliness"][] = ["late", "overdue", "closed-overdue"];
+
+/**
+ * How many working days past its deadline a round was decided, or is still open on the day it was
+ * measured (0 for a round within its period): the working days used less the review period, as
+ * the deadline is the period's last working day after the start.
+ */
+export function workdaysPastDue(round: ReviewRoundTimeliness): number {
+  return Math.max(0, round.workdaysUsed - round.allowed);
+}
+
 /**
  * The review round a CSR is in now, the last of reviewRounds: the decision's (or the open review's)
  * round, measured from `received` or `review.restarted`; or, when the current source revision was

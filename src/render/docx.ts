@@ -25,7 +25,7 @@ type Run = InstanceType<Docx["TextRun"]>;
 /** A4 in twips (1/20 pt), and margins of 15 mm top and right, 18 mm bottom, 20 mm left as in the HTML layout. */
 const PAGE = { width: 11906, height: 16838, top: 850, right: 850, bottom: 1020, left: 1134 };
 const FONT = "SimSun";
-const STAMP_COLOR: Record<Exclude<DocumentView["stamp"], "">, string> = { released: "C00000", draft: "666666", obsolete: "C00000", uncontrolled: "1F4E79" };
+const STAMP_COLOR: Record<Exclude<DocumentView["stamp"], "">, string> = { released: "C00000", external: "C00000", draft: "666666", obsolete: "C00000", uncontrolled: "1F4E79" };
 
 export interface DocxOptions {
   labels: Labels;
@@ -42,9 +42,12 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
     ...(view.classification ? [new Paragraph({ alignment: docx.AlignmentType.RIGHT, children: [new TextRun({ text: classificationText(view, t), bold: true })] })] : []),
     ...(view.levelLabel ? [new Paragraph({ children: [new TextRun({ text: view.levelLabel, size: 18 })] })] : []),
   ];
-  const children: (Paragraph | Table)[] = [...titleBlock(docx, view, view.title, t, marks), headerBlock(docx, view, t)];
+  // An external document is the publisher's: the publisher's data and our receipt, no header block, signatures or revision record of ours (as external.hbs).
+  const children: (Paragraph | Table)[] = view.external
+    ? [...titleBlock(docx, { ...view, organisation: `${t("external_controlled_by")}${t("colon")}${view.organisation}` }, view.title, t, marks), externalBlock(docx, view, view.external, t), new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: t("external_note"), size: 18 })] })]
+    : [...titleBlock(docx, view, view.title, t, marks), headerBlock(docx, view, t)];
   if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: view.confidentiality, size: 18 })] }));
-  children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));
+  if (!view.external) children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));
   if (view.obsolete) {
     const o = view.obsolete;
     const text = `${t("obsolete_notice")} · ${t("obsolete_date")}${t("colon")}${o.date} · ${t("obsolete_reason")}${t("colon")}${o.reason}${o.supersededBy ? ` · ${t("superseded_by")}${t("colon")}${o.supersededBy}` : ""}`;
@@ -56,8 +59,10 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
     children.push(heading(docx, section.depth, `${section.number} ${section.title}`));
     if (section.body) children.push(...markdownToDocx(ctx, section.body));
   }
-  children.push(...references(docx, view.relatedNumber, t("related_documents"), view.related, t));
-  children.push(...references(docx, view.recordsNumber, t("related_records"), view.records, t));
+  if (!view.external) {
+    children.push(...references(docx, view.relatedNumber, t("related_documents"), view.related, t));
+    children.push(...references(docx, view.recordsNumber, t("related_records"), view.records, t));
+  }
   if (view.record) {
     const r = view.record;
     children.push(
@@ -161,7 +166,9 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       ]),
       pairs([["csr_decided_on", text(decision.date)]], [labelWidth, TEXT_WIDTH - labelWidth]),
     );
-    if (decision.justification) children.push(pairs([["csr_justification", text(decision.justification)]], [labelWidth, TEXT_WIDTH - labelWidth]));
+    // A decision over a department's 不同意 says how the objection was resolved, or that it does not.
+    if (decision.overruled) children.push(pairs([["csr_overruled", text(`${decision.overruled}${t("csr_overruled_suffix")}${t("colon")}${decision.justification || t("csr_overruled_missing")}`)]], [labelWidth, TEXT_WIDTH - labelWidth]));
+    else if (decision.justification) children.push(pairs([["csr_justification", text(decision.justification)]], [labelWidth, TEXT_WIDTH - labelWidth]));
   } else {
     children.push(new Paragraph({ children: empty("csr_no_decision") }));
   }
@@ -384,6 +391,20 @@ function headerBlock(docx: Docx, view: DocumentView, t: (key: string) => string)
       ),
     ],
   });
+}
+
+/** An external document's header: its number and the publisher's revision, publisher, keeper, dates issued and received (the copy number is on the stamp). */
+function externalBlock(docx: Docx, view: DocumentView, external: NonNullable<DocumentView["external"]>, t: (key: string) => string): Table {
+  const row = (cells: [string, string][]) => ({ header: false, cells: cells.flatMap(([key, value]) => [[label(docx, t(key))], [plain(docx, value)]]) });
+  return table(
+    docx,
+    [
+      row([["document_number", view.number], ["external_revision", external.revision]]),
+      row([["external_publisher", external.publisher], ["external_keeper", view.department]]),
+      row([["external_issued", external.issued], ["external_received", external.received]]),
+    ],
+    [1800, 3161, 1800, 3161],
+  );
 }
 
 /** Widths of the revision record's columns in twips: the summary takes what the others leave. */

@@ -10,7 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
-import { csrStatus, historyReason, missingOpinions, reviewRecordText } from "../model/csr-status.js";
+import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision, documentLayout, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
@@ -90,12 +90,13 @@ export interface Header {
   title: string;
   number: string;
   /**
-   * `released` (受控), `draft` (草稿), `obsolete` (作废) or `uncontrolled` (非受控: a page of `csr
+   * `released` (受控), `external` (受控 外来文件: a controlled copy of someone else's document),
+   * `draft` (草稿), `obsolete` (作废) or `uncontrolled` (非受控: a page of `csr
    * site`, whose print is a reference copy, not a numbered controlled copy): with `stamp_` a label
    * key, and a CSS class. Empty for no stamp: a decided CSR review report is a record (记录), not a
    * controlled document.
    */
-  stamp: "released" | "draft" | "obsolete" | "uncontrolled" | "";
+  stamp: "released" | "external" | "draft" | "obsolete" | "uncontrolled" | "";
   /** The label key of `number` in the running header: a document's number, or a requirement's (a CSR report). */
   numberLabel: "document_number" | "csr_id";
   /** The controlled-copy number (受控号) printed on the stamp of a handed-out copy (`csr render --copy N`). */
@@ -133,6 +134,11 @@ export interface DocumentView extends Header {
   record?: { retention: string; medium: string; location: string };
   obsolete?: { date: string; reason: string; supersededBy: string };
   remarks: string;
+  /**
+   * An external document (外来文件): its publisher's data and the day it was received, which its
+   * print shows instead of our header block, signatures and revision record (external.hbs of templates/html and templates/md).
+   */
+  external?: { publisher: string; revision: string; issued: string; received: string };
 }
 
 const NO_SIGNATURE: SignatureView = { name: "", date: "" };
@@ -284,8 +290,8 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
   }
 }
 
-function stampOf(status: ControlledDocument["status"]): Header["stamp"] {
-  if (status === "released") return "released";
+function stampOf(status: ControlledDocument["status"], kind: ControlledDocument["kind"]): Header["stamp"] {
+  if (status === "released") return kind === "external" ? "external" : "released";
   if (status === "obsolete") return "obsolete";
   return "draft";
 }
@@ -300,7 +306,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const defaults = (doc.revisions ?? []).some((r) => r.total_pages !== undefined) ? [...DEFAULT_REVISION_COLUMNS, "total_pages" as const] : DEFAULT_REVISION_COLUMNS;
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   return {
-    ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status)),
+    ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status, doc.kind)),
     lang,
     kind: doc.kind,
     level: doc.level,
@@ -342,6 +348,9 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
         }
       : undefined,
     remarks: doc.remarks ?? "",
+    ...(doc.kind === "external"
+      ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", received: doc.external?.received ?? "" } }
+      : {}),
   };
 }
 
@@ -415,7 +424,12 @@ export interface CsrReportView extends Header {
   opinions: OpinionView[];
   /** The signed review record that holds the opinions not recorded here (review.record), on one line; "" when none is named. */
   record: string;
-  decision?: { disposition: string; justification: string; by: string; date: string; forced: boolean };
+  /**
+   * `overruled`: the departments whose 不同意 the decision overrules (must or optional over a reject
+   * opinion), as one list; "" when none. The report then labels the justification as how the
+   * objection was resolved, and says so when it is missing (csr/rejection-overruled).
+   */
+  decision?: { disposition: string; justification: string; by: string; date: string; forced: boolean; overruled: string };
   /** The review report's 记录 and 评审组长 (review.recorder, review.leader): name and date, "" when not recorded. */
   recorder: { by: string; date: string };
   leader: { by: string; date: string };
@@ -437,6 +451,21 @@ export interface CsrReportView extends Header {
    */
   training?: { required: boolean; state: CsrTrainingState; records: string; sessions: { date: string; revision: string; people: string; trainer: string; record: string }[] };
 }
+
+/**
+ * The controlled form the CSR review report is a record of, when `csr.review_form` does not name
+ * it: the one released form titled as a CSR review form (顾客特定要求评审表, 顾客特殊要求评审记录,
+ * "CSR review record"). None, or more than one, names no form: the report then prints none rather
+ * than a guess, and README says how to name it.
+ */
+function reviewFormOf(index: RepoIndex): string | undefined {
+  const forms = [...index.documents.values()]
+    .map((d) => d.value)
+    .filter((d) => d.kind === "form" && d.status === "released" && REVIEW_FORM_TITLE.test(`${d.title} ${d.title_en ?? ""}`));
+  return forms.length === 1 ? forms[0]!.id : undefined;
+}
+
+const REVIEW_FORM_TITLE = /顾客特[定殊]要求.*评审|CSR review|customer[- ]specific requirements? review/i;
 
 /** `today` (YYYY-MM-DD) measures an open review's working days. */
 export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang: Lang, body: BodyRenderer, today: string, link?: DocumentLinker): CsrReportView {
@@ -460,12 +489,13 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   const implementation = csr.implementation;
   const status = csrStatus(csr, (id) => index.documents.get(id)?.value.status);
   const round = currentReviewRound(csr, repositoryCalendar(config), config, today, customer);
-  const formDoc = config?.csr?.review_form ? index.documents.get(config.csr.review_form)?.value : undefined;
+  const formNumber = config?.csr?.review_form ?? reviewFormOf(index);
+  const formDoc = formNumber ? index.documents.get(formNumber)?.value : undefined;
   return {
     // A filled-in review report is a record: it carries no 受控 stamp; one not yet decided is a draft, and one whose requirement was superseded is marked 作废.
     ...names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "" : "draft", "csr_id"),
     lang,
-    form: config?.csr?.review_form ? { number: config.csr.review_form, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
+    form: formNumber ? { number: formNumber, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
     reviewStart: round.start,
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",
@@ -504,6 +534,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           by: names.person(decision.by),
           date: decision.date,
           forced: decision.forced === true,
+          overruled: names.list(overruledOpinions(csr).map((o) => names.department(o.department))),
         }
       : undefined,
     recorder: signed(csr.review?.recorder),

@@ -10,6 +10,7 @@ import type { PageSetup, PaperSize, Style, Worksheet } from "exceljs";
 import { displayWidth, escapeHtml, padEnd, visible } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
+import { translate, type Lang } from "../i18n/index.js";
 
 export type Cell = string | number | null;
 
@@ -150,6 +151,16 @@ export function toJson(table: Table): string {
   );
 }
 
+/**
+ * A CSV has no title or heading, so the day a table's figures were measured on (its `asOf`) goes
+ * into every row; a table that does not depend on the day is returned as it is.
+ */
+export function withAsOfColumn(table: Table, lang: Lang): Table {
+  if (!table.asOf) return table;
+  const date = table.asOf.date;
+  return { ...table, columns: [...table.columns, { key: "asOf", header: translate(lang, "as-of.column"), date: true }], rows: table.rows.map((r) => ({ ...r, asOf: date })) };
+}
+
 /** What a table template sees: every cell already turned into text, in column order. */
 export interface TableView {
   id: string;
@@ -163,7 +174,7 @@ export interface TableView {
   heading?: RegisterHeading;
   /** More than eight columns, or columns wider than a portrait page holds (see printedWide): printed on landscape A4. */
   wide: boolean;
-  /** More than twenty columns (the CSR list): printed smaller on landscape A3, so that every column fits the page. */
+  /** Twenty columns or more (the CSR matrix and list, see printedCrowded): printed smaller on landscape A3, so that every column fits the page. */
   crowded: boolean;
 }
 
@@ -178,8 +189,17 @@ export function tableView(table: Table, lang = "zh-CN"): TableView {
     notes: table.notes ?? [],
     ...(table.heading ? { heading: table.heading } : {}),
     wide: printedWide(table),
-    crowded: table.columns.length > 20,
+    crowded: printedCrowded(table),
   };
+}
+
+/**
+ * Whether a register prints on landscape A3, in its PDF and its workbook alike: twenty columns or
+ * more (the CSR matrix, the CSR list). Their identifiers, codes and dates never wrap, and at that
+ * many columns they alone are wider than a landscape A4 page.
+ */
+function printedCrowded(table: Table): boolean {
+  return table.columns.length >= 20;
 }
 
 /**
@@ -330,13 +350,13 @@ function columnWidths(table: Table): number[] {
 const PAGE_UNITS = { a4: Math.floor(261 / 1.9 / 0.7), a3: Math.floor(384 / 1.9 / 0.7) };
 
 /**
- * How a sheet is printed: on A4, or on A3 when it has more than twenty columns (as the PDF of the
+ * How a sheet is printed: on A4, or on A3 when it has twenty columns or more (as the PDF of the
  * same register); one page wide when its columns fit at a readable scale, else as many pages wide
  * as they need, with the columns up to the id repeated on each. Excel's and LibreOffice's "fit to
  * one page wide" alone shrank the 33 columns of the CSR list to an unreadable size.
  */
 function printLayout(table: Table, widths: number[]): Partial<PageSetup> {
-  const a3 = table.columns.length > 20;
+  const a3 = printedCrowded(table);
   const total = widths.reduce((sum, w) => sum + w, 0);
   const pages = Math.max(1, Math.ceil(total / (a3 ? PAGE_UNITS.a3 : PAGE_UNITS.a4)));
   // Repeated on each page across: the columns up to the first identifier (序号 and 编号).

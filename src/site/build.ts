@@ -352,7 +352,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
 
   // --- Search, and the files the worker made.
   const entries = searchEntries(rc, pages);
-  for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries })) emit(file.path, file.content);
+  for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang })) emit(file.path, file.content);
   fileCount += registers.length;
   emit(
     "search.html",
@@ -587,11 +587,11 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
           { text: historyReason(r.reason, rc.lang) },
           {
             text: [
-              ...(r.opinions ?? []).map((o) => signed(rc, `${departmentName(rc, o.department)} ${t(rc, `value.opinion.${o.opinion}`)}`, personName(rc, o.reviewer), o.date)),
+              ...(r.opinions ?? []).map((o) => signed(rc, `${departmentName(rc, o.department)} ${t(rc, `register.opinion.${o.opinion}`)}`, personName(rc, o.reviewer), o.date)),
               ...(r.record ? [t(rc, "site.csr.opinions-on-record", { record: reviewRecordText(r.record) })] : []),
             ].join(t(rc, "site.items-separator")),
           },
-          { text: r.decision ? signed(rc, t(rc, `value.disposition.${r.decision.disposition}`), personName(rc, r.decision.by), r.decision.date) : "" },
+          { text: r.decision ? signed(rc, t(rc, `register.disposition.${r.decision.disposition}`), personName(rc, r.decision.by), r.decision.date) : "" },
         ]),
       },
       empty: t(rc, "site.none"),

@@ -4,13 +4,15 @@
  * handed back. They are made in the main thread: a worker thread would load csr's modules again
  * and cost more CPU time than the wall time it saves.
  */
-import { toCsv, writeXlsx, type Table } from "../report/table.js";
+import type { Lang } from "../i18n/index.js";
+import { toCsv, withAsOfColumn, writeXlsx, type Table } from "../report/table.js";
 import { searchAssets, type SearchEntry } from "./search.js";
 
 export interface DownloadsInput {
   /** Each register with the file its workbook is streamed to. */
   registers: { name: string; table: Table; xlsxFile: string }[];
   entries: SearchEntry[];
+  lang: Lang;
 }
 
 export interface SiteFile {
@@ -21,7 +23,8 @@ export interface SiteFile {
 export async function buildDownloads(input: DownloadsInput): Promise<SiteFile[]> {
   const files: SiteFile[] = [];
   for (const { name, table, xlsxFile } of input.registers) {
-    files.push({ path: `registers/${name}.csv`, content: toCsv(table) });
+    // As `csr list`/`csr matrix --format csv` writes it: the as-of day in every row of a table that depends on the day.
+    files.push({ path: `registers/${name}.csv`, content: toCsv(withAsOfColumn(table, input.lang)) });
     await writeXlsx([table], xlsxFile);
   }
   for (const asset of await searchAssets(input.entries)) files.push({ path: `assets/${asset.name}`, content: asset.text });

@@ -9,7 +9,7 @@ import type { Finding } from "../core/diagnostic.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
-import { currentReviewRound } from "../model/review-timeliness.js";
+import { currentReviewRound, LATE_ROUNDS, reviewRounds } from "../model/review-timeliness.js";
 import type { Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
@@ -203,6 +203,13 @@ const reviews: PanelDefinition = (input) => {
   const late = (r: CsrRow) => decidedLate.has(r);
   const lateLabel = t(rc, "site.panel.reviews.late");
   numbers.push({ label: lateLabel, count: count(late), tone: "warn", list: csrListPage(input, "reviews-decided-late", lateLabel, late) });
+  // Every round, earlier ones included, judged late or overdue: the count under the review-timeliness
+  // register, whose page lists them. The number above counts current rounds only, and said 0 while
+  // the register showed an earlier round decided late.
+  const lateRounds = input.csrs
+    .flatMap((r) => reviewRounds(r.csr, input.calendar, config, input.today, rc.index.customers.get(r.csr.customer)?.value))
+    .filter((round) => LATE_ROUNDS.includes(round.timeliness)).length;
+  numbers.push({ label: t(rc, "site.panel.reviews.late-rounds"), count: lateRounds, tone: "warn", register: "reviews" });
   const unexplained = findingNumber(input, "csr/review-late", t(rc, "site.panel.reviews.late-unexplained"));
   if (unexplained) numbers.push(unexplained);
   // Decisions taken without every countersign and still missing some (csr/forced-decision): not

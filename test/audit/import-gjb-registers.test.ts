@@ -3,7 +3,7 @@
  * them): the 程序文件一览表 with 版本 and 发布日期, the 记录表单一览表 with 保存部门, the 受控文件清单
  * with 实施日期 only. Imported into a GJB repository, then printed again.
  */
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -138,9 +138,13 @@ describe("GJB registers into a repository", () => {
       "层级,文件编号,文件名称,归口部门,版本,发布日期,实施日期\n" + "二级,QX/QP-001,文件控制程序,综合部,B/0,2023-02-20,2023-03-01\n" + "二级,QX/QP-002,记录控制程序,综合部,B/0,2023-02-20,3/1/23\n",
     );
     const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "documents"], { lang: null });
-    expect(lines(imported.stdout)).toContain("第 3 行：实施日期 '3/1/23' 不是 2021-05-05 这样的日期，请更正单元格；QX/QP-002 未记录生效日期（effective）");
+    expect(lines(imported.stdout)).toContain("第 3 行：实施日期 '3/1/23' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）");
     expect(file(dir, "documents/QX_QP-001.yaml")).toMatchObject({ effective: "2023-03-01", revisions: [{ version: "B/0", date: "2023-02-20" }] });
-    expect(file(dir, "documents/QX_QP-002.yaml")).not.toHaveProperty("effective");
+    expect(existsSync(join(dir, "documents/QX_QP-002.yaml"))).toBe(false);
+    // The corrected register goes in: the row refused before left nothing in its way.
+    writeFileSync(join(dir, "list.csv"), readFileSync(join(dir, "list.csv"), "utf8").replace(",3/1/23", ","));
+    expect(lines((await csrInProcess(["-C", dir, "import", "list.csv", "--as", "documents"], { lang: null })).stdout)).toContain("已写入 documents/QX_QP-002.yaml");
+    expect(file(dir, "documents/QX_QP-002.yaml")).toMatchObject({ effective: "2023-02-20" });
     const list = await csrInProcess(["-C", dir, "list", "documents", "--format", "csv"], { lang: null });
     expect(list.stdout.split("\r\n").slice(0, 3)).toEqual([
       "\ufeff序号,层级,文件编号,文件名称,部门,版本,编制,审核,批准,发布日期,生效日期,保存期限,条款,状态,备注",
@@ -148,6 +152,54 @@ describe("GJB registers into a repository", () => {
       // No effective date recorded: a document takes effect when issued.
       "2,二级,QX/QP-002,记录控制程序,综合部,B/0,,,,2023-02-20,2023-02-20,,,已发布,",
     ]);
+  });
+
+  it("in a repository whose layout prints 会签, 标准化审查 and 军代表: the hint names them, and the signature options record them on every released document", async () => {
+    const dir = gjbRepo();
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + "document_layouts:\n  - { levels: [2], signatures: [prepared, reviewed, countersigned, standardization, approved, military_representative] }\n");
+    writeFileSync(
+      join(dir, "people.yaml"),
+      "people:\n  - { id: zhang, name: 张三, department: GEN, roles: [author] }\n  - { id: li, name: 李四, department: QA, roles: [reviewer, standardization] }\n" +
+        "  - { id: wang, name: 王五, department: GEN, roles: [approver] }\n  - { id: zhou, name: 周八, department: QA, roles: [] }\n",
+    );
+    writeFileSync(join(dir, "list.csv"), "序号,程序文件,文件编号,版本/版次,发布日期,归口部门,编制\n1,文件控制程序,QX/QP-001,B/0,2023-03-01,综合部,张三\n2,记录控制程序,QX/QP-002,,,综合部,\n");
+    const hinted = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--dry-run"], { lang: null });
+    expect(lines(hinted.stdout)).toEqual(
+      expect.arrayContaining([
+        "1 份导入的已发布文件没有审核、会签、标准化审查、批准、军代表签字（清单没有这些列）。请按纸质原件一次补记：csr sign QX/QP-001 --reviewed <人员> --countersigned <人员> --standardization <人员> --approved <人员> --military-representative <人员>。原件写有签字日期时加 --date <签字日期>；签字人或日期不同的文件分开补记。",
+        "也可以在本次导入时记录：在命令后加 --reviewed <人员> --countersigned <人员> --standardization <人员> --approved <人员> --military-representative <人员>。",
+      ]),
+    );
+    const sign = ["--prepared", "王五", "--reviewed", "李四", "--approved", "王五", "--countersigned", "李四,张三", "--standardization", "李四", "--military-representative", "周八", "--date", "2023-02-20"];
+    expect(await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", ...sign.slice(0, 4), "--approved", "王武"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --approved 王武：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 '王五'？\n",
+    });
+    expect((await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", ...sign], { lang: null })).stderr).toBe("csr: 王五（wang）不能批准自己编制的更改；须由另一位批准人签署（职责分离）。\n");
+    const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--prepared", "张三", ...sign.slice(2)], { lang: null });
+    expect(lines(imported.stdout)).toEqual(
+      expect.arrayContaining([
+        "已为导入的 1 份已发布文件记录签字：编制 张三（zhang）2023-02-20、审核 李四（li）2023-02-20、会签 李四（li）2023-02-20、会签 张三（zhang）2023-02-20、标准化审查 李四（li）2023-02-20、批准 王五（wang）2023-02-20、军代表 周八（zhou）2023-02-20。",
+        "其中 1 份保留清单中已有的签字，选项不替换：QX/QP-001（编制）。",
+      ]),
+    );
+    expect(imported.stdout).not.toContain("csr sign");
+    expect(file(dir, "documents/QX_QP-001.yaml").revisions).toEqual([
+      {
+        version: "B/0",
+        date: "2023-03-01",
+        imported: true,
+        prepared: { by: "zhang" },
+        reviewed: { by: "li", date: "2023-02-20" },
+        countersigned: [{ by: "li", date: "2023-02-20" }, { by: "zhang", date: "2023-02-20" }],
+        standardization: { by: "li", date: "2023-02-20" },
+        approved: { by: "wang", date: "2023-02-20" },
+        military_representative: { by: "zhou", date: "2023-02-20" },
+      },
+    ]);
+    // A draft is signed when it is released.
+    expect(file(dir, "documents/QX_QP-002.yaml")).not.toHaveProperty("revisions");
   });
 
   it("--as record or records: refused, suggesting forms (a register of records is imported as its forms)", async () => {

@@ -22,9 +22,9 @@ describe("printed registers", () => {
     expect(exported.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    // The 33 columns of the CSR list on A3, as its PDF; fitted to one page they were unreadable.
+    // The 33 columns of the CSR list and the 20 of the CSR matrix on A3, as their PDF; fitted to one A4 page they were unreadable.
     const across: Record<string, object> = {
-      顾客特定要求矩阵: { paperSize: 9, fitToWidth: 2, printTitlesColumn: "A:A" },
+      顾客特定要求矩阵: { paperSize: 8, fitToWidth: 1 },
       顾客特定要求清单: { paperSize: 8, fitToWidth: 2, printTitlesColumn: "A:B" },
     };
     for (const sheet of workbook.worksheets) {
@@ -47,13 +47,16 @@ describe("printed registers", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(converted, "registers.xlsx"));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["程序文件一览表", "受控文件清单", "表单清单", "外来文件清单", "作废文件清单", "条款对照表 MINI", "条款过程文件对照 MINI", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "特殊特性符号对照表", "发放回收记录", "培训记录"]);
-    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "表单编号", "类别", "层级", "条款名称", "条款", "来源文件", "编号", "编号", "顾客符号", "文件编号", "培训日期"]);
+    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "表单编号", "类别", "层级", "条款名称", "条款", "顾客", "编号", "编号", "顾客符号", "文件编号", "培训日期"]);
     expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(13).fill("A2"));
   }, 130_000);
 
   it("lays HTML out on A4, landscape when the table is wide, with the header row repeated and the heading", () => {
-    const wide = csr(["-C", REPO, "matrix", "csr", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
+    const wide = csr(["-C", REPO, "list", "reviews", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
     expect(wide).toContain("@page { size: A4 landscape; margin: 12mm 10mm; }");
+    // Twenty columns whose ids, codes and dates never wrap: wider than landscape A4.
+    const crowded = csr(["-C", REPO, "matrix", "csr", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
+    expect(crowded).toContain("@page { size: A3 landscape; margin: 12mm 10mm; }");
     expect(wide).toContain("thead { display: table-header-group; }");
     expect(wide).toContain('<div class="heading"><span>测试汽车零部件有限公司</span><span></span><span>截至 2026-11-27</span></div>');
     expect(wide).toContain('<div class="signatures"><span>编制：________________</span><span>审核：________________</span><span>批准：________________</span></div>');
@@ -95,7 +98,7 @@ describe("registers and layouts as PDF", () => {
     const english = await layout("en");
     expect(english).toMatch(/ Requirements /);
     expect(english).not.toMatch(/Requirem /);
-    // The evidence of BCM-002 wraps where its column ends, inside the word 更新.
-    expect(await layout("zh-CN")).toMatch(/外部实验室清单已更\n.* 新，1家认可范围不\n/);
+    // The evidence of BCM-002 wraps where its column ends, inside the word 覆盖.
+    expect(await layout("zh-CN")).toMatch(/新，1家认可范围不覆\n.* 盖盐雾试验的实验室\n/);
   });
 });

@@ -30,8 +30,8 @@ describe("csr import of real registers", () => {
       effectiveFromIssued(1),
       // The list has no signature columns: the file would fail csr check (doc/approval-missing), and so does the import.
       "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
+      "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.",
       "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
-      "Dry run: nothing was written.",
     ]);
     expect(result.code).toBe(1);
     await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA"]);
@@ -61,7 +61,7 @@ describe("csr import of real registers", () => {
     expect(result.code).toBe(0);
     const broken = caseRepo("05-bilingual-headers", "文件清单.csv");
     const csv = join(broken, "文件清单.csv");
-    writeFileSync(csv, '"文件名称\nDocument Title","文件编号\nDoc. No.","版本\nRev."\n文件控制程序,QP-101,A/0\n');
+    writeFileSync(csv, '"文件名称\nDocument Title","文件编号\nDoc. No.","版本\nRev.","发布日期\nIssue Date","编制\nPrepared","批准\nApproved"\n文件控制程序,QP-101,A/0,2024-03-01,chenjing,wangjg\n');
     const lines = await csrInProcess(["-C", broken, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(lines.stdout).slice(0, 2)).toEqual(["Reading 文件清单.csv: header on row 1, 1 data row(s).", "would write documents/QP-101.yaml"]);
   });
@@ -76,21 +76,23 @@ describe("csr import of real registers", () => {
         "csr: The column 'Title / Doc-ID' holds the title and the number of each document in one cell; csr needs them apart.\n" +
         "hint: Split it into two columns, e.g. Title and Number (文件名称, 文件编号), then import again.\n",
     });
+    // The row says the document is in force at version 1.0: not written as a draft without its version, so the corrected row imports.
     const renamed = await csrInProcess(["-C", dir, "import", "document-list-renamed.csv", "--as", "documents"]);
-    expect(report(renamed.stdout).slice(0, 5)).toEqual([
+    expect(report(renamed.stdout).slice(0, 3)).toEqual([
       "Reading document-list-renamed.csv: header on row 1, 1 data row(s).",
-      "wrote documents/SOP-001.yaml",
-      "row 2: version '1.0' is not a version like A/0 — fix the cell or the file after import",
-      "row 2: SOP-001 is written as status: draft: the register gives no status and no revision could be recorded — set status and revisions in the file if it is released",
-      "Numbering families found that qms.yaml does not configure; declare each one:",
+      "row 2: '1.0' in Version is not a version like A/0 (letter for the edition, number for the revision: A/0, A1, B/2) — correct the cell and import again (row not imported)",
+      "Imported 0 of 1 row(s); 1 row(s) refused, 0 conflict(s) with existing files.",
     ]);
-    expect(parse(readFileSync(join(dir, "documents/SOP-001.yaml"), "utf8"))).toEqual({
+    writeFileSync(join(dir, "document-list-renamed.csv"), readFileSync(join(dir, "document-list-renamed.csv"), "utf8").replace(",1.0,", ",A/0,"));
+    expect((await csrInProcess(["-C", dir, "import", "document-list-renamed.csv", "--as", "documents"])).stdout).toContain("wrote documents/SOP-001.yaml");
+    expect(parse(readFileSync(join(dir, "documents/SOP-001.yaml"), "utf8"))).toMatchObject({
       id: "SOP-001",
       title: "Document and Record Control",
       level: 2,
       kind: "procedure",
       department: "QA",
-      status: "draft",
+      status: "released",
+      revisions: [{ version: "A/0", date: "2021-01-15", imported: true }],
     });
   });
 
@@ -141,7 +143,7 @@ describe("csr import of real registers", () => {
       effectiveFromIssued(1),
       // The sign-off line under the table is the register's own, not the document's: its signatures are still to record.
       "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-101 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.",
-      "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
+      "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.",
     ]);
     expect(result.code).toBe(1);
   });
@@ -235,14 +237,13 @@ describe("csr import of real registers", () => {
       join(dir, "顾客特定要求清单.csv"),
       "编号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,负责人,完成期限,落实文件\n" +
         'DYA-101,特殊特性标注,DYA,DYA-SC,8.3.3.3,2024-05-06,必须满足,徐海涛,2024-05-13,周 鹏,2024-06-30,"QP-014 5.2 符号转换\nQR-014-01"\n' +
-        "DYA-102,年度质量目标,DYA,DYA-KPI,6.2.2.1,2024-05-06,可选,,,,,\n",
+        "DYA-102,年度质量目标,DYA,DYA-KPI,6.2.2.1,2024-05-06,,,,,,\n",
     );
     const result = await csrInProcess(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr"]);
-    expect(report(result.stdout).slice(0, 7)).toEqual([
+    expect(report(result.stdout).slice(0, 6)).toEqual([
       "Reading 顾客特定要求清单.csv: header on row 1, 2 data row(s).",
       "wrote csr/DYA/DYA-101.yaml",
       "wrote csr/DYA/DYA-102.yaml",
-      "row 3: disposition '可选' was not recorded: the list lacks the decision date (决定日期) and who decided (决定人) — fill the cells and import again, or record the decision with csr review DYA-102",
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
       "Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).",
@@ -265,36 +266,35 @@ describe("csr import of real registers", () => {
       "编号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,完成期限\n" +
         "DYA-101,特殊特性标注,DYA,DYA-SC,8.3.3.3,2024-05-06,必须满足,徐海涛,2024-05-13,2024年6月底\n" +
         "DYA-102,年度质量目标,DYA,DYA-KPI,6.2.2.1,2024-05-06,不适用,徐海涛,2024-05-13,\n" +
-        "XYZ-001,包装要求,XYZ,XYZ-PK,8.5.4,2024-05-06,,,,\n",
+        "XYZ-001,包装要求,XYZ,XYZ-PK,8.5.4,2024-05-06,,,,\n" +
+        "DYA-103,质量目标分解,DYA,DYA-KPI,6.2.2.1,2024-05-06,必须满足,徐海涛,2024-05-13,2024-06-30\n",
     );
     const run = async (lang: "zh-CN" | "en") => {
       const result = await csrInProcess(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr", "--dry-run"], { lang });
       expect(result.code).toBe(1);
-      return report(result.stdout).slice(0, 10);
+      return report(result.stdout).slice(0, 9);
     };
     // The list names no revision: both CSRs take their source's current one, which was received after them (date/received-before-source).
     expect(await run("zh-CN")).toEqual([
-      "读取 顾客特定要求清单.csv：表头在第 1 行，数据 3 行。",
-      "将写入 csr/DYA/DYA-101.yaml",
-      "将写入 csr/DYA/DYA-102.yaml",
-      "第 2 行：完成期限 '2024年6月底' 不是 2021-05-05 这样的日期，请在导入后于文件中设置 implementation.due",
-      "第 3 行：处置 '不适用' 未记录：清单缺少处置理由（“处置理由”列）；请填写这些单元格后重新导入，或用 csr review DYA-102 记录结论",
+      "读取 顾客特定要求清单.csv：表头在第 1 行，数据 4 行。",
+      "将写入 csr/DYA/DYA-103.yaml",
+      "第 2 行：“完成期限”中的 '2024年6月底' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）",
+      "第 3 行：“处置”写了 '不适用'，但清单缺少处置理由（“处置理由”列），结论无法记录；请填写这些单元格后重新导入（或清空“处置”，导入后用 csr review 记录结论）（该行未导入）",
       "第 4 行：顾客 'XYZ' 在 customers/ 下没有文件，请先添加 customers/<CODE>.yaml，再重新导入（该行未导入）",
       "清单没有写明 1 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 将记为 '从 顾客特定要求清单.csv 第 N 行导入'，代替各部门的会签意见，因此 csr check 接受这些结论。",
       "找到签字的评审记录后请写明它，例如 review.record: {form: QR-015-01, ref: 2023-07 第12号}；或导入带“评审记录编号”列的清单。",
-      "将导入 3 行中的 2 行；拒绝 1 行，与现有文件冲突 0 处；将写入的文件中有 2 个会存在错误（见下方 csr check）。",
+      "将导入 4 行中的 1 行；拒绝 3 行，与现有文件冲突 0 处；将写入的文件中有 1 个会存在错误（见下方 csr check）。",
       "试运行：未写入任何文件。",
     ]);
     expect(await run("en")).toEqual([
-      "Reading 顾客特定要求清单.csv: header on row 1, 3 data row(s).",
-      "would write csr/DYA/DYA-101.yaml",
-      "would write csr/DYA/DYA-102.yaml",
-      "row 2: due date '2024年6月底' is not a date like 2021-05-05 — set implementation.due in the file after import",
-      "row 3: disposition '不适用' was not recorded: the list lacks the reason (处置理由) — fill the cells and import again, or record the decision with csr review DYA-102",
+      "Reading 顾客特定要求清单.csv: header on row 1, 4 data row(s).",
+      "would write csr/DYA/DYA-103.yaml",
+      "row 2: '2024年6月底' in 完成期限 is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
+      "row 3: 处置 says '不适用' but the list lacks the reason (处置理由), so the decision cannot be recorded — fill the cells and import again (or empty 处置 and record the decision with csr review after import) (row not imported)",
       "row 4: customer 'XYZ' has no file in customers/ — add customers/<CODE>.yaml first, then import again (row not imported)",
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record would say '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
-      "Would import 2 of 3 row(s); 1 row(s) refused, 0 conflict(s) with existing files; 2 file(s) to be written would have errors (csr check below).",
+      "Would import 1 of 4 row(s); 3 row(s) refused, 0 conflict(s) with existing files; 1 file(s) to be written would have errors (csr check below).",
       "Dry run: nothing was written.",
     ]);
   });

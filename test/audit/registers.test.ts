@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
 import { registerContext } from "../../src/report/registers/context.js";
+import { csrMatrix } from "../../src/report/registers/csr.js";
 import { documentList } from "../../src/report/registers/documents.js";
+import { reviewRegister } from "../../src/report/registers/reviews.js";
 import { toCsv, toJson, toMarkdown } from "../../src/report/table.js";
 import { copyFixture, csrInProcess, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
@@ -168,6 +170,29 @@ describe("terminal tables", () => {
     expect(await headers("--level", "3")).toEqual(["序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发布日期", "备注"]);
     const refused = await csrInProcess(["-C", gjb, "list", "procedures", "--level", "3", "--style", "gjb"], { lang: null });
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", "csr: --style gjb 是程序文件一览表（--level 2）的布局：它列出每份程序文件所用的三级文件和四级表单。请去掉 --style gjb 以列出第 3 层文件。\n"]);
+  });
+  it("the CSR matrix judges each requirement's current review round as the timeliness register does", () => {
+    const repo = loadRepository(REPO);
+    // FORD-001 decided 3 working days after its deadline (received 2023-07-03, due 2023-07-17).
+    repo.csrs.find((c) => c.value.id === "FORD-001")!.value.review!.decision!.date = "2023-07-20";
+    const timeliness = (lang: "zh-CN" | "en", today: string) =>
+      csrMatrix(registerContext(repo, lang), { today }).rows.map((r) => [r.id, r.received, r.reviewDue, r.decided, r.timeliness]);
+    expect(timeliness("zh-CN", "2024-01-20")).toEqual([
+      ["FORD-001", "2023-07-03", "2023-07-17", "2023-07-20", "逾期 3 个工作日"],
+      ["FORD-001", "2023-07-03", "2023-07-17", "2023-07-20", "逾期 3 个工作日"],
+      ["FORD-002", "2024-01-15", "2024-01-29", null, "未到期"],
+    ]);
+    expect(timeliness("zh-CN", "2026-11-27").at(-1)).toEqual(["FORD-002", "2024-01-15", "2024-01-29", null, "逾期未决"]);
+    expect(timeliness("en", "2026-11-27").map((r) => r[4])).toEqual(["late by 3 working days", "late by 3 working days", "overdue, undecided"]);
+    // The register judges the same rounds the same way.
+    const register = reviewRegister(registerContext(repo, "zh-CN"), { today: "2026-11-27" }).rows.map((r) => [r.id, r.start, r.due, r.decided, r.verdict]);
+    expect(register).toEqual([
+      ["FORD-001", "2023-07-03", "2023-07-17", "2023-07-20", "逾期"],
+      ["FORD-002", "2024-01-15", "2024-01-29", null, "评审中，已逾期"],
+    ]);
+    // The source document by its id and title; the disposition in the reader's words.
+    const en = csrMatrix(registerContext(repo, "en"), { today: "2026-11-27" }).rows[0]!;
+    expect([en.source, en.disposition]).toEqual(["FORD-CSR Ford IATF 16949 customer-specific requirements", "must meet"]);
   });
   it("the CSR matrix filters by customer", async () => {
     const none = await csrInProcess(["-C", REPO, "matrix", "csr", "--customer", "FORDX"]);

@@ -3,12 +3,14 @@
  * repository's registers cite GJB 9001C, and its workbook and site leave out an empty symbol
  * conversion table, which is IATF 16949's.
  */
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
-import { citations, clauseReferenceExample } from "../../src/model/citations.js";
+import { ruleText } from "../../src/check/docs.js";
+import { rules } from "../../src/check/registry.js";
+import { citations, clauseReferenceExample, forStandards } from "../../src/model/citations.js";
 import { registerContext } from "../../src/report/registers/context.js";
 import { allRegisters, auditRegisters } from "../../src/report/registers/index.js";
 import { csrInProcess, ROOT, tempDir } from "../helpers.js";
@@ -47,6 +49,39 @@ describe("citations of the standards in scope", () => {
     expect((await csrInProcess(["-C", block, "matrix", "csr", "--help"], { lang: "en" })).stdout.split("\n")[2]).toBe("where each customer-specific requirement is addressed (GJB 9001C 7.5.1)");
     const wrong = await csrInProcess(["-C", GJB, "list", "--clause", "8.3"], { lang: null });
     expect([wrong.code, wrong.stderr]).toEqual([2, "csr: --clause 需要“标准:条款”的格式，例如 GJB9001C:8.3；实际为 '8.3'。\n"]);
+  });
+
+  it("a text written for every standard reads as the standards in scope", () => {
+    const text = "{{cite:requirements-training}}{{#IATF16949}}, ten days{{/IATF16949}}{{^IATF16949}}, own period{{/IATF16949}} ({{standard}}:8.3)";
+    expect(forStandards(text, ["GJB9001C"], "、")).toBe("GJB 9001C 7.2、7.3, own period (GJB9001C:8.3)");
+    expect(forStandards(text, undefined, ", ")).toBe("IATF 16949 4.3.2, 7.2.2, ten days (IATF16949:8.3)");
+    expect(forStandards(text, ["IATF16949", "ISO9001"], ", ")).toBe("IATF 16949 4.3.2, 7.2.2 / ISO 9001 7.2, 7.3, ten days (IATF16949:8.3)");
+    expect(() => forStandards("{{cite:no-such}}", undefined, ", ")).toThrow("Unknown citation {{cite:no-such}}");
+  });
+
+  // A rule may name IATF 16949 itself (its transition rules for a new edition); it cites none of its clauses.
+  it("no rule's documentation cites a clause of IATF 16949 to a GJB 9001C repository, in either language", () => {
+    const citing = rules.flatMap((rule) =>
+      (["en", "zh-CN"] as const).flatMap((lang) => Object.values(ruleText(rule, lang, ["GJB9001C"])).filter((v) => typeof v === "string" && /IATF 16949 \d|\{\{/.test(v)).map(() => `${lang} ${rule.id}`)),
+    );
+    expect(citing).toEqual([]);
+  });
+
+  it("csr explain, the help and the schema hints of a GJB 9001C repository cite GJB 9001C, those of an IATF one IATF 16949", async () => {
+    const explain = async (dir: string, rule: string, lang: "zh-CN" | "en") => (await csrInProcess(["-C", dir, "explain", rule], { lang })).stdout.split("\n\n");
+    expect(await explain(GJB, "csr/review-overdue", "zh-CN")).toContain("GJB 9001C 8.2.3 要求在承诺供货之前、在本单位规定的期限内评审顾客要求；审核员会抽查日期。`csr check --today YYYY-MM-DD` 固定计算期限所依据的日期，使 CI 的结果可以复现。");
+    expect(await explain(ACME, "csr/review-overdue", "en")).toContain("IATF 16949 7.5.3.2.2 expects customer requirements and their changes to be reviewed within 10 working days; an auditor samples the dates. `csr check --today YYYY-MM-DD` fixes the day deadlines are measured against, so CI results are reproducible.");
+    expect((await explain(GJB, "doc/record-retention-missing", "en"))[2]).toBe(
+      "A released form (`kind: form`) without `record.retention`, the retention period of the records filled in on it (保存期限). GJB 9001C 7.5.3.2 asks for a documented retention period for records. Where the records are kept (`medium`, `location`) belongs in the same block.",
+    );
+    expect((await explain(GJB, "symbol/conflict", "zh-CN"))[2]).toMatch(/（GJB 9001C 8\.3\.5）。/);
+    expect((await explain(ACME, "symbol/conflict", "zh-CN"))[2]).toMatch(/（IATF 16949 8\.2\.3\.1\.2、8\.3\.3\.3）。/);
+    expect((await csrInProcess(["-C", GJB, "set", "--help"], { lang: null })).stdout).toMatch(/，如\s+GJB9001C:8\.3\n/);
+    const bad = tempDir();
+    cpSync(GJB, bad, { recursive: true });
+    mkdirSync(join(bad, "csr"));
+    writeFileSync(join(bad, "csr", "T-001.yaml"), "id: T-001\nclauses: [\"8.3\"]\n");
+    expect((await csrInProcess(["-C", bad, "check", "--no-cache", "--today", "2026-11-27"], { lang: null })).stdout).toContain("csr/T-001.yaml:2:11 error schema/invalid-value 'clauses[0]' 的值 '8.3' 格式不对。标准条款，写作 标准:条款，如 GJB9001C:8.3。\n");
   });
 
   it("the review-timeliness register's footer cites GJB 9001C in a GJB 9001C repository, IATF 16949 in an IATF one", async () => {

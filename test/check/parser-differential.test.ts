@@ -217,3 +217,18 @@ describe("fast parser and yaml read every file alike", () => {
     });
   }
 });
+
+describe("dates outside the range, noted while js-yaml's data is read", () => {
+  const form = (remarks: string) => Buffer.from(`id: QR-001-01\ntitle: 来料检验记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\nremarks: ${remarks}\n`);
+  it("marks a file whose strings hold none, so that date/out-of-range need not walk it again, and not one that holds one", () => {
+    const datesInRange = (remarks: string) => sourceFromBytes(form(remarks), "file.yaml", "document", "fast").datesInRange;
+    expect(datesInRange("[2026-03-10, QP-001-A01]")).toBe(true);
+    expect(datesInRange("[2026-03-10, 0001-01-01]")).toBe(false);
+    // The same date again: now a shared string, told apart from the table's list, not by parsing it again.
+    expect(datesInRange("9999-12-31")).toBe(false);
+    expect(datesInRange("[9999-12-31]")).toBe(false);
+    expect(datesInRange("2099-12-31")).toBe(true);
+    // A file left to `yaml` is walked by the rule: nothing is noted for it.
+    expect(sourceFromBytes(Buffer.from("remarks: &a 0001-01-01\n"), "file.yaml", "document", "fast").datesInRange).toBeUndefined();
+  });
+});

@@ -12,8 +12,8 @@ import { FIXTURES, ROOT } from "../helpers.js";
 
 const RULES = join(FIXTURES, "rules");
 
-/** Rules whose finding needs more than files to show (here: git commit authors). */
-const WITHOUT_EXAMPLE = new Set(["doc/approved-by-author"]);
+/** Rules whose finding needs more than files to show: git commit authors, a file that is no longer there. */
+const WITHOUT_EXAMPLE = new Set(["doc/approved-by-author", "file/deleted"]);
 
 /** YAML lines without comments and blank lines, so that an example may explain itself in comments. */
 function contentLines(yaml: string): string[] {

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 
 function broken(file: string, edit: (text: string) => string): string {
   const dir = copyFixture("examples/acme-auto");
@@ -69,6 +69,15 @@ describe("one root cause, one finding", () => {
     const dir = broken("documents/procedures/QP-014.yaml", (t) => t.replace(/^title: .*$/m, "title: [unclosed"));
     const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["documents/procedures/QP-014.yaml yaml/syntax"]);
+  });
+
+  it("a customer file that cannot be read is the one finding, not every CSR and symbol of that customer", async () => {
+    // csr init's example: customer HXQC, two CSRs of it and its symbols in symbols.yaml.
+    const dir = tempDir();
+    await csrInProcess(["init", "--example"], { cwd: dir });
+    writeFileSync(join(dir, "customers/HXQC.yaml"), readFileSync(join(dir, "customers/HXQC.yaml"), "utf8").replace(/^name: .*$/m, "name: [unclosed"));
+    const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
+    expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["customers/HXQC.yaml yaml/syntax"]);
   });
 
   it("a document that fails validation keeps its title for the mentions of it", () => {

@@ -1,9 +1,10 @@
 /**
  * Each rule has a folder in test/fixtures/rules/<rule-id with '/' as '-'>: `valid/` and `invalid/`
  * are laid over `_base/`, and `expected.txt` holds the exact findings of the invalid case. When the
- * folder has a `base/`, `_base/` and `base/` are committed first and the check runs with `--base HEAD`.
+ * folder has a `base/`, `_base/` and `base/` are committed first and the check runs with `--base HEAD`;
+ * a case's `.deleted` then names the files it deletes.
  */
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 import { csrInProcess, FIXTURES, gitInit, tempDir } from "../helpers.js";
@@ -20,6 +21,9 @@ function repoFrom(name: string, kind: "valid" | "invalid"): { dir: string; args:
     gitInit(dir);
   }
   cpSync(join(RULES, name, kind), dir, { recursive: true });
+  // A case's `.deleted` lists the files of `base/` it deletes (file/deleted).
+  const deleted = join(dir, ".deleted");
+  if (existsSync(deleted)) for (const path of [...readFileSync(deleted, "utf8").split("\n").filter(Boolean), ".deleted"]) rmSync(join(dir, path));
   return { dir, args: existsSync(base) ? ["--base", "HEAD"] : [] };
 }
 

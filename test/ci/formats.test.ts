@@ -158,7 +158,7 @@ describe("csr check --format: every format on one fixture repository", () => {
   it("an unknown format is a usage error", () => {
     const result = run("xml");
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, github, gitlab, junit, sarif.");
+    expect(result.stderr).toBe("csr: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, github, gitlab, junit, sarif; see 'csr check --help'.\n");
   });
 });
 

@@ -16,6 +16,7 @@ const BASE_FILES = [
   ".vscode/extensions.json",
   ".github/workflows/csr.yml",
   ".github/workflows/csr-site.yml",
+  ".gitea/workflows/csr.yml",
   ".gitea/workflows/csr-site.yml",
   ".gitlab-ci.yml",
   "hooks/pre-commit",
@@ -34,8 +35,12 @@ describe("csr init", () => {
         "",
         "Next steps:",
         "  1. Fill in qms.yaml (organisation, departments, numbering, holidays) and people.yaml.",
-        "  2. npm install --save-dev qms-csr   # pins csr for CI and gives the editor its schemas",
-        "  3. git config core.hooksPath hooks  # check before every commit",
+        "  2. Install csr in this repository, so that CI's 'npm ci' runs the version you tested with and the editor gets",
+        "     its schemas (qms-csr is not on the npm registry; README, 'Installing csr'), from your csr repository:",
+        "       npm install --save-dev git+https://<git server>/<path of the csr repository>.git",
+        "     or as a tarball made by 'npm pack' in a csr checkout and committed here:",
+        "       npm install --save-dev ./qms-csr-0.1.0.tgz",
+        "  3. git config core.hooksPath hooks  # check what is committed, before every commit",
         "     (this clone merges CSR files opinion by opinion; other clones run 'csr merge-driver --install')",
         "  4. csr check",
         "",
@@ -46,7 +51,11 @@ describe("csr init", () => {
     expect(statSync(join(dir, "hooks/pre-commit")).mode & 0o111).toBe(0o111);
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("*.yaml text eol=lf");
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toContain("\ncsr/**/*.yaml merge=csr\n");
-    expect(git(dir, ["config", "merge.csr.driver"])).toMatch(/^".+" ".+\/bin\/csr\.js" merge-driver %O %A %B %P\n$/);
+    // The repository's own csr when it has one (test/control/merge-driver.test.ts runs the fallback).
+    expect(git(dir, ["config", "merge.csr.driver"])).toMatch(
+      /^if \[ -x "node_modules\/\.bin\/csr" \]; then exec "node_modules\/\.bin\/csr" merge-driver %O %A %B %P; else exec ".+" ".+\/bin\/csr\.js" merge-driver %O %A %B %P; fi\n$/,
+    );
+    expect(git(dir, ["config", "merge.csr.name"])).toBe("csr: CSR files merged opinion by opinion\n");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules/\nout/\n");
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8"));
     expect(settings["yaml.schemas"]["./node_modules/qms-csr/schemas/csr.schema.json"]).toEqual(["csr/**/*.yaml"]);
@@ -59,10 +68,22 @@ describe("csr init", () => {
       env: { BASE_REF: "${{ github.base_ref }}" },
       run: 'npx csr check --base "origin/$BASE_REF" --format github',
     });
+    expect(workflow.jobs.check.steps[1]).toEqual({ uses: "actions/setup-node@v4", with: { "node-version": 22, cache: "npm" } });
+    // Gitea reads .gitea/workflows only, once it exists: the pull-request check is there too.
+    const giteaCheck = parse(readFileSync(join(dir, ".gitea/workflows/csr.yml"), "utf8"));
+    expect(giteaCheck.on).toEqual({ pull_request: null });
+    expect(giteaCheck.jobs.check.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run)).toEqual([
+      "actions/checkout@v4",
+      "actions/setup-node@v4",
+      "npm ci",
+      'npx csr check --base "origin/$BASE_REF"',
+    ]);
+    expect(giteaCheck.jobs.check.steps[0].with).toEqual({ "fetch-depth": 0 });
     const gitlab = parse(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8"));
     expect(gitlab["csr-check"].rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
     expect(gitlab["csr-check"].script.at(-1)).toBe('npx csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml');
     expect(gitlab["csr-check"].artifacts.reports).toEqual({ junit: "csr-junit.xml" });
+    expect([gitlab["csr-check"].image, gitlab.pages.image]).toEqual(["node:22", "node:22"]);
     // The website: built and published from the default branch only.
     expect(gitlab.pages.rules).toEqual([{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }]);
     expect(gitlab.pages.script).toEqual(["npm ci", 'npx csr site --out public --base-url "$CI_PAGES_URL/"']);
@@ -89,7 +110,7 @@ describe("csr init", () => {
       "actions/upload-artifact@v3",
       "cd site",
     ]);
-    expect(readFileSync(join(dir, "hooks/pre-commit"), "utf8")).toMatch(/^#!\/bin\/sh\n[^]*\nif git rev-parse -q --verify HEAD >\/dev\/null; then exec npx --no-install csr check --base HEAD; fi\nexec npx --no-install csr check\n$/);
+    expect(readFileSync(join(dir, "hooks/pre-commit"), "utf8")).toMatch(/^#!\/bin\/sh\n[^]*\nif git rev-parse -q --verify HEAD >\/dev\/null; then exec npx --no-install csr check --staged --base HEAD; fi\nexec npx --no-install csr check --staged\n$/);
     // A new repository has no errors; until its processes and documents name clauses, it may have coverage warnings.
     const check = csr(["-C", dir, "check", "--format", "json"]);
     expect(check).toMatchObject({ code: 0, stderr: "" });
@@ -123,7 +144,7 @@ describe("csr init", () => {
     expect(comments(zh, "people.yaml")).toEqual(["# 人员：文件的编制、审核、批准人员和文控人员（各项说明见 'csr schema people'）"]);
     expect(comments(zh, "processes.yaml")).toEqual(["# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）"]);
     expect(comments(zh, ".gitattributes")).toEqual(["# YAML 文件一律使用 LF 换行，无论同事使用哪种编辑器。", "# 在并行分支上会签：CSR 文件按意见逐条合并（csr merge-driver）。"]);
-    expect(comments(zh, "hooks/pre-commit")).toEqual(["# 每次提交前检查文件仓库。", "# 每个克隆只需启用一次：git config core.hooksPath hooks"]);
+    expect(comments(zh, "hooks/pre-commit")).toEqual(["# 每次提交前检查要提交的内容（暂存区中的文件，而不是工作区）。", "# 每个克隆只需启用一次：git config core.hooksPath hooks"]);
     expect(comments(zh, ".github/workflows/csr.yml")).toEqual(["# 用 csr 检查每个拉取请求；发现的问题以注释显示在更改的文件上。", "          fetch-depth: 0 # --base 需要基准分支"]);
     expect(comments(zh, ".gitlab-ci.yml")).toEqual([
       "# 用 csr 检查每个合并请求；发现的问题显示在合并请求的测试报告中。",
@@ -156,7 +177,10 @@ describe("csr init", () => {
     expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nregisters:\n  signatures: [Prepared, Reviewed, Approved]\n");
     expect(comments(en, "people.yaml")).toEqual(["# People: who prepares, reviews and approves documents, and the document controller (see 'csr schema people')"]);
     expect(comments(en, ".gitattributes")).toEqual(["# YAML files always have LF line ends, whatever editor a colleague uses.", "# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver)."]);
-    expect(comments(en, "hooks/pre-commit")).toEqual(["# Checks the document repository before each commit.", "# Enable it once per clone:  git config core.hooksPath hooks"]);
+    expect(comments(en, "hooks/pre-commit")).toEqual([
+      "# Checks what is being committed (the staged files, not the working tree) before each commit.",
+      "# Enable it once per clone:  git config core.hooksPath hooks",
+    ]);
     expect(comments(en, ".github/workflows/csr.yml")).toEqual([
       "# Checks every pull request with csr; findings appear as annotations on the changed files.",
       "          fetch-depth: 0 # the base branch is needed for --base",
@@ -236,6 +260,20 @@ describe("csr init", () => {
     expect(git(dir, ["rev-parse", "HEAD"])).toBe(head);
     expect(readFileSync(join(dir, "README.md"), "utf8")).toBe("# 文件库\n");
     expect(git(dir, ["status", "--porcelain", "--", "qms.yaml"])).toBe("?? qms.yaml\n");
+  });
+
+  it("in a folder of a larger git repository, writes no CI files or hook there and says what to do", async () => {
+    const top = gitInit(makeRepo({ "README.md": "# 单仓库\n" }));
+    const result = await csrInProcess(["init", "质量/体系"], { cwd: top });
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    const lines = result.stdout.split("\n");
+    expect(lines.slice(0, 11)).toEqual([`Created a document repository in ${join(top, "质量/体系")}:`, ...BASE_FILES.slice(0, 9).map((f) => `  ${f}`), ""]);
+    expect(lines[11]).toBe(
+      "质量/体系 is a folder of a larger git repository: GitHub, GitLab and Gitea read CI files, and git reads hooks, only at the repository's root, so csr init wrote none there. Add csr to the root's CI as README 'Use in CI' shows, with -C: npx csr -C 质量/体系 check --base origin/main",
+    );
+    expect(result.stdout).not.toContain("core.hooksPath");
+    for (const path of [".github", ".gitea", ".gitlab-ci.yml", "hooks"]) expect(existsSync(join(top, "质量/体系", path)), path).toBe(false);
+    expect(existsSync(join(top, "质量/体系/.gitattributes"))).toBe(true);
   });
 
   it("refuses to overwrite any existing file and writes nothing", () => {

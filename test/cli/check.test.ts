@@ -86,13 +86,13 @@ describe("csr check", () => {
   it("exits 2 on a usage error without a stack trace", () => {
     const result = csr(["check", "--format", "xml"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: option '--format <format>' argument 'xml' is invalid\. Allowed choices are text, json/);
+    expect(result.stderr).toMatch(/^csr: option '--format <format>' argument 'xml' is invalid\. Allowed choices are text, json/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("rejects a malformed --today", () => {
-    const result = csr(["-C", minimalRepo(), "check", "--today", "27.11.2026"]);
-    expect(result).toMatchObject({ code: 2, stderr: "csr: --today expects a date as YYYY-MM-DD, got '27.11.2026'.\n" });
+    const result = csr(["-C", minimalRepo(), "check", "--today", "11/27/2026"]);
+    expect(result).toMatchObject({ code: 2, stderr: "csr: --today expects a date as YYYY-MM-DD (or 2026.3.1, 2026/3/1, 2026年3月1日), got '11/27/2026'.\n" });
   });
 
   it("never writes to the repository", () => {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { rules } from "../../src/check/registry.js";
-import { csr, ROOT } from "../helpers.js";
+import { csr, csrInProcess, ROOT } from "../helpers.js";
 
 describe("csr explain", () => {
   it("prints the rule's section of docs/rules.md and its https link", () => {
@@ -18,6 +18,11 @@ describe("csr explain", () => {
     });
     expect(section).toContain("Default: error. The current revision is reviewed, approved, checked for standardization or signed as military representative by the person who prepared it, or two of those signatures are one person's.");
     expect(section).toContain("Bad:\n\n```yaml\n    prepared: { by: wang, date: 2024-01-10 }\n");
+  });
+
+  it("links to the docs folder CSR_DOCS_URL names, as long as the package is not on npm", async () => {
+    const result = await csrInProcess(["explain", "doc/self-approval"], { env: { CSR_DOCS_URL: "https://git.example.com/qa/csr/-/blob/v0.1.0/docs/" } });
+    expect(result.stdout.split("\n").at(-2)).toBe("Online: https://git.example.com/qa/csr/-/blob/v0.1.0/docs/rules.md#docself-approval");
   });
 
   it("lists every rule with its default severity without an id", () => {

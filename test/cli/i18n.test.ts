@@ -64,13 +64,18 @@ describe("language of the command line", () => {
   it("reports commander's usage errors in the language", () => {
     const result = csr(["check", "--formt", "json"], { cwd: tempDir(), env: NO_LOCALE, lang: null });
     // The hint names the help of the command that was mistyped, where its options are listed.
-    expect(result).toEqual({ code: 2, stdout: "", stderr: "错误：未知选项 '--formt'\n（您是否要输入 --format？）\n（运行 'csr check --help' 查看用法）\n" });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "csr: 未知选项 '--formt'（您是否要输入 --format？）；参见 'csr check --help'。\n" });
     const nested = csr(["matrix", "clauses", "--bad"], { cwd: tempDir(), env: NO_LOCALE, lang: null });
-    expect(nested).toEqual({ code: 2, stdout: "", stderr: "错误：未知选项 '--bad'\n（运行 'csr matrix clauses --help' 查看用法）\n" });
+    expect(nested).toEqual({ code: 2, stdout: "", stderr: "csr: 未知选项 '--bad'；参见 'csr matrix clauses --help'。\n" });
     const english = csr(["check", "--formt", "json"], { cwd: tempDir(), env: NO_LOCALE });
-    expect(english).toEqual({ code: 2, stdout: "", stderr: "error: unknown option '--formt'\n(Did you mean --format?)\n(run 'csr check --help' for usage)\n" });
+    expect(english).toEqual({ code: 2, stdout: "", stderr: "csr: unknown option '--formt' (did you mean --format?); see 'csr check --help'.\n" });
     const choice = csr(["--lang", "fr", "explain"], { cwd: tempDir(), env: NO_LOCALE });
-    expect(choice).toEqual({ code: 2, stdout: "", stderr: "错误：选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en\n（运行 'csr --help' 查看用法）\n" });
+    expect(choice).toEqual({ code: 2, stdout: "", stderr: "csr: 选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en；参见 'csr --help'。\n" });
+    // A mistyped command or list: one line, with the nearest name.
+    expect(csr(["chek"], { cwd: tempDir(), env: NO_LOCALE, lang: null }).stderr).toBe("csr: 未知命令 'chek'（您是否要输入 check？）；参见 'csr --help'。\n");
+    expect(csr(["list", "procdures"], { cwd: tempDir(), env: NO_LOCALE }).stderr).toBe(
+      "csr: Unknown list 'procdures' (did you mean procedures?); choose csr, procedures, documents, forms, external, obsolete, symbols, reviews, distribution, training, people.\n",
+    );
   });
 });
 

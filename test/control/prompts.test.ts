@@ -41,6 +41,21 @@ describe("asked at a terminal", () => {
     expect(ctx.out.split("\n")[0]).toBe("Created QP-016 产品追溯管理程序 (documents/procedures/QP-016.yaml), a draft procedure of Quality Assurance with 5 sections to fill in.");
   });
 
+  it("csr new asks which numbering family when several of the kind are in use, the most used first, and numbers from the one chosen", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const ctx = capture(dir);
+    const done = newDocument(ctx, "form", { title: "旧体系记录", department: "QA", retention: "3年" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? The repository numbers its forms in several families; which one for the new document?\n❯ QR-###-## (21)\n  HH-F-### (5)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Document number (HH-F-053)");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out.split("\n")[0]).toBe("Created HH-F-053 旧体系记录 (documents/forms/HH-F-053.yaml), a draft form of Quality Assurance.");
+  });
+
   it("csr address searches the documents and offers the document's sections", async () => {
     const dir = copyFixture("examples/acme-auto");
     const ctx = capture(dir);

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addNumbering } from "../../src/commands/numbering/add.js";
+import { setDocument } from "../../src/commands/set/index.js";
 import { capture } from "../csr/fixture.js";
 import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
@@ -103,15 +104,52 @@ describe("csr set: clauses (register data)", () => {
   it.each([
     [["--add-clause", "8.5.9"], "csr: --add-clause 8.5.9: IATF 16949:2016 has no such clause; the nearest parent clause is IATF16949:8.5.\n"],
     [["--add-clause", "GJB9001C:8.3.7"], "csr: --add-clause GJB9001C:8.3.7: the standard GJB9001C is not in scope (standards in qms.yaml: IATF16949).\n"],
-    [["--add-clause", "第8.5条"], "csr: --add-clause 第8.5条: write a clause as STANDARD:CLAUSE, e.g. IATF16949:8.5.1.\n"],
+    [["--add-clause", "第8.5条"], "csr: --add-clause 第8.5条: write a clause as STANDARD:CLAUSE, e.g. IATF16949:8.3.3.3.\n"],
     [["--add-clause", "8.5.1"], "csr: QP-001 lists clause IATF16949:8.5.1 already.\n"],
     [["--remove-clause", "8.5.2"], "csr: QP-001 does not list clause IATF16949:8.5.2 (it lists: IATF16949:8.5.1, IATF16949:8.5.1.1). Did you mean 'IATF16949:8.5.1'?\n"],
     [["--clauses", "8.5.1", "--add-clause", "8.5.2"], "csr: --clauses gives the whole list; it cannot be combined with --add-clause or --remove-clause.\n"],
-    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --add-form, --remove-form for related records, --retention, --medium, --location for a form's record keeping.\n"],
+    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --processes, --add-process, --remove-process for processes, --add-form, --remove-form for related records, --retention, --medium, --location for a form's record keeping.\n"],
   ])("refuses %j in one line, writing nothing", async (args, stderr) => {
     const dir = untouched();
     expect(await csrInProcess(["-C", dir, "set", "QP-001", ...args])).toEqual({ code: 2, stdout: "", stderr });
     expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("links a document to processes of the process map, by code or name, refusing one processes.yaml does not have", async () => {
+    const dir = repo();
+    writeFileSync(
+      join(dir, "processes.yaml"),
+      "processes:\n  - {code: C3, name: 生产过程控制, type: customer-oriented}\n  - {code: S2, name: 文件和记录控制, type: support}\n",
+    );
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--add-process", "C3,文件和记录控制"], { lang: null })).stdout).toBe(
+      "已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  过程：增加 C3、S2\n这些是 QP-001 的登记数据，不属于文件内容，不需要发布新版本。\n",
+    );
+    expect(read(dir, "documents/QP-001.yaml")).toContain("department: QA\nprocesses: [C3, S2]\nclauses:");
+    expect(await csrInProcess(["-C", dir, "set", "QP-001", "--add-process", "C4"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --add-process C4: processes.yaml has no such process. Did you mean 'C3'?\nhint: The processes and their codes are in processes.yaml; 'csr process add' adds one.\n",
+    });
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--remove-process", "S9"])).stderr).toBe("csr: QP-001 does not list process S9 (it lists: C3, S2). Did you mean 'S2'?\n");
+    await csrInProcess(["-C", dir, "set", "QP-001", "--processes", ""]);
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE);
+
+    // At a terminal without a field option: which field, then its whole new value, the present one offered.
+    const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+    const ctx = capture(dir);
+    const done = setDocument(ctx, "QP-001", {}, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("What to change in QP-001");
+    expect(screen.getScreen()).toContain("❯ Clauses\n  Processes\n  Related records");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Processes (the whole list, comma-separated)");
+    screen.type("S2");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out.split("\n")[1]).toBe("  Processes: added S2");
+    expect(read(dir, "documents/QP-001.yaml")).toContain("department: QA\nprocesses: [S2]\n");
   });
 
   it("asks for the standard of a bare clause number when several are in scope", async () => {
@@ -290,6 +328,47 @@ describe("csr numbering add", () => {
     const dir = unchanged();
     expect(await csrInProcess(["-C", dir, "numbering", "add", ...args])).toEqual({ code: 2, stdout: "", stderr });
     expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("csr numbering list: each family with its next number and documents; csr numbering remove refuses a family in use and removes one unused", async () => {
+    const dir = numbered({ "documents/QP-004.yaml": draft("QP-004", "procedure"), "documents/HY-QP-002.yaml": draft("HY-QP-002", "procedure"), "documents/X-1.yaml": draft("X-1", "form") });
+    await csrInProcess(["-C", dir, "numbering", "add", "HY-QP-###", "--kind", "procedure", "--family", "HY", "--commit"]);
+    expect(await csrInProcess(["-C", dir, "numbering", "list"], { lang: null })).toEqual({
+      code: 0,
+      stdout: [
+        "编号体系（共 3 个）",
+        "",
+        "类别      名称  编号格式   下一个编号  文件数",
+        "--------  ----  ---------  ----------  ------",
+        "程序文件  现行  QP-###     QP-005      1",
+        "程序文件  HY    HY-QP-###  HY-QP-003   1",
+        "表单      现行  QR-###-##  QR-001-01   0",
+        "",
+        "每类文件的第一个编号体系是 csr new 不加 --family 时使用的体系。",
+        "1 份文件的编号不属于其类别的任何编号体系（csr check：id/number-pattern）。",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(JSON.parse((await csrInProcess(["-C", dir, "numbering", "list", "--format", "json"])).stdout).families[1]).toEqual({ kind: "procedure", family: "HY", pattern: "HY-QP-###", next: "HY-QP-003", documents: 1 });
+    expect(await csrInProcess(["-C", dir, "numbering", "remove", "HY"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 1 procedure is numbered in HY-QP-###: HY-QP-002. A family in use stays: its documents would fit no pattern.\nhint: Renumber them first, or keep the family; 'csr numbering list' shows what each family numbers.\n",
+    });
+    expect(await csrInProcess(["-C", dir, "numbering", "remove", "现行"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 现行 is declared for procedure and form; say which with --kind.\nhint: e.g. csr numbering remove 现行 --kind procedure\n",
+    });
+    expect((await csrInProcess(["-C", dir, "numbering", "remove", "QR-##-##"])).stderr).toBe("csr: qms.yaml has no numbering family QR-##-##. Did you mean 'QR-###-##'?\nhint: 'csr numbering list' shows the families, by pattern and name.\n");
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    const removed = await csrInProcess(["-C", dir, "numbering", "remove", "现行", "--kind", "form", "--commit"], { lang: null });
+    const hash = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
+    expect(removed).toEqual({ code: 0, stdout: `已从 qms.yaml 删除表单编号体系 现行（QR-###-##）。\n已提交 ${hash}：csr numbering remove QR-###-##（表单）\n`, stderr: "" });
+    expect(read(dir, "qms.yaml")).toBe(
+      QMS(["numbering:", '  - {kind: procedure, pattern: "QP-###", family: 现行}', '  - {kind: procedure, pattern: "HY-QP-###", family: HY}', "# 以下为本公司的其他设置"]),
+    );
   });
 
   it("asks at a terminal for the kind, the pattern (checked as typed) and the family name", async () => {

@@ -101,7 +101,7 @@ describe("csr add with flags", () => {
       "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:8:5 clause/unknown-clause IATF 16949:2016 has no clause 8.5.9. The nearest existing clause is IATF16949:8.5. Correct the number.\n",
     );
     const badDate = csr(["-C", dir, "add", ...flags.slice(0, -1), "2026-02-30"]);
-    expect(badDate.stderr).toBe("csr: --received expects a date as YYYY-MM-DD, got '2026-02-30'.\n");
+    expect(badDate.stderr).toBe("csr: --received expects a date as YYYY-MM-DD (or 2026.3.1, 2026/3/1, 2026年3月1日), got '2026-02-30'.\n");
     expect(tree(dir)).toEqual(before);
   });
 

@@ -63,7 +63,7 @@ describe("csr calendar holiday", () => {
     const dir = validRepo({ git: true });
     const files = snapshot(dir);
     const run = (...args: string[]) => csrInProcess(["-C", dir, "calendar", "holiday", ...args], { lang: null });
-    expect(await run("--from", "2026-02-30")).toEqual({ code: 2, stdout: "", stderr: "csr: --from 需要 YYYY-MM-DD 格式的日期，实际为 '2026-02-30'。\n" });
+    expect(await run("--from", "2026-02-30")).toEqual({ code: 2, stdout: "", stderr: "csr: --from 需要日期，写作 YYYY-MM-DD（也可写 2026.3.1、2026/3/1 或 2026年3月1日），实际为 '2026-02-30'。\n" });
     expect(await run("--from", "2026-08-09", "--to", "2026-08-01")).toEqual({ code: 2, stdout: "", stderr: "csr: 最后一天 2026-08-01 早于第一天 2026-08-09：请检查 --from 和 --to。\n" });
     expect(await run("--name", "停产检修")).toEqual({
       code: 2,

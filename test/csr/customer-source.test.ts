@@ -61,6 +61,11 @@ describe("csr customer add", () => {
       stdout: "",
       stderr: "csr: ../HXQ cannot be a customer code: use letters, digits, '_', '.' and '-', starting with a letter or digit (it names the file too).\n",
     });
+    expect(await add("byd2", "--name", "测试")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: The customer code 'byd2' has lower-case letters; customer codes are upper case, as in the CSR ids made from them (BYD2-001): write BYD2.\n",
+    });
     expect(await add("HXQ")).toEqual({ code: 2, stdout: "", stderr: "csr: --name is required (or run in a terminal to be asked for the customer's name).\n" });
     expect(await add("HXQ", "--name", "华夏", "--contact-email", "a@hxq.example.com")).toEqual({
       code: 2,

@@ -6,6 +6,9 @@ import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addPerson } from "../../src/commands/person/index.js";
 import { reviewCsr } from "../../src/commands/review/index.js";
 import { setLanguage } from "../../src/i18n/index.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { csrInProcess } from "../helpers.js";
 import { capture, read, validRepo } from "./fixture.js";
 
 const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search), checkbox: wrapPrompt(checkbox) } as unknown as Prompts;
@@ -171,6 +174,38 @@ describe("csr review, asked at a terminal", () => {
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain(
       "    - { department: QA, reviewer: zhang, opinion: accept, date: 2026-11-25 }\n    - department: MKT\n      reviewer: li\n      opinion: accept-with-action\n      date: 2026-11-26\n      comment: 需增加检具\n",
     );
+  });
+
+  it("asks how a department's 不同意 was resolved when the decision meets the requirement over it, and prints the answer on the review report", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    expect(await reviewCsr(ctx, "DYA-002", { department: "MKT", reviewer: "li", opinion: "reject", comment: "顾客未提供批准流程", date: "2026-11-26", yes: true })).toBe(0);
+    // Without a terminal the justification is a flag, named with what it is for.
+    const refused = await csrInProcess(["-C", dir, "review", "DYA-002", "--disposition", "must", "--by", "zhang", "--date", "2026-11-26"]);
+    expect(refused).toEqual({ code: 2, stdout: "", stderr: "csr: --justification is required (or run in a terminal to be asked for how the reject opinion of 市场部 was resolved).\n" });
+    const done = reviewCsr(ctx, "DYA-002", { disposition: "must", date: "2026-11-26" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("市场部 rejected it: how was the objection resolved (justification)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("You must provide a value");
+    screen.type("顾客SQE已书面确认批准流程");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Decided by");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("  decision:\n    disposition: must\n    justification: 顾客SQE已书面确认批准流程\n    by: zhang\n    date: 2026-11-26\n");
+    const report = async () => {
+      expect((await csrInProcess(["-C", dir, "render", "DYA-002", "--format", "md", "--today", "2026-11-27"], { lang: null })).code).toBe(0);
+      return read(dir, "out/DYA-002.review.zh-CN.md");
+    };
+    expect(await report()).toContain("| 必须满足 | 张伟 | 2026-11-26 | 不同意意见的处理（市场部不同意）：顾客SQE已书面确认批准流程 |");
+    // Written by hand without it, the decision is reported and the report says the objection was left unanswered.
+    writeFileSync(join(dir, "csr/DYA/DYA-002.yaml"), read(dir, "csr/DYA/DYA-002.yaml").replace("    justification: 顾客SQE已书面确认批准流程\n", ""));
+    expect(await report()).toContain(" | 不同意意见的处理（市场部不同意）：未说明 |");
+    const check = JSON.parse((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"])).stdout) as { findings: { rule: string }[] };
+    expect(check.findings.map((f) => f.rule)).toContain("csr/rejection-overruled");
   });
 
   it("asks for a justification when the decision rejects the requirement", async () => {

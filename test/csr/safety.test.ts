@@ -60,6 +60,7 @@ describe("a repository in the middle of a merge", () => {
       ["periodic-review", "QP-001", "--by", "zhang", "-y"],
       ["set", "QP-001", "--add-clause", "IATF16949:8.5.1"],
       ["numbering", "add", "HY-QP-###", "--kind", "procedure", "-y"],
+      ["numbering", "remove", "QP-###", "-y"],
       ["standard", "migrate", "IATF16949", "IATF16949E2"],
       ["calendar", "notice", join(FIXTURES, "holiday-notices", "2027-invented.txt")],
       ["calendar", "holiday", "--from", "2026-08-03", "--to", "2026-08-07", "--name", "停产检修"],

@@ -82,7 +82,10 @@ describe("suspect links", { timeout: 120_000 }, () => {
     const matrix = csr(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null });
     const table = JSON.parse(matrix.stdout) as { rows: { link: string }[]; notes: string[] };
     expect(table.rows.map((r) => r.link)).toEqual(["可疑：章节已变更"]);
-    expect(table.notes).toEqual(["可疑链接 1 处：要求或落实章节在链接确认后已变更，落实是否仍然有效有待核实。"]);
+    expect(table.notes).toEqual([
+      "接收日期至及时性为当前评审轮次：评审期限为接收（或换版重新起算）后第 10 个工作日；历次评审见顾客特定要求评审及时性记录。",
+      "可疑链接 1 处：要求或落实章节在链接确认后已变更，落实是否仍然有效有待核实。",
+    ]);
 
     // Someone checks the new text and confirms: who and when are recorded, and the warning goes.
     const confirmed = csr(["-C", dir, "address", "--confirm", "DYA-001", "QP-014", "--by", "wang", "--date", "2026-03-05"]);

@@ -57,6 +57,32 @@ describe("csr new external", () => {
     const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv"], { lang: null });
     expect(list.stdout.split("\r\n")[1]).toBe("1,外部标准,GB/T 19001-2016,质量管理体系 要求,国家市场监督管理总局,2016,2016-12-29,2026-11-02,现行,品质部");
 
+    // Printed as what it is: the publisher's data and our receipt and stamp, no header block, signatures or revision record of ours.
+    expect((await csrInProcess(["-C", dir, "render", "GB/T 19001-2016", "--format", "md", "--out", "out"], { lang: null })).code).toBe(0);
+    expect(readFileSync(join(dir, "out", "GB_T 19001-2016.zh-CN.md"), "utf8")).toBe(
+      [
+        "**【受控 外来文件】**",
+        "",
+        "受控单位：测试汽车零部件有限公司",
+        "",
+        "# 质量管理体系 要求",
+        "",
+        "| 文件编号 | GB/T 19001-2016 | 版本（发布方） | 2016 |",
+        "| --- | --- | --- | --- |",
+        "| 发布单位 | 国家市场监督管理总局 |  |  |",
+        "| 发布日期 | 2016-12-29 | 接收日期 | 2026-11-02 |",
+        "| 保管部门 | 品质部 | 受控号 |  |",
+        "",
+        "本文件为外来文件，由发布单位编写和批准；本单位自接收之日起登记受控（外来文件清单），不另行编制、审核、批准。",
+        "",
+      ].join("\n"),
+    );
+    expect((await csrInProcess(["-C", dir, "render", "GB/T 19001-2016", "--format", "html", "--out", "out", "--lang", "en"])).code).toBe(0);
+    const html = readFileSync(join(dir, "out", "GB_T 19001-2016.en.html"), "utf8");
+    expect(html).toContain('<div class="stamp stamp-external">CONTROLLED · EXTERNAL</div>');
+    expect(html).toContain("<tr><th>Publisher</th><td colspan=\"3\">国家市场监督管理总局</td></tr>");
+    expect(html).not.toMatch(/Prepared|Revision record|class="signature"/);
+
     const release = await csrInProcess(["-C", dir, "release", "GB/T 19001-2016", "--summary", "登记", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang"]);
     expect([release.code, release.stdout, release.stderr]).toEqual([
       2,

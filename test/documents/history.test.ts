@@ -103,6 +103,28 @@ describe("csr history", () => {
     }
   });
 
+  it("lists only the document's own commits: a near-identical procedure copied or replaced is another document", async () => {
+    // Scaffolded procedures differ in little more than id and title: git --follow pairs them as a copy or a rename.
+    const released = (id: string, title: string) =>
+      DRAFT.replace("QP-020", id).replace("顾客特定要求管理程序", title).replace("status: draft", "status: released\nrevisions:\n  - { version: A/0, date: 2024-01-10, summary: 首次发布 }");
+    const repo = gitInit(minimalRepo({ "documents/QP-001.yaml": released("QP-001", "文件控制程序") }));
+    writeFileSync(join(repo, "documents/QP-002.yaml"), released("QP-002", "记录控制程序"));
+    git(repo, ["add", "-A"]);
+    git(repo, ["commit", "-qm", "发布 QP-002"]);
+    // QP-002's file replaced by QP-003's in one commit: a rename to git, another document to the auditor.
+    git(repo, ["rm", "-q", "documents/QP-002.yaml"]);
+    writeFileSync(join(repo, "documents/QP-003.yaml"), released("QP-003", "记录控制程序"));
+    git(repo, ["add", "-A"]);
+    git(repo, ["commit", "-qm", "发布 QP-003"]);
+    expect(git(repo, ["log", "-1", "--follow", "--name-status", "--format=", "--", "documents/QP-003.yaml"]).trim()).toMatch(/^R\d+\tdocuments\/QP-002.yaml\tdocuments\/QP-003.yaml$/);
+    expect((await documentCommits(repo, "documents/QP-003.yaml")).map((c) => [c.message, c.path, c.newRevisions, c.unrevised])).toEqual([["发布 QP-003", "documents/QP-003.yaml", ["A/0"], false]]);
+    const qp002 = git(repo, ["log", "-1", "--format=%h", "HEAD~1"]).trim();
+    expect(git(repo, ["log", "--follow", "--name-status", "--format=", `${qp002}`, "--", "documents/QP-002.yaml"]).trim().split("\n")[0]).toMatch(/^C\d+\tdocuments\/QP-001.yaml\tdocuments\/QP-002.yaml$/);
+    const result = await csrInProcess(["-C", repo, "history", "QP-003"], { lang: null });
+    expect(result.stdout).not.toContain("!");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toMatch(/ 发布 QP-003 +A\/0 +新版本 A\/0$/);
+  });
+
   it("lists the revision record of a repository not yet committed to, and says the file has no commits yet", () => {
     const repo = minimalRepo({ "documents/QP-020.yaml": DRAFT.replace("status: draft", "status: released\nrevisions:\n  - { version: A/0, date: 2024-01-10, summary: 首次发布, prepared: { by: zhang }, approved: { by: wang } }") });
     git(repo, ["init", "-q"]);

@@ -108,18 +108,18 @@ describe("csr check --base", () => {
     const { findings, code, stderr } = check(repo, "--base", base);
     expect(stderr).toBe("");
     expect(findings.map(brief)).toEqual([
-      "documents/QP-010.yaml:10:1 error doc/revision-not-bumped",
+      "documents/QP-010.yaml:9:11 error doc/revision-not-bumped",
       "documents/QP-011.yaml:13:14 error doc/revision-history-rewritten",
       "documents/QP-012.yaml:22:21 error doc/self-approval",
       "documents/QP-014.yaml:17:14 error doc/revision-not-bumped",
       "documents/QP-014.yaml:17:14 error doc/version-sequence",
       "documents/QP-015.yaml:22:21 error doc/approved-by-author",
-      "documents/子目录/QP-030.yaml:10:1 error doc/revision-not-bumped",
+      "documents/子目录/QP-030.yaml:9:11 error doc/revision-not-bumped",
     ]);
     expect(code).toBe(1);
     const short = base;
     expect(messageOf(findings, "doc/revision-not-bumped", "documents/QP-010.yaml")).toBe(
-      `QP-010 was released as A/0 at ${short} and its content has changed since, but no revision entry was added. Record the change as revision A/1 or B/0 ('csr release QP-010 --summary ...'), or undo the change.`,
+      `QP-010 was released as A/0 at ${short} and its content has changed since (sections), but no revision entry was added. Record the change as revision A/1 or B/0 ('csr release QP-010 --summary ...'), or undo the change.`,
     );
     expect(messageOf(findings, "doc/revision-history-rewritten", "documents/QP-011.yaml")).toBe(
       `The revision entry A/0 was changed since ${short} (summary). Restore it as it was: earlier entries are evidence of what was approved, and a correction is recorded as a new revision.`,
@@ -160,7 +160,7 @@ describe("csr check --base", () => {
     renameSync(minimalRepo({ "documents/QP-010.yaml": released("QP-010", "原文", SIGNED("A/0", "2024-01-10", "首次发布")) }), repo);
     gitInit(outer);
     writeFileSync(join(repo, "documents/QP-010.yaml"), released("QP-010", "新文", SIGNED("A/0", "2024-01-10", "首次发布")));
-    expect(check(repo, "--base", "HEAD").findings.map(brief)).toEqual(["documents/QP-010.yaml:10:1 error doc/revision-not-bumped"]);
+    expect(check(repo, "--base", "HEAD").findings.map(brief)).toEqual(["documents/QP-010.yaml:9:11 error doc/revision-not-bumped"]);
   });
 
   it("names an unknown base revision", () => {

@@ -61,9 +61,9 @@ describe("message catalogs", () => {
   });
 
   it("fills placeholders and picks the plural form by count", () => {
-    expect(translate("en", "cli.error.too-many-arguments", { command: "show", expected: 1, received: 2, count: 1 })).toBe("error: too many arguments for 'show'. Expected 1 argument but got 2.");
-    expect(translate("en", "cli.error.too-many-arguments", { command: "csr", expected: 0, received: 1, count: 0 })).toBe("error: too many arguments for 'csr'. Expected 0 arguments but got 1.");
-    expect(translate("zh-CN", "cli.error.too-many-arguments", { command: "show", expected: 1, received: 2, count: 1 })).toBe("错误：'show' 的参数过多：应为 1 个，实际 2 个");
+    expect(translate("en", "cli.error.too-many-arguments", { command: "show", expected: 1, received: 2, count: 1 })).toBe("too many arguments for 'show'. Expected 1 argument but got 2.");
+    expect(translate("en", "cli.error.too-many-arguments", { command: "csr", expected: 0, received: 1, count: 0 })).toBe("too many arguments for 'csr'. Expected 0 arguments but got 1.");
+    expect(translate("zh-CN", "cli.error.too-many-arguments", { command: "show", expected: 1, received: 2, count: 1 })).toBe("'show' 的参数过多：应为 1 个，实际 2 个");
   });
 });
 

@@ -18,7 +18,7 @@ interface Scenario {
   target?: string;
 }
 
-const REGISTER = "序号,文件名称,文件编号,版本,部门\n1,文件控制程序,QP-101,A/0,QA\n2,记录控制程序,QP-102,A/0,QA\n3,内部审核程序,QP-103,A/0,QA\n";
+const REGISTER = "序号,文件名称,文件编号,部门\n1,文件控制程序,QP-101,QA\n2,记录控制程序,QP-102,QA\n3,内部审核程序,QP-103,QA\n";
 
 const SCENARIOS: Scenario[] = [
   { name: "add", args: () => ["add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.1", "--title", "包装要求", "--received", "2026-11-27", "--yes", "--commit"] },

@@ -14,7 +14,7 @@ import { categoryNotAllowed, currentSources, DEFAULT_REVIEW_DAYS, latestRevision
 import { csrPath } from "../../model/paths.js";
 import type { Csr, Customer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { eventDateOption } from "../options.js";
+import { clauseValues, eventDateOption } from "../options.js";
 import { persistChanges, verifyChanges, yamlText } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { nextCsrId } from "./allocate.js";
@@ -48,7 +48,7 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
     customer: flags.customer,
     source: flags.source,
     section: flags.section,
-    clauses: flags.clause ?? [],
+    clauses: clauseValues(flags.clause, repo),
     title: flags.title,
     text: flags.text,
     category: flags.category,

@@ -17,6 +17,8 @@ export interface CheckFlags {
   maxWarnings?: string;
   base?: string;
   changedOnly?: boolean;
+  /** Check the staged content (git's index), what `git commit` would record, not the working tree. */
+  staged?: boolean;
   /** commander's `--no-cache` sets this to false. */
   cache?: boolean;
 }
@@ -35,7 +37,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   let overrides: QmsConfig["rules"];
   const run = async (repo: Repository) => {
     const { checkRepository } = await import("../../check/engine.js");
-    const base = flags.base === undefined ? undefined : await (await import("../../load/base.js")).loadBase(root, flags.base);
+    const base = flags.base === undefined ? undefined : await (await import("../../load/base.js")).loadBase(root, flags.base, { staged: flags.staged === true });
     overrides = repo.config?.value.rules;
     // Held-back findings travel (and are cached) with the others, marked, so that a repeated check
     // answered from the cache counts them too.
@@ -43,11 +45,13 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
     const findings = [...outcome.findings, ...outcome.held];
     if (!flags.changedOnly || !flags.base) return findings;
     const { changedPaths, filterToChanged } = await import("../../check/changed.js");
-    return filterToChanged(repo, findings, await changedPaths(root, flags.base));
+    return filterToChanged(repo, findings, await changedPaths(root, flags.base, { staged: flags.staged === true }));
   };
   // The cache remembers findings for a day's check of the working tree, not for a comparison with a base.
-  const { findings: all, files } =
-    flags.cache === false
+  // The index is a state of its own: the cache, keyed by the working tree's files, cannot answer for it.
+  const { findings: all, files } = flags.staged
+    ? await staged(root, run)
+    : flags.cache === false
       ? await uncached(root, run)
       : await (await import("../../load/cache.js")).checkCached(root, today, run, {
           rememberFindings: flags.base === undefined,
@@ -82,6 +86,12 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
 async function uncached(root: string, run: (repo: Repository) => Promise<Finding[]>): Promise<{ findings: Finding[]; files: number }> {
   const { loadRepository } = await import("../../load/repository.js");
   const repo = loadRepository(root);
+  return { findings: await run(repo), files: repo.files.length };
+}
+
+/** The repository as git's index holds it: what `git commit` would record (the pre-commit hook's check). */
+async function staged(root: string, run: (repo: Repository) => Promise<Finding[]>): Promise<{ findings: Finding[]; files: number }> {
+  const repo = await (await import("../../load/base.js")).loadIndex(root);
   return { findings: await run(repo), files: repo.files.length };
 }
 

@@ -45,7 +45,9 @@ export async function addCustomer(ctx: CommandContext, codeArg: string | undefin
     const problem = (code: string): string | undefined => {
       if (!CODE_PATTERN.test(code)) return t("customer.bad-code", { code });
       const existing = taken(code);
-      return existing === undefined ? undefined : t("customer.exists", { code: existing });
+      if (existing !== undefined) return t("customer.exists", { code: existing });
+      // Codes are upper case everywhere they are read (CSR ids BYD-001, file names, registers): not guessed, suggested.
+      return code === code.toUpperCase() ? undefined : t("customer.code-lower-case", { code, upper: code.toUpperCase() });
     };
     const code = (
       codeArg ??

@@ -136,14 +136,28 @@ function note(c: CommitEntry): string {
   return parts.join(t("history.note.separator"));
 }
 
-/** Every commit that touched the file (following renames), with what each did to the document, oldest first. */
+/**
+ * Every commit that touched the document's file, with what each did to the document, oldest first.
+ * A move of the file is followed only while it stays the same document: `git log --follow` pairs
+ * a new file with any similar one (a copy of a scaffolded procedure, another document removed in
+ * the same commit), and such a pairing would list another document's commits as this one's
+ * revision evidence (IATF 16949 7.5.3.2). So the history starts where the file was copied from
+ * another, or moved from a file that held another document id — matched by id, as
+ * `csr check --base` and `csr changes` match documents.
+ */
 export async function documentCommits(root: string, path: string): Promise<CommitEntry[]> {
   // Undefined before the first commit (a repository only made with `git init`): no history yet.
-  const log = gitRead(root, ["log", "--follow", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%ae%x1f%s", "--name-only", "--", path]);
+  const log = gitRead(root, ["log", "--follow", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%ae%x1f%s", "--name-status", "--", path]);
   if (log === undefined) return [];
-  const records = logRecords(log)
-    .map(({ fields: [commit = "", date = "", author = "", email = "", message = ""], files }) => ({ commit, date, author, email, message, path: files[0] ?? path }))
-    .reverse();
+  const newestFirst: Omit<CommitEntry, "version" | "newRevisions" | "unrevised" | "historyRewritten" | "withdrawn">[] = [];
+  for (const { fields: [commit = "", date = "", author = "", email = "", message = ""], files } of logRecords(log)) {
+    // --name-status: "M\tpath", "A\tpath", "R093\told\tnew", "C094\tfrom\tnew"; a merge lists none.
+    const [status = "", from = "", to] = files[0]?.split("\t") ?? [];
+    newestFirst.push({ commit, date, author, email, message, path: to ?? (from || newestFirst.at(-1)?.path || path) });
+    if (status.startsWith("C")) break;
+    if (status.startsWith("R") && to !== undefined && !(await sameDocument(root, `${commit}^`, from, commit, to))) break;
+  }
+  const records = newestFirst.reverse();
   const entries: CommitEntry[] = [];
   let before: ControlledDocument | undefined;
   for (const record of records) {
@@ -164,6 +178,12 @@ export async function documentCommits(root: string, path: string): Promise<Commi
     before = after;
   }
   return entries;
+}
+
+/** Whether the file at `from` in one commit and at `to` in another hold the same document id. */
+async function sameDocument(root: string, fromCommit: string, from: string, toCommit: string, to: string): Promise<boolean> {
+  const [before, after] = await Promise.all([documentAt(root, fromCommit, from), documentAt(root, toCommit, to)]);
+  return before !== undefined && after !== undefined && before.id === after.id;
 }
 
 /** The document as committed; undefined when that version of the file is missing or not readable YAML. */

@@ -27,6 +27,8 @@ import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
 import { allRegisters } from "../../report/registers/index.js";
 import type { Table } from "../../report/table.js";
+import { layoutSignatures } from "../../model/index.js";
+import type { ControlledDocument, SignatureRole } from "../../model/types.js";
 import { csrNumbers } from "../add/allocate.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -34,8 +36,12 @@ import { editFile } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
 import { appendIn, type FileChange } from "../shared/persist.js";
 import { applyChange, withRepositoryLock } from "../shared/transaction.js";
+import type { SignatureFlags } from "../release/index.js";
+import { FLAG, givenNames, ROLES, type SigningRole } from "../sign/index.js";
+import { reportSignatures, signImported } from "./sign.js";
 
-export interface ImportFlags {
+/** The signature options (as `csr sign` takes them) record those signatures on every released document imported (./sign.ts). */
+export interface ImportFlags extends SignatureFlags {
   as?: string;
   sheet?: string;
   dryRun?: boolean;
@@ -55,6 +61,8 @@ const SHOWN_ROWS = 5;
 
 export async function importCommand(ctx: CommandContext, file: string, flags: ImportFlags): Promise<number> {
   if (/\.docx$/i.test(file) || statSync(resolve(ctx.dir, file), { throwIfNoEntry: false })?.isDirectory()) {
+    // A Word document has its signatures in its header block; what it lacks is `csr sign`'s, per document.
+    if (Object.keys(givenNames(flags)).length > 0) throw new UserError(t("import.signatures.word"), t("import.signatures.word.hint"));
     const root = findRoot(ctx.dir);
     const { importWord } = await import("./word.js");
     const run = () => importWord(ctx, root, loadRepository(root), file, flags);
@@ -112,11 +120,13 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
       t("import.register.no-header.hint"),
     );
   }
+  const signatures = signImported(repo, plan.files, flags);
   const out: string[] = [];
   const where = sheet.name === "csv" ? file : t("import.register.sheet", { file, sheet: sheet.name });
   out.push(t("import.register.reading", { where, header: plan.header.row, rows: plan.dataRows }));
   const notImported = [...plan.header.ignored, ...plan.unused];
   if (notImported.length) out.push(t("import.register.columns-not-imported", { columns: list(notImported) }));
+  if (plan.titleFrom) out.push(t("import.csr.title-from-text", { column: plan.titleFrom }));
   const edits = plannedEdits(root, plan, flags);
 
   // The plan has checked every target against the repository and against each other, so the
@@ -149,11 +159,12 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     await git.raw(["-c", "core.quotepath=off", "add", "--", ...paths]);
     await git.raw(["commit", "-q", "-m", t("commit.import", { file: basename(file), count: written.length }), "--", ...paths]);
   }
-  out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
-  out.push(...reportProblems(plan, failed), ...reportUnstated(written), ...reportBorrowed(written, plan));
+  if (written.length) out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
+  out.push(...reportProblems(plan, failed), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
 
-  const skipped = plan.issues.filter((i) => i.skipped).length;
+  // Rows, not reasons: a row refused for two cells is one row not imported.
+  const skipped = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row)).size;
   const tally: string[] = [];
   if (skipped || plan.conflicts.length) tally.push(t("import.register.refused", { refused: skipped, conflicts: plan.conflicts.length }));
   if (failed.length) tally.push(t("import.register.not-written", { count: failed.length }));
@@ -163,7 +174,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
   const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0);
   const also = tally.map((part) => t("import.register.tally-separator") + part).join("");
-  out.push(...reportUnsigned(findings, written));
+  out.push(...reportUnsigned(findings, written, repo, flags.dryRun));
   out.push("", t(flags.dryRun ? "import.register.would-import" : "import.register.imported", { rows, total: plan.dataRows, tally: also }));
   if (flags.dryRun) out.push(t("import.dry-run"));
   out.push(...reportCheck(findings, root));
@@ -408,16 +419,42 @@ export function reportCheck(findings: Finding[], root: string): string[] {
 }
 
 /**
- * Released documents the import wrote without 编制/批准 (a form register has no such columns): one
- * `csr sign` for all of them, rather than a hand edit per file (doc/approval-missing names it per file).
+ * Released documents the import wrote without the signatures they need: 编制/审核/批准 (a form
+ * register has no such columns, doc/approval-missing) and, in a GJB repository, the 会签, 标准化审查
+ * and 军代表 its printed layout shows (doc/signature-missing). One `csr sign` per set of missing
+ * signatures for all the documents lacking it, rather than a hand edit per file; a dry run also
+ * names the options that would record them in the import itself.
  */
-function reportUnsigned(findings: readonly Finding[], written: readonly PlannedFile[]): string[] {
-  const paths = new Set(findings.filter((f) => f.rule === "doc/approval-missing").map((f) => f.file));
-  const unsigned = written.filter((f) => paths.has(f.path)).map((f) => f.id);
-  if (unsigned.length === 0) return [];
-  const command = `csr sign ${unsigned.join(" ")} --prepared ${t("rule.doc/approval-missing.person")} --reviewed ${t("rule.doc/approval-missing.person")} --approved ${t("rule.doc/approval-missing.person")}`;
-  return ["", t("sign.import-hint", { count: unsigned.length, command })];
+function reportUnsigned(findings: readonly Finding[], written: readonly PlannedFile[], repo: Repository, dryRun: boolean | undefined): string[] {
+  const rulesOf = new Map<string, Set<string>>();
+  for (const f of findings) if (f.rule === "doc/approval-missing" || f.rule === "doc/signature-missing") rulesOf.set(f.file, (rulesOf.get(f.file) ?? new Set()).add(f.rule));
+  const groups = new Map<string, { roles: SigningRole[]; ids: string[] }>();
+  for (const file of written) {
+    const found = rulesOf.get(file.path);
+    const revision = (file.data as ControlledDocument).revisions?.at(-1);
+    if (!found || !revision) continue;
+    const printed = layoutSignatures(repo, (file.data as ControlledDocument).level);
+    const needed = (role: SigningRole) => (APPROVAL_ROLES.includes(role) ? found.has("doc/approval-missing") : found.has("doc/signature-missing") && printed.has(role as SignatureRole));
+    const roles = ROLES.filter((role) => revision[role] === undefined && needed(role));
+    if (roles.length === 0) continue;
+    const group = groups.get(roles.join()) ?? { roles, ids: [] };
+    groups.set(roles.join(), group);
+    group.ids.push(file.id);
+  }
+  if (groups.size === 0) return [];
+  const person = t("rule.doc/approval-missing.person");
+  const options = (roles: readonly SigningRole[]) => roles.map((role) => `${FLAG[role]} ${person}`).join(" ");
+  const lines = [...groups.values()].flatMap(({ roles, ids }) => {
+    const command = `csr sign ${ids.join(" ")} ${options(roles)}`;
+    const iatfOnly = roles.length === APPROVAL_ROLES.length && roles.every((role) => APPROVAL_ROLES.includes(role));
+    return ["", iatfOnly ? t("sign.import-hint", { count: ids.length, command }) : t("import.unsigned.roles", { count: ids.length, roles: list(roles.map((role) => t(`sign.role.${role}`))), command })];
+  });
+  if (dryRun) lines.push(t("import.unsigned.in-import", { options: options(ROLES.filter((role) => [...groups.values()].some((g) => g.roles.includes(role)))) }));
+  return lines;
 }
+
+/** The signatures doc/approval-missing asks for; the others are GJB's, where the layout prints them. */
+const APPROVAL_ROLES: readonly SigningRole[] = ["prepared", "reviewed", "approved"];
 
 /**
  * The ids given to the rows of a CSR list that had none, as `csr add` numbers (the customer's next

@@ -200,7 +200,7 @@ jobs:
           fetch-depth: 0 ${t("init.file.ci.fetch-depth-base")}
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: 22
           cache: npm
       - run: npm ci
       - name: csr check
@@ -209,9 +209,35 @@ jobs:
         run: npx csr check --base "origin/$BASE_REF" --format github
 `;
 
+/**
+ * Gitea Actions reads .gitea/workflows and, only when that folder does not exist, .github/workflows;
+ * as the site workflow is there, the pull-request check must be there too. The findings are printed
+ * as text: Gitea shows the job's log, not GitHub's annotations.
+ */
+const giteaWorkflow = () => `${t("init.file.gitea-check.heading")}
+name: csr
+on:
+  pull_request:
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 ${t("init.file.ci.fetch-depth-base")}
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 22
+      - run: npm ci
+      - name: csr check
+        env:
+          BASE_REF: \${{ github.base_ref }}
+        run: npx csr check --base "origin/$BASE_REF"
+`;
+
 const gitlabCi = () => `${t("init.file.gitlab-check.heading")}
 csr-check:
-  image: node:20
+  image: node:22
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
   variables:
@@ -227,7 +253,7 @@ csr-check:
 
 ${t("init.file.gitlab-pages.heading")}
 pages:
-  image: node:20
+  image: node:22
   rules:
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
   variables:
@@ -269,7 +295,7 @@ jobs:
           fetch-depth: 0 ${t("init.file.ci.fetch-depth-site")}
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: 22
           cache: npm
       - run: npm ci
       - id: pages
@@ -303,7 +329,7 @@ jobs:
           fetch-depth: 0 ${t("init.file.ci.fetch-depth-site")}
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: 22
       - run: npm ci
       - run: npx csr site --out site
       - uses: actions/upload-artifact@v3
@@ -323,8 +349,8 @@ jobs:
 
 const preCommit = () => `#!/bin/sh
 ${t("init.file.pre-commit.heading")}
-if git rev-parse -q --verify HEAD >/dev/null; then exec npx --no-install csr check --base HEAD; fi
-exec npx --no-install csr check
+if git rev-parse -q --verify HEAD >/dev/null; then exec npx --no-install csr check --staged --base HEAD; fi
+exec npx --no-install csr check --staged
 `;
 
 function vscodeSettings(): string {
@@ -617,6 +643,11 @@ coverage:
   inherit_from_parent: true
 `;
 
+/** Whether csr init's file at `path` works only at the root of the git repository (CI files, the hook). */
+export function rootOnly(path: string): boolean {
+  return [".github/", ".gitea/", ".gitlab-ci.yml", "hooks/"].some((p) => path.startsWith(p));
+}
+
 /** The example's clauses are IATF 16949's: `withExample` is for an IATF16949 repository only (the command refuses the others). */
 export function initFiles(withExample: boolean, standard: InitStandard = "IATF16949"): Map<string, string> {
   const files = new Map<string, string>([
@@ -634,6 +665,7 @@ export function initFiles(withExample: boolean, standard: InitStandard = "IATF16
   files.set(".vscode/extensions.json", EXTENSIONS);
   files.set(".github/workflows/csr.yml", githubWorkflow());
   files.set(".github/workflows/csr-site.yml", githubSiteWorkflow());
+  files.set(".gitea/workflows/csr.yml", giteaWorkflow());
   files.set(".gitea/workflows/csr-site.yml", giteaSiteWorkflow());
   files.set(".gitlab-ci.yml", gitlabCi());
   files.set("hooks/pre-commit", preCommit());

@@ -4,12 +4,13 @@ import { join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
+import { packageManifest } from "../../load/package.js";
 import type { CommandContext } from "../context.js";
 import { describeType } from "../../load/guards.js";
 import { configureMergeDriver } from "../merge-driver/index.js";
 import { applyChange, interruptedChanges, withRepositoryLock } from "../shared/transaction.js";
 import { choiceOption } from "../options.js";
-import { INIT_STANDARDS, initFiles } from "./files.js";
+import { INIT_STANDARDS, initFiles, rootOnly } from "./files.js";
 
 export interface InitFlags {
   example?: boolean;
@@ -37,6 +38,10 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
   if (inRepository) await refuseOnConflicts(root);
   // git init first, so that the lock and the journal live in the new .git/ from the start.
   else await git.init();
+  // CI servers read their files, and git its hooks (core.hooksPath), at the repository's root only:
+  // in a folder of a larger repository they would be written where nothing reads them.
+  const folder = inRepository ? (await git.revparse(["--show-prefix"])).trim().replace(/\/$/, "") : "";
+  if (folder !== "") for (const path of [...files.keys()]) if (rootOnly(path)) files.delete(path);
   const code = await withRepositoryLock(ctx, root, async () => {
     refuseExisting(root, files);
     await applyChange(root, {
@@ -51,7 +56,8 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
       t(inRepository ? "init.created" : "init.created-git", { root }),
       ...[...files.keys()].map((path) => `  ${path}`),
       "",
-      t("init.next-steps"),
+      ...(folder === "" ? [] : [t("init.subfolder", { folder }), ""]),
+      t(folder === "" ? "init.next-steps" : "init.next-steps.subfolder", { version: packageManifest().version }),
       "",
     ].join("\n"),
   );

@@ -4,7 +4,7 @@ import { t } from "../../i18n/index.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { parseClauseRef } from "../../model/catalog.js";
+import { parseClauseRef, readClauseRefs } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
 import { CSR_STATUSES, type CsrFacts } from "../../model/csr-status.js";
 import type { RepoIndex } from "../../model/index.js";
@@ -48,7 +48,9 @@ function filter(repo: Repository, index: RepoIndex, flags: ListCsrFlags): (csr: 
   }
   if (flags.overdue) tests.push((_, facts) => facts.daysLeft !== undefined && facts.daysLeft < 0);
   if (flags.clause !== undefined) {
-    const ref = parseClauseRef(flags.clause);
+    // A standard's name as written ("IATF 16949 8.5.2"); a bare number stays refused, naming the form.
+    const read = readClauseRefs(flags.clause, [...repo.catalogs.keys()], undefined);
+    const ref = read.clauses.length === 1 && read.bad.length === 0 ? parseClauseRef(read.clauses[0]!) : undefined;
     if (!ref) throw new UserError(t("list.clause-format", { value: flags.clause, example: clauseReferenceExample(repo.config?.value.standards) }));
     const wanted = `${ref.standard}:${ref.clause}`;
     tests.push((csr) => csr.clauses.some((c) => c === wanted || c.startsWith(`${wanted}.`)));

@@ -32,7 +32,7 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
     if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) {
       throw new UserError(t("matrix.no-customer", { code: flags.customer }) + didYouMean(flags.customer, rc.index.customers.keys()));
     }
-    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer }), flags, repo, lang, today);
+    return emitTable(ctx, csrMatrix(rc, { customer: flags.customer, today }), flags, repo, lang, today);
   }
   const scope = repo.config?.value.standards ?? [];
   const standard = flags.standard ?? scope[0];

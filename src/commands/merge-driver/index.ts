@@ -67,9 +67,8 @@ function lineMerge(ours: string, base: string, theirs: string, name: string): nu
 }
 
 /**
- * Adds the `.gitattributes` line (once) and sets the driver in the repository's git config, as
- * the node binary and csr script now running, so that it works whether csr was installed globally
- * or in node_modules. Returns what it did, for the user.
+ * Adds the `.gitattributes` line (once) and sets the driver in the repository's git config (see
+ * configureMergeDriver). Returns what it did, for the user.
  */
 export function installMergeDriver(root: string): string[] {
   const lines: string[] = [];
@@ -86,12 +85,20 @@ export function installMergeDriver(root: string): string[] {
   return lines;
 }
 
-/** Sets the driver in the repository's git config; returns the driver command line. */
+/**
+ * Sets the driver in the repository's git config; returns the driver command line. git runs it with
+ * sh at the top of the working tree: it runs the repository's own csr (node_modules/.bin/csr, the
+ * version the repository pins) when there is one, else the csr now running, so that a merge keeps
+ * working when the copy that set it up (an npx cache, a global install) is gone or out of date.
+ */
 export function configureMergeDriver(root: string): string {
   const quote = (s: string) => `"${s.replace(/(["\\$`])/g, "\\$1")}"`;
-  const driver = `${quote(process.execPath)} ${quote(join(PACKAGE_ROOT, "bin", "csr.js"))} merge-driver %O %A %B %P`;
+  const prefix = spawnSync("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
+  const own = quote(`${prefix}node_modules/.bin/csr`);
+  const args = "merge-driver %O %A %B %P";
+  const driver = `if [ -x ${own} ]; then exec ${own} ${args}; else exec ${quote(process.execPath)} ${quote(join(PACKAGE_ROOT, "bin", "csr.js"))} ${args}; fi`;
   for (const [key, value] of [
-    ["merge.csr.name", "csr: CSR files merged opinion by opinion"],
+    ["merge.csr.name", t("merge-driver.name")],
     ["merge.csr.driver", driver],
   ] as const) {
     const result = spawnSync("git", ["config", key, value], { cwd: root, encoding: "utf8" });

@@ -17,7 +17,7 @@ import { eventLabel } from "../../model/recorded-events.js";
 import type { ControlledDocument, DocumentKind, QmsConfig, Section } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, dateOption, eventDateOption } from "../options.js";
+import { choiceOption, clauseValues, dateOption, eventDateOption } from "../options.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 import { departmentLabel } from "../shared/people.js";
 import { departmentByCode, editFile, findDocumentById, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
@@ -91,7 +91,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       level,
       kind,
       department,
-      ...(flags.clause && flags.clause.length > 0 ? { clauses: flags.clause } : {}),
+      ...(flags.clause && flags.clause.length > 0 ? { clauses: clauseValues(flags.clause, repo) } : {}),
       status: external ? "released" : "draft",
       ...(kind === "procedure" ? { related: [], forms: [] } : {}),
       ...(sections.length > 0 ? { sections } : {}),

@@ -1,9 +1,10 @@
 /**
  * `csr set <document>`: the document controller's edits of a document's register entry, without
- * hand-edited YAML: the clauses it answers (the clause matrix), the forms it uses (相关记录) and a
- * form's record keeping (保存期限, 保存方式, 存放地点).
+ * hand-edited YAML: the clauses it answers (the clause matrix), the processes of the process map it
+ * serves (processes.yaml codes: the clause / process / document cross-reference), the forms it uses
+ * (相关记录) and a form's record keeping (保存期限, 保存方式, 存放地点).
  *
- * Clauses and record keeping are register data (model/revision.ts REGISTER_FIELDS): they change on
+ * Clauses, processes and record keeping are register data (model/revision.ts REGISTER_FIELDS): they change on
  * a released document without a new revision. Forms are controlled content, printed as the related
  * records section: on a released document the change is written and left for its next revision
  * (`csr release`) to commit, as `csr new --used-by` does; an obsolete document's content no longer
@@ -14,8 +15,10 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { disjunction, list, t } from "../../i18n/index.js";
 import { compareClauseNumbers, parseClauseRef, type Catalog } from "../../model/catalog.js";
+import { clauseReferenceExample } from "../../model/citations.js";
 import { isControlledContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
+import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
 import { editFile, findDocumentById, listOption, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
@@ -25,12 +28,18 @@ export interface SetFlags {
   clauses?: string;
   addClause?: string[];
   removeClause?: string[];
+  /** The whole process list (processes.yaml codes), comma-separated; "" clears it. */
+  processes?: string;
+  addProcess?: string[];
+  removeProcess?: string[];
   addForm?: string[];
   removeForm?: string[];
   /** A form's retention period (record.retention), e.g. 3年 or 产品寿命期+1年. */
   retention?: string;
   medium?: string;
   location?: string;
+  /** Never prompt: without a field option the command fails, as a script wants. */
+  yes?: boolean;
   commit?: boolean;
 }
 
@@ -47,22 +56,39 @@ const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "clauses" | "forms" | "retention" | "medium" | "location";
+  field: "clauses" | "processes" | "forms" | "retention" | "medium" | "location";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "clauses" | "forms" | "record";
+  key: "clauses" | "processes" | "forms" | "record";
   text: string;
 }
 
 export async function setCommand(ctx: CommandContext, id: string, flags: SetFlags): Promise<number> {
-  // Everything it changes is named by a flag: nothing to ask.
-  return withEditSession(ctx, true, undefined, async (session) => {
+  return setDocument(ctx, id, flags);
+}
+
+/**
+ * `prompts` given: ask whatever the terminal (tests drive this). At a terminal without any field
+ * option, csr asks which field to change and its new value, offering the present one.
+ */
+export async function setDocument(ctx: CommandContext, id: string, given: SetFlags, prompts?: Prompts): Promise<number> {
+  return withEditSession(ctx, given.yes, prompts, async (session) => {
     const { value: document, file } = findDocumentById(session, id);
+    const flags = session.ask && !anyField(given) ? { ...given, ...(await askField(session, session.ask, document)) } : given;
     const clauses = clauseList(session, document, flags);
+    const processes = processList(session, document, flags);
     const forms = formList(session, document, flags);
     const record = recordFields(document, flags);
-    if (!clauses && !forms && !record) throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
+    if (!clauses && !processes && !forms && !record) {
+      // A forms list answered as it was asks for no addition or removal.
+      if (flags !== given) {
+        ctx.stdout(t("set.unchanged", { id }) + "\n");
+        return 0;
+      }
+      throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
+    }
     const changes: FieldChange[] = [];
     if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
+    if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
     if (forms && !sameList(forms.before, forms.after)) changes.push({ field: "forms", key: "forms", text: listChange(forms) });
     for (const field of RECORD_FIELDS) {
       const value = record?.[field];
@@ -79,6 +105,7 @@ export async function setCommand(ctx: CommandContext, id: string, flags: SetFlag
     if (content && document.status === "obsolete") throw new UserError(t("set.obsolete", { id, date: document.obsolete?.date ?? "" }));
     const change = editFile(session.root, file.path, "document", (doc) => {
       if (clauses) setList(doc, "clauses", clauses.after);
+      if (processes) setList(doc, "processes", processes.after);
       if (forms) setList(doc, "forms", forms.after);
       if (record) setRecord(doc, record);
     });
@@ -93,6 +120,40 @@ export async function setCommand(ctx: CommandContext, id: string, flags: SetFlag
     await saveChanges(ctx, session, [change], lines, { commit, message: t("commit.set", { id, summary }) });
     return 0;
   });
+}
+
+const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
+
+function anyField(flags: SetFlags): boolean {
+  return [flags.clauses, flags.processes, flags.retention, flags.medium, flags.location].some((v) => v !== undefined) ||
+    [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm].some((v) => (v ?? []).length > 0);
+}
+
+/**
+ * The one field a terminal user chose to change and its new value, as the options would give it:
+ * a list is answered whole (comma-separated, the present one offered), the forms list turned into
+ * the forms added and removed; only the fields the document has (record keeping for a form, forms
+ * for a document that lists them, processes when processes.yaml has some).
+ */
+async function askField(session: EditSession, ask: Prompts, document: ControlledDocument): Promise<SetFlags> {
+  const offered = FIELD_OPTIONS.filter((field) => {
+    if (field === "processes") return session.index.processes.size > 0;
+    if (field === "forms") return document.kind !== "form" && document.kind !== "external";
+    if (field === "retention" || field === "medium" || field === "location") return document.kind === "form";
+    return true;
+  });
+  const field = await ask.select({ message: t("set.prompt.field", { id: document.id }), choices: offered.map((f) => ({ value: f, name: t(`set.field.${f}`) })) });
+  if (field === "medium") {
+    return { medium: await ask.select({ message: t("set.field.medium"), choices: MEDIA.map((m) => ({ value: m, name: t(`value.medium.${m}`) })), ...(document.record?.medium ? { default: document.record.medium } : {}) }) };
+  }
+  if (field === "retention" || field === "location") {
+    return { [field]: await ask.input({ message: t(`set.field.${field}`), default: document.record?.[field], required: true }) };
+  }
+  const present = field === "clauses" ? document.clauses : field === "processes" ? document.processes : document.forms;
+  const answer = await ask.input({ message: t("set.prompt.list", { field: t(`set.field.${field}`) }), default: (present ?? []).join(",") });
+  if (field !== "forms") return { [field]: answer };
+  const after = listOption(answer);
+  return { addForm: after.filter((f) => !(present ?? []).includes(f)), removeForm: (present ?? []).filter((f) => !after.includes(f)) };
 }
 
 interface ListEdit {
@@ -126,6 +187,36 @@ function clauseList(session: EditSession, document: ControlledDocument, flags: S
   return listEdit(document.id, before, added, removed, "clause");
 }
 
+/**
+ * The process list after `--processes` (the whole list) or `--add-process`/`--remove-process`;
+ * undefined when none is given. Each added process is a code of processes.yaml (by code, or by
+ * name as the process map names it), so the process map (`csr matrix processes`) finds the document.
+ * Errors: UserError naming the flag and the process, with the nearest code.
+ */
+function processList(session: EditSession, document: ControlledDocument, flags: SetFlags): ListEdit | undefined {
+  const add = listOption(flags.addProcess);
+  const remove = listOption(flags.removeProcess);
+  if (flags.processes === undefined && add.length === 0 && remove.length === 0) return undefined;
+  if (flags.processes !== undefined && (add.length > 0 || remove.length > 0)) throw new UserError(t("set.processes-and-edits"));
+  const before = document.processes ?? [];
+  if (flags.processes !== undefined) {
+    const after = unique(listOption(flags.processes).map((code) => processCode(session, code, "--processes")));
+    return { before, after, added: after.filter((c) => !before.includes(c)), removed: before.filter((c) => !after.includes(c)) };
+  }
+  // A process being removed need not be in processes.yaml: taking out one that was renamed or dropped is the fix.
+  return listEdit(document.id, before, unique(add.map((code) => processCode(session, code, "--add-process"))), unique(remove), "process");
+}
+
+/** A process of processes.yaml by its code (case as written there) or its name. Errors: UserError with did-you-mean. */
+function processCode(session: EditSession, given: string, flag: string): string {
+  const text = given.trim();
+  const processes = [...session.index.processes.values()].map((p) => p.value);
+  const found = processes.find((p) => p.code === text) ?? processes.find((p) => p.code.toLowerCase() === text.toLowerCase() || p.name === text || p.name_en === text);
+  if (found) return found.code;
+  if (processes.length === 0) throw new UserError(t("set.no-processes", { flag, process: text }), t("set.no-processes.hint"));
+  throw new UserError(t("set.unknown-process", { flag, process: text }) + didYouMean(text, processes.flatMap((p) => [p.code, p.name])), t("set.unknown-process.hint"));
+}
+
 /** The forms list after `--add-form`/`--remove-form`; undefined when neither is given. Errors: UserError, one line. */
 function formList(session: EditSession, document: ControlledDocument, flags: SetFlags): ListEdit | undefined {
   const add = unique(listOption(flags.addForm));
@@ -152,7 +243,7 @@ function formList(session: EditSession, document: ControlledDocument, flags: Set
 }
 
 /** `before` with `removed` taken out and `added` appended (kept in clause order when it was in that order). */
-function listEdit(id: string, before: readonly string[], added: string[], removed: string[], what: "clause" | "form"): ListEdit {
+function listEdit(id: string, before: readonly string[], added: string[], removed: string[], what: "clause" | "process" | "form"): ListEdit {
   for (const item of added) {
     if (removed.includes(item)) throw new UserError(t("set.add-and-remove", { item }));
     if (before.includes(item)) throw new UserError(t(`set.${what}-listed`, { id, item }));
@@ -174,7 +265,7 @@ export function clauseRef(given: string, flag: string, catalogs: readonly Catalo
   const bare = /^[0-9]+(\.[0-9]+)*$/.test(text);
   if (bare && catalogs.length !== 1) throw new UserError(t("set.clause-which-standard", { flag, clause: text, standards: disjunction(catalogs.map((c) => `${c.id}:${text}`)) }));
   const ref = parseClauseRef(bare ? `${catalogs[0]!.id}:${text}` : text);
-  if (!ref) throw new UserError(t("set.clause-format", { flag, clause: text }));
+  if (!ref) throw new UserError(t("set.clause-format", { flag, clause: text, example: clauseReferenceExample(catalogs.map((c) => c.id)) }));
   const catalog = catalogs.find((c) => c.id === ref.standard);
   if (!catalog) throw new UserError(t("set.clause-standard", { flag, clause: text, standard: ref.standard, standards: list(catalogs.map((c) => c.id)) }));
   if (!catalog.clauses.has(ref.clause)) {
@@ -205,10 +296,10 @@ function recordFields(document: ControlledDocument, flags: SetFlags): RecordFiel
 }
 
 /** Sets a list, keeping the items (and their comments) that stay and the list's flow or block style. */
-function setList(doc: Document.Parsed, key: "clauses" | "forms", items: readonly string[]): void {
+function setList(doc: Document.Parsed, key: "clauses" | "processes" | "forms", items: readonly string[]): void {
   const existing = doc.get(key, true);
-  // An empty `forms` stays, as csr new writes it for a procedure; an empty clause list is no list.
-  if (items.length === 0 && key === "clauses") {
+  // An empty `forms` stays, as csr new writes it for a procedure; an empty clause or process list is no list.
+  if (items.length === 0 && key !== "forms") {
     doc.delete(key);
     return;
   }

@@ -8,7 +8,7 @@ import { language, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
-import { renderTableTemplate, TABLE_FORMATS, toCsv, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
+import { renderTableTemplate, TABLE_FORMATS, toCsv, withAsOfColumn, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { applyChange, withRepositoryLock } from "./transaction.js";
@@ -171,11 +171,6 @@ export function withHeading(repo: Repository, table: Table, lang: Lang, today: s
   return { ...table, ...(table.asOf ? { title: table.asOf.undatedTitle } : {}), heading: registerHeading(repo, table, lang, today) };
 }
 
-/** A CSV has no title or heading, so the day its figures were measured on goes into every row. */
-function withAsOfColumn(table: Table, date: string, lang: Lang): Table {
-  return { ...table, columns: [...table.columns, { key: "asOf", header: translate(lang, "as-of.column"), date: true }], rows: table.rows.map((r) => ({ ...r, asOf: date })) };
-}
-
 /**
  * What heads a printed register: the organisation, the register's own form (qms.yaml
  * `registers.forms`, by table id, with the form's current version), the as-of date and the
@@ -205,7 +200,7 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   const note = today !== undefined ? incompleteNote(repo, lang) : undefined;
   if (note && format !== "csv") table = { ...table, notes: [...(table.notes ?? []), note] };
   if (today !== undefined && (format === "md" || format === "html" || format === "xlsx" || format === "pdf")) table = withHeading(repo, table, lang, today);
-  else if (table.asOf && format === "csv") table = withAsOfColumn(table, table.asOf.date, lang);
+  else if (format === "csv") table = withAsOfColumn(table, lang);
   if (format === "xlsx" && !out) {
     throw new UserError(t("output.xlsx-needs-out"));
   }

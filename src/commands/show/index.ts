@@ -6,7 +6,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { currentReviewRound } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
-import { csrFacts, csrStatusLabel, historyReason, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
+import { csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentSections, findSection } from "../../model/sections.js";
@@ -107,7 +107,12 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   field("show.label.opinions", ...(opinions.length > 0 ? opinions : [t(record ? "show.on-review-record" : "show.no-opinions")]));
   if (record) field("show.label.review-record", reviewRecordText(record));
   else if (facts.missing.length > 0) field("show.label.missing", departments(facts.missing));
-  field("show.label.decision", csr.review?.decision ? decisionLine(csr.review.decision, person) : t("show.not-decided"));
+  // A decision over a department's 不同意 with no word on how it was resolved (csr/rejection-overruled).
+  const overruled = csr.review?.decision?.justification ? [] : overruledOpinions(csr);
+  field(
+    "show.label.decision",
+    csr.review?.decision ? decisionLine(csr.review.decision, person) + (overruled.length > 0 ? t("review.show.overruled-unexplained", { departments: departments(overruled.map((o) => o.department)) }) : "") : t("show.not-decided"),
+  );
   const confirmations = (csr.review?.confirmations ?? []).map(
     (c) =>
       t("review-confirmation.show.line", { revision: revisionName(c.source_revision), person: person(c.by), date: c.date }) +

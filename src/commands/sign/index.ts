@@ -28,12 +28,13 @@ export interface SignFlags extends SignatureFlags {
   commit?: boolean;
 }
 
-const ROLES = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const;
-type SigningRole = (typeof ROLES)[number];
+/** The signing roles in the order a revision is signed (and its YAML lists them). */
+export const ROLES = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const;
+export type SigningRole = (typeof ROLES)[number];
 /** The roles signed once per revision; 会签 is a list. */
 type SingleRole = Exclude<SigningRole, "countersigned">;
 
-const FLAG: Record<SigningRole, string> = {
+export const FLAG: Record<SigningRole, string> = {
   prepared: "--prepared",
   reviewed: "--reviewed",
   countersigned: "--countersigned",
@@ -51,7 +52,7 @@ const DATE_FLAG: Record<SigningRole, string> = {
 };
 
 /** The people each option names: 会签 may name several, by id or name, separated as `csr release` takes them. */
-function givenNames(flags: SignFlags): Partial<Record<SigningRole, string[]>> {
+export function givenNames(flags: SignatureFlags): Partial<Record<SigningRole, string[]>> {
   const one = (value: string | undefined) => (value?.trim() ? [value] : []);
   const names: Record<SigningRole, string[]> = {
     prepared: one(flags.prepared),
@@ -127,7 +128,7 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
  * revision as it will be (refuseOutOfOrder).
  * Errors: UserError for a date that is not one, lies after today, or is out of that order.
  */
-function signatureDates(flags: SignFlags): Partial<Record<SigningRole, string>> & { flag: Record<SigningRole, string> } {
+export function signatureDates(flags: SignatureFlags): Partial<Record<SigningRole, string>> & { flag: Record<SigningRole, string> } {
   const date = flags.date === undefined ? undefined : eventDateOption(flags.date, "--date");
   const result: Partial<Record<SigningRole, string>> & { flag: Record<SigningRole, string> } = {
     flag: { prepared: "--date", reviewed: "--date", countersigned: "--date", standardization: "--date", approved: "--date", military_representative: "--date" },

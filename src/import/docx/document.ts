@@ -195,7 +195,7 @@ class WordDocumentReader {
     if (medium) {
       const value = normalizeMedium(medium.value);
       if (value) record.medium = value;
-      else this.issue(medium.where, t("import.document.bad-medium", { medium: medium.value }));
+      else this.issue(medium.where, t("import.word.bad-medium", { medium: medium.value, id: doc.id }));
     }
     const location = this.header.get("location")?.value.trim();
     if (location) record.location = location;

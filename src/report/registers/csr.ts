@@ -4,8 +4,9 @@
  * requirement is addressed in the organisation's own documents.
  */
 import { repositoryCalendar } from "../../load/calendar.js";
-import { csrFacts, csrStatus, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
+import { csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
+import { currentReviewRound, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -27,10 +28,29 @@ function linkLabel(ctx: RegisterContext, changed: { section: boolean; csr: boole
   return t(ctx, "register.csr.link.confirmed");
 }
 
+/** The source document as an auditor looks it up in the customer's file: its id, then its title ("VW-FQ Formel Q 能力"). */
 function sourceTitle(ctx: RegisterContext, csr: Csr): string {
   const source = ctx.index.customers.get(csr.customer)?.value.sources?.find((s) => s.id === csr.source.document);
   if (!source) return csr.source.document;
-  return ctx.lang === "en" ? (source.title_en ?? source.title) : source.title;
+  return `${csr.source.document} ${ctx.lang === "en" ? (source.title_en ?? source.title) : source.title}`;
+}
+
+/**
+ * Whether the current review round closed within its period, in the words of the matrix: 按期,
+ * 逾期 N 个工作日 (decided or confirmed N working days after the deadline), 未到期 (open, deadline
+ * still ahead) or 逾期未决 (open past the deadline: how long, the CSR list's 剩余工作日 says), with the estimate mark of the
+ * review-timeliness register when the deadline runs through a year without public holidays.
+ */
+function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
+  const verdict =
+    round.timeliness === "on-time"
+      ? t(ctx, "register.csr.matrix.timeliness.on-time")
+      : round.timeliness === "late"
+        ? t(ctx, "register.csr.matrix.timeliness.late", { count: workdaysPastDue(round) })
+        : round.timeliness === "overdue"
+          ? t(ctx, "register.csr.matrix.timeliness.overdue")
+          : t(ctx, "register.csr.matrix.timeliness.open");
+  return verdict + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : "");
 }
 
 function statusOf(ctx: RegisterContext, csr: Csr): string {
@@ -145,7 +165,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       reviewRecord: reviewRecordCell(csr),
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
-      implementationStatus: csr.implementation?.status ? t(ctx, `value.implementation.${csr.implementation.status}`) : "",
+      implementationStatus: csr.implementation?.status ? t(ctx, `register.implementation.${csr.implementation.status}`) : "",
       // One place per line, number first, as `csr import --as csr` reads it back.
       addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${a.section}` : a.document)).join("\n"),
       implemented: csr.implementation?.implemented ?? null,
@@ -166,15 +186,21 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
 
 /**
  * One row per place a requirement is addressed; a requirement addressed nowhere yet still has its row.
- * A row reads from the customer's side (source document, revision, section) to the organisation's
- * (document, section, version), as IATF 16949 7.5.1.1 asks the matrix to show.
+ * A row reads from the customer's side (source document, revision, section) through its review
+ * (received, due, decided, on time: the current round as the review-timeliness register judges it
+ * on `today`, IATF 16949 4.3.2 and 7.5.3.2.2) to the organisation's (document, section, version),
+ * as IATF 16949 7.5.1.1 asks the matrix to show: one sheet answers both "where is it addressed"
+ * and "was it reviewed in time".
  */
-export function csrMatrix(ctx: RegisterContext, options: { customer?: string } = {}): Table {
+export function csrMatrix(ctx: RegisterContext, options: { customer?: string; today: string }): Table {
   const csrs = sortedCsrs(ctx, options.customer);
+  const config = ctx.repo.config?.value;
+  const calendar = repositoryCalendar(config);
   const prints = new SectionPrints();
   let suspect = 0;
   let unconfirmed = 0;
   const rows = csrs.flatMap((csr) => {
+    const round = currentReviewRound(csr, calendar, config, options.today, ctx.index.customers.get(csr.customer)?.value);
     const base = {
       customer: customerName(ctx, csr.customer),
       source: sourceTitle(ctx, csr),
@@ -183,7 +209,11 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
       id: csr.id,
       clauses: clauseList(ctx, csr.clauses),
       summary: csrTitle(ctx, csr),
+      received: round.start,
+      reviewDue: round.due,
       disposition: dispositionOf(ctx, csr),
+      decided: round.decided ?? null,
+      timeliness: timelinessLabel(ctx, round),
       owner: personName(ctx, csr.implementation?.owner),
       status: statusOf(ctx, csr),
       evidence: csr.implementation?.evidence ?? "",
@@ -210,17 +240,25 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
   return {
     id: "csr-matrix",
     title: t(ctx, "register.csr.matrix.title"),
+    // An open review is 未到期 or 逾期未决 on one day only: a CSV says which.
+    asOf: { date: options.today, undatedTitle: t(ctx, "register.csr.matrix.title") },
     sheet: t(ctx, "register.csr.matrix.sheet"),
     columns: [
+      // The requirement's id first: a workbook printed several pages across repeats it on each (printLayout).
+      { key: "id", header: t(ctx, "register.csr.matrix.column.id"), kind: "id" },
       { key: "customer", header: t(ctx, "register.csr.matrix.column.customer") },
       { key: "source", header: t(ctx, "register.csr.matrix.column.source") },
       { key: "revision", header: t(ctx, "register.csr.matrix.column.revision"), kind: "code" },
       // The customer's own section (来源章节) beside its document; the supplier's section (落实章节) is beside 落实文件.
       { key: "sourceSection", header: t(ctx, "register.csr.matrix.column.sourceSection") },
-      { key: "id", header: t(ctx, "register.csr.matrix.column.id"), kind: "id" },
       { key: "clauses", header: t(ctx, "register.csr.matrix.column.clauses"), kind: "list" },
       { key: "summary", header: t(ctx, "register.csr.matrix.column.summary"), kind: "prose" },
+      // The current review round: received (or restarted by a new source revision), due, decided, in time or not.
+      { key: "received", header: t(ctx, "register.csr.matrix.column.received"), date: true },
+      { key: "reviewDue", header: t(ctx, "register.csr.matrix.column.reviewDue"), date: true },
       { key: "disposition", header: t(ctx, "register.csr.matrix.column.disposition"), kind: "code" },
+      { key: "decided", header: t(ctx, "register.csr.matrix.column.decided"), date: true },
+      { key: "timeliness", header: t(ctx, "register.csr.matrix.column.timeliness") },
       { key: "document", header: t(ctx, "register.csr.matrix.column.document"), kind: "id" },
       { key: "section", header: t(ctx, "register.csr.matrix.column.section") },
       { key: "version", header: t(ctx, "register.csr.matrix.column.version"), kind: "code" },
@@ -232,6 +270,8 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string } =
     ],
     rows,
     notes: [
+      // A CSR reviewed again after a new source revision shows that round: say where the earlier ones are.
+      ...(csrs.length > 0 ? [t(ctx, "register.csr.matrix.current-round", { allowed: config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS })] : []),
       ...(unaddressed.length
         ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.map((c) => c.id).join(t(ctx, "register.list-separator")) })]
         : []),

@@ -46,7 +46,7 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
     yield clauseMatrix(ctx, catalog);
     yield clauseCrossReference(ctx, catalog);
   }
-  yield csrMatrix(ctx);
+  yield csrMatrix(ctx, { today });
   yield csrList(ctx, { today });
   yield reviewRegister(ctx, { today });
   if (options.everyRegister || symbolTableExpected(ctx)) yield symbolTable(ctx);

@@ -10,7 +10,7 @@ import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { citations } from "../../model/citations.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
-import { reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
+import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import { compareIds, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
 
@@ -44,7 +44,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     reason: round.lateReason ?? "",
     remark: remark(ctx, round),
   }));
-  const late = rounds.filter(({ round }) => ["late", "overdue", "closed-overdue"].includes(round.timeliness)).length;
+  const late = rounds.filter(({ round }) => LATE_ROUNDS.includes(round.timeliness)).length;
   const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
   return {
     id: "reviews",

@@ -21,7 +21,7 @@ clauses: [MINI:8.3.1]
 status: released
 clauses: [MINI:8.3, MINI:8.3.1]   # each sub-clause named, not only its parent
 `,
-    fix: "Add the clause to the `clauses` of the process or released document that meets it, or declare it not applicable under `exclusions` with a justification an auditor will accept (`- clause: IATF16949:8.3`, `justification: 无产品设计责任`).",
+    fix: "Add the clause to the `clauses` of the process or released document that meets it, or declare it not applicable under `exclusions` with a justification an auditor will accept (`- clause: {{standard}}:8.3`, `justification: 无产品设计责任`).",
   },
   check(ctx) {
     const config = ctx.repo.config;

@@ -9,7 +9,7 @@ export const rule: Rule = {
   summary: "A CSR is past its implementation due date and not implemented.",
   docs: {
     description:
-      "A CSR whose `implementation.due` date is before today (or `--today`) while its implementation status is not `implemented` or `verified`. Rejected, not-applicable and superseded CSRs are not reported. IATF 16949 7.5.3.2.2 asks for changes to be implemented on the customer's schedule, with the date of implementation in production recorded.",
+      "A CSR whose `implementation.due` date is before today (or `--today`) while its implementation status is not `implemented` or `verified`. Rejected, not-applicable and superseded CSRs are not reported. {{#IATF16949}}IATF 16949 7.5.3.2.2 asks for changes to be implemented on the customer's schedule, with the date of implementation in production recorded.{{/IATF16949}}{{^IATF16949}}{{cite:requirements-change}} asks that a change of requirements reach the documents and the people concerned; the due date is when it must be in place.{{/IATF16949}}",
     bad: `
 implementation: {owner: wang, due: 2026-11-15, status: in-progress}   # checked on 2026-11-27
 `,

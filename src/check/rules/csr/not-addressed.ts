@@ -9,7 +9,7 @@ export const rule: Rule = {
   summary: "A CSR decided as must or optional names no document that addresses it.",
   docs: {
     description:
-      "A CSR decided `must` or `optional` that names no document in `addressed`. IATF 16949 7.5.1.1 asks for a record of where in the organisation's own documents each CSR is addressed (the CSR matrix); an accepted requirement without one is not yet put into practice.",
+      "A CSR decided `must` or `optional` that names no document in `addressed`. {{#IATF16949}}IATF 16949 7.5.1.1 asks for a record of where in the organisation's own documents each CSR is addressed (the CSR matrix){{/IATF16949}}{{^IATF16949}}The CSR matrix records where in the organisation's own documents each customer requirement is addressed ({{cite:requirements-matrix}}, the documented information the quality system needs){{/IATF16949}}; an accepted requirement without one is not yet put into practice.",
     bad: `
   decision: {disposition: must, by: wang, date: 2026-11-16}
 # no 'addressed'

@@ -7,7 +7,7 @@ import { list, sentences, t } from "../../../i18n/index.js";
 import { numberedSections } from "../doc/numbered-sections.js";
 
 /**
- * The CSR matrix (IATF 16949 7.5.1.1) cites a section of the document that addresses a CSR; the
+ * The CSR matrix ({{cite:requirements-matrix}}) cites a section of the document that addresses a CSR; the
  * section must exist in the document's current text, with the number and title cited.
  */
 export const rule: Rule = {
@@ -17,7 +17,7 @@ export const rule: Rule = {
   summary: "A CSR names a section that the addressing document's current revision does not have.",
   docs: {
     description:
-      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English); number and title must then belong to the same section. Section numbers are the ones the document declares (see [format.md](format.md#sections)). The CSR matrix (IATF 16949 7.5.1.1) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
+      "A CSR whose `addressed[].section` names a section that the addressing document's current text does not have. A section is cited by its number (`\"5.2\"`), by number and title (`5.2 顾客投诉时限`) or by title alone (`作业流程`, Chinese or English); number and title must then belong to the same section. Section numbers are the ones the document declares (see [format.md](format.md#sections)). The CSR matrix ({{cite:requirements-matrix}}) tells an auditor where to read how a requirement is met; a citation of a section that was renumbered or removed sends them to the wrong place.",
     bad: `
 addressed:
   - document: QP-020

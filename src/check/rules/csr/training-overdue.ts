@@ -18,7 +18,7 @@ export const rule: Rule = {
   summary: "A decided CSR that needs training has no training record after the training period.",
   docs: {
     description:
-      "A CSR marked `training: {required: true}` and decided `must` or `optional` with no training session on its current source revision (`training.sessions[].revision` equal to `source.revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the decision. Record numbers under `training.records` say nothing of the revision and count for any revision; superseded CSRs are not reported. Where a customer-specific requirement calls for training, it is arranged once the requirement is decided (IATF 16949 4.3.2, 7.2.2).",
+      "A CSR marked `training: {required: true}` and decided `must` or `optional` with no training session on its current source revision (`training.sessions[].revision` equal to `source.revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the decision. Record numbers under `training.records` say nothing of the revision and count for any revision; superseded CSRs are not reported. Where a customer-specific requirement calls for training, it is arranged once the requirement is decided ({{cite:requirements-training}}).",
     bad: `
 training:
   required: true   # decided on 2026-03-13, nothing on revision C

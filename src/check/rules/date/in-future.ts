@@ -3,7 +3,7 @@ import { describe } from "../../../model/recorded-events.js";
 import type { Rule } from "../../rule.js";
 import { eventFindings } from "./events.js";
 
-/** Records are evidence (IATF 16949 7.5.3): see model/recorded-events.ts for which dates record an event. */
+/** Records are evidence ({{cite:records}}): see model/recorded-events.ts for which dates record an event. */
 export const rule: Rule = {
   id: "date/in-future",
   severity: "error",
@@ -12,7 +12,7 @@ export const rule: Rule = {
   summary: "A record of something done is dated after today.",
   docs: {
     description:
-      "A date that records something done lies after today (`--today`): a CSR received, restarted, confirmed, implemented, verified, distributed, trained or superseded; a review round of the history closed, its opinions and decision; a link pinned; a revision, its signatures (编制, 审核, 会签, 标准化审查, 批准, 军代表); a periodic review; a document made obsolete; an external document received; a controlled copy handed out or recalled; a training session; a customer document's revision received. Records are evidence (IATF 16949 7.5.3): what is recorded as done cannot be dated in the future, and a deadline counted from such a date would be wrong. Planned dates (`implementation.due`, `effective`) are not records and are not reported; the opinions and decision of the current review round are checked by `csr/review-inconsistent`. The writing commands refuse such a date.",
+      "A date that records something done lies after today (`--today`): a CSR received, restarted, confirmed, implemented, verified, distributed, trained or superseded; a review round of the history closed, its opinions and decision; a link pinned; a revision, its signatures (编制, 审核, 会签, 标准化审查, 批准, 军代表); a periodic review; a document made obsolete; an external document received; a controlled copy handed out or recalled; a training session; a customer document's revision received. Records are evidence ({{cite:records}}): what is recorded as done cannot be dated in the future, and a deadline counted from such a date would be wrong. Planned dates (`implementation.due`, `effective`) are not records and are not reported; the opinions and decision of the current review round are checked by `csr/review-inconsistent`. The writing commands refuse such a date.",
     bad: `
 implementation:
   owner: wang

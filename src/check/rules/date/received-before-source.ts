@@ -25,7 +25,7 @@ export const rule: Rule = {
   summary: "A CSR is dated received before the revision of its source document it was taken from.",
   docs: {
     description:
-      "A CSR whose `received` date is before the `received` date, in `customers/<CODE>.yaml`, of the revision of its source document that it was taken from: the earliest revision it has been on (`csr source update` moves a CSR on to each new revision and keeps the earlier round in `review.history`, or a confirmation naming the new revision). A requirement cannot reach the organisation before the document it comes from, so one of the two dates is wrong, and the review deadline (IATF 16949 7.5.3.2.2) is counted from a date that cannot be true. `csr add` refuses such a date; this rule finds one written by hand or left behind when a revision's date was corrected.",
+      "A CSR whose `received` date is before the `received` date, in `customers/<CODE>.yaml`, of the revision of its source document that it was taken from: the earliest revision it has been on (`csr source update` moves a CSR on to each new revision and keeps the earlier round in `review.history`, or a confirmation naming the new revision). A requirement cannot reach the organisation before the document it comes from, so one of the two dates is wrong, and the review deadline ({{cite:requirements-review}}) is counted from a date that cannot be true. `csr add` refuses such a date; this rule finds one written by hand or left behind when a revision's date was corrected.",
     bad: `
 source: {document: DYA-SQM, revision: C, section: "4.2"}   # customers/DYA.yaml: C received 2026-11-06
 received: 2026-11-02

@@ -25,7 +25,7 @@ export const rule: Rule = {
   summary: "Two released procedures, instructions or manuals have the same title.",
   docs: {
     description:
-      "Two or more released documents — the manual, procedures, work instructions — have the same title (white space aside); forms, which share generic titles, and external documents are not compared. A reader sent to a document by its title — a procedure's text (《变更管理程序》), the procedure list, an auditor's question — cannot tell which is meant; usually one of them was replaced and should have been withdrawn (ISO 9001 7.5.3.2). Each document after the first, in number order, is reported, naming the first.",
+      "Two or more released documents — the manual, procedures, work instructions — have the same title (white space aside); forms, which share generic titles, and external documents are not compared. A reader sent to a document by its title — a procedure's text (《变更管理程序》), the procedure list, an auditor's question — cannot tell which is meant; usually one of them was replaced and should have been withdrawn ({{cite:document-control}}). Each document after the first, in number order, is reported, naming the first.",
     bad: `
 # documents/QP-011.yaml, while QP-007 is 变更管理程序 too
 id: QP-011

@@ -4,7 +4,7 @@ import { numberedSections } from "./numbered-sections.js";
 import type { Rule } from "../../rule.js";
 
 /**
- * A released document is what people work to (ISO 9001 7.5.2, 7.5.3): `csr release` refuses to
+ * A released document is what people work to ({{cite:documents-in-use}}): `csr release` refuses to
  * issue one with a blank section, and this rule finds one that reached `released` another way (a
  * hand edit, a merge). "Blank" is model/sections.ts emptySections, the definition release uses.
  */
@@ -15,7 +15,7 @@ export const rule: Rule = {
   summary: "A released document has a section without text.",
   docs: {
     description:
-      "A released document has a section with neither text nor subsections: only its title, as `csr new` scaffolds it. The document is what people work to (ISO 9001 7.5.2, 7.5.3), and it was issued with the section blank. `csr release` refuses such a document; a document marked `released` by hand or by a merge is found here. A section that holds subsections needs no text of its own.",
+      "A released document has a section with neither text nor subsections: only its title, as `csr new` scaffolds it. The document is what people work to ({{cite:documents-in-use}}), and it was issued with the section blank. `csr release` refuses such a document; a document marked `released` by hand or by a merge is found here. A section that holds subsections needs no text of its own.",
     bad: `
 sections:                  # of a released document
   - title: 目的

@@ -15,7 +15,7 @@ export const rule: Rule = {
   summary: "A released document has not been revised or reviewed within its review interval.",
   docs: {
     description:
-      "A released document with a `review_interval_months` has been neither revised nor reviewed within that interval, counted from the latest of its last revision date, its effective date and its last entry under `reviews`. Documents are reviewed for continuing suitability (IATF 16949 7.5.2, 7.5.3); an auditor asks for the evidence.",
+      "A released document with a `review_interval_months` has been neither revised nor reviewed within that interval, counted from the latest of its last revision date, its effective date and its last entry under `reviews`. Documents are reviewed for continuing suitability ({{cite:documents-in-use}}); an auditor asks for the evidence.",
     bad: `
 reviews:
   - { by: zhang, date: 2025-01-06, comment: 仍然适用 }   # review_interval_months: 12, so due 2026-01-06

@@ -17,7 +17,7 @@ export const rule: Rule = {
   summary: "A controlled copy of a superseded version or of a withdrawn document is still out after the recall period.",
   docs: {
     description:
-      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`) although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the new version took effect or the document was withdrawn. Obsolete documents must not stay in use (IATF 16949 / ISO 9001 7.5.3.2); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
+      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`) although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the new version took effect or the document was withdrawn. Obsolete documents must not stay in use ({{cite:document-control}}); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
     bad: `
 distribution:
   - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-14}

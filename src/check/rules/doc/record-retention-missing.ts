@@ -13,7 +13,7 @@ export const rule: Rule = {
   summary: "A released form does not say how long its records are kept (record.retention).",
   docs: {
     description:
-      "A released form (`kind: form`) without `record.retention`, the retention period of the records filled in on it (保存期限). IATF 16949 7.5.3.2.1 and GJB 9001C 7.5.3 require a documented retention period for records; IATF 16949 names the active life of the part plus one calendar year for approval, tooling, design and purchasing records unless the customer or a regulator requires longer. Where the records are kept (`medium`, `location`) belongs in the same block.",
+      "A released form (`kind: form`) without `record.retention`, the retention period of the records filled in on it (保存期限). {{cite:record-retention}} asks for a documented retention period for records{{#IATF16949}}; IATF 16949 names the active life of the part plus one calendar year for approval, tooling, design and purchasing records unless the customer or a regulator requires longer{{/IATF16949}}. Where the records are kept (`medium`, `location`) belongs in the same block.",
     bad: `
 kind: form
 department: QA

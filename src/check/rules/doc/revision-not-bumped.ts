@@ -1,7 +1,8 @@
-import { isSuccessor, revisedContent, successors } from "../../../model/revision.js";
+import { isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
+import type { Path } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { documentPairs } from "./compare.js";
-import { disjunction, t } from "../../../i18n/index.js";
+import { disjunction, list, t } from "../../../i18n/index.js";
 
 /** A released document changes only through a new revision: its printed copies must stay true. */
 export const rule: Rule = {
@@ -11,7 +12,7 @@ export const rule: Rule = {
   summary: "A released document's content changed since the base revision without a new revision entry.",
   docs: {
     description:
-      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (distribution and recall, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one).\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`.",
+      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (distribution and recall, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one).\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`. The finding names the changed fields and stands on the first changed value, so that a pull request's annotation falls on a line of its diff.",
     bad: `
 sections:
   - title: 目的
@@ -35,9 +36,13 @@ sections:
       const added = (doc.revisions ?? []).slice(before.length);
       const next = last ? disjunction(successors(last)) : "A/0";
       if (added.length === 0) {
+        // On the first changed value, so that a pull request's annotation falls on a line of its diff.
+        const [was, is] = [base, doc].map((d) => JSON.parse(revisedContent(d)) as Record<string, unknown>);
+        const fields = [...new Set([...Object.keys(is!), ...Object.keys(was!)])].filter((k) => stableJson(was![k]) !== stableJson(is![k]));
+        const at = firstChange(was, is);
         ctx.report(
-          { file: current.file, path: doc.revisions ? ["revisions"] : ["id"], key: true },
-          t(last ? "rule.doc/revision-not-bumped.as" : "rule.doc/revision-not-bumped", { document: doc.id, last: last ?? "", base: rev ?? "", next }),
+          at.length > 0 ? { file: current.file, path: at } : { file: current.file, path: doc.revisions ? ["revisions"] : ["id"], key: true },
+          t(last ? "rule.doc/revision-not-bumped.as" : "rule.doc/revision-not-bumped", { document: doc.id, last: last ?? "", base: rev ?? "", next, fields: list(fields) }),
         );
       } else if (last && !isSuccessor(last, added[0]!.version)) {
         ctx.report(
@@ -48,3 +53,24 @@ sections:
     }
   },
 };
+
+/**
+ * The path of the first value, in the current document's order, that differs from the base's: a
+ * changed scalar, an added key or item; the containing value when something was only removed.
+ */
+function firstChange(before: unknown, now: unknown, path: Path = []): Path {
+  const differs = (a: unknown, b: unknown) => stableJson(a) !== stableJson(b);
+  if (isRecord(before) && isRecord(now)) {
+    const key = Object.keys(now).find((k) => differs(before[k], now[k]));
+    if (key === undefined) return path;
+    return key in before ? firstChange(before[key], now[key], [...path, key]) : [...path, key];
+  }
+  if (Array.isArray(before) && Array.isArray(now)) {
+    const i = now.findIndex((item, j) => j >= before.length || differs(before[j], item));
+    if (i === -1) return path;
+    return i < before.length ? firstChange(before[i], now[i], [...path, i]) : [...path, i];
+  }
+  return path;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -16,7 +16,7 @@ export const rule: Rule = {
   summary: "A released revision that needs training has no training record after the training period.",
   docs: {
     description:
-      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change (IATF 16949 7.2.2, 7.3.2); each revision needs its own record.",
+      "A released document marked `training: {required: true}` with no training session on its current version (`training.sessions[].revision`) more than `document_control.training_days` working days (qms.yaml, default 20) after the version took effect. The people whose work a changed procedure governs are trained on the change ({{cite:change-training}}); each revision needs its own record.",
     bad: `
 training:
   required: true

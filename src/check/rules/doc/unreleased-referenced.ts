@@ -15,7 +15,7 @@ export const rule: Rule = {
   summary: "A released document refers to a document or form that has never been released.",
   docs: {
     description:
-      "A released document whose `related` or `forms` name a document that has never been released: a draft (草稿) or a document in review (审批中) without any revision entry. A document in force must refer only to documents that are approved and issued (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3): its users would look for a form or procedure that does not exist yet, and the printed related records (相关记录) would show it without a version. A draft with revision entries is a new revision in preparation: its last released version is still in force, and referring to it is fine.",
+      "A released document whose `related` or `forms` name a document that has never been released: a draft (草稿) or a document in review (审批中) without any revision entry. A document in force must refer only to documents that are approved and issued ({{cite:document-control}}): its users would look for a form or procedure that does not exist yet, and the printed related records (相关记录) would show it without a version. A draft with revision entries is a new revision in preparation: its last released version is still in force, and referring to it is fine.",
     bad: `
 forms: [QR-001-01]   # QR-001-01 is a draft, never released
 `,

@@ -23,7 +23,7 @@ export const rule: Rule = {
   dependsOn: ["people.yaml", "qms.yaml"],
   docs: {
     description:
-      "A controlled copy (an entry of `distribution` not taken back) whose `holder` is not a member of the department (`to`) it was issued to, nor a delegate of that department in `qms.yaml`. It happens when the holder moved to another department (`csr person update --department`), or when one person was written as the holder of several departments' copies. A copy is held where it is used (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3): the department's copy has nobody there answering for it. A holder who has left is reported by `person/left-with-open-work` instead.",
+      "A controlled copy (an entry of `distribution` not taken back) whose `holder` is not a member of the department (`to`) it was issued to, nor a delegate of that department in `qms.yaml`. It happens when the holder moved to another department (`csr person update --department`), or when one person was written as the holder of several departments' copies. A copy is held where it is used ({{cite:document-control}}): the department's copy has nobody there answering for it. A holder who has left is reported by `person/left-with-open-work` instead.",
     bad: `
   - {copy: 2, version: A/0, to: MKT, holder: zhang, date: 2024-01-12}   # zhang is of QA
 `,

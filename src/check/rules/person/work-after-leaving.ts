@@ -22,7 +22,7 @@ export const rule: Rule = {
   dependsOn: ["people.yaml"],
   docs: {
     description:
-      "A record names a person as the one who did something (a revision's signature, a CSR opinion, decision or confirmation, a verification, a periodic review, a training given or attended, a controlled copy handed to them) on or after the day they left (`left` in `people.yaml`, set by `csr person leave`). Someone who has left does no work for the organisation: such a record is not evidence (IATF 16949 7.5.3.2.1, 7.2). What they did before they left stays valid and is not reported; a copy they hand back later is not reported either.",
+      "A record names a person as the one who did something (a revision's signature, a CSR opinion, decision or confirmation, a verification, a periodic review, a training given or attended, a controlled copy handed to them) on or after the day they left (`left` in `people.yaml`, set by `csr person leave`). Someone who has left does no work for the organisation: such a record is not evidence ({{cite:attributable-records}}). What they did before they left stays valid and is not reported; a copy they hand back later is not reported either.",
     bad: `
     reviewed: { by: li, date: 2026-11-23 }   # people.yaml: li left: 2026-11-20
 `,

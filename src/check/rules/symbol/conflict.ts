@@ -10,7 +10,7 @@ export const rule: Rule = {
   summary: "A customer's symbol is mapped to two different internal symbols.",
   docs: {
     description:
-      "In `symbols.yaml`, one customer symbol is converted to two different internal symbols or classes, so drawings, FMEAs and control plans could mark the same characteristic differently (IATF 16949 8.2.3.1.2, 8.3.3.3). An exact repeat of an entry is reported too.",
+      "In `symbols.yaml`, one customer symbol is converted to two different internal symbols or classes, so drawings, FMEAs and control plans could mark the same characteristic differently ({{cite:special-characteristics}}). An exact repeat of an entry is reported too.",
     bad: `
   - customer: DYA
     customer_symbol: "▽"

@@ -1,0 +1,37 @@
+import type { Rule } from "../../rule.js";
+import { t } from "../../../i18n/index.js";
+
+/**
+ * A controlled document or a decided CSR is withdrawn, never deleted: IATF 16949 7.5.3.2.1 and
+ * GJB 9001C 7.5.3 ask for obsolete documents to be kept identified (date, reason, successor,
+ * recall), and a CSR's review decision is the record of 7.5.3.2.2 (8.2.3.1.2). A deletion removes
+ * that evidence with no finding left to show for it, so the comparison with the base reports it on
+ * the file as it was at the base (the only place it still exists), where its content starts.
+ */
+export const rule: Rule = {
+  id: "file/deleted",
+  severity: "error",
+  scope: { files: "own" },
+  summary: "A released or obsolete document, or a CSR with a review decision, was deleted since the base revision.",
+  docs: {
+    description:
+      "(With `--base`.) A file that held a released or obsolete document, or a CSR whose review has a decision, existed at the base revision and is gone, and no other file defines that number now. A controlled document is withdrawn (作废), not deleted: `csr obsolete` records the date, the reason, the successor and the copies to recall, and the document stays in the obsolete documents list (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3). A decided CSR is the record of its review (IATF 16949 8.2.3.1.2); one the customer withdrew is marked `superseded` (`csr source update` does it when a new revision of the customer's document drops it). A document that was never released, and a CSR without a decision, may be deleted. The finding is on the file's path at the base revision, on its first line, as the file no longer exists; renamed files are followed by number.",
+    fix: "Restore the file (`git checkout <base> -- <file>`), then withdraw it: `csr obsolete <number> --reason ...` for a document, or `superseded: {date, reason}` in the CSR file.",
+  },
+  check(ctx) {
+    const base = ctx.options.base;
+    if (!base) return;
+    const present = new Set(ctx.repo.files.map((f) => f.path));
+    // An entity kept in part after a schema error still exists: its file has findings of its own.
+    const documents = new Set([...ctx.repo.documents, ...ctx.repo.partial.documents].map((d) => d.value.id));
+    const csrs = new Set([...ctx.repo.csrs, ...ctx.repo.partial.csrs].map((c) => c.value.id));
+    for (const { value, file } of base.repo.documents) {
+      if (present.has(file.path) || documents.has(value.id) || (value.status !== "released" && value.status !== "obsolete")) continue;
+      ctx.report({ file, path: [] }, t(`rule.file/deleted.${value.status}`, { id: value.id, title: value.title, base: base.rev, path: file.path }));
+    }
+    for (const { value, file } of base.repo.csrs) {
+      if (present.has(file.path) || csrs.has(value.id) || !value.review?.decision) continue;
+      ctx.report({ file, path: [] }, t("rule.file/deleted.csr", { id: value.id, title: value.title, base: base.rev, path: file.path }));
+    }
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * `csr import … --prepared <person> --reviewed <person> --approved <person> [--countersigned …]
+ * [--standardization …] [--military-representative …] [--date …]`: the signatures of the paper
+ * originals, recorded on every released document the register brings in. A real 程序文件一览表 seldom
+ * has 编制/审核/批准 columns, and a GJB register never has 会签/标准化审查/军代表 ones, yet one person
+ * prepared, reviewed and approved the whole set of procedures: this is `csr sign` for all of them at
+ * once (the same options, SignatureFlags, and the same checks: people in people.yaml, their roles,
+ * segregation of duties, dates not after the revision), before anything is written.
+ */
+import { UserError } from "../../core/errors.js";
+import { list, t } from "../../i18n/index.js";
+import type { PlannedFile } from "../../import/plan.js";
+import type { Repository } from "../../load/repository.js";
+import { buildIndex } from "../../model/index.js";
+import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
+import { refuseGjbSharedDuties, refuseSharedDuties, requireRole, type SignatureFlags } from "../release/index.js";
+import { FLAG, givenNames, ROLES, signatureDates, type SigningRole } from "../sign/index.js";
+import { personLabel, resolvePerson } from "../shared/people.js";
+
+/** What the signature options did to the planned files, for the import report. */
+export interface ImportSignatures {
+  /** Ids of the documents signed. */
+  signed: string[];
+  /** "编制 张三（zhang） 2023-03-01", one per signature given. */
+  signatures: string[];
+  /** A signature the register gives itself, kept: "QX/QP-001（编制）". */
+  kept: string[];
+}
+
+/**
+ * Records the signatures the flags give on each released document of `files` (their last, imported
+ * revision; drafts are signed by `csr release`), where the register gives none: a signature the
+ * register has is the original's and is kept. Changes `files` in place; undefined when no signature
+ * option is given.
+ * Errors: UserError, before anything is written, for a person not in people.yaml (with did-you-mean),
+ * a reviewer, approver or standardization checker without that role, one person in two duties, a
+ * date that is not one, lies ahead or after a document's revision date.
+ */
+export function signImported(repo: Repository, files: PlannedFile[], flags: SignatureFlags): ImportSignatures | undefined {
+  const names = givenNames(flags);
+  const given = ROLES.filter((role) => names[role]);
+  if (given.length === 0) return undefined;
+  const dates = signatureDates(flags);
+  const index = buildIndex(repo);
+  const signers = new Map(given.map((role) => [role, names[role]!.map((name) => resolvePerson(index, name, FLAG[role]))]));
+  const signer = (role: Exclude<SigningRole, "countersigned">): Person | undefined => signers.get(role)?.[0];
+  if (signer("reviewed")) requireRole(signer("reviewed")!, "reviewer", "--reviewed");
+  if (signer("standardization")) requireRole(signer("standardization")!, "standardization", "--standardization");
+  if (signer("approved")) requireRole(signer("approved")!, "approver", "--approved");
+  refuseSharedDuties(signer("prepared"), signer("reviewed"), signer("approved"));
+  refuseGjbSharedDuties(signer("prepared"), signer("approved"), signer("standardization"), signer("military_representative"));
+  const result: ImportSignatures = {
+    signed: [],
+    signatures: given.flatMap((role) =>
+      signers.get(role)!.map((p) => t("sign.signature", { role: t(`sign.role.${role}`), person: personLabel(index, p.id), date: dates[role] ?? "" }).trim()),
+    ),
+    kept: [],
+  };
+  for (const file of files) {
+    if (file.kind === "csr" || file.kind === "symbols") continue;
+    const doc = file.data as ControlledDocument;
+    const revision = doc.revisions?.at(-1);
+    if (doc.status !== "released" || !revision) continue;
+    for (const role of given) {
+      const date = dates[role];
+      // As `csr sign`: the original was signed before its revision took effect; 军代表 may sign after.
+      if (date && role !== "military_representative" && date > revision.date) {
+        throw new UserError(t("sign.after-revision", { flag: dates.flag[role], date, id: doc.id, version: revision.version, revisionDate: revision.date }));
+      }
+    }
+    const kept = given.filter((role) => revision[role] !== undefined);
+    if (kept.length > 0) result.kept.push(t("import.signatures.kept-entry", { id: doc.id, roles: list(kept.map((role) => t(`sign.role.${role}`))) }));
+    const added: Partial<Revision> = {};
+    for (const r of given.filter((r) => revision[r] === undefined)) {
+      const signatures: Signature[] = signers.get(r)!.map((p) => ({ by: p.id, ...(dates[r] ? { date: dates[r] } : {}) }));
+      if (r === "countersigned") added.countersigned = signatures;
+      else added[r] = signatures[0];
+    }
+    if (Object.keys(added).length === 0) continue;
+    doc.revisions![doc.revisions!.length - 1] = inSigningOrder({ ...revision, ...added });
+    result.signed.push(doc.id);
+  }
+  return result;
+}
+
+/** The revision with its signatures after its other fields, in the order they are signed (as `csr release` writes them). */
+function inSigningOrder(revision: Revision): Revision {
+  const rest = Object.fromEntries(Object.entries(revision).filter(([key]) => !(ROLES as readonly string[]).includes(key)));
+  const signatures = Object.fromEntries(ROLES.filter((role) => revision[role] !== undefined).map((role) => [role, revision[role]]));
+  return { ...rest, ...signatures } as Revision;
+}
+
+/** The import report's lines for what the signature options did. */
+export function reportSignatures(signed: ImportSignatures | undefined, dryRun: boolean | undefined): string[] {
+  if (!signed) return [];
+  if (signed.signed.length === 0) return ["", t("import.signatures.none")];
+  return [
+    "",
+    t(dryRun ? "import.signatures.would-record" : "import.signatures.recorded", { count: signed.signed.length, signatures: list(signed.signatures) }),
+    ...(signed.kept.length > 0 ? [t("import.signatures.kept", { count: signed.kept.length, entries: list(signed.kept) })] : []),
+  ];
+}

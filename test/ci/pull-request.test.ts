@@ -1,0 +1,88 @@
+/**
+ * What a pull request and a commit are checked against: `--base` compares with the merge base
+ * (as `git diff base...HEAD`), and the pre-commit hook checks the index, what is being committed.
+ * Real git repositories with a fixed user; the hook runs through a real `git commit`.
+ */
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, checkJsonInProcess, csrInProcess, git, tempDir } from "../helpers.js";
+
+/** `csr init --example` (QP-001 released as A/0, HXQC-002 decided), committed on main. */
+async function example(): Promise<string> {
+  const dir = tempDir();
+  expect((await csrInProcess(["init", "--example"], { cwd: dir })).code).toBe(0);
+  git(dir, ["config", "user.name", "Test User"]);
+  git(dir, ["config", "user.email", "test@example.com"]);
+  git(dir, ["add", "-A"]);
+  git(dir, ["commit", "-q", "-m", "init"]);
+  git(dir, ["branch", "-M", "main"]);
+  return dir;
+}
+
+const findings = async (dir: string, ...args: string[]) =>
+  (await checkJsonInProcess(dir, "--today", "2026-11-27", ...args)).findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
+
+describe("csr check --base", () => {
+  it("compares with the merge base, so a release on the target branch after the branch was made is not the branch's change", async () => {
+    const dir = await example();
+    git(dir, ["checkout", "-q", "-b", "feature"]);
+    writeFileSync(join(dir, "NOTES.md"), "x\n");
+    git(dir, ["add", "NOTES.md"]);
+    git(dir, ["commit", "-q", "-m", "notes"]);
+    // Meanwhile QP-001 is renamed and released as A/1 on main.
+    git(dir, ["checkout", "-q", "main"]);
+    const qp001 = readFileSync(join(dir, "documents/QP-001.yaml"), "utf8");
+    writeFileSync(
+      join(dir, "documents/QP-001.yaml"),
+      qp001
+        .replace("title: 特殊特性管理程序", "title: 特殊特性控制程序")
+        .replace("    approved: { by: lisi, date: 2026-01-28 }\n", "    approved: { by: lisi, date: 2026-01-28 }\n  - version: A/1\n    date: 2026-03-02\n    summary: 更名\n    prepared: { by: zhangsan, date: 2026-02-20 }\n    reviewed: { by: zhaoliu, date: 2026-02-25 }\n    approved: { by: lisi, date: 2026-02-27 }\n"),
+    );
+    git(dir, ["commit", "-q", "-am", "release QP-001 A/1"]);
+    expect(await findings(dir, "--base", "HEAD~1")).toEqual([]);
+    git(dir, ["checkout", "-q", "feature"]);
+    expect(await findings(dir, "--base", "main")).toEqual([]);
+    expect(await findings(dir, "--base", "main", "--changed-only")).toEqual([]);
+    // The branch's own change to the released document is still found.
+    writeFileSync(join(dir, "documents/QP-001.yaml"), qp001.replace("department: QA", "department: MKT"));
+    // On the changed line, with the changed field named.
+    expect(await findings(dir, "--base", "main")).toEqual(["documents/QP-001.yaml:6:13 doc/revision-not-bumped"]);
+  });
+});
+
+describe("the pre-commit hook (csr check --staged)", () => {
+  it("checks what is being committed, not the working tree", async () => {
+    const dir = await example();
+    mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
+    symlinkSync(BIN, join(dir, "node_modules/.bin/csr"));
+    writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
+    git(dir, ["config", "core.hooksPath", "hooks"]);
+    const commit = (message: string) => {
+      try {
+        git(dir, ["commit", "-q", "-m", message]);
+        return "committed";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const good = readFileSync(join(dir, "documents/QP-001.yaml"), "utf8");
+    const broken = good.replace("related: [QP-002]", "related: [QP-009]");
+    // Broken content staged, the working tree put back: the commit is refused.
+    writeFileSync(join(dir, "documents/QP-001.yaml"), broken);
+    git(dir, ["add", "documents/QP-001.yaml"]);
+    writeFileSync(join(dir, "documents/QP-001.yaml"), good);
+    const refused = commit("bad staged");
+    expect(refused).toContain("documents/QP-001.yaml:18:11 error doc/revision-not-bumped QP-001 was released as A/0 at HEAD and its content has changed since (related),");
+    expect(refused).toContain("error ref/unresolved");
+    expect(git(dir, ["rev-list", "--count", "HEAD"])).toBe("1\n");
+    // A good commit with a broken file left unstaged goes in, and the working tree is as it was.
+    git(dir, ["reset", "-q"]);
+    writeFileSync(join(dir, "documents/QP-001.yaml"), broken);
+    writeFileSync(join(dir, "NOTES.md"), "x\n");
+    git(dir, ["add", "NOTES.md", ".gitignore"]);
+    expect(commit("notes")).toBe("committed");
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(broken);
+    expect(git(dir, ["status", "--porcelain"])).toBe(" M documents/QP-001.yaml\n");
+  });
+});
