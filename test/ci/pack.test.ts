@@ -1,21 +1,58 @@
 /**
  * What a user installs: `npm pack` gives a tarball with the built dist/, which installs into a fresh
  * document repository, where `npx csr check` runs. `npm test` has just built dist/, so the pack skips
- * the `prepare` build; the dependencies come from npm's cache (the registry only for metadata).
+ * the `prepare` build. The dependencies are there before the install, as hard links to this
+ * project's own installed copies of the package's run-time dependencies (and theirs): npm keeps what
+ * satisfies the package's ranges and adds the package itself, instead of unpacking some 270 packages
+ * from its cache (most of this test's time and CPU once). A dependency that package.json does not
+ * list among `dependencies` is not linked, so that csr fails to start here as it would for a user.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import { expect, it } from "vitest";
 import { copyFixture, gitInit, ROOT, tempDir } from "../helpers.js";
+
+interface Manifest {
+  name: string;
+  version: string;
+  bin: Record<string, string>;
+  scripts: Record<string, string>;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
 
 function npm(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
   const result = spawnSync("npm", args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", npm_config_update_notifier: "false" } });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * The top-level folders of this project's node_modules that `pkg` needs at run time: its
+ * dependencies and theirs, each found as Node finds it (the nearest node_modules up from the
+ * package that depends on it); nested folders come with the top-level folder they are in.
+ */
+function runtimeModules(pkg: Manifest): string[] {
+  const modules = join(ROOT, "node_modules");
+  const found = new Set<string>();
+  const visit = (from: string, dependencies: Record<string, string>) => {
+    for (const name of Object.keys(dependencies)) {
+      let dir = from;
+      while (!existsSync(join(dir, "node_modules", name)) && dir !== ROOT) dir = dirname(dir);
+      const at = join(dir, "node_modules", name);
+      if (found.has(at) || !existsSync(at)) continue;
+      found.add(at);
+      const manifest = JSON.parse(readFileSync(join(at, "package.json"), "utf8")) as Manifest;
+      visit(at, { ...manifest.dependencies, ...manifest.optionalDependencies });
+    }
+  };
+  visit(ROOT, { ...pkg.dependencies, ...pkg.optionalDependencies });
+  const top = [...found].map((path) => relative(modules, path).split(sep)).map((parts) => parts.slice(0, parts[0]!.startsWith("@") ? 2 : 1).join("/"));
+  return [...new Set(top)].sort();
+}
+
 it("npm pack -> npm install <tarball> -> npx csr check in a new document repository", () => {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string; bin: Record<string, string>; scripts: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Manifest;
   expect(pkg.name).toBe("qms-csr");
   expect(pkg.bin).toEqual({ csr: "bin/csr.js" });
   expect(pkg.scripts.prepare).toBe("npm run build");
@@ -30,6 +67,11 @@ it("npm pack -> npm install <tarball> -> npx csr check in a new document reposit
   expect(paths.filter((p) => /^(test|src|bench)\/|\.cpuprofile$|^node_trace\./.test(p))).toEqual([]);
 
   const repo = gitInit(copyFixture("examples/acme-auto"));
+  const linked = runtimeModules(pkg);
+  expect(linked).toEqual(expect.arrayContaining(Object.keys(pkg.dependencies!)));
+  mkdirSync(join(repo, "node_modules"));
+  const links = spawnSync("cp", ["-a", "--link", "--parents", "-t", join(repo, "node_modules"), ...linked], { cwd: join(ROOT, "node_modules"), encoding: "utf8" });
+  expect(links.stderr).toBe("");
   const installed = npm(["install", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", join(out, info!.filename)], repo);
   expect(installed.code, installed.stderr).toBe(0);
   const check = spawnSync("npx", ["--no-install", "csr", "check", "--today", "2026-11-27"], { cwd: repo, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });

@@ -8,9 +8,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { copyFixture, csr, tempDir } from "../helpers.js";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFixture, csrInProcess, tempDir } from "../helpers.js";
 
 /** 175 mm at CSS's 96 pixels to the inch. */
 const TEXT_WIDTH_PX = Math.floor((175 / 25.4) * 96);
@@ -25,27 +25,32 @@ function csrIds(repo: string): string[] {
     .map((path) => path.replace(/^.*[\\/]/, "").replace(/\.yaml$/, ""));
 }
 
-/** Renders every document and every CSR review report of an example as HTML; returns the files. */
-function renderAll(example: string): string[] {
+/** Renders every document and every CSR review report of an example as HTML (csr in this process: what is measured is its output); returns the files. */
+async function renderAll(example: string): Promise<string[]> {
   const repo = copyFixture(`examples/${example}`);
   const out = tempDir();
   for (const args of [["--all"], csrIds(repo)].filter((a) => a.length > 0)) {
-    const result = csr(["-C", repo, "render", ...args, "--format", "html", "--out", out, "--today", "2026-11-27"], { lang: null });
+    const result = await csrInProcess(["-C", repo, "render", ...args, "--format", "html", "--out", out, "--today", "2026-11-27"], { lang: null });
     expect(result.code, result.stderr).toBe(0);
   }
   return readdirSync(out).map((name) => join(out, name));
 }
 
+/** One browser for the file's tests: a start of Chromium costs more CPU than a few pages. */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
 describe("rendered documents fit the printed page", { timeout: 120_000 }, () => {
   it("no document or review report of the examples is wider than the text width of an A4 page", async () => {
-    const files = ["acme-auto", "gjb-demo"].flatMap(renderAll);
+    const files = [...(await renderAll("acme-auto")), ...(await renderAll("gjb-demo"))];
     expect(files.filter((f) => f.includes(".review.")).length).toBeGreaterThan(10);
-    const browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: BROWSER_ARGS,
-    });
+    const page = await browser.newPage({ viewport: { width: TEXT_WIDTH_PX, height: 1000 } });
     try {
-      const page = await browser.newPage({ viewport: { width: TEXT_WIDTH_PX, height: 1000 } });
       await page.emulateMedia({ media: "print" });
       const tooWide: string[] = [];
       const trailing: string[] = [];
@@ -66,7 +71,7 @@ describe("rendered documents fit the printed page", { timeout: 120_000 }, () => 
       }
       expect({ tooWide, trailing }).toEqual({ tooWide: [], trailing: [] });
     } finally {
-      await browser.close();
+      await page.close();
     }
   });
 });
@@ -93,43 +98,38 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
   ];
 
   it("no id, code, date, name or number cell of the examples' registers wraps, prose keeps its width, and every register fits its page", async () => {
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: BROWSER_ARGS });
-    try {
-      const wrapped: string[] = [];
-      const tooWide: string[] = [];
-      const squeezed: string[] = [];
-      for (const [example, args] of registers) {
-        const result = csr(["-C", `examples/${example}`, ...args, "--format", "html", "--today", "2026-11-27"], { lang: null });
-        expect(result.code, result.stderr).toBe(0);
-        const size = /@page \{ size: ([^;]+);/.exec(result.stdout)?.[1] as keyof typeof REGISTER_WIDTH_PX;
-        const width = REGISTER_WIDTH_PX[size];
-        expect(width, size).toBeGreaterThan(0);
-        const page = await browser.newPage({ viewport: { width, height: 1000 } });
-        await page.emulateMedia({ media: "print" });
-        await page.setContent(result.stdout);
-        const name = `${example} ${args.join(" ")}`;
-        const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (pageWidth > width) tooWide.push(`${name}: ${pageWidth}px > ${width}px`);
-        // A cell's text on one line has all its boxes on one line: one distinct top.
-        const cells = await page.evaluate(() =>
-          [...document.querySelectorAll("td.id, td.code, td.date, td.name, td.number")].map((td) => {
-            const range = document.createRange();
-            range.selectNodeContents(td);
-            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-            return { text: td.textContent ?? "", lines: tops.size };
-          }),
-        );
-        expect(cells.length, name).toBeGreaterThan(5);
-        for (const cell of cells) if (cell.lines > 1) wrapped.push(`${name}: ${cell.text}`);
-        // The text a row is about (a requirement's summary) keeps a readable width: eight or more characters a line.
-        const prose = await page.evaluate(() => [...document.querySelectorAll("td.prose")].map((td) => td.getBoundingClientRect().width / parseFloat(getComputedStyle(td).fontSize)));
-        if (args.join(" ") === "matrix csr") expect(prose.length, name).toBeGreaterThan(5);
-        for (const em of prose) if (em < 8) squeezed.push(`${name}: ${em.toFixed(1)} characters`);
-        await page.close();
-      }
-      expect({ wrapped, tooWide, squeezed }).toEqual({ wrapped: [], tooWide: [], squeezed: [] });
-    } finally {
-      await browser.close();
+    const wrapped: string[] = [];
+    const tooWide: string[] = [];
+    const squeezed: string[] = [];
+    for (const [example, args] of registers) {
+      const result = await csrInProcess(["-C", `examples/${example}`, ...args, "--format", "html", "--today", "2026-11-27"], { lang: null });
+      expect(result.code, result.stderr).toBe(0);
+      const size = /@page \{ size: ([^;]+);/.exec(result.stdout)?.[1] as keyof typeof REGISTER_WIDTH_PX;
+      const width = REGISTER_WIDTH_PX[size];
+      expect(width, size).toBeGreaterThan(0);
+      const page = await browser.newPage({ viewport: { width, height: 1000 } });
+      await page.emulateMedia({ media: "print" });
+      await page.setContent(result.stdout);
+      const name = `${example} ${args.join(" ")}`;
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (pageWidth > width) tooWide.push(`${name}: ${pageWidth}px > ${width}px`);
+      // A cell's text on one line has all its boxes on one line: one distinct top.
+      const cells = await page.evaluate(() =>
+        [...document.querySelectorAll("td.id, td.code, td.date, td.name, td.number")].map((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          return { text: td.textContent ?? "", lines: tops.size };
+        }),
+      );
+      expect(cells.length, name).toBeGreaterThan(5);
+      for (const cell of cells) if (cell.lines > 1) wrapped.push(`${name}: ${cell.text}`);
+      // The text a row is about (a requirement's summary) keeps a readable width: eight or more characters a line.
+      const prose = await page.evaluate(() => [...document.querySelectorAll("td.prose")].map((td) => td.getBoundingClientRect().width / parseFloat(getComputedStyle(td).fontSize)));
+      if (args.join(" ") === "matrix csr") expect(prose.length, name).toBeGreaterThan(5);
+      for (const em of prose) if (em < 8) squeezed.push(`${name}: ${em.toFixed(1)} characters`);
+      await page.close();
     }
+    expect({ wrapped, tooWide, squeezed }).toEqual({ wrapped: [], tooWide: [], squeezed: [] });
   });
 });

@@ -13,13 +13,16 @@ export interface AsyncRun {
   ms: number;
 }
 
+/** The environment csr processes start from: as the test file began, not as a csr run in this process (csrInProcess) set it meanwhile. */
+const BASE_ENV = { ...process.env };
+
 /** Runs the built csr; `killAfterMs` sends SIGKILL after that long, as a crash or a power cut would. */
 export function csrAsync(args: string[], options: { cwd: string; env?: Record<string, string>; killAfterMs?: number }): Promise<AsyncRun> {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: "1", GIT_CONFIG_NOSYSTEM: "1", ...options.env },
+      env: { ...BASE_ENV, NO_COLOR: "1", GIT_CONFIG_NOSYSTEM: "1", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -29,6 +29,7 @@ import {
   rmdirSync,
   statSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
@@ -581,11 +582,18 @@ function removeEmptyFolders(state: string): void {
 let steps = 0;
 
 /**
- * The crash test's hook: with CSR_TEST_KILL_AT=N, csr kills itself (SIGKILL, no cleanup) at the
- * Nth step of a change, so that the test can stop it at every step in turn.
+ * The crash test's hooks: with CSR_TEST_KILL_AT=N, csr kills itself (SIGKILL, no cleanup) at the
+ * Nth step of a change, so that the test can stop it at every step in turn; with
+ * CSR_TEST_STEPS=<file>, it writes the number of steps passed so far to that file, so that the
+ * test learns from one clean run where the change ends (rather than from whole runs that get
+ * past the step they were to be killed at).
  */
 function killPoint(): void {
-  if (process.env.CSR_TEST_KILL_AT !== undefined && ++steps === Number(process.env.CSR_TEST_KILL_AT)) process.kill(process.pid, "SIGKILL");
+  const { CSR_TEST_KILL_AT: killAt, CSR_TEST_STEPS: stepsFile } = process.env;
+  if (killAt === undefined && stepsFile === undefined) return;
+  steps++;
+  if (stepsFile !== undefined) writeFileSync(stepsFile, String(steps));
+  if (steps === Number(killAt)) process.kill(process.pid, "SIGKILL");
 }
 
 function sleep(ms: number): Promise<void> {
