@@ -187,34 +187,13 @@ const GITIGNORE = `node_modules/
 out/
 `;
 
-const githubWorkflow = () => `${t("init.file.github-check.heading")}
-name: csr
-on:
-  pull_request:
-jobs:
-  check:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0 ${t("init.file.ci.fetch-depth-base")}
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 22
-          cache: npm
-      - run: npm ci
-      - name: csr check
-        env:
-          BASE_REF: \${{ github.base_ref }}
-        run: npx csr check --base "origin/$BASE_REF" --format github
-`;
-
 /**
- * Gitea Actions reads .gitea/workflows and, only when that folder does not exist, .github/workflows;
- * as the site workflow is there, the pull-request check must be there too. The findings are printed
- * as text: Gitea shows the job's log, not GitHub's annotations.
+ * The pull-request check of GitHub Actions, and of Gitea Actions, which reads .gitea/workflows and,
+ * only when that folder does not exist, .github/workflows: as the site workflow is there, the check
+ * must be there too. Gitea prints the findings as text (it shows the job's log, not GitHub's
+ * annotations) and has no npm cache of setup-node.
  */
-const giteaWorkflow = () => `${t("init.file.gitea-check.heading")}
+const pullRequestWorkflow = (host: "github" | "gitea") => `${t(`init.file.${host}-check.heading`)}
 name: csr
 on:
   pull_request:
@@ -227,12 +206,12 @@ jobs:
           fetch-depth: 0 ${t("init.file.ci.fetch-depth-base")}
       - uses: actions/setup-node@v4
         with:
-          node-version: 22
+          node-version: 22${host === "github" ? "\n          cache: npm" : ""}
       - run: npm ci
       - name: csr check
         env:
           BASE_REF: \${{ github.base_ref }}
-        run: npx csr check --base "origin/$BASE_REF"
+        run: npx csr check --base "origin/$BASE_REF"${host === "github" ? " --format github" : ""}
 `;
 
 const gitlabCi = () => `${t("init.file.gitlab-check.heading")}
@@ -663,9 +642,9 @@ export function initFiles(withExample: boolean, standard: InitStandard = "IATF16
   files.set(".gitignore", GITIGNORE);
   files.set(".vscode/settings.json", vscodeSettings());
   files.set(".vscode/extensions.json", EXTENSIONS);
-  files.set(".github/workflows/csr.yml", githubWorkflow());
+  files.set(".github/workflows/csr.yml", pullRequestWorkflow("github"));
   files.set(".github/workflows/csr-site.yml", githubSiteWorkflow());
-  files.set(".gitea/workflows/csr.yml", giteaWorkflow());
+  files.set(".gitea/workflows/csr.yml", pullRequestWorkflow("gitea"));
   files.set(".gitea/workflows/csr-site.yml", giteaSiteWorkflow());
   files.set(".gitlab-ci.yml", gitlabCi());
   files.set("hooks/pre-commit", preCommit());
