@@ -512,7 +512,10 @@ class GitFailure extends Error {
 /** Runs git in `cwd` without throwing (pathspecs literal, paths unquoted); the exit code and output are returned. */
 export function runGit(cwd: string, args: string[]): Promise<GitRun> {
   return new Promise((resolve) => {
-    process.getBuiltinModule("node:child_process").execFile("git", ["--literal-pathspecs", "-c", "core.quotepath=off", ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    // No optional locks: a `git status` of one csr must not hold .git/index.lock while another commits
+    // (two writers at once saw "Unable to create '.git/index.lock': File exists"); only writes lock.
+    const env = { ...process.env, GIT_OPTIONAL_LOCKS: "0" };
+    process.getBuiltinModule("node:child_process").execFile("git", ["--literal-pathspecs", "-c", "core.quotepath=off", ...args], { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== "number" ? error.message : "") });
     });
