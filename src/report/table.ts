@@ -75,6 +75,10 @@ export interface RegisterHeading {
   asOf: string;
   /** Labels of the signature lines, e.g. ["编制", "审核", "批准"]; empty for none. */
   signatures: string[];
+  /** The heading's punctuation in its language: " ｜ ", "：", "　" in Chinese; " | ", ": ", "   " in English. */
+  separator: string;
+  colon: string;
+  gap: string;
 }
 
 export const TABLE_FORMATS = ["table", "md", "html", "csv", "xlsx", "json", "pdf"] as const;
@@ -116,12 +120,12 @@ export function toMarkdown(table: Table): string {
 
 function headingLines(heading: RegisterHeading | undefined): string[] {
   if (!heading) return [];
-  return [[heading.organisation, heading.form, heading.asOf].filter(Boolean).map(markdownCell).join(" ｜ "), ""];
+  return [[heading.organisation, heading.form, heading.asOf].filter(Boolean).map(markdownCell).join(heading.separator), ""];
 }
 
-/** 编制：________　审核：________　批准：________ */
+/** 编制：________　审核：________　批准：________ (Prepared: ________   Reviewed: ________ in English). */
 export function signatureLine(heading: RegisterHeading): string {
-  return heading.signatures.map((s) => `${s}：________`).join("　");
+  return heading.signatures.map((s) => `${s}${heading.colon}________`).join(heading.gap);
 }
 
 /** RFC 4180 CSV with a UTF-8 BOM so that Excel opens Chinese text correctly. */

@@ -186,6 +186,9 @@ function registerHeading(repo: Repository, table: Table, lang: Lang, today: stri
     form: formId ? translate(lang, "output.heading.form", { form: formId + (version ? ` ${version}` : "") }) : "",
     asOf: translate(lang, "output.heading.as-of", { today }),
     signatures: config?.registers?.signatures ?? [],
+    separator: lang === "en" ? " | " : " ｜ ",
+    colon: lang === "en" ? ": " : "：",
+    gap: lang === "en" ? "   " : "　",
   };
 }
 
