@@ -13,6 +13,7 @@
 import { isMap, isScalar, isSeq, YAMLSeq, type Document, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
+import { CODE_PATTERN } from "../../model/paths.js";
 import type { CsrReviewer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
@@ -31,9 +32,6 @@ export interface DepartmentFlags {
   commit?: boolean;
 }
 
-/** schemas/common.schema.json code. */
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-
 export async function departmentAddCommand(ctx: CommandContext, code: string | undefined, flags: DepartmentFlags): Promise<number> {
   return addDepartment(ctx, code, flags);
 }
@@ -44,10 +42,10 @@ export async function addDepartment(ctx: CommandContext, codeArg: string | undef
     const { ask } = session;
     const config = session.repo.config;
     if (!config) throw new UserError(t("department.no-qms"));
-    const problem = (code: string) => (!CODE.test(code) ? t("department.bad-code", { code }) : taken(session, code));
+    const problem = (code: string) => (!CODE_PATTERN.test(code) ? t("department.bad-code", { code }) : taken(session, code));
     const code = (codeArg ?? (await need(ask, "<code>", t("department.needs.code"), (p) => p.input({ message: t("department.prompt.code"), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
     const refused = problem(code);
-    if (refused) throw new UserError(refused, CODE.test(code) ? t("department.exists.hint") : t("department.code.hint"));
+    if (refused) throw new UserError(refused, CODE_PATTERN.test(code) ? t("department.exists.hint") : t("department.code.hint"));
     const name = (flags.name ?? (await need(ask, "--name", t("department.needs.name"), (p) => p.input({ message: t("department.prompt.name"), required: true })))).trim();
     if (name === "") throw new UserError(t("department.empty-name"));
     const nameEn = (flags.nameEn ?? (ask ? optionalAnswer(await ask.input({ message: t("department.prompt.name-en") })) : undefined))?.trim() || undefined;

@@ -16,11 +16,12 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { Catalog } from "../../model/catalog.js";
+import { CODE_PATTERN } from "../../model/paths.js";
 import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
-import { clauseRef } from "../set/index.js";
+import { clauseRef, clauseToRemove } from "../set/index.js";
 import { departmentByCode, editFile, listOption, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
@@ -46,7 +47,6 @@ export interface ProcessFlags {
 /** schemas/processes.schema.json type, in the order a process map lists them. */
 export const PROCESS_TYPES = ["customer-oriented", "support", "management"] as const;
 type ProcessType = (typeof PROCESS_TYPES)[number];
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const PROCESSES = "processes.yaml";
 
 export async function processAddCommand(ctx: CommandContext, code: string | undefined, flags: ProcessFlags): Promise<number> {
@@ -57,7 +57,7 @@ export async function processAddCommand(ctx: CommandContext, code: string | unde
 export async function addProcess(ctx: CommandContext, codeArg: string | undefined, flags: ProcessFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { ask } = session;
-    const problem = (code: string) => (!CODE.test(code) ? t("process.bad-code", { code }) : taken(session, code));
+    const problem = (code: string) => (!CODE_PATTERN.test(code) ? t("process.bad-code", { code }) : taken(session, code));
     const code = (codeArg ?? (await need(ask, "<code>", t("process.needs.code"), (p) => p.input({ message: t("process.prompt.code"), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
     const refused = problem(code);
     if (refused) throw new UserError(refused, t("process.code.hint"));
@@ -125,8 +125,7 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
     const clauses = listEdit(
       process.clauses ?? [],
       unique(listOption(flags.addClause).map((c) => clauseRef(c, "--add-clause", catalogs))),
-      // A clause being removed need not be in a catalog: removing a mistyped one is the fix.
-      unique(listOption(flags.removeClause).map((c) => (c.includes(":") || catalogs.length !== 1 ? c.trim() : `${catalogs[0]!.id}:${c.trim()}`))),
+      unique(listOption(flags.removeClause).map((c) => clauseToRemove(c, catalogs))),
       process.code,
       "clause",
     );

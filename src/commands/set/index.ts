@@ -182,8 +182,7 @@ function clauseList(session: EditSession, document: ControlledDocument, flags: S
     return { before, after, added: after.filter((c) => !before.includes(c)), removed: before.filter((c) => !after.includes(c)) };
   }
   const added = unique(add.map((ref) => clauseRef(ref, "--add-clause", catalogs)));
-  // A clause being removed need not be in a catalog: removing one that was mistyped or dropped from it is the fix.
-  const removed = unique(remove.map((ref) => (ref.includes(":") || catalogs.length !== 1 ? ref.trim() : `${catalogs[0]!.id}:${ref.trim()}`)));
+  const removed = unique(remove.map((ref) => clauseToRemove(ref, catalogs)));
   return listEdit(document.id, before, added, removed, "clause");
 }
 
@@ -254,6 +253,15 @@ function listEdit(id: string, before: readonly string[], added: string[], remove
   let after = [...before.filter((c) => !removed.includes(c)), ...added];
   if (what === "clause" && isSortedClauses(before)) after = after.sort(compareClauseRefs);
   return { before: [...before], after, added, removed };
+}
+
+/**
+ * A clause to take out of a list, as written there: `STANDARD:CLAUSE`, a bare number given the one
+ * standard in scope. It need not be in a catalog: removing one that was mistyped or dropped from it is the fix.
+ */
+export function clauseToRemove(given: string, catalogs: readonly Catalog[]): string {
+  const text = given.trim();
+  return text.includes(":") || catalogs.length !== 1 ? text : `${catalogs[0]!.id}:${text}`;
 }
 
 /**

@@ -10,7 +10,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Document, isMap, type YAMLMap } from "yaml";
+import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
@@ -77,10 +77,9 @@ export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prom
 function addToSymbols(session: EditSession, row: SymbolConversion): FileChange {
   const put = (doc: Document) => {
     const node = doc.createNode(row) as YAMLMap;
-    const rows = session.repo.symbols;
-    const last = rows.map((r) => r.value.customer).lastIndexOf(row.customer);
-    const list = doc.get("symbols", true) as { items?: unknown[] } | undefined;
-    if (last >= 0 && list?.items && isMap(node)) list.items.splice((rows[last]!.path[1] as number) + 1, 0, node);
+    const rows = doc.get("symbols", true);
+    const last = isSeq(rows) ? rows.items.map((item) => (isMap(item) ? item.get("customer") : undefined)).lastIndexOf(row.customer) : -1;
+    if (isSeq(rows) && last >= 0) rows.items.splice(last + 1, 0, node);
     else appendIn(doc, ["symbols"], node);
   };
   if (existsSync(join(session.root, SYMBOLS))) return editFile(session.root, SYMBOLS, "symbols", put);
