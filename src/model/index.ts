@@ -60,3 +60,10 @@ export function documentLayout(repo: Repository, level: number): DocumentLayout 
 export function layoutSignatures(repo: Repository, level: number): Set<SignatureRole> {
   return new Set((documentLayout(repo, level)?.signatures ?? []).map((item) => (typeof item === "string" ? item : item.role)));
 }
+
+/** The GJB 9001C signatures a layout may print (会签, 标准化审查, 军代表), with the `csr release`/`csr sign` option that records each. */
+export const GJB_SIGNATURES = [
+  ["countersigned", "--countersigned"],
+  ["standardization", "--standardization"],
+  ["military_representative", "--military-representative"],
+] as const;

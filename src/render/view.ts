@@ -459,11 +459,17 @@ export interface CsrReportView extends Header {
  * than a guess, and README says how to name it.
  */
 function reviewFormOf(index: RepoIndex): string | undefined {
-  const forms = [...index.documents.values()]
-    .map((d) => d.value)
-    .filter((d) => d.kind === "form" && d.status === "released" && REVIEW_FORM_TITLE.test(`${d.title} ${d.title_en ?? ""}`));
-  return forms.length === 1 ? forms[0]!.id : undefined;
+  // Once per index: the site prints a report for every CSR.
+  if (!REVIEW_FORMS.has(index)) {
+    const forms = [...index.documents.values()]
+      .map((d) => d.value)
+      .filter((d) => d.kind === "form" && d.status === "released" && REVIEW_FORM_TITLE.test(`${d.title} ${d.title_en ?? ""}`));
+    REVIEW_FORMS.set(index, forms.length === 1 ? forms[0]!.id : undefined);
+  }
+  return REVIEW_FORMS.get(index);
 }
+
+const REVIEW_FORMS = new WeakMap<RepoIndex, string | undefined>();
 
 const REVIEW_FORM_TITLE = /顾客特[定殊]要求.*评审|CSR review|customer[- ]specific requirements? review/i;
 

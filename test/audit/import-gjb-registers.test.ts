@@ -177,6 +177,13 @@ describe("GJB registers into a repository", () => {
       stderr: "csr: --approved 王武：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 '王五'？\n",
     });
     expect((await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", ...sign], { lang: null })).stderr).toBe("csr: 王五（wang）不能批准自己编制的更改；须由另一位批准人签署（职责分离）。\n");
+    // A signer who had left by the signature's date is refused, as csr sign refuses them.
+    const people = readFileSync(join(dir, "people.yaml"), "utf8");
+    writeFileSync(join(dir, "people.yaml"), people.replace("roles: [] }", "roles: [], left: 2023-02-01 }"));
+    expect((await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--prepared", "张三", ...sign.slice(2)], { lang: null })).stderr).toBe(
+      "csr: --military-representative 周八（zhou）已于 2023-02-01 离职，不能记为 2023-02-20 所做工作的人员。请改为指定在职人员（'csr list people'）；如离职日期有误，用 'csr person update zhou --left <日期>' 更正。\n",
+    );
+    writeFileSync(join(dir, "people.yaml"), people);
     const imported = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--prepared", "张三", ...sign.slice(2)], { lang: null });
     expect(lines(imported.stdout)).toEqual(
       expect.arrayContaining([

@@ -188,7 +188,7 @@ describe("csr init", () => {
     expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nlanguage: en\n");
   });
 
-  it("--standard GJB9001C starts a military supplier's repository: its departments, 研发部 in the review, the 军代表室, GJB signatures and 密级", () => {
+  it("--standard GJB9001C starts a military supplier's repository: its departments, 研发部 in the review, the 军代表室, GJB signatures and 密级", async () => {
     const dir = tempDir();
     expect(csr(["init", "--standard", "GJB9001C"], { cwd: dir, lang: "zh-CN" }).code).toBe(0);
     const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
@@ -217,11 +217,19 @@ describe("csr init", () => {
       "lisi QA reviewer,approver",
       "wangwu MKT reviewer",
       "zhaoliu PRD reviewer",
-      "sunqi RD author,reviewer",
+      "sunqi RD author,reviewer,standardization",
       "zhouba MRO ",
     ]);
     const check = csr(["check"], { cwd: dir, lang: "zh-CN" });
     expect(check.stdout).toContain("GJB9001C 的 76 个适用条款尚无一个由过程或已发布的文件落实。");
+    // The starting people can sign a GJB release, the 标准化审查 the layout prints included.
+    gitInit(dir);
+    expect((await csrInProcess(["-C", dir, "new", "procedure", "--title", "文件控制程序", "--department", "QA", "-y"], { lang: null })).code).toBe(0);
+    const procedure = join(dir, "documents", "QP-001.yaml");
+    writeFileSync(procedure, readFileSync(procedure, "utf8").replace(/^( {2}- title: .*)$/gm, "$1\n    text: 无。"));
+    const signers = ["--prepared", "zhangsan", "--reviewed", "wangwu", "--approved", "lisi", "--countersigned", "zhaoliu", "--standardization", "sunqi", "--military-representative", "zhouba"];
+    const release = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "首次发布", ...signers, "--date", "2026-11-27"], { lang: null });
+    expect([release.code, release.stderr]).toEqual([0, ""]);
     const example = csr(["init", "x", "--standard", "GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });
     expect([example.code, example.stderr]).toEqual([2, "csr: 示例内容按 IATF 16949 的条款编写，不能用于 GJB9001C 仓库。请去掉 --example，或不加 --standard 运行。\n"]);
     expect(existsSync(join(dir, "x"))).toBe(false);

@@ -71,7 +71,7 @@ it("npm pack -> npm install <tarball> -> npx csr check in a new document reposit
   expect(linked).toEqual(expect.arrayContaining(Object.keys(pkg.dependencies!)));
   mkdirSync(join(repo, "node_modules"));
   const links = spawnSync("cp", ["-a", "--link", "--parents", "-t", join(repo, "node_modules"), ...linked], { cwd: join(ROOT, "node_modules"), encoding: "utf8" });
-  expect(links.stderr).toBe("");
+  expect([links.status, links.stderr]).toEqual([0, ""]);
   const installed = npm(["install", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", join(out, info!.filename)], repo);
   expect(installed.code, installed.stderr).toBe(0);
   const check = spawnSync("npx", ["--no-install", "csr", "check", "--today", "2026-11-27"], { cwd: repo, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });

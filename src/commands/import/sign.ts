@@ -14,7 +14,7 @@ import type { Repository } from "../../load/repository.js";
 import { buildIndex } from "../../model/index.js";
 import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
 import { refuseGjbSharedDuties, refuseSharedDuties, requireRole, type SignatureFlags } from "../release/index.js";
-import { FLAG, givenNames, ROLES, signatureDates, type SigningRole } from "../sign/index.js";
+import { FLAG, givenNames, refuseLeftSigners, ROLES, signatureDates, type SigningRole } from "../sign/index.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
 
 /** What the signature options did to the planned files, for the import report. */
@@ -34,7 +34,8 @@ export interface ImportSignatures {
  * option is given.
  * Errors: UserError, before anything is written, for a person not in people.yaml (with did-you-mean),
  * a reviewer, approver or standardization checker without that role, one person in two duties, a
- * date that is not one, lies ahead or after a document's revision date.
+ * signer who had left by the signature's date, a date that is not one, lies ahead or after a
+ * document's revision date.
  */
 export function signImported(repo: Repository, files: PlannedFile[], flags: SignatureFlags): ImportSignatures | undefined {
   const names = givenNames(flags);
@@ -49,6 +50,7 @@ export function signImported(repo: Repository, files: PlannedFile[], flags: Sign
   if (signer("approved")) requireRole(signer("approved")!, "approver", "--approved");
   refuseSharedDuties(signer("prepared"), signer("reviewed"), signer("approved"));
   refuseGjbSharedDuties(signer("prepared"), signer("approved"), signer("standardization"), signer("military_representative"));
+  refuseLeftSigners(index, signers, dates);
   const result: ImportSignatures = {
     signed: [],
     signatures: given.flatMap((role) =>

@@ -165,7 +165,7 @@ ${
     name: 孙七
     department: RD
     title: 研发部部长
-    roles: [author, reviewer]
+    roles: [author, reviewer, standardization]
 ${t("init.file.people.military-representative")}
   - id: zhouba
     name: 周八

@@ -15,7 +15,7 @@ import { buildRepository, loadRepository, type Repository } from "../../load/rep
 import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
 import { isOut } from "../../model/distribution.js";
-import { buildIndex, currentRevision, layoutSignatures, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, GJB_SIGNATURES, layoutSignatures, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import { nextVersion, revisedContent } from "../../model/revision.js";
 import { emptySections } from "../../model/sections.js";
@@ -268,12 +268,6 @@ export function refuseGjbSharedDuties(author: Person | undefined, approver: Pers
   if (military && military.id === author?.id) throw new UserError(t("release.self-military-representative", { name: military.name, id: military.id }));
   if (military && military.id === approver?.id) throw new UserError(t("release.military-representative-approver", { name: military.name, id: military.id }));
 }
-
-const GJB_SIGNATURES = [
-  ["countersigned", "--countersigned"],
-  ["standardization", "--standardization"],
-  ["military_representative", "--military-representative"],
-] as const;
 
 /**
  * The signers of 会签, 标准化审查 and 军代表, by id or name as the other person options take them.

@@ -134,10 +134,13 @@ export function listOption(values: readonly string[] | string | undefined): stri
 }
 
 /**
- * Refuses `--commit` of a file that has uncommitted changes: the file is committed whole, so edits
- * made to it by hand (or a content change left for a release) would go into the commit unseen.
+ * Refuses `--commit` of files that have uncommitted changes, all in one `git status`: a file is
+ * committed whole, so edits made to it by hand (or a content change left for a release) would go
+ * into the commit unseen. The message names the file (of several, the first git lists).
  */
-export async function refuseUncommitted(root: string, path: string): Promise<void> {
-  if (!(await isGitRepository(root))) return;
-  if ((await runGit(root, ["status", "--porcelain", "-z", "--", path])).stdout !== "") throw new UserError(t("edit.uncommitted", { path }), t("edit.uncommitted.hint"));
+export async function refuseUncommitted(root: string, path: string | readonly string[]): Promise<void> {
+  const paths = typeof path === "string" ? [path] : path;
+  if (paths.length === 0 || !(await isGitRepository(root))) return;
+  const dirty = (await runGit(root, ["status", "--porcelain", "-z", "--", ...paths])).stdout.split("\0").filter(Boolean);
+  if (dirty.length > 0) throw new UserError(t("edit.uncommitted", { path: paths.length === 1 ? paths[0]! : dirty[0]!.slice(3) }), t("edit.uncommitted.hint"));
 }

@@ -12,7 +12,7 @@
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { currentRevision } from "../../model/index.js";
+import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { describe, documentEvents, eventProblem, type RecordedEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
@@ -76,6 +76,7 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
     if (signer("reviewed")) requireRole(signer("reviewed")!, "reviewer", "--reviewed");
     if (signer("standardization")) requireRole(signer("standardization")!, "standardization", "--standardization");
     if (signer("approved")) requireRole(signer("approved")!, "approver", "--approved");
+    refuseLeftSigners(session.index, signers, dates);
     const changes: FileChange[] = [];
     const lines: string[] = [];
     const signed: string[] = [];
@@ -94,8 +95,6 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
         if (date && role !== "military_representative" && date > current.date) {
           throw new UserError(t("sign.after-revision", { flag: dates.flag[role], date, id: doc.id, version: current.version, revisionDate: current.date }));
         }
-        // An undated signature may have been given before its signer left, whenever the revision took effect.
-        if (date) for (const person of signers.get(role)!) refuseLeft(session.index, person, FLAG[role], date);
       }
       const signatures = (role: SigningRole): Signature[] => signers.get(role)!.map((p) => ({ by: p.id, ...(dates[role] ? { date: dates[role] } : {}) }));
       refuseOutOfOrder(doc, current, given, signatures);
@@ -162,6 +161,17 @@ export function signatureDates(flags: SignatureFlags): Partial<Record<SigningRol
  * as date/out-of-order checks it): 审核, 会签 and 标准化审查 after 编制, 批准 after them, 军代表 after 批准.
  * Errors: UserError naming the signature that would come before the one it follows.
  */
+/**
+ * Refuses a dated signature by someone who had left on or before its date (person/work-after-leaving).
+ * An undated signature may have been given before its signer left, whenever the revision took effect.
+ */
+export function refuseLeftSigners(index: RepoIndex, signers: ReadonlyMap<SigningRole, Person[]>, dates: ReturnType<typeof signatureDates>): void {
+  for (const [role, people] of signers) {
+    const date = dates[role];
+    if (date) for (const person of people) refuseLeft(index, person, FLAG[role], date);
+  }
+}
+
 function refuseOutOfOrder(doc: ControlledDocument, current: Revision, given: readonly SigningRole[], signatures: (role: SigningRole) => Signature[]): void {
   const after: Revision = { ...current };
   for (const role of given) {

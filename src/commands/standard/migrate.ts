@@ -24,15 +24,13 @@ import { clauseOccurrences, occurrencePath, type ClauseOccurrence } from "../../
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { disjunction, list, t } from "../../i18n/index.js";
-import { isGitRepository } from "../../load/git.js";
 import { isBlocking } from "../../load/silent.js";
 import { locate, type FileKind } from "../../load/source.js";
 import { correspondingClauses, type Catalog } from "../../model/catalog.js";
 import { csrFingerprint } from "../../model/fingerprint.js";
 import type { Csr, Path } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { saveChanges, withEditSession } from "../shared/edit.js";
-import { runGit } from "../shared/transaction.js";
+import { refuseUncommitted, saveChanges, withEditSession } from "../shared/edit.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 
 export interface StandardMigrateFlags {
@@ -106,20 +104,10 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
       ctx.stdout(`${[...lines, t("standard.migrate.dry-run")].join("\n")}\n`);
       return 0;
     }
-    if (flags.commit) await refuseUncommittedFiles(repo.root, changes.map((c) => c.path));
+    if (flags.commit) await refuseUncommitted(repo.root, changes.map((c) => c.path));
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.standard-migrate", data) });
     return 0;
   });
-}
-
-/**
- * As refuseUncommitted (shared/edit.ts) does for one file, for all the files of the migration in one
- * `git status`: each is committed whole, so an edit made to it by hand would go into the commit unseen.
- */
-async function refuseUncommittedFiles(root: string, paths: readonly string[]): Promise<void> {
-  if (paths.length === 0 || !(await isGitRepository(root))) return;
-  const dirty = (await runGit(root, ["status", "--porcelain", "-z", "--", ...paths])).stdout.split("\0").filter(Boolean);
-  if (dirty.length > 0) throw new UserError(t("edit.uncommitted", { path: dirty[0]!.slice(3) }), t("edit.uncommitted.hint"));
 }
 
 function catalogNamed(catalogs: ReadonlyMap<string, Catalog>, id: string): Catalog {

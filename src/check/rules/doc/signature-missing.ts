@@ -1,14 +1,8 @@
 import { conjunction, t } from "../../../i18n/index.js";
-import { currentRevision, layoutSignatures } from "../../../model/index.js";
+import { currentRevision, GJB_SIGNATURES, layoutSignatures } from "../../../model/index.js";
 import type { Revision } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 
-/** The GJB signatures a layout may print, with the `csr sign` option that records each. */
-const GJB_SIGNATURES = [
-  ["countersigned", "--countersigned"],
-  ["standardization", "--standardization"],
-  ["military_representative", "--military-representative"],
-] as const;
 
 /**
  * A GJB document is in force with the signatures its printed header shows: 会签 of the departments

@@ -28,6 +28,8 @@ export const rule: Rule = {
     fix: "Reassign the implementation with `csr implement <id> --owner <person>`; recall the copy with `csr recall <document> --copy <n> --by <person>` and hand it out again if needed.",
   },
   check(ctx) {
+    // Most repositories have nobody who left: then there is no work to list.
+    if (![...ctx.index.people.values()].some((p) => p.value.left !== undefined)) return;
     const left = (id: string) => {
       const person = ctx.index.people.get(id)?.value;
       return person?.left === undefined ? undefined : { who: codeWithLabel(person.name, person.id), left: person.left };

@@ -32,6 +32,8 @@ export const rule: Rule = {
     fix: "Have someone who is still with the organisation do the work and record it in their name; if the date the person left is wrong, correct it with `csr person update <id> --left <date>`.",
   },
   check(ctx) {
+    // Most repositories have nobody who left: then there is no work to list.
+    if (![...ctx.index.people.values()].some((p) => p.value.left !== undefined)) return;
     const report = (file: SourceFile, path: Path, work: PersonWork[]) => {
       for (const w of work) {
         const person = ctx.index.people.get(w.person)?.value;
