@@ -368,26 +368,14 @@ export async function run(argv: string[]): Promise<number> {
     .option("--today <date>", t("help.common.today"))
     .action(action(async () => (await import("../commands/site/index.js")).siteCommand));
 
-  program
+  const release = program
     .command("release")
     .description(t("help.release"))
     .argument("<id>", t("help.common.document-id"))
     .option("--major", t("help.release.major"))
     .option("--summary <text>", t("help.release.summary"))
-    .option("--pages <pages>", t("help.release.pages"))
-    .option("--prepared <person>", t("help.release.prepared"))
-    .option("--reviewed <person>", t("help.release.reviewed"))
-    .option("--approved <person>", t("help.release.approved"))
-    .option("--countersigned <person>", t("help.release.countersigned"), collect, [])
-    .option("--standardization <person>", t("help.release.standardization"))
-    .option("--military-representative <person>", t("help.release.military-representative"))
-    .option("--date <date>", t("help.release.date"))
-    .option("--prepared-date <date>", t("help.release.prepared-date"))
-    .option("--reviewed-date <date>", t("help.release.reviewed-date"))
-    .option("--countersigned-date <date>", t("help.release.countersigned-date"))
-    .option("--standardization-date <date>", t("help.release.standardization-date"))
-    .option("--approved-date <date>", t("help.release.approved-date"))
-    .option("--military-representative-date <date>", t("help.release.military-representative-date"))
+    .option("--pages <pages>", t("help.release.pages"));
+  signatureOptions(release, "release")
     .option("--force", t("help.release.force"))
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
@@ -643,22 +631,22 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** The signers of a revision and their dates, as `csr sign` and `csr import` take them (SignatureFlags). */
-function signatureOptions(command: Command): Command {
+/** The signer and date options of `csr release`, `csr sign` and `csr import` (SignatureFlags), with the help texts of `help` (release's, or sign's for both others). */
+function signatureOptions(command: Command, help: "release" | "sign" = "sign"): Command {
   return command
-    .option("--prepared <person>", t("help.sign.prepared"))
-    .option("--reviewed <person>", t("help.sign.reviewed"))
-    .option("--approved <person>", t("help.sign.approved"))
-    .option("--countersigned <person>", t("help.sign.countersigned"), collect, [])
-    .option("--standardization <person>", t("help.sign.standardization"))
-    .option("--military-representative <person>", t("help.sign.military-representative"))
-    .option("--date <date>", t("help.sign.date"))
-    .option("--prepared-date <date>", t("help.sign.prepared-date"))
-    .option("--reviewed-date <date>", t("help.sign.reviewed-date"))
-    .option("--countersigned-date <date>", t("help.sign.countersigned-date"))
-    .option("--standardization-date <date>", t("help.sign.standardization-date"))
-    .option("--approved-date <date>", t("help.sign.approved-date"))
-    .option("--military-representative-date <date>", t("help.sign.military-representative-date"));
+    .option("--prepared <person>", t(`help.${help}.prepared`))
+    .option("--reviewed <person>", t(`help.${help}.reviewed`))
+    .option("--approved <person>", t(`help.${help}.approved`))
+    .option("--countersigned <person>", t(`help.${help}.countersigned`), collect, [])
+    .option("--standardization <person>", t(`help.${help}.standardization`))
+    .option("--military-representative <person>", t(`help.${help}.military-representative`))
+    .option("--date <date>", t(`help.${help}.date`))
+    .option("--prepared-date <date>", t(`help.${help}.prepared-date`))
+    .option("--reviewed-date <date>", t(`help.${help}.reviewed-date`))
+    .option("--countersigned-date <date>", t(`help.${help}.countersigned-date`))
+    .option("--standardization-date <date>", t(`help.${help}.standardization-date`))
+    .option("--approved-date <date>", t(`help.${help}.approved-date`))
+    .option("--military-representative-date <date>", t(`help.${help}.military-representative-date`));
 }
 
 function handleError(error: unknown): number {
