@@ -5,7 +5,7 @@
  */
 import { translate, type Lang } from "../i18n/index.js";
 import type { WorkCalendar } from "./calendar.js";
-import type { Csr, Customer, DocumentStatus, Opinion, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
+import type { Csr, Customer, Disposition, DocumentStatus, Opinion, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
 
 export const CSR_STATUSES = [
   "received",
@@ -62,9 +62,12 @@ export function csrStatus(csr: Csr, documentStatus: (id: string) => DocumentStat
  * the objection was resolved (`csr review`, csr/rejection-overruled). Empty without a decision.
  */
 export function overruledOpinions(csr: Csr): Opinion[] {
-  const disposition = csr.review?.decision?.disposition;
-  if (disposition !== "must" && disposition !== "optional") return [];
-  return (csr.review?.opinions ?? []).filter((o) => o.opinion === "reject");
+  return overruledBy(csr.review?.decision?.disposition, csr.review?.opinions ?? []);
+}
+
+/** The opinions a decision of `disposition` would overrule (see overruledOpinions): for a decision being taken. */
+export function overruledBy(disposition: Disposition | undefined, opinions: readonly Opinion[]): Opinion[] {
+  return disposition === "must" || disposition === "optional" ? opinions.filter((o) => o.opinion === "reject") : [];
 }
 
 /** The review clock starts when the CSR was received, or again when a new source revision restarted it. */

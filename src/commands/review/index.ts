@@ -16,7 +16,7 @@ import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { missingOpinions, overruledOpinions, requiredDepartments, reviewDue, reviewStart } from "../../model/csr-status.js";
+import { missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewStart } from "../../model/csr-status.js";
 import { currentReviewRound, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
@@ -248,19 +248,21 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
       : await need(ask, "--disposition", t("review.needs.disposition"), (p) => p.select({ message: t("prompt.review.disposition"), choices: DISPOSITIONS.map((d) => ({ value: d, name: t(`value.disposition.${d}`) })) }));
   const needsWhy = disposition === "not-applicable" || disposition === "rejected";
   // Meeting a requirement over a department's 不同意 says how the objection was resolved (csr/rejection-overruled).
-  const overruled = overruledOpinions({ ...csr, review: { ...csr.review, decision: { disposition, by: "", date } } });
+  const overruled = overruledBy(disposition, csr.review?.opinions ?? []);
   const rejecting = list(overruled.map((o) => departmentLabel(index, o.department)));
-  const justification =
-    flags.justification ??
-    (needsWhy
-      ? await need(ask, "--justification", t("review.needs.justification", { disposition: t(`value.disposition.${disposition}`) }), (p) => p.input({ message: t("prompt.review.justification"), required: true }))
-      : overruled.length > 0
-        ? await need(ask, "--justification", t("review.needs.justification-overruled", { departments: rejecting }), (p) =>
-            p.input({ message: t("review.prompt.justification-overruled", { departments: rejecting }), required: true }),
-          )
-        : ask
-          ? optional(await ask.input({ message: t("prompt.review.justification-optional") }))
-          : undefined);
+  // Asked when not given: required for a refusal and over a 不同意, else optional (at a terminal only).
+  const askJustification = async (): Promise<string | undefined> => {
+    if (needsWhy) {
+      return need(ask, "--justification", t("review.needs.justification", { disposition: t(`value.disposition.${disposition}`) }), (p) => p.input({ message: t("prompt.review.justification"), required: true }));
+    }
+    if (overruled.length > 0) {
+      return need(ask, "--justification", t("review.needs.justification-overruled", { departments: rejecting }), (p) =>
+        p.input({ message: t("review.prompt.justification-overruled", { departments: rejecting }), required: true }),
+      );
+    }
+    return ask ? optional(await ask.input({ message: t("prompt.review.justification-optional") })) : undefined;
+  };
+  const justification = flags.justification ?? (await askJustification());
   if (needsWhy && !justification?.trim()) throw new UserError(t("review.justification-required", { disposition: t(`value.disposition.${disposition}`) }));
   if (overruled.length > 0 && !justification?.trim()) throw new UserError(t("review.justification-overruled-required", { disposition: t(`value.disposition.${disposition}`), departments: rejecting }));
   const by = resolvePerson(
