@@ -170,8 +170,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   out.push(...reportProblems(plan, failed), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
 
-  // Rows, not reasons: a row refused for two cells is one row not imported.
-  const skipped = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row)).size;
+  const skipped = plan.refusedRows.size;
   const tally: string[] = [];
   if (skipped || plan.conflicts.length) tally.push(t("import.register.refused", { refused: skipped, conflicts: plan.conflicts.length }));
   if (failed.length) tally.push(t("import.register.not-written", { count: failed.length }));
