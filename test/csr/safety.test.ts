@@ -49,6 +49,7 @@ describe("a repository in the middle of a merge", () => {
       ["add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.4", "--title", "新要求", "--received", "2026-11-20"],
       ["review", "DYA-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-26"],
       ["source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-11-27"],
+      ["source", "update", "DYA-SQM", "--department", "QA"],
       ["customer", "add", "HXQ", "--name", "华夏汽车", "-y"],
       ["source", "add", "DYA", "--id", "DYA-PKG", "--title", "包装要求", "--revision", "A", "--received", "2026-11-27", "-y"],
       ["new", "procedure", "--title", "新程序", "--department", "QA", "-y"],
