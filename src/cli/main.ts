@@ -106,6 +106,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--recorder <person>", t("help.review.recorder"))
     .option("--leader <person>", t("help.review.leader"))
     .option("--date <date>", t("help.review.date"))
+    .option("--required <departments...>", t("help.review.required"))
     .option("--force", t("help.review.force"))
     .option("--amend", t("help.review.amend"))
     .option("-y, --yes", t("help.common.yes"))
@@ -242,6 +243,17 @@ export async function run(argv: string[]): Promise<number> {
     .option("--date <date>", t("help.department.date"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/department/index.js")).departmentUpdateCommand));
+
+  const organisation = program.command("organisation").description(t("help.organisation"));
+  organisation
+    .command("update")
+    .description(t("help.organisation.update"))
+    .option("--name <text>", t("help.organisation.name"))
+    .option("--name-en <text>", t("help.organisation.name-en"))
+    .option("--confidentiality <text>", t("help.organisation.confidentiality"))
+    .option("--confidentiality-en <text>", t("help.organisation.confidentiality-en"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/organisation/index.js")).organisationUpdateCommand));
 
   const process_ = program.command("process").description(t("help.process"));
   process_

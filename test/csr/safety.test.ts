@@ -69,6 +69,8 @@ describe("a repository in the middle of a merge", () => {
       ["person", "leave", "wang", "--date", "2026-11-20"],
       ["person", "update", "wang", "--left", "2026-11-20"],
       ["department", "add", "LOG", "--name", "物流部", "-y"],
+      ["organisation", "update", "--name", "东岳精密零部件有限公司"],
+      ["review", "DYA-002", "--required", "QA", "PRD"],
       ["process", "add", "C7", "--name", "产品交付", "--type", "support", "-y"],
       ["symbol", "add", "--customer", "DYA", "--customer-symbol", "▽", "--customer-class", "CC", "--symbol", "★", "--class", "关键", "-y"],
     ]) {
