@@ -370,7 +370,7 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
         none: tr("site.search.none"),
         entries: tr("site.search.entries", { count: entries.length }),
       },
-      site: chrome("search.html", { scripts: ["assets/minisearch.js", "assets/tokenize.js", "assets/search-index.js", "assets/search.js"] }),
+      site: chrome("search.html", { scripts: ["assets/minisearch.js", "assets/tokenize.js", "assets/search-entries.js", "assets/search.js"] }),
     }),
   );
   for (const name of readdirSync(join(SITE_TEMPLATES, "assets")).sort()) emit(`assets/${name}`, readFileSync(join(SITE_TEMPLATES, "assets", name)));

@@ -45,7 +45,7 @@ describe("csr site on the bundled example", () => {
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/minisearch.js",
-      "assets/search-index.js",
+      "assets/search-entries.js",
       "assets/search.js",
       "assets/site.css",
       "assets/tokenize.js",
@@ -453,7 +453,7 @@ describe("csr site: hostile input", () => {
       }
     }
     expect(readFileSync(join(site.out, "customers", "EVIL.html"), "utf8")).toContain("&lt;/script&gt;&lt;script&gt;alert(5)&lt;/script&gt;");
-    const index = readFileSync(join(site.out, "assets", "search-index.js"), "utf8");
+    const index = readFileSync(join(site.out, "assets", "search-entries.js"), "utf8");
     expect(index).not.toContain("<");
     expect(index).toContain("\\u003c/script>\\u003cscript>alert(5)");
   });
