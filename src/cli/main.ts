@@ -241,6 +241,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--countersign", t("help.department.countersign"))
     .option("--no-countersign", t("help.department.no-countersign"))
     .option("--date <date>", t("help.department.date"))
+    .option("--add-delegate <person>", t("help.department.add-delegate"), collect, [])
+    .option("--remove-delegate <person>", t("help.department.remove-delegate"), collect, [])
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/department/index.js")).departmentUpdateCommand));
 

@@ -1,5 +1,5 @@
 /** Option parsing shared by commands; each failure is a UserError naming the flag. */
-import { DATE_RANGE, inDateRange, isIsoDate, localToday, readDate } from "../core/dates.js";
+import { DATE_RANGE, inDateRange, localToday, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { disjunction, list, t } from "../i18n/index.js";
 import { codeOfLabel, codesWithLabels, suggestCode } from "../i18n/values.js";
@@ -58,12 +58,29 @@ export function refuseBefore(date: string, flag: string, follows: Follows | unde
   if (problem) throw new UserError(problem);
 }
 
+/**
+ * A date typed at a prompt, read as a date option reads it (readDate: 2025-03-01, 2025.3.1,
+ * 2025年3月1日 …), as YYYY-MM-DD; undefined when it is no date or its day and month could be
+ * either way round. Callers normalise an answer their `validate` accepted with it.
+ */
+export function dateAnswer(value: string): string | undefined {
+  const date = readDate(value);
+  return date === "ambiguous" ? undefined : date;
+}
+
+/** A prompt's check of a date (a due date, a plan): true, or what to write instead. */
+export function dateAnswerProblem(value: string): true | string {
+  const date = dateAnswer(value);
+  if (date === undefined) return t("prompt.date-format");
+  return inDateRange(date) || t("options.date-range", { flag: "", value: date, from: DATE_RANGE.from, to: DATE_RANGE.to }).trim();
+}
+
 /** A prompt's check of a recorded date: true, or what is wrong (format, range, after today, out of order). */
 export function eventDateAnswer(context: EventDateContext = {}): (value: string) => true | string {
   return (value) => {
-    if (!isIsoDate(value)) return t("prompt.date-format");
-    if (!inDateRange(value)) return t("options.date-range", { flag: "", value, from: DATE_RANGE.from, to: DATE_RANGE.to }).trim();
-    return eventDateProblem(value, "", { ...context, today: context.today ?? localToday() })?.trim() ?? true;
+    const valid = dateAnswerProblem(value);
+    if (valid !== true) return valid;
+    return eventDateProblem(dateAnswer(value)!, "", { ...context, today: context.today ?? localToday() })?.trim() ?? true;
   };
 }
 

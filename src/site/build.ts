@@ -374,6 +374,8 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
     }),
   );
   for (const name of readdirSync(join(SITE_TEMPLATES, "assets")).sort()) emit(`assets/${name}`, readFileSync(join(SITE_TEMPLATES, "assets", name)));
+  // The print style of documents and review reports, which `csr render` puts in each file: one file that every page links.
+  emit("assets/document.css", renderer.renderPartial("document-style", {}));
   if (options.baseUrl) emit("sitemap.xml", sitemap(options.baseUrl, pages, navItems.map(([p]) => p)));
 
   return { pages: pageCount, files: fileCount, unrendered, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };

@@ -176,6 +176,9 @@ describe("csr init", () => {
     ]);
     expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nregisters:\n  signatures: [Prepared, Reviewed, Approved]\n");
     expect(comments(en, "people.yaml")).toEqual(["# People: who prepares, reviews and approves documents, and the document controller (see 'csr schema people')"]);
+    // English registers and pages name the example's people in English, with English job titles.
+    expect(readFileSync(join(en, "people.yaml"), "utf8")).toContain("  - id: zhangsan\n    name: 张三\n    name_en: Zhang San\n    department: QA\n    title: Document controller\n");
+    expect(readFileSync(join(zh, "people.yaml"), "utf8")).toContain("  - id: zhangsan\n    name: 张三\n    name_en: Zhang San\n    department: QA\n    title: 文控专员\n");
     expect(comments(en, ".gitattributes")).toEqual(["# YAML files always have LF line ends, whatever editor a colleague uses.", "# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver)."]);
     expect(comments(en, "hooks/pre-commit")).toEqual([
       "# Checks what is being committed (the staged files, not the working tree) before each commit.",

@@ -16,6 +16,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { Catalog } from "../../model/catalog.js";
+import { findProcess } from "../../model/index.js";
 import { CODE_PATTERN } from "../../model/paths.js";
 import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
@@ -104,7 +105,7 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
 
 export async function processUpdateCommand(ctx: CommandContext, given: string, flags: ProcessFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
-    const located = findProcess(session, given);
+    const located = processOf(session, given);
     const process = located.value;
     const catalogs = catalogsInScope(session);
     const details: string[] = [];
@@ -170,9 +171,8 @@ function taken(session: EditSession, code: string): string | undefined {
   return found ? t("process.exists", { process: t("process.label", { code: found.code, name: found.name }) }) : undefined;
 }
 
-function findProcess(session: EditSession, given: string) {
-  const key = given.trim().toLowerCase();
-  const found = session.repo.processes.find((p) => p.value.code.toLowerCase() === key) ?? session.repo.processes.find((p) => p.value.name === given.trim());
+function processOf(session: EditSession, given: string) {
+  const found = findProcess(session.repo.processes, given);
   if (!found) {
     const codes = session.repo.processes.map((p) => p.value.code);
     throw new UserError(t("process.unknown", { code: given, known: list(codes) || t("process.none") }) + didYouMean(given, codes));

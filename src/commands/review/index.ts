@@ -22,7 +22,7 @@ import { currentReviewRound, type RoundStart } from "../../model/review-timeline
 import { revisionName } from "../../i18n/values.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import type { Csr, Decision, Disposition, Opinion, OpinionValue } from "../../model/types.js";
+import { REPORT_SIGNER_ROLES, type Csr, type Decision, type Disposition, type Opinion, type OpinionValue } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
@@ -320,7 +320,7 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
  * records attributable, 7.5.3.2.1). Returns the lines that say what was recorded.
  */
 function setSigners(index: RepoIndex, doc: Document, flags: ReviewFlags, date: string): string[] {
-  const signers = (["recorder", "leader"] as const).flatMap((role) => {
+  const signers = REPORT_SIGNER_ROLES.flatMap((role) => {
     const given = flags[role];
     return given === undefined ? [] : [{ role, by: resolvePerson(index, given, `--${role}`, date).id }];
   });
@@ -337,7 +337,7 @@ function setSigners(index: RepoIndex, doc: Document, flags: ReviewFlags, date: s
 function recordSigners(index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string): Outcome {
   const decision = csr.review?.decision;
   if (!decision) throw new UserError(t("review.signers.undecided", { id: csr.id }), t("review.signers.undecided.hint", { id: csr.id }));
-  for (const role of ["recorder", "leader"] as const) {
+  for (const role of REPORT_SIGNER_ROLES) {
     const recorded = csr.review?.[role];
     if (flags[role] !== undefined && recorded && !flags.amend) {
       throw new UserError(t("review.signers.exists", { id: csr.id, signer: t(`review.signers.${role}`, { person: personLabel(index, recorded.by) }), date: recorded.date ?? "" }), t("review.signers.exists.hint"));

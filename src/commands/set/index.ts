@@ -16,6 +16,7 @@ import { didYouMean } from "../../core/text.js";
 import { disjunction, list, t } from "../../i18n/index.js";
 import { compareClauseNumbers, parseClauseRef, splitClauseOption, type Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
+import { findProcess } from "../../model/index.js";
 import { isControlledContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Repository } from "../../load/repository.js";
@@ -211,9 +212,9 @@ function processList(session: EditSession, document: ControlledDocument, flags: 
 /** A process of processes.yaml by its code (case as written there) or its name. Errors: UserError with did-you-mean. */
 function processCode(session: EditSession, given: string, flag: string): string {
   const text = given.trim();
+  const found = findProcess([...session.index.processes.values()], text);
+  if (found) return found.value.code;
   const processes = [...session.index.processes.values()].map((p) => p.value);
-  const found = processes.find((p) => p.code === text) ?? processes.find((p) => p.code.toLowerCase() === text.toLowerCase() || p.name === text || p.name_en === text);
-  if (found) return found.code;
   if (processes.length === 0) throw new UserError(t("set.no-processes", { flag, process: text }), t("set.no-processes.hint"));
   throw new UserError(t("set.unknown-process", { flag, process: text }) + didYouMean(text, processes.flatMap((p) => [p.code, p.name])), t("set.unknown-process.hint"));
 }

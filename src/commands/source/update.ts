@@ -33,7 +33,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { DEFAULT_REVIEW_DAYS, reviewDue } from "../../model/csr-status.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
-import type { Csr, Customer, SourceRevision } from "../../model/types.js";
+import { REPORT_SIGNER_ROLES, type Csr, type Customer, type SourceRevision } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import { departmentByCode, editFile, listOption, saveChanges, withEditSession } from "../shared/edit.js";
 import { personLabel, resolveDepartment, resolvePerson } from "../shared/people.js";
@@ -167,7 +167,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       // and its paper record with its opinions, or it would stand for the new round's (csr/review-incomplete).
       const reason = zh ? `${sourceId} 换版为 ${revision}，重新评审` : `new source revision ${revision}`;
       const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, reason });
-      for (const key of ["opinions", "record", "decision", "late_reason", "recorder", "leader"]) {
+      for (const key of ["opinions", "record", "decision", "late_reason", ...REPORT_SIGNER_ROLES]) {
         const node = doc.getIn(["review", key], true);
         if (node) round.set(key, node);
         if (node) doc.deleteIn(["review", key]);

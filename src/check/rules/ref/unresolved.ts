@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
 import { didYouMean, quotedId } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
-import type { Path, TrainingSession } from "../../../model/types.js";
+import { REPORT_SIGNER_ROLES, type Path, type TrainingSession } from "../../../model/types.js";
 import { csrDistributions } from "../../../model/distribution.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
@@ -122,13 +122,13 @@ related: [QP-001]   # Unknown document 'QP-001'
       });
       if (review?.record?.form) refs.document(file, ["review", "record", "form"], review.record.form);
       if (review?.decision) refs.person(file, ["review", "decision", "by"], review.decision.by);
-      for (const role of ["recorder", "leader"] as const) if (review?.[role]) refs.person(file, ["review", role, "by"], review[role].by);
+      for (const role of REPORT_SIGNER_ROLES) if (review?.[role]) refs.person(file, ["review", role, "by"], review[role].by);
       review?.confirmations?.forEach((c, i) => refs.person(file, ["review", "confirmations", i, "by"], c.by));
       review?.history?.forEach((round, j) => {
         round.opinions?.forEach((o, i) => refs.person(file, ["review", "history", j, "opinions", i, "reviewer"], o.reviewer));
         if (round.record?.form) refs.document(file, ["review", "history", j, "record", "form"], round.record.form);
         if (round.decision) refs.person(file, ["review", "history", j, "decision", "by"], round.decision.by);
-        for (const role of ["recorder", "leader"] as const) if (round[role]) refs.person(file, ["review", "history", j, role, "by"], round[role].by);
+        for (const role of REPORT_SIGNER_ROLES) if (round[role]) refs.person(file, ["review", "history", j, role, "by"], round[role].by);
       });
       csr.addressed?.forEach((a, i) => {
         refs.document(file, ["addressed", i, "document"], a.document);
