@@ -8,7 +8,7 @@ import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveSettings } from "../i18n/resolve.js";
 import { citations, clauseReferenceExample, setStandardsInScope } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
-import { localizeHelp, pointHelpAtCommands } from "./help.js";
+import { addHelpExamples, localizeHelp, pointHelpAtCommands } from "./help.js";
 
 const EXIT_USAGE = 2;
 
@@ -621,6 +621,7 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/schema/index.js")).schemaCommand));
 
   pointHelpAtCommands(program);
+  addHelpExamples(program);
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { csr, csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { csr, csrInProcess, git, gitInit, makeRepo, ROOT, tempDir } from "../helpers.js";
 
 const BASE_FILES = [
   "qms.yaml",
@@ -158,6 +158,10 @@ describe("csr init", () => {
     expect(comments(zh, ".gitea/workflows/csr-site.yml").slice(0, 2)).toEqual(["# 在默认分支上生成质量体系网站（csr site），保存为构件，", "# 并推送到 pages 分支，由发布该分支的静态服务器提供访问。"]);
     // The repository speaks the language it was made in.
     expect(readFileSync(join(zh, "qms.yaml"), "utf8")).toContain("\nlanguage: zh-CN\n");
+    // Its editor shows the schemas' titles and descriptions in Chinese (the build's copies).
+    const zhSchemas = Object.keys(JSON.parse(readFileSync(join(zh, ".vscode/settings.json"), "utf8"))["yaml.schemas"]);
+    expect(zhSchemas).toContain("./node_modules/qms-csr/dist/schemas/zh-CN/csr.schema.json");
+    expect(zhSchemas.filter((path) => !existsSync(join(ROOT, path.replace("./node_modules/qms-csr/", ""))))).toEqual([]);
     const en = tempDir();
     expect(csr(["init", "--example"], { cwd: en }).code).toBe(0);
     expect(comments(en, "qms.yaml")).toEqual([

@@ -2,6 +2,7 @@
  * The files `csr init` writes, as repository-relative path -> content. Pure: the command decides
  * whether they may be written.
  */
+import { CHINESE_SCHEMA_DIR } from "../../load/schema-locale.js";
 import { SCHEMA_FILES } from "../../load/schemas.js";
 import type { FileKind } from "../../load/source.js";
 import { language, t } from "../../i18n/index.js";
@@ -339,9 +340,11 @@ if git rev-parse -q --verify HEAD >/dev/null; then exec npx --no-install csr che
 exec npx --no-install csr check --staged
 `;
 
+/** The editor's schemas: in a Chinese repository the build's Chinese copies (titles and descriptions), else csr's own. */
 function vscodeSettings(): string {
   const schemas: Record<string, string[]> = {};
-  for (const [kind, file] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) schemas[`./node_modules/qms-csr/schemas/${file}`] = SCHEMA_GLOBS[kind];
+  const dir = language() === "zh-CN" ? CHINESE_SCHEMA_DIR : "schemas";
+  for (const [kind, file] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) schemas[`./node_modules/qms-csr/${dir}/${file}`] = SCHEMA_GLOBS[kind];
   return (
     JSON.stringify(
       {
