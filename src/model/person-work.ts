@@ -52,6 +52,7 @@ export function csrWork(csr: Csr): PersonWork[] {
   add(["review", "decision", "by"], review?.decision?.by, review?.decision?.date, eventLabel("rule.person/work.csr-decision"));
   add(["review", "recorder", "by"], review?.recorder?.by, review?.recorder?.date, eventLabel("rule.person/work.csr-recorder"));
   add(["review", "leader", "by"], review?.leader?.by, review?.leader?.date, eventLabel("rule.person/work.csr-leader"));
+  add(["review", "military_representative", "by"], review?.military_representative?.by, review?.military_representative?.date, eventLabel("rule.person/work.csr-military-representative"));
   (review?.confirmations ?? []).forEach((c, i) => add(["review", "confirmations", i, "by"], c.by, c.date, eventLabel("rule.date/event.csr-confirmation", { revision: c.source_revision })));
   (review?.history ?? []).forEach((round, j) => {
     const n = j + 1;
@@ -59,6 +60,7 @@ export function csrWork(csr: Csr): PersonWork[] {
     add(["review", "history", j, "decision", "by"], round.decision?.by, round.decision?.date, eventLabel("rule.date/event.csr-round-decision", { n }));
     add(["review", "history", j, "recorder", "by"], round.recorder?.by, round.recorder?.date, eventLabel("rule.person/work.csr-recorder"));
     add(["review", "history", j, "leader", "by"], round.leader?.by, round.leader?.date, eventLabel("rule.person/work.csr-leader"));
+    add(["review", "history", j, "military_representative", "by"], round.military_representative?.by, round.military_representative?.date, eventLabel("rule.person/work.csr-military-representative"));
   });
   (csr.addressed ?? []).forEach((a, i) => add(["addressed", i, "pin", "by"], a.pin?.by, a.pin?.date, eventLabel("rule.date/event.csr-pin", { document: a.document })));
   const verified = csr.implementation?.verified;

@@ -163,6 +163,8 @@ export interface ReviewRound {
   /** That round's review report signatures: 记录 and 评审组长. */
   recorder?: Signature;
   leader?: Signature;
+  /** That round's military representative's (军代表) signature of agreement on the review report. */
+  military_representative?: Signature;
 }
 
 /** Where a CSR is addressed, and what the link was made or confirmed against (model/fingerprint.ts). */
@@ -230,6 +232,12 @@ export interface Csr {
     recorder?: Signature;
     /** The review team leader (评审组长) who signed the review report, and when (csr review --leader). */
     leader?: Signature;
+    /**
+     * The military representative (军代表, a person of an external party of kind
+     * military-representative) who signed the review report in agreement, and when (csr review
+     * --military-representative; GJB 9001C 8.2.3: the customer takes part in the review).
+     */
+    military_representative?: Signature;
     /** Source revisions that left the requirement unchanged, each confirmed once instead of a new round. */
     confirmations?: { source_revision: string; by: string; date: string; comment?: string; late_reason?: string }[];
     history?: ReviewRound[];
@@ -276,6 +284,8 @@ export interface ReviewRecord {
 export interface Revision {
   version: string;
   date: string;
+  /** The day this revision took effect when later than `date` (实施日期, csr release --effective); absent: `date`. */
+  effective?: string;
   /** 修订内容摘要; absent only on an imported revision (see revisionSummary). */
   summary?: string;
   /** Released before the repository and imported from a register or Word file: its changes are on the paper record. */

@@ -154,7 +154,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       // and its paper record with its opinions, or it would stand for the new round's (csr/review-incomplete).
       const reason = zh ? `${sourceId} 换版为 ${revision}，重新评审` : `new source revision ${revision}`;
       const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, reason });
-      for (const key of ["opinions", "record", "decision", "late_reason", "recorder", "leader"]) {
+      for (const key of ["opinions", "record", "decision", "late_reason", "recorder", "leader", "military_representative"]) {
         const node = doc.getIn(["review", key], true);
         if (node) round.set(key, node);
         if (node) doc.deleteIn(["review", key]);

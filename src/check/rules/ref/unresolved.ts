@@ -41,8 +41,9 @@ export const rule: Rule = {
         review?.decision?.by,
         review?.recorder?.by,
         review?.leader?.by,
+        review?.military_representative?.by,
         review?.confirmations?.map((c) => c.by),
-        review?.history?.map((r) => [r.opinions?.map((o) => o.reviewer), r.decision?.by, r.record?.form, r.recorder?.by, r.leader?.by]),
+        review?.history?.map((r) => [r.opinions?.map((o) => o.reviewer), r.decision?.by, r.record?.form, r.recorder?.by, r.leader?.by, r.military_representative?.by]),
         addressed?.map((a) => [a.document, a.pin?.by]),
         implementation?.owner,
         implementation?.verified,
@@ -121,13 +122,13 @@ related: [QP-001]   # Unknown document 'QP-001'
       });
       if (review?.record?.form) refs.document(file, ["review", "record", "form"], review.record.form);
       if (review?.decision) refs.person(file, ["review", "decision", "by"], review.decision.by);
-      for (const role of ["recorder", "leader"] as const) if (review?.[role]) refs.person(file, ["review", role, "by"], review[role].by);
+      for (const role of ["recorder", "leader", "military_representative"] as const) if (review?.[role]) refs.person(file, ["review", role, "by"], review[role].by);
       review?.confirmations?.forEach((c, i) => refs.person(file, ["review", "confirmations", i, "by"], c.by));
       review?.history?.forEach((round, j) => {
         round.opinions?.forEach((o, i) => refs.person(file, ["review", "history", j, "opinions", i, "reviewer"], o.reviewer));
         if (round.record?.form) refs.document(file, ["review", "history", j, "record", "form"], round.record.form);
         if (round.decision) refs.person(file, ["review", "history", j, "decision", "by"], round.decision.by);
-        for (const role of ["recorder", "leader"] as const) if (round[role]) refs.person(file, ["review", "history", j, role, "by"], round[role].by);
+        for (const role of ["recorder", "leader", "military_representative"] as const) if (round[role]) refs.person(file, ["review", "history", j, role, "by"], round[role].by);
       });
       csr.addressed?.forEach((a, i) => {
         refs.document(file, ["addressed", i, "document"], a.document);
