@@ -10,7 +10,7 @@ import type { Path } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
 import { byteProblem, documentProblems, isNestingError, MAX_FILE_BYTES, readRegularFile, textProblem, tooDeep } from "./guards.js";
 import { commentCutProblems } from "./silent.js";
-import { syntaxDetail } from "./yaml-errors.js";
+import { syntaxDetail, syntaxErrorOffset } from "./yaml-errors.js";
 import { yaml } from "./yaml.js";
 /** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
 export const MAX_ALIAS_COUNT = 10_000;
@@ -170,8 +170,11 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
   }
   const doc = parseYaml(text, file.lineCounter);
   file.doc = doc;
+  const unclosedAt = new Set<number>();
   for (const error of doc.errors) {
-    const [line, column] = linePos(file, error.pos[0]);
+    const offset = syntaxErrorOffset(doc, error, unclosedAt);
+    if (offset === undefined) continue;
+    const [line, column] = linePos(file, offset);
     const duplicate = error.code === "DUPLICATE_KEY";
     if (isNestingError(error.message)) {
       // The errors after a stack overflow are its echoes.

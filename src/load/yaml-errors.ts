@@ -5,8 +5,9 @@
  * A sentence not known here (a rarer error, or a new one in a later `yaml`) is shown as the parser
  * wrote it, so no error loses its explanation.
  */
-import type { ErrorCode } from "yaml";
+import type { Document, ErrorCode, YAMLError } from "yaml";
 import { t, type MessageData, type MessageKey } from "../i18n/index.js";
+import { yaml } from "./yaml.js";
 
 type Token = "flow-map-end" | "flow-seq-end" | "map-value-ind" | "seq-item-ind" | "comma" | "scalar";
 type Match = (m: RegExpExecArray) => [MessageKey, MessageData?];
@@ -16,7 +17,7 @@ const KNOWN: [ErrorCode, RegExp, Match][] = [
   ["TAB_AS_INDENT", /^Tabs are not allowed as indentation$/, () => ["load.syntax.tab-indent"]],
   ["BAD_INDENT", /^All mapping items must start at the same column$/, () => ["load.syntax.mapping-column"]],
   ["BAD_INDENT", /^All sequence items must start at the same column$/, () => ["load.syntax.sequence-column"]],
-  ["BAD_INDENT", /^Flow (sequence|mapping) in block collection must be sufficiently indented and end with a ([\]}])$/, (m) => ["load.syntax.flow-unclosed", { collection: t(`load.syntax.flow.${m[1] as "sequence" | "mapping"}`), end: m[2]! }]],
+  ["BAD_INDENT", /^Flow (sequence|mapping|map) in block collection must be sufficiently indented and end with a ([\]}])$/, (m) => ["load.syntax.flow-unclosed", { collection: t(`load.syntax.flow.${m[1] as "sequence" | "mapping" | "map"}`), end: m[2]! }]],
   ["MISSING_CHAR", /^Missing closing (["'])quote$/, (m) => ["load.syntax.unclosed-quote", { quote: m[1]! }]],
   ["MISSING_CHAR", /^Implicit map keys need to be followed by map values$/, () => ["load.syntax.no-value"]],
   ["MISSING_CHAR", /^Comments must be separated from other tokens by white space characters$/, () => ["load.syntax.comment-space"]],
@@ -45,4 +46,35 @@ export function syntaxDetail(code: ErrorCode, sentence: string): string {
     }
   }
   return sentence;
+}
+
+const UNCLOSED_QUOTE = /^Missing closing (["'])quote/;
+const UNCLOSED_FLOW = /^Flow (sequence|mapping|map) in block collection must be sufficiently indented and end with a/;
+
+/**
+ * The offset to report a syntax error at: for an unclosed quote or bracket, the opening `"`, `'`,
+ * `[` or `{` (the parser's error sits where it gave up, on the next line or at the end of the file,
+ * where nothing is wrong); else the parser's own offset. The opener is the innermost quoted scalar
+ * or flow collection of that kind that ends where the error is. `undefined` for an unclosed
+ * collection the parser reported again at the same offset (an unclosed quote inside a flow
+ * collection is also reported as an unclosed collection, and nested collections once each): one
+ * root cause, one finding.
+ */
+export function syntaxErrorOffset(doc: Document.Parsed, error: YAMLError, unclosedAt: Set<number>): number | undefined {
+  const at = error.pos[0];
+  const quote = error.code === "MISSING_CHAR" && UNCLOSED_QUOTE.test(error.message);
+  const flow = error.code === "BAD_INDENT" ? UNCLOSED_FLOW.exec(error.message) : null;
+  if (!quote && !flow) return at;
+  if (unclosedAt.has(at)) return undefined;
+  unclosedAt.add(at);
+  const { visit, isScalar, isSeq, isMap } = yaml();
+  const isOpener = quote
+    ? (node: unknown) => isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")
+    : (node: unknown) => (flow![1] === "sequence" ? isSeq(node) : isMap(node)) && (node as { flow?: boolean }).flow === true;
+  let opener = at;
+  visit(doc, (_key, node: unknown) => {
+    const range = (node as { range?: [number, number, number] | null } | null)?.range;
+    if (range?.[1] === at && isOpener(node)) opener = range[0];
+  });
+  return opener;
 }

@@ -111,6 +111,8 @@ export interface SourceDocument {
   id: string;
   title: string;
   title_en?: string;
+  /** The department that keeps it (保管部门 of the 外来文件清单): a qms.yaml department code. */
+  department?: string;
   revisions: SourceRevision[];
 }
 
@@ -166,6 +168,13 @@ export interface ReviewRound {
   /** That round's military representative's (军代表) signature of agreement on the review report. */
   military_representative?: Signature;
 }
+
+/**
+ * The review report's (评审报告) signatures besides the decision's 批准, in the order the report
+ * prints them: 记录 (`review.recorder`), 评审组长 (`review.leader`) and, in a GJB 9001C repository, 军代表
+ * (`review.military_representative`); a closed round keeps its own.
+ */
+export const REPORT_SIGNER_ROLES = ["recorder", "leader", "military_representative"] as const;
 
 /** Where a CSR is addressed, and what the link was made or confirmed against (model/fingerprint.ts). */
 export interface AddressedIn {

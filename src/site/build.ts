@@ -370,10 +370,12 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
         none: tr("site.search.none"),
         entries: tr("site.search.entries", { count: entries.length }),
       },
-      site: chrome("search.html", { scripts: ["assets/minisearch.js", "assets/tokenize.js", "assets/search-index.js", "assets/search.js"] }),
+      site: chrome("search.html", { scripts: ["assets/minisearch.js", "assets/tokenize.js", "assets/search-entries.js", "assets/search.js"] }),
     }),
   );
   for (const name of readdirSync(join(SITE_TEMPLATES, "assets")).sort()) emit(`assets/${name}`, readFileSync(join(SITE_TEMPLATES, "assets", name)));
+  // The print style of documents and review reports, which `csr render` puts in each file: one file that every page links.
+  emit("assets/document.css", renderer.renderPartial("document-style", {}));
   if (options.baseUrl) emit("sitemap.xml", sitemap(options.baseUrl, pages, navItems.map(([p]) => p)));
 
   return { pages: pageCount, files: fileCount, unrendered, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };

@@ -1,6 +1,6 @@
 /**
  * The files of a site build that are not pages: the registers' xlsx and csv downloads and the
- * search index (MiniSearch). The workbooks are written to the files named, the other files are
+ * search's entries (search.ts). The workbooks are written to the files named, the other files are
  * handed back. They are made in the main thread: a worker thread would load csr's modules again
  * and cost more CPU time than the wall time it saves.
  */
@@ -27,6 +27,6 @@ export async function buildDownloads(input: DownloadsInput): Promise<SiteFile[]>
     files.push({ path: `registers/${name}.csv`, content: toCsv(withAsOfColumn(table, input.lang)) });
     await writeXlsx([table], xlsxFile);
   }
-  for (const asset of await searchAssets(input.entries)) files.push({ path: `assets/${asset.name}`, content: asset.text });
+  for (const asset of searchAssets(input.entries)) files.push({ path: `assets/${asset.name}`, content: asset.text });
   return files;
 }

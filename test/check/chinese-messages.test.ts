@@ -179,11 +179,13 @@ describe("YAML syntax errors", () => {
   const problems = (text: string) => parseText("documents/QP-001.yaml", "document", text, "yaml").problems.map((p) => `${p.line}:${p.column} ${p.rule} ${p.message}`);
   const CASES: [string, string, string][] = [
     ["a:\n\tb: 1\n", "2:1 yaml/syntax YAML 语法错误：不能用 Tab 缩进。", "2:1 yaml/syntax YAML syntax error: Tabs are not allowed as indentation."],
-    ["a: \"x\nb: 1\n", "3:1 yaml/syntax YAML 语法错误：缺少结尾的引号 \"。", "3:1 yaml/syntax YAML syntax error: Missing closing \"quote."],
+    // An unclosed quote or bracket is reported where it opens, not where the parser gave up.
+    ["a: \"x\nb: 1\n", "1:4 yaml/syntax YAML 语法错误：缺少结尾的引号 \"。", "1:4 yaml/syntax YAML syntax error: Missing closing \"quote."],
     ["a: b: c\n", "1:4 yaml/syntax YAML 语法错误：同一行中不能有两个“键: 值”（值中含有“: ”时请给值加上引号）。", "1:4 yaml/syntax YAML syntax error: Nested mappings are not allowed in compact mappings."],
     ["a\nb: 1\n", "1:1 yaml/syntax YAML 语法错误：键必须写在一行之内（常见原因：上一行缺少冒号或结尾的引号，或缩进不对）。", "1:1 yaml/syntax YAML syntax error: Implicit keys need to be on a single line."],
     ["a: @x\n", "1:4 yaml/syntax YAML 语法错误：没有引号的值不能以保留字符 @ 开头；请给值加上引号。", "1:4 yaml/syntax YAML syntax error: Plain value cannot start with reserved character @."],
-    ["a: [1, 2\n", "2:1 yaml/syntax YAML 语法错误：方括号 [ ] 没有闭合：缺少结尾的 ]，或下一行的缩进不够。", "2:1 yaml/syntax YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]."],
+    ["a: [1, 2\n", "1:4 yaml/syntax YAML 语法错误：方括号 [ ] 没有闭合：缺少结尾的 ]，或下一行的缩进不够。", "1:4 yaml/syntax YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]."],
+    ["a: 1\nb: {x: 1\nc: 2\n", "2:4 yaml/syntax YAML 语法错误：花括号 { } 没有闭合：缺少结尾的 }，或下一行的缩进不够。", "2:4 yaml/syntax YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }."],
     ["a:\n  b: 1\n c: 2\n", "3:1 yaml/syntax YAML 语法错误：同一层的各个键必须从同一列开始。", "3:1 yaml/syntax YAML syntax error: All mapping items must start at the same column."],
     ["key: value\nkey2\n", "2:1 yaml/syntax YAML 语法错误：键的后面必须有冒号和值（键: 值）。", "2:1 yaml/syntax YAML syntax error: Implicit map keys need to be followed by map values."],
     ["a: ]\n", "1:4 yaml/syntax YAML 语法错误：此处不应出现右方括号“]”。", "1:4 yaml/syntax YAML syntax error: Unexpected flow-seq-end token in YAML stream: \"]\"."],
@@ -198,5 +200,11 @@ describe("YAML syntax errors", () => {
     expect(problems(text)[0]).toBe(zh + zhHint);
     setLanguage("en");
     expect(problems(text)[0]).toBe(en + enHint);
+  });
+  it("reports an unclosed quote inside an unclosed bracket, and nested unclosed brackets, once, at the innermost opener", () => {
+    setLanguage("en");
+    const hint = " Check indentation (spaces, not tabs) and quoting around this point.";
+    expect(problems('a: [x, "y\nb: 1\n')).toEqual(['1:8 yaml/syntax YAML syntax error: Missing closing "quote.' + hint]);
+    expect(problems("a: 1\nb: [x, [y\nc: 1\n")).toEqual(["2:8 yaml/syntax YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]." + hint]);
   });
 });

@@ -39,13 +39,14 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", async () => {
-    expect(site.stderr).toBe("已生成网站：135 个页面，166 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：135 个页面，167 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
+      "assets/document.css",
       "assets/minisearch.js",
-      "assets/search-index.js",
+      "assets/search-entries.js",
       "assets/search.js",
       "assets/site.css",
       "assets/tokenize.js",
@@ -94,6 +95,10 @@ describe("csr site on the bundled example", () => {
     expect(page).toContain('<a href="../documents/QR-014-01.html">QR-014-01</a>');
     expect(page).toContain('<li><a href="../csr/DYA-001.html">DYA-001 特殊特性须使用东岳符号或经认可的等效符号标注（5.2 符号转换）</a></li>');
     expect(page).toContain('<link rel="stylesheet" href="../assets/site.css">');
+    // The print style that csr render puts in each file is one style sheet of the site, linked from every document's page.
+    expect(page).toContain('<link rel="stylesheet" href="../assets/document.css"><link rel="icon" href="data:,">');
+    expect(page).not.toContain("<style>");
+    expect(alone).toContain(`<style>\n${read("assets/document.css")}</style>\n</head>`);
   });
 
   it("links a CSR to the documents that address it", async () => {
@@ -455,7 +460,7 @@ describe("csr site: hostile input", () => {
       }
     }
     expect(readFileSync(join(site.out, "customers", "EVIL.html"), "utf8")).toContain("&lt;/script&gt;&lt;script&gt;alert(5)&lt;/script&gt;");
-    const index = readFileSync(join(site.out, "assets", "search-index.js"), "utf8");
+    const index = readFileSync(join(site.out, "assets", "search-entries.js"), "utf8");
     expect(index).not.toContain("<");
     expect(index).toContain("\\u003c/script>\\u003cscript>alert(5)");
   });

@@ -203,7 +203,7 @@ title: 顾客特定要求管理程序
     summary: "The file is not valid YAML.",
     docs: {
       description:
-        "The file is not valid YAML. The position is where the parser gave up; the cause is often a line or two above (a tab used for indentation, an unclosed quote or bracket, a `: ` inside an unquoted value).",
+        "The file is not valid YAML. An unclosed quote or bracket is reported where it opens (its `\"`, `'`, `[` or `{`), once; any other error where the parser gave up, and the cause is then often a line or two above (a tab used for indentation, a `: ` inside an unquoted value).",
       bad: `
 title: QP-020: 顾客特定要求管理程序   # ': ' inside a plain value
 `,

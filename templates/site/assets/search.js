@@ -1,11 +1,12 @@
-// The search page of a csr site: MiniSearch with the index built by csr site (search-index.js)
-// and the same tokenizer (tokenize.js), so Chinese text is found by character pairs. Results are
-// built as DOM nodes with textContent only: no value from the index is ever parsed as HTML.
+// The search page of a csr site: MiniSearch indexes the entries csr site wrote (search-entries.js)
+// with the same tokenizer (tokenize.js), so Chinese text is found by character pairs. The index is
+// built in pieces while the page stays responsive; a search typed meanwhile waits for it. Results
+// are built as DOM nodes with textContent only: no value from the entries is ever parsed as HTML.
 "use strict";
 (function () {
-  var data = window.csrSearchIndex;
-  var options = Object.assign({}, data.options, { tokenize: window.csrTokenize });
-  var index = window.MiniSearch.loadJS(data.index, options);
+  var data = window.csrSearch;
+  var index = new window.MiniSearch(Object.assign({}, data.options, { tokenize: window.csrTokenize }));
+  var indexed = index.addAllAsync(data.entries, { chunkSize: 500 });
   var form = document.getElementById("site-search-page");
   var input = document.getElementById("site-search-input");
   var status = document.getElementById("site-search-status");
@@ -40,9 +41,13 @@
     } catch (error) {
       // Some browsers refuse to change the address of a page opened from file://; the search still runs.
     }
-    show(query);
+    indexed.then(function () {
+      show(query);
+    });
   });
   var initial = new URLSearchParams(location.search).get("q") || "";
   input.value = initial;
-  show(initial);
+  indexed.then(function () {
+    show(initial);
+  });
 })();
