@@ -255,5 +255,9 @@ function scaffold(root: string, kind: DocumentKind, lang: "zh-CN" | "en"): Secti
   if (!Array.isArray(list) || !list.every((s) => typeof (s as Section | null)?.title === "string")) {
     throw new UserError(t("new.bad-scaffold", { path, kind }));
   }
-  return (list as Section[]).map((s) => (lang === "en" && s.title_en ? { title: s.title_en } : { title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}) }));
+  // A declared number stays (a manual's chapters are the standard's, 4 组织环境 … 10 改进), in the order the schema's examples write the keys.
+  return (list as Section[]).map((s) => ({
+    ...(s.number !== undefined ? { number: s.number } : {}),
+    ...(lang === "en" && s.title_en ? { title: s.title_en } : { title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}) }),
+  }));
 }
