@@ -1,9 +1,10 @@
 /** Option parsing shared by commands; each failure is a UserError naming the flag. */
 import { DATE_RANGE, inDateRange, localToday, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
-import { list, t } from "../i18n/index.js";
+import { disjunction, list, t } from "../i18n/index.js";
 import { codeOfLabel, codesWithLabels, suggestCode } from "../i18n/values.js";
-import { readClauseRefs } from "../model/catalog.js";
+import { parseClauseRef, splitClauseOption } from "../model/catalog.js";
+import { clauseReferenceExample } from "../model/citations.js";
 import { describe, type Predecessor } from "../model/recorded-events.js";
 import type { Repository } from "../load/repository.js";
 
@@ -106,16 +107,20 @@ export function choiceOption<T extends string>(value: string | undefined, flag: 
 }
 
 /**
- * --clause values as `STANDARD:clause`, read as an import reads a clause cell (readClauseRefs):
- * "IATF 16949 8.5.2", "GJB9001C-2017 8.3.7", a bare 8.5.2 when one standard is in scope; one value
- * may name several ("IATF 16949 8.5.2、8.5.4"). A value that names none is kept as written, for the
- * command's check to report with the format it expects.
+ * --clause values as `STANDARD:clause`, written as `csr set --add-clause` takes them
+ * (splitClauseOption): "IATF 16949 8.5.2", "GJB9001C-2017 8.3.7", a bare 8.5.2 when one standard is
+ * in scope; one value may name several ("IATF 16949 8.5.2、8.5.4"). Whether the catalog has the
+ * clause is left to the command's check (clause/unknown-clause).
+ * Errors: UserError naming the flag for a part that is no clause ("第8.5条", "8.5.x"), and for a
+ * bare number when several standards are in scope.
  */
-export function clauseValues(values: readonly string[] | undefined, repo: Repository): string[] {
+export function clauseValues(values: readonly string[] | undefined, repo: Repository, flag = "--clause"): string[] {
   const scope = repo.config?.value.standards ?? [];
-  const read = (value: string) => readClauseRefs(value, [...repo.catalogs.keys()], scope.length === 1 ? scope[0] : undefined);
-  return [...new Set((values ?? []).flatMap((value) => {
-    const { clauses, bad } = read(value);
-    return clauses.length > 0 && bad.length === 0 ? clauses : [value];
+  const parts = (values ?? []).flatMap((value) => splitClauseOption(value, [...repo.catalogs.keys()]));
+  return [...new Set(parts.map((part) => {
+    if (parseClauseRef(part)) return part;
+    if (!/^\d+(\.\d+)*$/.test(part)) throw new UserError(t("set.clause-format", { flag, clause: part, example: clauseReferenceExample(scope) }));
+    if (scope.length === 1) return `${scope[0]}:${part}`;
+    throw new UserError(t("set.clause-which-standard", { flag, clause: part, standards: disjunction(scope.map((s) => `${s}:${part}`)) }));
   }))];
 }

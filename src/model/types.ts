@@ -111,6 +111,8 @@ export interface SourceDocument {
   id: string;
   title: string;
   title_en?: string;
+  /** The department that keeps it (保管部门 of the 外来文件清单): a qms.yaml department code. */
+  department?: string;
   revisions: SourceRevision[];
 }
 

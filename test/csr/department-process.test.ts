@@ -149,6 +149,32 @@ describe("csr department", () => {
   });
 });
 
+describe("csr organisation update", () => {
+  it("changes the name, the English name and the confidentiality notice in qms.yaml, saying what each was, and refuses an empty name", async () => {
+    const dir = validRepo({ git: true });
+    const result = await run(dir, "organisation", "update", "--name", "东岳精密零部件有限公司", "--name-en", "Dongyue Precision Parts", "--confidentiality", "", "--commit");
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout: [
+        "已更新组织信息：组织名称：“东岳测试零部件有限公司” → “东岳精密零部件有限公司”；英文名称：（无）→ “Dongyue Precision Parts”；保密声明：“本文件为受控文件，未经许可不得外借、复印。” →（无）。",
+        `已提交 ${hash}：csr organisation update`,
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(read(dir, "qms.yaml")).toContain("organisation:\n  name: 东岳精密零部件有限公司\n  name_en: Dongyue Precision Parts\nstandards:");
+    expect(read(dir, "qms.yaml")).toMatch(/\nconfidentiality: ""\n$/);
+    expect((await run(dir, "organisation", "update", "--name", "东岳精密零部件有限公司")).stdout).toBe("qms.yaml 中的组织信息与给出的相同；未作改动。\n");
+    const before = snapshot(dir);
+    expect(await run(dir, "organisation", "update", "--name", " ")).toEqual({ code: 2, stdout: "", stderr: "csr: 组织名称不能为空。\n" });
+    expect((await run(dir, "organisation", "update")).stderr).toBe(
+      "csr: 没有要修改的内容：请给出 --name、--name-en、--confidentiality 或 --confidentiality-en。\n提示：例如：csr organisation update --name 江苏恒达汽车零部件有限公司 --name-en \"Hengda Auto Parts Co., Ltd.\"\n",
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
 describe("csr process", () => {
   it("starts processes.yaml with a process whose type, owner and clauses are given as the user says them", async () => {
     const dir = validRepo({ git: true });

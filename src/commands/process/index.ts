@@ -22,7 +22,7 @@ import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
-import { clauseRef, clauseToRemove } from "../set/index.js";
+import { clauseOptionParts, clauseRef, clauseToRemove } from "../set/index.js";
 import { departmentByCode, editFile, listOption, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
@@ -74,7 +74,8 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
       (ask ? await ask.select({ message: t("process.prompt.owner"), choices: [{ value: "", name: t("process.prompt.no-owner") }, ...departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` }))] }) : undefined);
     const owner = ownerGiven ? departmentByCode(session, ownerGiven, "--owner") : undefined;
     const nameEn = (flags.nameEn ?? (ask ? optionalAnswer(await ask.input({ message: t("process.prompt.name-en") })) : undefined))?.trim() || undefined;
-    const clauses = unique(listOption(flags.clause).map((c) => clauseRef(c, "--clause", catalogsInScope(session))));
+    const inScope = catalogsInScope(session);
+    const clauses = unique(clauseOptionParts(session.repo, flags.clause).map((c) => clauseRef(c, "--clause", inScope)));
     const documents = unique(listOption(flags.document).map((d) => documentNumber(session, d, "--document")));
     const process: Process = {
       code,
@@ -125,8 +126,8 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
     }
     const clauses = listEdit(
       process.clauses ?? [],
-      unique(listOption(flags.addClause).map((c) => clauseRef(c, "--add-clause", catalogs))),
-      unique(listOption(flags.removeClause).map((c) => clauseToRemove(c, catalogs))),
+      unique(clauseOptionParts(session.repo, flags.addClause).map((c) => clauseRef(c, "--add-clause", catalogs))),
+      unique(clauseOptionParts(session.repo, flags.removeClause).map((c) => clauseToRemove(c, catalogs))),
       process.code,
       "clause",
     );
