@@ -180,10 +180,18 @@ function validatorCodeCaches(tool) {
   if (made.status !== 0) throw new Error(`making the validators' code caches failed (exit status ${made.status})`);
 }
 
+/** dist/schemas/zh-CN/: the JSON Schemas in Chinese for a Chinese repository's editor (src/load/schema-locale.ts). */
+async function chineseSchemas(digest) {
+  const { chineseSchemaFiles, CHINESE_SCHEMA_DIR } = await import(await toolModule("schemas-zh", ["src/load/schema-locale.ts"], digest));
+  mkdirSync(join(ROOT, CHINESE_SCHEMA_DIR), { recursive: true });
+  for (const [name, text] of chineseSchemaFiles()) writeFileSync(join(ROOT, CHINESE_SCHEMA_DIR, name), text);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   rmSync(DIST, { recursive: true, force: true });
   const digest = sourceDigest();
   await vendorYaml();
   await bundleCli(digest);
   await precompile(digest);
+  await chineseSchemas(digest);
 }

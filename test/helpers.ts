@@ -71,8 +71,14 @@ export function csrInProcess(args: string[], options: Omit<CsrOptions, "input"> 
 
 async function runInProcess(args: string[], options: Omit<CsrOptions, "input">): Promise<RunResult> {
   const { argv, cwd, env } = invocation(args, options);
-  const [{ run }, { language, setLanguage }] = await Promise.all([import("../src/cli/main.js"), import("../src/i18n/index.js")]);
+  const [{ run }, { language, setLanguage }, { setStandardsInScope, standardsInScope }] = await Promise.all([
+    import("../src/cli/main.js"),
+    import("../src/i18n/index.js"),
+    import("../src/model/citations.js"),
+  ]);
   const lang = language();
+  // A run sets the standards (and with them the wording, i18n/terms.ts) of its repository; the next test's direct calls must not inherit them.
+  const standards = standardsInScope();
   const dir = process.cwd();
   const savedEnv = { ...process.env };
   const output = { stdout: "", stderr: "" };
@@ -101,6 +107,7 @@ async function runInProcess(args: string[], options: Omit<CsrOptions, "input">):
     for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
     Object.assign(process.env, savedEnv);
     setLanguage(lang);
+    setStandardsInScope(standards);
   }
 }
 

@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LOCALES_DIR } from "../load/package.js";
 import { translate, type Lang } from "../i18n/index.js";
-import { forStandards, standardsInScope } from "../model/citations.js";
+import { inWording } from "../i18n/terms.js";
+import { forStandards, standardsInScope, wordingOf } from "../model/citations.js";
 import { rules } from "./registry.js";
 import type { Rule } from "./rule.js";
 
@@ -47,7 +48,7 @@ export function ruleDocsTranslation(lang: Exclude<Lang, "en">): Translation {
 export function ruleText(rule: Rule, lang: Lang, standards: readonly string[] | undefined = standardsInScope()): TranslatedRuleDocs {
   const english = { summary: rule.summary, description: rule.docs.description, fix: rule.docs.fix };
   const text = lang === "en" ? english : (ruleDocsTranslation(lang).rules[rule.id] ?? english);
-  const cite = (s: string) => forStandards(s, standards, translate(lang, "common.list-separator"));
+  const cite = (s: string) => inWording(forStandards(s, standards, translate(lang, "common.list-separator")), lang, wordingOf(standards));
   return { ...text, summary: cite(text.summary), description: cite(text.description), fix: cite(text.fix) };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Argument, Command, Option } from "commander";
 import { displayWidth } from "../core/text.js";
-import { t, type MessageKey } from "../i18n/index.js";
+import { language, t, type MessageKey } from "../i18n/index.js";
 
 const HEADINGS: Record<string, MessageKey> = {
   "Usage:": "cli.help.usage",
@@ -31,6 +31,17 @@ export function localizeHelp(program: Command): void {
     .configureOutput({ outputError: (text, write) => write(localizeCommanderError(text)) })
     .helpOption("-h, --help", t("cli.help.help-option"))
     .helpCommand("help [command]", t("cli.help.help-command"));
+}
+
+/** The commands a new user starts with; each one's help ends with examples (cli.help.example.<name>). */
+const WITH_EXAMPLES = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "site"] as const;
+
+/** Applied once every command is added. */
+export function addHelpExamples(program: Command): void {
+  for (const command of program.commands) {
+    const name = WITH_EXAMPLES.find((n) => n === command.name());
+    if (name) command.addHelpText("after", () => `\n${t("cli.help.examples")}\n${t(`cli.help.example.${name}`)}`);
+  }
 }
 
 /**
@@ -60,9 +71,11 @@ const stripStyles = (text: string) => text.replace(/\x1b\[[\d;]*m/g, "");
 /**
  * Commander's wrapping breaks only at spaces; this one also breaks between Chinese characters, but
  * never before closing punctuation (，。）…, also after a Latin word: `training、`) nor after opening
- * punctuation (（《…).
+ * punctuation (（《…). English help keeps a Chinese term it quotes whole (`(受控号)`, not `(受` and
+ * `控号)`): there a run of Chinese characters is one word.
  */
 const CHUNK = /\s*(?:[（《「『“]*[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][，。；：、）》」』”！？]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+[，。；：、）》」』”！？]*)/gu;
+const WORD = /\s*\S+/gu;
 
 export function wrapText(text: string, width: number): string {
   if (width < 40) return text;
@@ -71,7 +84,7 @@ export function wrapText(text: string, width: number): string {
     .map((line) => {
       const lines: string[] = [];
       let current = "";
-      for (const chunk of line.match(CHUNK) ?? []) {
+      for (const chunk of line.match(language() === "en" ? WORD : CHUNK) ?? []) {
         if (current !== "" && displayWidth(current + chunk) > width) {
           lines.push(current);
           current = chunk.trimStart();

@@ -8,7 +8,7 @@ import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveSettings } from "../i18n/resolve.js";
 import { citations, clauseReferenceExample, setStandardsInScope } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
-import { localizeHelp, pointHelpAtCommands } from "./help.js";
+import { addHelpExamples, localizeHelp, pointHelpAtCommands } from "./help.js";
 
 const EXIT_USAGE = 2;
 
@@ -106,6 +106,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--recorder <person>", t("help.review.recorder"))
     .option("--leader <person>", t("help.review.leader"))
     .option("--date <date>", t("help.review.date"))
+    .option("--required <departments...>", t("help.review.required"))
     .option("--force", t("help.review.force"))
     .option("--amend", t("help.review.amend"))
     .option("-y, --yes", t("help.common.yes"))
@@ -240,8 +241,21 @@ export async function run(argv: string[]): Promise<number> {
     .option("--countersign", t("help.department.countersign"))
     .option("--no-countersign", t("help.department.no-countersign"))
     .option("--date <date>", t("help.department.date"))
+    .option("--add-delegate <person>", t("help.department.add-delegate"), collect, [])
+    .option("--remove-delegate <person>", t("help.department.remove-delegate"), collect, [])
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/department/index.js")).departmentUpdateCommand));
+
+  const organisation = program.command("organisation").description(t("help.organisation"));
+  organisation
+    .command("update")
+    .description(t("help.organisation.update"))
+    .option("--name <text>", t("help.organisation.name"))
+    .option("--name-en <text>", t("help.organisation.name-en"))
+    .option("--confidentiality <text>", t("help.organisation.confidentiality"))
+    .option("--confidentiality-en <text>", t("help.organisation.confidentiality-en"))
+    .option("--commit", t("help.common.commit"))
+    .action(action(async () => (await import("../commands/organisation/index.js")).organisationUpdateCommand));
 
   const process_ = program.command("process").description(t("help.process"));
   process_
@@ -299,6 +313,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--issued <date>", t("help.source.add.issued"))
     .option("--received <date>", t("help.source.add.received"))
     .option("--file <path>", t("help.source.add.file"))
+    .option("--department <code>", t("help.source.add.department"))
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/source/add.js")).sourceAddCommand));
@@ -307,9 +322,10 @@ export async function run(argv: string[]): Promise<number> {
     .description(t("help.source.update"))
     .argument("<source-id>", t("help.source.update.source-id"))
     .option("--customer <code>", t("help.source.update.customer"))
-    .requiredOption("--revision <rev>", t("help.source.update.revision"))
+    .option("--revision <rev>", t("help.source.update.revision"))
     .option("--issued <date>", t("help.source.update.issued"))
-    .requiredOption("--received <date>", t("help.source.update.received"))
+    .option("--received <date>", t("help.source.update.received"))
+    .option("--department <code>", t("help.source.update.department"))
     .option("--file <path>", t("help.source.update.file"))
     .option("--previous-file <path>", t("help.source.update.previous-file"))
     .option("--unchanged <csr...>", t("help.source.update.unchanged"))
@@ -619,6 +635,7 @@ export async function run(argv: string[]): Promise<number> {
     .action(action(async () => (await import("../commands/schema/index.js")).schemaCommand));
 
   pointHelpAtCommands(program);
+  addHelpExamples(program);
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -1,9 +1,10 @@
 /** Option parsing shared by commands; each failure is a UserError naming the flag. */
-import { DATE_RANGE, inDateRange, isIsoDate, localToday, readDate } from "../core/dates.js";
+import { DATE_RANGE, inDateRange, localToday, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
-import { list, t } from "../i18n/index.js";
+import { disjunction, list, t } from "../i18n/index.js";
 import { codeOfLabel, codesWithLabels, suggestCode } from "../i18n/values.js";
-import { readClauseRefs } from "../model/catalog.js";
+import { parseClauseRef, splitClauseOption } from "../model/catalog.js";
+import { clauseReferenceExample } from "../model/citations.js";
 import { describe, type Predecessor } from "../model/recorded-events.js";
 import type { Repository } from "../load/repository.js";
 
@@ -57,12 +58,29 @@ export function refuseBefore(date: string, flag: string, follows: Follows | unde
   if (problem) throw new UserError(problem);
 }
 
+/**
+ * A date typed at a prompt, read as a date option reads it (readDate: 2025-03-01, 2025.3.1,
+ * 2025年3月1日 …), as YYYY-MM-DD; undefined when it is no date or its day and month could be
+ * either way round. Callers normalise an answer their `validate` accepted with it.
+ */
+export function dateAnswer(value: string): string | undefined {
+  const date = readDate(value);
+  return date === "ambiguous" ? undefined : date;
+}
+
+/** A prompt's check of a date (a due date, a plan): true, or what to write instead. */
+export function dateAnswerProblem(value: string): true | string {
+  const date = dateAnswer(value);
+  if (date === undefined) return t("prompt.date-format");
+  return inDateRange(date) || t("options.date-range", { flag: "", value: date, from: DATE_RANGE.from, to: DATE_RANGE.to }).trim();
+}
+
 /** A prompt's check of a recorded date: true, or what is wrong (format, range, after today, out of order). */
 export function eventDateAnswer(context: EventDateContext = {}): (value: string) => true | string {
   return (value) => {
-    if (!isIsoDate(value)) return t("prompt.date-format");
-    if (!inDateRange(value)) return t("options.date-range", { flag: "", value, from: DATE_RANGE.from, to: DATE_RANGE.to }).trim();
-    return eventDateProblem(value, "", { ...context, today: context.today ?? localToday() })?.trim() ?? true;
+    const valid = dateAnswerProblem(value);
+    if (valid !== true) return valid;
+    return eventDateProblem(dateAnswer(value)!, "", { ...context, today: context.today ?? localToday() })?.trim() ?? true;
   };
 }
 
@@ -89,16 +107,20 @@ export function choiceOption<T extends string>(value: string | undefined, flag: 
 }
 
 /**
- * --clause values as `STANDARD:clause`, read as an import reads a clause cell (readClauseRefs):
- * "IATF 16949 8.5.2", "GJB9001C-2017 8.3.7", a bare 8.5.2 when one standard is in scope; one value
- * may name several ("IATF 16949 8.5.2、8.5.4"). A value that names none is kept as written, for the
- * command's check to report with the format it expects.
+ * --clause values as `STANDARD:clause`, written as `csr set --add-clause` takes them
+ * (splitClauseOption): "IATF 16949 8.5.2", "GJB9001C-2017 8.3.7", a bare 8.5.2 when one standard is
+ * in scope; one value may name several ("IATF 16949 8.5.2、8.5.4"). Whether the catalog has the
+ * clause is left to the command's check (clause/unknown-clause).
+ * Errors: UserError naming the flag for a part that is no clause ("第8.5条", "8.5.x"), and for a
+ * bare number when several standards are in scope.
  */
-export function clauseValues(values: readonly string[] | undefined, repo: Repository): string[] {
+export function clauseValues(values: readonly string[] | undefined, repo: Repository, flag = "--clause"): string[] {
   const scope = repo.config?.value.standards ?? [];
-  const read = (value: string) => readClauseRefs(value, [...repo.catalogs.keys()], scope.length === 1 ? scope[0] : undefined);
-  return [...new Set((values ?? []).flatMap((value) => {
-    const { clauses, bad } = read(value);
-    return clauses.length > 0 && bad.length === 0 ? clauses : [value];
+  const parts = (values ?? []).flatMap((value) => splitClauseOption(value, [...repo.catalogs.keys()]));
+  return [...new Set(parts.map((part) => {
+    if (parseClauseRef(part)) return part;
+    if (!/^\d+(\.\d+)*$/.test(part)) throw new UserError(t("set.clause-format", { flag, clause: part, example: clauseReferenceExample(scope) }));
+    if (scope.length === 1) return `${scope[0]}:${part}`;
+    throw new UserError(t("set.clause-which-standard", { flag, clause: part, standards: disjunction(scope.map((s) => `${s}:${part}`)) }));
   }))];
 }

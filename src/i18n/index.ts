@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LOCALES_DIR } from "../load/package.js";
 import type en from "../../locales/en.json";
+import { currentWording, inWording } from "./terms.js";
 
 export const LANGS = ["zh-CN", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -25,7 +26,7 @@ export type MessageData = Record<string, string | number>;
 type Catalog = Record<string, string>;
 
 let current: Lang = DEFAULT_LANG;
-const catalogs = new Map<Lang, Catalog>();
+const catalogs = new Map<string, Catalog>();
 
 export function setLanguage(lang: Lang): void {
   current = lang;
@@ -39,12 +40,15 @@ export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
-/** The catalog file of a language, parsed once. */
+/** The catalog file of a language, parsed once, in the wording of the repository's standards (terms.ts). */
 export function catalog(lang: Lang): Catalog {
-  let entries = catalogs.get(lang);
+  const wording = currentWording();
+  const key = `${lang}:${wording}`;
+  let entries = catalogs.get(key);
   if (!entries) {
     entries = JSON.parse(readFileSync(catalogUrl(lang), "utf8")) as Catalog;
-    catalogs.set(lang, entries);
+    if (wording !== "iatf") for (const [k, v] of Object.entries(entries)) entries[k] = inWording(v, lang, wording);
+    catalogs.set(key, entries);
   }
   return entries;
 }

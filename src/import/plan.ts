@@ -135,6 +135,8 @@ export interface ImportPlan {
   dataRows: number;
   files: PlannedFile[];
   issues: RowIssue[];
+  /** The rows refused whole (an issue with `skipped`): a row refused for two cells is one row. */
+  refusedRows: ReadonlySet<number>;
   conflicts: { row: number; path: string }[];
   /** Numbering patterns not yet in qms.yaml, by kind. */
   families: { kind: Kind; pattern: string; example: string }[];
@@ -248,7 +250,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   refuseMissingColumns(header, sheet.rows, options.as);
   const used = options.as === "csr" ? CSR_FIELDS : options.as === "symbols" ? SYMBOL_FIELDS : DOCUMENT_FIELDS;
   const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
-  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], conflicts: [], families: [], links: [], people: [], unused };
+  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], refusedRows: new Set(), conflicts: [], families: [], links: [], people: [], unused };
   if (options.as === "csr" && !header.columns.has("title")) plan.titleFrom = header.labels.get("text");
   // Keyed by the target path, case-folded: different numbers can share a file (CS/QP-101 and
   // CS_QP-101 are both documents/CS_QP-101.yaml, and QP-101 and qp-101 are one file on a
@@ -310,6 +312,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   }
   // What a refused row would have been written with ("recorded as …") is not what happened to it.
   const refusedRows = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row));
+  plan.refusedRows = refusedRows;
   plan.issues = plan.issues.filter((i) => i.skipped || !refusedRows.has(i.row));
   if (symbols.length) {
     const row = symbols[0]!.row;

@@ -8,6 +8,7 @@ import type { Worksheet } from "exceljs";
 import { UserError } from "../core/errors.js";
 import { list, t } from "../i18n/index.js";
 import { readZip, type ZipLimits } from "../load/zip.js";
+import { findHeaderRow } from "./headers.js";
 
 /** A cell whose value cannot be read as text (an Excel error such as #N/A, an unknown object). */
 export class UnreadableCell {
@@ -25,6 +26,16 @@ export interface RawRow {
 export interface RawSheet {
   name: string;
   rows: RawRow[];
+  /** How a CSV file was read. */
+  csv?: CsvFormat;
+}
+
+export type CsvEncoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030";
+export type CsvDelimiter = "," | ";" | "\t";
+
+export interface CsvFormat {
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
 }
 
 /**
@@ -35,27 +46,63 @@ export async function readRegister(path: string, sheet?: string, choose?: (sheet
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") {
     if (sheet !== undefined) throw new UserError(t("import.read.sheet-in-csv"));
-    return { name: "csv", rows: parseCsv(decodeCsv(readFileSync(path))).map((cells, i) => ({ row: i + 1, cells })) };
+    const { text, encoding } = decodeCsv(readFileSync(path));
+    const delimiter = csvDelimiter(text);
+    return { name: "csv", rows: csvRows(text, delimiter), csv: { encoding, delimiter } };
   }
   if (ext === ".xlsx") return readXlsx(path, sheet, choose);
   throw new UserError(t("import.read.unknown-format", { path }), t("import.read.unknown-format.hint"));
 }
 
-/** CSV from Excel is UTF-8 only when saved as "CSV UTF-8"; the plain "CSV" choice writes GBK on Chinese Windows. */
-export function decodeCsv(bytes: Buffer): string {
+const csvRows = (text: string, delimiter: CsvDelimiter): RawRow[] => parseCsv(text, delimiter).map((cells, i) => ({ row: i + 1, cells }));
+
+/**
+ * The text of a CSV file and the encoding it was read in. Excel writes UTF-8 for "CSV UTF-8", UTF-16LE
+ * with a byte order mark for "Unicode text", and GBK for the plain "CSV" on Chinese Windows. A BOM
+ * settles UTF-16; otherwise UTF-8 when the bytes are valid UTF-8. Bytes that are not are read as
+ * GB18030 (GBK's superset) only when that is certain: they decode without error and give a header row
+ * with Chinese column names (序号, 文件名称 …); text in another encoding (Big5, Shift-JIS) does not.
+ * Errors: UserError naming the encoding (UTF-16 without a BOM, or neither UTF-8 nor GBK).
+ */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: CsvEncoding } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "UTF-16LE" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "UTF-16BE" };
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: "UTF-8" };
   } catch {
-    throw new UserError(
-      t("import.read.csv-not-utf8"),
-      t("import.read.csv-not-utf8.hint"),
-    );
+    // UTF-16 without a BOM: every ASCII character has a zero byte beside it.
+    if (bytes.includes(0)) throw new UserError(t("import.read.csv-utf16"), t("import.read.csv-not-utf8.hint"));
+    const text = gb18030(bytes);
+    const header = text === undefined ? undefined : findHeaderRow(csvRows(text, csvDelimiter(text)).slice(0, 10));
+    if (text !== undefined && header && [...header.labels.values()].some((label) => /\p{Script=Han}/u.test(label))) return { text, encoding: "GB18030" };
+    throw new UserError(t("import.read.csv-not-utf8"), t("import.read.csv-not-utf8.hint"));
   }
 }
 
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
+function gb18030(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder("gb18030", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The delimiter of a CSV file: a comma, unless semicolons (Excel where the decimal mark is a comma)
+ * or tabs (Excel's "Unicode text") outnumber the commas outside quotes in its first ten lines. A
+ * cell's own commas or semicolons are a few; the delimiter stands between every two columns.
+ */
+export function csvDelimiter(text: string): CsvDelimiter {
+  const head = text.split(/\r?\n|\r/, 10).join("\n").replace(/"[^"]*"/g, "");
+  const count = (ch: string) => head.split(ch).length - 1;
+  const commas = count(",");
+  const [best, most] = ([";", "\t"] as const).map((d) => [d, count(d)] as const).reduce((a, b) => (b[1] > a[1] ? b : a));
+  return most > commas ? best : ",";
+}
+
+/** RFC 4180: quoted fields may hold the delimiter, quotes ("") and line breaks. */
+export function parseCsv(text: string, delimiter: CsvDelimiter = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -73,7 +120,7 @@ export function parseCsv(text: string): string[][] {
       }
     } else if (ch === '"' && field === "") {
       quoted = true;
-    } else if (ch === ",") {
+    } else if (ch === delimiter) {
       row.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {

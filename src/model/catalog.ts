@@ -63,11 +63,7 @@ const WRITTEN_STANDARD = /([A-Za-z]+)[\s_-]*(\d+[A-Za-z]?)(?:\s*[-:]\s*(?:19|20)
  * `ID:clause` is kept as written for csr check to report.
  */
 export function readClauseRefs(text: string, standards: readonly string[], standard: string | undefined): { clauses: string[]; bad: string[] } {
-  const ids = new Map(standards.map((id) => [id.toUpperCase(), id]));
-  const named = text.normalize("NFKC").replace(WRITTEN_STANDARD, (whole, letters: string, digits: string) => {
-    const id = ids.get(`${letters}${digits}`.toUpperCase());
-    return id ? `${id}:` : whole;
-  });
+  const named = nameWrittenStandards(text, standards);
   const result = { clauses: [] as string[], bad: [] as string[] };
   let current = standard;
   for (const part of named.split(/[/、,，;；\s]+/)) {
@@ -82,6 +78,35 @@ export function readClauseRefs(text: string, standards: readonly string[], stand
   }
   result.clauses = [...new Set(result.clauses)];
   return result;
+}
+
+/** The text with each written standard name of `standards` ("IATF 16949 ", "GJB 9001C-2017 ") made the catalog id and a colon ("IATF16949:"). */
+function nameWrittenStandards(text: string, standards: readonly string[]): string {
+  const ids = new Map(standards.map((id) => [id.toUpperCase(), id]));
+  return text.normalize("NFKC").replace(WRITTEN_STANDARD, (whole, letters: string, digits: string) => {
+    const id = ids.get(`${letters}${digits}`.toUpperCase());
+    return id ? `${id}:` : whole;
+  });
+}
+
+/**
+ * The clause references a command's option gives (csr add, new, set, process --clause), as the
+ * user writes them: `IATF16949:8.5.2`, "IATF 16949 8.5.2", "IATF 16949 8.5.2、8.5.4" (a bare number
+ * takes the standard named before it); several separated by 、 , ; / or spaces. Any other part is
+ * returned as written, a bare number too (the caller knows whether one standard is in scope), for
+ * the caller to read or refuse: unlike a register's cell (readClauseRefs), an option is typed by
+ * the user now, who can write "第8.5条" as a clause number.
+ */
+export function splitClauseOption(text: string, standards: readonly string[]): string[] {
+  let current: string | undefined;
+  return nameWrittenStandards(text, standards)
+    .split(/[/、,，;；\s]+/)
+    .filter(Boolean)
+    .map((part) => {
+      const ref = parseClauseRef(part);
+      if (ref) current = ref.standard;
+      return !ref && /^\d+(\.\d+)*$/.test(part) && current ? `${current}:${part}` : part;
+    });
 }
 
 /** Builds a catalog from a shipped file, then applies a repository's additions and overrides. */

@@ -1,3 +1,5 @@
+import { setWording, type Wording } from "../i18n/terms.js";
+
 /**
  * The clause an output cites for a requirement, in the standards the repository is under (qms.yaml
  * `standards`). A GJB 9001C organisation is audited against GJB 9001C by the 军代表 and its
@@ -78,6 +80,12 @@ let inScope: readonly string[] | undefined;
 /** The standards of the repository this run works in (qms.yaml `standards`, read before parsing, i18n/resolve.ts). */
 export function setStandardsInScope(standards: readonly string[] | undefined): void {
   inScope = standards;
+  setWording(wordingOf(standards));
+}
+
+/** IATF 16949's terms (顾客特定要求) in an IATF repository, the general ones (顾客要求) under GJB 9001C or ISO 9001 alone (i18n/terms.ts). */
+export function wordingOf(standards: readonly string[] | undefined): Wording {
+  return knownStandards(standards).includes("IATF16949") ? "iatf" : "general";
 }
 
 export function standardsInScope(): readonly string[] | undefined {

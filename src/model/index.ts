@@ -45,6 +45,16 @@ export function buildIndex(repo: Repository): RepoIndex {
   };
 }
 
+/**
+ * The process of processes.yaml a user means by `given` (a command's argument): its code as written
+ * there, else its code in any case, its name or its English name. Undefined when none is.
+ */
+export function findProcess<P extends { value: Process }>(processes: readonly P[], given: string): P | undefined {
+  const text = given.trim();
+  const key = text.toLowerCase();
+  return processes.find((p) => p.value.code === text) ?? processes.find((p) => p.value.code.toLowerCase() === key || p.value.name === text || p.value.name_en === text);
+}
+
 /** The latest revision entry of a document, if any. */
 export function currentRevision(doc: ControlledDocument) {
   const revisions = doc.revisions ?? [];

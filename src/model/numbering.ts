@@ -25,3 +25,18 @@ export function tellingPatterns<T extends { pattern: string }>(numbering: readon
 export function patternOf(number: string): string {
   return number.replace(/[0-9]/g, "#");
 }
+
+/**
+ * The documents numbered in one family of qms.yaml `numbering` (`entry`, one of `numbering`): those
+ * of its kind whose number its pattern fits. '*' takes only the numbers no other family of the
+ * kind fits, so a document is counted in one family. Returns them in the order given.
+ */
+export function documentsInFamily<D extends { kind: string; id: string }>(
+  entry: { kind: string; pattern: string },
+  numbering: readonly { kind: string; pattern: string }[],
+  documents: readonly D[],
+): D[] {
+  const fits = numberPatternToRegExp(entry.pattern);
+  const others = entry.pattern === ANY_NUMBER ? tellingPatterns(numbering.filter((n) => n.kind === entry.kind)).map((n) => numberPatternToRegExp(n.pattern)) : [];
+  return documents.filter((d) => d.kind === entry.kind && fits.test(d.id) && !others.some((o) => o.test(d.id)));
+}

@@ -11,7 +11,7 @@
  */
 import { csrDistributions, isOut } from "./distribution.js";
 import { eventLabel, type EventLabel } from "./recorded-events.js";
-import type { ControlledCopy, ControlledDocument, Csr, Department, Path, Person, Signature, TrainingSession } from "./types.js";
+import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Department, type Path, type Person, type Signature, type TrainingSession } from "./types.js";
 
 /**
  * One piece of recorded work: `person` (a people.yaml id) did `what` on `date` (YYYY-MM-DD), as its
@@ -50,15 +50,13 @@ export function csrWork(csr: Csr): PersonWork[] {
   const review = csr.review;
   (review?.opinions ?? []).forEach((o, i) => add(["review", "opinions", i, "reviewer"], o.reviewer, o.date, eventLabel("rule.person/work.csr-opinion", { department: o.department })));
   add(["review", "decision", "by"], review?.decision?.by, review?.decision?.date, eventLabel("rule.person/work.csr-decision"));
-  add(["review", "recorder", "by"], review?.recorder?.by, review?.recorder?.date, eventLabel("rule.person/work.csr-recorder"));
-  add(["review", "leader", "by"], review?.leader?.by, review?.leader?.date, eventLabel("rule.person/work.csr-leader"));
+  for (const role of REPORT_SIGNER_ROLES) add(["review", role, "by"], review?.[role]?.by, review?.[role]?.date, eventLabel(`rule.person/work.csr-${role}`));
   (review?.confirmations ?? []).forEach((c, i) => add(["review", "confirmations", i, "by"], c.by, c.date, eventLabel("rule.date/event.csr-confirmation", { revision: c.source_revision })));
   (review?.history ?? []).forEach((round, j) => {
     const n = j + 1;
     (round.opinions ?? []).forEach((o, i) => add(["review", "history", j, "opinions", i, "reviewer"], o.reviewer, o.date, eventLabel("rule.date/event.csr-round-opinion", { n, department: o.department })));
     add(["review", "history", j, "decision", "by"], round.decision?.by, round.decision?.date, eventLabel("rule.date/event.csr-round-decision", { n }));
-    add(["review", "history", j, "recorder", "by"], round.recorder?.by, round.recorder?.date, eventLabel("rule.person/work.csr-recorder"));
-    add(["review", "history", j, "leader", "by"], round.leader?.by, round.leader?.date, eventLabel("rule.person/work.csr-leader"));
+    for (const role of REPORT_SIGNER_ROLES) add(["review", "history", j, role, "by"], round[role]?.by, round[role]?.date, eventLabel(`rule.person/work.csr-${role}`));
   });
   (csr.addressed ?? []).forEach((a, i) => add(["addressed", i, "pin", "by"], a.pin?.by, a.pin?.date, eventLabel("rule.date/event.csr-pin", { document: a.document })));
   const verified = csr.implementation?.verified;

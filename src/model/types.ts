@@ -111,6 +111,8 @@ export interface SourceDocument {
   id: string;
   title: string;
   title_en?: string;
+  /** The department that keeps it (保管部门 of the 外来文件清单): a qms.yaml department code. */
+  department?: string;
   revisions: SourceRevision[];
 }
 
@@ -164,6 +166,12 @@ export interface ReviewRound {
   recorder?: Signature;
   leader?: Signature;
 }
+
+/**
+ * The review report's (评审报告) signatures besides the decision's 批准, in the order the report
+ * prints them: 记录 (`review.recorder`) and 评审组长 (`review.leader`); a closed round keeps its own.
+ */
+export const REPORT_SIGNER_ROLES = ["recorder", "leader"] as const;
 
 /** Where a CSR is addressed, and what the link was made or confirmed against (model/fingerprint.ts). */
 export interface AddressedIn {

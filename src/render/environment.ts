@@ -8,6 +8,7 @@ import { join, relative, sep } from "node:path";
 import type { HelperOptions } from "handlebars";
 import { UserError } from "../core/errors.js";
 import { t } from "../i18n/index.js";
+import { inWording } from "../i18n/terms.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import { precompiledTemplate } from "./precompiled.js";
 import type { Lang } from "./view.js";
@@ -111,9 +112,10 @@ function partials(root: string, format: Format): Map<string, string> {
   return result;
 }
 
-/** csr's labels, with the repository's `templates/i18n/<lang>.json` replacing any of them. */
+/** csr's labels in the wording of the repository's standards (i18n/terms.ts), with the repository's `templates/i18n/<lang>.json` replacing any of them. */
 export function loadLabels(root: string, lang: Lang): Labels {
   const labels = JSON.parse(readFileSync(join(TEMPLATES_DIR, "i18n", `${lang}.json`), "utf8")) as Labels;
+  for (const [key, value] of Object.entries(labels)) labels[key] = inWording(value, lang);
   const ownPath = join(root, "templates", "i18n", `${lang}.json`);
   const own = repositoryFile(root, ownPath);
   if (!own) return labels;

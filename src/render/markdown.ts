@@ -3,11 +3,14 @@ import type { BodyRenderer } from "./view.js";
 
 /**
  * Section text is untrusted: raw HTML is off (it comes out as text), links are not guessed, and
- * markdown-it's own link validation drops javascript: and similar URLs.
+ * markdown-it's own link validation drops javascript: and similar URLs. A single line break stays
+ * a line break (`breaks`): Chinese procedure text is written one step per line ("5.1 …", "5.2 …"),
+ * and Markdown's rule of joining such lines into one paragraph would run the steps together; the
+ * Word output does the same (docx-body.ts), so every print shows the lines as the author wrote them.
  */
 export async function markdownToHtml(): Promise<BodyRenderer> {
   const { default: MarkdownIt } = await import("markdown-it");
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: true });
   return (text) => md.render(text);
 }
 
@@ -28,13 +31,37 @@ const SAFE_SCHEMES = new Set(["http", "https", "mailto"]);
  * Raw HTML (`<script>`, `<img onerror=…>`) becomes text (`&lt;script>`), and a link whose scheme
  * is not http, https or mailto (`[x](javascript:…)`, `[x]: data:…`) gets `#` before it, which
  * makes it a harmless link within the page. Code blocks and code spans are left as written.
+ * Single line breaks are made hard breaks (hardLineBreaks), as the HTML and Word outputs show them.
  */
 export function safeMarkdown(text: string): string {
   // Fenced code blocks and inline code spans are the odd parts of this split.
-  return text
+  return hardLineBreaks(text)
     .split(/(^(?:```|~~~)[^\n]*\n[\s\S]*?^(?:```|~~~)[^\n]*$|`[^`\n]+`)/m)
     .map((part, i) => (i % 2 === 1 ? part : neutralise(part)))
     .join("");
+}
+
+/**
+ * The Markdown for "this line ends here" (two trailing spaces) on every line that another non-blank
+ * line follows, so that any Markdown viewer shows the lines as markdown-it's `breaks` option does.
+ * Lines inside fenced code blocks and indented code lines are left alone (the spaces would be
+ * content there), and so are headings, table rows and lines before a new list item, table row,
+ * heading or quote, which end their line anyway.
+ */
+const ENDS_ITS_LINE = /^ {0,3}(?:#|\|)/;
+const STARTS_A_BLOCK = /^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>)/;
+
+function hardLineBreaks(markdown: string): string {
+  const lines = markdown.split("\n");
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    const marker = /^ {0,3}(```|~~~)/.exec(line)?.[1];
+    if (marker) fence = fence === undefined ? marker : fence === marker ? undefined : fence;
+    if (fence || marker || line.trim() === "" || lines[i + 1]!.trim() === "" || /^(?: {4}|\t)/.test(line) || / {2}$|\\$/.test(line) || ENDS_ITS_LINE.test(line) || STARTS_A_BLOCK.test(lines[i + 1]!)) continue;
+    lines[i] = `${line}  `;
+  }
+  return lines.join("\n");
 }
 
 function neutralise(markdown: string): string {

@@ -11,6 +11,7 @@ import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
 import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
+import { confidentialityNotice } from "../model/confidentiality.js";
 import { currentRevision, documentLayout, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
@@ -191,7 +192,7 @@ class Names {
     const config = this.repo.config?.value;
     return {
       organisation: config ? this.pick(config.organisation.name, config.organisation.name_en) : "",
-      confidentiality: config ? this.pick(config.confidentiality ?? "", config.confidentiality_en) : "",
+      confidentiality: config ? confidentialityNotice(config, this.lang) : "",
       title: this.pick(title, titleEn),
       number,
       stamp,
@@ -290,6 +291,21 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
   }
 }
 
+/**
+ * The revision record's columns when the layout names none: 日期, 修订内容摘要, 页次, 版本/版次, 修订人,
+ * then 审核人 and 批准人 once a revision records who reviewed and approved it (every release does:
+ * an auditor asks who approved each change), and 总页数 when a revision records them (most
+ * registers have none). Columns nothing fills are left out rather than printed empty.
+ */
+function defaultRevisionColumns(revisions: readonly Revision[]): RevisionColumn[] {
+  return [
+    ...DEFAULT_REVISION_COLUMNS,
+    ...(revisions.some((r) => r.reviewed) ? (["reviewed_by"] as const) : []),
+    ...(revisions.some((r) => r.approved) ? (["approved_by"] as const) : []),
+    ...(revisions.some((r) => r.total_pages !== undefined) ? (["total_pages"] as const) : []),
+  ];
+}
+
 function stampOf(status: ControlledDocument["status"], kind: ControlledDocument["kind"]): Header["stamp"] {
   if (status === "released") return kind === "external" ? "external" : "released";
   if (status === "obsolete") return "obsolete";
@@ -302,8 +318,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const sections = sectionViews(doc, lang, body);
   const closing = closingSectionNumbers(doc);
   const layout = documentLayout(repo, doc.level);
-  // The total pages (总页数) are a column of the default record only when a revision records them: most registers have none.
-  const defaults = (doc.revisions ?? []).some((r) => r.total_pages !== undefined) ? [...DEFAULT_REVISION_COLUMNS, "total_pages" as const] : DEFAULT_REVISION_COLUMNS;
+  const defaults = defaultRevisionColumns(doc.revisions ?? []);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   return {
     ...names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status, doc.kind)),

@@ -112,7 +112,7 @@ describe("GJB registers into a repository", () => {
     expect(both.stdout).not.toContain("取自“保存部门”");
     expect(file(dir, "documents/QX_QR-001-01.yaml")).toMatchObject({ department: "QA", record: { location: "综合部" } });
     const unknown = await csrInProcess(["-C", dir, "import", "records.csv", "--as", "forms"], { lang: null });
-    expect(lines(unknown.stdout)).toContain("第 2 行：QX/QR-002-01 没有部门，已不带部门写入；请在 documents/QX_QR-002-01.yaml 中填写 'department'（或用 --department CODE 导入）");
+    expect(lines(unknown.stdout)).toContain("第 2 行：QX/QR-002-01 没有部门，文件中不写部门；请在 documents/QX_QR-002-01.yaml 中填写 'department'（或用 --department CODE 导入）");
     expect(file(dir, "documents/QX_QR-002-01.yaml").record).toEqual({ retention: "长期", location: "档案室" });
   });
 

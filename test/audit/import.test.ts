@@ -352,17 +352,38 @@ describe("csr import of CSV", () => {
     expect(parse(readFileSync(join(dir, "documents/QR-031-02.yaml"), "utf8"))).toMatchObject({ status: "released" });
   });
 
-  it("refuses a CSV saved as GBK and says how to save it as UTF-8", async () => {
+  it("reads a CSV saved as GBK, as UTF-16 or with semicolons, says how it read it, and refuses an encoding it cannot be sure of", async () => {
     const dir = testRepo();
-    const file = join(tempDir(), "gbk.csv");
-    // "序号,文件名称" in GBK.
-    writeFileSync(file, Buffer.from([0xd0, 0xf2, 0xba, 0xc5, 0x2c, 0xce, 0xc4, 0xbc, 0xfe, 0xc3, 0xfb, 0xb3, 0xc6, 0x0d, 0x0a]));
-    const result = await csrInProcess(["-C", dir, "import", file, "--as", "procedures"]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe(
-      'csr: The CSV file is not UTF-8 (it was probably saved as GBK by Excel\'s plain "CSV" choice).\n' +
-        'hint: In Excel choose File > Save As > "CSV UTF-8 (逗号分隔)", or import the .xlsx workbook directly.\n',
-    );
+    const folder = tempDir();
+    const text = "序号,文件名称,文件编号\r\n1,文件控制程序,QP-003\r\n";
+    const files: [string, Buffer, string][] = [
+      // Excel's plain "CSV" on Chinese Windows: GBK.
+      ["gbk.csv", Buffer.from("d0f2bac52ccec4bcfec3fbb3c62ccec4bcfeb1e0bac50d0a312ccec4bcfebfd8d6c6b3ccd0f22c51502d3030330d0a", "hex"), "Read the CSV file as GB18030 (GBK), comma-separated."],
+      // Excel's "Unicode text": UTF-16LE with a BOM, tab-separated.
+      ["utf16.csv", Buffer.from("\ufeff" + text.replaceAll(",", "\t"), "utf16le"), "Read the CSV file as UTF-16LE, tab-separated."],
+      // Excel where the decimal mark is a comma; a cell's own comma stays in the cell.
+      ["semicolon.csv", Buffer.from("序号;文件名称;文件编号\n1;文件控制程序,草案;QP-003\n"), "Read the CSV file as UTF-8, semicolon-separated."],
+    ];
+    for (const [name, bytes, said] of files) {
+      writeFileSync(join(folder, name), bytes);
+      const result = await csrInProcess(["-C", dir, "import", join(folder, name), "--as", "procedures", "--dry-run"]);
+      expect(result.stdout.split("\n").slice(0, 2), name).toEqual([`Reading ${join(folder, name)}: header on row 1, 1 data row(s).`, said]);
+      expect(result.stdout, name).toContain("would write documents/QP-003.yaml");
+    }
+    const gbk = await csrInProcess(["-C", dir, "import", join(folder, "gbk.csv"), "--as", "procedures", "--department", "QA"]);
+    expect(gbk.code).toBe(0);
+    expect(parse(readFileSync(join(dir, "documents/QP-003.yaml"), "utf8"))).toMatchObject({ id: "QP-003", title: "文件控制程序" });
+    const refused: [string, Buffer, string][] = [
+      // "序號,文件名稱" in Big5 decodes as GB18030 too, into other characters: no header is found in it.
+      ["big5.csv", Buffer.from("a7c7b8b92ca4e5a5f3a657bad90d0a", "hex"), "csr: The CSV file is not UTF-8, and read as GBK it has no header row with Chinese column names: its encoding is unknown.\n"],
+      ["utf16-no-bom.csv", Buffer.from(text, "utf16le"), "csr: The CSV file is UTF-16 without a byte order mark (BOM), so its byte order is unknown.\n"],
+    ];
+    for (const [name, bytes, said] of refused) {
+      writeFileSync(join(folder, name), bytes);
+      const result = await csrInProcess(["-C", dir, "import", join(folder, name), "--as", "procedures"]);
+      expect(result.code, name).toBe(2);
+      expect(result.stderr, name).toBe(said + 'hint: In Excel choose File > Save As > "CSV UTF-8 (逗号分隔)", or import the .xlsx workbook directly.\n');
+    }
   });
 
   it("--as documents reads the level from a column; a document without a department is written and checked", async () => {
@@ -370,7 +391,7 @@ describe("csr import of CSV", () => {
     const file = join(tempDir(), "documents.csv");
     writeFileSync(file, "文件编号,文件名称,层级\nQM-01,质量手册,一级\nWI-001,检验规范,三级文件\nX-1,杂项,五级\n");
     const missing = await csrInProcess(["-C", dir, "import", file, "--as", "documents", "--dry-run"]);
-    expect(missing.stdout).toContain("row 2: QM-01 has no department — written without one; fill 'department' in documents/QM-01.yaml (or import with --department CODE)");
+    expect(missing.stdout).toContain("row 2: QM-01 has no department — the file has none; fill 'department' in documents/QM-01.yaml (or import with --department CODE)");
     expect(missing.stdout).toContain("would write documents/QM-01.yaml");
     expect(missing.stdout).toContain("documents/QM-01.yaml:1:1 schema/missing-field Missing required field 'department' in a document; add it (see docs/format.md).");
     const result = await csrInProcess(["-C", dir, "import", file, "--as", "documents", "--department", "QA"]);

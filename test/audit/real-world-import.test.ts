@@ -199,7 +199,7 @@ describe("csr import of real registers", () => {
     expect(report(dry.stdout).slice(3, 8)).toEqual([
       "row 2: prepared by '赵　六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
       "row 2: approved by 'John  Smith' is not in people.yaml — kept as John Smith; add the person to people.yaml, or import with --add-people",
-      "row 3: QP-102 has no department — written without one; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
+      "row 3: QP-102 has no department — the file has none; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
       "row 3: prepared by '赵六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
       "row 3: reviewed by '钱七' is not in people.yaml — kept as 钱七; add the person to people.yaml, or import with --add-people",
     ]);
@@ -210,7 +210,7 @@ describe("csr import of real registers", () => {
     const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--add-people"]);
     expect(result.code).toBe(1);
     expect(report(result.stdout).slice(3, 10)).toEqual([
-      "row 3: QP-102 has no department — written without one; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
+      "row 3: QP-102 has no department — the file has none; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
       effectiveFromIssued(2),
       "Added to people.yaml (check each department and role):",
       "  赵六: Quality Assurance, roles author (rows 2, 3)",

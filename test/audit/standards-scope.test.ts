@@ -38,7 +38,7 @@ describe("citations of the standards in scope", () => {
 
   it("the help and the messages of a GJB 9001C repository cite GJB 9001C, those of an IATF one IATF 16949", async () => {
     const help = async (dir: string, args: string[]) => (await csrInProcess(["-C", dir, ...args, "--help"], { lang: null })).stdout;
-    expect((await help(GJB, ["matrix", "csr"])).split("\n")[2]).toBe("每条顾客特定要求在何处落实（GJB 9001C 7.5.1）");
+    expect((await help(GJB, ["matrix", "csr"])).split("\n")[2]).toBe("每条顾客要求在何处落实（GJB 9001C 7.5.1）");
     expect((await help(ACME, ["matrix", "csr"])).split("\n")[2]).toBe("每条顾客特定要求在何处落实（IATF 16949 7.5.1.1）");
     expect(await help(GJB, ["add"])).toContain("  --clause <ref>     该要求解释或补充的条款，例如 GJB9001C:8.3（可重复）\n");
     expect(await help(ACME, ["add"])).toContain("例如 IATF16949:8.3.3.3（可重复）\n");
@@ -46,9 +46,26 @@ describe("citations of the standards in scope", () => {
     const block = tempDir();
     cpSync(GJB, block, { recursive: true });
     writeFileSync(join(block, "qms.yaml"), readFileSync(join(GJB, "qms.yaml"), "utf8").replace("standards: [GJB9001C]\n", "standards:\n  - \"GJB9001C\"  # 军标\n"));
-    expect((await csrInProcess(["-C", block, "matrix", "csr", "--help"], { lang: "en" })).stdout.split("\n")[2]).toBe("where each customer-specific requirement is addressed (GJB 9001C 7.5.1)");
+    expect((await csrInProcess(["-C", block, "matrix", "csr", "--help"], { lang: "en" })).stdout.split("\n")[2]).toBe("where each customer requirement is addressed (GJB 9001C 7.5.1)");
     const wrong = await csrInProcess(["-C", GJB, "list", "--clause", "8.3"], { lang: null });
     expect([wrong.code, wrong.stderr]).toEqual([2, "csr: --clause 需要“标准:条款”的格式，例如 GJB9001C:8.3；实际为 '8.3'。\n"]);
+  });
+
+  it("a repository without IATF 16949 says 顾客要求 where IATF 16949's term is 顾客特定要求: registers, record labels, rule texts", async () => {
+    const title = async (dir: string, args: string[], lang: "en" | null = null) => (await csrInProcess(["-C", dir, ...args], { lang })).stdout.split("\n")[0];
+    expect(await title(GJB, ["list"])).toBe("顾客要求清单（共 0 项）");
+    expect(await title(ACME, ["list", "--today", "2026-11-27"])).toMatch(/^顾客特定要求清单（共 \d+ 项）$/);
+    expect(await title(GJB, ["list", "reviews", "--today", "2026-11-27"])).toBe("顾客要求评审及时性记录（共 0 项，截至 2026-11-27）");
+    expect(await title(GJB, ["list"], "en")).toBe("Customer requirements list (0 in total)");
+    expect(await title(ACME, ["list", "--today", "2026-11-27"], "en")).toMatch(/^Customer-specific requirements list \(\d+ in total\)$/);
+    const { inWording } = await import("../../src/i18n/terms.js");
+    expect(inWording("顾客特定要求评审报告", "zh-CN", "general")).toBe("顾客要求评审报告");
+    expect(inWording("登记一条新的顾客特定要求（CSR）", "zh-CN", "general")).toBe("登记一条新的顾客要求");
+    expect(inWording("Customer-Specific Requirement Review Report", "en", "general")).toBe("Customer Requirement Review Report");
+    expect(inWording("顾客特定要求评审报告", "zh-CN", "iatf")).toBe("顾客特定要求评审报告");
+    const rule = rules.find((r) => r.id === "csr/training-overdue")!;
+    expect(ruleText(rule, "zh-CN", ["GJB9001C"]).description).not.toContain("顾客特定要求");
+    expect(ruleText(rule, "zh-CN", ["GJB9001C"]).description).toContain("顾客要求");
   });
 
   it("a text written for every standard reads as the standards in scope", () => {
@@ -112,8 +129,9 @@ describe("the symbol conversion table", () => {
       "作废文件清单",
       "条款对照表 GJB9001C",
       "条款过程文件对照 GJB9001C",
-      "顾客特定要求矩阵",
-      "顾客特定要求清单",
+      // GJB 9001C's wording: 顾客特定要求 is IATF 16949's term (i18n/terms.ts).
+      "顾客要求矩阵",
+      "顾客要求清单",
       "评审及时性",
       "发放回收记录",
       "培训记录",

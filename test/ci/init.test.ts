@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { csr, csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { csr, csrInProcess, git, gitInit, makeRepo, ROOT, tempDir } from "../helpers.js";
 
 const BASE_FILES = [
   "qms.yaml",
@@ -158,6 +158,10 @@ describe("csr init", () => {
     expect(comments(zh, ".gitea/workflows/csr-site.yml").slice(0, 2)).toEqual(["# 在默认分支上生成质量体系网站（csr site），保存为构件，", "# 并推送到 pages 分支，由发布该分支的静态服务器提供访问。"]);
     // The repository speaks the language it was made in.
     expect(readFileSync(join(zh, "qms.yaml"), "utf8")).toContain("\nlanguage: zh-CN\n");
+    // Its editor shows the schemas' titles and descriptions in Chinese (the build's copies).
+    const zhSchemas = Object.keys(JSON.parse(readFileSync(join(zh, ".vscode/settings.json"), "utf8"))["yaml.schemas"]);
+    expect(zhSchemas).toContain("./node_modules/qms-csr/dist/schemas/zh-CN/csr.schema.json");
+    expect(zhSchemas.filter((path) => !existsSync(join(ROOT, path.replace("./node_modules/qms-csr/", ""))))).toEqual([]);
     const en = tempDir();
     expect(csr(["init", "--example"], { cwd: en }).code).toBe(0);
     expect(comments(en, "qms.yaml")).toEqual([
@@ -176,6 +180,9 @@ describe("csr init", () => {
     ]);
     expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nregisters:\n  signatures: [Prepared, Reviewed, Approved]\n");
     expect(comments(en, "people.yaml")).toEqual(["# People: who prepares, reviews and approves documents, and the document controller (see 'csr schema people')"]);
+    // English registers and pages name the example's people in English, with English job titles.
+    expect(readFileSync(join(en, "people.yaml"), "utf8")).toContain("  - id: zhangsan\n    name: 张三\n    name_en: Zhang San\n    department: QA\n    title: Document controller\n");
+    expect(readFileSync(join(zh, "people.yaml"), "utf8")).toContain("  - id: zhangsan\n    name: 张三\n    name_en: Zhang San\n    department: QA\n    title: 文控专员\n");
     expect(comments(en, ".gitattributes")).toEqual(["# YAML files always have LF line ends, whatever editor a colleague uses.", "# Countersigning on parallel branches: CSR files are merged opinion by opinion (csr merge-driver)."]);
     expect(comments(en, "hooks/pre-commit")).toEqual([
       "# Checks what is being committed (the staged files, not the working tree) before each commit.",

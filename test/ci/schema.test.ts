@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, ROOT, tempDir } from "../helpers.js";
+import { csr, csrInProcess, ROOT, tempDir } from "../helpers.js";
 
 const schemaText = (name: string) => readFileSync(join(ROOT, "schemas", name), "utf8");
 
@@ -16,6 +16,20 @@ describe("csr schema", () => {
 
   it("prints one kind's schema", () => {
     expect(csr(["schema", "csr"])).toEqual({ code: 0, stdout: schemaText("csr.schema.json"), stderr: "" });
+  });
+
+  it("prints it in Chinese in a Chinese run, as the build writes it for a Chinese repository's editor: only titles and descriptions differ", async () => {
+    const zh = await csrInProcess(["schema", "people"], { lang: "zh-CN" });
+    const schema = JSON.parse(zh.stdout);
+    expect(schema.title).toBe("people.yaml：编制、审核、批准人员");
+    expect(schema.properties.people.items.properties.title.description).toBe("职务。");
+    const strip = (text: string) => JSON.stringify(JSON.parse(text), (key, value) => ((key === "title" && typeof value === "string") || key === "description" ? undefined : value));
+    for (const name of readdirSync(join(ROOT, "schemas")).filter((n) => n.endsWith(".json"))) {
+      const built = readFileSync(join(ROOT, "dist", "schemas", "zh-CN", name), "utf8");
+      expect(strip(built), name).toBe(strip(schemaText(name)));
+      expect(built, name).not.toMatch(/"(title|description)": "[^"\u4e00-\u9fff]*"/);
+    }
+    expect(zh.stdout).toBe(readFileSync(join(ROOT, "dist", "schemas", "zh-CN", "people.schema.json"), "utf8"));
   });
 
   it("names the kinds when the kind is unknown", () => {

@@ -130,10 +130,11 @@ describe("asked at a terminal", () => {
       screen.keypress("enter");
       await screen.next();
       expect(screen.getScreen()).toContain("在生产中实施的日期（YYYY-MM-DD）");
-      screen.type("2026.12.01");
+      // Day and month could be either way round: never guessed.
+      screen.type("12/01/2026");
       screen.keypress("enter");
       await screen.next();
-      expect(screen.getScreen()).toContain("日期请写成 YYYY-MM-DD，例如 2026-11-20。");
+      expect(screen.getScreen()).toContain("日期请写成 YYYY-MM-DD，例如 2026-11-20（也可写 2026.11.20、2026/11/20 或 2026年11月20日）。");
       // A record, not a plan: neither after today nor before the CSR was received (2026-03-16).
       for (let i = 0; i < 10; i++) screen.keypress("backspace");
       screen.type("2099-12-31");

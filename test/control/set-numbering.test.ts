@@ -99,6 +99,17 @@ describe("csr set: clauses (register data)", () => {
     expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("clauses: [IATF16949:8.5.1, IATF16949:8.5.1.1]  # 条款对照表\n", ""));
     await csrInProcess(["-C", dir, "set", "QP-001", "--add-clause", "8.5.1"]);
     expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("clauses: [IATF16949:8.5.1, IATF16949:8.5.1.1]  # 条款对照表", "clauses: [IATF16949:8.5.1]"));
+    // As registers write clauses (csr add --clause and csr new --clause take the same): the standard's name with a space, several after it.
+    await csrInProcess(["-C", dir, "set", "QP-001", "--add-clause", "IATF 16949 8.5.2、8.5.4"]);
+    await csrInProcess(["-C", dir, "set", "QP-001", "--remove-clause", "IATF 16949 8.5.1"]);
+    expect(read(dir, "documents/QP-001.yaml")).toContain("clauses: [IATF16949:8.5.2, IATF16949:8.5.4]\n");
+    expect((await csrInProcess(["-C", dir, "new", "procedure", "--title", "特殊特性管理程序", "--department", "QA", "--clause", "8.3.3.3", "--clause", "IATF 16949 8.3.3.1", "-y"])).stderr).toBe("");
+    expect(read(dir, "documents/QP-002.yaml")).toContain("clauses:\n  - IATF16949:8.3.3.3\n  - IATF16949:8.3.3.1\n");
+    expect(await csrInProcess(["-C", dir, "new", "procedure", "--title", "特殊特性管理程序", "--department", "QA", "--clause", "第8.5条", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --clause 第8.5条: write a clause as STANDARD:CLAUSE, e.g. IATF16949:8.3.3.3.\n",
+    });
   });
 
   it.each([

@@ -82,12 +82,13 @@ describe("csr source add", () => {
     const dir = validRepo({ git: true });
     await csrInProcess(["-C", dir, ...CUSTOMER, "-y", "--commit"]);
     const customer = read(dir, "customers/HXQ.yaml");
-    const result = await csrInProcess(["-C", dir, ...SOURCE, "-y", "--commit"]);
+    const result = await csrInProcess(["-C", dir, ...SOURCE, "--department", "品质部", "-y", "--commit"]);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(result).toEqual({
       code: 0,
       stdout:
         "HXQ: source document HXQ-SQM 华夏汽车供应商质量手册 recorded, revision A, received 2026-10-15.\n" +
+        "HXQ-SQM is kept by 品质部.\n" +
         "Next: register its requirements with 'csr add --customer HXQ --source HXQ-SQM'.\n" +
         `Committed ${hash}: csr source add HXQ HXQ-SQM revision A: 华夏汽车供应商质量手册\n`,
       stderr: "",
@@ -99,6 +100,7 @@ describe("csr source add", () => {
           "  - id: HXQ-SQM",
           "    title: 华夏汽车供应商质量手册",
           "    title_en: Huaxia Supplier Quality Manual",
+          "    department: QA",
           "    revisions:",
           "      - revision: A",
           "        issued: 2026-10-08",
@@ -132,6 +134,7 @@ describe("csr source add", () => {
       stderr: "csr: Unknown customer 'DYX'. Did you mean 'DYA'?\nhint: Customers: DYA; add a new one with 'csr customer add' first.\n",
     });
     expect(await add("DYA", "--id", "DYA-PKG", "--title", "包装要求")).toEqual({ code: 2, stdout: "", stderr: "csr: --revision is required (or run in a terminal to be asked for the revision received).\n" });
+    expect((await add("DYA", "--id", "DYA-PKG", "--title", "包装要求", "--revision", "A", "--received", "2026-11-01", "--department", "LOG")).stderr).toMatch(/^csr: --department LOG: .*\n$/);
     expect((await add("DYA", "--id", "DYA-PKG", "--title", "包装要求", "--revision", "A", "--issued", "2026-11-10", "--received", "2026-11-01")).stderr).toMatch(/^csr: --received 2026-11-01 is before .* \(2026-11-10\), which it must follow\.\n$/);
     expect((await add("DYA", "--id", "DYA-PKG", "--title", "包装要求", "--revision", "A", "--received", "2099-01-01")).stderr).toMatch(/^csr: --received 2099-01-01 is after today/);
     expect(snapshot(dir)).toEqual(before);

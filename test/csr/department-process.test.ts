@@ -84,9 +84,39 @@ describe("csr department", () => {
     expect(await run(dir, "department", "update", "PRD")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 没有要修改的内容：请给出 --name、--name-en、--countersign 或 --no-countersign。\n提示：例如：csr department update PRD --name 工程技术部 --countersign\n",
+      stderr: "csr: 没有要修改的内容：请给出 --name、--name-en、--countersign、--no-countersign、--add-delegate 或 --remove-delegate。\n提示：例如：csr department update PRD --name 工程技术部 --countersign\n",
     });
     expect((await run(dir, "department", "update", "ENG", "--name", "x")).stderr).toMatch(/^csr: <code> ENG：qms\.yaml 中没有这个部门。/);
+  });
+
+  it("names a department's delegates, refuses its own people, and takes off one who left, whom csr check reports until then", async () => {
+    const dir = validRepo({ git: true });
+    expect(await run(dir, "department", "update", "PRD", "--add-delegate", "张伟")).toEqual({ code: 0, stdout: "已更新部门 生产部：代理人增加 张伟（zhang）。\n", stderr: "" });
+    expect(read(dir, "qms.yaml")).toContain("  - code: PRD\n    name: 生产部\n    delegates: [zhang]\n");
+    expect(await run(dir, "department", "update", "PRD", "--add-delegate", "王强")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 王强（wang）是 生产部 的人员，无需作为代理人；代理人是不属于该部门、但代表该部门提意见、领用受控副本的人。\n",
+    });
+    expect(await run(dir, "person", "leave", "zhang", "--date", "2026-11-20")).toEqual({
+      code: 0,
+      stdout:
+        "已记录 张伟（zhang）于 2026-11-20 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n" +
+        "此人仍是 生产部 的代理人：请用 'csr department update PRD --remove-delegate zhang' 去掉。\n",
+      stderr: "",
+    });
+    const findings = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.rule === "person/left-with-open-work");
+    expect(findings.map(({ file, line, column, message }) => ({ file, line, column, message }))).toEqual([
+      {
+        file: "qms.yaml",
+        line: 12,
+        column: 17,
+        message: "张伟 (zhang), who left on 2026-11-20, is still a delegate of 生产部 (PRD) (qms.yaml delegates): take them off with 'csr department update PRD --remove-delegate zhang' and, if needed, name whoever took over (--add-delegate).",
+      },
+    ]);
+    expect(await run(dir, "department", "update", "PRD", "--remove-delegate", "zhang")).toEqual({ code: 0, stdout: "已更新部门 生产部：代理人去掉 张伟（zhang）。\n", stderr: "" });
+    expect(await run(dir, "department", "update", "PRD", "--remove-delegate", "zhang")).toEqual({ code: 2, stdout: "", stderr: "csr: 张伟（zhang）不是 生产部 的代理人（qms.yaml 的 delegates）。\n" });
+    expect(read(dir, "qms.yaml")).toContain("  - code: PRD\n    name: 生产部\nnumbering:");
   });
 
   it("asks at a terminal for the code (checked as typed), the name, the English name and whether it countersigns", async () => {
@@ -116,6 +146,32 @@ describe("csr department", () => {
     expect(await done).toBe(0);
     expect(ctx.out).toBe("Added department ENG (工程部) to qms.yaml.\nENG does not countersign CSR reviews; run 'csr department update ENG --countersign' if it should.\n");
     expect(read(dir, "qms.yaml")).toContain("  - code: ENG\n    name: 工程部\nnumbering:");
+  });
+});
+
+describe("csr organisation update", () => {
+  it("changes the name, the English name and the confidentiality notice in qms.yaml, saying what each was, and refuses an empty name", async () => {
+    const dir = validRepo({ git: true });
+    const result = await run(dir, "organisation", "update", "--name", "东岳精密零部件有限公司", "--name-en", "Dongyue Precision Parts", "--confidentiality", "", "--commit");
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout: [
+        "已更新组织信息：组织名称：“东岳测试零部件有限公司” → “东岳精密零部件有限公司”；英文名称：（无）→ “Dongyue Precision Parts”；保密声明：“本文件为受控文件，未经许可不得外借、复印。” →（无）。",
+        `已提交 ${hash}：csr organisation update`,
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(read(dir, "qms.yaml")).toContain("organisation:\n  name: 东岳精密零部件有限公司\n  name_en: Dongyue Precision Parts\nstandards:");
+    expect(read(dir, "qms.yaml")).toMatch(/\nconfidentiality: ""\n$/);
+    expect((await run(dir, "organisation", "update", "--name", "东岳精密零部件有限公司")).stdout).toBe("qms.yaml 中的组织信息与给出的相同；未作改动。\n");
+    const before = snapshot(dir);
+    expect(await run(dir, "organisation", "update", "--name", " ")).toEqual({ code: 2, stdout: "", stderr: "csr: 组织名称不能为空。\n" });
+    expect((await run(dir, "organisation", "update")).stderr).toBe(
+      "csr: 没有要修改的内容：请给出 --name、--name-en、--confidentiality 或 --confidentiality-en。\n提示：例如：csr organisation update --name 江苏恒达汽车零部件有限公司 --name-en \"Hengda Auto Parts Co., Ltd.\"\n",
+    );
+    expect(snapshot(dir)).toEqual(before);
   });
 });
 

@@ -46,14 +46,17 @@ describe("csr add, asked at a terminal", () => {
       screen.keypress("enter");
       await screen.next();
       expect(screen.getScreen()).toContain("接收日期");
-      screen.type("2026/11/20");
+      // Slashes with the year last are read neither way round (the order differs by country).
+      screen.type("20/11/2026");
       screen.keypress("enter");
       await screen.next();
-      expect(screen.getScreen()).toContain("日期请写成 YYYY-MM-DD，例如 2026-11-20。");
+      expect(screen.getScreen()).toContain("日期请写成 YYYY-MM-DD，例如 2026-11-20（也可写 2026.11.20、2026/11/20 或 2026年11月20日）。");
       for (let i = 0; i < 10; i++) screen.keypress("backspace");
-      screen.type("2026-11-20");
+      // Typed as the customer's letter writes it, recorded as YYYY-MM-DD, as --received would be.
+      screen.type("2026年11月20日");
       screen.keypress("enter");
       expect(await done).toBe(0);
+      expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("received: 2026-11-20\n");
     } finally {
       setLanguage("en");
     }

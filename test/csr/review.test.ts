@@ -41,6 +41,29 @@ describe("csr review with flags", () => {
     );
   });
 
+  it("--required sets which departments countersign this CSR, in place of csr.reviewers, and names the opinions still missing; refused once decided", async () => {
+    const dir = repo();
+    expect(await review(dir, "--required", "QA", "生产部")).toEqual({
+      code: 0,
+      stdout: "DYA-011 is countersigned by 品质部, 生产部 (was 品质部, 市场部, 生产部).\nOpinions still missing: 生产部.\n",
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN.replace("  required: [QA, MKT, PRD]   # 生产部也须会签", "  required: [QA, PRD] # 生产部也须会签"));
+    expect((await review(dir, "--required", "QA,PRD")).stdout).toBe("DYA-011 is countersigned by 品质部, 生产部 already; nothing changed.\nOpinions still missing: 生产部.\n");
+    expect((await review(dir, "--required", "LOG")).stderr).toMatch(/^csr: --required LOG: /);
+    expect((await review(dir, "--required", "QA", "--opinion", "accept")).stderr).toBe(
+      "csr: --required stands alone: it sets which departments countersign this CSR, not with an opinion, a decision or signers.\n",
+    );
+    await review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--force");
+    const decided = read(dir, "csr/DYA/DYA-011.yaml");
+    expect(await review(dir, "--required", "QA")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: DYA-011's review round was decided on 2026-11-25; the departments that countersign it are those it was decided with and cannot change.\n",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(decided);
+  });
+
   it("refuses a decision while required opinions are missing, and records it as forced with --force", async () => {
     const dir = repo();
     const refused = await review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25");

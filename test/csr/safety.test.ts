@@ -49,6 +49,7 @@ describe("a repository in the middle of a merge", () => {
       ["add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.4", "--title", "新要求", "--received", "2026-11-20"],
       ["review", "DYA-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-26"],
       ["source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-11-27"],
+      ["source", "update", "DYA-SQM", "--department", "QA"],
       ["customer", "add", "HXQ", "--name", "华夏汽车", "-y"],
       ["source", "add", "DYA", "--id", "DYA-PKG", "--title", "包装要求", "--revision", "A", "--received", "2026-11-27", "-y"],
       ["new", "procedure", "--title", "新程序", "--department", "QA", "-y"],
@@ -68,6 +69,8 @@ describe("a repository in the middle of a merge", () => {
       ["person", "leave", "wang", "--date", "2026-11-20"],
       ["person", "update", "wang", "--left", "2026-11-20"],
       ["department", "add", "LOG", "--name", "物流部", "-y"],
+      ["organisation", "update", "--name", "东岳精密零部件有限公司"],
+      ["review", "DYA-002", "--required", "QA", "PRD"],
       ["process", "add", "C7", "--name", "产品交付", "--type", "support", "-y"],
       ["symbol", "add", "--customer", "DYA", "--customer-symbol", "▽", "--customer-class", "CC", "--symbol", "★", "--class", "关键", "-y"],
     ]) {

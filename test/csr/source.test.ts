@@ -155,6 +155,26 @@ describe("csr source update", () => {
   });
 });
 
+describe("csr source update --department: the department that keeps the source document (保管部门)", () => {
+  it("alone, sets the custodian without recording a revision, says which department kept it before, and refuses an unknown one", async () => {
+    const dir = validRepo();
+    const before = read(dir, "customers/DYA.yaml");
+    expect(await update(dir, "--department", "品质部")).toEqual({ code: 0, stdout: "DYA-SQM is kept by 品质部.\n", stderr: "" });
+    expect(read(dir, "customers/DYA.yaml")).toBe(before.replace("    title: 供应商质量手册\n", "    title: 供应商质量手册\n    department: QA\n"));
+    expect(await update(dir, "--department", "PRD")).toEqual({ code: 0, stdout: "DYA-SQM is kept by 生产部 (was 品质部).\n", stderr: "" });
+    const kept = read(dir, "customers/DYA.yaml");
+    expect((await update(dir, "--department", "LOG")).stderr).toMatch(/^csr: --department LOG: /);
+    expect(await update(dir, "--issued", "2026-11-20")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: required option '--revision <rev>' not specified\nhint: A new revision needs --revision and --received; to set only the custodian department, give --department alone.\n",
+    });
+    expect(read(dir, "customers/DYA.yaml")).toBe(kept);
+    const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", "2026-11-27"]);
+    expect(list.stdout.split(/\r?\n/)[1]).toMatch(/^1,.*,DYA-SQM,.*,生产部$/);
+  });
+});
+
 describe("csr source update: only what changed costs a review", () => {
   it("keeps the decision of an unchanged CSR with one confirmation, supersedes a removed one, and re-reviews the rest", async () => {
     const dir = validRepo();

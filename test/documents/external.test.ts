@@ -75,6 +75,9 @@ describe("csr new external", () => {
         "",
         "本文件为外来文件，由发布单位编写和批准；本单位自接收之日起登记受控（外来文件清单），不另行编制、审核、批准。",
         "",
+        // The controlled copy is lent and copied no more than one of ours: csr's default notice, as qms.yaml sets none.
+        "> 本文件为受控文件，未经许可不得外借、复印。",
+        "",
       ].join("\n"),
     );
     expect((await csrInProcess(["-C", dir, "render", "GB/T 19001-2016", "--format", "html", "--out", "out", "--lang", "en"])).code).toBe(0);

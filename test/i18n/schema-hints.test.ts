@@ -1,7 +1,8 @@
 /**
  * A schema finding ends with the schema's description of the field: English as the schema says it,
- * Chinese from locales/schemas.zh-CN.json (keyed by the English text). Every description has its
- * Chinese text, and the catalog holds nothing else.
+ * Chinese from locales/schemas.zh-CN.json (keyed by the English text). Every description and every
+ * schema's title has its Chinese text (the Chinese schemas an editor shows, src/load/schema-locale.ts),
+ * and the catalog holds nothing else.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,14 +11,15 @@ import { copyFixture, csr, minimalRepo, ROOT } from "../helpers.js";
 
 const hints = JSON.parse(readFileSync(join(ROOT, "locales", "schemas.zh-CN.json"), "utf8")) as Record<string, string>;
 
-/** Every `description` in schemas/*.json. */
+/** Every `description` and `title` text in schemas/*.json. */
 function descriptions(): Set<string> {
   const found = new Set<string>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === "object") {
-      const { description } = node as { description?: unknown };
+      const { description, title } = node as { description?: unknown; title?: unknown };
       if (typeof description === "string") found.add(description);
+      if (typeof title === "string") found.add(title);
       Object.values(node).forEach(walk);
     }
   };
@@ -27,7 +29,7 @@ function descriptions(): Set<string> {
 }
 
 describe("schema descriptions in Chinese (locales/schemas.zh-CN.json)", () => {
-  it("translates every description of schemas/*.json, and nothing else", () => {
+  it("translates every description and title of schemas/*.json, and nothing else", () => {
     const all = descriptions();
     expect([...all].filter((d) => !(d in hints))).toEqual([]);
     expect(Object.keys(hints).filter((d) => !all.has(d))).toEqual([]);

@@ -41,8 +41,11 @@ describe("csr render --format docx", () => {
       "本文件为江苏安迈汽车零部件有限公司受控文件，版权归本公司所有。未经品质部文控书面许可，不得外借、复印、拍照或向第三方提供。",
       "修订记录",
     ]);
-    // The columns of the HTML and PDF outputs (the default layout of docs/format.md, with 总页数 as the revisions record them).
-    expect(text.slice(21, 33)).toEqual(["日期", "修订内容摘要", "页次", "版本/版次", "修订人", "总页数", "2024-03-01", "体系换版，首次发布", "全部", "A/0", "李娜", "8"]);
+    // The columns of the HTML and PDF outputs (the default layout of docs/format.md, with 审核人, 批准人 and 总页数 as the revisions record them).
+    expect(text.slice(21, 37)).toEqual([
+      "日期", "修订内容摘要", "页次", "版本/版次", "修订人", "审核人", "批准人", "总页数",
+      "2024-03-01", "体系换版，首次发布", "全部", "A/0", "李娜", "孙伟", "徐海涛", "8",
+    ]);
     expect(text.filter((t) => /^\d+(\.\d+)* /.test(t))).toEqual([
       "1 目的", "2 适用范围", "3 职责", "4 定义", "5 作业流程",
       "5.1 接收与登记", "5.2 识别", "5.3 评审", "5.4 书面评审报告", "5.5 建立CSR档案", "5.6 落实到体系文件", "5.7 分发",

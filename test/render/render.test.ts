@@ -108,6 +108,21 @@ describe("csr render", () => {
     expect(obsolete).toContain("替代文件：QP-020 顾客特定要求管理程序 (A/1)");
   });
 
+  it("prints qms.yaml's confidentiality notice, csr's default without one, and none with confidentiality: \"\"", async () => {
+    const repo = copyFixture("test/fixtures/render/basic");
+    const qms = readFileSync(join(repo, "qms.yaml"), "utf8").replace(/^confidentiality(_en)?: .*\n/gm, "");
+    const notices = async (): Promise<string[]> => {
+      const out = tempDir();
+      expect((await csrInProcess(["-C", repo, "render", "QP-020", "--format", "html", "--out", out], { lang: null })).code).toBe(0);
+      return [...readFileSync(join(out, "QP-020.zh-CN.html"), "utf8").matchAll(/<p class="confidentiality">(.*)<\/p>/g)].map((m) => m[1]!);
+    };
+    expect(await notices()).toEqual(["本文件为公司受控文件，未经许可不得外借或复印。"]);
+    writeFileSync(join(repo, "qms.yaml"), qms);
+    expect(await notices()).toEqual(["本文件为受控文件，未经许可不得外借、复印。"]);
+    writeFileSync(join(repo, "qms.yaml"), `${qms}confidentiality: ""\n`);
+    expect(await notices()).toEqual([]);
+  });
+
   it("marks a withdrawn form (with its successor) and a form never released in the related records, in every format", async () => {
     const form = (id: string, status: string) =>
       `id: ${id}\ntitle: 表单${id}\nlevel: 4\nkind: form\ndepartment: QA\nstatus: ${status}\nrevisions:\n  - {version: A/0, date: 2024-01-10, summary: 首次发布}\nrecord: {retention: 3年}\n`;

@@ -1,5 +1,5 @@
 /** The questions of `csr add`, asked only for what the flags left open. */
-import { eventDateAnswer } from "../options.js";
+import { dateAnswer, eventDateAnswer } from "../options.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseTitle } from "../../model/catalog.js";
 import { currentSources, latestRevision } from "../../model/csr-status.js";
@@ -100,9 +100,9 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
   const dated = eventDateAnswer({ today: ctx.today });
   const validate = (value: string) => {
     const problem = dated(value);
-    return problem === true ? (receivedBeforeSource(cited, value, "") ?? true) : problem;
+    return problem === true ? (receivedBeforeSource(cited, dateAnswer(value)!, "") ?? true) : problem;
   };
-  const received = given.received ?? (await prompts.input({ message: t("prompt.add.received"), default: ctx.today, validate }));
+  const received = given.received ?? dateAnswer(await prompts.input({ message: t("prompt.add.received"), default: ctx.today, validate }))!;
   return { customer, source, section, clauses, title, text, category, received };
 }
 

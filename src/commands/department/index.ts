@@ -5,10 +5,14 @@
  * departments concerned review each customer requirement together.
  *
  * A department's code is not changed here: people, documents, processes, copies and opinions name it.
+ * `update --add-delegate/--remove-delegate` names who serves a department without belonging to it
+ * (qms.yaml `delegates`: gives its opinions, holds its copies), e.g. the 质量部 engineer who speaks
+ * for a small 物流部; one who left is taken off (rule person/left-with-open-work reports them).
  *
  * Errors (UserError, one line): a code that is not a code (schemas/common.schema.json code) or that a
  * department or outside party has already (compared without case), an empty name, an unknown
- * department to update, nothing to change.
+ * department to update, nothing to change, a delegate who is no person of people.yaml, has left, or
+ * belongs to the department already.
  */
 import { isMap, isScalar, isSeq, YAMLSeq, type Document, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
@@ -17,8 +21,8 @@ import { CODE_PATTERN } from "../../model/paths.js";
 import type { CsrReviewer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { editFile, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
-import { departmentLabel, resolveDepartment } from "../shared/people.js";
+import { editFile, listOption, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { departmentLabel, personLabel, resolveDepartment, resolvePerson } from "../shared/people.js";
 import type { Prompts } from "../add/prompting.js";
 
 export interface DepartmentFlags {
@@ -28,6 +32,9 @@ export interface DepartmentFlags {
   countersign?: boolean;
   /** The day the department begins to countersign (YYYY-MM-DD, default today). */
   date?: string;
+  /** People (id or name) who serve the department without belonging to it (qms.yaml `delegates`). */
+  addDelegate?: string[];
+  removeDelegate?: string[];
   yes?: boolean;
   commit?: boolean;
 }
@@ -79,13 +86,17 @@ export async function departmentUpdateCommand(ctx: CommandContext, given: string
     const name = flags.name?.trim();
     const nameEn = flags.nameEn?.trim();
     if (name === "") throw new UserError(t("department.empty-name"));
-    if (name === undefined && nameEn === undefined && flags.countersign === undefined) throw new UserError(t("department.update.nothing"), t("department.update.hint", { code }));
+    const delegates = delegateEdit(session, code, department.delegates ?? [], flags);
+    if (name === undefined && nameEn === undefined && flags.countersign === undefined && !delegates) throw new UserError(t("department.update.nothing"), t("department.update.hint", { code }));
     const details: string[] = [];
     if (name !== undefined && name !== department.name) details.push(t("department.update.field", { field: t("department.field.name"), before: department.name, after: name }));
     if (nameEn !== undefined && nameEn !== (department.name_en ?? "")) details.push(t("department.update.field", { field: t("department.field.name_en"), before: department.name_en ?? t("department.none"), after: nameEn || t("department.none") }));
     const countersigns = reviewers.some((r) => reviewerCode(r) === code);
     const countersignChanged = flags.countersign !== undefined && flags.countersign !== countersigns;
     if (countersignChanged) details.push(t(flags.countersign ? "department.update.countersign-on" : "department.update.countersign-off"));
+    const person = (id: string) => personLabel(session.index, id);
+    if (delegates?.added.length) details.push(t("department.update.delegates-added", { people: list(delegates.added.map(person)) }));
+    if (delegates?.removed.length) details.push(t("department.update.delegates-removed", { people: list(delegates.removed.map(person)) }));
     const label = name ?? departmentLabel(session.index, code);
     if (details.length === 0) {
       ctx.stdout(`${t("department.update.same", { department: label })}\n`);
@@ -99,6 +110,7 @@ export async function departmentUpdateCommand(ctx: CommandContext, given: string
       if (nameEn === "") entry.delete("name_en");
       else if (nameEn !== undefined) entry.set("name_en", nameEn);
       if (countersignChanged) setCountersign(doc, code, flags.countersign!, since?.date);
+      if (delegates?.added.length || delegates?.removed.length) setDelegates(doc, entry, delegates.after);
     });
     const lines = [t("department.updated", { department: departmentLabel(session.index, code), details: details.join(t("department.update.separator")) })];
     // Reviews under way follow csr.reviewers as it is now: say which now need, or no longer wait for, this department.
@@ -108,6 +120,51 @@ export async function departmentUpdateCommand(ctx: CommandContext, given: string
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("department.commit.update", { code }) });
     return 0;
   });
+}
+
+/**
+ * The department's delegates after `--add-delegate`/`--remove-delegate`, or undefined when neither is
+ * given. One added is a person of people.yaml who is there today and not of the department already;
+ * one removed is named as listed (by id or name), even when they left or people.yaml lost them.
+ */
+function delegateEdit(session: EditSession, code: string, before: readonly string[], flags: DepartmentFlags): { after: string[]; added: string[]; removed: string[] } | undefined {
+  const add = listOption(flags.addDelegate);
+  const remove = listOption(flags.removeDelegate);
+  if (add.length === 0 && remove.length === 0) return undefined;
+  const added: string[] = [];
+  for (const given of add) {
+    const person = resolvePerson(session.index, given, "--add-delegate", dateOption(undefined, "--add-delegate"));
+    if (person.department === code) throw new UserError(t("department.delegate-member", { person: personLabel(session.index, person.id), department: departmentLabel(session.index, code) }));
+    if (!before.includes(person.id) && !added.includes(person.id)) added.push(person.id);
+  }
+  const removed: string[] = [];
+  for (const given of remove) {
+    const id = before.includes(given.trim()) ? given.trim() : resolvePerson(session.index, given, "--remove-delegate").id;
+    if (!before.includes(id)) throw new UserError(t("department.not-delegate", { person: personLabel(session.index, id), department: departmentLabel(session.index, code) }));
+    if (!removed.includes(id)) removed.push(id);
+  }
+  return { after: [...before.filter((id) => !removed.includes(id)), ...added.filter((id) => !removed.includes(id))], added, removed };
+}
+
+/**
+ * Writes `delegates`: the list edited in place (its style and comments kept), a new one on one line
+ * as qms.yaml lists codes; the key taken out when nobody is left.
+ */
+function setDelegates(doc: Document.Parsed, entry: YAMLMap, delegates: readonly string[]): void {
+  if (delegates.length === 0) {
+    entry.delete("delegates");
+    return;
+  }
+  const existing = entry.get("delegates", true);
+  if (isSeq(existing)) {
+    const kept = existing.items.filter((item) => isScalar(item) && delegates.includes(String(item.value)));
+    const listed = new Set(kept.map((item) => String((item as { value: unknown }).value)));
+    existing.items = [...kept, ...delegates.filter((id) => !listed.has(id)).map((id) => doc.createNode(id))];
+    return;
+  }
+  const node = doc.createNode([...delegates]) as YAMLSeq;
+  node.flow = true;
+  entry.set("delegates", node);
 }
 
 /** Why `code` cannot be a new department's, or undefined: a department or an outside party has it (without case). */

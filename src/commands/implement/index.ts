@@ -3,7 +3,7 @@
  * change is implemented in production is recorded): owner, due date, status, evidence, the date
  * implemented, and who verified it.
  */
-import { isIsoDate, localToday } from "../../core/dates.js";
+import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { language, t } from "../../i18n/index.js";
 import { approverToType } from "../../model/people.js";
@@ -11,7 +11,7 @@ import type { Csr } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import { choiceOption, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
+import { choiceOption, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
 import { personLabel } from "../shared/people.js";
 import { editFile, findCsrById, withEditSession, optionalAnswer, personOption, personChoices, saveChanges } from "../shared/edit.js";
 import { appendIn, mapNode } from "../shared/persist.js";
@@ -59,7 +59,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     if (!given && ask) {
       next.status = await ask.select({ message: t("prompt.implement.status"), choices: IMPLEMENTATION_STATUSES.map((s) => ({ value: s, name: t(`value.implementation.${s}`) })), default: current.status ?? "planned" });
       next.owner = await ask.select({ message: t("prompt.implement.owner"), choices: personChoices(session), default: current.owner });
-      next.due = dateOption(await ask.input({ message: t("prompt.implement.due"), default: current.due, required: true, validate: isDate }), t("implement.due-date"));
+      next.due = dateOption(await ask.input({ message: t("prompt.implement.due"), default: current.due, required: true, validate: dateAnswerProblem }), t("implement.due-date"));
       next.evidence = optionalAnswer(await ask.input({ message: t("prompt.implement.evidence"), default: current.evidence })) ?? next.evidence;
       if (next.status === "implemented" || next.status === "verified") {
         next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: eventDateAnswer({ follows: received }) }), t("implement.implemented-date"));
@@ -137,9 +137,4 @@ function replacedRecords(id: string, current: Implementation, next: Implementati
     throw new UserError(t(recorded, { id, date: current.implemented ?? "", verification: verification ?? "" }), t("implement.amend.hint"));
   }
   return { implemented, verified };
-}
-
-/** A prompt's date check: true, or what to write instead. */
-function isDate(value: string): boolean | string {
-  return isIsoDate(value) || t("prompt.date-format");
 }

@@ -84,6 +84,8 @@ function importKind(value: string): ImportKind {
   return choiceOption(value, "--as", IMPORT_KINDS, "documents");
 }
 
+const DELIMITER_NAMES = { ",": "comma", ";": "semicolon", "\t": "tab" } as const;
+
 async function importRegister(ctx: CommandContext, root: string, file: string, flags: ImportFlags, as: (typeof IMPORT_KINDS)[number]): Promise<number> {
   const repo = loadRepository(root);
   const scope = repo.config?.value.standards ?? [];
@@ -124,6 +126,11 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   const out: string[] = [];
   const where = sheet.name === "csv" ? file : t("import.register.sheet", { file, sheet: sheet.name });
   out.push(t("import.register.reading", { where, header: plan.header.row, rows: plan.dataRows }));
+  // Said whenever csr chose something other than Excel's "CSV UTF-8", so the reader can check the values.
+  if (sheet.csv && (sheet.csv.encoding !== "UTF-8" || sheet.csv.delimiter !== ",")) {
+    const delimiter = t(`import.read.delimiter.${DELIMITER_NAMES[sheet.csv.delimiter]}`);
+    out.push(t("import.read.csv-format", { encoding: sheet.csv.encoding === "GB18030" ? t("import.read.encoding.gb18030") : sheet.csv.encoding, delimiter }));
+  }
   const notImported = [...plan.header.ignored, ...plan.unused];
   if (notImported.length) out.push(t("import.register.columns-not-imported", { columns: list(notImported) }));
   if (plan.titleFrom) out.push(t("import.csr.title-from-text", { column: plan.titleFrom }));
@@ -163,8 +170,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   out.push(...reportProblems(plan, failed), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
 
-  // Rows, not reasons: a row refused for two cells is one row not imported.
-  const skipped = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row)).size;
+  const skipped = plan.refusedRows.size;
   const tally: string[] = [];
   if (skipped || plan.conflicts.length) tally.push(t("import.register.refused", { refused: skipped, conflicts: plan.conflicts.length }));
   if (failed.length) tally.push(t("import.register.not-written", { count: failed.length }));

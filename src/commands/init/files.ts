@@ -2,6 +2,7 @@
  * The files `csr init` writes, as repository-relative path -> content. Pure: the command decides
  * whether they may be written.
  */
+import { CHINESE_SCHEMA_DIR } from "../../load/schema-locale.js";
 import { SCHEMA_FILES } from "../../load/schemas.js";
 import type { FileKind } from "../../load/source.js";
 import { language, t } from "../../i18n/index.js";
@@ -133,7 +134,8 @@ registers:
 `;
 
 /**
- * people.yaml: placeholder people of the departments that review CSRs. A GJB 9001C repository adds
+ * people.yaml: placeholder people of the departments that review CSRs, with the names English
+ * registers and pages print (name_en) and job titles in the repository's language. A GJB 9001C repository adds
  * someone of 研发部, which reviews there, and a 军代表 of the military representative office (roles
  * []: an outsider prepares, reviews and approves nothing of the company's; he signs as 军代表).
  */
@@ -141,36 +143,42 @@ const people = (standard: InitStandard) => `${t("init.file.people.heading")}
 people:
   - id: zhangsan
     name: 张三
+    name_en: Zhang San
     department: QA
-    title: 文控专员
+    title: ${t("init.file.people.title.document-controller")}
     roles: [document-controller, author, reviewer]
   - id: lisi
     name: 李四
+    name_en: Li Si
     department: QA
-    title: ${standard === "GJB9001C" ? "质量部部长" : "品质部经理"}
+    title: ${t(standard === "GJB9001C" ? "init.file.people.title.quality-head" : "init.file.people.title.quality-manager")}
     roles: [reviewer, approver]
   - id: wangwu
     name: 王五
+    name_en: Wang Wu
     department: MKT
-    title: 市场部经理
+    title: ${t("init.file.people.title.marketing-manager")}
     roles: [reviewer]
   - id: zhaoliu
     name: 赵六
+    name_en: Zhao Liu
     department: PRD
-    title: 生产部经理
+    title: ${t("init.file.people.title.production-manager")}
     roles: [reviewer]
 ${
   standard === "GJB9001C"
     ? `  - id: sunqi
     name: 孙七
+    name_en: Sun Qi
     department: RD
-    title: 研发部部长
+    title: ${t("init.file.people.title.rd-head")}
     roles: [author, reviewer, standardization]
 ${t("init.file.people.military-representative")}
   - id: zhouba
     name: 周八
+    name_en: Zhou Ba
     department: MRO
-    title: 驻厂军代表
+    title: ${t("init.file.people.title.military-representative")}
     roles: []
 `
     : ""
@@ -332,9 +340,11 @@ if git rev-parse -q --verify HEAD >/dev/null; then exec npx --no-install csr che
 exec npx --no-install csr check --staged
 `;
 
+/** The editor's schemas: in a Chinese repository the build's Chinese copies (titles and descriptions), else csr's own. */
 function vscodeSettings(): string {
   const schemas: Record<string, string[]> = {};
-  for (const [kind, file] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) schemas[`./node_modules/qms-csr/schemas/${file}`] = SCHEMA_GLOBS[kind];
+  const dir = language() === "zh-CN" ? CHINESE_SCHEMA_DIR : "schemas";
+  for (const [kind, file] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) schemas[`./node_modules/qms-csr/${dir}/${file}`] = SCHEMA_GLOBS[kind];
   return (
     JSON.stringify(
       {

@@ -10,7 +10,7 @@ import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
-import { ANY_NUMBER, numberPatternToRegExp } from "../../model/numbering.js";
+import { ANY_NUMBER, documentsInFamily, numberPatternToRegExp } from "../../model/numbering.js";
 import type { ControlledDocument, QmsConfig } from "../../model/types.js";
 import { toTerminal, type Table } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
@@ -85,14 +85,12 @@ function familyOf(pattern: string, doc: ControlledDocument): boolean {
 export function numberingFamilies(config: QmsConfig, documents: readonly ControlledDocument[], taken: ReadonlySet<string>): NumberingFamily[] {
   const numbering = config.numbering ?? [];
   return numbering.map((n) => {
-    const others = numbering.filter((o) => o.kind === n.kind && o.pattern !== ANY_NUMBER);
-    const counted = documents.filter((d) => d.kind === n.kind && familyOf(n.pattern, d) && (n.pattern !== ANY_NUMBER || !others.some((o) => familyOf(o.pattern, d))));
     return {
       kind: n.kind,
       family: n.family ?? null,
       pattern: n.pattern,
       next: n.pattern === ANY_NUMBER ? null : (nextNumber(config, n.kind, n.pattern, taken) ?? null),
-      documents: counted.length,
+      documents: documentsInFamily(n, numbering, documents).length,
     };
   });
 }

@@ -11,7 +11,7 @@ import { isMap, isSeq } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
-import { ANY_NUMBER, numberPatternToRegExp } from "../../model/numbering.js";
+import { documentsInFamily } from "../../model/numbering.js";
 import type { DocumentKind } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { DOCUMENT_KINDS } from "../new/index.js";
@@ -45,11 +45,8 @@ export async function numberingRemoveCommand(ctx: CommandContext, given: string,
     }
     const entry = matching[0]!;
     const kindName = t(`new.kind.${entry.kind}`);
-    const others = declared.filter((n) => n !== entry && n.kind === entry.kind && n.pattern !== ANY_NUMBER);
     // '*' holds the numbers no other family of the kind fits: only those leave with it.
-    const users = repo.documents
-      .map((d) => d.value)
-      .filter((d) => d.kind === entry.kind && numberPatternToRegExp(entry.pattern).test(d.id) && (entry.pattern !== ANY_NUMBER || !others.some((o) => numberPatternToRegExp(o.pattern).test(d.id))))
+    const users = documentsInFamily(entry, declared, repo.documents.map((d) => d.value))
       .map((d) => d.id)
       .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
     if (users.length > 0) {

@@ -18,6 +18,7 @@ import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
+import { csrAssignments, documentAssignments } from "../../model/person-work.js";
 import type { Person, Role } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -133,10 +134,26 @@ export async function personLeaveCommand(ctx: CommandContext, id: string, flags:
     if (person.left !== undefined) throw new UserError(t("person.left-already", { person: personLabel(session.index, person.id), date: person.left }));
     const date = dateOption(flags.date, "--date");
     const change = editFile(session.root, located.file.path, "people", (doc) => doc.setIn([...located.path, "left"], date));
-    const lines = [t("person.left", { person: personLabel(session.index, person.id), date, path: located.file.path })];
+    const lines = [t("person.left", { person: personLabel(session.index, person.id), date, path: located.file.path }), ...handOver(session, person)];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("person.commit.leave", { id: person.id, date }) });
     return 0;
   });
+}
+
+/**
+ * What someone leaving still has to hand over (rule person/left-with-open-work reports each until it
+ * is): the departments they serve as a delegate, each with the command that takes them off, and a
+ * count of the open implementations they own and the copies they hold.
+ */
+function handOver(session: EditSession, person: Person): string[] {
+  const lines = [...session.index.departments.values()]
+    .filter((d) => (d.delegates ?? []).includes(person.id))
+    .map((d) => t("person.left.delegate", { department: departmentLabel(session.index, d.code), code: d.code, id: person.id }));
+  const owned = session.repo.csrs.filter((c) => csrAssignments(c.value).some((a) => a.person === person.id)).length;
+  const held = session.repo.documents.reduce((n, d) => n + documentAssignments(d.value).filter((a) => a.person === person.id).length, 0);
+  const work = [...(owned > 0 ? [t("person.left.implementations", { count: owned })] : []), ...(held > 0 ? [t("person.left.copies", { count: held })] : [])];
+  if (work.length > 0) lines.push(t("person.left.open-work", { work: list(work) }));
+  return lines;
 }
 
 /** The person by id or by name, as every option naming a person takes them (resolvePerson). */

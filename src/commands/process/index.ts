@@ -16,12 +16,13 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { Catalog } from "../../model/catalog.js";
+import { findProcess } from "../../model/index.js";
 import { CODE_PATTERN } from "../../model/paths.js";
 import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
-import { clauseRef, clauseToRemove } from "../set/index.js";
+import { clauseOptionParts, clauseRef, clauseToRemove } from "../set/index.js";
 import { departmentByCode, editFile, listOption, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
@@ -73,7 +74,8 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
       (ask ? await ask.select({ message: t("process.prompt.owner"), choices: [{ value: "", name: t("process.prompt.no-owner") }, ...departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` }))] }) : undefined);
     const owner = ownerGiven ? departmentByCode(session, ownerGiven, "--owner") : undefined;
     const nameEn = (flags.nameEn ?? (ask ? optionalAnswer(await ask.input({ message: t("process.prompt.name-en") })) : undefined))?.trim() || undefined;
-    const clauses = unique(listOption(flags.clause).map((c) => clauseRef(c, "--clause", catalogsInScope(session))));
+    const inScope = catalogsInScope(session);
+    const clauses = unique(clauseOptionParts(session.repo, flags.clause).map((c) => clauseRef(c, "--clause", inScope)));
     const documents = unique(listOption(flags.document).map((d) => documentNumber(session, d, "--document")));
     const process: Process = {
       code,
@@ -103,7 +105,7 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
 
 export async function processUpdateCommand(ctx: CommandContext, given: string, flags: ProcessFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
-    const located = findProcess(session, given);
+    const located = processOf(session, given);
     const process = located.value;
     const catalogs = catalogsInScope(session);
     const details: string[] = [];
@@ -124,8 +126,8 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
     }
     const clauses = listEdit(
       process.clauses ?? [],
-      unique(listOption(flags.addClause).map((c) => clauseRef(c, "--add-clause", catalogs))),
-      unique(listOption(flags.removeClause).map((c) => clauseToRemove(c, catalogs))),
+      unique(clauseOptionParts(session.repo, flags.addClause).map((c) => clauseRef(c, "--add-clause", catalogs))),
+      unique(clauseOptionParts(session.repo, flags.removeClause).map((c) => clauseToRemove(c, catalogs))),
       process.code,
       "clause",
     );
@@ -169,9 +171,8 @@ function taken(session: EditSession, code: string): string | undefined {
   return found ? t("process.exists", { process: t("process.label", { code: found.code, name: found.name }) }) : undefined;
 }
 
-function findProcess(session: EditSession, given: string) {
-  const key = given.trim().toLowerCase();
-  const found = session.repo.processes.find((p) => p.value.code.toLowerCase() === key) ?? session.repo.processes.find((p) => p.value.name === given.trim());
+function processOf(session: EditSession, given: string) {
+  const found = findProcess(session.repo.processes, given);
   if (!found) {
     const codes = session.repo.processes.map((p) => p.value.code);
     throw new UserError(t("process.unknown", { code: given, known: list(codes) || t("process.none") }) + didYouMean(given, codes));

@@ -1,13 +1,14 @@
 /**
  * `csr review <id>`: record one department's opinion (会签) or the decision, or, on its own, why the
  * current review round closed after the review period (--late-reason): the decision already
- * recorded, or the confirmation that a new source revision left the CSR unchanged. Earlier opinions,
+ * recorded, or the confirmation that a new source revision left the CSR unchanged; or, on its own
+ * (--required), which departments countersign this CSR instead of qms.yaml's csr.reviewers. Earlier opinions,
  * decisions and late reasons are never overwritten silently: --amend moves them into the review
  * history.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseDocument, type Document } from "yaml";
+import { isSeq, parseDocument, type Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { oneLine } from "../../core/text.js";
@@ -21,11 +22,12 @@ import { currentReviewRound, type RoundStart } from "../../model/review-timeline
 import { revisionName } from "../../i18n/values.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import type { Csr, Decision, Disposition, Opinion, OpinionValue } from "../../model/types.js";
+import { REPORT_SIGNER_ROLES, type Csr, type Decision, type Disposition, type Opinion, type OpinionValue } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
+import { listOption } from "../shared/edit.js";
 import { departmentLabel, personLabel, resolveDepartment, resolvePerson } from "../shared/people.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
@@ -46,6 +48,8 @@ export interface ReviewFlags {
   recorder?: string;
   leader?: string;
   date?: string;
+  /** The departments that countersign this CSR (review.required), by code or name, instead of csr.reviewers. */
+  required?: string[];
   force?: boolean;
   amend?: boolean;
   yes?: boolean;
@@ -105,7 +109,8 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   if (wantsOpinion && wantsSigners) throw new UserError(t("review.opinion-and-decision"));
   // The report's signers alone, on a decided review, complete its record; with --disposition they go with a new decision.
   const onlySigners = wantsSigners && !wantsDecision;
-  let mode: Mode | undefined = wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : onlySigners ? "signers" : undefined;
+  if (flags.required !== undefined && (wantsOpinion || wantsDecision || wantsSigners)) throw new UserError(t("review.required.alone"));
+  let mode: Mode | undefined = flags.required !== undefined ? "required" : wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : onlySigners ? "signers" : undefined;
   if (!mode && ask) {
     const late = unexplainedLateRound(repo, index, csr.value, date);
     mode = await ask.select<Mode>({
@@ -127,11 +132,13 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
         ? await recordLateReason(repo, index, csr, doc, flags, date, ask)
         : mode === "signers"
           ? recordSigners(index, csr, doc, flags, date)
-          : await recordDecision(repo, index, csr, doc, flags, date, ask);
+          : mode === "required"
+            ? recordRequired(repo, index, csr, doc, flags.required!)
+            : await recordDecision(repo, index, csr, doc, flags, date, ask);
   return { repo, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
 }
 
-type Mode = "opinion" | "decision" | "late-reason" | "signers";
+type Mode = "opinion" | "decision" | "late-reason" | "signers" | "required";
 
 interface Outcome {
   lines: string[];
@@ -313,7 +320,7 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
  * records attributable, 7.5.3.2.1). Returns the lines that say what was recorded.
  */
 function setSigners(index: RepoIndex, doc: Document, flags: ReviewFlags, date: string): string[] {
-  const signers = (["recorder", "leader"] as const).flatMap((role) => {
+  const signers = REPORT_SIGNER_ROLES.flatMap((role) => {
     const given = flags[role];
     return given === undefined ? [] : [{ role, by: resolvePerson(index, given, `--${role}`, date).id }];
   });
@@ -330,7 +337,7 @@ function setSigners(index: RepoIndex, doc: Document, flags: ReviewFlags, date: s
 function recordSigners(index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string): Outcome {
   const decision = csr.review?.decision;
   if (!decision) throw new UserError(t("review.signers.undecided", { id: csr.id }), t("review.signers.undecided.hint", { id: csr.id }));
-  for (const role of ["recorder", "leader"] as const) {
+  for (const role of REPORT_SIGNER_ROLES) {
     const recorded = csr.review?.[role];
     if (flags[role] !== undefined && recorded && !flags.amend) {
       throw new UserError(t("review.signers.exists", { id: csr.id, signer: t(`review.signers.${role}`, { person: personLabel(index, recorded.by) }), date: recorded.date ?? "" }), t("review.signers.exists.hint"));
@@ -340,6 +347,37 @@ function recordSigners(index: RepoIndex, { value: csr }: Located<Csr>, doc: Docu
   refuseBefore(on, "--date", { what: eventLabel("rule.person/work.csr-decision"), of: csr.id, date: decision.date });
   const lines = setSigners(index, doc, flags, on);
   return { lines: [t("review.signers.for", { id: csr.id, line: lines[0]! })], commit: t("commit.review.signers") };
+}
+
+/**
+ * The departments that countersign this CSR (review.required), in place of qms.yaml's csr.reviewers:
+ * a customer requirement about logistics needs 物流部's opinion, one about software 研发部's.
+ * Refused once the round is decided: the opinions it was decided on were those of the departments
+ * required then, and changing the list afterwards would rewrite that record.
+ */
+function recordRequired(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, given: readonly string[]): Outcome {
+  const decision = csr.review?.decision;
+  if (decision) throw new UserError(t("review.required.decided", { id: csr.id, date: decision.date }));
+  const codes = [...new Set(listOption(given).map((d) => resolveDepartment(index, d, "--required")))];
+  if (codes.length === 0) throw new UserError(t("review.required.empty"));
+  const config = repo.config?.value;
+  const label = (departments: readonly string[]) => list(departments.map((d) => departmentLabel(index, d)));
+  const before = requiredDepartments(csr, config);
+  const lines =
+    csr.review?.required?.join() === codes.join()
+      ? [t("review.required.same", { id: csr.id, departments: label(codes) })]
+      : [t("review.required.set", { id: csr.id, departments: label(codes), before: label(before) || t("department.none") })];
+  // The list's items are replaced in place, so that a comment on it stays.
+  const existing = doc.getIn(["review", "required"], true);
+  if (isSeq(existing)) existing.items = codes.map((code) => doc.createNode(code));
+  else {
+    const node = doc.createNode(codes);
+    node.flow = true;
+    doc.setIn(["review", "required"], node);
+  }
+  const missing = missingOpinions({ ...csr, review: { ...csr.review, required: codes } }, config);
+  lines.push(missing.length > 0 ? t("review.required.missing", { departments: label(missing) }) : t("review.required.all-given"));
+  return { lines, commit: t("commit.review.required", { departments: codes.join(",") }) };
 }
 
 /**

@@ -2,10 +2,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
-import { list, sentences, t } from "../../i18n/index.js";
+import { language, list, sentences, t } from "../../i18n/index.js";
 import { didYouMean } from "../../core/text.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { SCHEMA_DIR } from "../../load/package.js";
+import { chineseSchema } from "../../load/schema-locale.js";
 import { SCHEMA_FILES } from "../../load/schemas.js";
 import type { FileKind } from "../../load/source.js";
 import type { CommandContext } from "../context.js";
@@ -15,6 +16,12 @@ const COMMON = "common.schema.json";
 
 export interface SchemaFlags {
   out?: string;
+}
+
+/** A schema file as the reader's editor should show it: its titles and descriptions in Chinese in a Chinese run. */
+function schemaText(name: string): string {
+  const text = readFileSync(join(SCHEMA_DIR, name), "utf8");
+  return language() === "zh-CN" ? chineseSchema(text) : text;
 }
 
 export async function schemaCommand(ctx: CommandContext, kind: string | undefined, flags: SchemaFlags): Promise<number> {
@@ -27,12 +34,12 @@ export async function schemaCommand(ctx: CommandContext, kind: string | undefine
       ctx.stdout(t("schema-command.kinds", { kinds: list(kinds) }) + "\n" + t("schema-command.usage") + "\n");
       return 0;
     }
-    ctx.stdout(readFileSync(join(SCHEMA_DIR, SCHEMA_FILES[kind as FileKind]), "utf8"));
+    ctx.stdout(schemaText(SCHEMA_FILES[kind as FileKind]));
     return 0;
   }
   const out = resolve(ctx.dir, flags.out);
   const names = [...(kind === undefined ? kinds.map((k) => SCHEMA_FILES[k]) : [SCHEMA_FILES[kind as FileKind]]), COMMON];
-  const contents = names.map((name) => ({ name, text: readFileSync(join(SCHEMA_DIR, name), "utf8") }));
+  const contents = names.map((name) => ({ name, text: schemaText(name) }));
   const differing = contents.filter(({ name, text }) => existsSync(join(out, name)) && readFileSync(join(out, name), "utf8") !== text);
   if (differing.length > 0) {
     throw new UserError(

@@ -14,10 +14,12 @@ import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { disjunction, list, t } from "../../i18n/index.js";
-import { compareClauseNumbers, parseClauseRef, type Catalog } from "../../model/catalog.js";
+import { compareClauseNumbers, parseClauseRef, splitClauseOption, type Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
+import { findProcess } from "../../model/index.js";
 import { isControlledContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
+import type { Repository } from "../../load/repository.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
@@ -170,15 +172,16 @@ interface ListEdit {
  * Errors: UserError naming the flag and the clause.
  */
 function clauseList(session: EditSession, document: ControlledDocument, flags: SetFlags): ListEdit | undefined {
-  const add = listOption(flags.addClause);
-  const remove = listOption(flags.removeClause);
-  if (flags.clauses === undefined && add.length === 0 && remove.length === 0) return undefined;
-  if (flags.clauses !== undefined && (add.length > 0 || remove.length > 0)) throw new UserError(t("set.clauses-and-edits"));
   const standards = session.repo.config?.value.standards ?? [];
   const catalogs = standards.map((s) => session.repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
+  const parts = (values: readonly string[] | string | undefined) => clauseOptionParts(session.repo, values);
+  const add = parts(flags.addClause);
+  const remove = parts(flags.removeClause);
+  if (flags.clauses === undefined && add.length === 0 && remove.length === 0) return undefined;
+  if (flags.clauses !== undefined && (add.length > 0 || remove.length > 0)) throw new UserError(t("set.clauses-and-edits"));
   const before = document.clauses ?? [];
   if (flags.clauses !== undefined) {
-    const after = unique(listOption(flags.clauses).map((ref) => clauseRef(ref, "--clauses", catalogs)));
+    const after = unique(parts(flags.clauses).map((ref) => clauseRef(ref, "--clauses", catalogs)));
     return { before, after, added: after.filter((c) => !before.includes(c)), removed: before.filter((c) => !after.includes(c)) };
   }
   const added = unique(add.map((ref) => clauseRef(ref, "--add-clause", catalogs)));
@@ -209,9 +212,9 @@ function processList(session: EditSession, document: ControlledDocument, flags: 
 /** A process of processes.yaml by its code (case as written there) or its name. Errors: UserError with did-you-mean. */
 function processCode(session: EditSession, given: string, flag: string): string {
   const text = given.trim();
+  const found = findProcess([...session.index.processes.values()], text);
+  if (found) return found.value.code;
   const processes = [...session.index.processes.values()].map((p) => p.value);
-  const found = processes.find((p) => p.code === text) ?? processes.find((p) => p.code.toLowerCase() === text.toLowerCase() || p.name === text || p.name_en === text);
-  if (found) return found.code;
   if (processes.length === 0) throw new UserError(t("set.no-processes", { flag, process: text }), t("set.no-processes.hint"));
   throw new UserError(t("set.unknown-process", { flag, process: text }) + didYouMean(text, processes.flatMap((p) => [p.code, p.name])), t("set.unknown-process.hint"));
 }
@@ -262,6 +265,17 @@ function listEdit(id: string, before: readonly string[], added: string[], remove
 export function clauseToRemove(given: string, catalogs: readonly Catalog[]): string {
   const text = given.trim();
   return text.includes(":") || catalogs.length !== 1 ? text : `${catalogs[0]!.id}:${text}`;
+}
+
+/**
+ * The clauses an option's values give, each value as the user writes it ("IATF 16949 8.5.2、8.5.4",
+ * `IATF16949:8.5.2`, a bare number with one standard in scope: model/catalog.ts clauseOptionParts),
+ * one part per clause, for clauseRef to check (a bare number is left to it). Every standard csr has a catalog of is recognised by
+ * its written name, so that one out of scope is refused as such rather than as a malformed clause.
+ */
+export function clauseOptionParts(repo: Repository, values: readonly string[] | string | undefined): string[] {
+  const given = typeof values === "string" ? [values] : (values ?? []);
+  return given.flatMap((value) => splitClauseOption(value, [...repo.catalogs.keys()]));
 }
 
 /**

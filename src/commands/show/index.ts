@@ -12,7 +12,7 @@ import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.j
 import { documentSections, findSection } from "../../model/sections.js";
 import { csrDistributions } from "../../model/distribution.js";
 import { csrTrainingState } from "../../model/training.js";
-import type { Csr, Decision, DocumentStatus, Opinion } from "../../model/types.js";
+import { REPORT_SIGNER_ROLES, type Csr, type Decision, type DocumentStatus, type Opinion } from "../../model/types.js";
 import { localized, padEnd } from "../../core/text.js";
 import { conjunction, language, t, type MessageKey } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
@@ -114,7 +114,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     csr.review?.decision ? decisionLine(csr.review.decision, person) + (overruled.length > 0 ? t("review.show.overruled-unexplained", { departments: departments(overruled.map((o) => o.department)) }) : "") : t("show.not-decided"),
   );
   // The review report's 记录 and 评审组长 (review.recorder, review.leader), when recorded.
-  const signers = (["recorder", "leader"] as const).flatMap((role) => {
+  const signers = REPORT_SIGNER_ROLES.flatMap((role) => {
     const signed = csr.review?.[role];
     return signed ? [t(`review.signers.${role}`, { person: person(signed.by) }) + (signed.date ? `${t("show.comma")}${signed.date}` : "")] : [];
   });

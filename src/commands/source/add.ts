@@ -2,7 +2,8 @@
  * `csr source add <customer>`: a customer's CSR source document (顾客特定要求来源文件, e.g. its
  * supplier quality manual) with the revision received, appended to `sources` of the customer's
  * file (schemas/customer.schema.json): id, title, English title, and the first revision recorded
- * (revision mark, date issued, date received, attached file). CSRs are then registered from it with
+ * (revision mark, date issued, date received, attached file), and the department that keeps it
+ * (保管部门 of the 外来文件清单, `--department`). CSRs are then registered from it with
  * `csr add`; a later revision is recorded with `csr source update`, so an id the customer has
  * already is refused. Asked at a terminal for what the flags leave open.
  */
@@ -11,12 +12,13 @@ import { resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
+import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import type { SourceDocument } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
-import { editFile, need, optionalAnswer, saveChanges, withEditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, need, optionalAnswer, saveChanges, withEditSession } from "../shared/edit.js";
 import { appendIn } from "../shared/persist.js";
 import { attachment } from "./attachment.js";
 
@@ -28,6 +30,8 @@ export interface SourceAddFlags {
   issued?: string;
   received?: string;
   file?: string;
+  /** The custodian department (保管部门), by code or name. */
+  department?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -68,14 +72,20 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
     const receivedText = flags.received ?? (asking ? (await asking.input({ message: t("source.add.prompt.received"), default: dateOption(undefined, "--received"), validate: eventDateAnswer({ follows }) })).trim() : undefined);
     const received = eventDateOption(receivedText, "--received", { follows });
     const file = flags.file === undefined ? undefined : attachment(session.root, resolve(ctx.dir, flags.file), flags.file);
+    const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
     const source: SourceDocument = {
       id,
       title,
       ...(titleEn ? { title_en: titleEn } : {}),
+      ...(department ? { department } : {}),
       revisions: [{ revision, ...(issued ? { issued } : {}), received, ...(file ? { file } : {}) }],
     };
     const change = editFile(session.root, located.file.path, "customer", (doc) => appendIn(doc, ["sources"], source));
-    const lines = [t("source.add.added", { customer: customer.code, id, title, revision, received }), t("source.add.next-step", { customer: customer.code, id })];
+    const lines = [
+      t("source.add.added", { customer: customer.code, id, title, revision, received }),
+      ...(department ? [t("source.custodian", { id, department: departmentLabel(session.index, department) })] : []),
+      t("source.add.next-step", { customer: customer.code, id }),
+    ];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("source.add.commit", { customer: customer.code, id, revision, title }) });
     return 0;
   });

@@ -13,12 +13,15 @@
  * Given the new revision's file and the previous one's, it compares the section each CSR cites
  * (proposals.ts) and proposes the verdicts: preselected in the questions, applied with --accept.
  *
+ * `--department` sets the department that keeps the source document (保管部门 of the 外来文件清单),
+ * with a new revision or alone (then no revision is recorded and no CSR is touched).
+ *
  * Running it again with the same revision is safe: the revision is recorded once, and CSRs that
  * are already on it are left alone, so an interrupted run can simply be repeated.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseDocument } from "yaml";
+import { isScalar, parseDocument, type Document, type YAMLMap } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
@@ -30,11 +33,12 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { DEFAULT_REVIEW_DAYS, reviewDue } from "../../model/csr-status.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
-import type { Csr, Customer, SourceRevision } from "../../model/types.js";
+import { REPORT_SIGNER_ROLES, type Csr, type Customer, type SourceRevision } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
-import { listOption } from "../shared/edit.js";
-import { personLabel, resolvePerson } from "../shared/people.js";
+import { departmentByCode, editFile, listOption, saveChanges, withEditSession } from "../shared/edit.js";
+import { personLabel, resolveDepartment, resolvePerson } from "../shared/people.js";
 import type { CommandContext } from "../context.js";
+import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { dateOption, eventDateOption } from "../options.js";
 import { attachment } from "./attachment.js";
@@ -44,9 +48,12 @@ import { withRepositoryLock } from "../shared/transaction.js";
 
 export interface SourceUpdateFlags {
   customer?: string;
-  revision: string;
+  /** The new revision; with --received, unless only --department is given. */
+  revision?: string;
   issued?: string;
-  received: string;
+  received?: string;
+  /** The custodian department (保管部门), by code or name. */
+  department?: string;
   file?: string;
   /** The previous revision's file, when its revision entry records none. */
   previousFile?: string;
@@ -70,6 +77,10 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
 
 /** `prompts` given: ask whatever the terminal (tests drive this). */
 export async function updateSource(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags, prompts?: Prompts): Promise<number> {
+  const { department, customer, yes, commit, ...revisionFlags } = flags;
+  if (department !== undefined && Object.values(revisionFlags).every((v) => v === undefined)) return setCustodian(ctx, sourceId, { department, customer, yes, commit });
+  if (flags.revision === undefined) throw new UserError(t("cli.error.required-option", { option: "--revision <rev>" }), t("source.update.needs-revision.hint"));
+  if (flags.received === undefined) throw new UserError(t("cli.error.required-option", { option: "--received <date>" }));
   const revision = flags.revision.trim();
   const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
   const received = eventDateOption(flags.received, "--received", {
@@ -92,6 +103,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const sourceIndex = customer.value.sources!.findIndex((s) => s.id === sourceId);
   const source = customer.value.sources![sourceIndex]!;
   const file = flags.file === undefined ? undefined : attachment(root, resolve(ctx.dir, flags.file), flags.file);
+  const custodian = flags.department === undefined ? undefined : resolveDepartment(index, flags.department, "--department");
 
   const changes: FileChange[] = [];
   const latest = source.revisions[source.revisions.length - 1]!;
@@ -108,6 +120,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
     const entry: SourceRevision = { revision, ...(issued ? { issued } : {}), received, ...(file ? { file } : {}), status: "current", supersedes: latest.revision };
     appendIn(customerDoc, ["sources", sourceIndex, "revisions"], entry);
   }
+  if (custodian !== undefined) setCustodianIn(customerDoc, sourceIndex, custodian);
   changes.push({ path: customer.file.path, kind: "customer", text: yamlText(customerDoc, customerText) });
 
   const restartedOn = resumed ? latest.received : received;
@@ -154,7 +167,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       // and its paper record with its opinions, or it would stand for the new round's (csr/review-incomplete).
       const reason = zh ? `${sourceId} 换版为 ${revision}，重新评审` : `new source revision ${revision}`;
       const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, reason });
-      for (const key of ["opinions", "record", "decision", "late_reason", "recorder", "leader"]) {
+      for (const key of ["opinions", "record", "decision", "late_reason", ...REPORT_SIGNER_ROLES]) {
         const node = doc.getIn(["review", key], true);
         if (node) round.set(key, node);
         if (node) doc.deleteIn(["review", key]);
@@ -180,6 +193,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       ? t("source.resumed", { id: sourceId, revision, received: latest.received })
       : t("source.recorded", { id: sourceId, revision, received, previous: latest.revision }),
   ];
+  if (custodian !== undefined) lines.push(custodianLine(index, sourceId, custodian, source.department));
   if (affected.length === 0) lines.push(t("source.none-affected", { customer: customer.value.code, id: sourceId }));
   if (changed.length > 0) {
     lines.push(t("source.to-review", { count: changed.length, revision, due: due ?? "" }));
@@ -204,6 +218,38 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   if (note) ctx.stderr(note);
   if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
   return 0;
+}
+
+/**
+ * `csr source update <id> --department <code>` alone: the department that keeps the source
+ * document (保管部门) is set; no revision is recorded and no CSR is touched.
+ */
+async function setCustodian(ctx: CommandContext, sourceId: string, flags: Pick<SourceUpdateFlags, "department" | "customer" | "yes" | "commit">): Promise<number> {
+  return withEditSession(ctx, flags.yes, undefined, async (session) => {
+    const customer = customerWithSource(session.repo.customers, sourceId, flags.customer);
+    const sourceIndex = customer.value.sources!.findIndex((s) => s.id === sourceId);
+    const previous = customer.value.sources![sourceIndex]!.department;
+    const department = departmentByCode(session, flags.department!, "--department");
+    const change = editFile(session.root, customer.file.path, "customer", (doc) => setCustodianIn(doc, sourceIndex, department));
+    const line = custodianLine(session.index, sourceId, department, previous);
+    if (previous === department) ctx.stdout(`${line}\n`);
+    else await saveChanges(ctx, session, [change], [line], { commit: flags.commit, message: t("source.custodian.commit", { id: sourceId, department }) });
+    return 0;
+  });
+}
+
+/** Sets `department` of the source document, a new key before its revisions, where a reader of the file looks for it. */
+function setCustodianIn(doc: Document.Parsed, sourceIndex: number, department: string): void {
+  const source = doc.getIn(["sources", sourceIndex], true) as YAMLMap;
+  if (source.has("department")) return source.set("department", department);
+  const revisions = source.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "revisions");
+  source.items.splice(revisions < 0 ? source.items.length : revisions, 0, doc.createPair("department", department));
+}
+
+/** "QP-SQM 的保管部门：品质部。", saying which department kept it before, if another did. */
+function custodianLine(index: RepoIndex, sourceId: string, department: string, previous: string | undefined): string {
+  if (previous === undefined || previous === department) return t("source.custodian", { id: sourceId, department: departmentLabel(index, department) });
+  return t("source.custodian.changed", { id: sourceId, department: departmentLabel(index, department), previous: departmentLabel(index, previous) });
 }
 
 function customerWithSource(customers: readonly Located<Customer>[], sourceId: string, code: string | undefined): Located<Customer> {

@@ -5,8 +5,9 @@
  * written here, and nothing is left out silently: every value that could not be taken over is an
  * issue with its place in the file.
  */
-import { t } from "../../i18n/index.js";
+import { LANGS, t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
+import { confidentialityNotice } from "../../model/confidentiality.js";
 import { numberPatternToRegExp, tellingPatterns } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
@@ -269,8 +270,11 @@ class WordDocumentReader {
     if (organisation && (text === organisation.name || text === organisation.name_en)) return;
     if (/(未经|不得|严禁|禁止|without).*(外借|复印|复制|外传|泄露|copy|copied|lend|lent|disclos)/i.test(text)) {
       const own = config?.confidentiality?.trim();
-      if (!own) this.issue(where, t("import.word.confidentiality", { text }));
-      else if (own.replace(/\s/g, "") !== text.replace(/\s/g, "")) this.issue(where, t("import.word.confidentiality-differs", { text: clip(text) }));
+      const same = (notice: string): boolean => notice.replace(/\s/g, "") === text.replace(/\s/g, "");
+      // Without a notice of its own in qms.yaml, csr prints its default one: a document carrying that needs no note.
+      if (own) {
+        if (!same(own)) this.issue(where, t("import.word.confidentiality-differs", { text: clip(text) }));
+      } else if (own === "" || !LANGS.some((lang) => same(confidentialityNotice({}, lang)))) this.issue(where, t("import.word.confidentiality", { text }));
       return;
     }
     const title = this.header.get("title")?.value ?? this.titleParagraph;

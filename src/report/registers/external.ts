@@ -31,7 +31,7 @@ export function externalList(ctx: RegisterContext): Table {
               ? t(ctx, "register.external.superseded-by", { successor })
               : t(ctx, "register.external.superseded")
             : t(ctx, "register.external.current"),
-          keeper: "",
+          keeper: source.department ? departmentName(ctx, source.department) : "",
         };
       });
     }),

@@ -30,7 +30,7 @@ export const rule: Rule = {
     good: `
   - {copy: 2, version: A/0, to: MKT, holder: li, date: 2024-01-12}
 `,
-    fix: "Take the copy back (`csr recall <document> --copy <n> --by <person>`) and hand it out again to a person of that department (`csr distribute <document> --to <department> --holder <person>`); or, when the holder does serve that department, name them under its `delegates` in `qms.yaml`.",
+    fix: "Take the copy back (`csr recall <document> --copy <n> --by <person>`) and hand it out again to a person of that department (`csr distribute <document> --to <department> --holder <person>`); or, when the holder does serve that department, name them its delegate (`csr department update <department> --add-delegate <person>`).",
   },
   check(ctx) {
     for (const { value: doc, file, path } of ctx.index.documents.values()) {

@@ -7,25 +7,26 @@ import type { Rule } from "../../rule.js";
 /**
  * IATF 16949 5.3 / 7.5.3.2 and GJB 9001C 5.3: the responsibility for open work is assigned to someone
  * who can do it. A CSR's implementation owned by someone who left (people.yaml `left`) has no owner,
- * and a controlled copy held by someone who left has nobody answering for it until it is recalled.
+ * a controlled copy held by someone who left has nobody answering for it until it is recalled, and a
+ * department's delegate who left (qms.yaml `delegates`) would still be offered to speak for it.
  */
 export const rule: Rule = {
   id: "person/left-with-open-work",
   severity: "warning",
   holdsForParts: true,
   scope: { files: "own" },
-  summary: "Someone who has left still owns an open CSR implementation or holds a controlled copy that is out.",
+  summary: "Someone who has left still owns an open CSR implementation, holds a controlled copy that is out, or is a department's delegate.",
   dependsOn: ["people.yaml"],
   docs: {
     description:
-      "A person who has left (`left` in `people.yaml`, set by `csr person leave`) is still the owner of a CSR implementation that is not implemented yet, or still the holder (领用人) of a controlled copy that has not come back. The work is nobody's until it is reassigned: the implementation to someone who is there (`csr implement <id> --owner`), the copy taken back (`csr recall`) and, where the place still needs it, handed out to whoever took over (`csr distribute --holder`).",
+      "A person who has left (`left` in `people.yaml`, set by `csr person leave`) is still the owner of a CSR implementation that is not implemented yet, or still the holder (领用人) of a controlled copy that has not come back, or still a delegate of a department (`delegates` in `qms.yaml`: someone of another department who gives its opinions and holds its copies). The work is nobody's until it is reassigned: the implementation to someone who is there (`csr implement <id> --owner`), the copy taken back (`csr recall`) and, where the place still needs it, handed out to whoever took over (`csr distribute --holder`), the delegate taken off (`csr department update <code> --remove-delegate`).",
     bad: `
   - {copy: 2, version: A/0, to: MKT, holder: li, date: 2024-01-12}   # people.yaml: li left: 2026-11-20
 `,
     good: `
   - {copy: 2, version: A/0, to: MKT, holder: li, date: 2024-01-12, recalled: 2026-11-20}
 `,
-    fix: "Reassign the implementation with `csr implement <id> --owner <person>`; recall the copy with `csr recall <document> --copy <n> --by <person>` and hand it out again if needed.",
+    fix: "Reassign the implementation with `csr implement <id> --owner <person>`; recall the copy with `csr recall <document> --copy <n> --by <person>` and hand it out again if needed; take a delegate off with `csr department update <code> --remove-delegate <person>`.",
   },
   check(ctx) {
     // Most repositories have nobody who left: then there is no work to list.
@@ -47,5 +48,12 @@ export const rule: Rule = {
         if (gone) ctx.report({ file, path: [...path, ...a.path] }, t("rule.person/left-with-open-work.holder", { ...gone, copy: copy.copy, document: doc.id, version: copy.version, arg: shellArgument(doc.id) }));
       }
     }
+    const config = ctx.repo.config;
+    config?.value.departments.forEach((d, i) =>
+      d.delegates?.forEach((id, j) => {
+        const gone = left(id);
+        if (gone) ctx.report({ file: config.file, path: ["departments", i, "delegates", j] }, t("rule.person/left-with-open-work.delegate", { ...gone, department: codeWithLabel(d.name, d.code), code: shellArgument(d.code), id: shellArgument(id) }));
+      }),
+    );
   },
 };

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
 import { didYouMean, quotedId } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
-import type { Path, TrainingSession } from "../../../model/types.js";
+import { REPORT_SIGNER_ROLES, type Path, type TrainingSession } from "../../../model/types.js";
 import { csrDistributions } from "../../../model/distribution.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
@@ -55,7 +55,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it back (`returned_by`) or confirmed it lost or destroyed, who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it back (`returned_by`) or confirmed it lost or destroyed, who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -96,11 +96,12 @@ related: [QP-001]   # Unknown document 'QP-001'
       refs.training(file, value.training?.sessions);
     }
     for (const { value, file } of repo.customers) {
-      value.sources?.forEach((source, i) =>
+      value.sources?.forEach((source, i) => {
+        if (source.department) refs.department(file, ["sources", i, "department"], source.department);
         source.revisions.forEach((rev, j) => {
           if (rev.file) refs.attachment(file, ["sources", i, "revisions", j, "file"], rev.file);
-        }),
-      );
+        });
+      });
     }
     for (const { value: csr, file } of repo.csrs) {
       const customer = refs.customer(file, ["customer"], csr.customer);
@@ -121,13 +122,13 @@ related: [QP-001]   # Unknown document 'QP-001'
       });
       if (review?.record?.form) refs.document(file, ["review", "record", "form"], review.record.form);
       if (review?.decision) refs.person(file, ["review", "decision", "by"], review.decision.by);
-      for (const role of ["recorder", "leader"] as const) if (review?.[role]) refs.person(file, ["review", role, "by"], review[role].by);
+      for (const role of REPORT_SIGNER_ROLES) if (review?.[role]) refs.person(file, ["review", role, "by"], review[role].by);
       review?.confirmations?.forEach((c, i) => refs.person(file, ["review", "confirmations", i, "by"], c.by));
       review?.history?.forEach((round, j) => {
         round.opinions?.forEach((o, i) => refs.person(file, ["review", "history", j, "opinions", i, "reviewer"], o.reviewer));
         if (round.record?.form) refs.document(file, ["review", "history", j, "record", "form"], round.record.form);
         if (round.decision) refs.person(file, ["review", "history", j, "decision", "by"], round.decision.by);
-        for (const role of ["recorder", "leader"] as const) if (round[role]) refs.person(file, ["review", "history", j, role, "by"], round[role].by);
+        for (const role of REPORT_SIGNER_ROLES) if (round[role]) refs.person(file, ["review", "history", j, role, "by"], round[role].by);
       });
       csr.addressed?.forEach((a, i) => {
         refs.document(file, ["addressed", i, "document"], a.document);

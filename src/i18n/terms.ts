@@ -1,0 +1,43 @@
+/**
+ * The wording of the repository's standards. "顾客特定要求" (customer-specific requirements, CSR) is
+ * IATF 16949's defined term (3.1, 4.3.2, 7.5.1.1); GJB 9001C-2017 and ISO 9001:2015 speak of 顾客要求
+ * / customer requirements and their review (8.2.2, 8.2.3). A register titled 顾客特定要求评审报告 in
+ * a GJB 9001C organisation shows the 军代表 an automotive term, so a repository whose standards do not
+ * include IATF 16949 reads every catalog text with the general term instead: the substitution is made
+ * once, on the whole catalog, rather than message by message. The short name "CSR" (csr's own name for
+ * the record) is kept.
+ */
+import type { Lang } from "./index.js";
+
+export type Wording = "iatf" | "general";
+
+/** Replacements per language, longest first (the parenthesised abbreviation goes with the term). */
+const GENERAL: Readonly<Record<Lang, readonly (readonly [string, string])[]>> = {
+  "zh-CN": [
+    ["顾客特定要求（CSR）", "顾客要求"],
+    ["顾客特定要求", "顾客要求"],
+  ],
+  en: [
+    ["Customer-Specific Requirement", "Customer Requirement"],
+    ["Customer-specific requirement", "Customer requirement"],
+    ["customer-specific requirement", "customer requirement"],
+  ],
+};
+
+let wording: Wording = "iatf";
+
+/** IATF 16949's terms when it is among the standards (or none csr knows is named: an IATF repository, as `csr init` makes it), the general ones otherwise. */
+export function setWording(value: Wording): void {
+  wording = value;
+}
+
+export function currentWording(): Wording {
+  return wording;
+}
+
+/** A text (a catalog entry, a label, a rule's documentation) in the repository's wording. */
+export function inWording(text: string, lang: Lang, chosen: Wording = wording): string {
+  if (chosen === "iatf" || !text.includes(lang === "en" ? "pecific" : "特定")) return text;
+  for (const [term, general] of GENERAL[lang]) text = text.replaceAll(term, general);
+  return text;
+}

@@ -1,0 +1,15 @@
+/**
+ * The confidentiality notice (保密声明) printed under the header block of every controlled document
+ * and review report. Real procedures carry one forbidding lending or copying without permission
+ * (reference/domain.md, header block of a procedure), so csr prints a default one until qms.yaml
+ * sets `confidentiality` (the organisation's own wording) or turns it off with `confidentiality: ""`.
+ */
+import { localized } from "../core/text.js";
+import { translate, type Lang } from "../i18n/index.js";
+import type { QmsConfig } from "./types.js";
+
+/** The notice in `lang`: qms.yaml's own (its `confidentiality_en` in English), else csr's default; "" when turned off. */
+export function confidentialityNotice(config: Pick<QmsConfig, "confidentiality" | "confidentiality_en">, lang: Lang): string {
+  if (config.confidentiality === undefined) return translate(lang, "render.confidentiality-default");
+  return localized(lang, config.confidentiality, config.confidentiality_en);
+}
