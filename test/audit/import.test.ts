@@ -416,8 +416,7 @@ describe("round trip: export, then import into an empty repository", () => {
     });
     const docs = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
     // The 受控文件清单 carries the forms' retention periods (保存期限): the two forms come back whole.
-    // It lists the documents in force: the draft QP-005 is no controlled document and is not in it.
-    expect(docs.stdout).toContain("\nImported 5 of 5 row(s).\n");
+    expect(docs.stdout).toContain("\nImported 6 of 6 row(s).\n");
     expect(docs.code).toBe(0);
     const csrs = await csrInProcess(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
     expect(csrs.stdout).toContain("Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).");
@@ -432,8 +431,8 @@ describe("round trip: export, then import into an empty repository", () => {
     const documentFacts = (repo: typeof before) =>
       repo.documents
         .map((d) => d.value)
-        // The controlled document list carries the organisation's own documents in force; external ones have their own list.
-        .filter((d) => d.status === "released" && d.kind !== "external")
+        // The controlled document list carries the organisation's own live documents; external ones have their own list.
+        .filter((d) => d.status !== "obsolete" && d.kind !== "external")
         .map((d) => {
           const r = currentRevision(d);
           return {
