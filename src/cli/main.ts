@@ -438,6 +438,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--remove-process <process>", t("help.set.remove-process"), collect, [])
     .option("--add-form <form>", t("help.set.add-form"), collect, [])
     .option("--remove-form <form>", t("help.set.remove-form"), collect, [])
+    .option("--add-related <document>", t("help.set.add-related"), collect, [])
+    .option("--remove-related <document>", t("help.set.remove-related"), collect, [])
     .option("--retention <period>", t("help.set.retention"))
     .option("--medium <medium>", t("help.set.medium"))
     .option("--location <text>", t("help.set.location"))

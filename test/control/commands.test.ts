@@ -49,6 +49,12 @@ describe("csr new", () => {
       ].join("\n"),
     );
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/procedures/QP-016.yaml\n");
+    // A quality manual's chapters are the standard's (4 组织环境 … 10 改进), after the front matter.
+    expect((await csrInProcess(["-C", dir, "new", "manual", "--number", "QM-002", "--title", "质量手册", "--department", "QA", "-y"])).code).toBe(0);
+    const manual = read(dir, git(dir, ["ls-files", "--others", "--exclude-standard"]).trim());
+    expect([...manual.matchAll(/- number: (\d+)\n\s+title: (\S+)/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+      "0 前言", "1 范围", "2 规范性引用文件", "3 术语和定义", "4 组织环境", "5 领导作用", "6 策划", "7 支持", "8 运行", "9 绩效评价", "10 改进",
+    ]);
   }, 90_000);
 
   it("takes the next form number of the first family, and lists the form in the procedure that uses it", async () => {

@@ -105,15 +105,18 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       ? [t("new.external.registered", { ...created, received: external.received }), t("new.external.controlled", { id: shellArgument(number) })]
       : [sections.length > 0 ? t("new.created-with-sections", created) : t("new.created", created)];
     if (user) {
-      if ((user.value.forms ?? []).includes(number)) throw new UserError(t("new.listed-already", { user: user.value.id, number }));
+      // A form is one of the user's records (相关记录, `forms`); any other document is one of its related documents (相关文件, `related`).
+      const key = kind === "form" ? "forms" : "related";
+      if ((user.value[key] ?? []).includes(number)) throw new UserError(t("new.listed-already", { user: user.value.id, number }));
       changes.push(editFile(session.root, user.file.path, "document", (doc) => {
-        const forms = doc.get("forms", true);
-        if (forms) doc.addIn(["forms"], number);
-        else doc.set("forms", doc.createNode([number], { flow: true }));
+        const listed = doc.get(key, true);
+        if (listed) doc.addIn([key], number);
+        else doc.set(key, doc.createNode([number], { flow: true }));
       }));
       // A released document changes only through a revision: its new list is committed with that release, not here.
       const listed = { user: user.value.id, number };
-      lines.push(user.value.status !== "released" ? t("new.listed", listed) : flags.commit ? t("new.listed-release-commit", listed) : t("new.listed-release", listed));
+      const messages = key === "forms" ? (["new.listed", "new.listed-release", "new.listed-release-commit"] as const) : (["new.listed-related", "new.listed-related-release", "new.listed-related-release-commit"] as const);
+      lines.push(t(user.value.status !== "released" ? messages[0] : flags.commit ? messages[2] : messages[1], listed));
     }
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
     if (!external) lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number }));
@@ -252,5 +255,9 @@ function scaffold(root: string, kind: DocumentKind, lang: "zh-CN" | "en"): Secti
   if (!Array.isArray(list) || !list.every((s) => typeof (s as Section | null)?.title === "string")) {
     throw new UserError(t("new.bad-scaffold", { path, kind }));
   }
-  return (list as Section[]).map((s) => (lang === "en" && s.title_en ? { title: s.title_en } : { title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}) }));
+  // A declared number stays (a manual's chapters are the standard's, 4 组织环境 … 10 改进), in the order the schema's examples write the keys.
+  return (list as Section[]).map((s) => ({
+    ...(s.number !== undefined ? { number: s.number } : {}),
+    ...(lang === "en" && s.title_en ? { title: s.title_en } : { title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}) }),
+  }));
 }
