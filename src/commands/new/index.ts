@@ -59,9 +59,9 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
         : await need(ask, "<kind>", t("new.needs.kind"), (p) => p.select({ message: t("prompt.new.kind"), choices: DOCUMENT_KINDS.map((k) => ({ value: k, name: t(`new.kind.${k}`) })) }));
     const config = repo.config?.value;
     const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
-    const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);
     const chosen = flags.family !== undefined || flags.number !== undefined ? undefined : await familyInUse(session, config, kind);
     const family = flags.family ?? chosen?.pattern;
+    const user = flags.usedBy !== undefined ? findDocumentById(session, flags.usedBy) : kind === "form" && flags.number === undefined ? await formOwner(session, config, family) : undefined;
     const suggested = flags.number ?? nextNumber(config, kind, family, taken, user?.value.forms, user?.value.id);
     const number =
       flags.number?.trim() ??
@@ -125,6 +125,22 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.new", { kind: t(`new.kind.${kind}`), number, title }), ...(only ? { only } : {}) });
     return 0;
   });
+}
+
+/**
+ * The procedure a new form belongs to, when its numbering family carries the procedure's digits
+ * (QR-###-##: QR-001-03 is QP-001's third form) and neither --used-by nor --number says it: a
+ * terminal asks which procedure; a script is refused, since the next number of whichever procedure
+ * came last would misfile the form by its number. Undefined for a family without an owner's digits.
+ */
+async function formOwner(session: EditSession, config: QmsConfig | undefined, family: string | undefined): Promise<ReturnType<typeof findDocumentById> | undefined> {
+  const patterns = (config?.numbering ?? []).filter((n) => n.kind === "form");
+  const pattern = (family === undefined ? patterns[0] : patterns.find((n) => n.family === family || n.pattern === family))?.pattern;
+  if (pattern === undefined || (pattern.match(/#+/g) ?? []).length < 2) return undefined;
+  const procedures = [...session.index.documents.values()].map((d) => d.value).filter((d) => d.kind === "procedure" && d.status !== "obsolete");
+  if (!session.ask || procedures.length === 0) throw new UserError(t("new.form-needs-owner", { pattern }));
+  const id = await session.ask.select({ message: t("prompt.new.form-owner"), choices: procedures.map((d) => ({ value: d.id, name: `${d.id}  ${d.title}` })) });
+  return findDocumentById(session, id);
 }
 
 /**
