@@ -151,10 +151,27 @@ async function formOwner(session: EditSession, config: QmsConfig | undefined, fa
  */
 function externalBlock(flags: NewFlags, number: string): NonNullable<ControlledDocument["external"]> & { received: string } {
   const publisher = flags.publisher?.trim();
-  const revision = flags.revision?.trim() || /-((?:19|20)\d\d)$/.exec(number)?.[1];
   const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
   const received = eventDateOption(flags.received, "--received", issued ? { follows: { what: eventLabel("rule.date/event.doc-external-issued"), date: issued, external: true, of: number } } : {});
+  const revision = flags.revision?.trim() || standardYear(number, issued, received);
   return { ...(publisher ? { publisher } : {}), ...(revision ? { revision } : {}), ...(issued ? { issued } : {}), received };
+}
+
+/**
+ * The year a standard's number ends with (标准年代号): GB/T 19001-2016 → 2016; an older standard
+ * written with two digits (GJB 190-86, GB 2828-87) → 1986, 1987: the century of the date issued when
+ * it ends in those digits, else the latest year not after the date received. Undefined for a number
+ * without a year.
+ */
+function standardYear(number: string, issued: string | undefined, received: string): string | undefined {
+  const full = /-((?:19|20)\d\d)$/.exec(number)?.[1];
+  if (full) return full;
+  const short = /^[A-Za-z][A-Za-z/ ]*\d[\d.]*[A-Za-z]?-(\d\d)$/.exec(number)?.[1];
+  if (short === undefined) return undefined;
+  if (issued?.slice(2, 4) === short) return issued.slice(0, 4);
+  const year = Number(received.slice(0, 4));
+  const candidate = Math.floor(year / 100) * 100 + Number(short);
+  return String(candidate > year ? candidate - 100 : candidate);
 }
 
 /** --publisher, --revision, --issued and --received describe what was received: an external document's only. */
