@@ -32,6 +32,7 @@ import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
+import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
 import { rule as docEmptySection } from "./rules/doc/empty-section.js";
 import { rule as docFormNoFields } from "./rules/doc/form-no-fields.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
@@ -55,6 +56,7 @@ import { rule as idNumberPattern } from "./rules/id/number-pattern.js";
 import { loaderRules } from "./rules/loader.js";
 import { rule as personHolderElsewhere } from "./rules/person/holder-elsewhere.js";
 import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-work.js";
+import { rule as personMilitarySignature } from "./rules/person/military-signature.js";
 import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as symbolConflict } from "./rules/symbol/conflict.js";
@@ -93,6 +95,7 @@ export const rules: readonly Rule[] = [
   docApprovedByAuthor,
   docApproverLacksRole,
   docDuplicateTitle,
+  docEffectiveBeforeSignature,
   docEmptySection,
   docFormNoFields,
   docMentionUnresolved,
@@ -115,6 +118,7 @@ export const rules: readonly Rule[] = [
   idNumberPattern,
   personHolderElsewhere,
   personLeftWithOpenWork,
+  personMilitarySignature,
   personWorkAfterLeaving,
   refUnresolved,
   symbolConflict,

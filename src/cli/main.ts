@@ -105,6 +105,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--late-reason <text>", t("help.review.late-reason"))
     .option("--recorder <person>", t("help.review.recorder"))
     .option("--leader <person>", t("help.review.leader"))
+    .option("--military-representative <person>", t("help.review.military-representative"))
     .option("--date <date>", t("help.review.date"))
     .option("--required <departments...>", t("help.review.required"))
     .option("--force", t("help.review.force"))
@@ -399,6 +400,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--summary <text>", t("help.release.summary"))
     .option("--pages <pages>", t("help.release.pages"));
   signatureOptions(release, "release")
+    .option("--effective <date>", t("help.release.effective"))
     .option("--force", t("help.release.force"))
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));

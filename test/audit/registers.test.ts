@@ -65,6 +65,18 @@ describe("registers and matrices match their golden files", () => {
   });
 });
 
+describe("the controlled document list lists documents in force", () => {
+  it("lists drafts with --status draft, every live document with --status all, and refuses another status", async () => {
+    const list = (...args: string[]) => csrInProcess(["-C", REPO, "list", "documents", ...args, "--format", "csv", "--today", "2026-11-27"], { lang: null });
+    const rows = (csv: string) => csv.split("\r\n").slice(1).filter(Boolean).map((row) => row.split(",").slice(2, 4).join(" "));
+    expect(rows((await list("--status", "draft")).stdout)).toEqual(["QP-005 管理评审程序"]);
+    expect(rows((await list("--status", "all")).stdout)).toEqual(["QP-001 文件控制程序", "QP-003 生产过程控制程序", "QP-005 管理评审程序", "WI-001 标识和可追溯性作业指导书", "QR-001-01 文件发放/回收记录", "QR-003-01 首件检验记录"]);
+    const md = await csrInProcess(["-C", REPO, "list", "documents", "--status", "draft", "--format", "md", "--today", "2026-11-27"], { lang: null });
+    expect(md.stdout.split("\n")[0]).toBe("## 文件清单（草稿，共 1 份）");
+    expect((await list("--status", "obsolete")).stderr).toMatch(/^csr: --status /);
+  });
+});
+
 describe("registers that only the workbook carries", () => {
   const ctx = registerContext(loadRepository(REPO), "zh-CN");
   for (const [name, table] of [["documents", documentList(ctx)]] as const) {
