@@ -5,6 +5,7 @@ import { rule as clauseCorrespondenceUnknown } from "./rules/clause/corresponden
 import { rule as clauseSupersededEdition } from "./rules/clause/superseded-edition.js";
 import { rule as clauseUnknownClause } from "./rules/clause/unknown-clause.js";
 import { rule as clauseUnknownStandard } from "./rules/clause/unknown-standard.js";
+import { rule as configRegisterForm } from "./rules/config/register-form.js";
 import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
 import { rule as coverageClauseUncovered } from "./rules/coverage/clause-uncovered.js";
 import { rule as csrAddressedByObsolete } from "./rules/csr/addressed-by-obsolete.js";
@@ -67,6 +68,7 @@ export const rules: readonly Rule[] = [
   clauseSupersededEdition,
   clauseUnknownClause,
   clauseUnknownStandard,
+  configRegisterForm,
   configUnknownRule,
   coverageClauseUncovered,
   csrAddressedByObsolete,

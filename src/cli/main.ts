@@ -157,6 +157,7 @@ export async function run(argv: string[]): Promise<number> {
       .option("--to <date>", t("help.calendar.day.to"))
       .option("--name <text>", t("help.calendar.day.name"))
       .option("--dry-run", t("help.calendar.day.dry-run"))
+      .option("-y, --yes", t("help.common.yes"))
       .option("--commit", t("help.common.commit"))
       .action(action(load));
   calendar
@@ -166,6 +167,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--year <year>", t("help.calendar.notice.year"))
     .option("--replace", t("help.calendar.notice.replace"))
     .option("--dry-run", t("help.calendar.notice.dry-run"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/calendar/notice.js")).calendarNoticeCommand));
 
@@ -211,6 +213,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--title <text>", t("help.person.title"))
     .option("--left <date>", t("help.person.update.left"))
     .option("--no-left", t("help.person.update.no-left"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/person/index.js")).personUpdateCommand));
   person
@@ -218,6 +221,7 @@ export async function run(argv: string[]): Promise<number> {
     .description(t("help.person.leave"))
     .argument("<id>", t("help.person.id"))
     .option("--date <date>", t("help.person.leave.date"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/person/index.js")).personLeaveCommand));
 
@@ -244,6 +248,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--date <date>", t("help.department.date"))
     .option("--add-delegate <person>", t("help.department.add-delegate"), collect, [])
     .option("--remove-delegate <person>", t("help.department.remove-delegate"), collect, [])
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/department/index.js")).departmentUpdateCommand));
 
@@ -255,6 +260,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--name-en <text>", t("help.organisation.name-en"))
     .option("--confidentiality <text>", t("help.organisation.confidentiality"))
     .option("--confidentiality-en <text>", t("help.organisation.confidentiality-en"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/organisation/index.js")).organisationUpdateCommand));
 
@@ -284,6 +290,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--remove-clause <clauses...>", t("help.process.remove-clause"))
     .option("--add-document <numbers...>", t("help.process.add-document"))
     .option("--remove-document <numbers...>", t("help.process.remove-document"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/process/index.js")).processUpdateCommand));
 
@@ -481,6 +488,7 @@ export async function run(argv: string[]): Promise<number> {
     .argument("<from>", t("help.standard.migrate.from"))
     .argument("<to>", t("help.standard.migrate.to"))
     .option("--dry-run", t("help.standard.migrate.dry-run"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/standard/migrate.js")).standardMigrateCommand));
 
@@ -548,6 +556,7 @@ export async function run(argv: string[]): Promise<number> {
   program
     .command("recover")
     .description(t("help.recover"))
+    .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/recover/index.js")).recoverCommand));
 
   program

@@ -59,9 +59,9 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
         : await need(ask, "<kind>", t("new.needs.kind"), (p) => p.select({ message: t("prompt.new.kind"), choices: DOCUMENT_KINDS.map((k) => ({ value: k, name: t(`new.kind.${k}`) })) }));
     const config = repo.config?.value;
     const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
-    const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);
     const chosen = flags.family !== undefined || flags.number !== undefined ? undefined : await familyInUse(session, config, kind);
     const family = flags.family ?? chosen?.pattern;
+    const user = flags.usedBy !== undefined ? findDocumentById(session, flags.usedBy) : kind === "form" && flags.number === undefined ? await formOwner(session, config, family) : undefined;
     const suggested = flags.number ?? nextNumber(config, kind, family, taken, user?.value.forms, user?.value.id);
     const number =
       flags.number?.trim() ??
@@ -128,6 +128,22 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
 }
 
 /**
+ * The procedure a new form belongs to, when its numbering family carries the procedure's digits
+ * (QR-###-##: QR-001-03 is QP-001's third form) and neither --used-by nor --number says it: a
+ * terminal asks which procedure; a script is refused, since the next number of whichever procedure
+ * came last would misfile the form by its number. Undefined for a family without an owner's digits.
+ */
+async function formOwner(session: EditSession, config: QmsConfig | undefined, family: string | undefined): Promise<ReturnType<typeof findDocumentById> | undefined> {
+  const patterns = (config?.numbering ?? []).filter((n) => n.kind === "form");
+  const pattern = (family === undefined ? patterns[0] : patterns.find((n) => n.family === family || n.pattern === family))?.pattern;
+  if (pattern === undefined || (pattern.match(/#+/g) ?? []).length < 2) return undefined;
+  const procedures = [...session.index.documents.values()].map((d) => d.value).filter((d) => d.kind === "procedure" && d.status !== "obsolete");
+  if (!session.ask || procedures.length === 0) throw new UserError(t("new.form-needs-owner", { pattern }));
+  const id = await session.ask.select({ message: t("prompt.new.form-owner"), choices: procedures.map((d) => ({ value: d.id, name: `${d.id}  ${d.title}` })) });
+  return findDocumentById(session, id);
+}
+
+/**
  * The `external` block of a registered external document: the publisher's data as given, and the
  * date received (today by default), which is a record: not after today, nor before the date issued.
  * Without --revision, a standard's edition is the year its number ends with (标准年代号: GB/T
@@ -135,10 +151,27 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
  */
 function externalBlock(flags: NewFlags, number: string): NonNullable<ControlledDocument["external"]> & { received: string } {
   const publisher = flags.publisher?.trim();
-  const revision = flags.revision?.trim() || /-((?:19|20)\d\d)$/.exec(number)?.[1];
   const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
   const received = eventDateOption(flags.received, "--received", issued ? { follows: { what: eventLabel("rule.date/event.doc-external-issued"), date: issued, external: true, of: number } } : {});
+  const revision = flags.revision?.trim() || standardYear(number, issued, received);
   return { ...(publisher ? { publisher } : {}), ...(revision ? { revision } : {}), ...(issued ? { issued } : {}), received };
+}
+
+/**
+ * The year a standard's number ends with (标准年代号): GB/T 19001-2016 → 2016; an older standard
+ * written with two digits (GJB 190-86, GB 2828-87) → 1986, 1987: the century of the date issued when
+ * it ends in those digits, else the latest year not after the date received. Undefined for a number
+ * without a year.
+ */
+function standardYear(number: string, issued: string | undefined, received: string): string | undefined {
+  const full = /-((?:19|20)\d\d)$/.exec(number)?.[1];
+  if (full) return full;
+  const short = /^[A-Za-z][A-Za-z/ ]*\d[\d.]*[A-Za-z]?-(\d\d)$/.exec(number)?.[1];
+  if (short === undefined) return undefined;
+  if (issued?.slice(2, 4) === short) return issued.slice(0, 4);
+  const year = Number(received.slice(0, 4));
+  const candidate = Math.floor(year / 100) * 100 + Number(short);
+  return String(candidate > year ? candidate - 100 : candidate);
 }
 
 /** --publisher, --revision, --issued and --received describe what was received: an external document's only. */
