@@ -538,6 +538,7 @@ export async function run(argv: string[]): Promise<number> {
     .argument("<document>", t("help.common.document-number"))
     .option("--by <person>", t("help.periodic-review.by"))
     .option("--date <date>", t("help.common.date"))
+    .option("--result <result>", t("help.periodic-review.result"))
     .option("--comment <text>", t("help.common.comment"))
     .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))

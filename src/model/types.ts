@@ -3,6 +3,22 @@
 export type Path = readonly (string | number)[];
 export type DocumentKind = "manual" | "procedure" | "instruction" | "form" | "external";
 export type DocumentStatus = "draft" | "in-review" | "released" | "obsolete";
+
+/**
+ * The conclusion of a periodic review of a document (GJB 9001C 7.5.2/7.5.3, IATF 16949 7.5.3:
+ * suitability and adequacy): still suitable (继续有效), to be revised (需修订) or to be withdrawn
+ * (拟作废). Only `suitable` restarts the review interval (doc/periodic-review-due).
+ */
+export const PERIODIC_REVIEW_RESULTS = ["suitable", "revise", "withdraw"] as const;
+export type PeriodicReviewResult = (typeof PERIODIC_REVIEW_RESULTS)[number];
+
+/** One entry of a document's `reviews`; without `result` it found the document suitable. */
+export interface PeriodicReview {
+  by: string;
+  date: string;
+  result?: PeriodicReviewResult;
+  comment?: string;
+}
 /** What a person may sign (people.yaml `roles`); `standardization` is GJB's 标准化审查 (the standardization check of a document before approval). */
 export type Role = "author" | "reviewer" | "approver" | "document-controller" | "standardization";
 export type Disposition = "must" | "optional" | "not-applicable" | "rejected";
@@ -333,7 +349,7 @@ export interface ControlledDocument {
   status: DocumentStatus;
   effective?: string;
   review_interval_months?: number;
-  reviews?: { by: string; date: string; comment?: string }[];
+  reviews?: PeriodicReview[];
   revisions?: Revision[];
   related?: string[];
   forms?: string[];

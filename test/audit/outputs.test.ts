@@ -36,6 +36,7 @@ describe("csr export", () => {
       "特殊特性符号对照表",
       "发放回收记录",
       "培训记录",
+      "文件定期评审记录",
     ]);
     const procedures = workbook.getWorksheet("程序文件一览表")!;
     expect(procedures.getCell("A1").value).toBe("程序文件一览表（共 3 份）");
@@ -93,7 +94,7 @@ describe("csr export", () => {
     const out = join(tempDir(), "en.xlsx");
     expect((await csrInProcess(["-C", REPO, "export", "--out", out, "--lang", "en"])).code).toBe(0);
     const workbook = await readWorkbook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "External documents", "Obsolete documents", "Clauses MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "External documents", "Obsolete documents", "Clauses MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training", "Periodic reviews"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 

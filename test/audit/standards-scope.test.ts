@@ -135,6 +135,7 @@ describe("the symbol conversion table", () => {
       "评审及时性",
       "发放回收记录",
       "培训记录",
+      "文件定期评审记录",
     ]);
   });
 

@@ -192,7 +192,7 @@ describe("csr implement", () => {
 });
 
 describe("csr periodic-review", () => {
-  it("records the review under reviews, which is not a revision", async () => {
+  it("records the review and its conclusion under reviews, which is not a revision, and lists it in the 文件定期评审记录", async () => {
     const dir = example();
     expect(csr(["-C", dir, "periodic-review", "QP-014", "--by", "zhoupeng", "--date", "2026-11-20", "--comment", "仍然适用", "-y", "--commit"]).stdout).toMatch(
       /^QP-014: periodic review recorded, by Zhou Peng \(zhoupeng\) on 2026-11-20; no new revision\.\nNext periodic review due by 2029-11-20\.\nCommitted [0-9a-f]{7}: /,
@@ -201,6 +201,55 @@ describe("csr periodic-review", () => {
     expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+reviews:", "+  - by: zhoupeng", "+    date: 2026-11-20", "+    comment: 仍然适用"]);
     const check = await csrInProcess(["-C", dir, "check", "--base", "HEAD~1", "--today", "2026-12-01"]);
     expect(check.stdout).not.toContain("doc/revision-not-bumped");
+
+    // A review that finds a change needed is 需修订, typed as csr prints it: it says what to do next and
+    // does not restart the interval (due 2029-11-20 from the suitable review, not 2029-11-25).
+    expect(await csrInProcess(["-C", dir, "periodic-review", "QP-014", "--by", "zhangli", "--date", "2026-11-25", "--result", "需修订", "--comment", "需增加顾客参加评审的要求", "-y", "--commit"], { lang: null })).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(
+        /^QP-014：已登记定期评审，张丽（zhangli），2026-11-25；未换版。\n结论：需修订。请修订 QP-014 并用 'csr release QP-014' 发布新版本；本次评审不重新计算定期评审期限。\n已提交 [0-9a-f]{7}：/,
+      ),
+      stderr: "",
+    });
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("csr periodic-review QP-014：需修订，张丽（zhangli）于 2026-11-25 评审");
+    expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+  - by: zhangli", "+    date: 2026-11-25", "+    result: revise", "+    comment: 需增加顾客参加评审的要求"]);
+    const due = await csrInProcess(["-C", dir, "check", "--today", "2029-11-22", "--format", "json"]);
+    expect((JSON.parse(due.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === "doc/periodic-review-due" && f.message.startsWith("QP-014 "))).toEqual([
+      expect.objectContaining({ message: expect.stringContaining("QP-014 was last revised or reviewed on 2026-11-20; its 36-month review was due on 2029-11-20.") }),
+    ]);
+    expect(await csrInProcess(["-C", dir, "periodic-review", "QP-010", "--by", "zhangli", "--date", "2026-11-26", "--result", "withdraw", "-y"])).toEqual({
+      code: 0,
+      stdout: "QP-010: periodic review recorded, by Zhang Li (zhangli) on 2026-11-26; no new revision.\nConclusion: withdraw. Make QP-010 obsolete with 'csr obsolete QP-010'; this review does not restart the review interval.\n",
+      stderr: "",
+    });
+    expect(await csrInProcess(["-C", dir, "periodic-review", "QP-010", "--by", "zhangli", "--result", "作废", "-y"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --result 必须是 suitable（继续有效）、revise（需修订）、withdraw（拟作废）之一；实际为 '作废'。\n",
+    });
+
+    // The 文件定期评审记录: every review, oldest first, with the version reviewed and the conclusion.
+    expect(await csrInProcess(["-C", dir, "list", "periodic-reviews"], { lang: null })).toEqual({
+      code: 0,
+      stdout: [
+        "文件定期评审记录（共 3 次）",
+        "",
+        "序号  文件编号  文件名称          版本  评审日期    评审人  结论      说明",
+        "----  --------  ----------------  ----  ----------  ------  --------  ------------------------",
+        "1     QP-014    特殊特性管理程序  A/1   2026-11-20  周鹏    继续有效  仍然适用",
+        "2     QP-014    特殊特性管理程序  A/1   2026-11-25  张丽    需修订    需增加顾客参加评审的要求",
+        "3     QP-010    生产过程控制程序  A/1   2026-11-26  张丽    拟作废",
+        "",
+        "其中 2 次评审的结论为需修订或拟作废：它们不重新计算定期评审期限，文件应发布新版本或作废。",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect((await csrInProcess(["-C", dir, "list", "periodic-reviews", "--format", "csv"])).stdout.split("\r\n").slice(0, 3)).toEqual([
+      "\uFEFFNo.,Document,Title,Revision,Date,Reviewed by,Conclusion,Remark",
+      "1,QP-014,Special Characteristics Procedure,A/1,2026-11-20,Zhou Peng,suitable,仍然适用",
+      "2,QP-014,Special Characteristics Procedure,A/1,2026-11-25,Zhang Li,revise,需增加顾客参加评审的要求",
+    ]);
   }, 90_000);
 
   it("refuses a review dated after today or before the current version was issued", async () => {

@@ -9,6 +9,7 @@ import { addressCsr } from "../../src/commands/address/index.js";
 import { distribute } from "../../src/commands/distribute/index.js";
 import { implementCsr } from "../../src/commands/implement/index.js";
 import { newDocument } from "../../src/commands/new/index.js";
+import { recordPeriodicReview } from "../../src/commands/periodic-review/index.js";
 import { recordTraining } from "../../src/commands/train/index.js";
 import { setLanguage } from "../../src/i18n/index.js";
 import { capture } from "../csr/fixture.js";
@@ -171,5 +172,25 @@ describe("asked at a terminal", () => {
     } finally {
       setLanguage("en");
     }
+  });
+
+  it("csr periodic-review asks for the conclusion (继续有效 first) and the remark, and a 需修订 review says to release a new revision", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const ctx = capture(dir);
+    const done = recordPeriodicReview(ctx, "QP-014", { by: "zhoupeng", date: "2026-11-20" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Conclusion\n❯ suitable\n  revise\n  withdraw\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Comment (optional)");
+    screen.type("按新版顾客要求修订");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toBe(
+      "QP-014: periodic review recorded, by Zhou Peng (zhoupeng) on 2026-11-20; no new revision.\n" +
+        "Conclusion: revise. Revise QP-014 and release the new revision with 'csr release QP-014'; this review does not restart the review interval.\n",
+    );
+    expect(read(dir, "documents/procedures/QP-014.yaml")).toMatch(/\nreviews:\n {2}- by: zhoupeng\n {4}date: 2026-11-20\n {4}result: revise\n {4}comment: 按新版顾客要求修订\n$/);
   });
 });

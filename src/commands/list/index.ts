@@ -4,7 +4,7 @@ import { closest } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import type { CommandContext } from "../context.js";
 
-const REGISTERS = ["procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "people"] as const;
+const REGISTERS = ["procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "people"] as const;
 
 export async function listCommand(ctx: CommandContext, what: string, flags: Record<string, unknown>): Promise<number> {
   if (what === "csr") return (await import("./csr.js")).listCsrCommand(ctx, flags);

@@ -1,4 +1,4 @@
-/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|people`: the registers auditors ask for, and the people who may be named. */
+/** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|people`: the registers auditors ask for, and the people who may be named. */
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
@@ -10,6 +10,7 @@ import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
 import { obsoleteList } from "../../report/registers/obsolete.js";
 import { peopleRegister } from "../../report/registers/people.js";
+import { periodicReviewRegister } from "../../report/registers/periodic-reviews.js";
 import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../report/registers/procedures.js";
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
@@ -56,6 +57,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     table = distributionRegister(rc);
   } else if (what === "training") {
     table = trainingRegister(rc);
+  } else if (what === "periodic-reviews") {
+    table = periodicReviewRegister(rc);
   } else if (what === "people") {
     table = peopleRegister(rc);
   } else {

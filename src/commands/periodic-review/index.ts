@@ -1,7 +1,10 @@
 /**
- * `csr periodic-review <document>`: a periodic review (定期评审) found the document still suitable
- * without a change. It is recorded under `reviews`, which resets doc/periodic-review-due; it is
- * not a revision, so `csr check --base` does not ask for one.
+ * `csr periodic-review <document>`: the conclusion of a periodic review (定期评审) of a released
+ * document, recorded under `reviews` without a new revision (`csr check --base` does not ask for
+ * one). GJB 9001C 7.5.2/7.5.3 and IATF 16949 7.5.3 review documents for suitability and adequacy:
+ * the conclusion is `suitable` (继续有效; restarts doc/periodic-review-due's interval), `revise`
+ * (需修订) or `withdraw` (拟作废). The last two do not restart the interval: the document is
+ * suitable again only when the new revision is released, or it is made obsolete.
  */
 import { addMonths } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
@@ -9,8 +12,9 @@ import { t } from "../../i18n/index.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { currentRevision } from "../../model/index.js";
+import { PERIODIC_REVIEW_RESULTS } from "../../model/types.js";
 import { revisionEvent } from "../../model/recorded-events.js";
-import { eventDateOption } from "../options.js";
+import { choiceOption, eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
 import { personLabel } from "../shared/people.js";
 import { editFile, findDocumentById, need, withEditSession, optionalAnswer, personOption, personChoices, saveChanges } from "../shared/edit.js";
@@ -18,6 +22,8 @@ import { editFile, findDocumentById, need, withEditSession, optionalAnswer, pers
 export interface PeriodicReviewFlags {
   by?: string;
   date?: string;
+  /** `suitable` (default), `revise` or `withdraw`, or its label (继续有效 / 需修订 / 拟作废). */
+  result?: string;
   comment?: string;
   yes?: boolean;
   commit?: boolean;
@@ -32,6 +38,8 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     const { value: document, file } = findDocumentById(session, id);
     if (document.status !== "released") throw new UserError(t("periodic-review.not-released", { id, status: t(`value.document-status.${document.status}`) }));
     const { ask } = session;
+    // Refused before any question, so that a mistyped code is not found after the answers.
+    const given = flags.result === undefined ? undefined : choiceOption(flags.result, "--result", PERIODIC_REVIEW_RESULTS, "suitable");
     // It confirms the current version, so it cannot come before that version was issued.
     const current = currentRevision(document);
     const date = eventDateOption(flags.date, "--date", { follows: current ? { ...revisionEvent(current), of: id } : undefined });
@@ -41,12 +49,22 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
       "--by",
       date,
     ).id;
+    const result =
+      given ??
+      (ask
+        ? await ask.select({ message: t("prompt.periodic-review.result"), choices: PERIODIC_REVIEW_RESULTS.map((r) => ({ value: r, name: t(`value.periodic-review-result.${r}`) })) })
+        : "suitable");
     const comment = flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
-    const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], { by, date, ...(comment ? { comment } : {}) }));
+    // An entry without `result` means suitable (the entries written before the option): it is left out for suitable.
+    const entry = { by, date, ...(result === "suitable" ? {} : { result }), ...(comment ? { comment } : {}) };
+    const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], entry));
     const months = document.review_interval_months;
-    const lines = [t("periodic-review.recorded", { id, by: personLabel(session.index, by), date })];
-    if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.periodic-review", { id, by: personLabel(session.index, by), date }) });
+    const reviewer = personLabel(session.index, by);
+    const lines = [t("periodic-review.recorded", { id, by: reviewer, date })];
+    if (result !== "suitable") lines.push(t(`periodic-review.next.${result}`, { id }));
+    else if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
+    const message = result === "suitable" ? t("commit.periodic-review", { id, by: reviewer, date }) : t(`commit.periodic-review.${result}`, { id, by: reviewer, date });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
     return 0;
   });
 }

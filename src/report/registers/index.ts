@@ -9,6 +9,7 @@ import { documentList, type DocumentListStatus } from "./documents.js";
 import { externalList } from "./external.js";
 import { formList } from "./forms.js";
 import { obsoleteList } from "./obsolete.js";
+import { periodicReviewRegister } from "./periodic-reviews.js";
 import { procedureList } from "./procedures.js";
 import { reviewRegister } from "./reviews.js";
 import { symbolTable } from "./symbols.js";
@@ -53,6 +54,7 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   if (options.everyRegister || symbolTableExpected(ctx)) yield symbolTable(ctx);
   yield distributionRegister(ctx);
   yield trainingRegister(ctx);
+  yield periodicReviewRegister(ctx);
 }
 
 /**

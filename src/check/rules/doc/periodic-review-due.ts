@@ -6,7 +6,7 @@ import { personToType } from "../../../model/people.js";
 
 /**
  * A released document is reviewed for suitability at its interval (IATF 16949 7.5.2/7.5.3): either
- * a new revision or a recorded periodic review resets the clock.
+ * a new revision or a recorded periodic review that found it suitable resets the clock.
  */
 export const rule: Rule = {
   id: "doc/periodic-review-due",
@@ -15,7 +15,7 @@ export const rule: Rule = {
   summary: "A released document has not been revised or reviewed within its review interval.",
   docs: {
     description:
-      "A released document with a `review_interval_months` has been neither revised nor reviewed within that interval, counted from the latest of its last revision date, its effective date and its last entry under `reviews`. Documents are reviewed for continuing suitability ({{cite:documents-in-use}}); an auditor asks for the evidence.",
+      "A released document with a `review_interval_months` has been neither revised nor reviewed within that interval, counted from the latest of its last revision date, its effective date and its last entry under `reviews` that found it suitable (an entry with `result: revise` or `withdraw` does not restart the interval: the new revision or `csr obsolete` answers it). Documents are reviewed for continuing suitability ({{cite:documents-in-use}}); an auditor asks for the evidence.",
     bad: `
 reviews:
   - { by: zhang, date: 2025-01-06, comment: 仍然适用 }   # review_interval_months: 12, so due 2026-01-06
@@ -30,7 +30,9 @@ reviews:
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const months = doc.review_interval_months;
       if (doc.status !== "released" || !months) continue;
-      const dates = [currentRevision(doc)?.date, doc.effective, ...(doc.reviews ?? []).map((r) => r.date)].filter((d): d is string => !!d);
+      // A review that concluded revise or withdraw (需修订 / 拟作废) found the document unsuitable: only
+      // the new revision, or its withdrawal, answers it, so it does not restart the interval.
+      const dates = [currentRevision(doc)?.date, doc.effective, ...(doc.reviews ?? []).filter((r) => (r.result ?? "suitable") === "suitable").map((r) => r.date)].filter((d): d is string => !!d);
       if (dates.length === 0) continue;
       const last = dates.reduce((a, b) => (a > b ? a : b));
       const due = addMonths(last, months);
