@@ -4,14 +4,19 @@
 //   node bench/run.js [--runs R] [--only WORD]
 // Each figure is the median of R runs (default 3; 11 for the short ones) of a fresh process, the
 // two sides of a ratio measured alternately so that what else the machine does hits both alike.
-// Ratios are of CPU time (user + system; with Chromium's for PDF), which depends far less on the
-// machine's load than wall time; wall time is shown beside it.
+// Ratios are of CPU time (user + system), which depends far less on the machine's load than wall
+// time; wall time is shown beside it.
+// The PDF target counts every process csr starts: both sides run under bench/subreaper.py, a child
+// subreaper (Linux prctl PR_SET_CHILD_SUBREAPER) that waits for all descendants and reports their
+// rusage. GNU time (used before 2026-11-30) saw only about a fifth of Chromium's CPU: its renderer,
+// GPU and utility processes outlive the browser process, are handed to init, and their CPU never
+// reached the rusage of the process GNU time waited for (10.4x then, ~40x counted in full).
 // Peak memory is the largest maximum resident set size of a run.
 //
 // To add a target, add an entry to TARGETS: a name, a limit, and `measure` returning the two
 // measurements (or a measurement and a fixed reference) whose ratio must stay within the limit.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +26,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CSR = join(ROOT, "bin", "csr.js");
 const FLOOR = join(ROOT, "bench", "floor.js");
 const TODAY = ["--today", "2026-06-30"];
-const TIME = "/usr/bin/time";
+const SUBREAPER = join(ROOT, "bench", "subreaper.py");
 const HOOK = join(ROOT, "bench", "rss-hook.js");
 
 const args = process.argv.slice(2);
@@ -32,25 +37,26 @@ const option = (name) => {
 const runs = Number(option("--runs") ?? 3);
 const only = option("--only");
 const shortRuns = Math.max(runs, 11);
-if (!existsSync(TIME)) throw new Error(`npm run bench needs GNU time at ${TIME} for the PDF target (Debian: apt-get install time)`);
+if (spawnSync("python3", ["--version"]).status !== 0) throw new Error("npm run bench needs python3 for the PDF target (bench/subreaper.py; Debian: apt-get install python3)");
 
 const work = mkdtempSync(join(tmpdir(), "csr-bench-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 
 /**
  * One run of `node argv`: wall ms, CPU ms and peak KB. The process reports its own CPU time and
- * peak memory on exit (bench/rss-hook.js, microsecond resolution). With `children`, GNU time
- * measures instead, counting the processes it started too (Chromium), at 10 ms resolution.
+ * peak memory on exit (bench/rss-hook.js, microsecond resolution). With `children`,
+ * bench/subreaper.py measures instead: every process started, Chromium's orphaned ones included
+ * (peak memory: the largest of any one process).
  */
 function once(argv, { children = false } = {}) {
   const started = performance.now();
-  const command = children ? [TIME, ["-f", "__time__ %U %S %M", process.execPath, ...argv]] : [process.execPath, ["--import", HOOK, ...argv]];
+  const command = children ? ["python3", [SUBREAPER, process.execPath, ...argv]] : [process.execPath, ["--import", HOOK, ...argv]];
   const result = spawnSync(command[0], command[1], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   const ms = performance.now() - started;
-  const status = children ? Number(/Command exited with non-zero status (\d+)/.exec(result.stderr)?.[1] ?? 0) : result.status;
+  const status = result.status;
   if (status !== 0 && status !== 1) throw new Error(`node ${argv.join(" ")} exited with ${status}:\n${result.stdout.slice(-2000)}${result.stderr.slice(-2000)}`);
   if (children) {
-    const [, user, system, rss] = /__time__ ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(result.stderr) ?? [];
+    const [, user, system, rss] = /__tree__ ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(result.stderr) ?? [];
     return { ms, cpuMs: (Number(user) + Number(system)) * 1000, rssKb: Number(rss) };
   }
   const [, rss, cpu] = /__bench__ (\d+) ([\d.]+)/.exec(result.stderr) ?? [];

@@ -5,6 +5,7 @@ import { rule as clauseCorrespondenceUnknown } from "./rules/clause/corresponden
 import { rule as clauseSupersededEdition } from "./rules/clause/superseded-edition.js";
 import { rule as clauseUnknownClause } from "./rules/clause/unknown-clause.js";
 import { rule as clauseUnknownStandard } from "./rules/clause/unknown-standard.js";
+import { rule as configRegisterForm } from "./rules/config/register-form.js";
 import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
 import { rule as coverageClauseUncovered } from "./rules/coverage/clause-uncovered.js";
 import { rule as csrAddressedByObsolete } from "./rules/csr/addressed-by-obsolete.js";
@@ -31,6 +32,7 @@ import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
+import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
 import { rule as docEmptySection } from "./rules/doc/empty-section.js";
 import { rule as docFormNoFields } from "./rules/doc/form-no-fields.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
@@ -54,6 +56,7 @@ import { rule as idNumberPattern } from "./rules/id/number-pattern.js";
 import { loaderRules } from "./rules/loader.js";
 import { rule as personHolderElsewhere } from "./rules/person/holder-elsewhere.js";
 import { rule as personLeftWithOpenWork } from "./rules/person/left-with-open-work.js";
+import { rule as personMilitarySignature } from "./rules/person/military-signature.js";
 import { rule as personWorkAfterLeaving } from "./rules/person/work-after-leaving.js";
 import { rule as refUnresolved } from "./rules/ref/unresolved.js";
 import { rule as symbolConflict } from "./rules/symbol/conflict.js";
@@ -65,6 +68,7 @@ export const rules: readonly Rule[] = [
   clauseSupersededEdition,
   clauseUnknownClause,
   clauseUnknownStandard,
+  configRegisterForm,
   configUnknownRule,
   coverageClauseUncovered,
   csrAddressedByObsolete,
@@ -91,6 +95,7 @@ export const rules: readonly Rule[] = [
   docApprovedByAuthor,
   docApproverLacksRole,
   docDuplicateTitle,
+  docEffectiveBeforeSignature,
   docEmptySection,
   docFormNoFields,
   docMentionUnresolved,
@@ -113,6 +118,7 @@ export const rules: readonly Rule[] = [
   idNumberPattern,
   personHolderElsewhere,
   personLeftWithOpenWork,
+  personMilitarySignature,
   personWorkAfterLeaving,
   refUnresolved,
   symbolConflict,

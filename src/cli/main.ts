@@ -105,6 +105,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--late-reason <text>", t("help.review.late-reason"))
     .option("--recorder <person>", t("help.review.recorder"))
     .option("--leader <person>", t("help.review.leader"))
+    .option("--military-representative <person>", t("help.review.military-representative"))
     .option("--date <date>", t("help.review.date"))
     .option("--required <departments...>", t("help.review.required"))
     .option("--force", t("help.review.force"))
@@ -156,6 +157,7 @@ export async function run(argv: string[]): Promise<number> {
       .option("--to <date>", t("help.calendar.day.to"))
       .option("--name <text>", t("help.calendar.day.name"))
       .option("--dry-run", t("help.calendar.day.dry-run"))
+      .option("-y, --yes", t("help.common.yes"))
       .option("--commit", t("help.common.commit"))
       .action(action(load));
   calendar
@@ -165,6 +167,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--year <year>", t("help.calendar.notice.year"))
     .option("--replace", t("help.calendar.notice.replace"))
     .option("--dry-run", t("help.calendar.notice.dry-run"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/calendar/notice.js")).calendarNoticeCommand));
 
@@ -210,6 +213,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--title <text>", t("help.person.title"))
     .option("--left <date>", t("help.person.update.left"))
     .option("--no-left", t("help.person.update.no-left"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/person/index.js")).personUpdateCommand));
   person
@@ -217,6 +221,7 @@ export async function run(argv: string[]): Promise<number> {
     .description(t("help.person.leave"))
     .argument("<id>", t("help.person.id"))
     .option("--date <date>", t("help.person.leave.date"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/person/index.js")).personLeaveCommand));
 
@@ -243,6 +248,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--date <date>", t("help.department.date"))
     .option("--add-delegate <person>", t("help.department.add-delegate"), collect, [])
     .option("--remove-delegate <person>", t("help.department.remove-delegate"), collect, [])
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/department/index.js")).departmentUpdateCommand));
 
@@ -254,6 +260,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--name-en <text>", t("help.organisation.name-en"))
     .option("--confidentiality <text>", t("help.organisation.confidentiality"))
     .option("--confidentiality-en <text>", t("help.organisation.confidentiality-en"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/organisation/index.js")).organisationUpdateCommand));
 
@@ -283,6 +290,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--remove-clause <clauses...>", t("help.process.remove-clause"))
     .option("--add-document <numbers...>", t("help.process.add-document"))
     .option("--remove-document <numbers...>", t("help.process.remove-document"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/process/index.js")).processUpdateCommand));
 
@@ -392,6 +400,7 @@ export async function run(argv: string[]): Promise<number> {
     .option("--summary <text>", t("help.release.summary"))
     .option("--pages <pages>", t("help.release.pages"));
   signatureOptions(release, "release")
+    .option("--effective <date>", t("help.release.effective"))
     .option("--force", t("help.release.force"))
     .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
@@ -438,6 +447,8 @@ export async function run(argv: string[]): Promise<number> {
     .option("--remove-process <process>", t("help.set.remove-process"), collect, [])
     .option("--add-form <form>", t("help.set.add-form"), collect, [])
     .option("--remove-form <form>", t("help.set.remove-form"), collect, [])
+    .option("--add-related <document>", t("help.set.add-related"), collect, [])
+    .option("--remove-related <document>", t("help.set.remove-related"), collect, [])
     .option("--retention <period>", t("help.set.retention"))
     .option("--medium <medium>", t("help.set.medium"))
     .option("--location <text>", t("help.set.location"))
@@ -477,6 +488,7 @@ export async function run(argv: string[]): Promise<number> {
     .argument("<from>", t("help.standard.migrate.from"))
     .argument("<to>", t("help.standard.migrate.to"))
     .option("--dry-run", t("help.standard.migrate.dry-run"))
+    .option("-y, --yes", t("help.common.yes"))
     .option("--commit", t("help.common.commit"))
     .action(action(async () => (await import("../commands/standard/migrate.js")).standardMigrateCommand));
 
@@ -544,6 +556,7 @@ export async function run(argv: string[]): Promise<number> {
   program
     .command("recover")
     .description(t("help.recover"))
+    .option("-y, --yes", t("help.common.yes"))
     .action(action(async () => (await import("../commands/recover/index.js")).recoverCommand));
 
   program

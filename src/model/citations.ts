@@ -75,6 +75,11 @@ export function citations(standards: readonly string[] | undefined, requirement:
   return knownStandards(standards).map((id) => `${STANDARD_NAMES[id]} ${CLAUSES[requirement][id]!.join(separator)}`);
 }
 
+/** Whether a repository of these standards is under the standard (an id such as IATF16949; a repository naming none csr knows is an IATF one). */
+export function underStandard(standards: readonly string[] | undefined, id: string): boolean {
+  return knownStandards(standards).includes(id);
+}
+
 let inScope: readonly string[] | undefined;
 
 /** The standards of the repository this run works in (qms.yaml `standards`, read before parsing, i18n/resolve.ts). */

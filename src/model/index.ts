@@ -71,6 +71,22 @@ export function layoutSignatures(repo: Repository, level: number): Set<Signature
   return new Set((documentLayout(repo, level)?.signatures ?? []).map((item) => (typeof item === "string" ? item : item.role)));
 }
 
+/**
+ * Whether the person belongs to a military representative office (qms.yaml `external_parties` of
+ * kind military-representative, the 军代表室): the customer's representative, who signs the
+ * organisation's documents and review reports only as 军代表, never as its preparer, reviewer,
+ * standardization checker or approver.
+ */
+export function isMilitaryRepresentative(index: Pick<RepoIndex, "parties" | "departments">, person: Pick<Person, "department">): boolean {
+  // A code that is a department's too is id/duplicate's finding: its people are not judged on a guess.
+  return index.parties.get(person.department)?.kind === "military-representative" && !index.departments.has(person.department);
+}
+
+/** The repository's military representative offices (external parties of kind military-representative). */
+export function militaryParties(index: Pick<RepoIndex, "parties">): ExternalParty[] {
+  return [...index.parties.values()].filter((p) => p.kind === "military-representative");
+}
+
 /** The GJB 9001C signatures a layout may print (会签, 标准化审查, 军代表), with the `csr release`/`csr sign` option that records each. */
 export const GJB_SIGNATURES = [
   ["countersigned", "--countersigned"],

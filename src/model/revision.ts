@@ -63,7 +63,10 @@ export function successors(previous: string): string[] {
  * - `record`, a form's retention period, medium and location: the record list of the records
  *   policy (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3; csr list forms), which sets how long records
  *   filled in on the form are kept, whatever the form's layout;
- * - `review_interval_months`, the schedule of periodic reviews.
+ * - `review_interval_months`, the schedule of periodic reviews;
+ * - `effective`, the day the current revision takes effect (生效日期, `csr release --effective`): a
+ *   date of the register (受控文件清单) that a postponed 实施日期 moves, not of the approved text;
+ *   doc/effective-before-signature keeps it after the revision's signatures.
  */
 export const REGISTER_FIELDS = [
   "revisions",
@@ -75,6 +78,7 @@ export const REGISTER_FIELDS = [
   "processes",
   "record",
   "review_interval_months",
+  "effective",
 ] as const satisfies readonly (keyof ControlledDocument)[];
 
 /** Whether changing `field` of a released document needs a new revision (see REGISTER_FIELDS). */

@@ -165,13 +165,16 @@ export interface ReviewRound {
   /** That round's review report signatures: 记录 and 评审组长. */
   recorder?: Signature;
   leader?: Signature;
+  /** That round's military representative's (军代表) signature of agreement on the review report. */
+  military_representative?: Signature;
 }
 
 /**
  * The review report's (评审报告) signatures besides the decision's 批准, in the order the report
- * prints them: 记录 (`review.recorder`) and 评审组长 (`review.leader`); a closed round keeps its own.
+ * prints them: 记录 (`review.recorder`), 评审组长 (`review.leader`) and, in a GJB 9001C repository, 军代表
+ * (`review.military_representative`); a closed round keeps its own.
  */
-export const REPORT_SIGNER_ROLES = ["recorder", "leader"] as const;
+export const REPORT_SIGNER_ROLES = ["recorder", "leader", "military_representative"] as const;
 
 /** Where a CSR is addressed, and what the link was made or confirmed against (model/fingerprint.ts). */
 export interface AddressedIn {
@@ -238,6 +241,12 @@ export interface Csr {
     recorder?: Signature;
     /** The review team leader (评审组长) who signed the review report, and when (csr review --leader). */
     leader?: Signature;
+    /**
+     * The military representative (军代表, a person of an external party of kind
+     * military-representative) who signed the review report in agreement, and when (csr review
+     * --military-representative; GJB 9001C 8.2.3: the customer takes part in the review).
+     */
+    military_representative?: Signature;
     /** Source revisions that left the requirement unchanged, each confirmed once instead of a new round. */
     confirmations?: { source_revision: string; by: string; date: string; comment?: string; late_reason?: string }[];
     history?: ReviewRound[];
@@ -284,6 +293,8 @@ export interface ReviewRecord {
 export interface Revision {
   version: string;
   date: string;
+  /** The day this revision took effect when later than `date` (实施日期, csr release --effective); absent: `date`. */
+  effective?: string;
   /** 修订内容摘要; absent only on an imported revision (see revisionSummary). */
   summary?: string;
   /** Released before the repository and imported from a register or Word file: its changes are on the paper record. */

@@ -250,18 +250,31 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
     );
   }
   // Who recorded the review, the review team leader and who approved the decision; signed by hand on the print.
-  const signatureWidths = [1500, 1807, 1500, 1807, 1500, TEXT_WIDTH - 8114];
+  // In a repository with a military representative office, a fourth pair: the 军代表's agreement.
+  const military = view.militaryRepresentative;
+  const signatureWidths = military ? [1000, 1400, 1200, 1400, 1000, 1400, 1000, TEXT_WIDTH - 8400] : [1500, 1807, 1500, 1807, 1500, TEXT_WIDTH - 8114];
   children.push(
     new Paragraph({ spacing: { before: 240 }, children: [] }),
     table(
       docx,
       [
-        { header: false, cells: [[label(docx, t("csr_sign_recorded"))], text(view.recorder.by), [label(docx, t("csr_sign_leader"))], text(view.leader.by), [label(docx, t("csr_sign_approved"))], text(decision?.by ?? "")] },
-        { header: false, cells: [[label(docx, t("csr_sign_date"))], text(view.recorder.date), [label(docx, t("csr_sign_date"))], text(view.leader.date), [label(docx, t("csr_sign_date"))], text(decision?.date ?? "")] },
+        {
+          header: false,
+          cells: [
+            [label(docx, t("csr_sign_recorded"))], text(view.recorder.by), [label(docx, t("csr_sign_leader"))], text(view.leader.by), [label(docx, t("csr_sign_approved"))], text(decision?.by ?? ""),
+            ...(military ? [[label(docx, t("csr_sign_military_representative"))], text(military.by)] : []),
+          ],
+        },
+        {
+          header: false,
+          cells: [
+            [label(docx, t("csr_sign_date"))], text(view.recorder.date), [label(docx, t("csr_sign_date"))], text(view.leader.date), [label(docx, t("csr_sign_date"))], text(decision?.date ?? ""),
+            ...(military ? [[label(docx, t("csr_sign_date"))], text(military.date)] : []),
+          ],
+        },
       ],
       signatureWidths,
     ),
-    new Paragraph({ spacing: { before: 60 }, children: [new docx.TextRun({ text: t("csr_sign_note"), size: 18 })] }),
   );
   return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, header: [view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
 }

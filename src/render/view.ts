@@ -12,7 +12,7 @@ import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
 import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
-import { currentRevision, documentLayout, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, militaryParties, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
@@ -270,8 +270,10 @@ function signatureCells(names: Names, revision: Revision | undefined, layout: Do
 function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column: RevisionColumn): string {
   switch (column) {
     case "date":
-    case "effective":
       return r.date;
+    case "effective":
+      // The current revision's is the document's (register data, corrected there); an earlier one's its own.
+      return (r === currentRevision(doc) ? doc.effective : undefined) ?? r.effective ?? r.date;
     case "number":
       return doc.id;
     case "version":
@@ -448,6 +450,13 @@ export interface CsrReportView extends Header {
   /** The review report's 记录 and 评审组长 (review.recorder, review.leader): name and date, "" when not recorded. */
   recorder: { by: string; date: string };
   leader: { by: string; date: string };
+  /**
+   * The military representative's (军代表) signature of agreement (review.military_representative), as
+   * the recorder's; present only in a repository with a military representative office (qms.yaml
+   * external_parties of kind military-representative) or when one is recorded, so that an IATF
+   * report has no 军代表 cell.
+   */
+  militaryRepresentative?: { by: string; date: string };
   addressed: (ReferenceView & { section: string })[];
   implementation?: {
     owner: string;
@@ -560,6 +569,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
       : undefined,
     recorder: signed(csr.review?.recorder),
     leader: signed(csr.review?.leader),
+    ...(militaryParties(index).length > 0 || csr.review?.military_representative ? { militaryRepresentative: signed(csr.review?.military_representative) } : {}),
     addressed: (csr.addressed ?? []).map((a) => ({
       ...names.reference(csr.id, a.document),
       section: addressedSectionLabel(index.documents.get(a.document)?.value, a.section, lang),

@@ -20,7 +20,7 @@ import { clauseCoverage } from "../model/coverage.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
-import type { ControlledDocument, Csr } from "../model/types.js";
+import type { ControlledDocument, Csr, SignatureRole } from "../model/types.js";
 import type { MessageData, MessageKey } from "../i18n/index.js";
 import { createRenderer } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
@@ -633,8 +633,8 @@ interface PersonWork {
   toReview: Map<string, CsrRow[]>;
   /** Unfinished CSR implementations by owner. */
   implementing: Map<string, CsrRow[]>;
-  /** Live documents by the people who signed their current version. */
-  signed: Map<string, ControlledDocument[]>;
+  /** Live documents by the people who signed their current version, each with the capacities they signed in (编制 … 会签, 标准化审查, 军代表). */
+  signed: Map<string, { doc: ControlledDocument; roles: SignatureRole[] }[]>;
   /** Trainings not yet given, by the departments whose people need them. */
   training: Map<string, OpenTraining[]>;
 }
@@ -651,15 +651,31 @@ function personWork(repo: Repository, csrs: readonly CsrRow[], calendar: WorkCal
       csrs.filter((r) => !["implemented", "verified"].includes(r.csr.implementation?.status ?? "") && !finished.includes(r.facts.status)),
       (r) => (r.csr.implementation?.owner ? [r.csr.implementation.owner] : []),
     ),
-    signed: groupBy(docs, (d) => {
-      const current = currentRevision(d);
-      return [...new Set([current?.prepared?.by, current?.reviewed?.by, current?.approved?.by].filter((p): p is string => !!p))];
-    }),
+    signed: signersOfCurrentVersions(docs),
     training: groupBy(
       openTrainings(repo.documents.map((d) => d.value), repo.csrs.map((c) => c.value), repo.config?.value, calendar).sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : compareIds(a.id, b.id))),
       (o) => o.departments,
     ),
   };
+}
+
+/** The signature roles of a revision, in the order the header prints them. */
+const SIGNATURE_ROLES: readonly SignatureRole[] = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"];
+
+/** For each person, the documents whose current version they signed, in every capacity the revision records. */
+function signersOfCurrentVersions(docs: readonly ControlledDocument[]): PersonWork["signed"] {
+  const map: PersonWork["signed"] = new Map();
+  for (const doc of docs) {
+    const current = currentRevision(doc);
+    if (!current) continue;
+    const roles = new Map<string, SignatureRole[]>();
+    for (const role of SIGNATURE_ROLES) {
+      const value = current[role];
+      for (const s of Array.isArray(value) ? value : value ? [value] : []) roles.set(s.by, [...(roles.get(s.by) ?? []), role]);
+    }
+    for (const [person, signed] of roles) map.set(person, [...(map.get(person) ?? []), { doc, roles: signed }]);
+  }
+  return map;
 }
 
 function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
@@ -676,16 +692,18 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
 
 /**
  * A person's open work: opinions their department still owes, implementations they own, trainings
- * their department still needs (model/training.ts), documents they signed.
+ * their department still needs (model/training.ts), documents they signed (in which capacity). A
+ * person of an outside party (the 军代表室) owes no opinion and needs no training of the organisation's.
  */
 function personSections(rc: RegisterContext, page: string, id: string, department: string, work: PersonWork, entityCell: EntityCell, today: string): SiteSection[] {
+  const outside = rc.index.parties.has(department) && !rc.index.departments.has(department);
   const none = t(rc, "site.none");
   const toReview = work.toReview.get(department) ?? [];
   const implementing = work.implementing.get(id) ?? [];
   const training = work.training.get(department) ?? [];
   const signed = work.signed.get(id) ?? [];
   return [
-    { title: t(rc, "site.person.to-review", { count: toReview.length }), table: csrTable(rc, page, toReview, entityCell), empty: none },
+    { id: "to-review", title: t(rc, "site.person.to-review", { count: toReview.length }), table: csrTable(rc, page, toReview, entityCell), empty: none },
     { title: t(rc, "site.person.implementing", { count: implementing.length }), table: csrTable(rc, page, implementing, entityCell), empty: none },
     {
       id: "training",
@@ -702,8 +720,15 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
       },
       empty: none,
     },
-    { title: t(rc, "site.person.signed"), items: signed.map((d) => documentCell(rc, page, d.id, entityCell)), empty: none },
-  ];
+    {
+      title: t(rc, "site.person.signed"),
+      table: {
+        columns: [{ header: t(rc, "site.person.signed.document") }, { header: t(rc, "site.person.signed.as") }],
+        rows: signed.map(({ doc, roles }) => [documentCell(rc, page, doc.id, entityCell), { text: roles.map((role) => t(rc, `sign.role.${role}`)).join(t(rc, "common.list-separator")) }]),
+      },
+      empty: none,
+    },
+  ].filter((section) => !outside || (section.id !== "training" && section.id !== "to-review"));
 }
 
 /** The clause matrix of one standard as a heat map: the same marks, coloured, each linking to the process or document. */

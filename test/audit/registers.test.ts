@@ -65,6 +65,18 @@ describe("registers and matrices match their golden files", () => {
   });
 });
 
+describe("the controlled document list lists documents in force", () => {
+  it("lists drafts with --status draft, every live document with --status all, and refuses another status", async () => {
+    const list = (...args: string[]) => csrInProcess(["-C", REPO, "list", "documents", ...args, "--format", "csv", "--today", "2026-11-27"], { lang: null });
+    const rows = (csv: string) => csv.split("\r\n").slice(1).filter(Boolean).map((row) => row.split(",").slice(2, 4).join(" "));
+    expect(rows((await list("--status", "draft")).stdout)).toEqual(["QP-005 管理评审程序"]);
+    expect(rows((await list("--status", "all")).stdout)).toEqual(["QP-001 文件控制程序", "QP-003 生产过程控制程序", "QP-005 管理评审程序", "WI-001 标识和可追溯性作业指导书", "QR-001-01 文件发放/回收记录", "QR-003-01 首件检验记录"]);
+    const md = await csrInProcess(["-C", REPO, "list", "documents", "--status", "draft", "--format", "md", "--today", "2026-11-27"], { lang: null });
+    expect(md.stdout.split("\n")[0]).toBe("## 文件清单（草稿，共 1 份）");
+    expect((await list("--status", "obsolete")).stderr).toMatch(/^csr: --status /);
+  });
+});
+
 describe("registers that only the workbook carries", () => {
   const ctx = registerContext(loadRepository(REPO), "zh-CN");
   for (const [name, table] of [["documents", documentList(ctx)]] as const) {
@@ -154,7 +166,7 @@ describe("terminal tables", () => {
       const table = JSON.parse(result.stdout) as { title: string; notes: string[]; rows: Record<string, string>[] };
       // M1 names the untitled paragraph 4.4.1 itself: its row is titled after the clause it belongs to.
       expect(table.rows.find((r) => r.number === "4.4.1")?.title).toBe("（属 4.4 质量管理体系及其过程）");
-      expect(table.title).toBe(style === "grid" ? "GJB 9001C-2017（暂定条款目录）条款与过程、文件对照表" : "GJB 9001C-2017（暂定条款目录）条款、过程和文件对照表");
+      expect(table.title).toBe(style === "grid" ? "GJB 9001C-2017 条款与过程、文件对照表" : "GJB 9001C-2017 条款、过程和文件对照表");
       expect(table.notes.at(-1)).toBe("暂定条款目录：GJB 9001C-2017 的条款编号未全部与正式标准核对，可在本库 standards/GJB9001C.yaml 中修正或补充。");
     }
   });

@@ -101,11 +101,11 @@ describe("citations of the standards in scope", () => {
     expect((await csrInProcess(["-C", bad, "check", "--no-cache", "--today", "2026-11-27"], { lang: null })).stdout).toContain("csr/T-001.yaml:2:11 error schema/invalid-value 'clauses[0]' 的值 '8.3' 格式不对。标准条款，写作 标准:条款，如 GJB9001C:8.3。\n");
   });
 
-  it("the review-timeliness register's footer cites GJB 9001C in a GJB 9001C repository, IATF 16949 in an IATF one", async () => {
+  it("the review-timeliness register's footer gives the period as the company's own rule in a GJB 9001C repository, citing 8.2.3 for the review, and as IATF 16949's ten working days in an IATF one", async () => {
     const notes = async (dir: string, lang: "zh-CN" | "en") =>
       (JSON.parse((await csrInProcess(["-C", dir, "list", "reviews", "--format", "json", "--today", "2026-11-27"], { lang })).stdout) as { notes: string[] }).notes;
-    expect(await notes(GJB, "zh-CN")).toEqual(["评审期限为起算日后第 10 个工作日（GJB 9001C 8.2.3），按工作日历计算；逾期或评审中已逾期 0 项。"]);
-    expect(await notes(GJB, "en")).toEqual(["Due on the 10th working day after the start (GJB 9001C 8.2.3), counted in the working-day calendar; 0 late or overdue."]);
+    expect(await notes(GJB, "zh-CN")).toEqual(["评审期限为起算日后第 10 个工作日（本公司规定；评审要求见 GJB 9001C 8.2.3），按工作日历计算；逾期或评审中已逾期 0 项。"]);
+    expect(await notes(GJB, "en")).toEqual(["Due on the 10th working day after the start (the company's own limit; the review itself: GJB 9001C 8.2.3), counted in the working-day calendar; 0 late or overdue."]);
     expect((await notes(ACME, "zh-CN"))[0]).toMatch(/^评审期限为起算日后第 10 个工作日（IATF 16949 7\.5\.3\.2\.2），/);
   });
 });

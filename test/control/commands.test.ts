@@ -49,6 +49,12 @@ describe("csr new", () => {
       ].join("\n"),
     );
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/procedures/QP-016.yaml\n");
+    // A quality manual's chapters are the standard's (4 组织环境 … 10 改进), after the front matter.
+    expect((await csrInProcess(["-C", dir, "new", "manual", "--number", "QM-002", "--title", "质量手册", "--department", "QA", "-y"])).code).toBe(0);
+    const manual = read(dir, git(dir, ["ls-files", "--others", "--exclude-standard"]).trim());
+    expect([...manual.matchAll(/- number: (\d+)\n\s+title: (\S+)/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+      "0 前言", "1 范围", "2 规范性引用文件", "3 术语和定义", "4 组织环境", "5 领导作用", "6 策划", "7 支持", "8 运行", "9 绩效评价", "10 改进",
+    ]);
   }, 90_000);
 
   it("takes the next form number of the first family, and lists the form in the procedure that uses it", async () => {
@@ -66,6 +72,12 @@ describe("csr new", () => {
     expect(diff(dir)).toEqual(["-forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02]", "+forms: [QR-015-01, QR-015-02, QR-001-02, QR-005-02, QR-015-03]"]);
     expect(read(dir, "documents/forms/QR-015-03.yaml")).toBe("id: QR-015-03\ntitle: 追溯记录表\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n");
     expect((await csrInProcess(["-C", dir, "new", "instruction", "--family", "HH 旧体系 (2019)", "--title", "x", "--department", "PRD", "-y"])).stdout).toMatch(/^Created HH-WI-07 /);
+    // QR-###-## carries the procedure's digits: without --used-by or --number a script is refused rather than given the last procedure's next number.
+    expect(await csrInProcess(["-C", dir, "new", "form", "--title", "文件更改申请单", "--department", "QA", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: Forms are numbered after their procedure (QR-###-##): name the procedure with --used-by <procedure>, or give the number with --number.\n",
+    });
     const kept = await csrInProcess(["-C", dir, "new", "form", "--number", "QR-099-01", "--title", "标识记录", "--department", "QA", "--retention", "产品寿命期+1年", "-y"]);
     expect(kept.stdout).not.toContain("retention");
     expect((await csrInProcess(["-C", dir, "new", "form", "--number", "QR-099-02", "--title", "标识记录", "--department", "QA", "--retention", "3年", "-y"], { lang: null })).stdout.split("\n")[1]).toBe(
@@ -344,5 +356,8 @@ describe("csr obsolete", () => {
         "",
       ].join("\n"),
     );
+    // qms.yaml prints the distribution register on QR-001-02: it refers to the form as a document does.
+    const form = await csrInProcess(["-C", dir, "obsolete", "QR-001-02", "--reason", "换版", "--superseded-by", "QR-001-03", "--date", "2026-11-20"]);
+    expect(form.stdout).toContain("\nqms.yaml's registers.forms still prints the register(s) distribution on QR-001-02; change it to QR-001-03.\n");
   }, 90_000);
 });

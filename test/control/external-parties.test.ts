@@ -93,6 +93,10 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     const repo = loadRepository(dir);
     const open = openTrainings(repo.documents.map((d) => d.value), [], repo.config?.value, new WorkCalendar(repo.config?.value.calendar));
     expect(open.map((o) => o.departments)).toEqual([["QA", "PRD"]]);
+    // Nor does its 军代表's page in the site offer the department's countersigns or trainings.
+    expect((await csrInProcess(["-C", dir, "site", "--out", "site", "--today", "2026-11-03"])).code).toBe(0);
+    const page = readFileSync(join(dir, "site", "people", "liujd.html"), "utf8");
+    expect([page.includes('id="training"'), page.includes('id="to-review"'), page.includes("Current versions signed")]).toEqual([false, false, true]);
   });
 
   it("is no department: refused as a CSR's recipient or a document's department, reported as a reviewer or a duplicate code", async () => {
@@ -119,6 +123,65 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     git(dir, ["checkout", "people.yaml"]);
     expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings.map((f) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       "15 ref/unresolved 'MRO' is an outside party (军代表室), not a department of the organisation: it may only receive controlled copies and be the unit of outside people, not appear here. Use a department code from 'departments' in qms.yaml.",
+    ]);
+  });
+});
+
+describe("the 军代表 of the 军代表室 signs the review report (GJB 9001C 8.2.3: the customer takes part in the review)", () => {
+  it("records review.military_representative for a person of the office only, shows and prints it, and keeps it per round", async () => {
+    const dir = repoWithMro();
+    const run = (...args: string[]) => csrInProcess(["-C", dir, ...args]);
+    const notMilitary = await run("review", "DYA-001", "--military-representative", "zhang", "--date", "2026-03-14");
+    expect([notMilitary.code, notMilitary.stderr]).toEqual([
+      2,
+      "csr: --military-representative 张伟 (zhang) belongs to 品质部 and is no military representative: the military representative's signature on a review report is made by a person of Military Representative Office.\n",
+    ]);
+    const asRecorder = await run("review", "DYA-001", "--recorder", "liujd", "--date", "2026-03-14");
+    expect(asRecorder.stderr).toBe("csr: --recorder 刘军代 (liujd) is a military representative: a military representative signs only as such (--military-representative), not as the review report's recorder.\n");
+    const signed = await run("review", "DYA-001", "--military-representative", "刘军代", "--date", "2026-03-14");
+    expect([signed.code, signed.stdout]).toEqual([0, "DYA-001: Review report signed: military representative 刘军代 (liujd), 2026-03-14.\n"]);
+    expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toContain("  decision: {disposition: must, by: wang, date: 2026-03-13}\n  military_representative: {by: liujd, date: 2026-03-14}\n");
+    expect((await run("show", "DYA-001")).stdout).toContain("\n  Report signed   military representative liujd 刘军代, 2026-03-14\n");
+    await csrInProcess(["-C", dir, "render", "DYA-001", "--format", "md", "--out", "out"], { lang: null });
+    const report = readFileSync(join(dir, "out", "DYA-001.review.zh-CN.md"), "utf8");
+    expect(report.slice(report.lastIndexOf("| 记录"))).toBe("| 记录 |  | 评审组长 |  | 批准 | 王强 | 军代表 | 刘军代 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 日期 |  | 日期 |  | 日期 | 2026-03-13 | 日期 | 2026-03-14 |\n");
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings).toEqual([]);
+    // A new source revision restarts the review: the signature goes with its round into the history.
+    expect((await run("source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-03-20", "-y")).code).toBe(0);
+    expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toMatch(/ {6}decision: \{disposition: must, by: wang, date: 2026-03-13\}\n {6}military_representative: \{by: liujd, date: 2026-03-14\}\n/);
+    // Written by hand for someone who had left by then: the person rules know the signature.
+    writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace("roles: []}", "roles: [], left: 2026-03-01}"));
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings.map((f) => f.rule)).toContain("person/work-after-leaving");
+  });
+
+  it("signs the organisation's documents only as 军代表, and takes none of its roles", async () => {
+    const dir = repoWithMro();
+    const run = async (...args: string[]) => (await csrInProcess(["-C", dir, ...args])).stderr;
+    expect(await run("person", "update", "liujd", "--roles", "reviewer,approver")).toBe(
+      "csr: 刘军代 (liujd) belongs to Military Representative Office and is a military representative: a military representative signs only as such and takes none of the organisation's roles (reviewer, approver).\n" +
+        "hint: Leave out --roles (a military representative needs none), or put the person in a department of the organisation.\n",
+    );
+    expect(await run("person", "add", "xiaoli", "--name", "小李", "--department", "MRO", "--roles", "reviewer", "-y")).toMatch(/^csr: 小李 \(xiaoli\) belongs to Military Representative Office and is a military representative/);
+    // A people.yaml written by hand: refused at release and at 补签, reported by csr check.
+    writeFileSync(join(dir, "people.yaml"), readFileSync(join(dir, "people.yaml"), "utf8").replace("roles: []}", "roles: [reviewer]}"));
+    git(dir, ["commit", "-qam", "军代表 审核"]);
+    writeFileSync(join(dir, "documents/QP-001.yaml"), procedure.replace("控制文件。", "控制文件和记录。"));
+    git(dir, ["commit", "-qam", "修订"]);
+    expect(await run("release", "QP-001", "--summary", "修订", "--prepared", "zhang", "--reviewed", "刘军代", "--approved", "wang", "--date", "2026-11-10")).toBe(
+      "csr: --reviewed 刘军代 (liujd) belongs to Military Representative Office and is a military representative: a military representative signs only as such (--military-representative), not in the reviewed cell of the organisation's document.\n",
+    );
+    expect(await run("sign", "QP-001", "--reviewed", "liujd")).toMatch(/^csr: --reviewed 刘军代 \(liujd\) belongs to Military Representative Office and is a military representative/);
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-10")).findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(["people.yaml:6 person/military-signature"]);
+  });
+
+  it("is refused where qms.yaml names no military representative office", async () => {
+    const dir = repoWithMro();
+    writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("kind: military-representative", "kind: other"));
+    const refused = await csrInProcess(["-C", dir, "review", "DYA-001", "--military-representative", "liujd", "--date", "2026-03-14"]);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      "csr: --military-representative: qms.yaml's external_parties has no military representative office (kind: military-representative), so this repository has no military representative to sign.\n" +
+        "hint: Add the office under external_parties in qms.yaml, e.g. { code: MRO, name: 军代表室, kind: military-representative }, then its military representatives with csr person add (--department MRO).\n",
     ]);
   });
 });

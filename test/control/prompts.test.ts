@@ -56,6 +56,23 @@ describe("asked at a terminal", () => {
     expect(ctx.out.split("\n")[0]).toBe("Created HH-F-053 旧体系记录 (documents/forms/HH-F-053.yaml), a draft form of Quality Assurance.");
   });
 
+  it("csr new form asks which procedure a form numbered after its procedure belongs to, numbers it and lists it there", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const ctx = capture(dir);
+    const done = newDocument(ctx, "form", { title: "文件更改申请单", department: "QA", retention: "3年", family: "QR-###-##" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Which procedure does the form belong to (it is numbered after it)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Document number (QR-001-04)");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out.split("\n").slice(0, 2)).toEqual([
+      "Created QR-001-04 文件更改申请单 (documents/forms/QR-001-04.yaml), a draft form of Quality Assurance.",
+      "QP-001 now lists QR-001-04 among its records (相关记录); release a new revision of QP-001 for it.",
+    ]);
+  });
+
   it("csr address searches the documents and offers the document's sections", async () => {
     const dir = copyFixture("examples/acme-auto");
     const ctx = capture(dir);

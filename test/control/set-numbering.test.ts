@@ -45,6 +45,7 @@ function repo(): string {
     minimalRepo({
       "documents/QP-001.yaml": PROCEDURE,
       "documents/QR-001-01.yaml": form("QR-001-01", "首件检验记录"),
+      "documents/WI-001.yaml": form("WI-001", "首件检验作业指导书").replace("level: 4\nkind: form", "level: 3\nkind: instruction"),
       "documents/QR-001-02.yaml": form("QR-001-02", "巡检记录", ["record: {retention: 3年, medium: paper, location: 品质部}"]),
       "documents/QR-009-01.yaml": form("QR-009-01", "旧巡检记录", ["record: {retention: 3年}"]).replace("status: released", "status: obsolete") +
         "obsolete: {date: 2024-06-01, reason: 换版, superseded_by: QR-001-02}\n",
@@ -119,7 +120,7 @@ describe("csr set: clauses (register data)", () => {
     [["--add-clause", "8.5.1"], "csr: QP-001 lists clause IATF16949:8.5.1 already.\n"],
     [["--remove-clause", "8.5.2"], "csr: QP-001 does not list clause IATF16949:8.5.2 (it lists: IATF16949:8.5.1, IATF16949:8.5.1.1). Did you mean 'IATF16949:8.5.1'?\n"],
     [["--clauses", "8.5.1", "--add-clause", "8.5.2"], "csr: --clauses gives the whole list; it cannot be combined with --add-clause or --remove-clause.\n"],
-    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --processes, --add-process, --remove-process for processes, --add-form, --remove-form for related records, --retention, --medium, --location for a form's record keeping.\n"],
+    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --processes, --add-process, --remove-process for processes, --add-form, --remove-form for related records, --add-related, --remove-related for related documents, --retention, --medium, --location for a form's record keeping.\n"],
   ])("refuses %j in one line, writing nothing", async (args, stderr) => {
     const dir = untouched();
     expect(await csrInProcess(["-C", dir, "set", "QP-001", ...args])).toEqual({ code: 2, stdout: "", stderr });
@@ -204,6 +205,31 @@ describe("csr set: forms (controlled content)", () => {
     [["--remove-form", "QR-001-02"], "csr: QP-001 does not list QR-001-02 among its related records (it lists: QR-001-01). Did you mean 'QR-001-01'?\n"],
     [["--add-form", "QR-001-02", "--remove-form", "QR-001-02"], "csr: QR-001-02 cannot be both added and removed.\n"],
   ])("refuses %j in one line, writing nothing", async (args, stderr) => {
+    const dir = untouched();
+    expect(await csrInProcess(["-C", dir, "set", "QP-001", ...args])).toEqual({ code: 2, stdout: "", stderr });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("lists work instructions as related documents (相关文件): csr set --add-related, csr new --used-by", async () => {
+    const dir = repo();
+    const result = await csrInProcess(["-C", dir, "set", "QP-001", "--add-related", "WI-001"], { lang: null });
+    expect(result.stdout).toBe(
+      "已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：\n  相关文件：增加 WI-001\nQP-001 已发布，相关文件属于文件内容：请发布新版本（'csr release QP-001 --summary ...'）。\n",
+    );
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("related: []", "related: [WI-001]"));
+    expect((await csrInProcess(["-C", dir, "numbering", "add", "WI-###", "--kind", "instruction", "-y"])).code).toBe(0);
+    const made = await csrInProcess(["-C", dir, "new", "instruction", "--title", "巡检作业指导书", "--department", "QA", "--used-by", "QP-001", "-y"], { lang: null });
+    expect([made.stderr, made.stdout.split("\n")[1]]).toEqual(["", "QP-001 的相关文件中已加入 WI-002；请为此发布 QP-001 的新版本。"]);
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("related: []", "related: [WI-001, WI-002]"));
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--remove-related", "WI-001"])).stdout).toContain("  Related documents: removed WI-001\n");
+  });
+
+  it.each([
+    [["--add-related", "QR-001-02"], "csr: QR-001-02 is a form: forms are listed as related records; use --add-form QR-001-02.\n"],
+    [["--add-related", "QP-001"], "csr: QP-001 cannot list itself as a related document.\n"],
+    [["--add-related", "WI-011"], "csr: No document 'WI-011' in the repository. Did you mean 'WI-001'?\n"],
+    [["--remove-related", "WI-001"], "csr: QP-001 does not list WI-001 among its related documents (it lists: none).\n"],
+  ])("refuses related documents %j in one line, writing nothing", async (args, stderr) => {
     const dir = untouched();
     expect(await csrInProcess(["-C", dir, "set", "QP-001", ...args])).toEqual({ code: 2, stdout: "", stderr });
     expect(git(dir, ["status", "--porcelain"])).toBe("");

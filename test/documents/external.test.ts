@@ -86,7 +86,8 @@ describe("csr new external", () => {
     expect(html).toContain("<tr><th>Publisher</th><td colspan=\"3\">国家市场监督管理总局</td></tr>");
     expect(html).not.toMatch(/Prepared|Revision record|class="signature"/);
 
-    const release = await csrInProcess(["-C", dir, "release", "GB/T 19001-2016", "--summary", "登记", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang"]);
+    // Refused before it asks for the signers it would not take.
+    const release = await csrInProcess(["-C", dir, "release", "GB/T 19001-2016"]);
     expect([release.code, release.stdout, release.stderr]).toEqual([
       2,
       "",
@@ -133,6 +134,15 @@ describe("csr numbering add '*'", () => {
     expect(readFileSync(join(dir, "qms.yaml"), "utf8")).toContain("  - kind: external\n    pattern: WB-###\n  - kind: external\n    pattern: \"*\"\n");
     const registered = await csrInProcess(["-C", dir, "new", "external", "--number", "GJB 9001C-2017", "--title", "质量管理体系要求", "--received", "2026-11-02", "--department", "QA", "-y"]);
     expect([registered.code, registered.stderr]).toEqual([0, ""]);
+    // A number with a two-digit year (GJB 190-86) is of that year's edition; one that ends in its edition is named once.
+    await csrInProcess(["-C", dir, "new", "external", "--number", "GJB 190-86", "--title", "特性分类", "--received", "2026-11-02", "--department", "QA", "-y"]);
+    expect(readFileSync(join(dir, "documents/GJB 190-86.yaml"), "utf8")).toContain("  revision: \"1986\"\n");
+    expect((await csrInProcess(["-C", dir, "distribute", "GJB 9001C-2017", "--to", "QA", "--date", "2026-11-03", "-y"])).stdout.split("\n")[0]).toBe(
+      "GJB 9001C-2017: 1 controlled copy handed out on 2026-11-03:",
+    );
+    expect((await csrInProcess(["-C", dir, "obsolete", "GJB 190-86", "--reason", "被代替", "--date", "2026-11-04", "-y"])).code).toBe(0);
+    const obsolete = await csrInProcess(["-C", dir, "list", "obsolete", "--format", "csv"], { lang: null });
+    expect(obsolete.stdout.split("\r\n")[1]).toBe("1,外来文件,GJB 190-86,特性分类,品质部,1986,2026-11-04,被代替,,");
   });
 });
 

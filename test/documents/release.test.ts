@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/engine.js";
 import { loadRepository } from "../../src/load/repository.js";
-import { BIN, csrInProcess, git, gitInit, makeRepo, minimalRepo, tempDir, type RunResult } from "../helpers.js";
+import { BIN, checkJsonInProcess, csrInProcess, git, gitInit, makeRepo, minimalRepo, tempDir, type RunResult } from "../helpers.js";
 
 const DRAFT = [
   "# 文控：首次发布前的草稿",
@@ -364,14 +364,15 @@ describe("csr release with the signatures of a GJB layout", () => {
     return gitInit(repo);
   }
 
-  it("records 会签 (several people), 标准化审查 and 军代表, each with its date, by id or name", async () => {
+  it("records 会签 (several people), 标准化审查 and 军代表, each with its date, by id or name, and takes effect once the 军代表 has signed", async () => {
     const repo = gjbRepo();
     const result = await csrInProcess([
       "-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS,
       "--countersigned", "李娜,zhao", "--countersigned", "张伟", "--standardization", "赵敏", "--military-representative", "jun",
-      "--prepared-date", "2024-02-20", "--reviewed-date", "2024-02-23", "--countersigned-date", "2024-02-26", "--approved-date", "2024-02-28", "--military-representative-date", "2024-03-02", "--date", "2024-03-01",
+      "--prepared-date", "2024-02-20", "--reviewed-date", "2024-02-23", "--countersigned-date", "2024-02-26", "--approved-date", "2024-02-28", "--military-representative-date", "2024-03-02", "--date", "2024-03-01", "--effective", "2024-03-02",
     ]);
     expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n")[1]).toBe("QP-020 A/0 takes effect on 2024-03-02 (released on 2024-03-01).");
     expect(result.code).toBe(0);
     expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain(
       [
@@ -384,6 +385,7 @@ describe("csr release with the signatures of a GJB layout", () => {
         "",
       ].join("\n"),
     );
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain("effective: 2024-03-02\nrevisions:\n  - version: A/0\n    date: 2024-03-01\n    effective: 2024-03-02\n");
     expect((await csrInProcess(["-C", repo, "check", "--today", "2024-03-05"])).code).toBe(0);
   });
 
@@ -426,6 +428,30 @@ describe("csr release with the signatures of a GJB layout", () => {
       "csr: --military-representative-date 2024-01-05 is before --approved-date 2024-03-01: the military representative (军代表) signs the approved revision, on the day of the approval or later.\n",
     );
     expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(DRAFT);
+  });
+
+  it("refuses an effective date before the 军代表's signature or the release, and a GJB signature the level's layout does not print; --effective may lie ahead", async () => {
+    const repo = gjbRepo();
+    const release = async (...args: string[]) => (await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--countersigned", "li", "--standardization", "zhao", "--military-representative", "jun", ...args])).stderr;
+    expect(await release("--date", "2024-03-01", "--military-representative-date", "2024-03-04")).toBe(
+      "csr: The effective date (the release date, --date 2024-03-01) is before the military representative's signature (--military-representative-date 2024-03-04): a document cannot take effect before the military representative has signed it.\n" +
+        "hint: Give the day it takes effect with --effective 2024-03-04 (or later); the release date --date stays.\n",
+    );
+    expect(await release("--date", "2024-03-01", "--military-representative-date", "2024-03-04", "--effective", "2024-03-03")).toBe(
+      "csr: --effective 2024-03-03 is before the military representative's signature (--military-representative-date 2024-03-04): a document cannot take effect before the military representative has signed it.\nhint: Give the day it takes effect with --effective 2024-03-04 (or later); the release date --date stays.\n",
+    );
+    expect(await release("--date", "2024-03-01", "--effective", "2024-02-28")).toBe("csr: --effective 2024-02-28 is before the release date --date 2024-03-01: a document cannot take effect before it is released.\n");
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(DRAFT);
+    // A level the layout does not list prints no 军代表 cell.
+    writeFileSync(join(repo, "documents/QP-020.yaml"), DRAFT.replace("level: 2", "level: 3"));
+    git(repo, ["commit", "-qam", "三级"]);
+    expect(await release()).toBe(
+      "csr: QP-020 is a level 3 document, and its printed layout (qms.yaml document_layouts) has no 会签 (countersigned) cell: a signature recorded with --countersigned would be printed on no copy, and the controlled copies would contradict the record.\n" +
+        "hint: If documents of this level do need the 会签 (countersigned) signature, give level 3 a layout under document_layouts in qms.yaml, e.g. - { levels: [3], signatures: [prepared, reviewed, approved, countersigned] }; otherwise leave the option out.\n",
+    );
+    const future = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-03-01", "--effective", "2099-01-01"]);
+    expect([future.code, future.stdout.split("\n")[1]]).toEqual([0, "QP-020 A/0 takes effect on 2099-01-01 (released on 2024-03-01)."]);
+    expect((await checkJsonInProcess(repo, "--today", "2024-03-05")).findings).toEqual([]);
   });
 
   it("refuses a reviewer who also approves (segregation of duties)", async () => {

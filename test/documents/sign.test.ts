@@ -140,8 +140,13 @@ describe("csr sign on a GJB document", () => {
       stderr: "",
       stdout: expect.stringMatching(/^Signed QP-010 A\/0 \(documents\/QP-010\.yaml\)\.\nRecorded from the paper original: countersigned 李娜 \(li\) 2026-11-19, standardization 赵敏 \(zhao\) 2026-11-19\.\nCommitted [0-9a-f]{7}: /),
     });
-    // A 会签 is added beside those recorded; the military representative signs on or after the approval.
-    expect((await sign("--countersigned", "zhang", "--military-representative", "jun", "--countersigned-date", "2026-11-19", "--military-representative-date", "2026-11-23", "--commit")).code).toBe(0);
+    // The military representative signs on or after the approval, and before the document takes effect.
+    expect((await sign("--military-representative", "jun", "--military-representative-date", "2026-11-23")).stderr).toBe(
+      "csr: --military-representative-date 2026-11-23 is after the effective date of QP-010 A/0 (2026-11-20): a document cannot take effect before the military representative has signed it.\n" +
+        "hint: If the document did take effect only after the military representative signed, first correct the effective date of QP-010, then record the signature.\n",
+    );
+    // A 会签 is added beside those recorded.
+    expect((await sign("--countersigned", "zhang", "--military-representative", "jun", "--countersigned-date", "2026-11-19", "--military-representative-date", "2026-11-20", "--commit")).code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-010.yaml"), "utf8")).revisions[0]).toEqual({
       version: "A/0",
       date: "2026-11-20",
@@ -151,7 +156,7 @@ describe("csr sign on a GJB document", () => {
       approved: { by: "wang", date: "2026-11-20" },
       countersigned: [{ by: "li", date: "2026-11-19" }, { by: "zhang", date: "2026-11-19" }],
       standardization: { by: "zhao", date: "2026-11-19" },
-      military_representative: { by: "jun", date: "2026-11-23" },
+      military_representative: { by: "jun", date: "2026-11-20" },
     });
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--base", "HEAD~2"])).stdout).toMatch(/✔ No problems/);
     // Adding what was missing is not a rewrite of the revision record.

@@ -24,7 +24,7 @@ import {
 import { strToU8, zipSync } from "fflate";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csrInProcess, minimalRepo, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, gitInit, minimalRepo, tempDir } from "../helpers.js";
 
 type Child = Paragraph | Table;
 
@@ -613,6 +613,18 @@ describe("render → import", () => {
     const before = readFileSync(join(out, "QP-015.zh-CN.md"), "utf8");
     const after = readFileSync(join(again, "QP-015.zh-CN.md"), "utf8");
     expect(after.replace(/^\| QP-013 \| 纠正措施控制程序 \| [^\n]*\n/m, "")).toBe(before);
+  });
+
+  it("a GJB procedure comes back with its title under the 密级 line and its 会签, 标准化审查 and 军代表 signatures", async () => {
+    const repo = gitInit(copyFixture("test/fixtures/render/layouts"));
+    const out = tempDir();
+    expect((await csrInProcess(["-C", repo, "render", "CS/QP-006", "--format", "docx", "--out", out], { lang: null })).code).toBe(0);
+    const original = parse(readFileSync(join(repo, "documents", "CS_QP-006.yaml"), "utf8"));
+    rmSync(join(repo, "documents", "CS_QP-006.yaml"));
+    const imported = await csrInProcess(["-C", repo, "import", join(out, "CS_QP-006.zh-CN.docx")]);
+    expect(imported.stdout.split("\n")[0]).toBe(`${join(out, "CS_QP-006.zh-CN.docx")}: CS/QP-006 设计和开发控制程序 (procedure, released, A/0; 1 revision, 2 sections, 0 references)`);
+    const back = parse(readFileSync(join(repo, "documents", "CS_QP-006.yaml"), "utf8"));
+    expect([back.title, back.classification, back.revisions]).toEqual([original.title, original.classification, original.revisions]);
   });
 
   it("gives the same document back, and its header block and revision record print as in the source", async () => {

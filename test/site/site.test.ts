@@ -61,6 +61,8 @@ describe("csr site on the bundled example", () => {
     expect(read("csr/DYA-007.html")).toContain("<li>评审期限：2026-12-08（剩余 7 个工作日）</li><li>未会签部门：技术部、生产部</li>");
     expect(read("documents/QP-014.html")).toContain("<li>状态：已发布</li>");
     expect(read("people/zhangli.html")).toContain("<div><dt>角色</dt><dd>编制、审核、批准</dd></div>");
+    // Each current version a person signed, with the cell they signed in (会签, 标准化审查 and 军代表 too).
+    expect(read("people/zhangli.html")).toContain('<thead><tr><th scope="col">文件</th><th scope="col">签字栏</th></tr></thead>\n<tbody>\n<tr><td><a href="../documents/HH-F-028.html">HH-F-028 管理评审计划</a></td><td>编制</td></tr>');
   });
 
   it("names a process's owning department, and lists its clauses with 、 as Chinese lists values", async () => {

@@ -7,7 +7,7 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
-import { copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber } from "../../model/distribution.js";
+import { copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, withEdition } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
@@ -78,7 +78,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       for (const entry of entries) appendIn(doc, ["distribution"], doc.createNode(entry, { flow: true }));
     });
     const lines = [
-      t("distribute.handed-out", { id, version, count: entries.length, date }),
+      t("distribute.handed-out", { document: withEdition(id, version), count: entries.length, date }),
       ...entries.map((e) => {
         const to = departmentLabel(session.index, e.to);
         return `  ${t("distribute.copy-number", { copy: e.copy })}  ${e.holder ? t("distribute.holder", { to, holder: personLabel(session.index, e.holder) }) : to}`;
@@ -86,7 +86,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     ];
     const old = copiesToRecall(document);
     if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, old), id: shellArgument(id) }));
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute", { id, version, copies: inline(entries.map((e) => String(e.copy))) }) });
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute", { document: withEdition(id, version), copies: inline(entries.map((e) => String(e.copy))) }) });
     return 0;
   });
 }

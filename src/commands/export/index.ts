@@ -36,7 +36,9 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const today = dateOption(flags.today, "--today");
-  const registers = eachRegister(registerContext(repo, lang), today);
+  // The workbook is what `csr import` reads back too: its document list keeps the drafts (titled so,
+  // each with its status), or a CSR addressed in a draft would lose its document in the round trip.
+  const registers = eachRegister(registerContext(repo, lang), today, { documents: "all" });
   // Every sheet says it is incomplete: a sheet is often printed or sent on its own.
   const note = incompleteNote(repo, lang);
   const tables = (function* () {

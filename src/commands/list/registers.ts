@@ -5,7 +5,7 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { registerContext } from "../../report/registers/context.js";
 import { distributionRegister } from "../../report/registers/distribution.js";
-import { documentList } from "../../report/registers/documents.js";
+import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
 import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
 import { obsoleteList } from "../../report/registers/obsolete.js";
@@ -23,6 +23,8 @@ export interface RegisterFlags extends OutputFlags {
   level?: string;
   style?: string;
   customer?: string;
+  /** `csr list documents`: the documents of this status (released by default), or all live ones. */
+  status?: string;
   today?: string;
 }
 
@@ -39,7 +41,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     if (flags.style !== undefined && style === "gjb" && level !== "2") throw new UserError(t("list.gjb-procedures-only", { level }));
     table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style });
   } else if (what === "documents") {
-    table = documentList(rc);
+    table = documentList(rc, choiceOption(flags.status, "--status", DOCUMENT_LIST_STATUSES, "released"));
   } else if (what === "forms") {
     table = formList(rc);
   } else if (what === "external") {

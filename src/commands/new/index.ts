@@ -59,9 +59,9 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
         : await need(ask, "<kind>", t("new.needs.kind"), (p) => p.select({ message: t("prompt.new.kind"), choices: DOCUMENT_KINDS.map((k) => ({ value: k, name: t(`new.kind.${k}`) })) }));
     const config = repo.config?.value;
     const taken = new Set([...session.index.documents.keys(), ...repo.unvalidated.documents]);
-    const user = flags.usedBy === undefined ? undefined : findDocumentById(session, flags.usedBy);
     const chosen = flags.family !== undefined || flags.number !== undefined ? undefined : await familyInUse(session, config, kind);
     const family = flags.family ?? chosen?.pattern;
+    const user = flags.usedBy !== undefined ? findDocumentById(session, flags.usedBy) : kind === "form" && flags.number === undefined ? await formOwner(session, config, family) : undefined;
     const suggested = flags.number ?? nextNumber(config, kind, family, taken, user?.value.forms, user?.value.id);
     const number =
       flags.number?.trim() ??
@@ -105,15 +105,18 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       ? [t("new.external.registered", { ...created, received: external.received }), t("new.external.controlled", { id: shellArgument(number) })]
       : [sections.length > 0 ? t("new.created-with-sections", created) : t("new.created", created)];
     if (user) {
-      if ((user.value.forms ?? []).includes(number)) throw new UserError(t("new.listed-already", { user: user.value.id, number }));
+      // A form is one of the user's records (相关记录, `forms`); any other document is one of its related documents (相关文件, `related`).
+      const key = kind === "form" ? "forms" : "related";
+      if ((user.value[key] ?? []).includes(number)) throw new UserError(t("new.listed-already", { user: user.value.id, number }));
       changes.push(editFile(session.root, user.file.path, "document", (doc) => {
-        const forms = doc.get("forms", true);
-        if (forms) doc.addIn(["forms"], number);
-        else doc.set("forms", doc.createNode([number], { flow: true }));
+        const listed = doc.get(key, true);
+        if (listed) doc.addIn([key], number);
+        else doc.set(key, doc.createNode([number], { flow: true }));
       }));
       // A released document changes only through a revision: its new list is committed with that release, not here.
       const listed = { user: user.value.id, number };
-      lines.push(user.value.status !== "released" ? t("new.listed", listed) : flags.commit ? t("new.listed-release-commit", listed) : t("new.listed-release", listed));
+      const messages = key === "forms" ? (["new.listed", "new.listed-release", "new.listed-release-commit"] as const) : (["new.listed-related", "new.listed-related-release", "new.listed-related-release-commit"] as const);
+      lines.push(t(user.value.status !== "released" ? messages[0] : flags.commit ? messages[2] : messages[1], listed));
     }
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
     if (!external) lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number }));
@@ -125,6 +128,22 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
 }
 
 /**
+ * The procedure a new form belongs to, when its numbering family carries the procedure's digits
+ * (QR-###-##: QR-001-03 is QP-001's third form) and neither --used-by nor --number says it: a
+ * terminal asks which procedure; a script is refused, since the next number of whichever procedure
+ * came last would misfile the form by its number. Undefined for a family without an owner's digits.
+ */
+async function formOwner(session: EditSession, config: QmsConfig | undefined, family: string | undefined): Promise<ReturnType<typeof findDocumentById> | undefined> {
+  const patterns = (config?.numbering ?? []).filter((n) => n.kind === "form");
+  const pattern = (family === undefined ? patterns[0] : patterns.find((n) => n.family === family || n.pattern === family))?.pattern;
+  if (pattern === undefined || (pattern.match(/#+/g) ?? []).length < 2) return undefined;
+  const procedures = [...session.index.documents.values()].map((d) => d.value).filter((d) => d.kind === "procedure" && d.status !== "obsolete");
+  if (!session.ask || procedures.length === 0) throw new UserError(t("new.form-needs-owner", { pattern }));
+  const id = await session.ask.select({ message: t("prompt.new.form-owner"), choices: procedures.map((d) => ({ value: d.id, name: `${d.id}  ${d.title}` })) });
+  return findDocumentById(session, id);
+}
+
+/**
  * The `external` block of a registered external document: the publisher's data as given, and the
  * date received (today by default), which is a record: not after today, nor before the date issued.
  * Without --revision, a standard's edition is the year its number ends with (标准年代号: GB/T
@@ -132,10 +151,27 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
  */
 function externalBlock(flags: NewFlags, number: string): NonNullable<ControlledDocument["external"]> & { received: string } {
   const publisher = flags.publisher?.trim();
-  const revision = flags.revision?.trim() || /-((?:19|20)\d\d)$/.exec(number)?.[1];
   const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
   const received = eventDateOption(flags.received, "--received", issued ? { follows: { what: eventLabel("rule.date/event.doc-external-issued"), date: issued, external: true, of: number } } : {});
+  const revision = flags.revision?.trim() || standardYear(number, issued, received);
   return { ...(publisher ? { publisher } : {}), ...(revision ? { revision } : {}), ...(issued ? { issued } : {}), received };
+}
+
+/**
+ * The year a standard's number ends with (标准年代号): GB/T 19001-2016 → 2016; an older standard
+ * written with two digits (GJB 190-86, GB 2828-87) → 1986, 1987: the century of the date issued when
+ * it ends in those digits, else the latest year not after the date received. Undefined for a number
+ * without a year.
+ */
+function standardYear(number: string, issued: string | undefined, received: string): string | undefined {
+  const full = /-((?:19|20)\d\d)$/.exec(number)?.[1];
+  if (full) return full;
+  const short = /^[A-Za-z][A-Za-z/ ]*\d[\d.]*[A-Za-z]?-(\d\d)$/.exec(number)?.[1];
+  if (short === undefined) return undefined;
+  if (issued?.slice(2, 4) === short) return issued.slice(0, 4);
+  const year = Number(received.slice(0, 4));
+  const candidate = Math.floor(year / 100) * 100 + Number(short);
+  return String(candidate > year ? candidate - 100 : candidate);
 }
 
 /** --publisher, --revision, --issued and --received describe what was received: an external document's only. */
@@ -252,5 +288,9 @@ function scaffold(root: string, kind: DocumentKind, lang: "zh-CN" | "en"): Secti
   if (!Array.isArray(list) || !list.every((s) => typeof (s as Section | null)?.title === "string")) {
     throw new UserError(t("new.bad-scaffold", { path, kind }));
   }
-  return (list as Section[]).map((s) => (lang === "en" && s.title_en ? { title: s.title_en } : { title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}) }));
+  // A declared number stays (a manual's chapters are the standard's, 4 组织环境 … 10 改进), in the order the schema's examples write the keys.
+  return (list as Section[]).map((s) => ({
+    ...(s.number !== undefined ? { number: s.number } : {}),
+    ...(lang === "en" && s.title_en ? { title: s.title_en } : { title: s.title, ...(s.title_en ? { title_en: s.title_en } : {}) }),
+  }));
 }

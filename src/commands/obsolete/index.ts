@@ -210,6 +210,9 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       ctx.stdout((successor ? t("obsolete.referring-successor", { id: doc.id, successor }) : t("obsolete.referring", { id: doc.id })) + "\n");
       for (const { value, file: at } of released) ctx.stdout(entry(value, at.path, REFERENCE_FIELDS.filter((field) => value[field]?.includes(doc.id))) + "\n");
     }
+    // A register printed on the withdrawn form (qms.yaml registers.forms) refers to it too (config/register-form).
+    const registers = Object.entries(repo.config?.value.registers?.forms ?? {}).filter(([, number]) => number === doc.id).map(([register]) => register);
+    if (registers.length > 0) ctx.stdout(t(successor ? "obsolete.register-forms-successor" : "obsolete.register-forms", { id: doc.id, registers: list(registers), successor: successor ?? "" }) + "\n");
     // Headings name the withdrawn title mentioned first (the Chinese one unless the successor kept it) and what it becomes.
     const [title = "", successorTitle = ""] = [...titles][0] ?? [];
     const sectionsOf = (d: Located<ControlledDocument>, sections: readonly string[]) => `  ${d.file.path}  ${d.value.id} ${d.value.title}${t("obsolete.sections", { sections: list(sections) })}`;

@@ -18,6 +18,7 @@ import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
+import { isMilitaryRepresentative } from "../../model/index.js";
 import { csrAssignments, documentAssignments } from "../../model/person-work.js";
 import type { Person, Role } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
@@ -76,6 +77,7 @@ export async function addPerson(ctx: CommandContext, idArg: string | undefined, 
       flags.roles !== undefined || !ask
         ? roleOption(flags.roles)
         : await ask.checkbox({ message: t("person.prompt.roles"), choices: ROLES.map((r) => ({ value: r, name: t("person.role-choice", { role: r, name: t(`value.role.${r}`) }) })) });
+    refuseMilitaryRoles(session, name === id ? name : t("people.label", { name, id }), department, roles);
     const title = flags.title ?? (ask ? await ask.input({ message: t("person.prompt.title") }) : undefined);
     const person: Person = {
       id,
@@ -106,6 +108,7 @@ export async function personUpdateCommand(ctx: CommandContext, id: string, flags
     if (flags.title !== undefined) next.title = flags.title.trim();
     if (flags.left !== undefined) next.left = flags.left === false ? (person.left === undefined ? undefined : "") : dateOption(flags.left, "--left");
     if (next.name === "") throw new UserError(t("person.empty-name"));
+    if (next.department !== undefined || next.roles !== undefined) refuseMilitaryRoles(session, personLabel(session.index, person.id), next.department ?? person.department, next.roles ?? person.roles);
     const changed = (Object.keys(next) as (keyof Person)[]).filter((field) => JSON.stringify(next[field]) !== JSON.stringify(person[field]));
     if (changed.length === 0) {
       if (Object.keys(next).length === 0) throw new UserError(t("person.update.nothing"), t("person.update.hint", { id: person.id }));
@@ -161,6 +164,20 @@ function findPerson(session: EditSession, given: string) {
   const id = resolvePerson(session.index, given, "<id>").id;
   const located = session.repo.people.find((p) => p.value.id === id)!;
   return { located, person: located.value };
+}
+
+/**
+ * A person of a military representative office (qms.yaml external_parties of kind
+ * military-representative) is the customer's 军代表, not a member of the organisation: they sign its
+ * documents and review reports only as 军代表 and take none of its roles (people.yaml written by `csr
+ * init --standard GJB9001C` says so; GJB 9001C 5.3 / 7.5.2: the organisation's own people prepare,
+ * review and approve its documents). Person rule person/military-signature reports the same
+ * in a people.yaml edited by hand.
+ * Errors: UserError naming the roles, with a hint to drop them or choose another department.
+ */
+function refuseMilitaryRoles(session: EditSession, person: string, department: string, roles: readonly Role[]): void {
+  if (roles.length === 0 || !isMilitaryRepresentative(session.index, { department })) return;
+  throw new UserError(t("person.military-roles", { person, department: departmentLabel(session.index, department), roles: roleList(roles) }), t("person.military-roles.hint"));
 }
 
 /** --roles reviewer,approver (or repeated); none given: no roles, which the schema allows. */

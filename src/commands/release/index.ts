@@ -15,16 +15,16 @@ import { buildRepository, loadRepository, type Repository } from "../../load/rep
 import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
 import { isOut } from "../../model/distribution.js";
-import { buildIndex, currentRevision, GJB_SIGNATURES, layoutSignatures, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import { nextVersion, revisedContent } from "../../model/revision.js";
 import { emptySections } from "../../model/sections.js";
-import type { ControlledDocument, Person, Revision, Role } from "../../model/types.js";
+import type { ControlledDocument, Person, Revision, Role, SignatureRole } from "../../model/types.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { documentAt, documentCommits } from "../history/index.js";
-import { eventDateOption, refuseBefore } from "../options.js";
+import { dateOption, eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { copyList, resolvePeople, resolvePerson } from "../shared/people.js";
+import { copyList, departmentLabel, personLabel, resolvePeople, resolvePerson } from "../shared/people.js";
 import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
@@ -50,6 +50,8 @@ export interface SignatureFlags {
 
 export interface ReleaseFlags extends SignatureFlags {
   major?: boolean;
+  /** The day the revision takes effect (生效日期/实施日期), when later than the release --date: may be in the future. */
+  effective?: string;
   summary?: string;
   pages?: string;
   /** Release although the document has not changed since its last release. */
@@ -78,10 +80,7 @@ export async function releaseCommand(ctx: CommandContext, id: string, flags: Rel
 async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
   const date = eventDateOption(flags.date, "--date");
   const signed = signatureDates(flags, date);
-  const summary = required(flags.summary, "--summary", t("release.needs.summary"));
-  const prepared = required(flags.prepared, "--prepared", t("release.needs.prepared"));
-  const reviewed = required(flags.reviewed, "--reviewed", t("release.needs.reviewed"));
-  const approved = required(flags.approved, "--approved", t("release.needs.approved"));
+  const effective = effectiveDate(flags, date, signed);
   const root = findRoot(ctx.dir);
   await refuseUnlessGitIsClean(root);
   return withRepositoryLock(ctx, root, async () => {
@@ -92,14 +91,27 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     if (doc.status === "obsolete") throw new UserError(t("release.obsolete", { id }), t("release.obsolete.hint"));
     // Written and approved by its publisher: the organisation registers it on receipt (csr new external).
     if (doc.kind === "external") throw new UserError(t("release.external", { id: doc.id }), t("release.external.hint", { id: doc.id, arg: shellArgument(doc.id) }));
+    // Asked for only of a document csr can release: an external one's refusal comes first, not a request for signers it will not take.
+    const summary = required(flags.summary, "--summary", t("release.needs.summary"));
+    const prepared = required(flags.prepared, "--prepared", t("release.needs.prepared"));
+    const reviewed = required(flags.reviewed, "--reviewed", t("release.needs.reviewed"));
+    const approved = required(flags.approved, "--approved", t("release.needs.approved"));
     refuseEmptySections(doc);
     const author = resolvePerson(index, prepared, "--prepared", signed.prepared);
     const reviewer = resolvePerson(index, reviewed, "--reviewed", signed.reviewed);
     const approver = resolvePerson(index, approved, "--approved", signed.approved);
+    const extra = gjbSignatures(repo, index, doc, flags, signed);
+    refuseMilitarySigners(index, [
+      ["prepared", "--prepared", [author]],
+      ["reviewed", "--reviewed", [reviewer]],
+      ["countersigned", "--countersigned", extra.countersigned],
+      ["standardization", "--standardization", extra.standardization ? [extra.standardization] : []],
+      ["approved", "--approved", [approver]],
+      ["military_representative", "--military-representative", extra.military_representative ? [extra.military_representative] : []],
+    ]);
     requireRole(reviewer, "reviewer", "--reviewed");
     requireRole(approver, "approver", "--approved");
     refuseSharedDuties(author, reviewer, approver);
-    const extra = gjbSignatures(repo, index, doc, flags, signed);
     if (extra.standardization) requireRole(extra.standardization, "standardization", "--standardization");
     refuseGjbSharedDuties(author, approver, extra.standardization, extra.military_representative);
     const latest = currentRevision(doc);
@@ -119,6 +131,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     const revision: Revision = {
       version,
       date,
+      ...(effective !== date ? { effective } : {}),
       summary,
       ...(flags.pages ? { pages: flags.pages } : {}),
       prepared: { by: author.id, date: signed.prepared },
@@ -130,13 +143,14 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     };
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "released");
-      setAfter(yaml, "effective", date, "status");
+      setAfter(yaml, "effective", effective, "status");
       if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
       else setAfter(yaml, "revisions", [revision], "effective");
     });
     await refuseErrorFindings(repo, doc.id, file.path, text, [date, ...Object.values(signed)].sort().at(-1)!);
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag });
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
+    if (effective !== date) ctx.stdout(t("release.effective-later", { id: doc.id, version, effective, date }) + "\n");
     const toRecall = (doc.distribution ?? []).filter(isOut);
     if (toRecall.length > 0) {
       ctx.stdout(t("release.to-recall", { copies: copyList(index, toRecall), id: doc.id, version }) + "\n");
@@ -213,7 +227,7 @@ async function refuseUnchanged(ctx: CommandContext, root: string, doc: Controlle
  * takes effect when approved or later, so the dates must follow that order (ISO 9001 7.5.2 c:
  * documents are reviewed and approved before use). The military representative (军代表) signs
  * the approved revision: on or after the approval (model/recorded-events.ts orders it so for
- * date/out-of-order); whether before or after it takes effect differs between units.
+ * date/out-of-order), and before it takes effect (effectiveDate).
  * Errors: UserError naming the two dates out of order.
  */
 function signatureDates(flags: ReleaseFlags, date: string): Record<"prepared" | "reviewed" | "countersigned" | "standardization" | "approved" | "military_representative", string> {
@@ -244,6 +258,27 @@ function signatureDates(flags: ReleaseFlags, date: string): Record<"prepared" | 
 }
 
 /**
+ * The day the revision takes effect (生效日期): --effective, else the release date. A document is in
+ * force only once every signature it carries is given (GJB 9001C / ISO 9001 7.5.2 c: approved before
+ * use; where the layout has a 军代表 cell, the customer's representative has signed too), so the day
+ * is not before the last signature; a later one (实施日期 after distribution and training) may lie in
+ * the future. doc/effective-before-signature reports the same in a file written by hand.
+ * Errors: UserError naming the signature it would precede, or --effective before --date.
+ */
+function effectiveDate(flags: ReleaseFlags, date: string, signed: ReturnType<typeof signatureDates>): string {
+  const effective = flags.effective === undefined ? date : dateOption(flags.effective, "--effective");
+  if (effective < date) throw new UserError(t("release.effective-before-date", { effective, date }));
+  const military = flags.militaryRepresentative?.trim() ? signed.military_representative : undefined;
+  if (military !== undefined && effective < military) {
+    throw new UserError(
+      t(flags.effective === undefined ? "release.effective-before-military" : "release.effective-option-before-military", { effective, military }),
+      t("release.effective-before-military.hint", { military }),
+    );
+  }
+  return effective;
+}
+
+/**
  * Segregation of duties (the rule doc/self-approval checks the same on recorded revisions): the
  * reviewer (审核) and the approver (批准) each judge someone else's work, so neither prepared the
  * change, and the approval is not the reviewer's second signature.
@@ -270,6 +305,28 @@ export function refuseGjbSharedDuties(author: Person | undefined, approver: Pers
 }
 
 /**
+ * In a repository with a military representative office (qms.yaml external_parties of kind
+ * military-representative), its people are the customer's 军代表: they sign the organisation's
+ * documents only as 军代表, and only they sign as 军代表 (GJB 9001C 7.5.2 审核和批准 by the
+ * organisation; 5.3). A repository without such an office keeps its 军代表 in a department of its own
+ * and is not judged here. `csr sign` checks the same; person/military-signature reports it
+ * in revisions written by hand.
+ * Errors: UserError naming the option, the person and their unit.
+ */
+export function refuseMilitarySigners(index: RepoIndex, signers: readonly (readonly [SignatureRole, string, readonly Person[]])[]): void {
+  const offices = militaryParties(index);
+  if (offices.length === 0) return;
+  for (const [role, flag, people] of signers) {
+    for (const person of people) {
+      const military = isMilitaryRepresentative(index, person);
+      const data = { flag, person: personLabel(index, person.id), department: departmentLabel(index, person.department) };
+      if (role === "military_representative" && !military) throw new UserError(t("release.military-representative-not-military", { ...data, offices: list(offices.map((o) => departmentLabel(index, o.code))) }));
+      if (role !== "military_representative" && military) throw new UserError(t("release.military-representative-other-role", { ...data, role: t(`sign.role.${role}`) }));
+    }
+  }
+}
+
+/**
  * The signers of 会签, 标准化审查 and 军代表, by id or name as the other person options take them.
  * Each one the document's printed layout (qms.yaml `document_layouts`) shows is required: a header
  * cell left blank on a released GJB document is a missing signature.
@@ -287,6 +344,7 @@ function gjbSignatures(
     standardization: flags.standardization?.trim() ? [flags.standardization] : [],
     military_representative: flags.militaryRepresentative?.trim() ? [flags.militaryRepresentative] : [],
   };
+  refuseUnprintedSignatures(repo, doc, GJB_SIGNATURES.filter(([role]) => given[role].length > 0).map(([role]) => role));
   const printed = layoutSignatures(repo, doc.level);
   for (const [role, flag] of GJB_SIGNATURES) {
     if (printed.has(role) && given[role].length === 0) {
@@ -300,6 +358,25 @@ function gjbSignatures(
     ...(standardization ? { standardization } : {}),
     ...(military ? { military_representative: military } : {}),
   };
+}
+
+/**
+ * A signature is evidence on the printed document (GJB 9001C 7.5.2: approval shown on the issued
+ * document): 会签, 标准化审查 or 军代表 recorded on a level whose printed layout (qms.yaml
+ * `document_layouts`) has no such cell would be kept in the YAML and missing from every controlled copy,
+ * so the copy would contradict the register.
+ * Errors: UserError naming the signature and the level, with a hint to add the cell to the layout.
+ */
+export function refuseUnprintedSignatures(repo: Repository, doc: ControlledDocument, roles: readonly SignatureRole[]): void {
+  const printed = layoutSignatures(repo, doc.level);
+  for (const [role, flag] of GJB_SIGNATURES) {
+    if (!roles.includes(role) || printed.has(role)) continue;
+    const layout = documentLayout(repo, doc.level);
+    throw new UserError(
+      t("release.layout-unprinted", { id: doc.id, level: doc.level, label: t(`release.signature.${role}`), flag }),
+      t(layout ? "release.layout-unprinted.hint" : "release.layout-unprinted.hint-none", { level: doc.level, role, label: t(`release.signature.${role}`), levels: layout ? (layout.levels as number[]).join(", ") : "" }),
+    );
+  }
 }
 
 function required(value: string | undefined, flag: string, what: string): string {

@@ -20,9 +20,9 @@ import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewStart } from "../../model/csr-status.js";
 import { currentReviewRound, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
-import { buildIndex, type RepoIndex } from "../../model/index.js";
+import { buildIndex, isMilitaryRepresentative, militaryParties, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import { REPORT_SIGNER_ROLES, type Csr, type Decision, type Disposition, type Opinion, type OpinionValue } from "../../model/types.js";
+import type { Csr, Decision, Disposition, Opinion, OpinionValue, Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
@@ -47,6 +47,8 @@ export interface ReviewFlags {
   /** Who recorded the review report (记录) and who led the review (评审组长): people.yaml ids or names. */
   recorder?: string;
   leader?: string;
+  /** The military representative (军代表) who signs the review report in agreement: a person of a military-representative party. */
+  militaryRepresentative?: string;
   date?: string;
   /** The departments that countersign this CSR (review.required), by code or name, instead of csr.reviewers. */
   required?: string[];
@@ -105,7 +107,7 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   // A late reason alone, given a decision or a confirmation, explains the round they closed; with --disposition it goes with a new decision.
   const closed = csr.value.review?.decision !== undefined || (csr.value.review?.confirmations ?? []).some((c) => c.source_revision === csr.value.source.revision);
   const onlyLateReason = flags.lateReason !== undefined && [flags.disposition, flags.justification, flags.by].every((v) => v === undefined) && closed;
-  const wantsSigners = flags.recorder !== undefined || flags.leader !== undefined;
+  const wantsSigners = flags.recorder !== undefined || flags.leader !== undefined || flags.militaryRepresentative !== undefined;
   if (wantsOpinion && wantsSigners) throw new UserError(t("review.opinion-and-decision"));
   // The report's signers alone, on a decided review, complete its record; with --disposition they go with a new decision.
   const onlySigners = wantsSigners && !wantsDecision;
@@ -313,16 +315,31 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   };
 }
 
+/** The review report's signers besides the decision's 批准, each with its option. */
+const SIGNERS = [
+  ["recorder", "recorder", "--recorder"],
+  ["leader", "leader", "--leader"],
+  ["military_representative", "militaryRepresentative", "--military-representative"],
+] as const;
+
 /**
  * The signatures of the review report (评审报告) besides the decision's 批准: who recorded it (记录,
- * `review.recorder`) and the review team leader (评审组长, `review.leader`), each `{by, date}` dated
+ * `review.recorder`), the review team leader (评审组长, `review.leader`) and, in a GJB 9001C
+ * repository, the military representative who agrees to it (军代表, `review.military_representative`;
+ * GJB 9001C 8.2.3: the customer takes part in the review of the requirements), each `{by, date}` dated
  * like the decision (IATF 16949 7.5.3.2.2 / 4.3.2: the written review report of the project group;
  * records attributable, 7.5.3.2.1). Returns the lines that say what was recorded.
+ * Errors (UserError): an unknown person or one who had left by `date`; as 军代表, someone who is not
+ * of a military representative office (refuseNotMilitary); as 记录 or 评审组长, a 军代表.
  */
 function setSigners(index: RepoIndex, doc: Document, flags: ReviewFlags, date: string): string[] {
-  const signers = REPORT_SIGNER_ROLES.flatMap((role) => {
-    const given = flags[role];
-    return given === undefined ? [] : [{ role, by: resolvePerson(index, given, `--${role}`, date).id }];
+  const signers = SIGNERS.flatMap(([role, flag, option]) => {
+    const given = flags[flag];
+    if (given === undefined) return [];
+    const person = resolvePerson(index, given, option, date);
+    if (role === "military_representative") refuseNotMilitary(index, person, option);
+    else refuseMilitary(index, person, option, t(`review.signer-role.${role}`));
+    return [{ role, by: person.id }];
   });
   for (const { role, by } of signers) doc.setIn(["review", role], doc.createNode({ by, date }, { flow: true }));
   if (signers.length === 0) return [];
@@ -336,10 +353,11 @@ function setSigners(index: RepoIndex, doc: Document, flags: ReviewFlags, date: s
  */
 function recordSigners(index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string): Outcome {
   const decision = csr.review?.decision;
+  if (!decision && flags.militaryRepresentative !== undefined) throw new UserError(t("review.military-representative.undecided", { id: csr.id }));
   if (!decision) throw new UserError(t("review.signers.undecided", { id: csr.id }), t("review.signers.undecided.hint", { id: csr.id }));
-  for (const role of REPORT_SIGNER_ROLES) {
+  for (const [role, flag] of SIGNERS) {
     const recorded = csr.review?.[role];
-    if (flags[role] !== undefined && recorded && !flags.amend) {
+    if (flags[flag] !== undefined && recorded && !flags.amend) {
       throw new UserError(t("review.signers.exists", { id: csr.id, signer: t(`review.signers.${role}`, { person: personLabel(index, recorded.by) }), date: recorded.date ?? "" }), t("review.signers.exists.hint"));
     }
   }
@@ -424,6 +442,26 @@ function unexplainedLateRound(repo: Repository, index: RepoIndex, csr: Csr, toda
   const config = repo.config?.value;
   const round = currentReviewRound(csr, repositoryCalendar(config), config, today, index.customers.get(csr.customer)?.value);
   return round.timeliness === "late" && round.lateReason === undefined ? round.kind : undefined;
+}
+
+/**
+ * The 军代表 who signs a review report is the customer's representative (GJB 9001C 8.2.3): a person
+ * of a military representative office of qms.yaml `external_parties`; a repository without one has
+ * no 军代表 to sign.
+ * Errors: UserError naming the offices, or saying to add one.
+ */
+function refuseNotMilitary(index: RepoIndex, person: Person, option: string): void {
+  if (isMilitaryRepresentative(index, person)) return;
+  const offices = militaryParties(index);
+  if (offices.length === 0) throw new UserError(t("review.military-representative.no-office", { option }), t("review.military-representative.no-office.hint"));
+  throw new UserError(
+    t("review.military-representative.not-military", { option, person: personLabel(index, person.id), department: departmentLabel(index, person.department), offices: list(offices.map((o) => departmentLabel(index, o.code))) }),
+  );
+}
+
+/** A 军代表 signs a review report only as 军代表, not as its recorder or team leader. Errors: UserError. */
+function refuseMilitary(index: RepoIndex, person: Person, option: string, role: string): void {
+  if (isMilitaryRepresentative(index, person)) throw new UserError(t("review.military-representative.other-role", { option, person: personLabel(index, person.id), role }));
 }
 
 async function need<T>(ask: Prompts | undefined, flag: string, what: string, question: (p: Prompts) => Promise<T>): Promise<T> {

@@ -2,11 +2,12 @@
  * `csr set <document>`: the document controller's edits of a document's register entry, without
  * hand-edited YAML: the clauses it answers (the clause matrix), the processes of the process map it
  * serves (processes.yaml codes: the clause / process / document cross-reference), the forms it uses
- * (相关记录) and a form's record keeping (保存期限, 保存方式, 存放地点).
+ * (相关记录), the other documents it refers to (相关文件: work instructions, external standards) and a
+ * form's record keeping (保存期限, 保存方式, 存放地点).
  *
  * Clauses, processes and record keeping are register data (model/revision.ts REGISTER_FIELDS): they change on
  * a released document without a new revision. Forms are controlled content, printed as the related
- * records section: on a released document the change is written and left for its next revision
+ * records section, and so are related documents (the 相关文件 section): on a released document the change is written and left for its next revision
  * (`csr release`) to commit, as `csr new --used-by` does; an obsolete document's content no longer
  * changes.
  */
@@ -36,6 +37,9 @@ export interface SetFlags {
   removeProcess?: string[];
   addForm?: string[];
   removeForm?: string[];
+  /** Documents other than forms (相关文件): work instructions, other procedures, external standards. */
+  addRelated?: string[];
+  removeRelated?: string[];
   /** A form's retention period (record.retention), e.g. 3年 or 产品寿命期+1年. */
   retention?: string;
   medium?: string;
@@ -58,9 +62,9 @@ const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "clauses" | "processes" | "forms" | "retention" | "medium" | "location";
+  field: "clauses" | "processes" | "forms" | "related" | "retention" | "medium" | "location";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "clauses" | "processes" | "forms" | "record";
+  key: "clauses" | "processes" | "forms" | "related" | "record";
   text: string;
 }
 
@@ -79,8 +83,9 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const clauses = clauseList(session, document, flags);
     const processes = processList(session, document, flags);
     const forms = formList(session, document, flags);
+    const related = relatedList(session, document, flags);
     const record = recordFields(document, flags);
-    if (!clauses && !processes && !forms && !record) {
+    if (!clauses && !processes && !forms && !related && !record) {
       // A forms list answered as it was asks for no addition or removal.
       if (flags !== given) {
         ctx.stdout(t("set.unchanged", { id }) + "\n");
@@ -92,6 +97,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
     if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
     if (forms && !sameList(forms.before, forms.after)) changes.push({ field: "forms", key: "forms", text: listChange(forms) });
+    if (related && !sameList(related.before, related.after)) changes.push({ field: "related", key: "related", text: listChange(related) });
     for (const field of RECORD_FIELDS) {
       const value = record?.[field];
       const before = document.record?.[field];
@@ -109,12 +115,14 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (clauses) setList(doc, "clauses", clauses.after);
       if (processes) setList(doc, "processes", processes.after);
       if (forms) setList(doc, "forms", forms.after);
+      if (related) setList(doc, "related", related.after);
       if (record) setRecord(doc, record);
     });
     const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
     // A released document's content changes only through a revision: the change is committed with it, not here.
     const leftForRelease = content && document.status === "released";
-    if (leftForRelease) lines.push(t(flags.commit ? "set.release-commit" : "set.release", { id }));
+    const relatedOnly = changes.every((c) => c.key !== "forms");
+    if (leftForRelease) lines.push(t(relatedOnly ? (flags.commit ? "set.release-related-commit" : "set.release-related") : flags.commit ? "set.release-commit" : "set.release", { id }));
     else if (document.status === "released") lines.push(t("set.register-data", { id }));
     const commit = flags.commit === true && !leftForRelease;
     if (commit) await refuseUncommitted(session.root, file.path);
@@ -128,7 +136,7 @@ const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "
 
 function anyField(flags: SetFlags): boolean {
   return [flags.clauses, flags.processes, flags.retention, flags.medium, flags.location].some((v) => v !== undefined) ||
-    [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm].some((v) => (v ?? []).length > 0);
+    [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated].some((v) => (v ?? []).length > 0);
 }
 
 /**
@@ -244,8 +252,37 @@ function formList(session: EditSession, document: ControlledDocument, flags: Set
   return listEdit(document.id, document.forms ?? [], add, remove, "form");
 }
 
+/**
+ * The related documents (相关文件) after `--add-related`/`--remove-related`; undefined when neither
+ * is given. An added document exists, is not a form (forms are the related records: --add-form),
+ * is not the document itself and is not obsolete (its successor is named). Errors: UserError, one line.
+ */
+function relatedList(session: EditSession, document: ControlledDocument, flags: SetFlags): ListEdit | undefined {
+  const add = unique(listOption(flags.addRelated));
+  const remove = unique(listOption(flags.removeRelated));
+  if (add.length === 0 && remove.length === 0) return undefined;
+  if (document.kind === "form" || document.kind === "external") {
+    throw new UserError(t("set.related-of-kind", { id: document.id, kind: t(`value.kind.${document.kind}`) }));
+  }
+  for (const number of add) {
+    const found = session.index.documents.get(number);
+    if (!found) {
+      if (session.repo.unvalidated.documents.has(number)) throw new UserError(t("edit.document-invalid", { id: number }), t("edit.fix-first.hint"));
+      throw new UserError(t("edit.no-document", { id: number }) + didYouMean(number, [...session.index.documents.keys()]));
+    }
+    const other = found.value;
+    if (other.id === document.id) throw new UserError(t("set.related-self", { id: document.id }));
+    if (other.kind === "form") throw new UserError(t("set.related-is-form", { number }));
+    if (other.status === "obsolete") {
+      const successor = other.obsolete?.superseded_by;
+      throw new UserError(t(successor ? "set.related-obsolete-successor" : "set.related-obsolete", { number, date: other.obsolete?.date ?? "", successor: successor ?? "" }));
+    }
+  }
+  return listEdit(document.id, document.related ?? [], add, remove, "related");
+}
+
 /** `before` with `removed` taken out and `added` appended (kept in clause order when it was in that order). */
-function listEdit(id: string, before: readonly string[], added: string[], removed: string[], what: "clause" | "process" | "form"): ListEdit {
+function listEdit(id: string, before: readonly string[], added: string[], removed: string[], what: "clause" | "process" | "form" | "related"): ListEdit {
   for (const item of added) {
     if (removed.includes(item)) throw new UserError(t("set.add-and-remove", { item }));
     if (before.includes(item)) throw new UserError(t(`set.${what}-listed`, { id, item }));
@@ -318,10 +355,10 @@ function recordFields(document: ControlledDocument, flags: SetFlags): RecordFiel
 }
 
 /** Sets a list, keeping the items (and their comments) that stay and the list's flow or block style. */
-function setList(doc: Document.Parsed, key: "clauses" | "processes" | "forms", items: readonly string[]): void {
+function setList(doc: Document.Parsed, key: "clauses" | "processes" | "forms" | "related", items: readonly string[]): void {
   const existing = doc.get(key, true);
-  // An empty `forms` stays, as csr new writes it for a procedure; an empty clause or process list is no list.
-  if (items.length === 0 && key !== "forms") {
+  // An empty `forms` or `related` stays, as csr new writes them for a procedure; an empty clause or process list is no list.
+  if (items.length === 0 && key !== "forms" && key !== "related") {
     doc.delete(key);
     return;
   }

@@ -17,7 +17,7 @@ import { describe, documentEvents, eventProblem, type RecordedEvent } from "../.
 import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
-import { refuseGjbSharedDuties, refuseSharedDuties, requireRole, type SignatureFlags } from "../release/index.js";
+import { refuseGjbSharedDuties, refuseMilitarySigners, refuseSharedDuties, refuseUnprintedSignatures, requireRole, type SignatureFlags } from "../release/index.js";
 import { editFile, findDocumentById, personOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { personLabel, refuseLeft } from "../shared/people.js";
 import type { FileChange } from "../shared/persist.js";
@@ -73,6 +73,7 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
   return withEditSession(ctx, flags.yes, undefined, async (session) => {
     const signers = new Map(given.map((role) => [role, names[role]!.map((name) => personOption(session, name, FLAG[role]))]));
     const signer = (role: SingleRole) => signers.get(role)?.[0];
+    refuseMilitarySigners(session.index, [...signers].map(([role, people]) => [role, FLAG[role], people] as const));
     if (signer("reviewed")) requireRole(signer("reviewed")!, "reviewer", "--reviewed");
     if (signer("standardization")) requireRole(signer("standardization")!, "standardization", "--standardization");
     if (signer("approved")) requireRole(signer("approved")!, "approver", "--approved");
@@ -84,16 +85,21 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
       const { value: doc, file } = findDocumentById(session, id);
       const current = currentRevision(doc);
       if (!current) throw new UserError(t("sign.no-revision", { id: doc.id }), t("sign.no-revision.hint", { id: doc.id }));
+      refuseUnprintedSignatures(session.repo, doc, given);
       refuseSigned(session, doc.id, current, signers);
       const person = (role: SingleRole): Person | undefined => signer(role) ?? recorded(session, current[role]?.by);
       refuseSharedDuties(person("prepared"), person("reviewed"), person("approved"));
       refuseGjbSharedDuties(person("prepared"), person("approved"), person("standardization"), person("military_representative"));
       for (const role of given) {
         const date = dates[role];
-        // The original was signed before the revision took effect (ISO 9001 7.5.2 c: approved before use);
-        // whether 军代表 signs before or after that differs between units, as csr release has it.
+        // The original was signed before the revision was released (ISO 9001 7.5.2 c: approved before use).
         if (date && role !== "military_representative" && date > current.date) {
           throw new UserError(t("sign.after-revision", { flag: dates.flag[role], date, id: doc.id, version: current.version, revisionDate: current.date }));
+        }
+        // The 军代表 may sign after the release, but the document takes effect only once he has (doc/effective-before-signature).
+        const effective = doc.effective ?? current.date;
+        if (date && role === "military_representative" && date > effective) {
+          throw new UserError(t("sign.military-after-effective", { flag: dates.flag[role], date, id: doc.id, version: current.version, effective }), t("sign.military-after-effective.hint", { id: doc.id }));
         }
       }
       const signatures = (role: SigningRole): Signature[] => signers.get(role)!.map((p) => ({ by: p.id, ...(dates[role] ? { date: dates[role] } : {}) }));

@@ -8,6 +8,7 @@
 import { LANGS, t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { confidentialityNotice } from "../../model/confidentiality.js";
+import { documentLayout } from "../../model/index.js";
 import { numberPatternToRegExp, tellingPatterns } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
@@ -158,6 +159,9 @@ class WordDocumentReader {
     this.settleRevisions(id);
     const effective = this.date("effective");
     if (effective) doc.effective = effective;
+    // The 密级 line is the document's marking, not its title; the layout's default marking needs no field of its own.
+    const classification = this.header.get("classification")?.value.trim();
+    if (classification && classification !== documentLayout(this.repo, kind.level)?.classification) doc.classification = classification;
     if (this.revisions.length) doc.revisions = this.revisions;
     const current = this.revisions[this.revisions.length - 1];
     if (this.stamp === "draft" || this.stamp === "uncontrolled") doc.status = "draft";
@@ -268,6 +272,8 @@ class WordDocumentReader {
     const config = this.repo.config?.value;
     const organisation = config?.organisation;
     if (organisation && (text === organisation.name || text === organisation.name_en)) return;
+    // The level label a layout prints above the title (二阶文件), like the 密级 line, is no title.
+    if ((config?.document_layouts ?? []).some((l) => text === l.label || text === l.label_en)) return;
     if (/(未经|不得|严禁|禁止|without).*(外借|复印|复制|外传|泄露|copy|copied|lend|lent|disclos)/i.test(text)) {
       const own = config?.confidentiality?.trim();
       const same = (notice: string): boolean => notice.replace(/\s/g, "") === text.replace(/\s/g, "");
@@ -537,9 +543,46 @@ class WordDocumentReader {
       if (before && before.by !== signature.by) this.issue(value.where, t("import.word.signature-differs", { role: t(`import.word.field.${role}`), version: current.version, header: signature.by, record: before.by }));
       current[role] = signature.date || !before?.date ? signature : { ...signature, date: before.date };
     }
+    this.readGjbSignatures(current);
     // Signatures in the order of the repository's files, whichever place each came from.
-    const { prepared, reviewed, approved, ...rest } = current;
-    this.revisions[this.revisions.indexOf(current)] = { ...rest, ...(prepared ? { prepared } : {}), ...(reviewed ? { reviewed } : {}), ...(approved ? { approved } : {}) };
+    const { prepared, reviewed, countersigned, standardization, approved, military_representative, ...rest } = current;
+    this.revisions[this.revisions.indexOf(current)] = {
+      ...rest,
+      ...(prepared ? { prepared } : {}),
+      ...(reviewed ? { reviewed } : {}),
+      ...(countersigned ? { countersigned } : {}),
+      ...(standardization ? { standardization } : {}),
+      ...(approved ? { approved } : {}),
+      ...(military_representative ? { military_representative } : {}),
+    };
+  }
+
+  /**
+   * The 会签 (several names, "王五 2026-11-20、赵六 2026-11-20"), 标准化审查 and 军代表 cells of a GJB
+   * header block, as csr render prints them, onto the current revision. A signer must be in
+   * people.yaml already (these signatures carry no role to add a new person with): another name is
+   * said, to be recorded with csr sign once the person is added.
+   */
+  private readGjbSignatures(current: Revision): void {
+    for (const role of ["countersigned", "standardization", "military_representative"] as const) {
+      const value = this.header.get(role);
+      if (!value) continue;
+      const signatures = (role === "countersigned" ? value.value.split(/[、，,;；]/) : [value.value]).flatMap((text) => {
+        const dateText = /\d{4}\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,2}\s*日?/.exec(text)?.[0];
+        const name = (dateText ? text.replace(dateText, "") : text).replace(/[\s/:：]+/g, " ").trim();
+        if (!name) return [];
+        const person = lookupPerson(name, this.people);
+        if (!person) {
+          this.issue(value.where, t("import.word.gjb-signer-unknown", { role: t(`import.word.field.${role}`), name, version: current.version }));
+          return [];
+        }
+        const date = dateText ? normalizeDate(dateText.replace(/\s/g, "")) : undefined;
+        return [date ? { by: person.id, date } : { by: person.id }];
+      });
+      if (signatures.length === 0) continue;
+      if (role === "countersigned") current.countersigned = signatures;
+      else current[role] = signatures[0]!;
+    }
   }
 
   // ---- the body ----

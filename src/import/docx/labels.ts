@@ -19,7 +19,11 @@ export type HeaderField =
   | "pages"
   | "retention"
   | "medium"
-  | "location";
+  | "location"
+  | "classification"
+  | "countersigned"
+  | "standardization"
+  | "military_representative";
 
 const HEADER_LABELS: [RegExp, HeaderField][] = [
   [/^(文件编号|文件编码|文件代号|编号|docno\.?|documentno\.?|documentnumber|number)$/, "number"],
@@ -37,6 +41,12 @@ const HEADER_LABELS: [RegExp, HeaderField][] = [
   [/^(保存期限|保存期|保存年限|保管期限|retention|retentionperiod)$/, "retention"],
   [/^(保存方式|存放方式|储存方式|保存形式|medium|storage)$/, "medium"],
   [/^(存放地点|保存地点|存放位置|保存部门|location)$/, "location"],
+  // The 密级 marking a GJB layout prints above the title (qms.yaml document_layouts classification).
+  [/^(密级|classification)$/, "classification"],
+  // The GJB signatures a document_layouts entry prints (csr render writes them so).
+  [/^(会签|会签人|countersigned)$/, "countersigned"],
+  [/^(标准化审查|标准化|标准化审查人|standardization)$/, "standardization"],
+  [/^(军代表|军代表签字|militaryrepresentative)$/, "military_representative"],
 ];
 
 export type RevisionField = "index" | "number" | "date" | "summary" | "pages" | "version" | "by" | "reviewedBy" | "approvedBy" | "effective" | "totalPages";

@@ -18,14 +18,15 @@ export const INHERITED = "△";
 export const THROUGH_CHILDREN = "○";
 
 /**
- * The matrix's title; a provisional catalog (numbering not verified) says so in the title itself, and
- * the edition is named when the catalog's title does not name it (two editions side by side must be
- * told apart on paper).
+ * The matrix's title: the standard and what the register is, with the edition when the catalog's
+ * title does not name it (two editions side by side must be told apart on paper). A provisional
+ * catalog says so in the register's footnote (catalogNotes), not in the title: the title is what the
+ * 军代表 or auditor reads as the company's register, and "暂定" there reads as if the company's own
+ * clause mapping were provisional.
  */
 export function catalogTitle(ctx: RegisterContext, catalog: Catalog, what: string): string {
-  const provisional = catalog.provisional ? t(ctx, "register.clauses.provisional") : "";
   const edition = catalog.edition !== undefined && !catalog.title.includes(catalog.edition) ? t(ctx, "matrix.edition.title", { edition: catalog.edition }) : "";
-  return t(ctx, "register.clauses.catalog-title", { catalog: catalog.title + edition, provisional, what });
+  return t(ctx, "register.clauses.catalog-title", { catalog: catalog.title + edition, what });
 }
 
 /**

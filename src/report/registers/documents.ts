@@ -1,8 +1,11 @@
 /**
- * The controlled document list (受控文件清单): every live document of every level with the
- * fields `csr import --as documents` reads back, so that a workbook round-trips.
+ * The controlled document list (受控文件清单): every document in force (released) of every level
+ * with the fields `csr import --as documents` reads back, so that a workbook round-trips. A draft
+ * (or one in review) is not a controlled document: the register leaves it out and says how many it
+ * left out; `status` lists those instead (a status, or `all` for every live document).
  */
 import { currentRevision } from "../../model/index.js";
+import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import {
   clauseList,
@@ -18,11 +21,22 @@ import {
   type RegisterContext,
 } from "./context.js";
 
-export function documentList(ctx: RegisterContext): Table {
-  const docs = liveDocuments(ctx, () => true).sort((a, b) => a.level - b.level);
+export type DocumentListStatus = Exclude<ControlledDocument["status"], "obsolete"> | "all";
+export const DOCUMENT_LIST_STATUSES: readonly DocumentListStatus[] = ["released", "draft", "in-review", "all"];
+
+export function documentList(ctx: RegisterContext, status: DocumentListStatus = "released"): Table {
+  const live = liveDocuments(ctx, () => true).sort((a, b) => a.level - b.level);
+  const docs = status === "all" ? live : live.filter((d) => d.status === status);
+  const notInForce = live.filter((d) => d.status !== "released").length;
   return {
     id: "documents",
-    title: t(ctx, "register.documents.title", { count: docs.length }),
+    title:
+      status === "released"
+        ? t(ctx, "register.documents.title", { count: docs.length })
+        : status === "all"
+          ? t(ctx, "register.documents.title-all", { count: docs.length })
+          : t(ctx, "register.documents.title-status", { status: statusLabel(ctx, status), count: docs.length }),
+    ...(status === "released" && notInForce > 0 ? { notes: [t(ctx, "register.documents.not-in-force", { count: notInForce })] } : {}),
     sheet: t(ctx, "register.documents.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.documents.column.no"), kind: "number" },

@@ -5,7 +5,7 @@ import { clauseMatrix } from "./clauses.js";
 import type { RegisterContext } from "./context.js";
 import { csrList, csrMatrix } from "./csr.js";
 import { distributionRegister } from "./distribution.js";
-import { documentList } from "./documents.js";
+import { documentList, type DocumentListStatus } from "./documents.js";
 import { externalList } from "./external.js";
 import { formList } from "./forms.js";
 import { obsoleteList } from "./obsolete.js";
@@ -31,14 +31,15 @@ export function auditRegisters(ctx: RegisterContext, today: string): Table[] {
  * The registers one at a time, each built when it is asked for: a workbook written sheet by sheet
  * then holds one register in memory, not all of them. Without `everyRegister`, one that the
  * repository's standards do not ask for and that would be empty is left out (symbolTableExpected).
+ * `documents`: which documents the document list carries (documentList; in force by default).
  */
-export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean } = {}): Generator<Table> {
+export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; documents?: DocumentListStatus } = {}): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
   });
   yield procedureList(ctx, { level: 2 });
-  yield documentList(ctx);
+  yield documentList(ctx, options.documents);
   yield formList(ctx);
   yield externalList(ctx);
   yield obsoleteList(ctx);

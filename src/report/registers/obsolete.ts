@@ -3,7 +3,7 @@
  * was withdrawn, the last version in force, what replaced it and the copies still to be taken
  * back. The other registers list live documents only, so a withdrawn one is kept on record here.
  */
-import { copiesToRecall } from "../../model/distribution.js";
+import { copiesToRecall, copyEdition } from "../../model/distribution.js";
 import type { Table } from "../table.js";
 import { compareIds, departmentName, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
 
@@ -17,11 +17,12 @@ export function obsoleteList(ctx: RegisterContext): Table {
     const next = successor ? ctx.index.documents.get(successor)?.value : undefined;
     return {
       no: i + 1,
-      level: t(ctx, `register.level.${doc.level}`),
+      // An external standard is not one of the organisation's levels, and its last edition is the publisher's.
+      level: doc.kind === "external" ? t(ctx, "value.kind.external") : t(ctx, `register.level.${doc.level}`),
       number: doc.id,
       title: documentTitle(ctx, doc),
       department: departmentName(ctx, doc.department),
-      version: documentVersion(doc),
+      version: doc.kind === "external" ? (copyEdition(doc) ?? "") : documentVersion(doc),
       withdrawn: doc.obsolete?.date ?? null,
       reason: doc.obsolete?.reason ?? "",
       supersededBy: successor ? (next ? `${successor} ${documentTitle(ctx, next)}` : successor) : "",

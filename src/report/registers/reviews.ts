@@ -8,7 +8,7 @@
  */
 import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { citations } from "../../model/citations.js";
+import { citations, underStandard } from "../../model/citations.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
@@ -68,8 +68,23 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       { key: "remark", header: t(ctx, "register.reviews.column.remark") },
     ],
     rows,
-    notes: [t(ctx, "register.reviews.note", { allowed, late, clause: citations(config?.standards, "requirements-review").join(t(ctx, "register.list-separator")) })],
+    notes: [reviewPeriodNote(ctx, allowed, late)],
   };
+}
+
+/**
+ * The footer's source for the review period: IATF 16949 7.5.3.2.2 itself sets ten working days, so
+ * an IATF repository that keeps them cites it; any other period (a company's stricter limit) and
+ * every repository outside IATF 16949 (GJB 9001C and ISO 9001 8.2.3 require the review, not a
+ * number of days) read it as the company's own rule (qms.yaml csr.review_days), citing the clause
+ * for the review itself.
+ */
+const IATF_REVIEW_DAYS = 10;
+
+function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): string {
+  const standards = ctx.repo.config?.value.standards;
+  if (underStandard(standards, "IATF16949") && allowed === IATF_REVIEW_DAYS) return t(ctx, "register.reviews.note", { allowed, late, clause: citations(["IATF16949"], "requirements-review")[0]! });
+  return t(ctx, "register.reviews.note.own", { allowed, late, clause: citations(standards, "requirements-review").join(t(ctx, "register.list-separator")) });
 }
 
 /** How the round ended, when not by an ordinary decision: forced without countersigns, or closed by a new source revision. */
