@@ -37,6 +37,7 @@ describe("csr check --base", () => {
       join(dir, "documents/QP-001.yaml"),
       qp001
         .replace("title: 特殊特性管理程序", "title: 特殊特性控制程序")
+        .replace("effective: 2026-02-01", "effective: 2026-03-02")
         .replace("    approved: { by: lisi, date: 2026-01-28 }\n", "    approved: { by: lisi, date: 2026-01-28 }\n  - version: A/1\n    date: 2026-03-02\n    summary: 更名\n    prepared: { by: zhangsan, date: 2026-02-20 }\n    reviewed: { by: zhaoliu, date: 2026-02-25 }\n    approved: { by: lisi, date: 2026-02-27 }\n"),
     );
     git(dir, ["commit", "-q", "-am", "release QP-001 A/1"]);

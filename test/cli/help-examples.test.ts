@@ -7,7 +7,7 @@ import { csrInProcess } from "../helpers.js";
 
 const COMMANDS = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "site"];
 
-describe.each([["zh-CN", "示例："], ["en", "Examples:"]])("csr <command> --help in %s", (lang, heading) => {
+describe.each([["zh-CN", "示例："], ["en", "Examples:"]] as const)("csr <command> --help in %s", (lang, heading) => {
   it.each(COMMANDS)("%s ends with examples of its own options", async (command) => {
     const help = (await csrInProcess([command, "--help"], { lang })).stdout;
     const examples = help.slice(help.indexOf(`\n${heading}\n`) + heading.length + 2);

@@ -45,14 +45,9 @@ describe("readClauseRefs", () => {
 });
 
 describe("clauseValues (--clause)", () => {
-  it("reads what people type as an import reads a clause cell; what names no clause is left for the command's check", () => {
+  it("reads what people type as an import reads a clause cell, and refuses what names no clause", () => {
     const repo = { config: { value: { standards: ["IATF16949"] } }, catalogs: new Map([["IATF16949", {}], ["ISO9001", {}]]) } as unknown as Repository;
-    expect(clauseValues(["IATF 16949 8.5.2、8.5.4", "8.3.3.3", "ISO 9001:2015 7.5", "IATF16949:8.5.2", "其他"], repo)).toEqual([
-      "IATF16949:8.5.2",
-      "IATF16949:8.5.4",
-      "IATF16949:8.3.3.3",
-      "ISO9001:7.5",
-      "其他",
-    ]);
+    expect(clauseValues(["IATF 16949 8.5.2、8.5.4", "8.3.3.3", "ISO 9001:2015 7.5", "IATF16949:8.5.2"], repo)).toEqual(["IATF16949:8.5.2", "IATF16949:8.5.4", "IATF16949:8.3.3.3", "ISO9001:7.5"]);
+    expect(() => clauseValues(["其他"], repo)).toThrow("--clause 其他: write a clause as STANDARD:CLAUSE, e.g. IATF16949:8.3.3.3.");
   });
 });

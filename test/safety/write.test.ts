@@ -1,11 +1,11 @@
 /** The repository lock, layout kept on edit, one-line commit messages and --out through symbolic links (issue 10). */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
-import { leftovers, snapshot } from "./harness.js";
+import { csrAsync, leftovers, snapshot } from "./harness.js";
 
 const repo = () => gitInit(copyFixture("test/fixtures/csr/valid"));
 
@@ -22,6 +22,25 @@ describe("the repository lock", () => {
     );
     expect(result.code).toBe(2);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("commits once git's own index lock, held by another git (an editor's git status), is let go", async () => {
+    const dir = repo();
+    const lock = join(dir, ".git", "index.lock");
+    writeFileSync(lock, "");
+    // Let go only once csr has written the file it is about to commit, so that its commit meets the lock.
+    const file = join(dir, "csr", "DYA", "DYA-001.yaml");
+    const before = readFileSync(file, "utf8");
+    const watch = setInterval(() => {
+      if (readFileSync(file, "utf8") === before) return;
+      clearInterval(watch);
+      setTimeout(() => rmSync(lock), 300);
+    }, 10);
+    const result = await csrAsync(["-C", dir, "review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"], { cwd: dir });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toMatch(/^csr review DYA-001/);
+    expect(leftovers(dir)).toEqual([]);
   });
 
   it("takes over a lock whose process is gone", () => {

@@ -535,6 +535,23 @@ async function mustGit(cwd: string, args: string[], step: string): Promise<strin
   return run.stdout;
 }
 
+/**
+ * A git step that writes the index (add, commit), run again while another git process holds
+ * .git/index.lock: an editor's or a git GUI's `git status` refreshing the index, or the status of a
+ * csr that has not taken the repository lock yet. git refuses at once ("Unable to create
+ * '.git/index.lock': File exists") and changes nothing then, so the step is retried for up to 10 s;
+ * other failures, and a lock held longer, are reported as they are.
+ */
+async function indexGit(cwd: string, args: string[], step: string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const run = await runGit(cwd, args);
+    if (run.code === 0) return run.stdout;
+    if (!/index\.lock.*File exists/s.test(run.stderr) || Date.now() > deadline) throw new GitFailure(step, gitReason(`${run.stderr}\n${run.stdout}`));
+    await sleep(50 + Math.random() * 100);
+  }
+}
+
 async function headOf(root: string): Promise<string> {
   return (await runGit(root, ["rev-parse", "-q", "--verify", "HEAD"])).stdout.trim();
 }
@@ -547,9 +564,9 @@ async function indexEntries(root: string, paths: string[]): Promise<Map<string, 
 
 async function commitAndTag(root: string, commit: CommitStep): Promise<string> {
   const rels = commit.paths.map((p) => relative(root, p));
-  await mustGit(root, ["add", "--", ...rels], "add");
+  await indexGit(root, ["add", "--", ...rels], "add");
   killPoint();
-  await mustGit(root, ["commit", "-q", "-m", commit.message, "--", ...rels], "commit");
+  await indexGit(root, ["commit", "-q", "-m", commit.message, "--", ...rels], "commit");
   killPoint();
   if (commit.tag) await mustGit(root, ["tag", commit.tag], "tag");
   killPoint();
