@@ -739,6 +739,15 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
   const entityColumns = table.columns.filter((c) => c.key.startsWith("p:") || c.key.startsWith("d:"));
   const target = (key: string) => pages.link(page, key.startsWith("p:") ? "process" : "document", key.slice(2));
   const targets = entityColumns.map((c) => target(c.key));
+  // The manual and other-documents columns (register clauses.ts) list documents by number, "△" after one
+  // that names only a clause above: each number links to its document.
+  const listColumns = table.columns.filter((c) => c.key === "manual" || c.key === "other");
+  const separator = t(rc, "common.list-separator");
+  const listCell = (value: string, excluded: boolean, number: string): HeatMapCell => {
+    const items = value === "" ? [] : value.split(separator).map((item) => ({ id: item.replace(` ${INHERITED}`, ""), text: item }));
+    const className = excluded ? "excluded" : items.length === 0 ? "none" : items.some((i) => i.text === i.id) ? "list direct" : "list parent";
+    return { text: separator, className, label: "", links: items.map((i) => ({ text: i.text, href: pages.link(page, "document", i.id), label: `${number} × ${i.id}` })) };
+  };
   const state = { [DIRECT]: "direct", [INHERITED]: "parent", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
   // During a transition the new edition's matrix has the old numbers (原条款（2016版）): the heat map shows them too.
   const former = table.columns.find((c) => c.key === "former");
@@ -748,7 +757,7 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
     notes: table.notes,
     edition: editionNotes(rc, catalog),
     former: former?.header,
-    columns: entityColumns.map((c, j) => ({ text: c.header, href: targets[j] })),
+    columns: [...entityColumns.map((c, j) => ({ text: c.header, href: targets[j] })), ...listColumns.map((c) => ({ text: c.header, href: undefined }))],
     rows: table.rows.map((row, i) => {
       const entry = coverage.entries[i]!;
       const excluded = entry.state === "excluded";
@@ -758,11 +767,14 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
         title: String(row.title),
         state: entry.state,
         coverage: String(row.coverage),
-        cells: entityColumns.map((c, j) => {
-          const mark = String(row[c.key] ?? "");
-          const className = excluded ? "excluded" : (state[mark] ?? "none");
-          return { text: mark, className, href: mark ? targets[j] : undefined, label: `${row.number} × ${c.header}` };
-        }),
+        cells: [
+          ...entityColumns.map((c, j): HeatMapCell => {
+            const mark = String(row[c.key] ?? "");
+            const className = excluded ? "excluded" : (state[mark] ?? "none");
+            return { text: mark, className, href: mark ? targets[j] : undefined, label: `${row.number} × ${c.header}` };
+          }),
+          ...listColumns.map((c): HeatMapCell => listCell(String(row[c.key] ?? ""), excluded, String(row.number))),
+        ],
       };
     }),
   };

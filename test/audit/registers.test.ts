@@ -149,7 +149,7 @@ describe("terminal tables", () => {
     const result = await csrInProcess(["-C", repo, "matrix", "clauses", "--today", "2026-11-27"], { lang: null });
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split("\n");
-    expect(lines.find((l) => l.startsWith("7.5.1"))).toBe("7.5.1  总则                        ○   △               △ 由上级条款继承");
+    expect(lines.find((l) => l.startsWith("7.5.1"))).toBe("7.5.1  总则                        ○   △                                   △ 由上级条款继承");
     expect(lines.slice(-6)).toEqual([
       "覆盖率：10/13 (76.9%)",
       "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应",
@@ -157,6 +157,34 @@ describe("terminal tables", () => {
       "未覆盖：4 组织环境",
       "未覆盖：4.1 理解组织及其环境",
       "未覆盖：4.2 理解相关方的需求和期望",
+    ]);
+  });
+  it("shows in its row the manual or work instruction that alone covers a clause (grid and cross-reference)", async () => {
+    const repo = copyFixture("test/fixtures/audit/registers");
+    const documents = join(repo, "documents");
+    // A work instruction no procedure lists names 4.1; a released manual names 4.2 and, above 8.5.1 and 8.5.2, 8.5: no process or procedure reaches 4.1 or 4.2.
+    const wi = readFileSync(join(documents, "WI-001.yaml"), "utf8");
+    writeFileSync(join(documents, "WI-002.yaml"), wi.replace("id: WI-001", "id: WI-002").replace("title: 标识和可追溯性作业指导书", "title: 环境识别作业指导书").replace("clauses: [MINI:8.5.2]", "clauses: [MINI:4.1]"));
+    writeFileSync(join(documents, "QM-01.yaml"), wi.replace("id: WI-001", "id: QM-01").replace("title: 标识和可追溯性作业指导书", "title: 质量手册").replace("level: 3\nkind: instruction", "level: 1\nkind: manual").replace("clauses: [MINI:8.5.2]", "clauses: [MINI:4.2, MINI:8.5]"));
+    const grid = await csrInProcess(["-C", repo, "matrix", "clauses", "--format", "json", "--today", "2026-11-27"], { lang: null });
+    expect([grid.code, grid.stderr]).toEqual([0, ""]);
+    const table = JSON.parse(grid.stdout) as { columns: { key: string; header: string }[]; rows: Record<string, string>[]; notes: string[] };
+    expect(table.columns.map((c) => c.header)).toEqual(["条款", "条款名称", "C3 生产控制过程", "M1 管理评审过程", "QP-001 文件控制程序", "QP-003 生产过程控制程序", "质量手册", "其他文件", "覆盖"]);
+    const row = (number: string) => table.rows.find((r) => r.number === number);
+    expect(row("4.1")).toEqual({ number: "4.1", title: "理解组织及其环境", "p:C3": "", "p:M1": "", "d:QP-001": "", "d:QP-003": "", manual: "", other: "WI-002", coverage: "已覆盖" });
+    expect(row("4.2")).toEqual({ number: "4.2", title: "理解相关方的需求和期望", "p:C3": "", "p:M1": "", "d:QP-001": "", "d:QP-003": "", manual: "QM-01", coverage: "已覆盖", other: "" });
+    // A document naming only a clause above is listed with the inherited mark, one naming the clause itself without.
+    expect([row("8.5.1")?.manual, row("8.5.2")?.manual, row("8.5.2")?.other]).toEqual(["QM-01 △", "QM-01 △", "WI-001"]);
+    // Only what is shown changes: 4, 4.1 and 4.2 are covered now, as they would be by a procedure.
+    expect(table.notes[0]).toBe("覆盖率：11/13 (84.6%)");
+    const text = await csrInProcess(["-C", repo, "matrix", "clauses", "--today", "2026-11-27"], { lang: null });
+    expect(text.stdout.split("\n").find((l) => l.startsWith("4.2 "))).toBe("4.2    理解相关方的需求和期望                          QM-01               已覆盖");
+    const xref = await csrInProcess(["-C", repo, "matrix", "clauses", "--style", "cross-reference", "--format", "json", "--lang", "en", "--today", "2026-11-27"], { lang: null });
+    const xrefTable = JSON.parse(xref.stdout) as { columns: { key: string; header: string }[]; rows: Record<string, string>[] };
+    expect(xrefTable.columns.map((c) => c.header)).toEqual(["No.", "Clause", "Title", "Process", "Procedure", "Level-3 documents", "Level-4 forms", "Manual", "Coverage"]);
+    expect(xrefTable.rows.filter((r) => ["4.1", "4.2"].includes(r.number!)).map((r) => [r.number, r.level3, r.manual, r.coverage])).toEqual([
+      ["4.1", "WI-002 环境识别作业指导书", "", "covered"],
+      ["4.2", "", "QM-01 质量手册", "covered"],
     ]);
   });
   it("marks a provisional catalog (GJB 9001C) in the title and the notes of both layouts; an untitled paragraph names its clause", async () => {

@@ -19,6 +19,23 @@ describe("a heat-map row's cells", () => {
     );
   });
 
+  it("lists the documents of a manual or other-documents cell, each linked to its page, separated by the cell's text", () => {
+    expect(
+      html([
+        {
+          text: "、",
+          className: "list parent",
+          label: "",
+          links: [
+            { text: "QM-01 △", href: "documents/QM-01.html", label: "8.5.1 × QM-01" },
+            { text: "WI-<9>", label: "8.5.1 × WI-<9>" },
+          ],
+        },
+        { text: "、", className: "none", label: "", links: [] },
+      ]),
+    ).toBe('<td class="list parent"><a href="documents/QM-01.html" title="8.5.1 × QM-01" aria-label="8.5.1 × QM-01">QM-01 △</a>、WI-&lt;9&gt;</td><td class="none"></td>');
+  });
+
   it("escapes every value as Handlebars does", () => {
     expect(html([{ text: "<b>", className: 'x" onclick="y', href: "a.html?q=1&r=2", label: "'\"<>`=" }])).toBe(
       '<td class="x&quot; onclick&#x3D;&quot;y"><a href="a.html?q&#x3D;1&amp;r&#x3D;2" title="&#x27;&quot;&lt;&gt;&#x60;&#x3D;" aria-label="&#x27;&quot;&lt;&gt;&#x60;&#x3D;">&lt;b&gt;</a></td>',

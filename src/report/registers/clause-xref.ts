@@ -1,7 +1,10 @@
 /**
  * The clause, process and document cross-reference (条款、过程和文件对照表) in the layout such
  * registers have on paper: one row per clause, then the processes (code and name), the
- * procedures (number and title), the level-3 documents and the level-4 forms that meet it.
+ * procedures (number and title), the level-3 documents and the level-4 forms that meet it, and the
+ * quality manual (level 1) that names it (or, marked, a clause above it): a clause the manual alone covers
+ * would otherwise read 已覆盖 with no document in its row. The manual's column comes last, before
+ * the coverage, so that the columns before it keep their places in a workbook.
  *
  * A process or released document is listed when it names the clause in `clauses`; one that names
  * only a clause above it is listed with the inherited mark, because it reaches the sub-clause
@@ -72,7 +75,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Ta
       title: clauseLabel(ctx, catalog, clause),
     };
     if (state === "excluded") {
-      return { ...base, processes: "", procedures: "", level3: "", level4: "", coverage: coverageLabel(ctx, state, justification) };
+      return { ...base, processes: "", procedures: "", level3: "", level4: "", manual: "", coverage: coverageLabel(ctx, state, justification) };
     }
     const candidates = mayReach(clause.number);
     // A document reached through a listed one reaches the clause as that one does; naming the clause itself wins.
@@ -92,6 +95,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Ta
       }
       return [...found.entries()].sort(([a], [b]) => compareIds(a, b)).map(([id, how]) => ({ doc: byId.get(id)!, how }));
     };
+    const manual = listed(1, []);
     const procs = listed(2, []);
     const level3 = listed(3, procs);
     const level4 = listed(4, [...procs, ...level3]);
@@ -105,6 +109,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Ta
       procedures: procs.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
       level3: level3.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
       level4: level4.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
+      manual: manual.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
       coverage: coverageLabel(ctx, state),
     };
   });
@@ -121,6 +126,7 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Ta
       { key: "procedures", header: t(ctx, "register.clause-xref.column.procedures") },
       { key: "level3", header: t(ctx, "register.clause-xref.column.level3") },
       { key: "level4", header: t(ctx, "register.clause-xref.column.level4") },
+      { key: "manual", header: t(ctx, "register.clause-xref.column.manual") },
       { key: "coverage", header: t(ctx, "register.clause-xref.column.coverage"), kind: "code" },
     ],
     rows,

@@ -5,6 +5,11 @@
  * reaches it only through its children: for a process the documents it lists, for a procedure
  * the forms and related documents it lists. Coverage follows src/model/coverage.ts, the same
  * definition as the coverage/clause-uncovered rule.
+ *
+ * Any released document that lists a clause makes it covered, not only a procedure: after the
+ * procedure columns, the 质量手册 column lists the level-1 documents and the 其他文件 column the
+ * level-3 and level-4 ones that name the clause (or, with "△", only a clause above it), by number,
+ * so that no row reads 已覆盖 without the document an auditor traces it to.
  */
 import { localized } from "../../core/text.js";
 import { clauseTitle, formerNumbers, successorOf, titledAncestor, type Catalog, type Clause } from "../../model/catalog.js";
@@ -167,6 +172,19 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
   // Looking those up in sets costs the clause's depth per cell, not the length of each column's lists.
   const mark = (within: readonly string[], own: ReadonlySet<string>, through: ReadonlySet<string>): string =>
     own.has(within[0]!) ? DIRECT : within.some((n) => own.has(n)) ? INHERITED : within.some((n) => through.has(n)) ? THROUGH_CHILDREN : "";
+  // The released documents other than procedures, by the clause numbers they name: a row looks up its
+  // own number and those above it, not every document (thousands of work instructions and forms).
+  const naming = { manual: new Map<string, string[]>(), other: new Map<string, string[]>() };
+  for (const d of documents.filter((d) => d.level !== 2 && d.status === "released").sort((a, b) => compareIds(a.id, b.id))) {
+    const byNumber = d.level === 1 ? naming.manual : naming.other;
+    for (const n of new Set(numbersOf(d.clauses))) byNumber.set(n, [...(byNumber.get(n) ?? []), d.id]);
+  }
+  /** The documents naming the clause, then (marked △) those naming only a clause above it. */
+  const listed = (within: readonly string[], byNumber: ReadonlyMap<string, readonly string[]>): string => {
+    const direct = byNumber.get(within[0]!) ?? [];
+    const inherited = [...new Set(within.slice(1).flatMap((n) => byNumber.get(n) ?? []))].filter((id) => !direct.includes(id)).sort(compareIds);
+    return [...direct, ...inherited.map((id) => `${id} ${INHERITED}`)].join(t(ctx, "common.list-separator"));
+  };
 
   const former = formerColumn(ctx, catalog);
   const rows = coverage.entries.map(({ clause, state, justification }) => {
@@ -178,6 +196,8 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
     };
     const within = [clause.number, ...[...clause.number.matchAll(/\./g)].map((m) => clause.number.slice(0, m.index)).reverse()];
     for (const c of columns) row[c.key] = state === "excluded" ? "" : mark(within, c.own, c.through);
+    row.manual = state === "excluded" ? "" : listed(within, naming.manual);
+    row.other = state === "excluded" ? "" : listed(within, naming.other);
     return row;
   });
   return {
@@ -190,6 +210,8 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
       { key: "title", header: t(ctx, "register.clauses.column.title") },
       // A code alone ("C1") means nothing to an auditor without the process list: the header names it; a terminal shows the code.
       ...columns.map((c) => ({ key: c.key, header: `${c.code} ${c.name}`.trimEnd(), short: c.code, kind: "mark" as const })),
+      { key: "manual", header: t(ctx, "register.clauses.column.manual"), kind: "list" },
+      { key: "other", header: t(ctx, "register.clauses.column.other"), kind: "list" },
       { key: "coverage", header: t(ctx, "register.clauses.column.coverage") },
     ],
     rows,
