@@ -214,8 +214,12 @@ describe("csr periodic-review", () => {
     expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("csr periodic-review QP-014：需修订，张丽（zhangli）于 2026-11-25 评审");
     expect(git(dir, ["show", "-U0", "--format=", "HEAD"]).split("\n").filter((l) => /^\+[^+]/.test(l))).toEqual(["+  - by: zhangli", "+    date: 2026-11-25", "+    result: revise", "+    comment: 需增加顾客参加评审的要求"]);
     const due = await csrInProcess(["-C", dir, "check", "--today", "2029-11-22", "--format", "json"]);
-    expect((JSON.parse(due.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === "doc/periodic-review-due" && f.message.startsWith("QP-014 "))).toEqual([
-      expect.objectContaining({ message: expect.stringContaining("QP-014 was last revised or reviewed on 2026-11-20; its 36-month review was due on 2029-11-20.") }),
+    // Overdue, the finding names the open 需修订 conclusion and its answer, not another review.
+    expect((JSON.parse(due.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === "doc/periodic-review-due" && f.message.startsWith("QP-014"))).toEqual([
+      expect.objectContaining({
+        message:
+          "QP-014's periodic review of 2026-11-25 concluded that it needs revising, and no new revision has been released since; its 36-month review was due on 2029-11-20. Revise it and release the new revision with 'csr release QP-014'.",
+      }),
     ]);
     expect(await csrInProcess(["-C", dir, "periodic-review", "QP-010", "--by", "zhangli", "--date", "2026-11-26", "--result", "withdraw", "-y"])).toEqual({
       code: 0,

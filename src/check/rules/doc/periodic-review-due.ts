@@ -39,9 +39,13 @@ reviews:
       if (due >= today) continue;
       // The approver of the version in force answers for its suitability; else whoever reviewed it last, else its author.
       const by = personToType(ctx.index.people, [currentRevision(doc)?.approved?.by, doc.reviews?.at(-1)?.by, currentRevision(doc)?.prepared?.by], language());
+      // A later review that found it unsuitable is the open answer: its conclusion says what is left to do.
+      const pending = (doc.reviews ?? []).filter((r) => (r.result === "revise" || r.result === "withdraw") && r.date > last).at(-1);
       ctx.report(
         { file, path: ["review_interval_months"] },
-        t("rule.doc/periodic-review-due", { document: doc.id, last, months, due, count: months, by }),
+        pending
+          ? t(pending.result === "revise" ? "rule.doc/periodic-review-due.pending-revise" : "rule.doc/periodic-review-due.pending-withdraw", { document: doc.id, date: pending.date, months, due })
+          : t("rule.doc/periodic-review-due", { document: doc.id, last, months, due, count: months, by }),
       );
     }
   },
