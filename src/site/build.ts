@@ -547,6 +547,24 @@ function documentSections(
       ],
       empty: none,
     },
+    // The 文件定期评审记录 of this document (IATF 16949 7.5.3, GJB 9001C 7.5.3), where it has an interval or reviews.
+    ...(doc.review_interval_months || doc.reviews?.length
+      ? [
+          {
+            title: t(rc, "site.document.periodic-reviews"),
+            table: {
+              columns: [{ header: t(rc, "site.document.periodic-review.date"), className: "date" }, { header: t(rc, "site.document.periodic-review.by") }, { header: t(rc, "site.document.periodic-review.result") }, { header: t(rc, "site.document.periodic-review.comment") }],
+              rows: (doc.reviews ?? []).map((r) => [
+                { text: r.date, className: "date" },
+                entityCell(page, "person", r.by, personName(rc, r.by)),
+                { text: t(rc, `value.periodic-review-result.${r.result ?? "suitable"}`) },
+                { text: r.comment ?? "" },
+              ]),
+            },
+            empty: t(rc, "site.document.no-periodic-reviews"),
+          },
+        ]
+      : []),
     {
       title: t(rc, "site.document.commits"),
       table: {

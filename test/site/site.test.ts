@@ -65,6 +65,14 @@ describe("csr site on the bundled example", () => {
     expect(read("people/zhangli.html")).toContain('<thead><tr><th scope="col">文件</th><th scope="col">签字栏</th></tr></thead>\n<tbody>\n<tr><td><a href="../documents/HH-F-028.html">HH-F-028 管理评审计划</a></td><td>编制</td></tr>');
   });
 
+  it("lists a document's periodic reviews with their conclusions (文件定期评审记录), or says there is none yet", async () => {
+    expect(read("documents/QM-001.html")).toContain('<h2>定期评审</h2>\n\n<p class="site-empty">尚无定期评审记录。</p>');
+    const reviewed = copyFixture("examples/acme-auto");
+    expect((await csrInProcess(["-C", reviewed, "periodic-review", "QM-001", "--by", "zhangli", "--date", "2026-11-25", "--result", "revise", "--comment", "需按新版顾客要求修订", "-y"])).code).toBe(0);
+    const page = readFileSync(join((await buildSite(reviewed)).out, "documents/QM-001.html"), "utf8");
+    expect(page).toContain('<tr><td class="date">2026-11-25</td><td><a href="../people/zhangli.html">张丽</a></td><td>需修订</td><td>需按新版顾客要求修订</td></tr>');
+  });
+
   it("names a process's owning department, and lists its clauses with 、 as Chinese lists values", async () => {
     expect(read("processes/C1.html")).toContain("<div><dt>过程负责人</dt><dd>市场部</dd></div>");
     expect(read("processes/C1.html")).toContain("<div><dt>条款</dt><dd>IATF16949:8.2、IATF16949:8.2.1、IATF16949:8.2.1.1、");
