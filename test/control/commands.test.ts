@@ -221,7 +221,13 @@ describe("csr periodic-review", () => {
           "QP-014's periodic review of 2026-11-25 concluded that it needs revising, and no new revision has been released since; its 36-month review was due on 2029-11-20. Revise it and release the new revision with 'csr release QP-014'.",
       }),
     ]);
+    // A review that finds the document unsuitable says why.
     expect(await csrInProcess(["-C", dir, "periodic-review", "QP-010", "--by", "zhangli", "--date", "2026-11-26", "--result", "withdraw", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --comment is required (or run in a terminal to be asked for why it must be revised or withdrawn).\n",
+    });
+    expect(await csrInProcess(["-C", dir, "periodic-review", "QP-010", "--by", "zhangli", "--date", "2026-11-26", "--result", "withdraw", "--comment", "并入 QP-014", "-y"])).toEqual({
       code: 0,
       stdout: "QP-010: periodic review recorded, by Zhang Li (zhangli) on 2026-11-26; no new revision.\nConclusion: withdraw. Make QP-010 obsolete with 'csr obsolete QP-010'; this review does not restart the review interval.\n",
       stderr: "",
@@ -242,7 +248,7 @@ describe("csr periodic-review", () => {
         "----  --------  ----------------  ----  ----------  ------  --------  ------------------------",
         "1     QP-014    特殊特性管理程序  A/1   2026-11-20  周鹏    继续有效  仍然适用",
         "2     QP-014    特殊特性管理程序  A/1   2026-11-25  张丽    需修订    需增加顾客参加评审的要求",
-        "3     QP-010    生产过程控制程序  A/1   2026-11-26  张丽    拟作废",
+        "3     QP-010    生产过程控制程序  A/1   2026-11-26  张丽    拟作废    并入 QP-014",
         "",
         "其中 2 次评审的结论为需修订或拟作废：它们不重新计算定期评审期限，文件应发布新版本或作废。",
         "",

@@ -174,7 +174,7 @@ describe("asked at a terminal", () => {
     }
   });
 
-  it("csr periodic-review asks for the conclusion (继续有效 first) and the remark, and a 需修订 review says to release a new revision", async () => {
+  it("csr periodic-review asks for the conclusion (继续有效 first) and, for 需修订, why, and a 需修订 review says to release a new revision", async () => {
     const dir = copyFixture("examples/acme-auto");
     const ctx = capture(dir);
     const done = recordPeriodicReview(ctx, "QP-014", { by: "zhoupeng", date: "2026-11-20" }, prompts);
@@ -183,7 +183,10 @@ describe("asked at a terminal", () => {
     screen.keypress("down");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("Comment (optional)");
+    expect(screen.getScreen()).toContain("Why (what must change, or why withdraw it)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("You must provide a value");
     screen.type("按新版顾客要求修订");
     screen.keypress("enter");
     expect(await done).toBe(0);

@@ -54,7 +54,11 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
       (ask
         ? await ask.select({ message: t("prompt.periodic-review.result"), choices: PERIODIC_REVIEW_RESULTS.map((r) => ({ value: r, name: t(`value.periodic-review-result.${r}`) })) })
         : "suitable");
-    const comment = flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: t("prompt.comment-optional") })) : undefined);
+    // A review that finds the document unsuitable says why: the record is what the revision or withdrawal answers.
+    const comment =
+      result === "suitable"
+        ? (flags.comment ?? (ask ? optionalAnswer(await ask.input({ message: t("prompt.comment-optional") })) : undefined))
+        : (flags.comment?.trim() || (await need(ask, "--comment", t("periodic-review.needs.reason"), (p) => p.input({ message: t("prompt.periodic-review.reason"), required: true })))).trim();
     // An entry without `result` means suitable (the entries written before the option): it is left out for suitable.
     const entry = { by, date, ...(result === "suitable" ? {} : { result }), ...(comment ? { comment } : {}) };
     const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], entry));
