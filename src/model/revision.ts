@@ -3,7 +3,7 @@
  * revisions within it (A/0, A/1 … then B/0 for a new edition).
  */
 import { translate, type Lang } from "../i18n/index.js";
-import type { ControlledDocument, Revision } from "./types.js";
+import { SIGNATURE_ROLES, type ControlledDocument, type Revision, type Signature, type SignatureRole } from "./types.js";
 
 export const VERSION_PATTERN = /^([A-Z])\/([0-9]+)$/;
 export const FIRST_VERSION = "A/0";
@@ -133,7 +133,15 @@ export function firstIssueDate(doc: ControlledDocument, lang: Lang): string {
 }
 
 /** The signatures of a revision entry: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
-const SIGNATURE_FIELDS: ReadonlySet<string> = new Set(["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] satisfies (keyof Revision)[]);
+const SIGNATURE_FIELDS: ReadonlySet<string> = new Set(SIGNATURE_ROLES satisfies readonly (keyof Revision)[]);
+
+/** Every signature a revision entry records, each with its role, in the header's order (会签 one entry per signer). */
+export function revisionSignatures(revision: Revision): { role: SignatureRole; signature: Signature }[] {
+  return SIGNATURE_ROLES.flatMap((role) => {
+    const value: Signature | Signature[] | undefined = revision[role];
+    return (Array.isArray(value) ? value : value ? [value] : []).map((signature) => ({ role, signature }));
+  });
+}
 
 /**
  * The fields of a revision entry that changed from `before` to `after` (every field, or those of

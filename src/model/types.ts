@@ -61,8 +61,9 @@ export interface QmsConfig {
   rules?: Record<string, "error" | "warning" | "off">;
 }
 
-/** A signature a revision can carry: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
-export type SignatureRole = "prepared" | "reviewed" | "countersigned" | "standardization" | "approved" | "military_representative";
+/** The signatures a revision can carry, in the order the header prints them: 编制, 审核, 会签, 标准化审查, 批准, 军代表. */
+export const SIGNATURE_ROLES = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const;
+export type SignatureRole = (typeof SIGNATURE_ROLES)[number];
 /** A column of the printed revision record (修订记录). */
 export type RevisionColumn = "date" | "number" | "version" | "pages" | "total_pages" | "summary" | "by" | "reviewed_by" | "approved_by" | "effective";
 

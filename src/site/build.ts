@@ -19,6 +19,7 @@ import type { Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
+import { revisionSignatures } from "../model/revision.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr, SignatureRole } from "../model/types.js";
 import type { MessageData, MessageKey } from "../i18n/index.js";
@@ -677,9 +678,6 @@ function personWork(repo: Repository, csrs: readonly CsrRow[], calendar: WorkCal
   };
 }
 
-/** The signature roles of a revision, in the order the header prints them. */
-const SIGNATURE_ROLES: readonly SignatureRole[] = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"];
-
 /** For each person, the documents whose current version they signed, in every capacity the revision records. */
 function signersOfCurrentVersions(docs: readonly ControlledDocument[]): PersonWork["signed"] {
   const map: PersonWork["signed"] = new Map();
@@ -687,10 +685,7 @@ function signersOfCurrentVersions(docs: readonly ControlledDocument[]): PersonWo
     const current = currentRevision(doc);
     if (!current) continue;
     const roles = new Map<string, SignatureRole[]>();
-    for (const role of SIGNATURE_ROLES) {
-      const value = current[role];
-      for (const s of Array.isArray(value) ? value : value ? [value] : []) roles.set(s.by, [...(roles.get(s.by) ?? []), role]);
-    }
+    for (const { role, signature } of revisionSignatures(current)) roles.set(signature.by, [...(roles.get(signature.by) ?? []), role]);
     for (const [person, signed] of roles) map.set(person, [...(map.get(person) ?? []), { doc, roles: signed }]);
   }
   return map;

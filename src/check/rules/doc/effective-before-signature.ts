@@ -1,11 +1,9 @@
 import { t } from "../../../i18n/index.js";
 import { currentRevision } from "../../../model/index.js";
 import { describe, eventLabel } from "../../../model/recorded-events.js";
-import type { Signature, SignatureRole } from "../../../model/types.js";
+import { revisionSignatures } from "../../../model/revision.js";
+import type { SignatureRole } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
-
-/** The signatures of a revision, in the order they are given. */
-const ROLES: readonly SignatureRole[] = ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"];
 
 /**
  * ISO 9001 / GJB 9001C 7.5.2 c: a document is approved before it is used, so it takes effect
@@ -42,10 +40,7 @@ effective: 2026-12-01
     for (const { value: doc, file, path } of ctx.index.documents.values()) {
       const current = currentRevision(doc);
       if (doc.status !== "released" || doc.effective === undefined || !current) continue;
-      const signatures = ROLES.flatMap((role) => {
-        const value = current[role] as Signature | Signature[] | undefined;
-        return (Array.isArray(value) ? value : value ? [value] : []).map((s) => ({ role, date: s.date }));
-      });
+      const signatures = revisionSignatures(current).map(({ role, signature }) => ({ role, date: signature.date }));
       const last = signatures.reduce<{ role: SignatureRole; date?: string } | undefined>((a, b) => (b.date !== undefined && (a?.date === undefined || b.date > a.date) ? b : a), undefined);
       if (!last?.date || last.date <= doc.effective) continue;
       ctx.report(
