@@ -229,27 +229,9 @@ function processCode(session: EditSession, given: string, flag: string): string 
 
 /** The forms list after `--add-form`/`--remove-form`; undefined when neither is given. Errors: UserError, one line. */
 function formList(session: EditSession, document: ControlledDocument, flags: SetFlags): ListEdit | undefined {
-  const add = unique(listOption(flags.addForm));
-  const remove = unique(listOption(flags.removeForm));
-  if (add.length === 0 && remove.length === 0) return undefined;
-  if (document.kind === "form" || document.kind === "external") {
-    throw new UserError(t("set.forms-of-kind", { id: document.id, kind: t(`value.kind.${document.kind}`) }));
-  }
-  for (const number of add) {
-    const found = session.index.documents.get(number);
-    if (!found) {
-      if (session.repo.unvalidated.documents.has(number)) throw new UserError(t("edit.document-invalid", { id: number }), t("edit.fix-first.hint"));
-      const forms = [...session.index.documents.values()].filter((d) => d.value.kind === "form").map((d) => d.value.id);
-      throw new UserError(t("set.no-form", { number }) + didYouMean(number, forms));
-    }
-    const form = found.value;
+  return documentList(session, document, "form", flags.addForm, flags.removeForm, (form, number) => {
     if (form.kind !== "form") throw new UserError(t("set.not-a-form", { number, kind: t(`value.kind.${form.kind}`) }));
-    if (form.status === "obsolete") {
-      const successor = form.obsolete?.superseded_by;
-      throw new UserError(t(successor ? "set.form-obsolete-successor" : "set.form-obsolete", { number, date: form.obsolete?.date ?? "", successor: successor ?? "" }));
-    }
-  }
-  return listEdit(document.id, document.forms ?? [], add, remove, "form");
+  });
 }
 
 /**
@@ -258,27 +240,49 @@ function formList(session: EditSession, document: ControlledDocument, flags: Set
  * is not the document itself and is not obsolete (its successor is named). Errors: UserError, one line.
  */
 function relatedList(session: EditSession, document: ControlledDocument, flags: SetFlags): ListEdit | undefined {
-  const add = unique(listOption(flags.addRelated));
-  const remove = unique(listOption(flags.removeRelated));
-  if (add.length === 0 && remove.length === 0) return undefined;
-  if (document.kind === "form" || document.kind === "external") {
-    throw new UserError(t("set.related-of-kind", { id: document.id, kind: t(`value.kind.${document.kind}`) }));
-  }
-  for (const number of add) {
-    const found = session.index.documents.get(number);
-    if (!found) {
-      if (session.repo.unvalidated.documents.has(number)) throw new UserError(t("edit.document-invalid", { id: number }), t("edit.fix-first.hint"));
-      throw new UserError(t("edit.no-document", { id: number }) + didYouMean(number, [...session.index.documents.keys()]));
-    }
-    const other = found.value;
+  return documentList(session, document, "related", flags.addRelated, flags.removeRelated, (other, number) => {
     if (other.id === document.id) throw new UserError(t("set.related-self", { id: document.id }));
     if (other.kind === "form") throw new UserError(t("set.related-is-form", { number }));
+  });
+}
+
+/**
+ * A document's `forms` or `related` list after its add and remove options; undefined when neither is
+ * given. A form or an external document has neither list. Each document added exists, passes
+ * `refuse` (what the list takes) and is not obsolete (its successor is named). Errors: UserError, one line.
+ */
+function documentList(
+  session: EditSession,
+  document: ControlledDocument,
+  what: "form" | "related",
+  added: SetFlags["addForm"],
+  removed: SetFlags["removeForm"],
+  refuse: (other: ControlledDocument, number: string) => void,
+): ListEdit | undefined {
+  const add = unique(listOption(added));
+  const remove = unique(listOption(removed));
+  if (add.length === 0 && remove.length === 0) return undefined;
+  if (document.kind === "form" || document.kind === "external") {
+    throw new UserError(t(what === "form" ? "set.forms-of-kind" : "set.related-of-kind", { id: document.id, kind: t(`value.kind.${document.kind}`) }));
+  }
+  for (const number of add) {
+    const other = what === "form" ? formToAdd(session, number) : findDocumentById(session, number).value;
+    refuse(other, number);
     if (other.status === "obsolete") {
       const successor = other.obsolete?.superseded_by;
-      throw new UserError(t(successor ? "set.related-obsolete-successor" : "set.related-obsolete", { number, date: other.obsolete?.date ?? "", successor: successor ?? "" }));
+      throw new UserError(t(successor ? `set.${what}-obsolete-successor` : `set.${what}-obsolete`, { number, date: other.obsolete?.date ?? "", successor: successor ?? "" }));
     }
   }
-  return listEdit(document.id, document.related ?? [], add, remove, "related");
+  return listEdit(document.id, (what === "form" ? document.forms : document.related) ?? [], add, remove, what);
+}
+
+/** A document to list as a form; one that does not exist is refused suggesting the nearest form numbers. */
+function formToAdd(session: EditSession, number: string): ControlledDocument {
+  const found = session.index.documents.get(number);
+  if (found) return found.value;
+  if (session.repo.unvalidated.documents.has(number)) throw new UserError(t("edit.document-invalid", { id: number }), t("edit.fix-first.hint"));
+  const forms = [...session.index.documents.values()].filter((d) => d.value.kind === "form").map((d) => d.value.id);
+  throw new UserError(t("set.no-form", { number }) + didYouMean(number, forms));
 }
 
 /** `before` with `removed` taken out and `added` appended (kept in clause order when it was in that order). */

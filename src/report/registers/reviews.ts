@@ -79,11 +79,9 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
  * number of days) read it as the company's own rule (qms.yaml csr.review_days), citing the clause
  * for the review itself.
  */
-const IATF_REVIEW_DAYS = 10;
-
 function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): string {
   const standards = ctx.repo.config?.value.standards;
-  if (underStandard(standards, "IATF16949") && allowed === IATF_REVIEW_DAYS) return t(ctx, "register.reviews.note", { allowed, late, clause: citations(["IATF16949"], "requirements-review")[0]! });
+  if (underStandard(standards, "IATF16949") && allowed === DEFAULT_REVIEW_DAYS) return t(ctx, "register.reviews.note", { allowed, late, clause: citations(["IATF16949"], "requirements-review")[0]! });
   return t(ctx, "register.reviews.note.own", { allowed, late, clause: citations(standards, "requirements-review").join(t(ctx, "register.list-separator")) });
 }
 
