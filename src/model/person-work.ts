@@ -40,9 +40,6 @@ function collector(): { work: PersonWork[]; add: Add } {
 export interface OpenAssignment {
   person: string;
   path: Path;
-  kind: "implementation-owner" | "copy-holder";
-  /** For a copy: its 受控号. */
-  copy?: number;
 }
 
 export function csrWork(csr: Csr): PersonWork[] {
@@ -101,12 +98,12 @@ export function csrAssignments(csr: Csr): OpenAssignment[] {
   const implementation = csr.implementation;
   if (!implementation?.owner || implementation.implemented || implementation.verified || implementation.status === "implemented" || implementation.status === "verified") return [];
   if (csr.superseded) return [];
-  return [{ person: implementation.owner, path: ["implementation", "owner"], kind: "implementation-owner" }];
+  return [{ person: implementation.owner, path: ["implementation", "owner"] }];
 }
 
 /** The holders of the copies still out. */
 export function documentAssignments(doc: ControlledDocument): OpenAssignment[] {
-  return (doc.distribution ?? []).flatMap((c: ControlledCopy, i) => (c.holder && isOut(c) ? [{ person: c.holder, path: ["distribution", i, "holder"], kind: "copy-holder" as const, copy: c.copy }] : []));
+  return (doc.distribution ?? []).flatMap((c: ControlledCopy, i) => (c.holder && isOut(c) ? [{ person: c.holder, path: ["distribution", i, "holder"] }] : []));
 }
 
 /**

@@ -15,6 +15,7 @@
  * belongs to the department already.
  */
 import { isMap, isScalar, isSeq, YAMLSeq, type Document, type YAMLMap } from "yaml";
+import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { CODE_PATTERN } from "../../model/paths.js";
@@ -133,7 +134,7 @@ function delegateEdit(session: EditSession, code: string, before: readonly strin
   if (add.length === 0 && remove.length === 0) return undefined;
   const added: string[] = [];
   for (const given of add) {
-    const person = resolvePerson(session.index, given, "--add-delegate", dateOption(undefined, "--add-delegate"));
+    const person = resolvePerson(session.index, given, "--add-delegate", localToday());
     if (person.department === code) throw new UserError(t("department.delegate-member", { person: personLabel(session.index, person.id), department: departmentLabel(session.index, code) }));
     if (!before.includes(person.id) && !added.includes(person.id)) added.push(person.id);
   }

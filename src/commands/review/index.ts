@@ -22,7 +22,7 @@ import { currentReviewRound, type RoundStart } from "../../model/review-timeline
 import { revisionName } from "../../i18n/values.js";
 import { buildIndex, isMilitaryRepresentative, militaryParties, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import type { Csr, Decision, Disposition, Opinion, OpinionValue, Person } from "../../model/types.js";
+import { REPORT_SIGNER_ROLES, type Csr, type Decision, type Disposition, type Opinion, type OpinionValue, type Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
@@ -315,12 +315,13 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   };
 }
 
-/** The review report's signers besides the decision's 批准, each with its option. */
-const SIGNERS = [
-  ["recorder", "recorder", "--recorder"],
-  ["leader", "leader", "--leader"],
-  ["military_representative", "militaryRepresentative", "--military-representative"],
-] as const;
+/** The option of each of the review report's signers besides the decision's 批准 (a record covers every role of REPORT_SIGNER_ROLES). */
+const SIGNER_OPTIONS = {
+  recorder: ["recorder", "--recorder"],
+  leader: ["leader", "--leader"],
+  military_representative: ["militaryRepresentative", "--military-representative"],
+} as const satisfies Record<(typeof REPORT_SIGNER_ROLES)[number], readonly [keyof ReviewFlags, string]>;
+const SIGNERS = REPORT_SIGNER_ROLES.map((role) => [role, ...SIGNER_OPTIONS[role]] as const);
 
 /**
  * The signatures of the review report (评审报告) besides the decision's 批准: who recorded it (记录,

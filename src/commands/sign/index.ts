@@ -163,11 +163,6 @@ export function signatureDates(flags: SignatureFlags): Partial<Record<SigningRol
 }
 
 /**
- * The signatures recorded with those given, in the order a revision is signed (model/recorded-events.ts,
- * as date/out-of-order checks it): 审核, 会签 and 标准化审查 after 编制, 批准 after them, 军代表 after 批准.
- * Errors: UserError naming the signature that would come before the one it follows.
- */
-/**
  * Refuses a dated signature by someone who had left on or before its date (person/work-after-leaving).
  * An undated signature may have been given before its signer left, whenever the revision took effect.
  */
@@ -178,6 +173,11 @@ export function refuseLeftSigners(index: RepoIndex, signers: ReadonlyMap<Signing
   }
 }
 
+/**
+ * The signatures recorded with those given, in the order a revision is signed (model/recorded-events.ts,
+ * as date/out-of-order checks it): 审核, 会签 and 标准化审查 after 编制, 批准 after them, 军代表 after 批准.
+ * Errors: UserError naming the signature that would come before the one it follows.
+ */
 function refuseOutOfOrder(doc: ControlledDocument, current: Revision, given: readonly SigningRole[], signatures: (role: SigningRole) => Signature[]): void {
   const after: Revision = { ...current };
   for (const role of given) {

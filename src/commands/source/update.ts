@@ -230,10 +230,13 @@ async function setCustodian(ctx: CommandContext, sourceId: string, flags: Pick<S
     const sourceIndex = customer.value.sources!.findIndex((s) => s.id === sourceId);
     const previous = customer.value.sources![sourceIndex]!.department;
     const department = departmentByCode(session, flags.department!, "--department");
-    const change = editFile(session.root, customer.file.path, "customer", (doc) => setCustodianIn(doc, sourceIndex, department));
     const line = custodianLine(session.index, sourceId, department, previous);
-    if (previous === department) ctx.stdout(`${line}\n`);
-    else await saveChanges(ctx, session, [change], [line], { commit: flags.commit, message: t("source.custodian.commit", { id: sourceId, department }) });
+    if (previous === department) {
+      ctx.stdout(`${line}\n`);
+      return 0;
+    }
+    const change = editFile(session.root, customer.file.path, "customer", (doc) => setCustodianIn(doc, sourceIndex, department));
+    await saveChanges(ctx, session, [change], [line], { commit: flags.commit, message: t("source.custodian.commit", { id: sourceId, department }) });
     return 0;
   });
 }

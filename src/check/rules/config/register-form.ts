@@ -11,7 +11,7 @@ import { sentences, t } from "../../../i18n/index.js";
 export const rule: Rule = {
   id: "config/register-form",
   severity: "error",
-  scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.kind, f.data.status, f.data.obsolete?.superseded_by] : null) },
+  scope: { files: "all", reads: (f) => (f.kind === "document" ? [f.data.id, f.data.kind, f.data.status, f.data.obsolete] : null) },
   summary: "qms.yaml prints a register on a form that does not exist, is not a form, is a draft or is obsolete.",
   docs: {
     description:

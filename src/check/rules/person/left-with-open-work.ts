@@ -44,8 +44,10 @@ export const rule: Rule = {
     for (const { value: doc, file, path } of ctx.index.documents.values()) {
       for (const a of documentAssignments(doc)) {
         const gone = left(a.person);
-        const copy = doc.distribution!.find((c) => c.copy === a.copy)!;
-        if (gone) ctx.report({ file, path: [...path, ...a.path] }, t("rule.person/left-with-open-work.holder", { ...gone, copy: copy.copy, document: doc.id, version: copy.version, arg: shellArgument(doc.id) }));
+        if (!gone) continue;
+        // The assignment's path is ["distribution", index, "holder"].
+        const copy = doc.distribution![a.path[1] as number]!;
+        ctx.report({ file, path: [...path, ...a.path] }, t("rule.person/left-with-open-work.holder", { ...gone, copy: copy.copy, document: doc.id, version: copy.version, arg: shellArgument(doc.id) }));
       }
     }
     const config = ctx.repo.config;
