@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
 import { WorkCalendar } from "../../src/model/calendar.js";
 import { openTrainings } from "../../src/model/training.js";
-import { checkJsonInProcess, csrInProcess, git } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, git, tempDir } from "../helpers.js";
 import { threeDepartmentRepo } from "./three-departments.js";
 
 const procedure = [
@@ -171,6 +171,10 @@ describe("the 军代表 of the 军代表室 signs the review report (GJB 9001C 8
       "csr: --reviewed 刘军代 (liujd) belongs to Military Representative Office and is a military representative: a military representative signs only as such (--military-representative), not in the reviewed cell of the organisation's document.\n",
     );
     expect(await run("sign", "QP-001", "--reviewed", "liujd")).toMatch(/^csr: --reviewed 刘军代 \(liujd\) belongs to Military Representative Office and is a military representative/);
+    // csr import's signature options check the signers as csr sign does.
+    const register = join(tempDir(), "程序文件一览表.csv");
+    writeFileSync(register, "序号,文件名称,文件编号,版本,部门\n1,记录控制程序,QP-002,A/0,QA\n");
+    expect(await run("import", register, "--as", "procedures", "--reviewed", "刘军代", "--dry-run")).toMatch(/^csr: --reviewed 刘军代 \(liujd\) belongs to Military Representative Office and is a military representative/);
     expect((await checkJsonInProcess(dir, "--today", "2026-11-10")).findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(["people.yaml:6 person/military-signature"]);
   });
 

@@ -7,14 +7,13 @@
  * once (the same options, SignatureFlags, and the same checks: people in people.yaml, their roles,
  * segregation of duties, dates not after the revision), before anything is written.
  */
-import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import type { PlannedFile } from "../../import/plan.js";
 import type { Repository } from "../../load/repository.js";
 import { buildIndex } from "../../model/index.js";
 import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
-import { refuseGjbSharedDuties, refuseSharedDuties, requireRole, type SignatureFlags } from "../release/index.js";
-import { FLAG, givenNames, refuseLeftSigners, ROLES, signatureDates, type SigningRole } from "../sign/index.js";
+import { refuseGjbSharedDuties, refuseSharedDuties, type SignatureFlags } from "../release/index.js";
+import { givenNames, refuseLeftSigners, refuseSignaturesOn, resolveSigners, ROLES, signatureDates, type SigningRole } from "../sign/index.js";
 import { personLabel, resolvePerson } from "../shared/people.js";
 
 /** What the signature options did to the planned files, for the import report. */
@@ -32,10 +31,11 @@ export interface ImportSignatures {
  * revision; drafts are signed by `csr release`), where the register gives none: a signature the
  * register has is the original's and is kept. Changes `files` in place; undefined when no signature
  * option is given.
- * Errors: UserError, before anything is written, for a person not in people.yaml (with did-you-mean),
- * a reviewer, approver or standardization checker without that role, one person in two duties, a
- * signer who had left by the signature's date, a date that is not one, lies ahead or after a
- * document's revision date.
+ * Errors: UserError, before anything is written, as `csr sign` refuses them (resolveSigners,
+ * refuseSignaturesOn): a person not in people.yaml (with did-you-mean), a reviewer, approver or
+ * standardization checker without that role, a 军代表 in another duty or another in his, one person in
+ * two duties, a signer who had left by the signature's date, a date that is not one, lies ahead or
+ * after a document's revision date, a signature the document's layout does not print or out of order.
  */
 export function signImported(repo: Repository, files: PlannedFile[], flags: SignatureFlags): ImportSignatures | undefined {
   const names = givenNames(flags);
@@ -43,11 +43,8 @@ export function signImported(repo: Repository, files: PlannedFile[], flags: Sign
   if (given.length === 0) return undefined;
   const dates = signatureDates(flags);
   const index = buildIndex(repo);
-  const signers = new Map(given.map((role) => [role, names[role]!.map((name) => resolvePerson(index, name, FLAG[role]))]));
+  const signers = resolveSigners(index, names, given, (name, flag) => resolvePerson(index, name, flag));
   const signer = (role: Exclude<SigningRole, "countersigned">): Person | undefined => signers.get(role)?.[0];
-  if (signer("reviewed")) requireRole(signer("reviewed")!, "reviewer", "--reviewed");
-  if (signer("standardization")) requireRole(signer("standardization")!, "standardization", "--standardization");
-  if (signer("approved")) requireRole(signer("approved")!, "approver", "--approved");
   refuseSharedDuties(signer("prepared"), signer("reviewed"), signer("approved"));
   refuseGjbSharedDuties(signer("prepared"), signer("approved"), signer("standardization"), signer("military_representative"));
   refuseLeftSigners(index, signers, dates);
@@ -63,20 +60,16 @@ export function signImported(repo: Repository, files: PlannedFile[], flags: Sign
     const doc = file.data as ControlledDocument;
     const revision = doc.revisions?.at(-1);
     if (doc.status !== "released" || !revision) continue;
-    for (const role of given) {
-      const date = dates[role];
-      // As `csr sign`: the original was signed before its revision took effect; 军代表 may sign after.
-      if (date && role !== "military_representative" && date > revision.date) {
-        throw new UserError(t("sign.after-revision", { flag: dates.flag[role], date, id: doc.id, version: revision.version, revisionDate: revision.date }));
-      }
-    }
+    const signatures = (role: SigningRole): Signature[] => signers.get(role)!.map((p) => ({ by: p.id, ...(dates[role] ? { date: dates[role] } : {}) }));
+    const missing = given.filter((role) => revision[role] === undefined);
+    // The checks of `csr sign`, on the signatures this import records (the register's own are the original's).
+    refuseSignaturesOn(repo, doc, revision, missing, dates, signatures);
     const kept = given.filter((role) => revision[role] !== undefined);
     if (kept.length > 0) result.kept.push(t("import.signatures.kept-entry", { id: doc.id, roles: list(kept.map((role) => t(`sign.role.${role}`))) }));
     const added: Partial<Revision> = {};
-    for (const r of given.filter((r) => revision[r] === undefined)) {
-      const signatures: Signature[] = signers.get(r)!.map((p) => ({ by: p.id, ...(dates[r] ? { date: dates[r] } : {}) }));
-      if (r === "countersigned") added.countersigned = signatures;
-      else added[r] = signatures[0];
+    for (const r of missing) {
+      if (r === "countersigned") added.countersigned = signatures(r);
+      else added[r] = signatures(r)[0];
     }
     if (Object.keys(added).length === 0) continue;
     doc.revisions![doc.revisions!.length - 1] = inSigningOrder({ ...revision, ...added });

@@ -15,6 +15,7 @@ import { list, t } from "../../i18n/index.js";
 import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { describe, documentEvents, eventProblem, type RecordedEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
+import type { Repository } from "../../load/repository.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { refuseGjbSharedDuties, refuseMilitarySigners, refuseSharedDuties, refuseUnprintedSignatures, requireRole, type SignatureFlags } from "../release/index.js";
@@ -71,12 +72,8 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
   if (given.length === 0) throw new UserError(t("sign.needs-signer"), t("sign.needs-signer.hint"));
   const dates = signatureDates(flags);
   return withEditSession(ctx, flags.yes, undefined, async (session) => {
-    const signers = new Map(given.map((role) => [role, names[role]!.map((name) => personOption(session, name, FLAG[role]))]));
+    const signers = resolveSigners(session.index, names, given, (name, flag) => personOption(session, name, flag));
     const signer = (role: SingleRole) => signers.get(role)?.[0];
-    refuseMilitarySigners(session.index, [...signers].map(([role, people]) => [role, FLAG[role], people] as const));
-    if (signer("reviewed")) requireRole(signer("reviewed")!, "reviewer", "--reviewed");
-    if (signer("standardization")) requireRole(signer("standardization")!, "standardization", "--standardization");
-    if (signer("approved")) requireRole(signer("approved")!, "approver", "--approved");
     refuseLeftSigners(session.index, signers, dates);
     const changes: FileChange[] = [];
     const lines: string[] = [];
@@ -85,25 +82,12 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
       const { value: doc, file } = findDocumentById(session, id);
       const current = currentRevision(doc);
       if (!current) throw new UserError(t("sign.no-revision", { id: doc.id }), t("sign.no-revision.hint", { id: doc.id }));
-      refuseUnprintedSignatures(session.repo, doc, given);
       refuseSigned(session, doc.id, current, signers);
       const person = (role: SingleRole): Person | undefined => signer(role) ?? recorded(session, current[role]?.by);
       refuseSharedDuties(person("prepared"), person("reviewed"), person("approved"));
       refuseGjbSharedDuties(person("prepared"), person("approved"), person("standardization"), person("military_representative"));
-      for (const role of given) {
-        const date = dates[role];
-        // The original was signed before the revision was released (ISO 9001 7.5.2 c: approved before use).
-        if (date && role !== "military_representative" && date > current.date) {
-          throw new UserError(t("sign.after-revision", { flag: dates.flag[role], date, id: doc.id, version: current.version, revisionDate: current.date }));
-        }
-        // The 军代表 may sign after the release, but the document takes effect only once he has (doc/effective-before-signature).
-        const effective = doc.effective ?? current.date;
-        if (date && role === "military_representative" && date > effective) {
-          throw new UserError(t("sign.military-after-effective", { flag: dates.flag[role], date, id: doc.id, version: current.version, effective }), t("sign.military-after-effective.hint", { id: doc.id }));
-        }
-      }
       const signatures = (role: SigningRole): Signature[] => signers.get(role)!.map((p) => ({ by: p.id, ...(dates[role] ? { date: dates[role] } : {}) }));
-      refuseOutOfOrder(doc, current, given, signatures);
+      refuseSignaturesOn(session.repo, doc, current, given, dates, signatures);
       const index = doc.revisions!.length - 1;
       changes.push(
         editFile(session.root, file.path, "document", (yaml) => {
@@ -160,6 +144,56 @@ export function signatureDates(flags: SignatureFlags): Partial<Record<SigningRol
     }
   }
   return result;
+}
+
+/**
+ * The people the signature options name (`find`: by id or name, refusing an unknown one), checked as a
+ * signature of theirs needs whatever document it goes on: a 军代表 signs only as 军代表 and only he
+ * does (where qms.yaml has the office), 审核, 标准化审查 and 批准 need the person's role. Shared by
+ * `csr sign` and `csr import`'s signature options. Errors: UserError, one line.
+ */
+export function resolveSigners(
+  index: RepoIndex,
+  names: Partial<Record<SigningRole, string[]>>,
+  given: readonly SigningRole[],
+  find: (name: string, flag: string) => Person,
+): Map<SigningRole, Person[]> {
+  const signers = new Map(given.map((role) => [role, names[role]!.map((name) => find(name, FLAG[role]))]));
+  const signer = (role: SingleRole) => signers.get(role)?.[0];
+  refuseMilitarySigners(index, [...signers].map(([role, people]) => [role, FLAG[role], people] as const));
+  if (signer("reviewed")) requireRole(signer("reviewed")!, "reviewer", "--reviewed");
+  if (signer("standardization")) requireRole(signer("standardization")!, "standardization", "--standardization");
+  if (signer("approved")) requireRole(signer("approved")!, "approver", "--approved");
+  return signers;
+}
+
+/**
+ * Refuses the signatures `given` on the current revision of `doc` where they cannot stand: one the
+ * document's layout does not print, a date after the revision's (the original was signed before it
+ * was released, ISO 9001 7.5.2 c; the 军代表 may sign after, but not after the document took effect,
+ * doc/effective-before-signature), and one out of the order a revision is signed in.
+ * Errors: UserError, one line.
+ */
+export function refuseSignaturesOn(
+  repo: Repository,
+  doc: ControlledDocument,
+  current: Revision,
+  given: readonly SigningRole[],
+  dates: ReturnType<typeof signatureDates>,
+  signatures: (role: SigningRole) => Signature[],
+): void {
+  refuseUnprintedSignatures(repo, doc, given);
+  for (const role of given) {
+    const date = dates[role];
+    if (date && role !== "military_representative" && date > current.date) {
+      throw new UserError(t("sign.after-revision", { flag: dates.flag[role], date, id: doc.id, version: current.version, revisionDate: current.date }));
+    }
+    const effective = doc.effective ?? current.date;
+    if (date && role === "military_representative" && date > effective) {
+      throw new UserError(t("sign.military-after-effective", { flag: dates.flag[role], date, id: doc.id, version: current.version, effective }), t("sign.military-after-effective.hint", { id: doc.id }));
+    }
+  }
+  refuseOutOfOrder(doc, current, given, signatures);
 }
 
 /**
