@@ -3,7 +3,7 @@ import { DATE_RANGE, inDateRange, localToday, readDate } from "../core/dates.js"
 import { UserError } from "../core/errors.js";
 import { disjunction, list, t } from "../i18n/index.js";
 import { codeOfLabel, codesWithLabels, suggestCode } from "../i18n/values.js";
-import { parseClauseRef, splitClauseOption } from "../model/catalog.js";
+import { parseClauseRef, splitClauseOption, type Catalog } from "../model/catalog.js";
 import { clauseReferenceExample } from "../model/citations.js";
 import { describe, type Predecessor } from "../model/recorded-events.js";
 import type { Repository } from "../load/repository.js";
@@ -116,11 +116,55 @@ export function choiceOption<T extends string>(value: string | undefined, flag: 
  */
 export function clauseValues(values: readonly string[] | undefined, repo: Repository, flag = "--clause"): string[] {
   const scope = repo.config?.value.standards ?? [];
-  const parts = (values ?? []).flatMap((value) => splitClauseOption(value, [...repo.catalogs.keys()]));
+  const parts = clauseOptionParts(repo, values);
   return [...new Set(parts.map((part) => {
     if (parseClauseRef(part)) return part;
     if (!/^\d+(\.\d+)*$/.test(part)) throw new UserError(t("set.clause-format", { flag, clause: part, example: clauseReferenceExample(scope) }));
     if (scope.length === 1) return `${scope[0]}:${part}`;
     throw new UserError(t("set.clause-which-standard", { flag, clause: part, standards: disjunction(scope.map((s) => `${s}:${part}`)) }));
   }))];
+}
+
+/**
+ * A clause to take out of a list, as written there: `STANDARD:CLAUSE`, a bare number given the one
+ * standard in scope. It need not be in a catalog: removing one that was mistyped or dropped from it is the fix.
+ */
+export function clauseToRemove(given: string, catalogs: readonly Catalog[]): string {
+  const text = given.trim();
+  return text.includes(":") || catalogs.length !== 1 ? text : `${catalogs[0]!.id}:${text}`;
+}
+
+/**
+ * The clauses an option's values give, each value as the user writes it ("IATF 16949 8.5.2、8.5.4",
+ * `IATF16949:8.5.2`, a bare number with one standard in scope: model/catalog.ts splitClauseOption),
+ * one part per clause, for clauseRef to check (a bare number is left to it). Every standard csr has a catalog of is recognised by
+ * its written name, so that one out of scope is refused as such rather than as a malformed clause.
+ */
+export function clauseOptionParts(repo: Repository, values: readonly string[] | string | undefined): string[] {
+  const given = typeof values === "string" ? [values] : (values ?? []);
+  return given.flatMap((value) => splitClauseOption(value, [...repo.catalogs.keys()]));
+}
+
+/**
+ * A clause as written in a document: `IATF16949:8.5.1`; a bare `8.5.1` when exactly one standard is
+ * in scope. Errors: UserError when the standard is not in scope or its catalog has no such clause.
+ */
+export function clauseRef(given: string, flag: string, catalogs: readonly Catalog[]): string {
+  const text = given.trim();
+  const bare = /^[0-9]+(\.[0-9]+)*$/.test(text);
+  if (bare && catalogs.length !== 1) throw new UserError(t("set.clause-which-standard", { flag, clause: text, standards: disjunction(catalogs.map((c) => `${c.id}:${text}`)) }));
+  const ref = parseClauseRef(bare ? `${catalogs[0]!.id}:${text}` : text);
+  if (!ref) throw new UserError(t("set.clause-format", { flag, clause: text, example: clauseReferenceExample(catalogs.map((c) => c.id)) }));
+  const catalog = catalogs.find((c) => c.id === ref.standard);
+  if (!catalog) throw new UserError(t("set.clause-standard", { flag, clause: text, standard: ref.standard, standards: list(catalogs.map((c) => c.id)) }));
+  if (!catalog.clauses.has(ref.clause)) {
+    const parts = ref.clause.split(".");
+    let nearest: string | undefined;
+    while (parts.length > 1 && nearest === undefined) {
+      parts.pop();
+      if (catalog.clauses.has(parts.join("."))) nearest = `${catalog.id}:${parts.join(".")}`;
+    }
+    throw new UserError(t(nearest ? "set.clause-unknown-nearest" : "set.clause-unknown", { flag, clause: text, standard: catalog.title, nearest: nearest ?? "" }));
+  }
+  return `${ref.standard}:${ref.clause}`;
 }
