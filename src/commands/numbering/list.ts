@@ -24,7 +24,7 @@ export interface NumberingListFlags {
 type NumberingEntry = NonNullable<QmsConfig["numbering"]>[number];
 
 /** One family as the list shows it; `next` is null for '*' (the publisher gives the number). */
-export interface NumberingFamily {
+interface NumberingFamily {
   kind: NumberingEntry["kind"];
   family: string | null;
   pattern: string;
@@ -82,7 +82,7 @@ function familyOf(pattern: string, doc: ControlledDocument): boolean {
  * family with digits is not counted again under '*', which takes only the numbers no other family
  * of its kind fits.
  */
-export function numberingFamilies(config: QmsConfig, documents: readonly ControlledDocument[], taken: ReadonlySet<string>): NumberingFamily[] {
+function numberingFamilies(config: QmsConfig, documents: readonly ControlledDocument[], taken: ReadonlySet<string>): NumberingFamily[] {
   const numbering = config.numbering ?? [];
   return numbering.map((n) => {
     return {
