@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { UserError } from "../core/errors.js";
-import { escapeHtml } from "../core/text.js";
 import { t } from "../i18n/index.js";
+import { cjkFontFaces, cssString, GENERIC_FAMILIES, pageFontFamilies } from "./pdf-fonts.js";
 
 const BROWSERS = ["chromium", "chromium-browser", "google-chrome"];
 /** How long one page may take to load and print before the run is given up, in milliseconds. */
@@ -49,21 +49,28 @@ export function requireCjkFont(env: NodeJS.ProcessEnv = process.env): void {
   );
 }
 
-/** A running headless Chromium that prints HTML pages to PDF bytes; `close()` ends it and removes its files. */
 /**
  * The foot of every PDF page: 第 x 页 共 y 页, from the label `page_x_of_y` ({page}, {pages}) that
- * the Word footer uses too. Chromium prints it in the bottom margin of the page's own @page rule
- * and fills in the two spans; the label is the repository's text, so it is escaped.
+ * the Word footer uses too, as the CSS `content` of the page's bottom-center margin box (CSS Paged
+ * Media; Chromium 131 and later), where the page and pages counters fill in the two numbers. The
+ * label is the repository's text: it goes into CSS strings, every character outside printable
+ * ASCII and every quote and backslash escaped.
+ * The margin box is part of the page, in the page's own fonts: Chromium's header and footer
+ * templates (displayHeaderFooter) are separate documents in the system's fonts, whose CJK font
+ * file Chromium copied again for every page it printed.
  */
 export function pageFooter(labels: Record<string, string>): string {
-  const text = escapeHtml(labels.page_x_of_y ?? "{page} / {pages}")
-    .replace("{page}", '<span class="pageNumber"></span>')
-    .replace("{pages}", '<span class="totalPages"></span>');
-  return `<div style="width:100%;margin:0 15mm 0 20mm;font-size:9pt;text-align:center;font-family:'Noto Serif CJK SC','Source Han Serif SC',serif;">${text}</div>`;
+  const label = labels.page_x_of_y ?? "{page} / {pages}";
+  return label
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== "")
+    .map((part) => (part === "{page}" ? "counter(page)" : part === "{pages}" ? "counter(pages)" : cssString(part)))
+    .join(" ");
 }
 
+/** A running headless Chromium that prints HTML pages to PDF bytes; `close()` ends it and removes its files. */
 export interface PdfPrinter {
-  /** `footer`: HTML printed at the foot of every page; Chromium fills in <span class="pageNumber"> and <span class="totalPages">. */
+  /** `footer`: what to print at the foot of every page, as pageFooter gives it. */
   print(html: string, footer?: string): Promise<Buffer>;
   close(): Promise<void>;
 }
@@ -71,10 +78,12 @@ export interface PdfPrinter {
 /**
  * Starts Chromium once for a run. The browser gets a throw-away profile so that nothing of the
  * user's is touched; pages are printed the way `chromium --print-to-pdf --no-pdf-header-footer`
- * prints them (the page size and margins of the HTML's own `@page` rule).
+ * prints them (the page size and margins of the HTML's own `@page` rule). `texts`: the pages the
+ * run will print (all of them, or more), whose characters the run's CJK font is cut down to
+ * (render/pdf-fonts.ts); a page with a character outside them prints it in a fallback font.
  * Errors: UserError when the browser cannot be started or cannot print.
  */
-export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
+export async function startPdfPrinter(chromium: string, texts: readonly string[] = []): Promise<PdfPrinter> {
   const work = mkdtempSync(join(tmpdir(), "csr-pdf-"));
   const browser = spawn(
     chromium,
@@ -107,8 +116,18 @@ export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
     tabs.push(tab);
     return tab;
   };
+  // The web fonts of a page's font-family list and language, made once per run.
+  const fonts = new Map<string, Promise<string>>();
+  const fontFaces = (html: string): Promise<string> => {
+    const families = pageFontFamilies(html);
+    const lang = /<html[^>]*\slang="([^"]*)"/i.exec(html)?.[1] ?? "";
+    const key = `${lang}\0${families.join("\0")}`;
+    if (!fonts.has(key)) fonts.set(key, cjkFontFaces(texts.length > 0 ? texts : [html], families, lang));
+    return fonts.get(key)!;
+  };
   const printer: PdfPrinter = {
-    async print(html, footer) {
+    async print(page, footer) {
+      const html = withPrintStyle(page, await fontFaces(page), footer);
       const tab = idle.pop() ?? (await openTab());
       const { sessionId, frameId } = tab;
       // The page's document is replaced in place (no navigation, no HTML file): a navigation per
@@ -119,9 +138,7 @@ export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
       await loaded;
       const { data } = await devtools.send<{ data: string }>(
         "Page.printToPDF",
-        footer === undefined
-          ? { preferCSSPageSize: true, displayHeaderFooter: false, printBackground: false }
-          : { preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: "<span></span>", footerTemplate: footer, printBackground: false },
+        { preferCSSPageSize: true, displayHeaderFooter: false, printBackground: false },
         sessionId,
       );
       idle.push(tab);
@@ -143,6 +160,28 @@ export async function startPdfPrinter(chromium: string): Promise<PdfPrinter> {
     throw error;
   }
   return printer;
+}
+
+/**
+ * The page as printed: the run's web fonts (`fontFaces`, @font-face rules) and the page footer
+ * (pageFooter's content, in the page's bottom-center margin box, 9 pt, centred as Word's footer) in
+ * a style element at the end of the head. A page whose Content-Security-Policy (csr's templates
+ * allow no fonts) is given font-src data: for the web fonts, and nothing else.
+ */
+export function withPrintStyle(html: string, fontFaces: string, footer: string | undefined): string {
+  if (fontFaces === "" && footer === undefined) return html;
+  const families = pageFontFamilies(html)
+    .map((name) => (GENERIC_FAMILIES.has(name.toLowerCase()) ? name : cssString(name)))
+    .join(",");
+  const style = `<style>${fontFaces}${footer === undefined ? "" : `@page{@bottom-center{content:${footer};font-size:9pt;vertical-align:middle;${families ? `font-family:${families};` : ""}}}`}</style>`;
+  const allowed =
+    fontFaces === ""
+      ? html
+      : html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/i, (_, open: string, policy: string, close: string) =>
+          /font-src/.test(policy) ? `${open}${policy}${close}` : `${open}${policy}; font-src data:${close}`,
+        );
+  const head = allowed.search(/<\/head>/i);
+  return head === -1 ? `${style}${allowed}` : `${allowed.slice(0, head)}${style}${allowed.slice(head)}`;
 }
 
 /** A page of the browser and the DevTools session attached to it. */

@@ -87,7 +87,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     return false;
   });
   const writes: FileWrite[] = [];
-  const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium) : undefined;
+  const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium, named.map((page) => page.text)) : undefined;
   try {
     // Pages print concurrently in their own tabs (the browser lays out one while it writes another's PDF).
     const footer = printer ? pageFooter(loadLabels(root, lang)) : undefined;

@@ -142,7 +142,7 @@ async function printTable(table: Table, repo: Repository, lang: Lang): Promise<T
   const html = await renderTableTemplate(table, "html", { root: repo.root, lang });
   const footer = pageFooter(loadLabels(repo.root, lang));
   return async (path) => {
-    const printer = await startPdfPrinter(chromium);
+    const printer = await startPdfPrinter(chromium, [html]);
     try {
       writeFileSync(path, await printer.print(html, footer));
     } finally {

@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import { statSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { cjkFontFaces, cssString, pageFontFamilies } from "../../src/render/pdf-fonts.js";
+import { pageFooter, withPrintStyle } from "../../src/render/pdf.js";
+
+const PAGE = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<style>
+html { font-family: "Noto Serif CJK SC", 'Source Han Serif SC', SimSun, serif; }
+</style>
+</head>
+<body><p>质量手册 QM-001</p></body>
+</html>
+`;
+
+describe("what csr gives Chromium to print", () => {
+  it("prints the page footer in the page's bottom margin box, the label's text as CSS strings", () => {
+    expect(pageFooter({ page_x_of_y: "第 {page} 页 共 {pages} 页" })).toBe('"\\7b2c  " counter(page) " \\9875  \\5171  " counter(pages) " \\9875 "');
+    expect(pageFooter({ page_x_of_y: "Page {page} of {pages}" })).toBe('"Page " counter(page) " of " counter(pages)');
+    // A label from the repository cannot end the style element or the CSS string.
+    const hostile = pageFooter({ page_x_of_y: '"}</style><script>alert(1)</script>\\ {page}' });
+    expect(hostile).toBe('"\\22 }\\3c /style\\3e \\3c script\\3e alert(1)\\3c /script\\3e \\5c  " counter(page)');
+    const page = withPrintStyle(PAGE, "", hostile);
+    expect(page.match(/<\/style>/g)).toHaveLength(2);
+    expect(page).not.toContain("<script>");
+  });
+
+  it("adds the style at the end of the head, in the page's fonts, and allows data: fonts only when it brings some", () => {
+    const footer = pageFooter({ page_x_of_y: "{page}/{pages}" });
+    expect(withPrintStyle(PAGE, "", footer)).toBe(
+      PAGE.replace(
+        "</head>",
+        '<style>@page{@bottom-center{content:counter(page) "/" counter(pages);font-size:9pt;vertical-align:middle;font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun",serif;}}</style></head>',
+      ),
+    );
+    const withFonts = withPrintStyle(PAGE, "@font-face{}", undefined);
+    expect(withFonts).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"`);
+    expect(withFonts).toContain("<style>@font-face{}</style></head>");
+    expect(withPrintStyle(PAGE, "", undefined)).toBe(PAGE);
+  });
+
+  it("reads the page's font-family list and writes any text as a CSS string", () => {
+    expect(pageFontFamilies(PAGE)).toEqual(["Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "serif"]);
+    expect(pageFontFamilies("<p>no style</p>")).toEqual([]);
+    expect(cssString('宋体 "A"\\')).toBe('"\\5b8b \\4f53  \\22 A\\22 \\5c "');
+  });
+
+  const chineseFont = spawnSync("fc-list", [":lang=zh", "file"], { encoding: "utf8" }).stdout?.trim().split("\n")[0]?.replace(/:\s*$/, "");
+  it.runIf(chineseFont)("gives Chromium the run's Chinese font cut down to the run's characters", async () => {
+    const faces = await cjkFontFaces(["<p>质量手册 第一章</p>", "<p>受控文件清单</p>"], ["Noto Serif CJK SC", "serif"], "zh-CN");
+    const fonts = [...faces.matchAll(/src:url\(data:font\/sfnt;base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => Buffer.from(m[1]!, "base64"));
+    expect(fonts.length).toBeGreaterThanOrEqual(1);
+    // A font file (TrueType or CFF), far smaller than the system's CJK font it was cut from.
+    expect(["00010000", "4f54544f"]).toContain(fonts[0]!.subarray(0, 4).toString("hex"));
+    expect(fonts[0]!.length).toBeLessThan(statSync(chineseFont!).size / 20);
+    // The family it stands in for, in a CSS string; without Noto installed, only for the CJK blocks.
+    expect(faces).toMatch(/^@font-face\{font-family:"Noto Serif CJK SC";font-weight:normal;/);
+    // An English page without the family installed prints as before: no fallback font is made for it.
+    const installed = spawnSync("fc-list", ["Noto Serif CJK SC"], { encoding: "utf8" }).stdout.trim() !== "";
+    if (!installed) expect(await cjkFontFaces(["<p>质量手册</p>"], ["Noto Serif CJK SC", "serif"], "en")).toBe("");
+  });
+});
