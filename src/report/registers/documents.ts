@@ -51,8 +51,9 @@ export function documentList(ctx: RegisterContext, status: DocumentListStatus = 
       { key: "issued", header: t(ctx, "register.documents.column.issued"), date: true },
       // The day the current version takes effect, which may follow its issue (a Chinese register has both dates).
       { key: "effective", header: t(ctx, "register.documents.column.effective"), date: true },
-      // A form's record retention (IATF 16949 7.5.3.2.1), so that the list round-trips a form whole.
-      { key: "retention", header: t(ctx, "register.documents.column.retention"), kind: "code" },
+      // A form's record retention (IATF 16949 7.5.3.2.1), so that the list round-trips a form whole;
+      // free text ("产品寿命期+1年（北辰产品：停产后15年）") that wraps.
+      { key: "retention", header: t(ctx, "register.documents.column.retention") },
       { key: "clauses", header: t(ctx, "register.documents.column.clauses"), kind: "list" },
       { key: "status", header: t(ctx, "register.documents.column.status"), kind: "code" },
       { key: "remarks", header: t(ctx, "register.documents.column.remarks") },

@@ -16,7 +16,7 @@ export function formList(ctx: RegisterContext): Table {
       { key: "issued", header: t(ctx, "register.forms.column.issued"), date: true },
       { key: "procedure", header: t(ctx, "register.forms.column.procedure"), kind: "id" },
       { key: "department", header: t(ctx, "register.forms.column.department"), kind: "name" },
-      { key: "retention", header: t(ctx, "register.forms.column.retention"), kind: "code" },
+      { key: "retention", header: t(ctx, "register.forms.column.retention") },
       { key: "medium", header: t(ctx, "register.forms.column.medium"), kind: "code" },
       { key: "location", header: t(ctx, "register.forms.column.location") },
     ],
