@@ -82,7 +82,7 @@ export async function cjkFontFaces(texts: Iterable<string>, families: readonly s
     const characters = distinct(texts, inCjkBlock);
     if (characters === "") return "";
     const generic = families.find((name) => GENERIC_FAMILIES.has(name.toLowerCase())) ?? "serif";
-    const fallback = fcFaces(["fc-match", "-f", "%{file}\\t%{index}\\t%{weight}\\n", `${generic}:lang=zh-cn`], env)[0];
+    const fallback = fcFaces(["fc-match", "-f", "%{family}\\t%{file}\\t%{index}\\t%{weight}\\t%{slant}\\n", `${generic}:lang=zh-cn`], env)[0];
     if (!fallback) return "";
     const ranges = CJK_RANGES.map(([from, to]) => `U+${from.toString(16).toUpperCase()}-${to.toString(16).toUpperCase()}`).join(",");
     return `@font-face{font-family:${cssString(first)};font-weight:normal;unicode-range:${ranges};src:url(data:font/sfnt;base64,${(await subset(fallback, characters)).toString("base64")});}`;
@@ -91,12 +91,18 @@ export async function cjkFontFaces(texts: Iterable<string>, families: readonly s
   }
 }
 
-/** The first named family of the list that fontconfig has, with its regular face and its bold face when it has a separate one. */
+/**
+ * The first named family of the list that fontconfig has (one `fc-list` of every font, matched by
+ * any of a font's family names, case-insensitively as fontconfig does), with its regular face and
+ * its bold face when it has a separate one.
+ */
 function installedFamily(families: readonly string[], env: NodeJS.ProcessEnv): { family: string; regular: Face; bold?: Face } | undefined {
-  for (const family of families) {
-    if (GENERIC_FAMILIES.has(family.toLowerCase()) || /[:\\,]/.test(family)) continue;
-    // fontconfig reads "-" in a pattern as the start of a size ("Times-12"): escaped.
-    const all = fcFaces(["fc-list", family.replace(/-/g, "\\-"), "--format", "%{file}\\t%{index}\\t%{weight}\\n"], env);
+  const wanted = families.filter((family) => !GENERIC_FAMILIES.has(family.toLowerCase()));
+  if (wanted.length === 0) return undefined;
+  const fonts = fcFaces(["fc-list", ":", "--format", "%{family}\\t%{file}\\t%{index}\\t%{weight}\\t%{slant}\\n"], env);
+  for (const family of wanted) {
+    // Upright faces only (fontconfig slant 0): the italic ones have the same weights.
+    const all = fonts.filter((font) => font.families.includes(family.toLowerCase()) && font.slant === 0);
     if (all.length === 0) continue;
     const nearest = (weight: number) => [...all].sort((a, b) => Math.abs(a.weight - weight) - Math.abs(b.weight - weight))[0]!;
     const regular = nearest(REGULAR);
@@ -106,15 +112,24 @@ function installedFamily(families: readonly string[], env: NodeJS.ProcessEnv): {
   return undefined;
 }
 
-/** Faces printed by an fc-list/fc-match command as "file\tindex\tweight" lines; none when fontconfig is missing or fails. */
-function fcFaces([command, ...args]: string[], env: NodeJS.ProcessEnv): (Face & { weight: number })[] {
-  const result = spawnSync(command!, args, { encoding: "utf8", env });
+/**
+ * Faces printed by an fc-list/fc-match command as "families\tfile\tindex\tweight\tslant" lines (families:
+ * fontconfig's comma-separated names, kept lower-cased); none when fontconfig is missing or fails.
+ */
+function fcFaces([command, ...args]: string[], env: NodeJS.ProcessEnv): (Face & { weight: number; slant: number; families: string[] })[] {
+  const result = spawnSync(command!, args, { encoding: "utf8", env, maxBuffer: 64 * 1024 * 1024 });
   if (result.error || result.status !== 0) return [];
   return result.stdout
     .split("\n")
     .map((line) => line.split("\t"))
-    .filter((parts) => parts.length === 3 && parts[0] !== "")
-    .map(([file, index, weight]) => ({ file: file!, index: Number(index) || 0, weight: Number(weight) || REGULAR }));
+    .filter((parts) => parts.length === 5 && parts[1] !== "")
+    .map(([families, file, index, weight, slant]) => ({
+      families: families!.split(",").map((name) => name.trim().toLowerCase()),
+      file: file!,
+      index: Number(index) || 0,
+      weight: Number(weight) || REGULAR,
+      slant: Number(slant) || 0,
+    }));
 }
 
 const inCjkBlock = (code: number) => CJK_RANGES.some(([from, to]) => code >= from && code <= to);

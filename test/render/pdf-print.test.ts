@@ -60,6 +60,14 @@ describe("what csr gives Chromium to print", () => {
     expect(faces).toMatch(/^@font-face\{font-family:"Noto Serif CJK SC";font-weight:normal;/);
     // An English page without the family installed prints as before: no fallback font is made for it.
     const installed = spawnSync("fc-list", ["Noto Serif CJK SC"], { encoding: "utf8" }).stdout.trim() !== "";
-    if (!installed) expect(await cjkFontFaces(["<p>质量手册</p>"], ["Noto Serif CJK SC", "serif"], "en")).toBe("");
+    if (!installed) {
+      expect(faces).toContain(";unicode-range:U+2E80-33FF,");
+      expect(await cjkFontFaces(["<p>质量手册</p>"], ["Noto Serif CJK SC", "serif"], "en")).toBe("");
+    }
+    // A family the page names that is installed stands in for it whole, for any language.
+    const family = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" }).stdout.split("\n")[0]!.split(",")[0]!;
+    const named = await cjkFontFaces(["<p>质量手册 QM-001</p>"], ["No Such Font", family, "serif"], "en");
+    expect(named.startsWith(`@font-face{font-family:${cssString(family)};font-weight:normal;src:url(data:font/sfnt;base64,`)).toBe(true);
+    expect(named).not.toContain("unicode-range");
   });
 });
