@@ -2,13 +2,15 @@
  * A register or matrix as plain data, and its renderings. Every list and matrix of csr builds a
  * Table; the output format is chosen at the end.
  */
+import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Writable } from "node:stream";
+import type { PageSetup, PaperSize, Style, Worksheet } from "exceljs";
 import { displayWidth, escapeHtml, padEnd, visible } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import { translate, type Lang } from "../i18n/index.js";
-import { columnLetter, writeWorkbook, xmlText, type CellFormat, type StyleSheet } from "./xlsx.js";
 
 export type Cell = string | number | null;
 
@@ -261,6 +263,8 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
 
 
 const MAX_COLUMN_WIDTH = 60;
+const THIN = { style: "thin" as const };
+const THIN_BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Excel refuses to open a workbook with a cell of more than 32,767 characters. */
 const EXCEL_CELL_LIMIT = 32_767;
 /** Ends a cut cell, so that a reader sees the text is not complete and where the rest is. */
@@ -270,53 +274,64 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 /**
  * Writes one workbook with a sheet per table to `path`: the title in row 1, the header in row 2,
  * both frozen and repeated on every printed page; an autofilter over the header; thin borders;
- * widths that fit Chinese text; dates as real Excel dates; printed landscape (see printLayout).
- * The XML is written by report/xlsx.ts, strings inline, and each sheet goes to the file in pieces
- * as it is written, so memory does not grow with the workbook. A text longer than an Excel cell
+ * widths that fit Chinese text; dates as real Excel dates; printed landscape (see printLayout). Rows are streamed to the file as they are written (exceljs's streaming writer,
+ * strings inline), so memory does not grow with the workbook. A text longer than an Excel cell
  * holds is cut with a visible marker and reported through `onCut`.
  */
 export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
-  writeWorkbook(path, (sheet, styles) => {
-    const formats = new SheetFormats(styles);
-    const used = new Set<string>();
-    for (const table of tables) {
-      const name = uniqueSheetName(table.sheet, used);
-      const widths = columnWidths(table);
-      const layout = printLayout(table, widths);
-      sheet({ name, filterColumns: table.columns.length, printTitlesColumn: layout.printTitlesColumn }, (write) => writeSheet(write, name, table, widths, layout, formats, onCut));
+  // Only exceljs's streaming writer: its index also loads the in-memory workbook and the zip
+  // reader (unzipper and its dependencies), 100 ms of module loading that writing never uses.
+  // exceljs (pinned in package.json) has no exports map, so its file path is part of the pin.
+  const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer.js");
+  const workbook = new WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  workbook.creator = "csr";
+  const used = new Set<string>();
+  const filters: { name: string; ranges: string[]; localSheetId: number }[] = [];
+  let index = -1;
+  for (const table of tables) {
+    index++;
+    const name = uniqueSheetName(table.sheet, used);
+    const widths = columnWidths(table);
+    const sheet = workbook.addWorksheet(name, {
+      views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
+      pageSetup: { ...printLayout(table, widths), orientation: "landscape", fitToPage: true, fitToHeight: 0, printTitlesRow: "1:2" },
+    });
+    if (table.heading) {
+      const h = table.heading;
+      const quote = (t: string) => t.replace(/&/g, "&&");
+      sheet.headerFooter.oddHeader = `&L${quote(h.organisation)}&C${quote(table.title)}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}`;
+      sheet.headerFooter.oddFooter = "&C&P / &N";
     }
-  });
+    await writeSheet(sheet, table, widths, onCut);
+    sheet.commit();
+    if (table.columns.length > 0) filters.push({ name: "_xlnm._FilterDatabase", ranges: [`'${name.replace(/'/g, "''")}'!$A$2:$${columnLetter(table.columns.length)}$2`], localSheetId: index });
+  }
+  // LibreOffice shows an autofilter only when the workbook also names its range _xlnm._FilterDatabase
+  // for that sheet, as Excel itself writes it (LibreOffice bug 118592); exceljs writes only the
+  // sheet's <autoFilter>, so the names are handed to its workbook writer here.
+  Object.defineProperty(workbook.definedNames, "model", { get: () => filters });
+  await workbook.commit();
 }
 
-/** The cell formats of the registers: one object each, so that the workbook numbers each once. */
-class SheetFormats {
-  private static readonly THIN_BORDER = '<border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border>';
-  private static readonly TITLE: CellFormat = { font: "<font><b/><sz val=\"14\"/></font>" };
-  private static readonly HEADER: CellFormat = {
-    font: "<font><b/></font>",
-    border: SheetFormats.THIN_BORDER,
-    fill: '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/></patternFill></fill>',
-    alignment: '<alignment horizontal="center" vertical="center" wrapText="1"/>',
-  };
-  private static readonly DATE: CellFormat = { numFmt: "yyyy-mm-dd", border: SheetFormats.THIN_BORDER, alignment: '<alignment vertical="top"/>' };
-  private static readonly CELL: CellFormat = { border: SheetFormats.THIN_BORDER, alignment: '<alignment vertical="top"/>' };
-  private static readonly WRAPPED: CellFormat = { border: SheetFormats.THIN_BORDER, alignment: '<alignment vertical="top" wrapText="1"/>' };
+const ROWS_PER_TURN = 500;
 
-  constructor(private readonly styles: StyleSheet) {}
+/**
+ * Waits until the zip has taken the rows committed so far. exceljs's streamed sheet writes into
+ * the stream the zip reads it from (archiver's PassThrough) without ever waiting for it, so
+ * without this a whole sheet would wait in memory for the zip to catch up (tens of megabytes per
+ * sheet at 50,000 entities). `needDrain` is set by the stream itself once it holds more than its
+ * high-water mark.
+ */
+async function zipCaughtUp(sheet: Worksheet): Promise<void> {
+  const input = (sheet as unknown as { stream?: { pipes?: (Writable & { _writableState?: { needDrain?: boolean } })[] } }).stream?.pipes?.[0];
+  if (input?._writableState?.needDrain) await once(input, "drain");
+}
 
-  /** Each format's number, given when it is first used: the workbook numbers its formats in that order. */
-  get title(): number {
-    return this.styles.id(SheetFormats.TITLE);
-  }
-  get header(): number {
-    return this.styles.id(SheetFormats.HEADER);
-  }
-  get date(): number {
-    return this.styles.id(SheetFormats.DATE);
-  }
-  cell(wrap: boolean): number {
-    return this.styles.id(wrap ? SheetFormats.WRAPPED : SheetFormats.CELL);
-  }
+/** A, B … Z, AA … for a 1-based column number. */
+function columnLetter(n: number): string {
+  let letters = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return letters;
 }
 
 /** Each column's width in Excel's units (characters of the default font): its widest line, within bounds. */
@@ -344,109 +359,84 @@ const PAGE_UNITS = { a4: Math.floor(261 / 1.9 / 0.7), a3: Math.floor(384 / 1.9 /
  * as they need, with the columns up to the id repeated on each. Excel's and LibreOffice's "fit to
  * one page wide" alone shrank the 33 columns of the CSR list to an unreadable size.
  */
-function printLayout(table: Table, widths: number[]): { paperSize: 8 | 9; fitToWidth: number; printTitlesColumn?: string } {
+function printLayout(table: Table, widths: number[]): Partial<PageSetup> {
   const a3 = printedCrowded(table);
   const total = widths.reduce((sum, w) => sum + w, 0);
   const pages = Math.max(1, Math.ceil(total / (a3 ? PAGE_UNITS.a3 : PAGE_UNITS.a4)));
   // Repeated on each page across: the columns up to the first identifier (序号 and 编号).
   const id = table.columns.findIndex((c) => c.kind === "id");
   const repeated = `A:${columnLetter(id >= 0 && id < 3 ? id + 1 : 1)}`;
-  // The file format's paper sizes: 8 is A3, 9 is A4.
-  return { paperSize: a3 ? 8 : 9, fitToWidth: pages, ...(pages > 1 ? { printTitlesColumn: repeated } : {}) };
-}
-
-/** A row of cells; a cell of format 0 without a value is left out, and so is a row without values or height. */
-function rowXml(r: number, cells: string[], hasValues: boolean, height?: number): string {
-  if (!hasValues && !height) return "";
-  return `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}${cells.length ? ` spans="1:${cells.length}"` : ""} x14ac:dyDescent="0.25">${cells.join("")}</row>`;
-}
-
-const styleAttribute = (style: number) => (style ? ` s="${style}"` : "");
-const stringCell = (ref: string, style: number, text: string) => `<c r="${ref}"${styleAttribute(style)} t="str"><v>${xmlText(text)}</v></c>`;
-const emptyCell = (ref: string, style: number) => (style ? `<c r="${ref}" s="${style}"/>` : "");
-
-/** Days since 1899-12-30 of a YYYY-MM-DD date: the date as a spreadsheet stores it. */
-function serialDate(date: string): string {
-  return String(25569 + Date.parse(`${date}T00:00:00Z`) / (24 * 3600 * 1000));
+  // 8 is A3 in the file format; exceljs's typings name only some paper sizes.
+  return { paperSize: (a3 ? 8 : 9) as PaperSize, fitToWidth: pages, ...(pages > 1 ? { printTitlesColumn: repeated } : {}) };
 }
 
 /**
- * One sheet's XML: the title row (merged across the columns), the header, a row per table row with
- * its height when it wraps, the notes and the signature line below; frozen under the header, an
- * autofilter over it, printed as printLayout says.
+ * Fills one sheet from the top down, committing each row when it is done: the same code serves
+ * a streamed sheet (a committed row is written out and forgotten) and an in-memory one (where
+ * committing does nothing). Column widths come first because a streamed sheet writes them
+ * before its first row.
  */
-function writeSheet(write: (text: string) => void, name: string, table: Table, widths: number[], layout: ReturnType<typeof printLayout>, formats: SheetFormats, onCut: (where: string, length: number) => void): void {
+async function writeSheet(sheet: Worksheet, table: Table, widths: number[], onCut: (where: string, length: number) => void): Promise<void> {
   const count = Math.max(1, table.columns.length);
-  const letters = Array.from({ length: count }, (_, i) => columnLetter(i + 1));
-  write(
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">' +
-      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
-      '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>' +
-      columnsXml(widths) +
-      "<sheetData>",
-  );
-  const title = formats.title;
-  write(rowXml(1, [stringCell("A1", title, table.title), ...letters.slice(1).map((l) => `<c r="${l}1"${styleAttribute(title)}/>`)], true));
+  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
+  const title = sheet.getCell(1, 1);
+  title.value = table.title;
+  title.font = { bold: true, size: 14 };
+  if (count > 1) sheet.mergeCells(1, 1, 1, count);
+  sheet.getRow(1).commit();
+  const header = sheet.getRow(2);
+  table.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    cell.border = THIN_BORDER;
+  });
   // A wrapped header needs a taller row: Excel does not fit a row's height to its text when it opens a file.
-  const headerLines = Math.max(1, ...table.columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, widths[i]! - 2))));
-  if (table.columns.length > 0) {
-    const header = formats.header;
-    write(rowXml(2, table.columns.map((c, i) => stringCell(`${letters[i]}2`, header, c.header)), true, headerLines > 1 ? 15 * headerLines : undefined));
-  }
+  const lines = Math.max(1, ...table.columns.map((c, i) => Math.ceil(displayWidth(c.header) / Math.max(1, (sheet.getColumn(i + 1).width ?? 8) - 2))));
+  if (lines > 1) header.height = 15 * lines;
+  header.commit();
+  const styles = new CellStyles();
   for (const [r, row] of table.rows.entries()) {
-    const number = r + 3;
+    if (r % ROWS_PER_TURN === ROWS_PER_TURN - 1) await zipCaughtUp(sheet);
+    const line = sheet.getRow(r + 3);
     let lines = 1;
-    let hasValues = false;
-    const cells = table.columns.map((c, i) => {
+    table.columns.forEach((c, i) => {
       const value = row[c.key];
-      const ref = `${letters[i]}${number}`;
+      const cell = line.getCell(i + 1);
       // A value wider than its column, or of several lines, wraps; the row is made tall enough for
       // it, since neither Excel nor LibreOffice fits a row to its text when it opens a file (a
       // printed clause list once showed only its first line).
       const height = typeof value === "string" ? wrappedLines(value, widths[i]!) : 1;
+      const wrap = height > 1;
       lines = Math.max(lines, height);
-      if (value === null || value === undefined) return emptyCell(ref, formats.cell(false));
-      hasValues = true;
-      if (typeof value === "number") return `<c r="${ref}"${styleAttribute(formats.cell(false))}><v>${value}</v></c>`;
-      if (c.date && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `<c r="${ref}"${styleAttribute(formats.date)}><v>${serialDate(value)}</v></c>`;
-      let text = value;
-      if (value.length > EXCEL_CELL_LIMIT) {
-        text = value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER;
-        onCut(`sheet ${name}, cell ${ref} (${c.header})`, value.length);
+      if (c.date && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        cell.value = new Date(`${value}T00:00:00Z`);
+        cell.style = styles.date;
+      } else {
+        if (typeof value === "string" && value.length > EXCEL_CELL_LIMIT) {
+          cell.value = value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER;
+          onCut(`sheet ${sheet.name}, cell ${cell.address} (${c.header})`, value.length);
+        } else {
+          cell.value = value ?? null;
+        }
+        cell.style = styles.of(typeof value === "number", wrap);
       }
-      return stringCell(ref, formats.cell(height > 1), text);
     });
-    write(rowXml(number, cells, hasValues, lines > 1 ? LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES) : undefined));
+    if (lines > 1) line.height = LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES);
+    line.commit();
   }
   let at = table.rows.length + 4;
-  for (const note of table.notes ?? []) write(rowXml(at, [stringCell(`A${at++}`, 0, note)], true));
-  if (table.heading?.signatures.length) write(rowXml(at + 1, [stringCell(`A${at + 1}`, 0, signatureLine(table.heading))], true));
-  write("</sheetData>");
-  if (table.columns.length > 0) write(`<autoFilter ref="A2:${letters[count - 1]}2"/>`);
-  if (count > 1) write(`<mergeCells count="1"><mergeCell ref="A1:${letters[count - 1]}1"/></mergeCells>`);
-  write(
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-      `<pageSetup paperSize="${layout.paperSize}" orientation="landscape" horizontalDpi="4294967295" verticalDpi="4294967295" scale="100" fitToWidth="${layout.fitToWidth}" fitToHeight="0"/>`,
-  );
-  if (table.heading) {
-    const h = table.heading;
-    const quote = (t: string) => t.replace(/&/g, "&&");
-    const header = `&L${quote(h.organisation)}&C${quote(table.title)}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}`;
-    write(`<headerFooter><oddHeader>${xmlText(header)}</oddHeader><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>`);
+  for (const note of table.notes ?? []) {
+    sheet.getCell(at, 1).value = note;
+    sheet.getRow(at++).commit();
   }
-  write("</worksheet>");
-}
-
-/** The columns' widths, neighbours of the same width as one range; a column of the default width (9) is left out. */
-function columnsXml(widths: number[]): string {
-  const ranges: { min: number; max: number; width: number }[] = [];
-  let last: (typeof ranges)[number] | undefined;
-  widths.forEach((width, i) => {
-    if (width === 9) last = undefined;
-    else if (last && last.width === width) last.max = i + 1;
-    else ranges.push((last = { min: i + 1, max: i + 1, width }));
-  });
-  return ranges.length ? `<cols>${ranges.map((c) => `<col min="${c.min}" max="${c.max}" width="${c.width}" customWidth="1"/>`).join("")}</cols>` : "";
+  if (table.heading?.signatures.length) {
+    sheet.getCell(at + 1, 1).value = signatureLine(table.heading);
+    sheet.getRow(at + 1).commit();
+  }
 }
 
 /** Points per line of the default 11-point font, CJK included. */
@@ -462,6 +452,25 @@ function wrappedLines(value: string, width: number): number {
   let lines = 0;
   for (const line of value.split(/\r?\n/)) lines += Math.max(1, Math.ceil(displayWidth(line) / room));
   return lines;
+}
+
+/**
+ * The styles of a sheet's data cells, one object per kind of cell, shared by every cell of that kind:
+ * exceljs finds the number of a style object it has seen before in a WeakMap, but turns every other
+ * one into XML to look it up (a third of the time a workbook took). A style is shared only between
+ * cells of the same value type, since exceljs adds a number format for numbers (and dates) that
+ * have none.
+ */
+class CellStyles {
+  readonly date: Partial<Style> = { numFmt: "yyyy-mm-dd", alignment: { vertical: "top", wrapText: false }, border: THIN_BORDER };
+  private readonly others = new Map<string, Partial<Style>>();
+
+  of(number: boolean, wrap: boolean): Partial<Style> {
+    const key = `${number}:${wrap}`;
+    let style = this.others.get(key);
+    if (!style) this.others.set(key, (style = { alignment: { vertical: "top", wrapText: wrap }, border: THIN_BORDER }));
+    return style;
+  }
 }
 
 /** Excel limits sheet names to 31 characters without []:*?/\ and unique within the workbook. */
