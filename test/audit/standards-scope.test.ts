@@ -47,8 +47,15 @@ describe("citations of the standards in scope", () => {
     cpSync(GJB, block, { recursive: true });
     writeFileSync(join(block, "qms.yaml"), readFileSync(join(GJB, "qms.yaml"), "utf8").replace("standards: [GJB9001C]\n", "standards:\n  - \"GJB9001C\"  # 军标\n"));
     expect((await csrInProcess(["-C", block, "matrix", "csr", "--help"], { lang: "en" })).stdout.split("\n")[2]).toBe("where each customer requirement is addressed (GJB 9001C 7.5.1)");
-    const wrong = await csrInProcess(["-C", GJB, "list", "--clause", "8.3"], { lang: null });
-    expect([wrong.code, wrong.stderr]).toEqual([2, "csr: --clause 需要“标准:条款”的格式，例如 GJB9001C:8.3；实际为 '8.3'。\n"]);
+    // One standard in scope: a bare clause number is that standard's; a clause it lacks is named with the nearest one.
+    const bare = await csrInProcess(["-C", GJB, "list", "--clause", "8.3"], { lang: null });
+    expect([bare.code, bare.stderr, bare.stdout.split("\n")[0]]).toEqual([0, "", "顾客要求清单（共 0 项）"]);
+    const wrong = await csrInProcess(["-C", GJB, "list", "--clause", "第8.3条"], { lang: null });
+    expect([wrong.code, wrong.stderr]).toEqual([2, "csr: --clause 第8.3条：条款写作“标准:条款号”，如 GJB9001C:8.3。\n"]);
+    const two = await csrInProcess(["-C", GJB, "list", "--clause", "8.3、8.4"], { lang: null });
+    expect([two.code, two.stderr]).toEqual([2, "csr: --clause 只取一个条款，例如 GJB9001C:8.3（只有一个标准在范围内时可只写条款号）；实际为 '8.3、8.4'。\n"]);
+    const missing = await csrInProcess(["-C", GJB, "list", "--clause", "8.3.99"], { lang: "en" });
+    expect([missing.code, missing.stderr]).toEqual([2, "csr: --clause 8.3.99: GJB 9001C-2017 has no such clause; the nearest parent clause is GJB9001C:8.3.\n"]);
   });
 
   it("a repository without IATF 16949 says 顾客要求 where IATF 16949's term is 顾客特定要求: registers, record labels, rule texts", async () => {

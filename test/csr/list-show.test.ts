@@ -85,7 +85,9 @@ describe("csr list", () => {
     expect((await list("--format", "pdf")).stderr).toBe("csr: --format pdf 生成二进制文件；请用 --out FILE.pdf 指定要写入的文件。\n");
     expect((await list("--format", "xlsx")).stderr).toBe("csr: --format xlsx 生成二进制工作簿；请用 --out FILE.xlsx 指定要写入的文件。\n");
     expect((await csrInProcess(["-C", FIXTURE, "list", "--customer", "DYB"])).stderr).toBe("csr: --customer: unknown customer 'DYB'. Did you mean 'DYA'?\n");
-    expect((await list("--clause", "8.3")).stderr).toBe("csr: --clause 需要“标准:条款”的格式，例如 IATF16949:8.3.3.3；实际为 '8.3'。\n");
+    // A bare clause number is the one standard's in scope; no part of a clause number is refused as a clause.
+    expect(await list("--clause", "8.3")).toMatchObject({ code: 0, stderr: "" });
+    expect((await list("--clause", "8.3.x")).stderr).toBe("csr: --clause 8.3.x：条款写作“标准:条款号”，如 IATF16949:8.3.3.3。\n");
   });
 
   it("writes the list to a file with --out and never overwrites one", async () => {

@@ -4,7 +4,7 @@ import { t } from "../../i18n/index.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { parseClauseRef, readClauseRefs } from "../../model/catalog.js";
+import { parseClauseRef, type Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
 import { CSR_STATUSES, type CsrFacts } from "../../model/csr-status.js";
 import type { RepoIndex } from "../../model/index.js";
@@ -14,7 +14,7 @@ import { csrList } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
 import { resolvePerson } from "../shared/people.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
-import { choiceOption, dateOption } from "../options.js";
+import { choiceOption, clauseOptionParts, clauseRef, dateOption } from "../options.js";
 
 export interface ListCsrFlags extends OutputFlags {
   customer?: string;
@@ -48,10 +48,12 @@ function filter(repo: Repository, index: RepoIndex, flags: ListCsrFlags): (csr: 
   }
   if (flags.overdue) tests.push((_, facts) => facts.daysLeft !== undefined && facts.daysLeft < 0);
   if (flags.clause !== undefined) {
-    // A standard's name as written ("IATF 16949 8.5.2"); a bare number stays refused, naming the form.
-    const read = readClauseRefs(flags.clause, [...repo.catalogs.keys()], undefined);
-    const ref = read.clauses.length === 1 && read.bad.length === 0 ? parseClauseRef(read.clauses[0]!) : undefined;
-    if (!ref) throw new UserError(t("list.clause-format", { value: flags.clause, example: clauseReferenceExample(repo.config?.value.standards) }));
+    // As csr set and csr process take a clause: "IATF 16949 8.5.2", IATF16949:8.5.2, or a bare 8.5.2
+    // when one standard is in scope; a clause the standard's catalog lacks is refused with the nearest one.
+    const catalogs = (repo.config?.value.standards ?? []).map((s) => repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
+    const parts = clauseOptionParts(repo, flags.clause);
+    if (parts.length !== 1) throw new UserError(t("list.clause-format", { value: flags.clause, example: clauseReferenceExample(repo.config?.value.standards) }));
+    const ref = parseClauseRef(clauseRef(parts[0]!, "--clause", catalogs))!;
     const wanted = `${ref.standard}:${ref.clause}`;
     tests.push((csr) => csr.clauses.some((c) => c === wanted || c.startsWith(`${wanted}.`)));
   }
