@@ -23,48 +23,20 @@ function mayBeNumber(text: string | null): text is string {
   return (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46; // 0-9 + - .
 }
 
-const isInt = (text: string) => DECIMAL.test(text) || OCTAL.test(text) || HEXADECIMAL.test(text);
-const constructInt = (text: string) => (text[1] === "o" ? parseInt(text.slice(2), 8) : text[1] === "x" ? parseInt(text.slice(2), 16) : parseInt(text, 10));
-const isFloat = (text: string) => FLOAT.test(text) || INFINITY_OR_NAN.test(text);
-function constructFloat(text: string): number {
-  if (!INFINITY_OR_NAN.test(text)) return parseFloat(text);
-  return text.endsWith("nan") || text.endsWith("NaN") || text.endsWith("NAN") ? NaN : text[0] === "-" ? -Infinity : Infinity;
-}
-
 const int = new Type("tag:yaml.org,2002:int", {
   kind: "scalar",
-  resolve: (text: string | null) => mayBeNumber(text) && isInt(text),
-  construct: constructInt,
+  resolve: (text: string | null) => mayBeNumber(text) && (DECIMAL.test(text) || OCTAL.test(text) || HEXADECIMAL.test(text)),
+  construct: (text: string) => (text[1] === "o" ? parseInt(text.slice(2), 8) : text[1] === "x" ? parseInt(text.slice(2), 16) : parseInt(text, 10)),
 });
 
 const float = new Type("tag:yaml.org,2002:float", {
   kind: "scalar",
-  resolve: (text: string | null) => mayBeNumber(text) && isFloat(text),
-  construct: constructFloat,
+  resolve: (text: string | null) => mayBeNumber(text) && (FLOAT.test(text) || INFINITY_OR_NAN.test(text)),
+  construct: (text: string) => {
+    if (!INFINITY_OR_NAN.test(text)) return parseFloat(text);
+    return text.endsWith("nan") || text.endsWith("NaN") || text.endsWith("NAN") ? NaN : text[0] === "-" ? -Infinity : Infinity;
+  },
 });
-
-/**
- * A non-empty plain scalar as YAML_CORE_SCHEMA reads it (js-yaml's null and bool types, then int and
- * float above): null, a boolean, a number, or the text itself. For src/load/simple-yaml.ts.
- */
-export function resolvePlainScalar(text: string): string | number | boolean | null {
-  switch (text.charCodeAt(0)) {
-    case 126: // ~
-    case 110: // n
-    case 78: // N
-      return text === "~" || text === "null" || text === "Null" || text === "NULL" ? null : text;
-    case 116: // t
-    case 84: // T
-      return text === "true" || text === "True" || text === "TRUE" ? true : text;
-    case 102: // f
-    case 70: // F
-      return text === "false" || text === "False" || text === "FALSE" ? false : text;
-  }
-  if (!mayBeNumber(text)) return text;
-  if (isInt(text)) return constructInt(text);
-  if (isFloat(text)) return constructFloat(text);
-  return text;
-}
 
 /** Plain scalars are tried in this order, as in js-yaml's own core schema. */
 export const YAML_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [types.null, types.bool, int, float] });

@@ -10,7 +10,6 @@ import type { Path } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
 import { byteProblem, documentProblems, isNestingError, MAX_FILE_BYTES, readRegularFile, textProblem, tooDeep } from "./guards.js";
 import { commentCutProblems } from "./silent.js";
-import { NOT_SIMPLE, parseSimple } from "./simple-yaml.js";
 import { syntaxDetail, syntaxErrorOffset } from "./yaml-errors.js";
 import { yaml } from "./yaml.js";
 /** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
@@ -232,9 +231,7 @@ const NOT_FAST = Symbol("not fast");
 const FAST_MAX_DEPTH = 50;
 
 /**
- * The plain data of a YAML text: by the simple reader (src/load/simple-yaml.ts) when the text is
- * plain enough for it (most repository files are: a check of 10,000 generated entities read them
- * in 1.24 s of CPU instead of 1.69 s), else by js-yaml 4 (YAML 1.2 core schema as `yaml` reads it, a few
+ * The plain data of a YAML text by js-yaml 4 (YAML 1.2 core schema as `yaml` reads it, a few
  * times faster and with no position-carrying Document), or NOT_FAST when the text uses anything
  * where the two could differ or where a guard of `yaml`'s path must speak: any error (syntax,
  * duplicate key), a tag (only `yaml`'s path reports tags outside the core schema), a directive
@@ -245,9 +242,6 @@ const FAST_MAX_DEPTH = 50;
  * makes a key of it by String(), `yaml` by its own rules).
  */
 function parseFast(text: string): unknown {
-  const simple = parseSimple(text, compactString, FAST_OBJECT_KEYS);
-  if (simple !== NOT_SIMPLE) return simple;
-  sawDateOutOfRange = false;
   if (refusedByFastParser(text)) return NOT_FAST;
   try {
     return compactStrings(loadFast(text, { schema: YAML_CORE_SCHEMA, maxDepth: FAST_MAX_DEPTH, onWarning: refuseWarning }));

@@ -13,7 +13,6 @@ import { load as loadFast } from "js-yaml";
 import { describe, expect, it, vi } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { YAML_CORE_SCHEMA } from "../../src/load/core-schema.js";
-import { NOT_SIMPLE, parseSimple } from "../../src/load/simple-yaml.js";
 import { discover } from "../../src/load/discover.js";
 import { validateFile } from "../../src/load/schemas.js";
 import { sourceFromBytes, type FileKind, type LoadProblem, type Parser, type SourceFile } from "../../src/load/source.js";
@@ -97,10 +96,6 @@ describe("fast parser and yaml read every file alike", () => {
     const dir = tempDir();
     generateRepository(dir, 1000);
     expect(expectRepositorySame(dir)).toStrictEqual({ files: 983, leftToYaml: 0 });
-    // And all but two by the simple reader: qms.yaml (a '#' in its numbering patterns) and a work
-    // instruction with a flow mapping are js-yaml's.
-    const notSimple = discover(dir).files.filter((f) => parseSimple(readFileSync(f.abs, "utf8"), (v) => v, 16) === NOT_SIMPLE);
-    expect(notSimple.map((f) => f.kind).sort()).toStrictEqual(["document", "qms"]);
   });
 
   const form = (extra: string) => `id: QR-001-01\ntitle: 来料检验记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n${extra}`;
@@ -219,73 +214,6 @@ describe("fast parser and yaml read every file alike", () => {
   for (const [label, [content, reader]] of Object.entries(reasons)) {
     it(`${label}: read by ${reader}`, () => {
       expect(expectSame(Buffer.from(content, "utf8"), "document", label)).toBe(reader === "yaml");
-    });
-  }
-});
-
-describe("the simple reader (src/load/simple-yaml.ts) reads what it takes as js-yaml and yaml do", () => {
-  const form = (extra: string) => `id: QR-001-01\ntitle: 来料检验记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n${extra}`;
-  const simple = (text: string) => parseSimple(text, (v) => v, 16);
-  /** Texts it reads itself. */
-  const taken: Record<string, string> = {
-    "a sequence at its key's indentation": form("remarks:\n- a\n- b\npurpose: x\n"),
-    "mappings begun on a dash's line, and below a dash": form("remarks:\n  - a: 1\n    b: [x, 'y''s', \"z\"]\n  -\n    c: null\n  -   e: ~\n      f:\n      - g\n  - h: x\n  -\n"),
-    "scalars the core schema resolves": form(
-      "remarks:\n  a: ~\n  b: Null\n  c: TRUE\n  d: False\n  e: 0x1F\n  f: 0o17\n  g: -0\n  h: +12\n  i: .5\n  j: 1e3\n  k: .inf\n  l: -.Inf\n  m: .NaN\n  n: 1_000\n  o: 0b101\n  p: y\n  q: yes\n  r: 2024-01-01\n  s: 12:30\n  t: ''\n  u: \"\"\n  v: 'null'\n  w: nullable\n  x: trueish\n  y: 1.5.2\n  z: -.5e2\n",
-    ),
-    "plain text with colons, brackets and quotes": form("remarks:\n  a: http://x.y/z\n  b: a[1], {b}\n  c: it's \"q\"\n  d: -dash\n  e: 注意：重要\n  f: a - b\n"),
-    "flow sequences of quoted and plain items": form("related: [ QP-001 , 'QP-002', \"QP-003\" ]\nclauses: [IATF16949:8.3.2.3, a:b, 1, null, '']\nremarks: []\npurpose: [ ]\n"),
-    "trailing spaces and blank lines": form("remarks:   \n\n  a: x   \n   \n  b:\n\n    - y  \n  c: 'z'  \n"),
-    "keys with dots, slashes, digits and dashes": form("remarks:\n  coverage/clause-uncovered: off\n  a.b: c\n  k-1_2: d\n  Yes: e\n"),
-    "an empty value at the end without a line end": form("remarks:"),
-    "a mapping of 20 keys": form(`remarks:\n${Array.from({ length: 20 }, (_, i) => `  k${i}: v${i}`).join("\n")}\n`),
-  };
-  for (const [label, text] of Object.entries(taken)) {
-    it(`takes ${label}`, () => {
-      expect(simple(text)).not.toBe(NOT_SIMPLE);
-      expect(simple(text)).toStrictEqual(parseYaml(text));
-      expectSame(Buffer.from(text, "utf8"), "document", label);
-    });
-  }
-  /** Texts it leaves to js-yaml and yaml. */
-  const left: Record<string, string> = {
-    "a comment": form("# note\n"),
-    "a comment after a value": form("remarks: x # note\n"),
-    "a tab": form("remarks:\t x\n"),
-    "a block scalar": form("remarks: |\n  a\n"),
-    "a flow mapping": form("remarks: {a: 1}\n"),
-    "an escape": form('remarks: "a\\nb"\n'),
-    "a plain scalar over two lines": form("remarks: a\n  b\n"),
-    "a quoted scalar over two lines": form("remarks: 'a\n  b'\n"),
-    "a flow sequence over two lines": form("remarks: [a,\n  b]\n"),
-    "a trailing comma": form("remarks: [a, b, ]\n"),
-    "a nested flow sequence": form("remarks: [a, [b]]\n"),
-    "a key that reads as a boolean": form("remarks:\n  True: x\n"),
-    "a key that is a number": form("remarks:\n  1: x\n"),
-    "a quoted key": form('"remarks": x\n'),
-    "a Chinese key": form("备注: x\n"),
-    "a duplicate key": form("title: 重复\n"),
-    "a sequence at the top": "- a\n- b\n",
-    "a document indented": "  id: QP-001\n  title: x\n",
-    "a sequence on a dash's line": form("remarks:\n  - - a\n"),
-    "a value indented less than its sibling": form("remarks:\n    a: x\n  b: y\n"),
-    "a sequence indented under a mapping's value": form("remarks:\n  a: x\n  - b\n"),
-    "a mapping in a value": form("remarks: a: b\n"),
-    "a value ending in a colon": form("remarks: a:\n"),
-    "a document marker": "---\n" + form(""),
-    "an anchor": form("remarks: &a x\n"),
-    "a tag": form("remarks: !!str x\n"),
-    "& inside plain text": form("remarks: R&D\n"),
-    "a CR line end": form("remarks: x\r\n"),
-    "a line separator": form("remarks: a\u2028b\n"),
-    "a byte-order mark inside": form("remarks: a\ufeffb\n"),
-    "a dash alone as a value": form("remarks: -\n"),
-    "a colon after a flow item": form("remarks: [a:, b]\n"),
-  };
-  for (const [label, text] of Object.entries(left)) {
-    it(`leaves ${label}`, () => {
-      expect(simple(text)).toBe(NOT_SIMPLE);
-      expectSame(Buffer.from(text, "utf8"), "document", label);
     });
   }
 });
