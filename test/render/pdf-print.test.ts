@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { statSync } from "node:fs";
+import { chmodSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cjkFontFaces, cssString, pageFontFamilies } from "../../src/render/pdf-fonts.js";
-import { pageFooter, withPrintStyle } from "../../src/render/pdf.js";
+import { findChromium, pageFooter, withPrintStyle } from "../../src/render/pdf.js";
+import { tempDir } from "../helpers.js";
 
 const PAGE = `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -17,6 +19,24 @@ html { font-family: "Noto Serif CJK SC", 'Source Han Serif SC', SimSun, serif; }
 `;
 
 describe("what csr gives Chromium to print", () => {
+  it("prints with Chromium's headless shell when it is installed, else the browser, else says what to install", () => {
+    const bin = (names: string[]) => {
+      const dir = join(tempDir(), "bin");
+      mkdirSync(dir);
+      for (const name of names) {
+        writeFileSync(join(dir, name), "#!/bin/sh\n");
+        chmodSync(join(dir, name), 0o755);
+      }
+      return dir;
+    };
+    const both = bin(["chromium", "chromium-headless-shell"]);
+    expect(findChromium({ PATH: both })).toBe(join(both, "chromium-headless-shell"));
+    const browser = bin(["chromium"]);
+    expect(findChromium({ PATH: browser })).toBe(join(browser, "chromium"));
+    expect(findChromium({ PATH: both, CSR_CHROMIUM: "/opt/chrome" })).toBe("/opt/chrome");
+    expect(() => findChromium({ PATH: bin([]) })).toThrow(/chromium-headless-shell/);
+  });
+
   it("prints the page footer in the page's bottom margin box, the label's text as CSS strings", () => {
     expect(pageFooter({ page_x_of_y: "第 {page} 页 共 {pages} 页" })).toBe('"\\7b2c  " counter(page) " \\9875  \\5171  " counter(pages) " \\9875 "');
     expect(pageFooter({ page_x_of_y: "Page {page} of {pages}" })).toBe('"Page " counter(page) " of " counter(pages)');

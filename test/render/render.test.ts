@@ -225,7 +225,9 @@ describe("csr render", () => {
   it("names the Debian package when Chromium is missing", async () => {
     const out = tempDir();
     const result = csr(["-C", BASIC, "render", "QP-020", "--format", "pdf", "--out", out], { env: { PATH: tempDir(), CSR_CHROMIUM: "" } });
-    expect(result.stderr).toBe("csr: PDF output needs Chromium: install the Debian package 'chromium' (apt-get install chromium), or use --format html.\n");
+    expect(result.stderr).toBe(
+      "csr: PDF output needs Chromium: install the Debian package 'chromium-headless-shell' (apt-get install chromium-headless-shell; the full browser 'chromium' works too), or use --format html.\n",
+    );
     expect(result.code).toBe(2);
     expect(readdirSync(out)).toEqual([]);
   });
@@ -349,7 +351,7 @@ describe("csr render --format pdf", () => {
   it("names a browser that cannot be started in one line", async () => {
     const result = csr(["-C", BASIC, "render", "QP-020", "--format", "pdf", "--out", tempDir()], { env: { CSR_CHROMIUM: join(tempDir(), "no-such-browser") } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^csr: Chromium was not found at .*no-such-browser; install the Debian package 'chromium' or set CSR_CHROMIUM to the browser's path\.\n$/);
+    expect(result.stderr).toMatch(/^csr: Chromium was not found at .*no-such-browser; install the Debian package 'chromium-headless-shell' \(or 'chromium'\) or set CSR_CHROMIUM to the browser's path\.\n$/);
     expect(result.stdout).toBe("");
   });
 });
