@@ -356,7 +356,7 @@ function listedAsBefore(root: string, index: Index): Discovery | undefined {
     }
     if (stat.mtimeMs !== mtimeMs || stat.ino !== ino || mtimeMs >= trustedBefore) return undefined;
   }
-  const files = index.paths.map((path, i) => ({ abs: prefix + path, path, kind: kindOf(index.keys[i]!) }));
+  const files = index.paths.map((path, i) => ({ abs: prefix + path, path, kind: kindOf(index.keys[i]!), listedAsFile: false }));
   return { files, problems: [], listing };
 }
 

@@ -29,6 +29,8 @@ export interface FoundFile {
   abs: string;
   path: string;
   kind: FileKind;
+  /** Whether the directory listing (or lstat) showed a regular file, not a link (see readRegularFile). */
+  listedAsFile: boolean;
 }
 
 export interface Discovery {
@@ -116,7 +118,7 @@ export function discover(root: string): Discovery {
       result.problems.push({ path, problem: notRegular(describeType(stat)) });
       return;
     }
-    result.files.push({ abs, path, kind });
+    result.files.push({ abs, path, kind, listedAsFile: type === "file" });
   };
   const listed = (abs: string) => {
     const stat = statSync(abs);

@@ -85,7 +85,7 @@ export function configProblem(repo: Repository): { path: string; rule: string; l
 }
 
 export function loadRepository(root: string, found = discover(root)): Repository {
-  const files = found.files.map((f) => readSource(f.abs, f.path, f.kind));
+  const files = found.files.map((f) => readSource(f.abs, f.path, f.kind, f.listedAsFile));
   return buildRepository(root, files, found.problems);
 }
 

@@ -45,8 +45,9 @@ export interface SourceFile {
   datesInRange?: boolean;
 }
 
-export function readSource(absPath: string, path: string, kind: FileKind): SourceFile {
-  const bytes = readRegularFile(absPath, (scratch ??= Buffer.allocUnsafe(MAX_FILE_BYTES)));
+/** `listedAsFile`: the directory listing showed a regular file (see readRegularFile). */
+export function readSource(absPath: string, path: string, kind: FileKind, listedAsFile = false): SourceFile {
+  const bytes = readRegularFile(absPath, (scratch ??= Buffer.allocUnsafe(MAX_FILE_BYTES)), listedAsFile);
   return Buffer.isBuffer(bytes) ? sourceFromBytes(bytes, path, kind, "fast", absPath) : unreadSource(path, kind, bytes);
 }
 
