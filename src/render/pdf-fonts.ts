@@ -2,6 +2,9 @@
  * The Chinese font of a PDF run, cut down to the characters the run prints and handed to Chromium as
  * a web font (an @font-face with the font's bytes in a data: URL).
  *
+ * Used with the full browser only (render/pdf.ts): Chromium's headless shell prints system fonts
+ * without the copies below, and a web font only adds work there.
+ *
  * Why: Chromium copies the whole file of every font a page uses each time it prints the page (to its
  * print compositor, then into the PDF's font subset). A CJK font file is large (WenQuanYi Zen Hei
  * 17 MB, Noto Serif CJK 25 MB and more), so printing a short procedure cost mostly page faults: 47
