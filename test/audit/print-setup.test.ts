@@ -98,7 +98,8 @@ describe("registers and layouts as PDF", () => {
     const english = await layout("en");
     expect(english).toMatch(/ Requirements /);
     expect(english).not.toMatch(/Requirem /);
-    // The evidence of BCM-002 wraps where its column ends, inside the word 覆盖.
-    expect(await layout("zh-CN")).toMatch(/新，1家认可范围不覆\n.* 盖盐雾试验的实验室\n/);
+    // The evidence of BCM-002 wraps where its column ends, inside the word 覆盖 (the headless shell's
+    // line holds one character more than the browser's: 已).
+    expect(await layout("zh-CN")).toMatch(/新，1家认可范围不覆\n.* 盖盐雾试验的实验室(已)?\n/);
   });
 });
