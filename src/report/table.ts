@@ -252,8 +252,9 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
   // is kept on one line, as a browser would otherwise break it after its hyphen.
   hbs.registerHelper("cell", (value: unknown, kind: unknown) => {
     let html = escapeHtml(String(value ?? ""));
+    // Break opportunities first, in the text alone (not an escape's ";"): after the spans are added, the "/" of "</span>" is no separator.
+    if (kind === "list") html = html.replace(/(&[a-z0-9#]+;)|([/、，,；;])/gi, (_, entity: string | undefined, separator: string) => entity ?? `${separator}<wbr>`);
     if (kind === "list" || kind === "text" || kind === "prose") html = html.replace(/[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g, '<span class="nobr">$&</span>');
-    if (kind === "list") html = html.replace(/([/、，,；;])/g, "$1<wbr>");
     return new hbs.SafeString(html.replace(/\r?\n/g, "<br>"));
   });
   const path = tableTemplatePath(table, format, options.root);
