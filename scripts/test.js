@@ -25,6 +25,14 @@ function run(script, args, capture) {
   });
 }
 
-const [types, tests] = await Promise.all([run(tscBin, ["-p", "tsconfig.test.json"], true), run(vitestBin, ["run", ...process.argv.slice(2)], false)]);
+// tsc keeps what it found per file (--incremental, its build info under node_modules/.cache, beside
+// vitest's own cache): a run after an edit of a few files checks those and what depends on them, not
+// all of src/ and test/ again (unchanged: 5 s of CPU instead of 18; a function body edited in one of
+// src/: 6 s). tsc tells a changed file by its content and starts afresh for another tsc or tsconfig.
+const buildInfo = join(root, "node_modules", ".cache", "csr", "tsconfig.test.tsbuildinfo");
+const [types, tests] = await Promise.all([
+  run(tscBin, ["-p", "tsconfig.test.json", "--incremental", "--tsBuildInfoFile", buildInfo], true),
+  run(vitestBin, ["run", ...process.argv.slice(2)], false),
+]);
 if (types.code !== 0) process.stderr.write(`\ntsc -p tsconfig.test.json found type errors:\n${types.output}`);
 process.exitCode = tests.code !== 0 ? tests.code : types.code;
