@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csr, git, minimalRepo, tempDir } from "../helpers.js";
+import { csr, csrInProcess, git, minimalRepo, tempDir } from "../helpers.js";
 
 /** Commits everything as of a fixed moment in China Standard Time, so dates and tags are reproducible. */
 function commitAt(dir: string, isoDay: string, message: string): void {
@@ -135,8 +135,8 @@ describe("csr changes", { timeout: 120_000 }, () => {
     ]);
   });
 
-  it("prints a CJK-aligned table by default, with a count per area", () => {
-    const result = csr(["-C", dir, "changes", "audit-2025", "audit-2026"], { lang: null, env: TZ });
+  it("prints a CJK-aligned table by default, with a count per area", async () => {
+    const result = await csrInProcess(["-C", dir, "changes", "audit-2025", "audit-2026"], { lang: null, env: TZ });
     expect(result.code).toBe(0);
     const short = (tag: string) => git(dir, ["rev-parse", "--short=7", tag]).trim();
     const out = result.stdout.split("\n");
@@ -162,8 +162,8 @@ describe("csr changes", { timeout: 120_000 }, () => {
     ]);
   });
 
-  it("takes dates: from the start of the first day to the end of the last", () => {
-    const june = JSON.parse(csr(["-C", dir, "changes", "2025-06-02", "2025-06-02", "--format", "json"], { lang: null, env: TZ }).stdout) as ChangeJson;
+  it("takes dates: from the start of the first day to the end of the last", async () => {
+    const june = JSON.parse((await csrInProcess(["-C", dir, "changes", "2025-06-02", "2025-06-02", "--format", "json"], { lang: null, env: TZ })).stdout) as ChangeJson;
     expect(june.from.date).toBe("2025-01-10");
     expect(june.to.date).toBe("2025-06-02");
     expect(june.changes.map((c) => `${c.area} ${c.kind} ${c.id}`)).toEqual([
@@ -174,12 +174,12 @@ describe("csr changes", { timeout: 120_000 }, () => {
       "person added chen",
       "person roles li",
     ]);
-    const none = JSON.parse(csr(["-C", dir, "changes", "2025-06-03", "2025-09-04", "--format", "json"], { lang: null, env: TZ }).stdout) as ChangeJson;
+    const none = JSON.parse((await csrInProcess(["-C", dir, "changes", "2025-06-03", "2025-09-04", "--format", "json"], { lang: null, env: TZ })).stdout) as ChangeJson;
     expect(none.changes).toEqual([]);
   });
 
-  it("before the first commit everything is new", () => {
-    const result = JSON.parse(csr(["-C", dir, "changes", "2024-12-31", "audit-2025", "--format", "json"], { lang: null, env: TZ }).stdout) as ChangeJson;
+  it("before the first commit everything is new", async () => {
+    const result = JSON.parse((await csrInProcess(["-C", dir, "changes", "2024-12-31", "audit-2025", "--format", "json"], { lang: null, env: TZ })).stdout) as ChangeJson;
     expect(result.from).toEqual({ spec: "2024-12-31", commit: null, date: null });
     expect(result.changes.filter((c) => c.area !== "coverage").map((c) => `${c.area} ${c.kind} ${c.id}`)).toEqual([
       "document added QP-001",
@@ -198,7 +198,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
   it("writes md, html and xlsx through --out, in English with --lang en", async () => {
     const out = tempDir();
     for (const ext of ["md", "html", "xlsx"]) {
-      const result = csr(["-C", dir, "changes", "audit-2025", "audit-2026", "--out", join(out, `changes.${ext}`), "--lang", "en"], { env: TZ });
+      const result = await csrInProcess(["-C", dir, "changes", "audit-2025", "audit-2026", "--out", join(out, `changes.${ext}`), "--lang", "en"], { env: TZ });
       expect(result.stderr).toBe(`wrote ${join(out, `changes.${ext}`)}\n`);
       expect(result.code).toBe(0);
     }
@@ -216,12 +216,12 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(sheet.rowCount).toBe(2 + 11 + 1 + 5);
   });
 
-  it("refuses what is not a revision, and a folder without git", () => {
-    const bad = csr(["-C", dir, "changes", "audit-2024"], { env: TZ });
+  it("refuses what is not a revision, and a folder without git", async () => {
+    const bad = await csrInProcess(["-C", dir, "changes", "audit-2024"], { env: TZ });
     expect(bad).toEqual({ code: 2, stdout: "", stderr: "csr: audit-2024: no such commit, branch or tag (a date is written YYYY-MM-DD).\nhint: List tags with 'git tag', commits with 'git log --oneline'.\n" });
     const plain = minimalRepo();
     rmSync(join(plain, ".git"), { recursive: true, force: true });
-    const nogit = csr(["-C", plain, "changes", "HEAD~1"]);
+    const nogit = await csrInProcess(["-C", plain, "changes", "HEAD~1"]);
     expect(nogit.code).toBe(2);
     expect(nogit.stderr).toMatch(/^csr: csr changes reads the git history; .* is not a git repository\.\n$/);
     expect(existsSync(join(plain, "out"))).toBe(false);

@@ -1,7 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { csr, git, gitInit, minimalRepo } from "../helpers.js";
+import { csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 import { PROCESS_MAP } from "./process-map.js";
 
 const procedure = (id: string, extra: string[] = []) =>
@@ -9,9 +9,9 @@ const procedure = (id: string, extra: string[] = []) =>
 const form = (id: string) => [`id: ${id}`, "title: 特殊特性清单", "level: 4", "kind: form", "department: QA", "status: draft", ""].join("\n");
 
 /** Findings as `rule file` lines, the part --changed-only decides. */
-function findings(dir: string, ...args: string[]): string[] {
+async function findings(dir: string, ...args: string[]): Promise<string[]> {
   // A day after the CSR arrived, so that no deadline rule has anything to say.
-  const result = csr(["-C", dir, "check", "--format", "json", "--today", "2026-01-06", ...args]);
+  const result = await csrInProcess(["-C", dir, "check", "--format", "json", "--today", "2026-01-06", ...args]);
   expect(result.stderr).toBe("");
   return JSON.parse(result.stdout).findings.map((f: { rule: string; file: string }) => `${f.rule} ${f.file}`);
 }
@@ -42,46 +42,46 @@ describe("csr check --base <rev> --changed-only", () => {
     );
   });
 
-  it("reports nothing when nothing changed, while the full check still sees the old finding", () => {
-    expect(findings(dir)).toEqual(["ref/unresolved documents/QP-002.yaml"]);
-    expect(findings(dir, "--base", "HEAD", "--changed-only")).toEqual([]);
+  it("reports nothing when nothing changed, while the full check still sees the old finding", async () => {
+    expect(await findings(dir)).toEqual(["ref/unresolved documents/QP-002.yaml"]);
+    expect(await findings(dir, "--base", "HEAD", "--changed-only")).toEqual([]);
   });
 
-  it("keeps findings in a changed file and in the unchanged files that refer to what it defined", () => {
+  it("keeps findings in a changed file and in the unchanged files that refer to what it defined", async () => {
     writeFileSync(join(dir, "documents/QR-001-01.yaml"), form("QR-001-02"));
-    expect(findings(dir, "--base", "HEAD", "--changed-only")).toEqual(["ref/unresolved documents/QP-001.yaml", "id/file-name documents/QR-001-01.yaml"]);
+    expect(await findings(dir, "--base", "HEAD", "--changed-only")).toEqual(["ref/unresolved documents/QP-001.yaml", "id/file-name documents/QR-001-01.yaml"]);
   });
 
-  it("sees staged renames, deletions and untracked files with Chinese names", () => {
+  it("sees staged renames, deletions and untracked files with Chinese names", async () => {
     renameSync(join(dir, "documents/QR-001-01.yaml"), join(dir, "documents/特殊特性清单.yaml"));
     git(dir, ["add", "-A", "documents"]);
     git(dir, ["rm", "-q", "customers/HX.yaml"]);
     writeFileSync(join(dir, "documents/新程序.yaml"), procedure("QP-003"));
-    expect(findings(dir, "--base", "HEAD", "--changed-only")).toEqual([
+    expect(await findings(dir, "--base", "HEAD", "--changed-only")).toEqual([
       "ref/unresolved csr/HX/HX-001.yaml",
       "id/file-name documents/新程序.yaml",
       "id/file-name documents/特殊特性清单.yaml",
     ]);
   });
 
-  it("compares with a named base revision, not just the last commit", () => {
+  it("compares with a named base revision, not just the last commit", async () => {
     git(dir, ["branch", "base"]);
     writeFileSync(join(dir, "documents/QR-001-01.yaml"), form("QR-001-02"));
     git(dir, ["commit", "-qam", "renumber the form"]);
-    expect(findings(dir, "--base", "base", "--changed-only")).toEqual(["ref/unresolved documents/QP-001.yaml", "id/file-name documents/QR-001-01.yaml"]);
-    expect(findings(dir, "--base", "HEAD", "--changed-only")).toEqual([]);
+    expect(await findings(dir, "--base", "base", "--changed-only")).toEqual(["ref/unresolved documents/QP-001.yaml", "id/file-name documents/QR-001-01.yaml"]);
+    expect(await findings(dir, "--base", "HEAD", "--changed-only")).toEqual([]);
   });
 
-  it("keeps everything when qms.yaml changed", () => {
+  it("keeps everything when qms.yaml changed", async () => {
     writeFileSync(join(dir, "qms.yaml"), git(dir, ["show", "HEAD:qms.yaml"]) + "language: zh-CN\n");
-    expect(findings(dir, "--base", "HEAD", "--changed-only")).toEqual(["ref/unresolved documents/QP-002.yaml"]);
+    expect(await findings(dir, "--base", "HEAD", "--changed-only")).toEqual(["ref/unresolved documents/QP-002.yaml"]);
   });
 
-  it("keeps everything when the process map changed, even for a code it no longer defines", () => {
+  it("keeps everything when the process map changed, even for a code it no longer defines", async () => {
     writeFileSync(join(dir, "documents/QP-001.yaml"), procedure("QP-001", ["forms: [QR-001-01]", "processes: [C1]"]));
     git(dir, ["commit", "-qam", "QP-001 belongs to C1"]);
     writeFileSync(join(dir, "processes.yaml"), git(dir, ["show", "HEAD:processes.yaml"]).replace("code: C1", "code: C1X"));
-    expect(findings(dir, "--base", "HEAD", "--changed-only")).toEqual(["ref/unresolved documents/QP-001.yaml", "ref/unresolved documents/QP-002.yaml"]);
+    expect(await findings(dir, "--base", "HEAD", "--changed-only")).toEqual(["ref/unresolved documents/QP-001.yaml", "ref/unresolved documents/QP-002.yaml"]);
   });
 
   it("needs --base, and a base that exists", () => {

@@ -10,7 +10,7 @@ import { format as text } from "../../src/report/formatters/text.js";
 import { setLanguage } from "../../src/i18n/index.js";
 import { rules } from "../../src/check/registry.js";
 import type { Finding } from "../../src/core/diagnostic.js";
-import { copyFixture, csr, FIXTURES, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 /** Validates JUnit XML against the Jenkins xUnit plugin's schema with xmllint (libxml2-utils). */
 function validateJunit(xml: string): { ok: boolean; message: string } {
@@ -44,19 +44,20 @@ function golden(name: string, actual: string): void {
 
 describe("csr check --format: every format on one fixture repository", () => {
   const repo = copyFixture("test/fixtures/ci/findings");
-  const run = (format: string, ...extra: string[]) => csr(["-C", repo, "check", "--no-cache", "--today", "2026-06-30", "--format", format, ...extra]);
+  // In this process (csrInProcess): the same bytes as the binary prints; the exit codes a CI job acts on are the binary's, below.
+  const run = (format: string, ...extra: string[]) => csrInProcess(["-C", repo, "check", "--no-cache", "--today", "2026-06-30", "--format", format, ...extra]);
 
   for (const [format, file] of Object.entries(FORMATS)) {
-    it(`${format} matches its golden file and exits 1 for errors`, () => {
-      const result = run(format);
+    it(`${format} matches its golden file and exits 1 for errors`, async () => {
+      const result = await run(format);
       expect(result.stderr).toBe("");
       expect(result.code).toBe(1);
       golden(file, format === "sarif" ? stableSarif(result.stdout) : result.stdout);
     });
   }
 
-  it("sarif is valid against the SARIF 2.1.0 schema and describes every registered rule", () => {
-    const log = JSON.parse(run("sarif").stdout);
+  it("sarif is valid against the SARIF 2.1.0 schema and describes every registered rule", async () => {
+    const log = JSON.parse((await run("sarif")).stdout);
     const schema = JSON.parse(readFileSync(join(FIXTURES, "ci", "sarif-schema-2.1.0.json"), "utf8"));
     // The published schema has a pattern that is only valid as a non-unicode regular expression.
     // A CommonJS module: under NodeNext its class is the `default` of the default import.
@@ -82,8 +83,8 @@ describe("csr check --format: every format on one fixture repository", () => {
     expect(JSON.stringify(log)).not.toContain("file://");
   });
 
-  it("junit validates against the xUnit plugin's JUnit schema; warnings are passing tests with their findings in system-out", () => {
-    const xml = run("junit").stdout;
+  it("junit validates against the xUnit plugin's JUnit schema; warnings are passing tests with their findings in system-out", async () => {
+    const xml = (await run("junit")).stdout;
     expect(validateJunit(xml)).toEqual({ ok: true, message: expect.stringContaining("validates") });
     expect(xml).toContain(
       `<testsuite name="id/number-pattern" tests="1" failures="0" errors="0">\n    <testcase classname="id/number-pattern" name="documents/WI-1.yaml">\n      <system-out>documents/WI-1.yaml:1:5 warning The number 'WI-1'`,
@@ -92,14 +93,14 @@ describe("csr check --format: every format on one fixture repository", () => {
     expect(validateJunit(xml.replace("<testcase ", '<testcase file="x" ')).ok).toBe(false);
   });
 
-  it("sarif: fingerprints that do not move with the line, and the severities qms.yaml sets", () => {
+  it("sarif: fingerprints that do not move with the line, and the severities qms.yaml sets", async () => {
     const shifted = copyFixture("test/fixtures/ci/findings");
     const qp = join(shifted, "documents", "QP-001.yaml");
     writeFileSync(qp, `# 插入的注释行\n${readFileSync(qp, "utf8")}`);
     writeFileSync(join(shifted, "qms.yaml"), `${readFileSync(join(shifted, "qms.yaml"), "utf8")}  yaml/syntax: warning\n  symbol/conflict: off\n`);
-    const sarif = (dir: string) => JSON.parse(csr(["-C", dir, "check", "--no-cache", "--format", "sarif"]).stdout).runs[0];
-    const before = sarif(repo);
-    const after = sarif(shifted);
+    const sarif = async (dir: string) => JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--format", "sarif"])).stdout).runs[0];
+    const before = await sarif(repo);
+    const after = await sarif(shifted);
     const byRule = (run: { results: { ruleId: string; partialFingerprints: object; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }) =>
       Object.fromEntries(run.results.map((r) => [r.ruleId, [r.partialFingerprints, r.locations[0]!.physicalLocation.region.startLine]]));
     expect(byRule(after)["ref/unresolved"]).toEqual([byRule(before)["ref/unresolved"]![0], (byRule(before)["ref/unresolved"]![1] as number) + 1]);
@@ -120,8 +121,8 @@ describe("csr check --format: every format on one fixture repository", () => {
     ]);
   });
 
-  it("gitlab: a Code Quality report with the rule, a stable fingerprint, severity and line", () => {
-    const issues = JSON.parse(run("gitlab").stdout);
+  it("gitlab: a Code Quality report with the rule, a stable fingerprint, severity and line", async () => {
+    const issues = JSON.parse((await run("gitlab")).stdout);
     expect(issues[1]).toEqual({
       description: "Unknown document 'QR-999'. Add documents/QR-999.yaml or correct the number. (https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved)",
       check_name: "ref/unresolved",
@@ -132,19 +133,19 @@ describe("csr check --format: every format on one fixture repository", () => {
     expect(issues.map((i: { severity: string }) => i.severity)).toEqual(["major", "major", "minor", "major"]);
   });
 
-  it("--error-on-warnings and --max-warnings decide the exit code when only warnings remain", () => {
+  it("--error-on-warnings and --max-warnings decide the exit code when only warnings remain", async () => {
     const warningsOnly = copyFixture("test/fixtures/ci/findings");
     for (const broken of ["customers/BAD.yaml", "documents/QP-001.yaml", "documents/特殊特性清单,旧.yaml"]) {
       writeFileSync(join(warningsOnly, broken), "");
     }
-    const check = (...extra: string[]) =>
-      csr(["-C", warningsOnly, "check", "--no-cache", "--format", "json", ...extra]).code;
+    const check = async (...extra: string[]) =>
+      (await csrInProcess(["-C", warningsOnly, "check", "--no-cache", "--format", "json", ...extra])).code;
     // Emptied files are findings of their own (file/empty); switch that rule off to leave one warning.
     writeFileSync(join(warningsOnly, "qms.yaml"), readFileSync(join(warningsOnly, "qms.yaml"), "utf8") + "  file/empty: off\n");
-    const plain = csr(["-C", warningsOnly, "check", "--no-cache", "--format", "json"]);
+    const plain = await csrInProcess(["-C", warningsOnly, "check", "--no-cache", "--format", "json"]);
     expect(JSON.parse(plain.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 7 });
     expect(plain.code).toBe(0);
-    expect(check("--max-warnings", "1")).toBe(0);
+    expect(await check("--max-warnings", "1")).toBe(0);
     const over = csr(["-C", warningsOnly, "check", "--no-cache", "--max-warnings", "0"]);
     expect(over.code).toBe(1);
     expect(over.stderr).toBe("csr: 1 warning, more than --max-warnings 0 allows.\n");
@@ -155,8 +156,8 @@ describe("csr check --format: every format on one fixture repository", () => {
     expect(bad).toEqual({ code: 2, stdout: "", stderr: "csr: --max-warnings expects a whole number (0 or more), got 'some'.\n" });
   });
 
-  it("an unknown format is a usage error", () => {
-    const result = run("xml");
+  it("an unknown format is a usage error", async () => {
+    const result = await run("xml");
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("csr: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, github, gitlab, junit, sarif; see 'csr check --help'.\n");
   });

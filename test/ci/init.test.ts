@@ -23,7 +23,7 @@ const BASE_FILES = [
 ];
 
 describe("csr init", () => {
-  it("creates a repository in an empty folder, runs git init, and the result checks clean", () => {
+  it("creates a repository in an empty folder, runs git init, and the result checks clean", async () => {
     const dir = join(tempDir(), "质量体系");
     const result = csr(["init", dir]);
     expect(result.stderr).toBe("");
@@ -112,7 +112,7 @@ describe("csr init", () => {
     ]);
     expect(readFileSync(join(dir, "hooks/pre-commit"), "utf8")).toMatch(/^#!\/bin\/sh\n[^]*\nif git rev-parse -q --verify HEAD >\/dev\/null; then exec npx --no-install csr check --staged --base HEAD; fi\nexec npx --no-install csr check --staged\n$/);
     // A new repository has no errors; until its processes and documents name clauses, it may have coverage warnings.
-    const check = csr(["-C", dir, "check", "--format", "json"]);
+    const check = await csrInProcess(["-C", dir, "check", "--format", "json"]);
     expect(check).toMatchObject({ code: 0, stderr: "" });
     expect(JSON.parse(check.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 2 });
     // An empty repository covers no clause yet: one summary finding per standard, not one per clause.
@@ -121,10 +121,10 @@ describe("csr init", () => {
     ]);
   });
 
-  it("writes the comments of qms.yaml, people.yaml and the example in the language of the run", () => {
+  it("writes the comments of qms.yaml, people.yaml and the example in the language of the run", async () => {
     const comments = (dir: string, file: string) => readFileSync(join(dir, file), "utf8").split("\n").filter((l) => l.includes("# "));
     const zh = tempDir();
-    expect(csr(["init", "--example"], { cwd: zh, lang: "zh-CN" }).code).toBe(0);
+    expect((await csrInProcess(["init", "--example"], { cwd: zh, lang: "zh-CN" })).code).toBe(0);
     expect(comments(zh, "qms.yaml")).toEqual([
       "# 质量管理体系配置（各项说明见 'csr schema qms'）",
       "  name: 某某汽车零部件有限公司 # 贵公司全称，印在受控文件上",
@@ -163,7 +163,7 @@ describe("csr init", () => {
     expect(zhSchemas).toContain("./node_modules/qms-csr/dist/schemas/zh-CN/csr.schema.json");
     expect(zhSchemas.filter((path) => !existsSync(join(ROOT, path.replace("./node_modules/qms-csr/", ""))))).toEqual([]);
     const en = tempDir();
-    expect(csr(["init", "--example"], { cwd: en }).code).toBe(0);
+    expect((await csrInProcess(["init", "--example"], { cwd: en })).code).toBe(0);
     expect(comments(en, "qms.yaml")).toEqual([
       "# Quality management system configuration (see 'csr schema qms')",
       "  name: 某某汽车零部件有限公司 # your company's full name, printed on controlled documents",
@@ -197,7 +197,7 @@ describe("csr init", () => {
 
   it("--standard GJB9001C starts a military supplier's repository: its departments, 研发部 in the review, the 军代表室, GJB signatures and 密级", async () => {
     const dir = tempDir();
-    expect(csr(["init", "--standard", "GJB9001C"], { cwd: dir, lang: "zh-CN" }).code).toBe(0);
+    expect((await csrInProcess(["init", "--standard", "GJB9001C"], { cwd: dir, lang: "zh-CN" })).code).toBe(0);
     const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
     expect(qms).toContain("\n  name: 某某电子技术有限公司 # 贵公司全称，印在受控文件上\n");
     expect(qms).toContain("\nstandards: [GJB9001C]\n");
@@ -227,7 +227,7 @@ describe("csr init", () => {
       "sunqi RD author,reviewer,standardization",
       "zhouba MRO ",
     ]);
-    const check = csr(["check"], { cwd: dir, lang: "zh-CN" });
+    const check = await csrInProcess(["check"], { cwd: dir, lang: "zh-CN" });
     expect(check.stdout).toContain("GJB9001C 的 76 个适用条款尚无一个由过程或已发布的文件落实。");
     // The starting people can sign a GJB release, the 标准化审查 the layout prints included.
     gitInit(dir);
@@ -237,7 +237,7 @@ describe("csr init", () => {
     const signers = ["--prepared", "zhangsan", "--reviewed", "wangwu", "--approved", "lisi", "--countersigned", "zhaoliu", "--standardization", "sunqi", "--military-representative", "zhouba"];
     const release = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "首次发布", ...signers, "--date", "2026-11-27"], { lang: null });
     expect([release.code, release.stderr]).toEqual([0, ""]);
-    const example = csr(["init", "x", "--standard", "GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });
+    const example = await csrInProcess(["init", "x", "--standard", "GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });
     expect([example.code, example.stderr]).toEqual([2, "csr: 示例内容按 IATF 16949 的条款编写，不能用于 GJB9001C 仓库。请去掉 --example，或不加 --standard 运行。\n"]);
     expect(existsSync(join(dir, "x"))).toBe(false);
   });
@@ -245,7 +245,7 @@ describe("csr init", () => {
   it("writes an external numbering for every standard, so that csr new external takes the publisher's number", async () => {
     for (const standard of ["IATF16949", "ISO9001"]) {
       const dir = tempDir();
-      expect(csr(["init", "--standard", standard], { cwd: dir }).code).toBe(0);
+      expect((await csrInProcess(["init", "--standard", standard], { cwd: dir })).code).toBe(0);
       const config = parse(readFileSync(join(dir, "qms.yaml"), "utf8"));
       expect(config.numbering.at(-1), standard).toEqual({ kind: "external", pattern: "*" });
       expect(config.external_parties, standard).toBeUndefined();
@@ -256,20 +256,20 @@ describe("csr init", () => {
     }
   });
 
-  it("--example adds an example set that checks clean", () => {
+  it("--example adds an example set that checks clean", async () => {
     const dir = tempDir();
-    const result = csr(["init", "--example"], { cwd: dir });
+    const result = await csrInProcess(["init", "--example"], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("  csr/HXQC/HXQC-001.yaml\n");
     expect(existsSync(join(dir, "csr/.gitkeep"))).toBe(false);
-    expect(csr(["check", "--format", "json"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
-    expect(JSON.parse(csr(["check", "--format", "json"], { cwd: dir }).stdout).summary).toEqual({ errors: 0, warnings: 0, files: 11 });
+    expect(await csrInProcess(["check", "--format", "json"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse((await csrInProcess(["check", "--format", "json"], { cwd: dir })).stdout).summary).toEqual({ errors: 0, warnings: 0, files: 11 });
   });
 
-  it("adds to an existing git repository without running git init again", () => {
+  it("adds to an existing git repository without running git init again", async () => {
     const dir = gitInit(makeRepo({ "README.md": "# 文件库\n" }));
     const head = git(dir, ["rev-parse", "HEAD"]);
-    const result = csr(["init", dir]);
+    const result = await csrInProcess(["init", dir]);
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n")[0]).toBe(`Created a document repository in ${dir}:`);
     expect(git(dir, ["rev-parse", "HEAD"])).toBe(head);
@@ -305,7 +305,7 @@ describe("csr init", () => {
     expect(existsSync(join(dir, ".git"))).toBe(false);
   });
 
-  it("refuses to write into a repository with unresolved merge conflicts", () => {
+  it("refuses to write into a repository with unresolved merge conflicts", async () => {
     const dir = gitInit(makeRepo({ "notes.txt": "a\n" }));
     git(dir, ["checkout", "-q", "-b", "other"]);
     writeFileSync(join(dir, "notes.txt"), "b\n");
@@ -314,7 +314,7 @@ describe("csr init", () => {
     writeFileSync(join(dir, "notes.txt"), "c\n");
     git(dir, ["commit", "-qam", "main"]);
     expect(() => git(dir, ["merge", "-q", "other"])).toThrow();
-    const result = csr(["init", dir]);
+    const result = await csrInProcess(["init", dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("csr: The repository has unresolved merge conflicts (notes.txt)");
     expect(existsSync(join(dir, "qms.yaml"))).toBe(false);

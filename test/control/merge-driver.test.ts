@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 
@@ -19,33 +19,33 @@ function repository(): string {
   return dir;
 }
 
-function opinion(dir: string, branch: string, department: string, reviewer: string, date: string): void {
+async function opinion(dir: string, branch: string, department: string, reviewer: string, date: string): Promise<void> {
   git(dir, ["switch", "-q", "-c", branch, "main"]);
-  const result = csr(["-C", dir, "review", "DYA-007", "--department", department, "--reviewer", reviewer, "--opinion", "accept", "--date", date, "-y", "--commit"]);
+  const result = await csrInProcess(["-C", dir, "review", "DYA-007", "--department", department, "--reviewer", reviewer, "--opinion", "accept", "--date", date, "-y", "--commit"]);
   expect(result.code).toBe(0);
   git(dir, ["switch", "-q", "main"]);
 }
 
 describe("csr merge-driver", () => {
-  it("merges two departments' opinions given on two branches without a conflict", () => {
+  it("merges two departments' opinions given on two branches without a conflict", async () => {
     const dir = repository();
-    opinion(dir, "eng", "ENG", "zhoupeng", "2026-11-27");
-    opinion(dir, "prd", "PRD", "huangjun", "2026-11-28");
+    await opinion(dir, "eng", "ENG", "zhoupeng", "2026-11-27");
+    await opinion(dir, "prd", "PRD", "huangjun", "2026-11-28");
     git(dir, ["merge", "-q", "--no-edit", "eng"]);
     git(dir, ["merge", "-q", "--no-edit", "prd"]);
     expect(read(dir, "csr/DYA/DYA-007.yaml")).toContain(
       "      comment: 2026年PPM预计为28，需制定降低计划并纳入2027年质量目标。\n    - department: ENG\n      reviewer: zhoupeng\n      opinion: accept\n      date: 2026-11-27\n    - department: PRD\n      reviewer: huangjun\n      opinion: accept\n      date: 2026-11-28\n",
     );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
-    expect(csr(["-C", dir, "show", "DYA-007", "--today", "2026-11-30"]).stdout).toContain("                  PRD Production accept, huangjun Huang Jun, 2026-11-28\n  Decision        (not decided)\n");
+    expect((await csrInProcess(["-C", dir, "show", "DYA-007", "--today", "2026-11-30"])).stdout).toContain("                  PRD Production accept, huangjun Huang Jun, 2026-11-28\n  Decision        (not decided)\n");
   }, 90_000);
 
-  it("leaves a conflict only on the department's opinion that both sides changed", () => {
+  it("leaves a conflict only on the department's opinion that both sides changed", async () => {
     const dir = repository();
-    opinion(dir, "eng-a", "ENG", "zhoupeng", "2026-11-27");
+    await opinion(dir, "eng-a", "ENG", "zhoupeng", "2026-11-27");
     git(dir, ["switch", "-q", "-c", "eng-b", "main"]);
-    csr(["-C", dir, "review", "DYA-007", "--department", "PRD", "--reviewer", "huangjun", "--opinion", "accept", "--date", "2026-11-28", "-y", "--commit"]);
-    csr(["-C", dir, "review", "DYA-007", "--department", "ENG", "--reviewer", "gaoyang", "--opinion", "reject", "--comment", "模具寿命不足", "--date", "2026-11-28", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "review", "DYA-007", "--department", "PRD", "--reviewer", "huangjun", "--opinion", "accept", "--date", "2026-11-28", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "review", "DYA-007", "--department", "ENG", "--reviewer", "gaoyang", "--opinion", "reject", "--comment", "模具寿命不足", "--date", "2026-11-28", "-y", "--commit"]);
     git(dir, ["switch", "-q", "main"]);
     git(dir, ["merge", "-q", "--no-edit", "eng-a"]);
     expect(() => git(dir, ["merge", "-q", "--no-edit", "eng-b"])).toThrow(/failed/);
@@ -57,6 +57,6 @@ describe("csr merge-driver", () => {
     ]);
     expect(text).toContain("<<<<<<< csr/DYA/DYA-007.yaml (ours)\n      reviewer: zhoupeng\n      opinion: accept\n      date: 2026-11-27\n=======\n      reviewer: gaoyang\n      opinion: reject\n      date: 2026-11-28\n      comment: 模具寿命不足\n>>>>>>>");
     expect(text).toContain("    - department: PRD\n      reviewer: huangjun\n");
-    expect(csr(["-C", dir, "review", "DYA-007", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "-y"]).stderr).toMatch(/^csr: The repository has unresolved merge conflicts \(csr\/DYA\/DYA-007\.yaml\)/);
+    expect((await csrInProcess(["-C", dir, "review", "DYA-007", "--department", "QA", "--reviewer", "zhangli", "--opinion", "accept", "-y"])).stderr).toMatch(/^csr: The repository has unresolved merge conflicts \(csr\/DYA\/DYA-007\.yaml\)/);
   }, 90_000);
 });

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, git, makeRepo } from "../helpers.js";
+import { csr, csrInProcess, git, makeRepo } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
 const flags = ["--customer", "DYA", "--source", "DYA-SQM", "--section", "6.4", "--clause", "IATF16949:8.5.4", "--clause", "IATF16949:8.5.1.1", "--title", "包装标签须含批次号", "--received", "2026-11-20"];
 
 describe("csr add with flags", () => {
-  it("allocates the next id, writes one file and prints id, path and review due date", () => {
+  it("allocates the next id, writes one file and prints id, path and review due date", async () => {
     const dir = validRepo();
     const before = tree(dir);
     const result = csr(["-C", dir, "add", ...flags, "--text", "每箱标签印刷批次号", "--category", "包装"]);
@@ -20,23 +20,23 @@ describe("csr add with flags", () => {
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(
       'id: DYA-011\ncustomer: DYA\nsource:\n  document: DYA-SQM\n  revision: C\n  section: "6.4"\nclauses:\n  - IATF16949:8.5.4\n  - IATF16949:8.5.1.1\ntitle: 包装标签须含批次号\ntext: 每箱标签印刷批次号\ncategory: 包装\nreceived: 2026-11-20\n',
     );
-    expect(csr(["-C", dir, "check", "--today", "2026-11-27"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
   });
 
-  it("counts the review deadline across the Spring Festival", () => {
+  it("counts the review deadline across the Spring Festival", async () => {
     const dir = validRepo();
     // A requirement is received no earlier than its source revision (csr add refuses that).
     const customer = join(dir, "customers", "DYA.yaml");
     writeFileSync(customer, readFileSync(customer, "utf8").replace("issued: 2026-11-10\n        received: 2026-11-20", "issued: 2026-02-02\n        received: 2026-02-09"));
-    const result = csr(["-C", dir, "add", ...flags.slice(0, -1), "2026-02-12"]);
+    const result = await csrInProcess(["-C", dir, "add", ...flags.slice(0, -1), "2026-02-12"]);
     expect(result.stdout).toBe("Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2026-03-04 (10 working days after 2026-02-12).\n");
   });
 
-  it("says when the deadline runs through a year without public-holiday data", () => {
+  it("says when the deadline runs through a year without public-holiday data", async () => {
     const dir = validRepo();
     // A received date in 2026 (a later one would be a date in the future) and a period long enough to reach 2027.
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("review_days: 10", "review_days: 40"));
-    const result = csr(["-C", dir, "add", ...flags]);
+    const result = await csrInProcess(["-C", dir, "add", ...flags]);
     expect(result).toEqual({
       code: 0,
       stdout: "Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2027-01-15 (40 working days after 2026-11-20).\n",
@@ -45,12 +45,12 @@ describe("csr add with flags", () => {
     });
   });
 
-  it("commits the new file, and only it, with --commit", () => {
+  it("commits the new file, and only it, with --commit", async () => {
     const dir = validRepo({ git: true });
     git(dir, ["config", "commit.gpgsign", "false"]);
     makeRepo({ "notes.txt": "staged but not part of the CSR\n" }, dir);
     git(dir, ["add", "notes.txt"]);
-    const result = csr(["-C", dir, "add", ...flags, "--commit"]);
+    const result = await csrInProcess(["-C", dir, "add", ...flags, "--commit"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\nCommitted [0-9a-f]{7}: csr add DYA-011: 包装标签须含批次号\n$/);
     expect(git(dir, ["log", "-1", "--format=%s"])).toBe("csr add DYA-011: 包装标签须含批次号\n");
@@ -58,7 +58,7 @@ describe("csr add with flags", () => {
     expect(git(dir, ["status", "--porcelain"])).toBe("A  notes.txt\n");
   });
 
-  it("takes numbers used on other local and remote-tracking branches into account", () => {
+  it("takes numbers used on other local and remote-tracking branches into account", async () => {
     const dir = validRepo({ git: true });
     git(dir, ["switch", "-q", "-c", "feature"]);
     makeRepo({ "csr/DYA/DYA-011.yaml": read(dir, "csr/DYA/DYA-001.yaml").replace("DYA-001", "DYA-011") }, dir);
@@ -73,7 +73,7 @@ describe("csr add with flags", () => {
     git(dir, ["branch", "-q", "-D", "remote-work"]);
     expect(existsSync(join(dir, "csr/DYA/DYA-011.yaml"))).toBe(false);
 
-    const result = csr(["-C", dir, "add", ...flags]);
+    const result = await csrInProcess(["-C", dir, "add", ...flags]);
     expect(result.stdout).toContain("Registered DYA-015 in csr/DYA/DYA-015.yaml.");
   });
 
@@ -89,26 +89,26 @@ describe("csr add with flags", () => {
     );
   });
 
-  it("refuses an unknown customer, a superseded source and an unknown clause, writing nothing", () => {
+  it("refuses an unknown customer, a superseded source and an unknown clause, writing nothing", async () => {
     const dir = validRepo();
     const before = tree(dir);
-    expect(csr(["-C", dir, "add", ...flags.map((f) => (f === "DYA" ? "DY" : f))]).stderr).toBe(
+    expect((await csrInProcess(["-C", dir, "add", ...flags.map((f) => (f === "DYA" ? "DY" : f))])).stderr).toBe(
       "csr: Unknown customer 'DY'. Did you mean 'DYA'?\nhint: Customers are the files in customers/; known: DYA.\n",
     );
-    const badClause = csr(["-C", dir, "add", ...flags.map((f) => (f === "IATF16949:8.5.4" ? "IATF16949:8.5.9" : f))]);
+    const badClause = await csrInProcess(["-C", dir, "add", ...flags.map((f) => (f === "IATF16949:8.5.4" ? "IATF16949:8.5.9" : f))]);
     expect(badClause.code).toBe(2);
     expect(badClause.stderr).toBe(
       "csr: Nothing was written: the result would not pass 'csr check':\n  csr/DYA/DYA-011.yaml:8:5 clause/unknown-clause IATF 16949:2016 has no clause 8.5.9. The nearest existing clause is IATF16949:8.5. Correct the number.\n",
     );
-    const badDate = csr(["-C", dir, "add", ...flags.slice(0, -1), "2026-02-30"]);
+    const badDate = await csrInProcess(["-C", dir, "add", ...flags.slice(0, -1), "2026-02-30"]);
     expect(badDate.stderr).toBe("csr: --received expects a date as YYYY-MM-DD (or 2026.3.1, 2026/3/1, 2026年3月1日), got '2026-02-30'.\n");
     expect(tree(dir)).toEqual(before);
   });
 
-  it("refuses a source document whose latest revision is superseded", () => {
+  it("refuses a source document whose latest revision is superseded", async () => {
     const dir = validRepo();
     makeRepo({ "customers/DYA.yaml": read(dir, "customers/DYA.yaml").replace("        supersedes: B\n", "        supersedes: B\n        status: superseded\n") }, dir);
-    const result = csr(["-C", dir, "add", ...flags]);
+    const result = await csrInProcess(["-C", dir, "add", ...flags]);
     expect(result.stderr).toBe(
       "csr: The source document 'DYA-SQM' of DYA is superseded; register the CSR against a current one.\nhint: Current source documents of DYA: none (add them under 'sources' in customers/DYA.yaml).\n",
     );

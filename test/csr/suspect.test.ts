@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, csr, gitInit, minimalRepo } from "../helpers.js";
+import { checkJsonInProcess, csr, csrInProcess, gitInit, minimalRepo } from "../helpers.js";
 
 const lines = (...l: string[]) => l.join("\n") + "\n";
 
@@ -61,25 +61,25 @@ const SUSPECT_SECTION =
 
 // Each test runs csr several times; on a loaded 2-core machine that can take longer than the default.
 describe("suspect links", { timeout: 120_000 }, () => {
-  it("pins a new link, and a changed section or a changed requirement makes it suspect until confirmed", () => {
+  it("pins a new link, and a changed section or a changed requirement makes it suspect until confirmed", async () => {
     const dir = repo();
     const read = () => readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8");
     const linked = csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2.2", "--by", "zhang", "--date", "2026-03-01"]);
     expect(linked).toEqual({ code: 0, stdout: "DYA-001: addressed in QP-014 2.2 包装标签.\n", stderr: "" });
     expect(read()).toMatch(/\naddressed:\n {2}- document: QP-014\n {4}section: 2\.2 包装标签\n {4}pin:\n {6}revision: A\/0\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: zhang\n {6}date: 2026-03-01\n$/);
-    expect(checkJson(dir, "--today", "2026-03-01").findings).toEqual([]);
+    expect((await checkJsonInProcess(dir, "--today", "2026-03-01")).findings).toEqual([]);
 
     // A new release that rewrites the addressed section: the link is suspect.
     writeFileSync(join(dir, "documents/QP-014.yaml"), procedure(A1, "包装标签改为二维码，含零件号和数量。"));
-    const suspect = checkJson(dir, "--today", "2026-03-04");
+    const suspect = await checkJsonInProcess(dir, "--today", "2026-03-04");
     expect(suspect.findings.map((f) => [f.rule, f.severity, f.file, f.line, f.message])).toEqual([["csr/suspect-link", "warning", "csr/DYA/DYA-001.yaml", 14, SUSPECT_SECTION]]);
     expect(suspect.code).toBe(0);
     // The command to run names a real person, the one who made the link, as a Chinese user types them.
-    expect(csr(["-C", dir, "check", "--today", "2026-03-04"], { lang: null }).stdout).toContain(`'csr address --confirm DYA-001 QP-014 --section "2.2 包装标签" --by 张伟'`);
-    expect(csr(["-C", dir, "show", "DYA-001", "--today", "2026-03-04"]).stdout).toContain(
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-03-04"], { lang: null })).stdout).toContain(`'csr address --confirm DYA-001 QP-014 --section "2.2 包装标签" --by 张伟'`);
+    expect((await csrInProcess(["-C", dir, "show", "DYA-001", "--today", "2026-03-04"])).stdout).toContain(
       "  Addressed in    QP-014 标识和可追溯性控制程序 A/1 (released), section 2.2 包装标签  ! suspect: section changed since confirmed\n",
     );
-    const matrix = csr(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null });
+    const matrix = await csrInProcess(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null });
     const table = JSON.parse(matrix.stdout) as { rows: { link: string }[]; notes: string[] };
     expect(table.rows.map((r) => r.link)).toEqual(["可疑：章节已变更"]);
     expect(table.notes).toEqual([
@@ -88,41 +88,41 @@ describe("suspect links", { timeout: 120_000 }, () => {
     ]);
 
     // Someone checks the new text and confirms: who and when are recorded, and the warning goes.
-    const confirmed = csr(["-C", dir, "address", "--confirm", "DYA-001", "QP-014", "--by", "wang", "--date", "2026-03-05"]);
+    const confirmed = await csrInProcess(["-C", dir, "address", "--confirm", "DYA-001", "QP-014", "--by", "wang", "--date", "2026-03-05"]);
     expect(confirmed).toEqual({ code: 0, stdout: "Confirmed that QP-014 section 2.2 包装标签 still addresses DYA-001, by 王强 (wang) on 2026-03-05.\n", stderr: "" });
     expect(read()).toMatch(/ {6}revision: A\/1\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: wang\n {6}date: 2026-03-05\n$/);
-    expect(checkJson(dir, "--today", "2026-03-05").findings).toEqual([]);
-    expect(JSON.parse(csr(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null }).stdout).rows[0].link).toBe("已确认");
+    expect((await checkJsonInProcess(dir, "--today", "2026-03-05")).findings).toEqual([]);
+    expect(JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--format", "json"], { lang: null })).stdout).rows[0].link).toBe("已确认");
 
     // The other way: the requirement changes, so the section that addresses it is suspect.
     writeFileSync(join(dir, "csr/DYA/DYA-001.yaml"), read().replace("每个包装标签须含零件号、数量和批次号。", "每个包装标签须含零件号、数量、批次号和生产日期。"));
-    expect(checkJson(dir, "--today", "2026-03-05").findings.map((f) => f.message)).toEqual([
+    expect((await checkJsonInProcess(dir, "--today", "2026-03-05")).findings.map((f) => f.message)).toEqual([
       "The link from DYA-001 to section 2.2 包装标签 of QP-014 is suspect: DYA-001's title, text, clauses, category or disposition changed since 2026-03-05. Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2 包装标签\" --by wang', or correct 'addressed'.",
     ]);
   });
 
-  it("counts every field of the section, down to an English title, but not the layout of the file", () => {
+  it("counts every field of the section, down to an English title, but not the layout of the file", async () => {
     const dir = repo();
-    csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2", "--by", "zhang", "--date", "2026-03-01"]);
+    await csrInProcess(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2", "--by", "zhang", "--date", "2026-03-01"]);
     const doc = join(dir, "documents/QP-014.yaml");
     writeFileSync(doc, readFileSync(doc, "utf8").replace(/\n/g, "\r\n").replace("仓库在来料上贴待检标签。", "仓库在来料上贴待检标签。   "));
-    expect(checkJson(dir, "--today", "2026-03-02").findings).toEqual([]);
+    expect((await checkJsonInProcess(dir, "--today", "2026-03-02")).findings).toEqual([]);
     writeFileSync(doc, procedure(A0, "包装标签打印零件号、数量和批次号。", "Package labels"));
-    expect(checkJson(dir, "--today", "2026-03-02").findings.map((f) => f.rule)).toEqual(["csr/suspect-link"]);
+    expect((await checkJsonInProcess(dir, "--today", "2026-03-02")).findings.map((f) => f.rule)).toEqual(["csr/suspect-link"]);
   });
 
-  it("pins the links recorded before pins existed, once, and refuses what it cannot do", () => {
+  it("pins the links recorded before pins existed, once, and refuses what it cannot do", async () => {
     const dir = repo();
     const path = join(dir, "csr/DYA/DYA-001.yaml");
     writeFileSync(path, readFileSync(path, "utf8") + "addressed:\n  - { document: QP-014, section: 2.2 包装标签 }\n");
-    expect(csr(["-C", dir, "address", "--pin-all", "--date", "2026-03-01"])).toEqual({ code: 0, stdout: "Pinned the links of 1 CSR(s) to the current documents (2026-03-01).\n", stderr: "" });
+    expect(await csrInProcess(["-C", dir, "address", "--pin-all", "--date", "2026-03-01"])).toEqual({ code: 0, stdout: "Pinned the links of 1 CSR(s) to the current documents (2026-03-01).\n", stderr: "" });
     expect(readFileSync(path, "utf8")).toMatch(/\n {2}- {document: QP-014, section: 2\.2 包装标签, pin: {revision: A\/0, section: [0-9a-f]{12}, csr: [0-9a-f]{12}, date: 2026-03-01}}\n$/);
-    expect(csr(["-C", dir, "address", "--pin-all"]).stdout).toBe("Every link is pinned already.\n");
-    expect(csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "9.9", "--by", "zhang"])).toEqual({
+    expect((await csrInProcess(["-C", dir, "address", "--pin-all"])).stdout).toBe("Every link is pinned already.\n");
+    expect(await csrInProcess(["-C", dir, "address", "DYA-001", "QP-014", "--section", "9.9", "--by", "zhang"])).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: QP-014 has no section '9.9'.\nhint: Its sections: 1 目的, 2 作业流程, 2.1 来料标识, 2.2 包装标签. Give the number (e.g. --section 2.2) or the title.\n",
     });
-    expect(csr(["-C", dir, "address", "--confirm", "DYA-001", "QP-014"]).stderr).toBe("csr: --confirm records who confirms that the link still holds: give --by with that person, e.g. --by wang.\n");
+    expect((await csrInProcess(["-C", dir, "address", "--confirm", "DYA-001", "QP-014"])).stderr).toBe("csr: --confirm records who confirms that the link still holds: give --by with that person, e.g. --by wang.\n");
   });
 });

@@ -10,22 +10,22 @@ const SIGNERS = ["--prepared", "zhang", "--reviewed", "li", "--approved", "wang"
 const LI = { GIT_AUTHOR_NAME: "李娜", GIT_AUTHOR_EMAIL: "li@example.com" };
 
 /** draft -> release A/0 -> silent edit by 李娜 -> move into a Chinese-named folder -> release A/1 */
-function scenario(): string {
+async function scenario(): Promise<string> {
   const repo = gitInit(minimalRepo({ "documents/QP-020.yaml": DRAFT }));
-  expect(csr(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-01-10"]).code).toBe(0);
+  expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--date", "2024-01-10"])).code).toBe(0);
   const file = join(repo, "documents/QP-020.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace("规定评审方法。", "规定评审方法和期限。"));
   git(repo, ["commit", "-qam", "改了目的"], LI);
   mkdirSync(join(repo, "documents/程序文件"));
   git(repo, ["mv", "documents/QP-020.yaml", "documents/程序文件/QP-020.yaml"]);
   git(repo, ["commit", "-qm", "按类别归档"]);
-  expect(csr(["-C", repo, "release", "QP-020", "--summary", "增加期限", ...SIGNERS, "--date", "2024-02-01"]).code).toBe(0);
+  expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "增加期限", ...SIGNERS, "--date", "2024-02-01"])).code).toBe(0);
   return repo;
 }
 
 describe("csr history", () => {
-  it("shows each revision beside the commit that made it and marks the silent edit", () => {
-    const repo = scenario();
+  it("shows each revision beside the commit that made it and marks the silent edit", async () => {
+    const repo = await scenario();
     const result = csr(["-C", repo, "history", "QP-020", "--format", "json"]);
     expect(result.code).toBe(0);
     const history = JSON.parse(result.stdout) as { file: string; revisions: { version: string; commit: string }[]; commits: Record<string, unknown>[] };
@@ -58,9 +58,9 @@ describe("csr history", () => {
     expect((await csrInProcess(["-C", repo, "history", "QR-001-01"], { lang: null })).stdout.split("\n").filter((l) => l.includes("!"))).toEqual([expect.stringMatching(/ 改了编制日期 +A\/0 +! 修订记录被改动$/)]);
   });
 
-  it("prints both tables with Chinese text aligned and a note on the silent edit", () => {
-    const repo = scenario();
-    const result = csr(["-C", repo, "history", "QP-020"]);
+  it("prints both tables with Chinese text aligned and a note on the silent edit", async () => {
+    const repo = await scenario();
+    const result = await csrInProcess(["-C", repo, "history", "QP-020"]);
     expect(result.code).toBe(0);
     const hashes = git(repo, ["log", "--format=%h", "--reverse"]).trim().split("\n");
     const lines = result.stdout.split("\n");
@@ -84,7 +84,7 @@ describe("csr history", () => {
   });
 
   it("advises a new revision only for what changed after the last release", async () => {
-    const repo = scenario();
+    const repo = await scenario();
     const file = join(repo, "documents/程序文件/QP-020.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("规定评审方法和期限。", "规定评审方法、期限和记录。"));
     git(repo, ["commit", "-qam", "又改了目的"], LI);
@@ -125,10 +125,10 @@ describe("csr history", () => {
     expect(result.stdout.trimEnd().split("\n").at(-1)).toMatch(/ 发布 QP-003 +A\/0 +新版本 A\/0$/);
   });
 
-  it("lists the revision record of a repository not yet committed to, and says the file has no commits yet", () => {
+  it("lists the revision record of a repository not yet committed to, and says the file has no commits yet", async () => {
     const repo = minimalRepo({ "documents/QP-020.yaml": DRAFT.replace("status: draft", "status: released\nrevisions:\n  - { version: A/0, date: 2024-01-10, summary: 首次发布, prepared: { by: zhang }, approved: { by: wang } }") });
     git(repo, ["init", "-q"]);
-    const result = csr(["-C", repo, "history", "QP-020"]);
+    const result = await csrInProcess(["-C", repo, "history", "QP-020"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("A/0      2024-01-10  首次发布  zhang 张伟  wang 王强  (before git)");

@@ -8,21 +8,21 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { zipSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { BIN, checkJson, copyFixture, csr, tempDir } from "../helpers.js";
+import { BIN, checkJsonInProcess, copyFixture, csr, csrInProcess, tempDir } from "../helpers.js";
 import { snapshot } from "./harness.js";
 
 const repo = () => copyFixture("test/fixtures/csr/valid");
 const write = (dir: string, path: string, text: string) => writeFileSync(join(dir, path), text);
 
 describe("terminal control characters", () => {
-  it("are shown escaped by show, list and check", () => {
+  it("are shown escaped by show, list and check", async () => {
     const dir = repo();
     const csrFile = join(dir, "csr/DYA/DYA-001.yaml");
     write(dir, "csr/DYA/DYA-001.yaml", readFileSync(csrFile, "utf8").replace("title: 特殊特性符号按顾客规定标识", 'title: "标识\\e[2J\\a\\u202E"\ncategory: "包装\\e]0;pwned\\a"'));
     write(dir, "qms.yaml", readFileSync(join(dir, "qms.yaml"), "utf8").replace("  review_days: 10", "  review_days: 10\n  categories: [包装]"));
     const show = csr(["-C", dir, "show", "DYA-001", "--today", "2026-11-27"]);
-    const list = csr(["-C", dir, "list", "--today", "2026-11-27"], { lang: null });
-    const check = csr(["-C", dir, "check", "--today", "2026-11-27"]);
+    const list = await csrInProcess(["-C", dir, "list", "--today", "2026-11-27"], { lang: null });
+    const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"]);
     for (const result of [show, list, check]) expect(result.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(show.stdout).toContain("标识\\x1b[2J\\x07<U+202E>");
     expect(list.stdout).toContain("标识\\x1b[2J\\x07<U+202E>");
@@ -31,7 +31,7 @@ describe("terminal control characters", () => {
 });
 
 describe("Markdown output", () => {
-  it("escapes raw HTML and neutralises unsafe links in render --format md, values and section text alike", () => {
+  it("escapes raw HTML and neutralises unsafe links in render --format md, values and section text alike", async () => {
     const dir = repo();
     write(
       dir,
@@ -53,7 +53,7 @@ describe("Markdown output", () => {
         "",
       ].join("\n"),
     );
-    const result = csr(["-C", dir, "render", "WI-031", "--format", "md", "--out", "out"], { lang: null });
+    const result = await csrInProcess(["-C", dir, "render", "WI-031", "--format", "md", "--out", "out"], { lang: null });
     expect(result.code).toBe(0);
     const md = readFileSync(join(dir, "out", "WI-031.zh-CN.md"), "utf8");
     // Only escaped (\\<, &lt;) or inside a code span.
@@ -65,22 +65,22 @@ describe("Markdown output", () => {
     expect(md).toContain("`<kbd>代码</kbd>`");
   });
 
-  it("escapes raw HTML and link brackets in list --format md", () => {
+  it("escapes raw HTML and link brackets in list --format md", async () => {
     const dir = repo();
     const file = join(dir, "csr/DYA/DYA-001.yaml");
     write(dir, "csr/DYA/DYA-001.yaml", readFileSync(file, "utf8").replace("title: 特殊特性符号按顾客规定标识", 'title: "<svg onload=alert(1)> [x](javascript:alert(2))"'));
-    const result = csr(["-C", dir, "list", "--format", "md", "--today", "2026-11-27"], { lang: null });
+    const result = await csrInProcess(["-C", dir, "list", "--format", "md", "--today", "2026-11-27"], { lang: null });
     expect(result.stdout).not.toMatch(/<svg|[^\\]\]\(javascript/);
     expect(result.stdout).toContain("&lt;svg onload=alert(1)&gt; \\[x\\](javascript:alert(2))");
   });
 });
 
 describe("look-alike characters in references", () => {
-  it("are named in the message, so equal-looking ids can be told apart", () => {
+  it("are named in the message, so equal-looking ids can be told apart", async () => {
     const dir = repo();
     const doc = readFileSync(join(dir, "documents/WI-031.yaml"), "utf8");
     write(dir, "documents/WI-031.yaml", `${doc}related: [QP-020\u200b, QP-0\u04212]\n`);
-    const { findings } = checkJson(dir, "--today", "2026-11-27");
+    const { findings } = await checkJsonInProcess(dir, "--today", "2026-11-27");
     expect(findings.map((f) => f.message)).toEqual([
       "'related[0]' is 'QP-020<U+200B>' (contains U+200B ZERO WIDTH SPACE), which has the wrong form. Delete the invisible character. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces: GB/T 19001-2016, GJB 9001C-2017.",
       "'related[1]' is 'QP-0С2' (contains U+0421 CYRILLIC CAPITAL LETTER ES), which has the wrong form. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces: GB/T 19001-2016, GJB 9001C-2017.",
@@ -89,35 +89,35 @@ describe("look-alike characters in references", () => {
 });
 
 describe("dates at the ends of the range", () => {
-  it("are reported by check, quickly, and refused as --today", () => {
+  it("are reported by check, quickly, and refused as --today", async () => {
     const dir = repo();
     const file = join(dir, "csr/DYA/DYA-001.yaml");
     write(dir, "csr/DYA/DYA-001.yaml", readFileSync(file, "utf8").replace("received: 2026-11-20", "received: 0001-01-01"));
     const started = Date.now();
-    const { findings } = checkJson(dir, "--today", "2026-11-27");
+    const { findings } = await checkJsonInProcess(dir, "--today", "2026-11-27");
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(findings.filter((f) => f.rule === "date/out-of-range").map((f) => [f.file, f.line])).toEqual([["csr/DYA/DYA-001.yaml", 6]]);
-    const today = csr(["-C", dir, "check", "--today", "9999-12-31"]);
+    const today = await csrInProcess(["-C", dir, "check", "--today", "9999-12-31"]);
     expect(today.stderr).toBe("csr: --today 9999-12-31 lies outside 1970-01-01 … 2099-12-31, the range csr counts deadlines in; give a real date.\n");
     expect(today.code).toBe(2);
   });
 
-  it("refuses an empty working week in qms.yaml", () => {
+  it("refuses an empty working week in qms.yaml", async () => {
     const dir = repo();
     write(dir, "qms.yaml", readFileSync(join(dir, "qms.yaml"), "utf8").replace("calendar:\n", "calendar:\n  weekdays: []\n"));
     const started = Date.now();
-    const { findings } = checkJson(dir, "--today", "2026-11-27");
+    const { findings } = await checkJsonInProcess(dir, "--today", "2026-11-27");
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(findings.filter((f) => f.file === "qms.yaml").map((f) => [f.rule, f.message])).toEqual([["schema/invalid-value", expect.stringMatching(/^'calendar\.weekdays' needs at least 1 item\(s\)\./)]]);
   });
 });
 
 describe("render --all", () => {
-  it("reports a document whose number cannot be a file name and renders the others", () => {
+  it("reports a document whose number cannot be a file name and renders the others", async () => {
     const dir = repo();
     const long = `WI-${"9".repeat(300)}`;
     write(dir, "documents/WI-032.yaml", `id: ${long}\ntitle: 超长编号\nlevel: 3\nkind: instruction\ndepartment: PRD\nstatus: draft\n`);
-    const result = csr(["-C", dir, "render", "--all", "--format", "md", "--out", "out"], { lang: null });
+    const result = await csrInProcess(["-C", dir, "render", "--all", "--format", "md", "--out", "out"], { lang: null });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`以下文件的编号使文件名超过 255 字节，未输出：${long}。\n`);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["QP-009.zh-CN.md", "QP-020.zh-CN.md", "WI-031.zh-CN.md"]);
@@ -132,21 +132,21 @@ describe("a reader that closes the pipe early", () => {
 });
 
 describe("paths that are the wrong kind of thing", () => {
-  it("init on a regular file: one line, exit 2, nothing written", () => {
+  it("init on a regular file: one line, exit 2, nothing written", async () => {
     const parent = tempDir();
     write(parent, "qms", "a note\n");
-    const result = csr(["init", "qms"], { cwd: parent });
+    const result = await csrInProcess(["init", "qms"], { cwd: parent });
     expect(result.stderr).toBe(`csr: ${join(parent, "qms")} is a regular file, not a folder; csr init creates a repository in a folder.\nhint: Name a new or empty folder, e.g. 'csr init qms'.\n`);
     expect(result.code).toBe(2);
     expect(readdirSync(parent)).toEqual(["qms"]);
   });
 
-  it("a directory where people.yaml is expected: writing commands say so in one line", () => {
+  it("a directory where people.yaml is expected: writing commands say so in one line", async () => {
     const dir = repo();
     rmSync(join(dir, "people.yaml"));
     mkdirSync(join(dir, "people.yaml"));
     const before = snapshot(dir);
-    const result = csr(["-C", dir, "review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--yes"]);
+    const result = await csrInProcess(["-C", dir, "review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--yes"]);
     expect(result.stderr).toBe(
       "csr: people.yaml cannot be read (file/not-regular, line 1: This is a directory, not a regular file; csr reads only regular files here); nothing was written.\nhint: Fix people.yaml first ('csr check' shows how), then run the command again.\n",
     );
@@ -154,10 +154,10 @@ describe("paths that are the wrong kind of thing", () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it("review of a CSR whose file has a YAML syntax error names the file and the error", () => {
+  it("review of a CSR whose file has a YAML syntax error names the file and the error", async () => {
     const dir = repo();
     write(dir, "csr/DYA/DYA-003.yaml", "id: DYA-003\ntitle: [unclosed\n");
-    const result = csr(["-C", dir, "review", "DYA-003", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--yes"]);
+    const result = await csrInProcess(["-C", dir, "review", "DYA-003", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--yes"]);
     expect(result.stderr).toMatch(/^csr: csr\/DYA\/DYA-003\.yaml, the file of DYA-003, cannot be read: yaml\/syntax on line \d+, column \d+ \(YAML syntax error: .+\)\.\nhint: Fix the file/);
     expect(result.code).toBe(2);
   });

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
 import { csrAsync, leftovers, snapshot } from "./harness.js";
 
 const repo = () => gitInit(copyFixture("test/fixtures/csr/valid"));
@@ -54,13 +54,13 @@ describe("the repository lock", () => {
 });
 
 describe("layout kept on edit", () => {
-  it("keeps a committed file's UTF-8 byte-order mark and CRLF line ends when review edits it", () => {
+  it("keeps a committed file's UTF-8 byte-order mark and CRLF line ends when review edits it", async () => {
     const dir = copyFixture("test/fixtures/csr/valid");
     const path = join(dir, "csr/DYA/DYA-002.yaml");
     const original = "\ufeff" + readFileSync(path, "utf8").replace(/\n/g, "\r\n");
     writeFileSync(path, original);
     gitInit(dir);
-    const result = csr(["-C", dir, "review", "DYA-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "review", "DYA-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"]);
     expect(result.code).toBe(0);
     expect(readFileSync(path, "utf8")).toBe(original + "    - department: MKT\r\n      reviewer: li\r\n      opinion: accept\r\n      date: 2026-11-27\r\n");
     expect(git(dir, ["status", "--porcelain"])).toBe("");
@@ -68,25 +68,25 @@ describe("layout kept on edit", () => {
 });
 
 describe("commit messages", () => {
-  it("keep each value on one line, so a title cannot forge a trailer", () => {
+  it("keep each value on one line, so a title cannot forge a trailer", async () => {
     const dir = repo();
     const title = "包装要求\n\nSigned-off-by: Mallory <m@example.com>\u001b[2J\u0007";
-    const result = csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.1", "--title", title, "--received", "2026-11-27", "--yes", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.1", "--title", title, "--received", "2026-11-27", "--yes", "--commit"]);
     expect(result.stdout).toMatch(/\nCommitted [0-9a-f]{7}: csr add DYA-011: 包装要求 Signed-off-by: Mallory <m@example.com> \[2J\n$/);
     expect(git(dir, ["log", "-1", "--format=%B"])).toBe("csr add DYA-011: 包装要求 Signed-off-by: Mallory <m@example.com> [2J\n\n");
     expect(git(dir, ["log", "-1", "--format=%(trailers)"]).trim()).toBe("");
   });
 
-  it("keep a release summary on one line too", () => {
+  it("keep a release summary on one line too", async () => {
     const dir = repo();
-    const result = csr(["-C", dir, "release", "QP-020", "--summary", "修订\nCo-authored-by: x <x@example.com>", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27", "--force"]);
+    const result = await csrInProcess(["-C", dir, "release", "QP-020", "--summary", "修订\nCo-authored-by: x <x@example.com>", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27", "--force"]);
     expect(result.code).toBe(0);
     expect(git(dir, ["log", "-1", "--format=%B"])).toBe("release QP-020 A/2: 修订 Co-authored-by: x <x@example.com>\n\n");
   });
 });
 
 describe("--out and symbolic links", () => {
-  it("refuses an output folder that a committed link leads outside the repository", () => {
+  it("refuses an output folder that a committed link leads outside the repository", async () => {
     const parent = tempDir();
     const dir = join(parent, "repo");
     mkdirSync(join(parent, "elsewhere"));
@@ -101,13 +101,13 @@ describe("--out and symbolic links", () => {
       ["matrix", "csr", "--out", "out/m.csv"],
       ["export", "--out", "out/all.xlsx"],
     ]) {
-      const result = csr(["-C", dir, ...args]);
+      const result = await csrInProcess(["-C", dir, ...args]);
       expect(result.stderr, args.join(" ")).toMatch(/^csr: --out (out|out\/sub|out\/csr\.md|out\/m\.csv|out\/all\.xlsx) leads outside the repository through a symbolic link \(to .*elsewhere.*\); csr writes there only if you name that folder yourself, e\.g\. --out .*elsewhere.*\.\n$/);
       expect(result.code).toBe(2);
     }
     expect(readdirSync(join(parent, "elsewhere"))).toEqual([]);
     // Named outright, the same folder is the user's choice.
-    const named = csr(["-C", dir, "render", "QP-020", "--format", "md", "--out", join(parent, "elsewhere")], { lang: null });
+    const named = await csrInProcess(["-C", dir, "render", "QP-020", "--format", "md", "--out", join(parent, "elsewhere")], { lang: null });
     expect(named.code).toBe(0);
     expect(existsSync(join(parent, "elsewhere", "QP-020.zh-CN.md"))).toBe(true);
   });
