@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { copyFixture, csr, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, tempDir } from "../helpers.js";
 
 /**
  * What the list leaves to other records, by the path of the field in the CSR file: the English title (a list is in one language); the departments' opinions, the
@@ -70,13 +70,13 @@ describe("CSR list: export, import into a copy without the CSRs, the same CSR fi
     { name: "csr export (xlsx, Chinese)", file: "book.xlsx", lang: "zh-CN" as const, out: ["export"], titles: [] },
     // An English list names each requirement by its English title, which comes back as the title.
     { name: "csr list csr (CSV, English)", file: "list.csv", lang: "en" as const, out: ["list", "csr", "--format", "csv"], titles: ["title"] },
-  ])("$name", ({ file, lang, out, titles }) => {
+  ])("$name", async ({ file, lang, out, titles }) => {
     const book = join(tempDir(), file);
-    expect(csr(["-C", example, ...out, "--out", book, "--today", "2026-11-27"], { lang }).code).toBe(0);
+    expect((await csrInProcess(["-C", example, ...out, "--out", book, "--today", "2026-11-27"], { lang })).code).toBe(0);
     const copy = copyFixture("examples/acme-auto");
     rmSync(join(copy, "csr"), { recursive: true });
     // The copy keeps the documents (the review record's form is one of them), people and customers.
-    const imported = csr(["-C", copy, "import", book, "--as", "csr"], { lang });
+    const imported = await csrInProcess(["-C", copy, "import", book, "--as", "csr"], { lang });
     expect(imported.stderr).toBe("");
     expect(imported.code, imported.stdout).toBe(0);
 

@@ -51,16 +51,16 @@ describe("printed registers", () => {
     expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(14).fill("A2"));
   }, 130_000);
 
-  it("lays HTML out on A4, landscape when the table is wide, with the header row repeated and the heading", () => {
-    const wide = csr(["-C", REPO, "list", "reviews", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
+  it("lays HTML out on A4, landscape when the table is wide, with the header row repeated and the heading", async () => {
+    const wide = (await csrInProcess(["-C", REPO, "list", "reviews", "--format", "html", "--today", "2026-11-27"], { lang: null })).stdout;
     expect(wide).toContain("@page { size: A4 landscape; margin: 12mm 10mm; }");
     // Twenty columns whose ids, codes and dates never wrap: wider than landscape A4.
-    const crowded = csr(["-C", REPO, "matrix", "csr", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
+    const crowded = (await csrInProcess(["-C", REPO, "matrix", "csr", "--format", "html", "--today", "2026-11-27"], { lang: null })).stdout;
     expect(crowded).toContain("@page { size: A3 landscape; margin: 12mm 10mm; }");
     expect(wide).toContain("thead { display: table-header-group; }");
     expect(wide).toContain('<div class="heading"><span>测试汽车零部件有限公司</span><span></span><span>截至 2026-11-27</span></div>');
     expect(wide).toContain('<div class="signatures"><span>编制：________________</span><span>审核：________________</span><span>批准：________________</span></div>');
-    const narrow = csr(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"], { lang: null }).stdout;
+    const narrow = (await csrInProcess(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"], { lang: null })).stdout;
     expect(narrow).toContain("@page { size: A4; margin: 12mm 10mm; }");
     expect(readFileSync(file).length).toBeGreaterThan(0);
   });

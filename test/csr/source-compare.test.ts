@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { updateSource } from "../../src/commands/source/update.js";
 import { asDocx, asText, REVISION_A, REVISION_B } from "../compare/manuals.js";
-import { checkJson, csr, gitInit, minimalRepo } from "../helpers.js";
+import { checkJsonInProcess, csr, csrInProcess, gitInit, minimalRepo } from "../helpers.js";
 import { capture, read } from "./fixture.js";
 
 const CITED: [string, string, string][] = [
@@ -88,7 +88,7 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
     expect(read(dir, "csr/DYA/DYA-005.yaml")).toBe(`${decidedCsr("DYA-005", "4 包装与标识", "包装标签须含批次号")}superseded:\n  date: 2026-03-02\n  reason: DYA-SQM B 版已删除此要求\n`);
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("  restarted: 2026-03-02\n");
     // The kept decisions still need their documents (the fixture has none); nothing is stale or overdue.
-    const check = checkJson(dir, "--today", "2026-03-03");
+    const check = await checkJsonInProcess(dir, "--today", "2026-03-03");
     expect(check.findings.map((f) => [f.rule, f.file])).toEqual([
       ["csr/not-addressed", "csr/DYA/DYA-001.yaml"],
       ["csr/not-addressed", "csr/DYA/DYA-004.yaml"],
@@ -98,7 +98,7 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
   it("without confirmation only proposes: every CSR is reviewed again, and it says how to confirm", async () => {
     const dir = repoWithManual(asText(REVISION_A), "txt");
     writeFileSync(join(dir, "customers/DYA/手册B.txt"), asText(REVISION_B));
-    const result = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "B", "--received", "2026-03-02", "--file", "customers/DYA/手册B.txt"]);
+    const result = await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "B", "--received", "2026-03-02", "--file", "customers/DYA/手册B.txt"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("4 CSR(s) to review again against revision B, due 2026-03-16:\n");
     expect(result.stdout).toContain("The comparison's proposals were not applied: every CSR is reviewed again. Take them with --accept, or name CSRs with --unchanged / --removed.\n");
@@ -108,13 +108,13 @@ describe("csr source update with the customer's files", { timeout: 120_000 }, ()
     const dir = repoWithManual(asText(REVISION_A), "txt");
     writeFileSync(join(dir, "customers/DYA/手册B.txt"), asText(REVISION_B));
     const base = ["-C", dir, "source", "update", "DYA-SQM", "--revision", "B", "--received", "2026-03-02"];
-    expect(csr([...base, "--accept", "--by", "wang"])).toEqual({
+    expect(await csrInProcess([...base, "--accept", "--by", "wang"])).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --accept takes the proposals of the file comparison, and there is none.\nhint: Give the new revision's file with --file; the previous revision needs its file too (recorded, or --previous-file).\n",
     });
     expect(read(dir, "customers/DYA.yaml")).not.toContain("revision: B");
-    const result = csr([...base, "--file", "customers/DYA/手册B.txt", "--accept", "--unchanged", "DYA-002", "--removed", "DYA-001", "--by", "wang", "--date", "2026-03-03"]);
+    const result = await csrInProcess([...base, "--file", "customers/DYA/手册B.txt", "--accept", "--unchanged", "DYA-002", "--removed", "DYA-001", "--by", "wang", "--date", "2026-03-03"]);
     expect(result.stdout).toContain("2 CSR(s) unchanged in revision B; decision kept, confirmed by 王强 (wang) on 2026-03-03:\n  DYA-002  每年进行过程审核\n  DYA-004  控制计划须经顾客批准\n");
     expect(result.stdout).toContain("2 CSR(s) removed in revision B, now superseded:\n  DYA-001  供应商须保持IATF 16949认证有效\n  DYA-005  包装标签须含批次号\n");
   });

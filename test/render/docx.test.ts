@@ -76,24 +76,24 @@ describe("csr render --format docx", () => {
     expect(instruction.slice(instruction.indexOf("修订记录") + 1, instruction.indexOf("修订记录") + 8)).toEqual(["文件编号", "修改版本", "修改页数", "修改内容描述", "修改人", "批准人", "生效日期"]);
   });
 
-  it("labels in English with --lang en, and stamps an obsolete document 作废 / OBSOLETE with its notice", () => {
+  it("labels in English with --lang en, and stamps an obsolete document 作废 / OBSOLETE with its notice", async () => {
     const repo = copyFixture("examples/acme-auto");
     const dir = tempDir();
     const file = join(repo, "documents/instructions/HH-WI-06.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("status: released\n", "status: obsolete\nobsolete: {date: 2026-01-05, reason: 并入程序文件}\n"));
-    expect(csr(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--out", dir], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--out", dir], { lang: null })).code).toBe(0);
     const zh = paragraphs(parts(join(dir, "HH-WI-06.zh-CN.docx"))["word/document.xml"]!);
     expect(zh[0]).toBe("作废");
     expect(zh.find((t) => t.startsWith("本文件已作废"))).toBe("本文件已作废 · 作废日期：2026-01-05 · 作废原因：并入程序文件");
-    expect(csr(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--lang", "en", "--out", dir]).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "render", "HH-WI-06", "--format", "docx", "--lang", "en", "--out", dir])).code).toBe(0);
     const en = parts(join(dir, "HH-WI-06.en.docx"));
     expect(paragraphs(en["word/document.xml"]!)[0]).toBe("OBSOLETE");
     expect(paragraphs(en["word/footer1.xml"]!)).toEqual(["Page  of "]);
   });
 
-  it("renders a CSR review report: header table, requirement, opinions, decision and actions, with the running header and page footer", () => {
+  it("renders a CSR review report: header table, requirement, opinions, decision and actions, with the running header and page footer", async () => {
     const dir = tempDir();
-    const report = csr(["-C", "examples/acme-auto", "render", "DYA-001", "--format", "docx", "--out", dir], { lang: null });
+    const report = await csrInProcess(["-C", "examples/acme-auto", "render", "DYA-001", "--format", "docx", "--out", dir], { lang: null });
     expect(report.stdout).toBe(`${join(dir, "DYA-001.review.zh-CN.docx")}\n`);
     expect(report.code).toBe(0);
     const docx = parts(join(dir, "DYA-001.review.zh-CN.docx"));
@@ -161,12 +161,12 @@ describe("csr render --format docx", () => {
     mkdirSync(join(repo, "templates", "docx"), { recursive: true });
     writeFileSync(join(repo, "templates", "docx", "reference.docx"), await Packer.toBuffer(reference));
     const dir = tempDir();
-    expect(csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir], { lang: null })).code).toBe(0);
     const styles = parts(join(dir, "QP-015.zh-CN.docx"))["word/styles.xml"]!;
     expect(styles).toMatch(/w:styleId="Heading1".*?w:ascii="KaiTi".*?<w:color w:val="1F3864"\/>/s);
 
     writeFileSync(join(repo, "templates", "docx", "reference.docx"), "not a zip");
-    const broken = csr(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir], { lang: null });
+    const broken = await csrInProcess(["-C", repo, "render", "QP-015", "--format", "docx", "--out", dir], { lang: null });
     expect(broken.stderr).toBe("csr: templates/docx/reference.docx 不是 Word .docx 文件（不是 zip 包）；请在 Word 中另存为 .docx（不是 .doc）。\n");
     expect(broken.code).toBe(2);
   });
