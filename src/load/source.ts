@@ -362,6 +362,8 @@ function refusedByFastParser(text: string): boolean {
   if (closesBeforeColon(text, "]") || closesBeforeColon(text, "}")) return true;
   // js-yaml takes a '#' right after a quoted value or a flow collection for a comment; `yaml` reports it.
   if (text.includes("#") && /["'\]}]#/.test(text)) return true;
+  // No line of a text this short can be longer (most files are: the lines cost a tenth of a check's reading).
+  if (text.length <= MAX_IMPLICIT_KEY) return false;
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf("\n", start);
     if ((end < 0 ? text.length : end) - start > MAX_IMPLICIT_KEY) return true;
