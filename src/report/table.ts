@@ -241,6 +241,12 @@ export function tableTemplatePath(table: Table, format: "md" | "html", root?: st
   return candidates.find((p) => existsSync(p))!;
 }
 
+/**
+ * Characters of a cell beyond which its row may break across printed pages: about what a column a
+ * tenth of an A4 landscape page wide holds on one page (a manual's 170 clause numbers are ~1,000).
+ */
+const LONG_CELL = 600;
+
 /** Markdown or HTML through a Handlebars template; HTML escapes every value, Markdown escapes table syntax. */
 export async function renderTableTemplate(table: Table, format: "md" | "html", options: TemplateOptions = {}): Promise<string> {
   const { default: Handlebars } = await import("handlebars");
@@ -250,6 +256,8 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
   // A list's items never break inside ("list" cells are keep-all in table.html.hbs): a line may end only
   // after a separator. In a list or free text, a hyphenated number or date ("QP-006", "2026-01-26")
   // is kept on one line, as a browser would otherwise break it after its hyphen.
+  // A row with a cell of more than LONG_CELL characters may break across pages (tr.long in table.html.hbs).
+  hbs.registerHelper("long-row", (cells: unknown) => Array.isArray(cells) && cells.some((cell) => String(cell ?? "").length > LONG_CELL));
   hbs.registerHelper("cell", (value: unknown, kind: unknown) => {
     let html = escapeHtml(String(value ?? ""));
     // Break opportunities first, in the text alone (not an escape's ";"): after the spans are added, the "/" of "</span>" is no separator.
