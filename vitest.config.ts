@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
+    // Temporary folders in memory when there is room (test/global-setup.ts).
+    globalSetup: ["test/global-setup.ts"],
     // A time limit catches a test that hangs, not a slow one: on a machine shared with other
     // builds (load average 30 to 47 on 2 cores) tests of 10 s took over 30 s.
     testTimeout: 120_000,

@@ -12,8 +12,9 @@ export const FIXTURES = join(ROOT, "test", "fixtures");
 /** The temporary folders this test file made; test/setup.ts removes them when the file is done. */
 export const TEMP_DIRS: string[] = [];
 
-export function tempDir(prefix = "csr-test-"): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+/** A new temporary folder, under `base` when given (else os.tmpdir(), which test/global-setup.ts may put in memory). */
+export function tempDir(prefix = "csr-test-", base = tmpdir()): string {
+  const dir = mkdtempSync(join(base, prefix));
   TEMP_DIRS.push(dir);
   return dir;
 }
@@ -28,8 +29,8 @@ export function makeRepo(files: Record<string, string | Buffer>, dir = tempDir()
 }
 
 /** Copies a fixture folder (test/fixtures/<name>) or an example (examples/<name>) to a temporary folder. */
-export function copyFixture(path: string): string {
-  const dir = tempDir();
+export function copyFixture(path: string, base?: string): string {
+  const dir = tempDir(undefined, base);
   cpSync(join(ROOT, path), dir, { recursive: true });
   return dir;
 }

@@ -51,6 +51,12 @@ function runtimeModules(pkg: Manifest): string[] {
   return [...new Set(top)].sort();
 }
 
+/**
+ * The repository on the project's disk, whatever os.tmpdir() is (test/global-setup.ts may put temporary
+ * folders in memory): node_modules is hard-linked into it, and a hard link cannot cross file systems.
+ */
+const DISK = process.env.CSR_TEST_DISK_TMPDIR;
+
 it("npm pack -> npm install <tarball> -> npx csr check in a new document repository", () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Manifest;
   expect(pkg.name).toBe("qms-csr");
@@ -66,7 +72,7 @@ it("npm pack -> npm install <tarball> -> npx csr check in a new document reposit
   expect(paths).toContain("docs/rules.md");
   expect(paths.filter((p) => /^(test|src|bench)\/|\.cpuprofile$|^node_trace\./.test(p))).toEqual([]);
 
-  const repo = gitInit(copyFixture("examples/acme-auto"));
+  const repo = gitInit(copyFixture("examples/acme-auto", DISK));
   const linked = runtimeModules(pkg);
   expect(linked).toEqual(expect.arrayContaining(Object.keys(pkg.dependencies!)));
   mkdirSync(join(repo, "node_modules"));
