@@ -161,7 +161,7 @@ describe("html", () => {
   });
 
   it("breaks a list only after its separators and never inside a document number or a tag", async () => {
-    const table: Table = { title: "t", columns: [{ key: "docs", header: "文件", kind: "list" }], rows: [{ docs: "QM-001/QP-002、WI-010-01；A&B" }] };
+    const table: Table = { title: "t", sheet: "t", columns: [{ key: "docs", header: "文件", kind: "list" }], rows: [{ docs: "QM-001/QP-002、WI-010-01；A&B" }] };
     expect(await renderTableTemplate(table, "html")).toContain(
       '<td class="list"><span class="nobr">QM-001</span>/<wbr><span class="nobr">QP-002</span>、<wbr><span class="nobr">WI-010-01</span>；<wbr>A&amp;B</td>',
     );
