@@ -60,6 +60,9 @@ describe("printed registers", () => {
     expect(wide).toContain("thead { display: table-header-group; }");
     expect(wide).toContain('<div class="heading"><span>测试汽车零部件有限公司</span><span></span><span>截至 2026-11-27</span></div>');
     expect(wide).toContain('<div class="signatures"><span>编制：________________</span><span>审核：________________</span><span>批准：________________</span></div>');
+    // qms.yaml names the signature lines in Chinese; an English register prints the usual ones in English.
+    const english = (await csrInProcess(["-C", REPO, "list", "reviews", "--format", "html", "--today", "2026-11-27"], { lang: "en" })).stdout;
+    expect(english).toContain('<div class="signatures"><span>Prepared by: ________________</span><span>Reviewed by: ________________</span><span>Approved by: ________________</span></div>');
     const narrow = (await csrInProcess(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"], { lang: null })).stdout;
     expect(narrow).toContain("@page { size: A4; margin: 12mm 10mm; }");
     expect(readFileSync(file).length).toBeGreaterThan(0);

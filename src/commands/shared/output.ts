@@ -4,7 +4,7 @@ import { extname, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import { configProblem, type Repository } from "../../load/repository.js";
-import { language, t, translate } from "../../i18n/index.js";
+import { language, t, translate, type MessageKey } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
@@ -185,11 +185,22 @@ function registerHeading(repo: Repository, table: Table, lang: Lang, today: stri
     organisation: config ? localized(lang, config.organisation.name, config.organisation.name_en) : "",
     form: formId ? translate(lang, "output.heading.form", { form: formId + (version ? ` ${version}` : "") }) : "",
     asOf: translate(lang, "output.heading.as-of", { today }),
-    signatures: config?.registers?.signatures ?? [],
+    signatures: (config?.registers?.signatures ?? []).map((label) => signatureLabel(lang, label)),
     separator: lang === "en" ? " | " : " ｜ ",
     colon: lang === "en" ? ": " : "：",
     gap: lang === "en" ? "   " : "　",
   };
+}
+
+/**
+ * A signature line's label as printed: qms.yaml names them in Chinese (编制, 审核, 批准); an English
+ * register gives the usual ones in English (output.signature.<label>), any other as written.
+ */
+function signatureLabel(lang: Lang, label: string): string {
+  if (lang !== "en") return label;
+  const key = `output.signature.${label}` as MessageKey;
+  const english = translate(lang, key);
+  return english === key ? label : english;
 }
 
 /**
