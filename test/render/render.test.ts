@@ -154,6 +154,18 @@ describe("csr render", () => {
     expect(xml).toContain("【草稿，未发布】");
   });
 
+  it("marks a 落实文件 not yet released on the review report, in every format", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    const out = tempDir();
+    for (const format of ["md", "html", "docx"]) {
+      expect((await csrInProcess(["-C", repo, "render", "BCM-004", "--format", format, "--out", out], { lang: null })).code).toBe(0);
+    }
+    expect(readFileSync(join(out, "BCM-004.review.zh-CN.md"), "utf8")).toContain("  - WI-011-01 北辰汽车零部件包装标识作业指导书 【草稿，未发布】 章节 2 标签要求\n");
+    expect(readFileSync(join(out, "BCM-004.review.zh-CN.html"), "utf8")).toContain('WI-011-01 北辰汽车零部件包装标识作业指导书 <span class="not-in-force">【草稿，未发布】</span> 章节 2 标签要求');
+    const { strFromU8, unzipSync } = await import("fflate");
+    expect(strFromU8(unzipSync(readFileSync(join(out, "BCM-004.review.zh-CN.docx")))["word/document.xml"]!)).toContain("WI-011-01 北辰汽车零部件包装标识作业指导书 【草稿，未发布】 章节 2 标签要求");
+  });
+
   it("uses the repository's own template, partial and labels instead of csr's", async () => {
     const repo = copyFixture("test/fixtures/render/basic");
     mkdirSync(join(repo, "templates", "md", "partials"), { recursive: true });
