@@ -187,7 +187,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   const addressed: Run[] = view.addressed.length
     ? view.addressed.flatMap((a, i) => [
         new docx.TextRun({
-          text: `${a.id} ${a.title}${a.version ? ` (${a.version})` : ""}${a.mark ? ` ${a.mark}` : ""}${a.section ? ` ${t("csr_section")} ${a.section}` : ""}`,
+          text: `${a.id} ${a.title}${a.version ? `${t("paren_open")}${a.version}${t("paren_close")}` : ""}${a.mark ? ` ${a.mark}` : ""}${a.section ? ` ${t("csr_section")} ${a.section}` : ""}`,
           break: i > 0 ? 1 : undefined,
         }),
       ])

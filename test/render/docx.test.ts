@@ -113,7 +113,7 @@ describe("csr render --format docx", () => {
     const opinions = text.slice(text.indexOf("2 各部门评审意见（会签）") + 1, text.indexOf("3 评审结论"));
     expect(opinions.slice(0, 5)).toEqual(["部门", "评审人", "意见", "日期", "说明"]);
     // One line per addressing document (line breaks in one cell).
-    expect(text).toContain("QP-014 特殊特性管理程序 (A/1) 章节 5.2 符号转换WI-010-01 制动软管总成扣压作业指导书 (A/1) 章节 3 质量要求QR-014-01 特殊特性清单 (A/1)");
+    expect(text).toContain("QP-014 特殊特性管理程序（A/1） 章节 5.2 符号转换WI-010-01 制动软管总成扣压作业指导书（A/1） 章节 3 质量要求QR-014-01 特殊特性清单（A/1）");
     expect(text.slice(text.indexOf("3 评审结论") + 1, text.indexOf("4 措施与落实"))).toEqual(["结论", "必须满足", "决定人", "徐海涛", "日期", "2025-02-17"]);
     expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求评审报告\t要求编号：DYA-001"]);
     expect(paragraphs(docx["word/footer1.xml"]!)).toEqual(["第  页 共  页"]);

@@ -111,7 +111,7 @@ describe("csr site on the bundled example", () => {
 
   it("links a CSR to the documents that address it", async () => {
     const page = read("csr/DYA-001.html");
-    expect(page).toContain('<a href="../documents/QP-014.html">QP-014</a> 特殊特性管理程序 (A/1) 章节 5.2 符号转换');
+    expect(page).toContain('<a href="../documents/QP-014.html">QP-014</a> 特殊特性管理程序（A/1） 章节 5.2 符号转换');
     expect(page).toContain('<a href="../customers/DYA.html">顾客：DYA 东岳汽车股份有限公司</a>');
   });
 
