@@ -10,7 +10,7 @@
  * 17 MB, Noto Serif CJK 25 MB and more), so printing a short procedure cost mostly page faults: 47
  * documents of examples/acme-auto made 1.23 million of them with the system font against 0.16
  * million for the same pages in ASCII. Given the same glyphs as a font of a few hundred KB, the run
- * spends about a third less CPU (every Chromium process counted), and prints the same glyphs: the
+ * spends about a quarter less CPU (11.6 s → 8.5 s, every Chromium process counted), and prints the same glyphs: the
  * PDF embeds the same font (its name table is kept) with the same outlines.
  *
  * Which font: the one Chromium would use for the page's text, found through fontconfig as Chromium

@@ -64,8 +64,8 @@ export function requireCjkFont(env: NodeJS.ProcessEnv = process.env): void {
  * The foot of every PDF page: 第 x 页 共 y 页, from the label `page_x_of_y` ({page}, {pages}) that
  * the Word footer uses too, as the CSS `content` of the page's bottom-center margin box (CSS Paged
  * Media; Chromium 131 and later), where the page and pages counters fill in the two numbers. The
- * label is the repository's text: it goes into CSS strings, every character outside printable
- * ASCII and every quote and backslash escaped.
+ * label is the repository's text: it goes into CSS strings (cssString: every character outside
+ * printable ASCII, quotes, backslashes and angle brackets escaped).
  * The margin box is part of the page, in the page's own fonts: Chromium's header and footer
  * templates (displayHeaderFooter) are separate documents in the system's fonts, whose CJK font
  * file Chromium copied again for every page it printed.
