@@ -398,7 +398,8 @@ export async function run(argv: string[]): Promise<number> {
     .argument("<id>", t("help.common.document-id"))
     .option("--major", t("help.release.major"))
     .option("--summary <text>", t("help.release.summary"))
-    .option("--pages <pages>", t("help.release.pages"));
+    .option("--pages <pages>", t("help.release.pages"))
+    .option("--total-pages <n>", t("help.release.total-pages"));
   signatureOptions(release, "release")
     .option("--effective <date>", t("help.release.effective"))
     .option("--force", t("help.release.force"))

@@ -1,8 +1,10 @@
 /**
- * The confidentiality notice (保密声明) printed under the header block of every controlled document
- * and review report. Real procedures carry one forbidding lending or copying without permission
- * (reference/domain.md, header block of a procedure), so csr prints a default one until qms.yaml
- * sets `confidentiality` (the organisation's own wording) or turns it off with `confidentiality: ""`.
+ * The confidentiality notice (保密声明) printed under the header block of a controlled document's
+ * controlled print (the 受控 stamp; an external document's too). Real procedures carry one forbidding
+ * lending or copying without permission (reference/domain.md, header block of a procedure), so csr
+ * prints a default one until qms.yaml sets `confidentiality` (the organisation's own wording) or turns
+ * it off with `confidentiality: ""`. Its wording says the copy is controlled (本文件为…受控文件), so a
+ * draft, a withdrawn document, a review report (a record) and a page of `csr site` (非受控) do not carry it.
  */
 import { localized } from "../core/text.js";
 import { translate, type Lang } from "../i18n/index.js";

@@ -119,6 +119,19 @@ export function revisionSummary(revision: Revision, lang: Lang): string {
   return revision.summary ?? (revision.imported ? translate(lang, "revision.imported.summary") : "");
 }
 
+/** The Chinese words a revision record writes in 页次 when a revision changed the whole document. */
+const WHOLE_DOCUMENT_PAGES: ReadonlySet<string> = new Set(["全部", "全部页", "全文", "全本", "全册", "整本", "所有页"]);
+
+/**
+ * A revision's 页次 (pages affected) as printed in `lang`: as written, except the conventional word for
+ * "the whole document" (全部, 全文 …), which is a label rather than data and prints as "All" in English.
+ * Empty when the revision records no pages.
+ */
+export function revisionPages(revision: Revision, lang: Lang): string {
+  const pages = revision.pages ?? "";
+  return lang === "en" && WHOLE_DOCUMENT_PAGES.has(pages.trim()) ? translate(lang, "revision.pages.all") : pages;
+}
+
 /**
  * When the document was first issued (制订日期): the date of its first revision, when the record goes
  * back that far: a revision recorded in the repository, or an imported first issue (A/0). A record

@@ -182,6 +182,21 @@ export async function startPdfPrinter(chromium: string, texts: readonly string[]
 }
 
 /**
+ * The number of pages of a PDF that Chromium printed: the /Count of its page tree's root (Skia
+ * writes the tree as /Type /Pages dictionaries, each counting the pages below it, so the root's is
+ * the largest). Only for csr's own prints, not for PDFs from elsewhere; undefined when no page tree
+ * is found.
+ */
+export function printedPageCount(pdf: Buffer): number | undefined {
+  let pages: number | undefined;
+  for (const [dictionary] of pdf.toString("latin1").matchAll(/<<[^<>]*\/Type\s*\/Pages\b[^<>]*>>/g)) {
+    const count = /\/Count\s+(\d+)/.exec(dictionary);
+    if (count) pages = Math.max(pages ?? 0, Number(count[1]));
+  }
+  return pages;
+}
+
+/**
  * The page as printed: the run's web fonts (`fontFaces`, @font-face rules) and the page footer
  * (pageFooter's content, in the page's bottom-center margin box, 9 pt, centred as Word's footer) in
  * a style element at the end of the head. A page whose Content-Security-Policy (csr's templates

@@ -13,7 +13,7 @@ import { standardName } from "../model/citations.js";
 import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { currentRevision, documentLayout, militaryParties, type RepoIndex } from "../model/index.js";
-import { firstIssueDate, neverReleased, revisionSummary } from "../model/revision.js";
+import { firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
@@ -192,7 +192,9 @@ class Names {
     const config = this.repo.config?.value;
     return {
       organisation: config ? this.pick(config.organisation.name, config.organisation.name_en) : "",
-      confidentiality: config ? confidentialityNotice(config, this.lang) : "",
+      // The notice says the copy is controlled: a draft, a withdrawn document and a review report
+      // (a record, not a controlled document) carry their own stamp or none, and not the notice.
+      confidentiality: config && (stamp === "released" || stamp === "external") ? confidentialityNotice(config, this.lang) : "",
       title: this.pick(title, titleEn),
       number,
       stamp,
@@ -279,7 +281,7 @@ function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column
     case "version":
       return r.version;
     case "pages":
-      return r.pages ?? "";
+      return revisionPages(r, names.lang);
     case "total_pages":
       return r.total_pages === undefined ? "" : String(r.total_pages);
     case "summary":
@@ -338,7 +340,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     revisions: (doc.revisions ?? []).map((r) => ({
       date: r.date,
       summary: revisionSummary(r, lang),
-      pages: r.pages ?? "",
+      pages: revisionPages(r, lang),
       version: r.version,
       by: r.prepared ? names.person(r.prepared.by) : "",
       approvedBy: r.approved ? names.person(r.approved.by) : "",

@@ -168,8 +168,10 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
       const view = documentView(repo, index, doc, lang, body, (id) => link(page, "document", id));
       // A controlled copy is a numbered paper copy in the distribution register (文件发放/回收记录): a page of the site,
       // or its print, is a reference copy, stamped 非受控 where csr render stamps a released document 受控.
+      // The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.
       const stamp = view.stamp === "released" ? "uncontrolled" : view.stamp;
-      html = renderer.render(doc.kind, { ...view, stamp, site: chrome(page, { sections, csp: DOCUMENT_CSP }) });
+      const confidentiality = stamp === "uncontrolled" ? "" : view.confidentiality;
+      html = renderer.render(doc.kind, { ...view, stamp, confidentiality, site: chrome(page, { sections, csp: DOCUMENT_CSP }) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       unrendered.push(doc.id);

@@ -85,7 +85,10 @@ function expectUntouched(repo: string, path: string, text: string, before: strin
 describe("csr release", () => {
   it("releases a draft as A/0, keeps its comments, commits the file alone and tags it", async () => {
     const repo = repoWith({ "documents/QP-020.yaml": DRAFT });
-    const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", "--pages", "全部", ...SIGNERS, "--date", "2024-03-01"]);
+    // 总页数 is a whole number of pages: a refusal writes nothing.
+    const refused = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", "--total-pages", "6页", ...SIGNERS, "--date", "2024-03-01"]);
+    expect([refused.code, refused.stderr]).toEqual([2, "csr: --total-pages expects the number of pages of the printed controlled copy (a whole number from 1 to 9999), got '6页'.\n"]);
+    const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", "--pages", "全部", "--total-pages", "6", ...SIGNERS, "--date", "2024-03-01"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const commit = git(repo, ["rev-parse", "--short", "HEAD"]).trim();
@@ -105,6 +108,7 @@ describe("csr release", () => {
         "    date: 2024-03-01",
         "    summary: 首次发布",
         "    pages: 全部",
+        "    total_pages: 6",
         "    prepared:",
         "      by: zhang",
         "      date: 2024-03-01",

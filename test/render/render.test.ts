@@ -97,15 +97,20 @@ describe("csr render", () => {
     expect(existsSync(join(repo, "out", "QP-020.zh-CN.md"))).toBe(true);
   });
 
-  it("stamps drafts and obsolete documents and explains the withdrawal", async () => {
+  it("stamps drafts and obsolete documents, explains the withdrawal, and prints the notice of a controlled copy on neither", async () => {
     const out = tempDir();
-    expect((await csrInProcess(["-C", BASIC, "render", "WI-001", "QP-009", "--format", "html", "--out", out], { lang: null })).code).toBe(0);
+    expect((await csrInProcess(["-C", BASIC, "render", "WI-001", "QP-009", "QP-020", "--format", "html", "--out", out], { lang: null })).code).toBe(0);
     const draft = readFileSync(join(out, "WI-001.zh-CN.html"), "utf8");
     expect(draft).toContain('<div class="stamp stamp-draft">草稿</div>');
     expect(draft).toContain('<td colspan="5" class="empty">尚无发布记录</td>');
     const obsolete = readFileSync(join(out, "QP-009.zh-CN.html"), "utf8");
     expect(obsolete).toContain('<div class="watermark">作废</div>');
     expect(obsolete).toContain("替代文件：QP-020 顾客特定要求管理程序 (A/1)");
+    // 本文件为公司受控文件 is true of the released print only.
+    const notice = '<p class="confidentiality">本文件为公司受控文件，未经许可不得外借或复印。</p>';
+    expect(readFileSync(join(out, "QP-020.zh-CN.html"), "utf8")).toContain(notice);
+    expect(draft).not.toContain('class="confidentiality"');
+    expect(obsolete).not.toContain('class="confidentiality"');
   });
 
   it("prints qms.yaml's confidentiality notice, csr's default without one, and none with confidentiality: \"\"", async () => {
@@ -329,11 +334,18 @@ describe("csr render --format pdf", () => {
     const real = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"], { encoding: "utf8" }).stdout.trim();
     writeFileSync(wrapper, `#!/bin/sh\necho started >> '${launches}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
     const result = csr(["-C", BASIC, "render", "QP-020", "QR-020-01", "FORD-001", "--format", "pdf", "--lang", "en", "--out", out], { env: { CSR_CHROMIUM: wrapper } });
-    expect(result.stderr).toBe("Rendered 3 files (pdf, en).\n");
+    const pdf = join(out, "QP-020.en.pdf");
+    // QP-020's revision record gives 总页数 4 for A/1, which its print does not have (pdfinfo counts the pages as a reader sees them).
+    const printed = Number(/Pages:\s+(\d+)/.exec(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout)![1]);
+    expect(printed).not.toBe(4);
+    expect(result.stderr).toBe(
+      "Rendered 3 files (pdf, en).\n" +
+        `Note: the revision record of QP-020 gives 总页数 (total pages) 4 for the current version A/1; this print has ${printed} pages.\n` +
+        "  总页数 is the page count of the controlled copy: check the layout and paper the print used; if this print is the controlled copy, record its count at the next release with csr release --total-pages (a released revision entry is not edited).\n",
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(["QP-020.en.pdf", "QR-020-01.en.pdf", "FORD-001.review.en.pdf"].map((f) => `${join(out, f)}\n`).join(""));
     expect(readFileSync(launches, "utf8")).toBe("started\n");
-    const pdf = join(out, "QP-020.en.pdf");
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     const text = spawnSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).stdout;
     expect(text).toContain("QP-020");

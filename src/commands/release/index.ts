@@ -54,6 +54,8 @@ export interface ReleaseFlags extends SignatureFlags {
   effective?: string;
   summary?: string;
   pages?: string;
+  /** 总页数: the page count of the controlled copy as printed (csr render --format pdf warns when they differ). */
+  totalPages?: string;
   /** Release although the document has not changed since its last release. */
   force?: boolean;
   /** Never prompt (release never does; accepted like every writing command). */
@@ -66,6 +68,13 @@ export interface ReleaseFlags extends SignatureFlags {
  */
 export function releaseTag(id: string, version: string): string {
   return `${documentFileName(id).replace(/ /g, "_")}/${version.replace("/", "-")}`;
+}
+
+/** --total-pages: a whole number of pages from 1 (the schema's minimum), or undefined when not given. */
+function totalPagesOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UserError(t("release.total-pages", { value }));
+  return Number(value);
 }
 
 export async function releaseCommand(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
@@ -81,6 +90,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
   const date = eventDateOption(flags.date, "--date");
   const signed = signatureDates(flags, date);
   const effective = effectiveDate(flags, date, signed);
+  const totalPages = totalPagesOption(flags.totalPages);
   const root = findRoot(ctx.dir);
   await refuseUnlessGitIsClean(root);
   return withRepositoryLock(ctx, root, async () => {
@@ -134,6 +144,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
       ...(effective !== date ? { effective } : {}),
       summary,
       ...(flags.pages ? { pages: flags.pages } : {}),
+      ...(totalPages === undefined ? {} : { total_pages: totalPages }),
       prepared: { by: author.id, date: signed.prepared },
       reviewed: { by: reviewer.id, date: signed.reviewed },
       ...(extra.countersigned.length > 0 ? { countersigned: extra.countersigned.map((p) => ({ by: p.id, date: signed.countersigned })) } : {}),

@@ -8,12 +8,12 @@ import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { copyEdition, isOut } from "../../model/distribution.js";
-import { buildIndex, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentFileName } from "../../model/paths.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
-import { findChromium, pageFooter, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
+import { findChromium, pageFooter, printedPageCount, requireCjkFont, startPdfPrinter } from "../../render/pdf.js";
 import { csrReportView, documentView, escapeView, type BodyRenderer, type CsrReportView, type DocumentView, type Lang } from "../../render/view.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -57,7 +57,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { id: string; name: string; text: string; docx?: Buffer }[] = [];
+  const pages: { id: string; name: string; text: string; docx?: Buffer; recorded?: { version: string; pages: number } }[] = [];
   const unresolved: string[] = [];
   for (const target of targets) {
     let view;
@@ -75,7 +75,9 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
       continue;
     }
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
-    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n` });
+    const current = target.kind === "document" ? currentRevision(target.value) : undefined;
+    const recorded = current?.total_pages === undefined ? undefined : { version: current.version, pages: current.total_pages };
+    pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n`, ...(recorded ? { recorded } : {}) });
   }
   // A document whose number makes a file name too long for the file system is named, not fatal (with --all).
   const unnamable: string[] = [];
@@ -87,13 +89,20 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     return false;
   });
   const writes: FileWrite[] = [];
+  // 总页数 of the current version against the print's pages: an auditor reads 共 4 页 beside 总页数 10 as pages missing.
+  const differing: string[] = [];
   const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium, named.map((page) => page.text)) : undefined;
   try {
     // Pages print concurrently in their own tabs (the browser lays out one while it writes another's PDF).
     const footer = printer ? pageFooter(loadLabels(root, lang)) : undefined;
     const printed = printer ? inOrder(named.map((page) => () => printer.print(page.text, footer)), PDF_PAGES_AT_ONCE) : undefined;
     for (const [i, page] of named.entries()) {
-      writes.push({ path: target.file ?? join(target.folder!, `${page.name}.${lang}.${format}`), content: page.docx ?? (printed ? await printed[i]! : page.text) });
+      const pdf = printed ? await printed[i]! : undefined;
+      writes.push({ path: target.file ?? join(target.folder!, `${page.name}.${lang}.${format}`), content: page.docx ?? pdf ?? page.text });
+      const count = pdf && page.recorded ? printedPageCount(pdf) : undefined;
+      if (page.recorded && count !== undefined && count !== page.recorded.pages) {
+        differing.push(t("render.total-pages-differ", { id: page.id, version: page.recorded.version, recorded: page.recorded.pages, printed: count }));
+      }
     }
   } finally {
     await printer?.close();
@@ -105,6 +114,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   });
   for (const write of writes) ctx.stdout(`${shown(root, write.path)}\n`);
   ctx.stderr(t("render.rendered", { count: writes.length, format, lang }) + "\n");
+  if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n  ${t("render.total-pages-differ.hint")}\n`);
   if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
   if (skipped.length > 0) ctx.stderr(t("render.skipped-invalid", { ids: list(skipped) }) + "\n");
