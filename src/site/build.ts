@@ -29,6 +29,7 @@ import { csrReportView, documentView, type Lang } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { compareIds, customerName, departmentName, documentTitle, personName, registerContext, statusLabel, t, type RegisterContext } from "../report/registers/context.js";
 import { auditRegisters } from "../report/registers/index.js";
+import { reviewedVersion } from "../report/registers/periodic-reviews.js";
 import type { Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
@@ -556,9 +557,11 @@ function documentSections(
           {
             title: t(rc, "site.document.periodic-reviews"),
             table: {
-              columns: [{ header: t(rc, "site.document.periodic-review.date"), className: "date" }, { header: t(rc, "site.document.periodic-review.by") }, { header: t(rc, "site.document.periodic-review.result") }, { header: t(rc, "site.document.periodic-review.comment") }],
+              // As the 文件定期评审记录 register has them, with the version the review found in force.
+              columns: [{ header: t(rc, "site.document.periodic-review.date"), className: "date" }, { header: t(rc, "register.periodic-reviews.column.version") }, { header: t(rc, "site.document.periodic-review.by") }, { header: t(rc, "site.document.periodic-review.result") }, { header: t(rc, "site.document.periodic-review.comment") }],
               rows: (doc.reviews ?? []).map((r) => [
                 { text: r.date, className: "date" },
+                { text: reviewedVersion(doc, r) },
                 entityCell(page, "person", r.by, personName(rc, r.by)),
                 { text: t(rc, `value.periodic-review-result.${r.result ?? "suitable"}`) },
                 { text: r.comment ?? "" },

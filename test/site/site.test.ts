@@ -70,7 +70,8 @@ describe("csr site on the bundled example", () => {
     const reviewed = copyFixture("examples/acme-auto");
     expect((await csrInProcess(["-C", reviewed, "periodic-review", "QM-001", "--by", "zhangli", "--date", "2026-11-25", "--result", "revise", "--comment", "需按新版顾客要求修订", "-y"])).code).toBe(0);
     const page = readFileSync(join((await buildSite(reviewed)).out, "documents/QM-001.html"), "utf8");
-    expect(page).toContain('<tr><td class="date">2026-11-25</td><td><a href="../people/zhangli.html">张丽</a></td><td>需修订</td><td>需按新版顾客要求修订</td></tr>');
+    // The version the review found in force, as the 文件定期评审记录 register gives it.
+    expect(page).toContain('<tr><td class="date">2026-11-25</td><td>B/1</td><td><a href="../people/zhangli.html">张丽</a></td><td>需修订</td><td>需按新版顾客要求修订</td></tr>');
   });
 
   it("names a process's owning department, and lists its clauses with 、 as Chinese lists values", async () => {

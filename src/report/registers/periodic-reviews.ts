@@ -43,6 +43,6 @@ export function periodicReviewRegister(ctx: RegisterContext): Table {
 }
 
 /** The version in force on the day of the review: the last revision issued by then ("" when none was). */
-function reviewedVersion(doc: ControlledDocument, review: PeriodicReview): string {
+export function reviewedVersion(doc: ControlledDocument, review: PeriodicReview): string {
   return (doc.revisions ?? []).filter((r) => r.date <= review.date).at(-1)?.version ?? "";
 }
