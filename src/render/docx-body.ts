@@ -165,14 +165,18 @@ function markdownTable(docx: Docx, tokens: Token[]) {
 /**
  * A bordered table that fills the text width, its header rows shaded and repeated on each page. A
  * `wide` row is its first cell across every column (a note that belongs to the whole table).
+ * Given `widths`, the columns keep them (a fixed layout: Word and LibreOffice do not resize them to
+ * the content, so a date column stays as wide as a date); without, they share the width evenly
+ * and Word may fit them to their content.
  */
 export function table(docx: Docx, rows: { header: boolean; wide?: boolean; cells: InstanceType<Docx["TextRun"]>[][] }[], widths?: number[]) {
-  const { Paragraph, Table, TableCell, TableRow, WidthType, ShadingType } = docx;
+  const { Paragraph, Table, TableCell, TableRow, TableLayoutType, WidthType, ShadingType } = docx;
   const columns = Math.max(1, ...rows.map((r) => r.cells.length));
   const columnWidths = widths ?? Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH / columns));
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths,
+    layout: widths ? TableLayoutType.FIXED : undefined,
     rows: rows.map(
       (r) =>
         new TableRow({

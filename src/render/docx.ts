@@ -6,9 +6,14 @@
  * page a running header and a footer "第 x 页 共 y 页" made of Word's PAGE and NUMPAGES fields, so
  * Word and LibreOffice count the pages themselves. A4 portrait.
  *
- * Fonts: SimSun (宋体), which Word on Chinese Windows has; LibreOffice on Linux substitutes a CJK
- * font it has (Noto CJK SC, WenQuanYi) for the Chinese text. A repository's reference .docx
- * replaces the styles (Normal, Title, Heading 1-3): see docs/templates.md.
+ * Fonts, as a Chinese Word document sets them and as the PDF prints: SimSun (宋体) for Chinese
+ * (w:eastAsia), which Word on Chinese Windows has and for which LibreOffice on Linux substitutes a
+ * CJK font it has (Noto CJK SC, WenQuanYi); Times New Roman for Latin text and digits (w:ascii,
+ * w:hAnsi), the serif face the PDF prints them in (Liberation Serif, its metric twin, on Linux).
+ * Language: zh-CN, or en-US for Latin text of an English file (--lang en) with zh-CN kept for its
+ * Chinese characters, so that Word and LibreOffice break English lines between words and not
+ * inside them. A repository's reference .docx replaces the styles (Normal, Title, Heading 1-3):
+ * see docs/templates.md.
  */
 import { join } from "node:path";
 import type { Paragraph, Table } from "docx";
@@ -17,14 +22,16 @@ import { readZip } from "../load/zip.js";
 import { repositoryFile, type Labels } from "./environment.js";
 import { BULLET_LIST, markdownToDocx, ORDERED_LIST, table, TEXT_WIDTH, type BodyContext } from "./docx-body.js";
 import type { RevisionColumn } from "../model/types.js";
-import type { CsrReportView, DocumentView, Header, ReferenceView } from "./view.js";
+import type { CsrReportView, DocumentView, Header, Lang, ReferenceView } from "./view.js";
 
 type Docx = typeof import("docx");
 type Run = InstanceType<Docx["TextRun"]>;
 
 /** A4 in twips (1/20 pt), and margins of 15 mm top and right, 18 mm bottom, 20 mm left as in the HTML layout. */
 const PAGE = { width: 11906, height: 16838, top: 850, right: 850, bottom: 1020, left: 1134 };
-const FONT = "SimSun";
+/** The Chinese font (w:eastAsia) and the Latin one (w:ascii, w:hAnsi, w:cs): see the module's comment. */
+const CJK_FONT = "SimSun";
+const LATIN_FONT = "Times New Roman";
 const STAMP_COLOR: Record<Exclude<DocumentView["stamp"], "">, string> = { released: "C00000", external: "C00000", draft: "666666", obsolete: "C00000", uncontrolled: "1F4E79" };
 
 export interface DocxOptions {
@@ -79,7 +86,7 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
 
   const right = `${t("document_number")}${t("colon")}${view.number}${view.version ? ` · ${t("version")}${t("colon")}${view.version}` : ""}`;
   const left = view.classification ? `${view.organisation} · ${classificationText(view, t)}` : view.organisation;
-  return wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, header: [left, view.title, right] }, children, t);
+  return wordFile(docx, options, { title: `${view.number} ${view.title}`, organisation: view.organisation, lang: view.lang, header: [left, view.title, right] }, children, t);
 }
 
 /** 密级：内部 */
@@ -276,7 +283,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
       signatureWidths,
     ),
   );
-  return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, header: [view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
+  return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, lang: view.lang, header: [view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
 }
 
 async function start(options: DocxOptions): Promise<{ docx: Docx; ctx: BodyContext; t: (key: string) => string }> {
@@ -292,8 +299,10 @@ function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) =>
   const { Paragraph, TextRun, AlignmentType, HeadingLevel, BorderStyle } = docx;
   const stamp = (kind: Exclude<Header["stamp"], "">) => {
     const color = STAMP_COLOR[kind];
+    // Room above it: its box stands clear of the running header's rule, as in the PDF print.
     return new Paragraph({
       alignment: AlignmentType.RIGHT,
+      spacing: { before: 120, after: 60 },
       children: [
         new TextRun({ text: t(`stamp_${kind}`), bold: true, size: 32, color, border: { style: BorderStyle.SINGLE, size: 12, color, space: 2 } }),
         ...(view.copy ? [new TextRun({ text: `  ${t("copy_number")}${t("colon")}${view.copy}`, bold: true, size: 21, color })] : []),
@@ -317,14 +326,14 @@ function titleBlock(docx: Docx, view: Header, title: string, t: (key: string) =>
 function wordFile(
   docx: Docx,
   options: DocxOptions,
-  meta: { title: string; organisation: string; header: [string, string, string] },
+  meta: { title: string; organisation: string; lang: Lang; header: [string, string, string] },
   children: (Paragraph | Table)[],
   t: (key: string) => string,
 ): Promise<Buffer> {
   const document = new docx.Document({
     title: meta.title,
     creator: meta.organisation || "csr",
-    ...(options.referenceStyles ? { externalStyles: options.referenceStyles } : { styles: ownStyles() }),
+    ...(options.referenceStyles ? { externalStyles: options.referenceStyles } : { styles: ownStyles(meta.lang) }),
     numbering: { config: listNumbering(docx) },
     sections: [
       {
@@ -334,7 +343,7 @@ function wordFile(
             margin: { top: PAGE.top, right: PAGE.right, bottom: PAGE.bottom, left: PAGE.left, header: 425, footer: 425 },
           },
         },
-        headers: { default: new docx.Header({ children: [runningHeader(docx, ...meta.header)] }) },
+        headers: { default: new docx.Header({ children: runningHeader(docx, meta.header) }) },
         footers: { default: new docx.Footer({ children: [pageFooter(docx, t("page_x_of_y"))] }) },
         children,
       },
@@ -388,6 +397,7 @@ function headerBlock(docx: Docx, view: DocumentView, t: (key: string) => string)
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
+    layout: docx.TableLayoutType.FIXED,
     rows: [
       new TableRow({ cantSplit: true, children: [...pair("document_number", [plain(docx, view.number)]), ...pair("version", [plain(docx, view.version)]), ...pair("department", [plain(docx, view.department)])] }),
       new TableRow({ cantSplit: true, children: [...pair("issued", [plain(docx, view.issued)]), ...pair("effective", [plain(docx, view.effective)], 3)] }),
@@ -420,9 +430,14 @@ function externalBlock(docx: Docx, view: DocumentView, external: NonNullable<Doc
   );
 }
 
-/** Widths of the revision record's columns in twips: the summary takes what the others leave. */
+/**
+ * Widths of the revision record's columns in twips. A date column is as wide as a date
+ * (2026-05-11) needs on one line in 五号 with the cell margins, whatever the other columns; the
+ * others are scaled to the text width, and the summary takes what they leave.
+ */
+const DATE_WIDTH = 1400;
 const REVISION_WIDTHS: Record<Exclude<RevisionColumn, "summary">, number> = {
-  date: 1350,
+  date: DATE_WIDTH,
   number: 1500,
   version: 1300,
   pages: 1000,
@@ -430,23 +445,61 @@ const REVISION_WIDTHS: Record<Exclude<RevisionColumn, "summary">, number> = {
   by: 1150,
   reviewed_by: 1150,
   approved_by: 1150,
-  effective: 1350,
+  effective: DATE_WIDTH,
 };
+const DATE_COLUMNS: ReadonlySet<RevisionColumn> = new Set(["date", "effective"]);
 const SUMMARY_MIN_WIDTH = 2400;
+
+/** A table cell's default margins, left and right (Word's 0.19 cm each), in twips. */
+const CELL_MARGINS = 216;
+
+/**
+ * The revision record's column widths for `columns`, in twips, adding up to the text width: the
+ * dates as wide as a date, the others from REVISION_WIDTHS scaled to what the dates leave. No
+ * column is narrower than the longest word of its heading (`headers`, bold; a Chinese heading is
+ * one word, as the HTML keeps it whole) or of its cells (`rows`; Chinese text breaks between any
+ * two characters), so that an English heading (Reviewed by) breaks between its words and never
+ * inside one; what that takes comes from the columns with room to spare, the summary first.
+ */
+function revisionWidths(columns: readonly RevisionColumn[], headers: readonly string[] = [], rows: readonly (readonly string[])[] = []): number[] {
+  const dates = columns.filter((c) => DATE_COLUMNS.has(c)).length * DATE_WIDTH;
+  const fixed = columns.reduce((sum, c) => sum + (c === "summary" || DATE_COLUMNS.has(c) ? 0 : REVISION_WIDTHS[c]), 0);
+  const summaries = columns.filter((c) => c === "summary").length;
+  const rest = TEXT_WIDTH - dates;
+  const natural = columns.map((c) => (c === "summary" ? Math.max(SUMMARY_MIN_WIDTH, Math.floor((rest - fixed) / summaries)) : DATE_COLUMNS.has(c) ? 0 : REVISION_WIDTHS[c]));
+  // Scaled to what the dates leave: a layout of many columns shrinks them all, a layout without a summary widens them.
+  const total = natural.reduce((a, b) => a + b, 0);
+  const widths = columns.map((c, i) => (DATE_COLUMNS.has(c) ? DATE_WIDTH : Math.floor((natural[i]! * rest) / total)));
+  const longest = (text: string, breakable: RegExp, bold: boolean) => Math.max(0, ...text.split(breakable).map((word) => textWidth(word, 21) * (bold ? 1.05 : 1)));
+  const least = columns.map((c, i) =>
+    DATE_COLUMNS.has(c) ? DATE_WIDTH : Math.ceil(Math.max(longest(headers[i] ?? "", /\s+/, true), ...rows.map((row) => longest(row[i] ?? "", /[\s\u2e80-\uffff]+/u, false))) + CELL_MARGINS),
+  );
+  const short = widths.reduce((sum, w, i) => sum + Math.max(0, least[i]! - w), 0);
+  const room = widths.map((w, i) => Math.max(0, w - least[i]!));
+  const spare = room.reduce((a, b) => a + b, 0);
+  if (short > 0 && spare > 0) {
+    const take = Math.min(short, spare);
+    widths.forEach((w, i) => (widths[i] = Math.max(w, least[i]!) - Math.floor((room[i]! * take) / spare)));
+  }
+  // The twips lost to rounding go to the summary (else the last column): the columns fill the text width exactly.
+  const summary = columns.indexOf("summary");
+  widths[summary >= 0 ? summary : columns.length - 1]! += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
 
 /** The revision record with the columns of the document's layout, the same as the HTML and PDF outputs. */
 function revisionTable(docx: Docx, view: DocumentView, t: (key: string) => string): Table {
   const columns = view.revisionColumns;
-  const fixed = columns.reduce((sum, c) => sum + (c.column === "summary" ? 0 : REVISION_WIDTHS[c.column]), 0);
-  const summaries = columns.filter((c) => c.column === "summary").length;
-  const natural = columns.map((c) => (c.column === "summary" ? Math.max(SUMMARY_MIN_WIDTH, Math.floor((TEXT_WIDTH - fixed) / summaries)) : REVISION_WIDTHS[c.column]));
-  // Scaled to the text width: a layout of many columns shrinks them all, a layout without a summary widens them.
-  const total = natural.reduce((a, b) => a + b, 0);
-  const widths = natural.map((w) => Math.floor((w * TEXT_WIDTH) / total));
+  const headers = columns.map((c) => c.label || t(c.labelKey));
+  const widths = revisionWidths(
+    columns.map((c) => c.column),
+    headers,
+    view.revisionRows.map((r) => r.cells.map((c) => c.text)),
+  );
   const rows = view.revisionRows.length
     ? view.revisionRows.map((r) => ({ header: false, cells: r.cells.map((c) => [plain(docx, c.text)]) }))
     : [{ header: false, wide: true, cells: [[plain(docx, t("no_revisions"))]] }];
-  return table(docx, [{ header: true, cells: columns.map((c) => [label(docx, c.label || t(c.labelKey))]) }, ...rows], widths);
+  return table(docx, [{ header: true, cells: headers.map((h) => [label(docx, h)]) }, ...rows], widths);
 }
 
 function references(docx: Docx, number: string, title: string, items: ReferenceView[], t: (key: string) => string): (Paragraph | Table)[] {
@@ -456,17 +509,98 @@ function references(docx: Docx, number: string, title: string, items: ReferenceV
   return [head, table(docx, [{ header: true, cells: ["ref_number", "ref_title", "ref_version"].map((k) => [label(docx, t(k))]) }, ...rows], [2200, 5722, 2000])];
 }
 
-/** Organisation, title, and number (and version) on every page, over a rule, as the HTML running header. */
-function runningHeader(docx: Docx, organisation: string, title: string, right: string): Paragraph {
-  const { Paragraph, TextRun, TabStopType, BorderStyle } = docx;
-  return new Paragraph({
-    tabStops: [
-      { type: TabStopType.CENTER, position: Math.floor(TEXT_WIDTH / 2) },
-      { type: TabStopType.RIGHT, position: TEXT_WIDTH },
-    ],
-    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
-    children: [new TextRun({ text: organisation, size: 18 }), new TextRun({ text: `\t${title}\t${right}`, size: 18 })],
-  });
+/**
+ * Organisation, title, and number (and version) on every page, over a rule, as the HTML running
+ * header: a table of three borderless cells, aligned left, centre and right, each as wide as its
+ * text needs (headerWidths). A text too long for its share of the line wraps inside its cell, so
+ * that the three never run into one another (an English title and organisation are long), and the
+ * version at the end is never cut: it goes on a line of its own under the number. The empty
+ * paragraph after the table (a header ends with a paragraph in Word) is the space between the rule
+ * and the page's first line.
+ */
+function runningHeader(docx: Docx, texts: [string, string, string]): (Paragraph | Table)[] {
+  const { Paragraph, Table, TableRow, TableCell, TextRun, WidthType, BorderStyle, AlignmentType, TableLayoutType, VerticalAlignTable } = docx;
+  const natural = texts.map((text) => textWidth(text, 18) + HEADER_GAP);
+  const least = texts.map((text) => Math.max(0, ...text.split(/[\s\u2e80-\uffff]+/u).map((word) => textWidth(word, 18))) + HEADER_GAP);
+  const widths = headerWidths(natural, least);
+  // A text that wraps breaks first where its parts meet (number · version): the version on a line of its own, not split.
+  const lines = (text: string, i: number) => (natural[i]! > widths[i]! ? text.split(" · ") : [text]);
+  const none = { style: BorderStyle.NONE, size: 0, color: "auto" };
+  const alignments = [AlignmentType.LEFT, AlignmentType.CENTER, AlignmentType.RIGHT];
+  const single = { before: 0, after: 0, line: 240 };
+  return [
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      indent: { size: 0, type: WidthType.DXA },
+      borders: { top: none, left: none, right: none, insideHorizontal: none, insideVertical: none, bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000" } },
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          children: texts.map(
+            (text, i) =>
+              new TableCell({
+                width: { size: widths[i]!, type: WidthType.DXA },
+                margins: { top: 0, bottom: 40, left: i === 0 ? 0 : HEADER_GAP / 2, right: i === 2 ? 0 : HEADER_GAP / 2 },
+                verticalAlign: VerticalAlignTable.BOTTOM,
+                children: [new Paragraph({ alignment: alignments[i], spacing: single, children: lines(text, i).map((line, j) => new TextRun({ text: line, size: 18, break: j > 0 ? 1 : undefined })) })],
+              }),
+          ),
+        }),
+      ],
+    }),
+    new Paragraph({ spacing: single, children: [new TextRun({ text: "", size: 18 })] }),
+  ];
+}
+
+/** Twips between two cells of the running header (half on each side). */
+const HEADER_GAP = 240;
+
+/**
+ * About how wide a text is, in twips, at `size` half-points: a Chinese (full-width) character one
+ * em; in Times New Roman capitals about 0.7 em, small letters and digits 0.5 (most are narrower),
+ * a space 0.25 and punctuation 0.35: rather a little wide than narrow. A guess for sharing a line,
+ * not a measure: a cell too narrow for its text wraps it, it does not clip.
+ */
+function textWidth(text: string, size: number): number {
+  let ems = 0;
+  for (const c of text) ems += c.codePointAt(0)! >= 0x2e80 ? 1 : /[A-Z]/.test(c) ? 0.7 : /[a-z0-9]/.test(c) ? 0.5 : c === " " ? 0.25 : 0.35;
+  return Math.ceil(ems * size * 10);
+}
+
+/**
+ * The widths of the running header's three cells, adding up to the text width, for texts that need
+ * `natural` twips on one line and at least `least` (their longest word): while they do not fit
+ * side by side, the widest goes on one more line (a text on k lines needs a k-th of its width and
+ * some room for breaking between words), so that a short text (the number) stays on one line. The
+ * organisation and number cells are as wide as each other when the title can still be centred on
+ * the page; else each cell is as wide as it needs and the rest is shared in proportion.
+ */
+function headerWidths(natural: readonly number[], least: readonly number[] = [0, 0, 0]): [number, number, number] {
+  const lines = [1, 1, 1];
+  const need = () => natural.map((w, i) => Math.ceil(Math.max(least[i]!, lines[i]! === 1 ? w : (w / lines[i]!) * 1.2)));
+  let widths = need();
+  while (widths.reduce((a, b) => a + b, 0) > TEXT_WIDTH) {
+    // The widest cell that can still be narrowed, on one line more.
+    const candidates = widths.map((_, i) => i).filter((i) => widths[i]! > least[i]! && lines[i]! < 6);
+    if (candidates.length === 0) return share(widths, TEXT_WIDTH);
+    const widest = candidates.reduce((a, b) => (widths[b]! > widths[a]! ? b : a));
+    lines[widest]!++;
+    widths = need();
+  }
+  const [left, middle, right] = widths as [number, number, number];
+  const side = Math.max(left, right);
+  if (2 * side + middle <= TEXT_WIDTH) return [side, TEXT_WIDTH - 2 * side, side];
+  return share(widths, TEXT_WIDTH);
+}
+
+/** `weights` scaled to add up to `total`, the rounding left to the last. */
+function share(weights: number[], total: number): [number, number, number] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const first = Math.floor((weights[0]! * total) / sum);
+  const second = Math.floor((weights[1]! * total) / sum);
+  return [first, second, total - first - second];
 }
 
 /** "第 {page} 页 共 {pages} 页" with the placeholders as PAGE and NUMPAGES fields. */
@@ -481,12 +615,14 @@ function pageFooter(docx: Docx, pattern: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children, size: 18 })] });
 }
 
-function ownStyles() {
-  const font = { ascii: FONT, eastAsia: FONT, hAnsi: FONT, cs: FONT };
+function ownStyles(lang: Lang) {
+  const font = { ascii: LATIN_FONT, eastAsia: CJK_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT };
+  // Latin text is English in an English file, whatever script its Chinese data is in; Chinese text is zh-CN in both.
+  const language = { value: lang === "en" ? "en-US" : "zh-CN", eastAsia: "zh-CN" };
   const headingRun = { font, bold: true, color: "000000" };
   return {
     default: {
-      document: { run: { font, size: 21, language: { value: "zh-CN", eastAsia: "zh-CN" } }, paragraph: { spacing: { line: 360 } } },
+      document: { run: { font, size: 21, language }, paragraph: { spacing: { line: 360 } } },
       title: { run: { ...headingRun, size: 32 }, paragraph: { spacing: { before: 120, after: 120 } } },
       heading1: { run: { ...headingRun, size: 24 }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
       heading2: { run: { ...headingRun, size: 21 }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } },

@@ -12,6 +12,14 @@ function parts(path: string): Record<string, string> {
   return Object.fromEntries(Object.entries(entries).map(([name, bytes]) => [name, strFromU8(bytes)]));
 }
 
+/** The column widths (w:tblGrid, twips) of each table of a WordprocessingML part, and whether its layout is fixed. */
+function tables(xml: string): { widths: number[]; fixed: boolean }[] {
+  return [...xml.matchAll(/<w:tblPr>(.*?)<\/w:tblPr><w:tblGrid>(.*?)<\/w:tblGrid>/gs)].map((t) => ({
+    widths: [...t[2]!.matchAll(/w:w="(\d+)"/g)].map((w) => Number(w[1])),
+    fixed: t[1]!.includes('<w:tblLayout w:type="fixed"/>'),
+  }));
+}
+
 /** The text of a WordprocessingML part, paragraph by paragraph. */
 function paragraphs(xml: string): string[] {
   return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")).filter(Boolean);
@@ -61,8 +69,20 @@ describe("csr render --format docx", () => {
     const footer = docx["word/footer1.xml"]!;
     expect(footer.match(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)?.map((f) => f.replace(/<[^>]+>/g, ""))).toEqual(["PAGE", "NUMPAGES"]);
     expect(paragraphs(footer)).toEqual(["第  页 共  页"]);
-    expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求管理程序\t文件编号：QP-015 · 版本/版次：A/2"]);
-    expect(docx["word/styles.xml"]).toContain('w:eastAsia="SimSun"');
+    // The running header: a borderless table of three cells over a rule (auditor's report #11), each as wide as its text, filling the text width.
+    const header = docx["word/header1.xml"]!;
+    expect(paragraphs(header)).toEqual(["江苏安迈汽车零部件有限公司", "顾客特定要求管理程序", "文件编号：QP-015 · 版本/版次：A/2"]);
+    expect(tables(header)).toEqual([{ widths: [3120, 3682, 3120], fixed: true }]);
+    expect(header).toContain('<w:bottom w:val="single" w:color="000000" w:sz="6"/>');
+    // Chinese in SimSun, Latin text and digits in Times New Roman as the PDF prints them (Liberation Serif); a Chinese file declares zh-CN.
+    expect(docx["word/styles.xml"]).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="SimSun" w:hAnsi="Times New Roman"/>');
+    expect(docx["word/styles.xml"]).toContain('<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>');
+    // The revision record (the second table) in fixed columns that add up to the text width, the date column wide enough for 2024-03-01 (report #10).
+    const revisions = tables(docx["word/document.xml"]!)[1]!;
+    expect(revisions).toEqual({ widths: [1400, 2237, 931, 1210, 1071, 1071, 1071, 931], fixed: true });
+    expect(revisions.widths.reduce((a, b) => a + b)).toBe(9922);
+    // The stamp stands clear of the running header's rule: room above it.
+    expect(docx["word/document.xml"]).toMatch(/<w:p><w:pPr><w:spacing w:after="60" w:before="120"\/><w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr><w:b\/>.*?<w:t xml:space="preserve">受控<\/w:t>/);
   });
 
   it("prints the 密级 marking, the level label and the layout's revision columns as the HTML does (qms.yaml document_layouts)", async () => {
@@ -71,7 +91,7 @@ describe("csr render --format docx", () => {
     expect(run.code).toBe(0);
     const procedure = parts(join(dir, "CS_QP-006.zh-CN.docx"));
     expect(paragraphs(procedure["word/document.xml"]!).slice(0, 5)).toEqual(["受控", "密级：秘密", "二阶文件", "测试电子技术有限公司", "设计和开发控制程序"]);
-    expect(paragraphs(procedure["word/header1.xml"]!)).toEqual(["测试电子技术有限公司 · 密级：秘密\t设计和开发控制程序\t文件编号：CS/QP-006 · 版本/版次：A/0"]);
+    expect(paragraphs(procedure["word/header1.xml"]!)).toEqual(["测试电子技术有限公司 · 密级：秘密", "设计和开发控制程序", "文件编号：CS/QP-006 · 版本/版次：A/0"]);
     const instruction = paragraphs(parts(join(dir, "CS_WI-101.zh-CN.docx"))["word/document.xml"]!);
     expect(instruction.slice(instruction.indexOf("修订记录") + 1, instruction.indexOf("修订记录") + 8)).toEqual(["文件编号", "修改版本", "修改页数", "修改内容描述", "修改人", "批准人", "生效日期"]);
   });
@@ -89,6 +109,24 @@ describe("csr render --format docx", () => {
     const en = parts(join(dir, "HH-WI-06.en.docx"));
     expect(paragraphs(en["word/document.xml"]!)[0]).toBe("OBSOLETE");
     expect(paragraphs(en["word/footer1.xml"]!)).toEqual(["Page  of "]);
+    // English text is en-US in Times New Roman, so that Word and LibreOffice break lines between words; Chinese data stays zh-CN in SimSun (report #11).
+    expect(en["word/styles.xml"]).toContain('<w:lang w:val="en-US" w:eastAsia="zh-CN"/>');
+    expect(en["word/styles.xml"]).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="SimSun" w:hAnsi="Times New Roman"/>');
+    // No revision column narrower than the longest word of its heading (Reviewed, Approved): the date as wide as in Chinese, the summary gives way.
+    const headings = paragraphs(en["word/document.xml"]!);
+    expect(headings.slice(headings.indexOf("Revision record") + 1, headings.indexOf("Revision record") + 9)).toEqual(["Date", "Summary of change", "Pages", "Version", "Revised by", "Reviewed by", "Approved by", "Total pages"]);
+    expect(tables(en["word/document.xml"]!)[1]).toEqual({ widths: [1400, 2131, 921, 1195, 1068, 1143, 1143, 921], fixed: true });
+  });
+
+  it("lays out a long English running header in three cells, the number and version on one line (auditor's report #11)", async () => {
+    const dir = tempDir();
+    expect((await csrInProcess(["-C", "examples/gjb-demo", "render", "CS/QP-001", "--format", "docx", "--lang", "en", "--out", dir])).code).toBe(0);
+    const header = parts(join(dir, "CS_QP-001.en.docx"))["word/header1.xml"]!;
+    // Organisation and title wrap in their cells (two lines each), the short number cell keeps its one line.
+    expect(paragraphs(header)).toEqual(["Hunan Chensheng Electronic Technology Co., Ltd.", "Context of the Organisation and Interested Parties Procedure", "Document No.: CS/QP-001 · Version: B/0"]);
+    expect(tables(header)).toEqual([{ widths: [2754, 3462, 3706], fixed: true }]);
+    expect(header).not.toContain("<w:br/>");
+    expect(header).not.toContain("<w:tab/>");
   });
 
   it("renders a CSR review report: header table, requirement, opinions, decision and actions, with the running header and page footer", async () => {
@@ -115,7 +153,8 @@ describe("csr render --format docx", () => {
     // One line per addressing document (line breaks in one cell).
     expect(text).toContain("QP-014 特殊特性管理程序（A/1） 章节 5.2 符号转换WI-010-01 制动软管总成扣压作业指导书（A/1） 章节 3 质量要求QR-014-01 特殊特性清单（A/1）");
     expect(text.slice(text.indexOf("3 评审结论") + 1, text.indexOf("4 措施与落实"))).toEqual(["结论", "必须满足", "决定人", "徐海涛", "日期", "2025-02-17"]);
-    expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司\t顾客特定要求评审报告\t要求编号：DYA-001"]);
+    // The report's title in the running header, as in the HTML and PDF (report #15).
+    expect(paragraphs(docx["word/header1.xml"]!)).toEqual(["江苏安迈汽车零部件有限公司", "顾客特定要求评审报告", "要求编号：DYA-001"]);
     expect(paragraphs(docx["word/footer1.xml"]!)).toEqual(["第  页 共  页"]);
     expect(docx["word/document.xml"]).toContain('<w:pgSz w:w="11906" w:h="16838"');
   });

@@ -349,7 +349,8 @@ class WordDocumentReader {
             }
             continue;
           }
-          for (const line of text.split("\n")) {
+          // Pairs on lines of their own, or run together as csr's running header puts them in one cell (文件编号：QP-020 · 版本/版次：A/1).
+          for (const line of text.split(/\n| · /)) {
             const pair = labelAndValue(line);
             if (pair) found.push([pair.field, pair.value]);
             else if (line.trim()) rest.push({ text: line.trim(), where: t("import.word.place.row", { place, row: r + 1 }) });
