@@ -167,9 +167,11 @@ function markdownTable(docx: Docx, tokens: Token[]) {
  * `wide` row is its first cell across every column (a note that belongs to the whole table).
  * Given `widths`, the columns keep them (a fixed layout: Word and LibreOffice do not resize them to
  * the content, so a date column stays as wide as a date); without, they share the width evenly
- * and Word may fit them to their content.
+ * and Word may fit them to their content. With `keepTogether`, every row is kept on the page of the
+ * next (keep with next on its paragraphs), so that the table is never split across pages: a
+ * signature block whose names and dates print on two pages is not a record an auditor accepts.
  */
-export function table(docx: Docx, rows: { header: boolean; wide?: boolean; cells: InstanceType<Docx["TextRun"]>[][] }[], widths?: number[]) {
+export function table(docx: Docx, rows: { header: boolean; wide?: boolean; cells: InstanceType<Docx["TextRun"]>[][] }[], widths?: number[], keepTogether = false) {
   const { Paragraph, Table, TableCell, TableRow, TableLayoutType, WidthType, ShadingType } = docx;
   const columns = Math.max(1, ...rows.map((r) => r.cells.length));
   const columnWidths = widths ?? Array.from({ length: columns }, () => Math.floor(TEXT_WIDTH / columns));
@@ -178,7 +180,7 @@ export function table(docx: Docx, rows: { header: boolean; wide?: boolean; cells
     columnWidths,
     layout: widths ? TableLayoutType.FIXED : undefined,
     rows: rows.map(
-      (r) =>
+      (r, i) =>
         new TableRow({
           tableHeader: r.header || undefined,
           cantSplit: true,
@@ -189,7 +191,7 @@ export function table(docx: Docx, rows: { header: boolean; wide?: boolean; cells
                 width: { size: r.wide ? TEXT_WIDTH : (columnWidths[c] ?? 0), type: WidthType.DXA },
                 columnSpan: r.wide && columns > 1 ? columns : undefined,
                 shading: r.header ? { type: ShadingType.CLEAR, fill: "F0F0F0", color: "auto" } : undefined,
-                children: [new Paragraph({ children: r.cells[c] ?? [] })],
+                children: [new Paragraph({ keepNext: (keepTogether && i < rows.length - 1) || undefined, children: r.cells[c] ?? [] })],
               }),
           ),
         }),

@@ -261,7 +261,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
   const military = view.militaryRepresentative;
   const signatureWidths = military ? [1000, 1400, 1200, 1400, 1000, 1400, 1000, TEXT_WIDTH - 8400] : [1500, 1807, 1500, 1807, 1500, TEXT_WIDTH - 8114];
   children.push(
-    new Paragraph({ spacing: { before: 240 }, children: [] }),
+    new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [] }),
     table(
       docx,
       [
@@ -281,6 +281,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
         },
       ],
       signatureWidths,
+      true,
     ),
   );
   return wordFile(docx, options, { title: `${view.number} ${title}`, organisation: view.organisation, lang: view.lang, header: [view.organisation, title, `${t("csr_id")}${t("colon")}${view.number}`] }, children, t);
@@ -333,7 +334,7 @@ function wordFile(
   const document = new docx.Document({
     title: meta.title,
     creator: meta.organisation || "csr",
-    ...(options.referenceStyles ? { externalStyles: options.referenceStyles } : { styles: ownStyles(meta.lang) }),
+    ...(options.referenceStyles ? { externalStyles: options.referenceStyles } : { styles: ownStyles() }),
     numbering: { config: listNumbering(docx) },
     sections: [
       {
@@ -615,10 +616,11 @@ function pageFooter(docx: Docx, pattern: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children, size: 18 })] });
 }
 
-function ownStyles(lang: Lang) {
+function ownStyles() {
   const font = { ascii: LATIN_FONT, eastAsia: CJK_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT };
-  // Latin text is English in an English file, whatever script its Chinese data is in; Chinese text is zh-CN in both.
-  const language = { value: lang === "en" ? "en-US" : "zh-CN", eastAsia: "zh-CN" };
+  // Latin text is en-US and Chinese text zh-CN in both languages, as Word on Chinese Windows sets them:
+  // with Latin text declared zh-CN, LibreOffice broke clause numbers at their full stops (IATF 16949 9. / 1.2.1).
+  const language = { value: "en-US", eastAsia: "zh-CN" };
   const headingRun = { font, bold: true, color: "000000" };
   return {
     default: {

@@ -74,9 +74,10 @@ describe("csr render --format docx", () => {
     expect(paragraphs(header)).toEqual(["江苏安迈汽车零部件有限公司", "顾客特定要求管理程序", "文件编号：QP-015 · 版本/版次：A/2"]);
     expect(tables(header)).toEqual([{ widths: [3120, 3682, 3120], fixed: true }]);
     expect(header).toContain('<w:bottom w:val="single" w:color="000000" w:sz="6"/>');
-    // Chinese in SimSun, Latin text and digits in Times New Roman as the PDF prints them (Liberation Serif); a Chinese file declares zh-CN.
+    // Chinese in SimSun, Latin text and digits in Times New Roman as the PDF prints them (Liberation Serif).
     expect(docx["word/styles.xml"]).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="SimSun" w:hAnsi="Times New Roman"/>');
-    expect(docx["word/styles.xml"]).toContain('<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>');
+    // Latin text (clause numbers, part numbers) is en-US beside zh-CN Chinese, as Word on Chinese Windows declares it.
+    expect(docx["word/styles.xml"]).toContain('<w:lang w:val="en-US" w:eastAsia="zh-CN"/>');
     // The revision record (the second table) in fixed columns that add up to the text width, the date column wide enough for 2024-03-01 (report #10).
     const revisions = tables(docx["word/document.xml"]!)[1]!;
     expect(revisions).toEqual({ widths: [1400, 2237, 931, 1210, 1071, 1071, 1071, 931], fixed: true });
@@ -167,7 +168,12 @@ describe("csr render --format docx", () => {
     await run("review", "DYA-001", "--disposition", "must", "--by", "xuht", "--justification", "补充理由", "--amend", "--date", "2025-02-18");
     const out = tempDir();
     await run("render", "DYA-001", "--format", "docx", "--out", out);
-    const text = paragraphs(parts(join(out, "DYA-001.review.zh-CN.docx"))["word/document.xml"]!);
+    const xml = parts(join(out, "DYA-001.review.zh-CN.docx"))["word/document.xml"]!;
+    const text = paragraphs(xml);
+    // The signature block never splits across pages (auditor's report #6): its names row keeps with its dates row.
+    const block = [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)].at(-1)![0];
+    const rows = [...block.matchAll(/<w:tr>.*?<\/w:tr>/gs)].map((r) => [...r[0].matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>|<w:p [^>]*>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((p) => p[0].includes("<w:keepNext/>")));
+    expect(rows).toEqual([Array(6).fill(true), Array(6).fill(false)]);
     expect(text.slice(text.indexOf("3 评审结论") + 1, text.indexOf("4 措施与落实"))).toEqual([
       "结论", "必须满足", "决定人", "徐海涛", "日期", "2025-02-18", "理由", "补充理由",
       "换版确认未变", "来源文件版本", "确认人", "确认日期", "说明", "C", "张丽", "2026-11-23",
