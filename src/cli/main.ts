@@ -1,16 +1,15 @@
 /**
  * The command-line wiring. Only commander and the message catalog of the chosen language are loaded
- * up front, so `csr --help` and `csr --version` stay fast; each command's module is imported when it runs.
+ * up front, so `csr --help` and `csr --version` stay fast; each command's module is imported when it
+ * runs, and a run wires only the command it names (commandNamed) unless it needs them all.
  */
-import { Command, CommanderError, Option } from "commander";
-import type { CommandContext } from "../commands/context.js";
-import { LANGS, setLanguage, t } from "../i18n/index.js";
-import { resolveSettings } from "../i18n/resolve.js";
-import { citations, clauseReferenceExample, setStandardsInScope } from "../model/citations.js";
+import { t } from "../i18n/index.js";
+import { citations, clauseReferenceExample } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
-import { addHelpExamples, localizeHelp, pointHelpAtCommands } from "./help.js";
-
-const EXIT_USAGE = 2;
+import type { CommandContext } from "../commands/context.js";
+import { wireCheck } from "./check.js";
+import { commandNamed } from "./named.js";
+import { collect, runProgram, signatureOptions, type Wiring } from "./program.js";
 
 export async function run(argv: string[]): Promise<number> {
   // `csr --version` alone needs neither the commands nor a message catalog: answered as commander would, before they are set up.
@@ -18,678 +17,630 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${packageManifest().version}\n`);
     return 0;
   }
-  let exitCode = 0;
-  // A reader that stops early (`csr matrix clauses | head`) closes the pipe: stop quietly, as Unix tools do.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-      process.exit(exitCode);
-    });
-  }
-  const { lang, standards } = resolveSettings(argv.slice(2), process.cwd(), process.env);
-  setLanguage(lang);
-  setStandardsInScope(standards);
-  const program = new Command();
-  localizeHelp(program);
-  const context = (): CommandContext => {
-    const opts = program.opts<{ C?: string }>();
-    const color = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0";
-    return {
-      dir: opts.C ?? process.cwd(),
-      color,
-      stdout: (t) => process.stdout.write(t),
-      stderr: (t) => process.stderr.write(t),
+  return runProgram(argv, (wiring: Wiring) => {
+    const { program, action, standards } = wiring;
+    // Each top-level command (or group of commands) by name, in the order of the help, wired only when
+    // called: a run wires only the command its arguments name (commandNamed), all of them otherwise.
+    const commands: Record<string, () => void> = {
+      check: () => wireCheck(wiring),
+      explain: () => {
+        program
+          .command("explain")
+          .description(t("help.explain"))
+          .argument("[rule-id]", t("help.explain.rule-id"))
+          .action(action(async () => (await import("../commands/explain/index.js")).explainCommand));
+      },
+      add: () => {
+        program
+          .command("add")
+          .description(t("help.add"))
+          .option("--customer <code>", t("help.add.customer"))
+          .option("--source <id>", t("help.add.source"))
+          .option("--section <text>", t("help.add.section"))
+          .option("--clause <ref>", t("help.add.clause", { example: clauseReferenceExample(standards) }), collect, [])
+          .option("--title <text>", t("help.add.title"))
+          .option("--text <text>", t("help.add.text"))
+          .option("--category <text>", t("help.add.category"))
+          .option("--received <date>", t("help.add.received"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit-new"))
+          .action(action(async () => (await import("../commands/add/index.js")).addCommand));
+      },
+      review: () => {
+        program
+          .command("review")
+          .description(t("help.review"))
+          .argument("<id>", t("help.common.csr-id"))
+          .option("--department <code>", t("help.review.department"))
+          .option("--reviewer <person>", t("help.review.reviewer"))
+          .option("--opinion <opinion>", t("help.review.opinion"))
+          .option("--comment <text>", t("help.common.comment"))
+          .option("--disposition <disposition>", t("help.review.disposition"))
+          .option("--justification <text>", t("help.review.justification"))
+          .option("--by <person>", t("help.review.by"))
+          .option("--late-reason <text>", t("help.review.late-reason"))
+          .option("--recorder <person>", t("help.review.recorder"))
+          .option("--leader <person>", t("help.review.leader"))
+          .option("--military-representative <person>", t("help.review.military-representative"))
+          .option("--date <date>", t("help.review.date"))
+          .option("--required <departments...>", t("help.review.required"))
+          .option("--force", t("help.review.force"))
+          .option("--amend", t("help.review.amend"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/review/index.js")).reviewCommand));
+      },
+      address: () => {
+        program
+          .command("address")
+          .description(t("help.address"))
+          .argument("[csr]", t("help.common.csr-id"))
+          .argument("[document]", t("help.common.document-number"))
+          .option("--section <section>", t("help.address.section"))
+          .option("--remove", t("help.address.remove"))
+          .option("--confirm", t("help.address.confirm"))
+          .option("--pin-all", t("help.address.pin-all"))
+          .option("--by <person>", t("help.address.by"))
+          .option("--date <date>", t("help.address.date"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/address/index.js")).addressCommand));
+      },
+      implement: () => {
+        program
+          .command("implement")
+          .description(t("help.implement"))
+          .argument("<csr>", t("help.common.csr-id"))
+          .option("--owner <person>", t("help.implement.owner"))
+          .option("--due <date>", t("help.implement.due"))
+          .option("--status <status>", t("help.implement.status"))
+          .option("--evidence <text>", t("help.implement.evidence"))
+          .option("--implemented <date>", t("help.implement.implemented"))
+          .option("--verified-by <person>", t("help.implement.verified-by"))
+          .option("--date <date>", t("help.implement.date"))
+          .option("--amend", t("implement.amend.help"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/implement/index.js")).implementCommand));
+      },
+      calendar: () => {
+        const calendar = program.command("calendar").description(t("help.calendar"));
+        for (const [name, load] of [
+          ["holiday", async () => (await import("../commands/calendar/day.js")).calendarHolidayCommand],
+          ["workday", async () => (await import("../commands/calendar/day.js")).calendarWorkdayCommand],
+        ] as const)
+          calendar
+            .command(name)
+            .description(t(`help.calendar.${name}`))
+            .option("--from <date>", t("help.calendar.day.from"))
+            .option("--to <date>", t("help.calendar.day.to"))
+            .option("--name <text>", t("help.calendar.day.name"))
+            .option("--dry-run", t("help.calendar.day.dry-run"))
+            .option("-y, --yes", t("help.common.yes"))
+            .option("--commit", t("help.common.commit"))
+            .action(action(load));
+        calendar
+          .command("notice")
+          .description(t("help.calendar.notice"))
+          .argument("<file>", t("help.calendar.notice.file"))
+          .option("--year <year>", t("help.calendar.notice.year"))
+          .option("--replace", t("help.calendar.notice.replace"))
+          .option("--dry-run", t("help.calendar.notice.dry-run"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/calendar/notice.js")).calendarNoticeCommand));
+      },
+      customer: () => {
+        program
+          .command("customer")
+          .description(t("help.customer"))
+          .command("add")
+          .description(t("help.customer.add"))
+          .argument("[code]", t("help.customer.add.code"))
+          .option("--name <text>", t("help.customer.add.name"))
+          .option("--name-en <text>", t("help.customer.add.name-en"))
+          .option("--class <class>", t("help.customer.add.class"))
+          .option("--contact <name>", t("help.customer.add.contact"))
+          .option("--contact-role <text>", t("help.customer.add.contact-role"))
+          .option("--contact-email <email>", t("help.customer.add.contact-email"))
+          .option("--contact-phone <phone>", t("help.customer.add.contact-phone"))
+          .option("--notes <text>", t("help.customer.add.notes"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/customer/add.js")).customerAddCommand));
+      },
+      person: () => {
+        const person = program.command("person").description(t("help.person"));
+        person
+          .command("add")
+          .description(t("help.person.add"))
+          .argument("[id]", t("help.person.add.id"))
+          .option("--name <text>", t("help.person.name"))
+          .option("--name-en <text>", t("help.person.name-en"))
+          .option("--department <code>", t("help.person.department"))
+          .option("--roles <roles...>", t("help.person.roles"))
+          .option("--title <text>", t("help.person.title"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/person/index.js")).personAddCommand));
+        person
+          .command("update")
+          .description(t("help.person.update"))
+          .argument("<id>", t("help.person.id"))
+          .option("--name <text>", t("help.person.name"))
+          .option("--name-en <text>", t("help.person.name-en"))
+          .option("--department <code>", t("help.person.department"))
+          .option("--roles <roles...>", t("help.person.roles"))
+          .option("--title <text>", t("help.person.title"))
+          .option("--left <date>", t("help.person.update.left"))
+          .option("--no-left", t("help.person.update.no-left"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/person/index.js")).personUpdateCommand));
+        person
+          .command("leave")
+          .description(t("help.person.leave"))
+          .argument("<id>", t("help.person.id"))
+          .option("--date <date>", t("help.person.leave.date"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/person/index.js")).personLeaveCommand));
+      },
+      department: () => {
+        const department = program.command("department").description(t("help.department"));
+        department
+          .command("add")
+          .description(t("help.department.add"))
+          .argument("[code]", t("help.department.add.code"))
+          .option("--name <text>", t("help.department.name"))
+          .option("--name-en <text>", t("help.department.name-en"))
+          .option("--countersign", t("help.department.countersign"))
+          .option("--date <date>", t("help.department.date"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/department/index.js")).departmentAddCommand));
+        department
+          .command("update")
+          .description(t("help.department.update"))
+          .argument("<code>", t("help.department.code"))
+          .option("--name <text>", t("help.department.name"))
+          .option("--name-en <text>", t("help.department.name-en"))
+          .option("--countersign", t("help.department.countersign"))
+          .option("--no-countersign", t("help.department.no-countersign"))
+          .option("--date <date>", t("help.department.date"))
+          .option("--add-delegate <person>", t("help.department.add-delegate"), collect, [])
+          .option("--remove-delegate <person>", t("help.department.remove-delegate"), collect, [])
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/department/index.js")).departmentUpdateCommand));
+      },
+      organisation: () => {
+        const organisation = program.command("organisation").description(t("help.organisation"));
+        organisation
+          .command("update")
+          .description(t("help.organisation.update"))
+          .option("--name <text>", t("help.organisation.name"))
+          .option("--name-en <text>", t("help.organisation.name-en"))
+          .option("--confidentiality <text>", t("help.organisation.confidentiality"))
+          .option("--confidentiality-en <text>", t("help.organisation.confidentiality-en"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/organisation/index.js")).organisationUpdateCommand));
+      },
+      process: () => {
+        const process_ = program.command("process").description(t("help.process"));
+        process_
+          .command("add")
+          .description(t("help.process.add"))
+          .argument("[code]", t("help.process.add.code"))
+          .option("--name <text>", t("help.process.name"))
+          .option("--name-en <text>", t("help.process.name-en"))
+          .option("--type <type>", t("help.process.type"))
+          .option("--owner <department>", t("help.process.owner"))
+          .option("--clause <clauses...>", t("help.process.clause"))
+          .option("--document <numbers...>", t("help.process.document"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/process/index.js")).processAddCommand));
+        process_
+          .command("update")
+          .description(t("help.process.update"))
+          .argument("<code>", t("help.process.code"))
+          .option("--name <text>", t("help.process.name"))
+          .option("--name-en <text>", t("help.process.name-en"))
+          .option("--type <type>", t("help.process.type"))
+          .option("--owner <department>", t("help.process.owner-update"))
+          .option("--add-clause <clauses...>", t("help.process.add-clause"))
+          .option("--remove-clause <clauses...>", t("help.process.remove-clause"))
+          .option("--add-document <numbers...>", t("help.process.add-document"))
+          .option("--remove-document <numbers...>", t("help.process.remove-document"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/process/index.js")).processUpdateCommand));
+      },
+      symbol: () => {
+        program
+          .command("symbol")
+          .description(t("help.symbol"))
+          .command("add")
+          .description(t("help.symbol.add"))
+          .option("--customer <code>", t("help.symbol.customer"))
+          .option("--customer-symbol <symbol>", t("help.symbol.customer-symbol"))
+          .option("--customer-class <class>", t("help.symbol.customer-class"))
+          .option("--meaning <text>", t("help.symbol.meaning"))
+          .option("--symbol <symbol>", t("help.symbol.symbol"))
+          .option("--class <class>", t("help.symbol.class"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/symbol/add.js")).symbolAddCommand));
+      },
+      source: () => {
+        const source = program.command("source").description(t("help.source"));
+        source
+          .command("add")
+          .description(t("help.source.add"))
+          .argument("<customer>", t("help.source.add.customer"))
+          .option("--id <id>", t("help.source.add.id"))
+          .option("--title <text>", t("help.source.add.title"))
+          .option("--title-en <text>", t("help.source.add.title-en"))
+          .option("--revision <rev>", t("help.source.add.revision"))
+          .option("--issued <date>", t("help.source.add.issued"))
+          .option("--received <date>", t("help.source.add.received"))
+          .option("--file <path>", t("help.source.add.file"))
+          .option("--department <code>", t("help.source.add.department"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/source/add.js")).sourceAddCommand));
+        source
+          .command("update")
+          .description(t("help.source.update"))
+          .argument("<source-id>", t("help.source.update.source-id"))
+          .option("--customer <code>", t("help.source.update.customer"))
+          .option("--revision <rev>", t("help.source.update.revision"))
+          .option("--issued <date>", t("help.source.update.issued"))
+          .option("--received <date>", t("help.source.update.received"))
+          .option("--department <code>", t("help.source.update.department"))
+          .option("--file <path>", t("help.source.update.file"))
+          .option("--previous-file <path>", t("help.source.update.previous-file"))
+          .option("--unchanged <csr...>", t("help.source.update.unchanged"))
+          .option("--removed <csr...>", t("help.source.update.removed"))
+          .option("--accept", t("help.source.update.accept"))
+          .option("--by <person>", t("help.source.update.by"))
+          .option("--date <date>", t("help.source.update.date"))
+          .option("--late-reason <text>", t("help.source.update.late-reason"))
+          .option("-y, --yes", t("help.source.update.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/source/update.js")).sourceUpdateCommand));
+      },
+      list: () => {
+        program
+          .command("list")
+          .description(t("help.list"))
+          .argument("[what]", t("help.list.what"), "csr")
+          .option("--customer <code>", t("help.list.customer"))
+          .option("--status <status>", t("help.list.status"))
+          .option("--overdue", t("help.list.overdue"))
+          .option("--clause <ref>", t("help.list.clause"))
+          .option("--owner <person>", t("help.list.owner"))
+          .option("--level <n>", t("help.list.level"))
+          .option("--style <style>", t("help.list.style"))
+          .option("--format <format>", t("help.common.format"))
+          .option("--out <file|dir>", t("help.common.out"))
+          .option("--force", t("help.common.force"))
+          .option("--today <date>", t("help.common.today"))
+          .option("-y, --yes", t("help.common.yes"))
+          .action(action(async () => (await import("../commands/list/index.js")).listCommand));
+      },
+      show: () => {
+        program
+          .command("show")
+          .description(t("help.show"))
+          .argument("<id>", t("help.common.csr-id"))
+          .option("--format <format>", t("help.common.format-text"))
+          .option("--today <date>", t("help.common.today"))
+          .action(action(async () => (await import("../commands/show/index.js")).showCommand));
+      },
+      render: () => {
+        program
+          .command("render")
+          .description(t("help.render"))
+          .argument("[ids...]", t("help.render.ids"))
+          .option("--all", t("help.render.all"))
+          .option("--format <format>", t("help.render.format"))
+          .option("--out <dir|file>", t("help.render.out"))
+          .option("--copy <n>", t("help.render.copy"))
+          .option("--today <date>", t("help.render.today"))
+          .option("-y, --yes", t("help.common.yes"))
+          .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
+      },
+      site: () => {
+        program
+          .command("site")
+          .description(t("help.site"))
+          .requiredOption("--out <dir>", t("help.site.out"))
+          .option("--base-url <url>", t("help.site.base-url"))
+          .option("--today <date>", t("help.common.today"))
+          .action(action(async () => (await import("../commands/site/index.js")).siteCommand));
+      },
+      release: () => {
+        const release = program
+          .command("release")
+          .description(t("help.release"))
+          .argument("<id>", t("help.common.document-id"))
+          .option("--major", t("help.release.major"))
+          .option("--summary <text>", t("help.release.summary"))
+          .option("--pages <pages>", t("help.release.pages"))
+          .option("--total-pages <n>", t("help.release.total-pages"));
+        signatureOptions(release, "release")
+          .option("--effective <date>", t("help.release.effective"))
+          .option("--force", t("help.release.force"))
+          .option("-y, --yes", t("help.common.yes"))
+          .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
+      },
+      sign: () => {
+        const sign = program
+          .command("sign")
+          .description(t("help.sign"))
+          .argument("<documents...>", t("help.sign.documents"));
+        signatureOptions(sign)
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/sign/index.js")).signCommand));
+      },
+      new: () => {
+        program
+          .command("new")
+          .description(t("help.new"))
+          .argument("[kind]", t("help.new.kind"))
+          .option("--number <number>", t("help.new.number"))
+          .option("--family <family>", t("help.new.family"))
+          .option("--title <text>", t("help.new.title"))
+          .option("--title-en <text>", t("help.new.title-en"))
+          .option("--department <code>", t("help.new.department"))
+          .option("--level <n>", t("help.new.level"))
+          .option("--clause <ref>", t("help.new.clause"), collect, [])
+          .option("--used-by <document>", t("help.new.used-by"))
+          .option("--retention <period>", t("help.new.retention"))
+          .option("--publisher <name>", t("help.new.publisher"))
+          .option("--revision <edition>", t("help.new.revision"))
+          .option("--issued <date>", t("help.new.issued"))
+          .option("--received <date>", t("help.new.received"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit-new"))
+          .action(action(async () => (await import("../commands/new/index.js")).newCommand));
+      },
+      set: () => {
+        program
+          .command("set")
+          .description(t("help.set"))
+          .argument("<document>", t("help.common.document-number"))
+          .option("--clauses <refs>", t("help.set.clauses", { example: clauseReferenceExample(standards) }))
+          .option("--add-clause <ref>", t("help.set.add-clause"), collect, [])
+          .option("--remove-clause <ref>", t("help.set.remove-clause"), collect, [])
+          .option("--processes <codes>", t("help.set.processes"))
+          .option("--add-process <process>", t("help.set.add-process"), collect, [])
+          .option("--remove-process <process>", t("help.set.remove-process"), collect, [])
+          .option("--add-form <form>", t("help.set.add-form"), collect, [])
+          .option("--remove-form <form>", t("help.set.remove-form"), collect, [])
+          .option("--add-related <document>", t("help.set.add-related"), collect, [])
+          .option("--remove-related <document>", t("help.set.remove-related"), collect, [])
+          .option("--retention <period>", t("help.set.retention"))
+          .option("--medium <medium>", t("help.set.medium"))
+          .option("--location <text>", t("help.set.location"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/set/index.js")).setCommand));
+      },
+      numbering: () => {
+        const numbering = program.command("numbering").description(t("help.numbering"));
+        numbering
+          .command("add")
+          .description(t("help.numbering.add"))
+          .argument("[pattern]", t("help.numbering.add.pattern"))
+          .option("--kind <kind>", t("help.numbering.add.kind"))
+          .option("--family <name>", t("help.numbering.add.family"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/numbering/add.js")).numberingAddCommand));
+        numbering
+          .command("list")
+          .description(t("help.numbering.list"))
+          .option("--format <format>", t("help.numbering.list.format"))
+          .action(action(async () => (await import("../commands/numbering/list.js")).numberingListCommand));
+        numbering
+          .command("remove")
+          .description(t("help.numbering.remove"))
+          .argument("<family>", t("help.numbering.remove.family"))
+          .option("--kind <kind>", t("help.numbering.remove.kind"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/numbering/remove.js")).numberingRemoveCommand));
+      },
+      standard: () => {
+        program
+          .command("standard")
+          .description(t("help.standard"))
+          .command("migrate")
+          .description(t("help.standard.migrate"))
+          .argument("<from>", t("help.standard.migrate.from"))
+          .argument("<to>", t("help.standard.migrate.to"))
+          .option("--dry-run", t("help.standard.migrate.dry-run"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/standard/migrate.js")).standardMigrateCommand));
+      },
+      distribute: () => {
+        program
+          .command("distribute")
+          .description(t("help.distribute"))
+          .argument("<id>", t("help.distribute.target"))
+          .option("--to <dept...>", t("help.distribute.to"))
+          .option("--copies <n>", t("help.distribute.copies"))
+          .option("--holder <person>", t("help.distribute.holder"))
+          .option("--by <person>", t("help.distribute.by"))
+          .option("--date <date>", t("help.distribute.date"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/distribute/index.js")).distributeCommand));
+      },
+      recall: () => {
+        program
+          .command("recall")
+          .description(t("help.recall"))
+          .argument("<document>", t("help.common.document-number"))
+          .option("--copy <n...>", t("help.recall.copy"))
+          .option("--date <date>", t("help.recall.date"))
+          .option("--by <person>", t("help.recall.by"))
+          .option("--lost", t("help.recall.lost"))
+          .option("--destroyed", t("help.recall.destroyed"))
+          .option("--remark <text>", t("help.recall.remark"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/distribute/index.js")).recallCommand));
+      },
+      train: () => {
+        program
+          .command("train")
+          .description(t("help.train"))
+          .argument("<id>", t("help.train.id"))
+          .option("--people <person...>", t("help.train.people"))
+          .option("--date <date>", t("help.train.date"))
+          .option("--trainer <person>", t("help.train.trainer"))
+          .option("--record <number>", t("help.train.record"))
+          .option("--require", t("help.train.require"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/train/index.js")).trainCommand));
+      },
+      "periodic-review": () => {
+        program
+          .command("periodic-review")
+          .description(t("help.periodic-review"))
+          .argument("<document>", t("help.common.document-number"))
+          .option("--by <person>", t("help.periodic-review.by"))
+          .option("--date <date>", t("help.common.date"))
+          .option("--result <result>", t("help.periodic-review.result"))
+          .option("--comment <text>", t("help.common.comment"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/periodic-review/index.js")).periodicReviewCommand));
+      },
+      obsolete: () => {
+        program
+          .command("obsolete")
+          .description(t("help.obsolete"))
+          .argument("<id>", t("help.common.document-id"))
+          .option("--reason <text>", t("help.obsolete.reason"))
+          .option("--superseded-by <id>", t("help.obsolete.superseded-by"))
+          .option("--date <date>", t("help.common.date"))
+          .option("-y, --yes", t("help.common.yes"))
+          .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
+      },
+      recover: () => {
+        program
+          .command("recover")
+          .description(t("help.recover"))
+          .option("-y, --yes", t("help.common.yes"))
+          .action(action(async () => (await import("../commands/recover/index.js")).recoverCommand));
+      },
+      history: () => {
+        program
+          .command("history")
+          .description(t("help.history"))
+          .argument("<id>", t("help.common.document-id"))
+          .option("--format <format>", t("help.common.format-text"))
+          .action(action(async () => (await import("../commands/history/index.js")).historyCommand));
+      },
+      changes: () => {
+        program
+          .command("changes")
+          .description(t("help.changes"))
+          .argument("<from>", t("help.changes.from"))
+          .argument("[to]", t("help.changes.to"))
+          .option("--format <format>", t("help.common.format"))
+          .option("--out <file|dir>", t("help.common.out"))
+          .option("--force", t("help.common.force"))
+          .action(action(async () => (await import("../commands/changes/index.js")).changesCommand));
+      },
+      matrix: () => {
+        const matrix = program.command("matrix").description(t("help.matrix"));
+        for (const name of ["clauses", "csr"] as const) {
+          matrix
+            .command(name)
+            .description(t(`help.matrix.${name}`, { clause: citations(standards, "requirements-matrix").join(t("common.list-separator")) }))
+            .option("--standard <id>", t("help.matrix.standard"))
+            .option("--style <style>", t("help.matrix.style"))
+            .option("--customer <code>", t("help.matrix.customer"))
+            .option("--format <format>", t("help.common.format"))
+            .option("--out <file|dir>", t("help.common.out"))
+            .option("--force", t("help.common.force"))
+            .option("--today <date>", t("help.matrix.today"))
+            .option("-y, --yes", t("help.common.yes"))
+            .action(
+              action(async () => {
+                const { matrixCommand } = await import("../commands/matrix/index.js");
+                return (ctx: CommandContext, flags: Record<string, unknown>) => matrixCommand(ctx, name, flags);
+              }),
+            );
+        }
+      },
+      export: () => {
+        program
+          .command("export")
+          .description(t("help.export"))
+          .requiredOption("--out <file|dir>", t("help.export.out"))
+          .option("--force", t("help.export.force"))
+          .option("--today <date>", t("help.export.today"))
+          .option("-y, --yes", t("help.common.yes"))
+          .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
+      },
+      import: () => {
+        const importer = program
+          .command("import")
+          .description(t("help.import"))
+          .argument("<file>", t("help.import.file"))
+          .option("--as <kind>", t("help.import.as"))
+          .option("--sheet <name>", t("help.import.sheet"))
+          .option("--dry-run", t("help.import.dry-run"))
+          .option("--standard <id>", t("help.import.standard"))
+          .option("--department <code>", t("help.import.department"))
+          .option("--add-people", t("help.import.add-people"))
+          .option("--link-forms", t("help.import.link-forms"));
+        // The signatures of the paper originals, recorded on every released document imported (as csr sign).
+        signatureOptions(importer)
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.import.commit"))
+          .action(action(async () => (await import("../commands/import/index.js")).importCommand));
+      },
+      init: () => {
+        program
+          .command("init")
+          .description(t("help.init"))
+          .argument("[dir]", t("help.init.dir"))
+          .option("--standard <id>", t("help.init.standard"))
+          .option("--example", t("help.init.example"))
+          .option("-y, --yes", t("help.common.yes"))
+          .action(action(async () => (await import("../commands/init/index.js")).initCommand));
+      },
+      "merge-driver": () => {
+        program
+          .command("merge-driver")
+          .description(t("help.merge-driver"))
+          .argument("[files...]", t("help.merge-driver.files"))
+          .option("--install", t("help.merge-driver.install"))
+          .action(action(async () => (await import("../commands/merge-driver/index.js")).mergeDriverCommand));
+      },
+      schema: () => {
+        program
+          .command("schema")
+          .description(t("help.schema"))
+          .argument("[kind]", t("help.schema.kind"))
+          .option("--out <dir>", t("help.schema.out"))
+          .option("-y, --yes", t("help.common.yes"))
+          .action(action(async () => (await import("../commands/schema/index.js")).schemaCommand));
+      },
     };
-  };
-  const action =
-    <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<number>>) =>
-    async (...args: A) => {
-      const fn = await load();
-      exitCode = await fn(context(), ...args);
-    };
-
-  program
-    .name("csr")
-    .description(t("help.program"))
-    .version(packageManifest().version, "-V, --version", t("help.program.version"))
-    .option("-C <dir>", t("help.program.C"))
-    // Read before parsing by resolveLanguage; declared so that commander accepts it anywhere and checks it.
-    .addOption(new Option("--lang <lang>", t("help.program.lang")).choices(LANGS))
-    .exitOverride();
-
-  program
-    .command("check")
-    .description(t("help.check"))
-    .addOption(new Option("--format <format>", t("help.check.format")).choices(["text", "json", "github", "gitlab", "junit", "sarif"]).default("text"))
-    .option("--today <date>", t("help.common.today"))
-    .option("--error-on-warnings", t("help.check.error-on-warnings"))
-    .option("--max-warnings <n>", t("help.check.max-warnings"))
-    .option("--base <rev>", t("help.check.base"))
-    .option("--changed-only", t("help.check.changed-only"))
-    .option("--staged", t("help.check.staged"))
-    .option("--no-cache", t("help.check.no-cache"))
-    .action(action(async () => (await import("../commands/check/index.js")).checkCommand));
-
-  program
-    .command("explain")
-    .description(t("help.explain"))
-    .argument("[rule-id]", t("help.explain.rule-id"))
-    .action(action(async () => (await import("../commands/explain/index.js")).explainCommand));
-
-  program
-    .command("add")
-    .description(t("help.add"))
-    .option("--customer <code>", t("help.add.customer"))
-    .option("--source <id>", t("help.add.source"))
-    .option("--section <text>", t("help.add.section"))
-    .option("--clause <ref>", t("help.add.clause", { example: clauseReferenceExample(standards) }), collect, [])
-    .option("--title <text>", t("help.add.title"))
-    .option("--text <text>", t("help.add.text"))
-    .option("--category <text>", t("help.add.category"))
-    .option("--received <date>", t("help.add.received"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit-new"))
-    .action(action(async () => (await import("../commands/add/index.js")).addCommand));
-
-  program
-    .command("review")
-    .description(t("help.review"))
-    .argument("<id>", t("help.common.csr-id"))
-    .option("--department <code>", t("help.review.department"))
-    .option("--reviewer <person>", t("help.review.reviewer"))
-    .option("--opinion <opinion>", t("help.review.opinion"))
-    .option("--comment <text>", t("help.common.comment"))
-    .option("--disposition <disposition>", t("help.review.disposition"))
-    .option("--justification <text>", t("help.review.justification"))
-    .option("--by <person>", t("help.review.by"))
-    .option("--late-reason <text>", t("help.review.late-reason"))
-    .option("--recorder <person>", t("help.review.recorder"))
-    .option("--leader <person>", t("help.review.leader"))
-    .option("--military-representative <person>", t("help.review.military-representative"))
-    .option("--date <date>", t("help.review.date"))
-    .option("--required <departments...>", t("help.review.required"))
-    .option("--force", t("help.review.force"))
-    .option("--amend", t("help.review.amend"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/review/index.js")).reviewCommand));
-
-  program
-    .command("address")
-    .description(t("help.address"))
-    .argument("[csr]", t("help.common.csr-id"))
-    .argument("[document]", t("help.common.document-number"))
-    .option("--section <section>", t("help.address.section"))
-    .option("--remove", t("help.address.remove"))
-    .option("--confirm", t("help.address.confirm"))
-    .option("--pin-all", t("help.address.pin-all"))
-    .option("--by <person>", t("help.address.by"))
-    .option("--date <date>", t("help.address.date"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/address/index.js")).addressCommand));
-
-  program
-    .command("implement")
-    .description(t("help.implement"))
-    .argument("<csr>", t("help.common.csr-id"))
-    .option("--owner <person>", t("help.implement.owner"))
-    .option("--due <date>", t("help.implement.due"))
-    .option("--status <status>", t("help.implement.status"))
-    .option("--evidence <text>", t("help.implement.evidence"))
-    .option("--implemented <date>", t("help.implement.implemented"))
-    .option("--verified-by <person>", t("help.implement.verified-by"))
-    .option("--date <date>", t("help.implement.date"))
-    .option("--amend", t("implement.amend.help"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/implement/index.js")).implementCommand));
-
-  const calendar = program.command("calendar").description(t("help.calendar"));
-  for (const [name, load] of [
-    ["holiday", async () => (await import("../commands/calendar/day.js")).calendarHolidayCommand],
-    ["workday", async () => (await import("../commands/calendar/day.js")).calendarWorkdayCommand],
-  ] as const)
-    calendar
-      .command(name)
-      .description(t(`help.calendar.${name}`))
-      .option("--from <date>", t("help.calendar.day.from"))
-      .option("--to <date>", t("help.calendar.day.to"))
-      .option("--name <text>", t("help.calendar.day.name"))
-      .option("--dry-run", t("help.calendar.day.dry-run"))
-      .option("-y, --yes", t("help.common.yes"))
-      .option("--commit", t("help.common.commit"))
-      .action(action(load));
-  calendar
-    .command("notice")
-    .description(t("help.calendar.notice"))
-    .argument("<file>", t("help.calendar.notice.file"))
-    .option("--year <year>", t("help.calendar.notice.year"))
-    .option("--replace", t("help.calendar.notice.replace"))
-    .option("--dry-run", t("help.calendar.notice.dry-run"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/calendar/notice.js")).calendarNoticeCommand));
-
-  program
-    .command("customer")
-    .description(t("help.customer"))
-    .command("add")
-    .description(t("help.customer.add"))
-    .argument("[code]", t("help.customer.add.code"))
-    .option("--name <text>", t("help.customer.add.name"))
-    .option("--name-en <text>", t("help.customer.add.name-en"))
-    .option("--class <class>", t("help.customer.add.class"))
-    .option("--contact <name>", t("help.customer.add.contact"))
-    .option("--contact-role <text>", t("help.customer.add.contact-role"))
-    .option("--contact-email <email>", t("help.customer.add.contact-email"))
-    .option("--contact-phone <phone>", t("help.customer.add.contact-phone"))
-    .option("--notes <text>", t("help.customer.add.notes"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/customer/add.js")).customerAddCommand));
-
-  const person = program.command("person").description(t("help.person"));
-  person
-    .command("add")
-    .description(t("help.person.add"))
-    .argument("[id]", t("help.person.add.id"))
-    .option("--name <text>", t("help.person.name"))
-    .option("--name-en <text>", t("help.person.name-en"))
-    .option("--department <code>", t("help.person.department"))
-    .option("--roles <roles...>", t("help.person.roles"))
-    .option("--title <text>", t("help.person.title"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/person/index.js")).personAddCommand));
-  person
-    .command("update")
-    .description(t("help.person.update"))
-    .argument("<id>", t("help.person.id"))
-    .option("--name <text>", t("help.person.name"))
-    .option("--name-en <text>", t("help.person.name-en"))
-    .option("--department <code>", t("help.person.department"))
-    .option("--roles <roles...>", t("help.person.roles"))
-    .option("--title <text>", t("help.person.title"))
-    .option("--left <date>", t("help.person.update.left"))
-    .option("--no-left", t("help.person.update.no-left"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/person/index.js")).personUpdateCommand));
-  person
-    .command("leave")
-    .description(t("help.person.leave"))
-    .argument("<id>", t("help.person.id"))
-    .option("--date <date>", t("help.person.leave.date"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/person/index.js")).personLeaveCommand));
-
-  const department = program.command("department").description(t("help.department"));
-  department
-    .command("add")
-    .description(t("help.department.add"))
-    .argument("[code]", t("help.department.add.code"))
-    .option("--name <text>", t("help.department.name"))
-    .option("--name-en <text>", t("help.department.name-en"))
-    .option("--countersign", t("help.department.countersign"))
-    .option("--date <date>", t("help.department.date"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/department/index.js")).departmentAddCommand));
-  department
-    .command("update")
-    .description(t("help.department.update"))
-    .argument("<code>", t("help.department.code"))
-    .option("--name <text>", t("help.department.name"))
-    .option("--name-en <text>", t("help.department.name-en"))
-    .option("--countersign", t("help.department.countersign"))
-    .option("--no-countersign", t("help.department.no-countersign"))
-    .option("--date <date>", t("help.department.date"))
-    .option("--add-delegate <person>", t("help.department.add-delegate"), collect, [])
-    .option("--remove-delegate <person>", t("help.department.remove-delegate"), collect, [])
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/department/index.js")).departmentUpdateCommand));
-
-  const organisation = program.command("organisation").description(t("help.organisation"));
-  organisation
-    .command("update")
-    .description(t("help.organisation.update"))
-    .option("--name <text>", t("help.organisation.name"))
-    .option("--name-en <text>", t("help.organisation.name-en"))
-    .option("--confidentiality <text>", t("help.organisation.confidentiality"))
-    .option("--confidentiality-en <text>", t("help.organisation.confidentiality-en"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/organisation/index.js")).organisationUpdateCommand));
-
-  const process_ = program.command("process").description(t("help.process"));
-  process_
-    .command("add")
-    .description(t("help.process.add"))
-    .argument("[code]", t("help.process.add.code"))
-    .option("--name <text>", t("help.process.name"))
-    .option("--name-en <text>", t("help.process.name-en"))
-    .option("--type <type>", t("help.process.type"))
-    .option("--owner <department>", t("help.process.owner"))
-    .option("--clause <clauses...>", t("help.process.clause"))
-    .option("--document <numbers...>", t("help.process.document"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/process/index.js")).processAddCommand));
-  process_
-    .command("update")
-    .description(t("help.process.update"))
-    .argument("<code>", t("help.process.code"))
-    .option("--name <text>", t("help.process.name"))
-    .option("--name-en <text>", t("help.process.name-en"))
-    .option("--type <type>", t("help.process.type"))
-    .option("--owner <department>", t("help.process.owner-update"))
-    .option("--add-clause <clauses...>", t("help.process.add-clause"))
-    .option("--remove-clause <clauses...>", t("help.process.remove-clause"))
-    .option("--add-document <numbers...>", t("help.process.add-document"))
-    .option("--remove-document <numbers...>", t("help.process.remove-document"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/process/index.js")).processUpdateCommand));
-
-  program
-    .command("symbol")
-    .description(t("help.symbol"))
-    .command("add")
-    .description(t("help.symbol.add"))
-    .option("--customer <code>", t("help.symbol.customer"))
-    .option("--customer-symbol <symbol>", t("help.symbol.customer-symbol"))
-    .option("--customer-class <class>", t("help.symbol.customer-class"))
-    .option("--meaning <text>", t("help.symbol.meaning"))
-    .option("--symbol <symbol>", t("help.symbol.symbol"))
-    .option("--class <class>", t("help.symbol.class"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/symbol/add.js")).symbolAddCommand));
-
-  const source = program.command("source").description(t("help.source"));
-  source
-    .command("add")
-    .description(t("help.source.add"))
-    .argument("<customer>", t("help.source.add.customer"))
-    .option("--id <id>", t("help.source.add.id"))
-    .option("--title <text>", t("help.source.add.title"))
-    .option("--title-en <text>", t("help.source.add.title-en"))
-    .option("--revision <rev>", t("help.source.add.revision"))
-    .option("--issued <date>", t("help.source.add.issued"))
-    .option("--received <date>", t("help.source.add.received"))
-    .option("--file <path>", t("help.source.add.file"))
-    .option("--department <code>", t("help.source.add.department"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/source/add.js")).sourceAddCommand));
-  source
-    .command("update")
-    .description(t("help.source.update"))
-    .argument("<source-id>", t("help.source.update.source-id"))
-    .option("--customer <code>", t("help.source.update.customer"))
-    .option("--revision <rev>", t("help.source.update.revision"))
-    .option("--issued <date>", t("help.source.update.issued"))
-    .option("--received <date>", t("help.source.update.received"))
-    .option("--department <code>", t("help.source.update.department"))
-    .option("--file <path>", t("help.source.update.file"))
-    .option("--previous-file <path>", t("help.source.update.previous-file"))
-    .option("--unchanged <csr...>", t("help.source.update.unchanged"))
-    .option("--removed <csr...>", t("help.source.update.removed"))
-    .option("--accept", t("help.source.update.accept"))
-    .option("--by <person>", t("help.source.update.by"))
-    .option("--date <date>", t("help.source.update.date"))
-    .option("--late-reason <text>", t("help.source.update.late-reason"))
-    .option("-y, --yes", t("help.source.update.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/source/update.js")).sourceUpdateCommand));
-
-  program
-    .command("list")
-    .description(t("help.list"))
-    .argument("[what]", t("help.list.what"), "csr")
-    .option("--customer <code>", t("help.list.customer"))
-    .option("--status <status>", t("help.list.status"))
-    .option("--overdue", t("help.list.overdue"))
-    .option("--clause <ref>", t("help.list.clause"))
-    .option("--owner <person>", t("help.list.owner"))
-    .option("--level <n>", t("help.list.level"))
-    .option("--style <style>", t("help.list.style"))
-    .option("--format <format>", t("help.common.format"))
-    .option("--out <file|dir>", t("help.common.out"))
-    .option("--force", t("help.common.force"))
-    .option("--today <date>", t("help.common.today"))
-    .option("-y, --yes", t("help.common.yes"))
-    .action(action(async () => (await import("../commands/list/index.js")).listCommand));
-
-  program
-    .command("show")
-    .description(t("help.show"))
-    .argument("<id>", t("help.common.csr-id"))
-    .option("--format <format>", t("help.common.format-text"))
-    .option("--today <date>", t("help.common.today"))
-    .action(action(async () => (await import("../commands/show/index.js")).showCommand));
-
-  program
-    .command("render")
-    .description(t("help.render"))
-    .argument("[ids...]", t("help.render.ids"))
-    .option("--all", t("help.render.all"))
-    .option("--format <format>", t("help.render.format"))
-    .option("--out <dir|file>", t("help.render.out"))
-    .option("--copy <n>", t("help.render.copy"))
-    .option("--today <date>", t("help.render.today"))
-    .option("-y, --yes", t("help.common.yes"))
-    .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
-
-  program
-    .command("site")
-    .description(t("help.site"))
-    .requiredOption("--out <dir>", t("help.site.out"))
-    .option("--base-url <url>", t("help.site.base-url"))
-    .option("--today <date>", t("help.common.today"))
-    .action(action(async () => (await import("../commands/site/index.js")).siteCommand));
-
-  const release = program
-    .command("release")
-    .description(t("help.release"))
-    .argument("<id>", t("help.common.document-id"))
-    .option("--major", t("help.release.major"))
-    .option("--summary <text>", t("help.release.summary"))
-    .option("--pages <pages>", t("help.release.pages"))
-    .option("--total-pages <n>", t("help.release.total-pages"));
-  signatureOptions(release, "release")
-    .option("--effective <date>", t("help.release.effective"))
-    .option("--force", t("help.release.force"))
-    .option("-y, --yes", t("help.common.yes"))
-    .action(action(async () => (await import("../commands/release/index.js")).releaseCommand));
-
-  const sign = program
-    .command("sign")
-    .description(t("help.sign"))
-    .argument("<documents...>", t("help.sign.documents"));
-  signatureOptions(sign)
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/sign/index.js")).signCommand));
-
-  program
-    .command("new")
-    .description(t("help.new"))
-    .argument("[kind]", t("help.new.kind"))
-    .option("--number <number>", t("help.new.number"))
-    .option("--family <family>", t("help.new.family"))
-    .option("--title <text>", t("help.new.title"))
-    .option("--title-en <text>", t("help.new.title-en"))
-    .option("--department <code>", t("help.new.department"))
-    .option("--level <n>", t("help.new.level"))
-    .option("--clause <ref>", t("help.new.clause"), collect, [])
-    .option("--used-by <document>", t("help.new.used-by"))
-    .option("--retention <period>", t("help.new.retention"))
-    .option("--publisher <name>", t("help.new.publisher"))
-    .option("--revision <edition>", t("help.new.revision"))
-    .option("--issued <date>", t("help.new.issued"))
-    .option("--received <date>", t("help.new.received"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit-new"))
-    .action(action(async () => (await import("../commands/new/index.js")).newCommand));
-
-  program
-    .command("set")
-    .description(t("help.set"))
-    .argument("<document>", t("help.common.document-number"))
-    .option("--clauses <refs>", t("help.set.clauses", { example: clauseReferenceExample(standards) }))
-    .option("--add-clause <ref>", t("help.set.add-clause"), collect, [])
-    .option("--remove-clause <ref>", t("help.set.remove-clause"), collect, [])
-    .option("--processes <codes>", t("help.set.processes"))
-    .option("--add-process <process>", t("help.set.add-process"), collect, [])
-    .option("--remove-process <process>", t("help.set.remove-process"), collect, [])
-    .option("--add-form <form>", t("help.set.add-form"), collect, [])
-    .option("--remove-form <form>", t("help.set.remove-form"), collect, [])
-    .option("--add-related <document>", t("help.set.add-related"), collect, [])
-    .option("--remove-related <document>", t("help.set.remove-related"), collect, [])
-    .option("--retention <period>", t("help.set.retention"))
-    .option("--medium <medium>", t("help.set.medium"))
-    .option("--location <text>", t("help.set.location"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/set/index.js")).setCommand));
-
-  const numbering = program.command("numbering").description(t("help.numbering"));
-  numbering
-    .command("add")
-    .description(t("help.numbering.add"))
-    .argument("[pattern]", t("help.numbering.add.pattern"))
-    .option("--kind <kind>", t("help.numbering.add.kind"))
-    .option("--family <name>", t("help.numbering.add.family"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/numbering/add.js")).numberingAddCommand));
-  numbering
-    .command("list")
-    .description(t("help.numbering.list"))
-    .option("--format <format>", t("help.numbering.list.format"))
-    .action(action(async () => (await import("../commands/numbering/list.js")).numberingListCommand));
-  numbering
-    .command("remove")
-    .description(t("help.numbering.remove"))
-    .argument("<family>", t("help.numbering.remove.family"))
-    .option("--kind <kind>", t("help.numbering.remove.kind"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/numbering/remove.js")).numberingRemoveCommand));
-
-  program
-    .command("standard")
-    .description(t("help.standard"))
-    .command("migrate")
-    .description(t("help.standard.migrate"))
-    .argument("<from>", t("help.standard.migrate.from"))
-    .argument("<to>", t("help.standard.migrate.to"))
-    .option("--dry-run", t("help.standard.migrate.dry-run"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/standard/migrate.js")).standardMigrateCommand));
-
-  program
-    .command("distribute")
-    .description(t("help.distribute"))
-    .argument("<id>", t("help.distribute.target"))
-    .option("--to <dept...>", t("help.distribute.to"))
-    .option("--copies <n>", t("help.distribute.copies"))
-    .option("--holder <person>", t("help.distribute.holder"))
-    .option("--by <person>", t("help.distribute.by"))
-    .option("--date <date>", t("help.distribute.date"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/distribute/index.js")).distributeCommand));
-
-  program
-    .command("recall")
-    .description(t("help.recall"))
-    .argument("<document>", t("help.common.document-number"))
-    .option("--copy <n...>", t("help.recall.copy"))
-    .option("--date <date>", t("help.recall.date"))
-    .option("--by <person>", t("help.recall.by"))
-    .option("--lost", t("help.recall.lost"))
-    .option("--destroyed", t("help.recall.destroyed"))
-    .option("--remark <text>", t("help.recall.remark"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/distribute/index.js")).recallCommand));
-
-  program
-    .command("train")
-    .description(t("help.train"))
-    .argument("<id>", t("help.train.id"))
-    .option("--people <person...>", t("help.train.people"))
-    .option("--date <date>", t("help.train.date"))
-    .option("--trainer <person>", t("help.train.trainer"))
-    .option("--record <number>", t("help.train.record"))
-    .option("--require", t("help.train.require"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/train/index.js")).trainCommand));
-
-  program
-    .command("periodic-review")
-    .description(t("help.periodic-review"))
-    .argument("<document>", t("help.common.document-number"))
-    .option("--by <person>", t("help.periodic-review.by"))
-    .option("--date <date>", t("help.common.date"))
-    .option("--result <result>", t("help.periodic-review.result"))
-    .option("--comment <text>", t("help.common.comment"))
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.common.commit"))
-    .action(action(async () => (await import("../commands/periodic-review/index.js")).periodicReviewCommand));
-
-  program
-    .command("obsolete")
-    .description(t("help.obsolete"))
-    .argument("<id>", t("help.common.document-id"))
-    .option("--reason <text>", t("help.obsolete.reason"))
-    .option("--superseded-by <id>", t("help.obsolete.superseded-by"))
-    .option("--date <date>", t("help.common.date"))
-    .option("-y, --yes", t("help.common.yes"))
-    .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
-
-  program
-    .command("recover")
-    .description(t("help.recover"))
-    .option("-y, --yes", t("help.common.yes"))
-    .action(action(async () => (await import("../commands/recover/index.js")).recoverCommand));
-
-  program
-    .command("history")
-    .description(t("help.history"))
-    .argument("<id>", t("help.common.document-id"))
-    .option("--format <format>", t("help.common.format-text"))
-    .action(action(async () => (await import("../commands/history/index.js")).historyCommand));
-
-  program
-    .command("changes")
-    .description(t("help.changes"))
-    .argument("<from>", t("help.changes.from"))
-    .argument("[to]", t("help.changes.to"))
-    .option("--format <format>", t("help.common.format"))
-    .option("--out <file|dir>", t("help.common.out"))
-    .option("--force", t("help.common.force"))
-    .action(action(async () => (await import("../commands/changes/index.js")).changesCommand));
-
-  const matrix = program.command("matrix").description(t("help.matrix"));
-  for (const name of ["clauses", "csr"] as const) {
-    matrix
-      .command(name)
-      .description(t(`help.matrix.${name}`, { clause: citations(standards, "requirements-matrix").join(t("common.list-separator")) }))
-      .option("--standard <id>", t("help.matrix.standard"))
-      .option("--style <style>", t("help.matrix.style"))
-      .option("--customer <code>", t("help.matrix.customer"))
-      .option("--format <format>", t("help.common.format"))
-      .option("--out <file|dir>", t("help.common.out"))
-      .option("--force", t("help.common.force"))
-      .option("--today <date>", t("help.matrix.today"))
-      .option("-y, --yes", t("help.common.yes"))
-      .action(
-        action(async () => {
-          const { matrixCommand } = await import("../commands/matrix/index.js");
-          return (ctx: CommandContext, flags: Record<string, unknown>) => matrixCommand(ctx, name, flags);
-        }),
-      );
-  }
-
-  program
-    .command("export")
-    .description(t("help.export"))
-    .requiredOption("--out <file|dir>", t("help.export.out"))
-    .option("--force", t("help.export.force"))
-    .option("--today <date>", t("help.export.today"))
-    .option("-y, --yes", t("help.common.yes"))
-    .action(action(async () => (await import("../commands/export/index.js")).exportCommand));
-
-  const importer = program
-    .command("import")
-    .description(t("help.import"))
-    .argument("<file>", t("help.import.file"))
-    .option("--as <kind>", t("help.import.as"))
-    .option("--sheet <name>", t("help.import.sheet"))
-    .option("--dry-run", t("help.import.dry-run"))
-    .option("--standard <id>", t("help.import.standard"))
-    .option("--department <code>", t("help.import.department"))
-    .option("--add-people", t("help.import.add-people"))
-    .option("--link-forms", t("help.import.link-forms"));
-  // The signatures of the paper originals, recorded on every released document imported (as csr sign).
-  signatureOptions(importer)
-    .option("-y, --yes", t("help.common.yes"))
-    .option("--commit", t("help.import.commit"))
-    .action(action(async () => (await import("../commands/import/index.js")).importCommand));
-
-  program
-    .command("init")
-    .description(t("help.init"))
-    .argument("[dir]", t("help.init.dir"))
-    .option("--standard <id>", t("help.init.standard"))
-    .option("--example", t("help.init.example"))
-    .option("-y, --yes", t("help.common.yes"))
-    .action(action(async () => (await import("../commands/init/index.js")).initCommand));
-
-  program
-    .command("merge-driver")
-    .description(t("help.merge-driver"))
-    .argument("[files...]", t("help.merge-driver.files"))
-    .option("--install", t("help.merge-driver.install"))
-    .action(action(async () => (await import("../commands/merge-driver/index.js")).mergeDriverCommand));
-
-  program
-    .command("schema")
-    .description(t("help.schema"))
-    .argument("[kind]", t("help.schema.kind"))
-    .option("--out <dir>", t("help.schema.out"))
-    .option("-y, --yes", t("help.common.yes"))
-    .action(action(async () => (await import("../commands/schema/index.js")).schemaCommand));
-
-  pointHelpAtCommands(program);
-  addHelpExamples(program);
-  try {
-    await program.parseAsync(argv);
-    return exitCode;
-  } catch (error) {
-    return handleError(error);
-  }
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-/** The signer and date options of `csr release`, `csr sign` and `csr import` (SignatureFlags), with the help texts of `help` (release's, or sign's for both others). */
-function signatureOptions(command: Command, help: "release" | "sign" = "sign"): Command {
-  return command
-    .option("--prepared <person>", t(`help.${help}.prepared`))
-    .option("--reviewed <person>", t(`help.${help}.reviewed`))
-    .option("--approved <person>", t(`help.${help}.approved`))
-    .option("--countersigned <person>", t(`help.${help}.countersigned`), collect, [])
-    .option("--standardization <person>", t(`help.${help}.standardization`))
-    .option("--military-representative <person>", t(`help.${help}.military-representative`))
-    .option("--date <date>", t(`help.${help}.date`))
-    .option("--prepared-date <date>", t(`help.${help}.prepared-date`))
-    .option("--reviewed-date <date>", t(`help.${help}.reviewed-date`))
-    .option("--countersigned-date <date>", t(`help.${help}.countersigned-date`))
-    .option("--standardization-date <date>", t(`help.${help}.standardization-date`))
-    .option("--approved-date <date>", t(`help.${help}.approved-date`))
-    .option("--military-representative-date <date>", t(`help.${help}.military-representative-date`));
-}
-
-function handleError(error: unknown): number {
-  if (error instanceof CommanderError) {
-    return error.exitCode === 0 ? 0 : EXIT_USAGE;
-  }
-  if (error instanceof Error && error.name === "UserError") {
-    const hint = (error as Error & { hint?: string }).hint;
-    process.stderr.write(`csr: ${error.message}\n${hint ? `${t("cli.hint", { hint })}\n` : ""}`);
-    return (error as Error & { exitCode?: number }).exitCode ?? EXIT_USAGE;
-  }
-  process.stderr.write(`csr: ${t("cli.internal-error")}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return EXIT_USAGE;
+    const named = commandNamed(argv.slice(2), commands);
+    for (const [name, wire] of Object.entries(commands)) if (named === undefined || name === named) wire();
+  });
 }

@@ -1,0 +1,113 @@
+/**
+ * What every run of csr's command line shares, whichever commands it wires (src/cli/main.ts: all of
+ * them or the one its arguments name): the language and
+ * standards of the repository, the program with its global options, each command's action loading
+ * its module when it runs, and commander's errors turned into csr's exit codes.
+ */
+import { Command, CommanderError, Option } from "commander";
+import type { CommandContext } from "../commands/context.js";
+import { LANGS, setLanguage, t } from "../i18n/index.js";
+import { resolveSettings } from "../i18n/resolve.js";
+import { setStandardsInScope } from "../model/citations.js";
+import { packageManifest } from "../load/package.js";
+import { addHelpExamples, localizeHelp, pointHelpAtCommands } from "./help.js";
+
+const EXIT_USAGE = 2;
+
+/** A command's action: `load` imports the command's module when the command runs, and gives its function. */
+export type Action = <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<number>>) => (...args: A) => Promise<void>;
+
+/** What wiring a command needs: the program to add it to, the action maker and qms.yaml's standards (for help texts that cite a clause). */
+export interface Wiring {
+  program: Command;
+  action: Action;
+  standards: readonly string[] | undefined;
+}
+
+/** Runs the command line `argv` (as process.argv) with the commands that `wire` adds to the program; resolves to the exit code. */
+export async function runProgram(argv: string[], wire: (wiring: Wiring) => void): Promise<number> {
+  let exitCode = 0;
+  // A reader that stops early (`csr matrix clauses | head`) closes the pipe: stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(exitCode);
+    });
+  }
+  const { lang, standards } = resolveSettings(argv.slice(2), process.cwd(), process.env);
+  setLanguage(lang);
+  setStandardsInScope(standards);
+  const program = new Command();
+  localizeHelp(program);
+  const context = (): CommandContext => {
+    const opts = program.opts<{ C?: string }>();
+    const color = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0";
+    return {
+      dir: opts.C ?? process.cwd(),
+      color,
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+    };
+  };
+  const action: Action =
+    <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...args: A) => Promise<number>>) =>
+    async (...args: A) => {
+      const fn = await load();
+      exitCode = await fn(context(), ...args);
+    };
+
+  program
+    .name("csr")
+    .description(t("help.program"))
+    .version(packageManifest().version, "-V, --version", t("help.program.version"))
+    .option("-C <dir>", t("help.program.C"))
+    // Read before parsing by resolveLanguage; declared so that commander accepts it anywhere and checks it.
+    .addOption(new Option("--lang <lang>", t("help.program.lang")).choices(LANGS))
+    .exitOverride();
+
+  wire({ program, action, standards });
+
+  pointHelpAtCommands(program);
+  addHelpExamples(program);
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** The signer and date options of `csr release`, `csr sign` and `csr import` (SignatureFlags), with the help texts of `help` (release's, or sign's for both others). */
+export function signatureOptions(command: Command, help: "release" | "sign" = "sign"): Command {
+  return command
+    .option("--prepared <person>", t(`help.${help}.prepared`))
+    .option("--reviewed <person>", t(`help.${help}.reviewed`))
+    .option("--approved <person>", t(`help.${help}.approved`))
+    .option("--countersigned <person>", t(`help.${help}.countersigned`), collect, [])
+    .option("--standardization <person>", t(`help.${help}.standardization`))
+    .option("--military-representative <person>", t(`help.${help}.military-representative`))
+    .option("--date <date>", t(`help.${help}.date`))
+    .option("--prepared-date <date>", t(`help.${help}.prepared-date`))
+    .option("--reviewed-date <date>", t(`help.${help}.reviewed-date`))
+    .option("--countersigned-date <date>", t(`help.${help}.countersigned-date`))
+    .option("--standardization-date <date>", t(`help.${help}.standardization-date`))
+    .option("--approved-date <date>", t(`help.${help}.approved-date`))
+    .option("--military-representative-date <date>", t(`help.${help}.military-representative-date`));
+}
+
+function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? 0 : EXIT_USAGE;
+  }
+  if (error instanceof Error && error.name === "UserError") {
+    const hint = (error as Error & { hint?: string }).hint;
+    process.stderr.write(`csr: ${error.message}\n${hint ? `${t("cli.hint", { hint })}\n` : ""}`);
+    return (error as Error & { exitCode?: number }).exitCode ?? EXIT_USAGE;
+  }
+  process.stderr.write(`csr: ${t("cli.internal-error")}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_USAGE;
+}
