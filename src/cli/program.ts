@@ -1,6 +1,6 @@
 /**
  * What every run of csr's command line shares, whichever commands it wires (src/cli/main.ts: all of
- * them or the one its arguments name): the language and
+ * them or the one its arguments name; src/cli/check.ts: `csr check` alone): the language and
  * standards of the repository, the program with its global options, each command's action loading
  * its module when it runs, and commander's errors turned into csr's exit codes.
  */

@@ -1,11 +1,11 @@
 /**
  * What the bundle (scripts/build.js) loads: `csr --help` and `csr --version` only csr's wiring with
  * commander inside it, the catalog and text helpers and the clause citations (the help cites the
- * clauses of the repository's standards: model/citations.ts), no npm package and no command; a check only
- * the check command's chunks, no other command's and no npm package but those it needs.
+ * clauses of the repository's standards: model/citations.ts), no npm package and no command; a check
+ * only dist/cli/check.js, the check command with all it runs in one file (src/cli/check.ts).
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
@@ -31,11 +31,11 @@ it("csr --help and --version load csr's wiring (commander inside) and three smal
   }
 });
 
-it("a check loads the check command and no other command, and no npm package", () => {
+it("a check loads dist/cli/check.js, the check command and all it runs in one file, no chunk, no other command and no npm package", () => {
   const files = loaded(["check"], minimalRepo({}));
-  expect(files).toContain("bin/csr.js");
-  expect(files.filter((f) => f.startsWith("node_modules/"))).toEqual([]);
-  // Chunks of a command or a format are named after the module imported lazily; the others are chunk-*.
-  const named = files.filter((f) => f.startsWith("dist/chunks/") && !/\/chunk-[A-Z0-9]+\.js$/.test(f)).map((f) => f.replace(/^dist\/chunks\/|-[A-Z0-9]+\.js$/g, ""));
-  expect(named.sort()).toEqual(["cache", "check", "engine", "repository", "text"]);
+  expect(files).toEqual(["bin/csr.js", "dist/cli/check.js"]);
+  // One file for the check alone (src/cli/check.ts): no other command's module is bundled into it.
+  const code = readFileSync(join(ROOT, "dist", "cli", "check.js"), "utf8");
+  expect(code).toContain("async function checkCommand(");
+  expect(code.match(/async function \w+Command\(/g)).toEqual(["async function checkCommand("]);
 });
