@@ -54,7 +54,32 @@ export interface ReviewRoundTimeliness {
  * it closed, and a confirmation of the current source revision, received no earlier than the
  * decision's round started, follows it.
  */
-export function reviewRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, customer: Customer | undefined): ReviewRoundTimeliness[] {
+export function reviewRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, customer: Customer | undefined): readonly ReviewRoundTimeliness[] {
+  const known = remembered?.get(csr);
+  if (known && known.calendar === calendar && known.config === config && known.today === today && known.customer === customer) return known.rounds;
+  const rounds = judgedRounds(csr, calendar, config, today, customer);
+  remembered?.set(csr, { calendar, config, today, customer, rounds });
+  return rounds;
+}
+
+/**
+ * While `work` runs, each CSR's rounds are judged once (reviewRounds keeps them by CSR and
+ * arguments): a site build asks for them in the CSR list and matrix, the review-timeliness
+ * register, the dashboard's panels and every review report. Only for work that changes no CSR.
+ */
+export async function judgingRoundsOnce<T>(work: () => Promise<T>): Promise<T> {
+  const before = remembered;
+  remembered = before ?? new WeakMap();
+  try {
+    return await work();
+  } finally {
+    remembered = before;
+  }
+}
+
+let remembered: WeakMap<Csr, { calendar: WorkCalendar; config: QmsConfig | undefined; today: string; customer: Customer | undefined; rounds: readonly ReviewRoundTimeliness[] }> | undefined;
+
+function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | undefined, today: string, customer: Customer | undefined): ReviewRoundTimeliness[] {
   const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
   const receivedOf = (revision: string) => source?.revisions.find((r) => r.revision === revision)?.received;

@@ -20,6 +20,7 @@ import { clauseCoverage } from "../model/coverage.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { revisionSignatures } from "../model/revision.js";
+import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr, SignatureRole } from "../model/types.js";
 import type { MessageData, MessageKey } from "../i18n/index.js";
@@ -75,6 +76,11 @@ const DOCUMENT_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-
 
 /** `findings`: what `csr check` reports on the repository today (the command reads them through the check cache). */
 export async function buildSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
+  // The registers, the dashboard and the review reports each judge every CSR's review rounds: once is enough.
+  return judgingRoundsOnce(() => writeSite(repo, findings, options, out));
+}
+
+async function writeSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
   const { lang, today } = options;
   const rc = registerContext(repo, lang);
   const { index } = rc;
