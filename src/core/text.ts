@@ -72,13 +72,35 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 
 /** Display width in a terminal: East Asian wide and fullwidth characters take two columns. */
 export function displayWidth(s: string): number {
+  return widestLine(s, false);
+}
+
+/**
+ * The display width of the widest line of `s` (lines end at "\n"; a "\r" takes no room), or with
+ * `all` of the whole text as one line. By char codes, pairing surrogates as `for … of` would: a
+ * workbook of 10,000 entities measures 400,000 cells, and iterating a string makes a string per character.
+ */
+export function widestLine(s: string, lines = true): number {
+  let widest = 0;
   let w = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (cp === 0x0a && lines) {
+      if (w > widest) widest = w;
+      w = 0;
+      continue;
+    }
     if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) continue;
     w += isWide(cp) ? 2 : 1;
   }
-  return w;
+  return w > widest ? w : widest;
 }
 
 function isWide(cp: number): boolean {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import type { PageSetup, PaperSize, Style, Worksheet } from "exceljs";
-import { displayWidth, escapeHtml, padEnd, visible } from "../core/text.js";
+import { displayWidth, escapeHtml, padEnd, visible, widestLine } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import { translate, type Lang } from "../i18n/index.js";
@@ -347,10 +347,13 @@ function columnLetter(n: number): string {
 function columnWidths(table: Table): number[] {
   return table.columns.map((c) => {
     // A check-mark column's long header ("C1 市场开发与顾客要求评审") wraps above a narrow column.
-    const widest = Math.max(
-      c.kind === "mark" ? Math.min(displayWidth(c.header), 10) : displayWidth(c.header),
-      ...table.rows.map((r) => Math.max(0, ...text(r[c.key]).split(/\r?\n/).map(displayWidth))),
-    );
+    let widest = c.kind === "mark" ? Math.min(displayWidth(c.header), 10) : displayWidth(c.header);
+    for (const row of table.rows) {
+      const value = row[c.key];
+      if (value === null || value === undefined || value === "") continue;
+      const width = widestLine(typeof value === "string" ? value : text(value));
+      if (width > widest) widest = width;
+    }
     return Math.min(MAX_COLUMN_WIDTH, Math.max(c.date ? 12 : 6, widest + 2));
   });
 }
