@@ -3,7 +3,6 @@
  * without touching the working tree, plus who committed changes to each file since then. The
  * revision rules compare the working tree with it.
  */
-import { spawn } from "node:child_process";
 import { UserError } from "../core/errors.js";
 import { t } from "../i18n/index.js";
 import type { FileKind, SourceFile } from "./source.js";
@@ -117,7 +116,8 @@ export function kindOf(path: string): FileKind | undefined {
 function readBlobs(root: string, oids: string[]): Promise<Buffer[]> {
   if (oids.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+    // node:child_process, loaded here: dist/cli/check.js holds this module, and only a check with --base or --staged reads blobs.
+    const child = process.getBuiltinModule("node:child_process").spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
     const chunks: Buffer[] = [];
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => chunks.push(c));

@@ -3,8 +3,10 @@
  * the file and the message, not the line, so that a finding stays the same finding when lines are
  * inserted above it. Identical findings in one file are told apart by their order.
  */
-import { createHash } from "node:crypto";
 import type { Finding } from "../core/diagnostic.js";
+
+/** node:crypto, loaded on first use: dist/cli/check.js holds this module, and only the SARIF and GitLab formats hash. */
+const createHash = (algorithm: string) => process.getBuiltinModule("node:crypto").createHash(algorithm);
 
 export function fingerprints(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import { BIN, minimalRepo, ROOT, tempDir } from "../helpers.js";
 
-/** The files of csr and of node_modules that a run of csr loads as ES modules, relative to the package root. */
+/** The files of csr and of node_modules that a run of csr loads as ES modules, relative to the package root, then the Node modules it imports (node:…). */
 function loaded(args: string[], cwd: string): string[] {
   const dir = tempDir("csr-loads-");
   writeFileSync(join(dir, "hooks.mjs"), 'import { writeSync } from "node:fs";\nexport async function load(url, context, next) { writeSync(2, `LOADED ${url}\\n`); return next(url, context); }\n');
@@ -19,21 +19,24 @@ function loaded(args: string[], cwd: string): string[] {
   const result = spawnSync(process.execPath, ["--import", pathToFileURL(join(dir, "register.mjs")).href, BIN, "--lang", "en", ...args], { cwd, encoding: "utf8" });
   expect(result.status, result.stderr).toBe(0);
   const root = pathToFileURL(ROOT).href + "/";
-  return [...result.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!).filter((url) => url.startsWith(root)).map((url) => url.slice(root.length));
+  const urls = [...result.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!);
+  return [...urls.filter((url) => url.startsWith(root)).map((url) => url.slice(root.length)), ...urls.filter((url) => url.startsWith("node:"))];
 }
 
 it("csr --help and --version load csr's wiring (commander inside) and three small chunks, no npm package", () => {
   for (const args of [["--help"], ["--version"]]) {
     const files = loaded(args, tempDir());
     expect(files.slice(0, 2), args[0]).toEqual(["bin/csr.js", "dist/cli/main.js"]);
-    expect(files.slice(2).every((f) => /^dist\/chunks\/chunk-[A-Z0-9]+\.js$/.test(f)), files.join(" ")).toBe(true);
-    expect(files.length, files.join(" ")).toBeLessThanOrEqual(5);
+    expect(files.slice(2).every((f) => /^dist\/chunks\/chunk-[A-Z0-9]+\.js$/.test(f) || f.startsWith("node:")), files.join(" ")).toBe(true);
+    expect(files.filter((f) => !f.startsWith("node:")).length, files.join(" ")).toBeLessThanOrEqual(5);
   }
 });
 
 it("a check loads dist/cli/check.js, the check command and all it runs in one file, no chunk, no other command and no npm package", () => {
   const files = loaded(["check"], minimalRepo({}));
-  expect(files).toEqual(["bin/csr.js", "dist/cli/check.js"]);
+  expect(files.filter((f) => !f.startsWith("node:"))).toEqual(["bin/csr.js", "dist/cli/check.js"]);
+  // Everything the file imports loads with it: what only some checks need (node:crypto for SARIF's and GitLab's fingerprints and the cache's keys, node:child_process for --base) is loaded where it is used.
+  expect(files.filter((f) => f === "node:crypto" || f === "node:child_process")).toEqual([]);
   // One file for the check alone (src/cli/check.ts): no other command's module is bundled into it.
   const code = readFileSync(join(ROOT, "dist", "cli", "check.js"), "utf8");
   expect(code).toContain("async function checkCommand(");
