@@ -12,8 +12,8 @@ setFlagsFromString("--interrupt-budget=1048576");
 
 /**
  * Whether the command line is `csr [-C <dir>] [--lang <lang>] check …` without help asked for: then
- * dist/cli/check.js, the check alone in one file, runs it (src/cli/check.ts, which reads the command
- * line again with src/cli/named.ts and hands anything else to dist/cli/main.js).
+ * dist/cli/check.cjs, the check alone in one file, runs it (bin/check-script.js, src/cli/check.ts,
+ * which reads the command line again with src/cli/named.ts and leaves anything else to main.js).
  */
 function namesCheck(args) {
   if (args.some((arg) => arg === "--help" || /^-[A-Za-z]*h/.test(arg))) return false;
@@ -25,8 +25,6 @@ function namesCheck(args) {
   return false;
 }
 
-import(namesCheck(process.argv.slice(2)) ? "../dist/cli/check.js" : "../dist/cli/main.js")
-  .then((m) => m.run(process.argv))
-  .then((code) => {
-    process.exitCode = code;
-  });
+let code = namesCheck(process.argv.slice(2)) ? await (await import("./check-script.js")).loadCheck().run(process.argv) : undefined;
+code ??= await (await import("../dist/cli/main.js")).run(process.argv);
+process.exitCode = code;

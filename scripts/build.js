@@ -4,8 +4,8 @@
 // Node loads an ES module in 0.2 ms to 1 ms whatever its size, and a check used to load about 95 of
 // them. The bundle is a few files: dist/cli/main.js (with commander, which every run needs) and the
 // chunks in dist/chunks/, split where the code imports lazily (`import()`), so a command, a report
-// format, exceljs or Chromium's driver still loads only when needed; and dist/cli/check.js, `csr
-// check` alone in one file (bundleCheck). commander (every run loads it:
+// format, exceljs or Chromium's driver still loads only when needed; and dist/cli/check.cjs, `csr
+// check` alone in one file with V8's code cache of it (bundleCheck). commander (every run loads it:
 // one file instead of seven) and js-yaml (every check parses with it: one file less) are bundled;
 // the other npm packages stay in node_modules, loaded only by the commands that use them.
 //
@@ -140,33 +140,58 @@ async function bundleCli(digest) {
   provideRequire(Object.keys(result.metafile.outputs).map((file) => join(ROOT, file)));
 }
 
-/** src/cli/check.ts's way back to the whole command line, dist/cli/main.js, stays an import of that file. */
-const mainOutsideCheck = {
-  name: "main-outside-check",
+/**
+ * simple-git (a check with --base or --staged) in dist/cli/check.cjs: required, from a module of the
+ * bundle, where csr imports it, since a script run by node:vm cannot import() without an
+ * experimental loader. simple-git ships CommonJS too.
+ */
+const requiredSimpleGit = {
+  name: "required-simple-git",
   setup(plugin) {
-    plugin.onResolve({ filter: /^\.\/main\.js$/ }, (args) => (args.importer === join(ROOT, "src", "cli", "check.ts") ? { path: "./main.js", external: true } : undefined));
+    plugin.onResolve({ filter: /^simple-git$/ }, (args) => (args.kind === "dynamic-import" ? { path: "simple-git", namespace: "required" } : undefined));
+    plugin.onLoad({ filter: /.*/, namespace: "required" }, () => ({ contents: `module.exports = require("simple-git");`, loader: "js" }));
   },
 };
 
 /**
- * `csr check` on its own, dist/cli/check.js (src/cli/check.ts), which bin/csr.js runs when the
- * command line names `check`: one file with commander, the check command and everything it may
- * import (the loader, js-yaml, the rules, the cache, every output format), not split, so that a check
- * loads it and no chunk. Loading each of the 35 files of the split bundle that a check used to load
- * cost Node a fraction of a millisecond whatever its size: a check of a one-file repository took
- * about 7 ms of CPU more (medians of 21 alternating runs). The code is the same as the split
- * bundle's; only how it is cut into files differs.
+ * `csr check` on its own, dist/cli/check.cjs (src/cli/check.ts), which bin/csr.js runs when the
+ * command line names `check` (bin/check-script.js): one CommonJS file with commander, the check
+ * command and everything it may import (the loader, js-yaml, the rules, the cache, every output
+ * format), not split, and V8's code cache of it (checkCodeCache). Measured on a check of a
+ * one-file repository (CPU, medians of alternating runs): the 35 files of the split bundle that a
+ * check used to load cost Node a fraction of a millisecond each whatever their size, about 14 ms
+ * in all; compiling the one file's 430 KB, and its functions as the check first calls them, about
+ * 17 ms more, which the code cache saves. The code is the same as the split bundle's; only how
+ * it is cut into files and loaded differs. `import.meta.url` is the file's URL, which
+ * bin/check-script.js passes in.
  */
 async function bundleCheck(digest) {
-  const result = await build({
+  await build({
     ...common(digest),
-    define: { ...common(digest).define, CSR_YAML_MODULE: JSON.stringify(VENDORED_YAML) },
-    plugins: [yamlFromVendor, lazyChildProcessForCommander, mainOutsideCheck],
+    format: "cjs",
+    define: { ...common(digest).define, CSR_YAML_MODULE: JSON.stringify(VENDORED_YAML), "import.meta.url": "__csrUrl" },
+    plugins: [yamlFromVendor, lazyChildProcessForCommander, requiredSimpleGit],
     entryPoints: { "cli/check": join(ROOT, "src", "cli", "check.ts") },
+    outExtension: { ".js": ".cjs" },
     outdir: DIST,
-    metafile: true,
   });
-  provideRequire(Object.keys(result.metafile.outputs).map((file) => join(ROOT, file)));
+  checkCodeCache();
+}
+
+/**
+ * V8's code cache of dist/cli/check.cjs, made after a check of examples/acme-auto has run in it, so
+ * that it holds the code of every function a check calls (V8 compiles most functions only when first
+ * called), in a Node given the V8 flags that bin/csr.js sets: V8 takes a cache only under the flags
+ * it was made with, and compiles the file itself otherwise.
+ */
+function checkCodeCache() {
+  const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))?.[1];
+  if (!flags) throw new Error("the build found no V8 flags in bin/csr.js to make the check's code cache with");
+  const script = pathToFileURL(join(ROOT, "bin", "check-script.js")).href;
+  const argv = ["node", "csr", "-C", join(ROOT, "examples", "acme-auto"), "check", "--no-cache", "--format", "json"];
+  const code = `const { loadCheck, writeCodeCache } = await import(${JSON.stringify(script)}); const check = loadCheck(); await check.run(${JSON.stringify(argv)}); writeCodeCache(check);`;
+  const made = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", code], { stdio: ["ignore", "ignore", "inherit"] });
+  if (made.status !== 0) throw new Error(`making the check's code cache failed (exit status ${made.status})`);
 }
 
 /**

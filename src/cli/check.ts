@@ -1,10 +1,10 @@
 /**
  * `csr check` on its own: the command's wiring, which src/cli/main.ts wires among the others, and a
  * run of the command line that wires only it. `npm run build` bundles this file with everything a
- * check runs into one file, dist/cli/check.js, which bin/csr.js loads instead of dist/cli/main.js
- * when the command line names `check` (commandNamed): a check, the command CI runs at every push,
- * then loads two files of csr's instead of about 35 chunks of the split bundle (Node spends a
- * fraction of a millisecond on every module it loads, whatever its size).
+ * check runs into one CommonJS file, dist/cli/check.cjs, which bin/csr.js runs (bin/check-script.js)
+ * instead of dist/cli/main.js when the command line names `check` (commandNamed): a check, the
+ * command CI runs at every push, then loads one file of csr's instead of about 35 chunks of the split
+ * bundle, and V8 takes its compiled code from the code cache the build made of it.
  */
 import { commandNamed } from "./named.js";
 import { Option } from "commander";
@@ -27,10 +27,10 @@ export function wireCheck({ program, action }: Wiring): void {
 }
 
 /**
- * The command line of bin/csr.js when it names `check`; anything else (which bin/csr.js does not
- * send here) runs dist/cli/main.js, as bin/csr.js would have.
+ * The command line of bin/csr.js when it names `check`; undefined for anything else (which bin/csr.js
+ * does not send here), which bin/csr.js then gives to dist/cli/main.js.
  */
-export async function run(argv: string[]): Promise<number> {
-  if (commandNamed(argv.slice(2), { check: true }) !== "check") return (await import("./main.js")).run(argv);
+export async function run(argv: string[]): Promise<number | undefined> {
+  if (commandNamed(argv.slice(2), { check: true }) !== "check") return undefined;
   return runProgram(argv, wireCheck);
 }

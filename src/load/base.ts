@@ -116,7 +116,7 @@ export function kindOf(path: string): FileKind | undefined {
 function readBlobs(root: string, oids: string[]): Promise<Buffer[]> {
   if (oids.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
-    // node:child_process, loaded here: dist/cli/check.js holds this module, and only a check with --base or --staged reads blobs.
+    // node:child_process, loaded here: dist/cli/check.cjs holds this module, and only a check with --base or --staged reads blobs.
     const child = process.getBuiltinModule("node:child_process").spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
     const chunks: Buffer[] = [];
     let stderr = "";

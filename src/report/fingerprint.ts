@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../core/diagnostic.js";
 
-/** node:crypto, loaded on first use: dist/cli/check.js holds this module, and only the SARIF and GitLab formats hash. */
+/** node:crypto, loaded on first use: dist/cli/check.cjs holds this module, and only the SARIF and GitLab formats hash. */
 const createHash = (algorithm: string) => process.getBuiltinModule("node:crypto").createHash(algorithm);
 
 export function fingerprints(findings: readonly Finding[]): string[] {

@@ -2,7 +2,7 @@
  * What the bundle (scripts/build.js) loads: `csr --help` and `csr --version` only csr's wiring with
  * commander inside it, the catalog and text helpers and the clause citations (the help cites the
  * clauses of the repository's standards: model/citations.ts), no npm package and no command; a check
- * only dist/cli/check.js, the check command with all it runs in one file (src/cli/check.ts).
+ * only dist/cli/check.cjs, the check command with all it runs in one file (src/cli/check.ts).
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -32,13 +32,22 @@ it("csr --help and --version load csr's wiring (commander inside) and three smal
   }
 });
 
-it("a check loads dist/cli/check.js, the check command and all it runs in one file, no chunk, no other command and no npm package", () => {
+it("a check runs dist/cli/check.cjs, the check command and all it runs in one file, no chunk, no other command and no npm package", () => {
   const files = loaded(["check"], minimalRepo({}));
-  expect(files.filter((f) => !f.startsWith("node:"))).toEqual(["bin/csr.js", "dist/cli/check.js"]);
-  // Everything the file imports loads with it: what only some checks need (node:crypto for SARIF's and GitLab's fingerprints and the cache's keys, node:child_process for --base) is loaded where it is used.
+  // dist/cli/check.cjs is run as a script (bin/check-script.js), not loaded as a module.
+  expect(files.filter((f) => !f.startsWith("node:"))).toEqual(["bin/csr.js", "bin/check-script.js"]);
+  // What only some checks need (node:crypto for SARIF's and GitLab's fingerprints and the cache's keys, node:child_process for --base) is loaded where it is used.
   expect(files.filter((f) => f === "node:crypto" || f === "node:child_process")).toEqual([]);
-  // One file for the check alone (src/cli/check.ts): no other command's module is bundled into it.
-  const code = readFileSync(join(ROOT, "dist", "cli", "check.js"), "utf8");
-  expect(code).toContain("async function checkCommand(");
+  const code = readFileSync(join(ROOT, "dist", "cli", "check.cjs"), "utf8");
   expect(code.match(/async function \w+Command\(/g)).toEqual(["async function checkCommand("]);
+  expect(code.match(/require\("[^"]*"\)/g)?.filter((r) => !r.startsWith('require("node:'))).toEqual(['require("simple-git")']);
+  expect(code).not.toMatch(/\bimport\(/);
+});
+
+it("the check's file comes with a V8 code cache that V8 takes under the flags bin/csr.js runs with", () => {
+  const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))![1]!;
+  const probe = `const { loadCheck } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "bin", "check-script.js")).href)}); console.log(loadCheck().script.cachedDataRejected);`;
+  const run = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", probe], { encoding: "utf8" });
+  expect(run.stderr).toBe("");
+  expect(run.stdout).toBe("false\n");
 });
