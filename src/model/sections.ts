@@ -118,6 +118,26 @@ export function findSection(sections: readonly NumberedSection[], text: string):
   return found ? { found } : {};
 }
 
+/**
+ * The HTML id of a section's heading on a rendered page: `section-5.2`. Characters an id or a URL
+ * fragment should not hold (spaces, punctuation other than . _ -) become '-'.
+ */
+export function sectionAnchor(number: string): string {
+  return `section-${number.replace(/[^\p{L}\p{N}._-]+/gu, "-")}`;
+}
+
+/**
+ * Where a CSR's `addressed` entry points inside its document: the section's label in `lang`
+ * ("5.2 符号转换"; the text as written when the document has no such section) and its anchor on the
+ * document's page ("" when the section is not found).
+ */
+export function addressedSection(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string): { section: string; anchor: string } {
+  if (!text) return { section: "", anchor: "" };
+  if (!doc) return { section: text, anchor: "" };
+  const { found } = findSection(documentSections(doc), text);
+  return found ? { section: sectionLabel(found, lang), anchor: sectionAnchor(found.number) } : { section: text, anchor: "" };
+}
+
 /** "5.2 符号转换" in the chosen language; the English title where given. */
 export function sectionLabel(section: NumberedSection, lang: string): string {
   return `${section.number} ${lang === "en" && section.title_en ? section.title_en : section.title}`;
@@ -128,10 +148,7 @@ export function sectionLabel(section: NumberedSection, lang: string): string {
  * reference resolves, else the text as written (the check reports it).
  */
 export function addressedSectionLabel(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string): string {
-  if (!text) return "";
-  if (!doc) return text;
-  const { found } = findSection(documentSections(doc), text);
-  return found ? sectionLabel(found, lang) : text;
+  return addressedSection(doc, text, lang).section;
 }
 
 /**

@@ -15,7 +15,7 @@ import { confidentialityNotice } from "../model/confidentiality.js";
 import { currentRevision, documentLayout, militaryParties, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
-import { addressedSectionLabel, closingSectionNumbers, documentSections } from "../model/sections.js";
+import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
 import { csrDistributions } from "../model/distribution.js";
 import type { ControlledDocument, Csr, DocumentLayout, Opinion, Revision, RevisionColumn, Signature, SignatureRole } from "../model/types.js";
@@ -67,6 +67,8 @@ export interface SectionView {
   heading: number;
   /** Rendered body: the only value templates insert unescaped. */
   body: string;
+  /** The heading's id (`section-5.2`), which a CSR's 落实文件 links to on the site; "" on a number declared twice. */
+  anchor: string;
 }
 
 export interface ReferenceView {
@@ -380,7 +382,9 @@ function referenceLabel(names: Names, from: string, id: string): string {
 
 /** The body sections with the numbers the document declares (model/sections.ts), flattened in reading order. */
 export function sectionViews(doc: Pick<ControlledDocument, "sections">, lang: Lang, body: BodyRenderer): SectionView[] {
+  const anchors = new Set<string>();
   return documentSections(doc).map((s) => ({
+    anchor: anchors.has(sectionAnchor(s.number)) ? "" : (anchors.add(sectionAnchor(s.number)), sectionAnchor(s.number)),
     number: s.number,
     title: lang === "en" && s.title_en ? s.title_en : s.title,
     depth: s.depth,
@@ -459,7 +463,8 @@ export interface CsrReportView extends Header {
    * report has no 军代表 cell.
    */
   militaryRepresentative?: { by: string; date: string };
-  addressed: (ReferenceView & { section: string })[];
+  /** Each 落实文件 with the section it addresses (`section`, its label) and that section's id on the document's page (`anchor`). */
+  addressed: (ReferenceView & { section: string; anchor: string })[];
   implementation?: {
     owner: string;
     due: string;
@@ -574,7 +579,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     ...(militaryParties(index).length > 0 || csr.review?.military_representative ? { militaryRepresentative: signed(csr.review?.military_representative) } : {}),
     addressed: (csr.addressed ?? []).map((a) => ({
       ...names.reference(csr.id, a.document),
-      section: addressedSectionLabel(index.documents.get(a.document)?.value, a.section, lang),
+      ...addressedSection(index.documents.get(a.document)?.value, a.section, lang),
     })),
     implementation: implementation
       ? {

@@ -113,9 +113,10 @@ describe("csr site on the bundled example", () => {
     expect(alone).toContain(`<style>\n${read("assets/document.css")}</style>\n</head>`);
   });
 
-  it("links a CSR to the documents that address it", async () => {
+  it("links a CSR to the documents that address it, and to the section it is addressed in", async () => {
     const page = read("csr/DYA-001.html");
-    expect(page).toContain('<a href="../documents/QP-014.html">QP-014</a> 特殊特性管理程序（A/1） 章节 5.2 符号转换');
+    expect(page).toContain('<a href="../documents/QP-014.html">QP-014</a> 特殊特性管理程序（A/1） 章节 <a href="../documents/QP-014.html#section-5.2">5.2 符号转换</a>');
+    expect(read("documents/QP-014.html")).toContain('<section class="depth-2" id="section-5.2">\n<h3>5.2 符号转换</h3>');
     expect(page).toContain('<a href="../customers/DYA.html">顾客：DYA 东岳汽车股份有限公司</a>');
   });
 
