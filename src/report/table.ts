@@ -10,7 +10,7 @@ import type { PageSetup, PaperSize, Style, Worksheet } from "exceljs";
 import { displayWidth, escapeHtml, padEnd, visible, widestLine } from "../core/text.js";
 import { insideRepository } from "../core/write.js";
 import { TEMPLATES_DIR } from "../load/package.js";
-import { translate, type Lang } from "../i18n/index.js";
+import { isLang, translate, type Lang } from "../i18n/index.js";
 
 export type Cell = string | number | null;
 
@@ -171,30 +171,197 @@ export interface TableView {
   title: string;
   sheet: string;
   lang: string;
-  /** `kind`: the column's class (see columnClass), which the template's CSS lays out. */
-  columns: { key: string; header: string; date: boolean; kind: ColumnKind | "date" }[];
+  /**
+   * `kind`: the column's class (see columnClass), which the template's CSS lays out. `short`: the
+   * code printed in a check-mark column's header instead of its name (see `legend`).
+   */
+  columns: { key: string; header: string; date: boolean; kind: ColumnKind | "date"; short?: string; width?: string }[];
   rows: { cells: string[] }[];
   notes: string[];
+  /**
+   * The full headers of the columns whose header prints only their code ("C1 市场开发与顾客要求评审"
+   * for "C1"), named under the table (HTML and PDF), after its title (表头代号); absent when there are none.
+   */
+  legend?: { title: string; items: string[] };
   heading?: RegisterHeading;
+  /** Whether anything follows the rows: a legend, notes or signature lines. */
+  tail: boolean;
+  /** Whether some columns are given a width (`width`, a crowded table's free-text columns when printed). */
+  sized: boolean;
   /** More than eight columns, or columns wider than a portrait page holds (see printedWide): printed on landscape A4. */
   wide: boolean;
   /** Twenty columns or more (the CSR matrix and list, see printedCrowded): printed smaller on landscape A3, so that every column fits the page. */
   crowded: boolean;
 }
 
-export function tableView(table: Table, lang = "zh-CN"): TableView {
+/**
+ * The view of a table for a template. For the printed page (`print`: HTML and PDF), a crowded
+ * table (see printedCrowded) leaves out the columns empty in every row, other than check-mark
+ * columns, and says so in a note: on the A3 CSR list, columns empty in every row (逾期原因,
+ * 评审记录编号) took width while its requirement titles wrapped after three or four characters.
+ * The page size is the full table's, as in its workbook. A crowded table's free-text columns are
+ * given widths by what they hold (textWidths).
+ */
+export function tableView(table: Table, lang = "zh-CN", print = false): TableView {
+  const crowded = printedCrowded(table);
+  const empty =
+    print && crowded && table.rows.length > 0
+      ? new Set(table.columns.filter((c) => c.kind !== "mark" && table.rows.every((r) => text(r[c.key]).trim() === "")).map((c) => c.key))
+      : new Set<string>();
+  const columns = table.columns.filter((c) => !empty.has(c.key));
+  const coded = (c: Column) => c.kind === "mark" && c.short !== undefined && c.short !== c.header;
+  const language: Lang = isLang(lang) ? lang : "zh-CN";
+  const omitted =
+    empty.size > 0
+      ? [translate(language, "table.empty-columns", { columns: table.columns.filter((c) => empty.has(c.key)).map((c) => c.header).join(translate(language, "common.list-separator")) })]
+      : [];
+  const widths = print && crowded ? textWidths(columns, table.rows) : undefined;
+  const notes = [...(table.notes ?? []), ...omitted];
+  const legend = columns.some(coded) ? { title: translate(language, "table.legend"), items: columns.filter(coded).map((c) => c.header) } : undefined;
   return {
     id: table.id ?? "table",
     title: table.title,
     sheet: table.sheet,
     lang,
-    columns: table.columns.map((c) => ({ key: c.key, header: c.header, date: c.date === true, kind: columnClass(c) })),
-    rows: table.rows.map((r) => ({ cells: table.columns.map((c) => text(r[c.key])) })),
-    notes: table.notes ?? [],
+    columns: columns.map((c, i) => ({ key: c.key, header: c.header, date: c.date === true, kind: columnClass(c), ...(coded(c) ? { short: c.short } : {}), ...(widths?.[i] ? { width: widths[i] } : {}) })),
+    rows: table.rows.map((r) => ({ cells: columns.map((c) => text(r[c.key])) })),
+    notes,
+    ...(legend ? { legend } : {}),
     ...(table.heading ? { heading: table.heading } : {}),
+    sized: widths !== undefined,
+    tail: legend !== undefined || notes.length > 0 || (table.heading?.signatures.length ?? 0) > 0,
     wide: printedWide(table),
-    crowded: printedCrowded(table),
+    crowded,
   };
+}
+
+/**
+ * A crowded table's width in its cells' ems: landscape A3, 400 mm between the margins (1,512 px), at
+ * the 0.65em of 16 px its cells are printed in (table.html.hbs).
+ */
+const CROWDED_PAGE_EM = 145;
+/** A cell's padding and border, in ems. */
+const CELL_EM = 0.4;
+/** The narrowest a free-text column is made: three Chinese characters. */
+const MIN_TEXT_EM = 3;
+/** Rows looked at to share out the width: enough to tell what the columns hold. */
+const SAMPLE_ROWS = 400;
+/** The least width left to share out for hints to be given: about one free-text column's. */
+const MIN_SHARED_EM = 10;
+/** The width given at a time. */
+const STEP_EM = 0.5;
+
+/** About how wide a text is printed, in ems: a Chinese character one em, a Latin letter or digit a little over half. */
+function ems(s: string): number {
+  let width = 0;
+  for (const ch of s) width += displayWidth(ch) === 2 ? 1 : 0.56;
+  return width;
+}
+
+/** The widest part of a free text that a line cannot break inside: a hyphenated number, a Latin word. */
+function unbreakable(s: string): number {
+  return Math.max(0, ...s.split(/[\s/、，,；;。：:（）()\u2e80-\u9fff\uff00-\uffef]+/u).map(ems));
+}
+
+/**
+ * Widths for the free-text columns of a crowded table (text, prose, list), as percentages of the
+ * page, from what they hold; undefined for the other columns, which keep their values' width (they
+ * never wrap). The width left beside those columns goes, half an em at a time, to the column that
+ * shortens the rows most (their height in lines, as the longest cell of each row makes it), so a
+ * requirement's title and text get it rather than a column with one long value in a single row:
+ * the browser's own sharing, by each column's longest value, gave 处置理由 (one reason of 124
+ * characters in twelve rows) three times the width of 要求名称. Undefined when the page leaves less than
+ * MIN_SHARED_EM to share: the estimate of the columns' widths is a few ems off, and percentages the
+ * browser cannot keep only take width from the free-text columns.
+ */
+function textWidths(columns: readonly Column[], rows: readonly Record<string, Cell>[]): (string | undefined)[] | undefined {
+  const flexible = columns.map((c) => ["text", "prose", "list"].includes(columnClass(c)));
+  const index = columns.map((_, i) => i).filter((i) => flexible[i]);
+  if (index.length === 0) return undefined;
+  const sample = rows.slice(0, SAMPLE_ROWS).map((r) => columns.map((c) => text(r[c.key]).split(/\r?\n/)));
+  // A heading is bold: a twentieth wider.
+  const heading = (c: Column) => (c.kind === "mark" ? 1 : 1.05 * Math.max(...halves(c.header).map(ems)));
+  let fixed = 0;
+  columns.forEach((c, i) => {
+    if (!flexible[i]) fixed += CELL_EM + Math.max(heading(c), ...sample.map((cells) => Math.max(...cells[i]!.map(ems))));
+  });
+  const widths = new Map(index.map((i) => [i, CELL_EM + Math.max(MIN_TEXT_EM, heading(columns[i]!), ...sample.map((cells) => Math.max(...cells[i]!.map(unbreakable))))]));
+  let left = CROWDED_PAGE_EM - fixed - [...widths.values()].reduce((sum, w) => sum + w, 0);
+  // A few ems are within what this estimate misses: the browser shares them out better than hints it cannot keep.
+  if (left < MIN_SHARED_EM) return undefined;
+  // Each cell's lines' widths in ems; a cell's height in lines at a width, continuous (a line and a half is 1.5).
+  const text_ = sample.map((cells) => index.map((i) => cells[i]!.map(ems)));
+  const height = (lines: readonly number[], width: number) => lines.reduce((sum, w) => sum + Math.max(1, w / (width - CELL_EM)), 0);
+  const current = text_.map((cells) => cells.map((lines, k) => height(lines, widths.get(index[k]!)!)));
+  while (left >= STEP_EM) {
+    let best: { k: number; gain: number } | undefined;
+    for (let k = 0; k < index.length; k++) {
+      const wider = widths.get(index[k]!)! + STEP_EM;
+      let gain = 0;
+      for (let r = 0; r < text_.length; r++) {
+        const row = current[r]!;
+        let now = 1;
+        let others = 1;
+        for (let j = 0; j < row.length; j++) {
+          now = Math.max(now, row[j]!);
+          if (j !== k) others = Math.max(others, row[j]!);
+        }
+        gain += now - Math.max(others, height(text_[r]![k]!, wider));
+      }
+      if (gain > 1e-9 && (!best || gain > best.gain)) best = { k, gain };
+    }
+    if (!best) break;
+    const at = index[best.k]!;
+    widths.set(at, widths.get(at)! + STEP_EM);
+    for (let r = 0; r < text_.length; r++) current[r]![best.k] = height(text_[r]![best.k]!, widths.get(at)!);
+    left -= STEP_EM;
+  }
+  // What no column needs shortens no row: it goes to the free-text columns by their widths, not to columns that never wrap.
+  const total = [...widths.values()].reduce((sum, w) => sum + w, 0);
+  for (const [i, w] of widths) widths.set(i, w + (left * w) / total);
+  return columns.map((_, i) => (widths.has(i) ? `${((widths.get(i)! / CROWDED_PAGE_EM) * 100).toFixed(1)}%` : undefined));
+}
+
+/** A heading's two lines as twoLineHeading prints it, or its one line. */
+function halves(header: string): string[] {
+  const split = twoLineSplit(header);
+  return split ? [split.first, split.second] : [header];
+}
+
+/** Characters a heading line does not start with (closing punctuation) or end with (opening brackets). */
+const NO_LINE_START = /^[）」』】〕》、，。：；！？)\]}.,:;!?%]/u;
+const NO_LINE_END = /[（「『【〔《(\[{]$/u;
+const WIDE_CHARACTER = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/**
+ * A crowded table's column heading as HTML on at most two lines (table.html.hbs's `two-lines`): split
+ * where its two halves are most nearly equal, at a space or next to a Chinese character, each half
+ * kept whole. Left to the browser, a narrow column's heading (剩余工作日, 评审记录编号) printed one
+ * character a line. A heading of up to two Chinese characters stays on one line.
+ */
+export function twoLineHeading(header: string): string {
+  const split = twoLineSplit(header);
+  if (!split) return `<span class="nobr">${escapeHtml(header)}</span>`;
+  return `<span class="nobr">${escapeHtml(split.first)}</span>${split.space ? " " : "<wbr>"}<span class="nobr">${escapeHtml(split.second)}</span>`;
+}
+
+/** Where twoLineHeading splits a heading; undefined when it stays on one line. */
+function twoLineSplit(header: string): { first: string; second: string; space: boolean } | undefined {
+  const characters = [...header];
+  if (displayWidth(header) <= 4) return undefined;
+  let best: { first: string; second: string; space: boolean; width: number } | undefined;
+  for (let at = 1; at < characters.length; at++) {
+    const before = characters[at - 1]!;
+    const after = characters[at]!;
+    const space = before === " ";
+    if (!space && !(WIDE_CHARACTER.test(before) || WIDE_CHARACTER.test(after))) continue;
+    if (after === " " || NO_LINE_START.test(after) || NO_LINE_END.test(before)) continue;
+    const first = characters.slice(0, space ? at - 1 : at).join("");
+    const second = characters.slice(at).join("");
+    const width = Math.max(displayWidth(first), displayWidth(second));
+    if (first.trim() !== "" && (!best || width < best.width)) best = { first, second, space, width };
+  }
+  return best && { first: best.first, second: best.second, space: best.space };
 }
 
 /**
@@ -265,9 +432,11 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
     if (kind === "list" || kind === "text" || kind === "prose") html = html.replace(/[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g, '<span class="nobr">$&</span>');
     return new hbs.SafeString(html.replace(/\r?\n/g, "<br>"));
   });
+  // A crowded table's heading on at most two lines (twoLineHeading).
+  hbs.registerHelper("two-lines", (value: unknown) => new hbs.SafeString(twoLineHeading(String(value ?? ""))));
   const path = tableTemplatePath(table, format, options.root);
   const template = hbs.compile(readFileSync(path, "utf8"), { noEscape: format === "md", strict: false });
-  return template(tableView(table, options.lang));
+  return template(tableView(table, options.lang, format === "html"));
 }
 
 

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { renderTableTemplate, toCsv, toMarkdown, writeXlsx, type Table } from "../../src/report/table.js";
+import { renderTableTemplate, toCsv, toMarkdown, twoLineHeading, writeXlsx, type Table } from "../../src/report/table.js";
 import { copyFixture, csrInProcess, FIXTURES, makeRepo, tempDir } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
@@ -157,7 +157,8 @@ describe("html", () => {
     expect(result.stdout).not.toMatch(/<script|<link|src=/);
     expect(result.stdout).toContain('<td class="prose">包装标签 &lt;Label&gt; &amp; &quot;条码&quot;</td>');
     expect(result.stdout).not.toContain("<Label>");
-    expect(result.stdout).toContain('<th class="prose">要求摘要</th>');
+    // A crowded table's heading is printed on at most two lines, each kept whole.
+    expect(result.stdout).toContain('<th class="prose"><span class="nobr">要求</span><wbr><span class="nobr">摘要</span></th>');
   });
 
   it("breaks a list only after its separators and never inside a document number or a tag", async () => {
@@ -165,6 +166,53 @@ describe("html", () => {
     expect(await renderTableTemplate(table, "html")).toContain(
       '<td class="list"><span class="nobr">QM-001</span>/<wbr><span class="nobr">QP-002</span>、<wbr><span class="nobr">WI-010-01</span>；<wbr>A&amp;B</td>',
     );
+  });
+
+  it("prints a crowded table's headings on at most two lines, leaves out columns empty in every row and says so, and keeps the notes and signatures with the last row", async () => {
+    const columns = [
+      ...Array.from({ length: 18 }, (_, i) => ({ key: `c${i}`, header: `列${i}`, kind: "code" as const })),
+      { key: "days", header: "剩余工作日", kind: "number" as const },
+      { key: "record", header: "评审记录编号", kind: "list" as const },
+      { key: "reason", header: "Reason for delay" },
+      { key: "title", header: "要求名称" },
+    ];
+    const row = Object.fromEntries(columns.map((c) => [c.key, c.key === "record" || c.key === "reason" ? "" : "值"]));
+    const table: Table = { title: "t", sheet: "t", columns, rows: [row, { ...row, days: null }], notes: ["共 2 项"], heading: { organisation: "o", form: "", asOf: "", signatures: ["编制"], separator: " ｜ ", colon: "：", gap: "　" } };
+    const html = await renderTableTemplate(table, "html");
+    expect(html).toContain('<th class="number"><span class="nobr">剩余</span><wbr><span class="nobr">工作日</span></th>');
+    expect(html).toContain('<th class="text"><span class="nobr">要求</span><wbr><span class="nobr">名称</span></th>');
+    const headings = [...html.matchAll(/<th[^>]*>(.*?)<\/th>/g)].map((m) => m[1]).join(" ");
+    expect(headings).not.toMatch(/评审|Reason/);
+    expect(html.match(/<th /g)).toHaveLength(20);
+    // The page is still the full table's (A3); the note names what was left out.
+    expect(html).toContain("@page { size: A3 landscape;");
+    expect(html).toMatch(/<tr class="tail"><td colspan="20">[^]*<p>共 2 项<\/p>\n<p>以下各列在每一行中均为空，本打印未列出：评审记录编号、Reason for delay<\/p>[^]*编制：[^]*<\/td><\/tr>\n<\/tbody>/);
+    // Markdown and the other formats keep every column.
+    expect(await renderTableTemplate(table, "md")).toContain("评审记录编号");
+    expect(await renderTableTemplate(table, "html", { lang: "en" })).toContain("Columns empty in every row, left out of this print: 评审记录编号, Reason for delay");
+    expect(twoLineHeading("Working days left")).toBe('<span class="nobr">Working</span> <span class="nobr">days left</span>');
+    expect(twoLineHeading("换版重评日期")).toBe('<span class="nobr">换版重</span><wbr><span class="nobr">评日期</span>');
+    expect(twoLineHeading("序号")).toBe('<span class="nobr">序号</span>');
+    // Never a line that starts with closing punctuation or ends with an opening bracket.
+    expect(twoLineHeading("设计（APQP）")).toBe('<span class="nobr">设计</span><wbr><span class="nobr">（APQP）</span>');
+  });
+
+  it("prints a check-mark column's code in its header and names it in a legend under the table", async () => {
+    const table: Table = {
+      title: "t",
+      sheet: "t",
+      columns: [
+        { key: "n", header: "条款", kind: "id" },
+        { key: "p", header: "C2 产品和过程设计开发（APQP）", short: "C2", kind: "mark" },
+        { key: "d", header: "QP-001 文件控制程序", short: "QP-001", kind: "mark" },
+      ],
+      rows: [{ n: "4.1", p: "●", d: "" }],
+    };
+    const html = await renderTableTemplate(table, "html");
+    expect(html).toContain('<th class="mark" title="C2 产品和过程设计开发（APQP）">C2</th><th class="mark" title="QP-001 文件控制程序">QP-001</th>');
+    expect(html).toContain('<div class="legend">表头代号：\n<ul><li>C2 产品和过程设计开发（APQP）</li><li>QP-001 文件控制程序</li></ul>');
+    // Markdown names each column in its header.
+    expect(await renderTableTemplate(table, "md")).toContain("| C2 产品和过程设计开发（APQP） | QP-001 文件控制程序 |");
   });
 });
 

@@ -5,7 +5,8 @@
  * cannot wrap (a review report's long source title or clause list once was) runs off the right
  * edge of the PDF, and the printed record loses its text.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
@@ -57,6 +58,7 @@ describe("rendered documents fit the printed page", { timeout: 120_000 }, () => 
       await page.emulateMedia({ media: "print" });
       const tooWide: string[] = [];
       const trailing: string[] = [];
+      const crowded: string[] = [];
       for (const file of files) {
         await page.goto(pathToFileURL(file).href);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -72,8 +74,21 @@ describe("rendered documents fit the printed page", { timeout: 120_000 }, () => 
         });
         // A last table's collapsed border may stand out a pixel below it.
         if (blank > 1) trailing.push(`${file.replace(/^.*[\\/]/, "")}: ${blank}px`);
+        // The organisation's name is on one line, clear of the stamp: in English, spaced out as Chinese is
+        // ("H u n a n  Ch en sh en g …"), it wrapped beside the stamp and ran into it.
+        const name = await page.evaluate(() => {
+          const organisation = document.querySelector(".organisation");
+          if (!organisation) return { lines: 1, overlap: 0 };
+          const range = document.createRange();
+          range.selectNodeContents(organisation);
+          const boxes = [...range.getClientRects()];
+          const stamp = document.querySelector(".stamp")?.getBoundingClientRect();
+          const right = Math.max(...boxes.map((b) => b.right));
+          return { lines: new Set(boxes.map((b) => Math.round(b.top))).size, overlap: stamp && stamp.top < Math.max(...boxes.map((b) => b.bottom)) ? Math.round(right - stamp.left) : 0 };
+        });
+        if (name.lines > 1 || name.overlap > 0) crowded.push(`${file.replace(/^.*[\\/]/, "")}: ${name.lines} lines, ${name.overlap}px into the stamp`);
       }
-      expect({ tooWide, trailing }).toEqual({ tooWide: [], trailing: [] });
+      expect({ tooWide, trailing, crowded }).toEqual({ tooWide: [], trailing: [], crowded: [] });
     } finally {
       await page.close();
     }
@@ -105,6 +120,7 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
     const wrapped: string[] = [];
     const tooWide: string[] = [];
     const squeezed: string[] = [];
+    const tall: string[] = [];
     for (const [example, args] of registers) {
       const result = await csrInProcess(["-C", `examples/${example}`, ...args, "--format", "html", "--today", "2026-11-27"], { lang: null });
       expect(result.code, result.stderr).toBe(0);
@@ -132,8 +148,50 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
       const prose = await page.evaluate(() => [...document.querySelectorAll("td.prose")].map((td) => td.getBoundingClientRect().width / parseFloat(getComputedStyle(td).fontSize)));
       if (args.join(" ") === "matrix csr") expect(prose.length, name).toBeGreaterThan(5);
       for (const em of prose) if (em < 8) squeezed.push(`${name}: ${em.toFixed(1)} characters`);
+      // A heading is on at most two lines (剩余工作日 and 评审记录编号 once printed one character a line); a
+      // check-mark column's heading is its code, named in the legend under the table (the names, upright,
+      // printed as black blocks).
+      const headings = await page.evaluate(() =>
+        [...document.querySelectorAll("thead th")].map((th) => {
+          const range = document.createRange();
+          range.selectNodeContents(th);
+          return { text: th.textContent ?? "", mark: th.classList.contains("mark"), lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+        }),
+      );
+      for (const h of headings) if ((h.mark && /[^\x00-\x7f]/.test(h.text)) || (!h.mark && h.lines > 2)) tall.push(`${name}: ${h.text} (${h.lines} lines)`);
+      if (args.join(" ") === "matrix clauses") expect(await page.evaluate(() => document.querySelectorAll(".legend li").length), name).toBe(headings.filter((h) => h.mark).length);
       await page.close();
     }
-    expect({ wrapped, tooWide, squeezed }).toEqual({ wrapped: [], tooWide: [], squeezed: [] });
+    expect({ wrapped, tooWide, squeezed, tall }).toEqual({ wrapped: [], tooWide: [], squeezed: [], tall: [] });
+  });
+
+  /** The text of each page of a page printed to PDF by the test's browser (pdftotext; pages end with a form feed). */
+  async function printedPages(html: string): Promise<string[]> {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(html);
+      const pdf = join(tempDir(), "print.pdf");
+      writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+      return spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.split("\f").filter((p) => p.trim() !== "");
+    } finally {
+      await page.close();
+    }
+  }
+
+  it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("keeps a register's notes and signature lines, and a document's last section, with what comes before them", async () => {
+    // The clause matrix's coverage line, then its signature lines, were printed alone on a last page.
+    const matrix = await csrInProcess(["-C", "examples/acme-auto", "matrix", "clauses", "--format", "html", "--today", "2026-11-27"], { lang: null });
+    const last = (await printedPages(matrix.stdout)).at(-1)!;
+    expect(last).toMatch(/覆盖率：[^]*编制：/);
+    expect(last.split("表头代号")[0]).toMatch(/\n\s*10\.\d[.\d]*\s+\S/);
+    // QM-001 with one related document less: its 8 相关文件 table ended at the foot of page 2 and 9 相关记录 / 无 stood alone on page 3.
+    const repo = copyFixture("examples/acme-auto");
+    const manual = join(repo, "documents", "QM-001.yaml");
+    writeFileSync(manual, readFileSync(manual, "utf8").replace(/^  - QP-015\n(?=sections:)/m, ""));
+    const out = tempDir();
+    expect((await csrInProcess(["-C", repo, "render", "QM-001", "--format", "html", "--out", out, "--today", "2026-11-27"], { lang: null })).code).toBe(0);
+    const pages = await printedPages(readFileSync(join(out, "QM-001.zh-CN.html"), "utf8"));
+    const records = pages.find((p) => p.includes("9 相关记录"))!;
+    expect(records.split("9 相关记录")[0]).toMatch(/QP-0\d\d/);
   });
 });
