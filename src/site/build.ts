@@ -819,8 +819,15 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[]
   const entries: SearchEntry[] = [];
   const sectionText = (sections: ControlledDocument["sections"]): string =>
     (sections ?? []).map((s) => [s.title, s.title_en ?? "", s.text ?? "", sectionText(s.sections)].join("\n")).join("\n");
+  // A document is found by the clauses it addresses itself and through its processes (as the heat map shows them).
+  const processClauses = new Map<string, string[]>();
+  for (const { value: p } of rc.repo.processes) {
+    for (const id of p.documents ?? []) processClauses.set(id, [...(processClauses.get(id) ?? []), ...(p.clauses ?? [])]);
+  }
   for (const { value: doc } of rc.repo.documents) {
-    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? ""].join("\n"), page: pages.page("document", doc.id) });
+    const viaProcesses = (doc.processes ?? []).flatMap((code) => rc.index.processes.get(code)?.value.clauses ?? []);
+    const clauses = [...new Set([...(doc.clauses ?? []), ...viaProcesses, ...(processClauses.get(doc.id) ?? [])])].join(" ");
+    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? ""].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   for (const { value: csr } of rc.repo.csrs) {
     entries.push({
@@ -828,18 +835,19 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[]
       kind: "csr",
       ref: csr.id,
       title: localized(rc.lang, csr.title, csr.title_en),
-      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.clauses.join(" "), csr.source.document, csr.source.section ?? ""].join("\n"),
+      text: [csr.title, csr.title_en ?? "", csr.text ?? "", csr.category ?? "", csr.customer, csr.source.document, csr.source.section ?? ""].join("\n"),
+      clauses: csr.clauses.join(" "),
       page: pages.page("csr", csr.id),
     });
   }
   for (const { value: c } of rc.repo.customers) {
-    entries.push({ key: `customer:${c.code}`, kind: "customer", ref: c.code, title: customerName(rc, c.code), text: [c.name, c.name_en ?? "", ...(c.sources ?? []).map((s) => `${s.id} ${s.title}`)].join("\n"), page: pages.page("customer", c.code) });
+    entries.push({ key: `customer:${c.code}`, kind: "customer", ref: c.code, title: customerName(rc, c.code), text: [c.name, c.name_en ?? "", ...(c.sources ?? []).map((s) => `${s.id} ${s.title}`)].join("\n"), clauses: "", page: pages.page("customer", c.code) });
   }
   for (const { value: p } of rc.repo.processes) {
-    entries.push({ key: `process:${p.code}`, kind: "process", ref: p.code, title: localized(rc.lang, p.name, p.name_en), text: [p.name, p.name_en ?? ""].join("\n"), page: pages.page("process", p.code) });
+    entries.push({ key: `process:${p.code}`, kind: "process", ref: p.code, title: localized(rc.lang, p.name, p.name_en), text: [p.name, p.name_en ?? ""].join("\n"), clauses: (p.clauses ?? []).join(" "), page: pages.page("process", p.code) });
   }
   for (const { value: p } of rc.repo.people) {
-    entries.push({ key: `person:${p.id}`, kind: "person", ref: p.id, title: personName(rc, p.id), text: [p.name, p.name_en ?? "", p.title ?? ""].join("\n"), page: pages.page("person", p.id) });
+    entries.push({ key: `person:${p.id}`, kind: "person", ref: p.id, title: personName(rc, p.id), text: [p.name, p.name_en ?? "", p.title ?? ""].join("\n"), clauses: "", page: pages.page("person", p.id) });
   }
   // Two entities with the same key (a duplicate id, reported by csr check) are searchable once.
   const seen = new Set<string>();

@@ -4,8 +4,10 @@
  * words, so a run of Han (or kana, hangul) characters becomes its overlapping character pairs:
  * 特殊特性 -> 特殊, 殊特, 特性. A query is tokenized the same way and every pair must match, which
  * finds the phrase wherever it occurs without a dictionary. A run of one character is kept as it is.
- * Letters and digits form words, lower-cased; a word joined by - . / (QP-001, 8.3.3.3) is kept whole
- * and also split into its parts.
+ * Letters and digits form words, lower-cased; a word joined by - . / _ (QP-001, CS/QP-010, 8.3.3.3)
+ * is kept whole, split into its parts, and kept from each part on (CS/QP-010 is found as QP-010,
+ * as people say it when several numbering families coexist), each also without its separators
+ * (qp010: QP010 typed without the hyphen).
  *
  * It must stay self-contained (no imports, no outer variables): its source is shipped to the browser.
  */
@@ -21,8 +23,16 @@ export function tokenize(text: string): string[] {
     } else {
       const word = run.toLowerCase();
       tokens.push(word);
-      const parts = word.split(/[-./_]/);
-      if (parts.length > 1) tokens.push(...parts.filter((p) => p !== ""));
+      // Parts at even places, separators at odd ones: cs / qp - 010.
+      const pieces = word.split(/([-./_])/);
+      if (pieces.length > 1) {
+        for (let i = 0; i < pieces.length; i += 2) {
+          if (pieces[i] !== "") tokens.push(pieces[i]!);
+          const rest = pieces.slice(i).join("");
+          if (i > 0 && i < pieces.length - 1) tokens.push(rest);
+          if (i < pieces.length - 1) tokens.push(pieces.slice(i).filter((_, j) => j % 2 === 0).join(""));
+        }
+      }
     }
   }
   return tokens;

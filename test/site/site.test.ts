@@ -113,6 +113,15 @@ describe("csr site on the bundled example", () => {
     expect(alone).toContain(`<style>\n${read("assets/document.css")}</style>\n</head>`);
   });
 
+  it("indexes a document by the clauses it addresses itself and through its processes, kept out of the text a result quotes", async () => {
+    const script = read("assets/search-entries.js");
+    const { entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { entries: { key: string; text: string; clauses: string }[] };
+    const qp015 = entries.find((e) => e.key === "document:QP-015")!;
+    expect(qp015.clauses.split(" ")).toContain("IATF16949:4.3.2");
+    expect(qp015.text).not.toContain("IATF16949:");
+    expect(entries.find((e) => e.key === "process:C1")!.clauses.split(" ")).toContain("IATF16949:4.3.2");
+  });
+
   it("links a CSR to the documents that address it, and to the section it is addressed in", async () => {
     const page = read("csr/DYA-001.html");
     expect(page).toContain('<a href="../documents/QP-014.html">QP-014</a> 特殊特性管理程序（A/1） 章节 <a href="../documents/QP-014.html#section-5.2">5.2 符号转换</a>');
@@ -483,7 +492,9 @@ describe("the search tokenizer", () => {
   it("splits Chinese into character pairs and keeps numbers and ids whole and in parts", async () => {
     expect(tokenize("特殊特性")).toEqual(["特殊", "殊特", "特性"]);
     expect(tokenize("可追溯性 追")).toEqual(["可追", "追溯", "溯性", "追"]);
-    expect(tokenize("QP-014 IATF16949:8.3.3.3 Control")).toEqual(["qp-014", "qp", "014", "iatf16949", "8.3.3.3", "8", "3", "3", "3", "control"]);
+    // Each part, each tail from a part on and each without its separators: CS/QP-010 is found as QP-010 and as qp010.
+    expect(tokenize("QP-014 IATF16949:8.3.3.3 Control")).toEqual(["qp-014", "qp", "qp014", "014", "iatf16949", "8.3.3.3", "8", "8333", "3", "3.3.3", "333", "3", "3.3", "33", "3", "control"]);
+    expect(tokenize("CS/QP-010")).toEqual(["cs/qp-010", "cs", "csqp010", "qp", "qp-010", "qp010", "010"]);
     expect(tokenize("ABC特性")).toEqual(["abc", "特性"]);
   });
 });

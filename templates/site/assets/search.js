@@ -12,8 +12,39 @@
   var status = document.getElementById("site-search-status");
   var results = document.getElementById("site-search-results");
   var kinds = JSON.parse(status.getAttribute("data-kinds"));
-  // One character of Chinese is indexed only inside pairs: search it as the start of a pair.
-  var searchOptions = { combineWith: "AND", prefix: function (term) { return Array.from(term).length === 1; } };
+  var byKey = new Map(data.entries.map(function (entry) { return [entry.key, entry]; }));
+  // One character of Chinese is indexed only inside pairs: search it as the start of a pair. An English
+  // word of three letters or more also finds the words it begins (characteristic: characteristics), and one
+  // of six or more the words one letter away (reworks: rework); numbers and ids are matched whole.
+  var latin = /^[a-z]+$/;
+  var searchOptions = {
+    combineWith: "AND",
+    prefix: function (term) { return Array.from(term).length === 1 || (latin.test(term) && term.length >= 3); },
+    fuzzy: function (term) { return latin.test(term) && term.length >= 6 ? 1 : false; },
+  };
+
+  // Where the query occurs in an entry's text, as a line of about eighty characters: the whole query
+  // where it occurs as typed, else its longest word. None when the title shown already holds it.
+  function snippet(entry, query) {
+    var text = (entry.text || "").replace(/\s+/g, " ");
+    var lower = text.toLowerCase();
+    var words = [query.trim()].concat(query.trim().split(/\s+/).sort(function (a, b) { return b.length - a.length; }));
+    var title = ((entry.ref || "") + " " + (entry.title || "")).toLowerCase();
+    if (words.some(function (word) { return word !== "" && title.indexOf(word.toLowerCase()) !== -1; })) return null;
+    for (var i = 0; i < words.length; i++) {
+      var at = words[i] === "" ? -1 : lower.indexOf(words[i].toLowerCase());
+      if (at === -1) continue;
+      var start = Math.max(0, at - 24);
+      var end = Math.min(text.length, at + words[i].length + 56);
+      var line = document.createElement("span");
+      line.className = "snippet";
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(at, at + words[i].length);
+      line.append((start > 0 ? "…" : "") + text.slice(start, at), mark, text.slice(at + words[i].length, end) + (end < text.length ? "…" : ""));
+      return line;
+    }
+    return null;
+  }
 
   function show(query) {
     results.replaceChildren();
@@ -29,6 +60,8 @@
       link.href = hit.page;
       link.textContent = hit.ref + " " + hit.title;
       item.append(kind, link);
+      var line = snippet(byKey.get(hit.id) || {}, query);
+      if (line) item.append(line);
       results.append(item);
     });
   }
