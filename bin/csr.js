@@ -25,6 +25,13 @@ function namesCheck(args) {
   return false;
 }
 
-let code = namesCheck(process.argv.slice(2)) ? await (await import("./check-script.js")).loadCheck().run(process.argv) : undefined;
+const args = process.argv.slice(2);
+let code;
+// `csr --version` alone is answered here, as commander would (src/cli/main.ts does the same for a run in-process): from package.json, without loading csr.
+if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
+  const { readFileSync } = await import("node:fs");
+  process.stdout.write(`${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
+  code = 0;
+} else if (namesCheck(args)) code = await (await import("./check-script.js")).loadCheck().run(process.argv);
 code ??= await (await import("../dist/cli/main.js")).run(process.argv);
 process.exitCode = code;
