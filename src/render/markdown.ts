@@ -11,6 +11,17 @@ import type { BodyRenderer } from "./view.js";
 export async function markdownToHtml(): Promise<BodyRenderer> {
   const { default: MarkdownIt } = await import("markdown-it");
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: true });
+  // A table column's alignment (`|:--|--:|`) as a class, not markdown-it's style attribute: the site's
+  // document pages allow no inline style (Content-Security-Policy), and document-style sets the classes.
+  md.core.ruler.push("align_classes", (state) => {
+    for (const token of state.tokens) {
+      if (token.type !== "th_open" && token.type !== "td_open") continue;
+      const align = /^text-align:(left|center|right)$/.exec(token.attrGet("style") ?? "")?.[1];
+      if (!align) continue;
+      token.attrs = (token.attrs ?? []).filter(([name]) => name !== "style");
+      token.attrJoin("class", `align-${align}`);
+    }
+  });
   return (text) => md.render(text);
 }
 

@@ -68,11 +68,12 @@ export interface SiteSummary {
 const SITE_TEMPLATES = join(TEMPLATES_DIR, "site");
 
 /**
- * Nothing from outside the site: scripts and style sheets from the site itself only (and, for the
- * documents, their own inline print styles), no frames, no connections, forms only to the site.
+ * Nothing from outside the site: scripts and style sheets from the site itself only, no inline style
+ * (a document's print styles are the site's assets/document.css; a Markdown table's column alignment is
+ * a class), no frames, no connections, forms only to the site.
  */
 const SITE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
-const DOCUMENT_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
+const DOCUMENT_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 
 /** `findings`: what `csr check` reports on the repository today (the command reads them through the check cache). */
 export async function buildSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {

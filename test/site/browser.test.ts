@@ -110,6 +110,12 @@ describe("csr site in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("特殊特性管理程序");
     await page.goBack();
     expect(page.url()).toBe(`${origin}/csr/DYA-001.html`);
+    // On a phone (390 px) the A4 column of a document or CSR page shrinks to the screen: the page does not pan sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ["csr/DYA-002.html", "documents/QP-015.html"]) {
+      await page.goto(`${origin}/${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

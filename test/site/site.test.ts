@@ -134,6 +134,11 @@ describe("csr site on the bundled example", () => {
     for (const file of files.filter((f) => f.endsWith(".html"))) {
       const html = read(file);
       expect(html, file).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*">/);
+      // No page needs inline style, so none allows it; the skip link of every page leads to its main landmark.
+      expect(html, file).not.toContain("unsafe-inline");
+      expect(html, file).not.toMatch(/<style|\sstyle=/);
+      expect(html, file).toContain('<a class="site-skip" href="#main">');
+      expect(html.match(/<main id="main"[ >]/g), file).toHaveLength(1);
       expect(html, file).not.toMatch(/<script(?![^>]*\bsrc="(\.\.\/)?assets\/[a-z-]+\.js")/);
       // The empty icon (data:,) keeps the browser from asking the server for /favicon.ico.
       for (const [, target] of html.matchAll(/(?:href|src)="([^"]*)"/g)) {
