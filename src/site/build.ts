@@ -37,6 +37,8 @@ import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type Pan
 import { buildDownloads } from "./downloads.js";
 import { heatMapCellsHtml, type HeatMapCell } from "./heat-map.js";
 import { sectionHtml } from "./section.js";
+import { bySeverity, entityFindings } from "./entity-findings.js";
+import { distributionRegister } from "../report/registers/distribution.js";
 import type { SearchEntry } from "./search.js";
 import { columnLinker, siteTable, type Cell, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
 
@@ -167,10 +169,16 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
   const referrers = documentReferrers(repo);
   const unrendered: string[] = [];
+  const findingsOf = entityFindings(repo, findings);
+  const ownFindings = (page: string, kind: EntityKind, id: string) => findingsSection(rc, page, findingsOf(kind, id));
+  // A document's controlled copies: the distribution register's rows of it (文件发放/回收记录).
+  const distribution = registers.find((r) => r.table.id === "distribution")?.table ?? distributionRegister(rc);
+  const copiesOf = groupBy(distribution.rows, (row) => [String(row.number)]);
   for (const located of index.documents.values()) {
     const doc = located.value;
     const page = pages.page("document", doc.id)!;
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), commits.get(located.file.path) ?? [], entityCell);
+    const alerts = ownFindings(page, "document", doc.id);
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), commits.get(located.file.path) ?? [], entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id)));
     let html: string;
     try {
       const view = documentView(repo, index, doc, lang, body, (id) => link(page, "document", id));
@@ -179,14 +187,14 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       // The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.
       const stamp = view.stamp === "released" ? "uncontrolled" : view.stamp;
       const confidentiality = stamp === "uncontrolled" ? "" : view.confidentiality;
-      html = renderer.render(doc.kind, { ...view, stamp, confidentiality, site: chrome(page, { sections, csp: DOCUMENT_CSP }) });
+      html = renderer.render(doc.kind, { ...view, stamp, confidentiality, site: chrome(page, { sections, alerts, csp: DOCUMENT_CSP }) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       unrendered.push(doc.id);
       generic(page, {
         title: `${doc.id} ${documentTitle(rc, doc)}`,
         lead: cannotShow(error),
-        sections,
+        sections: [...(alerts ? [alerts] : []), ...sections],
       });
       continue;
     }
@@ -199,15 +207,16 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const csrRows: CsrRow[] = [...index.csrs.values()].map(({ value }) => ({ csr: value, facts: csrFacts(value, factsContext) })).sort((a, b) => compareIds(a.csr.id, b.csr.id));
   for (const { csr, facts } of csrRows) {
     const page = pages.page("csr", csr.id)!;
+    const alerts = ownFindings(page, "csr", csr.id);
     const sections = csrSections(rc, page, csr, facts, entityCell);
     let html: string;
     try {
       const view = csrReportView(repo, index, csr, lang, body, today, (id) => link(page, "document", id));
-      html = renderer.render("csr-review-report", { ...view, site: chrome(page, { sections, csp: DOCUMENT_CSP }) });
+      html = renderer.render("csr-review-report", { ...view, site: chrome(page, { sections, alerts, csp: DOCUMENT_CSP }) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       unrendered.push(csr.id);
-      generic(page, { title: `${csr.id} ${localized(lang, csr.title, csr.title_en)}`, lead: cannotShow(error), sections });
+      generic(page, { title: `${csr.id} ${localized(lang, csr.title, csr.title_en)}`, lead: cannotShow(error), sections: [...(alerts ? [alerts] : []), ...sections] });
       continue;
     }
     emit(page, html);
@@ -226,6 +235,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ...(customer.notes ? [{ label: tr("site.customer.notes"), values: [{ text: customer.notes }] }] : []),
       ],
       sections: [
+        ...present(ownFindings(page, "customer", customer.code)),
         ...(customer.sources ?? []).map((source) => ({
           title: `${tr("site.customer.source")} ${source.id} ${localized(lang, source.title, source.title_en)}`,
           table: {
@@ -262,6 +272,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { label: tr("site.process.clauses"), values: (process.clauses ?? []).map((c) => ({ text: c })) },
       ],
       sections: [
+        ...present(ownFindings(page, "process", process.code)),
         {
           title: tr("site.process.documents"),
           items: (process.documents ?? []).map((id) => documentCell(rc, page, id, entityCell)),
@@ -280,7 +291,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ...(person.title ? [{ label: tr("site.person.title"), values: [{ text: person.title }] }] : []),
         { label: tr("site.person.roles"), values: [{ text: person.roles.map((role) => tr(`site.person.role.${role}`)).join(tr("common.list-separator")) }] },
       ],
-      sections: personSections(rc, page, person.id, person.department, work, entityCell, today),
+      sections: [...present(ownFindings(page, "person", person.id)), ...personSections(rc, page, person.id, person.department, work, entityCell, today)],
     });
   }
 
@@ -324,7 +335,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     sections: [
       {
         title: tr("site.findings.all"),
-        table: siteTable(findingsTable(rc, "", findings), findingsLinker("findings.html")),
+        // Errors first, as the dashboard puts them; within a severity, by file as csr check gives them.
+        table: siteTable(findingsTable(rc, "", [...findings].sort(bySeverity)), findingsLinker("findings.html")),
         empty: tr("site.findings.none"),
       },
     ],
@@ -526,6 +538,7 @@ function documentSections(
   referrers: Referrers | undefined,
   commits: readonly FileCommit[],
   entityCell: EntityCell,
+  copies: SiteSection | undefined,
 ): SiteSection[] {
   const none = t(rc, "site.none");
   const current = currentRevision(doc);
@@ -558,6 +571,7 @@ function documentSections(
       ],
       empty: none,
     },
+    ...present(copies),
     // The 文件定期评审记录 of this document (IATF 16949 7.5.3, GJB 9001C 7.5.3), where it has an interval or reviews.
     ...(doc.review_interval_months || doc.reviews?.length
       ? [
@@ -630,6 +644,42 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
       empty: t(rc, "site.none"),
     },
   ];
+}
+
+function present<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}
+
+/**
+ * What csr check reports about an entity (entity-findings.ts), errors first: rule, severity and
+ * message, each rule linking to the findings page. None: no section.
+ */
+function findingsSection(rc: RegisterContext, page: string, findings: readonly Finding[]): SiteSection | undefined {
+  if (findings.length === 0) return undefined;
+  const all = href(page, "findings.html");
+  return {
+    id: "findings",
+    title: t(rc, "site.entity.findings", { count: findings.length }),
+    table: {
+      columns: [{ header: t(rc, "site.panel.findings.column.severity") }, { header: t(rc, "site.panel.findings.column.rule") }, { header: t(rc, "site.panel.findings.column.message") }],
+      rows: findings.map((f) => [
+        { text: f.severity === "error" ? t(rc, "site.panel.findings.error") : t(rc, "site.panel.findings.warning"), className: f.severity === "error" ? "alert" : "warn" },
+        { text: f.rule, href: all },
+        { text: f.message },
+      ]),
+    },
+  };
+}
+
+/**
+ * A document's controlled copies: its rows of the distribution register (文件发放/回收记录), without
+ * the document's own number and title; copies to recall say so in their state.
+ */
+function copiesSection(rc: RegisterContext, register: Table, rows: Table["rows"] | undefined): SiteSection | undefined {
+  if (!rows?.length) return undefined;
+  const keep = new Set(["copy", "version", "to", "holder", "date", "recalled", "state", "remark"]);
+  const table: Table = { ...register, columns: register.columns.filter((c) => keep.has(c.key)), rows };
+  return { id: "copies", title: t(rc, "site.document.copies", { count: rows.length }), table: siteTable(table, () => undefined) };
 }
 
 /** "状态：已发布" / "Status: released": a label and its value as the page's language writes them. */

@@ -154,6 +154,8 @@ const csrByCustomer: PanelDefinition = (input) => {
     if (status === undefined) return { label: t(rc, "site.panel.csrs.all"), count, register: "csr-list" };
     return { label: label(status), count, list: csrListPage(input, `csr-${status}`, t(rc, "site.fact", { label: t(rc, "site.panel.csrs.list"), value: label(status) }), keep) };
   };
+  // No CSR at all: the note says so, without an empty grid and its row of totals.
+  if (input.csrs.length === 0) return { id: "csr-status", title: t(rc, "site.panel.csrs.title"), note: t(rc, "site.panel.csrs.none") };
   return {
     id: "csr-status",
     title: t(rc, "site.panel.csrs.title"),
@@ -169,7 +171,6 @@ const csrByCustomer: PanelDefinition = (input) => {
         { label: t(rc, "site.panel.csrs.total"), numbers: [...statuses.map((s) => totalCell(s)), totalCell(undefined)] },
       ],
     },
-    note: input.csrs.length === 0 ? t(rc, "site.panel.csrs.none") : undefined,
   };
 };
 

@@ -54,6 +54,8 @@ export interface Chrome {
   scripts: string[];
   /** Extra sections under a rendered document or review report. */
   sections: SiteSection[];
+  /** What csr check reports about the entity of a rendered document or review report, shown above it. */
+  alerts?: SiteSection;
 }
 
 export interface EntityRef {

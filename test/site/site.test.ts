@@ -300,6 +300,9 @@ describe("csr site options", () => {
     expect(index).toContain('<a class="site-number alert" href="lists/findings-error.html"><span class="count">1</span> <span class="label">错误</span></a>');
     const list = readFileSync(join(site.out, "lists", "findings-error.html"), "utf8");
     expect(list).toContain('<td><a href="../documents/QP-001.html">documents/QP-001.yaml:7:11</a></td>');
+    // The page that cannot show the document still shows the finding; no CSR: the panel says so, with no empty grid.
+    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<td class="alert">错误</td><td><a href="../findings.html">ref/unresolved</a></td>');
+    expect(index).toContain('<h2>顾客特定要求：按顾客和状态</h2>\n<p class="site-note">尚无顾客特定要求。</p>\n</section>');
   });
 });
 
@@ -372,6 +375,20 @@ describe("csr site: what needs attention", () => {
     expect(read("lists/copies-to-recall.html")).toMatch(/<td><a href="..\/documents\/QP-005.html">QP-005<\/a><\/td><td>文件控制程序<\/td><td>A\/0<\/td><td>1<\/td><td>品质部<\/td>/);
     expect(read("lists/copies-to-recall.html")).not.toContain("<td>2</td><td>市场部</td>");
     expect(read("lists/doc-training-overdue.html")).toContain('<a href="../documents/QP-005.html">documents/QP-005.yaml');
+    // Each entity's page shows what csr check reports about it, errors first, above a rendered document.
+    const qp005 = read("documents/QP-005.html");
+    expect(qp005).toMatch(/<\/header>\n<aside class="site-alerts"><section class="site-section" id="findings">\n<h2>csr check 发现的问题（2）<\/h2>/);
+    expect(qp005).toContain('<tr><td class="alert">错误</td><td><a href="../findings.html">doc/recall-overdue</a></td><td>QP-005 A/0 的受控副本 1（品质部）仍未回收');
+    // Its controlled copies, as the distribution register lists them.
+    expect(qp005).toContain(
+      '<h2>受控副本（2）</h2>\n\n<div class="site-scroll">\n<table class="site-table">\n<thead><tr><th scope="col">版本</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">领用人</th><th scope="col">发放日期</th><th scope="col">回收日期</th><th scope="col">状态</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td>A/0</td><td>1</td><td>品质部</td><td></td><td class="date">2024-01-12</td><td class="date"></td><td>待回收</td><td></td></tr>\n<tr><td>A/1</td><td>2</td><td>市场部</td><td></td><td class="date">2026-10-13</td><td class="date"></td><td>在用</td><td></td></tr>',
+    );
+    expect(read("csr/DYA-001.html")).toContain('<td class="warn">警告</td><td><a href="../findings.html">csr/review-late</a></td>');
+    // findings.html: errors before warnings.
+    const severities = [...read("findings.html").matchAll(/<tr><td>(错误|警告)<\/td>/g)].map((m) => m[1]);
+    expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === "错误" ? -1 : 1)));
+    expect(severities.slice(0, 1)).toEqual(["错误"]);
+    expect(severities).toContain("警告");
     const training = (person: string) => [...read(`people/${person}.html`).split('id="training"')[1]!.split("</section>")[0]!.matchAll(/<tr><td><a href="[^"]+">([^<]+)<\/a><\/td><td>[^<]*<\/td><td>([^<]*)<\/td><td class="date">([^<]*)<\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => m.slice(1).join(" "));
     expect(training("li")).toEqual(["QP-005 A/1 2026-11-09 逾期", "DYA-001 A 2026-12-18 未到期"]);
     expect(training("sun")).toEqual(["QP-005 A/1 2026-11-09 逾期"]);

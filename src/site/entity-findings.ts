@@ -1,0 +1,55 @@
+/**
+ * The findings of `csr check` that concern each entity with a page: those reported in its own file
+ * (a document, CSR or customer file), or at its entry of people.yaml / processes.yaml (where the
+ * rule reported them, reportedAt); and those reported on a CSR about another entity's part in it:
+ * a link of `addressed` (suspect, section missing, obsolete document) also concerns the document it
+ * points at, an overdue implementation also its owner. The same findings as findings.html, grouped.
+ */
+import { reportedAt, type Finding } from "../core/diagnostic.js";
+import type { Repository } from "../load/repository.js";
+import type { EntityKind } from "./pages.js";
+
+export type EntityFindings = (kind: EntityKind, id: string) => Finding[];
+
+export function entityFindings(repo: Repository, findings: readonly Finding[]): EntityFindings {
+  const byFile = new Map<string, { kind: EntityKind; id: string }>();
+  for (const d of repo.documents) byFile.set(d.file.path, { kind: "document", id: d.value.id });
+  for (const c of repo.csrs) byFile.set(c.file.path, { kind: "csr", id: c.value.id });
+  for (const c of repo.customers) byFile.set(c.file.path, { kind: "customer", id: c.value.code });
+  const csrOfFile = new Map(repo.csrs.map((c) => [c.file.path, c.value]));
+  // Entries of the files that hold many (people.yaml, processes.yaml), by file and the index of the entry.
+  const entries = new Map<string, { kind: EntityKind; id: string }>();
+  for (const p of repo.people) entries.set(`${p.file.path}\n${p.path.join("\n")}`, { kind: "person", id: p.value.id });
+  for (const p of repo.processes) entries.set(`${p.file.path}\n${p.path.join("\n")}`, { kind: "process", id: p.value.code });
+
+  const map = new Map<string, Finding[]>();
+  const add = (kind: EntityKind, id: string, finding: Finding) => {
+    const key = `${kind}:${id}`;
+    const list = map.get(key);
+    if (!list) map.set(key, [finding]);
+    else if (!list.includes(finding)) list.push(finding);
+  };
+  for (const finding of findings) {
+    const own = byFile.get(finding.file);
+    const at = reportedAt.get(finding)?.path;
+    if (own) add(own.kind, own.id, finding);
+    else if (at && at.length >= 2) {
+      const entry = entries.get(`${finding.file}\n${at.slice(0, 2).join("\n")}`);
+      if (entry) add(entry.kind, entry.id, finding);
+    }
+    const csr = csrOfFile.get(finding.file);
+    if (!csr) continue;
+    if (at?.[0] === "addressed" && typeof at[1] === "number") {
+      const document = csr.addressed?.[at[1]]?.document;
+      if (document) add("document", document, finding);
+    }
+    if (finding.rule === "csr/implementation-overdue" && csr.implementation?.owner) add("person", csr.implementation.owner, finding);
+  }
+  for (const list of map.values()) list.sort(bySeverity);
+  return (kind, id) => map.get(`${kind}:${id}`) ?? [];
+}
+
+/** Errors before warnings (as the dashboard puts them), then in the order csr check gives them. */
+export function bySeverity(a: Finding, b: Finding): number {
+  return (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1);
+}
