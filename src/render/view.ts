@@ -146,6 +146,18 @@ export interface DocumentView extends Header {
 
 const NO_SIGNATURE: SignatureView = { name: "", date: "" };
 
+/**
+ * A clause reference as the standard's documents cite it, with the clause's title from the
+ * catalog: `GJB9001C:8.3.6` is `GJB 9001C 8.3.6 设计和开发更改`. A reference csr cannot resolve
+ * (clause/unknown-clause reports it) is printed as written.
+ */
+export function citeClause(repo: Repository, lang: Lang, text: string): string {
+  const ref = parseClauseRef(text);
+  const clause = ref && repo.catalogs.get(ref.standard)?.clauses.get(ref.clause);
+  if (!ref || !clause) return text;
+  return [standardName(ref.standard), ref.clause, clauseTitle(clause, lang)].filter(Boolean).join(" ");
+}
+
 class Names {
   constructor(
     private readonly repo: Repository,
@@ -174,16 +186,9 @@ class Names {
     return values.join(translate(this.lang, "common.list-separator"));
   }
 
-  /**
-   * A clause reference as the standard's documents cite it, with the clause's title from the
-   * catalog: `GJB9001C:8.3.6` is `GJB 9001C 8.3.6 设计和开发更改`. A reference csr cannot resolve
-   * (clause/unknown-clause reports it) is printed as written.
-   */
+  /** A clause reference as the standard's documents cite it (citeClause). */
   clause(text: string): string {
-    const ref = parseClauseRef(text);
-    const clause = ref && this.repo.catalogs.get(ref.standard)?.clauses.get(ref.clause);
-    if (!ref || !clause) return text;
-    return [standardName(ref.standard), ref.clause, clauseTitle(clause, this.lang)].filter(Boolean).join(" ");
+    return citeClause(this.repo, this.lang, text);
   }
 
   signature(signature: Signature | undefined): SignatureView {

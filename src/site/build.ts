@@ -26,7 +26,7 @@ import type { ControlledDocument, Csr, SignatureRole } from "../model/types.js";
 import type { MessageData, MessageKey } from "../i18n/index.js";
 import { createRenderer } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
-import { csrReportView, documentView, type Lang } from "../render/view.js";
+import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { compareIds, customerName, departmentName, documentTitle, personName, registerContext, statusLabel, t, type RegisterContext } from "../report/registers/context.js";
 import { auditRegisters } from "../report/registers/index.js";
@@ -269,10 +269,11 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       facts: [
         { label: tr("site.process.type"), values: [{ text: types[process.type] }] },
         { label: tr("site.process.owner"), values: process.owner ? [{ text: departmentName(rc, process.owner) }] : [] },
-        { label: tr("site.process.clauses"), values: (process.clauses ?? []).map((c) => ({ text: c })) },
       ],
       sections: [
         ...present(ownFindings(page, "process", process.code)),
+        // Each clause as the standard cites it, with its title (IATF 16949 8.2.1 顾客沟通), one a line.
+        { title: tr("site.process.clauses"), items: (process.clauses ?? []).map((c) => ({ text: citeClause(repo, lang, c) })), empty: tr("site.none") },
         {
           title: tr("site.process.documents"),
           items: (process.documents ?? []).map((id) => documentCell(rc, page, id, entityCell)),
@@ -549,9 +550,10 @@ function documentSections(
         { text: fact(rc, "site.document.status", statusLabel(rc, doc.status)) },
         { text: fact(rc, "site.document.current-version", current?.version ?? "—") },
         { text: fact(rc, "site.document.department", departmentName(rc, doc.department)) },
-        ...(doc.clauses?.length ? [{ text: fact(rc, "site.document.clauses", doc.clauses.join(t(rc, "common.list-separator"))) }] : []),
       ],
     },
+    // The clauses the document addresses itself, each as the standard cites it, with its title.
+    ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: doc.clauses.map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),
     {
       title: t(rc, "site.document.csrs"),
       items: (referrers?.csrs ?? []).map((c) => {

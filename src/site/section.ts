@@ -37,5 +37,16 @@ export function sectionHtml(section: SiteSection, escape: Escape): string {
 
 /** A value, as a link when it has one (the partial `site-cell`). */
 function cellHtml(cell: Cell, escape: Escape): string {
+  if (cell.className === "list" && !cell.href) return `<div class="site-list">${listHtml(cell.text, escape)}</div>`;
   return cell.href ? `<a href="${escape(cell.href)}">${escape(cell.text)}</a>` : escape(cell.text);
+}
+
+/**
+ * A list's values (a manual's ~190 clause numbers joined by "/"): a line may end after each separator, as
+ * in the registers' HTML and PDF (report/table.ts), so one cell does not widen its table by screens; in a
+ * block of at most some 36 characters' width (site.css .site-list), so the other columns keep their room.
+ * Break opportunities go into the text alone, not into an escape's ";".
+ */
+function listHtml(text: string, escape: Escape): string {
+  return escape(text).replace(/(&[a-z0-9#]+;)|([/、，,；;])/gi, (_, entity: string | undefined, separator: string) => entity ?? `${separator}<wbr>`);
 }

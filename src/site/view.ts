@@ -10,7 +10,7 @@ import type { EntityKind, SitePages } from "./pages.js";
 export interface Cell {
   text: string;
   href?: string;
-  /** A CSS class, e.g. "date" (no wrapping) or a heat-map state. */
+  /** A CSS class, e.g. "date" (no wrapping), "list" (a line may end after each separator) or a heat-map state. */
   className?: string;
 }
 
@@ -94,17 +94,18 @@ export function columnLinker(pages: SitePages, page: string): Linker {
 /** A register or matrix (the same Table that `csr list` and `csr matrix` print) as a site table. */
 export function siteTable(table: Table, link: Linker): SiteTable {
   const dateColumns = new Set(table.columns.filter((c) => c.date).map((c) => c.key));
-  const columns = table.columns.map((c) => ({ key: c.key, date: dateColumns.has(c.key) }));
+  const columns = table.columns.map((c) => ({ key: c.key, date: dateColumns.has(c.key), list: c.kind === "list" }));
   // Cells are made field by field, not by spreading optional parts: a register has up to a few hundred thousand.
   return {
     columns: table.columns.map((c) => ({ header: c.header, ...(c.date ? { className: "date" } : {}) })),
     rows: table.rows.map((row) =>
-      columns.map(({ key, date }) => {
+      columns.map(({ key, date, list }) => {
         const value = row[key];
         const cell: Cell = { text: value === null || value === undefined ? "" : String(value) };
         const target = link(row, key, cell.text);
         if (target) cell.href = target;
         if (date) cell.className = "date";
+        else if (list) cell.className = "list";
         return cell;
       }),
     ),
