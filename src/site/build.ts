@@ -39,6 +39,7 @@ import { heatMapCellsHtml, type HeatMapCell } from "./heat-map.js";
 import { sectionHtml } from "./section.js";
 import { bySeverity, entityFindings } from "./entity-findings.js";
 import { distributionRegister } from "../report/registers/distribution.js";
+import { reviewRegister as reviewRegisterOf } from "../report/registers/reviews.js";
 import type { SearchEntry } from "./search.js";
 import { columnLinker, siteTable, type Cell, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
 
@@ -204,15 +205,19 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // --- CSRs: the review report, then the facts of today and the earlier review rounds.
   const calendar = repositoryCalendar(repo.config?.value);
   const factsContext = { config: repo.config?.value, calendar, documentStatus: (id: string) => index.documents.get(id)?.value.status, today };
+  // What each CSR superseded (csr.superseded.by names the successor): the successor's page links back.
+  const successors = groupBy(repo.csrs.map((c) => c.value).filter((c) => c.superseded?.by), (c) => [c.superseded!.by!]);
   const csrRows: CsrRow[] = [...index.csrs.values()].map(({ value }) => ({ csr: value, facts: csrFacts(value, factsContext) })).sort((a, b) => compareIds(a.csr.id, b.csr.id));
   for (const { csr, facts } of csrRows) {
     const page = pages.page("csr", csr.id)!;
     const alerts = ownFindings(page, "csr", csr.id);
-    const sections = csrSections(rc, page, csr, facts, entityCell);
+    const sections = csrSections(rc, page, csr, facts, entityCell, successors.get(csr.id) ?? []);
     let html: string;
     try {
       const view = csrReportView(repo, index, csr, lang, body, today, (id) => link(page, "document", id));
-      html = renderer.render("csr-review-report", { ...view, site: chrome(page, { sections, alerts, csp: DOCUMENT_CSP }) });
+      // The report has the earlier rounds (历次评审) itself: the page does not print them twice.
+      const below = sections.filter((section) => section.id !== "rounds");
+      html = renderer.render("csr-review-report", { ...view, site: chrome(page, { sections: below, alerts, csp: DOCUMENT_CSP }) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       unrendered.push(csr.id);
@@ -292,7 +297,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ...(person.title ? [{ label: tr("site.person.title"), values: [{ text: person.title }] }] : []),
         { label: tr("site.person.roles"), values: [{ text: person.roles.map((role) => tr(`site.person.role.${role}`)).join(tr("common.list-separator")) }] },
       ],
-      sections: [...present(ownFindings(page, "person", person.id)), ...personSections(rc, page, person.id, person.department, work, entityCell, today)],
+      sections: [...present(ownFindings(page, "person", person.id)), ...personSections(rc, page, person.id, person.department, work, entityCell, today, (id) => findingsOf("csr", id).some((f) => f.rule === "csr/implementation-overdue"))],
     });
   }
 
@@ -345,7 +350,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   // --- Dashboard and the lists behind its numbers.
   const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, entityOfFile, calendar };
+  const reviewRegister = registers.find((r) => r.table.id === "reviews")?.table ?? reviewRegisterOf(rc, { today });
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, entityOfFile, calendar };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   const lists = new Map<string, ListPage>();
   const listHref = (list: ListPage) => {
@@ -605,10 +611,19 @@ function documentSections(
   ];
 }
 
-function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow["facts"], entityCell: EntityCell): SiteSection[] {
+function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow["facts"], entityCell: EntityCell, superseded: readonly Csr[]): SiteSection[] {
   const rounds = csr.review?.history ?? [];
   const items: Cell[] = [
     { text: fact(rc, "site.csr.status", csrStatusLabel(facts.status, rc.lang)) },
+    // The audit trail of a customer revision: by which CSR this one was superseded, when and why, and what this one superseded.
+    ...(csr.superseded
+      ? [
+          csr.superseded.by
+            ? entityCell(page, "csr", csr.superseded.by, t(rc, "site.csr.superseded-by", { id: csr.superseded.by, date: csr.superseded.date, reason: csr.superseded.reason }))
+            : { text: t(rc, "site.csr.superseded-on", { date: csr.superseded.date, reason: csr.superseded.reason }) },
+        ]
+      : []),
+    ...superseded.map((old) => entityCell(page, "csr", old.id, t(rc, "site.csr.supersedes", { id: old.id, date: old.superseded!.date, reason: old.superseded!.reason }))),
     entityCell(page, "customer", csr.customer, fact(rc, "site.csr.customer", `${csr.customer} ${customerName(rc, csr.customer)}`)),
   ];
   if (facts.due) {
@@ -621,6 +636,7 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
   return [
     { title: t(rc, "site.csr.status-today"), items },
     {
+      id: "rounds",
       title: t(rc, "site.csr.rounds"),
       table: {
         columns: [
@@ -772,7 +788,7 @@ function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): 
  * their department still needs (model/training.ts), documents they signed (in which capacity). A
  * person of an outside party (the 军代表室) owes no opinion and needs no training of the organisation's.
  */
-function personSections(rc: RegisterContext, page: string, id: string, department: string, work: PersonWork, entityCell: EntityCell, today: string): SiteSection[] {
+function personSections(rc: RegisterContext, page: string, id: string, department: string, work: PersonWork, entityCell: EntityCell, today: string, overdue: (csr: string) => boolean): SiteSection[] {
   const outside = rc.index.parties.has(department) && !rc.index.departments.has(department);
   const none = t(rc, "site.none");
   const toReview = work.toReview.get(department) ?? [];
@@ -781,7 +797,26 @@ function personSections(rc: RegisterContext, page: string, id: string, departmen
   const signed = work.signed.get(id) ?? [];
   return [
     { id: "to-review", title: t(rc, "site.person.to-review", { count: toReview.length }), table: csrTable(rc, page, toReview, entityCell), empty: none },
-    { title: t(rc, "site.person.implementing", { count: implementing.length }), table: csrTable(rc, page, implementing, entityCell), empty: none },
+    // Each with its implementation deadline (完成期限), overdue as csr check's csr/implementation-overdue reports it.
+    {
+      id: "implementing",
+      title: t(rc, "site.person.implementing", { count: implementing.length }),
+      table: {
+        columns: [{ header: t(rc, "site.csr-table.id") }, { header: t(rc, "site.csr-table.title") }, { header: t(rc, "site.csr-table.status") }, { header: t(rc, "site.person.implementing.status") }, { header: t(rc, "site.person.implementing.due"), className: "date" }, { header: t(rc, "site.person.implementing.state") }],
+        rows: implementing.map(({ csr, facts }) => {
+          const late = overdue(csr.id);
+          return [
+            entityCell(page, "csr", csr.id),
+            { text: localized(rc.lang, csr.title, csr.title_en) },
+            { text: csrStatusLabel(facts.status, rc.lang) },
+            { text: t(rc, `value.implementation.${csr.implementation?.status ?? "planned"}`) },
+            { text: csr.implementation?.due ?? "", className: "date" },
+            late ? { text: t(rc, "site.person.implementing.overdue"), className: "alert" } : { text: csr.implementation?.due ? t(rc, "site.person.implementing.open") : "" },
+          ];
+        }),
+      },
+      empty: none,
+    },
     {
       id: "training",
       title: t(rc, "site.person.training", { count: training.length }),

@@ -9,10 +9,10 @@ import type { Finding } from "../core/diagnostic.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
-import { currentReviewRound, LATE_ROUNDS, reviewRounds } from "../model/review-timeliness.js";
+import { currentReviewRound, LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
-import { compareIds, customerName, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, customerName, departmentName, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
 import { distributionRegister } from "../report/registers/distribution.js";
 import type { Table } from "../report/table.js";
 import type { EntityRef } from "./view.js";
@@ -29,6 +29,8 @@ export interface PanelInput {
   csrs: readonly CsrRow[];
   /** The CSR list register (csrList), built once; lists behind CSR numbers are its rows. */
   csrRegister: Table;
+  /** The review-timeliness register (reviewRegister), built once; lists behind late rounds are its rows. */
+  reviewRegister: Table;
   /** The entity a file defines, for linking a finding to its page. */
   entityOfFile: (file: string) => EntityRef | undefined;
   /** The repository's working calendar, for deadlines in working days. */
@@ -76,12 +78,68 @@ function inStatus(statuses: readonly CsrStatus[]): (row: CsrRow) => boolean {
   return (row) => statuses.includes(row.facts.status);
 }
 
-/** The CSR list register, narrowed to some CSRs: the same columns as `csr list`'s register sheet. */
-function csrListPage(input: PanelInput, name: string, title: string, keep: (row: CsrRow) => boolean): ListPage {
-  const ids = new Set(input.csrs.filter(keep).map((r) => r.csr.id));
+/** The columns of the CSR list a list answers its question with: open reviews by deadline, and per status what that status is about. */
+const REVIEW_COLUMNS = ["no", "id", "customerName", "title", "received", "restarted", "reviewDue", "daysLeft", "missing"];
+const STATUS_COLUMNS: Record<CsrStatus, string[]> = {
+  received: REVIEW_COLUMNS,
+  "in-review": REVIEW_COLUMNS,
+  decided: ["no", "id", "customerName", "title", "disposition", "decided", "owner", "due", "implementationStatus"],
+  addressed: ["no", "id", "customerName", "title", "disposition", "decided", "addressed", "owner", "due", "implementationStatus"],
+  implemented: ["no", "id", "customerName", "title", "addressed", "owner", "due", "implemented", "evidence"],
+  verified: ["no", "id", "customerName", "title", "addressed", "implemented", "evidence", "verifiedBy", "verified"],
+  superseded: ["no", "id", "customerName", "title", "superseded", "supersededBy", "supersededReason"],
+  rejected: ["no", "id", "customerName", "title", "disposition", "decidedBy", "decided", "justification"],
+  "not-applicable": ["no", "id", "customerName", "title", "disposition", "decidedBy", "decided", "justification"],
+};
+/** Columns a list keeps even when every row leaves them empty: what the list is about. */
+const ALWAYS = new Set(["no", "id", "customerName", "title", "reviewDue", "daysLeft", "missing"]);
+
+/**
+ * The CSR list register, narrowed to some CSRs and to the columns that answer the list's question
+ * (`keys`, in that order; one empty in every row left out), with the departments whose opinion is
+ * still missing (未会签) where the list is of open reviews.
+ */
+function csrListPage(input: PanelInput, name: string, title: string, keep: (row: CsrRow) => boolean, keys: readonly string[]): ListPage {
+  const { rc } = input;
+  const kept = new Map(input.csrs.filter(keep).map((r) => [r.csr.id, r]));
   const table = input.csrRegister;
-  const rows = table.rows.filter((r) => ids.has(String(r.id))).map((r, i) => ({ ...r, no: i + 1 }));
-  return { name, title, table: { ...table, title, rows } };
+  const separator = t(rc, "common.list-separator");
+  const rows = table.rows
+    .filter((r) => kept.has(String(r.id)))
+    .map((r, i): Table["rows"][number] => ({ ...r, no: i + 1, missing: kept.get(String(r.id))!.facts.missing.map((d) => departmentName(rc, d)).join(separator) }));
+  const missing = { key: "missing", header: t(rc, "site.list.column.missing"), kind: "list" as const };
+  const columns = keys
+    .map((key) => (key === "missing" ? missing : table.columns.find((c) => c.key === key)))
+    .filter((c): c is Table["columns"][number] => c !== undefined)
+    .filter((c) => ALWAYS.has(c.key) || rows.some((r) => r[c.key] !== null && r[c.key] !== undefined && r[c.key] !== ""));
+  return { name, title, table: { ...table, title, columns, rows, notes: [] } };
+}
+
+/**
+ * Review rounds as the review-timeliness register lists them (起算日期, 评审期限, 决定日期, 用时,
+ * 及时性, 逾期原因), narrowed to the rounds `keep` picks; a round decided late without a reason
+ * says 未记录.
+ */
+function roundListPage(input: PanelInput, name: string, title: string, keep: (csr: Csr, round: ReviewRoundTimeliness) => boolean): ListPage {
+  const { rc } = input;
+  const config = rc.repo.config?.value;
+  const table = input.reviewRegister;
+  // The register's rows are each CSR's rounds in order: a row is the round of its CSR with the same start, due date and revision.
+  const picked = new Map<string, ReviewRoundTimeliness>();
+  const key = (id: unknown, start: unknown, due: unknown, revision: unknown) => `${String(id)}\n${String(start)}\n${String(due)}\n${String(revision)}`;
+  for (const { csr } of input.csrs) {
+    for (const round of reviewRounds(csr, input.calendar, config, input.today, rc.index.customers.get(csr.customer)?.value)) {
+      if (keep(csr, round)) picked.set(key(csr.id, round.start, round.due, round.revision), round);
+    }
+  }
+  const rows = table.rows
+    .filter((r) => picked.has(key(r.id, r.start, r.due, r.revision)))
+    .map((r, i): Table["rows"][number] => {
+      const round = picked.get(key(r.id, r.start, r.due, r.revision))!;
+      return { ...r, no: i + 1, reason: round.timeliness === "late" && !round.lateReason ? t(rc, "site.list.reason-unrecorded") : (r.reason ?? "") };
+    });
+  const columns = table.columns.filter((c) => c.key !== "source");
+  return { name, title, table: { ...table, title, columns, rows, notes: [] } };
 }
 
 /** Findings of one rule as a list: where, what, and a link to the entity concerned. */
@@ -152,7 +210,7 @@ const csrByCustomer: PanelDefinition = (input) => {
     if (count === 0) return undefined;
     // All CSRs are the CSR list register: its page, with the downloads, not a second page of the same rows.
     if (status === undefined) return { label: t(rc, "site.panel.csrs.all"), count, register: "csr-list" };
-    return { label: label(status), count, list: csrListPage(input, `csr-${status}`, t(rc, "site.fact", { label: t(rc, "site.panel.csrs.list"), value: label(status) }), keep) };
+    return { label: label(status), count, list: csrListPage(input, `csr-${status}`, t(rc, "site.fact", { label: t(rc, "site.panel.csrs.list"), value: label(status) }), keep, STATUS_COLUMNS[status]) };
   };
   // No CSR at all: the note says so, without an empty grid and its row of totals.
   if (input.csrs.length === 0) return { id: "csr-status", title: t(rc, "site.panel.csrs.title"), note: t(rc, "site.panel.csrs.none") };
@@ -187,9 +245,9 @@ const reviews: PanelDefinition = (input) => {
   const overdueLabel = t(rc, "site.panel.reviews.overdue");
   const openLabel = t(rc, "site.panel.reviews.open", { statuses: REVIEW_OPEN_STATUSES.map((s) => csrStatusLabel(s, rc.lang)).join(t(rc, "common.list-separator")) });
   const numbers: PanelNumber[] = [
-    { label: openLabel, count: count(open), list: csrListPage(input, "reviews-open", openLabel, open) },
-    { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon) },
-    { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue) },
+    { label: openLabel, count: count(open), list: csrListPage(input, "reviews-open", openLabel, open, REVIEW_COLUMNS) },
+    { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon, REVIEW_COLUMNS) },
+    { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue, REVIEW_COLUMNS) },
   ];
   // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2).
   const superseded = findingNumber(input, "csr/source-superseded", t(rc, "site.panel.reviews.source-superseded"));
@@ -198,19 +256,19 @@ const reviews: PanelDefinition = (input) => {
   // an unchanged source revision, as the review-timeliness register judges them (7.5.3.2.2), and
   // those of them without a recorded reason (csr/review-late).
   const config = rc.repo.config?.value;
-  const decidedLate = new Set(
-    input.csrs.filter((r) => currentReviewRound(r.csr, input.calendar, config, input.today, rc.index.customers.get(r.csr.customer)?.value).timeliness === "late"),
-  );
-  const late = (r: CsrRow) => decidedLate.has(r);
+  const current = new Map(input.csrs.map((r) => [r.csr, currentReviewRound(r.csr, input.calendar, config, input.today, rc.index.customers.get(r.csr.customer)?.value)]));
+  const late = (r: CsrRow) => current.get(r.csr)!.timeliness === "late";
   const lateLabel = t(rc, "site.panel.reviews.late");
-  numbers.push({ label: lateLabel, count: count(late), tone: "warn", list: csrListPage(input, "reviews-decided-late", lateLabel, late) });
+  const decidedLate = roundListPage(input, "reviews-decided-late", lateLabel, (csr, round) => round === current.get(csr) && round.timeliness === "late");
+  numbers.push({ label: lateLabel, count: count(late), tone: "warn", list: decidedLate });
   // Every round, earlier ones included, judged late or overdue: the count under the review-timeliness
   // register, whose page lists them. The number above counts current rounds only, and said 0 while
   // the register showed an earlier round decided late.
   const lateRounds = input.csrs
     .flatMap((r) => reviewRounds(r.csr, input.calendar, config, input.today, rc.index.customers.get(r.csr.customer)?.value))
     .filter((round) => LATE_ROUNDS.includes(round.timeliness)).length;
-  numbers.push({ label: t(rc, "site.panel.reviews.late-rounds"), count: lateRounds, tone: "warn", register: "reviews" });
+  const lateRoundsLabel = t(rc, "site.panel.reviews.late-rounds");
+  numbers.push({ label: lateRoundsLabel, count: lateRounds, tone: "warn", list: roundListPage(input, "review-rounds-late", lateRoundsLabel, (_csr, round) => LATE_ROUNDS.includes(round.timeliness)) });
   const unexplained = findingNumber(input, "csr/review-late", t(rc, "site.panel.reviews.late-unexplained"));
   if (unexplained) numbers.push(unexplained);
   // Decisions taken without every countersign and still missing some (csr/forced-decision): not

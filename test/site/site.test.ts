@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", async () => {
-    expect(site.stderr).toBe("已生成网站：136 个页面，170 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：137 个页面，171 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
@@ -54,10 +54,15 @@ describe("csr site on the bundled example", () => {
   });
 
   it("names opinions and decisions on a CSR's page as csr does elsewhere, in Chinese punctuation", async () => {
-    expect(read("csr/DYA-002.html")).toContain(
-      "<td>市场部 同意（孙伟，2024-06-18）；品质部 有条件同意（张丽，2024-06-19）；技术部 同意（周鹏，2024-06-19）；生产部 同意（黄军，2024-06-20）</td>",
-    );
-    expect(read("csr/DYA-002.html")).toContain("<td>必须满足（徐海涛，2024-06-24）</td>");
+    // The earlier round as the review report records it (5 历次评审).
+    expect(read("csr/DYA-002.html")).toContain('<td class="nowrap">C</td><td class="nowrap">2026-03-16</td><td><span class="nowrap">市场部 孙伟</span> <span class="nowrap">同意</span> <span class="nowrap">2024-06-18</span><br>');
+    // Earlier rounds once: the report's own 历次评审, not a second table under it.
+    expect(read("csr/DYA-002.html").match(/<h2>5 历次评审<\/h2>|以往评审轮次/g)).toEqual(["<h2>5 历次评审</h2>"]);
+    // A superseded CSR links to its successor with date and reason, and the successor back.
+    expect(read("csr/DYA-003.html")).toContain('<li><a href="../csr/DYA-006.html">已于 2026-03-23 由 DYA-006 取代：东岳SQM D版删除逐次书面批准要求');
+    expect(read("csr/DYA-006.html")).toContain('<li><a href="../csr/DYA-003.html">取代 DYA-003（2026-03-23）：东岳SQM D版删除逐次书面批准要求');
+    // An owner's implementations with their deadline, not yet due on this day.
+    expect(read("people/huangjun.html")).toContain('<tr><td><a href="../csr/BCM-004.html">BCM-004</a></td><td>零件标签采用北辰统一二维码格式</td><td>已决定</td><td>计划中</td><td class="date">2026-12-25</td><td>未到期</td></tr>');
     expect(read("csr/DYA-007.html")).toContain("<li>评审期限：2026-12-08（剩余 7 个工作日）</li><li>未会签部门：技术部、生产部</li>");
     expect(read("documents/QP-014.html")).toContain("<li>状态：已发布</li>");
     expect(read("people/zhangli.html")).toContain("<div><dt>角色</dt><dd>编制、审核、批准</dd></div>");
@@ -177,6 +182,14 @@ describe("csr site on the bundled example", () => {
     expect(csrsOf("csr-received")).toEqual(["BCM-005"]);
     expect(csrsOf("csr-in-review")).toEqual(["DYA-007"]);
     expect(csrsOf("reviews-open")).toEqual(["BCM-005", "DYA-007"]);
+    // An open review's list: its deadline, the working days left and the departments that still owe their opinion.
+    expect(read("lists/reviews-open.html")).toContain(
+      '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">顾客名称</th><th scope="col">要求名称</th><th scope="col">接收日期</th><th scope="col">评审期限</th><th scope="col">剩余工作日</th><th scope="col">未会签部门</th></tr></thead>',
+    );
+    expect(read("lists/reviews-open.html")).toContain('<td class="date">2026-12-08</td><td>7</td><td>技术部、生产部</td></tr>');
+    for (const m of read("index.html").matchAll(/href="(lists\/[a-z-]+\.html)"[^>]*>(?:<span class="count">)?(\d+)</g)) {
+      expect([m[1], (read(m[1]!).split("<tbody>")[1] ?? "").split("</tbody>")[0]!.match(/<tr>/g)?.length ?? 0]).toEqual([m[1], Number(m[2])]);
+    }
   });
 
   it("registers are the same tables as csr list and csr matrix, with their downloads", async () => {
@@ -266,10 +279,8 @@ describe("csr site options", () => {
     expect(index).toContain("<h1>Quality system dashboard</h1>");
     expect(readFileSync(join(site.out, "documents", "QP-014.html"), "utf8")).toContain('<html lang="en">');
     const csrPage = (id: string) => readFileSync(join(site.out, "csr", `${id}.html`), "utf8");
-    expect(csrPage("DYA-002")).toContain(
-      "<td>Marketing &amp; Sales accept (Sun Wei, 2024-06-18); Quality Assurance accept with action (Zhang Li, 2024-06-19); Engineering accept (Zhou Peng, 2024-06-19); Production accept (Huang Jun, 2024-06-20)</td>",
-    );
-    expect(csrPage("DYA-002")).toContain("<td>must meet (Xu Haitao, 2024-06-24)</td>");
+    expect(csrPage("DYA-002")).toContain('<td><span class="nowrap">Marketing &amp; Sales Sun Wei</span> <span class="nowrap">accept</span> <span class="nowrap">2024-06-18</span><br>');
+    expect(csrPage("DYA-003")).toContain('<li><a href="../csr/DYA-006.html">Superseded by DYA-006 on 2026-03-23: ');
     expect(readFileSync(join(site.out, "people", "zhangli.html"), "utf8")).toContain("<div><dt>Roles</dt><dd>author, reviewer, approver</dd></div>");
     expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working day(s) left)</li><li>Opinions missing: Engineering, Production</li>");
     expect(csrPage("DYA-001")).toContain("<th>Clauses</th><td>IATF 16949 8.3.3.3 Special characteristics, IATF 16949 8.2.3.1.2 Customer-designated special characteristics</td>");
@@ -335,6 +346,7 @@ describe("csr site: what needs attention", () => {
         "  opinions: [{department: QA, reviewer: li, opinion: accept, date: 2026-11-19}]",
         "  decision: {disposition: must, by: wang, date: 2026-11-20}",
         "addressed: [{document: QP-005}]",
+        "implementation: {owner: li, due: 2026-11-25, status: in-progress}",
         "training: {required: true}",
         "",
       ].join("\n"),
@@ -364,6 +376,7 @@ describe("csr site: what needs attention", () => {
     const numbers = [...index.matchAll(/href="(lists\/[a-z-]+\.html)"><span class="count">(\d+)<\/span> <span class="label">([^<]+)<\/span>/g)].map((m) => `${m[3]} ${m[2]} ${m[1]}`);
     expect(numbers.filter((n) => /late|recall|training|suspect/.test(n))).toEqual([
       "本轮结论或换版确认晚于评审期限 1 lists/reviews-decided-late.html",
+      "逾期的评审轮次（含历次，同评审及时性记录） 1 lists/review-rounds-late.html",
       "晚于期限且未记录原因 1 lists/csr-review-late.html",
       "要求或落实章节已更改（可疑链接） 0 lists/csr-suspect-link.html",
       "待回收的受控副本 1 lists/copies-to-recall.html",
@@ -371,11 +384,17 @@ describe("csr site: what needs attention", () => {
       "文件换版培训逾期 1 lists/doc-training-overdue.html",
       "顾客特定要求培训逾期 0 lists/csr-training-overdue.html",
     ]);
-    // Every late round, earlier ones included, as the review-timeliness register counts them, linking to it.
-    expect(index).toContain('href="registers/reviews.html"><span class="count">1</span> <span class="label">逾期的评审轮次（含历次，同评审及时性记录）</span>');
     const read = (path: string) => readFileSync(join(site.out, path), "utf8");
     expect(read("registers/reviews.html")).toContain("逾期或评审中已逾期 1 项");
-    expect(read("lists/reviews-decided-late.html")).toContain('<a href="../csr/DYA-001.html">DYA-001</a>');
+    // Every number's list has exactly that many rows.
+    for (const m of index.matchAll(/href="(lists\/[a-z-]+\.html)"><span class="count">(\d+)<\/span>/g)) {
+      expect([m[1], (read(m[1]!).split("<tbody>")[1] ?? "").split("</tbody>")[0]!.match(/<tr>/g)?.length ?? 0]).toEqual([m[1], Number(m[2])]);
+    }
+    // Late rounds in the review-timeliness register's columns: start, deadline, decision, working days, verdict, reason (未记录 when none).
+    const lateRound =
+      '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">顾客</th><th scope="col">版本</th><th scope="col">起算</th><th scope="col">起算日期</th><th scope="col">评审期限</th><th scope="col">决定日期</th><th scope="col">决定人</th><th scope="col">用时（工作日）</th><th scope="col">及时性</th><th scope="col">逾期原因</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td>1</td><td><a href="../csr/DYA-001.html">DYA-001</a></td><td>东岳汽车</td><td>A</td><td>接收</td><td class="date">2026-10-01</td><td class="date">2026-10-20</td><td class="date">2026-11-20</td><td>王强</td><td>33</td><td>逾期</td><td>未记录</td><td></td></tr>\n</tbody>';
+    expect(read("lists/reviews-decided-late.html")).toContain(lateRound);
+    expect(read("lists/review-rounds-late.html")).toContain(lateRound);
     expect(read("lists/copies-to-recall.html")).toMatch(/<td><a href="..\/documents\/QP-005.html">QP-005<\/a><\/td><td>文件控制程序<\/td><td>A\/0<\/td><td>1<\/td><td>品质部<\/td>/);
     expect(read("lists/copies-to-recall.html")).not.toContain("<td>2</td><td>市场部</td>");
     expect(read("lists/doc-training-overdue.html")).toContain('<a href="../documents/QP-005.html">documents/QP-005.yaml');
@@ -388,6 +407,13 @@ describe("csr site: what needs attention", () => {
       '<h2>受控副本（2）</h2>\n\n<div class="site-scroll">\n<table class="site-table">\n<thead><tr><th scope="col">版本</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">领用人</th><th scope="col">发放日期</th><th scope="col">回收日期</th><th scope="col">状态</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td>A/0</td><td>1</td><td>品质部</td><td></td><td class="date">2024-01-12</td><td class="date"></td><td>待回收</td><td></td></tr>\n<tr><td>A/1</td><td>2</td><td>市场部</td><td></td><td class="date">2026-10-13</td><td class="date"></td><td>在用</td><td></td></tr>',
     );
     expect(read("csr/DYA-001.html")).toContain('<td class="warn">警告</td><td><a href="../findings.html">csr/review-late</a></td>');
+    // Decided late without a reason: the report says the reason is not recorded.
+    expect(read("csr/DYA-001.html")).toContain('<th>及时性</th><td class="nowrap">逾期</td></tr>\n<tr><th>逾期原因</th><td colspan="3">未记录</td></tr>');
+    // The owner's page: the implementation deadline, overdue as csr/implementation-overdue reports it.
+    expect(read("people/li.html")).toContain(
+      '<th scope="col">实施状态</th><th scope="col">完成期限</th><th scope="col">期限</th></tr></thead>\n<tbody>\n<tr><td><a href="../csr/DYA-001.html">DYA-001</a></td><td>特殊特性符号</td><td>已落实到文件</td><td>实施中</td><td class="date">2026-11-25</td><td class="alert">逾期</td></tr>',
+    );
+    expect(read("people/li.html")).toContain('<td class="alert">错误</td><td><a href="../findings.html">csr/implementation-overdue</a></td>');
     // findings.html: errors before warnings.
     const severities = [...read("findings.html").matchAll(/<tr><td>(错误|警告)<\/td>/g)].map((m) => m[1]);
     expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === "错误" ? -1 : 1)));
