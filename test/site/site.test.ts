@@ -186,7 +186,7 @@ describe("csr site on the bundled example", () => {
     expect(read("lists/reviews-open.html")).toContain(
       '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">顾客名称</th><th scope="col">要求名称</th><th scope="col">接收日期</th><th scope="col">评审期限</th><th scope="col">剩余工作日</th><th scope="col">未会签部门</th></tr></thead>',
     );
-    expect(read("lists/reviews-open.html")).toContain('<td class="date">2026-12-08</td><td>7</td><td>技术部、生产部</td></tr>');
+    expect(read("lists/reviews-open.html")).toContain('<td class="date">2026-12-08</td><td>7</td><td class="list"><div class="site-list">技术部、<wbr>生产部</div></td></tr>');
     for (const m of read("index.html").matchAll(/href="(lists\/[a-z-]+\.html)"[^>]*>(?:<span class="count">)?(\d+)</g)) {
       expect([m[1], (read(m[1]!).split("<tbody>")[1] ?? "").split("</tbody>")[0]!.match(/<tr>/g)?.length ?? 0]).toEqual([m[1], Number(m[2])]);
     }
