@@ -320,10 +320,10 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         { className: "direct", text: tr("site.coverage.direct", { direct: DIRECT }) },
         { className: "parent", text: tr("site.coverage.parent", { inherited: INHERITED }) },
         { className: "inherited", text: tr("site.coverage.through-children", { throughChildren: THROUGH_CHILDREN }) },
-        { className: "none", text: tr("site.coverage.none") },
+        { className: "uncovered", text: tr("site.coverage.none") },
         { className: "excluded", text: tr("site.coverage.excluded") },
       ],
-      heading: { clause: tr("site.coverage.clause") },
+      heading: { clause: tr("site.coverage.clause"), key: tr("site.coverage.key") },
       standards: standards.map((catalog, i) => heatMap(rc, catalog, clauseMatrices[i]!, pages)),
       site: chrome("coverage.html"),
     }),
@@ -857,7 +857,7 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
   const separator = t(rc, "common.list-separator");
   const listCell = (value: string, excluded: boolean, number: string): HeatMapCell => {
     const items = value === "" ? [] : value.split(separator).map((item) => ({ id: item.replace(` ${INHERITED}`, ""), text: item }));
-    const className = excluded ? "excluded" : items.length === 0 ? "none" : items.some((i) => i.text === i.id) ? "list direct" : "list parent";
+    const className = excluded ? "excluded" : items.length === 0 ? "" : items.some((i) => i.text === i.id) ? "list direct" : "list parent";
     return { text: separator, className, label: "", links: items.map((i) => ({ text: i.text, href: pages.link(page, "document", i.id), label: `${number} × ${i.id}` })) };
   };
   const state = { [DIRECT]: "direct", [INHERITED]: "parent", [THROUGH_CHILDREN]: "inherited" } as Record<string, string>;
@@ -869,7 +869,11 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
     notes: table.notes,
     edition: editionNotes(rc, catalog),
     former: former?.header,
-    columns: [...entityColumns.map((c, j) => ({ text: c.header, href: targets[j] })), ...listColumns.map((c) => ({ text: c.header, href: undefined }))],
+    // A process's or document's column is headed by its code, set vertically; its full name is in the title and
+    // in the key above the table (names set vertically were illegible in Chinese). The list columns keep their words.
+    columns: entityColumns.map((c, j) => ({ text: c.short ?? c.key.slice(2), name: c.header, href: targets[j] })),
+    key: entityColumns.map((c, j) => ({ text: c.header, href: targets[j] })),
+    lists: listColumns.map((c) => ({ text: c.header })),
     rows: table.rows.map((row, i) => {
       const entry = coverage.entries[i]!;
       const excluded = entry.state === "excluded";
@@ -882,7 +886,9 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
         cells: [
           ...entityColumns.map((c, j): HeatMapCell => {
             const mark = String(row[c.key] ?? "");
-            const className = excluded ? "excluded" : (state[mark] ?? "none");
+            // A blank cell is neutral: "not addressed" is said of a clause's whole row (tr.uncovered), not of each
+            // process or document that does not name it.
+            const className = excluded ? "excluded" : (state[mark] ?? "");
             return { text: mark, className, href: mark ? targets[j] : undefined, label: `${row.number} × ${c.header}` };
           }),
           ...listColumns.map((c): HeatMapCell => listCell(String(row[c.key] ?? ""), excluded, String(row.number))),

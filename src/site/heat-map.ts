@@ -8,7 +8,8 @@
 import type { Escape } from "./section.js";
 
 /**
- * One cell: its mark, its state's class, and, when marked, the link to the process or document and what the link says.
+ * One cell: its mark, its state's class ("" for a blank cell: no class), and, when marked, the link to the process
+ * or document and what the link says.
  * A cell of the manual or other-documents column lists documents instead: `links`, one per document, shown
  * separated by `text` (the list separator).
  */
@@ -23,7 +24,7 @@ export interface HeatMapCell {
 export function heatMapCellsHtml(cells: readonly HeatMapCell[], escape: Escape): string {
   let html = "";
   for (const { text, className, href, label, links } of cells) {
-    html += `<td class="${escape(className)}">`;
+    html += className ? `<td class="${escape(className)}">` : "<td>";
     if (links) {
       html += links.map((l) => (l.href ? `<a href="${escape(l.href)}" title="${escape(l.label)}" aria-label="${escape(l.label)}">${escape(l.text)}</a>` : escape(l.text))).join(escape(text));
     } else if (href) html += `<a href="${escape(href)}" title="${escape(label)}" aria-label="${escape(label)}">${escape(text)}</a>`;

@@ -116,6 +116,15 @@ describe("csr site in Chromium", () => {
       await page.goto(`${origin}/${path}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
     }
+    // Printed, the heat map keeps its colour code and its table is not cut at a scroll box.
+    await page.emulateMedia({ media: "print" });
+    await page.goto(`${origin}/coverage.html`);
+    const printed = await page.evaluate(() => {
+      const cell = document.querySelector(".site-heatmap td.direct")!;
+      return { adjust: getComputedStyle(cell).printColorAdjust, overflow: getComputedStyle(document.querySelector(".site-scroll")!).overflowX };
+    });
+    expect(printed).toEqual({ adjust: "exact", overflow: "visible" });
+    await page.emulateMedia({ media: "screen" });
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

@@ -9,12 +9,12 @@ describe("a heat-map row's cells", () => {
     expect(
       html([
         { text: "●", className: "direct", href: "processes/C1.html", label: "4.3.2 × C1 市场开发与顾客要求评审" },
-        { text: "", className: "none", label: "4.3.2 × QP-002 记录控制程序" },
+        { text: "", className: "", label: "4.3.2 × QP-002 记录控制程序" },
         { text: "—", className: "excluded", href: "documents/QP-003.html", label: "8.3 × QP-003" },
       ]),
     ).toBe(
       '<td class="direct"><a href="processes/C1.html" title="4.3.2 × C1 市场开发与顾客要求评审" aria-label="4.3.2 × C1 市场开发与顾客要求评审">●</a></td>' +
-        '<td class="none"></td>' +
+        "<td></td>" +
         '<td class="excluded"><a href="documents/QP-003.html" title="8.3 × QP-003" aria-label="8.3 × QP-003">—</a></td>',
     );
   });
@@ -31,9 +31,9 @@ describe("a heat-map row's cells", () => {
             { text: "WI-<9>", label: "8.5.1 × WI-<9>" },
           ],
         },
-        { text: "、", className: "none", label: "", links: [] },
+        { text: "、", className: "", label: "", links: [] },
       ]),
-    ).toBe('<td class="list parent"><a href="documents/QM-01.html" title="8.5.1 × QM-01" aria-label="8.5.1 × QM-01">QM-01 △</a>、WI-&lt;9&gt;</td><td class="none"></td>');
+    ).toBe('<td class="list parent"><a href="documents/QM-01.html" title="8.5.1 × QM-01" aria-label="8.5.1 × QM-01">QM-01 △</a>、WI-&lt;9&gt;</td><td></td>');
   });
 
   it("escapes every value as Handlebars does", () => {

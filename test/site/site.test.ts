@@ -212,7 +212,14 @@ describe("csr site on the bundled example", () => {
     const page = read("coverage.html");
     expect(page).toContain('<td class="direct"><a href="processes/C1.html" title="4.3.2 × C1 市场开发与顾客要求评审" aria-label="4.3.2 × C1 市场开发与顾客要求评审">●</a></td>');
     expect(page).toContain('<td class="inherited"><a href="documents/QP-001.html" title="4.3.2 × QP-001 文件控制程序" aria-label="4.3.2 × QP-001 文件控制程序">○</a></td>');
-    expect(page).toContain('<td class="none"></td>');
+    // A blank cell is neutral (no class); a clause nothing addresses is coloured as a row, the legend says so.
+    expect(page).toContain('<td></td>');
+    expect(page).not.toContain('class="none"');
+    expect(page).not.toContain('<tr class="uncovered">');
+    expect(page).toContain('<li><span class="swatch uncovered"></span>未对应的条款（整行：没有任何过程或文件对应）</li>');
+    // Columns are headed by their codes, the full names in the key above the table.
+    expect(page).toContain('<th scope="col" class="vertical" title="C1 市场开发与顾客要求评审"><span><a href="processes/C1.html">C1</a></span></th>');
+    expect(page).toContain('<li><a href="processes/C1.html">C1 市场开发与顾客要求评审</a></li>');
   });
 
   it("replaces a site it built before, and only that", async () => {
@@ -310,6 +317,10 @@ describe("csr site options", () => {
     expect(site.stderr).toContain("以下文件引用了不存在的文件，改为显示提示（见 'csr check'，ref/unresolved）：QP-001。\n");
     expect(site.code).toBe(0);
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain("无法显示：QP-001 refers to QP-404");
+    // Nothing addresses any clause: every row of the heat map is marked uncovered, its blank cells neutral.
+    const coverage = readFileSync(join(site.out, "coverage.html"), "utf8");
+    expect(coverage).toContain('<tr class="uncovered"><th scope="row"><span class="number">4</span> 组织环境</th><td></td>');
+    expect(coverage).not.toContain('<tr class="covered">');
     // The finding is on the dashboard, and its list links to the document's page.
     const index = readFileSync(join(site.out, "index.html"), "utf8");
     expect(index).toContain('<a class="site-number alert" href="lists/findings-error.html"><span class="count">1</span> <span class="label">错误</span></a>');
