@@ -134,7 +134,8 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
         ...(view.restarted ? [[[view.confirmedBy ? "csr_review_start_confirmed" : "csr_review_start_restarted", text(view.reviewStart)]]] : []),
         [["csr_review_due", text(`${view.due}${view.estimated ? "*" : ""}`)], ["csr_decided_date", text(decided)]],
         [["csr_workdays_used", text(`${view.workdaysUsed} ${t("csr_workdays_unit")}`)], ["csr_timeliness", text(t(`timeliness_${view.timeliness}`))]],
-        ...(view.lateReason ? [[["csr_late_reason", text(view.lateReason)]]] : []),
+        // Decided late without a reason: the report says none is recorded, as the HTML one does.
+        ...(view.lateReason ? [[["csr_late_reason", text(view.lateReason)]]] : view.timeliness === "late" ? [[["csr_late_reason", text(t("csr_late_reason_unrecorded"))]]] : []),
         [["csr_status", text(t(`status_${view.status}`))]],
       ] as [string, Run[]][][]
     ).map((row) => pairs(row, row.length === 1 ? [labelWidth, TEXT_WIDTH - labelWidth] : undefined)),

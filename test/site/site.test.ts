@@ -420,6 +420,12 @@ describe("csr site: what needs attention", () => {
     expect(read("csr/DYA-001.html")).toContain('<td class="warn">警告</td><td><a href="../findings.html">csr/review-late</a></td>');
     // Decided late without a reason: the report says the reason is not recorded.
     expect(read("csr/DYA-001.html")).toContain('<th>及时性</th><td class="nowrap">逾期</td></tr>\n<tr><th>逾期原因</th><td colspan="3">未记录</td></tr>');
+    // So does csr render's review report in Markdown and Word.
+    const rendered = tempDir();
+    for (const format of ["md", "docx"]) expect((await csrInProcess(["-C", dir, "render", "DYA-001", "--format", format, "--out", join(rendered, `DYA-001.${format}`)], { lang: null })).code).toBe(0);
+    expect(readFileSync(join(rendered, "DYA-001.md"), "utf8")).toContain("| 逾期原因 | 未记录 |  |  |");
+    const { strFromU8, unzipSync } = await import("fflate");
+    expect(strFromU8(unzipSync(readFileSync(join(rendered, "DYA-001.docx")))["word/document.xml"]!).replace(/<[^>]+>/g, "")).toContain("逾期原因未记录");
     // The owner's page: the implementation deadline, overdue as csr/implementation-overdue reports it.
     expect(read("people/li.html")).toContain(
       '<th scope="col">实施状态</th><th scope="col">完成期限</th><th scope="col">期限</th></tr></thead>\n<tbody>\n<tr><td><a href="../csr/DYA-001.html">DYA-001</a></td><td>特殊特性符号</td><td>已落实到文件</td><td>实施中</td><td class="date">2026-11-25</td><td class="alert">逾期</td></tr>',
