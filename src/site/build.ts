@@ -881,7 +881,9 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
         number: String(row.number),
         former: former ? String(row.former ?? "") : undefined,
         title: String(row.title),
-        state: entry.state,
+        // A row the coverage ratio does not count (nothing names the clause, or only a parent clause without
+        // coverage.inherit_from_parent) is coloured as not addressed, as csr check reports it.
+        state: entry.state === "inherited" && !coverage.inherit ? "inherited uncovered" : entry.state,
         coverage: String(row.coverage),
         cells: [
           ...entityColumns.map((c, j): HeatMapCell => {

@@ -216,7 +216,7 @@ describe("csr site on the bundled example", () => {
     expect(page).toContain('<td></td>');
     expect(page).not.toContain('class="none"');
     expect(page).not.toContain('<tr class="uncovered">');
-    expect(page).toContain('<li><span class="swatch uncovered"></span>未对应的条款（整行：没有任何过程或文件对应）</li>');
+    expect(page).toContain('<li><span class="swatch uncovered"></span>未对应的条款（整行标出：没有过程或文件列出该条款，不计入覆盖率）</li>');
     // Columns are headed by their codes, the full names in the key above the table.
     expect(page).toContain('<th scope="col" class="vertical" title="C1 市场开发与顾客要求评审"><span><a href="processes/C1.html">C1</a></span></th>');
     expect(page).toContain('<li><a href="processes/C1.html">C1 市场开发与顾客要求评审</a></li>');
