@@ -52,8 +52,10 @@ describe("a late review round: the rule, the register and the site agree", () =>
     expect([...late.matchAll(/<a href="..\/csr\/(DYA-\d+).html">/g)].map((m) => m[1])).toEqual(["DYA-001", "DYA-002"]);
     const index = readFileSync(join(out, "index.html"), "utf8");
     expect(index).toContain('<span class="count">2</span> <span class="label">本轮结论或换版确认晚于评审期限</span>');
-    // With the earlier round of DYA-003, the three late rounds of the register.
-    expect(index).toContain('href="registers/reviews.html"><span class="count">3</span> <span class="label">逾期的评审轮次（含历次，同评审及时性记录）</span>');
+    // With the earlier round of DYA-003, the three late rounds of the register, listed behind the number.
+    expect(index).toContain('href="lists/review-rounds-late.html"><span class="count">3</span> <span class="label">逾期的评审轮次（含历次，同评审及时性记录）</span>');
+    const rounds = readFileSync(join(out, "lists", "review-rounds-late.html"), "utf8");
+    expect([...rounds.matchAll(/<a href="..\/csr\/(DYA-\d+).html">/g)].map((m) => m[1])).toEqual(["DYA-001", "DYA-002", "DYA-003"]);
   });
 
   it("takes the reason recorded on a late confirmation: no finding, and the register prints it", async () => {
