@@ -150,7 +150,7 @@ export function findingsTable(rc: RegisterContext, title: string, findings: read
     sheet: t(rc, "site.panel.findings.sheet"),
     columns: [
       { key: "severity", header: t(rc, "site.panel.findings.column.severity") },
-      { key: "rule", header: t(rc, "site.panel.findings.column.rule") },
+      { key: "rule", header: t(rc, "site.panel.findings.column.rule"), kind: "code" },
       { key: "file", header: t(rc, "site.panel.findings.column.file") },
       { key: "message", header: t(rc, "site.panel.findings.column.message") },
     ],

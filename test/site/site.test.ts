@@ -327,7 +327,7 @@ describe("csr site options", () => {
     const list = readFileSync(join(site.out, "lists", "findings-error.html"), "utf8");
     expect(list).toContain('<td><a href="../documents/QP-001.html">documents/QP-001.yaml:7:11</a></td>');
     // The page that cannot show the document still shows the finding; no CSR: the panel says so, with no empty grid.
-    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<td class="alert">错误</td><td><a href="../findings.html">ref/unresolved</a></td>');
+    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<td class="alert">错误</td><td class="code"><a href="../findings.html">ref/unresolved</a></td>');
     expect(index).toContain('<h2>顾客特定要求：按顾客和状态</h2>\n<p class="site-note">尚无顾客特定要求。</p>\n</section>');
   });
 });
@@ -412,12 +412,12 @@ describe("csr site: what needs attention", () => {
     // Each entity's page shows what csr check reports about it, errors first, above a rendered document.
     const qp005 = read("documents/QP-005.html");
     expect(qp005).toMatch(/<\/header>\n<aside class="site-alerts"><section class="site-section" id="findings">\n<h2>csr check 发现的问题（2）<\/h2>/);
-    expect(qp005).toContain('<tr><td class="alert">错误</td><td><a href="../findings.html">doc/recall-overdue</a></td><td>QP-005 A/0 的受控副本 1（品质部）仍未回收');
+    expect(qp005).toContain('<tr><td class="alert">错误</td><td class="code"><a href="../findings.html">doc/recall-overdue</a></td><td>QP-005 A/0 的受控副本 1（品质部）仍未回收');
     // Its controlled copies, as the distribution register lists them.
     expect(qp005).toContain(
       '<h2>受控副本（2）</h2>\n\n<div class="site-scroll">\n<table class="site-table">\n<thead><tr><th scope="col">版本</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">领用人</th><th scope="col">发放日期</th><th scope="col">回收日期</th><th scope="col">状态</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td>A/0</td><td>1</td><td>品质部</td><td></td><td class="date">2024-01-12</td><td class="date"></td><td>待回收</td><td></td></tr>\n<tr><td>A/1</td><td>2</td><td>市场部</td><td></td><td class="date">2026-10-13</td><td class="date"></td><td>在用</td><td></td></tr>',
     );
-    expect(read("csr/DYA-001.html")).toContain('<td class="warn">警告</td><td><a href="../findings.html">csr/review-late</a></td>');
+    expect(read("csr/DYA-001.html")).toContain('<td class="warn">警告</td><td class="code"><a href="../findings.html">csr/review-late</a></td>');
     // Decided late without a reason: the report says the reason is not recorded.
     expect(read("csr/DYA-001.html")).toContain('<th>及时性</th><td class="nowrap">逾期</td></tr>\n<tr><th>逾期原因</th><td colspan="3">未记录</td></tr>');
     // So does csr render's review report in Markdown and Word.
@@ -430,7 +430,7 @@ describe("csr site: what needs attention", () => {
     expect(read("people/li.html")).toContain(
       '<th scope="col">实施状态</th><th scope="col">完成期限</th><th scope="col">期限</th></tr></thead>\n<tbody>\n<tr><td><a href="../csr/DYA-001.html">DYA-001</a></td><td>特殊特性符号</td><td>已落实到文件</td><td>实施中</td><td class="date">2026-11-25</td><td class="alert">逾期</td></tr>',
     );
-    expect(read("people/li.html")).toContain('<td class="alert">错误</td><td><a href="../findings.html">csr/implementation-overdue</a></td>');
+    expect(read("people/li.html")).toContain('<td class="alert">错误</td><td class="code"><a href="../findings.html">csr/implementation-overdue</a></td>');
     // findings.html: errors before warnings.
     const severities = [...read("findings.html").matchAll(/<tr><td>(错误|警告)<\/td>/g)].map((m) => m[1]);
     expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === "错误" ? -1 : 1)));
