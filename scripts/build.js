@@ -185,13 +185,22 @@ async function bundleCheck(digest) {
  * it was made with, and compiles the file itself otherwise.
  */
 function checkCodeCache() {
-  const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))?.[1];
-  if (!flags) throw new Error("the build found no V8 flags in bin/csr.js to make the check's code cache with");
   const script = pathToFileURL(join(ROOT, "bin", "check-script.js")).href;
   const argv = ["node", "csr", "-C", join(ROOT, "examples", "acme-auto"), "check", "--no-cache", "--format", "json"];
   const code = `const { loadCheck, writeCodeCache } = await import(${JSON.stringify(script)}); const check = loadCheck(); await check.run(${JSON.stringify(argv)}); writeCodeCache(check);`;
-  const made = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", code], { stdio: ["ignore", "ignore", "inherit"] });
-  if (made.status !== 0) throw new Error(`making the check's code cache failed (exit status ${made.status})`);
+  withCsrFlags(code, "the check's code cache", ["ignore", "ignore", "inherit"]);
+}
+
+/**
+ * Runs `code` (an ES module) in a Node given the V8 flags that bin/csr.js sets, as a code cache must
+ * be made: V8 takes a cache only under the flags it was made with. Throws, naming `what`, when the
+ * flags are not found or the run fails.
+ */
+function withCsrFlags(code, what, stdio = "inherit") {
+  const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))?.[1];
+  if (!flags) throw new Error(`the build found no V8 flags in bin/csr.js to make ${what} with`);
+  const made = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", code], { stdio });
+  if (made.status !== 0) throw new Error(`making ${what} failed (exit status ${made.status})`);
 }
 
 /**
@@ -229,10 +238,7 @@ async function precompile(digest) {
  * Node given the V8 flags that bin/csr.js sets: V8 takes a cache only under the flags it was made with.
  */
 function validatorCodeCaches(tool) {
-  const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))?.[1];
-  if (!flags) throw new Error("the build found no V8 flags in bin/csr.js to make the validators' code caches with");
-  const made = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", `(await import(${JSON.stringify(tool)})).writeValidatorCodeCaches();`], { stdio: "inherit" });
-  if (made.status !== 0) throw new Error(`making the validators' code caches failed (exit status ${made.status})`);
+  withCsrFlags(`(await import(${JSON.stringify(tool)})).writeValidatorCodeCaches();`, "the validators' code caches");
 }
 
 /** dist/schemas/zh-CN/: the JSON Schemas in Chinese for a Chinese repository's editor (src/load/schema-locale.ts). */

@@ -141,7 +141,6 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
     ).map((row) => pairs(row, row.length === 1 ? [labelWidth, TEXT_WIDTH - labelWidth] : undefined)),
   ];
   if (view.estimated) children.push(new Paragraph({ spacing: { before: 60 }, children: [new docx.TextRun({ text: `* ${t("csr_estimated")}`, size: 18 })] }));
-  if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new docx.TextRun({ text: view.confidentiality, size: 18 })] }));
   children.push(heading(docx, 1, `1 ${t("csr_requirement")}${t("colon")}${view.requirementTitle}`));
   if (view.body) children.push(...markdownToDocx(ctx, view.body));
   children.push(

@@ -397,14 +397,20 @@ function referenceLabel(names: Names, from: string, id: string): string {
 /** The body sections with the numbers the document declares (model/sections.ts), flattened in reading order. */
 export function sectionViews(doc: Pick<ControlledDocument, "sections">, lang: Lang, body: BodyRenderer): SectionView[] {
   const anchors = new Set<string>();
-  return documentSections(doc).map((s) => ({
-    anchor: anchors.has(sectionAnchor(s.number)) ? "" : (anchors.add(sectionAnchor(s.number)), sectionAnchor(s.number)),
-    number: s.number,
-    title: lang === "en" && s.title_en ? s.title_en : s.title,
-    depth: s.depth,
-    heading: Math.min(s.depth + 1, 6),
-    body: s.section.text ? body(s.section.text.trim()) : "",
-  }));
+  return documentSections(doc).map((s) => {
+    // A number declared twice (doc/section-number reports it) gives its id to the first section only.
+    const anchor = sectionAnchor(s.number);
+    const first = !anchors.has(anchor);
+    anchors.add(anchor);
+    return {
+      anchor: first ? anchor : "",
+      number: s.number,
+      title: lang === "en" && s.title_en ? s.title_en : s.title,
+      depth: s.depth,
+      heading: Math.min(s.depth + 1, 6),
+      body: s.section.text ? body(s.section.text.trim()) : "",
+    };
+  });
 }
 
 export interface OpinionView {
@@ -545,7 +551,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   // A filled-in review report is a record: it carries no 受控 stamp; one not yet decided is a draft, and one whose requirement was superseded is marked 作废.
   const header = names.header(csr.title, csr.title_en, csr.id, status === "superseded" ? "obsolete" : decision ? "" : "draft", "csr_id");
   return {
-    // The header's fields one by one, not spread (see csrReportView).
+    // The header's fields one by one, not spread (see documentView).
     organisation: header.organisation,
     confidentiality: header.confidentiality,
     title: header.title,

@@ -5,8 +5,13 @@
  */
 import type { Finding } from "../core/diagnostic.js";
 
-/** node:crypto, loaded on first use: dist/cli/check.cjs holds this module, and only the SARIF and GitLab formats hash. */
-const createHash = (algorithm: string) => process.getBuiltinModule("node:crypto").createHash(algorithm);
+/**
+ * node:crypto, loaded on first use: dist/cli/check.cjs holds this module, and only the SARIF and
+ * GitLab formats hash. Kept once loaded, as load/cache.ts keeps it: a lookup per finding costs
+ * about as much as its hash.
+ */
+let crypto: typeof import("node:crypto") | undefined;
+const createHash = (algorithm: string) => (crypto ??= process.getBuiltinModule("node:crypto")).createHash(algorithm);
 
 export function fingerprints(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();

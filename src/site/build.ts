@@ -38,8 +38,6 @@ import { buildDownloads } from "./downloads.js";
 import { heatMapCellsHtml, type HeatMapCell } from "./heat-map.js";
 import { sectionHtml } from "./section.js";
 import { bySeverity, entityFindings } from "./entity-findings.js";
-import { distributionRegister } from "../report/registers/distribution.js";
-import { reviewRegister as reviewRegisterOf } from "../report/registers/reviews.js";
 import type { SearchEntry } from "./search.js";
 import { columnLinker, siteTable, type Cell, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
 
@@ -170,10 +168,11 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
   const referrers = documentReferrers(repo);
   const unrendered: string[] = [];
-  const findingsOf = entityFindings(repo, findings);
+  const findingsOf = entityFindings(repo, findings, entityOfFile);
   const ownFindings = (page: string, kind: EntityKind, id: string) => findingsSection(rc, page, findingsOf(kind, id));
   // A document's controlled copies: the distribution register's rows of it (文件发放/回收记录).
-  const distribution = registers.find((r) => r.table.id === "distribution")?.table ?? distributionRegister(rc);
+  // auditRegisters builds every register with everyRegister: the distribution and review-timeliness registers are among them.
+  const distribution = registers.find((r) => r.table.id === "distribution")!.table;
   const copiesOf = groupBy(distribution.rows, (row) => [String(row.number)]);
   for (const located of index.documents.values()) {
     const doc = located.value;
@@ -350,8 +349,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   // --- Dashboard and the lists behind its numbers.
   const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
-  const reviewRegister = registers.find((r) => r.table.id === "reviews")?.table ?? reviewRegisterOf(rc, { today });
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, entityOfFile, calendar };
+  const reviewRegister = registers.find((r) => r.table.id === "reviews")!.table;
+  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   const lists = new Map<string, ListPage>();
   const listHref = (list: ListPage) => {

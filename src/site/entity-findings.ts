@@ -8,14 +8,12 @@
 import { reportedAt, type Finding } from "../core/diagnostic.js";
 import type { Repository } from "../load/repository.js";
 import type { EntityKind } from "./pages.js";
+import type { EntityRef } from "./view.js";
 
 export type EntityFindings = (kind: EntityKind, id: string) => Finding[];
 
-export function entityFindings(repo: Repository, findings: readonly Finding[]): EntityFindings {
-  const byFile = new Map<string, { kind: EntityKind; id: string }>();
-  for (const d of repo.documents) byFile.set(d.file.path, { kind: "document", id: d.value.id });
-  for (const c of repo.csrs) byFile.set(c.file.path, { kind: "csr", id: c.value.id });
-  for (const c of repo.customers) byFile.set(c.file.path, { kind: "customer", id: c.value.code });
+/** `entityOfFile`: the entity a document, CSR or customer file defines (build.ts fileEntities). */
+export function entityFindings(repo: Repository, findings: readonly Finding[], entityOfFile: (file: string) => EntityRef | undefined): EntityFindings {
   const csrOfFile = new Map(repo.csrs.map((c) => [c.file.path, c.value]));
   // Entries of the files that hold many (people.yaml, processes.yaml), by file and the index of the entry.
   const entries = new Map<string, { kind: EntityKind; id: string }>();
@@ -30,7 +28,7 @@ export function entityFindings(repo: Repository, findings: readonly Finding[]): 
     else if (!list.includes(finding)) list.push(finding);
   };
   for (const finding of findings) {
-    const own = byFile.get(finding.file);
+    const own = entityOfFile(finding.file);
     const at = reportedAt.get(finding)?.path;
     if (own) add(own.kind, own.id, finding);
     else if (at && at.length >= 2) {

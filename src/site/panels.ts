@@ -9,11 +9,10 @@ import type { Finding } from "../core/diagnostic.js";
 import type { WorkCalendar } from "../model/calendar.js";
 import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
-import { currentReviewRound, LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
+import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { Csr } from "../model/types.js";
 import type { MessageKey } from "../i18n/index.js";
 import { compareIds, customerName, departmentName, documentTitle, t, type RegisterContext } from "../report/registers/context.js";
-import { distributionRegister } from "../report/registers/distribution.js";
 import type { Table } from "../report/table.js";
 import type { EntityRef } from "./view.js";
 
@@ -31,6 +30,8 @@ export interface PanelInput {
   csrRegister: Table;
   /** The review-timeliness register (reviewRegister), built once; lists behind late rounds are its rows. */
   reviewRegister: Table;
+  /** The distribution register (文件发放/回收记录), built once; the copies to recall are its rows. */
+  distributionRegister: Table;
   /** The entity a file defines, for linking a finding to its page. */
   entityOfFile: (file: string) => EntityRef | undefined;
   /** The repository's working calendar, for deadlines in working days. */
@@ -120,7 +121,7 @@ function csrListPage(input: PanelInput, name: string, title: string, keep: (row:
  * 及时性, 逾期原因), narrowed to the rounds `keep` picks; a round decided late without a reason
  * says 未记录.
  */
-function roundListPage(input: PanelInput, name: string, title: string, keep: (csr: Csr, round: ReviewRoundTimeliness) => boolean): ListPage {
+function roundListPage(input: PanelInput, name: string, title: string, keep: (round: ReviewRoundTimeliness, current: boolean) => boolean): ListPage {
   const { rc } = input;
   const config = rc.repo.config?.value;
   const table = input.reviewRegister;
@@ -128,8 +129,11 @@ function roundListPage(input: PanelInput, name: string, title: string, keep: (cs
   const picked = new Map<string, ReviewRoundTimeliness>();
   const key = (id: unknown, start: unknown, due: unknown, revision: unknown) => `${String(id)}\n${String(start)}\n${String(due)}\n${String(revision)}`;
   for (const { csr } of input.csrs) {
-    for (const round of reviewRounds(csr, input.calendar, config, input.today, rc.index.customers.get(csr.customer)?.value)) {
-      if (keep(csr, round)) picked.set(key(csr.id, round.start, round.due, round.revision), round);
+    const rounds = reviewRounds(csr, input.calendar, config, input.today, rc.index.customers.get(csr.customer)?.value);
+    // The current round is the last one not closed by a new source revision (currentReviewRound).
+    const current = rounds.filter((round) => round.closed === undefined).at(-1);
+    for (const round of rounds) {
+      if (keep(round, round === current)) picked.set(key(csr.id, round.start, round.due, round.revision), round);
     }
   }
   const rows = table.rows
@@ -255,20 +259,16 @@ const reviews: PanelDefinition = (input) => {
   // Current review rounds closed after the review deadline, by a decision or by the confirmation of
   // an unchanged source revision, as the review-timeliness register judges them (7.5.3.2.2), and
   // those of them without a recorded reason (csr/review-late).
-  const config = rc.repo.config?.value;
-  const current = new Map(input.csrs.map((r) => [r.csr, currentReviewRound(r.csr, input.calendar, config, input.today, rc.index.customers.get(r.csr.customer)?.value)]));
-  const late = (r: CsrRow) => current.get(r.csr)!.timeliness === "late";
+  // Each number is the row count of the list behind it.
   const lateLabel = t(rc, "site.panel.reviews.late");
-  const decidedLate = roundListPage(input, "reviews-decided-late", lateLabel, (csr, round) => round === current.get(csr) && round.timeliness === "late");
-  numbers.push({ label: lateLabel, count: count(late), tone: "warn", list: decidedLate });
+  const decidedLate = roundListPage(input, "reviews-decided-late", lateLabel, (round, isCurrent) => isCurrent && round.timeliness === "late");
+  numbers.push({ label: lateLabel, count: decidedLate.table.rows.length, tone: "warn", list: decidedLate });
   // Every round, earlier ones included, judged late or overdue: the count under the review-timeliness
   // register, whose page lists them. The number above counts current rounds only, and said 0 while
   // the register showed an earlier round decided late.
-  const lateRounds = input.csrs
-    .flatMap((r) => reviewRounds(r.csr, input.calendar, config, input.today, rc.index.customers.get(r.csr.customer)?.value))
-    .filter((round) => LATE_ROUNDS.includes(round.timeliness)).length;
   const lateRoundsLabel = t(rc, "site.panel.reviews.late-rounds");
-  numbers.push({ label: lateRoundsLabel, count: lateRounds, tone: "warn", list: roundListPage(input, "review-rounds-late", lateRoundsLabel, (_csr, round) => LATE_ROUNDS.includes(round.timeliness)) });
+  const lateRounds = roundListPage(input, "review-rounds-late", lateRoundsLabel, (round) => LATE_ROUNDS.includes(round.timeliness));
+  numbers.push({ label: lateRoundsLabel, count: lateRounds.table.rows.length, tone: "warn", list: lateRounds });
   const unexplained = findingNumber(input, "csr/review-late", t(rc, "site.panel.reviews.late-unexplained"));
   if (unexplained) numbers.push(unexplained);
   // Decisions taken without every countersign and still missing some (csr/forced-decision): not
@@ -284,7 +284,7 @@ const reviews: PanelDefinition = (input) => {
  */
 const distribution: PanelDefinition = (input) => {
   const { rc } = input;
-  const register = distributionRegister(rc);
+  const register = input.distributionRegister;
   const toRecall = t(rc, "site.panel.distribution.to-recall");
   const rows = register.rows.filter((r) => r.state === toRecall).map((r, i) => ({ ...r, no: i + 1 }));
   const label = t(rc, "site.panel.distribution.copies-to-recall");

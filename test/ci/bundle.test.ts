@@ -12,17 +12,26 @@ import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import { BIN, minimalRepo, ROOT, tempDir } from "../helpers.js";
 
-/** The files of csr and of node_modules that a run of csr loads as ES modules, relative to the package root, then the Node modules it imports (node:…). */
+/**
+ * The files of csr and of node_modules that a run of csr loads as ES modules, relative to the
+ * package root, then the Node modules it imports (node:…), and node:crypto and node:child_process
+ * however they were loaded: dist/cli/check.cjs runs as a script and takes Node's modules with
+ * require, which no module hook sees, so those two are read from process.moduleLoadList at exit.
+ */
 function loaded(args: string[], cwd: string, run: { stdout?: string } = {}): string[] {
   const dir = tempDir("csr-loads-");
   writeFileSync(join(dir, "hooks.mjs"), 'import { writeSync } from "node:fs";\nexport async function load(url, context, next) { writeSync(2, `LOADED ${url}\\n`); return next(url, context); }\n');
   writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(join(dir, "hooks.mjs")).href)});\n`);
-  const result = spawnSync(process.execPath, ["--import", pathToFileURL(join(dir, "register.mjs")).href, BIN, ...args], { cwd, encoding: "utf8" });
+  writeFileSync(
+    join(dir, "builtins.cjs"),
+    'process.on("exit", () => { for (const m of process.moduleLoadList) { const name = /^NativeModule (crypto|child_process)$/.exec(m)?.[1]; if (name) process.stderr.write(`LOADED node:${name}\\n`); } });\n',
+  );
+  const result = spawnSync(process.execPath, ["--require", join(dir, "builtins.cjs"), "--import", pathToFileURL(join(dir, "register.mjs")).href, BIN, ...args], { cwd, encoding: "utf8" });
   expect(result.status, result.stderr).toBe(0);
   run.stdout = result.stdout;
   const root = pathToFileURL(ROOT).href + "/";
   const urls = [...result.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!);
-  return [...urls.filter((url) => url.startsWith(root)).map((url) => url.slice(root.length)), ...urls.filter((url) => url.startsWith("node:"))];
+  return [...urls.filter((url) => url.startsWith(root)).map((url) => url.slice(root.length)), ...new Set(urls.filter((url) => url.startsWith("node:")))];
 }
 
 it("csr --help loads csr's wiring (commander inside) and three small chunks, no npm package; csr --version only bin/csr.js", () => {

@@ -4,7 +4,7 @@ import { t } from "../../i18n/index.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { parseClauseRef, type Catalog } from "../../model/catalog.js";
+import type { Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
 import { CSR_STATUSES, type CsrFacts } from "../../model/csr-status.js";
 import type { RepoIndex } from "../../model/index.js";
@@ -53,8 +53,7 @@ function filter(repo: Repository, index: RepoIndex, flags: ListCsrFlags): (csr: 
     const catalogs = (repo.config?.value.standards ?? []).map((s) => repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
     const parts = clauseOptionParts(repo, flags.clause);
     if (parts.length !== 1) throw new UserError(t("list.clause-format", { value: flags.clause, example: clauseReferenceExample(repo.config?.value.standards) }));
-    const ref = parseClauseRef(clauseRef(parts[0]!, "--clause", catalogs))!;
-    const wanted = `${ref.standard}:${ref.clause}`;
+    const wanted = clauseRef(parts[0]!, "--clause", catalogs);
     tests.push((csr) => csr.clauses.some((c) => c === wanted || c.startsWith(`${wanted}.`)));
   }
   if (flags.owner !== undefined) {

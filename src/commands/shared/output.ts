@@ -4,7 +4,7 @@ import { extname, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import { configProblem, type Repository } from "../../load/repository.js";
-import { language, t, translate, type MessageKey } from "../../i18n/index.js";
+import { catalog, language, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
@@ -198,9 +198,8 @@ function registerHeading(repo: Repository, table: Table, lang: Lang, today: stri
  */
 function signatureLabel(lang: Lang, label: string): string {
   if (lang !== "en") return label;
-  const key = `output.signature.${label}` as MessageKey;
-  const english = translate(lang, key);
-  return english === key ? label : english;
+  // Looked up, not translated: a label the catalog does not name is printed as written, not as its key.
+  return catalog(lang)[`output.signature.${label}`] ?? label;
 }
 
 /**

@@ -349,8 +349,14 @@ class WordDocumentReader {
             }
             continue;
           }
-          // Pairs on lines of their own, or run together as csr's running header puts them in one cell (文件编号：QP-020 · 版本/版次：A/1).
-          for (const line of text.split(/\n| · /)) {
+          // Pairs on lines of their own, or run together as csr's running header puts them in one cell
+          // (文件编号：QP-020 · 版本/版次：A/1): a line is split at " · " only when every part is such a pair,
+          // so that a value holding " · " (文件名称：A · B) stays whole.
+          const lines = text.split("\n").flatMap((line) => {
+            const parts = line.split(" · ");
+            return parts.length > 1 && parts.every((part) => labelAndValue(part)) ? parts : [line];
+          });
+          for (const line of lines) {
             const pair = labelAndValue(line);
             if (pair) found.push([pair.field, pair.value]);
             else if (line.trim()) rest.push({ text: line.trim(), where: t("import.word.place.row", { place, row: r + 1 }) });
