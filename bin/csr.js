@@ -10,19 +10,23 @@ import { setFlagsFromString } from "node:v8";
 
 setFlagsFromString("--interrupt-budget=1048576");
 
+/** The commands that run from a file of their own (bin/command-script.js): `check` and `site`. */
+const BUNDLED = new Set(["check", "site"]);
+
 /**
- * Whether the command line is `csr [-C <dir>] [--lang <lang>] check …` without help asked for: then
- * dist/cli/check.cjs, the check alone in one file, runs it (bin/check-script.js, src/cli/check.ts,
- * which reads the command line again with src/cli/named.ts and leaves anything else to main.js).
+ * The command that the command line `csr [-C <dir>] [--lang <lang>] <command> …` names, without help
+ * asked for, when it is one of BUNDLED: then dist/cli/<command>.cjs, the command alone in one file,
+ * runs it (bin/command-script.js; src/cli/check.ts, src/cli/site.ts, which read the command line
+ * again with src/cli/named.ts and leave anything else to main.js). Undefined otherwise.
  */
-function namesCheck(args) {
-  if (args.some((arg) => arg === "--help" || /^-[A-Za-z]*h/.test(arg))) return false;
+function bundledCommand(args) {
+  if (args.some((arg) => arg === "--help" || /^-[A-Za-z]*h/.test(arg))) return undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "-C" || arg === "--lang") i++;
-    else if (!(arg.startsWith("-C") || arg.startsWith("--lang="))) return arg === "check";
+    else if (!(arg.startsWith("-C") || arg.startsWith("--lang="))) return BUNDLED.has(arg) ? arg : undefined;
   }
-  return false;
+  return undefined;
 }
 
 const args = process.argv.slice(2);
@@ -32,6 +36,9 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   const { readFileSync } = await import("node:fs");
   process.stdout.write(`${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
   code = 0;
-} else if (namesCheck(args)) code = await (await import("./check-script.js")).loadCheck().run(process.argv);
+} else {
+  const command = bundledCommand(args);
+  if (command) code = await (await import("./command-script.js")).loadCommand(command).run(process.argv);
+}
 code ??= await (await import("../dist/cli/main.js")).run(process.argv);
 process.exitCode = code;

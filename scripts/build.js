@@ -4,16 +4,18 @@
 // Node loads an ES module in 0.2 ms to 1 ms whatever its size, and a check used to load about 95 of
 // them. The bundle is a few files: dist/cli/main.js (with commander, which every run needs) and the
 // chunks in dist/chunks/, split where the code imports lazily (`import()`), so a command, a report
-// format, exceljs or Chromium's driver still loads only when needed; and dist/cli/check.cjs, `csr
-// check` alone in one file with V8's code cache of it (bundleCheck). commander (every run loads it:
-// one file instead of seven) and js-yaml (every check parses with it: one file less) are bundled;
-// the other npm packages stay in node_modules, loaded only by the commands that use them.
+// format, exceljs or Chromium's driver still loads only when needed; dist/cli/check.cjs, `csr
+// check` alone in one file with V8's code cache of it (bundleCheck); and dist/cli/site.cjs, `csr
+// site` so, with the npm packages it uses inside (bundleSite). commander (every run loads it: one
+// file instead of seven) and js-yaml (every check parses with it: one file less) are bundled; the
+// other npm packages stay in node_modules, loaded only by the commands that use them.
 //
 // Every output file sits two folders below the package root (dist/cli/, dist/chunks/), as the sources
 // do (src/<folder>/): src/load/package.ts finds the package's files from that.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -125,12 +127,42 @@ const lazyChildProcessForCommander = {
   },
 };
 
+/**
+ * The site's search tokenizer, dist/precompiled/tokenize.cjs, on its own: the site ships the
+ * function's source text to the browser (src/site/search.ts), and esbuild renames a function's local
+ * names that clash with any top-level name of the file it is bundled into (`run`, `text`, `match` in
+ * dist/cli/site.cjs). Bundled alone, its text is the same whichever file requires it.
+ */
+const TOKENIZER = "../precompiled/tokenize.cjs";
+
+async function siteTokenizer() {
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: [join(ROOT, "src", "site", "tokenize.ts")],
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20.17",
+    minifyWhitespace: true,
+    minifySyntax: true,
+    outfile: join(DIST, "precompiled", "tokenize.cjs"),
+    logLevel: "warning",
+  });
+}
+
+const tokenizerFromItsFile = {
+  name: "tokenizer-from-its-file",
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/tokenize\.js$/ }, (args) => (/[/\\]src[/\\]site$/.test(args.resolveDir) ? { path: TOKENIZER, external: true } : undefined));
+  },
+};
+
 /** csr itself: dist/cli/main.js, run by bin/csr.js, and its chunks. */
 async function bundleCli(digest) {
   const result = await build({
     ...common(digest),
     define: { ...common(digest).define, CSR_YAML_MODULE: JSON.stringify(VENDORED_YAML) },
-    plugins: [yamlFromVendor, lazyChildProcessForCommander],
+    plugins: [yamlFromVendor, lazyChildProcessForCommander, tokenizerFromItsFile],
     entryPoints: { "cli/main": join(ROOT, "src", "cli", "main.ts") },
     splitting: true,
     outdir: DIST,
@@ -155,7 +187,7 @@ const requiredSimpleGit = {
 
 /**
  * `csr check` on its own, dist/cli/check.cjs (src/cli/check.ts), which bin/csr.js runs when the
- * command line names `check` (bin/check-script.js): one CommonJS file with commander, the check
+ * command line names `check` (bin/command-script.js): one CommonJS file with commander, the check
  * command and everything it may import (the loader, js-yaml, the rules, the cache, every output
  * format), not split, and V8's code cache of it (checkCodeCache). Measured on a check of a
  * one-file repository (CPU, medians of alternating runs): the 35 files of the split bundle that a
@@ -163,7 +195,7 @@ const requiredSimpleGit = {
  * in all; compiling the one file's 430 KB, and its functions as the check first calls them, about
  * 17 ms more, which the code cache saves. The code is the same as the split bundle's; only how
  * it is cut into files and loaded differs. `import.meta.url` is the file's URL, which
- * bin/check-script.js passes in.
+ * bin/command-script.js passes in.
  */
 async function bundleCheck(digest) {
   await build({
@@ -185,10 +217,71 @@ async function bundleCheck(digest) {
  * it was made with, and compiles the file itself otherwise.
  */
 function checkCodeCache() {
-  const script = pathToFileURL(join(ROOT, "bin", "check-script.js")).href;
-  const argv = ["node", "csr", "-C", join(ROOT, "examples", "acme-auto"), "check", "--no-cache", "--format", "json"];
-  const code = `const { loadCheck, writeCodeCache } = await import(${JSON.stringify(script)}); const check = loadCheck(); await check.run(${JSON.stringify(argv)}); writeCodeCache(check);`;
-  withCsrFlags(code, "the check's code cache", ["ignore", "ignore", "inherit"]);
+  commandCodeCache("check", ["-C", join(ROOT, "examples", "acme-auto"), "check", "--no-cache", "--format", "json"]);
+}
+
+/**
+ * V8's code cache of dist/cli/site.cjs, made after the site of examples/acme-auto has been built in
+ * it (into a temporary folder, deleted after), as the check's is.
+ */
+function siteCodeCache() {
+  const out = mkdtempSync(join(tmpdir(), "csr-build-site-"));
+  try {
+    commandCodeCache("site", ["-C", join(ROOT, "examples", "acme-auto"), "site", "--out", join(out, "site"), "--today", "2026-06-30"]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** Runs `csr <args>` in the command's file (bin/command-script.js) and writes V8's code cache of the file after it. */
+function commandCodeCache(command, args) {
+  const script = pathToFileURL(join(ROOT, "bin", "command-script.js")).href;
+  const argv = ["node", "csr", ...args];
+  const code = `const { loadCommand, writeCodeCache } = await import(${JSON.stringify(script)}); const loaded = loadCommand(${JSON.stringify(command)}); await loaded.run(${JSON.stringify(argv)}); writeCodeCache(loaded);`;
+  withCsrFlags(code, `the ${command} command's code cache`, ["ignore", "ignore", "pipe"]);
+}
+
+/**
+ * archiver-utils (archiver's helpers, which zip exceljs's workbooks) makes its buffers with `new
+ * Buffer(…)`, which Node answers with a deprecation warning (DEP0005) on stderr unless the caller's
+ * file lies in node_modules, as it no longer does in dist/cli/site.cjs. In that module, `Buffer` is a
+ * function that makes the same buffers as Node's deprecated constructor (Buffer.alloc for a size,
+ * Buffer.from otherwise); the build fails if such a module also uses Buffer in any other way. (The
+ * newer archiver-utils that zip-stream has uses Buffer.from and is left as it is.)
+ */
+const bufferForArchiverUtils = {
+  name: "buffer-for-archiver-utils",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[/\\]node_modules[/\\]archiver-utils[/\\]index\.js$/ }, (args) => {
+      const code = readFileSync(args.path, "utf8");
+      const constructed = code.match(/\bnew Buffer\(/g)?.length;
+      if (constructed === undefined) return undefined;
+      if (code.match(/\bBuffer\b/g)?.length !== constructed) throw new Error(`${args.path} uses Buffer otherwise than as \`new Buffer(…)\`: see bufferForArchiverUtils in scripts/build.js`);
+      const shim = "var Buffer = function (value) { return typeof value === 'number' ? globalThis.Buffer.alloc(value) : globalThis.Buffer.from(value); };";
+      return { contents: `${shim}\n${code}`, loader: "js" };
+    });
+  },
+};
+
+/**
+ * `csr site` on its own, dist/cli/site.cjs (src/cli/site.ts), as check.cjs is `csr check`, run by
+ * bin/csr.js when the command line names `site`: with the npm packages a site build uses bundled in
+ * too (Handlebars, exceljs's streaming writer with archiver, markdown-it, MiniSearch), which from
+ * node_modules are some 250 CommonJS modules that Node finds, reads and compiles one by one in every
+ * run, and V8's code cache of it (siteCodeCache).
+ */
+async function bundleSite(digest) {
+  await build({
+    ...common(digest),
+    format: "cjs",
+    external: [],
+    define: { ...common(digest).define, CSR_YAML_MODULE: JSON.stringify(VENDORED_YAML), "import.meta.url": "__csrUrl" },
+    plugins: [yamlFromVendor, lazyChildProcessForCommander, tokenizerFromItsFile, bufferForArchiverUtils],
+    entryPoints: { "cli/site": join(ROOT, "src", "cli", "site.ts") },
+    outExtension: { ".js": ".cjs" },
+    outdir: DIST,
+  });
+  siteCodeCache();
 }
 
 /**
@@ -199,8 +292,8 @@ function checkCodeCache() {
 function withCsrFlags(code, what, stdio = "inherit") {
   const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))?.[1];
   if (!flags) throw new Error(`the build found no V8 flags in bin/csr.js to make ${what} with`);
-  const made = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", code], { stdio });
-  if (made.status !== 0) throw new Error(`making ${what} failed (exit status ${made.status})`);
+  const made = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", code], { stdio, encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`making ${what} failed (exit status ${made.status})${made.stderr ? `:\n${made.stderr}` : ""}`);
 }
 
 /**
@@ -252,8 +345,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   rmSync(DIST, { recursive: true, force: true });
   const digest = sourceDigest();
   await vendorYaml();
+  await siteTokenizer();
   await bundleCli(digest);
   await bundleCheck(digest);
   await precompile(digest);
   await chineseSchemas(digest);
+  // After precompile: the site's code cache is made by a site build that uses the precompiled templates.
+  await bundleSite(digest);
 }

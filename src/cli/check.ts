@@ -1,7 +1,7 @@
 /**
  * `csr check` on its own: the command's wiring, which src/cli/main.ts wires among the others, and a
  * run of the command line that wires only it. `npm run build` bundles this file with everything a
- * check runs into one CommonJS file, dist/cli/check.cjs, which bin/csr.js runs (bin/check-script.js)
+ * check runs into one CommonJS file, dist/cli/check.cjs, which bin/csr.js runs (bin/command-script.js)
  * instead of dist/cli/main.js when the command line names `check` (commandNamed): a check, the
  * command CI runs at every push, then loads one file of csr's instead of about 35 chunks of the split
  * bundle, and V8 takes its compiled code from the code cache the build made of it.

@@ -8,6 +8,7 @@ import { citations, clauseReferenceExample } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
 import type { CommandContext } from "../commands/context.js";
 import { wireCheck } from "./check.js";
+import { wireSite } from "./site.js";
 import { commandNamed } from "./named.js";
 import { collect, runProgram, signatureOptions, type Wiring } from "./program.js";
 
@@ -353,15 +354,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
       },
-      site: () => {
-        program
-          .command("site")
-          .description(t("help.site"))
-          .requiredOption("--out <dir>", t("help.site.out"))
-          .option("--base-url <url>", t("help.site.base-url"))
-          .option("--today <date>", t("help.common.today"))
-          .action(action(async () => (await import("../commands/site/index.js")).siteCommand));
-      },
+      site: () => wireSite(wiring),
       release: () => {
         const release = program
           .command("release")

@@ -3,7 +3,8 @@
  * commander inside it, the catalog and text helpers and the clause citations (the help cites the
  * clauses of the repository's standards: model/citations.ts), no npm package and no command; `csr
  * --version` nothing but bin/csr.js; a check
- * only dist/cli/check.cjs, the check command with all it runs in one file (src/cli/check.ts).
+ * only dist/cli/check.cjs, the check command with all it runs in one file (src/cli/check.ts); a site
+ * build only dist/cli/site.cjs, with the npm packages it uses inside (src/cli/site.ts).
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -18,7 +19,7 @@ import { BIN, minimalRepo, ROOT, tempDir } from "../helpers.js";
  * however they were loaded: dist/cli/check.cjs runs as a script and takes Node's modules with
  * require, which no module hook sees, so those two are read from process.moduleLoadList at exit.
  */
-function loaded(args: string[], cwd: string, run: { stdout?: string } = {}): string[] {
+function loaded(args: string[], cwd: string, run: { stdout?: string; stderr?: string } = {}): string[] {
   const dir = tempDir("csr-loads-");
   writeFileSync(join(dir, "hooks.mjs"), 'import { writeSync } from "node:fs";\nexport async function load(url, context, next) { writeSync(2, `LOADED ${url}\\n`); return next(url, context); }\n');
   writeFileSync(join(dir, "register.mjs"), `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(join(dir, "hooks.mjs")).href)});\n`);
@@ -29,6 +30,7 @@ function loaded(args: string[], cwd: string, run: { stdout?: string } = {}): str
   const result = spawnSync(process.execPath, ["--require", join(dir, "builtins.cjs"), "--import", pathToFileURL(join(dir, "register.mjs")).href, BIN, ...args], { cwd, encoding: "utf8" });
   expect(result.status, result.stderr).toBe(0);
   run.stdout = result.stdout;
+  run.stderr = result.stderr;
   const root = pathToFileURL(ROOT).href + "/";
   const urls = [...result.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!);
   return [...urls.filter((url) => url.startsWith(root)).map((url) => url.slice(root.length)), ...new Set(urls.filter((url) => url.startsWith("node:")))];
@@ -47,8 +49,8 @@ it("csr --help loads csr's wiring (commander inside) and three small chunks, no 
 
 it("a check runs dist/cli/check.cjs, the check command and all it runs in one file, no chunk, no other command and no npm package", () => {
   const files = loaded(["--lang", "en", "check"], minimalRepo({}));
-  // dist/cli/check.cjs is run as a script (bin/check-script.js), not loaded as a module.
-  expect(files.filter((f) => !f.startsWith("node:"))).toEqual(["bin/csr.js", "bin/check-script.js"]);
+  // dist/cli/check.cjs is run as a script (bin/command-script.js), not loaded as a module.
+  expect(files.filter((f) => !f.startsWith("node:"))).toEqual(["bin/csr.js", "bin/command-script.js"]);
   // What only some checks need (node:crypto for SARIF's and GitLab's fingerprints and the cache's keys, node:child_process for --base) is loaded where it is used.
   expect(files.filter((f) => f === "node:crypto" || f === "node:child_process")).toEqual([]);
   const code = readFileSync(join(ROOT, "dist", "cli", "check.cjs"), "utf8");
@@ -57,10 +59,23 @@ it("a check runs dist/cli/check.cjs, the check command and all it runs in one fi
   expect(code).not.toMatch(/\bimport\(/);
 });
 
-it("the check's file comes with a V8 code cache that V8 takes under the flags bin/csr.js runs with", () => {
+it("a site build runs dist/cli/site.cjs, the npm packages it uses inside, and warns of nothing", () => {
+  const run: { stderr?: string } = {};
+  const files = loaded(["--lang", "en", "site", "--out", join(tempDir(), "site")], minimalRepo({}), run);
+  expect(files.filter((f) => !f.startsWith("node:"))).toEqual(["bin/csr.js", "bin/command-script.js"]);
+  // Node warns of a deprecated call (archiver-utils's `new Buffer`) only from outside node_modules, as the bundle is (scripts/build.js bufferForArchiverUtils).
+  expect(run.stderr).not.toMatch(/Warning/);
+  const code = readFileSync(join(ROOT, "dist", "cli", "site.cjs"), "utf8");
+  expect(code.match(/async function \w+Command\(/g)).toEqual(["async function siteCommand("]);
+  // Only the search's tokenizer, whose text the site ships, is required from a file of its own (scripts/build.js tokenizerFromItsFile).
+  expect(code.match(/require\("[^"]*"\)/g)?.filter((r) => /^require\("[./]/.test(r))).toEqual(['require("../precompiled/tokenize.cjs")']);
+  expect(code).not.toMatch(/\bimport\(/);
+});
+
+it("the check's and the site's files come with V8 code caches that V8 takes under the flags bin/csr.js runs with", () => {
   const flags = /setFlagsFromString\("([^"]+)"\)/.exec(readFileSync(join(ROOT, "bin", "csr.js"), "utf8"))![1]!;
-  const probe = `const { loadCheck } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "bin", "check-script.js")).href)}); console.log(loadCheck().script.cachedDataRejected);`;
+  const probe = `const { loadCommand } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "bin", "command-script.js")).href)}); for (const command of ["check", "site"]) console.log(command, loadCommand(command).script.cachedDataRejected);`;
   const run = spawnSync(process.execPath, [...flags.split(" "), "--input-type=module", "-e", probe], { encoding: "utf8" });
   expect(run.stderr).toBe("");
-  expect(run.stdout).toBe("false\n");
+  expect(run.stdout).toBe("check false\nsite false\n");
 });

@@ -1,6 +1,7 @@
 /**
  * A run wires only the command its arguments name (src/cli/named.ts), and bin/csr.js runs a check
- * from dist/cli/check.cjs, which wires `check` alone (src/cli/check.ts): what commander sees of that
+ * from dist/cli/check.cjs, which wires `check` alone (src/cli/check.ts), and a site build from
+ * dist/cli/site.cjs, which wires `site` alone (src/cli/site.ts): what commander sees of such a
  * command must be what the whole tree has, and anything that needs the other commands (help, a
  * mistyped command) must still get the whole tree. The trees are read as yes-option.test.ts reads
  * them: commander's parseAsync stubbed, so that no command runs.

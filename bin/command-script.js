@@ -1,0 +1,38 @@
+/**
+ * dist/cli/check.cjs and dist/cli/site.cjs, `csr check` and `csr site` each alone in one CommonJS
+ * file (src/cli/check.ts, src/cli/site.ts; scripts/build.js bundleCheck, bundleSite), run as a
+ * script rather than imported, so that V8 takes its compiled code from the code cache the build made
+ * of it (<file>.cache): Node 20 keeps no code cache for ES modules. V8 uses a cache only if the same
+ * V8 made it, with the same flags, from the same text (it checks all three, and otherwise compiles
+ * the file as it would have).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Script } from "node:vm";
+
+/** The file of a command, `check` or `site`. */
+const fileOf = (command) => fileURLToPath(new URL(`../dist/cli/${command}.cjs`, import.meta.url));
+
+/** Runs the command's file (its modules' top-level code) and gives its `run` and the compiled script. */
+export function loadCommand(command, cachedData = codeCache(command)) {
+  const file = fileOf(command);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __csrUrl) {${readFileSync(file, "utf8")}\n})`, { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
+  return { run: module.exports.run, script, command };
+}
+
+function codeCache(command) {
+  try {
+    return readFileSync(`${fileOf(command)}.cache`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** For the build: the code cache of a script that has run its command, with the code of the functions it called. */
+export function writeCodeCache({ script, command }) {
+  writeFileSync(`${fileOf(command)}.cache`, script.createCachedData());
+}
