@@ -29,6 +29,8 @@ export type NoticeProblem =
   | { kind: "no-year" }
   | { kind: "year-mismatch"; stated: number; given: number }
   | { kind: "no-items" }
+  /** An item's number skipped: `number` (一, 二 …) is missing before the item `before` (its number and name as written). */
+  | { kind: "item-missing"; number: string; before: string }
   | { kind: "bad-date"; text: string }
   | { kind: "weekday"; text: string; date: string; stated: number; actual: number }
   | { kind: "day-count"; text: string; stated: number; counted: number }
@@ -45,7 +47,7 @@ export interface NoticeReading {
 }
 
 const CHINESE_WEEKDAYS = "一二三四五六日";
-const ITEM = /(?:^|\n)[ \t]*[一二三四五六七八九十]+[ \t]*[、.．][ \t]*([^:\n]{1,20}?)[ \t]*:/g;
+const ITEM = /(?:^|\n)[ \t]*([一二三四五六七八九十]+)[ \t]*[、.．][ \t]*([^:\n]{1,20}?)[ \t]*:/dg;
 // After NFKC: ASCII digits and parentheses. A year and a month are optional (the end of a range
 // within one month is "至23日"); a weekday may stand in the parentheses with a lunar date.
 const DATE = /(?:(\d{4})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日(?:\s*\(([^)]*)\))?/g;
@@ -63,7 +65,7 @@ export function readHolidayNotice(text: string, givenYear?: number): NoticeReadi
   const display = text
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
     .replace(/\r\n?/g, "\n")
-    .replace(/([^。;；\n])[ \t]*\n(?=[ \t]*[^\s])/g, "$1");
+    .replace(/([^。;；\n])[ \t]*\n(?![ \t]*[一二三四五六七八九十]+[ \t]*[、.．])(?=[ \t]*[^\s])/g, "$1");
   const plain = asciiForms(display);
   const quote = (from: number, to: number) => display.slice(from, to).trim();
   const problems: NoticeProblem[] = [];
@@ -80,13 +82,22 @@ export function readHolidayNotice(text: string, givenYear?: number): NoticeReadi
 
   const items = [...plain.matchAll(ITEM)];
   if (items.length === 0) problems.push({ kind: "no-items" });
+  // The items are numbered 一、二、三 …: a number skipped is an item not read, which would leave a
+  // festival's days off out of the year without a word.
+  let expected = 1;
+  for (const item of items) {
+    const number = chineseNumber(item[1]!);
+    if (Number.isNaN(number)) continue;
+    for (; expected < number; expected++) problems.push({ kind: "item-missing", number: CHINESE_NUMERALS[expected - 1] ?? String(expected), before: quote(item.index!, item.index! + item[0].length) });
+    expected = Math.max(expected, number + 1);
+  }
   const seen = new Map<string, string>();
   const take = (date: string, sentence: string) => {
     if (seen.has(date)) problems.push({ kind: "twice", date, text: sentence });
     seen.set(date, sentence);
   };
   for (const [index, item] of items.entries()) {
-    const name = quote(item.index! + item[0].indexOf(item[1]!), item.index! + item[0].indexOf(item[1]!) + item[1]!.length);
+    const name = quote(...item.indices![2]!);
     const start = item.index! + item[0].length;
     const end = Math.min(items[index + 1]?.index ?? plain.length, lineEnd(plain, start));
     let daysOff = 0;
@@ -123,6 +134,18 @@ export function readHolidayNotice(text: string, givenYear?: number): NoticeReadi
   result.holidays.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   result.workdays.sort();
   return { year: result, problems, skipped };
+}
+
+const CHINESE_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+
+/** 1 … 99 for 一 … 九十九 (an item's number); NaN for anything else. */
+function chineseNumber(numeral: string): number {
+  const digit = (c: string | undefined) => (c === undefined ? NaN : "一二三四五六七八九".indexOf(c) + 1 || NaN);
+  const ten = numeral.indexOf("十");
+  if (ten < 0) return numeral.length === 1 ? digit(numeral) : NaN;
+  const tens = ten === 0 ? 1 : digit(numeral.slice(0, ten));
+  const units = ten === numeral.length - 1 ? 0 : digit(numeral.slice(ten + 1));
+  return numeral.length > 3 ? NaN : tens * 10 + units;
 }
 
 /** Full-width ASCII forms (U+FF01 to U+FF5E) and the ideographic and no-break spaces as ASCII, one character for one. */

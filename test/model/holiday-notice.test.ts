@@ -50,6 +50,30 @@ describe("readHolidayNotice", () => {
     ]);
   });
 
+  it("reads the first item when it follows the title or number line directly (no preamble, no blank line)", () => {
+    // A line that does not end a sentence is joined to the next (a PDF's broken lines), but never to an item's first line.
+    const text = "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、清明节：4月3日（周六）至5日（周一）放假，共3天。\n";
+    const reading = readHolidayNotice(text);
+    expect(reading.problems).toEqual([]);
+    expect(reading.year?.holidays).toEqual([
+      { from: "2027-01-01", to: "2027-01-03", name: "元旦" },
+      { from: "2027-04-03", to: "2027-04-05", name: "清明节" },
+    ]);
+    const swapped = "国务院办公厅关于2027年部分节假日安排的通知\n一、清明节：4月3日（周六）至5日（周一）放假，共3天。\n二、元旦：1月1日（周五）至3日（周日）放假，共3天。\n";
+    expect(readHolidayNotice(swapped).year?.holidays.map((h) => h.name)).toEqual(["元旦", "清明节"]);
+    // The 2026 notice as its title, number and items, nothing between them: the same days as the whole text.
+    const bare = notice(2026).replace(/\n\n各省[^\n]*\n[^\n]*\n/, "\n");
+    expect(bare).toMatch(/7号\n一、元旦/);
+    expect(readHolidayNotice(bare)).toEqual(readHolidayNotice(notice(2026)));
+    // A sentence broken after a comma, with the next item on the following line.
+    expect(readHolidayNotice(notice(2026).replace("二、春节：", "（见下），\n二、春节：")).year?.holidays).toEqual(readHolidayNotice(notice(2026)).year?.holidays);
+  });
+
+  it("says which numbered item it did not read, so that no festival is left out without a word", () => {
+    const text = notice(2026).replace(/\n三、清明节：[^\n]*/, "");
+    expect(readHolidayNotice(text).problems).toEqual([{ kind: "item-missing", number: "三", before: "四、劳动节：" }]);
+  });
+
   it("needs the year: from the title, else given; both and differing is a problem", () => {
     const untitled = notice(2026).replace(/^.*通知\n/, "").replace("现将2026年", "现将");
     expect(readHolidayNotice(untitled)).toEqual({ year: undefined, problems: [{ kind: "no-year" }], skipped: [] });

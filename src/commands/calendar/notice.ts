@@ -117,6 +117,8 @@ function describeProblem(problem: NoticeProblem): string {
       return t("calendar.notice.problem.year-mismatch", { stated: problem.stated, given: problem.given });
     case "no-items":
       return t("calendar.notice.problem.no-items");
+    case "item-missing":
+      return t("calendar.notice.problem.item-missing", { number: problem.number, before: problem.before });
     case "bad-date":
       return t("calendar.notice.problem.bad-date", { text: problem.text });
     case "weekday":
