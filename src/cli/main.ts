@@ -355,6 +355,16 @@ export async function run(argv: string[]): Promise<number> {
           .action(action(async () => (await import("../commands/render/index.js")).renderCommand));
       },
       site: () => wireSite(wiring),
+      submit: () => {
+        program
+          .command("submit")
+          .description(t("help.submit"))
+          .argument("<documents...>", t("help.submit.documents"))
+          .option("--withdraw", t("help.submit.withdraw"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/submit/index.js")).submitCommand));
+      },
       release: () => {
         const release = program
           .command("release")

@@ -1,0 +1,70 @@
+/**
+ * `csr submit`: a draft goes for approval (draft → in-review, 审批中) and comes back for rework with
+ * `--withdraw`, by command rather than a hand edit of `status` (month report #8): complete documents
+ * only, several at once or none, and `csr release` takes the document in review.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+
+const procedure = (id: string, text: string | undefined, status = "draft") =>
+  [`id: ${id}`, "title: 文件控制程序", "level: 2", "kind: procedure", "department: QA", `status: ${status}`, "sections:", "  - number: '1'", "    title: 目的", ...(text === undefined ? [] : [`    text: ${text}`]), ""].join("\n");
+
+const status = (dir: string, id: string) => parse(readFileSync(join(dir, `documents/${id}.yaml`), "utf8")).status;
+
+describe("csr submit", () => {
+  it("submits drafts for approval and commits them; a release then takes the document in review", async () => {
+    const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": procedure("QP-001", "规定文件控制。"), "documents/QP-002.yaml": procedure("QP-002", "规定记录控制。") }));
+    const submitted = await csrInProcess(["-C", dir, "submit", "QP-001", "QP-002", "--commit"]);
+    expect(submitted.stderr).toBe("");
+    expect(submitted.code).toBe(0);
+    const commit = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(submitted.stdout).toBe(
+      [
+        "Submitted for approval: QP-001 文件控制程序 (documents/QP-001.yaml), status draft → in-review.",
+        "Submitted for approval: QP-002 文件控制程序 (documents/QP-002.yaml), status draft → in-review.",
+        `Committed ${commit}: submit QP-001, QP-002 for approval (draft → in-review)`,
+        "",
+      ].join("\n"),
+    );
+    expect([status(dir, "QP-001"), status(dir, "QP-002")]).toEqual(["in-review", "in-review"]);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).split("\n").filter(Boolean)).toEqual([
+      "submit QP-001, QP-002 for approval (draft → in-review)",
+      "documents/QP-001.yaml",
+      "documents/QP-002.yaml",
+    ]);
+    const listed = await csrInProcess(["-C", dir, "list", "documents", "--status", "in-review", "--format", "csv"]);
+    expect(listed.stdout.split("\n").filter((l) => l.includes("QP-00")).length).toBe(2);
+
+    const back = await csrInProcess(["-C", dir, "submit", "QP-002", "--withdraw"]);
+    expect(back.stdout).toBe("Returned for rework: QP-002 文件控制程序 (documents/QP-002.yaml), status in-review → draft.\n");
+    expect(status(dir, "QP-002")).toBe("draft");
+
+    const released = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-11-30"]);
+    expect(released.stderr).toBe("");
+    expect(released.code).toBe(0);
+    expect(status(dir, "QP-001")).toBe("released");
+  });
+
+  it("refuses a step the status does not allow, and an incomplete draft, writing nothing for any document named", async () => {
+    const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": procedure("QP-001", "规定文件控制。"), "documents/QP-002.yaml": procedure("QP-002", undefined), "documents/QP-003.yaml": procedure("QP-003", "已送审。", "in-review") }));
+    const before = git(dir, ["status", "--porcelain"]);
+    const empty = await csrInProcess(["-C", dir, "submit", "QP-001", "QP-002"]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe(
+      "csr: QP-002 has sections without text: 1 目的. A document goes for approval complete.\nhint: Write them first; a section with nothing to say says so (e.g. 'None.', 无。), and a section the document does not need is removed.\n",
+    );
+    expect(status(dir, "QP-001")).toBe("draft");
+    const again = await csrInProcess(["-C", dir, "submit", "QP-003"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      "csr: QP-003 is in-review: only a draft is submitted for approval.\nhint: QP-003 is in review already. Once approved, release it with 'csr release QP-003'; to return it for rework, 'csr submit QP-003 --withdraw'.\n",
+    );
+    const notInReview = await csrInProcess(["-C", dir, "submit", "QP-001", "--withdraw"]);
+    expect(notInReview.code).toBe(2);
+    expect(notInReview.stderr).toBe("csr: QP-001 is draft, not in review: there is nothing to return.\nhint: QP-001 is a draft; submit it with 'csr submit QP-001'.\n");
+    expect(git(dir, ["status", "--porcelain"])).toBe(before);
+  });
+});
