@@ -64,6 +64,20 @@ export interface Table {
    * title nor heading, as a last column (see withHeading in commands/shared/output.ts).
    */
   asOf?: { date: string; undatedTitle: string };
+  /**
+   * How the register is printed in bands when its columns are too many for one page (printBands):
+   * `repeat`, the keys of the columns that identify a row, at the head of every band (else the
+   * columns up to the identifier, as the workbook repeats them); `groups`, the columns kept together
+   * in a band, in order.
+   */
+  banding?: { repeat: string[]; groups: ColumnGroup[] };
+}
+
+/** Columns printed together in a band of a register printed in bands: from the column `from` up to the next group's first column. */
+export interface ColumnGroup {
+  /** What the columns are about, e.g. "评审与决定"; printed over the band. */
+  title: string;
+  from: string;
 }
 
 /** Organisation, the register's own form number and version, the as-of date and signature lines (编制/审核/批准). */
@@ -165,24 +179,39 @@ export function withAsOfColumn(table: Table, lang: Lang): Table {
   return { ...table, columns: [...table.columns, { key: "asOf", header: translate(lang, "as-of.column"), date: true }], rows: table.rows.map((r) => ({ ...r, asOf: date })) };
 }
 
+/** A column as a table template sees it. */
+export interface ColumnView {
+  key: string;
+  header: string;
+  date: boolean;
+  /** The column's class (see columnClass), which the template's CSS lays out. */
+  kind: ColumnKind | "date";
+  /** The code printed in a check-mark column's header instead of its name (see `legend`). */
+  short?: string;
+  /** A printed free-text column's share of the page ("12.5%", see textWidths). */
+  width?: string;
+}
+
+/**
+ * The full headers of the columns whose header prints only their code ("C1 市场开发与顾客要求评审"
+ * for "C1"), named under the table (HTML and PDF), after its title (表头代号).
+ */
+export interface LegendView {
+  title: string;
+  items: string[];
+}
+
 /** What a table template sees: every cell already turned into text, in column order. */
 export interface TableView {
   id: string;
   title: string;
   sheet: string;
   lang: string;
-  /**
-   * `kind`: the column's class (see columnClass), which the template's CSS lays out. `short`: the
-   * code printed in a check-mark column's header instead of its name (see `legend`).
-   */
-  columns: { key: string; header: string; date: boolean; kind: ColumnKind | "date"; short?: string; width?: string }[];
+  columns: ColumnView[];
   rows: { cells: string[] }[];
   notes: string[];
-  /**
-   * The full headers of the columns whose header prints only their code ("C1 市场开发与顾客要求评审"
-   * for "C1"), named under the table (HTML and PDF), after its title (表头代号); absent when there are none.
-   */
-  legend?: { title: string; items: string[] };
+  /** Absent when no column prints a code for its header. */
+  legend?: LegendView;
   heading?: RegisterHeading;
   /** Whether anything follows the rows: a legend, notes or signature lines. */
   tail: boolean;
@@ -190,8 +219,33 @@ export interface TableView {
   sized: boolean;
   /** More than eight columns, or columns wider than a portrait page holds (see printedWide): printed on landscape A4. */
   wide: boolean;
-  /** Twenty columns or more (the CSR matrix and list, see printedCrowded): printed smaller on landscape A3, so that every column fits the page. */
+  /** Twenty columns or more (the CSR matrix and list, see printedCrowded): printed on landscape A3, smaller, or in `bands` when the columns do not fit the page even so. */
   crowded: boolean;
+  /**
+   * A crowded table too wide for one page at its smallest print, as it is printed (see printBands):
+   * its columns in bands, each band every row under the columns that identify it; absent when it is
+   * printed whole. `columns` and `rows` are then the whole table, which a screen shows.
+   */
+  bands?: BandView[];
+  /** Whether the page is also read on a screen (HTML; a PDF is only printed): a table printed in bands then also has its whole table, for the screen. */
+  screen: boolean;
+}
+
+/** One band of a table printed in bands: the identifying columns, then a group of the others, every row. */
+export interface BandView {
+  /** Which band of how many, and what its columns are about: "第 2 部分（共 3 部分）：评审与决定". */
+  part: string;
+  /** The title a band after the first continues: "顾客特定要求清单（共 12 项）（续）"; absent on the first. */
+  continued?: string;
+  columns: ColumnView[];
+  rows: { cells: string[] }[];
+  /** The codes of this band's check-mark columns. */
+  legend?: LegendView;
+  /** The table's notes and signature lines, under its last band only. */
+  notes: string[];
+  signatures: string[];
+  tail: boolean;
+  sized: boolean;
 }
 
 /**
@@ -200,50 +254,107 @@ export interface TableView {
  * columns, and says so in a note: on the A3 CSR list, columns empty in every row (逾期原因,
  * 评审记录编号) took width while its requirement titles wrapped after three or four characters.
  * The page size is the full table's, as in its workbook. A crowded table's free-text columns are
- * given widths by what they hold (textWidths).
+ * given widths by what they hold (textWidths); one too wide for its page is printed in bands
+ * (printBands). `screen`: the page is also read on a screen (HTML, not a PDF).
  */
-export function tableView(table: Table, lang = "zh-CN", print = false): TableView {
+export function tableView(table: Table, lang = "zh-CN", print = false, screen = true): TableView {
   const crowded = printedCrowded(table);
   const empty =
     print && crowded && table.rows.length > 0
       ? new Set(table.columns.filter((c) => c.kind !== "mark" && table.rows.every((r) => text(r[c.key]).trim() === "")).map((c) => c.key))
       : new Set<string>();
   const columns = table.columns.filter((c) => !empty.has(c.key));
-  const coded = (c: Column) => c.kind === "mark" && c.short !== undefined && c.short !== c.header;
   const language: Lang = isLang(lang) ? lang : "zh-CN";
   const omitted =
     empty.size > 0
       ? [translate(language, "table.empty-columns", { columns: table.columns.filter((c) => empty.has(c.key)).map((c) => c.header).join(translate(language, "common.list-separator")) })]
       : [];
-  const widths = print && crowded ? textWidths(columns, table.rows) : undefined;
+  const sample = print && crowded ? sampled(columns, table.rows) : undefined;
+  const widths = sample ? textWidths(columns, sample, narrowest(columns, sample, false), CROWDED) : undefined;
   const notes = [...(table.notes ?? []), ...omitted];
-  const legend = columns.some(coded) ? { title: translate(language, "table.legend"), items: columns.filter(coded).map((c) => c.header) } : undefined;
+  const legend = legendOf(columns, language);
+  const signatures = table.heading?.signatures ?? [];
+  // Without rows there is nothing to read across pages: an empty register keeps its one page.
+  const least = sample && table.rows.length > 0 ? narrowest(columns, sample, true) : undefined;
+  const bands = least ? printBands(table, columns, least) : undefined;
   return {
     id: table.id ?? "table",
     title: table.title,
     sheet: table.sheet,
     lang,
-    columns: columns.map((c, i) => ({ key: c.key, header: c.header, date: c.date === true, kind: columnClass(c), ...(coded(c) ? { short: c.short } : {}), ...(widths?.[i] ? { width: widths[i] } : {}) })),
+    columns: columns.map((c, i) => columnView(c, widths?.[i])),
     rows: table.rows.map((r) => ({ cells: columns.map((c) => text(r[c.key])) })),
     notes,
     ...(legend ? { legend } : {}),
     ...(table.heading ? { heading: table.heading } : {}),
     sized: widths !== undefined,
-    tail: legend !== undefined || notes.length > 0 || (table.heading?.signatures.length ?? 0) > 0,
+    tail: legend !== undefined || notes.length > 0 || signatures.length > 0,
     wide: printedWide(table),
     crowded,
+    ...(bands
+      ? {
+          bands: bands.map((band, b) => {
+            const at = band.columns;
+            const own = at.map((i) => columns[i]!);
+            const bandWidths = textWidths(own, sample!.map((cells) => at.map((i) => cells[i]!)), at.map((i) => least![i]!), BANDED);
+            const bandLegend = legendOf(own, language);
+            const last = b === bands.length - 1;
+            const part = { index: b + 1, count: bands.length, title: band.title };
+            return {
+              part: translate(language, band.title ? "table.band.part" : "table.band.part-untitled", part),
+              ...(b > 0 ? { continued: translate(language, "table.band.continued", { title: table.title }) } : {}),
+              columns: own.map((c, i) => columnView(c, bandWidths?.[i])),
+              rows: table.rows.map((r) => ({ cells: own.map((c) => text(r[c.key])) })),
+              ...(bandLegend ? { legend: bandLegend } : {}),
+              notes: last ? notes : [],
+              signatures: last ? signatures : [],
+              tail: bandLegend !== undefined || (last && (notes.length > 0 || signatures.length > 0)),
+              sized: bandWidths !== undefined,
+            };
+          }),
+        }
+      : {}),
+    screen,
   };
 }
 
+/** A check-mark column that prints its code (`short`) for its header, named in the legend. */
+const coded = (c: Column) => c.kind === "mark" && c.short !== undefined && c.short !== c.header;
+
+function legendOf(columns: readonly Column[], lang: Lang): LegendView | undefined {
+  return columns.some(coded) ? { title: translate(lang, "table.legend"), items: columns.filter(coded).map((c) => c.header) } : undefined;
+}
+
+function columnView(c: Column, width: string | undefined): ColumnView {
+  return { key: c.key, header: c.header, date: c.date === true, kind: columnClass(c), ...(coded(c) ? { short: c.short } : {}), ...(width ? { width } : {}) };
+}
+
 /**
- * A crowded table's width in its cells' ems: landscape A3, 400 mm between the margins (1,512 px), at
- * the 0.65em of 16 px its cells are printed in (table.html.hbs).
+ * A printed page's width in its cells' ems, a cell's padding and border in ems, and whether short
+ * texts are first put on one line (see textWidths).
  */
-const CROWDED_PAGE_EM = 145;
-/** A cell's padding and border, in ems. */
-const CELL_EM = 0.4;
+interface PrintScale {
+  pageEm: number;
+  cellEm: number;
+  shortFirst: boolean;
+}
+
+/**
+ * A crowded table printed whole: landscape A3, 400 mm between the margins (1,512 px), at the 0.65em
+ * of 16 px its cells are printed in (table.html.hbs), 1.5 px of padding each side and a border.
+ */
+const CROWDED: PrintScale = { pageEm: 145, cellEm: 0.4, shortFirst: false };
+/** A band of a table printed in bands: the same page at 0.8em (12.8 px), 3 px of padding each side and a border. */
+const BANDED: PrintScale = { pageEm: 118, cellEm: 0.55, shortFirst: true };
 /** The narrowest a free-text column is made: three Chinese characters. */
 const MIN_TEXT_EM = 3;
+/**
+ * A line of free text (a customer's name, a title, a reason) that reads as text, not as a column of
+ * characters: six Chinese characters; a requirement's text (prose), twelve. A column whose longest
+ * line is shorter needs no more than that line.
+ */
+const READABLE_TEXT_EM = 6;
+const READABLE_PROSE_EM = 12;
 /** Rows looked at to share out the width: enough to tell what the columns hold. */
 const SAMPLE_ROWS = 400;
 /** The least width left to share out for hints to be given: about one free-text column's. */
@@ -263,35 +374,79 @@ function unbreakable(s: string): number {
   return Math.max(0, ...s.split(/[\s/、，,；;。：:（）()\u2e80-\u9fff\uff00-\uffef]+/u).map(ems));
 }
 
+/** The lines of each column's cells (`[row][column]`), in the rows looked at to lay a table out. */
+function sampled(columns: readonly Column[], rows: readonly Record<string, Cell>[]): string[][][] {
+  return rows.slice(0, SAMPLE_ROWS).map((r) => columns.map((c) => text(r[c.key]).split(/\r?\n/)));
+}
+
+function flexible(c: Column): boolean {
+  return ["text", "prose", "list"].includes(columnClass(c));
+}
+
 /**
- * Widths for the free-text columns of a crowded table (text, prose, list), as percentages of the
- * page, from what they hold; undefined for the other columns, which keep their values' width (they
- * never wrap). The width left beside those columns goes, half an em at a time, to the column that
- * shortens the rows most (their height in lines, as the longest cell of each row makes it), so a
- * requirement's title and text get it rather than a column with one long value in a single row:
- * the browser's own sharing, by each column's longest value, gave 处置理由 (one reason of 124
- * characters in twelve rows) three times the width of 要求名称. Undefined when the page leaves less than
- * MIN_SHARED_EM to share: the estimate of the columns' widths is a few ems off, and percentages the
- * browser cannot keep only take width from the free-text columns.
+ * Each column's narrowest printed width in ems, padding left out: a column that never wraps, its
+ * widest value or heading; a free-text column (text, prose, list), its heading, the widest part of its
+ * text that cannot break and MIN_TEXT_EM, whichever is widest, and with `readable` at least a readable
+ * line (READABLE_TEXT_EM, READABLE_PROSE_EM). A heading is printed on at most two lines, bold: a
+ * twentieth wider.
  */
-function textWidths(columns: readonly Column[], rows: readonly Record<string, Cell>[]): (string | undefined)[] | undefined {
-  const flexible = columns.map((c) => ["text", "prose", "list"].includes(columnClass(c)));
-  const index = columns.map((_, i) => i).filter((i) => flexible[i]);
+function narrowest(columns: readonly Column[], sample: readonly string[][][], readable: boolean): number[] {
+  return columns.map((c, i) => {
+    const heading = c.kind === "mark" ? 1 : 1.05 * Math.max(...halves(c.header).map(ems));
+    let widest = 0;
+    let part = 0;
+    for (const cells of sample) {
+      for (const line of cells[i]!) {
+        widest = Math.max(widest, ems(line));
+        if (flexible(c)) part = Math.max(part, unbreakable(line));
+      }
+    }
+    if (!flexible(c)) return Math.max(heading, widest);
+    return Math.max(MIN_TEXT_EM, heading, part, readable ? Math.min(widest, columnClass(c) === "prose" ? READABLE_PROSE_EM : READABLE_TEXT_EM) : 0);
+  });
+}
+
+/**
+ * Widths for the free-text columns of a crowded table or a band (text, prose, list), as percentages
+ * of the page, from what they hold; undefined for the other columns, which keep their values' width
+ * (they never wrap). Each free-text column starts at its narrowest width (`least`, see narrowest);
+ * in a band (`shortFirst`), half the width left beside the columns first puts short texts on one
+ * line. The width left goes, half an em at a time, to the column that shortens the rows
+ * most (their height in lines, as the longest cell of each row makes it), so a requirement's title
+ * and text get it rather than a column with one long value in a single row: the browser's own
+ * sharing, by each column's longest value, gave 处置理由 (one reason of 124 characters in twelve
+ * rows) three times the width of 要求名称. Undefined when the page leaves less than MIN_SHARED_EM to
+ * share: the estimate of the columns' widths is a few ems off, and percentages the browser cannot
+ * keep only take width from the free-text columns.
+ */
+function textWidths(columns: readonly Column[], sample: readonly string[][][], least: readonly number[], scale: PrintScale): (string | undefined)[] | undefined {
+  const index = columns.map((_, i) => i).filter((i) => flexible(columns[i]!));
   if (index.length === 0) return undefined;
-  const sample = rows.slice(0, SAMPLE_ROWS).map((r) => columns.map((c) => text(r[c.key]).split(/\r?\n/)));
-  // A heading is bold: a twentieth wider.
-  const heading = (c: Column) => (c.kind === "mark" ? 1 : 1.05 * Math.max(...halves(c.header).map(ems)));
+  const { pageEm, cellEm } = scale;
   let fixed = 0;
   columns.forEach((c, i) => {
-    if (!flexible[i]) fixed += CELL_EM + Math.max(heading(c), ...sample.map((cells) => Math.max(...cells[i]!.map(ems))));
+    if (!flexible(c)) fixed += cellEm + least[i]!;
   });
-  const widths = new Map(index.map((i) => [i, CELL_EM + Math.max(MIN_TEXT_EM, heading(columns[i]!), ...sample.map((cells) => Math.max(...cells[i]!.map(unbreakable))))]));
-  let left = CROWDED_PAGE_EM - fixed - [...widths.values()].reduce((sum, w) => sum + w, 0);
+  const widths = new Map(index.map((i) => [i, cellEm + least[i]!]));
+  let left = pageEm - fixed - [...widths.values()].reduce((sum, w) => sum + w, 0);
   // A few ems are within what this estimate misses: the browser shares them out better than hints it cannot keep.
   if (left < MIN_SHARED_EM) return undefined;
   // Each cell's lines' widths in ems; a cell's height in lines at a width, continuous (a line and a half is 1.5).
   const text_ = sample.map((cells) => index.map((i) => cells[i]!.map(ems)));
-  const height = (lines: readonly number[], width: number) => lines.reduce((sum, w) => sum + Math.max(1, w / (width - CELL_EM)), 0);
+  // Half of it first puts short texts on one line, the shortest first: beside a two-line title, a customer's name
+  // widened shortens no row, and it ended with one character on a line of its own ("北辰汽车集团有限公" / "司").
+  // Half an em to spare: the estimate of a line is a little short of its print.
+  const longest = new Map(index.map((i, k) => [i, cellEm + 0.5 + Math.max(0, ...text_.map((cells) => Math.max(0, ...cells[k]!)))]));
+  let budget = scale.shortFirst ? left / 2 : 0;
+  for (const i of [...index].sort((a, b) => longest.get(a)! - widths.get(a)! - (longest.get(b)! - widths.get(b)!))) {
+    const more = longest.get(i)! - widths.get(i)!;
+    if (more > 0 && more <= budget) {
+      widths.set(i, longest.get(i)!);
+      budget -= more;
+      left -= more;
+    }
+  }
+  const height = (lines: readonly number[], width: number) => lines.reduce((sum, w) => sum + Math.max(1, w / (width - cellEm)), 0);
   const current = text_.map((cells) => cells.map((lines, k) => height(lines, widths.get(index[k]!)!)));
   while (left >= STEP_EM) {
     let best: { k: number; gain: number } | undefined;
@@ -319,7 +474,66 @@ function textWidths(columns: readonly Column[], rows: readonly Record<string, Ce
   // What no column needs shortens no row: it goes to the free-text columns by their widths, not to columns that never wrap.
   const total = [...widths.values()].reduce((sum, w) => sum + w, 0);
   for (const [i, w] of widths) widths.set(i, w + (left * w) / total);
-  return columns.map((_, i) => (widths.has(i) ? `${((widths.get(i)! / CROWDED_PAGE_EM) * 100).toFixed(1)}%` : undefined));
+  return columns.map((_, i) => (widths.has(i) ? `${((widths.get(i)! / pageEm) * 100).toFixed(1)}%` : undefined));
+}
+
+/** A band of a table printed in bands: its title (the group's, or empty) and its columns, as indexes of the printed columns. */
+interface Band {
+  title: string;
+  columns: number[];
+}
+
+/**
+ * The bands a crowded table is printed in, or undefined when it is printed whole: when its columns at
+ * their narrowest readable widths (narrowest) leave MIN_SHARED_EM of an A3 page at 0.65em to share. The
+ * 33 columns of the CSR list, printed whole, wrapped its requirements one or two characters a line in
+ * rows a third of a page tall. A band is a group of the table's columns (`banding.groups`; one group
+ * of all of them for a table that names none) after the columns that identify a row
+ * (`banding.repeat`, else those up to the identifier, as the workbook repeats them: identifyingColumns),
+ * on the same page at 0.8em; a group too wide for one band is cut into several, each as wide as fits.
+ * Printed one after the other, every band has every row, as a document controller prints a register
+ * too wide for the page: its columns continued on the next sheets, the identifying ones repeated.
+ */
+function printBands(table: Table, columns: readonly Column[], least: readonly number[]): Band[] | undefined {
+  const width = (at: readonly number[], scale: PrintScale) => at.reduce((sum, i) => sum + least[i]! + scale.cellEm, 0);
+  const all = columns.map((_, i) => i);
+  if (width(all, CROWDED) <= CROWDED.pageEm - MIN_SHARED_EM) return undefined;
+  const repeatKeys = new Set(table.banding?.repeat ?? table.columns.slice(0, identifyingColumns(table)).map((c) => c.key));
+  const repeat = all.filter((i) => repeatKeys.has(columns[i]!.key));
+  // Each column's group, by the table's own columns: a group whose first column is left out of the print (empty)
+  // still starts there. Columns before the first group's are the first group's.
+  const groups = table.banding?.groups ?? [];
+  const groupOf = new Map<string, number>();
+  let group = 0;
+  for (const c of table.columns) {
+    const starts = groups.findIndex((g) => g.from === c.key);
+    if (starts >= 0) group = starts;
+    groupOf.set(c.key, group);
+  }
+  const bands: Band[] = [];
+  let current: { group: number; columns: number[] } | undefined;
+  const close = () => current && bands.push({ title: groups[current.group]?.title ?? "", columns: [...repeat, ...current.columns].sort((a, b) => a - b) });
+  for (const i of all) {
+    if (repeatKeys.has(columns[i]!.key)) continue;
+    const g = groupOf.get(columns[i]!.key)!;
+    if (current && (current.group !== g || width([...repeat, ...current.columns, i], BANDED) > BANDED.pageEm - MIN_SHARED_EM)) {
+      close();
+      current = undefined;
+    }
+    current ??= { group: g, columns: [] };
+    current.columns.push(i);
+  }
+  close();
+  return bands.length > 1 ? bands : undefined;
+}
+
+/**
+ * How many columns, from the first, identify a row on a page of a register printed several pages
+ * wide: those up to the first identifier (序号 and 编号) when it is among the first three, else the first.
+ */
+function identifyingColumns(table: Table): number {
+  const id = table.columns.findIndex((c) => c.kind === "id");
+  return id >= 0 && id < 3 ? id + 1 : 1;
 }
 
 /** A heading's two lines as twoLineHeading prints it, or its one line. */
@@ -392,6 +606,8 @@ export interface TemplateOptions {
   /** The repository root: its templates/tables/ folder overrides the shipped templates. */
   root?: string;
   lang?: string;
+  /** The HTML is only printed (a PDF): a table printed in bands leaves out the whole table a screen shows. */
+  printOnly?: boolean;
 }
 
 /**
@@ -436,7 +652,7 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
   hbs.registerHelper("two-lines", (value: unknown) => new hbs.SafeString(twoLineHeading(String(value ?? ""))));
   const path = tableTemplatePath(table, format, options.root);
   const template = hbs.compile(readFileSync(path, "utf8"), { noEscape: format === "md", strict: false });
-  return template(tableView(table, options.lang, format === "html"));
+  return template(tableView(table, options.lang, format === "html", options.printOnly !== true));
 }
 
 
@@ -544,9 +760,7 @@ function printLayout(table: Table, widths: number[]): Partial<PageSetup> {
   const a3 = printedCrowded(table);
   const total = widths.reduce((sum, w) => sum + w, 0);
   const pages = Math.max(1, Math.ceil(total / (a3 ? PAGE_UNITS.a3 : PAGE_UNITS.a4)));
-  // Repeated on each page across: the columns up to the first identifier (序号 and 编号).
-  const id = table.columns.findIndex((c) => c.kind === "id");
-  const repeated = `A:${columnLetter(id >= 0 && id < 3 ? id + 1 : 1)}`;
+  const repeated = `A:${columnLetter(identifyingColumns(table))}`;
   // 8 is A3 in the file format; exceljs's typings name only some paper sizes.
   return { paperSize: (a3 ? 8 : 9) as PaperSize, fitToWidth: pages, ...(pages > 1 ? { printTitlesColumn: repeated } : {}) };
 }

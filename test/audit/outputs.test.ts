@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { renderTableTemplate, toCsv, toMarkdown, twoLineHeading, writeXlsx, type Table } from "../../src/report/table.js";
-import { copyFixture, csrInProcess, FIXTURES, makeRepo, tempDir } from "../helpers.js";
+import { renderTableTemplate, tableView, toCsv, toMarkdown, twoLineHeading, writeXlsx, type Table } from "../../src/report/table.js";
+import { copyFixture, csrInProcess, FIXTURES, makeRepo, ROOT, tempDir } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 
@@ -195,6 +195,82 @@ describe("html", () => {
     expect(twoLineHeading("序号")).toBe('<span class="nobr">序号</span>');
     // Never a line that starts with closing punctuation or ends with an opening bracket.
     expect(twoLineHeading("设计（APQP）")).toBe('<span class="nobr">设计</span><wbr><span class="nobr">（APQP）</span>');
+  });
+
+  /** Each printed band of a register's HTML: its heading over the header row, and its columns' headings. */
+  function printedBands(html: string): { part: string; columns: string[] }[] {
+    const plain = (s: string) => s.replace(/<[^>]+>/g, "");
+    return [...(html.split('<div class="bands">')[1] ?? "").matchAll(/<table class="band">([^]*?)<\/table>/g)].map(([, band]) => ({
+      part: plain(/<tr class="band"><th colspan="\d+">(.*?)<\/th><\/tr>/.exec(band!)![1]!.replace("</span>", " / ")),
+      columns: [...band!.matchAll(/<th class="[a-z]+">(.*?)<\/th>/g)].map((m) => plain(m[1]!)),
+    }));
+  }
+
+  it("prints the CSR list in bands of columns, the identifying columns repeated in each, and shows the whole table on a screen", async () => {
+    const args = ["-C", join(ROOT, "examples", "acme-auto"), "list", "csr", "--format", "html", "--today", "2026-11-27"];
+    const html = (await csrInProcess(args, { lang: null })).stdout;
+    expect(printedBands(html)).toEqual([
+      { part: "第 1 部分（共 3 部分）：标识与要求", columns: ["序号", "编号", "顾客代码", "顾客名称", "来源文件", "来源版本", "章节", "条款", "要求名称", "要求内容", "类别"] },
+      {
+        part: "顾客特定要求清单（共 12 项）（续） / 第 2 部分（共 3 部分）：评审与决定",
+        columns: ["序号", "编号", "顾客代码", "接收日期", "换版重评日期", "评审期限", "剩余工作日", "处置", "决定人", "决定日期", "处置理由"],
+      },
+      {
+        part: "顾客特定要求清单（共 12 项）（续） / 第 3 部分（共 3 部分）：实施、验证与状态",
+        columns: ["序号", "编号", "顾客代码", "负责人", "完成期限", "实施状态", "落实文件", "导入生产日期", "实施证据", "验证人", "验证日期", "替代日期", "替代原因", "替代要求", "状态"],
+      },
+    ]);
+    // Every band has every row, each row under its number, id and customer.
+    const bands = html.split('<div class="bands">')[1]!.split('<table class="band">').slice(1);
+    for (const band of bands) expect([...band.matchAll(/<tr><td class="number">(\d+)<\/td><td class="id">([^<]+)<\/td><td class="code">([A-Z]+)<\/td>/g)].map((m) => m.slice(1).join(" ")).slice(0, 2)).toEqual(["1 BCM-001 BCM", "2 BCM-002 BCM"]);
+    for (const band of bands) expect(band.match(/<tr><td class="number">/g)).toHaveLength(12);
+    // The heading once, over the first band; the notes, the columns left out and the signature lines under the last.
+    expect(html.match(/<div class="heading">/g)).toHaveLength(1);
+    expect(bands.map((band) => [band.includes("以下各列在每一行中均为空，本打印未列出：逾期原因、评审记录编号"), band.includes('<div class="signatures">')])).toEqual([
+      [false, false],
+      [false, false],
+      [true, true],
+    ]);
+    // The screen shows the whole table (the columns empty in every row left out, as printed); a PDF has only the bands.
+    expect(html).toContain("@media screen { .bands { display: none; } }");
+    const screen = html.split('<div class="screen">')[1]!.split('<div class="bands">')[0]!;
+    expect(screen.match(/<th /g)).toHaveLength(31);
+    const english = (await csrInProcess(args, { lang: "en" })).stdout;
+    expect(printedBands(english).map((b) => b.part)).toEqual([
+      "Part 1 of 3: Identification and requirement",
+      "Customer-specific requirements list (12 in total) (continued) / Part 2 of 3: Review and decision",
+      "Customer-specific requirements list (12 in total) (continued) / Part 3 of 3: Implementation, verification and status",
+    ]);
+  });
+
+  it("prints a crowded table whole while it fits its page, else in bands as wide as fit, by its groups or, without any, by width", async () => {
+    const row = (value: string) => ({ no: 1, id: "BCM-001", ...Object.fromEntries(Array.from({ length: 22 }, (_, i) => [`c${i}`, value])) });
+    const columns: Table["columns"] = [
+      { key: "no", header: "序号", kind: "number" },
+      { key: "id", header: "编号", kind: "id" },
+      ...Array.from({ length: 22 }, (_, i) => ({ key: `c${i}`, header: `列${i}` })),
+    ];
+    const short: Table = { title: "t", sheet: "t", columns, rows: [row("追溯")] };
+    expect(tableView(short, "zh-CN", true).bands).toBeUndefined();
+    // 22 text columns of a readable six characters a line: 141 ems, more than an A3 page at 0.65em leaves to share (135).
+    const long: Table = { ...short, rows: [row("成品批次须可追溯至原材料批次")] };
+    const parts = (table: Table, lang = "zh-CN") => tableView(table, lang, true).bands?.map((b) => [b.part, b.columns.map((c) => c.key).join(" ")]);
+    expect(parts(long)).toEqual([
+      ["第 1 部分（共 2 部分）", "no id c0 c1 c2 c3 c4 c5 c6 c7 c8 c9 c10 c11 c12 c13 c14"],
+      ["第 2 部分（共 2 部分）", "no id c15 c16 c17 c18 c19 c20 c21"],
+    ]);
+    // Groups: each its own band; a group too wide for one is cut, its title on each; the repeated columns as the table names them.
+    const grouped: Table = { ...long, banding: { repeat: ["id"], groups: [{ title: "甲", from: "c0" }, { title: "乙", from: "c2" }] } };
+    expect(parts(grouped, "en")).toEqual([
+      ["Part 1 of 3: 甲", "no id c0 c1"],
+      ["Part 2 of 3: 乙", "id c2 c3 c4 c5 c6 c7 c8 c9 c10 c11 c12 c13 c14 c15 c16"],
+      ["Part 3 of 3: 乙", "id c17 c18 c19 c20 c21"],
+    ]);
+    // Without rows there is nothing to read across pages, and the screen copy is left out of a PDF.
+    expect(tableView({ ...long, rows: [] }, "zh-CN", true).bands).toBeUndefined();
+    const pdf = await renderTableTemplate(long, "html", { printOnly: true });
+    expect(pdf).not.toContain('<div class="screen">');
+    expect(pdf.match(/<table class="band">/g)).toHaveLength(2);
   });
 
   it("prints a check-mark column's code in its header and names it in a legend under the table", async () => {

@@ -145,7 +145,8 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
       expect(cells.length, name).toBeGreaterThan(5);
       for (const cell of cells) if (cell.lines > 1) wrapped.push(`${name}: ${cell.text}`);
       // The text a row is about (a requirement's summary) keeps a readable width: eight or more characters a line.
-      const prose = await page.evaluate(() => [...document.querySelectorAll("td.prose")].map((td) => td.getBoundingClientRect().width / parseFloat(getComputedStyle(td).fontSize)));
+      // Printed cells only: a register printed in bands also has its whole table, for the screen.
+      const prose = await page.evaluate(() => [...document.querySelectorAll("td.prose")].filter((td) => td.getClientRects().length > 0).map((td) => td.getBoundingClientRect().width / parseFloat(getComputedStyle(td).fontSize)));
       if (args.join(" ") === "matrix csr") expect(prose.length, name).toBeGreaterThan(5);
       for (const em of prose) if (em < 8) squeezed.push(`${name}: ${em.toFixed(1)} characters`);
       // A heading is on at most two lines (剩余工作日 and 评审记录编号 once printed one character a line); a
@@ -177,6 +178,17 @@ describe("printed registers keep identifiers on one line", { timeout: 120_000 },
       await page.close();
     }
   }
+
+  it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("prints each band of the CSR list from a page of its own, every row in each, the heading before the first and the signature lines after the last", async () => {
+    const list = await csrInProcess(["-C", "examples/acme-auto", "list", "csr", "--format", "html", "--today", "2026-11-27"], { lang: null });
+    const pages = (await printedPages(list.stdout)).map((p) => p.replace(/\s+/g, " "));
+    expect(pages.map((p) => /第 \d 部分（共 3 部分）：\S+/.exec(p)?.[0])).toEqual(["第 1 部分（共 3 部分）：标识与要求", "第 2 部分（共 3 部分）：评审与决定", "第 3 部分（共 3 部分）：实施、验证与状态"]);
+    expect(pages.map((p) => [p.includes("江苏安迈汽车零部件有限公司"), p.includes("（续）"), p.includes("BCM-001 BCM") && p.includes("DYA-007 DYA"), p.includes("编制：")])).toEqual([
+      [true, false, true, false],
+      [false, true, true, false],
+      [false, true, true, true],
+    ]);
+  });
 
   it.runIf(spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0)("keeps a register's notes and signature lines, and a document's last section, with what comes before them", async () => {
     // The clause matrix's coverage line, then its signature lines, were printed alone on a last page.

@@ -139,7 +139,7 @@ async function printTable(table: Table, repo: Repository, lang: Lang): Promise<T
   const { loadLabels } = await import("../../render/environment.js");
   const chromium = findChromium();
   requireCjkFont();
-  const html = await renderTableTemplate(table, "html", { root: repo.root, lang });
+  const html = await renderTableTemplate(table, "html", { root: repo.root, lang, printOnly: true });
   const footer = pageFooter(loadLabels(repo.root, lang));
   return async (path) => {
     const printer = await startPdfPrinter(chromium, [html]);

@@ -140,6 +140,15 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       { key: "status", header: t(ctx, "register.csr.list.column.status"), kind: "code" },
     ],
     terminal: ["id", "customer", "title", "clauses", "status", "reviewDue", "daysLeft", "owner"],
+    // Printed in bands (too wide for one page): what the requirement is, how it was reviewed, how it is implemented.
+    banding: {
+      repeat: ["no", "id", "customer"],
+      groups: [
+        { title: t(ctx, "register.csr.list.group.requirement"), from: "customerName" },
+        { title: t(ctx, "register.csr.list.group.review"), from: "received" },
+        { title: t(ctx, "register.csr.list.group.implementation"), from: "owner" },
+      ],
+    },
     rows: rows.map(({ csr, facts }, i) => ({
       no: i + 1,
       id: csr.id,
@@ -268,6 +277,15 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "status", header: t(ctx, "register.csr.matrix.column.status"), kind: "code" },
       { key: "evidence", header: t(ctx, "register.csr.matrix.column.evidence"), kind: "prose" },
     ],
+    // Printed in bands when too wide for one page (longer values than the examples'): the requirement, its review, where it is addressed.
+    banding: {
+      repeat: ["id", "customer"],
+      groups: [
+        { title: t(ctx, "register.csr.matrix.group.requirement"), from: "source" },
+        { title: t(ctx, "register.csr.matrix.group.review"), from: "received" },
+        { title: t(ctx, "register.csr.matrix.group.addressed"), from: "document" },
+      ],
+    },
     rows,
     notes: [
       // A CSR reviewed again after a new source revision shows that round: say where the earlier ones are.
