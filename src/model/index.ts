@@ -61,6 +61,16 @@ export function currentRevision(doc: ControlledDocument) {
   return revisions[revisions.length - 1];
 }
 
+/**
+ * The revision entry in force on `date` (YYYY-MM-DD): the last one issued by then, or undefined when
+ * none was (the document was not yet released). What a record made that day was made on (IATF 16949
+ * 7.5.3.2.1: a record shows the form version it was made on), e.g. the version a periodic review
+ * found in force, or the review form's version a CSR review report carries.
+ */
+export function revisionOn(doc: ControlledDocument, date: string) {
+  return (doc.revisions ?? []).filter((r) => r.date <= date).at(-1);
+}
+
 /** The first layout of qms.yaml `document_layouts` that names the level (docs/format.md, printed layouts per level). */
 export function documentLayout(repo: Repository, level: number): DocumentLayout | undefined {
   return repo.config?.value.document_layouts?.find((l) => (l.levels as number[]).includes(level));

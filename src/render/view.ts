@@ -12,7 +12,7 @@ import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
 import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
-import { currentRevision, documentLayout, militaryParties, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, militaryParties, revisionOn, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
@@ -559,7 +559,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     stamp: header.stamp,
     numberLabel: header.numberLabel,
     lang,
-    form: formNumber ? { number: formNumber, version: formDoc ? (currentRevision(formDoc)?.version ?? "") : "" } : undefined,
+    // The form's version the record was made on: in force on the day of the decision (an open review: today's).
+    form: formNumber ? { number: formNumber, version: formDoc ? (revisionOn(formDoc, round.decided ?? today)?.version ?? "") : "" } : undefined,
     reviewStart: round.start,
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",

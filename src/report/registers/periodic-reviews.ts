@@ -5,6 +5,7 @@
  * IATF 16949 7.5.3 ask that documents be reviewed for suitability and adequacy; this is the evidence
  * an auditor asks for. An entry without `result` found the document suitable.
  */
+import { revisionOn } from "../../model/index.js";
 import type { ControlledDocument, PeriodicReview } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, documentTitle, personName, t, type RegisterContext } from "./context.js";
@@ -44,5 +45,5 @@ export function periodicReviewRegister(ctx: RegisterContext): Table {
 
 /** The version in force on the day of the review: the last revision issued by then ("" when none was). */
 export function reviewedVersion(doc: ControlledDocument, review: PeriodicReview): string {
-  return (doc.revisions ?? []).filter((r) => r.date <= review.date).at(-1)?.version ?? "";
+  return revisionOn(doc, review.date)?.version ?? "";
 }
