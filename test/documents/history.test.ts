@@ -64,13 +64,13 @@ describe("csr history", () => {
     expect(result.code).toBe(0);
     const hashes = git(repo, ["log", "--format=%h", "--reverse"]).trim().split("\n");
     const lines = result.stdout.split("\n");
-    // Signers as csr show names them in a terminal: the id, then the name (two columns per Chinese character).
+    // Signers as csr show names them in a terminal (编制, 审核, 批准 as the printed revision record): the id, then the name (two columns per Chinese character).
     expect(lines.slice(0, 5)).toEqual([
       "QP-020 顾客特定要求管理程序: revision record (documents/程序文件/QP-020.yaml)",
       "",
-      "Version  Date        Summary   Prepared    Approved   Commit",
-      "-------  ----------  --------  ----------  ---------  -------",
-      `A/0      2024-01-10  首次发布  zhang 张伟  wang 王强  ${hashes[1]}`,
+      "Version  Date        Summary   Prepared    Reviewed  Approved   Commit",
+      "-------  ----------  --------  ----------  --------  ---------  -------",
+      `A/0      2024-01-10  首次发布  zhang 张伟  li 李娜   wang 王强  ${hashes[1]}`,
     ]);
     const silent = lines.find((l) => l.includes("改了目的"))!;
     expect(silent).toContain("李娜 <li@example.com>");
@@ -131,7 +131,7 @@ describe("csr history", () => {
     const result = await csrInProcess(["-C", repo, "history", "QP-020"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("A/0      2024-01-10  首次发布  zhang 张伟  wang 王强  (before git)");
+    expect(result.stdout).toContain("A/0      2024-01-10  首次发布  zhang 张伟            wang 王强  (before git)");
     expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("documents/QP-020.yaml has not been committed to git yet: once it is, the commits that change it are listed here.");
   });
 });

@@ -59,6 +59,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     date: r.date,
     summary: revisionSummary(r, language()),
     prepared: r.prepared?.by ?? "",
+    reviewed: r.reviewed?.by ?? "",
     approved: r.approved?.by ?? "",
     commit: addedBy.get(r.version) ?? "",
   }));
@@ -79,10 +80,11 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       { key: "date", header: t("history.column.date") },
       { key: "summary", header: t("history.column.summary") },
       { key: "prepared", header: t("history.column.prepared") },
+      { key: "reviewed", header: t("history.column.reviewed") },
       { key: "approved", header: t("history.column.approved") },
       { key: "commit", header: t("history.column.commit") },
     ],
-    rows: revisions.map((r) => ({ ...r, prepared: signer(r.prepared), approved: signer(r.approved), commit: r.commit || t("history.before-git") })),
+    rows: revisions.map((r) => ({ ...r, prepared: signer(r.prepared), reviewed: signer(r.reviewed), approved: signer(r.approved), commit: r.commit || t("history.before-git") })),
   };
   const commitTable: Table = {
     title: t("history.commits.title"),
