@@ -33,6 +33,7 @@ import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
+import { rule as docExternalEffectiveBeforeIssue } from "./rules/doc/external-effective-before-issue.js";
 import { rule as docEmptySection } from "./rules/doc/empty-section.js";
 import { rule as docFormNoFields } from "./rules/doc/form-no-fields.js";
 import { rule as docMentionUnresolved } from "./rules/doc/mention-unresolved.js";
@@ -97,6 +98,7 @@ export const rules: readonly Rule[] = [
   docDuplicateTitle,
   docEffectiveBeforeSignature,
   docEmptySection,
+  docExternalEffectiveBeforeIssue,
   docFormNoFields,
   docMentionUnresolved,
   docObsoleteMentioned,

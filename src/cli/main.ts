@@ -407,6 +407,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--publisher <name>", t("help.new.publisher"))
           .option("--revision <edition>", t("help.new.revision"))
           .option("--issued <date>", t("help.new.issued"))
+          .option("--effective <date>", t("help.new.effective"))
           .option("--received <date>", t("help.new.received"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit-new"))

@@ -16,6 +16,7 @@ export type Field =
   | "approved"
   | "issued"
   | "effective"
+  | "publisher"
   | "remarks"
   | "retention"
   | "medium"
@@ -73,13 +74,16 @@ const VARIANTS: Record<Field, string[]> = {
   approved: ["批准", "批准人", "approved", "approvedby"],
   issued: ["发行日期", "发布日期", "日期", "issuedate", "date", "releasedate", "release"],
   // In a Chinese register 发布日期 (issued) and 实施日期 (in force from) are two dates; a document takes effect on the second.
-  effective: ["生效日期", "实施日期", "effectivedate", "effective"],
+  // (An English "Implementation date" is a CSR's implemented in a CSR list, a document's effective in a document register: plan.ts documentColumns.)
+  effective: ["生效日期", "实施日期", "实施时间", "effectivedate", "effective"],
+  // Who issued an external document (a standard's 发布单位), as the external document list heads it.
+  publisher: ["发布单位", "发布机构", "颁布单位", "publisher", "issuedby"],
   remarks: ["备注", "说明", "remarks", "remark", "notes", "note", "comment", "comments"],
   retention: ["保存期限", "保存期", "保存年限", "保管期限", "retention", "retentionperiod"],
   medium: ["存放方式", "保存方式", "储存方式", "保存形式", "medium", "storage"],
   location: ["存放地点", "保存地点", "存放位置", "location"],
   // The department that keeps a form's filled-in records: where they are kept, and the form's own department when the register names no other.
-  keeper: ["保存部门", "保管部门"],
+  keeper: ["保存部门", "保管部门", "keptby"],
   procedure: ["所属程序", "相关程序", "对应程序", "owningprocedure"],
   level: ["层级", "文件层级", "层次", "级别", "文件级别", "level"],
   kind: ["文件类别", "文件类型", "类型", "kind", "type", "doctype", "documenttype"],

@@ -3,17 +3,17 @@
  * a plan (files to create, rows that were refused or only partly understood, conflicts with
  * existing files, numbering families to configure) that the import command prints and carries out.
  */
-import { numberPatternToRegExp, patternOf, tellingPatterns } from "../model/numbering.js";
+import { ANY_NUMBER, numberPatternToRegExp, patternOf, tellingPatterns } from "../model/numbering.js";
 import { readClauseRefs } from "../model/catalog.js";
 import { CODE_PATTERN, csrPath, documentPath } from "../model/paths.js";
 import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
-import { readDate } from "../core/dates.js";
+import { localToday, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { conjunction, disjunction, list, t, translate } from "../i18n/index.js";
-import { combinedTitleAndNumber, findHeaderRow, headerExample, type Field, type HeaderRow } from "./headers.js";
+import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
 import { compactText, showInvisible } from "../core/text.js";
 import {
   cellKey,
@@ -34,7 +34,7 @@ import {
 } from "./normalize.js";
 import { UnreadableCell, type RawRow, type RawSheet } from "./read.js";
 
-export const IMPORT_KINDS = ["procedures", "instructions", "forms", "documents", "csr", "symbols"] as const;
+export const IMPORT_KINDS = ["procedures", "instructions", "forms", "documents", "external", "csr", "symbols"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
@@ -52,6 +52,8 @@ export const IMPORT_KIND_WORDS: Readonly<Record<string, ImportKind>> = {
   作业指导书: "instructions",
   三级文件: "instructions",
   受控文件: "documents",
+  外来文件: "external",
+  标准: "external",
   顾客特定要求: "csr",
   特殊特性: "symbols",
 };
@@ -163,6 +165,7 @@ const REQUIRED_COLUMNS: Record<ImportKind, Field[][]> = {
   instructions: [["number"], ["title"]],
   forms: [["number"], ["title"]],
   documents: [["number"], ["title"], ["level", "kind"]],
+  external: [["number"], ["title"]],
   csr: [["title", "text"], ["customer", "customerName"], ["source"], ["clauses"], ["received"]],
   symbols: [["customer", "customerName"], ["customerSymbol"], ["customerClass"], ["symbol"], ["class"]],
 };
@@ -182,11 +185,13 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind)
 }
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
-const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "level3", "level4", "uses"]);
+const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "level3", "level4", "uses", "publisher", "received"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
+/** An external document's number as its publisher writes it, single spaces included (schemas/common.schema.json documentId). */
+const EXTERNAL_ID = /^[A-Za-z0-9](?:[A-Za-z0-9_./-]| (?=[A-Za-z0-9_./-]))*$/;
 
 class RowReader {
   constructor(
@@ -238,8 +243,9 @@ function isFooter(raw: RawRow): boolean {
 }
 
 export function planImport(sheet: RawSheet, repo: Repository, options: ImportOptions): ImportPlan | undefined {
-  const header = findHeaderRow(sheet.rows);
-  if (!header) return undefined;
+  const found = findHeaderRow(sheet.rows);
+  if (!found) return undefined;
+  const header = options.as === "csr" || options.as === "symbols" ? found : documentColumns(found);
   const combined = header.ignored.find(combinedTitleAndNumber);
   if (combined && !header.columns.has("number")) {
     throw new UserError(
@@ -326,6 +332,19 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   return plan;
 }
 
+/**
+ * An English "Implementation date" is when a CSR was implemented in a CSR list (headers.ts), but in a
+ * document register, an external document list above all, it is the day a document takes effect
+ * (实施日期): the `effective` column there, unless the register has one of its own.
+ */
+function documentColumns(header: HeaderRow): HeaderRow {
+  const label = header.labels.get("implemented");
+  if (label === undefined || header.columns.has("effective") || normalizeHeader(label) !== "implementationdate") return header;
+  const columns = new Map([...header.columns].map(([field, i]) => [field === "implemented" ? "effective" : field, i] as const));
+  const labels = new Map([...header.labels].map(([field, text]) => [field === "implemented" ? "effective" : field, text] as const));
+  return { ...header, columns, labels };
+}
+
 /** The ids a CSR list gives are not handed out to its rows that give none. */
 function reserveListedIds(rows: RawRow[], header: HeaderRow, repo: Repository, numbers: CsrNumbers): void {
   for (const raw of rows) {
@@ -366,10 +385,12 @@ export function lookupPerson(text: string, people: Person[]): Person | undefined
 type Issue = (message: string, skipped?: boolean) => void;
 
 function documentFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): Omit<PlannedFile, "row"> | undefined {
-  const id = row.key("number");
+  // An external document keeps its publisher's number as written, spaces and all (GB/T 19001-2016).
+  const external = options.as === "external" || (options.as === "documents" && row.key("kind") !== "" && normalizeKind(row.key("kind"))?.kind === "external");
+  const id = external ? publisherNumber(row.text("number")) : row.key("number");
   const title = row.text("title");
   if (!id) return void issue(t("import.document.no-number"), true);
-  if (!DOCUMENT_ID.test(id)) return void issue(t("import.document.bad-number", { number: showInvisible(row.text("number")) }), true);
+  if (!(external ? EXTERNAL_ID : DOCUMENT_ID).test(id)) return void issue(t(external ? "import.external.bad-number" : "import.document.bad-number", { number: showInvisible(row.text("number")) }), true);
   if (!title) return void issue(t("import.document.no-title", { id }), true);
 
   let level: Level;
@@ -377,6 +398,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (options.as === "procedures") [level, kind] = [2, "procedure"];
   else if (options.as === "instructions") [level, kind] = [3, "instruction"];
   else if (options.as === "forms") [level, kind] = [4, "form"];
+  else if (options.as === "external") [level, kind] = [3, "external"];
   else {
     const byLevel = row.key("level") ? normalizeLevel(row.key("level")) : undefined;
     const byKind = row.key("kind") ? normalizeKind(row.key("kind")) : undefined;
@@ -406,7 +428,8 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
 
   const statusText = row.text("status");
   const noted = row.has("status") ? undefined : statusInRemarks(row.text("remarks"));
-  let status = statusText ? normalizeStatus(statusText) : noted?.status;
+  const pendingStatus = external && PENDING_STATUS.test(compactText(statusText.normalize("NFKC")).toLowerCase());
+  let status = pendingStatus ? "released" : statusText ? normalizeStatus(statusText) : noted?.status;
   if (statusText && !status) issue(t("import.document.bad-status", { status: statusText, column: row.label("status") }), true);
   if (status === "obsolete") return void issue(t("import.document.obsolete", { id }), true);
 
@@ -416,6 +439,21 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     const { clauses, bad } = readClauseRefs(clauseText, [...repo.catalogs.keys()], options.standard);
     if (bad.length) issue(t("import.document.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }), true);
     if (clauses.length) doc.clauses = clauses;
+  }
+  if (external) {
+    const given = externalFromRow(row, issue);
+    if (pendingStatus && !(given.effective !== undefined && given.effective > localToday())) {
+      issue(t("import.external.pending-without-date", { status: statusText, column: row.label("status"), effective: row.label("effective", headerExample("effective")) }), true);
+    }
+    const signed = (["prepared", "reviewed", "approved"] as const).filter((role) => row.text(role) !== "");
+    if (signed.length) issue(t("import.external.signatures", { id, columns: list(signed.map((role) => row.label(role))) }));
+    // As csr new external registers one: controlled (released) unless the register says otherwise, with no revision of the organisation's.
+    doc.status = status ?? "released";
+    doc.external = given;
+    const remarks = noted ? noted.remarks : row.text("remarks");
+    if (remarks) doc.remarks = remarks;
+    // Its department is the one that keeps it (保管部门, csr new external --department): nothing to report when the register names only that one.
+    return { path: documentPath(id), id, kind, data: doc, signers: [] };
   }
 
   const signers: Signer[] = [];
@@ -464,6 +502,35 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     ...(dated?.dateFromEffective ? { dateFromEffective: true } : {}),
     ...(dated?.effectiveFromIssued ? { effectiveFromIssued: true } : {}),
   };
+}
+
+/** 待实施 / 未实施 (not yet in force), in a 外来文件清单's status column: registered and controlled, in force from its 实施日期. */
+const PENDING_STATUS = /^(待实施|未实施|尚未实施|notyetinforce|pending)$/;
+
+/** A publisher's number as written, with its runs of spaces made one (GB/T  19001-2016 → GB/T 19001-2016). */
+function publisherNumber(text: string): string {
+  return text.normalize("NFKC").replace(/\p{Cf}/gu, "").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The `external` block of an external document's row (外来文件清单): 发布单位, the publisher's edition as
+ * written (2016, 第3版: no version of the organisation's, so not normalised), 发布日期, 实施日期 and
+ * 接收日期. A date that cannot be read refuses the row; none is taken from another column.
+ */
+function externalFromRow(row: RowReader, issue: Issue): NonNullable<ControlledDocument["external"]> {
+  const block: NonNullable<ControlledDocument["external"]> = {};
+  const publisher = row.text("publisher").trim();
+  if (publisher) block.publisher = publisher;
+  const revision = row.text("version").trim();
+  if (revision) block.revision = revision;
+  for (const field of ["issued", "effective", "received"] as const) {
+    const given = row.text(field);
+    if (!given) continue;
+    const date = normalizeDate(row.cell(field));
+    if (date) block[field] = date;
+    else issue(t("import.external.bad-date", { column: row.label(field), date: showInvisible(given), ambiguous: ambiguousDate(given) }), true);
+  }
+  return block;
 }
 
 /** The current revision a register row records, with the document's effective date and where each date came from. */
@@ -893,7 +960,8 @@ function numberingFamilies(files: PlannedFile[], repo: Repository): ImportPlan["
   for (const f of files) {
     if (f.kind === "csr" || f.kind === "symbols") continue;
     if (configured.some((n) => n.kind === f.kind && n.re.test(f.id))) continue;
-    const pattern = patternOf(f.id);
+    // External documents keep their publisher's numbers, which no pattern of digits describes (csr init's `*`).
+    const pattern = f.kind === "external" ? ANY_NUMBER : patternOf(f.id);
     const key = `${f.kind} ${pattern}`;
     if (!families.has(key)) families.set(key, { kind: f.kind, pattern, example: f.id });
   }

@@ -2,6 +2,7 @@
  * Controlled copies (受控副本) and their recall (文件发放/回收记录): when a new version takes effect
  * or the document is withdrawn, the copies of what was in force before are taken back.
  */
+import { externalInForceFrom } from "./external.js";
 import { currentRevision } from "./index.js";
 import type { ControlledCopy, ControlledDocument, Csr, Path } from "./types.js";
 
@@ -55,11 +56,11 @@ export function copiesInForce(doc: ControlledDocument): ControlledCopy[] {
 /**
  * The day from which the copies to recall are counted: the date the document was withdrawn, else
  * the day the version that replaced theirs took effect (for an external document, the day its new
- * edition was received).
+ * edition is in force: received, or its 实施日期 when that is later, until which the old edition stays in use).
  */
 export function recallStart(doc: ControlledDocument): string | undefined {
   if (doc.status === "obsolete") return doc.obsolete?.date;
-  if (doc.kind === "external" && doc.external?.received) return doc.external.received;
+  if (doc.kind === "external" && doc.external?.received) return externalInForceFrom(doc);
   return doc.effective ?? currentRevision(doc)?.date;
 }
 

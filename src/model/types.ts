@@ -357,8 +357,11 @@ export interface ControlledDocument {
   sections?: Section[];
   record?: { retention?: string; medium?: "paper" | "electronic" | "paper+electronic"; location?: string };
   obsolete?: { date: string; reason: string; superseded_by?: string };
-  /** For an external document (kind external): the publisher's own data, as received. */
-  external?: { publisher?: string; revision?: string; issued?: string; received?: string };
+  /**
+   * For an external document (kind external): the publisher's own data, as received. `effective` is
+   * the publisher's 实施日期, from which the standard is in force (model/external.ts externalInForceFrom).
+   */
+  external?: { publisher?: string; revision?: string; issued?: string; effective?: string; received?: string };
   distribution?: ControlledCopy[];
   training?: { required: boolean; sessions?: TrainingSession[] };
   remarks?: string;

@@ -417,7 +417,10 @@ function headerBlock(docx: Docx, view: DocumentView, t: (key: string) => string)
   });
 }
 
-/** An external document's header: its number and the publisher's revision, publisher, keeper, dates issued and received (the copy number is on the stamp). */
+/**
+ * An external document's header: its number and the publisher's revision, publisher, keeper, dates
+ * issued and received, and its 实施日期 beside the date issued when it has one (the copy number is on the stamp).
+ */
 function externalBlock(docx: Docx, view: DocumentView, external: NonNullable<DocumentView["external"]>, t: (key: string) => string): Table {
   const row = (cells: [string, string][]) => ({ header: false, cells: cells.flatMap(([key, value]) => [[label(docx, t(key))], [plain(docx, value)]]) });
   return table(
@@ -425,7 +428,9 @@ function externalBlock(docx: Docx, view: DocumentView, external: NonNullable<Doc
     [
       row([["document_number", view.number], ["external_revision", external.revision]]),
       row([["external_publisher", external.publisher], ["external_keeper", view.department]]),
-      row([["external_issued", external.issued], ["external_received", external.received]]),
+      ...(external.effective
+        ? [row([["external_issued", external.issued], ["external_effective", external.effective]]), row([["external_received", external.received], ["", ""]])]
+        : [row([["external_issued", external.issued], ["external_received", external.received]])]),
     ],
     [1800, 3161, 1800, 3161],
   );

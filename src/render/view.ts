@@ -140,8 +140,9 @@ export interface DocumentView extends Header {
   /**
    * An external document (外来文件): its publisher's data and the day it was received, which its
    * print shows instead of our header block, signatures and revision record (external.hbs of templates/html and templates/md).
+   * `effective` (实施日期) is "" when not recorded, and the print then has no place for it.
    */
-  external?: { publisher: string; revision: string; issued: string; received: string };
+  external?: { publisher: string; revision: string; issued: string; effective: string; received: string };
 }
 
 const NO_SIGNATURE: SignatureView = { name: "", date: "" };
@@ -384,7 +385,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
       : undefined,
     remarks: doc.remarks ?? "",
     ...(doc.kind === "external"
-      ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", received: doc.external?.received ?? "" } }
+      ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", effective: doc.external?.effective ?? "", received: doc.external?.received ?? "" } }
       : {}),
   };
 }

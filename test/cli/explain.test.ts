@@ -30,7 +30,7 @@ describe("csr explain", () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines.length).toBe(rules.length + 3);
-    expect(lines).toContain("csr/not-addressed                 warning  A CSR decided as must or optional names no document that addresses it.");
+    expect(lines).toContain("csr/not-addressed                    warning  A CSR decided as must or optional names no document that addresses it.");
   });
 
   it("names the closest rule for a typo, one line, exit 2", () => {

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { releaseTag } from "../../src/commands/release/index.js";
 import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
@@ -31,7 +32,7 @@ describe("csr new external", () => {
     expect(result.stdout.replace(/[0-9a-f]{7}/, "<commit>")).toBe(
       [
         "Registered the external document GB/T 19001-2016 质量管理体系 要求 (documents/GB_T 19001-2016.yaml), kept by 品质部, received on 2026-11-02 and controlled from that day.",
-        "An external document is written and approved by its publisher: it has no body to write and is not released with csr release; it is listed in the external document list (csr list external). Hand out controlled copies with csr distribute \"GB/T 19001-2016\" --to …; when the publisher issues a new edition, update revision, issued and received under 'external', and the copies of the old one are due back (csr recall \"GB/T 19001-2016\").",
+        "An external document is written and approved by its publisher: it has no body to write and is not released with csr release; it is listed in the external document list (csr list external). Hand out controlled copies with csr distribute \"GB/T 19001-2016\" --to …; when the publisher issues a new edition, update revision, issued, effective and received under 'external', and the copies of the old one are due back (csr recall \"GB/T 19001-2016\").",
         "Committed <commit>: csr new external GB/T 19001-2016: 质量管理体系 要求",
         "",
       ].join("\n"),
@@ -55,7 +56,7 @@ describe("csr new external", () => {
     expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
 
     const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv"], { lang: null });
-    expect(list.stdout.split("\r\n")[1]).toBe("1,外部标准,GB/T 19001-2016,质量管理体系 要求,国家市场监督管理总局,2016,2016-12-29,2026-11-02,现行,品质部");
+    expect(list.stdout.split("\r\n")[1]).toBe("1,外部标准,GB/T 19001-2016,质量管理体系 要求,国家市场监督管理总局,2016,2016-12-29,,2026-11-02,现行,品质部");
 
     // Printed as what it is: the publisher's data and our receipt and stamp, no header block, signatures or revision record of ours.
     expect((await csrInProcess(["-C", dir, "render", "GB/T 19001-2016", "--format", "md", "--out", "out"], { lang: null })).code).toBe(0);
@@ -92,7 +93,7 @@ describe("csr new external", () => {
       2,
       "",
       "csr: GB/T 19001-2016 is an external document: written and approved by its publisher, it is not released by the organisation, and no preparation, review or approval is recorded for it.\n" +
-        "hint: An external document is registered as controlled when it is received (csr new external --number … --received …). When its publisher issues a new edition under the same number, update revision, issued and received under 'external' of GB/T 19001-2016, hand out the new edition with csr distribute \"GB/T 19001-2016\" and take the old copies back with csr recall \"GB/T 19001-2016\"; a new standard with another number is registered on its own and the old one withdrawn (csr obsolete \"GB/T 19001-2016\" --superseded-by …).\n",
+        "hint: An external document is registered as controlled when it is received (csr new external --number … --received …). When its publisher issues a new edition under the same number, update revision, issued, effective and received under 'external' of GB/T 19001-2016, hand out the new edition with csr distribute \"GB/T 19001-2016\" and take the old copies back with csr recall \"GB/T 19001-2016\"; a new standard with another number is registered on its own and the old one withdrawn (csr obsolete \"GB/T 19001-2016\" --superseded-by …).\n",
     ]);
   });
 
@@ -187,5 +188,193 @@ describe("numbers with spaces", () => {
     const zh = await csrInProcess(["-C", dir, "check", "--today", "2026-11-30"], { lang: null });
     expect(zh.stdout).toContain("编号 'GJB9001C-2017' 无法核对：qms.yaml 的 'numbering' 中没有 external（外来文件）的编号格式。");
     expect(zh.stdout).not.toContain("（（");
+  });
+});
+
+/** The text of a Word file's body, paragraph by paragraph (a table cell is a paragraph). */
+function wordParagraphs(path: string): string[] {
+  const xml = strFromU8(unzipSync(readFileSync(path))["word/document.xml"]!);
+  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")).filter(Boolean);
+}
+
+describe("an external document's 实施日期 (external.effective)", () => {
+  it("is registered with csr new external --effective, and the external document list shows the standard 待实施 until that day", async () => {
+    const dir = repo();
+    const result = await csrInProcess([
+      "-C", dir, "new", "external", "--number", "GJB 9001C-2017", "--title", "质量管理体系要求", "--publisher", "中央军委装备发展部",
+      "--issued", "2017-05-18", "--effective", "2017.8.1", "--received", "2017-06-05", "--department", "QA", "-y",
+    ]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual([
+      "Registered the external document GJB 9001C-2017 质量管理体系要求 (documents/GJB 9001C-2017.yaml), kept by 品质部, received on 2017-06-05 and controlled from that day.",
+      "It is in force from 2017-08-01, its 实施日期: until then the external document list shows it as not yet in force, and the edition it replaces stays in use.",
+    ]);
+    expect(readFileSync(join(dir, "documents/GJB 9001C-2017.yaml"), "utf8")).toContain("  issued: 2017-05-18\n  effective: 2017-08-01\n  received: 2017-06-05\n");
+    expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
+
+    const list = async (today: string, lang: "en" | null) => (await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", today], { lang })).stdout.split("\r\n");
+    expect((await list("2017-07-31", null)).slice(0, 2)).toEqual([
+      "\ufeff序号,类别,文件编号,文件名称,发布单位,版本,发布日期,实施日期,接收日期,状态,保管部门",
+      "1,外部标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-08-01,2017-06-05,待实施（2017-08-01 实施）,品质部",
+    ]);
+    expect((await list("2017-08-01", null))[1]).toBe("1,外部标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-08-01,2017-06-05,现行,品质部");
+    expect((await list("2017-07-31", "en")).slice(0, 2)).toEqual([
+      "\ufeffNo.,Kind,Number,Title,Issued by,Revision,Issued,Effective,Received,Status,Kept by",
+      "1,external standard,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-08-01,2017-06-05,not yet in force (from 2017-08-01),品质部",
+    ]);
+    const table = await csrInProcess(["-C", dir, "list", "external", "--today", "2017-07-31"], { lang: null });
+    expect(table.stdout.trimEnd().split("\n").slice(-2)).toEqual([
+      "现行 0 份；已替代的版本保留在清单中，作为接收和评审的记录。",
+      "待实施 1 份：自状态栏所列日期起实施，此前其所替代的版本仍现行。",
+    ]);
+  });
+
+  it("refuses an --effective that is no date, or before --issued, in one line, and on the organisation's own documents", async () => {
+    const dir = repo();
+    const refused = async (...args: string[]) => {
+      const result = await csrInProcess(["-C", dir, "new", ...args, "--title", "标准", "--department", "QA", "-y"]);
+      return [result.code, result.stdout, result.stderr];
+    };
+    expect(await refused("external", "--number", "GJB 9001C-2017", "--issued", "2017-05-18", "--effective", "2017-05-01")).toEqual([
+      2,
+      "",
+      "csr: --effective 2017-05-01 is before its issue by the publisher of GJB 9001C-2017 (2017-05-18), which it must follow.\n",
+    ]);
+    expect(await refused("external", "--number", "GJB 9001C-2017", "--effective", "2017-13-01")).toEqual([
+      2,
+      "",
+      "csr: --effective expects a date as YYYY-MM-DD (or 2026.3.1, 2026/3/1, 2026年3月1日), got '2017-13-01'.\n",
+    ]);
+    expect(await refused("procedure", "--effective", "2026-12-01")).toEqual([
+      2,
+      "",
+      "csr: --effective is the 实施日期 of a received external document (csr new external); a procedure takes effect when it is released: csr release <id> --effective <date>.\n",
+    ]);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("is reported when it is before the date issued (doc/external-effective-before-issue), at the date", async () => {
+    const dir = repo();
+    mkdirSync(join(dir, "documents"));
+    writeFileSync(
+      join(dir, "documents/GB_T 19001-2016.yaml"),
+      "id: GB/T 19001-2016\ntitle: 质量管理体系 要求\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  issued: 2016-12-30\n  effective: 2016-07-01\n  received: 2017-03-02\n",
+    );
+    const result = await checkJsonInProcess(dir, "--today", "2026-11-30");
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      "documents/GB_T 19001-2016.yaml:9:14 error doc/external-effective-before-issue GB/T 19001-2016 takes effect on 2016-07-01 (external.effective, 实施日期), before its publisher issued it on 2016-12-30 (external.issued, 发布日期): a standard is in force on or after the day it is issued. Correct whichever date is wrong, as the publisher's document prints them (发布 and 实施 on a standard's cover).",
+    ]);
+  });
+
+  it("keeps the copies of the edition it replaces in force until then: they are due back counted from the new edition's 实施日期", async () => {
+    const dir = repo();
+    await csrInProcess(["-C", dir, "new", "external", "--number", "Q/ABC 123-2020", "--title", "导线技术条件", "--revision", "B", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "--date", "2026-11-03", "-y", "--commit"]);
+    const path = join(dir, "documents/Q_ABC 123-2020.yaml");
+    // Revision C received on 2026-11-16, in force from 2026-12-01 (the customer's 实施日期).
+    writeFileSync(path, readFileSync(path, "utf8").replace("revision: B", "revision: C").replace("received: 2026-11-02", "effective: 2026-12-01\n  received: 2026-11-16"));
+    expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
+    expect(await findings(dir, "--today", "2026-12-08")).toEqual([]);
+    expect(await findings(dir, "--today", "2026-12-09")).toEqual([
+      "documents/Q_ABC 123-2020.yaml:12 doc/recall-overdue Controlled copy 1 of Q/ABC 123-2020 B (市场部) is still out: B was replaced on 2026-12-01, and copies were due back by 2026-12-08 (5 working days). Take it back and record it with 'csr recall \"Q/ABC 123-2020\" --copy 1'.",
+    ]);
+  });
+
+  it("is printed beside the date issued in Markdown, HTML and Word, and not at all where it is not recorded", async () => {
+    const dir = repo();
+    await csrInProcess([
+      "-C", dir, "new", "external", "--number", "GB/T 19001-2016", "--title", "质量管理体系 要求", "--publisher", "国家市场监督管理总局",
+      "--issued", "2016-12-29", "--effective", "2017-07-01", "--received", "2017-03-02", "--department", "QA", "-y",
+    ]);
+    for (const format of ["md", "html", "docx"]) expect((await csrInProcess(["-C", dir, "render", "GB/T 19001-2016", "--format", format, "--out", "out"], { lang: null })).code).toBe(0);
+    expect(readFileSync(join(dir, "out", "GB_T 19001-2016.zh-CN.md"), "utf8")).toContain(
+      [
+        "| 文件编号 | GB/T 19001-2016 | 版本（发布方） | 2016 |",
+        "| --- | --- | --- | --- |",
+        "| 发布单位 | 国家市场监督管理总局 |  |  |",
+        "| 发布日期 | 2016-12-29 | 实施日期 | 2017-07-01 |",
+        "| 接收日期 | 2017-03-02 | 保管部门 | 品质部 |",
+        "| 受控号 |  |  |  |",
+        "",
+      ].join("\n"),
+    );
+    expect(readFileSync(join(dir, "out", "GB_T 19001-2016.zh-CN.html"), "utf8")).toContain(
+      "<tr><th>发布日期</th><td>2016-12-29</td><th>实施日期</th><td>2017-07-01</td></tr>\n<tr><th>接收日期</th><td>2017-03-02</td><th>保管部门</th><td>品质部</td></tr>\n",
+    );
+    const word = wordParagraphs(join(dir, "out", "GB_T 19001-2016.zh-CN.docx"));
+    expect(word.slice(word.indexOf("发布日期"), word.indexOf("发布日期") + 6)).toEqual(["发布日期", "2016-12-29", "实施日期", "2017-07-01", "接收日期", "2017-03-02"]);
+
+    await csrInProcess(["-C", dir, "new", "external", "--number", "GJB 190-86", "--title", "特性分类", "--received", "2026-11-02", "--department", "QA", "-y"]);
+    expect((await csrInProcess(["-C", dir, "render", "GJB 190-86", "--format", "docx", "--out", "out"], { lang: null })).code).toBe(0);
+    expect(wordParagraphs(join(dir, "out", "GJB 190-86.zh-CN.docx"))).not.toContain("实施日期");
+  });
+});
+
+describe("csr import --as external", () => {
+  it("reads a 外来文件清单: the publisher, its edition as written, 发布日期, 实施日期 (or 实施时间, 生效日期) and 接收日期 into 'external'", async () => {
+    const dir = repo();
+    writeFileSync(
+      join(dir, "外来文件清单.csv"),
+      [
+        "序号,文件编号,文件名称,发布单位,版本,发布日期,实施时间,接收日期,保管部门,状态",
+        "1,GB/T  19001-2016,质量管理体系 要求,国家质量监督检验检疫总局,2016版,2016-12-30,2017/7/1,2017-03-02,品质部,现行",
+        "2,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,C,2017-05-18,2017-08-01,2017.6.5,品质部,",
+        "3,Q/ABC 123-2020,导线技术条件,某顾客,D,2026-11-20,2099-01-01,2026-11-25,品质部,待实施",
+        "4,GB/T 2828.1-2012,计数抽样检验程序,,2012,2012-11-05,2013-02-15,2013/13/01,品质部,",
+        "5,GB/T 19022-2003,测量管理体系,,2003,2003-05-01,,2004-01-01,品质部,待实施",
+        "",
+      ].join("\n"),
+    );
+    const result = await csrInProcess(["-C", dir, "import", "外来文件清单.csv", "--as", "external", "-y"]);
+    expect(result.stdout.split("\n").filter((l) => l.startsWith("row"))).toEqual([
+      "row 5: 接收日期 '2013/13/01' is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
+      "row 6: 状态 says '待实施' (not yet in force), but the row gives no 实施时间 after today: csr lists an external document as not yet in force until its 实施日期 — write that date in the row and import again (row not imported)",
+    ]);
+    expect(readFileSync(join(dir, "documents/GB_T 19001-2016.yaml"), "utf8")).toBe(
+      [
+        "id: GB/T 19001-2016",
+        "title: 质量管理体系 要求",
+        "level: 3",
+        "kind: external",
+        "department: QA",
+        "status: released",
+        "external:",
+        "  publisher: 国家质量监督检验检疫总局",
+        "  revision: 2016版",
+        "  issued: 2016-12-30",
+        "  effective: 2017-07-01",
+        "  received: 2017-03-02",
+        "",
+      ].join("\n"),
+    );
+    expect(readFileSync(join(dir, "documents/GJB 9001C-2017.yaml"), "utf8")).toContain("external:\n  publisher: 中央军委装备发展部\n  revision: C\n  issued: 2017-05-18\n  effective: 2017-08-01\n  received: 2017-06-05\n");
+    expect(readFileSync(join(dir, "documents/Q_ABC 123-2020.yaml"), "utf8")).toContain("status: released\nexternal:\n  publisher: 某顾客\n  revision: D\n  issued: 2026-11-20\n  effective: 2099-01-01\n  received: 2026-11-25\n");
+    const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", "2026-11-30"], { lang: null });
+    expect(list.stdout.split("\r\n")[3]).toBe("3,外部标准,Q/ABC 123-2020,导线技术条件,某顾客,D,2026-11-20,2099-01-01,2026-11-25,待实施（2099-01-01 实施）,品质部");
+  });
+
+  it("takes an English 'Implementation date' for the effective date, says which signatures it leaves out, and leaves an effective date before the issue for csr check", async () => {
+    const dir = repo();
+    writeFileSync(
+      join(dir, "external.csv"),
+      ["No.,Number,Title,Publisher,Revision,Issue date,Implementation date,Received,Kept by,Approved", "1,GB/T 19022-2003,测量管理体系,,2003,2003-05-01,2003-04-01,2004-01-01,QA,李娜", ""].join("\n"),
+    );
+    const result = await csrInProcess(["-C", dir, "import", "external.csv", "--as", "external", "-y"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("row 2: Approved of GB/T 19022-2003 not imported: an external document is written and approved by its publisher, and the organisation records no preparation, review or approval for it\n");
+    expect(readFileSync(join(dir, "documents/GB_T 19022-2003.yaml"), "utf8")).toContain("external:\n  revision: \"2003\"\n  issued: 2003-05-01\n  effective: 2003-04-01\n  received: 2004-01-01\n");
+    expect(await findings(dir, "--today", "2026-11-30")).toEqual([
+      "documents/GB_T 19022-2003.yaml:10 doc/external-effective-before-issue GB/T 19022-2003 takes effect on 2003-04-01 (external.effective, 实施日期), before its publisher issued it on 2003-05-01 (external.issued, 发布日期): a standard is in force on or after the day it is issued. Correct whichever date is wrong, as the publisher's document prints them (发布 and 实施 on a standard's cover).",
+    ]);
+  });
+
+  it("reads an external row of a document register (--as documents, 文件类别 外来文件) the same way, 生效日期 included", async () => {
+    const dir = repo();
+    writeFileSync(join(dir, "受控文件清单.csv"), ["文件编号,文件名称,文件类别,发布单位,版本,发布日期,生效日期,接收日期,保管部门", "GB/T 19001-2016,质量管理体系 要求,外来文件,国家质检总局,2016,2016-12-30,2017-07-01,2017-03-02,品质部", ""].join("\n"));
+    const result = await csrInProcess(["-C", dir, "import", "受控文件清单.csv", "--as", "documents", "-y"]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(readFileSync(join(dir, "documents/GB_T 19001-2016.yaml"), "utf8")).toBe(
+      "id: GB/T 19001-2016\ntitle: 质量管理体系 要求\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  publisher: 国家质检总局\n  revision: \"2016\"\n  issued: 2016-12-30\n  effective: 2017-07-01\n  received: 2017-03-02\n",
+    );
   });
 });

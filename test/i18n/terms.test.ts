@@ -39,7 +39,23 @@ const TERMS: Term[] = [
   // IATF 16949 and GJB 9001C say 顾客.
   { use: "顾客", rejected: /客户/g },
   // The date a CSR was implemented in production (IATF 16949 7.5.3.2.2); 实施日期 is also a document's effective date.
-  { use: "导入生产日期", rejected: /实施日期/g },
+  // It is said of an external document's own date alone (external.effective): a standard's cover prints 发布 and 实施.
+  {
+    use: "导入生产日期",
+    rejected: /实施日期/g,
+    allowed: {
+      "Date the publisher puts it in force (实施日期), not before issued; it is in force from the later of this and the date received.": "an external document's 实施日期",
+      "help.new.effective": "csr new external --effective: an external document's 实施日期",
+      "import.external.pending-without-date": "an external document's 实施日期",
+      "new.effective-at-release": "--effective is an external document's 实施日期",
+      "new.external.effective-later": "an external document's 实施日期",
+      "register.external.column.effective": "the 实施日期 column of the external document list",
+      "rule.doc/external-effective-before-issue": "an external document's 实施日期",
+      "rules.doc/external-effective-before-issue.description": "an external document's 实施日期",
+      "rules.doc/external-effective-before-issue.summary": "an external document's 实施日期",
+      "i18n/zh-CN.json": "external_effective, the 实施日期 on an external document's print",
+    },
+  },
   // A controlled document is released (csr release: 发布), on its 发布日期, as GB/T standards and the
   // registers of Chinese quality systems name it; 发行 (issued for sale, or 发行日期) says the same in other words.
   { use: "发布, 发布日期", rejected: /发行/g },

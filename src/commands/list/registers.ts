@@ -46,7 +46,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "forms") {
     table = formList(rc);
   } else if (what === "external") {
-    table = externalList(rc);
+    table = externalList(rc, { today });
   } else if (what === "obsolete") {
     table = obsoleteList(rc);
   } else if (what === "symbols") {

@@ -13,7 +13,7 @@ import { didYouMean, shellArgument } from "../../core/text.js";
 import { TEMPLATES_DIR } from "../../load/package.js";
 import { ANY_NUMBER, numberPatternToRegExp } from "../../model/numbering.js";
 import { documentFileName } from "../../model/paths.js";
-import { eventLabel } from "../../model/recorded-events.js";
+import { describe, eventLabel } from "../../model/recorded-events.js";
 import type { ControlledDocument, DocumentKind, QmsConfig, Section } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -37,10 +37,11 @@ export interface NewFlags {
   usedBy?: string;
   /** A form's retention period (record.retention, IATF 16949 7.5.3.2.1), e.g. "3年". */
   retention?: string;
-  /** An external document's publisher (发布单位), own edition, date issued and date received: its `external` block. */
+  /** An external document's publisher (发布单位), own edition, date issued, 实施日期 and date received: its `external` block. */
   publisher?: string;
   revision?: string;
   issued?: string;
+  effective?: string;
   received?: string;
   yes?: boolean;
   commit?: boolean;
@@ -102,7 +103,11 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
     const changes: FileChange[] = [{ path, kind: "document", text: yamlText(new Document(document)), create: true }];
     const created = { number, title, path, kind: t(`new.kind.${kind}`), department: departmentLabel(session.index, department), count: sections.length };
     const lines = external
-      ? [t("new.external.registered", { ...created, received: external.received }), t("new.external.controlled", { id: shellArgument(number) })]
+      ? [
+          t("new.external.registered", { ...created, received: external.received }),
+          ...(external.effective !== undefined && external.effective > external.received ? [t("new.external.effective-later", { effective: external.effective })] : []),
+          t("new.external.controlled", { id: shellArgument(number) }),
+        ]
       : [sections.length > 0 ? t("new.created-with-sections", created) : t("new.created", created)];
     if (user) {
       // A form is one of the user's records (相关记录, `forms`); any other document is one of its related documents (相关文件, `related`).
@@ -146,15 +151,21 @@ async function formOwner(session: EditSession, config: QmsConfig | undefined, fa
 /**
  * The `external` block of a registered external document: the publisher's data as given, and the
  * date received (today by default), which is a record: not after today, nor before the date issued.
+ * Its 实施日期 (--effective) is the publisher's, not a record: it may lie ahead, but not before the date issued.
  * Without --revision, a standard's edition is the year its number ends with (标准年代号: GB/T
  * 19001-2016 → 2016), as its copies are of that edition (model/distribution.ts copyEdition).
  */
 function externalBlock(flags: NewFlags, number: string): NonNullable<ControlledDocument["external"]> & { received: string } {
   const publisher = flags.publisher?.trim();
   const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
-  const received = eventDateOption(flags.received, "--received", issued ? { follows: { what: eventLabel("rule.date/event.doc-external-issued"), date: issued, external: true, of: number } } : {});
+  const issue = issued ? { what: eventLabel("rule.date/event.doc-external-issued"), date: issued, external: true as const, of: number } : undefined;
+  const effective = flags.effective === undefined ? undefined : dateOption(flags.effective, "--effective");
+  if (effective !== undefined && issue && effective < issue.date) {
+    throw new UserError(t("options.date-before", { flag: "--effective", value: effective, follows: t("options.event-of", { what: describe(issue.what), id: number }), date: issue.date }));
+  }
+  const received = eventDateOption(flags.received, "--received", issue ? { follows: issue } : {});
   const revision = flags.revision?.trim() || standardYear(number, issued, received);
-  return { ...(publisher ? { publisher } : {}), ...(revision ? { revision } : {}), ...(issued ? { issued } : {}), received };
+  return { ...(publisher ? { publisher } : {}), ...(revision ? { revision } : {}), ...(issued ? { issued } : {}), ...(effective ? { effective } : {}), received };
 }
 
 /**
@@ -174,8 +185,12 @@ function standardYear(number: string, issued: string | undefined, received: stri
   return String(candidate > year ? candidate - 100 : candidate);
 }
 
-/** --publisher, --revision, --issued and --received describe what was received: an external document's only. */
+/**
+ * --publisher, --revision, --issued, --effective and --received describe what was received: an external
+ * document's only. The organisation's own document takes effect when released (csr release --effective).
+ */
 function refuseExternalFlags(flags: NewFlags, kind: DocumentKind): undefined {
+  if (flags.effective !== undefined) throw new UserError(t("new.effective-at-release", { kind: t(`new.kind.${kind}`) }));
   const given = (["publisher", "revision", "issued", "received"] as const).find((flag) => flags[flag] !== undefined);
   if (given) throw new UserError(t("new.external-only", { flag: `--${given}`, kind: t(`new.kind.${kind}`) }));
   return undefined;

@@ -6,11 +6,16 @@
  * standards kept as controlled documents of kind `external` (GB/T, GJB, ISO ...).
  */
 import { latestRevision } from "../../model/csr-status.js";
+import { externalPendingUntil } from "../../model/external.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, customerName, departmentName, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
 
-export function externalList(ctx: RegisterContext): Table {
+/**
+ * `today` decides which standards are in force: one received ahead of its 实施日期 is listed as 待实施
+ * with that date (model/external.ts).
+ */
+export function externalList(ctx: RegisterContext, options: { today: string }): Table {
   const customers = ctx.repo.customers.map((c) => c.value).sort((a, b) => compareIds(a.code, b.code));
   const sourceRows = customers.flatMap((customer) =>
     (customer.sources ?? []).flatMap((source) => {
@@ -25,6 +30,7 @@ export function externalList(ctx: RegisterContext): Table {
           issuer: customerName(ctx, customer.code),
           revision: revision.revision,
           issued: revision.issued ?? null,
+          effective: null,
           received: revision.received,
           status: superseded
             ? successor
@@ -47,12 +53,14 @@ export function externalList(ctx: RegisterContext): Table {
     issuer: doc.external?.publisher ?? "",
     revision: doc.external?.revision ?? documentVersion(doc),
     issued: doc.external?.issued ?? null,
+    effective: doc.external?.effective ?? null,
     received: doc.external?.received ?? null,
-    status: externalStatus(ctx, doc),
+    status: externalStatus(ctx, doc, options.today),
     keeper: departmentName(ctx, doc.department),
   }));
   const rows = [...sourceRows, ...standardRows].map((row, i) => ({ no: i + 1, ...row }));
   const current = rows.filter((r) => r.status === t(ctx, "register.external.current")).length;
+  const pending = standards.filter((doc) => externalPendingUntil(doc, options.today) !== undefined).length;
   return {
     id: "external",
     title: t(ctx, "register.external.title", { count: rows.length }),
@@ -65,16 +73,19 @@ export function externalList(ctx: RegisterContext): Table {
       { key: "issuer", header: t(ctx, "register.external.column.issuer") },
       { key: "revision", header: t(ctx, "register.external.column.revision"), kind: "code" },
       { key: "issued", header: t(ctx, "register.external.column.issued"), date: true },
+      { key: "effective", header: t(ctx, "register.external.column.effective"), date: true },
       { key: "received", header: t(ctx, "register.external.column.received"), date: true },
       { key: "status", header: t(ctx, "register.external.column.status"), kind: "code" },
       { key: "keeper", header: t(ctx, "register.external.column.keeper"), kind: "name" },
     ],
     rows,
-    notes: [t(ctx, "register.external.note", { current })],
+    notes: [t(ctx, "register.external.note", { current }), ...(pending > 0 ? [t(ctx, "register.external.note-pending", { count: pending })] : [])],
   };
 }
 
-function externalStatus(ctx: RegisterContext, doc: ControlledDocument): string {
+function externalStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
   if (doc.status === "obsolete") return doc.obsolete?.superseded_by ? t(ctx, "register.external.withdrawn-superseded-by", { successor: doc.obsolete.superseded_by }) : t(ctx, "register.external.withdrawn");
-  return doc.status === "released" ? t(ctx, "register.external.current") : t(ctx, "register.external.not-released");
+  if (doc.status !== "released") return t(ctx, "register.external.not-released");
+  const pending = externalPendingUntil(doc, today);
+  return pending ? t(ctx, "register.external.pending", { date: pending }) : t(ctx, "register.external.current");
 }

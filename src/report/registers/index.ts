@@ -42,7 +42,7 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   yield procedureList(ctx, { level: 2 });
   yield documentList(ctx, options.documents);
   yield formList(ctx);
-  yield externalList(ctx);
+  yield externalList(ctx, { today });
   yield obsoleteList(ctx);
   for (const catalog of standards) {
     yield clauseMatrix(ctx, catalog);
