@@ -280,7 +280,7 @@ describe("an external document's 实施日期 (external.effective)", () => {
     ]);
   });
 
-  it("is printed beside the date issued in Markdown, HTML and Word, and not at all where it is not recorded", async () => {
+  it("is printed beside the date issued in Markdown, HTML and Word", async () => {
     const dir = repo();
     await csrInProcess([
       "-C", dir, "new", "external", "--number", "GB/T 19001-2016", "--title", "质量管理体系 要求", "--publisher", "国家市场监督管理总局",
@@ -303,10 +303,7 @@ describe("an external document's 实施日期 (external.effective)", () => {
     );
     const word = wordParagraphs(join(dir, "out", "GB_T 19001-2016.zh-CN.docx"));
     expect(word.slice(word.indexOf("发布日期"), word.indexOf("发布日期") + 6)).toEqual(["发布日期", "2016-12-29", "实施日期", "2017-07-01", "接收日期", "2017-03-02"]);
-
-    await csrInProcess(["-C", dir, "new", "external", "--number", "GJB 190-86", "--title", "特性分类", "--received", "2026-11-02", "--department", "QA", "-y"]);
-    expect((await csrInProcess(["-C", dir, "render", "GJB 190-86", "--format", "docx", "--out", "out"], { lang: null })).code).toBe(0);
-    expect(wordParagraphs(join(dir, "out", "GJB 190-86.zh-CN.docx"))).not.toContain("实施日期");
+    // Without an effective date the print is as before (the first test of csr new external reads it whole).
   });
 });
 
