@@ -373,5 +373,9 @@ describe("csr import --as external", () => {
     expect(readFileSync(join(dir, "documents/GB_T 19001-2016.yaml"), "utf8")).toBe(
       "id: GB/T 19001-2016\ntitle: 质量管理体系 要求\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  publisher: 国家质检总局\n  revision: \"2016\"\n  issued: 2016-12-30\n  effective: 2017-07-01\n  received: 2017-03-02\n",
     );
+    // A repository without an external numbering is offered csr init's "*" (quoted for the shell), not a pattern of the publisher's digits.
+    const bare = gitInit(minimalRepo({ "受控文件清单.csv": readFileSync(join(dir, "受控文件清单.csv")) }));
+    const dry = await csrInProcess(["-C", bare, "import", "受控文件清单.csv", "--as", "documents", "--dry-run"]);
+    expect(dry.stdout).toContain('\n  csr numbering add "*" --kind external   # e.g. GB/T 19001-2016\n');
   });
 });

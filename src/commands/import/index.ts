@@ -14,6 +14,7 @@ import { localToday } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
 import { compactText, didYouMean } from "../../core/text.js";
+import { ANY_NUMBER } from "../../model/numbering.js";
 import { insideRepository } from "../../core/write.js";
 import { runCheck } from "../../check/engine.js";
 import { discover, findRoot } from "../../load/discover.js";
@@ -396,7 +397,7 @@ function reportFamilies(plan: ImportPlan): string[] {
   return [
     "",
     t("import.families"),
-    ...plan.families.map((f) => `  csr numbering add ${f.pattern.startsWith("#") ? `"${f.pattern}"` : f.pattern} --kind ${f.kind}   # ${t("import.families.example", { example: f.example })}`),
+    ...plan.families.map((f) => `  csr numbering add ${f.pattern.startsWith("#") || f.pattern === ANY_NUMBER ? `"${f.pattern}"` : f.pattern} --kind ${f.kind}   # ${t("import.families.example", { example: f.example })}`),
   ];
 }
 
