@@ -129,6 +129,26 @@ describe("csr add, asked at a terminal", () => {
     );
   });
 
+  it("names an untitled paragraph by the clause it belongs to, and offers the source revision's received date", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    const done = addCsr(ctx, { customer: "DYA", source: "DYA-SQM", section: "6.4", clause: [], title: "过程变更须提前通知", text: "", category: "" }, prompts);
+    await screen.next();
+    screen.type("4.4.1");
+    await screen.next();
+    // IATF 16949 4.4.1 has no title of its own: as the clause matrix prints it (month report #17).
+    expect(screen.getScreen()).toContain("❯ IATF16949:4.4.1  (part of 4.4 Quality management system and its processes)");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    // The review clock starts at the receipt of the revision the CSR is taken from (rev C, received 2026-11-20), not today.
+    expect(screen.getScreen()).toContain("Date received (2026-11-20)");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("clauses:\n  - IATF16949:4.4.1\ntitle: 过程变更须提前通知\nreceived: 2026-11-20\n");
+  });
+
   it("asks only for what the flags left open", async () => {
     const dir = validRepo();
     const ctx = capture(dir);

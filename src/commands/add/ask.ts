@@ -1,7 +1,7 @@
 /** The questions of `csr add`, asked only for what the flags left open. */
 import { dateAnswer, eventDateAnswer } from "../options.js";
 import type { Catalog } from "../../model/catalog.js";
-import { clauseTitle } from "../../model/catalog.js";
+import { clauseTitle, titledAncestor } from "../../model/catalog.js";
 import { currentSources, latestRevision } from "../../model/csr-status.js";
 import type { Customer, SourceDocument } from "../../model/types.js";
 import type { Choice, Prompts } from "./prompting.js";
@@ -39,8 +39,15 @@ export function clauseChoices(catalogs: readonly Catalog[], lang: Lang = languag
     [...catalog.clauses.values()].map((clause) => {
       const ref = `${catalog.id}:${clause.number}`;
       const title = clauseTitle(clause, "zh-CN");
-      const described = lang === "en" ? (clause.title_en && clause.title_en !== title ? clause.title_en : undefined) : title || undefined;
-      return { value: ref, name: title ? `${ref}  ${title}` : ref, ...(described ? { description: described } : {}) };
+      if (!title) {
+        // An untitled paragraph (4.4.1) is named by the clause it belongs to, as the clause matrix names it.
+        const above = titledAncestor(catalog, clause);
+        if (!above) return { value: ref, name: ref };
+        const partOf = t("register.clauses.part-of", { number: above.number, title: clauseTitle(above, lang === "en" ? "en" : "zh-CN") });
+        return { value: ref, name: `${ref}  ${partOf}` };
+      }
+      const described = lang === "en" ? (clause.title_en && clause.title_en !== title ? clause.title_en : undefined) : title;
+      return { value: ref, name: `${ref}  ${title}`, ...(described ? { description: described } : {}) };
     }),
   );
 }
@@ -102,7 +109,10 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
     const problem = dated(value);
     return problem === true ? (receivedBeforeSource(cited, dateAnswer(value)!, "") ?? true) : problem;
   };
-  const received = given.received ?? dateAnswer(await prompts.input({ message: t("prompt.add.received"), default: ctx.today, validate }))!;
+  // The review clock starts when the source revision the CSR is taken from was received (IATF 16949
+  // 7.5.3.2.2): that date, not today, is what to accept by default.
+  const fromRevision = cited.revisions[cited.revisions.length - 1]?.received;
+  const received = given.received ?? dateAnswer(await prompts.input({ message: t("prompt.add.received"), default: fromRevision ?? ctx.today, validate }))!;
   return { customer, source, section, clauses, title, text, category, received };
 }
 
