@@ -2,8 +2,10 @@
  * `csr calendar holiday` and `csr calendar workday`: company days off and extra working days into
  * qms.yaml's calendar.holidays and calendar.workdays, on real temporary git repositories.
  */
+import { appendFileSync, cpSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csrInProcess, git } from "../helpers.js";
+import { csrInProcess, FIXTURES, git, gitInit, tempDir } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
 const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
@@ -35,6 +37,30 @@ describe("csr calendar holiday", () => {
     );
     expect(read(dir, "qms.yaml").startsWith("# A small repository")).toBe(true);
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr calendar holiday：2026-08-03 至 2026-08-07 停产检修（5 天）", "", "qms.yaml"]);
+  });
+
+  it("names the decided review rounds whose recorded timeliness the new days change (month report #9)", async () => {
+    // test/fixtures/rules/csr-review-late: DYA-001 received 2026-11-02, due 2026-11-16, decided late on 2026-11-20.
+    const dir = tempDir();
+    cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+    cpSync(join(FIXTURES, "rules", "csr-review-late", "invalid"), dir, { recursive: true });
+    appendFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "  late_reason: 等待顾客澄清\n");
+    gitInit(dir);
+    const result = await csrInProcess(["-C", dir, "calendar", "holiday", "--from", "2026-11-09", "--to", "2026-11-13", "--name", "停产检修", "--dry-run"], { lang: null });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(
+      [
+        "将把 2026-11-09 至 2026-11-13 停产检修（5 天）写入 qms.yaml 的 calendar.holidays（公司休息日）。",
+        "其中 5 个工作日改为休息日：跨过这些日期的工作日期限（如评审期限）相应顺延。",
+        "注意：1 个已作出结论的评审轮次的及时性随之改变（评审及时性记录、CSR 矩阵和评审报告都会改变，审核时可能已见过原判定）：",
+        "  DYA-001 C 版（结论 2026-11-20）：逾期 → 按期；该轮记有逾期原因“等待顾客澄清”",
+        "未写入（--dry-run）。",
+        "",
+      ].join("\n"),
+    );
+    // Days off that leave every decided round's verdict as it was: nothing to note.
+    const quiet = await csrInProcess(["-C", dir, "calendar", "holiday", "--from", "2026-12-01", "--dry-run"], { lang: null });
+    expect(quiet.stdout).not.toContain("注意");
   });
 
   it("refuses the same days twice, notes an overlap, and writes nothing with --dry-run", async () => {

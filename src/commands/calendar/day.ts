@@ -10,12 +10,15 @@
  * `{from, to, name}`.
  */
 import { isMap, isScalar, isSeq, type Document } from "yaml";
-import { addDays } from "../../core/dates.js";
+import { addDays, localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { dayCount } from "../../model/holiday-notice.js";
+import type { RepoIndex } from "../../model/index.js";
+import { reviewRounds } from "../../model/review-timeliness.js";
 import type { DayRange, QmsConfig } from "../../model/types.js";
+import type { Repository } from "../../load/repository.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
@@ -55,6 +58,7 @@ async function addCompanyDays(ctx: CommandContext, kind: Kind, flags: CalendarDa
       t(flags.dryRun ? `calendar.day.would-add.${kind}` : `calendar.day.added.${kind}`, { days, path: config.file.path }),
       ...notes,
       changed === 0 ? t(`calendar.day.unchanged.${kind}`) : t(`calendar.day.changed.${kind}`, { count: changed }),
+      ...(changed === 0 ? [] : rejudgedRounds(session.repo, session.index, config.value, kind, entry)),
     ];
     if (flags.dryRun) {
       ctx.stdout(`${[...lines, t("calendar.notice.dry-run")].join("\n")}\n`);
@@ -64,6 +68,40 @@ async function addCompanyDays(ctx: CommandContext, kind: Kind, flags: CalendarDa
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t(`calendar.day.commit.${kind}`, { days }) });
     return 0;
   });
+}
+
+/**
+ * The decided review rounds whose recorded timeliness (按期 / 逾期) the new days change, one line each
+ * under a heading, or none: a verdict an auditor may have seen already (IATF 16949 7.5.3.2.2), and a
+ * late decision's recorded reason (逾期原因) that no longer explains anything.
+ */
+function rejudgedRounds(repo: Repository, index: RepoIndex, config: QmsConfig, kind: Kind, entry: string | DayRange): string[] {
+  const today = localToday();
+  const before = repositoryCalendar(config);
+  const afterConfig: QmsConfig = { ...config, calendar: { ...config.calendar, [kind]: [...(config.calendar?.[kind] ?? []), entry] } };
+  const after = repositoryCalendar(afterConfig);
+  const lines: string[] = [];
+  for (const { value: csr } of repo.csrs) {
+    const customer = index.customers.get(csr.customer)?.value;
+    const was = reviewRounds(csr, before, config, today, customer);
+    const now = reviewRounds(csr, after, afterConfig, today, customer);
+    was.forEach((round, i) => {
+      const changed = now[i];
+      if (!changed || round.decided === undefined || round.timeliness === changed.timeliness) return;
+      const reason = round.lateReason && changed.timeliness === "on-time" ? t("calendar.day.rejudged.reason", { reason: round.lateReason }) : "";
+      lines.push(
+        t("calendar.day.rejudged.round", {
+          csr: csr.id,
+          revision: round.revision,
+          decided: round.decided,
+          from: t(`register.reviews.verdict.${round.timeliness}`),
+          to: t(`register.reviews.verdict.${changed.timeliness}`),
+          reason,
+        }),
+      );
+    });
+  }
+  return lines.length === 0 ? [] : [t("calendar.day.rejudged", { count: lines.length }), ...lines];
 }
 
 const span = (entry: string | DayRange) => (typeof entry === "string" ? { from: entry, to: entry } : entry);
