@@ -38,6 +38,7 @@ import { buildDownloads } from "./downloads.js";
 import { heatMapCellsHtml, type HeatMapCell } from "./heat-map.js";
 import { sectionHtml } from "./section.js";
 import { bySeverity, entityFindings } from "./entity-findings.js";
+import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
 import { columnLinker, siteTable, type Cell, type Chrome, type EntityRef, type Fact, type Linker, type SiteSection } from "./view.js";
 
@@ -216,7 +217,10 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       const view = csrReportView(repo, index, csr, lang, body, today, (id) => link(page, "document", id));
       // The report has the earlier rounds (历次评审) itself: the page does not print them twice.
       const below = sections.filter((section) => section.id !== "rounds");
-      html = renderer.render("csr-review-report", { ...view, site: chrome(page, { sections: below, alerts, csp: DOCUMENT_CSP }) });
+      // The customer and the source document (with its revisions) on the customer's page.
+      const listed = index.customers.get(csr.customer)?.value.sources?.some((s) => s.id === csr.source.document);
+      const hrefs = { customerHref: link(page, "customer", csr.customer), sourceHref: listed ? link(page, "customer", csr.customer, sourceFragment(csr.source.document)) : undefined };
+      html = renderer.render("csr-review-report", { ...view, ...hrefs, site: chrome(page, { sections: below, alerts, csp: DOCUMENT_CSP }) });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       unrendered.push(csr.id);
@@ -239,8 +243,20 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ...(customer.notes ? [{ label: tr("site.customer.notes"), values: [{ text: customer.notes }] }] : []),
       ],
       sections: [
-        ...present(ownFindings(page, "customer", customer.code)),
+        // The customer's own file and those of its CSRs, each row saying which (a CSR linking to its page).
+        ...present(
+          findingsSection(rc, page, findingsOf("customer", customer.code), {
+            header: tr("site.customer.findings.about"),
+            cell: (finding) => {
+              const entity = entityOfFile(finding.file);
+              // A CSR's id is one word, never broken at its hyphen.
+              return entity?.kind === "csr" ? { ...entityCell(page, "csr", entity.id), className: "code" } : { text: tr("site.customer.findings.own") };
+            },
+          }),
+        ),
+        // Each source document with an id that a CSR's review report links to (来源文件).
         ...(customer.sources ?? []).map((source) => ({
+          id: sourceFragment(source.id),
           title: `${tr("site.customer.source")} ${source.id} ${localized(lang, source.title, source.title_en)}`,
           table: {
             columns: [{ header: tr("site.customer.column.revision") }, { header: tr("site.customer.column.issued"), className: "date" }, { header: tr("site.customer.column.received"), className: "date" }, { header: tr("site.customer.column.status") }],
@@ -260,7 +276,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
         ...CSR_STATUSES.flatMap((status) => {
           const rows = csrs.filter((r) => r.facts.status === status);
           if (rows.length === 0) return [];
-          return [{ id: `status-${status}`, title: `${csrStatusLabel(status, lang)}（${rows.length}）`, table: csrTable(rc, page, rows, entityCell) }];
+          return [{ id: `status-${status}`, title: tr("site.with-note", { text: csrStatusLabel(status, lang), note: String(rows.length) }), table: csrTable(rc, page, rows, entityCell) }];
         }),
       ],
     });
@@ -437,6 +453,11 @@ function scopeCatalogs(repo: Repository): Catalog[] {
     const catalog = repo.catalogs.get(id);
     return catalog ? [catalog] : [];
   });
+}
+
+/** The id of a source document's section on its customer's page. */
+function sourceFragment(source: string): string {
+  return `source-${source}`;
 }
 
 function listPage(list: ListPage): string {
@@ -669,18 +690,20 @@ function present<T>(value: T | undefined): T[] {
 
 /**
  * What csr check reports about an entity (entity-findings.ts), errors first: rule, severity and
- * message, each rule linking to the findings page. None: no section.
+ * message, each rule linking to the findings page; with `about`, a column saying what each one is
+ * about (a customer's page: the customer itself or which of its CSRs). None: no section.
  */
-function findingsSection(rc: RegisterContext, page: string, findings: readonly Finding[]): SiteSection | undefined {
+function findingsSection(rc: RegisterContext, page: string, findings: readonly Finding[], about?: { header: string; cell: (finding: Finding) => Cell }): SiteSection | undefined {
   if (findings.length === 0) return undefined;
   const all = href(page, "findings.html");
   return {
     id: "findings",
     title: t(rc, "site.entity.findings", { count: findings.length }),
     table: {
-      columns: [{ header: t(rc, "site.panel.findings.column.severity") }, { header: t(rc, "site.panel.findings.column.rule") }, { header: t(rc, "site.panel.findings.column.message") }],
+      columns: [{ header: t(rc, "site.panel.findings.column.severity") }, ...(about ? [{ header: about.header }] : []), { header: t(rc, "site.panel.findings.column.rule") }, { header: t(rc, "site.panel.findings.column.message") }],
       rows: findings.map((f) => [
         { text: f.severity === "error" ? t(rc, "site.panel.findings.error") : t(rc, "site.panel.findings.warning"), className: f.severity === "error" ? "alert" : "warn" },
+        ...(about ? [about.cell(f)] : []),
         // A rule id is one word: doc/recall-overdue, never broken at its hyphen.
         { text: f.rule, href: all, className: "code" },
         { text: f.message },
@@ -943,7 +966,9 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[]
     entries.push({ key: `process:${p.code}`, kind: "process", ref: p.code, title: localized(rc.lang, p.name, p.name_en), text: [p.name, p.name_en ?? ""].join("\n"), clauses: (p.clauses ?? []).join(" "), page: pages.page("process", p.code) });
   }
   for (const { value: p } of rc.repo.people) {
-    entries.push({ key: `person:${p.id}`, kind: "person", ref: p.id, title: personName(rc, p.id), text: [p.name, p.name_en ?? "", p.title ?? ""].join("\n"), clauses: "", page: pages.page("person", p.id) });
+    // Found by the pinyin of the name too (xuhaitao, xht for 徐海涛), as colleagues type it.
+    const pinyin = namePinyin(p.name);
+    entries.push({ key: `person:${p.id}`, kind: "person", ref: p.id, title: personName(rc, p.id), text: [p.name, p.name_en ?? "", p.title ?? ""].join("\n"), clauses: "", ...(pinyin ? { pinyin } : {}), page: pages.page("person", p.id) });
   }
   // Two entities with the same key (a duplicate id, reported by csr check) are searchable once.
   const seen = new Set<string>();

@@ -3,7 +3,9 @@
  * (a document, CSR or customer file), or at its entry of people.yaml / processes.yaml (where the
  * rule reported them, reportedAt); and those reported on a CSR about another entity's part in it:
  * a link of `addressed` (suspect, section missing, obsolete document) also concerns the document it
- * points at, an overdue implementation also its owner. The same findings as findings.html, grouped.
+ * points at, an overdue implementation also its owner, and every finding on a CSR also its customer
+ * (a customer's page answers "what is open with this customer"). The same findings as findings.html,
+ * grouped.
  */
 import { reportedAt, type Finding } from "../core/diagnostic.js";
 import type { Repository } from "../load/repository.js";
@@ -37,6 +39,7 @@ export function entityFindings(repo: Repository, findings: readonly Finding[], e
     }
     const csr = csrOfFile.get(finding.file);
     if (!csr) continue;
+    add("customer", csr.customer, finding);
     if (at?.[0] === "addressed" && typeof at[1] === "number") {
       const document = csr.addressed?.[at[1]]?.document;
       if (document) add("document", document, finding);

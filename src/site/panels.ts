@@ -4,10 +4,11 @@
  * by adding one entry to PANELS; a panel that has nothing to read (a rule that is not registered)
  * is left out.
  */
+import { ruleText } from "../check/docs.js";
 import { rulesById } from "../check/registry.js";
 import type { Finding } from "../core/diagnostic.js";
 import type { WorkCalendar } from "../model/calendar.js";
-import { csrStatusLabel, CSR_STATUSES, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
+import { csrStatusLabel, CSR_STATUSES, DEFAULT_REVIEW_DAYS, DEFAULT_WARN_DAYS, REVIEW_OPEN_STATUSES, type CsrFacts, type CsrStatus } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../model/review-timeliness.js";
 import type { Csr } from "../model/types.js";
@@ -42,6 +43,7 @@ export interface PanelInput {
 export interface ListPage {
   name: string;
   title: string;
+  /** The rows, with notes that say what the list holds and as of which day, as a register's notes do. */
   table: Table;
   /** Links a row of the table to an entity page (by default, columns link by their key). */
   entityOf?: (row: Table["rows"][number]) => EntityRef | undefined;
@@ -98,9 +100,9 @@ const ALWAYS = new Set(["no", "id", "customerName", "title", "reviewDue", "daysL
 /**
  * The CSR list register, narrowed to some CSRs and to the columns that answer the list's question
  * (`keys`, in that order; one empty in every row left out), with the departments whose opinion is
- * still missing (未会签) where the list is of open reviews.
+ * still missing (未会签) where the list is of open reviews; `notes` say what it holds.
  */
-function csrListPage(input: PanelInput, name: string, title: string, keep: (row: CsrRow) => boolean, keys: readonly string[]): ListPage {
+function csrListPage(input: PanelInput, name: string, title: string, keep: (row: CsrRow) => boolean, keys: readonly string[], notes: string[]): ListPage {
   const { rc } = input;
   const kept = new Map(input.csrs.filter(keep).map((r) => [r.csr.id, r]));
   const table = input.csrRegister;
@@ -113,7 +115,12 @@ function csrListPage(input: PanelInput, name: string, title: string, keep: (row:
     .map((key) => (key === "missing" ? missing : table.columns.find((c) => c.key === key)))
     .filter((c): c is Table["columns"][number] => c !== undefined)
     .filter((c) => ALWAYS.has(c.key) || rows.some((r) => r[c.key] !== null && r[c.key] !== undefined && r[c.key] !== ""));
-  return { name, title, table: { ...table, title, columns, rows, notes: [] } };
+  return { name, title, table: { ...table, title, columns, rows, notes } };
+}
+
+/** How a review deadline is counted: the second note of every list of reviews. */
+function reviewDueNote(input: PanelInput): string {
+  return t(input.rc, "site.list.note.review-due", { allowed: input.rc.repo.config?.value.csr?.review_days ?? DEFAULT_REVIEW_DAYS });
 }
 
 /**
@@ -121,7 +128,7 @@ function csrListPage(input: PanelInput, name: string, title: string, keep: (row:
  * 及时性, 逾期原因), narrowed to the rounds `keep` picks; a round decided late without a reason
  * says 未记录.
  */
-function roundListPage(input: PanelInput, name: string, title: string, keep: (round: ReviewRoundTimeliness, current: boolean) => boolean): ListPage {
+function roundListPage(input: PanelInput, name: string, title: string, keep: (round: ReviewRoundTimeliness, current: boolean) => boolean, note: string): ListPage {
   const { rc } = input;
   const config = rc.repo.config?.value;
   const table = input.reviewRegister;
@@ -143,14 +150,15 @@ function roundListPage(input: PanelInput, name: string, title: string, keep: (ro
       return { ...r, no: i + 1, reason: round.timeliness === "late" && !round.lateReason ? t(rc, "site.list.reason-unrecorded") : (r.reason ?? "") };
     });
   const columns = table.columns.filter((c) => c.key !== "source");
-  return { name, title, table: { ...table, title, columns, rows, notes: [] } };
+  return { name, title, table: { ...table, title, columns, rows, notes: [note, reviewDueNote(input)] } };
 }
 
 /** Findings of one rule as a list: where, what, and a link to the entity concerned. */
-export function findingsTable(rc: RegisterContext, title: string, findings: readonly Finding[]): Table {
+export function findingsTable(rc: RegisterContext, title: string, findings: readonly Finding[], notes: string[] = []): Table {
   return {
     id: "findings",
     title,
+    notes,
     sheet: t(rc, "site.panel.findings.sheet"),
     columns: [
       { key: "severity", header: t(rc, "site.panel.findings.column.severity") },
@@ -181,10 +189,17 @@ function findingNumber(input: PanelInput, rule: string, label: string): PanelNum
     list: {
       name,
       title: label,
-      table: findingsTable(input.rc, t(input.rc, "site.with-note", { text: label, note: rule }), findings),
+      table: findingsTable(input.rc, t(input.rc, "site.with-note", { text: label, note: rule }), findings, [ruleNote(input, rule)]),
       entityOf: (row) => input.entityOfFile(String(row.file).replace(/:\d+:\d+$/, "")),
     },
   };
+}
+
+/** What a list of one rule's findings holds: the rule's summary, as csr explain gives it, on the day. */
+function ruleNote(input: PanelInput, rule: string): string {
+  const { rc } = input;
+  const { summary } = ruleText(rulesById.get(rule)!, rc.lang, rc.repo.config?.value.standards);
+  return t(rc, "site.list.note.rule", { rule, today: input.today, summary });
 }
 
 /**
@@ -214,7 +229,8 @@ const csrByCustomer: PanelDefinition = (input) => {
     if (count === 0) return undefined;
     // All CSRs are the CSR list register: its page, with the downloads, not a second page of the same rows.
     if (status === undefined) return { label: t(rc, "site.panel.csrs.all"), count, register: "csr-list" };
-    return { label: label(status), count, list: csrListPage(input, `csr-${status}`, t(rc, "site.fact", { label: t(rc, "site.panel.csrs.list"), value: label(status) }), keep, STATUS_COLUMNS[status]) };
+    const notes = [t(rc, `site.list.note.status.${status}`, { today: input.today }), ...(REVIEW_OPEN_STATUSES.includes(status) ? [reviewDueNote(input)] : [])];
+    return { label: label(status), count, list: csrListPage(input, `csr-${status}`, t(rc, "site.fact", { label: t(rc, "site.panel.csrs.list"), value: label(status) }), keep, STATUS_COLUMNS[status], notes) };
   };
   // No CSR at all: the note says so, without an empty grid and its row of totals.
   if (input.csrs.length === 0) return { id: "csr-status", title: t(rc, "site.panel.csrs.title"), note: t(rc, "site.panel.csrs.none") };
@@ -248,10 +264,12 @@ const reviews: PanelDefinition = (input) => {
   const dueLabel = t(rc, "site.panel.reviews.due-soon", { warnDays });
   const overdueLabel = t(rc, "site.panel.reviews.overdue");
   const openLabel = t(rc, "site.panel.reviews.open", { statuses: REVIEW_OPEN_STATUSES.map((s) => csrStatusLabel(s, rc.lang)).join(t(rc, "common.list-separator")) });
+  const { today } = input;
+  const due = reviewDueNote(input);
   const numbers: PanelNumber[] = [
-    { label: openLabel, count: count(open), list: csrListPage(input, "reviews-open", openLabel, open, REVIEW_COLUMNS) },
-    { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon, REVIEW_COLUMNS) },
-    { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue, REVIEW_COLUMNS) },
+    { label: openLabel, count: count(open), list: csrListPage(input, "reviews-open", openLabel, open, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-open", { today }), due]) },
+    { label: dueLabel, count: count(soon), tone: "warn", list: csrListPage(input, "reviews-due-soon", dueLabel, soon, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-due-soon", { today, warnDays }), due]) },
+    { label: overdueLabel, count: count(overdue), tone: "alert", list: csrListPage(input, "reviews-overdue", overdueLabel, overdue, REVIEW_COLUMNS, [t(rc, "site.list.note.reviews-overdue", { today }), due]) },
   ];
   // A customer's new revision not yet reviewed again (IATF 16949 7.5.3.2.2).
   const superseded = findingNumber(input, "csr/source-superseded", t(rc, "site.panel.reviews.source-superseded"));
@@ -261,13 +279,13 @@ const reviews: PanelDefinition = (input) => {
   // those of them without a recorded reason (csr/review-late).
   // Each number is the row count of the list behind it.
   const lateLabel = t(rc, "site.panel.reviews.late");
-  const decidedLate = roundListPage(input, "reviews-decided-late", lateLabel, (round, isCurrent) => isCurrent && round.timeliness === "late");
+  const decidedLate = roundListPage(input, "reviews-decided-late", lateLabel, (round, isCurrent) => isCurrent && round.timeliness === "late", t(rc, "site.list.note.reviews-decided-late", { today }));
   numbers.push({ label: lateLabel, count: decidedLate.table.rows.length, tone: "warn", list: decidedLate });
   // Every round, earlier ones included, judged late or overdue: the count under the review-timeliness
   // register, whose page lists them. The number above counts current rounds only, and said 0 while
   // the register showed an earlier round decided late.
   const lateRoundsLabel = t(rc, "site.panel.reviews.late-rounds");
-  const lateRounds = roundListPage(input, "review-rounds-late", lateRoundsLabel, (round) => LATE_ROUNDS.includes(round.timeliness));
+  const lateRounds = roundListPage(input, "review-rounds-late", lateRoundsLabel, (round) => LATE_ROUNDS.includes(round.timeliness), t(rc, "site.list.note.review-rounds-late", { today }));
   numbers.push({ label: lateRoundsLabel, count: lateRounds.table.rows.length, tone: "warn", list: lateRounds });
   const unexplained = findingNumber(input, "csr/review-late", t(rc, "site.panel.reviews.late-unexplained"));
   if (unexplained) numbers.push(unexplained);
@@ -288,7 +306,8 @@ const distribution: PanelDefinition = (input) => {
   const toRecall = t(rc, "site.panel.distribution.to-recall");
   const rows = register.rows.filter((r) => r.state === toRecall).map((r, i) => ({ ...r, no: i + 1 }));
   const label = t(rc, "site.panel.distribution.copies-to-recall");
-  const numbers: PanelNumber[] = [{ label, count: rows.length, tone: "warn", list: { name: "copies-to-recall", title: label, table: { ...register, title: label, rows, notes: [] } } }];
+  const notes = [t(rc, "site.list.note.copies-to-recall", { today: input.today })];
+  const numbers: PanelNumber[] = [{ label, count: rows.length, tone: "warn", list: { name: "copies-to-recall", title: label, table: { ...register, title: label, rows, notes } } }];
   const overdue = findingNumber(input, "doc/recall-overdue", t(rc, "site.panel.distribution.recall-overdue"));
   if (overdue) numbers.push(overdue);
   return { id: "distribution", title: t(rc, "site.panel.distribution.title"), numbers };
@@ -338,7 +357,7 @@ const findingsSummary: PanelDefinition = (input) => {
       list: {
         name: `findings-${severity}`,
         title: label,
-        table: findingsTable(rc, label, findings),
+        table: findingsTable(rc, label, findings, [t(rc, `site.list.note.findings-${severity}`, { today: input.today })]),
         entityOf: (row) => input.entityOfFile(String(row.file).replace(/:\d+:\d+$/, "")),
       },
     };

@@ -21,12 +21,14 @@ export interface SearchEntry {
   text: string;
   /** The clauses it addresses, searched by number (8.3.7) and not shown: `IATF16949:8.3.7 …`. */
   clauses: string;
+  /** A person's name in pinyin (pinyin.ts), searched and not shown: `xuhaitao xu hai tao haitao xuhai xht`. */
+  pinyin?: string;
   /** The link to the entity's page from search.html (URL-encoded). */
   page: string;
 }
 
 /** MiniSearch's options, the same in every site: the fields searched and the fields a result shows. */
-const OPTIONS = { idField: "key", fields: ["ref", "title", "text", "clauses"], storeFields: ["kind", "ref", "title", "page"] };
+const OPTIONS = { idField: "key", fields: ["ref", "title", "text", "clauses", "pinyin"], storeFields: ["kind", "ref", "title", "page"] };
 
 /** The three scripts of the search: MiniSearch itself, the tokenizer, the entries. */
 export function searchAssets(entries: readonly SearchEntry[]): { name: string; text: string }[] {

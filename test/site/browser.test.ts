@@ -110,6 +110,10 @@ describe("csr site in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("特殊特性管理程序");
     await page.goBack();
     expect(page.url()).toBe(`${origin}/csr/DYA-001.html`);
+    // A review not yet decided: 措施与落实 has only label-and-value rows, its labels as narrow as the header's.
+    await page.goto(`${origin}/csr/BCM-005.html`);
+    const labelShare = await page.evaluate(() => document.querySelector("table.actions th")!.getBoundingClientRect().width / document.querySelector("table.actions")!.getBoundingClientRect().width);
+    expect(labelShare).toBeLessThan(0.2);
     // On a phone (390 px) the A4 column of a document or CSR page shrinks to the screen: the page does not pan sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     for (const path of ["csr/DYA-002.html", "documents/QP-015.html"]) {
@@ -150,7 +154,8 @@ describe("csr site in Chromium", () => {
     expect(await page.locator("#site-search-results li", { hasText: "QP-010 生产过程控制程序" }).locator(".snippet mark").textContent()).toBe("特殊特性");
     // A number typed without its hyphen, a clause number, an English word in the singular (the
     // entries hold the English titles: Special Characteristics Procedure).
-    for (const [query, found] of [["QP014", "QP-014 特殊特性管理程序"], ["4.3.2", "QM-001 质量手册"], ["characteristic", "QP-014 特殊特性管理程序"]] as const) {
+    // A person's name in pinyin as colleagues type it: run together, spaced, initials.
+    for (const [query, found] of [["QP014", "QP-014 特殊特性管理程序"], ["4.3.2", "QM-001 质量手册"], ["characteristic", "QP-014 特殊特性管理程序"], ["xuhaitao", "xuht 徐海涛"], ["xu hai tao", "xuht 徐海涛"], ["xht", "xuht 徐海涛"]] as const) {
       await page.locator("#site-search-input").fill(query);
       await page.locator("#site-search-input").press("Enter");
       await page.waitForFunction((q) => document.getElementById("site-search-status")?.textContent !== "" && new URLSearchParams(location.search).get("q") === q, query);

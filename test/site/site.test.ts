@@ -129,6 +129,15 @@ describe("csr site on the bundled example", () => {
     expect(entries.find((e) => e.key === "process:C1")!.clauses.split(" ")).toContain("IATF16949:4.3.2");
   });
 
+  it("indexes a person by the pinyin of the name, and nothing else by pinyin", async () => {
+    const script = read("assets/search-entries.js");
+    const { options, entries } = JSON.parse(script.slice(script.indexOf("{"), script.lastIndexOf("}") + 1)) as { options: { fields: string[] }; entries: { key: string; pinyin?: string }[] };
+    expect(options.fields).toContain("pinyin");
+    expect(entries.find((e) => e.key === "person:xuht")!.pinyin).toBe("xuhaitao xu hai tao haitao xuhai xht");
+    // Every person, and no document, CSR, customer or process: titles and texts are searched in Chinese.
+    expect(entries.filter((e) => e.pinyin !== undefined).map((e) => e.key)).toEqual(entries.filter((e) => e.key.startsWith("person:")).map((e) => e.key));
+  });
+
   it("links a CSR to the documents that address it, and to the section it is addressed in", async () => {
     const page = read("csr/DYA-001.html");
     expect(page).toContain('<a href="../documents/QP-014.html">QP-014</a> 特殊特性管理程序（A/1） 章节 <a href="../documents/QP-014.html#section-5.2">5.2 符号转换</a>');
@@ -187,6 +196,11 @@ describe("csr site on the bundled example", () => {
       '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">顾客名称</th><th scope="col">要求名称</th><th scope="col">接收日期</th><th scope="col">评审期限</th><th scope="col">剩余工作日</th><th scope="col">未会签部门</th></tr></thead>',
     );
     expect(read("lists/reviews-open.html")).toContain('<td class="date">2026-12-08</td><td>7</td><td class="list"><div class="site-list">技术部、<wbr>生产部</div></td></tr>');
+    // Under the table, what the list holds and as of when, and how the deadline is counted, as a register says it.
+    expect(read("lists/reviews-open.html")).toContain(
+      '</table>\n</div>\n\n<p class="site-note">截至 2026-11-27 尚未作出评审结论（已接收、评审中）的顾客特定要求。</p><p class="site-note">评审期限 &#x3D; 接收日期（来源文件换版后为重新起算日期）+ 10 个工作日，按 qms.yaml 的工作日历计算。</p>',
+    );
+    expect(read("lists/csr-decided.html")).toContain('<p class="site-note">截至 2026-11-27 结论为必须满足或可选、但尚无已发布的落实文件的顾客特定要求（落实文件可能仍是草稿）。</p>');
     const numbers = [...read("index.html").matchAll(/href="(lists\/[a-z-]+\.html)"[^>]*>(?:<span class="count">)?(\d+)</g)];
     // The dashboard's numbers are found at all (30 on the example), so that the loop checks something.
     expect(numbers.length).toBeGreaterThanOrEqual(20);
@@ -295,6 +309,10 @@ describe("csr site options", () => {
     expect(csrPage("DYA-007")).toContain("<li>Review due: 2026-12-08 (7 working day(s) left)</li><li>Opinions missing: Engineering, Production</li>");
     expect(csrPage("DYA-001")).toContain("<th>Clauses</th><td>IATF 16949 8.3.3.3 Special characteristics, IATF 16949 8.2.3.1.2 Customer-designated special characteristics</td>");
     expect(readFileSync(join(site.out, "processes", "C1.html"), "utf8")).toContain("<div><dt>Owner</dt><dd>Marketing &amp; Sales</dd></div>");
+    expect(readFileSync(join(site.out, "customers", "DYA.html"), "utf8")).toContain('<section class="site-section" id="status-in-review">\n<h2>in review (1)</h2>');
+    expect(readFileSync(join(site.out, "lists", "reviews-due-soon.html"), "utf8")).toContain(
+      '<p class="site-note">Customer-specific requirements not yet decided with 0 to 2 working days left before their review deadline (csr.warn_days in qms.yaml), as of 2026-11-27.</p><p class="site-note">Review deadline &#x3D; date received (after a new source revision, the date the review restarted) + 10 working days, by the working-day calendar of qms.yaml.</p>',
+    );
   });
 
   it("a repository's own site-section partial lays out the sections of every page", async () => {
@@ -459,6 +477,56 @@ describe("csr site: forced decisions", () => {
     const list = readFileSync(join(site.out, "lists", "csr-forced-decision.html"), "utf8");
     expect(list).toContain(
       '<tr><td>警告</td><td>csr/forced-decision</td><td><a href="../csr/DYA-001.html">csr/DYA/DYA-001.yaml:10:104</a></td><td>DYA-001 的评审结论（2026-11-16）是在缺少 市场部 的会签的情况下强制作出的，仍缺 1 个部门的意见。请用 &#x27;csr review DYA-001 --department MKT --opinion ...&#x27; 补记会签意见；如果会签在纸质评审记录上，请在 &#x27;review.record&#x27; 下写明该记录。</td></tr>',
+    );
+  });
+});
+
+describe("csr site: a customer's page", () => {
+  it("lists what csr check reports about the customer's file and its CSRs, errors first, saying which CSR; a CSR's review report links the customer and the source document's revisions", async () => {
+    const dir = makeRepo({
+      "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
+      "people.yaml": "people:\n  - {id: li, name: 李娜, department: QA, roles: [author, reviewer]}\n  - {id: wang, name: 王强, department: QA, roles: [approver]}\n",
+      // Received before it was issued: date/out-of-order, in the customer's own file.
+      "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, issued: 2026-10-09, received: 2026-10-01}]\n",
+      // Decided must, addressed nowhere: csr/not-addressed (a warning).
+      "csr/DYA/DYA-001.yaml": [
+        "id: DYA-001",
+        "customer: DYA",
+        "source: {document: DYA-SQM, revision: A}",
+        "clauses: [IATF16949:8.3]",
+        "title: 特殊特性符号",
+        "received: 2026-10-01",
+        "review:",
+        "  required: [QA]",
+        "  opinions: [{department: QA, reviewer: li, opinion: accept, date: 2026-10-09}]",
+        "  decision: {disposition: must, by: wang, date: 2026-10-12}",
+        "",
+      ].join("\n"),
+      // Not decided after its deadline: csr/review-overdue (an error).
+      "csr/DYA/DYA-002.yaml": "id: DYA-002\ncustomer: DYA\nsource: {document: DYA-SQM, revision: A}\nclauses: [IATF16949:8.3]\ntitle: 包装标识\nreceived: 2026-10-01\nreview:\n  required: [QA]\n",
+    });
+    const site = await buildSite(dir);
+    expect(site.stderr).toContain("csr check：2 个错误，1 个警告。");
+    const read = (path: string) => readFileSync(join(site.out, path), "utf8");
+    const findings = read("customers/DYA.html").split('<section class="site-section" id="findings">')[1]!.split("</section>")[0]!;
+    const rows = [...findings.matchAll(/<tr><td class="(?:alert|warn)">([^<]+)<\/td><td(?: class="code")?>(.*?)<\/td><td class="code"><a href="..\/findings.html">([^<]+)<\/a><\/td>/g)].map((m) => m.slice(1).join(" "));
+    expect(rows).toEqual([
+      '错误 <a href="../csr/DYA-002.html">DYA-002</a> csr/review-overdue',
+      "错误 顾客及其来源文件 date/out-of-order",
+      '警告 <a href="../csr/DYA-001.html">DYA-001</a> csr/not-addressed',
+    ]);
+    expect(findings).toContain('<thead><tr><th scope="col">严重程度</th><th scope="col">涉及</th><th scope="col">规则</th><th scope="col">说明</th></tr></thead>');
+    // The review report's 顾客 and 来源文件 lead to the customer's page, the latter to the source document's revisions.
+    expect(read("csr/DYA-001.html")).toContain(
+      '<tr><th>要求编号</th><td>DYA-001</td><th>顾客</th><td><a href="../customers/DYA.html">DYA 东岳汽车</a></td></tr>\n<tr><th>来源文件</th><td><a href="../customers/DYA.html#source-DYA-SQM">DYA-SQM 供应商质量手册</a></td>',
+    );
+    expect(read("customers/DYA.html")).toContain('<section class="site-section" id="source-DYA-SQM">\n<h2>来源文件 DYA-SQM 供应商质量手册</h2>');
+    // The list behind the overdue number says what it holds, how the deadline is counted and as of when.
+    expect(read("lists/reviews-overdue.html")).toContain(
+      '<p class="site-note">截至 2026-11-27 已过评审期限仍未作出结论的顾客特定要求；剩余工作日为负数，即已逾期的工作日数。</p><p class="site-note">评审期限 &#x3D; 接收日期（来源文件换版后为重新起算日期）+ 10 个工作日，按 qms.yaml 的工作日历计算。</p>',
+    );
+    expect(read("lists/csr-not-addressed.html")).toContain(
+      '<p class="site-note">截至 2026-11-27 csr check 按规则 csr/not-addressed 报告的问题。结论为 must 或 optional 的 CSR 没有写明由哪份文件落实。规则说明见 csr explain csr/not-addressed。</p>',
     );
   });
 });
