@@ -431,6 +431,10 @@ export async function run(argv: string[]): Promise<number> {
           .option("--retention <period>", t("help.set.retention"))
           .option("--medium <medium>", t("help.set.medium"))
           .option("--location <text>", t("help.set.location"))
+          .option("--edition <edition>", t("help.set.edition"))
+          .option("--issued <date>", t("help.set.issued"))
+          .option("--effective <date>", t("help.set.effective"))
+          .option("--received <date>", t("help.set.received"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/set/index.js")).setCommand));

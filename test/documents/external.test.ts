@@ -32,7 +32,7 @@ describe("csr new external", () => {
     expect(result.stdout.replace(/[0-9a-f]{7}/, "<commit>")).toBe(
       [
         "Registered the external document GB/T 19001-2016 质量管理体系 要求 (documents/GB_T 19001-2016.yaml), kept by 品质部, received on 2026-11-02 and controlled from that day.",
-        "An external document is written and approved by its publisher: it has no body to write and is not released with csr release; it is listed in the external document list (csr list external). Hand out controlled copies with csr distribute \"GB/T 19001-2016\" --to …; when the publisher issues a new edition, update revision, issued, effective and received under 'external', and the copies of the old one are due back (csr recall \"GB/T 19001-2016\").",
+        "An external document is written and approved by its publisher: it has no body to write and is not released with csr release; it is listed in the external document list (csr list external). Hand out controlled copies with csr distribute \"GB/T 19001-2016\" --to …; when the publisher issues a new edition, record it with csr set \"GB/T 19001-2016\" --edition … --received …, and the copies of the old one are due back (csr recall \"GB/T 19001-2016\").",
         "Committed <commit>: csr new external GB/T 19001-2016: 质量管理体系 要求",
         "",
       ].join("\n"),
@@ -93,7 +93,7 @@ describe("csr new external", () => {
       2,
       "",
       "csr: GB/T 19001-2016 is an external document: written and approved by its publisher, it is not released by the organisation, and no preparation, review or approval is recorded for it.\n" +
-        "hint: An external document is registered as controlled when it is received (csr new external --number … --received …). When its publisher issues a new edition under the same number, update revision, issued, effective and received under 'external' of GB/T 19001-2016, hand out the new edition with csr distribute \"GB/T 19001-2016\" and take the old copies back with csr recall \"GB/T 19001-2016\"; a new standard with another number is registered on its own and the old one withdrawn (csr obsolete \"GB/T 19001-2016\" --superseded-by …).\n",
+        "hint: An external document is registered as controlled when it is received (csr new external --number … --received …). When its publisher issues a new edition under the same number, record it with csr set \"GB/T 19001-2016\" --edition … --issued … --received …, hand out the new edition with csr distribute \"GB/T 19001-2016\" and take the old copies back with csr recall \"GB/T 19001-2016\"; a new standard with another number is registered on its own and the old one withdrawn (csr obsolete \"GB/T 19001-2016\" --superseded-by …).\n",
     ]);
   });
 
@@ -163,6 +163,79 @@ describe("an external document in force", () => {
       "documents/Q_ABC 123-2020.yaml:11 doc/recall-overdue Controlled copy 1 of Q/ABC 123-2020 B (市场部) is still out: B was replaced on 2026-11-16, and copies were due back by 2026-11-23 (5 working days). Take it back and record it with 'csr recall \"Q/ABC 123-2020\" --copy 1'.",
     ]);
     expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--date", "2026-11-20", "-y"])).stdout).toBe("Q/ABC 123-2020: 1 copy taken back on 2026-11-20: 1 (B, 市场部).\nNo copy is due back any more.\n");
+  });
+
+  it("records the publisher's new edition with csr set --edition: what changed, and the copies of the old one now due back", async () => {
+    const dir = repo();
+    await csrInProcess(["-C", dir, "new", "external", "--number", "Q/ABC 123-2020", "--title", "导线技术条件", "--revision", "B", "--issued", "2020-05-01", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "QA", "--date", "2026-11-03", "-y", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "set", "Q/ABC 123-2020", "--edition", "C", "--issued", "2026-11-10", "--effective", "2026-12-01", "--received", "2026-11-16", "--commit"]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.replace(/[0-9a-f]{7}:/, "<commit>:")).toBe(
+      [
+        "Recorded edition C of the external document Q/ABC 123-2020 导线技术条件 (documents/Q_ABC 123-2020.yaml), received on 2026-11-16, in force from its effective date 2026-12-01; the edition it replaces stays in use until then:",
+        "  Edition: C (was B)",
+        "  Issued: 2026-11-10 (was 2020-05-01)",
+        "  Effective date: 2026-12-01",
+        "  Received: 2026-11-16 (was 2026-11-02)",
+        'Copies of the old edition due back within 5 working days of 2026-12-01 (by 2026-12-08): 1 (B, 市场部), 2 (B, 品质部). Take them back with csr recall "Q/ABC 123-2020" and hand out C with csr distribute "Q/ABC 123-2020" --to ….',
+        "This is register data of Q/ABC 123-2020, the publisher's edition, not a revision of the organisation's.",
+        "Committed <commit>: csr set Q/ABC 123-2020: edition C (was B), received 2026-11-16",
+        "",
+      ].join("\n"),
+    );
+    expect(readFileSync(join(dir, "documents/Q_ABC 123-2020.yaml"), "utf8").split("distribution:")[0]).toBe(
+      "id: Q/ABC 123-2020\ntitle: 导线技术条件\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  revision: C\n  issued: 2026-11-10\n  effective: 2026-12-01\n  received: 2026-11-16\n",
+    );
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect(await findings(dir, "--today", "2026-12-08", "--base", "HEAD~1")).toEqual([]);
+    expect(await findings(dir, "--today", "2026-12-09")).toHaveLength(2);
+
+    // Without 实施日期, in force from the day received; a date the new edition does not give is the old one's no more.
+    const next = await csrInProcess(["-C", dir, "set", "Q/ABC 123-2020", "--edition", "D", "--received", "2026-11-20", "-y"], { lang: null });
+    expect(next.stdout).toBe(
+      [
+        "已登记外来文件 Q/ABC 123-2020 导线技术条件 的新版 D（documents/Q_ABC 123-2020.yaml），2026-11-20 接收，自接收日起现行：",
+        "  版本：D（原为 C）",
+        "  发布日期：无（原为 2026-11-10）",
+        "  实施日期：无（原为 2026-12-01）",
+        "  接收日期：2026-11-20（原为 2026-11-16）",
+        '旧版受控副本自 2026-11-20 起 5 个工作日内（2026-11-27 前）回收：受控号 1（B，市场部）、受控号 2（B，品质部）。回收后用 csr recall "Q/ABC 123-2020" 登记，并用 csr distribute "Q/ABC 123-2020" --to … 发放 D。',
+        "这是 Q/ABC 123-2020 的登记数据（发布方的版本），不是本公司的修订。",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("refuses a new edition in one line: of a document of the organisation's, without --received, received before the old edition or after today, effective before issued", async () => {
+    const dir = repo();
+    await csrInProcess(["-C", dir, "new", "external", "--number", "GB/T 19001-2016", "--title", "质量管理体系 要求", "--issued", "2016-12-29", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "new", "procedure", "--title", "文件控制程序", "--department", "QA", "-y", "--commit"]);
+    const refused = async (...args: string[]) => {
+      const result = await csrInProcess(["-C", dir, "set", ...args, "-y"]);
+      return [result.code, result.stderr];
+    };
+    expect(await refused("QP-001", "--edition", "B", "--received", "2026-11-20")).toEqual([
+      2,
+      "csr: QP-001 is a procedure, not an external document: --edition, --issued, --effective and --received record a publisher's new edition; a new version of the organisation's own document is released with csr release QP-001 --summary …\n",
+    ]);
+    expect(await refused("GB/T 19001-2016", "--edition", "2026")).toEqual([2, 'csr: Give the day the new edition was received with --received (csr set "GB/T 19001-2016" --edition … --received <date>): it is controlled from that day.\n']);
+    expect(await refused("GB/T 19001-2016", "--received", "2026-11-20")).toEqual([2, 'csr: Give the publisher\'s new edition with --edition, e.g. csr set "GB/T 19001-2016" --edition 2023 --received 2026-11-30.\n']);
+    expect(await refused("GB/T 19001-2016", "--edition", "2016", "--received", "2026-11-20")).toEqual([2, "csr: GB/T 19001-2016 is of edition 2016 already: --edition gives the publisher's new one.\n"]);
+    expect(await refused("GB/T 19001-2016", "--edition", "2026", "--received", "2026-11-01")).toEqual([
+      2,
+      "csr: --received 2026-11-01 is before the receipt of the external document of GB/T 19001-2016 (2026-11-02), which it must follow.\n",
+    ]);
+    expect((await refused("GB/T 19001-2016", "--edition", "2026", "--received", "2099-01-01"))[1]).toMatch(/^csr: --received 2099-01-01 is after today/);
+    expect(await refused("GB/T 19001-2016", "--edition", "2026", "--issued", "2026-11-10", "--effective", "2026-11-01", "--received", "2026-11-20")).toEqual([
+      2,
+      "csr: --effective 2026-11-01 is before its issue by the publisher of GB/T 19001-2016 (2026-11-10), which it must follow.\n",
+    ]);
+    expect(await refused("GB/T 19001-2016", "--edition", "2026", "--received", "2026-11-20", "--add-clause", "8.5")).toEqual([
+      2,
+      "csr: --edition records an external document's new edition: change the other fields with a csr set of their own.\n",
+    ]);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
   });
 
   it("needs its date received, not an approval of the organisation's", async () => {

@@ -3,7 +3,7 @@
  * hand-edited YAML: the clauses it answers (the clause matrix), the processes of the process map it
  * serves (processes.yaml codes: the clause / process / document cross-reference), the forms it uses
  * (相关记录), the other documents it refers to (相关文件: work instructions, external standards) and a
- * form's record keeping (保存期限, 保存方式, 存放地点).
+ * form's record keeping (保存期限, 保存方式, 存放地点), and an external document's new edition (edition.ts).
  *
  * Clauses, processes and record keeping are register data (model/revision.ts REGISTER_FIELDS): they change on
  * a released document without a new revision. Forms are controlled content, printed as the related
@@ -23,8 +23,9 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
 import { editFile, findDocumentById, listOption, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { editionGiven, setEdition, type EditionFlags } from "./edition.js";
 
-export interface SetFlags {
+export interface SetFlags extends EditionFlags {
   /** The whole clause list, comma-separated; "" clears it. */
   clauses?: string;
   addClause?: string[];
@@ -76,7 +77,12 @@ export async function setCommand(ctx: CommandContext, id: string, flags: SetFlag
  */
 export async function setDocument(ctx: CommandContext, id: string, given: SetFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, given.yes, prompts, async (session) => {
-    const { value: document, file } = findDocumentById(session, id);
+    const found = findDocumentById(session, id);
+    if (editionGiven(given)) {
+      if (anyField(given)) throw new UserError(t("set.edition.and-fields"));
+      return setEdition(ctx, session, found, given);
+    }
+    const { value: document, file } = found;
     const flags = session.ask && !anyField(given) ? { ...given, ...(await askField(session, session.ask, document)) } : given;
     const clauses = clauseList(session, document, flags);
     const processes = processList(session, document, flags);

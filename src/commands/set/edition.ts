@@ -1,0 +1,110 @@
+/**
+ * `csr set <external> --edition <rev> --received <date> [--issued] [--effective]`: a new edition of an
+ * external document under the same number (a customer drawing's revision D, a standard reissued),
+ * as `csr source update` records a customer's new source revision. For the organisation it is
+ * register data, not a revision of its own (docs/format.md, content and register data): the publisher's
+ * edition and dates under `external` are replaced, and the copies of the old edition become due back,
+ * counted from the day the new one is in force (model/distribution.ts recallStart, doc/recall-overdue).
+ *
+ * The old edition is kept where the data model records it: each controlled copy names the edition it
+ * is of (`distribution[].version`), so the distribution and recall record (文件发放/回收记录) still shows
+ * which copies were of it; its dates stay in git's history, as every register change does.
+ */
+import { UserError } from "../../core/errors.js";
+import { shellArgument } from "../../core/text.js";
+import { t } from "../../i18n/index.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { copiesToRecall, copyEdition, DEFAULT_RECALL_DAYS } from "../../model/distribution.js";
+import { externalInForceFrom } from "../../model/external.js";
+import { describe, eventLabel } from "../../model/recorded-events.js";
+import type { Located } from "../../load/repository.js";
+import type { ControlledDocument } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { dateOption, eventDateOption } from "../options.js";
+import { editFile, refuseUncommitted, saveChanges, type EditSession } from "../shared/edit.js";
+import { copyList } from "../shared/people.js";
+
+export interface EditionFlags {
+  edition?: string;
+  issued?: string;
+  effective?: string;
+  received?: string;
+  commit?: boolean;
+}
+
+type External = NonNullable<ControlledDocument["external"]>;
+const FIELDS = ["revision", "issued", "effective", "received"] as const;
+
+/** Whether any option of a new edition is given. */
+export function editionGiven(flags: EditionFlags): boolean {
+  return [flags.edition, flags.issued, flags.effective, flags.received].some((v) => v !== undefined);
+}
+
+/**
+ * Records the new edition: `external.revision`, `issued`, `effective` and `received` replaced (a date
+ * not given is the old edition's no more, so it is removed), then prints what changed and the copies
+ * of the old edition now due back. Errors: UserError, one line (not external, withdrawn, no new edition,
+ * dates out of order or after today).
+ */
+export async function setEdition(ctx: CommandContext, session: EditSession, found: Located<ControlledDocument>, flags: EditionFlags): Promise<number> {
+  const { value: document, file } = found;
+  const id = document.id;
+  const arg = shellArgument(id);
+  if (document.kind !== "external") throw new UserError(t("set.edition.not-external", { id, arg, kind: t(`value.kind.${document.kind}`) }));
+  if (document.status === "obsolete") throw new UserError(t("set.edition.obsolete", { id, date: document.obsolete?.date ?? "" }));
+  const old: External = document.external ?? {};
+  const oldEdition = copyEdition(document);
+  const edition = flags.edition?.trim();
+  if (!edition) throw new UserError(t("set.edition.no-edition", { id: arg }));
+  if (edition === oldEdition) throw new UserError(t("set.edition.same", { id, edition }));
+  if (flags.received === undefined) throw new UserError(t("set.edition.no-received", { id: arg }));
+  const next = editionData(id, edition, old, flags);
+
+  // Taken out and written again in the order csr new external writes them, after the publisher.
+  const change = editFile(session.root, file.path, "document", (doc) => {
+    for (const field of FIELDS) doc.deleteIn(["external", field]);
+    for (const field of FIELDS) if (next[field] !== undefined) doc.setIn(["external", field], next[field]);
+  });
+  const updated: ControlledDocument = { ...document, external: { ...(old.publisher !== undefined ? { publisher: old.publisher } : {}), ...next } };
+  const from = externalInForceFrom(updated)!;
+  const lines = [t(from > next.received ? "set.edition.recorded-later" : "set.edition.recorded", { id, title: document.title, path: file.path, edition, received: next.received, from })];
+  for (const field of FIELDS) {
+    const before = field === "revision" ? oldEdition : old[field];
+    const after = next[field];
+    if (before === after) continue;
+    const value = after ?? t("set.none");
+    lines.push(`  ${t(`set.edition.field.${field}`)}${t("set.colon")}${before === undefined ? value : t("set.was", { value, before })}`);
+  }
+  lines.push(...recallLines(session, updated, from, edition, oldEdition ?? id, arg));
+  lines.push(t("set.edition.register-data", { id }));
+  if (flags.commit) await refuseUncommitted(session.root, file.path);
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set-edition", { id, edition, before: oldEdition ?? id, received: next.received }) });
+  return 0;
+}
+
+/**
+ * The new edition's data, checked: the dates read as date options; 实施日期 and the day received not
+ * before the date issued; the day received a record (not after today), not before the old edition's.
+ */
+function editionData(id: string, edition: string, old: External, flags: EditionFlags): External & { received: string } {
+  const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
+  const issue = issued ? { what: eventLabel("rule.date/event.doc-external-issued"), date: issued, external: true as const, of: id } : undefined;
+  const effective = flags.effective === undefined ? undefined : dateOption(flags.effective, "--effective");
+  if (effective !== undefined && issue && effective < issue.date) {
+    throw new UserError(t("options.date-before", { flag: "--effective", value: effective, follows: t("options.event-of", { what: describe(issue.what), id }), date: issue.date }));
+  }
+  const oldReceipt = old.received ? { what: eventLabel("rule.date/event.doc-external-received"), date: old.received, of: id } : undefined;
+  const follows = issue && oldReceipt ? (issue.date > oldReceipt.date ? issue : oldReceipt) : (issue ?? oldReceipt);
+  const received = eventDateOption(flags.received, "--received", follows ? { follows } : {});
+  return { revision: edition, ...(issued ? { issued } : {}), ...(effective ? { effective } : {}), received };
+}
+
+/** The copies of the old edition still out, due back within the recall period from the day the new one is in force; or that none is. */
+function recallLines(session: EditSession, document: ControlledDocument, from: string, edition: string, oldEdition: string, arg: string): string[] {
+  const due = copiesToRecall(document);
+  if (due.length === 0) return [t("set.edition.none-out", { edition: oldEdition, new: edition, arg })];
+  const config = session.repo.config?.value;
+  const days = config?.document_control?.recall_days ?? DEFAULT_RECALL_DAYS;
+  const by = repositoryCalendar(config).addWorkdays(from, days);
+  return [t("set.edition.to-recall", { count: due.length, copies: copyList(session.index, due), from, days, by, arg, edition })];
+}
