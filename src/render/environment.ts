@@ -4,7 +4,9 @@
  * few helpers documented in docs/templates.md.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
+import type Handlebars from "handlebars";
 import type { HelperOptions } from "handlebars";
 import { UserError } from "../core/errors.js";
 import { t } from "../i18n/index.js";
@@ -34,8 +36,7 @@ export interface RendererExtras {
 }
 
 export async function createRenderer(root: string, format: Format, lang: Lang, extras: RendererExtras = {}): Promise<Renderer> {
-  const { default: Handlebars } = await import("handlebars");
-  const hb = Handlebars.create();
+  const hb = (await handlebarsRuntime()).create();
   const labels = { ...extras.labels, ...loadLabels(root, lang) };
   hb.registerHelper("t", (...args: unknown[]) => {
     const parts = args.slice(0, -1).map((a) => (a === undefined || a === null ? "" : String(a)));
@@ -53,30 +54,65 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
   const options = { noEscape: format === "md" };
   // csr's own templates come compiled by the build (precompiled.ts); any other is compiled on first use.
   // Partials are registered compiled too, so that each is compiled with these options whoever calls it.
+  let compileText: ((source: string, options: CompileOptions) => HandlebarsTemplateDelegate) | undefined;
   const compile = (source: string): HandlebarsTemplateDelegate => {
     const spec = precompiledTemplate(source, options.noEscape);
-    return spec ? hb.template(spec as TemplateSpecification) : hb.compile(source, options);
+    return spec ? hb.template(spec as TemplateSpecification) : (compileText ??= compilerFor(hb))(source, options);
   };
   for (const [name, source] of extras.partials ?? []) hb.registerPartial(name, compile(source));
   for (const [name, source] of partials(root, format)) hb.registerPartial(name, compile(source));
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const run = (key: string, name: string, source: () => string, view: object) => {
+  const compiledOnce = (key: string, source: () => string): HandlebarsTemplateDelegate => {
+    let template = compiled.get(key);
+    if (!template) {
+      template = compile(source());
+      compiled.set(key, template);
+    }
+    return template;
+  };
+  const run = (name: string, template: () => HandlebarsTemplateDelegate, view: object) => {
     try {
-      let template = compiled.get(key);
-      if (!template) {
-        template = compile(source());
-        compiled.set(key, template);
-      }
-      return template(view);
+      return template()(view);
     } catch (error) {
       if (error instanceof UserError) throw error;
       throw new UserError(t("template.failed", { format, name, reason: (error as Error).message.split("\n")[0] ?? "" }), t("template.failed.hint"));
     }
   };
   return {
-    render: (name, view) => run(name, name, () => templateSource(root, format, name), view),
-    renderPartial: (name, view) => run(`partial:${name}`, name, () => `{{> ${name}}}`, view),
+    render: (name, view) => run(name, () => compiledOnce(name, () => templateSource(root, format, name)), view),
+    // The registered partial itself, compiled (or precompiled) with the others; a template `{{> name}}`
+    // would have to be compiled in every process, which needs Handlebars's compiler.
+    renderPartial: (name, view) =>
+      run(name, () => {
+        const partial: unknown = hb.partials[name];
+        return typeof partial === "function" ? (partial as HandlebarsTemplateDelegate) : compiledOnce(`partial:${name}`, () => `{{> ${name}}}`);
+      }, view),
   };
+}
+
+/**
+ * Handlebars's runtime, which runs compiled templates: csr's own come compiled by the build, and the
+ * compiler (the full package, some 45 modules with source-map) is loaded only for a template that
+ * was not (compilerFor).
+ */
+export async function handlebarsRuntime(): Promise<typeof Handlebars> {
+  return (await import("handlebars/runtime.js")).default;
+}
+
+/**
+ * Handlebars's compiler for `hb`, an environment of its runtime, given to it as the full package's
+ * create() gives it to its own (handlebars/dist/cjs/handlebars.js; the version is pinned in
+ * package.json): a template compiled so runs with `hb`'s helpers and partials. Required, not
+ * imported, as compiling is synchronous.
+ */
+function compilerFor(hb: typeof Handlebars): (source: string, options: CompileOptions) => HandlebarsTemplateDelegate {
+  const require = createRequire(import.meta.url);
+  const full = require("handlebars") as Record<string, unknown>;
+  const { compile } = require("handlebars/dist/cjs/handlebars/compiler/compiler.js") as {
+    compile: (input: string, options: CompileOptions, env: typeof Handlebars) => HandlebarsTemplateDelegate;
+  };
+  for (const name of ["parse", "parseWithoutProcessing", "Parser", "AST", "Compiler", "JavaScriptCompiler"]) (hb as unknown as Record<string, unknown>)[name] = full[name];
+  return (source, options) => compile(source, options, hb);
 }
 
 /** A repository file only when it really lies inside the repository (a symbolic link may point elsewhere). */

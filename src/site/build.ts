@@ -24,7 +24,7 @@ import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr, SignatureRole } from "../model/types.js";
 import type { MessageData, MessageKey } from "../i18n/index.js";
-import { createRenderer } from "../render/environment.js";
+import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
@@ -88,7 +88,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const rc = registerContext(repo, lang);
   const { index } = rc;
   const pages = new SitePages(index);
-  const { default: Handlebars } = await import("handlebars");
+  const Handlebars = await handlebarsRuntime();
   const renderer = await createRenderer(repo.root, "html", lang, {
     partials: sitePartials(),
     helpers: new Map<string, (...args: never[]) => string>([

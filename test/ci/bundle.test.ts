@@ -70,6 +70,8 @@ it("a site build runs dist/cli/site.cjs, the npm packages it uses inside, and wa
   // Only the search's tokenizer, whose text the site ships, is required from a file of its own (scripts/build.js tokenizerFromItsFile).
   expect(code.match(/require\("[^"]*"\)/g)?.filter((r) => /^require\("[./]/.test(r))).toEqual(['require("../precompiled/tokenize.cjs")']);
   expect(code).not.toMatch(/\bimport\(/);
+  // Nor Handlebars's compiler: csr's templates come precompiled, a repository's own are compiled by the package in node_modules (render/environment.ts compilerFor).
+  expect(code).not.toContain("Parse error on line");
 });
 
 it("the check's and the site's files come with V8 code caches that V8 takes under the flags bin/csr.js runs with", () => {
