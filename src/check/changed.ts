@@ -8,7 +8,7 @@
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { t } from "../i18n/index.js";
-import { mergeBase } from "../load/base.js";
+import { mergeBase, stagedPaths } from "../load/base.js";
 import { openGit } from "../load/git.js";
 import type { Repository } from "../load/repository.js";
 import type { SourceFile } from "../load/source.js";
@@ -29,9 +29,10 @@ export async function changedPaths(root: string, base: string, { staged = false 
     throw new UserError(t("changed.unknown-base", { base }), t("changed.unknown-base.hint"));
   }
   const since = await mergeBase(root, base);
-  // With --staged the index is what is checked: its changes, and no untracked file, count.
-  const diff = await git.raw(["diff", "--name-only", "--no-renames", "--relative", ...(staged ? ["--cached"] : []), since, "--"]);
-  const untracked = staged ? "" : await git.raw(["ls-files", "--others", "--exclude-standard"]);
+  // With --staged the index being committed is what is checked: its changes, and no untracked file, count.
+  if (staged) return stagedPaths(root, since);
+  const diff = await git.raw(["diff", "--name-only", "--no-renames", "--relative", since, "--"]);
+  const untracked = await git.raw(["ls-files", "--others", "--exclude-standard"]);
   return new Set([...lines(diff), ...lines(untracked)]);
 }
 

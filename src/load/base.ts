@@ -1,10 +1,12 @@
 /**
  * The repository as it was at a git revision (the base of a pull request), read from git objects
  * without touching the working tree, plus who committed changes to each file since then. The
- * revision rules compare the working tree with it.
+ * revision rules compare the working tree with it. Also the repository as the index being committed
+ * holds it (`csr check --staged`, the pre-commit hook).
  */
+import { resolve } from "node:path";
 import { UserError } from "../core/errors.js";
-import { t } from "../i18n/index.js";
+import { list, t } from "../i18n/index.js";
 import type { FileKind, SourceFile } from "./source.js";
 import { sourceFromBytes, unreadSource } from "./source.js";
 import { MAX_FILE_BYTES, tooLarge } from "./guards.js";
@@ -14,6 +16,8 @@ import { buildRepository, type Repository } from "./repository.js";
 export interface BaseState {
   /** The revision as the user named it, e.g. origin/main: used in messages. */
   rev: string;
+  /** The commit compared with: the merge base of HEAD and `rev`. */
+  commit: string;
   repo: Repository;
   /**
    * Author e-mails of the commits after the base that changed each file, by current
@@ -28,26 +32,66 @@ export async function loadBase(root: string, rev: string, { staged = false }: { 
   if (!(await git.checkIsRepo())) throw new UserError(t("load.base.not-repository", { root }));
   const commit = await mergeBase(root, rev);
   const prefix = (await git.revparse(["--show-prefix"])).trim();
-  return { rev, repo: await loadRevision(root, commit), authors: await changeAuthors(root, commit, prefix, staged) };
+  return { rev, commit, repo: await loadRevision(root, commit), authors: await changeAuthors(root, commit, prefix, staged) };
 }
 
 /**
  * The repository as git's index (the staging area) holds it, what `git commit` would record, read
- * from git objects like a revision: the index is written as a tree object (`git write-tree`, as
- * `git commit` itself does), which changes neither the working tree nor the index. Throws a
- * UserError when git cannot (unmerged files, which cannot be committed either).
+ * from git objects like a revision; neither the working tree nor the index changes. The index is
+ * listed (`git ls-files --stage`), never locked: in a pre-commit hook git holds `.git/index.lock`,
+ * and for `git commit -a` or `git commit <paths>` (csr's own commits) the index being committed is
+ * a temporary one that GIT_INDEX_FILE names, which the listing reads (stagedGitEnv). Throws a
+ * UserError when the index has unresolved merge conflicts, which cannot be committed either.
  */
 export async function loadIndex(root: string): Promise<Repository> {
   const git = await openGit(root);
   if (!(await git.checkIsRepo())) throw new UserError(t("load.base.staged-not-repository", { root }));
-  let tree: string;
-  try {
-    tree = (await git.raw(["write-tree"])).trim();
-  } catch (error) {
-    const reason = (error as Error).message.trim().split("\n")[0]!;
-    throw new UserError(t("load.base.staged-failed", { reason }), t("load.base.staged-failed.hint"));
+  // From `root`, which may be a folder of a larger repository: its entries, named from `root`, as loadRevision's.
+  const listing = await gitOutput(root, ["ls-files", "--stage", "-z"], stagedGitEnv()).catch((error: Error) => {
+    throw new UserError(t("load.base.staged-failed", { reason: error.message }));
+  });
+  const entries: { oid: string; path: string; kind: FileKind }[] = [];
+  const conflicted = new Set<string>();
+  for (const entry of listing.toString("utf8").split("\0").filter(Boolean)) {
+    const tab = entry.indexOf("\t");
+    const [mode = "", oid = "", stage = "0"] = entry.slice(0, tab).split(" ");
+    const path = entry.slice(tab + 1);
+    if (stage !== "0") conflicted.add(path);
+    const kind = mode === "160000" ? undefined : kindOf(path);
+    if (kind && stage === "0") entries.push({ oid, path, kind });
   }
-  return loadRevision(root, tree);
+  if (conflicted.size > 0) throw new UserError(t("load.base.staged-conflicts", { paths: list([...conflicted]) }), t("load.base.staged-conflicts.hint"));
+  const sizes = await blobSizes(root, entries.map((e) => e.oid));
+  return repositoryFromBlobs(root, entries.map((e, i) => ({ ...e, size: sizes[i]! })));
+}
+
+/**
+ * The environment for git commands that read the index being committed. GIT_INDEX_FILE, which git
+ * sets for a pre-commit hook, may be relative to the hook's folder (the top of the work tree), the
+ * folder csr started in; csr runs git from the repository's root, so it is made absolute.
+ */
+function stagedGitEnv(): NodeJS.ProcessEnv {
+  const index = process.env.GIT_INDEX_FILE;
+  return { ...process.env, GIT_OPTIONAL_LOCKS: "0", ...(index ? { GIT_INDEX_FILE: resolve(index) } : {}) };
+}
+
+/** The commit HEAD names; undefined before the first commit. */
+export async function headCommit(root: string): Promise<string | undefined> {
+  const head = await gitOutput(root, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]).catch(() => undefined);
+  return head?.toString().trim() || undefined;
+}
+
+/**
+ * The files under `root` (named from it) whose staged content differs from `commit`'s, deletions
+ * and both sides of a rename included; from the index being committed (stagedGitEnv). Without
+ * `commit`: since HEAD, and before the first commit every staged file.
+ */
+export async function stagedPaths(root: string, commit?: string): Promise<Set<string>> {
+  const since = commit ?? (await headCommit(root));
+  const output = since
+    ? await gitOutput(root, ["diff", "--cached", "--name-only", "--no-renames", "--relative", "-z", since, "--"], stagedGitEnv())
+    : await gitOutput(root, ["ls-files", "-z"], stagedGitEnv());
+  return new Set(output.toString("utf8").split("\0").filter(Boolean));
 }
 
 /**
@@ -83,6 +127,11 @@ export async function loadRevision(root: string, commit: string): Promise<Reposi
     const kind = type === "blob" ? kindOf(path) : undefined;
     if (kind) blobs.push({ oid, path, kind, size: Number(size) });
   }
+  return repositoryFromBlobs(root, blobs);
+}
+
+/** The repository made of these blobs; one over the size limit is never read out of git. */
+async function repositoryFromBlobs(root: string, blobs: { oid: string; path: string; kind: FileKind; size: number }[]): Promise<Repository> {
   const small = blobs.filter((b) => b.size <= MAX_FILE_BYTES);
   const contents = await readBlobs(root, small.map((b) => b.oid));
   const bytes = new Map(small.map((b, i) => [b, contents[i]!]));
@@ -113,34 +162,53 @@ export function kindOf(path: string): FileKind | undefined {
 }
 
 /** All blobs in one `git cat-file --batch` process: one git call instead of one per file. */
-function readBlobs(root: string, oids: string[]): Promise<Buffer[]> {
-  if (oids.length === 0) return Promise.resolve([]);
+async function readBlobs(root: string, oids: string[]): Promise<Buffer[]> {
+  if (oids.length === 0) return [];
+  const out = await catFile(root, "--batch", oids);
+  const texts: Buffer[] = [];
+  let at = 0;
+  for (let i = 0; i < oids.length; i++) {
+    const eol = out.indexOf(0x0a, at);
+    const size = Number(out.subarray(at, eol).toString().split(" ")[2]);
+    texts.push(out.subarray(eol + 1, eol + 1 + size));
+    at = eol + 1 + size + 1;
+  }
+  return texts;
+}
+
+/** The sizes of blobs, from one `git cat-file --batch-check`, so that none over the size limit is read. */
+async function blobSizes(root: string, oids: string[]): Promise<number[]> {
+  if (oids.length === 0) return [];
+  const out = (await catFile(root, "--batch-check", oids)).toString();
+  return out.split("\n").slice(0, oids.length).map((line) => Number(line.split(" ")[2]));
+}
+
+/** A git that cannot start or stops with an error is the user's environment, said in one line. */
+function catFile(root: string, mode: string, oids: string[]): Promise<Buffer> {
+  return gitOutput(root, ["cat-file", mode], process.env, oids.join("\n") + "\n").catch((error: Error) => {
+    throw new UserError(t("load.base.git-failed", { reason: error.message }));
+  });
+}
+
+/**
+ * The standard output of one git command run in `root`, with `input` on its standard input; rejects
+ * with git's first line of error output. Not through simple-git, which drops every GIT_ variable
+ * of the environment, GIT_INDEX_FILE included.
+ */
+function gitOutput(root: string, args: string[], env: NodeJS.ProcessEnv = process.env, input = ""): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    // node:child_process, loaded here: dist/cli/check.cjs holds this module, and only a check with --base or --staged reads blobs.
-    const child = process.getBuiltinModule("node:child_process").spawn("git", ["cat-file", "--batch"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+    // node:child_process, loaded here: dist/cli/check.cjs holds this module, and only a check with --base or --staged runs git.
+    const child = process.getBuiltinModule("node:child_process").spawn("git", ["-c", "core.quotepath=off", ...args], { cwd: root, env, stdio: ["pipe", "pipe", "pipe"] });
     const chunks: Buffer[] = [];
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => chunks.push(c));
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    // A git that cannot start or stops with an error is the user's environment, said in one line.
-    const failed = (reason: string) => new UserError(t("load.base.git-failed", { reason: reason.trim().split("\n")[0]! }));
+    const failed = (reason: string) => new Error(reason.trim().split("\n")[0]!);
     child.on("error", (error) => reject(failed(error.message)));
-    child.on("close", (code) => {
-      if (code !== 0) return reject(failed(stderr || `exit code ${code}`));
-      const out = Buffer.concat(chunks);
-      const texts: Buffer[] = [];
-      let at = 0;
-      for (let i = 0; i < oids.length; i++) {
-        const eol = out.indexOf(0x0a, at);
-        const size = Number(out.subarray(at, eol).toString().split(" ")[2]);
-        texts.push(out.subarray(eol + 1, eol + 1 + size));
-        at = eol + 1 + size + 1;
-      }
-      resolve(texts);
-    });
+    child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(failed(stderr || `exit code ${code}`))));
     // A git that stops early closes its input: the write fails (EPIPE) and the exit code above says why.
     child.stdin.on("error", () => undefined);
-    child.stdin.end(oids.join("\n") + "\n");
+    child.stdin.end(input);
   });
 }
 
@@ -160,12 +228,17 @@ async function changeAuthors(root: string, commit: string, prefix: string, stage
     for (const path of paths) if (path.trim() !== "") add(path, email.trim());
   }
   const me = (await git.raw(["config", "--get", "user.email"]).catch(() => "")).trim();
+  if (staged) {
+    // The author of the commit being made: in a pre-commit hook git names it (git commit --author).
+    const author = process.env.GIT_AUTHOR_EMAIL || me;
+    for (const path of await stagedPaths(root)) add(prefix + path, author);
+    return authors;
+  }
   const status = (await git.raw(["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])).split("\0");
   for (let i = 0; i < status.length; i++) {
     const entry = status[i]!;
     if (entry.length < 4) continue;
-    // Porcelain's first column is the index's change, the second the working tree's.
-    if (!staged || (entry[0] !== " " && entry[0] !== "?")) add(entry.slice(3), me);
+    add(entry.slice(3), me);
     if (entry[0] === "R" || entry[0] === "C") i++;
   }
   return authors;

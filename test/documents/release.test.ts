@@ -546,8 +546,14 @@ describe("csr release is all or nothing", () => {
     writeFileSync(hook, "#!/bin/sh\necho 'error: commits are frozen' >&2\nexit 1\n");
     chmodSync(hook, 0o755);
     const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", ...SIGNERS]);
-    expect(result.stderr).toBe("csr: Could not commit documents/QP-020.yaml (git: commits are frozen); nothing was changed: documents/QP-020.yaml, the index and HEAD are as they were.\n");
-    expectUntouched(repo, "documents/QP-020.yaml", RELEASED, before, result);
+    expect(result.stderr).toBe(
+      "csr: The pre-commit hook .git/hooks/pre-commit refused the commit of documents/QP-020.yaml; nothing was changed: documents/QP-020.yaml, the index and HEAD are as they were. It reported:\n  error: commits are frozen\nhint: Correct what the hook reports, then run the command again.\n",
+    );
+    // Exit 1, as for the findings of a check: the hook refused the data, the command itself ran.
+    expect(result.code).toBe(1);
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(RELEASED);
+    expect(git(repo, ["status", "--porcelain"])).toBe("");
+    expect(head(repo)).toBe(before);
     expect(git(repo, ["tag"])).toBe("");
   });
 

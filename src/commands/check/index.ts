@@ -2,12 +2,13 @@
 import { summarize, type Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
+import type { BaseState } from "../../load/base.js";
 import type { Repository } from "../../load/repository.js";
 import type { QmsConfig } from "../../model/types.js";
 import { FORMATS, loadFormatter } from "../../report/formatters/index.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { t } from "../../i18n/index.js";
+import { conjunction, t } from "../../i18n/index.js";
 import { warnInterrupted } from "../shared/transaction.js";
 
 export interface CheckFlags {
@@ -17,7 +18,10 @@ export interface CheckFlags {
   maxWarnings?: string;
   base?: string;
   changedOnly?: boolean;
-  /** Check the staged content (git's index), what `git commit` would record, not the working tree. */
+  /**
+   * Check the staged content (git's index), what `git commit` would record, not the working tree,
+   * and report what the commit adds (see `staged`).
+   */
   staged?: boolean;
   /** commander's `--no-cache` sets this to false. */
   cache?: boolean;
@@ -35,22 +39,26 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   // The rules, the loader and the parsers load only when a check has to run: a repeated check with
   // nothing changed is answered from the cache without them.
   let overrides: QmsConfig["rules"];
-  const run = async (repo: Repository) => {
+  let base: Promise<BaseState | undefined> | undefined;
+  const baseState = () => (base ??= flags.base === undefined ? Promise.resolve(undefined) : import("../../load/base.js").then((m) => m.loadBase(root, flags.base!, { staged: flags.staged === true })));
+  // Held-back findings travel (and are cached) with the others, marked, so that a repeated check
+  // answered from the cache counts them too.
+  const findingsOf = async (repo: Repository) => {
     const { checkRepository } = await import("../../check/engine.js");
-    const base = flags.base === undefined ? undefined : await (await import("../../load/base.js")).loadBase(root, flags.base, { staged: flags.staged === true });
+    const outcome = checkRepository(repo, { today, base: await baseState() });
+    return [...outcome.findings, ...outcome.held];
+  };
+  const run = async (repo: Repository) => {
     overrides = repo.config?.value.rules;
-    // Held-back findings travel (and are cached) with the others, marked, so that a repeated check
-    // answered from the cache counts them too.
-    const outcome = checkRepository(repo, { today, base });
-    const findings = [...outcome.findings, ...outcome.held];
+    const findings = await findingsOf(repo);
     if (!flags.changedOnly || !flags.base) return findings;
     const { changedPaths, filterToChanged } = await import("../../check/changed.js");
     return filterToChanged(repo, findings, await changedPaths(root, flags.base, { staged: flags.staged === true }));
   };
   // The cache remembers findings for a day's check of the working tree, not for a comparison with a base.
   // The index is a state of its own: the cache, keyed by the working tree's files, cannot answer for it.
-  const { findings: all, files } = flags.staged
-    ? await staged(root, run)
+  const { findings: all, files, notReported = [] }: { findings: Finding[]; files: number; notReported?: Finding[] } = flags.staged
+    ? await staged(root, run, findingsOf, baseState)
     : flags.cache === false
       ? await uncached(root, run)
       : await (await import("../../load/cache.js")).checkCached(root, today, run, {
@@ -71,6 +79,14 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   const summary = summarize(findings, files);
   const formatter = await loadFormatter(format);
   ctx.stdout(formatter({ findings, summary, heldBack, overrides }, { color: ctx.color }));
+  // Said, so that a clean report of the commit is not taken for a clean repository.
+  const known = notReported.filter((f) => f.heldBackBy === undefined);
+  if (known.length > 0) {
+    const errors = known.filter((f) => f.severity === "error").length;
+    const warnings = known.length - errors;
+    const counts = [...(errors > 0 ? [t("check.text.errors", { count: errors })] : []), ...(warnings > 0 ? [t("check.text.warnings", { count: warnings })] : [])];
+    ctx.stderr(`${t("check.staged.not-reported", { findings: conjunction(counts) })}\n`);
+  }
   if (summary.errors > 0) return 1;
   if (flags.errorOnWarnings && summary.warnings > 0) {
     ctx.stderr(`csr: ${t("check.error-on-warnings", { count: summary.warnings })}\n`);
@@ -89,10 +105,41 @@ async function uncached(root: string, run: (repo: Repository) => Promise<Finding
   return { findings: await run(repo), files: repo.files.length };
 }
 
-/** The repository as git's index holds it: what `git commit` would record (the pre-commit hook's check). */
-async function staged(root: string, run: (repo: Repository) => Promise<Finding[]>): Promise<{ findings: Finding[]; files: number }> {
-  const repo = await (await import("../../load/base.js")).loadIndex(root);
-  return { findings: await run(repo), files: repo.files.length };
+/**
+ * The findings the commit being made adds, in the repository as git's index holds it (what `git
+ * commit` records; the pre-commit hook's check): those a check of HEAD on the same day (with the
+ * same --base) does not have too. What HEAD has already, the commit did not cause: a review that
+ * the date alone makes overdue, or a problem an earlier commit brought in, is left to `csr check`
+ * and CI, and does not block an unrelated commit. A finding counts as HEAD's when it has the same
+ * rule and severity in the same file: with the same message in a file the commit changes, whose
+ * lines may move; at the same line and column in one it does not change, whose finding may count
+ * days anew when the commit changes the calendar. Before the first commit, every finding counts.
+ */
+async function staged(
+  root: string,
+  run: (repo: Repository) => Promise<Finding[]>,
+  findingsOf: (repo: Repository) => Promise<Finding[]>,
+  baseState: () => Promise<BaseState | undefined>,
+): Promise<{ findings: Finding[]; files: number; notReported: Finding[] }> {
+  const { headCommit, loadIndex, loadRevision, stagedPaths } = await import("../../load/base.js");
+  const repo = await loadIndex(root);
+  const findings = await run(repo);
+  const head = await headCommit(root);
+  if (head === undefined) return { findings, files: repo.files.length, notReported: [] };
+  const base = await baseState();
+  const before = await findingsOf(base?.commit === head ? base.repo : await loadRevision(root, head));
+  const changed = await stagedPaths(root, head);
+  const key = (f: Finding) => [f.file, f.rule, f.severity, ...(changed.has(f.file) ? [f.message] : [f.line, f.column])].join("\0");
+  const had = new Map<string, number>();
+  for (const f of before) had.set(key(f), (had.get(key(f)) ?? 0) + 1);
+  const added: Finding[] = [];
+  const notReported: Finding[] = [];
+  for (const f of findings) {
+    const left = had.get(key(f)) ?? 0;
+    had.set(key(f), left - 1);
+    (left > 0 ? notReported : added).push(f);
+  }
+  return { findings: added, files: repo.files.length, notReported };
 }
 
 function countOption(value: string | undefined, flag: string): number | undefined {

@@ -334,11 +334,23 @@ jobs:
           git push -q -f "$(echo "$GITHUB_SERVER_URL" | sed "s#://#://token:$TOKEN@#")/$GITHUB_REPOSITORY.git" pages
 `;
 
+/**
+ * The repository's own csr (npm install --save-dev), else one on the PATH (npm link, a global
+ * install); without either, one line that says how to install it, rather than npx's "could not
+ * determine executable to run".
+ */
 const preCommit = () => `#!/bin/sh
 ${t("init.file.pre-commit.heading")}
-if git rev-parse -q --verify HEAD >/dev/null; then exec npx --no-install csr check --staged --base HEAD; fi
-exec npx --no-install csr check --staged
+csr=node_modules/.bin/csr
+[ -x "$csr" ] || csr=$(command -v csr) || { printf '%s\\n' ${shellQuoted(t("init.file.pre-commit.not-installed"))} >&2; exit 1; }
+if git rev-parse -q --verify HEAD >/dev/null; then exec "$csr" check --staged --base HEAD; fi
+exec "$csr" check --staged
 `;
+
+/** A word the shell takes literally. */
+function shellQuoted(text: string): string {
+  return `'${text.replace(/'/g, "'\\''")}'`;
+}
 
 /** The editor's schemas: in a Chinese repository the build's Chinese copies (titles and descriptions), else csr's own. */
 function vscodeSettings(): string {

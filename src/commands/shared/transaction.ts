@@ -14,7 +14,9 @@
  *   entries and the files are put back as they were.
  */
 import {
+  accessSync,
   chmodSync,
+  constants,
   closeSync,
   copyFileSync,
   existsSync,
@@ -32,7 +34,7 @@ import {
   writeFileSync,
   writeSync,
 } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { oneLine } from "../../core/text.js";
@@ -129,15 +131,22 @@ export async function recoverCommandBody(ctx: CommandContext, root: string): Pro
   }
 }
 
-/** The command lines of changes that were interrupted after their point of no return. */
+/**
+ * The command lines of changes that were interrupted after their point of no return. None while a
+ * running csr holds the lock: a journal is then that command's change in progress (its `git
+ * commit` runs the pre-commit hook, whose `csr check` finds the journal), or one it completes
+ * before it goes on, never one left waiting.
+ */
 export function interruptedChanges(root: string): string[][] {
-  const folder = join(stateDirectory(root), TX_FOLDER);
+  const state = stateDirectory(root);
+  const folder = join(state, TX_FOLDER);
   let names: string[];
   try {
     names = readdirSync(folder).sort();
   } catch {
     return [];
   }
+  if (names.length === 0 || heldByRunningCommand(join(state, LOCK_FILE))) return [];
   return names.flatMap((name) => {
     const journal = readJournal(join(folder, name, "journal.json"));
     return journal ? [journal.argv] : [];
@@ -196,6 +205,11 @@ async function acquireLock(state: string): Promise<() => void> {
     }
     await sleep(30 + Math.random() * 70);
   }
+}
+
+/** The lock is there and its holder runs (or runs on another machine, or is writing it this moment). */
+function heldByRunningCommand(path: string): boolean {
+  return existsSync(path) && readHolder(path) !== "stale";
 }
 
 /** The holder of the lock; "stale" when it is a process of this machine that no longer runs. */
@@ -326,6 +340,12 @@ export async function applyChange(root: string, change: Change): Promise<Applied
     } catch (error) {
       const undone = await rollBack(root, tx, journal, indexBefore);
       rmSync(tx, { recursive: true, force: true });
+      const hook = error instanceof GitFailure && error.step === "commit" && error.code === 1 ? await preCommitHook(root) : undefined;
+      if (hook) {
+        // The hook's own report, whole: the findings of its `csr check` are the reason, and a first line alone would be a file name.
+        const output = (error as GitFailure).output.replace(/\s+$/, "").replace(/^(?=.)/gm, "  ") || `  ${t("transaction.git-no-message")}`;
+        throw new UserError(t("transaction.hook-refused", { hook, paths: shownPaths(root, commit.paths), undone, output }), t("transaction.hook-refused.hint"), 1);
+      }
       const reason = error instanceof GitFailure ? error.reason : error instanceof Error ? error.message : String(error);
       const failed = error instanceof GitFailure && error.step === "tag" ? t("transaction.tag-failed", { tag: commit.tag ?? "" }) : t("transaction.commit-failed", { paths: shownPaths(root, commit.paths) });
       throw new UserError(t("transaction.git-failed", { failed, reason, undone }));
@@ -504,6 +524,9 @@ class GitFailure extends Error {
   constructor(
     readonly step: string,
     readonly reason: string,
+    /** git's exit code and all it printed (a hook's output included). */
+    readonly code = 1,
+    readonly output = "",
   ) {
     super(`git ${step}: ${reason}`);
   }
@@ -547,9 +570,24 @@ async function indexGit(cwd: string, args: string[], step: string): Promise<stri
   for (;;) {
     const run = await runGit(cwd, args);
     if (run.code === 0) return run.stdout;
-    if (!/index\.lock.*File exists/s.test(run.stderr) || Date.now() > deadline) throw new GitFailure(step, gitReason(`${run.stderr}\n${run.stdout}`));
+    if (!/index\.lock.*File exists/s.test(run.stderr) || Date.now() > deadline) throw new GitFailure(step, gitReason(`${run.stderr}\n${run.stdout}`), run.code, `${run.stdout}${run.stderr}`);
     await sleep(50 + Math.random() * 100);
   }
+}
+
+/**
+ * The pre-commit hook git runs here (core.hooksPath honoured), as shown to the user; undefined when
+ * there is none. git commit exits 1, without a message of its own, when the hook refuses.
+ */
+async function preCommitHook(root: string): Promise<string | undefined> {
+  const path = (await runGit(root, ["rev-parse", "--git-path", "hooks/pre-commit"])).stdout.trim();
+  if (!path) return undefined;
+  try {
+    accessSync(resolve(root, path), constants.X_OK);
+  } catch {
+    return undefined;
+  }
+  return isAbsolute(path) ? path : path.split(sep).join("/");
 }
 
 async function headOf(root: string): Promise<string> {

@@ -1,0 +1,223 @@
+/**
+ * The pre-commit hook that `csr init` writes, enabled as it says (`git config core.hooksPath hooks`),
+ * run by real commits: csr's own (`--commit`, which commit through a temporary index) and git's
+ * (`git commit -a`). One small repository for the whole file, whose CSR's review has been overdue
+ * since 2025 (an error that only the date causes, whatever day the test runs) and whose calendar
+ * names no public holidays, so that nothing else depends on the day.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { initFiles } from "../../src/commands/init/files.js";
+import { ruleDocUrl } from "../../src/core/docs.js";
+import { BIN, csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+
+const HOOK = initFiles(false).get("hooks/pre-commit")!;
+
+const QP001 = [
+  "id: QP-001",
+  "title: 顾客特定要求管理程序",
+  "level: 2",
+  "kind: procedure",
+  "department: QA",
+  "status: released",
+  "effective: 2025-02-03",
+  "revisions:",
+  "  - version: A/0",
+  "    date: 2025-02-03",
+  "    summary: 首次发布",
+  "    prepared: { by: zhang, date: 2025-01-20 }",
+  "    reviewed: { by: li, date: 2025-01-27 }",
+  "    approved: { by: wang, date: 2025-01-28 }",
+  "sections:",
+  "  - title: 目的",
+  "    text: 确保顾客特定要求得到识别和评审。",
+  "",
+].join("\n");
+
+const FILES = {
+  "qms.yaml": [
+    "organisation:",
+    "  name: 测试汽车零部件有限公司",
+    "language: en",
+    "standards: [IATF16949]",
+    "departments:",
+    "  - code: QA",
+    "    name: 品质部",
+    "  - code: MKT",
+    "    name: 市场部",
+    "numbering:",
+    "  - kind: procedure",
+    "    pattern: QP-###",
+    "csr:",
+    "  reviewers: [QA, MKT]",
+    "calendar:",
+    "  base: none",
+    "rules:",
+    "  coverage/clause-uncovered: off",
+    "",
+  ].join("\n"),
+  "people.yaml": [
+    "people:",
+    "  - id: zhang",
+    "    name: 张伟",
+    "    department: QA",
+    "    roles: [author, reviewer]",
+    "  - id: li",
+    "    name: 李娜",
+    "    department: MKT",
+    "    roles: [author, reviewer]",
+    "  - id: wang",
+    "    name: 王强",
+    "    department: QA",
+    "    roles: [approver]",
+    "",
+  ].join("\n"),
+  "customers/HX.yaml": [
+    "code: HX",
+    "name: 华夏汽车有限公司",
+    "class: A",
+    "sources:",
+    "  - id: HX-SQM",
+    "    title: 华夏汽车供应商质量手册",
+    "    revisions:",
+    '      - revision: "2025"',
+    "        received: 2025-03-03",
+    "        status: current",
+    "",
+  ].join("\n"),
+  "csr/HX/HX-001.yaml": [
+    "id: HX-001",
+    "customer: HX",
+    "source:",
+    "  document: HX-SQM",
+    '  revision: "2025"',
+    '  section: "4.2"',
+    'clauses: ["IATF16949:8.3.3.3"]',
+    "title: 特殊特性使用顾客符号",
+    "text: 图纸和控制计划上的特殊特性须使用华夏汽车的符号。",
+    "received: 2025-03-03",
+    "",
+  ].join("\n"),
+  "documents/QP-001.yaml": QP001,
+  "hooks/pre-commit": HOOK,
+  ".gitignore": "node_modules/\n",
+};
+
+/** What the hook adds to its report when HEAD has the overdue review of HX-001. */
+const OVERDUE_LEFT_OUT = "csr: --staged: 1 error in HEAD already, not caused by this commit, not reported ('csr check' lists all findings).\n";
+
+/** git run as a user does, the hook's output included; never throws. */
+function gitRun(dir: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
+
+describe("the pre-commit hook of csr init", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeRepo(FILES);
+    chmodSync(join(dir, "hooks/pre-commit"), 0o755);
+    gitInit(dir);
+    // csr installed in the repository, as README's 'Installing csr' does it.
+    mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
+    symlinkSync(BIN, join(dir, "node_modules/.bin/csr"));
+    git(dir, ["config", "core.hooksPath", "hooks"]);
+  });
+
+  it("lets csr's own commits through: the hook's check does not take the running command for an interrupted one", async () => {
+    const before = head(dir);
+    const result = await csrInProcess(["-C", dir, "review", "HX-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2025-03-10", "-y", "--commit"]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^HX-001: opinion of 品质部 recorded: accept, by 张伟 \(zhang\) on 2025-03-10\.\nStill missing: 市场部\.\nCommitted [0-9a-f]{7}: csr review HX-001: 品质部 accept\n$/);
+    expect(result.code).toBe(0);
+    expect(git(dir, ["rev-parse", "HEAD~1"]).trim()).toBe(before);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("refuses csr's commit when the staged change adds an error, says what the hook found, and leaves everything as it was", async () => {
+    // A released procedure edited by hand without a new revision, then a command that commits the file.
+    const edited = QP001.replace("确保顾客特定要求得到识别和评审。", "确保顾客特定要求得到识别、评审和实施。");
+    writeFileSync(join(dir, "documents/QP-001.yaml"), edited);
+    const before = head(dir);
+    const result = await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "MKT", "--date", "2025-03-10", "-y", "--commit"]);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      [
+        "csr: The pre-commit hook hooks/pre-commit refused the commit of documents/QP-001.yaml; nothing was changed: documents/QP-001.yaml, the index and HEAD are as they were. It reported:",
+        "  documents/QP-001.yaml",
+        "  documents/QP-001.yaml:17:11 error doc/revision-not-bumped QP-001 was released as A/0 at HEAD and its content has changed since (sections), but no revision entry was added. Record the change as revision A/1 or B/0 ('csr release QP-001 --summary ...'), or undo the change.",
+        "",
+        "  Rule docs (also 'csr explain <rule-id>'):",
+        `    doc/revision-not-bumped  ${ruleDocUrl("doc/revision-not-bumped")}`,
+        "  ✖ 1 error, 0 warnings in 1 file (5 files checked).",
+        `  ${OVERDUE_LEFT_OUT.trimEnd()}`,
+        "hint: Correct what the hook reports, then run the command again.",
+        "",
+      ].join("\n"),
+    );
+    expect(result.code).toBe(1);
+    expect(head(dir)).toBe(before);
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(edited);
+    expect(git(dir, ["status", "--porcelain"])).toBe(" M documents/QP-001.yaml\n");
+    expect(readdirSync(join(dir, ".git/csr-tmp"))).toEqual([]);
+    git(dir, ["checkout", "-q", "documents/QP-001.yaml"]);
+  });
+
+  it("lets git commit -a through while a review of a CSR the commit does not touch is overdue", () => {
+    writeFileSync(join(dir, "customers/HX.yaml"), FILES["customers/HX.yaml"] + "# 联系人待补\n");
+    writeFileSync(join(dir, "package.json"), "{}\n");
+    git(dir, ["add", "package.json"]);
+    expect(gitRun(dir, ["commit", "-q", "-a", "-m", "note"])).toEqual({ code: 0, stdout: "", stderr: `✔ No problems in 5 files.\n${OVERDUE_LEFT_OUT}` });
+    expect(git(dir, ["show", "--name-only", "--format=%s"])).toBe("note\n\ncustomers/HX.yaml\npackage.json\n");
+  });
+
+  it("refuses a commit for what the staged change causes in a file it does not touch", () => {
+    // The customer renamed: its file now names another code, and the unstaged CSR refers to a customer that is gone.
+    writeFileSync(join(dir, "customers/HX.yaml"), FILES["customers/HX.yaml"].replace("code: HX", "code: HY"));
+    const before = head(dir);
+    const result = gitRun(dir, ["commit", "-q", "-a", "-m", "rename"]);
+    expect(result.stderr.split("\n").filter((line) => /^\S+:\d+:\d+ error /.test(line))).toEqual([
+      "csr/HX/HX-001.yaml:2:11 error ref/unresolved Unknown customer 'HX'. Did you mean 'HY'? Add the customer with 'csr customer add HX', or correct the code.",
+      "customers/HX.yaml:1:7 error id/file-name The customer code 'HY' does not match the file name; rename the file to customers/HY.yaml or correct the code.",
+    ]);
+    expect(result.code).toBe(1);
+    expect(head(dir)).toBe(before);
+    git(dir, ["checkout", "-q", "customers/HX.yaml"]);
+  });
+
+  it("reports merge conflicts as such, and only then", async () => {
+    git(dir, ["checkout", "-q", "-b", "side"]);
+    writeFileSync(join(dir, "customers/HX.yaml"), FILES["customers/HX.yaml"] + "# side\n");
+    git(dir, ["commit", "-q", "--no-verify", "-am", "side"]);
+    git(dir, ["checkout", "-q", "-"]);
+    writeFileSync(join(dir, "customers/HX.yaml"), FILES["customers/HX.yaml"] + "# main\n");
+    git(dir, ["commit", "-q", "--no-verify", "-am", "main"]);
+    gitRun(dir, ["merge", "-q", "side"]);
+    expect(await csrInProcess(["-C", dir, "check", "--staged"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --staged: the index has unresolved merge conflicts (customers/HX.yaml), which git cannot commit either.\nhint: Resolve the merge conflicts ('git status' lists them) and 'git add' the files, then commit again.\n",
+    });
+    git(dir, ["merge", "--abort"]);
+  });
+});
+
+it("says in one line how to install csr when neither the repository nor the PATH has it", () => {
+  const dir = makeRepo({ "hooks/pre-commit": HOOK, "NOTES.md": "x\n" }, tempDir());
+  chmodSync(join(dir, "hooks/pre-commit"), 0o755);
+  git(dir, ["init", "-q"]);
+  git(dir, ["config", "core.hooksPath", "hooks"]);
+  git(dir, ["add", "-A"]);
+  // git itself by its full path; the hook's PATH is a folder with nothing in it.
+  const gitPath = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
+  const result = spawnSync(gitPath, ["-c", "user.name=Test User", "-c", "user.email=test@example.com", "commit", "-q", "-m", "notes"], { cwd: dir, encoding: "utf8", env: { ...process.env, PATH: tempDir() } });
+  expect(result.stderr).toBe(
+    `csr: csr is not installed in this repository, so this commit cannot be checked: install it (npm install --save-dev ./qms-csr-<version>.tgz, or npm install --save-dev git+https://<git server>/<path of the csr repository>.git; see "Installing csr" in the README of csr), then commit again.\n`,
+  );
+  expect(result.status).toBe(1);
+  expect(spawnSync(gitPath, ["rev-parse", "-q", "--verify", "HEAD"], { cwd: dir }).status).toBe(1);
+});
