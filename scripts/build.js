@@ -62,6 +62,18 @@ const common = (digest) => ({
   logLevel: "warning",
 });
 
+/** A CommonJS file standing on its own (everything it needs inside), for a library or a module another bundle requires. */
+const standalone = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20.17",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: "warning",
+};
+
 /**
  * commander is CommonJS: its `require`s of Node's modules go through esbuild's `__require`, which
  * needs a `require` in the ES module that defines it (esbuild's advice is a banner on every file;
@@ -85,16 +97,9 @@ const VENDORED_YAML = "../vendor/yaml.cjs";
 async function vendorYaml() {
   const names = Object.keys(createRequire(import.meta.url)("yaml"));
   await build({
-    absWorkingDir: ROOT,
+    ...standalone,
     stdin: { contents: `export { ${names.join(", ")} } from "yaml";`, resolveDir: ROOT, loader: "js", sourcefile: "yaml.js" },
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20.17",
-    minifyWhitespace: true,
-    minifySyntax: true,
     outfile: join(DIST, "vendor", "yaml.cjs"),
-    logLevel: "warning",
   });
 }
 
@@ -136,18 +141,7 @@ const lazyChildProcessForCommander = {
 const TOKENIZER = "../precompiled/tokenize.cjs";
 
 async function siteTokenizer() {
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: [join(ROOT, "src", "site", "tokenize.ts")],
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20.17",
-    minifyWhitespace: true,
-    minifySyntax: true,
-    outfile: join(DIST, "precompiled", "tokenize.cjs"),
-    logLevel: "warning",
-  });
+  await build({ ...standalone, entryPoints: [join(ROOT, "src", "site", "tokenize.ts")], outfile: join(DIST, "precompiled", "tokenize.cjs") });
 }
 
 const tokenizerFromItsFile = {

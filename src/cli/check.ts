@@ -2,14 +2,13 @@
  * `csr check` on its own: the command's wiring, which src/cli/main.ts wires among the others, and a
  * run of the command line that wires only it. `npm run build` bundles this file with everything a
  * check runs into one CommonJS file, dist/cli/check.cjs, which bin/csr.js runs (bin/command-script.js)
- * instead of dist/cli/main.js when the command line names `check` (commandNamed): a check, the
+ * instead of dist/cli/main.js when the command line names `check` (runNamed): a check, the
  * command CI runs at every push, then loads one file of csr's instead of about 35 chunks of the split
  * bundle, and V8 takes its compiled code from the code cache the build made of it.
  */
-import { commandNamed } from "./named.js";
 import { Option } from "commander";
 import { t } from "../i18n/index.js";
-import { runProgram, type Wiring } from "./program.js";
+import { runNamed, type Wiring } from "./program.js";
 
 export function wireCheck({ program, action }: Wiring): void {
   program
@@ -26,11 +25,5 @@ export function wireCheck({ program, action }: Wiring): void {
     .action(action(async () => (await import("../commands/check/index.js")).checkCommand));
 }
 
-/**
- * The command line of bin/csr.js when it names `check`; undefined for anything else (which bin/csr.js
- * does not send here), which bin/csr.js then gives to dist/cli/main.js.
- */
-export async function run(argv: string[]): Promise<number | undefined> {
-  if (commandNamed(argv.slice(2), { check: true }) !== "check") return undefined;
-  return runProgram(argv, wireCheck);
-}
+/** The command line of bin/csr.js when it names `check` (runNamed). */
+export const run = (argv: string[]): Promise<number | undefined> => runNamed(argv, "check", wireCheck);

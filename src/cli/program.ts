@@ -11,6 +11,7 @@ import { resolveSettings } from "../i18n/resolve.js";
 import { setStandardsInScope } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
 import { addHelpExamples, localizeHelp, pointHelpAtCommands } from "./help.js";
+import { commandNamed } from "./named.js";
 
 const EXIT_USAGE = 2;
 
@@ -25,6 +26,16 @@ export interface Wiring {
 }
 
 /** Runs the command line `argv` (as process.argv) with the commands that `wire` adds to the program; resolves to the exit code. */
+/**
+ * Runs the program `wire` builds when the command line (process.argv) names the command `name`, as
+ * bin/csr.js sends only such a run to a command's own file (dist/cli/check.cjs, site.cjs); undefined for
+ * anything else, which bin/csr.js then gives to dist/cli/main.js.
+ */
+export async function runNamed(argv: string[], name: string, wire: (wiring: Wiring) => void): Promise<number | undefined> {
+  if (commandNamed(argv.slice(2), { [name]: true }) !== name) return undefined;
+  return runProgram(argv, wire);
+}
+
 export async function runProgram(argv: string[], wire: (wiring: Wiring) => void): Promise<number> {
   let exitCode = 0;
   // A reader that stops early (`csr matrix clauses | head`) closes the pipe: stop quietly, as Unix tools do.

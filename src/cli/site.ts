@@ -6,9 +6,8 @@
  * CommonJS file, dist/cli/site.cjs, which bin/csr.js runs (bin/command-script.js) instead of
  * dist/cli/main.js when the command line names `site`, with the code cache the build made of it.
  */
-import { commandNamed } from "./named.js";
 import { t } from "../i18n/index.js";
-import { runProgram, type Wiring } from "./program.js";
+import { runNamed, type Wiring } from "./program.js";
 
 export function wireSite({ program, action }: Wiring): void {
   program
@@ -20,11 +19,5 @@ export function wireSite({ program, action }: Wiring): void {
     .action(action(async () => (await import("../commands/site/index.js")).siteCommand));
 }
 
-/**
- * The command line of bin/csr.js when it names `site`; undefined for anything else (which bin/csr.js
- * does not send here), which bin/csr.js then gives to dist/cli/main.js.
- */
-export async function run(argv: string[]): Promise<number | undefined> {
-  if (commandNamed(argv.slice(2), { site: true }) !== "site") return undefined;
-  return runProgram(argv, wireSite);
-}
+/** The command line of bin/csr.js when it names `site` (runNamed). */
+export const run = (argv: string[]): Promise<number | undefined> => runNamed(argv, "site", wireSite);
