@@ -190,8 +190,8 @@ const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "custome
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
-/** An external document's number as its publisher writes it, single spaces included (schemas/common.schema.json documentId). */
-const EXTERNAL_ID = /^[A-Za-z0-9](?:[A-Za-z0-9_./-]| (?=[A-Za-z0-9_./-]))*$/;
+/** An external document's number as its publisher writes it, single spaces and ':' included (ISO 9001:2015; schemas/common.schema.json documentId). */
+const EXTERNAL_ID = /^[A-Za-z0-9](?:[A-Za-z0-9_./-]|:(?=[0-9]{4}(?![0-9]))| (?=[A-Za-z0-9_./-]))*$/;
 
 class RowReader {
   constructor(

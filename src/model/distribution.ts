@@ -33,11 +33,11 @@ export function copyEdition(doc: ControlledDocument): string | undefined {
 
 /**
  * A document with the edition of its copies, as messages name it: "QP-001 A/1"; a standard whose
- * number already carries its edition as the year (GJB 726A-2004, edition 2004) is named by its
+ * number already carries its edition as the year (GJB 726A-2004, ISO 9001:2015) is named by its
  * number alone rather than "GJB 726A-2004 2004".
  */
 export function withEdition(id: string, edition: string | undefined): string {
-  if (edition === undefined || id === edition || id.endsWith(`-${edition}`)) return id;
+  if (edition === undefined || id === edition || id.endsWith(`-${edition}`) || id.endsWith(`:${edition}`)) return id;
   return `${id} ${edition}`;
 }
 

@@ -6,9 +6,12 @@
  */
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-/** Document numbers may contain '/', e.g. CS/QP-006; the file name writes it as '_'. */
+/**
+ * Document numbers may contain '/' (CS/QP-006) and an external one ':' before its year (ISO 9001:2015),
+ * neither of which a file name may (Windows refuses ':'): the file name writes both as '_'.
+ */
 export function documentFileName(id: string): string {
-  return id.replace(/\//g, "_");
+  return id.replace(/[/:]/g, "_");
 }
 
 export function documentPath(id: string): string {

@@ -26,7 +26,7 @@ describe("real-world YAML", () => {
   it("19: a zero-width space in a document number is shown as <U+200B>", () => {
     const { code, findings } = checkJson(caseRepo("19-zero-width-space"), "--today", "2026-11-27", "--no-cache");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
-      "csr/DYA/DYA-001.yaml:40:15 schema/invalid-value 'addressed[0].document' is 'QP-014<U+200B>' (contains U+200B ZERO WIDTH SPACE), which has the wrong form. Delete the invisible character. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces: GB/T 19001-2016, GJB 9001C-2017.",
+      "csr/DYA/DYA-001.yaml:40:15 schema/invalid-value 'addressed[0].document' is 'QP-014<U+200B>' (contains U+200B ZERO WIDTH SPACE), which has the wrong form. Delete the invisible character. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces and ':' before an edition's year: GB/T 19001-2016, GJB 9001C-2017, ISO 9001:2015.",
     ]);
     expect(code).toBe(1);
   });

@@ -209,7 +209,7 @@ describe("an external document in force", () => {
 
   it("refuses a new edition in one line: of a document of the organisation's, without --received, received before the old edition or after today, effective before issued", async () => {
     const dir = repo();
-    await csrInProcess(["-C", dir, "new", "external", "--number", "GB/T 19001-2016", "--title", "质量管理体系 要求", "--issued", "2016-12-29", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "new", "external", "--number", "ISO 9001:2015", "--title", "Quality management systems — Requirements", "--issued", "2015-09-15", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
     await csrInProcess(["-C", dir, "new", "procedure", "--title", "文件控制程序", "--department", "QA", "-y", "--commit"]);
     const refused = async (...args: string[]) => {
       const result = await csrInProcess(["-C", dir, "set", ...args, "-y"]);
@@ -219,19 +219,19 @@ describe("an external document in force", () => {
       2,
       "csr: QP-001 is a procedure, not an external document: --edition, --issued, --effective and --received record a publisher's new edition; a new version of the organisation's own document is released with csr release QP-001 --summary …\n",
     ]);
-    expect(await refused("GB/T 19001-2016", "--edition", "2026")).toEqual([2, 'csr: Give the day the new edition was received with --received (csr set "GB/T 19001-2016" --edition … --received <date>): it is controlled from that day.\n']);
-    expect(await refused("GB/T 19001-2016", "--received", "2026-11-20")).toEqual([2, 'csr: Give the publisher\'s new edition with --edition, e.g. csr set "GB/T 19001-2016" --edition 2023 --received 2026-11-30.\n']);
-    expect(await refused("GB/T 19001-2016", "--edition", "2016", "--received", "2026-11-20")).toEqual([2, "csr: GB/T 19001-2016 is of edition 2016 already: --edition gives the publisher's new one.\n"]);
-    expect(await refused("GB/T 19001-2016", "--edition", "2026", "--received", "2026-11-01")).toEqual([
+    expect(await refused("ISO 9001:2015", "--edition", "2026")).toEqual([2, 'csr: Give the day the new edition was received with --received (csr set "ISO 9001:2015" --edition … --received <date>): it is controlled from that day.\n']);
+    expect(await refused("ISO 9001:2015", "--received", "2026-11-20")).toEqual([2, 'csr: Give the publisher\'s new edition with --edition, e.g. csr set "ISO 9001:2015" --edition 2023 --received 2026-11-30.\n']);
+    expect(await refused("ISO 9001:2015", "--edition", "2015", "--received", "2026-11-20")).toEqual([2, "csr: ISO 9001:2015 is of edition 2015 already: --edition gives the publisher's new one.\n"]);
+    expect(await refused("ISO 9001:2015", "--edition", "2026", "--received", "2026-11-01")).toEqual([
       2,
-      "csr: --received 2026-11-01 is before the receipt of the external document of GB/T 19001-2016 (2026-11-02), which it must follow.\n",
+      "csr: --received 2026-11-01 is before the receipt of the external document of ISO 9001:2015 (2026-11-02), which it must follow.\n",
     ]);
-    expect((await refused("GB/T 19001-2016", "--edition", "2026", "--received", "2099-01-01"))[1]).toMatch(/^csr: --received 2099-01-01 is after today/);
-    expect(await refused("GB/T 19001-2016", "--edition", "2026", "--issued", "2026-11-10", "--effective", "2026-11-01", "--received", "2026-11-20")).toEqual([
+    expect((await refused("ISO 9001:2015", "--edition", "2026", "--received", "2099-01-01"))[1]).toMatch(/^csr: --received 2099-01-01 is after today/);
+    expect(await refused("ISO 9001:2015", "--edition", "2026", "--issued", "2026-11-10", "--effective", "2026-11-01", "--received", "2026-11-20")).toEqual([
       2,
-      "csr: --effective 2026-11-01 is before its issue by the publisher of GB/T 19001-2016 (2026-11-10), which it must follow.\n",
+      "csr: --effective 2026-11-01 is before its issue by the publisher of ISO 9001:2015 (2026-11-10), which it must follow.\n",
     ]);
-    expect(await refused("GB/T 19001-2016", "--edition", "2026", "--received", "2026-11-20", "--add-clause", "8.5")).toEqual([
+    expect(await refused("ISO 9001:2015", "--edition", "2026", "--received", "2026-11-20", "--add-clause", "8.5")).toEqual([
       2,
       "csr: --edition records an external document's new edition: change the other fields with a csr set of their own.\n",
     ]);
@@ -377,6 +377,39 @@ describe("an external document's 实施日期 (external.effective)", () => {
     const word = wordParagraphs(join(dir, "out", "GB_T 19001-2016.zh-CN.docx"));
     expect(word.slice(word.indexOf("发布日期"), word.indexOf("发布日期") + 6)).toEqual(["发布日期", "2016-12-29", "实施日期", "2017-07-01", "接收日期", "2017-03-02"]);
     // Without an effective date the print is as before (the first test of csr new external reads it whole).
+  });
+});
+
+describe("numbers with a colon before the year (ISO 9001:2015)", () => {
+  it("are kept as written: csr new external, the file named with '_' for ':', check, the register, a print and an import", async () => {
+    const dir = repo();
+    const created = await csrInProcess(["-C", dir, "new", "external", "--number", "ISO 9001:2015", "--title", "质量管理体系 要求", "--publisher", "ISO", "--issued", "2015-09-15", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"], { lang: null });
+    expect(created.stdout.split("\n")[0]).toBe("已登记外来文件 ISO 9001:2015 质量管理体系 要求（documents/ISO 9001_2015.yaml），由品质部保管，2026-11-02 接收，自接收日起受控。");
+    expect(readFileSync(join(dir, "documents/ISO 9001_2015.yaml"), "utf8")).toMatch(/^id: ISO 9001:2015\n[^]*\n {2}revision: "2015"\n/);
+    writeFileSync(
+      join(dir, "外来文件清单.csv"),
+      ["序号,文件编号,文件名称,发布单位,版本,发布日期,接收日期,保管部门", "1,IATF 16949：2016,汽车生产件及相关服务件组织的质量管理体系要求,IATF,2016,2016-10-01,2026-11-03,品质部", "2,VDA 6.3:2023,过程审核,VDA,2023,2023-01-01,2026-11-04,品质部", "3,ISO 9001:15,质量管理体系 要求,ISO,2015,2015-09-15,2026-11-04,品质部", ""].join("\n"),
+    );
+    const imported = await csrInProcess(["-C", dir, "import", "外来文件清单.csv", "--as", "external", "-y"]);
+    expect(imported.stdout.split("\n").filter((l) => l.startsWith("row"))).toEqual([
+      "row 4: 'ISO 9001:15' is not an external document's number as its publisher writes it (letters, digits, '-', '_', '.', '/', single spaces and ':' before an edition's year, e.g. GB/T 19001-2016, ISO 9001:2015) — correct the cell (row not imported)",
+    ]);
+    // A full-width colon, as a Chinese register types it, is the colon.
+    expect(readFileSync(join(dir, "documents/IATF 16949_2016.yaml"), "utf8")).toMatch(/^id: IATF 16949:2016\n/);
+    expect(readFileSync(join(dir, "documents/VDA 6.3_2023.yaml"), "utf8")).toMatch(/^id: VDA 6.3:2023\n/);
+    expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
+    expect((await csrInProcess(["-C", dir, "set", "ISO 9001:2015", "--edition", "2026", "--received", "2026-11-20", "-y"])).code).toBe(0);
+    const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv"], { lang: null });
+    expect(list.stdout.split("\r\n").slice(1, 4).map((row) => row.split(",").slice(2, 4).join(" "))).toEqual(["IATF 16949:2016 汽车生产件及相关服务件组织的质量管理体系要求", "ISO 9001:2015 质量管理体系 要求", "VDA 6.3:2023 过程审核"]);
+    expect((await csrInProcess(["-C", dir, "render", "VDA 6.3:2023", "--format", "md", "--out", "out"], { lang: null })).code).toBe(0);
+    expect(readFileSync(join(dir, "out", "VDA 6.3_2023.zh-CN.md"), "utf8")).toContain("| 文件编号 | VDA 6.3:2023 | 版本（发布方） | 2023 |");
+  });
+
+  it("stay refused on a number whose colon is not before a year, as a clause reference writes it", async () => {
+    const dir = repo();
+    const result = await csrInProcess(["-C", dir, "new", "external", "--number", "IATF16949:8.5", "--title", "标准", "--received", "2026-11-02", "--department", "QA", "-y"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^csr: Nothing was written[^]*schema/);
   });
 });
 

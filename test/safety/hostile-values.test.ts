@@ -82,8 +82,8 @@ describe("look-alike characters in references", () => {
     write(dir, "documents/WI-031.yaml", `${doc}related: [QP-020\u200b, QP-0\u04212]\n`);
     const { findings } = await checkJsonInProcess(dir, "--today", "2026-11-27");
     expect(findings.map((f) => f.message)).toEqual([
-      "'related[0]' is 'QP-020<U+200B>' (contains U+200B ZERO WIDTH SPACE), which has the wrong form. Delete the invisible character. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces: GB/T 19001-2016, GJB 9001C-2017.",
-      "'related[1]' is 'QP-0С2' (contains U+0421 CYRILLIC CAPITAL LETTER ES), which has the wrong form. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces: GB/T 19001-2016, GJB 9001C-2017.",
+      "'related[0]' is 'QP-020<U+200B>' (contains U+200B ZERO WIDTH SPACE), which has the wrong form. Delete the invisible character. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces and ':' before an edition's year: GB/T 19001-2016, GJB 9001C-2017, ISO 9001:2015.",
+      "'related[1]' is 'QP-0С2' (contains U+0421 CYRILLIC CAPITAL LETTER ES), which has the wrong form. A document number (文件编号), e.g. QP-020, CS/QP-006, HSD-F-0018, or an external document's number as its publisher writes it, with single spaces and ':' before an edition's year: GB/T 19001-2016, GJB 9001C-2017, ISO 9001:2015.",
     ]);
   });
 });

@@ -169,13 +169,13 @@ function externalBlock(flags: NewFlags, number: string): NonNullable<ControlledD
 }
 
 /**
- * The year a standard's number ends with (标准年代号): GB/T 19001-2016 → 2016; an older standard
+ * The year a standard's number ends with (标准年代号): GB/T 19001-2016 → 2016, ISO 9001:2015 → 2015; an older standard
  * written with two digits (GJB 190-86, GB 2828-87) → 1986, 1987: the century of the date issued when
  * it ends in those digits, else the latest year not after the date received. Undefined for a number
  * without a year.
  */
 function standardYear(number: string, issued: string | undefined, received: string): string | undefined {
-  const full = /-((?:19|20)\d\d)$/.exec(number)?.[1];
+  const full = /[-:]((?:19|20)\d\d)$/.exec(number)?.[1];
   if (full) return full;
   const short = /^[A-Za-z][A-Za-z/ ]*\d[\d.]*[A-Za-z]?-(\d\d)$/.exec(number)?.[1];
   if (short === undefined) return undefined;

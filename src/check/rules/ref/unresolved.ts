@@ -4,6 +4,7 @@ import { didYouMean, quotedId } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
 import { REPORT_SIGNER_ROLES, type Path, type TrainingSession } from "../../../model/types.js";
 import { csrDistributions } from "../../../model/distribution.js";
+import { documentPath } from "../../../model/paths.js";
 import type { Foundation, Rule, RuleContext } from "../../rule.js";
 import { list, sentences, t } from "../../../i18n/index.js";
 
@@ -189,7 +190,7 @@ class References {
   document(file: SourceFile, path: Path, id: string): void {
     const { index, repo } = this.ctx;
     if (index.documents.has(id) || repo.unvalidated.documents.has(id)) return;
-    this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id: quotedId(id) }) + didYouMean(id, index.documents.keys()), t("rule.ref/unresolved.document-fix", { file: `documents/${id.replace(/\//g, "_")}.yaml` })));
+    this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id: quotedId(id) }) + didYouMean(id, index.documents.keys()), t("rule.ref/unresolved.document-fix", { file: documentPath(id) })));
   }
 
   process(file: SourceFile, path: Path, code: string): void {
