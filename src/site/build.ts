@@ -29,6 +29,7 @@ import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
 import { compareIds, customerName, departmentName, documentTitle, personName, registerContext, statusLabel, t, type RegisterContext } from "../report/registers/context.js";
+import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import { reviewedVersion } from "../report/registers/periodic-reviews.js";
 import type { Table } from "../report/table.js";
@@ -179,7 +180,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const doc = located.value;
     const page = pages.page("document", doc.id)!;
     const alerts = ownFindings(page, "document", doc.id);
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), commits.get(located.file.path) ?? [], entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id)));
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), commits.get(located.file.path) ?? [], entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id)), today);
     let html: string;
     try {
       const view = documentView(repo, index, doc, lang, body, (id) => link(page, "document", id));
@@ -566,6 +567,7 @@ function documentSections(
   commits: readonly FileCommit[],
   entityCell: EntityCell,
   copies: SiteSection | undefined,
+  today: string,
 ): SiteSection[] {
   const none = t(rc, "site.none");
   const current = currentRevision(doc);
@@ -573,7 +575,8 @@ function documentSections(
     {
       title: t(rc, "site.document.status-title"),
       items: [
-        { text: fact(rc, "site.document.status", statusLabel(rc, doc.status)) },
+        // An external document's as the external document list says it: 现行, or 待实施 before its 实施日期 (released is not yet in force).
+        { text: fact(rc, "site.document.status", doc.kind === "external" ? externalStatus(rc, doc, today) : statusLabel(rc, doc.status)) },
         { text: fact(rc, "site.document.current-version", current?.version ?? "—") },
         { text: fact(rc, "site.document.department", departmentName(rc, doc.department)) },
       ],

@@ -302,6 +302,18 @@ describe("an external document's 实施日期 (external.effective)", () => {
     ]);
   });
 
+  it("is the status on the standard's page of csr site, as the list shows it: 待实施 before that day, 现行 from it", async () => {
+    const dir = repo();
+    await csrInProcess(["-C", dir, "new", "external", "--number", "GJB 9001C-2017", "--title", "质量管理体系要求", "--issued", "2017-05-18", "--effective", "2017-08-01", "--received", "2017-06-05", "--department", "QA", "-y", "--commit"]);
+    const status = async (today: string) => {
+      const out = join(dir, `site-${today}`);
+      expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", today], { lang: null })).code).toBe(0);
+      return readFileSync(join(out, "documents/GJB 9001C-2017.html"), "utf8").match(/<li>状态：[^<]*<\/li>/g);
+    };
+    expect(await status("2017-07-31")).toEqual(["<li>状态：待实施（2017-08-01 实施）</li>"]);
+    expect(await status("2017-08-01")).toEqual(["<li>状态：现行</li>"]);
+  });
+
   it("refuses an --effective that is no date, or before --issued, in one line, and on the organisation's own documents", async () => {
     const dir = repo();
     const refused = async (...args: string[]) => {

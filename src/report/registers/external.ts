@@ -83,7 +83,8 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
   };
 }
 
-function externalStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
+/** An external document's status as the external document list shows it: 现行, 待实施（<date> 实施）, 已作废 …; `csr site` shows it on the document's page. */
+export function externalStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
   if (doc.status === "obsolete") return doc.obsolete?.superseded_by ? t(ctx, "register.external.withdrawn-superseded-by", { successor: doc.obsolete.superseded_by }) : t(ctx, "register.external.withdrawn");
   if (doc.status !== "released") return t(ctx, "register.external.not-released");
   const pending = externalPendingUntil(doc, today);
