@@ -41,6 +41,8 @@ export interface ReviewRoundTimeliness {
   /** The decision was taken without every required countersign (`csr review --force`): the departments still missing. */
   forced?: { missing: string[] };
   estimatedYears: number[];
+  /** Source revisions confirmed unchanged while this round had no decision to keep (csr/confirmed-without-decision): they close nothing. */
+  unkept?: { revision: string; by: string; date: string }[];
 }
 
 /**
@@ -83,9 +85,10 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
   const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
   const source = customer?.sources?.find((s) => s.id === csr.source.document);
   const receivedOf = (revision: string) => source?.revisions.find((r) => r.revision === revision)?.received;
-  const confirmations = (csr.review?.confirmations ?? []).flatMap((c) => {
+  const unkept = unkeptConfirmations(csr, customer);
+  const confirmations = (csr.review?.confirmations ?? []).flatMap((c, i) => {
     const received = receivedOf(c.source_revision);
-    return received ? [{ ...c, received }] : [];
+    return received ? [{ ...c, received, keeps: !unkept.some((u) => u.index === i) }] : [];
   });
   // A round's decision stands through the revisions confirmed unchanged after it: the revision it
   // reviewed is the one before the first of them.
@@ -135,7 +138,12 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
   }
   const current = reviewStart(csr);
   rounds.push(decisionRound(csr.review?.restarted ? "restarted" : "received", current, csr.source.revision, csr.review ?? {}, missingOpinions(csr, config)));
-  for (const c of confirmations) {
+  for (const { index, round } of unkept) {
+    const c = csr.review!.confirmations![index]!;
+    (rounds[round]!.unkept ??= []).push({ revision: c.source_revision, by: c.by, date: c.date });
+  }
+  // A confirmation with no decision to keep closes nothing: the round it follows stays open (csr/confirmed-without-decision).
+  for (const c of confirmations.filter((c) => c.keeps)) {
     const due = calendar.addWorkdays(c.received, allowed);
     rounds.push({
       kind: "confirmed",
@@ -153,6 +161,39 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
   }
   // Stable: a confirmation received the day a round restarted follows that round.
   return rounds.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+/**
+ * The confirmations (indexes into `review.confirmations`) that keep no decision: the review round they
+ * follow, the last to start on or before the confirmed revision was received, had no decision on the
+ * day of the confirmation. `csr source update --unchanged` refuses to write one; one in the file is
+ * reported by csr/confirmed-without-decision and closes no round. A confirmation whose revision's
+ * received date is unknown is left out, as reviewRounds leaves it out.
+ */
+export function confirmationsKeepingNoDecision(csr: Csr, customer: Customer | undefined): number[] {
+  return unkeptConfirmations(csr, customer).map((u) => u.index);
+}
+
+/** confirmationsKeepingNoDecision, each with the decision round it follows (its place among the history rounds and the current one). */
+function unkeptConfirmations(csr: Csr, customer: Customer | undefined): { index: number; round: number }[] {
+  const confirmations = csr.review?.confirmations ?? [];
+  if (confirmations.length === 0) return [];
+  const revisions = customer?.sources?.find((s) => s.id === csr.source.document)?.revisions ?? [];
+  const rounds: { start: string; decision?: Decision }[] = [];
+  let start = csr.received;
+  for (const entry of csr.review?.history ?? []) {
+    if (entry.source_revision === undefined || entry.closed === undefined) continue;
+    rounds.push({ start, decision: entry.decision });
+    start = entry.closed;
+  }
+  rounds.push({ start: reviewStart(csr), decision: csr.review?.decision });
+  return confirmations.flatMap((c, i) => {
+    const received = revisions.find((r) => r.revision === c.source_revision)?.received;
+    if (received === undefined) return [];
+    const at = Math.max(0, rounds.map((r) => r.start <= received).lastIndexOf(true));
+    const decision = rounds[at]!.decision;
+    return decision !== undefined && decision.date <= c.date ? [] : [{ index: i, round: at }];
+  });
 }
 
 /** The verdicts of a round not closed within its review period: decided late, still open past it, or closed by a new revision past it. */

@@ -3,7 +3,7 @@
  * review round is the confirmation, measured from the revision's received date (IATF 16949 4.3.2,
  * 7.5.3.2.2), in the review-timeliness register, csr show and the review report.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listCommand } from "../../src/commands/list/index.js";
@@ -12,7 +12,7 @@ import { showCommand } from "../../src/commands/show/index.js";
 import { updateSource } from "../../src/commands/source/update.js";
 import { setLanguage } from "../../src/i18n/index.js";
 import { capture } from "./fixture.js";
-import { copyFixture } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, csrInProcess } from "../helpers.js";
 
 async function confirmed(): Promise<string> {
   const dir = copyFixture("examples/acme-auto");
@@ -71,5 +71,46 @@ describe("a confirmation that a CSR is unchanged", () => {
     expect(refused).toMatchObject({ name: "UserError", hint: "请由批准人确认（--by）：王建国（wangjg）、徐海涛（xuht）、张丽（zhangli）。" });
     expect((refused as Error).message).toBe("陈静（chenjing）在 people.yaml 中没有 'approver'（批准人）角色，不能确认 CSR 的评审结论在新版本中不变：这等同于作出结论。");
     expect(readFileSync(join(dir, "customers/BCM.yaml"), "utf8")).toBe(before);
+  });
+});
+
+describe("a CSR with no decision (month report #2)", () => {
+  it("cannot be confirmed unchanged: one line names it and says to review it, exit 2, nothing written", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const before = [readFileSync(join(dir, "customers/BCM.yaml"), "utf8"), readFileSync(join(dir, "csr/BCM/BCM-005.yaml"), "utf8")];
+    const result = await csrInProcess(["-C", dir, "source", "update", "BCM-SPA", "--revision", "1.1", "--received", "2026-11-25", "--unchanged", "BCM-005", "--by", "xuht", "--date", "2026-11-26", "-y"]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: BCM-005 has no review decision to keep, so it cannot be confirmed unchanged: leave it out of --unchanged (its review then restarts on the new revision) and review it with 'csr review BCM-005'.\n",
+    });
+    expect([readFileSync(join(dir, "customers/BCM.yaml"), "utf8"), readFileSync(join(dir, "csr/BCM/BCM-005.yaml"), "utf8")]).toEqual(before);
+  });
+
+  it("in the files already: csr check reports the confirmation, and the registers keep the round open instead of on time", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const customer = join(dir, "customers/BCM.yaml");
+    writeFileSync(customer, readFileSync(customer, "utf8").replace('      - revision: "1.0"\n        issued: 2026-11-13\n        received: 2026-11-20\n', '      - revision: "1.0"\n        issued: 2026-11-13\n        received: 2026-11-20\n        status: superseded\n      - revision: "1.1"\n        received: 2026-11-23\n        supersedes: "1.0"\n'));
+    const csrFile = join(dir, "csr/BCM/BCM-005.yaml");
+    writeFileSync(csrFile, readFileSync(csrFile, "utf8").replace('  revision: "1.0"', '  revision: "1.1"') + "review:\n  confirmations:\n    - {source_revision: \"1.1\", by: xuht, date: 2026-11-24}\n");
+    const check = await checkJsonInProcess(dir, "--today", "2026-11-27");
+    const findings = check.findings.filter((f) => f.rule === "csr/confirmed-without-decision");
+    expect(findings.map(({ file, line, column, message }) => ({ file, line, column, message }))).toEqual([
+      {
+        file: "csr/BCM/BCM-005.yaml",
+        line: 15,
+        column: 7,
+        message:
+          "BCM-005: 徐海涛 (xuht) confirmed on 2026-11-24 that BCM-SPA revision 1.1 leaves it unchanged, but its review round had no decision to keep by then. Review it with 'csr review BCM-005' (the departments' opinions, then --disposition), then remove this confirmation from 'review.confirmations'.",
+      },
+    ]);
+    expect(check.code).toBe(1);
+    const reviews = await csrInProcess(["-C", dir, "list", "reviews", "--customer", "BCM", "--format", "csv", "--today", "2026-11-27"]);
+    expect(reviews.stdout.split("\r\n").filter((r) => r.includes("BCM-005"))).toEqual([
+      "5,BCM-005,\"Beichen Motor Group Co., Ltd.\",BCM-SPA Beichen Special Process Assessment Requirements,1.0,received,2026-11-20,2026-12-04,,,5,open,,\"revision 1.1 confirmed unchanged by Xu Haitao on 2026-11-24, but this round had no decision to keep: it does not close the round\",2026-11-27",
+    ]);
+    const show = await csrInProcess(["-C", dir, "show", "BCM-005", "--today", "2026-11-27"]);
+    expect(show.stdout.split("\n").filter((l) => /^  (Review due|Unchanged in) /.test(l))).toEqual(["  Review due      2026-12-04, 5 working day(s) left", "  Unchanged in    1.1, xuht Xu Haitao, 2026-11-24"]);
   });
 });

@@ -285,27 +285,43 @@ async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: 
   }
   const both = unchanged.filter((id) => removed.includes(id));
   if (both.length > 0) throw new UserError(t("source.both-verdicts", { ids: list(both) }));
+  const on = flags.date === undefined ? undefined : dateOption(flags.date, "--date");
+  for (const csr of csrs) if (unchanged.includes(csr.id)) refuseUndecided(csr, on);
   const verdicts = new Map<string, Verdict>();
   for (const csr of csrs) {
     const given: Verdict | undefined = unchanged.includes(csr.id) ? "unchanged" : removed.includes(csr.id) ? "removed" : undefined;
+    // A requirement never decided has no decision to keep: whatever the file comparison finds, it is reviewed.
+    const decided = csr.review?.decision !== undefined;
+    const suggested = proposed?.get(csr.id) === "unchanged" && !decided ? "changed" : proposed?.get(csr.id);
     verdicts.set(
       csr.id,
       given ??
-        (flags.accept ? proposed?.get(csr.id) : undefined) ??
+        (flags.accept ? suggested : undefined) ??
         (ask
           ? await ask.select<Verdict>({
               message: t("prompt.source.verdict", { id: csr.id, title: csr.title }),
               choices: [
                 { value: "changed", name: t("prompt.source.changed") },
-                { value: "unchanged", name: t("prompt.source.unchanged") },
+                ...(decided ? [{ value: "unchanged" as const, name: t("prompt.source.unchanged") }] : []),
                 { value: "removed", name: t("prompt.source.removed") },
               ],
-              ...(proposed?.has(csr.id) ? { default: proposed.get(csr.id) } : {}),
+              ...(suggested !== undefined ? { default: suggested } : {}),
             })
           : "changed"),
     );
   }
   return verdicts;
+}
+
+/**
+ * A confirmation that a revision leaves a CSR unchanged keeps its decision in force; a CSR with no
+ * decision (by the day of the confirmation, when --date is given) has none to keep, and would read as
+ * reviewed in time (csr/confirmed-without-decision).
+ */
+function refuseUndecided(csr: Csr, date: string | undefined): void {
+  const decision = csr.review?.decision;
+  if (decision !== undefined && (date === undefined || decision.date <= date)) return;
+  throw new UserError(decision === undefined ? t("source.unchanged-undecided", { id: csr.id }) : t("source.unchanged-decided-later", { id: csr.id, date: date!, decided: decision.date }));
 }
 
 /**

@@ -85,8 +85,16 @@ function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): 
   return t(ctx, "register.reviews.note.own", { allowed, late, clause: citations(standards, "requirements-review").join(t(ctx, "register.list-separator")) });
 }
 
-/** How the round ended, when not by an ordinary decision: forced without countersigns, or closed by a new source revision. */
+/**
+ * How the round ended, when not by an ordinary decision: forced without countersigns, or closed by a
+ * new source revision; and a source revision confirmed unchanged while it had no decision to keep.
+ */
 function remark(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
+  const unkept = (round.unkept ?? []).map((c) => t(ctx, "register.reviews.unkept", { revision: c.revision, person: personName(ctx, c.by), date: c.date }));
+  return [ending(ctx, round), ...unkept].filter(Boolean).join(t(ctx, "register.list-separator"));
+}
+
+function ending(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
   if (round.forced) {
     const missing = round.forced.missing;
     return missing.length > 0
