@@ -12,6 +12,9 @@ import { sourceFromBytes, unreadSource } from "./source.js";
 import { MAX_FILE_BYTES, tooLarge } from "./guards.js";
 import { openGit } from "./git.js";
 import { buildRepository, type Repository } from "./repository.js";
+import { releaseTag } from "../model/paths.js";
+import { parseVersion, type Version } from "../model/revision.js";
+import type { ControlledDocument } from "../model/types.js";
 
 export interface BaseState {
   /** The revision as the user named it, e.g. origin/main: used in messages. */
@@ -24,6 +27,18 @@ export interface BaseState {
    * repository-relative path; uncommitted changes count as the configured git user's.
    */
   authors: Map<string, Set<string>>;
+  /**
+   * The newest release of each document whose file changed since the base and has a release tag
+   * (`csr release` tags QP-016/A-0): its version, tag and content at the tag, by document id. A
+   * document released and edited after the base is compared with what was approved (doc/revision-not-bumped).
+   */
+  released: Map<string, ReleasedVersion>;
+}
+
+export interface ReleasedVersion {
+  version: string;
+  tag: string;
+  document: ControlledDocument;
 }
 
 /** `staged`: the state compared with the base is git's index, so only staged changes count as the user's. */
@@ -32,7 +47,41 @@ export async function loadBase(root: string, rev: string, { staged = false }: { 
   if (!(await git.checkIsRepo())) throw new UserError(t("load.base.not-repository", { root }));
   const commit = await mergeBase(root, rev);
   const prefix = (await git.revparse(["--show-prefix"])).trim();
-  return { rev, commit, repo: await loadRevision(root, commit), authors: await changeAuthors(root, commit, prefix, staged) };
+  const authors = await changeAuthors(root, commit, prefix, staged);
+  return { rev, commit, repo: await loadRevision(root, commit), authors, released: await releasedVersions(root, prefix, [...authors.keys()]) };
+}
+
+/**
+ * The newest release tag of each document among `paths` (changed since the base), with the file as
+ * the tag has it at the same path. The tags are listed once, and only the changed documents' files
+ * are read out of git, in one call: a check of a pull request that changes a few documents of
+ * thousands reads a few files. A document moved since its release is not found at its tag.
+ */
+async function releasedVersions(root: string, prefix: string, paths: readonly string[]): Promise<Map<string, ReleasedVersion>> {
+  const released = new Map<string, ReleasedVersion>();
+  // A tag's name is the document's file name (spaces as '_'), a '/' and its version.
+  const byName = new Map(paths.filter((p) => kindOf(p) === "document").map((p) => [p.slice(p.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "").replace(/ /g, "_"), p]));
+  if (byName.size === 0) return released;
+  const tags = await (await openGit(root)).raw(["for-each-ref", "--format=%(refname:strip=2)", "refs/tags"]);
+  const newest = new Map<string, { tag: string; version: Version }>();
+  for (const tag of tags.split("\n")) {
+    const slash = tag.lastIndexOf("/");
+    const name = tag.slice(0, slash);
+    const version = parseVersion(tag.slice(slash + 1).replace("-", "/"));
+    if (!version || !byName.has(name)) continue;
+    const known = newest.get(name)?.version;
+    if (!known || version.edition > known.edition || (version.edition === known.edition && version.revision > known.revision)) newest.set(name, { tag, version });
+  }
+  const picked = [...newest].map(([name, { tag }]) => ({ tag, path: byName.get(name)! }));
+  const contents = await readNamed(root, picked.map(({ tag, path }) => `refs/tags/${tag}:${prefix}${path}`));
+  const files = picked.flatMap(({ path }, i) => (contents[i] ? [sourceFromBytes(contents[i], path, "document")] : []));
+  for (const { value: document } of buildRepository(root, files).documents) {
+    const version = document.revisions?.at(-1)?.version;
+    const tag = version === undefined ? undefined : releaseTag(document.id, version);
+    // The file at the tag is that version's: its last revision entry names the tag.
+    if (tag !== undefined && picked.some((p) => p.tag === tag)) released.set(document.id, { version: version!, tag, document });
+  }
+  return released;
 }
 
 /**
@@ -170,6 +219,27 @@ async function readBlobs(root: string, oids: string[]): Promise<Buffer[]> {
   for (let i = 0; i < oids.length; i++) {
     const eol = out.indexOf(0x0a, at);
     const size = Number(out.subarray(at, eol).toString().split(" ")[2]);
+    texts.push(out.subarray(eol + 1, eol + 1 + size));
+    at = eol + 1 + size + 1;
+  }
+  return texts;
+}
+
+/** Objects named `<rev>:<path>`, in one `git cat-file --batch`; undefined for a name git does not find. */
+async function readNamed(root: string, names: string[]): Promise<(Buffer | undefined)[]> {
+  if (names.length === 0) return [];
+  const out = await catFile(root, "--batch", names);
+  const texts: (Buffer | undefined)[] = [];
+  let at = 0;
+  for (let i = 0; i < names.length; i++) {
+    const eol = out.indexOf(0x0a, at);
+    const header = out.subarray(at, eol).toString();
+    if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+      texts.push(undefined);
+      at = eol + 1;
+      continue;
+    }
+    const size = Number(header.split(" ")[2]);
     texts.push(out.subarray(eol + 1, eol + 1 + size));
     at = eol + 1 + size + 1;
   }

@@ -14,6 +14,15 @@ export function documentFileName(id: string): string {
   return id.replace(/[/:]/g, "_");
 }
 
+/**
+ * The git tag `csr release` puts on a document's release: the document number with '/' as '_' (and
+ * a space, which a tag may not contain, as '_' too), then the version with '/' as '-': QP-020/A-1,
+ * CS_QP-006/B-0. It marks the approved content of that version (doc/revision-not-bumped).
+ */
+export function releaseTag(id: string, version: string): string {
+  return `${documentFileName(id).replace(/ /g, "_")}/${version.replace("/", "-")}`;
+}
+
 export function documentPath(id: string): string {
   return `documents/${documentFileName(id)}.yaml`;
 }

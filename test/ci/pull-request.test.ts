@@ -52,6 +52,38 @@ describe("csr check --base", () => {
   });
 });
 
+describe("csr check --base and release tags (month report #4)", () => {
+  it("reports a document released and then edited on the same branch against its release tag, though it is new at the base", async () => {
+    const dir = await example();
+    git(dir, ["checkout", "-q", "-b", "feature"]);
+    const qp003 = readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")
+      .replace("id: QP-001", "id: QP-003")
+      .replace("title: 特殊特性管理程序", "title: 变更管理程序")
+      .replace(/^status: released\neffective: .*\nrevisions:\n(    .*\n|  - .*\n)*/m, "status: draft\n")
+      .replace(/^(related|forms): .*\n/gm, "");
+    writeFileSync(join(dir, "documents/QP-003.yaml"), qp003);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "new QP-003"]);
+    const release = await csrInProcess(["-C", dir, "release", "QP-003", "--summary", "首次发布", "--prepared", "zhangsan", "--reviewed", "zhaoliu", "--approved", "lisi", "--date", "2026-11-20"], {
+      env: { GIT_AUTHOR_NAME: "Test User", GIT_AUTHOR_EMAIL: "test@example.com", GIT_COMMITTER_NAME: "Test User", GIT_COMMITTER_EMAIL: "test@example.com" },
+    });
+    expect(release.code).toBe(0);
+    expect(git(dir, ["tag"])).toBe("QP-003/A-0\n");
+    expect(await findings(dir, "--base", "main")).toEqual([]);
+    const released = readFileSync(join(dir, "documents/QP-003.yaml"), "utf8");
+    writeFileSync(join(dir, "documents/QP-003.yaml"), released.replace("识别、标识和控制产品与过程的特殊特性", "识别和控制特殊特性"));
+    git(dir, ["commit", "-q", "-am", "sneaky"]);
+    const check = await checkJsonInProcess(dir, "--today", "2026-11-27", "--base", "main");
+    expect(check.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      "documents/QP-003.yaml:27:11 error doc/revision-not-bumped QP-003 was released as A/0 (tag QP-003/A-0) and its content has changed since (sections), but no revision entry was added. Record the change as revision A/1 or B/0 ('csr release QP-003 --summary ...'), or undo the change.",
+    ]);
+    expect(check.code).toBe(1);
+    // Undone, the document is the tagged one again.
+    writeFileSync(join(dir, "documents/QP-003.yaml"), released);
+    expect(await findings(dir, "--base", "main")).toEqual([]);
+  });
+});
+
 describe("the pre-commit hook (csr check --staged)", () => {
   it("checks what is being committed, not the working tree", async () => {
     const dir = await example();

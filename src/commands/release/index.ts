@@ -16,7 +16,7 @@ import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
 import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
-import { documentFileName } from "../../model/paths.js";
+import { releaseTag } from "../../model/paths.js";
 import { nextVersion, revisedContent } from "../../model/revision.js";
 import { emptySections } from "../../model/sections.js";
 import type { ControlledDocument, Person, Revision, Role, SignatureRole } from "../../model/types.js";
@@ -62,13 +62,7 @@ export interface ReleaseFlags extends SignatureFlags {
   yes?: boolean;
 }
 
-/**
- * Tag names: the document number with '/' as '_' (and a space, which a tag may not contain, as
- * '_' too), then the version with '/' as '-': QP-020/A-1, CS_QP-006/B-0.
- */
-export function releaseTag(id: string, version: string): string {
-  return `${documentFileName(id).replace(/ /g, "_")}/${version.replace("/", "-")}`;
-}
+export { releaseTag };
 
 /** --total-pages: a whole number of pages from 1 (the schema's minimum), or undefined when not given. */
 function totalPagesOption(value: string | undefined): number | undefined {

@@ -1,6 +1,7 @@
 import { isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
-import type { Path } from "../../../model/types.js";
-import type { Rule } from "../../rule.js";
+import type { Located } from "../../../load/repository.js";
+import type { ControlledDocument, Path } from "../../../model/types.js";
+import type { Rule, RuleContext } from "../../rule.js";
 import { documentPairs } from "./compare.js";
 import { disjunction, list, t } from "../../../i18n/index.js";
 
@@ -12,7 +13,7 @@ export const rule: Rule = {
   summary: "A released document's content changed since the base revision without a new revision entry.",
   docs: {
     description:
-      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (distribution and recall, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one).\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`. The finding names the changed fields and stands on the first changed value, so that a pull request's annotation falls on a line of its diff.",
+      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (distribution and recall, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one).\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`. Whatever the base, a released document whose file changed since the base is also compared with the content at its current version's release tag (`csr release` tags `QP-016/A-0`): a document released and then edited in the same pull request is new at the base, but its tag records what was approved. The finding names the changed fields and stands on the first changed value, so that a pull request's annotation falls on a line of its diff.",
     bad: `
 sections:
   - title: 目的
@@ -29,7 +30,11 @@ sections:
     const rev = ctx.options.base?.rev;
     for (const { current, base } of documentPairs(ctx)) {
       // An external document is not revised by the organisation: a new edition is recorded under `external`.
-      if (!base || base.status !== "released" || current.value.kind === "external" || revisedContent(base) === revisedContent(current.value)) continue;
+      if (current.value.kind === "external") continue;
+      if (!base || base.status !== "released" || revisedContent(base) === revisedContent(current.value)) {
+        differsFromRelease(ctx, current);
+        continue;
+      }
       const doc = current.value;
       const before = base.revisions ?? [];
       const last = before[before.length - 1]?.version;
@@ -53,6 +58,26 @@ sections:
     }
   },
 };
+
+/**
+ * A released document whose current version has its release tag (`csr release` tags QP-016/A-0),
+ * and whose content differs from the content at that tag: edited after its release, whatever the
+ * base (a document released and then edited in the same pull request is new at the base). A draft
+ * or a document in review is a new revision in preparation, not a claim to be the released text.
+ */
+function differsFromRelease(ctx: RuleContext, current: Located<ControlledDocument>): void {
+  const doc = current.value;
+  const released = ctx.options.base?.released.get(doc.id);
+  if (!released || (doc.status !== "released" && doc.status !== "obsolete") || doc.revisions?.at(-1)?.version !== released.version) return;
+  if (revisedContent(released.document) === revisedContent(doc)) return;
+  const [was, is] = [released.document, doc].map((d) => JSON.parse(revisedContent(d)) as Record<string, unknown>);
+  const fields = [...new Set([...Object.keys(is!), ...Object.keys(was!)])].filter((k) => stableJson(was![k]) !== stableJson(is![k]));
+  const at = firstChange(was, is);
+  ctx.report(
+    at.length > 0 ? { file: current.file, path: at } : { file: current.file, path: ["revisions"], key: true },
+    t("rule.doc/revision-not-bumped.tagged", { document: doc.id, last: released.version, tag: released.tag, next: disjunction(successors(released.version)), fields: list(fields) }),
+  );
+}
 
 /**
  * The path of the first value, in the current document's order, that differs from the base's: a
