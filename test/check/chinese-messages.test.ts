@@ -117,8 +117,9 @@ describe("a value typed as its label", () => {
 describe("doc/approver-lacks-role in Chinese", () => {
   it("names the missing role by its code and its Chinese label", async () => {
     expect(await fixtureFindings("doc-approver-lacks-role/invalid", "zh-CN")).toEqual([
-      "documents/QP-004.yaml:12:21 error doc/approver-lacks-role 王强（wang）以审核人身份签署了 A/0 版，但在 people.yaml 中没有 reviewer（审核）角色。请由有权限的人签字；如果确已授权，请在 people.yaml 中添加该角色。",
-      "documents/QP-004.yaml:13:21 error doc/approver-lacks-role 李娜（li）以批准人身份签署了 A/0 版，但在 people.yaml 中没有 approver（批准）角色。请由有权限的人签字；如果确已授权，请在 people.yaml 中添加该角色。",
+      "documents/QP-004.yaml:12:21 error doc/approver-lacks-role 王强（wang）以审核人身份签署了 A/0 版，但在 people.yaml 中没有 reviewer（审核）角色。请由有权限的人签字；如果确已授权，请用 'csr person update wang --roles approver,reviewer' 添加该角色。",
+      "documents/QP-004.yaml:13:21 error doc/approver-lacks-role 李娜（li）以批准人身份签署了 A/0 版，但在 people.yaml 中没有 approver（批准）角色。请由有权限的人签字；如果确已授权，请用 'csr person update li --roles author,reviewer,approver' 添加该角色。",
+      "documents/QP-005.yaml:11:21 error doc/approver-lacks-role 陈静（chen）以编制人身份签署了 A/0 版，但在 people.yaml 中没有 author（编制）角色。请由有权限的人签字；如果确已授权，请用 'csr person update chen --roles reviewer,author' 添加该角色。",
     ]);
   });
 
@@ -127,7 +128,7 @@ describe("doc/approver-lacks-role in Chinese", () => {
       for (const file of ["people.yaml", "documents/QP-004.yaml"]) writeFileSync(join(dir, file), readFileSync(join(dir, file), "utf8").replace(/\bwang\b/g, "王强"));
     };
     expect((await fixtureFindings("doc-approver-lacks-role/invalid", "zh-CN", namedById))[0]).toBe(
-      "documents/QP-004.yaml:12:21 error doc/approver-lacks-role 王强以审核人身份签署了 A/0 版，但在 people.yaml 中没有 reviewer（审核）角色。请由有权限的人签字；如果确已授权，请在 people.yaml 中添加该角色。",
+      "documents/QP-004.yaml:12:21 error doc/approver-lacks-role 王强以审核人身份签署了 A/0 版，但在 people.yaml 中没有 reviewer（审核）角色。请由有权限的人签字；如果确已授权，请用 'csr person update 王强 --roles approver,reviewer' 添加该角色。",
     );
   });
 });

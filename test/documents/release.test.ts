@@ -196,8 +196,8 @@ describe("csr release", () => {
 
   describe("refuses, writing and committing nothing, when", () => {
     const refusals: [string, string[], string][] = [
-      ["the approver is not an approver", ["--summary", "x", "--prepared", "zhang", "--reviewed", "li", "--approved", "li"], "csr: --approved li: 李娜 does not have the role 'approver' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'approver', or add the role in people.yaml if it was granted.\n"],
-      ["the reviewer is not a reviewer", ["--summary", "x", "--prepared", "zhang", "--reviewed", "wang", "--approved", "wang"], "csr: --reviewed wang: 王强 does not have the role 'reviewer' in people.yaml (roles: approver).\nhint: Choose a person with the role 'reviewer', or add the role in people.yaml if it was granted.\n"],
+      ["the approver is not an approver", ["--summary", "x", "--prepared", "zhang", "--reviewed", "li", "--approved", "li"], "csr: --approved li: 李娜 does not have the role 'approver' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'approver', or, if it was granted, give it with 'csr person update li --roles author,reviewer,approver'.\n"],
+      ["the reviewer is not a reviewer", ["--summary", "x", "--prepared", "zhang", "--reviewed", "wang", "--approved", "wang"], "csr: --reviewed wang: 王强 does not have the role 'reviewer' in people.yaml (roles: approver).\nhint: Choose a person with the role 'reviewer', or, if it was granted, give it with 'csr person update wang --roles approver,reviewer'.\n"],
       ["the approver prepared the change", ["--summary", "x", "--prepared", "wang", "--reviewed", "li", "--approved", "wang"], "csr: 王强 (wang) cannot approve a change they prepared; another approver must sign (segregation of duties).\n"],
       ["the reviewer prepared the change", ["--summary", "x", "--prepared", "zhang", "--reviewed", "zhang", "--approved", "wang"], "csr: 张伟 (zhang) cannot review a change they prepared; another reviewer must sign (segregation of duties).\n"],
       ["a named person is unknown", ["--summary", "x", "--prepared", "zhan", "--reviewed", "li", "--approved", "wang"], "csr: --prepared zhan: no person in people.yaml has this id or name (list them with 'csr list people'). Did you mean 'zhang'?\n"],
@@ -216,11 +216,26 @@ describe("csr release", () => {
       });
     }
 
+    it("the preparer is not an author (编制), as docs/format.md has it (month report #7)", async () => {
+      const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
+      writeFileSync(join(repo, "people.yaml"), readFileSync(join(repo, "people.yaml"), "utf8") + "  - id: zhao\n    name: 赵敏\n    department: QA\n    roles: [reviewer]\n");
+      git(repo, ["commit", "-qam", "zhao"]);
+      const before = head(repo);
+      const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", "--prepared", "zhao", "--reviewed", "li", "--approved", "wang"]);
+      expect(result.stderr).toBe(
+        "csr: --prepared zhao: 赵敏 does not have the role 'author' in people.yaml (roles: reviewer).\nhint: Choose a person with the role 'author', or, if it was granted, give it with 'csr person update zhao --roles reviewer,author'.\n",
+      );
+      expect(result.code).toBe(2);
+      expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toBe(RELEASED);
+      expect(head(repo)).toBe(before);
+      expect(git(repo, ["tag"])).toBe("");
+    });
+
     it("the approver is not an approver, said in Chinese with each role's meaning beside its code", async () => {
       const repo = repoWith({ "documents/QP-020.yaml": RELEASED });
       const result = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "x", "--prepared", "zhang", "--reviewed", "li", "--approved", "li"], { lang: "zh-CN" });
       expect(result.stderr).toBe(
-        "csr: --approved li：people.yaml 中的李娜没有 approver（批准）角色；现有角色：author（编制）、reviewer（审核）。\n提示：请选择具有 approver（批准）角色的人；如果已授予该角色，请在 people.yaml 中补上。\n",
+        "csr: --approved li：people.yaml 中的李娜没有 approver（批准）角色；现有角色：author（编制）、reviewer（审核）。\n提示：请选择具有 approver（批准）角色的人；如果已授予该角色，请用 'csr person update li --roles author,reviewer,approver' 补上。\n",
       );
       expect(result.code).toBe(2);
     });
@@ -420,7 +435,7 @@ describe("csr release with the signatures of a GJB layout", () => {
       "csr: 王强 (wang) approved the change and cannot also sign it as the military representative (军代表): the representative's signature is the customer's, not the organisation's approval.\n",
     );
     expect(await release("--standardization", "li", "--military-representative", "jun")).toBe(
-      "csr: --standardization li: 李娜 does not have the role 'standardization' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'standardization', or add the role in people.yaml if it was granted.\n",
+      "csr: --standardization li: 李娜 does not have the role 'standardization' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'standardization', or, if it was granted, give it with 'csr person update li --roles author,reviewer,standardization'.\n",
     );
     // With the role, the preparer still may not check their own document.
     writeFileSync(join(repo, "people.yaml"), readFileSync(join(repo, "people.yaml"), "utf8").replace("roles: [author, reviewer]\n    emails: [zhang@example.com]", "roles: [author, reviewer, standardization]\n    emails: [zhang@example.com]"));

@@ -35,8 +35,8 @@ describe("doc/* static rules", () => {
       "Revision A/2 is dated 2024-03-01, before the previous revision A/0 (2024-03-10); revisions are listed oldest first, so correct the date or the order.",
       "Revision A/0 of the released document QP-002 has no approved signature. Record the signatures of the paper original: csr sign QP-002 --approved <person> --date <date> (leave out --date when the original has no date).",
       "QP-003 is released but has no revision entry, so nobody approved it. Release it with 'csr release QP-003 ...', which records version, preparer and approver.",
-      "王强 (wang) signed revision A/0 as reviewed but does not have the role 'reviewer' in people.yaml. Have an authorised person sign, or add the role in people.yaml if it was granted.",
-      "李娜 (li) signed revision A/0 as approved but does not have the role 'approver' in people.yaml. Have an authorised person sign, or add the role in people.yaml if it was granted.",
+      "王强 (wang) signed revision A/0 as reviewed but does not have the role 'reviewer' in people.yaml. Have an authorised person sign, or, if the role was granted, give it with 'csr person update wang --roles author,approver,reviewer'.",
+      "李娜 (li) signed revision A/0 as approved but does not have the role 'approver' in people.yaml. Have an authorised person sign, or, if the role was granted, give it with 'csr person update li --roles author,reviewer,approver'.",
       "Revision A/0 of QP-005 is prepared and approved by the same person (wang). Another approver must approve it.",
       "QP-006 refers to QR-009-01, which is obsolete since 2024-01-10. Refer to the document now in force or remove the reference, and release a new revision of QP-006.",
       "B/1 cannot follow A/0: a new edition starts at B/0. The version after A/0 is A/1 or B/0; correct the version.",
@@ -110,6 +110,7 @@ describe("csr check --base", () => {
     expect(findings.map(brief)).toEqual([
       "documents/QP-010.yaml:9:11 error doc/revision-not-bumped",
       "documents/QP-011.yaml:13:14 error doc/revision-history-rewritten",
+      "documents/QP-012.yaml:20:21 error doc/approver-lacks-role",
       "documents/QP-012.yaml:22:21 error doc/self-approval",
       "documents/QP-014.yaml:17:14 error doc/revision-not-bumped",
       "documents/QP-014.yaml:17:14 error doc/version-sequence",
@@ -132,7 +133,7 @@ describe("csr check --base", () => {
 
   it("runs only the static rules without --base", () => {
     const { repo } = scenario();
-    expect(check(repo).findings.map(brief)).toEqual(["documents/QP-012.yaml:22:21 error doc/self-approval", "documents/QP-014.yaml:17:14 error doc/version-sequence"]);
+    expect(check(repo).findings.map(brief)).toEqual(["documents/QP-012.yaml:20:21 error doc/approver-lacks-role", "documents/QP-012.yaml:22:21 error doc/self-approval", "documents/QP-014.yaml:17:14 error doc/version-sequence"]);
   });
 
   it("counts an uncommitted change as the work of the configured git user", () => {

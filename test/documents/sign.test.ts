@@ -97,7 +97,7 @@ describe("csr sign", () => {
     // The preparer recorded on the revision counts too.
     expect(await sign("QR-001-03", "--reviewed", "li", "--approved", "wang")).toBe("csr: 李娜 (li) cannot review a change they prepared; another reviewer must sign (segregation of duties).\n");
     expect(await sign("QR-001-01", "--approved", "zhang")).toBe(
-      "csr: --approved zhang: 张伟 does not have the role 'approver' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'approver', or add the role in people.yaml if it was granted.\n",
+      "csr: --approved zhang: 张伟 does not have the role 'approver' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'approver', or, if it was granted, give it with 'csr person update zhang --roles author,reviewer,approver'.\n",
     );
     expect(await sign("QR-001-01", "--approved", "wang", "--date", "2024-01-10")).toBe(
       "csr: --date 2024-01-10 is after the date of QR-001-01 A/0, 2023-05-08: the paper original was signed before that revision took effect. Give the date written on the original; give none when the original has none.\n",
@@ -186,7 +186,7 @@ describe("csr sign on a GJB document", () => {
       "csr: 王强 (wang) approved the change and cannot also sign it as the military representative (军代表): the representative's signature is the customer's, not the organisation's approval.\n",
     );
     expect(await sign("--standardization", "li")).toBe(
-      "csr: --standardization li: 李娜 does not have the role 'standardization' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'standardization', or add the role in people.yaml if it was granted.\n",
+      "csr: --standardization li: 李娜 does not have the role 'standardization' in people.yaml (roles: author, reviewer).\nhint: Choose a person with the role 'standardization', or, if it was granted, give it with 'csr person update li --roles author,reviewer,standardization'.\n",
     );
     expect(await sign("--military-representative", "nobody")).toMatch(/^csr: --military-representative nobody: /);
     expect(git(dir, ["status", "--porcelain"])).toBe("");

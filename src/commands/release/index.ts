@@ -116,6 +116,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     requireRole(reviewer, "reviewer", "--reviewed");
     requireRole(approver, "approver", "--approved");
     refuseSharedDuties(author, reviewer, approver);
+    requireRole(author, "author", "--prepared");
     if (extra.standardization) requireRole(extra.standardization, "standardization", "--standardization");
     refuseGjbSharedDuties(author, approver, extra.standardization, extra.military_representative);
     const latest = currentRevision(doc);
@@ -391,7 +392,7 @@ function required(value: string | undefined, flag: string, what: string): string
 
 export function requireRole(person: Person, role: Role, flag: string): void {
   if (!person.roles.includes(role)) {
-    throw new UserError(t("release.missing-role", { flag, id: person.id, name: person.name, role: roleWithLabel(role), roles: list(person.roles.map(roleWithLabel)) || t("release.no-roles") }), t("release.missing-role.hint", { role: roleWithLabel(role) }));
+    throw new UserError(t("release.missing-role", { flag, id: person.id, name: person.name, role: roleWithLabel(role), roles: list(person.roles.map(roleWithLabel)) || t("release.no-roles") }), t("release.missing-role.hint", { role: roleWithLabel(role), command: `csr person update ${person.id} --roles ${[...person.roles, role].join(",")}` }));
   }
 }
 

@@ -149,7 +149,7 @@ export function signatureDates(flags: SignatureFlags): Partial<Record<SigningRol
 /**
  * The people the signature options name (`find`: by id or name, refusing an unknown one), checked as a
  * signature of theirs needs whatever document it goes on: a 军代表 signs only as 军代表 and only he
- * does (where qms.yaml has the office), 审核, 标准化审查 and 批准 need the person's role. Shared by
+ * does (where qms.yaml has the office), 编制, 审核, 标准化审查 and 批准 need the person's role. Shared by
  * `csr sign` and `csr import`'s signature options. Errors: UserError, one line.
  */
 export function resolveSigners(
@@ -164,6 +164,9 @@ export function resolveSigners(
   if (signer("reviewed")) requireRole(signer("reviewed")!, "reviewer", "--reviewed");
   if (signer("standardization")) requireRole(signer("standardization")!, "standardization", "--standardization");
   if (signer("approved")) requireRole(signer("approved")!, "approver", "--approved");
+  // An approver named as preparer too is told about the shared duty first, as by csr release.
+  refuseSharedDuties(signer("prepared"), signer("reviewed"), signer("approved"));
+  if (signer("prepared")) requireRole(signer("prepared")!, "author", "--prepared");
   return signers;
 }
 
