@@ -54,8 +54,8 @@ describe("the writing commands in Chinese", () => {
       code: 0,
       stdout:
         "已作废 HH-WI-06（documents/instructions/HH-WI-06.yaml），日期 2026-11-23：提交 X。\n" +
-        "以下文件仍引用 HH-WI-06；请删除引用或改为引用 QP-010，并为每份文件发布新版本：\n" +
-        "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序（相关文件）\n" +
+        "以下文件仍引用 HH-WI-06；请删除引用，并为每份文件发布新版本：\n" +
+        "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序（相关文件）；它就是替代文件本身：只需删除这处引用\n" +
         "以下已发布文件仍提及《过程临时变更管理办法》（doc/obsolete-mentioned）；请改为《生产过程控制程序》，并为每份文件发布新版本：\n" +
         "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序（章节 5.5）；它就是替代文件本身：请删去或改写这处提及\n",
       stderr: "",

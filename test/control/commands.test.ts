@@ -400,6 +400,14 @@ describe("csr train", () => {
 });
 
 describe("csr obsolete", () => {
+  it("tells the successor that refers to the withdrawn document only to remove the reference, not to refer to itself (month report #13)", async () => {
+    const dir = example();
+    const result = await csrInProcess(["-C", dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-010", "--superseded-by", "QP-010", "--date", "2026-11-20"]);
+    expect(result.stdout.split("\n").slice(1, 3)).toEqual([
+      "Documents that still refer to HH-WI-06; remove the reference and release a new revision of each:",
+      "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序 (related documents); it is the successor itself: remove the reference only",
+    ]);
+  });
   it("lists the documents that still refer to the withdrawn one, by file, and the copies to recall", async () => {
     const dir = example();
     await csrInProcess(["-C", dir, "distribute", "HH-WI-06", "--to", "PRD", "--date", "2026-11-02", "-y", "--commit"]);

@@ -207,8 +207,13 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       for (const d of remaining) ctx.stdout(`  ${d.file.path}  ${d.value.id} ${d.value.title}${t("obsolete.todo", { todo: d.note! })}\n`);
     }
     if (released.length > 0) {
-      ctx.stdout((successor ? t("obsolete.referring-successor", { id: doc.id, successor }) : t("obsolete.referring", { id: doc.id })) + "\n");
-      for (const { value, file: at } of released) ctx.stdout(entry(value, at.path, REFERENCE_FIELDS.filter((field) => value[field]?.includes(doc.id))) + "\n");
+      // The successor itself cannot refer to itself instead: it only drops the reference.
+      const others = released.filter((d) => d.value.id !== successor);
+      ctx.stdout((successor && others.length > 0 ? t("obsolete.referring-successor", { id: doc.id, successor }) : t("obsolete.referring", { id: doc.id })) + "\n");
+      for (const { value, file: at } of released) {
+        const self = value.id === successor;
+        ctx.stdout(entry(value, at.path, REFERENCE_FIELDS.filter((field) => value[field]?.includes(doc.id))) + (self ? t("obsolete.referring-self") : "") + "\n");
+      }
     }
     // A register printed on the withdrawn form (qms.yaml registers.forms) refers to it too (config/register-form).
     const registers = Object.entries(repo.config?.value.registers?.forms ?? {}).filter(([, number]) => number === doc.id).map(([register]) => register);
