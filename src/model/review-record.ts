@@ -61,7 +61,7 @@ export function reviewProblems(csr: Csr, config: QmsConfig | undefined, people: 
     if (person && !person.roles.includes("approver")) {
       problems.push({
         path: ["review", "decision", "by"],
-        message: t("rule.csr/review-inconsistent.not-approver", { csr: csr.id, name: person.name, person: person.id }),
+        message: t("rule.csr/review-inconsistent.not-approver", { csr: csr.id, name: person.name, person: person.id, roles: [...person.roles, "approver"].join(",") }),
       });
     }
   }

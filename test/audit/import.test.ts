@@ -71,9 +71,9 @@ function repoWithExistingProcedure(): string {
 const MESSY_REPORT = [
   "",
   "row 7: '1.0' in 版次 is not a version like A/0 (letter for the edition, number for the revision: A/0, A1, B/2) — correct the cell and import again (row not imported)",
-  "row 8: department '行政部' is not in qms.yaml — add it under departments (e.g. '- { code: XX, name: 行政部 }') and import again (row not imported)",
+  "row 8: department '行政部' is not in qms.yaml — add it with 'csr department add <CODE> --name \"行政部\"' and import again (row not imported)",
   "row 9: number XX-P001 is already on row 3; a register lists each document once — correct the number (row not imported)",
-  "row 10: prepared by '赵六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
+  "row 10: prepared by '赵六' is not in people.yaml — kept as 赵六; add the person with 'csr person add', or import with --add-people",
   "row 12: documents/QP-001.yaml exists already; it was not overwritten (row not imported)",
   "row 13: 生效日期 '2019/13/1' is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
   "",
@@ -146,9 +146,9 @@ describe("csr import of a messy procedure list", () => {
     expect(lines.slice(6, 6 + MESSY_REPORT.length + 2)).toEqual([
       "",
       "第 7 行：“版次”中的 '1.0' 不是 A/0 这样的版本号（字母为版，数字为次：A/0、A1、B/2），请更正该单元格后重新导入（该行未导入）",
-      "第 8 行：部门 '行政部' 不在 qms.yaml 中，请在 departments 下添加（例如 '- { code: XX, name: 行政部 }'）后重新导入（该行未导入）",
+      "第 8 行：部门 '行政部' 不在 qms.yaml 中，请用 'csr department add <代码> --name \"行政部\"' 添加后重新导入（该行未导入）",
       "第 9 行：编号 XX-P001 已在第 3 行出现；清单中每份文件只列一次，请更正编号（该行未导入）",
-      "第 10 行：编制人 '赵六' 不在 people.yaml 中，已记为 赵六；请把此人加入 people.yaml，或用 --add-people 导入",
+      "第 10 行：编制人 '赵六' 不在 people.yaml 中，已记为 赵六；请用 'csr person add' 登记此人，或用 --add-people 导入",
       "第 12 行：documents/QP-001.yaml 已存在，未覆盖（该行未导入）",
       "第 13 行：生效日期 '2019/13/1' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）",
       "",

@@ -197,11 +197,11 @@ describe("csr import of real registers", () => {
     const people = readFileSync(join(dir, "people.yaml"), "utf8");
     const dry = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--dry-run"]);
     expect(report(dry.stdout).slice(3, 8)).toEqual([
-      "row 2: prepared by '赵　六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
-      "row 2: approved by 'John  Smith' is not in people.yaml — kept as John Smith; add the person to people.yaml, or import with --add-people",
+      "row 2: prepared by '赵　六' is not in people.yaml — kept as 赵六; add the person with 'csr person add', or import with --add-people",
+      "row 2: approved by 'John  Smith' is not in people.yaml — kept as John Smith; add the person with 'csr person add', or import with --add-people",
       "row 3: QP-102 has no department — the file has none; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
-      "row 3: prepared by '赵六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
-      "row 3: reviewed by '钱七' is not in people.yaml — kept as 钱七; add the person to people.yaml, or import with --add-people",
+      "row 3: prepared by '赵六' is not in people.yaml — kept as 赵六; add the person with 'csr person add', or import with --add-people",
+      "row 3: reviewed by '钱七' is not in people.yaml — kept as 钱七; add the person with 'csr person add', or import with --add-people",
     ]);
     // QP-102 would lack its department (schema/missing-field), and the unknown signers are errors until added.
     expect(dry.code).toBe(1);

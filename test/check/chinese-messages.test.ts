@@ -21,7 +21,7 @@ describe("csr/review-inconsistent in Chinese", () => {
       "csr/DYA/DYA-001.yaml:10:64 error csr/review-inconsistent DYA-001：品质部的意见日期为 2026-11-13，早于评审开始（2026-11-16 接收该 CSR）。请更正日期；意见或结论不能早于评审开始。",
       "csr/DYA/DYA-001.yaml:11:35 error csr/review-inconsistent DYA-001：品质部的张伟（zhang）给出了市场部的意见。部门的意见应由本部门的成员给出，或由 qms.yaml 中部门 MKT 的 'delegates' 所列的代理人给出。",
       "csr/DYA/DYA-001.yaml:11:65 error csr/review-inconsistent DYA-001：市场部的意见日期为 2026-11-30，晚于今天（2026-11-27）。请在给出意见或结论的当天记录。",
-      "csr/DYA/DYA-001.yaml:12:73 error csr/review-inconsistent DYA-001：李娜（li）记录了评审结论，但在 people.yaml 中没有 'approver'（批准人）角色。请由批准人作出结论；如果已授予此人该角色，请在 people.yaml 中加上。",
+      "csr/DYA/DYA-001.yaml:12:73 error csr/review-inconsistent DYA-001：李娜（li）记录了评审结论，但在 people.yaml 中没有 'approver'（批准人）角色。请由批准人作出结论；如果已授予此人该角色，请用 'csr person update li --roles author,reviewer,approver' 加上。",
     ]);
     expect(result.code).toBe(1);
   });
@@ -144,8 +144,8 @@ describe("csr/unknown-category in Chinese", () => {
 describe("hints in Chinese", () => {
   it("asks to correct a person's id (人员编号)", async () => {
     const people = (await fixtureFindings("ref-unresolved/invalid", "zh-CN")).filter((l) => l.includes("人员"));
-    expect(people).toContain("documents/QP-020.yaml:14:20 error ref/unresolved 未知的人员 'wong'。是否应为 'wang'？请把此人加入 people.yaml，或更正人员编号。");
-    expect(people).toContain("documents/QP-020.yaml:16:35 error ref/unresolved 未知的人员 'jun'。请把此人加入 people.yaml，或更正人员编号。");
+    expect(people).toContain("documents/QP-020.yaml:14:20 error ref/unresolved 未知的人员 'wong'。是否应为 'wang'？请用 'csr person add' 登记此人，或更正人员编号。");
+    expect(people).toContain("documents/QP-020.yaml:16:35 error ref/unresolved 未知的人员 'jun'。请用 'csr person add' 登记此人，或更正人员编号。");
     expect(people).toHaveLength(15);
   });
 });

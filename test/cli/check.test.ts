@@ -40,7 +40,7 @@ describe("csr check", () => {
         "documents/QP-001.yaml:7:11 error ref/unresolved Unknown document 'QP-002'. Did you mean 'QP-001'? Add documents/QP-002.yaml or correct the number.",
         "",
         "processes.yaml",
-        "processes.yaml:5:12 error ref/unresolved Unknown department 'GM'. Use a code from 'departments' in qms.yaml or add it there.",
+        "processes.yaml:5:12 error ref/unresolved Unknown department 'GM'. Use a code from 'departments' in qms.yaml or add it with 'csr department add'.",
         "",
         "Rule docs (also 'csr explain <rule-id>'):",
         "  ref/unresolved  https://unpkg.com/qms-csr@0.1.0/docs/rules.md#refunresolved",

@@ -583,7 +583,7 @@ describe("csr import FILE.docx", () => {
     expect(dry.stdout.split("\n").slice(0, 4)).toEqual([
       `${join("Word文件", "QP-070.docx")}: QP-070 培训程序 (procedure, released, A/0; 1 revision, 1 section, 0 references)`,
       "  header block: the revision record has no row for version A/0; it was recorded dated 2025-01-10 and marked 'Released before csr; the changes are on the paper record'",
-      "  header block: prepared by '赵 六' is not in people.yaml — kept as 赵六; add the person to people.yaml, or import with --add-people",
+      "  header block: prepared by '赵 六' is not in people.yaml — kept as 赵六; add the person with 'csr person add', or import with --add-people",
       "  would write documents/QP-070.yaml",
     ]);
     const result = await csrInProcess(["-C", repo, "import", "Word文件", "--add-people"]);
