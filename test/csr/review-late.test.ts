@@ -4,7 +4,7 @@
  * date, in the rule csr/review-late, the review-timeliness register and the site's "decided late"
  * number alike (IATF 16949 7.5.3.2.2).
  */
-import { cpSync, readFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
@@ -82,5 +82,29 @@ describe("the current review round when the history's dates are wrong", () => {
     const csr = repo.csrs.find((c) => c.value.id === "DYA-002")!.value;
     const round = currentReviewRound(csr, repositoryCalendar(config), config, TODAY, repo.customers[0]!.value);
     expect([round.kind, round.start, round.decided, round.closed]).toEqual(["restarted", "2026-11-05", "2026-11-16", undefined]);
+  });
+});
+
+describe("a round decided late, as csr show and csr review say it (month report #10)", () => {
+  it("csr show gives the working days past the deadline and the reason recorded, for a decision and for a confirmation", async () => {
+    const dir = repo("valid");
+    const due = async (id: string) => (await csrInProcess(["-C", dir, "show", id, "--today", TODAY])).stdout.split("\n").filter((l) => l.startsWith("  Review due"));
+    expect(await due("DYA-001")).toEqual(["  Review due      2026-11-16; decided 2026-11-20, late by 4 working day(s); reason for delay: 顾客澄清技术要求用时一周（2026-11-13 邮件）"]);
+    expect(await due("DYA-002")).toEqual(["  Review due      B: 2026-11-16; confirmed unchanged 2026-11-24, late by 6 working day(s); reason for delay: 等待顾客确认 B 版的变更范围（2026-11-20 邮件）"]);
+    const zh = await csrInProcess(["-C", dir, "show", "DYA-001", "--today", TODAY], { lang: "zh-CN" });
+    expect(zh.stdout.split("\n").filter((l) => l.startsWith("  评审期限"))).toEqual(["  评审期限        2026-11-16；2026-11-20 作出结论，逾期 4 个工作日；逾期原因：顾客澄清技术要求用时一周（2026-11-13 邮件）"]);
+  });
+
+  it("csr review --disposition after the deadline echoes the lateness and the reason it records", async () => {
+    const dir = repo("valid");
+    const file = join(dir, "csr/DYA/DYA-001.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^  (late_reason|decision): .*\n/gm, ""));
+    const result = await csrInProcess(["-C", dir, "review", "DYA-001", "--disposition", "not-applicable", "--justification", "本公司不生产该产品", "--by", "wang", "--date", "2026-11-20", "--late-reason", "顾客澄清技术要求用时一周"]);
+    expect(result).toEqual({
+      code: 0,
+      stderr: "",
+      stdout:
+        "DYA-001: decision recorded: not-applicable, by 王强 (wang) on 2026-11-20.\nDecided 4 working day(s) after the review period (due 2026-11-16); reason for the delay recorded: 顾客澄清技术要求用时一周.\n",
+    });
   });
 });

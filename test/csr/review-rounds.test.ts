@@ -320,7 +320,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     await run(dir, "source", "update", "NES-JDB", "--revision", "2", "--received", "2026-10-13", "--unchanged", "NES-001", "--by", "zhang", "--date", "2026-10-29", "--late-reason", "等待军代表确认换版范围", "-y");
     const shown = async (id: string) => (await run(dir, "show", id, "--today", "2026-11-27")).stdout.split("\n");
     expect((await shown("NES-001")).filter((l) => /^  (Review due|Unchanged in) /.test(l))).toEqual([
-      "  Review due      2: 2026-10-27; confirmed unchanged 2026-10-29",
+      "  Review due      2: 2026-10-27; confirmed unchanged 2026-10-29, late by 2 working day(s); reason for delay: 等待军代表确认换版范围",
       "  Unchanged in    2, zhang 张伟, 2026-10-29; reason for delay: 等待军代表确认换版范围",
     ]);
     const history = await shown("NES-002");

@@ -173,7 +173,9 @@ describe("csr review with flags", () => {
     const lateRepo = () => makeRepo({ "csr/DYA/DYA-011.yaml": HAND_WRITTEN.replace("received: 2026-11-20", "received: 2026-11-02") }, validRepo());
     const dir = lateRepo();
     const late = await review(dir, "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24", "--late-reason", "等待顾客澄清");
-    expect(late.stdout).toBe("DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-24.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n");
+    expect(late.stdout).toBe(
+      "DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-24.\nDecided 6 working day(s) after the review period (due 2026-11-16); reason for the delay recorded: 等待顾客澄清.\nDecided without the opinion of 市场部, 生产部; recorded as forced.\n",
+    );
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("  late_reason: 等待顾客澄清\n");
     const reminder = await review(lateRepo(), "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-11-24");
     expect(reminder.stdout).toContain("Decided after the review period (due 2026-11-16); record why with --late-reason (rule csr/review-late).\n");

@@ -290,7 +290,8 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   if (date > due) {
     lateReason = flags.lateReason ?? earlierReason ?? (ask ? optional(await ask.input({ message: t("prompt.review.late-reason", { due }) })) : undefined);
     if (lateReason) doc.setIn(["review", "late_reason"], lateReason);
-    else lines.push(t("review.late", { due }));
+    // The reminder the README promises for a decision after the review period, with the reason it now carries.
+    lines.push(lateReason ? t("review.decided-late", { due, count: calendar.workdaysBetween(due, date), reason: lateReason }) : t("review.late", { due }));
   } else if (flags.lateReason !== undefined) {
     throw new UserError(t("review.not-late", { id: csr.id, due, date }));
   } else if (earlierReason !== undefined) {

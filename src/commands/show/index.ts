@@ -4,7 +4,7 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { currentReviewRound } from "../../model/review-timeliness.js";
+import { currentReviewRound, workdaysPastDue } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
@@ -100,7 +100,9 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   field("show.label.status", language() === "en" ? facts.status : csrStatusLabel(facts.status, "zh-CN"));
   // The current revision confirmed unchanged: its own review period, closed by the confirmation.
   const round = csr.superseded ? undefined : currentReviewRound(csr, repositoryCalendar(repo.config?.value), repo.config?.value, today, customer);
-  field("show.label.review-due", round?.kind === "confirmed" ? t("review-confirmation.show.due", { revision: revisionName(round.revision), due: round.due, date: round.decided! }) : reviewLine(csr, facts, due));
+  // A round closed after its period says so, with the reason recorded (review.late_reason, or the confirmation's), as the review report does.
+  const late = round?.timeliness === "late" ? t("show.review.late", { count: workdaysPastDue(round) }) + (round.lateReason ? t("review.show.late-reason", { reason: round.lateReason }) : "") : "";
+  field("show.label.review-due", (round?.kind === "confirmed" ? t("review-confirmation.show.due", { revision: revisionName(round.revision), due: round.due, date: round.decided! }) : reviewLine(csr, facts, due)) + late);
   field("show.label.required", departments(requiredDepartments(csr, repo.config?.value)) || t("show.none-configured"));
   const opinions = (csr.review?.opinions ?? []).map((o) => opinionLine(o, person, department));
   const record = csr.review?.record;
