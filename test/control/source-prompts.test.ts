@@ -48,4 +48,18 @@ describe("csr source update, asked at a terminal", () => {
     );
     expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("      reason: DYA-SQM 换版为 E，重新评审\n");
   });
+
+  it("does not offer 'unchanged' for a CSR with no decision to keep (month report #2)", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const ctx = capture(dir);
+    const done = updateSource(ctx, "BCM-SPA", { revision: "1.1", received: "2026-11-25", date: "2026-11-26" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("BCM-005 特殊过程每年按北辰评估表自评并提交结果: in the new revision it is");
+    expect(screen.getScreen()).toContain("changed: review it again (会签)");
+    expect(screen.getScreen()).toContain("removed: mark it superseded");
+    expect(screen.getScreen()).not.toContain("unchanged: keep the decision");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toContain("1 CSR(s) to review again against revision 1.1, due 2026-12-09:\n  BCM-005  特殊过程每年按北辰评估表自评并提交结果  (was on revision 1.0)\n");
+  });
 });
