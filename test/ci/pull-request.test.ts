@@ -82,6 +82,20 @@ describe("csr check --base and release tags (month report #4)", () => {
     writeFileSync(join(dir, "documents/QP-003.yaml"), released);
     expect(await findings(dir, "--base", "main")).toEqual([]);
   });
+
+  it("reports a document released at the base, revised and released again on the branch, then edited", async () => {
+    const dir = await example();
+    git(dir, ["checkout", "-q", "-b", "feature"]);
+    const path = join(dir, "documents/QP-001.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("识别、标识和控制产品与过程的特殊特性", "识别、标识和控制特殊特性"));
+    git(dir, ["commit", "-q", "-am", "edit"]);
+    const env = { GIT_AUTHOR_NAME: "Test User", GIT_AUTHOR_EMAIL: "test@example.com", GIT_COMMITTER_NAME: "Test User", GIT_COMMITTER_EMAIL: "test@example.com" };
+    expect((await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "修订", "--prepared", "zhangsan", "--reviewed", "zhaoliu", "--approved", "lisi", "--date", "2026-11-20"], { env })).code).toBe(0);
+    expect(await findings(dir, "--base", "main")).toEqual([]);
+    writeFileSync(path, readFileSync(path, "utf8").replace("识别、标识和控制特殊特性", "识别特殊特性"));
+    git(dir, ["commit", "-q", "-am", "sneaky"]);
+    expect(await findings(dir, "--base", "main")).toEqual(["documents/QP-001.yaml:35:11 doc/revision-not-bumped"]);
+  });
 });
 
 describe("the pre-commit hook (csr check --staged)", () => {

@@ -54,6 +54,9 @@ sections:
           { file: current.file, path: ["revisions", before.length, "version"] },
           t("rule.doc/revision-not-bumped.wrong-version", { version: added[0]!.version, document: doc.id, last, base: rev ?? "", next }),
         );
+      } else {
+        // Revised properly since the base, then perhaps edited after that new revision's release.
+        differsFromRelease(ctx, current);
       }
     }
   },
