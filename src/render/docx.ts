@@ -135,7 +135,7 @@ export async function csrReportToDocx(view: CsrReportView, options: DocxOptions)
         [["csr_review_due", text(`${view.due}${view.estimated ? "*" : ""}`)], ["csr_decided_date", text(decided)]],
         [["csr_workdays_used", text(`${view.workdaysUsed} ${t("csr_workdays_unit")}`)], ["csr_timeliness", text(t(`timeliness_${view.timeliness}`))]],
         // Decided late without a reason: the report says none is recorded, as the HTML one does.
-        ...(view.lateReason ? [[["csr_late_reason", text(view.lateReason)]]] : view.timeliness === "late" ? [[["csr_late_reason", text(t("csr_late_reason_unrecorded"))]]] : []),
+        ...(view.lateReason || view.timeliness === "late" ? [[["csr_late_reason", text(view.lateReason || t("csr_late_reason_unrecorded"))]]] : []),
         [["csr_status", text(t(`status_${view.status}`))]],
       ] as [string, Run[]][][]
     ).map((row) => pairs(row, row.length === 1 ? [labelWidth, TEXT_WIDTH - labelWidth] : undefined)),

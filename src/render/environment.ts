@@ -62,11 +62,11 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
   for (const [name, source] of extras.partials ?? []) hb.registerPartial(name, compile(source));
   for (const [name, source] of partials(root, format)) hb.registerPartial(name, compile(source));
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  const compiledOnce = (key: string, source: () => string): HandlebarsTemplateDelegate => {
-    let template = compiled.get(key);
+  const templateNamed = (name: TemplateName): HandlebarsTemplateDelegate => {
+    let template = compiled.get(name);
     if (!template) {
-      template = compile(source());
-      compiled.set(key, template);
+      template = compile(templateSource(root, format, name));
+      compiled.set(name, template);
     }
     return template;
   };
@@ -79,13 +79,15 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
     }
   };
   return {
-    render: (name, view) => run(name, () => compiledOnce(name, () => templateSource(root, format, name)), view),
+    render: (name, view) => run(name, () => templateNamed(name), view),
     // The registered partial itself, compiled (or precompiled) with the others; a template `{{> name}}`
-    // would have to be compiled in every process, which needs Handlebars's compiler.
+    // would have to be compiled in every process, which needs Handlebars's compiler. An unknown name
+    // fails as Handlebars's runtime says it.
     renderPartial: (name, view) =>
       run(name, () => {
         const partial: unknown = hb.partials[name];
-        return typeof partial === "function" ? (partial as HandlebarsTemplateDelegate) : compiledOnce(`partial:${name}`, () => `{{> ${name}}}`);
+        if (typeof partial !== "function") throw new Error(`The partial ${name} could not be found`);
+        return partial as HandlebarsTemplateDelegate;
       }, view),
   };
 }

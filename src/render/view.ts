@@ -484,7 +484,7 @@ export interface CsrReportView extends Header {
    * report has no 军代表 cell.
    */
   militaryRepresentative?: { by: string; date: string };
-  /** Each 落实文件 with the section it addresses (`section`, its label) and that section's id on the document's page (`anchor`). */
+  /** Each 落实文件 with the section it addresses (`section`, its label) and that section's id on the document's page (`anchor`; "" where the document is not linked). */
   addressed: (ReferenceView & { section: string; anchor: string })[];
   implementation?: {
     owner: string;
@@ -606,10 +606,12 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     recorder: signed(csr.review?.recorder),
     leader: signed(csr.review?.leader),
     ...(militaryParties(index).length > 0 || csr.review?.military_representative ? { militaryRepresentative: signed(csr.review?.military_representative) } : {}),
-    addressed: (csr.addressed ?? []).map((a) => ({
-      ...names.reference(csr.id, a.document),
-      ...addressedSection(index.documents.get(a.document)?.value, a.section, lang),
-    })),
+    addressed: (csr.addressed ?? []).map((a) => {
+      const reference = names.reference(csr.id, a.document);
+      const { section, anchor } = addressedSection(index.documents.get(a.document)?.value, a.section, lang);
+      // A section is linked only where the document is.
+      return { ...reference, section, anchor: reference.href === undefined ? "" : anchor };
+    }),
     implementation: implementation
       ? {
           owner: implementation.owner ? names.person(implementation.owner) : "",

@@ -213,6 +213,8 @@ export interface TableView {
   /** Absent when no column prints a code for its header. */
   legend?: LegendView;
   heading?: RegisterHeading;
+  /** The register's signature lines (编制, 审核, 批准), under the table. */
+  signatures: string[];
   /** Whether anything follows the rows: a legend, notes or signature lines. */
   tail: boolean;
   /** Whether some columns are given a width (`width`, a crowded table's free-text columns when printed). */
@@ -269,7 +271,9 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
     empty.size > 0
       ? [translate(language, "table.empty-columns", { columns: table.columns.filter((c) => empty.has(c.key)).map((c) => c.header).join(translate(language, "common.list-separator")) })]
       : [];
-  const sample = print && crowded ? sampled(columns, table.rows) : undefined;
+  // Each cell's printed text, made once for the table, its bands and the sample that sizes them.
+  const cells = table.rows.map((r) => columns.map((c) => text(r[c.key])));
+  const sample = print && crowded ? cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/))) : undefined;
   const widths = sample ? textWidths(columns, sample, narrowest(columns, sample, false), CROWDED) : undefined;
   const notes = [...(table.notes ?? []), ...omitted];
   const legend = legendOf(columns, language);
@@ -283,11 +287,12 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
     sheet: table.sheet,
     lang,
     columns: columns.map((c, i) => columnView(c, widths?.[i])),
-    rows: table.rows.map((r) => ({ cells: columns.map((c) => text(r[c.key])) })),
+    rows: cells.map((row) => ({ cells: row })),
     notes,
     ...(legend ? { legend } : {}),
     ...(table.heading ? { heading: table.heading } : {}),
     sized: widths !== undefined,
+    signatures,
     tail: legend !== undefined || notes.length > 0 || signatures.length > 0,
     wide: printedWide(table),
     crowded,
@@ -304,7 +309,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
               part: translate(language, band.title ? "table.band.part" : "table.band.part-untitled", part),
               ...(b > 0 ? { continued: translate(language, "table.band.continued", { title: table.title }) } : {}),
               columns: own.map((c, i) => columnView(c, bandWidths?.[i])),
-              rows: table.rows.map((r) => ({ cells: own.map((c) => text(r[c.key])) })),
+              rows: cells.map((row) => ({ cells: at.map((i) => row[i]!) })),
               ...(bandLegend ? { legend: bandLegend } : {}),
               notes: last ? notes : [],
               signatures: last ? signatures : [],
@@ -375,10 +380,6 @@ function unbreakable(s: string): number {
 }
 
 /** The lines of each column's cells (`[row][column]`), in the rows looked at to lay a table out. */
-function sampled(columns: readonly Column[], rows: readonly Record<string, Cell>[]): string[][][] {
-  return rows.slice(0, SAMPLE_ROWS).map((r) => columns.map((c) => text(r[c.key]).split(/\r?\n/)));
-}
-
 function flexible(c: Column): boolean {
   return ["text", "prose", "list"].includes(columnClass(c));
 }

@@ -196,7 +196,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       generic(page, {
         title: `${doc.id} ${documentTitle(rc, doc)}`,
         lead: cannotShow(error),
-        sections: [...(alerts ? [alerts] : []), ...sections],
+        sections: [...present(alerts), ...sections],
       });
       continue;
     }
@@ -225,7 +225,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       unrendered.push(csr.id);
-      generic(page, { title: `${csr.id} ${localized(lang, csr.title, csr.title_en)}`, lead: cannotShow(error), sections: [...(alerts ? [alerts] : []), ...sections] });
+      generic(page, { title: `${csr.id} ${localized(lang, csr.title, csr.title_en)}`, lead: cannotShow(error), sections: [...present(alerts), ...sections] });
       continue;
     }
     emit(page, html);
@@ -942,13 +942,13 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[]
   const sectionText = (sections: ControlledDocument["sections"]): string =>
     (sections ?? []).map((s) => [s.title, s.title_en ?? "", s.text ?? "", sectionText(s.sections)].join("\n")).join("\n");
   // A document is found by the clauses it addresses itself and through its processes (as the heat map shows them).
-  const processClauses = new Map<string, string[]>();
-  for (const { value: p } of rc.repo.processes) {
-    for (const id of p.documents ?? []) processClauses.set(id, [...(processClauses.get(id) ?? []), ...(p.clauses ?? [])]);
-  }
+  const processesOf = groupBy(
+    rc.repo.processes.map((p) => p.value),
+    (p) => p.documents ?? [],
+  );
   for (const { value: doc } of rc.repo.documents) {
     const viaProcesses = (doc.processes ?? []).flatMap((code) => rc.index.processes.get(code)?.value.clauses ?? []);
-    const clauses = [...new Set([...(doc.clauses ?? []), ...viaProcesses, ...(processClauses.get(doc.id) ?? [])])].join(" ");
+    const clauses = [...new Set([...(doc.clauses ?? []), ...viaProcesses, ...(processesOf.get(doc.id) ?? []).flatMap((p) => p.clauses ?? [])])].join(" ");
     entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? ""].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   for (const { value: csr } of rc.repo.csrs) {

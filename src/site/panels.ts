@@ -83,6 +83,8 @@ function inStatus(statuses: readonly CsrStatus[]): (row: CsrRow) => boolean {
 
 /** The columns of the CSR list a list answers its question with: open reviews by deadline, and per status what that status is about. */
 const REVIEW_COLUMNS = ["no", "id", "customerName", "title", "received", "restarted", "reviewDue", "daysLeft", "missing"];
+/** A requirement decided not to be met (rejected, not applicable): who decided it and why. */
+const DISMISSED_COLUMNS = ["no", "id", "customerName", "title", "disposition", "decidedBy", "decided", "justification"];
 const STATUS_COLUMNS: Record<CsrStatus, string[]> = {
   received: REVIEW_COLUMNS,
   "in-review": REVIEW_COLUMNS,
@@ -91,8 +93,8 @@ const STATUS_COLUMNS: Record<CsrStatus, string[]> = {
   implemented: ["no", "id", "customerName", "title", "addressed", "owner", "due", "implemented", "evidence"],
   verified: ["no", "id", "customerName", "title", "addressed", "implemented", "evidence", "verifiedBy", "verified"],
   superseded: ["no", "id", "customerName", "title", "superseded", "supersededBy", "supersededReason"],
-  rejected: ["no", "id", "customerName", "title", "disposition", "decidedBy", "decided", "justification"],
-  "not-applicable": ["no", "id", "customerName", "title", "disposition", "decidedBy", "decided", "justification"],
+  rejected: DISMISSED_COLUMNS,
+  "not-applicable": DISMISSED_COLUMNS,
 };
 /** Columns a list keeps even when every row leaves them empty: what the list is about. */
 const ALWAYS = new Set(["no", "id", "customerName", "title", "reviewDue", "daysLeft", "missing"]);
