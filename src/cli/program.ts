@@ -25,7 +25,6 @@ export interface Wiring {
   standards: readonly string[] | undefined;
 }
 
-/** Runs the command line `argv` (as process.argv) with the commands that `wire` adds to the program; resolves to the exit code. */
 /**
  * Runs the program `wire` builds when the command line (process.argv) names the command `name`, as
  * bin/csr.js sends only such a run to a command's own file (dist/cli/check.cjs, site.cjs); undefined for
@@ -36,6 +35,7 @@ export async function runNamed(argv: string[], name: string, wire: (wiring: Wiri
   return runProgram(argv, wire);
 }
 
+/** Runs the command line `argv` (as process.argv) with the commands that `wire` adds to the program; resolves to the exit code. */
 export async function runProgram(argv: string[], wire: (wiring: Wiring) => void): Promise<number> {
   let exitCode = 0;
   // A reader that stops early (`csr matrix clauses | head`) closes the pipe: stop quietly, as Unix tools do.

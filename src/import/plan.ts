@@ -386,7 +386,8 @@ type Issue = (message: string, skipped?: boolean) => void;
 
 function documentFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue): Omit<PlannedFile, "row"> | undefined {
   // An external document keeps its publisher's number as written, spaces and all (GB/T 19001-2016).
-  const external = options.as === "external" || (options.as === "documents" && row.key("kind") !== "" && normalizeKind(row.key("kind"))?.kind === "external");
+  const byKind = row.key("kind") ? normalizeKind(row.key("kind")) : undefined;
+  const external = options.as === "external" || (options.as === "documents" && byKind?.kind === "external");
   const id = external ? publisherNumber(row.text("number")) : row.key("number");
   const title = row.text("title");
   if (!id) return void issue(t("import.document.no-number"), true);
@@ -401,7 +402,6 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   else if (options.as === "external") [level, kind] = [3, "external"];
   else {
     const byLevel = row.key("level") ? normalizeLevel(row.key("level")) : undefined;
-    const byKind = row.key("kind") ? normalizeKind(row.key("kind")) : undefined;
     if (!byLevel && !byKind) {
       const given = row.text("level") || row.text("kind");
       return void issue(given ? t("import.document.bad-level", { level: given }) : t("import.document.no-level", { id }), true);
@@ -428,7 +428,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
 
   const statusText = row.text("status");
   const noted = row.has("status") ? undefined : statusInRemarks(row.text("remarks"));
-  const pendingStatus = external && PENDING_STATUS.test(compactText(statusText.normalize("NFKC")).toLowerCase());
+  const pendingStatus = external && PENDING_STATUS.test(row.key("status").toLowerCase());
   let status = pendingStatus ? "released" : statusText ? normalizeStatus(statusText) : noted?.status;
   if (statusText && !status) issue(t("import.document.bad-status", { status: statusText, column: row.label("status") }), true);
   if (status === "obsolete") return void issue(t("import.document.obsolete", { id }), true);

@@ -210,22 +210,12 @@ export function kindOf(path: string): FileKind | undefined {
   return /\.ya?ml$/i.test(path) ? folder.kind : undefined;
 }
 
-/** All blobs in one `git cat-file --batch` process: one git call instead of one per file. */
+/** All blobs in one `git cat-file --batch` process: one git call instead of one per file (their ids are git's own: all found). */
 async function readBlobs(root: string, oids: string[]): Promise<Buffer[]> {
-  if (oids.length === 0) return [];
-  const out = await catFile(root, "--batch", oids);
-  const texts: Buffer[] = [];
-  let at = 0;
-  for (let i = 0; i < oids.length; i++) {
-    const eol = out.indexOf(0x0a, at);
-    const size = Number(out.subarray(at, eol).toString().split(" ")[2]);
-    texts.push(out.subarray(eol + 1, eol + 1 + size));
-    at = eol + 1 + size + 1;
-  }
-  return texts;
+  return (await readNamed(root, oids)) as Buffer[];
 }
 
-/** Objects named `<rev>:<path>`, in one `git cat-file --batch`; undefined for a name git does not find. */
+/** Objects named `<rev>:<path>` (or by id), in one `git cat-file --batch`; undefined for a name git does not find. */
 async function readNamed(root: string, names: string[]): Promise<(Buffer | undefined)[]> {
   if (names.length === 0) return [];
   const out = await catFile(root, "--batch", names);

@@ -6,12 +6,12 @@
  * names no public holidays, so that nothing else depends on the day.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initFiles } from "../../src/commands/init/files.js";
 import { ruleDocUrl } from "../../src/core/docs.js";
-import { BIN, csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { BIN, csrInProcess, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
 
 const HOOK = initFiles(false).get("hooks/pre-commit")!;
 
@@ -37,43 +37,6 @@ const QP001 = [
 ].join("\n");
 
 const FILES = {
-  "qms.yaml": [
-    "organisation:",
-    "  name: 测试汽车零部件有限公司",
-    "language: en",
-    "standards: [IATF16949]",
-    "departments:",
-    "  - code: QA",
-    "    name: 品质部",
-    "  - code: MKT",
-    "    name: 市场部",
-    "numbering:",
-    "  - kind: procedure",
-    "    pattern: QP-###",
-    "csr:",
-    "  reviewers: [QA, MKT]",
-    "calendar:",
-    "  base: none",
-    "rules:",
-    "  coverage/clause-uncovered: off",
-    "",
-  ].join("\n"),
-  "people.yaml": [
-    "people:",
-    "  - id: zhang",
-    "    name: 张伟",
-    "    department: QA",
-    "    roles: [author, reviewer]",
-    "  - id: li",
-    "    name: 李娜",
-    "    department: MKT",
-    "    roles: [author, reviewer]",
-    "  - id: wang",
-    "    name: 王强",
-    "    department: QA",
-    "    roles: [approver]",
-    "",
-  ].join("\n"),
   "customers/HX.yaml": [
     "code: HX",
     "name: 华夏汽车有限公司",
@@ -119,7 +82,9 @@ const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
 describe("the pre-commit hook of csr init", () => {
   let dir: string;
   beforeAll(() => {
-    dir = makeRepo(FILES);
+    // test/helpers.ts's repository, in English and with no public holidays (nothing depends on the day).
+    dir = minimalRepo(FILES);
+    appendFileSync(join(dir, "qms.yaml"), "language: en\ncalendar:\n  base: none\n");
     chmodSync(join(dir, "hooks/pre-commit"), 0o755);
     gitInit(dir);
     // csr installed in the repository, as README's 'Installing csr' does it.

@@ -58,9 +58,10 @@ describe("csr calendar holiday", () => {
         "",
       ].join("\n"),
     );
-    // Days off that leave every decided round's verdict as it was: nothing to note.
-    const quiet = await csrInProcess(["-C", dir, "calendar", "holiday", "--from", "2026-12-01", "--dry-run"], { lang: null });
+    // A day off that moves DYA-001's deadline (11-16 → 11-17) but leaves its 11-20 decision late: nothing to note.
+    const quiet = await csrInProcess(["-C", dir, "calendar", "holiday", "--from", "2026-11-16", "--dry-run"], { lang: null });
     expect(quiet.stdout).not.toContain("注意");
+    expect(quiet).toEqual({ code: 0, stderr: "", stdout: "将把 2026-11-16（1 天）写入 qms.yaml 的 calendar.holidays（公司休息日）。\n其中 1 个工作日改为休息日：跨过这些日期的工作日期限（如评审期限）相应顺延。\n未写入（--dry-run）。\n" });
   });
 
   it("refuses the same days twice, notes an overlap, and writes nothing with --dry-run", async () => {

@@ -189,7 +189,9 @@ describe("an external document in force", () => {
     );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect(await findings(dir, "--today", "2026-12-08", "--base", "HEAD~1")).toEqual([]);
-    expect(await findings(dir, "--today", "2026-12-09")).toHaveLength(2);
+    const due = await findings(dir, "--today", "2026-12-09");
+    expect(due).toHaveLength(2);
+    expect(due.map((f) => /:1[34] doc\/recall-overdue Controlled copy [12] of Q\/ABC 123-2020 B /.test(f))).toEqual([true, true]);
 
     // Without 实施日期, in force from the day received; a date the new edition does not give is the old one's no more.
     const next = await csrInProcess(["-C", dir, "set", "Q/ABC 123-2020", "--edition", "D", "--received", "2026-11-20", "-y"], { lang: null });

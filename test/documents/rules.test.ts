@@ -110,6 +110,7 @@ describe("csr check --base", () => {
     expect(findings.map(brief)).toEqual([
       "documents/QP-010.yaml:9:11 error doc/revision-not-bumped",
       "documents/QP-011.yaml:13:14 error doc/revision-history-rewritten",
+      // QP-012's self-approving preparer also lacks the author (编制) role: a second finding of the same revision, intended.
       "documents/QP-012.yaml:20:21 error doc/approver-lacks-role",
       "documents/QP-012.yaml:22:21 error doc/self-approval",
       "documents/QP-014.yaml:17:14 error doc/revision-not-bumped",

@@ -3,7 +3,7 @@
  * `--withdraw`, by command rather than a hand edit of `status` (month report #8): complete documents
  * only, several at once or none, and `csr release` takes the document in review.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -41,6 +41,9 @@ describe("csr submit", () => {
     const back = await csrInProcess(["-C", dir, "submit", "QP-002", "--withdraw"]);
     expect(back.stdout).toBe("Returned for rework: QP-002 文件控制程序 (documents/QP-002.yaml), status in-review → draft.\n");
     expect(status(dir, "QP-002")).toBe("draft");
+    // The filter lists the document in review only, not the draft.
+    const inReview = await csrInProcess(["-C", dir, "list", "documents", "--status", "in-review", "--format", "csv"]);
+    expect(inReview.stdout.split("\n").filter((l) => l.includes("QP-00")).map((l) => /QP-00\d/.exec(l)![0])).toEqual(["QP-001"]);
 
     const released = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-11-30"]);
     expect(released.stderr).toBe("");
@@ -66,5 +69,14 @@ describe("csr submit", () => {
     expect(notInReview.code).toBe(2);
     expect(notInReview.stderr).toBe("csr: QP-001 is draft, not in review: there is nothing to return.\nhint: QP-001 is a draft; submit it with 'csr submit QP-001'.\n");
     expect(git(dir, ["status", "--porcelain"])).toBe(before);
+  });
+
+  it("refuses --commit of a document with uncommitted edits, which would go into the commit unseen", async () => {
+    const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": procedure("QP-001", "规定文件控制。") }));
+    writeFileSync(join(dir, "documents/QP-001.yaml"), procedure("QP-001", "规定文件和记录控制。"));
+    const refused = await csrInProcess(["-C", dir, "submit", "QP-001", "--commit"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("documents/QP-001.yaml");
+    expect(status(dir, "QP-001")).toBe("draft");
   });
 });

@@ -82,8 +82,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   // Said, so that a clean report of the commit is not taken for a clean repository.
   const known = notReported.filter((f) => f.heldBackBy === undefined);
   if (known.length > 0) {
-    const errors = known.filter((f) => f.severity === "error").length;
-    const warnings = known.length - errors;
+    const { errors, warnings } = summarize(known, files);
     const counts = [...(errors > 0 ? [t("check.text.errors", { count: errors })] : []), ...(warnings > 0 ? [t("check.text.warnings", { count: warnings })] : [])];
     ctx.stderr(`${t("check.staged.not-reported", { findings: conjunction(counts) })}\n`);
   }

@@ -169,12 +169,13 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
  * A released document is what people work to (ISO 9001 7.5.2, 7.5.3): a section that is only a
  * title (as `csr new` scaffolds it) would be issued blank (model/sections.ts emptySections, which
  * doc/empty-section reports on a document already released).
+ * `csr submit` refuses the same when a draft goes for approval (`message`: its own wording).
  * Errors: UserError listing the empty sections by number and title.
  */
-function refuseEmptySections(doc: ControlledDocument): void {
+export function refuseEmptySections(doc: ControlledDocument, message: "release.empty-sections" | "submit.empty-sections" = "release.empty-sections"): void {
   const empty = emptySections(doc);
   if (empty.length === 0) return;
-  throw new UserError(t("release.empty-sections", { id: doc.id, sections: list(empty.map((s) => `${s.number} ${s.title}`)) }), t("release.empty-sections.hint"));
+  throw new UserError(t(message, { id: doc.id, sections: list(empty.map((s) => `${s.number} ${s.title}`)) }), t("release.empty-sections.hint"));
 }
 
 /**

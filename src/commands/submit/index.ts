@@ -11,9 +11,9 @@
  */
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { emptySections } from "../../model/sections.js";
 import type { CommandContext } from "../context.js";
-import { editFile, findDocumentById, saveChanges, withEditSession } from "../shared/edit.js";
+import { refuseEmptySections } from "../release/index.js";
+import { editFile, findDocumentById, refuseUncommitted, saveChanges, withEditSession } from "../shared/edit.js";
 
 export interface SubmitFlags {
   /** Back to draft (退回修改) instead of for approval. */
@@ -40,9 +40,9 @@ export async function submitCommand(ctx: CommandContext, ids: string[], flags: S
           t(HINTS[flags.withdraw ? "withdraw" : "submit"][doc.status], { id: doc.id }),
         );
       }
-      const empty = flags.withdraw ? [] : emptySections(doc);
-      if (empty.length > 0) throw new UserError(t("submit.empty-sections", { id: doc.id, sections: list(empty.map((s) => `${s.number} ${s.title}`)) }), t("release.empty-sections.hint"));
+      if (!flags.withdraw) refuseEmptySections(doc, "submit.empty-sections");
     }
+    if (flags.commit) await refuseUncommitted(session.root, named.map(({ file }) => file.path));
     const changes = named.map(({ file }) => editFile(session.root, file.path, "document", (yaml) => yaml.set("status", to)));
     const key = flags.withdraw ? "submit.withdrawn" : "submit.submitted";
     const lines = named.map(({ value: doc, file }) => t(key, { id: doc.id, title: doc.title, path: file.path }));

@@ -32,7 +32,7 @@ export const rule: Rule = {
             f.data.review?.decision?.date,
             f.data.review?.late_reason,
             f.data.review?.confirmations,
-            (f.data.review?.history ?? []).map((r) => [r.source_revision, r.closed]),
+            (f.data.review?.history ?? []).map((r) => [r.source_revision, r.closed, r.decision?.date]),
           ]
         : f.kind === "customer"
           ? [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.received])])]
