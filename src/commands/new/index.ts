@@ -157,15 +157,26 @@ async function formOwner(session: EditSession, config: QmsConfig | undefined, fa
  */
 function externalBlock(flags: NewFlags, number: string): NonNullable<ControlledDocument["external"]> & { received: string } {
   const publisher = flags.publisher?.trim();
-  const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
-  const issue = issued ? { what: eventLabel("rule.date/event.doc-external-issued"), date: issued, external: true as const, of: number } : undefined;
-  const effective = flags.effective === undefined ? undefined : dateOption(flags.effective, "--effective");
-  if (effective !== undefined && issue && effective < issue.date) {
-    throw new UserError(t("options.date-before", { flag: "--effective", value: effective, follows: t("options.event-of", { what: describe(issue.what), id: number }), date: issue.date }));
-  }
+  const { issued, issue, effective } = publisherDates(flags, number);
   const received = eventDateOption(flags.received, "--received", issue ? { follows: issue } : {});
   const revision = flags.revision?.trim() || standardYear(number, issued, received);
   return { ...(publisher ? { publisher } : {}), ...(revision ? { revision } : {}), ...(issued ? { issued } : {}), ...(effective ? { effective } : {}), received };
+}
+
+/**
+ * The publisher's dates of an external document's edition, from --issued and --effective: read as
+ * dates, 实施日期 not before the date issued (it may lie ahead), and the issue as the event a date
+ * received follows (`csr new external`, `csr set --edition`). Errors: UserError for a date that is
+ * none, or 实施日期 before the issue.
+ */
+export function publisherDates(flags: { issued?: string; effective?: string }, id: string) {
+  const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
+  const issue = issued ? { what: eventLabel("rule.date/event.doc-external-issued"), date: issued, external: true as const, of: id } : undefined;
+  const effective = flags.effective === undefined ? undefined : dateOption(flags.effective, "--effective");
+  if (effective !== undefined && issue && effective < issue.date) {
+    throw new UserError(t("options.date-before", { flag: "--effective", value: effective, follows: t("options.event-of", { what: describe(issue.what), id }), date: issue.date }));
+  }
+  return { issued, issue, effective };
 }
 
 /**

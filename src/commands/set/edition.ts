@@ -16,11 +16,12 @@ import { t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { copiesToRecall, copyEdition, DEFAULT_RECALL_DAYS } from "../../model/distribution.js";
 import { externalInForceFrom } from "../../model/external.js";
-import { describe, eventLabel } from "../../model/recorded-events.js";
+import { eventLabel } from "../../model/recorded-events.js";
 import type { Located } from "../../load/repository.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { dateOption, eventDateOption } from "../options.js";
+import { eventDateOption } from "../options.js";
+import { publisherDates } from "../new/index.js";
 import { editFile, refuseUncommitted, saveChanges, type EditSession } from "../shared/edit.js";
 import { copyList } from "../shared/people.js";
 
@@ -87,12 +88,7 @@ export async function setEdition(ctx: CommandContext, session: EditSession, foun
  * before the date issued; the day received a record (not after today), not before the old edition's.
  */
 function editionData(id: string, edition: string, old: External, flags: EditionFlags): External & { received: string } {
-  const issued = flags.issued === undefined ? undefined : dateOption(flags.issued, "--issued");
-  const issue = issued ? { what: eventLabel("rule.date/event.doc-external-issued"), date: issued, external: true as const, of: id } : undefined;
-  const effective = flags.effective === undefined ? undefined : dateOption(flags.effective, "--effective");
-  if (effective !== undefined && issue && effective < issue.date) {
-    throw new UserError(t("options.date-before", { flag: "--effective", value: effective, follows: t("options.event-of", { what: describe(issue.what), id }), date: issue.date }));
-  }
+  const { issued, issue, effective } = publisherDates(flags, id);
   const oldReceipt = old.received ? { what: eventLabel("rule.date/event.doc-external-received"), date: old.received, of: id } : undefined;
   const follows = issue && oldReceipt ? (issue.date > oldReceipt.date ? issue : oldReceipt) : (issue ?? oldReceipt);
   const received = eventDateOption(flags.received, "--received", follows ? { follows } : {});

@@ -42,9 +42,7 @@ sections:
       const next = last ? disjunction(successors(last)) : "A/0";
       if (added.length === 0) {
         // On the first changed value, so that a pull request's annotation falls on a line of its diff.
-        const [was, is] = [base, doc].map((d) => JSON.parse(revisedContent(d)) as Record<string, unknown>);
-        const fields = [...new Set([...Object.keys(is!), ...Object.keys(was!)])].filter((k) => stableJson(was![k]) !== stableJson(is![k]));
-        const at = firstChange(was, is);
+        const { fields, at } = contentChange(base, doc)!;
         ctx.report(
           at.length > 0 ? { file: current.file, path: at } : { file: current.file, path: doc.revisions ? ["revisions"] : ["id"], key: true },
           t(last ? "rule.doc/revision-not-bumped.as" : "rule.doc/revision-not-bumped", { document: doc.id, last: last ?? "", base: rev ?? "", next, fields: list(fields) }),
@@ -63,6 +61,18 @@ sections:
 };
 
 /**
+ * How a document's revised content (revisedContent) changed from `before` to `now`: the top-level
+ * fields that differ and the path of the first changed value (a pull request's annotation falls on a
+ * line of its diff); undefined when the content is the same.
+ */
+function contentChange(before: ControlledDocument, now: ControlledDocument): { fields: string[]; at: ReturnType<typeof firstChange> } | undefined {
+  const [a, b] = [revisedContent(before), revisedContent(now)];
+  if (a === b) return undefined;
+  const [was, is] = [a, b].map((text) => JSON.parse(text) as Record<string, unknown>);
+  return { fields: [...new Set([...Object.keys(is!), ...Object.keys(was!)])].filter((k) => stableJson(was![k]) !== stableJson(is![k])), at: firstChange(was, is) };
+}
+
+/**
  * A released document whose current version has its release tag (`csr release` tags QP-016/A-0),
  * and whose content differs from the content at that tag: edited after its release, whatever the
  * base (a document released and then edited in the same pull request is new at the base). A draft
@@ -72,10 +82,9 @@ function differsFromRelease(ctx: RuleContext, current: Located<ControlledDocumen
   const doc = current.value;
   const released = ctx.options.base?.released.get(doc.id);
   if (!released || (doc.status !== "released" && doc.status !== "obsolete") || doc.revisions?.at(-1)?.version !== released.version) return;
-  if (revisedContent(released.document) === revisedContent(doc)) return;
-  const [was, is] = [released.document, doc].map((d) => JSON.parse(revisedContent(d)) as Record<string, unknown>);
-  const fields = [...new Set([...Object.keys(is!), ...Object.keys(was!)])].filter((k) => stableJson(was![k]) !== stableJson(is![k]));
-  const at = firstChange(was, is);
+  const change = contentChange(released.document, doc);
+  if (!change) return;
+  const { fields, at } = change;
   ctx.report(
     at.length > 0 ? { file: current.file, path: at } : { file: current.file, path: ["revisions"], key: true },
     t("rule.doc/revision-not-bumped.tagged", { document: doc.id, last: released.version, tag: released.tag, next: disjunction(successors(released.version)), fields: list(fields) }),
