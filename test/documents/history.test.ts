@@ -134,4 +134,25 @@ describe("csr history", () => {
     expect(result.stdout).toContain("A/0      2024-01-10  首次发布  zhang 张伟            wang 王强  (before git)");
     expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("documents/QP-020.yaml has not been committed to git yet: once it is, the commits that change it are listed here.");
   });
+
+  it("has 会签, 标准化审查 and 军代表 columns where a revision records them (GJB 9001C), as the printed revision record", async () => {
+    const gjb = "  - { version: A/0, date: 2024-01-10, summary: 首次发布, prepared: { by: zhang }, reviewed: { by: li }, countersigned: [{ by: li }, { by: wang }], standardization: { by: li }, approved: { by: wang }, military_representative: { by: zhang } }";
+    const repo = gitInit(minimalRepo({ "documents/QP-020.yaml": DRAFT.replace("status: draft", `status: released\nrevisions:\n${gjb}`) }));
+    const result = await csrInProcess(["-C", repo, "history", "QP-020"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[2]!.split(/ {2,}/)).toEqual(["Version", "Date", "Summary", "Prepared", "Reviewed", "Countersigned", "Standardization review", "Approved", "Military representative", "Commit"]);
+    expect(lines[4]!.split(/ {2,}/)).toEqual(["A/0", "2024-01-10", "首次发布", "zhang 张伟", "li 李娜", "li 李娜, wang 王强", "li 李娜", "wang 王强", "zhang 张伟", git(repo, ["log", "-1", "--format=%h"]).trim()]);
+    const json = JSON.parse((await csrInProcess(["-C", repo, "history", "QP-020", "--format", "json"])).stdout) as { revisions: Record<string, unknown>[] };
+    expect(json.revisions[0]).toMatchObject({ countersigned: ["li", "wang"], standardization: "li", military_representative: "zhang" });
+    const zh = (await csrInProcess(["-C", repo, "history", "QP-020"], { lang: null })).stdout.split("\n");
+    expect(zh[2]!.split(/ {2,}/)).toEqual(["版本", "日期", "修订内容摘要", "编制", "审核", "会签", "标准化审查", "批准", "军代表", "提交"]);
+    expect(zh[4]).toContain("li 李娜、wang 王强");
+  });
+
+  it("has no 会签, 标准化审查 or 军代表 column where no revision records one", async () => {
+    const repo = await scenario();
+    const header = (await csrInProcess(["-C", repo, "history", "QP-020"])).stdout.split("\n")[2]!;
+    expect(header.split(/ {2,}/)).toEqual(["Version", "Date", "Summary", "Prepared", "Reviewed", "Approved", "Commit"]);
+  });
 });

@@ -60,7 +60,10 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     summary: revisionSummary(r, language()),
     prepared: r.prepared?.by ?? "",
     reviewed: r.reviewed?.by ?? "",
+    countersigned: (r.countersigned ?? []).map((s) => s.by),
+    standardization: r.standardization?.by ?? "",
     approved: r.approved?.by ?? "",
+    military_representative: r.military_representative?.by ?? "",
     commit: addedBy.get(r.version) ?? "",
   }));
   if (format === "json") {
@@ -72,6 +75,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     const person = index.people.get(id)?.value;
     return person ? `${id} ${localized(language(), person.name, person.name_en)}` : id;
   };
+  // 会签, 标准化审查 and 军代表 as the printed revision record has them: columns only where a revision records them (GJB 9001C 7.5.3).
+  const recorded = (role: "countersigned" | "standardization" | "military_representative") => revisions.some((r) => r[role].length > 0);
   const revisionTable: Table = {
     title: t("history.revisions.title", { document: doc.id, title: doc.title, file: file.path }),
     sheet: "revisions",
@@ -81,10 +86,22 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
       { key: "summary", header: t("history.column.summary") },
       { key: "prepared", header: t("history.column.prepared") },
       { key: "reviewed", header: t("history.column.reviewed") },
+      ...(recorded("countersigned") ? [{ key: "countersigned", header: t("history.column.countersigned") }] : []),
+      ...(recorded("standardization") ? [{ key: "standardization", header: t("history.column.standardization") }] : []),
       { key: "approved", header: t("history.column.approved") },
+      ...(recorded("military_representative") ? [{ key: "military_representative", header: t("history.column.military-representative") }] : []),
       { key: "commit", header: t("history.column.commit") },
     ],
-    rows: revisions.map((r) => ({ ...r, prepared: signer(r.prepared), reviewed: signer(r.reviewed), approved: signer(r.approved), commit: r.commit || t("history.before-git") })),
+    rows: revisions.map((r) => ({
+      ...r,
+      prepared: signer(r.prepared),
+      reviewed: signer(r.reviewed),
+      countersigned: r.countersigned.map(signer).join(t("common.list-separator")),
+      standardization: signer(r.standardization),
+      approved: signer(r.approved),
+      military_representative: signer(r.military_representative),
+      commit: r.commit || t("history.before-git"),
+    })),
   };
   const commitTable: Table = {
     title: t("history.commits.title"),
