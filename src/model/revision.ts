@@ -173,3 +173,15 @@ export function changedRevisionFields(before: Revision, after: Revision, fields?
     return !(Array.isArray(was) && Array.isArray(is) && was.every((s, i) => stableJson(s) === stableJson(is[i])));
   });
 }
+
+/**
+ * The 生效日期 of a released document of the organisation's own whose current version is not yet in
+ * force on `today` (YYYY-MM-DD): released with a later `csr release --effective` (实施日期), it is
+ * issued and distributed but 待实施, and the version before it stays in force until then (IATF 16949
+ * 7.5.3.2.1: the version in use at the point of use; GJB 9001C 7.5.3). Undefined when it is in force,
+ * not released, or external (model/external.ts externalPendingUntil).
+ */
+export function releasedPendingUntil(doc: ControlledDocument, today: string): string | undefined {
+  if (doc.kind === "external" || doc.status !== "released" || doc.effective === undefined) return undefined;
+  return doc.effective > today ? doc.effective : undefined;
+}

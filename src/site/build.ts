@@ -28,7 +28,7 @@ import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
-import { compareIds, customerName, departmentName, documentTitle, personName, registerContext, statusLabel, t, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, customerName, departmentName, documentStatus, documentTitle, personName, registerContext, t, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import { reviewedVersion } from "../report/registers/periodic-reviews.js";
@@ -576,7 +576,7 @@ function documentSections(
       title: t(rc, "site.document.status-title"),
       items: [
         // An external document's as the external document list says it: 现行, or 待实施 before its 实施日期 (released is not yet in force).
-        { text: fact(rc, "site.document.status", doc.kind === "external" ? externalStatus(rc, doc, today) : statusLabel(rc, doc.status)) },
+        { text: fact(rc, "site.document.status", doc.kind === "external" ? externalStatus(rc, doc, today) : documentStatus(rc, doc, today)) },
         { text: fact(rc, "site.document.current-version", current?.version ?? "—") },
         { text: fact(rc, "site.document.department", departmentName(rc, doc.department)) },
       ],

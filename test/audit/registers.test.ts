@@ -11,7 +11,7 @@ import { csrMatrix } from "../../src/report/registers/csr.js";
 import { documentList } from "../../src/report/registers/documents.js";
 import { reviewRegister } from "../../src/report/registers/reviews.js";
 import { toCsv, toJson, toMarkdown } from "../../src/report/table.js";
-import { copyFixture, csrInProcess, FIXTURES, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, FIXTURES, minimalRepo, ROOT, tempDir } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 const GOLDEN = join(FIXTURES, "audit", "golden");
@@ -77,9 +77,25 @@ describe("the controlled document list lists documents in force", () => {
   });
 });
 
+describe("a version released to take effect later is 待实施 until then", () => {
+  it("lists it as 待实施 with its 生效日期 in the document list and the procedure list's 备注, and as 已发布 from that day", async () => {
+    const doc = "id: QP-020\ntitle: 顾客特定要求管理程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\neffective: 2026-12-15\nrevisions:\n  - { version: A/0, date: 2026-11-20, effective: 2026-12-15, summary: 首次发布, prepared: { by: zhang, date: 2026-11-18 }, approved: { by: wang, date: 2026-11-20 } }\nsections:\n  - title: 目的\n    text: 规定评审方法。\n";
+    const repo = minimalRepo({ "documents/QP-020.yaml": doc });
+    const list = async (today: string, ...args: string[]) => (await csrInProcess(["-C", repo, "list", ...args, "--format", "json", "--today", today], { lang: null })).stdout;
+    const before = JSON.parse(await list("2026-11-27", "documents")) as { rows: Record<string, unknown>[]; notes: string[] };
+    expect(before.rows.map((r) => [r.number, r.status])).toEqual([["QP-020", "待实施（2026-12-15 实施）"]]);
+    expect(before.notes).toEqual(["待实施 1 份：已发布，自状态栏所列日期起实施，此前其上一版本仍现行。"]);
+    const procedures = JSON.parse(await list("2026-11-27", "procedures")) as { rows: Record<string, unknown>[] };
+    expect(procedures.rows.map((r) => [r.number, r.remarks])).toEqual([["QP-020", "待实施（2026-12-15 实施）"]]);
+    const from = JSON.parse(await list("2026-12-15", "documents")) as { rows: Record<string, unknown>[]; notes?: string[] };
+    expect(from.rows.map((r) => [r.number, r.status])).toEqual([["QP-020", "已发布"]]);
+    expect(from.notes).toEqual([]);
+  });
+});
+
 describe("registers that only the workbook carries", () => {
   const ctx = registerContext(loadRepository(REPO), "zh-CN");
-  for (const [name, table] of [["documents", documentList(ctx)]] as const) {
+  for (const [name, table] of [["documents", documentList(ctx, { today: "2026-11-27" })]] as const) {
     it(`${name} in md, csv and json`, async () => {
       golden(`${name}.md`, toMarkdown(table));
       golden(`${name}.csv`, toCsv(table));

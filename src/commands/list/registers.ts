@@ -40,9 +40,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
     const style = choiceOption(flags.style, "--style", PROCEDURE_STYLES, defaultProcedureStyle(repo.config?.value.standards));
     if (flags.style !== undefined && style === "gjb" && level !== "2") throw new UserError(t("list.gjb-procedures-only", { level }));
-    table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style });
+    table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style, today });
   } else if (what === "documents") {
-    table = documentList(rc, choiceOption(flags.status, "--status", DOCUMENT_LIST_STATUSES, "released"));
+    table = documentList(rc, { status: choiceOption(flags.status, "--status", DOCUMENT_LIST_STATUSES, "released"), today });
   } else if (what === "forms") {
     table = formList(rc);
   } else if (what === "external") {

@@ -6,6 +6,7 @@ import { localized } from "../../core/text.js";
 import { translate, type MessageData, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 
 export type Lang = "zh-CN" | "en";
@@ -71,6 +72,15 @@ export function effectiveDate(doc: ControlledDocument): string | null {
 
 export function statusLabel(ctx: RegisterContext, status: ControlledDocument["status"]): string {
   return t(ctx, `register.status.${status}`);
+}
+
+/**
+ * A document's status in a register on `today`: its status, or 待实施（… 实施） for a released version
+ * that takes effect later (model/revision.ts releasedPendingUntil).
+ */
+export function documentStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
+  const pending = releasedPendingUntil(doc, today);
+  return pending ? t(ctx, "register.status.pending", { date: pending }) : statusLabel(ctx, doc.status);
 }
 
 /** Document numbers in natural order: QP-2 before QP-10. */

@@ -5,12 +5,14 @@
  * left out; `status` lists those instead (a status, or `all` for every live document).
  */
 import { currentRevision } from "../../model/index.js";
+import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import {
   clauseList,
   departmentName,
   documentTitle,
+  documentStatus,
   documentVersion,
   effectiveDate,
   issueDate,
@@ -24,10 +26,16 @@ import {
 export type DocumentListStatus = Exclude<ControlledDocument["status"], "obsolete"> | "all";
 export const DOCUMENT_LIST_STATUSES: readonly DocumentListStatus[] = ["released", "draft", "in-review", "all"];
 
-export function documentList(ctx: RegisterContext, status: DocumentListStatus = "released"): Table {
+export function documentList(ctx: RegisterContext, options: { status?: DocumentListStatus; today: string }): Table {
+  const { status = "released", today } = options;
   const live = liveDocuments(ctx, () => true).sort((a, b) => a.level - b.level);
   const docs = status === "all" ? live : live.filter((d) => d.status === status);
   const notInForce = live.filter((d) => d.status !== "released").length;
+  const pending = docs.filter((d) => releasedPendingUntil(d, today) !== undefined).length;
+  const notes = [
+    ...(status === "released" && notInForce > 0 ? [t(ctx, "register.documents.not-in-force", { count: notInForce })] : []),
+    ...(pending > 0 ? [t(ctx, "register.documents.note-pending", { count: pending })] : []),
+  ];
   return {
     id: "documents",
     title:
@@ -36,7 +44,7 @@ export function documentList(ctx: RegisterContext, status: DocumentListStatus = 
         : status === "all"
           ? t(ctx, "register.documents.title-all", { count: docs.length })
           : t(ctx, "register.documents.title-status", { status: statusLabel(ctx, status), count: docs.length }),
-    ...(status === "released" && notInForce > 0 ? { notes: [t(ctx, "register.documents.not-in-force", { count: notInForce })] } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
     sheet: t(ctx, "register.documents.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.documents.column.no"), kind: "number" },
@@ -76,7 +84,7 @@ export function documentList(ctx: RegisterContext, status: DocumentListStatus = 
         effective: effectiveDate(doc),
         retention: doc.record?.retention ?? "",
         clauses: clauseList(ctx, doc.clauses),
-        status: statusLabel(ctx, doc.status),
+        status: documentStatus(ctx, doc, today),
         remarks: doc.remarks ?? "",
       };
     }),

@@ -39,8 +39,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
   });
-  yield procedureList(ctx, { level: 2 });
-  yield documentList(ctx, options.documents);
+  yield procedureList(ctx, { level: 2, today });
+  yield documentList(ctx, { status: options.documents, today });
   yield formList(ctx);
   yield externalList(ctx, { today });
   yield obsoleteList(ctx);

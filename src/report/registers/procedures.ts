@@ -7,6 +7,7 @@
 import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { currentRevision } from "../../model/index.js";
+import { releasedPendingUntil } from "../../model/revision.js";
 import {
   clauseList,
   departmentName,
@@ -15,7 +16,7 @@ import {
   issueDate,
   liveDocuments,
   personName,
-  statusLabel,
+  documentStatus,
   t,
   type RegisterContext,
 } from "./context.js";
@@ -35,21 +36,20 @@ export function defaultProcedureStyle(standards: readonly string[] | undefined):
  * `options.style` defaults to the repository's (defaultProcedureStyle) for procedures; the GJB
  * layout lists the documents each procedure uses, so other levels always take the plain one.
  */
-export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3 | 4; style?: ProcedureStyle } = {}): Table {
+export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3 | 4; style?: ProcedureStyle; today: string }): Table {
   const level = options.level ?? 2;
   const docs = liveDocuments(ctx, (d) => d.level === level);
   const title = t(ctx, `register.procedures.title.${level}`, { count: docs.length });
   const style = level === 2 ? (options.style ?? defaultProcedureStyle(ctx.repo.config?.value.standards)) : "iatf";
-  return style === "gjb" ? gjbList(ctx, docs, title) : iatfList(ctx, docs, title);
+  const remarks = (doc: ControlledDocument): string => {
+    const parts = [doc.remarks ?? ""];
+    if (doc.status !== "released" || releasedPendingUntil(doc, options.today)) parts.push(documentStatus(ctx, doc, options.today));
+    return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
+  };
+  return style === "gjb" ? gjbList(ctx, docs, title, remarks) : iatfList(ctx, docs, title, remarks);
 }
 
-function remarks(ctx: RegisterContext, doc: ControlledDocument): string {
-  const parts = [doc.remarks ?? ""];
-  if (doc.status !== "released") parts.push(statusLabel(ctx, doc.status));
-  return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
-}
-
-function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string): Table {
+function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string): Table {
   return {
     id: "procedures",
     title,
@@ -76,13 +76,13 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
         reviewed: personName(ctx, revision?.reviewed?.by),
         approved: personName(ctx, revision?.approved?.by),
         issued: issueDate(doc),
-        remarks: remarks(ctx, doc),
+        remarks: remarks(doc),
       };
     }),
   };
 }
 
-function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string): Table {
+function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string): Table {
   const uses = (doc: ControlledDocument, level: number) =>
     [...(doc.related ?? []), ...(doc.forms ?? [])]
       .map((id) => ctx.index.documents.get(id)?.value)
@@ -115,7 +115,7 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       clauses: clauseList(ctx, doc.clauses),
       level3: uses(doc, 3),
       level4: uses(doc, 4),
-      remarks: remarks(ctx, doc),
+      remarks: remarks(doc),
     })),
   };
 }
