@@ -1,7 +1,7 @@
 /** Runs the rules over a loaded repository and turns their reports into positioned findings. */
 import { compareFindings, reportedAt, type Finding, type Severity } from "../core/diagnostic.js";
 import type { Repository } from "../load/repository.js";
-import { locate } from "../load/source.js";
+import { locate, type SourceFile } from "../load/source.js";
 import { buildIndex } from "../model/index.js";
 import { rules as registeredRules, rulesById } from "./registry.js";
 import type { CheckOptions, Foundation, Rule, RuleContext } from "./rule.js";
@@ -39,7 +39,7 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
   const broken = brokenFoundations(repo);
   const held: Finding[] = [];
   const ruleIds = new Set(rulesById.keys());
-  const run = (view: Repository, ruleList: readonly Rule[], keep: (finding: Finding, rule: Rule, cause: Foundation | undefined) => void) => {
+  const run = (view: Repository, ruleList: readonly Rule[], keep: (finding: Finding, rule: Rule, cause: Foundation | undefined) => void, keeps: (file: SourceFile) => boolean) => {
     const index = buildIndex(view);
     for (const rule of ruleList) {
       const severity = severityOf(rule.id);
@@ -49,6 +49,7 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
         index,
         options,
         ruleIds,
+        keeps,
         report(at, message, requested, dependsOn = rule.dependsOn) {
           const cause = dependsOn?.find((f) => broken.includes(f));
           const [line, column] = locate(at.file, at.path, at.key, at.quote);
@@ -62,13 +63,14 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
       rule.check(ctx);
     }
   };
-  run(repo, rules, (finding, _rule, cause) => (cause ? held : findings).push(finding));
+  run(repo, rules, (finding, _rule, cause) => (cause ? held : findings).push(finding), () => true);
   // The entities kept in part after a schema error are checked apart, so that the other files'
   // findings stay what they are without them; only their own files' findings are taken from it.
   const { partial } = repo;
   const kept = [...partial.csrs, ...partial.documents, ...partial.customers];
   if (kept.length > 0) {
     const files = new Set(kept.map((k) => k.file.path));
+    const keeps = (file: SourceFile) => files.has(file.path);
     const keepParts = (finding: Finding, rule: Rule, cause: Foundation | undefined) => {
       if (!files.has(finding.file)) return;
       if (!cause && !rule.holdsForParts) finding.heldBackBy = finding.file;
@@ -80,9 +82,9 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
       // the file's ids are unique (rule.ts RuleScope): such rules run over the entities kept in part
       // alone, not over the whole repository again (a check of 10,000 entities with one such entity
       // ran every rule twice over all of them).
-      run({ ...repo, csrs: partial.csrs, documents: partial.documents, customers: partial.customers }, rules.filter(isOwn), keepParts);
-      run(view, rules.filter((rule) => !isOwn(rule)), keepParts);
-    } else run(view, rules, keepParts);
+      run({ ...repo, csrs: partial.csrs, documents: partial.documents, customers: partial.customers }, rules.filter(isOwn), keepParts, keeps);
+      run(view, rules.filter((rule) => !isOwn(rule)), keepParts, keeps);
+    } else run(view, rules, keepParts, keeps);
   }
   return { findings: orderFindings(findings, broken), held };
 }

@@ -35,6 +35,13 @@ export interface RuleContext {
   /** Ids of every registered rule. */
   ruleIds: ReadonlySet<string>;
   /**
+   * Whether findings in this file are kept. The entities kept in part after a schema error are
+   * checked in a second run over the whole repository of which only their files' findings are kept
+   * (engine.ts): a rule whose findings on an entity are all in that entity's file may skip the
+   * entities of the files for which this is false.
+   */
+  keeps(file: SourceFile): boolean;
+  /**
    * `severity` may lower one report to a warning (e.g. a deadline that is near rather than past);
    * a rule never raises a report above the severity configured for it.
    */

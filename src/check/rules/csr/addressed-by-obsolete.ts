@@ -23,7 +23,7 @@ addressed:
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
       const addressed = csr.addressed ?? [];
-      if (csr.superseded || addressed.length === 0) continue;
+      if (csr.superseded || addressed.length === 0 || !ctx.keeps(file)) continue;
       const documents = addressed.map((a) => ctx.index.documents.get(a.document)?.value);
       if (!documents.every((d) => d?.status === "obsolete")) continue;
       const replacements = documents.map((d) => d?.obsolete?.superseded_by).filter((id): id is string => id !== undefined);

@@ -61,6 +61,7 @@ review:
     const config = ctx.repo.config?.value;
     const calendar = repositoryCalendar(config);
     for (const { value: csr, file } of ctx.repo.csrs) {
+      if (!ctx.keeps(file)) continue;
       const decision = csr.review?.decision;
       // Without a confirmation the current round is the decision's, and its deadline alone tells
       // most decisions in time; the whole account is made for a late one.

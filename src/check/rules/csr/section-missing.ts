@@ -35,6 +35,7 @@ addressed:
     // CSR that cites it (numbered once per check for the rules that read them: numbered-sections.ts).
     const citations = new Map<ControlledDocument, { csr: Csr; file: SourceFile; i: number; section: string }[]>();
     for (const { value: csr, file } of ctx.repo.csrs) {
+      if (!ctx.keeps(file)) continue;
       csr.addressed?.forEach((place, i) => {
         if (place.section === undefined) return;
         const doc = ctx.index.documents.get(place.document)?.value;

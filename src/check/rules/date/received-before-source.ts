@@ -38,6 +38,7 @@ received: 2026-11-06
   },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
+      if (!ctx.keeps(file)) continue;
       const revision = sourceRevisionTakenFrom(csr, ctx.index.customers.get(csr.customer)?.value);
       if (!revision || csr.received >= revision.received) continue;
       ctx.report(

@@ -43,6 +43,7 @@ export const rule: Rule = {
       }
     }
     for (const { value: doc, file } of ctx.repo.documents) {
+      if (!ctx.keeps(file)) continue;
       for (const section of numberedSections(ctx.repo, doc)) {
         const text = section.section.text;
         // Most sections mention no document: matchAll costs a copy of the expression per text.

@@ -38,7 +38,7 @@ export const rule: Rule = {
     for (const title of current) withdrawn.delete(title);
     if (withdrawn.size === 0) return;
     for (const { value: doc, file } of ctx.repo.documents) {
-      if (doc.status !== "released") continue;
+      if (doc.status !== "released" || !ctx.keeps(file)) continue;
       for (const section of numberedSections(ctx.repo, doc)) {
         const text = section.section.text;
         if (text === undefined || !text.includes("《")) continue;

@@ -25,7 +25,7 @@ forms: [QR-001-01]
     fix: "Release the referenced document first (`csr release <id>`), then the one that refers to it; or remove the reference.",
   },
   check(ctx) {
-    for (const { document, file, field, index, id, target } of releasedReferences(ctx.index)) {
+    for (const { document, file, field, index, id, target } of releasedReferences(ctx)) {
       if (!target || !neverReleased(target)) continue;
       ctx.report(
         { file, path: [field, index] },

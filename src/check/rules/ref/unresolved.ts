@@ -74,7 +74,9 @@ related: [QP-001]   # Unknown document 'QP-001'
       if (value.owner) refs.department(file, [...path, "owner"], value.owner);
       value.documents?.forEach((d, i) => refs.document(file, [...path, "documents", i], d));
     }
+    // Each entity's references are reported in its own file.
     for (const { value, file } of repo.documents) {
+      if (!ctx.keeps(file)) continue;
       refs.department(file, ["department"], value.department);
       value.processes?.forEach((p, i) => refs.process(file, ["processes", i], p));
       value.related?.forEach((d, i) => refs.document(file, ["related", i], d));
@@ -97,6 +99,7 @@ related: [QP-001]   # Unknown document 'QP-001'
       refs.training(file, value.training?.sessions);
     }
     for (const { value, file } of repo.customers) {
+      if (!ctx.keeps(file)) continue;
       value.sources?.forEach((source, i) => {
         if (source.department) refs.department(file, ["sources", i, "department"], source.department);
         source.revisions.forEach((rev, j) => {
@@ -105,6 +108,7 @@ related: [QP-001]   # Unknown document 'QP-001'
       });
     }
     for (const { value: csr, file } of repo.csrs) {
+      if (!ctx.keeps(file)) continue;
       const customer = refs.customer(file, ["customer"], csr.customer);
       if (customer) {
         const sources = customer.sources ?? [];
