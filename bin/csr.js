@@ -5,10 +5,12 @@
 // 10,000 entities: 1.13 s of CPU, 0.90 s with four times the budget). Sixteen times the default
 // takes off a little more (alternating runs at 10,000 entities: median 1.24 s → 1.20 s of CPU,
 // 1,000: 0.38 s → 0.37 s, 50,000: 4.32 s → 4.26 s); thirty-two times was no better. Set before any
-// of csr is loaded, so that every function of csr gets it.
+// of csr is loaded, so that every function of csr gets it. A check parses its files at V8's default
+// budget (src/load/tiering.ts), which this note tells it may change it.
 import { setFlagsFromString } from "node:v8";
 
 setFlagsFromString("--interrupt-budget=1048576");
+globalThis[Symbol.for("csr.interrupt-budget")] = 1048576;
 
 /** The commands that run from a file of their own (bin/command-script.js): `check` and `site`. */
 const BUNDLED = new Set(["check", "site"]);

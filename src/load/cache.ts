@@ -40,6 +40,7 @@ import { readRegularFile } from "./guards.js";
 import { CALENDARS_DIR, PACKAGE_ROOT, packageManifest, SCHEMA_DIR, SCHEMA_HINTS_ZH, STANDARDS_DIR } from "./package.js";
 import type { Repository } from "./repository.js";
 import type { CachedResult, FileKind, LoadProblem, SourceFile } from "./source.js";
+import { whileParsing } from "./tiering.js";
 
 const FORMAT = 6;
 /**
@@ -301,20 +302,22 @@ async function readThrough(root: string, paths: { entries: string }, state: Cach
   const known = new Map<string, number>();
   if (pack) index.keys.forEach((key, at) => index.entries[at * ENTRY_FIELDS]! >= 0 && known.set(key, at));
   const fresh: { at: number; file: SourceFile }[] = [];
-  const files: SourceFile[] = found.files.map((f, i) => {
-    const key = snapshot.keys[i]!;
-    const read = snapshot.read.get(i);
-    const at = known.get(key);
-    const hit = at === undefined ? undefined : entryAt(pack!, key, index.entries[at * ENTRY_FIELDS]!, index.entries[at * ENTRY_FIELDS + 1]!);
-    if (hit) {
-      snapshot.entries[i * ENTRY_FIELDS] = index.entries[at! * ENTRY_FIELDS]!;
-      snapshot.entries[i * ENTRY_FIELDS + 1] = index.entries[at! * ENTRY_FIELDS + 1]!;
-      return cachedSource(read && Buffer.isBuffer(read) ? read : () => readFileSync(f.abs), f.path, f.kind, hit);
-    }
-    const file = read === undefined || Buffer.isBuffer(read) ? sourceFromBytes(read ?? readFileSync(f.abs), f.path, f.kind, "fast", f.abs) : unreadSource(f.path, f.kind, read);
-    fresh.push({ at: i, file });
-    return file;
-  });
+  const files: SourceFile[] = whileParsing(() =>
+    found.files.map((f, i) => {
+      const key = snapshot.keys[i]!;
+      const read = snapshot.read.get(i);
+      const at = known.get(key);
+      const hit = at === undefined ? undefined : entryAt(pack!, key, index.entries[at * ENTRY_FIELDS]!, index.entries[at * ENTRY_FIELDS + 1]!);
+      if (hit) {
+        snapshot.entries[i * ENTRY_FIELDS] = index.entries[at! * ENTRY_FIELDS]!;
+        snapshot.entries[i * ENTRY_FIELDS + 1] = index.entries[at! * ENTRY_FIELDS + 1]!;
+        return cachedSource(read && Buffer.isBuffer(read) ? read : () => readFileSync(f.abs), f.path, f.kind, hit);
+      }
+      const file = read === undefined || Buffer.isBuffer(read) ? sourceFromBytes(read ?? readFileSync(f.abs), f.path, f.kind, "fast", f.abs) : unreadSource(f.path, f.kind, read);
+      fresh.push({ at: i, file });
+      return file;
+    }),
+  );
   const repo = buildRepository(root, files, found.problems);
   // After buildRepository, which adds the schema problems to each file's.
   storeEntries(paths.entries, fingerprint, snapshot, fresh.map(({ at, file }) => ({ at, file, cachedResult })));
