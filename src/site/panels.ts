@@ -163,9 +163,10 @@ export function findingsTable(rc: RegisterContext, title: string, findings: read
     notes,
     sheet: t(rc, "site.panel.findings.sheet"),
     columns: [
-      { key: "severity", header: t(rc, "site.panel.findings.column.severity") },
+      // 错误/警告, the rule id and file:line:column each on one line; the message takes the rest of the width.
+      { key: "severity", header: t(rc, "site.panel.findings.column.severity"), kind: "code" },
       { key: "rule", header: t(rc, "site.panel.findings.column.rule"), kind: "code" },
-      { key: "file", header: t(rc, "site.panel.findings.column.file") },
+      { key: "file", header: t(rc, "site.panel.findings.column.file"), kind: "code" },
       { key: "message", header: t(rc, "site.panel.findings.column.message") },
     ],
     rows: findings.map((f) => ({

@@ -3,7 +3,7 @@
  * already made relative to the page; templates only lay them out.
  */
 import type { Lang } from "../render/view.js";
-import type { Cell as TableCell, Table } from "../report/table.js";
+import { columnClass, type Cell as TableCell, type ColumnKind, type Table } from "../report/table.js";
 import type { EntityKind, SitePages } from "./pages.js";
 
 /** One value on a page, a link when `href` is set. */
@@ -91,21 +91,37 @@ export function columnLinker(pages: SitePages, page: string): Linker {
   };
 }
 
+/**
+ * Each kind of column's class on a site page (site.css): codes, ids, dates and names stay on one line
+ * (the browser would break FORD-002 or csr/review-overdue at its hyphen), free text gets a readable
+ * width and prose a wider one (a 33-column register left a CJK text column one character wide).
+ * Text, the default, has no class.
+ */
+const SITE_CELL_CLASS: Readonly<Record<ColumnKind | "date", string | undefined>> = {
+  id: "code",
+  code: "code",
+  date: "date",
+  name: "name",
+  number: "number",
+  mark: "mark",
+  list: "list",
+  prose: "prose",
+  text: undefined,
+};
+
 /** A register or matrix (the same Table that `csr list` and `csr matrix` print) as a site table. */
 export function siteTable(table: Table, link: Linker): SiteTable {
-  const dateColumns = new Set(table.columns.filter((c) => c.date).map((c) => c.key));
-  const columns = table.columns.map((c) => ({ key: c.key, date: dateColumns.has(c.key), list: c.kind === "list" }));
+  const columns = table.columns.map((c) => ({ key: c.key, className: SITE_CELL_CLASS[columnClass(c)] }));
   // Cells are made field by field, not by spreading optional parts: a register has up to a few hundred thousand.
   return {
     columns: table.columns.map((c) => ({ header: c.header, ...(c.date ? { className: "date" } : {}) })),
     rows: table.rows.map((row) =>
-      columns.map(({ key, date, list }) => {
+      columns.map(({ key, className }) => {
         const value = row[key];
         const cell: Cell = { text: value === null || value === undefined ? "" : String(value) };
         const target = link(row, key, cell.text);
         if (target) cell.href = target;
-        if (date) cell.className = "date";
-        else if (list) cell.className = "list";
+        if (className) cell.className = className;
         return cell;
       }),
     ),

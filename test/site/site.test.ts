@@ -195,7 +195,7 @@ describe("csr site on the bundled example", () => {
     expect(read("lists/reviews-open.html")).toContain(
       '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">顾客名称</th><th scope="col">要求名称</th><th scope="col">接收日期</th><th scope="col">评审期限</th><th scope="col">剩余工作日</th><th scope="col">未会签部门</th></tr></thead>',
     );
-    expect(read("lists/reviews-open.html")).toContain('<td class="date">2026-12-08</td><td>7</td><td class="list"><div class="site-list">技术部、<wbr>生产部</div></td></tr>');
+    expect(read("lists/reviews-open.html")).toContain('<td class="date">2026-12-08</td><td class="number">7</td><td class="list"><div class="site-list">技术部、<wbr>生产部</div></td></tr>');
     // Under the table, what the list holds and as of when, and how the deadline is counted, as a register says it.
     expect(read("lists/reviews-open.html")).toContain(
       '</table>\n</div>\n\n<p class="site-note">截至 2026-11-27 尚未作出评审结论（已接收、评审中）的顾客特定要求。</p><p class="site-note">评审期限 &#x3D; 接收日期（来源文件换版后为重新起算日期）+ 10 个工作日，按 qms.yaml 的工作日历计算。</p>',
@@ -222,7 +222,7 @@ describe("csr site on the bundled example", () => {
     expect(workbook.worksheets[0]!.getCell(1, 1).value).toBe("程序文件一览表（共 15 份）");
     const page = read("registers/procedures.html");
     expect(page).toContain('<a href="../registers/procedures.xlsx" download>下载 Excel（xlsx）</a><a href="../registers/procedures.csv" download>下载 CSV</a>');
-    expect(page).toContain('<td><a href="../documents/QP-001.html">QP-001</a></td>');
+    expect(page).toContain('<td class="code"><a href="../documents/QP-001.html">QP-001</a></td>');
   });
 
   it("the heat map colours each clause against processes and procedures and links each mark", async () => {
@@ -346,7 +346,7 @@ describe("csr site options", () => {
     const index = readFileSync(join(site.out, "index.html"), "utf8");
     expect(index).toContain('<a class="site-number alert" href="lists/findings-error.html"><span class="count">1</span> <span class="label">错误</span></a>');
     const list = readFileSync(join(site.out, "lists", "findings-error.html"), "utf8");
-    expect(list).toContain('<td><a href="../documents/QP-001.html">documents/QP-001.yaml:7:11</a></td>');
+    expect(list).toContain('<td class="code"><a href="../documents/QP-001.html">documents/QP-001.yaml:7:11</a></td>');
     // The page that cannot show the document still shows the finding; no CSR: the panel says so, with no empty grid.
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<td class="alert">错误</td><td class="code"><a href="../findings.html">ref/unresolved</a></td>');
     expect(index).toContain('<h2>顾客特定要求：按顾客和状态</h2>\n<p class="site-note">尚无顾客特定要求。</p>\n</section>');
@@ -426,10 +426,10 @@ describe("csr site: what needs attention", () => {
     }
     // Late rounds in the review-timeliness register's columns: start, deadline, decision, working days, verdict, reason (未记录 when none).
     const lateRound =
-      '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">顾客</th><th scope="col">版本</th><th scope="col">起算</th><th scope="col">起算日期</th><th scope="col">评审期限</th><th scope="col">决定日期</th><th scope="col">决定人</th><th scope="col">用时（工作日）</th><th scope="col">及时性</th><th scope="col">逾期原因</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td>1</td><td><a href="../csr/DYA-001.html">DYA-001</a></td><td>东岳汽车</td><td>A</td><td>接收</td><td class="date">2026-10-01</td><td class="date">2026-10-20</td><td class="date">2026-11-20</td><td>王强</td><td>33</td><td>逾期</td><td>未记录</td><td></td></tr>\n</tbody>';
+      '<thead><tr><th scope="col">序号</th><th scope="col">编号</th><th scope="col">顾客</th><th scope="col">版本</th><th scope="col">起算</th><th scope="col">起算日期</th><th scope="col">评审期限</th><th scope="col">决定日期</th><th scope="col">决定人</th><th scope="col">用时（工作日）</th><th scope="col">及时性</th><th scope="col">逾期原因</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td class="number">1</td><td class="code"><a href="../csr/DYA-001.html">DYA-001</a></td><td class="name">东岳汽车</td><td class="code">A</td><td class="code">接收</td><td class="date">2026-10-01</td><td class="date">2026-10-20</td><td class="date">2026-11-20</td><td class="name">王强</td><td class="number">33</td><td class="code">逾期</td><td>未记录</td><td></td></tr>\n</tbody>';
     expect(read("lists/reviews-decided-late.html")).toContain(lateRound);
     expect(read("lists/review-rounds-late.html")).toContain(lateRound);
-    expect(read("lists/copies-to-recall.html")).toMatch(/<td><a href="..\/documents\/QP-005.html">QP-005<\/a><\/td><td>文件控制程序<\/td><td>A\/0<\/td><td>1<\/td><td>品质部<\/td>/);
+    expect(read("lists/copies-to-recall.html")).toMatch(/<td class="code"><a href="..\/documents\/QP-005.html">QP-005<\/a><\/td><td>文件控制程序<\/td><td class="code">A\/0<\/td><td class="code">1<\/td><td class="name">品质部<\/td>/);
     expect(read("lists/copies-to-recall.html")).not.toContain("<td>2</td><td>市场部</td>");
     expect(read("lists/doc-training-overdue.html")).toContain('<a href="../documents/QP-005.html">documents/QP-005.yaml');
     // Each entity's page shows what csr check reports about it, errors first, above a rendered document.
@@ -438,7 +438,7 @@ describe("csr site: what needs attention", () => {
     expect(qp005).toContain('<tr><td class="alert">错误</td><td class="code"><a href="../findings.html">doc/recall-overdue</a></td><td>QP-005 A/0 的受控副本 1（品质部）仍未回收');
     // Its controlled copies, as the distribution register lists them.
     expect(qp005).toContain(
-      '<h2>受控副本（2）</h2>\n\n<div class="site-scroll">\n<table class="site-table">\n<thead><tr><th scope="col">版本</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">领用人</th><th scope="col">发放日期</th><th scope="col">回收日期</th><th scope="col">状态</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td>A/0</td><td>1</td><td>品质部</td><td></td><td class="date">2024-01-12</td><td class="date"></td><td>待回收</td><td></td></tr>\n<tr><td>A/1</td><td>2</td><td>市场部</td><td></td><td class="date">2026-10-13</td><td class="date"></td><td>在用</td><td></td></tr>',
+      '<h2>受控副本（2）</h2>\n\n<div class="site-scroll">\n<table class="site-table">\n<thead><tr><th scope="col">版本</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">领用人</th><th scope="col">发放日期</th><th scope="col">回收日期</th><th scope="col">状态</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td class="code">A/0</td><td class="code">1</td><td class="name">品质部</td><td class="name"></td><td class="date">2024-01-12</td><td class="date"></td><td class="code">待回收</td><td></td></tr>\n<tr><td class="code">A/1</td><td class="code">2</td><td class="name">市场部</td><td class="name"></td><td class="date">2026-10-13</td><td class="date"></td><td class="code">在用</td><td></td></tr>',
     );
     expect(read("csr/DYA-001.html")).toContain('<td class="warn">警告</td><td class="code"><a href="../findings.html">csr/review-late</a></td>');
     // Decided late without a reason: the report says the reason is not recorded.
@@ -455,7 +455,7 @@ describe("csr site: what needs attention", () => {
     );
     expect(read("people/li.html")).toContain('<td class="alert">错误</td><td class="code"><a href="../findings.html">csr/implementation-overdue</a></td>');
     // findings.html: errors before warnings.
-    const severities = [...read("findings.html").matchAll(/<tr><td>(错误|警告)<\/td>/g)].map((m) => m[1]);
+    const severities = [...read("findings.html").matchAll(/<tr><td class="code">(错误|警告)<\/td>/g)].map((m) => m[1]);
     expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === "错误" ? -1 : 1)));
     expect(severities.slice(0, 1)).toEqual(["错误"]);
     expect(severities).toContain("警告");
@@ -476,7 +476,7 @@ describe("csr site: forced decisions", () => {
     expect(index).toContain('<a class="site-number warn" href="lists/csr-forced-decision.html"><span class="count">1</span> <span class="label">缺少会签而强制作出的结论</span></a>');
     const list = readFileSync(join(site.out, "lists", "csr-forced-decision.html"), "utf8");
     expect(list).toContain(
-      '<tr><td>警告</td><td>csr/forced-decision</td><td><a href="../csr/DYA-001.html">csr/DYA/DYA-001.yaml:10:104</a></td><td>DYA-001 的评审结论（2026-11-16）是在缺少 市场部 的会签的情况下强制作出的，仍缺 1 个部门的意见。请用 &#x27;csr review DYA-001 --department MKT --opinion ...&#x27; 补记会签意见；如果会签在纸质评审记录上，请在 &#x27;review.record&#x27; 下写明该记录。</td></tr>',
+      '<tr><td class="code">警告</td><td class="code">csr/forced-decision</td><td class="code"><a href="../csr/DYA-001.html">csr/DYA/DYA-001.yaml:10:104</a></td><td>DYA-001 的评审结论（2026-11-16）是在缺少 市场部 的会签的情况下强制作出的，仍缺 1 个部门的意见。请用 &#x27;csr review DYA-001 --department MKT --opinion ...&#x27; 补记会签意见；如果会签在纸质评审记录上，请在 &#x27;review.record&#x27; 下写明该记录。</td></tr>',
     );
   });
 });
