@@ -13,7 +13,6 @@ import { MAX_FILE_BYTES, tooLarge } from "./guards.js";
 import { openGit } from "./git.js";
 import { buildRepository, type Repository } from "./repository.js";
 import { releaseTag } from "../model/paths.js";
-import { parseVersion, type Version } from "../model/revision.js";
 import type { ControlledDocument } from "../model/types.js";
 
 export interface BaseState {
@@ -28,9 +27,15 @@ export interface BaseState {
    */
   authors: Map<string, Set<string>>;
   /**
-   * The newest release of each document whose file changed since the base and has a release tag
-   * (`csr release` tags QP-016/A-0): its version, tag and content at the tag, by document id. A
-   * document released and edited after the base is compared with what was approved (doc/revision-not-bumped).
+   * `authors` without the uncommitted changes: those of HEAD's own commits since the base. The
+   * pre-commit hook's check of HEAD (check --staged) credits HEAD's state with them, not with the
+   * commit being made, whose author did not write what HEAD holds.
+   */
+  committedAuthors: Map<string, Set<string>>;
+  /**
+   * The releases of each document whose file changed since the base (`csr release` tags
+   * QP-016/A-0): version, tag and content at the tag, by tag. A released document is compared with
+   * its current version's, what was approved (doc/revision-not-bumped), even when it is new at the base.
    */
   released: Map<string, ReleasedVersion>;
 }
@@ -47,40 +52,36 @@ export async function loadBase(root: string, rev: string, { staged = false }: { 
   if (!(await git.checkIsRepo())) throw new UserError(t("load.base.not-repository", { root }));
   const commit = await mergeBase(root, rev);
   const prefix = (await git.revparse(["--show-prefix"])).trim();
-  const authors = await changeAuthors(root, commit, prefix, staged);
-  return { rev, commit, repo: await loadRevision(root, commit), authors, released: await releasedVersions(root, prefix, [...authors.keys()]) };
+  const { authors, committedAuthors } = await changeAuthors(root, commit, prefix, staged);
+  return { rev, commit, repo: await loadRevision(root, commit), authors, committedAuthors, released: await releasedVersions(root, prefix, [...authors.keys()]) };
 }
 
 /**
- * The newest release tag of each document among `paths` (changed since the base), with the file as
- * the tag has it at the same path. The tags are listed once, and only the changed documents' files
+ * The releases of the documents among `paths` (changed since the base): by release tag, the
+ * document as the tag has it at the same path, when the file there is that version's (its last
+ * revision entry names the tag). The tags are listed once, and only the changed documents' files
  * are read out of git, in one call: a check of a pull request that changes a few documents of
- * thousands reads a few files. A document moved since its release is not found at its tag.
+ * thousands reads a few files. Every release of a changed document is read, not only its newest:
+ * the document is compared with its current version's, which a release made on another branch
+ * (A/2 there, A/1 here) would otherwise hide. A document moved since its release is not found at its tag.
  */
 async function releasedVersions(root: string, prefix: string, paths: readonly string[]): Promise<Map<string, ReleasedVersion>> {
   const released = new Map<string, ReleasedVersion>();
   // A tag's name is the document's file name (spaces as '_'), a '/' and its version.
   const byName = new Map(paths.filter((p) => kindOf(p) === "document").map((p) => [p.slice(p.lastIndexOf("/") + 1).replace(/\.ya?ml$/i, "").replace(/ /g, "_"), p]));
   if (byName.size === 0) return released;
-  const tags = await (await openGit(root)).raw(["for-each-ref", "--format=%(refname:strip=2)", "refs/tags"]);
-  const newest = new Map<string, { tag: string; version: Version }>();
-  for (const tag of tags.split("\n")) {
-    const slash = tag.lastIndexOf("/");
-    const name = tag.slice(0, slash);
-    const version = parseVersion(tag.slice(slash + 1).replace("-", "/"));
-    if (!version || !byName.has(name)) continue;
-    const known = newest.get(name)?.version;
-    if (!known || version.edition > known.edition || (version.edition === known.edition && version.revision > known.revision)) newest.set(name, { tag, version });
-  }
-  const picked = [...newest].map(([name, { tag }]) => ({ tag, path: byName.get(name)! }));
+  const tags = (await (await openGit(root)).raw(["for-each-ref", "--format=%(refname:strip=2)", "refs/tags"])).split("\n");
+  const picked = tags.flatMap((tag) => {
+    const path = byName.get(tag.slice(0, tag.lastIndexOf("/")));
+    return path === undefined ? [] : [{ tag, path }];
+  });
   const contents = await readNamed(root, picked.map(({ tag, path }) => `refs/tags/${tag}:${prefix}${path}`));
-  const files = picked.flatMap(({ path }, i) => (contents[i] ? [sourceFromBytes(contents[i], path, "document")] : []));
-  for (const { value: document } of buildRepository(root, files).documents) {
-    const version = document.revisions?.at(-1)?.version;
-    const tag = version === undefined ? undefined : releaseTag(document.id, version);
-    // The file at the tag is that version's: its last revision entry names the tag.
-    if (tag !== undefined && picked.some((p) => p.tag === tag)) released.set(document.id, { version: version!, tag, document });
-  }
+  picked.forEach(({ tag, path }, i) => {
+    // One repository per tag: the releases of one document share its id.
+    const document = contents[i] && buildRepository(root, [sourceFromBytes(contents[i], path, "document")]).documents[0]?.value;
+    const version = document?.revisions?.at(-1)?.version;
+    if (version !== undefined && releaseTag(document!.id, version) === tag) released.set(tag, { version, tag, document: document! });
+  });
   return released;
 }
 
@@ -272,34 +273,36 @@ function gitOutput(root: string, args: string[], env: NodeJS.ProcessEnv = proces
   });
 }
 
-async function changeAuthors(root: string, commit: string, prefix: string, staged: boolean): Promise<Map<string, Set<string>>> {
+/** Who changed each file since `commit`: the authors of the commits, then with the uncommitted changes (the index's, when `staged`) as well. */
+async function changeAuthors(root: string, commit: string, prefix: string, staged: boolean): Promise<{ authors: Map<string, Set<string>>; committedAuthors: Map<string, Set<string>> }> {
   const git = await openGit(root);
-  const authors = new Map<string, Set<string>>();
-  const add = (topLevelPath: string, email: string) => {
+  const add = (authors: Map<string, Set<string>>, topLevelPath: string, email: string) => {
     if (!email || !topLevelPath.startsWith(prefix)) return;
     const path = topLevelPath.slice(prefix.length);
     const set = authors.get(path) ?? new Set<string>();
     set.add(email.toLowerCase());
     authors.set(path, set);
   };
+  const committedAuthors = new Map<string, Set<string>>();
   const log = await git.raw(["log", "--format=%x1e%ae", "--name-only", `${commit}..HEAD`, "--", "."]);
   for (const record of log.split("\x1e").filter((r) => r.trim() !== "")) {
     const [email = "", ...paths] = record.split("\n");
-    for (const path of paths) if (path.trim() !== "") add(path, email.trim());
+    for (const path of paths) if (path.trim() !== "") add(committedAuthors, path, email.trim());
   }
+  const authors = new Map([...committedAuthors].map(([path, emails]) => [path, new Set(emails)]));
   const me = (await git.raw(["config", "--get", "user.email"]).catch(() => "")).trim();
   if (staged) {
     // The author of the commit being made: in a pre-commit hook git names it (git commit --author).
     const author = process.env.GIT_AUTHOR_EMAIL || me;
-    for (const path of await stagedPaths(root)) add(prefix + path, author);
-    return authors;
+    for (const path of await stagedPaths(root)) add(authors, prefix + path, author);
+    return { authors, committedAuthors };
   }
   const status = (await git.raw(["status", "--porcelain", "-z", "--untracked-files=all", "--", "."])).split("\0");
   for (let i = 0; i < status.length; i++) {
     const entry = status[i]!;
     if (entry.length < 4) continue;
-    add(entry.slice(3), me);
+    add(authors, entry.slice(3), me);
     if (entry[0] === "R" || entry[0] === "C") i++;
   }
-  return authors;
+  return { authors, committedAuthors };
 }

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, checkJsonInProcess, csrInProcess, git, tempDir } from "../helpers.js";
+import { BIN, checkJsonInProcess, csrInProcess, git, tempDir, type JsonFinding } from "../helpers.js";
 
 /** `csr init --example` (QP-001 released as A/0, HXQC-002 decided), committed on main. */
 async function example(): Promise<string> {
@@ -19,6 +19,8 @@ async function example(): Promise<string> {
   git(dir, ["branch", "-M", "main"]);
   return dir;
 }
+
+const IDENTITY = { GIT_AUTHOR_NAME: "Test User", GIT_AUTHOR_EMAIL: "test@example.com", GIT_COMMITTER_NAME: "Test User", GIT_COMMITTER_EMAIL: "test@example.com" };
 
 const findings = async (dir: string, ...args: string[]) =>
   (await checkJsonInProcess(dir, "--today", "2026-11-27", ...args)).findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
@@ -96,6 +98,31 @@ describe("csr check --base and release tags (month report #4)", () => {
     git(dir, ["commit", "-q", "-am", "sneaky"]);
     expect(await findings(dir, "--base", "main")).toEqual(["documents/QP-001.yaml:35:11 doc/revision-not-bumped"]);
   });
+
+  it("compares a document with its current version's tag, though a later version was released on another branch", async () => {
+    const dir = await example();
+    git(dir, ["checkout", "-q", "-b", "feature"]);
+    const path = join(dir, "documents/QP-001.yaml");
+    const release = async () =>
+      expect((await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "修订", "--prepared", "zhangsan", "--reviewed", "zhaoliu", "--approved", "lisi", "--date", "2026-11-20"], { env: IDENTITY })).code).toBe(0);
+    writeFileSync(path, readFileSync(path, "utf8").replace("识别、标识和控制产品与过程的特殊特性", "识别、标识和控制特殊特性"));
+    git(dir, ["commit", "-q", "-am", "edit"]);
+    await release();
+    // Released once more as A/2 on a branch of its own (tag QP-001/A-2); this branch stays at A/1.
+    git(dir, ["checkout", "-q", "-b", "other"]);
+    writeFileSync(path, readFileSync(path, "utf8").replace("识别、标识和控制特殊特性", "标识特殊特性"));
+    git(dir, ["commit", "-q", "-am", "edit again"]);
+    await release();
+    git(dir, ["checkout", "-q", "feature"]);
+    expect(git(dir, ["tag"])).toBe("QP-001/A-1\nQP-001/A-2\n");
+    expect(await findings(dir, "--base", "main")).toEqual([]);
+    writeFileSync(path, readFileSync(path, "utf8").replace("识别、标识和控制特殊特性", "识别特殊特性"));
+    git(dir, ["commit", "-q", "-am", "sneaky"]);
+    const check = await checkJsonInProcess(dir, "--today", "2026-11-27", "--base", "main");
+    expect(check.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`)).toEqual([
+      "documents/QP-001.yaml:35:11 doc/revision-not-bumped QP-001 was released as A/1 (tag QP-001/A-1) and its content has changed since (sections), but no revision entry was added. Record the change as revision A/2 or B/0 ('csr release QP-001 --summary ...'), or undo the change.",
+    ]);
+  });
 });
 
 describe("the pre-commit hook (csr check --staged)", () => {
@@ -131,5 +158,47 @@ describe("the pre-commit hook (csr check --staged)", () => {
     expect(commit("notes")).toBe("committed");
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(broken);
     expect(git(dir, ["status", "--porcelain"])).toBe(" M documents/QP-001.yaml\n");
+  });
+
+  it("checks HEAD only when the index has findings, as HEAD's can only take some of them away", async () => {
+    const dir = await example();
+    const trace = join(dir, ".git", "trace");
+    const gitCommands = () => readFileSync(trace, "utf8").split("\n").flatMap((l) => /trace: built-in: git (?:-c \S+ )*(.*)$/.exec(l)?.[1] ?? []);
+    writeFileSync(join(dir, "NOTES.md"), "x\n");
+    git(dir, ["add", "NOTES.md"]);
+    expect(await csrInProcess(["-C", dir, "check", "--staged", "--today", "2026-11-27"], { env: { GIT_TRACE: trace } })).toEqual({ code: 0, stdout: "✔ No problems in 11 files.\n", stderr: "" });
+    // The index listed and read; HEAD neither named nor read.
+    expect(gitCommands()).toEqual(["ls-files --stage -z", "cat-file --batch-check", "cat-file --batch"]);
+  });
+
+  it("with --base other than HEAD, credits HEAD's changes to HEAD's commits, the staged ones to the commit's author", async () => {
+    const dir = await example();
+    const people = join(dir, "people.yaml");
+    writeFileSync(people, readFileSync(people, "utf8").replace("    roles: [reviewer, approver]\n", "    roles: [reviewer, approver]\n    emails: [lisi@example.com]\n"));
+    git(dir, ["commit", "-q", "-am", "lisi's e-mail"]);
+    git(dir, ["checkout", "-q", "-b", "feature"]);
+    // Zhang San commits revision A/1, which Li Si approved.
+    const path = join(dir, "documents/QP-001.yaml");
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8")
+        .replace("识别、标识和控制产品与过程的特殊特性", "识别、标识和控制特殊特性")
+        .replace("effective: 2026-02-01", "effective: 2026-03-02")
+        .replace("    approved: { by: lisi, date: 2026-01-28 }\n", "    approved: { by: lisi, date: 2026-01-28 }\n  - version: A/1\n    date: 2026-03-02\n    summary: 修订\n    prepared: { by: zhangsan, date: 2026-02-20 }\n    reviewed: { by: zhaoliu, date: 2026-02-25 }\n    approved: { by: lisi, date: 2026-02-27 }\n"),
+    );
+    git(dir, ["commit", "-q", "-am", "A/1"], { GIT_AUTHOR_EMAIL: "zhangsan@example.com" });
+    expect(await findings(dir, "--base", "main")).toEqual([]);
+    // Li Si, the approver, stages a change of the document: the commit makes the approver an author.
+    writeFileSync(path, readFileSync(path, "utf8").replace("level: 2\n", "level: 2 # 程序文件\n"));
+    git(dir, ["add", "documents/QP-001.yaml"]);
+    const staged = await csrInProcess(["-C", dir, "check", "--format", "json", "--today", "2026-11-27", "--staged", "--base", "main"], { env: { GIT_AUTHOR_EMAIL: "lisi@example.com" } });
+    const report = JSON.parse(staged.stdout) as { findings: JsonFinding[] };
+    expect({ code: staged.code, stderr: staged.stderr, findings: report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`) }).toEqual({
+      code: 1,
+      stderr: "",
+      findings: [
+        "documents/QP-001.yaml:23:21 doc/approved-by-author 李四 (lisi) approved A/1 of QP-001 but also authored changes to this file since main (lisi@example.com). The approver must not be the author of the change: have another approver sign, or let someone else commit the change.",
+      ],
+    });
   });
 });

@@ -43,9 +43,9 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   const baseState = () => (base ??= flags.base === undefined ? Promise.resolve(undefined) : import("../../load/base.js").then((m) => m.loadBase(root, flags.base!, { staged: flags.staged === true })));
   // Held-back findings travel (and are cached) with the others, marked, so that a repeated check
   // answered from the cache counts them too.
-  const findingsOf = async (repo: Repository) => {
+  const findingsOf = async (repo: Repository, base?: BaseState) => {
     const { checkRepository } = await import("../../check/engine.js");
-    const outcome = checkRepository(repo, { today, base: await baseState() });
+    const outcome = checkRepository(repo, { today, base: base ?? (await baseState()) });
     return [...outcome.findings, ...outcome.held];
   };
   const run = async (repo: Repository) => {
@@ -106,10 +106,11 @@ async function uncached(root: string, run: (repo: Repository) => Promise<Finding
 
 /**
  * The findings the commit being made adds, in the repository as git's index holds it (what `git
- * commit` records; the pre-commit hook's check): those a check of HEAD on the same day (with the
- * same --base) does not have too. What HEAD has already, the commit did not cause: a review that
- * the date alone makes overdue, or a problem an earlier commit brought in, is left to `csr check`
- * and CI, and does not block an unrelated commit. A finding counts as HEAD's when it has the same
+ * commit` records; the pre-commit hook's check): those a check of HEAD on the same day does not
+ * have too, with the same --base and HEAD's changes credited to their commits' authors alone (the
+ * committer's staged edit does not make HEAD's approver an author). What HEAD has already, the
+ * commit did not cause: a review that the date alone makes overdue, or a problem an earlier commit
+ * brought in, is left to `csr check` and CI, and does not block an unrelated commit. A finding counts as HEAD's when it has the same
  * rule and severity in the same file: with the same message in a file the commit changes, whose
  * lines may move; at the same line and column in one it does not change, whose finding may count
  * days anew when the commit changes the calendar. Before the first commit, every finding counts.
@@ -117,16 +118,19 @@ async function uncached(root: string, run: (repo: Repository) => Promise<Finding
 async function staged(
   root: string,
   run: (repo: Repository) => Promise<Finding[]>,
-  findingsOf: (repo: Repository) => Promise<Finding[]>,
+  findingsOf: (repo: Repository, base?: BaseState) => Promise<Finding[]>,
   baseState: () => Promise<BaseState | undefined>,
 ): Promise<{ findings: Finding[]; files: number; notReported: Finding[] }> {
   const { headCommit, loadIndex, loadRevision, stagedPaths } = await import("../../load/base.js");
   const repo = await loadIndex(root);
   const findings = await run(repo);
+  // HEAD's findings only ever take some of the index's away: with none, HEAD is not checked (a clean commit's hook checks once).
+  if (findings.length === 0) return { findings, files: repo.files.length, notReported: [] };
   const head = await headCommit(root);
   if (head === undefined) return { findings, files: repo.files.length, notReported: [] };
   const base = await baseState();
-  const before = await findingsOf(base?.commit === head ? base.repo : await loadRevision(root, head));
+  // HEAD as a check of HEAD alone sees it: its files' authors are its commits', not the committer of what is staged.
+  const before = await findingsOf(base?.commit === head ? base.repo : await loadRevision(root, head), base && { ...base, authors: base.committedAuthors });
   const changed = await stagedPaths(root, head);
   const key = (f: Finding) => [f.file, f.rule, f.severity, ...(changed.has(f.file) ? [f.message] : [f.line, f.column])].join("\0");
   const had = new Map<string, number>();

@@ -15,7 +15,7 @@ export const rule: Rule = {
   dependsOn: ["people.yaml"],
   docs: {
     description:
-      "(With `--base`, and only for people whose `emails` are listed in `people.yaml`.) A revision added since the base whose approver is the author of a commit that changed the document's file since the base. An uncommitted change in the working tree counts as the work of the configured git user (`git config user.email`). The YAML can say that someone else prepared the change, but git records who made it: if the approver made the change, nobody independent approved it.",
+      "(With `--base`, and only for people whose `emails` are listed in `people.yaml`.) A revision added since the base whose approver is the author of a commit that changed the document's file since the base. An uncommitted change in the working tree counts as the work of the configured git user (`git config user.email`); with `--staged` (the pre-commit hook), a staged change counts as the work of the commit's author (`GIT_AUTHOR_EMAIL`, else `git config user.email`). The YAML can say that someone else prepared the change, but git records who made it: if the approver made the change, nobody independent approved it.",
     fix: "Let the preparer commit the change and the approver only approve, or have another approver sign.",
   },
   check(ctx) {

@@ -1,5 +1,6 @@
 import { isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
 import type { Located } from "../../../load/repository.js";
+import { releaseTag } from "../../../model/paths.js";
 import type { ControlledDocument, Path } from "../../../model/types.js";
 import type { Rule, RuleContext } from "../../rule.js";
 import { documentPairs } from "./compare.js";
@@ -80,8 +81,10 @@ function contentChange(before: ControlledDocument, now: ControlledDocument): { f
  */
 function differsFromRelease(ctx: RuleContext, current: Located<ControlledDocument>): void {
   const doc = current.value;
-  const released = ctx.options.base?.released.get(doc.id);
-  if (!released || (doc.status !== "released" && doc.status !== "obsolete") || doc.revisions?.at(-1)?.version !== released.version) return;
+  const version = doc.revisions?.at(-1)?.version;
+  if (version === undefined || (doc.status !== "released" && doc.status !== "obsolete")) return;
+  const released = ctx.options.base?.released.get(releaseTag(doc.id, version));
+  if (!released) return;
   const change = contentChange(released.document, doc);
   if (!change) return;
   const { fields, at } = change;
