@@ -183,7 +183,7 @@ const requiredSimpleGit = {
  * `csr check` on its own, dist/cli/check.cjs (src/cli/check.ts), which bin/csr.js runs when the
  * command line names `check` (bin/command-script.js): one CommonJS file with commander, the check
  * command and everything it may import (the loader, js-yaml, the rules, the cache, every output
- * format), not split, and V8's code cache of it (checkCodeCache). Measured on a check of a
+ * format), not split, and V8's code cache of it (commandBundle). Measured on a check of a
  * one-file repository (CPU, medians of alternating runs): the 35 files of the split bundle that a
  * check used to load cost Node a fraction of a millisecond each whatever their size, about 14 ms
  * in all; compiling the one file's 430 KB, and its functions as the check first calls them, about
@@ -192,47 +192,31 @@ const requiredSimpleGit = {
  * bin/command-script.js passes in.
  */
 async function bundleCheck(digest) {
+  await commandBundle(digest, "check", { plugins: [yamlFromVendor, lazyChildProcessForCommander, requiredSimpleGit] }, ["-C", join(ROOT, "examples", "acme-auto"), "check", "--no-cache", "--format", "json"]);
+}
+
+/**
+ * One command on its own, dist/cli/<name>.cjs (src/cli/<name>.ts): one CommonJS file, with
+ * `options` (plugins, externals) for what it takes in, then V8's code cache of it, made after
+ * `csr <args>` has run in it, so that it holds the code of every function the command calls (V8
+ * compiles most functions only when first called), in a Node given the V8 flags that bin/csr.js
+ * sets: V8 takes a cache only under the flags it was made with, and compiles the file itself
+ * otherwise. `import.meta.url` is the file's URL, which bin/command-script.js passes in.
+ */
+async function commandBundle(digest, name, options, args) {
   await build({
     ...common(digest),
     format: "cjs",
     define: { ...common(digest).define, CSR_YAML_MODULE: JSON.stringify(VENDORED_YAML), "import.meta.url": "__csrUrl" },
-    plugins: [yamlFromVendor, lazyChildProcessForCommander, requiredSimpleGit],
-    entryPoints: { "cli/check": join(ROOT, "src", "cli", "check.ts") },
+    ...options,
+    entryPoints: { [`cli/${name}`]: join(ROOT, "src", "cli", `${name}.ts`) },
     outExtension: { ".js": ".cjs" },
     outdir: DIST,
   });
-  checkCodeCache();
-}
-
-/**
- * V8's code cache of dist/cli/check.cjs, made after a check of examples/acme-auto has run in it, so
- * that it holds the code of every function a check calls (V8 compiles most functions only when first
- * called), in a Node given the V8 flags that bin/csr.js sets: V8 takes a cache only under the flags
- * it was made with, and compiles the file itself otherwise.
- */
-function checkCodeCache() {
-  commandCodeCache("check", ["-C", join(ROOT, "examples", "acme-auto"), "check", "--no-cache", "--format", "json"]);
-}
-
-/**
- * V8's code cache of dist/cli/site.cjs, made after the site of examples/acme-auto has been built in
- * it (into a temporary folder, deleted after), as the check's is.
- */
-function siteCodeCache() {
-  const out = mkdtempSync(join(tmpdir(), "csr-build-site-"));
-  try {
-    commandCodeCache("site", ["-C", join(ROOT, "examples", "acme-auto"), "site", "--out", join(out, "site"), "--today", "2026-06-30"]);
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-}
-
-/** Runs `csr <args>` in the command's file (bin/command-script.js) and writes V8's code cache of the file after it. */
-function commandCodeCache(command, args) {
   const script = pathToFileURL(join(ROOT, "bin", "command-script.js")).href;
   const argv = ["node", "csr", ...args];
-  const code = `const { loadCommand, writeCodeCache } = await import(${JSON.stringify(script)}); const loaded = loadCommand(${JSON.stringify(command)}); await loaded.run(${JSON.stringify(argv)}); writeCodeCache(loaded);`;
-  withCsrFlags(code, `the ${command} command's code cache`, ["ignore", "ignore", "pipe"]);
+  const code = `const { loadCommand, writeCodeCache } = await import(${JSON.stringify(script)}); const loaded = loadCommand(${JSON.stringify(name)}); await loaded.run(${JSON.stringify(argv)}); writeCodeCache(loaded);`;
+  withCsrFlags(code, `the ${name} command's code cache`, ["ignore", "ignore", "pipe"]);
 }
 
 /**
@@ -262,20 +246,24 @@ const bufferForArchiverUtils = {
  * bin/csr.js when the command line names `site`: with the npm packages a site build uses bundled in
  * too (Handlebars, exceljs's streaming writer with archiver, markdown-it, MiniSearch), which from
  * node_modules are some 250 CommonJS modules that Node finds, reads and compiles one by one in every
- * run, and V8's code cache of it (siteCodeCache).
+ * run, and V8's code cache of it (commandBundle).
  */
 async function bundleSite(digest) {
-  await build({
-    ...common(digest),
-    format: "cjs",
-    external: [],
-    define: { ...common(digest).define, CSR_YAML_MODULE: JSON.stringify(VENDORED_YAML), "import.meta.url": "__csrUrl" },
-    plugins: [yamlFromVendor, lazyChildProcessForCommander, tokenizerFromItsFile, bufferForArchiverUtils],
-    entryPoints: { "cli/site": join(ROOT, "src", "cli", "site.ts") },
-    outExtension: { ".js": ".cjs" },
-    outdir: DIST,
-  });
-  siteCodeCache();
+  // Its code cache is made by building the site of examples/acme-auto into a temporary folder, deleted after.
+  const out = mkdtempSync(join(tmpdir(), "csr-build-site-"));
+  try {
+    await commandBundle(digest, "site", { external: [], plugins: [yamlFromVendor, lazyChildProcessForCommander, tokenizerFromItsFile, bufferForArchiverUtils] }, [
+      "-C",
+      join(ROOT, "examples", "acme-auto"),
+      "site",
+      "--out",
+      join(out, "site"),
+      "--today",
+      "2026-06-30",
+    ]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /**

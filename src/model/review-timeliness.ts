@@ -128,16 +128,11 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
     };
   };
   const required = requiredDepartments(csr, config);
-  const rounds: ReviewRoundTimeliness[] = [];
-  let start = csr.received;
-  for (const entry of csr.review?.history ?? []) {
-    if (entry.source_revision === undefined || entry.closed === undefined) continue;
-    const given = new Set((entry.opinions ?? []).map((o) => o.department));
-    rounds.push(decisionRound(rounds.length === 0 ? "received" : "restarted", start, entry.source_revision, entry, required.filter((d) => !given.has(d)), entry.closed));
-    start = entry.closed;
-  }
-  const current = reviewStart(csr);
-  rounds.push(decisionRound(csr.review?.restarted ? "restarted" : "received", current, csr.source.revision, csr.review ?? {}, missingOpinions(csr, config)));
+  const rounds = decisionRounds(csr).map(({ start, round, revision, closed }, i, all): ReviewRoundTimeliness => {
+    if (i === all.length - 1) return decisionRound(csr.review?.restarted ? "restarted" : "received", start, revision, round, missingOpinions(csr, config));
+    const given = new Set((round.opinions ?? []).map((o) => o.department));
+    return decisionRound(i === 0 ? "received" : "restarted", start, revision, round, required.filter((d) => !given.has(d)), closed);
+  });
   for (const { index, round } of unkept) {
     const c = csr.review!.confirmations![index]!;
     (rounds[round]!.unkept ??= []).push({ revision: c.source_revision, by: c.by, date: c.date });
@@ -179,21 +174,32 @@ function unkeptConfirmations(csr: Csr, customer: Customer | undefined): { index:
   const confirmations = csr.review?.confirmations ?? [];
   if (confirmations.length === 0) return [];
   const revisions = customer?.sources?.find((s) => s.id === csr.source.document)?.revisions ?? [];
-  const rounds: { start: string; decision?: Decision }[] = [];
-  let start = csr.received;
-  for (const entry of csr.review?.history ?? []) {
-    if (entry.source_revision === undefined || entry.closed === undefined) continue;
-    rounds.push({ start, decision: entry.decision });
-    start = entry.closed;
-  }
-  rounds.push({ start: reviewStart(csr), decision: csr.review?.decision });
+  const rounds = decisionRounds(csr);
   return confirmations.flatMap((c, i) => {
     const received = revisions.find((r) => r.revision === c.source_revision)?.received;
     if (received === undefined) return [];
     const at = Math.max(0, rounds.map((r) => r.start <= received).lastIndexOf(true));
-    const decision = rounds[at]!.decision;
+    const decision = rounds[at]!.round.decision;
     return decision !== undefined && decision.date <= c.date ? [] : [{ index: i, round: at }];
   });
+}
+
+/**
+ * The decision rounds of a CSR's review, oldest first: each `review.history` round closed by a new
+ * source revision, from the day the round before it closed (the first from the CSR's receipt), then
+ * the current round (`review` itself, not closed). reviewRounds judges them and the confirmations
+ * are placed among them by index: both must see the same rounds.
+ */
+function decisionRounds(csr: Csr): { start: string; round: ReviewRound; revision: string; closed?: string }[] {
+  const rounds: { start: string; round: ReviewRound; revision: string; closed?: string }[] = [];
+  let start = csr.received;
+  for (const round of csr.review?.history ?? []) {
+    if (round.source_revision === undefined || round.closed === undefined) continue;
+    rounds.push({ start, round, revision: round.source_revision, closed: round.closed });
+    start = round.closed;
+  }
+  rounds.push({ start: reviewStart(csr), round: csr.review ?? {}, revision: csr.source.revision });
+  return rounds;
 }
 
 /** The verdicts of a round not closed within its review period: decided late, still open past it, or closed by a new revision past it. */

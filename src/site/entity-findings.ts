@@ -26,8 +26,9 @@ export function entityFindings(repo: Repository, findings: readonly Finding[], e
   const add = (kind: EntityKind, id: string, finding: Finding) => {
     const key = `${kind}:${id}`;
     const list = map.get(key);
+    // Once each: csr check hands over each finding once, and the entities one finding is added to differ in kind.
     if (!list) map.set(key, [finding]);
-    else if (!list.includes(finding)) list.push(finding);
+    else list.push(finding);
   };
   for (const finding of findings) {
     const own = entityOfFile(finding.file);

@@ -54,7 +54,6 @@ review:
   },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
-      if ((csr.review?.confirmations ?? []).length === 0) continue;
       for (const index of confirmationsKeepingNoDecision(csr, ctx.index.customers.get(csr.customer)?.value)) {
         const c = csr.review!.confirmations![index]!;
         const person = ctx.index.people.get(c.by)?.value;
