@@ -26,8 +26,27 @@ describe("the writing commands in Chinese", () => {
       stderr: "",
     });
 
+    // HH-WI-06 is to be merged into QP-010, which still refers to it and mentions its title: withdrawn first, it would leave two errors.
+    const withdraw = ["obsolete", "HH-WI-06", "--reason", "并入 QP-010 A/2", "--superseded-by", "QP-010", "--date", "2026-11-23"];
+    expect(await zh(dir, ...withdraw)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 未作废 HH-WI-06，未写入任何内容。作废后将留下 2 个错误，csr check 和 pre-commit 钩子都会报告：现行文件不得把读者引向已作废的文件（IATF 16949 7.5.3.2）：\n" +
+        "  documents/procedures/QP-010.yaml:54:57 doc/obsolete-referenced QP-010 引用了 HH-WI-06，该文件已于 2026-11-23 作废。HH-WI-06 已并入 QP-010 本身：请删除该引用，并发布 QP-010 的新版本。\n" +
+        "  documents/procedures/QP-010.yaml:84:34 doc/obsolete-mentioned QP-010 第 5.5 节提到《过程临时变更管理办法》，这是已作废文件 HH-WI-06 的名称。HH-WI-06 已并入 QP-010 本身：请删去或改写这处提及，并发布 QP-010 的新版本。\n" +
+        "提示：请先按每条消息所述处理（已发布的文件通过发布新版本修改：'csr release'；'csr explain <规则>' 有详细说明），然后再作废 HH-WI-06。\n",
+    });
+
+    // Its revision A/2 takes HH-WI-06 in: the reference and the mention go.
     const path = join(dir, "documents/procedures/QP-010.yaml");
-    writeFileSync(path, readFileSync(path, "utf8").replace(/(      - title: 控制计划\n        text: [^\n]*)/, "$1变更后5个工作日内提交顾客。"));
+    writeFileSync(
+      path,
+      readFileSync(path, "utf8")
+        .replace(/(      - title: 控制计划\n        text: [^\n]*)/, "$1变更后5个工作日内提交顾客。")
+        .replace(", HH-WI-06]", "]")
+        .replace("临时变更按《过程临时变更管理办法》执行", "临时变更须经批准并在恢复后验证首件"),
+    );
     const release = ["release", "QP-010", "--summary", "控制计划变更后5个工作日内提交顾客", "--prepared", "黄军", "--reviewed", "张丽", "--approved", "xuht", "--date", "2026-11-12"];
     const released = await zh(dir, ...release);
     expect(released.code).toBe(0);
@@ -49,15 +68,10 @@ describe("the writing commands in Chinese", () => {
       stderr: "",
     });
 
-    const withdrawn = await zh(dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-010 A/2", "--superseded-by", "QP-010", "--date", "2026-11-23");
+    const withdrawn = await zh(dir, ...withdraw);
     expect({ ...withdrawn, stdout: withdrawn.stdout.replace(/提交 [0-9a-f]{7}/, "提交 X") }).toEqual({
       code: 0,
-      stdout:
-        "已作废 HH-WI-06（documents/instructions/HH-WI-06.yaml），日期 2026-11-23：提交 X。\n" +
-        "以下文件仍引用 HH-WI-06；请删除引用，并为每份文件发布新版本：\n" +
-        "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序（相关文件）；它就是替代文件本身：只需删除这处引用\n" +
-        "以下已发布文件仍提及《过程临时变更管理办法》（doc/obsolete-mentioned）；请改为《生产过程控制程序》，并为每份文件发布新版本：\n" +
-        "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序（章节 5.5）；它就是替代文件本身：请删去或改写这处提及\n",
+      stdout: "已作废 HH-WI-06（documents/instructions/HH-WI-06.yaml），日期 2026-11-23：提交 X。\n",
       stderr: "",
     });
     expect(await zh(dir, "obsolete", "HH-WI-06", "--reason", "重复")).toEqual({ code: 2, stdout: "", stderr: "csr: HH-WI-06 已经作废（自 2026-11-23 起）。\n" });

@@ -5,7 +5,7 @@
  * The commands run in-process (csrInProcess); periodic-review runs the binary here, the other
  * commands in test/control/month.test.ts and test/csr/safety.test.ts.
  */
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture, csr, csrInProcess, git, gitInit } from "../helpers.js";
@@ -400,16 +400,54 @@ describe("csr train", () => {
 });
 
 describe("csr obsolete", () => {
-  it("tells the successor that refers to the withdrawn document only to remove the reference, not to refer to itself (month report #13)", async () => {
+  /**
+   * acme-auto with the rules that a withdrawal can make fail lowered to warnings: it withdraws and
+   * lists what is left to do (copies handed out before a withdrawal dated back are overdue today).
+   */
+  const lenient = () => {
+    const dir = copyFixture("examples/acme-auto");
+    appendFileSync(join(dir, "qms.yaml"), "rules:\n  doc/obsolete-referenced: warning\n  doc/obsolete-mentioned: warning\n  config/register-form: warning\n  doc/recall-overdue: warning\n");
+    return gitInit(dir);
+  };
+
+  it("refuses, before writing, a withdrawal that leaves a released document referring to it, which csr check and the pre-commit hook report; withdraws once the reference is gone", async () => {
     const dir = example();
+    const withdraw = () => csrInProcess(["-C", dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-010", "--superseded-by", "QP-010", "--date", "2026-11-20"]);
+    expect(await withdraw()).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "csr: HH-WI-06 was not withdrawn; nothing was written. Withdrawn, it would leave 2 error(s) that csr check and the pre-commit hook report: a document in force must not send its readers to a withdrawn one (IATF 16949 7.5.3.2):",
+        "  documents/procedures/QP-010.yaml:54:57 doc/obsolete-referenced QP-010 refers to HH-WI-06, which is obsolete since 2026-11-20. HH-WI-06 was merged into QP-010 itself: remove the reference, and release a new revision of QP-010.",
+        "  documents/procedures/QP-010.yaml:84:34 doc/obsolete-mentioned Section 5.5 of QP-010 mentions 《过程临时变更管理办法》, the title of HH-WI-06, which is obsolete. HH-WI-06 was merged into QP-010 itself: remove or rewrite this mention, and release a new revision of QP-010.",
+        "hint: Do first what each message says (a released document changes by a new revision: 'csr release'; 'csr explain <rule>' tells more), then withdraw HH-WI-06.",
+        "",
+      ].join("\n"),
+    });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect(git(dir, ["rev-list", "--count", "HEAD"])).toBe("1\n");
+    // QP-010 no longer sends its readers to HH-WI-06 (its new revision left out here): the withdrawal goes through.
+    const qp010 = join(dir, "documents/procedures/QP-010.yaml");
+    writeFileSync(qp010, read(dir, "documents/procedures/QP-010.yaml").replace(", HH-WI-06]", "]").replace("临时变更按《过程临时变更管理办法》执行", "临时变更同样评审"));
+    git(dir, ["commit", "-q", "-am", "QP-010 without HH-WI-06"]);
+    const done = await withdraw();
+    expect({ code: done.code, stdout: done.stdout.replace(/commit [0-9a-f]{7}/, "commit X"), stderr: done.stderr }).toEqual({
+      code: 0,
+      stdout: "Withdrew HH-WI-06 (documents/instructions/HH-WI-06.yaml) on 2026-11-20: commit X.\n",
+      stderr: "",
+    });
+  });
+
+  it("tells the successor that refers to the withdrawn document only to remove the reference, not to refer to itself (month report #13)", async () => {
+    const dir = lenient();
     const result = await csrInProcess(["-C", dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-010", "--superseded-by", "QP-010", "--date", "2026-11-20"]);
     expect(result.stdout.split("\n").slice(1, 3)).toEqual([
       "Documents that still refer to HH-WI-06; remove the reference and release a new revision of each:",
       "  documents/procedures/QP-010.yaml  QP-010 生产过程控制程序 (related documents); it is the successor itself: remove the reference only",
     ]);
   });
-  it("lists the documents that still refer to the withdrawn one, by file, and the copies to recall", async () => {
-    const dir = example();
+  it("where those rules are warnings, withdraws and lists the documents that still refer to the withdrawn one, by file, and the copies to recall", async () => {
+    const dir = lenient();
     await csrInProcess(["-C", dir, "distribute", "HH-WI-06", "--to", "PRD", "--date", "2026-11-02", "-y", "--commit"]);
     const result = await csrInProcess(["-C", dir, "obsolete", "HH-WI-06", "--reason", "并入 QP-013", "--superseded-by", "QP-013", "--date", "2026-11-20"]);
     expect(result.stdout.replace(/commit [0-9a-f]{7}/, "commit X")).toBe(

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../../src/check/engine.js";
@@ -50,6 +50,17 @@ function repoWith(files: Record<string, string>): string {
   const repo = gitInit(minimalRepo(issued));
   for (const [path, text] of Object.entries(files)) writeFileSync(join(repo, path), text);
   git(repo, ["commit", "-qam", "edit"]);
+  return repo;
+}
+
+/**
+ * repoWith, where a released document left referring to a withdrawn one or mentioning its title is
+ * a warning (qms.yaml rules), so that csr obsolete withdraws and lists it rather than refusing.
+ */
+function lenientRepoWith(files: Record<string, string>): string {
+  const repo = repoWith(files);
+  appendFileSync(join(repo, "qms.yaml"), "  doc/obsolete-referenced: warning\n  doc/obsolete-mentioned: warning\n");
+  git(repo, ["commit", "-qam", "the rules as warnings"]);
   return repo;
 }
 
@@ -703,7 +714,7 @@ describe("csr obsolete", () => {
     };
 
     it("drafts get the successor in the same commit; a released document, one in review and one with uncommitted changes are named with what to do", async () => {
-      const repo = repoWith(files);
+      const repo = lenientRepoWith(files);
       const dirty = files["documents/QP-024.yaml"].replace("无。", "起草中。");
       writeFileSync(join(repo, "documents/QP-024.yaml"), dirty);
       const result = await csrInProcess(["-C", repo, "obsolete", "QR-020-01", "--reason", "换版", "--superseded-by", "QR-020-02", "--date", "2024-07-01"]);
@@ -731,7 +742,7 @@ describe("csr obsolete", () => {
     });
 
     it("without a successor, or with one that is not a form, a draft is left with what to do", async () => {
-      const repo = repoWith({ ...files, "documents/QP-030.yaml": RELEASED.replace("QP-020", "QP-030") });
+      const repo = lenientRepoWith({ ...files, "documents/QP-030.yaml": RELEASED.replace("QP-020", "QP-030") });
       const withdrawn = await csrInProcess(["-C", repo, "obsolete", "QR-020-01", "--reason", "并入 QP-030", "--superseded-by", "QP-030", "--date", "2024-07-01"]);
       expect(withdrawn.stdout.split("\n").slice(1, 4)).toEqual([
         "Documents not in force that still refer to QR-020-01, left as they are:",
@@ -739,7 +750,7 @@ describe("csr obsolete", () => {
         "  documents/QP-022.yaml  QP-022 程序QP-022: QP-030 is not a form; remove QR-020-01 from its related records, and refer to QP-030 under related documents if it should",
       ]);
       expect(git(repo, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/QR-020-01.yaml\n");
-      const other = repoWith(files);
+      const other = lenientRepoWith(files);
       const bare = await csrInProcess(["-C", other, "obsolete", "QR-020-02", "--reason", "停用", "--date", "2024-07-01"]);
       expect(bare.stdout.split("\n").slice(1, 3)).toEqual([
         "Documents not in force that still refer to QR-020-02, left as they are:",
@@ -762,7 +773,7 @@ describe("csr obsolete", () => {
     };
 
     it("drafts name the successor's title in the same commit; a released document, one in review and one with uncommitted changes are named with what to do", async () => {
-      const repo = repoWith(files);
+      const repo = lenientRepoWith(files);
       const dirty = files["documents/QP-023.yaml"].replace("无。", "起草中。");
       writeFileSync(join(repo, "documents/QP-023.yaml"), dirty);
       const result = await csrInProcess(["-C", repo, "obsolete", "QR-009-01", "--reason", "改用电子表单", "--superseded-by", "QR-009-02", "--date", "2024-07-01"]);
@@ -789,7 +800,7 @@ describe("csr obsolete", () => {
     });
 
     it("without a successor, the drafts that still mention the title are named", async () => {
-      const repo = repoWith(files);
+      const repo = lenientRepoWith(files);
       const result = await csrInProcess(["-C", repo, "obsolete", "QR-009-01", "--reason", "停用", "--date", "2024-07-01"], { lang: null });
       expect(result.stdout.split("\n").slice(1)).toEqual([
         "以下尚未生效的文件仍提及《采购申请单》，未作更改：",
@@ -804,7 +815,7 @@ describe("csr obsolete", () => {
     });
 
     it("the successor itself is left to its author when it mentions the document merged into it", async () => {
-      const repo = repoWith(files);
+      const repo = lenientRepoWith(files);
       const result = await csrInProcess(["-C", repo, "obsolete", "QR-009-01", "--reason", "并入 QP-021", "--superseded-by", "QP-021", "--date", "2024-07-01"]);
       expect(result.stdout.split("\n").slice(1, 6)).toEqual([
         "Drafts that mentioned 《采购申请单》 now mention 《程序QP-021》 (in the same commit):",

@@ -26,6 +26,9 @@ function freshRepo(): string {
     writeFileSync(join(template, "register.csv"), REGISTER);
     // A second member of QA, so that two people of one department can race for its opinion.
     appendFileSync(join(template, "repo", "people.yaml"), "  - id: zhao\n    name: 赵敏\n    department: QA\n    roles: [reviewer]\n");
+    // DYA-003, addressed in WI-031 (withdrawn by a scenario), is addressed in QP-020 too: withdrawn alone, WI-031 would leave it addressed only by an obsolete document, which csr obsolete refuses.
+    const dya003 = join(template, "repo", "csr/DYA/DYA-003.yaml");
+    writeFileSync(dya003, readFileSync(dya003, "utf8").replace('  - { document: WI-031, section: "5.2" }\n', '  - { document: WI-031, section: "5.2" }\n  - { document: QP-020 }\n'));
     gitInit(join(template, "repo"));
   }
   const parent = tempDir("csr-pair-");

@@ -40,6 +40,9 @@ function freshRepo(): string {
     template = tempDir("csr-kill-");
     cpSync(copyFixture("test/fixtures/csr/valid"), join(template, "repo"), { recursive: true });
     writeFileSync(join(template, "register.csv"), REGISTER);
+    // DYA-003, addressed in WI-031 (withdrawn by a scenario), is addressed in QP-020 too: withdrawn alone, WI-031 would leave it addressed only by an obsolete document, which csr obsolete refuses.
+    const dya003 = join(template, "repo", "csr/DYA/DYA-003.yaml");
+    writeFileSync(dya003, readFileSync(dya003, "utf8").replace('  - { document: WI-031, section: "5.2" }\n', '  - { document: WI-031, section: "5.2" }\n  - { document: QP-020 }\n'));
     gitInit(join(template, "repo"));
   }
   const parent = tempDir("csr-kill-");

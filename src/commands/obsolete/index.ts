@@ -5,7 +5,11 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, sentences, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository, type Located } from "../../load/repository.js";
+import { buildRepository, loadRepository, type Located, type Repository } from "../../load/repository.js";
+import { parseText } from "../../load/source.js";
+import { localToday } from "../../core/dates.js";
+import type { Finding } from "../../core/diagnostic.js";
+import { citations } from "../../model/citations.js";
 import { isScalar, isSeq, type Document } from "yaml";
 import { MENTION } from "../../check/rules/doc/obsolete-mentioned.js";
 import { documentSections } from "../../model/sections.js";
@@ -142,6 +146,37 @@ async function rewriteMentions(root: string, drafts: Located<ControlledDocument>
   return out;
 }
 
+/**
+ * A document in force must not send its readers to a withdrawn one: obsolete documents are kept
+ * from unintended use (7.5.3.2 of IATF 16949, GJB 9001C and ISO 9001; the message cites the
+ * standards in scope). So a released document that still refers to it or mentions its title, a CSR
+ * addressed in it alone, a register printed on it, are put right first (a released document by a
+ * new revision), and the document is withdrawn after. The rules run today on the repository as it
+ * will be after the withdrawal (`written`: the files by path, the withdrawn document and the drafts
+ * brought up to date), as csr check and the pre-commit hook will on its commit, and the errors it
+ * adds (those not there before) refuse it before anything is written, where the hook would refuse
+ * the commit after. A repository that sets such a rule to `warning` withdraws, and the command lists
+ * what is left to do.
+ * Errors: UserError with one line per error added (file:line:col rule message, the message saying how to fix it).
+ */
+async function refuseErrorsAdded(repo: Repository, written: ReadonlyMap<string, string>, id: string): Promise<void> {
+  const { runCheck } = await import("../../check/engine.js");
+  const today = localToday();
+  const errors = (r: Repository) => runCheck(r, { today }).filter((f) => f.severity === "error");
+  const key = (f: Finding) => [f.file, f.rule, f.message].join("\0");
+  const before = new Map<string, number>();
+  for (const f of errors(repo)) before.set(key(f), (before.get(key(f)) ?? 0) + 1);
+  const files = repo.files.map((f) => (written.has(f.path) ? parseText(f.path, f.kind, written.get(f.path)!) : f));
+  const added = errors(buildRepository(repo.root, files)).filter((f) => {
+    const left = before.get(key(f)) ?? 0;
+    before.set(key(f), left - 1);
+    return left <= 0;
+  });
+  if (added.length === 0) return;
+  const lines = added.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
+  throw new UserError([t("obsolete.findings", { id, count: added.length, clause: list(citations(repo.config?.value.standards, "document-control")) }), ...lines].join("\n"), t("obsolete.findings.hint", { id }));
+}
+
 export interface ObsoleteFlags {
   reason?: string;
   supersededBy?: string;
@@ -190,6 +225,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
     const edited = new Map(replaced.map((d) => [d.file.path, d.text!]));
     const others = repo.documents.filter((d) => d.value.id !== doc.id);
     const mentioning = await rewriteMentions(root, others.filter((d) => d.value.status === "draft" || d.value.status === "in-review"), titles, replacement, edited);
+    await refuseErrorsAdded(repo, new Map([[file.path, text], ...edited]), doc.id);
     const applied = await applyChange(root, {
       writes: [{ path: join(root, file.path), content: text }, ...[...edited].map(([path, content]) => ({ path: join(root, path), content }))],
       commit: { message: t("commit.obsolete", { id: doc.id, reason }), paths: [file.path, ...edited.keys()].map((p) => join(root, p)) },

@@ -10,7 +10,7 @@ export const rule: Rule = {
   summary: "A released document refers to an obsolete document in related or forms.",
   docs: {
     description:
-      "A released document whose `related` or `forms` name an obsolete document. A document in force must not send its users to a withdrawn procedure or to a form that is no longer issued; copies of obsolete documents are recalled.",
+      "A released document whose `related` or `forms` name an obsolete document. A document in force must not send its users to a withdrawn procedure or to a form that is no longer issued; copies of obsolete documents are recalled. `csr obsolete` therefore refuses to withdraw a document that released documents still refer to: their new revisions come first.",
     bad: `
 forms: [QR-009-01]   # QR-009-01 is obsolete
 `,
@@ -24,7 +24,8 @@ forms: [QR-009-01]   # QR-009-01 is obsolete
         { file, path: [field, index] },
         sentences(
           t(target.obsolete ? "rule.doc/obsolete-referenced.since" : "rule.doc/obsolete-referenced", { document: document.id, target: id, date: target.obsolete?.date ?? "" }),
-          t(successor ? "rule.doc/obsolete-referenced.fix-successor" : "rule.doc/obsolete-referenced.fix", { document: document.id, successor: successor ?? "" }),
+          // Merged into the referring document itself, which cannot refer to itself instead (month report #13).
+          t(successor === document.id ? "rule.doc/obsolete-referenced.fix-merged" : successor ? "rule.doc/obsolete-referenced.fix-successor" : "rule.doc/obsolete-referenced.fix", { document: document.id, target: id, successor: successor ?? "" }),
         ),
       );
     }
