@@ -277,27 +277,27 @@ describe("an external document's 实施日期 (external.effective)", () => {
     const dir = repo();
     const result = await csrInProcess([
       "-C", dir, "new", "external", "--number", "GJB 9001C-2017", "--title", "质量管理体系要求", "--publisher", "中央军委装备发展部",
-      "--issued", "2017-05-18", "--effective", "2017.8.1", "--received", "2017-06-05", "--department", "QA", "-y",
+      "--issued", "2017-05-18", "--effective", "2017.7.1", "--received", "2017-06-05", "--department", "QA", "-y",
     ]);
     expect([result.code, result.stderr]).toEqual([0, ""]);
     expect(result.stdout.split("\n").slice(0, 2)).toEqual([
       "Registered the external document GJB 9001C-2017 质量管理体系要求 (documents/GJB 9001C-2017.yaml), kept by 品质部, received on 2017-06-05 and controlled from that day.",
-      "It is in force from 2017-08-01, its 实施日期: until then the external document list shows it as not yet in force, and the edition it replaces stays in use.",
+      "It is in force from 2017-07-01, its 实施日期: until then the external document list shows it as not yet in force, and the edition it replaces stays in use.",
     ]);
-    expect(readFileSync(join(dir, "documents/GJB 9001C-2017.yaml"), "utf8")).toContain("  issued: 2017-05-18\n  effective: 2017-08-01\n  received: 2017-06-05\n");
+    expect(readFileSync(join(dir, "documents/GJB 9001C-2017.yaml"), "utf8")).toContain("  issued: 2017-05-18\n  effective: 2017-07-01\n  received: 2017-06-05\n");
     expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
 
     const list = async (today: string, lang: "en" | null) => (await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", today], { lang })).stdout.split("\r\n");
-    expect((await list("2017-07-31", null)).slice(0, 2)).toEqual([
+    expect((await list("2017-06-30", null)).slice(0, 2)).toEqual([
       "\ufeff序号,类别,文件编号,文件名称,发布单位,版本,发布日期,实施日期,接收日期,状态,保管部门",
-      "1,外部标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-08-01,2017-06-05,待实施（2017-08-01 实施）,品质部",
+      "1,外部标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,待实施（2017-07-01 实施）,品质部",
     ]);
-    expect((await list("2017-08-01", null))[1]).toBe("1,外部标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-08-01,2017-06-05,现行,品质部");
-    expect((await list("2017-07-31", "en")).slice(0, 2)).toEqual([
+    expect((await list("2017-07-01", null))[1]).toBe("1,外部标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,现行,品质部");
+    expect((await list("2017-06-30", "en")).slice(0, 2)).toEqual([
       "\ufeffNo.,Kind,Number,Title,Issued by,Revision,Issued,Effective,Received,Status,Kept by",
-      "1,external standard,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-08-01,2017-06-05,not yet in force (from 2017-08-01),品质部",
+      "1,external standard,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,not yet in force (from 2017-07-01),品质部",
     ]);
-    const table = await csrInProcess(["-C", dir, "list", "external", "--today", "2017-07-31"], { lang: null });
+    const table = await csrInProcess(["-C", dir, "list", "external", "--today", "2017-06-30"], { lang: null });
     expect(table.stdout.trimEnd().split("\n").slice(-2)).toEqual([
       "现行 0 份；已替代的版本保留在清单中，作为接收和评审的记录。",
       "待实施 1 份：自状态栏所列日期起实施，此前其所替代的版本仍现行。",
@@ -306,14 +306,14 @@ describe("an external document's 实施日期 (external.effective)", () => {
 
   it("is the status on the standard's page of csr site, as the list shows it: 待实施 before that day, 现行 from it", async () => {
     const dir = repo();
-    await csrInProcess(["-C", dir, "new", "external", "--number", "GJB 9001C-2017", "--title", "质量管理体系要求", "--issued", "2017-05-18", "--effective", "2017-08-01", "--received", "2017-06-05", "--department", "QA", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "new", "external", "--number", "GJB 9001C-2017", "--title", "质量管理体系要求", "--issued", "2017-05-18", "--effective", "2017-07-01", "--received", "2017-06-05", "--department", "QA", "-y", "--commit"]);
     const status = async (today: string) => {
       const out = join(dir, `site-${today}`);
       expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", today], { lang: null })).code).toBe(0);
       return readFileSync(join(out, "documents/GJB 9001C-2017.html"), "utf8").match(/<li>状态：[^<]*<\/li>/g);
     };
-    expect(await status("2017-07-31")).toEqual(["<li>状态：待实施（2017-08-01 实施）</li>"]);
-    expect(await status("2017-08-01")).toEqual(["<li>状态：现行</li>"]);
+    expect(await status("2017-06-30")).toEqual(["<li>状态：待实施（2017-07-01 实施）</li>"]);
+    expect(await status("2017-07-01")).toEqual(["<li>状态：现行</li>"]);
   });
 
   it("refuses an --effective that is no date, or before --issued, in one line, and on the organisation's own documents", async () => {
@@ -435,7 +435,7 @@ describe("csr import --as external", () => {
       [
         "序号,文件编号,文件名称,发布单位,版本,发布日期,实施时间,接收日期,保管部门,状态",
         "1,GB/T  19001-2016,质量管理体系 要求,国家质量监督检验检疫总局,2016版,2016-12-30,2017/7/1,2017-03-02,品质部,现行",
-        "2,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,C,2017-05-18,2017-08-01,2017.6.5,品质部,",
+        "2,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,C,2017-05-18,2017-07-01,2017.6.5,品质部,",
         "3,Q/ABC 123-2020,导线技术条件,某顾客,D,2026-11-20,2099-01-01,2026-11-25,品质部,待实施",
         "4,GB/T 2828.1-2012,计数抽样检验程序,,2012,2012-11-05,2013-02-15,2013/13/01,品质部,",
         "5,GB/T 19022-2003,测量管理体系,,2003,2003-05-01,,2004-01-01,品质部,待实施",
@@ -464,7 +464,7 @@ describe("csr import --as external", () => {
         "",
       ].join("\n"),
     );
-    expect(readFileSync(join(dir, "documents/GJB 9001C-2017.yaml"), "utf8")).toContain("external:\n  publisher: 中央军委装备发展部\n  revision: C\n  issued: 2017-05-18\n  effective: 2017-08-01\n  received: 2017-06-05\n");
+    expect(readFileSync(join(dir, "documents/GJB 9001C-2017.yaml"), "utf8")).toContain("external:\n  publisher: 中央军委装备发展部\n  revision: C\n  issued: 2017-05-18\n  effective: 2017-07-01\n  received: 2017-06-05\n");
     expect(readFileSync(join(dir, "documents/Q_ABC 123-2020.yaml"), "utf8")).toContain("status: released\nexternal:\n  publisher: 某顾客\n  revision: D\n  issued: 2026-11-20\n  effective: 2099-01-01\n  received: 2026-11-25\n");
     const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", "2026-11-30"], { lang: null });
     expect(list.stdout.split("\r\n")[3]).toBe("3,外部标准,Q/ABC 123-2020,导线技术条件,某顾客,D,2026-11-20,2099-01-01,2026-11-25,待实施（2099-01-01 实施）,品质部");

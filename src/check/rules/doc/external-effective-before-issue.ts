@@ -27,7 +27,7 @@ external:
 external:
   publisher: 中央军委装备发展部
   issued: 2017-05-18
-  effective: 2017-08-01
+  effective: 2017-07-01
   received: 2026-11-02
 `,
     fix: "Correct whichever of the two dates is wrong, as the publisher's document shows them (a standard's cover prints both, 发布 and 实施).",
