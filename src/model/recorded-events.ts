@@ -68,12 +68,12 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
   };
   add(["received"], csr.received, received.what);
   const review = csr.review;
-  // A review restarts when a new source revision closes the round before it (csr source update dates
-  // both alike): the round closed last in the history comes first. A round closed after the restart
-  // would leave two rounds open at once, and the reports would take the wrong one as the current round.
-  const closedRounds = (review?.history ?? []).flatMap((round, j) => (round.source_revision !== undefined && dated(round.closed) ? [{ n: j + 1, closed: round.closed }] : []));
-  const lastClosed = closedRounds.reduce<(typeof closedRounds)[number] | undefined>((latest, round) => (latest === undefined || round.closed > latest.closed ? round : latest), undefined);
   if (dated(review?.restarted)) {
+    // A review restarts when a new source revision closes the round before it (csr source update dates
+    // both alike): the round closed last in the history comes first. A round closed after the restart
+    // would leave two rounds open at once, and the reports would take the wrong one as the current round.
+    const closedRounds = (review.history ?? []).flatMap((round, j) => (round.source_revision !== undefined && dated(round.closed) ? [{ n: j + 1, closed: round.closed }] : []));
+    const lastClosed = closedRounds.reduce<(typeof closedRounds)[number] | undefined>((latest, round) => (latest === undefined || round.closed > latest.closed ? round : latest), undefined);
     const follows = lastClosed && lastClosed.closed > csr.received ? { what: eventLabel("rule.date/event.csr-round-closed", { n: lastClosed.n }), date: lastClosed.closed } : received;
     add(["review", "restarted"], review.restarted, eventLabel("rule.date/event.csr-restarted"), follows);
   }
@@ -209,11 +209,12 @@ export function customerEvents(customer: Customer): RecordedEvent[] {
  * dated in the future is out of order only because of that date: one root cause, one finding.
  */
 export function eventProblem(event: RecordedEvent, today: string): "in-future" | "out-of-order" | undefined {
-  if (!inDateRange(event.date)) return undefined;
-  if (event.date > today) return "in-future";
-  const follows = event.follows;
-  if (follows && inDateRange(follows.date) && (follows.external || follows.date <= today) && event.date < follows.date) return "out-of-order";
-  return undefined;
+  // Every event of a check is looked at and nearly none has a problem: the comparisons that clear an
+  // event come first, the range only for what they leave.
+  const { date, follows } = event;
+  if (date > today) return inDateRange(date) ? "in-future" : undefined;
+  if (!follows || date >= follows.date || !inDateRange(date)) return undefined;
+  return inDateRange(follows.date) && (follows.external || follows.date <= today) ? "out-of-order" : undefined;
 }
 
 export function eventLabel(key: MessageKey, data: MessageData = {}): EventLabel {

@@ -150,10 +150,13 @@ const SIGNATURE_FIELDS: ReadonlySet<string> = new Set(SIGNATURE_ROLES satisfies 
 
 /** Every signature a revision entry records, each with its role, in the header's order (会签 one entry per signer). */
 export function revisionSignatures(revision: Revision): { role: SignatureRole; signature: Signature }[] {
-  return SIGNATURE_ROLES.flatMap((role) => {
+  const signatures: { role: SignatureRole; signature: Signature }[] = [];
+  for (const role of SIGNATURE_ROLES) {
     const value: Signature | Signature[] | undefined = revision[role];
-    return (Array.isArray(value) ? value : value ? [value] : []).map((signature) => ({ role, signature }));
-  });
+    if (Array.isArray(value)) for (const signature of value) signatures.push({ role, signature });
+    else if (value) signatures.push({ role, signature: value });
+  }
+  return signatures;
 }
 
 /**

@@ -40,9 +40,12 @@ effective: 2026-12-01
     for (const { value: doc, file, path } of ctx.index.documents.values()) {
       const current = currentRevision(doc);
       if (doc.status !== "released" || doc.effective === undefined || !current) continue;
-      const signatures = revisionSignatures(current).map(({ role, signature }) => ({ role, date: signature.date }));
-      const last = signatures.reduce<{ role: SignatureRole; date?: string } | undefined>((a, b) => (b.date !== undefined && (a?.date === undefined || b.date > a.date) ? b : a), undefined);
-      if (!last?.date || last.date <= doc.effective) continue;
+      // The latest dated signature; of equal dates, the first in the header's order.
+      let last: { role: SignatureRole; date: string } | undefined;
+      for (const { role, signature } of revisionSignatures(current)) {
+        if (signature.date !== undefined && (last === undefined || signature.date > last.date)) last = { role, date: signature.date };
+      }
+      if (!last || last.date <= doc.effective) continue;
       ctx.report(
         { file, path: [...path, "effective"] },
         t("rule.doc/effective-before-signature", {

@@ -17,8 +17,7 @@ forms: [QR-009-01]   # QR-009-01 is obsolete
     fix: "Refer to the document that supersedes it (`obsolete.superseded_by` of the obsolete document) or remove the reference, and release a new revision of the referring document.",
   },
   check(ctx) {
-    for (const { document, file, field, index, id, target } of releasedReferences(ctx)) {
-      if (target?.status !== "obsolete") continue;
+    for (const { document, file, field, index, id, target } of releasedReferences(ctx, (d) => d.status === "obsolete")) {
       const successor = target.obsolete?.superseded_by;
       ctx.report(
         { file, path: [field, index] },

@@ -25,8 +25,7 @@ forms: [QR-001-01]
     fix: "Release the referenced document first (`csr release <id>`), then the one that refers to it; or remove the reference.",
   },
   check(ctx) {
-    for (const { document, file, field, index, id, target } of releasedReferences(ctx)) {
-      if (!target || !neverReleased(target)) continue;
+    for (const { document, file, field, index, id, target } of releasedReferences(ctx, neverReleased)) {
       ctx.report(
         { file, path: [field, index] },
         sentences(t("rule.doc/unreleased-referenced", { document: document.id, target: id, status: t(`value.document-status.${target.status}`) }), t("rule.doc/unreleased-referenced.fix", { document: document.id, target: id })),
