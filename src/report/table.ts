@@ -217,7 +217,7 @@ export interface TableView {
   signatures: string[];
   /** Whether anything follows the rows: a legend, notes or signature lines. */
   tail: boolean;
-  /** Whether some columns are given a width (`width`, a crowded table's free-text columns when printed). */
+  /** Whether some columns are given a width (`width`, the free-text columns of a printed table: HTML and PDF). */
   sized: boolean;
   /** More than eight columns, or columns wider than a portrait page holds (see printedWide): printed on landscape A4. */
   wide: boolean;
@@ -255,9 +255,9 @@ export interface BandView {
  * table (see printedCrowded) leaves out the columns empty in every row, other than check-mark
  * columns, and says so in a note: on the A3 CSR list, columns empty in every row (逾期原因,
  * 评审记录编号) took width while its requirement titles wrapped after three or four characters.
- * The page size is the full table's, as in its workbook. A crowded table's free-text columns are
- * given widths by what they hold (textWidths); one too wide for its page is printed in bands
- * (printBands). `screen`: the page is also read on a screen (HTML, not a PDF).
+ * The page size is the full table's, as in its workbook. A printed table's free-text columns are
+ * given widths by what they hold (printedWidths); a crowded one too wide for its page is printed in
+ * bands (printBands). `screen`: the page is also read on a screen (HTML, not a PDF).
  */
 export function tableView(table: Table, lang = "zh-CN", print = false, screen = true): TableView {
   const crowded = printedCrowded(table);
@@ -273,13 +273,14 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
       : [];
   // Each cell's printed text, made once for the table, its bands and the sample that sizes them.
   const cells = table.rows.map((r) => columns.map((c) => text(r[c.key])));
-  const sample = print && crowded ? cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/))) : undefined;
-  const widths = sample ? textWidths(columns, sample, narrowest(columns, sample, false), CROWDED) : undefined;
+  const wide = printedWide(table);
+  const sample = print ? cells.slice(0, SAMPLE_ROWS).map((row) => row.map((cell) => cell.split(/\r?\n/))) : undefined;
+  const widths = sample ? printedWidths(columns, sample, crowded, wide) : undefined;
   const notes = [...(table.notes ?? []), ...omitted];
   const legend = legendOf(columns, language);
   const signatures = table.heading?.signatures ?? [];
   // Without rows there is nothing to read across pages: an empty register keeps its one page.
-  const least = sample && table.rows.length > 0 ? narrowest(columns, sample, true) : undefined;
+  const least = sample && crowded && table.rows.length > 0 ? narrowest(columns, sample, true, CROWDED_HEADING) : undefined;
   const bands = least ? printBands(table, columns, least) : undefined;
   return {
     id: table.id ?? "table",
@@ -294,7 +295,7 @@ export function tableView(table: Table, lang = "zh-CN", print = false, screen = 
     sized: widths !== undefined,
     signatures,
     tail: legend !== undefined || notes.length > 0 || signatures.length > 0,
-    wide: printedWide(table),
+    wide,
     crowded,
     ...(bands
       ? {
@@ -342,15 +343,27 @@ interface PrintScale {
   pageEm: number;
   cellEm: number;
   shortFirst: boolean;
+  /** The least width left to share out for widths to be given (see textWidths). */
+  sharedEm: number;
 }
 
+/** The least width left to share out on a crowded page: about one free-text column's. */
+const MIN_SHARED_EM = 10;
 /**
  * A crowded table printed whole: landscape A3, 400 mm between the margins (1,512 px), at the 0.65em
  * of 16 px its cells are printed in (table.html.hbs), 1.5 px of padding each side and a border.
  */
-const CROWDED: PrintScale = { pageEm: 145, cellEm: 0.4, shortFirst: false };
+const CROWDED: PrintScale = { pageEm: 145, cellEm: 0.4, shortFirst: false, sharedEm: MIN_SHARED_EM };
 /** A band of a table printed in bands: the same page at 0.8em (12.8 px), 3 px of padding each side and a border. */
-const BANDED: PrintScale = { pageEm: 118, cellEm: 0.55, shortFirst: true };
+const BANDED: PrintScale = { pageEm: 118, cellEm: 0.55, shortFirst: true, sharedEm: MIN_SHARED_EM };
+/**
+ * A wide table (printedWide): landscape A4, 277 mm between the margins (1,047 px), at 0.8em (12.8 px),
+ * 4 px of padding each side and a border. With at most twenty columns, the estimate of the columns that
+ * never wrap is off by an em or two, not ten.
+ */
+const LANDSCAPE: PrintScale = { pageEm: 81, cellEm: 0.7, shortFirst: true, sharedEm: 2 };
+/** Any other table: portrait A4, 190 mm between the margins (718 px), at 0.9em (14.4 px), 6 px of padding each side and a border. */
+const PORTRAIT: PrintScale = { pageEm: 49, cellEm: 0.9, shortFirst: true, sharedEm: 2 };
 /** The narrowest a free-text column is made: three Chinese characters. */
 const MIN_TEXT_EM = 3;
 /**
@@ -362,8 +375,6 @@ const READABLE_TEXT_EM = 6;
 const READABLE_PROSE_EM = 12;
 /** Rows looked at to share out the width: enough to tell what the columns hold. */
 const SAMPLE_ROWS = 400;
-/** The least width left to share out for hints to be given: about one free-text column's. */
-const MIN_SHARED_EM = 10;
 /** The width given at a time. */
 const STEP_EM = 0.5;
 
@@ -391,9 +402,9 @@ function flexible(c: Column): boolean {
  * line (READABLE_TEXT_EM, READABLE_PROSE_EM). A heading is printed on at most two lines, bold: a
  * twentieth wider.
  */
-function narrowest(columns: readonly Column[], sample: readonly string[][][], readable: boolean): number[] {
+function narrowest(columns: readonly Column[], sample: readonly string[][][], readable: boolean, whole: number): number[] {
   return columns.map((c, i) => {
-    const heading = c.kind === "mark" ? 1 : 1.05 * Math.max(...halves(c.header).map(ems));
+    const heading = c.kind === "mark" ? 1 : 1.05 * Math.max(...halves(c.header, whole).map(ems));
     let widest = 0;
     let part = 0;
     for (const cells of sample) {
@@ -408,17 +419,17 @@ function narrowest(columns: readonly Column[], sample: readonly string[][][], re
 }
 
 /**
- * Widths for the free-text columns of a crowded table or a band (text, prose, list), as percentages
+ * Widths for the free-text columns of a printed table or a band (text, prose, list), as percentages
  * of the page, from what they hold; undefined for the other columns, which keep their values' width
- * (they never wrap). Each free-text column starts at its narrowest width (`least`, see narrowest);
- * in a band (`shortFirst`), half the width left beside the columns first puts short texts on one
+ * (they never wrap). Each free-text column starts at its width in `least` (see narrowest); in a band
+ * and on a page that is not crowded (`shortFirst`), half the width left beside the columns first puts short texts on one
  * line. The width left goes, half an em at a time, to the column that shortens the rows
  * most (their height in lines, as the longest cell of each row makes it), so a requirement's title
  * and text get it rather than a column with one long value in a single row: the browser's own
  * sharing, by each column's longest value, gave 处置理由 (one reason of 124 characters in twelve
- * rows) three times the width of 要求名称. Undefined when the page leaves less than MIN_SHARED_EM to
- * share: the estimate of the columns' widths is a few ems off, and percentages the browser cannot
- * keep only take width from the free-text columns.
+ * rows) three times the width of 要求名称. Undefined when the page leaves less than the scale's `sharedEm`
+ * to share: the estimate of the columns' widths is a few ems off (more, the more columns), and
+ * percentages the browser cannot keep only take width from the free-text columns.
  */
 function textWidths(columns: readonly Column[], sample: readonly string[][][], least: readonly number[], scale: PrintScale): (string | undefined)[] | undefined {
   const index = columns.map((_, i) => i).filter((i) => flexible(columns[i]!));
@@ -431,7 +442,8 @@ function textWidths(columns: readonly Column[], sample: readonly string[][][], l
   const widths = new Map(index.map((i) => [i, cellEm + least[i]!]));
   let left = pageEm - fixed - [...widths.values()].reduce((sum, w) => sum + w, 0);
   // A few ems are within what this estimate misses: the browser shares them out better than hints it cannot keep.
-  if (left < MIN_SHARED_EM) return undefined;
+  // (Less a hair: what squeezed leaves is sharedEm to the last rounding.)
+  if (left < scale.sharedEm - 1e-9) return undefined;
   // Each cell's lines' widths in ems; a cell's height in lines at a width, continuous (a line and a half is 1.5).
   const text_ = sample.map((cells) => index.map((i) => cells[i]!.map(ems)));
   // Half of it first puts short texts on one line, the shortest first: beside a two-line title, a customer's name
@@ -476,6 +488,50 @@ function textWidths(columns: readonly Column[], sample: readonly string[][][], l
   const total = [...widths.values()].reduce((sum, w) => sum + w, 0);
   for (const [i, w] of widths) widths.set(i, w + (left * w) / total);
   return columns.map((_, i) => (widths.has(i) ? `${((widths.get(i)! / pageEm) * 100).toFixed(1)}%` : undefined));
+}
+
+/**
+ * The free-text columns' widths of a table printed whole (textWidths), on its page. A crowded table's
+ * start at their narrowest: one whose columns do not fit at their readable widths is printed in bands
+ * (printBands). Any other table's start at a readable width (narrowest), so that a reason or a remark
+ * beside long titles reads as a line, not as a column of characters: left to the browser, the review
+ * register's 逾期原因 printed three characters a line and 及时性 (按期) took the width it lacked; squeezed
+ * in proportion when the page cannot hold the readable widths (squeezed). A table whose every value fits on one
+ * line, heading included, gets no widths: the browser gives each column its line and shares out the rest.
+ */
+function printedWidths(columns: readonly Column[], sample: readonly string[][][], crowded: boolean, wide: boolean): (string | undefined)[] | undefined {
+  if (crowded) return textWidths(columns, sample, narrowest(columns, sample, false, CROWDED_HEADING), CROWDED);
+  const scale = wide ? LANDSCAPE : PORTRAIT;
+  // Every value on one line, heading included: the browser's own layout shares out the rest, to every column.
+  if (columns.reduce((sum, c, i) => sum + scale.cellEm + Math.max(1.05 * ems(c.header), ...sample.flatMap((cells) => cells[i]!.map(ems))), 0) <= scale.pageEm) return undefined;
+  return textWidths(columns, sample, squeezed(columns, narrowest(columns, sample, true, HEADING), narrowest(columns, sample, false, HEADING), scale), scale);
+}
+
+/**
+ * The free-text columns' readable widths (`readable`), or, when together they are wider than the columns
+ * that never wrap leave on the page, those widths in proportion to what is left: a column that would
+ * come out narrower than its narrowest (`narrow`) keeps that, the others share the rest.
+ */
+function squeezed(columns: readonly Column[], readable: readonly number[], narrow: readonly number[], scale: PrintScale): number[] {
+  const widths = [...readable];
+  let free = columns.map((_, i) => i).filter((i) => flexible(columns[i]!));
+  let room = scale.pageEm - scale.sharedEm - columns.length * scale.cellEm - columns.reduce((sum, c, i) => sum + (flexible(c) ? 0 : readable[i]!), 0);
+  while (free.length > 0) {
+    const wanted = free.reduce((sum, i) => sum + readable[i]!, 0);
+    if (wanted <= room) break;
+    const share = Math.max(0, room) / wanted;
+    const floored = free.filter((i) => readable[i]! * share < narrow[i]!);
+    if (floored.length === 0) {
+      for (const i of free) widths[i] = readable[i]! * share;
+      break;
+    }
+    for (const i of floored) {
+      widths[i] = narrow[i]!;
+      room -= narrow[i]!;
+    }
+    free = free.filter((i) => !floored.includes(i));
+  }
+  return widths;
 }
 
 /** A band of a table printed in bands: its title (the group's, or empty) and its columns, as indexes of the printed columns. */
@@ -537,44 +593,61 @@ function identifyingColumns(table: Table): number {
   return id >= 0 && id < 3 ? id + 1 : 1;
 }
 
+/**
+ * The widest heading (display width) printed on one line: on a crowded page, two Chinese characters
+ * (序号, 版本); on any other, four (文件编号, 发放日期), which a column of dates or names is as wide as.
+ */
+const CROWDED_HEADING = 4;
+const HEADING = 8;
+
 /** A heading's two lines as twoLineHeading prints it, or its one line. */
-function halves(header: string): string[] {
-  const split = twoLineSplit(header);
+function halves(header: string, whole: number): string[] {
+  const split = twoLineSplit(header, whole);
   return split ? [split.first, split.second] : [header];
 }
 
 /** Characters a heading line does not start with (closing punctuation) or end with (opening brackets). */
-const NO_LINE_START = /^[）」』】〕》、，。：；！？)\]}.,:;!?%]/u;
+const NO_LINE_START = /^[）」』】〕》、，。：；！？)\]}.,:;!?%/／]/u;
 const NO_LINE_END = /[（「『【〔《(\[{]$/u;
 const WIDE_CHARACTER = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 
 /**
- * A crowded table's column heading as HTML on at most two lines (table.html.hbs's `two-lines`): split
- * where its two halves are most nearly equal, at a space or next to a Chinese character, each half
- * kept whole. Left to the browser, a narrow column's heading (剩余工作日, 评审记录编号) printed one
- * character a line. A heading of up to two Chinese characters stays on one line.
+ * A column heading as HTML on at most two lines (table.html.hbs's `two-lines`): split where its two
+ * halves are most nearly equal, at a space or next to a Chinese character, each half kept whole, as
+ * the printed widths assume (narrowest). Left to the browser, a narrow column's heading (剩余工作日,
+ * 评审记录编号) printed one character a line, and 逾期原因 as 逾期原 / 因. A heading of up to two Chinese
+ * characters (`whole`, four on a page that is not crowded) stays on one line.
  */
-export function twoLineHeading(header: string): string {
-  const split = twoLineSplit(header);
+export function twoLineHeading(header: string, whole = CROWDED_HEADING): string {
+  const split = twoLineSplit(header, whole);
   if (!split) return `<span class="nobr">${escapeHtml(header)}</span>`;
   return `<span class="nobr">${escapeHtml(split.first)}</span>${split.space ? " " : "<wbr>"}<span class="nobr">${escapeHtml(split.second)}</span>`;
 }
 
+let wordSegmenter: Intl.Segmenter | undefined;
+
 /** Where twoLineHeading splits a heading; undefined when it stays on one line. */
-function twoLineSplit(header: string): { first: string; second: string; space: boolean } | undefined {
+function twoLineSplit(header: string, whole: number): { first: string; second: string; space: boolean } | undefined {
   const characters = [...header];
-  if (displayWidth(header) <= 4) return undefined;
-  let best: { first: string; second: string; space: boolean; width: number } | undefined;
+  if (displayWidth(header) <= whole) return undefined;
+  // Between words (ICU's, through Intl.Segmenter): 本公司 / 符号, not 本公 / 司符号. A bracketed part is a line
+  // of its own: 用时 / （工作日）, not 用时（工 / 作日）.
+  const words = new Set<number>();
+  let count = 0;
+  for (const { segment } of (wordSegmenter ??= new Intl.Segmenter("zh", { granularity: "word" })).segment(header)) words.add((count += [...segment].length));
+  let best: { first: string; second: string; space: boolean; width: number; bracket: boolean } | undefined;
   for (let at = 1; at < characters.length; at++) {
     const before = characters[at - 1]!;
     const after = characters[at]!;
     const space = before === " ";
+    if (!words.has(at)) continue;
     if (!space && !(WIDE_CHARACTER.test(before) || WIDE_CHARACTER.test(after))) continue;
     if (after === " " || NO_LINE_START.test(after) || NO_LINE_END.test(before)) continue;
     const first = characters.slice(0, space ? at - 1 : at).join("");
     const second = characters.slice(at).join("");
     const width = Math.max(displayWidth(first), displayWidth(second));
-    if (first.trim() !== "" && (!best || width < best.width)) best = { first, second, space, width };
+    const bracket = NO_LINE_END.test(after);
+    if (first.trim() !== "" && (!best || (bracket && !best.bracket) || (bracket === best.bracket && width < best.width))) best = { first, second, space, width, bracket };
   }
   return best && { first: best.first, second: best.second, space: best.space };
 }
@@ -649,8 +722,8 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
     if (kind === "list" || kind === "text" || kind === "prose") html = html.replace(/[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g, '<span class="nobr">$&</span>');
     return new hbs.SafeString(html.replace(/\r?\n/g, "<br>"));
   });
-  // A crowded table's heading on at most two lines (twoLineHeading).
-  hbs.registerHelper("two-lines", (value: unknown) => new hbs.SafeString(twoLineHeading(String(value ?? ""))));
+  // A heading on at most two lines (twoLineHeading).
+  hbs.registerHelper("two-lines", (value: unknown, crowded: unknown) => new hbs.SafeString(twoLineHeading(String(value ?? ""), crowded === true ? CROWDED_HEADING : HEADING)));
   const path = tableTemplatePath(table, format, options.root);
   const template = hbs.compile(readFileSync(path, "utf8"), { noEscape: format === "md", strict: false });
   return template(tableView(table, options.lang, format === "html", options.printOnly !== true));

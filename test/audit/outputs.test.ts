@@ -273,6 +273,54 @@ describe("html", () => {
     expect(pdf.match(/<table class="band">/g)).toHaveLength(2);
   });
 
+  /** The review-timeliness register (14 columns, landscape A4): long source titles, one late reason, remarks empty. */
+  function reviewRegister(rows: number, reason: string): Table {
+    const columns: Table["columns"] = [
+      { key: "no", header: "序号", kind: "number" },
+      { key: "id", header: "编号", kind: "id" },
+      { key: "customer", header: "顾客", kind: "name" },
+      { key: "source", header: "来源文件" },
+      { key: "revision", header: "版本", kind: "code" },
+      { key: "startKind", header: "起算", kind: "code" },
+      { key: "start", header: "起算日期", date: true },
+      { key: "due", header: "评审期限", date: true },
+      { key: "decided", header: "决定日期", date: true },
+      { key: "decidedBy", header: "决定人", kind: "name" },
+      { key: "used", header: "用时（工作日）", kind: "number" },
+      { key: "verdict", header: "及时性", kind: "code" },
+      { key: "reason", header: "逾期原因" },
+      { key: "remark", header: "备注" },
+    ];
+    const row = (i: number) => ({ no: i + 1, id: `BCM-00${i + 1}`, customer: "北辰汽车集团有限公司", source: "BCM-SQR 北辰汽车供应商质量要求及生产件批准程序手册", revision: "V2.0", startKind: "接收", start: "2025-09-08", due: "2025-09-22", decided: "2025-09-26", decidedBy: "徐海涛", used: 14, verdict: i === 1 ? "逾期" : "按期", reason: i === 1 ? reason : "", remark: "" });
+    return { title: "顾客特定要求评审及时性记录", sheet: "t", columns, rows: Array.from({ length: rows }, (_, i) => row(i)) };
+  }
+
+  it("gives the free-text columns of every printed register widths by what they hold: a late reason beside long titles reads six characters a line, not three", async () => {
+    const table = reviewRegister(5, "等待研发部确认图纸系统");
+    const view = tableView(table, "zh-CN", true);
+    expect([view.wide, view.crowded, view.sized]).toEqual([true, false, true]);
+    // Each free-text column starts at a readable six characters (its longest line if shorter, 备注 its heading), the
+    // rest of the 81 ems of landscape A4 after the columns that never wrap goes where it shortens the rows.
+    expect(view.columns.map((c) => c.width ?? "")).toEqual(["", "", "", "17.3%", "", "", "", "", "", "", "", "", "8.4%", "4.7%"]);
+    const html = await renderTableTemplate(table, "html");
+    expect(html).toContain('<table class="sized">\n<colgroup><col><col><col><col style="width: 17.3%"><col><col><col><col><col><col><col><col><col style="width: 8.4%"><col style="width: 4.7%"></colgroup>');
+    // Those widths alone: the minimums per kind (td.text 3em) are for a table left to the browser.
+    expect(html).toContain("table.sized td.text, table.sized td.prose { min-width: 0; width: auto; }");
+    // A heading breaks between its words, a bracketed part on a line of its own; up to four characters it stays whole.
+    expect(html).toContain('<th class="text"><span class="nobr">逾期原因</span></th>');
+    expect(html).toContain('<th class="number"><span class="nobr">用时</span><wbr><span class="nobr">（工作日）</span></th>');
+    expect(twoLineHeading("本公司符号", 8)).toBe('<span class="nobr">本公司</span><wbr><span class="nobr">符号</span>');
+    expect(twoLineHeading("编制/修订", 8)).toBe('<span class="nobr">编制/</span><wbr><span class="nobr">修订</span>');
+    // Every value on one line: the browser's own layout gives each column its line and shares out the rest.
+    const roomy = { ...table, columns: table.columns.filter((c) => ["no", "id", "verdict", "reason"].includes(c.key)) };
+    expect(tableView(roomy, "zh-CN", true).sized).toBe(false);
+    const left = await renderTableTemplate(roomy, "html");
+    expect(left).toContain("<table>\n");
+    expect(left).not.toContain("<colgroup>");
+    // Markdown is not printed: no widths.
+    expect(tableView(table, "zh-CN", false).sized).toBe(false);
+  });
+
   it("prints a check-mark column's code in its header and names it in a legend under the table", async () => {
     const table: Table = {
       title: "t",
