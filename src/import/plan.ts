@@ -270,6 +270,16 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     if (isFooter(raw)) break;
     dataRows.push(raw);
   }
+  // A text alone in its row after the last entry, in none of the columns that can make an entry alone
+  // (number, title, a requirement's text), is a note under the table, not an entry: csr writes its notes
+  // there, in the first column after those repeated on every page when a register prints several pages
+  // wide (顾客代码 of the CSR list).
+  const identifying = new Set((["number", "title", "text"] as const).map((field) => header.columns.get(field)));
+  const note = (raw: RawRow) => {
+    const filled = raw.cells.flatMap((c, i) => (c instanceof UnreadableCell || cellText(c) !== "" ? [i] : []));
+    return filled.length === 1 && !identifying.has(filled[0]) && !(raw.cells[filled[0]!] instanceof UnreadableCell);
+  };
+  while (dataRows.length > 0 && note(dataRows.at(-1)!)) dataRows.pop();
   if (options.as === "csr") reserveListedIds(dataRows, header, repo, options.csrNumbers);
   for (const raw of dataRows) {
     const row = new RowReader(header, raw);

@@ -741,8 +741,9 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 
 /**
  * Writes one workbook with a sheet per table to `path`: the title in row 1, the header in row 2,
- * both frozen and repeated on every printed page; an autofilter over the header; thin borders;
- * widths that fit Chinese text; dates as real Excel dates; printed landscape (see printLayout). Rows are streamed to the file as they are written (exceljs's streaming writer,
+ * both frozen; an autofilter over the header; thin borders; widths that fit Chinese text; dates as
+ * real Excel dates; printed landscape (see printLayout) with the header row on every page and the
+ * title in the page header (pageHeader), not from row 1. Rows are streamed to the file as they are written (exceljs's streaming writer,
  * strings inline), so memory does not grow with the workbook. A text longer than an Excel cell
  * holds is cut with a visible marker and reported through `onCut`.
  */
@@ -760,17 +761,22 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
     index++;
     const name = uniqueSheetName(table.sheet, used);
     const widths = columnWidths(table);
+    const layout = printLayout(table, widths);
     const sheet = workbook.addWorksheet(name, {
       views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
-      pageSetup: { ...printLayout(table, widths), orientation: "landscape", fitToPage: true, fitToHeight: 0, printTitlesRow: "1:2" },
+      pageSetup: { ...layout, orientation: "landscape", fitToPage: true, fitToHeight: 0, printTitlesRow: "2:2" },
     });
-    if (table.heading) {
-      const h = table.heading;
-      const quote = (t: string) => t.replace(/&/g, "&&");
-      sheet.headerFooter.oddHeader = `&L${quote(h.organisation)}&C${quote(table.title)}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}`;
-      sheet.headerFooter.oddFooter = "&C&P / &N";
-    }
-    await writeSheet(sheet, table, widths, onCut);
+    sheet.headerFooter.oddHeader = pageHeader(table);
+    sheet.headerFooter.oddFooter = "&C&P / &N";
+    // On a sheet printed several pages wide, the notes and the signature line start after the columns
+    // repeated on every page: in a repeated column, each page after the first printed them cut at that
+    // column's edge (接收日期至及时, 编制：________).
+    const last = await writeSheet(sheet, table, widths, layout.printTitlesColumn ? identifyingColumns(table) + 1 : 1, onCut);
+    // Row 1 (the title, for the screen) is left out of the print: printed, it topped every page across,
+    // cut at the page's edge (顾客特定要), and the page header already names the register on every page.
+    // The rows are absolute ($2): LibreOffice ignores a print range whose rows are relative, and exceljs
+    // writes "A2:T30" as $A2:$T30.
+    if (table.columns.length > 0) sheet.pageSetup.printArea = `A$2:${columnLetter(table.columns.length)}$${last}`;
     sheet.commit();
     if (table.columns.length > 0) filters.push({ name: "_xlnm._FilterDatabase", ranges: [`'${name.replace(/'/g, "''")}'!$A$2:$${columnLetter(table.columns.length)}$2`], localSheetId: index });
   }
@@ -843,9 +849,10 @@ function printLayout(table: Table, widths: number[]): Partial<PageSetup> {
  * Fills one sheet from the top down, committing each row when it is done: the same code serves
  * a streamed sheet (a committed row is written out and forgotten) and an in-memory one (where
  * committing does nothing). Column widths come first because a streamed sheet writes them
- * before its first row.
+ * before its first row. The notes and the signature line go in column `tailColumn`; returns the
+ * sheet's last row.
  */
-async function writeSheet(sheet: Worksheet, table: Table, widths: number[], onCut: (where: string, length: number) => void): Promise<void> {
+async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tailColumn: number, onCut: (where: string, length: number) => void): Promise<number> {
   const count = Math.max(1, table.columns.length);
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
@@ -897,15 +904,33 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], onCu
     if (lines > 1) line.height = LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES);
     line.commit();
   }
+  let last = table.rows.length + 2;
   let at = table.rows.length + 4;
   for (const note of table.notes ?? []) {
-    sheet.getCell(at, 1).value = note;
-    sheet.getRow(at++).commit();
+    sheet.getCell(at, tailColumn).value = note;
+    sheet.getRow(at).commit();
+    last = at++;
   }
   if (table.heading?.signatures.length) {
-    sheet.getCell(at + 1, 1).value = signatureLine(table.heading);
+    sheet.getCell(at + 1, tailColumn).value = signatureLine(table.heading);
     sheet.getRow(at + 1).commit();
+    last = at + 1;
   }
+  return last;
+}
+
+/**
+ * A printed page's header (Excel's header codes, which LibreOffice reads too): the register's title
+ * centred, bold and larger, on every page, with the organisation on the left and the form and as-of
+ * date on the right when the register has a heading. A page of a register several pages long or wide
+ * then says which register it is; row 1, where the screen shows the title, is not printed.
+ */
+function pageHeader(table: Table): string {
+  const quote = (t: string) => t.replace(/&/g, "&&");
+  // The size before the bold switch: a title starting with digits would otherwise be read as part of the size.
+  const title = `&C&14&B${quote(table.title)}`;
+  const h = table.heading;
+  return h ? `&L${quote(h.organisation)}${title}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}` : title;
 }
 
 /** Points per line of the default 11-point font, CJK included. */

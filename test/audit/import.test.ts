@@ -249,6 +249,18 @@ describe("csr import exits as csr check would on the files it writes", () => {
     expect((await csrInProcess(["-C", dir, "check"])).code).toBe(1);
   });
 
+  it("reads a text alone in its row under the entries as a note, not an entry; a number alone is still an entry to report", async () => {
+    const dir = minimalRepo();
+    // As csr writes a register printed several pages wide: the note after the columns repeated on every page.
+    writeFileSync(join(dir, "list.csv"), `${SIGNED}QP-199,,,,,\n,,,,,\n,,,本清单只列出现行版本。,,\n`);
+    const result = await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    expect(result.stdout.split("\n").filter((l) => /^(Reading|row|Would import)/.test(l) || l.includes("本清单"))).toEqual([
+      "Reading list.csv: header on row 1, 2 data row(s).",
+      "row 3: QP-199 has no title — fill the title cell (row not imported)",
+      "Would import 1 of 2 row(s); 1 row(s) refused, 0 conflict(s) with existing files.",
+    ]);
+  });
+
   it("0 when the files written are clean, though other files have errors (those are the check's to report)", async () => {
     const dir = minimalRepo();
     writeFileSync(join(dir, "unsigned.csv"), UNSIGNED);

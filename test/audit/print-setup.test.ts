@@ -18,7 +18,7 @@ describe("printed registers", () => {
   const file = join(out, "registers.xlsx");
   const exported = csr(["-C", REPO, "export", "--out", file, "--today", "2026-11-27"], { lang: null });
 
-  it("prints every sheet landscape, one page wide where it reads at 70 % (else as many pages wide as it needs, the id repeated), with the title and header rows repeated, borders and the heading", async () => {
+  it("prints every sheet landscape, one page wide where it reads at 70 % (else as many pages wide as it needs, the id repeated), with the header row repeated, the title in the page header, borders and the heading", async () => {
     expect(exported.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
@@ -28,15 +28,26 @@ describe("printed registers", () => {
       顾客特定要求清单: { paperSize: 8, fitToWidth: 2, printTitlesColumn: "A:B" },
     };
     for (const sheet of workbook.worksheets) {
-      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:2", ...across[sheet.name] });
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2", ...across[sheet.name] });
+      // Row 1 (the title, for the screen) is not printed: printed, it topped every page across, cut at the page's edge.
+      expect(sheet.pageSetup.printArea, sheet.name).toBe(`A2:${sheet.getColumn(sheet.columnCount).letter}${sheet.rowCount}`);
       if (!across[sheet.name]) expect(sheet.pageSetup.printTitlesColumn, sheet.name).toBeUndefined();
       expect(sheet.getCell("A2").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
       if (sheet.getCell("A3").value !== null) expect(sheet.getCell("A3").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
-      expect(sheet.headerFooter.oddHeader).toMatch(/^&L测试汽车零部件有限公司&C.+&R.*截至 2026-11-27$/);
+      expect(sheet.headerFooter.oddHeader).toMatch(/^&L测试汽车零部件有限公司&C&14&B.+&R.*截至 2026-11-27$/);
+      expect(sheet.headerFooter.oddFooter).toBe("&C&P / &N");
     }
     const procedures = workbook.getWorksheet("程序文件一览表")!;
-    expect(procedures.headerFooter.oddHeader).toBe("&L测试汽车零部件有限公司&C程序文件一览表（共 3 份）&R表单编号：QR-001-01 A/0 截至 2026-11-27");
+    expect(procedures.headerFooter.oddHeader).toBe("&L测试汽车零部件有限公司&C&14&B程序文件一览表（共 3 份）&R表单编号：QR-001-01 A/0 截至 2026-11-27");
     expect(procedures.getCell("A8").value).toBe("编制：________　审核：________　批准：________");
+    // Printed two pages wide with 序号 and 编号 on each: the notes and the signature line start after them, in C;
+    // in a repeated column, the second page printed them cut at its edge.
+    const list = workbook.getWorksheet("顾客特定要求清单")!;
+    const tail = [list.rowCount - 2, list.rowCount].map((r) => [1, 2, 3].map((c) => list.getCell(r, c).value));
+    expect(tail).toEqual([
+      [null, null, expect.stringMatching(/^评审逾期 \d+ 项。/)],
+      [null, null, "编制：________　审核：________　批准：________"],
+    ]);
   });
 
   it("keeps sheets, cells and autofilters when LibreOffice opens the workbook", async () => {
