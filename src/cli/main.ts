@@ -197,6 +197,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--name-en <text>", t("help.department.name-en"))
           .option("--countersign", t("help.department.countersign"))
           .option("--date <date>", t("help.department.date"))
+          .option("--external <kind>", t("help.department.external"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/department/index.js")).departmentAddCommand));

@@ -167,10 +167,10 @@ describe("csr import of real registers", () => {
       // by the import, so it exits 0.
       "csr check: 4 error(s), 0 warning(s) (doc/unreleased-referenced 4).",
       ...[
-        ["documents/CS_QM-001.yaml:150:5", "CS/QM-001", "CS/QP-008"],
-        ["documents/CS_QM-001.yaml:151:5", "CS/QM-001", "CS/QP-009"],
-        ["documents/CS_QM-001.yaml:152:5", "CS/QM-001", "CS/QP-010"],
-        ["documents/procedures/CS_QP-013.yaml:41:22", "CS/QP-013", "CS/QP-009"],
+        ["documents/CS_QM-001.yaml:183:5", "CS/QM-001", "CS/QP-008"],
+        ["documents/CS_QM-001.yaml:184:5", "CS/QM-001", "CS/QP-009"],
+        ["documents/CS_QM-001.yaml:185:5", "CS/QM-001", "CS/QP-010"],
+        ["documents/procedures/CS_QP-013.yaml:63:22", "CS/QP-013", "CS/QP-009"],
       ].map(
         ([at, from, to]) =>
           `  ${at} doc/unreleased-referenced ${from} refers to ${to}, which has never been released (draft). Release ${to} first ('csr release ${to}'), or remove the reference and release a new revision of ${from}.`,

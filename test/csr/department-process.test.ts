@@ -61,6 +61,32 @@ describe("csr department", () => {
     expect(snapshot(dir)).toEqual(files);
   });
 
+  it("adds an outside party (--external military-representative) after the departments, to which copies go and whose 军代表 is a person, and refuses a kind it does not know or a countersign", async () => {
+    const dir = validRepo({ git: true });
+    const files = snapshot(dir);
+    const add = (...args: string[]) => run(dir, "department", "add", ...args, "-y");
+    expect(await add("MRO", "--name", "军代表室", "--external", "army")).toEqual({ code: 2, stdout: "", stderr: "csr: --external army：不是外部单位的类别；可选：military-representative, customer, certification-body, other。\n" });
+    expect(await add("MRO", "--name", "军代表室", "--external", "military-representative", "--countersign")).toEqual({ code: 2, stdout: "", stderr: "csr: 外部单位不参加顾客特定要求会签：--external 不能与 --countersign 或 --date 同用。\n" });
+    expect(snapshot(dir)).toEqual(files);
+    const result = await run(dir, "department", "add", "MRO", "--name", "军代表室", "--name-en", "Military Representative Office", "--external", "military-representative", "--commit", "-y");
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout: [
+        "已在 qms.yaml 中新增外部单位 MRO（军代表室）：它可接收和交回受控副本（csr distribute --to 军代表室），其人员（如军代表）在 people.yaml 中以 MRO 为部门（csr person add … --department MRO）；它不会签顾客特定要求、不归口文件、不计入培训。",
+        `已提交 ${hash}：csr department add MRO --external：军代表室`,
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(read(dir, "qms.yaml")).toContain("  - code: PRD\n    name: 生产部\nexternal_parties:\n  - code: MRO\n    name: 军代表室\n    name_en: Military Representative Office\n    kind: military-representative\nnumbering:");
+    expect((await run(dir, "person", "add", "wangjd", "--name", "王建东", "--department", "军代表室", "--title", "驻厂军代表", "-y")).code).toBe(0);
+    expect((await add("CB", "--name", "认证机构", "--external", "certification-body")).code).toBe(0);
+    expect(read(dir, "qms.yaml")).toContain("    kind: military-representative\n  - code: CB\n    name: 认证机构\n    kind: certification-body\nnumbering:");
+    expect((await add("mro", "--name", "军代表室", "--external", "military-representative")).stderr).toMatch(/^csr: qms.yaml 中已有外部单位 MRO（军代表室）/);
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
   it("renames a department, changes whether it countersigns, and says which reviews under way stop waiting for it", async () => {
     const dir = validRepo({ git: true });
     expect(await run(dir, "department", "update", "市场部", "--name", "营销部", "--no-countersign")).toEqual({

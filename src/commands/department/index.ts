@@ -19,7 +19,7 @@ import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { CODE_PATTERN } from "../../model/paths.js";
-import type { CsrReviewer } from "../../model/types.js";
+import type { CsrReviewer, ExternalParty } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { editFile, listOption, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
@@ -36,6 +36,13 @@ export interface DepartmentFlags {
   /** People (id or name) who serve the department without belonging to it (qms.yaml `delegates`). */
   addDelegate?: string[];
   removeDelegate?: string[];
+  /**
+   * `add` only: the entry is an outside party (qms.yaml `external_parties`, 外部单位) of this kind, not a
+   * department: e.g. the 军代表室 of a GJB 9001C supplier (military-representative), which holds
+   * controlled copies and whose 军代表 signs documents, but countersigns no CSR, owns no document and is
+   * trained by nobody.
+   */
+  external?: string;
   yes?: boolean;
   commit?: boolean;
 }
@@ -50,13 +57,14 @@ export async function addDepartment(ctx: CommandContext, codeArg: string | undef
     const { ask } = session;
     const config = session.repo.config;
     if (!config) throw new UserError(t("department.no-qms"));
-    const problem = (code: string) => (!CODE_PATTERN.test(code) ? t("department.bad-code", { code }) : taken(session, code));
+    const problem = (code: string) => (!CODE_PATTERN.test(code) ? t("department.bad-code", { code }) : taken(session, code, flags.external !== undefined));
     const code = (codeArg ?? (await need(ask, "<code>", t("department.needs.code"), (p) => p.input({ message: t("department.prompt.code"), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
     const refused = problem(code);
     if (refused) throw new UserError(refused, CODE_PATTERN.test(code) ? t("department.exists.hint") : t("department.code.hint"));
     const name = (flags.name ?? (await need(ask, "--name", t("department.needs.name"), (p) => p.input({ message: t("department.prompt.name"), required: true })))).trim();
     if (name === "") throw new UserError(t("department.empty-name"));
     const nameEn = (flags.nameEn ?? (ask ? optionalAnswer(await ask.input({ message: t("department.prompt.name-en") })) : undefined))?.trim() || undefined;
+    if (flags.external !== undefined) return addParty(ctx, session, { code, name, ...(nameEn ? { name_en: nameEn } : {}), kind: partyKind(flags) }, flags);
     const countersign = flags.countersign ?? (ask
         ? (await ask.select({ message: t("department.prompt.countersign"), choices: [{ value: "yes", name: t("department.prompt.countersign-yes") }, { value: "no", name: t("department.prompt.countersign-no") }] })) === "yes"
         : false);
@@ -169,12 +177,14 @@ function setDelegates(doc: Document.Parsed, entry: YAMLMap, delegates: readonly 
 }
 
 /** Why `code` cannot be a new department's, or undefined: a department or an outside party has it (without case). */
-function taken(session: EditSession, code: string): string | undefined {
+function taken(session: EditSession, code: string, party = false): string | undefined {
   const key = code.toLowerCase();
   const department = [...session.index.departments.values()].find((d) => d.code.toLowerCase() === key);
   if (department) return t("department.exists", { department: t("people.department-choice", { code: department.code, name: department.name }) });
-  const party = [...session.index.parties.values()].find((d) => d.code.toLowerCase() === key);
-  return party ? t("department.party-exists", { party: t("people.department-choice", { code: party.code, name: party.name }) }) : undefined;
+  const found = [...session.index.parties.values()].find((d) => d.code.toLowerCase() === key);
+  if (!found) return undefined;
+  const label = t("people.department-choice", { code: found.code, name: found.name });
+  return party ? t("department.party.exists", { party: label }) : t("department.party-exists", { party: label });
 }
 
 /** The new entry after the last department, flow or block as that one is. */
@@ -185,6 +195,42 @@ function appendDepartment(doc: Document.Parsed, entry: { code: string; name: str
   const node = doc.createNode(entry) as YAMLMap;
   if (isMap(last) && last.flow) node.flow = true;
   departments.items.push(node);
+}
+
+const PARTY_KINDS = ["military-representative", "customer", "certification-body", "other"] as const;
+
+/** `--external <kind>` checked, with what it cannot go with (--countersign, --date: an outside party countersigns no CSR). */
+function partyKind(flags: DepartmentFlags): NonNullable<ExternalParty["kind"]> {
+  const kind = PARTY_KINDS.find((k) => k === flags.external);
+  if (!kind) throw new UserError(t("department.party.bad-kind", { kind: flags.external ?? "", kinds: PARTY_KINDS.join(", ") }));
+  if (flags.countersign || flags.date !== undefined) throw new UserError(t("department.party.no-countersign"));
+  return kind;
+}
+
+/** Adds an outside party (external_parties, after the departments when the list is new) and says what it may be used for. */
+async function addParty(ctx: CommandContext, session: EditSession, party: ExternalParty, flags: DepartmentFlags): Promise<number> {
+  const config = session.repo.config!;
+  if (flags.commit) await refuseUncommitted(session.root, config.file.path);
+  const change = editFile(session.root, config.file.path, "qms", (doc) => {
+    const node = doc.createNode(party) as YAMLMap;
+    const parties = doc.get("external_parties", true);
+    if (isSeq(parties)) {
+      const last = parties.items[parties.items.length - 1];
+      if (isMap(last) && last.flow) node.flow = true;
+      parties.items.push(node);
+      return;
+    }
+    // A new list goes right after the departments, where csr init writes it.
+    const contents = doc.contents as YAMLMap;
+    const at = contents.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "departments");
+    const seq = new YAMLSeq();
+    seq.items.push(node);
+    contents.items.splice(at + 1, 0, doc.createPair("external_parties", seq));
+  });
+  const label = t("people.department-choice", { code: party.code, name: party.name });
+  const lines = [t("department.party.added", { party: label, path: config.file.path, name: party.name, code: party.code })];
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("department.commit.add-party", { code: party.code, name: party.name }) });
+  return 0;
 }
 
 function departmentNode(doc: Document.Parsed, code: string): YAMLMap {
