@@ -329,7 +329,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))
-          .option("--today <date>", t("help.common.today"))
+          .option("--today <date>", t("help.list.today"))
           .option("-y, --yes", t("help.common.yes"))
           .action(action(async () => (await import("../commands/list/index.js")).listCommand));
       },

@@ -44,17 +44,17 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "documents") {
     table = documentList(rc, { status: choiceOption(flags.status, "--status", DOCUMENT_LIST_STATUSES, "released"), today });
   } else if (what === "forms") {
-    table = formList(rc);
+    table = formList(rc, { today });
   } else if (what === "external") {
     table = externalList(rc, { today });
   } else if (what === "obsolete") {
-    table = obsoleteList(rc);
+    table = obsoleteList(rc, { today });
   } else if (what === "symbols") {
     table = symbolTable(rc, { customer: flags.customer });
   } else if (what === "reviews") {
     table = reviewRegister(rc, { customer: flags.customer, today });
   } else if (what === "distribution") {
-    table = distributionRegister(rc);
+    table = distributionRegister(rc, { today });
   } else if (what === "training") {
     table = trainingRegister(rc);
   } else if (what === "periodic-reviews") {

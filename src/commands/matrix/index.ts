@@ -42,7 +42,7 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
     throw new UserError(sentences(t("matrix.no-catalog", { standard }) + didYouMean(standard, repo.catalogs.keys()), t("matrix.known-catalogs", { known: list([...repo.catalogs.keys()]) })));
   }
   const style = choiceOption(flags.style, "--style", CLAUSE_STYLES, "grid");
-  const table = style === "grid" ? clauseMatrix(rc, catalog) : clauseCrossReference(rc, catalog);
+  const table = style === "grid" ? clauseMatrix(rc, catalog, { today }) : clauseCrossReference(rc, catalog, { today });
   // Written into a folder, each standard's matrix has a name of its own (clauses-GJB9001C.xlsx).
   return emitTable(ctx, table, flags, repo, lang, today, `${table.id}-${catalog.id}`);
 }

@@ -15,7 +15,8 @@ import type { Catalog } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, isWithin } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, documentTitle, t, type RegisterContext } from "./context.js";
+import { releaseRecordedAfter } from "../../model/as-of.js";
+import { asOfNotes, compareIds, documentsOn, documentTitle, ownDocuments, t, type RegisterContext } from "./context.js";
 import { catalogNotes, catalogTitle, clauseLabel, coverageLabel, coverageNotes, formerColumn, INHERITED } from "./clauses.js";
 
 type Reach = "direct" | "inherited" | undefined;
@@ -24,10 +25,11 @@ interface Listed {
   how: Reach;
 }
 
-export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Table {
+/** Dated `today`: the documents as their records show them that day (documentsOn), as in the clause matrix. */
+export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, options: { today: string }): Table {
   const config = ctx.repo.config?.value;
   const processes = ctx.repo.processes.map((p) => p.value);
-  const documents = ctx.repo.documents.map((d) => d.value);
+  const documents = documentsOn(ctx, options.today).list;
   const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
   const released = documents.filter((d) => d.status === "released").sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map(released.map((d) => [d.id, d]));
@@ -130,6 +132,6 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog): Ta
       { key: "coverage", header: t(ctx, "register.clause-xref.column.coverage"), kind: "code" },
     ],
     rows,
-    notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog)],
+    notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog), ...asOfNotes(ctx, options.today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, options.today)))],
   };
 }

@@ -16,7 +16,8 @@ import { clauseTitle, formerNumbers, successorOf, titledAncestor, type Catalog, 
 import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type CoverageState } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Cell, Column, Table } from "../table.js";
-import { compareIds, documentTitle, t, type RegisterContext } from "./context.js";
+import { releaseRecordedAfter } from "../../model/as-of.js";
+import { asOfNotes, compareIds, documentsOn, documentTitle, ownDocuments, t, type RegisterContext } from "./context.js";
 
 export const DIRECT = "●";
 export const INHERITED = "△";
@@ -136,13 +137,14 @@ export function coverageNotes(ctx: RegisterContext, coverage: ClauseCoverage, gr
   ];
 }
 
-export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
+/** Dated `today`: the documents as their records show them that day (documentsOn); which clauses each names is today's. */
+export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { today: string }): Table {
   const config = ctx.repo.config?.value;
   const processes = ctx.repo.processes.map((p) => p.value);
-  const documents = ctx.repo.documents.map((d) => d.value);
+  const { list: documents, byId } = documentsOn(ctx, options.today);
   const coverage = clauseCoverage(catalog, { processes, documents, exclusions: config?.exclusions, inherit: config?.coverage?.inherit_from_parent });
   const released = (id: string) => {
-    const doc = ctx.index.documents.get(id)?.value;
+    const doc = byId.get(id);
     return doc?.status === "released" ? doc : undefined;
   };
   const procedures = documents.filter((d) => d.level === 2 && d.status === "released").sort((a, b) => compareIds(a.id, b.id));
@@ -215,6 +217,6 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog): Table {
       { key: "coverage", header: t(ctx, "register.clauses.column.coverage") },
     ],
     rows,
-    notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog)],
+    notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog), ...asOfNotes(ctx, options.today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, options.today)))],
   };
 }

@@ -5,9 +5,10 @@
 import { localized } from "../../core/text.js";
 import { translate, type MessageData, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
+import { csrRecordedAfter, documentOn } from "../../model/as-of.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
-import type { ControlledDocument } from "../../model/types.js";
+import type { ControlledDocument, Csr } from "../../model/types.js";
 
 export type Lang = "zh-CN" | "en";
 export const LANGS: readonly Lang[] = ["zh-CN", "en"];
@@ -101,12 +102,60 @@ export function clauseList(ctx: RegisterContext, clauses: readonly string[] | un
 }
 
 /**
- * The organisation's own live documents: obsolete ones are withdrawn, external ones were not written
- * here; each kind has its own register (作废文件清单, 外来文件清单).
+ * The repository's documents as the records show them on `day` (model/as-of.ts documentOn), in the
+ * order of the repository, without those not yet controlled on that day; `byId` as the index keeps
+ * them (the first of an id). Built once per context and day: a site or a workbook builds several
+ * registers of the same day from them.
  */
-export function liveDocuments(ctx: RegisterContext, keep: (doc: ControlledDocument) => boolean): ControlledDocument[] {
-  return ctx.repo.documents
-    .map((d) => d.value)
-    .filter((d) => d.status !== "obsolete" && d.kind !== "external" && keep(d))
+export interface DocumentsOn {
+  list: ControlledDocument[];
+  byId: Map<string, ControlledDocument>;
+}
+
+const documentsOnDay = new WeakMap<RegisterContext, { day: string; on: DocumentsOn }>();
+
+export function documentsOn(ctx: RegisterContext, day: string): DocumentsOn {
+  const known = documentsOnDay.get(ctx);
+  if (known?.day === day) return known.on;
+  const list = ctx.repo.documents.flatMap((d) => {
+    const on = documentOn(d.value, day);
+    return on ? [on] : [];
+  });
+  const byId = new Map<string, ControlledDocument>();
+  for (const doc of list) if (!byId.has(doc.id)) byId.set(doc.id, doc);
+  const on = { list, byId };
+  documentsOnDay.set(ctx, { day, on });
+  return on;
+}
+
+/**
+ * The organisation's own live documents on `day`: obsolete ones are withdrawn, external ones were
+ * not written here; each kind has its own register (作废文件清单, 外来文件清单).
+ */
+export function liveDocuments(ctx: RegisterContext, day: string, keep: (doc: ControlledDocument) => boolean): ControlledDocument[] {
+  return documentsOn(ctx, day)
+    .list.filter((d) => d.status !== "obsolete" && d.kind !== "external" && keep(d))
     .sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** The organisation's own documents of every status, withdrawn ones too: what a register of them was built from. */
+export function ownDocuments(ctx: RegisterContext): ControlledDocument[] {
+  return ctx.repo.documents.map((d) => d.value).filter((d) => d.kind !== "external");
+}
+
+/**
+ * The line under a register dated `day` that was built from records of which some are dated after
+ * it (`recordedAfter`): the register is what those records show on that day, not today's.
+ */
+export function asOfNotes(ctx: RegisterContext, day: string, recordedAfter: boolean): string[] {
+  return recordedAfter ? [t(ctx, "register.as-of.note", { date: day })] : [];
+}
+
+/**
+ * The line under a CSR register dated `day` when a record of its requirements is dated after that
+ * day (csrRecordedAfter): such a register is not rebuilt for the day, and says so rather than pass
+ * for one that is.
+ */
+export function csrAsOfNotes(ctx: RegisterContext, day: string, csrs: readonly Csr[]): string[] {
+  return csrs.some((csr) => csrRecordedAfter(csr, day)) ? [t(ctx, "register.as-of.not-reconstructed", { date: day })] : [];
 }

@@ -10,7 +10,7 @@ import { currentReviewRound, workdaysPastDue, type ReviewRoundTimeliness } from 
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { clauseList, compareIds, customerName, documentTitle, documentVersion, personName, statusLabel, t, type RegisterContext } from "./context.js";
+import { clauseList, compareIds, csrAsOfNotes, customerName, documentTitle, documentVersion, personName, statusLabel, t, type RegisterContext } from "./context.js";
 
 function sortedCsrs(ctx: RegisterContext, customer?: string): Csr[] {
   return ctx.repo.csrs
@@ -189,6 +189,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     notes: [
       t(ctx, "register.csr.list.note", { overdue }),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimated.join(t(ctx, "register.list-separator")), count: estimated.length })] : []),
+      ...csrAsOfNotes(ctx, options.today, sortedCsrs(ctx, options.customer)),
     ],
   };
 }
@@ -298,6 +299,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         : []),
       // A blank link cell is a link never confirmed: say so, or a reader takes it for "unchanged".
       ...(unconfirmed > 0 ? [t(ctx, "register.csr.matrix.unconfirmed", { count: unconfirmed })] : []),
+      ...csrAsOfNotes(ctx, options.today, csrs),
     ],
   };
 }

@@ -4,13 +4,24 @@
  * whether it is in force, due back, back, lost or destroyed; the remarks say who handed it back, or
  * when a copy that did not come back was lost or destroyed, who confirmed it and what happened.
  */
+import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
 import { copiesToRecall } from "../../model/distribution.js";
 import type { ControlledCopy } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
 
-export function distributionRegister(ctx: RegisterContext): Table {
-  const documents = ctx.repo.documents.map((d) => d.value).filter((d) => (d.distribution ?? []).length > 0).sort((a, b) => compareIds(a.id, b.id));
+/**
+ * Dated `today`, the copies as their records show them that day (documentsOn): one handed out later
+ * is left out, one taken back, lost or destroyed later is still out, and due back when the version
+ * in force or the withdrawal on that day makes it so.
+ */
+export function distributionRegister(ctx: RegisterContext, options: { today: string }): Table {
+  const { today } = options;
+  const documents = documentsOn(ctx, today)
+    .list.filter((d) => (d.distribution ?? []).length > 0)
+    .sort((a, b) => compareIds(a.id, b.id));
+  // Whether a copy is due back depends on the releases and withdrawals too.
+  const recordedAfter = ctx.repo.documents.some(({ value }) => (value.distribution ?? []).length > 0 && (copyRecordedAfter(value, today) || releaseRecordedAfter(value, today)));
   const rows = documents.flatMap((doc) => {
     const due = new Set(copiesToRecall(doc));
     return (doc.distribution ?? [])
@@ -56,7 +67,7 @@ export function distributionRegister(ctx: RegisterContext): Table {
       { key: "remark", header: t(ctx, "recall.register.column.remark") },
     ],
     rows: rows.map((r, i) => ({ no: i + 1, ...r })),
-    notes: [t(ctx, "register.distribution.note", { count: toRecall })],
+    notes: [t(ctx, "register.distribution.note", { count: toRecall }), ...asOfNotes(ctx, today, recordedAfter)],
   };
 }
 

@@ -2,13 +2,17 @@
  * The controlled document list (受控文件清单): every document in force (released) of every level
  * with the fields `csr import --as documents` reads back, so that a workbook round-trips. A draft
  * (or one in review) is not a controlled document: the register leaves it out and says how many it
- * left out; `status` lists those instead (a status, or `all` for every live document).
+ * left out; `status` lists those instead (a status, or `all` for every live document). Dated
+ * `today`, it lists the documents as their records show them that day (documentsOn): the version in
+ * force then, with its dates and signatures, a document withdrawn later as in force.
  */
+import { releaseRecordedAfter } from "../../model/as-of.js";
 import { currentRevision } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import {
+  asOfNotes,
   clauseList,
   departmentName,
   documentTitle,
@@ -17,6 +21,7 @@ import {
   effectiveDate,
   issueDate,
   liveDocuments,
+  ownDocuments,
   personName,
   statusLabel,
   t,
@@ -28,13 +33,14 @@ export const DOCUMENT_LIST_STATUSES: readonly DocumentListStatus[] = ["released"
 
 export function documentList(ctx: RegisterContext, options: { status?: DocumentListStatus; today: string }): Table {
   const { status = "released", today } = options;
-  const live = liveDocuments(ctx, () => true).sort((a, b) => a.level - b.level);
+  const live = liveDocuments(ctx, today, () => true).sort((a, b) => a.level - b.level);
   const docs = status === "all" ? live : live.filter((d) => d.status === status);
   const notInForce = live.filter((d) => d.status !== "released").length;
   const pending = docs.filter((d) => releasedPendingUntil(d, today) !== undefined).length;
   const notes = [
     ...(status === "released" && notInForce > 0 ? [t(ctx, "register.documents.not-in-force", { count: notInForce })] : []),
     ...(pending > 0 ? [t(ctx, "register.documents.note-pending", { count: pending })] : []),
+    ...asOfNotes(ctx, today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, today))),
   ];
   return {
     id: "documents",

@@ -5,24 +5,30 @@
  * (IATF 16949 7.5.3.2.2 asks when each revision was received and reviewed); and external
  * standards kept as controlled documents of kind `external` (GB/T, GJB, ISO ...).
  */
-import { latestRevision } from "../../model/csr-status.js";
+import { releaseRecordedAfter } from "../../model/as-of.js";
 import { externalPendingUntil } from "../../model/external.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, customerName, departmentName, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
 
 /**
  * `today` decides which standards are in force: one received ahead of its 实施日期 is listed as 待实施
- * with that date (model/external.ts).
+ * with that date (model/external.ts). It is the day the list is true on: a revision or standard
+ * received later is left out, and one withdrawn later is listed as it was (documentsOn).
  */
 export function externalList(ctx: RegisterContext, options: { today: string }): Table {
+  const { today } = options;
   const customers = ctx.repo.customers.map((c) => c.value).sort((a, b) => compareIds(a.code, b.code));
+  let recordedAfter = false;
   const sourceRows = customers.flatMap((customer) =>
     (customer.sources ?? []).flatMap((source) => {
-      const latest = latestRevision(source);
-      return source.revisions.map((revision) => {
-        const superseded = revision.status === "superseded" || revision !== latest;
-        const successor = source.revisions.find((r) => r.supersedes === revision.revision)?.revision;
+      const received = source.revisions.filter((r) => r.received <= today);
+      if (received.length < source.revisions.length) recordedAfter = true;
+      const latest = received.at(-1);
+      return received.map((revision) => {
+        const successor = received.find((r) => r.supersedes === revision.revision)?.revision;
+        // The mark is undated: it holds on a day only when no revision came after (one received later superseded it later).
+        const superseded = revision !== latest || (revision.status === "superseded" && received.length === source.revisions.length);
         return {
           kind: t(ctx, "register.external.customer-document"),
           number: source.id,
@@ -42,10 +48,10 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
       });
     }),
   );
-  const standards = ctx.repo.documents
-    .map((d) => d.value)
-    .filter((d) => d.kind === "external")
+  const standards = documentsOn(ctx, today)
+    .list.filter((d) => d.kind === "external")
     .sort((a, b) => compareIds(a.id, b.id));
+  if (ctx.repo.documents.some(({ value }) => value.kind === "external" && releaseRecordedAfter(value, today))) recordedAfter = true;
   const standardRows = standards.map((doc) => ({
     kind: t(ctx, "register.external.external-standard"),
     number: doc.id,
@@ -55,12 +61,12 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
     issued: doc.external?.issued ?? null,
     effective: doc.external?.effective ?? null,
     received: doc.external?.received ?? null,
-    status: externalStatus(ctx, doc, options.today),
+    status: externalStatus(ctx, doc, today),
     keeper: departmentName(ctx, doc.department),
   }));
   const rows = [...sourceRows, ...standardRows].map((row, i) => ({ no: i + 1, ...row }));
   const current = rows.filter((r) => r.status === t(ctx, "register.external.current")).length;
-  const pending = standards.filter((doc) => externalPendingUntil(doc, options.today) !== undefined).length;
+  const pending = standards.filter((doc) => externalPendingUntil(doc, today) !== undefined).length;
   return {
     id: "external",
     title: t(ctx, "register.external.title", { count: rows.length }),
@@ -79,7 +85,11 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
       { key: "keeper", header: t(ctx, "register.external.column.keeper"), kind: "name" },
     ],
     rows,
-    notes: [t(ctx, "register.external.note", { current }), ...(pending > 0 ? [t(ctx, "register.external.note-pending", { count: pending })] : [])],
+    notes: [
+      t(ctx, "register.external.note", { current }),
+      ...(pending > 0 ? [t(ctx, "register.external.note-pending", { count: pending })] : []),
+      ...asOfNotes(ctx, today, recordedAfter),
+    ],
   };
 }
 

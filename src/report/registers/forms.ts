@@ -1,12 +1,20 @@
-/** The form register (表单清单): each live form with its owning procedure and how its records are kept. */
+/**
+ * The form register (表单清单): each live form with its owning procedure and how its records are
+ * kept; dated `today`, the forms and their owners as their records show them that day (documentsOn).
+ */
+import { documentOn, releaseRecordedAfter } from "../../model/as-of.js";
 import type { Table } from "../table.js";
-import { compareIds, departmentName, documentTitle, documentVersion, issueDate, liveDocuments, t, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, departmentName, documentTitle, documentVersion, issueDate, liveDocuments, ownDocuments, t, type RegisterContext } from "./context.js";
 
-export function formList(ctx: RegisterContext): Table {
-  const forms = liveDocuments(ctx, (d) => d.kind === "form");
+export function formList(ctx: RegisterContext, options: { today: string }): Table {
+  const { today } = options;
+  const forms = liveDocuments(ctx, today, (d) => d.kind === "form");
+  // The owners' records count too: a procedure released after the day does not own a form on it.
+  const considered = ownDocuments(ctx).filter((d) => d.kind === "form" || (d.forms ?? []).length > 0);
   return {
     id: "forms",
     title: t(ctx, "register.forms.title", { count: forms.length }),
+    ...(considered.some((d) => releaseRecordedAfter(d, today)) ? { notes: asOfNotes(ctx, today, true) } : {}),
     sheet: t(ctx, "register.forms.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.forms.column.no"), kind: "number" },
@@ -22,9 +30,9 @@ export function formList(ctx: RegisterContext): Table {
     ],
     rows: forms.map((form, i) => {
       const owners = (ctx.index.formUsers.get(form.id) ?? [])
-        .map((d) => d.value)
-        .filter((d) => d.status !== "obsolete")
-        .map((d) => d.id)
+        .map((d) => documentOn(d.value, today))
+        .filter((d) => d !== undefined && d.status !== "obsolete")
+        .map((d) => d!.id)
         .sort(compareIds);
       const medium = form.record?.medium;
       return {

@@ -41,18 +41,18 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   });
   yield procedureList(ctx, { level: 2, today });
   yield documentList(ctx, { status: options.documents, today });
-  yield formList(ctx);
+  yield formList(ctx, { today });
   yield externalList(ctx, { today });
-  yield obsoleteList(ctx);
+  yield obsoleteList(ctx, { today });
   for (const catalog of standards) {
-    yield clauseMatrix(ctx, catalog);
-    yield clauseCrossReference(ctx, catalog);
+    yield clauseMatrix(ctx, catalog, { today });
+    yield clauseCrossReference(ctx, catalog, { today });
   }
   yield csrMatrix(ctx, { today });
   yield csrList(ctx, { today });
   yield reviewRegister(ctx, { today });
   if (options.everyRegister || symbolTableExpected(ctx)) yield symbolTable(ctx);
-  yield distributionRegister(ctx);
+  yield distributionRegister(ctx, { today });
   yield trainingRegister(ctx);
   yield periodicReviewRegister(ctx);
 }

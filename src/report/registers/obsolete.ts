@@ -3,15 +3,18 @@
  * was withdrawn, the last version in force, what replaced it and the copies still to be taken
  * back. The other registers list live documents only, so a withdrawn one is kept on record here.
  */
+import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
 import { copiesToRecall, copyEdition } from "../../model/distribution.js";
 import type { Table } from "../table.js";
-import { compareIds, departmentName, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
 
-export function obsoleteList(ctx: RegisterContext): Table {
-  const docs = ctx.repo.documents
-    .map((d) => d.value)
-    .filter((d) => d.status === "obsolete")
+/** Dated `today`: the documents withdrawn by that day, with the copies still out on it (documentsOn). */
+export function obsoleteList(ctx: RegisterContext, options: { today: string }): Table {
+  const { today } = options;
+  const docs = documentsOn(ctx, today)
+    .list.filter((d) => d.status === "obsolete")
     .sort((a, b) => compareIds(a.id, b.id));
+  const recordedAfter = ctx.repo.documents.some(({ value }) => value.status === "obsolete" && (releaseRecordedAfter(value, today) || copyRecordedAfter(value, today)));
   const rows = docs.map((doc, i) => {
     const successor = doc.obsolete?.superseded_by;
     const next = successor ? ctx.index.documents.get(successor)?.value : undefined;
@@ -49,6 +52,6 @@ export function obsoleteList(ctx: RegisterContext): Table {
       { key: "toRecall", header: t(ctx, "register.obsolete.column.toRecall"), kind: "list" },
     ],
     rows,
-    notes: [t(ctx, "register.obsolete.note", { open })],
+    notes: [t(ctx, "register.obsolete.note", { open }), ...asOfNotes(ctx, today, recordedAfter)],
   };
 }

@@ -2,19 +2,24 @@
  * The procedure list (程序文件一览表) in the two layouts registers really have: the IATF one with
  * signatures, and the GJB one with departments, clauses and the level-3 and level-4 documents each
  * procedure uses. Both give each procedure's current version and its issue date, which an auditor
- * reads first, and a procedure not in force says its state in 备注.
+ * reads first, and a procedure not in force says its state in 备注. Dated `today`, they list the
+ * documents as their records show them that day (documentsOn), as the document list does.
  */
 import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
+import { releaseRecordedAfter } from "../../model/as-of.js";
 import { currentRevision } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import {
+  asOfNotes,
   clauseList,
   departmentName,
   documentTitle,
   documentVersion,
+  documentsOn,
   issueDate,
   liveDocuments,
+  ownDocuments,
   personName,
   documentStatus,
   t,
@@ -38,7 +43,7 @@ export function defaultProcedureStyle(standards: readonly string[] | undefined):
  */
 export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3 | 4; style?: ProcedureStyle; today: string }): Table {
   const level = options.level ?? 2;
-  const docs = liveDocuments(ctx, (d) => d.level === level);
+  const docs = liveDocuments(ctx, options.today, (d) => d.level === level);
   const title = t(ctx, `register.procedures.title.${level}`, { count: docs.length });
   const style = level === 2 ? (options.style ?? defaultProcedureStyle(ctx.repo.config?.value.standards)) : "iatf";
   const remarks = (doc: ControlledDocument): string => {
@@ -46,7 +51,11 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
     if (doc.status !== "released" || releasedPendingUntil(doc, options.today)) parts.push(documentStatus(ctx, doc, options.today));
     return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
   };
-  return style === "gjb" ? gjbList(ctx, docs, title, remarks) : iatfList(ctx, docs, title, remarks);
+  // The GJB layout names the level-3 and level-4 documents each procedure uses: their records count too.
+  const considered = ownDocuments(ctx).filter((d) => d.level === level || (style === "gjb" && d.level > level));
+  const notes = asOfNotes(ctx, options.today, considered.some((d) => releaseRecordedAfter(d, options.today)));
+  const table = style === "gjb" ? gjbList(ctx, docs, title, remarks, documentsOn(ctx, options.today).byId) : iatfList(ctx, docs, title, remarks);
+  return notes.length > 0 ? { ...table, notes } : table;
 }
 
 function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string): Table {
@@ -82,10 +91,10 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
   };
 }
 
-function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string): Table {
+function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string, documents: ReadonlyMap<string, ControlledDocument>): Table {
   const uses = (doc: ControlledDocument, level: number) =>
     [...(doc.related ?? []), ...(doc.forms ?? [])]
-      .map((id) => ctx.index.documents.get(id)?.value)
+      .map((id) => documents.get(id))
       .filter((d): d is ControlledDocument => d !== undefined && d.level === level && d.status !== "obsolete")
       .map((d) => `${d.id} ${documentTitle(ctx, d)}`)
       .join("\n");

@@ -12,7 +12,7 @@ import { citations, underStandard } from "../../model/citations.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
-import { compareIds, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
+import { compareIds, csrAsOfNotes, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
 
 export function reviewRegister(ctx: RegisterContext, options: { customer?: string; today?: string } = {}): Table {
   const today = options.today ?? localToday();
@@ -68,7 +68,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       { key: "remark", header: t(ctx, "register.reviews.column.remark") },
     ],
     rows,
-    notes: [reviewPeriodNote(ctx, allowed, late)],
+    notes: [reviewPeriodNote(ctx, allowed, late), ...csrAsOfNotes(ctx, today, csrs)],
   };
 }
 

@@ -1,0 +1,246 @@
+/**
+ * A register dated D (`--today D`) is true on D: it is rebuilt from the dated records (revisions,
+ * withdrawals, copies handed out and taken back, external documents received), and says so under
+ * the table when some record it read is dated after D (GJB month report #3).
+ */
+import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { csrInProcess, minimalRepo, ROOT } from "../helpers.js";
+
+const signed = (by: string, approver: string, date: string) => `prepared: { by: ${by}, date: ${date} }, reviewed: { by: li, date: ${date} }, approved: { by: ${approver}, date: ${date} }`;
+
+const REPO = minimalRepo({
+  "qms.yaml": [
+    "organisation:",
+    "  name: 测试汽车零部件有限公司",
+    "standards: [IATF16949]",
+    "departments:",
+    "  - code: QA",
+    "    name: 品质部",
+    "  - code: MKT",
+    "    name: 市场部",
+    "numbering:",
+    "  - kind: procedure",
+    "    pattern: QP-###",
+    "  - kind: form",
+    "    pattern: QR-###-##",
+    "  - kind: external",
+    '    pattern: "*"',
+    "",
+  ].join("\n"),
+  // In force from 11-02 as A/0, A/1 from 11-16: copy 1 (A/0) came back on 11-17, copy 2 (A/1) went out that day.
+  "documents/QP-001.yaml": [
+    "id: QP-001",
+    "title: 文件控制程序",
+    "level: 2",
+    "kind: procedure",
+    "department: QA",
+    "status: released",
+    "forms: [QR-001-01]",
+    "revisions:",
+    `  - { version: A/0, date: 2026-11-02, summary: 首次发布, ${signed("zhang", "wang", "2026-11-02")} }`,
+    `  - { version: A/1, date: 2026-11-16, summary: 增加回收要求, ${signed("li", "wang", "2026-11-16")} }`,
+    "distribution:",
+    "  - { copy: 1, version: A/0, to: QA, holder: zhang, date: 2026-11-03, recalled: 2026-11-17, returned_by: zhang }",
+    "  - { copy: 2, version: A/1, to: QA, holder: zhang, date: 2026-11-17 }",
+    "",
+  ].join("\n"),
+  // Released after 11-12 only; it also uses the form.
+  "documents/QP-002.yaml": [
+    "id: QP-002",
+    "title: 记录控制程序",
+    "level: 2",
+    "kind: procedure",
+    "department: QA",
+    "status: released",
+    "forms: [QR-001-01]",
+    "revisions:",
+    `  - { version: A/0, date: 2026-11-27, summary: 首次发布, ${signed("zhang", "wang", "2026-11-27")} }`,
+    "",
+  ].join("\n"),
+  // In force from 11-01, withdrawn on 11-18; its copy came back on 11-19.
+  "documents/QP-003.yaml": [
+    "id: QP-003",
+    "title: 纠正措施程序",
+    "level: 2",
+    "kind: procedure",
+    "department: MKT",
+    "status: obsolete",
+    "obsolete: { date: 2026-11-18, reason: 并入 QP-001 }",
+    "revisions:",
+    `  - { version: A/0, date: 2026-11-01, summary: 首次发布, ${signed("li", "wang", "2026-11-01")} }`,
+    "distribution:",
+    "  - { copy: 1, version: A/0, to: MKT, holder: li, date: 2026-11-02, recalled: 2026-11-19, returned_by: li }",
+    "",
+  ].join("\n"),
+  "documents/QR-001-01.yaml": [
+    "id: QR-001-01",
+    "title: 文件发放回收记录",
+    "level: 4",
+    "kind: form",
+    "department: QA",
+    "status: released",
+    "record: { retention: 3年, medium: paper, location: 品质部 }",
+    "revisions:",
+    `  - { version: A/0, date: 2026-11-05, summary: 首次发布, ${signed("zhang", "wang", "2026-11-05")} }`,
+    "",
+  ].join("\n"),
+  "documents/external/GB_T 19001-2016.yaml": [
+    "id: GB/T 19001-2016",
+    "title: 质量管理体系 要求",
+    "level: 3",
+    "kind: external",
+    "department: QA",
+    "status: released",
+    "external: { publisher: 国家市场监督管理总局, revision: '2016', issued: 2016-12-29, received: 2026-11-10 }",
+    "",
+  ].join("\n"),
+  "documents/external/GB_T 19011-2021.yaml": [
+    "id: GB/T 19011-2021",
+    "title: 管理体系审核指南",
+    "level: 3",
+    "kind: external",
+    "department: QA",
+    "status: released",
+    "external: { publisher: 国家市场监督管理总局, revision: '2021', issued: 2021-10-11, received: 2026-11-25 }",
+    "",
+  ].join("\n"),
+});
+
+interface Register {
+  title: string;
+  rows: Record<string, unknown>[];
+  notes?: string[];
+}
+
+async function register(today: string, ...args: string[]): Promise<Register> {
+  const result = await csrInProcess(["-C", REPO, "list", ...args, "--format", "json", "--today", today], { lang: null });
+  expect(result.stderr).toBe("");
+  return JSON.parse(result.stdout) as Register;
+}
+
+const row = (r: Record<string, unknown>, keys: string[]) => keys.map((k) => r[k]);
+const NOTE = (date: string) => `本表按记录还原为 ${date} 当日的状态：其后记录的发布、作废、接收、发放和回收未计入。`;
+
+describe("csr list documents --today D", () => {
+  const keys = ["number", "version", "prepared", "approved", "issued", "effective", "status"];
+
+  it("before every record: nothing was controlled yet", async () => {
+    const list = await register("2026-10-30", "documents");
+    expect([list.title, list.rows, list.notes]).toEqual(["受控文件清单（共 0 份）", [], [NOTE("2026-10-30")]]);
+  });
+
+  it("between records: the version in force that day with its signatures, a document withdrawn later as in force, one released later left out", async () => {
+    const list = await register("2026-11-12", "documents");
+    expect(list.rows.map((r) => row(r, keys))).toEqual([
+      ["QP-001", "A/0", "张伟", "王强", "2026-11-02", "2026-11-02", "已发布"],
+      ["QP-003", "A/0", "李娜", "王强", "2026-11-01", "2026-11-01", "已发布"],
+      ["QR-001-01", "A/0", "张伟", "王强", "2026-11-05", "2026-11-05", "已发布"],
+    ]);
+    expect(list.notes).toEqual([NOTE("2026-11-12")]);
+  });
+
+  it("after every record: today's register, without the note", async () => {
+    const list = await register("2026-11-30", "documents");
+    expect(list.rows.map((r) => row(r, keys))).toEqual([
+      ["QP-001", "A/1", "李娜", "王强", "2026-11-16", "2026-11-16", "已发布"],
+      ["QP-002", "A/0", "张伟", "王强", "2026-11-27", "2026-11-27", "已发布"],
+      ["QR-001-01", "A/0", "张伟", "王强", "2026-11-05", "2026-11-05", "已发布"],
+    ]);
+    expect(list.notes).toEqual([]);
+  });
+});
+
+describe("the procedure list and the form register dated D", () => {
+  it("lists the procedures in force on D, in both layouts", async () => {
+    const iatf = await register("2026-11-17", "procedures");
+    expect(iatf.rows.map((r) => row(r, ["number", "version", "prepared", "issued"]))).toEqual([
+      ["QP-001", "A/1", "李娜", "2026-11-16"],
+      ["QP-003", "A/0", "李娜", "2026-11-01"],
+    ]);
+    expect(iatf.notes).toEqual([NOTE("2026-11-17")]);
+    const gjb = await register("2026-11-04", "procedures", "--style", "gjb");
+    expect(gjb.rows.map((r) => row(r, ["number", "version", "level4"]))).toEqual([
+      ["QP-001", "A/0", ""],
+      ["QP-003", "A/0", ""],
+    ]);
+    expect((await register("2026-11-30", "procedures")).notes).toEqual([]);
+  });
+
+  it("gives a form only the owners in force on D", async () => {
+    const between = await register("2026-11-12", "forms");
+    expect(between.rows.map((r) => row(r, ["number", "version", "procedure"]))).toEqual([["QR-001-01", "A/0", "QP-001"]]);
+    expect(between.notes).toEqual([NOTE("2026-11-12")]);
+    expect((await register("2026-11-04", "forms")).rows).toEqual([]);
+    const after = await register("2026-11-30", "forms");
+    expect([after.rows.map((r) => r.procedure), after.notes]).toEqual([["QP-001、QP-002"], []]);
+  });
+});
+
+describe("the distribution register, the obsolete list and the external list dated D", () => {
+  const keys = ["number", "version", "copy", "date", "recalled", "state", "remark"];
+
+  it("leaves out copies handed out later and shows those taken back later as still out, due back once superseded or withdrawn", async () => {
+    expect((await register("2026-11-02", "distribution")).rows.map((r) => row(r, keys))).toEqual([["QP-003", "A/0", 1, "2026-11-02", null, "在用", ""]]);
+    const between = await register("2026-11-16", "distribution");
+    expect(between.rows.map((r) => row(r, keys))).toEqual([
+      ["QP-001", "A/0", 1, "2026-11-03", null, "待回收", ""],
+      ["QP-003", "A/0", 1, "2026-11-02", null, "在用", ""],
+    ]);
+    expect(between.notes).toEqual(["待回收 1 份。", NOTE("2026-11-16")]);
+    const withdrawn = await register("2026-11-18", "distribution");
+    expect(withdrawn.rows.map((r) => row(r, keys))).toEqual([
+      ["QP-001", "A/0", 1, "2026-11-03", "2026-11-17", "已回收", "交回人：张伟"],
+      ["QP-001", "A/1", 2, "2026-11-17", null, "在用", ""],
+      ["QP-003", "A/0", 1, "2026-11-02", null, "待回收", ""],
+    ]);
+    expect((await register("2026-11-30", "distribution")).notes).toEqual(["待回收 0 份。"]);
+  });
+
+  it("lists as obsolete only what was withdrawn by D, with the copies still out that day", async () => {
+    const before = await register("2026-11-17", "obsolete");
+    expect([before.rows, before.notes]).toEqual([[], ["尚有受控副本待回收的作废文件 0 份。", NOTE("2026-11-17")]]);
+    const on = await register("2026-11-18", "obsolete");
+    expect(on.rows.map((r) => row(r, ["number", "version", "withdrawn", "toRecall"]))).toEqual([["QP-003", "A/0", "2026-11-18", "1"]]);
+    expect(on.notes).toEqual(["尚有受控副本待回收的作废文件 1 份。", NOTE("2026-11-18")]);
+    const after = await register("2026-11-30", "obsolete");
+    expect([after.rows.map((r) => r.toRecall), after.notes]).toEqual([[""], ["尚有受控副本待回收的作废文件 0 份。"]]);
+  });
+
+  it("lists the external documents received by D", async () => {
+    const between = await register("2026-11-12", "external");
+    expect(between.rows.map((r) => row(r, ["number", "received", "status"]))).toEqual([["GB/T 19001-2016", "2026-11-10", "现行"]]);
+    expect(between.notes?.at(-1)).toBe(NOTE("2026-11-12"));
+    const after = await register("2026-11-30", "external");
+    expect(after.rows.map((r) => r.number)).toEqual(["GB/T 19001-2016", "GB/T 19011-2021"]);
+    expect(after.notes).not.toContain(NOTE("2026-11-30"));
+  });
+});
+
+describe("the matrices dated D", () => {
+  it("counts in the clause matrix only the procedures in force on D", async () => {
+    const matrix = async (today: string) => JSON.parse((await csrInProcess(["-C", REPO, "matrix", "clauses", "--format", "json", "--today", today], { lang: null })).stdout) as Register;
+    const headers = async (today: string) => (JSON.parse((await csrInProcess(["-C", REPO, "matrix", "clauses", "--format", "json", "--today", today], { lang: null })).stdout) as { columns: { key: string }[] }).columns.map((c) => c.key);
+    expect((await headers("2026-11-12")).filter((k) => k.startsWith("d:"))).toEqual(["d:QP-001", "d:QP-003"]);
+    expect((await matrix("2026-11-12")).notes?.at(-1)).toBe(NOTE("2026-11-12"));
+    expect((await headers("2026-11-30")).filter((k) => k.startsWith("d:"))).toEqual(["d:QP-001", "d:QP-002"]);
+    expect((await matrix("2026-11-30")).notes).not.toContain(NOTE("2026-11-30"));
+  });
+
+  it("says under a CSR register dated before a CSR record that it is not rebuilt for that day", async () => {
+    const acme = join(ROOT, "examples", "acme-auto");
+    const notes = async (today: string, ...args: string[]) => (JSON.parse((await csrInProcess(["-C", acme, ...args, "--format", "json", "--today", today], { lang: null })).stdout) as Register).notes ?? [];
+    const warning = "本表未按 2025-01-01 当日还原：其后记录的接收、评审、落实和替代也已列入，2025-01-01 只用于计算评审期限。";
+    for (const args of [["list", "csr"], ["matrix", "csr"], ["list", "reviews"]]) expect((await notes("2025-01-01", ...args)).at(-1)).toBe(warning);
+    expect((await notes("2026-11-27", "matrix", "csr")).join("\n")).not.toContain("本表未按");
+  });
+});
+
+describe("the note in English", () => {
+  it("says the register is reconstructed from the records as of D", async () => {
+    const result = await csrInProcess(["-C", REPO, "list", "documents", "--today", "2026-11-12"], { lang: "en" });
+    expect(result.stdout.trim().split("\n").at(-1)).toBe(
+      "Reconstructed from the records as of 2026-11-12: releases, withdrawals, receipts, copies handed out and recalls recorded after that day are not counted.",
+    );
+  });
+});
