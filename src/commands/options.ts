@@ -5,6 +5,7 @@ import { disjunction, list, t } from "../i18n/index.js";
 import { codeOfLabel, codesWithLabels, suggestCode } from "../i18n/values.js";
 import { parseClauseRef, splitClauseOption, type Catalog } from "../model/catalog.js";
 import { clauseReferenceExample } from "../model/citations.js";
+import { CLASSIFICATIONS, readClassification, type Classification } from "../model/classification.js";
 import { describe, type Predecessor } from "../model/recorded-events.js";
 import type { Repository } from "../load/repository.js";
 
@@ -104,6 +105,16 @@ export function choiceOption<T extends string>(value: string | undefined, flag: 
   const labelled = codeOfLabel(value, choices);
   if (labelled) return labelled as T;
   throw new UserError(t("options.choice", { flag, choices: list(codesWithLabels(choices)), value }) + suggestCode(value, choices));
+}
+
+/**
+ * A 密级 given to `--classification` (csr new, csr set): one of CLASSIFICATIONS, also written with 级 (秘密级).
+ * Errors: UserError, one line naming the allowed values.
+ */
+export function classificationOption(value: string, flag = "--classification"): Classification {
+  const classification = readClassification(value);
+  if (classification) return classification;
+  throw new UserError(t("options.classification", { flag, value, allowed: list([...CLASSIFICATIONS]) }));
 }
 
 /**

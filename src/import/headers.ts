@@ -26,6 +26,7 @@ export type Field =
   | "level"
   | "kind"
   | "status"
+  | "classification"
   | "customer"
   | "customerName"
   | "source"
@@ -88,6 +89,8 @@ const VARIANTS: Record<Field, string[]> = {
   level: ["层级", "文件层级", "层次", "级别", "文件级别", "level"],
   kind: ["文件类别", "文件类型", "类型", "kind", "type", "doctype", "documenttype"],
   status: ["状态", "文件状态", "status"],
+  // 密级 of a document (schemas: classification); 密 is the short header of a narrow column.
+  classification: ["密级", "文件密级", "密", "保密等级", "classification", "securityclassification"],
   customer: ["顾客代码", "客户代码", "顾客", "客户", "customer", "customercode"],
   customerName: ["顾客名称", "客户名称", "customername"],
   source: ["来源文件", "来源", "顾客文件", "source", "sourcedocument"],

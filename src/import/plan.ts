@@ -5,6 +5,8 @@
  */
 import { ANY_NUMBER, numberPatternToRegExp, patternOf, tellingPatterns } from "../model/numbering.js";
 import { readClauseRefs } from "../model/catalog.js";
+import { CLASSIFICATIONS, readClassification } from "../model/classification.js";
+import { documentLayout } from "../model/index.js";
 import { CODE_PATTERN, csrPath, documentPath } from "../model/paths.js";
 import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
@@ -185,7 +187,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind)
 }
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
-const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "level3", "level4", "uses", "publisher", "received"]);
+const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
@@ -443,7 +445,12 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (statusText && !status) issue(t("import.document.bad-status", { status: statusText, column: row.label("status") }), true);
   if (status === "obsolete") return void issue(t("import.document.obsolete", { id }), true);
 
-  const doc = { id, title, level, kind, ...(department ? { department: department.code } : {}), status: "draft" } as ControlledDocument;
+  // A 密级 the layout prints anyway (its default) is not written, as csr import of a Word file does; one csr does not know refuses the row, never printed as the default.
+  const classificationText = row.text("classification");
+  const classification = classificationText ? readClassification(classificationText) : undefined;
+  if (classificationText && !classification) issue(t("import.document.bad-classification", { classification: classificationText, column: row.label("classification"), allowed: list([...CLASSIFICATIONS]) }), true);
+  const marked = classification && classification !== documentLayout(repo, level)?.classification ? { classification } : {};
+  const doc = { id, title, level, kind, ...(department ? { department: department.code } : {}), ...marked, status: "draft" } as ControlledDocument;
   const clauseText = row.text("clauses");
   if (clauseText) {
     const { clauses, bad } = readClauseRefs(clauseText, [...repo.catalogs.keys()], options.standard);

@@ -81,7 +81,8 @@ export interface Repository {
  * when both read cleanly. Commands refuse on it rather than work from half a configuration.
  */
 export function configProblem(repo: Repository): { path: string; rule: string; line: number; reason: string } | undefined {
-  const broken = repo.problems.find((p) => p.path === "qms.yaml" || p.path === "people.yaml");
+  // A warning (a number where text was meant) leaves the file read: only what set it aside breaks every row.
+  const broken = repo.problems.find((p) => (p.path === "qms.yaml" || p.path === "people.yaml") && isBlocking(p.problem));
   return broken && { path: broken.path, rule: broken.problem.rule, line: broken.problem.line, reason: firstSentence(broken.problem.message) };
 }
 

@@ -10,8 +10,13 @@ import { localized } from "../core/text.js";
 import { translate, type Lang } from "../i18n/index.js";
 import type { QmsConfig } from "./types.js";
 
-/** The notice in `lang`: qms.yaml's own (its `confidentiality_en` in English), else csr's default; "" when turned off. */
-export function confidentialityNotice(config: Pick<QmsConfig, "confidentiality" | "confidentiality_en">, lang: Lang): string {
-  if (config.confidentiality === undefined) return translate(lang, "render.confidentiality-default");
+/**
+ * The notice in `lang`: qms.yaml's own (its `confidentiality_en` in English), else csr's default; "" when turned off.
+ * An external document's copy (`external`) takes csr's default: the organisation's own wording speaks of
+ * its own documents (本文件为本公司内部受控文件), which a standard its publisher wrote is not. A document
+ * marked 秘密 or above gets a notice that names its 密级 instead (render/view.ts documentView).
+ */
+export function confidentialityNotice(config: Pick<QmsConfig, "confidentiality" | "confidentiality_en">, lang: Lang, external = false): string {
+  if (config.confidentiality === undefined || (external && config.confidentiality !== "")) return translate(lang, "render.confidentiality-default");
   return localized(lang, config.confidentiality, config.confidentiality_en);
 }

@@ -72,7 +72,7 @@ export function revisionOn(doc: ControlledDocument, date: string) {
 }
 
 /** The first layout of qms.yaml `document_layouts` that names the level (docs/format.md, printed layouts per level). */
-export function documentLayout(repo: Repository, level: number): DocumentLayout | undefined {
+export function documentLayout(repo: Pick<Repository, "config">, level: number): DocumentLayout | undefined {
   return repo.config?.value.document_layouts?.find((l) => (l.levels as number[]).includes(level));
 }
 

@@ -54,7 +54,7 @@ export function successors(previous: string): string[] {
  * what the printed copy shows and its approvers approved (IATF 16949 7.5.3.2, GJB 9001C 7.5.3:
  * changes to documents are controlled and identified by version): number, titles, level, kind,
  * issuing department (printed in the header), body, related documents and forms (printed as 相关文件
- * and 相关记录), remarks and 密级. Not content:
+ * and 相关记录) and remarks. Not content:
  * - the revision record itself, and the withdrawal (csr obsolete is not a revision);
  * - the records kept about the document: distribution and recall, training, periodic reviews;
  * - where the document sits in the system: `clauses` and `processes`, the organisation's
@@ -64,6 +64,9 @@ export function successors(previous: string): string[] {
  *   policy (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3; csr list forms), which sets how long records
  *   filled in on the form are kept, whatever the form's layout;
  * - `review_interval_months`, the schedule of periodic reviews;
+ * - `classification`, the 密级: it is set and changed (定密, 变更, 解密) under the organisation's
+ *   保密 rules by whoever they empower, not by the document's approvers, and a copy marked with a
+ *   wrong 密级 must be corrected at once, not at the next revision (`csr set --classification`);
  * - `effective`, the day the current revision takes effect (生效日期, `csr release --effective`): a
  *   date of the register (受控文件清单) that a postponed 实施日期 moves, not of the approved text;
  *   doc/effective-before-signature keeps it after the revision's signatures.
@@ -78,6 +81,7 @@ export const REGISTER_FIELDS = [
   "processes",
   "record",
   "review_interval_months",
+  "classification",
   "effective",
 ] as const satisfies readonly (keyof ControlledDocument)[];
 

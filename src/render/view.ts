@@ -11,6 +11,7 @@ import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
 import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
+import { documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { currentRevision, documentLayout, militaryParties, revisionOn, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
@@ -202,7 +203,7 @@ class Names {
       organisation: config ? this.pick(config.organisation.name, config.organisation.name_en) : "",
       // The notice says the copy is controlled: a draft, a withdrawn document and a review report
       // (a record, not a controlled document) carry their own stamp or none, and not the notice.
-      confidentiality: config && (stamp === "released" || stamp === "external") ? confidentialityNotice(config, this.lang) : "",
+      confidentiality: config && (stamp === "released" || stamp === "external") ? confidentialityNotice(config, this.lang, stamp === "external") : "",
       title: this.pick(title, titleEn),
       number,
       stamp,
@@ -333,12 +334,15 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const defaults = defaultRevisionColumns(doc.revisions ?? []);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   const header = names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status, doc.kind));
+  const classification = documentClassification(repo, doc);
+  // A document marked 秘密 or above is not an internal document, which the organisation's notice may call it: its notice names its 密级.
+  const confidentiality = header.confidentiality !== "" && isStateSecret(repo, doc) ? translate(lang, "render.confidentiality-classified", { classification }) : header.confidentiality;
   return {
     // The header's fields one by one: an object literal that starts with a spread and goes on with
     // forty properties cost V8 37 KB of allocation for each review report's view instead of 10 KB
     // (its hidden classes built again for every object), which the young-generation collections copied.
     organisation: header.organisation,
-    confidentiality: header.confidentiality,
+    confidentiality,
     title: header.title,
     number: header.number,
     stamp: header.stamp,
@@ -364,7 +368,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
       totalPages: r.total_pages === undefined ? "" : String(r.total_pages),
     })),
     levelLabel: layout ? names.pick(layout.label ?? "", layout.label_en) : "",
-    classification: doc.classification ?? layout?.classification ?? "",
+    classification,
     signatureRows: signatureCells(names, current, layout, lang),
     revisionColumns: columns.map(({ value, label }) => ({ column: value, labelKey: REVISION_LABELS[value], label, nowrap: NOWRAP_COLUMNS.has(value) })),
     revisionRows: (doc.revisions ?? []).map((r) => ({ cells: columns.map(({ value }) => ({ text: revisionCell(names, doc, r, value), nowrap: NOWRAP_COLUMNS.has(value) })) })),

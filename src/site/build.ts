@@ -17,6 +17,7 @@ import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import type { Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
+import { documentClassification, isStateSecret } from "../model/classification.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { revisionSignatures } from "../model/revision.js";
@@ -65,6 +66,8 @@ export interface SiteSummary {
   files: number;
   /** Documents whose page shows a notice instead of the document (a reference that does not resolve). */
   unrendered: string[];
+  /** Documents marked with a level of 国家秘密, whose page shows their register data and not their body. */
+  withheld: string[];
   findings: { errors: number; warnings: number };
 }
 
@@ -170,6 +173,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
   const referrers = documentReferrers(repo);
   const unrendered: string[] = [];
+  const withheld: string[] = [];
   const findingsOf = entityFindings(repo, findings, entityOfFile);
   const ownFindings = (page: string, kind: EntityKind, id: string) => findingsSection(rc, page, findingsOf(kind, id));
   // A document's controlled copies: the distribution register's rows of it (文件发放/回收记录).
@@ -181,6 +185,13 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const page = pages.page("document", doc.id)!;
     const alerts = ownFindings(page, "document", doc.id);
     const sections = documentSections(rc, page, doc, referrers.get(doc.id), commits.get(located.file.path) ?? [], entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id)), today);
+    // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
+    // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
+    if (isStateSecret(repo, doc)) {
+      withheld.push(doc.id);
+      generic(page, { title: `${doc.id} ${documentTitle(rc, doc)}`, lead: tr("site.document.withheld", { classification: documentClassification(repo, doc) }), facts: registerFacts(rc, page, doc, entityCell), sections: [...present(alerts), ...sections] });
+      continue;
+    }
     let html: string;
     try {
       const view = documentView(repo, index, doc, lang, body, (id) => link(page, "document", id));
@@ -424,7 +435,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   emit("assets/document.css", renderer.renderPartial("document-style", {}));
   if (options.baseUrl) emit("sitemap.xml", sitemap(options.baseUrl, pages, navItems.map(([p]) => p)));
 
-  return { pages: pageCount, files: fileCount, unrendered, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
+  return { pages: pageCount, files: fileCount, unrendered, withheld, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
 }
 
 function count(findings: readonly Finding[], severity: Finding["severity"]): number {
@@ -631,6 +642,26 @@ function documentSections(
       },
       empty: t(rc, "site.document.no-commits"),
     },
+  ];
+}
+
+/**
+ * What the registers show of a document whose body the site does not publish: its number, title,
+ * 密级 and current version, and who signed that version in each capacity (编制 … 会签, 军代表).
+ */
+function registerFacts(rc: RegisterContext, page: string, doc: ControlledDocument, entityCell: EntityCell): Fact[] {
+  const current = currentRevision(doc);
+  const signed = current ? revisionSignatures(current) : [];
+  const roles = [...new Set(signed.map((s) => s.role))];
+  return [
+    { label: t(rc, "register.documents.column.number"), values: [{ text: doc.id }] },
+    { label: t(rc, "register.documents.column.title"), values: [{ text: documentTitle(rc, doc) }] },
+    { label: t(rc, "register.documents.column.classification"), values: [{ text: documentClassification(rc.repo, doc) }] },
+    { label: t(rc, "register.documents.column.version"), values: [{ text: current?.version ?? "—" }] },
+    ...roles.map((role) => ({
+      label: t(rc, `sign.role.${role}`),
+      values: signed.filter((s) => s.role === role).map(({ signature }) => entityCell(page, "person", signature.by, [personName(rc, signature.by), signature.date ?? ""].filter(Boolean).join(" "))),
+    })),
   ];
 }
 
@@ -949,7 +980,9 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[]
   for (const { value: doc } of rc.repo.documents) {
     const viaProcesses = (doc.processes ?? []).flatMap((code) => rc.index.processes.get(code)?.value.clauses ?? []);
     const clauses = [...new Set([...(doc.clauses ?? []), ...viaProcesses, ...(processesOf.get(doc.id) ?? []).flatMap((p) => p.clauses ?? [])])].join(" ");
-    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? ""].join("\n"), clauses, page: pages.page("document", doc.id) });
+    // A document marked with a level of 国家秘密 is found by its register data only (its page has no body).
+    const body = isStateSecret(rc.repo, doc) ? "" : sectionText(doc.sections);
+    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", body, doc.remarks ?? ""].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   for (const { value: csr } of rc.repo.csrs) {
     entries.push({

@@ -222,7 +222,7 @@ jobs:
         run: npx csr check --base "origin/$BASE_REF"${host === "github" ? " --format github" : ""}
 `;
 
-const gitlabCi = () => `${t("init.file.gitlab-check.heading")}
+const gitlabCi = (standard: InitStandard) => `${t("init.file.gitlab-check.heading")}
 csr-check:
   image: node:22
   rules:
@@ -238,7 +238,7 @@ csr-check:
     reports:
       junit: csr-junit.xml
 
-${t("init.file.gitlab-pages.heading")}
+${t("init.file.gitlab-pages.heading")}${hostingNote(standard)}
 pages:
   image: node:22
   rules:
@@ -254,10 +254,19 @@ pages:
 `;
 
 /**
+ * Under a site workflow of a GJB 9001C repository: where the site may be hosted. csr site leaves out the
+ * body of documents marked 秘密 or above, but the rest (every register, every other document) is the
+ * organisation's internal material, which its 保密 rules keep off hosts on the Internet.
+ */
+function hostingNote(standard: InitStandard): string {
+  return standard === "GJB9001C" ? `\n${t("init.file.site.gjb-hosting")}` : "";
+}
+
+/**
  * The site (csr site) on GitHub Pages, built on every push to the default branch. A workflow of its
  * own, because publishing needs the Pages permissions that a pull-request check must not have.
  */
-const githubSiteWorkflow = () => `${t("init.file.github-site.heading")}
+const githubSiteWorkflow = (standard: InitStandard) => `${t("init.file.github-site.heading")}${hostingNote(standard)}
 name: csr site
 on:
   push:
@@ -302,7 +311,7 @@ jobs:
  * Gitea Actions runs GitHub-style workflows but Gitea has no Pages: the site is kept as an artifact
  * and pushed to a 'pages' branch, which Codeberg Pages or any web server that pulls a branch serves.
  */
-const giteaSiteWorkflow = () => `${t("init.file.gitea-site.heading")}
+const giteaSiteWorkflow = (standard: InitStandard) => `${t("init.file.gitea-site.heading")}${hostingNote(standard)}
 name: csr site
 on:
   push:
@@ -665,10 +674,10 @@ export function initFiles(withExample: boolean, standard: InitStandard = "IATF16
   files.set(".vscode/settings.json", vscodeSettings());
   files.set(".vscode/extensions.json", EXTENSIONS);
   files.set(".github/workflows/csr.yml", pullRequestWorkflow("github"));
-  files.set(".github/workflows/csr-site.yml", githubSiteWorkflow());
+  files.set(".github/workflows/csr-site.yml", githubSiteWorkflow(standard));
   files.set(".gitea/workflows/csr.yml", pullRequestWorkflow("gitea"));
-  files.set(".gitea/workflows/csr-site.yml", giteaSiteWorkflow());
-  files.set(".gitlab-ci.yml", gitlabCi());
+  files.set(".gitea/workflows/csr-site.yml", giteaSiteWorkflow(standard));
+  files.set(".gitlab-ci.yml", gitlabCi(standard));
   files.set("hooks/pre-commit", preCommit());
   return files;
 }

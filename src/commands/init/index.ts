@@ -57,6 +57,8 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
       ...[...files.keys()].map((path) => `  ${path}`),
       "",
       ...(folder === "" ? [] : [t("init.subfolder", { folder }), ""]),
+      // The site workflows publish on every push: a GJB repository is told before its first push where they publish to.
+      ...(standard === "GJB9001C" && folder === "" ? [t("init.gjb-site-hosting"), ""] : []),
       t(folder === "" ? "init.next-steps" : "init.next-steps.subfolder", { version: packageManifest().version }),
       "",
     ].join("\n"),

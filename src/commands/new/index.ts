@@ -17,7 +17,7 @@ import { describe, eventLabel } from "../../model/recorded-events.js";
 import type { ControlledDocument, DocumentKind, QmsConfig, Section } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, clauseValues, dateOption, eventDateOption } from "../options.js";
+import { choiceOption, classificationOption, clauseValues, dateOption, eventDateOption } from "../options.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 import { departmentLabel } from "../shared/people.js";
 import { departmentByCode, editFile, findDocumentById, need, withEditSession, saveChanges, type EditSession } from "../shared/edit.js";
@@ -37,6 +37,8 @@ export interface NewFlags {
   usedBy?: string;
   /** A form's retention period (record.retention, IATF 16949 7.5.3.2.1), e.g. "3年". */
   retention?: string;
+  /** The 密级 (model/classification.ts CLASSIFICATIONS); without it the document takes its layout's default. */
+  classification?: string;
   /** An external document's publisher (发布单位), own edition, date issued, 实施日期 and date received: its `external` block. */
   publisher?: string;
   revision?: string;
@@ -80,6 +82,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
         )),
       "--department",
     );
+    const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
     const retention = flags.retention?.trim();
     if (retention && kind !== "form") throw new UserError(t("new.retention-not-form", { kind: t(`new.kind.${kind}`) }));
     const external = kind === "external" ? externalBlock(flags, number) : refuseExternalFlags(flags, kind);
@@ -92,6 +95,7 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       level,
       kind,
       department,
+      ...(classification ? { classification } : {}),
       ...(flags.clause && flags.clause.length > 0 ? { clauses: clauseValues(flags.clause, repo) } : {}),
       status: external ? "released" : "draft",
       ...(kind === "procedure" ? { related: [], forms: [] } : {}),

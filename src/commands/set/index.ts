@@ -3,9 +3,10 @@
  * hand-edited YAML: the clauses it answers (the clause matrix), the processes of the process map it
  * serves (processes.yaml codes: the clause / process / document cross-reference), the forms it uses
  * (相关记录), the other documents it refers to (相关文件: work instructions, external standards) and a
- * form's record keeping (保存期限, 保存方式, 存放地点), and an external document's new edition (edition.ts).
+ * form's record keeping (保存期限, 保存方式, 存放地点), its 密级 (classification), and an external
+ * document's new edition (edition.ts).
  *
- * Clauses, processes and record keeping are register data (model/revision.ts REGISTER_FIELDS): they change on
+ * Clauses, processes, record keeping and 密级 are register data (model/revision.ts REGISTER_FIELDS): they change on
  * a released document without a new revision. Forms are controlled content, printed as the related
  * records section, and so are related documents (the 相关文件 section): on a released document the change is written and left for its next revision
  * (`csr release`) to commit, as `csr new --used-by` does; an obsolete document's content no longer
@@ -16,12 +17,13 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { compareClauseNumbers, type Catalog } from "../../model/catalog.js";
+import { documentClassification } from "../../model/classification.js";
 import { findProcess } from "../../model/index.js";
 import { isControlledContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
+import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
 import { editFile, findDocumentById, listOption, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { editionGiven, setEdition, type EditionFlags } from "./edition.js";
 
@@ -43,6 +45,8 @@ export interface SetFlags extends EditionFlags {
   retention?: string;
   medium?: string;
   location?: string;
+  /** The 密级 (model/classification.ts CLASSIFICATIONS). */
+  classification?: string;
   /** Never prompt: without a field option the command fails, as a script wants. */
   yes?: boolean;
   commit?: boolean;
@@ -55,15 +59,15 @@ type RecordFields = Partial<Record<(typeof RECORD_FIELDS)[number], string>>;
 
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
-  "id", "title", "title_en", "level", "kind", "department", "processes", "clauses", "status", "effective", "review_interval_months",
+  "id", "title", "title_en", "level", "kind", "department", "classification", "processes", "clauses", "status", "effective", "review_interval_months",
   "reviews", "revisions", "related", "forms", "sections", "record",
 ];
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "clauses" | "processes" | "forms" | "related" | "retention" | "medium" | "location";
+  field: "clauses" | "processes" | "forms" | "related" | "retention" | "medium" | "location" | "classification";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "clauses" | "processes" | "forms" | "related" | "record";
+  key: "clauses" | "processes" | "forms" | "related" | "record" | "classification";
   text: string;
 }
 
@@ -89,7 +93,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const forms = formList(session, document, flags);
     const related = relatedList(session, document, flags);
     const record = recordFields(document, flags);
-    if (!clauses && !processes && !forms && !related && !record) {
+    const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
+    if (!clauses && !processes && !forms && !related && !record && !classification) {
       // A forms list answered as it was asks for no addition or removal.
       if (flags !== given) {
         ctx.stdout(t("set.unchanged", { id }) + "\n");
@@ -109,6 +114,12 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       const shown = (v: string) => (field === "medium" ? t(`value.medium.${v as Medium}`) : v);
       changes.push({ field, key: "record", text: before === undefined ? shown(value) : t("set.was", { value: shown(value), before: shown(before) }) });
     }
+    // The 密级 the document is printed with, its own or its layout's: giving that one again changes nothing.
+    const classificationBefore = documentClassification(session.repo, document);
+    const newClassification = classification !== undefined && classification !== classificationBefore ? classification : undefined;
+    if (newClassification) {
+      changes.push({ field: "classification", key: "classification", text: classificationBefore === "" ? newClassification : t("set.was", { value: newClassification, before: classificationBefore }) });
+    }
     if (changes.length === 0) {
       ctx.stdout(t("set.unchanged", { id }) + "\n");
       return 0;
@@ -121,6 +132,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (forms) setList(doc, "forms", forms.after);
       if (related) setList(doc, "related", related.after);
       if (record) setRecord(doc, record);
+      if (newClassification) setScalar(doc, "classification", newClassification);
     });
     const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
     // A released document's content changes only through a revision: the change is committed with it, not here.
@@ -139,7 +151,7 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.clauses, flags.processes, flags.retention, flags.medium, flags.location].some((v) => v !== undefined) ||
+  return [flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.classification].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated].some((v) => (v ?? []).length > 0);
 }
 
@@ -317,6 +329,12 @@ function recordFields(document: ControlledDocument, flags: SetFlags): RecordFiel
   }
   if (flags.medium !== undefined) fields.medium = choiceOption<Medium>(flags.medium.trim(), "--medium", MEDIA, "paper");
   return fields;
+}
+
+/** Sets a plain value: in place where the file has the key, else at its place in KEY_ORDER. */
+function setScalar(doc: Document.Parsed, key: "classification", value: string): void {
+  if (doc.has(key)) doc.set(key, value);
+  else setInOrder(doc, key, doc.createNode(value));
 }
 
 /** Sets a list, keeping the items (and their comments) that stay and the list's flow or block style. */

@@ -4,6 +4,7 @@ import { extname, join, resolve } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import { configProblem, type Repository } from "../../load/repository.js";
+import { isBlocking } from "../../load/silent.js";
 import { catalog, language, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
@@ -50,8 +51,9 @@ export function incompleteNote(repo: Repository, lang: Lang): string | undefined
   return files.length > 0 ? translate(lang, "output-gap.note", { count: files.length, files: shortList(files, lang) }) : undefined;
 }
 
+/** Files csr set aside; a file with only warnings (yaml/number-as-text, yaml/comment-cuts-value) was read, and is in the register. */
 function unreadableFiles(repo: Repository): string[] {
-  return [...new Set(repo.problems.map((p) => p.path))];
+  return [...new Set(repo.problems.filter((p) => isBlocking(p.problem)).map((p) => p.path))];
 }
 
 /** At most three files, then "等" / ", ...": a one-line message stays one line. */

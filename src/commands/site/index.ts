@@ -11,6 +11,7 @@ import { checkRepository } from "../../check/engine.js";
 import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import { loadChecked } from "../../load/cache.js";
+import { isBlocking } from "../../load/silent.js";
 import { findRoot } from "../../load/discover.js";
 import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
@@ -70,12 +71,13 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     writeFileSync(join(staging, SITE_MARKER), t("site-command.marker") + "\n");
     swapIn(staging, out);
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);
-    ctx.stderr(t("site-command.built", { pages: summary.pages, files: summary.files, lang, errors: summary.findings.errors, warnings: summary.findings.warnings }) + "\n");
+    const built = { pages: summary.pages, files: summary.files, lang, errors: summary.findings.errors, warnings: summary.findings.warnings, withheld: summary.withheld.length };
+    ctx.stderr(t(summary.withheld.length > 0 ? "site-command.built-withheld" : "site-command.built", built) + "\n");
     if (summary.unrendered.length > 0) {
       ctx.stderr(t("site-command.unrendered", { ids: list(summary.unrendered) }) + "\n");
     }
     // The site's findings page names the unreadable files; the exit code says the site lacks them.
-    return repo.problems.length > 0 ? 1 : 0;
+    return repo.problems.some((p) => isBlocking(p.problem)) ? 1 : 0;
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

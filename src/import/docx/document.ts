@@ -5,8 +5,9 @@
  * written here, and nothing is left out silently: every value that could not be taken over is an
  * issue with its place in the file.
  */
-import { LANGS, t } from "../../i18n/index.js";
+import { LANGS, list, t, translate } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
+import { CLASSIFICATIONS, readClassification } from "../../model/classification.js";
 import { confidentialityNotice } from "../../model/confidentiality.js";
 import { documentLayout } from "../../model/index.js";
 import { numberPatternToRegExp, tellingPatterns } from "../../model/numbering.js";
@@ -155,12 +156,16 @@ class WordDocumentReader {
     const department = this.department(id);
     if (typeof department === "string") return refused(department);
 
+    // The 密级 line is the document's marking, not its title; the layout's default marking needs no field of its own.
+    // A marking csr does not know is refused: written as the default, a 秘密 document would print as 内部.
+    const marking = this.header.get("classification")?.value.trim();
+    const classification = marking ? readClassification(marking) : undefined;
+    if (marking && !classification) return refused(t("import.word.bad-classification", { id, classification: marking, allowed: list([...CLASSIFICATIONS]) }));
+
     const doc: ControlledDocument = { id, title, level: kind.level, kind: kind.kind, department: department.code, status: "draft" };
     this.settleRevisions(id);
     const effective = this.date("effective");
     if (effective) doc.effective = effective;
-    // The 密级 line is the document's marking, not its title; the layout's default marking needs no field of its own.
-    const classification = this.header.get("classification")?.value.trim();
     if (classification && classification !== documentLayout(this.repo, kind.level)?.classification) doc.classification = classification;
     if (this.revisions.length) doc.revisions = this.revisions;
     const current = this.revisions[this.revisions.length - 1];
@@ -277,6 +282,8 @@ class WordDocumentReader {
     if (/(未经|不得|严禁|禁止|without).*(外借|复印|复制|外传|泄露|copy|copied|lend|lent|disclos)/i.test(text)) {
       const own = config?.confidentiality?.trim();
       const same = (notice: string): boolean => notice.replace(/\s/g, "") === text.replace(/\s/g, "");
+      // A document marked 秘密 or above carries csr's notice naming its 密级 (render/view.ts) instead of the organisation's.
+      if (LANGS.some((lang) => CLASSIFICATIONS.some((classification) => same(translate(lang, "render.confidentiality-classified", { classification }))))) return;
       // Without a notice of its own in qms.yaml, csr prints its default one: a document carrying that needs no note.
       if (own) {
         if (!same(own)) this.issue(where, t("import.word.confidentiality-differs", { text: clip(text) }));

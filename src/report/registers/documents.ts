@@ -7,6 +7,7 @@
  * force then, with its dates and signatures, a document withdrawn later as in force.
  */
 import { releaseRecordedAfter } from "../../model/as-of.js";
+import { documentClassification } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
@@ -37,6 +38,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
   const docs = status === "all" ? live : live.filter((d) => d.status === status);
   const notInForce = live.filter((d) => d.status !== "released").length;
   const pending = docs.filter((d) => releasedPendingUntil(d, today) !== undefined).length;
+  const classified = docs.some((d) => documentClassification(ctx.repo, d) !== "");
   const notes = [
     ...(status === "released" && notInForce > 0 ? [t(ctx, "register.documents.not-in-force", { count: notInForce })] : []),
     ...(pending > 0 ? [t(ctx, "register.documents.note-pending", { count: pending })] : []),
@@ -59,6 +61,8 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       { key: "title", header: t(ctx, "register.documents.column.title") },
       { key: "department", header: t(ctx, "register.documents.column.department"), kind: "name" },
       { key: "version", header: t(ctx, "register.documents.column.version"), kind: "code" },
+      // 密级, where any document listed is marked (a GJB layout's default or its own): a register without markings keeps its columns.
+      ...(classified ? [{ key: "classification", header: t(ctx, "register.documents.column.classification"), kind: "code" as const }] : []),
       { key: "prepared", header: t(ctx, "register.documents.column.prepared"), kind: "name" },
       { key: "reviewed", header: t(ctx, "register.documents.column.reviewed"), kind: "name" },
       { key: "approved", header: t(ctx, "register.documents.column.approved"), kind: "name" },
@@ -73,7 +77,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       { key: "remarks", header: t(ctx, "register.documents.column.remarks") },
     ],
     // Clause lists run to hundreds of characters (a manual names every clause): a screen shows the rest.
-    terminal: ["no", "level", "number", "title", "department", "version", "prepared", "reviewed", "approved", "issued", "status", "remarks"],
+    terminal: ["no", "level", "number", "title", "department", "version", ...(classified ? ["classification"] : []), "prepared", "reviewed", "approved", "issued", "status", "remarks"],
     rows: docs.map((doc, i) => {
       const revision = currentRevision(doc);
       return {
@@ -83,6 +87,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         title: documentTitle(ctx, doc),
         department: departmentName(ctx, doc.department),
         version: documentVersion(doc),
+        ...(classified ? { classification: documentClassification(ctx.repo, doc) } : {}),
         prepared: personName(ctx, revision?.prepared?.by),
         reviewed: personName(ctx, revision?.reviewed?.by),
         approved: personName(ctx, revision?.approved?.by),

@@ -8,6 +8,7 @@
 import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { releaseRecordedAfter } from "../../model/as-of.js";
+import { documentClassification } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import {
@@ -98,6 +99,8 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       .filter((d): d is ControlledDocument => d !== undefined && d.level === level && d.status !== "obsolete")
       .map((d) => `${d.id} ${documentTitle(ctx, d)}`)
       .join("\n");
+  // 密级, where any procedure listed is marked (a GJB layout's default or its own).
+  const classified = docs.some((d) => documentClassification(ctx.repo, d) !== "");
   return {
     id: "procedures-gjb",
     title,
@@ -107,6 +110,7 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       { key: "title", header: t(ctx, "register.procedures-gjb.column.title") },
       { key: "number", header: t(ctx, "register.procedures-gjb.column.number"), kind: "id" },
       { key: "version", header: t(ctx, "register.procedures-gjb.column.version"), kind: "code" },
+      ...(classified ? [{ key: "classification", header: t(ctx, "register.procedures-gjb.column.classification"), kind: "code" as const }] : []),
       { key: "issued", header: t(ctx, "register.procedures-gjb.column.issued"), date: true },
       { key: "department", header: t(ctx, "register.procedures-gjb.column.department"), kind: "name" },
       { key: "clauses", header: t(ctx, "register.procedures-gjb.column.clauses"), kind: "list" },
@@ -119,6 +123,7 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       title: documentTitle(ctx, doc),
       number: doc.id,
       version: documentVersion(doc),
+      ...(classified ? { classification: documentClassification(ctx.repo, doc) } : {}),
       issued: issueDate(doc),
       department: departmentName(ctx, doc.department),
       clauses: clauseList(ctx, doc.clauses),

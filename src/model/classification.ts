@@ -1,0 +1,33 @@
+/**
+ * 密级, the confidentiality level a document is marked with (a GJB layout prints it above the title
+ * and in the running header). The values are the markings Chinese organisations print: 非密 and 公开
+ * (not secret), 内部 (internal: the organisation's own working secrets, the usual default of a GJB
+ * layout), and the three levels of 国家秘密 (state secrets, 保守国家秘密法): 秘密, 机密, 绝密.
+ * schemas/common.schema.json `classification` lists the same values (test/model/classification.test.ts).
+ */
+import type { Repository } from "../load/repository.js";
+import { documentLayout } from "./index.js";
+import type { ControlledDocument } from "./types.js";
+
+export const CLASSIFICATIONS = ["非密", "公开", "内部", "秘密", "机密", "绝密"] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/** The levels of 国家秘密: a document marked so is handled on a need-to-know basis, never published. */
+const STATE_SECRETS: ReadonlySet<string> = new Set<Classification>(["秘密", "机密", "绝密"]);
+
+/** The 密级 a document is marked with: its own, else its layout's default; "" for none. */
+export function documentClassification(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification" | "level">): string {
+  return doc.classification ?? documentLayout(repo, doc.level)?.classification ?? "";
+}
+
+/** Whether the document is marked with a level of 国家秘密 (its own marking or its layout's default). */
+export function isStateSecret(repo: Pick<Repository, "config">, doc: Pick<ControlledDocument, "classification" | "level">): boolean {
+  return STATE_SECRETS.has(documentClassification(repo, doc));
+}
+
+/** A 密级 as a register or a user writes it: the marking, also with 级 after it (秘密级); undefined when it is none of CLASSIFICATIONS. */
+export function readClassification(text: string): Classification | undefined {
+  const plain = text.normalize("NFKC").replace(/\s/g, "");
+  const word = plain.length > 2 && plain.endsWith("级") ? plain.slice(0, -1) : plain;
+  return (CLASSIFICATIONS as readonly string[]).includes(word) ? (word as Classification) : undefined;
+}

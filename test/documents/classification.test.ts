@@ -1,0 +1,212 @@
+/**
+ * 密级 (classification): set by command and by import, shown in the registers, kept out of the site
+ * for the levels of 国家秘密, and one reading of a bad value in csr check and csr list.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { CLASSIFICATIONS, readClassification } from "../../src/model/classification.js";
+import { checkJsonInProcess, copyFixture, csrInProcess, gitInit, minimalRepo, ROOT, tempDir } from "../helpers.js";
+
+const DAY = "2026-11-27";
+/** A sentence of the body of the 秘密 procedure CS/QP-006 of the layouts fixture. */
+const SECRET_BODY = "设计策划：由研发部编制设计和开发计划";
+
+/** The layouts fixture (level 2 marked 内部 by default; CS/QP-006 秘密, CS/WI-101 unmarked) under git. */
+function gjbRepo(): string {
+  return gitInit(copyFixture("test/fixtures/render/layouts"));
+}
+
+function filesOf(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? filesOf(join(dir, name)).map((f) => `${name}/${f}`) : [name]));
+}
+
+const doc = (dir: string, path: string) => parse(readFileSync(join(dir, path), "utf8")) as Record<string, unknown>;
+
+describe("the values", () => {
+  it("are the schema's", () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "common.schema.json"), "utf8"));
+    expect(schema.$defs.classification.enum).toEqual([...CLASSIFICATIONS]);
+  });
+
+  it("are read as written, or with 级 after them", () => {
+    expect(["秘密", " 机密 ", "绝密级", "内部", "3", "密", "秘密★5年", "级"].map(readClassification)).toEqual(["秘密", "机密", "绝密", "内部", undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe("csr site with a 秘密 document", () => {
+  it("publishes its register data and a notice, and its body in no file", async () => {
+    const repo = gjbRepo();
+    const out = join(tempDir(), "site");
+    const built = await csrInProcess(["-C", repo, "site", "--out", out, "--today", DAY], { lang: null });
+    expect(built.stderr).toMatch(/^已生成网站：\d+ 个页面，\d+ 个文件（zh-CN），1 份秘密级以上文件只列登记信息、未发布正文；csr check：1 个错误，1 个警告。\n$/);
+    const files = filesOf(out);
+    expect(files.filter((f) => readFileSync(join(out, f)).includes(SECRET_BODY))).toEqual([]);
+    // The unmarked work instruction's body is published and searchable.
+    expect(files.filter((f) => readFileSync(join(out, f)).includes("规定焊接作业方法")).sort()).toEqual(["assets/search-entries.js", "documents/CS_WI-101.html"]);
+    const page = readFileSync(join(out, "documents/CS_QP-006.html"), "utf8");
+    expect(page).toContain('<p class="site-lead">本文件密级为秘密，正文不在网站上发布，此处只列出其登记信息。</p>');
+    const facts = [...page.matchAll(/<div><dt>([^<]*)<\/dt><dd>(.*?)<\/dd><\/div>/g)].map((m) => `${m[1]}：${m[2]!.replace(/<[^>]+>/g, "")}`);
+    expect(facts).toEqual([
+      "文件编号：CS/QP-006",
+      "文件名称：设计和开发控制程序",
+      "密级：秘密",
+      "版本：A/0",
+      "编制：李娜 2025-03-10",
+      "审核：张伟 2025-03-12",
+      "会签：赵敏 2025-03-14、陈军 2025-03-15",
+      "标准化审查：陈军 2025-03-18",
+      "批准：王强 2025-03-25",
+      "军代表：赵敏 2025-03-28",
+    ]);
+    expect(page).toContain("状态：已发布");
+  });
+
+  it("publishes the body of a document marked 内部", async () => {
+    const repo = gjbRepo();
+    const path = join(repo, "documents/CS_QP-006.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("classification: 秘密\n", ""));
+    const out = join(tempDir(), "site");
+    const built = await csrInProcess(["-C", repo, "site", "--out", out, "--today", DAY], { lang: null });
+    expect(built.stderr).toMatch(/^已生成网站：\d+ 个页面，\d+ 个文件（zh-CN）；csr check/);
+    expect(readFileSync(join(out, "documents/CS_QP-006.html"), "utf8")).toContain(SECRET_BODY);
+  });
+});
+
+describe("csr render of a 秘密 and of an external document", () => {
+  it("prints a notice that names the 密级, not the organisation's notice for internal documents", async () => {
+    const repo = gjbRepo();
+    const qms = join(repo, "qms.yaml");
+    writeFileSync(qms, readFileSync(qms, "utf8") + "confidentiality: 本文件为测试电子技术有限公司内部受控文件，未经批准不得外借、复印。\n");
+    const render = async (id: string) => {
+      const out = join(tempDir(), "print.md");
+      const rendered = await csrInProcess(["-C", repo, "render", id, "--format", "md", "--out", out], { lang: null });
+      expect(rendered.code).toBe(0);
+      return readFileSync(out, "utf8");
+    };
+    const secret = await render("CS/QP-006");
+    expect(secret).toContain("本文件密级为秘密，按国家保密法律法规和本单位保密制度管理：未经批准不得复制、摘抄、外借，严禁在连接互联网的计算机上存储或处理。");
+    expect(secret).not.toContain("内部受控文件");
+    expect(await render("CS/WI-101")).toContain("本文件为测试电子技术有限公司内部受控文件，未经批准不得外借、复印。");
+    expect((await csrInProcess(["-C", repo, "numbering", "add", "*", "--kind", "external", "-y"], { lang: null })).code).toBe(0);
+    const added = await csrInProcess(["-C", repo, "new", "external", "--number", "GJB 5000B-2021", "--title", "军用软件能力成熟度模型", "--department", "QA", "--publisher", "中央军委装备发展部", "--received", "2026-11-02", "-y"], { lang: null });
+    expect(added.code).toBe(0);
+    const external = await render("GJB 5000B-2021");
+    expect(external).toContain("本文件为外来文件，由发布单位编写和批准");
+    // Its copy is controlled, but it is not one of the organisation's internal documents: csr's own notice.
+    expect(external).toContain("> 本文件为受控文件，未经许可不得外借、复印。");
+    expect(external).not.toContain("内部受控文件");
+  });
+});
+
+describe("csr new and csr set --classification", () => {
+  it("csr new writes the 密级 given, after the department", async () => {
+    const repo = gjbRepo();
+    const made = await csrInProcess(["-C", repo, "new", "instruction", "--title", "涉密载体管理细则", "--department", "QA", "--classification", "机密级", "-y"], { lang: null });
+    expect(made.code).toBe(0);
+    expect(Object.keys(doc(repo, "documents/CS_WI-102.yaml")).slice(0, 7)).toEqual(["id", "title", "level", "kind", "department", "classification", "status"]);
+    expect(doc(repo, "documents/CS_WI-102.yaml").classification).toBe("机密");
+  });
+
+  it("csr set changes a released document's 密级 as register data, without a revision", async () => {
+    const repo = gjbRepo();
+    const set = await csrInProcess(["-C", repo, "set", "CS/WI-101", "--classification", "秘密", "-y"], { lang: null });
+    expect(set.stdout).toBe(
+      "已修改 CS/WI-101 焊接作业指导书（documents/CS_WI-101.yaml）：\n  密级：秘密\n这些是 CS/WI-101 的登记数据，不属于文件内容，不需要发布新版本。\n",
+    );
+    expect(set.code).toBe(0);
+    const text = readFileSync(join(repo, "documents/CS_WI-101.yaml"), "utf8");
+    expect(text.split("\n").slice(5, 8)).toEqual(["department: RD", "classification: 秘密", "status: released"]);
+    const again = await csrInProcess(["-C", repo, "set", "CS/QP-006", "--classification", "内部", "-y"], { lang: null });
+    expect(again.stdout.split("\n")[1]).toBe("  密级：内部（原为 秘密）");
+    expect(doc(repo, "documents/CS_QP-006.yaml").classification).toBe("内部");
+    const same = await csrInProcess(["-C", repo, "set", "CS/QP-006", "--classification", "内部", "-y"], { lang: null });
+    expect([same.code, same.stdout]).toEqual([0, "CS/QP-006 已是如此，没有更改。\n"]);
+    // No doc/revision-not-bumped: the 密级 is not content.
+    const { findings } = await checkJsonInProcess(repo, "--base", "HEAD", "--today", DAY);
+    expect(findings.filter((f) => f.rule.startsWith("doc/revision"))).toEqual([]);
+  });
+
+  it("refuses a value that is no 密级 in one line, for both commands", async () => {
+    const repo = gjbRepo();
+    for (const args of [["set", "CS/WI-101"], ["new", "instruction", "--title", "细则", "--department", "QA"]]) {
+      const refused = await csrInProcess(["-C", repo, ...args, "--classification", "3", "-y"], { lang: null });
+      expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, "", "csr: --classification 必须是密级 非密、公开、内部、秘密、机密、绝密 之一；实际为 '3'。\n"]);
+    }
+  });
+});
+
+describe("csr import of a register with a 密级 column", () => {
+  it("reads it into classification, leaves out the layout's default, and refuses a row with a value it cannot read", async () => {
+    const repo = gjbRepo();
+    writeFileSync(join(repo, "reg.csv"), "序号,程序文件名称,文件编号,归口部门,密\n1,保密管理程序,CS/QP-030,质量部,秘密级\n2,文件控制程序,CS/QP-031,质量部,内部\n3,记录控制程序,CS/QP-032,质量部,3\n4,采购控制程序,CS/QP-033,质量部,\n");
+    const imported = await csrInProcess(["-C", repo, "import", "reg.csv", "--as", "procedures"], { lang: null });
+    expect(imported.stdout).toContain("第 4 行：“密”中的 '3' 不是密级 非密、公开、内部、秘密、机密、绝密 之一，请更正该单元格后重新导入（该行未导入）\n");
+    expect(imported.stdout).not.toContain("未导入的列");
+    expect(doc(repo, "documents/CS_QP-030.yaml").classification).toBe("秘密");
+    // 内部 is the level-2 layout's default: printed without a field of its own.
+    expect(doc(repo, "documents/CS_QP-031.yaml").classification).toBeUndefined();
+    expect(doc(repo, "documents/CS_QP-033.yaml").classification).toBeUndefined();
+    expect(readdirSync(join(repo, "documents")).includes("CS_QP-032.yaml")).toBe(false);
+  });
+});
+
+describe("registers with a 密级 column", () => {
+  it("the controlled document list and the GJB procedure list show each document's 密级 (its own, else its layout's)", async () => {
+    const repo = gjbRepo();
+    const documents = await csrInProcess(["-C", repo, "list", "documents", "--format", "csv", "--today", DAY], { lang: null });
+    const rows = documents.stdout.trim().split("\n").map((l) => l.split(","));
+    const column = rows[0]!.indexOf("密级");
+    expect(rows.map((r) => [r[2], r[column]])).toEqual([["文件编号", "密级"], ["CS/QP-006", "秘密"], ["CS/WI-101", ""]]);
+    const procedures = await csrInProcess(["-C", repo, "list", "procedures", "--format", "csv", "--today", DAY], { lang: null });
+    expect(procedures.stdout.split("\r\n")[0]).toBe("\ufeff序号,程序文件,文件编号,版本/版次,密级,发布日期,归口部门,对应条款,三级文件,四级表单,备注");
+  });
+
+  it("an IATF repository's lists have no 密级 column", async () => {
+    const repo = minimalRepo();
+    const documents = await csrInProcess(["-C", repo, "list", "documents", "--format", "csv"], { lang: null });
+    expect(documents.stdout.split("\n")[0]).not.toContain("密级");
+  });
+});
+
+describe("a hand-typed 密级 csr does not know", () => {
+  it("is an error of csr check at its place, and the file csr list leaves out", async () => {
+    const repo = gjbRepo();
+    const path = join(repo, "documents/CS_QP-006.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("classification: 秘密", "classification: 3"));
+    const { findings } = await checkJsonInProcess(repo, "--today", DAY);
+    expect(findings.filter((f) => f.file === "documents/CS_QP-006.yaml" && f.line === 8).map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule}`)).toEqual([
+      "documents/CS_QP-006.yaml:8:17 error schema/invalid-value",
+      "documents/CS_QP-006.yaml:8:17 warning yaml/number-as-text",
+    ]);
+    const list = await csrInProcess(["-C", repo, "list", "documents", "--today", DAY], { lang: null });
+    expect([list.code, list.stderr]).toEqual([1, "csr: 有 1 个文件无法读取，未列入（documents/CS_QP-006.yaml）；运行 'csr check' 查看详情。\n"]);
+  });
+
+  it("a file with a warning only is read: csr list lists it and says nothing is left out", async () => {
+    const repo = gjbRepo();
+    const path = join(repo, "documents/CS_WI-101.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("title_en: Soldering work instruction", "title_en: 4.10"));
+    const list = await csrInProcess(["-C", repo, "list", "documents", "--today", DAY], { lang: null });
+    expect([list.code, list.stderr]).toEqual([0, ""]);
+    expect(list.stdout).toContain("CS/WI-101");
+    expect(list.stdout).not.toContain("未列入");
+  });
+});
+
+describe("csr init --standard GJB9001C", () => {
+  it("says where the site workflows publish, in its output and in each workflow", async () => {
+    const dir = join(tempDir(), "gjb");
+    const init = await csrInProcess(["init", dir, "--standard", "GJB9001C"], { lang: null });
+    expect(init.stdout).toContain("注意：网站工作流（.github、.gitea 中的 csr-site.yml 和 .gitlab-ci.yml 中的 pages 作业）在每次推送默认分支时发布 csr site，可能发布到互联网上（GitHub Pages 等）。\n");
+    for (const file of [".github/workflows/csr-site.yml", ".gitea/workflows/csr-site.yml", ".gitlab-ci.yml"]) {
+      expect(readFileSync(join(dir, file), "utf8")).toContain("# 注意（GJB 9001C）：GitHub Pages、GitLab Pages 等是互联网上的公开网站。");
+    }
+    const iatf = join(tempDir(), "iatf");
+    const plain = await csrInProcess(["init", iatf], { lang: null });
+    expect(plain.stdout).not.toContain("注意");
+    expect(readFileSync(join(iatf, ".github/workflows/csr-site.yml"), "utf8")).not.toContain("GJB");
+  });
+});
+
