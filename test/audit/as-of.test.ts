@@ -43,6 +43,14 @@ const REPO = minimalRepo({
     "distribution:",
     "  - { copy: 1, version: A/0, to: QA, holder: zhang, date: 2026-11-03, recalled: 2026-11-17, returned_by: zhang }",
     "  - { copy: 2, version: A/1, to: QA, holder: zhang, date: 2026-11-17 }",
+    "training:",
+    "  required: true",
+    "  sessions:",
+    "    - { revision: A/0, date: 2026-11-04, people: [li], trainer: zhang, record: PX-01 }",
+    "    - { revision: A/1, date: 2026-11-18, people: [li], trainer: zhang, record: PX-02 }",
+    "reviews:",
+    "  - { by: wang, date: 2026-11-10 }",
+    "  - { by: wang, date: 2026-11-20, result: revise, comment: 补充电子文件 }",
     "",
   ].join("\n"),
   // Released after 11-12 only; it also uses the form.
@@ -120,7 +128,7 @@ async function register(today: string, ...args: string[]): Promise<Register> {
 }
 
 const row = (r: Record<string, unknown>, keys: string[]) => keys.map((k) => r[k]);
-const NOTE = (date: string) => `本表按记录还原为 ${date} 当日的状态：其后记录的发布、作废、接收、发放和回收未计入。`;
+const NOTE = (date: string) => `本表按记录还原为 ${date} 当日的状态：此后记录的事项未计入。`;
 
 describe("csr list documents --today D", () => {
   const keys = ["number", "version", "prepared", "approved", "issued", "effective", "status"];
@@ -217,6 +225,17 @@ describe("the distribution register, the obsolete list and the external list dat
   });
 });
 
+describe("the training and periodic review records dated D", () => {
+  it("lists the sessions held and the reviews made by D", async () => {
+    const training = await register("2026-11-12", "training");
+    expect([training.rows.map((r) => row(r, ["date", "revision", "record"])), training.notes]).toEqual([[["2026-11-04", "A/0", "PX-01"]], [NOTE("2026-11-12")]]);
+    expect((await register("2026-11-30", "training")).rows.map((r) => r.record)).toEqual(["PX-01", "PX-02"]);
+    const reviews = await register("2026-11-12", "periodic-reviews");
+    expect([reviews.rows.map((r) => row(r, ["date", "version", "result"])), reviews.notes]).toEqual([[["2026-11-10", "A/0", "继续有效"]], [NOTE("2026-11-12")]]);
+    expect((await register("2026-11-30", "periodic-reviews")).rows.map((r) => r.version)).toEqual(["A/0", "A/1"]);
+  });
+});
+
 describe("the matrices dated D", () => {
   it("counts in the clause matrix only the procedures in force on D", async () => {
     const matrix = async (today: string) => JSON.parse((await csrInProcess(["-C", REPO, "matrix", "clauses", "--format", "json", "--today", today], { lang: null })).stdout) as Register;
@@ -240,7 +259,7 @@ describe("the note in English", () => {
   it("says the register is reconstructed from the records as of D", async () => {
     const result = await csrInProcess(["-C", REPO, "list", "documents", "--today", "2026-11-12"], { lang: "en" });
     expect(result.stdout.trim().split("\n").at(-1)).toBe(
-      "Reconstructed from the records as of 2026-11-12: releases, withdrawals, receipts, copies handed out and recalls recorded after that day are not counted.",
+      "Reconstructed from the records as of 2026-11-12: what was recorded after that day is not counted.",
     );
   });
 });

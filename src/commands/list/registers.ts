@@ -56,9 +56,9 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "distribution") {
     table = distributionRegister(rc, { today });
   } else if (what === "training") {
-    table = trainingRegister(rc);
+    table = trainingRegister(rc, { today });
   } else if (what === "periodic-reviews") {
-    table = periodicReviewRegister(rc);
+    table = periodicReviewRegister(rc, { today });
   } else if (what === "people") {
     table = peopleRegister(rc);
   } else {

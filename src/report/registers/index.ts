@@ -53,8 +53,8 @@ export function* eachRegister(ctx: RegisterContext, today: string, options: { ev
   yield reviewRegister(ctx, { today });
   if (options.everyRegister || symbolTableExpected(ctx)) yield symbolTable(ctx);
   yield distributionRegister(ctx, { today });
-  yield trainingRegister(ctx);
-  yield periodicReviewRegister(ctx);
+  yield trainingRegister(ctx, { today });
+  yield periodicReviewRegister(ctx, { today });
 }
 
 /**

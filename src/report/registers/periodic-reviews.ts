@@ -8,11 +8,14 @@
 import { revisionOn } from "../../model/index.js";
 import type { ControlledDocument, PeriodicReview } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, documentTitle, personName, t, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, documentTitle, personName, t, type RegisterContext } from "./context.js";
 
-export function periodicReviewRegister(ctx: RegisterContext): Table {
-  const entries = ctx.repo.documents
-    .flatMap(({ value: doc }) => (doc.reviews ?? []).map((review) => ({ doc, review })))
+/** Dated `today`: the reviews made by that day. */
+export function periodicReviewRegister(ctx: RegisterContext, options: { today: string }): Table {
+  const { today } = options;
+  const made = ctx.repo.documents.flatMap(({ value: doc }) => (doc.reviews ?? []).map((review) => ({ doc, review })));
+  const entries = made
+    .filter(({ review }) => review.date <= today)
     .sort((a, b) => (a.review.date < b.review.date ? -1 : a.review.date > b.review.date ? 1 : compareIds(a.doc.id, b.doc.id)));
   const pending = entries.filter(({ review }) => (review.result ?? "suitable") !== "suitable").length;
   return {
@@ -39,7 +42,7 @@ export function periodicReviewRegister(ctx: RegisterContext): Table {
       result: t(ctx, `value.periodic-review-result.${review.result ?? "suitable"}`),
       comment: review.comment ?? "",
     })),
-    notes: pending > 0 ? [t(ctx, "register.periodic-reviews.pending", { count: pending })] : [],
+    notes: [...(pending > 0 ? [t(ctx, "register.periodic-reviews.pending", { count: pending })] : []), ...asOfNotes(ctx, today, entries.length < made.length)],
   };
 }
 

@@ -8,7 +8,7 @@
 import { localized } from "../../core/text.js";
 import type { TrainingSession } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { compareIds, personName, t, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, personName, t, type RegisterContext } from "./context.js";
 
 interface Entry {
   subject: string;
@@ -18,11 +18,16 @@ interface Entry {
   record?: string;
 }
 
-export function trainingRegister(ctx: RegisterContext): Table {
-  const sessions: Entry[] = [
+/** Dated `today`: the sessions held by that day; a record number without a session is undated and stays. */
+export function trainingRegister(ctx: RegisterContext, options: { today: string }): Table {
+  const { today } = options;
+  const held = [
     ...ctx.repo.documents.flatMap(({ value: d }) => (d.training?.sessions ?? []).map((session) => ({ subject: d.id, title: localized(ctx.lang, d.title, d.title_en), session }))),
     ...ctx.repo.csrs.flatMap(({ value: c }) => (c.training?.sessions ?? []).map((session) => ({ subject: c.id, title: localized(ctx.lang, c.title, c.title_en), session }))),
-  ].sort((a, b) => (a.session.date < b.session.date ? -1 : a.session.date > b.session.date ? 1 : compareIds(a.subject, b.subject)));
+  ];
+  const sessions: Entry[] = held
+    .filter((e) => e.session.date <= today)
+    .sort((a, b) => (a.session.date < b.session.date ? -1 : a.session.date > b.session.date ? 1 : compareIds(a.subject, b.subject)));
   // A record number that a session of the same CSR already names is that session, not another record.
   const recordsOnly: Entry[] = ctx.repo.csrs
     .flatMap(({ value: c }) =>
@@ -56,6 +61,9 @@ export function trainingRegister(ctx: RegisterContext): Table {
       trainer: personName(ctx, e.session?.trainer),
       record: e.session?.record ?? e.record ?? "",
     })),
-    notes: recordsOnly.length > 0 ? [t(ctx, "register.training.records-only", { count: recordsOnly.length })] : [],
+    notes: [
+      ...(recordsOnly.length > 0 ? [t(ctx, "register.training.records-only", { count: recordsOnly.length })] : []),
+      ...asOfNotes(ctx, today, sessions.length < held.length),
+    ],
   };
 }
