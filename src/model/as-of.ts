@@ -33,8 +33,12 @@ export function documentOn(doc: ControlledDocument, day: string): ControlledDocu
   const inForce = revisionOn(doc, day);
   const withdrawn = doc.status === "obsolete" && doc.obsolete !== undefined && doc.obsolete.date <= day;
   let status = doc.status;
+  let external = doc.external;
   if (doc.kind === "external") {
-    if ((doc.external?.received ?? "") > day) return undefined;
+    if ((external?.received ?? "") > day) {
+      external = editionOn(doc, day);
+      if (external === undefined) return undefined;
+    }
   } else if (doc.status === "released" || doc.status === "obsolete") {
     if (inForce === undefined) return undefined;
   }
@@ -47,8 +51,23 @@ export function documentOn(doc: ControlledDocument, day: string): ControlledDocu
   else on.effective = effective;
   if (doc.revisions !== undefined) on.revisions = revisions;
   if (!withdrawn) delete on.obsolete;
+  if (external !== undefined) on.external = external;
   if (doc.distribution !== undefined) on.distribution = doc.distribution.filter((c) => c.date <= day).map((c) => copyOn(c, day));
   return on;
+}
+
+/**
+ * An external document's data on `day` when its current edition was received later: the last edition
+ * it replaced (`external.previous`) received by then, with those before it; undefined when none was.
+ */
+function editionOn(doc: ControlledDocument, day: string): ControlledDocument["external"] {
+  const previous = doc.external?.previous ?? [];
+  for (let i = previous.length - 1; i >= 0; i--) {
+    if ((previous[i]!.received ?? "") > day) continue;
+    const publisher = doc.external?.publisher;
+    return { ...(publisher !== undefined ? { publisher } : {}), ...previous[i]!, ...(i > 0 ? { previous: previous.slice(0, i) } : {}) };
+  }
+  return undefined;
 }
 
 /** A copy on `day`: still out unless it was taken back, lost or destroyed by then. */

@@ -2,8 +2,9 @@
  * Controlled copies (受控副本) and their recall (文件发放/回收记录): when a new version takes effect
  * or the document is withdrawn, the copies of what was in force before are taken back.
  */
-import { externalInForceFrom } from "./external.js";
+import { externalInForceFrom, externalPendingUntil } from "./external.js";
 import { currentRevision } from "./index.js";
+import { releasedPendingUntil } from "./revision.js";
 import type { ControlledCopy, ControlledDocument, Csr, Path } from "./types.js";
 
 export const DEFAULT_RECALL_DAYS = 5;
@@ -51,6 +52,21 @@ export function copiesToRecall(doc: ControlledDocument): ControlledCopy[] {
 export function copiesInForce(doc: ControlledDocument): ControlledCopy[] {
   const version = copyEdition(doc);
   return doc.status === "obsolete" ? [] : (doc.distribution ?? []).filter((c) => isOut(c) && c.version === version);
+}
+
+/**
+ * While the current version or edition is 待实施 on `day`, the one it replaces is still in force:
+ * `pending` (the current one's, whose copies are not in use yet) takes effect on `until`, and copies
+ * of `inForce` (the version before it; for an external document, the last of `external.previous`,
+ * unknown for one recorded before that was kept) are in use until then, not yet due back. Undefined
+ * when the current version is in force.
+ */
+export function pendingTransition(doc: ControlledDocument, day: string): { until: string; pending: string; inForce?: string } | undefined {
+  const until = externalPendingUntil(doc, day) ?? releasedPendingUntil(doc, day);
+  const pending = copyEdition(doc);
+  if (until === undefined || pending === undefined) return undefined;
+  const inForce = doc.kind === "external" ? doc.external?.previous?.at(-1)?.revision : doc.revisions?.at(-2)?.version;
+  return { until, pending, ...(inForce !== undefined ? { inForce } : {}) };
 }
 
 /**

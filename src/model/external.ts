@@ -6,11 +6,16 @@
  * registered and controlled but 待实施 (not yet in force), and the edition it replaces stays in use.
  * Without `effective`, from the day received.
  */
-import type { ControlledDocument } from "./types.js";
+import type { ControlledDocument, ExternalEdition } from "./types.js";
 
 /** The day an external document is in force from: the later of `received` and `effective`; undefined when neither is recorded. */
 export function externalInForceFrom(doc: ControlledDocument): string | undefined {
-  const { received, effective } = doc.external ?? {};
+  return editionInForceFrom(doc.external ?? {});
+}
+
+/** The day an edition is in force from, as for the document (externalInForceFrom). */
+export function editionInForceFrom(edition: Pick<ExternalEdition, "received" | "effective">): string | undefined {
+  const { received, effective } = edition;
   if (received === undefined || effective === undefined) return received ?? effective;
   return effective > received ? effective : received;
 }

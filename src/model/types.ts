@@ -360,13 +360,23 @@ export interface ControlledDocument {
   /**
    * For an external document (kind external): the publisher's own data, as received. `effective` is
    * the publisher's 实施日期, from which the standard is in force (model/external.ts externalInForceFrom).
+   * `previous` keeps the editions this one replaced under the same number (csr set --edition), oldest
+   * first, with their own dates: the one before stays in force until this one is.
    */
-  external?: { publisher?: string; revision?: string; issued?: string; effective?: string; received?: string };
+  external?: { publisher?: string; revision?: string; issued?: string; effective?: string; received?: string; previous?: ExternalEdition[] };
   distribution?: ControlledCopy[];
   training?: { required: boolean; sessions?: TrainingSession[] };
   remarks?: string;
   /** 密级 marking printed on the document, e.g. 内部 or 秘密; overrides the layout's default. */
   classification?: string;
+}
+
+/** An edition of an external document that a later one replaced: the publisher's edition and its dates as they were recorded. */
+export interface ExternalEdition {
+  revision: string;
+  issued?: string;
+  effective?: string;
+  received?: string;
 }
 
 export interface Process {

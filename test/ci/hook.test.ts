@@ -104,20 +104,20 @@ describe("the pre-commit hook of csr init", () => {
   });
 
   it("refuses csr's commit when the staged change adds an error, says what the hook found, and leaves everything as it was", async () => {
-    // A released procedure edited by hand without a new revision, then a command that commits the file.
-    const edited = QP001.replace("确保顾客特定要求得到识别和评审。", "确保顾客特定要求得到识别、评审和实施。");
-    writeFileSync(join(dir, "documents/QP-001.yaml"), edited);
+    // A department added to qms.yaml and not committed, then a copy handed out to it and committed: the
+    // commit holds the copy alone, whose department the committed qms.yaml does not know.
+    expect((await csrInProcess(["-C", dir, "department", "add", "LOG", "--name", "物流部", "-y"])).code).toBe(0);
     const before = head(dir);
-    const result = await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "MKT", "--date", "2025-03-10", "-y", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "LOG", "--date", "2025-03-10", "-y", "--commit"]);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
       [
         "csr: The pre-commit hook hooks/pre-commit refused the commit of documents/QP-001.yaml; nothing was changed: documents/QP-001.yaml, the index and HEAD are as they were. It reported:",
         "  documents/QP-001.yaml",
-        "  documents/QP-001.yaml:17:11 error doc/revision-not-bumped QP-001 was released as A/0 at HEAD and its content has changed since (sections), but no revision entry was added. Record the change as revision A/1 or B/0 ('csr release QP-001 --summary ...'), or undo the change.",
+        "  documents/QP-001.yaml:19:33 error ref/unresolved Unknown department 'LOG'. Use a code from 'departments' in qms.yaml or add it with 'csr department add'.",
         "",
         "  Rule docs (also 'csr explain <rule-id>'):",
-        `    doc/revision-not-bumped  ${ruleDocUrl("doc/revision-not-bumped")}`,
+        `    ref/unresolved  ${ruleDocUrl("ref/unresolved")}`,
         "  ✖ 1 error, 0 warnings in 1 file (5 files checked).",
         `  ${OVERDUE_LEFT_OUT.trimEnd()}`,
         "hint: Correct what the hook reports, then run the command again.",
@@ -126,10 +126,10 @@ describe("the pre-commit hook of csr init", () => {
     );
     expect(result.code).toBe(1);
     expect(head(dir)).toBe(before);
-    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(edited);
-    expect(git(dir, ["status", "--porcelain"])).toBe(" M documents/QP-001.yaml\n");
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(QP001);
+    expect(git(dir, ["status", "--porcelain"])).toBe(" M qms.yaml\n");
     expect(readdirSync(join(dir, ".git/csr-tmp"))).toEqual([]);
-    git(dir, ["checkout", "-q", "documents/QP-001.yaml"]);
+    git(dir, ["checkout", "-q", "qms.yaml"]);
   });
 
   it("lets git commit -a through while a review of a CSR the commit does not touch is overdue", () => {

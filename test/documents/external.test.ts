@@ -141,7 +141,17 @@ describe("csr numbering add '*'", () => {
     expect((await csrInProcess(["-C", dir, "distribute", "GJB 9001C-2017", "--to", "QA", "--date", "2026-11-03", "-y"])).stdout.split("\n")[0]).toBe(
       "GJB 9001C-2017: 1 controlled copy handed out on 2026-11-03:",
     );
+    // Registered without --commit: the withdrawal's commit would hold the registration too, so it is refused until that is committed.
+    const uncommitted = await csrInProcess(["-C", dir, "obsolete", "GJB 190-86", "--reason", "被代替", "--date", "2026-11-04", "-y"]);
+    expect([uncommitted.code, uncommitted.stdout, uncommitted.stderr]).toEqual([
+      2,
+      "",
+      "csr: documents/GJB 190-86.yaml has never been committed: the withdrawal would commit its registration, distribution and withdrawal together.\nhint: Commit the file first (git add, git commit, saying what it registers), then withdraw it.\n",
+    ]);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "register GJB 9001C-2017, GJB 190-86"]);
     expect((await csrInProcess(["-C", dir, "obsolete", "GJB 190-86", "--reason", "被代替", "--date", "2026-11-04", "-y"])).code).toBe(0);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"])).toBe("obsolete GJB 190-86: 被代替\n\ndocuments/GJB 190-86.yaml\n");
     const obsolete = await csrInProcess(["-C", dir, "list", "obsolete", "--format", "csv"], { lang: null });
     expect(obsolete.stdout.split("\r\n")[1]).toBe("1,外来文件,GJB 190-86,特性分类,品质部,1986,2026-11-04,被代替,,");
   });
@@ -178,6 +188,7 @@ describe("an external document in force", () => {
         "  Issued: 2026-11-10 (was 2020-05-01)",
         "  Effective date: 2026-12-01",
         "  Received: 2026-11-16 (was 2026-11-02)",
+        "Edition B and its dates are kept under external.previous and stay on the external document list.",
         'Copies of the old edition due back within 5 working days of 2026-12-01 (by 2026-12-08): 1 (B, 市场部), 2 (B, 品质部). Take them back with csr recall "Q/ABC 123-2020" and hand out C with csr distribute "Q/ABC 123-2020" --to ….',
         "This is register data of Q/ABC 123-2020, the publisher's edition, not a revision of the organisation's.",
         "Committed <commit>: csr set Q/ABC 123-2020: edition C (was B), received 2026-11-16",
@@ -185,13 +196,13 @@ describe("an external document in force", () => {
       ].join("\n"),
     );
     expect(readFileSync(join(dir, "documents/Q_ABC 123-2020.yaml"), "utf8").split("distribution:")[0]).toBe(
-      "id: Q/ABC 123-2020\ntitle: 导线技术条件\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  revision: C\n  issued: 2026-11-10\n  effective: 2026-12-01\n  received: 2026-11-16\n",
+      "id: Q/ABC 123-2020\ntitle: 导线技术条件\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  revision: C\n  issued: 2026-11-10\n  effective: 2026-12-01\n  received: 2026-11-16\n  previous:\n    - {revision: B, issued: 2020-05-01, received: 2026-11-02}\n",
     );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect(await findings(dir, "--today", "2026-12-08", "--base", "HEAD~1")).toEqual([]);
     const due = await findings(dir, "--today", "2026-12-09");
     expect(due).toHaveLength(2);
-    expect(due.map((f) => /:1[34] doc\/recall-overdue Controlled copy [12] of Q\/ABC 123-2020 B /.test(f))).toEqual([true, true]);
+    expect(due.map((f) => /:1[56] doc\/recall-overdue Controlled copy [12] of Q\/ABC 123-2020 B /.test(f))).toEqual([true, true]);
 
     // Without 实施日期, in force from the day received; a date the new edition does not give is the old one's no more.
     const next = await csrInProcess(["-C", dir, "set", "Q/ABC 123-2020", "--edition", "D", "--received", "2026-11-20", "-y"], { lang: null });
@@ -202,11 +213,61 @@ describe("an external document in force", () => {
         "  发布日期：无（原为 2026-11-10）",
         "  实施日期：无（原为 2026-12-01）",
         "  接收日期：2026-11-20（原为 2026-11-16）",
+        "C 版及其日期记入 external.previous，仍列在外来文件清单中。",
         '旧版受控副本自 2026-11-20 起 5 个工作日内（2026-11-27 前）回收：受控号 1（B，市场部）、受控号 2（B，品质部）。回收后用 csr recall "Q/ABC 123-2020" 登记，并用 csr distribute "Q/ABC 123-2020" --to … 发放 D。',
         "这是 Q/ABC 123-2020 的登记数据（发布方的版本），不是本公司的修订。",
         "",
       ].join("\n"),
     );
+    // Each edition replaced is appended, the earlier entries left as written.
+    expect(readFileSync(join(dir, "documents/Q_ABC 123-2020.yaml"), "utf8")).toContain(
+      "  previous:\n    - {revision: B, issued: 2020-05-01, received: 2026-11-02}\n    - {revision: C, issued: 2026-11-10, effective: 2026-12-01, received: 2026-11-16}\ndistribution:\n",
+    );
+  });
+
+  it("keeps the edition it replaces on the list and its copies in use until the new one's 实施日期; recalling the last of them before then is warned about", async () => {
+    const dir = repo();
+    await csrInProcess(["-C", dir, "new", "external", "--number", "Q/ABC 123-2020", "--title", "导线技术条件", "--revision", "B", "--issued", "2020-05-01", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "QA", "--date", "2026-11-03", "-y", "--commit"]);
+    expect((await csrInProcess(["-C", dir, "set", "Q/ABC 123-2020", "--edition", "C", "--issued", "2026-11-10", "--effective", "2026-12-15", "--received", "2026-11-16", "-y", "--commit"])).code).toBe(0);
+    const rows = async (what: string, today: string, columns: number[]) =>
+      (await csrInProcess(["-C", dir, "list", what, "--format", "csv", "--today", today], { lang: null })).stdout.split("\r\n").slice(1, -1).map((row) => row.split(",").filter((_, i) => columns.includes(i)).join(" "));
+    // Dated before C was received, the list shows B alone, as it was that day.
+    expect(await rows("external", "2026-11-10", [5, 7, 8, 9])).toEqual(["B  2026-11-02 现行"]);
+    expect(await rows("distribution", "2026-11-10", [3, 4, 9])).toEqual(["B 1 在用", "B 2 在用"]);
+    expect(await rows("external", "2026-12-14", [5, 7, 8, 9])).toEqual(["B  2026-11-02 现行（2026-12-15 起由 C 版替代）", "C 2026-12-15 2026-11-16 待实施（2026-12-15 实施）"]);
+    expect(await rows("external", "2026-12-15", [5, 7, 8, 9])).toEqual(["B  2026-11-02 已被 C 版替代", "C 2026-12-15 2026-11-16 现行"]);
+    expect((await csrInProcess(["-C", dir, "list", "external", "--today", "2026-12-14"], { lang: null })).stdout.trimEnd().split("\n").slice(-2)).toEqual([
+      "现行 1 份；已替代的版本保留在清单中，作为接收和评审的记录。",
+      "待实施 1 份：自状态栏所列日期起实施；同一编号被替代的版本在此之前仍现行，列在清单中。",
+    ]);
+    expect(await rows("distribution", "2026-12-14", [3, 4, 9])).toEqual(["B 1 在用（2026-12-15 起待回收）", "B 2 在用（2026-12-15 起待回收）"]);
+    expect(await rows("distribution", "2026-12-15", [3, 4, 9])).toEqual(["B 1 待回收", "B 2 待回收"]);
+
+    const first = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "1", "--date", "2026-11-30", "-y", "--commit"]);
+    expect([first.code, first.stderr]).toEqual([0, ""]);
+    const last = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "2", "--date", "2026-11-30", "-y", "--commit"]);
+    expect([last.code, last.stderr]).toEqual([
+      0,
+      "csr: warning: every controlled copy of Q/ABC 123-2020 B still out has been recalled, but C, which replaces it, is in force only from 2026-12-15: until then the places of use have no valid edition.\n",
+    ]);
+    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "QA", "--date", "2026-11-30", "-y", "--commit"]);
+    expect(await rows("distribution", "2026-12-14", [3, 4, 9])).toEqual(["B 1 已回收", "B 2 已回收", "C 3 待实施（2026-12-15 实施）"]);
+    expect(await rows("distribution", "2026-12-15", [3, 4, 9])).toEqual(["B 1 已回收", "B 2 已回收", "C 3 在用"]);
+    expect(await findings(dir, "--today", "2026-12-14")).toEqual([]);
+  });
+
+  it("validates the editions kept under external.previous against the schema", async () => {
+    const dir = repo();
+    mkdirSync(join(dir, "documents"));
+    writeFileSync(
+      join(dir, "documents/Q_ABC 123-2020.yaml"),
+      "id: Q/ABC 123-2020\ntitle: 导线技术条件\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  revision: C\n  received: 2026-11-16\n  previous:\n    - {issued: 2020-05-01, received: 2026-11-02, until: 2026-12-15}\n",
+    );
+    expect(await findings(dir, "--today", "2026-11-30")).toEqual([
+      "documents/Q_ABC 123-2020.yaml:11 schema/missing-field Missing required field 'revision' in 'external.previous[0]'; add it (see docs/format.md).",
+      "documents/Q_ABC 123-2020.yaml:11 schema/unknown-field Unknown field 'until' in 'external.previous[0]'. Allowed fields: revision, issued, effective, received.",
+    ]);
   });
 
   it("refuses a new edition in one line: of a document of the organisation's, without --received, received before the old edition or after today, effective before issued", async () => {
@@ -272,6 +333,26 @@ function wordParagraphs(path: string): string[] {
   return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")).filter(Boolean);
 }
 
+describe("a commit holds only the change its message names", () => {
+  it("csr recall --commit and csr obsolete refuse a file with changes not yet committed, as every --commit command does", async () => {
+    const dir = repo();
+    await csrInProcess(["-C", dir, "new", "external", "--number", "Q/ABC 123-2020", "--title", "导线技术条件", "--revision", "B", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "QA", "--date", "2026-11-03", "-y", "--commit"]);
+    const base = git(dir, ["rev-parse", "HEAD"]);
+    expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "1", "--date", "2026-11-19", "-y"])).code).toBe(0);
+    const uncommitted = "csr: documents/Q_ABC 123-2020.yaml has uncommitted changes, which --commit would commit along unseen.\nhint: Commit or undo them first, or leave out --commit.\n";
+    expect(await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "2", "--destroyed", "--by", "zhang", "--remark", "现场销毁", "--date", "2026-11-19", "-y", "--commit"])).toEqual({ code: 2, stdout: "", stderr: uncommitted });
+    expect(await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "QA", "--date", "2026-11-19", "-y", "--commit"])).toEqual({ code: 2, stdout: "", stderr: uncommitted });
+    expect(await csrInProcess(["-C", dir, "obsolete", "Q/ABC 123-2020", "--reason", "顾客取消", "--date", "2026-11-20", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: documents/Q_ABC 123-2020.yaml has uncommitted changes, which the withdrawal's commit would commit along unseen.\nhint: Commit or undo them first, then withdraw it.\n",
+    });
+    expect(git(dir, ["rev-parse", "HEAD"])).toBe(base);
+    expect(git(dir, ["diff", "--stat"]).trim()).toBe("documents/Q_ABC 123-2020.yaml | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)");
+  });
+});
+
 describe("an external document's 实施日期 (external.effective)", () => {
   it("is registered with csr new external --effective, and the external document list shows the standard 待实施 until that day", async () => {
     const dir = repo();
@@ -282,7 +363,7 @@ describe("an external document's 实施日期 (external.effective)", () => {
     expect([result.code, result.stderr]).toEqual([0, ""]);
     expect(result.stdout.split("\n").slice(0, 2)).toEqual([
       "Registered the external document GJB 9001C-2017 质量管理体系要求 (documents/GJB 9001C-2017.yaml), kept by 品质部, received on 2017-06-05 and controlled from that day.",
-      "It is in force from 2017-07-01, its 实施日期: until then the external document list shows it as not yet in force, and the edition it replaces stays in use.",
+      "It is in force from 2017-07-01, its 实施日期; until then the external document list shows it as not yet in force.",
     ]);
     expect(readFileSync(join(dir, "documents/GJB 9001C-2017.yaml"), "utf8")).toContain("  issued: 2017-05-18\n  effective: 2017-07-01\n  received: 2017-06-05\n");
     expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
@@ -300,7 +381,7 @@ describe("an external document's 实施日期 (external.effective)", () => {
     const table = await csrInProcess(["-C", dir, "list", "external", "--today", "2017-06-30"], { lang: null });
     expect(table.stdout.trimEnd().split("\n").slice(-2)).toEqual([
       "现行 0 份；已替代的版本保留在清单中，作为接收和评审的记录。",
-      "待实施 1 份：自状态栏所列日期起实施，此前其所替代的版本仍现行。",
+      "待实施 1 份：自状态栏所列日期起实施；同一编号被替代的版本在此之前仍现行，列在清单中。",
     ]);
   });
 
@@ -414,7 +495,13 @@ describe("numbers with a colon before the year (ISO 9001:2015)", () => {
     expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
     expect((await csrInProcess(["-C", dir, "set", "ISO 9001:2015", "--edition", "2026", "--received", "2026-11-20", "-y"])).code).toBe(0);
     const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv"], { lang: null });
-    expect(list.stdout.split("\r\n").slice(1, 4).map((row) => row.split(",").slice(2, 4).join(" "))).toEqual(["IATF 16949:2016 汽车生产件及相关服务件组织的质量管理体系要求", "ISO 9001:2015 质量管理体系 要求", "VDA 6.3:2023 过程审核"]);
+    // The edition replaced stays on the list beside the new one.
+    expect(list.stdout.split("\r\n").slice(1, 5).map((row) => row.split(",").filter((_, i) => [2, 5, 9].includes(i)).join(" "))).toEqual([
+      "IATF 16949:2016 2016 现行",
+      "ISO 9001:2015 2015 已被 2026 版替代",
+      "ISO 9001:2015 2026 现行",
+      "VDA 6.3:2023 2023 现行",
+    ]);
     expect((await csrInProcess(["-C", dir, "render", "VDA 6.3:2023", "--format", "md", "--out", "out"], { lang: null })).code).toBe(0);
     expect(readFileSync(join(dir, "out", "VDA 6.3_2023.zh-CN.md"), "utf8")).toContain("| 文件编号 | VDA 6.3:2023 | 版本（发布方） | 2023 |");
   });

@@ -46,6 +46,7 @@ const TERMS: Term[] = [
     allowed: {
       "Date the publisher puts it in force (实施日期), not before issued; it is in force from the later of this and the date received.": "an external document's 实施日期",
       "help.new.effective": "csr new external --effective: an external document's 实施日期",
+      "Its 实施日期.": "external.previous[].effective: a replaced edition's 实施日期",
       "import.external.pending-without-date": "an external document's 实施日期",
       "new.effective-at-release": "--effective is an external document's 实施日期",
       "new.external.effective-later": "an external document's 实施日期",

@@ -7,7 +7,7 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
-import { copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, withEdition } from "../../model/distribution.js";
+import { copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
@@ -233,8 +233,24 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(session.index, left) }) : t("recall.all-back"));
     const copies = inline(chosen.map((c) => String(c.copy)));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: gone ? t(`recall.commit-${gone}`, { id, copies }) : t("commit.recall", { id, copies }) });
+    const bare = bareBeforeSuccessor(document, chosen, date);
+    if (bare) ctx.stderr(t("recall.in-force-gone", { id: withEdition(id, bare.inForce), pending: bare.pending, until: bare.until }) + "\n");
     return 0;
   });
+}
+
+/**
+ * The transition (pendingTransition) on the recall date when these copies are the last ones out of
+ * the version still in force before its successor takes effect: the places of use are left without a
+ * valid copy (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3). A recall records copies already taken back, so
+ * it is warned about, not refused: the record must say what happened.
+ */
+function bareBeforeSuccessor(document: ControlledDocument, chosen: readonly ControlledCopy[], date: string): { inForce: string; pending: string; until: string } | undefined {
+  const transition = pendingTransition(document, date);
+  const inForce = transition?.inForce;
+  if (!transition || inForce === undefined || !chosen.some((c) => c.version === inForce)) return undefined;
+  const left = (document.distribution ?? []).filter((c) => isOut(c) && c.version === inForce && !chosen.includes(c));
+  return left.length === 0 ? { ...transition, inForce } : undefined;
 }
 
 /** What to do instead: release a draft; an obsolete document is not released again, its successor is distributed. */

@@ -35,7 +35,7 @@ import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { editFile } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
-import { appendIn, type FileChange } from "../shared/persist.js";
+import { appendIn, refuseUncommitted, type FileChange } from "../shared/persist.js";
 import { applyChange, withRepositoryLock } from "../shared/transaction.js";
 import type { SignatureFlags } from "../release/index.js";
 import { FLAG, givenNames, ROLES, type SigningRole } from "../sign/index.js";
@@ -142,6 +142,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   // should be, no permission) is reported against its row; the other files are written together,
   // all or none.
   const failed: WriteFailure[] = [];
+  if (flags.commit && !flags.dryRun) await refuseUncommitted(root, edits.filter((e) => !e.create).map((e) => e.path));
   if (!flags.dryRun && plan.files.length + edits.length > 0) {
     const writable = plan.files.filter((f) => {
       try {

@@ -177,6 +177,20 @@ async function refuseErrorsAdded(repo: Repository, written: ReadonlyMap<string, 
   throw new UserError([t("obsolete.findings", { id, count: added.length, clause: list(citations(repo.config?.value.standards, "document-control")) }), ...lines].join("\n"), t("obsolete.findings.hint", { id }));
 }
 
+/**
+ * The withdrawal commit holds the withdrawal alone, as its message says (7.5.3: git history is the
+ * withdrawal's evidence): a file never committed (its registration and distribution would go in with
+ * it) or with uncommitted changes is refused, as every --commit command refuses (persist.ts refuseUncommitted).
+ */
+async function refuseUncommittedRecord(root: string, path: string): Promise<void> {
+  if ((await runGit(root, ["ls-tree", "--name-only", "HEAD", "--", path])).stdout.trim() === "") {
+    throw new UserError(t("obsolete.never-committed", { path }), t("obsolete.never-committed.hint"));
+  }
+  if ((await runGit(root, ["status", "--porcelain", "-z", "--", path])).stdout !== "") {
+    throw new UserError(t("obsolete.uncommitted", { path }), t("obsolete.uncommitted.hint"));
+  }
+}
+
 export interface ObsoleteFlags {
   reason?: string;
   supersededBy?: string;
@@ -210,6 +224,7 @@ async function withdraw(ctx: CommandContext, id: string, flags: ObsoleteFlags): 
       if (replacement.status === "obsolete") throw new UserError(t("obsolete.successor-obsolete", { id: successor }));
     }
     await refuseOtherStagedFiles(root, file.path);
+    await refuseUncommittedRecord(root, file.path);
     await refuseWithoutIdentity(root);
     const obsolete: NonNullable<ControlledDocument["obsolete"]> = { date, reason, ...(successor ? { superseded_by: successor } : {}) };
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {

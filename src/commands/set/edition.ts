@@ -6,10 +6,12 @@
  * edition and dates under `external` are replaced, and the copies of the old edition become due back,
  * counted from the day the new one is in force (model/distribution.ts recallStart, doc/recall-overdue).
  *
- * The old edition is kept where the data model records it: each controlled copy names the edition it
- * is of (`distribution[].version`), so the distribution and recall record (文件发放/回收记录) still shows
- * which copies were of it; its dates stay in git's history, as every register change does.
+ * The old edition is kept with its dates under `external.previous` (oldest first): the external
+ * document list still shows it, in force until the new one is (IATF 16949 7.5.3.2, GJB 9001C 7.5.3:
+ * the list says which edition is valid on a day, both during a transition), and each controlled copy
+ * names the edition it is of (`distribution[].version`, the entry's `revision`).
  */
+import { isSeq } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
@@ -18,11 +20,11 @@ import { copiesToRecall, copyEdition, DEFAULT_RECALL_DAYS } from "../../model/di
 import { externalInForceFrom } from "../../model/external.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import type { Located } from "../../load/repository.js";
-import type { ControlledDocument } from "../../model/types.js";
+import type { ControlledDocument, ExternalEdition } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { publisherDates } from "../new/index.js";
-import { editFile, refuseUncommitted, saveChanges, type EditSession } from "../shared/edit.js";
+import { editFile, saveChanges, type EditSession } from "../shared/edit.js";
 import { copyList } from "../shared/people.js";
 
 export interface EditionFlags {
@@ -43,7 +45,8 @@ export function editionGiven(flags: EditionFlags): boolean {
 
 /**
  * Records the new edition: `external.revision`, `issued`, `effective` and `received` replaced (a date
- * not given is the old edition's no more, so it is removed), then prints what changed and the copies
+ * not given is the old edition's no more, so it is removed) and the old ones appended to
+ * `external.previous`, then prints what changed and the copies
  * of the old edition now due back. Errors: UserError, one line (not external, withdrawn, no new edition,
  * dates out of order or after today).
  */
@@ -61,12 +64,21 @@ export async function setEdition(ctx: CommandContext, session: EditSession, foun
   if (flags.received === undefined) throw new UserError(t("set.edition.no-received", { id: arg }));
   const next = editionData(id, edition, old, flags);
 
-  // Taken out and written again in the order csr new external writes them, after the publisher.
+  const replaced: ExternalEdition = { revision: oldEdition ?? id, ...pick(old, ["issued", "effective", "received"]) };
+  // Taken out and written again in the order csr new external writes them, after the publisher, then
+  // the editions replaced, the earlier ones' entries kept as they are written.
   const change = editFile(session.root, file.path, "document", (doc) => {
-    for (const field of FIELDS) doc.deleteIn(["external", field]);
+    const previous = doc.getIn(["external", "previous"], true);
+    for (const field of [...FIELDS, "previous"]) doc.deleteIn(["external", field]);
     for (const field of FIELDS) if (next[field] !== undefined) doc.setIn(["external", field], next[field]);
+    const entry = doc.createNode(replaced, { flow: true });
+    if (isSeq(previous)) previous.items.push(entry);
+    doc.setIn(["external", "previous"], isSeq(previous) ? previous : doc.createNode([entry]));
   });
-  const updated: ControlledDocument = { ...document, external: { ...(old.publisher !== undefined ? { publisher: old.publisher } : {}), ...next } };
+  const updated: ControlledDocument = {
+    ...document,
+    external: { ...(old.publisher !== undefined ? { publisher: old.publisher } : {}), ...next, previous: [...(old.previous ?? []), replaced] },
+  };
   const from = externalInForceFrom(updated)!;
   const lines = [t(from > next.received ? "set.edition.recorded-later" : "set.edition.recorded", { id, title: document.title, path: file.path, edition, received: next.received, from })];
   for (const field of FIELDS) {
@@ -76,11 +88,16 @@ export async function setEdition(ctx: CommandContext, session: EditSession, foun
     const value = after ?? t("set.none");
     lines.push(`  ${t(`set.edition.field.${field}`)}${t("set.colon")}${before === undefined ? value : t("set.was", { value, before })}`);
   }
+  lines.push(t("set.edition.previous-kept", { before: replaced.revision }));
   lines.push(...recallLines(session, updated, from, edition, oldEdition ?? id, arg));
   lines.push(t("set.edition.register-data", { id }));
-  if (flags.commit) await refuseUncommitted(session.root, file.path);
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set-edition", { id, edition, before: oldEdition ?? id, received: next.received }) });
   return 0;
+}
+
+/** The fields of `value` among `keys` that are set. */
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.filter((k) => value[k] !== undefined).map((k) => [k, value[k]])) as Pick<T, K>;
 }
 
 /**

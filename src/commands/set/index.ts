@@ -24,7 +24,7 @@ import type { ControlledDocument } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
-import { editFile, findDocumentById, listOption, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { editFile, findDocumentById, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { editionGiven, setEdition, type EditionFlags } from "./edition.js";
 
 export interface SetFlags extends EditionFlags {
@@ -141,7 +141,6 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     if (leftForRelease) lines.push(t(relatedOnly ? (flags.commit ? "set.release-related-commit" : "set.release-related") : flags.commit ? "set.release-commit" : "set.release", { id }));
     else if (document.status === "released") lines.push(t("set.register-data", { id }));
     const commit = flags.commit === true && !leftForRelease;
-    if (commit) await refuseUncommitted(session.root, file.path);
     const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
     await saveChanges(ctx, session, [change], lines, { commit, message: t("commit.set", { id, summary }) });
     return 0;

@@ -13,7 +13,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
-import { isGitRepository, refuseOnConflicts } from "../../load/git.js";
+import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import type { FileKind } from "../../load/source.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
@@ -22,7 +22,9 @@ import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompt
 import type { CommandContext } from "../context.js";
 import { resolveDepartment, resolvePerson } from "./people.js";
 import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "./persist.js";
-import { runGit, withRepositoryLock } from "./transaction.js";
+import { withRepositoryLock } from "./transaction.js";
+
+export { refuseUncommitted } from "./persist.js";
 
 export interface EditSession {
   root: string;
@@ -131,16 +133,4 @@ export function personChoices(session: EditSession, department?: string): { valu
 export function listOption(values: readonly string[] | string | undefined): string[] {
   const list = typeof values === "string" ? [values] : (values ?? []);
   return list.flatMap((v) => v.split(/[,，\s]+/)).filter(Boolean);
-}
-
-/**
- * Refuses `--commit` of files that have uncommitted changes, all in one `git status`: a file is
- * committed whole, so edits made to it by hand (or a content change left for a release) would go
- * into the commit unseen. The message names the file (of several, the first git lists).
- */
-export async function refuseUncommitted(root: string, path: string | readonly string[]): Promise<void> {
-  const paths = typeof path === "string" ? [path] : path;
-  if (paths.length === 0 || !(await isGitRepository(root))) return;
-  const dirty = (await runGit(root, ["status", "--porcelain", "-z", "--", ...paths])).stdout.split("\0").filter(Boolean);
-  if (dirty.length > 0) throw new UserError(t("edit.uncommitted", { path: paths.length === 1 ? paths[0]! : dirty[0]!.slice(3) }), t("edit.uncommitted.hint"));
 }

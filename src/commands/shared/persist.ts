@@ -16,7 +16,7 @@ import { isGitRepository } from "../../load/git.js";
 import { buildRepository, configProblem, type Repository } from "../../load/repository.js";
 import { parseText, type FileKind } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
-import { applyChange } from "./transaction.js";
+import { applyChange, runGit } from "./transaction.js";
 
 export interface FileChange {
   /** Repository-relative, '/' separated. */
@@ -68,7 +68,8 @@ export function verifyChanges(repo: Repository, changes: readonly FileChange[], 
 /**
  * Writes the files and, given a commit message, commits exactly those files, whatever else is
  * staged (or, given `commitOnly`, just those of them): all or nothing (see transaction.ts). Returns
- * the short commit hash, or undefined when no file changed or no message was given. Call it under
+ * the short commit hash, or undefined when no file changed or no message was given. A file to commit
+ * that has uncommitted changes already is refused (refuseUncommitted), for every command. Call it under
  * withRepositoryLock, with changes computed from the repository as read under the lock.
  */
 export async function persistChanges(root: string, changes: readonly FileChange[], commitMessage?: string, commitOnly?: readonly string[]): Promise<string | undefined> {
@@ -78,6 +79,7 @@ export async function persistChanges(root: string, changes: readonly FileChange[
   // A file whose text does not change is neither written nor committed (a repeated `source update`).
   const changed = changes.filter((c) => c.create || !sameText(insideRepository(root, c.path), c.text));
   if (changed.length === 0) return undefined;
+  if (commitMessage !== undefined) await refuseUncommitted(root, commitOnly ?? changed.map((c) => c.path));
   const paths = changed.map((c) => insideRepository(root, c.path));
   const applied = await applyChange(root, {
     writes: changed.map((c, i) => ({ path: paths[i]!, content: c.text, create: c.create })),
@@ -132,4 +134,16 @@ export function appendIn(doc: Document, path: Path, value: unknown): void {
 /** A new mapping node, to which existing nodes can be moved with `set` (keeping their layout). */
 export function mapNode(doc: Document, value: Record<string, unknown>): YAMLMap<string, unknown> {
   return doc.createNode(value) as unknown as YAMLMap<string, unknown>;
+}
+
+/**
+ * Refuses `--commit` of files that have uncommitted changes, all in one `git status`: a file is
+ * committed whole, so edits made to it by hand (or a content change left for a release) would go
+ * into the commit unseen. The message names the file (of several, the first git lists).
+ */
+export async function refuseUncommitted(root: string, path: string | readonly string[]): Promise<void> {
+  const paths = typeof path === "string" ? [path] : path;
+  if (paths.length === 0 || !(await isGitRepository(root))) return;
+  const dirty = (await runGit(root, ["status", "--porcelain", "-z", "--", ...paths])).stdout.split("\0").filter(Boolean);
+  if (dirty.length > 0) throw new UserError(t("edit.uncommitted", { path: paths.length === 1 ? paths[0]! : dirty[0]!.slice(3) }), t("edit.uncommitted.hint"));
 }

@@ -30,7 +30,7 @@ import { correspondingClauses, type Catalog } from "../../model/catalog.js";
 import { csrFingerprint } from "../../model/fingerprint.js";
 import type { Csr, Path } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { refuseUncommitted, saveChanges, withEditSession } from "../shared/edit.js";
+import { saveChanges, withEditSession } from "../shared/edit.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 
 export interface StandardMigrateFlags {
@@ -104,7 +104,6 @@ export async function standardMigrateCommand(ctx: CommandContext, fromId: string
       ctx.stdout(`${[...lines, t("standard.migrate.dry-run")].join("\n")}\n`);
       return 0;
     }
-    if (flags.commit) await refuseUncommitted(repo.root, changes.map((c) => c.path));
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.standard-migrate", data) });
     return 0;
   });

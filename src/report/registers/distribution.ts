@@ -5,7 +5,7 @@
  * when a copy that did not come back was lost or destroyed, who confirmed it and what happened.
  */
 import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
-import { copiesToRecall } from "../../model/distribution.js";
+import { copiesToRecall, pendingTransition } from "../../model/distribution.js";
 import type { ControlledCopy } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
@@ -13,7 +13,9 @@ import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, pers
 /**
  * Dated `today`, the copies as their records show them that day (documentsOn): one handed out later
  * is left out, one taken back, lost or destroyed later is still out, and due back when the version
- * in force or the withdrawal on that day makes it so.
+ * in force or the withdrawal on that day makes it so. A version released or received ahead of its
+ * 实施日期 is 待实施 until then, and the copies of the version before it in use, not yet due back
+ * (model/distribution.ts pendingTransition).
  */
 export function distributionRegister(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
@@ -22,8 +24,11 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
     .sort((a, b) => compareIds(a.id, b.id));
   // Whether a copy is due back depends on the releases and withdrawals too.
   const recordedAfter = ctx.repo.documents.some(({ value }) => (value.distribution ?? []).length > 0 && (copyRecordedAfter(value, today) || releaseRecordedAfter(value, today)));
+  let toRecall = 0;
   const rows = documents.flatMap((doc) => {
-    const due = new Set(copiesToRecall(doc));
+    const transition = pendingTransition(doc, today);
+    const due = new Set(copiesToRecall(doc).filter((c) => c.version !== transition?.inForce));
+    toRecall += due.size;
     return (doc.distribution ?? [])
       .slice()
       .sort((a, b) => a.copy - b.copy)
@@ -44,11 +49,14 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
               ? t(ctx, "recall.register.destroyed")
               : due.has(copy)
                 ? t(ctx, "register.distribution.to-recall")
-                : t(ctx, "register.distribution.in-use"),
+                : transition && copy.version === transition.pending
+                  ? t(ctx, "register.distribution.pending", { date: transition.until })
+                  : transition && copy.version === transition.inForce
+                    ? t(ctx, "register.distribution.in-use-until", { date: transition.until })
+                    : t(ctx, "register.distribution.in-use"),
         remark: copyRemark(ctx, copy),
       }));
   });
-  const toRecall = documents.reduce((n, doc) => n + copiesToRecall(doc).length, 0);
   return {
     id: "distribution",
     title: t(ctx, "register.distribution.title", { count: rows.length }),

@@ -3,11 +3,12 @@
  * write. Two kinds are kept: the customers' own documents (CSR sources: supplier manuals,
  * specifications), one row per revision received so that a superseded revision stays on record
  * (IATF 16949 7.5.3.2.2 asks when each revision was received and reviewed); and external
- * standards kept as controlled documents of kind `external` (GB/T, GJB, ISO ...).
+ * standards kept as controlled documents of kind `external` (GB/T, GJB, ISO ...), one row per
+ * edition, those replaced under the same number (`external.previous`) included.
  */
 import { releaseRecordedAfter } from "../../model/as-of.js";
-import { externalPendingUntil } from "../../model/external.js";
-import type { ControlledDocument } from "../../model/types.js";
+import { editionInForceFrom, externalPendingUntil } from "../../model/external.js";
+import type { ControlledDocument, ExternalEdition } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
 
@@ -52,20 +53,27 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
     .list.filter((d) => d.kind === "external")
     .sort((a, b) => compareIds(a.id, b.id));
   if (ctx.repo.documents.some(({ value }) => value.kind === "external" && releaseRecordedAfter(value, today))) recordedAfter = true;
-  const standardRows = standards.map((doc) => ({
-    kind: t(ctx, "register.external.external-standard"),
-    number: doc.id,
-    title: documentTitle(ctx, doc),
-    issuer: doc.external?.publisher ?? "",
-    revision: doc.external?.revision ?? documentVersion(doc),
-    issued: doc.external?.issued ?? null,
-    effective: doc.external?.effective ?? null,
-    received: doc.external?.received ?? null,
-    status: externalStatus(ctx, doc, today),
-    keeper: departmentName(ctx, doc.department),
-  }));
-  const rows = [...sourceRows, ...standardRows].map((row, i) => ({ no: i + 1, ...row }));
-  const current = rows.filter((r) => r.status === t(ctx, "register.external.current")).length;
+  const standardRows = standards.flatMap((doc) => {
+    const editions = [...(doc.external?.previous ?? []), { ...doc.external, revision: doc.external?.revision ?? documentVersion(doc) }];
+    return editions.map((edition, i) => {
+      const status = i < editions.length - 1 ? replacedStatus(doc, editions, i, today) : undefined;
+      return {
+        kind: t(ctx, "register.external.external-standard"),
+        number: doc.id,
+        title: documentTitle(ctx, doc),
+        issuer: doc.external?.publisher ?? "",
+        revision: edition.revision,
+        issued: edition.issued ?? null,
+        effective: edition.effective ?? null,
+        received: edition.received ?? null,
+        status: status === undefined ? externalStatus(ctx, doc, today) : t(ctx, `register.external.${status.key}`, status),
+        keeper: departmentName(ctx, doc.department),
+        inForce: status === undefined ? doc.status === "released" && externalPendingUntil(doc, today) === undefined : status.key === "current-until",
+      };
+    });
+  });
+  const current = sourceRows.filter((r) => r.status === t(ctx, "register.external.current")).length + standardRows.filter((r) => r.inForce).length;
+  const rows = [...sourceRows, ...standardRows.map(({ inForce: _, ...row }) => row)].map((row, i) => ({ no: i + 1, ...row }));
   const pending = standards.filter((doc) => externalPendingUntil(doc, today) !== undefined).length;
   return {
     id: "external",
@@ -99,4 +107,19 @@ export function externalStatus(ctx: RegisterContext, doc: ControlledDocument, to
   if (doc.status !== "released") return t(ctx, "register.external.not-released");
   const pending = externalPendingUntil(doc, today);
   return pending ? t(ctx, "register.external.pending", { date: pending }) : t(ctx, "register.external.current");
+}
+
+/**
+ * The status of `editions[i]`, which a later edition replaced under the same number: still in force
+ * until the next one is (现行 until its 实施日期: both stand on the list during the transition), unless a
+ * later one is in force already or the document is withdrawn; else replaced by the next one.
+ */
+function replacedStatus(doc: ControlledDocument, editions: readonly Partial<ExternalEdition>[], i: number, today: string): { key: "current-until" | "superseded-by" | "pending"; date?: string; successor?: string } {
+  const edition = editions[i]!;
+  const successor = editions[i + 1]!;
+  const later = editions.slice(i + 1).map((e) => editionInForceFrom(e));
+  if (doc.status === "released" && later.every((from) => from !== undefined && from > today)) {
+    return edition.effective !== undefined && edition.effective > today ? { key: "pending", date: edition.effective } : { key: "current-until", date: later[0]!, successor: successor.revision! };
+  }
+  return { key: "superseded-by", successor: successor.revision! };
 }
