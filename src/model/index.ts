@@ -97,6 +97,16 @@ export function militaryParties(index: Pick<RepoIndex, "parties">): ExternalPart
   return [...index.parties.values()].filter((p) => p.kind === "military-representative");
 }
 
+/**
+ * The options of the signatures a document of this level's layout prints (` --countersigned ...` and
+ * so on, each followed by `placeholder`): what a hint naming `csr release` adds to --summary,
+ * --prepared, --reviewed and --approved, since csr release requires each of them.
+ */
+export function layoutSignatureFlags(repo: Repository, level: number, placeholder: string): string {
+  const printed = layoutSignatures(repo, level);
+  return GJB_SIGNATURES.filter(([role]) => printed.has(role)).map(([, flag]) => ` ${flag} ${placeholder}`).join("");
+}
+
 /** The GJB 9001C signatures a layout may print (会签, 标准化审查, 军代表), with the `csr release`/`csr sign` option that records each. */
 export const GJB_SIGNATURES = [
   ["countersigned", "--countersigned"],

@@ -153,13 +153,13 @@ describe("hints in Chinese", () => {
 describe("a source revision that says 版 itself", () => {
   it("is not given a second 版, while 'C' still reads C 版", async () => {
     expect(await fixtureFindings("csr-training-overdue/invalid", "zh-CN")).toEqual([
-      "csr/DYA/DYA-001.yaml:14:13 warning csr/training-overdue DYA-001 已于 2026-03-13 作出结论且需要培训，但没有针对 DYA-SQM C 版的培训记录（应于 2026-04-13 前完成，20 个工作日）。请用 'csr train DYA-001 --people ... --date ...' 记录。",
+      "csr/DYA/DYA-001.yaml:14:13 warning csr/training-overdue DYA-001 已于 2026-03-13 作出结论且需要培训，但没有针对 DYA-SQM C 版的培训记录（应于 2026-04-13 前完成，20 个工作日）。请用 'csr train DYA-001 --people ... --date ... --trainer ... --record ...' 记录。",
     ]);
     const named = (dir: string) => {
       for (const file of [join(dir, "csr", "DYA", "DYA-001.yaml"), join(dir, "customers", "DYA.yaml")]) writeFileSync(file, readFileSync(file, "utf8").replace(/revision: C\b/, "revision: 2027版"));
     };
     expect(await fixtureFindings("csr-training-overdue/invalid", "zh-CN", named)).toEqual([
-      "csr/DYA/DYA-001.yaml:14:13 warning csr/training-overdue DYA-001 已于 2026-03-13 作出结论且需要培训，但没有针对 DYA-SQM 2027版的培训记录（应于 2026-04-13 前完成，20 个工作日）。请用 'csr train DYA-001 --people ... --date ...' 记录。",
+      "csr/DYA/DYA-001.yaml:14:13 warning csr/training-overdue DYA-001 已于 2026-03-13 作出结论且需要培训，但没有针对 DYA-SQM 2027版的培训记录（应于 2026-04-13 前完成，20 个工作日）。请用 'csr train DYA-001 --people ... --date ... --trainer ... --record ...' 记录。",
     ]);
   });
 

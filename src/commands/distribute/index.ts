@@ -213,7 +213,17 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     for (const copy of chosen) refuseBefore(date, "--date", { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: copy.copy, version: copy.version }), of: id, date: copy.date });
     const given = gone ? (flags.by ?? (await need(session.ask, "--by", t("recall.needs.by"), (p) => p.select({ message: t("prompt.recall.by"), choices: personChoices(session, chosen[0]!.to) })))) : flags.by;
     // Who confirms a loss or a destruction does work that day; a copy may come back after its holder left.
-    const by = given === undefined ? undefined : personOption(session, given, "--by", gone ? date : undefined).id;
+    const byPerson = given === undefined ? undefined : personOption(session, given, "--by", gone ? date : undefined);
+    // A copy is handed back by the unit that holds it (a member or a delegate), as csr distribute hands
+    // it out only to one (GJB 9001C 7.5.3); who confirms a loss or a destruction is the controller's.
+    const elsewhere = !gone && byPerson ? chosen.find((c) => !servesUnit(byPerson, c.to, session.index.departments)) : undefined;
+    if (byPerson && elsewhere) {
+      throw new UserError(
+        t("recall.by-elsewhere", { by: personLabel(session.index, byPerson.id), department: departmentLabel(session.index, byPerson.department), id, copy: elsewhere.copy, unit: departmentLabel(session.index, elsewhere.to) }),
+        t("recall.by-elsewhere.hint"),
+      );
+    }
+    const by = byPerson?.id;
     const remark = gone ? (flags.remark ?? (await need(session.ask, "--remark", t("recall.needs.remark"), (p) => p.input({ message: t("prompt.recall.remark"), required: true })))).trim() : undefined;
     if (gone && !remark) throw missingFlag("--remark", t("recall.needs.remark"));
     const change = editFile(session.root, file.path, "document", (doc) => {

@@ -15,6 +15,7 @@ import { ANY_NUMBER, numberPatternToRegExp } from "../../model/numbering.js";
 import { documentFileName } from "../../model/paths.js";
 import { describe, eventLabel } from "../../model/recorded-events.js";
 import type { ControlledDocument, DocumentKind, QmsConfig, Section } from "../../model/types.js";
+import { layoutSignatureFlags } from "../../model/index.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, classificationOption, clauseValues, dateOption, eventDateOption } from "../options.js";
@@ -70,7 +71,8 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       flags.number?.trim() ??
       (ask ? (await ask.input({ message: t(kind === "external" ? "prompt.new.external-number" : "prompt.new.number"), default: suggested, required: true })).trim() : suggested);
     if (number === undefined || number === "") throw new UserError(t(kind === "external" ? "new.external.no-number" : "new.no-pattern", { kind: t(`new.kind.${kind}`) }));
-    if (taken.has(number)) throw new UserError(t("new.exists", { number }), t("new.exists.hint", { next: nextNumber(config, kind, family, taken) ?? t("new.no-next") }));
+    // An external document keeps its issuer's number: there is no next one to suggest.
+    if (taken.has(number)) throw new UserError(t("new.exists", { number }), kind === "external" ? undefined : t("new.exists.hint", { next: nextNumber(config, kind, family, taken) ?? t("new.no-next") }));
     const title = (flags.title ?? (await need(ask, "--title", t("add.needs.title"), (p) => p.input({ message: t("prompt.add.title"), required: true })))).trim();
     if (title === "") throw new UserError(t("new.empty-title"));
     const departments = config?.departments ?? [];
@@ -128,7 +130,8 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       lines.push(t(user.value.status !== "released" ? messages[0] : flags.commit ? messages[2] : messages[1], listed));
     }
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
-    if (!external) lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number }));
+    // The release command in full: every signature the level's layout prints is required by csr release.
+    if (!external) lines.push(t(kind === "form" ? "new.next-step.form" : "new.next-step", { number, more: layoutSignatureFlags(repo, level, "...") }));
     if (chosen?.note) lines.push(chosen.note);
     const only = user?.value.status === "released" ? [path] : undefined;
     await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("commit.new", { kind: t(`new.kind.${kind}`), number, title }), ...(only ? { only } : {}) });

@@ -16,7 +16,7 @@ import { PERIODIC_REVIEW_RESULTS } from "../../model/types.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { choiceOption, eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { personLabel } from "../shared/people.js";
+import { personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { editFile, findDocumentById, need, withEditSession, optionalAnswer, personOption, personChoices, saveChanges } from "../shared/edit.js";
 
 export interface PeriodicReviewFlags {
@@ -43,12 +43,15 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     // It confirms the current version, so it cannot come before that version was issued.
     const current = currentRevision(document);
     const date = eventDateOption(flags.date, "--date", { follows: current ? { ...revisionEvent(current), of: id } : undefined });
-    const by = personOption(
+    const reviewer = personOption(
       session,
-      flags.by ?? (await need(ask, "--by", t("periodic-review.needs.by"), (p) => p.select({ message: t("prompt.periodic-review.by"), choices: personChoices(session, document.department) }))),
+      flags.by ?? (await need(ask, "--by", t("periodic-review.needs.by"), (p) => p.select({ message: t("prompt.periodic-review.by"), choices: personChoices(session, document.department, { organisation: true }) }))),
       "--by",
       date,
-    ).id;
+    );
+    // The periodic review is the organisation's own (GJB 9001C 7.5.2): not the 军代表's.
+    refuseMilitaryWork(session.index, reviewer, "--by", "periodic-review");
+    const by = reviewer.id;
     const result =
       given ??
       (ask
@@ -63,11 +66,11 @@ export async function recordPeriodicReview(ctx: CommandContext, id: string, flag
     const entry = { by, date, ...(result === "suitable" ? {} : { result }), ...(comment ? { comment } : {}) };
     const change = editFile(session.root, file.path, "document", (doc) => appendIn(doc, ["reviews"], entry));
     const months = document.review_interval_months;
-    const reviewer = personLabel(session.index, by);
-    const lines = [t("periodic-review.recorded", { id, by: reviewer, date })];
+    const reviewerLabel = personLabel(session.index, by);
+    const lines = [t("periodic-review.recorded", { id, by: reviewerLabel, date })];
     if (result !== "suitable") lines.push(t(`periodic-review.next.${result}`, { id }));
     else if (months) lines.push(t("periodic-review.next", { due: addMonths(date, months) }));
-    const message = result === "suitable" ? t("commit.periodic-review", { id, by: reviewer, date }) : t(`commit.periodic-review.${result}`, { id, by: reviewer, date });
+    const message = result === "suitable" ? t("commit.periodic-review", { id, by: reviewerLabel, date }) : t(`commit.periodic-review.${result}`, { id, by: reviewerLabel, date });
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message });
     return 0;
   });

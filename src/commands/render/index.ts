@@ -57,7 +57,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const renderer = await createRenderer(root, format === "md" ? "md" : "html", lang);
   // Every view is built before anything is written. A dangling reference stops a run that names
   // its documents; with --all the document is left out and named, so one error does not block the rest.
-  const pages: { id: string; name: string; text: string; docx?: Buffer; recorded?: { version: string; pages: number } }[] = [];
+  const pages: { id: string; name: string; text: string; docx?: Buffer; recorded?: { version: string; pages: number; obsolete: boolean } }[] = [];
   const unresolved: string[] = [];
   for (const target of targets) {
     let view;
@@ -76,7 +76,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
     }
     const text = renderer.render(template, format === "md" ? escapeView(view, escapeMarkdown) : view);
     const current = target.kind === "document" ? currentRevision(target.value) : undefined;
-    const recorded = current?.total_pages === undefined ? undefined : { version: current.version, pages: current.total_pages };
+    // An obsolete document has no 现行版本: its last revision is the one before withdrawal.
+    const recorded = current?.total_pages === undefined ? undefined : { version: current.version, pages: current.total_pages, obsolete: target.kind === "document" && target.value.status === "obsolete" };
     pages.push({ id: target.value.id, name, text: text.endsWith("\n") ? text : `${text}\n`, ...(recorded ? { recorded } : {}) });
   }
   // A document whose number makes a file name too long for the file system is named, not fatal (with --all).
@@ -91,6 +92,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const writes: FileWrite[] = [];
   // 总页数 of the current version against the print's pages: an auditor reads 共 4 页 beside 总页数 10 as pages missing.
   const differing: string[] = [];
+  // Whether one of them is in force: the hint to record the count at the next release is for those only.
+  let inForce = false;
   const printer = chromium && named.length > 0 ? await startPdfPrinter(chromium, named.map((page) => page.text)) : undefined;
   try {
     // Pages print concurrently in their own tabs (the browser lays out one while it writes another's PDF).
@@ -101,7 +104,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
       writes.push({ path: target.file ?? join(target.folder!, `${page.name}.${lang}.${format}`), content: page.docx ?? pdf ?? page.text });
       const count = pdf && page.recorded ? printedPageCount(pdf) : undefined;
       if (page.recorded && count !== undefined && count !== page.recorded.pages) {
-        differing.push(t("render.total-pages-differ", { id: page.id, version: page.recorded.version, recorded: page.recorded.pages, printed: count }));
+        differing.push(t(page.recorded.obsolete ? "render.total-pages-differ.obsolete" : "render.total-pages-differ", { id: page.id, version: page.recorded.version, recorded: page.recorded.pages, printed: count }));
+        if (!page.recorded.obsolete) inForce = true;
       }
     }
   } finally {
@@ -114,7 +118,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   });
   for (const write of writes) ctx.stdout(`${shown(root, write.path)}\n`);
   ctx.stderr(t("render.rendered", { count: writes.length, format, lang }) + "\n");
-  if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n  ${t("render.total-pages-differ.hint")}\n`);
+  if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n  ${t(inForce ? "render.total-pages-differ.hint" : "render.total-pages-differ.obsolete.hint")}\n`);
   if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
   if (skipped.length > 0) ctx.stderr(t("render.skipped-invalid", { ids: list(skipped) }) + "\n");

@@ -16,7 +16,7 @@ import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import type { FileKind } from "../../load/source.js";
-import { buildIndex, type RepoIndex } from "../../model/index.js";
+import { buildIndex, isMilitaryRepresentative, type RepoIndex } from "../../model/index.js";
 import type { ControlledDocument, Csr, Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -120,11 +120,15 @@ export function departmentByCode(session: EditSession, given: string, flag: stri
   return resolveDepartment(session.index, given, flag, options);
 }
 
-/** Person choices for a prompt, the given department's people first. */
-export function personChoices(session: EditSession, department?: string): { value: string; name: string }[] {
+/**
+ * Person choices for a prompt, the given department's people first. With `organisation`, the
+ * people of a military representative office (军代表) are left out: the work asked for is the
+ * organisation's own (refuseMilitaryWork).
+ */
+export function personChoices(session: EditSession, department?: string, options: { organisation?: boolean } = {}): { value: string; name: string }[] {
   return session.repo.people
     .map((p) => p.value)
-    .filter((p) => p.left === undefined)
+    .filter((p) => p.left === undefined && !(options.organisation && isMilitaryRepresentative(session.index, p)))
     .sort((a, b) => Number(a.department !== department) - Number(b.department !== department))
     .map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` }));
 }

@@ -12,7 +12,7 @@
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { currentRevision, type RepoIndex } from "../../model/index.js";
+import { currentRevision, layoutSignatureFlags, type RepoIndex } from "../../model/index.js";
 import { describe, documentEvents, eventProblem, type RecordedEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
 import type { Repository } from "../../load/repository.js";
@@ -81,7 +81,7 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
     for (const id of [...new Set(ids)]) {
       const { value: doc, file } = findDocumentById(session, id);
       const current = currentRevision(doc);
-      if (!current) throw new UserError(t("sign.no-revision", { id: doc.id }), t("sign.no-revision.hint", { id: doc.id }));
+      if (!current) throw new UserError(t("sign.no-revision", { id: doc.id }), t("sign.no-revision.hint", { id: doc.id, more: layoutSignatureFlags(session.repo, doc.level, "…") }));
       refuseSigned(session, doc.id, current, signers);
       const person = (role: SingleRole): Person | undefined => signer(role) ?? recorded(session, current[role]?.by);
       refuseSharedDuties(person("prepared"), person("reviewed"), person("approved"));

@@ -15,7 +15,7 @@ import { missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { personLabel, resolvePeople } from "../shared/people.js";
+import { personLabel, refuseMilitaryWork, resolvePeople } from "../shared/people.js";
 import { editFile, listOption, need, withEditSession, personChoices, personOption, saveChanges } from "../shared/edit.js";
 import type { FileKind } from "../../load/source.js";
 
@@ -61,20 +61,25 @@ export async function recordTraining(ctx: CommandContext, id: string, flags: Tra
     const date = eventDateOption(flags.date, "--date", {
       follows: csr ? { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.value.received } : current ? { ...revisionEvent(current), of: id } : undefined,
     });
-    const people = resolvePeople(
+    const trainees = resolvePeople(
       session.index,
       givenPeople.length > 0 ? givenPeople : listOption(await need(session.ask, "--people", t("train.needs.people"), (p) => p.input({ message: t("prompt.train.people"), required: true }))),
       "--people",
       date,
-    ).map((p) => p.id);
+    );
+    // The organisation trains its own people (IATF 16949 7.2, GJB 9001C 7.2), not the 军代表室.
+    for (const person of trainees) refuseMilitaryWork(session.index, person, "--people", "trainee");
+    const people = trainees.map((p) => p.id);
     // The schema leaves trainer and record open (records imported from paper may lack them), but a
     // new record is training evidence (IATF 16949 7.2): who trained whom, when, under which record number.
-    const trainer = personOption(
+    const trainerPerson = personOption(
       session,
-      flags.trainer ?? (await need(session.ask, "--trainer", t("train.needs.trainer"), (p) => p.select({ message: t("prompt.train.trainer"), choices: personChoices(session, document?.value.department) }))),
+      flags.trainer ?? (await need(session.ask, "--trainer", t("train.needs.trainer"), (p) => p.select({ message: t("prompt.train.trainer"), choices: personChoices(session, document?.value.department, { organisation: true }) }))),
       "--trainer",
       date,
-    ).id;
+    );
+    refuseMilitaryWork(session.index, trainerPerson, "--trainer", "trainer");
+    const trainer = trainerPerson.id;
     const record = (flags.record ?? (await need(session.ask, "--record", t("train.needs.record"), (p) => p.input({ message: t("prompt.train.record"), required: true })))).trim();
     if (record === "") throw missingFlag("--record", t("train.needs.record"));
     const entry: TrainingSession = { ...(revision ? { revision } : {}), date, people, trainer, record };

@@ -12,26 +12,28 @@ import type { Rule } from "../../rule.js";
  * GJB 9001C 5.3 / 7.5.2 (the organisation's own people prepare, review and approve its documents)
  * and 8.2.3 (the customer takes part in the review): the 军代表 of the military representative office
  * (qms.yaml external_parties of kind military-representative) is the customer's representative, who
- * signs only as 军代表, and only he signs so. `csr person add|update`, `csr release`, `csr sign` and
- * `csr review` refuse the rest; this finds it in files written by hand.
+ * signs only as 军代表, and only he signs so; nor does he review the organisation's documents
+ * periodically (7.5.2/7.5.3), give its training or attend it (7.2). `csr person add|update`,
+ * `csr release`, `csr sign`, `csr review`, `csr periodic-review` and `csr train` refuse the rest;
+ * this finds it in files written by hand.
  */
 export const rule: Rule = {
   id: "person/military-signature",
   severity: "error",
   holdsForParts: true,
   scope: { files: "own" },
-  summary: "A 军代表 holds a role of the organisation or signs other than as 军代表, or someone else signs as 军代表.",
+  summary: "A 军代表 holds a role of the organisation, signs other than as 军代表, reviews a document periodically or gives or attends training, or someone else signs as 军代表.",
   dependsOn: ["people.yaml", "qms.yaml"],
   docs: {
     description:
-      "In a repository with a military representative office (an entry of `external_parties` in `qms.yaml` with `kind: military-representative`), its people are the customer's military representatives (军代表), not members of the organisation. Reported: such a person with `roles` in `people.yaml`; a revision signature (编制, 审核, 会签, 标准化审查, 批准) or a CSR opinion, decision, confirmation or review report signature (记录, 评审组长) in the name of such a person; and a 军代表 signature (`military_representative` of a revision or of a review report) in the name of someone who is not of the office. A signature in the wrong name misstates who approved the document or reviewed the requirement ({{cite:document-approval}}; {{cite:requirements-review}}).",
+      "In a repository with a military representative office (an entry of `external_parties` in `qms.yaml` with `kind: military-representative`), its people are the customer's military representatives (军代表), not members of the organisation. Reported: such a person with `roles` in `people.yaml`; a revision signature (编制, 审核, 会签, 标准化审查, 批准) or a CSR opinion, decision, confirmation or review report signature (记录, 评审组长) in the name of such a person; a periodic review of a document (`reviews`) or a training session (`training.sessions`, as trainer or among its `people`) in the name of such a person, since the organisation reviews its own documents and does not train the military representative office; and a 军代表 signature (`military_representative` of a revision or of a review report) in the name of someone who is not of the office. A signature in the wrong name misstates who approved the document or reviewed the requirement ({{cite:document-approval}}; {{cite:requirements-review}}).",
     bad: `
   - {id: liujd, name: 刘军代, department: MRO, title: 军代表, roles: [reviewer]}   # MRO: kind military-representative
 `,
     good: `
   - {id: liujd, name: 刘军代, department: MRO, title: 军代表, roles: []}
 `,
-    fix: "Remove the roles of the 军代表 (`csr person update <id> --roles ''`), record each signature in the name of the person who signed in that capacity, and give the 军代表's signature with `--military-representative` (`csr release`, `csr sign`, `csr review`).",
+    fix: "Remove the roles of the 军代表 (`csr person update <id> --roles ''`), record each signature in the name of the person who signed in that capacity, give the 军代表's signature with `--military-representative` (`csr release`, `csr sign`, `csr review`), record a periodic review in the name of the organisation's reviewer, and remove the 军代表 from training records.",
   },
   check(ctx) {
     const offices = militaryParties(ctx.index);
@@ -43,9 +45,15 @@ export const rule: Rule = {
     }
     const report = (file: SourceFile, path: Path, work: PersonWork[]) => {
       for (const w of work) {
-        if (w.path[0] !== "revisions" && w.path[0] !== "review") continue;
+        // A periodic review and a training session are the organisation's own: no 军代表 in them.
+        const own = w.path[0] === "reviews" ? "periodic-review" : w.path[0] === "training" ? (w.as === "trainer" ? "trainer" : "trainee") : undefined;
+        if (!own && w.path[0] !== "revisions" && w.path[0] !== "review") continue;
         const person = ctx.index.people.get(w.person)?.value;
         if (!person) continue;
+        if (own) {
+          if (isMilitaryRepresentative(ctx.index, person)) ctx.report({ file, path: [...path, ...w.path] }, t(`rule.person/military-signature.${own}`, { who: codeWithLabel(person.name, person.id), what: describe(w.what), date: w.date, office: departmentLabel(ctx.index, person.department) }));
+          continue;
+        }
         const asMilitary = w.path.includes("military_representative");
         const military = isMilitaryRepresentative(ctx.index, person);
         if (asMilitary === military) continue;

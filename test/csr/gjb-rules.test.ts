@@ -1,0 +1,90 @@
+/**
+ * GJB month report #7, #8, #14, #23 on a copy of examples/gjb-demo (军代表室 MRO, 军代表 王建东
+ * wangjd, layouts with 会签/标准化审查/军代表 rows): the 军代表 does none of the organisation's own
+ * work (periodic review, training), a copy is handed back by its unit, hints name every option the
+ * command requires, and an external document's number has no "next" one.
+ */
+import { describe, expect, it } from "vitest";
+import { personChoices, type EditSession } from "../../src/commands/shared/edit.js";
+import { copyFixture, csrInProcess } from "../helpers.js";
+import { read, tree } from "./fixture.js";
+
+const demo = () => copyFixture("examples/gjb-demo");
+const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
+const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args, "-y"], { lang: null });
+
+describe("the 军代表 does none of the organisation's own work (#7)", () => {
+  it("refuses the 军代表 as periodic reviewer, trainee and trainer, writing nothing", async () => {
+    const dir = demo();
+    const files = snapshot(dir);
+    expect(await run(dir, "periodic-review", "CS/QP-011", "--by", "王建东", "--date", "2026-11-24")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --by 王建东（wangjd）属于军代表室，是军代表：军代表只以军代表身份签字，文件的定期评审由本公司的人员进行。\n",
+    });
+    expect(await run(dir, "train", "CS/QP-011", "--people", "chenhw,wangjd", "--trainer", "maxl", "--record", "PX-2026-032", "--date", "2026-11-24")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --people 王建东（wangjd）属于军代表室，是军代表：军代表只以军代表身份签字，本公司不培训军代表室的人员。\n",
+    });
+    expect(await run(dir, "train", "CS/QP-011", "--people", "chenhw", "--trainer", "wangjd", "--record", "PX-2026-032", "--date", "2026-11-24")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --trainer 王建东（wangjd）属于军代表室，是军代表：军代表只以军代表身份签字，本公司的培训由本公司的人员讲授。\n",
+    });
+    expect(snapshot(dir)).toEqual(files);
+  });
+
+  it("leaves the 军代表 out of the reviewer's and trainer's choices", () => {
+    const people = [
+      { value: { id: "chenhw", name: "陈宏伟", department: "QA", roles: [] } },
+      { value: { id: "wangjd", name: "王建东", department: "MRO", roles: [] } },
+    ];
+    const index = { parties: new Map([["MRO", { code: "MRO", name: "军代表室", kind: "military-representative" }]]), departments: new Map([["QA", { code: "QA", name: "质量部" }]]) };
+    const session = { repo: { people }, index } as unknown as EditSession;
+    expect(personChoices(session, "QA", { organisation: true })).toEqual([{ value: "chenhw", name: "chenhw  陈宏伟" }]);
+    expect(personChoices(session, "QA").map((c) => c.value)).toEqual(["chenhw", "wangjd"]);
+  });
+});
+
+describe("csr recall --by is a person of the unit holding the copy (#8)", () => {
+  it("refuses a 综合部 person for the 军代表室's copy, naming the copy and its unit, and takes the unit's own person", async () => {
+    const dir = demo();
+    const files = snapshot(dir);
+    expect(await run(dir, "recall", "CS/QM-001", "--copy", "2,1", "--date", "2026-11-17", "--by", "陈宏伟")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --by 陈宏伟（chenhw）是质量部的人员，而 CS/QM-001 的受控副本 1 由军代表室持有：副本由持有单位的人员交回。\n提示：请给出持有单位的交回人；各单位的副本分别用 --copy N 回收。\n",
+    });
+    expect(await run(dir, "recall", "CS/QM-001", "--copy", "1", "--date", "2026-11-17", "--by", "maxl")).toMatchObject({ code: 2 });
+    expect(snapshot(dir)).toEqual(files);
+    expect(await run(dir, "recall", "CS/QM-001", "--copy", "1", "--date", "2026-11-17", "--by", "wangjd")).toMatchObject({ code: 0, stderr: "" });
+    expect(read(dir, "documents/CS_QM-001.yaml")).toContain("  - {copy: 1, version: B/1, to: MRO, date: 2026-03-03, recalled: 2026-11-17, returned_by: wangjd}\n");
+  });
+});
+
+describe("hints name every option the command requires (#14) and say no next number for an external document (#23)", () => {
+  it("csr new procedure names the layout's 会签, 标准化审查 and 军代表 options; csr sign's hint too", async () => {
+    const dir = demo();
+    const created = await run(dir, "new", "procedure", "--number", "CS/QP-020", "--title", "测试程序", "--department", "QA");
+    expect(created.code).toBe(0);
+    expect(created.stdout.trim().split("\n").at(-1)).toBe(
+      "请编写正文，然后用 'csr release CS/QP-020 --summary ... --prepared ... --reviewed ... --approved ... --countersigned ... --standardization ... --military-representative ...' 发布。",
+    );
+    expect((await run(dir, "sign", "CS/QP-020", "--prepared", "chenhw")).stderr).toBe(
+      "csr: CS/QP-020 没有修订记录，无从补签。\n提示：发布它请用 'csr release CS/QP-020 --summary … --prepared … --reviewed … --approved … --countersigned … --standardization … --military-representative …'，发布时即记录签字。\n",
+    );
+    // Level 3 has no such rows in gjb-demo's layout.
+    const instruction = await run(dir, "new", "instruction", "--number", "CS/WI-020", "--title", "测试指导书", "--department", "QA");
+    expect(instruction.stdout.trim().split("\n").at(-1)).toBe("请编写正文，然后用 'csr release CS/WI-020 --summary ... --prepared ... --reviewed ... --approved ...' 发布。");
+  });
+
+  it("csr new external with a registered number gives no next-number hint", async () => {
+    const dir = demo();
+    expect(await run(dir, "new", "external", "--number", "GJB 9001C-2017", "--title", "质量管理体系要求", "--department", "QA")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: GJB 9001C-2017 已存在。\n",
+    });
+  });
+});
