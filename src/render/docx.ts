@@ -51,7 +51,7 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
   ];
   // An external document is the publisher's: the publisher's data and our receipt, no header block, signatures or revision record of ours (as external.hbs).
   const children: (Paragraph | Table)[] = view.external
-    ? [...titleBlock(docx, { ...view, organisation: `${t("external_controlled_by")}${t("colon")}${view.organisation}` }, view.title, t, marks), externalBlock(docx, view, view.external, t), new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: t("external_note"), size: 18 })] })]
+    ? [...titleBlock(docx, { ...view, organisation: `${t("external_controlled_by")}${t("colon")}${view.organisation}` }, view.title, t, marks), externalBlock(docx, view, view.external, t), new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: t("external_note"), size: 18 })] }), ...(view.external.pending ? [new Paragraph({ spacing: { after: 160 }, children: [new TextRun({ text: view.external.pending, bold: true, size: 18 })] })] : [])]
     : [...titleBlock(docx, view, view.title, t, marks), headerBlock(docx, view, t)];
   if (view.confidentiality) children.push(new Paragraph({ spacing: { before: 80, after: 160 }, children: [new TextRun({ text: view.confidentiality, size: 18 })] }));
   if (!view.external) children.push(caption(docx, t("revisions")), revisionTable(docx, view, t));

@@ -13,6 +13,7 @@ import { standardName } from "../model/citations.js";
 import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
 import { documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
+import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, militaryParties, revisionOn, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
@@ -143,7 +144,7 @@ export interface DocumentView extends Header {
    * print shows instead of our header block, signatures and revision record (external.hbs of templates/html and templates/md).
    * `effective` (实施日期) is "" when not recorded, and the print then has no place for it.
    */
-  external?: { publisher: string; revision: string; issued: string; effective: string; received: string };
+  external?: { publisher: string; revision: string; issued: string; effective: string; received: string; pending: string };
 }
 
 const NO_SIGNATURE: SignatureView = { name: "", date: "" };
@@ -325,7 +326,11 @@ function stampOf(status: ControlledDocument["status"], kind: ControlledDocument[
   return "draft";
 }
 
-export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: DocumentLinker): DocumentView {
+/**
+ * `today`: the day a controlled copy is printed, which says whether an external document is still 待实施
+ * (its 实施日期 ahead: the external document list says so, and so does the copy); without it, not said.
+ */
+export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: DocumentLinker, today?: string): DocumentView {
   const names = new Names(repo, index, lang, link);
   const current = currentRevision(doc);
   const sections = sectionViews(doc, lang, body);
@@ -389,7 +394,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
       : undefined,
     remarks: doc.remarks ?? "",
     ...(doc.kind === "external"
-      ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", effective: doc.external?.effective ?? "", received: doc.external?.received ?? "" } }
+      ? { external: { publisher: doc.external?.publisher ?? "", revision: doc.external?.revision ?? "", issued: doc.external?.issued ?? "", effective: doc.external?.effective ?? "", received: doc.external?.received ?? "", pending: externalPendingNote(doc, lang, today) } }
       : {}),
   };
 }
@@ -397,6 +402,12 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
 function referenceLabel(names: Names, from: string, id: string): string {
   const ref = names.reference(from, id);
   return `${ref.id} ${ref.title}${ref.version ? ` (${ref.version})` : ""}`;
+}
+
+/** "待实施：自 2027-03-01 起实施。" on an external document's copy printed before its 实施日期; "" otherwise. */
+function externalPendingNote(doc: ControlledDocument, lang: Lang, today: string | undefined): string {
+  const pending = today === undefined ? undefined : externalPendingUntil(doc, today);
+  return pending ? translate(lang, "render.external.pending", { date: pending }) : "";
 }
 
 /** The body sections with the numbers the document declares (model/sections.ts), flattened in reading order. */

@@ -194,7 +194,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     }
     let html: string;
     try {
-      const view = documentView(repo, index, doc, lang, body, (id) => link(page, "document", id));
+      const view = documentView(repo, index, doc, lang, body, (id) => link(page, "document", id), today);
       // A controlled copy is a numbered paper copy in the distribution register (文件发放/回收记录): a page of the site,
       // or its print, is a reference copy, stamped 非受控 where csr render stamps a released document 受控.
       // The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.

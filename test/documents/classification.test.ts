@@ -79,9 +79,9 @@ describe("csr render of a 秘密 and of an external document", () => {
     const repo = gjbRepo();
     const qms = join(repo, "qms.yaml");
     writeFileSync(qms, readFileSync(qms, "utf8") + "confidentiality: 本文件为测试电子技术有限公司内部受控文件，未经批准不得外借、复印。\n");
-    const render = async (id: string) => {
+    const render = async (id: string, ...args: string[]) => {
       const out = join(tempDir(), "print.md");
-      const rendered = await csrInProcess(["-C", repo, "render", id, "--format", "md", "--out", out], { lang: null });
+      const rendered = await csrInProcess(["-C", repo, "render", id, "--format", "md", "--out", out, ...args], { lang: null });
       expect(rendered.code).toBe(0);
       return readFileSync(out, "utf8");
     };
@@ -90,13 +90,17 @@ describe("csr render of a 秘密 and of an external document", () => {
     expect(secret).not.toContain("内部受控文件");
     expect(await render("CS/WI-101")).toContain("本文件为测试电子技术有限公司内部受控文件，未经批准不得外借、复印。");
     expect((await csrInProcess(["-C", repo, "numbering", "add", "*", "--kind", "external", "-y"], { lang: null })).code).toBe(0);
-    const added = await csrInProcess(["-C", repo, "new", "external", "--number", "GJB 5000B-2021", "--title", "军用软件能力成熟度模型", "--department", "QA", "--publisher", "中央军委装备发展部", "--received", "2026-11-02", "-y"], { lang: null });
+    const added = await csrInProcess(["-C", repo, "new", "external", "--number", "GJB 5000B-2021", "--title", "军用软件能力成熟度模型", "--department", "QA", "--publisher", "中央军委装备发展部", "--issued", "2021-12-01", "--effective", "2027-03-01", "--received", "2026-11-02", "-y"], { lang: null });
     expect(added.code).toBe(0);
-    const external = await render("GJB 5000B-2021");
+    const external = await render("GJB 5000B-2021", "--today", "2027-03-01");
     expect(external).toContain("本文件为外来文件，由发布单位编写和批准");
     // Its copy is controlled, but it is not one of the organisation's internal documents: csr's own notice.
     expect(external).toContain("> 本文件为受控文件，未经许可不得外借、复印。");
     expect(external).not.toContain("内部受控文件");
+    // Printed before its 实施日期, the copy says it is not yet in force, as the external document list does.
+    expect(external.split("\n").filter((l) => l.includes("待实施"))).toEqual([]);
+    const early = await render("GJB 5000B-2021", "--today", "2026-12-01");
+    expect(early.split("\n").filter((l) => l.includes("待实施"))).toEqual(["**待实施：本文件自 2027-03-01 起实施。**"]);
   });
 });
 

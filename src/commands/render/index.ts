@@ -62,7 +62,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body), ...(copy ? { copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today), ...(copy ? { copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
