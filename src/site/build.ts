@@ -24,7 +24,7 @@ import { revisionSignatures } from "../model/revision.js";
 import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr, SignatureRole } from "../model/types.js";
-import type { MessageData, MessageKey } from "../i18n/index.js";
+import { translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
@@ -83,8 +83,28 @@ const DOCUMENT_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:
 
 /** `findings`: what `csr check` reports on the repository today (the command reads them through the check cache). */
 export async function buildSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
+  const shown = withoutSecretBodies(repo, findings, options.lang);
   // The registers, the dashboard and the review reports each judge every CSR's review rounds: once is enough.
-  return judgingRoundsOnce(() => writeSite(repo, findings, options, out));
+  return judgingRoundsOnce(() => writeSite(shown.repo, shown.findings, options, out));
+}
+
+/**
+ * The repository and findings as the site may show them: a document marked 秘密, 机密 or 绝密
+ * (model/classification.ts isStateSecret) keeps its register data but loses its sections, so that
+ * no page, register, review report or search entry can quote them (a CSR addressed to its section
+ * 5.5 shows "5.5", not the section's title); a finding in its file says only where it is, since a
+ * message may quote the text (doc/mention-unresolved quotes a 《…》 mention).
+ */
+function withoutSecretBodies(repo: Repository, findings: readonly Finding[], lang: Lang): { repo: Repository; findings: readonly Finding[] } {
+  const secretFiles = new Set<string>();
+  const documents = repo.documents.map((located) => {
+    if (!isStateSecret(repo, located.value)) return located;
+    secretFiles.add(located.file.path);
+    return { ...located, value: { ...located.value, sections: [] } };
+  });
+  if (secretFiles.size === 0) return { repo, findings };
+  const withheld = (finding: Finding) => translate(lang, "site.finding.withheld", { rule: finding.rule });
+  return { repo: { ...repo, documents }, findings: findings.map((f) => (secretFiles.has(f.file) ? { ...f, message: withheld(f) } : f)) };
 }
 
 async function writeSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
@@ -184,10 +204,13 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const doc = located.value;
     const page = pages.page("document", doc.id)!;
     const alerts = ownFindings(page, "document", doc.id);
-    const sections = documentSections(rc, page, doc, referrers.get(doc.id), commits.get(located.file.path) ?? [], entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id)), today);
+    const secret = isStateSecret(repo, doc);
+    // A commit message of a 秘密 document may describe its text: its page lists the commits without their messages.
+    const fileCommits = (commits.get(located.file.path) ?? []).map((c) => (secret ? { ...c, message: tr("site.document.commit.withheld") } : c));
+    const sections = documentSections(rc, page, doc, referrers.get(doc.id), fileCommits, entityCell, copiesSection(rc, distribution, copiesOf.get(doc.id)), today);
     // A document marked 秘密, 机密 or 绝密 is read on a need-to-know basis, never on a shared web page
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
-    if (isStateSecret(repo, doc)) {
+    if (secret) {
       withheld.push(doc.id);
       generic(page, { title: `${doc.id} ${documentTitle(rc, doc)}`, lead: tr("site.document.withheld", { classification: documentClassification(repo, doc) }), facts: registerFacts(rc, page, doc, entityCell), sections: [...present(alerts), ...sections] });
       continue;

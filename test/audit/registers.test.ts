@@ -84,7 +84,7 @@ describe("a version released to take effect later is 待实施 until then", () =
     const list = async (today: string, ...args: string[]) => (await csrInProcess(["-C", repo, "list", ...args, "--format", "json", "--today", today], { lang: null })).stdout;
     const before = JSON.parse(await list("2026-11-27", "documents")) as { rows: Record<string, unknown>[]; notes: string[] };
     expect(before.rows.map((r) => [r.number, r.status])).toEqual([["QP-020", "待实施（2026-12-15 实施）"]]);
-    expect(before.notes).toEqual(["待实施 1 份：已发布，自状态栏所列日期起实施，此前其上一版本仍现行。"]);
+    expect(before.notes).toEqual(["待实施 1 份：已发布，自状态栏所列日期起实施；此前仍执行其上一版本（首次发布的文件此前不适用）。"]);
     const procedures = JSON.parse(await list("2026-11-27", "procedures")) as { rows: Record<string, unknown>[] };
     expect(procedures.rows.map((r) => [r.number, r.remarks])).toEqual([["QP-020", "待实施（2026-12-15 实施）"]]);
     const from = JSON.parse(await list("2026-12-15", "documents")) as { rows: Record<string, unknown>[]; notes?: string[] };

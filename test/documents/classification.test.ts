@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { CLASSIFICATIONS, readClassification } from "../../src/model/classification.js";
-import { checkJsonInProcess, copyFixture, csrInProcess, gitInit, minimalRepo, ROOT, tempDir } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, csrInProcess, git, gitInit, minimalRepo, ROOT, tempDir } from "../helpers.js";
 
 const DAY = "2026-11-27";
 /** A sentence of the body of the 秘密 procedure CS/QP-006 of the layouts fixture. */
@@ -61,6 +61,36 @@ describe("csr site with a 秘密 document", () => {
       "军代表：赵敏 2025-03-28",
     ]);
     expect(page).toContain("状态：已发布");
+  });
+
+  it("publishes no finding message, commit message or section title of it: they may quote its text", async () => {
+    const repo = gjbRepo();
+    const path = join(repo, "documents/CS_QP-006.yaml");
+    // A 《…》 mention that resolves to nothing: doc/mention-unresolved quotes it in its message.
+    writeFileSync(path, readFileSync(path, "utf8").replace("规定设计和开发的控制要求。", "规定设计和开发的控制要求，见《雷达天线罩试制规范》。"));
+    git(repo, ["commit", "-qam", "目的：引用雷达天线罩试制规范"]);
+    const out = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", repo, "site", "--out", out, "--today", DAY], { lang: null })).code).toBe(0);
+    const files = filesOf(out);
+    expect(files.filter((f) => readFileSync(join(out, f)).includes("雷达天线罩")).sort()).toEqual([]);
+    const page = readFileSync(join(out, "documents/CS_QP-006.html"), "utf8");
+    expect(page).toContain("<td>该文件密级为秘密级以上，发现项说明不在网站上发布：请在本机运行 csr check 查看（规则 doc/mention-unresolved）。</td>");
+    expect(page).toContain("<td>（密级文件，提交说明不在网站上发布）</td>");
+    expect(readFileSync(join(out, "findings.html"), "utf8")).toContain("（规则 doc/mention-unresolved）");
+  });
+
+  it("shows a CSR's section of it as the CSR gives it, without the document's own section title or a link into it", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    const csr = join(repo, "csr/BCM/BCM-002.yaml");
+    writeFileSync(csr, readFileSync(csr, "utf8").replace("    section: 5.5 外部实验室\n", '    section: "5.5"\n'));
+    const procedure = join(repo, "documents/procedures/QP-006.yaml");
+    writeFileSync(procedure, readFileSync(procedure, "utf8").replace("status: released\n", "status: released\nclassification: 秘密\n"));
+    const shown = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", repo, "site", "--out", shown, "--today", DAY], { lang: null })).code).toBe(0);
+    const report = readFileSync(join(shown, "csr/BCM-002.html"), "utf8");
+    expect(report).not.toContain("#section-5.5");
+    expect([...report.matchAll(/5\.5[^<]*/g)].map((m) => m[0])).toEqual(["5.5"]);
+    expect(readFileSync(join(shown, "registers/csr-matrix.csv"), "utf8").split(/\r?\n/).find((row) => row.startsWith("BCM-002,"))).toContain(",QP-006,5.5,A/1,");
   });
 
   it("publishes the body of a document marked 内部", async () => {
