@@ -90,7 +90,8 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
 
 /**
  * The repository and findings as the site may show them: a document marked 秘密, 机密 or 绝密
- * (model/classification.ts isStateSecret) keeps its register data but loses its sections, so that
+ * (model/classification.ts isStateSecret) keeps its register data but loses its sections and its
+ * periodic reviews' comments, so that
  * no page, register, review report or search entry can quote them (a CSR addressed to its section
  * 5.5 shows "5.5", not the section's title); a finding in its file says only where it is, since a
  * message may quote the text (doc/mention-unresolved quotes a 《…》 mention).
@@ -100,7 +101,9 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], lan
   const documents = repo.documents.map((located) => {
     if (!isStateSecret(repo, located.value)) return located;
     secretFiles.add(located.file.path);
-    return { ...located, value: { ...located.value, sections: [] } };
+    const { reviews } = located.value;
+    // A periodic review's comment says what must change in the text (需修订): it goes with the text.
+    return { ...located, value: { ...located.value, sections: [], ...(reviews ? { reviews: reviews.map(({ comment: _comment, ...review }) => review) } : {}) } };
   });
   if (secretFiles.size === 0) return { repo, findings };
   const withheld = (finding: Finding) => translate(lang, "site.finding.withheld", { rule: finding.rule });

@@ -63,11 +63,13 @@ describe("csr site with a 秘密 document", () => {
     expect(page).toContain("状态：已发布");
   });
 
-  it("publishes no finding message, commit message or section title of it: they may quote its text", async () => {
+  it("publishes no finding message, commit message or periodic review comment of it: they may quote its text", async () => {
     const repo = gjbRepo();
     const path = join(repo, "documents/CS_QP-006.yaml");
     // A 《…》 mention that resolves to nothing: doc/mention-unresolved quotes it in its message.
-    writeFileSync(path, readFileSync(path, "utf8").replace("规定设计和开发的控制要求。", "规定设计和开发的控制要求，见《雷达天线罩试制规范》。"));
+    // And a periodic review whose comment says what must change in the text.
+    const text = readFileSync(path, "utf8").replace("规定设计和开发的控制要求。", "规定设计和开发的控制要求，见《雷达天线罩试制规范》。");
+    writeFileSync(path, text.replace("status: released\n", "status: released\nreviews:\n  - { by: wang, date: 2026-11-20, result: revise, comment: 补充雷达天线罩的设计评审要求 }\n"));
     git(repo, ["commit", "-qam", "目的：引用雷达天线罩试制规范"]);
     const out = join(tempDir(), "site");
     expect((await csrInProcess(["-C", repo, "site", "--out", out, "--today", DAY], { lang: null })).code).toBe(0);
