@@ -99,8 +99,12 @@ export interface ExternalParty {
   code: string;
   name: string;
   name_en?: string;
-  kind?: "military-representative" | "customer" | "certification-body" | "other";
+  kind?: ExternalPartyKind;
 }
+
+/** What an outside party is; schemas/qms.schema.json `external_parties[].kind` lists the same values (test/model/external-party-kinds.test.ts). */
+export const EXTERNAL_PARTY_KINDS = ["military-representative", "customer", "certification-body", "other"] as const;
+export type ExternalPartyKind = (typeof EXTERNAL_PARTY_KINDS)[number];
 
 export interface Person {
   id: string;

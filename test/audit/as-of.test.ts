@@ -129,6 +129,7 @@ async function register(today: string, ...args: string[]): Promise<Register> {
 
 const row = (r: Record<string, unknown>, keys: string[]) => keys.map((k) => r[k]);
 const NOTE = (date: string) => `本表按记录还原为 ${date} 当日的状态：此后记录的事项未计入。`;
+const CURRENT = (count: number) => `现行 ${count} 份；已替代的版本保留在清单中，作为接收和评审的记录。`;
 
 describe("csr list documents --today D", () => {
   const keys = ["number", "version", "prepared", "approved", "issued", "effective", "status"];
@@ -218,10 +219,58 @@ describe("the distribution register, the obsolete list and the external list dat
   it("lists the external documents received by D", async () => {
     const between = await register("2026-11-12", "external");
     expect(between.rows.map((r) => row(r, ["number", "received", "status"]))).toEqual([["GB/T 19001-2016", "2026-11-10", "现行"]]);
-    expect(between.notes?.at(-1)).toBe(NOTE("2026-11-12"));
+    expect(between.notes).toEqual([CURRENT(1), NOTE("2026-11-12")]);
     const after = await register("2026-11-30", "external");
     expect(after.rows.map((r) => r.number)).toEqual(["GB/T 19001-2016", "GB/T 19011-2021"]);
-    expect(after.notes).not.toContain(NOTE("2026-11-30"));
+    expect(after.notes).toEqual([CURRENT(2)]);
+  });
+});
+
+describe("the external list dated D, of a document whose earlier editions are kept (external.previous)", () => {
+  // A received 2018, B 2020, C received 2026-11-16 and in force from 2026-12-01.
+  const EDITIONS = minimalRepo({
+    "qms.yaml": "organisation:\n  name: 测试\nstandards: [IATF16949]\ndepartments:\n  - code: QA\n    name: 品质部\nnumbering:\n  - kind: external\n    pattern: \"*\"\n",
+    "documents/external/Q_ABC 123.yaml": [
+      "id: Q/ABC 123",
+      "title: 导线技术条件",
+      "level: 3",
+      "kind: external",
+      "department: QA",
+      "status: released",
+      "external:",
+      "  publisher: 某顾客",
+      "  revision: C",
+      "  issued: 2026-11-10",
+      "  effective: 2026-12-01",
+      "  received: 2026-11-16",
+      "  previous:",
+      "    - { revision: A, issued: 2018-03-01, received: 2018-03-10 }",
+      "    - { revision: B, issued: 2020-05-01, received: 2020-05-12 }",
+      "",
+    ].join("\n"),
+  });
+  const editions = async (today: string) => {
+    const result = await csrInProcess(["-C", EDITIONS, "list", "external", "--format", "json", "--today", today], { lang: null });
+    expect(result.stderr).toBe("");
+    const list = JSON.parse(result.stdout) as Register;
+    return [list.rows.map((r) => row(r, ["number", "revision", "issued", "effective", "received", "status"])), list.notes];
+  };
+  const A = ["Q/ABC 123", "A", "2018-03-01", null, "2018-03-10"];
+  const B = ["Q/ABC 123", "B", "2020-05-01", null, "2020-05-12"];
+  const C = ["Q/ABC 123", "C", "2026-11-10", "2026-12-01", "2026-11-16"];
+
+  it("shows the edition received by D as current, and those before it as replaced", async () => {
+    expect(await editions("2018-01-01")).toEqual([[], [CURRENT(0), NOTE("2018-01-01")]]);
+    expect(await editions("2019-01-01")).toEqual([[[...A, "现行"]], [CURRENT(1), NOTE("2019-01-01")]]);
+    expect(await editions("2021-01-01")).toEqual([[[...A, "已被 B 版替代"], [...B, "现行"]], [CURRENT(1), NOTE("2021-01-01")]]);
+  });
+
+  it("shows the current edition received but not yet in force beside the one it replaces, then in force", async () => {
+    expect(await editions("2026-11-20")).toEqual([
+      [[...A, "已被 B 版替代"], [...B, "现行（2026-12-01 起由 C 版替代）"], [...C, "待实施（2026-12-01 实施）"]],
+      [CURRENT(1), "待实施 1 份：自状态栏所列日期起实施；同一编号被替代的版本在此之前仍现行，列在清单中。"],
+    ]);
+    expect(await editions("2026-12-05")).toEqual([[[...A, "已被 B 版替代"], [...B, "已被 C 版替代"], [...C, "现行"]], [CURRENT(1)]]);
   });
 });
 
@@ -241,17 +290,24 @@ describe("the matrices dated D", () => {
     const matrix = async (today: string) => JSON.parse((await csrInProcess(["-C", REPO, "matrix", "clauses", "--format", "json", "--today", today], { lang: null })).stdout) as Register;
     const headers = async (today: string) => (JSON.parse((await csrInProcess(["-C", REPO, "matrix", "clauses", "--format", "json", "--today", today], { lang: null })).stdout) as { columns: { key: string }[] }).columns.map((c) => c.key);
     expect((await headers("2026-11-12")).filter((k) => k.startsWith("d:"))).toEqual(["d:QP-001", "d:QP-003"]);
-    expect((await matrix("2026-11-12")).notes?.at(-1)).toBe(NOTE("2026-11-12"));
     expect((await headers("2026-11-30")).filter((k) => k.startsWith("d:"))).toEqual(["d:QP-001", "d:QP-002"]);
-    expect((await matrix("2026-11-30")).notes).not.toContain(NOTE("2026-11-30"));
+    // The same notes (coverage, legend, the 186 clauses left uncovered), and on 11-12 the note under them.
+    const between = (await matrix("2026-11-12")).notes ?? [];
+    const after = (await matrix("2026-11-30")).notes ?? [];
+    expect(after.slice(0, 2)).toEqual(["覆盖率：0/186 (0.0%)", "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应"]);
+    expect(after.slice(2).filter((n) => !n.startsWith("未覆盖："))).toEqual([]);
+    expect(between).toEqual([...after, NOTE("2026-11-12")]);
   });
 
   it("says under a CSR register dated before a CSR record that it is not rebuilt for that day", async () => {
     const acme = join(ROOT, "examples", "acme-auto");
     const notes = async (today: string, ...args: string[]) => (JSON.parse((await csrInProcess(["-C", acme, ...args, "--format", "json", "--today", today], { lang: null })).stdout) as Register).notes ?? [];
     const warning = "本表未按 2025-01-01 当日还原：其后记录的接收、评审、落实和替代也已列入，2025-01-01 只用于计算评审期限。";
-    for (const args of [["list", "csr"], ["matrix", "csr"], ["list", "reviews"]]) expect((await notes("2025-01-01", ...args)).at(-1)).toBe(warning);
-    expect((await notes("2026-11-27", "matrix", "csr")).join("\n")).not.toContain("本表未按");
+    for (const args of [["list", "csr"], ["matrix", "csr"], ["list", "reviews"]]) expect(await notes("2025-01-01", ...args)).toEqual([...(await notes("2026-11-27", ...args)), warning]);
+    expect(await notes("2026-11-27", "matrix", "csr")).toEqual([
+      "接收日期至及时性为当前评审轮次：评审期限为接收（或换版重新起算）后第 10 个工作日；历次评审见顾客特定要求评审及时性记录。",
+      "链接状态空白的 14 处尚未核实确认；确认之后，要求或落实章节的变更会标为可疑。",
+    ]);
   });
 });
 

@@ -241,3 +241,30 @@ describe("csr process", () => {
     expect(snapshot(dir)).toEqual(files);
   });
 });
+
+describe("--commit of qms.yaml or processes.yaml with uncommitted changes", () => {
+  it("is refused by every command that edits them (the check in persistChanges), before anything is written", async () => {
+    const dir = validRepo({ git: true });
+    // Left uncommitted: qms.yaml and a new processes.yaml.
+    expect((await run(dir, "numbering", "add", "FM-###", "--kind", "form", "-y")).code).toBe(0);
+    expect((await run(dir, "process", "add", "C3", "--name", "生产过程控制", "--type", "support", "-y")).code).toBe(0);
+    git(dir, ["add", "processes.yaml"]);
+    const files = snapshot(dir);
+    const refused = (path: string) => ({ code: 2, stdout: "", stderr: `csr: ${path} 有尚未提交的更改，--commit 会把它们一并提交。\n提示：请先提交或撤销这些更改，或不加 --commit。\n` });
+    for (const args of [
+      ["department", "add", "ENG", "--name", "工程部", "-y"],
+      ["department", "add", "MRO", "--name", "军代表室", "--external", "military-representative", "-y"],
+      ["department", "update", "QA", "--name", "质量部"],
+      ["organisation", "update", "--name", "东岳精密零部件有限公司"],
+      ["numbering", "add", "HY-QP-###", "--kind", "procedure", "--family", "HY", "-y"],
+      ["numbering", "remove", "FM-###"],
+    ]) {
+      expect([args.join(" "), await run(dir, ...args, "--commit")]).toEqual([args.join(" "), refused("qms.yaml")]);
+    }
+    for (const args of [["process", "add", "C4", "--name", "采购", "--type", "support", "-y"], ["process", "update", "C3", "--name", "生产控制"]]) {
+      expect([args.join(" "), await run(dir, ...args, "--commit")]).toEqual([args.join(" "), refused("processes.yaml")]);
+    }
+    expect(snapshot(dir)).toEqual(files);
+    expect(git(dir, ["log", "--format=%s"]).trim()).toBe("initial");
+  });
+});

@@ -1,4 +1,5 @@
 /** `csr check`: load, validate, run the rules, print findings. Writes nothing but its cache. */
+import { findingsAdded } from "../../check/added.js";
 import { summarize, type Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
@@ -133,16 +134,8 @@ async function staged(
   const before = await findingsOf(base?.commit === head ? base.repo : await loadRevision(root, head), base && { ...base, authors: base.committedAuthors });
   const changed = await stagedPaths(root, head);
   const key = (f: Finding) => [f.file, f.rule, f.severity, ...(changed.has(f.file) ? [f.message] : [f.line, f.column])].join("\0");
-  const had = new Map<string, number>();
-  for (const f of before) had.set(key(f), (had.get(key(f)) ?? 0) + 1);
-  const added: Finding[] = [];
-  const notReported: Finding[] = [];
-  for (const f of findings) {
-    const left = had.get(key(f)) ?? 0;
-    had.set(key(f), left - 1);
-    (left > 0 ? notReported : added).push(f);
-  }
-  return { findings: added, files: repo.files.length, notReported };
+  const { added, kept } = findingsAdded(before, findings, key);
+  return { findings: added, files: repo.files.length, notReported: kept };
 }
 
 function countOption(value: string | undefined, flag: string): number | undefined {

@@ -19,10 +19,10 @@ import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { CODE_PATTERN } from "../../model/paths.js";
-import type { CsrReviewer, ExternalParty } from "../../model/types.js";
+import { EXTERNAL_PARTY_KINDS, type CsrReviewer, type ExternalParty, type ExternalPartyKind } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
-import { editFile, listOption, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { editFile, listOption, need, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel, personLabel, resolveDepartment, resolvePerson } from "../shared/people.js";
 import type { Prompts } from "../add/prompting.js";
 
@@ -69,7 +69,6 @@ export async function addDepartment(ctx: CommandContext, codeArg: string | undef
         ? (await ask.select({ message: t("department.prompt.countersign"), choices: [{ value: "yes", name: t("department.prompt.countersign-yes") }, { value: "no", name: t("department.prompt.countersign-no") }] })) === "yes"
         : false);
     const since = countersign ? sinceDate(session, flags.date) : undefined;
-    if (flags.commit) await refuseUncommitted(session.root, config.file.path);
     const change = editFile(session.root, config.file.path, "qms", (doc) => {
       appendDepartment(doc, { code, name, ...(nameEn ? { name_en: nameEn } : {}) });
       if (countersign) setCountersign(doc, code, true, since?.date);
@@ -112,7 +111,6 @@ export async function departmentUpdateCommand(ctx: CommandContext, given: string
       return 0;
     }
     const since = countersignChanged && flags.countersign ? sinceDate(session, flags.date) : undefined;
-    if (flags.commit) await refuseUncommitted(session.root, config.file.path);
     const change = editFile(session.root, config.file.path, "qms", (doc) => {
       const entry = departmentNode(doc, code);
       if (name !== undefined) entry.set("name", name);
@@ -197,12 +195,10 @@ function appendDepartment(doc: Document.Parsed, entry: { code: string; name: str
   departments.items.push(node);
 }
 
-const PARTY_KINDS = ["military-representative", "customer", "certification-body", "other"] as const;
-
 /** `--external <kind>` checked, with what it cannot go with (--countersign, --date: an outside party countersigns no CSR). */
-function partyKind(flags: DepartmentFlags): NonNullable<ExternalParty["kind"]> {
-  const kind = PARTY_KINDS.find((k) => k === flags.external);
-  if (!kind) throw new UserError(t("department.party.bad-kind", { kind: flags.external ?? "", kinds: PARTY_KINDS.join(", ") }));
+function partyKind(flags: DepartmentFlags): ExternalPartyKind {
+  const kind = EXTERNAL_PARTY_KINDS.find((k) => k === flags.external);
+  if (!kind) throw new UserError(t("department.party.bad-kind", { kind: flags.external ?? "", kinds: EXTERNAL_PARTY_KINDS.join(", ") }));
   if (flags.countersign || flags.date !== undefined) throw new UserError(t("department.party.no-countersign"));
   return kind;
 }
@@ -210,7 +206,6 @@ function partyKind(flags: DepartmentFlags): NonNullable<ExternalParty["kind"]> {
 /** Adds an outside party (external_parties, after the departments when the list is new) and says what it may be used for. */
 async function addParty(ctx: CommandContext, session: EditSession, party: ExternalParty, flags: DepartmentFlags): Promise<number> {
   const config = session.repo.config!;
-  if (flags.commit) await refuseUncommitted(session.root, config.file.path);
   const change = editFile(session.root, config.file.path, "qms", (doc) => {
     const node = doc.createNode(party) as YAMLMap;
     const parties = doc.get("external_parties", true);

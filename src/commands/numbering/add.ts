@@ -18,7 +18,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { DOCUMENT_KINDS } from "../new/index.js";
 import { choiceOption } from "../options.js";
-import { editFile, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession } from "../shared/edit.js";
+import { editFile, need, optionalAnswer, saveChanges, withEditSession } from "../shared/edit.js";
 
 export interface NumberingAddFlags {
   kind?: string;
@@ -61,7 +61,6 @@ export async function addNumbering(ctx: CommandContext, patternArg: string | und
     const sameName = family === undefined ? undefined : declared.find((n) => n.kind === kind && n.family === family);
     if (sameName) throw new UserError(t("numbering.family-taken", { family: family!, kind: t(`new.kind.${kind}`), pattern: sameName.pattern }), t("numbering.family-taken.hint"));
     const entry: NumberingEntry = { kind, pattern, ...(family ? { family } : {}) };
-    if (flags.commit) await refuseUncommitted(repo.root, config.file.path);
     const change = editFile(repo.root, config.file.path, "qms", (doc) => addEntry(doc, entry));
     const documents = repo.documents.map((d) => d.value);
     const kindName = t(`new.kind.${kind}`);

@@ -16,7 +16,7 @@ import type { DocumentKind } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { DOCUMENT_KINDS } from "../new/index.js";
 import { choiceOption } from "../options.js";
-import { editFile, refuseUncommitted, saveChanges, withEditSession } from "../shared/edit.js";
+import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 
 export interface NumberingRemoveFlags {
   kind?: string;
@@ -53,7 +53,6 @@ export async function numberingRemoveCommand(ctx: CommandContext, given: string,
       const more = users.length > SHOWN ? t("numbering.remove.more", { count: users.length - SHOWN }) : "";
       throw new UserError(t("numbering.remove.in-use", { count: users.length, pattern: entry.pattern, kind: kindName, ids: list(users.slice(0, SHOWN)), more }), t("numbering.remove.in-use.hint"));
     }
-    if (flags.commit) await refuseUncommitted(repo.root, config.file.path);
     const position = declared.indexOf(entry);
     const change = editFile(repo.root, config.file.path, "qms", (doc) => {
       const entries = doc.get("numbering", true);

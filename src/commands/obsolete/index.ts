@@ -11,6 +11,7 @@ import { localToday } from "../../core/dates.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { citations } from "../../model/citations.js";
 import { isScalar, isSeq, type Document } from "yaml";
+import { findingsAdded } from "../../check/added.js";
 import { MENTION } from "../../check/rules/doc/obsolete-mentioned.js";
 import { documentSections } from "../../model/sections.js";
 import { isOut } from "../../model/distribution.js";
@@ -20,7 +21,7 @@ import type { ControlledDocument } from "../../model/types.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { copyList } from "../shared/people.js";
-import { refuseUnreadableConfig } from "../shared/persist.js";
+import { refuseUncommitted, refuseUnreadableConfig } from "../shared/persist.js";
 import { applyChange, runGit, withRepositoryLock } from "../shared/transaction.js";
 import { editDocument, findDocument, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors } from "../release/document.js";
 
@@ -164,14 +165,8 @@ async function refuseErrorsAdded(repo: Repository, written: ReadonlyMap<string, 
   const today = localToday();
   const errors = (r: Repository) => runCheck(r, { today }).filter((f) => f.severity === "error");
   const key = (f: Finding) => [f.file, f.rule, f.message].join("\0");
-  const before = new Map<string, number>();
-  for (const f of errors(repo)) before.set(key(f), (before.get(key(f)) ?? 0) + 1);
   const files = repo.files.map((f) => (written.has(f.path) ? parseText(f.path, f.kind, written.get(f.path)!) : f));
-  const added = errors(buildRepository(repo.root, files)).filter((f) => {
-    const left = before.get(key(f)) ?? 0;
-    before.set(key(f), left - 1);
-    return left <= 0;
-  });
+  const { added } = findingsAdded(errors(repo), errors(buildRepository(repo.root, files)), key);
   if (added.length === 0) return;
   const lines = added.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
   throw new UserError([t("obsolete.findings", { id, count: added.length, clause: list(citations(repo.config?.value.standards, "document-control")) }), ...lines].join("\n"), t("obsolete.findings.hint", { id }));
@@ -186,9 +181,7 @@ async function refuseUncommittedRecord(root: string, path: string): Promise<void
   if ((await runGit(root, ["ls-tree", "--name-only", "HEAD", "--", path])).stdout.trim() === "") {
     throw new UserError(t("obsolete.never-committed", { path }), t("obsolete.never-committed.hint"));
   }
-  if ((await runGit(root, ["status", "--porcelain", "-z", "--", path])).stdout !== "") {
-    throw new UserError(t("obsolete.uncommitted", { path }), t("obsolete.uncommitted.hint"));
-  }
+  await refuseUncommitted(root, path, { key: "obsolete.uncommitted", hint: "obsolete.uncommitted.hint" });
 }
 
 export interface ObsoleteFlags {

@@ -11,7 +11,7 @@ import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { confidentialityNotice } from "../../model/confidentiality.js";
 import type { CommandContext } from "../context.js";
-import { editFile, refuseUncommitted, saveChanges, withEditSession } from "../shared/edit.js";
+import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
 
 export interface OrganisationFlags {
   name?: string;
@@ -50,7 +50,6 @@ export async function organisationUpdateCommand(ctx: CommandContext, flags: Orga
       ctx.stdout(`${t("organisation.same")}\n`);
       return 0;
     }
-    if (flags.commit) await refuseUncommitted(session.root, config.file.path);
     const change = editFile(session.root, config.file.path, "qms", (doc) => {
       if (given.name !== undefined) doc.setIn(["organisation", "name"], given.name);
       if (given.name_en === "") doc.deleteIn(["organisation", "name_en"]);

@@ -22,7 +22,7 @@ import type { Process } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
-import { departmentByCode, editFile, listOption, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, listOption, need, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
 
@@ -85,7 +85,6 @@ export async function addProcess(ctx: CommandContext, codeArg: string | undefine
       ...(clauses.length > 0 ? { clauses } : {}),
       ...(documents.length > 0 ? { documents } : {}),
     };
-    if (flags.commit && existsSync(join(session.root, PROCESSES))) await refuseUncommitted(session.root, PROCESSES);
     const lines = [
       t("process.added", {
         process: t("process.label", { code, name }),
@@ -143,7 +142,6 @@ export async function processUpdateCommand(ctx: CommandContext, given: string, f
       ctx.stdout(`${t("process.update.same", { process: label })}\n`);
       return 0;
     }
-    if (flags.commit) await refuseUncommitted(session.root, located.file.path);
     const change = editFile(session.root, located.file.path, "processes", (doc) => {
       for (const [field, value] of Object.entries(scalars)) {
         if (value === "") doc.deleteIn([...located.path, field]);

@@ -24,8 +24,6 @@ import { resolveDepartment, resolvePerson } from "./people.js";
 import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
 
-export { refuseUncommitted } from "./persist.js";
-
 export interface EditSession {
   root: string;
   repo: Repository;

@@ -10,7 +10,7 @@ import { runCheck } from "../../check/engine.js";
 import { rules } from "../../check/registry.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
-import { t } from "../../i18n/index.js";
+import { t, type MessageKey } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
 import { isGitRepository } from "../../load/git.js";
 import { buildRepository, configProblem, type Repository } from "../../load/repository.js";
@@ -139,11 +139,16 @@ export function mapNode(doc: Document, value: Record<string, unknown>): YAMLMap<
 /**
  * Refuses `--commit` of files that have uncommitted changes, all in one `git status`: a file is
  * committed whole, so edits made to it by hand (or a content change left for a release) would go
- * into the commit unseen. The message names the file (of several, the first git lists).
+ * into the commit unseen. The message names the file (of several, the first git lists); a command
+ * whose commit is not a --commit (obsolete) passes its own wording.
  */
-export async function refuseUncommitted(root: string, path: string | readonly string[]): Promise<void> {
+export async function refuseUncommitted(
+  root: string,
+  path: string | readonly string[],
+  message: { key: MessageKey; hint: MessageKey } = { key: "edit.uncommitted", hint: "edit.uncommitted.hint" },
+): Promise<void> {
   const paths = typeof path === "string" ? [path] : path;
   if (paths.length === 0 || !(await isGitRepository(root))) return;
   const dirty = (await runGit(root, ["status", "--porcelain", "-z", "--", ...paths])).stdout.split("\0").filter(Boolean);
-  if (dirty.length > 0) throw new UserError(t("edit.uncommitted", { path: paths.length === 1 ? paths[0]! : dirty[0]!.slice(3) }), t("edit.uncommitted.hint"));
+  if (dirty.length > 0) throw new UserError(t(message.key, { path: paths.length === 1 ? paths[0]! : dirty[0]!.slice(3) }), t(message.hint));
 }

@@ -13,7 +13,7 @@ import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import type { CommandContext } from "../context.js";
 import { refuseEmptySections } from "../release/index.js";
-import { editFile, findDocumentById, refuseUncommitted, saveChanges, withEditSession } from "../shared/edit.js";
+import { editFile, findDocumentById, saveChanges, withEditSession } from "../shared/edit.js";
 
 export interface SubmitFlags {
   /** Back to draft (退回修改) instead of for approval. */
@@ -42,7 +42,6 @@ export async function submitCommand(ctx: CommandContext, ids: string[], flags: S
       }
       if (!flags.withdraw) refuseEmptySections(doc, "submit.empty-sections");
     }
-    if (flags.commit) await refuseUncommitted(session.root, named.map(({ file }) => file.path));
     const changes = named.map(({ file }) => editFile(session.root, file.path, "document", (yaml) => yaml.set("status", to)));
     const key = flags.withdraw ? "submit.withdrawn" : "submit.submitted";
     const lines = named.map(({ value: doc, file }) => t(key, { id: doc.id, title: doc.title, path: file.path }));

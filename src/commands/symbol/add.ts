@@ -17,7 +17,7 @@ import { list, t } from "../../i18n/index.js";
 import type { SymbolConversion } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { editFile, need, optionalAnswer, refuseUncommitted, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { editFile, need, optionalAnswer, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
 
 export interface SymbolAddFlags {
@@ -63,7 +63,6 @@ export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prom
     const symbol = await text(flags.symbol, "--symbol", "symbol");
     const cls = await text(flags.class, "--class", "class");
     const row: SymbolConversion = { customer, customer_symbol: customerSymbol, customer_class: customerClass, ...(meaning ? { meaning } : {}), symbol, class: cls };
-    if (flags.commit && existsSync(join(session.root, SYMBOLS))) await refuseUncommitted(session.root, SYMBOLS);
     const lines = [t("symbol.added", { customer, customerSymbol, customerClass, symbol, class: cls, path: SYMBOLS })];
     // Our symbol standing for another class elsewhere in the table would print two meanings on one drawing.
     const other = session.repo.symbols.find((s) => s.value.symbol === symbol && s.value.class !== cls)?.value;

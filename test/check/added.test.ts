@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { findingsAdded } from "../../src/check/added.js";
+
+describe("findingsAdded", () => {
+  const key = (f: { rule: string; n: number }) => f.rule;
+  it("counts duplicates: one finding before covers one occurrence after, not all", () => {
+    const before = [{ rule: "a", n: 1 }, { rule: "b", n: 2 }, { rule: "b", n: 3 }];
+    const after = [{ rule: "a", n: 4 }, { rule: "a", n: 5 }, { rule: "b", n: 6 }, { rule: "c", n: 7 }, { rule: "a", n: 8 }];
+    expect(findingsAdded(before, after, key)).toEqual({
+      added: [{ rule: "a", n: 5 }, { rule: "c", n: 7 }, { rule: "a", n: 8 }],
+      kept: [{ rule: "a", n: 4 }, { rule: "b", n: 6 }],
+    });
+  });
+  it("with nothing before, everything is added; with nothing after, nothing", () => {
+    expect(findingsAdded([], [{ rule: "a", n: 1 }, { rule: "a", n: 2 }], key)).toEqual({ added: [{ rule: "a", n: 1 }, { rule: "a", n: 2 }], kept: [] });
+    expect(findingsAdded([{ rule: "a", n: 1 }], [], key)).toEqual({ added: [], kept: [] });
+  });
+});
