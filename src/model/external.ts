@@ -29,3 +29,28 @@ export function externalPendingUntil(doc: ControlledDocument, today: string): st
   const effective = doc.external?.effective;
   return effective !== undefined && effective > today ? effective : undefined;
 }
+
+/**
+ * The category of an external standard, as a Chinese 外来文件清单 names it, from the code its
+ * number begins with (标准化法 第二条: 国家标准、行业标准、地方标准、团体标准、企业标准; GJB 国家军用标准):
+ * GJB → national-military, GB and GB/T (also written GBT) → national, DB → local, T/ → association, Q/ → enterprise,
+ * ISO/IEC/IATF → international, a known industry code (QC 汽车, JB 机械, SJ 电子, HB 航空, QJ 航天,
+ * WJ 兵器, CB 船舶, EJ 核, YD 通信 …) → industry; anything else → other (外部标准).
+ */
+export type ExternalCategory = "national-military" | "national" | "industry" | "local" | "association" | "enterprise" | "international" | "other";
+
+const INDUSTRY_CODES = new Set(["QC", "JB", "SJ", "HB", "QJ", "WJ", "CB", "EJ", "YD", "HG", "DL", "NB", "SH", "TB", "MH", "JT", "GA", "AQ", "YY", "JJG", "JJF"]);
+
+export function externalCategory(number: string): ExternalCategory {
+  const code = /^\s*([A-Za-z]+)\s*(\/)?/.exec(number);
+  if (!code) return "other";
+  const letters = code[1]!.toUpperCase();
+  // GJB/Z and GB/Z are 指导性技术文件; a file-safe id may drop the slash (GBT-19001).
+  if (letters === "GJB" || letters === "GJBZ") return "national-military";
+  if (letters === "GB" || letters === "GBT" || letters === "GBZ") return "national";
+  if (letters === "DB") return "local";
+  if (letters === "T" && code[2]) return "association";
+  if (letters === "Q" && code[2]) return "enterprise";
+  if (letters === "ISO" || letters === "IEC" || letters === "IATF") return "international";
+  return INDUSTRY_CODES.has(letters) ? "industry" : "other";
+}

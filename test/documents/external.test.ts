@@ -56,7 +56,7 @@ describe("csr new external", () => {
     expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
 
     const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv"], { lang: null });
-    expect(list.stdout.split("\r\n")[1]).toBe("1,外部标准,GB/T 19001-2016,质量管理体系 要求,国家市场监督管理总局,2016,2016-12-29,,2026-11-02,现行,品质部");
+    expect(list.stdout.split("\r\n")[1]).toBe("1,国家标准,GB/T 19001-2016,质量管理体系 要求,国家市场监督管理总局,2016,2016-12-29,,2026-11-02,现行,品质部");
 
     // Printed as what it is: the publisher's data and our receipt and stamp, no header block, signatures or revision record of ours.
     expect((await csrInProcess(["-C", dir, "render", "GB/T 19001-2016", "--format", "md", "--out", "out"], { lang: null })).code).toBe(0);
@@ -371,12 +371,12 @@ describe("an external document's 实施日期 (external.effective)", () => {
     const list = async (today: string, lang: "en" | null) => (await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", today], { lang })).stdout.split("\r\n");
     expect((await list("2017-06-30", null)).slice(0, 2)).toEqual([
       "\ufeff序号,类别,文件编号,文件名称,发布单位,版本,发布日期,实施日期,接收日期,状态,保管部门",
-      "1,外部标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,待实施（2017-07-01 实施）,品质部",
+      "1,国家军用标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,待实施（2017-07-01 实施）,品质部",
     ]);
-    expect((await list("2017-07-01", null))[1]).toBe("1,外部标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,现行,品质部");
+    expect((await list("2017-07-01", null))[1]).toBe("1,国家军用标准,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,现行,品质部");
     expect((await list("2017-06-30", "en")).slice(0, 2)).toEqual([
       "\ufeffNo.,Kind,Number,Title,Issued by,Revision,Issued,Effective,Received,Status,Kept by",
-      "1,external standard,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,not yet in force (from 2017-07-01),品质部",
+      "1,national military standard,GJB 9001C-2017,质量管理体系要求,中央军委装备发展部,2017,2017-05-18,2017-07-01,2017-06-05,not yet in force (from 2017-07-01),品质部",
     ]);
     const table = await csrInProcess(["-C", dir, "list", "external", "--today", "2017-06-30"], { lang: null });
     expect(table.stdout.trimEnd().split("\n").slice(-2)).toEqual([
@@ -554,7 +554,7 @@ describe("csr import --as external", () => {
     expect(readFileSync(join(dir, "documents/GJB 9001C-2017.yaml"), "utf8")).toContain("external:\n  publisher: 中央军委装备发展部\n  revision: C\n  issued: 2017-05-18\n  effective: 2017-07-01\n  received: 2017-06-05\n");
     expect(readFileSync(join(dir, "documents/Q_ABC 123-2020.yaml"), "utf8")).toContain("status: released\nexternal:\n  publisher: 某顾客\n  revision: D\n  issued: 2026-11-20\n  effective: 2099-01-01\n  received: 2026-11-25\n");
     const list = await csrInProcess(["-C", dir, "list", "external", "--format", "csv", "--today", "2026-11-30"], { lang: null });
-    expect(list.stdout.split("\r\n")[3]).toBe("3,外部标准,Q/ABC 123-2020,导线技术条件,某顾客,D,2026-11-20,2099-01-01,2026-11-25,待实施（2099-01-01 实施）,品质部");
+    expect(list.stdout.split("\r\n")[3]).toBe("3,企业标准,Q/ABC 123-2020,导线技术条件,某顾客,D,2026-11-20,2099-01-01,2026-11-25,待实施（2099-01-01 实施）,品质部");
   });
 
   it("takes an English 'Implementation date' for the effective date, says which signatures it leaves out, and leaves an effective date before the issue for csr check", async () => {
@@ -584,5 +584,27 @@ describe("csr import --as external", () => {
     const bare = gitInit(minimalRepo({ "受控文件清单.csv": readFileSync(join(dir, "受控文件清单.csv")) }));
     const dry = await csrInProcess(["-C", bare, "import", "受控文件清单.csv", "--as", "documents", "--dry-run"]);
     expect(dry.stdout).toContain('\n  csr numbering add "*" --kind external   # e.g. GB/T 19001-2016\n');
+  });
+});
+
+describe("the category of an external standard (类别 of the 外来文件清单)", () => {
+  it("comes from the code its number begins with", async () => {
+    const { externalCategory } = await import("../../src/model/external.js");
+    const numbers = ["GJB 9001C-2017", "GB/T 19001-2016", "GB 4943.1-2022", "GBT-19001", "QC/T 29106-2014", "SJ 20668-1998", "DB32/T 3762-2020", "T/CAAMTB 12-2020", "Q/CS 20-2020", "ISO 9001:2015", "IATF 16949:2016", "VDA 6.3", "客户图纸 A-001"];
+    expect(numbers.map((n) => `${n}: ${externalCategory(n)}`)).toEqual([
+      "GJB 9001C-2017: national-military",
+      "GB/T 19001-2016: national",
+      "GB 4943.1-2022: national",
+      "GBT-19001: national",
+      "QC/T 29106-2014: industry",
+      "SJ 20668-1998: industry",
+      "DB32/T 3762-2020: local",
+      "T/CAAMTB 12-2020: association",
+      "Q/CS 20-2020: enterprise",
+      "ISO 9001:2015: international",
+      "IATF 16949:2016: international",
+      "VDA 6.3: other",
+      "客户图纸 A-001: other",
+    ]);
   });
 });

@@ -7,7 +7,7 @@
  * edition, those replaced under the same number (`external.previous`) included.
  */
 import { releaseRecordedAfter } from "../../model/as-of.js";
-import { editionInForceFrom, externalPendingUntil } from "../../model/external.js";
+import { editionInForceFrom, externalCategory, externalPendingUntil } from "../../model/external.js";
 import type { ControlledDocument, ExternalEdition } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, customerName, departmentName, documentsOn, documentTitle, documentVersion, t, type RegisterContext } from "./context.js";
@@ -58,7 +58,7 @@ export function externalList(ctx: RegisterContext, options: { today: string }): 
     return editions.map((edition, i) => {
       const status = i < editions.length - 1 ? replacedStatus(doc, editions, i, today) : undefined;
       return {
-        kind: t(ctx, "register.external.external-standard"),
+        kind: t(ctx, `register.external.category.${externalCategory(doc.id)}`),
         number: doc.id,
         title: documentTitle(ctx, doc),
         issuer: doc.external?.publisher ?? "",
