@@ -45,6 +45,7 @@ import { rule as docRecallOverdue } from "./rules/doc/recall-overdue.js";
 import { rule as docRecordRetentionMissing } from "./rules/doc/record-retention-missing.js";
 import { rule as docRevisionHistoryRewritten } from "./rules/doc/revision-history-rewritten.js";
 import { rule as docRevisionNotBumped } from "./rules/doc/revision-not-bumped.js";
+import { rule as docRevisionPending } from "./rules/doc/revision-pending.js";
 import { rule as docSectionNumber } from "./rules/doc/section-number.js";
 import { rule as docSelfApproval } from "./rules/doc/self-approval.js";
 import { rule as docSignatureMissing } from "./rules/doc/signature-missing.js";
@@ -110,6 +111,7 @@ export const rules: readonly Rule[] = [
   docRecordRetentionMissing,
   docRevisionHistoryRewritten,
   docRevisionNotBumped,
+  docRevisionPending,
   docSectionNumber,
   docSelfApproval,
   docSignatureMissing,

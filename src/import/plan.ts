@@ -467,7 +467,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     // As csr new external registers one: controlled (released) unless the register says otherwise, with no revision of the organisation's.
     doc.status = status ?? "released";
     doc.external = given;
-    const remarks = noted ? noted.remarks : row.text("remarks");
+    const remarks = withoutReviewNote(noted ? noted.remarks : row.text("remarks"));
     if (remarks) doc.remarks = remarks;
     // Its department is the one that keeps it (保管部门, csr new external --department): nothing to report when the register names only that one.
     return { path: documentPath(id), id, kind, data: doc, signers: [] };
@@ -505,7 +505,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const uses = usedDocuments(row, repo, id, issue);
   if (uses.related.length) doc.related = uses.related;
   if (uses.forms.length) doc.forms = uses.forms;
-  const remarks = [noted ? noted.remarks : row.text("remarks"), ...uses.unnamed].filter(Boolean).join(options.lang === "en" ? "; " : "；");
+  const remarks = [withoutReviewNote(noted ? noted.remarks : row.text("remarks")), ...uses.unnamed].filter(Boolean).join(options.lang === "en" ? "; " : "；");
   if (remarks) doc.remarks = remarks;
   return {
     path: documentPath(id),
@@ -579,6 +579,24 @@ function statusInRemarks(text: string): { status: "draft" | "in-review"; remarks
   }
   return undefined;
 }
+
+/**
+ * 备注 without the open periodic-review conclusion the controlled document list adds
+ * (定期评审结论：需修订（日期）): it comes from the document's `reviews`, not from its remarks, so a
+ * printed register imported back does not copy it into `remarks`.
+ */
+function withoutReviewNote(text: string): string {
+  for (const lang of ["zh-CN", "en"] as const) {
+    const separator = translate(lang, "register.remarks-separator");
+    const notes = (["register.documents.remarks.revision-pending", "register.documents.remarks.withdrawal-pending"] as const).map((key) => translate(lang, key, { date: "DATE" }));
+    const parts = text.split(separator);
+    const last = parts.at(-1)!.trim();
+    if (notes.some((note) => new RegExp(`^${escapeRegExp(note).replace("DATE", "\\d{4}-\\d{2}-\\d{2}")}$`).test(last))) return parts.slice(0, -1).join(separator);
+  }
+  return text;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, names: NameContext): DatedRevision | undefined {
   const versionText = row.text("version");

@@ -377,7 +377,7 @@ export const PANELS: readonly PanelDefinition[] = [
   reviews,
   findingPanel("implementations", ["csr/not-addressed", "csr/section-missing", "csr/addressed-by-obsolete", "csr/implementation-overdue"]),
   findingPanel("suspect-links", ["csr/suspect-link"]),
-  findingPanel("documents", ["doc/periodic-review-due", "doc/obsolete-referenced"]),
+  findingPanel("documents", ["doc/periodic-review-due", "doc/revision-pending", "doc/obsolete-referenced"]),
   distribution,
   findingPanel("training", ["doc/training-overdue", "csr/training-overdue"]),
   latestReleases,

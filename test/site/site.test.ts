@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", async () => {
-    expect(site.stderr).toBe("已生成网站：137 个页面，171 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：138 个页面，172 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
@@ -382,6 +382,20 @@ describe("csr site: what needs attention", () => {
         "training: {required: true}",
         "",
       ].join("\n"),
+      // A periodic review concluded 需修订 and no revision since: counted under 文件控制 (doc/revision-pending).
+      "documents/QP-006.yaml": [
+        "id: QP-006",
+        "title: 记录控制程序",
+        "level: 2",
+        "kind: procedure",
+        "department: QA",
+        "status: released",
+        "revisions:",
+        "  - {version: A/0, date: 2024-01-10, summary: 首次发布, prepared: {by: li}, approved: {by: wang, date: 2024-01-10}}",
+        "reviews:",
+        "  - {by: wang, date: 2026-11-02, result: revise, comment: 需增加电子记录的要求}",
+        "",
+      ].join("\n"),
       "documents/QP-005.yaml": [
         "id: QP-005",
         "title: 文件控制程序",
@@ -406,11 +420,12 @@ describe("csr site: what needs attention", () => {
     expect(site.code).toBe(0);
     const index = readFileSync(join(site.out, "index.html"), "utf8");
     const numbers = [...index.matchAll(/href="(lists\/[a-z-]+\.html)"><span class="count">(\d+)<\/span> <span class="label">([^<]+)<\/span>/g)].map((m) => `${m[3]} ${m[2]} ${m[1]}`);
-    expect(numbers.filter((n) => /late|recall|training|suspect/.test(n))).toEqual([
+    expect(numbers.filter((n) => /late|recall|training|suspect|revision-pending/.test(n))).toEqual([
       "本轮结论或换版确认晚于评审期限 1 lists/reviews-decided-late.html",
       "逾期的评审轮次（含历次，同评审及时性记录） 1 lists/review-rounds-late.html",
       "晚于期限且未记录原因 1 lists/csr-review-late.html",
       "要求或落实章节已更改（可疑链接） 0 lists/csr-suspect-link.html",
+      "评审后待修订 1 lists/doc-revision-pending.html",
       "待回收的受控副本 1 lists/copies-to-recall.html",
       "回收逾期 1 lists/doc-recall-overdue.html",
       "文件换版培训逾期 1 lists/doc-training-overdue.html",

@@ -9,6 +9,7 @@
 import { releaseRecordedAfter } from "../../model/as-of.js";
 import { documentClassification } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
+import { pendingReviewConclusion } from "../../model/periodic-review.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -96,8 +97,19 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         retention: doc.record?.retention ?? "",
         clauses: clauseList(ctx, doc.clauses),
         status: documentStatus(ctx, doc, today),
-        remarks: doc.remarks ?? "",
+        remarks: remarks(ctx, doc),
       };
     }),
   };
+}
+
+/**
+ * The document's own remarks, then an open periodic-review conclusion (doc/revision-pending): a
+ * document found to need revising or withdrawing is listed as such until it is (IATF 16949 7.5.3,
+ * GJB 9001C 7.5.2/7.5.3).
+ */
+function remarks(ctx: RegisterContext, doc: ControlledDocument): string {
+  const pending = pendingReviewConclusion(doc);
+  const note = pending && t(ctx, pending.review.result === "withdraw" ? "register.documents.remarks.withdrawal-pending" : "register.documents.remarks.revision-pending", { date: pending.review.date });
+  return [doc.remarks, note].filter(Boolean).join(t(ctx, "register.remarks-separator"));
 }
