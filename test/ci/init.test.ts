@@ -1,6 +1,10 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { initRepository } from "../../src/commands/init/index.js";
 import { parse } from "yaml";
 import { csr, csrInProcess, git, gitInit, makeRepo, ROOT, tempDir } from "../helpers.js";
 
@@ -330,5 +334,23 @@ describe("csr init", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("csr: The repository has unresolved merge conflicts (notes.txt)");
     expect(existsSync(join(dir, "qms.yaml"))).toBe(false);
+  });
+});
+
+describe("csr init at a terminal", () => {
+  it("asks which standard when --standard is not given, and sets the repository up for the one chosen", async () => {
+    const dir = join(tempDir(), "军品体系");
+    const out: string[] = [];
+    const ctx = { dir: tempDir(), color: false, stdout: (text: string) => void out.push(text), stderr: (text: string) => void out.push(text) };
+    const done = initRepository(ctx, dir, {}, { select: wrapPrompt(select) } as unknown as Prompts);
+    // The question is the command's first step: it is on the screen before any await of the test.
+    expect(screen.getScreen()).toContain("Standard the quality system works to");
+    expect(screen.getScreen()).toContain("GJB 9001C (military supplier");
+    screen.keypress("down");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    const qms = parse(readFileSync(join(dir, "qms.yaml"), "utf8")) as { standards: string[]; external_parties?: { code: string }[] };
+    expect(qms.standards).toEqual(["GJB9001C"]);
+    expect(qms.external_parties?.map((p) => p.code)).toEqual(["MRO"]);
   });
 });

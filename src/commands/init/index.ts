@@ -10,20 +10,27 @@ import { describeType } from "../../load/guards.js";
 import { configureMergeDriver } from "../merge-driver/index.js";
 import { applyChange, interruptedChanges, withRepositoryLock } from "../shared/transaction.js";
 import { choiceOption } from "../options.js";
-import { INIT_STANDARDS, initFiles, rootOnly } from "./files.js";
+import { INIT_STANDARDS, initFiles, rootOnly, type InitStandard } from "./files.js";
+import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 
 export interface InitFlags {
   example?: boolean;
   standard?: string;
+  yes?: boolean;
 }
 
 export async function initCommand(ctx: CommandContext, dir: string | undefined, flags: InitFlags): Promise<number> {
+  return initRepository(ctx, dir, flags);
+}
+
+/** `prompts` given: ask for the standard when --standard leaves it open, whatever the terminal (tests drive this). */
+export async function initRepository(ctx: CommandContext, dir: string | undefined, flags: InitFlags, prompts?: Prompts): Promise<number> {
   const root = resolve(ctx.dir, dir ?? ".");
   const kind = existingKind(root);
   if (kind !== undefined) {
     throw new UserError(t("init.not-folder", { root, kind }), t("init.not-folder.hint"));
   }
-  const standard = choiceOption(flags.standard, "--standard", INIT_STANDARDS, "IATF16949");
+  const standard = await chooseStandard(flags, prompts);
   if (flags.example && standard !== "IATF16949") throw new UserError(t("init.example-iatf-only", { standard }));
   const files = initFiles(flags.example === true, standard);
   // An interrupted init has left files that its completion (under the lock, below) accounts for.
@@ -86,4 +93,20 @@ function refuseExisting(root: string, files: Map<string, string>): void {
       t("init.existing.hint"),
     );
   }
+}
+
+/**
+ * The standard the repository is set up for: --standard, else asked at a terminal (an automotive
+ * supplier, a military one and any other make different repositories: numbering, signatures, 密级),
+ * else IATF 16949. --example is the automotive example, so it asks nothing.
+ */
+async function chooseStandard(flags: InitFlags, prompts: Prompts | undefined): Promise<InitStandard> {
+  if (flags.standard !== undefined || flags.example) return choiceOption(flags.standard, "--standard", INIT_STANDARDS, "IATF16949");
+  const ask = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
+  if (!ask) return "IATF16949";
+  return ask.select({
+    message: t("init.prompt.standard"),
+    choices: INIT_STANDARDS.map((value) => ({ value, name: t(`init.prompt.standard.${value}`) })),
+    default: "IATF16949",
+  });
 }
