@@ -1006,9 +1006,8 @@ function searchEntries(rc: RegisterContext, sitePages: SitePages): SearchEntry[]
   for (const { value: doc } of rc.repo.documents) {
     const viaProcesses = (doc.processes ?? []).flatMap((code) => rc.index.processes.get(code)?.value.clauses ?? []);
     const clauses = [...new Set([...(doc.clauses ?? []), ...viaProcesses, ...(processesOf.get(doc.id) ?? []).flatMap((p) => p.clauses ?? [])])].join(" ");
-    // A document marked with a level of 国家秘密 is found by its register data only (its page has no body).
-    const body = isStateSecret(rc.repo, doc) ? "" : sectionText(doc.sections);
-    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", body, doc.remarks ?? ""].join("\n"), clauses, page: pages.page("document", doc.id) });
+    // A document marked with a level of 国家秘密 has no sections here (withoutSecretBodies): it is found by its register data only.
+    entries.push({ key: `document:${doc.id}`, kind: "document", ref: doc.id, title: documentTitle(rc, doc), text: [doc.title, doc.title_en ?? "", sectionText(doc.sections), doc.remarks ?? ""].join("\n"), clauses, page: pages.page("document", doc.id) });
   }
   for (const { value: csr } of rc.repo.csrs) {
     entries.push({
