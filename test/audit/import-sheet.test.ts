@@ -62,3 +62,15 @@ describe("csr import --as csr without --sheet", () => {
     );
   });
 });
+
+describe("csr import --as documents without --sheet", () => {
+  it("reads the 文件清单 sheet that csr export names its list of every status", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const header = ["文件编号", "文件名称", "版本", "层级"];
+    // Two sheets with a header row it reads: only the sheet's name tells the register apart.
+    const book = await workbook({ 记录: [header, ["QR-900-01", "领料单", "A/0", "4"]], 文件清单: [header, ["WI-900", "焊接作业指导书", "A/0", "3"]] });
+    const ctx = capture(dir);
+    await importCommand(ctx, book, { as: "documents", dryRun: true });
+    expect(ctx.out.split("\n")[0]).toBe(`Reading ${book}, sheet 文件清单: header on row 1, 1 data row(s).`);
+  });
+});

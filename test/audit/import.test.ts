@@ -426,7 +426,7 @@ describe("round trip: export, then import into an empty repository", () => {
       "standards/MINI.yaml": readFileSync(join(source, "standards/MINI.yaml")),
       "customers/FORD.yaml": readFileSync(join(source, "customers/FORD.yaml")),
     });
-    const docs = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
+    const docs = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "文件清单"]);
     // The 受控文件清单 carries the forms' retention periods (保存期限): the two forms come back whole.
     expect(docs.stdout).toContain("\nImported 6 of 6 row(s).\n");
     expect(docs.code).toBe(0);
@@ -485,7 +485,7 @@ describe("round trip: export, then import into an empty repository", () => {
     const book = join(tempDir(), "registers.xlsx");
     expect((await csrInProcess(["-C", dir, "export", "--out", book], { lang: null })).code).toBe(0);
     const files = listFiles(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")]);
-    const result = await csrInProcess(["-C", dir, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
+    const result = await csrInProcess(["-C", dir, "import", book, "--as", "documents", "--sheet", "文件清单"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("row 3: documents/QP-001.yaml exists already; it was not overwritten (row not imported)");
     expect(result.stdout).toContain("Imported 0 of 6 row(s); 0 row(s) refused, 6 conflict(s) with existing files.");

@@ -24,11 +24,11 @@ describe("csr export", () => {
     const workbook = await readWorkbook(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       "程序文件一览表",
-      "受控文件清单",
+      "文件清单",
       "表单清单",
       "外来文件清单",
       "作废文件清单",
-      "条款对照表 MINI",
+      "条款覆盖矩阵 MINI",
       "条款过程文件对照 MINI",
       "顾客特定要求矩阵",
       "顾客特定要求清单",
@@ -67,8 +67,8 @@ describe("csr export", () => {
     expect(addressed.worksheet.getRow(3).height).toBe(30);
     expect(procedures.getRow(3).height).toBeUndefined();
 
-    const clauses = workbook.getWorksheet("条款对照表 MINI")!;
-    expect(clauses.getCell("A1").value).toBe("MINI QMS 条款与过程、文件对照表");
+    const clauses = workbook.getWorksheet("条款覆盖矩阵 MINI")!;
+    expect(clauses.getCell("A1").value).toBe("MINI QMS 条款覆盖矩阵");
     expect(clauses.getCell("E7").value).toBe("●");
     expect(clauses.getCell("A19").value).toBe("覆盖率：8/13 (61.5%)");
     expect(clauses.getCell("E8").value).toBe("△");
@@ -94,7 +94,7 @@ describe("csr export", () => {
     const out = join(tempDir(), "en.xlsx");
     expect((await csrInProcess(["-C", REPO, "export", "--out", out, "--lang", "en"])).code).toBe(0);
     const workbook = await readWorkbook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "Forms", "External documents", "Obsolete documents", "Clauses MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training", "Periodic reviews"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Document list", "Forms", "External documents", "Obsolete documents", "Coverage MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training", "Periodic reviews"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 

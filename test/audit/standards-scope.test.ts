@@ -130,11 +130,11 @@ describe("the symbol conversion table", () => {
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((s) => s.name)).toEqual([
       "程序文件一览表",
-      "受控文件清单",
+      "文件清单",
       "表单清单",
       "外来文件清单",
       "作废文件清单",
-      "条款对照表 GJB9001C",
+      "条款覆盖矩阵 GJB9001C",
       "条款过程文件对照 GJB9001C",
       // GJB 9001C's wording: 顾客特定要求 is IATF 16949's term (i18n/terms.ts).
       "顾客要求矩阵",

@@ -131,7 +131,7 @@ describe("moving to a new edition", () => {
     expect(await csrInProcess(["-C", dir, "matrix", "clauses", "--standard", "IATF16949E2", "--format", "md", "--today", "2026-11-27"], { lang: null })).toEqual({
       code: 0,
       stdout: [
-        "## IATF 16949 第二版（虚构示例）（202X版）条款与过程、文件对照表",
+        "## IATF 16949 第二版（虚构示例）（202X版）条款覆盖矩阵",
         "",
         "东岳测试零部件有限公司 ｜ 截至 2026-11-27",
         "",

@@ -26,6 +26,7 @@ import { IMPORT_KIND_WORDS, IMPORT_KINDS, planImport, type ImportKind, type Impo
 import { findHeaderRow } from "../../import/headers.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
+import { documentList } from "../../report/registers/documents.js";
 import { allRegisters } from "../../report/registers/index.js";
 import type { Table } from "../../report/table.js";
 import { layoutSignatures } from "../../model/index.js";
@@ -235,7 +236,12 @@ function refuseComputedSheet(sheet: RawSheet, repo: Repository): void {
 function registerSheet(sheets: RawSheet[], as: (typeof IMPORT_KINDS)[number], repo: Repository, file: string): RawSheet {
   const label = (cell: unknown) => (typeof cell === "string" ? cell.trim() : "");
   // Only the names and headers are compared, and they do not depend on the day.
-  const own = (["zh-CN", "en"] as const).flatMap((lang) => allRegisters(registerContext(repo, lang), localToday()).filter((table) => table.id !== undefined && READ_BACK[table.id] === as));
+  // `csr export` writes the document list of every status, under a sheet name of its own (文件清单).
+  const own = (["zh-CN", "en"] as const).flatMap((lang) => {
+    const ctx = registerContext(repo, lang);
+    const tables = allRegisters(ctx, localToday());
+    return [...tables, ...(as === "documents" ? [documentList(ctx, { status: "all", today: localToday() })] : [])].filter((table) => table.id !== undefined && READ_BACK[table.id] === as);
+  });
   const headers = new Set(own.map((table) => table.columns.map((c) => c.header).join("\t")));
   const recognised: ((sheet: RawSheet) => boolean)[] = [
     (sheet) => own.some((table) => table.sheet === sheet.name.trim()),

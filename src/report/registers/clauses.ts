@@ -1,5 +1,5 @@
 /**
- * The clause matrix (条款与过程、文件对照表): the clauses of one standard against the processes
+ * The clause coverage matrix (条款覆盖矩阵): the clauses of one standard against the processes
  * and released procedures. "●" marks a process or procedure that lists the clause itself; "△"
  * one that lists only a clause above it (the sub-clause is inherited, not named); "○" one that
  * reaches it only through its children: for a process the documents it lists, for a procedure

@@ -54,7 +54,8 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
           ? t(ctx, "register.documents.title-all", { count: docs.length })
           : t(ctx, "register.documents.title-status", { status: statusLabel(ctx, status), count: docs.length }),
     ...(notes.length > 0 ? { notes } : {}),
-    sheet: t(ctx, "register.documents.sheet"),
+    // The sheet is named as the title: a workbook of every status is not the 受控文件清单 (GJB month report #19).
+    sheet: t(ctx, status === "released" ? "register.documents.sheet" : "register.documents.sheet-all"),
     columns: [
       { key: "no", header: t(ctx, "register.documents.column.no"), kind: "number" },
       { key: "level", header: t(ctx, "register.documents.column.level"), kind: "code" },
