@@ -94,7 +94,7 @@ describe("a version released to take effect later is 待实施 until then", () =
 });
 
 describe("a periodic review that found a document must be revised or withdrawn", () => {
-  it("is noted in the controlled document list's 备注 after the document's own remarks, unless a revision of that day or later answers it", async () => {
+  it("is noted in the 备注 of the controlled document list and the procedure lists after the document's own remarks, unless a revision of that day or later answers it", async () => {
     const doc = (id: string, review: string, more = "") =>
       `id: ${id}\ntitle: 程序${id}\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\n${more}revisions:\n  - { version: A/0, date: 2026-01-10, summary: 首次发布, prepared: { by: zhang, date: 2026-01-08 }, approved: { by: wang, date: 2026-01-10 } }\nreviews:\n  - ${review}\nsections:\n  - title: 目的\n    text: 规定方法。\n`;
     const repo = minimalRepo({
@@ -104,14 +104,18 @@ describe("a periodic review that found a document must be revised or withdrawn",
       // A revision released the day of the review answers it.
       "documents/QP-023.yaml": doc("QP-023", "{ by: wang, date: 2026-01-10, result: revise, comment: 换版时已修订 }"),
     });
-    const rows = async (today: string) =>
-      (JSON.parse((await csrInProcess(["-C", repo, "list", "documents", "--format", "json", "--today", today], { lang: null })).stdout) as { rows: Record<string, unknown>[] }).rows.map((r) => [r.number, r.remarks]);
-    expect(await rows("2026-11-27")).toEqual([
+    const rows = async (today: string, ...register: string[]) =>
+      (JSON.parse((await csrInProcess(["-C", repo, "list", ...register, "--format", "json", "--today", today], { lang: null })).stdout) as { rows: Record<string, unknown>[] }).rows.map((r) => [r.number, r.remarks]);
+    const noted = [
       ["QP-020", "纸质原件存档；定期评审结论：需修订（2026-11-02）"],
       ["QP-021", "定期评审结论：拟作废（2026-11-03）"],
       ["QP-022", ""],
       ["QP-023", ""],
-    ]);
+    ];
+    expect(await rows("2026-11-27", "documents")).toEqual(noted);
+    // The 程序文件一览表 in both layouts notes it as well.
+    expect(await rows("2026-11-27", "procedures")).toEqual(noted);
+    expect(await rows("2026-11-27", "procedures", "--style", "gjb")).toEqual(noted);
   });
 });
 

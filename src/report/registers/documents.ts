@@ -98,7 +98,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         retention: doc.record?.retention ?? "",
         clauses: clauseList(ctx, doc.clauses),
         status: documentStatus(ctx, doc, today),
-        remarks: remarks(ctx, doc),
+        remarks: documentRemarks(ctx, doc),
       };
     }),
   };
@@ -107,9 +107,9 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
 /**
  * The document's own remarks, then an open periodic-review conclusion (doc/revision-pending): a
  * document found to need revising or withdrawing is listed as such until it is (IATF 16949 7.5.3,
- * GJB 9001C 7.5.2/7.5.3).
+ * GJB 9001C 7.5.2/7.5.3), in the document list and in the procedure lists (procedures.ts).
  */
-function remarks(ctx: RegisterContext, doc: ControlledDocument): string {
+export function documentRemarks(ctx: RegisterContext, doc: ControlledDocument): string {
   const pending = pendingReviewConclusion(doc);
   const note = pending && t(ctx, pending.review.result === "withdraw" ? "register.documents.remarks.withdrawal-pending" : "register.documents.remarks.revision-pending", { date: pending.review.date });
   return [doc.remarks, note].filter(Boolean).join(t(ctx, "register.remarks-separator"));

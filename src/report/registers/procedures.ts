@@ -11,6 +11,7 @@ import { releaseRecordedAfter } from "../../model/as-of.js";
 import { documentClassification } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
+import { documentRemarks } from "./documents.js";
 import {
   asOfNotes,
   clauseList,
@@ -48,7 +49,7 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
   const title = t(ctx, `register.procedures.title.${level}`, { count: docs.length });
   const style = level === 2 ? (options.style ?? defaultProcedureStyle(ctx.repo.config?.value.standards)) : "iatf";
   const remarks = (doc: ControlledDocument): string => {
-    const parts = [doc.remarks ?? ""];
+    const parts = [documentRemarks(ctx, doc)];
     if (doc.status !== "released" || releasedPendingUntil(doc, options.today)) parts.push(documentStatus(ctx, doc, options.today));
     return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
   };
