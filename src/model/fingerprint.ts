@@ -85,8 +85,15 @@ function linkedPrint(doc: ControlledDocument, ref: string | undefined, sections:
 export class SectionPrints {
   readonly #documents = new Map<ControlledDocument, { sections?: NumberedSection[]; prints: Map<string | undefined, string | undefined> }>();
 
+  /**
+   * `textOf`: the document whose text a link is judged on, when the one shown lacks it (`csr site`
+   * withholds a 秘密 document's sections from its pages, not from the judgement of its CSR links).
+   */
+  constructor(private readonly textOf: (doc: ControlledDocument) => ControlledDocument = (doc) => doc) {}
+
   /** As changedEnds compares it: the fingerprint of the section `ref` names, or undefined when it is gone. */
-  of(doc: ControlledDocument, ref: string | undefined): string | undefined {
+  of(shown: ControlledDocument, ref: string | undefined): string | undefined {
+    const doc = this.textOf(shown);
     let seen = this.#documents.get(doc);
     if (!seen) this.#documents.set(doc, (seen = { prints: new Map() }));
     if (seen.prints.has(ref)) return seen.prints.get(ref);

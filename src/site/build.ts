@@ -85,7 +85,7 @@ const DOCUMENT_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:
 export async function buildSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
   const shown = withoutSecretBodies(repo, findings, options.lang);
   // The registers, the dashboard and the review reports each judge every CSR's review rounds: once is enough.
-  return judgingRoundsOnce(() => writeSite(shown.repo, shown.findings, options, out));
+  return judgingRoundsOnce(() => writeSite(shown.repo, shown.findings, options, out, shown.textOf));
 }
 
 /**
@@ -96,23 +96,28 @@ export async function buildSite(repo: Repository, findings: readonly Finding[], 
  * 5.5 shows "5.5", not the section's title); a finding in its file says only where it is, since a
  * message may quote the text (doc/mention-unresolved quotes a 《…》 mention).
  */
-function withoutSecretBodies(repo: Repository, findings: readonly Finding[], lang: Lang): { repo: Repository; findings: readonly Finding[] } {
+function withoutSecretBodies(repo: Repository, findings: readonly Finding[], lang: Lang): { repo: Repository; findings: readonly Finding[]; textOf?: (doc: ControlledDocument) => ControlledDocument } {
   const secretFiles = new Set<string>();
+  const originals = new Map<ControlledDocument, ControlledDocument>();
   const documents = repo.documents.map((located) => {
     if (!isStateSecret(repo, located.value)) return located;
     secretFiles.add(located.file.path);
     const { reviews } = located.value;
     // A periodic review's comment says what must change in the text (需修订): it goes with the text.
-    return { ...located, value: { ...located.value, sections: [], ...(reviews ? { reviews: reviews.map(({ comment: _comment, ...review }) => review) } : {}) } };
+    const shown = { ...located.value, sections: [], ...(reviews ? { reviews: reviews.map(({ comment: _comment, ...review }) => review) } : {}) };
+    originals.set(shown, located.value);
+    return { ...located, value: shown };
   });
   if (secretFiles.size === 0) return { repo, findings };
   const withheld = (finding: Finding) => translate(lang, "site.finding.withheld", { rule: finding.rule });
-  return { repo: { ...repo, documents }, findings: findings.map((f) => (secretFiles.has(f.file) ? { ...f, message: withheld(f) } : f)) };
+  // A CSR link into a withheld text is still judged on that text: emptied, it would read as changed (suspect) on the CSR matrix.
+  const textOf = (doc: ControlledDocument) => originals.get(doc) ?? doc;
+  return { repo: { ...repo, documents }, findings: findings.map((f) => (secretFiles.has(f.file) ? { ...f, message: withheld(f) } : f)), textOf };
 }
 
-async function writeSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
+async function writeSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter, textOf?: (doc: ControlledDocument) => ControlledDocument): Promise<SiteSummary> {
   const { lang, today } = options;
-  const rc = registerContext(repo, lang);
+  const rc = { ...registerContext(repo, lang), ...(textOf ? { textOf } : {}) };
   const { index } = rc;
   const pages = new SitePages(index);
   const Handlebars = await handlebarsRuntime();

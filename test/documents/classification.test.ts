@@ -81,8 +81,9 @@ describe("csr site with a 秘密 document", () => {
     expect(readFileSync(join(out, "findings.html"), "utf8")).toContain("（规则 doc/mention-unresolved）");
   });
 
-  it("shows a CSR's section of it as the CSR gives it, without the document's own section title or a link into it", async () => {
+  it("shows a CSR's section of it as the CSR gives it, without the document's own section title or a link into it, and judges a pinned link on its text", async () => {
     const repo = copyFixture("examples/acme-auto");
+    expect((await csrInProcess(["-C", repo, "address", "--pin-all", "--date", DAY], { lang: null })).code).toBe(0);
     const csr = join(repo, "csr/BCM/BCM-002.yaml");
     writeFileSync(csr, readFileSync(csr, "utf8").replace("    section: 5.5 外部实验室\n", '    section: "5.5"\n'));
     const procedure = join(repo, "documents/procedures/QP-006.yaml");
@@ -92,7 +93,12 @@ describe("csr site with a 秘密 document", () => {
     const report = readFileSync(join(shown, "csr/BCM-002.html"), "utf8");
     expect(report).not.toContain("#section-5.5");
     expect([...report.matchAll(/5\.5[^<]*/g)].map((m) => m[0])).toEqual(["5.5"]);
-    expect(readFileSync(join(shown, "registers/csr-matrix.csv"), "utf8").split(/\r?\n/).find((row) => row.startsWith("BCM-002,"))).toContain(",QP-006,5.5,A/1,");
+    const matrix = readFileSync(join(shown, "registers/csr-matrix.csv"), "utf8").split(/\r?\n/);
+    expect(matrix.find((row) => row.startsWith("BCM-002,"))).toContain(",QP-006,5.5,A/1,");
+    // Its emptied text would read as changed: the link is judged on the text the site does not show.
+    const links = matrix.filter((row) => row.includes(",QP-006,"));
+    expect(links.length).toBe(1);
+    for (const row of links) expect(row).toMatch(/,已确认(,|$)/);
   });
 
   it("publishes the body of a document marked 内部", async () => {

@@ -17,6 +17,8 @@ export interface RegisterContext {
   repo: Repository;
   index: RepoIndex;
   lang: Lang;
+  /** The document whose text a CSR link is judged on, when `repo` shows it without (see SectionPrints); itself by default. */
+  textOf?: (doc: ControlledDocument) => ControlledDocument;
 }
 
 export function registerContext(repo: Repository, lang: Lang): RegisterContext {

@@ -206,7 +206,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   const csrs = sortedCsrs(ctx, options.customer);
   const config = ctx.repo.config?.value;
   const calendar = repositoryCalendar(config);
-  const prints = new SectionPrints();
+  const prints = new SectionPrints(ctx.textOf);
   let suspect = 0;
   let unconfirmed = 0;
   const rows = csrs.flatMap((csr) => {
