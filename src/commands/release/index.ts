@@ -27,6 +27,8 @@ import type { CommandContext } from "../context.js";
 import { copyList, departmentLabel, personLabel, resolvePeople, resolvePerson } from "../shared/people.js";
 import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
+import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
+import { askForRelease, releaseNeedsAnswers } from "./ask.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
 
 /** The signers of a revision and their dates, as `csr release` and `csr sign` take them (people by id or name). */
@@ -58,7 +60,7 @@ export interface ReleaseFlags extends SignatureFlags {
   totalPages?: string;
   /** Release although the document has not changed since its last release. */
   force?: boolean;
-  /** Never prompt (release never does; accepted like every writing command). */
+  /** Never prompt: a value left open is refused, naming its option, as without a terminal. */
   yes?: boolean;
 }
 
@@ -72,7 +74,12 @@ function totalPagesOption(value: string | undefined): number | undefined {
 }
 
 export async function releaseCommand(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
-  return withGitErrors(() => release(ctx, id, flags));
+  return releaseDocument(ctx, id, flags);
+}
+
+/** `prompts` given: ask for what the options leave open, whatever the terminal (tests drive this). */
+export async function releaseDocument(ctx: CommandContext, id: string, flags: ReleaseFlags, prompts?: Prompts): Promise<number> {
+  return withGitErrors(() => release(ctx, id, flags, prompts));
 }
 
 /**
@@ -80,11 +87,10 @@ export async function releaseCommand(ctx: CommandContext, id: string, flags: Rel
  * git's identity and the tag (its name and that it is new). The write, commit and tag then go
  * together or not at all (writeAndCommit).
  */
-async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Promise<number> {
-  const date = eventDateOption(flags.date, "--date");
-  const signed = signatureDates(flags, date);
-  const effective = effectiveDate(flags, date, signed);
-  const totalPages = totalPagesOption(flags.totalPages);
+async function release(ctx: CommandContext, id: string, given: ReleaseFlags, prompts: Prompts | undefined): Promise<number> {
+  // The options given are read before anything else, as without a terminal; answers are read again below.
+  checkDateOptions(given);
+  const totalPages = totalPagesOption(given.totalPages);
   const root = findRoot(ctx.dir);
   await refuseUnlessGitIsClean(root);
   return withRepositoryLock(ctx, root, async () => {
@@ -96,6 +102,15 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     // Written and approved by its publisher: the organisation registers it on receipt (csr new external).
     if (doc.kind === "external") throw new UserError(t("release.external", { id: doc.id }), t("release.external.hint", { id: doc.id, arg: shellArgument(doc.id) }));
     // Asked for only of a document csr can release: an external one's refusal comes first, not a request for signers it will not take.
+    const ask = releaseNeedsAnswers(repo, doc, given) ? (prompts ?? (canPrompt(given.yes) ? await loadPrompts() : undefined)) : undefined;
+    if (ask) {
+      // What would refuse the release whatever the answers is said before the questions.
+      refuseEmptySections(doc);
+      const released = currentRevision(doc)?.version;
+      if (released && !given.force) await refuseUnchanged(ctx, root, doc, released, file.path);
+    }
+    const flags = ask ? await askForRelease(ask, repo, index, doc, given) : given;
+    const { date, signed, effective } = checkDateOptions(flags);
     const summary = required(flags.summary, "--summary", t("release.needs.summary"));
     const prepared = required(flags.prepared, "--prepared", t("release.needs.prepared"));
     const reviewed = required(flags.reviewed, "--reviewed", t("release.needs.reviewed"));
@@ -123,7 +138,7 @@ async function release(ctx: CommandContext, id: string, flags: ReleaseFlags): Pr
     // A revision dated before the one it follows is doc/version-sequence's finding.
     if (latest) refuseBefore(date, "--date", { ...revisionEvent(latest), of: doc.id });
     const current = latest?.version;
-    if (current && !flags.force) await refuseUnchanged(ctx, root, doc, current, file.path);
+    if (current && !flags.force && !ask) await refuseUnchanged(ctx, root, doc, current, file.path);
     const version = nextVersion(current, flags.major === true && (doc.revisions?.length ?? 0) > 0);
     const tag = releaseTag(doc.id, version);
     await refuseInvalidTag(root, tag, doc.id);
@@ -226,6 +241,13 @@ async function refuseUnchanged(ctx: CommandContext, root: string, doc: Controlle
   if (released && revisedContent(released) === revisedContent(doc)) {
     throw new UserError(t(tagged ? "release.unchanged" : "release.unchanged.commit", { id: doc.id, version, tag, commit: since }), t("release.unchanged.hint"));
   }
+}
+
+/** The release date (--date, today by default), each signature's date and the date it takes effect, checked as signatureDates and effectiveDate check them. */
+function checkDateOptions(flags: ReleaseFlags): { date: string; signed: ReturnType<typeof signatureDates>; effective: string } {
+  const date = eventDateOption(flags.date, "--date");
+  const signed = signatureDates(flags, date);
+  return { date, signed, effective: effectiveDate(flags, date, signed) };
 }
 
 /**

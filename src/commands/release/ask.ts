@@ -1,0 +1,108 @@
+/**
+ * What `csr release` asks at a terminal when its options leave something open: the summary of the
+ * change (修订内容), each signature the document's printed layout requires (编制, 审核, and where
+ * qms.yaml `document_layouts` prints them 会签, 标准化审查, 军代表; then 批准), and the release date.
+ * Each signature offers only the people whom the release would accept for it (release/index.ts):
+ * in people.yaml and not gone, with the role it needs, not a 军代表 for the organisation's own
+ * signatures and only a 军代表 for the 军代表's, and no one for two duties that must be apart. The
+ * answers are the options the command would otherwise have been given.
+ */
+import { localToday } from "../../core/dates.js";
+import { UserError } from "../../core/errors.js";
+import { localized } from "../../core/text.js";
+import { language, list, t } from "../../i18n/index.js";
+import { codeWithLabel } from "../../i18n/values.js";
+import type { Repository } from "../../load/repository.js";
+import { currentRevision, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
+import { revisionEvent } from "../../model/recorded-events.js";
+import type { ControlledDocument, Person, Role, SignatureRole } from "../../model/types.js";
+import type { Choice, Prompts } from "../add/prompting.js";
+import { dateAnswer, eventDateAnswer } from "../options.js";
+import { departmentLabel, resolvePerson } from "../shared/people.js";
+import type { ReleaseFlags } from "./index.js";
+
+/** Whether the options leave a value open that the release requires (so that a terminal is asked). */
+export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, flags: ReleaseFlags): boolean {
+  const printed = layoutSignatures(repo, doc.level);
+  const given = (value: string | undefined) => value !== undefined && value.trim() !== "";
+  return (
+    !given(flags.summary) ||
+    !given(flags.prepared) ||
+    !given(flags.reviewed) ||
+    !given(flags.approved) ||
+    (printed.has("countersigned") && !(flags.countersigned ?? []).some(given)) ||
+    (printed.has("standardization") && !given(flags.standardization)) ||
+    (printed.has("military_representative") && !given(flags.militaryRepresentative))
+  );
+}
+
+/**
+ * The options with every value they left open answered, in the order the signatures are given on
+ * paper; the release date (today by default) is asked when --date is not given. A person already
+ * named by an option is looked up as the release looks them up, so that the next choices leave them
+ * out where the duties must be apart.
+ * Errors: UserError when nobody in people.yaml may sign a signature that is asked for.
+ */
+export async function askForRelease(ask: Prompts, repo: Repository, index: RepoIndex, doc: ControlledDocument, flags: ReleaseFlags): Promise<ReleaseFlags> {
+  const printed = layoutSignatures(repo, doc.level);
+  const answered: ReleaseFlags = { ...flags };
+  const blank = (value: string | undefined) => value === undefined || value.trim() === "";
+  const person = (given: string, flag: string) => resolvePerson(index, given, flag);
+  if (blank(answered.summary)) answered.summary = (await ask.input({ message: t("prompt.release.summary"), required: true })).trim();
+  const choose = async (role: SignatureRole, choices: Choice[]) => ask.select({ message: t(`prompt.release.${role}`), choices: nonEmpty(index, role, choices) });
+  const signers = (role: SignatureRole, apart: (Person | undefined)[]) => signerChoices(index, doc, role, apart);
+  if (blank(answered.prepared)) answered.prepared = await choose("prepared", signers("prepared", []));
+  const author = person(answered.prepared!, "--prepared");
+  if (blank(answered.reviewed)) answered.reviewed = await choose("reviewed", signers("reviewed", [author]));
+  const reviewer = person(answered.reviewed!, "--reviewed");
+  if (printed.has("countersigned") && !(answered.countersigned ?? []).some((v) => !blank(v))) {
+    answered.countersigned = await ask.checkbox({ message: t("prompt.release.countersigned"), choices: nonEmpty(index, "countersigned", signers("countersigned", [])), required: true });
+  }
+  if (printed.has("standardization") && blank(answered.standardization)) answered.standardization = await choose("standardization", signers("standardization", [author]));
+  if (blank(answered.approved)) answered.approved = await choose("approved", signers("approved", [author, reviewer]));
+  const approver = person(answered.approved!, "--approved");
+  if (printed.has("military_representative") && blank(answered.militaryRepresentative)) {
+    answered.militaryRepresentative = await choose("military_representative", signers("military_representative", [author, approver]));
+  }
+  if (answered.date === undefined) {
+    const latest = currentRevision(doc);
+    const answer = await ask.input({ message: t("prompt.release.date"), default: localToday(), required: true, validate: eventDateAnswer({ follows: latest ? { ...revisionEvent(latest), of: doc.id } : undefined }) });
+    answered.date = dateAnswer(answer);
+  }
+  return answered;
+}
+
+/** The role a signature needs in people.yaml (requireRole in release/index.ts); 会签 and 军代表 need none. */
+const NEEDED: Partial<Record<SignatureRole, Role>> = { prepared: "author", reviewed: "reviewer", standardization: "standardization", approved: "approver" };
+
+/**
+ * The people who may sign `role`: not gone; with the role it needs; where qms.yaml has a military
+ * representative office, only its people as 军代表 and none of them otherwise (refuseMilitarySigners);
+ * none of `apart` (those whose duty this one must be apart from: refuseSharedDuties,
+ * refuseGjbSharedDuties). The document's department's people first, then in people.yaml's order.
+ */
+function signerChoices(index: RepoIndex, doc: ControlledDocument, role: SignatureRole, apart: readonly (Person | undefined)[]): Choice[] {
+  const offices = militaryParties(index).length > 0;
+  const needed = NEEDED[role];
+  return [...index.people.values()]
+    .map((p) => p.value)
+    .filter((p) => p.left === undefined || p.left > localToday())
+    .filter((p) => (needed === undefined || p.roles.includes(needed)) && !apart.some((a) => a?.id === p.id))
+    .filter((p) => !offices || isMilitaryRepresentative(index, p) === (role === "military_representative"))
+    .sort((a, b) => Number(a.department !== doc.department) - Number(b.department !== doc.department))
+    .map((p) => ({ value: p.id, name: t("prompt.release.signer", { id: p.id, name: localized(language(), p.name, p.name_en), department: departmentLabel(index, p.department) }) }));
+}
+
+/** The choices, or (none) a UserError saying who could sign and how to name them. */
+function nonEmpty(index: RepoIndex, role: SignatureRole, choices: Choice[]): Choice[] {
+  if (choices.length > 0) return choices;
+  const needed = NEEDED[role];
+  const offices = militaryParties(index);
+  const who =
+    role === "military_representative" && offices.length > 0
+      ? t("release.no-signer.military", { offices: list(offices.map((o) => departmentLabel(index, o.code))) })
+      : needed
+        ? t("release.no-signer.role", { role: codeWithLabel(needed, t(`value.role.${needed}`)) })
+        : t("release.no-signer.anyone");
+  throw new UserError(t("release.no-signer", { label: t(`sign.role.${role}`), who }));
+}

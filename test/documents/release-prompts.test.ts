@@ -1,0 +1,133 @@
+/**
+ * `csr release` at a terminal asks for what its options leave open (GJB month report #13), driven
+ * with @inquirer/testing: the summary, each signature of the document's GJB layout offering only
+ * the people the release accepts for it, and the release date. Without a terminal it refuses as before.
+ */
+import { checkbox, input, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { releaseDocument } from "../../src/commands/release/index.js";
+import { capture } from "../csr/fixture.js";
+import { csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+
+const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), checkbox: wrapPrompt(checkbox) } as unknown as Prompts;
+
+const DRAFT = ["id: QP-020", "title: 顾客要求管理程序", "level: 2", "kind: procedure", "department: QA", "status: in-review", "sections:", "  - title: 目的", "    text: 规定顾客要求的评审。", ""].join("\n");
+
+/**
+ * Level 2 prints 会签, 标准化审查 and 军代表; the 军代表室 (MRO) is an outside party whose 孙军代 signs
+ * as 军代表 only. 赵敏 may prepare, review, approve and check standardization; 张伟 and 李娜 prepare
+ * and review; 王强 approves.
+ */
+function gjbRepo(): string {
+  const repo = minimalRepo({ "documents/QP-020.yaml": DRAFT });
+  const qms = readFileSync(join(repo, "qms.yaml"), "utf8");
+  writeFileSync(
+    join(repo, "qms.yaml"),
+    `${qms}external_parties:\n  - code: MRO\n    name: 军代表室\n    kind: military-representative\ndocument_layouts:\n  - levels: [2]\n    signatures: [prepared, reviewed, countersigned, standardization, approved, military_representative]\n`,
+  );
+  const people = readFileSync(join(repo, "people.yaml"), "utf8");
+  writeFileSync(join(repo, "people.yaml"), `${people}  - id: zhao\n    name: 赵敏\n    department: QA\n    roles: [author, reviewer, approver, standardization]\n  - id: jun\n    name: 孙军代\n    department: MRO\n    roles: []\n`);
+  return gitInit(repo);
+}
+
+describe("csr release at a terminal", () => {
+  it("asks for the summary, each signature of the layout among the people who may sign it, and the date", async () => {
+    const repo = gjbRepo();
+    const ctx = capture(repo);
+    const done = releaseDocument(ctx, "QP-020", {}, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Summary of the change (修订内容)");
+    screen.type("首次发布");
+    screen.keypress("enter");
+    await screen.next();
+    // Authors only, the document's department (品质部) first; the 军代表 prepares nothing.
+    expect(screen.getScreen()).toBe("? Prepared by (编制)\n❯ zhang  张伟 (品质部)\n  zhao  赵敏 (品质部)\n  li  李娜 (市场部)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    await screen.next();
+    // Not the preparer.
+    expect(screen.getScreen()).toBe("? Reviewed by (审核)\n❯ zhao  赵敏 (品质部)\n  li  李娜 (市场部)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ zhang  张伟 (品质部)\n ◯ wang  王强 (品质部)\n ◯ zhao  赵敏 (品质部)\n ◯ li  李娜 (市场部)\n");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("At least one choice must be selected");
+    screen.keypress("down");
+    screen.keypress("space");
+    screen.keypress("down");
+    screen.keypress("space");
+    screen.keypress("enter");
+    await screen.next();
+    // The role standardization, and not the preparer.
+    expect(screen.getScreen()).toBe("? Standardization check by (标准化审查)\n❯ zhao  赵敏 (品质部)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    await screen.next();
+    // The role approver, neither the preparer nor the reviewer.
+    expect(screen.getScreen()).toBe("? Approved by (批准)\n❯ wang  王强 (品质部)\n  zhao  赵敏 (品质部)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    await screen.next();
+    // Only the 军代表室's people sign as 军代表.
+    expect(screen.getScreen()).toBe("? Military representative (军代表)\n❯ jun  孙军代 (军代表室)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/^\? Release date, the revision's date \(YYYY-MM-DD\) \(\d{4}-\d{2}-\d{2}\)$/);
+    screen.type("2024-03-01");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.err).toBe("");
+    expect(ctx.out.replace(/commit [0-9a-f]{7}/, "commit X")).toBe("Released QP-020 A/0 (documents/QP-020.yaml): commit X, tag QP-020/A-0.\n");
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain(
+      [
+        "revisions:",
+        "  - version: A/0",
+        "    date: 2024-03-01",
+        "    summary: 首次发布",
+        "    prepared:", "      by: zhang", "      date: 2024-03-01",
+        "    reviewed:", "      by: li", "      date: 2024-03-01",
+        "    countersigned:", "      - by: wang", "        date: 2024-03-01", "      - by: zhao", "        date: 2024-03-01",
+        "    standardization:", "      by: zhao", "      date: 2024-03-01",
+        "    approved:", "      by: wang", "      date: 2024-03-01",
+        "    military_representative:", "      by: jun", "      date: 2024-03-01",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("asks only for what the options leave open, and says what refuses the release whatever the answers before asking", async () => {
+    const repo = gjbRepo();
+    const ctx = capture(repo);
+    const done = releaseDocument(ctx, "QP-020", { summary: "首次发布", prepared: "zhang", reviewed: "li", approved: "wang", countersigned: ["li"], standardization: "zhao", date: "2024-03-01" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Military representative (军代表)\n❯ jun  孙军代 (军代表室)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain("    military_representative:\n      by: jun\n      date: 2024-03-01\n");
+
+    const empty = gjbRepo();
+    writeFileSync(join(empty, "documents/QP-020.yaml"), DRAFT.replace("    text: 规定顾客要求的评审。\n", ""));
+    await expect(releaseDocument(capture(empty), "QP-020", {}, prompts)).rejects.toMatchObject({ message: "QP-020 has sections without text: 1 目的. A controlled document is not released blank." });
+  });
+
+  it("says so when nobody may sign a signature it would ask for", async () => {
+    const repo = gjbRepo();
+    writeFileSync(join(repo, "people.yaml"), readFileSync(join(repo, "people.yaml"), "utf8").replace(/ {2}- id: jun\n[\s\S]*$/, ""));
+    git(repo, ["commit", "-qam", "no 军代表 yet"]);
+    const done = releaseDocument(capture(repo), "QP-020", { summary: "首次发布", prepared: "zhang", reviewed: "li", approved: "wang", countersigned: ["li"], standardization: "zhao" }, prompts);
+    await expect(done).rejects.toMatchObject({ message: "Nobody may sign as military representative: people.yaml has no one of 军代表室; add the military representative with 'csr person add' first." });
+  });
+
+  it("without a terminal (or with -y), refuses in one line naming the option, as before", async () => {
+    const repo = gjbRepo();
+    expect(await csrInProcess(["-C", repo, "release", "QP-020"])).toEqual({ code: 2, stdout: "", stderr: "csr: --summary is required: what changed, e.g. --summary '增加评审期限'.\n" });
+    expect(await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "-y"], { lang: "zh-CN" })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 2 级文件的版式（qms.yaml 的 document_layouts）有会签签字栏；请用 --countersigned <人员> 给出。\n",
+    });
+  });
+});
