@@ -80,3 +80,25 @@ describe("csr submit", () => {
     expect(status(dir, "QP-001")).toBe("draft");
   });
 });
+
+describe("csr new --used-by a document in review", () => {
+  it("creates the new document and leaves the one in review as it is, as csr obsolete does, saying what to do in one line", async () => {
+    const inReview = procedure("QP-001", "规定文件控制。", "in-review");
+    const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": inReview }));
+    const form = await csrInProcess(["-C", dir, "new", "form", "--title", "文件发放回收记录", "--department", "QA", "--used-by", "QP-001", "--retention", "3年", "-y", "--commit"]);
+    expect(form.stderr).toBe("");
+    expect(form.code).toBe(0);
+    expect(form.stdout.split("\n").slice(0, 2)).toEqual([
+      "Created QR-001-01 文件发放回收记录 (documents/QR-001-01.yaml), a draft form of 品质部.",
+      "QP-001 is in review (审批中), and its reviewers must see the change, so it was left as it is: withdraw it ('csr submit QP-001 --withdraw'), add QR-001-01 to its records (相关记录) with 'csr set QP-001 --add-form QR-001-01' and submit it again, or add it in its next revision.",
+    ]);
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(inReview);
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/QR-001-01.yaml\n");
+    const instruction = await csrInProcess(["-C", dir, "new", "procedure", "--title", "记录控制程序", "--department", "QA", "--used-by", "QP-001", "-y"], { lang: "zh-CN" });
+    expect(instruction.stderr).toBe("");
+    expect(instruction.stdout.split("\n")[1]).toBe(
+      "QP-001 正在审批（审批中），审批人须看到这一更改，因此未改动它：请用 'csr submit QP-001 --withdraw' 退回修改，用 'csr set QP-001 --add-related QP-002' 把 QP-002 加入其相关文件后重新送审，或在其下一次修订时加入。",
+    );
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(inReview);
+  });
+});

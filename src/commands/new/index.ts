@@ -119,15 +119,21 @@ export async function newDocument(ctx: CommandContext, kindArg: string | undefin
       // A form is one of the user's records (相关记录, `forms`); any other document is one of its related documents (相关文件, `related`).
       const key = kind === "form" ? "forms" : "related";
       if ((user.value[key] ?? []).includes(number)) throw new UserError(t("new.listed-already", { user: user.value.id, number }));
-      changes.push(editFile(session.root, user.file.path, "document", (doc) => {
-        const listed = doc.get(key, true);
-        if (listed) doc.addIn([key], number);
-        else doc.set(key, doc.createNode([number], { flow: true }));
-      }));
-      // A released document changes only through a revision: its new list is committed with that release, not here.
-      const listed = { user: user.value.id, number };
-      const messages = key === "forms" ? (["new.listed", "new.listed-release", "new.listed-release-commit"] as const) : (["new.listed-related", "new.listed-related-release", "new.listed-related-release-commit"] as const);
-      lines.push(t(user.value.status !== "released" ? messages[0] : flags.commit ? messages[2] : messages[1], listed));
+      if (user.value.status === "in-review") {
+        // Its reviewers must see every change, as csr obsolete leaves a draft in review: it is left as it is, and the line says what to do.
+        const todo = { user: user.value.id, number, userArg: shellArgument(user.value.id), numberArg: shellArgument(number) };
+        lines.push(t(key === "forms" ? "new.listed-in-review" : "new.listed-related-in-review", todo));
+      } else {
+        changes.push(editFile(session.root, user.file.path, "document", (doc) => {
+          const listed = doc.get(key, true);
+          if (listed) doc.addIn([key], number);
+          else doc.set(key, doc.createNode([number], { flow: true }));
+        }));
+        // A released document changes only through a revision: its new list is committed with that release, not here.
+        const listed = { user: user.value.id, number };
+        const messages = key === "forms" ? (["new.listed", "new.listed-release", "new.listed-release-commit"] as const) : (["new.listed-related", "new.listed-related-release", "new.listed-related-release-commit"] as const);
+        lines.push(t(user.value.status !== "released" ? messages[0] : flags.commit ? messages[2] : messages[1], listed));
+      }
     }
     if (kind === "form" && !retention) lines.push(t("new.retention-missing", { number }));
     // The release command in full: every signature the level's layout prints is required by csr release.
