@@ -6,6 +6,7 @@
 import type { Argument, Command, Option } from "commander";
 import { displayWidth } from "../core/text.js";
 import { language, t, type MessageKey } from "../i18n/index.js";
+import { forStandards, helpExamples } from "../model/citations.js";
 
 const HEADINGS: Record<string, MessageKey> = {
   "Usage:": "cli.help.usage",
@@ -36,11 +37,21 @@ export function localizeHelp(program: Command): void {
 /** The commands a new user starts with; each one's help ends with examples (cli.help.example.<name>). */
 const WITH_EXAMPLES = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "site"] as const;
 
-/** Applied once every command is added. */
-export function addHelpExamples(program: Command): void {
+/** Those whose examples a GJB 9001C repository reads in its own terms (cli.help.example.gjb.<name>: its documents, people and signatures). */
+const GJB_EXAMPLES = ["add", "release", "render", "review"] as const;
+
+/**
+ * Applied once every command is added. The examples are the repository's kind (model/citations.ts
+ * helpExamples), and a clause they cite is of its standard (`{{standard}}`, forStandards).
+ */
+export function addHelpExamples(program: Command, standards: readonly string[] | undefined): void {
+  const gjb = helpExamples(standards) === "gjb";
   for (const command of program.commands) {
     const name = WITH_EXAMPLES.find((n) => n === command.name());
-    if (name) command.addHelpText("after", () => `\n${t("cli.help.examples")}\n${t(`cli.help.example.${name}`)}`);
+    if (!name) continue;
+    const own = gjb ? GJB_EXAMPLES.find((n) => n === name) : undefined;
+    const examples = () => forStandards(t(own ? `cli.help.example.gjb.${own}` : `cli.help.example.${name}`), standards, t("common.list-separator"));
+    command.addHelpText("after", () => `\n${t("cli.help.examples")}\n${examples()}`);
   }
 }
 

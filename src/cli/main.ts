@@ -4,7 +4,7 @@
  * runs, and a run wires only the command it names (commandNamed) unless it needs them all.
  */
 import { t } from "../i18n/index.js";
-import { citations, clauseReferenceExample } from "../model/citations.js";
+import { citations, clauseReferenceExample, forStandards, helpExamples, wordingOf } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
 import type { CommandContext } from "../commands/context.js";
 import { wireCheck } from "./check.js";
@@ -239,7 +239,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--name-en <text>", t("help.process.name-en"))
           .option("--type <type>", t("help.process.type"))
           .option("--owner <department>", t("help.process.owner"))
-          .option("--clause <clauses...>", t("help.process.clause"))
+          .option("--clause <clauses...>", forStandards(t("help.process.clause"), standards, t("common.list-separator")))
           .option("--document <numbers...>", t("help.process.document"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
@@ -261,14 +261,16 @@ export async function run(argv: string[]): Promise<number> {
           .action(action(async () => (await import("../commands/process/index.js")).processUpdateCommand));
       },
       symbol: () => {
+        // Under GJB 9001C or ISO 9001 without IATF 16949, the table is of key and important characteristics (report/registers/symbols.ts).
+        const general = wordingOf(standards) === "general";
         program
           .command("symbol")
-          .description(t("help.symbol"))
+          .description(t(general ? "help.symbol.general" : "help.symbol"))
           .command("add")
           .description(t("help.symbol.add"))
           .option("--customer <code>", t("help.symbol.customer"))
-          .option("--customer-symbol <symbol>", t("help.symbol.customer-symbol"))
-          .option("--customer-class <class>", t("help.symbol.customer-class"))
+          .option("--customer-symbol <symbol>", t(general ? "help.symbol.customer-symbol.general" : "help.symbol.customer-symbol"))
+          .option("--customer-class <class>", t(general ? "help.symbol.customer-class.general" : "help.symbol.customer-class"))
           .option("--meaning <text>", t("help.symbol.meaning"))
           .option("--symbol <symbol>", t("help.symbol.symbol"))
           .option("--class <class>", t("help.symbol.class"))
@@ -468,13 +470,14 @@ export async function run(argv: string[]): Promise<number> {
           .action(action(async () => (await import("../commands/numbering/remove.js")).numberingRemoveCommand));
       },
       standard: () => {
+        const gjb = helpExamples(standards) === "gjb";
         program
           .command("standard")
           .description(t("help.standard"))
           .command("migrate")
           .description(t("help.standard.migrate"))
-          .argument("<from>", t("help.standard.migrate.from"))
-          .argument("<to>", t("help.standard.migrate.to"))
+          .argument("<from>", t(gjb ? "help.standard.migrate.from.gjb" : "help.standard.migrate.from"))
+          .argument("<to>", t(gjb ? "help.standard.migrate.to.gjb" : "help.standard.migrate.to"))
           .option("--dry-run", t("help.standard.migrate.dry-run"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))

@@ -79,7 +79,7 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void)
   wire({ program, action, standards });
 
   pointHelpAtCommands(program);
-  addHelpExamples(program);
+  addHelpExamples(program, standards);
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -127,3 +127,13 @@ export function clauseReferenceExample(standards: readonly string[] | undefined)
   const known = (standards ?? []).find((id) => STANDARD_NAMES[id] !== undefined) ?? "IATF16949";
   return known === "IATF16949" ? "IATF16949:8.3.3.3" : `${known}:8.3`;
 }
+
+/**
+ * Whose examples the help shows (cli/help.ts): a military supplier's (CS/QP-… documents, 质量部, the
+ * 会签, 标准化审查 and 军代表 signatures, 军代表室) where GJB 9001C is in scope and IATF 16949 is not,
+ * the rule by which the procedure list takes the GJB layout (report/registers/procedures.ts); an
+ * automotive supplier's otherwise, citing the first standard in scope.
+ */
+export function helpExamples(standards: readonly string[] | undefined): "gjb" | "iatf" {
+  return standards?.includes("GJB9001C") && !standards.includes("IATF16949") ? "gjb" : "iatf";
+}
