@@ -54,7 +54,8 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     columns: [
       { key: "no", header: t(ctx, "register.reviews.column.no"), kind: "number" },
       { key: "id", header: t(ctx, "register.reviews.column.id"), kind: "id" },
-      { key: "customer", header: t(ctx, "register.reviews.column.customer"), kind: "name" },
+      // Free text, as in the CSR matrix: a customer's full name (中国航空工业集团公司成都飞机设计研究所) kept on one line squeezed the late reason to four characters a line.
+      { key: "customer", header: t(ctx, "register.reviews.column.customer") },
       { key: "source", header: t(ctx, "register.reviews.column.source") },
       { key: "revision", header: t(ctx, "register.reviews.column.revision"), kind: "code" },
       { key: "startKind", header: t(ctx, "register.reviews.column.startKind"), kind: "code" },
