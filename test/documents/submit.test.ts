@@ -81,7 +81,7 @@ describe("csr submit", () => {
   });
 });
 
-describe("csr new --used-by a document in review", () => {
+describe("csr new --used-by and csr set on a document in review", () => {
   it("creates the new document and leaves the one in review as it is, as csr obsolete does, saying what to do in one line", async () => {
     const inReview = procedure("QP-001", "规定文件控制。", "in-review");
     const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": inReview }));
@@ -100,5 +100,18 @@ describe("csr new --used-by a document in review", () => {
       "QP-001 正在审批（审批中），审批人须看到这一更改，因此未改动它：请用 'csr submit QP-001 --withdraw' 退回修改，用 'csr set QP-001 --add-related QP-002' 把 QP-002 加入其相关文件后重新送审，或在其下一次修订时加入。",
     );
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(inReview);
+    // The way the line names: csr set refuses the same change while it is in review, and makes it once withdrawn.
+    const refused = await csrInProcess(["-C", dir, "set", "QP-001", "--add-form", "QR-001-01"]);
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([
+      2,
+      "",
+      "csr: QP-001 is in review (审批中), and its reviewers must see every change, so it was left as it is.\nhint: Withdraw it first ('csr submit QP-001 --withdraw'), make the change and submit it again ('csr submit QP-001'), or make it in its next revision.\n",
+    ]);
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(inReview);
+    // Register data (保存方式, 密级) is not what the reviewers approve: it is set as on a draft.
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--classification", "内部"])).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "submit", "QP-001", "--withdraw"])).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "set", "QP-001", "--add-form", "QR-001-01"])).code).toBe(0);
+    expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toMatch(/^forms:.*QR-001-01/m);
   });
 });

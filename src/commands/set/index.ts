@@ -14,7 +14,7 @@
  */
 import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { compareClauseNumbers, type Catalog } from "../../model/catalog.js";
 import { documentClassification } from "../../model/classification.js";
@@ -126,6 +126,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     }
     const content = changes.some((c) => isControlledContent(c.key));
     if (content && document.status === "obsolete") throw new UserError(t("set.obsolete", { id, date: document.obsolete?.date ?? "" }));
+    // Its reviewers must see every change of what they approve, as csr new --used-by and csr obsolete leave a document in review as it is.
+    if (content && document.status === "in-review") throw new UserError(t("set.in-review", { id }), t("set.in-review.hint", { id: shellArgument(id) }));
     const change = editFile(session.root, file.path, "document", (doc) => {
       if (clauses) setList(doc, "clauses", clauses.after);
       if (processes) setList(doc, "processes", processes.after);
