@@ -15,7 +15,7 @@ export function releaseRecordedAfter(doc: ControlledDocument, day: string): bool
 
 /** Whether a copy of the document was handed out, taken back, lost or destroyed after `day`. */
 export function copyRecordedAfter(doc: ControlledDocument, day: string): boolean {
-  return (doc.distribution ?? []).some((c) => c.date > day || (c.recalled ?? "") > day || (c.lost?.date ?? "") > day || (c.destroyed?.date ?? "") > day);
+  return (doc.distribution ?? []).some((c) => c.date > day || (c.recalled ?? "") > day || (c.lost?.date ?? "") > day || (c.destroyed?.date ?? "") > day || (c.retained?.date ?? "") > day);
 }
 
 /**
@@ -70,14 +70,15 @@ function editionOn(doc: ControlledDocument, day: string): ControlledDocument["ex
   return undefined;
 }
 
-/** A copy on `day`: still out unless it was taken back, lost or destroyed by then. */
+/** A copy on `day`: still out unless it was taken back, lost, destroyed or stamped 作废 and kept by then. */
 function copyOn(copy: ControlledCopy, day: string): ControlledCopy {
-  const { recalled, returned_by, lost, destroyed, ...rest } = copy;
+  const { recalled, returned_by, received_by, lost, destroyed, retained, ...rest } = copy;
   return {
     ...rest,
-    ...(recalled !== undefined && recalled <= day ? { recalled, ...(returned_by !== undefined ? { returned_by } : {}) } : {}),
+    ...(recalled !== undefined && recalled <= day ? { recalled, ...(returned_by !== undefined ? { returned_by } : {}), ...(received_by !== undefined ? { received_by } : {}) } : {}),
     ...(lost !== undefined && lost.date <= day ? { lost } : {}),
     ...(destroyed !== undefined && destroyed.date <= day ? { destroyed } : {}),
+    ...(retained !== undefined && retained.date <= day ? { retained } : {}),
   };
 }
 

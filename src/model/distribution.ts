@@ -15,9 +15,12 @@ export function nextCopyNumber(doc: ControlledDocument): number {
   return Math.max(0, ...(doc.distribution ?? []).map((c) => c.copy)) + 1;
 }
 
-/** A copy still out: neither taken back nor recorded lost or destroyed. */
+/**
+ * A copy still out: neither taken back nor recorded lost, destroyed or stamped 作废 and kept by its
+ * holder (作废留用: no longer a controlled copy, so neither in use nor due back).
+ */
 export function isOut(copy: ControlledCopy): boolean {
-  return !copy.recalled && !copy.lost && !copy.destroyed;
+  return !copy.recalled && !copy.lost && !copy.destroyed && !copy.retained;
 }
 
 /**
@@ -52,6 +55,21 @@ export function copiesToRecall(doc: ControlledDocument): ControlledCopy[] {
 export function copiesInForce(doc: ControlledDocument): ControlledCopy[] {
   const version = copyEdition(doc);
   return doc.status === "obsolete" ? [] : (doc.distribution ?? []).filter((c) => isOut(c) && c.version === version);
+}
+
+/**
+ * The copies due back on `day`: those to recall (copiesToRecall) except the ones of the version that
+ * stays in force while its successor is 待实施 (pendingTransition).
+ */
+export function copiesDue(doc: ControlledDocument, day: string): ControlledCopy[] {
+  const inForce = pendingTransition(doc, day)?.inForce;
+  return copiesToRecall(doc).filter((c) => c.version !== inForce);
+}
+
+/** The copies in use at their holders on `day`: out and not due back (of the version in force, or of one about to be). */
+export function copiesInUse(doc: ControlledDocument, day: string): ControlledCopy[] {
+  const due = new Set(copiesDue(doc, day));
+  return (doc.distribution ?? []).filter((c) => isOut(c) && !due.has(c));
 }
 
 /**

@@ -77,8 +77,11 @@ export function documentWork(doc: ControlledDocument): PersonWork[] {
   (doc.reviews ?? []).forEach((r, i) => add(["reviews", i, "by"], r.by, r.date, eventLabel("rule.date/event.doc-periodic-review")));
   (doc.distribution ?? []).forEach((c, i) => {
     add(["distribution", i, "holder"], c.holder, c.date, eventLabel("rule.date/event.doc-copy-handed-out", { copy: c.copy, version: c.version }), "holder");
+    add(["distribution", i, "issued_by"], c.issued_by, c.date, eventLabel("rule.date/event.doc-copy-handed-out", { copy: c.copy, version: c.version }));
+    add(["distribution", i, "received_by"], c.received_by, c.recalled, eventLabel("rule.date/event.doc-copy-recalled", { copy: c.copy }));
     add(["distribution", i, "lost", "by"], c.lost?.by, c.lost?.date, eventLabel("rule.date/event.doc-copy-lost", { copy: c.copy }));
     add(["distribution", i, "destroyed", "by"], c.destroyed?.by, c.destroyed?.date, eventLabel("rule.date/event.doc-copy-destroyed", { copy: c.copy }));
+    add(["distribution", i, "retained", "by"], c.retained?.by, c.retained?.date, eventLabel("rule.date/event.doc-copy-retained", { copy: c.copy }));
   });
   trainingWork(doc.training?.sessions, add, (s) => (s.revision ? eventLabel("rule.date/event.doc-training", { version: s.revision }) : eventLabel("rule.date/event.doc-training-unversioned")));
   return work;

@@ -173,6 +173,7 @@ export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
     add(["distribution", i, "recalled"], c.recalled, eventLabel("rule.date/event.doc-copy-recalled", { copy: c.copy }), handedOut);
     add(["distribution", i, "lost", "date"], c.lost?.date, eventLabel("rule.date/event.doc-copy-lost", { copy: c.copy }), handedOut);
     add(["distribution", i, "destroyed", "date"], c.destroyed?.date, eventLabel("rule.date/event.doc-copy-destroyed", { copy: c.copy }), handedOut);
+    add(["distribution", i, "retained", "date"], c.retained?.date, eventLabel("rule.date/event.doc-copy-retained", { copy: c.copy }), handedOut);
   });
   (doc.training?.sessions ?? []).forEach((s, i) =>
     add(

@@ -221,18 +221,24 @@ export interface ControlledCopy {
   /** Department code. */
   to: string;
   holder?: string;
+  /** Who handed the copy out (发放人). */
+  issued_by?: string;
   date: string;
   /** Date taken back (回收日期). */
   recalled?: string;
   /** Who handed the copy back (交回人). */
   returned_by?: string;
+  /** Who took the copy back (回收人). */
+  received_by?: string;
   /** Reported lost (遗失) instead of coming back. */
   lost?: CopyLoss;
   /** Destroyed where it was held (销毁) instead of coming back. */
   destroyed?: CopyLoss;
+  /** Stamped 作废 and left with its holder for reference (作废留用) instead of coming back. */
+  retained?: CopyLoss;
 }
 
-/** A controlled copy that did not come back: the date it was confirmed lost or destroyed, who confirmed it, what happened. */
+/** A controlled copy that did not come back: the date it was confirmed lost, destroyed or stamped 作废 and kept, who did so, what happened. */
 export interface CopyLoss {
   date: string;
   by: string;

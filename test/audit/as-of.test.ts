@@ -187,21 +187,21 @@ describe("the procedure list and the form register dated D", () => {
 });
 
 describe("the distribution register, the obsolete list and the external list dated D", () => {
-  const keys = ["number", "version", "copy", "date", "recalled", "state", "remark"];
+  const keys = ["number", "version", "copy", "date", "recalled", "returnedBy", "state", "remark"];
 
   it("leaves out copies handed out later and shows those taken back later as still out, due back once superseded or withdrawn", async () => {
-    expect((await register("2026-11-02", "distribution")).rows.map((r) => row(r, keys))).toEqual([["QP-003", "A/0", 1, "2026-11-02", null, "在用", ""]]);
+    expect((await register("2026-11-02", "distribution")).rows.map((r) => row(r, keys))).toEqual([["QP-003", "A/0", 1, "2026-11-02", null, "", "在用", ""]]);
     const between = await register("2026-11-16", "distribution");
     expect(between.rows.map((r) => row(r, keys))).toEqual([
-      ["QP-001", "A/0", 1, "2026-11-03", null, "待回收", ""],
-      ["QP-003", "A/0", 1, "2026-11-02", null, "在用", ""],
+      ["QP-001", "A/0", 1, "2026-11-03", null, "", "待回收", ""],
+      ["QP-003", "A/0", 1, "2026-11-02", null, "", "在用", ""],
     ]);
     expect(between.notes).toEqual(["待回收 1 份。", NOTE("2026-11-16")]);
     const withdrawn = await register("2026-11-18", "distribution");
     expect(withdrawn.rows.map((r) => row(r, keys))).toEqual([
-      ["QP-001", "A/0", 1, "2026-11-03", "2026-11-17", "已回收", "交回人：张伟"],
-      ["QP-001", "A/1", 2, "2026-11-17", null, "在用", ""],
-      ["QP-003", "A/0", 1, "2026-11-02", null, "待回收", ""],
+      ["QP-001", "A/0", 1, "2026-11-03", "2026-11-17", "张伟", "已回收", ""],
+      ["QP-001", "A/1", 2, "2026-11-17", null, "", "在用", ""],
+      ["QP-003", "A/0", 1, "2026-11-02", null, "", "待回收", ""],
     ]);
     expect((await register("2026-11-30", "distribution")).notes).toEqual(["待回收 0 份。"]);
   });

@@ -282,9 +282,9 @@ describe("distribution and recall", () => {
   it("numbers copies, lists them for recall on release, records the return, and flags a late recall", async () => {
     const dir = example();
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "PRD", "--date", "2026-11-02", "-y", "--commit"])).stdout).toMatch(
-      /^QP-010 A\/1: 2 controlled copies handed out on 2026-11-02:\n  copy 1  Quality Assurance\n  copy 2  Production\nCommitted [0-9a-f]{7}: csr distribute QP-010 A\/1: copies 1, 2\n$/,
+      /^QP-010 A\/1: 2 controlled copies handed out on 2026-11-02:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing \(chenjing\)\.\nCommitted [0-9a-f]{7}: csr distribute QP-010 A\/1: copies 1, 2\n$/,
     );
-    expect(read(dir, "documents/procedures/QP-010.yaml")).toContain("distribution:\n  - {copy: 1, version: A/1, to: QA, date: 2026-11-02}\n  - {copy: 2, version: A/1, to: PRD, date: 2026-11-02}\n");
+    expect(read(dir, "documents/procedures/QP-010.yaml")).toContain("distribution:\n  - {copy: 1, version: A/1, to: QA, issued_by: chenjing, date: 2026-11-02}\n  - {copy: 2, version: A/1, to: PRD, issued_by: chenjing, date: 2026-11-02}\n");
     const release = await csrInProcess(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10", "--force"]);
     expect(release.stdout.split("\n")[1]).toBe(
       "Controlled copies of the earlier version to recall (文件回收): 1 (A/1, Quality Assurance), 2 (A/1, Production). Record their return with 'csr recall QP-010', and hand out A/2 with 'csr distribute QP-010 --to ...'.",
@@ -304,25 +304,25 @@ describe("distribution and recall", () => {
         "csr: Zhang Li (zhangli) belongs to Quality Assurance and cannot hold the copies for Production: a holder holds the controlled copies of their own department (or of one they serve as a delegate in qms.yaml).\nhint: Hand them out separately: 'csr distribute QP-010 --to QA --holder zhangli', and 'csr distribute QP-010 --to PRD' for the others (with --holder naming a person of that department).\n",
     });
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).stdout).toBe(
-      "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",
+      "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nIssued by Chen Jing (chenjing).\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",
     );
     expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--copy", "1", "--date", "2026-11-11", "-y"])).stdout).toBe(
-      "QP-010: 1 copy taken back on 2026-11-11: 1 (A/1, Quality Assurance).\nStill to recall: 2 (A/1, Production).\n",
+      "QP-010: 1 copy taken back on 2026-11-11: 1 (A/1, Quality Assurance). Received back by Chen Jing (chenjing).\nStill to recall: 2 (A/1, Production).\n",
     );
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
-    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production).\nNo copy is due back any more.\n");
+    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production). Received back by Chen Jing (chenjing).\nNo copy is due back any more.\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
 
     const list = await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
     expect(list.stdout).toBe(
       [
-        "\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放日期,回收日期,状态,备注",
-        "1,QP-010,生产过程控制程序,A/1,1,品质部,,2026-11-02,2026-11-11,已回收,",
-        "2,QP-010,生产过程控制程序,A/1,2,生产部,,2026-11-02,2026-11-27,已回收,",
-        "3,QP-010,生产过程控制程序,A/2,3,品质部,张丽,2026-11-10,,在用,",
+        "\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,回收日期,交回人,回收人,状态,备注",
+        "1,QP-010,生产过程控制程序,A/1,1,品质部,,陈静,2026-11-02,2026-11-11,,陈静,已回收,",
+        "2,QP-010,生产过程控制程序,A/1,2,生产部,,陈静,2026-11-02,2026-11-27,,陈静,已回收,",
+        "3,QP-010,生产过程控制程序,A/2,3,品质部,张丽,陈静,2026-11-10,,,,在用,",
         "",
       ].join("\r\n"),
     );

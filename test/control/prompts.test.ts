@@ -1,12 +1,12 @@
 /** The document-control commands asked at a terminal, driven with @inquirer/testing. */
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addressCsr } from "../../src/commands/address/index.js";
-import { distribute } from "../../src/commands/distribute/index.js";
+import { distribute, recall } from "../../src/commands/distribute/index.js";
 import { implementCsr } from "../../src/commands/implement/index.js";
 import { newDocument } from "../../src/commands/new/index.js";
 import { recordPeriodicReview } from "../../src/commands/periodic-review/index.js";
@@ -121,9 +121,39 @@ describe("asked at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe(
-      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
+      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing (chenjing).\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
     );
     expect(read(dir, "documents/procedures/QP-014.yaml")).toContain("    - {revision: A/1, date: 2026-11-21, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-051}\n");
+  });
+
+  it("csr distribute asks for the 发放人 when people.yaml names two document controllers, and csr recall --retained for the copy, who stamped it and why", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const people = join(dir, "people.yaml");
+    writeFileSync(people, read(dir, "people.yaml").replace("roles: [author, reviewer, approver]\n    emails: [zhang.li", "roles: [author, reviewer, approver, document-controller]\n    emails: [zhang.li"));
+    const ctx = capture(dir);
+    let done = distribute(ctx, "QP-014", { to: ["PRD"], date: "2026-11-20" }, prompts);
+    await screen.next();
+    // The document controllers first, then everyone else of the organisation.
+    expect(screen.getScreen()).toMatch(/^\? Issued by\n❯ zhangli {2}张丽\n {2}chenjing {2}陈静\n/);
+    screen.keypress("down");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "documents/procedures/QP-014.yaml")).toContain("  - {copy: 1, version: A/1, to: PRD, issued_by: chenjing, date: 2026-11-20}\n");
+    const path = join(dir, "documents/procedures/QP-014.yaml");
+    writeFileSync(path, read(dir, "documents/procedures/QP-014.yaml").replace("{copy: 1, version: A/1,", "{copy: 1, version: A/0,"));
+    done = recall(ctx, "QP-014", { retained: true, date: "2026-11-21" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Copy taken back\n❯ copy 1  A/0  Production");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Stamped by");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Why and where it is kept");
+    screen.type("留作参考");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "documents/procedures/QP-014.yaml")).toMatch(/ {2}- \{copy: 1, version: A\/0, to: PRD, issued_by: chenjing, date: 2026-11-20, retained: \{date: 2026-11-21, by: \w+, remark: 留作参考\}\}\n/);
   });
 
   it("csr implement asks in Chinese, and says how to write a date it cannot read", async () => {

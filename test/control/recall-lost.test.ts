@@ -73,12 +73,12 @@ describe("csr recall --lost / --destroyed", () => {
 
     const register = await csrInProcess(["-C", dir, "list", "distribution", "--format", "md", "--today", "2026-11-27"], { lang: null });
     expect(register.stdout.split("\n").filter((l) => l.startsWith("| "))).toEqual([
-      "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放日期 | 回收日期 | 状态 | 备注 |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  | 2024-01-12 | 2026-10-22 | 已回收 | 交回人：张伟 |",
-      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 | 2024-01-12 |  | 遗失 | 2026-10-20 遗失，赵磊确认：车间搬迁时遗失 |",
-      "| 3 | QP-005 | 培训程序 | A/0 | 3 | 市场部 |  | 2024-01-12 |  | 已销毁 | 2026-10-21 销毁，李娜确认：水浸损毁，就地销毁 |",
-      "| 4 | QP-005 | 培训程序 | A/1 | 4 | 品质部 |  | 2026-10-14 |  | 在用 |  |",
+      "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  |  | 2024-01-12 | 2026-10-22 | 张伟 |  | 已回收 |  |",
+      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  |  |  | 遗失 | 2026-10-20 遗失，赵磊确认：车间搬迁时遗失 |",
+      "| 3 | QP-005 | 培训程序 | A/0 | 3 | 市场部 |  |  | 2024-01-12 |  |  |  | 已销毁 | 2026-10-21 销毁，李娜确认：水浸损毁，就地销毁 |",
+      "| 4 | QP-005 | 培训程序 | A/1 | 4 | 品质部 |  |  | 2026-10-14 |  |  |  | 在用 |  |",
     ]);
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null });
     expect(check.code).toBe(0);
@@ -99,12 +99,12 @@ describe("csr recall --lost / --destroyed", () => {
     const dir = repo();
     const run = async (...args: string[]) => (await csrInProcess(["-C", dir, "recall", "QP-005", ...args, "-y"])).stderr;
     expect(await run("--lost", "--by", "zhao", "--remark", "遗失", "--date", "2026-10-20")).toBe(
-      "csr: --copy is required (or run in a terminal to be asked for the numbers of the copies lost or destroyed).\n",
+      "csr: --copy is required (or run in a terminal to be asked for the numbers of the copies lost, destroyed or retained).\n",
     );
     expect(await run("--copy", "2", "--lost", "--remark", "遗失", "--date", "2026-10-20")).toBe("csr: --by is required (or run in a terminal to be asked for who confirmed it).\n");
     expect(await run("--copy", "2", "--lost", "--by", "zhao", "--date", "2026-10-20")).toBe("csr: --remark is required (or run in a terminal to be asked for what happened).\n");
-    expect(await run("--copy", "2", "--lost", "--destroyed", "--by", "zhao", "--remark", "x")).toBe("csr: Give --lost or --destroyed, not both: a copy is either lost or destroyed.\n");
-    expect(await run("--copy", "2", "--remark", "x")).toBe("csr: --remark goes with --lost or --destroyed: it says what happened to the copy.\n");
+    expect(await run("--copy", "2", "--lost", "--destroyed", "--by", "zhao", "--remark", "x")).toBe("csr: Give one of --lost, --destroyed and --retained: a copy is either lost, destroyed or kept stamped obsolete.\n");
+    expect(await run("--copy", "2", "--remark", "x")).toBe("csr: --remark goes with --lost, --destroyed or --retained: it says what happened to the copy, or why it is kept.\n");
     expect(await run("--copy", "2", "--lost", "--by", "zhao", "--remark", "遗失", "--date", "2024-01-11")).toBe(
       "csr: --date 2024-01-11 is before the handing out of controlled copy 2 of A/0 of QP-005 (2024-01-12), which it must follow.\n",
     );

@@ -7,22 +7,24 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
-import { copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
-import { currentRevision } from "../../model/index.js";
+import { copiesInForce, copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
+import { currentRevision, isMilitaryRepresentative } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
-import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
+import type { ControlledCopy, ControlledDocument, Person } from "../../model/types.js";
 import { missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { copyList, departmentLabel, personLabel } from "../shared/people.js";
+import { copyList, departmentLabel, personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personChoices, personOption, saveChanges, type EditSession } from "../shared/edit.js";
 
 export interface DistributeFlags {
   to?: string[];
   copies?: string;
   holder?: string;
+  /** Who hands the copies out (发放人); see copyClerk. */
+  issuedBy?: string;
   /** CSR only: who distributed it. */
   by?: string;
   date?: string;
@@ -72,8 +74,11 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       );
     }
     const holder = holderPerson?.id;
+    const issuedBy = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer");
     let number = nextCopyNumber(document);
-    const entries: ControlledCopy[] = to.flatMap((dept) => Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), date })));
+    const entries: ControlledCopy[] = to.flatMap((dept) =>
+      Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...(issuedBy ? { issued_by: issuedBy } : {}), date })),
+    );
     const change = editFile(session.root, file.path, "document", (doc) => {
       for (const entry of entries) appendIn(doc, ["distribution"], doc.createNode(entry, { flow: true }));
     });
@@ -83,6 +88,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
         const to = departmentLabel(session.index, e.to);
         return `  ${t("distribute.copy-number", { copy: e.copy })}  ${e.holder ? t("distribute.holder", { to, holder: personLabel(session.index, e.holder) }) : to}`;
       }),
+      ...(issuedBy ? [t("distribute.issued-by", { by: personLabel(session.index, issuedBy) })] : []),
     ];
     const old = copiesToRecall(document);
     if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, old), id: shellArgument(id) }));
@@ -112,6 +118,29 @@ async function receivingDepartments(session: EditSession, flags: DistributeFlags
 }
 
 /**
+ * Who hands copies out or takes them back (发放人, 回收人), as `work` says: the person `given` names
+ * (by id or name, working on `date`), else the one document controller (people.yaml role
+ * document-controller) working that day, else the one chosen at a terminal, document controllers
+ * first. Without a terminal and with no single document controller, nobody: the field is left out
+ * and the register's cell stays empty, as in records kept before csr recorded it. A person of the
+ * 军代表室 is refused: document control is the organisation's own work (GJB 9001C 7.5.3).
+ */
+async function copyClerk(session: EditSession, given: string | undefined, flag: string, date: string, work: "issuer" | "receiver"): Promise<string | undefined> {
+  if (given !== undefined) {
+    const person = personOption(session, given, flag, date);
+    refuseMilitaryWork(session.index, person, flag, work);
+    return person.id;
+  }
+  const working = session.repo.people.map((p) => p.value).filter((p) => (p.left === undefined || p.left > date) && !isMilitaryRepresentative(session.index, p));
+  const controllers = working.filter((p) => p.roles?.includes("document-controller"));
+  if (controllers.length === 1) return controllers[0]!.id;
+  if (!session.ask) return undefined;
+  const ordered = [...controllers, ...working.filter((p) => !controllers.includes(p))];
+  const choice = (p: Person) => ({ value: p.id, name: `${p.id}  ${p.name}` });
+  return session.ask.select({ message: t(`prompt.copy-clerk.${work}`), choices: ordered.map(choice) });
+}
+
+/**
  * A decided CSR is distributed to the departments concerned (the CSR procedure's distribution
  * step; IATF 16949 7.5.3.2.2: distributed on the customer's schedule), recorded on the CSR as one
  * entry of `distribution` per day: `{departments, date, by?, source_revision}`, oldest first, which
@@ -124,7 +153,8 @@ async function receivingDepartments(session: EditSession, flags: DistributeFlags
  */
 async function distributeCsr(ctx: CommandContext, session: EditSession, id: string, flags: DistributeFlags): Promise<number> {
   const { value: csr, file } = findCsrById(session, id);
-  if (flags.copies !== undefined || flags.holder !== undefined) throw new UserError(t("distribute.csr.copies", { id, flag: flags.copies !== undefined ? "--copies" : "--holder" }));
+  const copyFlag = flags.copies !== undefined ? "--copies" : flags.holder !== undefined ? "--holder" : flags.issuedBy !== undefined ? "--issued-by" : undefined;
+  if (copyFlag) throw new UserError(t("distribute.csr.copies", { id, flag: copyFlag }));
   if (csr.superseded) throw new UserError(t("distribute.csr.superseded", { id, date: csr.superseded.date }));
   if (!csr.review?.decision) throw new UserError(t("distribute.csr.undecided", { id }), t("distribute.csr.undecided.hint", { id }));
   const to = [...new Set(await receivingDepartments(session, flags))];
@@ -161,11 +191,15 @@ async function distributeCsr(ctx: CommandContext, session: EditSession, id: stri
 export interface RecallFlags {
   copy?: string[];
   date?: string;
-  /** Who handed the copies back; with --lost or --destroyed, who confirmed it. */
+  /** Who handed the copies back; with --lost, --destroyed or --retained, who confirmed it or stamped the copy. */
   by?: string;
+  /** Who took the copies back (回收人); see copyClerk. */
+  receivedBy?: string;
   lost?: boolean;
   destroyed?: boolean;
-  /** What happened to a lost or destroyed copy. */
+  /** The copies stay with their holders, stamped 作废 (作废留用). */
+  retained?: boolean;
+  /** What happened to a lost or destroyed copy; why and where a retained one is kept. */
   remark?: string;
   yes?: boolean;
   commit?: boolean;
@@ -176,21 +210,26 @@ export async function recallCommand(ctx: CommandContext, id: string, flags: Reca
 }
 
 /**
- * Without --copy: every copy that is due back (of an earlier version, or of a withdrawn document).
+ * Without --copy: every copy that is due back (of an earlier version, or of a withdrawn document),
+ * recorded with who handed it back (--by, 交回人) and who took it back (--received-by, 回收人).
  * `--lost` / `--destroyed` record copies that will not come back (遗失, 销毁) with who confirmed it
- * and what happened: they are no longer due for recall, and the register does not show them as
- * returned. Those name their copies (--copy, or chosen at a terminal): a loss is never assumed of
- * every copy due.
+ * and what happened; `--retained`, a copy no longer in force that stays with its holder stamped 作废
+ * for reference (作废留用; GJB 9001C 7.5.3, IATF 16949 7.5.3.2: obsolete documents kept are marked),
+ * with who stamped it and why it is kept. None of them is due for recall any more, and the register
+ * does not show them as returned. Those name their copies (--copy, or chosen at a terminal): a loss
+ * or a retention is never assumed of every copy due.
  */
 export async function recall(ctx: CommandContext, id: string, flags: RecallFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
     const { value: document, file } = findDocumentById(session, id);
-    if (flags.lost && flags.destroyed) throw new UserError(t("recall.lost-and-destroyed"));
-    const gone: "lost" | "destroyed" | undefined = flags.lost ? "lost" : flags.destroyed ? "destroyed" : undefined;
+    if ([flags.lost, flags.destroyed, flags.retained].filter(Boolean).length > 1) throw new UserError(t("recall.one-disposition"));
+    const gone: "lost" | "destroyed" | "retained" | undefined = flags.lost ? "lost" : flags.destroyed ? "destroyed" : flags.retained ? "retained" : undefined;
     if (!gone && flags.remark !== undefined) throw new UserError(t("recall.remark-without-loss"));
+    if (gone && flags.receivedBy !== undefined) throw new UserError(t("recall.received-by-not-back", { flag: `--${gone}` }));
     const list = document.distribution ?? [];
     const date = eventDateOption(flags.date, "--date");
     const named = listOption(flags.copy);
+    const inForce = copiesInForce(document);
     let chosen = gone ? [] : copiesToRecall(document);
     if (named.length > 0) {
       chosen = named.map((n) => {
@@ -199,10 +238,13 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
         if (copy.recalled) throw new UserError(t("recall.already", { id, copy: n, date: copy.recalled }));
         if (copy.lost) throw new UserError(t("recall.already-lost", { id, copy: n, date: copy.lost.date }));
         if (copy.destroyed) throw new UserError(t("recall.already-destroyed", { id, copy: n, date: copy.destroyed.date }));
+        if (copy.retained) throw new UserError(t("recall.already-retained", { id, copy: n, date: copy.retained.date }));
+        // Only what is no longer in force is stamped 作废: a copy of the version in force is taken back or stays in use.
+        if (gone === "retained" && inForce.includes(copy)) throw new UserError(t("recall.retained-in-force", { id, copy: n, version: copy.version }));
         return copy;
       });
     } else if (session.ask && chosen.length === 0) {
-      const out = list.filter(isOut);
+      const out = list.filter((c) => isOut(c) && !(gone === "retained" && inForce.includes(c)));
       if (out.length === 0) throw new UserError(t("recall.none-out", { id }));
       const pick = await session.ask.select({ message: t("prompt.recall.copy"), choices: out.map((c) => ({ value: String(c.copy), name: `${t("distribute.copy-number", { copy: c.copy })}  ${c.version}  ${departmentLabel(session.index, c.to)}` })) });
       chosen = out.filter((c) => String(c.copy) === pick);
@@ -211,7 +253,10 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     }
     if (chosen.length === 0) throw new UserError(t("recall.none-due", { id }), t("recall.none-due.hint"));
     for (const copy of chosen) refuseBefore(date, "--date", { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: copy.copy, version: copy.version }), of: id, date: copy.date });
-    const given = gone ? (flags.by ?? (await need(session.ask, "--by", t("recall.needs.by"), (p) => p.select({ message: t("prompt.recall.by"), choices: personChoices(session, chosen[0]!.to) })))) : flags.by;
+    const kept = gone === "retained";
+    const given = gone
+      ? (flags.by ?? (await need(session.ask, "--by", t(kept ? "recall.needs.by-retained" : "recall.needs.by"), (p) => p.select({ message: t(kept ? "prompt.recall.by-retained" : "prompt.recall.by"), choices: personChoices(session, chosen[0]!.to) }))))
+      : flags.by;
     // Who confirms a loss or a destruction does work that day; a copy may come back after its holder left.
     const byPerson = given === undefined ? undefined : personOption(session, given, "--by", gone ? date : undefined);
     // A copy is handed back by the unit that holds it (a member or a delegate), as csr distribute hands
@@ -224,8 +269,10 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
       );
     }
     const by = byPerson?.id;
-    const remark = gone ? (flags.remark ?? (await need(session.ask, "--remark", t("recall.needs.remark"), (p) => p.input({ message: t("prompt.recall.remark"), required: true })))).trim() : undefined;
-    if (gone && !remark) throw missingFlag("--remark", t("recall.needs.remark"));
+    const receivedBy = gone ? undefined : await copyClerk(session, flags.receivedBy, "--received-by", date, "receiver");
+    const needsRemark = t(kept ? "recall.needs.remark-retained" : "recall.needs.remark");
+    const remark = gone ? (flags.remark ?? (await need(session.ask, "--remark", needsRemark, (p) => p.input({ message: t(kept ? "prompt.recall.remark-retained" : "prompt.recall.remark"), required: true })))).trim() : undefined;
+    if (gone && !remark) throw missingFlag("--remark", needsRemark);
     const change = editFile(session.root, file.path, "document", (doc) => {
       for (const copy of chosen) {
         const at = ["distribution", list.indexOf(copy)];
@@ -233,13 +280,18 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
         else {
           doc.setIn([...at, "recalled"], date);
           if (by) doc.setIn([...at, "returned_by"], by);
+          if (receivedBy) doc.setIn([...at, "received_by"], receivedBy);
         }
       }
     });
     const left = copiesToRecall(document).filter((c) => !chosen.includes(c));
     const lines = gone
       ? [t(`recall.recorded-${gone}`, { id, count: chosen.length, date, copies: copyList(session.index, chosen), by: personLabel(session.index, by!), remark: remark! })]
-      : [t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(session.index, chosen) }) + (by ? t("recall.returned-by", { by: personLabel(session.index, by) }) : "")];
+      : [
+          t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(session.index, chosen) }) +
+            (by ? t("recall.returned-by", { by: personLabel(session.index, by) }) : "") +
+            (receivedBy ? t("recall.received-by", { by: personLabel(session.index, receivedBy) }) : ""),
+        ];
     lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(session.index, left) }) : t("recall.all-back"));
     const copies = inline(chosen.map((c) => String(c.copy)));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: gone ? t(`recall.commit-${gone}`, { id, copies }) : t("commit.recall", { id, copies }) });

@@ -22,10 +22,15 @@ export interface ListCsrFlags extends OutputFlags {
   overdue?: boolean;
   clause?: string;
   owner?: string;
+  /** Not a filter of the CSR list: refused (see copyFilter in registers.ts). */
+  department?: string;
+  holder?: string;
   today?: string;
 }
 
 export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): Promise<number> {
+  const copyFlag = flags.department !== undefined ? "--department" : flags.holder !== undefined ? "--holder" : undefined;
+  if (copyFlag) throw new UserError(t("list.holder-filter-only", { flag: copyFlag, what: "csr" }));
   const today = dateOption(flags.today, "--today");
   const repo = loadRepository(findRoot(ctx.dir));
   refuseOrWarnUnreadable(ctx, repo);

@@ -3,8 +3,8 @@ import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
-import { registerContext } from "../../report/registers/context.js";
-import { distributionRegister } from "../../report/registers/distribution.js";
+import { registerContext, type RegisterContext } from "../../report/registers/context.js";
+import { distributionRegister, type CopyFilter } from "../../report/registers/distribution.js";
 import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
 import { externalList } from "../../report/registers/external.js";
 import { formList } from "../../report/registers/forms.js";
@@ -18,6 +18,7 @@ import { trainingRegister } from "../../report/registers/training.js";
 import type { Table } from "../../report/table.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
+import { resolveDepartment, resolvePerson } from "../shared/people.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 
 export interface RegisterFlags extends OutputFlags {
@@ -26,8 +27,15 @@ export interface RegisterFlags extends OutputFlags {
   customer?: string;
   /** `csr list documents`: the documents of this status (released by default), or all live ones. */
   status?: string;
+  /** `csr list distribution|documents`: the copies issued to this department or outside party (code or name). */
+  department?: string;
+  /** `csr list distribution|documents`: the copies held by this person (id or name). */
+  holder?: string;
   today?: string;
 }
+
+/** The registers of controlled copies, which --department and --holder filter. */
+const BY_HOLDER = ["distribution", "documents"];
 
 export async function listRegisterCommand(ctx: CommandContext, what: string, flags: RegisterFlags): Promise<number> {
   const repo = loadRepository(findRoot(ctx.dir));
@@ -35,6 +43,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const lang = languageOf();
   const rc = registerContext(repo, lang);
   const today = dateOption(flags.today, "--today");
+  const filter = copyFilter(rc, what, flags);
   let table: Table;
   if (what === "procedures") {
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
@@ -42,7 +51,10 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     if (flags.style !== undefined && style === "gjb" && level !== "2") throw new UserError(t("list.gjb-procedures-only", { level }));
     table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style, today });
   } else if (what === "documents") {
-    table = documentList(rc, { status: choiceOption(flags.status, "--status", DOCUMENT_LIST_STATUSES, "released"), today });
+    const status = choiceOption(flags.status, "--status", DOCUMENT_LIST_STATUSES, "released");
+    // Copies are handed out of released documents only: a department holds none of a draft.
+    if (filter && status !== "released") throw new UserError(t("list.holder-filter-status", { status: flags.status ?? "" }));
+    table = documentList(rc, { status, today, ...(filter ? { filter } : {}) });
   } else if (what === "forms") {
     table = formList(rc, { today });
   } else if (what === "external") {
@@ -54,7 +66,7 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else if (what === "reviews") {
     table = reviewRegister(rc, { customer: flags.customer, today });
   } else if (what === "distribution") {
-    table = distributionRegister(rc, { today });
+    table = distributionRegister(rc, { today, ...(filter ? { filter } : {}) });
   } else if (what === "training") {
     table = trainingRegister(rc, { today });
   } else if (what === "periodic-reviews") {
@@ -65,4 +77,20 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     throw new UserError(t("list.unknown-register", { what }));
   }
   return emitTable(ctx, table, flags, repo, lang, today);
+}
+
+/**
+ * --department and --holder as a filter of the copies (a department audit: what does 生产部 hold;
+ * the 军代表 asking what the 军代表室 holds), by code or name as csr distribute takes them; undefined
+ * without either. Refused (UserError, one line) on a register they do not filter, rather than
+ * ignored: a whole register must not pass for a filtered one, nor the reverse.
+ */
+function copyFilter(rc: RegisterContext, what: string, flags: RegisterFlags): CopyFilter | undefined {
+  const flag = flags.department !== undefined ? "--department" : flags.holder !== undefined ? "--holder" : undefined;
+  if (flag === undefined) return undefined;
+  if (!BY_HOLDER.includes(what)) throw new UserError(t("list.holder-filter-only", { flag, what }));
+  return {
+    ...(flags.department !== undefined ? { department: resolveDepartment(rc.index, flags.department, "--department", { parties: true }) } : {}),
+    ...(flags.holder !== undefined ? { holder: resolvePerson(rc.index, flags.holder, "--holder").id } : {}),
+  };
 }

@@ -145,6 +145,8 @@ function controlledCopy(targets: readonly Target[], given: string): number {
         ? t("recall.gone.lost", { date: copy.lost.date })
         : copy.destroyed
           ? t("recall.gone.destroyed", { date: copy.destroyed.date })
+          : copy.retained
+            ? t("recall.gone.retained", { date: copy.retained.date })
           : doc.status === "released"
         ? t("render.copy-outdated", { copyVersion: copy.version, id: doc.id, version: version ?? "" })
         : t("render.copy-document-not-released", { copyVersion: copy.version, id: doc.id, status: t(`value.document-status.${doc.status}`) });

@@ -1,14 +1,44 @@
 /**
  * The distribution and recall register (文件发放/回收记录): every controlled copy of every
- * document, with its number (受控号), version, recipient, the dates handed out and taken back, and
- * whether it is in force, due back, back, lost or destroyed; the remarks say who handed it back, or
- * when a copy that did not come back was lost or destroyed, who confirmed it and what happened.
+ * document, with its number (受控号), version, recipient, who handed it out and when, when it was
+ * taken back, who handed it back and who took it back, and whether it is in force, due back, back,
+ * lost, destroyed or kept stamped 作废 (作废留用); the remarks say when a copy that did not come back
+ * was lost, destroyed or stamped, by whom and what happened.
  */
 import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
-import { copiesToRecall, pendingTransition } from "../../model/distribution.js";
+import { copiesDue, pendingTransition } from "../../model/distribution.js";
 import type { ControlledCopy } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
+
+/**
+ * Which copies a register lists (csr list --department / --holder): those issued to the department
+ * (or outside party) of code `department`, held by the person of id `holder`; all when neither is given.
+ */
+export interface CopyFilter {
+  department?: string;
+  holder?: string;
+}
+
+export function copyFilterKeeps(filter: CopyFilter, copy: ControlledCopy): boolean {
+  return (filter.department === undefined || copy.to === filter.department) && (filter.holder === undefined || copy.holder === filter.holder);
+}
+
+/**
+ * What a filtered register says of its filter, in its title and in a note under it, so that nobody
+ * takes it for the whole register (an auditor asking what 生产部 holds is shown part of it); undefined
+ * when nothing is filtered. The note names the whole `register` and how to list it.
+ */
+export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: "distribution" | "documents"): { title: string; note: string } | undefined {
+  const department = register === "distribution" ? "register.filter.issued-to" : "register.filter.held-by";
+  const parts = [
+    ...(filter.department !== undefined ? [t(ctx, department, { department: departmentName(ctx, filter.department) })] : []),
+    ...(filter.holder !== undefined ? [t(ctx, "register.filter.holder", { holder: personName(ctx, filter.holder) })] : []),
+  ];
+  if (parts.length === 0) return undefined;
+  const text = parts.join(t(ctx, "register.remarks-separator"));
+  return { title: text, note: t(ctx, "register.filter.note", { filter: text, register: t(ctx, `register.${register}.whole`), command: `csr list ${register}` }) };
+}
 
 /**
  * Dated `today`, the copies as their records show them that day (documentsOn): one handed out later
@@ -17,20 +47,20 @@ import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, pers
  * 实施日期 is 待实施 until then, and the copies of the version before it in use, not yet due back
  * (model/distribution.ts pendingTransition).
  */
-export function distributionRegister(ctx: RegisterContext, options: { today: string }): Table {
-  const { today } = options;
+export function distributionRegister(ctx: RegisterContext, options: { today: string; filter?: CopyFilter }): Table {
+  const { today, filter = {} } = options;
   const documents = documentsOn(ctx, today)
-    .list.filter((d) => (d.distribution ?? []).length > 0)
+    .list.filter((d) => (d.distribution ?? []).some((c) => copyFilterKeeps(filter, c)))
     .sort((a, b) => compareIds(a.id, b.id));
   // Whether a copy is due back depends on the releases and withdrawals too.
   const recordedAfter = ctx.repo.documents.some(({ value }) => (value.distribution ?? []).length > 0 && (copyRecordedAfter(value, today) || releaseRecordedAfter(value, today)));
   let toRecall = 0;
   const rows = documents.flatMap((doc) => {
     const transition = pendingTransition(doc, today);
-    const due = new Set(copiesToRecall(doc).filter((c) => c.version !== transition?.inForce));
+    const due = new Set(copiesDue(doc, today).filter((c) => copyFilterKeeps(filter, c)));
     toRecall += due.size;
     return (doc.distribution ?? [])
-      .slice()
+      .filter((c) => copyFilterKeeps(filter, c))
       .sort((a, b) => a.copy - b.copy)
       .map((copy) => ({
         number: doc.id,
@@ -39,14 +69,19 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
         copy: copy.copy,
         to: departmentName(ctx, copy.to),
         holder: personName(ctx, copy.holder),
+        issuedBy: personName(ctx, copy.issued_by),
         date: copy.date,
         recalled: copy.recalled ?? null,
+        returnedBy: personName(ctx, copy.returned_by),
+        receivedBy: personName(ctx, copy.received_by),
         state: copy.recalled
           ? t(ctx, "register.distribution.recalled")
           : copy.lost
             ? t(ctx, "recall.register.lost")
             : copy.destroyed
               ? t(ctx, "recall.register.destroyed")
+              : copy.retained
+                ? t(ctx, "recall.register.retained")
               : due.has(copy)
                 ? t(ctx, "register.distribution.to-recall")
                 : transition && copy.version === transition.pending
@@ -57,9 +92,10 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
         remark: copyRemark(ctx, copy),
       }));
   });
+  const filtered = filterNotes(ctx, filter, "distribution");
   return {
     id: "distribution",
-    title: t(ctx, "register.distribution.title", { count: rows.length }),
+    title: filtered ? t(ctx, "register.distribution.title-filtered", { filter: filtered.title, count: rows.length }) : t(ctx, "register.distribution.title", { count: rows.length }),
     sheet: t(ctx, "register.distribution.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.distribution.column.no"), kind: "number" },
@@ -69,19 +105,27 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       { key: "copy", header: t(ctx, "register.distribution.column.copy"), kind: "id" },
       { key: "to", header: t(ctx, "register.distribution.column.to"), kind: "name" },
       { key: "holder", header: t(ctx, "register.distribution.column.holder"), kind: "name" },
+      { key: "issuedBy", header: t(ctx, "register.distribution.column.issued-by"), kind: "name" },
       { key: "date", header: t(ctx, "register.distribution.column.date"), date: true },
       { key: "recalled", header: t(ctx, "register.distribution.column.recalled"), date: true },
+      { key: "returnedBy", header: t(ctx, "register.distribution.column.returned-by"), kind: "name" },
+      { key: "receivedBy", header: t(ctx, "register.distribution.column.received-by"), kind: "name" },
       { key: "state", header: t(ctx, "register.distribution.column.state"), kind: "code" },
       { key: "remark", header: t(ctx, "recall.register.column.remark") },
     ],
     rows: rows.map((r, i) => ({ no: i + 1, ...r })),
-    notes: [t(ctx, "register.distribution.note", { count: toRecall }), ...asOfNotes(ctx, today, recordedAfter)],
+    notes: [...(filtered ? [filtered.note] : []), t(ctx, "register.distribution.note", { count: toRecall }), ...asOfNotes(ctx, today, recordedAfter)],
   };
 }
 
-/** Who handed a copy back, or how one that did not come back was lost or destroyed (遗失, 销毁). */
+/** How a copy that did not come back was lost, destroyed or stamped 作废 and kept (遗失, 销毁, 作废留用): when, by whom, what happened. */
 function copyRemark(ctx: RegisterContext, copy: ControlledCopy): string {
-  const gone = copy.lost ? { key: "recall.register.remark-lost" as const, loss: copy.lost } : copy.destroyed ? { key: "recall.register.remark-destroyed" as const, loss: copy.destroyed } : undefined;
-  if (gone) return t(ctx, gone.key, { date: gone.loss.date, by: personName(ctx, gone.loss.by), remark: gone.loss.remark });
-  return copy.returned_by ? t(ctx, "recall.register.returned-by", { by: personName(ctx, copy.returned_by) }) : "";
+  const gone = copy.lost
+    ? { key: "recall.register.remark-lost" as const, loss: copy.lost }
+    : copy.destroyed
+      ? { key: "recall.register.remark-destroyed" as const, loss: copy.destroyed }
+      : copy.retained
+        ? { key: "recall.register.remark-retained" as const, loss: copy.retained }
+        : undefined;
+  return gone ? t(ctx, gone.key, { date: gone.loss.date, by: personName(ctx, gone.loss.by), remark: gone.loss.remark }) : "";
 }

@@ -4,10 +4,14 @@
  * (or one in review) is not a controlled document: the register leaves it out and says how many it
  * left out; `status` lists those instead (a status, or `all` for every live document). Dated
  * `today`, it lists the documents as their records show them that day (documentsOn): the version in
- * force then, with its dates and signatures, a document withdrawn later as in force.
+ * force then, with its dates and signatures, a document withdrawn later as in force. With a `filter`
+ * (csr list documents --department / --holder), the documents of which that department or person
+ * holds a controlled copy in use (what an auditor of the department expects to find there), with
+ * the numbers of those copies; the title and a note say the list is filtered.
  */
 import { releaseRecordedAfter } from "../../model/as-of.js";
 import { documentClassification } from "../../model/classification.js";
+import { copiesInUse } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
 import { pendingReviewConclusion } from "../../model/periodic-review.js";
 import { releasedPendingUntil } from "../../model/revision.js";
@@ -29,26 +33,31 @@ import {
   t,
   type RegisterContext,
 } from "./context.js";
+import { copyFilterKeeps, filterNotes, type CopyFilter } from "./distribution.js";
 
 export type DocumentListStatus = Exclude<ControlledDocument["status"], "obsolete"> | "all";
 export const DOCUMENT_LIST_STATUSES: readonly DocumentListStatus[] = ["released", "draft", "in-review", "all"];
 
-export function documentList(ctx: RegisterContext, options: { status?: DocumentListStatus; today: string }): Table {
-  const { status = "released", today } = options;
+export function documentList(ctx: RegisterContext, options: { status?: DocumentListStatus; today: string; filter?: CopyFilter }): Table {
+  const { status = "released", today, filter } = options;
   const live = liveDocuments(ctx, today, () => true).sort((a, b) => a.level - b.level);
-  const docs = status === "all" ? live : live.filter((d) => d.status === status);
+  const filtered = filter && filterNotes(ctx, filter, "documents");
+  const held = new Map(live.map((d) => [d, filtered ? copiesInUse(d, today).filter((c) => copyFilterKeeps(filter!, c)) : []]));
+  const docs = filtered ? live.filter((d) => held.get(d)!.length > 0) : status === "all" ? live : live.filter((d) => d.status === status);
   const notInForce = live.filter((d) => d.status !== "released").length;
   const pending = docs.filter((d) => releasedPendingUntil(d, today) !== undefined).length;
   const classified = docs.some((d) => documentClassification(ctx.repo, d) !== "");
   const notes = [
-    ...(status === "released" && notInForce > 0 ? [t(ctx, "register.documents.not-in-force", { count: notInForce })] : []),
+    ...(filtered ? [filtered.note] : []),
+    ...(!filtered && status === "released" && notInForce > 0 ? [t(ctx, "register.documents.not-in-force", { count: notInForce })] : []),
     ...(pending > 0 ? [t(ctx, "register.documents.note-pending", { count: pending })] : []),
     ...asOfNotes(ctx, today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, today))),
   ];
   return {
     id: "documents",
-    title:
-      status === "released"
+    title: filtered
+      ? t(ctx, "register.documents.title-filtered", { filter: filtered.title, count: docs.length })
+      : status === "released"
         ? t(ctx, "register.documents.title", { count: docs.length })
         : status === "all"
           ? t(ctx, "register.documents.title-all", { count: docs.length })
@@ -65,6 +74,8 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       { key: "version", header: t(ctx, "register.documents.column.version"), kind: "code" },
       // 密级, where any document listed is marked (a GJB layout's default or its own): a register without markings keeps its columns.
       ...(classified ? [{ key: "classification", header: t(ctx, "register.documents.column.classification"), kind: "code" as const }] : []),
+      // Filtered by holder: the copies to find there, by number (受控号).
+      ...(filtered ? [{ key: "copies", header: t(ctx, "register.documents.column.copies"), kind: "code" as const }] : []),
       { key: "prepared", header: t(ctx, "register.documents.column.prepared"), kind: "name" },
       { key: "reviewed", header: t(ctx, "register.documents.column.reviewed"), kind: "name" },
       { key: "approved", header: t(ctx, "register.documents.column.approved"), kind: "name" },
@@ -79,7 +90,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       { key: "remarks", header: t(ctx, "register.documents.column.remarks") },
     ],
     // Clause lists run to hundreds of characters (a manual names every clause): a screen shows the rest.
-    terminal: ["no", "level", "number", "title", "department", "version", ...(classified ? ["classification"] : []), "prepared", "reviewed", "approved", "issued", "status", "remarks"],
+    terminal: ["no", "level", "number", "title", "department", "version", ...(classified ? ["classification"] : []), ...(filtered ? ["copies"] : []), "prepared", "reviewed", "approved", "issued", "status", "remarks"],
     rows: docs.map((doc, i) => {
       const revision = currentRevision(doc);
       return {
@@ -90,6 +101,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         department: departmentName(ctx, doc.department),
         version: documentVersion(doc),
         ...(classified ? { classification: documentClassification(ctx.repo, doc) } : {}),
+        ...(filtered ? { copies: held.get(doc)!.map((c) => String(c.copy)).join(t(ctx, "common.list-separator")) } : {}),
         prepared: personName(ctx, revision?.prepared?.by),
         reviewed: personName(ctx, revision?.reviewed?.by),
         approved: personName(ctx, revision?.approved?.by),

@@ -17,7 +17,7 @@ export const rule: Rule = {
   summary: "A controlled copy of a superseded version or of a withdrawn document is still out after the recall period.",
   docs: {
     description:
-      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`) although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the new version took effect or the document was withdrawn. Obsolete documents must not stay in use ({{cite:document-control}}); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
+      "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`), nor recorded lost, destroyed or kept stamped 作废 (`lost`, `destroyed`, `retained`), although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the new version took effect or the document was withdrawn. Obsolete documents must not stay in use ({{cite:document-control}}); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
     bad: `
 distribution:
   - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-14}
@@ -26,7 +26,7 @@ distribution:
     good: `
   - {copy: 2, version: A/0, to: MKT, date: 2024-01-12, recalled: 2026-10-15}
 `,
-    fix: "Take the copy back and record it: `csr recall QP-005 --copy 2` (without `--copy`, every copy that is due back).",
+    fix: "Take the copy back and record it: `csr recall QP-005 --copy 2` (without `--copy`, every copy that is due back). A copy its holder keeps for reference is stamped 作废 and recorded with `csr recall QP-005 --copy 2 --retained --by … --remark …`; one lost or destroyed, with `--lost` or `--destroyed`.",
   },
   check(ctx) {
     const config = ctx.repo.config?.value;

@@ -27,7 +27,7 @@ export const rule: Rule = {
           d.revisions?.map((r) => SIGNED.map((role) => r[role]).concat(r.countersigned ?? [])),
           d.reviews?.map((r) => r.by),
           d.obsolete?.superseded_by,
-          d.distribution?.map((c) => [c.to, c.holder, c.returned_by, c.lost?.by, c.destroyed?.by]),
+          d.distribution?.map((c) => [c.to, c.holder, c.issued_by, c.returned_by, c.received_by, c.lost?.by, c.destroyed?.by, c.retained?.by]),
           d.training?.sessions?.map((s) => [s.people, s.trainer]),
         ];
       }
@@ -56,7 +56,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it back (`returned_by`) or confirmed it lost or destroyed, who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -93,8 +93,11 @@ related: [QP-001]   # Unknown document 'QP-001'
       value.distribution?.forEach((c, i) => refs.department(file, ["distribution", i, "to"], c.to, true));
       value.distribution?.forEach((copy, i) => {
         if (copy.holder) refs.person(file, ["distribution", i, "holder"], copy.holder);
-        if (copy.returned_by) refs.person(file, ["distribution", i, "returned_by"], copy.returned_by);
-        for (const end of ["lost", "destroyed"] as const) if (copy[end]) refs.person(file, ["distribution", i, end, "by"], copy[end].by);
+        for (const role of ["issued_by", "returned_by", "received_by"] as const) {
+          const person = copy[role];
+          if (person) refs.person(file, ["distribution", i, role], person);
+        }
+        for (const end of ["lost", "destroyed", "retained"] as const) if (copy[end]) refs.person(file, ["distribution", i, end, "by"], copy[end].by);
       });
       refs.training(file, value.training?.sessions);
     }

@@ -1,0 +1,187 @@
+/**
+ * Who handed a controlled copy out and who took it back (发放人, 交回人, 回收人), an obsolete copy kept
+ * stamped 作废 (csr recall --retained, 作废留用), and the distribution register and the controlled
+ * document list filtered by the unit or person holding the copies (csr list --department / --holder).
+ * A small repository with one document controller, in a real temporary git repository.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkJsonInProcess, csrInProcess, git } from "../helpers.js";
+import { threeDepartmentRepo } from "./three-departments.js";
+
+const procedure = [
+  "id: QP-005",
+  "title: 培训程序",
+  "level: 2",
+  "kind: procedure",
+  "department: QA",
+  "status: released",
+  "effective: 2026-10-12",
+  "revisions:",
+  "  - version: A/0",
+  "    date: 2024-01-10",
+  "    summary: 首次发布",
+  "    prepared: {by: zhang, date: 2024-01-08}",
+  "    reviewed: {by: li, date: 2024-01-09}",
+  "    approved: {by: wang, date: 2024-01-10}",
+  "  - version: A/1",
+  "    date: 2026-10-12",
+  "    summary: 增加培训评价",
+  "    prepared: {by: zhang, date: 2026-10-08}",
+  "    reviewed: {by: li, date: 2026-10-09}",
+  "    approved: {by: wang, date: 2026-10-12}",
+  "sections:",
+  "  - title: 目的",
+  "    text: 规定培训的策划和实施。",
+  "distribution:",
+  "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12}",
+  "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12}",
+  "  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12}",
+  "",
+].join("\n");
+
+const people = [
+  "people:",
+  "  - {id: zhang, name: 张伟, department: QA, roles: [author, reviewer]}",
+  "  - {id: li, name: 李娜, department: MKT, roles: [author, reviewer]}",
+  "  - {id: wang, name: 王强, department: QA, roles: [approver]}",
+  "  - {id: zhao, name: 赵磊, department: PRD, roles: [author]}",
+  "  - {id: chen, name: 陈静, department: QA, roles: [document-controller]}",
+  "",
+].join("\n");
+
+function repo(): string {
+  return threeDepartmentRepo({ "documents/QP-005.yaml": procedure, "people.yaml": people });
+}
+
+const copies = (dir: string) => readFileSync(join(dir, "documents/QP-005.yaml"), "utf8").split("distribution:\n")[1];
+const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, ...args], { lang: null });
+const mdRows = (stdout: string) => stdout.split("\n").filter((l) => l.startsWith("| "));
+
+describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
+  it("records the document controller as 发放人 and 回收人 by default, another person when named, and shows them as columns", async () => {
+    const dir = repo();
+    const handedOut = await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "赵磊", "--date", "2026-10-14", "-y");
+    expect(handedOut.stdout).toBe("QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  生产部，领用人：赵磊（zhao）\n发放人：陈静（chen）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n");
+    expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "--issued-by", "王强", "--date", "2026-10-14", "-y")).stdout).toContain("\n发放人：王强（wang）。\n");
+    const back = await zh(dir, "recall", "QP-005", "--copy", "2", "--by", "赵磊", "--date", "2026-10-20", "-y");
+    expect(back.stdout).toBe("QP-005：于 2026-10-20 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n");
+    expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--by", "zhang", "--received-by", "wang", "--date", "2026-10-21", "-y")).stdout).toContain("交回人：张伟（zhang）。回收人：王强（wang）。\n");
+    expect(copies(dir)).toBe(
+      [
+        "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-21, returned_by: zhang, received_by: wang}",
+        "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, recalled: 2026-10-20, returned_by: zhao, received_by: chen}",
+        "  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12}",
+        "  - {copy: 4, version: A/1, to: PRD, holder: zhao, issued_by: chen, date: 2026-10-14}",
+        "  - {copy: 5, version: A/1, to: QA, issued_by: wang, date: 2026-10-14}",
+        "",
+      ].join("\n"),
+    );
+    const register = await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-10-22");
+    expect(mdRows(register.stdout)).toEqual([
+      "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  |  | 2024-01-12 | 2026-10-21 | 张伟 | 王强 | 已回收 |  |",
+      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 | 2026-10-20 | 赵磊 | 陈静 | 已回收 |  |",
+      "| 3 | QP-005 | 培训程序 | A/0 | 3 | 市场部 |  |  | 2024-01-12 |  |  |  | 待回收 |  |",
+      "| 4 | QP-005 | 培训程序 | A/1 | 4 | 生产部 | 赵磊 | 陈静 | 2026-10-14 |  |  |  | 在用 |  |",
+      "| 5 | QP-005 | 培训程序 | A/1 | 5 | 品质部 |  | 王强 | 2026-10-14 |  |  |  | 在用 |  |",
+    ]);
+    // Dated before the return, the register shows neither the return nor who made it.
+    const before = await csrInProcess(["-C", dir, "list", "distribution", "--format", "json", "--today", "2026-10-20"]);
+    const row1 = JSON.parse(before.stdout).rows[0];
+    expect([row1.recalled, row1.returnedBy, row1.receivedBy, row1.state]).toEqual([null, "", "", "to recall"]);
+    // Only copy 3, not taken back, is overdue (5 working days after A/1 took effect on 2026-10-12).
+    expect((await checkJsonInProcess(dir, "--today", "2026-10-22")).findings.map((f) => `${f.rule} ${f.line}`)).toEqual(["doc/recall-overdue 27"]);
+  });
+
+  it("leaves 发放人 and 回收人 out without a terminal when no single document controller is named, and refuses unknown or departed people", async () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
+    expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-14", "-y")).stdout).toBe("QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n");
+    expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--date", "2026-10-20", "-y")).stdout).toBe("QP-005：于 2026-10-20 回收 1 份：受控号 1（A/0，品质部）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n");
+    expect(copies(dir)).toContain("  - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-20}\n");
+    expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}\n");
+    expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--received-by", "nobody", "-y"])).stderr).toMatch(/^csr: --received-by nobody: /);
+    expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--lost", "--by", "zhao", "--remark", "x", "--received-by", "zhang", "-y"])).stderr).toBe(
+      "csr: --received-by names who took a copy back; the copies of --lost did not come back (give who dealt with it as --by).\n",
+    );
+  });
+});
+
+describe("csr recall --retained (作废留用)", () => {
+  it("keeps an obsolete copy with its holder stamped 作废: no longer due back nor printable, shown as 作废留用", async () => {
+    const dir = repo();
+    const kept = await zh(dir, "recall", "QP-005", "--copy", "2", "--retained", "--by", "陈静", "--remark", "留作工艺参考，存生产部技术资料柜", "--date", "2026-10-20", "-y", "--commit");
+    expect(kept.stderr).toBe("");
+    expect(kept.stdout).toMatch(
+      /^QP-005：受控号 2（A\/0，生产部）于 2026-10-20 加盖作废章，留在持有处（经办人：陈静（chen）；留作工艺参考，存生产部技术资料柜），不再是受控副本，不再待回收。\n尚待回收：受控号 1（A\/0，品质部）、受控号 3（A\/0，市场部）。\n已提交 [0-9a-f]{7}：csr recall QP-005：受控号 2 作废留用\n$/,
+    );
+    expect(git(dir, ["log", "-1", "--format=%s"])).toBe("csr recall QP-005：受控号 2 作废留用\n");
+    expect(copies(dir)).toContain("  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, retained: {date: 2026-10-20, by: chen, remark: 留作工艺参考，存生产部技术资料柜}}\n");
+    expect(mdRows((await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-11-27")).stdout)[3]).toBe(
+      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  |  |  | 作废留用 | 2026-10-20 加盖作废章留用，陈静经办：留作工艺参考，存生产部技术资料柜 |",
+    );
+    const english = await csrInProcess(["-C", dir, "list", "distribution", "--format", "json", "--today", "2026-11-27"]);
+    expect([JSON.parse(english.stdout).rows[1].state, JSON.parse(english.stdout).rows[1].remark]).toEqual(["obsolete, retained", "stamped obsolete 2026-10-20 by 陈静, retained: 留作工艺参考，存生产部技术资料柜"]);
+    // Copies 1 and 3 are still overdue; copy 2 is not.
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.map((f) => `${f.rule} ${f.line}`)).toEqual(["doc/recall-overdue 25", "doc/recall-overdue 27"]);
+    expect((await csrInProcess(["-C", dir, "render", "QP-005", "--copy", "2"])).stderr).toBe("csr: Copy 2 of QP-005 is not in force (stamped obsolete and retained on 2026-10-20); print a copy in force.\n");
+    // Dated before it was stamped, the copy was still due back.
+    expect(mdRows((await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-10-19")).stdout)[3]).toContain("| 待回收 |  |");
+  });
+
+  it("refuses a copy of the version in force, a copy already kept, and asks for its copy, who stamped it and why", async () => {
+    const dir = repo();
+    await zh(dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-14", "-y");
+    const run = async (...args: string[]) => (await csrInProcess(["-C", dir, "recall", "QP-005", ...args, "-y"])).stderr;
+    expect(await run("--copy", "4", "--retained", "--by", "chen", "--remark", "x")).toBe(
+      "csr: Controlled copy 4 of QP-005 is of A/1, the version in force: only a copy of a replaced or withdrawn version is stamped obsolete and retained.\n",
+    );
+    expect(await run("--retained", "--by", "chen", "--remark", "x")).toBe("csr: --copy is required (or run in a terminal to be asked for the numbers of the copies lost, destroyed or retained).\n");
+    expect(await run("--copy", "1", "--retained", "--remark", "x")).toBe("csr: --by is required (or run in a terminal to be asked for who stamped it).\n");
+    expect(await run("--copy", "1", "--retained", "--by", "chen")).toBe("csr: --remark is required (or run in a terminal to be asked for why and where it is kept).\n");
+    expect(await run("--copy", "1", "--retained", "--destroyed", "--by", "chen", "--remark", "x")).toBe("csr: Give one of --lost, --destroyed and --retained: a copy is either lost, destroyed or kept stamped obsolete.\n");
+    expect(await run("--copy", "1", "--retained", "--by", "chen", "--remark", "x", "--date", "2026-10-20")).toBe("");
+    expect(await run("--copy", "1", "--date", "2026-10-21")).toBe("csr: Controlled copy 1 of QP-005 was stamped obsolete and retained on 2026-10-20.\n");
+  });
+});
+
+describe("csr list distribution|documents --department / --holder", () => {
+  it("lists the copies a department or a person holds, saying in the title and a note that the register is filtered", async () => {
+    const dir = repo();
+    await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhao", "--date", "2026-10-14", "-y");
+    await zh(dir, "distribute", "QP-005", "--to", "QA", "MKT", "--date", "2026-10-14", "-y");
+    const production = await zh(dir, "list", "distribution", "--department", "生产部", "--today", "2026-11-27");
+    expect(production.stdout.split("\n").slice(0, 2)).toEqual(["文件发放/回收记录（发放部门：生产部；共 2 份）", ""]);
+    expect(production.stdout.split("\n").filter((l) => /^\d/.test(l)).map((l) => l.split(/\s{2,}/).slice(0, 5).join(" "))).toEqual(["1 QP-005 培训程序 A/0 2", "2 QP-005 培训程序 A/1 4"]);
+    expect(production.stdout.split("\n").slice(-3)).toEqual(["本表按条件筛选（发放部门：生产部），不是完整的文件发放/回收记录；完整的清单：csr list distribution。", "待回收 1 份。", ""]);
+    const held = await csrInProcess(["-C", dir, "list", "distribution", "--holder", "赵磊", "--department", "PRD", "--format", "json", "--today", "2026-11-27"]);
+    const json = JSON.parse(held.stdout);
+    expect([json.title, json.rows.map((r: { copy: number }) => r.copy), json.notes[0]]).toEqual([
+      "Distribution and recall register (issued to 生产部; holder 赵磊; 2 copies)",
+      [2, 4],
+      "This register is filtered (issued to 生产部; holder 赵磊) and is not the whole distribution and recall register; all of it: csr list distribution.",
+    ]);
+    // What 生产部 holds in use: QP-005 with copy 4 (copy 2, of A/0, is due back, not in use).
+    const documents = await zh(dir, "list", "documents", "--department", "PRD", "--format", "md", "--today", "2026-11-27");
+    expect(documents.stdout.split("\n").filter((l) => l.startsWith("## ") || l.startsWith("| 1 ") || l.startsWith("本表")).map((l) => l.trimEnd())).toEqual([
+      "## 受控文件清单（持有部门：生产部；共 1 份）",
+      "| 1 | 二级 | QP-005 | 培训程序 | 品质部 | A/1 | 4 | 张伟 | 李娜 | 王强 | 2026-10-12 | 2026-10-12 |  |  | 已发布 |  |",
+      "本表按条件筛选（持有部门：生产部），不是完整的受控文件清单；完整的清单：csr list documents。",
+    ]);
+    expect(mdRows(documents.stdout)[0]).toBe("| 序号 | 层级 | 文件编号 | 文件名称 | 部门 | 版本 | 受控号 | 编制 | 审核 | 批准 | 发布日期 | 生效日期 | 保存期限 | 条款 | 状态 | 备注 |");
+    expect(JSON.parse((await csrInProcess(["-C", dir, "list", "documents", "--holder", "li", "--format", "json"])).stdout).rows).toEqual([]);
+  });
+
+  it("refuses the filters on other registers and with another document status, and an unknown department", async () => {
+    const dir = repo();
+    const run = async (...args: string[]) => (await csrInProcess(["-C", dir, "list", ...args])).stderr;
+    expect(await run("training", "--department", "PRD")).toBe("csr: --department filters controlled copies by who holds them, in csr list distribution and csr list documents only, not in 'training'.\n");
+    expect(await run("--holder", "zhao")).toBe("csr: --holder filters controlled copies by who holds them, in csr list distribution and csr list documents only, not in 'csr'.\n");
+    expect(await run("documents", "--department", "PRD", "--status", "all")).toBe(
+      "csr: --department and --holder list the documents in force of which copies are held, not with --status all: controlled copies are handed out of released documents only.\n",
+    );
+    expect(await run("distribution", "--department", "PRDD")).toMatch(/^csr: --department PRDD: /);
+  });
+});
