@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, git, gitInit, minimalRepo, ROOT, tempDir, type RunResult } from "../helpers.js";
+import { csr, csrEnv, git, gitInit, minimalRepo, ROOT, tempDir, type RunResult } from "../helpers.js";
 import { PROCESS_MAP } from "./process-map.js";
 
 const procedure = (id: string, extra: string[] = []) =>
@@ -88,7 +88,7 @@ function installedCopy(): { run(args: string[]): RunResult; root: string } {
   return {
     root,
     run(args) {
-      const result = spawnSync(process.execPath, [join(root, "bin", "csr.js"), "--lang", "en", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const result = spawnSync(process.execPath, [join(root, "bin", "csr.js"), "--lang", "en", ...args], { encoding: "utf8", env: { ...csrEnv(), NO_COLOR: "1" } });
       return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
     },
   };

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BIN, git } from "../helpers.js";
+import { BIN, csrEnv, git } from "../helpers.js";
 
 export interface AsyncRun {
   code: number | null;
@@ -13,8 +13,8 @@ export interface AsyncRun {
   ms: number;
 }
 
-/** The environment csr processes start from: as the test file began, not as a csr run in this process (csrInProcess) set it meanwhile. */
-const BASE_ENV = { ...process.env };
+/** The environment csr processes start from (csrEnv): as the test file began, not as a csr run in this process (csrInProcess) set it meanwhile. */
+const BASE_ENV = csrEnv();
 
 /** Runs the built csr; `killAfterMs` sends SIGKILL after that long, as a crash or a power cut would. */
 export function csrAsync(args: string[], options: { cwd: string; env?: Record<string, string>; killAfterMs?: number }): Promise<AsyncRun> {
