@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, csrInProcess, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, tempDir } from "../helpers.js";
 
 function broken(file: string, edit: (text: string) => string): string {
   const dir = copyFixture("examples/acme-auto");
@@ -14,9 +14,9 @@ function broken(file: string, edit: (text: string) => string): string {
 }
 
 describe("one root cause, one finding", () => {
-  it("an unknown key in qms.yaml is the one finding; what follows from it is counted", () => {
+  it("an unknown key in qms.yaml is the one finding; what follows from it is counted", async () => {
     const dir = broken("qms.yaml", (t) => t.replace("language:", "tittle: x\nlanguage:"));
-    const result = csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27"]);
+    const result = await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27"]);
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe("qms.yaml");
@@ -25,39 +25,39 @@ describe("one root cause, one finding", () => {
       "745 more findings held back: they may only follow from the problems in qms.yaml. Fix qms.yaml and run csr check again.",
       "✖ 1 error, 0 warnings in 1 file (65 files checked).",
     ]);
-    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.heldBack).toEqual([{ file: "qms.yaml", count: 745 }]);
     expect(json.findings).toHaveLength(1);
   });
 
-  it("a bad role in people.yaml is the one finding, not 303 unknown people", () => {
+  it("a bad role in people.yaml is the one finding, not 303 unknown people", async () => {
     const dir = broken("people.yaml", (t) => t.replace("roles: [approver]", "roles: [aprover]"));
-    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["people.yaml schema/invalid-value"]);
     // The other people of the file are kept (src/load/salvage.ts), so nothing needs holding back.
     expect(json.heldBack).toBeUndefined();
   });
 
-  it("an unknown key at the top of people.yaml leaves every person unknown: what follows is counted", () => {
+  it("an unknown key at the top of people.yaml leaves every person unknown: what follows is counted", async () => {
     const dir = broken("people.yaml", (t) => t.replace("people:", "tittle: x\npeople:"));
-    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["people.yaml schema/unknown-field"]);
     // Every field that names a person is a reference to people.yaml (ref/unresolved): signatures, opinions, controlled copies' holders, trainers …
     expect(json.heldBack).toEqual([{ file: "people.yaml", count: 311 }]);
   });
 
-  it("a CSR received after today is the one finding, not the opinions that only seem to come before it", () => {
+  it("a CSR received after today is the one finding, not the opinions that only seem to come before it", async () => {
     const dir = broken("csr/DYA/DYA-007.yaml", (t) => t.replace("received: 2026-11-24", "received: 2026-12-01"));
-    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.findings.filter((f: { file: string }) => f.file === "csr/DYA/DYA-007.yaml").map((f: { line: number; rule: string }) => `${f.line} ${f.rule}`)).toEqual([
       "12 date/in-future",
     ]);
   });
 
-  it("problems of other files are still reported, after the root cause", () => {
+  it("problems of other files are still reported, after the root cause", async () => {
     const dir = broken("people.yaml", (t) => t.replace("roles: [approver]", "roles: [aprover]"));
     writeFileSync(join(dir, "documents", "QP-099.yaml"), "id: QP-099\ntittle: x\n");
-    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual([
       "people.yaml schema/invalid-value",
       ...Array(5).fill("documents/QP-099.yaml schema/missing-field"),
@@ -65,9 +65,9 @@ describe("one root cause, one finding", () => {
     ]);
   });
 
-  it("a document file that cannot be read is the one finding, not every reference to it and every mention", () => {
+  it("a document file that cannot be read is the one finding, not every reference to it and every mention", async () => {
     const dir = broken("documents/procedures/QP-014.yaml", (t) => t.replace(/^title: .*$/m, "title: [unclosed"));
-    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["documents/procedures/QP-014.yaml yaml/syntax"]);
   });
 
@@ -80,10 +80,10 @@ describe("one root cause, one finding", () => {
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["customers/HXQC.yaml yaml/syntax"]);
   });
 
-  it("a document that fails validation keeps its title for the mentions of it", () => {
+  it("a document that fails validation keeps its title for the mentions of it", async () => {
     // QP-015 顾客特定要求管理程序 is mentioned as 《顾客特定要求管理程序》 in two other documents.
     const dir = broken("documents/procedures/QP-015.yaml", (t) => t.replace(/^status: .*$/m, "status: 已发布"));
-    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"]).stdout);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"])).stdout);
     expect(json.findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)).toEqual(["documents/procedures/QP-015.yaml schema/invalid-value"]);
   });
 });
