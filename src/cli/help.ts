@@ -38,7 +38,7 @@ export function localizeHelp(program: Command): void {
 const WITH_EXAMPLES = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "site"] as const;
 
 /** Those whose examples a GJB 9001C repository reads in its own terms (cli.help.example.gjb.<name>: its documents, people and signatures). */
-const GJB_EXAMPLES = ["add", "release", "render", "review"] as const;
+const GJB_EXAMPLES = ["add", "list", "release", "render", "review"] as const;
 
 /**
  * Applied once every command is added. The examples are the repository's kind (model/citations.ts

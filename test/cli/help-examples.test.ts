@@ -50,6 +50,8 @@ describe("help examples follow the repository's standard", () => {
     expect(await help("render")).toBe(
       "  # 输出一份文件的 HTML，写入 out/\n  csr render CS/QP-008\n  # 全部文件输出为 PDF，写入 打印/\n  csr render --all --format pdf --out 打印/\n  # 一条 CSR 的评审报告（Word 文件）\n  csr render NES-003 --format docx\n",
     );
+    // The holders a 军代表 and a department audit ask about (GJB month report #24).
+    expect(await help("list")).toContain("  # 军代表室持有的受控副本\n  csr list distribution --department 军代表室\n");
     const options = async (...args: string[]) => (await csrInProcess(["-C", GJB, ...args, "--help"], { lang: "en" })).stdout.replace(/\s+/g, " ");
     expect(await options("process", "add")).toContain("--clause <clauses...> clauses the process covers, e.g. GJB9001C:8.5.1 (8.5.1 alone with one standard in scope)");
     expect(await options("symbol", "add")).toContain(
@@ -64,5 +66,6 @@ describe("help examples follow the repository's standard", () => {
     const iso = makeRepo({ "qms.yaml": "organisation:\n  name: 测试\nstandards: [ISO9001]\n" });
     expect(await add("-C", iso)).toContain("--clause ISO9001:8.5.4 --title");
     expect((await csrInProcess(["-C", join(ROOT, "examples/acme-auto"), "review", "--help"], { lang: "zh-CN" })).stdout).toContain("  # 记录品质部的会签意见\n  csr review DYA-011 ");
+    expect((await csrInProcess(["-C", join(ROOT, "examples/acme-auto"), "list", "--help"], { lang: "zh-CN" })).stdout).not.toContain("军代表室");
   });
 });
