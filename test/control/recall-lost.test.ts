@@ -8,39 +8,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csrInProcess, git } from "../helpers.js";
-import { threeDepartmentRepo } from "./three-departments.js";
+import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
-const procedure = [
-  "id: QP-005",
-  "title: 培训程序",
-  "level: 2",
-  "kind: procedure",
-  "department: QA",
-  "status: released",
-  "effective: 2026-10-12",
-  "revisions:",
-  "  - version: A/0",
-  "    date: 2024-01-10",
-  "    summary: 首次发布",
-  "    prepared: {by: zhang, date: 2024-01-08}",
-  "    reviewed: {by: li, date: 2024-01-09}",
-  "    approved: {by: wang, date: 2024-01-10}",
-  "  - version: A/1",
-  "    date: 2026-10-12",
-  "    summary: 增加培训评价",
-  "    prepared: {by: zhang, date: 2026-10-08}",
-  "    reviewed: {by: li, date: 2026-10-09}",
-  "    approved: {by: wang, date: 2026-10-12}",
-  "sections:",
-  "  - title: 目的",
-  "    text: 规定培训的策划和实施。",
-  "distribution:",
-  "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12}",
-  "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12}",
-  "  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12}",
-  "  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}",
-  "",
-].join("\n");
+const procedure = trainingProcedure("{copy: 4, version: A/1, to: QA, date: 2026-10-14}");
 
 function repo(): string {
   return threeDepartmentRepo({ "documents/QP-005.yaml": procedure });

@@ -41,3 +41,41 @@ export function threeDepartmentRepo(files: Record<string, string>): string {
     ),
   );
 }
+
+/**
+ * QP-005 培训程序 of that repository, released A/0 (2024) then A/1 (2026-10-12), with copies 1 to 3
+ * of A/0 at 品质部, 生产部 (赵磊) and 市场部, then `copies` (distribution lines as flow mappings).
+ */
+export function trainingProcedure(...copies: string[]): string {
+  return [
+    "id: QP-005",
+    "title: 培训程序",
+    "level: 2",
+    "kind: procedure",
+    "department: QA",
+    "status: released",
+    "effective: 2026-10-12",
+    "revisions:",
+    "  - version: A/0",
+    "    date: 2024-01-10",
+    "    summary: 首次发布",
+    "    prepared: {by: zhang, date: 2024-01-08}",
+    "    reviewed: {by: li, date: 2024-01-09}",
+    "    approved: {by: wang, date: 2024-01-10}",
+    "  - version: A/1",
+    "    date: 2026-10-12",
+    "    summary: 增加培训评价",
+    "    prepared: {by: zhang, date: 2026-10-08}",
+    "    reviewed: {by: li, date: 2026-10-09}",
+    "    approved: {by: wang, date: 2026-10-12}",
+    "sections:",
+    "  - title: 目的",
+    "    text: 规定培训的策划和实施。",
+    "distribution:",
+    "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12}",
+    "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12}",
+    "  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12}",
+    ...copies.map((copy) => `  - ${copy}`),
+    "",
+  ].join("\n");
+}
