@@ -110,9 +110,22 @@ export function signatureOptions(command: Command, help: "release" | "sign" = "s
     .option("--military-representative-date <date>", t(`help.${help}.military-representative-date`));
 }
 
-function handleError(error: unknown): number {
+/** Ctrl-C at a prompt: the shell's code for a run ended by SIGINT. */
+const EXIT_CANCELLED = 130;
+
+/**
+ * The exit code of a run that threw `error`, after one line on stderr: a known user error, its
+ * message and hint (exit code its own, else 2); Ctrl-C at a prompt (@inquirer's ExitPromptError),
+ * that the run was cancelled (130, as a shell reports a run ended by SIGINT); anything else, an internal error
+ * with its stack (2).
+ */
+export function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? 0 : EXIT_USAGE;
+  }
+  if (error instanceof Error && error.name === "ExitPromptError") {
+    process.stderr.write(`csr: ${t("cli.cancelled")}\n`);
+    return EXIT_CANCELLED;
   }
   if (error instanceof Error && error.name === "UserError") {
     const hint = (error as Error & { hint?: string }).hint;
