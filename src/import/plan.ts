@@ -14,7 +14,7 @@ import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../mode
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
 import { localToday, readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
-import { conjunction, disjunction, list, t, translate } from "../i18n/index.js";
+import { catalog, conjunction, disjunction, list, t, translate } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
 import { compactText, showInvisible } from "../core/text.js";
 import {
@@ -234,14 +234,28 @@ class RowReader {
 }
 
 /**
+ * The labels of the sign-off lines under a register, as compactText leaves them, lower case: the
+ * usual Chinese ones and those an English register of csr prints (output.signature.*: "Prepared by").
+ */
+let signOff: Set<string> | undefined;
+const signOffLabels = (): Set<string> =>
+  (signOff ??= new Set([
+    "编制", "审核", "批准", "制表", "制表人", "会签", "复核", "审批", "校对",
+    ...Object.entries(catalog("en")).flatMap(([key, label]) => (key.startsWith("output.signature.") ? [compactText(label).toLowerCase()] : [])),
+  ]));
+
+/**
  * Rows that end a register's data: 以下空白 ("blank below"), totals, END, and the sign-off lines
- * 编制：… 审核：… 批准：… under the table.
+ * 编制：… 审核：… 批准：… (Prepared by: … in English) under the table.
  */
 function isFooter(raw: RawRow): boolean {
   const texts = raw.cells.map((c) => compactText(cellText(c).normalize("NFKC"))).filter(Boolean);
   if (texts.length === 0) return false;
   if (/^[-—–_*]*(以下空白|以下无内容|以下无正文|合计|总计|小计|end|endoflist)[-—–_*]*$/i.test(texts[0]!)) return true;
-  return texts.some((t) => /^(编制|审核|批准|制表|制表人)[:：]/.test(t));
+  return texts.some((t) => {
+    const label = /^([^:：]+)[:：]/.exec(t)?.[1];
+    return label !== undefined && signOffLabels().has(label.toLowerCase());
+  });
 }
 
 export function planImport(sheet: RawSheet, repo: Repository, options: ImportOptions): ImportPlan | undefined {

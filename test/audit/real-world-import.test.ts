@@ -146,6 +146,10 @@ describe("csr import of real registers", () => {
       "Or record them in this import: add --prepared <person> --reviewed <person> --approved <person> to the command.",
     ]);
     expect(result.code).toBe(1);
+    // An English register's sign-off line, as csr export --lang en writes it (tester15 #5: it was read as a row without a number).
+    writeFileSync(join(dir, "清单.csv"), "文件名称,文件编号,版本,发行日期\n文件控制程序,QP-101,A/0,2024-03-01\nPrepared by: ________,Reviewed by: ________,Approved by: ________,\n");
+    const english = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    expect(report(english.stdout).slice(0, 2)).toEqual(["Reading 清单.csv: header on row 1, 1 data row(s).", "would write documents/QP-101.yaml"]);
   });
 
   it("GJB list: the 三级文件及四级表单 column becomes the procedure's related documents and forms, by number or by title", async () => {
