@@ -46,7 +46,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
   const docs = filtered ? live.filter((d) => held.get(d)!.length > 0) : status === "all" ? live : live.filter((d) => d.status === status);
   const notInForce = live.filter((d) => d.status !== "released").length;
   const pending = docs.filter((d) => releasedPendingUntil(d, today) !== undefined).length;
-  const classified = docs.some((d) => documentClassification(ctx.repo, d) !== "");
+  const classified = marksClassification(ctx);
   const notes = [
     ...(filtered ? [filtered.note] : []),
     ...(!filtered && status === "released" && notInForce > 0 ? [t(ctx, "register.documents.not-in-force", { count: notInForce })] : []),
@@ -121,6 +121,15 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
  * document found to need revising or withdrawing is listed as such until it is (IATF 16949 7.5.3,
  * GJB 9001C 7.5.2/7.5.3), in the document list and in the procedure lists (procedures.ts).
  */
+/**
+ * Whether the registers of documents have a 密级 column: when any of the repository's own documents
+ * is marked (its own 密级 or its layout's), not only one listed, so that a filtered or empty list
+ * (--holder, --department, --status) has the columns of the whole register.
+ */
+export function marksClassification(ctx: RegisterContext): boolean {
+  return ownDocuments(ctx).some((d) => documentClassification(ctx.repo, d) !== "");
+}
+
 export function documentRemarks(ctx: RegisterContext, doc: ControlledDocument): string {
   const pending = pendingReviewConclusion(doc);
   const note = pending && t(ctx, pending.review.result === "withdraw" ? "register.documents.remarks.withdrawal-pending" : "register.documents.remarks.revision-pending", { date: pending.review.date });

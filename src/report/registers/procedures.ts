@@ -11,7 +11,7 @@ import { releaseRecordedAfter } from "../../model/as-of.js";
 import { documentClassification } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
-import { documentRemarks } from "./documents.js";
+import { documentRemarks, marksClassification } from "./documents.js";
 import {
   asOfNotes,
   clauseList,
@@ -100,8 +100,8 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       .filter((d): d is ControlledDocument => d !== undefined && d.level === level && d.status !== "obsolete")
       .map((d) => `${d.id} ${documentTitle(ctx, d)}`)
       .join("\n");
-  // 密级, where any procedure listed is marked (a GJB layout's default or its own).
-  const classified = docs.some((d) => documentClassification(ctx.repo, d) !== "");
+  // 密级, where the repository marks its documents (a GJB layout's default or their own).
+  const classified = marksClassification(ctx);
   return {
     id: "procedures-gjb",
     title,
