@@ -113,6 +113,10 @@ describe("csr recall --retained (作废留用)", () => {
     expect(await run("--copy", "1", "--retained", "--remark", "x")).toBe("csr: --by is required (or run in a terminal to be asked for who stamped it).\n");
     expect(await run("--copy", "1", "--retained", "--by", "chen")).toBe("csr: --remark is required (or run in a terminal to be asked for why and where it is kept).\n");
     expect(await run("--copy", "1", "--retained", "--destroyed", "--by", "chen", "--remark", "x")).toBe("csr: Give one of --lost, --destroyed and --retained: a copy is either lost, destroyed or kept stamped obsolete.\n");
+    // Stamped at the holding unit (品质部) by one of it or by the document controller, not by 市场部's 李娜 (tester15 #6).
+    expect(await run("--copy", "1", "--retained", "--by", "li", "--remark", "x")).toBe(
+      "csr: --by 李娜 (li) is of 市场部, while QP-005's controlled copy 1 is held by 品质部: a copy kept for reference is stamped 作废 by someone of the holding unit or by the document controller.\nhint: Give someone of the holding unit, or a document controller (role document-controller in people.yaml).\n",
+    );
     expect(await run("--copy", "1", "--retained", "--by", "chen", "--remark", "x", "--date", "2026-10-20")).toBe("");
     expect(await run("--copy", "1", "--date", "2026-10-21")).toBe("csr: Controlled copy 1 of QP-005 was stamped obsolete and retained on 2026-10-20.\n");
   });

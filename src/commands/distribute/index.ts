@@ -260,12 +260,16 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     // Who confirms a loss or a destruction does work that day; a copy may come back after its holder left.
     const byPerson = given === undefined ? undefined : personOption(session, given, "--by", gone ? date : undefined);
     // A copy is handed back by the unit that holds it (a member or a delegate), as csr distribute hands
-    // it out only to one (GJB 9001C 7.5.3); who confirms a loss or a destruction is the controller's.
-    const elsewhere = !gone && byPerson ? chosen.find((c) => !servesUnit(byPerson, c.to, session.index.departments)) : undefined;
+    // it out only to one (GJB 9001C 7.5.3); a copy kept for reference is stamped 作废 there, by the unit or
+    // the document controller; who confirms a loss or a destruction is the controller's.
+    const serves = (person: Person, copy: (typeof chosen)[number]) =>
+      servesUnit(person, copy.to, session.index.departments) || (kept && (person.roles ?? []).includes("document-controller"));
+    const elsewhere = (!gone || kept) && byPerson ? chosen.find((c) => !serves(byPerson, c)) : undefined;
     if (byPerson && elsewhere) {
+      const key = kept ? "recall.by-elsewhere-retained" : "recall.by-elsewhere";
       throw new UserError(
-        t("recall.by-elsewhere", { by: personLabel(session.index, byPerson.id), department: departmentLabel(session.index, byPerson.department), id, copy: elsewhere.copy, unit: departmentLabel(session.index, elsewhere.to) }),
-        t("recall.by-elsewhere.hint"),
+        t(key, { by: personLabel(session.index, byPerson.id), department: departmentLabel(session.index, byPerson.department), id, copy: elsewhere.copy, unit: departmentLabel(session.index, elsewhere.to) }),
+        t(`${key}.hint`),
       );
     }
     const by = byPerson?.id;
