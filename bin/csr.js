@@ -7,9 +7,15 @@
 // 1,000: 0.38 s → 0.37 s, 50,000: 4.32 s → 4.26 s); thirty-two times was no better. Set before any
 // of csr is loaded, so that every function of csr gets it. A check parses its files at V8's default
 // budget (src/load/tiering.ts), which this note tells it may change it.
+// The young generation is collected on one thread (`--no-parallel-scavenge`): a check or a site
+// keeps most of what it reads, which every scavenge copies, and on the two cores the bench and CI
+// give csr the helper threads cost more CPU in handing out and stealing work than they save
+// (alternating runs, medians of CPU: full check of 10,000 entities 936 → 920 ms and 961 → 928 ms,
+// 50,000 3.72 → 3.64 s, site of 10,000 8.79 → 8.60 s; docs/speed.md). A scavenge's pause is
+// longer in wall time on a machine with idle cores. The build makes the code caches under these flags.
 import { setFlagsFromString } from "node:v8";
 
-setFlagsFromString("--interrupt-budget=1048576");
+setFlagsFromString("--interrupt-budget=1048576 --no-parallel-scavenge");
 globalThis[Symbol.for("csr.interrupt-budget")] = 1048576;
 
 /** The commands that run from a file of their own (bin/command-script.js): `check` and `site`. */
