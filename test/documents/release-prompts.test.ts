@@ -53,12 +53,11 @@ describe("csr release at a terminal", () => {
     screen.keypress("down");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ zhang  张伟 (品质部)\n ◯ wang  王强 (品质部)\n ◯ zhao  赵敏 (品质部)\n ◯ li  李娜 (市场部)\n");
+    // Neither the preparer nor the reviewer: 会签 is the other departments' agreement.
+    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ wang  王强 (品质部)\n ◯ zhao  赵敏 (品质部)\n");
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("At least one choice must be selected");
-    screen.keypress("down");
-    screen.keypress("space");
     screen.keypress("down");
     screen.keypress("space");
     screen.keypress("enter");
@@ -67,8 +66,8 @@ describe("csr release at a terminal", () => {
     expect(screen.getScreen()).toBe("? Standardization check by (标准化审查)\n❯ zhao  赵敏 (品质部)\n\n↑↓ navigate • ⏎ select");
     screen.keypress("enter");
     await screen.next();
-    // The role approver, neither the preparer nor the reviewer.
-    expect(screen.getScreen()).toBe("? Approved by (批准)\n❯ wang  王强 (品质部)\n  zhao  赵敏 (品质部)\n\n↑↓ navigate • ⏎ select");
+    // The role approver, neither the preparer nor the reviewer, nor 赵敏 who countersigned.
+    expect(screen.getScreen()).toBe("? Approved by (批准)\n❯ wang  王强 (品质部)\n\n↑↓ navigate • ⏎ select");
     screen.keypress("enter");
     await screen.next();
     // Only the 军代表室's people sign as 军代表.
@@ -89,7 +88,7 @@ describe("csr release at a terminal", () => {
         "    summary: 首次发布",
         "    prepared:", "      by: zhang", "      date: 2024-03-01",
         "    reviewed:", "      by: li", "      date: 2024-03-01",
-        "    countersigned:", "      - by: wang", "        date: 2024-03-01", "      - by: zhao", "        date: 2024-03-01",
+        "    countersigned:", "      - by: zhao", "        date: 2024-03-01",
         "    standardization:", "      by: zhao", "      date: 2024-03-01",
         "    approved:", "      by: wang", "      date: 2024-03-01",
         "    military_representative:", "      by: jun", "      date: 2024-03-01",
@@ -111,6 +110,41 @@ describe("csr release at a terminal", () => {
     const empty = gjbRepo();
     writeFileSync(join(empty, "documents/QP-020.yaml"), DRAFT.replace("    text: 规定顾客要求的评审。\n", ""));
     await expect(releaseDocument(capture(empty), "QP-020", {}, prompts)).rejects.toMatchObject({ message: "QP-020 has sections without text: 1 目的. A controlled document is not released blank." });
+  });
+
+  it("refuses a document that refers to a form never released before the first question, as the release would after the answers", async () => {
+    const repo = gjbRepo();
+    writeFileSync(join(repo, "documents/QP-020.yaml"), DRAFT.replace("status: in-review\n", "status: in-review\nforms: [QR-020-01]\n"));
+    writeFileSync(join(repo, "documents/QR-020-01.yaml"), ["id: QR-020-01", "title: 顾客要求评审表", "level: 4", "kind: form", "department: QA", "status: draft", "record:", "  retention: 3年", ""].join("\n"));
+    git(repo, ["add", "-A"]);
+    git(repo, ["commit", "-qm", "form"]);
+    const ctx = capture(repo);
+    const asking = () => Promise.reject(new Error("asked"));
+    const error = await releaseDocument(ctx, "QP-020", {}, { input: asking, select: asking, checkbox: asking } as unknown as Prompts).catch((e: unknown) => e);
+    const message = [
+      "QP-020 has 1 error(s) of its own once released; csr releases no document with errors (IATF 16949 7.5.2):",
+      "  documents/QP-020.yaml:7:9 doc/unreleased-referenced QP-020 refers to QR-020-01, which has never been released (draft). Release QR-020-01 first ('csr release QR-020-01'), or remove the reference and release a new revision of QP-020.",
+    ].join("\n");
+    expect(error).toMatchObject({ message, hint: "Fix them as each message says ('csr explain <rule>' tells more), then release QP-020 again." });
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).not.toContain("revisions:");
+    // The same words as the release gives once every signature is given; that one counts lines in the file with its
+    // new revision (written above forms), the one before the questions in the file as it is.
+    const all = ["--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--countersigned", "zhao", "--standardization", "zhao", "--military-representative", "jun", "--date", "2024-03-01", "-y"];
+    expect((await csrInProcess(["-C", repo, "release", "QP-020", ...all])).stderr).toBe(`csr: ${message.replace(":7:9 ", ":30:9 ")}\nhint: Fix them as each message says ('csr explain <rule>' tells more), then release QP-020 again.\n`);
+  });
+
+  it("leaves the approver given by --approved out of 会签, and refuses --countersigned naming the preparer in one line", async () => {
+    const repo = gjbRepo();
+    const done = releaseDocument(capture(repo), "QP-020", { summary: "首次发布", prepared: "zhang", reviewed: "li", approved: "wang", standardization: "zhao", militaryRepresentative: "jun", date: "2024-03-01" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ zhao  赵敏 (品质部)\n");
+    screen.keypress("space");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+
+    const again = gjbRepo();
+    const args = ["-C", again, "release", "QP-020", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--countersigned", "zhao,张伟", "--standardization", "zhao", "--military-representative", "jun", "-y"];
+    expect(await csrInProcess(args, { lang: "zh-CN" })).toEqual({ code: 2, stdout: "", stderr: "csr: 张伟（zhang）不能会签自己编制的更改；会签须由其他相关部门签署（职责分离）。\n" });
   });
 
   it("says so when nobody may sign a signature it would ask for", async () => {

@@ -398,7 +398,7 @@ describe("csr release with the signatures of a GJB layout", () => {
     const repo = gjbRepo();
     const result = await csrInProcess([
       "-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS,
-      "--countersigned", "李娜,zhao", "--countersigned", "张伟", "--standardization", "赵敏", "--military-representative", "jun",
+      "--countersigned", "李娜,zhao", "--countersigned", "王强", "--standardization", "赵敏", "--military-representative", "jun",
       "--prepared-date", "2024-02-20", "--reviewed-date", "2024-02-23", "--countersigned-date", "2024-02-26", "--approved-date", "2024-02-28", "--military-representative-date", "2024-03-02", "--date", "2024-03-01", "--effective", "2024-03-02",
     ]);
     expect(result.stderr).toBe("");
@@ -408,7 +408,7 @@ describe("csr release with the signatures of a GJB layout", () => {
       [
         "    prepared:", "      by: zhang", "      date: 2024-02-20",
         "    reviewed:", "      by: li", "      date: 2024-02-23",
-        "    countersigned:", "      - by: li", "        date: 2024-02-26", "      - by: zhao", "        date: 2024-02-26", "      - by: zhang", "        date: 2024-02-26",
+        "    countersigned:", "      - by: li", "        date: 2024-02-26", "      - by: zhao", "        date: 2024-02-26", "      - by: wang", "        date: 2024-02-26",
         "    standardization:", "      by: zhao", "      date: 2024-02-28",
         "    approved:", "      by: wang", "      date: 2024-02-28",
         "    military_representative:", "      by: jun", "      date: 2024-03-02",

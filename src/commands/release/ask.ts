@@ -55,11 +55,18 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
   const author = person(answered.prepared!, "--prepared");
   if (blank(answered.reviewed)) answered.reviewed = await choose("reviewed", signers("reviewed", [author]));
   const reviewer = person(answered.reviewed!, "--reviewed");
+  // 会签 is the agreement of the other departments concerned: not the preparer, reviewer or approver.
+  const approverGiven = blank(answered.approved) ? undefined : person(answered.approved!, "--approved");
   if (printed.has("countersigned") && !(answered.countersigned ?? []).some((v) => !blank(v))) {
-    answered.countersigned = await ask.checkbox({ message: t("prompt.release.countersigned"), choices: nonEmpty(index, "countersigned", signers("countersigned", [])), required: true });
+    answered.countersigned = await ask.checkbox({ message: t("prompt.release.countersigned"), choices: nonEmpty(index, "countersigned", signers("countersigned", [author, reviewer, approverGiven])), required: true });
   }
   if (printed.has("standardization") && blank(answered.standardization)) answered.standardization = await choose("standardization", signers("standardization", [author]));
-  if (blank(answered.approved)) answered.approved = await choose("approved", signers("approved", [author, reviewer]));
+  if (blank(answered.approved)) {
+    // Nor, where anyone else may approve, one of those who countersigned.
+    const countersigners = (answered.countersigned ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean).map((v) => person(v, "--countersigned"));
+    const others = signers("approved", [author, reviewer, ...countersigners]);
+    answered.approved = await choose("approved", others.length > 0 ? others : signers("approved", [author, reviewer]));
+  }
   const approver = person(answered.approved!, "--approved");
   if (printed.has("military_representative") && blank(answered.militaryRepresentative)) {
     answered.militaryRepresentative = await choose("military_representative", signers("military_representative", [author, approver]));

@@ -89,7 +89,7 @@ export async function releaseDocument(ctx: CommandContext, id: string, flags: Re
  */
 async function release(ctx: CommandContext, id: string, given: ReleaseFlags, prompts: Prompts | undefined): Promise<number> {
   // The options given are read before anything else, as without a terminal; answers are read again below.
-  checkDateOptions(given);
+  const early = checkDateOptions(given);
   const totalPages = totalPagesOption(given.totalPages);
   const root = findRoot(ctx.dir);
   await refuseUnlessGitIsClean(root);
@@ -108,6 +108,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       refuseEmptySections(doc);
       const released = currentRevision(doc)?.version;
       if (released && !given.force) await refuseUnchanged(ctx, root, doc, released, file.path);
+      // The document released as it stands: the findings no answer changes (what it refers to) refuse now, in the words of the late check.
+      const provisional = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => yaml.set("status", "released"));
+      await refuseErrorFindings(repo, doc.id, file.path, provisional, early.date, ANSWER_FREE_RULES);
     }
     const flags = ask ? await askForRelease(ask, repo, index, doc, given) : given;
     const { date, signed, effective } = checkDateOptions(flags);
@@ -134,6 +137,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     requireRole(author, "author", "--prepared");
     if (extra.standardization) requireRole(extra.standardization, "standardization", "--standardization");
     refuseGjbSharedDuties(author, approver, extra.standardization, extra.military_representative);
+    // 会签 is the agreement of the other departments concerned: the preparer's own is none.
+    const own = extra.countersigned.find((p) => p.id === author.id);
+    if (own) throw new UserError(t("release.self-countersign", { name: own.name, id: own.id }));
     const latest = currentRevision(doc);
     // A revision dated before the one it follows is doc/version-sequence's finding.
     if (latest) refuseBefore(date, "--date", { ...revisionEvent(latest), of: doc.id });
@@ -201,18 +207,32 @@ export function refuseEmptySections(doc: ControlledDocument, message: "release.e
  * only for a released document (doc/obsolete-referenced, doc/unreleased-referenced,
  * doc/record-retention-missing …) is checked before the release rather than reported after it.
  * The check's day is the last signature's, so a release recorded after the fact is judged as of
- * its own date.
+ * its own date. `rules` given: only their findings (ANSWER_FREE_RULES, before the questions).
  * Errors: UserError with one line per finding (file:line:col rule message, the message saying how
  * to fix it).
  */
-async function refuseErrorFindings(repo: Repository, id: string, path: string, after: string, today: string): Promise<void> {
+async function refuseErrorFindings(repo: Repository, id: string, path: string, after: string, today: string, rules?: ReadonlySet<string>): Promise<void> {
   const { runCheck } = await import("../../check/engine.js");
   const files = repo.files.map((f) => (f.path === path ? parseText(path, "document", after) : f));
-  const findings = runCheck(buildRepository(repo.root, files), { today }).filter((f) => f.file === path && f.severity === "error");
+  const findings = runCheck(buildRepository(repo.root, files), { today }).filter((f) => f.file === path && f.severity === "error" && (!rules || rules.has(f.rule)));
   if (findings.length === 0) return;
   const lines = findings.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
   throw new UserError([t("release.findings", { id, count: findings.length, clause: list(citations(repo.config?.value.standards, "document-approval")) }), ...lines].join("\n"), t("release.findings.hint", { id }));
 }
+
+/**
+ * The rules whose findings on the released document no signature, date or summary changes: what it
+ * refers to or mentions, and a released form's record keeping. Checked before the questions at a
+ * terminal (the document released with no revision yet), so that their refusal comes before the answers.
+ */
+const ANSWER_FREE_RULES: ReadonlySet<string> = new Set([
+  "doc/unreleased-referenced",
+  "doc/obsolete-referenced",
+  "doc/obsolete-mentioned",
+  "doc/mention-unresolved",
+  "doc/record-retention-missing",
+  "ref/unresolved",
+]);
 
 /**
  * A new revision records a change of content, and content is what doc/revision-not-bumped compares
