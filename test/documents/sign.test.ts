@@ -146,7 +146,9 @@ describe("csr sign on a GJB document", () => {
         "hint: If the document did take effect only after the military representative signed, first correct the effective date of QP-010, then record the signature.\n",
     );
     // A 会签 is added beside those recorded.
-    expect((await sign("--countersigned", "zhang", "--military-representative", "jun", "--countersigned-date", "2026-11-19", "--military-representative-date", "2026-11-20", "--commit")).code).toBe(0);
+    // The preparer's own 会签 is none, as csr release refuses it.
+    expect((await sign("--countersigned", "zhang", "--countersigned-date", "2026-11-19")).stderr).toBe("csr: 张伟 (zhang) cannot countersign (会签) a change they prepared; 会签 is the agreement of the other departments concerned (segregation of duties).\n");
+    expect((await sign("--countersigned", "wang", "--military-representative", "jun", "--countersigned-date", "2026-11-19", "--military-representative-date", "2026-11-20", "--commit")).code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-010.yaml"), "utf8")).revisions[0]).toEqual({
       version: "A/0",
       date: "2026-11-20",
@@ -154,7 +156,7 @@ describe("csr sign on a GJB document", () => {
       prepared: { by: "zhang", date: "2026-11-16" },
       reviewed: { by: "li", date: "2026-11-18" },
       approved: { by: "wang", date: "2026-11-20" },
-      countersigned: [{ by: "li", date: "2026-11-19" }, { by: "zhang", date: "2026-11-19" }],
+      countersigned: [{ by: "li", date: "2026-11-19" }, { by: "wang", date: "2026-11-19" }],
       standardization: { by: "zhao", date: "2026-11-19" },
       military_representative: { by: "jun", date: "2026-11-20" },
     });

@@ -46,7 +46,7 @@ export function signImported(repo: Repository, files: PlannedFile[], flags: Sign
   const signers = resolveSigners(index, names, given, (name, flag) => resolvePerson(index, name, flag));
   const signer = (role: Exclude<SigningRole, "countersigned">): Person | undefined => signers.get(role)?.[0];
   refuseSharedDuties(signer("prepared"), signer("reviewed"), signer("approved"));
-  refuseGjbSharedDuties(signer("prepared"), signer("approved"), signer("standardization"), signer("military_representative"));
+  refuseGjbSharedDuties(signer("prepared"), signer("approved"), signer("standardization"), signer("military_representative"), signers.get("countersigned") ?? []);
   refuseLeftSigners(index, signers, dates);
   const result: ImportSignatures = {
     signed: [],

@@ -136,10 +136,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     refuseSharedDuties(author, reviewer, approver);
     requireRole(author, "author", "--prepared");
     if (extra.standardization) requireRole(extra.standardization, "standardization", "--standardization");
-    refuseGjbSharedDuties(author, approver, extra.standardization, extra.military_representative);
-    // 会签 is the agreement of the other departments concerned: the preparer's own is none.
-    const own = extra.countersigned.find((p) => p.id === author.id);
-    if (own) throw new UserError(t("release.self-countersign", { name: own.name, id: own.id }));
+    refuseGjbSharedDuties(author, approver, extra.standardization, extra.military_representative, extra.countersigned);
     const latest = currentRevision(doc);
     // A revision dated before the one it follows is doc/version-sequence's finding.
     if (latest) refuseBefore(date, "--date", { ...revisionEvent(latest), of: doc.id });
@@ -341,13 +338,17 @@ export function refuseSharedDuties(author: Person | undefined, reviewer: Person 
 }
 
 /**
- * Segregation of duties for the GJB signatures (doc/self-approval checks the same on recorded
- * revisions): the standardization check (标准化审查) and the military representative (军代表) each
- * judge someone else's document, so neither is its preparer; the military representative's
+ * Segregation of duties for the GJB signatures (doc/self-approval checks the 标准化审查 and 军代表 ones on recorded
+ * revisions): the countersignatures (会签) are other departments' agreement, and the standardization
+ * check (标准化审查) and the military representative (军代表) each judge someone else's document, so
+ * none of them is its preparer; the military representative's
  * signature is the customer's, so it is not the approver's either.
  * Errors: UserError naming the person with two of the roles.
  */
-export function refuseGjbSharedDuties(author: Person | undefined, approver: Person | undefined, standardization: Person | undefined, military: Person | undefined): void {
+export function refuseGjbSharedDuties(author: Person | undefined, approver: Person | undefined, standardization: Person | undefined, military: Person | undefined, countersigned: readonly Person[] = []): void {
+  // 会签 is the agreement of the other departments concerned: the preparer's own is none.
+  const own = countersigned.find((p) => p.id === author?.id);
+  if (own) throw new UserError(t("release.self-countersign", { name: own.name, id: own.id }));
   if (standardization && standardization.id === author?.id) throw new UserError(t("release.self-standardization", { name: standardization.name, id: standardization.id }));
   if (military && military.id === author?.id) throw new UserError(t("release.self-military-representative", { name: military.name, id: military.id }));
   if (military && military.id === approver?.id) throw new UserError(t("release.military-representative-approver", { name: military.name, id: military.id }));
