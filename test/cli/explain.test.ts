@@ -16,7 +16,7 @@ describe("csr explain", () => {
       stdout: `${section}\n\nOnline: https://unpkg.com/qms-csr@0.1.0/docs/rules.md#docself-approval\n`,
       stderr: "",
     });
-    expect(section).toContain("Default: error. The current revision is reviewed, approved, checked for standardization or signed as military representative by the person who prepared it, or two of those signatures are one person's.");
+    expect(section).toContain("Default: error. The current revision is reviewed, approved, countersigned, checked for standardization or signed as military representative by the person who prepared it, or two of those signatures are one person's.");
     expect(section).toContain("Bad:\n\n```yaml\n    prepared: { by: wang, date: 2024-01-10 }\n");
   });
 

@@ -137,7 +137,7 @@ describe("csr explain in both languages", () => {
     const docs = readFileSync(join(ROOT, "docs", "rules.zh-CN.md"), "utf8");
     const start = docs.indexOf("### doc/self-approval");
     const section = docs.slice(start, docs.indexOf("\n### ", start)).trimEnd();
-    expect(section).toContain("默认级别：error。现行版本由编制人本人审核、批准、标准化审查或以军代表身份签字，或其中两项签字出自同一人。");
+    expect(section).toContain("默认级别：error。现行版本由编制人本人审核、批准、会签、标准化审查或以军代表身份签字，或其中两项签字出自同一人。");
     expect(csr(["explain", "doc/self-approval"], { lang: "zh-CN" })).toEqual({
       code: 0,
       stdout: `${section}\n\n在线文档：https://unpkg.com/qms-csr@0.1.0/docs/rules.zh-CN.md#docself-approval\n`,

@@ -6,19 +6,19 @@ import { t } from "../../../i18n/index.js";
  * Segregation of duties: whoever prepares a revision neither reviews nor approves it, and the
  * approval is not the reviewer's second signature (ISO 9001 7.5.2 c: documents are reviewed and
  * approved for adequacy; the review and the approval are each another person's judgement). On a
- * GJB document the preparer does not sign the standardization check (标准化审查) nor as the
- * military representative (军代表), whose signature is not the approver's either (`csr release`
- * and `csr sign` refuse the same: refuseGjbSharedDuties).
+ * GJB document the preparer does not countersign (会签), sign the standardization check (标准化审查)
+ * nor sign as the military representative (军代表), whose signature is not the approver's either
+ * (`csr release`, `csr sign` and `csr import` refuse the same: refuseGjbSharedDuties).
  */
 export const rule: Rule = {
   id: "doc/self-approval",
   severity: "error",
   holdsForParts: true,
   scope: { files: "own" },
-  summary: "The current revision is reviewed, approved, checked for standardization or signed as military representative by the person who prepared it, or two of those signatures are one person's.",
+  summary: "The current revision is reviewed, approved, countersigned, checked for standardization or signed as military representative by the person who prepared it, or two of those signatures are one person's.",
   docs: {
     description:
-      "A current revision whose approver (批准) or reviewer (审核) is also its preparer (编制), or whose reviewer also approved it; on a GJB document, whose standardization check (标准化审查) or military representative (军代表) signature is the preparer's, or whose military representative also approved it. Segregation of duties: the review, the standardization check and the approval are each another person's judgement of the change, and the military representative signs for the customer, not for the organisation.",
+      "A current revision whose approver (批准) or reviewer (审核) is also its preparer (编制), or whose reviewer also approved it; on a GJB document, whose countersignature (会签), standardization check (标准化审查) or military representative (军代表) signature is the preparer's, or whose military representative also approved it. Segregation of duties: the review, the countersignatures of the other departments concerned, the standardization check and the approval are each another person's judgement of the change, and the military representative signs for the customer, not for the organisation.",
     bad: `
     prepared: { by: wang, date: 2024-01-10 }
     reviewed: { by: li, date: 2024-01-10 }
@@ -48,6 +48,10 @@ export const rule: Rule = {
       } else if (reviewed !== undefined && reviewed === approved) {
         ctx.report({ file, path: ["revisions", last, "approved", "by"] }, t("rule.doc/self-approval.reviewed-approved", { ...data, person: reviewed }));
       }
+      // 会签 is the agreement of the other departments concerned: the preparer's own is none.
+      current.countersigned?.forEach((signature, i) => {
+        if (signature.by === prepared) ctx.report({ file, path: ["revisions", last, "countersigned", i, "by"] }, t("rule.doc/self-approval.countersigned", { ...data, person: signature.by }));
+      });
       const standardization = current.standardization?.by;
       if (standardization !== undefined && standardization === prepared) {
         ctx.report({ file, path: ["revisions", last, "standardization", "by"] }, t("rule.doc/self-approval.standardization", { ...data, person: standardization }));
