@@ -338,7 +338,7 @@ export function refuseSharedDuties(author: Person | undefined, reviewer: Person 
 }
 
 /**
- * Segregation of duties for the GJB signatures (doc/self-approval checks the 标准化审查 and 军代表 ones on recorded
+ * Segregation of duties for the GJB signatures (doc/self-approval checks the same on recorded
  * revisions): the countersignatures (会签) are other departments' agreement, and the standardization
  * check (标准化审查) and the military representative (军代表) each judge someone else's document, so
  * none of them is its preparer; the military representative's
