@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJsonInProcess, csrInProcess, git } from "../helpers.js";
-import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
+import { pendingTrainingProcedure, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 const procedure = trainingProcedure();
 
@@ -119,6 +119,30 @@ describe("csr recall --retained (作废留用)", () => {
     );
     expect(await run("--copy", "1", "--retained", "--by", "chen", "--remark", "x", "--date", "2026-10-20")).toBe("");
     expect(await run("--copy", "1", "--date", "2026-10-21")).toBe("csr: Controlled copy 1 of QP-005 was stamped obsolete and retained on 2026-10-20.\n");
+  });
+});
+
+function pendingRepo(): string {
+  return threeDepartmentRepo({ "documents/QP-005.yaml": pendingTrainingProcedure(), "people.yaml": people });
+}
+
+describe("copies of the version still in use while its successor is 待实施", () => {
+  it("are not stamped 作废 (csr recall --retained) before the successor takes effect, and from that day are", async () => {
+    const dir = pendingRepo();
+    const retain = (copy: string, date: string) => zh(dir, "recall", "QP-005", "--copy", copy, "--retained", "--by", "chen", "--remark", "留作参考", "--date", date, "-y");
+    expect(await retain("4", "2026-11-20")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: QP-005 的受控副本 4 是 A/1 版，替代它的 A/2 版 2026-11-25 才实施，在此之前它仍在使用，不能加盖作废章留用。\n提示：请在 A/2 版实施后登记作废留用（--date 不早于 2026-11-25）。\n",
+    });
+    expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "4", "--retained", "--by", "chen", "--remark", "x", "--date", "2026-11-24", "-y"])).stderr).toBe(
+      "csr: Controlled copy 4 of QP-005 is of A/1, still in use until A/2 replaces it on 2026-11-25: a copy in use is not stamped obsolete and retained.\nhint: Record it as retained once A/2 is in force, on or after 2026-11-25 (--date).\n",
+    );
+    expect((await retain("5", "2026-11-20")).stderr).toBe("csr: QP-005 的受控副本 5 是现行版本 A/2，不能加盖作废章留用：只有被替代或已作废的版本才作废留用。\n");
+    expect(copies(dir)).not.toContain("retained");
+    expect((await retain("4", "2026-11-25")).stdout).toBe(
+      "QP-005：受控号 4（A/1，品质部）于 2026-11-25 加盖作废章，留在持有处（经办人：陈静（chen）；留作参考），不再是受控副本，不再待回收。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n",
+    );
   });
 });
 

@@ -14,6 +14,7 @@ import { recordTraining } from "../../src/commands/train/index.js";
 import { setLanguage } from "../../src/i18n/index.js";
 import { capture } from "../csr/fixture.js";
 import { copyFixture } from "../helpers.js";
+import { pendingTrainingProcedure, threeDepartmentRepo } from "./three-departments.js";
 
 const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
@@ -154,6 +155,25 @@ describe("asked at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(read(dir, "documents/procedures/QP-014.yaml")).toMatch(/ {2}- \{copy: 1, version: A\/0, to: PRD, issued_by: chenjing, date: 2026-11-20, retained: \{date: 2026-11-21, by: \w+, remark: 留作参考\}\}\n/);
+  });
+
+  it("csr recall --retained offers only the copies no longer in use on the recall date: not those of the version in use until its successor takes effect", async () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": pendingTrainingProcedure() });
+    const ctx = capture(dir);
+    // On 2026-11-20 A/2 is 待实施 until 2026-11-25: copy 4 of A/1 is in use, copy 5 of A/2 not yet.
+    let done = recall(ctx, "QP-005", { retained: true, by: "zhang", remark: "留作参考", date: "2026-11-20" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Copy taken back\n❯ copy 1  A/0  品质部\n  copy 2  A/0  生产部\n  copy 3  A/0  市场部\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    // From 2026-11-25 copy 4 is due back, and may be kept stamped 作废.
+    done = recall(ctx, "QP-005", { retained: true, by: "zhang", remark: "留作参考", date: "2026-11-25" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Copy taken back\n❯ copy 2  A/0  生产部\n  copy 3  A/0  市场部\n  copy 4  A/1  品质部\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("up");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "documents/QP-005.yaml")).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14, retained: {date: 2026-11-25, by: zhang, remark: 留作参考}}\n");
   });
 
   it("csr implement asks in Chinese, and says how to write a date it cannot read", async () => {

@@ -79,3 +79,26 @@ export function trainingProcedure(...copies: string[]): string {
     "",
   ].join("\n");
 }
+
+/**
+ * That QP-005 with A/2 released on 2026-11-10 to take effect on 2026-11-25 (待实施 until then), copy 4
+ * of A/1 at 品质部 and copy 5 of A/2 handed out ahead at 生产部 (赵磊): until 2026-11-25 A/1 is the
+ * version in use, so only the copies of A/0 are due back.
+ */
+export function pendingTrainingProcedure(): string {
+  return trainingProcedure("{copy: 4, version: A/1, to: QA, date: 2026-10-14}", "{copy: 5, version: A/2, to: PRD, holder: zhao, date: 2026-11-12}")
+    .replace("effective: 2026-10-12", "effective: 2026-11-25")
+    .replace(
+      "    approved: {by: wang, date: 2026-10-12}\n",
+      [
+        "    approved: {by: wang, date: 2026-10-12}",
+        "  - version: A/2",
+        "    date: 2026-11-10",
+        "    summary: 修订培训评价方法",
+        "    prepared: {by: zhang, date: 2026-11-06}",
+        "    reviewed: {by: li, date: 2026-11-07}",
+        "    approved: {by: wang, date: 2026-11-10}",
+        "",
+      ].join("\n"),
+    );
+}

@@ -7,7 +7,7 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
-import { copiesInForce, copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
+import { copiesInUse, copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
 import { currentRevision, isMilitaryRepresentative } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
@@ -215,9 +215,10 @@ export async function recallCommand(ctx: CommandContext, id: string, flags: Reca
  * `--lost` / `--destroyed` record copies that will not come back (遗失, 销毁) with who confirmed it
  * and what happened; `--retained`, a copy no longer in force that stays with its holder stamped 作废
  * for reference (作废留用; GJB 9001C 7.5.3, IATF 16949 7.5.3.2: obsolete documents kept are marked),
- * with who stamped it and why it is kept. None of them is due for recall any more, and the register
- * does not show them as returned. Those name their copies (--copy, or chosen at a terminal): a loss
- * or a retention is never assumed of every copy due.
+ * with who stamped it and why it is kept; a copy still in use on the recall date (copiesInUse) is
+ * refused. None of them is due for recall any more, and the register does not show them as
+ * returned. Those name their copies (--copy, or chosen at a terminal): a loss or a retention is
+ * never assumed of every copy due.
  */
 export async function recall(ctx: CommandContext, id: string, flags: RecallFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, flags.yes, prompts, async (session) => {
@@ -229,7 +230,8 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     const list = document.distribution ?? [];
     const date = eventDateOption(flags.date, "--date");
     const named = listOption(flags.copy);
-    const inForce = copiesInForce(document);
+    // On the recall date: while a new version is 待实施, the copies of the one it replaces are still in use, not due back.
+    const inUse = copiesInUse(document, date);
     let chosen = gone ? [] : copiesToRecall(document);
     if (named.length > 0) {
       chosen = named.map((n) => {
@@ -239,12 +241,12 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
         if (copy.lost) throw new UserError(t("recall.already-lost", { id, copy: n, date: copy.lost.date }));
         if (copy.destroyed) throw new UserError(t("recall.already-destroyed", { id, copy: n, date: copy.destroyed.date }));
         if (copy.retained) throw new UserError(t("recall.already-retained", { id, copy: n, date: copy.retained.date }));
-        // Only what is no longer in force is stamped 作废: a copy of the version in force is taken back or stays in use.
-        if (gone === "retained" && inForce.includes(copy)) throw new UserError(t("recall.retained-in-force", { id, copy: n, version: copy.version }));
+        // Only what is no longer in use is stamped 作废: a copy in use on the recall date is taken back or stays in use.
+        if (gone === "retained" && inUse.includes(copy)) throw retainedInUse(document, copy, date);
         return copy;
       });
     } else if (session.ask && chosen.length === 0) {
-      const out = list.filter((c) => isOut(c) && !(gone === "retained" && inForce.includes(c)));
+      const out = list.filter((c) => isOut(c) && !(gone === "retained" && inUse.includes(c)));
       if (out.length === 0) throw new UserError(t("recall.none-out", { id }));
       const pick = await session.ask.select({ message: t("prompt.recall.copy"), choices: out.map((c) => ({ value: String(c.copy), name: `${t("distribute.copy-number", { copy: c.copy })}  ${c.version}  ${departmentLabel(session.index, c.to)}` })) });
       chosen = out.filter((c) => String(c.copy) === pick);
@@ -317,6 +319,20 @@ function bareBeforeSuccessor(document: ControlledDocument, chosen: readonly Cont
   if (!transition || inForce === undefined || !chosen.some((c) => c.version === inForce)) return undefined;
   const left = (document.distribution ?? []).filter((c) => isOut(c) && c.version === inForce && !chosen.includes(c));
   return left.length === 0 ? { ...transition, inForce } : undefined;
+}
+
+/**
+ * The refusal of --retained for a copy in use on `date` (copiesInUse): of the current version, or of
+ * the version it replaces while the current one is 待实施, which is in use until the current one takes
+ * effect and may be stamped 作废 from that day.
+ */
+function retainedInUse(document: ControlledDocument, copy: ControlledCopy, date: string): UserError {
+  const transition = pendingTransition(document, date);
+  const data = { id: document.id, copy: copy.copy, version: copy.version };
+  if (transition && copy.version === transition.inForce) {
+    return new UserError(t("recall.retained-in-use-until", { ...data, pending: transition.pending, until: transition.until }), t("recall.retained-in-use-until.hint", { pending: transition.pending, until: transition.until }));
+  }
+  return new UserError(t("recall.retained-in-force", data));
 }
 
 /** What to do instead: release a draft; an obsolete document is not released again, its successor is distributed. */
