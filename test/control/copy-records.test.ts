@@ -144,6 +144,30 @@ describe("copies of the version still in use while its successor is 待实施", 
       "QP-005：受控号 4（A/1，品质部）于 2026-11-25 加盖作废章，留在持有处（经办人：陈静（chen）；留作参考），不再是受控副本，不再待回收。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n",
     );
   });
+
+  it("are not counted as still to recall by csr recall and csr distribute, as the register of that day does not, nor recalled without --copy", async () => {
+    const dir = pendingRepo();
+    const register = async (today: string) => {
+      // 受控号 and 状态 of each row, then the count of copies due back.
+      const { stdout } = await zh(dir, "list", "distribution", "--format", "md", "--today", today);
+      const cells = mdRows(stdout).slice(2).map((row) => row.split(" | "));
+      return [...cells.map((c) => `${c[4]} ${c[12]}`), stdout.split("\n").find((l) => l.startsWith("待回收"))?.trimEnd()];
+    };
+    expect(await register("2026-11-20")).toEqual(["1 待回收", "2 待回收", "3 待回收", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "待回收 3 份。"]);
+    expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--date", "2026-11-20", "-y")).stdout).toBe(
+      "QP-005：于 2026-11-20 回收 1 份：受控号 1（A/0，品质部）。回收人：陈静（chen）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n",
+    );
+    expect((await register("2026-11-20")).at(-1)).toBe("待回收 2 份。");
+    expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-11-20", "-y")).stdout).toBe(
+      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+    );
+    // Without --copy, the copies due back that day: those of A/0, not copy 4 of A/1, still in use.
+    expect((await zh(dir, "recall", "QP-005", "--date", "2026-11-21", "-y")).stdout).toBe(
+      "QP-005：于 2026-11-21 回收 2 份：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。回收人：陈静（chen）。\n已没有需要回收的副本。\n",
+    );
+    expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}\n");
+    expect(await register("2026-11-21")).toEqual(["1 已回收", "2 已回收", "3 已回收", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "6 待实施（2026-11-25 实施）", "待回收 0 份。"]);
+  });
 });
 
 describe("csr list distribution|documents --department / --holder", () => {

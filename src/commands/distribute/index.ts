@@ -7,7 +7,7 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
-import { copiesInUse, copiesToRecall, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
+import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
 import { currentRevision, isMilitaryRepresentative } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
@@ -90,7 +90,8 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       }),
       ...(issuedBy ? [t("distribute.issued-by", { by: personLabel(session.index, issuedBy) })] : []),
     ];
-    const old = copiesToRecall(document);
+    // Due back on the day they are handed out, as the register counts them: not yet those of a version still in use while this one is 待实施.
+    const old = copiesDue(document, date);
     if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, old), id: shellArgument(id) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute", { document: withEdition(id, version), copies: inline(entries.map((e) => String(e.copy))) }) });
     return 0;
@@ -210,7 +211,8 @@ export async function recallCommand(ctx: CommandContext, id: string, flags: Reca
 }
 
 /**
- * Without --copy: every copy that is due back (of an earlier version, or of a withdrawn document),
+ * Without --copy: every copy that is due back on the recall date (copiesDue: of an earlier version,
+ * or of a withdrawn document; not yet those of the version still in use while its successor is 待实施),
  * recorded with who handed it back (--by, 交回人) and who took it back (--received-by, 回收人).
  * `--lost` / `--destroyed` record copies that will not come back (遗失, 销毁) with who confirmed it
  * and what happened; `--retained`, a copy no longer in force that stays with its holder stamped 作废
@@ -232,7 +234,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     const named = listOption(flags.copy);
     // On the recall date: while a new version is 待实施, the copies of the one it replaces are still in use, not due back.
     const inUse = copiesInUse(document, date);
-    let chosen = gone ? [] : copiesToRecall(document);
+    let chosen = gone ? [] : copiesDue(document, date);
     if (named.length > 0) {
       chosen = named.map((n) => {
         const copy = list.find((c) => String(c.copy) === n);
@@ -290,7 +292,8 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
         }
       }
     });
-    const left = copiesToRecall(document).filter((c) => !chosen.includes(c));
+    // What is still due back on the recall date, as the register of that day counts it.
+    const left = copiesDue(document, date).filter((c) => !chosen.includes(c));
     const lines = gone
       ? [t(`recall.recorded-${gone}`, { id, count: chosen.length, date, copies: copyList(session.index, chosen), by: personLabel(session.index, by!), remark: remark! })]
       : [
