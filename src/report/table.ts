@@ -58,6 +58,13 @@ export interface Table {
   /** The register's heading as an auditor expects it on paper; see registerHeading in commands/shared/output.ts. */
   heading?: RegisterHeading;
   /**
+   * For a register that lists part of the records (`csr list distribution --department 生产部`): the
+   * filter as its title says it, the whole register's name and the command that lists it, and the
+   * name a file of it is given in a folder (`distribution-PRD`), so that no copy of it passes for the
+   * whole register. A CSV, which has no title, says it on stderr (emitTable).
+   */
+  filtered?: { filter: string; register: string; command: string; name: string };
+  /**
    * For a register whose title names the day its figures depend on (working days used by open
    * reviews): that day (YYYY-MM-DD) and the title without it. The day is printed once: in the
    * heading where there is one (the title then goes without it), and in a CSV, which has neither

@@ -9,6 +9,7 @@ import { catalog, language, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
 import { currentRevision } from "../../model/index.js";
+import { fileSafe } from "../../site/pages.js";
 import { renderTableTemplate, TABLE_FORMATS, toCsv, withAsOfColumn, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
 import { choiceOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -208,9 +209,11 @@ function signatureLabel(lang: Lang, label: string): string {
  * Prints or writes a register. A register read from the working tree (`today` given) carries
  * incompleteNote when files could not be read, and the command then exits 1; CSV leaves the note
  * out because `csr import` reads every line of a CSV back as a row, so there the exit code and
- * stderr say it.
+ * stderr say it. For the same reason a filtered register's CSV (Table.filtered) starts with its
+ * header row like any other, and stderr says that it is filtered; written into a folder, a filtered
+ * register of any format is named after its filter (`distribution-PRD.csv`), not as the whole one.
  */
-export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang, today?: string, name = table.id ?? "table"): Promise<number> {
+export async function emitTable(ctx: CommandContext, table: Table, flags: OutputFlags, repo: Repository, lang: Lang, today?: string, name = table.filtered ? fileSafe(table.filtered.name) : (table.id ?? "table")): Promise<number> {
   const { format, out } = tableOutput(flags, ctx.dir, name);
   const note = today !== undefined ? incompleteNote(repo, lang) : undefined;
   if (note && format !== "csv") table = { ...table, notes: [...(table.notes ?? []), note] };
@@ -225,5 +228,6 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   const content = await renderTable(table, format, repo, lang, cutWarning(ctx));
   if (out) await writeOutput(ctx, repo.root, out, content, flags.force);
   else if (typeof content === "string") ctx.stdout(content);
+  if (format === "csv" && table.filtered) ctx.stderr(translate(lang, "output.csv-filtered", { ...table.filtered, count: table.rows.length }) + "\n");
   return note ? 1 : 0;
 }

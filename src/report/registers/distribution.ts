@@ -29,7 +29,7 @@ export function copyFilterKeeps(filter: CopyFilter, copy: ControlledCopy): boole
  * takes it for the whole register (an auditor asking what 生产部 holds is shown part of it); undefined
  * when nothing is filtered. The note names the whole `register` and how to list it.
  */
-export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: "distribution" | "documents"): { title: string; note: string } | undefined {
+export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: "distribution" | "documents"): { title: string; note: string; filtered: NonNullable<Table["filtered"]> } | undefined {
   const department = register === "distribution" ? "register.filter.issued-to" : "register.filter.held-by";
   const parts = [
     ...(filter.department !== undefined ? [t(ctx, department, { department: departmentName(ctx, filter.department) })] : []),
@@ -37,7 +37,9 @@ export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: 
   ];
   if (parts.length === 0) return undefined;
   const text = parts.join(t(ctx, "register.remarks-separator"));
-  return { title: text, note: t(ctx, "register.filter.note", { filter: text, register: t(ctx, `register.${register}.whole`), command: `csr list ${register}` }) };
+  const whole = { register: t(ctx, `register.${register}.whole`), command: `csr list ${register}` };
+  const name = [register, ...(filter.department !== undefined ? [filter.department] : []), ...(filter.holder !== undefined ? [filter.holder] : [])].join("-");
+  return { title: text, note: t(ctx, "register.filter.note", { filter: text, ...whole }), filtered: { filter: text, ...whole, name } };
 }
 
 /**
@@ -96,6 +98,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
   return {
     id: "distribution",
     title: filtered ? t(ctx, "register.distribution.title-filtered", { filter: filtered.title, count: rows.length }) : t(ctx, "register.distribution.title", { count: rows.length }),
+    ...(filtered ? { filtered: filtered.filtered } : {}),
     sheet: t(ctx, "register.distribution.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.distribution.column.no"), kind: "number" },

@@ -62,6 +62,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         : status === "all"
           ? t(ctx, "register.documents.title-all", { count: docs.length })
           : t(ctx, "register.documents.title-status", { status: statusLabel(ctx, status), count: docs.length }),
+    ...(filtered ? { filtered: filtered.filtered } : {}),
     ...(notes.length > 0 ? { notes } : {}),
     // The sheet is named as the title: a workbook of every status is not the 受控文件清单 (GJB month report #19).
     sheet: t(ctx, status === "released" ? "register.documents.sheet" : "register.documents.sheet-all"),
