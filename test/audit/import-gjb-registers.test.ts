@@ -177,6 +177,13 @@ describe("GJB registers into a repository", () => {
       stderr: "csr: --approved 王武：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 '王五'？\n",
     });
     expect((await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", ...sign], { lang: null })).stderr).toBe("csr: 王五（wang）不能批准自己编制的更改；须由另一位批准人签署（职责分离）。\n");
+    // The register's own 编制 (张三, kept) weighs with the options, as csr sign weighs the signatures recorded: his 会签 is refused.
+    expect(await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", ...sign.slice(2, 6), "--countersigned", "张三", ...sign.slice(8)], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: QX/QP-001（清单中的签字加上选项给出的签字）：张三（zhang）不能会签自己编制的更改；会签须由其他相关部门签署（职责分离）。\n",
+    });
+    expect(existsSync(join(dir, "documents/QX_QP-001.yaml"))).toBe(false);
     // A signer who had left by the signature's date is refused, as csr sign refuses them.
     const people = readFileSync(join(dir, "people.yaml"), "utf8");
     writeFileSync(join(dir, "people.yaml"), people.replace("roles: [] }", "roles: [], left: 2023-02-01 }"));

@@ -9,7 +9,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
-import { releaseDocument } from "../../src/commands/release/index.js";
+import { refuseGjbSharedDuties, refuseSharedDuties, releaseDocument, SEPARATE_DUTIES } from "../../src/commands/release/index.js";
+import { UserError } from "../../src/core/errors.js";
+import { SIGNATURE_ROLES, type Person, type SignatureRole } from "../../src/model/types.js";
 import { capture } from "../csr/fixture.js";
 import { csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
@@ -53,8 +55,8 @@ describe("csr release at a terminal", () => {
     screen.keypress("down");
     screen.keypress("enter");
     await screen.next();
-    // Neither the preparer nor the reviewer: 会签 is the other departments' agreement.
-    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ wang  王强 (品质部)\n ◯ zhao  赵敏 (品质部)\n");
+    // Not the preparer, whose agreement to his own change is none; the reviewer may countersign for 市场部, as --countersigned takes him.
+    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ wang  王强 (品质部)\n ◯ zhao  赵敏 (品质部)\n ◯ li  李娜 (市场部)\n");
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("At least one choice must be selected");
@@ -66,8 +68,8 @@ describe("csr release at a terminal", () => {
     expect(screen.getScreen()).toBe("? Standardization check by (标准化审查)\n❯ zhao  赵敏 (品质部)\n\n↑↓ navigate • ⏎ select");
     screen.keypress("enter");
     await screen.next();
-    // The role approver, neither the preparer nor the reviewer, nor 赵敏 who countersigned.
-    expect(screen.getScreen()).toBe("? Approved by (批准)\n❯ wang  王强 (品质部)\n\n↑↓ navigate • ⏎ select");
+    // The role approver, neither the preparer nor the reviewer; 赵敏, who countersigned, may approve, as --approved takes her.
+    expect(screen.getScreen()).toBe("? Approved by (批准)\n❯ wang  王强 (品质部)\n  zhao  赵敏 (品质部)\n\n↑↓ navigate • ⏎ select");
     screen.keypress("enter");
     await screen.next();
     // Only the 军代表室's people sign as 军代表.
@@ -133,18 +135,47 @@ describe("csr release at a terminal", () => {
     expect((await csrInProcess(["-C", repo, "release", "QP-020", ...all])).stderr).toBe(`csr: ${message.replace(":7:9 ", ":30:9 ")}\nhint: Fix them as each message says ('csr explain <rule>' tells more), then release QP-020 again.\n`);
   });
 
-  it("leaves the approver given by --approved out of 会签, and refuses --countersigned naming the preparer in one line", async () => {
+  it("offers for each signature exactly whom the options accept: 会签 to all but the preparer, 编制 to none named for a duty apart from it", async () => {
     const repo = gjbRepo();
     const done = releaseDocument(capture(repo), "QP-020", { summary: "首次发布", prepared: "zhang", reviewed: "li", approved: "wang", standardization: "zhao", militaryRepresentative: "jun", date: "2024-03-01" }, prompts);
     await screen.next();
-    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ zhao  赵敏 (品质部)\n");
+    // The reviewer and the approver given by the options may countersign, as --countersigned takes them.
+    expect(screen.getScreen()).toContain("? Countersigned by (会签; one or more)\n❯◯ wang  王强 (品质部)\n ◯ zhao  赵敏 (品质部)\n ◯ li  李娜 (市场部)\n");
     screen.keypress("space");
     screen.keypress("enter");
     expect(await done).toBe(0);
+    expect(readFileSync(join(repo, "documents/QP-020.yaml"), "utf8")).toContain("    countersigned:\n      - by: wang\n");
+
+    // 李娜 reviews and 赵敏 countersigns and checks standardization: --prepared would refuse both, so only 张伟 is offered.
+    const other = gjbRepo();
+    const asked = releaseDocument(capture(other), "QP-020", { summary: "首次发布", reviewed: "li", approved: "wang", countersigned: ["zhao"], standardization: "zhao", militaryRepresentative: "jun", date: "2024-03-01" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Prepared by (编制)\n❯ zhang  张伟 (品质部)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    expect(await asked).toBe(0);
 
     const again = gjbRepo();
     const args = ["-C", again, "release", "QP-020", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--countersigned", "zhao,张伟", "--standardization", "zhao", "--military-representative", "jun", "-y"];
     expect(await csrInProcess(args, { lang: "zh-CN" })).toEqual({ code: 2, stdout: "", stderr: "csr: 张伟（zhang）不能会签自己编制的更改；会签须由其他相关部门签署（职责分离）。\n" });
+  });
+
+  it("keeps apart exactly the signatures the release refuses to one person (SEPARATE_DUTIES)", () => {
+    const one: Person = { id: "zhang", name: "张伟", department: "QA", roles: [] };
+    const refused = (a: SignatureRole, b: SignatureRole) => {
+      const signer = (role: SignatureRole) => (role === a || role === b ? one : undefined);
+      try {
+        refuseSharedDuties(signer("prepared"), signer("reviewed"), signer("approved"));
+        refuseGjbSharedDuties(signer("prepared"), signer("approved"), signer("standardization"), signer("military_representative"), a === "countersigned" || b === "countersigned" ? [one] : []);
+        return false;
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        return true;
+      }
+    };
+    const pairs = SIGNATURE_ROLES.flatMap((a, i) => SIGNATURE_ROLES.slice(i + 1).map((b) => [a, b] as const));
+    const key = ([a, b]: readonly [SignatureRole, SignatureRole]) => [a, b].sort().join(" + ");
+    expect(pairs.filter(([a, b]) => refused(a, b)).map(key).sort()).toEqual(SEPARATE_DUTIES.map(key).sort());
+    expect(SEPARATE_DUTIES.map(key)).toContain("countersigned + prepared");
   });
 
   it("says so when nobody may sign a signature it would ask for", async () => {

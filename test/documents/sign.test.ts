@@ -172,6 +172,24 @@ describe("csr sign on a GJB document", () => {
     });
   });
 
+  it("refuses as preparer someone whose 会签 is already recorded, as the preparer's own 会签 is refused", async () => {
+    const dir = gjbRepository();
+    const path = join(dir, "documents/QP-010.yaml");
+    // The paper original's 编制 (孙磊's) was not recorded; 张伟's 会签 was.
+    writeFileSync(path, readFileSync(path, "utf8").replace("    prepared: {by: zhang, date: 2026-11-16}\n", "").replace("    approved: {by: wang, date: 2026-11-20}\n", "    countersigned:\n      - {by: zhang, date: 2026-11-19}\n    approved: {by: wang, date: 2026-11-20}\n"));
+    writeFileSync(join(dir, "people.yaml"), `${readFileSync(join(dir, "people.yaml"), "utf8")}  - id: sun\n    name: 孙磊\n    department: QA\n    roles: [author]\n`);
+    git(dir, ["commit", "-qam", "会签 recorded, 编制 not"]);
+    const sign = (...args: string[]) => csrInProcess(["-C", dir, "sign", "QP-010", ...args]);
+    expect(await sign("--prepared", "张伟", "--prepared-date", "2026-11-16")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 张伟 (zhang) cannot countersign (会签) a change they prepared; 会签 is the agreement of the other departments concerned (segregation of duties).\n",
+    });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect((await sign("--prepared", "孙磊", "--prepared-date", "2026-11-16")).code).toBe(0);
+    expect(parse(readFileSync(path, "utf8")).revisions[0].prepared).toEqual({ by: "sun", date: "2026-11-16" });
+  });
+
   it("checks the GJB signers and dates as csr release does, against the signatures recorded", async () => {
     const dir = gjbRepository();
     const sign = async (...args: string[]) => (await csrInProcess(["-C", dir, "sign", "QP-010", ...args])).stderr;

@@ -10,7 +10,8 @@
 import { list, t } from "../../i18n/index.js";
 import type { PlannedFile } from "../../import/plan.js";
 import type { Repository } from "../../load/repository.js";
-import { buildIndex } from "../../model/index.js";
+import { UserError } from "../../core/errors.js";
+import { buildIndex, type RepoIndex } from "../../model/index.js";
 import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
 import { refuseGjbSharedDuties, refuseSharedDuties, type SignatureFlags } from "../release/index.js";
 import { givenNames, refuseLeftSigners, refuseSignaturesOn, resolveSigners, ROLES, signatureDates, type SigningRole } from "../sign/index.js";
@@ -27,6 +28,26 @@ export interface ImportSignatures {
 }
 
 /**
+ * Segregation of duties on one document's revision as it will be: the signatures its register row
+ * gives (kept) weigh with those the options add, as `csr sign` weighs those already recorded (a
+ * register's 编制 张三 makes --countersigned 张三 the preparer's own 会签). The refusal names the document.
+ */
+function refuseSharedDutiesWithRegister(index: RepoIndex, doc: ControlledDocument, revision: Revision, signers: Map<SigningRole, Person[]>): void {
+  const person = (role: Exclude<SigningRole, "countersigned">): Person | undefined => {
+    const by = revision[role]?.by;
+    return by === undefined ? signers.get(role)?.[0] : index.people.get(by)?.value;
+  };
+  const countersigned = revision.countersigned ? revision.countersigned.flatMap((s) => index.people.get(s.by)?.value ?? []) : (signers.get("countersigned") ?? []);
+  try {
+    refuseSharedDuties(person("prepared"), person("reviewed"), person("approved"));
+    refuseGjbSharedDuties(person("prepared"), person("approved"), person("standardization"), person("military_representative"), countersigned);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(t("import.signatures.refused", { id: doc.id, reason: error.message }), error.hint);
+  }
+}
+
+/**
  * Records the signatures the flags give on each released document of `files` (their last, imported
  * revision; drafts are signed by `csr release`), where the register gives none: a signature the
  * register has is the original's and is kept. Changes `files` in place; undefined when no signature
@@ -34,7 +55,7 @@ export interface ImportSignatures {
  * Errors: UserError, before anything is written, as `csr sign` refuses them (resolveSigners,
  * refuseSignaturesOn): a person not in people.yaml (with did-you-mean), a reviewer, approver or
  * standardization checker without that role, a 军代表 in another duty or another in his, one person in
- * two duties, a signer who had left by the signature's date, a date that is not one, lies ahead or
+ * two duties (counting the signatures the register gives: refuseSharedDutiesWithRegister), a signer who had left by the signature's date, a date that is not one, lies ahead or
  * after a document's revision date, a signature the document's layout does not print or out of order.
  */
 export function signImported(repo: Repository, files: PlannedFile[], flags: SignatureFlags): ImportSignatures | undefined {
@@ -62,6 +83,7 @@ export function signImported(repo: Repository, files: PlannedFile[], flags: Sign
     if (doc.status !== "released" || !revision) continue;
     const signatures = (role: SigningRole): Signature[] => signers.get(role)!.map((p) => ({ by: p.id, ...(dates[role] ? { date: dates[role] } : {}) }));
     const missing = given.filter((role) => revision[role] === undefined);
+    refuseSharedDutiesWithRegister(index, doc, revision, signers);
     // The checks of `csr sign`, on the signatures this import records (the register's own are the original's).
     refuseSignaturesOn(repo, doc, revision, missing, dates, signatures);
     const kept = given.filter((role) => revision[role] !== undefined);

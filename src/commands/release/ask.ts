@@ -4,8 +4,9 @@
  * qms.yaml `document_layouts` prints them 会签, 标准化审查, 军代表; then 批准), and the release date.
  * Each signature offers only the people whom the release would accept for it (release/index.ts):
  * in people.yaml and not gone, with the role it needs, not a 军代表 for the organisation's own
- * signatures and only a 军代表 for the 军代表's, and no one for two duties that must be apart. The
- * answers are the options the command would otherwise have been given.
+ * signatures and only a 军代表 for the 军代表's, and nobody already named for a signature this one
+ * must stand apart from (SEPARATE_DUTIES: the pairs the release refuses, so 会签 leaves out only the
+ * preparer). The answers are the options the command would otherwise have been given.
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
@@ -19,7 +20,7 @@ import type { ControlledDocument, Person, Role, SignatureRole } from "../../mode
 import type { Choice, Prompts } from "../add/prompting.js";
 import { dateAnswer, eventDateAnswer } from "../options.js";
 import { departmentLabel, resolvePerson } from "../shared/people.js";
-import type { ReleaseFlags } from "./index.js";
+import { SEPARATE_DUTIES, type ReleaseFlags } from "./index.js";
 
 /** Whether the options leave a value open that the release requires (so that a terminal is asked). */
 export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, flags: ReleaseFlags): boolean {
@@ -38,39 +39,38 @@ export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, f
 
 /**
  * The options with every value they left open answered, in the order the signatures are given on
- * paper; the release date (today by default) is asked when --date is not given. A person already
- * named by an option is looked up as the release looks them up, so that the next choices leave them
- * out where the duties must be apart.
+ * paper; the release date (today by default) is asked when --date is not given. Each signature's
+ * choices leave out the people already named (by an option or an answer) for a signature it must
+ * stand apart from (SEPARATE_DUTIES), and no one else: what the release refuses, and nothing it
+ * accepts. A person named by an option is looked up as the release looks them up.
  * Errors: UserError when nobody in people.yaml may sign a signature that is asked for.
  */
 export async function askForRelease(ask: Prompts, repo: Repository, index: RepoIndex, doc: ControlledDocument, flags: ReleaseFlags): Promise<ReleaseFlags> {
   const printed = layoutSignatures(repo, doc.level);
   const answered: ReleaseFlags = { ...flags };
   const blank = (value: string | undefined) => value === undefined || value.trim() === "";
-  const person = (given: string, flag: string) => resolvePerson(index, given, flag);
   if (blank(answered.summary)) answered.summary = (await ask.input({ message: t("prompt.release.summary"), required: true })).trim();
-  const choose = async (role: SignatureRole, choices: Choice[]) => ask.select({ message: t(`prompt.release.${role}`), choices: nonEmpty(index, role, choices) });
-  const signers = (role: SignatureRole, apart: (Person | undefined)[]) => signerChoices(index, doc, role, apart);
-  if (blank(answered.prepared)) answered.prepared = await choose("prepared", signers("prepared", []));
-  const author = person(answered.prepared!, "--prepared");
-  if (blank(answered.reviewed)) answered.reviewed = await choose("reviewed", signers("reviewed", [author]));
-  const reviewer = person(answered.reviewed!, "--reviewed");
-  // 会签 is the agreement of the other departments concerned: not the preparer, reviewer or approver.
-  const approverGiven = blank(answered.approved) ? undefined : person(answered.approved!, "--approved");
-  if (printed.has("countersigned") && !(answered.countersigned ?? []).some((v) => !blank(v))) {
-    answered.countersigned = await ask.checkbox({ message: t("prompt.release.countersigned"), choices: nonEmpty(index, "countersigned", signers("countersigned", [author, reviewer, approverGiven])), required: true });
+  // Who signs what so far, by the options and the answers, as the release will read them.
+  const named = (role: SignatureRole): Person[] => {
+    if (role === "countersigned") return (answered.countersigned ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean).map((v) => resolvePerson(index, v, FLAG[role]));
+    const value = answered[FIELD[role]];
+    return blank(value) ? [] : [resolvePerson(index, value!, FLAG[role])];
+  };
+  const signers = (role: SignatureRole) => {
+    const apart = SEPARATE_DUTIES.flatMap(([a, b]) => (a === role ? named(b) : b === role ? named(a) : []));
+    return nonEmpty(index, role, signerChoices(index, doc, role, apart));
+  };
+  const choose = async (role: Exclude<SignatureRole, "countersigned">) => {
+    if (blank(answered[FIELD[role]])) answered[FIELD[role]] = await ask.select({ message: t(`prompt.release.${role}`), choices: signers(role) });
+  };
+  await choose("prepared");
+  await choose("reviewed");
+  if (printed.has("countersigned") && named("countersigned").length === 0) {
+    answered.countersigned = await ask.checkbox({ message: t("prompt.release.countersigned"), choices: signers("countersigned"), required: true });
   }
-  if (printed.has("standardization") && blank(answered.standardization)) answered.standardization = await choose("standardization", signers("standardization", [author]));
-  if (blank(answered.approved)) {
-    // Nor, where anyone else may approve, one of those who countersigned.
-    const countersigners = (answered.countersigned ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean).map((v) => person(v, "--countersigned"));
-    const others = signers("approved", [author, reviewer, ...countersigners]);
-    answered.approved = await choose("approved", others.length > 0 ? others : signers("approved", [author, reviewer]));
-  }
-  const approver = person(answered.approved!, "--approved");
-  if (printed.has("military_representative") && blank(answered.militaryRepresentative)) {
-    answered.militaryRepresentative = await choose("military_representative", signers("military_representative", [author, approver]));
-  }
+  if (printed.has("standardization")) await choose("standardization");
+  await choose("approved");
+  if (printed.has("military_representative")) await choose("military_representative");
   if (answered.date === undefined) {
     const latest = currentRevision(doc);
     const answer = await ask.input({ message: t("prompt.release.date"), default: localToday(), required: true, validate: eventDateAnswer({ follows: latest ? { ...revisionEvent(latest), of: doc.id } : undefined }) });
@@ -79,22 +79,41 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
   return answered;
 }
 
+/** The option of each signature, as `csr release` names it in its messages. */
+const FLAG: Record<SignatureRole, string> = {
+  prepared: "--prepared",
+  reviewed: "--reviewed",
+  countersigned: "--countersigned",
+  standardization: "--standardization",
+  approved: "--approved",
+  military_representative: "--military-representative",
+};
+
+/** The field of ReleaseFlags that holds each signature given once. */
+const FIELD = {
+  prepared: "prepared",
+  reviewed: "reviewed",
+  standardization: "standardization",
+  approved: "approved",
+  military_representative: "militaryRepresentative",
+} as const satisfies Record<Exclude<SignatureRole, "countersigned">, keyof ReleaseFlags>;
+
 /** The role a signature needs in people.yaml (requireRole in release/index.ts); 会签 and 军代表 need none. */
 const NEEDED: Partial<Record<SignatureRole, Role>> = { prepared: "author", reviewed: "reviewer", standardization: "standardization", approved: "approver" };
 
 /**
  * The people who may sign `role`: not gone; with the role it needs; where qms.yaml has a military
  * representative office, only its people as 军代表 and none of them otherwise (refuseMilitarySigners);
- * none of `apart` (those whose duty this one must be apart from: refuseSharedDuties,
- * refuseGjbSharedDuties). The document's department's people first, then in people.yaml's order.
+ * none of `apart` (those named for a signature this one must stand apart from: SEPARATE_DUTIES). The
+ * document's department's people first, then in people.yaml's order.
  */
-function signerChoices(index: RepoIndex, doc: ControlledDocument, role: SignatureRole, apart: readonly (Person | undefined)[]): Choice[] {
+function signerChoices(index: RepoIndex, doc: ControlledDocument, role: SignatureRole, apart: readonly Person[]): Choice[] {
   const offices = militaryParties(index).length > 0;
   const needed = NEEDED[role];
   return [...index.people.values()]
     .map((p) => p.value)
     .filter((p) => p.left === undefined || p.left > localToday())
-    .filter((p) => (needed === undefined || p.roles.includes(needed)) && !apart.some((a) => a?.id === p.id))
+    .filter((p) => (needed === undefined || p.roles.includes(needed)) && !apart.some((a) => a.id === p.id))
     .filter((p) => !offices || isMilitaryRepresentative(index, p) === (role === "military_representative"))
     .sort((a, b) => Number(a.department !== doc.department) - Number(b.department !== doc.department))
     .map((p) => ({ value: p.id, name: t("prompt.release.signer", { id: p.id, name: localized(language(), p.name, p.name_en), department: departmentLabel(index, p.department) }) }));

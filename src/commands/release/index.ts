@@ -325,6 +325,23 @@ function effectiveDate(flags: ReleaseFlags, date: string, signed: ReturnType<typ
 }
 
 /**
+ * The signatures one person may not both give on a revision: exactly the pairs refuseSharedDuties and
+ * refuseGjbSharedDuties refuse (and doc/self-approval reports), so that `csr release`'s questions
+ * offer exactly whom its options accept (release/ask.ts). 会签 is refused only to the preparer, whose
+ * agreement to their own change is none; a reviewer or approver who also countersigns for their
+ * department judges no work of their own, as doc/self-approval and `csr sign` hold too.
+ */
+export const SEPARATE_DUTIES: readonly (readonly [SignatureRole, SignatureRole])[] = [
+  ["prepared", "reviewed"],
+  ["prepared", "approved"],
+  ["reviewed", "approved"],
+  ["prepared", "countersigned"],
+  ["prepared", "standardization"],
+  ["prepared", "military_representative"],
+  ["approved", "military_representative"],
+];
+
+/**
  * Segregation of duties (the rule doc/self-approval checks the same on recorded revisions): the
  * reviewer (审核) and the approver (批准) each judge someone else's work, so neither prepared the
  * change, and the approval is not the reviewer's second signature.
