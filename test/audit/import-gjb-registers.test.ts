@@ -181,7 +181,7 @@ describe("GJB registers into a repository", () => {
     expect(await csrInProcess(["-C", dir, "import", "list.csv", "--as", "procedures", ...sign.slice(2, 6), "--countersigned", "张三", ...sign.slice(8)], { lang: null })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: QX/QP-001（清单中的签字加上选项给出的签字）：张三（zhang）不能会签自己编制的更改；会签须由其他相关部门签署（职责分离）。\n",
+      stderr: "csr: QX/QP-001（清单中的签字加上选项给出的签字）：张三（zhang）不能会签自己编制的更改；会签须由其他相关部门签署（职责分离）。请从 --countersigned 中去掉 张三，改为更改所涉及的其他部门的人员。\n",
     });
     expect(existsSync(join(dir, "documents/QX_QP-001.yaml"))).toBe(false);
     // A signer who had left by the signature's date is refused, as csr sign refuses them.

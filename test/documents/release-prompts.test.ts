@@ -156,7 +156,7 @@ describe("csr release at a terminal", () => {
 
     const again = gjbRepo();
     const args = ["-C", again, "release", "QP-020", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--countersigned", "zhao,张伟", "--standardization", "zhao", "--military-representative", "jun", "-y"];
-    expect(await csrInProcess(args, { lang: "zh-CN" })).toEqual({ code: 2, stdout: "", stderr: "csr: 张伟（zhang）不能会签自己编制的更改；会签须由其他相关部门签署（职责分离）。\n" });
+    expect(await csrInProcess(args, { lang: "zh-CN" })).toEqual({ code: 2, stdout: "", stderr: "csr: 张伟（zhang）不能会签自己编制的更改；会签须由其他相关部门签署（职责分离）。请从 --countersigned 中去掉 张伟，改为更改所涉及的其他部门的人员。\n" });
   });
 
   it("keeps apart exactly the signatures the release refuses to one person (SEPARATE_DUTIES)", () => {

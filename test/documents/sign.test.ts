@@ -147,7 +147,9 @@ describe("csr sign on a GJB document", () => {
     );
     // A 会签 is added beside those recorded.
     // The preparer's own 会签 is none, as csr release refuses it.
-    expect((await sign("--countersigned", "zhang", "--countersigned-date", "2026-11-19")).stderr).toBe("csr: 张伟 (zhang) cannot countersign (会签) a change they prepared; 会签 is the agreement of the other departments concerned (segregation of duties).\n");
+    expect((await sign("--countersigned", "zhang", "--countersigned-date", "2026-11-19")).stderr).toBe(
+      "csr: 张伟 (zhang) cannot countersign (会签) a change they prepared; 会签 is the agreement of the other departments concerned (segregation of duties). Leave 张伟 out of --countersigned and name instead someone of another department the change concerns.\n",
+    );
     expect((await sign("--countersigned", "wang", "--military-representative", "jun", "--countersigned-date", "2026-11-19", "--military-representative-date", "2026-11-20", "--commit")).code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-010.yaml"), "utf8")).revisions[0]).toEqual({
       version: "A/0",
@@ -183,7 +185,7 @@ describe("csr sign on a GJB document", () => {
     expect(await sign("--prepared", "张伟", "--prepared-date", "2026-11-16")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 张伟 (zhang) cannot countersign (会签) a change they prepared; 会签 is the agreement of the other departments concerned (segregation of duties).\n",
+      stderr: "csr: 张伟 (zhang) countersigned (会签) this revision, so cannot have prepared it; 会签 is the agreement of the other departments concerned (segregation of duties). Give as --prepared whoever prepared it, as the paper original shows.\n",
     });
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect((await sign("--prepared", "孙磊", "--prepared-date", "2026-11-16")).code).toBe(0);

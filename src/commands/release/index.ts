@@ -356,16 +356,27 @@ export function refuseSharedDuties(author: Person | undefined, reviewer: Person 
 
 /**
  * Segregation of duties for the GJB signatures (doc/self-approval checks the same on recorded
- * revisions): the countersignatures (会签) are other departments' agreement, and the standardization
- * check (标准化审查) and the military representative (军代表) each judge someone else's document, so
- * none of them is its preparer; the military representative's
- * signature is the customer's, so it is not the approver's either.
+ * revisions): the countersignatures (会签: `countersigned` given now, `recordedCountersigned` already
+ * on the revision, each refused in its own words) are other departments' agreement, and the
+ * standardization check (标准化审查) and the military representative (军代表) each judge someone
+ * else's document, so none of them is its preparer; the military representative's signature is the
+ * customer's, so it is not the approver's either.
  * Errors: UserError naming the person with two of the roles.
  */
-export function refuseGjbSharedDuties(author: Person | undefined, approver: Person | undefined, standardization: Person | undefined, military: Person | undefined, countersigned: readonly Person[] = []): void {
-  // 会签 is the agreement of the other departments concerned: the preparer's own is none.
+export function refuseGjbSharedDuties(
+  author: Person | undefined,
+  approver: Person | undefined,
+  standardization: Person | undefined,
+  military: Person | undefined,
+  countersigned: readonly Person[] = [],
+  recordedCountersigned: readonly Person[] = [],
+): void {
+  // 会签 is the agreement of the other departments concerned: the preparer's own is none. Given now, it is
+  // left out of --countersigned; recorded already (csr sign), the --prepared given is the one to correct.
   const own = countersigned.find((p) => p.id === author?.id);
   if (own) throw new UserError(t("release.self-countersign", { name: own.name, id: own.id }));
+  const recorded = recordedCountersigned.find((p) => p.id === author?.id);
+  if (recorded) throw new UserError(t("release.self-countersign-recorded", { name: recorded.name, id: recorded.id }));
   if (standardization && standardization.id === author?.id) throw new UserError(t("release.self-standardization", { name: standardization.name, id: standardization.id }));
   if (military && military.id === author?.id) throw new UserError(t("release.self-military-representative", { name: military.name, id: military.id }));
   if (military && military.id === approver?.id) throw new UserError(t("release.military-representative-approver", { name: military.name, id: military.id }));

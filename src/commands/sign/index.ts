@@ -85,9 +85,9 @@ export async function signCommand(ctx: CommandContext, ids: string[], flags: Sig
       refuseSigned(session, doc.id, current, signers);
       const person = (role: SingleRole): Person | undefined => signer(role) ?? recorded(session, current[role]?.by);
       refuseSharedDuties(person("prepared"), person("reviewed"), person("approved"));
-      // The 会签 already recorded count as those given now: a preparer signed after them is refused as well (doc/self-approval).
-      const countersigned = [...(current.countersigned ?? []).flatMap((s) => recorded(session, s.by) ?? []), ...(signers.get("countersigned") ?? [])];
-      refuseGjbSharedDuties(person("prepared"), person("approved"), person("standardization"), person("military_representative"), countersigned);
+      // The 会签 already recorded weigh too: a preparer given after their own is refused (doc/self-approval), saying to correct --prepared.
+      const countersigned = (current.countersigned ?? []).flatMap((s) => recorded(session, s.by) ?? []);
+      refuseGjbSharedDuties(person("prepared"), person("approved"), person("standardization"), person("military_representative"), signers.get("countersigned") ?? [], countersigned);
       const signatures = (role: SigningRole): Signature[] => signers.get(role)!.map((p) => ({ by: p.id, ...(dates[role] ? { date: dates[role] } : {}) }));
       refuseSignaturesOn(session.repo, doc, current, given, dates, signatures);
       const index = doc.revisions!.length - 1;
