@@ -35,6 +35,8 @@ export interface Column {
   kind?: ColumnKind;
   /** The header a terminal shows when `header` is too long for a screen, e.g. "C1" for "C1 市场开发与顾客要求评审". */
   short?: string;
+  /** The register's remarks (备注): printed at least REMARKS_EM wide, empty or not, as a reader also writes in it on paper. */
+  remarks?: boolean;
 }
 
 /** The class a column's cells get in HTML and PDF: its kind, or "date". */
@@ -197,6 +199,8 @@ export interface ColumnView {
   short?: string;
   /** A printed free-text column's share of the page ("12.5%", see textWidths). */
   width?: string;
+  /** The register's remarks (Column.remarks). */
+  remarks?: boolean;
 }
 
 /**
@@ -339,7 +343,7 @@ function legendOf(columns: readonly Column[], lang: Lang): LegendView | undefine
 }
 
 function columnView(c: Column, width: string | undefined): ColumnView {
-  return { key: c.key, header: c.header, date: c.date === true, kind: columnClass(c), ...(coded(c) ? { short: c.short } : {}), ...(width ? { width } : {}) };
+  return { key: c.key, header: c.header, date: c.date === true, kind: columnClass(c), ...(coded(c) ? { short: c.short } : {}), ...(width ? { width } : {}), ...(c.remarks ? { remarks: true } : {}) };
 }
 
 /**
@@ -380,6 +384,15 @@ const MIN_TEXT_EM = 3;
  */
 const READABLE_TEXT_EM = 6;
 const READABLE_PROSE_EM = 12;
+/**
+ * The widest name (a person's, a department's) kept on one line: Wang Jiandong, 综合管理部,
+ * Administration and HR. A longer one breaks at its spaces, never inside a word nor between Chinese
+ * characters: kept whole, an English department name such as "General Affairs (administration,
+ * purchasing, documents)" took a third of a landscape page and left the remarks a word a line.
+ */
+const NAME_EM = 12;
+/** The least width of a register's remarks (Column.remarks) on a page that is not crowded: a readable line, six Chinese characters or two English words. */
+const REMARKS_EM = READABLE_TEXT_EM;
 /** Rows looked at to share out the width: enough to tell what the columns hold. */
 const SAMPLE_ROWS = 400;
 /** The width given at a time. */
@@ -395,6 +408,11 @@ function ems(s: string): number {
 /** The widest part of a free text that a line cannot break inside: a hyphenated number, a Latin word. */
 function unbreakable(s: string): number {
   return Math.max(0, ...s.split(/[\s/、，,；;。：:（）()\u2e80-\u9fff\uff00-\uffef]+/u).map(ems));
+}
+
+/** The widest part of a name between its spaces. */
+function longestWord(s: string): number {
+  return Math.max(0, ...s.split(/\s+/u).map(ems));
 }
 
 /** The lines of each column's cells (`[row][column]`), in the rows looked at to lay a table out. */
@@ -420,8 +438,10 @@ function narrowest(columns: readonly Column[], sample: readonly string[][][], re
         if (flexible(c)) part = Math.max(part, unbreakable(line));
       }
     }
+    // A name longer than NAME_EM breaks at its spaces: it needs NAME_EM, or its longest word.
+    if (columnClass(c) === "name" && widest > NAME_EM) return Math.max(heading, NAME_EM, ...sample.map((cells) => Math.max(0, ...cells[i]!.map(longestWord))));
     if (!flexible(c)) return Math.max(heading, widest);
-    return Math.max(MIN_TEXT_EM, heading, part, readable ? Math.min(widest, columnClass(c) === "prose" ? READABLE_PROSE_EM : READABLE_TEXT_EM) : 0);
+    return Math.max(MIN_TEXT_EM, heading, part, readable ? Math.min(widest, columnClass(c) === "prose" ? READABLE_PROSE_EM : READABLE_TEXT_EM) : 0, readable && c.remarks ? REMARKS_EM : 0);
   });
 }
 
@@ -726,6 +746,8 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
     let html = escapeHtml(String(value ?? ""));
     // Break opportunities first, in the text alone (not an escape's ";"): after the spans are added, the "/" of "</span>" is no separator.
     if (kind === "list") html = html.replace(/(&[a-z0-9#]+;)|([/、，,；;])/gi, (_, entity: string | undefined, separator: string) => entity ?? `${separator}<wbr>`);
+    // A name up to NAME_EM stays on one line; a longer one breaks only at its spaces (td.name is keep-all).
+    if (kind === "name" && ems(String(value ?? "")) <= NAME_EM && /\s/.test(String(value ?? ""))) return new hbs.SafeString(`<span class="nobr">${html}</span>`);
     if (kind === "list" || kind === "text" || kind === "prose") html = html.replace(/[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g, '<span class="nobr">$&</span>');
     return new hbs.SafeString(html.replace(/\r?\n/g, "<br>"));
   });

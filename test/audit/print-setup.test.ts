@@ -4,11 +4,11 @@
  * HTML page setup.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { csr, csrInProcess, FIXTURES, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 const ACME = join(ROOT, "examples", "acme-auto");
@@ -119,5 +119,36 @@ describe("registers and layouts as PDF", () => {
     expect(chinese).toMatch(/盐雾试验的实验室已停?\n.* 停?用；2家实验室/);
     expect(chinese).toMatch(/以下各列在每一行中均为空，本打印未列出：链接状态\n/);
     expect(chinese).not.toMatch(/链接\s*状态\s+证据/);
+  });
+
+  it.runIf(chromium && pdftotext)("breaks a long English name at its spaces, keeps a short one whole, and leaves the remarks a readable width", { timeout: 120_000 }, async () => {
+    // General Affairs (administration, purchasing, documents), kept on one line, took a third of the page: the remarks printed a word a line.
+    const dir = copyFixture("examples/gjb-demo");
+    const qp008 = join(dir, "documents/procedures/CS_QP-008.yaml");
+    writeFileSync(
+      qp008,
+      readFileSync(qp008, "utf8") +
+        [
+          "distribution:",
+          "  - {copy: 1, version: B/1, to: GEN, holder: songyy, issued_by: maxl, date: 2026-11-02, lost: {date: 2026-11-20, by: songyy, remark: Lost during the office move of the General Affairs department; replacement copy requested}}",
+          "  - {copy: 2, version: B/1, to: MRO, holder: wangjd, issued_by: maxl, date: 2026-11-02}",
+          "",
+        ].join("\n"),
+    );
+    const html = (await csrInProcess(["-C", dir, "list", "distribution", "--format", "html", "--today", "2026-11-27"], { lang: "en" })).stdout;
+    expect(html).toContain('<td class="name">General Affairs (administration, purchasing, documents)</td><td class="name"><span class="nobr">Song Yayun</span></td>');
+    expect(html).toContain('<th class="text remarks"><span class="nobr">Remarks</span></th>');
+    expect(html).toMatch(/td\.id, td\.code, td\.date, td\.number, td\.mark \{ white-space: nowrap; \}\ntd\.name \{ word-break: keep-all; \}/);
+    const pdf = join(dir, "distribution.pdf");
+    expect((await csrInProcess(["-C", dir, "list", "distribution", "--format", "pdf", "--out", pdf, "--today", "2026-11-27"], { lang: "en" })).code).toBe(0);
+    const printed = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+    expect(printed).not.toMatch(/General Affairs \(administration, purchasing, documents\)/);
+    expect(printed).toMatch(/ Wang Jiandong /);
+    // A line of the remark holds several words, not one.
+    expect(printed).toMatch(/ the office move of\n/);
+    // Chinese names keep their one line, and the 备注 its width.
+    const chinese = (await csrInProcess(["-C", dir, "list", "distribution", "--format", "html", "--today", "2026-11-27"], { lang: "zh-CN" })).stdout;
+    expect(chinese).toContain('<td class="name">综合部</td><td class="name">宋雅芸</td>');
+    expect(chinese).toContain("td.remarks { min-width: 6em; }");
   });
 });

@@ -114,7 +114,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       { key: "returnedBy", header: t(ctx, "register.distribution.column.returned-by"), kind: "name" },
       { key: "receivedBy", header: t(ctx, "register.distribution.column.received-by"), kind: "name" },
       { key: "state", header: t(ctx, "register.distribution.column.state"), kind: "code" },
-      { key: "remark", header: t(ctx, "recall.register.column.remark") },
+      { key: "remark", header: t(ctx, "recall.register.column.remark"), remarks: true },
     ],
     rows: rows.map((r, i) => ({ no: i + 1, ...r })),
     notes: [...(filtered ? [filtered.note] : []), t(ctx, "register.distribution.note", { count: toRecall }), ...asOfNotes(ctx, today, recordedAfter)],

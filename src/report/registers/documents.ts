@@ -88,7 +88,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       { key: "retention", header: t(ctx, "register.documents.column.retention") },
       { key: "clauses", header: t(ctx, "register.documents.column.clauses"), kind: "list" },
       { key: "status", header: t(ctx, "register.documents.column.status"), kind: "code" },
-      { key: "remarks", header: t(ctx, "register.documents.column.remarks") },
+      { key: "remarks", header: t(ctx, "register.documents.column.remarks"), remarks: true },
     ],
     // Clause lists run to hundreds of characters (a manual names every clause): a screen shows the rest.
     terminal: ["no", "level", "number", "title", "department", "version", ...(classified ? ["classification"] : []), ...(filtered ? ["copies"] : []), "prepared", "reviewed", "approved", "issued", "status", "remarks"],

@@ -74,7 +74,7 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
       { key: "reviewed", header: t(ctx, "register.procedures.column.reviewed"), kind: "name" },
       { key: "approved", header: t(ctx, "register.procedures.column.approved"), kind: "name" },
       { key: "issued", header: t(ctx, "register.procedures.column.issued"), date: true },
-      { key: "remarks", header: t(ctx, "register.procedures.column.remarks") },
+      { key: "remarks", header: t(ctx, "register.procedures.column.remarks"), remarks: true },
     ],
     rows: docs.map((doc, i) => {
       const revision = currentRevision(doc);
@@ -117,7 +117,7 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       { key: "clauses", header: t(ctx, "register.procedures-gjb.column.clauses"), kind: "list" },
       { key: "level3", header: t(ctx, "register.procedures-gjb.column.level3") },
       { key: "level4", header: t(ctx, "register.procedures-gjb.column.level4") },
-      { key: "remarks", header: t(ctx, "register.procedures-gjb.column.remarks") },
+      { key: "remarks", header: t(ctx, "register.procedures-gjb.column.remarks"), remarks: true },
     ],
     rows: docs.map((doc, i) => ({
       no: i + 1,

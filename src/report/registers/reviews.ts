@@ -66,7 +66,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       { key: "used", header: t(ctx, "register.reviews.column.used"), kind: "number" },
       { key: "verdict", header: t(ctx, "register.reviews.column.verdict"), kind: "code" },
       { key: "reason", header: t(ctx, "register.reviews.column.reason") },
-      { key: "remark", header: t(ctx, "register.reviews.column.remark") },
+      { key: "remark", header: t(ctx, "register.reviews.column.remark"), remarks: true },
     ],
     rows,
     notes: [reviewPeriodNote(ctx, allowed, late), ...csrAsOfNotes(ctx, today, csrs)],
