@@ -7,6 +7,7 @@ import type { Argument, Command, Option } from "commander";
 import { displayWidth } from "../core/text.js";
 import { language, t, type MessageKey } from "../i18n/index.js";
 import { forStandards, helpExamples } from "../model/citations.js";
+import type { ExampleNames } from "./example-names.js";
 
 const HEADINGS: Record<string, MessageKey> = {
   "Usage:": "cli.help.usage",
@@ -42,17 +43,32 @@ const GJB_EXAMPLES = ["add", "list", "release", "render", "review"] as const;
 
 /**
  * Applied once every command is added. The examples are the repository's kind (model/citations.ts
- * helpExamples), and a clause they cite is of its standard (`{{standard}}`, forStandards).
+ * helpExamples), and a clause they cite is of its standard (`{{standard}}`, forStandards). A GJB
+ * 9001C repository's examples name its own customer, CSR, procedure, people and departments (`names`,
+ * cli/example-names.ts, read when a help is asked for): copied, an example runs there. What the
+ * repository does not have yet, the examples first create (a customer and its source in add's, a
+ * procedure draft in release's) or say which command will (review's and render's).
  */
-export function addHelpExamples(program: Command, standards: readonly string[] | undefined): void {
+export function addHelpExamples(program: Command, standards: readonly string[] | undefined, names?: ExampleNames): void {
   const gjb = helpExamples(standards) === "gjb";
   for (const command of program.commands) {
     const name = WITH_EXAMPLES.find((n) => n === command.name());
     if (!name) continue;
     const own = gjb ? GJB_EXAMPLES.find((n) => n === name) : undefined;
-    const examples = () => forStandards(t(own ? `cli.help.example.gjb.${own}` : `cli.help.example.${name}`), standards, t("common.list-separator"));
+    const examples = () => forStandards(own ? gjbExamples(own, names) : t(`cli.help.example.${name}`), standards, t("common.list-separator"));
     command.addHelpText("after", () => `\n${t("cli.help.examples")}\n${examples()}`);
   }
+}
+
+function gjbExamples(name: (typeof GJB_EXAMPLES)[number], names: ExampleNames | undefined): string {
+  const data = names ? (({ hasCustomer: _customer, hasSource: _source, hasCsr: _csr, hasProcedure: _procedure, ...text }) => text)(names) : undefined;
+  const first: MessageKey[] = [];
+  if (names && name === "add" && !names.hasCustomer) first.push("cli.help.example.gjb.add.no-customer");
+  if (names && name === "add" && !names.hasSource) first.push("cli.help.example.gjb.add.no-source");
+  if (names && name === "release" && !names.hasProcedure) first.push("cli.help.example.gjb.release.no-procedure");
+  if (names && name === "render" && !names.hasProcedure) first.push("cli.help.example.gjb.no-procedure");
+  if (names && (name === "review" || name === "render") && !names.hasCsr) first.push("cli.help.example.gjb.no-csr");
+  return [...first, `cli.help.example.gjb.${name}` as const].map((key) => t(key, data)).join("\n");
 }
 
 /**

@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { CommandContext } from "../commands/context.js";
 import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveSettings } from "../i18n/resolve.js";
-import { setStandardsInScope } from "../model/citations.js";
+import { helpExamples, setStandardsInScope } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
 import { addHelpExamples, localizeHelp, pointHelpAtCommands } from "./help.js";
 import { commandNamed } from "./named.js";
@@ -45,7 +45,7 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void)
       process.exit(exitCode);
     });
   }
-  const { lang, standards } = resolveSettings(argv.slice(2), process.cwd(), process.env);
+  const { lang, standards, root } = resolveSettings(argv.slice(2), process.cwd(), process.env);
   setLanguage(lang);
   setStandardsInScope(standards);
   const program = new Command();
@@ -79,13 +79,21 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void)
   wire({ program, action, standards });
 
   pointHelpAtCommands(program);
-  addHelpExamples(program, standards);
+  // A GJB 9001C repository's examples name its own customer, people and documents: read only for a help.
+  const names = helpExamples(standards) === "gjb" && asksForHelp(argv.slice(2)) ? await (await import("./example-names.js")).exampleNames(root) : undefined;
+  addHelpExamples(program, standards, names);
   try {
     await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
     return handleError(error);
   }
+}
+
+/** Whether a command line may show a help: -h, --help or the help command anywhere before `--`. */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === "-h" || arg === "--help" || arg === "help");
 }
 
 export function collect(value: string, previous: string[]): string[] {

@@ -18,6 +18,8 @@ export interface RunSettings {
   lang: Lang;
   /** qms.yaml's `standards` as written; undefined outside a repository or when it names none. */
   standards: string[] | undefined;
+  /** The repository's root (the folder of its qms.yaml); undefined outside a repository. */
+  root: string | undefined;
 }
 
 export function resolveSettings(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): RunSettings {
@@ -25,9 +27,10 @@ export function resolveSettings(argv: readonly string[], cwd: string, env: NodeJ
   const path = findConfig(resolve(cwd, dir ?? "."));
   const text = path === undefined ? undefined : readConfig(path);
   const standards = text === undefined ? undefined : configStandards(text);
-  if (lang !== undefined && isLang(lang)) return { lang, standards };
+  const root = path === undefined ? undefined : dirname(path);
+  if (lang !== undefined && isLang(lang)) return { lang, standards, root };
   const chosen = path !== undefined ? (text === undefined ? undefined : configLanguage(text)) : localeLanguage(env);
-  return { lang: chosen ?? DEFAULT_LANG, standards };
+  return { lang: chosen ?? DEFAULT_LANG, standards, root };
 }
 
 /** `--lang X`, `--lang=X`, `-C dir`, `-Cdir`; the last one wins, as in commander; nothing after `--`. */

@@ -3,9 +3,10 @@
  * and every option an example uses is one its command has. In a GJB 9001C repository the examples
  * are a military supplier's (GJB month report #22).
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csrInProcess, makeRepo, ROOT } from "../helpers.js";
+import { csr, csrInProcess, git, gitInit, makeRepo, ROOT, tempDir } from "../helpers.js";
 
 const COMMANDS = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "site"];
 const GJB = join(ROOT, "examples/gjb-demo");
@@ -24,11 +25,18 @@ describe.each([
     const examples = examplesOf(help, heading);
     expect(help).toContain(`\n\n${heading}\n`);
     const lines = examples.replace(/ \\\n\s+/g, " ").trimEnd().split("\n");
+    // Every command has its comment; a comment may stand alone (a GJB repository without a CSR yet says which command makes the one named).
+    lines.forEach((line, i) => {
+      if (!line.startsWith("  # ")) expect(lines[i - 1], line).toMatch(/^ {2}# /);
+    });
     const commands = lines.filter((line) => !line.startsWith("  # "));
-    expect(commands.length).toBeGreaterThan(0);
-    expect(lines.length).toBe(commands.length * 2);
+    expect(commands.filter((line) => line.startsWith(`  csr ${command}`)).length).toBeGreaterThan(0);
     for (const line of commands) {
-      expect(line.startsWith(`  csr ${command}`), line).toBe(true);
+      // What a new GJB repository lacks, the examples first create: a customer and its source document, a procedure.
+      if (!line.startsWith(`  csr ${command}`)) {
+        expect(line, line).toMatch(/^ {2}csr (customer add|source add|new procedure) /);
+        continue;
+      }
       const options = help.slice(0, help.indexOf(`\n${heading}\n`));
       for (const flag of line.match(/ (-[-\w]+)/g) ?? []) expect(options, `${line}: ${flag}`).toMatch(new RegExp(`(^|[ ,])${flag.trim()}[ ,<\\n]`, "m"));
     }
@@ -36,19 +44,20 @@ describe.each([
 });
 
 describe("help examples follow the repository's standard", () => {
-  it("a GJB 9001C repository reads its own documents, people, 质量部 and signatures", async () => {
+  it("a GJB 9001C repository reads its own customer, documents, people, 质量部 and signatures, and first creates what it lacks", async () => {
     const help = async (...args: string[]) => examplesOf((await csrInProcess(["-C", GJB, ...args, "--help"], { lang: "zh-CN" })).stdout, "示例：");
+    // gjb-demo's customer NES has no source document yet, and no CSR is registered.
     expect(await help("add")).toBe(
-      "  # 在终端上逐项提问\n  csr add\n  # 登记一条 CSR，不提问\n  csr add --customer NES --source NES-JSXY --section 5.3 \\\n      --clause GJB9001C:8.6 --title 交付时随附产品履历书 \\\n      --received 2026-11-20 -y\n",
+      "  # NES 还没有 CSR 来源文件：先登记一份\n  csr source add NES --id NES-JSXY --title 技术协议 --revision A \\\n      --received 2026-11-20 -y\n  # 在终端上逐项提问\n  csr add\n  # 登记一条 CSR，不提问\n  csr add --customer NES --source NES-JSXY --section 5.3 \\\n      --clause GJB9001C:8.6 --title 交付时随附产品履历书 \\\n      --received 2026-11-20 -y\n",
     );
     expect(await help("review")).toBe(
-      "  # 记录质量部的会签意见\n  csr review NES-003 --department QA --reviewer chenhw --opinion accept \\\n      --date 2026-11-23\n  # 作出评审结论\n  csr review NES-003 --disposition must --by liuzm --date 2026-11-25\n  # 军代表在评审报告上签字同意\n  csr review NES-003 --military-representative wangjd --date 2026-11-26\n",
+      "  # 本仓库还没有 CSR：NES-001 是 csr add 将登记的第一条（见 csr add --help）\n  # 记录质量部的会签意见\n  csr review NES-001 --department QA --reviewer chenhw \\\n      --opinion accept --date 2026-11-23\n  # 作出评审结论\n  csr review NES-001 --disposition must --by liuzm --date 2026-11-25\n  # 军代表在评审报告上签字同意\n  csr review NES-001 --military-representative wangjd --date 2026-11-26\n",
     );
     expect(await help("release")).toBe(
-      "  # 发布新版本，记录版式要求的全部签字\n  csr release CS/QP-011 --summary 更换进货检验报告 --prepared songyy \\\n      --reviewed chenhw --countersigned 杨帆,何军 --standardization maxl \\\n      --approved liuzm --military-representative wangjd --date 2026-11-18\n  # 在终端上询问修订内容、各项签字人和日期\n  csr release CS/QP-011\n",
+      "  # 发布新版本，记录版式要求的全部签字\n  csr release CS/QP-001 --summary 更换进货检验报告 --prepared chenhw \\\n      --reviewed yangf --countersigned 罗欣,周琳 \\\n      --standardization maxl --approved liuzm \\\n      --military-representative wangjd --date 2026-11-18\n  # 在终端上询问修订内容、各项签字人和日期\n  csr release CS/QP-001\n",
     );
     expect(await help("render")).toBe(
-      "  # 输出一份文件的 HTML，写入 out/\n  csr render CS/QP-008\n  # 全部文件输出为 PDF，写入 打印/\n  csr render --all --format pdf --out 打印/\n  # 一条 CSR 的评审报告（Word 文件）\n  csr render NES-003 --format docx\n",
+      "  # 本仓库还没有 CSR：NES-001 是 csr add 将登记的第一条（见 csr add --help）\n  # 输出一份文件的 HTML，写入 out/\n  csr render CS/QP-001\n  # 全部文件输出为 PDF，写入 打印/\n  csr render --all --format pdf --out 打印/\n  # 一条 CSR 的评审报告（Word 文件）\n  csr render NES-001 --format docx\n",
     );
     // The holders a 军代表 and a department audit ask about (GJB month report #24).
     expect(await help("list")).toContain("  # 军代表室持有的受控副本\n  csr list distribution --department 军代表室\n");
@@ -67,5 +76,66 @@ describe("help examples follow the repository's standard", () => {
     expect(await add("-C", iso)).toContain("--clause ISO9001:8.5.4 --title");
     expect((await csrInProcess(["-C", join(ROOT, "examples/acme-auto"), "review", "--help"], { lang: "zh-CN" })).stdout).toContain("  # 记录品质部的会签意见\n  csr review DYA-011 ");
     expect(examplesOf((await csrInProcess(["-C", join(ROOT, "examples/acme-auto"), "list", "--help"], { lang: "zh-CN" })).stdout, "示例：")).not.toContain("军代表室");
+  });
+});
+
+/** The command lines of a help's examples, each as its words (double quotes group words, as a shell does). */
+function exampleCommands(help: string, heading: string): string[][] {
+  return examplesOf(help, heading)
+    .replace(/ \\\n\s+/g, " ")
+    .split("\n")
+    .filter((line) => line.startsWith("  csr "))
+    .map((line) => [...line.trim().matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1));
+}
+
+/** What csr says of a customer, source document, CSR, document, person or department it does not know. */
+const UNKNOWN_NAME = /Unknown customer|has no source document|No CSR '|No document or CSR|no person in people\.yaml|no such department/;
+
+describe("the GJB 9001C help examples in a new repository (csr init --standard GJB9001C)", () => {
+  it("each runs as written, one after the other, without an unknown customer, CSR, document, person or department", { timeout: 120_000 }, () => {
+    const dir = tempDir();
+    expect(csr(["init", dir, "--standard", "GJB9001C"], { lang: "en" }).code).toBe(0);
+    gitInit(dir);
+    const ran: string[] = [];
+    for (const [command, failing] of [
+      // `csr add` and `csr release <id>` alone ask on a terminal; a decision needs every department's opinion first, and the 军代表 signs a decision.
+      ["add", ["add"]],
+      ["review", ["review NES-001 --disposition", "review NES-001 --military-representative"]],
+      ["release", ["release QP-001"]],
+      ["render", []],
+      ["list", []],
+    ] as const) {
+      const help = csr(["-C", dir, command, "--help"], { lang: "en" });
+      expect(help.code).toBe(0);
+      for (const args of exampleCommands(help.stdout, "Examples:")) {
+        const line = args.join(" ");
+        const result = csr(args, { cwd: dir, lang: "en" });
+        expect(result.stderr, line).not.toMatch(UNKNOWN_NAME);
+        const asks = failing.some((prefix) => line === prefix || line.startsWith(`${prefix} `));
+        if (!asks) expect(result.code, `${line}\n${result.stderr}`).toBe(0);
+        ran.push(line.split(" ").slice(0, 2).join(" "));
+        // The procedure the release example drafts gets its text, as its comment says, and is committed to be released.
+        if (args[0] === "new") {
+          const file = join(dir, "documents/QP-001.yaml");
+          writeFileSync(file, readFileSync(file, "utf8").replace(/(\n {4}title_en: [^\n]+)/g, "$1\n    text: 无。"));
+          git(dir, ["add", "-A"]);
+          git(dir, ["commit", "-q", "-m", "QP-001 draft"]);
+        }
+      }
+    }
+    expect(ran).toEqual([
+      "customer add", "source add", "add", "add --customer",
+      "review NES-001", "review NES-001", "review NES-001",
+      "new procedure", "release QP-001", "release QP-001",
+      "render QP-001", "render --all", "render NES-001",
+      "list documents", "list procedures", "list distribution", "list documents",
+    ]);
+  });
+
+  it("shows the help in a repository whose people.yaml and customers cannot be read, with the names csr init writes", () => {
+    const dir = makeRepo({ "qms.yaml": "organisation:\n  name: 测试\nstandards: [GJB9001C]\n", "people.yaml": "people: [\n", "customers/X.yaml": ": : :\n" });
+    const help = csr(["-C", dir, "release", "--help"], { lang: "en" });
+    expect([help.code, help.stderr]).toEqual([0, ""]);
+    expect(examplesOf(help.stdout, "Examples:")).toContain("  csr release QP-001 --summary \"New incoming inspection report\" \\\n      --prepared zhangsan --reviewed wangwu --countersigned 赵六,孙七 \\\n");
   });
 });
