@@ -1,8 +1,16 @@
-/** csr add refuses a received date before the source revision the requirement is taken from was received. */
+/**
+ * The date a requirement was received starts its review clock (IATF 16949 7.5.3.2.2): csr add refuses
+ * one before its source revision was received and, without --received, takes that revision's date in
+ * every mode; csr source add never records today unasked (tester16 F4).
+ */
+import { input, search, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { addCsr } from "../../src/commands/add/index.js";
-import { capture, tree } from "./fixture.js";
-import { copyFixture } from "../helpers.js";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { addSource } from "../../src/commands/source/add.js";
+import { capture, read, tree, validRepo } from "./fixture.js";
+import { copyFixture, csr } from "../helpers.js";
 
 describe("csr add --received before the source revision", () => {
   it("is refused in one line naming the revision's dates, and nothing is written", async () => {
@@ -12,5 +20,56 @@ describe("csr add --received before the source revision", () => {
       addCsr(capture(dir), { customer: "DYA", source: "DYA-KPI", clause: ["IATF16949:8.4.2.4"], title: "测试", received: "2026-02-10", yes: true }),
     ).rejects.toThrow(/^--received 2026-02-10 is before DYA-KPI 2027版 was received \(2026-11-24; issued 2026-11-18\); a requirement cannot be received before the document it comes from\. Correct the received date\.$/);
     expect(tree(dir)).toEqual(before);
+  });
+});
+
+describe("csr add -y without --received", () => {
+  it("records the date the source revision was received, as the question at a terminal offers, and says so", () => {
+    const dir = validRepo();
+    const result = csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.7.1", "--title", "不合格品须在 24 小时内隔离", "-y"], { lang: "zh-CN" });
+    expect(result).toEqual({
+      code: 0,
+      stdout: "已登记 DYA-011，文件 csr/DYA/DYA-011.yaml。\n接收日期取来源文件 DYA-SQM C 版的接收日期 2026-11-20（未给出 --received）。\n评审期限 2026-12-04（接收日期 2026-11-20 之后 10 个工作日）。\n",
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toMatch(/\nreceived: 2026-11-20\n$/);
+  });
+
+  it("says nothing of the source when --received is given", () => {
+    const dir = validRepo();
+    const result = csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.7.1", "--title", "隔离", "--received", "2026-11-23", "-y"]);
+    expect(result.stdout).toBe("Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2026-12-07 (10 working days after 2026-11-23).\n");
+  });
+});
+
+describe("csr source add: the dates of the revision received", () => {
+  it("with --yes, a missing --received is an error naming it; nothing is written", () => {
+    const dir = validRepo();
+    const before = tree(dir).map((f) => [f, read(dir, f)]);
+    expect(csr(["-C", dir, "source", "add", "DYA", "--id", "DYA-PKG", "--title", "包装规范", "--revision", "A", "-y"], { lang: "zh-CN" })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 缺少 --received（或在终端中运行，由 csr 询问接收日期）。\n",
+    });
+    expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(before);
+  });
+
+  it("at a terminal, asks the dates even when --id, --title and --revision are given", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+    const done = addSource(ctx, "DYA", { id: "DYA-PKG", title: "包装规范", revision: "A" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Date the customer issued it (YYYY-MM-DD, may be left blank)");
+    screen.type("2026-11-02");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Date received (YYYY-MM-DD)");
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("2026-11-16");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out.split("\n")[0]).toBe("DYA: source document DYA-PKG 包装规范 recorded, revision A, received 2026-11-16.");
+    expect(read(dir, "customers/DYA.yaml")).toContain("  - id: DYA-PKG\n    title: 包装规范\n    revisions:\n      - revision: A\n        issued: 2026-11-02\n        received: 2026-11-16\n");
   });
 });

@@ -110,7 +110,7 @@ describe("csr add with flags", () => {
     makeRepo({ "customers/DYA.yaml": read(dir, "customers/DYA.yaml").replace("        supersedes: B\n", "        supersedes: B\n        status: superseded\n") }, dir);
     const result = await csrInProcess(["-C", dir, "add", ...flags]);
     expect(result.stderr).toBe(
-      "csr: The source document 'DYA-SQM' of DYA is superseded; register the CSR against a current one.\nhint: Current source documents of DYA: none. Register one first with 'csr source add DYA --id <id> --title <title> --revision <revision>'.\n",
+      "csr: The source document 'DYA-SQM' of DYA is superseded; register the CSR against a current one.\nhint: Current source documents of DYA: none. Register one first with 'csr source add DYA --id <id> --title <title> --revision <revision> --received <date>'.\n",
     );
   });
 });

@@ -150,7 +150,7 @@ describe("csr source update", () => {
       "csr: Revision B of DYA-SQM is already recorded and is not the latest (C).\nhint: Give the new revision's own mark with --revision.\n",
     );
     expect((await csrInProcess(["-C", dir, "source", "update", "DYA-SOM", "--revision", "D", "--received", "2026-11-27"])).stderr).toBe(
-      "csr: No source document 'DYA-SOM'. Did you mean 'DYA-SQM'?\nhint: Known source documents: DYA-SQM. Register a new one with 'csr source add <customer> --id <id> --title <title> --revision <revision>'.\n",
+      "csr: No source document 'DYA-SOM'. Did you mean 'DYA-SQM'?\nhint: Known source documents: DYA-SQM. Register a new one with 'csr source add <customer> --id <id> --title <title> --revision <revision> --received <date>'.\n",
     );
     expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(before);
   });

@@ -12,6 +12,7 @@ import { estimatedDeadlineNote } from "../../model/calendar.js";
 import type { Catalog } from "../../model/catalog.js";
 import { categoryNotAllowed, currentSources, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue } from "../../model/csr-status.js";
 import { csrPath } from "../../model/paths.js";
+import { revisionName } from "../../i18n/values.js";
 import type { Csr, Customer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { clauseValues, eventDateOption } from "../options.js";
@@ -58,18 +59,25 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
   if (given.customer !== undefined) customerOf(customers, given.customer);
   if (given.customer !== undefined && given.source !== undefined) sourceOf(customerOf(customers, given.customer), given.source);
   const interactive = prompts !== undefined || canPrompt(flags.yes);
-  const draft = interactive ? await askForCsr(given, askContext(repo, today), prompts ?? (await loadPrompts())) : requireAll(given, today);
+  const draft = interactive ? await askForCsr(given, askContext(repo, today), prompts ?? (await loadPrompts())) : requireAll(given);
   // The number is allocated and the file written under the repository lock, from the repository
   // as it is then: two registrations at once get two numbers.
   return withRepositoryLock(ctx, root, () => register(ctx, root, draft, flags.commit === true));
 }
 
-async function register(ctx: CommandContext, root: string, draft: CsrDraft, commit: boolean): Promise<number> {
+/** What the flags give with `--yes`: all of a CSR but the date received, which defaults to its source revision's. */
+type GivenDraft = Omit<CsrDraft, "received"> & { received?: string };
+
+async function register(ctx: CommandContext, root: string, given: GivenDraft, commit: boolean): Promise<number> {
   const repo = loadRepository(root);
   const today = localToday();
-  const customer = customerOf(repo.customers.map((c) => c.value), draft.customer);
-  const source = sourceOf(customer, draft.source);
-  checkCategory(repo, draft.category);
+  const customer = customerOf(repo.customers.map((c) => c.value), given.customer);
+  const source = sourceOf(customer, given.source);
+  checkCategory(repo, given.category);
+  // The review clock starts when the source revision was received (IATF 16949 7.5.3.2.2), not the
+  // day it is typed in: without --received that date is taken, as the question at a terminal offers it.
+  const revision = latestRevision(source)!;
+  const draft: CsrDraft = { ...given, received: given.received ?? revision.received };
   const early = receivedBeforeSource(source, draft.received, "--received");
   if (early) throw new UserError(early);
 
@@ -94,19 +102,20 @@ async function register(ctx: CommandContext, root: string, draft: CsrDraft, comm
   const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
   const calendar = repositoryCalendar(config);
   const due = reviewDue(csr, calendar, config);
-  ctx.stdout(t("add.registered", { id, path }) + "\n" + t("add.review-due", { due, count: days, received: csr.received }) + "\n");
+  const defaulted = given.received === undefined ? [t("add.received-from-source", { received: csr.received, source: source.id, revision: revisionName(revision.revision) })] : [];
+  ctx.stdout([t("add.registered", { id, path }), ...defaulted, t("add.review-due", { due, count: days, received: csr.received })].join("\n") + "\n");
   const note = estimatedDeadlineNote(calendar, csr.received, due);
   if (note) ctx.stderr(note);
   if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
   return 0;
 }
 
-function requireAll(given: Partial<CsrDraft>, today: string): CsrDraft {
+function requireAll(given: Partial<CsrDraft>): GivenDraft {
   if (given.customer === undefined) throw missingFlag("--customer", t("add.needs.customer"));
   if (given.source === undefined) throw missingFlag("--source", t("add.needs.source"));
   if (!given.clauses || given.clauses.length === 0) throw missingFlag("--clause", t("add.needs.clauses"));
   if (given.title === undefined) throw missingFlag("--title", t("add.needs.title"));
-  return { ...given, customer: given.customer, source: given.source, clauses: given.clauses, title: given.title, received: given.received ?? today };
+  return { ...given, customer: given.customer, source: given.source, clauses: given.clauses, title: given.title };
 }
 
 function customerOf(customers: readonly Customer[], code: string): Customer {

@@ -66,10 +66,13 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
     const titleEn = flags.titleEn ?? (asking ? optionalAnswer(await asking.input({ message: t("source.add.prompt.title-en") })) : undefined);
     const revision = (flags.revision ?? (await need(ask, "--revision", t("source.add.needs.revision"), (p) => p.input({ message: t("source.add.prompt.revision"), required: true })))).trim();
     if (revision === "") throw new UserError(t("source.empty-revision"));
-    const issuedText = flags.issued ?? (asking ? optionalAnswer(await asking.input({ message: t("source.add.prompt.issued"), validate: (v) => v.trim() === "" || eventDateAnswer()(v.trim()) })) : undefined);
+    // The dates are asked whatever else was given: the received date starts the review clock of every
+    // CSR taken from this revision (IATF 16949 7.5.3.2.2), so it is never taken as today unasked.
+    const issuedText = flags.issued ?? (ask && flags.received === undefined ? optionalAnswer(await ask.input({ message: t("source.add.prompt.issued"), validate: (v) => v.trim() === "" || eventDateAnswer()(v.trim()) })) : undefined);
     const issued = issuedText === undefined ? undefined : dateOption(issuedText, "--issued");
     const follows: Follows | undefined = issued === undefined ? undefined : { what: eventLabel("rule.date/event.revision-issued", { revision }), of: id, date: issued, external: true };
-    const receivedText = flags.received ?? (asking ? (await asking.input({ message: t("source.add.prompt.received"), default: dateOption(undefined, "--received"), validate: eventDateAnswer({ follows }) })).trim() : undefined);
+    const receivedText =
+      flags.received ?? (await need(ask, "--received", t("source.add.needs.received"), async (p) => (await p.input({ message: t("source.add.prompt.received"), default: dateOption(undefined, "--received"), validate: eventDateAnswer({ follows }) })).trim()));
     const received = eventDateOption(receivedText, "--received", { follows });
     const file = flags.file === undefined ? undefined : attachment(session.root, resolve(ctx.dir, flags.file), flags.file);
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
