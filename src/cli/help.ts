@@ -36,7 +36,7 @@ export function localizeHelp(program: Command): void {
 }
 
 /** The commands a new user starts with; each one's help ends with examples (cli.help.example.<name>). */
-const WITH_EXAMPLES = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "site"] as const;
+const WITH_EXAMPLES = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "set", "site"] as const;
 
 /** Those whose examples a GJB 9001C repository reads in its own terms (cli.help.example.gjb.<name>: its documents, people and signatures). */
 const GJB_EXAMPLES = ["add", "list", "release", "render", "review"] as const;

@@ -423,7 +423,11 @@ export async function run(argv: string[]): Promise<number> {
         program
           .command("set")
           .description(t("help.set"))
-          .argument("<document>", t("help.common.document-number"))
+          .argument("<id>", t("help.set.id"))
+          .option("--title <text>", t("help.set.title"))
+          .option("--text <text>", t("help.set.text"))
+          .option("--section <text>", t("help.set.section"))
+          .option("--category <text>", t("help.set.category"))
           .option("--clauses <refs>", t("help.set.clauses", { example: clauseReferenceExample(standards) }))
           .option("--add-clause <ref>", t("help.set.add-clause"), collect, [])
           .option("--remove-clause <ref>", t("help.set.remove-clause"), collect, [])
@@ -442,6 +446,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--issued <date>", t("help.set.issued"))
           .option("--effective <date>", t("help.set.effective"))
           .option("--received <date>", t("help.set.received"))
+          .option("--amend", t("help.set.amend"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/set/index.js")).setCommand));

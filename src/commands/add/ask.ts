@@ -3,7 +3,7 @@ import { dateAnswer, eventDateAnswer } from "../options.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseTitle, titledAncestor } from "../../model/catalog.js";
 import { currentSources, latestRevision } from "../../model/csr-status.js";
-import type { Customer, SourceDocument } from "../../model/types.js";
+import type { Customer, SourceDocument, SourceRevision } from "../../model/types.js";
 import type { Choice, Prompts } from "./prompting.js";
 import { language, list, t, type Lang } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
@@ -122,12 +122,11 @@ function optional(answer: string): string | undefined {
 }
 
 /**
- * A new CSR is taken from its source's latest revision, so it cannot be received before that
+ * A new CSR is taken from its source's latest revision (a registered one from `revision`), so it cannot be received before that
  * revision was (a record dated before the event it follows is not evidence, IATF 16949 7.5.3):
  * what is wrong with `received`, naming the revision's dates, or undefined. `flag` is "" for a prompt.
  */
-export function receivedBeforeSource(source: SourceDocument, received: string, flag: string): string | undefined {
-  const revision = latestRevision(source)!;
+export function receivedBeforeSource(source: SourceDocument, received: string, flag: string, revision: SourceRevision = latestRevision(source)!): string | undefined {
   if (received >= revision.received) return undefined;
   const data = { flag, value: received, source: source.id, revision: revisionName(revision.revision), received: revision.received };
   return (revision.issued ? t("add-date.before-source.issued", { ...data, issued: revision.issued }) : t("add-date.before-source", data)).trim();

@@ -1,5 +1,5 @@
 /**
- * `csr set <document>`: the document controller's edits of a document's register entry, without
+ * `csr set <document>` (a CSR: csr.ts): the document controller's edits of a document's register entry, without
  * hand-edited YAML: the clauses it answers (the clause matrix), the processes of the process map it
  * serves (processes.yaml codes: the clause / process / document cross-reference), the forms it uses
  * (相关记录), the other documents it refers to (相关文件: work instructions, external standards) and a
@@ -25,9 +25,10 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
 import { editFile, findDocumentById, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { CSR_OPTIONS, setCsr, type CsrFieldFlags } from "./csr.js";
 import { editionGiven, setEdition, type EditionFlags } from "./edition.js";
 
-export interface SetFlags extends EditionFlags {
+export interface SetFlags extends EditionFlags, CsrFieldFlags {
   /** The whole clause list, comma-separated; "" clears it. */
   clauses?: string;
   addClause?: string[];
@@ -81,14 +82,20 @@ export async function setCommand(ctx: CommandContext, id: string, flags: SetFlag
  */
 export async function setDocument(ctx: CommandContext, id: string, given: SetFlags, prompts?: Prompts): Promise<number> {
   return withEditSession(ctx, given.yes, prompts, async (session) => {
+    const { documents, csrs } = session.index;
+    const isDocument = documents.has(id) || session.repo.unvalidated.documents.has(id);
+    if (!isDocument && (csrs.has(id) || session.repo.unvalidated.csrs.has(id))) return setCsr(ctx, session, id, given);
+    if (!isDocument) throw new UserError(t("set.no-such", { id }) + didYouMean(id, [...documents.keys(), ...csrs.keys()]));
     const found = findDocumentById(session, id);
+    const csrOption = CSR_OPTIONS.find(([key]) => given[key] !== undefined);
+    if (csrOption) throw new UserError(t("set.csr-option", { flag: csrOption[1], id }));
     if (editionGiven(given)) {
       if (anyField(given)) throw new UserError(t("set.edition.and-fields"));
       return setEdition(ctx, session, found, given);
     }
     const { value: document, file } = found;
     const flags = session.ask && !anyField(given) ? { ...given, ...(await askField(session, session.ask, document)) } : given;
-    const clauses = clauseList(session, document, flags);
+    const clauses = clauseList(session, document.id, document.clauses ?? [], flags);
     const processes = processList(session, document, flags);
     const forms = formList(session, document, flags);
     const related = relatedList(session, document, flags);
@@ -183,7 +190,7 @@ async function askField(session: EditSession, ask: Prompts, document: Controlled
   return { addForm: after.filter((f) => !(present ?? []).includes(f)), removeForm: (present ?? []).filter((f) => !after.includes(f)) };
 }
 
-interface ListEdit {
+export interface ListEdit {
   before: string[];
   after: string[];
   added: string[];
@@ -196,7 +203,7 @@ interface ListEdit {
  * whose catalog has it, or a bare number when one standard is in scope.
  * Errors: UserError naming the flag and the clause.
  */
-function clauseList(session: EditSession, document: ControlledDocument, flags: SetFlags): ListEdit | undefined {
+export function clauseList(session: EditSession, id: string, before: readonly string[], flags: Pick<SetFlags, "clauses" | "addClause" | "removeClause">): ListEdit | undefined {
   const standards = session.repo.config?.value.standards ?? [];
   const catalogs = standards.map((s) => session.repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
   const parts = (values: readonly string[] | string | undefined) => clauseOptionParts(session.repo, values);
@@ -204,14 +211,13 @@ function clauseList(session: EditSession, document: ControlledDocument, flags: S
   const remove = parts(flags.removeClause);
   if (flags.clauses === undefined && add.length === 0 && remove.length === 0) return undefined;
   if (flags.clauses !== undefined && (add.length > 0 || remove.length > 0)) throw new UserError(t("set.clauses-and-edits"));
-  const before = document.clauses ?? [];
   if (flags.clauses !== undefined) {
     const after = unique(parts(flags.clauses).map((ref) => clauseRef(ref, "--clauses", catalogs)));
-    return { before, after, added: after.filter((c) => !before.includes(c)), removed: before.filter((c) => !after.includes(c)) };
+    return { before: [...before], after, added: after.filter((c) => !before.includes(c)), removed: before.filter((c) => !after.includes(c)) };
   }
   const added = unique(add.map((ref) => clauseRef(ref, "--add-clause", catalogs)));
   const removed = unique(remove.map((ref) => clauseToRemove(ref, catalogs)));
-  return listEdit(document.id, before, added, removed, "clause");
+  return listEdit(id, before, added, removed, "clause");
 }
 
 /**
@@ -339,7 +345,7 @@ function setScalar(doc: Document.Parsed, key: "classification", value: string): 
 }
 
 /** Sets a list, keeping the items (and their comments) that stay and the list's flow or block style. */
-function setList(doc: Document.Parsed, key: "clauses" | "processes" | "forms" | "related", items: readonly string[]): void {
+export function setList(doc: Document.Parsed, key: "clauses" | "processes" | "forms" | "related", items: readonly string[]): void {
   const existing = doc.get(key, true);
   // An empty `forms` or `related` stays, as csr new writes them for a procedure; an empty clause or process list is no list.
   if (items.length === 0 && key !== "forms" && key !== "related") {
@@ -379,7 +385,7 @@ function setInOrder(doc: Document.Parsed, key: keyof ControlledDocument, node: N
 }
 
 /** "added A, B; removed C" / "增加 A、B；删除 C", or "A, B (was C)" for a replaced list. */
-function listChange(edit: ListEdit): string {
+export function listChange(edit: ListEdit): string {
   const parts = [edit.added.length > 0 && t("set.added", { items: list(edit.added) }), edit.removed.length > 0 && t("set.removed", { items: list(edit.removed) })].filter(
     (p): p is string => typeof p === "string",
   );
@@ -388,7 +394,7 @@ function listChange(edit: ListEdit): string {
 }
 
 const unique = (items: readonly string[]) => [...new Set(items.map((i) => i.trim()).filter(Boolean))];
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+export const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function compareClauseRefs(a: string, b: string): number {
   const [sa, ca] = a.split(":") as [string, string];

@@ -1,0 +1,183 @@
+/**
+ * `csr set <CSR-id>`: corrects what `csr add` registered, without hand-edited YAML: the title, the
+ * requirement text, the clauses, the section of the source document, the category and the date
+ * received.
+ *
+ * The section, the category and the date received are registration facts: they are corrected at any
+ * time. The title, the text and the clauses are the requirement the departments reviewed: once the
+ * review is decided, changing them changes the requirement, which the customer does with a new
+ * revision of its document (`csr source update`, a new review round). Only a typing error made when
+ * registering may be corrected then, said so with `--amend`; the decision stays, and the corrected
+ * value is in the file's git history (the commit says it was a correction).
+ *
+ * A corrected date received moves the review deadline (unless a new source revision restarted the
+ * review, whose deadline counts from that revision): the output gives the new one.
+ */
+import { isMap, isScalar, type Document, type Node } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
+import { conjunction, list, t } from "../../i18n/index.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { estimatedDeadlineNote } from "../../model/calendar.js";
+import { categoryNotAllowed, DEFAULT_REVIEW_DAYS, reviewDue } from "../../model/csr-status.js";
+import type { Csr } from "../../model/types.js";
+import { receivedBeforeSource } from "../add/ask.js";
+import type { Prompts } from "../add/prompting.js";
+import type { CommandContext } from "../context.js";
+import { eventDateAnswer, eventDateOption } from "../options.js";
+import { editFile, findCsrById, saveChanges, type EditSession } from "../shared/edit.js";
+import { clauseList, listChange, sameList, setList, type SetFlags } from "./index.js";
+
+/** The options of `csr set` that correct a CSR. */
+export interface CsrFieldFlags {
+  title?: string;
+  text?: string;
+  section?: string;
+  category?: string;
+  /** A correction of a typing error in a decided CSR's title, text or clauses. */
+  amend?: boolean;
+}
+
+/** The order of a CSR file's keys, as csr add writes them: a new key goes where it belongs. */
+const KEY_ORDER: readonly (keyof Csr)[] = ["id", "customer", "source", "clauses", "title", "title_en", "text", "category", "received"];
+
+/** The fields of the requirement itself, which the review decided on. */
+const REQUIREMENT_FIELDS = ["title", "text", "clauses"] as const;
+
+/** The options of `csr set` that are a document's only, with the flag that names each. */
+const DOCUMENT_OPTIONS: readonly [keyof SetFlags, string][] = [
+  ["processes", "--processes"], ["addProcess", "--add-process"], ["removeProcess", "--remove-process"], ["addForm", "--add-form"], ["removeForm", "--remove-form"],
+  ["addRelated", "--add-related"], ["removeRelated", "--remove-related"], ["retention", "--retention"], ["medium", "--medium"], ["location", "--location"],
+  ["classification", "--classification"], ["edition", "--edition"], ["issued", "--issued"], ["effective", "--effective"],
+];
+
+/** The options of `csr set` that are a CSR's only, with the flag that names each. */
+export const CSR_OPTIONS: readonly [keyof CsrFieldFlags, string][] = [["title", "--title"], ["text", "--text"], ["section", "--section"], ["category", "--category"], ["amend", "--amend"]];
+
+type Field = "title" | "text" | "section" | "category" | "clauses" | "received";
+const FIELDS: readonly Field[] = ["title", "section", "clauses", "text", "category", "received"];
+
+interface FieldChange {
+  field: Field;
+  after: string | string[] | undefined;
+  text: string;
+}
+
+const given = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
+
+/** Whether the options name a field of a CSR (and so the question at a terminal is not needed). */
+function anyField(flags: SetFlags & CsrFieldFlags): boolean {
+  return [flags.title, flags.text, flags.section, flags.category, flags.received, flags.clauses, flags.addClause, flags.removeClause].some(given);
+}
+
+export async function setCsr(ctx: CommandContext, session: EditSession, id: string, options: SetFlags & CsrFieldFlags): Promise<number> {
+  const misplaced = DOCUMENT_OPTIONS.find(([key]) => given(options[key]));
+  if (misplaced) throw new UserError(t("set.csr.document-option", { flag: misplaced[1], id }));
+  const { value: csr, file } = findCsrById(session, id);
+  const asked = session.ask && !anyField(options);
+  const flags = asked ? { ...options, ...(await askField(session, session.ask!, csr)) } : options;
+  if (!anyField(flags)) throw new UserError(t("set.nothing", { id }), t("set.csr.nothing.hint"));
+
+  const changes: FieldChange[] = [];
+  const text = (field: "title" | "text" | "section" | "category", value: string | undefined, before: string | undefined) => {
+    if (value === undefined) return;
+    const after = value.trim() === "" ? undefined : value.trim();
+    if (after === undefined && field === "title") throw new UserError(t("set.csr.empty-title"));
+    if (after === before) return;
+    changes.push({ field, after, text: after === undefined ? t("set.csr.cleared", { before: before ?? "" }) : before === undefined ? after : t("set.was", { value: after, before }) });
+  };
+  text("title", flags.title, csr.title);
+  text("text", flags.text, csr.text);
+  text("section", flags.section, csr.source.section);
+  const category = flags.category?.trim();
+  const allowed = categoryNotAllowed(session.repo.config?.value, category === "" ? undefined : category);
+  if (allowed) throw new UserError(t("add.unknown-category", { category: category!, allowed: list(allowed) }) + didYouMean(category!, allowed));
+  text("category", flags.category, csr.category);
+  const clauses = clauseList(session, csr.id, csr.clauses, flags);
+  if (clauses && clauses.after.length === 0) throw new UserError(t("set.csr.no-clauses", { id }));
+  if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", after: clauses.after, text: listChange(clauses) });
+  if (flags.received !== undefined) {
+    const received = eventDateOption(flags.received, "--received");
+    const source = session.repo.customers.find((c) => c.value.code === csr.customer)?.value.sources?.find((s) => s.id === csr.source.document);
+    const revision = source?.revisions.find((r) => r.revision === csr.source.revision);
+    const early = source && revision ? receivedBeforeSource(source, received, "--received", revision) : undefined;
+    if (early) throw new UserError(early);
+    if (received !== csr.received) changes.push({ field: "received", after: received, text: t("set.was", { value: received, before: csr.received }) });
+  }
+  if (changes.length === 0) {
+    ctx.stdout(t("set.unchanged", { id }) + "\n");
+    return 0;
+  }
+
+  const decision = csr.review?.decision;
+  const requirement = changes.filter((c) => (REQUIREMENT_FIELDS as readonly string[]).includes(c.field));
+  if (decision && requirement.length > 0 && !flags.amend) {
+    const fields = conjunction(requirement.map((c) => t(`set.csr.requirement.${c.field as (typeof REQUIREMENT_FIELDS)[number]}`)));
+    throw new UserError(
+      t("set.csr.decided", { id, fields, date: decision.date, disposition: t(`value.disposition.${decision.disposition}`) }),
+      t("set.csr.decided.hint", { id: shellArgument(id), source: shellArgument(csr.source.document) }),
+    );
+  }
+
+  const change = editFile(session.root, file.path, "csr", (doc) => {
+    for (const c of changes) {
+      if (c.field === "clauses") setList(doc, "clauses", c.after as string[]);
+      else if (c.field === "section") {
+        if (c.after === undefined) doc.deleteIn(["source", "section"]);
+        else doc.setIn(["source", "section"], c.after);
+      } else if (c.after === undefined) doc.delete(c.field);
+      else setInOrder(doc, c.field, c.after as string);
+    }
+  });
+  const lines = [t("set.updated", { id, title: csr.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
+  const config = session.repo.config?.value;
+  const calendar = repositoryCalendar(config);
+  const moved = changes.find((c) => c.field === "received");
+  let note: string | undefined;
+  if (moved) {
+    const corrected: Csr = { ...csr, received: moved.after as string };
+    const due = reviewDue(corrected, calendar, config);
+    const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
+    lines.push(
+      csr.review?.restarted
+        ? t("set.csr.due-restarted", { due, restarted: csr.review.restarted })
+        : t("set.csr.review-due", { due, count: days, received: corrected.received, before: reviewDue(csr, calendar, config) }),
+    );
+    note = estimatedDeadlineNote(calendar, corrected.received, due);
+  }
+  const amended = decision !== undefined && requirement.length > 0;
+  if (amended) lines.push(t("set.csr.amended", { id, date: decision.date }));
+  const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id, summary }) + (amended ? t("commit.set.amended") : "") });
+  if (note) ctx.stderr(note);
+  return 0;
+}
+
+/**
+ * The one field a terminal user chose to correct and its new value, as the options would give it,
+ * the present value offered: a list of clauses answered whole, comma-separated.
+ */
+async function askField(session: EditSession, ask: Prompts, csr: Csr): Promise<SetFlags & CsrFieldFlags> {
+  const field = await ask.select({ message: t("set.prompt.field", { id: csr.id }), choices: FIELDS.map((f) => ({ value: f, name: t(`set.field.${f}`) })) });
+  if (field === "clauses") return { clauses: await ask.input({ message: t("set.prompt.list", { field: t("set.field.clauses") }), default: csr.clauses.join(","), required: true }) };
+  if (field === "received") return { received: await ask.input({ message: t("set.field.received"), default: csr.received, validate: eventDateAnswer() }) };
+  if (field === "category" && session.repo.config?.value.csr?.categories?.length) {
+    const categories = session.repo.config.value.csr.categories;
+    return { category: await ask.select({ message: t("set.field.category"), choices: categories.map((c) => ({ value: c })), ...(csr.category && categories.includes(csr.category) ? { default: csr.category } : {}) }) };
+  }
+  const present = field === "section" ? csr.source.section : csr[field];
+  return { [field]: await ask.input({ message: t(`set.field.${field}`), ...(present ? { default: present } : {}), required: field === "title" }) };
+}
+
+/** Sets a plain value: in place where the file has the key, else at its place in KEY_ORDER. */
+function setInOrder(doc: Document.Parsed, key: keyof Csr, value: string): void {
+  if (doc.has(key)) return void doc.set(key, value);
+  const map = doc.contents as unknown;
+  if (!isMap<unknown, unknown>(map)) throw new Error("a CSR file is a mapping");
+  const before = new Set(KEY_ORDER.slice(0, KEY_ORDER.indexOf(key)));
+  let index = 0;
+  map.items.forEach((pair, i) => {
+    if (before.has((isScalar(pair.key) ? pair.key.value : pair.key) as keyof Csr)) index = i + 1;
+  });
+  map.items.splice(index, 0, doc.createPair(key, doc.createNode(value) as Node));
+}

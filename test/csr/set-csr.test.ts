@@ -1,0 +1,117 @@
+/**
+ * csr set <CSR-id>: what was typed wrong when a CSR was registered is corrected by command, not by
+ * hand-editing csr/**.yaml (tester16 F11). Registration facts at any time; the requirement itself
+ * (title, text, clauses) once decided only as a typing error, said with --amend. The built binary
+ * on real git repositories; the question at a terminal driven with @inquirer/testing.
+ */
+import { input, search, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { setDocument } from "../../src/commands/set/index.js";
+import { csr, git } from "../helpers.js";
+import { capture, read, tree, validRepo } from "./fixture.js";
+
+/** The same files with the same texts: a refused command wrote nothing. */
+const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
+
+describe("csr set <CSR-id>", () => {
+  it("corrects an undecided CSR's clauses, title, section and date received, says the new review deadline and commits that file alone", () => {
+    const dir = validRepo({ git: true });
+    const result = csr(["-C", dir, "set", "DYA-001", "--remove-clause", "8.3.3.3", "--add-clause", "8.5.4", "--received", "2026-11-23", "--title", "标签须含顾客零件号", "--section", "", "-y", "--commit"]);
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        "Updated DYA-001 特殊特性符号按顾客规定标识 (csr/DYA/DYA-001.yaml):\n" +
+        "  Title: 标签须含顾客零件号 (was 特殊特性符号按顾客规定标识)\n" +
+        "  Source section: removed (was 4.2)\n" +
+        "  Clauses: added IATF16949:8.5.4; removed IATF16949:8.3.3.3\n" +
+        "  Date received: 2026-11-23 (was 2026-11-20)\n" +
+        "Review due 2026-12-07 (10 working days after 2026-11-23; was 2026-12-04).\n" +
+        `Committed ${hash}: csr set DYA-001: Title 标签须含顾客零件号 (was 特殊特性符号按顾客规定标识); Source section removed (was 4.2); Clauses added IATF16949:8.5.4; removed IATF16949:8.3.3.3; Date received 2026-11-23 (was 2026-11-20)\n`,
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(
+      "id: DYA-001\ncustomer: DYA\nsource: {document: DYA-SQM, revision: C}\nclauses: [IATF16949:8.5.4]\ntitle: 标签须含顾客零件号\nreceived: 2026-11-23\n",
+    );
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim()).toBe("csr/DYA/DYA-001.yaml");
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("adds the text and category where csr add writes them", () => {
+    const dir = validRepo();
+    expect(csr(["-C", dir, "set", "DYA-001", "--text", "按顾客的符号标识", "--category", "设计", "-y"]).code).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(
+      'id: DYA-001\ncustomer: DYA\nsource: { document: DYA-SQM, revision: C, section: "4.2" }\nclauses: [IATF16949:8.3.3.3]\ntitle: 特殊特性符号按顾客规定标识\ntext: 按顾客的符号标识\ncategory: 设计\nreceived: 2026-11-20\n',
+    );
+  });
+
+  it("refuses to change a decided CSR's requirement, saying what to do instead; --amend corrects a typing error and the commit says so", () => {
+    const dir = validRepo({ git: true });
+    const before = snapshot(dir);
+    expect(csr(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--add-clause", "8.5.1", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: DYA-003 was decided on 2026-11-24 (must): changing its title and clauses changes the requirement that was reviewed; nothing changed.\n" +
+        "hint: When the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and DYA-003 is reviewed again; if it is only a typing error made when registering (the text reviewed reads as corrected), add --amend.\n",
+    });
+    expect(snapshot(dir)).toEqual(before);
+    // A registration fact is corrected without --amend.
+    expect(csr(["-C", dir, "set", "DYA-003", "--section", "6.4", "-y", "--commit"]).code).toBe(0);
+    const amended = csr(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "-y", "--commit"], { lang: "zh-CN" });
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(amended).toEqual({
+      code: 0,
+      stdout:
+        "已修改 DYA-003 包装须使用顾客周转箱（csr/DYA/DYA-003.yaml）：\n" +
+        "  标题：包装须使用顾客专用周转箱（原为 包装须使用顾客周转箱）\n" +
+        "这是录入错误的更正：DYA-003 的评审结论（2026-11-24）仍然有效，更正前的内容保留在 git 历史中。\n" +
+        `已提交 ${hash}：csr set DYA-003：标题 包装须使用顾客专用周转箱（原为 包装须使用顾客周转箱）（更正录入错误）\n`,
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain('source: {document: DYA-SQM, revision: C, section: "6.4"}\nclauses: [IATF16949:8.5.4]\ntitle: 包装须使用顾客专用周转箱\n');
+  });
+
+  it("refuses a date received before the source revision, a document's option on a CSR and a CSR's on a document; nothing is written", () => {
+    const dir = validRepo();
+    const before = snapshot(dir);
+    const set = (...args: string[]) => csr(["-C", dir, "set", ...args, "-y"]);
+    expect(set("DYA-001", "--received", "2026-11-19").stderr).toBe(
+      "csr: --received 2026-11-19 is before DYA-SQM C was received (2026-11-20; issued 2026-11-10); a requirement cannot be received before the document it comes from. Correct the received date.\n",
+    );
+    expect(set("DYA-001", "--retention", "3年")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --retention is for a document; DYA-001 is a CSR: a CSR's --title, --text, --section, --category, --received and clauses (--clauses, --add-clause, --remove-clause) can be corrected.\n",
+    });
+    expect(set("QP-009", "--title", "x").stderr).toBe("csr: --title is for a CSR; QP-009 is a document.\n");
+    expect(set("DYA-01", "--title", "x").stderr).toBe("csr: No document or CSR 'DYA-01' in the repository. Did you mean 'DYA-001'?\n");
+    expect(set("DYA-001", "--clauses", "").stderr).toBe("csr: DYA-001 must keep at least one clause.\n");
+    expect(set("DYA-001").stderr).toBe(
+      "csr: DYA-001: nothing to change was given.\nhint: Use --title, --text, --section, --category, --received to correct what was registered, --clauses, --add-clause, --remove-clause for the clauses.\n",
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("at a terminal without an option, asks which field and its new value, the present one offered", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+    const done = setDocument(ctx, "DYA-001", {}, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("What to change in DYA-001");
+    for (let i = 0; i < 5; i++) screen.keypress("down");
+    expect(screen.getScreen()).toContain("❯ Date received");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Date received (2026-11-20)");
+    screen.type("2026-11-24");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toBe(
+      "Updated DYA-001 特殊特性符号按顾客规定标识 (csr/DYA/DYA-001.yaml):\n  Date received: 2026-11-24 (was 2026-11-20)\nReview due 2026-12-08 (10 working days after 2026-11-24; was 2026-12-04).\n",
+    );
+  });
+});
