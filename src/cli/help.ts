@@ -79,7 +79,7 @@ function gjbExamples(name: (typeof GJB_EXAMPLES)[number], names: ExampleNames | 
 export function pointHelpAtCommands(parent: Command, path: readonly string[] = []): void {
   for (const command of parent.commands) {
     const name = [...path, command.name()];
-    command.configureOutput({ outputError: (text, write) => write(localizeCommanderError(text, name.join(" "))) });
+    command.configureOutput({ outputError: (text, write) => write(localizeCommanderError(text, name.join(" "), excessArguments(command))) });
     pointHelpAtCommands(command, name);
   }
 }
@@ -134,11 +134,45 @@ const ERRORS: [RegExp, MessageKey, string[]][] = [
   [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, "cli.error.invalid-choice", ["option", "value", "choices"]],
 ];
 
+/** The words a command was given beyond its arguments, and the option value they most likely belong to. */
+export interface ExcessArguments {
+  /** The extra words, as the shell split them. */
+  words: string[];
+  /** `--title "顾客投诉须在 24 小时内"`: the option before them and its value with the words, quoted, when they follow an option that takes a value. */
+  quoted?: string;
+}
+
+/**
+ * What `command` was given beyond its declared arguments when commander refuses it for too many (read
+ * from `command.args` and the program's raw command line at the moment of the error); undefined when it
+ * has none. A value typed with spaces and no quotes (`--title 顾客投诉须在 24 小时内`) is the usual cause.
+ */
+export function excessArguments(command: Command): ExcessArguments | undefined {
+  const declared = command.registeredArguments;
+  if (declared.some((argument) => argument.variadic)) return undefined;
+  const words = command.args.slice(declared.length);
+  if (words.length === 0) return undefined;
+  let root: Command = command;
+  while (root.parent) root = root.parent;
+  const raw: readonly string[] = (root as Command & { rawArgs?: string[] }).rawArgs ?? [];
+  const at = raw.lastIndexOf(words[0]!);
+  // The word before the extra ones is an option's value (`--title 顾客`) or the option with it (`--title=顾客`).
+  const before = raw[at - 1] ?? "";
+  const joined = /^(--[^=\s]+)=(.*)$/s.exec(before);
+  const [flag, value] = joined ? [joined[1]!, joined[2]!] : [raw[at - 2] ?? "", before];
+  const option = at >= 1 && flag.startsWith("-") ? command.options.find((o) => o.long === flag || o.short === flag) : undefined;
+  if (!option || !(option.required || option.optional)) return { words };
+  const run: string[] = [value];
+  for (let i = at; i < raw.length && !raw[i]!.startsWith("-"); i++) run.push(raw[i]!);
+  return { words, quoted: `${flag} "${run.join(" ")}"` };
+}
+
 /**
  * One line, as csr's own errors are: `csr: <error> (did you mean …?); see 'csr <command> --help'.`
  * `command`: the command whose help lists what was mistyped (`check`, `matrix clauses`; none: csr's).
+ * `excess`: for too many arguments, the extra words (named) and the quoted value they likely belong to.
  */
-export function localizeCommanderError(text: string, command?: string): string {
+export function localizeCommanderError(text: string, command?: string, excess?: ExcessArguments): string {
   const [first = "", ...rest] = text.replace(/\n$/, "").split("\n");
   let line = first.replace(/^error: /, "");
   for (const [pattern, key, names] of ERRORS) {
@@ -146,6 +180,10 @@ export function localizeCommanderError(text: string, command?: string): string {
     if (!match) continue;
     const data = Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? (name === "command" ? "csr" : "")]));
     line = t(key, { ...data, count: Number(data.expected ?? 0) });
+    if (key === "cli.error.too-many-arguments" && excess) {
+      line = line.replace(/[.。]$/, "") + t("cli.error.extra-arguments", { words: excess.words.join(" ") });
+      if (excess.quoted) line += t("cli.error.quote-value", { example: excess.quoted });
+    }
     break;
   }
   const suggestions = rest.flatMap((l) => {

@@ -71,6 +71,20 @@ describe("language of the command line", () => {
     expect(english).toEqual({ code: 2, stdout: "", stderr: "csr: unknown option '--formt' (did you mean --format?); see 'csr check --help'.\n" });
     const choice = csr(["--lang", "fr", "explain"], { cwd: tempDir(), env: NO_LOCALE });
     expect(choice).toEqual({ code: 2, stdout: "", stderr: "csr: 选项 '--lang <lang>' 不接受 'fr'；可选值：zh-CN, en；参见 'csr --help'。\n" });
+    // Too many arguments: the extra words are named, and a value typed with spaces and no quotes is shown quoted (tester16 F6).
+    const unquoted = csr(["add", "--customer", "BYD", "--title", "顾客投诉须在", "24", "小时内提交", "8D", "的", "D3", "围堵措施", "-y"], { cwd: tempDir(), env: NO_LOCALE, lang: null });
+    expect(unquoted).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 'add' 的参数过多：应为 0 个，实际 6 个（多出的是：24 小时内提交 8D 的 D3 围堵措施）；值中有空格时，请把整个值放在引号里：--title \"顾客投诉须在 24 小时内提交 8D 的 D3 围堵措施\"；参见 'csr add --help'。\n",
+    });
+    expect(csr(["add", "--title=Parts in 24 hours"].flatMap((a) => a.split(" ")), { cwd: tempDir(), env: NO_LOCALE }).stderr).toBe(
+      "csr: too many arguments for 'add'. Expected 0 arguments but got 3 (the extra ones: in 24 hours); a value with spaces must be quoted whole: --title \"Parts in 24 hours\"; see 'csr add --help'.\n",
+    );
+    // Words that follow no option's value are only named.
+    expect(csr(["show", "QP-001", "QP-002"], { cwd: tempDir(), env: NO_LOCALE }).stderr).toBe(
+      "csr: too many arguments for 'show'. Expected 1 argument but got 2 (the extra ones: QP-002); see 'csr show --help'.\n",
+    );
     // A mistyped command or list: one line, with the nearest name.
     expect(csr(["chek"], { cwd: tempDir(), env: NO_LOCALE, lang: null }).stderr).toBe("csr: 未知命令 'chek'（您是否要输入 check？）；参见 'csr --help'。\n");
     expect(csr(["list", "procdures"], { cwd: tempDir(), env: NO_LOCALE }).stderr).toBe(
