@@ -148,6 +148,18 @@ describe("hints in Chinese", () => {
     expect(people).toContain("documents/QP-020.yaml:16:35 error ref/unresolved 未知的人员 'jun'。请用 'csr person add' 登记此人，或更正人员编号。");
     expect(people).toHaveLength(15);
   });
+
+  it("answers a person's name written by hand with their id, and a mistyped name with the nearest name (tester16 F8)", async () => {
+    const byName = (dir: string) => {
+      const file = join(dir, "documents", "QP-020.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace("by: wong", "by: 王强").replace("by: jun", "by: 李纳"));
+    };
+    const people = (await fixtureFindings("ref-unresolved/invalid", "zh-CN", byName)).filter((l) => l.includes("QP-020.yaml:1"));
+    expect(people).toContain("documents/QP-020.yaml:14:20 error ref/unresolved '王强' 是人员 wang 的姓名，文件中要写人员编号。请把 王强 改为 wang（命令行的 --reviewer、--by 等选项可以用姓名，YAML 文件中只能用编号）。");
+    expect(people).toContain("documents/QP-020.yaml:16:35 error ref/unresolved 未知的人员 '李纳'。是否应为 '李娜'（编号 li）？请用 'csr person add' 登记此人，或更正人员编号。");
+    const english = (await fixtureFindings("ref-unresolved/invalid", "en", byName)).filter((l) => l.includes("QP-020.yaml:14"));
+    expect(english).toEqual(["documents/QP-020.yaml:14:20 error ref/unresolved '王强' is the name of person wang; a file names a person by their id. Write wang instead of 王强 (options such as --reviewer and --by take a name, YAML files only an id)."]);
+  });
 });
 
 describe("a source revision that says 版 itself", () => {

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
-import { didYouMean, quotedId } from "../../../core/text.js";
+import { closest, didYouMean, quotedId } from "../../../core/text.js";
 import type { SourceFile } from "../../../load/source.js";
 import { REPORT_SIGNER_ROLES, type Path, type TrainingSession } from "../../../model/types.js";
 import { csrDistributions } from "../../../model/distribution.js";
@@ -56,7 +56,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -181,9 +181,26 @@ class References {
     this.missing(file, path, sentences(t("rule.ref/unresolved.department", { code: quotedId(code) }) + didYouMean(code, known), t("rule.ref/unresolved.department-fix")), ["qms.yaml"]);
   }
 
+  /**
+   * A person's id. Commands take a name too (`--reviewer 刘志明`) but a file holds the id: a name
+   * written by hand is answered with the id(s) of who has it, and a mistyped name with the nearest
+   * name and its id, before the nearest id.
+   */
   person(file: SourceFile, path: Path, id: string): void {
     const known = this.ctx.index.people;
-    if (!known.has(id) && !this.ctx.repo.unvalidated.people.has(id)) this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id: quotedId(id) }) + didYouMean(id, known.keys()), t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
+    if (known.has(id) || this.ctx.repo.unvalidated.people.has(id)) return;
+    const people = [...known.values()].map((p) => p.value);
+    const named = people.filter((p) => p.name === id || p.name_en === id);
+    if (named.length > 0) {
+      const ids = named.map((p) => p.id);
+      this.missing(file, path, sentences(t("rule.ref/unresolved.person-by-name", { name: quotedId(id), ids: list(ids), count: ids.length }), t("rule.ref/unresolved.person-by-name-fix", { id: ids[0]!, name: id })), ["people.yaml"]);
+      return;
+    }
+    const byName = new Map<string, string>();
+    for (const p of people) for (const n of [p.name, p.name_en]) if (n && !byName.has(n)) byName.set(n, p.id);
+    const name = closest(id, byName.keys());
+    const hint = name ? t("common.sentence-separator") + t("rule.ref/unresolved.person-near-name", { name, id: byName.get(name)! }) : didYouMean(id, known.keys());
+    this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id: quotedId(id) }) + hint, t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
   }
 
   /** Who was trained and who trained them, in each session (a document's or a CSR's `training.sessions`). */
