@@ -114,6 +114,13 @@ export interface Rule {
    * other rules there are held back, since they may follow from what was left out.
    */
   holdsForParts?: true;
+  /**
+   * Its findings say only that time has passed (a deadline measured against `today` is over), never
+   * that something recorded is wrong: recording a fact late, such as a requirement received weeks ago,
+   * must not be refused for them. `csr check --staged` (the pre-commit hook, which csr's own commits
+   * go through) reports those the commit adds as warnings; `csr check` and CI keep their severity.
+   */
+  clock?: true;
   /** Absent for the rules that the loader applies while reading files. */
   check?(ctx: RuleContext): void;
 }

@@ -169,6 +169,60 @@ describe("the pre-commit hook of csr init", () => {
     });
     git(dir, ["merge", "--abort"]);
   });
+
+  it("registers a requirement received long ago with csr add --commit: the hook does not refuse it for its overdue review, and csr check still reports that as an error", async () => {
+    const before = head(dir);
+    const added = await csrInProcess(["-C", dir, "add", "--customer", "HX", "--source", "HX-SQM", "--section", "4.3", "--clause", "IATF16949:8.5.1", "--title", "首件须经顾客认可", "--received", "2025-03-03", "-y", "--commit"]);
+    expect(added.stderr).toBe("");
+    const late = /^Registered HX-002 in csr\/HX\/HX-002\.yaml\.\nReview due 2025-03-17 \(10 working days after 2025-03-03\), which has passed: overdue by (\d+) working days\. Review it now and record the opinions and the decision with 'csr review HX-002' \(a decision after the deadline gives its reason with --late-reason\); until it is decided, csr check and the review timeliness register show it as overdue\.\nCommitted [0-9a-f]{7}: csr add HX-002: 首件须经顾客认可\n$/.exec(added.stdout);
+    expect(late).not.toBeNull();
+    expect(added.code).toBe(0);
+    expect(git(dir, ["rev-parse", "HEAD~1"]).trim()).toBe(before);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    // The advice works in the state the command left: the CSR is there to be reviewed.
+    expect((await csrInProcess(["-C", dir, "review", "HX-002", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "-y"])).code).toBe(0);
+    // csr check (and CI) keep the overdue review an error, counting the days csr add said.
+    const check = await csrInProcess(["-C", dir, "check", "--no-cache"]);
+    expect(check.stdout).toContain(`csr/HX/HX-002.yaml:10:11 error csr/review-overdue The review of HX-002 is overdue: received on 2025-03-03, it was due on 2025-03-17 (10 working days) and is ${late![1]} working days late; record the missing opinions and the decision with 'csr review HX-002'.\n`);
+    expect(check.code).toBe(1);
+    git(dir, ["checkout", "-q", "csr/HX/HX-002.yaml"]);
+  });
+
+  it("lets git commit a late requirement, printing its overdue review as a warning of the commit", async () => {
+    expect((await csrInProcess(["-C", dir, "add", "--customer", "HX", "--source", "HX-SQM", "--section", "4.4", "--clause", "IATF16949:8.5.2", "--title", "零件标签须含批次号", "--received", "2025-03-03", "-y"])).code).toBe(0);
+    git(dir, ["add", "csr/HX/HX-003.yaml"]);
+    const result = gitRun(dir, ["commit", "-q", "-m", "HX-003"]);
+    const warning = result.stderr.split("\n").find((line) => line.startsWith("csr/HX/HX-003.yaml:"));
+    expect(warning).toMatch(/^csr\/HX\/HX-003\.yaml:10:11 warning csr\/review-overdue The review of HX-003 is overdue: received on 2025-03-03, it was due on 2025-03-17 \(10 working days\) and is \d+ working days late; record the missing opinions and the decision with 'csr review HX-003'\.$/);
+    expect(result.stderr).toContain("✖ 0 errors, 1 warning in 1 file (");
+    expect(result.code).toBe(0);
+    expect(git(dir, ["show", "--name-only", "--format=%s"])).toBe("HX-003\n\ncsr/HX/HX-003.yaml\n");
+  });
+
+  it("when the hook refuses a command's new file, says to write it without --commit first, as the file it reports on was not kept", async () => {
+    // A hook that refuses every commit, for a reason csr cannot know.
+    mkdirSync(join(dir, ".git/frozen"), { recursive: true });
+    writeFileSync(join(dir, ".git/frozen/pre-commit"), "#!/bin/sh\necho 'error: commits are frozen' >&2\nexit 1\n", { mode: 0o755 });
+    git(dir, ["config", "core.hooksPath", ".git/frozen"]);
+    try {
+      const before = head(dir);
+      const result = await csrInProcess(["-C", dir, "add", "--customer", "HX", "--source", "HX-SQM", "--section", "4.5", "--clause", "IATF16949:8.5.4", "--title", "包装须防潮", "--received", "2025-03-03", "-y", "--commit"]);
+      expect(result).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: [
+          "csr: The pre-commit hook .git/frozen/pre-commit refused the commit of csr/HX/HX-004.yaml; nothing was changed: csr/HX/HX-004.yaml, the index and HEAD are as they were. It reported:",
+          "  error: commits are frozen",
+          "hint: The new file csr/HX/HX-004.yaml was not kept, so what the report says to do with it cannot be done yet: run the command again without --commit (the file is written, not committed), correct what the hook reports, then commit with git commit.",
+          "",
+        ].join("\n"),
+      });
+      expect(head(dir)).toBe(before);
+      expect(git(dir, ["status", "--porcelain"])).toBe("");
+    } finally {
+      git(dir, ["config", "core.hooksPath", "hooks"]);
+    }
+  });
 });
 
 it("says in one line how to install csr when neither the repository nor the PATH has it", () => {

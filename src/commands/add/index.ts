@@ -103,7 +103,10 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   const calendar = repositoryCalendar(config);
   const due = reviewDue(csr, calendar, config);
   const defaulted = given.received === undefined ? [t("add.received-from-source", { received: csr.received, source: source.id, revision: revisionName(revision.revision) })] : [];
-  ctx.stdout([t("add.registered", { id, path }), ...defaulted, t("add.review-due", { due, count: days, received: csr.received })].join("\n") + "\n");
+  // A requirement registered late is registered all the same (the hook does not refuse it); its deadline is said to be past.
+  const late = -calendar.workdaysBetween(today, due);
+  const deadline = late > 0 ? t("add.review-overdue", { id, due, days, received: csr.received, count: late }) : t("add.review-due", { due, count: days, received: csr.received });
+  ctx.stdout([t("add.registered", { id, path }), ...defaulted, deadline].join("\n") + "\n");
   const note = estimatedDeadlineNote(calendar, csr.received, due);
   if (note) ctx.stderr(note);
   if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");

@@ -128,14 +128,25 @@ async function staged(
   // HEAD's findings only ever take some of the index's away: with none, HEAD is not checked (a clean commit's hook checks once).
   if (findings.length === 0) return { findings, files: repo.files.length, notReported: [] };
   const head = await headCommit(root);
-  if (head === undefined) return { findings, files: repo.files.length, notReported: [] };
+  if (head === undefined) return { findings: await asRecorded(findings), files: repo.files.length, notReported: [] };
   const base = await baseState();
   // HEAD as a check of HEAD alone sees it: its files' authors are its commits', not the committer of what is staged.
   const before = await findingsOf(base?.commit === head ? base.repo : await loadRevision(root, head), base && { ...base, authors: base.committedAuthors });
   const changed = await stagedPaths(root, head);
   const key = (f: Finding) => [f.file, f.rule, f.severity, ...(changed.has(f.file) ? [f.message] : [f.line, f.column])].join("\0");
   const { added, kept } = findingsAdded(before, findings, key);
-  return { findings: added, files: repo.files.length, notReported: kept };
+  return { findings: await asRecorded(added), files: repo.files.length, notReported: kept };
+}
+
+/**
+ * A commit records facts; a finding that says only that time has passed (a rule marked `clock`, such
+ * as an overdue review of a requirement received weeks ago and registered today) does not make a fact
+ * false, and refusing it would leave the late requirement unrecorded or its date falsified. Such
+ * findings of the commit are reported as warnings; `csr check` and CI keep their severity.
+ */
+async function asRecorded(findings: Finding[]): Promise<Finding[]> {
+  const { rulesById } = await import("../../check/registry.js");
+  return findings.map((f) => (f.severity === "error" && rulesById.get(f.rule)?.clock ? { ...f, severity: "warning" } : f));
 }
 
 function countOption(value: string | undefined, flag: string): number | undefined {

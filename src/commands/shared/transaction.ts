@@ -344,7 +344,10 @@ export async function applyChange(root: string, change: Change): Promise<Applied
       if (hook) {
         // The hook's own report, whole: the findings of its `csr check` are the reason, and a first line alone would be a file name.
         const output = (error as GitFailure).output.replace(/\s+$/, "").replace(/^(?=.)/gm, "  ") || `  ${t("transaction.git-no-message")}`;
-        throw new UserError(t("transaction.hook-refused", { hook, paths: shownPaths(root, commit.paths), undone, output }), t("transaction.hook-refused.hint"), 1);
+        // The report's advice names the files as the command would have left them; a new file was not kept, so nothing can be done to it until it is written without the commit.
+        const created = journal.writes.filter((w) => w.create).map((w) => w.path);
+        const hint = created.length > 0 ? t("transaction.hook-refused.hint-created", { created: shownPaths(root, created), count: created.length }) : t("transaction.hook-refused.hint");
+        throw new UserError(t("transaction.hook-refused", { hook, paths: shownPaths(root, commit.paths), undone, output }), hint, 1);
       }
       const reason = error instanceof GitFailure ? error.reason : error instanceof Error ? error.message : String(error);
       const failed = error instanceof GitFailure && error.step === "tag" ? t("transaction.tag-failed", { tag: commit.tag ?? "" }) : t("transaction.commit-failed", { paths: shownPaths(root, commit.paths) });

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: "csr/implementation-overdue",
   severity: "error",
   scope: { files: "own" },
+  clock: true,
   summary: "A CSR is past its implementation due date and not implemented.",
   docs: {
     description:

@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: "csr/review-overdue",
   severity: "error",
   scope: { files: "own" },
+  clock: true,
   summary: "A CSR has no decision although its review period (working days after receipt) has ended or is about to.",
   dependsOn: ["qms.yaml"],
   docs: {

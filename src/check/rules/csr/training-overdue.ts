@@ -15,6 +15,7 @@ export const rule: Rule = {
   id: "csr/training-overdue",
   severity: "warning",
   scope: { files: "own" },
+  clock: true,
   summary: "A decided CSR that needs training has no training record after the training period.",
   docs: {
     description:

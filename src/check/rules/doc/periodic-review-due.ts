@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: "doc/periodic-review-due",
   severity: "warning",
   scope: { files: "own" },
+  clock: true,
   summary: "A released document has not been revised or reviewed within its review interval.",
   docs: {
     description:

@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: "doc/recall-overdue",
   severity: "error",
   scope: { files: "own" },
+  clock: true,
   summary: "A controlled copy of a superseded version or of a withdrawn document is still out after the recall period.",
   docs: {
     description:

@@ -13,6 +13,7 @@ export const rule: Rule = {
   id: "doc/training-overdue",
   severity: "warning",
   scope: { files: "own" },
+  clock: true,
   summary: "A released revision that needs training has no training record after the training period.",
   docs: {
     description:
