@@ -3,10 +3,13 @@
  * auditor or 军代表 who asks for the list as of a day in the audit period is given what was true on
  * that day (GJB 9001C 7.5.3, IATF 16949 7.5.3.2). Every record the YAML keeps is dated: revisions
  * (date, effective), the withdrawal, each copy handed out, taken back, lost or destroyed, an external
- * document's day received. What happened after the day is taken away; nothing is guessed.
+ * document's day received. What happened after the day is taken away; nothing is guessed. A CSR
+ * likewise (csrOn): its receipt, opinions, decision, rounds, implementation, distributions, training
+ * and supersession are dated.
  */
 import { revisionOn } from "./index.js";
-import type { ControlledCopy, ControlledDocument, Csr } from "./types.js";
+import { csrDistributions } from "./distribution.js";
+import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Customer } from "./types.js";
 
 /** Whether a revision or the withdrawal of the document was recorded after `day`. */
 export function releaseRecordedAfter(doc: ControlledDocument, day: string): boolean {
@@ -83,21 +86,141 @@ function copyOn(copy: ControlledCopy, day: string): ControlledCopy {
 }
 
 /**
- * Whether a CSR record is dated after `day`: received, review restarted, decided or confirmed,
- * implemented, verified, superseded. The CSR registers are not rebuilt for a past day (a review
- * round's opinions, decision and implementation would all have to be taken back): under a register
- * dated `day` they say so instead.
+ * Whether a record of a CSR is dated after `day`: received, an opinion, the decision, a review
+ * report's signature, a confirmation, an earlier round closed or an amendment, the implementation and
+ * its verification, a distribution, a training session, the supersession.
  */
 export function csrRecordedAfter(csr: Csr, day: string): boolean {
   const review = csr.review;
+  const implementation = csr.implementation;
   const dates = [
     csr.received,
     review?.restarted,
     review?.decision?.date,
+    ...(review?.opinions ?? []).map((o) => o.date),
+    ...REPORT_SIGNER_ROLES.map((role) => review?.[role]?.date),
     ...(review?.confirmations ?? []).map((c) => c.date),
-    csr.implementation?.implemented,
-    csr.implementation?.verified?.date,
+    ...(review?.history ?? []).map((h) => h.closed),
+    implementation?.implemented,
+    implementation?.verified?.date,
+    ...(implementation?.history ?? []).map((h) => h.closed),
+    ...csrDistributions(csr).map((d) => d.date),
+    ...(csr.training?.sessions ?? []).map((s) => s.date),
     csr.superseded?.date,
   ];
   return dates.some((date) => date !== undefined && date > day);
+}
+
+/**
+ * The CSR on `day`, as its records show it then: undefined when it was received later; otherwise
+ * without what was recorded after the day. The review history is unwound, newest first: a round a new
+ * source revision closed later is the current round again, on its revision (`restarted` then the
+ * restart before it, if any); an opinion, decision or late reason amended later is the one it replaced.
+ * Then opinions, the decision (with its late reason), the report's signatures and the confirmations
+ * dated later are taken away, the source revision going back before each confirmation taken away
+ * (`customer`'s source revisions tell which); an implementation amended later is the one it replaced,
+ * one implemented or verified later is not (its status goes back to in progress or implemented); the
+ * distributions and training sessions of later days are taken away, a supersession dated later too.
+ * The CSR itself when nothing was recorded after `day`, so that a register of today is the register it
+ * always was.
+ */
+export function csrOn(csr: Csr, day: string, customer?: Customer): Csr | undefined {
+  if (!csrRecordedAfter(csr, day)) return csr;
+  if (csr.received > day) return undefined;
+  const on: Csr = { ...csr };
+  let revision = csr.source.revision;
+  if (csr.review) {
+    const unwound = reviewOn(csr.review, day);
+    revision = unwound.revision ?? revision;
+    const source = customer?.sources?.find((s) => s.id === csr.source.document);
+    // A confirmation moved the CSR on to the revision it confirmed: taken away, the CSR is on the revision before it.
+    for (const confirmation of [...(csr.review.confirmations ?? [])].reverse()) {
+      if (confirmation.date <= day || confirmation.source_revision !== revision) continue;
+      const at = source?.revisions.findIndex((r) => r.revision === revision) ?? -1;
+      const previous = at > 0 ? source!.revisions.find((r) => r.revision === source!.revisions[at]!.supersedes) ?? source!.revisions[at - 1] : undefined;
+      if (previous) revision = previous.revision;
+    }
+    on.review = unwound.review;
+  }
+  if (revision !== csr.source.revision) on.source = { ...csr.source, revision };
+  if (csr.implementation) on.implementation = implementationOn(csr.implementation, day);
+  if (Array.isArray(csr.distribution)) on.distribution = csr.distribution.filter((d) => d.date <= day);
+  else if (csr.distribution?.date !== undefined && csr.distribution.date > day) delete on.distribution;
+  if (csr.training?.sessions) on.training = { ...csr.training, sessions: csr.training.sessions.filter((s) => s.date <= day) };
+  if (csr.superseded && csr.superseded.date > day) delete on.superseded;
+  return on;
+}
+
+type Review = NonNullable<Csr["review"]>;
+
+/** The review on `day` (see csrOn), and the source revision its current round was on when a later restart is unwound. */
+function reviewOn(review: Review, day: string): { review: Review; revision?: string } {
+  let current: Review = { ...review };
+  let revision: string | undefined;
+  const history = [...(review.history ?? [])];
+  while (history.length > 0 && (history[history.length - 1]!.closed ?? "") > day) {
+    const entry = history.pop()!;
+    if (entry.source_revision !== undefined) {
+      // A round a new source revision closed: its opinions, record, decision, late reason and signatures are the current round's again.
+      const { required, confirmations } = current;
+      const { opinions, record, decision, late_reason, recorder, leader, military_representative } = entry;
+      current = {
+        ...(required ? { required } : {}),
+        ...(confirmations ? { confirmations } : {}),
+        ...(opinions ? { opinions } : {}),
+        ...(record ? { record } : {}),
+        ...(decision ? { decision } : {}),
+        ...(late_reason !== undefined ? { late_reason } : {}),
+        ...(recorder ? { recorder } : {}),
+        ...(leader ? { leader } : {}),
+        ...(military_representative ? { military_representative } : {}),
+      };
+      const restart = [...history].reverse().find((h) => h.source_revision !== undefined);
+      if (restart?.closed !== undefined) current.restarted = restart.closed;
+      revision = entry.source_revision;
+    } else {
+      // An amendment: what it replaced was on record until then.
+      if (entry.opinions) {
+        const replaced = new Map(entry.opinions.map((o) => [o.department, o]));
+        current.opinions = (current.opinions ?? []).map((o) => replaced.get(o.department) ?? o);
+      }
+      if (entry.decision) current.decision = entry.decision;
+      if (entry.late_reason !== undefined) current.late_reason = entry.late_reason;
+    }
+  }
+  if (history.length > 0) current.history = history;
+  else delete current.history;
+  if (current.opinions) current.opinions = current.opinions.filter((o) => o.date <= day);
+  if (current.decision && current.decision.date > day) {
+    delete current.decision;
+    delete current.late_reason;
+  }
+  for (const role of REPORT_SIGNER_ROLES) if ((current[role]?.date ?? "") > day) delete current[role];
+  if (current.confirmations) current.confirmations = current.confirmations.filter((c) => c.date <= day);
+  return { review: current, ...(revision !== undefined ? { revision } : {}) };
+}
+
+type Implementation = NonNullable<Csr["implementation"]>;
+
+/** The implementation record on `day` (see csrOn). */
+function implementationOn(implementation: Implementation, day: string): Implementation {
+  const on: Implementation = { ...implementation };
+  const history = [...(implementation.history ?? [])];
+  while (history.length > 0 && history[history.length - 1]!.closed > day) {
+    const entry = history.pop()!;
+    if (entry.implemented !== undefined) on.implemented = entry.implemented;
+    if (entry.verified !== undefined) on.verified = entry.verified;
+    on.status = entry.verified !== undefined ? "verified" : "implemented";
+  }
+  if (history.length > 0) on.history = history;
+  else delete on.history;
+  if (on.verified && (on.verified.date ?? "") > day) {
+    delete on.verified;
+    if (on.status === "verified") on.status = "implemented";
+  }
+  if (on.implemented !== undefined && on.implemented > day) {
+    delete on.implemented;
+    if (on.status === "implemented" || on.status === "verified") on.status = "in-progress";
+  }
+  return on;
 }

@@ -29,7 +29,7 @@ import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
-import { compareIds, customerName, departmentName, documentStatus, documentTitle, personName, registerContext, t, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, t, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import { reviewedVersion } from "../report/registers/periodic-reviews.js";
@@ -409,7 +409,15 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // --- Dashboard and the lists behind its numbers.
   const csrRegister = registers.find((r) => r.table.id === "csr-list")!.table;
   const reviewRegister = registers.find((r) => r.table.id === "reviews")!.table;
-  const input: PanelInput = { rc, today, findings, csrs: csrRows, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar };
+  // The dashboard counts the CSRs as their records show them on `today`, as the registers it links to (csrsOn).
+  const onDay = documentsOn(rc, today).byId;
+  const ids = new Set<string>();
+  const csrsOnDay: CsrRow[] = csrsOn(rc, today)
+    // One row an id, as the index keeps the first of a repeated id (ref/duplicate-id reports the others).
+    .filter((csr) => !ids.has(csr.id) && ids.add(csr.id) !== undefined)
+    .map((csr) => ({ csr, facts: csrFacts(csr, { ...factsContext, documentStatus: (id: string) => onDay.get(id)?.status }) }))
+    .sort((a, b) => compareIds(a.csr.id, b.csr.id));
+  const input: PanelInput = { rc, today, findings, csrs: csrsOnDay, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
   const lists = new Map<string, ListPage>();
   const listHref = (list: ListPage) => {

@@ -299,15 +299,27 @@ describe("the matrices dated D", () => {
     expect(between).toEqual([...after, NOTE("2026-11-12")]);
   });
 
-  it("says under a CSR register dated before a CSR record that it is not rebuilt for that day", async () => {
+  it("rebuilds the CSR list, the CSR matrix and the review-timeliness register for D: a CSR received later is left out, a review decided later is open, a round restarted later is the current one", async () => {
     const acme = join(ROOT, "examples", "acme-auto");
-    const notes = async (today: string, ...args: string[]) => (JSON.parse((await csrInProcess(["-C", acme, ...args, "--format", "json", "--today", today], { lang: null })).stdout) as Register).notes ?? [];
-    const warning = "本表未按 2025-01-01 当日还原：其后记录的接收、评审、落实和替代也已列入，2025-01-01 只用于计算评审期限。";
-    for (const args of [["list", "csr"], ["matrix", "csr"], ["list", "reviews"]]) expect(await notes("2025-01-01", ...args)).toEqual([...(await notes("2026-11-27", ...args)), warning]);
-    expect(await notes("2026-11-27", "matrix", "csr")).toEqual([
-      "接收日期至及时性为当前评审轮次：评审期限为接收（或换版重新起算）后第 10 个工作日；历次评审见顾客特定要求评审及时性记录。",
-      "链接状态空白的 14 处尚未核实确认；确认之后，要求或落实章节的变更会标为可疑。",
-    ]);
+    const register = async (today: string, ...args: string[]) => JSON.parse((await csrInProcess(["-C", acme, ...args, "--format", "json", "--today", today], { lang: null })).stdout) as Register;
+    const row = (table: Register, id: string, keys: string[]) => table.rows.filter((r) => r.id === id).map((r) => keys.map((k) => r[k] ?? null));
+    // BCM-004, received 2026-10-12, was decided on 10-20; BCM-005 and DYA-007 were received in November.
+    const before = await register("2026-10-15", "list", "csr");
+    expect(before.rows.map((r) => r.id)).not.toContain("BCM-005");
+    expect(before.rows.map((r) => r.id)).not.toContain("DYA-007");
+    expect(row(before, "BCM-004", ["status", "reviewDue", "daysLeft", "disposition", "decided"])).toEqual([["评审中", "2026-10-26", 7, "", null]]);
+    expect(before.notes?.at(-1)).toBe(NOTE("2026-10-15"));
+    const now = await register("2026-11-27", "list", "csr");
+    expect(row(now, "BCM-004", ["reviewDue", "daysLeft", "disposition", "decided"])).toEqual([[null, null, "必须满足", "2026-10-20"]]);
+    expect(now.rows.map((r) => r.id)).toContain("DYA-007");
+    const reviews = await register("2026-10-15", "list", "reviews");
+    expect(row(reviews, "BCM-004", ["decided", "used", "verdict"])).toEqual([[null, 3, "评审中"]]);
+    expect(row(await register("2026-10-15", "matrix", "csr"), "BCM-004", ["decided", "timeliness"])).toEqual([[null, "未到期"]]);
+    expect(row(await register("2026-11-27", "matrix", "csr"), "BCM-004", ["decided", "timeliness"])).toEqual([["2026-10-20", "按期"]]);
+    // DYA-002's review was restarted on 2026-03-16 by revision D of DYA-SQM: before, its round of revision C is the current one.
+    expect(row(await register("2026-03-10", "list", "reviews"), "DYA-002", ["revision", "startKind", "decided"])).toEqual([["C", "接收", "2024-06-24"]]);
+    expect(row(await register("2026-03-10", "list", "csr"), "DYA-002", ["revision", "restarted", "decided"])).toEqual([["C", null, "2024-06-24"]]);
+    expect(row(await register("2026-03-20", "list", "reviews"), "DYA-002", ["revision", "startKind", "decided"])).toEqual([["C", "接收", "2024-06-24"], ["D", "换版重评", null]]);
   });
 });
 

@@ -5,7 +5,7 @@
 import { localized } from "../../core/text.js";
 import { translate, type MessageData, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
-import { csrRecordedAfter, documentOn } from "../../model/as-of.js";
+import { csrOn, csrRecordedAfter, documentOn } from "../../model/as-of.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
@@ -154,10 +154,29 @@ export function asOfNotes(ctx: RegisterContext, day: string, recordedAfter: bool
 }
 
 /**
- * The line under a CSR register dated `day` when a record of its requirements is dated after that
- * day (csrRecordedAfter): such a register is not rebuilt for the day, and says so rather than pass
- * for one that is.
+ * The line under a CSR register dated `day` when a record of its requirements (`csrs`, as the
+ * repository has them) is dated after that day (csrRecordedAfter): the register is rebuilt for the
+ * day (csrsOn), and says so.
  */
 export function csrAsOfNotes(ctx: RegisterContext, day: string, csrs: readonly Csr[]): string[] {
-  return csrs.some((csr) => csrRecordedAfter(csr, day)) ? [t(ctx, "register.as-of.not-reconstructed", { date: day })] : [];
+  return asOfNotes(ctx, day, csrs.some((csr) => csrRecordedAfter(csr, day)));
+}
+
+/**
+ * The repository's CSRs as their records show them on `day` (model/as-of.ts csrOn), in the order of
+ * the repository, without those received later. Built once per context and day, as documentsOn: a
+ * site or a workbook builds several CSR registers of the same day, and the review rounds judged once
+ * per CSR (judgingRoundsOnce) need the same objects.
+ */
+const csrsOnDay = new WeakMap<RegisterContext, { day: string; on: Csr[] }>();
+
+export function csrsOn(ctx: RegisterContext, day: string): Csr[] {
+  const known = csrsOnDay.get(ctx);
+  if (known?.day === day) return known.on;
+  const on = ctx.repo.csrs.flatMap(({ value }) => {
+    const csr = csrOn(value, day, ctx.index.customers.get(value.customer)?.value);
+    return csr ? [csr] : [];
+  });
+  csrsOnDay.set(ctx, { day, on });
+  return on;
 }

@@ -10,13 +10,18 @@ import { currentReviewRound, workdaysPastDue, type ReviewRoundTimeliness } from 
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { clauseList, compareIds, csrAsOfNotes, customerName, documentTitle, documentVersion, personName, statusLabel, t, type RegisterContext } from "./context.js";
+import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, documentsOn, documentTitle, documentVersion, personName, statusLabel, t, type RegisterContext } from "./context.js";
 
-function sortedCsrs(ctx: RegisterContext, customer?: string): Csr[] {
-  return ctx.repo.csrs
-    .map((c) => c.value)
+/** The CSRs on `day` (csrsOn), of `customer` when given, by customer and id. */
+function sortedCsrs(ctx: RegisterContext, day: string, customer?: string): Csr[] {
+  return csrsOn(ctx, day)
     .filter((c) => customer === undefined || c.customer === customer)
     .sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
+}
+
+/** The CSRs as the repository has them now, of `customer` when given: what the as-of note weighs. */
+function recordedCsrs(ctx: RegisterContext, customer?: string): Csr[] {
+  return ctx.repo.csrs.map((c) => c.value).filter((c) => customer === undefined || c.customer === customer);
 }
 
 
@@ -53,8 +58,10 @@ function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness): st
   return verdict + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : "");
 }
 
-function statusOf(ctx: RegisterContext, csr: Csr): string {
-  return csrStatusLabel(csrStatus(csr, (id) => ctx.index.documents.get(id)?.value.status), ctx.lang);
+/** The CSR's status on `day`: addressed only by a document released by then (documentsOn). */
+function statusOf(ctx: RegisterContext, csr: Csr, day: string): string {
+  const documents = documentsOn(ctx, day).byId;
+  return csrStatusLabel(csrStatus(csr, (id) => documents.get(id)?.status), ctx.lang);
 }
 
 function dispositionOf(ctx: RegisterContext, csr: Csr): string {
@@ -89,8 +96,9 @@ function reviewRecordCell(csr: Csr): string {
  */
 export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean }): Table {
   const config = ctx.repo.config?.value;
-  const factsContext = { config, calendar: repositoryCalendar(config), documentStatus: (id: string) => ctx.index.documents.get(id)?.value.status, today: options.today };
-  const rows = sortedCsrs(ctx, options.customer)
+  const documents = documentsOn(ctx, options.today).byId;
+  const factsContext = { config, calendar: repositoryCalendar(config), documentStatus: (id: string) => documents.get(id)?.status, today: options.today };
+  const rows = sortedCsrs(ctx, options.today, options.customer)
     .map((csr) => ({ csr, facts: csrFacts(csr, factsContext) }))
     .filter(({ csr, facts }) => options.keep?.(csr, facts) ?? true);
   const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
@@ -189,7 +197,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     notes: [
       t(ctx, "register.csr.list.note", { overdue }),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimated.join(t(ctx, "register.list-separator")), count: estimated.length })] : []),
-      ...csrAsOfNotes(ctx, options.today, sortedCsrs(ctx, options.customer)),
+      ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
     ],
   };
 }
@@ -203,7 +211,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
  * and "was it reviewed in time".
  */
 export function csrMatrix(ctx: RegisterContext, options: { customer?: string; today: string }): Table {
-  const csrs = sortedCsrs(ctx, options.customer);
+  const csrs = sortedCsrs(ctx, options.today, options.customer);
+  const documents = documentsOn(ctx, options.today).byId;
   const config = ctx.repo.config?.value;
   const calendar = repositoryCalendar(config);
   const prints = new SectionPrints(ctx.textOf);
@@ -225,13 +234,13 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       decided: round.decided ?? null,
       timeliness: timelinessLabel(ctx, round),
       owner: personName(ctx, csr.implementation?.owner),
-      status: statusOf(ctx, csr),
+      status: statusOf(ctx, csr, options.today),
       evidence: csr.implementation?.evidence ?? "",
     };
     const places = csr.addressed ?? [];
     if (places.length === 0) return [{ ...base, document: "", section: "", version: "", docTitle: "", link: "" }];
     return places.map((place) => {
-      const doc = ctx.index.documents.get(place.document)?.value;
+      const doc = documents.get(place.document);
       const changed = doc && !csr.superseded ? changedEnds(csr, place, doc, undefined, prints) : undefined;
       if (changed && (changed.section || changed.csr)) suspect++;
       if (doc && !changed) unconfirmed++;
@@ -299,7 +308,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         : []),
       // A blank link cell is a link never confirmed: say so, or a reader takes it for "unchanged".
       ...(unconfirmed > 0 ? [t(ctx, "register.csr.matrix.unconfirmed", { count: unconfirmed })] : []),
-      ...csrAsOfNotes(ctx, options.today, csrs),
+      ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
     ],
   };
 }

@@ -12,15 +12,17 @@ import { citations, underStandard } from "../../model/citations.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
-import { compareIds, csrAsOfNotes, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
+import type { Csr } from "../../model/types.js";
+import { compareIds, csrAsOfNotes, csrsOn, customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
 
 export function reviewRegister(ctx: RegisterContext, options: { customer?: string; today?: string } = {}): Table {
   const today = options.today ?? localToday();
   const config = ctx.repo.config?.value;
   const calendar = repositoryCalendar(config);
-  const csrs = ctx.repo.csrs
-    .map((c) => c.value)
-    .filter((c) => options.customer === undefined || c.customer === options.customer)
+  const ofCustomer = (c: Csr) => options.customer === undefined || c.customer === options.customer;
+  // As the records show them on `today`: a round restarted, decided or confirmed later is not.
+  const csrs = csrsOn(ctx, today)
+    .filter(ofCustomer)
     .sort((a, b) => compareIds(a.customer, b.customer) || compareIds(a.id, b.id));
   const rounds = csrs.flatMap((csr) => {
     const customer = ctx.index.customers.get(csr.customer)?.value;
@@ -69,7 +71,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
       { key: "remark", header: t(ctx, "register.reviews.column.remark"), remarks: true },
     ],
     rows,
-    notes: [reviewPeriodNote(ctx, allowed, late), ...csrAsOfNotes(ctx, today, csrs)],
+    notes: [reviewPeriodNote(ctx, allowed, late), ...csrAsOfNotes(ctx, today, ctx.repo.csrs.map((c) => c.value).filter(ofCustomer))],
   };
 }
 
