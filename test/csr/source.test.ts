@@ -147,7 +147,7 @@ describe("csr source update", () => {
       "csr: --file 'sources/none.pdf' does not exist; add the customer's document to the repository first.\n",
     );
     expect((await update(dir, "--revision", "B", "--received", "2026-11-27")).stderr).toBe(
-      "csr: Revision B of DYA-SQM is already recorded and is not the latest (C).\nhint: Give the new revision's own mark with --revision.\n",
+      "csr: Revision B of DYA-SQM is already recorded and is not the latest (C).\nhint: Give the new revision's own mark with --revision; to correct the dates it was recorded with, add --amend.\n",
     );
     expect((await csrInProcess(["-C", dir, "source", "update", "DYA-SOM", "--revision", "D", "--received", "2026-11-27"])).stderr).toBe(
       "csr: No source document 'DYA-SOM'. Did you mean 'DYA-SQM'?\nhint: Known source documents: DYA-SQM. Register a new one with 'csr source add <customer> --id <id> --title <title> --revision <revision> --received <date>'.\n",

@@ -16,8 +16,9 @@
  * `--department` sets the department that keeps the source document (保管部门 of the 外来文件清单),
  * with a new revision or alone (then no revision is recorded and no CSR is touched).
  *
- * Running it again with the same revision is safe: the revision is recorded once, and CSRs that
- * are already on it are left alone, so an interrupted run can simply be repeated.
+ * Running it again with the same revision and dates is safe: the revision is recorded once, and CSRs that
+ * are already on it are left alone, so an interrupted run can simply be repeated. Other dates for a
+ * revision recorded already are refused: `--amend` corrects them (amend.ts).
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -41,6 +42,7 @@ import type { CommandContext } from "../context.js";
 import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import { dateOption, eventDateOption } from "../options.js";
+import { amendRevision, refuseDifferentDates } from "./amend.js";
 import { attachment } from "./attachment.js";
 import { compareFiles, describeComparison, proposedVerdicts } from "./proposals.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
@@ -65,6 +67,8 @@ export interface SourceUpdateFlags {
   date?: string;
   /** Why the confirmations come after the new revision's review period (IATF 16949 7.5.3.2.2). */
   lateReason?: string;
+  /** Correct the dates of the revision named by --revision, recorded already (amend.ts). */
+  amend?: boolean;
   yes?: boolean;
   commit?: boolean;
 }
@@ -77,7 +81,8 @@ export async function sourceUpdateCommand(ctx: CommandContext, sourceId: string,
 
 /** `prompts` given: ask whatever the terminal (tests drive this). */
 export async function updateSource(ctx: CommandContext, sourceId: string, flags: SourceUpdateFlags, prompts?: Prompts): Promise<number> {
-  const { department, customer, yes, commit, ...revisionFlags } = flags;
+  if (flags.amend) return amendRevision(ctx, sourceId, flags, customerWithSource);
+  const { department, customer, yes, commit, amend: _amend, ...revisionFlags } = flags;
   if (department !== undefined && Object.values(revisionFlags).every((v) => v === undefined)) return setCustodian(ctx, sourceId, { department, customer, yes, commit });
   if (flags.revision === undefined) throw new UserError(t("cli.error.required-option", { option: "--revision <rev>" }), t("source.update.needs-revision.hint"));
   if (flags.received === undefined) throw new UserError(t("cli.error.required-option", { option: "--received <date>" }));
@@ -108,6 +113,8 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const changes: FileChange[] = [];
   const latest = source.revisions[source.revisions.length - 1]!;
   const resumed = latest.revision === revision;
+  // Run again with the same revision and dates, an interrupted update resumes; other dates would be dropped unseen.
+  if (resumed) refuseDifferentDates(sourceId, latest, { received, issued });
   if (!resumed && source.revisions.some((r) => r.revision === revision)) {
     throw new UserError(t("source.revision-recorded", { revision, id: sourceId, latest: latest.revision }), t("source.revision-recorded.hint"));
   }

@@ -1,0 +1,128 @@
+/**
+ * `csr source update <id> --revision <recorded> --amend`: corrects the date received or issued of a
+ * source revision already recorded, typed wrong when it was registered (tester16 F11). No revision
+ * is added and no CSR is reviewed again.
+ *
+ * A new source revision restarts the review of the CSRs taken from the one before it on the day it
+ * was received (`review.restarted`, the closed round's `closed`, a removed CSR's `superseded.date`):
+ * those dates are the revision's, so they move with it. A CSR's own date received is its own
+ * registration fact (`csr set <CSR-id> --received`): those registered on the old date are named,
+ * not changed.
+ */
+import { isMap } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { shellArgument } from "../../core/text.js";
+import { conjunction, list, t } from "../../i18n/index.js";
+import { revisionName } from "../../i18n/values.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
+import { eventLabel } from "../../model/recorded-events.js";
+import type { Located } from "../../load/repository.js";
+import type { Csr, Customer } from "../../model/types.js";
+import type { CommandContext } from "../context.js";
+import { dateOption, eventDateOption } from "../options.js";
+import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
+import type { FileChange } from "../shared/persist.js";
+import type { SourceUpdateFlags } from "./update.js";
+
+/** The options of `csr source update` that record a new revision and its CSRs' fate, not a correction. */
+const NEW_REVISION_OPTIONS: readonly [keyof SourceUpdateFlags, string][] = [
+  ["file", "--file"], ["previousFile", "--previous-file"], ["accept", "--accept"], ["unchanged", "--unchanged"], ["removed", "--removed"],
+  ["by", "--by"], ["date", "--date"], ["lateReason", "--late-reason"], ["department", "--department"],
+];
+
+export async function amendRevision(
+  ctx: CommandContext,
+  sourceId: string,
+  flags: SourceUpdateFlags,
+  customerWithSource: (customers: readonly Located<Customer>[], sourceId: string, code: string | undefined) => Located<Customer>,
+): Promise<number> {
+  const misplaced = NEW_REVISION_OPTIONS.find(([key]) => flags[key] !== undefined && !(Array.isArray(flags[key]) && flags[key].length === 0));
+  if (misplaced) throw new UserError(t("source.amend.option", { flag: misplaced[1] }));
+  if (flags.revision === undefined) throw new UserError(t("cli.error.required-option", { option: "--revision <rev>" }), t("source.amend.needs-revision.hint"));
+  if (flags.received === undefined && flags.issued === undefined) throw new UserError(t("source.amend.nothing", { id: sourceId }));
+  const revision = flags.revision.trim();
+  return withEditSession(ctx, true, undefined, async (session) => {
+    const located = customerWithSource(session.repo.customers, sourceId, flags.customer);
+    const customer = located.value;
+    const sourceIndex = customer.sources!.findIndex((s) => s.id === sourceId);
+    const source = customer.sources![sourceIndex]!;
+    const revisionIndex = source.revisions.findIndex((r) => r.revision === revision);
+    if (revisionIndex < 0) {
+      throw new UserError(t("source.amend.unknown-revision", { id: sourceId, revision, recorded: list(source.revisions.map((r) => r.revision)) }));
+    }
+    const recorded = source.revisions[revisionIndex]!;
+    const issued = flags.issued === undefined ? recorded.issued : dateOption(flags.issued, "--issued");
+    const received =
+      flags.received === undefined
+        ? recorded.received
+        : eventDateOption(flags.received, "--received", issued === undefined ? {} : { follows: { what: eventLabel("rule.date/event.revision-issued", { revision }), of: sourceId, date: issued, external: true } });
+    if (issued !== undefined && issued > received) throw new UserError(t("source.amend.issued-after-received", { issued, received }));
+    const fields = [
+      ...(issued !== recorded.issued ? [t(recorded.issued === undefined ? "source.amend.field-new" : "source.amend.field", { field: t("set.edition.field.issued"), value: issued ?? "", before: recorded.issued ?? "" })] : []),
+      ...(received !== recorded.received ? [t("source.amend.field", { field: t("set.edition.field.received"), value: received, before: recorded.received })] : []),
+    ];
+    const name = revisionName(revision);
+    if (fields.length === 0) {
+      ctx.stdout(t("source.amend.same", { id: sourceId, named: name }) + "\n");
+      return 0;
+    }
+
+    const changes: FileChange[] = [
+      editFile(session.root, located.file.path, "customer", (doc) => {
+        const path = ["sources", sourceIndex, "revisions", revisionIndex];
+        if (issued !== recorded.issued) doc.setIn([...path, "issued"], issued);
+        doc.setIn([...path, "received"], received);
+      }),
+    ];
+    // The dates a new revision stamped on the CSRs it restarted or removed, the day it was received.
+    const earlier = new Set(source.revisions.slice(0, revisionIndex).map((r) => r.revision));
+    const moved: Csr[] = [];
+    const restarted: Csr[] = [];
+    if (received !== recorded.received && revisionIndex > 0) {
+      for (const { value: csr, file } of session.repo.csrs) {
+        if (csr.customer !== customer.code || csr.source.document !== sourceId) continue;
+        const restart = csr.source.revision === revision && csr.review?.restarted === recorded.received;
+        const rounds = (csr.review?.history ?? []).map((round, i) => [round, i] as const).filter(([round]) => round.closed === recorded.received && round.source_revision !== undefined && earlier.has(round.source_revision));
+        const removed = csr.superseded?.date === recorded.received && earlier.has(csr.source.revision);
+        if (!restart && rounds.length === 0 && !removed) continue;
+        moved.push(csr);
+        if (restart) restarted.push(csr);
+        changes.push(
+          editFile(session.root, file.path, "csr", (doc) => {
+            if (restart) doc.setIn(["review", "restarted"], received);
+            for (const [, i] of rounds) doc.setIn(["review", "history", i, "closed"], received);
+            if (removed && isMap(doc.get("superseded", true))) doc.setIn(["superseded", "date"], received);
+          }),
+        );
+      }
+    }
+    const registered = session.repo.csrs.map((c) => c.value).filter((c) => c.customer === customer.code && c.source.document === sourceId && c.received === recorded.received && c.source.revision === revision && received !== recorded.received);
+
+    const lines = [t("source.amend.corrected", { id: sourceId, named: name, fields: fields.join(t("common.list-separator")) })];
+    if (restarted.length > 0) {
+      const config = session.repo.config?.value;
+      const due = repositoryCalendar(config).addWorkdays(received, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS);
+      lines.push(t("source.amend.restarted", { count: restarted.length, ids: list(restarted.map((c) => c.id)), date: received, due }));
+    }
+    const others = moved.filter((c) => !restarted.includes(c));
+    if (others.length > 0) lines.push(t("source.amend.moved", { count: others.length, ids: list(others.map((c) => c.id)), date: received }));
+    if (registered.length > 0) {
+      lines.push(t("source.amend.csr-received", { count: registered.length, ids: conjunction(registered.map((c) => c.id)), before: recorded.received, id: registered[0]!.id }));
+    }
+    const summary = fields.join(t("common.list-separator"));
+    await saveChanges(ctx, session, changes, lines, { commit: flags.commit, message: t("source.amend.commit", { id: sourceId, named: name, fields: summary }) });
+    return 0;
+  });
+}
+
+/** The dates given for a revision recorded already, when they differ from what is on file: a correction needs --amend. */
+export function refuseDifferentDates(sourceId: string, recorded: { revision: string; received: string; issued?: string }, given: { received: string; issued?: string }): void {
+  const differs = given.received !== recorded.received || (given.issued !== undefined && given.issued !== recorded.issued);
+  if (!differs) return;
+  const args = `--revision ${recorded.revision}${given.issued !== undefined ? ` --issued ${given.issued}` : ""} --received ${given.received}`;
+  throw new UserError(
+    t("source.revision-differs", { id: sourceId, named: revisionName(recorded.revision), received: recorded.received, issued: recorded.issued ?? "-" }),
+    t("source.revision-differs.hint", { id: shellArgument(sourceId), args }),
+  );
+}
