@@ -132,9 +132,8 @@ export async function run(argv: string[]): Promise<number> {
           .action(action(async () => (await import("../commands/calendar/notice.js")).calendarNoticeCommand));
       },
       customer: () => {
-        program
-          .command("customer")
-          .description(t("help.customer"))
+        const customer = program.command("customer").description(t("help.customer"));
+        customer
           .command("add")
           .description(t("help.customer.add"))
           .argument("[code]", t("help.customer.add.code"))
@@ -149,6 +148,22 @@ export async function run(argv: string[]): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/customer/add.js")).customerAddCommand));
+        customer
+          .command("update")
+          .description(t("help.customer.update"))
+          .argument("<code>", t("help.customer.update.code"))
+          .option("--name <text>", t("help.customer.update.name"))
+          .option("--name-en <text>", t("help.customer.update.name-en"))
+          .option("--class <class>", t("help.customer.update.class"))
+          .option("--contact <name>", t("help.customer.update.contact"))
+          .option("--contact-role <text>", t("help.customer.update.contact-role"))
+          .option("--contact-email <email>", t("help.customer.update.contact-email"))
+          .option("--contact-phone <phone>", t("help.customer.update.contact-phone"))
+          .option("--remove-contact <name>", t("help.customer.update.remove-contact"))
+          .option("--notes <text>", t("help.customer.update.notes"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/customer/update.js")).customerUpdateCommand));
       },
       person: () => {
         const person = program.command("person").description(t("help.person"));

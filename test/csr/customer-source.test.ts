@@ -54,7 +54,7 @@ describe("csr customer add", () => {
     expect(await add("dya", "--name", "东岳")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: Customer code DYA is taken; csr does not overwrite a customer.\nhint: Record its source documents with 'csr source add DYA'; edit its file for anything else.\n",
+      stderr: "csr: Customer code DYA is taken; csr does not overwrite a customer.\nhint: Record its source documents with 'csr source add DYA'; correct its data with 'csr customer update DYA'.\n",
     });
     expect(await add("../HXQ", "--name", "华夏")).toEqual({
       code: 2,

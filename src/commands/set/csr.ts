@@ -13,7 +13,6 @@
  * A corrected date received moves the review deadline (unless a new source revision restarted the
  * review, whose deadline counts from that revision): the output gives the new one.
  */
-import { isMap, isScalar, type Document, type Node } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
@@ -25,7 +24,7 @@ import { receivedBeforeSource } from "../add/ask.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateAnswer, eventDateOption } from "../options.js";
-import { editFile, findCsrById, saveChanges, type EditSession } from "../shared/edit.js";
+import { editFile, findCsrById, saveChanges, setInOrder, type EditSession } from "../shared/edit.js";
 import { clauseList, listChange, sameList, setList, type SetFlags } from "./index.js";
 
 /** The options of `csr set` that correct a CSR. */
@@ -126,7 +125,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
         if (c.after === undefined) doc.deleteIn(["source", "section"]);
         else doc.setIn(["source", "section"], c.after);
       } else if (c.after === undefined) doc.delete(c.field);
-      else setInOrder(doc, c.field, c.after as string);
+      else setInOrder(doc, KEY_ORDER, c.field, doc.createNode(c.after));
     }
   });
   const lines = [t("set.updated", { id, title: csr.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
@@ -167,17 +166,4 @@ async function askField(session: EditSession, ask: Prompts, csr: Csr): Promise<S
   }
   const present = field === "section" ? csr.source.section : csr[field];
   return { [field]: await ask.input({ message: t(`set.field.${field}`), ...(present ? { default: present } : {}), required: field === "title" }) };
-}
-
-/** Sets a plain value: in place where the file has the key, else at its place in KEY_ORDER. */
-function setInOrder(doc: Document.Parsed, key: keyof Csr, value: string): void {
-  if (doc.has(key)) return void doc.set(key, value);
-  const map = doc.contents as unknown;
-  if (!isMap<unknown, unknown>(map)) throw new Error("a CSR file is a mapping");
-  const before = new Set(KEY_ORDER.slice(0, KEY_ORDER.indexOf(key)));
-  let index = 0;
-  map.items.forEach((pair, i) => {
-    if (before.has((isScalar(pair.key) ? pair.key.value : pair.key) as keyof Csr)) index = i + 1;
-  });
-  map.items.splice(index, 0, doc.createPair(key, doc.createNode(value) as Node));
 }

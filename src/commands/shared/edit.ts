@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseDocument, type Document } from "yaml";
+import { isMap, isScalar, parseDocument, type Document, type Node } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
@@ -135,4 +135,21 @@ export function personChoices(session: EditSession, department?: string, options
 export function listOption(values: readonly string[] | string | undefined): string[] {
   const list = typeof values === "string" ? [values] : (values ?? []);
   return list.flatMap((v) => v.split(/[,，\s]+/)).filter(Boolean);
+}
+
+/**
+ * Sets `key` of a file's top-level mapping to `node`: in place where the file has the key, else after
+ * the last key present that comes before it in `order` (the order the command that creates the file
+ * writes), so a reader finds it where it belongs.
+ */
+export function setInOrder(doc: Document.Parsed, order: readonly string[], key: string, node: Node): void {
+  if (doc.has(key)) return void doc.set(key, node);
+  const map = doc.contents as unknown;
+  if (!isMap<unknown, unknown>(map)) throw new Error("a repository file is a mapping");
+  const before = new Set(order.slice(0, order.indexOf(key)));
+  let index = 0;
+  map.items.forEach((pair, i) => {
+    if (before.has(String(isScalar(pair.key) ? pair.key.value : pair.key))) index = i + 1;
+  });
+  map.items.splice(index, 0, doc.createPair(key, node));
 }
