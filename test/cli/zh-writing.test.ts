@@ -17,12 +17,12 @@ describe("the writing commands in Chinese", () => {
     // Each department's copy is held there: 黄军 of 生产部, 陈静 of 品质部.
     expect(await zh(dir, "distribute", "QP-010", "--to", "PRD", "--holder", "黄军", "--date", "2026-11-02", "-y", "--commit")).toEqual({
       code: 0,
-      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 1 份：\n {2}受控号 1 {2}生产部，领用人：黄军（huangjun）\n发放人：陈静（chenjing）。\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 1\n$/),
+      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 1 份：\n {2}受控号 1 {2}生产部，领用人：黄军（huangjun）\n发放人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 1\n$/),
       stderr: "",
     });
     expect(await zh(dir, "distribute", "QP-010", "--to", "QA", "--holder", "陈静", "--date", "2026-11-02", "-y", "--commit")).toEqual({
       code: 0,
-      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 1 份：\n {2}受控号 2 {2}品质部，领用人：陈静（chenjing）\n发放人：陈静（chenjing）。\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 2\n$/),
+      stdout: expect.stringMatching(/^QP-010 A\/1：于 2026-11-02 发放受控副本 1 份：\n {2}受控号 2 {2}品质部，领用人：陈静（chenjing）\n发放人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n已提交 [0-9a-f]{7}：csr distribute QP-010 A\/1：受控号 2\n$/),
       stderr: "",
     });
 
@@ -64,7 +64,7 @@ describe("the writing commands in Chinese", () => {
 
     expect(await zh(dir, "recall", "QP-010", "--date", "2026-11-13", "-y")).toEqual({
       code: 0,
-      stdout: "QP-010：于 2026-11-13 回收 2 份：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收人：陈静（chenjing）。\n已没有需要回收的副本。\n",
+      stdout: "QP-010：于 2026-11-13 回收 2 份：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n已没有需要回收的副本。\n",
       stderr: "",
     });
 

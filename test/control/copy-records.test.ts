@@ -34,10 +34,10 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
   it("records the document controller as 发放人 and 回收人 by default, another person when named, and shows them as columns", async () => {
     const dir = repo();
     const handedOut = await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "赵磊", "--date", "2026-10-14", "-y");
-    expect(handedOut.stdout).toBe("QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  生产部，领用人：赵磊（zhao）\n发放人：陈静（chen）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n");
+    expect(handedOut.stdout).toBe("QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  生产部，领用人：赵磊（zhao）\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n");
     expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "--issued-by", "王强", "--date", "2026-10-14", "-y")).stdout).toContain("\n发放人：王强（wang）。\n");
     const back = await zh(dir, "recall", "QP-005", "--copy", "2", "--by", "赵磊", "--date", "2026-10-20", "-y");
-    expect(back.stdout).toBe("QP-005：于 2026-10-20 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n");
+    expect(back.stdout).toBe("QP-005：于 2026-10-20 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n");
     expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--by", "zhang", "--received-by", "wang", "--date", "2026-10-21", "-y")).stdout).toContain("交回人：张伟（zhang）。回收人：王强（wang）。\n");
     expect(copies(dir)).toBe(
       [
@@ -155,15 +155,15 @@ describe("copies of the version still in use while its successor is 待实施", 
     };
     expect(await register("2026-11-20")).toEqual(["1 待回收", "2 待回收", "3 待回收", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "待回收 3 份。"]);
     expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--date", "2026-11-20", "-y")).stdout).toBe(
-      "QP-005：于 2026-11-20 回收 1 份：受控号 1（A/0，品质部）。回收人：陈静（chen）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n",
+      "QP-005：于 2026-11-20 回收 1 份：受控号 1（A/0，品质部）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n",
     );
     expect((await register("2026-11-20")).at(-1)).toBe("待回收 2 份。");
     expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-11-20", "-y")).stdout).toBe(
-      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
     );
     // Without --copy, the copies due back that day: those of A/0, not copy 4 of A/1, still in use.
     expect((await zh(dir, "recall", "QP-005", "--date", "2026-11-21", "-y")).stdout).toBe(
-      "QP-005：于 2026-11-21 回收 2 份：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。回收人：陈静（chen）。\n已没有需要回收的副本。\n",
+      "QP-005：于 2026-11-21 回收 2 份：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n已没有需要回收的副本。\n",
     );
     expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}\n");
     expect(await register("2026-11-21")).toEqual(["1 已回收", "2 已回收", "3 已回收", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "6 待实施（2026-11-25 实施）", "待回收 0 份。"]);

@@ -14,7 +14,7 @@ import { recordTraining } from "../../src/commands/train/index.js";
 import { setLanguage } from "../../src/i18n/index.js";
 import { capture } from "../csr/fixture.js";
 import { copyFixture } from "../helpers.js";
-import { pendingTrainingProcedure, threeDepartmentRepo } from "./three-departments.js";
+import { pendingTrainingProcedure, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
@@ -111,7 +111,7 @@ describe("asked at a terminal", () => {
     // A training record is evidence only with its trainer and record number: both are asked for.
     await screen.next();
     expect(screen.getScreen()).toContain("Trainer");
-    expect(screen.getScreen()).toContain("❯ zhoupeng  周鹏");
+    expect(screen.getScreen()).toContain("❯ zhoupeng  Zhou Peng (Engineering)\n");
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("Training record number (e.g. TR-2026-050)");
@@ -122,7 +122,7 @@ describe("asked at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe(
-      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing (chenjing).\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
+      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
     );
     expect(read(dir, "documents/procedures/QP-014.yaml")).toContain("    - {revision: A/1, date: 2026-11-21, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-051}\n");
   });
@@ -135,7 +135,7 @@ describe("asked at a terminal", () => {
     let done = distribute(ctx, "QP-014", { to: ["PRD"], date: "2026-11-20" }, prompts);
     await screen.next();
     // The document controllers first, then everyone else of the organisation.
-    expect(screen.getScreen()).toMatch(/^\? Issued by\n❯ zhangli {2}张丽\n {2}chenjing {2}陈静\n/);
+    expect(screen.getScreen()).toMatch(/^\? Issued by\n❯ zhangli {2}Zhang Li \(Quality Assurance\)\n {2}chenjing {2}Chen Jing \(Quality Assurance\)\n {2}wangjg {2}Wang Jianguo /);
     screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);
@@ -174,6 +174,38 @@ describe("asked at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(read(dir, "documents/QP-005.yaml")).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14, retained: {date: 2026-11-25, by: zhang, remark: 留作参考}}\n");
+  });
+
+  it("csr recall asks for the 回收人 among the people working on the recall date, by name and department, and names the one document controller left when it takes him", async () => {
+    const people = [
+      "people:",
+      "  - {id: zhang, name: 张伟, department: QA, roles: [author, reviewer]}",
+      "  - {id: li, name: 李娜, department: MKT, roles: [author, reviewer]}",
+      "  - {id: zhao, name: 赵磊, department: PRD, roles: [author]}",
+      "  - {id: chen, name: 陈静, department: QA, roles: [document-controller]}",
+      "  - {id: sun, name: 孙磊, department: PRD, roles: [document-controller], left: 2026-11-25}",
+      "",
+    ].join("\n");
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": trainingProcedure(), "people.yaml": people });
+    setLanguage("zh-CN");
+    try {
+      const ctx = capture(dir);
+      // On 2026-11-21 孙磊 still works: two document controllers, first, then everyone else.
+      const done = recall(ctx, "QP-005", { copy: ["2"], by: "zhao", date: "2026-11-21" }, prompts);
+      await screen.next();
+      expect(screen.getScreen()).toBe("? 回收人\n❯ chen  陈静（品质部）\n  sun  孙磊（生产部）\n  zhang  张伟（品质部）\n  li  李娜（市场部）\n  zhao  赵磊（生产部）\n\n↑↓ navigate • ⏎ select");
+      screen.keypress("down");
+      screen.keypress("enter");
+      expect(await done).toBe(0);
+      expect(ctx.out).toBe("QP-005：于 2026-11-21 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：孙磊（sun）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n");
+      // From 2026-11-25 he has left, as --received-by sun would be refused: 陈静 is the one document controller, and the summary says why she was recorded.
+      const later = capture(dir);
+      expect(await recall(later, "QP-005", { copy: ["3"], by: "li", date: "2026-11-26" }, prompts)).toBe(0);
+      expect(later.out).toBe("QP-005：于 2026-11-26 回收 1 份：受控号 3（A/0，市场部）。交回人：李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 1（A/0，品质部）。\n");
+      await expect(recall(capture(dir), "QP-005", { copy: ["1"], by: "zhang", receivedBy: "孙磊", date: "2026-11-26" }, prompts)).rejects.toMatchObject({ message: expect.stringMatching(/^--received-by 孙磊（sun）已于 2026-11-25 离职/) });
+    } finally {
+      setLanguage("en");
+    }
   });
 
   it("csr implement asks in Chinese, and says how to write a date it cannot read", async () => {

@@ -132,6 +132,10 @@ describe("csr person update and leave", () => {
       { value: { id: "zhang", name: "张伟", department: "QA", roles: [] } },
       { value: { id: "wang", name: "王强", department: "PRD", roles: [], left: "2026-11-20" } },
     ];
-    expect(personChoices({ repo: { people } } as unknown as EditSession, "PRD")).toEqual([{ value: "zhang", name: "zhang  张伟" }]);
+    const index = { departments: new Map([["QA", { code: "QA", name: "品质部" }], ["PRD", { code: "PRD", name: "生产部" }]]) };
+    const session = { repo: { people }, index } as unknown as EditSession;
+    expect(personChoices(session, "PRD")).toEqual([{ value: "zhang", name: "zhang  张伟 (品质部)" }]);
+    // For work dated before the day he left, he is offered, as the options take him (worksOn, refuseLeft).
+    expect(personChoices(session, "PRD", { on: "2026-11-19" }).map((c) => c.value)).toEqual(["wang", "zhang"]);
   });
 });

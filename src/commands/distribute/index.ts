@@ -8,7 +8,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
 import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
-import { currentRevision, isMilitaryRepresentative } from "../../model/index.js";
+import { currentRevision } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledCopy, ControlledDocument, Person } from "../../model/types.js";
@@ -16,8 +16,8 @@ import { missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { appendIn } from "../shared/persist.js";
-import { copyList, departmentLabel, personLabel, refuseMilitaryWork } from "../shared/people.js";
-import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personChoices, personOption, saveChanges, type EditSession } from "../shared/edit.js";
+import { copyList, departmentLabel, personChoice, personLabel, refuseMilitaryWork } from "../shared/people.js";
+import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personChoices, personOption, saveChanges, workingPeople, type EditSession } from "../shared/edit.js";
 
 export interface DistributeFlags {
   to?: string[];
@@ -74,7 +74,8 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       );
     }
     const holder = holderPerson?.id;
-    const issuedBy = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer");
+    const clerk = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer");
+    const issuedBy = clerk?.id;
     let number = nextCopyNumber(document);
     const entries: ControlledCopy[] = to.flatMap((dept) =>
       Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...(issuedBy ? { issued_by: issuedBy } : {}), date })),
@@ -88,7 +89,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
         const to = departmentLabel(session.index, e.to);
         return `  ${t("distribute.copy-number", { copy: e.copy })}  ${e.holder ? t("distribute.holder", { to, holder: personLabel(session.index, e.holder) }) : to}`;
       }),
-      ...(issuedBy ? [t("distribute.issued-by", { by: personLabel(session.index, issuedBy) })] : []),
+      ...(clerk ? [t(clerk.controller ? "distribute.issued-by-controller" : "distribute.issued-by", { by: personLabel(session.index, clerk.id) })] : []),
     ];
     // Due back on the day they are handed out, as the register counts them: not yet those of a version still in use while this one is 待实施.
     const old = copiesDue(document, date);
@@ -121,24 +122,26 @@ async function receivingDepartments(session: EditSession, flags: DistributeFlags
 /**
  * Who hands copies out or takes them back (发放人, 回收人), as `work` says: the person `given` names
  * (by id or name, working on `date`), else the one document controller (people.yaml role
- * document-controller) working that day, else the one chosen at a terminal, document controllers
- * first. Without a terminal and with no single document controller, nobody: the field is left out
- * and the register's cell stays empty, as in records kept before csr recorded it. A person of the
- * 军代表室 is refused: document control is the organisation's own work (GJB 9001C 7.5.3).
+ * document-controller) working that day, else the one chosen at a terminal among the people working
+ * that day (workingPeople, as every prompt for a person offers them), document controllers first.
+ * Without a terminal and with no single document controller, nobody: the field is left out and the
+ * register's cell stays empty, as in records kept before csr recorded it. A person of the 军代表室 is
+ * refused: document control is the organisation's own work (GJB 9001C 7.5.3). `controller` says that
+ * nobody named or chose the clerk, so the summary says why that person was recorded.
  */
-async function copyClerk(session: EditSession, given: string | undefined, flag: string, date: string, work: "issuer" | "receiver"): Promise<string | undefined> {
+async function copyClerk(session: EditSession, given: string | undefined, flag: string, date: string, work: "issuer" | "receiver"): Promise<{ id: string; controller: boolean } | undefined> {
   if (given !== undefined) {
     const person = personOption(session, given, flag, date);
     refuseMilitaryWork(session.index, person, flag, work);
-    return person.id;
+    return { id: person.id, controller: false };
   }
-  const working = session.repo.people.map((p) => p.value).filter((p) => (p.left === undefined || p.left > date) && !isMilitaryRepresentative(session.index, p));
+  const working = workingPeople(session, { on: date, organisation: true });
   const controllers = working.filter((p) => p.roles?.includes("document-controller"));
-  if (controllers.length === 1) return controllers[0]!.id;
+  if (controllers.length === 1) return { id: controllers[0]!.id, controller: true };
   if (!session.ask) return undefined;
   const ordered = [...controllers, ...working.filter((p) => !controllers.includes(p))];
-  const choice = (p: Person) => ({ value: p.id, name: `${p.id}  ${p.name}` });
-  return session.ask.select({ message: t(`prompt.copy-clerk.${work}`), choices: ordered.map(choice) });
+  const id = await session.ask.select({ message: t(`prompt.copy-clerk.${work}`), choices: ordered.map((p) => personChoice(session.index, p)) });
+  return { id, controller: false };
 }
 
 /**
@@ -259,7 +262,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     for (const copy of chosen) refuseBefore(date, "--date", { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: copy.copy, version: copy.version }), of: id, date: copy.date });
     const kept = gone === "retained";
     const given = gone
-      ? (flags.by ?? (await need(session.ask, "--by", t(kept ? "recall.needs.by-retained" : "recall.needs.by"), (p) => p.select({ message: t(kept ? "prompt.recall.by-retained" : "prompt.recall.by"), choices: personChoices(session, chosen[0]!.to) }))))
+      ? (flags.by ?? (await need(session.ask, "--by", t(kept ? "recall.needs.by-retained" : "recall.needs.by"), (p) => p.select({ message: t(kept ? "prompt.recall.by-retained" : "prompt.recall.by"), choices: personChoices(session, chosen[0]!.to, { on: date }) }))))
       : flags.by;
     // Who confirms a loss or a destruction does work that day; a copy may come back after its holder left.
     const byPerson = given === undefined ? undefined : personOption(session, given, "--by", gone ? date : undefined);
@@ -277,7 +280,8 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
       );
     }
     const by = byPerson?.id;
-    const receivedBy = gone ? undefined : await copyClerk(session, flags.receivedBy, "--received-by", date, "receiver");
+    const clerk = gone ? undefined : await copyClerk(session, flags.receivedBy, "--received-by", date, "receiver");
+    const receivedBy = clerk?.id;
     const needsRemark = t(kept ? "recall.needs.remark-retained" : "recall.needs.remark");
     const remark = gone ? (flags.remark ?? (await need(session.ask, "--remark", needsRemark, (p) => p.input({ message: t(kept ? "prompt.recall.remark-retained" : "prompt.recall.remark"), required: true })))).trim() : undefined;
     if (gone && !remark) throw missingFlag("--remark", needsRemark);
@@ -299,7 +303,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
       : [
           t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(session.index, chosen) }) +
             (by ? t("recall.returned-by", { by: personLabel(session.index, by) }) : "") +
-            (receivedBy ? t("recall.received-by", { by: personLabel(session.index, receivedBy) }) : ""),
+            (clerk ? t(clerk.controller ? "recall.received-by-controller" : "recall.received-by", { by: personLabel(session.index, clerk.id) }) : ""),
         ];
     lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(session.index, left) }) : t("recall.all-back"));
     const copies = inline(chosen.map((c) => String(c.copy)));

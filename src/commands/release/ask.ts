@@ -10,8 +10,7 @@
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { localized } from "../../core/text.js";
-import { language, list, t } from "../../i18n/index.js";
+import { list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import type { Repository } from "../../load/repository.js";
 import { currentRevision, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
@@ -19,7 +18,7 @@ import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument, Person, Role, SignatureRole } from "../../model/types.js";
 import type { Choice, Prompts } from "../add/prompting.js";
 import { dateAnswer, eventDateAnswer } from "../options.js";
-import { departmentLabel, resolvePerson } from "../shared/people.js";
+import { departmentLabel, personChoice, resolvePerson, worksOn } from "../shared/people.js";
 import { SEPARATE_DUTIES, type ReleaseFlags } from "./index.js";
 
 /** Whether the options leave a value open that the release requires (so that a terminal is asked). */
@@ -112,11 +111,11 @@ function signerChoices(index: RepoIndex, doc: ControlledDocument, role: Signatur
   const needed = NEEDED[role];
   return [...index.people.values()]
     .map((p) => p.value)
-    .filter((p) => p.left === undefined || p.left > localToday())
+    .filter((p) => worksOn(p, localToday()))
     .filter((p) => (needed === undefined || p.roles.includes(needed)) && !apart.some((a) => a.id === p.id))
     .filter((p) => !offices || isMilitaryRepresentative(index, p) === (role === "military_representative"))
     .sort((a, b) => Number(a.department !== doc.department) - Number(b.department !== doc.department))
-    .map((p) => ({ value: p.id, name: t("prompt.release.signer", { id: p.id, name: localized(language(), p.name, p.name_en), department: departmentLabel(index, p.department) }) }));
+    .map((p) => personChoice(index, p));
 }
 
 /** The choices, or (none) a UserError saying who could sign and how to name them. */

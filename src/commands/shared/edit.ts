@@ -20,7 +20,7 @@ import { buildIndex, isMilitaryRepresentative, type RepoIndex } from "../../mode
 import type { ControlledDocument, Csr, Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { resolveDepartment, resolvePerson } from "./people.js";
+import { personChoice, resolveDepartment, resolvePerson, worksOn } from "./people.js";
 import { persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "./persist.js";
 import { withRepositoryLock } from "./transaction.js";
 
@@ -119,16 +119,21 @@ export function departmentByCode(session: EditSession, given: string, flag: stri
 }
 
 /**
- * Person choices for a prompt, the given department's people first. With `organisation`, the
- * people of a military representative office (军代表) are left out: the work asked for is the
- * organisation's own (refuseMilitaryWork).
+ * The people who may be named for work dated `on` (default today): those who have not left by then
+ * (worksOn, the rule refuseLeft applies to an option) and, with `organisation`, none of a military
+ * representative office (军代表): the work is the organisation's own (refuseMilitaryWork). In
+ * people.yaml's order.
  */
-export function personChoices(session: EditSession, department?: string, options: { organisation?: boolean } = {}): { value: string; name: string }[] {
-  return session.repo.people
-    .map((p) => p.value)
-    .filter((p) => p.left === undefined && !(options.organisation && isMilitaryRepresentative(session.index, p)))
+export function workingPeople(session: EditSession, options: { on?: string; organisation?: boolean } = {}): Person[] {
+  const on = options.on ?? localToday();
+  return session.repo.people.map((p) => p.value).filter((p) => worksOn(p, on) && !(options.organisation && isMilitaryRepresentative(session.index, p)));
+}
+
+/** Person choices for a prompt (workingPeople, as personChoice shows them), the given department's people first. */
+export function personChoices(session: EditSession, department?: string, options: { on?: string; organisation?: boolean } = {}): { value: string; name: string }[] {
+  return workingPeople(session, options)
     .sort((a, b) => Number(a.department !== department) - Number(b.department !== department))
-    .map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` }));
+    .map((p) => personChoice(session.index, p));
 }
 
 /** A list flag given as repeated values or as one comma-separated value: `--people a b`, `--people a,b`. */

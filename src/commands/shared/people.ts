@@ -46,9 +46,14 @@ export function refuseMilitaryWork(index: Pick<RepoIndex, "people" | "department
   throw new UserError(t("person.military-work", { flag, person: personLabel(index, person.id), department: departmentLabel(index, person.department), work: t(`person.military-work.${work}`) }));
 }
 
+/** Whether `person` works on `on` (YYYY-MM-DD): not left on or before that day. What refuseLeft refuses and the prompts leave out. */
+export function worksOn(person: Person, on: string): boolean {
+  return person.left === undefined || person.left > on;
+}
+
 /** Refuses (UserError, one line) `person` for work dated `on` when they left on or before that day. */
 export function refuseLeft(register: Register, person: Person, flag: string, on: string): void {
-  if (person.left !== undefined && person.left <= on) {
+  if (person.left !== undefined && !worksOn(person, on)) {
     throw new UserError(t("person.left-for-work", { flag, person: personLabel(register, person.id), left: person.left, date: on, id: shellArgument(person.id) }));
   }
 }
@@ -100,6 +105,16 @@ export function resolveDepartment(register: Pick<Register, "departments" | "part
   const allowed = options.parties ? [...departments, ...parties] : departments;
   // Outside parties are named in the message only where qms.yaml has some.
   throw new UserError(t(options.parties && parties.length > 0 ? "edit.no-recipient" : "edit.no-department", { flag, code: given, known: choices(allowed) }) + didYouMean(given, allowed.map((d) => d.code)));
+}
+
+/**
+ * A person as a prompt offers them: id, name and unit ("zhoupeng  周鹏（品质部）"; in English the
+ * English names where people.yaml and qms.yaml give them: "zhoupeng  Zhou Peng (Quality Assurance)"),
+ * so that two people of one name are told apart.
+ */
+export function personChoice(register: Register, person: Person): { value: string; name: string } {
+  const name = localized(language(), person.name, person.name_en);
+  return { value: person.id, name: t("prompt.person-choice", { id: person.id, name, department: departmentLabel(register, person.department) }) };
 }
 
 /** A person for a reader: 周鹏（zhoupeng） / Zhou Peng (zhoupeng); the name alone when it is the id; the id when unknown. */
