@@ -29,7 +29,8 @@ describe("csr source update, asked at a terminal", () => {
       screen.keypress("enter");
     }
     await screen.next();
-    expect(screen.getScreen()).toContain("Confirmed by");
+    // The approvers, with name and department, as every prompt for a person shows them.
+    expect(screen.getScreen()).toBe("? Confirmed by\n❯ wangjg  Wang Jianguo (General Manager's Office)\n  xuht  Xu Haitao (General Manager's Office)\n  zhangli  Zhang Li (Quality Assurance)\n\n↑↓ navigate • ⏎ select");
     for (let i = 0; i < 2; i++) screen.keypress("down");
     screen.keypress("enter");
     expect(await done).toBe(0);

@@ -215,7 +215,8 @@ describe("csr review, asked at a terminal", () => {
     screen.type("顾客SQE已书面确认批准流程");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("Decided by");
+    // Each person with name and department, as every prompt for a person shows them.
+    expect(screen.getScreen()).toBe("? Decided by\n❯ zhang  张伟 (品质部)\n  li  李娜 (市场部)\n  wang  王强 (生产部)\n\n↑↓ navigate • ⏎ select");
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("  decision:\n    disposition: must\n    justification: 顾客SQE已书面确认批准流程\n    by: zhang\n    date: 2026-11-26\n");

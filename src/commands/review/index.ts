@@ -28,7 +28,7 @@ import type { CommandContext } from "../context.js";
 import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
 import { listOption } from "../shared/edit.js";
-import { departmentLabel, personLabel, resolveDepartment, resolvePerson } from "../shared/people.js";
+import { departmentLabel, personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
 import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { disjunction, language, list, t } from "../../i18n/index.js";
@@ -166,13 +166,13 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
         })),
       }),
     ));
-  const present = repo.people.filter((p) => p.value.left === undefined);
+  const present = repo.people.filter((p) => worksOn(p.value, date));
   const members = present.filter((p) => p.value.department === department).map((p) => p.value);
   const reviewer = resolvePerson(
     index,
     flags.reviewer ??
       (await need(ask, "--reviewer", t("review.needs.reviewer"), (p) =>
-        p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : present.map((x) => x.value)).map((x) => ({ value: x.id, name: `${x.id}  ${x.name}` })) }),
+        p.select({ message: t("prompt.review.reviewer"), choices: (members.length > 0 ? members : present.map((x) => x.value)).map((x) => personChoice(index, x)) }),
       )),
     "--reviewer",
     date,
@@ -276,7 +276,7 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   if (overruled.length > 0 && !justification?.trim()) throw new UserError(t("review.justification-overruled-required", { disposition: t(`value.disposition.${disposition}`), departments: rejecting }));
   const by = resolvePerson(
     index,
-    flags.by ?? (await need(ask, "--by", t("review.needs.by"), (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.filter((x) => x.value.left === undefined).map((x) => ({ value: x.value.id, name: `${x.value.id}  ${x.value.name}` })) }))),
+    flags.by ?? (await need(ask, "--by", t("review.needs.by"), (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.filter((x) => worksOn(x.value, date)).map((x) => personChoice(index, x.value)) }))),
     "--by",
     date,
   ).id;

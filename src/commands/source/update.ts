@@ -37,7 +37,7 @@ import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Customer, type SourceRevision } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
 import { departmentByCode, editFile, listOption, saveChanges, withEditSession } from "../shared/edit.js";
-import { personLabel, resolveDepartment, resolvePerson } from "../shared/people.js";
+import { personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
 import type { CommandContext } from "../context.js";
 import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
@@ -356,10 +356,10 @@ async function confirmationLateReason(flags: SourceUpdateFlags, ask: Prompts | u
  * in people.yaml, as for `csr review --disposition` (csr/review-inconsistent).
  */
 async function whoConfirms(index: RepoIndex, flags: SourceUpdateFlags, ask: Prompts | undefined, on: string): Promise<string> {
-  const approvers = [...index.people.values()].map((p) => p.value).filter((p) => p.roles.includes("approver") && p.left === undefined);
+  const approvers = [...index.people.values()].map((p) => p.value).filter((p) => p.roles.includes("approver") && worksOn(p, on));
   const by =
     flags.by ??
-    (ask ? await ask.select({ message: t("prompt.source.confirmed-by"), choices: approvers.map((p) => ({ value: p.id, name: `${p.id}  ${p.name}` })) }) : undefined);
+    (ask ? await ask.select({ message: t("prompt.source.confirmed-by"), choices: approvers.map((p) => personChoice(index, p)) }) : undefined);
   if (by === undefined) throw missingFlag("--by", t("source.needs.by"));
   const person = resolvePerson(index, by, "--by", on);
   if (!person.roles.includes("approver")) {
