@@ -2,6 +2,8 @@
 import type { Rule } from "./rule.js";
 import { rule as calendarYearMissing } from "./rules/calendar/year-missing.js";
 import { rule as clauseCorrespondenceUnknown } from "./rules/clause/correspondence-unknown.js";
+import { rule as clauseExcludedButAddressed } from "./rules/clause/excluded-but-addressed.js";
+import { rule as clauseExclusionNotPermitted } from "./rules/clause/exclusion-not-permitted.js";
 import { rule as clauseSupersededEdition } from "./rules/clause/superseded-edition.js";
 import { rule as clauseUnknownClause } from "./rules/clause/unknown-clause.js";
 import { rule as clauseUnknownStandard } from "./rules/clause/unknown-standard.js";
@@ -68,6 +70,8 @@ export const rules: readonly Rule[] = [
   ...loaderRules,
   calendarYearMissing,
   clauseCorrespondenceUnknown,
+  clauseExcludedButAddressed,
+  clauseExclusionNotPermitted,
   clauseSupersededEdition,
   clauseUnknownClause,
   clauseUnknownStandard,

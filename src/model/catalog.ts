@@ -16,6 +16,13 @@ export interface Catalog {
   note?: string;
   /** The edition it numbers ("2016"), when the catalog says. */
   edition?: string;
+  /**
+   * The only clauses, with the clauses under them, that the standard permits to be declared not
+   * applicable (IATF 16949 4.3.1: product design and development, 8.3); undefined when the standard
+   * sets no fixed list (ISO 9001 and GJB 9001C 4.3: any requirement that cannot be applied and does
+   * not affect the conformity of products and services).
+   */
+  exclusionsPermitted?: readonly string[];
   /** Set on the catalog of a new edition: the edition it replaces. */
   supersedes?: Supersession;
   /** In catalog order. */
@@ -139,6 +146,7 @@ export function buildCatalog(base: CatalogFile | undefined, override: CatalogFil
     provisional: override?.provisional ?? base?.provisional ?? false,
     note: override?.note ?? base?.note,
     edition: override?.edition ?? base?.edition,
+    exclusionsPermitted: override?.exclusions_permitted ?? base?.exclusions_permitted,
     supersedes: supersession(override?.supersedes ?? base?.supersedes),
     clauses: sorted,
   };
