@@ -80,7 +80,9 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void)
 
   pointHelpAtCommands(program);
   // A GJB 9001C repository's examples name its own customer, people and documents: read only for a help.
-  const names = helpExamples(standards) === "gjb" && asksForHelp(argv.slice(2)) ? await (await import("./example-names.js")).exampleNames(root) : undefined;
+  // exampleNames passes over what it cannot read; should it fail even so, the examples take csr init's names, and the help still shows.
+  const examples = helpExamples(standards) === "gjb" && asksForHelp(argv.slice(2)) ? await import("./example-names.js") : undefined;
+  const names = examples ? await examples.exampleNames(root).catch(() => examples.exampleNames(undefined)) : undefined;
   addHelpExamples(program, standards, names);
   try {
     await program.parseAsync(argv);
