@@ -1,7 +1,31 @@
 import { closest } from "../../../core/text.js";
 import type { Rule } from "../../rule.js";
 import { numberedSections } from "./numbered-sections.js";
-import { sentences, t } from "../../../i18n/index.js";
+import { sentences, t, translate, type MessageKey } from "../../../i18n/index.js";
+
+/**
+ * csr's own registers that a procedure may cite by title (按《特殊特性符号对照表》转换), by their id
+ * in qms.yaml `registers.forms`, with the command that prints each.
+ */
+const REGISTERS: Readonly<Record<string, string>> = {
+  procedures: "csr list procedures",
+  documents: "csr list documents",
+  forms: "csr list forms",
+  external: "csr list external",
+  obsolete: "csr list obsolete",
+  clauses: "csr matrix clauses",
+  "clauses-xref": "csr matrix clauses --style cross-reference",
+  "csr-matrix": "csr matrix csr",
+  "csr-list": "csr list",
+  reviews: "csr list reviews",
+  symbols: "csr list symbols",
+  distribution: "csr list distribution",
+  training: "csr list training",
+};
+
+/** The registers by the titles they are cited by, in Chinese and in English. */
+const registersByTitle = (): Map<string, string> =>
+  new Map(Object.keys(REGISTERS).flatMap((id) => (["zh-CN", "en"] as const).map((lang) => [translate(lang, `register.cited.${id}` as MessageKey), id] as const)));
 
 const MENTION = /《([^《》\n]+)》/g;
 
@@ -21,11 +45,11 @@ export const rule: Rule = {
   summary: "A document's text mentions 《a document》 that is not in the repository.",
   docs: {
     description:
-      "A document whose text mentions another document by its title in book-title marks, `《文件控制程序》`, when no document in the repository (nor any customer source document) has that title. The finding points at the mention. Documents that the process map (`processes.yaml`) names are checked by `ref/unresolved`. A procedure that says \"按《记录控制程序》执行\" sends its reader to that document; if the title is wrong or the document was never issued, the instruction cannot be followed, and an auditor following the trail finds nothing. While a document file cannot be read at all, its title is unknown and mentions are not checked: fix that file first.",
+      "A document whose text mentions another document by its title in book-title marks, `《文件控制程序》`, when no document in the repository (nor any customer source document) has that title. The finding points at the mention. Documents that the process map (`processes.yaml`) names are checked by `ref/unresolved`. A procedure that says \"按《记录控制程序》执行\" sends its reader to that document; if the title is wrong or the document was never issued, the instruction cannot be followed, and an auditor following the trail finds nothing. While a document file cannot be read at all, its title is unknown and mentions are not checked: fix that file first.\n\nThe title of one of csr's own registers (`《特殊特性符号对照表》`, `《顾客特定要求清单》`, `《文件发放/回收记录》` …, in Chinese or English) resolves once the register is kept on a controlled form: its id names a form under `registers.forms` in `qms.yaml` (`symbols: QR-8.3-05`), as {{IATF16949}}IATF 16949 8.3.3.3 expects of the symbol conversion table{{/IATF16949}}{{^IATF16949}}a record the procedure relies on is controlled{{/IATF16949}}; until then the finding names the register and the command that prints it.",
     bad: `
           按《顾客特定要求管理程式》评审，记录按《记录控制程序》保存。   # the procedure is titled 顾客特定要求管理程序
 `,
-    fix: "Correct the title (the message suggests the closest one), or add the document; a law, standard or customer document that is cited is an external document (`kind: external`).",
+    fix: "Correct the title (the message suggests the closest one), or add the document; a law, standard or customer document that is cited is an external document (`kind: external`). For one of csr's registers, create and release the form it is printed on (`csr new form --title 特殊特性符号对照表`, `csr release`) and name that form under `registers.forms` in `qms.yaml` (`symbols: <form number>`).",
   },
   check(ctx) {
     // A document file that cannot be read hides its title: every mention could be of it, and the
@@ -42,6 +66,8 @@ export const rule: Rule = {
         if (source.title_en) titles.add(source.title_en);
       }
     }
+    const forms = ctx.repo.config?.value.registers?.forms;
+    let registers: Map<string, string> | undefined;
     for (const { value: doc, file } of ctx.repo.documents) {
       if (!ctx.keeps(file)) continue;
       for (const section of numberedSections(ctx.repo, doc)) {
@@ -51,6 +77,21 @@ export const rule: Rule = {
         for (const match of text.matchAll(MENTION)) {
           const title = match[1]!.trim();
           if (titles.has(title)) continue;
+          const register = (registers ??= registersByTitle()).get(title);
+          // One of csr's registers, kept on a controlled form (qms.yaml registers.forms): a record the reader can find, whatever the form's own title.
+          if (register !== undefined && forms?.[register] !== undefined) continue;
+          if (register !== undefined) {
+            ctx.report(
+              { file, path: [...section.path, "text"], quote: match[0] },
+              sentences(
+                t("rule.doc/mention-unresolved.register", { section: section.number, document: doc.id, title, register, command: REGISTERS[register]! }),
+                t("rule.doc/mention-unresolved.register-fix", { title, register }),
+              ),
+              undefined,
+              ["qms.yaml"],
+            );
+            continue;
+          }
           const near = closest(title, titles);
           ctx.report(
             { file, path: [...section.path, "text"], quote: match[0] },
