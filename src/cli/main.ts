@@ -201,6 +201,13 @@ export async function run(argv: string[]): Promise<number> {
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/person/index.js")).personLeaveCommand));
+        person
+          .command("remove")
+          .description(t("help.person.remove"))
+          .argument("[ids...]", t("help.person.remove.ids"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/person/index.js")).personRemoveCommand));
       },
       department: () => {
         const department = program.command("department").description(t("help.department"));

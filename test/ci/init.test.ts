@@ -44,6 +44,7 @@ describe("csr init", () => {
         "       csr numbering add <pattern> --kind <kind>",
         "       csr calendar holiday --from <date> --to <date> --name <name>",
         "       csr person add <id> --name <name> --department <CODE> --roles <roles>",
+        "       csr person remove zhangsan lisi wangwu zhaoliu  # once the real people are added, remove the placeholder people csr init wrote",
         "  2. Install csr in this repository, so that CI's 'npm ci' runs the version you tested with and the editor gets",
         "     its schemas (qms-csr is not on the npm registry; README, 'Installing csr'), from your csr repository:",
         "       npm install --save-dev git+https://<git server>/<path of the csr repository>.git",
@@ -157,7 +158,10 @@ describe("csr init", () => {
     ]);
     // Registers are signed in the language of the run.
     expect(readFileSync(join(zh, "qms.yaml"), "utf8")).toContain("\nregisters:\n  signatures: [编制, 审核, 批准]\n");
-    expect(comments(zh, "people.yaml")).toEqual(["# 人员：文件的编制、审核、批准人员和文控人员（各项说明见 'csr schema people'）"]);
+    expect(comments(zh, "people.yaml")).toEqual([
+      "# 人员：文件的编制、审核、批准人员和文控人员（各项说明见 'csr schema people'）",
+      "# 张三、李四等是 csr init 写入的示例人员：用 csr person add 添加真实人员后，用 csr person remove <id> 删除他们。",
+    ]);
     expect(comments(zh, "processes.yaml")).toEqual(["# 过程清单：每个过程列出它覆盖的条款（列出一章即覆盖其下所有条款）"]);
     expect(comments(zh, ".gitattributes")).toEqual(["# YAML 文件一律使用 LF 换行，无论同事使用哪种编辑器。", "# 在并行分支上会签：CSR 文件按意见逐条合并（csr merge-driver）。"]);
     expect(comments(zh, "hooks/pre-commit")).toEqual(["# 每次提交前检查要提交的内容（暂存区中的文件，而不是工作区）。", "# 每个克隆只需启用一次：git config core.hooksPath hooks"]);
@@ -195,7 +199,10 @@ describe("csr init", () => {
       "# e.g. the controlled document list on your form QR-001-03: forms: { documents: QR-001-03 } (printed with that form's current version).",
     ]);
     expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nregisters:\n  signatures: [Prepared, Reviewed, Approved]\n");
-    expect(comments(en, "people.yaml")).toEqual(["# People: who prepares, reviews and approves documents, and the document controller (see 'csr schema people')"]);
+    expect(comments(en, "people.yaml")).toEqual([
+      "# People: who prepares, reviews and approves documents, and the document controller (see 'csr schema people')",
+      "# 张三, 李四 and the others are placeholder people written by csr init: add the real ones with csr person add, then remove these with csr person remove <id>.",
+    ]);
     // English registers and pages name the example's people in English, with English job titles.
     expect(readFileSync(join(en, "people.yaml"), "utf8")).toContain("  - id: zhangsan\n    name: 张三\n    name_en: Zhang San\n    department: QA\n    title: Document controller\n");
     expect(readFileSync(join(zh, "people.yaml"), "utf8")).toContain("  - id: zhangsan\n    name: 张三\n    name_en: Zhang San\n    department: QA\n    title: 文控专员\n");
@@ -213,7 +220,10 @@ describe("csr init", () => {
 
   it("--standard GJB9001C starts a military supplier's repository: its departments, 研发部 in the review, the 军代表室, GJB signatures and 密级", async () => {
     const dir = tempDir();
-    expect((await csrInProcess(["init", "--standard", "GJB9001C"], { cwd: dir, lang: "zh-CN" })).code).toBe(0);
+    const init = await csrInProcess(["init", "--standard", "GJB9001C"], { cwd: dir, lang: "zh-CN" });
+    expect(init.code).toBe(0);
+    // The placeholder people are named for removal, 孙七 of 研发部 and 周八 the 军代表 among them.
+    expect(init.stdout).toContain("\n       csr person remove zhangsan lisi wangwu zhaoliu sunqi zhouba  # 添加真实人员后，删除 csr init 写入的示例人员\n");
     const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
     expect(qms).toContain("\n  name: 某某电子技术有限公司 # 贵公司全称，印在受控文件上\n");
     expect(qms).toContain("\nstandards: [GJB9001C]\n");
@@ -277,6 +287,8 @@ describe("csr init", () => {
     const result = await csrInProcess(["init", "--example"], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("  csr/HXQC/HXQC-001.yaml\n");
+    // The example's records name the placeholder people: no advice to remove them.
+    expect(result.stdout).not.toContain("csr person remove");
     expect(existsSync(join(dir, "csr/.gitkeep"))).toBe(false);
     expect(await csrInProcess(["check", "--format", "json"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
     expect(JSON.parse((await csrInProcess(["check", "--format", "json"], { cwd: dir })).stdout).summary).toEqual({ errors: 0, warnings: 0, files: 11 });

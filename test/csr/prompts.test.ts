@@ -3,7 +3,7 @@ import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { addCsr } from "../../src/commands/add/index.js";
 import type { Prompts } from "../../src/commands/add/prompting.js";
-import { addPerson } from "../../src/commands/person/index.js";
+import { addPerson, removePeople } from "../../src/commands/person/index.js";
 import { reviewCsr } from "../../src/commands/review/index.js";
 import { setLanguage } from "../../src/i18n/index.js";
 import { writeFileSync } from "node:fs";
@@ -286,6 +286,28 @@ describe("csr person add, asked at a terminal", () => {
       expect(await done).toBe(0);
       expect(ctx.out).toBe("已在 people.yaml 中新增 刘洋（liuyang）：品质部，角色 编制、审核。\n");
       expect(read(dir, "people.yaml").endsWith("  - id: liuyang\n    name: 刘洋\n    department: QA\n    title: 质量工程师\n    roles: [author, reviewer]\n")).toBe(true);
+    } finally {
+      setLanguage("en");
+    }
+  });
+});
+
+describe("csr person remove, asked at a terminal", () => {
+  it("offers only the people no record names, and removes those ticked", async () => {
+    setLanguage("zh-CN");
+    try {
+      const dir = validRepo();
+      writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml") + "  - id: zhao\n    name: 赵敏\n    department: PRD\n    roles: [author]\n  - id: sun\n    name: 孙丽\n    department: QA\n    roles: []\n");
+      const ctx = capture(dir);
+      const done = removePeople(ctx, [], {}, prompts);
+      await screen.next();
+      expect(screen.getScreen()).toContain("要删除的人员（只列出没有被任何记录提到的人员；空格键勾选）：\n❯◯ zhao  赵敏（生产部）\n ◯ sun  孙丽（品质部）");
+      screen.keypress("down");
+      screen.keypress("space");
+      screen.keypress("enter");
+      expect(await done).toBe(0);
+      expect(ctx.out).toBe("已从 people.yaml 中删除 孙丽（sun）（1 人）。\n");
+      expect(read(dir, "people.yaml").endsWith("    roles: [reviewer]\n  - id: zhao\n    name: 赵敏\n    department: PRD\n    roles: [author]\n")).toBe(true);
     } finally {
       setLanguage("en");
     }

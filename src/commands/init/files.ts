@@ -133,6 +133,9 @@ registers:
   signatures: [${t("init.file.qms.signatures")}]
 `;
 
+/** The ids of the placeholder people people.yaml starts with: to be replaced by the real ones (`csr person remove`). */
+export const PLACEHOLDER_PEOPLE = (standard: InitStandard): string[] => ["zhangsan", "lisi", "wangwu", "zhaoliu", ...(standard === "GJB9001C" ? ["sunqi", "zhouba"] : [])];
+
 /**
  * people.yaml: placeholder people of the departments that review CSRs, with the names English
  * registers and pages print (name_en) and job titles in the repository's language. A GJB 9001C repository adds
@@ -140,6 +143,7 @@ registers:
  * []: an outsider prepares, reviews and approves nothing of the company's; he signs as 军代表).
  */
 const people = (standard: InitStandard) => `${t("init.file.people.heading")}
+${t("init.file.people.placeholders")}
 people:
   - id: zhangsan
     name: 张三

@@ -10,7 +10,7 @@ import { describeType } from "../../load/guards.js";
 import { configureMergeDriver } from "../merge-driver/index.js";
 import { applyChange, interruptedChanges, withRepositoryLock } from "../shared/transaction.js";
 import { choiceOption } from "../options.js";
-import { INIT_STANDARDS, initFiles, rootOnly, type InitStandard } from "./files.js";
+import { INIT_STANDARDS, initFiles, PLACEHOLDER_PEOPLE, rootOnly, type InitStandard } from "./files.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 
 export interface InitFlags {
@@ -66,7 +66,11 @@ export async function initRepository(ctx: CommandContext, dir: string | undefine
       ...(folder === "" ? [] : [t("init.subfolder", { folder }), ""]),
       // The site workflows publish on every push: a GJB repository is told before its first push where they publish to.
       ...(standard === "GJB9001C" && folder === "" ? [t("init.gjb-site-hosting"), ""] : []),
-      t(folder === "" ? "init.next-steps" : "init.next-steps.subfolder", { version: packageManifest().version }),
+      t(folder === "" ? "init.next-steps" : "init.next-steps.subfolder", {
+        version: packageManifest().version,
+        // The placeholder people are for the first steps only; the example's records name them.
+        remove: flags.example ? "" : t("init.next-steps.remove", { placeholders: PLACEHOLDER_PEOPLE(standard).join(" ") }),
+      }),
       "",
     ].join("\n"),
   );

@@ -1,5 +1,5 @@
 /**
- * `csr person add|update|leave`: the staff changes of people.yaml (schemas/people.schema.json) without
+ * `csr person add|update|leave|remove`: the staff changes of people.yaml (schemas/people.schema.json) without
  * hand-edited YAML — a new person, a changed department, roles or title (调岗), and the day a person
  * left (离职). A person who left stays in people.yaml with `left: <date>`, because the records they
  * signed name them (IATF 16949 7.5.3.2.1: records stay legible and attributable); the pick-lists of
@@ -8,6 +8,8 @@
  * Errors (UserError, one line): an id that is not a person id or is taken (compared without case and
  * after NFKC normalisation, as people are looked up), an unknown department or role, nothing to change,
  * a person who left already.
+ *
+ * `csr person remove <id>` deletes a person no record names (personRemoveCommand).
  *
  * `csr person update --left <date>` corrects the day a person left, `--no-left` records that they are
  * back (复职): the writing commands then take them for new work again.
@@ -18,6 +20,8 @@ import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
+import { forEachPersonReference } from "../../check/rules/ref/unresolved.js";
+import { locate } from "../../load/source.js";
 import { isMilitaryRepresentative } from "../../model/index.js";
 import { csrAssignments, documentAssignments } from "../../model/person-work.js";
 import type { Person, Role } from "../../model/types.js";
@@ -25,7 +29,7 @@ import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { departmentByCode, editFile, listOption, need, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
-import { departmentLabel, personLabel, resolvePerson } from "../shared/people.js";
+import { departmentLabel, personChoice, personLabel, resolvePerson } from "../shared/people.js";
 import { appendIn, yamlText, type FileChange } from "../shared/persist.js";
 
 export interface PersonFlags {
@@ -141,6 +145,79 @@ export async function personLeaveCommand(ctx: CommandContext, id: string, flags:
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("person.commit.leave", { id: person.id, date }) });
     return 0;
   });
+}
+
+/**
+ * `csr person remove <id>...`: takes people out of people.yaml who were never named by any record —
+ * the placeholder people `csr init` writes (张三, 李四 …) once the real ones are added, or a person
+ * added by mistake. Someone a record names (any person field ref/unresolved checks:
+ * forEachPersonReference) stays, because the record must remain attributable (IATF 16949 7.5.3.2.1):
+ * the refusal names where, and says to record that they left (`csr person leave`). A file that fails
+ * its schema is searched as text for the id, since its fields cannot be read.
+ * At a terminal with no id given, asks which of the people no record names to remove.
+ */
+export async function personRemoveCommand(ctx: CommandContext, ids: string[] | undefined, flags: PersonFlags): Promise<number> {
+  return removePeople(ctx, ids, flags);
+}
+
+/** personRemoveCommand; `prompts` are for tests, otherwise @inquirer/prompts. */
+export async function removePeople(ctx: CommandContext, ids: string[] | undefined, flags: PersonFlags, prompts?: Prompts): Promise<number> {
+  return withEditSession(ctx, flags.yes, prompts, async (session) => {
+    const places = personReferences(session);
+    let given = ids ?? [];
+    if (given.length === 0) {
+      const unnamed = session.repo.people.map((p) => p.value).filter((p) => !places.has(p.id));
+      if (session.ask && unnamed.length === 0) throw new UserError(t("person.remove.none-unnamed"), t("person.remove.referenced.hint", { id: "<id>" }));
+      given = await need(session.ask, "<id>", t("person.needs.id"), (p) =>
+        p.checkbox({ message: t("person.prompt.remove"), required: true, choices: unnamed.map((person) => personChoice(session.index, person)) }),
+      );
+    }
+    const people = [...new Map(given.map((g) => findPerson(session, g)).map((found) => [found.person.id, found])).values()];
+    for (const { person } of people) {
+      const named = places.get(person.id);
+      if (!named) continue;
+      const shown = named.slice(0, SHOWN_PLACES).map((place) => `  ${place}`);
+      if (named.length > SHOWN_PLACES) shown.push(`  ${t("person.remove.more", { count: named.length - SHOWN_PLACES })}`);
+      throw new UserError(t("person.remove.referenced", { person: personLabel(session.index, person.id), count: named.length }) + "\n" + shown.join("\n"), t("person.remove.referenced.hint", { id: person.id }));
+    }
+    const file = people[0]!.located.file.path;
+    const change = editFile(session.root, file, "people", (doc) => {
+      // From the last entry back, so that the indexes of the others stay right.
+      const indexes = people.map((p) => p.located.path.at(-1) as number).sort((a, b) => b - a);
+      const list = doc.getIn(people[0]!.located.path.slice(0, -1), true);
+      if (!isSeq(list)) throw new Error("people.yaml people changed while it was read");
+      for (const i of indexes) list.items.splice(i, 1);
+    });
+    const labels = people.map((p) => personLabel(session.index, p.person.id));
+    const lines = [t("person.removed", { people: list(labels), count: labels.length, path: file })];
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("person.commit.remove", { ids: people.map((p) => p.person.id).join(", ") }) });
+    return 0;
+  });
+}
+
+/** Places named in the refusal to remove someone: enough to find them. */
+const SHOWN_PLACES = 10;
+
+/** Each person id a record names, with where: `file:line:column field.path`. */
+function personReferences(session: EditSession): Map<string, string[]> {
+  const places = new Map<string, string[]>();
+  const add = (id: string, place: string) => places.set(id, [...(places.get(id) ?? []), place]);
+  forEachPersonReference(session.repo, () => true, (file, path, id) => {
+    const [line, column] = locate(file, path);
+    add(id, `${file.path}:${line}:${column} ${path.join(".")}`);
+  });
+  // A record whose file fails its schema is not among the read ones: its text is what names people.
+  const read = new Set([...session.repo.documents, ...session.repo.csrs].map((d) => d.file.path));
+  for (const file of session.repo.files) {
+    if ((file.kind !== "document" && file.kind !== "csr") || read.has(file.path)) continue;
+    file.text.split("\n").forEach((text, i) => {
+      for (const person of session.repo.people) {
+        const id = person.value.id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        if (new RegExp(`(^|[\\s:,\\[{'"-])${id}($|[\\s,\\]}'"#])`, "u").test(text)) add(person.value.id, `${file.path}:${i + 1}:1`);
+      }
+    });
+  }
+  return places;
 }
 
 /**

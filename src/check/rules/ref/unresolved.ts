@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join, normalize } from "node:path";
 import { closest, didYouMean, quotedId } from "../../../core/text.js";
+import type { Repository } from "../../../load/repository.js";
 import type { SourceFile } from "../../../load/source.js";
 import { REPORT_SIGNER_ROLES, type Path, type TrainingSession } from "../../../model/types.js";
 import { csrDistributions } from "../../../model/distribution.js";
@@ -67,7 +68,6 @@ related: [QP-001]   # Unknown document 'QP-001'
     const refs = new References(ctx);
     const config = repo.config;
     if (config) config.value.csr?.reviewers?.forEach((d, i) => (typeof d === "string" ? refs.department(config.file, ["csr", "reviewers", i], d) : refs.department(config.file, ["csr", "reviewers", i, "department"], d.department)));
-    config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => refs.person(config.file, ["departments", i, "delegates", j], p)));
     if (config?.value.csr?.review_form) refs.document(config.file, ["csr", "review_form"], config.value.csr.review_form);
     for (const { value, file, path } of repo.people) refs.department(file, [...path, "department"], value.department, true);
     for (const { value, file, path } of repo.processes) {
@@ -81,25 +81,8 @@ related: [QP-001]   # Unknown document 'QP-001'
       value.processes?.forEach((p, i) => refs.process(file, ["processes", i], p));
       value.related?.forEach((d, i) => refs.document(file, ["related", i], d));
       value.forms?.forEach((d, i) => refs.document(file, ["forms", i], d));
-      value.revisions?.forEach((rev, i) => {
-        for (const role of SIGNED) {
-          const signature = rev[role];
-          if (signature) refs.person(file, ["revisions", i, role, "by"], signature.by);
-        }
-        rev.countersigned?.forEach((signature, j) => refs.person(file, ["revisions", i, "countersigned", j, "by"], signature.by));
-      });
-      value.reviews?.forEach((r, i) => refs.person(file, ["reviews", i, "by"], r.by));
       if (value.obsolete?.superseded_by) refs.document(file, ["obsolete", "superseded_by"], value.obsolete.superseded_by);
       value.distribution?.forEach((c, i) => refs.department(file, ["distribution", i, "to"], c.to, true));
-      value.distribution?.forEach((copy, i) => {
-        if (copy.holder) refs.person(file, ["distribution", i, "holder"], copy.holder);
-        for (const role of ["issued_by", "returned_by", "received_by"] as const) {
-          const person = copy[role];
-          if (person) refs.person(file, ["distribution", i, role], person);
-        }
-        for (const end of ["lost", "destroyed", "retained"] as const) if (copy[end]) refs.person(file, ["distribution", i, end, "by"], copy[end].by);
-      });
-      refs.training(file, value.training?.sessions);
     }
     for (const { value, file } of repo.customers) {
       if (!ctx.keeps(file)) continue;
@@ -124,39 +107,80 @@ related: [QP-001]   # Unknown document 'QP-001'
       }
       const review = csr.review;
       review?.required?.forEach((d, i) => refs.department(file, ["review", "required", i], d));
-      review?.opinions?.forEach((o, i) => {
-        refs.department(file, ["review", "opinions", i, "department"], o.department);
-        refs.person(file, ["review", "opinions", i, "reviewer"], o.reviewer);
-      });
+      review?.opinions?.forEach((o, i) => refs.department(file, ["review", "opinions", i, "department"], o.department));
       if (review?.record?.form) refs.document(file, ["review", "record", "form"], review.record.form);
-      if (review?.decision) refs.person(file, ["review", "decision", "by"], review.decision.by);
-      for (const role of REPORT_SIGNER_ROLES) if (review?.[role]) refs.person(file, ["review", role, "by"], review[role].by);
-      review?.confirmations?.forEach((c, i) => refs.person(file, ["review", "confirmations", i, "by"], c.by));
       review?.history?.forEach((round, j) => {
-        round.opinions?.forEach((o, i) => refs.person(file, ["review", "history", j, "opinions", i, "reviewer"], o.reviewer));
         if (round.record?.form) refs.document(file, ["review", "history", j, "record", "form"], round.record.form);
-        if (round.decision) refs.person(file, ["review", "history", j, "decision", "by"], round.decision.by);
-        for (const role of REPORT_SIGNER_ROLES) if (round[role]) refs.person(file, ["review", "history", j, role, "by"], round[role].by);
       });
-      csr.addressed?.forEach((a, i) => {
-        refs.document(file, ["addressed", i, "document"], a.document);
-        if (a.pin?.by) refs.person(file, ["addressed", i, "pin", "by"], a.pin.by);
-      });
-      if (csr.implementation?.owner) refs.person(file, ["implementation", "owner"], csr.implementation.owner);
-      const verified = csr.implementation?.verified;
-      if (verified) refs.person(file, ["implementation", "verified", "by"], verified.by);
-      csr.implementation?.history?.forEach((h, i) => {
-        if (h.verified) refs.person(file, ["implementation", "history", i, "verified", "by"], h.verified.by);
-      });
-      for (const entry of csrDistributions(csr)) {
-        entry.departments.forEach((d, i) => refs.department(file, [...entry.path, "departments", i], d));
-        if (entry.by) refs.person(file, [...entry.path, "by"], entry.by);
-      }
-      refs.training(file, csr.training?.sessions);
+      csr.addressed?.forEach((a, i) => refs.document(file, ["addressed", i, "document"], a.document));
+      for (const entry of csrDistributions(csr)) entry.departments.forEach((d, i) => refs.department(file, [...entry.path, "departments", i], d));
     }
     for (const { value, file, path } of repo.symbols) refs.customer(file, [...path, "customer"], value.customer);
+    forEachPersonReference(repo, (file) => ctx.keeps(file), (file, path, id) => refs.person(file, path, id));
   },
 };
+
+/**
+ * Every place a file names a person, with its file and path: a department's delegate, each signature
+ * of a document's revisions, a periodic review, a controlled copy's holder and who issued, handed back,
+ * took back, confirmed lost or destroyed or kept it, a CSR's opinions, decision, report signatures and
+ * confirmations (earlier rounds too), a link's pin, an implementation's owner and verifiers, a CSR's
+ * distribution, and who was trained and who trained them. The one list of them: this rule checks each
+ * resolves, `csr person remove` refuses a person any of them names. `keeps` limits documents and CSRs.
+ */
+export function forEachPersonReference(repo: Repository, keeps: (file: SourceFile) => boolean, visit: (file: SourceFile, path: Path, id: string) => void): void {
+  const config = repo.config;
+  config?.value.departments.forEach((d, i) => d.delegates?.forEach((p, j) => visit(config.file, ["departments", i, "delegates", j], p)));
+  const training = (file: SourceFile, sessions: readonly TrainingSession[] | undefined) =>
+    sessions?.forEach((session, i) => {
+      session.people.forEach((id, j) => visit(file, ["training", "sessions", i, "people", j], id));
+      if (session.trainer) visit(file, ["training", "sessions", i, "trainer"], session.trainer);
+    });
+  for (const { value, file } of repo.documents) {
+    if (!keeps(file)) continue;
+    value.revisions?.forEach((rev, i) => {
+      for (const role of SIGNED) {
+        const signature = rev[role];
+        if (signature) visit(file, ["revisions", i, role, "by"], signature.by);
+      }
+      rev.countersigned?.forEach((signature, j) => visit(file, ["revisions", i, "countersigned", j, "by"], signature.by));
+    });
+    value.reviews?.forEach((r, i) => visit(file, ["reviews", i, "by"], r.by));
+    value.distribution?.forEach((copy, i) => {
+      if (copy.holder) visit(file, ["distribution", i, "holder"], copy.holder);
+      for (const role of ["issued_by", "returned_by", "received_by"] as const) {
+        const person = copy[role];
+        if (person) visit(file, ["distribution", i, role], person);
+      }
+      for (const end of ["lost", "destroyed", "retained"] as const) if (copy[end]) visit(file, ["distribution", i, end, "by"], copy[end].by);
+    });
+    training(file, value.training?.sessions);
+  }
+  for (const { value: csr, file } of repo.csrs) {
+    if (!keeps(file)) continue;
+    const review = csr.review;
+    review?.opinions?.forEach((o, i) => visit(file, ["review", "opinions", i, "reviewer"], o.reviewer));
+    if (review?.decision) visit(file, ["review", "decision", "by"], review.decision.by);
+    for (const role of REPORT_SIGNER_ROLES) if (review?.[role]) visit(file, ["review", role, "by"], review[role].by);
+    review?.confirmations?.forEach((c, i) => visit(file, ["review", "confirmations", i, "by"], c.by));
+    review?.history?.forEach((round, j) => {
+      round.opinions?.forEach((o, i) => visit(file, ["review", "history", j, "opinions", i, "reviewer"], o.reviewer));
+      if (round.decision) visit(file, ["review", "history", j, "decision", "by"], round.decision.by);
+      for (const role of REPORT_SIGNER_ROLES) if (round[role]) visit(file, ["review", "history", j, role, "by"], round[role].by);
+    });
+    csr.addressed?.forEach((a, i) => {
+      if (a.pin?.by) visit(file, ["addressed", i, "pin", "by"], a.pin.by);
+    });
+    if (csr.implementation?.owner) visit(file, ["implementation", "owner"], csr.implementation.owner);
+    const verified = csr.implementation?.verified;
+    if (verified) visit(file, ["implementation", "verified", "by"], verified.by);
+    csr.implementation?.history?.forEach((h, i) => {
+      if (h.verified) visit(file, ["implementation", "history", i, "verified", "by"], h.verified.by);
+    });
+    for (const entry of csrDistributions(csr)) if (entry.by) visit(file, [...entry.path, "by"], entry.by);
+    training(file, csr.training?.sessions);
+  }
+}
 
 /** The signatures of a revision that name one person (会签 is a list of them). */
 const SIGNED = ["prepared", "reviewed", "standardization", "approved", "military_representative"] as const;
@@ -201,14 +225,6 @@ class References {
     const name = closest(id, byName.keys());
     const hint = name ? t("common.sentence-separator") + t("rule.ref/unresolved.person-near-name", { name, id: byName.get(name)! }) : didYouMean(id, known.keys());
     this.missing(file, path, sentences(t("rule.ref/unresolved.person", { id: quotedId(id) }) + hint, t("rule.ref/unresolved.person-fix")), ["people.yaml"]);
-  }
-
-  /** Who was trained and who trained them, in each session (a document's or a CSR's `training.sessions`). */
-  training(file: SourceFile, sessions: readonly TrainingSession[] | undefined): void {
-    sessions?.forEach((session, i) => {
-      session.people.forEach((id, j) => this.person(file, ["training", "sessions", i, "people", j], id));
-      if (session.trainer) this.person(file, ["training", "sessions", i, "trainer"], session.trainer);
-    });
   }
 
   document(file: SourceFile, path: Path, id: string): void {
