@@ -15,6 +15,13 @@ import { choiceOption, dateOption } from "../options.js";
 const CLAUSE_STYLES = ["grid", "cross-reference"] as const;
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 
+/**
+ * Standards whose clauses another includes under the same numbers: IATF 16949 is used together with
+ * ISO 9001 and keeps its clauses (catalog `origin: ISO`); GJB 9001C-2017 is GB/T 19001-2016 (ISO 9001:2015)
+ * with the military requirements added, in the same numbering.
+ */
+const INCLUDES: Readonly<Record<string, readonly string[]>> = { IATF16949: ["ISO9001"], GJB9001C: ["ISO9001"] };
+
 export interface MatrixFlags extends OutputFlags {
   standard?: string;
   customer?: string;
@@ -40,6 +47,15 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
   const catalog = repo.catalogs.get(standard);
   if (!catalog) {
     throw new UserError(sentences(t("matrix.no-catalog", { standard }) + didYouMean(standard, repo.catalogs.keys()), t("matrix.known-catalogs", { known: list([...repo.catalogs.keys()]) })));
+  }
+  // A standard the repository is not under covers nothing: its matrix would print and sign "0 % covered".
+  // IATF 16949 includes every clause of ISO 9001 under the same number, so the IATF matrix is the ISO one too.
+  if (scope.length > 0 && !scope.includes(standard)) {
+    const within = scope.find((id) => INCLUDES[id]?.includes(standard));
+    throw new UserError(
+      t("matrix.out-of-scope", { standard, inScope: list(scope) }),
+      within ? t("matrix.out-of-scope.included", { standard, within }) : t("matrix.out-of-scope.hint", { first: scope[0]! }),
+    );
   }
   const style = choiceOption(flags.style, "--style", CLAUSE_STYLES, "grid");
   const table = style === "grid" ? clauseMatrix(rc, catalog, { today }) : clauseCrossReference(rc, catalog, { today });
