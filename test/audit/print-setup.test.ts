@@ -152,3 +152,18 @@ describe("registers and layouts as PDF", () => {
     expect(chinese).toContain("td.remarks { min-width: 6em; }");
   });
 });
+
+describe("the examples' revision records", () => {
+  const chromium = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser || command -v google-chrome"]).status === 0;
+  it.runIf(chromium)("record as 总页数 of the version in force the pages csr prints, so that a controlled copy does not look as if pages were missing (auditor16 F4)", { timeout: 120_000 }, async () => {
+    for (const [example, ids] of [
+      ["acme-auto", ["QP-015", "QM-001", "WI-009-01"]],
+      ["gjb-demo", ["CS/QP-010"]],
+    ] as const) {
+      const out = tempDir();
+      const result = await csrInProcess(["-C", join(ROOT, "examples", example), "render", ...ids, "--format", "pdf", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).not.toContain("总页数");
+    }
+  });
+});
