@@ -51,6 +51,8 @@ describe("csr customer update", () => {
     expect(read(dir, "customers/DYA.yaml")).toContain("class: A\ncontacts:\n  - name: 李强\nsources:\n");
     expect(csr(["-C", dir, "customer", "update", "DYA", "--remove-contact", "李强", "-y"]).code).toBe(0);
     expect(read(dir, "customers/DYA.yaml")).toMatch(/^code: DYA\nname: 东岳越野车有限公司\nclass: A\nsources:\n/);
+    expect(csr(["-C", dir, "customer", "update", "DYA", "--class", "", "-y"]).stdout).toBe("Updated customer DYA 东岳越野车有限公司 (customers/DYA.yaml):\n  Class: none (was A key customer)\n");
+    expect(read(dir, "customers/DYA.yaml")).toMatch(/^code: DYA\nname: 东岳越野车有限公司\nsources:\n/);
   });
 
   it("refuses an unknown customer, an empty name, an unknown contact, details without a contact and nothing to change; nothing is written", () => {

@@ -6,6 +6,8 @@
  */
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { setDocument } from "../../src/commands/set/index.js";
@@ -37,6 +39,22 @@ describe("csr set <CSR-id>", () => {
     );
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim()).toBe("csr/DYA/DYA-001.yaml");
     expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+
+  it("says when the corrected date received puts the review deadline in the past", () => {
+    const dir = validRepo();
+    const customer = join(dir, "customers", "DYA.yaml");
+    writeFileSync(customer, readFileSync(customer, "utf8").replace("issued: 2026-11-10\n        received: 2026-11-20", "issued: 2026-11-01\n        received: 2026-11-02"));
+    const result = csr(["-C", dir, "set", "DYA-001", "--received", "2026-11-03", "-y"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      "Updated DYA-001 特殊特性符号按顾客规定标识 (csr/DYA/DYA-001.yaml):",
+      "  Date received: 2026-11-03 (was 2026-11-20)",
+      "Review due 2026-11-17 (10 working days after 2026-11-03; was 2026-12-04).",
+    ]);
+    // Counted to the day the test runs, after 2026-11-17.
+    expect(lines[3]).toMatch(/^That deadline has passed: overdue by \d+ working days?\. Record the opinions and the decision with 'csr review DYA-001' \(a decision after the deadline gives its reason with --late-reason\)\.$/);
   });
 
   it("adds the text and category where csr add writes them", () => {

@@ -62,7 +62,7 @@ export async function customerUpdateCommand(ctx: CommandContext, code: string, f
     plain("name_en", t("customer.field.name-en"), flags.nameEn);
     if (flags.class !== undefined) {
       const value = flags.class.trim() === "" ? undefined : choiceOption(flags.class.trim(), "--class", CUSTOMER_CLASSES, "B");
-      const label = (c: (typeof CUSTOMER_CLASSES)[number] | undefined) => (c === undefined ? t("customer.class.none") : t(`customer.class.${c}`));
+      const label = (c: (typeof CUSTOMER_CLASSES)[number] | undefined) => (c === undefined ? t("customer.update.none") : t(`customer.class.${c}`));
       if (value !== customer.class) {
         record(t("customer.field.class"), t("customer.update.was", { value: label(value), before: label(customer.class) }));
         edits.push((doc) => (value === undefined ? doc.delete("class") : setInOrder(doc, KEY_ORDER, "class", doc.createNode(value))));

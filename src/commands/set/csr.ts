@@ -13,6 +13,7 @@
  * A corrected date received moves the review deadline (unless a new source revision restarted the
  * review, whose deadline counts from that revision): the output gives the new one.
  */
+import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
@@ -142,6 +143,9 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
         ? t("set.csr.due-restarted", { due, restarted: csr.review.restarted })
         : t("set.csr.review-due", { due, count: days, received: corrected.received, before: reviewDue(csr, calendar, config) }),
     );
+    // A deadline the correction puts in the past is said to be past, as csr add says it of a late registration.
+    const late = -calendar.workdaysBetween(localToday(), due);
+    if (late > 0 && !csr.review?.decision && !csr.review?.restarted) lines.push(t("set.csr.overdue", { id, count: late }));
     note = estimatedDeadlineNote(calendar, corrected.received, due);
   }
   const amended = decision !== undefined && requirement.length > 0;
