@@ -38,6 +38,9 @@ export function localizeHelp(program: Command): void {
 /** The commands a new user starts with; each one's help ends with examples (cli.help.example.<name>). */
 const WITH_EXAMPLES = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "set", "site"] as const;
 
+/** Subcommands whose help ends with examples too (cli.help.example.<group>-<name>): the corrections a document controller looks up. */
+const SUBCOMMANDS_WITH_EXAMPLES = { customer: ["update"], source: ["update"] } as const;
+
 /** Those whose examples a GJB 9001C repository reads in its own terms (cli.help.example.gjb.<name>: its documents, people and signatures). */
 const GJB_EXAMPLES = ["add", "list", "release", "render", "review"] as const;
 
@@ -57,6 +60,13 @@ export function addHelpExamples(program: Command, standards: readonly string[] |
     const own = gjb ? GJB_EXAMPLES.find((n) => n === name) : undefined;
     const examples = () => forStandards(own ? gjbExamples(own, names) : t(`cli.help.example.${name}`), standards, t("common.list-separator"));
     command.addHelpText("after", () => `\n${t("cli.help.examples")}\n${examples()}`);
+  }
+  for (const group of program.commands) {
+    const names: readonly string[] = SUBCOMMANDS_WITH_EXAMPLES[group.name() as keyof typeof SUBCOMMANDS_WITH_EXAMPLES] ?? [];
+    for (const command of group.commands.filter((c) => names.includes(c.name()))) {
+      const key = `cli.help.example.${group.name()}-${command.name()}` as `cli.help.example.${keyof typeof SUBCOMMANDS_WITH_EXAMPLES}-update`;
+      command.addHelpText("after", () => `\n${t("cli.help.examples")}\n${forStandards(t(key), standards, t("common.list-separator"))}`);
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, csrInProcess, git, gitInit, makeRepo, ROOT, tempDir } from "../helpers.js";
 
-const COMMANDS = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "set", "site"];
+const COMMANDS = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "set", "site", "customer update", "source update"];
 const GJB = join(ROOT, "examples/gjb-demo");
 
 /** The examples that end a command's help (after the heading). */
@@ -21,7 +21,7 @@ describe.each([
   ["en", "Examples:", ["-C", GJB]],
 ] as const)("csr <command> --help in %s %j", (lang, heading, repo) => {
   it.each(COMMANDS)("%s ends with examples of its own options", async (command) => {
-    const help = (await csrInProcess([...repo, command, "--help"], { lang })).stdout;
+    const help = (await csrInProcess([...repo, ...command.split(" "), "--help"], { lang })).stdout;
     const examples = examplesOf(help, heading);
     expect(help).toContain(`\n\n${heading}\n`);
     const lines = examples.replace(/ \\\n\s+/g, " ").trimEnd().split("\n");
