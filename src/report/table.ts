@@ -96,8 +96,14 @@ export interface RegisterHeading {
   form: string;
   /** e.g. "截至 2026-11-27". */
   asOf: string;
+  /** A page's number among its register's pages, with the placeholders {page} and {pages}: "第 {page} 页 共 {pages} 页". */
+  pageOf: string;
+  /** A page's number alone, with the placeholder {page}: "第 {page} 页", for a sheet of a workbook of several registers. */
+  page: string;
   /** Labels of the signature lines, e.g. ["编制", "审核", "批准"]; empty for none. */
   signatures: string[];
+  /** The label of the date beside each signature: "日期" ("Date"). */
+  date: string;
   /** The heading's punctuation in its language: " ｜ ", "：", "　" in Chinese; " | ", ": ", "   " in English. */
   separator: string;
   colon: string;
@@ -146,9 +152,17 @@ function headingLines(heading: RegisterHeading | undefined): string[] {
   return [[heading.organisation, heading.form, heading.asOf].filter(Boolean).map(markdownCell).join(heading.separator), ""];
 }
 
-/** 编制：________　审核：________　批准：________ (Prepared: ________   Reviewed: ________ in English). */
+/**
+ * 编制：________ 日期：________　审核：________ 日期：________　… (Prepared by: ________ Date: ________ …
+ * in English): each signature with its date, as the evidence an auditor asks for is signed and dated.
+ */
 export function signatureLine(heading: RegisterHeading): string {
-  return heading.signatures.map((s) => `${s}${heading.colon}________`).join(heading.gap);
+  return signatureLines(heading).join(heading.gap);
+}
+
+/** One signature and its date a line: 编制：________ 日期：________. */
+export function signatureLines(heading: RegisterHeading): string[] {
+  return heading.signatures.map((s) => `${s}${heading.colon}________ ${heading.date}${heading.colon}________`);
 }
 
 /** RFC 4180 CSV with a UTF-8 BOM so that Excel opens Chinese text correctly. */
@@ -776,7 +790,7 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
  * strings inline), so memory does not grow with the workbook. A text longer than an Excel cell
  * holds is cut with a visible marker and reported through `onCut`.
  */
-export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined): Promise<void> {
+export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined, options: { registers?: "one" | "several" } = {}): Promise<void> {
   // Only exceljs's streaming writer: its index also loads the in-memory workbook and the zip
   // reader (unzipper and its dependencies), 100 ms of module loading that writing never uses.
   // exceljs (pinned in package.json) has no exports map, so its file path is part of the pin.
@@ -793,10 +807,12 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
     const layout = printLayout(table, widths);
     const sheet = workbook.addWorksheet(name, {
       views: [{ state: "frozen", xSplit: 0, ySplit: 2 }],
-      pageSetup: { ...layout, orientation: "landscape", fitToPage: true, fitToHeight: 0, printTitlesRow: "2:2" },
+      // Each sheet's pages are numbered from 1 (useFirstPageNumber): without it Excel and LibreOffice go on
+      // from the sheet before, and the export's 受控文件清单 printed as pages 2–5 of 46.
+      pageSetup: { ...layout, orientation: "landscape", fitToPage: true, fitToHeight: 0, printTitlesRow: "2:2", firstPageNumber: 1 },
     });
     sheet.headerFooter.oddHeader = pageHeader(table);
-    sheet.headerFooter.oddFooter = "&C&P / &N";
+    sheet.headerFooter.oddFooter = pageFooter(table, options.registers === "several");
     // On a sheet printed several pages wide, the notes and the signature line start after the columns
     // repeated on every page: in a repeated column, each page after the first printed them cut at that
     // column's edge (接收日期至及时, 编制：________).
@@ -940,10 +956,21 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
     sheet.getRow(at).commit();
     last = at++;
   }
+  // The signature lines end the register, one signature and its date a row, right-aligned in its last
+  // column (the text runs left over the empty cells): a sheet printed several pages wide prints its
+  // last column on its last page (Excel's and LibreOffice's pages go down, then over), where the
+  // signatures belong; in the first column after those repeated they were signed on page 1 of 2.
   if (table.heading?.signatures.length) {
-    sheet.getCell(at + 1, tailColumn).value = signatureLine(table.heading);
-    sheet.getRow(at + 1).commit();
-    last = at + 1;
+    at++;
+    const column = Math.max(tailColumn, table.columns.length);
+    for (const line of signatureLines(table.heading)) {
+      const cell = sheet.getCell(at, column);
+      cell.value = line;
+      cell.alignment = { horizontal: "right", vertical: "bottom", wrapText: false };
+      sheet.getRow(at).height = LINE_HEIGHT_PT * 2;
+      sheet.getRow(at).commit();
+      last = at++;
+    }
   }
   return last;
 }
@@ -960,6 +987,18 @@ function pageHeader(table: Table): string {
   const title = `&C&14&B${quote(table.title)}`;
   const h = table.heading;
   return h ? `&L${quote(h.organisation)}${title}&R${quote([h.form, h.asOf].filter(Boolean).join(" "))}` : title;
+}
+
+/**
+ * A printed page's footer: 第 &P 页 共 &N 页 (Page &P of &N) in the register's language, as the PDF of
+ * the same register; a table without a heading (no language) prints &P / &N. In a workbook of
+ * `several` registers (csr export) only 第 &P 页, counted from the sheet's first page: &N is the page
+ * count of the whole print job in Excel and LibreOffice alike (no header code counts a sheet's pages),
+ * so printed whole every sheet said 共 46 页. The signature line after its last row ends a register.
+ */
+function pageFooter(table: Table, several: boolean): string {
+  const label = (several ? table.heading?.page : table.heading?.pageOf) ?? (several ? "{page}" : "{page} / {pages}");
+  return `&C${label.replace(/&/g, "&&").replace(/\{page\}/g, "&P").replace(/\{pages\}/g, "&N")}`;
 }
 
 /** Points per line of the default 11-point font, CJK included. */

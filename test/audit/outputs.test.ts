@@ -177,13 +177,15 @@ describe("html", () => {
       { key: "title", header: "要求名称" },
     ];
     const row = Object.fromEntries(columns.map((c) => [c.key, c.key === "record" || c.key === "reason" ? "" : "值"]));
-    const table: Table = { title: "t", sheet: "t", columns, rows: [row, { ...row, days: null }], notes: ["共 2 项"], heading: { organisation: "o", form: "", asOf: "", signatures: ["编制"], separator: " ｜ ", colon: "：", gap: "　" } };
+    const table: Table = { title: "t", sheet: "t", columns, rows: [row, { ...row, days: null }], notes: ["共 2 项"], heading: { organisation: "o", form: "", asOf: "", signatures: ["编制"], date: "日期", pageOf: "第 {page} 页 共 {pages} 页", page: "第 {page} 页", separator: " ｜ ", colon: "：", gap: "　" } };
     const html = await renderTableTemplate(table, "html");
     expect(html).toContain('<th class="number"><span class="nobr">剩余</span><wbr><span class="nobr">工作日</span></th>');
     expect(html).toContain('<th class="text"><span class="nobr">要求</span><wbr><span class="nobr">名称</span></th>');
     const headings = [...html.matchAll(/<th[^>]*>(.*?)<\/th>/g)].map((m) => m[1]).join(" ");
     expect(headings).not.toMatch(/评审|Reason/);
-    expect(html.match(/<th /g)).toHaveLength(20);
+    // Twenty columns, and the row over them that holds the title and heading.
+    expect(html.match(/<th /g)).toHaveLength(21);
+    expect(html).toContain('<tr class="running"><th colspan="20"><h1>t</h1><div class="heading"><span>o</span><span></span><span></span></div></th></tr>');
     // The page is still the full table's (A3); the note names what was left out.
     expect(html).toContain("@page { size: A3 landscape;");
     expect(html).toMatch(/<tr class="tail"><td colspan="20">[^]*<p>共 2 项<\/p>\n<p>以下各列在每一行中均为空，本打印未列出：评审记录编号、Reason for delay<\/p>[^]*编制：[^]*<\/td><\/tr>\n<\/tbody>/);
@@ -224,8 +226,14 @@ describe("html", () => {
     const bands = html.split('<div class="bands">')[1]!.split('<table class="band">').slice(1);
     for (const band of bands) expect([...band.matchAll(/<tr><td class="number">(\d+)<\/td><td class="id">([^<]+)<\/td><td class="code">([A-Z]+)<\/td>/g)].map((m) => m.slice(1).join(" ")).slice(0, 2)).toEqual(["1 BCM-001 BCM", "2 BCM-002 BCM"]);
     for (const band of bands) expect(band.match(/<tr><td class="number">/g)).toHaveLength(12);
-    // The heading once, over the first band; the notes, the columns left out and the signature lines under the last.
-    expect(html.match(/<div class="heading">/g)).toHaveLength(1);
+    // The heading over every band (in its header, repeated on every page), the title over the first (the
+    // others continue it); the notes, the columns left out and the signature lines under the last. One more for the screen's table.
+    expect(bands.map((band) => [band.includes('<div class="heading"><span>江苏安迈汽车零部件有限公司</span>'), band.includes("<h1>")])).toEqual([
+      [true, true],
+      [true, false],
+      [true, false],
+    ]);
+    expect(html.match(/<div class="heading">/g)).toHaveLength(4);
     expect(bands.map((band) => [band.includes("以下各列在每一行中均为空，本打印未列出：逾期原因、评审记录编号"), band.includes('<div class="signatures">')])).toEqual([
       [false, false],
       [false, false],
@@ -234,7 +242,7 @@ describe("html", () => {
     // The screen shows the whole table (the columns empty in every row left out, as printed); a PDF has only the bands.
     expect(html).toContain("@media screen { .bands { display: none; } }");
     const screen = html.split('<div class="screen">')[1]!.split('<div class="bands">')[0]!;
-    expect(screen.match(/<th /g)).toHaveLength(31);
+    expect(screen.match(/<th /g)).toHaveLength(31 + 1);
     const english = (await csrInProcess(args, { lang: "en" })).stdout;
     expect(printedBands(english).map((b) => b.part)).toEqual([
       "Part 1 of 3: Identification and requirement",

@@ -35,19 +35,45 @@ describe("printed registers", () => {
       expect(sheet.getCell("A2").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
       if (sheet.getCell("A3").value !== null) expect(sheet.getCell("A3").border).toMatchObject({ top: { style: "thin" }, left: { style: "thin" } });
       expect(sheet.headerFooter.oddHeader).toMatch(/^&L测试汽车零部件有限公司&C&14&B.+&R.*截至 2026-11-27$/);
-      expect(sheet.headerFooter.oddFooter).toBe("&C&P / &N");
+      // Each sheet numbered from its own first page: printed whole, the export's document list was pages 2–5 of 46.
+      // &N would count the whole print job's pages (Excel and LibreOffice alike), so a sheet of several registers says 第 x 页 alone.
+      expect(sheet.pageSetup.firstPageNumber, sheet.name).toBe(1);
+      expect(sheet.headerFooter.oddFooter).toBe("&C第 &P 页");
     }
     const procedures = workbook.getWorksheet("程序文件一览表")!;
     expect(procedures.headerFooter.oddHeader).toBe("&L测试汽车零部件有限公司&C&14&B程序文件一览表（共 3 份）&R表单编号：QR-001-01 A/0 截至 2026-11-27");
-    expect(procedures.getCell("A8").value).toBe("编制：________　审核：________　批准：________");
-    // Printed two pages wide with 序号 and 编号 on each: the notes and the signature line start after them, in C;
-    // in a repeated column, the second page printed them cut at its edge.
+    // One signature and its date a row, right-aligned in the last column: on the register's last page.
+    const lastColumn = procedures.columnCount;
+    expect([8, 9, 10].map((r) => procedures.getCell(r, lastColumn).value)).toEqual(["编制：________ 日期：________", "审核：________ 日期：________", "批准：________ 日期：________"]);
+    expect(procedures.getCell(8, lastColumn).alignment).toMatchObject({ horizontal: "right" });
+    expect(procedures.getCell("A8").value).toBeNull();
+    // Printed two pages wide with 序号 and 编号 on each: the notes start after them, in C (in a repeated
+    // column, the second page printed them cut at its edge); the signatures end the last page, in the last column:
+    // in C they were signed on page 1 of 2.
     const list = workbook.getWorksheet("顾客特定要求清单")!;
-    const tail = [list.rowCount - 2, list.rowCount].map((r) => [1, 2, 3].map((c) => list.getCell(r, c).value));
+    const end = list.columnCount;
+    const tail = [list.rowCount - 4, list.rowCount - 2, list.rowCount - 1, list.rowCount].map((r) => [1, 2, 3, end].map((c) => list.getCell(r, c).value));
     expect(tail).toEqual([
-      [null, null, expect.stringMatching(/^评审逾期 \d+ 项。/)],
-      [null, null, "编制：________　审核：________　批准：________"],
+      [null, null, expect.stringMatching(/^评审逾期 \d+ 项。/), null],
+      [null, null, null, "编制：________ 日期：________"],
+      [null, null, null, "审核：________ 日期：________"],
+      [null, null, null, "批准：________ 日期：________"],
     ]);
+  });
+
+  it("numbers the pages of a register's own workbook 第 x 页 共 y 页 (Page x of y)", async () => {
+    const single = join(out, "procedures.xlsx");
+    const english = join(out, "procedures.en.xlsx");
+    expect(csr(["-C", REPO, "list", "procedures", "--out", single, "--today", "2026-11-27"], { lang: null }).code).toBe(0);
+    expect(csr(["-C", REPO, "list", "procedures", "--out", english, "--today", "2026-11-27"], { lang: "en" }).code).toBe(0);
+    const footer = async (path: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path);
+      const sheet = workbook.worksheets[0]!;
+      return [sheet.headerFooter.oddFooter, sheet.pageSetup.firstPageNumber, sheet.getCell(sheet.rowCount, sheet.columnCount).value];
+    };
+    expect(await footer(single)).toEqual(["&C第 &P 页 共 &N 页", 1, "批准：________ 日期：________"]);
+    expect(await footer(english)).toEqual(["&CPage &P of &N", 1, "Approved by: ________ Date: ________"]);
   });
 
   it("keeps sheets, cells and autofilters when LibreOffice opens the workbook", async () => {
@@ -69,11 +95,13 @@ describe("printed registers", () => {
     const crowded = (await csrInProcess(["-C", REPO, "matrix", "csr", "--format", "html", "--today", "2026-11-27"], { lang: null })).stdout;
     expect(crowded).toContain("@page { size: A3 landscape; margin: 12mm 10mm; }");
     expect(wide).toContain("thead { display: table-header-group; }");
-    expect(wide).toContain('<div class="heading"><span>测试汽车零部件有限公司</span><span></span><span>截至 2026-11-27</span></div>');
-    expect(wide).toContain('<div class="signatures"><span>编制：________________</span><span>审核：________________</span><span>批准：________________</span></div>');
+    // The title and the heading are the first row of the header, which the print repeats on every page.
+    expect(wide).toMatch(/<thead>\n<tr class="running"><th colspan="\d+"><h1>顾客特定要求评审及时性记录（共 \d+ 项）<\/h1><div class="heading"><span>测试汽车零部件有限公司<\/span><span><\/span><span>截至 2026-11-27<\/span><\/div><\/th><\/tr>\n<tr>/);
+    expect(wide).not.toMatch(/<body>\n<h1>/);
+    expect(wide).toContain('<div class="signatures"><span>编制：________________ 日期：____________</span><span>审核：________________ 日期：____________</span><span>批准：________________ 日期：____________</span></div>');
     // qms.yaml names the signature lines in Chinese; an English register prints the usual ones in English.
     const english = (await csrInProcess(["-C", REPO, "list", "reviews", "--format", "html", "--today", "2026-11-27"], { lang: "en" })).stdout;
-    expect(english).toContain('<div class="signatures"><span>Prepared by: ________________</span><span>Reviewed by: ________________</span><span>Approved by: ________________</span></div>');
+    expect(english).toContain('<div class="signatures"><span>Prepared by: ________________ Date: ____________</span><span>Reviewed by: ________________ Date: ____________</span><span>Approved by: ________________ Date: ____________</span></div>');
     const narrow = (await csrInProcess(["-C", REPO, "list", "symbols", "--format", "html", "--today", "2026-11-27"], { lang: null })).stdout;
     expect(narrow).toContain("@page { size: A4; margin: 12mm 10mm; }");
     expect(readFileSync(file).length).toBeGreaterThan(0);
@@ -99,6 +127,9 @@ describe("registers and layouts as PDF", () => {
     expect(csr(["-C", REPO, "matrix", "clauses", "--style", "cross-reference", "--format", "pdf", "--out", xref, "--today", "2026-11-27"], { lang: null }).code).toBe(0);
     const matrix = text(xref);
     for (const expected of ["MINIQMS条款、过程和文件对照表", "△由上级条款继承", "覆盖率：8/13(61.5%)", "第1页共2页", "第2页共2页"]) expect(matrix).toContain(expected);
+    // Page 2 says which register, whose and as of when, above the repeated header row, as page 1 does.
+    const page2 = spawnSync("pdftotext", ["-f", "2", "-l", "2", "-layout", xref, "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
+    expect(page2).toMatch(/^MINIQMS条款、过程和文件对照表测试汽车零部件有限公司截至2026-11-27序号条款条款名称/);
   });
 
   it.runIf(chromium && pdftotext)("wraps English text only between words, unless a word is wider than its column, and Chinese text between any two characters", { timeout: 120_000 }, async () => {

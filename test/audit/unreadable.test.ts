@@ -20,7 +20,7 @@ describe("a register with a file csr cannot read", () => {
   it("prints what it could, says under the table that it is incomplete, and exits 1", async () => {
     const ctx = capture(broken());
     expect(await listCommand(ctx, "procedures", { format: "md", today: "2026-11-30" })).toBe(1);
-    expect(ctx.out.split("\n").slice(-5)).toEqual(["", `${NOTE}  `, "", "Prepared by: ________   Reviewed by: ________   Approved by: ________", ""]);
+    expect(ctx.out.split("\n").slice(-5)).toEqual(["", `${NOTE}  `, "", "Prepared by: ________ Date: ________   Reviewed by: ________ Date: ________   Approved by: ________ Date: ________", ""]);
     expect(ctx.err).toBe(LEFT_OUT);
   });
   it("keeps a CSV to its rows, so that it can be imported again, and still exits 1", async () => {

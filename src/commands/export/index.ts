@@ -44,6 +44,6 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   const tables = (function* () {
     for (const table of registers) yield { ...withHeading(repo, table, lang, today), ...(note ? { notes: [...(table.notes ?? []), note] } : {}) };
   })();
-  await writeOutput(ctx, repo.root, out, (path) => writeXlsx(tables, path, cutWarning(ctx)), flags.force);
+  await writeOutput(ctx, repo.root, out, (path) => writeXlsx(tables, path, cutWarning(ctx), { registers: "several" }), flags.force);
   return note ? 1 : 0;
 }
