@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { displayWidth } from "../../src/core/text.js";
-import { csrInProcess, ROOT } from "../helpers.js";
+import { csrInProcess, ROOT, tempDir } from "../helpers.js";
 import { read, validRepo } from "./fixture.js";
 
 const FIXTURE = "test/fixtures/csr/valid";
@@ -48,9 +49,21 @@ describe("csr list", () => {
     expect(ids(await csrInProcess(["-C", FIXTURE, "list", "--today", "2026-12-07", "--overdue", "--format", "json"], { lang: null }))).toEqual(["DYA-001"]);
   });
 
+  it("says in the title and a note that a filtered list is not the whole register, and names its CSV after the filters (auditor16 F25)", async () => {
+    const md = (await list("--format", "md", "--customer", "DYA", "--status", "addressed")).stdout;
+    expect(md.split("\n")[0]).toMatch(/^## 顾客特定要求清单（顾客：.+；状态：已落实到文件；共 2 项）$/);
+    expect(md).toMatch(/本表按条件筛选（顾客：.+；状态：已落实到文件），不是完整的顾客特定要求清单；完整的清单：csr list csr。/);
+    expect((await list("--format", "md")).stdout.split("\n")[0]).toMatch(/^## 顾客特定要求清单（共 \d+ 项）$/);
+    const out = join(tempDir(), "out") + "/";
+    const csv = await list("--format", "csv", "--owner", "wang", "--out", out);
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toMatch(/\ncsr: 这份 CSV 按条件筛选（实施负责人：.+），共 \d+ 行，不是完整的顾客特定要求清单；/);
+    expect(readdirSync(out)).toEqual(["csr-wang.csv"]);
+  });
+
   it("speaks English with --lang en, and writes JSON, CSV and Markdown", async () => {
     const json = JSON.parse((await list("--format", "json", "--lang", "en", "--status", "in-review")).stdout);
-    expect(json.title).toBe("Customer-specific requirements list (1 in total)");
+    expect(json.title).toBe("Customer-specific requirements list (status in review; 1 in total)");
     expect(json.columns.map((c: { header: string }) => c.header)).toEqual([
       "No.", "ID", "Customer", "Customer name", "Source document", "Source revision", "Section", "Clauses", "Title", "Requirement", "Category", "Received",
       "Review restarted", "Review due", "Working days left", "Disposition", "Decided by", "Decided on", "Justification", "Reason for delay", "Review record",
@@ -65,7 +78,7 @@ describe("csr list", () => {
         evidence: "", verifiedBy: "", verified: null, superseded: null, supersededReason: "", supersededBy: "", status: "in review",
       },
     ]);
-    expect(json.notes).toEqual(["Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
+    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list; all of it: csr list csr.", "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
     expect((await list("--format", "csv", "--status", "rejected")).stdout).toBe(
       "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号," +
         "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,替代日期,替代原因,替代要求,状态\r\n" +

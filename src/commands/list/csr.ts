@@ -6,11 +6,11 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
-import { CSR_STATUSES, type CsrFacts } from "../../model/csr-status.js";
+import { CSR_STATUSES, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
 import type { RepoIndex } from "../../model/index.js";
 import type { Csr } from "../../model/types.js";
-import { registerContext } from "../../report/registers/context.js";
-import { csrList } from "../../report/registers/csr.js";
+import { customerName, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
+import { csrList, type CsrListFilter } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
 import { resolvePerson } from "../shared/people.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
@@ -36,8 +36,37 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const rc = registerContext(repo, lang);
-  const table = csrList(rc, { today, keep: filter(repo, rc.index, flags) });
+  const table = csrList(rc, { today, keep: filter(repo, rc.index, flags), filter: filterDescription(rc, flags) });
   return emitTable(ctx, table, flags, repo, lang, today);
+}
+
+/** The filters given, as the list's title and file name say them (checked already by `filter`). */
+function filterDescription(rc: RegisterContext, flags: ListCsrFlags): CsrListFilter {
+  const parts: string[] = [];
+  const name: string[] = [];
+  if (flags.customer !== undefined) {
+    parts.push(t("register.filter.customer", { customer: customerName(rc, flags.customer) }));
+    name.push(flags.customer);
+  }
+  if (flags.status !== undefined) {
+    const status = choiceOption(flags.status, "--status", CSR_STATUSES, "received");
+    parts.push(t("register.filter.status", { status: csrStatusLabel(status, rc.lang) }));
+    name.push(status);
+  }
+  if (flags.overdue) {
+    parts.push(t("register.filter.overdue"));
+    name.push("overdue");
+  }
+  if (flags.clause !== undefined) {
+    parts.push(t("register.filter.clause", { clause: flags.clause }));
+    name.push(flags.clause.replace(/\s+/g, ""));
+  }
+  if (flags.owner !== undefined) {
+    const owner = resolvePerson(rc.index, flags.owner, "--owner").id;
+    parts.push(t("register.filter.owner", { owner: personName(rc, owner) }));
+    name.push(owner);
+  }
+  return { parts, name };
 }
 
 function filter(repo: Repository, index: RepoIndex, flags: ListCsrFlags): (csr: Csr, facts: CsrFacts) => boolean {

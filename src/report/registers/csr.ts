@@ -83,6 +83,12 @@ function reviewRecordCell(csr: Csr): string {
   return [record?.form, record?.ref].filter(Boolean).join(" ");
 }
 
+/** What `csr list csr`'s filters keep, as the list's title says it (`顾客：东岳汽车`) and its file is named (`DYA`). */
+export interface CsrListFilter {
+  parts: string[];
+  name: string[];
+}
+
 /**
  * The CSR list (顾客特定要求清单), the one definition behind `csr list csr` and the export's sheet:
  * every fact of a requirement that a list can carry (what it is, when the review started, the
@@ -94,7 +100,7 @@ function reviewRecordCell(csr: Csr): string {
  * days left, status) are recomputed, not imported. `keep` narrows the rows (the command's
  * filters); a terminal shows the columns of `terminal` only.
  */
-export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean }): Table {
+export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean; filter?: CsrListFilter }): Table {
   const config = ctx.repo.config?.value;
   const documents = documentsOn(ctx, options.today).byId;
   const factsContext = { config, calendar: repositoryCalendar(config), documentStatus: (id: string) => documents.get(id)?.status, today: options.today };
@@ -108,9 +114,15 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       rows.flatMap(({ facts }) => (facts.due === undefined ? [] : [...factsContext.calendar.yearsWithoutData(facts.reviewStart, facts.due), ...factsContext.calendar.yearsWithoutData(options.today, facts.due)])),
     ),
   ].sort();
+  // A list narrowed by the command's filters says so in its title and a note, and names its CSV file
+  // after them, as the distribution register does (auditor16 F25: a filtered list passed for the whole).
+  const filter = options.filter && options.filter.parts.length > 0 ? options.filter : undefined;
+  const filterText = filter?.parts.join(t(ctx, "register.remarks-separator"));
+  const whole = { register: t(ctx, "register.csr.whole"), command: "csr list csr" };
   return {
     id: "csr-list",
-    title: t(ctx, "register.csr.list.title", { count: rows.length }),
+    title: filterText !== undefined ? t(ctx, "register.csr.list.title-filtered", { filter: filterText, count: rows.length }) : t(ctx, "register.csr.list.title", { count: rows.length }),
+    ...(filter && filterText !== undefined ? { filtered: { filter: filterText, ...whole, name: ["csr", ...filter.name].join("-") } } : {}),
     sheet: t(ctx, "register.csr.list.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.csr.list.column.no"), kind: "number" },
@@ -195,6 +207,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       status: csrStatusLabel(facts.status, ctx.lang),
     })),
     notes: [
+      ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
       t(ctx, "register.csr.list.note", { overdue }),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimated.join(t(ctx, "register.list-separator")), count: estimated.length })] : []),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
