@@ -71,14 +71,26 @@ export function revisionOn(doc: ControlledDocument, date: string) {
   return (doc.revisions ?? []).filter((r) => r.date <= date).at(-1);
 }
 
-/** The first layout of qms.yaml `document_layouts` that names the level (docs/format.md, printed layouts per level). */
-export function documentLayout(repo: Pick<Repository, "config">, level: number): DocumentLayout | undefined {
-  return repo.config?.value.document_layouts?.find((l) => (l.levels as number[]).includes(level));
+/**
+ * The layout of qms.yaml `document_layouts` that a revision of this level issued on `date` was printed
+ * on (docs/format.md, printed layouts per level): of the entries that name the level and applied by
+ * then (no `since`, or a `since` on or before the date), the one introduced last, the first listed
+ * among equals. A layout is a form: a cell added to it from a day on is no cell of the revisions
+ * issued before. Without a date (nothing issued yet), the newest.
+ */
+export function documentLayout(repo: Pick<Repository, "config">, level: number, date?: string): DocumentLayout | undefined {
+  let chosen: DocumentLayout | undefined;
+  for (const layout of repo.config?.value.document_layouts ?? []) {
+    if (!(layout.levels as number[]).includes(level)) continue;
+    if (date !== undefined && layout.since !== undefined && layout.since > date) continue;
+    if (chosen === undefined || (layout.since ?? "") > (chosen.since ?? "")) chosen = layout;
+  }
+  return chosen;
 }
 
-/** The signatures the header of a printed document of this level shows: each one a released document's current revision needs. */
-export function layoutSignatures(repo: Repository, level: number): Set<SignatureRole> {
-  return new Set((documentLayout(repo, level)?.signatures ?? []).map((item) => (typeof item === "string" ? item : item.role)));
+/** The signatures the header of a printed document of this level issued on `date` shows: each one a released document's current revision needs. */
+export function layoutSignatures(repo: Repository, level: number, date?: string): Set<SignatureRole> {
+  return new Set((documentLayout(repo, level, date)?.signatures ?? []).map((item) => (typeof item === "string" ? item : item.role)));
 }
 
 /**

@@ -70,6 +70,8 @@ export type RevisionColumn = "date" | "number" | "version" | "pages" | "total_pa
 /** The printed layout of the documents of some levels (qms.yaml `document_layouts`). */
 export interface DocumentLayout {
   levels: (1 | 2 | 3 | 4)[];
+  /** The day the layout was introduced (YYYY-MM-DD): revisions issued before it keep the layout they were issued on. */
+  since?: string;
   /** Printed above the title, e.g. 三阶文件. */
   label?: string;
   label_en?: string;

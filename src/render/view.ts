@@ -335,7 +335,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const current = currentRevision(doc);
   const sections = sectionViews(doc, lang, body);
   const closing = closingSectionNumbers(doc);
-  const layout = documentLayout(repo, doc.level);
+  const layout = documentLayout(repo, doc.level, current?.date);
   const defaults = defaultRevisionColumns(doc.revisions ?? []);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   const header = names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status, doc.kind));

@@ -132,7 +132,7 @@ describe("csr sign on a GJB document", () => {
     const dir = gjbRepository();
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null });
     expect(check.stdout.split("\n").filter((l) => / error /.test(l))).toEqual([
-      "documents/QP-010.yaml:9:5 error doc/signature-missing 已发布文件 QP-010 的 A/0 版缺少会签、标准化审查和军代表签字，而 2 级文件的版式（qms.yaml 的 document_layouts）有这些签字栏。请按纸质原件补记：csr sign QP-010 --countersigned <人员> --standardization <人员> --military-representative <人员> --date <签字日期>（原件未写日期时去掉 --date）。",
+      "documents/QP-010.yaml:9:5 error doc/signature-missing 已发布文件 QP-010 的 A/0 版（2026-11-20）缺少会签、标准化审查和军代表签字，而 2 级文件的版式（qms.yaml 的 document_layouts）有这些签字栏，且没有写明从哪天起适用。如果纸质原件有这些签字，请照原件补记：csr sign QP-010 --countersigned <人员> --standardization <人员> --military-representative <人员> --date <签字日期>（原件未写日期时去掉 --date）；如果该版发布时的表样还没有这些签字栏，不要补记，请在该版式上写明启用日期 since: <启用日期>（晚于 2026-11-20），此前发布的版本按原表样检查。",
     ]);
     const sign = (...args: string[]) => csrInProcess(["-C", dir, "sign", "QP-010", ...args]);
     expect(await sign("--countersigned", "李娜", "--standardization", "zhao", "--countersigned-date", "2026-11-19", "--standardization-date", "2026-11-19", "--commit")).toEqual({

@@ -23,7 +23,7 @@ import { SEPARATE_DUTIES, type ReleaseFlags } from "./index.js";
 
 /** Whether the options leave a value open that the release requires (so that a terminal is asked). */
 export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, flags: ReleaseFlags): boolean {
-  const printed = layoutSignatures(repo, doc.level);
+  const printed = layoutSignatures(repo, doc.level, releaseDay(flags));
   const given = (value: string | undefined) => value !== undefined && value.trim() !== "";
   return (
     !given(flags.summary) ||
@@ -45,7 +45,7 @@ export function releaseNeedsAnswers(repo: Repository, doc: ControlledDocument, f
  * Errors: UserError when nobody in people.yaml may sign a signature that is asked for.
  */
 export async function askForRelease(ask: Prompts, repo: Repository, index: RepoIndex, doc: ControlledDocument, flags: ReleaseFlags): Promise<ReleaseFlags> {
-  const printed = layoutSignatures(repo, doc.level);
+  const printed = layoutSignatures(repo, doc.level, releaseDay(flags));
   const answered: ReleaseFlags = { ...flags };
   const blank = (value: string | undefined) => value === undefined || value.trim() === "";
   if (blank(answered.summary)) answered.summary = (await ask.input({ message: t("prompt.release.summary"), required: true })).trim();
@@ -130,4 +130,9 @@ function nonEmpty(index: RepoIndex, role: SignatureRole, choices: Choice[]): Cho
         ? t("release.no-signer.role", { role: codeWithLabel(needed, t(`value.role.${needed}`)) })
         : t("release.no-signer.anyone");
   throw new UserError(t("release.no-signer", { label: t(`sign.role.${role}`), who }));
+}
+
+/** The day the release is for, as far as the options say (--date, else today): the layout of that day is the one whose signatures are asked for. */
+function releaseDay(flags: ReleaseFlags): string {
+  return flags.date?.trim() || localToday();
 }

@@ -122,7 +122,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const author = resolvePerson(index, prepared, "--prepared", signed.prepared);
     const reviewer = resolvePerson(index, reviewed, "--reviewed", signed.reviewed);
     const approver = resolvePerson(index, approved, "--approved", signed.approved);
-    const extra = gjbSignatures(repo, index, doc, flags, signed);
+    const extra = gjbSignatures(repo, index, doc, flags, signed, date);
     refuseMilitarySigners(index, [
       ["prepared", "--prepared", [author]],
       ["reviewed", "--reviewed", [reviewer]],
@@ -416,14 +416,15 @@ function gjbSignatures(
   doc: ControlledDocument,
   flags: ReleaseFlags,
   signed: ReturnType<typeof signatureDates>,
+  date: string,
 ): { countersigned: Person[]; standardization?: Person; military_representative?: Person } {
   const given = {
     countersigned: (flags.countersigned ?? []).flatMap((v) => v.split(/[,，、]/)).map((v) => v.trim()).filter(Boolean),
     standardization: flags.standardization?.trim() ? [flags.standardization] : [],
     military_representative: flags.militaryRepresentative?.trim() ? [flags.militaryRepresentative] : [],
   };
-  refuseUnprintedSignatures(repo, doc, GJB_SIGNATURES.filter(([role]) => given[role].length > 0).map(([role]) => role));
-  const printed = layoutSignatures(repo, doc.level);
+  refuseUnprintedSignatures(repo, doc, GJB_SIGNATURES.filter(([role]) => given[role].length > 0).map(([role]) => role), date);
+  const printed = layoutSignatures(repo, doc.level, date);
   for (const [role, flag] of GJB_SIGNATURES) {
     if (printed.has(role) && given[role].length === 0) {
       throw new UserError(t("release.layout-signature", { level: doc.level, label: t(`release.signature.${role}`), flag }));
@@ -443,16 +444,19 @@ function gjbSignatures(
  * document): 会签, 标准化审查 or 军代表 recorded on a level whose printed layout (qms.yaml
  * `document_layouts`) has no such cell would be kept in the YAML and missing from every controlled copy,
  * so the copy would contradict the register.
+ * `date`: the day of the revision the signatures are on. The hint adds the cell from that day on
+ * (`since`), so that the revisions issued before keep the form they were issued on.
  * Errors: UserError naming the signature and the level, with a hint to add the cell to the layout.
  */
-export function refuseUnprintedSignatures(repo: Repository, doc: ControlledDocument, roles: readonly SignatureRole[]): void {
-  const printed = layoutSignatures(repo, doc.level);
+export function refuseUnprintedSignatures(repo: Repository, doc: ControlledDocument, roles: readonly SignatureRole[], date: string): void {
+  const printed = layoutSignatures(repo, doc.level, date);
   for (const [role, flag] of GJB_SIGNATURES) {
     if (!roles.includes(role) || printed.has(role)) continue;
-    const layout = documentLayout(repo, doc.level);
+    const layout = documentLayout(repo, doc.level, date);
+    const signatures = [...(layout?.signatures ?? ["prepared", "reviewed", "approved"]).map((item) => (typeof item === "string" ? item : item.role)), role].join(", ");
     throw new UserError(
       t("release.layout-unprinted", { id: doc.id, level: doc.level, label: t(`release.signature.${role}`), flag }),
-      t(layout ? "release.layout-unprinted.hint" : "release.layout-unprinted.hint-none", { level: doc.level, role, label: t(`release.signature.${role}`), levels: layout ? (layout.levels as number[]).join(", ") : "" }),
+      t(layout ? "release.layout-unprinted.hint" : "release.layout-unprinted.hint-none", { level: doc.level, role, label: t(`release.signature.${role}`), date, signatures }),
     );
   }
 }

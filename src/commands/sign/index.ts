@@ -187,7 +187,7 @@ export function refuseSignaturesOn(
   dates: ReturnType<typeof signatureDates>,
   signatures: (role: SigningRole) => Signature[],
 ): void {
-  refuseUnprintedSignatures(repo, doc, given);
+  refuseUnprintedSignatures(repo, doc, given, current.date);
   for (const role of given) {
     const date = dates[role];
     if (date && role !== "military_representative" && date > current.date) {

@@ -1,0 +1,79 @@
+/**
+ * A printed layout (qms.yaml document_layouts) is a form: a 会签 cell added to it from a day on
+ * (`since`) is no cell of the revisions issued before, which keep the form they were issued on
+ * (tester16 F1). Run with the built binary on a real git repository.
+ */
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { csr, git, gitInit, minimalRepo } from "../helpers.js";
+
+/** QP-001, released as A/0 in March on the form of that time: 编制, 审核, 批准 and no 会签. */
+const QP001 = [
+  "id: QP-001",
+  "title: 文件控制程序",
+  "level: 2",
+  "kind: procedure",
+  "department: QA",
+  "status: released",
+  "revisions:",
+  "  - version: A/0",
+  "    date: 2026-03-02",
+  "    summary: 首次发布",
+  "    prepared: { by: zhang, date: 2026-02-20 }",
+  "    reviewed: { by: li, date: 2026-02-25 }",
+  "    approved: { by: wang, date: 2026-02-26 }",
+  "sections:",
+  "  - title: 目的",
+  "    text: 控制文件的编制、审批、发放和更改。",
+  "",
+].join("\n");
+
+const errors = (stdout: string) => stdout.split("\n").filter((line) => / error /.test(line));
+const check = (dir: string) => csr(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"]);
+
+describe("a document layout with a 会签 cell from a day on (since)", () => {
+  it("csr release's refusal of --countersigned shows the layout to add with since: the release date", () => {
+    const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": QP001 }));
+    writeFileSync(join(dir, "documents/QP-001.yaml"), QP001.replace("控制文件的编制、审批、发放和更改。", "控制文件的编制、审核、批准、发放和更改。"));
+    git(dir, ["commit", "-qam", "修订稿"]);
+    const result = csr(["-C", dir, "release", "QP-001", "--summary", "增加会签", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--countersigned", "li", "--date", "2026-12-01", "-y"]);
+    expect(result.stderr).toBe(
+      "csr: QP-001 is a level 2 document, and its printed layout (qms.yaml document_layouts) has no 会签 (countersigned) cell: a signature recorded with --countersigned would be printed on no copy, and the controlled copies would contradict the record.\n" +
+        "hint: If documents of this level need the 会签 (countersigned) signature from now on, add a layout for level 2 under document_layouts in qms.yaml that applies from 2026-12-01, e.g. - { levels: [2], since: 2026-12-01, signatures: [prepared, reviewed, approved, countersigned] }; revisions issued before keep their layout. Otherwise leave the option out.\n",
+    );
+    expect(result.code).toBe(2);
+  });
+
+  it("leaves the revisions issued before on their own form, and requires the 会签 of a release from that day", () => {
+    const dir = gitInit(minimalRepo({ "documents/QP-001.yaml": QP001 }));
+    appendFileSync(join(dir, "qms.yaml"), "document_layouts:\n  - { levels: [2], since: 2026-12-01, signatures: [prepared, reviewed, approved, countersigned] }\n");
+    expect(errors(check(dir).stdout)).toEqual([]);
+    git(dir, ["commit", "-qam", "程序文件表样增加会签栏"]);
+    writeFileSync(join(dir, "documents/QP-001.yaml"), QP001.replace("控制文件的编制、审批、发放和更改。", "控制文件的编制、审核、批准、发放和更改。"));
+    git(dir, ["commit", "-qam", "修订稿"]);
+    const release = (...extra: string[]) => csr(["-C", dir, "release", "QP-001", "--summary", "增加会签", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-12-01", "-y", ...extra]);
+    expect(release().stderr).toBe("csr: The printed layout of level 2 documents (qms.yaml document_layouts) has a 会签 (countersigned) signature; give it with --countersigned <person>.\n");
+    const released = release("--countersigned", "li");
+    expect(released.stderr).toBe("");
+    expect(released.code).toBe(0);
+    expect(errors(check(dir).stdout)).toEqual([]);
+  });
+
+  it("does not tell the user to back-fill a 会签 the original never had when the layout says no day", () => {
+    const dir = minimalRepo({ "documents/QP-001.yaml": QP001 });
+    const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
+    writeFileSync(join(dir, "qms.yaml"), `${qms}document_layouts:\n  - { levels: [2], signatures: [prepared, reviewed, approved, countersigned] }\n`);
+    expect(errors(check(dir).stdout)).toEqual([
+      "documents/QP-001.yaml:8:5 error doc/signature-missing Revision A/0 (2026-03-02) of the released document QP-001 has no 会签 (countersigned) signature, which the printed layout of level 2 documents shows (qms.yaml document_layouts), and the layout does not say from when it applies. If the paper original has these signatures, record them as it shows them: csr sign QP-001 --countersigned <person> --date <date> (leave out --date when the original has no date); if the revision was issued on a form without these cells, record nothing: give the layout the day it was introduced, since: <date> (after 2026-03-02), and the revisions issued before are checked against their own form.",
+    ]);
+    // The day the layout was introduced, after A/0: A/0 keeps its form.
+    writeFileSync(join(dir, "qms.yaml"), `${qms}document_layouts:\n  - { levels: [2], since: 2026-03-03, signatures: [prepared, reviewed, approved, countersigned] }\n`);
+    expect(errors(check(dir).stdout)).toEqual([]);
+    // A layout introduced by the revision's day is the form it was issued on: a missing 会签 is a signature to copy from the original.
+    writeFileSync(join(dir, "qms.yaml"), `${qms}document_layouts:\n  - { levels: [2], since: 2026-03-02, signatures: [prepared, reviewed, approved, countersigned] }\n`);
+    expect(errors(check(dir).stdout)).toEqual([
+      "documents/QP-001.yaml:8:5 error doc/signature-missing Revision A/0 of the released document QP-001 has no 会签 (countersigned) signature, which the printed layout of level 2 documents shows (qms.yaml document_layouts). Record the signatures of the paper original: csr sign QP-001 --countersigned <person> --date <date> (leave out --date when the original has no date).",
+    ]);
+  });
+});
