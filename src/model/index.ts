@@ -119,6 +119,16 @@ export function layoutSignatureFlags(repo: Repository, level: number, placeholde
   return GJB_SIGNATURES.filter(([role]) => printed.has(role)).map(([, flag]) => ` ${flag} ${placeholder}`).join("");
 }
 
+/** The option of each signature of a revision, as `csr release`, its questions and `csr sign` name it in their messages. */
+export const SIGNATURE_FLAGS: Readonly<Record<SignatureRole, string>> = {
+  prepared: "--prepared",
+  reviewed: "--reviewed",
+  countersigned: "--countersigned",
+  standardization: "--standardization",
+  approved: "--approved",
+  military_representative: "--military-representative",
+};
+
 /** The GJB 9001C signatures a layout may print (会签, 标准化审查, 军代表), with the `csr release`/`csr sign` option that records each. */
 export const GJB_SIGNATURES = [
   ["countersigned", "--countersigned"],

@@ -14,20 +14,11 @@ import type { Customer } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption } from "../options.js";
 import { editFile, saveChanges, setInOrder, withEditSession } from "../shared/edit.js";
-import { CUSTOMER_CLASSES } from "./add.js";
+import { CUSTOMER_CLASSES, type CustomerAddFlags } from "./add.js";
 
-export interface CustomerUpdateFlags {
-  name?: string;
-  nameEn?: string;
-  class?: string;
-  contact?: string;
-  contactRole?: string;
-  contactEmail?: string;
-  contactPhone?: string;
+/** What csr customer add records, each to change (`--notes ""` removes them), and a contact to remove. */
+export interface CustomerUpdateFlags extends CustomerAddFlags {
   removeContact?: string;
-  notes?: string;
-  yes?: boolean;
-  commit?: boolean;
 }
 
 /** The order of a customer file's keys, as csr customer add writes them. */

@@ -3,11 +3,10 @@ import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { didYouMean } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
-import { loadRepository, type Repository } from "../../load/repository.js";
+import { loadRepository } from "../../load/repository.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
 import { CSR_STATUSES, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
-import type { RepoIndex } from "../../model/index.js";
 import type { Csr } from "../../model/types.js";
 import { customerName, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
 import { csrList, type CsrListFilter } from "../../report/registers/csr.js";
@@ -36,63 +35,53 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const rc = registerContext(repo, lang);
-  const table = csrList(rc, { today, keep: filter(repo, rc.index, flags), filter: filterDescription(rc, flags) });
+  const table = csrList(rc, { today, ...csrFilter(rc, flags) });
   return emitTable(ctx, table, flags, repo, lang, today);
 }
 
-/** The filters given, as the list's title and file name say them (checked already by `filter`). */
-function filterDescription(rc: RegisterContext, flags: ListCsrFlags): CsrListFilter {
+/**
+ * The command's filters: what each keeps, and how the list's title and file name say it
+ * (`顾客：东岳汽车` / `DYA`). Refuses an unknown customer, status, clause or person.
+ */
+function csrFilter(rc: RegisterContext, flags: ListCsrFlags): { keep: (csr: Csr, facts: CsrFacts) => boolean; filter: CsrListFilter } {
+  const { repo, index } = rc;
+  const tests: ((csr: Csr, facts: CsrFacts) => boolean)[] = [];
   const parts: string[] = [];
   const name: string[] = [];
   if (flags.customer !== undefined) {
+    const codes = repo.customers.map((c) => c.value.code);
+    if (!codes.includes(flags.customer)) throw new UserError(t("list.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, codes));
+    tests.push((csr) => csr.customer === flags.customer);
     parts.push(t("register.filter.customer", { customer: customerName(rc, flags.customer) }));
     name.push(flags.customer);
   }
   if (flags.status !== undefined) {
     const status = choiceOption(flags.status, "--status", CSR_STATUSES, "received");
+    tests.push((_, facts) => facts.status === status);
     parts.push(t("register.filter.status", { status: csrStatusLabel(status, rc.lang) }));
     name.push(status);
   }
   if (flags.overdue) {
+    tests.push((_, facts) => facts.daysLeft !== undefined && facts.daysLeft < 0);
     parts.push(t("register.filter.overdue"));
     name.push("overdue");
   }
   if (flags.clause !== undefined) {
+    // As csr set and csr process take a clause: "IATF 16949 8.5.2", IATF16949:8.5.2, or a bare 8.5.2
+    // when one standard is in scope; a clause the standard's catalog lacks is refused with the nearest one.
+    const catalogs = (repo.config?.value.standards ?? []).map((s) => repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
+    const clauseParts = clauseOptionParts(repo, flags.clause);
+    if (clauseParts.length !== 1) throw new UserError(t("list.clause-format", { value: flags.clause, example: clauseReferenceExample(repo.config?.value.standards) }));
+    const wanted = clauseRef(clauseParts[0]!, "--clause", catalogs);
+    tests.push((csr) => csr.clauses.some((c) => c === wanted || c.startsWith(`${wanted}.`)));
     parts.push(t("register.filter.clause", { clause: flags.clause }));
     name.push(flags.clause.replace(/\s+/g, ""));
   }
   if (flags.owner !== undefined) {
-    const owner = resolvePerson(rc.index, flags.owner, "--owner").id;
+    const owner = resolvePerson(index, flags.owner, "--owner").id;
+    tests.push((csr) => csr.implementation?.owner === owner);
     parts.push(t("register.filter.owner", { owner: personName(rc, owner) }));
     name.push(owner);
   }
-  return { parts, name };
-}
-
-function filter(repo: Repository, index: RepoIndex, flags: ListCsrFlags): (csr: Csr, facts: CsrFacts) => boolean {
-  const tests: ((csr: Csr, facts: CsrFacts) => boolean)[] = [];
-  if (flags.customer !== undefined) {
-    const codes = repo.customers.map((c) => c.value.code);
-    if (!codes.includes(flags.customer)) throw new UserError(t("list.unknown-customer", { code: flags.customer }) + didYouMean(flags.customer, codes));
-    tests.push((csr) => csr.customer === flags.customer);
-  }
-  if (flags.status !== undefined) {
-    const status = choiceOption(flags.status, "--status", CSR_STATUSES, "received");
-    tests.push((_, facts) => facts.status === status);
-  }
-  if (flags.overdue) tests.push((_, facts) => facts.daysLeft !== undefined && facts.daysLeft < 0);
-  if (flags.clause !== undefined) {
-    // As csr set and csr process take a clause: "IATF 16949 8.5.2", IATF16949:8.5.2, or a bare 8.5.2
-    // when one standard is in scope; a clause the standard's catalog lacks is refused with the nearest one.
-    const catalogs = (repo.config?.value.standards ?? []).map((s) => repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
-    const parts = clauseOptionParts(repo, flags.clause);
-    if (parts.length !== 1) throw new UserError(t("list.clause-format", { value: flags.clause, example: clauseReferenceExample(repo.config?.value.standards) }));
-    const wanted = clauseRef(parts[0]!, "--clause", catalogs);
-    tests.push((csr) => csr.clauses.some((c) => c === wanted || c.startsWith(`${wanted}.`)));
-  }
-  if (flags.owner !== undefined) {
-    const owner = resolvePerson(index, flags.owner, "--owner").id;
-    tests.push((csr) => csr.implementation?.owner === owner);
-  }
-  return (csr, facts) => tests.every((test) => test(csr, facts));
+  return { keep: (csr, facts) => tests.every((test) => test(csr, facts)), filter: { parts, name } };
 }

@@ -13,7 +13,7 @@ import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import type { Repository } from "../../load/repository.js";
-import { currentRevision, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
+import { currentRevision, isMilitaryRepresentative, layoutSignatures, militaryParties, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument, Person, Role, SignatureRole } from "../../model/types.js";
 import type { Choice, Prompts } from "../add/prompting.js";
@@ -78,15 +78,7 @@ export async function askForRelease(ask: Prompts, repo: Repository, index: RepoI
   return answered;
 }
 
-/** The option of each signature, as `csr release` names it in its messages. */
-const FLAG: Record<SignatureRole, string> = {
-  prepared: "--prepared",
-  reviewed: "--reviewed",
-  countersigned: "--countersigned",
-  standardization: "--standardization",
-  approved: "--approved",
-  military_representative: "--military-representative",
-};
+const FLAG = SIGNATURE_FLAGS;
 
 /** The field of ReleaseFlags that holds each signature given once. */
 const FIELD = {

@@ -12,7 +12,7 @@
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { currentRevision, layoutSignatureFlags, type RepoIndex } from "../../model/index.js";
+import { currentRevision, layoutSignatureFlags, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
 import { describe, documentEvents, eventProblem, type RecordedEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
 import type { Repository } from "../../load/repository.js";
@@ -35,14 +35,7 @@ export type SigningRole = (typeof ROLES)[number];
 /** The roles signed once per revision; 会签 is a list. */
 type SingleRole = Exclude<SigningRole, "countersigned">;
 
-export const FLAG: Record<SigningRole, string> = {
-  prepared: "--prepared",
-  reviewed: "--reviewed",
-  countersigned: "--countersigned",
-  standardization: "--standardization",
-  approved: "--approved",
-  military_representative: "--military-representative",
-};
+export const FLAG: Readonly<Record<SigningRole, string>> = SIGNATURE_FLAGS;
 const DATE_FLAG: Record<SigningRole, string> = {
   prepared: "--prepared-date",
   reviewed: "--reviewed-date",
