@@ -67,16 +67,52 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
     expect((await checkJsonInProcess(dir, "--today", "2026-10-22")).findings.map((f) => `${f.rule} ${f.line}`)).toEqual(["doc/recall-overdue 27"]);
   });
 
-  it("leaves 发放人 and 回收人 out without a terminal when no single document controller is named, and refuses unknown or departed people", async () => {
+  it("refuses an unknown 回收人, and a 回收人 of copies that did not come back", async () => {
     const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
-    expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-14", "-y")).stdout).toBe("QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n");
-    expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--date", "2026-10-20", "-y")).stdout).toBe("QP-005：于 2026-10-20 回收 1 份：受控号 1（A/0，品质部）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n");
-    expect(copies(dir)).toContain("  - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-20}\n");
-    expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}\n");
     expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--received-by", "nobody", "-y"])).stderr).toMatch(/^csr: --received-by nobody: /);
     expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--lost", "--by", "zhao", "--remark", "x", "--received-by", "zhang", "-y"])).stderr).toBe(
       "csr: --received-by names who took a copy back; the copies of --lost did not come back (give who dealt with it as --by).\n",
     );
+  });
+});
+
+describe("发放人 and 回收人 without a terminal when the document controller is not the one (tester16 F2)", () => {
+  // 张三, a placeholder person of csr init, is a document controller beside the real one, 陈静.
+  const twoControllers = people + "  - {id: zhangsan, name: 张三, department: QA, roles: [document-controller]}\n";
+
+  it("refuses to guess which of several document controllers did it, naming the option and them, and writes nothing", async () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure, "people.yaml": twoControllers });
+    const before = copies(dir);
+    expect(await zh(dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-14", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 未给出 --issued-by：有几名在职的文控人员（陈静（chen）、张三（zhangsan）），csr 无法判断谁是发放人。\n提示：请用 --issued-by <人员> 指明是其中哪一位；其中有 csr init 写入的示例人员的，用 'csr person remove <id>' 删除后，唯一的文控人员就是默认的发放人和回收人。\n",
+    });
+    expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-10-20", "-y"])).stderr).toBe(
+      "csr: --received-by is not given: there are several document controllers at work (陈静 (chen), 张三 (zhangsan)), and csr cannot tell who took the copies back.\nhint: Name the one who did with --received-by <person>; if one of them is a placeholder person of csr init, remove it with 'csr person remove <id>', and the one document controller left is recorded by default.\n",
+    );
+    expect(copies(dir)).toBe(before);
+    // Named, or once the placeholder is removed, the copies are recorded with their 发放人 and 回收人.
+    expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "--issued-by", "陈静", "--date", "2026-10-14", "-y")).stdout).toContain("\n发放人：陈静（chen）。\n");
+    expect((await zh(dir, "person", "remove", "zhangsan", "-y")).code).toBe(0);
+    expect((await zh(dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-10-20", "-y")).stdout).toContain("回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n");
+    expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, issued_by: chen, date: 2026-10-14}\n");
+  });
+
+  it("with no document controller, records the copies and says that 发放人 and 回收人 were left blank and how to record them", async () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
+    expect(await zh(dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-14", "-y")).toEqual({
+      code: 0,
+      stdout:
+        "QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n未记录发放人：people.yaml 中没有在职的文控人员（document-controller）。请用 --issued-by <人员> 记录发放人，或用 'csr person update <id> --roles …,document-controller' 指定文控人员。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+      stderr: "",
+    });
+    expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-10-20", "-y"])).stdout).toBe(
+      "QP-005: 1 copy taken back on 2026-10-20: 2 (A/0, 生产部). Handed back by 赵磊 (zhao).\nNo receiver (回收人) recorded: people.yaml has no document controller at work (document-controller). Record one with --received-by <person>, or give a person the role with 'csr person update <id> --roles …,document-controller'.\nStill to recall: 1 (A/0, 品质部), 3 (A/0, 市场部).\n",
+    );
+    expect(copies(dir)).toContain("  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, recalled: 2026-10-20, returned_by: zhao}\n");
+    expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}\n");
   });
 });
 

@@ -69,8 +69,8 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings).toEqual([]);
     const handedOut = await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "QA", "--holder", "刘军代", "--date", "2026-11-03", "-y"]);
     expect([handedOut.code, handedOut.stderr]).toEqual([2, "csr: 刘军代 (liujd) belongs to Military Representative Office, not to the receiving department (品质部): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to Military Representative Office: --to MRO.\n"]);
-    expect((await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "军代表室", "--holder", "刘军代", "--date", "2026-11-03", "-y", "--commit"])).stdout).toMatch(
-      /^QP-001 A\/0: 1 controlled copy handed out on 2026-11-03:\n  copy 1  Military Representative Office, holder 刘军代 \(liujd\)\nCommitted [0-9a-f]{7}: csr distribute QP-001 A\/0: copies 1\n$/,
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "军代表室", "--holder", "刘军代", "--issued-by", "wang", "--date", "2026-11-03", "-y", "--commit"])).stdout).toMatch(
+      /^QP-001 A\/0: 1 controlled copy handed out on 2026-11-03:\n  copy 1  Military Representative Office, holder 刘军代 \(liujd\)\nIssued by 王强 \(wang\)\.\nCommitted [0-9a-f]{7}: csr distribute QP-001 A\/0: copies 1\n$/,
     );
     const release = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "修订", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-11-10", "--force"]);
     expect(release.stdout.split("\n")[1]).toBe(
@@ -80,11 +80,11 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     expect(late.findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
       "doc/recall-overdue Controlled copy 1 of QP-001 A/0 (Military Representative Office) is still out: A/0 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-001 --copy 1'.",
     ]);
-    expect((await csrInProcess(["-C", dir, "recall", "QP-001", "--by", "刘军代", "--date", "2026-11-18", "-y"])).stdout).toBe(
-      "QP-001: 1 copy taken back on 2026-11-18: 1 (A/0, Military Representative Office). Handed back by 刘军代 (liujd).\nNo copy is due back any more.\n",
+    expect((await csrInProcess(["-C", dir, "recall", "QP-001", "--by", "刘军代", "--received-by", "wang", "--date", "2026-11-18", "-y"])).stdout).toBe(
+      "QP-001: 1 copy taken back on 2026-11-18: 1 (A/0, Military Representative Office). Handed back by 刘军代 (liujd). Received back by 王强 (wang).\nNo copy is due back any more.\n",
     );
     const list = await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
-    expect(list.stdout).toBe(["\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,回收日期,交回人,回收人,状态,备注", "1,QP-001,文件控制程序,A/0,1,军代表室,刘军代,,2026-11-03,2026-11-18,刘军代,,已回收,", ""].join("\r\n"));
+    expect(list.stdout).toBe(["\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,回收日期,交回人,回收人,状态,备注", "1,QP-001,文件控制程序,A/0,1,军代表室,刘军代,王强,2026-11-03,2026-11-18,刘军代,王强,已回收,", ""].join("\r\n"));
   });
 
   it("is not trained by the organisation: a copy in force at the 军代表室 adds no department to train", async () => {

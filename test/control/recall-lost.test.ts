@@ -28,11 +28,11 @@ describe("csr recall --lost / --destroyed", () => {
     );
     const destroyed = await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "3", "--destroyed", "--by", "li", "--remark", "水浸损毁，就地销毁", "--date", "2026-10-21", "-y"], { lang: null });
     expect(destroyed.stdout).toBe("QP-005：受控号 3（A/0，市场部）于 2026-10-21 登记为已销毁（确认人：李娜（li）；水浸损毁，就地销毁），不再待回收。\n尚待回收：受控号 1（A/0，品质部）。\n");
-    const back = await csrInProcess(["-C", dir, "recall", "QP-005", "--by", "zhang", "--date", "2026-10-22", "-y"], { lang: null });
-    expect(back.stdout).toBe("QP-005：于 2026-10-22 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。\n已没有需要回收的副本。\n");
+    const back = await csrInProcess(["-C", dir, "recall", "QP-005", "--by", "zhang", "--received-by", "wang", "--date", "2026-10-22", "-y"], { lang: null });
+    expect(back.stdout).toBe("QP-005：于 2026-10-22 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。回收人：王强（wang）。\n已没有需要回收的副本。\n");
     expect(copies(dir)).toBe(
       [
-        "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-22, returned_by: zhang}",
+        "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-22, returned_by: zhang, received_by: wang}",
         "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, lost: {date: 2026-10-20, by: zhao, remark: 车间搬迁时遗失}}",
         "  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12, destroyed: {date: 2026-10-21, by: li, remark: 水浸损毁，就地销毁}}",
         "  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}",
@@ -45,7 +45,7 @@ describe("csr recall --lost / --destroyed", () => {
     expect(register.stdout.split("\n").filter((l) => l.startsWith("| "))).toEqual([
       "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  |  | 2024-01-12 | 2026-10-22 | 张伟 |  | 已回收 |  |",
+      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  |  | 2024-01-12 | 2026-10-22 | 张伟 | 王强 | 已回收 |  |",
       "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  |  |  | 遗失 | 2026-10-20 遗失，赵磊确认：车间搬迁时遗失 |",
       "| 3 | QP-005 | 培训程序 | A/0 | 3 | 市场部 |  |  | 2024-01-12 |  |  |  | 已销毁 | 2026-10-21 销毁，李娜确认：水浸损毁，就地销毁 |",
       "| 4 | QP-005 | 培训程序 | A/1 | 4 | 品质部 |  |  | 2026-10-14 |  |  |  | 在用 |  |",

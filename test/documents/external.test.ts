@@ -164,15 +164,15 @@ describe("an external document in force", () => {
     expect((await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "--date", "2026-11-01", "-y"])).stderr).toBe(
       "csr: --date 2026-11-01 is before the receipt of the external document of Q/ABC 123-2020 (2026-11-02), which it must follow.\n",
     );
-    expect((await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "--date", "2026-11-03", "-y", "--commit"])).stdout).toMatch(
-      /^Q\/ABC 123-2020 B: 1 controlled copy handed out on 2026-11-03:\n {2}copy 1 {2}市场部\nCommitted [0-9a-f]{7}: csr distribute Q\/ABC 123-2020 B: copies 1\n$/,
+    expect((await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "--issued-by", "zhang", "--date", "2026-11-03", "-y", "--commit"])).stdout).toMatch(
+      /^Q\/ABC 123-2020 B: 1 controlled copy handed out on 2026-11-03:\n {2}copy 1 {2}市场部\nIssued by 张伟 \(zhang\)\.\nCommitted [0-9a-f]{7}: csr distribute Q\/ABC 123-2020 B: copies 1\n$/,
     );
     const path = join(dir, "documents/Q_ABC 123-2020.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("revision: B", "revision: C").replace("received: 2026-11-02", "received: 2026-11-16"));
     expect(await findings(dir, "--today", "2026-11-30", "--base", "HEAD")).toEqual([
       "documents/Q_ABC 123-2020.yaml:11 doc/recall-overdue Controlled copy 1 of Q/ABC 123-2020 B (市场部) is still out: B was replaced on 2026-11-16, and copies were due back by 2026-11-23 (5 working days). Take it back and record it with 'csr recall \"Q/ABC 123-2020\" --copy 1'.",
     ]);
-    expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--date", "2026-11-20", "-y"])).stdout).toBe("Q/ABC 123-2020: 1 copy taken back on 2026-11-20: 1 (B, 市场部).\nNo copy is due back any more.\n");
+    expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--by", "li", "--received-by", "zhang", "--date", "2026-11-20", "-y"])).stdout).toBe("Q/ABC 123-2020: 1 copy taken back on 2026-11-20: 1 (B, 市场部). Handed back by 李娜 (li). Received back by 张伟 (zhang).\nNo copy is due back any more.\n");
   });
 
   it("records the publisher's new edition with csr set --edition: what changed, and the copies of the old one now due back", async () => {

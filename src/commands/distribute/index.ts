@@ -89,7 +89,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
         const to = departmentLabel(session.index, e.to);
         return `  ${t("distribute.copy-number", { copy: e.copy })}  ${e.holder ? t("distribute.holder", { to, holder: personLabel(session.index, e.holder) }) : to}`;
       }),
-      ...(clerk ? [t(clerk.controller ? "distribute.issued-by-controller" : "distribute.issued-by", { by: personLabel(session.index, clerk.id) })] : []),
+      clerk ? t(clerk.controller ? "distribute.issued-by-controller" : "distribute.issued-by", { by: personLabel(session.index, clerk.id) }) : t("copy-clerk.blank.issuer"),
     ];
     // Due back on the day they are handed out, as the register counts them: not yet those of a version still in use while this one is 待实施.
     const old = copiesDue(document, date);
@@ -124,8 +124,9 @@ async function receivingDepartments(session: EditSession, flags: DistributeFlags
  * (by id or name, working on `date`), else the one document controller (people.yaml role
  * document-controller) working that day, else the one chosen at a terminal among the people working
  * that day (workingPeople, as every prompt for a person offers them), document controllers first.
- * Without a terminal and with no single document controller, nobody: the field is left out and the
- * register's cell stays empty, as in records kept before csr recorded it. A person of the 军代表室 is
+ * Without a terminal and with several document controllers, an error naming `flag` and them (which one
+ * did it is a fact to be given); with none, nobody: the field is left out, the register's cell stays
+ * empty, and the summary says so and how to record it next time (copy-clerk.blank.*). A person of the 军代表室 is
  * refused: document control is the organisation's own work (GJB 9001C 7.5.3). `controller` says that
  * nobody named or chose the clerk, so the summary says why that person was recorded.
  */
@@ -138,7 +139,15 @@ async function copyClerk(session: EditSession, given: string | undefined, flag: 
   const working = workingPeople(session, { on: date, organisation: true });
   const controllers = working.filter((p) => p.roles?.includes("document-controller"));
   if (controllers.length === 1) return { id: controllers[0]!.id, controller: true };
-  if (!session.ask) return undefined;
+  if (!session.ask) {
+    // Nobody to record: the register's cell stays empty, and the summary says so.
+    if (controllers.length === 0) return undefined;
+    // Several could have: which one did is a fact to be given, as any other missing value.
+    throw new UserError(
+      t(`copy-clerk.several.${work}`, { flag, people: inline(controllers.map((p) => personLabel(session.index, p.id))) }),
+      t("copy-clerk.several.hint", { flag }),
+    );
+  }
   const ordered = [...controllers, ...working.filter((p) => !controllers.includes(p))];
   const id = await session.ask.select({ message: t(`prompt.copy-clerk.${work}`), choices: ordered.map((p) => personChoice(session.index, p)) });
   return { id, controller: false };
@@ -304,6 +313,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
           t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(session.index, chosen) }) +
             (by ? t("recall.returned-by", { by: personLabel(session.index, by) }) : "") +
             (clerk ? t(clerk.controller ? "recall.received-by-controller" : "recall.received-by", { by: personLabel(session.index, clerk.id) }) : ""),
+          ...(clerk ? [] : [t("copy-clerk.blank.receiver")]),
         ];
     lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(session.index, left) }) : t("recall.all-back"));
     const copies = inline(chosen.map((c) => String(c.copy)));
