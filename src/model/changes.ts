@@ -1,22 +1,24 @@
 /**
- * What changed in a quality system between two states of its repository (two audits, two
- * releases): the facts an auditor traces, compared entity by entity, matched by id so that moved
- * files are followed. Pure: both states are already loaded (see load/base.ts loadRevision).
- * A document or CSR whose file does not validate in the later state is not reported as removed:
- * it is still there, only unreadable (the command names such files).
+ * What changed in a quality system between two states of its repository: two commits (two audits,
+ * two releases), or the records as they stood on two days (recordsOn), for a period. The facts an
+ * auditor traces, compared entity by entity, matched by id so that moved files are followed. Pure:
+ * both states are already loaded (see load/base.ts loadRevision). A document or CSR whose file does
+ * not validate in the later state is not reported as removed: it is still there, only unreadable
+ * (the command names such files).
  */
 import type { Repository } from "../load/repository.js";
+import { csrOn, documentOn } from "./as-of.js";
 import { compareClauseNumbers } from "./catalog.js";
 import { clauseCoverage } from "./coverage.js";
 import { currentRevision } from "./index.js";
-import type { ControlledDocument, Csr, Decision, Person, SourceDocument } from "./types.js";
+import type { ControlledDocument, Csr, Customer, Decision, Person, Revision, SourceDocument } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
 export const CHANGE_AREAS = ["document", "csr", "source", "coverage", "person"] as const;
 export type ChangeArea = (typeof CHANGE_AREAS)[number];
 
 /**
- * document: added | released | withdrawn | removed
+ * document: added (its first revision, or a draft) | released (a later revision) | withdrawn | removed
  * csr:      added | decided | reopened | addressed | superseded | removed
  * source:   added | revised
  * coverage: gained | lost
@@ -35,14 +37,62 @@ export interface Change {
   from: string;
   /** The value after. */
   to: string;
-  /** Further facts in the repository's own words: revision summaries, reasons, customer. */
+  /** Further facts in the repository's own words: a revision's summary, reasons, customer. */
   detail: string;
+  /** A document revision's changed pages (更改页) as its revision record gives them. */
+  pages?: string;
   /** The day the change took effect as recorded in the data (YYYY-MM-DD), when it records one. */
   date: string | null;
 }
 
 export function compareStates(before: Repository, after: Repository): Change[] {
   return [...documentChanges(before, after), ...csrChanges(before, after), ...sourceChanges(before, after), ...coverageChanges(before, after), ...personChanges(before, after)];
+}
+
+/**
+ * The repository as its dated records show it on `day` (model/as-of.ts): the documents released by
+ * then, with the revisions and withdrawal dated by then; the CSRs received by then, with their
+ * rounds, decisions and supersession as they stood; the customers' source revisions received by
+ * then. Comparing it on the day before a period and on the period's last day gives what the records
+ * date in the period, however late they were committed (a system imported into csr in December
+ * still dates its April revision in April). What the records do not date (people and their roles,
+ * where a CSR is addressed, processes) is the same in both, so compareStates finds no change in it.
+ */
+export function recordsOn(repo: Repository, day: string): Repository {
+  const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
+  return {
+    ...repo,
+    documents: repo.documents.flatMap((d) => {
+      const on = documentOn(d.value, day);
+      return on ? [{ ...d, value: on }] : [];
+    }),
+    csrs: repo.csrs.flatMap((c) => {
+      const on = csrOn(c.value, day, customers.get(c.value.customer));
+      return on ? [{ ...c, value: on }] : [];
+    }),
+    customers: repo.customers.map((c) => ({ ...c, value: customerOn(c.value, day) })),
+  };
+}
+
+function customerOn(customer: Customer, day: string): Customer {
+  if (!customer.sources) return customer;
+  const sources = customer.sources.map((s) => ({ ...s, revisions: s.revisions.filter((r) => r.received <= day) })).filter((s) => s.revisions.length > 0);
+  return { ...customer, sources };
+}
+
+/**
+ * The changes the records do not date, which only a comparison of two commits can find: people
+ * added, removed or given other roles or another department, a CSR addressed in other documents,
+ * a document or CSR file deleted.
+ */
+export function isUndated(change: Change): boolean {
+  return change.area === "person" || change.kind === "removed" || (change.area === "csr" && change.kind === "addressed");
+}
+
+/** Changes in the report's order: by area, then by id in natural order (QP-2 before QP-10); the order of one id's changes is kept. */
+export function inReportOrder(changes: readonly Change[]): Change[] {
+  const area = (c: Change) => CHANGE_AREAS.indexOf(c.area);
+  return [...changes].sort((a, b) => area(a) - area(b) || (a.area === "coverage" ? 0 : a.id.localeCompare(b.id, "en", { numeric: true })));
 }
 
 function byId<T>(items: readonly { value: T }[], key: (v: T) => string): Map<string, T> {
@@ -58,6 +108,9 @@ function unionIds(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
 
 const version = (doc: ControlledDocument): string => currentRevision(doc)?.version ?? "";
 
+/** A revision as its record describes it: the summary (修订内容) and the pages it changed (更改页), when recorded. */
+const revisionRecord = (revision: Revision): Pick<Change, "detail" | "pages"> => ({ detail: revision.summary ?? "", ...(revision.pages ? { pages: revision.pages } : {}) });
+
 function documentChanges(before: Repository, after: Repository): Change[] {
   const old = byId(before.documents, (d) => d.id);
   const now = byId(after.documents, (d) => d.id);
@@ -70,14 +123,15 @@ function documentChanges(before: Repository, after: Repository): Change[] {
       out.push({ area: "document", kind: "removed", id, title: a!.title, from: version(a!), to: "", detail: "", date: null });
       continue;
     }
-    if (!a) {
-      out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: version(b), detail: b.status, date: currentRevision(b)?.date ?? null });
-    } else if (version(a) !== version(b)) {
-      // Every revision entry after the earlier version: one release or several within the range.
-      const known = new Set((a.revisions ?? []).map((r) => r.version));
-      const added = (b.revisions ?? []).filter((r) => !known.has(r.version));
-      out.push({ area: "document", kind: "released", id, title: b.title, from: version(a), to: version(b), detail: added.map((r) => [r.version, r.summary].filter(Boolean).join(" ")).join("; "), date: currentRevision(b)?.date ?? null });
-    }
+    // One row per revision recorded in the later state only: each has its own date, summary and pages (the revision record).
+    const known = new Set((a?.revisions ?? []).map((r) => r.version));
+    const revisions = b.revisions ?? [];
+    revisions.forEach((r, i) => {
+      if (known.has(r.version)) return;
+      const previous = i > 0 ? revisions[i - 1]!.version : "";
+      out.push({ area: "document", kind: previous ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), date: r.date });
+    });
+    if (!a && revisions.length === 0) out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: "", detail: b.status, date: null });
     if (b.status === "obsolete" && a?.status !== "obsolete") {
       const reason = [b.obsolete?.reason ?? "", b.obsolete?.superseded_by ? `→ ${b.obsolete.superseded_by}` : ""].filter(Boolean).join(" ");
       out.push({ area: "document", kind: "withdrawn", id, title: b.title, from: a?.status ?? "", to: "obsolete", detail: reason, date: b.obsolete?.date ?? null });

@@ -74,6 +74,12 @@ export interface Table {
    */
   asOf?: { date: string; undatedTitle: string };
   /**
+   * For a register of what happened over a span rather than as of a day (the change report): what its
+   * heading says in place of the as-of date ("期间：2026-01-01 至 2026-06-30"), and the title without
+   * it, since the heading says it (see withHeading in commands/shared/output.ts).
+   */
+  span?: { label: string; untitledTitle: string };
+  /**
    * How the register is printed in bands when its columns are too many for one page (printBands):
    * `repeat`, the keys of the columns that identify a row, at the head of every band (else the
    * columns up to the identifier, as the workbook repeats them); `groups`, the columns kept together

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csr, csrInProcess, git, minimalRepo, tempDir } from "../helpers.js";
@@ -98,6 +98,12 @@ function scriptedHistory(): string {
   return dir;
 }
 
+interface PeriodJson {
+  period: { from: string; to: string };
+  commits: { from: ChangeJson["from"]; to: ChangeJson["to"] } | null;
+  changes: ChangeJson["changes"];
+}
+
 interface ChangeJson {
   from: { spec: string; commit: string | null; date: string | null };
   to: { spec: string; commit: string | null; date: string | null };
@@ -121,8 +127,8 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(report.from).toEqual({ spec: "audit-2025", commit: git(dir, ["rev-parse", "audit-2025"]).trim(), date: "2025-01-10" });
     expect(report.to).toEqual({ spec: "audit-2026", commit: git(dir, ["rev-parse", "audit-2026"]).trim(), date: "2025-09-05" });
     expect(report.changes.map((c) => [c.area, c.kind, c.id, c.from, c.to, c.detail, c.date])).toEqual([
-      ["document", "released", "QP-001", "A/0", "A/1", "A/1 增加评审时限", "2025-06-01"],
-      ["document", "added", "QP-002", "", "A/0", "released", "2025-06-01"],
+      ["document", "released", "QP-001", "A/0", "A/1", "增加评审时限", "2025-06-01"],
+      ["document", "added", "QP-002", "", "A/0", "首次发布", "2025-06-01"],
       ["document", "withdrawn", "WI-001", "released", "obsolete", "并入 QP-002 → QP-002", "2025-09-05"],
       ["csr", "reopened", "DYA-001", "A", "B", "顾客发布 B 版", "2025-09-01"],
       ["csr", "addressed", "DYA-001", "QP-001", "QP-002 5.3", "", null],
@@ -144,7 +150,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(out.slice(2, 5)).toEqual([
       "类别          变更          编号                 名称                        变更前      变更后            说明                  日期",
       "------------  ------------  -------------------  --------------------------  ----------  ----------------  --------------------  ----------",
-      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               A/1 增加评审时限      2025-06-01",
+      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               增加评审时限          2025-06-01",
     ]);
     expect(out).toContain("顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选              王强                  2025-06-02");
     // Roles in the words signatures use (编制/审核/批准), not people.yaml's codes.
@@ -152,50 +158,61 @@ describe("csr changes", { timeout: 120_000 }, () => {
       "人员与角色    新增          chen                 陈静                                    编制              品质部",
       "人员与角色    角色变更      li                   李娜                        编制、审核  批准、编制、审核  市场部",
     ]);
-    expect(out.slice(-6)).toEqual([
+    expect(out.slice(-7)).toEqual([
       "文件：新增 1，换版 1，作废 1",
       "顾客特定要求：新增 1，已决定 1，重新评审 1，落实文件变更 1",
       "顾客来源文件：新版本 1",
       "条款覆盖：新覆盖 1",
       "人员与角色：新增 1，角色变更 1",
+      "按提交比较：列出两次提交之间记入仓库的变更；日期一栏是记录上的日期，不是提交的日期。要列出一个期间内记录的变更，请给出两个日期：csr changes 2025-01-10 2025-09-05。",
       "",
     ]);
   });
 
-  it("takes dates: from the start of the first day to the end of the last", async () => {
-    const june = JSON.parse((await csrInProcess(["-C", dir, "changes", "2025-06-02", "2025-06-02", "--format", "json"], { lang: null, env: TZ })).stdout) as ChangeJson;
-    expect(june.from.date).toBe("2025-01-10");
-    expect(june.to.date).toBe("2025-06-02");
-    expect(june.changes.map((c) => `${c.area} ${c.kind} ${c.id}`)).toEqual([
-      "document released QP-001",
-      "document added QP-002",
-      "csr decided DYA-002",
-      "coverage gained IATF16949:7.5.3.2.2",
-      "person added chen",
-      "person roles li",
+  it("takes dates: the changes the records date in the period, and those they do not date from the commits at its ends", async () => {
+    const june = JSON.parse((await csrInProcess(["-C", dir, "changes", "2025-06-02", "2025-06-02", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
+    expect(june.period).toEqual({ from: "2025-06-02", to: "2025-06-02" });
+    // The people are compared from the last commit before the period to the last one in it.
+    expect(june.commits).toEqual({
+      from: { spec: "2025-06-02", commit: git(dir, ["rev-parse", "audit-2025"]).trim(), date: "2025-01-10" },
+      to: { spec: "2025-06-02", commit: git(dir, ["rev-parse", "audit-2026~1"]).trim(), date: "2025-06-02" },
+    });
+    // QP-001 A/1 and QP-002 A/0 are dated 2025-06-01, the day before, though committed on 2025-06-02.
+    expect(june.changes.map((c) => `${c.area} ${c.kind} ${c.id} ${c.date}`)).toEqual(["csr decided DYA-002 2025-06-02", "person added chen null", "person roles li null"]);
+    // Committed on 2025-09-05, the new customer revision, DYA-001's new round and DYA-003 are dated 2025-09-01.
+    const september = JSON.parse((await csrInProcess(["-C", dir, "changes", "2025-06-03", "2025-09-04", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
+    expect(september.changes.map((c) => [c.area, c.kind, c.id, c.from, c.to, c.detail, c.date])).toEqual([
+      ["csr", "reopened", "DYA-001", "A", "B", "顾客发布 B 版", "2025-09-01"],
+      ["csr", "added", "DYA-003", "", "DYA-SQM B", "DYA", "2025-09-01"],
+      ["source", "revised", "DYA-SQM", "A", "B", "DYA", "2025-09-01"],
     ]);
-    const none = JSON.parse((await csrInProcess(["-C", dir, "changes", "2025-06-03", "2025-09-04", "--format", "json"], { lang: null, env: TZ })).stdout) as ChangeJson;
-    expect(none.changes).toEqual([]);
   });
 
-  it("before the first commit everything is new", async () => {
-    const result = JSON.parse((await csrInProcess(["-C", dir, "changes", "2024-12-31", "audit-2025", "--format", "json"], { lang: null, env: TZ })).stdout) as ChangeJson;
-    expect(result.from).toEqual({ spec: "2024-12-31", commit: null, date: null });
-    expect(result.changes.filter((c) => c.area !== "coverage").map((c) => `${c.area} ${c.kind} ${c.id}`)).toEqual([
-      "document added QP-001",
-      "document added WI-001",
-      "csr added DYA-001",
-      "csr decided DYA-001",
-      "csr added DYA-002",
-      "source added DYA-SQM",
-      "person added li",
-      "person added wang",
-      "person added zhang",
+  it("takes a period that starts before the history: dated records are listed, undated ones from the first commit", async () => {
+    const result = await csrInProcess(["-C", dir, "changes", "2024-12-31", "2025-01-10"], { lang: null, env: TZ });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const out = result.stdout.split("\n");
+    expect(out[0]).toBe("变更报告：2024-12-31 至 2025-01-10");
+    expect(out.slice(4).filter((line) => !line.startsWith("条款覆盖  "))).toEqual([
+      "文件          新增    QP-001           顾客特定要求管理程序                A/0        首次发布  2025-01-02",
+      "文件          新增    WI-001           来料检验作业指导书                  A/0        首次发布  2025-01-02",
+      "顾客特定要求  新增    DYA-001          特殊特性符号按顾客规定标识          DYA-SQM A  DYA       2025-01-06",
+      "顾客特定要求  已决定  DYA-001          特殊特性符号按顾客规定标识          必须满足   王强      2025-01-08",
+      "顾客特定要求  新增    DYA-002          包装标签须含批次号                  DYA-SQM A  DYA       2025-01-06",
+      "顾客来源文件  新增    DYA-SQM          供应商质量手册                      A          DYA       2025-01-06",
+      "",
+      "文件：新增 2",
+      "顾客特定要求：新增 2，已决定 1",
+      "顾客来源文件：新增 1",
+      "条款覆盖：新覆盖 1",
+      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，以及因此新覆盖或失去覆盖的条款。人员与角色、顾客特定要求的落实文件和删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
+      "",
     ]);
-    expect(result.changes.filter((c) => c.area === "coverage").map((c) => c.id)).toEqual(["IATF16949:4.3.2"]);
   });
 
   it("writes md, html and xlsx through --out, in English with --lang en", async () => {
+    const short = (tag: string) => git(dir, ["rev-parse", "--short=7", tag]).trim();
     const out = tempDir();
     for (const ext of ["md", "html", "xlsx"]) {
       const result = await csrInProcess(["-C", dir, "changes", "audit-2025", "audit-2026", "--out", join(out, `changes.${ext}`), "--lang", "en"], { env: TZ });
@@ -204,7 +221,11 @@ describe("csr changes", { timeout: 120_000 }, () => {
     }
     const md = readFileSync(join(out, "changes.md"), "utf8");
     expect(md).toContain("| Documents | withdrawn | WI-001 | 来料检验作业指导书 | released | obsolete | 并入 QP-002 → QP-002 | 2025-09-05 |");
+    expect(md.split("\n").slice(0, 3)).toEqual(["## Changes", "", `测试汽车零部件有限公司 | Commits: audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`]);
     expect(md).toContain("CSRs: added 1, decided 1, reopened 1, addressed elsewhere 1");
+    expect(md).toContain(
+      "Compared by commit: the changes recorded in the repository between the two commits; the dates are those of the records, not of the commits. To list the changes recorded in a period, give two dates: csr changes 2025-01-10 2025-09-05.",
+    );
     const html = readFileSync(join(out, "changes.html"), "utf8");
     expect(html).toContain('<td class="code">CSRs</td><td class="code">reopened</td><td class="id">DYA-001</td>');
     const { default: ExcelJS } = await import("exceljs");
@@ -213,7 +234,8 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const sheet = book.getWorksheet("Changes")!;
     expect(sheet.getRow(2).values).toEqual([undefined, "Area", "Change", "ID", "Title", "Before", "After", "Detail", "Date"]);
     expect(sheet.getCell("H3").value).toEqual(new Date("2025-06-01T00:00:00Z"));
-    expect(sheet.rowCount).toBe(2 + 11 + 1 + 5);
+    // Title, header, 11 changes, a blank row, 5 counts and the note on what the report compares.
+    expect(sheet.rowCount).toBe(2 + 11 + 1 + 5 + 1);
   });
 
   it("refuses what is not a revision, and a folder without git", async () => {
@@ -223,7 +245,118 @@ describe("csr changes", { timeout: 120_000 }, () => {
     rmSync(join(plain, ".git"), { recursive: true, force: true });
     const nogit = await csrInProcess(["-C", plain, "changes", "HEAD~1"]);
     expect(nogit.code).toBe(2);
-    expect(nogit.stderr).toMatch(/^csr: csr changes reads the git history; .* is not a git repository\.\n$/);
+    expect(nogit.stderr).toMatch(/^csr: csr changes reads the git history; .* is not a git repository\.\nhint: Give dates to list the changes the records date in a period: csr changes 2026-01-01 2026-06-30\.\n$/);
     expect(existsSync(join(plain, "out"))).toBe(false);
+  });
+
+  it("refuses a date and a revision together, and a period that ends before it starts", async () => {
+    expect(await csrInProcess(["-C", dir, "changes", "2025-01-01", "audit-2026"], { env: TZ })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 2025-01-01 is a date and audit-2026 a commit or tag: give two dates or two commits.\nhint: Two dates list the changes recorded in that period (csr changes 2026-01-01 2026-06-30); two commits or tags compare two states of the repository (csr changes audit-2025 audit-2026).\n",
+    });
+    expect(await csrInProcess(["-C", dir, "changes", "2025-09-01", "2025-06-30"], { env: TZ })).toEqual({ code: 2, stdout: "", stderr: "csr: The period ends on 2025-06-30, before it starts on 2025-09-01.\n" });
+  });
+});
+
+/**
+ * A company that brings its existing system into csr: every record of years of document control in
+ * one commit of 2026-12-01 (the state of the history above), then a revision released with csr.
+ */
+function importedSystem(from: string): string {
+  const dir = tempDir();
+  cpSync(from, dir, { recursive: true, filter: (path) => !path.split(/[\\/]/).includes(".git") });
+  writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8") + lines("registers:", "  forms: { changes: QR-001-01 }", "  signatures: [编制, 审核, 批准]"));
+  write(dir, {
+    "documents/QR-001-01.yaml": lines("id: QR-001-01", "title: 文件更改记录", "level: 4", "kind: form", "department: QA", "status: released", "record: { retention: 3年 }", "revisions:", ...signed("A/0", "2025-01-02", "首次发布")),
+  });
+  git(dir, ["init", "-q"]);
+  git(dir, ["config", "user.name", "Test User"]);
+  git(dir, ["config", "user.email", "test@example.com"]);
+  commitAt(dir, "2026-12-01", "导入现有体系");
+  return dir;
+}
+
+describe("csr changes of a system imported into git", { timeout: 120_000 }, () => {
+  let history: string;
+  let dir: string;
+  beforeAll(() => {
+    history = scriptedHistory();
+    dir = importedSystem(history);
+  });
+
+  it("lists what the records date in the period, not the whole system as new", async () => {
+    const result = await csrInProcess(["-C", dir, "changes", "2025-06-01", "2025-06-30"], { lang: null, env: TZ });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")).toEqual([
+      "变更报告：2025-06-01 至 2025-06-30",
+      "",
+      "类别          变更    编号                 名称                  变更前  变更后  说明          日期",
+      "------------  ------  -------------------  --------------------  ------  ------  ------------  ----------",
+      "文件          换版    QP-001               顾客特定要求管理程序  A/0     A/1     增加评审时限  2025-06-01",
+      "文件          新增    QP-002               文件控制程序                  A/0     首次发布      2025-06-01",
+      "顾客特定要求  已决定  DYA-002              包装标签须含批次号            可选    王强          2025-06-02",
+      "条款覆盖      新覆盖  IATF16949:7.5.3.2.2  工程规范              未覆盖  已覆盖",
+      "",
+      "文件：新增 1，换版 1",
+      "顾客特定要求：已决定 1",
+      "条款覆盖：新覆盖 1",
+      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，以及因此新覆盖或失去覆盖的条款。人员与角色、顾客特定要求的落实文件和删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
+      "",
+    ]);
+  });
+
+  it("prints the period, organisation, form and signature lines as every register", async () => {
+    const out = join(tempDir(), "变更报告.md");
+    const result = await csrInProcess(["-C", dir, "changes", "2025-09-01", "2025-09-30", "--out", out], { lang: null, env: TZ });
+    expect(result.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(
+      lines(
+        "## 变更报告",
+        "",
+        "测试汽车零部件有限公司 ｜ 表单编号：QR-001-01 A/0 ｜ 期间：2025-09-01 至 2025-09-30",
+        "",
+        "| 类别 | 变更 | 编号 | 名称 | 变更前 | 变更后 | 说明 | 日期 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| 文件 | 作废 | WI-001 | 来料检验作业指导书 | 已发布 | 作废 | 并入 QP-002 → QP-002 | 2025-09-05 |",
+        "| 顾客特定要求 | 重新评审 | DYA-001 | 特殊特性符号按顾客规定标识 | A | B | 顾客发布 B 版 | 2025-09-01 |",
+        "| 顾客特定要求 | 新增 | DYA-003 | 返工须经顾客批准 |  | DYA-SQM B | DYA | 2025-09-01 |",
+        "| 顾客来源文件 | 新版本 | DYA-SQM | 供应商质量手册 | A | B | DYA | 2025-09-01 |",
+        "",
+        "文件：作废 1  ",
+        "顾客特定要求：新增 1，重新评审 1  ",
+        "顾客来源文件：新版本 1  ",
+        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，以及因此新覆盖或失去覆盖的条款。人员与角色、顾客特定要求的落实文件和删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
+        "",
+        "编制：________ 日期：________　审核：________ 日期：________　批准：________ 日期：________",
+      ),
+    );
+  });
+
+  it("between two commits, dates the rows by their records and says which lie outside the commits' days", async () => {
+    const repo = importedSystem(history);
+    write(repo, {
+      "documents/QP-002.yaml": procedure("QP-002", "文件控制程序", "IATF16949:7.5.3.2.2", [signed("A/0", "2025-06-01", "首次发布"), [...signed("A/1", "2026-11-25", "增加电子文件控制"), "    pages: P3-P4"]]),
+    });
+    commitAt(repo, "2026-12-02", "QP-002 A/1");
+    const result = await csrInProcess(["-C", repo, "changes", "HEAD~1", "HEAD"], { lang: null, env: TZ });
+    expect(result.code).toBe(0);
+    const short = (rev: string) => git(repo, ["rev-parse", "--short=7", rev]).trim();
+    expect(result.stdout.split("\n")).toEqual([
+      `变更报告：HEAD~1 (${short("HEAD~1")}, 2026-12-01) → HEAD (${short("HEAD")}, 2026-12-02)`,
+      "",
+      "类别  变更  编号    名称          变更前  变更后  说明                               日期",
+      "----  ----  ------  ------------  ------  ------  ---------------------------------  ----------",
+      "文件  换版  QP-002  文件控制程序  A/0     A/1     增加电子文件控制（更改页：P3-P4）  2026-11-25",
+      "",
+      "文件：换版 1",
+      "按提交比较：列出两次提交之间记入仓库的变更；日期一栏是记录上的日期，不是提交的日期。其中 1 项的日期不在 2026-12-01 至 2026-12-02 之间。要列出一个期间内记录的变更，请给出两个日期：csr changes 2026-12-01 2026-12-02。",
+      "",
+    ]);
+    const period = JSON.parse((await csrInProcess(["-C", repo, "changes", "2026-11-01", "2026-11-30", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
+    expect(period.commits).toBeNull();
+    expect(period.changes).toEqual([{ area: "document", kind: "released", id: "QP-002", title: "文件控制程序", from: "A/0", to: "A/1", detail: "增加电子文件控制", pages: "P3-P4", date: "2026-11-25" }]);
   });
 });

@@ -1,66 +1,127 @@
 /**
- * `csr changes <from> [<to>]`: what changed in the quality system between two points of its git
- * history (revisions, tags or dates), read from git objects without touching the working tree.
+ * `csr changes <from> [<to>]`: what changed in the quality system. Two dates give a period: the
+ * changes the dated records (revisions, withdrawals, receipts, decisions…) date in it, with git only
+ * for what the records do not date. Two revisions or tags give two states of the git history: what
+ * was recorded between them, read from git objects without touching the working tree.
  */
-import { isIsoDate } from "../../core/dates.js";
+import { addDays, isIsoDate, localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
-import { buildRepository } from "../../load/repository.js";
-import { compareStates } from "../../model/changes.js";
-import { changeReport, type RangeEnd } from "../../report/registers/changes.js";
+import { loadRepository, type Repository } from "../../load/repository.js";
+import { compareStates, inReportOrder, isUndated, recordsOn, type Change } from "../../model/changes.js";
+import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
-import { emitTable, languageOf, tableOutput, writeOutput, type OutputFlags } from "../shared/output.js";
+import { emitTable, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 
 export async function changesCommand(ctx: CommandContext, from: string, to: string | undefined, flags: OutputFlags): Promise<number> {
-  const root = findRoot(ctx.dir);
-  const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(t("changes.not-git", { root }));
-  const end = await resolveEnd(root, to ?? "HEAD", "end", "HEAD");
-  if (!end.commit) throw new UserError(to ? t("changes.no-commit-by", { spec: to }) : t("changes.no-commit-yet", { spec: "HEAD" }));
-  const start = await resolveEnd(root, from, "start", end.commit);
-  const before = start.commit ? await loadRevision(root, start.commit) : buildRepository(root, []);
-  const after = await loadRevision(root, end.commit);
-  for (const [state, repo] of [[start, before], [end, after]] as const) {
-    const files = [...new Set(repo.problems.map((p) => p.path))];
-    if (files.length > 0) ctx.stderr(t("changes.left-out", { spec: state.spec, count: files.length, files: list(files.slice(0, 3)) + (files.length > 3 ? t("output.and-more") : "") }) + "\n");
+  const dated = isIsoDate(from);
+  if (to !== undefined && isIsoDate(to) !== dated) {
+    throw new UserError(t("changes.mixed", { date: dated ? from : to, revision: dated ? to : from }), t("changes.mixed.hint"));
   }
-  const changes = compareStates(before, after);
-  const lang = languageOf();
-  const { format, out } = tableOutput(flags, ctx.dir, "changes");
-  if (format === "json") {
-    const json = JSON.stringify({ from: start, to: end, changes }, null, 2) + "\n";
-    if (out) await writeOutput(ctx, root, out, json, flags.force);
-    else ctx.stdout(json);
-    return 0;
-  }
-  return emitTable(ctx, changeReport(registerContext(after, lang), changes, start, end), flags, after, lang);
+  return dated ? periodCommand(ctx, from, to ?? localToday(), flags) : commitsCommand(ctx, from, to ?? "HEAD", flags);
 }
 
 /**
- * A revision, tag or branch names its commit. A date names the state at a moment of local time:
- * as a start, the beginning of that day (changes made on it are in the report); as an end, the
- * end of that day. Before the first commit there is no commit: the state is empty.
+ * A period: the records as they stood on the day before it and on its last day (model/changes.ts
+ * recordsOn), read from the working tree as every register is; the people, where CSRs are addressed
+ * and deleted files, which no record dates, from the commits at the period's start and end. When the
+ * history starts later than the period, those are compared from the first commit, which the report
+ * says: what changed in them before it cannot be known.
  */
-async function resolveEnd(root: string, spec: string, side: "start" | "end", tip: string): Promise<RangeEnd> {
-  const git = await openGit(root);
-  let commit: string | null;
-  if (isIsoDate(spec)) {
-    const moment = side === "start" ? `${spec} 00:00:00` : `${nextDay(spec)} 00:00:00`;
-    commit = (await git.raw(["rev-list", "-1", `--before=${moment}`, tip])).trim() || null;
-  } else {
-    commit = (await git.revparse(["--verify", "--quiet", `${spec}^{commit}`]).catch(() => "")).trim() || null;
-    if (!commit) throw new UserError(t("changes.unknown-rev", { spec }), t("changes.unknown-rev.hint"));
+async function periodCommand(ctx: CommandContext, from: string, to: string, flags: OutputFlags): Promise<number> {
+  if (to < from) throw new UserError(t("changes.reversed", { from, to }));
+  const root = findRoot(ctx.dir);
+  const repo = loadRepository(root);
+  refuseOrWarnUnreadable(ctx, repo);
+  const recorded = compareStates(recordsOn(repo, addDays(from, -1)), recordsOn(repo, to));
+  const basis = await undatedBasis(root, from, to);
+  let undated: Change[] = [];
+  if (basis.kind === "commits") {
+    const before = basis.from.commit ? await loadRevision(root, basis.from.commit) : undefined;
+    const after = await loadRevision(root, basis.to.commit!);
+    warnLeftOut(ctx, [basis.from, before], [basis.to, after]);
+    if (before) undated = compareStates(before, after).filter(isUndated);
   }
-  const date = commit ? (await git.raw(["show", "-s", "--format=%cs", commit])).trim() : null;
-  return { spec, commit, date };
+  const changes = inReportOrder([...recorded.filter((c) => !isUndated(c)), ...undated]);
+  const lang = languageOf();
+  const { format, out } = tableOutput(flags, ctx.dir, "changes");
+  if (format === "json") {
+    const commits = basis.kind === "commits" ? { from: basis.from, to: basis.to } : null;
+    return json(ctx, root, out, { period: { from, to }, commits, changes }, flags);
+  }
+  return emitTable(ctx, periodReport(registerContext(repo, lang), changes, { from, to }, basis), flags, repo, lang, to);
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+/**
+ * The commits whose comparison gives what the records do not date: the last one before the period
+ * and the last one by its end. Before the first commit there is none: then the comparison starts at
+ * the first commit, if it is in the period.
+ */
+async function undatedBasis(root: string, from: string, to: string): Promise<UndatedBasis> {
+  const git = await openGit(root);
+  if (!(await git.checkIsRepo())) return { kind: "no-git" };
+  const end = await commitBefore(root, `${addDays(to, 1)} 00:00:00`, to);
+  const first = (await git.raw(["rev-list", "--max-parents=0", "--reverse", "HEAD"]).catch(() => "")).trim().split("\n")[0] ?? "";
+  const firstDate = first ? (await git.raw(["show", "-s", "--format=%cs", first])).trim() : null;
+  if (!end.commit) return { kind: "history-later", first: firstDate };
+  const start = await commitBefore(root, `${from} 00:00:00`, from);
+  if (start.commit) return { kind: "commits", from: start, to: end };
+  return { kind: "commits", from: await commitEnd(root, first, first.slice(0, 7)), to: end, historyFrom: firstDate! };
+}
+
+async function commitBefore(root: string, moment: string, spec: string): Promise<RangeEnd> {
+  const git = await openGit(root);
+  const commit = (await git.raw(["rev-list", "-1", `--before=${moment}`, "HEAD"]).catch(() => "")).trim();
+  return commitEnd(root, commit || null, spec);
+}
+
+/** Two states of the history: what changed between two commits, tags or branches. */
+async function commitsCommand(ctx: CommandContext, from: string, to: string, flags: OutputFlags): Promise<number> {
+  const root = findRoot(ctx.dir);
+  const git = await openGit(root);
+  if (!(await git.checkIsRepo())) throw new UserError(t("changes.not-git", { root }), t("changes.not-git.hint"));
+  const end = await resolveRevision(root, to);
+  const start = await resolveRevision(root, from);
+  const before = await loadRevision(root, start.commit!);
+  const after = await loadRevision(root, end.commit!);
+  warnLeftOut(ctx, [start, before], [end, after]);
+  const changes = compareStates(before, after);
+  const lang = languageOf();
+  const { format, out } = tableOutput(flags, ctx.dir, "changes");
+  if (format === "json") return json(ctx, root, out, { from: start, to: end, changes }, flags);
+  const table = changeReport(registerContext(after, lang), changes, start, end);
+  // Printed, headed (organisation, form, signatures) as every register; emitTable heads only a register of the working tree.
+  const printed = format === "md" || format === "html" || format === "xlsx" || format === "pdf";
+  return emitTable(ctx, printed ? withHeading(after, table, lang, end.date!) : table, flags, after, lang);
+}
+
+function warnLeftOut(ctx: CommandContext, ...states: [RangeEnd, Repository | undefined][]): void {
+  for (const [end, repo] of states) {
+    const files = [...new Set((repo?.problems ?? []).map((p) => p.path))];
+    if (files.length > 0) ctx.stderr(t("changes.left-out", { spec: end.spec, count: files.length, files: list(files.slice(0, 3)) + (files.length > 3 ? t("output.and-more") : "") }) + "\n");
+  }
+}
+
+async function json(ctx: CommandContext, root: string, out: string | undefined, data: unknown, flags: OutputFlags): Promise<number> {
+  const text = JSON.stringify(data, null, 2) + "\n";
+  if (out) await writeOutput(ctx, root, out, text, flags.force);
+  else ctx.stdout(text);
+  return 0;
+}
+
+async function resolveRevision(root: string, spec: string): Promise<RangeEnd> {
+  const git = await openGit(root);
+  const commit = (await git.revparse(["--verify", "--quiet", `${spec}^{commit}`]).catch(() => "")).trim();
+  if (!commit) throw new UserError(t("changes.unknown-rev", { spec }), t("changes.unknown-rev.hint"));
+  return commitEnd(root, commit, spec);
+}
+
+async function commitEnd(root: string, commit: string | null, spec: string): Promise<RangeEnd> {
+  if (!commit) return { spec, commit: null, date: null };
+  const git = await openGit(root);
+  return { spec, commit, date: (await git.raw(["show", "-s", "--format=%cs", commit])).trim() };
 }

@@ -169,9 +169,10 @@ export async function writeOutput(ctx: CommandContext, root: string, out: string
   ctx.stderr(t("output.wrote", { out }) + "\n");
 }
 
-/** A register under its heading; the heading names the as-of day, so the title no longer does. */
+/** A register under its heading; the heading names the as-of day (or the span), so the title no longer does. */
 export function withHeading(repo: Repository, table: Table, lang: Lang, today: string): Table {
-  return { ...table, ...(table.asOf ? { title: table.asOf.undatedTitle } : {}), heading: registerHeading(repo, table, lang, today) };
+  const title = table.asOf?.undatedTitle ?? table.span?.untitledTitle;
+  return { ...table, ...(title !== undefined ? { title } : {}), heading: registerHeading(repo, table, lang, today) };
 }
 
 /**
@@ -187,7 +188,7 @@ function registerHeading(repo: Repository, table: Table, lang: Lang, today: stri
   return {
     organisation: config ? localized(lang, config.organisation.name, config.organisation.name_en) : "",
     form: formId ? translate(lang, "output.heading.form", { form: formId + (version ? ` ${version}` : "") }) : "",
-    asOf: translate(lang, "output.heading.as-of", { today }),
+    asOf: table.span?.label ?? translate(lang, "output.heading.as-of", { today }),
     pageOf: translate(lang, "output.heading.page-x-of-y", { page: "{page}", pages: "{pages}" }),
     page: translate(lang, "output.heading.page-x", { page: "{page}" }),
     date: translate(lang, "output.heading.date"),

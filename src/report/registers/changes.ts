@@ -1,6 +1,7 @@
 /**
- * The change report (变更报告): what changed in the quality system between two states of the
- * repository, one row per change, grouped by area, with a count per area and kind below.
+ * The change report (变更报告): what changed in the quality system over a period (from the dated
+ * records) or between two commits, one row per change, grouped by area, with a count per area and
+ * kind below, headed and signed as every register.
  */
 import { CHANGE_AREAS, type Change, type ChangeArea, type ChangeKind } from "../../model/changes.js";
 import type { Disposition, Role } from "../../model/types.js";
@@ -10,13 +11,21 @@ import { departmentName, personName, t, type RegisterContext } from "./context.j
 
 /** One end of the compared range as the user named it and as git resolved it. */
 export interface RangeEnd {
-  /** What the user typed: a revision, a tag or a date. */
+  /** What the user typed (a revision or a tag), or the day whose last commit it is. */
   spec: string;
   /** Full commit id, or null when the repository had no commit yet at that point. */
   commit: string | null;
   /** Committer date of that commit (YYYY-MM-DD). */
   date: string | null;
 }
+
+/**
+ * Where a period's changes that no record dates (people, where CSRs are addressed, deleted files)
+ * come from: the commits at its start and end (`historyFrom`: the history starts in the period, so
+ * the comparison starts at its first commit, of that day); none, when the history starts after the
+ * period (`first`: the first commit's day, null without a commit) or the folder is not in git.
+ */
+export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; historyFrom?: string } | { kind: "history-later"; first: string | null } | { kind: "no-git" };
 
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
@@ -51,18 +60,53 @@ function word(ctx: RegisterContext, change: Change, value: string): string {
   return value;
 }
 
-function endLabel(ctx: RegisterContext, end: RangeEnd): string {
-  if (!end.commit) return t(ctx, "register.changes.no-commit-yet", { spec: end.spec });
-  const at = `${end.commit.slice(0, 7)}${end.date ? `, ${end.date}` : ""}`;
-  return end.spec === end.commit.slice(0, end.spec.length) ? at : `${end.spec} (${at})`;
+/** A commit as the report names it: its short id and its day. */
+function commitLabel(end: RangeEnd): string {
+  return `${end.commit?.slice(0, 7) ?? ""}${end.date ? `, ${end.date}` : ""}`;
 }
 
+/** An end of a range of commits: as the user named it, with its commit. */
+function endLabel(end: RangeEnd): string {
+  const at = commitLabel(end);
+  return end.commit && end.spec === end.commit.slice(0, end.spec.length) ? at : `${end.spec} (${at})`;
+}
+
+/**
+ * The changes between two commits. Its dates are the records' own, which need not lie between the
+ * commits' (a system imported in one commit brings years of revisions): a note says so, with how
+ * many do not, and how to ask for a period instead.
+ */
 export function changeReport(ctx: RegisterContext, changes: readonly Change[], from: RangeEnd, to: RangeEnd): Table {
+  const range = `${endLabel(from)} → ${endLabel(to)}`;
+  const outside = changes.filter((c) => c.date !== null && ((from.date !== null && c.date < from.date) || (to.date !== null && c.date > to.date))).length;
+  const note = [
+    t(ctx, "register.changes.note.commits"),
+    outside > 0 ? t(ctx, "register.changes.note.outside", { count: outside, from: from.date ?? "", to: to.date ?? "" }) : "",
+    t(ctx, "register.changes.note.ask-period", { from: from.date ?? "", to: to.date ?? "" }),
+  ];
+  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.commits", { range }), note);
+}
+
+/** The changes the records date in a period, and those no record dates from the commits `basis` names. */
+export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis): Table {
+  const range = t(ctx, "register.changes.period", period);
+  const undated = (() => {
+    if (basis.kind === "no-git") return t(ctx, "register.changes.note.undated-no-git");
+    if (basis.kind === "history-later") return basis.first ? t(ctx, "register.changes.note.undated-history-later", { first: basis.first }) : t(ctx, "register.changes.note.undated-no-commit");
+    const commits = { from: commitLabel(basis.from), to: commitLabel(basis.to) };
+    return basis.historyFrom ? t(ctx, "register.changes.note.undated-history-from", { ...commits, first: basis.historyFrom }) : t(ctx, "register.changes.note.undated", commits);
+  })();
+  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), undated]);
+}
+
+/** The report's table; `note`, sentences that say what it was built from, follows the counts as one line. */
+function reportTable(ctx: RegisterContext, changes: readonly Change[], range: string, label: string, note: string[]): Table {
   const name = (change: Change) => {
     if (change.area === "person" && ctx.index.people.has(change.id)) return personName(ctx, change.id);
     return change.title;
   };
   const detail = (change: Change) => {
+    if (change.area === "document" && change.pages) return change.detail ? change.detail + t(ctx, "register.changes.pages", { pages: change.pages }) : t(ctx, "register.changes.pages-alone", { pages: change.pages });
     if (change.area === "document" && change.kind === "added") return word(ctx, change, change.detail);
     if (change.area === "csr" && change.kind === "decided") return personName(ctx, change.detail);
     if (change.area === "person") return departmentName(ctx, change.detail);
@@ -77,10 +121,10 @@ export function changeReport(ctx: RegisterContext, changes: readonly Change[], f
       .map(([kind, n]) => `${kindLabel(ctx, area, kind)} ${n}`);
     return `${t(ctx, `register.changes.area.${area}`)}${t(ctx, "register.label-separator")}${kinds.join(t(ctx, "register.changes.kind-separator"))}`;
   }).filter((line): line is string => line !== undefined);
-  const range = `${endLabel(ctx, from)} → ${endLabel(ctx, to)}`;
   return {
     id: "changes",
     title: t(ctx, "register.changes.title", { range }),
+    span: { label, untitledTitle: t(ctx, "register.changes.title-alone") },
     sheet: t(ctx, "register.changes.sheet"),
     columns: [
       { key: "area", header: t(ctx, "register.changes.column.area"), kind: "code" },
@@ -102,6 +146,6 @@ export function changeReport(ctx: RegisterContext, changes: readonly Change[], f
       detail: detail(change),
       date: change.date,
     })),
-    notes: counts.length > 0 ? counts : [t(ctx, "register.changes.none")],
+    notes: [...(counts.length > 0 ? counts : [t(ctx, "register.changes.none")]), note.filter(Boolean).join(t(ctx, "common.sentence-separator"))],
   };
 }
