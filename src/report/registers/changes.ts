@@ -11,7 +11,7 @@ import { departmentName, personName, t, type RegisterContext } from "./context.j
 
 /** One end of the compared range as the user named it and as git resolved it. */
 export interface RangeEnd {
-  /** What the user typed (a revision or a tag), or the day whose last commit it is. */
+  /** What the user typed (a revision or a tag); for a period, the day whose last commit it is (the first commit, by its short id, when the history starts in the period). */
   spec: string;
   /** Full commit id, or null when the repository had no commit yet at that point. */
   commit: string | null;
