@@ -22,9 +22,9 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  * csr:      added | decided | reopened | addressed | superseded | removed
  * source:   added | revised
  * coverage: gained | lost
- * person:   added | roles | department | removed
+ * person:   added | roles | department | left (the day people.yaml records) | removed
  */
-export type ChangeKind = "added" | "released" | "withdrawn" | "removed" | "decided" | "reopened" | "addressed" | "superseded" | "revised" | "gained" | "lost" | "roles" | "department";
+export type ChangeKind = "added" | "released" | "withdrawn" | "removed" | "decided" | "reopened" | "addressed" | "superseded" | "revised" | "gained" | "lost" | "roles" | "department" | "left";
 
 export interface Change {
   area: ChangeArea;
@@ -53,10 +53,11 @@ export function compareStates(before: Repository, after: Repository): Change[] {
  * The repository as its dated records show it on `day` (model/as-of.ts): the documents released by
  * then, with the revisions and withdrawal dated by then; the CSRs received by then, with their
  * rounds, decisions and supersession as they stood; the customers' source revisions received by
- * then. Comparing it on the day before a period and on the period's last day gives what the records
- * date in the period, however late they were committed (a system imported into csr in December
- * still dates its April revision in April). What the records do not date (people and their roles,
- * where a CSR is addressed, processes) is the same in both, so compareStates finds no change in it.
+ * then; the people who had left by then. Comparing it on the day before a period and on the
+ * period's last day gives what the records date in the period, however late they were committed (a
+ * system imported into csr in December still dates its April revision in April). What the records
+ * do not date (who joined, roles, where a CSR is addressed, processes) is the same in both, so
+ * compareStates finds no change in it.
  */
 export function recordsOn(repo: Repository, day: string): Repository {
   const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
@@ -71,6 +72,11 @@ export function recordsOn(repo: Repository, day: string): Repository {
       return on ? [{ ...c, value: on }] : [];
     }),
     customers: repo.customers.map((c) => ({ ...c, value: customerOn(c.value, day) })),
+    people: repo.people.map((p) => {
+      if (p.value.left === undefined || p.value.left <= day) return p;
+      const { left: _later, ...person } = p.value;
+      return { ...p, value: person };
+    }),
   };
 }
 
@@ -82,11 +88,11 @@ function customerOn(customer: Customer, day: string): Customer {
 
 /**
  * The changes the records do not date, which only a comparison of two commits can find: people
- * added, removed or given other roles or another department, a CSR addressed in other documents,
- * a document or CSR file deleted.
+ * added, removed or given other roles or another department (the day one left is recorded), a CSR
+ * addressed in other documents, a document or CSR file deleted.
  */
 export function isUndated(change: Change): boolean {
-  return change.area === "person" || change.kind === "removed" || (change.area === "csr" && change.kind === "addressed");
+  return (change.area === "person" && change.kind !== "left") || change.kind === "removed" || (change.area === "csr" && change.kind === "addressed");
 }
 
 /** Changes in the report's order: by area, then by id in natural order (QP-2 before QP-10); the order of one id's changes is kept. */
@@ -235,6 +241,7 @@ function personChanges(before: Repository, after: Repository): Change[] {
       if (roles(a) !== roles(b)) out.push({ area: "person", kind: "roles", id, title: b.name, from: roles(a), to: roles(b), detail: b.department, date: null });
       if (a.department !== b.department) out.push({ area: "person", kind: "department", id, title: b.name, from: a.department, to: b.department, detail: "", date: null });
     }
+    if (b?.left !== undefined && b.left !== a?.left) out.push({ area: "person", kind: "left", id, title: b.name, from: roles(b), to: "", detail: b.department, date: b.left });
   }
   return out;
 }

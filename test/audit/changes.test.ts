@@ -206,7 +206,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
       "顾客特定要求：新增 2，已决定 1",
       "顾客来源文件：新增 1",
       "条款覆盖：新覆盖 1",
-      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，以及因此新覆盖或失去覆盖的条款。人员与角色、顾客特定要求的落实文件和删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
+      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
       "",
     ]);
   });
@@ -303,7 +303,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
       "文件：新增 1，换版 1",
       "顾客特定要求：已决定 1",
       "条款覆盖：新覆盖 1",
-      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，以及因此新覆盖或失去覆盖的条款。人员与角色、顾客特定要求的落实文件和删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
+      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
       "",
     ]);
   });
@@ -328,11 +328,23 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
         "文件：作废 1  ",
         "顾客特定要求：新增 1，重新评审 1  ",
         "顾客来源文件：新版本 1  ",
-        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，以及因此新覆盖或失去覆盖的条款。人员与角色、顾客特定要求的落实文件和删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
+        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
         "",
         "编制：________ 日期：________　审核：________ 日期：________　批准：________ 日期：________",
       ),
     );
+  });
+
+  it("lists a person who left by the day people.yaml records, not by the commit", async () => {
+    const repo = importedSystem(history);
+    writeFileSync(join(repo, "people.yaml"), readFileSync(join(repo, "people.yaml"), "utf8").replace("  - id: wang\n", "    left: 2025-08-29\n  - id: wang\n"));
+    commitAt(repo, "2026-12-02", "李娜已于 2025-08-29 离职");
+    const august = JSON.parse((await csrInProcess(["-C", repo, "changes", "2025-08-01", "2025-08-31", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
+    expect(august.changes).toEqual([{ area: "person", kind: "left", id: "li", title: "李娜", from: "approver, author, reviewer", to: "", detail: "MKT", date: "2025-08-29" }]);
+    const table = await csrInProcess(["-C", repo, "changes", "2025-08-01", "2025-08-31"], { lang: null, env: TZ });
+    expect(table.stdout.split("\n").slice(4, 7)).toEqual(["人员与角色  离职  li    李娜  批准、编制、审核          市场部  2025-08-29", "", "人员与角色：离职 1"]);
+    const september = JSON.parse((await csrInProcess(["-C", repo, "changes", "2025-09-01", "2025-09-30", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
+    expect(september.changes.filter((c) => c.area === "person")).toEqual([]);
   });
 
   it("between two commits, dates the rows by their records and says which lie outside the commits' days", async () => {

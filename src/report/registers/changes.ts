@@ -33,7 +33,7 @@ const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
   csr: ["added", "decided", "reopened", "addressed", "superseded", "removed"],
   source: ["added", "revised"],
   coverage: ["gained", "lost"],
-  person: ["added", "roles", "department", "removed"],
+  person: ["added", "roles", "department", "left", "removed"],
 };
 
 const DISPOSITIONS: readonly string[] = ["must", "optional", "not-applicable", "rejected"] satisfies Disposition[];
