@@ -247,6 +247,21 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(nogit.code).toBe(2);
     expect(nogit.stderr).toMatch(/^csr: csr changes reads the git history; .* is not a git repository\.\nhint: Give dates to list the changes the records date in a period: csr changes 2026-01-01 2026-06-30\.\n$/);
     expect(existsSync(join(plain, "out"))).toBe(false);
+    // A period needs no git: the records date it; only what they do not date is left out, and the note says so.
+    const period = await csrInProcess(["-C", plain, "changes", "2025-01-01", "2025-12-31", "--lang", "en"]);
+    expect(period).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: lines(
+        "Changes: 2025-01-01 to 2025-12-31",
+        "",
+        "Area  Change  ID  Title  Before  After  Detail  Date",
+        "----  ------  --  -----  ------  -----  ------  ----",
+        "",
+        "Nothing changed in this range.",
+        "The changes the records date from 2025-01-01 to 2025-12-31: documents issued, revised (revision record) and withdrawn; CSRs received, decided, reopened and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where CSRs are addressed and deleted files have no recorded date and can only be compared by git commit; the repository is not in git: such changes are not listed.",
+      ),
+    });
   });
 
   it("refuses a date and a revision together, and a period that ends before it starts", async () => {
