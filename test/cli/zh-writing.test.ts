@@ -63,8 +63,15 @@ describe("the writing commands in Chinese", () => {
     });
 
     expect(await zh(dir, "recall", "QP-010", "--date", "2026-11-13", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 未给出 --by：回收记录须写明交回人（持有单位交回副本的人员），csr 无法判断由谁交回了受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。\n提示：几个单位的副本由各单位的人员交回，请分别回收：'csr recall QP-010 --copy 1 --by huangjun --date 2026-11-13'、'csr recall QP-010 --copy 2 --by chenjing --date 2026-11-13'。\n",
+    });
+    expect((await zh(dir, "recall", "QP-010", "--copy", "1", "--by", "黄军", "--date", "2026-11-13", "-y")).code).toBe(0);
+    expect(await zh(dir, "recall", "QP-010", "--by", "陈静", "--date", "2026-11-13", "-y")).toEqual({
       code: 0,
-      stdout: "QP-010：于 2026-11-13 回收 2 份：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n已没有需要回收的副本。\n",
+      stdout: "QP-010：于 2026-11-13 回收 1 份：受控号 2（A/1，品质部）。交回人：陈静（chenjing）。回收人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n已没有需要回收的副本。\n",
       stderr: "",
     });
 

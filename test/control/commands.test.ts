@@ -306,14 +306,14 @@ describe("distribution and recall", () => {
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).stdout).toBe(
       "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",
     );
-    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--copy", "1", "--date", "2026-11-11", "-y"])).stdout).toBe(
-      "QP-010: 1 copy taken back on 2026-11-11: 1 (A/1, Quality Assurance). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nStill to recall: 2 (A/1, Production).\n",
+    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--copy", "1", "--by", "zhangli", "--date", "2026-11-11", "-y"])).stdout).toBe(
+      "QP-010: 1 copy taken back on 2026-11-11: 1 (A/1, Quality Assurance). Handed back by Zhang Li (zhangli). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nStill to recall: 2 (A/1, Production).\n",
     );
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
-    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nNo copy is due back any more.\n");
+    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--by", "huangjun", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production). Handed back by Huang Jun (huangjun). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nNo copy is due back any more.\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
 
     const list = await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
@@ -321,8 +321,8 @@ describe("distribution and recall", () => {
     const lines = list.stdout.split("\r\n");
     expect(lines[0]).toBe("\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,回收日期,交回人,回收人,状态,备注");
     expect(lines.filter((l) => l.includes(",QP-010,")).map((l) => l.replace(/^\d+,/, ""))).toEqual([
-      "QP-010,生产过程控制程序,A/1,1,品质部,,陈静,2026-11-02,2026-11-11,,陈静,已回收,",
-      "QP-010,生产过程控制程序,A/1,2,生产部,,陈静,2026-11-02,2026-11-27,,陈静,已回收,",
+      "QP-010,生产过程控制程序,A/1,1,品质部,,陈静,2026-11-02,2026-11-11,张丽,陈静,已回收,",
+      "QP-010,生产过程控制程序,A/1,2,生产部,,陈静,2026-11-02,2026-11-27,黄军,陈静,已回收,",
       "QP-010,生产过程控制程序,A/2,3,品质部,张丽,陈静,2026-11-10,,,,在用,",
     ]);
   }, 90_000);
@@ -334,7 +334,7 @@ describe("distribution and recall", () => {
     expect(read(dir, "out/QP-014.copy-2.zh-CN.md").split("\n")[0]).toBe("**【受控 受控号 2】**");
     await csrInProcess(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null });
     expect(read(dir, "out/QP-014.copy-1.zh-CN.html")).toContain('<div class="stamp stamp-released">受控<span class="stamp-copy">受控号 1</span></div>');
-    await csrInProcess(["-C", dir, "recall", "QP-014", "--copy", "1", "--date", "2026-11-03", "-y"]);
+    await csrInProcess(["-C", dir, "recall", "QP-014", "--copy", "1", "--by", "zhangli", "--date", "2026-11-03", "-y"]);
     expect((await csrInProcess(["-C", dir, "render", "QP-014", "--copy", "1"], { lang: null })).stderr).toBe("csr: QP-014 的受控副本 1 已失效（已于 2026-11-03 回收）；请打印有效的副本。\n");
     expect((await csrInProcess(["-C", dir, "render", "QP-014", "QP-010", "--copy", "1"], { lang: null })).stderr).toBe("csr: --copy 在一份受控副本上印受控号：请只给出一份文件。\n");
   }, 90_000);

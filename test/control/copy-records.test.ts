@@ -69,7 +69,7 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
 
   it("refuses an unknown 回收人, and a 回收人 of copies that did not come back", async () => {
     const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
-    expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--received-by", "nobody", "-y"])).stderr).toMatch(/^csr: --received-by nobody: /);
+    expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--received-by", "nobody", "-y"])).stderr).toMatch(/^csr: --received-by nobody: /);
     expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--lost", "--by", "zhao", "--remark", "x", "--received-by", "zhang", "-y"])).stderr).toBe(
       "csr: --received-by names who took a copy back; the copies of --lost did not come back (give who dealt with it as --by).\n",
     );
@@ -190,16 +190,25 @@ describe("copies of the version still in use while its successor is 待实施", 
       return [...cells.map((c) => `${c[4]} ${c[12]}`), stdout.split("\n").find((l) => l.startsWith("待回收"))?.trimEnd()];
     };
     expect(await register("2026-11-20")).toEqual(["1 待回收", "2 待回收", "3 待回收", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "待回收 3 份。"]);
-    expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--date", "2026-11-20", "-y")).stdout).toBe(
-      "QP-005：于 2026-11-20 回收 1 份：受控号 1（A/0，品质部）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n",
+    expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--by", "zhang", "--date", "2026-11-20", "-y")).stdout).toBe(
+      "QP-005：于 2026-11-20 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n",
     );
     expect((await register("2026-11-20")).at(-1)).toBe("待回收 2 份。");
     expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-11-20", "-y")).stdout).toBe(
       "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
     );
-    // Without --copy, the copies due back that day: those of A/0, not copy 4 of A/1, still in use.
-    expect((await zh(dir, "recall", "QP-005", "--date", "2026-11-21", "-y")).stdout).toBe(
-      "QP-005：于 2026-11-21 回收 2 份：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n已没有需要回收的副本。\n",
+    // Without --copy, the copies due back that day: those of A/0, not copy 4 of A/1, still in use; each unit's, handed back by one of it.
+    expect(await zh(dir, "recall", "QP-005", "--date", "2026-11-21", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 未给出 --by：回收记录须写明交回人（持有单位交回副本的人员），csr 无法判断由谁交回了受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n提示：几个单位的副本由各单位的人员交回，请分别回收：'csr recall QP-005 --copy 2 --by zhao --date 2026-11-21'、'csr recall QP-005 --copy 3 --by <市场部的人员> --date 2026-11-21'。\n",
+    });
+    expect((await zh(dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-11-21", "-y")).stdout).toBe(
+      "QP-005：于 2026-11-21 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 3（A/0，市场部）。\n",
+    );
+    expect((await zh(dir, "recall", "QP-005", "--by", "li", "--date", "2026-11-21", "-y")).stdout).toBe(
+      "QP-005：于 2026-11-21 回收 1 份：受控号 3（A/0，市场部）。交回人：李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n已没有需要回收的副本。\n",
     );
     expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}\n");
     expect(await register("2026-11-21")).toEqual(["1 已回收", "2 已回收", "3 已回收", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "6 待实施（2026-11-25 实施）", "待回收 0 份。"]);

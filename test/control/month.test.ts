@@ -7,7 +7,7 @@
  * and new ones go out; the people are trained; the implementation is recorded; the work
  * instruction is withdrawn. At month end the auditor's lists and a clean check.
  *
- * 23 csr commands in all (the issue's 0.1.0 run took 48, hand-editing six files and committing by hand).
+ * 24 csr commands in all (the issue's 0.1.0 run took 48, hand-editing six files and committing by hand).
  * Golden files in test/fixtures/month/; UPDATE_GOLDEN=1 rewrites them (review the diff).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ function golden(name: string, actual: string): void {
 }
 
 describe("a month of document control without hand-editing YAML", () => {
-  it("replays the month with 23 csr commands and ends with clean lists", async () => {
+  it("replays the month with 24 csr commands and ends with clean lists", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
     let commands = 0;
     // In this process: what the month is about is what the commands do to the repository and print.
@@ -72,7 +72,9 @@ describe("a month of document control without hand-editing YAML", () => {
       "需回收的旧版受控副本（文件回收）：受控号 1（A/1，生产部）、受控号 2（A/1，品质部）。回收后用 'csr recall QP-010' 登记，并用 'csr distribute QP-010 --to ...' 发放 A/2。",
     );
     // Old copies back, new copies out, training, implementation.
-    await write("recall", "QP-010", "--date", "2026-11-13");
+    // Each department hands back its own copy (交回人).
+    await write("recall", "QP-010", "--copy", "1", "--by", "huangjun", "--date", "2026-11-13");
+    await write("recall", "QP-010", "--copy", "2", "--by", "zhangli", "--date", "2026-11-13");
     await write("distribute", "QP-010", "--to", "PRD", "QA", "ENG", "--date", "2026-11-13");
     await write("train", "QP-010", "--people", "huangjun", "zhoupeng", "gaoyang", "--trainer", "huangjun", "--record", "TR-2026-060", "--date", "2026-11-16");
     await write("implement", "DYA-004", "--implemented", "2026-11-20", "--evidence", "QP-010 A/2发布并培训；QR-010-01启用");
@@ -89,11 +91,11 @@ describe("a month of document control without hand-editing YAML", () => {
     golden("training.md", await run("list", "training", "--format", "md", ...today));
     golden("csr-list.md", await run("list", "--format", "md", ...today));
     golden("history-QP-010.txt", (await run("history", "QP-010")).replace(/\b[0-9a-f]{7}\b/g, "<commit>").replace(/\d{4}-\d{2}-\d{2}  Test User/g, "<date>  Test User"));
-    expect(commands).toBe(23);
+    expect(commands).toBe(24);
     // Every step was committed as it went: nothing is left over.
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     golden("log.txt", git(dir, ["log", "--format=%s"]));
-    // 23 commands, each checking the whole repository before it writes: about 10 s of CPU as
+    // 24 commands, each checking the whole repository before it writes: about 10 s of CPU as
     // processes of their own (a machine loaded by others, load average 30 on 2 cores, took 160 s),
     // less in this process, which starts Node and loads csr once.
   }, 300_000);

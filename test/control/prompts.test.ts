@@ -208,6 +208,41 @@ describe("asked at a terminal", () => {
     }
   });
 
+  it("csr recall without --by asks who handed back each unit's copies among the people of that unit, the holder first, and records each (tester16 F21)", async () => {
+    const people = [
+      "people:",
+      "  - {id: zhang, name: 张伟, department: QA, roles: [author, reviewer]}",
+      "  - {id: li, name: 李娜, department: MKT, roles: [author, reviewer]}",
+      "  - {id: zhao, name: 赵磊, department: PRD, roles: [author]}",
+      "  - {id: sun, name: 孙磊, department: PRD, roles: [author]}",
+      "  - {id: chen, name: 陈静, department: QA, roles: [document-controller]}",
+      "",
+    ].join("\n");
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": trainingProcedure(), "people.yaml": people });
+    setLanguage("zh-CN");
+    try {
+      const ctx = capture(dir);
+      const done = recall(ctx, "QP-005", { copy: ["2", "3"], date: "2026-11-21" }, prompts);
+      await screen.next();
+      // Copy 2 is held by 赵磊: he is offered first, then the other person of 生产部; nobody of another department.
+      expect(screen.getScreen()).toBe("? 交回人（生产部，受控号 2）\n❯ zhao  赵磊（生产部）\n  sun  孙磊（生产部）\n\n↑↓ navigate • ⏎ select");
+      screen.keypress("down");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toBe("? 交回人（市场部，受控号 3）\n❯ li  李娜（市场部）\n\n↑↓ navigate • ⏎ select");
+      screen.keypress("enter");
+      expect(await done).toBe(0);
+      expect(ctx.out).toBe(
+        "QP-005：于 2026-11-21 回收 2 份：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。交回人：受控号 2 为孙磊（sun）；受控号 3 为李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 1（A/0，品质部）。\n",
+      );
+      expect(read(dir, "documents/QP-005.yaml")).toContain(
+        "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, recalled: 2026-11-21, returned_by: sun, received_by: chen}\n  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12, recalled: 2026-11-21, returned_by: li, received_by: chen}\n",
+      );
+    } finally {
+      setLanguage("en");
+    }
+  });
+
   it("csr implement asks in Chinese, and says how to write a date it cannot read", async () => {
     setLanguage("zh-CN");
     try {

@@ -244,9 +244,9 @@ describe("an external document in force", () => {
     expect(await rows("distribution", "2026-12-14", [3, 4, 12])).toEqual(["B 1 在用（2026-12-15 起待回收）", "B 2 在用（2026-12-15 起待回收）"]);
     expect(await rows("distribution", "2026-12-15", [3, 4, 12])).toEqual(["B 1 待回收", "B 2 待回收"]);
 
-    const first = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "1", "--date", "2026-11-30", "-y", "--commit"]);
+    const first = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "1", "--by", "li", "--date", "2026-11-30", "-y", "--commit"]);
     expect([first.code, first.stderr]).toEqual([0, ""]);
-    const last = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "2", "--date", "2026-11-30", "-y", "--commit"]);
+    const last = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "2", "--by", "zhang", "--date", "2026-11-30", "-y", "--commit"]);
     expect([last.code, last.stderr]).toEqual([
       0,
       "csr: warning: every controlled copy of Q/ABC 123-2020 B still out has been recalled, but C, which replaces it, is in force only from 2026-12-15: until then the places of use have no valid edition.\n",
@@ -339,7 +339,7 @@ describe("a commit holds only the change its message names", () => {
     await csrInProcess(["-C", dir, "new", "external", "--number", "Q/ABC 123-2020", "--title", "导线技术条件", "--revision", "B", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
     await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "QA", "--date", "2026-11-03", "-y", "--commit"]);
     const base = git(dir, ["rev-parse", "HEAD"]);
-    expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "1", "--date", "2026-11-19", "-y"])).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "1", "--by", "li", "--date", "2026-11-19", "-y"])).code).toBe(0);
     const uncommitted = "csr: documents/Q_ABC 123-2020.yaml has uncommitted changes, which --commit would commit along unseen.\nhint: Commit or undo them first, or leave out --commit.\n";
     expect(await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "2", "--destroyed", "--by", "zhang", "--remark", "现场销毁", "--date", "2026-11-19", "-y", "--commit"])).toEqual({ code: 2, stdout: "", stderr: uncommitted });
     expect(await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "QA", "--date", "2026-11-19", "-y", "--commit"])).toEqual({ code: 2, stdout: "", stderr: uncommitted });

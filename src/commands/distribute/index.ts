@@ -225,7 +225,7 @@ export async function recallCommand(ctx: CommandContext, id: string, flags: Reca
 /**
  * Without --copy: every copy that is due back on the recall date (copiesDue: of an earlier version,
  * or of a withdrawn document; not yet those of the version still in use while its successor is 待实施),
- * recorded with who handed it back (--by, 交回人) and who took it back (--received-by, 回收人).
+ * recorded with who handed it back (--by, 交回人; else returnedBy) and who took it back (--received-by, 回收人).
  * `--lost` / `--destroyed` record copies that will not come back (遗失, 销毁) with who confirmed it
  * and what happened; `--retained`, a copy no longer in force that stays with its holder stamped 作废
  * for reference (作废留用; GJB 9001C 7.5.3, IATF 16949 7.5.3.2: obsolete documents kept are marked),
@@ -289,6 +289,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
       );
     }
     const by = byPerson?.id;
+    const returned = gone ? undefined : byPerson ? new Map(chosen.map((c) => [c, byPerson.id])) : await returnedBy(session, id, chosen, date, flags);
     const clerk = gone ? undefined : await copyClerk(session, flags.receivedBy, "--received-by", date, "receiver");
     const receivedBy = clerk?.id;
     const needsRemark = t(kept ? "recall.needs.remark-retained" : "recall.needs.remark");
@@ -300,7 +301,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
         if (gone) doc.setIn([...at, gone], doc.createNode({ date, by, remark }, { flow: true }));
         else {
           doc.setIn([...at, "recalled"], date);
-          if (by) doc.setIn([...at, "returned_by"], by);
+          doc.setIn([...at, "returned_by"], returned!.get(copy));
           if (receivedBy) doc.setIn([...at, "received_by"], receivedBy);
         }
       }
@@ -311,7 +312,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
       ? [t(`recall.recorded-${gone}`, { id, count: chosen.length, date, copies: copyList(session.index, chosen), by: personLabel(session.index, by!), remark: remark! })]
       : [
           t("recall.taken-back", { id, count: chosen.length, date, copies: copyList(session.index, chosen) }) +
-            (by ? t("recall.returned-by", { by: personLabel(session.index, by) }) : "") +
+            returnedByText(session, chosen, returned!) +
             (clerk ? t(clerk.controller ? "recall.received-by-controller" : "recall.received-by", { by: personLabel(session.index, clerk.id) }) : ""),
           ...(clerk ? [] : [t("copy-clerk.blank.receiver")]),
         ];
@@ -322,6 +323,51 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     if (bare) ctx.stderr(t("recall.in-force-gone", { id: withEdition(id, bare.inForce), pending: bare.pending, until: bare.until }) + "\n");
     return 0;
   });
+}
+
+/**
+ * Who handed the copies back (交回人) without --by: asked at a terminal for each unit holding some of
+ * them, among the people working on `date` who serve it (members and delegates, as --by is checked),
+ * the copies' holders first; without a terminal, refused, with a command for each unit to run instead.
+ * Who brought a copy back is a fact of the record (文件发放/回收记录), never assumed (tester16 F21).
+ */
+async function returnedBy(session: EditSession, id: string, chosen: readonly ControlledCopy[], date: string, flags: RecallFlags): Promise<Map<ControlledCopy, string>> {
+  const units = [...new Set(chosen.map((c) => c.to))].map((unit) => ({ unit, copies: chosen.filter((c) => c.to === unit) }));
+  const returned = new Map<ControlledCopy, string>();
+  for (const { unit, copies } of units) {
+    const holders = new Set(copies.map((c) => c.holder));
+    const people = workingPeople(session, { on: date })
+      .filter((p) => servesUnit(p, unit, session.index.departments))
+      .sort((a, b) => Number(!holders.has(a.id)) - Number(!holders.has(b.id)));
+    if (!session.ask || people.length === 0) throw returnedByMissing(session, id, units, flags);
+    const who = await session.ask.select({
+      message: t("prompt.recall.returned-by", { unit: departmentLabel(session.index, unit), copies: inline(copies.map((c) => String(c.copy))) }),
+      choices: people.map((p) => personChoice(session.index, p)),
+    });
+    for (const copy of copies) returned.set(copy, who);
+  }
+  return returned;
+}
+
+/** The refusal of a recall without --by: the copies and, for each unit holding some, the command with its --copy and --by (the holder, when all its copies have the same one). */
+function returnedByMissing(session: EditSession, id: string, units: readonly { unit: string; copies: readonly ControlledCopy[] }[], flags: RecallFlags): UserError {
+  const commands = units.map(({ unit, copies }) => {
+    const holders = [...new Set(copies.map((c) => c.holder))];
+    const by = holders.length === 1 && holders[0] !== undefined ? holders[0] : t("recall.returned-by.someone", { unit: departmentLabel(session.index, unit) });
+    return `'csr recall ${shellArgument(id)} --copy ${copies.map((c) => c.copy).join(" ")} --by ${by}${flags.date === undefined ? "" : ` --date ${flags.date}`}'`;
+  });
+  return new UserError(
+    t("recall.needs.returned-by", { copies: copyList(session.index, units.flatMap((u) => u.copies)) }),
+    t(units.length === 1 ? "recall.needs.returned-by.hint" : "recall.needs.returned-by.hint-units", { commands: inline(commands) }),
+  );
+}
+
+/** The summary's 交回人: the one person, else who handed back which copies. */
+function returnedByText(session: EditSession, chosen: readonly ControlledCopy[], returned: ReadonlyMap<ControlledCopy, string>): string {
+  const people = [...new Set(chosen.map((c) => returned.get(c)!))];
+  if (people.length === 1) return t("recall.returned-by", { by: personLabel(session.index, people[0]!) });
+  const each = people.map((by) => t("recall.returned-by.item", { by: personLabel(session.index, by), copies: inline(chosen.filter((c) => returned.get(c) === by).map((c) => String(c.copy))) }));
+  return t("recall.returned-by-several", { list: each.join(t("register.remarks-separator")) });
 }
 
 /**
