@@ -296,6 +296,16 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     return filled.length === 1 && !identifying.has(filled[0]) && !(raw.cells[filled[0]!] instanceof UnreadableCell);
   };
   while (dataRows.length > 0 && note(dataRows.at(-1)!)) dataRows.pop();
+  // The 受控文件清单 prints several pages wide with 文件名称 right after its repeated columns, so its
+  // notes (另有 1 份文件尚未发布…) stand in the column of the title: there a note is told from an entry
+  // as csr writes it, a sentence alone in its row, the first of them one empty row under the entries.
+  const sentence = (raw: RawRow) => {
+    const filled = raw.cells.filter((c) => c instanceof UnreadableCell || cellText(c) !== "");
+    return filled.length === 1 && !(filled[0] instanceof UnreadableCell) && /[。.]$/.test(cellText(filled[0]).trim());
+  };
+  let first = dataRows.length;
+  while (first > 0 && sentence(dataRows[first - 1]!)) first--;
+  if (first > 0 && first < dataRows.length && dataRows[first]!.row > dataRows[first - 1]!.row + 1) dataRows.length = first;
   if (options.as === "csr") reserveListedIds(dataRows, header, repo, options.csrNumbers);
   for (const raw of dataRows) {
     const row = new RowReader(header, raw);

@@ -72,6 +72,19 @@ export function revisionOn(doc: ControlledDocument, date: string) {
 }
 
 /**
+ * The revision entry in force on `date` (YYYY-MM-DD): the last one that had taken effect by then, on
+ * its 实施日期 (`effective`; the current one's is also the document's `effective`), else on its date.
+ * Unlike revisionOn, a revision issued to take effect later (csr release --effective) is not yet in
+ * force, and the one before it still is (IATF 16949 7.5.3.2.2: a change is implemented on a
+ * recorded day); undefined when none had taken effect. What is worked to that day, and the form
+ * revision a record made that day is made on.
+ */
+export function revisionInForce(doc: ControlledDocument, date: string) {
+  const revisions = doc.revisions ?? [];
+  return revisions.filter((r, i) => (r.effective ?? (i === revisions.length - 1 ? doc.effective : undefined) ?? r.date) <= date).at(-1);
+}
+
+/**
  * The layout of qms.yaml `document_layouts` that a revision of this level issued on `date` was printed
  * on (docs/format.md, printed layouts per level): of the entries that name the level and applied by
  * then (no `since`, or a `since` on or before the date), the one introduced last, the first listed

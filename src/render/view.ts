@@ -14,7 +14,7 @@ import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRec
 import { documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
-import { currentRevision, documentLayout, militaryParties, revisionOn, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, militaryParties, revisionInForce, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
@@ -576,7 +576,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     numberLabel: header.numberLabel,
     lang,
     // The form's version the record was made on: in force on the day of the decision (an open review: today's).
-    form: formNumber ? { number: formNumber, version: formDoc ? (revisionOn(formDoc, round.decided ?? today)?.version ?? "") : "" } : undefined,
+    form: formNumber ? { number: formNumber, version: formDoc ? (revisionInForce(formDoc, round.decided ?? today)?.version ?? "") : "" } : undefined,
     reviewStart: round.start,
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",

@@ -29,7 +29,7 @@ import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
-import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, t, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, t, versionInForce, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import { reviewedVersion } from "../report/registers/periodic-reviews.js";
@@ -627,7 +627,8 @@ function documentSections(
       items: [
         // An external document's as the external document list says it: 现行, or 待实施 before its 实施日期 (released is not yet in force).
         { text: fact(rc, "site.document.status", doc.kind === "external" ? externalStatus(rc, doc, today) : documentStatus(rc, doc, today)) },
-        { text: fact(rc, "site.document.current-version", current?.version ?? "—") },
+        // The version in force on the day, as the CSR matrix gives it: a version released to take effect later is marked 待实施.
+        { text: fact(rc, "site.document.current-version", (doc.kind === "external" ? current?.version : versionInForce(rc, doc, today)) || "—") },
         { text: fact(rc, "site.document.department", departmentName(rc, doc.department)) },
       ],
     },

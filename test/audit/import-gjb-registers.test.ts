@@ -84,12 +84,18 @@ describe("GJB registers into a repository", () => {
     expect(file(dir, "documents/QX_QP-005.yaml")).toMatchObject({ status: "in-review", remarks: "换版中", revisions: [{ version: "A/0" }] });
     // Only csr's own words are a state: other remarks stay remarks.
     expect(file(dir, "documents/QX_QP-006.yaml")).toMatchObject({ status: "released", remarks: "草稿待审" });
-    const list = await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv"], { lang: null });
-    expect(list.stdout.split("\r\n").slice(1, 5)).toEqual([
-      "1,文件控制程序,QX/QP-001,B/0,2023-03-01,综合部,,,,",
-      "2,记录控制程序,QX/QP-002,,,综合部,,,,草稿",
-      "3,采购控制程序,QX/QP-005,A/0,2023-03-01,综合部,,,,换版中；审批中",
-      "4,生产过程控制程序,QX/QP-006,A/0,2023-03-01,生产部,,,,草稿待审",
+    // The procedure list is of controlled documents: the draft and the one in review are left out and counted (auditor16 F24).
+    const list = await csrInProcess(["-C", dir, "list", "procedures", "--format", "md"], { lang: null });
+    expect(list.stdout.split("\n").filter((line) => /^\| \d/.test(line) || line.startsWith("另有"))).toEqual([
+      "| 1 | 文件控制程序 | QX/QP-001 | B/0 | 2023-03-01 | 综合部 |  |  |  |  |",
+      "| 2 | 生产过程控制程序 | QX/QP-006 | A/0 | 2023-03-01 | 生产部 |  |  |  | 草稿待审 |",
+      "另有 2 份文件尚未发布（草稿或审批中），不是受控文件，未列入；用 'csr list documents --status draft' 或 '--status all' 列出。  ",
+    ]);
+    // The list of every status gives the states they came back in, in its 状态 and 备注.
+    const all = await csrInProcess(["-C", dir, "list", "documents", "--status", "all", "--format", "json"], { lang: null });
+    expect((JSON.parse(all.stdout) as { rows: Record<string, string>[] }).rows.filter((r) => /QP-00[25]$/.test(r.number!)).map((r) => [r.number, r.status, r.remarks])).toEqual([
+      ["QX/QP-002", "草稿", ""],
+      ["QX/QP-005", "审批中", "换版中"],
     ]);
   });
 

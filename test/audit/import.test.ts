@@ -426,10 +426,14 @@ describe("round trip: export, then import into an empty repository", () => {
       "standards/MINI.yaml": readFileSync(join(source, "standards/MINI.yaml")),
       "customers/FORD.yaml": readFileSync(join(source, "customers/FORD.yaml")),
     });
-    const docs = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "文件清单"]);
+    const docs = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
     // The 受控文件清单 carries the forms' retention periods (保存期限): the two forms come back whole.
-    expect(docs.stdout).toContain("\nImported 6 of 6 row(s).\n");
+    expect(docs.stdout).toContain("\nImported 5 of 5 row(s).\n");
     expect(docs.code).toBe(0);
+    // The draft is on the sheet of the documents in preparation (在编文件).
+    const drafts = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "在编文件"]);
+    expect(drafts.stdout).toContain("\nImported 1 of 1 row(s).\n");
+    expect(drafts.code).toBe(0);
     const csrs = await csrInProcess(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
     expect(csrs.stdout).toContain("Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).");
     // The list carries the decision of FORD-001, not the opinions of FORD-002 (still undecided, so
@@ -485,10 +489,10 @@ describe("round trip: export, then import into an empty repository", () => {
     const book = join(tempDir(), "registers.xlsx");
     expect((await csrInProcess(["-C", dir, "export", "--out", book], { lang: null })).code).toBe(0);
     const files = listFiles(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")]);
-    const result = await csrInProcess(["-C", dir, "import", book, "--as", "documents", "--sheet", "文件清单"]);
+    const result = await csrInProcess(["-C", dir, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("row 3: documents/QP-001.yaml exists already; it was not overwritten (row not imported)");
-    expect(result.stdout).toContain("Imported 0 of 6 row(s); 0 row(s) refused, 6 conflict(s) with existing files.");
+    expect(result.stdout).toContain("Imported 0 of 5 row(s); 0 row(s) refused, 5 conflict(s) with existing files.");
     expect(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")])).toEqual(files);
   });
 });

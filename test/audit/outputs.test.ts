@@ -24,7 +24,8 @@ describe("csr export", () => {
     const workbook = await readWorkbook(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       "程序文件一览表",
-      "文件清单",
+      "受控文件清单",
+      "在编文件",
       "表单清单",
       "外来文件清单",
       "作废文件清单",
@@ -39,7 +40,8 @@ describe("csr export", () => {
       "文件定期评审记录",
     ]);
     const procedures = workbook.getWorksheet("程序文件一览表")!;
-    expect(procedures.getCell("A1").value).toBe("程序文件一览表（共 3 份）");
+    // QP-005, a draft, is on 在编文件, not on the procedure list (auditor16 F24).
+    expect(procedures.getCell("A1").value).toBe("程序文件一览表（共 2 份）");
     expect(procedures.getRow(2).values).toEqual([undefined, "序号", "文件名称", "文件编号", "版本", "编制/修订", "审核", "批准", "发布日期", "备注"]);
     expect(procedures.getCell("B3").value).toBe("文件控制程序");
     expect(procedures.getCell("A3").value).toBe(1);
@@ -47,7 +49,9 @@ describe("csr export", () => {
     // 发布日期 is the current revision's date; the fixture's QP-001 takes effect nine days later (2024-03-10).
     expect(issued.value).toEqual(new Date("2024-03-01T00:00:00Z"));
     expect(issued.numFmt).toBe("yyyy-mm-dd");
-    expect(procedures.getCell("H5").value).toBeNull();
+    // An empty date: the draft's 发布日期 on the sheet of documents in preparation.
+    const drafts = workbook.getWorksheet("在编文件")!;
+    expect([drafts.getCell("C3").value, drafts.getCell("J2").value, drafts.getCell("J3").value]).toEqual(["QP-005", "发布日期", null]);
     expect(procedures.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
     expect(procedures.autoFilter).toBe("A2:I2");
     // 生产过程控制程序 is 8 wide characters = 16 columns, plus 2 of padding.
@@ -55,9 +59,9 @@ describe("csr export", () => {
     expect(procedures.getRow(2).getCell(1).font?.bold).toBe(true);
     // Data cells (numbers, text, dates, empty ones) share a style per kind: thin borders, top-aligned, wrapped only on several lines.
     const thin = { style: "thin" };
-    for (const address of ["A3", "B3", "H3", "H5"]) {
-      expect(procedures.getCell(address).border).toEqual({ left: thin, right: thin, top: thin, bottom: thin });
-      expect(procedures.getCell(address).alignment).toEqual({ vertical: "top" });
+    for (const cell of [procedures.getCell("A3"), procedures.getCell("B3"), procedures.getCell("H3"), procedures.getCell("I3"), drafts.getCell("J3")]) {
+      expect(cell.border).toEqual({ left: thin, right: thin, top: thin, bottom: thin });
+      expect(cell.alignment).toEqual({ vertical: "top" });
     }
     expect(procedures.getCell("A3").numFmt).toBeUndefined();
     const addressed = workbook.getWorksheet("顾客特定要求清单")!.getCell("Y3");
@@ -94,7 +98,7 @@ describe("csr export", () => {
     const out = join(tempDir(), "en.xlsx");
     expect((await csrInProcess(["-C", REPO, "export", "--out", out, "--lang", "en"])).code).toBe(0);
     const workbook = await readWorkbook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Document list", "Forms", "External documents", "Obsolete documents", "Coverage MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training", "Periodic reviews"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Procedures", "Documents", "In preparation", "Forms", "External documents", "Obsolete documents", "Coverage MINI", "Clause xref MINI", "CSR matrix", "CSR list", "Review timeliness", "Symbols", "Distribution", "Training", "Periodic reviews"]);
     expect(workbook.getWorksheet("Forms")!.getCell("A1").value).toBe("Form register (2 in total)");
   });
 

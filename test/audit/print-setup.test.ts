@@ -41,7 +41,7 @@ describe("printed registers", () => {
       expect(sheet.headerFooter.oddFooter).toBe("&C第 &P 页");
     }
     const procedures = workbook.getWorksheet("程序文件一览表")!;
-    expect(procedures.headerFooter.oddHeader).toBe("&L测试汽车零部件有限公司&C&14&B程序文件一览表（共 3 份）&R表单编号：QR-001-01 A/0 截至 2026-11-27");
+    expect(procedures.headerFooter.oddHeader).toBe("&L测试汽车零部件有限公司&C&14&B程序文件一览表（共 2 份）&R表单编号：QR-001-01 A/0 截至 2026-11-27");
     // One signature and its date a row, right-aligned in the last column: on the register's last page.
     const lastColumn = procedures.columnCount;
     expect([8, 9, 10].map((r) => procedures.getCell(r, lastColumn).value)).toEqual(["编制：________ 日期：________", "审核：________ 日期：________", "批准：________ 日期：________"]);
@@ -83,9 +83,9 @@ describe("printed registers", () => {
     expect(result.status).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(converted, "registers.xlsx"));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["程序文件一览表", "文件清单", "表单清单", "外来文件清单", "作废文件清单", "条款覆盖矩阵 MINI", "条款过程文件对照 MINI", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "特殊特性符号对照表", "发放回收记录", "培训记录", "文件定期评审记录"]);
-    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "表单编号", "类别", "层级", "条款名称", "条款", "顾客", "编号", "编号", "顾客符号", "文件编号", "培训日期", "文件编号"]);
-    expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(14).fill("A2"));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["程序文件一览表", "受控文件清单", "在编文件", "表单清单", "外来文件清单", "作废文件清单", "条款覆盖矩阵 MINI", "条款过程文件对照 MINI", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "特殊特性符号对照表", "发放回收记录", "培训记录", "文件定期评审记录"]);
+    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "层级", "表单编号", "类别", "层级", "条款名称", "条款", "顾客", "编号", "编号", "顾客符号", "文件编号", "培训日期", "文件编号"]);
+    expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(15).fill("A2"));
   }, 130_000);
 
   it("lays HTML out on A4, landscape when the table is wide, with the header row repeated and the heading", async () => {

@@ -163,7 +163,8 @@ describe("terminal tables", () => {
     const result = await csrInProcess(["-C", REPO, "list", "procedures"], { lang: null });
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(0, 6)).toEqual([
-      "程序文件一览表（共 3 份）",
+      // QP-005, a draft, is not a controlled document: a note under the table counts it (auditor16 F24).
+      "程序文件一览表（共 2 份）",
       "",
       "序号  文件名称          文件编号  版本  编制/修订  审核  批准  发布日期    备注",
       "----  ----------------  --------  ----  ---------  ----  ----  ----------  ----------------",

@@ -88,8 +88,10 @@ describe("export -> import into a new repository -> export gives the same regist
   const withDocuments = () =>
     afterImport("documents", async () => {
       const dir = await freshRepository(ACME);
-      // The 受控文件清单 carries the forms' retention periods (保存期限), so its forms come back whole.
-      return { dir, report: await run(dir, ["import", book, "--as", "documents", "--sheet", "文件清单", "--add-people"]) };
+      // The 受控文件清单 carries the forms' retention periods (保存期限), so its forms come back whole;
+      // the drafts and documents in review are on a sheet of their own (在编文件).
+      const report = await run(dir, ["import", book, "--as", "documents", "--sheet", "受控文件清单", "--add-people"]);
+      return { dir, report: report + (await run(dir, ["import", book, "--as", "documents", "--sheet", "在编文件", "--add-people"])) };
     });
   const withProcedures = () =>
     afterImport("procedures", async () => {
@@ -97,11 +99,13 @@ describe("export -> import into a new repository -> export gives the same regist
       return { dir, report: await run(dir, ["import", book, "--as", "procedures", "--sheet", "程序文件一览表", "--department", "QA", "--add-people"]) };
     });
 
-  it("受控文件清单 (documents): every level, signer, date, clause and status", async () => {
+  it("受控文件清单 and 在编文件 (documents): every level, signer, date, clause and status", async () => {
     const { dir, report } = await withDocuments();
-    expect(report).toContain("\n已导入 46 行中的 46 行。\n");
+    expect(report).toContain("\n已导入 45 行中的 45 行。\n");
+    expect(report).toContain("\n已导入 1 行中的 1 行。\n");
     expect(report).not.toContain("没有保存期限");
-    expect(await exported(dir, "文件清单")).toEqual(await sheetRows(book, "文件清单"));
+    expect(await exported(dir, "受控文件清单")).toEqual(await sheetRows(book, "受控文件清单"));
+    expect(await exported(dir, "在编文件")).toEqual(await sheetRows(book, "在编文件"));
   });
 
   it("程序文件一览表 (procedures): the register has no department column, so --department gives one", async () => {

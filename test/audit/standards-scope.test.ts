@@ -130,7 +130,7 @@ describe("the symbol conversion table", () => {
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((s) => s.name)).toEqual([
       "程序文件一览表",
-      "文件清单",
+      "受控文件清单",
       "表单清单",
       "外来文件清单",
       "作废文件清单",

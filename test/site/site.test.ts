@@ -320,11 +320,13 @@ describe("csr site options", () => {
       "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
       "people.yaml": "people: []\n",
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n",
+      "documents/QP-002.yaml": "id: QP-002\ntitle: 记录控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\nrevisions:\n  - { version: A/0, date: 2026-01-10, summary: 首次发布 }\n",
       "templates/html/partials/site-section.hbs": '<div class="own">{{title}}:{{#each table.rows}}[{{#each this}}{{text}};{{/each}}]{{/each}}{{#each items}}({{text}}){{/each}}</div>\n',
     });
     const site = await buildSite(dir);
     expect(site.code).toBe(0);
-    expect(readFileSync(join(site.out, "registers", "procedures.html"), "utf8")).toContain('<div class="own">:[1;文件控制程序;QP-001;;;;;;草稿;]</div>');
+    // The procedure list is of released documents: the draft QP-001 is counted under it, not listed.
+    expect(readFileSync(join(site.out, "registers", "procedures.html"), "utf8")).toContain('<div class="own">:[1;记录控制程序;QP-002;A/0;;;;2026-01-10;;]</div>');
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<div class="own">文件状态:(状态：草稿)(现行版本：—)(部门：品质部)</div>');
   });
 

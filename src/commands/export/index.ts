@@ -36,9 +36,10 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
   const today = dateOption(flags.today, "--today");
-  // The workbook is what `csr import` reads back too: its document list keeps the drafts (titled so,
-  // each with its status), or a CSR addressed in a draft would lose its document in the round trip.
-  const registers = eachRegister(registerContext(repo, lang), today, { documents: "all" });
+  // The workbook is what `csr import` reads back too: the drafts and documents in review follow the
+  // controlled document list on a sheet of their own (a CSR addressed in a draft keeps its document in
+  // the round trip); the controlled list is the one `csr list documents` prints, with the same total (auditor16 F3).
+  const registers = eachRegister(registerContext(repo, lang), today, { unreleased: true });
   // Every sheet says it is incomplete: a sheet is often printed or sent on its own.
   const note = incompleteNote(repo, lang);
   const tables = (function* () {

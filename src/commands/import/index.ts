@@ -26,7 +26,7 @@ import { IMPORT_KIND_WORDS, IMPORT_KINDS, planImport, type ImportKind, type Impo
 import { findHeaderRow } from "../../import/headers.js";
 import { readRegister, type RawSheet } from "../../import/read.js";
 import { registerContext } from "../../report/registers/context.js";
-import { documentList } from "../../report/registers/documents.js";
+import { DOCUMENT_LIST_STATUSES, documentList, documentListId } from "../../report/registers/documents.js";
 import { allRegisters } from "../../report/registers/index.js";
 import type { Table } from "../../report/table.js";
 import { layoutSignatures } from "../../model/index.js";
@@ -204,7 +204,15 @@ export function filesWithErrors(findings: readonly Finding[], paths: readonly st
 }
 
 /** The sheets of `csr export` that are registers `csr import` reads back; the others are computed. */
-const READ_BACK: Record<string, string> = { procedures: "procedures", "procedures-gjb": "procedures", documents: "documents", forms: "forms", "csr-list": "csr", symbols: "symbols" };
+const READ_BACK: Record<string, string> = {
+  procedures: "procedures",
+  "procedures-gjb": "procedures",
+  // The controlled document list, and the lists of documents of other statuses (the export's sheet of drafts and documents in review).
+  ...Object.fromEntries(DOCUMENT_LIST_STATUSES.concat("unreleased").map((status) => [documentListId(status), "documents"])),
+  forms: "forms",
+  "csr-list": "csr",
+  symbols: "symbols",
+};
 
 /**
  * A sheet of `csr export` that csr computes from the repository's files (a matrix, the symbol table
@@ -236,11 +244,13 @@ function refuseComputedSheet(sheet: RawSheet, repo: Repository): void {
 function registerSheet(sheets: RawSheet[], as: (typeof IMPORT_KINDS)[number], repo: Repository, file: string): RawSheet {
   const label = (cell: unknown) => (typeof cell === "string" ? cell.trim() : "");
   // Only the names and headers are compared, and they do not depend on the day.
-  // `csr export` writes the document list of every status, under a sheet name of its own (文件清单).
+  // A document list of other statuses has a sheet name of its own: `csr export`'s of the drafts and
+  // documents in review (在编文件), `csr list documents --status all`'s (文件清单).
   const own = (["zh-CN", "en"] as const).flatMap((lang) => {
     const ctx = registerContext(repo, lang);
     const tables = allRegisters(ctx, localToday());
-    return [...tables, ...(as === "documents" ? [documentList(ctx, { status: "all", today: localToday() })] : [])].filter((table) => table.id !== undefined && READ_BACK[table.id] === as);
+    const otherLists = as === "documents" ? (["unreleased", "all"] as const).map((status) => documentList(ctx, { status, today: localToday() })) : [];
+    return [...tables, ...otherLists].filter((table) => table.id !== undefined && READ_BACK[table.id] === as);
   });
   const headers = new Set(own.map((table) => table.columns.map((c) => c.header).join("\t")));
   const recognised: ((sheet: RawSheet) => boolean)[] = [

@@ -6,7 +6,7 @@ import { localized } from "../../core/text.js";
 import { translate, type MessageData, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { csrOn, csrRecordedAfter, documentOn } from "../../model/as-of.js";
-import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 
@@ -86,6 +86,22 @@ export function documentStatus(ctx: RegisterContext, doc: ControlledDocument, to
   return pending ? t(ctx, "register.status.pending", { date: pending }) : statusLabel(ctx, doc.status);
 }
 
+/**
+ * The version in force on `today` as a register prints it where it says which version is current
+ * (现行版本: the CSR matrix, a document's page of csr site): the current one, or, while that one is
+ * 待实施, the one it replaces (revisionInForce) followed by the current one marked as the procedure
+ * list marks it (documentStatus): "A/1；A/2 待实施（2026-12-15 实施）". A first issue not yet in force
+ * has only the marked one. Until its 实施日期 the shop floor works to the version before
+ * (auditor16 F6: the CSR matrix gave A/2 as 现行 while the distribution register kept A/1 in use).
+ */
+export function versionInForce(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
+  const version = documentVersion(doc);
+  if (releasedPendingUntil(doc, today) === undefined) return version;
+  const pending = t(ctx, "register.version.pending", { version, status: documentStatus(ctx, doc, today) });
+  const inForce = revisionInForce(doc, today)?.version;
+  return inForce === undefined ? pending : t(ctx, "register.version.in-force", { inForce, pending });
+}
+
 /** Document numbers in natural order: QP-2 before QP-10. */
 // One collator for every comparison: localeCompare with options builds a new one per call, which dominates sorting 10,000 ids.
 const ID_COLLATOR = new Intl.Collator("en", { numeric: true });
@@ -138,6 +154,24 @@ export function liveDocuments(ctx: RegisterContext, day: string, keep: (doc: Con
   return documentsOn(ctx, day)
     .list.filter((d) => d.status !== "obsolete" && d.kind !== "external" && keep(d))
     .sort((a, b) => compareIds(a.id, b.id));
+}
+
+/**
+ * What a register of controlled documents lists on `day` (受控文件清单, 程序文件一览表 and the lists of
+ * the other levels, 表单清单): of the live documents that `keep` selects (liveDocuments), the released
+ * ones, in force or 待实施 (documentStatus says which); `unreleased` counts the drafts and documents in
+ * review left out. A draft is not a controlled document: every register of a day lists the same
+ * documents, with the same totals, and says how many it left out (unreleasedNotes; auditor16 F24).
+ */
+export function controlledDocuments(ctx: RegisterContext, day: string, keep: (doc: ControlledDocument) => boolean): { listed: ControlledDocument[]; unreleased: number } {
+  const live = liveDocuments(ctx, day, keep);
+  const listed = live.filter((d) => d.status === "released");
+  return { listed, unreleased: live.length - listed.length };
+}
+
+/** The note under a register of controlled documents that left out `count` drafts and documents in review (controlledDocuments). */
+export function unreleasedNotes(ctx: RegisterContext, count: number): string[] {
+  return count > 0 ? [t(ctx, "register.documents.not-in-force", { count })] : [];
 }
 
 /** The organisation's own documents of every status, withdrawn ones too: what a register of them was built from. */

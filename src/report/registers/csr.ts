@@ -10,7 +10,7 @@ import { currentReviewRound, workdaysPastDue, type ReviewRoundTimeliness } from 
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, documentsOn, documentTitle, documentVersion, personName, statusLabel, t, type RegisterContext } from "./context.js";
+import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, documentsOn, documentTitle, personName, statusLabel, t, versionInForce, type RegisterContext } from "./context.js";
 
 /** The CSRs on `day` (csrsOn), of `customer` when given, by customer and id. */
 function sortedCsrs(ctx: RegisterContext, day: string, customer?: string): Csr[] {
@@ -261,8 +261,9 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         ...base,
         document: place.document,
         section: addressedSectionLabel(doc, place.section, ctx.lang),
+        // The version in force on the day, and one released to take effect later marked as the procedure list marks it (auditor16 F6).
         // A document never released has no version; its status says why (草稿): a blank cell looked like a gap in the record.
-        version: doc ? documentVersion(doc) || statusLabel(ctx, doc.status) : "",
+        version: doc ? versionInForce(ctx, doc, options.today) || statusLabel(ctx, doc.status) : "",
         docTitle: doc ? documentTitle(ctx, doc) : "",
         link: changed ? linkLabel(ctx, changed) : "",
       };
@@ -293,7 +294,8 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "timeliness", header: t(ctx, "register.csr.matrix.column.timeliness") },
       { key: "document", header: t(ctx, "register.csr.matrix.column.document"), kind: "id" },
       { key: "section", header: t(ctx, "register.csr.matrix.column.section") },
-      { key: "version", header: t(ctx, "register.csr.matrix.column.version"), kind: "code" },
+      // A list: "A/1；A/2 待实施（…）" breaks between the version in force and the one to come.
+      { key: "version", header: t(ctx, "register.csr.matrix.column.version"), kind: "list" },
       { key: "docTitle", header: t(ctx, "register.csr.matrix.column.docTitle") },
       { key: "link", header: t(ctx, "register.csr.matrix.column.link"), kind: "code" },
       { key: "owner", header: t(ctx, "register.csr.matrix.column.owner"), kind: "name" },

@@ -2,7 +2,11 @@
  * The controlled document list (受控文件清单): every document in force (released) of every level
  * with the fields `csr import --as documents` reads back, so that a workbook round-trips. A draft
  * (or one in review) is not a controlled document: the register leaves it out and says how many it
- * left out; `status` lists those instead (a status, or `all` for every live document). Dated
+ * left out, as the procedure lists and the form register do (controlledDocuments); `status` lists those instead (a status,
+ * `unreleased` for drafts and documents in review, the export's sheet of them, or `all` for every
+ * live document). Such a list is not the controlled document list: its own id (documentListId),
+ * so that it is not printed on that register's form (registers.forms.documents) nor written under
+ * its file name (auditor16 F3). Dated
  * `today`, it lists the documents as their records show them that day (documentsOn): the version in
  * force then, with its dates and signatures, a document withdrawn later as in force. With a `filter`
  * (csr list documents --department / --holder), the documents of which that department or person
@@ -31,41 +35,57 @@ import {
   personName,
   statusLabel,
   t,
+  unreleasedNotes,
   type RegisterContext,
 } from "./context.js";
 import { copyFilterKeeps, filterNotes, type CopyFilter } from "./distribution.js";
 
-export type DocumentListStatus = Exclude<ControlledDocument["status"], "obsolete"> | "all";
+export type DocumentListStatus = Exclude<ControlledDocument["status"], "obsolete"> | "unreleased" | "all";
+/** The statuses `csr list documents --status` takes. */
 export const DOCUMENT_LIST_STATUSES: readonly DocumentListStatus[] = ["released", "draft", "in-review", "all"];
+
+/** The table id of the document list of `status`: "documents" for the controlled document list, "documents-draft" … for the others. */
+export function documentListId(status: DocumentListStatus): string {
+  return status === "released" ? "documents" : `documents-${status}`;
+}
 
 export function documentList(ctx: RegisterContext, options: { status?: DocumentListStatus; today: string; filter?: CopyFilter }): Table {
   const { status = "released", today, filter } = options;
   const live = liveDocuments(ctx, today, () => true).sort((a, b) => a.level - b.level);
   const filtered = filter && filterNotes(ctx, filter, "documents");
   const held = new Map(live.map((d) => [d, filtered ? copiesInUse(d, today).filter((c) => copyFilterKeeps(filter!, c)) : []]));
-  const docs = filtered ? live.filter((d) => held.get(d)!.length > 0) : status === "all" ? live : live.filter((d) => d.status === status);
+  const docs = filtered
+    ? live.filter((d) => held.get(d)!.length > 0)
+    : status === "all"
+      ? live
+      : status === "unreleased"
+        ? live.filter((d) => d.status !== "released")
+        : live.filter((d) => d.status === status);
   const notInForce = live.filter((d) => d.status !== "released").length;
   const pending = docs.filter((d) => releasedPendingUntil(d, today) !== undefined).length;
   const classified = marksClassification(ctx);
   const notes = [
     ...(filtered ? [filtered.note] : []),
-    ...(!filtered && status === "released" && notInForce > 0 ? [t(ctx, "register.documents.not-in-force", { count: notInForce })] : []),
+    ...(!filtered && status === "released" ? unreleasedNotes(ctx, notInForce) : []),
+    ...(status === "unreleased" ? [t(ctx, "register.documents.unreleased-note")] : []),
     ...(pending > 0 ? [t(ctx, "register.documents.note-pending", { count: pending })] : []),
     ...asOfNotes(ctx, today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, today))),
   ];
   return {
-    id: "documents",
+    id: documentListId(status),
     title: filtered
       ? t(ctx, "register.documents.title-filtered", { filter: filtered.title, count: docs.length })
       : status === "released"
         ? t(ctx, "register.documents.title", { count: docs.length })
         : status === "all"
           ? t(ctx, "register.documents.title-all", { count: docs.length })
-          : t(ctx, "register.documents.title-status", { status: statusLabel(ctx, status), count: docs.length }),
+          : status === "unreleased"
+            ? t(ctx, "register.documents.title-unreleased", { count: docs.length })
+            : t(ctx, "register.documents.title-status", { status: statusLabel(ctx, status), count: docs.length }),
     ...(filtered ? { filtered: filtered.filtered } : {}),
     ...(notes.length > 0 ? { notes } : {}),
     // The sheet is named as the title: a workbook of every status is not the 受控文件清单 (GJB month report #19).
-    sheet: t(ctx, status === "released" ? "register.documents.sheet" : "register.documents.sheet-all"),
+    sheet: t(ctx, status === "released" ? "register.documents.sheet" : status === "unreleased" ? "register.documents.sheet-unreleased" : "register.documents.sheet-all"),
     columns: [
       { key: "no", header: t(ctx, "register.documents.column.no"), kind: "number" },
       { key: "level", header: t(ctx, "register.documents.column.level"), kind: "code" },

@@ -1,20 +1,22 @@
 /**
- * The form register (表单清单): each live form with its owning procedure and how its records are
- * kept; dated `today`, the forms and their owners as their records show them that day (documentsOn).
+ * The form register (表单清单): each released form (controlledDocuments: a draft form is not a
+ * controlled one, as in the controlled document list) with its owning procedure and how its records
+ * are kept; dated `today`, the forms and their owners as their records show them that day (documentsOn).
  */
 import { documentOn, releaseRecordedAfter } from "../../model/as-of.js";
 import type { Table } from "../table.js";
-import { asOfNotes, compareIds, departmentName, documentTitle, documentVersion, issueDate, liveDocuments, ownDocuments, t, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, controlledDocuments, departmentName, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export function formList(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
-  const forms = liveDocuments(ctx, today, (d) => d.kind === "form");
+  const { listed: forms, unreleased } = controlledDocuments(ctx, today, (d) => d.kind === "form");
   // The owners' records count too: a procedure released after the day does not own a form on it.
   const considered = ownDocuments(ctx).filter((d) => d.kind === "form" || (d.forms ?? []).length > 0);
+  const notes = [...unreleasedNotes(ctx, unreleased), ...asOfNotes(ctx, today, considered.some((d) => releaseRecordedAfter(d, today)))];
   return {
     id: "forms",
     title: t(ctx, "register.forms.title", { count: forms.length }),
-    ...(considered.some((d) => releaseRecordedAfter(d, today)) ? { notes: asOfNotes(ctx, today, true) } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
     sheet: t(ctx, "register.forms.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.forms.column.no"), kind: "number" },
@@ -31,7 +33,8 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
     rows: forms.map((form, i) => {
       const owners = (ctx.index.formUsers.get(form.id) ?? [])
         .map((d) => documentOn(d.value, today))
-        .filter((d) => d !== undefined && d.status !== "obsolete")
+        // Its owners as controlled documents: a procedure still in draft does not own it yet.
+        .filter((d) => d !== undefined && d.status === "released")
         .map((d) => d!.id)
         .sort(compareIds);
       const medium = form.record?.medium;

@@ -5,7 +5,7 @@ import { clauseMatrix } from "./clauses.js";
 import type { RegisterContext } from "./context.js";
 import { csrList, csrMatrix } from "./csr.js";
 import { distributionRegister } from "./distribution.js";
-import { documentList, type DocumentListStatus } from "./documents.js";
+import { documentList } from "./documents.js";
 import { externalList } from "./external.js";
 import { formList } from "./forms.js";
 import { obsoleteList } from "./obsolete.js";
@@ -32,15 +32,20 @@ export function auditRegisters(ctx: RegisterContext, today: string): Table[] {
  * The registers one at a time, each built when it is asked for: a workbook written sheet by sheet
  * then holds one register in memory, not all of them. Without `everyRegister`, one that the
  * repository's standards do not ask for and that would be empty is left out (symbolTableExpected).
- * `documents`: which documents the document list carries (documentList; in force by default).
+ * `unreleased`: after the controlled document list, the list of the drafts and documents in review,
+ * when there are any (documentList `unreleased`): a sheet of its own, not on the controlled list's form.
  */
-export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; documents?: DocumentListStatus } = {}): Generator<Table> {
+export function* eachRegister(ctx: RegisterContext, today: string, options: { everyRegister?: boolean; unreleased?: boolean } = {}): Generator<Table> {
   const standards = (ctx.repo.config?.value.standards ?? []).flatMap((id) => {
     const catalog = ctx.repo.catalogs.get(id);
     return catalog ? [catalog] : [];
   });
   yield procedureList(ctx, { level: 2, today });
-  yield documentList(ctx, { status: options.documents, today });
+  yield documentList(ctx, { today });
+  if (options.unreleased) {
+    const unreleased = documentList(ctx, { status: "unreleased", today });
+    if (unreleased.rows.length > 0) yield unreleased;
+  }
   yield formList(ctx, { today });
   yield externalList(ctx, { today });
   yield obsoleteList(ctx, { today });

@@ -2,8 +2,10 @@
  * The procedure list (程序文件一览表) in the two layouts registers really have: the IATF one with
  * signatures, and the GJB one with departments, clauses and the level-3 and level-4 documents each
  * procedure uses. Both give each procedure's current version and its issue date, which an auditor
- * reads first, and a procedure not in force says its state in 备注. Dated `today`, they list the
- * documents as their records show them that day (documentsOn), as the document list does.
+ * reads first, and a version released to take effect later says so in 备注. Like the controlled
+ * document list, they list the released documents only (controlledDocuments: a draft is not a
+ * controlled document, and the totals of the two agree) and say how many they left out; dated
+ * `today`, they list the documents as their records show them that day (documentsOn).
  */
 import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
@@ -18,13 +20,14 @@ import {
   departmentName,
   documentTitle,
   documentVersion,
+  controlledDocuments,
   documentsOn,
   issueDate,
-  liveDocuments,
   ownDocuments,
   personName,
   documentStatus,
   t,
+  unreleasedNotes,
   type RegisterContext,
 } from "./context.js";
 
@@ -45,17 +48,17 @@ export function defaultProcedureStyle(standards: readonly string[] | undefined):
  */
 export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3 | 4; style?: ProcedureStyle; today: string }): Table {
   const level = options.level ?? 2;
-  const docs = liveDocuments(ctx, options.today, (d) => d.level === level);
+  const { listed: docs, unreleased } = controlledDocuments(ctx, options.today, (d) => d.level === level);
   const title = t(ctx, `register.procedures.title.${level}`, { count: docs.length });
   const style = level === 2 ? (options.style ?? defaultProcedureStyle(ctx.repo.config?.value.standards)) : "iatf";
   const remarks = (doc: ControlledDocument): string => {
     const parts = [documentRemarks(ctx, doc)];
-    if (doc.status !== "released" || releasedPendingUntil(doc, options.today)) parts.push(documentStatus(ctx, doc, options.today));
+    if (releasedPendingUntil(doc, options.today)) parts.push(documentStatus(ctx, doc, options.today));
     return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
   };
   // The GJB layout names the level-3 and level-4 documents each procedure uses: their records count too.
   const considered = ownDocuments(ctx).filter((d) => d.level === level || (style === "gjb" && d.level > level));
-  const notes = asOfNotes(ctx, options.today, considered.some((d) => releaseRecordedAfter(d, options.today)));
+  const notes = [...unreleasedNotes(ctx, unreleased), ...asOfNotes(ctx, options.today, considered.some((d) => releaseRecordedAfter(d, options.today)))];
   const table = style === "gjb" ? gjbList(ctx, docs, title, remarks, documentsOn(ctx, options.today).byId) : iatfList(ctx, docs, title, remarks);
   return notes.length > 0 ? { ...table, notes } : table;
 }
@@ -97,7 +100,8 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
   const uses = (doc: ControlledDocument, level: number) =>
     [...(doc.related ?? []), ...(doc.forms ?? [])]
       .map((id) => documents.get(id))
-      .filter((d): d is ControlledDocument => d !== undefined && d.level === level && d.status !== "obsolete")
+      // Controlled documents only, as the lists of their levels: a draft instruction or form is not one yet.
+      .filter((d): d is ControlledDocument => d !== undefined && d.level === level && d.status === "released")
       .map((d) => `${d.id} ${documentTitle(ctx, d)}`)
       .join("\n");
   // 密级, where the repository marks its documents (a GJB layout's default or their own).
