@@ -272,3 +272,32 @@ describe("csr list distribution|documents --department / --holder", () => {
     expect(await run("distribution", "--department", "PRDD")).toMatch(/^csr: --department PRDD: /);
   });
 });
+
+describe("copies of a document classified as a state secret (tester16 F15)", () => {
+  // QP-005 marked 秘密: its copies are signed for by named people.
+  const secret = () => threeDepartmentRepo({ "documents/QP-005.yaml": procedure.replace("department: QA\n", "department: QA\nclassification: 秘密\n"), "people.yaml": people });
+
+  it("are not handed out without a named holder, and the register shows the 密级 of every document listed", async () => {
+    const dir = secret();
+    const before = copies(dir);
+    expect(await zh(dir, "distribute", "QP-005", "--to", "QA", "PRD", "--date", "2026-10-14", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: QP-005 的密级为秘密，属于国家秘密：其受控副本须发给具名的领用人，未给出 --holder。\n提示：请按部门分别发放，各给出领用人：'csr distribute QP-005 --to QA --holder <品质部的人员> --date 2026-10-14'、'csr distribute QP-005 --to PRD --holder <生产部的人员> --date 2026-10-14'。\n",
+    });
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--to", "MKT", "-y"])).stderr).toBe(
+      "csr: QP-005 is classified 秘密, a state secret: its controlled copies are issued to a named holder, and --holder is not given.\nhint: Name the holder with --holder: 'csr distribute QP-005 --to MKT --holder <a person of 市场部>'.\n",
+    );
+    expect(copies(dir)).toBe(before);
+    expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "赵磊", "--date", "2026-10-14", "-y")).code).toBe(0);
+    expect(mdRows((await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-10-14")).stdout)).toEqual([
+      "| 序号 | 文件编号 | 文件名称 | 版本 | 密级 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| 1 | QP-005 | 培训程序 | A/0 | 秘密 | 1 | 品质部 |  |  | 2024-01-12 |  |  |  | 待回收 |  |",
+      "| 2 | QP-005 | 培训程序 | A/0 | 秘密 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  |  |  | 待回收 |  |",
+      "| 3 | QP-005 | 培训程序 | A/0 | 秘密 | 3 | 市场部 |  |  | 2024-01-12 |  |  |  | 待回收 |  |",
+      "| 4 | QP-005 | 培训程序 | A/1 | 秘密 | 4 | 生产部 | 赵磊 | 陈静 | 2026-10-14 |  |  |  | 在用 |  |",
+    ]);
+  });
+});

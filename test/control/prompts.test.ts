@@ -243,6 +243,36 @@ describe("asked at a terminal", () => {
     }
   });
 
+  it("csr distribute of a 秘密 document without --holder asks for the holder of each department among its people (tester16 F15)", async () => {
+    const people = [
+      "people:",
+      "  - {id: zhang, name: 张伟, department: QA, roles: [author, reviewer]}",
+      "  - {id: li, name: 李娜, department: MKT, roles: [author, reviewer]}",
+      "  - {id: zhao, name: 赵磊, department: PRD, roles: [author]}",
+      "  - {id: chen, name: 陈静, department: QA, roles: [document-controller]}",
+      "",
+    ].join("\n");
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": trainingProcedure().replace("department: QA\n", "department: QA\nclassification: 机密\n"), "people.yaml": people });
+    setLanguage("zh-CN");
+    try {
+      const ctx = capture(dir);
+      const done = distribute(ctx, "QP-005", { to: ["QA", "PRD"], date: "2026-11-21" }, prompts);
+      await screen.next();
+      expect(screen.getScreen()).toBe("? 领用人（品质部）\n❯ zhang  张伟（品质部）\n  chen  陈静（品质部）\n\n↑↓ navigate • ⏎ select");
+      screen.keypress("down");
+      screen.keypress("enter");
+      await screen.next();
+      expect(screen.getScreen()).toBe("? 领用人（生产部）\n❯ zhao  赵磊（生产部）\n\n↑↓ navigate • ⏎ select");
+      screen.keypress("enter");
+      expect(await done).toBe(0);
+      expect(read(dir, "documents/QP-005.yaml")).toContain(
+        "  - {copy: 4, version: A/1, to: QA, holder: chen, issued_by: chen, date: 2026-11-21}\n  - {copy: 5, version: A/1, to: PRD, holder: zhao, issued_by: chen, date: 2026-11-21}\n",
+      );
+    } finally {
+      setLanguage("en");
+    }
+  });
+
   it("csr implement asks in Chinese, and says how to write a date it cannot read", async () => {
     setLanguage("zh-CN");
     try {

@@ -8,6 +8,7 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, t } from "../../i18n/index.js";
 import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
+import { documentClassification, isStateSecret } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
@@ -73,13 +74,14 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
         t("person.holder-several.hint", { arg: shellArgument(id), served: served.join(" "), others: others.join(" "), holder: shellArgument(holderPerson.id) }),
       );
     }
-    const holder = holderPerson?.id;
+    const holders = holderPerson ? new Map(to.map((d) => [d, holderPerson.id])) : isStateSecret(session.repo, document) ? await namedHolders(session, document, to, date, flags) : new Map<string, string>();
     const clerk = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer");
     const issuedBy = clerk?.id;
     let number = nextCopyNumber(document);
-    const entries: ControlledCopy[] = to.flatMap((dept) =>
-      Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...(issuedBy ? { issued_by: issuedBy } : {}), date })),
-    );
+    const entries: ControlledCopy[] = to.flatMap((dept) => {
+      const holder = holders.get(dept);
+      return Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...(issuedBy ? { issued_by: issuedBy } : {}), date }));
+    });
     const change = editFile(session.root, file.path, "document", (doc) => {
       for (const entry of entries) appendIn(doc, ["distribution"], doc.createNode(entry, { flow: true }));
     });
@@ -97,6 +99,29 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute", { document: withEdition(id, version), copies: inline(entries.map((e) => String(e.copy))) }) });
     return 0;
   });
+}
+
+/**
+ * The holders (领用人) of the copies of a document classified as a state secret (秘密, 机密, 绝密) when
+ * --holder is not given: such a copy is signed for by a named person (保守国家秘密法; GJB 9001C units
+ * issue classified documents to named persons, tester16 F15). Asked at a terminal for each department
+ * among the people working on `date` who serve it; without a terminal, refused with a command for each.
+ */
+async function namedHolders(session: EditSession, document: ControlledDocument, to: readonly string[], date: string, flags: DistributeFlags): Promise<Map<string, string>> {
+  const holders = new Map<string, string>();
+  for (const dept of to) {
+    const people = workingPeople(session, { on: date }).filter((p) => servesUnit(p, dept, session.index.departments));
+    if (!session.ask || people.length === 0) {
+      const options = `${flags.copies === undefined ? "" : ` --copies ${flags.copies}`}${flags.date === undefined ? "" : ` --date ${flags.date}`}`;
+      const commands = to.map((d) => `'csr distribute ${shellArgument(document.id)} --to ${d} --holder ${t("distribute.holder.someone", { department: departmentLabel(session.index, d) })}${options}'`);
+      throw new UserError(
+        t("distribute.classified-holder", { id: document.id, classification: documentClassification(session.repo, document) }),
+        t(to.length === 1 ? "distribute.classified-holder.hint" : "distribute.classified-holder.hint-departments", { commands: inline(commands) }),
+      );
+    }
+    holders.set(dept, await session.ask.select({ message: t("prompt.distribute.holder", { department: departmentLabel(session.index, dept) }), choices: people.map((p) => personChoice(session.index, p)) }));
+  }
+  return holders;
 }
 
 /**

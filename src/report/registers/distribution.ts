@@ -1,11 +1,12 @@
 /**
  * The distribution and recall register (文件发放/回收记录): every controlled copy of every
- * document, with its number (受控号), version, recipient, who handed it out and when, when it was
+ * document, with its number (受控号), version, 密级 (where any document listed is marked), recipient, who handed it out and when, when it was
  * taken back, who handed it back and who took it back, and whether it is in force, due back, back,
  * lost, destroyed or kept stamped 作废 (作废留用); the remarks say when a copy that did not come back
  * was lost, destroyed or stamped, by whom and what happened.
  */
 import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
+import { documentClassification } from "../../model/classification.js";
 import { copiesDue, pendingTransition } from "../../model/distribution.js";
 import type { ControlledCopy } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -56,6 +57,8 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
     .sort((a, b) => compareIds(a.id, b.id));
   // Whether a copy is due back depends on the releases and withdrawals too.
   const recordedAfter = ctx.repo.documents.some(({ value }) => (value.distribution ?? []).length > 0 && (copyRecordedAfter(value, today) || releaseRecordedAfter(value, today)));
+  // 密级, where any document listed is marked (as the controlled document list shows it): whose copies are classified (tester16 F15).
+  const classified = documents.some((d) => documentClassification(ctx.repo, d) !== "");
   let toRecall = 0;
   const rows = documents.flatMap((doc) => {
     const transition = pendingTransition(doc, today);
@@ -68,6 +71,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
         number: doc.id,
         title: documentTitle(ctx, doc),
         version: copy.version,
+        ...(classified ? { classification: documentClassification(ctx.repo, doc) } : {}),
         copy: copy.copy,
         to: departmentName(ctx, copy.to),
         holder: personName(ctx, copy.holder),
@@ -105,6 +109,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       { key: "number", header: t(ctx, "register.distribution.column.number"), kind: "id" },
       { key: "title", header: t(ctx, "register.distribution.column.title") },
       { key: "version", header: t(ctx, "register.distribution.column.version"), kind: "code" },
+      ...(classified ? [{ key: "classification", header: t(ctx, "register.distribution.column.classification"), kind: "code" as const }] : []),
       { key: "copy", header: t(ctx, "register.distribution.column.copy"), kind: "id" },
       { key: "to", header: t(ctx, "register.distribution.column.to"), kind: "name" },
       { key: "holder", header: t(ctx, "register.distribution.column.holder"), kind: "name" },
