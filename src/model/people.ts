@@ -8,21 +8,27 @@ import type { RepoIndex } from "./index.js";
 import type { Person } from "./types.js";
 
 /**
- * The first of `ids` that people.yaml knows, else the first person it lists; the placeholder
- * <person> / <人员> when it lists nobody. Shown as the Chinese name when `lang` is Chinese and that
- * name is unique, has no space and is nobody's id (so it resolves to this one person when typed),
- * else as the id.
+ * The first of `ids` that people.yaml knows and who still works on `on` (YYYY-MM-DD, the day the
+ * hinted command records by default), else the first such person it lists; the placeholder
+ * <person> / <人员> when there is nobody. Someone who has left is never named: the command would
+ * refuse them for that day. Shown as the Chinese name when `lang` is Chinese and that name is
+ * unique, has no space and is nobody's id (so it resolves to this one person when typed), else as
+ * the id.
  */
-export function personToType(people: RepoIndex["people"], ids: readonly (string | undefined)[], lang: string): string {
-  const known = ids.map((id) => (id === undefined ? undefined : people.get(id)?.value)).find((p): p is Person => p !== undefined);
-  const person = known ?? people.values().next().value?.value;
+export function personToType(people: RepoIndex["people"], ids: readonly (string | undefined)[], lang: string, on: string): string {
+  const working = (p: Person | undefined): p is Person => p !== undefined && (p.left === undefined || p.left > on);
+  const known = ids.map((id) => (id === undefined ? undefined : people.get(id)?.value)).find(working);
+  const person = known ?? [...people.values()].map((p) => p.value).find(working);
   if (!person) return translate(lang === "en" ? "en" : "zh-CN", "people.placeholder");
   if (lang === "en" || /\s/.test(person.name)) return person.id;
   const clashes = [...people.values()].filter((p) => p.value.name === person.name || p.value.id === person.name).length;
   return clashes === 1 ? person.name : person.id;
 }
 
-/** Who may record a CSR's decision (the approver role in people.yaml), as personToType shows them. */
-export function approverToType(people: RepoIndex["people"], lang: string): string {
-  return personToType(people, [[...people.values()].find((p) => p.value.roles.includes("approver"))?.value.id], lang);
+/** Who may record a CSR's decision on `on` (the approver role in people.yaml, not left by then), as personToType shows them; else the placeholder <批准人> / <approver>. */
+export function approverToType(people: RepoIndex["people"], lang: string, on: string): string {
+  const approver = [...people.values()].find((p) => p.value.roles.includes("approver") && (p.value.left === undefined || p.value.left > on));
+  // Nobody else: the command refuses a decision by someone without the role.
+  if (!approver) return translate(lang === "en" ? "en" : "zh-CN", "people.placeholder.approver");
+  return personToType(people, [approver.value.id], lang, on);
 }

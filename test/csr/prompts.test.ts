@@ -5,6 +5,7 @@ import { addCsr } from "../../src/commands/add/index.js";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addPerson, removePeople } from "../../src/commands/person/index.js";
 import { reviewCsr } from "../../src/commands/review/index.js";
+import { localToday } from "../../src/core/dates.js";
 import { setLanguage } from "../../src/i18n/index.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -215,8 +216,8 @@ describe("csr review, asked at a terminal", () => {
     screen.type("顾客SQE已书面确认批准流程");
     screen.keypress("enter");
     await screen.next();
-    // Each person with name and department, as every prompt for a person shows them.
-    expect(screen.getScreen()).toBe("? Decided by\n❯ zhang  张伟 (品质部)\n  li  李娜 (市场部)\n  wang  王强 (生产部)\n\n↑↓ navigate • ⏎ select");
+    // Only the people the decision accepts: approvers working that day (tester16 F7), with name and department.
+    expect(screen.getScreen()).toBe("? Decided by\n❯ zhang  张伟 (品质部)\n\n↑↓ navigate • ⏎ select");
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("  decision:\n    disposition: must\n    justification: 顾客SQE已书面确认批准流程\n    by: zhang\n    date: 2026-11-26\n");
@@ -250,6 +251,61 @@ describe("csr review, asked at a terminal", () => {
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain(
       "  decision:\n    disposition: rejected\n    justification: 与顾客协商取消\n    by: zhang\n    date: 2026-11-26\n    forced: true\n",
     );
+  });
+});
+
+describe("csr review asks the date of the opinion and of the decision (tester16 F7)", () => {
+  it("asks the date of a department's opinion, today by default, read and checked as --date is, before offering that day's people", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    const done = reviewCsr(ctx, "DYA-002", {}, prompts);
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe(`? Date of the opinion (YYYY-MM-DD) (${localToday()})`);
+    // DYA-002 was received on 2026-11-24: an opinion cannot come before it.
+    screen.type("2026-11-23");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Date of the opinion (YYYY-MM-DD) 2026-11-23\n> 2026-11-23 is before the receipt of DYA-002 (2026-11-24), which it must follow.");
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("2026/11/25");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("❯ li  李娜 (市场部)");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out.split("\n")[0]).toBe("DYA-002: opinion of 市场部 recorded: accept, by 李娜 (li) on 2026-11-25.");
+    expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("    - department: MKT\n      reviewer: li\n      opinion: accept\n      date: 2026-11-25\n");
+  });
+
+  it("asks the date of the decision, not before the last opinion, then offers only the approvers working that day", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    expect(await reviewCsr(ctx, "DYA-002", { department: "MKT", reviewer: "li", opinion: "accept", date: "2026-11-26", yes: true })).toBe(0);
+    // A second approver, who left on 2026-11-27: offered for a decision dated before that day only.
+    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml") + "  - id: chen\n    name: 陈明\n    department: QA\n    roles: [approver]\n    left: 2026-11-27\n");
+    const done = reviewCsr(ctx, "DYA-002", { disposition: "must", justification: "" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe(`? Date of the decision (YYYY-MM-DD) (${localToday()})`);
+    screen.type("2026-11-25");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Date of the decision (YYYY-MM-DD) 2026-11-25\n> 2026-11-25 is before the last opinion of DYA-002 (2026-11-26), which it must follow.");
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type("2026-11-27");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Decided by\n❯ zhang  张伟 (品质部)\n\n↑↓ navigate • ⏎ select");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-27\n");
   });
 });
 

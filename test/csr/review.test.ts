@@ -215,3 +215,33 @@ describe("csr review against a deadline in a year without public holidays", () =
     );
   });
 });
+
+describe("the next step csr review suggests", () => {
+  /** validRepo with 陈明, an approver listed before 张伟 who left on `left`. */
+  function withDepartedApprover(left: string): string {
+    const dir = validRepo();
+    const people = read(dir, "people.yaml").replace("people:\n", `people:\n  - id: chen\n    name: 陈明\n    department: QA\n    roles: [approver]\n    left: ${left}\n`);
+    writeFileSync(join(dir, "people.yaml"), people);
+    return dir;
+  }
+  const opinion = (dir: string) => csrInProcess(["-C", dir, "review", "DYA-002", "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-26"]);
+
+  it("names an approver who still works there, not one who has left (tester16 F5)", async () => {
+    const dir = withDepartedApprover("2026-01-01");
+    expect(await opinion(dir)).toEqual({
+      code: 0,
+      stdout:
+        "DYA-002: opinion of 市场部 recorded: accept, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition <disposition> --by zhang', <disposition> being must, optional, not-applicable, or rejected.\n",
+      stderr: "",
+    });
+    expect((await csrInProcess(["-C", dir, "review", "DYA-002", "--disposition", "must", "--by", "zhang"])).code).toBe(0);
+  });
+
+  it("names the role, not a person, when every approver has left", async () => {
+    const dir = withDepartedApprover("2026-01-01");
+    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml").replace("roles: [reviewer, approver]", "roles: [reviewer]"));
+    expect((await opinion(dir)).stdout).toBe(
+      "DYA-002: opinion of 市场部 recorded: accept, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition <disposition> --by <approver>', <disposition> being must, optional, not-applicable, or rejected.\n",
+    );
+  });
+});

@@ -53,7 +53,7 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
     if (flags.confirm) {
       if (by === undefined) {
         const linkedBy = (csr.addressed ?? []).filter((a) => documentId === undefined || a.document === documentId).map((a) => a.pin?.by);
-        throw new UserError(t("address.confirm-needs-by", { by: personToType(session.index.people, [...linkedBy, csr.implementation?.owner, csr.review?.decision?.by], language()) }));
+        throw new UserError(t("address.confirm-needs-by", { by: personToType(session.index.people, [...linkedBy, csr.implementation?.owner, csr.review?.decision?.by], language(), date) }));
       }
       const target = documentId ?? (await need(session.ask, "<document>", t("address.needs.document"), (p) => p.select({ message: t("prompt.address.confirm-document"), choices: [...new Set((csr.addressed ?? []).map((e) => e.document))].map((d) => ({ value: d })) })));
       const document = findDocumentById(session, target).value;

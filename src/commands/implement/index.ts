@@ -46,7 +46,7 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     if (disposition !== "must" && disposition !== "optional") {
       throw new UserError(
         disposition ? t("implement.not-to-implement", { id, disposition: t(`value.disposition.${disposition}`) }) : t("implement.not-decided", { id }),
-        disposition ? undefined : t("implement.not-decided.hint", { id, by: approverToType(session.index.people, language()) }),
+        disposition ? undefined : t("implement.not-decided.hint", { id, by: approverToType(session.index.people, language(), localToday()) }),
       );
     }
     const current = csr.implementation ?? {};

@@ -25,7 +25,7 @@ import { eventLabel } from "../../model/recorded-events.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Decision, type Disposition, type Opinion, type OpinionValue, type Person } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, eventDateOption, refuseBefore, type Follows } from "../options.js";
+import { choiceOption, dateAnswer, eventDateAnswer, eventDateOption, refuseBefore, type Follows } from "../options.js";
 import { findCsr } from "../show/lookup.js";
 import { listOption } from "../shared/edit.js";
 import { departmentLabel, personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
@@ -150,8 +150,8 @@ interface Outcome {
   note?: string;
 }
 
-async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
-  refuseBefore(date, "--date", startOf(csr));
+async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, given: string, ask: Prompts | undefined): Promise<Outcome> {
+  refuseBefore(given, "--date", startOf(csr));
   const config = repo.config?.value;
   const departments = config?.departments ?? [];
   const missing = missingOpinions(csr, config);
@@ -166,6 +166,8 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
         })),
       }),
     ));
+  // A paper 会签 sheet is often transcribed days later: the date it was signed, asked as --date is read.
+  const date = await askDate(ask, flags, given, t("prompt.review.opinion-date"), startOf(csr));
   const present = repo.people.filter((p) => worksOn(p.value, date));
   const members = present.filter((p) => p.value.department === department).map((p) => p.value);
   const reviewer = resolvePerson(
@@ -228,12 +230,12 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
       ? t("review.still-missing", { departments: list(still.map((d) => departmentLabel(index, d))) })
       : csr.review?.decision
         ? t("review.all-opinions-in")
-        : t("review.all-opinions-in-decide", { id: csr.id, by: approverToType(index.people, language()), dispositions: disjunction(codesWithLabels(DISPOSITIONS)) }),
+        : t("review.all-opinions-in-decide", { id: csr.id, by: approverToType(index.people, language(), localToday()), dispositions: disjunction(codesWithLabels(DISPOSITIONS)) }),
   );
   return { lines, commit: t("commit.review.opinion", { department: departmentLabel(index, department), opinion: t(`value.opinion.${opinion}`) }) };
 }
 
-async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
+async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, given: string, ask: Prompts | undefined): Promise<Outcome> {
   const config = repo.config?.value;
   const earlier = csr.review?.decision;
   if (earlier && !flags.amend) {
@@ -243,7 +245,8 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
     );
   }
   const last = (csr.review?.opinions ?? []).reduce<string | undefined>((latest, o) => (latest === undefined || o.date > latest ? o.date : latest), undefined);
-  refuseBefore(date, "--date", last !== undefined && last > reviewStart(csr) ? { what: eventLabel("review.event.last-opinion"), of: csr.id, date: last } : startOf(csr));
+  const follows: Follows = last !== undefined && last > reviewStart(csr) ? { what: eventLabel("review.event.last-opinion"), of: csr.id, date: last } : startOf(csr);
+  refuseBefore(given, "--date", follows);
   const missing = missingOpinions(csr, config);
   if (missing.length > 0 && !flags.force) {
     throw new UserError(
@@ -274,12 +277,8 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   const justification = flags.justification ?? (await askJustification());
   if (needsWhy && !justification?.trim()) throw new UserError(t("review.justification-required", { disposition: t(`value.disposition.${disposition}`) }));
   if (overruled.length > 0 && !justification?.trim()) throw new UserError(t("review.justification-overruled-required", { disposition: t(`value.disposition.${disposition}`), departments: rejecting }));
-  const by = resolvePerson(
-    index,
-    flags.by ?? (await need(ask, "--by", t("review.needs.by"), (p) => p.select({ message: t("prompt.review.decided-by"), choices: repo.people.filter((x) => worksOn(x.value, date)).map((x) => personChoice(index, x.value)) }))),
-    "--by",
-    date,
-  ).id;
+  const date = await askDate(ask, flags, given, t("prompt.review.decision-date"), follows);
+  const by = resolvePerson(index, flags.by ?? (await need(ask, "--by", t("review.needs.by"), (p) => askApprover(p, repo, index, date))), "--by", date).id;
   const decision: Decision = { disposition, ...(justification ? { justification } : {}), by, date, ...(missing.length > 0 ? { forced: true } : {}) };
 
   const lines = [t("review.decision-recorded", { id: csr.id, disposition: t(`value.disposition.${disposition}`), by: personLabel(index, by), date })];
@@ -464,6 +463,27 @@ function refuseNotMilitary(index: RepoIndex, person: Person, option: string): vo
 /** A 军代表 signs a review report only as 军代表, not as its recorder or team leader. Errors: UserError. */
 function refuseMilitary(index: RepoIndex, person: Person, option: string, role: string): void {
   if (isMilitaryRepresentative(index, person)) throw new UserError(t("review.military-representative.other-role", { option, person: personLabel(index, person.id), role }));
+}
+
+/**
+ * The date of the opinion or decision: --date when given, else asked at a terminal with today as
+ * the default and checked as --date is (a date, not after today, not before the event it follows);
+ * without a terminal, today.
+ */
+async function askDate(ask: Prompts | undefined, flags: ReviewFlags, given: string, message: string, follows: Follows): Promise<string> {
+  if (flags.date !== undefined || !ask) return given;
+  const answer = await ask.input({ message, default: given, required: true, validate: eventDateAnswer({ follows }) });
+  return dateAnswer(answer)!;
+}
+
+/**
+ * The decider, among the people the decision would accept: approvers (people.yaml role) who work
+ * on `date`. Errors (UserError): there is none.
+ */
+async function askApprover(ask: Prompts, repo: Repository, index: RepoIndex, date: string): Promise<string> {
+  const approvers = repo.people.filter((x) => x.value.roles.includes("approver") && worksOn(x.value, date));
+  if (approvers.length === 0) throw new UserError(t("review.no-approver", { date }), t("review.no-approver.hint"));
+  return ask.select({ message: t("prompt.review.decided-by"), choices: approvers.map((x) => personChoice(index, x.value)) });
 }
 
 async function need<T>(ask: Prompts | undefined, flag: string, what: string, question: (p: Prompts) => Promise<T>): Promise<T> {

@@ -51,7 +51,7 @@ addressed:
         }
         if (changed.csr) reasons.push(t("rule.csr/suspect-link.csr-changed", { csr: csr.id, date: pin.date }));
         // Whoever linked or last confirmed it knows the link best; else the requirement's owner or approver.
-        const by = personToType(ctx.index.people, [pin.by, csr.implementation?.owner, csr.review?.decision?.by], language());
+        const by = personToType(ctx.index.people, [pin.by, csr.implementation?.owner, csr.review?.decision?.by], language(), ctx.options.today);
         const command = `csr address --confirm ${csr.id} ${place.document}${place.section ? ` --section "${place.section}"` : ""} --by ${by}`;
         ctx.report(
           { file, path: ["addressed", i] },

@@ -39,7 +39,7 @@ reviews:
       const due = addMonths(last, months);
       if (due >= today) continue;
       // The approver of the version in force answers for its suitability; else whoever reviewed it last, else its author.
-      const by = personToType(ctx.index.people, [currentRevision(doc)?.approved?.by, doc.reviews?.at(-1)?.by, currentRevision(doc)?.prepared?.by], language());
+      const by = personToType(ctx.index.people, [currentRevision(doc)?.approved?.by, doc.reviews?.at(-1)?.by, currentRevision(doc)?.prepared?.by], language(), today);
       // A later review that found it unsuitable is the open answer: its conclusion says what is left to do.
       const pending = (doc.reviews ?? []).filter((r) => (r.result === "revise" || r.result === "withdraw") && r.date > last).at(-1);
       ctx.report(
