@@ -9,8 +9,9 @@ import { describe, expect, it } from "vitest";
 import { addCsr } from "../../src/commands/add/index.js";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addSource } from "../../src/commands/source/add.js";
-import { capture, read, tree, validRepo } from "./fixture.js";
+import { capture, read, sourceReceivedOn, tree, validRepo } from "./fixture.js";
 import { copyFixture, csr } from "../helpers.js";
+import { today, weekdaysAfter } from "../today.js";
 
 describe("csr add --received before the source revision", () => {
   it("is refused in one line naming the revision's dates, and nothing is written", async () => {
@@ -26,19 +27,24 @@ describe("csr add --received before the source revision", () => {
 describe("csr add -y without --received", () => {
   it("records the date the source revision was received, as the question at a terminal offers, and says so", () => {
     const dir = validRepo();
-    const result = csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.7.1", "--title", "不合格品须在 24 小时内隔离", "-y"], { lang: "zh-CN" });
+    // Its source revision received the day the test runs (csr add has no --today): the review is due, not overdue.
+    const day = today();
+    sourceReceivedOn(dir, day);
+    const result = csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-PKG", "--clause", "IATF16949:8.7.1", "--title", "不合格品须在 24 小时内隔离", "-y"], { lang: "zh-CN" });
     expect(result).toEqual({
       code: 0,
-      stdout: "已登记 DYA-011，文件 csr/DYA/DYA-011.yaml。\n接收日期取来源文件 DYA-SQM C 版的接收日期 2026-11-20（未给出 --received）。\n评审期限 2026-12-04（接收日期 2026-11-20 之后 10 个工作日）。\n",
+      stdout: `已登记 DYA-011，文件 csr/DYA/DYA-011.yaml。\n接收日期取来源文件 DYA-PKG A 版的接收日期 ${day}（未给出 --received）。\n评审期限 ${weekdaysAfter(day, 10)}（接收日期 ${day} 之后 10 个工作日）。\n`,
       stderr: "",
     });
-    expect(read(dir, "csr/DYA/DYA-011.yaml")).toMatch(/\nreceived: 2026-11-20\n$/);
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toMatch(new RegExp(`\\nreceived: ${day}\\n$`));
   });
 
   it("says nothing of the source when --received is given", () => {
     const dir = validRepo();
-    const result = csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.7.1", "--title", "隔离", "--received", "2026-11-23", "-y"]);
-    expect(result.stdout).toBe("Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2026-12-07 (10 working days after 2026-11-23).\n");
+    const day = today();
+    sourceReceivedOn(dir, day);
+    const result = csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-PKG", "--clause", "IATF16949:8.7.1", "--title", "隔离", "--received", day, "-y"]);
+    expect(result.stdout).toBe(`Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due ${weekdaysAfter(day, 10)} (10 working days after ${day}).\n`);
   });
 });
 

@@ -1,26 +1,35 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, csrInProcess, git, makeRepo } from "../helpers.js";
-import { read, tree, validRepo } from "./fixture.js";
+import { checkJsonInProcess, csr, csrInProcess, git, makeRepo } from "../helpers.js";
+import { today, weekdaysAfter, workingDaysSince } from "../today.js";
+import { read, sourceReceivedOn, tree, validRepo } from "./fixture.js";
 
 const flags = ["--customer", "DYA", "--source", "DYA-SQM", "--section", "6.4", "--clause", "IATF16949:8.5.4", "--clause", "IATF16949:8.5.1.1", "--title", "包装标签须含批次号", "--received", "2026-11-20"];
+
+/** What csr add says after "overdue by N working days." of a requirement registered after its review deadline. */
+const REVIEW_NOW =
+  "Review it now and record the opinions and the decision with 'csr review DYA-011' (a decision after the deadline gives its reason with --late-reason); until it is decided, csr check and the review timeliness register show it as overdue.";
 
 describe("csr add with flags", () => {
   it("allocates the next id, writes one file and prints id, path and review due date", async () => {
     const dir = validRepo();
+    // Registered the day its source document arrives, which is the day the test runs (csr add has no --today).
+    const day = today();
+    sourceReceivedOn(dir, day);
     const before = tree(dir);
-    const result = csr(["-C", dir, "add", ...flags, "--text", "每箱标签印刷批次号", "--category", "包装"]);
+    const result = csr(["-C", dir, "add", ...flags.slice(0, 2), "--source", "DYA-PKG", ...flags.slice(4, -1), day, "--text", "每箱标签印刷批次号", "--category", "包装"]);
     expect(result).toEqual({
       code: 0,
-      stdout: "Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2026-12-04 (10 working days after 2026-11-20).\n",
+      stdout: `Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due ${weekdaysAfter(day, 10)} (10 working days after ${day}).\n`,
       stderr: "",
     });
     expect(tree(dir)).toEqual([...before, join("csr", "DYA", "DYA-011.yaml")].sort());
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(
-      'id: DYA-011\ncustomer: DYA\nsource:\n  document: DYA-SQM\n  revision: C\n  section: "6.4"\nclauses:\n  - IATF16949:8.5.4\n  - IATF16949:8.5.1.1\ntitle: 包装标签须含批次号\ntext: 每箱标签印刷批次号\ncategory: 包装\nreceived: 2026-11-20\n',
+      `id: DYA-011\ncustomer: DYA\nsource:\n  document: DYA-PKG\n  revision: A\n  section: "6.4"\nclauses:\n  - IATF16949:8.5.4\n  - IATF16949:8.5.1.1\ntitle: 包装标签须含批次号\ntext: 每箱标签印刷批次号\ncategory: 包装\nreceived: ${day}\n`,
     );
-    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
+    // The fixture's own CSRs fall due in December 2026: only the new file is the test's.
+    expect((await checkJsonInProcess(dir, "--today", day)).findings.filter((f) => f.file.startsWith("csr/DYA/DYA-011") || f.file.startsWith("customers/"))).toEqual([]);
   });
 
   it("counts the review deadline across the Spring Festival", async () => {
@@ -30,19 +39,30 @@ describe("csr add with flags", () => {
     writeFileSync(customer, readFileSync(customer, "utf8").replace("issued: 2026-11-10\n        received: 2026-11-20", "issued: 2026-02-02\n        received: 2026-02-09"));
     const result = await csrInProcess(["-C", dir, "add", ...flags.slice(0, -1), "2026-02-12"]);
     // The deadline has passed by the day the test runs: csr add says so, counting the working days since.
-    expect(result.stdout).toMatch(/^Registered DYA-011 in csr\/DYA\/DYA-011\.yaml\.\nReview due 2026-03-04 \(10 working days after 2026-02-12\), which has passed: overdue by \d+ working days\. /);
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        "Registered DYA-011 in csr/DYA/DYA-011.yaml.\n" +
+        `Review due 2026-03-04 (10 working days after 2026-02-12), which has passed: overdue by ${workingDaysSince(dir, "2026-03-04")} working days. ${REVIEW_NOW}\n`,
+      stderr: "",
+    });
   });
 
   it("says when the deadline runs through a year without public-holiday data", async () => {
     const dir = validRepo();
-    // A received date in 2026 (a later one would be a date in the future) and a period long enough to reach 2027.
+    // A year before csr's first (calendars/CN.yaml starts in 2020): a year after its last would be a date received in the future.
     writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("review_days: 10", "review_days: 40"));
-    const result = await csrInProcess(["-C", dir, "add", ...flags]);
+    const customer = join(dir, "customers", "DYA.yaml");
+    writeFileSync(customer, readFileSync(customer, "utf8").replace("issued: 2025-06-01\n        received: 2025-06-05", "issued: 2019-06-01\n        received: 2019-06-05").replace("issued: 2026-11-10\n        received: 2026-11-20", "issued: 2019-11-15\n        received: 2019-11-20"));
+    const result = await csrInProcess(["-C", dir, "add", ...flags.slice(0, -1), "2019-11-20"]);
+    // 40 working days from Wednesday 2019-11-20: 29 to the end of 2019, 元旦 2020-01-01 off, 11 more to Thursday 2020-01-16.
     expect(result).toEqual({
       code: 0,
-      stdout: "Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2027-01-15 (40 working days after 2026-11-20).\n",
+      stdout:
+        "Registered DYA-011 in csr/DYA/DYA-011.yaml.\n" +
+        `Review due 2020-01-16 (40 working days after 2019-11-20), which has passed: overdue by ${workingDaysSince(dir, "2020-01-16")} working days. ${REVIEW_NOW}\n`,
       stderr:
-        "note: csr has no public holidays for 2027; the deadline 2027-01-15 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.\n",
+        "note: csr has no public holidays for 2019; the deadline 2020-01-16 was counted Monday to Friday (rule calendar/year-missing). Once that year's holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.\n",
     });
   });
 

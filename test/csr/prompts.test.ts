@@ -10,7 +10,8 @@ import { setLanguage } from "../../src/i18n/index.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csrInProcess } from "../helpers.js";
-import { capture, read, validRepo } from "./fixture.js";
+import { today, weekdaysAfter } from "../today.js";
+import { capture, read, sourceReceivedOn, validRepo } from "./fixture.js";
 
 const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search), checkbox: wrapPrompt(checkbox) } as unknown as Prompts;
 
@@ -65,6 +66,9 @@ describe("csr add, asked at a terminal", () => {
 
   it("asks for customer, source, section, clauses, title, text, category and date, then writes the CSR", async () => {
     const dir = validRepo();
+    // Its source document received the day the test runs (csr add has no --today): the review is due, not overdue.
+    const day = today();
+    sourceReceivedOn(dir, day);
     const ctx = capture(dir);
     const done = addCsr(ctx, { clause: [] }, prompts);
     await screen.next();
@@ -74,6 +78,8 @@ describe("csr add, asked at a terminal", () => {
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("DYA-SQM  供应商质量手册 (rev C)");
+    expect(screen.getScreen()).toContain("DYA-PKG  包装规范 (rev A)");
+    screen.keypress("down");
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("Section of the source document");
@@ -106,25 +112,25 @@ describe("csr add, asked at a terminal", () => {
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("Date received");
-    screen.type("2026-11-20");
+    screen.type(day);
     screen.keypress("enter");
 
     expect(await done).toBe(0);
-    expect(ctx.out).toBe("Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due 2026-12-04 (10 working days after 2026-11-20).\n");
+    expect(ctx.out).toBe(`Registered DYA-011 in csr/DYA/DYA-011.yaml.\nReview due ${weekdaysAfter(day, 10)} (10 working days after ${day}).\n`);
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(
       [
         "id: DYA-011",
         "customer: DYA",
         "source:",
-        "  document: DYA-SQM",
-        "  revision: C",
+        "  document: DYA-PKG",
+        "  revision: A",
         '  section: "6.4"',
         "clauses:",
         "  - IATF16949:8.5.4",
         "title: 包装标签须含批次号",
         "text: 每个包装箱的标签上印刷生产批次号。",
         "category: 包装",
-        "received: 2026-11-20",
+        `received: ${day}`,
         "",
       ].join("\n"),
     );

@@ -1,0 +1,45 @@
+/**
+ * Dates relative to the day a test runs. Commands that write records (csr add, set, source update,
+ * review …) have no --today: what they say about a deadline ("due …", "overdue by …") depends on
+ * the day they run, so a test of it dates its scenario from that day, or counts from it, and passes
+ * on whatever day it is run.
+ */
+import { repositoryCalendar } from "../src/load/calendar.js";
+import { loadRepository } from "../src/load/repository.js";
+
+/** The day the test runs, as csr takes it where a command has no --today: the local date. */
+export function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+/** The date `days` calendar days after `day` (before it when negative). */
+export function daysAfter(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The nth day Monday to Friday after `day` (the day itself not counted): a review deadline in a
+ * repository whose calendar is `base: none` with no days of its own in the span, counted here
+ * without csr's calendar.
+ */
+export function weekdaysAfter(day: string, n: number): string {
+  let date = day;
+  for (let counted = 0; counted < n; ) {
+    date = daysAfter(date, 1);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) counted++;
+  }
+  return date;
+}
+
+/**
+ * Working days from a past deadline to the day the test runs in the calendar of the repository in
+ * `dir`: what csr says a review is overdue by. Counted with csr's calendar (test/model/calendar.test.ts
+ * tests it on fixed dates), as the count runs into years whose public holidays csr ships later.
+ */
+export function workingDaysSince(dir: string, due: string): number {
+  return repositoryCalendar(loadRepository(dir).config?.value).workdaysBetween(due, today());
+}
