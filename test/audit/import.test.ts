@@ -1,5 +1,5 @@
 /** `csr import`: real-world registers into repository files, never overwriting, reporting every bad row. */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "yaml";
@@ -19,11 +19,23 @@ const QMS = [
   "numbering:",
   "  - { kind: procedure, pattern: QP-### }",
   "  - { kind: form, pattern: QR-###-## }",
+  // See ownCalendar.
+  "calendar: { base: none }",
   "",
 ].join("\n");
 
 function testRepo(files: Record<string, string> = {}): string {
   return minimalRepo({ "qms.yaml": QMS, ...files });
+}
+
+/**
+ * The repository in `dir` with a calendar of its own (base: none). csr import checks the repository
+ * as of the day it runs (it has no --today): on a day in a year whose public holidays csr does not
+ * ship, calendar/year-missing would be in the summaries these tests read.
+ */
+function ownCalendar(dir: string): string {
+  appendFileSync(join(dir, "qms.yaml"), "calendar:\n  base: none\n");
+  return dir;
 }
 
 function listFiles(dir: string): string[] {
@@ -209,7 +221,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
     "  documents/QP-102.yaml:9:5 doc/approval-missing Revision A/0 of the released document QP-102 has no prepared and no approved signature. Record the signatures of the paper original: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).";
 
   it("1 when a file written has an error-level finding, said in the summary line; the same for --dry-run", async () => {
-    const dir = minimalRepo();
+    const dir = ownCalendar(minimalRepo());
     writeFileSync(join(dir, "list.csv"), UNSIGNED);
     const unsigned =
       "1 released document(s) imported without a preparer's or approver's signature (the register has no such columns). Record the signatures of the paper originals at once: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person>. Add --date <date> when the originals are dated; sign documents with other signers or dates separately.";
@@ -262,7 +274,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
   });
 
   it("0 when the files written are clean, though other files have errors (those are the check's to report)", async () => {
-    const dir = minimalRepo();
+    const dir = ownCalendar(minimalRepo());
     writeFileSync(join(dir, "unsigned.csv"), UNSIGNED);
     await csrInProcess(["-C", dir, "import", "unsigned.csv", "--as", "procedures", "--department", "QA"]);
     writeFileSync(join(dir, "signed.csv"), SIGNED);
@@ -420,12 +432,12 @@ describe("round trip: export, then import into an empty repository", () => {
     const source = join(FIXTURES, "audit", "registers");
     const book = join(tempDir(), "registers.xlsx");
     expect((await csrInProcess(["-C", source, "export", "--out", book], { lang: null })).code).toBe(0);
-    const target = makeRepo({
+    const target = ownCalendar(makeRepo({
       "qms.yaml": readFileSync(join(source, "qms.yaml")),
       "people.yaml": readFileSync(join(source, "people.yaml")),
       "standards/MINI.yaml": readFileSync(join(source, "standards/MINI.yaml")),
       "customers/FORD.yaml": readFileSync(join(source, "customers/FORD.yaml")),
-    });
+    }));
     const docs = await csrInProcess(["-C", target, "import", book, "--as", "documents", "--sheet", "受控文件清单"]);
     // The 受控文件清单 carries the forms' retention periods (保存期限): the two forms come back whole.
     expect(docs.stdout).toContain("\nImported 5 of 5 row(s).\n");
@@ -621,7 +633,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
   ].join("\n");
 
   it("imports the record from its column, else names the list's row; csr check accepts those decisions, not one without either", async () => {
-    const dir = minimalRepo({
+    const dir = ownCalendar(minimalRepo({
       "customers/FORD.yaml": readFileSync(join(FIXTURES, "audit/registers/customers/FORD.yaml")),
       "documents/QP-020.yaml": PROCEDURE,
       // The README's example list.
@@ -631,7 +643,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
         "FORD-002,标识要求,FORD,FORD-CSR,8.5.2,2024-03-01,必须满足,王强,2024-03-08,QP-020,",
         "",
       ].join("\n"),
-    });
+    }));
     expect(await csrInProcess(["-C", dir, "import", "历史清单.csv", "--as", "csr"])).toEqual({
       code: 0,
       stderr: "",

@@ -138,18 +138,20 @@ describe("csr check --format: every format on one fixture repository", () => {
     for (const broken of ["customers/BAD.yaml", "documents/QP-001.yaml", "documents/特殊特性清单,旧.yaml"]) {
       writeFileSync(join(warningsOnly, broken), "");
     }
+    // As of the day `run` checks on: on a day in a year whose public holidays csr does not ship, calendar/year-missing would be a second warning.
+    const today = ["--today", "2026-06-30"];
     const check = async (...extra: string[]) =>
-      (await csrInProcess(["-C", warningsOnly, "check", "--no-cache", "--format", "json", ...extra])).code;
+      (await csrInProcess(["-C", warningsOnly, "check", "--no-cache", ...today, "--format", "json", ...extra])).code;
     // Emptied files are findings of their own (file/empty); switch that rule off to leave one warning.
     writeFileSync(join(warningsOnly, "qms.yaml"), readFileSync(join(warningsOnly, "qms.yaml"), "utf8") + "  file/empty: off\n");
-    const plain = await csrInProcess(["-C", warningsOnly, "check", "--no-cache", "--format", "json"]);
+    const plain = await csrInProcess(["-C", warningsOnly, "check", "--no-cache", ...today, "--format", "json"]);
     expect(JSON.parse(plain.stdout).summary).toEqual({ errors: 0, warnings: 1, files: 7 });
     expect(plain.code).toBe(0);
     expect(await check("--max-warnings", "1")).toBe(0);
-    const over = csr(["-C", warningsOnly, "check", "--no-cache", "--max-warnings", "0"]);
+    const over = csr(["-C", warningsOnly, "check", "--no-cache", ...today, "--max-warnings", "0"]);
     expect(over.code).toBe(1);
     expect(over.stderr).toBe("csr: 1 warning, more than --max-warnings 0 allows.\n");
-    const strict = csr(["-C", warningsOnly, "check", "--no-cache", "--error-on-warnings"]);
+    const strict = csr(["-C", warningsOnly, "check", "--no-cache", ...today, "--error-on-warnings"]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toBe("csr: 1 warning and --error-on-warnings is set.\n");
     const bad = csr(["-C", warningsOnly, "check", "--max-warnings", "some"]);

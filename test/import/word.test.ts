@@ -174,9 +174,14 @@ const REPO_FILES = {
   "documents/QR-020-01.yaml": `id: QR-020-01\ntitle: 文件发放/回收记录\nlevel: 4\nkind: form\ndepartment: QA\n${RELEASED_A0}record: {retention: 3年}\n`,
 };
 
+/**
+ * A repository with the Word files `docs`. Its calendar is its own (base: none): csr import checks
+ * what it wrote as of the day it runs (it has no --today), and in a year whose public holidays csr
+ * does not ship that check would add calendar/year-missing to the summaries these tests read.
+ */
 function repoWith(docs: Record<string, Buffer>): string {
   const qms = readFileSync(join(minimalRepo(), "qms.yaml"), "utf8").replace("numbering:\n", "numbering:\n  - kind: instruction\n    pattern: SOP-QR-###\n");
-  const repo = minimalRepo({ ...REPO_FILES, "qms.yaml": `${qms}confidentiality: 本文件为公司受控文件，未经品质部文控许可，不得外借或复印。\n` });
+  const repo = minimalRepo({ ...REPO_FILES, "qms.yaml": `${qms}confidentiality: 本文件为公司受控文件，未经品质部文控许可，不得外借或复印。\ncalendar:\n  base: none\n` });
   mkdirSync(join(repo, "Word文件"));
   for (const [name, bytes] of Object.entries(docs)) writeFileSync(join(repo, "Word文件", name), bytes);
   return repo;
