@@ -10,7 +10,7 @@ import type { Path } from "../model/types.js";
 import { YAML_CORE_SCHEMA } from "./core-schema.js";
 import { byteProblem, documentProblems, isNestingError, MAX_FILE_BYTES, readRegularFile, textProblem, tooDeep } from "./guards.js";
 import { commentCutProblems } from "./silent.js";
-import { syntaxDetail, syntaxErrorOffset } from "./yaml-errors.js";
+import { slipAt, syntaxDetail, syntaxErrorOffset } from "./yaml-errors.js";
 import { yaml } from "./yaml.js";
 /** Large enough for real files that reuse anchors, small enough to stop a "billion laughs" at once. */
 export const MAX_ALIAS_COUNT = 10_000;
@@ -172,6 +172,14 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
   const doc = parseYaml(text, file.lineCounter);
   file.doc = doc;
   const unclosedAt = new Set<number>();
+  // One root cause, one finding: a slip of the hand on the line of the first syntax error (slipAt)
+  // is reported in place of the parser's errors from that line on, and of the parser's errors on
+  // one line, the first.
+  const first = doc.errors.find((e) => e.code !== "DUPLICATE_KEY" && !isNestingError(e.message));
+  // Where the parser already says that the keys of one level are out of line, its words are right.
+  const slip = first && !(first.code === "BAD_INDENT" && /^All mapping items must start at the same column/.test(first.message)) ? slipAt(text, first.pos[0]) : undefined;
+  const slipLine = slip && linePos(file, slip.offset)[0];
+  const syntaxLines = new Set<number>();
   for (const error of doc.errors) {
     const offset = syntaxErrorOffset(doc, error, unclosedAt);
     if (offset === undefined) continue;
@@ -182,6 +190,9 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
       file.problems.push(tooDeep(line, column));
       break;
     }
+    if (slipLine !== undefined && line >= slipLine) continue;
+    if (!duplicate && syntaxLines.has(line)) continue;
+    if (!duplicate) syntaxLines.add(line);
     file.problems.push({
       rule: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
       line,
@@ -191,6 +202,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
         : t("load.syntax", { detail: syntaxDetail(error.code, firstLine(error.message)) }),
     });
   }
+  if (slip && slipLine !== undefined) file.problems.push({ rule: "yaml/syntax", line: slipLine, column: linePos(file, slip.offset)[1], message: slip.message });
   if (doc.errors.length > 0) return file;
   const structural = documentProblems(doc, text, (offset) => linePos(file, offset));
   if (structural.length > 0) {

@@ -78,3 +78,98 @@ export function syntaxErrorOffset(doc: Document.Parsed, error: YAMLError, unclos
   });
   return opener;
 }
+
+/** A slip of the hand that explains a file's first syntax error: where it is and what to write instead. */
+export interface Slip {
+  /** 0-based offset in the text of the character to change (the colon, the gap before a value, the line's first character). */
+  offset: number;
+  message: string;
+}
+
+/** A key as csr's files spell them (ASCII letters, digits, `_` and `-`), after the line's indentation and an optional `- `. */
+const KEY_LINE = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_-]*)/;
+
+/**
+ * The hand-edit slip on the line of a file's first syntax error (the one at `offset`), when it is
+ * one of those a Chinese user makes and the parser names by its consequences (tester16 F17, F20):
+ * - a full-width colon `：` after a key, typed with a Chinese input method (`received：2026-11-27`):
+ *   YAML knows only `: `;
+ * - a key and its value with no colon between them (`category 采购`): the parser blames the line
+ *   above ("上一行缺少冒号");
+ * - a key indented to no column a key above it has (3 spaces among keys of 4): the parser gives
+ *   two or three errors at the line, the first about a missing `-`.
+ * Undefined when the line is none of these: the parser's own words are then the best there are.
+ * One root cause, one finding: the caller reports the slip in place of the parser's errors from
+ * this line on.
+ */
+export function slipAt(text: string, offset: number): Slip | undefined {
+  const start = text.lastIndexOf("\n", offset - 1) + 1;
+  const end = text.indexOf("\n", offset);
+  const line = text.slice(start, end === -1 ? text.length : end).replace(/\r$/, "");
+  const keyed = KEY_LINE.exec(line);
+  if (!keyed) return undefined;
+  const [, lead = "", key = ""] = keyed;
+  const rest = line.slice(keyed[0].length);
+  const fullWidth = /^[ \t]*：[ \t]*/.exec(rest);
+  if (fullWidth) {
+    const value = rest.slice(fullWidth[0].length);
+    return { offset: start + keyed[0].length + rest.indexOf("："), message: t("load.syntax.full-width-colon", { key, fixed: `${key}: ${value}`.trimEnd() }) };
+  }
+  const above = previousContentLine(text, start);
+  // `key value` without a colon anywhere, among keys of the same column: the colon is missing here.
+  const gap = /^[ \t]+(?=[^\s#:])/.exec(rest);
+  if (gap && !/:(?:[ \t]|$)/.test(rest) && above !== undefined && keyColumn(above) === lead.length) {
+    return { offset: start + keyed[0].length, message: t("load.syntax.missing-colon", { key, fixed: `${lead.trimStart()}${key}: ${rest.trimStart()}`.trimEnd() }) };
+  }
+  // A key line whose key starts at a column no key or item above it starts at.
+  if (/^[ \t]*:(?:[ \t]|$)/.test(rest) && !lead.includes("-") && !/\t/.test(lead)) {
+    const columns = enclosingColumns(text, start);
+    const column = lead.length;
+    if (columns.length > 0 && !columns.includes(column)) {
+      const expected = columns.reduce((best, c) => (Math.abs(c - column) < Math.abs(best - column) ? c : best));
+      return { offset: start, message: t("load.syntax.indent", { key, actual: column, expected }) };
+    }
+  }
+  return undefined;
+}
+
+/** The line with content (not blank, not only a comment) before the line starting at `start`. */
+function previousContentLine(text: string, start: number): string | undefined {
+  let end = start - 1;
+  while (end > 0) {
+    const from = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(from, end).replace(/\r$/, "");
+    if (line.trim() !== "" && !line.trimStart().startsWith("#")) return line;
+    end = from - 1;
+  }
+  return undefined;
+}
+
+/** The column a line's key starts at (after `- `), or undefined for a line without a key. */
+function keyColumn(line: string): number | undefined {
+  const keyed = KEY_LINE.exec(line);
+  return keyed && /^[ \t]*:(?:[ \t]|$)/.test(line.slice(keyed[0].length)) ? keyed[1]!.length : undefined;
+}
+
+/**
+ * The columns that a key at the line starting at `start` may stand at: those of the keys and `- `
+ * items it may follow (the line above and, going up, each one indented less than all below it).
+ */
+function enclosingColumns(text: string, start: number): number[] {
+  const columns: number[] = [];
+  let least = Infinity;
+  let end = start - 1;
+  while (end > 0 && least > 0) {
+    const from = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(from, end).replace(/\r$/, "");
+    end = from - 1;
+    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent >= least) continue;
+    least = indent;
+    columns.push(indent);
+    const item = /^([ \t]*-[ \t]+)[A-Za-z_]/.exec(line);
+    if (item) columns.push(item[1]!.length);
+  }
+  return columns;
+}

@@ -214,6 +214,40 @@ describe("YAML syntax errors", () => {
     setLanguage("en");
     expect(problems(text)[0]).toBe(en + enHint);
   });
+  // tester16 F20, F17: the slips of a hand edit, named as what they are, once, where they are.
+  const SOURCE = "sources:\n  - id: BCM-SQR\n    title: 北辰汽车供应商质量要求\n    title_en: Beichen Supplier Quality Requirements\n    revisions:\n      - revision: V2.0\n        received: 2025-09-08\n";
+  const SLIPS: [string, string, string, string][] = [
+    [
+      "a full-width colon typed with a Chinese input method",
+      SOURCE.replace("received: ", "received："),
+      "7:17 yaml/syntax YAML 语法错误：键 received 后面是全角冒号“：”（中文输入法打出的）；YAML 只认半角冒号加空格。请改为：received: 2025-09-08",
+      "7:17 yaml/syntax YAML syntax error: the key received is followed by a full-width colon '：' (typed with a Chinese input method); YAML takes only an ASCII colon and a space. Write: received: 2025-09-08",
+    ],
+    [
+      "a key without its colon (not the line above)",
+      SOURCE.replace("    title: ", "    title "),
+      "3:10 yaml/syntax YAML 语法错误：键 title 后面缺少冒号。请改为：title: 北辰汽车供应商质量要求",
+      "3:10 yaml/syntax YAML syntax error: the colon after the key title is missing. Write: title: 北辰汽车供应商质量要求",
+    ],
+    [
+      "a key indented 3 spaces among keys of 4 (the parser gave three errors on that line, the first about a missing -)",
+      SOURCE.replace("    title_en", "   title_en"),
+      "4:1 yaml/syntax YAML 语法错误：键 title_en 缩进了 3 个空格，与上面任何一层的键都没有对齐（最近的一层缩进 4 个空格）。请把它缩进 4 个空格（用空格，不要用 Tab）。",
+      "4:1 yaml/syntax YAML syntax error: the key title_en is indented 3 spaces, which lines up with no key above it (the nearest level is indented 4). Indent it 4 spaces (spaces, not tabs).",
+    ],
+  ];
+  it.each(SLIPS)("names %s in one finding", (_, text, zh, en) => {
+    setLanguage("zh-CN");
+    expect(problems(text)).toEqual([zh]);
+    setLanguage("en");
+    expect(problems(text)).toEqual([en]);
+  });
+  it("reports the parser's errors on one line once, and a slip after another error below that error", () => {
+    setLanguage("en");
+    const hint = " Check indentation (spaces, not tabs) and quoting around this point.";
+    expect(problems("a: b: c: d\n")).toEqual(["1:4 yaml/syntax YAML syntax error: Nested mappings are not allowed in compact mappings." + hint]);
+    expect(problems(`a: "x\n${SOURCE.replace("received: ", "received：")}`)).toEqual(['1:4 yaml/syntax YAML syntax error: Missing closing "quote.' + hint]);
+  });
   it("reports an unclosed quote inside an unclosed bracket, and nested unclosed brackets, once, at the innermost opener", () => {
     setLanguage("en");
     const hint = " Check indentation (spaces, not tabs) and quoting around this point.";

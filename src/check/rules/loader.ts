@@ -203,7 +203,7 @@ title: 顾客特定要求管理程序
     summary: "The file is not valid YAML.",
     docs: {
       description:
-        "The file is not valid YAML. An unclosed quote or bracket is reported where it opens (its `\"`, `'`, `[` or `{`), once; any other error where the parser gave up, and the cause is then often a line or two above (a tab used for indentation, a `: ` inside an unquoted value).",
+        "The file is not valid YAML. An unclosed quote or bracket is reported where it opens (its `\"`, `'`, `[` or `{`), once; any other error where the parser gave up, and the cause is then often a line or two above (a tab used for indentation, a `: ` inside an unquoted value). The usual slips of a hand edit are named as such, once, where they are, with the line as it should be: a full-width colon `：` typed with a Chinese input method after a key, a key without its colon, a key indented to no column of the keys above it. Of several errors the parser finds on one line, the first is reported.",
       bad: `
 title: QP-020: 顾客特定要求管理程序   # ': ' inside a plain value
 `,
