@@ -145,7 +145,8 @@ describe("csr init", () => {
     expect((await csrInProcess(["init", "--example"], { cwd: zh, lang: "zh-CN" })).code).toBe(0);
     expect(comments(zh, "qms.yaml")).toEqual([
       "# 质量管理体系配置（各项说明见 'csr schema qms'）",
-      "  name: 某某汽车零部件有限公司 # 贵公司全称，印在受控文件上",
+      "  name: 某某汽车零部件有限公司 # 贵公司全称（中文，与营业执照一致），印在中文的受控文件和登记表上",
+      "  name_en: Example Auto Parts Co., Ltd. # 贵公司英文名称，印在英文（--lang en）的文件和登记表上",
       "# 示例中的过程只列到章（4 … 10），所以约定上级条款覆盖其下级条款；正式体系中请逐条对应后删除此项。",
       "# delegates（按需加在部门下，如 delegates: [lisi]）：可代本部门会签顾客特定要求评审意见的其他部门人员（people.yaml 中的人员编号）。会签应由各部门自己给出意见，只在确需代签时设置。",
       "# 文件编号规则：'#' 代表一位数字，可并存多个编号体系（用 csr numbering add 增加）。",
@@ -187,7 +188,8 @@ describe("csr init", () => {
     expect((await csrInProcess(["init", "--example"], { cwd: en })).code).toBe(0);
     expect(comments(en, "qms.yaml")).toEqual([
       "# Quality management system configuration (see 'csr schema qms')",
-      "  name: 某某汽车零部件有限公司 # your company's full name, printed on controlled documents",
+      "  name: 某某汽车零部件有限公司 # your company's full registered name in Chinese, printed on Chinese documents and registers",
+      "  name_en: Example Auto Parts Co., Ltd. # your company's name in English, printed on English documents and registers (--lang en)",
       "# The example's processes name whole chapters (4 … 10), so a clause counts as covering its sub-clauses; in a real system map each clause, then remove this.",
       "# delegates (add under a department when needed, e.g. delegates: [lisi]): people of other departments who may give this department's opinion in a CSR review (ids in people.yaml). Each department should give its own opinion; set delegates only where one really must sign for another.",
       "# Document numbering: '#' stands for one digit; several numbering families may coexist (add one with csr numbering add).",
@@ -226,7 +228,7 @@ describe("csr init", () => {
     // The placeholder people are named for removal, 孙七 of 研发部 and 周八 the 军代表 among them.
     expect(init.stdout).toContain("\n       csr person remove zhangsan lisi wangwu zhaoliu sunqi zhouba  # 添加真实人员后，删除 csr init 写入的示例人员\n");
     const qms = readFileSync(join(dir, "qms.yaml"), "utf8");
-    expect(qms).toContain("\n  name: 某某电子技术有限公司 # 贵公司全称，印在受控文件上\n");
+    expect(qms).toContain("\n  name: 某某电子技术有限公司 # 贵公司全称（中文，与营业执照一致），印在中文的受控文件和登记表上\n");
     expect(qms).toContain("\nstandards: [GJB9001C]\n");
     expect(qms).toContain("\n# 工作日历：顾客要求在接收后 10 个工作日内评审（期限由本公司规定，见 csr.review_days；产品和服务要求的评审）。\n");
     expect(qms).not.toContain("IATF");

@@ -101,7 +101,7 @@ document_layouts:
 const qms = (standard: InitStandard) => `${t("init.file.qms.heading")}
 organisation:
   name: ${ORGANISATION[standard].name} ${t("init.file.qms.organisation")}
-  name_en: ${ORGANISATION[standard].name_en}
+  name_en: ${ORGANISATION[standard].name_en} ${t("init.file.qms.organisation-en")}
 language: ${language()}
 standards: [${standard}]
 ${t("init.file.qms.delegates")}
