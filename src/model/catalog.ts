@@ -207,6 +207,27 @@ function parentOf(number: string, clauses: Map<string, Clause>): string | null {
   return null;
 }
 
+/**
+ * Clause references (`IATF16949:8.5.6.1.1`) in the order a catalog lists them, for a register's
+ * column of clauses (auditor16 F8): by standard, those of `scope` (qms.yaml standards) in its order
+ * and any other after them by id, then by clause number as buildCatalog orders every catalog. A text
+ * that is no clause reference keeps its written order after them. A new array: the YAML, where users
+ * keep their own order, is not touched.
+ */
+export function inCatalogOrder(refs: readonly string[], scope: readonly string[]): string[] {
+  const keyed = refs.map((text) => ({ text, ref: parseClauseRef(text) }));
+  const rank = (standard: string) => {
+    const i = scope.indexOf(standard);
+    return i === -1 ? scope.length : i;
+  };
+  return keyed
+    .sort((a, b) => {
+      if (!a.ref || !b.ref) return (a.ref ? 0 : 1) - (b.ref ? 0 : 1);
+      return rank(a.ref.standard) - rank(b.ref.standard) || (a.ref.standard < b.ref.standard ? -1 : a.ref.standard > b.ref.standard ? 1 : 0) || compareClauseNumbers(a.ref.clause, b.ref.clause);
+    })
+    .map((k) => k.text);
+}
+
 export function compareClauseNumbers(a: string, b: string): number {
   return compareParts(clauseNumberParts(a), clauseNumberParts(b));
 }

@@ -15,12 +15,13 @@ import type { WorkCalendar } from "../model/calendar.js";
 import { gitRead, logRecords } from "../load/git.js";
 import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
-import type { Catalog } from "../model/catalog.js";
+import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { documentClassification, isStateSecret } from "../model/classification.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { revisionSignatures } from "../model/revision.js";
+import { addressedSectionLabel } from "../model/sections.js";
 import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
 import type { ControlledDocument, Csr, SignatureRole } from "../model/types.js";
@@ -336,7 +337,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       sections: [
         ...present(ownFindings(page, "process", process.code)),
         // Each clause as the standard cites it, with its title (IATF 16949 8.2.1 顾客沟通), one a line.
-        { title: tr("site.process.clauses"), items: (process.clauses ?? []).map((c) => ({ text: citeClause(repo, lang, c) })), empty: tr("site.none") },
+        { title: tr("site.process.clauses"), items: inCatalogOrder(process.clauses ?? [], repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(repo, lang, c) })), empty: tr("site.none") },
         {
           title: tr("site.process.documents"),
           items: (process.documents ?? []).map((id) => documentCell(rc, page, id, entityCell)),
@@ -633,12 +634,12 @@ function documentSections(
       ],
     },
     // The clauses the document addresses itself, each as the standard cites it, with its title.
-    ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: doc.clauses.map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),
+    ...(doc.clauses?.length ? [{ title: t(rc, "site.document.clauses"), items: inCatalogOrder(doc.clauses, rc.repo.config?.value.standards ?? []).map((c) => ({ text: citeClause(rc.repo, rc.lang, c) })) }] : []),
     {
       title: t(rc, "site.document.csrs"),
       items: (referrers?.csrs ?? []).map((c) => {
         const csr = rc.index.csrs.get(c.id)?.value;
-        return entityCell(page, "csr", c.id, withNote(rc, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}`, c.section));
+        return entityCell(page, "csr", c.id, withNote(rc, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}`, c.section && addressedSectionLabel(doc, c.section, rc.lang)));
       }),
       empty: none,
     },

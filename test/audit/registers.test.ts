@@ -260,7 +260,7 @@ describe("terminal tables", () => {
     // FORD-001 decided 3 working days after its deadline (received 2023-07-03, due 2023-07-17).
     repo.csrs.find((c) => c.value.id === "FORD-001")!.value.review!.decision!.date = "2023-07-20";
     const timeliness = (lang: "zh-CN" | "en", today: string) =>
-      csrMatrix(registerContext(repo, lang), { today }).rows.map((r) => [r.id, r.received, r.reviewDue, r.decided, r.timeliness]);
+      csrMatrix(registerContext(repo, lang), { today }).rows.map((r) => [r.id, r.start, r.reviewDue, r.decided, r.timeliness]);
     expect(timeliness("zh-CN", "2024-01-20")).toEqual([
       ["FORD-001", "2023-07-03", "2023-07-17", "2023-07-20", "逾期 3 个工作日"],
       ["FORD-001", "2023-07-03", "2023-07-17", "2023-07-20", "逾期 3 个工作日"],

@@ -83,7 +83,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
     const table = JSON.parse(matrix.stdout) as { rows: { link: string }[]; notes: string[] };
     expect(table.rows.map((r) => r.link)).toEqual(["可疑：章节已变更"]);
     expect(table.notes).toEqual([
-      "接收日期至及时性为当前评审轮次：评审期限为接收（或换版重新起算）后第 10 个工作日；历次评审见顾客特定要求评审及时性记录。",
+      "起算日期至及时性为当前评审轮次：起算日期为接收日期，来源文件换版后为重新起算日期（首次接收日期见顾客特定要求清单），评审期限为起算后第 10 个工作日；历次评审见顾客特定要求评审及时性记录。",
       "可疑链接 1 处：要求或落实章节在链接确认后已变更，落实是否仍然有效有待核实。",
     ]);
 

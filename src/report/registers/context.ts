@@ -6,6 +6,7 @@ import { localized } from "../../core/text.js";
 import { translate, type MessageData, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { csrOn, csrRecordedAfter, documentOn } from "../../model/as-of.js";
+import { inCatalogOrder } from "../../model/catalog.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
@@ -110,11 +111,14 @@ export function compareIds(a: string, b: string): number {
   return ID_COLLATOR.compare(a, b);
 }
 
-/** Clause references as registers write them: without the standard when there is only one, joined by '/'. */
+/**
+ * Clause references as registers write them: in catalog order (inCatalogOrder), without the
+ * standard when there is only one, joined by '/'.
+ */
 export function clauseList(ctx: RegisterContext, clauses: readonly string[] | undefined): string {
-  const list = clauses ?? [];
-  const standards = new Set(list.map((c) => c.split(":")[0]));
   const scope = ctx.repo.config?.value.standards ?? [];
+  const list = inCatalogOrder(clauses ?? [], scope);
+  const standards = new Set(list.map((c) => c.split(":")[0]));
   const bare = standards.size === 1 && scope.length === 1 && standards.has(scope[0]!);
   return list.map((c) => (bare ? c.slice(c.indexOf(":") + 1) : c)).join("/");
 }

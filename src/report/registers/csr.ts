@@ -195,8 +195,9 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       owner: personName(ctx, csr.implementation?.owner),
       due: csr.implementation?.due ?? null,
       implementationStatus: csr.implementation?.status ? t(ctx, `register.implementation.${csr.implementation.status}`) : "",
-      // One place per line, number first, as `csr import --as csr` reads it back.
-      addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${a.section}` : a.document)).join("\n"),
+      // One place per line, number first, as `csr import --as csr` reads it back; the section as the
+      // matrix cites it (the document's own number and title), not as typed (auditor16 F5).
+      addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${addressedSectionLabel(documents.get(a.document), a.section, ctx.lang)}` : a.document)).join("\n"),
       implemented: csr.implementation?.implemented ?? null,
       evidence: csr.implementation?.evidence ?? "",
       verifiedBy: personName(ctx, csr.implementation?.verified?.by),
@@ -241,7 +242,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       id: csr.id,
       clauses: clauseList(ctx, csr.clauses),
       summary: csrTitle(ctx, csr),
-      received: round.start,
+      start: round.start,
       reviewDue: round.due,
       disposition: dispositionOf(ctx, csr),
       decided: round.decided ?? null,
@@ -286,8 +287,9 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       { key: "sourceSection", header: t(ctx, "register.csr.matrix.column.sourceSection") },
       { key: "clauses", header: t(ctx, "register.csr.matrix.column.clauses"), kind: "list" },
       { key: "summary", header: t(ctx, "register.csr.matrix.column.summary"), kind: "prose" },
-      // The current review round: received (or restarted by a new source revision), due, decided, in time or not.
-      { key: "received", header: t(ctx, "register.csr.matrix.column.received"), date: true },
+      // The current review round: its start (received, or restarted by a new source revision), due, decided, in time or
+      // not. Headed 起算日期 as the review-timeliness register heads it: the CSR list's 接收日期 is the first receipt (auditor16 F18).
+      { key: "start", header: t(ctx, "register.csr.matrix.column.start"), date: true },
       { key: "reviewDue", header: t(ctx, "register.csr.matrix.column.reviewDue"), date: true },
       { key: "disposition", header: t(ctx, "register.csr.matrix.column.disposition"), kind: "code" },
       { key: "decided", header: t(ctx, "register.csr.matrix.column.decided"), date: true },
@@ -307,7 +309,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       repeat: ["id", "customer"],
       groups: [
         { title: t(ctx, "register.csr.matrix.group.requirement"), from: "source" },
-        { title: t(ctx, "register.csr.matrix.group.review"), from: "received" },
+        { title: t(ctx, "register.csr.matrix.group.review"), from: "start" },
         { title: t(ctx, "register.csr.matrix.group.addressed"), from: "document" },
       ],
     },
