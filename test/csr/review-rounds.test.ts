@@ -206,7 +206,7 @@ describe("review rounds", () => {
     await run(dir, "review", "NES-003", "--disposition", "must", "--by", "zhang", "--force", "--date", "2026-10-20");
     const check = JSON.parse((await run(dir, "check", "--today", "2026-11-27", "--format", "json")).stdout).findings.filter((f: { rule: string }) => f.rule === "csr/forced-decision");
     expect(check.map((f: { file: string; line: number; column: number; message: string }) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
-      "csr/NES/NES-003.yaml:17:13 NES-003 was decided on 2026-10-20 without the countersigns of 品质部, 市场部 (forced), which are still missing (2 departments). Record them with 'csr review NES-003 --department QA --opinion ...', or name the signed paper review record under 'review.record'.",
+      "csr/NES/NES-003.yaml:17:13 NES-003 was decided on 2026-10-20 without the countersigns of 品质部, 市场部 (forced), which are still missing (2 departments). Record them with 'csr review NES-003 --department QA --opinion ...', or record the signed paper review record with 'csr review NES-003 --record <number>'.",
     ]);
     // The countersigns given after the forced decision complete it: no csr/review-inconsistent for their dates.
     expect((await run(dir, "review", "NES-003", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-10-22")).code).toBe(0);

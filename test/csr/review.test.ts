@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { reviewCsr } from "../../src/commands/review/index.js";
-import { csrInProcess, makeRepo } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, makeRepo } from "../helpers.js";
 import { capture, read, validRepo } from "./fixture.js";
 
 /** A CSR written by hand, with comments and a layout that an edit must keep. */
@@ -243,5 +243,51 @@ describe("the next step csr review suggests", () => {
     expect((await opinion(dir)).stdout).toBe(
       "DYA-002: opinion of 市场部 recorded: accept, by 李娜 (li) on 2026-11-26.\nEvery required opinion is in; record the decision with 'csr review DYA-002 --disposition <disposition> --by <approver>', <disposition> being must, optional, not-applicable, or rejected.\n",
     );
+  });
+});
+
+describe("csr review --record (tester16 F10)", () => {
+  it("records the signed paper review record that csr/forced-decision asks for, as the rule's hint says to", async () => {
+    const dir = repo();
+    expect((await review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--force")).code).toBe(0);
+    const forced = async () => (await checkJsonInProcess(dir, "--today", "2026-11-26")).findings.filter((f) => f.rule === "csr/forced-decision").map((f) => f.message);
+    expect(await forced()).toEqual([
+      "DYA-011 was decided on 2026-11-25 without the countersigns of 市场部, 生产部 (forced), which are still missing (2 departments). Record them with 'csr review DYA-011 --department MKT --opinion ...', or record the signed paper review record with 'csr review DYA-011 --record <number>'.",
+    ]);
+    expect(await review(dir, "--record", "2026-11 评审记录 第12号")).toEqual({
+      code: 0,
+      stdout: "DYA-011: signed paper review record 2026-11 评审记录 第12号 recorded; its countersigns stand for the opinions missing here.\n",
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("  record:\n    ref: 2026-11 评审记录 第12号\n");
+    expect(await forced()).toEqual([]);
+  });
+
+  it("takes no blank number, nothing besides it, and replaces a record only with --amend, keeping the earlier one", async () => {
+    const dir = repo();
+    const before = read(dir, "csr/DYA/DYA-011.yaml");
+    expect(await review(dir, "--record", " ")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'csr: --record cannot be empty: give the number of the signed paper review record, e.g. --record "2026-11 评审记录 第12号".\n',
+    });
+    expect(await review(dir, "--record", "第12号", "--department", "MKT")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --record stands alone: it records the signed paper review record, not with an opinion, a decision, signers or --required.\n",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(before);
+    expect((await review(dir, "--record", "第12号")).code).toBe(0);
+    expect(await review(dir, "--record", "第13号")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: DYA-011 already names its signed paper review record: 第12号.\nhint: Add --amend to replace it; the earlier record is kept in the review history.\n",
+    });
+    expect(await review(dir, "--record", "第13号", "--amend", "--date", "2026-11-26")).toEqual({
+      code: 0,
+      stdout: "DYA-011: signed paper review record 第13号 recorded; its countersigns stand for the opinions missing here.\nThe earlier review record (第12号) is kept in the review history.\n",
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("  record:\n    ref: 第13号\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      record:\n        ref: 第12号\n");
   });
 });

@@ -17,7 +17,7 @@ import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewStart } from "../../model/csr-status.js";
+import { missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewRecordText, reviewStart } from "../../model/csr-status.js";
 import { currentReviewRound, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
 import { buildIndex, isMilitaryRepresentative, militaryParties, type RepoIndex } from "../../model/index.js";
@@ -52,6 +52,8 @@ export interface ReviewFlags {
   date?: string;
   /** The departments that countersign this CSR (review.required), by code or name, instead of csr.reviewers. */
   required?: string[];
+  /** Which signed paper review record (评审记录编号) holds the departments' opinions: review.record.ref. */
+  record?: string;
   force?: boolean;
   amend?: boolean;
   yes?: boolean;
@@ -112,7 +114,8 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   // The report's signers alone, on a decided review, complete its record; with --disposition they go with a new decision.
   const onlySigners = wantsSigners && !wantsDecision;
   if (flags.required !== undefined && (wantsOpinion || wantsDecision || wantsSigners)) throw new UserError(t("review.required.alone"));
-  let mode: Mode | undefined = flags.required !== undefined ? "required" : wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : onlySigners ? "signers" : undefined;
+  if (flags.record !== undefined && (wantsOpinion || wantsDecision || wantsSigners || flags.required !== undefined)) throw new UserError(t("review.record.alone"));
+  let mode: Mode | undefined = flags.record !== undefined ? "record" : flags.required !== undefined ? "required" : wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : onlySigners ? "signers" : undefined;
   if (!mode && ask) {
     const late = unexplainedLateRound(repo, index, csr.value, date);
     mode = await ask.select<Mode>({
@@ -136,11 +139,13 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
           ? recordSigners(index, csr, doc, flags, date)
           : mode === "required"
             ? recordRequired(repo, index, csr, doc, flags.required!)
-            : await recordDecision(repo, index, csr, doc, flags, date, ask);
+            : mode === "record"
+              ? recordPaperRecord(csr, doc, flags, date)
+              : await recordDecision(repo, index, csr, doc, flags, date, ask);
   return { repo, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
 }
 
-type Mode = "opinion" | "decision" | "late-reason" | "signers" | "required";
+type Mode = "opinion" | "decision" | "late-reason" | "signers" | "required" | "record";
 
 interface Outcome {
   lines: string[];
@@ -397,6 +402,31 @@ function recordRequired(repo: Repository, index: RepoIndex, { value: csr }: Loca
   const missing = missingOpinions({ ...csr, review: { ...csr.review, required: codes } }, config);
   lines.push(missing.length > 0 ? t("review.required.missing", { departments: label(missing) }) : t("review.required.all-given"));
   return { lines, commit: t("commit.review.required", { departments: codes.join(",") }) };
+}
+
+/**
+ * The signed paper review record (评审记录) that holds the departments' opinions, `review.record.ref`
+ * (--record, on its own): the 会签 given on paper, which csr/forced-decision and
+ * csr/review-incomplete then accept in place of the opinions. Like the YAML field it is a non-empty
+ * text; one recorded already is replaced only with --amend, and kept in the review history (the
+ * new one keeps its form, which a corrected number rarely changes).
+ * Errors (UserError, one line): a blank value; a record already there, without --amend.
+ */
+function recordPaperRecord({ value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string): Outcome {
+  const ref = flags.record!.trim();
+  if (ref === "") throw new UserError(t("review.record.empty"));
+  const earlier = csr.review?.record;
+  if (earlier && !flags.amend) throw new UserError(t("review.record.exists", { id: csr.id, record: reviewRecordText(earlier) }), t("review.record.exists.hint"));
+  if (earlier && earlier.ref === ref) throw new UserError(t("review.record.same", { id: csr.id, record: ref }));
+  const lines = [t("review.record.recorded", { id: csr.id, record: ref })];
+  if (earlier) {
+    const round = mapNode(doc, { reason: "amended", closed: date });
+    round.set("record", doc.getIn(["review", "record"], true));
+    appendIn(doc, ["review", "history"], round);
+    lines.push(t("review.record.earlier-kept", { record: reviewRecordText(earlier) }));
+  }
+  doc.setIn(["review", "record"], doc.createNode({ ...(earlier?.form ? { form: earlier.form } : {}), ref }));
+  return { lines, commit: t("review.commit.record", { record: ref }) + (earlier ? t("commit.review.amended") : "") };
 }
 
 /**

@@ -28,7 +28,7 @@ export const rule: Rule = {
     - {department: MKT, reviewer: li, opinion: accept, date: 2026-11-18}
   decision: {disposition: not-applicable, justification: 本公司产品不出口, by: wang, date: 2026-11-16, forced: true}
 `,
-    fix: "Have the missing departments countersign: `csr review <id> --department <code> --reviewer <person> --opinion ...` records each opinion beside the forced decision, and the finding goes away. If they signed a paper review record, name it under `review.record`.",
+    fix: "Have the missing departments countersign: `csr review <id> --department <code> --reviewer <person> --opinion ...` records each opinion beside the forced decision, and the finding goes away. If they signed a paper review record, record it with `csr review <id> --record <number>` (`review.record`).",
   },
   check(ctx) {
     const config = ctx.repo.config?.value;
