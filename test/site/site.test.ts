@@ -496,7 +496,7 @@ describe("csr site: forced decisions", () => {
     expect(index).toContain('<a class="site-number warn" href="lists/csr-forced-decision.html"><span class="count">1</span> <span class="label">缺少会签而强制作出的结论</span></a>');
     const list = readFileSync(join(site.out, "lists", "csr-forced-decision.html"), "utf8");
     expect(list).toContain(
-      '<tr><td class="code">警告</td><td class="code">csr/forced-decision</td><td class="code"><a href="../csr/DYA-001.html">csr/DYA/DYA-001.yaml:10:104</a></td><td>DYA-001 的评审结论（2026-11-16）是在缺少 市场部 的会签的情况下强制作出的，仍缺 1 个部门的意见。请用 &#x27;csr review DYA-001 --department MKT --opinion ...&#x27; 补记会签意见；如果会签在纸质评审记录上，请在 &#x27;review.record&#x27; 下写明该记录。</td></tr>',
+      '<tr><td class="code">警告</td><td class="code">csr/forced-decision</td><td class="code"><a href="../csr/DYA-001.html">csr/DYA/DYA-001.yaml:10:104</a></td><td>DYA-001 的评审结论（2026-11-16）是在缺少 市场部 的会签的情况下强制作出的，仍缺 1 个部门的意见。请用 &#x27;csr review DYA-001 --department MKT --opinion ...&#x27; 补记会签意见；如果会签在纸质评审记录上，请用 &#x27;csr review DYA-001 --record &lt;记录编号&gt;&#x27; 登记该记录。</td></tr>',
     );
   });
 });
