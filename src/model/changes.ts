@@ -18,13 +18,14 @@ export const CHANGE_AREAS = ["document", "csr", "source", "coverage", "person"] 
 export type ChangeArea = (typeof CHANGE_AREAS)[number];
 
 /**
- * document: added (its first revision, or a draft) | released (a later revision) | withdrawn | removed
+ * document: added (its first revision, or a draft) | released (a later revision) | effective (a revision
+ *           takes effect on its 实施日期, later than its date) | withdrawn | removed
  * csr:      added | decided | reopened | addressed | superseded | removed
  * source:   added | revised
  * coverage: gained | lost
  * person:   added | roles | department | left (the day people.yaml records) | removed
  */
-export type ChangeKind = "added" | "released" | "withdrawn" | "removed" | "decided" | "reopened" | "addressed" | "superseded" | "revised" | "gained" | "lost" | "roles" | "department" | "left";
+export type ChangeKind = "added" | "released" | "effective" | "withdrawn" | "removed" | "decided" | "reopened" | "addressed" | "superseded" | "revised" | "gained" | "lost" | "roles" | "department" | "left";
 
 export interface Change {
   area: ChangeArea;
@@ -41,6 +42,10 @@ export interface Change {
   detail: string;
   /** A document revision's changed pages (更改页) as its revision record gives them. */
   pages?: string;
+  /** A document revision's 实施日期 when later than its date (csr release --effective); on an `effective` row, the day it takes effect. */
+  effective?: string;
+  /** On an `effective` row: the day the revision was released. */
+  released?: string;
   /** The day the change took effect as recorded in the data (YYYY-MM-DD), when it records one. */
   date: string | null;
 }
@@ -117,6 +122,35 @@ const version = (doc: ControlledDocument): string => currentRevision(doc)?.versi
 /** A revision as its record describes it: the summary (修订内容) and the pages it changed (更改页), when recorded. */
 const revisionRecord = (revision: Revision): Pick<Change, "detail" | "pages"> => ({ detail: revision.summary ?? "", ...(revision.pages ? { pages: revision.pages } : {}) });
 
+/** The 实施日期 of the document's `i`th revision when later than its date: its own, or the document's for the current one (as revisionInForce reads it). */
+function effectiveOf(doc: ControlledDocument, i: number): string | undefined {
+  const revisions = doc.revisions ?? [];
+  const revision = revisions[i]!;
+  const effective = revision.effective ?? (i === revisions.length - 1 ? doc.effective : undefined);
+  return effective !== undefined && effective > revision.date ? effective : undefined;
+}
+
+/**
+ * The revisions that take effect in a period on a 实施日期 later than their release (csr release
+ * --effective): the day the version in force changes (IATF 16949 7.5.3.2.2), which the period of the
+ * release does not contain. One row each, dated that day, with the day it was released; none for a
+ * document withdrawn before it.
+ */
+export function takingEffect(repo: Repository, from: string, to: string): Change[] {
+  const out: Change[] = [];
+  for (const { value: doc } of repo.documents) {
+    const revisions = doc.revisions ?? [];
+    revisions.forEach((r, i) => {
+      const effective = effectiveOf(doc, i);
+      if (effective === undefined || effective < from || effective > to) return;
+      if (doc.status === "obsolete" && doc.obsolete !== undefined && doc.obsolete.date < effective) return;
+      const previous = i > 0 ? revisions[i - 1]!.version : "";
+      out.push({ area: "document", kind: "effective", id: doc.id, title: doc.title, from: previous, to: r.version, ...revisionRecord(r), effective, released: r.date, date: effective });
+    });
+  }
+  return out;
+}
+
 function documentChanges(before: Repository, after: Repository): Change[] {
   const old = byId(before.documents, (d) => d.id);
   const now = byId(after.documents, (d) => d.id);
@@ -135,7 +169,8 @@ function documentChanges(before: Repository, after: Repository): Change[] {
     revisions.forEach((r, i) => {
       if (known.has(r.version)) return;
       const previous = i > 0 ? revisions[i - 1]!.version : "";
-      out.push({ area: "document", kind: previous ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), date: r.date });
+      const effective = effectiveOf(b, i);
+      out.push({ area: "document", kind: previous ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), ...(effective ? { effective } : {}), date: r.date });
     });
     if (!a && revisions.length === 0) out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: "", detail: b.status, date: null });
     if (b.status === "obsolete" && a?.status !== "obsolete") {

@@ -2,6 +2,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } fr
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csr, csrInProcess, git, minimalRepo, tempDir } from "../helpers.js";
+import { today } from "../today.js";
 
 /** Commits everything as of a fixed moment in China Standard Time, so dates and tags are reproducible. */
 function commitAt(dir: string, isoDay: string, message: string): void {
@@ -206,7 +207,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
       "顾客特定要求：新增 2，已决定 1",
       "顾客来源文件：新增 1",
       "条款覆盖：新覆盖 1",
-      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
+      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
       "",
     ]);
   });
@@ -259,7 +260,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
         "----  ------  --  -----  ------  -----  ------  ----",
         "",
         "Nothing changed in this range.",
-        "The changes the records date from 2025-01-01 to 2025-12-31: documents issued, revised (revision record) and withdrawn; CSRs received, decided, reopened and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where CSRs are addressed and deleted files have no recorded date and can only be compared by git commit; the repository is not in git: such changes are not listed.",
+        "The changes the records date from 2025-01-01 to 2025-12-31: documents issued, revised (revision record), taking effect and withdrawn; CSRs received, decided, reopened and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where CSRs are addressed and deleted files have no recorded date and can only be compared by git commit; the repository is not in git: such changes are not listed.",
       ),
     });
   });
@@ -318,7 +319,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
       "文件：新增 1，换版 1",
       "顾客特定要求：已决定 1",
       "条款覆盖：新覆盖 1",
-      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
+      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
       "",
     ]);
   });
@@ -343,7 +344,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
         "文件：作废 1  ",
         "顾客特定要求：新增 1，重新评审 1  ",
         "顾客来源文件：新版本 1  ",
-        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
+        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
         "",
         "编制：________ 日期：________　审核：________ 日期：________　批准：________ 日期：________",
       ),
@@ -360,6 +361,46 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     expect(table.stdout.split("\n").slice(4, 7)).toEqual(["人员与角色  离职  li    李娜  批准、编制、审核          市场部  2025-08-29", "", "人员与角色：离职 1"]);
     const september = JSON.parse((await csrInProcess(["-C", repo, "changes", "2025-09-01", "2025-09-30", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
     expect(september.changes.filter((c) => c.area === "person")).toEqual([]);
+  });
+
+  it("lists a revision released to take effect later in the period of its release, with its 实施日期, and again in the period it takes effect", async () => {
+    const repo = importedSystem(history);
+    write(repo, {
+      "documents/QP-002.yaml": procedure("QP-002", "文件控制程序", "IATF16949:7.5.3.2.2", [signed("A/0", "2025-06-01", "首次发布"), [...signed("A/1", "2025-06-20", "增加电子文件控制"), "    pages: P3", "    effective: 2025-07-15"]], ["effective: 2025-07-15"]),
+    });
+    commitAt(repo, "2026-12-02", "QP-002 A/1，2025-07-15 实施");
+    const june = await csrInProcess(["-C", repo, "changes", "2025-06-15", "2025-06-30"], { lang: null, env: TZ });
+    expect(june.stdout.split("\n").slice(4, 8)).toEqual(["文件  换版  QP-002  文件控制程序  A/0     A/1     增加电子文件控制（更改页：P3）（2025-07-15 实施）  2025-06-20", "", "文件：换版 1", expect.any(String)]);
+    const july = await csrInProcess(["-C", repo, "changes", "2025-07-01", "2025-07-31"], { lang: null, env: TZ });
+    expect(july.stdout.split("\n").slice(2, 8)).toEqual([
+      "类别  变更  编号    名称          变更前  变更后  说明                                               日期",
+      "----  ----  ------  ------------  ------  ------  -------------------------------------------------  ----------",
+      "文件  实施  QP-002  文件控制程序  A/0     A/1     增加电子文件控制（更改页：P3）（2025-06-20 发布）  2025-07-15",
+      "",
+      "文件：实施 1",
+      expect.stringContaining("文件的发布、换版（修订记录）、实施和作废"),
+    ]);
+    const data = JSON.parse((await csrInProcess(["-C", repo, "changes", "2025-06-01", "2025-07-31", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
+    expect(data.changes.filter((c) => c.id === "QP-002")).toEqual([
+      { area: "document", kind: "added", id: "QP-002", title: "文件控制程序", from: "", to: "A/0", detail: "首次发布", date: "2025-06-01" },
+      { area: "document", kind: "released", id: "QP-002", title: "文件控制程序", from: "A/0", to: "A/1", detail: "增加电子文件控制", pages: "P3", effective: "2025-07-15", date: "2025-06-20" },
+      { area: "document", kind: "effective", id: "QP-002", title: "文件控制程序", from: "A/0", to: "A/1", detail: "增加电子文件控制", pages: "P3", effective: "2025-07-15", released: "2025-06-20", date: "2025-07-15" },
+    ]);
+    const english = await csrInProcess(["-C", repo, "changes", "2025-07-01", "2025-07-31", "--lang", "en"], { env: TZ });
+    expect(english.stdout).toContain("Documents  takes effect  QP-002  文件控制程序  A/0     A/1    增加电子文件控制 (pages P3) (released 2025-06-20)  2025-07-15");
+  });
+
+  it("says when the period ends after today: the days after it have not happened", async () => {
+    const now = today();
+    const result = await csrInProcess(["-C", dir, "changes", "2098-01-01", "2098-12-31"], { lang: null, env: TZ });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n").slice(-3)).toEqual([
+      "此期间没有变更。",
+      `按记录上的日期列出 2098-01-01 至 2098-12-31 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，按 git 提交比较（${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01）。期间结束于 2098-12-31，在今天（${now}）之后：此后的日子尚未过去，列出的只是记录上已定在那几天的变更（如定在那几天实施的换版），截至今天。`,
+      "",
+    ]);
+    const past = await csrInProcess(["-C", dir, "changes", "2025-07-01", "2025-07-31"], { lang: null, env: TZ });
+    expect(past.stdout).not.toContain("在今天");
   });
 
   it("between two commits, dates the rows by their records and says which lie outside the commits' days", async () => {

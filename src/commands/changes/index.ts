@@ -11,7 +11,7 @@ import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { compareStates, inReportOrder, isUndated, recordsOn, type Change } from "../../model/changes.js";
+import { compareStates, inReportOrder, isUndated, recordsOn, takingEffect, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
@@ -37,7 +37,7 @@ async function periodCommand(ctx: CommandContext, from: string, to: string, flag
   const root = findRoot(ctx.dir);
   const repo = loadRepository(root);
   refuseOrWarnUnreadable(ctx, repo);
-  const recorded = compareStates(recordsOn(repo, addDays(from, -1)), recordsOn(repo, to));
+  const recorded = [...compareStates(recordsOn(repo, addDays(from, -1)), recordsOn(repo, to)), ...takingEffect(repo, from, to)];
   const basis = await undatedBasis(root, from, to);
   let undated: Change[] = [];
   if (basis.kind === "commits") {
@@ -53,7 +53,9 @@ async function periodCommand(ctx: CommandContext, from: string, to: string, flag
     const commits = basis.kind === "commits" ? { from: basis.from, to: basis.to } : null;
     return json(ctx, root, out, { period: { from, to }, commits, changes }, flags);
   }
-  return emitTable(ctx, periodReport(registerContext(repo, lang), changes, { from, to }, basis), flags, repo, lang, to);
+  // Days after today have not happened: what the report lists of them is only what is already dated there (a 实施日期).
+  const today = localToday();
+  return emitTable(ctx, periodReport(registerContext(repo, lang), changes, { from, to }, basis, to > today ? today : undefined), flags, repo, lang, to);
 }
 
 /**

@@ -29,7 +29,7 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
-  document: ["added", "released", "withdrawn", "removed"],
+  document: ["added", "released", "effective", "withdrawn", "removed"],
   csr: ["added", "decided", "reopened", "addressed", "superseded", "removed"],
   source: ["added", "revised"],
   coverage: ["gained", "lost"],
@@ -87,8 +87,11 @@ export function changeReport(ctx: RegisterContext, changes: readonly Change[], f
   return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.commits", { range }), note);
 }
 
-/** The changes the records date in a period, and those no record dates from the commits `basis` names. */
-export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis): Table {
+/**
+ * The changes the records date in a period, and those no record dates from the commits `basis` names;
+ * `today` when the period ends after it, which the note says: the days after it have not happened.
+ */
+export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis, today?: string): Table {
   const range = t(ctx, "register.changes.period", period);
   const undated = (() => {
     if (basis.kind === "no-git") return t(ctx, "register.changes.note.undated-no-git");
@@ -96,7 +99,8 @@ export function periodReport(ctx: RegisterContext, changes: readonly Change[], p
     const commits = { from: commitLabel(basis.from), to: commitLabel(basis.to) };
     return basis.historyFrom ? t(ctx, "register.changes.note.undated-history-from", { ...commits, first: basis.historyFrom }) : t(ctx, "register.changes.note.undated", commits);
   })();
-  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), undated]);
+  const future = today !== undefined ? t(ctx, "register.changes.note.future", { to: period.to, today }) : "";
+  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), undated, future]);
 }
 
 /** The report's table; `note`, sentences that say what it was built from, follows the counts as one line. */
@@ -106,6 +110,11 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     return change.title;
   };
   const detail = (change: Change) => {
+    // The 实施日期 of a revision released to take effect later; on the row of the day it takes effect, the day it was released.
+    const when = change.kind === "effective" && change.released ? t(ctx, "register.changes.released-on", { date: change.released }) : change.effective ? t(ctx, "register.changes.effective-on", { date: change.effective }) : "";
+    return recordText(change) + when;
+  };
+  const recordText = (change: Change) => {
     if (change.area === "document" && change.pages) return change.detail ? change.detail + t(ctx, "register.changes.pages", { pages: change.pages }) : t(ctx, "register.changes.pages-alone", { pages: change.pages });
     if (change.area === "document" && change.kind === "added") return word(ctx, change, change.detail);
     if (change.area === "csr" && change.kind === "decided") return personName(ctx, change.detail);
