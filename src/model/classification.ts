@@ -5,12 +5,34 @@
  * layout), and the three levels of 国家秘密 (state secrets, 保守国家秘密法): 秘密, 机密, 绝密.
  * schemas/common.schema.json `classification` lists the same values (test/model/classification.test.ts).
  */
+import { translate, type Lang, type MessageKey } from "../i18n/index.js";
 import type { Repository } from "../load/repository.js";
 import { documentLayout } from "./index.js";
 import type { ControlledDocument } from "./types.js";
 
 export const CLASSIFICATIONS = ["非密", "公开", "内部", "秘密", "机密", "绝密"] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/**
+ * The name of each 密级 in the reader's language (classification.name.*): in Chinese the marking
+ * itself; in English the terms of the official English text of the Law on Guarding State Secrets
+ * (保守国家秘密法: 绝密 top secret, 机密 secret, 秘密 confidential), with the marking beside them, as
+ * the paper copy is stamped with it.
+ */
+const CLASSIFICATION_NAMES: Record<Classification, MessageKey> = {
+  非密: "classification.name.unclassified",
+  公开: "classification.name.public",
+  内部: "classification.name.internal",
+  秘密: "classification.name.confidential",
+  机密: "classification.name.secret",
+  绝密: "classification.name.top-secret",
+};
+
+/** A 密级 (a value of CLASSIFICATIONS, or "" for none) as a page, register or message in `lang` prints it; "" stays "". */
+export function classificationName(lang: Lang, classification: string): string {
+  const key = CLASSIFICATION_NAMES[classification as Classification];
+  return key ? translate(lang, key) : classification;
+}
 
 /** The levels of 国家秘密: a document marked so is handled on a need-to-know basis, never published. */
 const STATE_SECRETS: ReadonlySet<string> = new Set<Classification>(["秘密", "机密", "绝密"]);

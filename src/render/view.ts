@@ -11,10 +11,10 @@ import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
 import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
-import { documentClassification, isStateSecret } from "../model/classification.js";
+import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
-import { currentRevision, documentLayout, militaryParties, revisionInForce, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, militaryParties, revisionInForce, revisionOn, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
@@ -339,7 +339,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const defaults = defaultRevisionColumns(doc.revisions ?? []);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   const header = names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status, doc.kind));
-  const classification = documentClassification(repo, doc);
+  const classification = classificationName(lang, documentClassification(repo, doc));
   // A document marked 秘密 or above is not an internal document, which the organisation's notice may call it: its notice names its 密级.
   const confidentiality = header.confidentiality !== "" && isStateSecret(repo, doc) ? translate(lang, "render.confidentiality-classified", { classification }) : header.confidentiality;
   return {
@@ -575,8 +575,9 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     stamp: header.stamp,
     numberLabel: header.numberLabel,
     lang,
-    // The form's version the record was made on: in force on the day of the decision (an open review: today's).
-    form: formNumber ? { number: formNumber, version: formDoc ? (revisionInForce(formDoc, round.decided ?? today)?.version ?? "") : "" } : undefined,
+    // The form's version the record was made on: in force on the day of the decision (an open review: today's), else, for a
+    // record made on a form issued but not yet in force, the one issued by then.
+    form: formNumber ? { number: formNumber, version: formDoc ? ((revisionInForce(formDoc, round.decided ?? today) ?? revisionOn(formDoc, round.decided ?? today))?.version ?? "") : "" } : undefined,
     reviewStart: round.start,
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",

@@ -17,7 +17,7 @@ import { TEMPLATES_DIR } from "../load/package.js";
 import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
-import { documentClassification, isStateSecret } from "../model/classification.js";
+import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
 import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { revisionSignatures } from "../model/revision.js";
@@ -221,7 +221,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     // (a site may be hosted anywhere): its page has what the registers show of it, not its body.
     if (secret) {
       withheld.push(doc.id);
-      generic(page, { title: `${doc.id} ${documentTitle(rc, doc)}`, lead: tr("site.document.withheld", { classification: documentClassification(repo, doc) }), facts: registerFacts(rc, page, doc, entityCell), sections: [...present(alerts), ...sections] });
+      generic(page, { title: `${doc.id} ${documentTitle(rc, doc)}`, lead: tr("site.document.withheld", { classification: classificationName(lang, documentClassification(repo, doc)) }), facts: registerFacts(rc, page, doc, entityCell), sections: [...present(alerts), ...sections] });
       continue;
     }
     let html: string;
@@ -697,7 +697,7 @@ function registerFacts(rc: RegisterContext, page: string, doc: ControlledDocumen
   return [
     { label: t(rc, "register.documents.column.number"), values: [{ text: doc.id }] },
     { label: t(rc, "register.documents.column.title"), values: [{ text: documentTitle(rc, doc) }] },
-    { label: t(rc, "register.documents.column.classification"), values: [{ text: documentClassification(rc.repo, doc) }] },
+    { label: t(rc, "register.documents.column.classification"), values: [{ text: classificationName(rc.lang, documentClassification(rc.repo, doc)) }] },
     { label: t(rc, "register.documents.column.version"), values: [{ text: current?.version ?? "—" }] },
     ...roles.map((role) => ({
       label: t(rc, `sign.role.${role}`),

@@ -287,7 +287,7 @@ describe("copies of a document classified as a state secret (tester16 F15)", () 
         "csr: QP-005 的密级为秘密，属于国家秘密：其受控副本须发给具名的领用人，未给出 --holder。\n提示：请按部门分别发放，各给出领用人：'csr distribute QP-005 --to QA --holder <品质部的人员> --date 2026-10-14'、'csr distribute QP-005 --to PRD --holder <生产部的人员> --date 2026-10-14'。\n",
     });
     expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--to", "MKT", "-y"])).stderr).toBe(
-      "csr: QP-005 is classified 秘密, a state secret: its controlled copies are issued to a named holder, and --holder is not given.\nhint: Name the holder with --holder: 'csr distribute QP-005 --to MKT --holder <a person of 市场部>'.\n",
+      "csr: QP-005 is classified Confidential (秘密), a state secret: its controlled copies are issued to a named holder, and --holder is not given.\nhint: Name the holder with --holder: 'csr distribute QP-005 --to MKT --holder <a person of 市场部>'.\n",
     );
     expect(copies(dir)).toBe(before);
     expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "赵磊", "--date", "2026-10-14", "-y")).code).toBe(0);
@@ -299,5 +299,7 @@ describe("copies of a document classified as a state secret (tester16 F15)", () 
       "| 3 | QP-005 | 培训程序 | A/0 | 秘密 | 3 | 市场部 |  |  | 2024-01-12 |  |  |  | 待回收 |  |",
       "| 4 | QP-005 | 培训程序 | A/1 | 秘密 | 4 | 生产部 | 赵磊 | 陈静 | 2026-10-14 |  |  |  | 在用 |  |",
     ]);
+    // In English, the 密级 by its English name, with the marking the paper copy is stamped with (tester16 F19).
+    expect(mdRows((await csrInProcess(["-C", dir, "list", "distribution", "--format", "md", "--today", "2026-10-14"])).stdout)[5]!.split(" | ").slice(3, 6)).toEqual(["A/1", "Confidential (秘密)", "4"]);
   });
 });

@@ -125,10 +125,10 @@ describe("csr render --format docx", () => {
     const header = parts(join(dir, "CS_QP-001.en.docx"))["word/header1.xml"]!;
     // Organisation and title wrap in their cells (two lines each), the short number cell keeps its one line;
     // the 密级 of the GJB layout (levels 1 and 2) is a line of its own under the organisation, the one break.
-    expect(paragraphs(header)).toEqual(["Hunan Chensheng Electronic Technology Co., Ltd.Classification: 内部", "Context of the Organisation and Interested Parties Procedure", "Document No.: CS/QP-001 · Version: B/0"]);
-    expect(header.match(/<w:br\/><w:t xml:space="preserve">Classification: 内部<\/w:t>/g)).toHaveLength(1);
+    expect(paragraphs(header)).toEqual(["Hunan Chensheng Electronic Technology Co., Ltd.Classification: Internal (内部)", "Context of the Organisation and Interested Parties Procedure", "Document No.: CS/QP-001 · Version: B/0"]);
+    expect(header.match(/<w:br\/><w:t xml:space="preserve">Classification: Internal \(内部\)<\/w:t>/g)).toHaveLength(1);
     expect(header.match(/<w:br\/>/g)).toHaveLength(1);
-    expect(tables(header)).toEqual([{ widths: [2671, 3502, 3749], fixed: true }]);
+    expect(tables(header)).toEqual([{ widths: [2947, 3368, 3607], fixed: true }]);
     expect(header).not.toContain("<w:tab/>");
   });
 

@@ -6,9 +6,9 @@
  */
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
-import { list as inline, t } from "../../i18n/index.js";
+import { list as inline, language, t } from "../../i18n/index.js";
 import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
-import { documentClassification, isStateSecret } from "../../model/classification.js";
+import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
@@ -115,7 +115,7 @@ async function namedHolders(session: EditSession, document: ControlledDocument, 
       const options = `${flags.copies === undefined ? "" : ` --copies ${flags.copies}`}${flags.date === undefined ? "" : ` --date ${flags.date}`}`;
       const commands = to.map((d) => `'csr distribute ${shellArgument(document.id)} --to ${d} --holder ${t("distribute.holder.someone", { department: departmentLabel(session.index, d) })}${options}'`);
       throw new UserError(
-        t("distribute.classified-holder", { id: document.id, classification: documentClassification(session.repo, document) }),
+        t("distribute.classified-holder", { id: document.id, classification: classificationName(language(), documentClassification(session.repo, document)) }),
         t(to.length === 1 ? "distribute.classified-holder.hint" : "distribute.classified-holder.hint-departments", { commands: inline(commands) }),
       );
     }

@@ -6,7 +6,7 @@
  * was lost, destroyed or stamped, by whom and what happened.
  */
 import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
-import { documentClassification } from "../../model/classification.js";
+import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesDue, pendingTransition } from "../../model/distribution.js";
 import type { ControlledCopy } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -71,7 +71,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
         number: doc.id,
         title: documentTitle(ctx, doc),
         version: copy.version,
-        ...(classified ? { classification: documentClassification(ctx.repo, doc) } : {}),
+        ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
         copy: copy.copy,
         to: departmentName(ctx, copy.to),
         holder: personName(ctx, copy.holder),

@@ -14,7 +14,7 @@
  * the numbers of those copies; the title and a note say the list is filtered.
  */
 import { releaseRecordedAfter } from "../../model/as-of.js";
-import { documentClassification } from "../../model/classification.js";
+import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesInUse } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
 import { pendingReviewConclusion } from "../../model/periodic-review.js";
@@ -121,7 +121,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         title: documentTitle(ctx, doc),
         department: departmentName(ctx, doc.department),
         version: documentVersion(doc),
-        ...(classified ? { classification: documentClassification(ctx.repo, doc) } : {}),
+        ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
         ...(filtered ? { copies: held.get(doc)!.map((c) => String(c.copy)).join(t(ctx, "common.list-separator")) } : {}),
         prepared: personName(ctx, revision?.prepared?.by),
         reviewed: personName(ctx, revision?.reviewed?.by),

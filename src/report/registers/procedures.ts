@@ -10,7 +10,7 @@
 import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { releaseRecordedAfter } from "../../model/as-of.js";
-import { documentClassification } from "../../model/classification.js";
+import { classificationName, documentClassification } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentRemarks, marksClassification } from "./documents.js";
@@ -128,7 +128,7 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       title: documentTitle(ctx, doc),
       number: doc.id,
       version: documentVersion(doc),
-      ...(classified ? { classification: documentClassification(ctx.repo, doc) } : {}),
+      ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
       issued: issueDate(doc),
       department: departmentName(ctx, doc.department),
       clauses: clauseList(ctx, doc.clauses),
