@@ -40,7 +40,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     const section = a.section === undefined ? {} : { sectionNumber: found?.number ?? null, sectionTitle: found?.title ?? null };
     const changed = doc && !csr.superseded ? changedEnds(csr, a, doc) : undefined;
     const suspect = changed && (changed.section || changed.csr) ? changed : null;
-    return { ...a, ...section, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null, suspect };
+    return { ...a, ...section, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null, withdrawn: (doc?.status === "obsolete" && doc.obsolete?.date) || null, suspect };
   });
   if (format === "json") {
     const { due, daysLeft, missing, reviewStart, status } = facts;
@@ -66,6 +66,8 @@ interface AddressedView {
   title: string | null;
   status: string | null;
   version: string | null;
+  /** The date an obsolete document was withdrawn: it no longer addresses the CSR (auditor17 F14). */
+  withdrawn: string | null;
   /** Which end of a pinned link changed since it was confirmed (csr/suspect-link); null when none did. */
   suspect: { section: boolean; csr: boolean } | null;
 }
@@ -133,7 +135,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     ...(addressed.length > 0
       ? addressed.map(
           (a) =>
-            `${a.document} ${a.title ?? t("show.unknown-document")}${a.version ? ` ${a.version}` : ""}${a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}${a.section ? t("show.addressed.section", { section: a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section }) : ""}${suspectMark(a.suspect)}`,
+            `${a.document} ${a.title ?? t("show.unknown-document")}${a.version ? ` ${a.version}` : ""}${a.withdrawn ? t("show.addressed.withdrawn", { date: a.withdrawn }) : a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}${a.section ? t("show.addressed.section", { section: a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section }) : ""}${suspectMark(a.suspect)}`,
         )
       : [t("show.no-document")]),
   );

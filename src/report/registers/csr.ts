@@ -232,6 +232,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
   const prints = new SectionPrints(ctx.textOf);
   let suspect = 0;
   let unconfirmed = 0;
+  const withdrawn = new Set<string>();
   const rows = csrs.flatMap((csr) => {
     const round = currentReviewRound(csr, calendar, config, options.today, ctx.index.customers.get(csr.customer)?.value);
     const base = {
@@ -255,6 +256,18 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     if (places.length === 0) return [{ ...base, document: "", section: "", version: "", docTitle: "", link: "" }];
     return places.map((place) => {
       const doc = documents.get(place.document);
+      // A withdrawn document no longer addresses the requirement (7.5.3.2): marked, with its date, and not counted (auditor17 F14).
+      if (doc?.status === "obsolete") {
+        if (!csr.superseded) withdrawn.add(csr.id);
+        return {
+          ...base,
+          document: place.document,
+          section: addressedSectionLabel(doc, place.section, ctx.lang),
+          version: doc.obsolete?.date ? t(ctx, "register.csr.matrix.version.withdrawn", { date: doc.obsolete.date }) : statusLabel(ctx, doc.status),
+          docTitle: documentTitle(ctx, doc),
+          link: t(ctx, "register.csr.link.withdrawn"),
+        };
+      }
       const changed = doc && !csr.superseded ? changedEnds(csr, place, doc, undefined, prints) : undefined;
       if (changed && (changed.section || changed.csr)) suspect++;
       if (doc && !changed) unconfirmed++;
@@ -270,7 +283,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       };
     });
   });
-  const unaddressed = csrs.filter((c) => (c.addressed ?? []).length === 0 && c.review?.decision && ["must", "optional"].includes(c.review.decision.disposition));
+  const unaddressed = csrs.filter((c) => !(c.addressed ?? []).some((a) => documents.get(a.document)?.status !== "obsolete") && c.review?.decision && ["must", "optional"].includes(c.review.decision.disposition));
   return {
     id: "csr-matrix",
     title: t(ctx, "register.csr.matrix.title"),
@@ -320,6 +333,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       ...(unaddressed.length
         ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.map((c) => c.id).join(t(ctx, "register.list-separator")) })]
         : []),
+      ...(withdrawn.size > 0 ? [t(ctx, "register.csr.matrix.withdrawn", { ids: [...withdrawn].join(t(ctx, "register.list-separator")) })] : []),
       ...(suspect > 0
         ? [t(ctx, "register.csr.matrix.suspect", { suspect })]
         : []),
