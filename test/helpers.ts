@@ -205,6 +205,32 @@ export function gitInit(dir: string): string {
   return dir;
 }
 
+/**
+ * A procedure of minimalRepo released as A/0 on 2026-03-02 on the form of that time (编制 zhang,
+ * 审核 li, 批准 wang: no 会签), with one section: the YAML text of documents/<id>.yaml.
+ */
+export function releasedProcedure(id: string, title: string, section: { title: string; text: string }): string {
+  return [
+    `id: ${id}`,
+    `title: ${title}`,
+    "level: 2",
+    "kind: procedure",
+    "department: QA",
+    "status: released",
+    "revisions:",
+    "  - version: A/0",
+    "    date: 2026-03-02",
+    "    summary: 首次发布",
+    "    prepared: { by: zhang, date: 2026-02-20 }",
+    "    reviewed: { by: li, date: 2026-02-25 }",
+    "    approved: { by: wang, date: 2026-02-26 }",
+    "sections:",
+    `  - title: ${section.title}`,
+    `    text: ${section.text}`,
+    "",
+  ].join("\n");
+}
+
 /** A minimal valid repository, extended or overridden by `files`. */
 export function minimalRepo(files: Record<string, string | Buffer> = {}): string {
   return makeRepo({

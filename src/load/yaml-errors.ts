@@ -88,6 +88,8 @@ export interface Slip {
 
 /** A key as csr's files spell them (ASCII letters, digits, `_` and `-`), after the line's indentation and an optional `- `. */
 const KEY_LINE = /^([ \t]*(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_-]*)/;
+/** What follows a key that is one: its colon, then a space or the end of the line. */
+const KEY_COLON = /^[ \t]*:(?:[ \t]|$)/;
 
 /**
  * The hand-edit slip on the line of a file's first syntax error (the one at `offset`), when it is
@@ -115,14 +117,14 @@ export function slipAt(text: string, offset: number): Slip | undefined {
     const value = rest.slice(fullWidth[0].length);
     return { offset: start + keyed[0].length + rest.indexOf("："), message: t("load.syntax.full-width-colon", { key, fixed: `${key}: ${value}`.trimEnd() }) };
   }
-  const above = previousContentLine(text, start);
+  const [above] = contentLinesAbove(text, start);
   // `key value` without a colon anywhere, among keys of the same column: the colon is missing here.
   const gap = /^[ \t]+(?=[^\s#:])/.exec(rest);
   if (gap && !/:(?:[ \t]|$)/.test(rest) && above !== undefined && keyColumn(above) === lead.length) {
     return { offset: start + keyed[0].length, message: t("load.syntax.missing-colon", { key, fixed: `${lead.trimStart()}${key}: ${rest.trimStart()}`.trimEnd() }) };
   }
   // A key line whose key starts at a column no key or item above it starts at.
-  if (/^[ \t]*:(?:[ \t]|$)/.test(rest) && !lead.includes("-") && !/\t/.test(lead)) {
+  if (KEY_COLON.test(rest) && !lead.includes("-") && !/\t/.test(lead)) {
     const columns = enclosingColumns(text, start);
     const column = lead.length;
     if (columns.length > 0 && !columns.includes(column)) {
@@ -133,22 +135,20 @@ export function slipAt(text: string, offset: number): Slip | undefined {
   return undefined;
 }
 
-/** The line with content (not blank, not only a comment) before the line starting at `start`. */
-function previousContentLine(text: string, start: number): string | undefined {
-  let end = start - 1;
-  while (end > 0) {
+/** The lines with content (not blank, not only a comment) above the line starting at `start`, nearest first. */
+function* contentLinesAbove(text: string, start: number): Generator<string> {
+  for (let end = start - 1; end > 0; ) {
     const from = text.lastIndexOf("\n", end - 1) + 1;
     const line = text.slice(from, end).replace(/\r$/, "");
-    if (line.trim() !== "" && !line.trimStart().startsWith("#")) return line;
     end = from - 1;
+    if (line.trim() !== "" && !line.trimStart().startsWith("#")) yield line;
   }
-  return undefined;
 }
 
 /** The column a line's key starts at (after `- `), or undefined for a line without a key. */
 function keyColumn(line: string): number | undefined {
   const keyed = KEY_LINE.exec(line);
-  return keyed && /^[ \t]*:(?:[ \t]|$)/.test(line.slice(keyed[0].length)) ? keyed[1]!.length : undefined;
+  return keyed && KEY_COLON.test(line.slice(keyed[0].length)) ? keyed[1]!.length : undefined;
 }
 
 /**
@@ -158,18 +158,14 @@ function keyColumn(line: string): number | undefined {
 function enclosingColumns(text: string, start: number): number[] {
   const columns: number[] = [];
   let least = Infinity;
-  let end = start - 1;
-  while (end > 0 && least > 0) {
-    const from = text.lastIndexOf("\n", end - 1) + 1;
-    const line = text.slice(from, end).replace(/\r$/, "");
-    end = from - 1;
-    if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
+  for (const line of contentLinesAbove(text, start)) {
     const indent = line.length - line.trimStart().length;
     if (indent >= least) continue;
     least = indent;
     columns.push(indent);
     const item = /^([ \t]*-[ \t]+)[A-Za-z_]/.exec(line);
     if (item) columns.push(item[1]!.length);
+    if (least === 0) break;
   }
   return columns;
 }

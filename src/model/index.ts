@@ -85,6 +85,16 @@ export function revisionInForce(doc: ControlledDocument, date: string) {
 }
 
 /**
+ * The revision of a form that a record made on `date` (YYYY-MM-DD) is made on, as its heading names
+ * it (a register's form, a CSR review report's): the one in force that day (revisionInForce), else,
+ * for a form issued but not yet in force, the one issued by then (revisionOn); undefined before the
+ * form's first issue.
+ */
+export function formRevisionOn(form: ControlledDocument, date: string) {
+  return revisionInForce(form, date) ?? revisionOn(form, date);
+}
+
+/**
  * The layout of qms.yaml `document_layouts` that a revision of this level issued on `date` was printed
  * on (docs/format.md, printed layouts per level): of the entries that name the level and applied by
  * then (no `since`, or a `since` on or before the date), the one introduced last, the first listed

@@ -14,7 +14,7 @@ import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRec
 import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
-import { currentRevision, documentLayout, militaryParties, revisionInForce, revisionOn, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, formRevisionOn, militaryParties, type RepoIndex } from "../model/index.js";
 import { firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
@@ -575,9 +575,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     stamp: header.stamp,
     numberLabel: header.numberLabel,
     lang,
-    // The form's version the record was made on: in force on the day of the decision (an open review: today's), else, for a
-    // record made on a form issued but not yet in force, the one issued by then.
-    form: formNumber ? { number: formNumber, version: formDoc ? ((revisionInForce(formDoc, round.decided ?? today) ?? revisionOn(formDoc, round.decided ?? today))?.version ?? "") : "" } : undefined,
+    // The form's version the record was made on: that of the day of the decision (an open review: today's).
+    form: formNumber ? { number: formNumber, version: formDoc ? (formRevisionOn(formDoc, round.decided ?? today)?.version ?? "") : "" } : undefined,
     reviewStart: round.start,
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",

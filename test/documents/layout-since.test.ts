@@ -6,28 +6,10 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, git, gitInit, minimalRepo } from "../helpers.js";
+import { csr, git, gitInit, minimalRepo, releasedProcedure } from "../helpers.js";
 
 /** QP-001, released as A/0 in March on the form of that time: 编制, 审核, 批准 and no 会签. */
-const QP001 = [
-  "id: QP-001",
-  "title: 文件控制程序",
-  "level: 2",
-  "kind: procedure",
-  "department: QA",
-  "status: released",
-  "revisions:",
-  "  - version: A/0",
-  "    date: 2026-03-02",
-  "    summary: 首次发布",
-  "    prepared: { by: zhang, date: 2026-02-20 }",
-  "    reviewed: { by: li, date: 2026-02-25 }",
-  "    approved: { by: wang, date: 2026-02-26 }",
-  "sections:",
-  "  - title: 目的",
-  "    text: 控制文件的编制、审批、发放和更改。",
-  "",
-].join("\n");
+const QP001 = releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "控制文件的编制、审批、发放和更改。" });
 
 const errors = (stdout: string) => stdout.split("\n").filter((line) => / error /.test(line));
 const check = (dir: string) => csr(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"]);

@@ -6,27 +6,9 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, minimalRepo } from "../helpers.js";
+import { csr, minimalRepo, releasedProcedure } from "../helpers.js";
 
-const QP004 = [
-  "id: QP-004",
-  "title: 特殊特性管理程序",
-  "level: 2",
-  "kind: procedure",
-  "department: QA",
-  "status: released",
-  "revisions:",
-  "  - version: A/0",
-  "    date: 2026-03-02",
-  "    summary: 首次发布",
-  "    prepared: { by: zhang, date: 2026-02-20 }",
-  "    reviewed: { by: li, date: 2026-02-25 }",
-  "    approved: { by: wang, date: 2026-02-26 }",
-  "sections:",
-  "  - title: 作业流程",
-  "    text: 顾客符号按《特殊特性符号对照表》转换为本公司等效符号，并登记在《顾客特定要求清单》中。",
-  "",
-].join("\n");
+const QP004 = releasedProcedure("QP-004", "特殊特性管理程序", { title: "作业流程", text: "顾客符号按《特殊特性符号对照表》转换为本公司等效符号，并登记在《顾客特定要求清单》中。" });
 
 /** The form the symbol table is printed on, titled as the company's form register has it. */
 const QR004 = [

@@ -8,7 +8,7 @@ import { isBlocking } from "../../load/silent.js";
 import { catalog, language, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
-import { revisionInForce } from "../../model/index.js";
+import { formRevisionOn } from "../../model/index.js";
 import { fileSafe } from "../../site/pages.js";
 import { renderTableTemplate, TABLE_FORMATS, toCsv, withAsOfColumn, toJson, toTerminal, writeXlsx, type RegisterHeading, type Table, type TableFormat } from "../../report/table.js";
 import { choiceOption } from "../options.js";
@@ -177,7 +177,7 @@ export function withHeading(repo: Repository, table: Table, lang: Lang, today: s
 
 /**
  * What heads a printed register: the organisation, the register's own form (qms.yaml
- * `registers.forms`, by table id, with the form's revision in force on `today`: a register rebuilt
+ * `registers.forms`, by table id, with the form's revision of `today`, formRevisionOn: a register rebuilt
  * as of a past day is the record made that day, on the form of that day, auditor16 F23), the as-of
  * date and the signature lines of `registers.signatures`.
  */
@@ -185,7 +185,7 @@ function registerHeading(repo: Repository, table: Table, lang: Lang, today: stri
   const config = repo.config?.value;
   const formId = table.id ? config?.registers?.forms?.[table.id] : undefined;
   const form = formId ? repo.documents.find((d) => d.value.id === formId)?.value : undefined;
-  const version = form ? (revisionInForce(form, today)?.version ?? "") : "";
+  const version = form ? (formRevisionOn(form, today)?.version ?? "") : "";
   return {
     organisation: config ? localized(lang, config.organisation.name, config.organisation.name_en) : "",
     form: formId ? translate(lang, "output.heading.form", { form: formId + (version ? ` ${version}` : "") }) : "",
