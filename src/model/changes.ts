@@ -8,6 +8,7 @@
  */
 import type { Repository } from "../load/repository.js";
 import { csrOn, documentOn } from "./as-of.js";
+import { addDays } from "../core/dates.js";
 import { compareClauseNumbers } from "./catalog.js";
 import { clauseCoverage } from "./coverage.js";
 import { currentRevision } from "./index.js";
@@ -64,7 +65,7 @@ export function compareStates(before: Repository, after: Repository): Change[] {
  * do not date (who joined, roles, where a CSR is addressed, processes) is the same in both, so
  * compareStates finds no change in it.
  */
-export function recordsOn(repo: Repository, day: string): Repository {
+function recordsOn(repo: Repository, day: string): Repository {
   const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
   return {
     ...repo,
@@ -136,7 +137,7 @@ function effectiveOf(doc: ControlledDocument, i: number): string | undefined {
  * release does not contain. One row each, dated that day, with the day it was released; none for a
  * document withdrawn before it.
  */
-export function takingEffect(repo: Repository, from: string, to: string): Change[] {
+function takingEffect(repo: Repository, from: string, to: string): Change[] {
   const out: Change[] = [];
   for (const { value: doc } of repo.documents) {
     const revisions = doc.revisions ?? [];
@@ -189,29 +190,75 @@ function csrChanges(before: Repository, after: Repository): Change[] {
   const now = byId(after.csrs, (c) => c.id);
   const out: Change[] = [];
   for (const id of unionIds(old, now)) {
-    const a = old.get(id);
-    const b = now.get(id);
-    const change = (kind: ChangeKind, from: string, to: string, detail: string, date: string | null) => out.push({ area: "csr", kind, id, title: (b ?? a)!.title, from, to, detail, date });
-    if (!b && after.unvalidated.csrs.has(id)) continue;
-    if (!b) {
-      change("removed", a!.customer, "", "", null);
-      continue;
-    }
-    if (!a) change("added", "", `${b.source.document} ${b.source.revision}`, b.customer, b.received);
-    // A restart moves the decision into the history, so it is told apart from a changed decision.
-    const restarted = b.review?.restarted !== undefined && b.review.restarted !== a?.review?.restarted;
-    if (a && restarted) {
-      const reason = b.review?.history?.[b.review.history.length - 1]?.reason ?? "";
-      change("reopened", a.source.revision, b.source.revision, reason, b.review!.restarted!);
-    }
-    const decision = b.review?.decision;
-    if (decision && (restarted || !sameDecision(a?.review?.decision, decision))) {
-      change("decided", restarted ? "" : (a?.review?.decision?.disposition ?? ""), decision.disposition, decision.by, decision.date);
-    }
-    if (a && places(a) !== places(b)) change("addressed", places(a), places(b), "", null);
-    if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
+    if (!now.has(id) && after.unvalidated.csrs.has(id)) continue;
+    out.push(...csrChange(id, old.get(id), now.get(id)));
   }
   return out;
+}
+
+/** What changed in one CSR between two of its states (`a` absent: new; `b` absent: removed). */
+function csrChange(id: string, a: Csr | undefined, b: Csr | undefined): Change[] {
+  const out: Change[] = [];
+  const change = (kind: ChangeKind, from: string, to: string, detail: string, date: string | null) => out.push({ area: "csr", kind, id, title: (b ?? a)!.title, from, to, detail, date });
+  if (!b) {
+    change("removed", a!.customer, "", "", null);
+    return out;
+  }
+  if (!a) change("added", "", `${b.source.document} ${b.source.revision}`, b.customer, b.received);
+  // A restart moves the decision into the history, so it is told apart from a changed decision.
+  const restarted = b.review?.restarted !== undefined && b.review.restarted !== a?.review?.restarted;
+  if (a && restarted) {
+    const reason = b.review?.history?.[b.review.history.length - 1]?.reason ?? "";
+    change("reopened", a.source.revision, b.source.revision, reason, b.review!.restarted!);
+  }
+  const decision = b.review?.decision;
+  if (decision && (restarted || !sameDecision(a?.review?.decision, decision))) {
+    change("decided", restarted ? "" : (a?.review?.decision?.disposition ?? ""), decision.disposition, decision.by, decision.date);
+  }
+  if (a && places(a) !== places(b)) change("addressed", places(a), places(b), "", null);
+  if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
+  return out;
+}
+
+/** The days a CSR's records date a receipt, a restart, a decision (an amended one too), an earlier round closed or a supersession. */
+function csrEventDays(csr: Csr): string[] {
+  const review = csr.review;
+  const days = [csr.received, review?.restarted, review?.decision?.date, ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), csr.superseded?.date];
+  return [...new Set(days.filter((d): d is string => typeof d === "string"))].sort();
+}
+
+/**
+ * A CSR's changes in a period, one row per dated event: each CSR is compared on the day before each
+ * day its records date something (csrOn) with that day, so that a receipt, a restart, a decision and
+ * its amendment in the same period are each listed on their day, with what they replaced; comparing
+ * only the period's two ends would show the last of them alone (a second source revision in the
+ * period would hide the first, and the decisions between them).
+ */
+function csrChangesIn(repo: Repository, from: string, to: string): Change[] {
+  const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
+  const out: Change[] = [];
+  const dayBefore = (day: string) => addDays(day, -1);
+  for (const { value: csr } of repo.csrs) {
+    const customer = customers.get(csr.customer);
+    let previous = csrOn(csr, dayBefore(from), customer);
+    for (const day of csrEventDays(csr)) {
+      if (day < from || day > to) continue;
+      const current = csrOn(csr, day, customer);
+      if (current) out.push(...csrChange(csr.id, previous, current).filter((c) => !isUndated(c)));
+      previous = current;
+    }
+  }
+  return out;
+}
+
+/**
+ * The changes the records date in a period: the documents' revisions, withdrawals and 实施日期, the
+ * customers' source revisions, the people who left and the clauses covered as a result, from the
+ * records on the day before it and on its last day (recordsOn); the CSRs event by event (csrChangesIn).
+ */
+export function periodChanges(repo: Repository, from: string, to: string): Change[] {
+  const ends = compareStates(recordsOn(repo, addDays(from, -1)), recordsOn(repo, to)).filter((c) => c.area !== "csr" && !isUndated(c));
+  return [...ends, ...csrChangesIn(repo, from, to), ...takingEffect(repo, from, to)];
 }
 
 function sourceChanges(before: Repository, after: Repository): Change[] {
@@ -228,13 +275,13 @@ function sourceChanges(before: Repository, after: Repository): Change[] {
     const b = now.get(k);
     if (!b) continue;
     const a = old.get(k);
-    const latest = b.source.revisions[b.source.revisions.length - 1];
-    if (!latest) continue;
+    // One row per revision received in the later state only, each from the one it supersedes, on the day it was received.
     const known = new Set((a?.source.revisions ?? []).map((r) => r.revision));
-    const added = b.source.revisions.filter((r) => !known.has(r.revision));
-    if (added.length === 0) continue;
-    const previous = a?.source.revisions[a.source.revisions.length - 1]?.revision ?? "";
-    out.push({ area: "source", kind: a ? "revised" : "added", id: b.source.id, title: b.source.title, from: previous, to: latest.revision, detail: b.customer, date: latest.received });
+    b.source.revisions.forEach((r, i) => {
+      if (known.has(r.revision)) return;
+      const previous = r.supersedes ?? b.source.revisions[i - 1]?.revision ?? "";
+      out.push({ area: "source", kind: previous ? "revised" : "added", id: b.source.id, title: b.source.title, from: previous, to: r.revision, detail: b.customer, date: r.received });
+    });
   }
   return out;
 }

@@ -428,3 +428,111 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     expect(period.changes).toEqual([{ area: "document", kind: "released", id: "QP-002", title: "文件控制程序", from: "A/0", to: "A/1", detail: "增加电子文件控制", pages: "P3-P4", date: "2026-11-25" }]);
   });
 });
+
+/**
+ * A customer's month (auditor17 F15): DYA-SQM B received 11-09 (DYA-001 reopened), DYA-008 received
+ * 11-10 from B, both decided 11-19, DYA-001's decision amended 11-21 (必须满足 → 可选), DYA-SQM C
+ * received 11-27 (both reopened); DYA-PPAP 1.0 received 11-20 and 2.0 on 11-30. Written as csr source
+ * update and csr review --amend write them: each closed round and replaced decision kept in review.history.
+ */
+function customerMonth(): string {
+  const opinions = (date: string) => [
+    "    opinions:",
+    `      - { department: QA, reviewer: zhang, opinion: accept, date: ${date} }`,
+    `      - { department: MKT, reviewer: li, opinion: accept, date: ${date} }`,
+  ];
+  const dir = minimalRepo({
+    "customers/DYA.yaml": lines(
+      "code: DYA",
+      "name: 东岳汽车",
+      "sources:",
+      "  - id: DYA-SQM",
+      "    title: 供应商质量手册",
+      "    revisions:",
+      "      - { revision: A, received: 2025-01-06, status: superseded }",
+      "      - { revision: B, issued: 2025-11-02, received: 2025-11-09, status: superseded, supersedes: A }",
+      "      - { revision: C, issued: 2025-11-25, received: 2025-11-27, status: current, supersedes: B }",
+      "  - id: DYA-PPAP",
+      "    title: 生产件批准手册",
+      "    revisions:",
+      "      - { revision: \"1.0\", received: 2025-11-20, status: superseded }",
+      "      - { revision: \"2.0\", received: 2025-11-30, status: current, supersedes: \"1.0\" }",
+    ),
+    "csr/DYA/DYA-001.yaml": lines(
+      "id: DYA-001",
+      "customer: DYA",
+      "source: { document: DYA-SQM, revision: C }",
+      "clauses: [IATF16949:8.3.3.3]",
+      "title: 特殊特性符号按顾客规定标识",
+      "received: 2025-01-06",
+      "review:",
+      "  restarted: 2025-11-27",
+      "  history:",
+      "    - source_revision: A",
+      "      closed: 2025-11-09",
+      "      reason: DYA-SQM 换版为 B，重新评审",
+      ...opinions("2025-01-07").map((l) => `  ${l}`),
+      "      decision: { disposition: must, by: wang, date: 2025-01-08 }",
+      "    - reason: amended",
+      "      closed: 2025-11-21",
+      "      decision: { disposition: must, by: wang, date: 2025-11-19 }",
+      "    - source_revision: B",
+      "      closed: 2025-11-27",
+      "      reason: DYA-SQM 换版为 C，重新评审",
+      ...opinions("2025-11-12").map((l) => `  ${l}`),
+      "      decision: { disposition: optional, by: wang, date: 2025-11-21 }",
+    ),
+    "csr/DYA/DYA-008.yaml": lines(
+      "id: DYA-008",
+      "customer: DYA",
+      "source: { document: DYA-SQM, revision: C, section: \"4.3\" }",
+      "clauses: [IATF16949:8.3.3.3]",
+      "title: 特殊特性须在作业指导书中以东岳符号标识",
+      "received: 2025-11-10",
+      "review:",
+      "  restarted: 2025-11-27",
+      "  history:",
+      "    - source_revision: B",
+      "      closed: 2025-11-27",
+      "      reason: DYA-SQM 换版为 C，重新评审",
+      ...opinions("2025-11-12").map((l) => `  ${l}`),
+      "      decision: { disposition: must, by: wang, date: 2025-11-19 }",
+    ),
+  });
+  git(dir, ["init", "-q"]);
+  git(dir, ["config", "user.name", "Test User"]);
+  git(dir, ["config", "user.email", "test@example.com"]);
+  commitAt(dir, "2025-12-01", "十一月：DYA-SQM B、C 版，DYA-PPAP 1.0、2.0");
+  return dir;
+}
+
+describe("csr changes of a customer's month", { timeout: 120_000 }, () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = customerMonth();
+  });
+  const period = async (from: string, to: string) => {
+    const result = await csrInProcess(["-C", dir, "changes", from, to, "--format", "json"], { lang: null, env: TZ });
+    expect(result.stderr).toBe("");
+    return (JSON.parse(result.stdout) as PeriodJson).changes.map((c) => [c.area, c.kind, c.id, c.from, c.to, c.detail, c.date].join(" "));
+  };
+
+  it("lists each source revision, receipt, decision, amended decision and reopen on its day, and the month is the union of its halves", async () => {
+    const month = await period("2025-11-01", "2025-11-30");
+    expect(month).toEqual([
+      "csr reopened DYA-001 A B DYA-SQM 换版为 B，重新评审 2025-11-09",
+      "csr decided DYA-001  must wang 2025-11-19",
+      "csr decided DYA-001 must optional wang 2025-11-21",
+      "csr reopened DYA-001 B C DYA-SQM 换版为 C，重新评审 2025-11-27",
+      "csr added DYA-008  DYA-SQM B DYA 2025-11-10",
+      "csr decided DYA-008  must wang 2025-11-19",
+      "csr reopened DYA-008 B C DYA-SQM 换版为 C，重新评审 2025-11-27",
+      "source added DYA-PPAP  1.0 DYA 2025-11-20",
+      "source revised DYA-PPAP 1.0 2.0 DYA 2025-11-30",
+      "source revised DYA-SQM A B DYA 2025-11-09",
+      "source revised DYA-SQM B C DYA 2025-11-27",
+    ]);
+    const halves = [...(await period("2025-11-01", "2025-11-20")), ...(await period("2025-11-21", "2025-11-30"))];
+    expect([...halves].sort()).toEqual([...month].sort());
+  });
+});

@@ -11,7 +11,7 @@ import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { compareStates, inReportOrder, isUndated, recordsOn, takingEffect, type Change } from "../../model/changes.js";
+import { compareStates, inReportOrder, isUndated, periodChanges, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
 import { registerContext } from "../../report/registers/context.js";
 import type { CommandContext } from "../context.js";
@@ -26,8 +26,8 @@ export async function changesCommand(ctx: CommandContext, from: string, to: stri
 }
 
 /**
- * A period: the records as they stood on the day before it and on its last day (model/changes.ts
- * recordsOn), read from the working tree as every register is; the people, where CSRs are addressed
+ * A period: what the records date in it (model/changes.ts periodChanges), read from the working tree
+ * as every register is; the people, where CSRs are addressed
  * and deleted files, which no record dates, from the commits at the period's start and end. When the
  * history starts later than the period, those are compared from the first commit, which the report
  * says: what changed in them before it cannot be known.
@@ -37,7 +37,7 @@ async function periodCommand(ctx: CommandContext, from: string, to: string, flag
   const root = findRoot(ctx.dir);
   const repo = loadRepository(root);
   refuseOrWarnUnreadable(ctx, repo);
-  const recorded = [...compareStates(recordsOn(repo, addDays(from, -1)), recordsOn(repo, to)), ...takingEffect(repo, from, to)];
+  const recorded = periodChanges(repo, from, to);
   const basis = await undatedBasis(root, from, to);
   let undated: Change[] = [];
   if (basis.kind === "commits") {
@@ -46,7 +46,7 @@ async function periodCommand(ctx: CommandContext, from: string, to: string, flag
     warnLeftOut(ctx, [basis.from, before], [basis.to, after]);
     if (before) undated = compareStates(before, after).filter(isUndated);
   }
-  const changes = inReportOrder([...recorded.filter((c) => !isUndated(c)), ...undated]);
+  const changes = inReportOrder([...recorded, ...undated]);
   const lang = languageOf();
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") {
