@@ -16,6 +16,11 @@ declare module "js-yaml" {
     maxDepth?: number;
     /** Called where the text is read despite a problem (deficient indentation, an unknown directive…). */
     onWarning?: (warning: Error) => void;
+    /**
+     * Called as each node is opened and closed, with the loader's state; of it csr reads only
+     * `anchorMap`, the anchors of the document read so far (an object without prototype).
+     */
+    listener?: (event: "open" | "close", state: { anchorMap: object }) => void;
   }
   /** The one document of `text`; throws a YAMLException on any error, duplicate keys included. */
   export function load(text: string, options?: LoadOptions): unknown;

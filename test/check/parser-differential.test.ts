@@ -82,6 +82,13 @@ describe("fast parser and yaml read every file alike", () => {
     expect(files).toBeGreaterThan(150);
   });
 
+  it("every file of the examples by js-yaml alone, Markdown bold and * lists in their procedures included", () => {
+    const examples = repositories(join(ROOT, "examples"));
+    const read = examples.map((root) => expectRepositorySame(root));
+    expect(read.reduce((sum, r) => sum + r.files, 0)).toBeGreaterThan(100);
+    expect(read.map((r) => r.leftToYaml)).toStrictEqual(examples.map(() => 0));
+  });
+
   it("the shipped public calendars, which csr reads with js-yaml alone", () => {
     const dir = join(ROOT, "calendars");
     const names = readdirSync(dir).filter((n) => n.endsWith(".yaml"));
@@ -208,6 +215,11 @@ describe("fast parser and yaml read every file alike", () => {
     "a line separator inside a value": [form("remarks: a\u2028b\n"), "js-yaml"],
     "numbers that js-yaml 4's own core schema reads otherwise": [form("remarks: [0b101, +0x1F, -0x1F, -0o17, +.5, -.5e2, -0, 0o17, 0x1F, 1e3, -.inf]\n"), "js-yaml"],
     "& and * inside plain text": [form("remarks: R&D 部门, 注*重要\n"), "js-yaml"],
+    // Markdown in a section's text: bold at the start of a list item, a * list, a spaced &.
+    "Markdown bold, a * list and a spaced & in a text block": [form("remarks: |\n  - **品质部文控**：文件编号、登记\n  * 各部门 & 车间\n  *注*：见附录\n"), "js-yaml"],
+    "an anchor in a file whose text block has Markdown bold": [form("remarks: |\n  - **职责**\npurpose: &p 目的\n"), "yaml"],
+    "an anchor on a mapping": [form("remarks: &a\n  x: 1\n"), "yaml"],
+    "an alias with no anchor": [form("remarks: *a\n"), "yaml"],
     "a mapping of 40 keys": [form(`remarks:\n${manyKeys}\n`), "js-yaml"],
     "quoted keys": [form('"remarks": x\n\'purpose\': y\n'), "js-yaml"],
   };
