@@ -215,7 +215,8 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined): Change[]
   if (decision && (restarted || !sameDecision(a?.review?.decision, decision))) {
     change("decided", restarted ? "" : (a?.review?.decision?.disposition ?? ""), decision.disposition, decision.by, decision.date);
   }
-  if (a && places(a) !== places(b)) change("addressed", places(a), places(b), "", null);
+  // A new CSR's places too: where the QMS addresses it is what an auditor traces first (IATF 16949 7.5.1.1).
+  if (places(b) !== (a ? places(a) : "")) change("addressed", a ? places(a) : "", places(b), "", null);
   if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
   return out;
 }

@@ -223,7 +223,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const md = readFileSync(join(out, "changes.md"), "utf8");
     expect(md).toContain("| Documents | withdrawn | WI-001 | 来料检验作业指导书 | released | obsolete | 并入 QP-002 → QP-002 | 2025-09-05 |");
     expect(md.split("\n").slice(0, 3)).toEqual(["## Changes", "", `测试汽车零部件有限公司 | Commits: audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`]);
-    expect(md).toContain("CSRs: added 1, decided 1, reopened 1, addressed elsewhere 1");
+    expect(md).toContain("CSRs: added 1, decided 1, reopened 1, where addressed 1");
     expect(md).toContain(
       "Compared by commit: the changes recorded in the repository between the two commits; the dates are those of the records, not of the commits. To list the changes recorded in a period, give two dates: csr changes 2025-01-10 2025-09-05.",
     );
@@ -534,5 +534,22 @@ describe("csr changes of a customer's month", { timeout: 120_000 }, () => {
     ]);
     const halves = [...(await period("2025-11-01", "2025-11-20")), ...(await period("2025-11-21", "2025-11-30"))];
     expect([...halves].sort()).toEqual([...month].sort());
+  });
+});
+
+describe("csr changes of a CSR new in the period", { timeout: 120_000 }, () => {
+  it("says where it was addressed, as for an existing CSR's new place (auditor17 F12)", async () => {
+    const dir = tempDir();
+    cpSync(scriptedHistory(), dir, { recursive: true });
+    const file = join(dir, "csr/DYA/DYA-003.yaml");
+    writeFileSync(file, readFileSync(file, "utf8") + lines("addressed: [{ document: QP-002, section: \"5.4\" }]"));
+    commitAt(dir, "2025-09-20", "DYA-003 落实到 QP-002 5.4");
+    const september = JSON.parse((await csrInProcess(["-C", dir, "changes", "2025-09-01", "2025-09-30", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
+    expect(september.changes.filter((c) => c.id === "DYA-003").map((c) => [c.kind, c.from, c.to, c.date])).toEqual([
+      ["added", "", "DYA-SQM B", "2025-09-01"],
+      ["addressed", "", "QP-002 5.4", null],
+    ]);
+    const table = await csrInProcess(["-C", dir, "changes", "2025-09-01", "2025-09-30"], { lang: null, env: TZ });
+    expect(table.stdout).toContain("顾客特定要求：新增 1，重新评审 1，落实文件变更 2");
   });
 });
