@@ -66,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--date <date>", t("help.review.date"))
           .option("--required <departments...>", t("help.review.required"))
           .option("--record <number>", t("help.review.record"))
+          .option("--record-form <form>", t("help.review.record-form"))
           .option("--force", t("help.review.force"))
           .option("--amend", t("help.review.amend"))
           .option("-y, --yes", t("help.common.yes"))

@@ -55,7 +55,7 @@ describe("csr import --as csr of a list without CSR ids", () => {
       "",
       // The note is written in the repository's language (qms.yaml has none: Chinese).
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
-      "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
+      "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
       "",
       "Imported 2 of 2 row(s); 1 file(s) written have errors (csr check below).",
     ]);

@@ -656,7 +656,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
         "wrote csr/FORD/FORD-002.yaml",
         "",
         "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 历史清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
-        "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
+        "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
         "",
         "Imported 2 of 2 row(s).",
         "csr check is clean.",
@@ -676,7 +676,7 @@ describe("historical CSR list: the review record stands for the opinions signed 
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"]);
     expect(check.code).toBe(1);
     expect(check.stdout.split("\n").filter((l) => / (error|warning) /.test(l))).toEqual([
-      "csr/FORD/FORD-009.yaml:8:13 error csr/review-incomplete FORD-009 is decided (must) but the opinion of QA, MKT is missing. Record it with 'csr review FORD-009 --department QA --opinion ...', name the signed review record under 'review.record' if the opinions were given on paper, or mark the decision 'forced: true' if it was deliberately taken without it.",
+      "csr/FORD/FORD-009.yaml:8:13 error csr/review-incomplete FORD-009 is decided (must) but the opinion of QA, MKT is missing. Record it with 'csr review FORD-009 --department QA --reviewer <person> --opinion <opinion> --date <date>'; if the opinions were given on a signed paper review record, record that with 'csr review FORD-009 --record <number> --record-form <form>'; if the decision was deliberately taken without it, record it again as forced with 'csr review FORD-009 --disposition must --by wang --date 2024-03-08 --force --amend' (the earlier decision is kept in the review history).",
     ]);
 
     // Where the opinions would be: csr show and the review report.

@@ -263,7 +263,7 @@ describe("csr import of real registers", () => {
       "wrote csr/DYA/DYA-101.yaml",
       "wrote csr/DYA/DYA-102.yaml",
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record says '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
-      "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
+      "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
       "Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).",
     ]);
     expect(result.code).toBe(1);
@@ -300,7 +300,7 @@ describe("csr import of real registers", () => {
       "第 3 行：“处置”写了 '不适用'，但清单缺少处置理由（“处置理由”列），结论无法记录；请填写这些单元格后重新导入（或清空“处置”，导入后用 csr review 记录结论）（该行未导入）",
       "第 4 行：顾客 'XYZ' 在 customers/ 下没有文件，请先添加 customers/<CODE>.yaml，再重新导入（该行未导入）",
       "清单没有写明 1 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 将记为 '从 顾客特定要求清单.csv 第 N 行导入'，代替各部门的会签意见，因此 csr check 接受这些结论。",
-      "找到签字的评审记录后请写明它，例如 review.record: {form: QR-015-01, ref: 2023-07 第12号}；或导入带“评审记录编号”列的清单。",
+      "找到签字的评审记录后，请用 'csr review <编号> --record <记录编号> --record-form <表单编号>' 登记；或导入带“评审记录编号”列的清单。",
       "将导入 4 行中的 1 行；拒绝 3 行，与现有文件冲突 0 处；将写入的文件中有 1 个会存在错误（见下方 csr check）。",
       "试运行：未写入任何文件。",
     ]);
@@ -311,7 +311,7 @@ describe("csr import of real registers", () => {
       "row 3: 处置 says '不适用' but the list lacks the reason (处置理由), so the decision cannot be recorded — fill the cells and import again (or empty 处置 and record the decision with csr review after import) (row not imported)",
       "row 4: customer 'XYZ' has no file in customers/ — add customers/<CODE>.yaml first, then import again (row not imported)",
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record would say '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
-      "Name the signed record instead when you have it, e.g. review.record: {form: QR-015-01, ref: 2023-07 第12号}, or import a list with a 评审记录编号 column.",
+      "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
       "Would import 1 of 4 row(s); 3 row(s) refused, 0 conflict(s) with existing files; 1 file(s) to be written would have errors (csr check below).",
       "Dry run: nothing was written.",
     ]);

@@ -185,7 +185,7 @@ describe("the 军代表 of the 军代表室 signs the review report (GJB 9001C 8
     expect([refused.code, refused.stderr]).toEqual([
       2,
       "csr: --military-representative: qms.yaml's external_parties has no military representative office (kind: military-representative), so this repository has no military representative to sign.\n" +
-        "hint: Add the office under external_parties in qms.yaml, e.g. { code: MRO, name: 军代表室, kind: military-representative }, then its military representatives with csr person add (--department MRO).\n",
+        "hint: Add the office with 'csr department add MRO --name 军代表室 --external military-representative', then its military representatives with 'csr person add <id> --name <name> --department MRO'.\n",
     ]);
   });
 });

@@ -260,6 +260,39 @@ describe("csr review, asked at a terminal", () => {
   });
 });
 
+describe("csr review --record at a terminal asks the form of the paper review record", () => {
+  const form = (id: string, title: string, status: string) => `id: ${id}\ntitle: ${title}\nlevel: 4\nkind: form\ndepartment: QA\nstatus: ${status}\n`;
+
+  it("offers the forms in use first, then obsolete ones and none, preselecting csr.review_form", async () => {
+    const dir = validRepo();
+    writeFileSync(join(dir, "documents", "QR-015-01.yaml"), form("QR-015-01", "评审记录（旧）", "obsolete\nobsolete: { date: 2026-01-05, reason: 换版 }"));
+    writeFileSync(join(dir, "documents", "QR-020-01.yaml"), form("QR-020-01", "顾客特定要求评审记录", "draft"));
+    writeFileSync(join(dir, "documents", "QR-020-02.yaml"), form("QR-020-02", "顾客特定要求评审记录（续页）", "draft"));
+    writeFileSync(join(dir, "qms.yaml"), read(dir, "qms.yaml").replace("  review_days: 10\n", "  review_days: 10\n  review_form: QR-020-02\n"));
+    const ctx = capture(dir);
+    const done = reviewCsr(ctx, "DYA-002", { record: "第12号" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toBe(
+      "? Form the review record was filled in on (表单编号)\n  QR-020-01  顾客特定要求评审记录\n❯ QR-020-02  顾客特定要求评审记录（续页）\n  QR-015-01  评审记录（旧）  (obsolete)\n  (no form number)\n\n↑↓ navigate • ⏎ select",
+    );
+    screen.keypress("up");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("  record:\n    form: QR-020-01\n    ref: 第12号\n");
+  });
+
+  it("records the number alone when no form is chosen", async () => {
+    const dir = validRepo();
+    writeFileSync(join(dir, "documents", "QR-020-01.yaml"), form("QR-020-01", "顾客特定要求评审记录", "draft"));
+    const done = reviewCsr(capture(dir), "DYA-002", { record: "第12号" }, prompts);
+    await screen.next();
+    screen.keypress("down");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain("  record:\n    ref: 第12号\n");
+  });
+});
+
 describe("csr review asks the date of the opinion and of the decision (tester16 F7)", () => {
   it("asks the date of a department's opinion, today by default, read and checked as --date is, before offering that day's people", async () => {
     const dir = validRepo();

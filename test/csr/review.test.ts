@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { reviewCsr } from "../../src/commands/review/index.js";
-import { checkJsonInProcess, csrInProcess, makeRepo } from "../helpers.js";
+import { checkJsonInProcess, csr, csrInProcess, makeRepo } from "../helpers.js";
 import { capture, read, validRepo } from "./fixture.js";
 
 /** A CSR written by hand, with comments and a layout that an edit must keep. */
@@ -274,7 +274,7 @@ describe("csr review --record (tester16 F10)", () => {
     expect(await review(dir, "--record", "第12号", "--department", "MKT")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --record stands alone: it records the signed paper review record, not with an opinion, a decision, signers or --required.\n",
+      stderr: "csr: --record and --record-form stand alone: they record the signed paper review record, not with an opinion, a decision, signers or --required.\n",
     });
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(before);
     expect((await review(dir, "--record", "第12号")).code).toBe(0);
@@ -289,5 +289,74 @@ describe("csr review --record (tester16 F10)", () => {
       stderr: "",
     });
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("  record:\n    ref: 第13号\n  history:\n    - reason: amended\n      closed: 2026-11-26\n      record:\n        ref: 第12号\n");
+  });
+});
+
+describe("csr review --record-form: the form the paper review record was filled in on", () => {
+  const FORM = "id: QR-020-01\ntitle: 顾客特定要求评审记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n";
+  const withForm = () => makeRepo({ "csr/DYA/DYA-011.yaml": HAND_WRITTEN, "documents/QR-020-01.yaml": FORM }, validRepo());
+  // The built binary, as a document controller runs it.
+  const reviewBin = (dir: string, ...args: string[]) => csr(["-C", dir, "review", "DYA-011", ...args]);
+
+  it("records the form with the number, and takes only a form of the repository", () => {
+    const dir = withForm();
+    expect(reviewBin(dir, "--record", "第12号", "--record-form", "QR-020-1")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: --record-form: no form 'QR-020-1' in the repository. Did you mean 'QR-020-01'?\nhint: Give the number of the form the record was filled in on; 'csr list forms' lists the forms. A form not registered yet is added with 'csr new form'.\n",
+    });
+    expect(reviewBin(dir, "--record", "第12号", "--record-form", "WI-031")).toEqual({ code: 2, stdout: "", stderr: "csr: --record-form: WI-031 包装作业指导书 is of kind instruction, not a form.\n" });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
+    expect(reviewBin(dir, "--record", "第12号", "--record-form", "QR-020-01")).toEqual({
+      code: 0,
+      stdout: "DYA-011: signed paper review record QR-020-01 第12号 recorded; its countersigns stand for the opinions missing here.\n",
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN + "  record:\n    form: QR-020-01\n    ref: 第12号\n");
+  });
+
+  it("alone, adds the form to the record already named, keeping its number; replacing a form takes --amend", () => {
+    const dir = withForm();
+    expect(reviewBin(dir, "--record-form", "QR-020-01")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: DYA-011 names no signed paper review record yet: --record-form gives the form of one.\nhint: Give its number too: 'csr review DYA-011 --record <number> --record-form <form>'.\n",
+    });
+    expect(reviewBin(dir, "--record", "第12号").code).toBe(0);
+    expect(reviewBin(dir, "--record-form", "QR-020-01")).toEqual({
+      code: 0,
+      stdout: "DYA-011: signed paper review record QR-020-01 第12号 recorded; its countersigns stand for the opinions missing here.\n",
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN + "  record:\n    ref: 第12号\n    form: QR-020-01\n");
+    expect(reviewBin(dir, "--record-form", "QR-020-01")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: DYA-011 already names its signed paper review record: QR-020-01 第12号.\nhint: Add --amend to replace it; the earlier record is kept in the review history.\n",
+    });
+  });
+});
+
+describe("csr/review-incomplete names the commands that complete the review, not a YAML edit (tester16 F10)", () => {
+  const DECIDED = HAND_WRITTEN + "  decision: { disposition: must, by: zhang, date: 2026-11-25 }\n";
+  const incomplete = async (dir: string) => (await checkJsonInProcess(dir, "--today", "2026-11-26")).findings.filter((f) => f.rule === "csr/review-incomplete").map((f) => f.message);
+  const MESSAGE =
+    "DYA-011 is decided (must) but the opinion of MKT, PRD is missing. Record it with 'csr review DYA-011 --department MKT --reviewer <person> --opinion <opinion> --date <date>'; if the opinions were given on a signed paper review record, record that with 'csr review DYA-011 --record <number> --record-form <form>'; if the decision was deliberately taken without it, record it again as forced with 'csr review DYA-011 --disposition must --by zhang --date 2026-11-25 --force --amend' (the earlier decision is kept in the review history).";
+
+  it("the paper review record command it names settles it", async () => {
+    const dir = makeRepo({ "csr/DYA/DYA-011.yaml": DECIDED, "documents/QR-020-01.yaml": "id: QR-020-01\ntitle: 顾客特定要求评审记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\n" }, validRepo());
+    expect(await incomplete(dir)).toEqual([MESSAGE]);
+    expect((await review(dir, "--record", "第12号", "--record-form", "QR-020-01")).code).toBe(0);
+    expect(await incomplete(dir)).toEqual([]);
+  });
+
+  it("the forced decision command it names settles it, keeping the earlier decision", async () => {
+    const dir = makeRepo({ "csr/DYA/DYA-011.yaml": DECIDED }, validRepo());
+    expect((await review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--force", "--amend")).code).toBe(0);
+    expect(await incomplete(dir)).toEqual([]);
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain(
+      "  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-25\n    forced: true\n  history:\n    - reason: amended\n      closed: 2026-11-25\n      decision: {disposition: must, by: zhang, date: 2026-11-25}\n",
+    );
   });
 });

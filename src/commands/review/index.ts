@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { isSeq, parseDocument, type Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { oneLine } from "../../core/text.js";
+import { didYouMean, oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
@@ -54,6 +54,8 @@ export interface ReviewFlags {
   required?: string[];
   /** Which signed paper review record (评审记录编号) holds the departments' opinions: review.record.ref. */
   record?: string;
+  /** The form that record was filled in on (表单编号), a form of the repository: review.record.form. */
+  recordForm?: string;
   force?: boolean;
   amend?: boolean;
   yes?: boolean;
@@ -114,8 +116,9 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   // The report's signers alone, on a decided review, complete its record; with --disposition they go with a new decision.
   const onlySigners = wantsSigners && !wantsDecision;
   if (flags.required !== undefined && (wantsOpinion || wantsDecision || wantsSigners)) throw new UserError(t("review.required.alone"));
-  if (flags.record !== undefined && (wantsOpinion || wantsDecision || wantsSigners || flags.required !== undefined)) throw new UserError(t("review.record.alone"));
-  let mode: Mode | undefined = flags.record !== undefined ? "record" : flags.required !== undefined ? "required" : wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : onlySigners ? "signers" : undefined;
+  const wantsRecord = flags.record !== undefined || flags.recordForm !== undefined;
+  if (wantsRecord && (wantsOpinion || wantsDecision || wantsSigners || flags.required !== undefined)) throw new UserError(t("review.record.alone"));
+  let mode: Mode | undefined = wantsRecord ? "record" : flags.required !== undefined ? "required" : wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : onlySigners ? "signers" : undefined;
   if (!mode && ask) {
     const late = unexplainedLateRound(repo, index, csr.value, date);
     mode = await ask.select<Mode>({
@@ -140,7 +143,7 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
           : mode === "required"
             ? recordRequired(repo, index, csr, doc, flags.required!)
             : mode === "record"
-              ? recordPaperRecord(csr, doc, flags, date)
+              ? await recordPaperRecord(repo, index, csr, doc, flags, date, ask)
               : await recordDecision(repo, index, csr, doc, flags, date, ask);
   return { repo, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
 }
@@ -405,28 +408,78 @@ function recordRequired(repo: Repository, index: RepoIndex, { value: csr }: Loca
 }
 
 /**
- * The signed paper review record (评审记录) that holds the departments' opinions, `review.record.ref`
- * (--record, on its own): the 会签 given on paper, which csr/forced-decision and
- * csr/review-incomplete then accept in place of the opinions. Like the YAML field it is a non-empty
- * text; one recorded already is replaced only with --amend, and kept in the review history (the
- * new one keeps its form, which a corrected number rarely changes).
- * Errors (UserError, one line): a blank value; a record already there, without --amend.
+ * The signed paper review record (评审记录) that holds the departments' opinions, `review.record`
+ * (--record and --record-form, on their own): the 会签 given on paper, which csr/forced-decision and
+ * csr/review-incomplete then accept in place of the opinions. The number (`ref`) is a non-empty
+ * text; the form (`form`) is a form of the repository, asked at a terminal when a number is given
+ * without it. --record-form alone adds the form to the record already named. A record (or its form)
+ * recorded already is replaced only with --amend, and kept in the review history; a new number
+ * keeps the earlier form unless another is given (a corrected number rarely changes it).
+ * Errors (UserError, one line): a blank number; --record-form with no record named; a form that is
+ * not a form of the repository; a record already there, without --amend; nothing changed.
  */
-function recordPaperRecord({ value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string): Outcome {
-  const ref = flags.record!.trim();
-  if (ref === "") throw new UserError(t("review.record.empty"));
+async function recordPaperRecord(repo: Repository, index: RepoIndex, { value: csr }: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
   const earlier = csr.review?.record;
-  if (earlier && !flags.amend) throw new UserError(t("review.record.exists", { id: csr.id, record: reviewRecordText(earlier) }), t("review.record.exists.hint"));
-  if (earlier && earlier.ref === ref) throw new UserError(t("review.record.same", { id: csr.id, record: ref }));
-  const lines = [t("review.record.recorded", { id: csr.id, record: ref })];
-  if (earlier) {
+  if (flags.record === undefined && !earlier?.ref) throw new UserError(t("review.record-form.no-record", { id: csr.id }), t("review.record-form.no-record.hint", { id: csr.id }));
+  const ref = flags.record === undefined ? earlier!.ref! : flags.record.trim();
+  if (ref === "") throw new UserError(t("review.record.empty"));
+  // Naming the form of a record that had none completes it: nothing recorded before is replaced.
+  const completes = earlier !== undefined && flags.record === undefined && earlier.form === undefined;
+  if (earlier && !flags.amend && !completes) throw new UserError(t("review.record.exists", { id: csr.id, record: reviewRecordText(earlier) }), t("review.record.exists.hint"));
+  const form =
+    flags.recordForm !== undefined
+      ? recordForm(index, flags.recordForm)
+      : flags.record !== undefined && ask
+        ? await askRecordForm(ask, repo, index, earlier?.form)
+        : earlier?.form;
+  if (earlier && earlier.ref === ref && earlier.form === form) throw new UserError(t("review.record.same", { id: csr.id, record: reviewRecordText(earlier) }));
+  const named = reviewRecordText({ ...(form ? { form } : {}), ref });
+  const lines = [t("review.record.recorded", { id: csr.id, record: named })];
+  if (earlier && !completes) {
     const round = mapNode(doc, { reason: "amended", closed: date });
     round.set("record", doc.getIn(["review", "record"], true));
     appendIn(doc, ["review", "history"], round);
     lines.push(t("review.record.earlier-kept", { record: reviewRecordText(earlier) }));
   }
-  doc.setIn(["review", "record"], doc.createNode({ ...(earlier?.form ? { form: earlier.form } : {}), ref }));
-  return { lines, commit: t("review.commit.record", { record: ref }) + (earlier ? t("commit.review.amended") : "") };
+  // The form alone goes into the record in place, beside its number and note.
+  if (flags.record === undefined) doc.setIn(["review", "record", "form"], form);
+  else doc.setIn(["review", "record"], doc.createNode({ ...(form ? { form } : {}), ref }));
+  return { lines, commit: t("review.commit.record", { record: named }) + (earlier && !completes ? t("commit.review.amended") : "") };
+}
+
+/**
+ * The form a paper review record was filled in on (--record-form): a form of the repository, in force
+ * or not (a record kept from years ago was made on the form of its day). Errors (UserError, one
+ * line): no such document, suggesting the nearest form numbers; a document that is not a form.
+ */
+function recordForm(index: RepoIndex, given: string): string {
+  const number = given.trim();
+  const found = index.documents.get(number)?.value;
+  if (!found) {
+    const forms = [...index.documents.values()].filter((d) => d.value.kind === "form").map((d) => d.value.id);
+    throw new UserError(t("review.record-form.unknown", { number }) + didYouMean(number, forms), t("review.record-form.unknown.hint"));
+  }
+  if (found.kind !== "form") throw new UserError(t("review.record-form.not-a-form", { number, title: found.title, kind: t(`value.kind.${found.kind}`) }));
+  return number;
+}
+
+/**
+ * At a terminal, the form a record given by number was filled in on: the forms of the repository,
+ * those in use first, preselecting the earlier record's form, else qms.yaml's csr.review_form; or none.
+ */
+async function askRecordForm(ask: Prompts, repo: Repository, index: RepoIndex, earlier: string | undefined): Promise<string | undefined> {
+  const forms = [...index.documents.values()].map((d) => d.value).filter((d) => d.kind === "form");
+  forms.sort((a, b) => Number(a.status === "obsolete") - Number(b.status === "obsolete") || a.id.localeCompare(b.id));
+  const preferred = earlier ?? repo.config?.value.csr?.review_form;
+  const answer = await ask.select<string>({
+    message: t("review.prompt.record-form"),
+    choices: [
+      ...forms.map((f) => ({ value: f.id, name: `${f.id}  ${f.title}${f.status === "obsolete" ? `  ${t("review.prompt.record-form.obsolete")}` : ""}` })),
+      { value: "", name: t("review.prompt.record-form.none") },
+    ],
+    ...(preferred && forms.some((f) => f.id === preferred) ? { default: preferred } : {}),
+  });
+  return answer === "" ? undefined : answer;
 }
 
 /**

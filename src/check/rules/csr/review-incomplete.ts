@@ -26,7 +26,7 @@ export const rule: Rule = {
     - {department: MKT, reviewer: li, opinion: accept, date: 2026-11-13}
   decision: {disposition: must, by: wang, date: 2026-11-16}
 `,
-    fix: "Record the action as the opinion's comment with `csr review <id> --department <code> --reviewer <person> --opinion accept-with-action --comment <action> --amend`. Record the missing opinion with `csr review <id> --department <code> ...`; if the opinions were given on a signed paper record, name it under `review.record` (e.g. `record: {form: QR-015-01, ref: 2023-07 第12号}`); if the decision was deliberately taken without them, record that with `forced: true`.",
+    fix: "Record the action as the opinion's comment with `csr review <id> --department <code> --reviewer <person> --opinion accept-with-action --comment <action> --amend`. Record the missing opinion with `csr review <id> --department <code> --reviewer <person> --opinion <opinion> --date <date>`; if the opinions were given on a signed paper record, record it with `csr review <id> --record <number> --record-form <form>` (e.g. `--record 2023-07-12 --record-form QR-015-01`); if the decision was deliberately taken without them, record it again as forced with `csr review <id> --disposition <disposition> --by <approver> --date <date of the decision> --force --amend` (the earlier decision is kept in the review history).",
   },
   check(ctx) {
     const config = ctx.repo.config?.value;
@@ -43,7 +43,7 @@ export const rule: Rule = {
       if (missing.length === 0) continue;
       ctx.report(
         { file, path: ["review", "decision"] },
-        t("rule.csr/review-incomplete", { csr: csr.id, disposition: decision.disposition, departments: list(missing), department: missing[0]! }),
+        t("rule.csr/review-incomplete", { csr: csr.id, disposition: decision.disposition, departments: list(missing), department: missing[0]!, by: decision.by, date: decision.date }),
       );
     }
   },

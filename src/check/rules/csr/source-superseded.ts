@@ -17,7 +17,7 @@ source: {document: DYA-SQM, revision: B, section: "4.2"}   # customers/DYA.yaml:
     good: `
 source: {document: DYA-SQM, revision: C, section: "4.2"}
 `,
-    fix: "Run `csr source update <source> --revision <latest> --received <date>` (safe to repeat: it moves only the CSRs still on an older revision), then review them again; or mark the CSR `superseded` if the new revision dropped the requirement.",
+    fix: "Run `csr source update <source> --revision <latest> --received <date>` (safe to repeat: it moves only the CSRs still on an older revision), then review them again; or, if the new revision dropped the requirement, add `--removed <csr>` to that command, which marks the CSR `superseded`.",
   },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {

@@ -235,7 +235,7 @@ class References {
 
   process(file: SourceFile, path: Path, code: string): void {
     const known = this.ctx.index.processes;
-    if (!known.has(code) && !this.ctx.repo.unvalidated.processes.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.process", { code: quotedId(code) }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.process-fix")));
+    if (!known.has(code) && !this.ctx.repo.unvalidated.processes.has(code)) this.missing(file, path, sentences(t("rule.ref/unresolved.process", { code: quotedId(code) }) + didYouMean(code, known.keys()), t("rule.ref/unresolved.process-fix", { code })));
   }
 
   customer(file: SourceFile, path: Path, code: string) {
