@@ -5,7 +5,9 @@
  */
 import { translate, type Lang } from "../i18n/index.js";
 import type { WorkCalendar } from "./calendar.js";
-import type { Csr, Customer, Disposition, DocumentStatus, Opinion, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
+import { currentRevision, revisionInForce } from "./index.js";
+import { releasedPendingUntil } from "./revision.js";
+import type { AddressedIn, ControlledDocument, Csr, Customer, Disposition, Opinion, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
 
 export const CSR_STATUSES = [
   "received",
@@ -42,18 +44,50 @@ export function reviewOpen(status: CsrStatus): boolean {
 export const DEFAULT_REVIEW_DAYS = 10;
 export const DEFAULT_WARN_DAYS = 2;
 
-/** `documentStatus` tells the status of a document by id; a CSR counts as addressed only by released documents. */
-export function csrStatus(csr: Csr, documentStatus: (id: string) => DocumentStatus | undefined): CsrStatus {
+/**
+ * Whether one entry of a CSR's `addressed` is, on `today`, a place where the organisation's QMS
+ * addresses the requirement (IATF 16949 7.5.1.1): only a released document in force that day does.
+ * Not a withdrawn one (7.5.3.2, auditor17 F14), not a draft or one in approval (not yet part of the
+ * QMS, auditor17 F7), not a document unknown to the repository, and not a link made or confirmed
+ * against a revision released to take effect later (csr release --effective, its pin's revision; a
+ * first issue not yet in force, whatever the pin): the text that addresses it is not at the place of
+ * use until its 实施日期 (auditor17 F10). A link without a pin to a document whose next revision is
+ * pending counts: which revision it was made against is not recorded.
+ */
+export type Addressing =
+  | { counts: true }
+  | { counts: false; why: "withdrawn"; date?: string }
+  | { counts: false; why: "pending"; version: string; date: string }
+  | { counts: false; why: "unreleased" };
+
+export function addressing(place: AddressedIn, doc: ControlledDocument | undefined, today: string): Addressing {
+  if (doc?.status === "obsolete") return { counts: false, why: "withdrawn", ...(doc.obsolete?.date ? { date: doc.obsolete.date } : {}) };
+  if (doc?.status !== "released") return { counts: false, why: "unreleased" };
+  const until = releasedPendingUntil(doc, today);
+  const pending = currentRevision(doc)?.version;
+  if (until !== undefined && pending !== undefined && (revisionInForce(doc, today) === undefined || place.pin?.revision === pending)) return { counts: false, why: "pending", version: pending, date: until };
+  return { counts: true };
+}
+
+/**
+ * `document` finds a document by id, as on `today`. A CSR counts as addressed only where a place of
+ * its `addressed` does on `today` (addressing); one whose `addressed` names documents of which none
+ * does is decided, not addressed, whatever was implemented or verified under them: the matrix lists it
+ * as not yet addressed, and its status says the same.
+ */
+export function csrStatus(csr: Csr, document: (id: string) => ControlledDocument | undefined, today: string): CsrStatus {
   if (csr.superseded) return "superseded";
   const decision = csr.review?.decision;
   if (!decision) return (csr.review?.opinions?.length ?? 0) > 0 ? "in-review" : "received";
   if (decision.disposition === "rejected") return "rejected";
   if (decision.disposition === "not-applicable") return "not-applicable";
+  const places = csr.addressed ?? [];
+  const addressed = places.some((place) => addressing(place, document(place.document), today).counts);
+  if (places.length > 0 && !addressed) return "decided";
   const implementation = csr.implementation?.status;
   if (implementation === "verified") return "verified";
   if (implementation === "implemented") return "implemented";
-  if ((csr.addressed ?? []).some((a) => documentStatus(a.document) === "released")) return "addressed";
-  return "decided";
+  return addressed ? "addressed" : "decided";
 }
 
 /**
@@ -182,13 +216,14 @@ export interface CsrFacts {
 export interface FactsContext {
   config: QmsConfig | undefined;
   calendar: WorkCalendar;
-  documentStatus: (id: string) => DocumentStatus | undefined;
+  /** A document by id, as on `today`. */
+  document: (id: string) => ControlledDocument | undefined;
   today: string;
 }
 
 /** Everything derived about one CSR on a given day, as shown by `csr list` and `csr show`. */
 export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
-  const status = csrStatus(csr, ctx.documentStatus);
+  const status = csrStatus(csr, ctx.document, ctx.today);
   const due = reviewOpen(status) ? reviewDue(csr, ctx.calendar, ctx.config) : undefined;
   return {
     status,

@@ -10,7 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
-import { csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
+import { addressing, csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
 import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
@@ -560,7 +560,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
   if (!record) for (const code of missingOpinions(csr, config)) opinions.push({ department: names.department(code), reviewer: "", opinion: "", date: "", comment: "" });
   const decision = csr.review?.decision;
   const implementation = csr.implementation;
-  const status = csrStatus(csr, (id) => index.documents.get(id)?.value.status);
+  const status = csrStatus(csr, (id) => index.documents.get(id)?.value, today);
   const round = currentReviewRound(csr, repositoryCalendar(config), config, today, customer);
   const formNumber = config?.csr?.review_form ?? reviewFormOf(index);
   const formDoc = formNumber ? index.documents.get(formNumber)?.value : undefined;
@@ -623,9 +623,20 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     ...(militaryParties(index).length > 0 || csr.review?.military_representative ? { militaryRepresentative: signed(csr.review?.military_representative) } : {}),
     addressed: (csr.addressed ?? []).map((a) => {
       const reference = names.reference(csr.id, a.document);
-      const { section, anchor } = addressedSection(index.documents.get(a.document)?.value, a.section, lang);
+      const target = index.documents.get(a.document)?.value;
+      const { section, anchor } = addressedSection(target, a.section, lang);
+      // A place that does not address the requirement on the day says so, as the CSR matrix does (已作废 <date> / 待实施, 不计入落实).
+      const standing = addressing(a, target, today);
+      const mark =
+        standing.counts || standing.why === "unreleased"
+          ? reference.mark
+          : standing.why === "pending"
+            ? translate(lang, "render.addressed.pending", { date: standing.date })
+            : standing.date
+              ? translate(lang, "render.addressed.withdrawn", { date: standing.date })
+              : translate(lang, "render.addressed.withdrawn-undated");
       // A section is linked only where the document is.
-      return { ...reference, section, anchor: reference.href === undefined ? "" : anchor };
+      return { ...reference, mark, section, anchor: reference.href === undefined ? "" : anchor };
     }),
     implementation: implementation
       ? {

@@ -18,13 +18,13 @@ import type { Repository } from "../load/repository.js";
 import { inCatalogOrder, type Catalog } from "../model/catalog.js";
 import { clauseCoverage } from "../model/coverage.js";
 import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
-import { CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
+import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
 import { revisionSignatures } from "../model/revision.js";
 import { addressedSectionLabel } from "../model/sections.js";
 import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
-import type { ControlledDocument, Csr, SignatureRole } from "../model/types.js";
+import type { AddressedIn, ControlledDocument, Csr, SignatureRole } from "../model/types.js";
 import { translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
@@ -248,7 +248,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   // --- CSRs: the review report, then the facts of today and the earlier review rounds.
   const calendar = repositoryCalendar(repo.config?.value);
-  const factsContext = { config: repo.config?.value, calendar, documentStatus: (id: string) => index.documents.get(id)?.value.status, today };
+  const factsContext = { config: repo.config?.value, calendar, document: (id: string) => index.documents.get(id)?.value, today };
   // What each CSR superseded (csr.superseded.by names the successor): the successor's page links back.
   const successors = groupBy(repo.csrs.map((c) => c.value).filter((c) => c.superseded?.by), (c) => [c.superseded!.by!]);
   const csrRows: CsrRow[] = [...index.csrs.values()].map(({ value }) => ({ csr: value, facts: csrFacts(value, factsContext) })).sort((a, b) => compareIds(a.csr.id, b.csr.id));
@@ -416,7 +416,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const csrsOnDay: CsrRow[] = csrsOn(rc, today)
     // One row an id, as the index keeps the first of a repeated id (ref/duplicate-id reports the others).
     .filter((csr) => !ids.has(csr.id) && ids.add(csr.id) !== undefined)
-    .map((csr) => ({ csr, facts: csrFacts(csr, { ...factsContext, documentStatus: (id: string) => onDay.get(id)?.status }) }))
+    .map((csr) => ({ csr, facts: csrFacts(csr, { ...factsContext, document: (id: string) => onDay.get(id) }) }))
     .sort((a, b) => compareIds(a.csr.id, b.csr.id));
   const input: PanelInput = { rc, today, findings, csrs: csrsOnDay, csrRegister, reviewRegister, distributionRegister: distribution, entityOfFile, calendar };
   const panels = PANELS.map((panel) => panel(input)).filter((p): p is Panel => p !== undefined);
@@ -567,7 +567,7 @@ function documentCell(rc: RegisterContext, page: string, id: string, entityCell:
 interface Referrers {
   documents: string[];
   processes: string[];
-  csrs: { id: string; section?: string }[];
+  csrs: { id: string; place: AddressedIn }[];
 }
 
 /** For each document: the documents, processes and CSRs that point at it. */
@@ -580,7 +580,7 @@ function documentReferrers(repo: Repository): Map<string, Referrers> {
   };
   for (const { value: doc } of repo.documents) for (const id of new Set([...(doc.related ?? []), ...(doc.forms ?? [])])) of(id).documents.push(doc.id);
   for (const { value: process } of repo.processes) for (const id of process.documents ?? []) of(id).processes.push(process.code);
-  for (const { value: csr } of repo.csrs) for (const a of csr.addressed ?? []) of(a.document).csrs.push({ id: csr.id, section: a.section });
+  for (const { value: csr } of repo.csrs) for (const a of csr.addressed ?? []) of(a.document).csrs.push({ id: csr.id, place: a });
   return map;
 }
 
@@ -639,7 +639,11 @@ function documentSections(
       title: t(rc, "site.document.csrs"),
       items: (referrers?.csrs ?? []).map((c) => {
         const csr = rc.index.csrs.get(c.id)?.value;
-        return entityCell(page, "csr", c.id, withNote(rc, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}`, c.section && addressedSectionLabel(doc, c.section, rc.lang)));
+        // A withdrawn document, or a link made against a revision not yet in force, does not address the CSR on the day: as the CSR matrix marks it.
+        const standing = addressing(c.place, doc, today);
+        const mark = standing.counts || standing.why === "unreleased" ? undefined : standing.why === "pending" ? t(rc, "site.document.csr.pending", { version: standing.version, date: standing.date }) : [standing.date && t(rc, "register.csr.matrix.version.withdrawn", { date: standing.date }), t(rc, "register.csr.link.withdrawn")];
+        const note = [c.place.section && addressedSectionLabel(doc, c.place.section, rc.lang), mark].flat().filter(Boolean).join(t(rc, "register.remarks-separator"));
+        return entityCell(page, "csr", c.id, withNote(rc, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}`, note || undefined));
       }),
       empty: none,
     },

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, copyFixture, csr, gitInit } from "../helpers.js";
+import { checkJson, copyFixture, csr, gitInit, tempDir } from "../helpers.js";
 
 const TODAY = "2026-11-27";
 
@@ -81,7 +81,7 @@ describe("a CSR addressed in a withdrawn document", () => {
       { document: "QP-009", version: "withdrawn 2026-03-01", link: "not counted" },
     ]);
     expect(matrix.notes.filter((n) => n.includes("DYA-005"))).toEqual([
-      "Not yet addressed in any document: DYA-004, DYA-005",
+      "Not yet addressed in any document: DYA-004, DYA-005 (QP-009 withdrawn)",
       "Documents marked withdrawn no longer address these CSRs: DYA-005; point addressed at the current document that replaces them, or remove the entry (csr/addressed-by-obsolete).",
     ]);
   });
@@ -100,5 +100,26 @@ describe("a CSR addressed in a withdrawn document", () => {
       ["WI-031", "2026-11-26"],
       ["QP-020", null],
     ]);
+  });
+
+  it("a CSR implemented under documents that are all withdrawn is decided again, in every register, csr show and csr site", () => {
+    // DYA-005 (implemented 2026-11-26) addressed only in QP-009, withdrawn 2026-03-01 and replaced by QP-020.
+    const dir = copyFixture("test/fixtures/csr/valid");
+    const file = join(dir, "csr/DYA/DYA-005.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("  - { document: QP-020 }\n", "  - { document: QP-009 }\n"));
+    const list = csr(["-C", dir, "list", "csr", "--today", TODAY]).stdout.split("\n");
+    expect(list.filter((l) => l.startsWith("DYA-005") || l.startsWith("Not yet")).map((l) => l.replace(/ {2,}/g, "  "))).toEqual([
+      "DYA-005  DYA  8.3.3.3  特殊特性清单每年评审  王强  decided",
+      "Not yet addressed in any document: DYA-003 (WI-031 not released yet), DYA-005 (QP-009 withdrawn)",
+    ]);
+    const matrix = JSON.parse(csr(["-C", dir, "matrix", "csr", "--today", TODAY, "--format", "json"]).stdout) as { rows: (MatrixRow & { status: string })[] };
+    expect(matrix.rows.filter((r) => r.id === "DYA-005").map(({ version, link, status }) => ({ version, link, status }))).toEqual([{ version: "withdrawn 2026-03-01", link: "not counted", status: "decided" }]);
+    expect((JSON.parse(csr(["-C", dir, "show", "DYA-005", "--today", TODAY, "--format", "json"]).stdout) as { status: string }).status).toBe("decided");
+    const site = join(tempDir(), "site");
+    expect(csr(["-C", dir, "site", "--out", site, "--today", TODAY], { lang: "zh-CN" }).code).toBe(0);
+    const text = (page: string) => readFileSync(join(site, page), "utf8").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(text("csr/DYA-005.html")).toContain("落实文件 QP-009 产品标识管理程序 【已作废 2026-03-01，不计入落实】 负责人 王强");
+    expect(text("documents/QP-009.html")).toContain("DYA-005 特殊特性清单每年评审（已作废 2026-03-01；不计入落实）");
+    expect(text("customers/DYA.html")).toMatch(/已决定（2）/);
   });
 });

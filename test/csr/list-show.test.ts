@@ -31,6 +31,8 @@ describe("csr list", () => {
         "DYA-010  DYA       8.5.1.1          首件检验记录保存五年                                          已落实到文件",
         "",
         "评审逾期 0 项。评审期限和剩余工作日按 qms.yaml 的工作日历计算，只对评审中的要求列出；负数为逾期的工作日数。",
+        // Addressed only in a draft, as the CSR matrix names it (auditor17 F7).
+        "尚未落实到文件的要求：DYA-003（WI-031 尚未发布）",
         "",
       ].join("\n"),
     );

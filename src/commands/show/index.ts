@@ -6,7 +6,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { currentReviewRound, workdaysPastDue } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
-import { csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type CsrFacts } from "../../model/csr-status.js";
+import { addressing, csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
 import { documentSections, findSection } from "../../model/sections.js";
@@ -33,14 +33,14 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   const index = buildIndex(repo);
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
-  const facts = csrFacts(csr, { config, calendar, documentStatus: (d) => index.documents.get(d)?.value.status, today });
+  const facts = csrFacts(csr, { config, calendar, document: (d) => index.documents.get(d)?.value, today });
   const addressed = (csr.addressed ?? []).map((a) => {
     const doc = index.documents.get(a.document)?.value;
     const found = doc && a.section !== undefined ? findSection(documentSections(doc), a.section).found : undefined;
     const section = a.section === undefined ? {} : { sectionNumber: found?.number ?? null, sectionTitle: found?.title ?? null };
     const changed = doc && !csr.superseded ? changedEnds(csr, a, doc) : undefined;
     const suspect = changed && (changed.section || changed.csr) ? changed : null;
-    return { ...a, ...section, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null, withdrawn: (doc?.status === "obsolete" && doc.obsolete?.date) || null, suspect };
+    return { ...a, ...section, title: doc?.title ?? null, status: doc?.status ?? null, version: doc ? (currentRevision(doc)?.version ?? null) : null, withdrawn: (doc?.status === "obsolete" && doc.obsolete?.date) || null, pending: pendingOf(addressing(a, doc, today)), suspect };
   });
   if (format === "json") {
     const { due, daysLeft, missing, reviewStart, status } = facts;
@@ -68,6 +68,8 @@ interface AddressedView {
   version: string | null;
   /** The date an obsolete document was withdrawn: it no longer addresses the CSR (auditor17 F14). */
   withdrawn: string | null;
+  /** A link made against a revision released to take effect later: it counts from that day (auditor17 F10). */
+  pending: { version: string; date: string } | null;
   /** Which end of a pinned link changed since it was confirmed (csr/suspect-link); null when none did. */
   suspect: { section: boolean; csr: boolean } | null;
 }
@@ -135,7 +137,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     ...(addressed.length > 0
       ? addressed.map(
           (a) =>
-            `${a.document} ${a.title ?? t("show.unknown-document")}${a.version ? ` ${a.version}` : ""}${a.withdrawn ? t("show.addressed.withdrawn", { date: a.withdrawn }) : a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}${a.section ? t("show.addressed.section", { section: a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section }) : ""}${suspectMark(a.suspect)}`,
+            `${a.document} ${a.title ?? t("show.unknown-document")}${a.version ? ` ${a.version}` : ""}${a.withdrawn ? t("show.addressed.withdrawn", { date: a.withdrawn }) : a.pending ? t("show.addressed.pending", a.pending) : a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}${a.section ? t("show.addressed.section", { section: a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section }) : ""}${suspectMark(a.suspect)}`,
         )
       : [t("show.no-document")]),
   );
@@ -242,4 +244,8 @@ function decisionLine(d: Decision, person: (id: string) => string): string {
 /** A reason written as a sentence ("…重新评审。") without its full stop, as it is followed by more of the line. */
 function withoutFinalStop(text: string): string {
   return text.replace(/[。．.！!；;，,、\s]+$/u, "");
+}
+
+function pendingOf(standing: Addressing): AddressedView["pending"] {
+  return !standing.counts && standing.why === "pending" ? { version: standing.version, date: standing.date } : null;
 }

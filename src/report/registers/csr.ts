@@ -4,11 +4,11 @@
  * requirement is addressed in the organisation's own documents.
  */
 import { repositoryCalendar } from "../../load/calendar.js";
-import { csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
+import { addressing, csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { currentReviewRound, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { addressedSectionLabel } from "../../model/sections.js";
-import type { Csr } from "../../model/types.js";
+import type { ControlledDocument, Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { clauseList, compareIds, csrAsOfNotes, csrsOn, customerName, documentsOn, documentTitle, personName, statusLabel, t, versionInForce, type RegisterContext } from "./context.js";
 
@@ -61,7 +61,25 @@ function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness): st
 /** The CSR's status on `day`: addressed only by a document released by then (documentsOn). */
 function statusOf(ctx: RegisterContext, csr: Csr, day: string): string {
   const documents = documentsOn(ctx, day).byId;
-  return csrStatusLabel(csrStatus(csr, (id) => documents.get(id)?.status), ctx.lang);
+  return csrStatusLabel(csrStatus(csr, (id) => documents.get(id), day), ctx.lang);
+}
+
+/**
+ * The decided requirements (to meet: must or optional) that no place addresses on `today`
+ * (addressing), each with why its places do not ("DYA-008（QP-014 A/2 2026-12-20 实施）", "BCM-004（WI-011-01
+ * 尚未发布）"): the CSR list and the matrix name the same ones, whose status is 已决定.
+ */
+function unaddressedCsrs(ctx: RegisterContext, csrs: readonly Csr[], documents: ReadonlyMap<string, ControlledDocument>, today: string): string[] {
+  return csrs.flatMap((csr) => {
+    const disposition = csr.review?.decision?.disposition;
+    if (csr.superseded || (disposition !== "must" && disposition !== "optional")) return [];
+    const places = (csr.addressed ?? []).map((place) => ({ place, standing: addressing(place, documents.get(place.document), today) }));
+    if (places.some(({ standing }) => standing.counts)) return [];
+    const why = places.map(({ place, standing }) =>
+      standing.counts ? "" : standing.why === "pending" ? t(ctx, "register.csr.unaddressed.pending", { document: place.document, version: standing.version, date: standing.date }) : t(ctx, `register.csr.unaddressed.${standing.why}`, { document: place.document }),
+    );
+    return [why.length === 0 ? csr.id : t(ctx, "register.csr.unaddressed.why", { id: csr.id, why: [...new Set(why)].join(t(ctx, "register.list-separator")) })];
+  });
 }
 
 function dispositionOf(ctx: RegisterContext, csr: Csr): string {
@@ -103,11 +121,12 @@ export interface CsrListFilter {
 export function csrList(ctx: RegisterContext, options: { today: string; customer?: string; keep?: (csr: Csr, facts: CsrFacts) => boolean; filter?: CsrListFilter }): Table {
   const config = ctx.repo.config?.value;
   const documents = documentsOn(ctx, options.today).byId;
-  const factsContext = { config, calendar: repositoryCalendar(config), documentStatus: (id: string) => documents.get(id)?.status, today: options.today };
+  const factsContext = { config, calendar: repositoryCalendar(config), document: (id: string) => documents.get(id), today: options.today };
   const rows = sortedCsrs(ctx, options.today, options.customer)
     .map((csr) => ({ csr, facts: csrFacts(csr, factsContext) }))
     .filter(({ csr, facts }) => options.keep?.(csr, facts) ?? true);
   const overdue = rows.filter((r) => r.facts.daysLeft !== undefined && r.facts.daysLeft < 0).length;
+  const unaddressed = unaddressedCsrs(ctx, rows.map((r) => r.csr), documents, options.today);
   // A deadline or a count of days left through a year without public holidays is an estimate: say so under the list.
   const estimated = [
     ...new Set(
@@ -210,6 +229,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
     notes: [
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
       t(ctx, "register.csr.list.note", { overdue }),
+      ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimated.join(t(ctx, "register.list-separator")), count: estimated.length })] : []),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
     ],
@@ -256,6 +276,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
     if (places.length === 0) return [{ ...base, document: "", section: "", version: "", docTitle: "", link: "" }];
     return places.map((place) => {
       const doc = documents.get(place.document);
+      const standing = addressing(place, doc, options.today);
       // A withdrawn document no longer addresses the requirement (7.5.3.2): marked, with its date, and not counted (auditor17 F14).
       if (doc?.status === "obsolete") {
         if (!csr.superseded) withdrawn.add(csr.id);
@@ -270,7 +291,9 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       }
       const changed = doc && !csr.superseded ? changedEnds(csr, place, doc, undefined, prints) : undefined;
       if (changed && (changed.section || changed.csr)) suspect++;
-      if (doc && !changed) unconfirmed++;
+      // A link made against a revision released to take effect later counts from its 实施日期 (auditor17 F10): the cell says so.
+      const pending = !standing.counts && standing.why === "pending" ? t(ctx, "register.csr.link.pending", { status: t(ctx, "register.status.pending", { date: standing.date }) }) : undefined;
+      if (doc && !changed && !pending) unconfirmed++;
       return {
         ...base,
         document: place.document,
@@ -279,11 +302,11 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         // A document never released has no version; its status says why (草稿): a blank cell looked like a gap in the record.
         version: doc ? versionInForce(ctx, doc, options.today) || statusLabel(ctx, doc.status) : "",
         docTitle: doc ? documentTitle(ctx, doc) : "",
-        link: changed ? linkLabel(ctx, changed) : "",
+        link: [changed ? linkLabel(ctx, changed) : "", pending ?? ""].filter(Boolean).join(t(ctx, "register.remarks-separator")),
       };
     });
   });
-  const unaddressed = csrs.filter((c) => !(c.addressed ?? []).some((a) => documents.get(a.document)?.status !== "obsolete") && c.review?.decision && ["must", "optional"].includes(c.review.decision.disposition));
+  const unaddressed = unaddressedCsrs(ctx, csrs, documents, options.today);
   return {
     id: "csr-matrix",
     title: t(ctx, "register.csr.matrix.title"),
@@ -331,7 +354,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       // A CSR reviewed again after a new source revision shows that round: say where the earlier ones are.
       ...(csrs.length > 0 ? [t(ctx, "register.csr.matrix.current-round", { allowed: config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS })] : []),
       ...(unaddressed.length
-        ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.map((c) => c.id).join(t(ctx, "register.list-separator")) })]
+        ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })]
         : []),
       ...(withdrawn.size > 0 ? [t(ctx, "register.csr.matrix.withdrawn", { ids: [...withdrawn].join(t(ctx, "register.list-separator")) })] : []),
       ...(suspect > 0

@@ -1,0 +1,108 @@
+/**
+ * A CSR addressed in a revision released to take effect later (auditor17 F10): the text that
+ * addresses it is not at the place of use until its 实施日期, so the CSR is not yet addressed there
+ * before that day — its status, the CSR list, the CSR matrix, csr show and csr site say
+ * 待实施（<date> 实施）— and is from that day on.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+
+const BEFORE = "2026-11-27";
+const EFFECTIVE = "2026-12-20";
+
+interface MatrixRow {
+  id: string;
+  document: string;
+  version: string;
+  link: string;
+  status: string;
+}
+
+/**
+ * The CSR fixture where QP-020 A/2, released 2026-11-26 to take effect 2026-12-20, adds to its 5.3
+ * the text that addresses DYA-003 (decided, until then addressed only in the draft WI-031), and
+ * DYA-003 is then addressed there (the link pinned to A/2).
+ */
+function repository(): string {
+  const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+  const file = join(dir, "documents/QP-020.yaml");
+  writeFileSync(file, readFileSync(file, "utf8").replace("特殊特性按顾客规定的符号标识。", "特殊特性按顾客规定的符号标识，包装使用顾客周转箱。"));
+  const released = csr(["-C", dir, "release", "QP-020", "--summary", "增加周转箱要求", "--pages", "P2", "--total-pages", "2", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-26", "--effective", EFFECTIVE, "-y"]);
+  expect(released.code).toBe(0);
+  expect(csr(["-C", dir, "address", "DYA-003", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y"]).code).toBe(0);
+  return dir;
+}
+
+function matrix(dir: string, today: string): { rows: MatrixRow[]; notes: string[] } {
+  return JSON.parse(csr(["-C", dir, "matrix", "csr", "--today", today, "--format", "json"]).stdout) as { rows: MatrixRow[]; notes: string[] };
+}
+
+function listStatus(dir: string, today: string, lang?: "zh-CN"): string[] {
+  return csr(["-C", dir, "list", "csr", "--today", today], { lang }).stdout.split("\n").filter((l) => l.startsWith("DYA-003") || l.includes("addressed in any document") || l.includes("尚未落实"))
+    .map((l) => l.replace(/ {2,}/g, "  "));
+}
+
+/** A page of csr site as its text. */
+function pageText(site: string, page: string): string {
+  return readFileSync(join(site, page), "utf8").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+}
+
+describe("a CSR addressed only in a revision not yet in force", () => {
+  it("is not addressed before the 实施日期: the CSR list says decided and names it with the day", () => {
+    const dir = repository();
+    expect(listStatus(dir, BEFORE)).toEqual([
+      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  decided",
+      "Not yet addressed in any document: DYA-003 (WI-031 not released yet, QP-020 A/2 takes effect 2026-12-20)",
+    ]);
+    expect(listStatus(dir, BEFORE, "zh-CN")).toEqual([
+      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  已决定",
+      "尚未落实到文件的要求：DYA-003（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）",
+    ]);
+  });
+
+  it("the CSR matrix marks the place 待实施 with its day and does not count it", () => {
+    const dir = repository();
+    const { rows, notes } = matrix(dir, BEFORE);
+    expect(rows.filter((r) => r.id === "DYA-003").map(({ document, version, link, status }) => ({ document, version, link, status }))).toEqual([
+      { document: "WI-031", version: "draft", link: "", status: "decided" },
+      { document: "QP-020", version: "A/1; A/2 not yet in force (from 2026-12-20)", link: "confirmed; not yet in force (from 2026-12-20); not counted yet", status: "decided" },
+    ]);
+    expect(notes).toContain("Not yet addressed in any document: DYA-003 (WI-031 not released yet, QP-020 A/2 takes effect 2026-12-20)");
+    const zh = csr(["-C", dir, "matrix", "csr", "--today", BEFORE, "--format", "csv"], { lang: "zh-CN" }).stdout.split("\n");
+    expect(zh.find((l) => l.startsWith("DYA-003") && l.includes("QP-020"))).toContain(",5.3 特殊特性,A/1；A/2 待实施（2026-12-20 实施）,特殊特性管理程序,已确认；待实施（2026-12-20 实施），不计入落实,,已决定,");
+  });
+
+  it("csr show and csr site say so too", () => {
+    const dir = repository();
+    const lines = csr(["-C", dir, "show", "DYA-003", "--today", BEFORE]).stdout.split("\n").map((l) => l.trim());
+    expect(lines.filter((l) => l.includes("QP-020") || l.startsWith("Status"))).toEqual([
+      "Status          decided",
+      "QP-020 特殊特性管理程序 A/2 (not yet in force, from 2026-12-20; not counted yet), section 5.3 特殊特性",
+    ]);
+    const json = JSON.parse(csr(["-C", dir, "show", "DYA-003", "--today", BEFORE, "--format", "json"]).stdout) as { status: string; addressed: { document: string; pending: unknown }[] };
+    expect([json.status, json.addressed.map((a) => [a.document, a.pending])]).toEqual(["decided", [["WI-031", null], ["QP-020", { version: "A/2", date: EFFECTIVE }]]]);
+    const site = join(tempDir(), "site");
+    expect(csr(["-C", dir, "site", "--out", site, "--today", BEFORE], { lang: "zh-CN" }).code).toBe(0);
+    expect(pageText(site, "csr/DYA-003.html")).toContain("QP-020 特殊特性管理程序（A/2） 【待实施（2026-12-20 实施），不计入落实】 章节 5.3 特殊特性");
+    expect(pageText(site, "documents/QP-020.html")).toContain("DYA-003 包装须使用顾客周转箱（5.3 特殊特性；A/2 待实施（2026-12-20 实施），不计入落实）");
+  });
+
+  it("is addressed from the 实施日期 on", () => {
+    const dir = repository();
+    expect(listStatus(dir, EFFECTIVE)).toEqual(["DYA-003  DYA  8.5.4  包装须使用顾客周转箱  addressed"]);
+    const { rows, notes } = matrix(dir, EFFECTIVE);
+    expect(rows.filter((r) => r.id === "DYA-003").map(({ document, version, link, status }) => ({ document, version, link, status }))).toEqual([
+      { document: "WI-031", version: "draft", link: "", status: "addressed" },
+      { document: "QP-020", version: "A/2", link: "confirmed", status: "addressed" },
+    ]);
+    expect(notes.filter((n) => n.includes("DYA-003"))).toEqual([]);
+  });
+
+  it("a link made against the revision in force still counts while the next one is pending", () => {
+    const dir = repository();
+    // DYA-004 was addressed in QP-020 5.3 before A/2 (no pin: which revision it was made against is not recorded).
+    expect(matrix(dir, BEFORE).rows.filter((r) => r.id === "DYA-004").map(({ link, status }) => ({ link, status }))).toEqual([{ link: "", status: "addressed" }]);
+  });
+});
