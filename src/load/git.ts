@@ -50,17 +50,33 @@ export function gitRead(root: string, args: readonly string[]): string | undefin
   return result.status === 0 ? result.stdout : undefined;
 }
 
+/** The folders found to be in a git work tree in this run: one stays one while a command runs. */
+const inWorkTree = new Set<string>();
+
+/**
+ * Whether `root` is in a git work tree (`git rev-parse --is-inside-work-tree`, as simple-git's
+ * checkIsRepo asks, without loading simple-git). A yes is kept for the rest of the run, since a
+ * writing command asks up to three times; a no is asked again, since `csr init` may make the
+ * repository meanwhile. No when git is not installed.
+ */
 export async function isGitRepository(root: string): Promise<boolean> {
-  const git = await openGit(root);
-  return git.checkIsRepo();
+  if (inWorkTree.has(root)) return true;
+  const inside = gitRead(root, ["rev-parse", "--is-inside-work-tree"])?.trim() === "true";
+  if (inside) inWorkTree.add(root);
+  return inside;
 }
 
-/** Files with unresolved merge conflicts, repository-relative. */
+/**
+ * Files with unresolved merge conflicts, repository-relative: the paths of the index's unmerged
+ * entries (`git ls-files -u`, an entry per stage), which are the files `git status` calls
+ * conflicted (UU, AA, DU …). None outside a repository. One git process that reads the index
+ * alone, where `git status` also compared the work tree and listed every untracked file.
+ */
 export async function conflictedFiles(root: string): Promise<string[]> {
-  const git = await openGit(root);
-  if (!(await git.checkIsRepo())) return [];
-  const status = await git.status();
-  return status.conflicted;
+  const listed = gitRead(root, ["ls-files", "-u", "-z"]);
+  if (!listed) return [];
+  // Each entry is "<mode> <object> <stage>\t<path>".
+  return [...new Set(listed.split("\0").filter(Boolean).map((entry) => entry.slice(entry.indexOf("\t") + 1)))];
 }
 
 /** Commands that write refuse to run in the middle of a merge: they could bury a conflict. */
