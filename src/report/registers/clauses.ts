@@ -17,7 +17,7 @@ import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, ty
 import type { ControlledDocument } from "../../model/types.js";
 import type { Cell, Column, Table } from "../table.js";
 import { releaseRecordedAfter } from "../../model/as-of.js";
-import { asOfNotes, compareIds, documentsOn, documentTitle, ownDocuments, t, type RegisterContext } from "./context.js";
+import { asOfNotes, compareIds, controlledDocuments, documentsOn, documentTitle, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export const DIRECT = "●";
 export const INHERITED = "△";
@@ -217,6 +217,7 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
       { key: "coverage", header: t(ctx, "register.clauses.column.coverage") },
     ],
     rows,
-    notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog), ...asOfNotes(ctx, options.today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, options.today)))],
+    // Drafts and documents in review are not part of the QMS: left out, and said so in the words of the other registers (auditor17 F7).
+    notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, controlledDocuments(ctx, options.today, () => true).unreleased), ...asOfNotes(ctx, options.today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, options.today)))],
   };
 }
