@@ -34,6 +34,7 @@ import { rule as dateReceivedBeforeSource } from "./rules/date/received-before-s
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
+import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
 import { rule as docExternalEffectiveBeforeIssue } from "./rules/doc/external-effective-before-issue.js";
@@ -102,6 +103,7 @@ export const rules: readonly Rule[] = [
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,
+  docCopyRecordIncomplete,
   docDuplicateTitle,
   docEffectiveBeforeSignature,
   docEmptySection,

@@ -108,7 +108,7 @@ describe("the pre-commit hook of csr init", () => {
     // commit holds the copy alone, whose department the committed qms.yaml does not know.
     expect((await csrInProcess(["-C", dir, "department", "add", "LOG", "--name", "物流部", "-y"])).code).toBe(0);
     const before = head(dir);
-    const result = await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "LOG", "--date", "2025-03-10", "-y", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "LOG", "--issued-by", "zhang", "--date", "2025-03-10", "-y", "--commit"]);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
       [

@@ -63,8 +63,13 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
     const before = await csrInProcess(["-C", dir, "list", "distribution", "--format", "json", "--today", "2026-10-20"]);
     const row1 = JSON.parse(before.stdout).rows[0];
     expect([row1.recalled, row1.returnedBy, row1.receivedBy, row1.state]).toEqual([null, "", "", "to recall"]);
-    // Only copy 3, not taken back, is overdue (5 working days after A/1 took effect on 2026-10-12).
-    expect((await checkJsonInProcess(dir, "--today", "2026-10-22")).findings.map((f) => `${f.rule} ${f.line}`)).toEqual(["doc/recall-overdue 27"]);
+    // Only copy 3, not taken back, is overdue (5 working days after A/1 took effect on 2026-10-12); copies 1 to 3, of 2024, name no 发放人 (auditor16 F16).
+    expect((await checkJsonInProcess(dir, "--today", "2026-10-22")).findings.map((f) => `${f.rule} ${f.line}`)).toEqual([
+      "doc/copy-record-incomplete 25",
+      "doc/copy-record-incomplete 26",
+      "doc/copy-record-incomplete 27",
+      "doc/recall-overdue 27",
+    ]);
   });
 
   it("refuses an unknown 回收人, and a 回收人 of copies that did not come back", async () => {
@@ -131,8 +136,14 @@ describe("csr recall --retained (作废留用)", () => {
     );
     const english = await csrInProcess(["-C", dir, "list", "distribution", "--format", "json", "--today", "2026-11-27"]);
     expect([JSON.parse(english.stdout).rows[1].state, JSON.parse(english.stdout).rows[1].remark]).toEqual(["obsolete, retained", "stamped obsolete 2026-10-20 by 陈静, retained: 留作工艺参考，存生产部技术资料柜"]);
-    // Copies 1 and 3 are still overdue; copy 2 is not.
-    expect((await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.map((f) => `${f.rule} ${f.line}`)).toEqual(["doc/recall-overdue 25", "doc/recall-overdue 27"]);
+    // Copies 1 and 3 are still overdue; copy 2 is not. None of the three of 2024 names its 发放人.
+    expect((await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.map((f) => `${f.rule} ${f.line}`)).toEqual([
+      "doc/copy-record-incomplete 25",
+      "doc/recall-overdue 25",
+      "doc/copy-record-incomplete 26",
+      "doc/copy-record-incomplete 27",
+      "doc/recall-overdue 27",
+    ]);
     expect((await csrInProcess(["-C", dir, "render", "QP-005", "--copy", "2"])).stderr).toBe("csr: Copy 2 of QP-005 is not in force (stamped obsolete and retained on 2026-10-20); print a copy in force.\n");
     // Dated before it was stamped, the copy was still due back.
     expect(mdRows((await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-10-19")).stdout)[3]).toContain("| 待回收 |  |");
@@ -301,5 +312,29 @@ describe("copies of a document classified as a state secret (tester16 F15)", () 
     ]);
     // In English, the 密级 by its English name, with the marking the paper copy is stamped with (tester16 F19).
     expect(mdRows((await csrInProcess(["-C", dir, "list", "distribution", "--format", "md", "--today", "2026-10-14"])).stdout)[5]!.split(" | ").slice(3, 6)).toEqual(["A/1", "Confidential (秘密)", "4"]);
+  });
+});
+
+describe("csr check on distribution records without issuer or recipient (auditor16 F16)", () => {
+  it("warns about a copy without 发放人, a return without 交回人 or 回收人, and a classified copy without 领用人", async () => {
+    const dir = threeDepartmentRepo({
+      "documents/QP-005.yaml": trainingProcedure(
+        "{copy: 4, version: A/1, to: PRD, holder: zhao, issued_by: chen, date: 2026-10-12, recalled: 2026-10-13}",
+        "{copy: 5, version: A/1, to: QA, holder: zhang, issued_by: chen, date: 2026-10-12, recalled: 2026-10-13, returned_by: zhang, received_by: chen}",
+      ).replace("department: QA\n", "department: QA\nclassification: 机密\n"),
+      "people.yaml": people,
+    });
+    const { findings, code } = await checkJsonInProcess(dir, "--today", "2026-10-14");
+    expect(code).toBe(0);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}`)).toEqual([
+      "26:5 warning doc/copy-record-incomplete The distribution record of controlled copy 1 of QP-005 A/0 (品质部) lacks the issuer (issued_by, 发放人), the holder (holder, 领用人: a copy of a Secret (机密) document is issued to a named person): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
+      "27:5 warning doc/copy-record-incomplete The distribution record of controlled copy 2 of QP-005 A/0 (生产部) lacks the issuer (issued_by, 发放人): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
+      "28:5 warning doc/copy-record-incomplete The distribution record of controlled copy 3 of QP-005 A/0 (市场部) lacks the issuer (issued_by, 发放人), the holder (holder, 领用人: a copy of a Secret (机密) document is issued to a named person): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
+      "29:5 warning doc/copy-record-incomplete The distribution record of controlled copy 4 of QP-005 A/1 (生产部) lacks who handed it back (returned_by, 交回人), who took it back (received_by, 回收人): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
+    ]);
+    const zhFindings = await csrInProcess(["-C", dir, "check", "--today", "2026-10-14"], { lang: null });
+    expect(zhFindings.stdout).toContain(
+      "documents/QP-005.yaml:29:5 warning doc/copy-record-incomplete QP-005 A/1 的受控副本 4（生产部）的发放/回收记录缺少交回人（returned_by）、回收人（received_by）：请按纸质的文件发放/回收记录补上（写 people.yaml 中的人员 id）。\n",
+    );
   });
 });

@@ -10,7 +10,8 @@ import { describe, expect, it } from "vitest";
 import { csrInProcess, git } from "../helpers.js";
 import { threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
-const procedure = trainingProcedure("{copy: 4, version: A/1, to: QA, date: 2026-10-14}");
+// Every copy names its 发放人, as csr distribute records it (else doc/copy-record-incomplete warns).
+const procedure = trainingProcedure("{copy: 4, version: A/1, to: QA, issued_by: wang, date: 2026-10-14}").replaceAll("date: 2024-01-12}", "issued_by: wang, date: 2024-01-12}");
 
 function repo(): string {
   return threeDepartmentRepo({ "documents/QP-005.yaml": procedure });
@@ -32,10 +33,10 @@ describe("csr recall --lost / --destroyed", () => {
     expect(back.stdout).toBe("QP-005：于 2026-10-22 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。回收人：王强（wang）。\n已没有需要回收的副本。\n");
     expect(copies(dir)).toBe(
       [
-        "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-22, returned_by: zhang, received_by: wang}",
-        "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, lost: {date: 2026-10-20, by: zhao, remark: 车间搬迁时遗失}}",
-        "  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12, destroyed: {date: 2026-10-21, by: li, remark: 水浸损毁，就地销毁}}",
-        "  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}",
+        "  - {copy: 1, version: A/0, to: QA, issued_by: wang, date: 2024-01-12, recalled: 2026-10-22, returned_by: zhang, received_by: wang}",
+        "  - {copy: 2, version: A/0, to: PRD, holder: zhao, issued_by: wang, date: 2024-01-12, lost: {date: 2026-10-20, by: zhao, remark: 车间搬迁时遗失}}",
+        "  - {copy: 3, version: A/0, to: MKT, issued_by: wang, date: 2024-01-12, destroyed: {date: 2026-10-21, by: li, remark: 水浸损毁，就地销毁}}",
+        "  - {copy: 4, version: A/1, to: QA, issued_by: wang, date: 2026-10-14}",
         "",
       ].join("\n"),
     );
@@ -45,10 +46,10 @@ describe("csr recall --lost / --destroyed", () => {
     expect(register.stdout.split("\n").filter((l) => l.startsWith("| "))).toEqual([
       "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  |  | 2024-01-12 | 2026-10-22 | 张伟 | 王强 | 已回收 |  |",
-      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  |  |  | 遗失 | 2026-10-20 遗失，赵磊确认：车间搬迁时遗失 |",
-      "| 3 | QP-005 | 培训程序 | A/0 | 3 | 市场部 |  |  | 2024-01-12 |  |  |  | 已销毁 | 2026-10-21 销毁，李娜确认：水浸损毁，就地销毁 |",
-      "| 4 | QP-005 | 培训程序 | A/1 | 4 | 品质部 |  |  | 2026-10-14 |  |  |  | 在用 |  |",
+      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  | 王强 | 2024-01-12 | 2026-10-22 | 张伟 | 王强 | 已回收 |  |",
+      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 | 王强 | 2024-01-12 |  |  |  | 遗失 | 2026-10-20 遗失，赵磊确认：车间搬迁时遗失 |",
+      "| 3 | QP-005 | 培训程序 | A/0 | 3 | 市场部 |  | 王强 | 2024-01-12 |  |  |  | 已销毁 | 2026-10-21 销毁，李娜确认：水浸损毁，就地销毁 |",
+      "| 4 | QP-005 | 培训程序 | A/1 | 4 | 品质部 |  | 王强 | 2026-10-14 |  |  |  | 在用 |  |",
     ]);
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"], { lang: null });
     expect(check.code).toBe(0);

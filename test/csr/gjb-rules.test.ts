@@ -59,7 +59,7 @@ describe("csr recall --by is a person of the unit holding the copy (#8)", () => 
     expect(await run(dir, "recall", "CS/QM-001", "--copy", "1", "--date", "2026-11-17", "--by", "maxl")).toMatchObject({ code: 2 });
     expect(snapshot(dir)).toEqual(files);
     expect(await run(dir, "recall", "CS/QM-001", "--copy", "1", "--date", "2026-11-17", "--by", "wangjd")).toMatchObject({ code: 0, stderr: "" });
-    expect(read(dir, "documents/CS_QM-001.yaml")).toContain("  - {copy: 1, version: B/1, to: MRO, date: 2026-03-03, recalled: 2026-11-17, returned_by: wangjd, received_by: maxl}\n");
+    expect(read(dir, "documents/CS_QM-001.yaml")).toContain("  - {copy: 1, version: B/1, to: MRO, holder: wangjd, issued_by: maxl, date: 2026-03-03, recalled: 2026-11-17, returned_by: wangjd, received_by: maxl}\n");
   });
 });
 

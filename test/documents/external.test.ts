@@ -178,7 +178,7 @@ describe("an external document in force", () => {
   it("records the publisher's new edition with csr set --edition: what changed, and the copies of the old one now due back", async () => {
     const dir = repo();
     await csrInProcess(["-C", dir, "new", "external", "--number", "Q/ABC 123-2020", "--title", "导线技术条件", "--revision", "B", "--issued", "2020-05-01", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
-    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "QA", "--date", "2026-11-03", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "QA", "--issued-by", "wang", "--date", "2026-11-03", "-y", "--commit"]);
     const result = await csrInProcess(["-C", dir, "set", "Q/ABC 123-2020", "--edition", "C", "--issued", "2026-11-10", "--effective", "2026-12-01", "--received", "2026-11-16", "--commit"]);
     expect(result.stderr).toBe("");
     expect(result.stdout.replace(/[0-9a-f]{7}:/, "<commit>:")).toBe(
@@ -228,7 +228,7 @@ describe("an external document in force", () => {
   it("keeps the edition it replaces on the list and its copies in use until the new one's 实施日期; recalling the last of them before then is warned about", async () => {
     const dir = repo();
     await csrInProcess(["-C", dir, "new", "external", "--number", "Q/ABC 123-2020", "--title", "导线技术条件", "--revision", "B", "--issued", "2020-05-01", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
-    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "QA", "--date", "2026-11-03", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "QA", "--issued-by", "wang", "--date", "2026-11-03", "-y", "--commit"]);
     expect((await csrInProcess(["-C", dir, "set", "Q/ABC 123-2020", "--edition", "C", "--issued", "2026-11-10", "--effective", "2026-12-15", "--received", "2026-11-16", "-y", "--commit"])).code).toBe(0);
     const rows = async (what: string, today: string, columns: number[]) =>
       (await csrInProcess(["-C", dir, "list", what, "--format", "csv", "--today", today], { lang: null })).stdout.split("\r\n").slice(1, -1).map((row) => row.split(",").filter((_, i) => columns.includes(i)).join(" "));
@@ -244,14 +244,14 @@ describe("an external document in force", () => {
     expect(await rows("distribution", "2026-12-14", [3, 4, 12])).toEqual(["B 1 在用（2026-12-15 起待回收）", "B 2 在用（2026-12-15 起待回收）"]);
     expect(await rows("distribution", "2026-12-15", [3, 4, 12])).toEqual(["B 1 待回收", "B 2 待回收"]);
 
-    const first = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "1", "--by", "li", "--date", "2026-11-30", "-y", "--commit"]);
+    const first = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "1", "--by", "li", "--received-by", "wang", "--date", "2026-11-30", "-y", "--commit"]);
     expect([first.code, first.stderr]).toEqual([0, ""]);
-    const last = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "2", "--by", "zhang", "--date", "2026-11-30", "-y", "--commit"]);
+    const last = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "2", "--by", "zhang", "--received-by", "wang", "--date", "2026-11-30", "-y", "--commit"]);
     expect([last.code, last.stderr]).toEqual([
       0,
       "csr: warning: every controlled copy of Q/ABC 123-2020 B still out has been recalled, but C, which replaces it, is in force only from 2026-12-15: until then the places of use have no valid edition.\n",
     ]);
-    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "QA", "--date", "2026-11-30", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "QA", "--issued-by", "wang", "--date", "2026-11-30", "-y", "--commit"]);
     expect(await rows("distribution", "2026-12-14", [3, 4, 12])).toEqual(["B 1 已回收", "B 2 已回收", "C 3 待实施（2026-12-15 实施）"]);
     expect(await rows("distribution", "2026-12-15", [3, 4, 12])).toEqual(["B 1 已回收", "B 2 已回收", "C 3 在用"]);
     expect(await findings(dir, "--today", "2026-12-14")).toEqual([]);
@@ -437,7 +437,7 @@ describe("an external document's 实施日期 (external.effective)", () => {
   it("keeps the copies of the edition it replaces in force until then: they are due back counted from the new edition's 实施日期", async () => {
     const dir = repo();
     await csrInProcess(["-C", dir, "new", "external", "--number", "Q/ABC 123-2020", "--title", "导线技术条件", "--revision", "B", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
-    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "--date", "2026-11-03", "-y", "--commit"]);
+    await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "--issued-by", "wang", "--date", "2026-11-03", "-y", "--commit"]);
     const path = join(dir, "documents/Q_ABC 123-2020.yaml");
     // Revision C received on 2026-11-16, in force from 2026-12-01 (the customer's 实施日期).
     writeFileSync(path, readFileSync(path, "utf8").replace("revision: B", "revision: C").replace("received: 2026-11-02", "effective: 2026-12-01\n  received: 2026-11-16"));

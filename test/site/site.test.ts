@@ -413,8 +413,8 @@ describe("csr site: what needs attention", () => {
         "  - {version: A/0, date: 2024-01-10, summary: 首次发布, prepared: {by: li}, approved: {by: wang, date: 2024-01-10}}",
         "  - {version: A/1, date: 2026-10-12, summary: 修订, prepared: {by: li}, approved: {by: wang, date: 2026-10-12}}",
         "distribution:",
-        "  - {copy: 1, version: A/0, to: QA, date: 2024-01-12}",
-        "  - {copy: 2, version: A/1, to: MKT, date: 2026-10-13}",
+        "  - {copy: 1, version: A/0, to: QA, issued_by: li, date: 2024-01-12}",
+        "  - {copy: 2, version: A/1, to: MKT, issued_by: li, date: 2026-10-13}",
         "training:",
         "  required: true",
         "  sessions: [{revision: A/0, date: 2024-01-20, people: [li]}]",
@@ -458,7 +458,7 @@ describe("csr site: what needs attention", () => {
     expect(qp005).toContain('<tr><td class="alert">错误</td><td class="code"><a href="../findings.html">doc/recall-overdue</a></td><td>QP-005 A/0 的受控副本 1（品质部）仍未回收');
     // Its controlled copies, as the distribution register lists them.
     expect(qp005).toContain(
-      '<h2>受控副本（2）</h2>\n\n<div class="site-scroll">\n<table class="site-table">\n<thead><tr><th scope="col">版本</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">领用人</th><th scope="col">发放人</th><th scope="col">发放日期</th><th scope="col">回收日期</th><th scope="col">交回人</th><th scope="col">回收人</th><th scope="col">状态</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td class="code">A/0</td><td class="code">1</td><td class="name">品质部</td><td class="name"></td><td class="name"></td><td class="date">2024-01-12</td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">待回收</td><td></td></tr>\n<tr><td class="code">A/1</td><td class="code">2</td><td class="name">市场部</td><td class="name"></td><td class="name"></td><td class="date">2026-10-13</td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">在用</td><td></td></tr>',
+      '<h2>受控副本（2）</h2>\n\n<div class="site-scroll">\n<table class="site-table">\n<thead><tr><th scope="col">版本</th><th scope="col">受控号</th><th scope="col">发放部门</th><th scope="col">领用人</th><th scope="col">发放人</th><th scope="col">发放日期</th><th scope="col">回收日期</th><th scope="col">交回人</th><th scope="col">回收人</th><th scope="col">状态</th><th scope="col">备注</th></tr></thead>\n<tbody>\n<tr><td class="code">A/0</td><td class="code">1</td><td class="name">品质部</td><td class="name"></td><td class="name">李娜</td><td class="date">2024-01-12</td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">待回收</td><td></td></tr>\n<tr><td class="code">A/1</td><td class="code">2</td><td class="name">市场部</td><td class="name"></td><td class="name">李娜</td><td class="date">2026-10-13</td><td class="date"></td><td class="name"></td><td class="name"></td><td class="code">在用</td><td></td></tr>',
     );
     expect(read("csr/DYA-001.html")).toContain('<td class="warn">警告</td><td class="code"><a href="../findings.html">csr/review-late</a></td>');
     // Decided late without a reason: the report says the reason is not recorded.

@@ -21,13 +21,13 @@ export const rule: Rule = {
       "A controlled copy (an entry of `distribution`) that is not taken back (`recalled`), nor recorded lost, destroyed or kept stamped 作废 (`lost`, `destroyed`, `retained`), although it is no longer in force: it is of an earlier version than the document's current one, or the document is obsolete. Reported once `document_control.recall_days` working days (qms.yaml, default 5) have passed since the new version took effect or the document was withdrawn. Obsolete documents must not stay in use ({{cite:document-control}}); the distribution and recall record (文件发放/回收记录) is the evidence that the old copies came back.",
     bad: `
 distribution:
-  - {copy: 1, version: A/0, to: QA, date: 2024-01-12, recalled: 2026-10-14}
-  - {copy: 2, version: A/0, to: MKT, date: 2024-01-12}   # A/1 took effect on 2026-10-12
+  - {copy: 1, version: A/0, to: QA, issued_by: wang, date: 2024-01-12, recalled: 2026-10-14, returned_by: zhang, received_by: wang}
+  - {copy: 2, version: A/0, to: MKT, issued_by: wang, date: 2024-01-12}   # A/1 took effect on 2026-10-12
 `,
     good: `
-  - {copy: 2, version: A/0, to: MKT, date: 2024-01-12, recalled: 2026-10-15}
+  - {copy: 2, version: A/0, to: MKT, issued_by: wang, date: 2024-01-12, recalled: 2026-10-15, returned_by: li, received_by: wang}
 `,
-    fix: "Take the copy back and record it: `csr recall QP-005 --copy 2` (without `--copy`, every copy that is due back). A copy its holder keeps for reference is stamped 作废 and recorded with `csr recall QP-005 --copy 2 --retained --by … --remark …`; one lost or destroyed, with `--lost` or `--destroyed`.",
+    fix: "Take the copy back and record it with who handed it back: `csr recall QP-005 --copy 2 --by <person>` (without `--copy`, every copy that is due back, one holding unit at a time). A copy its holder keeps for reference is stamped 作废 and recorded with `csr recall QP-005 --copy 2 --retained --by … --remark …`; one lost or destroyed, with `--lost` or `--destroyed`.",
   },
   check(ctx) {
     const config = ctx.repo.config?.value;

@@ -25,10 +25,10 @@ export const rule: Rule = {
     description:
       "A controlled copy (an entry of `distribution` not taken back) whose `holder` is not a member of the department (`to`) it was issued to, nor a delegate of that department in `qms.yaml`. It happens when the holder moved to another department (`csr person update --department`), or when one person was written as the holder of several departments' copies. A copy is held where it is used ({{cite:document-control}}): the department's copy has nobody there answering for it. A holder who has left is reported by `person/left-with-open-work` instead.",
     bad: `
-  - {copy: 2, version: A/0, to: MKT, holder: zhang, date: 2024-01-12}   # zhang is of QA
+  - {copy: 2, version: A/0, to: MKT, holder: zhang, issued_by: wang, date: 2024-01-12}   # zhang is of QA
 `,
     good: `
-  - {copy: 2, version: A/0, to: MKT, holder: li, date: 2024-01-12}
+  - {copy: 2, version: A/0, to: MKT, holder: li, issued_by: wang, date: 2024-01-12}
 `,
     fix: "Take the copy back (`csr recall <document> --copy <n> --by <person>`) and hand it out again to a person of that department (`csr distribute <document> --to <department> --holder <person>`); or, when the holder does serve that department, name them its delegate (`csr department update <department> --add-delegate <person>`).",
   },

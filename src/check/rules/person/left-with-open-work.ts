@@ -21,10 +21,10 @@ export const rule: Rule = {
     description:
       "A person who has left (`left` in `people.yaml`, set by `csr person leave`) is still the owner of a CSR implementation that is not implemented yet, or still the holder (领用人) of a controlled copy that has not come back, or still a delegate of a department (`delegates` in `qms.yaml`: someone of another department who gives its opinions and holds its copies). The work is nobody's until it is reassigned: the implementation to someone who is there (`csr implement <id> --owner`), the copy taken back (`csr recall`) and, where the place still needs it, handed out to whoever took over (`csr distribute --holder`), the delegate taken off (`csr department update <code> --remove-delegate`).",
     bad: `
-  - {copy: 2, version: A/0, to: MKT, holder: li, date: 2024-01-12}   # people.yaml: li left: 2026-11-20
+  - {copy: 2, version: A/0, to: MKT, holder: li, issued_by: wang, date: 2024-01-12}   # people.yaml: li left: 2026-11-20
 `,
     good: `
-  - {copy: 2, version: A/0, to: MKT, holder: li, date: 2024-01-12, recalled: 2026-11-20}
+  - {copy: 2, version: A/0, to: MKT, holder: li, issued_by: wang, date: 2024-01-12, recalled: 2026-11-20, returned_by: li, received_by: wang}
 `,
     fix: "Reassign the implementation with `csr implement <id> --owner <person>`; recall the copy with `csr recall <document> --copy <n> --by <person>` and hand it out again if needed; take a delegate off with `csr department update <code> --remove-delegate <person>`.",
   },
