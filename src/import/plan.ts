@@ -778,6 +778,29 @@ function lookupCustomer(text: string, customers: Customer[]): Customer | undefin
   return customers.find((c) => c.code.toLowerCase() === t || c.name === text || c.name_en?.toLowerCase() === t);
 }
 
+/**
+ * Why a row's customer is refused, and what to do: registers kept in Excel often name a customer by
+ * its short name (大众 for 大众汽车股份公司) or a longer form of it; the customers whose name holds
+ * the text, or is held in it, are named ("是否指 VW（大众汽车股份公司）？"), without taking one
+ * for the row: the importer does not choose a customer for a value that names none exactly. With
+ * none, or more than three, `csr customer add` registers it.
+ */
+function unknownCustomer(text: string, customers: Customer[]): string {
+  const lower = text.toLowerCase();
+  const holds = (name: string | undefined, folded: boolean) => {
+    if (!name) return false;
+    const [a, b] = folded ? [name.toLowerCase(), lower] : [name, text];
+    return a.includes(b) || b.includes(a);
+  };
+  const near = customers.filter((c) => holds(c.name, false) || holds(c.name_en, true));
+  // More than a few: the text says too little to point at one (a single letter, 汽车).
+  if (near.length > 0 && near.length <= 3) {
+    const candidates = disjunction(near.map((c) => t("import.customer-candidate", { code: c.code, name: c.name })));
+    return t("import.unknown-customer-near", { customer: text, candidates });
+  }
+  return t("import.unknown-customer", { customer: text });
+}
+
 function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, report: Issue): Omit<PlannedFile, "row"> | undefined {
   // A row refused for a value that cannot be taken gets no id: the customer's numbers have no gap for it.
   let refused = false;
@@ -798,7 +821,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, re
   const customerText = row.key("customer") || row.key("customerName");
   if (!customerText) return void issue(t("import.csr.no-customer", { id: named }), true);
   const customer = lookupCustomer(customerText, repo.customers.map((c) => c.value));
-  if (!customer) return void issue(t("import.unknown-customer", { customer: customerText }), true);
+  if (!customer) return void issue(unknownCustomer(row.text("customer") || row.text("customerName"), repo.customers.map((c) => c.value)), true);
   const sourceText = row.key("source") ? row.text("source") : "";
   const source = customer.sources?.find((s) => s.id === sourceText || s.title === sourceText || s.title_en === sourceText);
   const sourceId = source?.id ?? sourceText;
@@ -997,7 +1020,7 @@ function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolCo
   const customerText = row.key("customer") || row.key("customerName");
   if (!customerText) return void issue(t("import.symbol.no-customer"), true);
   const customer = lookupCustomer(customerText, repo.customers.map((c) => c.value));
-  if (!customer) return void issue(t("import.unknown-customer", { customer: customerText }), true);
+  if (!customer) return void issue(unknownCustomer(row.text("customer") || row.text("customerName"), repo.customers.map((c) => c.value)), true);
   const missing = (["customerSymbol", "customerClass", "symbol", "class"] as const).filter((f) => !row.text(f));
   if (missing.length) return void issue(t("import.symbol.empty", { count: missing.length, columns: list(missing.map((f) => row.label(f, SYMBOL_LABELS[f]))) }), true);
   const meaning = row.text("meaning");

@@ -277,6 +277,24 @@ describe("csr import of real registers", () => {
     expect(overdue.map((f) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-101.yaml csr/implementation-overdue", "csr/DYA/DYA-102.yaml csr/review-overdue"]);
   });
 
+  it("names the customer a short or longer name in a CSR list may mean, without taking it for the row (tester16 F23)", async () => {
+    const dir = example();
+    writeFileSync(
+      join(dir, "清单.csv"),
+      "编号,要求名称,顾客,来源文件,条款,接收日期\n" +
+        "DYA-101,特殊特性标注,东岳,DYA-SC,8.3.3.3,2024-05-06\n" +
+        "DYA-102,包装标签,东岳汽车股份有限公司（武汉工厂）,DYA-SC,8.5.4,2024-05-06\n" +
+        "BCM-101,交付要求,汽车,BCM-SPA,8.5.4,2024-05-06\n",
+    );
+    const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "csr", "--dry-run"], { lang: "zh-CN" });
+    expect(report(result.stdout).filter((line) => line.startsWith("第 "))).toEqual([
+      "第 2 行：顾客 '东岳' 在 customers/ 下没有文件；是否指 DYA（东岳汽车股份有限公司）？请把该列改为顾客代码或全称，再重新导入（该行未导入）",
+      "第 3 行：顾客 '东岳汽车股份有限公司（武汉工厂）' 在 customers/ 下没有文件；是否指 DYA（东岳汽车股份有限公司）？请把该列改为顾客代码或全称，再重新导入（该行未导入）",
+      "第 4 行：顾客 '汽车' 在 customers/ 下没有文件；是否指 BCM（北辰汽车集团有限公司）或 DYA（东岳汽车股份有限公司）？请把该列改为顾客代码或全称，再重新导入（该行未导入）",
+    ]);
+    expect(result.code).toBe(1);
+  });
+
   it("reports a CSR list's kept, changed and refused rows in the user's language, with the same row numbers", async () => {
     const dir = example();
     writeFileSync(
@@ -298,7 +316,7 @@ describe("csr import of real registers", () => {
       "将写入 csr/DYA/DYA-103.yaml",
       "第 2 行：“完成期限”中的 '2024年6月底' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）",
       "第 3 行：“处置”写了 '不适用'，但清单缺少处置理由（“处置理由”列），结论无法记录；请填写这些单元格后重新导入（或清空“处置”，导入后用 csr review 记录结论）（该行未导入）",
-      "第 4 行：顾客 'XYZ' 在 customers/ 下没有文件，请先添加 customers/<CODE>.yaml，再重新导入（该行未导入）",
+      "第 4 行：顾客 'XYZ' 在 customers/ 下没有文件：请先用 csr customer add <代码> --name 'XYZ' 登记该顾客，再重新导入（该行未导入）",
       "清单没有写明 1 条已有结论的 CSR 的评审记录（评审记录编号）：其 review.record 将记为 '从 顾客特定要求清单.csv 第 N 行导入'，代替各部门的会签意见，因此 csr check 接受这些结论。",
       "找到签字的评审记录后，请用 'csr review <编号> --record <记录编号> --record-form <表单编号>' 登记；或导入带“评审记录编号”列的清单。",
       "将导入 4 行中的 1 行；拒绝 3 行，与现有文件冲突 0 处；将写入的文件中有 1 个会存在错误（见下方 csr check）。",
@@ -309,7 +327,7 @@ describe("csr import of real registers", () => {
       "would write csr/DYA/DYA-103.yaml",
       "row 2: '2024年6月底' in 完成期限 is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
       "row 3: 处置 says '不适用' but the list lacks the reason (处置理由), so the decision cannot be recorded — fill the cells and import again (or empty 处置 and record the decision with csr review after import) (row not imported)",
-      "row 4: customer 'XYZ' has no file in customers/ — add customers/<CODE>.yaml first, then import again (row not imported)",
+      "row 4: customer 'XYZ' has no file in customers/ — register it with csr customer add <code> --name 'XYZ' first, then import again (row not imported)",
       "The list names no review record (评审记录) for 1 decided CSR(s): their review.record would say '从 顾客特定要求清单.csv 第 N 行导入' in place of the departments' opinions (会签), so csr check accepts the decisions.",
       "Record the signed record when you have it with 'csr review <id> --record <number> --record-form <form>', or import a list with a 评审记录编号 column.",
       "Would import 1 of 4 row(s); 3 row(s) refused, 0 conflict(s) with existing files; 1 file(s) to be written would have errors (csr check below).",
