@@ -105,7 +105,8 @@ describe("csr set <CSR-id>", () => {
     const before = snapshot(dir);
     const set = (...args: string[]) => csr(["-C", dir, "set", ...args, "-y"]);
     expect(set("DYA-001", "--received", "2026-11-19").stderr).toBe(
-      "csr: --received 2026-11-19 is before DYA-SQM C was received (2026-11-20; issued 2026-11-10); a requirement cannot be received before the document it comes from. Correct the received date.\n",
+      "csr: --received 2026-11-19 is before DYA-SQM C was received (2026-11-20; issued 2026-11-10); a requirement cannot be received before the document it comes from. Correct the received date.\n" +
+        "hint: If it is the date DYA-SQM C was received that was typed wrong, correct it with 'csr source update DYA-SQM --revision C --received <date> --amend' (the reviews it restarted move with it).\n",
     );
     expect(set("DYA-001", "--retention", "3年")).toEqual({
       code: 2,

@@ -4,6 +4,8 @@
  * error saying how, not "recorded already" with exit 0 and nothing changed. The built binary on real
  * git repositories.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, git } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
@@ -72,5 +74,33 @@ describe("csr source update on a revision recorded already", () => {
     expect(amend("--revision", "C", "--issued", "2026-11-21")).toBe("csr: Date issued 2026-11-21 is after date received 2026-11-20: it cannot be received before it is issued.\n");
     expect(amend("--revision", "C")).toBe("csr: DYA-SQM: no date to correct was given (--received, --issued).\n");
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("--amend that moves a restarted review's deadline before its decision says so, naming the CSR and the command for the reason (auditor17 F6)", () => {
+    const dir = validRepo();
+    // DYA-SQM C received 2026-10-08 (DYA-004 registered from it 2026-10-09); D received 2026-11-16 restarted DYA-004's review (due 2026-11-30), decided 2026-11-27: on time.
+    const customer = join(dir, "customers/DYA.yaml");
+    writeFileSync(
+      customer,
+      read(dir, "customers/DYA.yaml")
+        .replace("        issued: 2026-11-10\n        received: 2026-11-20\n        supersedes: B\n", "        issued: 2026-10-01\n        received: 2026-10-08\n        supersedes: B\n        status: superseded\n")
+        .concat("      - revision: D\n        issued: 2026-11-02\n        received: 2026-11-16\n        supersedes: C\n"),
+    );
+    writeFileSync(
+      join(dir, "csr/DYA/DYA-004.yaml"),
+      read(dir, "csr/DYA/DYA-004.yaml")
+        .replace("revision: C,", "revision: D,")
+        .replace("received: 2026-11-20\n", "received: 2026-10-09\n")
+        .replace("review:\n", "review:\n  restarted: 2026-11-16\n  history:\n    - { source_revision: C, closed: 2026-11-16 }\n")
+        .replace("date: 2026-11-24 }", "date: 2026-11-27 }"),
+    );
+    const result = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", "2026-11-02", "--received", "2026-11-03", "--amend", "-y"], { lang: "zh-CN" });
+    expect(result.stdout.split("\n")).toEqual([
+      "已更正 DYA-SQM D 版的接收日期 2026-11-03（原为 2026-11-16）。",
+      "随该版本重新开始的评审，开始日期改为 2026-11-03，评审期限 2026-11-17：DYA-004。",
+      "注意：DYA-004 的评审结论（2026-11-27）晚于新的评审期限 2026-11-17，逾期 8 个工作日；请用 'csr review DYA-004 --late-reason <原因>' 写明迟延原因（否则 csr check 报告 csr/review-late）。",
+      "",
+    ]);
+    expect(result.code).toBe(0);
   });
 });

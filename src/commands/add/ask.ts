@@ -126,6 +126,14 @@ function optional(answer: string): string | undefined {
  * revision was (a record dated before the event it follows is not evidence, IATF 16949 7.5.3):
  * what is wrong with `received`, naming the revision's dates, or undefined. `flag` is "" for a prompt.
  */
+/**
+ * The hint under receivedBeforeSource's refusal: where the source revision's own date received is the
+ * one typed wrong, `csr source update --amend` corrects it (and moves the review it restarted; auditor17 F6).
+ */
+export function sourceAmendHint(source: SourceDocument, revision: SourceRevision = latestRevision(source)!): string {
+  return t("add-date.before-source.hint", { source: source.id, revision: revision.revision });
+}
+
 export function receivedBeforeSource(source: SourceDocument, received: string, flag: string, revision: SourceRevision = latestRevision(source)!): string | undefined {
   if (received >= revision.received) return undefined;
   const data = { flag, value: received, source: source.id, revision: revisionName(revision.revision), received: revision.received };

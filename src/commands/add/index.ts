@@ -19,7 +19,7 @@ import { clauseValues, eventDateOption } from "../options.js";
 import { persistChanges, verifyChanges, yamlText } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { nextCsrId } from "./allocate.js";
-import { askForCsr, receivedBeforeSource, type CsrDraft } from "./ask.js";
+import { askForCsr, receivedBeforeSource, sourceAmendHint, type CsrDraft } from "./ask.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "./prompting.js";
 
 export interface AddFlags {
@@ -79,7 +79,7 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   const revision = latestRevision(source)!;
   const draft: CsrDraft = { ...given, received: given.received ?? revision.received };
   const early = receivedBeforeSource(source, draft.received, "--received");
-  if (early) throw new UserError(early);
+  if (early) throw new UserError(early, sourceAmendHint(source, revision));
 
   const id = await nextCsrId(repo, customer.code);
   const csr: Csr = {

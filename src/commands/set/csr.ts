@@ -21,7 +21,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { categoryNotAllowed, DEFAULT_REVIEW_DAYS, reviewDue } from "../../model/csr-status.js";
 import type { Csr } from "../../model/types.js";
-import { receivedBeforeSource } from "../add/ask.js";
+import { receivedBeforeSource, sourceAmendHint } from "../add/ask.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateAnswer, eventDateOption } from "../options.js";
@@ -101,7 +101,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     const source = session.repo.customers.find((c) => c.value.code === csr.customer)?.value.sources?.find((s) => s.id === csr.source.document);
     const revision = source?.revisions.find((r) => r.revision === csr.source.revision);
     const early = source && revision ? receivedBeforeSource(source, received, "--received", revision) : undefined;
-    if (early) throw new UserError(early);
+    if (early) throw new UserError(early, sourceAmendHint(source!, revision));
     if (received !== csr.received) changes.push({ field: "received", after: received, text: t("set.was", { value: received, before: csr.received }) });
   }
   if (changes.length === 0) {

@@ -104,6 +104,13 @@ export async function amendRevision(
       const config = session.repo.config?.value;
       const due = repositoryCalendar(config).addWorkdays(received, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS);
       lines.push(t("source.amend.restarted", { count: restarted.length, ids: list(restarted.map((c) => c.id)), date: received, due }));
+      // A decided round the earlier start made late (auditor17 F6): say so now, not at the next csr check.
+      const calendar = repositoryCalendar(config);
+      for (const csr of restarted) {
+        const decided = csr.review?.decision?.date;
+        if (decided === undefined || decided <= due || csr.review?.late_reason) continue;
+        lines.push(t("source.amend.now-late", { id: csr.id, decided, due, count: calendar.workdaysBetween(due, decided) }));
+      }
     }
     const others = moved.filter((c) => !restarted.includes(c));
     if (others.length > 0) lines.push(t("source.amend.moved", { count: others.length, ids: list(others.map((c) => c.id)), date: received }));
