@@ -353,6 +353,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--owner <person>", t("help.list.owner"))
           .option("--department <dept>", t("help.list.department"))
           .option("--holder <person>", t("help.list.holder"))
+          .option("--document <id>", t("help.list.document"))
           .option("--level <n>", t("help.list.level"))
           .option("--style <style>", t("help.list.style"))
           .option("--format <format>", t("help.common.format"))

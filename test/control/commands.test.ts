@@ -282,7 +282,7 @@ describe("distribution and recall", () => {
   it("numbers copies, lists them for recall on release, records the return, and flags a late recall", async () => {
     const dir = example();
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "PRD", "--date", "2026-11-02", "-y", "--commit"])).stdout).toMatch(
-      /^QP-010 A\/1: 2 controlled copies handed out on 2026-11-02:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing \(chenjing\), the one document controller in people\.yaml \(no --issued-by given\)\.\nCommitted [0-9a-f]{7}: csr distribute QP-010 A\/1: copies 1, 2\n$/,
+      /^QP-010 A\/1: 2 controlled copies handed out on 2026-11-02:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing \(chenjing\), the one document controller in people\.yaml \(no --issued-by given\)\.\nNo holder \(领用人\) recorded for copies 1, 2 \(no --holder given\): once someone has signed for each, write holder \(their person id in people\.yaml\) in its entry under distribution in documents\/procedures\/QP-010\.yaml; next time name them with --holder <person>\.\nCommitted [0-9a-f]{7}: csr distribute QP-010 A\/1: copies 1, 2\n$/,
     );
     expect(read(dir, "documents/procedures/QP-010.yaml")).toContain("distribution:\n  - {copy: 1, version: A/1, to: QA, issued_by: chenjing, date: 2026-11-02}\n  - {copy: 2, version: A/1, to: PRD, issued_by: chenjing, date: 2026-11-02}\n");
     const release = await csrInProcess(["-C", dir, "release", "QP-010", "--summary", "增加年度评审", "--prepared", "zhoupeng", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-10", "--force"]);
@@ -294,14 +294,14 @@ describe("distribution and recall", () => {
     expect([elsewhere.code, elsewhere.stdout, elsewhere.stderr]).toEqual([
       2,
       "",
-      "csr: Zhang Li (zhangli) belongs to Quality Assurance, not to the receiving department (Production): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to Quality Assurance: --to QA.\n",
+      "csr: Zhang Li (zhangli) belongs to Quality Assurance, not to the receiving department (Production): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to Quality Assurance: 'csr distribute QP-010 --to QA --holder zhangli --date 2026-11-10'.\n",
     ]);
     // Nor does one holder take the copies of several departments, unless they serve each.
     expect(await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "PRD", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).toEqual({
       code: 2,
       stdout: "",
       stderr:
-        "csr: Zhang Li (zhangli) belongs to Quality Assurance and cannot hold the copies for Production: a holder holds the controlled copies of their own department (or of one they serve as a delegate in qms.yaml).\nhint: Hand them out separately: 'csr distribute QP-010 --to QA --holder zhangli', and 'csr distribute QP-010 --to PRD' for the others (with --holder naming a person of that department).\n",
+        "csr: Zhang Li (zhangli) belongs to Quality Assurance and cannot hold the copies for Production: a holder holds the controlled copies of their own department (or of one they serve as a delegate in qms.yaml).\nhint: Hand them out separately: 'csr distribute QP-010 --to QA --holder zhangli --date 2026-11-10', and 'csr distribute QP-010 --to PRD --date 2026-11-10' for the others (with --holder naming a person of that department).\n",
     });
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).stdout).toBe(
       "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",

@@ -110,7 +110,7 @@ describe("发放人 and 回收人 without a terminal when the document controlle
     expect(await zh(dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-14", "-y")).toEqual({
       code: 0,
       stdout:
-        "QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n未记录发放人：people.yaml 中没有在职的文控人员（document-controller）。请用 --issued-by <人员> 记录发放人，或用 'csr person update <id> --roles …,document-controller' 指定文控人员。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+        "QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n未记录发放人：people.yaml 中没有在职的文控人员（document-controller）。请用 --issued-by <人员> 记录发放人，或用 'csr person update <id> --roles …,document-controller' 指定文控人员。\n受控号 4 未登记领用人（未给出 --holder）：领用人签收后，请在 documents/QP-005.yaml 中该副本的发放记录里写上 holder（people.yaml 中的人员 id）；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
       stderr: "",
     });
     expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-10-20", "-y"])).stdout).toBe(
@@ -206,7 +206,7 @@ describe("copies of the version still in use while its successor is 待实施", 
     );
     expect((await register("2026-11-20")).at(-1)).toBe("待回收 2 份。");
     expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-11-20", "-y")).stdout).toBe(
-      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 6 未登记领用人（未给出 --holder）：领用人签收后，请在 documents/QP-005.yaml 中该副本的发放记录里写上 holder（people.yaml 中的人员 id）；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
     );
     // Without --copy, the copies due back that day: those of A/0, not copy 4 of A/1, still in use; each unit's, handed back by one of it.
     expect(await zh(dir, "recall", "QP-005", "--date", "2026-11-21", "-y")).toEqual({
@@ -336,5 +336,89 @@ describe("csr check on distribution records without issuer or recipient (auditor
     expect(zhFindings.stdout).toContain(
       "documents/QP-005.yaml:29:5 warning doc/copy-record-incomplete QP-005 A/1 的受控副本 4（生产部）的发放/回收记录缺少交回人（returned_by）、回收人（received_by）：请按纸质的文件发放/回收记录补上（写 people.yaml 中的人员 id）。\n",
     );
+  });
+});
+
+describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F11, F13) and the register of one document (tester16 F14)", () => {
+  it("repeats the options given in the commands its refusals suggest (F8)", async () => {
+    const dir = repo();
+    expect(await zh(dir, "distribute", "QP-005", "--to", "QA", "PRD", "--holder", "zhang", "--issued-by", "chen", "--date", "2026-10-14", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 张伟（zhang）是品质部的人员，不能领用发给生产部的副本：领用人只领用本部门（或在 qms.yaml 中作为代理人服务的部门）的受控副本。\n提示：请分开发放：'csr distribute QP-005 --to QA --holder zhang --issued-by chen --date 2026-10-14'，另用 'csr distribute QP-005 --to PRD --issued-by chen --date 2026-10-14' 发放其他部门（可用 --holder 指定该部门的领用人）。\n",
+    });
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhang", "--copies", "2", "--date", "2026-10-14", "-y"])).stderr).toBe(
+      "csr: 张伟 (zhang) belongs to 品质部, not to the receiving department (生产部): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to 品质部: 'csr distribute QP-005 --to QA --holder zhang --copies 2 --date 2026-10-14'.\n",
+    );
+  });
+
+  it("says which copies were issued without a 领用人 and how to record one (F9)", async () => {
+    const dir = repo();
+    expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "PRD", "--date", "2026-10-14", "-y")).stdout).toBe(
+      "QP-005 A/1：于 2026-10-14 发放受控副本 2 份：\n  受控号 4  品质部\n  受控号 5  生产部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，请在 documents/QP-005.yaml 中该副本的发放记录里写上 holder（people.yaml 中的人员 id）；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+    );
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-10-14", "-y"])).stdout.split("\n")[3]).toBe(
+      "No holder (领用人) recorded for copy 6 (no --holder given): once someone has signed for it, write holder (their person id in people.yaml) in its entry under distribution in documents/QP-005.yaml; next time name them with --holder <person>.",
+    );
+    // Named, nothing is said.
+    expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhao", "--date", "2026-10-14", "-y")).stdout).not.toContain("未登记领用人");
+  });
+
+  it("has a copy of a 秘密 document issued by a document controller only (F11)", async () => {
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": procedure.replace("department: QA\n", "department: QA\nclassification: 秘密\n"), "people.yaml": people });
+    const before = copies(dir);
+    expect(await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhao", "--issued-by", "wang", "--date", "2026-10-14", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: QP-005 的密级为秘密，属于国家秘密：其受控副本由文控人员发放，王强（wang）不是文控人员（people.yaml 中的角色 document-controller）。\n提示：请由文控人员发放，用 --issued-by 给出：陈静（chen）；如此人确任文控，先用 'csr person update wang --roles …,document-controller' 添加该角色。\n",
+    });
+    expect(copies(dir)).toBe(before);
+    expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhao", "--date", "2026-10-14", "-y")).stdout).toContain("\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n");
+    // With no document controller at all, the issue is refused rather than recorded without a 发放人.
+    const none = threeDepartmentRepo({ "documents/QP-005.yaml": procedure.replace("department: QA\n", "department: QA\nclassification: 机密\n") });
+    expect(await csrInProcess(["-C", none, "distribute", "QP-005", "--to", "PRD", "--holder", "zhao", "--date", "2026-10-14", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: QP-005 is classified Secret (机密), a state secret: its controlled copies are issued by a document controller, and people.yaml has none at work that day (role document-controller).\nhint: First give a person the role with 'csr person update <id> --roles …,document-controller', then have them issue the copies (--issued-by).\n",
+    });
+  });
+
+  it("warns when a recall leaves a department without a copy of the version in force before its successor takes effect (F13)", async () => {
+    // A/2 takes effect on 2026-11-25; copy 4 of A/1 at 品质部, copy 6 of A/1 at 市场部.
+    const dir = threeDepartmentRepo({ "documents/QP-005.yaml": `${pendingTrainingProcedure()}  - {copy: 6, version: A/1, to: MKT, issued_by: chen, date: 2026-10-14}\n`, "people.yaml": people });
+    const first = await zh(dir, "recall", "QP-005", "--copy", "4", "--by", "zhang", "--date", "2026-11-20", "-y");
+    expect([first.code, first.stderr]).toEqual([0, "csr: 警告：品质部已没有 QP-005 A/1 的受控副本，而替代它的 A/2 版 2026-11-25 才实施：在此之前品质部没有现行有效的版本。\n"]);
+    const last = await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "6", "--by", "li", "--date", "2026-11-20", "-y"]);
+    expect([last.code, last.stderr]).toEqual([
+      0,
+      "csr: warning: every controlled copy of QP-005 A/1 still out has been recalled, but A/2, which replaces it, is in force only from 2026-11-25: until then the places of use have no valid edition.\n",
+    ]);
+  });
+
+  it("lists the distribution and recall record of one document with --document, in every format (tester16 F14)", async () => {
+    const dir = threeDepartmentRepo({
+      "documents/QP-005.yaml": procedure,
+      "documents/QP-006.yaml": procedure.replace("id: QP-005", "id: QP-006").replace("title: 培训程序", "title: 文件控制程序"),
+      "people.yaml": people,
+    });
+    const md = await zh(dir, "list", "distribution", "--document", "QP-006", "--format", "md", "--today", "2026-10-14");
+    expect(md.stdout.split("\n")[0]).toBe("## 文件发放/回收记录（文件：QP-006；共 3 份）");
+    expect(mdRows(md.stdout).slice(2).map((r) => r.split(" | ").slice(1, 5).join(" "))).toEqual(["QP-006 文件控制程序 A/0 1", "QP-006 文件控制程序 A/0 2", "QP-006 文件控制程序 A/0 3"]);
+    expect(md.stdout).toContain("本表按条件筛选（文件：QP-006），不是完整的文件发放/回收记录；完整的清单：csr list distribution。");
+    const json = JSON.parse((await csrInProcess(["-C", dir, "list", "distribution", "--document", "QP-005", "--format", "json", "--today", "2026-10-14"])).stdout);
+    expect([json.title, json.rows.map((r: { number: string; copy: number }) => `${r.number} ${r.copy}`)]).toEqual(["Distribution and recall register (document QP-005; 3 copies)", ["QP-005 1", "QP-005 2", "QP-005 3"]]);
+    const csv = await zh(dir, "list", "distribution", "--document", "QP-005", "--format", "csv", "--today", "2026-10-14");
+    expect(csv.stdout.split("\r\n").slice(1, -1).map((r) => r.split(",").slice(1, 2).join())).toEqual(["QP-005", "QP-005", "QP-005"]);
+    expect(csv.stderr).toContain("（文件：QP-005）");
+    const text = await zh(dir, "list", "distribution", "--document", "QP-005", "--department", "PRD", "--today", "2026-10-14");
+    expect(text.stdout.split("\n")[0]).toBe("文件发放/回收记录（文件：QP-005；发放部门：生产部；共 1 份）");
+    const out = join(dir, "out/");
+    expect((await zh(dir, "list", "distribution", "--document", "QP-005", "--format", "xlsx", "--out", out, "--today", "2026-10-14")).code).toBe(0);
+    expect(readFileSync(join(out, "distribution-QP-005.xlsx")).subarray(0, 2).toString()).toBe("PK");
+    expect(await zh(dir, "list", "documents", "--document", "QP-005")).toEqual({ code: 2, stdout: "", stderr: "csr: --document 只用于 csr list distribution（一份文件的发放/回收记录），不用于 'documents'。\n" });
+    expect((await zh(dir, "list", "distribution", "--document", "QP-0066")).stderr).toBe("csr: 仓库中没有文件 'QP-0066'。是否应为 'QP-006'？\n");
   });
 });

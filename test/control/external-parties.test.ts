@@ -68,7 +68,7 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     const dir = repoWithMro();
     expect((await checkJsonInProcess(dir, "--today", "2026-11-02")).findings).toEqual([]);
     const handedOut = await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "QA", "--holder", "刘军代", "--date", "2026-11-03", "-y"]);
-    expect([handedOut.code, handedOut.stderr]).toEqual([2, "csr: 刘军代 (liujd) belongs to Military Representative Office, not to the receiving department (品质部): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to Military Representative Office: --to MRO.\n"]);
+    expect([handedOut.code, handedOut.stderr]).toEqual([2, "csr: 刘军代 (liujd) belongs to Military Representative Office, not to the receiving department (品质部): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to Military Representative Office: 'csr distribute QP-001 --to MRO --holder liujd --date 2026-11-03'.\n"]);
     expect((await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "军代表室", "--holder", "刘军代", "--issued-by", "wang", "--date", "2026-11-03", "-y", "--commit"])).stdout).toMatch(
       /^QP-001 A\/0: 1 controlled copy handed out on 2026-11-03:\n  copy 1  Military Representative Office, holder 刘军代 \(liujd\)\nIssued by 王强 \(wang\)\.\nCommitted [0-9a-f]{7}: csr distribute QP-001 A\/0: copies 1\n$/,
     );

@@ -62,7 +62,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     if (holderPerson && served.length === 0) {
       throw new UserError(
         t("distribute.holder-elsewhere", { holder: personLabel(session.index, holderPerson.id), department: departmentLabel(session.index, holderPerson.department), to: inline(to.map((d) => departmentLabel(session.index, d))) }),
-        t("distribute.holder-elsewhere.hint", { department: departmentLabel(session.index, holderPerson.department), code: holderPerson.department }),
+        t("distribute.holder-elsewhere.hint", { department: departmentLabel(session.index, holderPerson.department), command: `'csr distribute ${shellArgument(id)} --to ${holderPerson.department} --holder ${shellArgument(holderPerson.id)}${givenOptions(flags)}'` }),
       );
     }
     // One --holder for several departments would make one person hold every department's copy: only
@@ -71,11 +71,12 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       const others = to.filter((d) => !served.includes(d));
       throw new UserError(
         t("person.holder-several", { holder: personLabel(session.index, holderPerson.id), department: departmentLabel(session.index, holderPerson.department), others: inline(others.map((d) => departmentLabel(session.index, d))) }),
-        t("person.holder-several.hint", { arg: shellArgument(id), served: served.join(" "), others: others.join(" "), holder: shellArgument(holderPerson.id) }),
+        t("person.holder-several.hint", { arg: shellArgument(id), served: served.join(" "), others: others.join(" "), holder: shellArgument(holderPerson.id), options: givenOptions(flags) }),
       );
     }
-    const holders = holderPerson ? new Map(to.map((d) => [d, holderPerson.id])) : isStateSecret(session.repo, document) ? await namedHolders(session, document, to, date, flags) : new Map<string, string>();
-    const clerk = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer");
+    const secret = isStateSecret(session.repo, document);
+    const clerk = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer", secret ? document : undefined);
+    const holders = holderPerson ? new Map(to.map((d) => [d, holderPerson.id])) : secret ? await namedHolders(session, document, to, date, flags) : new Map<string, string>();
     const issuedBy = clerk?.id;
     let number = nextCopyNumber(document);
     const entries: ControlledCopy[] = to.flatMap((dept) => {
@@ -93,6 +94,9 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       }),
       clerk ? t(clerk.controller ? "distribute.issued-by-controller" : "distribute.issued-by", { by: personLabel(session.index, clerk.id) }) : t("copy-clerk.blank.issuer"),
     ];
+    // A copy is signed for by someone (领用人); without --holder the register's cell stays empty, so the summary says so (auditor17 F9).
+    const unheld = entries.filter((e) => e.holder === undefined);
+    if (unheld.length > 0) lines.push(t("distribute.no-holder", { count: unheld.length, copies: inline(unheld.map((e) => String(e.copy))), file: file.path }));
     // Due back on the day they are handed out, as the register counts them: not yet those of a version still in use while this one is 待实施.
     const old = copiesDue(document, date);
     if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, old), id: shellArgument(id) }));
@@ -112,8 +116,7 @@ async function namedHolders(session: EditSession, document: ControlledDocument, 
   for (const dept of to) {
     const people = workingPeople(session, { on: date }).filter((p) => servesUnit(p, dept, session.index.departments));
     if (!session.ask || people.length === 0) {
-      const options = `${flags.copies === undefined ? "" : ` --copies ${flags.copies}`}${flags.date === undefined ? "" : ` --date ${flags.date}`}`;
-      const commands = to.map((d) => `'csr distribute ${shellArgument(document.id)} --to ${d} --holder ${t("distribute.holder.someone", { department: departmentLabel(session.index, d) })}${options}'`);
+      const commands = to.map((d) => `'csr distribute ${shellArgument(document.id)} --to ${d} --holder ${t("distribute.holder.someone", { department: departmentLabel(session.index, d) })}${givenOptions(flags)}'`);
       throw new UserError(
         t("distribute.classified-holder", { id: document.id, classification: classificationName(language(), documentClassification(session.repo, document)) }),
         t(to.length === 1 ? "distribute.classified-holder.hint" : "distribute.classified-holder.hint-departments", { commands: inline(commands) }),
@@ -122,6 +125,19 @@ async function namedHolders(session: EditSession, document: ControlledDocument, 
     holders.set(dept, await session.ask.select({ message: t("prompt.distribute.holder", { department: departmentLabel(session.index, dept) }), choices: people.map((p) => personChoice(session.index, p)) }));
   }
   return holders;
+}
+
+/**
+ * The options given to this run that a refusal's suggested command repeats, so that running it records
+ * the same issue: without the --date given it would record the copies as handed out today (auditor17 F8).
+ */
+function givenOptions(flags: DistributeFlags): string {
+  const given: [string, string | undefined][] = [
+    ["--copies", flags.copies],
+    ["--issued-by", flags.issuedBy],
+    ["--date", flags.date],
+  ];
+  return given.map(([flag, value]) => (value === undefined ? "" : ` ${flag} ${shellArgument(value)}`)).join("");
 }
 
 /**
@@ -154,16 +170,29 @@ async function receivingDepartments(session: EditSession, flags: DistributeFlags
  * empty, and the summary says so and how to record it next time (copy-clerk.blank.*). A person of the 军代表室 is
  * refused: document control is the organisation's own work (GJB 9001C 7.5.3). `controller` says that
  * nobody named or chose the clerk, so the summary says why that person was recorded.
+ * The copies of a `classified` document (秘密, 机密, 绝密) are carriers of state secrets, which go out
+ * through the document controller, as the unit's 保密 rules and GJB 9001C 7.5.3 have them, not through
+ * whoever is at hand (auditor17 F11): its issuer is a document controller working that day, and without
+ * one the issue is refused rather than recorded without a 发放人.
  */
-async function copyClerk(session: EditSession, given: string | undefined, flag: string, date: string, work: "issuer" | "receiver"): Promise<{ id: string; controller: boolean } | undefined> {
+async function copyClerk(
+  session: EditSession,
+  given: string | undefined,
+  flag: string,
+  date: string,
+  work: "issuer" | "receiver",
+  classified?: ControlledDocument,
+): Promise<{ id: string; controller: boolean } | undefined> {
+  const working = workingPeople(session, { on: date, organisation: true });
+  const controllers = working.filter(isDocumentController);
   if (given !== undefined) {
     const person = personOption(session, given, flag, date);
     refuseMilitaryWork(session.index, person, flag, work);
+    if (classified && !isDocumentController(person)) throw classifiedIssuer(session, classified, controllers, person);
     return { id: person.id, controller: false };
   }
-  const working = workingPeople(session, { on: date, organisation: true });
-  const controllers = working.filter((p) => p.roles?.includes("document-controller"));
   if (controllers.length === 1) return { id: controllers[0]!.id, controller: true };
+  if (classified && controllers.length === 0) throw classifiedIssuer(session, classified, controllers);
   if (!session.ask) {
     // Nobody to record: the register's cell stays empty, and the summary says so.
     if (controllers.length === 0) return undefined;
@@ -173,9 +202,23 @@ async function copyClerk(session: EditSession, given: string | undefined, flag: 
       t("copy-clerk.several.hint", { flag }),
     );
   }
-  const ordered = [...controllers, ...working.filter((p) => !controllers.includes(p))];
+  const ordered = classified ? controllers : [...controllers, ...working.filter((p) => !controllers.includes(p))];
   const id = await session.ask.select({ message: t(`prompt.copy-clerk.${work}`), choices: ordered.map((p) => personChoice(session.index, p)) });
   return { id, controller: false };
+}
+
+const isDocumentController = (person: Person) => (person.roles ?? []).includes("document-controller");
+
+/** The refusal of an issuer of copies of a classified document who is not a document controller (`person`), or of an issue with none at work (auditor17 F11). */
+function classifiedIssuer(session: EditSession, document: ControlledDocument, controllers: readonly Person[], person?: Person): UserError {
+  const data = { id: document.id, classification: classificationName(language(), documentClassification(session.repo, document)) };
+  const hint =
+    controllers.length > 0
+      ? t("distribute.classified-issuer.hint", { controllers: inline(controllers.map((p) => personLabel(session.index, p.id))), person: person ? shellArgument(person.id) : "<id>" })
+      : t("distribute.classified-issuer.hint-none");
+  return person
+    ? new UserError(t("distribute.classified-issuer", { ...data, person: personLabel(session.index, person.id) }), hint)
+    : new UserError(t("distribute.classified-issuer.none", data), hint);
 }
 
 /**
@@ -345,7 +388,12 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     const copies = inline(chosen.map((c) => String(c.copy)));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: gone ? t(`recall.commit-${gone}`, { id, copies }) : t("commit.recall", { id, copies }) });
     const bare = bareBeforeSuccessor(document, chosen, date);
-    if (bare) ctx.stderr(t("recall.in-force-gone", { id: withEdition(id, bare.inForce), pending: bare.pending, until: bare.until }) + "\n");
+    if (bare) {
+      const data = { id: withEdition(id, bare.inForce), pending: bare.pending, until: bare.until };
+      ctx.stderr(
+        (bare.everywhere ? t("recall.in-force-gone", data) : t("recall.in-force-gone-units", { ...data, units: inline(bare.units.map((u) => departmentLabel(session.index, u))) })) + "\n",
+      );
+    }
     return 0;
   });
 }
@@ -396,17 +444,24 @@ function returnedByText(session: EditSession, chosen: readonly ControlledCopy[],
 }
 
 /**
- * The transition (pendingTransition) on the recall date when these copies are the last ones out of
- * the version still in force before its successor takes effect: the places of use are left without a
- * valid copy (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3). A recall records copies already taken back, so
- * it is warned about, not refused: the record must say what happened.
+ * The transition (pendingTransition) on the recall date when these copies of the version still in
+ * force before its successor takes effect leave units (departments, outside parties) that held one
+ * without any: those places of use have no valid copy until then (IATF 16949 7.5.3.2.1, GJB 9001C
+ * 7.5.3). Each unit counts, as each workstation is what an auditor samples (auditor17 F13);
+ * `everywhere` when no copy of that version is left out at all. A recall records copies already
+ * taken back, so it is warned about, not refused: the record must say what happened.
  */
-function bareBeforeSuccessor(document: ControlledDocument, chosen: readonly ControlledCopy[], date: string): { inForce: string; pending: string; until: string } | undefined {
+function bareBeforeSuccessor(
+  document: ControlledDocument,
+  chosen: readonly ControlledCopy[],
+  date: string,
+): { inForce: string; pending: string; until: string; units: string[]; everywhere: boolean } | undefined {
   const transition = pendingTransition(document, date);
   const inForce = transition?.inForce;
-  if (!transition || inForce === undefined || !chosen.some((c) => c.version === inForce)) return undefined;
+  if (!transition || inForce === undefined) return undefined;
   const left = (document.distribution ?? []).filter((c) => isOut(c) && c.version === inForce && !chosen.includes(c));
-  return left.length === 0 ? { ...transition, inForce } : undefined;
+  const units = [...new Set(chosen.filter((c) => c.version === inForce).map((c) => c.to))].filter((unit) => !left.some((c) => c.to === unit));
+  return units.length > 0 ? { ...transition, inForce, units, everywhere: left.length === 0 } : undefined;
 }
 
 /**

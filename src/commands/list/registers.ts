@@ -1,5 +1,6 @@
 /** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|people`: the registers auditors ask for, and the people who may be named. */
 import { UserError } from "../../core/errors.js";
+import { didYouMean } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
@@ -31,6 +32,8 @@ export interface RegisterFlags extends OutputFlags {
   department?: string;
   /** `csr list distribution|documents`: the copies held by this person (id or name). */
   holder?: string;
+  /** `csr list distribution`: the copies of this document (its 文件发放/回收记录). */
+  document?: string;
   today?: string;
 }
 
@@ -86,11 +89,20 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
  * ignored: a whole register must not pass for a filtered one, nor the reverse.
  */
 function copyFilter(rc: RegisterContext, what: string, flags: RegisterFlags): CopyFilter | undefined {
+  // The register is usually kept per document: the auditor asks for QP-002's (tester16 F14).
+  if (flags.document !== undefined && what !== "distribution") throw new UserError(t("list.document-filter-only", { what }));
   const flag = flags.department !== undefined ? "--department" : flags.holder !== undefined ? "--holder" : undefined;
-  if (flag === undefined) return undefined;
-  if (!BY_HOLDER.includes(what)) throw new UserError(t("list.holder-filter-only", { flag, what }));
+  if (flag === undefined && flags.document === undefined) return undefined;
+  if (flag !== undefined && !BY_HOLDER.includes(what)) throw new UserError(t("list.holder-filter-only", { flag, what }));
   return {
+    ...(flags.document !== undefined ? { document: documentOption(rc, flags.document) } : {}),
     ...(flags.department !== undefined ? { department: resolveDepartment(rc.index, flags.department, "--department", { parties: true }) } : {}),
     ...(flags.holder !== undefined ? { holder: resolvePerson(rc.index, flags.holder, "--holder").id } : {}),
   };
+}
+
+/** The document of --document by its id (a withdrawn one too: its copies were recalled against its record); unknown ones refused with the nearest ids. */
+function documentOption(rc: RegisterContext, id: string): string {
+  if (rc.index.documents.has(id)) return id;
+  throw new UserError(t("edit.no-document", { id }) + didYouMean(id, rc.index.documents.keys()));
 }

@@ -13,10 +13,12 @@ import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
 
 /**
- * Which copies a register lists (csr list --department / --holder): those issued to the department
- * (or outside party) of code `department`, held by the person of id `holder`; all when neither is given.
+ * Which copies a register lists (csr list --document / --department / --holder): those of the
+ * document of id `document` (the distribution register only), issued to the department (or outside
+ * party) of code `department`, held by the person of id `holder`; all when none is given.
  */
 export interface CopyFilter {
+  document?: string;
   department?: string;
   holder?: string;
 }
@@ -33,13 +35,14 @@ export function copyFilterKeeps(filter: CopyFilter, copy: ControlledCopy): boole
 export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: "distribution" | "documents"): { title: string; note: string; filtered: NonNullable<Table["filtered"]> } | undefined {
   const department = register === "distribution" ? "register.filter.issued-to" : "register.filter.held-by";
   const parts = [
+    ...(filter.document !== undefined ? [t(ctx, "register.filter.document", { document: filter.document })] : []),
     ...(filter.department !== undefined ? [t(ctx, department, { department: departmentName(ctx, filter.department) })] : []),
     ...(filter.holder !== undefined ? [t(ctx, "register.filter.holder", { holder: personName(ctx, filter.holder) })] : []),
   ];
   if (parts.length === 0) return undefined;
   const text = parts.join(t(ctx, "register.remarks-separator"));
   const whole = { register: t(ctx, `register.${register}.whole`), command: `csr list ${register}` };
-  const name = [register, ...(filter.department !== undefined ? [filter.department] : []), ...(filter.holder !== undefined ? [filter.holder] : [])].join("-");
+  const name = [register, ...(filter.document !== undefined ? [filter.document] : []), ...(filter.department !== undefined ? [filter.department] : []), ...(filter.holder !== undefined ? [filter.holder] : [])].join("-");
   return { title: text, note: t(ctx, "register.filter.note", { filter: text, ...whole }), filtered: { filter: text, ...whole, name } };
 }
 
@@ -53,7 +56,7 @@ export function filterNotes(ctx: RegisterContext, filter: CopyFilter, register: 
 export function distributionRegister(ctx: RegisterContext, options: { today: string; filter?: CopyFilter }): Table {
   const { today, filter = {} } = options;
   const documents = documentsOn(ctx, today)
-    .list.filter((d) => (d.distribution ?? []).some((c) => copyFilterKeeps(filter, c)))
+    .list.filter((d) => (filter.document === undefined || d.id === filter.document) && (d.distribution ?? []).some((c) => copyFilterKeeps(filter, c)))
     .sort((a, b) => compareIds(a.id, b.id));
   // Whether a copy is due back depends on the releases and withdrawals too.
   const recordedAfter = ctx.repo.documents.some(({ value }) => (value.distribution ?? []).length > 0 && (copyRecordedAfter(value, today) || releaseRecordedAfter(value, today)));
