@@ -35,7 +35,7 @@ export interface Change {
   id: string;
   /** Title or name in the later state (the earlier one for something removed). */
   title: string;
-  /** The value before, e.g. a version "A/1", a disposition, a list of documents; "" when there was none. */
+  /** The value before, e.g. a version "A/1" (on a `withdrawn` row, the version withdrawn), a disposition, a list of documents; "" when there was none. */
   from: string;
   /** The value after. */
   to: string;
@@ -101,10 +101,15 @@ export function isUndated(change: Change): boolean {
   return (change.area === "person" && change.kind !== "left") || change.kind === "removed" || (change.area === "csr" && change.kind === "addressed");
 }
 
-/** Changes in the report's order: by area, then by id in natural order (QP-2 before QP-10); the order of one id's changes is kept. */
+/**
+ * Changes in the report's order, a change log: by area, then by date (the undated ones, which only
+ * a comparison of commits finds, last), then by id in natural order (QP-2 before QP-10); the order of
+ * one id's changes of one day, and of the clauses' coverage, is kept.
+ */
 export function inReportOrder(changes: readonly Change[]): Change[] {
   const area = (c: Change) => CHANGE_AREAS.indexOf(c.area);
-  return [...changes].sort((a, b) => area(a) - area(b) || (a.area === "coverage" ? 0 : a.id.localeCompare(b.id, "en", { numeric: true })));
+  const day = (a: Change, b: Change) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1);
+  return [...changes].sort((a, b) => area(a) - area(b) || (a.area === "coverage" ? 0 : day(a, b) || a.id.localeCompare(b.id, "en", { numeric: true })));
 }
 
 function byId<T>(items: readonly { value: T }[], key: (v: T) => string): Map<string, T> {
@@ -176,7 +181,8 @@ function documentChanges(before: Repository, after: Repository): Change[] {
     if (!a && revisions.length === 0) out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: "", detail: b.status, date: null });
     if (b.status === "obsolete" && a?.status !== "obsolete") {
       const reason = [b.obsolete?.reason ?? "", b.obsolete?.superseded_by ? `→ ${b.obsolete.superseded_by}` : ""].filter(Boolean).join(" ");
-      out.push({ area: "document", kind: "withdrawn", id, title: b.title, from: a?.status ?? "", to: "obsolete", detail: reason, date: b.obsolete?.date ?? null });
+      // The version withdrawn, as the 作废文件清单 names it.
+      out.push({ area: "document", kind: "withdrawn", id, title: b.title, from: version(b), to: "obsolete", detail: reason, date: b.obsolete?.date ?? null });
     }
   }
   return out;

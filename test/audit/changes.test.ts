@@ -130,11 +130,11 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(report.changes.map((c) => [c.area, c.kind, c.id, c.from, c.to, c.detail, c.date])).toEqual([
       ["document", "released", "QP-001", "A/0", "A/1", "增加评审时限", "2025-06-01"],
       ["document", "added", "QP-002", "", "A/0", "首次发布", "2025-06-01"],
-      ["document", "withdrawn", "WI-001", "released", "obsolete", "并入 QP-002 → QP-002", "2025-09-05"],
-      ["csr", "reopened", "DYA-001", "A", "B", "顾客发布 B 版", "2025-09-01"],
-      ["csr", "addressed", "DYA-001", "QP-001", "QP-002 5.3", "", null],
+      ["document", "withdrawn", "WI-001", "A/0", "obsolete", "并入 QP-002 → QP-002", "2025-09-05"],
       ["csr", "decided", "DYA-002", "", "optional", "wang", "2025-06-02"],
+      ["csr", "reopened", "DYA-001", "A", "B", "顾客发布 B 版", "2025-09-01"],
       ["csr", "added", "DYA-003", "", "DYA-SQM B", "DYA", "2025-09-01"],
+      ["csr", "addressed", "DYA-001", "QP-001", "QP-002 5.3", "", null],
       ["source", "revised", "DYA-SQM", "A", "B", "DYA", "2025-09-01"],
       ["coverage", "gained", "IATF16949:7.5.3.2.2", "uncovered", "covered", "", null],
       ["person", "added", "chen", "", "author", "QA", null],
@@ -149,11 +149,20 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = result.stdout.split("\n");
     expect(out[0]).toBe(`变更报告：audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`);
     expect(out.slice(2, 5)).toEqual([
-      "类别          变更          编号                 名称                        变更前      变更后            说明                  日期",
-      "------------  ------------  -------------------  --------------------------  ----------  ----------------  --------------------  ----------",
-      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               增加评审时限          2025-06-01",
+      "类别          变更          编号                 名称                        变更前      变更后            说明                                                  日期",
+      "------------  ------------  -------------------  --------------------------  ----------  ----------------  ----------------------------------------------------  ----------",
+      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               增加评审时限                                          2025-06-01",
     ]);
-    expect(out).toContain("顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选              王强                  2025-06-02");
+    // By date within an area (the undated rows, from the commits, last), each CSR and source row saying what happened.
+    expect(out.slice(5, 12)).toEqual([
+      "文件          新增          QP-002               文件控制程序                            A/0               首次发布                                              2025-06-01",
+      "文件          作废          WI-001               来料检验作业指导书          A/0         作废              并入 QP-002 → QP-002                                  2025-09-05",
+      "顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选              决定人：王强                                          2025-06-02",
+      "顾客特定要求  重新评审      DYA-001              特殊特性符号按顾客规定标识  A           B                 顾客发布 B 版，评审期限 2025-09-15                    2025-09-01",
+      "顾客特定要求  新增          DYA-003              返工须经顾客批准                        DYA-SQM B         顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15  2025-09-01",
+      "顾客特定要求  落实文件变更  DYA-001              特殊特性符号按顾客规定标识  QP-001      QP-002 5.3",
+      "顾客来源文件  新版本        DYA-SQM              供应商质量手册              A           B                 顾客：东岳汽车                                        2025-09-01",
+    ]);
     // Roles in the words signatures use (编制/审核/批准), not people.yaml's codes.
     expect(out.filter((line) => line.startsWith("人员与角色  "))).toEqual([
       "人员与角色    新增          chen                 陈静                                    编制              品质部",
@@ -196,12 +205,12 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = result.stdout.split("\n");
     expect(out[0]).toBe("变更报告：2024-12-31 至 2025-01-10");
     expect(out.slice(4).filter((line) => !line.startsWith("条款覆盖  "))).toEqual([
-      "文件          新增    QP-001           顾客特定要求管理程序                A/0        首次发布  2025-01-02",
-      "文件          新增    WI-001           来料检验作业指导书                  A/0        首次发布  2025-01-02",
-      "顾客特定要求  新增    DYA-001          特殊特性符号按顾客规定标识          DYA-SQM A  DYA       2025-01-06",
-      "顾客特定要求  已决定  DYA-001          特殊特性符号按顾客规定标识          必须满足   王强      2025-01-08",
-      "顾客特定要求  新增    DYA-002          包装标签须含批次号                  DYA-SQM A  DYA       2025-01-06",
-      "顾客来源文件  新增    DYA-SQM          供应商质量手册                      A          DYA       2025-01-06",
+      "文件          新增    QP-001           顾客特定要求管理程序                A/0        首次发布                                              2025-01-02",
+      "文件          新增    WI-001           来料检验作业指导书                  A/0        首次发布                                              2025-01-02",
+      "顾客特定要求  新增    DYA-001          特殊特性符号按顾客规定标识          DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A，评审期限 2025-01-20  2025-01-06",
+      "顾客特定要求  新增    DYA-002          包装标签须含批次号                  DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A，评审期限 2025-01-20  2025-01-06",
+      "顾客特定要求  已决定  DYA-001          特殊特性符号按顾客规定标识          必须满足   决定人：王强                                          2025-01-08",
+      "顾客来源文件  新增    DYA-SQM          供应商质量手册                      A          顾客：东岳汽车                                        2025-01-06",
       "",
       "文件：新增 2",
       "顾客特定要求：新增 2，已决定 1",
@@ -221,7 +230,8 @@ describe("csr changes", { timeout: 120_000 }, () => {
       expect(result.code).toBe(0);
     }
     const md = readFileSync(join(out, "changes.md"), "utf8");
-    expect(md).toContain("| Documents | withdrawn | WI-001 | 来料检验作业指导书 | released | obsolete | 并入 QP-002 → QP-002 | 2025-09-05 |");
+    expect(md).toContain("| Documents | withdrawn | WI-001 | 来料检验作业指导书 | A/0 | obsolete | 并入 QP-002 → QP-002 | 2025-09-05 |");
+    expect(md).toContain("| CSRs | added | DYA-003 | 返工须经顾客批准 |  | DYA-SQM B | customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15 | 2025-09-01 |");
     expect(md.split("\n").slice(0, 3)).toEqual(["## Changes", "", `测试汽车零部件有限公司 | Commits: audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`]);
     expect(md).toContain("CSRs: added 1, decided 1, reopened 1, where addressed 1");
     expect(md).toContain(
@@ -313,7 +323,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
       "------------  ------  -------------------  --------------------  ------  ------  ------------  ----------",
       "文件          换版    QP-001               顾客特定要求管理程序  A/0     A/1     增加评审时限  2025-06-01",
       "文件          新增    QP-002               文件控制程序                  A/0     首次发布      2025-06-01",
-      "顾客特定要求  已决定  DYA-002              包装标签须含批次号            可选    王强          2025-06-02",
+      "顾客特定要求  已决定  DYA-002              包装标签须含批次号            可选    决定人：王强  2025-06-02",
       "条款覆盖      新覆盖  IATF16949:7.5.3.2.2  工程规范              未覆盖  已覆盖",
       "",
       "文件：新增 1，换版 1",
@@ -336,10 +346,10 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
         "",
         "| 类别 | 变更 | 编号 | 名称 | 变更前 | 变更后 | 说明 | 日期 |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
-        "| 文件 | 作废 | WI-001 | 来料检验作业指导书 | 已发布 | 作废 | 并入 QP-002 → QP-002 | 2025-09-05 |",
-        "| 顾客特定要求 | 重新评审 | DYA-001 | 特殊特性符号按顾客规定标识 | A | B | 顾客发布 B 版 | 2025-09-01 |",
-        "| 顾客特定要求 | 新增 | DYA-003 | 返工须经顾客批准 |  | DYA-SQM B | DYA | 2025-09-01 |",
-        "| 顾客来源文件 | 新版本 | DYA-SQM | 供应商质量手册 | A | B | DYA | 2025-09-01 |",
+        "| 文件 | 作废 | WI-001 | 来料检验作业指导书 | A/0 | 作废 | 并入 QP-002 → QP-002 | 2025-09-05 |",
+        "| 顾客特定要求 | 重新评审 | DYA-001 | 特殊特性符号按顾客规定标识 | A | B | 顾客发布 B 版，评审期限 2025-09-15 | 2025-09-01 |",
+        "| 顾客特定要求 | 新增 | DYA-003 | 返工须经顾客批准 |  | DYA-SQM B | 顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15 | 2025-09-01 |",
+        "| 顾客来源文件 | 新版本 | DYA-SQM | 供应商质量手册 | A | B | 顾客：东岳汽车 | 2025-09-01 |",
         "",
         "文件：作废 1  ",
         "顾客特定要求：新增 1，重新评审 1  ",
@@ -521,19 +531,36 @@ describe("csr changes of a customer's month", { timeout: 120_000 }, () => {
     const month = await period("2025-11-01", "2025-11-30");
     expect(month).toEqual([
       "csr reopened DYA-001 A B DYA-SQM 换版为 B，重新评审 2025-11-09",
+      "csr added DYA-008  DYA-SQM B DYA 2025-11-10",
       "csr decided DYA-001  must wang 2025-11-19",
+      "csr decided DYA-008  must wang 2025-11-19",
       "csr decided DYA-001 must optional wang 2025-11-21",
       "csr reopened DYA-001 B C DYA-SQM 换版为 C，重新评审 2025-11-27",
-      "csr added DYA-008  DYA-SQM B DYA 2025-11-10",
-      "csr decided DYA-008  must wang 2025-11-19",
       "csr reopened DYA-008 B C DYA-SQM 换版为 C，重新评审 2025-11-27",
-      "source added DYA-PPAP  1.0 DYA 2025-11-20",
-      "source revised DYA-PPAP 1.0 2.0 DYA 2025-11-30",
       "source revised DYA-SQM A B DYA 2025-11-09",
+      "source added DYA-PPAP  1.0 DYA 2025-11-20",
       "source revised DYA-SQM B C DYA 2025-11-27",
+      "source revised DYA-PPAP 1.0 2.0 DYA 2025-11-30",
     ]);
     const halves = [...(await period("2025-11-01", "2025-11-20")), ...(await period("2025-11-21", "2025-11-30"))];
     expect([...halves].sort()).toEqual([...month].sort());
+  });
+
+  it("prints each row in words, by date: who decided or changed a decision, whose source and by when its review is due, when the customer issued it", async () => {
+    const result = await csrInProcess(["-C", dir, "changes", "2025-11-01", "2025-11-30"], { lang: null, env: TZ });
+    expect(result.stdout.split("\n").slice(4, 15)).toEqual([
+      "顾客特定要求  重新评审  DYA-001   特殊特性符号按顾客规定标识              A         B          DYA-SQM 换版为 B，重新评审，评审期限 2025-11-21           2025-11-09",
+      "顾客特定要求  新增      DYA-008   特殊特性须在作业指导书中以东岳符号标识            DYA-SQM B  顾客：东岳汽车，来源：DYA-SQM B 4.3，评审期限 2025-11-24  2025-11-10",
+      "顾客特定要求  已决定    DYA-001   特殊特性符号按顾客规定标识                        必须满足   决定人：王强                                              2025-11-19",
+      "顾客特定要求  已决定    DYA-008   特殊特性须在作业指导书中以东岳符号标识            必须满足   决定人：王强                                              2025-11-19",
+      "顾客特定要求  已决定    DYA-001   特殊特性符号按顾客规定标识              必须满足  可选       更改结论，决定人：王强                                    2025-11-21",
+      "顾客特定要求  重新评审  DYA-001   特殊特性符号按顾客规定标识              B         C          DYA-SQM 换版为 C，重新评审，评审期限 2025-12-11           2025-11-27",
+      "顾客特定要求  重新评审  DYA-008   特殊特性须在作业指导书中以东岳符号标识  B         C          DYA-SQM 换版为 C，重新评审，评审期限 2025-12-11           2025-11-27",
+      "顾客来源文件  新版本    DYA-SQM   供应商质量手册                          A         B          顾客：东岳汽车，发布日期 2025-11-02                       2025-11-09",
+      "顾客来源文件  新增      DYA-PPAP  生产件批准手册                                    1.0        顾客：东岳汽车                                            2025-11-20",
+      "顾客来源文件  新版本    DYA-SQM   供应商质量手册                          B         C          顾客：东岳汽车，发布日期 2025-11-25                       2025-11-27",
+      "顾客来源文件  新版本    DYA-PPAP  生产件批准手册                          1.0       2.0        顾客：东岳汽车                                            2025-11-30",
+    ]);
   });
 });
 

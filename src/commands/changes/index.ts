@@ -91,7 +91,7 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
   const before = await loadRevision(root, start.commit!);
   const after = await loadRevision(root, end.commit!);
   warnLeftOut(ctx, [start, before], [end, after]);
-  const changes = compareStates(before, after);
+  const changes = inReportOrder(compareStates(before, after));
   const lang = languageOf();
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") return json(ctx, root, out, { from: start, to: end, changes }, flags);

@@ -7,7 +7,9 @@ import { CHANGE_AREAS, type Change, type ChangeArea, type ChangeKind } from "../
 import type { Disposition, Role } from "../../model/types.js";
 import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
-import { departmentName, personName, t, type RegisterContext } from "./context.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
+import { customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
 
 /** One end of the compared range as the user named it and as git resolved it. */
 export interface RangeEnd {
@@ -117,9 +119,30 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
   const recordText = (change: Change) => {
     if (change.area === "document" && change.pages) return change.detail ? change.detail + t(ctx, "register.changes.pages", { pages: change.pages }) : t(ctx, "register.changes.pages-alone", { pages: change.pages });
     if (change.area === "document" && change.kind === "added") return word(ctx, change, change.detail);
-    if (change.area === "csr" && change.kind === "decided") return personName(ctx, change.detail);
+    if (change.area === "csr") return csrText(change);
+    if (change.area === "source") return sourceText(change);
     if (change.area === "person") return departmentName(ctx, change.detail);
     return change.detail;
+  };
+  // A row of the CSRs and the customers' sources says in words what happened: who decided, from which customer's
+  // source and section a requirement came and by when its review is due, when the customer issued a revision.
+  const config = ctx.repo.config?.value;
+  const calendar = repositoryCalendar(config);
+  const reviewDue = (start: string) => t(ctx, "register.changes.review-due", { due: calendar.addWorkdays(start, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS) });
+  const csrText = (change: Change): string => {
+    if (change.kind === "added" && change.date) {
+      const section = ctx.index.csrs.get(change.id)?.value.source.section;
+      return t(ctx, "register.changes.csr-received", { customer: customerName(ctx, change.detail), source: section ? `${change.to} ${section}` : change.to }) + reviewDue(change.date);
+    }
+    // The reason as source update or the user wrote it, its closing full stop giving way to the deadline.
+    if (change.kind === "reopened" && change.date) return change.detail.replace(/[。.]$/u, "") + reviewDue(change.date);
+    if (change.kind === "decided") return t(ctx, change.from ? "register.changes.decision-changed" : "register.changes.decided-by", { by: personName(ctx, change.detail) });
+    return change.detail;
+  };
+  const sourceText = (change: Change): string => {
+    const customer = ctx.index.customers.get(change.detail)?.value;
+    const issued = customer?.sources?.find((s) => s.id === change.id)?.revisions.find((r) => r.revision === change.to)?.issued;
+    return t(ctx, "register.changes.source-received", { customer: customerName(ctx, change.detail) }) + (issued ? t(ctx, "register.changes.source-issued", { issued }) : "");
   };
   const counts = CHANGE_AREAS.map((area) => {
     const inArea = changes.filter((c) => c.area === area);
