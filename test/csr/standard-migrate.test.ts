@@ -155,6 +155,8 @@ describe("moving to a new edition", () => {
         "未覆盖：8.5.1.1 控制计划  ",
         "未覆盖：8.5.1.8 控制计划的评审（虚构）  ",
         "IATF 16949 第二版（虚构示例）替代 IATF 16949:2016（过渡期至 2027-06-30）；“原条款（2016版）”列为旧版中对应的条款。  ",
+        // The fixture's draft is left out, as from the controlled document list (auditor17 F7).
+        "另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入；用 'csr list documents --status draft' 或 '--status all' 列出。  ",
         "",
       ].join("\n"),
       stderr: "",

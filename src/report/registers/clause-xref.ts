@@ -17,12 +17,14 @@ import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { releaseRecordedAfter } from "../../model/as-of.js";
 import { asOfNotes, compareIds, controlledDocuments, documentsOn, documentTitle, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
-import { catalogNotes, catalogTitle, clauseLabel, coverageLabel, coverageNotes, formerColumn, INHERITED } from "./clauses.js";
+import { catalogNotes, catalogTitle, clauseLabel, coverageLabel, coverageNotes, formerColumn, INHERITED, THROUGH_CHILDREN } from "./clauses.js";
 
 type Reach = "direct" | "inherited" | undefined;
 interface Listed {
   doc: ControlledDocument;
   how: Reach;
+  /** The listed documents it is reached through, when it names no clause of the standard itself. */
+  via?: string[];
 }
 
 /** Dated `today`: the documents as their records show them that day (documentsOn), as in the clause matrix. */
@@ -67,6 +69,12 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
   };
   const label = (text: string, how: Reach) => (how === "inherited" ? `${text} ${INHERITED}` : text);
   const docLabel = (d: ControlledDocument) => `${d.id} ${documentTitle(ctx, d)}`;
+  let throughUse = false;
+  // Marked ○ as the grid marks a clause reached through other documents; a note says what it means (one mark keeps the column's width).
+  const listedLabel = (p: Listed) => {
+    if (p.via) throughUse = true;
+    return label(p.via ? `${docLabel(p.doc)} ${THROUGH_CHILDREN}` : docLabel(p.doc), p.how);
+  };
 
   const former = formerColumn(ctx, catalog);
   const rows = coverage.entries.map(({ clause, state, justification }, i) => {
@@ -88,14 +96,20 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
         const how = reach(d.clauses, clause.number);
         if (how) found.set(d.id, how);
       }
+      // A document that names clauses of the standard itself is the evidence for those clauses only, not
+      // for every clause of a procedure that uses it (auditor16 F7: 首件鉴定报告 under 7.1.3); one that names
+      // none is listed through the documents that use it, and says which.
+      const via = new Map<string, string[]>();
       for (const parent of through) {
         for (const id of [...(parent.doc.related ?? []), ...(parent.doc.forms ?? [])]) {
           const d = byId.get(id);
-          if (!d || d.level !== level || found.get(id) === "direct") continue;
-          found.set(id, parent.how === "direct" ? "direct" : "inherited");
+          if (!d || d.level !== level || numbersOf(d.clauses).length > 0) continue;
+          if (found.get(id) !== "direct") found.set(id, parent.how === "direct" ? "direct" : "inherited");
+          const through = via.get(id) ?? [];
+          if (!through.includes(parent.doc.id)) via.set(id, [...through, parent.doc.id]);
         }
       }
-      return [...found.entries()].sort(([a], [b]) => compareIds(a, b)).map(([id, how]) => ({ doc: byId.get(id)!, how }));
+      return [...found.entries()].sort(([a], [b]) => compareIds(a, b)).map(([id, how]) => ({ doc: byId.get(id)!, how, ...(via.has(id) ? { via: via.get(id)! } : {}) }));
     };
     const manual = listed(1, []);
     const procs = listed(2, []);
@@ -109,8 +123,8 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
       ...base,
       processes: procesLines.join("\n"),
       procedures: procs.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
-      level3: level3.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
-      level4: level4.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
+      level3: level3.map(listedLabel).join("\n"),
+      level4: level4.map(listedLabel).join("\n"),
       manual: manual.map((p) => label(docLabel(p.doc), p.how)).join("\n"),
       coverage: coverageLabel(ctx, state),
     };
@@ -132,6 +146,6 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
       { key: "coverage", header: t(ctx, "register.clause-xref.column.coverage"), kind: "code" },
     ],
     rows,
-    notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, controlledDocuments(ctx, options.today, () => true).unreleased), ...asOfNotes(ctx, options.today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, options.today)))],
+    notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog), ...(throughUse ? [t(ctx, "register.clause-xref.via", { mark: THROUGH_CHILDREN })] : []), ...unreleasedNotes(ctx, controlledDocuments(ctx, options.today, () => true).unreleased), ...asOfNotes(ctx, options.today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, options.today)))],
   };
 }
