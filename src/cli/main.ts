@@ -249,6 +249,13 @@ export async function run(argv: string[]): Promise<number> {
           .option("--name-en <text>", t("help.organisation.name-en"))
           .option("--confidentiality <text>", t("help.organisation.confidentiality"))
           .option("--confidentiality-en <text>", t("help.organisation.confidentiality-en"))
+          .option("--register-form <register=form>", t("help.organisation.register-form"), collect, [])
+          .option("--register-signatures <lines>", t("help.organisation.register-signatures"))
+          .option("--review-days <n>", t("help.organisation.review-days"))
+          .option("--warn-days <n>", t("help.organisation.warn-days"))
+          .option("--exclude <clause>", t("help.organisation.exclude"), collect, [])
+          .option("--justification <text>", t("help.organisation.justification"))
+          .option("--include <clause>", t("help.organisation.include"), collect, [])
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/organisation/index.js")).organisationUpdateCommand));

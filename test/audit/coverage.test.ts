@@ -144,7 +144,7 @@ describe("coverage/clause-uncovered", () => {
         line: 4,
         column: 5,
         message:
-          "TINY:8.3 设计和开发 and the 1 clause under it are addressed by no process and no released document. Add 'TINY:8.3' and the clause under it to the clauses of the processes or released documents that meet them ('csr matrix clauses --standard TINY' lists them), or declare 'TINY:8.3' not applicable under 'exclusions' in qms.yaml with a justification.",
+          "TINY:8.3 设计和开发 and the 1 clause under it are addressed by no process and no released document. Add 'TINY:8.3' and the clause under it to the clauses of the processes or released documents that meet them ('csr matrix clauses --standard TINY' lists them), or declare 'TINY:8.3' not applicable with a justification (csr organisation update --exclude TINY:8.3 --justification <text>).",
       },
     ]);
   });
@@ -160,7 +160,7 @@ describe("coverage/clause-uncovered", () => {
         line: 4,
         column: 13,
         message:
-          "185 of the 186 applicable clauses of IATF16949 are not covered, too many to report one by one; 'csr matrix clauses --standard IATF16949' lists each clause with its coverage. Nothing addresses 4, 5, 6, 7, 8.1, 8.3, 8.4, 8.5, 8.6, 8.7, 9, 10, nor any clause under them. Covered only through a parent clause, not named themselves: 8.2.1, 8.2.1.1, 8.2.2, 8.2.2.1, 8.2.3, 8.2.3.1, 8.2.3.1.1, 8.2.3.1.2, 8.2.3.1.3, 8.2.4. Add each clause to the clauses of the process or released document that meets it, or declare it not applicable under 'exclusions' in qms.yaml with a justification.",
+          "185 of the 186 applicable clauses of IATF16949 are not covered, too many to report one by one; 'csr matrix clauses --standard IATF16949' lists each clause with its coverage. Nothing addresses 4, 5, 6, 7, 8.1, 8.3, 8.4, 8.5, 8.6, 8.7, 9, 10, nor any clause under them. Covered only through a parent clause, not named themselves: 8.2.1, 8.2.1.1, 8.2.2, 8.2.2.1, 8.2.3, 8.2.3.1, 8.2.3.1.1, 8.2.3.1.2, 8.2.3.1.3, 8.2.4. Add each clause to the clauses of the process or released document that meets it, or declare it not applicable with a justification (csr organisation update --exclude <clause> --justification <text>).",
       },
     ]);
   });

@@ -156,7 +156,7 @@ describe("csr init", () => {
       "# 这里只写本公司另外的休息日（holidays）和上班日（workdays），例如 { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }。",
       "# csr 尚未随附的年份：该年的放假通知发布后，存为文件并运行 'csr calendar notice <文件>'，写入 years（见 README“下一年的放假通知发布后”）。",
       "# 登记表和矩阵（csr list / csr matrix / csr export）的表下签字栏；各登记表自己的表单编号写在 forms 下，",
-      "# 例如受控文件清单用本公司的表单 QR-001-03：forms: { documents: QR-001-03 }（打印时附该表单的现行版本）。",
+      "# 例如受控文件清单用本公司的表单 QR-001-03：csr organisation update --register-form documents=QR-001-03（打印时附该表单的现行版本）。",
     ]);
     // Registers are signed in the language of the run.
     expect(readFileSync(join(zh, "qms.yaml"), "utf8")).toContain("\nregisters:\n  signatures: [编制, 审核, 批准]\n");
@@ -199,7 +199,7 @@ describe("csr init", () => {
       "# list here only your company's own days off (holidays) and extra working days (workdays), e.g. { from: 2026-08-03, to: 2026-08-07, name: 停产检修 }.",
       "# A year csr does not ship yet: once its holiday notice is published, save its text to a file and run 'csr calendar notice <file>' to write it under years (README: \"When the next year's holiday notice is published\").",
       "# Signature lines under every register and matrix (csr list / csr matrix / csr export); each register's own form number goes under forms,",
-      "# e.g. the controlled document list on your form QR-001-03: forms: { documents: QR-001-03 } (printed with that form's current version).",
+      "# e.g. the controlled document list on your form QR-001-03: csr organisation update --register-form documents=QR-001-03 (printed with that form's current version).",
     ]);
     expect(readFileSync(join(en, "qms.yaml"), "utf8")).toContain("\nregisters:\n  signatures: [Prepared, Reviewed, Approved]\n");
     expect(comments(en, "people.yaml")).toEqual([

@@ -8,7 +8,7 @@ import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addDepartment } from "../../src/commands/department/index.js";
-import { checkJsonInProcess, csrInProcess, git } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, csrInProcess, git, gitInit } from "../helpers.js";
 import { capture, read, tree, validRepo } from "./fixture.js";
 
 const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
@@ -195,8 +195,43 @@ describe("csr organisation update", () => {
     const before = snapshot(dir);
     expect(await run(dir, "organisation", "update", "--name", " ")).toEqual({ code: 2, stdout: "", stderr: "csr: 组织名称不能为空。\n" });
     expect((await run(dir, "organisation", "update")).stderr).toBe(
-      "csr: 没有要修改的内容：请给出 --name、--name-en、--confidentiality 或 --confidentiality-en。\n提示：例如：csr organisation update --name 江苏恒达汽车零部件有限公司 --name-en \"Hengda Auto Parts Co., Ltd.\"\n",
+      "csr: 没有要修改的内容：请给出 --name、--name-en、--confidentiality、--confidentiality-en、--register-form、--register-signatures、--review-days、--warn-days、--exclude 或 --include。\n提示：例如：csr organisation update --name 江苏恒达汽车零部件有限公司 --name-en \"Hengda Auto Parts Co., Ltd.\"\n",
     );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("sets a register's form, the register signature lines, the review period and the clauses not applicable, without hand-edited YAML (tester16 F22)", async () => {
+    const dir = copyFixture("examples/gjb-demo");
+    gitInit(dir);
+    const result = await run(dir, "organisation", "update", "--register-form", "documents=CS/QR-001-01", "--register-signatures", "编制、审核、批准、日期", "--review-days", "15", "--warn-days", "3", "--exclude", "8.3.2", "--justification", "本公司按顾客图样生产，不承担产品设计", "--commit");
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(
+        /^已更新组织信息：登记表 documents 的表单编号：（无）→ CS\/QR-001-01；登记表签字栏：编制、审核、批准 → 编制、审核、批准、日期；CSR 评审期限（工作日）：10 → 15；评审到期提醒（工作日）：2 → 3；不适用条款：（无）→ GJB9001C:8\.3\.2。\n已提交 [0-9a-f]{7}：csr organisation update\n$/,
+      ),
+      stderr: "",
+    });
+    const qms = read(dir, "qms.yaml");
+    expect(qms).toContain("  review_days: 15\n  warn_days: 3\n");
+    expect(qms).toContain("registers:\n  signatures: [编制, 审核, 批准, 日期]\n  forms:\n    documents: CS/QR-001-01\n");
+    expect(qms).toMatch(/\nexclusions:\n  - clause: GJB9001C:8\.3\.2\n    justification: 本公司按顾客图样生产，不承担产品设计\n/);
+    // Taken back: the form setting and the exclusion.
+    expect((await run(dir, "organisation", "update", "--register-form", "documents=", "--include", "GJB9001C:8.3.2")).stdout).toBe(
+      "已更新组织信息：登记表 documents 的表单编号：CS/QR-001-01 →（无）；不适用条款：GJB9001C:8.3.2 →（无）。\n",
+    );
+    expect(read(dir, "qms.yaml")).not.toMatch(/exclusions|documents: CS/);
+    const before = snapshot(dir);
+    const refused = async (...args: string[]) => (await run(dir, "organisation", "update", ...args)).stderr;
+    expect(await refused("--register-form", "document=CS/QR-001-01")).toBe(
+      "csr: 没有叫 'document' 的登记表。是否应为 'documents'？\n提示：印有表单编号的登记表：procedures、procedures-gjb、documents、forms、external、obsolete、clauses、clauses-xref、csr-matrix、csr-list、reviews、symbols、distribution、training、changes。\n",
+    );
+    expect(await refused("--register-form", "documents=CS/QR-001-1")).toBe("csr: 仓库中没有表单 CS/QR-001-1。是否应为 'CS/QR-001-01'？\n");
+    expect(await refused("--register-form", "documents")).toBe("csr: --register-form 'documents' 应写作 <登记表>=<表单编号>。\n提示：例如：--register-form procedures=QR-001-03；不写表单编号（procedures=）则删除该设置。\n");
+    expect(await refused("--review-days", "十")).toBe("csr: --review-days '十' 应为不小于 1 的整数（工作日）。\n");
+    expect(await refused("--exclude", "8.3.2")).toBe(
+      "csr: 声明条款不适用须给出理由（--justification）。\n提示：例如：csr organisation update --exclude IATF16949:8.3 --justification \"无产品设计责任，产品图纸由顾客提供\"\n",
+    );
+    expect(await refused("--include", "8.3.2")).toBe("csr: GJB9001C:8.3.2 没有声明为不适用（不适用条款：（无））。\n");
     expect(snapshot(dir)).toEqual(before);
   });
 });

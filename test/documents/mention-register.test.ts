@@ -36,13 +36,13 @@ describe("doc/mention-unresolved on the title of one of csr's registers", () => 
     const dir = minimalRepo({ "documents/QP-004.yaml": QP004 });
     const result = csr(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"]);
     expect(findings(result.stdout)).toEqual([
-      "documents/QP-004.yaml:16:16 error doc/mention-unresolved Section 1 of QP-004 mentions 《特殊特性符号对照表》: the title of csr's register symbols (printed by 'csr list symbols'), which is not on a controlled form yet, and no document in the repository has that title. Create and release its form (csr new form --title 特殊特性符号对照表, then 'csr release'), and name it in qms.yaml under registers.forms as symbols: <form number>; the printed register's heading then carries the form number and version.",
-      "documents/QP-004.yaml:16:42 error doc/mention-unresolved Section 1 of QP-004 mentions 《顾客特定要求清单》: the title of csr's register csr-list (printed by 'csr list'), which is not on a controlled form yet, and no document in the repository has that title. Create and release its form (csr new form --title 顾客特定要求清单, then 'csr release'), and name it in qms.yaml under registers.forms as csr-list: <form number>; the printed register's heading then carries the form number and version.",
+      "documents/QP-004.yaml:16:16 error doc/mention-unresolved Section 1 of QP-004 mentions 《特殊特性符号对照表》: the title of csr's register symbols (printed by 'csr list symbols'), which is not on a controlled form yet, and no document in the repository has that title. Create and release its form (csr new form --title 特殊特性符号对照表, then 'csr release'), and name it with csr organisation update --register-form symbols=<form number>; the printed register's heading then carries the form number and version.",
+      "documents/QP-004.yaml:16:42 error doc/mention-unresolved Section 1 of QP-004 mentions 《顾客特定要求清单》: the title of csr's register csr-list (printed by 'csr list'), which is not on a controlled form yet, and no document in the repository has that title. Create and release its form (csr new form --title 顾客特定要求清单, then 'csr release'), and name it with csr organisation update --register-form csr-list=<form number>; the printed register's heading then carries the form number and version.",
     ]);
     expect(result.code).toBe(1);
     const zh = csr(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"], { lang: "zh-CN" });
     expect(findings(zh.stdout)[0]).toBe(
-      "documents/QP-004.yaml:16:16 error doc/mention-unresolved QP-004 第 1 节提到了《特殊特性符号对照表》：这是 csr 的登记表 symbols（'csr list symbols' 打印）的标题，但它还不是受控表单，仓库中也没有这个标题的文件。请为它新建并发布表单（csr new form --title 特殊特性符号对照表，再用 'csr release' 发布），并在 qms.yaml 的 registers.forms 中写上 symbols: <表单编号>，打印的登记表表头随之带上表单编号和版本。",
+      "documents/QP-004.yaml:16:16 error doc/mention-unresolved QP-004 第 1 节提到了《特殊特性符号对照表》：这是 csr 的登记表 symbols（'csr list symbols' 打印）的标题，但它还不是受控表单，仓库中也没有这个标题的文件。请为它新建并发布表单（csr new form --title 特殊特性符号对照表，再用 'csr release' 发布），再用 csr organisation update --register-form symbols=<表单编号> 登记，打印的登记表表头随之带上表单编号和版本。",
     );
   });
 

@@ -2,24 +2,51 @@
  * `csr organisation update`: the organisation's name (qms.yaml `organisation.name`, 公司全称, printed
  * on every controlled document and register), its English name (`name_en`, with `--lang en`), and
  * the confidentiality notice under every document's header block (`confidentiality`,
- * `confidentiality_en`; model/confidentiality.ts), without hand-edited YAML.
+ * `confidentiality_en`; model/confidentiality.ts), without hand-edited YAML; and the settings a
+ * document controller makes once: the form each register is printed on (`registers.forms`, e.g.
+ * 程序文件一览表 on QR-001-03), the signature lines under every register (`registers.signatures`),
+ * the working days a CSR review may take and the warning before it ends (`csr.review_days`,
+ * `csr.warn_days`: IATF 16949 7.5.3.2.2 sets 10, GJB 9001C leaves the period to the company), and
+ * the clauses declared not applicable with their justification (`exclusions`, IATF 16949 4.3.2).
  *
- * Errors (UserError, one line): no readable qms.yaml, an empty name, nothing to change. An empty
- * `--name-en` removes the English name; an empty `--confidentiality` turns the notice off.
+ * Errors (UserError, one line): no readable qms.yaml, an empty name, nothing to change, a register
+ * or form that does not exist, a number of days that is not a whole number, a clause not in scope,
+ * --exclude without --justification. An empty `--name-en` removes the English name; an empty
+ * `--confidentiality` turns the notice off; `--register-form <register>=` (no form) and an empty
+ * `--register-signatures` remove the setting. What csr check would then reject (an obsolete or draft
+ * form: config/register-form; an exclusion the standard does not permit) is refused by the edit session.
  */
+import type { Document } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { t } from "../../i18n/index.js";
+import { didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
+import type { Catalog } from "../../model/catalog.js";
 import { confidentialityNotice } from "../../model/confidentiality.js";
 import type { CommandContext } from "../context.js";
-import { editFile, saveChanges, withEditSession } from "../shared/edit.js";
+import { clauseRef, clauseToRemove } from "../options.js";
+import { editFile, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 
 export interface OrganisationFlags {
   name?: string;
   nameEn?: string;
   confidentiality?: string;
   confidentialityEn?: string;
+  /** `<register>=<form>`, each; `<register>=` removes the register's form. */
+  registerForm?: string[];
+  /** Comma- or 、-separated signature lines; "" removes them. */
+  registerSignatures?: string;
+  reviewDays?: string;
+  warnDays?: string;
+  /** Clauses to declare not applicable, with `justification`. */
+  exclude?: string[];
+  justification?: string;
+  /** Clauses whose exclusion is withdrawn. */
+  include?: string[];
   commit?: boolean;
 }
+
+/** The registers that print a form number in their heading (qms.yaml `registers.forms`; schemas/qms.schema.json). */
+export const REGISTERS_WITH_FORMS = ["procedures", "procedures-gjb", "documents", "forms", "external", "obsolete", "clauses", "clauses-xref", "csr-matrix", "csr-list", "reviews", "symbols", "distribution", "training", "changes"] as const;
 
 export async function organisationUpdateCommand(ctx: CommandContext, flags: OrganisationFlags): Promise<number> {
   return withEditSession(ctx, true, undefined, async (session) => {
@@ -32,7 +59,8 @@ export async function organisationUpdateCommand(ctx: CommandContext, flags: Orga
       confidentiality_en: flags.confidentialityEn?.trim(),
     };
     if (given.name === "") throw new UserError(t("organisation.empty-name"));
-    if (Object.values(given).every((v) => v === undefined)) throw new UserError(t("organisation.nothing"), t("organisation.hint"));
+    const settings = settingChanges(session, flags);
+    if (Object.values(given).every((v) => v === undefined) && settings.length === 0) throw new UserError(t("organisation.nothing"), t("organisation.hint"));
     const value = config.value;
     const before = {
       name: value.organisation.name,
@@ -46,6 +74,7 @@ export async function organisationUpdateCommand(ctx: CommandContext, flags: Orga
     const details = (Object.keys(given) as (keyof typeof given)[])
       .filter((key) => given[key] !== undefined && given[key] !== before[key])
       .map((key) => t("department.update.field", { field: t(`organisation.field.${key}`), before: shown(before[key]), after: shown(given[key]) }));
+    for (const setting of settings) if (setting.before !== setting.after) details.push(t("department.update.field", { field: setting.field, before: setting.before || t("department.none"), after: setting.after || t("department.none") }));
     if (details.length === 0) {
       ctx.stdout(`${t("organisation.same")}\n`);
       return 0;
@@ -58,6 +87,7 @@ export async function organisationUpdateCommand(ctx: CommandContext, flags: Orga
       if (given.confidentiality !== undefined) doc.set("confidentiality", given.confidentiality);
       if (given.confidentiality_en === "") doc.delete("confidentiality_en");
       else if (given.confidentiality_en !== undefined) doc.set("confidentiality_en", given.confidentiality_en);
+      for (const setting of settings) setting.apply(doc);
     });
     await saveChanges(ctx, session, [change], [t("organisation.updated", { details: details.join(t("department.update.separator")) })], {
       commit: flags.commit,
@@ -65,4 +95,89 @@ export async function organisationUpdateCommand(ctx: CommandContext, flags: Orga
     });
     return 0;
   });
+}
+
+/** One setting of qms.yaml a flag changes: its name in the summary, its value before and after as printed, and the edit. */
+interface SettingChange {
+  field: string;
+  before: string;
+  after: string;
+  apply: (doc: Document) => void;
+}
+
+/**
+ * The register forms, signature lines, review days and exclusions the flags set, checked against
+ * the repository (see organisationUpdateCommand for the errors).
+ */
+function settingChanges(session: EditSession, flags: OrganisationFlags): SettingChange[] {
+  const config = session.repo.config!.value;
+  const out: SettingChange[] = [];
+  for (const given of flags.registerForm ?? []) {
+    const at = given.indexOf("=");
+    const register = (at < 0 ? given : given.slice(0, at)).trim();
+    const form = at < 0 ? undefined : given.slice(at + 1).trim();
+    if (form === undefined) throw new UserError(t("organisation.register-form-format", { given }), t("organisation.register-form-hint"));
+    if (!(REGISTERS_WITH_FORMS as readonly string[]).includes(register)) {
+      throw new UserError(t("organisation.unknown-register", { register }) + didYouMean(register, REGISTERS_WITH_FORMS), t("organisation.registers", { registers: list([...REGISTERS_WITH_FORMS]) }));
+    }
+    if (form !== "") {
+      const found = session.index.documents.get(form)?.value;
+      const forms = [...session.index.documents.values()].filter((d) => d.value.kind === "form" && d.value.status !== "obsolete").map((d) => d.value.id);
+      if (!found) throw new UserError(t("organisation.unknown-form", { form }) + didYouMean(form, forms));
+      if (found.kind !== "form") throw new UserError(t("organisation.not-a-form", { form, kind: t(`value.kind.${found.kind}`) }));
+    }
+    const before = config.registers?.forms?.[register] ?? "";
+    out.push({
+      field: t("organisation.field.register-form", { register }),
+      before,
+      after: form,
+      apply: (doc) => (form === "" ? doc.deleteIn(["registers", "forms", register]) : doc.setIn(["registers", "forms", register], form)),
+    });
+  }
+  if (flags.registerSignatures !== undefined) {
+    const lines = flags.registerSignatures.split(/[,，、]/).map((line) => line.trim()).filter(Boolean);
+    const before = (config.registers?.signatures ?? []).join("、");
+    out.push({
+      field: t("organisation.field.register-signatures"),
+      before,
+      after: lines.join("、"),
+      apply: (doc) => (lines.length === 0 ? doc.deleteIn(["registers", "signatures"]) : doc.setIn(["registers", "signatures"], doc.createNode(lines, { flow: true }))),
+    });
+  }
+  for (const [flag, key, value, least] of [["--review-days", "review_days", flags.reviewDays, 1], ["--warn-days", "warn_days", flags.warnDays, 0]] as const) {
+    if (value === undefined) continue;
+    const days = Number(value.trim());
+    if (!/^\d+$/.test(value.trim()) || days < least) throw new UserError(t("organisation.days", { flag, value, least }));
+    out.push({ field: t(`organisation.field.${key}`), before: String(config.csr?.[key] ?? ""), after: String(days), apply: (doc) => doc.setIn(["csr", key], days) });
+  }
+  const catalogs = (config.standards ?? []).map((s) => session.repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
+  const exclusions = [...(config.exclusions ?? [])];
+  const shownExclusions = (all: typeof exclusions) => all.map((e) => e.clause).join("、");
+  const before = shownExclusions(exclusions);
+  if ((flags.exclude ?? []).length > 0 && !flags.justification?.trim()) throw new UserError(t("organisation.exclude-needs-justification"), t("organisation.exclude-hint"));
+  if (flags.justification !== undefined && (flags.exclude ?? []).length === 0) throw new UserError(t("organisation.justification-alone"), t("organisation.exclude-hint"));
+  for (const given of flags.exclude ?? []) {
+    const clause = clauseRef(given, "--exclude", catalogs);
+    const at = exclusions.findIndex((e) => e.clause === clause);
+    const exclusion = { clause, justification: flags.justification!.trim() };
+    if (at >= 0) exclusions[at] = exclusion;
+    else exclusions.push(exclusion);
+  }
+  for (const given of flags.include ?? []) {
+    const clause = clauseToRemove(given, catalogs);
+    const at = exclusions.findIndex((e) => e.clause === clause);
+    if (at < 0) throw new UserError(t("organisation.not-excluded", { clause, excluded: before || t("department.none") }));
+    exclusions.splice(at, 1);
+  }
+  if ((flags.exclude ?? []).length > 0 || (flags.include ?? []).length > 0) {
+    const justified = JSON.stringify(config.exclusions ?? []) !== JSON.stringify(exclusions);
+    out.push({
+      field: t("organisation.field.exclusions"),
+      before,
+      // A new justification for a clause excluded already is a change the clause list does not show.
+      after: justified && shownExclusions(exclusions) === before ? t("organisation.justification-changed", { clauses: before }) : shownExclusions(exclusions),
+      apply: (doc) => (exclusions.length === 0 ? doc.delete("exclusions") : doc.set("exclusions", doc.createNode(exclusions))),
+    });
+  }
+  return out;
 }
