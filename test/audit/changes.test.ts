@@ -580,3 +580,23 @@ describe("csr changes of a CSR new in the period", { timeout: 120_000 }, () => {
     expect(table.stdout).toContain("顾客特定要求：新增 1，重新评审 1，落实文件变更 2");
   });
 });
+
+describe("csr changes in English", { timeout: 120_000 }, () => {
+  it("prints the records' English titles, as every English register, and calls a later revision revised (auditor17 F3)", async () => {
+    const dir = tempDir();
+    cpSync(scriptedHistory(), dir, { recursive: true });
+    const append = (path: string, line: string) => writeFileSync(join(dir, path), readFileSync(join(dir, path), "utf8") + line + "\n");
+    append("documents/QP-001.yaml", "title_en: CSR Management Procedure");
+    append("csr/DYA/DYA-002.yaml", "title_en: Packaging labels carry the lot number");
+    writeFileSync(join(dir, "customers/DYA.yaml"), readFileSync(join(dir, "customers/DYA.yaml"), "utf8").replace("    title: 供应商质量手册\n", "    title: 供应商质量手册\n    title_en: Supplier Quality Manual\n"));
+    commitAt(dir, "2025-09-06", "English titles");
+    const result = await csrInProcess(["-C", dir, "changes", "2025-06-01", "2025-09-30", "--lang", "en"], { env: TZ });
+    expect(result.stdout.split("\n").filter((line) => /QP-001|DYA-002|DYA-SQM/.test(line))).toEqual([
+      "Documents                  revised          QP-001               CSR Management Procedure               A/0               A/1                         增加评审时限                                               2025-06-01",
+      "CSRs                       decided          DYA-002              Packaging labels carry the lot number                    optional                    decided by 王强                                            2025-06-02",
+      "CSRs                       added            DYA-003              返工须经顾客批准                                         DYA-SQM B                   customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15  2025-09-01",
+      "CSRs                       where addressed  DYA-001              特殊特性符号按顾客规定标识             QP-001            QP-002 5.3",
+      "Customer source documents  new revision     DYA-SQM              Supplier Quality Manual                A                 B                           customer: 东岳汽车                                         2025-09-01",
+    ]);
+  });
+});

@@ -9,7 +9,8 @@ import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
-import { customerName, departmentName, personName, t, type RegisterContext } from "./context.js";
+import { localized } from "../../core/text.js";
+import { customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
 
 /** One end of the compared range as the user named it and as git resolved it. */
 export interface RangeEnd {
@@ -107,8 +108,22 @@ export function periodReport(ctx: RegisterContext, changes: readonly Change[], p
 
 /** The report's table; `note`, sentences that say what it was built from, follows the counts as one line. */
 function reportTable(ctx: RegisterContext, changes: readonly Change[], range: string, label: string, note: string[]): Table {
+  // The name every other register of the repository prints in the reader's language (title_en, name_en),
+  // from the record as it stands; the row's own title for one no longer there.
   const name = (change: Change) => {
     if (change.area === "person" && ctx.index.people.has(change.id)) return personName(ctx, change.id);
+    if (change.area === "document") {
+      const doc = ctx.index.documents.get(change.id)?.value;
+      if (doc) return documentTitle(ctx, doc);
+    }
+    if (change.area === "csr") {
+      const csr = ctx.index.csrs.get(change.id)?.value;
+      if (csr) return localized(ctx.lang, csr.title, csr.title_en);
+    }
+    if (change.area === "source") {
+      const source = ctx.index.customers.get(change.detail)?.value.sources?.find((s) => s.id === change.id);
+      if (source) return localized(ctx.lang, source.title, source.title_en);
+    }
     return change.title;
   };
   const detail = (change: Change) => {
