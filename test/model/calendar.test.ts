@@ -122,6 +122,10 @@ describe("calendar/year-missing", () => {
     expect(csrList(rc, { today: "2027-01-05" }).notes?.at(-1)).toBe(
       "csr has no public holidays for 2027: review deadlines and working days left that run into it were counted Monday to Friday (rule calendar/year-missing); once its holiday notice is published, write its days into qms.yaml with 'csr calendar notice <file>'.",
     );
-    expect(csrList(rc, { today: "2026-11-27" }).notes).toHaveLength(1);
+    // No such note before: the list's own, and BCM-004 addressed only in a draft (auditor17 F7).
+    expect(csrList(rc, { today: "2026-11-27" }).notes).toEqual([
+      "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late.",
+      "Not yet addressed in any document: BCM-004 (WI-011-01 not released yet)",
+    ]);
   });
 });
