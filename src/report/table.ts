@@ -957,8 +957,19 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
   }
   let last = table.rows.length + 2;
   let at = table.rows.length + 4;
+  // A note is one cell merged across the printed columns from tailColumn, wrapped and as tall as its
+  // lines: left in one cell, its text ran over the empty cells to the right and was cut at the print
+  // area's edge (the change report's note on what it could not know, auditor17 F4).
+  const span = widths.slice(tailColumn - 1, count).reduce((sum, w) => sum + w, 0);
   for (const note of table.notes ?? []) {
-    sheet.getCell(at, tailColumn).value = note;
+    const cell = sheet.getCell(at, tailColumn);
+    cell.value = note;
+    const lines = wrappedLines(note, span);
+    if (lines > 1) {
+      if (count > tailColumn) sheet.mergeCells(at, tailColumn, at, count);
+      cell.alignment = { vertical: "top", wrapText: true };
+      sheet.getRow(at).height = LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES);
+    }
     sheet.getRow(at).commit();
     last = at++;
   }

@@ -247,6 +247,14 @@ describe("csr changes", { timeout: 120_000 }, () => {
     expect(sheet.getCell("H3").value).toEqual(new Date("2025-06-01T00:00:00Z"));
     // Title, header, 11 changes, a blank row, 5 counts and the note on what the report compares.
     expect(sheet.rowCount).toBe(2 + 11 + 1 + 5 + 1);
+    // The note prints whole (auditor17 F4): merged across the columns, wrapped, as tall as its lines.
+    const row = sheet.getRow(sheet.rowCount);
+    const first = (row.values as unknown[]).findIndex((v) => v !== undefined && v !== null);
+    const note = row.getCell(first);
+    expect([note.address, note.value]).toEqual([`${"ABCDEFGH"[first - 1]}${sheet.rowCount}`, expect.stringMatching(/^Compared by commit: /)]);
+    expect(row.getCell(8).master.address).toBe(note.address);
+    expect(note.alignment).toEqual({ vertical: "top", wrapText: true });
+    expect(sheet.getRow(sheet.rowCount).height).toBeGreaterThan(15);
   });
 
   it("refuses what is not a revision, and a folder without git", async () => {
