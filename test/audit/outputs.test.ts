@@ -1,10 +1,10 @@
 /** The workbook, the HTML page, CSV safety and repository templates. */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { renderTableTemplate, tableView, toCsv, toMarkdown, twoLineHeading, writeXlsx, type Table } from "../../src/report/table.js";
-import { copyFixture, csrInProcess, FIXTURES, makeRepo, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, FIXTURES, makeRepo, ROOT, tempDir } from "../helpers.js";
 
 const REPO = join(FIXTURES, "audit", "registers");
 
@@ -129,6 +129,17 @@ describe("csr export", () => {
     expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.txt"], { lang: null })).stderr).toBe(
       "csr: 无法从扩展名判断 --out out/forms.txt 的格式；请将文件命名为 .md、.html、.csv、.json、.xlsx 或 .pdf，或者给出 --format；要写入文件夹，请以 / 结尾。\n",
     );
+    // A format the extension contradicts would write a PDF named .xlsx (tester18 F9); .htm is html.
+    expect(csr(["-C", dir, "list", "procedures", "--out", "out/p.xlsx", "--format", "pdf"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --out out/p.xlsx 的扩展名表示 xlsx，与 --format pdf 不一致；请去掉 --format，或改用 .pdf 结尾的文件名。\n",
+    });
+    expect((await csrInProcess(["-C", dir, "matrix", "csr", "--out", "out/m.csv", "--format", "table"], { lang: "en" })).stderr).toBe(
+      "csr: --out out/m.csv ends in .csv, which is not --format table; leave out --format, or name a .txt file.\n",
+    );
+    expect(existsSync(join(dir, "out"))).toBe(false);
+    expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.htm", "--format", "html"], { lang: null })).code).toBe(0);
     expect(await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).toMatchObject({ code: 0, stderr: "已写入 out/forms.md\n" });
     expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.md"], { lang: null })).code).toBe(2);
     expect((await csrInProcess(["-C", dir, "list", "forms", "--out", "out/forms.md", "--force"], { lang: null })).code).toBe(0);

@@ -79,7 +79,7 @@ const EXTENSIONS: Record<TableFormat, string> = { table: "txt", md: "md", html: 
  * docs/tables.md), and --format, which a folder cannot give, is required. A name without an
  * extension that is not a folder could be either, so it is refused rather than guessed.
  * Errors (UserError, one line each): a folder without --format; a name without an extension; an
- * extension that names no format, without --format.
+ * extension that names no format, without --format; an extension that names another format than --format.
  */
 export function tableOutput(flags: OutputFlags, dir: string, name: string): { format: TableFormat; out?: string } {
   const { out } = flags;
@@ -93,7 +93,10 @@ export function tableOutput(flags: OutputFlags, dir: string, name: string): { fo
   if (extension === "") throw new UserError(t("out.file-or-folder", { out, example: `${out}.${EXTENSIONS[choiceOption(flags.format, "--format", TABLE_FORMATS, "xlsx")]}` }));
   const guessed = BY_EXTENSION[extension];
   if (!guessed && flags.format === undefined) throw new UserError(t("output.unknown-extension", { out }));
-  return { format: choiceOption(flags.format, "--format", TABLE_FORMATS, guessed ?? "table"), out };
+  const format = choiceOption(flags.format, "--format", TABLE_FORMATS, guessed ?? "table");
+  // A PDF under the name .xlsx is a file nobody can open by its name: the two must agree.
+  if (guessed && format !== guessed) throw new UserError(t("out.table-format", { out, extension: extension.slice(1), format, suffix: EXTENSIONS[format] }));
+  return { format, out };
 }
 
 /** `out` names a folder: it ends with a path separator, or a folder of that name exists (relative to `dir`). */
