@@ -7,7 +7,7 @@
  */
 import type { WorkCalendar } from "./calendar.js";
 import { DEFAULT_REVIEW_DAYS, missingOpinions, requiredDepartments, reviewStart } from "./csr-status.js";
-import type { Csr, Customer, Decision, QmsConfig, ReviewRound } from "./types.js";
+import type { Csr, Customer, Decision, QmsConfig, ReviewRecord, ReviewRound } from "./types.js";
 
 export type Timeliness = "on-time" | "late" | "open" | "overdue";
 
@@ -38,8 +38,12 @@ export interface ReviewRoundTimeliness {
   timeliness: Timeliness | "closed" | "closed-overdue";
   /** Why a late round was late: the round's `late_reason` for a decision, the confirmation's `late_reason` for a confirmation. */
   lateReason?: string;
-  /** The decision was taken without every required countersign (`csr review --force`): the departments still missing. */
-  forced?: { missing: string[] };
+  /**
+   * The decision was taken without every required countersign (`csr review --force`): the departments
+   * still missing, and the round's signed paper review record when one is named (`review.record`):
+   * the countersigns are on it, as csr/forced-decision accepts them.
+   */
+  forced?: { missing: string[]; record?: ReviewRecord };
   estimatedYears: number[];
   /** Source revisions confirmed unchanged while this round had no decision to keep (csr/confirmed-without-decision): they close nothing. */
   unkept?: { revision: string; by: string; date: string }[];
@@ -123,7 +127,7 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
       allowed,
       timeliness,
       ...(decision && round.late_reason ? { lateReason: round.late_reason } : {}),
-      ...(decision?.forced ? { forced: { missing } } : {}),
+      ...(decision?.forced ? { forced: { missing, ...(round.record ? { record: round.record } : {}) } } : {}),
       estimatedYears: calendar.yearsWithoutData(start, due),
     };
   };

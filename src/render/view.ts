@@ -614,7 +614,8 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           justification: decision.justification ?? "",
           by: names.person(decision.by),
           date: decision.date,
-          forced: decision.forced === true,
+          // Forced without countersigns that are on the named paper record is not forced for want of them (csr/forced-decision).
+          forced: decision.forced === true && csr.review?.record === undefined,
           overruled: names.list(overruledOpinions(csr).map((o) => names.department(o.department))),
         }
       : undefined,

@@ -71,7 +71,7 @@ describe("csr review with flags", () => {
       code: 2,
       stdout: "",
       stderr:
-        "csr: DYA-011 still lacks the opinion of 市场部, 生产部 (required: 品质部, 市场部, 生产部).\nhint: Record them with 'csr review DYA-011 --department MKT ...', or add --force to decide now (recorded as forced).\n",
+        "csr: DYA-011 still lacks the opinion of 市场部, 生产部 (required: 品质部, 市场部, 生产部).\nhint: Record them with 'csr review DYA-011 --department MKT ...'; if the countersigns are on a signed paper review record, record it first with 'csr review DYA-011 --record <number> --record-form <form>', then decide; or add --force to decide now (recorded as forced).\n",
     });
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(HAND_WRITTEN);
 

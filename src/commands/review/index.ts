@@ -255,7 +255,10 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   const last = (csr.review?.opinions ?? []).reduce<string | undefined>((latest, o) => (latest === undefined || o.date > latest ? o.date : latest), undefined);
   const follows: Follows = last !== undefined && last > reviewStart(csr) ? { what: eventLabel("review.event.last-opinion"), of: csr.id, date: last } : startOf(csr);
   refuseBefore(given, "--date", follows);
-  const missing = missingOpinions(csr, config);
+  // A named paper review record holds the countersigns (会签) of the round, as csr check accepts them
+  // (csr/review-incomplete, csr/forced-decision): the decision follows it and is not forced.
+  const paper = csr.review?.record;
+  const missing = paper ? [] : missingOpinions(csr, config);
   if (missing.length > 0 && !flags.force) {
     throw new UserError(
       t("review.opinions-missing", { id: csr.id, missing: list(missing.map((d) => departmentLabel(index, d))), required: list(requiredDepartments(csr, config).map((d) => departmentLabel(index, d))) }),
@@ -313,6 +316,8 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
     lines.push(t("review.earlier-decision-kept", { disposition: t(`value.disposition.${earlier.disposition}`), date: earlier.date }));
   }
   if (missing.length > 0) lines.push(t("review.forced", { departments: list(missing.map((d) => departmentLabel(index, d))) }));
+  const notGiven = paper ? missingOpinions(csr, config) : [];
+  if (paper && notGiven.length > 0) lines.push(t("review.decision.on-record", { record: reviewRecordText(paper), departments: list(notGiven.map((d) => departmentLabel(index, d))) }));
   doc.setIn(["review", "decision"], doc.createNode(decision));
   lines.push(...setSigners(index, doc, flags, date));
   const note = estimatedDeadlineNote(calendar, reviewStart(csr), due);

@@ -117,7 +117,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   const overruled = csr.review?.decision?.justification ? [] : overruledOpinions(csr);
   field(
     "show.label.decision",
-    csr.review?.decision ? decisionLine(csr.review.decision, person) + (overruled.length > 0 ? t("review.show.overruled-unexplained", { departments: departments(overruled.map((o) => o.department)) }) : "") : t("show.not-decided"),
+    csr.review?.decision ? decisionLine(csr.review.decision, person, csr.review.record !== undefined) + (overruled.length > 0 ? t("review.show.overruled-unexplained", { departments: departments(overruled.map((o) => o.department)) }) : "") : t("show.not-decided"),
   );
   // The review report's 记录 and 评审组长 (review.recorder, review.leader), when recorded.
   const signers = REPORT_SIGNER_ROLES.flatMap((role) => {
@@ -181,7 +181,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     [round.reason ? withoutFinalStop(historyReason(round.reason, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
     ...(round.record ? [`  ${t("show.history.record", { record: reviewRecordText(round.record) })}`] : []),
-    ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person) })}`] : []),
+    ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person, round.record !== undefined) })}`] : []),
     ...(round.late_reason ? [`  ${t("review.show.history.late-reason", { reason: round.late_reason })}`] : []),
   ]);
   if (history.length > 0) field("show.label.history", ...history);
@@ -237,8 +237,9 @@ function opinionLine(o: Opinion, person: (id: string) => string, department: (co
   return [`${department(o.department)} ${t(`value.opinion.${o.opinion}`)}`, person(o.reviewer), o.date].join(t("show.comma")) + (o.comment ? t("show.colon", { text: o.comment }) : "");
 }
 
-function decisionLine(d: Decision, person: (id: string) => string): string {
-  return [t(`value.disposition.${d.disposition}`), person(d.by), d.date].join(t("show.comma")) + (d.forced ? t("show.decision.forced") : "") + (d.justification ? t("show.colon", { text: d.justification }) : "");
+/** A decision on one line; a forced one whose round names its signed paper record (`onRecord`) has its countersigns there (csr/forced-decision). */
+function decisionLine(d: Decision, person: (id: string) => string, onRecord: boolean): string {
+  return [t(`value.disposition.${d.disposition}`), person(d.by), d.date].join(t("show.comma")) + (d.forced ? t(onRecord ? "show.decision.forced-record" : "show.decision.forced") : "") + (d.justification ? t("show.colon", { text: d.justification }) : "");
 }
 
 /** A reason written as a sentence ("…重新评审。") without its full stop, as it is followed by more of the line. */

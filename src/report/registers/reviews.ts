@@ -9,7 +9,7 @@
 import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { citations, underStandard } from "../../model/citations.js";
-import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
+import { DEFAULT_REVIEW_DAYS, reviewRecordText } from "../../model/csr-status.js";
 import { LATE_ROUNDS, reviewRounds, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import type { Table } from "../table.js";
 import type { Csr } from "../../model/types.js";
@@ -99,6 +99,8 @@ function remark(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
 
 function ending(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
   if (round.forced) {
+    // The countersigns are on the signed paper record the review names (csr/forced-decision accepts it).
+    if (round.forced.record) return t(ctx, "register.reviews.forced-record", { record: reviewRecordText(round.forced.record) });
     const missing = round.forced.missing;
     return missing.length > 0
       ? t(ctx, "register.reviews.forced", { count: missing.length, departments: missing.map((d) => departmentName(ctx, d)).join(t(ctx, "register.list-separator")) })
