@@ -105,4 +105,12 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     // DYA-004 was addressed in QP-020 5.3 before A/2 (no pin: which revision it was made against is not recorded).
     expect(matrix(dir, BEFORE).rows.filter((r) => r.id === "DYA-004").map(({ link, status }) => ({ link, status }))).toEqual([{ link: "", status: "addressed" }]);
   });
+
+  it("csr show names the revision in force and the pending one as the CSR matrix does, not the pending one as released (tester18 F6)", () => {
+    const dir = repository();
+    const place = (today: string, lang?: "zh-CN") => csr(["-C", dir, "show", "DYA-004", "--today", today], { lang }).stdout.split("\n").map((l) => l.trim()).filter((l) => l.includes("QP-020"));
+    expect(place(BEFORE)).toEqual(["Addressed in    QP-020 特殊特性管理程序 A/1; A/2 not yet in force (from 2026-12-20), section 5.3 特殊特性"]);
+    expect(place(BEFORE, "zh-CN")).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性"]);
+    expect(place(EFFECTIVE, "zh-CN")).toEqual(["落实文件        QP-020 特殊特性管理程序 A/2（已发布），章节 5.3 特殊特性"]);
+  });
 });

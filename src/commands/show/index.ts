@@ -8,11 +8,12 @@ import { currentReviewRound, workdaysPastDue } from "../../model/review-timeline
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { addressing, csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
-import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
+import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
 import { csrDistributions } from "../../model/distribution.js";
 import { csrTrainingState } from "../../model/training.js";
-import { REPORT_SIGNER_ROLES, type Csr, type Decision, type DocumentStatus, type Opinion } from "../../model/types.js";
+import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, type DocumentStatus, type Opinion } from "../../model/types.js";
 import { localized, padEnd } from "../../core/text.js";
 import { conjunction, language, t, type MessageKey } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
@@ -136,8 +137,12 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     "show.label.addressed",
     ...(addressed.length > 0
       ? addressed.map(
-          (a) =>
-            `${a.document} ${a.title ?? t("show.unknown-document")}${a.version ? ` ${a.version}` : ""}${a.withdrawn ? t("show.addressed.withdrawn", { date: a.withdrawn }) : a.pending ? t("show.addressed.pending", a.pending) : a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}${a.section ? t("show.addressed.section", { section: a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section }) : ""}${suspectMark(a.suspect)}`,
+          (a) => {
+            // A revision released to take effect later, while the one before is what counts: as the CSR matrix says it (tester18 F6).
+            const inForce = a.withdrawn || a.pending ? "" : versionInForceText(index.documents.get(a.document)?.value, today);
+            const version = inForce || `${a.version ? ` ${a.version}` : ""}${a.withdrawn ? t("show.addressed.withdrawn", { date: a.withdrawn }) : a.pending ? t("show.addressed.pending", a.pending) : a.status ? t("show.parenthesis", { text: t(`value.document-status.${a.status as DocumentStatus}`) }) : ""}`;
+            return `${a.document} ${a.title ?? t("show.unknown-document")}${version}${a.section ? t("show.addressed.section", { section: a.sectionNumber ? `${a.sectionNumber} ${a.sectionTitle}` : a.section }) : ""}${suspectMark(a.suspect)}`;
+          },
         )
       : [t("show.no-document")]),
   );
@@ -245,6 +250,20 @@ function decisionLine(d: Decision, person: (id: string) => string, onRecord: boo
 /** A reason written as a sentence ("…重新评审。") without its full stop, as it is followed by more of the line. */
 function withoutFinalStop(text: string): string {
   return text.replace(/[。．.！!；;，,、\s]+$/u, "");
+}
+
+/**
+ * " A/1；A/2 待实施（2026-12-15 实施）" for a document whose current revision is released to take effect
+ * later while the one before is in force, as the CSR matrix and the registers print it (versionInForce
+ * of report/registers/context.ts); "" otherwise, when the version and its status say it all.
+ */
+function versionInForceText(doc: ControlledDocument | undefined, today: string): string {
+  const until = doc ? releasedPendingUntil(doc, today) : undefined;
+  const version = doc ? currentRevision(doc)?.version : undefined;
+  if (!doc || until === undefined || version === undefined) return "";
+  const pending = t("register.version.pending", { version, status: t("register.status.pending", { date: until }) });
+  const inForce = revisionInForce(doc, today)?.version;
+  return ` ${inForce === undefined ? pending : t("register.version.in-force", { inForce, pending })}`;
 }
 
 function pendingOf(standing: Addressing): AddressedView["pending"] {
