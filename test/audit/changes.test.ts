@@ -2,7 +2,6 @@ import { cpSync, existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } fr
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csr, csrInProcess, git, minimalRepo, tempDir } from "../helpers.js";
-import { today } from "../today.js";
 
 /** Commits everything as of a fixed moment in China Standard Time, so dates and tags are reproducible. */
 function commitAt(dir: string, isoDay: string, message: string): void {
@@ -292,6 +291,12 @@ describe("csr changes", { timeout: 120_000 }, () => {
     });
     expect(await csrInProcess(["-C", dir, "changes", "2025-09-01", "2025-06-30"], { env: TZ })).toEqual({ code: 2, stdout: "", stderr: "csr: The period ends on 2025-06-30, before it starts on 2025-09-01.\n" });
   });
+
+  it("refuses a day that does not exist as a mistyped date, not as a commit (tester18 F10)", async () => {
+    expect(await csrInProcess(["-C", dir, "changes", "2025-11-01", "2025-11-31"], { env: TZ, lang: "zh-CN" })).toEqual({ code: 2, stdout: "", stderr: "csr: '2025-11-31' 不是有效日期：11 月只有 30 天。\n" });
+    expect(await csrInProcess(["-C", dir, "changes", "2025-02-29"], { env: TZ })).toEqual({ code: 2, stdout: "", stderr: "csr: '2025-02-29' is not a valid date: month 2 has only 28 days.\n" });
+    expect(await csrInProcess(["-C", dir, "changes", "2025-13-01", "2025-12-31"], { env: TZ })).toEqual({ code: 2, stdout: "", stderr: "csr: '2025-13-01' is not a valid date: there is no month 13.\n" });
+  });
 });
 
 /**
@@ -409,7 +414,8 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
   });
 
   it("says when the period ends after today: the days after it have not happened", async () => {
-    const now = today();
+    // Today where the run is (TZ): from 16:00 UTC on, Shanghai is a day ahead of the test's own clock.
+    const now = new Intl.DateTimeFormat("en-CA", { timeZone: TZ.TZ }).format(new Date());
     const result = await csrInProcess(["-C", dir, "changes", "2098-01-01", "2098-12-31"], { lang: null, env: TZ });
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(-3)).toEqual([

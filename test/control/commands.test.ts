@@ -462,6 +462,6 @@ describe("csr obsolete", () => {
     );
     // qms.yaml prints the distribution register on QR-001-02: it refers to the form as a document does.
     const form = await csrInProcess(["-C", dir, "obsolete", "QR-001-02", "--reason", "换版", "--superseded-by", "QR-001-03", "--date", "2026-11-20"]);
-    expect(form.stdout).toContain("\nqms.yaml's registers.forms still prints the register(s) distribution on QR-001-02; change it to QR-001-03.\n");
+    expect(form.stdout).toContain("\nqms.yaml's registers.forms still prints the register(s) distribution on QR-001-02; change it to QR-001-03 (csr organisation update --register-form <register>=QR-001-03).\n");
   }, 90_000);
 });

@@ -18,11 +18,25 @@ import type { CommandContext } from "../context.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 
 export async function changesCommand(ctx: CommandContext, from: string, to: string | undefined, flags: OutputFlags): Promise<number> {
+  for (const end of [from, to]) if (end !== undefined) refuseImpossibleDay(end);
   const dated = isIsoDate(from);
   if (to !== undefined && isIsoDate(to) !== dated) {
     throw new UserError(t("changes.mixed", { date: dated ? from : to, revision: dated ? to : from }), t("changes.mixed.hint"));
   }
   return dated ? periodCommand(ctx, from, to ?? localToday(), flags) : commitsCommand(ctx, from, to ?? "HEAD", flags);
+}
+
+/**
+ * An end written as a date whose day does not exist (2026-11-31, 2026-13-01) is a mistyped date, not
+ * a commit or tag: refused as such (UserError naming the days of that month), before it is taken for
+ * a git revision.
+ */
+function refuseImpossibleDay(end: string): void {
+  const parts = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(end);
+  if (!parts || isIsoDate(end)) return;
+  const [year, month] = [Number(parts[1]), Number(parts[2])];
+  if (month < 1 || month > 12) throw new UserError(t("changes.no-month", { value: end, month }));
+  throw new UserError(t("changes.no-day", { value: end, month, days: new Date(Date.UTC(year, month, 0)).getUTCDate() }));
 }
 
 /**
