@@ -7,9 +7,9 @@ import { addPerson, removePeople } from "../../src/commands/person/index.js";
 import { reviewCsr } from "../../src/commands/review/index.js";
 import { localToday } from "../../src/core/dates.js";
 import { setLanguage } from "../../src/i18n/index.js";
-import { writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { csrInProcess } from "../helpers.js";
+import { copyFixture, csrInProcess } from "../helpers.js";
 import { today, weekdaysAfter } from "../today.js";
 import { capture, read, sourceReceivedOn, validRepo } from "./fixture.js";
 
@@ -169,6 +169,31 @@ describe("csr add, asked at a terminal", () => {
   });
 });
 
+describe("csr add: the clause picker (tester16 F13)", () => {
+  it("adds a clause typed in full at 'Another clause', the exact number first and 'done' after the matches", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    const done = addCsr(ctx, { clause: [], customer: "DYA", source: "DYA-SQM", section: "3.2", title: "临时更改须经顾客批准", text: "临时更改须书面批准", category: "过程", received: "2026-11-20" }, prompts);
+    await screen.next();
+    screen.type("8.5.6");
+    await screen.next();
+    expect(screen.getScreen()).toContain("❯ IATF16949:8.5.6  更改控制\n  IATF16949:8.5.6.1  更改控制——补充\n");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    screen.type("8.5.6.1.1");
+    await screen.next();
+    expect(screen.getScreen()).toContain("❯ IATF16949:8.5.6.1.1  过程控制的临时更改\n  (done: IATF16949:8.5.6.1)\n");
+    screen.keypress("enter");
+    await screen.next();
+    // With nothing typed, "done" is first again: Enter ends the list.
+    expect(screen.getScreen()).toContain("❯ (done: IATF16949:8.5.6.1, IATF16949:8.5.6.1.1)\n");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("clauses:\n  - IATF16949:8.5.6.1\n  - IATF16949:8.5.6.1.1\ntitle:");
+  });
+});
+
 describe("csr review, asked at a terminal", () => {
   it("offers the departments whose opinion is missing first, then that department's people", async () => {
     const dir = validRepo();
@@ -257,6 +282,76 @@ describe("csr review, asked at a terminal", () => {
     expect(read(dir, "csr/DYA/DYA-002.yaml")).toContain(
       "  decision:\n    disposition: rejected\n    justification: 与顾客协商取消\n    by: zhang\n    date: 2026-11-26\n    forced: true\n",
     );
+  });
+});
+
+describe("csr review at a terminal in a GJB repository asks the review report's signatures", () => {
+  /** examples/gjb-demo (军代表室 MRO, 军代表 王建东) with a CSR of NES whose three required departments have countersigned. */
+  function gjbRepo(): string {
+    const dir = copyFixture("examples/gjb-demo");
+    appendFileSync(join(dir, "customers", "NES.yaml"), "sources:\n  - id: NES-JS-01\n    title: 技术协议\n    revisions:\n      - revision: A\n        received: 2026-11-16\n");
+    mkdirSync(join(dir, "csr", "NES"), { recursive: true });
+    writeFileSync(
+      join(dir, "csr", "NES", "NES-001.yaml"),
+      [
+        "id: NES-001",
+        "customer: NES",
+        "source: { document: NES-JS-01, revision: A, section: \"3.1\" }",
+        "clauses: [GJB9001C:8.2.3]",
+        "title: 电源模块须经军代表检验验收",
+        "received: 2026-11-16",
+        "review:",
+        "  opinions:",
+        "    - { department: SAL, reviewer: tangl, opinion: accept, date: 2026-11-17 }",
+        "    - { department: RD, reviewer: yangf, opinion: accept, date: 2026-11-17 }",
+        "    - { department: QA, reviewer: chenhw, opinion: accept, date: 2026-11-18 }",
+        "",
+      ].join("\n"),
+    );
+    return dir;
+  }
+
+  it("after the decider, asks 记录 and 评审组长 among the organisation's people and the 军代表 among the office's, and records them with the decision", async () => {
+    const dir = gjbRepo();
+    const ctx = capture(dir);
+    const done = reviewCsr(ctx, "NES-001", { disposition: "must", justification: "", date: "2026-11-19" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Decided by\n❯ liuzm  Liu Zhiming (General Affairs (administration, purchasing, documents))\n  chenhw  Chen Hongwei (Quality)\n");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Review report recorded by (记录)\n❯ liuzm  Liu Zhiming (General Affairs (administration, purchasing, documents))\n");
+    expect(screen.getScreen()).not.toContain("wangjd");
+    for (let i = 0; i < 8; i++) screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Review team leader (评审组长)");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await screen.next();
+    // Only the office's people sign as 军代表; the signature can also wait for the paper.
+    expect(screen.getScreen()).toBe(
+      "? Military representative agreeing to the decision (军代表)\n❯ wangjd  Wang Jiandong (Military Representative Office)\n  (not signed yet: record it later with --military-representative)\n\n↑↓ navigate • ⏎ select",
+    );
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out).toBe(
+      "NES-001: decision recorded: must, by Liu Zhiming (liuzm) on 2026-11-19.\nReview report signed: recorded by Ma Xiaolan (maxl), review team leader Chen Hongwei (chenhw), military representative Wang Jiandong (wangjd), 2026-11-19.\n",
+    );
+    expect(read(dir, "csr/NES/NES-001.yaml")).toContain(
+      "  decision:\n    disposition: must\n    by: liuzm\n    date: 2026-11-19\n  recorder: {by: maxl, date: 2026-11-19}\n  leader: {by: chenhw, date: 2026-11-19}\n  military_representative: {by: wangjd, date: 2026-11-19}\n",
+    );
+  });
+
+  it("asks only for the signatures the flags leave open, and records none left for later", async () => {
+    const dir = gjbRepo();
+    const ctx = capture(dir);
+    const done = reviewCsr(ctx, "NES-001", { disposition: "must", justification: "", date: "2026-11-19", by: "liuzm", recorder: "maxl", leader: "chenhw" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Military representative agreeing to the decision (军代表)");
+    screen.keypress("down");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/NES/NES-001.yaml")).not.toContain("military_representative");
   });
 });
 

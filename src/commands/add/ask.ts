@@ -72,7 +72,11 @@ async function askClauses(catalogs: readonly Catalog[], prompts: Prompts): Promi
       source: (term) => {
         const t = (term ?? "").trim().toLowerCase();
         const matches = all.filter((c) => !picked.includes(c.value) && (t === "" || searchTexts.get(c.value)!.includes(t)));
-        return [...done, ...matches];
+        if (t === "") return [...done, ...matches];
+        // A term typed is a clause looked for, not the end of the list (tester16 F13): the clause whose
+        // number it is comes first, where Enter picks it, and "done" after the matches.
+        const exact = (c: Choice) => c.value.toLowerCase() === t || c.value.toLowerCase().endsWith(`:${t}`);
+        return [...matches.filter(exact), ...matches.filter((c) => !exact(c)), ...done];
       },
     });
     if (clause === DONE) return picked;

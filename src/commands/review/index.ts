@@ -319,7 +319,7 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   const notGiven = paper ? missingOpinions(csr, config) : [];
   if (paper && notGiven.length > 0) lines.push(t("review.decision.on-record", { record: reviewRecordText(paper), departments: list(notGiven.map((d) => departmentLabel(index, d))) }));
   doc.setIn(["review", "decision"], doc.createNode(decision));
-  lines.push(...setSigners(index, doc, flags, date));
+  lines.push(...setSigners(index, doc, ask && militaryParties(index).length > 0 ? await askSigners(ask, repo, index, flags, date) : flags, date));
   const note = estimatedDeadlineNote(calendar, reviewStart(csr), due);
   return {
     lines,
@@ -358,6 +358,31 @@ function setSigners(index: RepoIndex, doc: Document, flags: ReviewFlags, date: s
   for (const { role, by } of signers) doc.setIn(["review", role], doc.createNode({ by, date }, { flow: true }));
   if (signers.length === 0) return [];
   return [t("review.signers.recorded", { signers: list(signers.map(({ role, by }) => t(`review.signers.${role}`, { person: personLabel(index, by) }))), date })];
+}
+
+/**
+ * At a terminal in a repository with a military representative office (GJB 9001C), the review
+ * report's signatures besides the decision's 批准 that the flags left open: 记录 and 评审组长 among the
+ * organisation's people working on `date`, 军代表 among the office's (GJB 9001C 8.2.3: the customer
+ * takes part in the review of the requirements). Each can be left for later ('csr review <id>
+ * --recorder ...' on the decided CSR), as a signature given on paper days afterwards often is.
+ * Returns the flags with the answers.
+ */
+async function askSigners(ask: Prompts, repo: Repository, index: RepoIndex, flags: ReviewFlags, date: string): Promise<ReviewFlags> {
+  const present = repo.people.map((p) => p.value).filter((p) => worksOn(p, date));
+  const answers: ReviewFlags = { ...flags };
+  for (const [role, flag, option] of SIGNERS) {
+    if (flags[flag] !== undefined) continue;
+    const military = role === "military_representative";
+    const people = present.filter((p) => isMilitaryRepresentative(index, p) === military);
+    if (people.length === 0) continue;
+    const answer = await ask.select<string>({
+      message: t(`review.prompt.signer.${role}`),
+      choices: [...people.map((p) => personChoice(index, p)), { value: "", name: t("review.prompt.signer.later", { option }) }],
+    });
+    if (answer !== "") answers[flag] = answer;
+  }
+  return answers;
 }
 
 /**
