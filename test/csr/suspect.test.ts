@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csr, csrInProcess, gitInit, minimalRepo } from "../helpers.js";
+import { checkJsonInProcess, csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
 const lines = (...l: string[]) => l.join("\n") + "\n";
 
@@ -124,5 +124,44 @@ describe("suspect links", { timeout: 120_000 }, () => {
       stderr: "csr: QP-014 has no section '9.9'.\nhint: Its sections: 1 目的, 2 作业流程, 2.1 来料标识, 2.2 包装标签. Give the number (e.g. --section 2.2) or the title.\n",
     });
     expect((await csrInProcess(["-C", dir, "address", "--confirm", "DYA-001", "QP-014"])).stderr).toBe("csr: --confirm records who confirms that the link still holds: give --by with that person, e.g. --by wang.\n");
+  });
+});
+
+describe("csr release names the CSRs addressed in what it changed (tester16 F18)", { timeout: 120_000 }, () => {
+  /** QP-014 A/0 released and committed, DYA-001 addressed in its section 2.2 (pinned by zhang), then QP-014 edited for A/1. */
+  function edited(step2: string, titleEn?: string): string {
+    const dir = repo();
+    expect(csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2.2", "--by", "zhang", "--date", "2026-03-01"]).code).toBe(0);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "QP-014 A/0, DYA-001 addressed"]);
+    writeFileSync(join(dir, "documents/QP-014.yaml"), procedure(A0, step2, titleEn));
+    return dir;
+  }
+  const release = (dir: string) => csr(["-C", dir, "release", "QP-014", "--summary", "标签改为二维码", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-03", "-y"]);
+
+  it("warns that the section addressing a CSR changed, with the command that confirms the link", () => {
+    const dir = edited("包装标签改为二维码，含零件号和数量。");
+    const result = release(dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n").slice(1)).toEqual([
+      "Warning: QP-014 A/1 changed section 2.2 包装标签 of QP-014, where DYA-001 is addressed (the link was confirmed on 2026-03-01, against A/0). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.2 包装标签\" --by zhang'; if it no longer does, point 'addressed' at the section that does with 'csr address DYA-001 <document> --section <section> --by zhang' and remove this one with 'csr address DYA-001 QP-014 --section \"2.2 包装标签\" --remove'.",
+      "",
+    ]);
+  });
+
+  it("warns that the section a CSR cites is now another one, and says nothing when the release leaves it as it was", () => {
+    const dir = edited("包装标签打印零件号、数量和批次号。");
+    writeFileSync(join(dir, "documents/QP-014.yaml"), readFileSync(join(dir, "documents/QP-014.yaml"), "utf8").replace("仓库在来料上贴待检标签。", "仓库在来料上贴待检标签并登记。"));
+    expect(release(dir).stdout).toMatch(/^Released QP-014 A\/1 \(documents\/QP-014\.yaml\): commit [0-9a-f]+, tag QP-014\/A-1\.\n$/);
+    writeFileSync(
+      join(dir, "documents/QP-014.yaml"),
+      readFileSync(join(dir, "documents/QP-014.yaml"), "utf8").replace("      - title: 来料标识\n        text: 仓库在来料上贴待检标签并登记。\n", "").replace("      - title: 包装标签\n", "      - title: 包装标签\n        text: 标签须清晰。\n      - title: 标签内容\n"),
+    );
+    const result = csr(["-C", dir, "release", "QP-014", "--summary", "合并来料标识", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-04", "-y"]);
+    expect(result.stdout.split("\n").slice(1)).toEqual([
+      "Warning: QP-014 A/2 numbers its section differently from '2.2 包装标签', where DYA-001 is addressed: that number is now 2.2 标签内容. Point 'addressed' at the section that addresses it now with 'csr address DYA-001 QP-014 --section <section> --by zhang', and remove the old one with 'csr address DYA-001 QP-014 --section \"2.2 包装标签\" --remove'.",
+      "",
+    ]);
   });
 });

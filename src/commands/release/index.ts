@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
@@ -18,7 +18,9 @@ import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
 import { releaseTag } from "../../model/paths.js";
 import { nextVersion, revisedContent } from "../../model/revision.js";
-import { emptySections } from "../../model/sections.js";
+import { documentSections, emptySections, findSection, sectionLabel } from "../../model/sections.js";
+import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
+import { personToType } from "../../model/people.js";
 import type { ControlledDocument, Person, Revision, Role, SignatureRole } from "../../model/types.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { documentAt, documentCommits } from "../history/index.js";
@@ -179,8 +181,42 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (toRecall.length > 0) {
       ctx.stdout(t("release.to-recall", { copies: copyList(index, toRecall), id: doc.id, version }) + "\n");
     }
+    const links = linksToCheck(repo, index, parseText(file.path, "document", text).data as ControlledDocument, version, date);
+    if (links.length > 0) ctx.stdout(links.join("\n") + "\n");
     return 0;
   });
+}
+
+/**
+ * The CSRs addressed in the document just released whose link the release broke or made suspect,
+ * one warning each, naming the CSR, the section and the commands that update `addressed` (tester16
+ * F18; what auditors look for: a procedure changed so that it no longer meets a CSR, IATF 16949
+ * 7.5.1.1 / 4.3.2). A cited section the released text no longer has, or has under another title
+ * (csr/section-missing at the next check); a section of a pinned link whose text changed since it
+ * was pinned (csr/suspect-link). `released`: the document as released; `date`: the release's.
+ */
+function linksToCheck(repo: Repository, index: RepoIndex, released: ControlledDocument, version: string, date: string): string[] {
+  const sections = documentSections(released);
+  const prints = new SectionPrints();
+  const lines: string[] = [];
+  for (const { value: csr } of repo.csrs) {
+    if (csr.superseded) continue;
+    for (const place of csr.addressed ?? []) {
+      if (place.document !== released.id) continue;
+      const by = personToType(index.people, [place.pin?.by, csr.implementation?.owner, csr.review?.decision?.by], language(), date);
+      const where = place.section === undefined ? "" : ` --section "${place.section}"`;
+      const data = { csr: csr.id, document: released.id, version, by, section: place.section ?? "", remove: `csr address ${csr.id} ${released.id}${where} --remove` };
+      const lookup = place.section === undefined ? undefined : findSection(sections, place.section);
+      if (lookup && !lookup.found) lines.push(t("release.csr-link.missing", data));
+      else if (lookup?.titleMismatch !== undefined) lines.push(t("release.csr-link.moved", { ...data, now: sectionLabel(lookup.found!, "zh-CN") }));
+      else if (changedEnds(csr, place, released, undefined, prints)?.section) {
+        const part = place.section === undefined ? t("rule.csr/suspect-link.body", { document: released.id }) : t("rule.csr/suspect-link.section", { section: place.section, document: released.id });
+        const confirm = `csr address --confirm ${csr.id} ${released.id}${where} --by ${by}`;
+        lines.push(t("release.csr-link.changed", { ...data, part, then: place.pin!.revision ?? "", date: place.pin!.date, confirm }));
+      }
+    }
+  }
+  return lines;
 }
 
 /**
