@@ -43,15 +43,3 @@ export function weekdaysAfter(day: string, n: number): string {
 export function workingDaysSince(dir: string, due: string): number {
   return repositoryCalendar(loadRepository(dir).config?.value).workdaysBetween(due, today());
 }
-
-/**
- * The rules whose findings come and go with the day csr runs: what falls due by today (reviews,
- * implementations, trainings, periodic reviews, recalls of copies) and today's year lacking public
- * holidays. A command with no --today that prints a whole check (csr import) prints them as of the
- * real day; a test of what such a command did turns them off in its repository's qms.yaml
- * (`qms.yaml` with no `rules` of its own), and any check of them it makes gives a --today.
- */
-export const RULES_COUNTING_TO_TODAY = ["calendar/year-missing", "csr/implementation-overdue", "csr/review-overdue", "csr/training-overdue", "doc/periodic-review-due", "doc/recall-overdue", "doc/training-overdue"];
-
-/** The `rules` section of a qms.yaml that turns RULES_COUNTING_TO_TODAY off. */
-export const RULES_COUNTING_TO_TODAY_OFF = `rules:\n${RULES_COUNTING_TO_TODAY.map((rule) => `  ${rule}: off\n`).join("")}`;

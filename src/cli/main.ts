@@ -662,7 +662,8 @@ export async function run(argv: string[]): Promise<number> {
           .option("--standard <id>", t("help.import.standard"))
           .option("--department <code>", t("help.import.department"))
           .option("--add-people", t("help.import.add-people"))
-          .option("--link-forms", t("help.import.link-forms"));
+          .option("--link-forms", t("help.import.link-forms"))
+          .option("--today <date>", t("help.import.today"));
         // The signatures of the paper originals, recorded on every released document imported (as csr sign).
         signatureOptions(importer)
           .option("-y, --yes", t("help.common.yes"))

@@ -12,7 +12,7 @@ import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
-import { localToday, readDate } from "../core/dates.js";
+import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
 import { catalog, conjunction, disjunction, list, t, translate } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
@@ -73,6 +73,8 @@ export interface ImportOptions {
   csrNumbers: CsrNumbers;
   /** People the register names who are not in people.yaml will be added to it (so no per-row message). */
   addPeople?: boolean;
+  /** YYYY-MM-DD: the day the import is made as of (`csr import --today`), which a pending document's effective date must follow. */
+  today: string;
   /**
    * Whether something is at this repository-relative path on disk already (a file the loader
    * skipped, or one whose name differs only in case on a case-insensitive filesystem).
@@ -483,7 +485,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   }
   if (external) {
     const given = externalFromRow(row, issue);
-    if (pendingStatus && !(given.effective !== undefined && given.effective > localToday())) {
+    if (pendingStatus && !(given.effective !== undefined && given.effective > options.today)) {
       issue(t("import.external.pending-without-date", { status: statusText, column: row.label("status"), effective: row.label("effective", headerExample("effective")) }), true);
     }
     const signed = (["prepared", "reviewed", "approved"] as const).filter((role) => row.text(role) !== "");

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadRepository } from "../../src/load/repository.js";
 import { currentRevision } from "../../src/model/index.js";
-import { copyFixture, csrInProcess, FIXTURES, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
+import { copyFixture, csr, csrInProcess, FIXTURES, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
 
 /** The import tests' own configuration, so that they do not change with the shared minimal repository. */
 const QMS = [
@@ -30,7 +30,7 @@ function testRepo(files: Record<string, string> = {}): string {
 
 /**
  * The repository in `dir` with a calendar of its own (base: none). csr import checks the repository
- * as of the day it runs (it has no --today): on a day in a year whose public holidays csr does not
+ * as of the day it runs when given no --today, as here: on a day in a year whose public holidays csr does not
  * ship, calendar/year-missing would be in the summaries these tests read.
  */
 function ownCalendar(dir: string): string {
@@ -294,6 +294,35 @@ describe("csr import exits as csr check would on the files it writes", () => {
         "",
       ].join("\n"),
     });
+  });
+});
+
+describe("csr import --today: the check of what it wrote, as of that day", () => {
+  it("counts the review deadline of an imported CSR to --today, as csr check --today does; a date it cannot read is refused", () => {
+    const dir = ownCalendar(minimalRepo({
+      "customers/FORD.yaml": "code: FORD\nname: 福特汽车\nsources:\n  - id: FORD-CSR\n    title: 福特顾客特定要求\n    revisions:\n      - revision: \"2026-10\"\n        received: 2026-11-02\n",
+      // Received with its source revision, not yet reviewed: due ten weekdays later, on 2026-11-16.
+      "list.csv": "编号,要求名称,顾客代码,来源文件,条款,接收日期\nFORD-001,包装要求,FORD,FORD-CSR,8.5.4,2026-11-02\n",
+    }));
+    const dryRun = (today: string) => csr(["-C", dir, "import", "list.csv", "--as", "csr", "--dry-run", "--today", today]);
+    const report = (summary: string, ...check: string[]) =>
+      ["Reading list.csv: header on row 1, 1 data row(s).", "", "would write csr/FORD/FORD-001.yaml", "", summary, "Dry run: nothing was written.", ...check, ""].join("\n");
+    expect(dryRun("2026-11-10")).toEqual({ code: 0, stderr: "", stdout: report("Would import 1 of 1 row(s).", "csr check is clean.") });
+    expect(dryRun("2026-11-20")).toEqual({
+      code: 1,
+      stderr: "",
+      stdout: report(
+        "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
+        "csr check: 1 error(s), 0 warning(s) (csr/review-overdue 1).",
+        "  csr/FORD/FORD-001.yaml:9:11 csr/review-overdue The review of FORD-001 is overdue: received on 2026-11-02, it was due on 2026-11-16 (10 working days) and is 4 working days late; record the missing opinions and the decision with 'csr review FORD-001'.",
+      ),
+    });
+    expect(csr(["-C", dir, "import", "list.csv", "--as", "csr", "--today", "2026-11-31"])).toEqual({
+      code: 2,
+      stderr: "csr: --today expects a date as YYYY-MM-DD (or 2026.3.1, 2026/3/1, 2026年3月1日), got '2026-11-31'.\n",
+      stdout: "",
+    });
+    expect(existsSync(join(dir, "csr"))).toBe(false);
   });
 });
 

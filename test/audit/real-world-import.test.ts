@@ -2,22 +2,22 @@
  * Registers as suppliers really keep them (test/fixtures/real-world/<case>/, each with the `cmd` and
  * `expect` it was reported with), imported into a copy of the acme-auto example.
  */
-import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { checkJsonInProcess, copyFixture, csrInProcess, FIXTURES, git, gitInit } from "../helpers.js";
-import { RULES_COUNTING_TO_TODAY_OFF } from "../today.js";
 
 /**
- * A copy of an example (examples/acme-auto by default), committed unless `commit` is false. csr import
- * checks the repository as of the day it runs (it has no --today) and reports every finding: the
- * examples' reviews, implementations and periodic reviews fall due from December 2026 on and their
- * calendar has no holidays for 2027, so the rules that count to today are off (test/today.ts).
+ * csr import ends with a check of the whole repository: the examples' reviews, implementations and
+ * periodic reviews fall due from December 2026 on and their calendar has no public holidays for
+ * 2027, so each import is made as of a day before them.
  */
+const AS_OF = ["--today", "2026-11-27"];
+
+/** A copy of an example (examples/acme-auto by default), committed unless `commit` is false. */
 function example(name = "acme-auto", commit = true): string {
   const dir = copyFixture(`examples/${name}`);
-  appendFileSync(join(dir, "qms.yaml"), RULES_COUNTING_TO_TODAY_OFF);
   return commit ? gitInit(dir) : dir;
 }
 
@@ -36,7 +36,7 @@ const effectiveFromIssued = (count: number) =>
 describe("csr import of real registers", () => {
   it("02: a hyperlinked cell with rich text is read by its displayed text", async () => {
     const dir = caseRepo("02-xlsx-hyperlink-richtext", "程序文件一览表.xlsx");
-    const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(result.stdout).slice(0, 6)).toEqual([
       "Reading 程序文件一览表.xlsx, sheet 程序文件一览表: header on row 1, 1 data row(s).",
       "would write documents/QP-102.yaml",
@@ -47,13 +47,13 @@ describe("csr import of real registers", () => {
       "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below).",
     ]);
     expect(result.code).toBe(1);
-    await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA"]);
+    await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", ...AS_OF, "--as", "procedures", "--department", "QA"]);
     expect(parse(readFileSync(join(dir, "documents/QP-102.yaml"), "utf8"))).toMatchObject({ id: "QP-102", title: "记录控制程序", status: "released" });
   });
 
   it("03: a header over two rows with merged cells; the signatures below 签署 are kept", async () => {
     const dir = caseRepo("03-xlsx-two-row-header", "程序文件一览表.xlsx");
-    const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", "--as", "procedures", "--department", "QA"]);
+    const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.xlsx", ...AS_OF, "--as", "procedures", "--department", "QA"]);
     expect(report(result.stdout)).toEqual([
       "Reading 程序文件一览表.xlsx, sheet Sheet1: header on row 2, 1 data row(s).",
       "wrote documents/QP-101.yaml",
@@ -69,20 +69,20 @@ describe("csr import of real registers", () => {
 
   it("05: bilingual labels split by a space or a line break", async () => {
     const dir = caseRepo("05-bilingual-headers", "文件清单.csv");
-    const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(result.stdout).slice(0, 2)).toEqual(["Reading 文件清单.csv: header on row 1, 1 data row(s).", "would write documents/QP-101.yaml"]);
     expect(result.code).toBe(0);
     const broken = caseRepo("05-bilingual-headers", "文件清单.csv");
     const csv = join(broken, "文件清单.csv");
     writeFileSync(csv, '"文件名称\nDocument Title","文件编号\nDoc. No.","版本\nRev.","发布日期\nIssue Date","编制\nPrepared","批准\nApproved"\n文件控制程序,QP-101,A/0,2024-03-01,chenjing,wangjg\n');
-    const lines = await csrInProcess(["-C", broken, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    const lines = await csrInProcess(["-C", broken, "import", "文件清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(lines.stdout).slice(0, 2)).toEqual(["Reading 文件清单.csv: header on row 1, 1 data row(s).", "would write documents/QP-101.yaml"]);
   });
 
   it("11: English register labels; a combined Title / Doc-ID column is named; SOP is a procedure, 15.01.2021 a date, 1.0 reported", async () => {
     const dir = caseRepo("11-english-register-template", "document-list.csv");
     copyFileSync(join(FIXTURES, "real-world", "11-english-register-template", "document-list-renamed.csv"), join(dir, "document-list-renamed.csv"));
-    expect(await csrInProcess(["-C", dir, "import", "document-list.csv", "--as", "documents", "--department", "QA", "--dry-run"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "import", "document-list.csv", ...AS_OF, "--as", "documents", "--department", "QA", "--dry-run"])).toEqual({
       code: 2,
       stdout: "",
       stderr:
@@ -90,14 +90,14 @@ describe("csr import of real registers", () => {
         "hint: Split it into two columns, e.g. Title and Number (文件名称, 文件编号), then import again.\n",
     });
     // The row says the document is in force at version 1.0: not written as a draft without its version, so the corrected row imports.
-    const renamed = await csrInProcess(["-C", dir, "import", "document-list-renamed.csv", "--as", "documents"]);
+    const renamed = await csrInProcess(["-C", dir, "import", "document-list-renamed.csv", ...AS_OF, "--as", "documents"]);
     expect(report(renamed.stdout).slice(0, 3)).toEqual([
       "Reading document-list-renamed.csv: header on row 1, 1 data row(s).",
       "row 2: '1.0' in Version is not a version like A/0 (letter for the edition, number for the revision: A/0, A1, B/2) — correct the cell and import again (row not imported)",
       "Imported 0 of 1 row(s); 1 row(s) refused, 0 conflict(s) with existing files.",
     ]);
     writeFileSync(join(dir, "document-list-renamed.csv"), readFileSync(join(dir, "document-list-renamed.csv"), "utf8").replace(",1.0,", ",A/0,"));
-    expect((await csrInProcess(["-C", dir, "import", "document-list-renamed.csv", "--as", "documents"])).stdout).toContain("wrote documents/SOP-001.yaml");
+    expect((await csrInProcess(["-C", dir, "import", "document-list-renamed.csv", ...AS_OF, "--as", "documents"])).stdout).toContain("wrote documents/SOP-001.yaml");
     expect(parse(readFileSync(join(dir, "documents/SOP-001.yaml"), "utf8"))).toMatchObject({
       id: "SOP-001",
       title: "Document and Record Control",
@@ -111,7 +111,7 @@ describe("csr import of real registers", () => {
 
   it("13: names padded with spaces (also U+3000) find the people", async () => {
     const dir = caseRepo("13-padded-names", "文件清单.csv");
-    const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", "--as", "procedures", "--department", "QA"]);
+    const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA"]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8")).revisions[0]).toMatchObject({
       prepared: { by: "chenjing" },
@@ -122,7 +122,7 @@ describe("csr import of real registers", () => {
 
   it("--commit commits the files it wrote and nothing else; -y is accepted like by every writing command", async () => {
     const dir = caseRepo("13-padded-names", "文件清单.csv");
-    const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", "--as", "procedures", "--department", "QA", "--commit", "-y"]);
+    const result = await csrInProcess(["-C", dir, "import", "文件清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--commit", "-y"]);
     expect(result.code).toBe(0);
     expect(git(dir, ["log", "-1", "--format=%s"])).toBe("import 文件清单.csv: 1 file(s)\n");
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"])).toBe("documents/QP-101.yaml\n");
@@ -131,7 +131,7 @@ describe("csr import of real registers", () => {
 
   it("19: zero-width spaces in numbers and departments are removed where values are looked up", async () => {
     const dir = caseRepo("19-zero-width-space", "清单.csv");
-    const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures"]);
+    const result = await csrInProcess(["-C", dir, "import", "清单.csv", ...AS_OF, "--as", "procedures"]);
     expect(report(result.stdout).slice(0, 5)).toEqual([
       "Reading 清单.csv: header on row 1, 2 data row(s).",
       "wrote documents/QP-101.yaml",
@@ -149,7 +149,7 @@ describe("csr import of real registers", () => {
       join(dir, "清单.csv"),
       "文件名称,文件编号,版本,发行日期\n文件控制程序,QP-101,A/0,2024-03-01\n以下空白,,,\n合计：1份,,,\n编制：陈静,审核：张丽,批准：王建国,\n",
     );
-    const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    const result = await csrInProcess(["-C", dir, "import", "清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(result.stdout).slice(0, 5)).toEqual([
       "Reading 清单.csv: header on row 1, 1 data row(s).",
       "would write documents/QP-101.yaml",
@@ -161,7 +161,7 @@ describe("csr import of real registers", () => {
     expect(result.code).toBe(1);
     // An English register's sign-off line, as csr export --lang en writes it (tester15 #5: it was read as a row without a number).
     writeFileSync(join(dir, "清单.csv"), "文件名称,文件编号,版本,发行日期\n文件控制程序,QP-101,A/0,2024-03-01\nPrepared by: ________,Reviewed by: ________,Approved by: ________,\n");
-    const english = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--department", "QA", "--dry-run"]);
+    const english = await csrInProcess(["-C", dir, "import", "清单.csv", ...AS_OF, "--as", "procedures", "--department", "QA", "--dry-run"]);
     expect(report(english.stdout).slice(0, 2)).toEqual(["Reading 清单.csv: header on row 1, 1 data row(s).", "would write documents/QP-101.yaml"]);
   });
 
@@ -170,7 +170,7 @@ describe("csr import of real registers", () => {
     for (const n of ["008", "009", "010"]) rmSync(join(dir, `documents/procedures/CS_QP-${n}.yaml`));
     gitInit(dir);
     copyFileSync(join(FIXTURES, "real-world", "gjb-procedure-list", "程序文件一览表.csv"), join(dir, "程序文件一览表.csv"));
-    const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.csv", "--as", "procedures"]);
+    const result = await csrInProcess(["-C", dir, "import", "程序文件一览表.csv", ...AS_OF, "--as", "procedures"]);
     expect(report(result.stdout)).toEqual([
       "Reading 程序文件一览表.csv: header on row 2, 3 data row(s).",
       "wrote documents/CS_QP-008.yaml",
@@ -212,7 +212,7 @@ describe("csr import of real registers", () => {
         "记录控制程序,QP-102,A/0,赵六,钱七,王建国,2024-03-01,\n",
     );
     const people = readFileSync(join(dir, "people.yaml"), "utf8");
-    const dry = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--dry-run"]);
+    const dry = await csrInProcess(["-C", dir, "import", "清单.csv", ...AS_OF, "--as", "procedures", "--dry-run"]);
     expect(report(dry.stdout).slice(3, 8)).toEqual([
       "row 2: prepared by '赵　六' is not in people.yaml — kept as 赵六; add the person with 'csr person add', or import with --add-people",
       "row 2: approved by 'John  Smith' is not in people.yaml — kept as John Smith; add the person with 'csr person add', or import with --add-people",
@@ -224,7 +224,7 @@ describe("csr import of real registers", () => {
     expect(dry.code).toBe(1);
     expect(readFileSync(join(dir, "people.yaml"), "utf8")).toBe(people);
 
-    const result = await csrInProcess(["-C", dir, "import", "清单.csv", "--as", "procedures", "--add-people"]);
+    const result = await csrInProcess(["-C", dir, "import", "清单.csv", ...AS_OF, "--as", "procedures", "--add-people"]);
     expect(result.code).toBe(1);
     expect(report(result.stdout).slice(3, 10)).toEqual([
       "row 3: QP-102 has no department — the file has none; fill 'department' in documents/QP-102.yaml (or import with --department CODE)",
@@ -244,7 +244,7 @@ describe("csr import of real registers", () => {
     );
     // The ids fit the schema; only what the register does not say is left for csr check (and QP-101
     // takes the title of a procedure of the example: doc/duplicate-title).
-    const rules = new Set((await checkJsonInProcess(dir)).findings.map((f) => `${f.file} ${f.rule}`));
+    const rules = new Set((await checkJsonInProcess(dir, ...AS_OF)).findings.map((f) => `${f.file} ${f.rule}`));
     expect([...rules].sort()).toEqual(["documents/QP-101.yaml doc/duplicate-title", "documents/QP-102.yaml schema/missing-field"]);
   });
 
@@ -257,7 +257,7 @@ describe("csr import of real registers", () => {
         'DYA-101,特殊特性标注,DYA,DYA-SC,8.3.3.3,2024-05-06,必须满足,徐海涛,2024-05-13,周 鹏,2024-06-30,"QP-014 5.2 符号转换\nQR-014-01"\n' +
         "DYA-102,年度质量目标,DYA,DYA-KPI,6.2.2.1,2024-05-06,,,,,,\n",
     );
-    const result = await csrInProcess(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr"]);
+    const result = await csrInProcess(["-C", dir, "import", "顾客特定要求清单.csv", ...AS_OF, "--as", "csr"]);
     expect(report(result.stdout).slice(0, 6)).toEqual([
       "Reading 顾客特定要求清单.csv: header on row 1, 2 data row(s).",
       "wrote csr/DYA/DYA-101.yaml",
@@ -306,7 +306,7 @@ describe("csr import of real registers", () => {
         "DYA-103,质量目标分解,DYA,DYA-KPI,6.2.2.1,2024-05-06,必须满足,徐海涛,2024-05-13,2024-06-30\n",
     );
     const run = async (lang: "zh-CN" | "en") => {
-      const result = await csrInProcess(["-C", dir, "import", "顾客特定要求清单.csv", "--as", "csr", "--dry-run"], { lang });
+      const result = await csrInProcess(["-C", dir, "import", "顾客特定要求清单.csv", ...AS_OF, "--as", "csr", "--dry-run"], { lang });
       expect(result.code).toBe(1);
       return report(result.stdout).slice(0, 9);
     };

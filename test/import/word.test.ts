@@ -176,7 +176,7 @@ const REPO_FILES = {
 
 /**
  * A repository with the Word files `docs`. Its calendar is its own (base: none): csr import checks
- * what it wrote as of the day it runs (it has no --today), and in a year whose public holidays csr
+ * what it wrote as of the day it runs when given no --today, as here, and in a year whose public holidays csr
  * does not ship that check would add calendar/year-missing to the summaries these tests read.
  */
 function repoWith(docs: Record<string, Buffer>): string {

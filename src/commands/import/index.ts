@@ -32,7 +32,7 @@ import type { Table } from "../../report/table.js";
 import { layoutSignatures } from "../../model/index.js";
 import type { ControlledDocument, SignatureRole } from "../../model/types.js";
 import { csrNumbers } from "../add/allocate.js";
-import { choiceOption } from "../options.js";
+import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { editFile } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
@@ -55,6 +55,8 @@ export interface ImportFlags extends SignatureFlags {
   addPeople?: boolean;
   /** Add each form to the `forms` of its procedure when that procedure is in the repository. */
   linkForms?: boolean;
+  /** The day the import is made as of: the check of its result counts deadlines to it (default: the local date). */
+  today?: string;
 }
 
 const SHOWN_ERRORS = 20;
@@ -62,21 +64,22 @@ const SHOWN_ERRORS = 20;
 const SHOWN_ROWS = 5;
 
 export async function importCommand(ctx: CommandContext, file: string, flags: ImportFlags): Promise<number> {
+  const today = dateOption(flags.today, "--today");
   if (/\.docx$/i.test(file) || statSync(resolve(ctx.dir, file), { throwIfNoEntry: false })?.isDirectory()) {
     // A Word document has its signatures in its header block; what it lacks is `csr sign`'s, per document.
     if (Object.keys(givenNames(flags)).length > 0) throw new UserError(t("import.signatures.word"), t("import.signatures.word.hint"));
     const root = findRoot(ctx.dir);
     const { importWord } = await import("./word.js");
-    const run = () => importWord(ctx, root, loadRepository(root), file, flags);
+    const run = () => importWord(ctx, root, loadRepository(root), file, flags, today);
     return flags.dryRun ? run() : withRepositoryLock(ctx, root, run);
   }
   if (flags.as === undefined) throw new UserError(t("import.register.needs-as"));
   const as = importKind(flags.as);
   const root = findRoot(ctx.dir);
-  if (flags.dryRun) return importRegister(ctx, root, file, flags, as);
+  if (flags.dryRun) return importRegister(ctx, root, file, flags, as, today);
   await refuseOnConflicts(root);
   // The plan checks each target against the repository: that is only true under the lock.
-  return withRepositoryLock(ctx, root, () => importRegister(ctx, root, file, flags, as));
+  return withRepositoryLock(ctx, root, () => importRegister(ctx, root, file, flags, as, today));
 }
 
 /** --as: one of IMPORT_KINDS; another word for one of them (IMPORT_KIND_WORDS) is refused suggesting it. */
@@ -88,7 +91,7 @@ function importKind(value: string): ImportKind {
 
 const DELIMITER_NAMES = { ",": "comma", ";": "semicolon", "\t": "tab" } as const;
 
-async function importRegister(ctx: CommandContext, root: string, file: string, flags: ImportFlags, as: (typeof IMPORT_KINDS)[number]): Promise<number> {
+async function importRegister(ctx: CommandContext, root: string, file: string, flags: ImportFlags, as: (typeof IMPORT_KINDS)[number], today: string): Promise<number> {
   const repo = loadRepository(root);
   const scope = repo.config?.value.standards ?? [];
   const standard = flags.standard ?? scope[0];
@@ -108,6 +111,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     lang: repo.config?.value.language ?? "zh-CN",
     addPeople: flags.addPeople,
     register: basename(file),
+    today,
     targetExists: (p) => {
       // lstat, not exists: a dangling symbolic link is something the write would replace. A path
       // that cannot be looked at (a file where a folder should be) is left to the write to report.
@@ -178,7 +182,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   if (skipped || plan.conflicts.length) tally.push(t("import.register.refused", { refused: skipped, conflicts: plan.conflicts.length }));
   if (failed.length) tally.push(t("import.register.not-written", { count: failed.length }));
   const after = flags.dryRun ? withPlannedFiles(root, plan.files, edits) : loadRepository(root);
-  const findings = runCheck(after, { today: localToday() });
+  const findings = runCheck(after, { today });
   const faulty = filesWithErrors(findings, written.map((f) => f.path));
   if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
   const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0);

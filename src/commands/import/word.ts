@@ -9,7 +9,6 @@
 import { lstatSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { stringify } from "yaml";
-import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
@@ -26,7 +25,7 @@ import { filesWithErrors, peopleEdit, reportCheck, reportPeople, withPlannedFile
 const WORD_KINDS = ["procedures", "instructions", "forms", "documents"] as const;
 
 /** `path` as the user gave it (relative to ctx.dir): a .docx file or a folder. */
-export async function importWord(ctx: CommandContext, root: string, repo: Repository, path: string, flags: ImportFlags): Promise<number> {
+export async function importWord(ctx: CommandContext, root: string, repo: Repository, path: string, flags: ImportFlags, today: string): Promise<number> {
   if (flags.as !== undefined && !(WORD_KINDS as readonly string[]).includes(flags.as)) {
     throw new UserError(t("import.word.bad-as", { kinds: list(WORD_KINDS), as: flags.as }));
   }
@@ -84,7 +83,7 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   if (failed.size) tally.push(t("import.word.not-written", { count: failed.size }));
   const planned = written.map((p) => ({ row: 0, path: p.path!, id: p.id!, kind: p.data!.kind, data: p.data! }));
   const after = flags.dryRun ? withPlannedFiles(root, planned, edits) : loadRepository(root);
-  const findings = runCheck(after, { today: localToday() });
+  const findings = runCheck(after, { today });
   // As the register import: the files it wrote count, not findings the repository had before.
   const faulty = filesWithErrors(findings, planned.map((p) => p.path));
   if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
