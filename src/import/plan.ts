@@ -912,7 +912,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, re
   const id = given || options.csrNumbers.next(customer.code);
   csr.id = id;
   if (status) {
-    const result = csrStatus(csr, (doc) => repo.documents.find((d) => d.value.id === doc)?.value, localToday());
+    const result = csrStatus(csr, (doc) => repo.documents.find((d) => d.value.id === doc)?.value, options.today);
     if (result !== status) {
       issue(
         // The status words are the register's own, in the repository's language.
