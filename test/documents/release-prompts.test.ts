@@ -186,13 +186,13 @@ describe("csr release at a terminal", () => {
     await expect(done).rejects.toMatchObject({ message: "Nobody may sign as military representative: people.yaml has no one of 军代表室; add the military representative with 'csr person add' first." });
   });
 
-  it("without a terminal (or with -y), refuses in one line naming the option, as before", async () => {
+  it("without a terminal (or with -y), refuses in one line naming the options, as before", async () => {
     const repo = gjbRepo();
     expect(await csrInProcess(["-C", repo, "release", "QP-020"])).toEqual({ code: 2, stdout: "", stderr: "csr: --summary is required: what changed, e.g. --summary '增加评审期限'.\n" });
     expect(await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "-y"], { lang: "zh-CN" })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: 2 级文件的版式（qms.yaml 的 document_layouts）有会签签字栏；请用 --countersigned <人员> 给出。\n",
+      stderr: "csr: 2 级文件的版式（qms.yaml 的 document_layouts）有会签、标准化审查和军代表签字栏；请用 --countersigned <人员>、--standardization <人员> 和 --military-representative <人员> 给出。\n",
     });
   });
 });

@@ -430,6 +430,14 @@ describe("csr release with the signatures of a GJB layout", () => {
     });
     const zh = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--standardization", "zhao", "--military-representative", "jun"], { lang: "zh-CN" });
     expect(zh.stderr).toBe("csr: 2 级文件的版式（qms.yaml 的 document_layouts）有会签签字栏；请用 --countersigned <人员> 给出。\n");
+    // All the missing ones at once (tester18 F8), not one a run.
+    const none = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS], { lang: "zh-CN" });
+    expect(none.stderr).toBe(
+      "csr: 2 级文件的版式（qms.yaml 的 document_layouts）有会签、标准化审查和军代表签字栏；请用 --countersigned <人员>、--standardization <人员> 和 --military-representative <人员> 给出。\n",
+    );
+    expect((await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--countersigned", "li"])).stderr).toBe(
+      "csr: The printed layout of level 2 documents (qms.yaml document_layouts) has 标准化审查 (standardization) and 军代表 (military representative) signatures; give them with --standardization <person> and --military-representative <person>.\n",
+    );
     const late = await csrInProcess(["-C", repo, "release", "QP-020", "--summary", "首次发布", ...SIGNERS, "--countersigned", "li", "--standardization", "zhao", "--military-representative", "jun", "--countersigned-date", "2024-03-02", "--date", "2024-03-01"]);
     expect(late.stderr).toBe("csr: --approved-date 2024-03-01 is before --countersigned-date 2024-03-02; a revision is prepared, reviewed, approved and then takes effect, in that order.\n");
     expect(head(repo)).toBe(before);

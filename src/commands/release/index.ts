@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
-import { language, list, t } from "../../i18n/index.js";
+import { conjunction, language, list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
@@ -461,10 +461,17 @@ function gjbSignatures(
   };
   refuseUnprintedSignatures(repo, doc, GJB_SIGNATURES.filter(([role]) => given[role].length > 0).map(([role]) => role), date);
   const printed = layoutSignatures(repo, doc.level, date);
-  for (const [role, flag] of GJB_SIGNATURES) {
-    if (printed.has(role) && given[role].length === 0) {
-      throw new UserError(t("release.layout-signature", { level: doc.level, label: t(`release.signature.${role}`), flag }));
-    }
+  // All that are missing in one refusal: a script learns the layout from one run, not one per signature (tester18 F8).
+  const missing = GJB_SIGNATURES.filter(([role]) => printed.has(role) && given[role].length === 0);
+  if (missing.length > 0) {
+    throw new UserError(
+      t("release.layout-signature", {
+        count: missing.length,
+        level: doc.level,
+        label: conjunction(missing.map(([role]) => t(`release.signature.${role}`))),
+        flag: conjunction(missing.map(([, flag]) => `${flag} ${t("release.layout-signature.person")}`)),
+      }),
+    );
   }
   const [standardization] = resolvePeople(index, given.standardization, "--standardization", signed.standardization);
   const [military] = resolvePeople(index, given.military_representative, "--military-representative", signed.military_representative);
