@@ -335,7 +335,14 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     } else if (gone) {
       throw missingFlag("--copy", t("recall.needs.copy"));
     }
-    if (chosen.length === 0) throw new UserError(t("recall.none-due", { id }), t("recall.none-due.hint"));
+    if (chosen.length === 0) {
+      // Copies of the version a pending one replaces are due back from its 实施日期, not before (tester18 F7).
+      const transition = pendingTransition(document, date);
+      if (transition?.inForce !== undefined && list.some((c) => isOut(c) && c.version === transition.inForce)) {
+        throw new UserError(t("recall.none-due-yet", { id, pending: transition.pending, until: transition.until, inForce: transition.inForce }), t("recall.none-due-yet.hint", { id, until: transition.until }));
+      }
+      throw new UserError(t("recall.none-due", { id }), t("recall.none-due.hint"));
+    }
     for (const copy of chosen) refuseBefore(date, "--date", { what: eventLabel("rule.date/event.doc-copy-handed-out", { copy: copy.copy, version: copy.version }), of: id, date: copy.date });
     const kept = gone === "retained";
     const given = gone

@@ -179,7 +179,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (effective !== date) ctx.stdout(t("release.effective-later", { id: doc.id, version, effective, date }) + "\n");
     const toRecall = (doc.distribution ?? []).filter(isOut);
     if (toRecall.length > 0) {
-      ctx.stdout(t("release.to-recall", { copies: copyList(index, toRecall), id: doc.id, version }) + "\n");
+      // Released to take effect later, the old copies stay in use until then (IATF 16949 7.5.3.2.1): due back from that day.
+      const key = effective > date ? "release.to-recall-from" : "release.to-recall";
+      ctx.stdout(t(key, { copies: copyList(index, toRecall), id: doc.id, version, effective }) + "\n");
     }
     const links = linksToCheck(repo, index, parseText(file.path, "document", text).data as ControlledDocument, version, date);
     if (links.length > 0) ctx.stdout(links.join("\n") + "\n");

@@ -1,0 +1,31 @@
+/**
+ * A revision released to take effect later (csr release --effective) leaves the copies of the
+ * version before it in use until its 实施日期 (IATF 16949 7.5.3.2.1, GJB 9001C 7.5.3): the release
+ * says they are due back from that day, and a recall before it names the day (tester18 F7).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyFixture, csr, gitInit } from "../helpers.js";
+
+describe("copies of a version whose replacement takes effect later", () => {
+  it("are due back from the 实施日期: the release says so, and a recall before it names that day", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const file = join(dir, "documents/procedures/QP-009.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
+    const release = csr(["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "--effective", "2026-12-15", "-y"], { lang: "zh-CN" });
+    expect(release.code).toBe(0);
+    expect(release.stdout.split("\n").slice(1, 3)).toEqual([
+      "QP-009 A/1 的生效日期为 2026-12-15（发布日期 2026-11-20）。",
+      "旧版受控副本（文件回收）：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）；A/1 自 2026-12-15 起实施，此前它们仍在使用，届时回收并用 'csr recall QP-009 --date <回收日期>' 登记，并用 'csr distribute QP-009 --to ...' 发放 A/1。",
+    ]);
+    expect(csr(["-C", dir, "recall", "QP-009", "--by", "zhangli", "--date", "2026-11-25", "-y"], { lang: "zh-CN" })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: QP-009 还没有需要回收的副本：在外的 A/0 版副本在 A/1 版 2026-12-15 实施前仍是现行版本。\n提示：2026-12-15 起回收它们（csr recall QP-009 --date <回收日期>）；如需现在回收某一份，请用 --copy N 指定受控号。\n",
+    });
+    expect(csr(["-C", dir, "recall", "QP-009", "--by", "zhangli", "--date", "2026-11-25", "-y"], { lang: "en" }).stderr).toBe(
+      "csr: No copy of QP-009 is due back yet: the copies of A/0 out are in force until A/1 takes effect on 2026-12-15.\nhint: Recall them from 2026-12-15 (csr recall QP-009 --date <date>); to take one back now, name it with --copy N.\n",
+    );
+  });
+});
