@@ -206,9 +206,20 @@ export function gitInit(dir: string): string {
 }
 
 /**
- * A procedure of minimalRepo released as A/0 on 2026-03-02 on the form of that time (编制 zhang,
- * 审核 li, 批准 wang: no 会签), with one section: the YAML text of documents/<id>.yaml.
+ * The revision record of a document of minimalRepo released as A/0 on 2026-03-02 on the form of
+ * that time (编制 zhang, 审核 li, 批准 wang: no 会签): YAML lines from `revisions:` on.
  */
+export const RELEASED_A0_LINES: readonly string[] = [
+  "revisions:",
+  "  - version: A/0",
+  "    date: 2026-03-02",
+  "    summary: 首次发布",
+  "    prepared: { by: zhang, date: 2026-02-20 }",
+  "    reviewed: { by: li, date: 2026-02-25 }",
+  "    approved: { by: wang, date: 2026-02-26 }",
+];
+
+/** A procedure of minimalRepo released as A/0 (RELEASED_A0_LINES), with one section: the YAML text of documents/<id>.yaml. */
 export function releasedProcedure(id: string, title: string, section: { title: string; text: string }): string {
   return [
     `id: ${id}`,
@@ -217,13 +228,7 @@ export function releasedProcedure(id: string, title: string, section: { title: s
     "kind: procedure",
     "department: QA",
     "status: released",
-    "revisions:",
-    "  - version: A/0",
-    "    date: 2026-03-02",
-    "    summary: 首次发布",
-    "    prepared: { by: zhang, date: 2026-02-20 }",
-    "    reviewed: { by: li, date: 2026-02-25 }",
-    "    approved: { by: wang, date: 2026-02-26 }",
+    ...RELEASED_A0_LINES,
     "sections:",
     `  - title: ${section.title}`,
     `    text: ${section.text}`,

@@ -3,12 +3,15 @@
  * departments, which of them countersign CSR reviews (qms.yaml csr.reviewers) and the process map
  * (processes.yaml) by command, on real temporary git repositories.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addDepartment } from "../../src/commands/department/index.js";
-import { checkJsonInProcess, copyFixture, csrInProcess, git, gitInit } from "../helpers.js";
+import { REGISTERS_WITH_FORMS } from "../../src/commands/organisation/index.js";
+import { checkJsonInProcess, copyFixture, csrInProcess, git, gitInit, ROOT } from "../helpers.js";
 import { capture, read, tree, validRepo } from "./fixture.js";
 
 const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
@@ -176,6 +179,12 @@ describe("csr department", () => {
 });
 
 describe("csr organisation update", () => {
+  it("knows the registers with a form as the schema of qms.yaml lists them", () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "qms.schema.json"), "utf8")) as { properties: { registers: { properties: { forms: { description: string } } } } };
+    const listed = /by register id \(([^)]+)\)/.exec(schema.properties.registers.properties.forms.description)![1]!.split(", ");
+    expect(listed).toEqual([...REGISTERS_WITH_FORMS]);
+  });
+
   it("changes the name, the English name and the confidentiality notice in qms.yaml, saying what each was, and refuses an empty name", async () => {
     const dir = validRepo({ git: true });
     const result = await run(dir, "organisation", "update", "--name", "东岳精密零部件有限公司", "--name-en", "Dongyue Precision Parts", "--confidentiality", "", "--commit");

@@ -6,7 +6,7 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, minimalRepo, releasedProcedure } from "../helpers.js";
+import { csr, minimalRepo, RELEASED_A0_LINES, releasedProcedure } from "../helpers.js";
 
 const QP004 = releasedProcedure("QP-004", "特殊特性管理程序", { title: "作业流程", text: "顾客符号按《特殊特性符号对照表》转换为本公司等效符号，并登记在《顾客特定要求清单》中。" });
 
@@ -19,13 +19,7 @@ const QR004 = [
   "department: QA",
   "status: released",
   "record: { retention: 3年 }",
-  "revisions:",
-  "  - version: A/0",
-  "    date: 2026-03-02",
-  "    summary: 首次发布",
-  "    prepared: { by: zhang, date: 2026-02-20 }",
-  "    reviewed: { by: li, date: 2026-02-25 }",
-  "    approved: { by: wang, date: 2026-02-26 }",
+  ...RELEASED_A0_LINES,
   "",
 ].join("\n");
 

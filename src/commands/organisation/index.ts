@@ -45,7 +45,7 @@ export interface OrganisationFlags {
   commit?: boolean;
 }
 
-/** The registers that print a form number in their heading (qms.yaml `registers.forms`; schemas/qms.schema.json). */
+/** The registers that print a form number in their heading: the ids schemas/qms.schema.json's `registers.forms` lists (test/csr/department-process.test.ts keeps the two alike). */
 export const REGISTERS_WITH_FORMS = ["procedures", "procedures-gjb", "documents", "forms", "external", "obsolete", "clauses", "clauses-xref", "csr-matrix", "csr-list", "reviews", "symbols", "distribution", "training", "changes"] as const;
 
 export async function organisationUpdateCommand(ctx: CommandContext, flags: OrganisationFlags): Promise<number> {
@@ -170,12 +170,12 @@ function settingChanges(session: EditSession, flags: OrganisationFlags): Setting
     exclusions.splice(at, 1);
   }
   if ((flags.exclude ?? []).length > 0 || (flags.include ?? []).length > 0) {
-    const justified = JSON.stringify(config.exclusions ?? []) !== JSON.stringify(exclusions);
+    const changed = JSON.stringify(config.exclusions ?? []) !== JSON.stringify(exclusions);
     out.push({
       field: t("organisation.field.exclusions"),
       before,
       // A new justification for a clause excluded already is a change the clause list does not show.
-      after: justified && shownExclusions(exclusions) === before ? t("organisation.justification-changed", { clauses: before }) : shownExclusions(exclusions),
+      after: changed && shownExclusions(exclusions) === before ? t("organisation.justification-changed", { clauses: before }) : shownExclusions(exclusions),
       apply: (doc) => (exclusions.length === 0 ? doc.delete("exclusions") : doc.set("exclusions", doc.createNode(exclusions))),
     });
   }
