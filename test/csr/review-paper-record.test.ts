@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { csr, makeRepo } from "../helpers.js";
+import { csr, git, gitInit, makeRepo } from "../helpers.js";
 import { read, validRepo } from "./fixture.js";
 
 /**
@@ -79,5 +79,48 @@ describe("a decision after the paper review record is named (tester18 F1)", () =
     expect(check.findings.map((f) => f.rule).filter((r) => r.startsWith("csr/review") || r === "csr/forced-decision")).toEqual([]);
     expect(remark(dir, "zh-CN")).toBe("11,DYA-011,东岳越野车有限公司,DYA-SQM 供应商质量手册,C,接收,2026-11-20,2026-12-04,2026-11-25,张伟,3,按期,,,2026-11-26");
     expect(decisionLine(dir, "zh-CN")).toBe("评审结论        必须满足，张伟，2026-11-25");
+  });
+});
+
+describe("the paper review record and the decision taken on it, in one command (tester18 F1)", () => {
+  it("names the record, then records the decision on it, not forced, in one commit", () => {
+    const dir = gitInit(repo());
+    const before = read(dir, "csr/DYA/DYA-011.yaml");
+    const args = ["review", "DYA-011", "--disposition", "optional", "--by", "zhang", "--date", "2026-11-25", "--record", "2026-11 评审记录 第13号", "--record-form", "QR-020-01", "-y", "--commit"];
+    const result = run(dir, args, "zh-CN");
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        "DYA-011：已登记纸质评审记录 QR-020-01 2026-11 评审记录 第13号；记录上的会签代替这里尚缺的意见。\n" +
+        "DYA-011：已登记评审结论：可选，张伟（zhang），2026-11-25。\n" +
+        "未在此登记的市场部、生产部的会签见纸质评审记录 QR-020-01 2026-11 评审记录 第13号。\n" +
+        `已提交 ${hash}：csr review DYA-011：评审记录 QR-020-01 2026-11 评审记录 第13号、评审结论 可选\n`,
+      stderr: "",
+    });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(
+      before + "  record:\n    form: QR-020-01\n    ref: 2026-11 评审记录 第13号\n  decision:\n    disposition: optional\n    by: zhang\n    date: 2026-11-25\n",
+    );
+    expect(decisionLine(dir, "zh-CN")).toBe("评审结论        可选，张伟，2026-11-25");
+  });
+
+  it("takes a record the same as the one on file as the record the decision follows", () => {
+    const dir = repo();
+    expect(run(dir, ["review", "DYA-011", "--record", "2026-11 评审记录 第13号", "--record-form", "QR-020-01", "-y"]).code).toBe(0);
+    expect(run(dir, ["review", "DYA-011", "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--record", "2026-11 评审记录 第13号", "-y"])).toEqual({
+      code: 0,
+      stdout: "DYA-011: decision recorded: must, by 张伟 (zhang) on 2026-11-25.\nThe countersigns of 市场部, 生产部, not recorded here, are on the signed paper review record QR-020-01 2026-11 评审记录 第13号.\n",
+      stderr: "",
+    });
+  });
+
+  it("still stands alone beside signers without a decision", () => {
+    const dir = repo();
+    expect(run(dir, ["review", "DYA-011", "--record", "2026-11 评审记录 第13号", "--recorder", "zhang", "-y"], "zh-CN")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --record 和 --record-form 登记纸质评审记录：单独使用，或与依据它作出的结论（--disposition）一起使用；不与会签意见、--required，也不与没有 --disposition 的签字或逾期原因一起记录。\n",
+    });
   });
 });

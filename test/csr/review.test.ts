@@ -274,7 +274,7 @@ describe("csr review --record (tester16 F10)", () => {
     expect(await review(dir, "--record", "第12号", "--department", "MKT")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --record and --record-form stand alone: they record the signed paper review record, not with an opinion, a decision, signers or --required.\n",
+      stderr: "csr: --record and --record-form record the signed paper review record: alone, or with the decision taken on it (--disposition); not with an opinion or --required, nor with signers or a late reason without --disposition.\n",
     });
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(before);
     expect((await review(dir, "--record", "第12号")).code).toBe(0);

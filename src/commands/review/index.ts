@@ -22,7 +22,7 @@ import { currentReviewRound, type RoundStart } from "../../model/review-timeline
 import { revisionName } from "../../i18n/values.js";
 import { buildIndex, isMilitaryRepresentative, militaryParties, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import { REPORT_SIGNER_ROLES, type Csr, type Decision, type Disposition, type Opinion, type OpinionValue, type Person } from "../../model/types.js";
+import { REPORT_SIGNER_ROLES, type Csr, type Decision, type Disposition, type Opinion, type OpinionValue, type Person, type ReviewRecord } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, recordingPrompts, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateAnswer, eventDateAnswer, eventDateOption, refuseBefore, type Follows } from "../options.js";
@@ -117,8 +117,10 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
   const onlySigners = wantsSigners && !wantsDecision;
   if (flags.required !== undefined && (wantsOpinion || wantsDecision || wantsSigners)) throw new UserError(t("review.required.alone"));
   const wantsRecord = flags.record !== undefined || flags.recordForm !== undefined;
-  if (wantsRecord && (wantsOpinion || wantsDecision || wantsSigners || flags.required !== undefined)) throw new UserError(t("review.record.alone"));
-  let mode: Mode | undefined = wantsRecord ? "record" : flags.required !== undefined ? "required" : wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : onlySigners ? "signers" : undefined;
+  // The paper record goes alone, or with the decision it was the review of (the countersigns, then the decision, in one command).
+  const recordWithDecision = wantsRecord && flags.disposition !== undefined;
+  if (wantsRecord && (wantsOpinion || flags.required !== undefined || (!recordWithDecision && (wantsDecision || wantsSigners)))) throw new UserError(t("review.record.alone"));
+  let mode: Mode | undefined = recordWithDecision ? "decision" : wantsRecord ? "record" : flags.required !== undefined ? "required" : wantsOpinion ? "opinion" : onlyLateReason ? "late-reason" : wantsDecision ? "decision" : onlySigners ? "signers" : undefined;
   if (!mode && ask) {
     const late = unexplainedLateRound(repo, index, csr.value, date);
     mode = await ask.select<Mode>({
@@ -144,7 +146,9 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
             ? recordRequired(repo, index, csr, doc, flags.required!)
             : mode === "record"
               ? await recordPaperRecord(repo, index, csr, doc, flags, date, ask)
-              : await recordDecision(repo, index, csr, doc, flags, date, ask);
+              : recordWithDecision
+                ? await recordDecisionOnRecord(repo, index, csr, doc, flags, date, ask)
+                : await recordDecision(repo, index, csr, doc, flags, date, ask);
   return { repo, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
 }
 
@@ -326,6 +330,23 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
     commit: t("commit.review.decision", { disposition: t(`value.disposition.${disposition}`) }) + (earlier ? t("commit.review.amended") : "") + (missing.length > 0 ? t("commit.review.forced") : ""),
     ...(note ? { note } : {}),
   };
+}
+
+/**
+ * The signed paper review record (--record, --record-form) and the decision taken on it, in one
+ * command: the record is named first (recordPaperRecord), so that its countersigns stand for the
+ * opinions missing here and the decision is not forced. A record the same as the one on file is
+ * simply the record the decision follows.
+ */
+async function recordDecisionOnRecord(repo: Repository, index: RepoIndex, located: Located<Csr>, doc: Document, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<Outcome> {
+  const earlier = located.value.review?.record;
+  const same = earlier !== undefined && (flags.record === undefined || flags.record.trim() === earlier.ref) && (flags.recordForm === undefined || flags.recordForm.trim() === earlier.form);
+  const named = same ? undefined : await recordPaperRecord(repo, index, located, doc, flags, date, ask);
+  const record = (doc.getIn(["review", "record"]) as { toJSON(): ReviewRecord }).toJSON();
+  const csr: Located<Csr> = { ...located, value: { ...located.value, review: { ...located.value.review, record } } };
+  const decided = await recordDecision(repo, index, csr, doc, flags, date, ask);
+  if (!named) return decided;
+  return { ...decided, lines: [...named.lines, ...decided.lines], commit: named.commit + t("common.list-separator") + decided.commit };
 }
 
 /** The option of each of the review report's signers besides the decision's 批准 (a record covers every role of REPORT_SIGNER_ROLES). */
