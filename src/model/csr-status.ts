@@ -5,7 +5,7 @@
  */
 import { translate, type Lang } from "../i18n/index.js";
 import type { WorkCalendar } from "./calendar.js";
-import { currentRevision, revisionInForce } from "./index.js";
+import { currentRevision, revisionEffective, revisionInForce } from "./index.js";
 import { releasedPendingUntil } from "./revision.js";
 import type { AddressedIn, ControlledDocument, Csr, Customer, Disposition, Opinion, QmsConfig, ReviewRecord, SourceDocument, SourceRevision } from "./types.js";
 
@@ -67,6 +67,41 @@ export function addressing(place: AddressedIn, doc: ControlledDocument | undefin
   const pending = currentRevision(doc)?.version;
   if (until !== undefined && pending !== undefined && (revisionInForce(doc, today) === undefined || place.pin?.revision === pending)) return { counts: false, why: "pending", version: pending, date: until };
   return { counts: true };
+}
+
+/** A place of `addressed` and the day its text takes effect; `version` and `effective` absent for a document not released yet. */
+export interface AddressingRevision {
+  document: string;
+  version?: string;
+  effective?: string;
+}
+
+/**
+ * The places where a CSR is addressed when every one of them takes effect after `date` (a date
+ * implemented in production, tester18 F13), else undefined: the revision a link's pin records (the
+ * first revision when it records none: which one it was made against is not known, and the earliest
+ * is the one that least suspects the date) takes effect on its 实施日期; a document not released yet
+ * has none. Undefined too for a CSR addressed nowhere, or in a document unknown to the repository.
+ */
+export function addressedOnlyAfter(csr: Csr, document: (id: string) => ControlledDocument | undefined, date: string): AddressingRevision[] | undefined {
+  const places = csr.addressed ?? [];
+  if (places.length === 0) return undefined;
+  const revisions: AddressingRevision[] = [];
+  for (const place of places) {
+    const doc = document(place.document);
+    if (!doc) return undefined;
+    if (doc.status !== "released" && doc.status !== "obsolete") {
+      revisions.push({ document: doc.id });
+      continue;
+    }
+    const all = doc.revisions ?? [];
+    const i = Math.max(0, all.findIndex((r) => r.version === place.pin?.revision));
+    if (all[i] === undefined) return undefined;
+    const effective = revisionEffective(doc, i);
+    if (effective <= date) return undefined;
+    revisions.push({ document: doc.id, version: all[i].version, effective });
+  }
+  return revisions;
 }
 
 /**

@@ -80,8 +80,14 @@ export function revisionOn(doc: ControlledDocument, date: string) {
  * revision a record made that day is made on.
  */
 export function revisionInForce(doc: ControlledDocument, date: string) {
+  return (doc.revisions ?? []).filter((_, i) => revisionEffective(doc, i) <= date).at(-1);
+}
+
+/** The day the document's `i`th revision takes effect: its 实施日期 (`effective`; the current one's is also the document's), else its date. */
+export function revisionEffective(doc: ControlledDocument, i: number): string {
   const revisions = doc.revisions ?? [];
-  return revisions.filter((r, i) => (r.effective ?? (i === revisions.length - 1 ? doc.effective : undefined) ?? r.date) <= date).at(-1);
+  const revision = revisions[i]!;
+  return revision.effective ?? (i === revisions.length - 1 ? doc.effective : undefined) ?? revision.date;
 }
 
 /**

@@ -93,7 +93,7 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
   });
   const implementation = csr.implementation;
   const implemented = implementation?.implemented;
-  if (dated(implemented)) add(["implementation", "implemented"], implemented, eventLabel("rule.date/event.csr-implemented"), received);
+  if (dated(implemented)) add(["implementation", "implemented"], implemented, eventLabel("rule.date/event.csr-implemented"), implementationFollows(csr));
   if (dated(implementation?.verified?.date)) {
     add(
       ["implementation", "verified", "date"],
@@ -106,6 +106,23 @@ export function csrEvents(csr: Csr): RecordedEvent[] {
   (csr.training?.sessions ?? []).forEach((s, i) => add(["training", "sessions", i, "date"], s.date, eventLabel("rule.date/event.csr-training"), received));
   if (dated(csr.superseded?.date)) add(["superseded", "date"], csr.superseded.date, eventLabel("rule.date/event.csr-superseded"), received);
   return events;
+}
+
+/**
+ * What the implementation of a CSR follows (IATF 16949 7.5.3.2.2: a change is implemented once it
+ * is decided): the first decision on record to meet it (must or optional), in the current round or
+ * an earlier one, so that a decision amended or taken again after a new source revision does not
+ * put an implementation made under the first one out of order (tester18 F13); the receipt while
+ * there is none.
+ */
+export function implementationFollows(csr: Csr): Predecessor {
+  const review = csr.review;
+  const decisions = [
+    ...(review?.history ?? []).map((round, j) => ({ decision: round.decision, what: eventLabel("rule.date/event.csr-round-decision", { n: j + 1 }) })),
+    { decision: review?.decision, what: eventLabel("rule.date/event.csr-decision") },
+  ].flatMap(({ decision, what }) => (decision && (decision.disposition === "must" || decision.disposition === "optional") && dated(decision.date) ? [{ what, date: decision.date }] : []));
+  const first = decisions.reduce<Predecessor | undefined>((a, b) => (a === undefined || b.date < a.date ? b : a), undefined);
+  return first ?? { what: eventLabel("rule.date/event.csr-received"), date: csr.received };
 }
 
 /** The signatures that check a prepared revision before it is approved. */

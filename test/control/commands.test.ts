@@ -150,7 +150,7 @@ describe("csr implement", () => {
     ]);
   }, 90_000);
 
-  it("refuses a date implemented after today or before the CSR was received, and a verification before the implementation", async () => {
+  it("refuses a date implemented after today or before the CSR was decided, and a verification before the implementation", async () => {
     const dir = example();
     const run = (...args: string[]) => csrInProcess(["-C", dir, "implement", "DYA-004", ...args, "-y"]);
     expect(await run("--implemented", "2099-12-31")).toEqual({
@@ -158,11 +158,15 @@ describe("csr implement", () => {
       stdout: "",
       stderr: expect.stringMatching(/^csr: --implemented 2099-12-31 is after today \(\d{4}-\d{2}-\d{2}\): a record of something done cannot be dated in the future\.\n$/),
     });
-    expect(await run("--implemented", "2026-03-15")).toEqual({
+    // Received 2026-03-16, decided 2026-03-23: implemented in production once decided (tester18 F13).
+    expect(await run("--implemented", "2026-03-20")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --implemented 2026-03-15 is before the receipt of DYA-004 (2026-03-16), which it must follow.\n",
+      stderr: "csr: --implemented 2026-03-20 is before the review decision of DYA-004 (2026-03-23), which it must follow.\n",
     });
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", "2026-03-15", "-y"], { lang: null })).stderr).toBe(
+      "csr: --implemented 2026-03-15 早于 DYA-004 评审结论日期（2026-03-23），而它应在其后。\n",
+    );
     expect(await run("--implemented", "2026-11-20", "--verified-by", "xuht", "--date", "2026-11-19")).toEqual({
       code: 2,
       stdout: "",

@@ -300,17 +300,17 @@ describe("asked at a terminal", () => {
       screen.keypress("enter");
       await screen.next();
       expect(screen.getScreen()).toContain("日期请写成 YYYY-MM-DD，例如 2026-11-20（也可写 2026.11.20、2026/11/20 或 2026年11月20日）。");
-      // A record, not a plan: neither after today nor before the CSR was received (2026-03-16).
+      // A record, not a plan: neither after today nor before the CSR was decided (2026-03-23; received 2026-03-16).
       for (let i = 0; i < 10; i++) screen.keypress("backspace");
       screen.type("2099-12-31");
       screen.keypress("enter");
       await screen.next();
       expect(screen.getScreen()).toMatch(/2099-12-31 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。/);
       for (let i = 0; i < 10; i++) screen.keypress("backspace");
-      screen.type("2026-03-15");
+      screen.type("2026-03-20");
       screen.keypress("enter");
       await screen.next();
-      expect(screen.getScreen()).toContain("2026-03-15 早于 DYA-004 接收日期（2026-03-16），而它应在其后。");
+      expect(screen.getScreen()).toContain("2026-03-20 早于 DYA-004 评审结论日期（2026-03-23），而它应在其后。");
       for (let i = 0; i < 10; i++) screen.keypress("backspace");
       screen.type("2026-11-20");
       screen.keypress("enter");

@@ -106,6 +106,27 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(matrix(dir, BEFORE).rows.filter((r) => r.id === "DYA-004").map(({ link, status }) => ({ link, status }))).toEqual([{ link: "", status: "addressed" }]);
   });
 
+  it("csr implement refuses a date implemented before the decision, and notes one before every place that addresses the CSR takes effect (tester18 F13)", () => {
+    const dir = repository();
+    // DYA-003, decided 2026-11-24, is addressed in the draft WI-031 and in QP-020 A/2, in force from 2026-12-20.
+    expect(csr(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-23", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --implemented 2026-11-23 is before the review decision of DYA-003 (2026-11-24), which it must follow.\n",
+    });
+    expect(csr(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-26", "-y"], { lang: "zh-CN" })).toEqual({
+      code: 0,
+      stdout:
+        "DYA-003：已登记实施情况。状态：已实施，导入生产日期：2026-11-26。\n" +
+        "注意：导入生产日期 2026-11-26 早于落实该要求的文件实施（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）。请核对导入生产日期；如确在文件实施前已按临时措施导入生产，请用 --evidence 写明依据。\n",
+      stderr: "",
+    });
+    // DYA-004's link to QP-020 records no revision: made against the first, in force.
+    expect(csr(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-26", "-y"]).stdout).toBe(
+      "DYA-004: implementation recorded: status implemented, owner 王强 (wang), due 2026-12-31, implemented 2026-11-26.\n",
+    );
+  });
+
   it("csr show names the revision in force and the pending one as the CSR matrix does, not the pending one as released (tester18 F6)", () => {
     const dir = repository();
     const place = (today: string, lang?: "zh-CN") => csr(["-C", dir, "show", "DYA-004", "--today", today], { lang }).stdout.split("\n").map((l) => l.trim()).filter((l) => l.includes("QP-020"));

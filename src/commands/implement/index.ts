@@ -5,12 +5,13 @@
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { language, t } from "../../i18n/index.js";
+import { language, list, t } from "../../i18n/index.js";
 import { approverToType } from "../../model/people.js";
 import type { Csr } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { eventLabel } from "../../model/recorded-events.js";
+import { addressedOnlyAfter } from "../../model/csr-status.js";
+import { eventLabel, implementationFollows } from "../../model/recorded-events.js";
 import { choiceOption, dateAnswerProblem, dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
 import { personLabel } from "../shared/people.js";
 import { editFile, findCsrById, withEditSession, optionalAnswer, personOption, personChoices, saveChanges } from "../shared/edit.js";
@@ -56,20 +57,22 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     if (!given && !ask) throw new UserError(t("implement.nothing-to-record"));
     // IATF 16949 7.5.3.2.2 records the day a change went into production: a record, not a plan.
     const received: Follows = { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.received };
+    // Implemented once decided (tester18 F13), as date/out-of-order reports it.
+    const decided: Follows = { ...implementationFollows(csr), of: id };
     if (!given && ask) {
       next.status = await ask.select({ message: t("prompt.implement.status"), choices: IMPLEMENTATION_STATUSES.map((s) => ({ value: s, name: t(`value.implementation.${s}`) })), default: current.status ?? "planned" });
       next.owner = await ask.select({ message: t("prompt.implement.owner"), choices: personChoices(session), default: current.owner });
       next.due = dateOption(await ask.input({ message: t("prompt.implement.due"), default: current.due, required: true, validate: dateAnswerProblem }), t("implement.due-date"));
       next.evidence = optionalAnswer(await ask.input({ message: t("prompt.implement.evidence"), default: current.evidence })) ?? next.evidence;
       if (next.status === "implemented" || next.status === "verified") {
-        next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: eventDateAnswer({ follows: received }) }), t("implement.implemented-date"));
+        next.implemented = dateOption(await ask.input({ message: t("prompt.implement.implemented"), default: current.implemented, required: true, validate: eventDateAnswer({ follows: decided }) }), t("implement.implemented-date"));
       }
     } else {
       // The owner answers for the implementation from today on.
       if (flags.owner !== undefined) next.owner = personOption(session, flags.owner, "--owner", localToday()).id;
       if (flags.due !== undefined) next.due = dateOption(flags.due, "--due");
       if (flags.evidence !== undefined) next.evidence = flags.evidence;
-      if (flags.implemented !== undefined) next.implemented = eventDateOption(flags.implemented, "--implemented", { follows: received });
+      if (flags.implemented !== undefined) next.implemented = eventDateOption(flags.implemented, "--implemented", { follows: decided });
       if (flags.status !== undefined) next.status = choiceOption(flags.status, "--status", IMPLEMENTATION_STATUSES, "planned");
       else if (flags.verifiedBy !== undefined) next.status = "verified";
       else if (flags.implemented !== undefined) next.status = "implemented";
@@ -117,6 +120,11 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
     ].filter(Boolean);
     const lines = [t("implement.recorded", { id, parts: parts.join(t("implement.part-separator")) })];
     if (earlier.length > 0) lines.push(t("implement.amend.kept", { record: earlier.join(t("implement.part-separator")) }));
+    const before = next.implemented !== undefined && next.implemented !== current.implemented ? addressedOnlyAfter(csr, (d) => session.index.documents.get(d)?.value, next.implemented) : undefined;
+    if (before) {
+      const places = before.map((p) => (p.effective === undefined ? t("register.csr.unaddressed.unreleased", { document: p.document }) : t("register.csr.unaddressed.pending", { document: p.document, version: p.version!, date: p.effective })));
+      lines.push(t("implement.before-effective", { date: next.implemented!, places: list(places) }));
+    }
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.implement", { id, status: t(`value.implementation.${next.status ?? "planned"}`) }) });
     return 0;
   });
