@@ -5,7 +5,9 @@
  * a GJB 9001C organisation shows the 军代表 an automotive term, so a repository whose standards do not
  * include IATF 16949 reads every catalog text with the general term instead: the substitution is made
  * once, on the whole catalog, rather than message by message. The short name "CSR" (csr's own name for
- * the record) is kept.
+ * the record) is kept; English, which also writes the abbreviation where Chinese writes the term (the
+ * registers' names "CSR list", "CSR matrix", and "CSRs" for the requirements together, as the change
+ * report's area and the export's sheets name them), says the general term there too.
  */
 import type { Lang } from "./index.js";
 
@@ -24,6 +26,17 @@ const GENERAL: Readonly<Record<Lang, readonly (readonly [string, string])[]>> = 
   ],
 };
 
+/** English abbreviations of the term, in lower case: capitalised where they start a text or a sentence (ABBREVIATED). */
+const ABBREVIATIONS: readonly (readonly [string, string])[] = [
+  ["CSR review timeliness", "customer requirement review timeliness"],
+  ["CSR matrix", "customer requirements matrix"],
+  ["CSR list", "customer requirements list"],
+  ["CSRs", "customer requirements"],
+];
+const ABBREVIATED = new RegExp(`\\b(?:${ABBREVIATIONS.map(([a]) => a).join("|")})\\b`, "g");
+/** Where a text or a sentence starts (a help example's comment line too): what comes before such a place. */
+const SENTENCE_START = /(?:^|[.!?]\s+|\n[\s#]*)$/;
+
 let wording: Wording = "iatf";
 
 /** IATF 16949's terms when it is among the standards (or none csr knows is named: an IATF repository, as `csr init` makes it), the general ones otherwise. */
@@ -37,7 +50,13 @@ export function currentWording(): Wording {
 
 /** A text (a catalog entry, a label, a rule's documentation) in the repository's wording. */
 export function inWording(text: string, lang: Lang, chosen: Wording = wording): string {
-  if (chosen === "iatf" || !text.includes(lang === "en" ? "pecific" : "特定")) return text;
-  for (const [term, general] of GENERAL[lang]) text = text.replaceAll(term, general);
+  if (chosen === "iatf") return text;
+  if (text.includes(lang === "en" ? "pecific" : "特定")) for (const [term, general] of GENERAL[lang]) text = text.replaceAll(term, general);
+  if (lang === "en" && text.includes("CSR")) {
+    text = text.replace(ABBREVIATED, (abbreviation: string, at: number, whole: string) => {
+      const general = ABBREVIATIONS.find(([a]) => a === abbreviation)![1];
+      return SENTENCE_START.test(whole.slice(0, at)) ? general[0]!.toUpperCase() + general.slice(1) : general;
+    });
+  }
   return text;
 }

@@ -21,12 +21,13 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
 /**
  * document: added (its first revision, or a draft) | released (a later revision) | effective (a revision
  *           takes effect on its 实施日期, later than its date) | withdrawn | removed
- * csr:      added | decided | reopened | addressed | superseded | removed
+ * csr:      added | decided | reopened | confirmed (a new source revision confirmed to leave it unchanged,
+ *           csr source update --unchanged) | addressed | superseded | removed
  * source:   added | revised
  * coverage: gained | lost
  * person:   added | roles | department | left (the day people.yaml records) | removed
  */
-export type ChangeKind = "added" | "released" | "effective" | "withdrawn" | "removed" | "decided" | "reopened" | "addressed" | "superseded" | "revised" | "gained" | "lost" | "roles" | "department" | "left";
+export type ChangeKind = "added" | "released" | "effective" | "withdrawn" | "removed" | "decided" | "reopened" | "confirmed" | "addressed" | "superseded" | "revised" | "gained" | "lost" | "roles" | "department" | "left";
 
 export interface Change {
   area: ChangeArea;
@@ -221,25 +222,34 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined): Change[]
   if (decision && (restarted || !sameDecision(a?.review?.decision, decision))) {
     change("decided", restarted ? "" : (a?.review?.decision?.disposition ?? ""), decision.disposition, decision.by, decision.date);
   }
+  // Each source revision confirmed to leave it unchanged (csr source update --unchanged) is a review of that
+  // revision (IATF 16949 7.5.3.2.2, GJB 9001C 8.2.3): from the revision the decision stood on, by whom, on its day.
+  let on = a?.source.revision ?? "";
+  const confirmed = new Set((a?.review?.confirmations ?? []).map((c) => `${c.source_revision} ${c.date}`));
+  for (const c of b.review?.confirmations ?? []) {
+    if (!confirmed.has(`${c.source_revision} ${c.date}`)) change("confirmed", on === c.source_revision ? "" : on, c.source_revision, c.by, c.date);
+    on = c.source_revision;
+  }
   // A new CSR's places too: where the QMS addresses it is what an auditor traces first (IATF 16949 7.5.1.1).
   if (places(b) !== (a ? places(a) : "")) change("addressed", a ? places(a) : "", places(b), "", null);
   if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
   return out;
 }
 
-/** The days a CSR's records date a receipt, a restart, a decision (an amended one too), an earlier round closed or a supersession. */
+/** The days a CSR's records date a receipt, a restart, a decision (an amended one too), a source revision confirmed unchanged, an earlier round closed or a supersession. */
 function csrEventDays(csr: Csr): string[] {
   const review = csr.review;
-  const days = [csr.received, review?.restarted, review?.decision?.date, ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), csr.superseded?.date];
+  const days = [csr.received, review?.restarted, review?.decision?.date, ...(review?.confirmations ?? []).map((c) => c.date), ...(review?.history ?? []).flatMap((h) => [h.closed, h.decision?.date]), csr.superseded?.date];
   return [...new Set(days.filter((d): d is string => typeof d === "string"))].sort();
 }
 
 /**
  * A CSR's changes in a period, one row per dated event: each CSR is compared on the day before each
- * day its records date something (csrOn) with that day, so that a receipt, a restart, a decision and
- * its amendment in the same period are each listed on their day, with what they replaced; comparing
- * only the period's two ends would show the last of them alone (a second source revision in the
- * period would hide the first, and the decisions between them).
+ * day its records date something (csrOn) with that day, so that a receipt, a restart, a decision,
+ * its amendment and a new source revision confirmed unchanged in the same period are each listed on
+ * their day, with what they replaced; comparing only the period's two ends would show the last of
+ * them alone (a second source revision in the period would hide the first, and the decisions
+ * between them).
  */
 function csrChangesIn(repo: Repository, from: string, to: string): Change[] {
   const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));

@@ -148,19 +148,19 @@ describe("csr changes", { timeout: 120_000 }, () => {
     const out = result.stdout.split("\n");
     expect(out[0]).toBe(`变更报告：audit-2025 (${short("audit-2025")}, 2025-01-10) → audit-2026 (${short("audit-2026")}, 2025-09-05)`);
     expect(out.slice(2, 5)).toEqual([
-      "类别          变更          编号                 名称                        变更前      变更后            说明                                                  日期",
-      "------------  ------------  -------------------  --------------------------  ----------  ----------------  ----------------------------------------------------  ----------",
-      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               增加评审时限                                          2025-06-01",
+      "类别          变更          编号                 名称                        变更前      变更后            说明                                                     日期",
+      "------------  ------------  -------------------  --------------------------  ----------  ----------------  -------------------------------------------------------  ----------",
+      "文件          换版          QP-001               顾客特定要求管理程序        A/0         A/1               增加评审时限                                             2025-06-01",
     ]);
     // By date within an area (the undated rows, from the commits, last), each CSR and source row saying what happened.
     expect(out.slice(5, 12)).toEqual([
-      "文件          新增          QP-002               文件控制程序                            A/0               首次发布                                              2025-06-01",
-      "文件          作废          WI-001               来料检验作业指导书          A/0         作废              并入 QP-002 → QP-002                                  2025-09-05",
-      "顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选              决定人：王强                                          2025-06-02",
-      "顾客特定要求  重新评审      DYA-001              特殊特性符号按顾客规定标识  A           B                 顾客发布 B 版，评审期限 2025-09-15                    2025-09-01",
-      "顾客特定要求  新增          DYA-003              返工须经顾客批准                        DYA-SQM B         顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15  2025-09-01",
+      "文件          新增          QP-002               文件控制程序                            A/0               首次发布                                                 2025-06-01",
+      "文件          作废          WI-001               来料检验作业指导书          A/0         作废              并入 QP-002 → QP-002                                     2025-09-05",
+      "顾客特定要求  已决定        DYA-002              包装标签须含批次号                      可选              决定人：王强；强制决定，缺 2 个部门会签：品质部、市场部  2025-06-02",
+      "顾客特定要求  重新评审      DYA-001              特殊特性符号按顾客规定标识  A           B                 顾客发布 B 版，评审期限 2025-09-15                       2025-09-01",
+      "顾客特定要求  新增          DYA-003              返工须经顾客批准                        DYA-SQM B         顾客：东岳汽车，来源：DYA-SQM B，评审期限 2025-09-15     2025-09-01",
       "顾客特定要求  落实文件变更  DYA-001              特殊特性符号按顾客规定标识  QP-001      QP-002 5.3",
-      "顾客来源文件  新版本        DYA-SQM              供应商质量手册              A           B                 顾客：东岳汽车                                        2025-09-01",
+      "顾客来源文件  新版本        DYA-SQM              供应商质量手册              A           B                 顾客：东岳汽车                                           2025-09-01",
     ]);
     // Roles in the words signatures use (编制/审核/批准), not people.yaml's codes.
     expect(out.filter((line) => line.startsWith("人员与角色  "))).toEqual([
@@ -215,7 +215,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
       "顾客特定要求：新增 2，已决定 1",
       "顾客来源文件：新增 1",
       "条款覆盖：新覆盖 1",
-      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
+      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
       "",
     ]);
   });
@@ -277,7 +277,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
         "----  ------  --  -----  ------  -----  ------  ----",
         "",
         "Nothing changed in this range.",
-        "The changes the records date from 2025-01-01 to 2025-12-31: documents issued, revised (revision record), taking effect and withdrawn; CSRs received, decided, reopened and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where CSRs are addressed and deleted files have no recorded date and can only be compared by git commit; the repository is not in git: such changes are not listed.",
+        "The changes the records date from 2025-01-01 to 2025-12-31: documents issued, revised (revision record), taking effect and withdrawn; CSRs received, decided, reopened, confirmed unchanged in a new source revision and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where CSRs are addressed and deleted files have no recorded date and can only be compared by git commit; the repository is not in git: such changes are not listed.",
       ),
     });
   });
@@ -332,17 +332,17 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     expect(result.stdout.split("\n")).toEqual([
       "变更报告：2025-06-01 至 2025-06-30",
       "",
-      "类别          变更    编号                 名称                  变更前  变更后  说明          日期",
-      "------------  ------  -------------------  --------------------  ------  ------  ------------  ----------",
-      "文件          换版    QP-001               顾客特定要求管理程序  A/0     A/1     增加评审时限  2025-06-01",
-      "文件          新增    QP-002               文件控制程序                  A/0     首次发布      2025-06-01",
-      "顾客特定要求  已决定  DYA-002              包装标签须含批次号            可选    决定人：王强  2025-06-02",
+      "类别          变更    编号                 名称                  变更前  变更后  说明                                                     日期",
+      "------------  ------  -------------------  --------------------  ------  ------  -------------------------------------------------------  ----------",
+      "文件          换版    QP-001               顾客特定要求管理程序  A/0     A/1     增加评审时限                                             2025-06-01",
+      "文件          新增    QP-002               文件控制程序                  A/0     首次发布                                                 2025-06-01",
+      "顾客特定要求  已决定  DYA-002              包装标签须含批次号            可选    决定人：王强；强制决定，缺 2 个部门会签：品质部、市场部  2025-06-02",
       "条款覆盖      新覆盖  IATF16949:7.5.3.2.2  工程规范              未覆盖  已覆盖",
       "",
       "文件：新增 1，换版 1",
       "顾客特定要求：已决定 1",
       "条款覆盖：新覆盖 1",
-      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
+      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
       "",
     ]);
   });
@@ -367,7 +367,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
         "文件：作废 1  ",
         "顾客特定要求：新增 1，重新评审 1  ",
         "顾客来源文件：新版本 1  ",
-        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
+        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
         "",
         "编制：________ 日期：________　审核：________ 日期：________　批准：________ 日期：________",
       ),
@@ -420,7 +420,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(-3)).toEqual([
       "此期间没有变更。",
-      `按记录上的日期列出 2098-01-01 至 2098-12-31 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，按 git 提交比较（${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01）。期间结束于 2098-12-31，在今天（${now}）之后：此后的日子尚未过去，列出的只是记录上已定在那几天的变更（如定在那几天实施的换版），截至今天。`,
+      `按记录上的日期列出 2098-01-01 至 2098-12-31 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，按 git 提交比较（${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01）。期间结束于 2098-12-31，在今天（${now}）之后：此后的日子尚未过去，列出的只是记录上已定在那几天的变更（如定在那几天实施的换版），截至今天。`,
       "",
     ]);
     const past = await csrInProcess(["-C", dir, "changes", "2025-07-01", "2025-07-31"], { lang: null, env: TZ });
@@ -606,11 +606,114 @@ describe("csr changes in English", { timeout: 120_000 }, () => {
     commitAt(dir, "2025-09-06", "English titles");
     const result = await csrInProcess(["-C", dir, "changes", "2025-06-01", "2025-09-30", "--lang", "en"], { env: TZ });
     expect(result.stdout.split("\n").filter((line) => /QP-001|DYA-002|DYA-SQM/.test(line))).toEqual([
-      "Documents                  revised          QP-001               CSR Management Procedure               A/0               A/1                         增加评审时限                                               2025-06-01",
-      "CSRs                       decided          DYA-002              Packaging labels carry the lot number                    optional                    decided by 王强                                            2025-06-02",
-      "CSRs                       added            DYA-003              返工须经顾客批准                                         DYA-SQM B                   customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15  2025-09-01",
+      "Documents                  revised          QP-001               CSR Management Procedure               A/0               A/1                         增加评审时限                                                                              2025-06-01",
+      "CSRs                       decided          DYA-002              Packaging labels carry the lot number                    optional                    decided by 王强; decision forced; countersign missing from 2 departments: 品质部, 市场部  2025-06-02",
+      "CSRs                       added            DYA-003              返工须经顾客批准                                         DYA-SQM B                   customer: 东岳汽车, from DYA-SQM B, review due 2025-09-15                                 2025-09-01",
       "CSRs                       where addressed  DYA-001              特殊特性符号按顾客规定标识             QP-001            QP-002 5.3",
-      "Customer source documents  new revision     DYA-SQM              Supplier Quality Manual                A                 B                           customer: 东岳汽车                                         2025-09-01",
+      "Customer source documents  new revision     DYA-SQM              Supplier Quality Manual                A                 B                           customer: 东岳汽车                                                                        2025-09-01",
     ]);
+  });
+});
+
+/**
+ * A customer's November, made with csr's own commands (tester18 F4, F12): DYA-002 received 11-02 and
+ * decided with --force on 11-10, its countersigns then named on a paper review record; DYA-003 received
+ * 11-03 and decided with --force on 11-12, nothing more; DYA-SQM B received 11-23, DYA-001 confirmed
+ * unchanged in it on 11-25 (csr source update --unchanged), the others reopened.
+ */
+function reviewMonth(standard: "IATF16949" | "GJB9001C"): string {
+  const csrFile = (id: string, title: string, received: string, section: string, extra: string[] = []) =>
+    lines(`id: ${id}`, "customer: DYA", `source: { document: DYA-SQM, revision: A, section: "${section}" }`, `clauses: ["${standard}:8.2.3"]`, `title: ${title}`, `received: ${received}`, ...extra);
+  const dir = minimalRepo({
+    "customers/DYA.yaml": lines("code: DYA", "name: 东岳汽车", "sources:", "  - id: DYA-SQM", "    title: 供应商质量手册", "    title_en: Supplier Quality Manual", "    revisions:", "      - { revision: A, received: 2026-10-08 }"),
+    "csr/DYA/DYA-001.yaml": csrFile("DYA-001", "特殊特性符号按顾客规定标识", "2026-10-08", "4.2", [
+      "title_en: Special characteristics carry the customer's symbols",
+      "review:",
+      "  opinions:",
+      "    - { department: QA, reviewer: zhang, opinion: accept, date: 2026-10-09 }",
+      "    - { department: MKT, reviewer: li, opinion: accept, date: 2026-10-09 }",
+      "  decision: { disposition: must, by: wang, date: 2026-10-12 }",
+    ]),
+    "csr/DYA/DYA-002.yaml": csrFile("DYA-002", "包装标签须含批次号", "2026-11-02", "5.3"),
+    "csr/DYA/DYA-003.yaml": csrFile("DYA-003", "返工须经顾客批准", "2026-11-03", "6.1"),
+  });
+  if (standard !== "IATF16949") writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("standards: [IATF16949]", `standards: [${standard}]`));
+  git(dir, ["init", "-q"]);
+  git(dir, ["config", "user.name", "Test User"]);
+  git(dir, ["config", "user.email", "test@example.com"]);
+  commitAt(dir, "2026-10-31", "十月");
+  for (const args of [
+    ["review", "DYA-002", "--disposition", "must", "--by", "wang", "--date", "2026-11-10", "--force", "-y"],
+    ["review", "DYA-002", "--record", "2026-11 评审记录 第12号", "-y"],
+    ["review", "DYA-003", "--disposition", "optional", "--by", "wang", "--date", "2026-11-12", "--force", "-y"],
+    ["source", "update", "DYA-SQM", "--revision", "B", "--issued", "2026-11-20", "--received", "2026-11-23", "--unchanged", "DYA-001", "--by", "wang", "--date", "2026-11-25", "-y"],
+  ]) {
+    const result = csr(["-C", dir, ...args], { env: TZ });
+    expect([args.join(" "), result.code]).toEqual([args.join(" "), 0]);
+  }
+  return dir;
+}
+
+describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
+  it("says how each decision was taken, as the review-timeliness register's remark does (tester18 F4), and lists a CSR confirmed unchanged in a new source revision (tester18 F12)", () => {
+    const dir = reviewMonth("IATF16949");
+    const result = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30"], { lang: null, env: TZ });
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n").filter((line) => line.startsWith("顾客"))).toEqual([
+      "顾客特定要求  新增      DYA-002  包装标签须含批次号                  DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A 5.3，评审期限 2026-11-16  2026-11-02",
+      "顾客特定要求  新增      DYA-003  返工须经顾客批准                    DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A 6.1，评审期限 2026-11-17  2026-11-03",
+      "顾客特定要求  已决定    DYA-002  包装标签须含批次号                  必须满足   决定人：王强；会签见纸质评审记录 2026-11 评审记录 第12号  2026-11-10",
+      "顾客特定要求  已决定    DYA-003  返工须经顾客批准                    可选       决定人：王强；强制决定，缺 2 个部门会签：品质部、市场部   2026-11-12",
+      "顾客特定要求  重新评审  DYA-002  包装标签须含批次号          A       B          DYA-SQM 换版为 B，重新评审，评审期限 2026-12-07           2026-11-23",
+      "顾客特定要求  重新评审  DYA-003  返工须经顾客批准            A       B          DYA-SQM 换版为 B，重新评审，评审期限 2026-12-07           2026-11-23",
+      "顾客特定要求  确认未变  DYA-001  特殊特性符号按顾客规定标识  A       B          确认人：王强                                              2026-11-25",
+      "顾客来源文件  新版本    DYA-SQM  供应商质量手册              A       B          顾客：东岳汽车，发布日期 2026-11-20                       2026-11-23",
+      "顾客特定要求：新增 2，已决定 2，重新评审 2，确认未变 1",
+      "顾客来源文件：新版本 1",
+    ]);
+    // The same remarks as the review-timeliness register's, whose rows of those rounds give them.
+    const reviews = csr(["-C", dir, "list", "reviews", "--today", "2026-11-30", "--format", "json"], { lang: null, env: TZ });
+    expect((JSON.parse(reviews.stdout) as { rows: { id: string; decided: string | null; remark: string }[] }).rows.map((r) => [r.id, r.decided, r.remark])).toEqual([
+      ["DYA-001", "2026-10-12", ""],
+      ["DYA-001", "2026-11-25", ""],
+      ["DYA-002", "2026-11-10", "会签见纸质评审记录 2026-11 评审记录 第12号"],
+      ["DYA-002", null, ""],
+      ["DYA-003", "2026-11-12", "强制决定，缺 2 个部门会签：品质部、市场部"],
+      ["DYA-003", null, ""],
+    ]);
+    const english = csr(["-C", dir, "changes", "2026-11-10", "2026-11-30", "--lang", "en"], { env: TZ });
+    expect(english.stdout.split("\n").filter((line) => /^(CSRs|Customer source)/.test(line))).toEqual([
+      "CSRs                       decided              DYA-002  包装标签须含批次号                                            must meet  decided by 王强; countersigns on the signed paper review record 2026-11 评审记录 第12号   2026-11-10",
+      "CSRs                       decided              DYA-003  返工须经顾客批准                                              optional   decided by 王强; decision forced; countersign missing from 2 departments: 品质部, 市场部  2026-11-12",
+      "CSRs                       reopened             DYA-002  包装标签须含批次号                                    A       B          DYA-SQM 换版为 B，重新评审, review due 2026-12-07                                         2026-11-23",
+      "CSRs                       reopened             DYA-003  返工须经顾客批准                                      A       B          DYA-SQM 换版为 B，重新评审, review due 2026-12-07                                         2026-11-23",
+      "CSRs                       confirmed unchanged  DYA-001  Special characteristics carry the customer's symbols  A       B          confirmed by 王强                                                                         2026-11-25",
+      "Customer source documents  new revision         DYA-SQM  Supplier Quality Manual                               A       B          customer: 东岳汽车, issued 2026-11-20                                                     2026-11-23",
+      "CSRs: decided 2, reopened 2, confirmed unchanged 1",
+      "Customer source documents: new revision 1",
+    ]);
+    const data = JSON.parse(csr(["-C", dir, "changes", "2026-11-25", "2026-11-25", "--format", "json"], { lang: null, env: TZ }).stdout) as PeriodJson;
+    expect(data.changes).toEqual([{ area: "csr", kind: "confirmed", id: "DYA-001", title: "特殊特性符号按顾客规定标识", from: "A", to: "B", detail: "wang", date: "2026-11-25" }]);
+  });
+
+  it("in a repository without IATF 16949 says customer requirements in English where Chinese says 顾客要求: the change report and the workbook's sheets (tester18 F3)", async () => {
+    const dir = reviewMonth("GJB9001C");
+    const chinese = csr(["-C", dir, "changes", "2026-11-25", "2026-11-30"], { lang: null, env: TZ });
+    expect(chinese.stdout.split("\n")[4]).toBe("顾客要求  确认未变  DYA-001  特殊特性符号按顾客规定标识  A       B       确认人：王强  2026-11-25");
+    const english = csr(["-C", dir, "changes", "2026-11-25", "2026-11-30", "--lang", "en"], { env: TZ });
+    expect(english.stdout.split("\n").slice(4)).toEqual([
+      "Customer requirements  confirmed unchanged  DYA-001  Special characteristics carry the customer's symbols  A       B      confirmed by 王强  2026-11-25",
+      "",
+      "Customer requirements: confirmed unchanged 1",
+      `The changes the records date from 2026-11-25 to 2026-11-30: documents issued, revised (revision record), taking effect and withdrawn; customer requirements received, decided, reopened, confirmed unchanged in a new source revision and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where customer requirements are addressed and deleted files have no recorded date and are compared by git commit (${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31).`,
+      "",
+    ]);
+    const out = join(tempDir(), "registers.xlsx");
+    expect(csr(["-C", dir, "export", "--out", out, "--lang", "en"], { env: TZ }).code).toBe(0);
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((w) => w.name).filter((name) => /CSR|ustomer/.test(name))).toEqual(["Customer requirements matrix", "Customer requirements list"]);
+    expect(book.getWorksheet("Review timeliness")!.getCell("A1").value).toBe("Customer requirement review timeliness (6 in total)");
   });
 });

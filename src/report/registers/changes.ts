@@ -9,8 +9,10 @@ import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
+import { reviewRounds } from "../../model/review-timeliness.js";
 import { localized } from "../../core/text.js";
 import { customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
+import { roundRemark } from "./reviews.js";
 
 /** One end of the compared range as the user named it and as git resolved it. */
 export interface RangeEnd {
@@ -33,7 +35,7 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
   document: ["added", "released", "effective", "withdrawn", "removed"],
-  csr: ["added", "decided", "reopened", "addressed", "superseded", "removed"],
+  csr: ["added", "decided", "reopened", "confirmed", "addressed", "superseded", "removed"],
   source: ["added", "revised"],
   coverage: ["gained", "lost"],
   person: ["added", "roles", "department", "left", "removed"],
@@ -139,11 +141,23 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     if (change.area === "person") return departmentName(ctx, change.detail);
     return change.detail;
   };
-  // A row of the CSRs and the customers' sources says in words what happened: who decided, from which customer's
-  // source and section a requirement came and by when its review is due, when the customer issued a revision.
+  // A row of the CSRs and the customers' sources says in words what happened: who decided or confirmed a new
+  // source revision unchanged, from which customer's source and section a requirement came and by when its review
+  // is due, when the customer issued a revision.
   const config = ctx.repo.config?.value;
   const calendar = repositoryCalendar(config);
   const reviewDue = (start: string) => t(ctx, "register.changes.review-due", { due: calendar.addWorkdays(start, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS) });
+  // What the review-timeliness register's 备注 says of the round a decision or confirmation ended (a decision
+  // forced, its countersigns on a paper review record…), judged on the CSR's records as they stand: none for a
+  // decision amended since, which ends no round.
+  const remark = (change: Change): string => {
+    const csr = ctx.index.csrs.get(change.id)?.value;
+    if (!csr || change.date === null) return "";
+    const rounds = reviewRounds(csr, calendar, config, change.date, ctx.index.customers.get(csr.customer)?.value);
+    const round = rounds.find((r) => r.decided === change.date && r.by === change.detail && (r.kind === "confirmed") === (change.kind === "confirmed"));
+    const text = round ? roundRemark(ctx, round) : "";
+    return text ? t(ctx, "register.remarks-separator") + text : "";
+  };
   const csrText = (change: Change): string => {
     if (change.kind === "added" && change.date) {
       const section = ctx.index.csrs.get(change.id)?.value.source.section;
@@ -151,7 +165,8 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
     }
     // The reason as source update or the user wrote it, its closing full stop giving way to the deadline.
     if (change.kind === "reopened" && change.date) return change.detail.replace(/[。.]$/u, "") + reviewDue(change.date);
-    if (change.kind === "decided") return t(ctx, change.from ? "register.changes.decision-changed" : "register.changes.decided-by", { by: personName(ctx, change.detail) });
+    if (change.kind === "decided") return t(ctx, change.from ? "register.changes.decision-changed" : "register.changes.decided-by", { by: personName(ctx, change.detail) }) + remark(change);
+    if (change.kind === "confirmed") return t(ctx, "register.changes.confirmed-by", { by: personName(ctx, change.detail) }) + remark(change);
     return change.detail;
   };
   const sourceText = (change: Change): string => {

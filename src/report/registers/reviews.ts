@@ -44,7 +44,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     used: round.workdaysUsed,
     verdict: t(ctx, `register.reviews.verdict.${round.timeliness}`) + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
     reason: round.lateReason ?? "",
-    remark: remark(ctx, round),
+    remark: roundRemark(ctx, round),
   }));
   const late = rounds.filter(({ round }) => LATE_ROUNDS.includes(round.timeliness)).length;
   const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
@@ -91,8 +91,9 @@ function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): 
 /**
  * How the round ended, when not by an ordinary decision: forced without countersigns, or closed by a
  * new source revision; and a source revision confirmed unchanged while it had no decision to keep.
+ * The register's 备注, and the change report's on the row of the round's decision.
  */
-function remark(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
+export function roundRemark(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
   const unkept = (round.unkept ?? []).map((c) => t(ctx, "register.reviews.unkept", { revision: c.revision, person: personName(ctx, c.by), date: c.date }));
   return [ending(ctx, round), ...unkept].filter(Boolean).join(t(ctx, "register.list-separator"));
 }
