@@ -29,12 +29,32 @@ export function levenshtein(a: string, b: string, limit = Infinity): number {
   return prev[b.length]!;
 }
 
-/** The closest candidate within a third of the word's length, for "did you mean" hints. */
+/**
+ * A document number or id as a reader means it: lower case, without the family prefix before the last
+ * "/" (CS/QP-003 → qp-003) and without leading zeros in a run of digits (BD-009 → bd-9).
+ */
+function numberAsMeant(id: string): string {
+  return id
+    .toLowerCase()
+    .slice(id.lastIndexOf("/") + 1)
+    .replace(/\d+/g, (digits) => String(Number(digits)));
+}
+
+/**
+ * The candidate a "did you mean" hint names for `word`, or undefined: first the one candidate that is
+ * the same number written with or without its family prefix or leading zeros (QP-001 → CS/QP-001,
+ * BD-9 → BD-009; when several are, none of them), else the nearest within a third of the word's
+ * length (edit distance, the first of equals).
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const all = [...candidates];
+  const meant = numberAsMeant(word);
+  const same = /\d/.test(meant) ? all.filter((c) => numberAsMeant(c) === meant) : [];
+  if (same.length === 1) return same[0];
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
   const lower = word.toLowerCase();
-  for (const c of candidates) {
+  for (const c of all) {
     const other = c.toLowerCase();
     // The distance is at least the difference in length: a candidate that much longer or shorter cannot be closer.
     if (Math.abs(other.length - lower.length) >= bestDistance) continue;

@@ -20,9 +20,18 @@ describe("levenshtein", () => {
 
 describe("closest", () => {
   it("picks the nearest candidate within a third of the word's length, the first of equals", () => {
-    expect(closest("QP-0001", ["QQ-0009", "QP-0002", "QP-001"])).toBe("QP-0002");
+    expect(closest("QP-0001", ["QQ-0009", "QP-0002", "QP-0003"])).toBe("QP-0002");
     expect(closest("qp-0001", ["QP-0001"])).toBe("QP-0001");
     expect(closest("xyz", ["abc", "uvw"])).toBeUndefined();
+  });
+
+  it("first names the same number written with its family prefix or without leading zeros (tester16 F17)", () => {
+    expect(closest("QP-001", ["CS/QP-002", "CS/QP-001", "CS/QP-003"])).toBe("CS/QP-001");
+    expect(closest("BD-9", ["BD-001", "BD-008", "BD-009"])).toBe("BD-009");
+    expect(closest("QP-0001", ["QP-0002", "QP-001"])).toBe("QP-001");
+    // Two families with that number: neither is named for it, the nearest by edits is.
+    expect(closest("QP-001", ["CS/QP-001", "XS/QP-001"])).toBeUndefined();
+    expect(closest("QP-001", ["CS/QP-001", "XS/QP-001", "QP-002"])).toBe("QP-002");
   });
 });
 
