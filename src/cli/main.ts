@@ -374,7 +374,7 @@ export async function run(argv: string[]): Promise<number> {
         program
           .command("show")
           .description(t("help.show"))
-          .argument("<id>", t("help.common.csr-id"))
+          .argument("<id>", t("help.show.id"))
           .option("--format <format>", t("help.common.format-text"))
           .option("--today <date>", t("help.common.today"))
           .action(action(async () => (await import("../commands/show/index.js")).showCommand));

@@ -1,4 +1,22 @@
+import { addMonths } from "../core/dates.js";
+import { currentRevision } from "./index.js";
 import type { ControlledDocument, PeriodicReview } from "./types.js";
+
+/**
+ * When a released document with a `review_interval_months` is next due for its periodic review
+ * (IATF 16949 7.5.3, GJB 9001C 7.5.3): `months` after the latest of its current revision's date, its
+ * effective date and its last review that found it suitable (a review concluding 需修订 or 拟作废 does
+ * not restart the interval: the new revision or the withdrawal answers it). `last` is that date, `due`
+ * YYYY-MM-DD. Undefined for a document not released, without an interval or without any such date.
+ */
+export function nextPeriodicReview(doc: ControlledDocument): { months: number; last: string; due: string } | undefined {
+  const months = doc.review_interval_months;
+  if (doc.status !== "released" || !months) return undefined;
+  const dates = [currentRevision(doc)?.date, doc.effective, ...(doc.reviews ?? []).filter((r) => (r.result ?? "suitable") === "suitable").map((r) => r.date)].filter((d): d is string => !!d);
+  if (dates.length === 0) return undefined;
+  const last = dates.reduce((a, b) => (a > b ? a : b));
+  return { months, last, due: addMonths(last, months) };
+}
 
 /**
  * The open conclusion of a document's periodic reviews: its latest review (by date, the last entry of

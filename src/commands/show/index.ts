@@ -1,4 +1,4 @@
-/** `csr show <id>`: everything about one CSR, with what is derived from it on a given day. */
+/** `csr show <id>`: everything about one CSR, or a document's card (document.ts), with what is derived from it on a given day. */
 import { visible } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
@@ -30,8 +30,11 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
   const format = choiceOption(flags.format, "--format", ["text", "json"] as const, "text");
   const today = dateOption(flags.today, "--today");
   const repo = loadRepository(findRoot(ctx.dir));
-  const { value: csr, file } = findCsr(repo, id);
   const index = buildIndex(repo);
+  // A document number shows the document's card; an id of both (a CSR numbered like a document) the CSR.
+  const document = index.documents.get(id);
+  if (document && !repo.csrs.some((c) => c.value.id === id)) return (await import("./document.js")).showDocument(ctx, repo, index, document, today, format === "json");
+  const { value: csr, file } = findCsr(repo, id, index.documents.keys());
   const config = repo.config?.value;
   const calendar = repositoryCalendar(config);
   const facts = csrFacts(csr, { config, calendar, document: (d) => index.documents.get(d)?.value, today });

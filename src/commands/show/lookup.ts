@@ -5,7 +5,12 @@ import type { Located, Repository } from "../../load/repository.js";
 import type { Csr } from "../../model/types.js";
 import { conjunction, t } from "../../i18n/index.js";
 
-export function findCsr(repo: Repository, id: string): Located<Csr> {
+/**
+ * The CSR `id` of `repo`, or a UserError saying why there is none (no such id, two files with it, a
+ * file that cannot be read). With `documents` (the repository's document numbers, for a command that
+ * shows either), the refusal says neither is there and suggests the closest of both.
+ */
+export function findCsr(repo: Repository, id: string, documents?: Iterable<string>): Located<Csr> {
   const matches = repo.csrs.filter((c) => c.value.id === id);
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
@@ -23,7 +28,9 @@ export function findCsr(repo: Repository, id: string): Located<Csr> {
       t("lookup.fix-file-then-again"),
     );
   }
-  throw new UserError(t("lookup.csr.missing", { id }) + didYouMean(id, repo.csrs.map((c) => c.value.id)), t("lookup.csr.missing.hint"));
+  const csrs = repo.csrs.map((c) => c.value.id);
+  if (documents) throw new UserError(t("render.not-found", { id }) + didYouMean(id, [...documents, ...csrs]), t("lookup.show.missing.hint"));
+  throw new UserError(t("lookup.csr.missing", { id }) + didYouMean(id, csrs), t("lookup.csr.missing.hint"));
 }
 
 function firstSentence(message: string): string {

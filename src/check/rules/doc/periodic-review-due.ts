@@ -1,5 +1,5 @@
-import { addMonths } from "../../../core/dates.js";
 import { currentRevision } from "../../../model/index.js";
+import { nextPeriodicReview } from "../../../model/periodic-review.js";
 import type { Rule } from "../../rule.js";
 import { language, t } from "../../../i18n/index.js";
 import { personToType } from "../../../model/people.js";
@@ -29,15 +29,11 @@ reviews:
   check(ctx) {
     const { today } = ctx.options;
     for (const { value: doc, file } of ctx.index.documents.values()) {
-      const months = doc.review_interval_months;
-      if (doc.status !== "released" || !months) continue;
       // A review that concluded revise or withdraw (需修订 / 拟作废) found the document unsuitable: only
       // the new revision, or its withdrawal, answers it, so it does not restart the interval.
-      const dates = [currentRevision(doc)?.date, doc.effective, ...(doc.reviews ?? []).filter((r) => (r.result ?? "suitable") === "suitable").map((r) => r.date)].filter((d): d is string => !!d);
-      if (dates.length === 0) continue;
-      const last = dates.reduce((a, b) => (a > b ? a : b));
-      const due = addMonths(last, months);
-      if (due >= today) continue;
+      const next = nextPeriodicReview(doc);
+      if (!next || next.due >= today) continue;
+      const { months, last, due } = next;
       // The approver of the version in force answers for its suitability; else whoever reviewed it last, else its author.
       const by = personToType(ctx.index.people, [currentRevision(doc)?.approved?.by, doc.reviews?.at(-1)?.by, currentRevision(doc)?.prepared?.by], language(), today);
       // A later review that found it unsuitable is the open answer: its conclusion says what is left to do.

@@ -1,0 +1,137 @@
+/**
+ * `csr show <document>`: a controlled document's card — what the 受控文件清单 and the other registers
+ * say of it on a day, in one place: status and version in force, who signed it, clauses, processes,
+ * related documents and forms, the CSRs addressed in it, who refers to it, its controlled copies, its
+ * periodic review and its revision record. The details live in `csr history`, `csr list distribution
+ * --document` and `csr render`, which the card names.
+ */
+import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
+import { language, t, type MessageKey } from "../../i18n/index.js";
+import type { Located, Repository } from "../../load/repository.js";
+import { addressing } from "../../model/csr-status.js";
+import { classificationName, documentClassification } from "../../model/classification.js";
+import { copiesDue, copiesInUse } from "../../model/distribution.js";
+import { currentRevision, type RepoIndex } from "../../model/index.js";
+import { nextPeriodicReview } from "../../model/periodic-review.js";
+import { releasedPendingUntil, revisionSignatures } from "../../model/revision.js";
+import { addressedSectionLabel } from "../../model/sections.js";
+import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
+import { clauseList, compareIds, departmentName, documentStatus, documentTitle, effectiveDate, personName, versionInForce, type RegisterContext } from "../../report/registers/context.js";
+import type { CommandContext } from "../context.js";
+
+/** Labels are padded to at least this many terminal columns (a Chinese character takes two), as for a CSR. */
+const LABEL_WIDTH = 16;
+
+/**
+ * Prints the card of `located` as on `today` (YYYY-MM-DD): text, or with `json` the document as its
+ * file has it with what is derived from it (status, version in force, CSRs addressed in it, referrers,
+ * copies in use and due back, next periodic review). Returns the exit code (0).
+ */
+export function showDocument(ctx: CommandContext, repo: Repository, index: RepoIndex, located: Located<ControlledDocument>, today: string, json: boolean): number {
+  const { value: doc, file } = located;
+  const rc: RegisterContext = { repo, index, lang: language() };
+  const csrs = repo.csrs
+    .filter(({ value: csr }) => !csr.superseded)
+    .flatMap(({ value: csr }) => (csr.addressed ?? []).filter((a) => a.document === doc.id).map((place) => ({ csr, place, standing: addressing(place, doc, today) })));
+  const documents = repo.documents.filter(({ value: other }) => other.id !== doc.id && (other.related?.includes(doc.id) || other.forms?.includes(doc.id))).map(({ value }) => value);
+  const processes = repo.processes.filter(({ value: p }) => p.documents?.includes(doc.id)).map(({ value }) => value);
+  const inUse = copiesInUse(doc, today);
+  const due = copiesDue(doc, today);
+  const review = nextPeriodicReview(doc);
+  if (json) {
+    const derived = {
+      status: documentStatus(rc, doc, today),
+      versionInForce: versionInForce(rc, doc, today) || null,
+      csrs: csrs.map(({ csr, place, standing }) => ({ id: csr.id, ...(place.section !== undefined ? { section: place.section } : {}), counts: standing.counts })),
+      referrers: { documents: documents.map((d) => d.id), processes: processes.map((p) => p.code) },
+      copies: { inUse: inUse.map((c) => c.copy), due: due.map((c) => c.copy) },
+      periodicReviewDue: review?.due ?? null,
+    };
+    ctx.stdout(JSON.stringify({ file: file.path, document: doc, ...derived }, null, 2) + "\n");
+    return 0;
+  }
+
+  const fields: [label: string, values: string[]][] = [];
+  const field = (label: MessageKey, ...values: string[]) => fields.push([t(label), values]);
+  const sep = t("common.list-separator");
+  const named = (id: string) => {
+    const other = index.documents.get(id)?.value;
+    return other ? `${id} ${documentTitle(rc, other)}` : `${id} ${t("show.unknown-document")}`;
+  };
+
+  field("show.label.file", file.path);
+  field("show.document.kind", t(`value.kind.${doc.kind}`) + (doc.level !== undefined ? t("show.document.level", { level: doc.level }) : ""));
+  field("show.document.status", documentStatus(rc, doc, today));
+  const current = currentRevision(doc);
+  if (current) {
+    // A version 待实施 carries its 实施日期 already (A/0；A/1 待实施（2026-12-10 实施）).
+    const effective = releasedPendingUntil(doc, today) === undefined ? effectiveDate(doc) : null;
+    field(doc.status === "obsolete" ? "show.document.last-version" : "show.document.version", versionInForce(rc, doc, today) + (effective ? t("show.document.effective", { date: effective }) : ""));
+    // One entry per role, as the revision record prints it: 会签 何军、唐磊 2024-05-30.
+    const signatures = revisionSignatures(current);
+    const signed = [...new Set(signatures.map((s) => s.role))].map((role) => {
+      const of = signatures.filter((s) => s.role === role).map((s) => s.signature);
+      const dates = [...new Set(of.map((s) => s.date).filter(Boolean))];
+      return `${t(`sign.role.${role}`)} ${of.map((s) => personName(rc, s.by)).join(sep)}${dates.length > 0 ? ` ${dates.join(sep)}` : ""}`;
+    });
+    if (signed.length > 0) field("show.document.signatures", current.version + t("show.colon", { text: signed.join(" / ") }));
+  }
+  if (doc.department) field("show.document.department", departmentName(rc, doc.department));
+  // The 密级 of a GJB unit's documents: printed on every copy.
+  if (doc.classification || repo.config?.value.document_layouts) field("show.document.classification", classificationName(rc.lang, documentClassification(repo, doc)));
+  if (doc.clauses?.length) field("show.label.clauses", clauseList(rc, doc.clauses));
+  if (doc.processes?.length) field("show.document.processes", doc.processes.map((code) => `${code} ${processName(rc, code)}`).join(sep));
+  if (doc.related?.length) field("show.document.related", ...doc.related.map(named));
+  if (doc.forms?.length) field("show.document.forms", ...doc.forms.map(named));
+  // A link that does not count on the day (withdrawn, 待实施) says why, as the CSR matrix does.
+  field(
+    "show.document.csrs",
+    ...(csrs.length > 0
+      ? csrs.map(({ csr, place, standing }) => {
+          const where = place.section ? t("show.addressed.section", { section: addressedSectionLabel(doc, place.section, rc.lang) }) : "";
+          const mark = standing.counts ? "" : standing.why === "pending" ? t("site.document.csr.pending", { version: standing.version, date: standing.date }) : standing.why === "withdrawn" ? t("register.csr.link.withdrawn") : t("show.document.csr.unreleased");
+          return `${csr.id} ${localized(rc.lang, csr.title, csr.title_en)}${where}${mark ? t("show.parenthesis", { text: mark }) : ""}`;
+        })
+      : [t("show.document.none")]),
+  );
+  const referrers = [...documents.sort((a, b) => compareIds(a.id, b.id)).map((d) => `${d.id} ${documentTitle(rc, d)}`), ...processes.map((p) => `${p.code} ${localized(rc.lang, p.name, p.name_en)}`)];
+  if (referrers.length > 0) field("show.document.referrers", ...referrers);
+  if (doc.distribution?.length) {
+    field(
+      "show.document.copies",
+      t("show.document.copies.in-use", { count: inUse.length }) + (inUse.length > 0 ? t("show.colon", { text: inUse.map((c) => copyText(rc, c)).join(sep) }) : ""),
+      ...(due.length > 0 ? [t("show.document.copies.due", { count: due.length, id: doc.id }) + t("show.colon", { text: due.map((c) => copyText(rc, c)).join(sep) })] : []),
+      t("show.document.copies.details", { id: doc.id }),
+    );
+  }
+  if (review) {
+    const last = doc.reviews?.at(-1);
+    field(
+      "show.document.periodic-review",
+      t("show.document.periodic-review.interval", { count: review.months }) +
+        (last ? t("show.document.periodic-review.last", { date: last.date, by: personName(rc, last.by) }) : "") +
+        t(review.due < today ? "show.document.periodic-review.overdue" : "show.document.periodic-review.due", { date: review.due }),
+    );
+  }
+  if (doc.status === "obsolete" && doc.obsolete) {
+    field("show.document.obsolete", `${doc.obsolete.date}${t("show.colon", { text: doc.obsolete.reason })}${doc.obsolete.superseded_by ? t("show.document.superseded-by", { id: named(doc.obsolete.superseded_by) }) : ""}`);
+  }
+  const revisions = doc.revisions ?? [];
+  field("show.document.revisions", ...(revisions.length > 0 ? [...revisions.map((r) => [r.version, r.date, r.summary].filter(Boolean).join("  ")), t("show.document.revisions.details", { id: doc.id })] : [t("show.document.revisions.none")]));
+  // Labels padded to the widest (English ones are longer than LABEL_WIDTH) and two spaces.
+  const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
+  const out = [`${doc.id}  ${documentTitle(rc, doc)}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`))];
+  // Values from the file are shown with their control characters escaped: show never steers the terminal.
+  ctx.stdout(visible(out.join("\n") + "\n"));
+  return 0;
+}
+
+function processName(rc: RegisterContext, code: string): string {
+  const process = rc.index.processes.get(code)?.value;
+  return process ? localized(rc.lang, process.name, process.name_en) : "";
+}
+
+/** "1 号 A/1 品质部 张丽": a controlled copy as the card lists it. */
+function copyText(rc: RegisterContext, copy: ControlledCopy): string {
+  return t("show.document.copy", { copy: copy.copy, version: copy.version, to: departmentName(rc, copy.to), holder: copy.holder ? ` ${personName(rc, copy.holder)}` : "" });
+}
