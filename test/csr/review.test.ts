@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { reviewCsr } from "../../src/commands/review/index.js";
-import { checkJsonInProcess, csr, csrInProcess, makeRepo } from "../helpers.js";
+import { checkJsonInProcess, csr, csrInProcess, git, gitInit, makeRepo } from "../helpers.js";
 import { capture, read, validRepo } from "./fixture.js";
 
 /** A CSR written by hand, with comments and a layout that an edit must keep. */
@@ -357,6 +357,31 @@ describe("csr/review-incomplete names the commands that complete the review, not
     expect(await incomplete(dir)).toEqual([]);
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain(
       "  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-25\n    forced: true\n  history:\n    - reason: amended\n      closed: 2026-11-25\n      decision: {disposition: must, by: zhang, date: 2026-11-25}\n",
+    );
+  });
+});
+
+describe("step-by-step 会签 ended by the decision with --commit (tester18 F2)", () => {
+  it("commits the opinions written before without --commit with the decision, and names them in the message", async () => {
+    const dir = gitInit(repo());
+    expect((await review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-24")).code).toBe(0);
+    expect((await review(dir, "--department", "PRD", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-24")).code).toBe(0);
+    const result = await csrInProcess(["-C", dir, "--lang", "zh-CN", "review", "DYA-011", "--disposition", "must", "--by", "zhang", "--date", "2026-11-25", "--commit"]);
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout: `DYA-011：已登记评审结论：必须满足，张伟（zhang），2026-11-25。\n已提交 ${hash}：csr review DYA-011：评审结论 必须满足；连同此前未提交的评审步骤：市场部 同意、生产部 同意\n`,
+      stderr: "",
+    });
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect(git(dir, ["show", "--format=", "--stat", "HEAD"])).toBe(" csr/DYA/DYA-011.yaml | 12 ++++++++++++\n 1 file changed, 12 insertions(+)\n");
+  });
+
+  it("still refuses when the file has other uncommitted changes than the review's", async () => {
+    const dir = gitInit(repo());
+    writeFileSync(join(dir, "csr/DYA/DYA-011.yaml"), HAND_WRITTEN.replace("title: 控制计划变更须通知顾客", "title: 控制计划变更须书面通知顾客"));
+    expect((await review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-24", "--commit")).stderr).toBe(
+      "csr: csr/DYA/DYA-011.yaml has uncommitted changes, which --commit would commit along unseen.\nhint: Commit or undo them first, or leave out --commit.\n",
     );
   });
 });

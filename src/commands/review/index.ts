@@ -8,12 +8,13 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { isSeq, parseDocument, type Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
-import { refuseOnConflicts } from "../../load/git.js";
+import { gitRead, refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
@@ -86,10 +87,13 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
   }
   const answers = ask;
   return withRepositoryLock(ctx, root, async () => {
-    const { repo, change, summary } = await prepareReview(root, id, flags, date, answers);
+    const { repo, index, change, summary } = await prepareReview(root, id, flags, date, answers);
     verifyChanges(repo, [change], localToday());
-    const message = flags.commit ? oneLine(t("commit.review", { id, what: summary.commit })) : undefined;
-    const hash = await persistChanges(root, [change], message);
+    // Earlier steps of the round written without --commit go into this commit, which then records the whole round.
+    const earlier = flags.commit ? uncommittedReviewSteps(root, index, change.path) : undefined;
+    const what = summary.commit + (earlier ? t("commit.review.with-earlier", { steps: list(earlier) }) : "");
+    const message = flags.commit ? oneLine(t("commit.review", { id, what })) : undefined;
+    const hash = await persistChanges(root, [change], message, undefined, earlier ? [change.path] : []);
     ctx.stdout(summary.lines.join("\n") + "\n");
     if (summary.note) ctx.stderr(summary.note);
     if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
@@ -98,7 +102,7 @@ export async function reviewCsr(ctx: CommandContext, id: string, flags: ReviewFl
 }
 
 /** Reads the repository and the CSR's file and computes the edited file; writes nothing. */
-async function prepareReview(root: string, id: string, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<{ repo: Repository; change: FileChange; summary: Outcome }> {
+async function prepareReview(root: string, id: string, flags: ReviewFlags, date: string, ask: Prompts | undefined): Promise<{ repo: Repository; index: RepoIndex; change: FileChange; summary: Outcome }> {
   const repo = loadRepository(root);
   // Before the reviewer is looked up in people.yaml: "no such person" would hide the cause.
   refuseUnreadableConfig(repo);
@@ -149,7 +153,39 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
               : recordWithDecision
                 ? await recordDecisionOnRecord(repo, index, csr, doc, flags, date, ask)
                 : await recordDecision(repo, index, csr, doc, flags, date, ask);
-  return { repo, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
+  return { repo, index, change: { path: csr.file.path, kind: "csr", text: yamlText(doc, original) }, summary };
+}
+
+/**
+ * The review steps (会签 opinions, a paper record, signatures …) written to the CSR's file by earlier
+ * `csr review` runs without --commit, as the commit message names them: the file's uncommitted
+ * changes, when they are all in its `review` (compared with the last commit, comments and layout
+ * included). Undefined when the file has none, or has other changes (a hand edit, or a file not yet
+ * committed), which --commit refuses as it does for every command.
+ */
+function uncommittedReviewSteps(root: string, index: RepoIndex, path: string): string[] | undefined {
+  if (!gitRead(root, ["status", "--porcelain", "--", path])) return undefined;
+  const committed = gitRead(root, ["show", `HEAD:./${path}`]);
+  if (committed === undefined) return undefined;
+  const [before, after] = [parseDocument(committed), parseDocument(readFileSync(join(root, path), "utf8"))];
+  if (before.errors.length > 0 || after.errors.length > 0) return undefined;
+  type Review = NonNullable<Csr["review"]>;
+  const [was, is] = [before, after].map((doc) => ((doc.get("review") as { toJSON(): Review } | undefined)?.toJSON() ?? {}) as Review) as [Review, Review];
+  before.delete("review");
+  after.delete("review");
+  if (before.toString() !== after.toString()) return undefined;
+  const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
+  const steps = [
+    ...(same(was.required, is.required) ? [] : [t("commit.review.required", { departments: (is.required ?? []).join(",") })]),
+    ...(is.opinions ?? [])
+      .filter((o) => !(was.opinions ?? []).some((w) => same(w, o)))
+      .map((o) => t("commit.review.opinion", { department: departmentLabel(index, o.department), opinion: t(`value.opinion.${o.opinion}`) })),
+    ...(is.record && !same(was.record, is.record) ? [t("review.commit.record", { record: reviewRecordText(is.record) })] : []),
+    ...(is.decision && !same(was.decision, is.decision) ? [t("commit.review.decision", { disposition: t(`value.disposition.${is.decision.disposition}`) })] : []),
+    ...(is.late_reason !== undefined && was.late_reason !== is.late_reason ? [t("review.commit.late-reason")] : []),
+    ...(REPORT_SIGNER_ROLES.some((role) => !same(was[role], is[role])) ? [t("commit.review.signers")] : []),
+  ];
+  return steps.length > 0 ? steps : [t("commit.review.other-steps")];
 }
 
 type Mode = "opinion" | "decision" | "late-reason" | "signers" | "required" | "record";

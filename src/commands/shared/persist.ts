@@ -69,17 +69,19 @@ export function verifyChanges(repo: Repository, changes: readonly FileChange[], 
  * Writes the files and, given a commit message, commits exactly those files, whatever else is
  * staged (or, given `commitOnly`, just those of them): all or nothing (see transaction.ts). Returns
  * the short commit hash, or undefined when no file changed or no message was given. A file to commit
- * that has uncommitted changes already is refused (refuseUncommitted), for every command. Call it under
+ * that has uncommitted changes already is refused (refuseUncommitted), for every command, except those
+ * of `along`: files whose uncommitted changes the caller has looked at and commits with its own (csr
+ * review: the earlier steps of the same review round, which its commit message names). Call it under
  * withRepositoryLock, with changes computed from the repository as read under the lock.
  */
-export async function persistChanges(root: string, changes: readonly FileChange[], commitMessage?: string, commitOnly?: readonly string[]): Promise<string | undefined> {
+export async function persistChanges(root: string, changes: readonly FileChange[], commitMessage?: string, commitOnly?: readonly string[], along: readonly string[] = []): Promise<string | undefined> {
   if (commitMessage !== undefined && !(await isGitRepository(root))) {
     throw new UserError(t("persist.commit-needs-git", { root }), t("persist.commit-needs-git.hint"));
   }
   // A file whose text does not change is neither written nor committed (a repeated `source update`).
   const changed = changes.filter((c) => c.create || !sameText(insideRepository(root, c.path), c.text));
   if (changed.length === 0) return undefined;
-  if (commitMessage !== undefined) await refuseUncommitted(root, commitOnly ?? changed.map((c) => c.path));
+  if (commitMessage !== undefined) await refuseUncommitted(root, (commitOnly ?? changed.map((c) => c.path)).filter((path) => !along.includes(path)));
   const paths = changed.map((c) => insideRepository(root, c.path));
   const applied = await applyChange(root, {
     writes: changed.map((c, i) => ({ path: paths[i]!, content: c.text, create: c.create })),
