@@ -2,10 +2,11 @@
  * Controlled copies (受控副本) and their recall (文件发放/回收记录): when a new version takes effect
  * or the document is withdrawn, the copies of what was in force before are taken back.
  */
+import type { WorkCalendar } from "./calendar.js";
 import { externalInForceFrom, externalPendingUntil } from "./external.js";
 import { currentRevision } from "./index.js";
 import { releasedPendingUntil } from "./revision.js";
-import type { ControlledCopy, ControlledDocument, Csr, Path } from "./types.js";
+import type { ControlledCopy, ControlledDocument, Csr, Path, QmsConfig } from "./types.js";
 
 export const DEFAULT_RECALL_DAYS = 5;
 export const DEFAULT_TRAINING_DAYS = 20;
@@ -96,6 +97,20 @@ export function recallStart(doc: ControlledDocument): string | undefined {
   if (doc.status === "obsolete") return doc.obsolete?.date;
   if (doc.kind === "external" && doc.external?.received) return externalInForceFrom(doc);
   return doc.effective ?? currentRevision(doc)?.date;
+}
+
+/** The working days within which copies no longer in force are taken back: `document_control.recall_days` (qms.yaml), default 5. */
+export function recallDays(config: QmsConfig | undefined): number {
+  return config?.document_control?.recall_days ?? DEFAULT_RECALL_DAYS;
+}
+
+/**
+ * The last day for the copies to recall to be back (应回收日期): recallDays working days after
+ * `start`, by default the day they stopped being in force (recallStart). doc/recall-overdue reports
+ * a copy still out after it, and the distribution register prints it and whether it is past.
+ */
+export function recallDue(doc: ControlledDocument, calendar: WorkCalendar, config: QmsConfig | undefined, start = recallStart(doc)): string | undefined {
+  return start === undefined ? undefined : calendar.addWorkdays(start, recallDays(config));
 }
 
 /** A CSR's distribution as csrDistributions lists it: `path` is of the entry in the file. */

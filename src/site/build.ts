@@ -797,7 +797,7 @@ function findingsSection(rc: RegisterContext, page: string, findings: readonly F
  */
 function copiesSection(rc: RegisterContext, register: Table, rows: Table["rows"] | undefined): SiteSection | undefined {
   if (!rows?.length) return undefined;
-  const keep = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "recalled", "returnedBy", "receivedBy", "state", "remark"]);
+  const keep = new Set(["copy", "version", "to", "holder", "issuedBy", "date", "dueBy", "recalled", "returnedBy", "receivedBy", "state", "remark"]);
   const table: Table = { ...register, columns: register.columns.filter((c) => keep.has(c.key)), rows };
   return { id: "copies", title: t(rc, "site.document.copies", { count: rows.length }), table: siteTable(table, () => undefined) };
 }

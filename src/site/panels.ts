@@ -306,8 +306,9 @@ const reviews: PanelDefinition = (input) => {
 const distribution: PanelDefinition = (input) => {
   const { rc } = input;
   const register = input.distributionRegister;
-  const toRecall = t(rc, "site.panel.distribution.to-recall");
-  const rows = register.rows.filter((r) => r.state === toRecall).map((r, i) => ({ ...r, no: i + 1 }));
+  // Due back, within the recall period or past it (回收逾期): the register's states of a copy to recall.
+  const toRecall = new Set([t(rc, "register.distribution.to-recall"), t(rc, "register.distribution.recall-overdue")]);
+  const rows = register.rows.filter((r) => toRecall.has(String(r.state))).map((r, i) => ({ ...r, no: i + 1 }));
   const label = t(rc, "site.panel.distribution.copies-to-recall");
   const notes = [t(rc, "site.list.note.copies-to-recall", { today: input.today })];
   const numbers: PanelNumber[] = [{ label, count: rows.length, tone: "warn", list: { name: "copies-to-recall", title: label, table: { ...register, title: label, rows, notes } } }];

@@ -323,11 +323,11 @@ describe("distribution and recall", () => {
     const list = await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
     // The example's other documents have copies of their own (QM-001, QP-002 …): QP-010's rows, without their 序号.
     const lines = list.stdout.split("\r\n");
-    expect(lines[0]).toBe("\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,回收日期,交回人,回收人,状态,备注");
+    expect(lines[0]).toBe("\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,应回收日期,回收日期,交回人,回收人,状态,备注");
     expect(lines.filter((l) => l.includes(",QP-010,")).map((l) => l.replace(/^\d+,/, ""))).toEqual([
-      "QP-010,生产过程控制程序,A/1,1,品质部,,陈静,2026-11-02,2026-11-11,张丽,陈静,已回收,",
-      "QP-010,生产过程控制程序,A/1,2,生产部,,陈静,2026-11-02,2026-11-27,黄军,陈静,已回收,",
-      "QP-010,生产过程控制程序,A/2,3,品质部,张丽,陈静,2026-11-10,,,,在用,",
+      "QP-010,生产过程控制程序,A/1,1,品质部,,陈静,2026-11-02,,2026-11-11,张丽,陈静,已回收,",
+      "QP-010,生产过程控制程序,A/1,2,生产部,,陈静,2026-11-02,,2026-11-27,黄军,陈静,已回收,",
+      "QP-010,生产过程控制程序,A/2,3,品质部,张丽,陈静,2026-11-10,,,,,在用,",
     ]);
   }, 90_000);
 

@@ -51,18 +51,19 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
     );
     const register = await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-10-22");
     expect(mdRows(register.stdout)).toEqual([
-      "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  |  | 2024-01-12 | 2026-10-21 | 张伟 | 王强 | 已回收 |  |",
-      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 | 2026-10-20 | 赵磊 | 陈静 | 已回收 |  |",
-      "| 3 | QP-005 | 培训程序 | A/0 | 3 | 市场部 |  |  | 2024-01-12 |  |  |  | 待回收 |  |",
-      "| 4 | QP-005 | 培训程序 | A/1 | 4 | 生产部 | 赵磊 | 陈静 | 2026-10-14 |  |  |  | 在用 |  |",
-      "| 5 | QP-005 | 培训程序 | A/1 | 5 | 品质部 |  | 王强 | 2026-10-14 |  |  |  | 在用 |  |",
+      "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  |  | 2024-01-12 |  | 2026-10-21 | 张伟 | 王强 | 已回收 |  |",
+      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  | 2026-10-20 | 赵磊 | 陈静 | 已回收 |  |",
+      // A/1 took effect on 2026-10-12: its copies were due back 5 working days later.
+      "| 3 | QP-005 | 培训程序 | A/0 | 3 | 市场部 |  |  | 2024-01-12 | 2026-10-19 |  |  |  | 回收逾期 |  |",
+      "| 4 | QP-005 | 培训程序 | A/1 | 4 | 生产部 | 赵磊 | 陈静 | 2026-10-14 |  |  |  |  | 在用 |  |",
+      "| 5 | QP-005 | 培训程序 | A/1 | 5 | 品质部 |  | 王强 | 2026-10-14 |  |  |  |  | 在用 |  |",
     ]);
     // Dated before the return, the register shows neither the return nor who made it.
     const before = await csrInProcess(["-C", dir, "list", "distribution", "--format", "json", "--today", "2026-10-20"]);
     const row1 = JSON.parse(before.stdout).rows[0];
-    expect([row1.recalled, row1.returnedBy, row1.receivedBy, row1.state]).toEqual([null, "", "", "to recall"]);
+    expect([row1.dueBy, row1.recalled, row1.returnedBy, row1.receivedBy, row1.state]).toEqual(["2026-10-19", null, "", "", "recall overdue"]);
     // Only copy 3, not taken back, is overdue (5 working days after A/1 took effect on 2026-10-12); copies 1 to 3, of 2024, name no 发放人 (auditor16 F16).
     expect((await checkJsonInProcess(dir, "--today", "2026-10-22")).findings.map((f) => `${f.rule} ${f.line}`)).toEqual([
       "doc/copy-record-incomplete 25",
@@ -132,7 +133,7 @@ describe("csr recall --retained (作废留用)", () => {
     expect(git(dir, ["log", "-1", "--format=%s"])).toBe("csr recall QP-005：受控号 2 作废留用\n");
     expect(copies(dir)).toContain("  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, retained: {date: 2026-10-20, by: chen, remark: 留作工艺参考，存生产部技术资料柜}}\n");
     expect(mdRows((await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-11-27")).stdout)[3]).toBe(
-      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  |  |  | 作废留用 | 2026-10-20 加盖作废章留用，陈静经办：留作工艺参考，存生产部技术资料柜 |",
+      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  |  |  |  | 作废留用 | 2026-10-20 加盖作废章留用，陈静经办：留作工艺参考，存生产部技术资料柜 |",
     );
     const english = await csrInProcess(["-C", dir, "list", "distribution", "--format", "json", "--today", "2026-11-27"]);
     expect([JSON.parse(english.stdout).rows[1].state, JSON.parse(english.stdout).rows[1].remark]).toEqual(["obsolete, retained", "stamped obsolete 2026-10-20 by 陈静, retained: 留作工艺参考，存生产部技术资料柜"]);
@@ -198,7 +199,7 @@ describe("copies of the version still in use while its successor is 待实施", 
       // 受控号 and 状态 of each row, then the count of copies due back.
       const { stdout } = await zh(dir, "list", "distribution", "--format", "md", "--today", today);
       const cells = mdRows(stdout).slice(2).map((row) => row.split(" | "));
-      return [...cells.map((c) => `${c[4]} ${c[12]}`), stdout.split("\n").find((l) => l.startsWith("待回收"))?.trimEnd()];
+      return [...cells.map((c) => `${c[4]} ${c[13]}`), stdout.split("\n").find((l) => l.startsWith("待回收"))?.trimEnd()];
     };
     expect(await register("2026-11-20")).toEqual(["1 待回收", "2 待回收", "3 待回收", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "待回收 3 份。"]);
     expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--by", "zhang", "--date", "2026-11-20", "-y")).stdout).toBe(
@@ -234,7 +235,7 @@ describe("csr list distribution|documents --department / --holder", () => {
     const production = await zh(dir, "list", "distribution", "--department", "生产部", "--today", "2026-11-27");
     expect(production.stdout.split("\n").slice(0, 2)).toEqual(["文件发放/回收记录（发放部门：生产部；共 2 份）", ""]);
     expect(production.stdout.split("\n").filter((l) => /^\d/.test(l)).map((l) => l.split(/\s{2,}/).slice(0, 5).join(" "))).toEqual(["1 QP-005 培训程序 A/0 2", "2 QP-005 培训程序 A/1 4"]);
-    expect(production.stdout.split("\n").slice(-3)).toEqual(["本表按条件筛选（发放部门：生产部），不是完整的文件发放/回收记录；完整的清单：csr list distribution。", "待回收 1 份。", ""]);
+    expect(production.stdout.split("\n").slice(-3)).toEqual(["本表按条件筛选（发放部门：生产部），不是完整的文件发放/回收记录；完整的清单：csr list distribution。", "待回收 1 份，其中 1 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。", ""]);
     const held = await csrInProcess(["-C", dir, "list", "distribution", "--holder", "赵磊", "--department", "PRD", "--format", "json", "--today", "2026-11-27"]);
     const json = JSON.parse(held.stdout);
     expect([json.title, json.rows.map((r: { copy: number }) => r.copy), json.notes[0]]).toEqual([
@@ -257,7 +258,7 @@ describe("csr list distribution|documents --department / --holder", () => {
     const dir = repo();
     await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhao", "--date", "2026-10-14", "-y");
     const production = csr(["-C", dir, "list", "distribution", "--department", "生产部", "--format", "csv", "--today", "2026-11-27"], { lang: null });
-    expect([production.code, production.stdout.split("\r\n")[0]]).toEqual([0, "\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,回收日期,交回人,回收人,状态,备注"]);
+    expect([production.code, production.stdout.split("\r\n")[0]]).toEqual([0, "\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,应回收日期,回收日期,交回人,回收人,状态,备注"]);
     expect(production.stdout.split("\r\n").slice(1, -1).map((row) => row.split(",").slice(0, 6).join(","))).toEqual(["1,QP-005,培训程序,A/0,2,生产部", "2,QP-005,培训程序,A/1,4,生产部"]);
     expect(production.stderr).toBe("csr: 这份 CSV 按条件筛选（发放部门：生产部），共 2 行，不是完整的文件发放/回收记录；CSV 只有表头和数据行，文件中不写这一说明。完整的清单：csr list distribution --format csv。\n");
     // Written into a folder, it is not distribution.csv, which a reader would take for the whole register.
@@ -303,12 +304,12 @@ describe("copies of a document classified as a state secret (tester16 F15)", () 
     expect(copies(dir)).toBe(before);
     expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "赵磊", "--date", "2026-10-14", "-y")).code).toBe(0);
     expect(mdRows((await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-10-14")).stdout)).toEqual([
-      "| 序号 | 文件编号 | 文件名称 | 版本 | 密级 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-      "| 1 | QP-005 | 培训程序 | A/0 | 秘密 | 1 | 品质部 |  |  | 2024-01-12 |  |  |  | 待回收 |  |",
-      "| 2 | QP-005 | 培训程序 | A/0 | 秘密 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  |  |  | 待回收 |  |",
-      "| 3 | QP-005 | 培训程序 | A/0 | 秘密 | 3 | 市场部 |  |  | 2024-01-12 |  |  |  | 待回收 |  |",
-      "| 4 | QP-005 | 培训程序 | A/1 | 秘密 | 4 | 生产部 | 赵磊 | 陈静 | 2026-10-14 |  |  |  | 在用 |  |",
+      "| 序号 | 文件编号 | 文件名称 | 版本 | 密级 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| 1 | QP-005 | 培训程序 | A/0 | 秘密 | 1 | 品质部 |  |  | 2024-01-12 | 2026-10-19 |  |  |  | 待回收 |  |",
+      "| 2 | QP-005 | 培训程序 | A/0 | 秘密 | 2 | 生产部 | 赵磊 |  | 2024-01-12 | 2026-10-19 |  |  |  | 待回收 |  |",
+      "| 3 | QP-005 | 培训程序 | A/0 | 秘密 | 3 | 市场部 |  |  | 2024-01-12 | 2026-10-19 |  |  |  | 待回收 |  |",
+      "| 4 | QP-005 | 培训程序 | A/1 | 秘密 | 4 | 生产部 | 赵磊 | 陈静 | 2026-10-14 |  |  |  |  | 在用 |  |",
     ]);
     // In English, the 密级 by its English name, with the marking the paper copy is stamped with (tester16 F19).
     expect(mdRows((await csrInProcess(["-C", dir, "list", "distribution", "--format", "md", "--today", "2026-10-14"])).stdout)[5]!.split(" | ").slice(3, 6)).toEqual(["A/1", "Confidential (秘密)", "4"]);

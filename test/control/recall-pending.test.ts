@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, gitInit } from "../helpers.js";
+import { checkJson, copyFixture, csr, gitInit } from "../helpers.js";
 
 describe("copies of a version whose replacement takes effect later", () => {
   it("are due back from the 实施日期: the release says so, and a recall before it names that day", () => {
@@ -27,5 +27,38 @@ describe("copies of a version whose replacement takes effect later", () => {
     expect(csr(["-C", dir, "recall", "QP-009", "--by", "zhangli", "--date", "2026-11-25", "-y"], { lang: "en" }).stderr).toBe(
       "csr: No copy of QP-009 is due back yet: the copies of A/0 out are in force until A/1 takes effect on 2026-12-15.\nhint: Recall them from 2026-12-15 (csr recall QP-009 --date <date>); to take one back now, name it with --copy N.\n",
     );
+  });
+});
+
+describe("the distribution register's recall deadline", () => {
+  it("gives the day copies are due back (应回收日期) and says 回收逾期 after it, from the day csr check reports doc/recall-overdue (auditor16 F21)", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const file = join(dir, "documents/procedures/QP-009.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
+    const release = ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht"];
+    expect(csr([...release, "--date", "2026-11-20", "--effective", "2026-12-15", "-y"], { lang: "zh-CN" }).code).toBe(0);
+    // The header, QP-009's rows and the count of copies to recall.
+    const register = (today: string, lang: "zh-CN" | "en" = "zh-CN") =>
+      csr(["-C", dir, "list", "distribution", "--format", "md", "--today", today], { lang })
+        .stdout.split("\n")
+        .filter((l) => /^\| (序号|No\.) |QP-009|^(待回收|Copies to recall)/.test(l))
+        .map((l) => l.trimEnd());
+    const HEADER = "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |";
+    const rows = (state: string) => [
+      `| 56 | QP-009 | 进料检验控制程序 | A/0 | 1 | 品质部 | 张丽 | 陈静 | 2024-03-01 | 2026-12-22 |  |  |  | ${state} |  |`,
+      `| 57 | QP-009 | 进料检验控制程序 | A/0 | 2 | 生产部 | 黄军 | 陈静 | 2024-03-01 | 2026-12-22 |  |  |  | ${state} |  |`,
+    ];
+    // 5 working days (qms.yaml's default recall period) after A/1 takes effect on Tuesday 2026-12-15.
+    expect(register("2026-12-14")).toEqual([HEADER, ...rows("在用（2026-12-15 起待回收）"), "待回收 0 份。"]);
+    expect(register("2026-12-22")).toEqual([HEADER, ...rows("待回收"), "待回收 2 份。"]);
+    expect(register("2026-12-23")).toEqual([HEADER, ...rows("回收逾期"), "待回收 2 份，其中 2 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。"]);
+    expect(register("2026-12-23", "en")).toEqual([
+      "| No. | Number | Title | Version | Copy No. | Issued to | Holder | Issued by | Issued | Due back by | Recalled | Returned by | Received by | State | Remarks |",
+      "| 56 | QP-009 | Incoming Inspection Procedure | A/0 | 1 | Quality Assurance | Zhang Li | Chen Jing | 2024-03-01 | 2026-12-22 |  |  |  | recall overdue |  |",
+      "| 57 | QP-009 | Incoming Inspection Procedure | A/0 | 2 | Production | Huang Jun | Chen Jing | 2024-03-01 | 2026-12-22 |  |  |  | recall overdue |  |",
+      "Copies to recall: 2, of which 2 past the day they were due back by (5 working days after their version stopped being in force).",
+    ]);
+    const overdue = (today: string) => checkJson(dir, "--today", today).findings.filter((f) => f.rule === "doc/recall-overdue").length;
+    expect([overdue("2026-12-22"), overdue("2026-12-23")]).toEqual([0, 2]);
   });
 });

@@ -234,15 +234,16 @@ describe("an external document in force", () => {
       (await csrInProcess(["-C", dir, "list", what, "--format", "csv", "--today", today], { lang: null })).stdout.split("\r\n").slice(1, -1).map((row) => row.split(",").filter((_, i) => columns.includes(i)).join(" "));
     // Dated before C was received, the list shows B alone, as it was that day.
     expect(await rows("external", "2026-11-10", [5, 7, 8, 9])).toEqual(["B  2026-11-02 现行"]);
-    expect(await rows("distribution", "2026-11-10", [3, 4, 12])).toEqual(["B 1 在用", "B 2 在用"]);
+    expect(await rows("distribution", "2026-11-10", [3, 4, 9, 13])).toEqual(["B 1  在用", "B 2  在用"]);
     expect(await rows("external", "2026-12-14", [5, 7, 8, 9])).toEqual(["B  2026-11-02 现行（2026-12-15 起由 C 版替代）", "C 2026-12-15 2026-11-16 待实施（2026-12-15 实施）"]);
     expect(await rows("external", "2026-12-15", [5, 7, 8, 9])).toEqual(["B  2026-11-02 已被 C 版替代", "C 2026-12-15 2026-11-16 现行"]);
     expect((await csrInProcess(["-C", dir, "list", "external", "--today", "2026-12-14"], { lang: null })).stdout.trimEnd().split("\n").slice(-2)).toEqual([
       "现行 1 份；已替代的版本保留在清单中，作为接收和评审的记录。",
       "待实施 1 份：自状态栏所列日期起实施；同一编号被替代的版本在此之前仍现行，列在清单中。",
     ]);
-    expect(await rows("distribution", "2026-12-14", [3, 4, 12])).toEqual(["B 1 在用（2026-12-15 起待回收）", "B 2 在用（2026-12-15 起待回收）"]);
-    expect(await rows("distribution", "2026-12-15", [3, 4, 12])).toEqual(["B 1 待回收", "B 2 待回收"]);
+    // Due back 5 working days after C takes effect (应回收日期).
+    expect(await rows("distribution", "2026-12-14", [3, 4, 9, 13])).toEqual(["B 1 2026-12-22 在用（2026-12-15 起待回收）", "B 2 2026-12-22 在用（2026-12-15 起待回收）"]);
+    expect(await rows("distribution", "2026-12-15", [3, 4, 9, 13])).toEqual(["B 1 2026-12-22 待回收", "B 2 2026-12-22 待回收"]);
 
     const first = await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "1", "--by", "li", "--received-by", "wang", "--date", "2026-11-30", "-y", "--commit"]);
     // 市场部 is left without the edition in force until C takes effect (auditor17 F13); 品质部 still has its copy.
@@ -256,8 +257,8 @@ describe("an external document in force", () => {
       "csr: warning: every controlled copy of Q/ABC 123-2020 B still out has been recalled, but C, which replaces it, is in force only from 2026-12-15: until then the places of use have no valid edition.\n",
     ]);
     await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "QA", "--issued-by", "wang", "--date", "2026-11-30", "-y", "--commit"]);
-    expect(await rows("distribution", "2026-12-14", [3, 4, 12])).toEqual(["B 1 已回收", "B 2 已回收", "C 3 待实施（2026-12-15 实施）"]);
-    expect(await rows("distribution", "2026-12-15", [3, 4, 12])).toEqual(["B 1 已回收", "B 2 已回收", "C 3 在用"]);
+    expect(await rows("distribution", "2026-12-14", [3, 4, 13])).toEqual(["B 1 已回收", "B 2 已回收", "C 3 待实施（2026-12-15 实施）"]);
+    expect(await rows("distribution", "2026-12-15", [3, 4, 13])).toEqual(["B 1 已回收", "B 2 已回收", "C 3 在用"]);
     expect(await findings(dir, "--today", "2026-12-14")).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { copiesToRecall, copyEdition, DEFAULT_RECALL_DAYS } from "../../model/distribution.js";
+import { copiesToRecall, copyEdition, recallDays } from "../../model/distribution.js";
 import { externalInForceFrom } from "../../model/external.js";
 import { eventLabel } from "../../model/recorded-events.js";
 import type { Located } from "../../load/repository.js";
@@ -117,7 +117,7 @@ function recallLines(session: EditSession, document: ControlledDocument, from: s
   const due = copiesToRecall(document);
   if (due.length === 0) return [t("set.edition.none-out", { edition: oldEdition, new: edition, arg })];
   const config = session.repo.config?.value;
-  const days = config?.document_control?.recall_days ?? DEFAULT_RECALL_DAYS;
+  const days = recallDays(config);
   const by = repositoryCalendar(config).addWorkdays(from, days);
   return [t("set.edition.to-recall", { count: due.length, copies: copyList(session.index, due), from, days, by, arg, edition })];
 }

@@ -3,11 +3,14 @@
  * document, with its number (受控号), version, 密级 (where any document listed is marked), recipient, who handed it out and when, when it was
  * taken back, who handed it back and who took it back, and whether it is in force, due back, back,
  * lost, destroyed or kept stamped 作废 (作废留用); the remarks say when a copy that did not come back
- * was lost, destroyed or stamped, by whom and what happened.
+ * was lost, destroyed or stamped, by whom and what happened. A copy still out that is or will be due
+ * back has its 应回收日期 (recallDue: the recall period after its version stopped being in force), and
+ * one still out after that day is 回收逾期, as doc/recall-overdue and the dashboard say (auditor16 F21).
  */
 import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
-import { copiesDue, pendingTransition } from "../../model/distribution.js";
+import { repositoryCalendar } from "../../load/calendar.js";
+import { copiesDue, isOut, pendingTransition, recallDays, recallDue } from "../../model/distribution.js";
 import type { ControlledCopy } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
@@ -62,11 +65,18 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
   const recordedAfter = ctx.repo.documents.some(({ value }) => (value.distribution ?? []).length > 0 && (copyRecordedAfter(value, today) || releaseRecordedAfter(value, today)));
   // 密级, where any document listed is marked (as the controlled document list shows it): whose copies are classified (tester16 F15).
   const classified = documents.some((d) => documentClassification(ctx.repo, d) !== "");
+  const config = ctx.repo.config?.value;
+  const calendar = repositoryCalendar(config);
   let toRecall = 0;
+  let overdue = 0;
   const rows = documents.flatMap((doc) => {
     const transition = pendingTransition(doc, today);
     const due = new Set(copiesDue(doc, today).filter((c) => copyFilterKeeps(filter, c)));
+    // The day the copies of the version no longer (or soon no longer) in force are to be back by.
+    const dueBy = due.size > 0 || transition?.inForce !== undefined ? recallDue(doc, calendar, config) : undefined;
+    const late = dueBy !== undefined && dueBy < today;
     toRecall += due.size;
+    if (late) overdue += due.size;
     return (doc.distribution ?? [])
       .filter((c) => copyFilterKeeps(filter, c))
       .sort((a, b) => a.copy - b.copy)
@@ -80,6 +90,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
         holder: personName(ctx, copy.holder),
         issuedBy: personName(ctx, copy.issued_by),
         date: copy.date,
+        dueBy: due.has(copy) || (isOut(copy) && copy.version === transition?.inForce) ? (dueBy ?? null) : null,
         recalled: copy.recalled ?? null,
         returnedBy: personName(ctx, copy.returned_by),
         receivedBy: personName(ctx, copy.received_by),
@@ -92,7 +103,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
               : copy.retained
                 ? t(ctx, "recall.register.retained")
               : due.has(copy)
-                ? t(ctx, "register.distribution.to-recall")
+                ? t(ctx, late ? "register.distribution.recall-overdue" : "register.distribution.to-recall")
                 : transition && copy.version === transition.pending
                   ? t(ctx, "register.distribution.pending", { date: transition.until })
                   : transition && copy.version === transition.inForce
@@ -118,6 +129,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       { key: "holder", header: t(ctx, "register.distribution.column.holder"), kind: "name" },
       { key: "issuedBy", header: t(ctx, "register.distribution.column.issued-by"), kind: "name" },
       { key: "date", header: t(ctx, "register.distribution.column.date"), date: true },
+      { key: "dueBy", header: t(ctx, "register.distribution.column.due-by"), date: true },
       { key: "recalled", header: t(ctx, "register.distribution.column.recalled"), date: true },
       { key: "returnedBy", header: t(ctx, "register.distribution.column.returned-by"), kind: "name" },
       { key: "receivedBy", header: t(ctx, "register.distribution.column.received-by"), kind: "name" },
@@ -125,7 +137,7 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
       { key: "remark", header: t(ctx, "recall.register.column.remark"), remarks: true },
     ],
     rows: rows.map((r, i) => ({ no: i + 1, ...r })),
-    notes: [...(filtered ? [filtered.note] : []), t(ctx, "register.distribution.note", { count: toRecall }), ...asOfNotes(ctx, today, recordedAfter)],
+    notes: [...(filtered ? [filtered.note] : []), overdue > 0 ? t(ctx, "register.distribution.note-overdue", { count: toRecall, overdue, days: recallDays(config) }) : t(ctx, "register.distribution.note", { count: toRecall }), ...asOfNotes(ctx, today, recordedAfter)],
   };
 }
 

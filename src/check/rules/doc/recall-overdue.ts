@@ -1,5 +1,5 @@
 import { repositoryCalendar } from "../../../load/calendar.js";
-import { copiesToRecall, DEFAULT_RECALL_DAYS, recallStart } from "../../../model/distribution.js";
+import { copiesToRecall, recallDays, recallDue, recallStart } from "../../../model/distribution.js";
 import { shellArgument } from "../../../core/text.js";
 import { departmentLabel } from "../../../model/labels.js";
 import type { Rule } from "../../rule.js";
@@ -31,13 +31,12 @@ distribution:
   },
   check(ctx) {
     const config = ctx.repo.config?.value;
-    const days = config?.document_control?.recall_days ?? DEFAULT_RECALL_DAYS;
+    const days = recallDays(config);
     const calendar = repositoryCalendar(config);
     for (const { value: doc, file } of ctx.index.documents.values()) {
       const start = recallStart(doc);
-      if (!start) continue;
-      const due = calendar.addWorkdays(start, days);
-      if (due >= ctx.options.today) continue;
+      const due = recallDue(doc, calendar, config, start);
+      if (!start || !due || due >= ctx.options.today) continue;
       for (const copy of copiesToRecall(doc)) {
         const why = doc.status === "obsolete" ? t("rule.doc/recall-overdue.withdrawn", { document: doc.id, start }) : t("rule.doc/recall-overdue.replaced", { version: copy.version, start });
         ctx.report(
