@@ -294,9 +294,18 @@ export async function run(argv: string[]): Promise<number> {
       symbol: () => {
         // Under GJB 9001C or ISO 9001 without IATF 16949, the table is of key and important characteristics (report/registers/symbols.ts).
         const general = wordingOf(standards) === "general";
-        program
-          .command("symbol")
-          .description(t(general ? "help.symbol.general" : "help.symbol"))
+        const symbol = program.command("symbol").description(t(general ? "help.symbol.general" : "help.symbol"));
+        symbol
+          .command("approve")
+          .description(t("help.symbol.approve"))
+          .argument("<customer>", t("help.symbol.customer"))
+          .option("--by <name>", t("help.symbol.approve.by"))
+          .option("--date <date>", t("help.symbol.approve.date"))
+          .option("--evidence <text>", t("help.symbol.approve.evidence"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/symbol/approve.js")).symbolApproveCommand));
+        symbol
           .command("add")
           .description(t("help.symbol.add"))
           .option("--customer <code>", t("help.symbol.customer"))

@@ -60,7 +60,8 @@ export type Field =
   | "customerClass"
   | "meaning"
   | "symbol"
-  | "class";
+  | "class"
+  | "customerApproval";
 
 const VARIANTS: Record<Field, string[]> = {
   no: ["序号", "no", "no.", "#", "sn", "s/n"],
@@ -125,6 +126,7 @@ const VARIANTS: Record<Field, string[]> = {
   meaning: ["含义", "符号含义", "meaning"],
   symbol: ["本公司符号", "公司符号", "我司符号", "内部符号", "oursymbol"],
   class: ["本公司分类", "公司分类", "我司分类", "内部分类", "ourclass"],
+  customerApproval: ["顾客认可", "客户认可", "顾客批准", "customerapproval"],
 };
 
 /** A header that names the field, as registers write it: the first of its variants (Chinese). */

@@ -17,6 +17,7 @@ import { UserError } from "../core/errors.js";
 import { catalog, conjunction, disjunction, list, t, translate } from "../i18n/index.js";
 import { combinedTitleAndNumber, findHeaderRow, headerExample, normalizeHeader, type Field, type HeaderRow } from "./headers.js";
 import { compactText, showInvisible } from "../core/text.js";
+import { approvalOf } from "../report/registers/symbols.js";
 import {
   cellKey,
   cellText,
@@ -190,7 +191,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind)
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received"]);
-const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class"]);
+const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
@@ -1026,6 +1027,10 @@ function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolCo
   const missing = (["customerSymbol", "customerClass", "symbol", "class"] as const).filter((f) => !row.text(f));
   if (missing.length) return void issue(t("import.symbol.empty", { count: missing.length, columns: list(missing.map((f) => row.label(f, SYMBOL_LABELS[f]))) }), true);
   const meaning = row.text("meaning");
+  // The customer's approval as the table prints it (approvalText): a cell that does not read so is not guessed at.
+  const approvalCell = row.text("customerApproval");
+  const approved = approvalCell ? approvalOf(approvalCell) : undefined;
+  if (approvalCell && !approved) return void issue(t("import.symbol.bad-approval", { text: approvalCell, column: row.label("customerApproval", "顾客认可") }), true);
   return {
     customer: customer.code,
     customer_symbol: row.text("customerSymbol"),
@@ -1033,6 +1038,7 @@ function symbolFromRow(row: RowReader, repo: Repository, issue: Issue): SymbolCo
     ...(meaning ? { meaning } : {}),
     symbol: row.text("symbol"),
     class: row.text("class"),
+    ...(approved ? { approved } : {}),
   };
 }
 

@@ -408,6 +408,15 @@ export interface SymbolConversion {
   meaning?: string;
   symbol: string;
   class: string;
+  /** The customer's approval of the conversion (csr symbol approve): who for the customer, when, where it is recorded. */
+  approved?: SymbolApproval;
+}
+
+/** A customer's approval of a row of the symbol conversion table; `by` is the customer's representative, not a person of people.yaml. */
+export interface SymbolApproval {
+  by: string;
+  date: string;
+  evidence?: string;
 }
 
 export interface CatalogFile {

@@ -84,7 +84,7 @@ describe("printed registers", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(converted, "registers.xlsx"));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["程序文件一览表", "受控文件清单", "在编文件", "表单清单", "外来文件清单", "作废文件清单", "条款覆盖矩阵 MINI", "条款过程文件对照 MINI", "顾客特定要求矩阵", "顾客特定要求清单", "评审及时性", "特殊特性符号对照表", "发放回收记录", "培训记录", "文件定期评审记录"]);
-    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "层级", "表单编号", "类别", "层级", "条款名称", "条款", "顾客", "编号", "编号", "顾客符号", "文件编号", "培训日期", "文件编号"]);
+    expect(workbook.worksheets.map((w) => w.getCell("B2").value)).toEqual(["文件名称", "层级", "层级", "表单编号", "类别", "层级", "条款名称", "条款", "顾客", "编号", "编号", "顾客", "文件编号", "培训日期", "文件编号"]);
     expect(workbook.worksheets.map((w) => typeof w.autoFilter === "string" ? w.autoFilter.replace(/\$/g, "").split(":")[0] : w.autoFilter)).toEqual(Array(15).fill("A2"));
   }, 130_000);
 

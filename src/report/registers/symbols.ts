@@ -6,6 +6,8 @@
  * are classified as key and important (关键特性, 重要特性; GJB 190), marked in design, process and
  * inspection documents; FMEA and control plans are automotive terms.
  */
+import { translate, type Lang } from "../../i18n/index.js";
+import type { SymbolApproval, SymbolConversion } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { compareIds, customerName, t, type RegisterContext } from "./context.js";
 
@@ -25,21 +27,50 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
     title: t(ctx, `${terms}.title`),
     sheet: t(ctx, `${terms}.sheet`),
     columns: [
+      { key: "no", header: t(ctx, "register.symbols.column.no"), kind: "number" },
       { key: "customer", header: t(ctx, "register.symbols.column.customer"), kind: "name" },
       { key: "customerSymbol", header: t(ctx, "register.symbols.column.customerSymbol"), kind: "code" },
       { key: "customerClass", header: t(ctx, "register.symbols.column.customerClass") },
       { key: "meaning", header: t(ctx, "register.symbols.column.meaning") },
       { key: "symbol", header: t(ctx, "register.symbols.column.symbol"), kind: "code" },
       { key: "class", header: t(ctx, "register.symbols.column.class") },
+      { key: "approved", header: t(ctx, "register.symbols.column.approved") },
     ],
-    rows: symbols.map((s) => ({
+    rows: symbols.map((s, i) => ({
+      no: i + 1,
       customer: name(s.customer),
       customerSymbol: s.customer_symbol,
       customerClass: s.customer_class,
       meaning: s.meaning ?? "",
       symbol: s.symbol,
       class: s.class,
+      approved: s.approved ? approvalText(ctx.lang, s.approved) : "",
     })),
-    ...(symbols.length === 0 ? { notes: [t(ctx, `${terms}.none`)] } : {}),
+    notes: symbols.length === 0 ? [t(ctx, `${terms}.none`)] : unapprovedNotes(ctx, symbols),
   };
+}
+
+/** "刘涛（东岳SQE） 2025-03-05（邮件）": a customer's approval as the table's 顾客认可 column prints it (csr import reads it back, approvalOf). */
+export function approvalText(lang: Lang, approval: SymbolApproval): string {
+  return `${approval.by} ${approval.date}${approval.evidence ? translate(lang, "register.symbols.approved.evidence", { evidence: approval.evidence }) : ""}`;
+}
+
+/**
+ * The approval a 顾客认可 cell states (approvalText), or undefined when it does not read as one:
+ * who, a space, the date, and optionally the evidence in （） or ( ).
+ */
+export function approvalOf(text: string): SymbolApproval | undefined {
+  const match = /^(.+?)\s+(\d{4}-\d{2}-\d{2})\s*(?:[（(](.+)[）)])?$/u.exec(text.trim());
+  if (!match) return undefined;
+  const [, by, date, evidence] = match;
+  return { by: by!, date: date!, ...(evidence ? { evidence } : {}) };
+}
+
+/** Which customers have rows without an approval: one note naming them and the command that records one. */
+function unapprovedNotes(ctx: RegisterContext, symbols: readonly SymbolConversion[]): string[] {
+  const open = new Map<string, number>();
+  for (const s of symbols) if (!s.approved) open.set(s.customer, (open.get(s.customer) ?? 0) + 1);
+  if (open.size === 0) return [];
+  const customers = [...open].map(([code, count]) => t(ctx, "register.symbols.unapproved.customer", { customer: customerName(ctx, code), count }));
+  return [t(ctx, "register.symbols.unapproved", { customers: customers.join(t(ctx, "common.list-separator")), code: [...open.keys()][0]! })];
 }
