@@ -186,6 +186,8 @@ function reviewOn(review: Review, day: string): { review: Review; revision?: str
       }
       if (entry.decision) current.decision = entry.decision;
       if (entry.late_reason !== undefined) current.late_reason = entry.late_reason;
+      // The report's signatures given under an amended decision went with it.
+      for (const role of REPORT_SIGNER_ROLES) if (entry[role]) current[role] = entry[role];
     }
   }
   if (history.length > 0) current.history = history;

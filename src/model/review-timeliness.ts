@@ -25,10 +25,12 @@ export interface ReviewRoundTimeliness {
   /** YYYY-MM-DD. */
   start: string;
   due: string;
-  /** The decision's or the confirmation's date. */
+  /** The decision's or the confirmation's date: of a decision amended since (`csr review --amend`), the first one's, which closed the round. */
   decided?: string;
   /** Person id of who decided or confirmed. */
   by?: string;
+  /** The decision in force when it amended the round's first (the last amendment): a new decision, not a late review. */
+  amended?: Decision;
   /** The day a new source revision closed the round (history rounds only). */
   closed?: string;
   /** Working days from the start to the decision, the closing, or today while open: (start, day]. */
@@ -107,9 +109,11 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
     }
     return current;
   };
-  const decisionRound = (kind: RoundStart, start: string, revision: string, round: ReviewRound, missing: string[], closed?: string): ReviewRoundTimeliness => {
+  const decisionRound = (kind: RoundStart, start: string, revision: string, round: ReviewRound, replaced: readonly Decision[], missing: string[], closed?: string): ReviewRoundTimeliness => {
     const due = calendar.addWorkdays(start, allowed);
-    const decision: Decision | undefined = round.decision;
+    // The round was reviewed when its first decision was taken; an amendment later is a new decision on it.
+    const current: Decision | undefined = round.decision;
+    const decision: Decision | undefined = replaced[0] ?? current;
     const end = decision?.date ?? closed ?? today;
     const timeliness: ReviewRoundTimeliness["timeliness"] = decision
       ? decision.date > due ? "late" : "on-time"
@@ -122,20 +126,21 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
       start,
       due,
       ...(decision ? { decided: decision.date, by: decision.by } : {}),
+      ...(current && decision !== current ? { amended: current } : {}),
       ...(closed !== undefined ? { closed } : {}),
       workdaysUsed: Math.max(0, calendar.workdaysBetween(start, end)),
       allowed,
       timeliness,
       ...(decision && round.late_reason ? { lateReason: round.late_reason } : {}),
-      ...(decision?.forced ? { forced: { missing, ...(round.record ? { record: round.record } : {}) } } : {}),
+      ...(current?.forced ? { forced: { missing, ...(round.record ? { record: round.record } : {}) } } : {}),
       estimatedYears: calendar.yearsWithoutData(start, due),
     };
   };
   const required = requiredDepartments(csr, config);
-  const rounds = decisionRounds(csr).map(({ start, round, revision, closed }, i, all): ReviewRoundTimeliness => {
-    if (i === all.length - 1) return decisionRound(csr.review?.restarted ? "restarted" : "received", start, revision, round, missingOpinions(csr, config));
+  const rounds = decisionRounds(csr).map(({ start, round, revision, closed, replaced }, i, all): ReviewRoundTimeliness => {
+    if (i === all.length - 1) return decisionRound(csr.review?.restarted ? "restarted" : "received", start, revision, round, replaced, missingOpinions(csr, config));
     const given = new Set((round.opinions ?? []).map((o) => o.department));
-    return decisionRound(i === 0 ? "received" : "restarted", start, revision, round, required.filter((d) => !given.has(d)), closed);
+    return decisionRound(i === 0 ? "received" : "restarted", start, revision, round, replaced, required.filter((d) => !given.has(d)), closed);
   });
   for (const { index, round } of unkept) {
     const c = csr.review!.confirmations![index]!;
@@ -194,16 +199,42 @@ function unkeptConfirmations(csr: Csr, customer: Customer | undefined): { index:
  * the current round (`review` itself, not closed). reviewRounds judges them and the confirmations
  * are placed among them by index: both must see the same rounds.
  */
-function decisionRounds(csr: Csr): { start: string; round: ReviewRound; revision: string; closed?: string }[] {
-  const rounds: { start: string; round: ReviewRound; revision: string; closed?: string }[] = [];
+function decisionRounds(csr: Csr): DecisionRound[] {
+  const rounds: DecisionRound[] = [];
   let start = csr.received;
+  let replaced: Decision[] = [];
   for (const round of csr.review?.history ?? []) {
-    if (round.source_revision === undefined || round.closed === undefined) continue;
-    rounds.push({ start, round, revision: round.source_revision, closed: round.closed });
+    // An amendment's entry (no source revision) keeps the decision it replaced, in the round it amended.
+    if (round.source_revision === undefined) {
+      if (round.decision) replaced.push(round.decision);
+      continue;
+    }
+    if (round.closed === undefined) continue;
+    rounds.push({ start, round, revision: round.source_revision, closed: round.closed, replaced });
     start = round.closed;
+    replaced = [];
   }
-  rounds.push({ start: reviewStart(csr), round: csr.review ?? {}, revision: csr.source.revision });
+  rounds.push({ start: reviewStart(csr), round: csr.review ?? {}, revision: csr.source.revision, replaced });
   return rounds;
+}
+
+/** A decision round (decisionRounds): `replaced` are the decisions `csr review --amend` replaced in it, oldest first. */
+interface DecisionRound {
+  start: string;
+  round: ReviewRound;
+  revision: string;
+  closed?: string;
+  replaced: Decision[];
+}
+
+/**
+ * The first decision of the current review round: the one `csr review --amend` first replaced, else
+ * the decision on record; the round's timeliness is measured on it (an amendment is a new decision,
+ * not a late review). Undefined while the round is undecided.
+ */
+export function firstDecisionOfRound(csr: Csr): Decision | undefined {
+  const current = decisionRounds(csr).at(-1)!;
+  return current.replaced[0] ?? current.round.decision;
 }
 
 /** The verdicts of a round not closed within its review period: decided late, still open past it, or closed by a new revision past it. */

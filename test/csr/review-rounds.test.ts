@@ -356,3 +356,61 @@ function wordParagraphs(path: string): string[] {
   const xml = strFromU8(unzipSync(readFileSync(path))["word/document.xml"]!);
   return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")).filter(Boolean);
 }
+
+describe("a decision amended after the round was decided in time (tester18 F16)", () => {
+  const CSR = [
+    "id: DYA-012",
+    "customer: DYA",
+    "source: { document: DYA-SQM, revision: B }",
+    "clauses: [IATF16949:8.5.1.1]",
+    "title: 特殊特性须每班验证",
+    "received: 2025-06-05",
+    "review:",
+    "  required: [QA]",
+    "  opinions:",
+    "    - { department: QA, reviewer: zhang, opinion: accept, date: 2025-06-09 }",
+    "",
+  ].join("\n");
+  const zh = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "--lang", "zh-CN", ...args]);
+
+  it("keeps the round on time, measured on its first decision, and moves the report's signatures to the history with it", async () => {
+    const dir = makeRepo({ "csr/DYA/DYA-012.yaml": CSR }, validRepo());
+    expect((await zh(dir, "review", "DYA-012", "--disposition", "must", "--by", "zhang", "--date", "2025-06-10", "--recorder", "li", "--leader", "zhang", "-y")).code).toBe(0);
+    expect(await zh(dir, "review", "DYA-012", "--disposition", "optional", "--by", "zhang", "--date", "2025-07-01", "--amend", "-y")).toEqual({
+      code: 0,
+      stdout: [
+        "DYA-012：已登记评审结论：可选，张伟（zhang），2025-07-01。",
+        "原结论（必须满足，2025-06-10）保留在评审历史中。",
+        "本轮评审已于 2025-06-10 作出结论，在评审期限 2025-06-19 之内；修改结论不计为逾期。",
+        "原评审报告签字（记录 李娜（li）、评审组长 张伟（zhang））随原结论保留在评审历史中；新结论的评审报告须重新签字：'csr review DYA-012 --recorder <人员> --leader <人员>'。",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-012.yaml")).toBe(
+      CSR +
+        [
+          "  decision:",
+          "    disposition: optional",
+          "    by: zhang",
+          "    date: 2025-07-01",
+          "  history:",
+          "    - reason: amended",
+          "      closed: 2025-07-01",
+          "      decision:",
+          "        disposition: must",
+          "        by: zhang",
+          "        date: 2025-06-10",
+          "      recorder: {by: li, date: 2025-06-10}",
+          "      leader: {by: zhang, date: 2025-06-10}",
+          "",
+        ].join("\n"),
+    );
+    const row = (await zh(dir, "list", "reviews", "--format", "csv", "--today", "2025-07-02")).stdout.split("\r\n").find((l) => l.includes("DYA-012"));
+    expect(row).toBe("2,DYA-012,东岳越野车有限公司,DYA-SQM 供应商质量手册,B,接收,2025-06-05,2025-06-19,2025-06-10,张伟,3,按期,,结论于 2025-07-01 修改为可选（张伟）,2025-07-02");
+    const shown = (await zh(dir, "show", "DYA-012", "--today", "2025-07-02")).stdout;
+    expect(shown).toContain("  评审期限        2025-06-19；2025-06-10 作出结论\n");
+    expect(shown).toContain("  历次评审        修改，2025-07-01 结束\n                    结论 必须满足，张伟，2025-06-10\n                    记录 李娜，2025-06-10\n                    评审组长 张伟，2025-06-10\n");
+    expect(await zh(dir, "review", "DYA-012", "--late-reason", "等待顾客答复", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: DYA-012 的结论（2025-06-10）在评审期限 2025-06-19 之内，不需要逾期原因。\n" });
+  });
+});

@@ -69,4 +69,19 @@ describe("csrOn", () => {
     expect(csrOn(csr, "2026-03-04", customer)!.source.revision).toBe("D");
     expect(csrOn(csr, "2026-04-30", customer)!.superseded).toBeUndefined();
   });
+
+  it("gives back the review report's signatures that went to the history with an amended decision (tester18 F16)", () => {
+    const amended: Csr = {
+      ...csr,
+      review: {
+        decision: { disposition: "optional", by: "xu", date: "2026-03-20" },
+        history: [{ reason: "amended", closed: "2026-03-20", decision: { disposition: "must", by: "xu", date: "2026-02-11" }, recorder: { by: "li", date: "2026-02-11" }, leader: { by: "xu", date: "2026-02-11" } }],
+      },
+    };
+    expect(csrOn(amended, "2026-03-01", customer)!.review).toEqual({
+      decision: { disposition: "must", by: "xu", date: "2026-02-11" },
+      recorder: { by: "li", date: "2026-02-11" },
+      leader: { by: "xu", date: "2026-02-11" },
+    });
+  });
 });

@@ -19,7 +19,7 @@ import { loadRepository, type Located, type Repository } from "../../load/reposi
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { missingOpinions, overruledBy, requiredDepartments, reviewDue, reviewRecordText, reviewStart } from "../../model/csr-status.js";
-import { currentReviewRound, type RoundStart } from "../../model/review-timeliness.js";
+import { currentReviewRound, firstDecisionOfRound, type RoundStart } from "../../model/review-timeliness.js";
 import { revisionName } from "../../i18n/values.js";
 import { buildIndex, isMilitaryRepresentative, militaryParties, type RepoIndex } from "../../model/index.js";
 import { eventLabel } from "../../model/recorded-events.js";
@@ -336,30 +336,50 @@ async function recordDecision(repo: Repository, index: RepoIndex, { value: csr }
   const calendar = repositoryCalendar(config);
   const due = reviewDue(csr, calendar, config);
   const earlierReason = csr.review?.late_reason;
+  // The round was reviewed when its first decision was taken: an amendment is a new decision, not a late review.
+  const reviewed = (earlier && firstDecisionOfRound(csr)?.date) || date;
   let lateReason: string | undefined;
-  if (date > due) {
+  if (reviewed > due) {
     lateReason = flags.lateReason ?? earlierReason ?? (ask ? optional(await ask.input({ message: t("prompt.review.late-reason", { due }) })) : undefined);
     if (lateReason) doc.setIn(["review", "late_reason"], lateReason);
     // The reminder the README promises for a decision after the review period, with the reason it now carries.
-    lines.push(lateReason ? t("review.decided-late", { due, count: calendar.workdaysBetween(due, date), reason: lateReason }) : t("review.late", { due }));
+    lines.push(lateReason ? t("review.decided-late", { due, count: calendar.workdaysBetween(due, reviewed), reason: lateReason }) : t("review.late", { due }));
   } else if (flags.lateReason !== undefined) {
-    throw new UserError(t("review.not-late", { id: csr.id, due, date }));
+    throw new UserError(t("review.not-late", { id: csr.id, due, date: reviewed }));
   } else if (earlierReason !== undefined) {
     // The amended decision is in time: the reason explained the one it replaces.
     doc.deleteIn(["review", "late_reason"]);
   }
+  // The review report's signatures were given under the decision amended: they go with it, and the new one is signed again.
+  const resign = earlier ? SIGNERS.filter(([role]) => csr.review?.[role] !== undefined) : [];
   if (earlier) {
     const round = mapNode(doc, { reason: "amended", closed: date });
     round.set("decision", doc.getIn(["review", "decision"], true));
     if (earlierReason !== undefined && earlierReason !== lateReason) round.set("late_reason", earlierReason);
+    for (const [role] of resign) {
+      round.set(role, doc.getIn(["review", role], true));
+      doc.deleteIn(["review", role]);
+    }
     appendIn(doc, ["review", "history"], round);
     lines.push(t("review.earlier-decision-kept", { disposition: t(`value.disposition.${earlier.disposition}`), date: earlier.date }));
+    if (date > due && reviewed <= due) lines.push(t("review.amended-in-time", { reviewed, due }));
   }
   if (missing.length > 0) lines.push(t("review.forced", { departments: list(missing.map((d) => departmentLabel(index, d))) }));
   const notGiven = paper ? missingOpinions(csr, config) : [];
   if (paper && notGiven.length > 0) lines.push(t("review.decision.on-record", { record: reviewRecordText(paper), departments: list(notGiven.map((d) => departmentLabel(index, d))) }));
   doc.setIn(["review", "decision"], doc.createNode(decision));
-  lines.push(...setSigners(index, doc, ask && militaryParties(index).length > 0 ? await askSigners(ask, repo, index, flags, date) : flags, date));
+  const signing = ask && militaryParties(index).length > 0 ? await askSigners(ask, repo, index, flags, date) : flags;
+  lines.push(...setSigners(index, doc, signing, date));
+  const unsigned = resign.filter(([, flag]) => signing[flag] === undefined);
+  if (unsigned.length > 0) {
+    lines.push(
+      t("review.signers.moved", {
+        signers: list(resign.map(([role]) => t(`review.signers.${role}`, { person: personLabel(index, csr.review![role]!.by) }))),
+        id: csr.id,
+        options: unsigned.map(([, , option]) => `${option} <${t("review.signers.person")}>`).join(" "),
+      }),
+    );
+  }
   const note = estimatedDeadlineNote(calendar, reviewStart(csr), due);
   return {
     lines,

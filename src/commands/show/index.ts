@@ -4,7 +4,7 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { currentReviewRound, workdaysPastDue } from "../../model/review-timeliness.js";
+import { currentReviewRound, firstDecisionOfRound, workdaysPastDue } from "../../model/review-timeliness.js";
 import { clauseTitle, parseClauseRef } from "../../model/catalog.js";
 import { addressing, csrFacts, csrStatusLabel, historyReason, overruledOpinions, requiredDepartments, reviewDue, reviewRecordText, staleSource, type Addressing, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds } from "../../model/fingerprint.js";
@@ -13,7 +13,7 @@ import { releasedPendingUntil } from "../../model/revision.js";
 import { documentSections, findSection } from "../../model/sections.js";
 import { csrDistributions } from "../../model/distribution.js";
 import { csrTrainingState } from "../../model/training.js";
-import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, type DocumentStatus, type Opinion } from "../../model/types.js";
+import { REPORT_SIGNER_ROLES, type ControlledDocument, type Csr, type Decision, type DocumentStatus, type Opinion, type ReviewRound } from "../../model/types.js";
 import { localized, padEnd } from "../../core/text.js";
 import { conjunction, language, t, type MessageKey } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
@@ -124,10 +124,13 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     csr.review?.decision ? decisionLine(csr.review.decision, person, csr.review.record !== undefined) + (overruled.length > 0 ? t("review.show.overruled-unexplained", { departments: departments(overruled.map((o) => o.department)) }) : "") : t("show.not-decided"),
   );
   // The review report's 记录 and 评审组长 (review.recorder, review.leader), when recorded.
-  const signers = REPORT_SIGNER_ROLES.flatMap((role) => {
-    const signed = csr.review?.[role];
-    return signed ? [t(`review.signers.${role}`, { person: person(signed.by) }) + (signed.date ? `${t("show.comma")}${signed.date}` : "")] : [];
-  });
+  // A closed round, and one whose decision was amended, keeps its own (in review.history).
+  const signersOf = (review: Pick<ReviewRound, (typeof REPORT_SIGNER_ROLES)[number]> | undefined): string[] =>
+    REPORT_SIGNER_ROLES.flatMap((role) => {
+      const signed = review?.[role];
+      return signed ? [t(`review.signers.${role}`, { person: person(signed.by) }) + (signed.date ? `${t("show.comma")}${signed.date}` : "")] : [];
+    });
+  const signers = signersOf(csr.review);
   if (signers.length > 0) field("person.show.report-signers", ...signers);
   const confirmations = (csr.review?.confirmations ?? []).map(
     (c) =>
@@ -191,6 +194,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     ...(round.record ? [`  ${t("show.history.record", { record: reviewRecordText(round.record) })}`] : []),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person, round.record !== undefined) })}`] : []),
     ...(round.late_reason ? [`  ${t("review.show.history.late-reason", { reason: round.late_reason })}`] : []),
+    ...signersOf(round).map((line) => `  ${line}`),
   ]);
   if (history.length > 0) field("show.label.history", ...history);
   return out.join("\n") + "\n";
@@ -235,7 +239,8 @@ function clauseLine(repo: Repository, text: string): string {
 
 function reviewLine(csr: Csr, facts: CsrFacts, due: string): string {
   if (csr.superseded) return t("show.review.superseded");
-  if (csr.review?.decision) return t("show.review.decided", { due, date: csr.review.decision.date });
+  // Reviewed when the round's first decision was taken; an amendment since is a new decision.
+  if (csr.review?.decision) return t("show.review.decided", { due, date: firstDecisionOfRound(csr)!.date });
   const left = facts.daysLeft!;
   if (left < 0) return t("show.review.overdue", { due, count: -left });
   return left === 0 ? t("show.review.due-today", { due }) : t("show.review.left", { due, count: left });

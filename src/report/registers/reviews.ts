@@ -44,7 +44,7 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     used: round.workdaysUsed,
     verdict: t(ctx, `register.reviews.verdict.${round.timeliness}`) + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
     reason: round.lateReason ?? "",
-    remark: roundRemark(ctx, round),
+    remark: [roundRemark(ctx, round), amendment(ctx, round)].filter(Boolean).join(t(ctx, "register.list-separator")),
   }));
   const late = rounds.filter(({ round }) => LATE_ROUNDS.includes(round.timeliness)).length;
   const allowed = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
@@ -96,6 +96,12 @@ function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): 
 export function roundRemark(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
   const unkept = (round.unkept ?? []).map((c) => t(ctx, "register.reviews.unkept", { revision: c.revision, person: personName(ctx, c.by), date: c.date }));
   return [ending(ctx, round), ...unkept].filter(Boolean).join(t(ctx, "register.list-separator"));
+}
+
+/** A decision amended after the round's first (which the round is judged on): the decision in force, when and by whom. */
+function amendment(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
+  const amended = round.amended;
+  return amended ? t(ctx, "register.reviews.amended", { date: amended.date, disposition: t(ctx, `value.disposition.${amended.disposition}`), person: personName(ctx, amended.by) }) : "";
 }
 
 function ending(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
