@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { copyFixture, csr, git, gitInit, tempDir, type RunResult } from "../helpers.js";
 
 const BEFORE = "2026-11-27";
 const EFFECTIVE = "2026-12-20";
@@ -27,12 +27,24 @@ interface MatrixRow {
  */
 function repository(): string {
   const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+  editQp020(dir);
+  expect(releaseQp020(dir).code).toBe(0);
+  expect(addressDya003(dir).code).toBe(0);
+  return dir;
+}
+
+/** The body of QP-020 5.3 edited, not yet released: the text that addresses DYA-003. */
+function editQp020(dir: string): void {
   const file = join(dir, "documents/QP-020.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace("特殊特性按顾客规定的符号标识。", "特殊特性按顾客规定的符号标识，包装使用顾客周转箱。"));
-  const released = csr(["-C", dir, "release", "QP-020", "--summary", "增加周转箱要求", "--pages", "P2", "--total-pages", "2", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-26", "--effective", EFFECTIVE, "-y"]);
-  expect(released.code).toBe(0);
-  expect(csr(["-C", dir, "address", "DYA-003", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y"]).code).toBe(0);
-  return dir;
+}
+
+function releaseQp020(dir: string): RunResult {
+  return csr(["-C", dir, "release", "QP-020", "--summary", "增加周转箱要求", "--pages", "P2", "--total-pages", "2", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-26", "--effective", EFFECTIVE, "-y"]);
+}
+
+function addressDya003(dir: string, ...more: string[]): RunResult {
+  return csr(["-C", dir, "address", "DYA-003", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y", ...more]);
 }
 
 function matrix(dir: string, today: string): { rows: MatrixRow[]; notes: string[] } {
@@ -104,6 +116,47 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     const dir = repository();
     // DYA-004 was addressed in QP-020 5.3 before A/2 (no pin: which revision it was made against is not recorded).
     expect(matrix(dir, BEFORE).rows.filter((r) => r.id === "DYA-004").map(({ link, status }) => ({ link, status }))).toEqual([{ link: "", status: "addressed" }]);
+  });
+
+  it("is the same when the link was made against the edited text before the release: csr release moves its pin to the new revision (tester18 F14)", () => {
+    const releasedFirst = repository();
+    const addressedFirst = gitInit(copyFixture("test/fixtures/csr/valid"));
+    editQp020(addressedFirst);
+    expect(addressDya003(addressedFirst).stdout).toBe("DYA-003: addressed in QP-020 5.3 特殊特性.\n");
+    const released = releaseQp020(addressedFirst);
+    expect(released.stdout.split("\n").slice(2, 4)).toEqual([
+      "The link of DYA-003 to QP-020 was made against the text released now: re-pinned from A/1 to A/2, which addresses it only once it takes effect on 2026-12-20.",
+      // csr address left its change uncommitted: the release does not commit it unseen.
+      "csr/DYA/DYA-003.yaml has other uncommitted changes: the new pin is written there but not committed with the release; commit it with those changes.",
+    ]);
+    expect(git(addressedFirst, ["status", "--porcelain"])).toBe(" M csr/DYA/DYA-003.yaml\n");
+    const file = (dir: string) => readFileSync(join(dir, "csr/DYA/DYA-003.yaml"), "utf8");
+    expect(file(addressedFirst)).toContain("      revision: A/2\n");
+    expect(file(addressedFirst)).toBe(file(releasedFirst));
+    for (const today of [BEFORE, EFFECTIVE]) {
+      expect(listStatus(addressedFirst, today)).toEqual(listStatus(releasedFirst, today));
+      expect(matrix(addressedFirst, today)).toEqual(matrix(releasedFirst, today));
+    }
+    expect(listStatus(addressedFirst, BEFORE, "zh-CN")).toEqual([
+      "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  已决定",
+      "尚未落实到文件的要求：DYA-003（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）",
+    ]);
+  });
+
+  it("a link committed before the release has its new pin committed with the release; one to text the revision in force had stays with it", () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    // DYA-001 is linked to QP-020 5.3 as A/1 has it, before the edit.
+    expect(csr(["-C", dir, "address", "DYA-001", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y", "--commit"]).code).toBe(0);
+    editQp020(dir);
+    expect(addressDya003(dir, "--commit").code).toBe(0);
+    const released = releaseQp020(dir);
+    expect(released.stdout.split("\n").slice(2, 4)).toEqual([
+      "The link of DYA-003 to QP-020 was made against the text released now: re-pinned from A/1 to A/2, which addresses it only once it takes effect on 2026-12-20.",
+      "Warning: QP-020 A/2 changed section 5.3 特殊特性 of QP-020, where DYA-001 is addressed (the link was confirmed on 2026-11-26, against A/1). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-020 --section \"5.3 特殊特性\" --by zhang'; if it no longer does, point 'addressed' at the section that does with 'csr address DYA-001 <document> --section <section> --by zhang' and remove this one with 'csr address DYA-001 QP-020 --section \"5.3 特殊特性\" --remove'.",
+    ]);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"])).toBe("release QP-020 A/2: 增加周转箱要求\n\ncsr/DYA/DYA-003.yaml\ndocuments/QP-020.yaml\n");
+    expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toContain("      revision: A/1\n");
   });
 
   it("csr implement refuses a date implemented before the decision, and notes one before every place that addresses the CSR takes effect (tester18 F13)", () => {

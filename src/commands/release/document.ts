@@ -123,15 +123,19 @@ export interface CommitChange {
   message: string;
   /** A tag for the new commit; if it cannot be made, the commit is undone too. */
   tag?: string;
+  /** Other files the change writes (repository-relative), each committed with it or only written. */
+  others?: readonly { path: string; after: string; commit: boolean }[];
 }
 
 /**
- * Writes the file, commits it alone with `message`, tags the commit if asked, and returns the
- * short commit hash. All or nothing (see transaction.ts): a git step that fails undoes the
- * commit and puts the file and its index entry back; a kill is completed by the next run.
+ * Writes the file (and `others`), commits it alone (with those of `others` to commit) with
+ * `message`, tags the commit if asked, and returns the short commit hash. All or nothing (see
+ * transaction.ts): a git step that fails undoes the commit and puts the files and their index
+ * entries back; a kill is completed by the next run.
  */
 export async function writeAndCommit(root: string, change: CommitChange): Promise<string> {
-  const path = join(root, change.path);
-  const applied = await applyChange(root, { writes: [{ path, content: change.after }], commit: { message: change.message, paths: [path], tag: change.tag } });
+  const files = [{ path: change.path, after: change.after, commit: true }, ...(change.others ?? [])].map((f) => ({ ...f, path: join(root, f.path) }));
+  const writes = files.map((f) => ({ path: f.path, content: f.after }));
+  const applied = await applyChange(root, { writes, commit: { message: change.message, paths: files.filter((f) => f.commit).map((f) => f.path), tag: change.tag } });
   return applied.commit!;
 }

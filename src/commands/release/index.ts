@@ -31,6 +31,7 @@ import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, releaseNeedsAnswers } from "./ask.js";
+import { linksToRepin, uncommitted } from "./repin.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
 
 /** The signers of a revision and their dates, as `csr release` and `csr sign` take them (people by id or name). */
@@ -100,6 +101,9 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     refuseUnreadableConfig(repo);
     const index = buildIndex(repo);
     const { value: doc, file } = findDocument(repo, index, id);
+    let baseline: Promise<Baseline | undefined> | undefined;
+    // The document as its last release committed it: read once, for refuseUnchanged and for the links made against the new text.
+    const baselineOf = (version: string) => (baseline ??= releasedBaseline(root, doc.id, version, file.path));
     if (doc.status === "obsolete") throw new UserError(t("release.obsolete", { id }), t("release.obsolete.hint"));
     // Written and approved by its publisher: the organisation registers it on receipt (csr new external).
     if (doc.kind === "external") throw new UserError(t("release.external", { id: doc.id }), t("release.external.hint", { id: doc.id, arg: shellArgument(doc.id) }));
@@ -109,7 +113,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       // What would refuse the release whatever the answers is said before the questions.
       refuseEmptySections(doc);
       const released = currentRevision(doc)?.version;
-      if (released && !given.force) await refuseUnchanged(ctx, root, doc, released, file.path);
+      if (released && !given.force) refuseUnchanged(ctx, doc, released, await baselineOf(released));
       // The document released as it stands: the findings no answer changes (what it refers to) refuse now, in the words of the late check.
       const provisional = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => yaml.set("status", "released"));
       await refuseErrorFindings(repo, doc.id, file.path, provisional, early.date, ANSWER_FREE_RULES);
@@ -143,7 +147,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     // A revision dated before the one it follows is doc/version-sequence's finding.
     if (latest) refuseBefore(date, "--date", { ...revisionEvent(latest), of: doc.id });
     const current = latest?.version;
-    if (current && !flags.force && !ask) await refuseUnchanged(ctx, root, doc, current, file.path);
+    if (current && !flags.force && !ask) refuseUnchanged(ctx, doc, current, await baselineOf(current));
     const version = nextVersion(current, flags.major === true && (doc.revisions?.length ?? 0) > 0);
     const tag = releaseTag(doc.id, version);
     await refuseInvalidTag(root, tag, doc.id);
@@ -174,16 +178,29 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       else setAfter(yaml, "revisions", [revision], "effective");
     });
     await refuseErrorFindings(repo, doc.id, file.path, text, [date, ...Object.values(signed)].sort().at(-1)!);
-    const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag });
+    const releasedDoc = parseText(file.path, "document", text).data as ControlledDocument;
+    // Links made against the text released now belong to this revision (tester18 F14); without the text
+    // released before, which links those are is not known, and none is moved.
+    const pinnedToCurrent = repo.csrs.some(({ value }) => (value.addressed ?? []).some((a) => a.document === doc.id && a.pin?.revision === current));
+    const previous = current && pinnedToCurrent ? (await baselineOf(current))?.released : undefined;
+    const repinned = previous ? linksToRepin(root, repo.csrs, releasedDoc, previous, current!, version) : { csrs: [], changes: [] };
+    const dirty = await uncommitted(root, repinned.changes.map((c) => c.path));
+    const others = repinned.changes.map((c) => ({ path: c.path, after: c.text, commit: !dirty.has(c.path) }));
+    const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag, others });
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
     if (effective !== date) ctx.stdout(t("release.effective-later", { id: doc.id, version, effective, date }) + "\n");
+    if (repinned.csrs.length > 0) {
+      const data = { csrs: list(repinned.csrs), count: repinned.csrs.length, id: doc.id, then: current!, version, effective };
+      ctx.stdout(t(effective !== date ? "release.repinned-pending" : "release.repinned", data) + "\n");
+      if (dirty.size > 0) ctx.stdout(t("release.repinned-uncommitted", { paths: list([...dirty]), count: dirty.size }) + "\n");
+    }
     const toRecall = (doc.distribution ?? []).filter(isOut);
     if (toRecall.length > 0) {
       // Released to take effect later, the old copies stay in use until then (IATF 16949 7.5.3.2.1): due back from that day.
       const key = effective > date ? "release.to-recall-from" : "release.to-recall";
       ctx.stdout(t(key, { copies: copyList(index, toRecall), id: doc.id, version, effective }) + "\n");
     }
-    const links = linksToCheck(repo, index, parseText(file.path, "document", text).data as ControlledDocument, version, date);
+    const links = linksToCheck(repo, index, releasedDoc, version, date);
     if (links.length > 0) ctx.stdout(links.join("\n") + "\n");
     return 0;
   });
@@ -277,25 +294,34 @@ const ANSWER_FREE_RULES: ReadonlySet<string> = new Set([
  * the current revision entry. Without either, csr says that it could not compare.
  * Errors: UserError when the content is the same as released.
  */
-async function refuseUnchanged(ctx: CommandContext, root: string, doc: ControlledDocument, version: string, path: string): Promise<void> {
+function refuseUnchanged(ctx: CommandContext, doc: ControlledDocument, version: string, baseline: Baseline | undefined): void {
+  if (!baseline) {
+    ctx.stderr(t("release.no-baseline", { id: doc.id, version }) + "\n");
+    return;
+  }
+  const { released, tagged, since } = baseline;
+  if (released && revisedContent(released) === revisedContent(doc)) {
+    throw new UserError(t(tagged ? "release.unchanged" : "release.unchanged.commit", { id: doc.id, version, tag: releaseTag(doc.id, version), commit: since }), t("release.unchanged.hint"));
+  }
+}
+
+/** The document as the release of `version` committed it (`released`, undefined when it cannot be read) and where from: the tag, else `since` that commit. */
+interface Baseline {
+  released: ControlledDocument | undefined;
+  tagged: boolean;
+  since: string;
+}
+
+/** The baseline refuseUnchanged describes; undefined when neither the tag nor a commit adding `version` is found. */
+async function releasedBaseline(root: string, id: string, version: string, path: string): Promise<Baseline | undefined> {
   const git = await openGit(root);
-  const tag = releaseTag(doc.id, version);
+  const tag = releaseTag(id, version);
   const prefix = (await git.revparse(["--show-prefix"])).trim();
   const tagged = await documentAt(root, `refs/tags/${tag}`, `${prefix}${path}`);
-  let released = tagged;
-  let since = tag;
-  if (!released) {
-    const commit = (await documentCommits(root, path)).reverse().find((c) => c.newRevisions.includes(version));
-    if (!commit) {
-      ctx.stderr(t("release.no-baseline", { id: doc.id, version }) + "\n");
-      return;
-    }
-    released = await documentAt(root, commit.commit, commit.path);
-    since = commit.commit;
-  }
-  if (released && revisedContent(released) === revisedContent(doc)) {
-    throw new UserError(t(tagged ? "release.unchanged" : "release.unchanged.commit", { id: doc.id, version, tag, commit: since }), t("release.unchanged.hint"));
-  }
+  if (tagged) return { released: tagged, tagged: true, since: tag };
+  const commit = (await documentCommits(root, path)).reverse().find((c) => c.newRevisions.includes(version));
+  if (!commit) return undefined;
+  return { released: await documentAt(root, commit.commit, commit.path), tagged: false, since: commit.commit };
 }
 
 /** The release date (--date, today by default), each signature's date and the date it takes effect, checked as signatureDates and effectiveDate check them. */

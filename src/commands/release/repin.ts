@@ -1,0 +1,56 @@
+/**
+ * Links made against the text a release puts in force (tester18 F14). `csr address` (or
+ * `--confirm`) run while a procedure's body is being edited pins the link to the revision released
+ * then, with the fingerprint of the edited text: the link records a revision that does not contain
+ * the text it was made against. The release of that text is the revision the link belongs to, so it
+ * moves the pin there, and the CSR is addressed by that revision from its 实施日期, as it would be had
+ * the link been made after the release (model/csr-status.ts addressing).
+ */
+import type { Located } from "../../load/repository.js";
+import { linkedSection, sectionFingerprint } from "../../model/fingerprint.js";
+import type { ControlledDocument, Csr } from "../../model/types.js";
+import { editFile } from "../shared/edit.js";
+import type { FileChange } from "../shared/persist.js";
+import { runGit } from "../shared/transaction.js";
+
+export interface Repinned {
+  csrs: string[];
+  /** The CSR files re-pinned, with the new pins. */
+  changes: FileChange[];
+}
+
+/**
+ * The links to `released.id` whose pin records `from` (the revision in force until this release) and
+ * the fingerprint of the text released now as `to`, where that text is not the one `from` released
+ * (`previous`, the document as `from` was released): they were made against the text released now.
+ * A link to text that `from` had already stays with `from`, which addresses the CSR today.
+ */
+export function linksToRepin(root: string, csrs: readonly Located<Csr>[], released: ControlledDocument, previous: ControlledDocument, from: string, to: string): Repinned {
+  const result: Repinned = { csrs: [], changes: [] };
+  for (const { value: csr, file } of csrs) {
+    if (csr.superseded) continue;
+    const places = (csr.addressed ?? []).flatMap((place, i) => {
+      if (place.document !== released.id || place.pin?.revision !== from) return [];
+      const now = fingerprint(released, place.section);
+      return now !== undefined && now === place.pin.section && fingerprint(previous, place.section) !== now ? [i] : [];
+    });
+    if (places.length === 0) continue;
+    result.csrs.push(csr.id);
+    result.changes.push(editFile(root, file.path, "csr", (doc) => places.forEach((i) => doc.setIn(["addressed", i, "pin", "revision"], to))));
+  }
+  return result;
+}
+
+/** The fingerprint of the section `ref` names (the whole body when undefined); undefined when the document has no such section. */
+function fingerprint(doc: ControlledDocument, ref: string | undefined): string | undefined {
+  if (ref === undefined) return sectionFingerprint(doc, undefined);
+  const section = linkedSection(doc, ref);
+  return section ? sectionFingerprint(doc, section) : undefined;
+}
+
+/** Of `paths`, those with uncommitted changes (or not in git yet): committed with the release, those changes would go into it unseen (persist.ts refuseUncommitted). */
+export async function uncommitted(root: string, paths: readonly string[]): Promise<Set<string>> {
+  const dirty = new Set<string>();
+  for (const path of paths) if ((await runGit(root, ["status", "--porcelain", "--", path])).stdout.trim()) dirty.add(path);
+  return dirty;
+}
