@@ -85,6 +85,64 @@ async function releasedVersions(root: string, prefix: string, paths: readonly st
   return released;
 }
 
+/** A revision of a document whose content a register of a past day needs: the document's id, its file (named from the repository's root) and the version. */
+export interface RevisionWanted {
+  id: string;
+  path: string;
+  version: string;
+}
+
+/**
+ * The documents as these revisions of them were released, by release tag (releaseTag), for the
+ * registers of a past day on which a revision released since was not yet issued (model/as-of.ts
+ * earlierRevisionOn): what the controlled copies of that day showed. The release tag of `csr release`
+ * marks it, read at the document's path; a revision without one (released before csr, or imported,
+ * or tags not fetched) is read from the first commit of the file in which that revision is the last
+ * entry: the commit that recorded it, as `csr release` finds its baseline. All tags in one
+ * `git cat-file --batch`, then one `git log` for the files left and one `git cat-file --batch` for
+ * their commits, however many documents: a register of thousands stays fast. A revision found by
+ * neither (a file moved since, no git, a shallow clone) is not in the map; nothing is thrown: a
+ * register is still printed, and says which documents it could not take back (context.ts).
+ */
+export async function releasedRevisions(root: string, wanted: readonly RevisionWanted[]): Promise<Map<string, ControlledDocument>> {
+  const found = new Map<string, ControlledDocument>();
+  if (wanted.length === 0) return found;
+  const prefix = await gitOutput(root, ["rev-parse", "--show-prefix"]).then((out) => out.toString().trim(), () => undefined);
+  if (prefix === undefined) return found;
+  const accept = (w: RevisionWanted, text: Buffer | undefined, path: string): boolean => {
+    // A quick look before parsing: a commit whose file does not name the version cannot be its release.
+    if (text === undefined || !text.includes(w.version)) return false;
+    // Through the schema, as the repository reads its files: a file that no longer reads as a document is not taken.
+    const parsed = buildRepository(root, [sourceFromBytes(text, path, "document")]).documents[0]?.value;
+    if (parsed?.id !== w.id || parsed.revisions?.at(-1)?.version !== w.version) return false;
+    found.set(releaseTag(w.id, w.version), parsed);
+    return true;
+  };
+  const tagged = await readNamed(root, wanted.map((w) => `refs/tags/${releaseTag(w.id, w.version)}:${prefix}${w.path}`)).catch(() => []);
+  const left = wanted.filter((w, i) => !accept(w, tagged[i], w.path));
+  if (left.length === 0) return found;
+  // The commits that touched each file left, newest first (--stdin takes the paths after "--", however many).
+  const log = await gitOutput(root, ["log", "--format=%x1e%H", "--name-only", "--no-renames", "--stdin", "HEAD"], process.env, ["--", ...new Set(left.map((w) => w.path))].join("\n") + "\n").catch(() => undefined);
+  if (log === undefined) return found;
+  const commits = new Map<string, string[]>();
+  for (const record of log.toString("utf8").split("\x1e")) {
+    const [commit = "", ...files] = record.split("\n").filter(Boolean);
+    for (const file of files) {
+      if (!file.startsWith(prefix)) continue;
+      const path = file.slice(prefix.length);
+      commits.set(path, commits.get(path) ?? []).get(path)!.push(commit);
+    }
+  }
+  // Oldest first: the first commit whose file ends with the version is the one that recorded it.
+  const reads = left.flatMap((w) => [...(commits.get(w.path) ?? [])].reverse().map((commit) => ({ w, name: `${commit}:${prefix}${w.path}` })));
+  const contents = await readNamed(root, reads.map((r) => r.name)).catch(() => []);
+  const done = new Set<RevisionWanted>();
+  reads.forEach(({ w }, i) => {
+    if (!done.has(w) && accept(w, contents[i], w.path)) done.add(w);
+  });
+  return found;
+}
+
 /**
  * The repository as git's index (the staging area) holds it, what `git commit` would record, read
  * from git objects like a revision; neither the working tree nor the index changes. The index is

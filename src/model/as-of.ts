@@ -3,13 +3,16 @@
  * auditor or 军代表 who asks for the list as of a day in the audit period is given what was true on
  * that day (GJB 9001C 7.5.3, IATF 16949 7.5.3.2). Every record the YAML keeps is dated: revisions
  * (date, effective), the withdrawal, each copy handed out, taken back, lost or destroyed, an external
- * document's day received. What happened after the day is taken away; nothing is guessed. A CSR
+ * document's day received. What happened after the day is taken away; nothing is guessed. A document
+ * revised since has the content of its version of that day, which git keeps, not the YAML (documentOn
+ * `released`). A CSR
  * likewise (csrOn): its receipt, opinions, decision, rounds, implementation, distributions, training
  * and supersession are dated.
  */
-import { revisionOn } from "./index.js";
+import { currentRevision, revisionOn } from "./index.js";
 import { csrDistributions } from "./distribution.js";
-import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Customer } from "./types.js";
+import { withReleasedContent } from "./revision.js";
+import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Customer, type Revision } from "./types.js";
 
 /** Whether a revision or the withdrawal of the document was recorded after `day`. */
 export function releaseRecordedAfter(doc: ControlledDocument, day: string): boolean {
@@ -22,14 +25,27 @@ export function copyRecordedAfter(doc: ControlledDocument, day: string): boolean
 }
 
 /**
+ * The revision whose content the document had on `day` when it is not its current one: the last one
+ * issued by then (revisionOn), when a later one was issued after `day`. Its content is in git, not in
+ * the YAML (load/base.ts releasedRevisions reads it); documentOn takes it.
+ */
+export function earlierRevisionOn(doc: ControlledDocument, day: string): Revision | undefined {
+  const on = revisionOn(doc, day);
+  return on !== undefined && on !== currentRevision(doc) ? on : undefined;
+}
+
+/**
  * The document on `day`: its revisions issued by then (revisionOn), withdrawn only when the
  * withdrawal is dated by then, with the copies handed out by then, each one taken back, lost or
  * destroyed only when that is dated by then. Undefined when the records show it was not yet a
  * controlled document: released (or, an external one, received) after `day`. A draft or a document
  * in review keeps its status, which is not dated. The document itself when nothing was recorded after
- * `day`, so that a register of today is the register it always was.
+ * `day`, so that a register of today is the register it always was. `released`: the document as the
+ * revision of that day was released (earlierRevisionOn), when a later one was issued after `day`:
+ * its content (title, department, body, related documents and forms …) is that revision's
+ * (withReleasedContent), not the later one's; without it, the content is the current one.
  */
-export function documentOn(doc: ControlledDocument, day: string): ControlledDocument | undefined {
+export function documentOn(doc: ControlledDocument, day: string, released?: ControlledDocument): ControlledDocument | undefined {
   const releaseAfter = releaseRecordedAfter(doc, day);
   const copiesAfter = copyRecordedAfter(doc, day);
   if (!releaseAfter && !copiesAfter) return doc;
@@ -56,7 +72,7 @@ export function documentOn(doc: ControlledDocument, day: string): ControlledDocu
   if (!withdrawn) delete on.obsolete;
   if (external !== undefined) on.external = external;
   if (doc.distribution !== undefined) on.distribution = doc.distribution.filter((c) => c.date <= day).map((c) => copyOn(c, day));
-  return on;
+  return released !== undefined ? withReleasedContent(on, released) : on;
 }
 
 /**

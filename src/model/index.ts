@@ -11,8 +11,6 @@ export interface RepoIndex {
   documents: Map<string, Located<ControlledDocument>>;
   processes: Map<string, Located<Process>>;
   csrs: Map<string, Located<Csr>>;
-  /** Documents that list a form in their `forms`, by form id. */
-  formUsers: Map<string, Located<ControlledDocument>[]>;
 }
 
 function byKey<T>(items: Located<T>[], key: (v: T) => string): Map<string, Located<T>> {
@@ -25,14 +23,6 @@ function byKey<T>(items: Located<T>[], key: (v: T) => string): Map<string, Locat
 }
 
 export function buildIndex(repo: Repository): RepoIndex {
-  const formUsers = new Map<string, Located<ControlledDocument>[]>();
-  for (const doc of repo.documents) {
-    for (const form of doc.value.forms ?? []) {
-      const list = formUsers.get(form) ?? [];
-      list.push(doc);
-      formUsers.set(form, list);
-    }
-  }
   return {
     departments: new Map((repo.config?.value.departments ?? []).map((d) => [d.code, d])),
     parties: new Map((repo.config?.value.external_parties ?? []).map((p) => [p.code, p])),
@@ -41,7 +31,6 @@ export function buildIndex(repo: Repository): RepoIndex {
     documents: byKey(repo.documents, (d) => d.id),
     processes: byKey(repo.processes, (p) => p.code),
     csrs: byKey(repo.csrs, (c) => c.id),
-    formUsers,
   };
 }
 

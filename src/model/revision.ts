@@ -97,6 +97,20 @@ export function revisedContent(doc: ControlledDocument): string {
   return stableJson({ ...content, status: doc.status === "obsolete" ? "released" : doc.status });
 }
 
+/**
+ * `doc` with the controlled content of `released`, the document as one of its revisions was released:
+ * what that revision accounts for (revisedContent: titles, level, kind, issuing department, body,
+ * related documents and forms, remarks) as released, and the register data (REGISTER_FIELDS) and
+ * status as `doc` has them. A register of a past day (model/as-of.ts documentOn) shows the version of
+ * that day with the 相关文件 and 相关记录 its copies printed, not those of a later revision.
+ */
+export function withReleasedContent(doc: ControlledDocument, released: ControlledDocument): ControlledDocument {
+  const on: Partial<ControlledDocument> = { ...released };
+  for (const field of REGISTER_FIELDS) delete on[field];
+  for (const field of REGISTER_FIELDS) if (doc[field] !== undefined) (on as Record<string, unknown>)[field] = doc[field];
+  return { ...(on as ControlledDocument), status: doc.status };
+}
+
 /** JSON with sorted keys, so that reordering keys in YAML is not a change. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>

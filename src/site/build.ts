@@ -53,6 +53,8 @@ export interface SiteOptions {
   baseUrl?: string;
   /** csr's version, printed in the footer. */
   version: string;
+  /** The documents as the revisions of `today` were released, for those revised since (RegisterContext `released`). */
+  released?: ReadonlyMap<string, ControlledDocument>;
 }
 
 /** Where the site goes: each file by its site-relative '/'-separated path. */
@@ -85,8 +87,11 @@ const DOCUMENT_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:
 /** `findings`: what `csr check` reports on the repository today (the command reads them through the check cache). */
 export async function buildSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter): Promise<SiteSummary> {
   const shown = withoutSecretBodies(repo, findings, options.lang);
+  // An earlier revision of a document marked secret now (its 密级 is register data, not the revision's) is withheld as its current one is.
+  const secret = new Set(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => d.value.id));
+  const released = options.released && new Map([...options.released].map(([tag, doc]) => [tag, secret.has(doc.id) ? { ...doc, sections: [] } : doc]));
   // The registers, the dashboard and the review reports each judge every CSR's review rounds: once is enough.
-  return judgingRoundsOnce(() => writeSite(shown.repo, shown.findings, options, out, shown.textOf));
+  return judgingRoundsOnce(() => writeSite(shown.repo, shown.findings, { ...options, ...(released ? { released } : {}) }, out, shown.textOf));
 }
 
 /**
@@ -118,7 +123,7 @@ function withoutSecretBodies(repo: Repository, findings: readonly Finding[], lan
 
 async function writeSite(repo: Repository, findings: readonly Finding[], options: SiteOptions, out: SiteWriter, textOf?: (doc: ControlledDocument) => ControlledDocument): Promise<SiteSummary> {
   const { lang, today } = options;
-  const rc = { ...registerContext(repo, lang), ...(textOf ? { textOf } : {}) };
+  const rc = { ...registerContext(repo, lang, options.released), ...(textOf ? { textOf } : {}) };
   const { index } = rc;
   const pages = new SitePages(index);
   const Handlebars = await handlebarsRuntime();

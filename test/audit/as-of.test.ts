@@ -129,6 +129,8 @@ async function register(today: string, ...args: string[]): Promise<Register> {
 
 const row = (r: Record<string, unknown>, keys: string[]) => keys.map((k) => r[k]);
 const NOTE = (date: string) => `本表按记录还原为 ${date} 当日的状态：此后记录的事项未计入。`;
+// REPO is not a git repository: the content of QP-001 A/0, revised since, cannot be read back (test/audit/as-of-content.test.ts reads it).
+const UNREAD = (date: string) => `以下文件在 ${date} 当日的版本内容在 git 中未找到（没有发布标签，也没有记录该版本的提交），其名称、部门、相关文件和表单按现行内容列出，请与该版本的受控副本核对：QP-001 A/0。`;
 const CURRENT = (count: number) => `现行 ${count} 份；已替代的版本保留在清单中，作为接收和评审的记录。`;
 
 describe("csr list documents --today D", () => {
@@ -146,7 +148,7 @@ describe("csr list documents --today D", () => {
       ["QP-003", "A/0", "李娜", "王强", "2026-11-01", "2026-11-01", "已发布"],
       ["QR-001-01", "A/0", "张伟", "王强", "2026-11-05", "2026-11-05", "已发布"],
     ]);
-    expect(list.notes).toEqual([NOTE("2026-11-12")]);
+    expect(list.notes).toEqual([NOTE("2026-11-12"), UNREAD("2026-11-12")]);
   });
 
   it("after every record: today's register, without the note", async () => {
@@ -179,7 +181,7 @@ describe("the procedure list and the form register dated D", () => {
   it("gives a form only the owners in force on D", async () => {
     const between = await register("2026-11-12", "forms");
     expect(between.rows.map((r) => row(r, ["number", "version", "procedure"]))).toEqual([["QR-001-01", "A/0", "QP-001"]]);
-    expect(between.notes).toEqual([NOTE("2026-11-12")]);
+    expect(between.notes).toEqual([NOTE("2026-11-12"), UNREAD("2026-11-12")]);
     expect((await register("2026-11-04", "forms")).rows).toEqual([]);
     const after = await register("2026-11-30", "forms");
     expect([after.rows.map((r) => r.procedure), after.notes]).toEqual([["QP-001、QP-002"], []]);
@@ -296,7 +298,7 @@ describe("the matrices dated D", () => {
     const after = (await matrix("2026-11-30")).notes ?? [];
     expect(after.slice(0, 2)).toEqual(["覆盖率：0/186 (0.0%)", "● 直接对应；△ 仅对应上级条款（继承）；○ 通过下级文件对应"]);
     expect(after.slice(2).filter((n) => !n.startsWith("未覆盖："))).toEqual([]);
-    expect(between).toEqual([...after, NOTE("2026-11-12")]);
+    expect(between).toEqual([...after, NOTE("2026-11-12"), UNREAD("2026-11-12")]);
   });
 
   it("rebuilds the CSR list, the CSR matrix and the review-timeliness register for D: a CSR received later is left out, a review decided later is open, a round restarted later is the current one", async () => {
@@ -326,8 +328,9 @@ describe("the matrices dated D", () => {
 describe("the note in English", () => {
   it("says the register is reconstructed from the records as of D", async () => {
     const result = await csrInProcess(["-C", REPO, "list", "documents", "--today", "2026-11-12"], { lang: "en" });
-    expect(result.stdout.trim().split("\n").at(-1)).toBe(
+    expect(result.stdout.trim().split("\n").slice(-2)).toEqual([
       "Reconstructed from the records as of 2026-11-12: what was recorded after that day is not counted.",
-    );
+      "The content of QP-001 A/0, the version of 2026-11-12, was not found in git (no release tag, no commit recording that version): its title, department, related documents and forms are listed as they are now; check them against a controlled copy of that version.",
+    ]);
   });
 });

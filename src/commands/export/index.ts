@@ -5,11 +5,11 @@ import { UserError } from "../../core/errors.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
-import { registerContext } from "../../report/registers/context.js";
 import { eachRegister } from "../../report/registers/index.js";
 import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
+import { registerContextOn } from "../shared/registers.js";
 import { cutWarning, incompleteNote, isFolder, languageOf, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 
 /**
@@ -39,7 +39,7 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   // The workbook is what `csr import` reads back too: the drafts and documents in review follow the
   // controlled document list on a sheet of their own (a CSR addressed in a draft keeps its document in
   // the round trip); the controlled list is the one `csr list documents` prints, with the same total (auditor16 F3).
-  const registers = eachRegister(registerContext(repo, lang), today, { unreleased: true });
+  const registers = eachRegister(await registerContextOn(repo, lang, today), today, { unreleased: true });
   // Every sheet says it is incomplete: a sheet is often printed or sent on its own.
   const note = incompleteNote(repo, lang);
   const tables = (function* () {

@@ -8,10 +8,11 @@ import type { Catalog } from "../../model/catalog.js";
 import { clauseReferenceExample } from "../../model/citations.js";
 import { CSR_STATUSES, csrStatusLabel, type CsrFacts } from "../../model/csr-status.js";
 import type { Csr } from "../../model/types.js";
-import { customerName, personName, registerContext, type RegisterContext } from "../../report/registers/context.js";
+import { customerName, personName, type RegisterContext } from "../../report/registers/context.js";
 import { csrList, type CsrListFilter } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
 import { resolvePerson } from "../shared/people.js";
+import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 import { choiceOption, clauseOptionParts, clauseRef, dateOption } from "../options.js";
 
@@ -34,7 +35,7 @@ export async function listCsrCommand(ctx: CommandContext, flags: ListCsrFlags): 
   const repo = loadRepository(findRoot(ctx.dir));
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
-  const rc = registerContext(repo, lang);
+  const rc = await registerContextOn(repo, lang, today);
   const table = csrList(rc, { today, ...csrFilter(rc, flags) });
   return emitTable(ctx, table, flags, repo, lang, today);
 }

@@ -4,7 +4,7 @@ import { didYouMean } from "../../core/text.js";
 import { t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
-import { registerContext, type RegisterContext } from "../../report/registers/context.js";
+import type { RegisterContext } from "../../report/registers/context.js";
 import { distributionRegister, type CopyFilter } from "../../report/registers/distribution.js";
 import { DOCUMENT_LIST_STATUSES, documentList } from "../../report/registers/documents.js";
 import { externalList } from "../../report/registers/external.js";
@@ -20,6 +20,7 @@ import type { Table } from "../../report/table.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { resolveDepartment, resolvePerson } from "../shared/people.js";
+import { registerContextOn } from "../shared/registers.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
 
 export interface RegisterFlags extends OutputFlags {
@@ -44,8 +45,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   const repo = loadRepository(findRoot(ctx.dir));
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
-  const rc = registerContext(repo, lang);
   const today = dateOption(flags.today, "--today");
+  const rc = await registerContextOn(repo, lang, today);
   const filter = copyFilter(rc, what, flags);
   let table: Table;
   if (what === "procedures") {

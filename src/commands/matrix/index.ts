@@ -6,7 +6,6 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import { clauseCrossReference } from "../../report/registers/clause-xref.js";
 import { clauseMatrix } from "../../report/registers/clauses.js";
-import { registerContext } from "../../report/registers/context.js";
 import { csrMatrix } from "../../report/registers/csr.js";
 import type { CommandContext } from "../context.js";
 import { choiceOption, dateOption } from "../options.js";
@@ -14,6 +13,7 @@ import { choiceOption, dateOption } from "../options.js";
 /** grid: clauses against processes and procedures (●/△/○); cross-reference: the 条款、过程和文件对照表 layout. */
 const CLAUSE_STYLES = ["grid", "cross-reference"] as const;
 import { emitTable, languageOf, refuseOrWarnUnreadable, type OutputFlags } from "../shared/output.js";
+import { registerContextOn } from "../shared/registers.js";
 
 /**
  * Standards whose clauses another includes under the same numbers: IATF 16949 is used together with
@@ -33,8 +33,8 @@ export async function matrixCommand(ctx: CommandContext, name: "clauses" | "csr"
   const repo = loadRepository(findRoot(ctx.dir));
   refuseOrWarnUnreadable(ctx, repo);
   const lang = languageOf();
-  const rc = registerContext(repo, lang);
   const today = dateOption(flags.today, "--today");
+  const rc = await registerContextOn(repo, lang, today);
   if (name === "csr") {
     if (flags.customer !== undefined && !rc.index.customers.has(flags.customer)) {
       throw new UserError(t("matrix.no-customer", { code: flags.customer }) + didYouMean(flags.customer, rc.index.customers.keys()));

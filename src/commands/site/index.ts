@@ -19,6 +19,7 @@ import { buildSite } from "../../site/build.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseOrWarnUnreadable } from "../shared/output.js";
+import { releasedOn } from "../shared/registers.js";
 
 export interface SiteFlags {
   out: string;
@@ -67,7 +68,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
       // A site path's last part is a plain file name (pages.ts fileSafe): nothing to normalise.
       return `${folder}${sep}${path.slice(slash + 1)}`;
     };
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
     writeFileSync(join(staging, SITE_MARKER), t("site-command.marker") + "\n");
     swapIn(staging, out);
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);

@@ -15,8 +15,7 @@ import type { Catalog } from "../../model/catalog.js";
 import { clauseCoverage, clauseNumbers, isWithin } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
-import { releaseRecordedAfter } from "../../model/as-of.js";
-import { asOfNotes, compareIds, controlledDocuments, documentsOn, documentTitle, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
 import { catalogNotes, catalogTitle, clauseLabel, coverageLabel, coverageNotes, formerColumn, INHERITED, THROUGH_CHILDREN } from "./clauses.js";
 
 type Reach = "direct" | "inherited" | undefined;
@@ -146,6 +145,6 @@ export function clauseCrossReference(ctx: RegisterContext, catalog: Catalog, opt
       { key: "coverage", header: t(ctx, "register.clause-xref.column.coverage"), kind: "code" },
     ],
     rows,
-    notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog), ...(throughUse ? [t(ctx, "register.clause-xref.via", { mark: THROUGH_CHILDREN })] : []), ...unreleasedNotes(ctx, controlledDocuments(ctx, options.today, () => true).unreleased), ...asOfNotes(ctx, options.today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, options.today)))],
+    notes: [...coverageNotes(ctx, coverage, false), ...catalogNotes(ctx, catalog), ...(throughUse ? [t(ctx, "register.clause-xref.via", { mark: THROUGH_CHILDREN })] : []), ...unreleasedNotes(ctx, controlledDocuments(ctx, options.today, () => true).unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
   };
 }

@@ -16,8 +16,7 @@ import { clauseTitle, formerNumbers, successorOf, titledAncestor, type Catalog, 
 import { clauseCoverage, clauseNumbers, coveragePercent, type ClauseCoverage, type CoverageState } from "../../model/coverage.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Cell, Column, Table } from "../table.js";
-import { releaseRecordedAfter } from "../../model/as-of.js";
-import { asOfNotes, compareIds, controlledDocuments, documentsOn, documentTitle, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, documentAsOfNotes, documentsOn, documentTitle, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export const DIRECT = "●";
 export const INHERITED = "△";
@@ -218,6 +217,6 @@ export function clauseMatrix(ctx: RegisterContext, catalog: Catalog, options: { 
     ],
     rows,
     // Drafts and documents in review are not part of the QMS: left out, and said so in the words of the other registers (auditor17 F7).
-    notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, controlledDocuments(ctx, options.today, () => true).unreleased), ...asOfNotes(ctx, options.today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, options.today)))],
+    notes: [...coverageNotes(ctx, coverage, true), ...catalogNotes(ctx, catalog), ...unreleasedNotes(ctx, controlledDocuments(ctx, options.today, () => true).unreleased), ...documentAsOfNotes(ctx, options.today, ownDocuments(ctx))],
   };
 }

@@ -5,9 +5,10 @@
 import { localized } from "../../core/text.js";
 import { translate, type MessageData, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
-import { csrOn, csrRecordedAfter, documentOn } from "../../model/as-of.js";
+import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, releaseRecordedAfter } from "../../model/as-of.js";
 import { inCatalogOrder } from "../../model/catalog.js";
-import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, revisionInForce, revisionOn, type RepoIndex } from "../../model/index.js";
+import { releaseTag } from "../../model/paths.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 
@@ -20,10 +21,16 @@ export interface RegisterContext {
   lang: Lang;
   /** The document whose text a CSR link is judged on, when `repo` shows it without (see SectionPrints); itself by default. */
   textOf?: (doc: ControlledDocument) => ControlledDocument;
+  /**
+   * The documents as earlier revisions of them were released, by release tag (load/base.ts
+   * releasedRevisions): a register of a past day shows each document with the content of the revision
+   * issued by then (documentsOn). Undefined when the command read none: then the content is the current one.
+   */
+  released?: ReadonlyMap<string, ControlledDocument>;
 }
 
-export function registerContext(repo: Repository, lang: Lang): RegisterContext {
-  return { repo, index: buildIndex(repo), lang };
+export function registerContext(repo: Repository, lang: Lang, released?: ReadonlyMap<string, ControlledDocument>): RegisterContext {
+  return { repo, index: buildIndex(repo), lang, ...(released ? { released } : {}) };
 }
 
 /**
@@ -126,12 +133,15 @@ export function clauseList(ctx: RegisterContext, clauses: readonly string[] | un
 /**
  * The repository's documents as the records show them on `day` (model/as-of.ts documentOn), in the
  * order of the repository, without those not yet controlled on that day; `byId` as the index keeps
- * them (the first of an id). Built once per context and day: a site or a workbook builds several
- * registers of the same day from them.
+ * them (the first of an id). A document revised after `day` has the content of the revision issued
+ * by then, as released (`ctx.released`); `unread` has those (as they are now) whose content of that
+ * revision the command could not read from git, which keep their current content. Built once per
+ * context and day: a site or a workbook builds several registers of the same day from them.
  */
 export interface DocumentsOn {
   list: ControlledDocument[];
   byId: Map<string, ControlledDocument>;
+  unread: Set<ControlledDocument>;
 }
 
 const documentsOnDay = new WeakMap<RegisterContext, { day: string; on: DocumentsOn }>();
@@ -139,13 +149,17 @@ const documentsOnDay = new WeakMap<RegisterContext, { day: string; on: Documents
 export function documentsOn(ctx: RegisterContext, day: string): DocumentsOn {
   const known = documentsOnDay.get(ctx);
   if (known?.day === day) return known.on;
-  const list = ctx.repo.documents.flatMap((d) => {
-    const on = documentOn(d.value, day);
+  const unread = new Set<ControlledDocument>();
+  const list = ctx.repo.documents.flatMap(({ value }) => {
+    const earlier = ctx.released && earlierRevisionOn(value, day);
+    const released = earlier ? ctx.released!.get(releaseTag(value.id, earlier.version)) : undefined;
+    if (earlier && !released) unread.add(value);
+    const on = documentOn(value, day, released);
     return on ? [on] : [];
   });
   const byId = new Map<string, ControlledDocument>();
   for (const doc of list) if (!byId.has(doc.id)) byId.set(doc.id, doc);
-  const on = { list, byId };
+  const on = { list, byId, unread };
   documentsOnDay.set(ctx, { day, on });
   return on;
 }
@@ -190,6 +204,26 @@ export function ownDocuments(ctx: RegisterContext): ControlledDocument[] {
 export function asOfNotes(ctx: RegisterContext, day: string, recordedAfter: boolean): string[] {
   return recordedAfter ? [t(ctx, "register.as-of.note", { date: day })] : [];
 }
+
+/**
+ * The lines under a register of documents dated `day` built from the records of `considered` (the
+ * documents it lists and those whose data it prints): asOfNotes when one of them was released or
+ * withdrawn after `day`, and which of them revised after `day` are listed with their current content
+ * because that of the revision issued by then was not found in git (documentsOn `unread`).
+ */
+export function documentAsOfNotes(ctx: RegisterContext, day: string, considered: readonly ControlledDocument[]): string[] {
+  const { unread } = documentsOn(ctx, day);
+  const missing = considered.filter((d) => unread.has(d)).sort((a, b) => compareIds(a.id, b.id));
+  const notes = asOfNotes(ctx, day, considered.some((d) => releaseRecordedAfter(d, day)));
+  if (missing.length === 0) return notes;
+  // A repository adopted with its revision history has no git record of the versions before: the first few name the rest.
+  const shown = missing.slice(0, UNREAD_SHOWN).map((d) => `${d.id} ${revisionOn(d, day)!.version}`);
+  const more = missing.length > shown.length ? t(ctx, "register.as-of.content-unread.more", { count: missing.length }) : "";
+  return [...notes, t(ctx, "register.as-of.content-unread", { documents: shown.join(t(ctx, "register.list-separator")), more, count: missing.length, date: day })];
+}
+
+/** How many documents the note of documentAsOfNotes names before it counts the rest. */
+const UNREAD_SHOWN = 10;
 
 /**
  * The line under a CSR register dated `day` when a record of its requirements (`csrs`, as the

@@ -13,7 +13,6 @@
  * holds a controlled copy in use (what an auditor of the department expects to find there), with
  * the numbers of those copies; the title and a note say the list is filtered.
  */
-import { releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesInUse } from "../../model/distribution.js";
 import { currentRevision } from "../../model/index.js";
@@ -22,7 +21,7 @@ import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Table } from "../table.js";
 import {
-  asOfNotes,
+  documentAsOfNotes,
   clauseList,
   departmentName,
   documentTitle,
@@ -69,7 +68,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
     ...(!filtered && status === "released" ? unreleasedNotes(ctx, notInForce) : []),
     ...(status === "unreleased" ? [t(ctx, "register.documents.unreleased-note")] : []),
     ...(pending > 0 ? [t(ctx, "register.documents.note-pending", { count: pending })] : []),
-    ...asOfNotes(ctx, today, ownDocuments(ctx).some((d) => releaseRecordedAfter(d, today))),
+    ...documentAsOfNotes(ctx, today, ownDocuments(ctx)),
   ];
   return {
     id: documentListId(status),

@@ -1,18 +1,24 @@
 /**
  * The form register (表单清单): each released form (controlledDocuments: a draft form is not a
  * controlled one, as in the controlled document list) with its owning procedure and how its records
- * are kept; dated `today`, the forms and their owners as their records show them that day (documentsOn).
+ * are kept; dated `today`, the forms and their owners as their records show them that day (documentsOn):
+ * an owner is named by the version of that day, as released.
  */
-import { documentOn, releaseRecordedAfter } from "../../model/as-of.js";
 import type { Table } from "../table.js";
-import { asOfNotes, compareIds, controlledDocuments, departmentName, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
+import { compareIds, controlledDocuments, departmentName, documentAsOfNotes, documentsOn, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
 
 export function formList(ctx: RegisterContext, options: { today: string }): Table {
   const { today } = options;
   const { listed: forms, unreleased } = controlledDocuments(ctx, today, (d) => d.kind === "form");
+  // Each form's owners on the day: the released documents whose version of that day lists it (a form
+  // removed by a later revision is still owned; one added later is not yet). Controlled documents only:
+  // a procedure still in draft does not own it yet.
+  const on = documentsOn(ctx, today);
+  const owners = new Map<string, Set<string>>();
+  for (const doc of on.list) if (doc.status === "released") for (const form of doc.forms ?? []) owners.set(form, (owners.get(form) ?? new Set()).add(doc.id));
   // The owners' records count too: a procedure released after the day does not own a form on it.
-  const considered = ownDocuments(ctx).filter((d) => d.kind === "form" || (d.forms ?? []).length > 0);
-  const notes = [...unreleasedNotes(ctx, unreleased), ...asOfNotes(ctx, today, considered.some((d) => releaseRecordedAfter(d, today)))];
+  const considered = ownDocuments(ctx).filter((d) => d.kind === "form" || (d.forms ?? []).length > 0 || (on.byId.get(d.id)?.forms ?? []).length > 0);
+  const notes = [...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, today, considered)];
   return {
     id: "forms",
     title: t(ctx, "register.forms.title", { count: forms.length }),
@@ -31,12 +37,6 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
       { key: "location", header: t(ctx, "register.forms.column.location") },
     ],
     rows: forms.map((form, i) => {
-      const owners = (ctx.index.formUsers.get(form.id) ?? [])
-        .map((d) => documentOn(d.value, today))
-        // Its owners as controlled documents: a procedure still in draft does not own it yet.
-        .filter((d) => d !== undefined && d.status === "released")
-        .map((d) => d!.id)
-        .sort(compareIds);
       const medium = form.record?.medium;
       return {
         no: i + 1,
@@ -44,7 +44,7 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
         title: documentTitle(ctx, form),
         version: documentVersion(form),
         issued: issueDate(form),
-        procedure: owners.join(t(ctx, "register.list-separator")),
+        procedure: [...(owners.get(form.id) ?? [])].sort(compareIds).join(t(ctx, "register.list-separator")),
         department: departmentName(ctx, form.department),
         retention: form.record?.retention ?? "",
         medium: medium ? t(ctx, `register.forms.medium.${medium}`) : "",

@@ -9,13 +9,12 @@
  */
 import type { Table } from "../table.js";
 import type { ControlledDocument } from "../../model/types.js";
-import { releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import { documentRemarks, marksClassification } from "./documents.js";
 import {
-  asOfNotes,
+  documentAsOfNotes,
   clauseList,
   departmentName,
   documentTitle,
@@ -58,7 +57,7 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
   };
   // The GJB layout names the level-3 and level-4 documents each procedure uses: their records count too.
   const considered = ownDocuments(ctx).filter((d) => d.level === level || (style === "gjb" && d.level > level));
-  const notes = [...unreleasedNotes(ctx, unreleased), ...asOfNotes(ctx, options.today, considered.some((d) => releaseRecordedAfter(d, options.today)))];
+  const notes = [...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, considered)];
   const table = style === "gjb" ? gjbList(ctx, docs, title, remarks, documentsOn(ctx, options.today).byId) : iatfList(ctx, docs, title, remarks);
   return notes.length > 0 ? { ...table, notes } : table;
 }
