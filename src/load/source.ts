@@ -171,38 +171,32 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
   }
   const doc = parseYaml(text, file.lineCounter);
   file.doc = doc;
-  const unclosedAt = new Set<number>();
-  // One root cause, one finding: a slip of the hand on the line of the first syntax error (slipAt)
-  // is reported in place of the parser's errors from that line on, and of the parser's errors on
-  // one line, the first.
+  // One root cause, one finding: after its first syntax error the parser's further errors are mostly
+  // echoes of it (a tab indentation gave one per line below, an unclosed quote inside a bracket is
+  // an unclosed bracket too), so only the first is reported, or in its place the slip of the hand
+  // that caused it (slipAt), named as what it is and where it is.
   const first = doc.errors.find((e) => e.code !== "DUPLICATE_KEY" && !isNestingError(e.message));
-  // Where the parser already says that the keys of one level are out of line, its words are right.
-  const slip = first && !(first.code === "BAD_INDENT" && /^All mapping items must start at the same column/.test(first.message)) ? slipAt(text, first.pos[0]) : undefined;
-  const slipLine = slip && linePos(file, slip.offset)[0];
-  const syntaxLines = new Set<number>();
+  const firstAt = first ? syntaxErrorOffset(doc, first) : 0;
+  const slip = first ? slipAt(text, first, firstAt) : undefined;
   for (const error of doc.errors) {
-    const offset = syntaxErrorOffset(doc, error, unclosedAt);
-    if (offset === undefined) continue;
-    const [line, column] = linePos(file, offset);
     const duplicate = error.code === "DUPLICATE_KEY";
+    if (!duplicate && error !== first && !isNestingError(error.message)) continue;
+    const offset = error === first ? (slip?.offset ?? firstAt) : error.pos[0];
+    const [line, column] = linePos(file, offset);
     if (isNestingError(error.message)) {
       // The errors after a stack overflow are its echoes.
       file.problems.push(tooDeep(line, column));
       break;
     }
-    if (slipLine !== undefined && line >= slipLine) continue;
-    if (!duplicate && syntaxLines.has(line)) continue;
-    if (!duplicate) syntaxLines.add(line);
     file.problems.push({
       rule: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
       line,
       column,
       message: duplicate
         ? t("load.duplicate-key", { key: keyAt(text, error.pos[0]) })
-        : t("load.syntax", { detail: syntaxDetail(error.code, firstLine(error.message)) }),
+        : (slip?.message ?? t("load.syntax", { detail: syntaxDetail(error.code, firstLine(error.message)) })),
     });
   }
-  if (slip && slipLine !== undefined) file.problems.push({ rule: "yaml/syntax", line: slipLine, column: linePos(file, slip.offset)[1], message: slip.message });
   if (doc.errors.length > 0) return file;
   const structural = documentProblems(doc, text, (offset) => linePos(file, offset));
   if (structural.length > 0) {

@@ -191,11 +191,9 @@ describe("YAML syntax errors", () => {
   afterEach(() => setLanguage("zh-CN"));
   const problems = (text: string) => parseText("documents/QP-001.yaml", "document", text, "yaml").problems.map((p) => `${p.line}:${p.column} ${p.rule} ${p.message}`);
   const CASES: [string, string, string][] = [
-    ["a:\n\tb: 1\n", "2:1 yaml/syntax YAML 语法错误：不能用 Tab 缩进。", "2:1 yaml/syntax YAML syntax error: Tabs are not allowed as indentation."],
-    // An unclosed quote or bracket is reported where it opens, not where the parser gave up.
-    ["a: \"x\nb: 1\n", "1:4 yaml/syntax YAML 语法错误：缺少结尾的引号 \"。", "1:4 yaml/syntax YAML syntax error: Missing closing \"quote."],
+    // An unclosed bracket is reported where it opens, not where the parser gave up (a quote too: see SLIPS).
     ["a: b: c\n", "1:4 yaml/syntax YAML 语法错误：同一行中不能有两个“键: 值”（值中含有“: ”时请给值加上引号）。", "1:4 yaml/syntax YAML syntax error: Nested mappings are not allowed in compact mappings."],
-    ["a\nb: 1\n", "1:1 yaml/syntax YAML 语法错误：键必须写在一行之内（常见原因：上一行缺少冒号或结尾的引号，或缩进不对）。", "1:1 yaml/syntax YAML syntax error: Implicit keys need to be on a single line."],
+    ["a\nb: 1\n", "1:1 yaml/syntax YAML 语法错误：键必须写在一行之内（常见原因：此行缺少冒号或结尾的引号，或下一行的缩进不对）。", "1:1 yaml/syntax YAML syntax error: A key must be on a single line (usually this line lacks its colon or closing quote, or the next line is indented wrongly)."],
     ["a: @x\n", "1:4 yaml/syntax YAML 语法错误：没有引号的值不能以保留字符 @ 开头；请给值加上引号。", "1:4 yaml/syntax YAML syntax error: Plain value cannot start with reserved character @."],
     ["a: [1, 2\n", "1:4 yaml/syntax YAML 语法错误：方括号 [ ] 没有闭合：缺少结尾的 ]，或下一行的缩进不够。", "1:4 yaml/syntax YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]."],
     ["a: 1\nb: {x: 1\nc: 2\n", "2:4 yaml/syntax YAML 语法错误：花括号 { } 没有闭合：缺少结尾的 }，或下一行的缩进不够。", "2:4 yaml/syntax YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }."],
@@ -235,6 +233,12 @@ describe("YAML syntax errors", () => {
       "4:1 yaml/syntax YAML 语法错误：键 title_en 缩进了 3 个空格，与上面任何一层的键都没有对齐（最近的一层缩进 4 个空格）。请把它缩进 4 个空格（用空格，不要用 Tab）。",
       "4:1 yaml/syntax YAML syntax error: the key title_en is indented 3 spaces, which lines up with no key above it (the nearest level is indented 4). Indent it 4 spaces (spaces, not tabs).",
     ],
+    [
+      "a quote the line does not close (where it opens, not where the parser gave up)",
+      SOURCE.replace("title: 北辰", 'title: "北辰'),
+      '3:12 yaml/syntax YAML 语法错误：这个引号 " 没有闭合：这一行中没有结尾的 "，YAML 会接着把下面的行也读进这个值。请在值的末尾补上 "：title: "北辰汽车供应商质量要求"',
+      '3:12 yaml/syntax YAML syntax error: this " is not closed: the line has no closing ", so YAML reads the lines below into the value. Add the closing " at the end of the value: title: "北辰汽车供应商质量要求"',
+    ],
   ];
   it.each(SLIPS)("names %s in one finding", (_, text, zh, en) => {
     setLanguage("zh-CN");
@@ -242,16 +246,16 @@ describe("YAML syntax errors", () => {
     setLanguage("en");
     expect(problems(text)).toEqual([en]);
   });
-  it("reports the parser's errors on one line once, and a slip after another error below that error", () => {
+  it("reports the parser's errors on one line once, and nothing of a slip after another error below that error", () => {
     setLanguage("en");
     const hint = " Check indentation (spaces, not tabs) and quoting around this point.";
     expect(problems("a: b: c: d\n")).toEqual(["1:4 yaml/syntax YAML syntax error: Nested mappings are not allowed in compact mappings." + hint]);
-    expect(problems(`a: "x\n${SOURCE.replace("received: ", "received：")}`)).toEqual(['1:4 yaml/syntax YAML syntax error: Missing closing "quote.' + hint]);
+    expect(problems(`a: [1\n${SOURCE.replace("received: ", "received：")}`)).toEqual(["1:4 yaml/syntax YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]." + hint]);
   });
   it("reports an unclosed quote inside an unclosed bracket, and nested unclosed brackets, once, at the innermost opener", () => {
     setLanguage("en");
     const hint = " Check indentation (spaces, not tabs) and quoting around this point.";
-    expect(problems('a: [x, "y\nb: 1\n')).toEqual(['1:8 yaml/syntax YAML syntax error: Missing closing "quote.' + hint]);
+    expect(problems('a: [x, "y\nb: 1\n')).toEqual(['1:8 yaml/syntax YAML syntax error: this " is not closed: the line has no closing ", so YAML reads the lines below into the value. Add the closing " at the end of the value: a: [x, "y"']);
     expect(problems("a: 1\nb: [x, [y\nc: 1\n")).toEqual(["2:8 yaml/syntax YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]." + hint]);
   });
 });
