@@ -228,7 +228,10 @@ function implementationOn(implementation: Implementation, day: string): Implemen
     const entry = history.pop()!;
     if (entry.implemented !== undefined) on.implemented = entry.implemented;
     if (entry.verified !== undefined) on.verified = entry.verified;
-    on.status = entry.verified !== undefined ? "verified" : "implemented";
+    // A record a changed source revision closed with its round keeps that round's status, due date and evidence.
+    if (entry.due !== undefined) on.due = entry.due;
+    if (entry.evidence !== undefined) on.evidence = entry.evidence;
+    on.status = entry.status ?? (entry.verified !== undefined ? "verified" : "implemented");
   }
   if (history.length > 0) on.history = history;
   else delete on.history;

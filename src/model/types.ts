@@ -288,8 +288,12 @@ export interface Csr {
     evidence?: string;
     implemented?: string;
     verified?: Signature;
-    /** Earlier records replaced with `csr implement --amend`, dated by the record that replaced each. */
-    history?: { closed: string; reason?: string; implemented?: string; verified?: Signature }[];
+    /**
+     * Earlier records replaced with `csr implement --amend`, dated by the record that replaced each; or
+     * closed with their review round by a changed source revision (`source_revision`, the revision they
+     * met: csr source update), with that round's status, due date and evidence.
+     */
+    history?: { closed: string; reason?: string; source_revision?: string; status?: "planned" | "in-progress" | "implemented" | "verified"; due?: string; evidence?: string; implemented?: string; verified?: Signature }[];
   };
   /** The distributions (发放), oldest first; a file written before they were a list has one object (model/distribution.ts csrDistributions). */
   distribution?: CsrDistribution[] | { departments?: string[]; date?: string };

@@ -414,3 +414,42 @@ describe("a decision amended after the round was decided in time (tester18 F16)"
     expect(await zh(dir, "review", "DYA-012", "--late-reason", "等待顾客答复", "-y")).toEqual({ code: 2, stdout: "", stderr: "csr: DYA-012 的结论（2025-06-10）在评审期限 2025-06-19 之内，不需要逾期原因。\n" });
   });
 });
+
+describe("a changed source revision closes the implementation of the round it reopens (tester18 F15)", () => {
+  it("moves what was implemented and verified to implementation.history with the earlier round, so the new revision is not 已验证", async () => {
+    const dir = validRepo();
+    const before = read(dir, "csr/DYA/DYA-006.yaml");
+    const updated = await csrInProcess(
+      ["-C", dir, "--lang", "zh-CN", "source", "update", "DYA-SQM", "--revision", "D", "--issued", "2026-11-27", "--received", "2026-11-30", "--unchanged", "DYA-003,DYA-004,DYA-005,DYA-007,DYA-008,DYA-010", "--by", "zhang", "--date", "2026-11-30", "-y"],
+    );
+    expect(updated.stdout.split("\n").slice(1, 6)).toEqual([
+      "3 条 CSR 需按版本 D 重新评审，期限 2026-12-14：",
+      "  DYA-001  特殊特性符号按顾客规定标识（原为版本 C）",
+      "  DYA-002  控制计划须经顾客批准（原为版本 C）",
+      "  DYA-006  特殊特性变更须通知顾客（原为版本 C）",
+      "其中 DYA-006 已按上一版本实施或验证：该实施记录随上一轮评审移入 implementation.history；按 D 版作出结论后，用 csr implement 重新登记实施和验证。",
+    ]);
+    expect(read(dir, "csr/DYA/DYA-006.yaml").split("implementation:\n")[1]).toBe(
+      [
+        "  owner: wang",
+        "  history:",
+        "    - closed: 2026-11-30",
+        "      source_revision: C",
+        "      reason: DYA-SQM 换版为 D，重新评审",
+        "      status: verified",
+        "      due: 2026-11-26",
+        "      implemented: 2026-11-25",
+        "      verified: {by: zhang, date: 2026-11-26}",
+        "",
+      ].join("\n"),
+    );
+    expect(before.split("implementation:\n")[1]).toBe("  owner: wang\n  due: 2026-11-26\n  status: verified\n  implemented: 2026-11-25\n  verified: { by: zhang, date: 2026-11-26 }\n");
+    const status = async (today: string) => (await csrInProcess(["-C", dir, "--lang", "zh-CN", "list", "csr", "--format", "csv", "--today", today])).stdout.split("\r\n").find((l) => l.startsWith("6,DYA-006,"))!.split(",").at(-1);
+    expect([await status("2026-12-01"), await status("2026-11-28")]).toEqual(["已接收", "已验证"]);
+    const shown = (await csrInProcess(["-C", dir, "--lang", "zh-CN", "show", "DYA-006", "--today", "2026-12-01"])).stdout;
+    expect(shown).toContain("  实施            计划中，负责人 王强\n  实施记录修改    2026-11-30 DYA-SQM 换版为 D，重新评审；原记录：2026-11-25 实施，验证人 张伟 2026-11-26\n");
+    // A corrected date received moves the close of that record with the round's.
+    expect((await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", "2026-11-27", "--received", "2026-11-27", "--amend", "-y"])).code).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-006.yaml")).toContain("  history:\n    - closed: 2026-11-27\n      source_revision: C\n");
+  });
+});

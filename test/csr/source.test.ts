@@ -24,6 +24,7 @@ describe("csr source update", () => {
         "  DYA-007  每批次附第三方检测报告  (was on revision C)",
         "  DYA-008  出口包装熏蒸要求  (was on revision C)",
         "  DYA-010  首件检验记录保存五年  (was on revision C)",
+        "DYA-005, DYA-006 were implemented or verified against the earlier revision: those records go to implementation.history with the earlier round; once decided under revision D, record their implementation and verification again with csr implement.",
         "",
       ].join("\n"),
     );
@@ -183,6 +184,7 @@ describe("csr source update: only what changed costs a review", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n").slice(0, 2)).toEqual(["DYA-SQM revision D recorded (received 2026-11-27); revision C is superseded.", "6 CSR(s) to review again against revision D, due 2026-12-11:"]);
     expect(result.stdout.split("\n").slice(8)).toEqual([
+      "DYA-005, DYA-006 were implemented or verified against the earlier revision: those records go to implementation.history with the earlier round; once decided under revision D, record their implementation and verification again with csr implement.",
       "2 CSR(s) unchanged in revision D; decision kept, confirmed by 张伟 (zhang) on 2026-11-28:",
       "  DYA-003  包装须使用顾客周转箱",
       "  DYA-004  关键特性须在作业指导书中标识",

@@ -85,6 +85,8 @@ export async function amendRevision(
         const restart = csr.source.revision === revision && csr.review?.restarted === recorded.received;
         const rounds = (csr.review?.history ?? []).map((round, i) => [round, i] as const).filter(([round]) => round.closed === recorded.received && round.source_revision !== undefined && earlier.has(round.source_revision));
         const removed = csr.superseded?.date === recorded.received && earlier.has(csr.source.revision);
+        // An implementation record closed with such a round (csr source update) is dated like it.
+        const implementations = (csr.implementation?.history ?? []).map((entry, i) => [entry, i] as const).filter(([entry]) => entry.closed === recorded.received && entry.source_revision !== undefined && earlier.has(entry.source_revision));
         if (!restart && rounds.length === 0 && !removed) continue;
         moved.push(csr);
         if (restart) restarted.push(csr);
@@ -92,6 +94,7 @@ export async function amendRevision(
           editFile(session.root, file.path, "csr", (doc) => {
             if (restart) doc.setIn(["review", "restarted"], received);
             for (const [, i] of rounds) doc.setIn(["review", "history", i, "closed"], received);
+            for (const [, i] of implementations) doc.setIn(["implementation", "history", i, "closed"], received);
             if (removed && isMap(doc.get("superseded", true))) doc.setIn(["superseded", "date"], received);
           }),
         );

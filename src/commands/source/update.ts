@@ -153,6 +153,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   const confirmationDue = calendar.addWorkdays(restartedOn, config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS);
   if (flags.lateReason !== undefined && confirmer === undefined) throw new UserError(t("source.update.late-reason-without-confirmation"));
   const lateReason = confirmer === undefined ? undefined : await confirmationLateReason(flags, asking, confirmed, confirmationDue);
+  const reimplement: string[] = [];
   for (const { value: csr, file: csrFile } of affected) {
     const text = readFileSync(join(root, csrFile.path), "utf8");
     const doc = parseDocument(text);
@@ -180,6 +181,20 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
         if (node) doc.deleteIn(["review", key]);
       }
       appendIn(doc, ["review", "history"], round);
+      // What was implemented and verified met the requirement as the earlier revision put it: it goes to
+      // implementation.history with that round, and the new round's is recorded again once decided.
+      const done = csr.implementation?.implemented !== undefined || csr.implementation?.verified !== undefined || csr.implementation?.status === "implemented" || csr.implementation?.status === "verified";
+      if (done) {
+        const earlier = mapNode(doc, { closed: restartedOn, source_revision: csr.source.revision, reason });
+        for (const key of IMPLEMENTATION_OF_ROUND) {
+          const node = doc.getIn(["implementation", key], true);
+          if (node === undefined) continue;
+          earlier.set(key, node);
+          doc.deleteIn(["implementation", key]);
+        }
+        appendIn(doc, ["implementation", "history"], earlier);
+        reimplement.push(csr.id);
+      }
       doc.setIn(["review", "restarted"], restartedOn);
       doc.setIn(["source", "revision"], revision);
     }
@@ -205,6 +220,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   if (changed.length > 0) {
     lines.push(t("source.to-review", { count: changed.length, revision, due: due ?? "" }));
     for (const { value } of changed) lines.push(`  ${t("source.was-on", { id: value.id, title: value.title, revision: value.source.revision })}`);
+    if (reimplement.length > 0) lines.push(t("source.reimplement", { count: reimplement.length, ids: list(reimplement), revision }));
   }
   const unchanged = affected.filter((c) => verdicts.get(c.value.id) === "unchanged");
   if (unchanged.length > 0) {
@@ -227,6 +243,12 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
   return 0;
 }
 
+
+/**
+ * The implementation record of a review round (`implementation`, besides its owner): what a changed
+ * source revision closes with the round, as it closes the decision (implementation.history).
+ */
+const IMPLEMENTATION_OF_ROUND = ["status", "due", "evidence", "implemented", "verified"] as const;
 /**
  * `csr source update <id> --department <code>` alone: the department that keeps the source
  * document (保管部门) is set; no revision is recorded and no CSR is touched.
