@@ -480,7 +480,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const doc = { id, title, level, kind, ...(department ? { department: department.code } : {}), ...marked, status: "draft" } as ControlledDocument;
   const clauseText = row.text("clauses");
   if (clauseText) {
-    const { clauses, bad } = readClauseRefs(clauseText, [...repo.catalogs.keys()], options.standard);
+    const { clauses, bad } = readClauseRefs(clauseText, [...repo.catalogs.keys()], options.standard, repo.catalogs);
     if (bad.length) issue(t("import.document.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }), true);
     if (clauses.length) doc.clauses = clauses;
   }
@@ -834,7 +834,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, re
   // The customer's revision label as the list writes it (来源版本, else 版本 next to 来源文件), never reformatted.
   const revision = row.key("revision") || row.key("version") || source?.revisions[source.revisions.length - 1]?.revision;
   if (!revision) return void issue(t("import.csr.no-revision", { id: named }), true);
-  const { clauses, bad } = readClauseRefs(row.text("clauses"), [...repo.catalogs.keys()], options.standard);
+  const { clauses, bad } = readClauseRefs(row.text("clauses"), [...repo.catalogs.keys()], options.standard, repo.catalogs);
   if (bad.length) issue(t("import.csr.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }), true);
   else if (clauses.length === 0) return void issue(t("import.csr.no-clause", { id: named }), true);
   const received = normalizeDate(row.cell("received"));

@@ -67,10 +67,11 @@ const WRITTEN_STANDARD = /([A-Za-z]+)[\s_-]*(\d+[A-Za-z]?)(?:\s*[-:]\s*(?:19|20)
  * "IATF 16949 8.5.2、8.5.4" (a bare number takes the standard named before it in the text, else
  * `standard`; none given and none named, it is a bad part). A standard's written name counts when it
  * is one of `standards` (catalog ids) written with spaces, a year or in another case; another
- * `ID:clause` is kept as written for csr check to report.
+ * `ID:clause` is kept as written for csr check to report. A range of whole chapters as registers print
+ * it ("4–10（全部条款）", wholeChapters) stands for every clause of those chapters in `catalogs`.
  */
-export function readClauseRefs(text: string, standards: readonly string[], standard: string | undefined): { clauses: string[]; bad: string[] } {
-  const named = nameWrittenStandards(text, standards);
+export function readClauseRefs(text: string, standards: readonly string[], standard: string | undefined, catalogs: ReadonlyMap<string, Catalog> = new Map()): { clauses: string[]; bad: string[] } {
+  const named = expandWholeChapters(nameWrittenStandards(text, standards), catalogs, standard);
   const result = { clauses: [] as string[], bad: [] as string[] };
   let current = standard;
   for (const part of named.split(/[/、,，;；\s]+/)) {
@@ -226,6 +227,71 @@ export function inCatalogOrder(refs: readonly string[], scope: readonly string[]
       return rank(a.ref.standard) - rank(b.ref.standard) || (a.ref.standard < b.ref.standard ? -1 : a.ref.standard > b.ref.standard ? 1 : 0) || compareClauseNumbers(a.ref.clause, b.ref.clause);
     })
     .map((k) => k.text);
+}
+
+/**
+ * A catalog's clause numbers as a register prints them (auditor16 F9): each run of consecutive
+ * chapters (top-level clauses with clauses under them) of which `numbers` names every clause the
+ * catalog has, as one `{from, to}` ("4–10（全部条款）"), so that a manual naming all 195 clauses
+ * of IATF 16949 is one short cell rather than a printed page; every other number as it is, in the
+ * order given. A chapter with one of its clauses left out (an exclusion) is listed clause by clause,
+ * so that the cell says exactly what the document names and `csr import` reads it back
+ * (readClauseRefs expands a range of chapters against the same catalog).
+ */
+export type ClauseItem = string | { from: string; to: string };
+
+export function wholeChapters(catalog: Catalog, numbers: readonly string[]): ClauseItem[] {
+  const named = new Set(numbers);
+  const chapters = [...catalog.clauses.values()].filter((c) => c.parent === null).map((c) => c.number);
+  const whole = new Set(chapters.filter((chapter) => {
+    const under = chapterClauses(catalog, chapter);
+    return under.length > 1 && under.every((n) => named.has(n));
+  }));
+  const items: ClauseItem[] = [];
+  for (const number of numbers) {
+    const chapter = number.split(".")[0]!;
+    if (!whole.has(chapter) || !catalog.clauses.has(number)) {
+      items.push(number);
+      continue;
+    }
+    const last = items.at(-1);
+    if (typeof last === "object" && (last.to === chapter || chapters.indexOf(last.to) + 1 === chapters.indexOf(chapter))) last.to = chapter;
+    else items.push({ from: chapter, to: chapter });
+  }
+  return items;
+}
+
+/** The clauses of a chapter in catalog order: the chapter and every clause numbered under it. */
+function chapterClauses(catalog: Catalog, chapter: string): string[] {
+  return [...catalog.clauses.keys()].filter((n) => n === chapter || n.startsWith(`${chapter}.`));
+}
+
+/**
+ * A range of whole chapters as a register writes it (wholeChapters): "4–10（全部条款）", "8（全部条款）",
+ * "4–10 (all clauses)", with the standard before it where the register names standards
+ * ("IATF16949:4–10（全部条款）"); NFKC has made the brackets ASCII.
+ */
+const WHOLE_CHAPTERS = /(?:([A-Za-z][A-Za-z0-9]*):)?(\d+)(?:\s*[–~-]\s*(\d+))?\s*\(\s*(?:全部条款|all clauses)\s*\)/gi;
+
+/**
+ * The text with each range of whole chapters (WHOLE_CHAPTERS) written out as the clause numbers of
+ * `catalogs` it stands for, the first with its standard ("IATF16949:4/4.1/…/10.3.1"); a range of a
+ * standard without a catalog, or of chapters the catalog does not have, is left as written, a bad part.
+ */
+function expandWholeChapters(text: string, catalogs: ReadonlyMap<string, Catalog>, standard: string | undefined): string {
+  return text.replace(WHOLE_CHAPTERS, (whole: string, id: string | undefined, from: string, to: string | undefined, offset: number) => {
+    const named = id ?? lastStandard(text.slice(0, offset)) ?? standard;
+    const catalog = named === undefined ? undefined : catalogs.get(named);
+    const chapters = catalog ? [...catalog.clauses.values()].filter((c) => c.parent === null).map((c) => c.number) : [];
+    const [first, last] = [chapters.indexOf(from), chapters.indexOf(to ?? from)];
+    if (!catalog || first < 0 || last < first) return whole;
+    return ` ${named}:${chapters.slice(first, last + 1).flatMap((chapter) => chapterClauses(catalog, chapter)).join("/")} `;
+  });
+}
+
+/** The standard a text names last ("IATF16949:8.5 IATF16949:"), which a bare number after it takes. */
+function lastStandard(text: string): string | undefined {
+  return [...text.matchAll(/([A-Za-z][A-Za-z0-9]*):/g)].at(-1)?.[1];
 }
 
 export function compareClauseNumbers(a: string, b: string): number {

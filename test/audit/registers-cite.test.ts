@@ -6,7 +6,7 @@
  * every register's clause column is in the standard's catalog order, the YAML as the user wrote it.
  * Each case runs csr on a copy of an example.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -105,5 +105,22 @@ describe("registers list clauses in the standard's catalog order, the YAML as wr
       "bad",
       "also bad",
     ]);
+  });
+});
+
+describe("a document naming every clause of chapters prints those chapters as one range (F9)", () => {
+  it("gives the manuals 4–10（全部条款） in the controlled document lists of both examples, and a chapter with a clause left out clause by clause", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const clauses = async (...args: string[]) => (await json(dir, ...args)).rows.find((r) => r.number === "QM-001")?.clauses;
+    expect(await clauses("list", "documents")).toBe("4–10（全部条款）");
+    expect(await clauses("--lang", "en", "list", "documents")).toBe("4–10 (all clauses)");
+    const file = join(dir, "documents/QM-001.yaml");
+    const yaml = readFileSync(file, "utf8");
+    const chapter8 = [...yaml.matchAll(/^  - IATF16949:(8(?:\.[\d.]+)?)$/gm)].map((m) => m[1]).filter((n) => n !== "8.3.2.1");
+    writeFileSync(file, yaml.replace("  - IATF16949:8.3.2.1\n", ""));
+    expect(await clauses("list", "documents")).toBe(["4–7（全部条款）", ...chapter8, "9–10（全部条款）"].join("/"));
+    const gjb = copyFixture("examples/gjb-demo");
+    const procedures = JSON.parse(await run(gjb, "list", "documents", "--format", "json", "--today", "2026-12-01")) as Json;
+    expect(procedures.rows.filter((r) => String(r.clauses).includes("全部")).map((r) => `${r.number} ${r.clauses}`)).toEqual(["CS/QM-001 4–10（全部条款）"]);
   });
 });

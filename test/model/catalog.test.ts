@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadRepository } from "../../src/load/repository.js";
-import { correspondingClauses, formerNumbers } from "../../src/model/catalog.js";
+import { correspondingClauses, formerNumbers, readClauseRefs, wholeChapters } from "../../src/model/catalog.js";
 import { csr, FIXTURES, minimalRepo } from "../helpers.js";
 
 describe("standards catalogs", () => {
@@ -54,5 +54,32 @@ describe("standards catalogs", () => {
     // Renumbered, split, removed, unlisted with the same number, unlisted without one.
     expect(["8.3.3.3", "8.5.1.1", "4.4.1.2", "8.5.4", "7.5.1.1"].map((n) => correspondingClauses(e2, n))).toEqual([["8.3.3.4"], ["8.5.1.1", "8.5.1.8"], [], ["8.5.4"], undefined]);
     expect(formerNumbers(e2, withE2.catalogs.get("IATF16949")!).get("8.5.1.8")).toEqual(["8.5.1.1"]);
+  });
+});
+
+describe("chapters named whole (auditor16 F9)", () => {
+  const iatf = loadRepository(minimalRepo()).catalogs;
+  const catalog = iatf.get("IATF16949")!;
+  const all = [...catalog.clauses.keys()];
+
+  it("are one range a run of consecutive chapters of which every clause is named; the rest stays clause by clause", () => {
+    expect(wholeChapters(catalog, all)).toEqual([{ from: "4", to: "10" }]);
+    const without = all.filter((n) => n !== "8.3.2.1");
+    expect(wholeChapters(catalog, without)).toEqual([{ from: "4", to: "7" }, ...without.filter((n) => n === "8" || n.startsWith("8.")), { from: "9", to: "10" }]);
+    // A chapter alone, one without clauses under it named, and a number the catalog does not have.
+    const seven = all.filter((n) => n === "7" || n.startsWith("7."));
+    expect(wholeChapters(catalog, ["4", ...seven, "9.2", "11.1"])).toEqual(["4", { from: "7", to: "7" }, "9.2", "11.1"]);
+  });
+
+  it("are read back by csr import as the clauses they stand for, in Chinese and English, with or without the standard", () => {
+    const standards = [...iatf.keys()];
+    expect(readClauseRefs("4–10（全部条款）", standards, "IATF16949", iatf)).toEqual({ clauses: all.map((n) => `IATF16949:${n}`), bad: [] });
+    expect(readClauseRefs("4–10 (all clauses)", standards, "IATF16949", iatf)).toEqual({ clauses: all.map((n) => `IATF16949:${n}`), bad: [] });
+    const without = all.filter((n) => n !== "8.3.2.1");
+    const printed = ["4–7（全部条款）", ...without.filter((n) => n === "8" || n.startsWith("8.")), "9–10（全部条款）"].join("/");
+    expect(readClauseRefs(printed, standards, "IATF16949", iatf)).toEqual({ clauses: without.map((n) => `IATF16949:${n}`), bad: [] });
+    expect(readClauseRefs("ISO9001:7.5/IATF16949:10 (all clauses)", standards, undefined, iatf)).toEqual({ clauses: ["ISO9001:7.5", "IATF16949:10", "IATF16949:10.1", "IATF16949:10.2", "IATF16949:10.2.1", "IATF16949:10.2.2", "IATF16949:10.2.3", "IATF16949:10.2.4", "IATF16949:10.2.5", "IATF16949:10.2.6", "IATF16949:10.3", "IATF16949:10.3.1"], bad: [] });
+    // Chapters the catalog does not have are no clauses.
+    expect(readClauseRefs("11–12（全部条款）", standards, "IATF16949", iatf).clauses).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { localized } from "../../core/text.js";
 import { translate, type MessageData, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, releaseRecordedAfter } from "../../model/as-of.js";
-import { inCatalogOrder } from "../../model/catalog.js";
+import { inCatalogOrder, wholeChapters } from "../../model/catalog.js";
 import { buildIndex, currentRevision, revisionInForce, revisionOn, type RepoIndex } from "../../model/index.js";
 import { releaseTag } from "../../model/paths.js";
 import { releasedPendingUntil } from "../../model/revision.js";
@@ -120,14 +120,32 @@ export function compareIds(a: string, b: string): number {
 
 /**
  * Clause references as registers write them: in catalog order (inCatalogOrder), without the
- * standard when there is only one, joined by '/'.
+ * standard when there is only one, joined by '/'; chapters named whole, one range a run
+ * ("4–10（全部条款）", wholeChapters), as a manual names every clause (auditor16 F9).
  */
 export function clauseList(ctx: RegisterContext, clauses: readonly string[] | undefined): string {
   const scope = ctx.repo.config?.value.standards ?? [];
   const list = inCatalogOrder(clauses ?? [], scope);
   const standards = new Set(list.map((c) => c.split(":")[0]));
   const bare = standards.size === 1 && scope.length === 1 && standards.has(scope[0]!);
-  return list.map((c) => (bare ? c.slice(c.indexOf(":") + 1) : c)).join("/");
+  // Each standard's numbers, in the order of the list, compressed against its catalog.
+  const groups = new Map<string, string[]>();
+  for (const ref of list) {
+    const colon = ref.indexOf(":");
+    const standard = colon < 0 ? "" : ref.slice(0, colon);
+    groups.set(standard, [...(groups.get(standard) ?? []), colon < 0 ? ref : ref.slice(colon + 1)]);
+  }
+  return [...groups]
+    .flatMap(([standard, numbers]) => {
+      const catalog = ctx.repo.catalogs.get(standard);
+      const prefix = bare || standard === "" ? "" : `${standard}:`;
+      return (catalog ? wholeChapters(catalog, numbers) : numbers).map((item) =>
+        typeof item === "string"
+          ? `${prefix}${item}`
+          : prefix + t(ctx, item.from === item.to ? "register.clauses.whole-chapter" : "register.clauses.whole-chapters", { from: item.from, to: item.to }),
+      );
+    })
+    .join("/");
 }
 
 /**
