@@ -362,6 +362,7 @@ export async function run(argv: string[]): Promise<number> {
           .command("list")
           .description(t("help.list"))
           .argument("[what]", t("help.list.what"), "csr")
+          .argument("[document]", t("help.list.document-argument"))
           .option("--customer <code>", t("help.list.customer"))
           .option("--status <status>", t("help.list.status"))
           .option("--overdue", t("help.list.overdue"))

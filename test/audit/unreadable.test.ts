@@ -20,7 +20,7 @@ const broken = () => makeRepo({ "documents/QP-009.yaml": "id: QP-009\ntitle: [\n
 describe("a register with a file csr cannot read", () => {
   it("prints what it could, says under the table that it is incomplete, and exits 1", async () => {
     const ctx = capture(broken());
-    expect(await listCommand(ctx, "procedures", { format: "md", today: "2026-11-30" })).toBe(1);
+    expect(await listCommand(ctx, "procedures", undefined, { format: "md", today: "2026-11-30" })).toBe(1);
     // The fixture's draft QP-005 is counted under the list, before the note that the list is incomplete.
     expect(ctx.out.split("\n").slice(-5)).toEqual([UNRELEASED, `${NOTE}  `, "", "Prepared by: ________ Date: ________   Reviewed by: ________ Date: ________   Approved by: ________ Date: ________", ""]);
     expect(ctx.err).toBe(LEFT_OUT);
@@ -49,7 +49,7 @@ describe("a register with a file csr cannot read", () => {
   it("prints nothing while qms.yaml cannot be read: the clause column would change its format", async () => {
     const dir = makeRepo({ "qms.yaml": "bad: [\n" }, copyFixture("test/fixtures/audit/registers"));
     const ctx = capture(dir);
-    await expect(listCommand(ctx, "csr", { today: "2026-11-30" })).rejects.toMatchObject({
+    await expect(listCommand(ctx, "csr", undefined, { today: "2026-11-30" })).rejects.toMatchObject({
       exitCode: 1,
       message: expect.stringMatching(/^qms\.yaml cannot be read \(yaml\/syntax, line \d+: .*\); no register was printed\. Fix qms\.yaml first/),
     });

@@ -421,5 +421,13 @@ describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F1
     expect(readFileSync(join(out, "distribution-QP-005.xlsx")).subarray(0, 2).toString()).toBe("PK");
     expect(await zh(dir, "list", "documents", "--document", "QP-005")).toEqual({ code: 2, stdout: "", stderr: "csr: --document 只用于 csr list distribution（一份文件的发放/回收记录），不用于 'documents'。\n" });
     expect((await zh(dir, "list", "distribution", "--document", "QP-0066")).stderr).toBe("csr: 仓库中没有文件 'QP-0066'。是否应为 'QP-006'？\n");
+    // The number after the register's name is the same filter; another list takes none.
+    expect(await zh(dir, "list", "distribution", "QP-005", "--department", "PRD", "--today", "2026-10-14")).toEqual(text);
+    expect(await zh(dir, "list", "procedures", "QP-005")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 'csr list procedures' 不接受文件编号 'QP-005'：只有 csr list distribution 列出一份文件的记录（发放/回收记录）。\n提示：一份文件的全部信息：'csr show QP-005'；其发放/回收记录：'csr list distribution QP-005'。\n",
+    });
+    expect(await zh(dir, "list", "distribution", "QP-005", "--document", "QP-006")).toEqual({ code: 2, stdout: "", stderr: "csr: 给出了两份文件：'QP-005' 和 --document 'QP-006'；请只给一份。\n" });
   });
 });

@@ -26,7 +26,7 @@ async function confirmed(): Promise<string> {
 describe("a CSR confirmed unchanged in a new source revision", () => {
   it("shows in the review-timeliness register with the new revision's received date, the confirmation and who made it, after the round it confirms", async () => {
     const ctx = capture(await confirmed());
-    expect(await listCommand(ctx, "reviews", { customer: "BCM", format: "csv", today: "2026-11-30" })).toBe(0);
+    expect(await listCommand(ctx, "reviews", undefined, { customer: "BCM", format: "csv", today: "2026-11-30" })).toBe(0);
     const rows = ctx.out.split("\r\n");
     expect(rows[0]).toBe("\ufeffNo.,CSR,Customer,Source document,Revision,Start,Received / restarted,Due,Decided,Decided by,Working days used,On time,Reason for delay,Remarks,As of");
     // The decision's round, on the revision it was decided against, then the confirmation of V3.0;

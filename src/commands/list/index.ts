@@ -6,7 +6,16 @@ import type { CommandContext } from "../context.js";
 
 const REGISTERS = ["procedures", "documents", "forms", "external", "obsolete", "symbols", "reviews", "distribution", "training", "periodic-reviews", "people"] as const;
 
-export async function listCommand(ctx: CommandContext, what: string, flags: Record<string, unknown>): Promise<number> {
+/**
+ * `document`, a number after the register's name (`csr list distribution QP-003`), is the same as
+ * `--document QP-003`; it is refused for the other lists, which list no single document's records.
+ */
+export async function listCommand(ctx: CommandContext, what: string, document: string | undefined, flags: Record<string, unknown>): Promise<number> {
+  if (document !== undefined) {
+    if (what !== "distribution") throw new UserError(t("list.document-argument-only", { what, document }), t("list.document-argument-only.hint", { document }));
+    if (flags.document !== undefined && flags.document !== document) throw new UserError(t("list.document-twice", { document, flag: String(flags.document) }));
+    flags = { ...flags, document };
+  }
   if (what === "csr") return (await import("./csr.js")).listCsrCommand(ctx, flags);
   if ((REGISTERS as readonly string[]).includes(what)) return (await import("./registers.js")).listRegisterCommand(ctx, what, flags);
   const choices = ["csr", ...REGISTERS];
