@@ -103,6 +103,7 @@ const DASH = /^( *)-(?:[ \t]|$)/;
  * - a list item whose `-` lines up with no item of a list above it;
  * - a `-` with no space after it (`-name: 何佳`);
  * - a quote that the line does not close (the parser gives up lines below; `at` is the opening quote).
+ * - a line of a block of text (`text: |`) indented less than the text above it, which ends the text;
  * On the line after the error's: a key indented more than the key above it, which YAML reads as the
  * continuation of that key's value (the parser reports two keys on the line above).
  * `at` is where the error is reported (syntaxErrorOffset). Undefined when it is none of these: the
@@ -125,6 +126,7 @@ export function slipAt(text: string, error: YAMLError, at: number): Slip | undef
   // Where the parser says that the keys of one level are out of line, its words are right.
   const outOfLine = error.code === "BAD_INDENT" && /^All mapping items must start at the same column/.test(error.message);
   return (
+    blockTextDedent(text, start, line) ??
     (error.code === "BLOCK_AS_IMPLICIT_KEY" ? continuedValue(text, start, line, at - start) : undefined) ??
     keySlip(text, start, line, outOfLine) ??
     dashSlip(text, start, line)
@@ -202,6 +204,30 @@ function continuedValue(text: string, start: number, line: string, at: number): 
   const expected = keyed[1]!.length;
   if (!nextKey || nextKey[1]!.includes("-") || !KEY_COLON.test(next.slice(nextKey[0].length)) || nextKey[1]!.length <= expected) return undefined;
   return { offset: nextStart, message: t("load.syntax.indent-deeper", { key: nextKey[2]!, count: nextKey[1]!.length, above: keyed[2]!, expected }) };
+}
+
+/** A key whose value is a block of text below it (`text: |`, `text: >-`). */
+const BLOCK_TEXT_KEY = /^( *(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*[|>][+-]?[1-9]?[ \t]*(?:#.*)?$/;
+
+/**
+ * A line of a block of text (`text: |`) indented less than the lines of text above it, but more
+ * than its key (or as much, when it is no key): YAML ends the text there and reads the line as YAML.
+ */
+function blockTextDedent(text: string, start: number, line: string): Slip | undefined {
+  const column = line.length - line.trimStart().length;
+  let textIndent = Infinity;
+  for (const above of contentLinesAbove(text, start)) {
+    const indent = above.length - above.trimStart().length;
+    const header = BLOCK_TEXT_KEY.exec(above);
+    if (header && textIndent !== Infinity) {
+      // At the key's own column only a line that is no key (`- **各部门**`) is text cut short.
+      const keyAt = header[1]!.length;
+      return (keyAt < column || (keyAt === column && keyColumn(line) === undefined)) && column < textIndent ? { offset: start, message: t("load.syntax.text-dedent", { key: header[2]!, count: column, expected: textIndent }) } : undefined;
+    }
+    if (indent <= column) return undefined;
+    textIndent = Math.min(textIndent, indent);
+  }
+  return undefined;
 }
 
 /** The line that starts at `start`, without its line break. */

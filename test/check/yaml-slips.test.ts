@@ -1,9 +1,9 @@
 /**
- * One slip of a hand edit, one finding (tester16 F17): the usual slips in a customer file (wrong
- * indentation of a key or a list item, a tab, a missing colon or space, an unclosed quote, a stray
- * `-`) each give exactly one yaml/syntax finding from `csr check`, on the line of the slip, saying
- * what is wrong and what to write instead, in Chinese and in English; the parser's further errors,
- * echoes of the first, are not reported.
+ * One slip of a hand edit, one finding (tester16 F17): the usual slips in a customer file or a
+ * procedure (wrong indentation of a key, a list item or a line of a text block, a tab, a missing
+ * colon or space, an unclosed quote, a stray `-`) each give exactly one yaml/syntax finding from
+ * `csr check`, on the line of the slip, saying what is wrong and what to write instead, in Chinese
+ * and in English; the parser's further errors, echoes of the first, are not reported.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -221,6 +221,26 @@ describe("a slip of a hand edit in a YAML file", () => {
         { file: "customers/DYA.yaml", line, column, rule: "yaml/syntax", severity: "error", message },
       ]);
       expect(code).toBe(1);
+    }
+  });
+
+  it.each([
+    [5, "     - **各部门**"],
+    [4, "    - **各部门**"],
+  ])("a line of a text block (text: |) indented %i spaces among lines of 6: one finding, saying that it ends the text", async (spaces, edited) => {
+    const procedure = readFileSync(join(ROOT, "examples", "acme-auto", "documents", "procedures", "QP-001.yaml"), "utf8");
+    const text = procedure.replace("      - **各部门**", edited);
+    expect(text).not.toBe(procedure);
+    const dir = minimalRepo({ "documents/QP-001.yaml": text });
+    const messages = {
+      "zh-CN": `YAML 语法错误：这一行缩进了 ${spaces} 个空格，少于上面 text 的文字块（|）各行的 6 个空格，YAML 在这里结束了这段文字，把这一行当作 YAML 来读。如果它属于这段文字，请把它缩进 6 个空格。`,
+      en: `YAML syntax error: this line is indented ${spaces} spaces, less than the 6 of the lines of the text block (|) of text above it, so YAML ends the text here and reads the line as YAML. If it belongs to the text, indent it 6 spaces.`,
+    };
+    for (const lang of ["zh-CN", "en"] as const) {
+      const { findings } = await checkJsonInProcess(dir, "--lang", lang, ...today);
+      expect(findings.map(({ file, line, column, rule, message }) => ({ file, line, column, rule, message }))).toEqual([
+        { file: "documents/QP-001.yaml", line: 61, column: 1, rule: "yaml/syntax", message: messages[lang] },
+      ]);
     }
   });
 
