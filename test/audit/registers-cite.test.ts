@@ -124,3 +124,23 @@ describe("a document naming every clause of chapters prints those chapters as on
     expect(procedures.rows.filter((r) => String(r.clauses).includes("全部")).map((r) => `${r.number} ${r.clauses}`)).toEqual(["CS/QM-001 4–10（全部条款）"]);
   });
 });
+
+describe("the GJB controlled document list carries the signatures its documents' layout prints (F12)", () => {
+  it("has 会签, 标准化审查 and 军代表 beside 编制, 审核 and 批准, in the layout's order, empty for a level whose layout does not print them", async () => {
+    const gjb = copyFixture("examples/gjb-demo");
+    const list = JSON.parse(await run(gjb, "list", "documents", "--format", "json", "--today", "2026-12-01")) as Json;
+    expect(list.columns.map((c) => c.header).slice(7, 13)).toEqual(["编制", "审核", "会签", "标准化审查", "批准", "军代表"]);
+    const signers = (number: string) => {
+      const row = list.rows.find((r) => r.number === number)!;
+      return ["prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"].map((k) => row[k]);
+    };
+    expect(signers("CS/QP-010")).toEqual(["杨帆", "陈宏伟", "何军、唐磊", "马晓岚", "刘志明", "王建东"]);
+    // A form (四级) is printed on a layout without them.
+    expect(signers("CS/QR-001-01")).toEqual(["宋雅芸", "陈宏伟", "", "", "刘志明", ""]);
+    const en = JSON.parse(await run(gjb, "--lang", "en", "list", "documents", "--format", "json", "--today", "2026-12-01")) as Json;
+    expect(en.columns.map((c) => c.header).slice(7, 13)).toEqual(["Prepared", "Reviewed", "Countersigned", "Standardization check", "Approved", "Military representative"]);
+    // An IATF repository's layout has none of them: its list keeps 编制, 审核, 批准.
+    const acme = await json(copyFixture("examples/acme-auto"), "list", "documents");
+    expect(acme.columns.map((c) => c.header).slice(6, 9)).toEqual(["编制", "审核", "批准"]);
+  });
+});

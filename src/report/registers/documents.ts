@@ -15,10 +15,10 @@
  */
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesInUse } from "../../model/distribution.js";
-import { currentRevision } from "../../model/index.js";
+import { currentRevision, layoutSignatures } from "../../model/index.js";
 import { pendingReviewConclusion } from "../../model/periodic-review.js";
 import { releasedPendingUntil } from "../../model/revision.js";
-import type { ControlledDocument } from "../../model/types.js";
+import type { ControlledDocument, Revision, SignatureRole } from "../../model/types.js";
 import type { Table } from "../table.js";
 import {
   documentAsOfNotes,
@@ -63,6 +63,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
   const notInForce = live.filter((d) => d.status !== "released").length;
   const pending = docs.filter((d) => releasedPendingUntil(d, today) !== undefined).length;
   const classified = marksClassification(ctx);
+  const signed = layoutSignatureColumns(ctx);
   const notes = [
     ...(filtered ? [filtered.note] : []),
     ...(!filtered && status === "released" ? unreleasedNotes(ctx, notInForce) : []),
@@ -98,7 +99,9 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       ...(filtered ? [{ key: "copies", header: t(ctx, "register.documents.column.copies"), kind: "code" as const }] : []),
       { key: "prepared", header: t(ctx, "register.documents.column.prepared"), kind: "name" },
       { key: "reviewed", header: t(ctx, "register.documents.column.reviewed"), kind: "name" },
+      ...signed.filter((r) => r !== "military_representative").map((r) => signatureColumn(ctx, r)),
       { key: "approved", header: t(ctx, "register.documents.column.approved"), kind: "name" },
+      ...signed.filter((r) => r === "military_representative").map((r) => signatureColumn(ctx, r)),
       { key: "issued", header: t(ctx, "register.documents.column.issued"), date: true },
       // The day the current version takes effect, which may follow its issue (a Chinese register has both dates).
       { key: "effective", header: t(ctx, "register.documents.column.effective"), date: true },
@@ -110,7 +113,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       { key: "remarks", header: t(ctx, "register.documents.column.remarks"), remarks: true },
     ],
     // Clause lists run to hundreds of characters (a manual names every clause): a screen shows the rest.
-    terminal: ["no", "level", "number", "title", "department", "version", ...(classified ? ["classification"] : []), ...(filtered ? ["copies"] : []), "prepared", "reviewed", "approved", "issued", "status", "remarks"],
+    terminal: ["no", "level", "number", "title", "department", "version", ...(classified ? ["classification"] : []), ...(filtered ? ["copies"] : []), "prepared", "reviewed", ...signed, "approved", "issued", "status", "remarks"],
     rows: docs.map((doc, i) => {
       const revision = currentRevision(doc);
       return {
@@ -124,6 +127,7 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         ...(filtered ? { copies: held.get(doc)!.map((c) => String(c.copy)).join(t(ctx, "common.list-separator")) } : {}),
         prepared: personName(ctx, revision?.prepared?.by),
         reviewed: personName(ctx, revision?.reviewed?.by),
+        ...Object.fromEntries(signed.map((r) => [r, signatureNames(ctx, revision, r)])),
         approved: personName(ctx, revision?.approved?.by),
         issued: issueDate(doc),
         effective: effectiveDate(doc),
@@ -134,6 +138,33 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
       };
     }),
   };
+}
+
+/** The GJB signatures a register of documents may carry besides 编制, 审核 and 批准, in the order a layout prints them. */
+const LAYOUT_SIGNATURES: readonly SignatureRole[] = ["countersigned", "standardization", "military_representative"];
+
+/**
+ * The signatures of LAYOUT_SIGNATURES that the layout (qms.yaml document_layouts) of any of the
+ * repository's own documents prints, each a column of the controlled document list: a GJB layout
+ * makes 会签, 标准化审查 and 军代表 as mandatory as 编制, 审核 and 批准, and the 军代表 checks on the
+ * list which documents he signed (auditor16 F12). Judged on all the repository's documents, as the
+ * 密级 column is (marksClassification), so that a filtered list has the columns of the whole one; a
+ * document whose layout does not print one leaves its cell empty.
+ */
+function layoutSignatureColumns(ctx: RegisterContext): SignatureRole[] {
+  const printed = new Set(ownDocuments(ctx).flatMap((d) => [...layoutSignatures(ctx.repo, d.level, currentRevision(d)?.date)]));
+  return LAYOUT_SIGNATURES.filter((role) => printed.has(role));
+}
+
+function signatureColumn(ctx: RegisterContext, role: SignatureRole): Table["columns"][number] {
+  return { key: role, header: t(ctx, `register.documents.column.${role === "military_representative" ? "military-representative" : role}`), kind: "name" };
+}
+
+/** Who signed the revision as `role`: the name, or for 会签 every department's signer. */
+function signatureNames(ctx: RegisterContext, revision: Revision | undefined, role: SignatureRole): string {
+  const signed = revision?.[role];
+  const list = signed === undefined ? [] : Array.isArray(signed) ? signed : [signed];
+  return list.map((s) => personName(ctx, s.by)).join(t(ctx, "common.list-separator"));
 }
 
 /**
