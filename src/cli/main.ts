@@ -302,6 +302,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--by <name>", t("help.symbol.approve.by"))
           .option("--date <date>", t("help.symbol.approve.date"))
           .option("--evidence <text>", t("help.symbol.approve.evidence"))
+          .option("--amend", t("help.symbol.approve.amend"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/symbol/approve.js")).symbolApproveCommand));
@@ -398,6 +399,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--format <format>", t("help.render.format"))
           .option("--out <dir|file>", t("help.render.out"))
           .option("--copy <n>", t("help.render.copy"))
+          .option("--force", t("help.common.force"))
           .option("--today <date>", t("help.render.today"))
           .option("-y, --yes", t("help.common.yes"))
           .action(action(async () => (await import("../commands/render/index.js")).renderCommand));

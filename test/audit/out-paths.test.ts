@@ -4,7 +4,7 @@
  * when one document is rendered and the name ends in its format's extension); anything that could be
  * either is refused in one line.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csrInProcess, ROOT, tempDir } from "../helpers.js";
@@ -62,8 +62,12 @@ describe("--out of csr render", () => {
     const file = join(tempDir(), "QP-015 受控副本.md");
     expect(await run("render", "QP-015", "--out", file)).toEqual({ code: 0, stdout: `${file}\n`, stderr: "已输出 1 个文件（md，zh-CN）。\n" });
     expect(readFileSync(file, "utf8")).toMatch(/^\*\*【受控】\*\*\n\n\*\*江苏安迈汽车零部件有限公司\*\*\n\n# 顾客特定要求管理程序\n/);
-    // A new render replaces it, as it replaces the pages of a folder.
-    expect((await run("render", "QP-015", "--out", file)).code).toBe(0);
+    // The file is kept: a report printed and signed is worth keeping (tester19 F12); --force replaces it.
+    writeFileSync(file, "已签字的打印件\n");
+    expect(await run("render", "QP-015", "--out", file)).toEqual({ code: 2, stdout: "", stderr: `csr: ${file} 已存在；csr 不覆盖文件。\n提示：请换一个 --out，或加 --force 替换它。\n` });
+    expect(readFileSync(file, "utf8")).toBe("已签字的打印件\n");
+    expect((await run("render", "QP-015", "--out", file, "--force")).code).toBe(0);
+    expect(readFileSync(file, "utf8")).toMatch(/^\*\*【受控】\*\*\n/);
   });
 
   it("writes into a folder named with a trailing / or without an extension", async () => {

@@ -63,7 +63,7 @@ describe("csr symbol add", () => {
     expect(tree(dir).map((f) => [f, read(dir, f)])).toEqual(files);
   });
 
-  it("records a customer's approval on each of its rows, prints it in the table, names the rows without one, and replaces an earlier approval", async () => {
+  it("records a customer's approval on each of its rows, prints it in the table, names the rows without one, and replaces an earlier approval with --amend only", async () => {
     const dir = validRepo({ git: true });
     await run(dir, "--customer", "DYA", "--customer-symbol", "▽", "--customer-class", "CC", "--symbol", "★", "--class", "关键", "-y");
     await run(dir, "--customer", "DYA", "--customer-symbol", "◇", "--customer-class", "SC", "--symbol", "☆", "--class", "重要", "-y");
@@ -83,6 +83,12 @@ describe("csr symbol add", () => {
     // The same approval again changes nothing; another one replaces it, saying which.
     expect(await approve(dir, "DYA", "--by", "刘涛（东岳SQE）", "--date", "2025-03-05", "--evidence", "邮件", "-y")).toEqual({ code: 0, stdout: "DYA 的 2 行已是这一认可，未作更改。\n", stderr: "" });
     expect(await approve(dir, "DYA", "--by", "王磊（东岳SQE）", "--date", "2026-11-20", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: DYA 的行已登记认可：刘涛（东岳SQE） 2025-03-05（邮件）。\n提示：顾客重新认可时，加 --amend 替换：'csr symbol approve DYA --by … --date … --amend'。\n",
+    });
+    expect((await approve(dir, "DYA", "--by", "王磊（东岳SQE）", "--date", "2099-01-01", "--amend", "-y")).stderr).toMatch(/^csr: --date 2099-01-01 晚于今天（\d{4}-\d{2}-\d{2}）：已完成事项的记录不能填写将来的日期。\n$/);
+    expect(await approve(dir, "DYA", "--by", "王磊（东岳SQE）", "--date", "2026-11-20", "--amend", "-y")).toEqual({
       code: 0,
       stdout: "已登记 DYA 对符号对照表 2 行的认可：王磊（东岳SQE） 2026-11-20。\n原认可（刘涛（东岳SQE） 2025-03-05（邮件））已被替换；git 保留原文件。\n",
       stderr: "",

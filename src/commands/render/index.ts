@@ -26,6 +26,7 @@ export interface RenderFlags {
   out?: string;
   copy?: string;
   today?: string;
+  force?: boolean;
 }
 
 const FORMATS = ["md", "html", "pdf", "docx"] as const;
@@ -189,10 +190,13 @@ function findTarget(repo: Repository, index: RepoIndex, id: string): Target {
  * Where `csr render` writes, `--out` being relative to where csr was started: a folder (out/ at the
  * repository root by default; a name ending with / or \, an existing folder, or a name without an
  * extension), each page named after its document; or, when one document or report is rendered,
- * the file `--out` names by its extension (.html, .md, .pdf, .docx), which then gives the format
- * and replaces an earlier render as the folder's pages do. A file name for several pages, an
- * extension that contradicts --format and any other extension are refused, not guessed.
- * Errors (UserError, one line each): those three; a path among the repository's data.
+ * the file `--out` names by its extension (.html, .md, .pdf, .docx), which then gives the format.
+ * A folder's pages replace those of an earlier render (the folder is render's own); a file `--out`
+ * names is replaced only with `--force`, as every --out of csr (a report printed and signed is the
+ * file most worth keeping; tester19 F12). A file name for several pages, an extension that
+ * contradicts --format and any other extension are refused, not guessed.
+ * Errors (UserError, one line each): those three; an existing file without --force; a path among
+ * the repository's data.
  */
 function outputTarget(root: string, cwd: string, flags: RenderFlags, count: number): { folder?: string; file?: string; format?: (typeof FORMATS)[number] } {
   const { out } = flags;
@@ -209,6 +213,7 @@ function outputTarget(root: string, cwd: string, flags: RenderFlags, count: numb
   if (flags.format !== undefined && flags.format !== format) throw new UserError(t("out.render-format", { out, extension, format: flags.format }));
   const file = resolve(cwd, out);
   refuseDataPath(root, file, "--out");
+  if (!flags.force && existsSync(file)) throw new UserError(t("output.exists", { out }), t("output.exists.hint"));
   return { file, format };
 }
 

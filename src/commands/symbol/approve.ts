@@ -5,11 +5,11 @@
  * to approve it (a CSR such as "符号对照表须经顾客 SQE 认可"), and the auditor then asks for the
  * approval beside the table: who for the customer, when, where it is recorded.
  *
- * Every row of the customer gets the approval; a row approved before in other terms is re-approved,
- * and the output names the approval it replaces (git keeps the file as it was).
+ * Every row of the customer gets the approval; a row approved before in other terms is re-approved
+ * with --amend only, and the output names the approval it replaces (git keeps the file as it was).
  *
  * Errors (UserError, one line): an unknown customer; a customer without rows in the table; a missing
- * or empty --by; an invalid --date.
+ * or empty --by; an invalid --date or one after today; another approval on record without --amend.
  */
 import { isMap, isSeq } from "yaml";
 import { UserError } from "../../core/errors.js";
@@ -18,13 +18,14 @@ import { language, list, t } from "../../i18n/index.js";
 import type { SymbolApproval } from "../../model/types.js";
 import { approvalText } from "../../report/registers/symbols.js";
 import type { CommandContext } from "../context.js";
-import { dateOption } from "../options.js";
+import { eventDateOption } from "../options.js";
 import { editFile, need, saveChanges, withEditSession } from "../shared/edit.js";
 
 export interface SymbolApproveFlags {
   by?: string;
   date?: string;
   evidence?: string;
+  amend?: boolean;
   yes?: boolean;
   commit?: boolean;
 }
@@ -38,12 +39,15 @@ export async function symbolApproveCommand(ctx: CommandContext, customerGiven: s
     if (rows.length === 0) throw new UserError(t("symbol.approve.no-rows", { customer }), t("symbol.approve.no-rows.hint", { customer }));
     const by = (flags.by ?? (await need(session.ask, "--by", t("symbol.approve.needs.by"), (p) => p.input({ message: t("symbol.approve.prompt.by"), required: true })))).trim();
     if (by === "") throw new UserError(t("symbol.empty", { flag: "--by" }));
-    const date = dateOption(flags.date, "--date");
+    // A record of something done: not after today (date/in-future).
+    const date = eventDateOption(flags.date, "--date");
     const evidence = flags.evidence?.trim() || undefined;
     const approval: SymbolApproval = { by, date, ...(evidence ? { evidence } : {}) };
     const same = (a: SymbolApproval | undefined) => a !== undefined && a.by === approval.by && a.date === approval.date && a.evidence === approval.evidence;
     const replaced = [...new Set(rows.flatMap((r) => (r.value.approved && !same(r.value.approved) ? [approvalText(language(), r.value.approved)] : [])))];
     const changed = rows.filter((r) => !same(r.value.approved));
+    // An approval on record is replaced on purpose only, as a decision or an implementation is (--amend).
+    if (replaced.length > 0 && !flags.amend) throw new UserError(t("symbol.approve.exists", { customer, approvals: replaced.join(t("common.list-separator")) }), t("symbol.approve.exists.hint", { customer }));
     if (changed.length === 0) {
       ctx.stdout(t("symbol.approve.unchanged", { customer, count: rows.length }) + "\n");
       return 0;
