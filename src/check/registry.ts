@@ -30,6 +30,7 @@ import { rule as csrUnknownCategory } from "./rules/csr/unknown-category.js";
 import { rule as dateInFuture } from "./rules/date/in-future.js";
 import { rule as dateOutOfOrder } from "./rules/date/out-of-order.js";
 import { rule as dateOutOfRange } from "./rules/date/out-of-range.js";
+import { rule as dateReceivedAfterSource } from "./rules/date/received-after-source.js";
 import { rule as dateReceivedBeforeSource } from "./rules/date/received-before-source.js";
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
@@ -99,6 +100,7 @@ export const rules: readonly Rule[] = [
   dateInFuture,
   dateOutOfOrder,
   dateOutOfRange,
+  dateReceivedAfterSource,
   dateReceivedBeforeSource,
   docApprovalMissing,
   docApprovedByAuthor,

@@ -655,9 +655,9 @@ describe("historical CSR list: the review record stands for the opinions signed 
     "source: {document: FORD-CSR, revision: \"2023-06\"}",
     "clauses: [IATF16949:8.5.2]",
     "title: 返工要求",
-    "received: 2024-03-01",
+    "received: 2023-07-03",
     "review:",
-    "  decision: {disposition: must, by: wang, date: 2024-03-08}",
+    "  decision: {disposition: must, by: wang, date: 2023-07-12}",
     "addressed:",
     "  - {document: QP-020}",
     "",
@@ -670,8 +670,8 @@ describe("historical CSR list: the review record stands for the opinions signed 
       // The README's example list.
       "历史清单.csv": [
         "编号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,落实文件,评审记录编号 Review record No.",
-        "FORD-001,包装要求,FORD,FORD-CSR,8.5.4,2024-02-01,必须满足,王强,2024-02-08,QP-020,QR-015-01 2024-02 第3号",
-        "FORD-002,标识要求,FORD,FORD-CSR,8.5.2,2024-03-01,必须满足,王强,2024-03-08,QP-020,",
+        "FORD-001,包装要求,FORD,FORD-CSR,8.5.4,2023-07-03,必须满足,王强,2023-07-10,QP-020,QR-015-01 2023-07 第3号",
+        "FORD-002,标识要求,FORD,FORD-CSR,8.5.2,2023-07-03,必须满足,王强,2023-07-12,QP-020,",
         "",
       ].join("\n"),
     }));
@@ -693,28 +693,28 @@ describe("historical CSR list: the review record stands for the opinions signed 
       ].join("\n"),
     });
     expect(parse(readFileSync(join(dir, "csr/FORD/FORD-001.yaml"), "utf8")).review).toEqual({
-      record: { ref: "QR-015-01 2024-02 第3号" },
-      decision: { disposition: "must", by: "wang", date: "2024-02-08" },
+      record: { ref: "QR-015-01 2023-07 第3号" },
+      decision: { disposition: "must", by: "wang", date: "2023-07-10" },
     });
     expect(parse(readFileSync(join(dir, "csr/FORD/FORD-002.yaml"), "utf8")).review).toEqual({
       record: { note: "从 历史清单.csv 第 3 行导入" },
-      decision: { disposition: "must", by: "wang", date: "2024-03-08" },
+      decision: { disposition: "must", by: "wang", date: "2023-07-12" },
     });
 
     writeFileSync(join(dir, "csr/FORD/FORD-009.yaml"), UNRECORDED);
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"]);
     expect(check.code).toBe(1);
     expect(check.stdout.split("\n").filter((l) => / (error|warning) /.test(l))).toEqual([
-      "csr/FORD/FORD-009.yaml:8:13 error csr/review-incomplete FORD-009 is decided (must) but the opinion of QA, MKT is missing. Record it with 'csr review FORD-009 --department QA --reviewer <person> --opinion <opinion> --date <date>'; if the opinions were given on a signed paper review record, record that with 'csr review FORD-009 --record <number> --record-form <form>'; if the decision was deliberately taken without it, record it again as forced with 'csr review FORD-009 --disposition must --by wang --date 2024-03-08 --force --amend' (the earlier decision is kept in the review history).",
+      "csr/FORD/FORD-009.yaml:8:13 error csr/review-incomplete FORD-009 is decided (must) but the opinion of QA, MKT is missing. Record it with 'csr review FORD-009 --department QA --reviewer <person> --opinion <opinion> --date <date>'; if the opinions were given on a signed paper review record, record that with 'csr review FORD-009 --record <number> --record-form <form>'; if the decision was deliberately taken without it, record it again as forced with 'csr review FORD-009 --disposition must --by wang --date 2023-07-12 --force --amend' (the earlier decision is kept in the review history).",
     ]);
 
     // Where the opinions would be: csr show and the review report.
     const show = await csrInProcess(["-C", dir, "show", "FORD-002", "--today", "2026-11-27"]);
-    expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   从 历史清单.csv 第 3 行导入\n  Decision        must, wang 王强, 2024-03-08\n");
+    expect(show.stdout).toContain("\n  Opinions        (on the review record)\n  Review record   从 历史清单.csv 第 3 行导入\n  Decision        must, wang 王强, 2023-07-12\n");
     const out = tempDir();
     expect((await csrInProcess(["-C", dir, "render", "FORD-001", "--format", "md", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(join(out, "FORD-001.review.zh-CN.md"), "utf8")).toContain(
-      "| 部门 | 评审人 | 意见 | 日期 | 说明 |\n| --- | --- | --- | --- | --- |\n| 评审记录（各部门意见见其签字）：QR-015-01 2024-02 第3号 |  |  |  |  |\n",
+      "| 部门 | 评审人 | 意见 | 日期 | 说明 |\n| --- | --- | --- | --- | --- |\n| 评审记录（各部门意见见其签字）：QR-015-01 2023-07 第3号 |  |  |  |  |\n",
     );
   });
 });

@@ -120,7 +120,7 @@ describe("registers and layouts as PDF", () => {
     expect(csr(["-C", REPO, "list", "external", "--out", external, "--today", "2026-11-27"], { lang: null })).toMatchObject({ code: 0, stderr: `已写入 ${external}\n` });
     expect(readFileSync(external).subarray(0, 5).toString()).toBe("%PDF-");
     const printed = text(external);
-    for (const expected of ["外来文件清单（共2份）", "测试汽车零部件有限公司", "截至2026-11-27", "发布单位", "GB/T19001-2016", "2017-03-02", "现行2份", "编制：", "批准：", "第1页共1页"]) {
+    for (const expected of ["外来文件清单（共3份）", "测试汽车零部件有限公司", "截至2026-11-27", "发布单位", "GB/T19001-2016", "2017-03-02", "现行3份", "编制：", "批准：", "第1页共1页"]) {
       expect(printed).toContain(expected);
     }
     const xref = join(out, "xref.pdf");

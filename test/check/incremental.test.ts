@@ -257,10 +257,10 @@ describe("a repeated check with files changed", () => {
     };
     // The title: no cross-file rule reads it.
     expect(await edit((text) => text.replace(/^title: (.*)$/m, "title: $1改"))).toEqual({ incremental: true, wholeRuns: [], same: true });
-    // The customer document's revision it cites: read by the two rules that resolve it, and by the two that date a round by the revision's receipt.
+    // The customer document's revision it cites: read by the two rules that resolve it, and by the three that date a round by the revision's receipt.
     expect(await edit((text) => text.replace(/^  revision: .*$/m, "  revision: Z"))).toEqual({
       incremental: true,
-      wholeRuns: ["csr/review-late", "csr/source-superseded", "date/received-before-source", "ref/unresolved"],
+      wholeRuns: ["csr/review-late", "csr/source-superseded", "date/received-after-source", "date/received-before-source", "ref/unresolved"],
       same: true,
     });
   });
@@ -275,7 +275,7 @@ describe("a repeated check with files changed", () => {
     writeFileSync(path, `# 注释\n# 两行\n${readFileSync(path, "utf8").replace("  - document: QP-0001", "  - document: QP-9001").replace("  due: 2026-12-31", "  due: 2026-01-05")}`);
     const broken = check();
     expect(broken).toEqual(check("--no-cache"));
-    expect(JSON.parse(broken.stdout).findings.filter((f: { file: string }) => f.file === "csr/C001/C001-0003.yaml").map((f: { rule: string; line: number }) => `${f.line} ${f.rule}`)).toEqual(["29 ref/unresolved", "33 csr/implementation-overdue"]);
+    expect(JSON.parse(broken.stdout).findings.filter((f: { file: string }) => f.file === "csr/C001/C001-0003.yaml").map((f: { rule: string; line: number }) => `${f.line} ${f.rule}`)).toEqual(["13 date/received-after-source", "29 ref/unresolved", "33 csr/implementation-overdue"]);
     writeFileSync(path, `# 又一行\n${readFileSync(path, "utf8")}`);
     expect(check()).toEqual(check("--no-cache"));
   });

@@ -109,7 +109,7 @@ describe("csr source add", () => {
         ].join("\n"),
     );
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim()).toBe("customers/HXQ.yaml");
-    const added = await csrInProcess(["-C", dir, "add", "--customer", "HXQ", "--source", "HXQ-SQM", "--clause", "IATF16949:8.5.4", "--title", "包装须使用顾客周转箱", "--received", "2026-10-16", "-y"]);
+    const added = await csrInProcess(["-C", dir, "add", "--customer", "HXQ", "--source", "HXQ-SQM", "--clause", "IATF16949:8.5.4", "--title", "包装须使用顾客周转箱", "--received", "2026-10-15", "-y"]);
     expect(added.stdout.split("\n")[0]).toBe("Registered HXQ-001 in csr/HXQ/HXQ-001.yaml.");
     expect(read(dir, "csr/HXQ/HXQ-001.yaml")).toContain("source:\n  document: HXQ-SQM\n  revision: A\n");
     const check = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);

@@ -399,11 +399,11 @@ describe("csr review asks the date of the opinion and of the decision (tester16 
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toBe(`? Date of the opinion (YYYY-MM-DD) (${localToday()})`);
-    // DYA-002 was received on 2026-11-24: an opinion cannot come before it.
-    screen.type("2026-11-23");
+    // DYA-002 was received on 2026-11-20: an opinion cannot come before it.
+    screen.type("2026-11-19");
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toBe("? Date of the opinion (YYYY-MM-DD) 2026-11-23\n> 2026-11-23 is before the receipt of DYA-002 (2026-11-24), which it must follow.");
+    expect(screen.getScreen()).toBe("? Date of the opinion (YYYY-MM-DD) 2026-11-19\n> 2026-11-19 is before the receipt of DYA-002 (2026-11-20), which it must follow.");
     for (let i = 0; i < 10; i++) screen.keypress("backspace");
     screen.type("2026/11/25");
     screen.keypress("enter");

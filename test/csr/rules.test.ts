@@ -39,7 +39,7 @@ describe("csr/* rules", () => {
     expect(message("csr/review-incomplete", "csr/DYA/DYA-003.yaml")).toContain("the opinion of MKT is missing");
     expect(message("csr/addressed-by-obsolete", "csr/DYA/DYA-005.yaml")).toContain("The replacement named in the obsolete document is QP-020.");
     expect(message("csr/implementation-overdue", "csr/DYA/DYA-006.yaml")).toContain("by 2026-11-15 (owner: 王强 (wang))");
-    expect(message("csr/source-superseded", "csr/DYA/DYA-007.yaml")).toContain("Run 'csr source update DYA-SQM --revision C --received 2026-11-06'");
+    expect(message("csr/source-superseded", "csr/DYA/DYA-007.yaml")).toContain("Run 'csr source update DYA-SQM --revision C --received 2026-11-20'");
     expect(message("csr/duplicate-id-across-branches", "csr/DYA/merged/DYA-008.yaml")).toContain("claimed by csr/DYA/DYA-008.yaml and csr/DYA/merged/DYA-008.yaml");
     for (const f of result.findings) expect(f.docs).toBe(`https://unpkg.com/qms-csr@0.1.0/docs/rules.md#${f.rule.replace("/", "")}`);
   });

@@ -6,12 +6,12 @@
  */
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { setDocument } from "../../src/commands/set/index.js";
-import { csr, git, gitInit } from "../helpers.js";
+import { checkJson, csr, FIXTURES, git, gitInit, tempDir } from "../helpers.js";
 import { today, weekdaysAfter, workingDaysSince } from "../today.js";
 import { capture, read, tree, validRepo, weekdayCalendar } from "./fixture.js";
 
@@ -98,6 +98,27 @@ describe("csr set <CSR-id>", () => {
       stderr: "",
     });
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain('source: {document: DYA-SQM, revision: C, section: "6.4"}\nclauses: [IATF16949:8.5.4]\ntitle: 包装须使用顾客专用周转箱\n');
+  });
+
+  it("takes the date the CSR's source revision was received, for a CSR confirmed unchanged in a later one the revision it was taken from, as date/received-after-source says (auditor16 F20)", () => {
+    const dir = tempDir();
+    cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
+    cpSync(join(FIXTURES, "rules", "date-received-after-source", "invalid"), dir, { recursive: true });
+    // DYA-002 was taken from revision B (received 2025-06-05) and confirmed unchanged in C (received 2026-11-06).
+    const commands = checkJson(dir, "--today", "2026-11-27").findings.map((f) => /'(csr set [^']+)'/.exec(f.message)?.[1]);
+    expect(commands).toEqual(["csr set DYA-001 --received 2026-11-06", "csr set DYA-002 --received 2025-06-05"]);
+    expect(csr(["-C", dir, ...commands[1]!.split(" ").slice(1), "-y"])).toEqual({
+      code: 0,
+      stdout: "Updated DYA-002 特殊特性清单须经顾客批准 (csr/DYA/DYA-002.yaml):\n  Date received: 2025-06-05 (was 2025-06-09)\nReview due 2025-06-19 (10 working days after 2025-06-05; was 2025-06-23).\n",
+      stderr: "",
+    });
+    expect(csr(["-C", dir, ...commands[0]!.split(" ").slice(1), "-y"]).code).toBe(0);
+    expect(checkJson(dir, "--today", "2026-11-27")).toEqual({ code: 0, stderr: "", findings: [] });
+    // Before the revision it was taken from, it is refused, naming that revision.
+    expect(csr(["-C", dir, "set", "DYA-002", "--received", "2025-06-04", "-y"]).stderr).toBe(
+      "csr: --received 2025-06-04 is before DYA-SQM B was received (2025-06-05); a requirement cannot be received before the document it comes from. Correct the received date.\n" +
+        "hint: If it is the date DYA-SQM B was received that was typed wrong, correct it with 'csr source update DYA-SQM --revision B --received <date> --amend' (the reviews it restarted move with it).\n",
+    );
   });
 
   it("refuses a date received before the source revision, a document's option on a CSR and a CSR's on a document; nothing is written", () => {

@@ -58,7 +58,7 @@ describe("csr source update on a revision recorded already", () => {
       stdout:
         "已更正 DYA-SQM C 版的发布日期 2026-11-09（原为 2026-11-10）、接收日期 2026-11-19（原为 2026-11-20）。\n" +
         "该版本结束的上一轮评审或删除的要求，日期改为 2026-11-19：DYA-009。\n" +
-        "从该版本登记的 DYA-001、DYA-003、DYA-004、DYA-005、DYA-006、DYA-007、DYA-008 和 DYA-010 仍记为 2026-11-20 接收，未改动；如也录错，用 'csr set DYA-001 --received <日期>' 更正。\n",
+        "从该版本登记的 DYA-001、DYA-002、DYA-003、DYA-004、DYA-005、DYA-006、DYA-007、DYA-008 和 DYA-010 仍记为 2026-11-20 接收，未改动；如也录错，用 'csr set DYA-001 --received <日期>' 更正。\n",
       stderr: "",
     });
     expect(read(dir, "customers/DYA.yaml")).toContain("      - revision: C\n        issued: 2026-11-09\n        received: 2026-11-19\n");

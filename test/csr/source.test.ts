@@ -102,7 +102,8 @@ describe("csr source update", () => {
     const dir = validRepo();
     makeRepo({ "csr/DYA/DYA-001.yaml": read(dir, "csr/DYA/DYA-001.yaml").replace("revision: C", "revision: B") }, dir);
     const stale = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
-    expect(JSON.parse(stale.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["csr/source-superseded"]);
+    // Left on B, received 2025-06-05, with the date C was received: date/received-after-source says so too.
+    expect(JSON.parse(stale.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["csr/source-superseded", "date/received-after-source"]);
     const result = await update(dir, "--revision", "C", "--received", "2026-11-20");
     expect(result.stdout).toBe(
       "DYA-SQM revision C was already recorded (received 2026-11-20).\n1 CSR(s) to review again against revision C, due 2026-12-04:\n  DYA-001  特殊特性符号按顾客规定标识  (was on revision B)\n",

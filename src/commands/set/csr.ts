@@ -19,7 +19,7 @@ import { didYouMean, shellArgument } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { categoryNotAllowed, DEFAULT_REVIEW_DAYS, reviewDue } from "../../model/csr-status.js";
+import { categoryNotAllowed, DEFAULT_REVIEW_DAYS, reviewDue, sourceRevisionTakenFrom } from "../../model/csr-status.js";
 import type { Csr } from "../../model/types.js";
 import { receivedBeforeSource, sourceAmendHint } from "../add/ask.js";
 import type { Prompts } from "../add/prompting.js";
@@ -98,8 +98,11 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", after: clauses.after, text: listChange(clauses) });
   if (flags.received !== undefined) {
     const received = eventDateOption(flags.received, "--received");
-    const source = session.repo.customers.find((c) => c.value.code === csr.customer)?.value.sources?.find((s) => s.id === csr.source.document);
-    const revision = source?.revisions.find((r) => r.revision === csr.source.revision);
+    const customer = session.repo.customers.find((c) => c.value.code === csr.customer)?.value;
+    const source = customer?.sources?.find((s) => s.id === csr.source.document);
+    // The revision the CSR was taken from, as date/received-before-source and date/received-after-source
+    // compare it: a CSR moved on to a later revision or confirmed unchanged in it was received with an earlier one.
+    const revision = sourceRevisionTakenFrom(csr, customer);
     const early = source && revision ? receivedBeforeSource(source, received, "--received", revision) : undefined;
     if (early) throw new UserError(early, sourceAmendHint(source!, revision));
     if (received !== csr.received) changes.push({ field: "received", after: received, text: t("set.was", { value: received, before: csr.received }) });

@@ -15,7 +15,7 @@ export const rule: Rule = {
 implementation: {owner: wang, due: 2026-11-15, status: in-progress}   # checked on 2026-11-27
 `,
     good: `
-implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented: 2026-11-14, evidence: QR-020-01}
+implementation: {owner: wang, due: 2026-11-15, status: implemented, implemented: 2026-11-16, evidence: QR-020-01}
 `,
     fix: "Once implemented, record the date implemented in production and the evidence with `csr implement <CSR> --implemented <date> --evidence <evidence>`; or agree a new due date (with the customer where the schedule is theirs) and record it with `csr implement <CSR> --due <date>`.",
   },

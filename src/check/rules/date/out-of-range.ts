@@ -14,7 +14,7 @@ export const rule: Rule = {
         received: 0001-01-01
 `,
     good: `
-        received: 2026-03-10
+        received: 2026-11-20
 `,
     fix: "Correct the date.",
   },

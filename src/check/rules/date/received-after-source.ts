@@ -1,0 +1,54 @@
+import { inDateRange } from "../../../core/dates.js";
+import { t } from "../../../i18n/index.js";
+import { revisionName } from "../../../i18n/values.js";
+import { sourceRevisionTakenFrom } from "../../../model/csr-status.js";
+import type { Rule } from "../../rule.js";
+
+/**
+ * The review of a customer's requirement runs from the receipt of the customer's document (IATF
+ * 16949 7.5.3.2.2: within ten working days of receipt): a CSR dated received after the revision it
+ * was taken from starts the clock late, and a late review passes for 按期 (auditor16 F20).
+ */
+export const rule: Rule = {
+  id: "date/received-after-source",
+  severity: "warning",
+  // What of a CSR and of a customer the finding follows from: an edit to anything else (opinions,
+  // a decision, a customer's contacts) leaves the findings as they were.
+  scope: {
+    files: "all",
+    reads: (f) =>
+      f.kind === "csr"
+        ? [f.data.id, f.data.customer, f.data.received, f.data.source.document, f.data.source.revision, (f.data.review?.history ?? []).map((r) => r.source_revision), (f.data.review?.confirmations ?? []).map((c) => c.source_revision)]
+        : f.kind === "customer"
+          ? [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.received])])]
+          : null,
+  },
+  summary: "A CSR is dated received after the revision of its source document it was taken from.",
+  docs: {
+    description:
+      "A CSR whose `received` date is after the `received` date, in `customers/<CODE>.yaml` (the external-document register), of the revision of its source document that it was taken from: the earliest revision it has been on. The review of a customer's requirements runs from the receipt of the customer's document ({{cite:requirements-review}}{{#IATF16949}}: within ten working days of receipt{{/IATF16949}}), not from the day the requirement was typed in: counted from the later date, the review deadline is late and a late review is listed as on time, while the external-document register shows when the document really arrived. `csr add` takes the source revision's date unless `--received` is given. A warning, not an error: a requirement may be identified in a document later, for a reason the review record should give; the clock still started at receipt. A CSR dated after today is reported by `date/in-future` alone.",
+    bad: `
+source: {document: DYA-SQM, revision: C, section: "4.2"}   # customers/DYA.yaml: C received 2026-11-06
+received: 2026-11-10
+`,
+    good: `
+source: {document: DYA-SQM, revision: C, section: "4.2"}
+received: 2026-11-06
+`,
+    fix: "Set the CSR's `received` to the date the source revision was received: `csr set <CSR-id> --received <date>` (it prints the moved review deadline; a decided CSR whose review is then late needs `csr review <CSR-id> --late-reason`). If the revision's own date in `customers/<CODE>.yaml` is the wrong one, correct that instead.",
+  },
+  check(ctx) {
+    for (const { value: csr, file } of ctx.repo.csrs) {
+      if (!ctx.keeps(file)) continue;
+      const revision = sourceRevisionTakenFrom(csr, ctx.index.customers.get(csr.customer)?.value);
+      // A revision dated out of range is a typo, date/out-of-range's to report: no deadline counts from it.
+      if (!revision || !inDateRange(revision.received) || csr.received <= revision.received) continue;
+      // A CSR dated after today is date/in-future's one finding (one root cause, one finding).
+      if (csr.received > ctx.options.today) continue;
+      ctx.report(
+        { file, path: ["received"] },
+        t("rule.date/received-after-source", { id: csr.id, received: csr.received, source: csr.source.document, revision: revisionName(revision.revision), sourceReceived: revision.received, customer: csr.customer }),
+      );
+    }
+  },
+};
