@@ -9,6 +9,11 @@ import type { ControlledDocument, Csr, Customer, Path } from "../model/types.js"
 export interface CheckOptions {
   /** YYYY-MM-DD; deadlines are measured against it. */
   today: string;
+  /**
+   * Set when `today` is the date of a release recorded after the fact (csr release --date): a record
+   * dated after it is then later than the release, not "after today" (tester19 F13).
+   */
+  releaseDate?: boolean;
   /** The repository at the base revision (`csr check --base`); rules comparing with it skip when absent. */
   base?: BaseState;
 }

@@ -4,6 +4,8 @@
  * `csr check` reports as date/in-future and date/out-of-order. Dates in the future are far enough
  * ahead (2099) and dates in the past far enough back that the tests do not depend on today.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture, csrInProcess, git, gitInit } from "../helpers.js";
 
@@ -60,6 +62,17 @@ describe("a date of something done", () => {
 
     expect((await csrInProcess(["-C", dir, "distribute", "QP-014", "--to", "QA", "--date", "2026-11-16", "-y"])).code).toBe(0);
     await refused(["recall", "QP-014", "--copy", "1", "--date", "2026-11-15", "-y"], "csr: --date 2026-11-15 is before the handing out of controlled copy 1 of A/1 of QP-014 (2026-11-16), which it must follow.\n");
+
+    // A release recorded after the fact is checked as of its date: a periodic review recorded later than it
+    // is after the release, not "after today" (tester19 F13).
+    expect((await csrInProcess(["-C", dir, "periodic-review", "QP-003", "--by", "zhangli", "--date", "2026-11-20", "-y", "--commit"])).code).toBe(0);
+    const file = join(dir, "documents/procedures/QP-003.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("并与公司战略方向一致。", "并与公司战略方向一致，每年至少一次。"));
+    const backdated = await csrInProcess(["-C", dir, "release", "QP-003", "--summary", "频次", "--prepared", "zhangli", "--reviewed", "xuht", "--approved", "wangjg", "--date", "2026-11-05", "-y"]);
+    expect(backdated.code).toBe(2);
+    expect(backdated.stderr).toContain(
+      " date/in-future QP-003: the periodic review is dated 2026-11-20, after the date of this release (2026-11-05). A release cannot come before what is already recorded: give --date no earlier than 2026-11-20, or check that record's date.\n",
+    );
   }, 90_000);
 
   it("is refused in the user's language", async () => {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
 import { conjunction, language, list, t } from "../../i18n/index.js";
@@ -266,7 +267,7 @@ export function refuseEmptySections(doc: ControlledDocument, message: "release.e
 async function refuseErrorFindings(repo: Repository, id: string, path: string, after: string, today: string, rules?: ReadonlySet<string>): Promise<void> {
   const { runCheck } = await import("../../check/engine.js");
   const files = repo.files.map((f) => (f.path === path ? parseText(path, "document", after) : f));
-  const findings = runCheck(buildRepository(repo.root, files), { today }).filter((f) => f.file === path && f.severity === "error" && (!rules || rules.has(f.rule)));
+  const findings = runCheck(buildRepository(repo.root, files), { today, ...(today < localToday() ? { releaseDate: true } : {}) }).filter((f) => f.file === path && f.severity === "error" && (!rules || rules.has(f.rule)));
   if (findings.length === 0) return;
   const lines = findings.map((f) => `  ${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
   throw new UserError([t("release.findings", { id, count: findings.length, clause: list(citations(repo.config?.value.standards, "document-approval")) }), ...lines].join("\n"), t("release.findings.hint", { id }));

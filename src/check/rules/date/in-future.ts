@@ -32,7 +32,7 @@ implementation:
   check(ctx) {
     const today = ctx.options.today;
     for (const { problem, event, id, file, path } of eventFindings(ctx.repo, today)) {
-      if (problem === "in-future") ctx.report({ file, path }, t("rule.date/in-future", { id, what: describe(event.what), date: event.date, today }));
+      if (problem === "in-future") ctx.report({ file, path }, t(ctx.options.releaseDate ? "rule.date/in-future.release" : "rule.date/in-future", { id, what: describe(event.what), date: event.date, today }));
     }
   },
 };
