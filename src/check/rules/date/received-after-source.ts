@@ -3,6 +3,7 @@ import { t } from "../../../i18n/index.js";
 import { revisionName } from "../../../i18n/values.js";
 import { sourceRevisionTakenFrom } from "../../../model/csr-status.js";
 import type { Rule } from "../../rule.js";
+import { RECEIVED_AGAINST_SOURCE } from "./received-before-source.js";
 
 /**
  * The review of a customer's requirement runs from the receipt of the customer's document (IATF
@@ -12,17 +13,7 @@ import type { Rule } from "../../rule.js";
 export const rule: Rule = {
   id: "date/received-after-source",
   severity: "warning",
-  // What of a CSR and of a customer the finding follows from: an edit to anything else (opinions,
-  // a decision, a customer's contacts) leaves the findings as they were.
-  scope: {
-    files: "all",
-    reads: (f) =>
-      f.kind === "csr"
-        ? [f.data.id, f.data.customer, f.data.received, f.data.source.document, f.data.source.revision, (f.data.review?.history ?? []).map((r) => r.source_revision), (f.data.review?.confirmations ?? []).map((c) => c.source_revision)]
-        : f.kind === "customer"
-          ? [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.received])])]
-          : null,
-  },
+  scope: RECEIVED_AGAINST_SOURCE,
   summary: "A CSR is dated received after the revision of its source document it was taken from.",
   docs: {
     description:

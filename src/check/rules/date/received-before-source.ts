@@ -8,20 +8,25 @@ import type { Rule } from "../../rule.js";
  * that revision (IATF 16949 7.5.3: records are evidence). `csr add` refuses such a date; this finds
  * one typed into a file, or a revision's received date corrected later in the customer's file.
  */
+/**
+ * What of a CSR and of a customer the findings of a CSR's received date against its source revision
+ * follow from (this rule and date/received-after-source): an edit to anything else (opinions, a
+ * decision, a customer's contacts) leaves them as they were.
+ */
+export const RECEIVED_AGAINST_SOURCE: Rule["scope"] = {
+  files: "all",
+  reads: (f) =>
+    f.kind === "csr"
+      ? [f.data.id, f.data.customer, f.data.received, f.data.source.document, f.data.source.revision, (f.data.review?.history ?? []).map((r) => r.source_revision), (f.data.review?.confirmations ?? []).map((c) => c.source_revision)]
+      : f.kind === "customer"
+        ? [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.received])])]
+        : null,
+};
+
 export const rule: Rule = {
   id: "date/received-before-source",
   severity: "error",
-  // What of a CSR and of a customer the finding follows from: an edit to anything else (opinions,
-  // a decision, a customer's contacts) leaves the findings as they were.
-  scope: {
-    files: "all",
-    reads: (f) =>
-      f.kind === "csr"
-        ? [f.data.id, f.data.customer, f.data.received, f.data.source.document, f.data.source.revision, (f.data.review?.history ?? []).map((r) => r.source_revision), (f.data.review?.confirmations ?? []).map((c) => c.source_revision)]
-        : f.kind === "customer"
-          ? [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.received])])]
-          : null,
-  },
+  scope: RECEIVED_AGAINST_SOURCE,
   summary: "A CSR is dated received before the revision of its source document it was taken from.",
   docs: {
     description:
