@@ -143,7 +143,7 @@ export function generateRepository(dir, n, seed = 20260101) {
       "      - revision: A",
       "        received: 2025-03-02",
       "        status: superseded",
-      // Before every CSR's received date (from 2026-01-01): a CSR is never received before its source revision.
+      // Every CSR's received date: a CSR is received with the source revision it is taken from.
       "      - revision: B",
       "        received: 2025-12-15",
       "        status: current",
@@ -265,7 +265,9 @@ export function generateRepository(dir, n, seed = 20260101) {
   for (let i = 0; i < c.csrs; i++) {
     const customer = customers[i % customers.length];
     const id = `${customer}-${pad(Math.floor(i / customers.length) + 1, 4)}`;
-    const received = `2026-0${1 + (i % 5)}-${pad(1 + (i % 27), 2)}`;
+    // The day revision B of the customer's manual was received: a CSR taken from it is received with it
+    // (date/received-before-source, date/received-after-source: the review runs from the document's receipt).
+    const received = "2025-12-15";
     const reviewers = [pick(byDept("QA")), pick(byDept("MKT"))];
     const addressed = i === 0 ? "QP-9999" : procedures[i % procedures.length];
     write(`csr/${customer}/${id}.yaml`, [
