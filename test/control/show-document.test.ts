@@ -39,6 +39,7 @@ describe("csr show <document>", () => {
         "                  QP-015 顾客特定要求管理程序",
         "                  C1 市场开发与顾客要求评审",
         "                  C2 产品和过程设计开发（APQP）",
+        "  受控副本        无",
         "  定期评审        每 36 个月；下次 2028-03-10 前",
         "  修订记录        A/0  2024-03-01  体系换版，首次发布",
         "                  A/1  2025-03-10  按东岳特殊特性管理规范B版增加顾客符号与本公司符号对照，并在图纸、FMEA、控制计划和作业指导书中统一标注（DYA-001）",
@@ -78,13 +79,21 @@ describe("csr show <document>", () => {
     expect(after).toContain(
       [
         "  受控副本        在用 0 份",
-        "                  待回收 3 份（用 'csr recall QP-003' 登记回收）：1 号 A/0 总经办 王建国、2 号 A/0 生产部 黄军、3 号 A/0 品质部 张丽",
+        "                  待回收 3 份（应于 2026-12-17 前回收；用 'csr recall QP-003' 登记回收）：1 号 A/0 总经办 王建国、2 号 A/0 生产部 黄军、3 号 A/0 品质部 张丽",
         "                  明细：csr list distribution --document QP-003",
         "  定期评审        每 36 个月；下次 2029-12-10 前",
         "  修订记录        A/0  2024-03-01  体系换版，首次发布",
         "                  A/1  2026-11-20  增加评审频次",
       ].join("\n"),
     );
+    // Past the 应回收日期, as the distribution register and doc/recall-overdue say it; a periodic review that
+    // found the document must be revised says so until the next revision (tester19 F9).
+    expect((await zh(dir, "periodic-review", "QP-003", "--by", "张丽", "--date", "2026-11-25", "--result", "需修订", "--comment", "需增加顾客参加评审的要求", "-y")).code).toBe(0);
+    const late = (await zh(dir, "show", "QP-003", "--today", "2026-12-31")).stdout.split("\n");
+    expect(late).toContain("                  回收逾期 3 份（应于 2026-12-17 前回收；用 'csr recall QP-003' 登记回收）：1 号 A/0 总经办 王建国、2 号 A/0 生产部 黄军、3 号 A/0 品质部 张丽");
+    expect(late).toContain("  定期评审        每 36 个月；上次 2026-11-25（张丽，需修订，尚未换版）；下次 2029-12-10 前");
+    // No copy handed out: the card says none, not nothing.
+    expect((await zh(dir, "show", "QP-001", "--today", "2026-12-01")).stdout).toContain("\n  受控副本        无\n");
     const json = JSON.parse((await zh(dir, "show", "QP-003", "--today", "2026-12-12", "--format", "json")).stdout);
     expect({ ...json, document: json.document.id }).toEqual({
       file: "documents/procedures/QP-003.yaml",

@@ -10,9 +10,10 @@ import { language, t, type MessageKey } from "../../i18n/index.js";
 import type { Located, Repository } from "../../load/repository.js";
 import { addressing } from "../../model/csr-status.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
-import { copiesDue, copiesInUse } from "../../model/distribution.js";
+import { copiesDue, copiesInUse, recallDue } from "../../model/distribution.js";
+import { repositoryCalendar } from "../../load/calendar.js";
 import { currentRevision, type RepoIndex } from "../../model/index.js";
-import { nextPeriodicReview } from "../../model/periodic-review.js";
+import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
 import { releasedPendingUntil, revisionSignatures } from "../../model/revision.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
@@ -97,19 +98,24 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
   const referrers = [...documents.sort((a, b) => compareIds(a.id, b.id)).map((d) => `${d.id} ${documentTitle(rc, d)}`), ...processes.map((p) => `${p.code} ${localized(rc.lang, p.name, p.name_en)}`)];
   if (referrers.length > 0) field("show.document.referrers", ...referrers);
   if (doc.distribution?.length) {
+    // Due back by the same 应回收日期 as the distribution register and doc/recall-overdue (tester19 F9).
+    const recallBy = due.length > 0 ? recallDue(doc, repositoryCalendar(repo.config?.value), repo.config?.value) : undefined;
+    const dueLine = recallBy && recallBy < today ? "show.document.copies.overdue" : "show.document.copies.due";
     field(
       "show.document.copies",
       t("show.document.copies.in-use", { count: inUse.length }) + (inUse.length > 0 ? t("show.colon", { text: inUse.map((c) => copyText(rc, c)).join(sep) }) : ""),
-      ...(due.length > 0 ? [t("show.document.copies.due", { count: due.length, id: doc.id }) + t("show.colon", { text: due.map((c) => copyText(rc, c)).join(sep) })] : []),
+      ...(due.length > 0 ? [t(dueLine, { count: due.length, id: doc.id, date: recallBy ?? "" }) + t("show.colon", { text: due.map((c) => copyText(rc, c)).join(sep) })] : []),
       t("show.document.copies.details", { id: doc.id }),
     );
-  }
+  } else if (doc.status !== "draft") field("show.document.copies", t("show.document.none"));
   if (review) {
     const last = doc.reviews?.at(-1);
+    // A review that found the document must be revised or withdrawn, not yet answered, says so (doc/revision-pending; tester19 F9).
+    const open = pendingReviewConclusion(doc);
     field(
       "show.document.periodic-review",
       t("show.document.periodic-review.interval", { count: review.months }) +
-        (last ? t("show.document.periodic-review.last", { date: last.date, by: personName(rc, last.by) }) : "") +
+        (last ? t(open?.review === last ? `show.document.periodic-review.last-${open.review.result as "revise" | "withdraw"}` : "show.document.periodic-review.last", { date: last.date, by: personName(rc, last.by) }) : "") +
         t(review.due < today ? "show.document.periodic-review.overdue" : "show.document.periodic-review.due", { date: review.due }),
     );
   }
