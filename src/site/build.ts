@@ -24,7 +24,8 @@ import { revisionSignatures } from "../model/revision.js";
 import { addressedSectionLabel } from "../model/sections.js";
 import { judgingRoundsOnce } from "../model/review-timeliness.js";
 import { openTrainings, type OpenTraining } from "../model/training.js";
-import type { AddressedIn, ControlledDocument, Csr, SignatureRole } from "../model/types.js";
+import type { ControlledDocument, Csr, SignatureRole } from "../model/types.js";
+import { documentReferrers, type Referrers } from "../model/referrers.js";
 import { translate, type MessageData, type MessageKey } from "../i18n/index.js";
 import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
@@ -567,26 +568,6 @@ type EntityCell = (from: string, kind: EntityKind, id: string | undefined, text?
 function documentCell(rc: RegisterContext, page: string, id: string, entityCell: EntityCell): Cell {
   const doc = rc.index.documents.get(id)?.value;
   return entityCell(page, "document", id, doc ? `${id} ${documentTitle(rc, doc)}` : id);
-}
-
-interface Referrers {
-  documents: string[];
-  processes: string[];
-  csrs: { id: string; place: AddressedIn }[];
-}
-
-/** For each document: the documents, processes and CSRs that point at it. */
-function documentReferrers(repo: Repository): Map<string, Referrers> {
-  const map = new Map<string, Referrers>();
-  const of = (id: string) => {
-    let r = map.get(id);
-    if (!r) map.set(id, (r = { documents: [], processes: [], csrs: [] }));
-    return r;
-  };
-  for (const { value: doc } of repo.documents) for (const id of new Set([...(doc.related ?? []), ...(doc.forms ?? [])])) of(id).documents.push(doc.id);
-  for (const { value: process } of repo.processes) for (const id of process.documents ?? []) of(id).processes.push(process.code);
-  for (const { value: csr } of repo.csrs) for (const a of csr.addressed ?? []) of(a.document).csrs.push({ id: csr.id, place: a });
-  return map;
 }
 
 interface FileCommit {

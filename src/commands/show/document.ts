@@ -9,6 +9,7 @@ import { displayWidth, localized, padEnd, visible } from "../../core/text.js";
 import { language, t, type MessageKey } from "../../i18n/index.js";
 import type { Located, Repository } from "../../load/repository.js";
 import { addressing } from "../../model/csr-status.js";
+import { documentReferrers } from "../../model/referrers.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesDue, copiesInUse, recallDue } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -31,11 +32,14 @@ const LABEL_WIDTH = 16;
 export function showDocument(ctx: CommandContext, repo: Repository, index: RepoIndex, located: Located<ControlledDocument>, today: string, json: boolean): number {
   const { value: doc, file } = located;
   const rc: RegisterContext = { repo, index, lang: language() };
-  const csrs = repo.csrs
-    .filter(({ value: csr }) => !csr.superseded)
-    .flatMap(({ value: csr }) => (csr.addressed ?? []).filter((a) => a.document === doc.id).map((place) => ({ csr, place, standing: addressing(place, doc, today) })));
-  const documents = repo.documents.filter(({ value: other }) => other.id !== doc.id && (other.related?.includes(doc.id) || other.forms?.includes(doc.id))).map(({ value }) => value);
-  const processes = repo.processes.filter(({ value: p }) => p.documents?.includes(doc.id)).map(({ value }) => value);
+  // As the document's page of csr site finds them; a CSR superseded by a new customer revision no longer counts here.
+  const referrers = documentReferrers(repo).get(doc.id) ?? { documents: [], processes: [], csrs: [] };
+  const csrs = referrers.csrs.flatMap(({ id, place }) => {
+    const csr = index.csrs.get(id)?.value;
+    return csr && !csr.superseded ? [{ csr, place, standing: addressing(place, doc, today) }] : [];
+  });
+  const documents = [...new Set(referrers.documents)].filter((id) => id !== doc.id).flatMap((id) => index.documents.get(id)?.value ?? []);
+  const processes = [...new Set(referrers.processes)].flatMap((code) => index.processes.get(code)?.value ?? []);
   const inUse = copiesInUse(doc, today);
   const due = copiesDue(doc, today);
   const review = nextPeriodicReview(doc);
@@ -95,8 +99,8 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
         })
       : [t("show.document.none")]),
   );
-  const referrers = [...documents.sort((a, b) => compareIds(a.id, b.id)).map((d) => `${d.id} ${documentTitle(rc, d)}`), ...processes.map((p) => `${p.code} ${localized(rc.lang, p.name, p.name_en)}`)];
-  if (referrers.length > 0) field("show.document.referrers", ...referrers);
+  const referring = [...documents.sort((a, b) => compareIds(a.id, b.id)).map((d) => `${d.id} ${documentTitle(rc, d)}`), ...processes.map((p) => `${p.code} ${localized(rc.lang, p.name, p.name_en)}`)];
+  if (referring.length > 0) field("show.document.referrers", ...referring);
   if (doc.distribution?.length) {
     // Due back by the same 应回收日期 as the distribution register and doc/recall-overdue (tester19 F9).
     const recallBy = due.length > 0 ? recallDue(doc, repositoryCalendar(repo.config?.value), repo.config?.value) : undefined;
@@ -109,13 +113,13 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
     );
   } else if (doc.status !== "draft") field("show.document.copies", t("show.document.none"));
   if (review) {
-    const last = doc.reviews?.at(-1);
-    // A review that found the document must be revised or withdrawn, not yet answered, says so (doc/revision-pending; tester19 F9).
+    // A review that found the document must be revised or withdrawn, not yet answered, says so (doc/revision-pending; tester19 F9): it is the latest.
     const open = pendingReviewConclusion(doc);
+    const last = open?.review ?? doc.reviews?.at(-1);
     field(
       "show.document.periodic-review",
       t("show.document.periodic-review.interval", { count: review.months }) +
-        (last ? t(open?.review === last ? `show.document.periodic-review.last-${open.review.result as "revise" | "withdraw"}` : "show.document.periodic-review.last", { date: last.date, by: personName(rc, last.by) }) : "") +
+        (last ? t(open ? `show.document.periodic-review.last-${open.review.result as "revise" | "withdraw"}` : "show.document.periodic-review.last", { date: last.date, by: personName(rc, last.by) }) : "") +
         t(review.due < today ? "show.document.periodic-review.overdue" : "show.document.periodic-review.due", { date: review.due }),
     );
   }
