@@ -41,6 +41,9 @@ describe("csr add, asked at a terminal", () => {
       screen.type("包装标签须含批次号");
       screen.keypress("enter");
       await screen.next();
+      expect(screen.getScreen()).toContain("英文标题（可留空）");
+      screen.keypress("enter");
+      await screen.next();
       expect(screen.getScreen()).toContain("要求原文或摘要（可不填）");
       screen.keypress("enter");
       await screen.next();
@@ -64,7 +67,7 @@ describe("csr add, asked at a terminal", () => {
     }
   });
 
-  it("asks for customer, source, section, clauses, title, text, category and date, then writes the CSR", async () => {
+  it("asks for customer, source, section, clauses, title, English title, text, category and date, then writes the CSR", async () => {
     const dir = validRepo();
     // Its source document received the day the test runs (csr add has no --today): the review is due, not overdue.
     const day = today();
@@ -103,6 +106,11 @@ describe("csr add, asked at a terminal", () => {
     screen.type("包装标签须含批次号");
     screen.keypress("enter");
     await screen.next();
+    // Asked with the title: the English registers print it (tester19 F6).
+    expect(screen.getScreen()).toContain("English title (may be left blank)");
+    screen.type("Batch number on every packaging label");
+    screen.keypress("enter");
+    await screen.next();
     expect(screen.getScreen()).toContain("Requirement text (optional)");
     screen.type("每个包装箱的标签上印刷生产批次号。");
     screen.keypress("enter");
@@ -128,6 +136,7 @@ describe("csr add, asked at a terminal", () => {
         "clauses:",
         "  - IATF16949:8.5.4",
         "title: 包装标签须含批次号",
+        "title_en: Batch number on every packaging label",
         "text: 每个包装箱的标签上印刷生产批次号。",
         "category: 包装",
         `received: ${day}`,
@@ -163,6 +172,9 @@ describe("csr add, asked at a terminal", () => {
     await screen.next();
     expect(screen.getScreen()).toContain("Title");
     screen.type("包装标签须含批次号");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("English title (may be left blank)");
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("title: 包装标签须含批次号\nreceived: 2026-11-20\n");

@@ -100,6 +100,25 @@ describe("csr set <CSR-id>", () => {
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain('source: {document: DYA-SQM, revision: C, section: "6.4"}\nclauses: [IATF16949:8.5.4]\ntitle: 包装须使用顾客专用周转箱\n');
   });
 
+  it("adds, corrects and removes the English title of a decided CSR without --amend: a translation, not the requirement reviewed (tester19 F6)", () => {
+    const dir = validRepo({ git: true });
+    const added = csr(["-C", dir, "set", "DYA-003", "--title-en", "Customer returnable containers for packaging", "-y", "--commit"]);
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(added).toEqual({
+      code: 0,
+      stdout:
+        "Updated DYA-003 包装须使用顾客周转箱 (csr/DYA/DYA-003.yaml):\n" +
+        "  English title: Customer returnable containers for packaging\n" +
+        `Committed ${hash}: csr set DYA-003: English title Customer returnable containers for packaging\n`,
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain("title: 包装须使用顾客周转箱\ntitle_en: Customer returnable containers for packaging\n");
+    expect(csr(["-C", dir, "set", "DYA-003", "--title-en", "", "-y"]).stdout).toBe(
+      "Updated DYA-003 包装须使用顾客周转箱 (csr/DYA/DYA-003.yaml):\n  English title: removed (was Customer returnable containers for packaging)\n",
+    );
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).not.toContain("title_en");
+  });
+
   it("takes the date the CSR's source revision was received, for a CSR confirmed unchanged in a later one the revision it was taken from, as date/received-after-source says (auditor16 F20)", () => {
     const dir = tempDir();
     cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
@@ -132,13 +151,13 @@ describe("csr set <CSR-id>", () => {
     expect(set("DYA-001", "--retention", "3年")).toEqual({
       code: 2,
       stdout: "",
-      stderr: "csr: --retention is for a document; DYA-001 is a CSR: a CSR's --title, --text, --section, --category, --received and clauses (--clauses, --add-clause, --remove-clause) can be corrected.\n",
+      stderr: "csr: --retention is for a document; DYA-001 is a CSR: a CSR's --title, --title-en, --text, --section, --category, --received and clauses (--clauses, --add-clause, --remove-clause) can be corrected.\n",
     });
     expect(set("QP-009", "--title", "x").stderr).toBe("csr: --title is for a CSR; QP-009 is a document.\n");
     expect(set("DYA-01", "--title", "x").stderr).toBe("csr: No document or CSR 'DYA-01' in the repository. Did you mean 'DYA-001'?\n");
     expect(set("DYA-001", "--clauses", "").stderr).toBe("csr: DYA-001 must keep at least one clause.\n");
     expect(set("DYA-001").stderr).toBe(
-      "csr: DYA-001: nothing to change was given.\nhint: Use --title, --text, --section, --category, --received to correct what was registered, --clauses, --add-clause, --remove-clause for the clauses.\n",
+      "csr: DYA-001: nothing to change was given.\nhint: Use --title, --title-en, --text, --section, --category, --received to correct what was registered, --clauses, --add-clause, --remove-clause for the clauses.\n",
     );
     expect(snapshot(dir)).toEqual(before);
   });
@@ -152,7 +171,8 @@ describe("csr set <CSR-id>", () => {
     const done = setDocument(ctx, "DYA-001", {}, prompts);
     await screen.next();
     expect(screen.getScreen()).toContain("What to change in DYA-001");
-    for (let i = 0; i < 5; i++) screen.keypress("down");
+    expect(screen.getScreen()).toContain("  English title\n");
+    for (let i = 0; i < 6; i++) screen.keypress("down");
     expect(screen.getScreen()).toContain("❯ Date received");
     screen.keypress("enter");
     await screen.next();

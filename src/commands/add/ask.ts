@@ -14,6 +14,7 @@ export interface CsrDraft {
   section?: string;
   clauses: string[];
   title: string;
+  titleEn?: string;
   text?: string;
   category?: string;
   received: string;
@@ -101,6 +102,8 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
   const section = given.section ?? optional(await prompts.input({ message: t("prompt.add.section") }));
   const clauses = given.clauses && given.clauses.length > 0 ? given.clauses : await askClauses(ctx.catalogs, prompts);
   const title = given.title ?? (await prompts.input({ message: t("prompt.add.title"), required: true }));
+  // Asked with the title, as csr source add asks a source's: one who gave --title gave what they wanted.
+  const titleEn = given.titleEn ?? (given.title === undefined ? optional(await prompts.input({ message: t("prompt.add.title-en") })) : undefined);
   const text = given.text ?? optional(await prompts.input({ message: t("prompt.add.text") }));
   const category =
     given.category ??
@@ -117,7 +120,7 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
   // 7.5.3.2.2): that date, not today, is what to accept by default.
   const fromRevision = cited.revisions[cited.revisions.length - 1]?.received;
   const received = given.received ?? dateAnswer(await prompts.input({ message: t("prompt.add.received"), default: fromRevision ?? ctx.today, validate }))!;
-  return { customer, source, section, clauses, title, text, category, received };
+  return { customer, source, section, clauses, title, ...(titleEn ? { titleEn } : {}), text, category, received };
 }
 
 function optional(answer: string): string | undefined {

@@ -28,6 +28,8 @@ export interface AddFlags {
   section?: string;
   clause?: string[];
   title?: string;
+  /** The title in English, which the English registers print (title_en). */
+  titleEn?: string;
   text?: string;
   category?: string;
   received?: string;
@@ -51,6 +53,7 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
     section: flags.section,
     clauses: clauseValues(flags.clause, repo),
     title: flags.title,
+    titleEn: flags.titleEn,
     text: flags.text,
     category: flags.category,
     received: flags.received === undefined ? undefined : eventDateOption(flags.received, "--received"),
@@ -88,6 +91,7 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
     source: { document: source.id, revision: latestRevision(source)!.revision, ...(draft.section ? { section: draft.section } : {}) },
     clauses: draft.clauses,
     title: draft.title,
+    ...(draft.titleEn ? { title_en: draft.titleEn } : {}),
     ...(draft.text ? { text: draft.text } : {}),
     ...(draft.category ? { category: draft.category } : {}),
     received: draft.received,

@@ -10,6 +10,10 @@
  * registering may be corrected then, said so with `--amend`; the decision stays, and the corrected
  * value is in the file's git history (the commit says it was a correction).
  *
+ * The English title (title_en, which the English registers print) is a translation of the title for
+ * readers of those registers, not the requirement the departments reviewed: it is added or corrected
+ * at any time, decided or not.
+ *
  * A corrected date received moves the review deadline (unless a new source revision restarted the
  * review, whose deadline counts from that revision): the output gives the new one.
  */
@@ -31,6 +35,7 @@ import { clauseList, listChange, sameList, setList, type SetFlags } from "./inde
 /** The options of `csr set` that correct a CSR. */
 export interface CsrFieldFlags {
   title?: string;
+  titleEn?: string;
   text?: string;
   section?: string;
   category?: string;
@@ -52,10 +57,10 @@ const DOCUMENT_OPTIONS: readonly [keyof SetFlags, string][] = [
 ];
 
 /** The options of `csr set` that are a CSR's only, with the flag that names each. */
-export const CSR_OPTIONS: readonly [keyof CsrFieldFlags, string][] = [["title", "--title"], ["text", "--text"], ["section", "--section"], ["category", "--category"], ["amend", "--amend"]];
+export const CSR_OPTIONS: readonly [keyof CsrFieldFlags, string][] = [["title", "--title"], ["titleEn", "--title-en"], ["text", "--text"], ["section", "--section"], ["category", "--category"], ["amend", "--amend"]];
 
-type Field = "title" | "text" | "section" | "category" | "clauses" | "received";
-const FIELDS: readonly Field[] = ["title", "section", "clauses", "text", "category", "received"];
+type Field = "title" | "title_en" | "text" | "section" | "category" | "clauses" | "received";
+const FIELDS: readonly Field[] = ["title", "title_en", "section", "clauses", "text", "category", "received"];
 
 interface FieldChange {
   field: Field;
@@ -67,7 +72,7 @@ const given = (value: unknown) => value !== undefined && !(Array.isArray(value) 
 
 /** Whether the options name a field of a CSR (and so the question at a terminal is not needed). */
 function anyField(flags: SetFlags & CsrFieldFlags): boolean {
-  return [flags.title, flags.text, flags.section, flags.category, flags.received, flags.clauses, flags.addClause, flags.removeClause].some(given);
+  return [flags.title, flags.titleEn, flags.text, flags.section, flags.category, flags.received, flags.clauses, flags.addClause, flags.removeClause].some(given);
 }
 
 export async function setCsr(ctx: CommandContext, session: EditSession, id: string, options: SetFlags & CsrFieldFlags): Promise<number> {
@@ -79,7 +84,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   if (!anyField(flags)) throw new UserError(t("set.nothing", { id }), t("set.csr.nothing.hint"));
 
   const changes: FieldChange[] = [];
-  const text = (field: "title" | "text" | "section" | "category", value: string | undefined, before: string | undefined) => {
+  const text = (field: "title" | "title_en" | "text" | "section" | "category", value: string | undefined, before: string | undefined) => {
     if (value === undefined) return;
     const after = value.trim() === "" ? undefined : value.trim();
     if (after === undefined && field === "title") throw new UserError(t("set.csr.empty-title"));
@@ -87,6 +92,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     changes.push({ field, after, text: after === undefined ? t("set.csr.cleared", { before: before ?? "" }) : before === undefined ? after : t("set.was", { value: after, before }) });
   };
   text("title", flags.title, csr.title);
+  text("title_en", flags.titleEn, csr.title_en);
   text("text", flags.text, csr.text);
   text("section", flags.section, csr.source.section);
   const category = flags.category?.trim();
@@ -172,5 +178,6 @@ async function askField(session: EditSession, ask: Prompts, csr: Csr): Promise<S
     return { category: await ask.select({ message: t("set.field.category"), choices: categories.map((c) => ({ value: c })), ...(csr.category && categories.includes(csr.category) ? { default: csr.category } : {}) }) };
   }
   const present = field === "section" ? csr.source.section : csr[field];
-  return { [field]: await ask.input({ message: t(`set.field.${field}`), ...(present ? { default: present } : {}), required: field === "title" }) };
+  const answer = await ask.input({ message: t(`set.field.${field}`), ...(present ? { default: present } : {}), required: field === "title" });
+  return field === "title_en" ? { titleEn: answer } : { [field]: answer };
 }
