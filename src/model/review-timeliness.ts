@@ -40,12 +40,14 @@ export interface ReviewRoundTimeliness {
   timeliness: Timeliness | "closed" | "closed-overdue";
   /** Why a late round was late: the round's `late_reason` for a decision, the confirmation's `late_reason` for a confirmation. */
   lateReason?: string;
+  /** The decision was taken without every required countersign (`csr review --force`): the departments still missing. */
+  forced?: { missing: string[] };
   /**
-   * The decision was taken without every required countersign (`csr review --force`): the departments
-   * still missing, and the round's signed paper review record when one is named (`review.record`):
-   * the countersigns are on it, as csr/forced-decision accepts them.
+   * The round's signed paper review record (`review.record`): the countersigns not recorded here are on
+   * it (csr/forced-decision accepts them), however it was named: with the decision, before it, or after
+   * a forced one.
    */
-  forced?: { missing: string[]; record?: ReviewRecord };
+  record?: ReviewRecord;
   estimatedYears: number[];
   /** Source revisions confirmed unchanged while this round had no decision to keep (csr/confirmed-without-decision): they close nothing. */
   unkept?: { revision: string; by: string; date: string }[];
@@ -132,7 +134,8 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
       allowed,
       timeliness,
       ...(decision && round.late_reason ? { lateReason: round.late_reason } : {}),
-      ...(current?.forced ? { forced: { missing, ...(round.record ? { record: round.record } : {}) } } : {}),
+      ...(current?.forced ? { forced: { missing } } : {}),
+      ...(round.record ? { record: round.record } : {}),
       estimatedYears: calendar.yearsWithoutData(start, due),
     };
   };

@@ -33,6 +33,8 @@ function report(dir: string): string {
   expect(run(dir, ["render", "DYA-011", "--format", "md", "--today", "2026-11-26"]).stdout).toBe("out/DYA-011.review.en.md\n");
   return read(dir, "out/DYA-011.review.en.md");
 }
+/** The change report's row of DYA-011's decision (csv). */
+const decided = (dir: string, lang: string) => run(dir, ["changes", "2026-11-01", "2026-11-30", "--format", "csv"], lang).stdout.split("\r\n").find((l) => l.includes("DYA-011") && /已决定|decided/.test(l))!;
 const decisionLine = (dir: string, lang: string) => run(dir, ["show", "DYA-011", "--today", "2026-11-26"], lang).stdout.split("\n").find((l) => /Decision|评审结论/.test(l))!.trim();
 
 describe("a forced decision whose countersigns are on the named paper review record (tester18 F5)", () => {
@@ -77,7 +79,8 @@ describe("a decision after the paper review record is named (tester18 F1)", () =
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(before + "  decision:\n    disposition: must\n    by: zhang\n    date: 2026-11-25\n");
     const check = JSON.parse(run(dir, ["check", "--format", "json", "--today", "2026-11-26"]).stdout) as { findings: { rule: string }[] };
     expect(check.findings.map((f) => f.rule).filter((r) => r.startsWith("csr/review") || r === "csr/forced-decision")).toEqual([]);
-    expect(remark(dir, "zh-CN")).toBe("11,DYA-011,东岳越野车有限公司,DYA-SQM 供应商质量手册,C,接收,2026-11-20,2026-12-04,2026-11-25,张伟,3,按期,,,2026-11-26");
+    // The record is named in the 备注 as on the forced path (tester19 F2).
+    expect(remark(dir, "zh-CN")).toBe("11,DYA-011,东岳越野车有限公司,DYA-SQM 供应商质量手册,C,接收,2026-11-20,2026-12-04,2026-11-25,张伟,3,按期,,会签见纸质评审记录 QR-020-01 2026-11 评审记录 第12号,2026-11-26");
     expect(decisionLine(dir, "zh-CN")).toBe("评审结论        必须满足，张伟，2026-11-25");
   });
 });
@@ -103,6 +106,11 @@ describe("the paper review record and the decision taken on it, in one command (
       before + "  record:\n    form: QR-020-01\n    ref: 2026-11 评审记录 第13号\n  decision:\n    disposition: optional\n    by: zhang\n    date: 2026-11-25\n",
     );
     expect(decisionLine(dir, "zh-CN")).toBe("评审结论        可选，张伟，2026-11-25");
+    // The review-timeliness register and the change report name the record, as when it is named after a forced decision (tester19 F2).
+    expect(remark(dir, "zh-CN")).toBe("11,DYA-011,东岳越野车有限公司,DYA-SQM 供应商质量手册,C,接收,2026-11-20,2026-12-04,2026-11-25,张伟,3,按期,,会签见纸质评审记录 QR-020-01 2026-11 评审记录 第13号,2026-11-26");
+    expect(remark(dir, "en")).toMatch(/,on time,,countersigns on the signed paper review record QR-020-01 2026-11 评审记录 第13号,2026-11-26$/);
+    expect(decided(dir, "zh-CN")).toBe("顾客特定要求,已决定,DYA-011,控制计划变更须通知顾客,,可选,决定人：张伟；会签见纸质评审记录 QR-020-01 2026-11 评审记录 第13号,2026-11-25");
+    expect(decided(dir, "en")).toBe("CSRs,decided,DYA-011,控制计划变更须通知顾客,,optional,decided by 张伟; countersigns on the signed paper review record QR-020-01 2026-11 评审记录 第13号,2026-11-25");
   });
 
   it("takes a record the same as the one on file as the record the decision follows", () => {

@@ -4,7 +4,8 @@
  * started (received, restarted by a new source revision, or a new source revision confirmed
  * unchanged: then from that revision's received date), when it was due, when and by whom it was
  * decided or confirmed, the working days used, whether that was within the period, the reason
- * recorded for a late one, and a decision forced without every countersign.
+ * recorded for a late one, and where the countersigns are when not all recorded here (a paper review
+ * record, or a decision forced without them).
  */
 import { localToday } from "../../core/dates.js";
 import { repositoryCalendar } from "../../load/calendar.js";
@@ -89,8 +90,9 @@ function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): 
 }
 
 /**
- * How the round ended, when not by an ordinary decision: forced without countersigns, or closed by a
- * new source revision; and a source revision confirmed unchanged while it had no decision to keep.
+ * How the round ended, when not by an ordinary decision: on a paper review record's countersigns, forced
+ * without countersigns, or closed by a new source revision; and a source revision confirmed unchanged
+ * while it had no decision to keep.
  * The register's 备注, and the change report's on the row of the round's decision.
  */
 export function roundRemark(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
@@ -105,13 +107,20 @@ function amendment(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
 }
 
 function ending(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
-  if (round.forced) {
-    // The countersigns are on the signed paper record the review names (csr/forced-decision accepts it).
-    if (round.forced.record) return t(ctx, "register.reviews.forced-record", { record: reviewRecordText(round.forced.record) });
-    const missing = round.forced.missing;
-    return missing.length > 0
-      ? t(ctx, "register.reviews.forced", { count: missing.length, departments: missing.map((d) => departmentName(ctx, d)).join(t(ctx, "register.list-separator")) })
-      : t(ctx, "register.reviews.forced-completed");
-  }
-  return round.closed !== undefined && round.decided === undefined ? t(ctx, "register.reviews.closed", { date: round.closed }) : "";
+  const closed = round.closed !== undefined && round.decided === undefined ? t(ctx, "register.reviews.closed", { date: round.closed }) : "";
+  return [countersigns(ctx, round), closed].filter(Boolean).join(t(ctx, "register.list-separator"));
+}
+
+/**
+ * Where the round's countersigns are when not all recorded here: on the signed paper review record the
+ * round names (csr/forced-decision accepts it), whether it was named with the decision, before it or
+ * after a forced one; else, for a forced decision, the departments still missing.
+ */
+function countersigns(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
+  if (round.record) return t(ctx, "register.reviews.on-record", { record: reviewRecordText(round.record) });
+  if (!round.forced) return "";
+  const missing = round.forced.missing;
+  return missing.length > 0
+    ? t(ctx, "register.reviews.forced", { count: missing.length, departments: missing.map((d) => departmentName(ctx, d)).join(t(ctx, "register.list-separator")) })
+    : t(ctx, "register.reviews.forced-completed");
 }
