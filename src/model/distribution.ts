@@ -3,8 +3,8 @@
  * or the document is withdrawn, the copies of what was in force before are taken back.
  */
 import type { WorkCalendar } from "./calendar.js";
-import { externalInForceFrom, externalPendingUntil } from "./external.js";
-import { currentRevision } from "./index.js";
+import { editionInForceFrom, externalInForceFrom, externalPendingUntil } from "./external.js";
+import { currentRevision, revisionEffective } from "./index.js";
 import { releasedPendingUntil } from "./revision.js";
 import type { ControlledCopy, ControlledDocument, Csr, Path, QmsConfig } from "./types.js";
 
@@ -111,6 +111,48 @@ export function recallDays(config: QmsConfig | undefined): number {
  */
 export function recallDue(doc: ControlledDocument, calendar: WorkCalendar, config: QmsConfig | undefined, start = recallStart(doc)): string | undefined {
   return start === undefined ? undefined : calendar.addWorkdays(start, recallDays(config));
+}
+
+/**
+ * The day a copy stopped (or stops) being in force, from which its recall period runs: for a copy of
+ * an earlier version, the day the version after it took effect (revisionEffective; for an external
+ * document, the day the edition after it was in force), so that a copy of A/0 still out, or taken
+ * back, when A/2 is current was due back after A/1 took effect, not A/2; for a copy of the last
+ * version of a withdrawn document, the withdrawal. Undefined for a copy of the version in force.
+ * A version the records do not list (a copy entered by hand) counts from recallStart.
+ */
+export function copyRecallStart(doc: ControlledDocument, copy: ControlledCopy): string | undefined {
+  const edition = copyEdition(doc);
+  if (copy.version === edition) return doc.status === "obsolete" ? doc.obsolete?.date : undefined;
+  if (doc.kind === "external") {
+    const editions = [...(doc.external?.previous ?? []), ...(doc.external ? [doc.external] : [])];
+    const i = editions.findIndex((e) => e.revision === copy.version);
+    const next = i >= 0 ? editions[i + 1] : undefined;
+    if (next) return editionInForceFrom(next);
+  } else {
+    const i = (doc.revisions ?? []).findIndex((r) => r.version === copy.version);
+    if (i >= 0 && i + 1 < (doc.revisions ?? []).length) return revisionEffective(doc, i + 1);
+  }
+  return recallStart(doc);
+}
+
+/** The 应回收日期 of one copy: recallDue counted from copyRecallStart; undefined for a copy of the version in force. */
+export function copyRecallDue(doc: ControlledDocument, copy: ControlledCopy, calendar: WorkCalendar, config: QmsConfig | undefined): string | undefined {
+  const start = copyRecallStart(doc, copy);
+  return start === undefined ? undefined : recallDue(doc, calendar, config, start);
+}
+
+/**
+ * A copy taken back after its 应回收日期 (copyRecallDue): that day and the working days it was late
+ * (at least 1: a copy back on the weekend after a Friday due date is late all the same). Undefined
+ * for a copy back in time, not taken back, or never due back. What the register's remark and
+ * `csr recall` say of a late return (tester19 F4).
+ */
+export function recalledLate(doc: ControlledDocument, copy: ControlledCopy, calendar: WorkCalendar, config: QmsConfig | undefined): { due: string; days: number } | undefined {
+  const { recalled } = copy;
+  const due = recalled === undefined ? undefined : copyRecallDue(doc, copy, calendar, config);
+  if (recalled === undefined || due === undefined || recalled <= due) return undefined;
+  return { due, days: Math.max(1, calendar.workdaysBetween(due, recalled)) };
 }
 
 /** A CSR's distribution as csrDistributions lists it: `path` is of the entry in the file. */

@@ -317,7 +317,7 @@ describe("distribution and recall", () => {
     expect(JSON.parse(check.stdout).findings.map((f: { rule: string; message: string; line: number }) => `${f.line} ${f.rule} ${f.message}`)).toEqual([
       "99 doc/recall-overdue Controlled copy 2 of QP-010 A/1 (Production) is still out: A/1 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-010 --copy 2'.",
     ]);
-    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--by", "huangjun", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production). Handed back by Huang Jun (huangjun). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nNo copy is due back any more.\n");
+    expect((await csrInProcess(["-C", dir, "recall", "QP-010", "--by", "huangjun", "--date", "2026-11-27", "-y"])).stdout).toBe("QP-010: 1 copy taken back on 2026-11-27: 2 (A/1, Production). Handed back by Huang Jun (huangjun). Received back by Chen Jing (chenjing), the one document controller in people.yaml (no --received-by given).\nNote: 2 (A/1, Production): due back by 2026-11-17, returned 8 working days late (the distribution register's remarks say so).\nNo copy is due back any more.\n");
     expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
 
     const list = await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv"], { lang: null });
@@ -325,8 +325,8 @@ describe("distribution and recall", () => {
     const lines = list.stdout.split("\r\n");
     expect(lines[0]).toBe("\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,应回收日期,回收日期,交回人,回收人,状态,备注");
     expect(lines.filter((l) => l.includes(",QP-010,")).map((l) => l.replace(/^\d+,/, ""))).toEqual([
-      "QP-010,生产过程控制程序,A/1,1,品质部,,陈静,2026-11-02,,2026-11-11,张丽,陈静,已回收,",
-      "QP-010,生产过程控制程序,A/1,2,生产部,,陈静,2026-11-02,,2026-11-27,黄军,陈静,已回收,",
+      "QP-010,生产过程控制程序,A/1,1,品质部,,陈静,2026-11-02,2026-11-17,2026-11-11,张丽,陈静,已回收,",
+      "QP-010,生产过程控制程序,A/1,2,生产部,,陈静,2026-11-02,2026-11-17,2026-11-27,黄军,陈静,已回收,逾期 8 个工作日回收",
       "QP-010,生产过程控制程序,A/2,3,品质部,张丽,陈静,2026-11-10,,,,,在用,",
     ]);
   }, 90_000);

@@ -37,7 +37,7 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
     expect(handedOut.stdout).toBe("QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  生产部，领用人：赵磊（zhao）\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n");
     expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "--issued-by", "王强", "--date", "2026-10-14", "-y")).stdout).toContain("\n发放人：王强（wang）。\n");
     const back = await zh(dir, "recall", "QP-005", "--copy", "2", "--by", "赵磊", "--date", "2026-10-20", "-y");
-    expect(back.stdout).toBe("QP-005：于 2026-10-20 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n");
+    expect(back.stdout).toBe("QP-005：于 2026-10-20 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 2（A/0，生产部）应于 2026-10-19 前回收，此次回收逾期 1 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n");
     expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--by", "zhang", "--received-by", "wang", "--date", "2026-10-21", "-y")).stdout).toContain("交回人：张伟（zhang）。回收人：王强（wang）。\n");
     expect(copies(dir)).toBe(
       [
@@ -53,8 +53,8 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
     expect(mdRows(register.stdout)).toEqual([
       "| 序号 | 文件编号 | 文件名称 | 版本 | 受控号 | 发放部门 | 领用人 | 发放人 | 发放日期 | 应回收日期 | 回收日期 | 交回人 | 回收人 | 状态 | 备注 |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  |  | 2024-01-12 |  | 2026-10-21 | 张伟 | 王强 | 已回收 |  |",
-      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  | 2026-10-20 | 赵磊 | 陈静 | 已回收 |  |",
+      "| 1 | QP-005 | 培训程序 | A/0 | 1 | 品质部 |  |  | 2024-01-12 | 2026-10-19 | 2026-10-21 | 张伟 | 王强 | 已回收 | 逾期 2 个工作日回收 |",
+      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 | 2026-10-19 | 2026-10-20 | 赵磊 | 陈静 | 已回收 | 逾期 1 个工作日回收 |",
       // A/1 took effect on 2026-10-12: its copies were due back 5 working days later.
       "| 3 | QP-005 | 培训程序 | A/0 | 3 | 市场部 |  |  | 2024-01-12 | 2026-10-19 |  |  |  | 回收逾期 |  |",
       "| 4 | QP-005 | 培训程序 | A/1 | 4 | 生产部 | 赵磊 | 陈静 | 2026-10-14 |  |  |  |  | 在用 |  |",
@@ -115,7 +115,7 @@ describe("发放人 and 回收人 without a terminal when the document controlle
       stderr: "",
     });
     expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-10-20", "-y"])).stdout).toBe(
-      "QP-005: 1 copy taken back on 2026-10-20: 2 (A/0, 生产部). Handed back by 赵磊 (zhao).\nNo receiver (回收人) recorded: people.yaml has no document controller at work (document-controller). Record one with --received-by <person>, or give a person the role with 'csr person update <id> --roles …,document-controller'.\nStill to recall: 1 (A/0, 品质部), 3 (A/0, 市场部).\n",
+      "QP-005: 1 copy taken back on 2026-10-20: 2 (A/0, 生产部). Handed back by 赵磊 (zhao).\nNo receiver (回收人) recorded: people.yaml has no document controller at work (document-controller). Record one with --received-by <person>, or give a person the role with 'csr person update <id> --roles …,document-controller'.\nNote: 2 (A/0, 生产部): due back by 2026-10-19, returned 1 working day late (the distribution register's remarks say so).\nStill to recall: 1 (A/0, 品质部), 3 (A/0, 市场部).\n",
     );
     expect(copies(dir)).toContain("  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, recalled: 2026-10-20, returned_by: zhao}\n");
     expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}\n");
@@ -133,7 +133,7 @@ describe("csr recall --retained (作废留用)", () => {
     expect(git(dir, ["log", "-1", "--format=%s"])).toBe("csr recall QP-005：受控号 2 作废留用\n");
     expect(copies(dir)).toContain("  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, retained: {date: 2026-10-20, by: chen, remark: 留作工艺参考，存生产部技术资料柜}}\n");
     expect(mdRows((await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-11-27")).stdout)[3]).toBe(
-      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 |  |  |  |  | 作废留用 | 2026-10-20 加盖作废章留用，陈静经办：留作工艺参考，存生产部技术资料柜 |",
+      "| 2 | QP-005 | 培训程序 | A/0 | 2 | 生产部 | 赵磊 |  | 2024-01-12 | 2026-10-19 |  |  |  | 作废留用 | 2026-10-20 加盖作废章留用，陈静经办：留作工艺参考，存生产部技术资料柜 |",
     );
     const english = await csrInProcess(["-C", dir, "list", "distribution", "--format", "json", "--today", "2026-11-27"]);
     expect([JSON.parse(english.stdout).rows[1].state, JSON.parse(english.stdout).rows[1].remark]).toEqual(["obsolete, retained", "stamped obsolete 2026-10-20 by 陈静, retained: 留作工艺参考，存生产部技术资料柜"]);
@@ -201,11 +201,12 @@ describe("copies of the version still in use while its successor is 待实施", 
       const cells = mdRows(stdout).slice(2).map((row) => row.split(" | "));
       return [...cells.map((c) => `${c[4]} ${c[13]}`), stdout.split("\n").find((l) => l.startsWith("待回收"))?.trimEnd()];
     };
-    expect(await register("2026-11-20")).toEqual(["1 待回收", "2 待回收", "3 待回收", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "待回收 3 份。"]);
+    // The copies of A/0 were due back 5 working days after A/1 took effect on 2026-10-12, not after A/2 does.
+    expect(await register("2026-11-20")).toEqual(["1 回收逾期", "2 回收逾期", "3 回收逾期", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "待回收 3 份，其中 3 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。"]);
     expect((await zh(dir, "recall", "QP-005", "--copy", "1", "--by", "zhang", "--date", "2026-11-20", "-y")).stdout).toBe(
-      "QP-005：于 2026-11-20 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n",
+      "QP-005：于 2026-11-20 回收 1 份：受控号 1（A/0，品质部）。交回人：张伟（zhang）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 1（A/0，品质部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n",
     );
-    expect((await register("2026-11-20")).at(-1)).toBe("待回收 2 份。");
+    expect((await register("2026-11-20")).at(-1)).toBe("待回收 2 份，其中 2 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。");
     expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-11-20", "-y")).stdout).toBe(
       "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 6 未登记领用人（未给出 --holder）：领用人签收后，请在 documents/QP-005.yaml 中该副本的发放记录里写上 holder（people.yaml 中的人员 id）；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
     );
@@ -217,10 +218,10 @@ describe("copies of the version still in use while its successor is 待实施", 
         "csr: 未给出 --by：回收记录须写明交回人（持有单位交回副本的人员），csr 无法判断由谁交回了受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。\n提示：几个单位的副本由各单位的人员交回，请分别回收：'csr recall QP-005 --copy 2 --by zhao --date 2026-11-21'、'csr recall QP-005 --copy 3 --by <市场部的人员> --date 2026-11-21'。\n",
     });
     expect((await zh(dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-11-21", "-y")).stdout).toBe(
-      "QP-005：于 2026-11-21 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 3（A/0，市场部）。\n",
+      "QP-005：于 2026-11-21 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 2（A/0，生产部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 3（A/0，市场部）。\n",
     );
     expect((await zh(dir, "recall", "QP-005", "--by", "li", "--date", "2026-11-21", "-y")).stdout).toBe(
-      "QP-005：于 2026-11-21 回收 1 份：受控号 3（A/0，市场部）。交回人：李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n已没有需要回收的副本。\n",
+      "QP-005：于 2026-11-21 回收 1 份：受控号 3（A/0，市场部）。交回人：李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 3（A/0，市场部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n已没有需要回收的副本。\n",
     );
     expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, date: 2026-10-14}\n");
     expect(await register("2026-11-21")).toEqual(["1 已回收", "2 已回收", "3 已回收", "4 在用（2026-11-25 起待回收）", "5 待实施（2026-11-25 实施）", "6 待实施（2026-11-25 实施）", "待回收 0 份。"]);

@@ -61,4 +61,36 @@ describe("the distribution register's recall deadline", () => {
     const overdue = (today: string) => checkJson(dir, "--today", today).findings.filter((f) => f.rule === "doc/recall-overdue").length;
     expect([overdue("2026-12-22"), overdue("2026-12-23")]).toEqual([0, 2]);
   });
+
+  it("keeps the 应回收日期 of copies taken back and says how late a late one came back; csr recall says it too (tester19 F4)", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const file = join(dir, "documents/procedures/QP-009.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
+    const release = ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht"];
+    expect(csr([...release, "--date", "2026-11-05", "-y"], { lang: "zh-CN" }).code).toBe(0);
+    // Due back 5 working days after A/1 took effect on Thursday 2026-11-05: 2026-11-12; copy 1 comes back 12 working days later.
+    expect(csr(["-C", dir, "recall", "QP-009", "--copy", "1", "--by", "zhangli", "--date", "2026-11-30", "-y"], { lang: "zh-CN" }).stdout).toBe(
+      [
+        "QP-009：于 2026-11-30 回收 1 份：受控号 1（A/0，品质部）。交回人：张丽（zhangli）。回收人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --received-by）。",
+        "注意：受控号 1（A/0，品质部）应于 2026-11-12 前回收，此次回收逾期 12 个工作日（文件发放/回收记录的备注写明）。",
+        "尚待回收：受控号 2（A/0，生产部）。",
+        "",
+      ].join("\n"),
+    );
+    // Back on its 应回收日期: in time, nothing to say.
+    expect(csr(["-C", dir, "recall", "QP-009", "--copy", "2", "--by", "huangjun", "--date", "2026-11-12", "-y"], { lang: "en" }).stdout.split("\n").slice(1)).toEqual(["No copy is due back any more.", ""]);
+    const rows = (lang: "zh-CN" | "en") =>
+      csr(["-C", dir, "list", "distribution", "--format", "md", "--today", "2026-12-01"], { lang })
+        .stdout.split("\n")
+        .filter((l) => /QP-009|QP-012 .* A\/0 /.test(l))
+        .map((l) => l.trimEnd());
+    expect(rows("zh-CN")).toEqual([
+      "| 56 | QP-009 | 进料检验控制程序 | A/0 | 1 | 品质部 | 张丽 | 陈静 | 2024-03-01 | 2026-11-12 | 2026-11-30 | 张丽 | 陈静 | 已回收 | 逾期 12 个工作日回收 |",
+      "| 57 | QP-009 | 进料检验控制程序 | A/0 | 2 | 生产部 | 黄军 | 陈静 | 2024-03-01 | 2026-11-12 | 2026-11-12 | 黄军 | 陈静 | 已回收 |  |",
+      // A copy of A/0 taken back when A/1 took effect was due back then, not after A/2, the current version, took effect.
+      "| 62 | QP-012 | 不合格品控制程序 | A/0 | 1 | 品质部 | 张丽 | 陈静 | 2024-03-01 | 2024-07-17 | 2024-07-10 | 张丽 | 陈静 | 已回收 |  |",
+      "| 63 | QP-012 | 不合格品控制程序 | A/0 | 2 | 生产部 | 黄军 | 陈静 | 2024-03-01 | 2024-07-17 | 2024-07-10 | 黄军 | 陈静 | 已回收 |  |",
+    ]);
+    expect(rows("en")[0]).toBe("| 56 | QP-009 | Incoming Inspection Procedure | A/0 | 1 | Quality Assurance | Zhang Li | Chen Jing | 2024-03-01 | 2026-11-12 | 2026-11-30 | Zhang Li | Chen Jing | recalled | returned 12 working days late |");
+  });
 });

@@ -7,7 +7,8 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, language, t } from "../../i18n/index.js";
-import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, withEdition } from "../../model/distribution.js";
+import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, recalledLate, withEdition } from "../../model/distribution.js";
+import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
@@ -391,6 +392,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
             (clerk ? t(clerk.controller ? "recall.received-by-controller" : "recall.received-by", { by: personLabel(session.index, clerk.id) }) : ""),
           ...(clerk ? [] : [t("copy-clerk.blank.receiver")]),
         ];
+    if (!gone) lines.push(...lateReturns(session, document, chosen, date));
     lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(session.index, left) }) : t("recall.all-back"));
     const copies = inline(chosen.map((c) => String(c.copy)));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: gone ? t(`recall.commit-${gone}`, { id, copies }) : t("commit.recall", { id, copies }) });
@@ -402,6 +404,23 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
       );
     }
     return 0;
+  });
+}
+
+/**
+ * What a recall on `date` says of copies taken back after their 应回收日期 (recalledLate), one line per
+ * day they were due by: the register's remark says the same (tester19 F4).
+ */
+function lateReturns(session: EditSession, document: ControlledDocument, chosen: readonly ControlledCopy[], date: string): string[] {
+  const config = session.repo.config?.value;
+  const calendar = repositoryCalendar(config);
+  const late = chosen.flatMap((copy) => {
+    const found = recalledLate(document, { ...copy, recalled: date }, calendar, config);
+    return found ? [{ copy, ...found }] : [];
+  });
+  return [...new Set(late.map((l) => l.due))].map((due) => {
+    const copies = late.filter((l) => l.due === due);
+    return t("recall.late", { copies: copyList(session.index, copies.map((l) => l.copy)), due, count: copies[0]!.days });
   });
 }
 

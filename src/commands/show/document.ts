@@ -11,7 +11,7 @@ import type { Located, Repository } from "../../load/repository.js";
 import { addressing } from "../../model/csr-status.js";
 import { documentReferrers } from "../../model/referrers.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
-import { copiesDue, copiesInUse, recallDue } from "../../model/distribution.js";
+import { copiesDue, copiesInUse, copyRecallDue } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
@@ -103,7 +103,8 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
   if (referring.length > 0) field("show.document.referrers", ...referring);
   if (doc.distribution?.length) {
     // Due back by the same 应回收日期 as the distribution register and doc/recall-overdue (tester19 F9).
-    const recallBy = due.length > 0 ? recallDue(doc, repositoryCalendar(repo.config?.value), repo.config?.value) : undefined;
+    // The earliest, when copies of several old versions are out.
+    const recallBy = due.flatMap((c) => copyRecallDue(doc, c, repositoryCalendar(repo.config?.value), repo.config?.value) ?? []).sort()[0];
     const dueLine = recallBy && recallBy < today ? "show.document.copies.overdue" : "show.document.copies.due";
     field(
       "show.document.copies",

@@ -3,14 +3,16 @@
  * document, with its number (受控号), version, 密级 (where any document listed is marked), recipient, who handed it out and when, when it was
  * taken back, who handed it back and who took it back, and whether it is in force, due back, back,
  * lost, destroyed or kept stamped 作废 (作废留用); the remarks say when a copy that did not come back
- * was lost, destroyed or stamped, by whom and what happened. A copy still out that is or will be due
- * back has its 应回收日期 (recallDue: the recall period after its version stopped being in force), and
- * one still out after that day is 回收逾期, as doc/recall-overdue and the dashboard say (auditor16 F21).
+ * was lost, destroyed or stamped, by whom and what happened. A copy of a version no longer (or soon no
+ * longer) in force has its 应回收日期 (copyRecallDue: the recall period after its version stopped being
+ * in force), and one still out after that day is 回收逾期, as doc/recall-overdue and the dashboard say
+ * (auditor16 F21); a copy taken back keeps that day, and one taken back after it says how late in its
+ * remark (tester19 F4).
  */
 import { copyRecordedAfter, releaseRecordedAfter } from "../../model/as-of.js";
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { copiesDue, isOut, pendingTransition, recallDays, recallDue } from "../../model/distribution.js";
+import { copiesDue, copyRecallDue, pendingTransition, recallDays, recalledLate } from "../../model/distribution.js";
 import type { ControlledCopy } from "../../model/types.js";
 import type { Table } from "../table.js";
 import { asOfNotes, compareIds, departmentName, documentsOn, documentTitle, personName, t, type RegisterContext } from "./context.js";
@@ -72,45 +74,47 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
   const rows = documents.flatMap((doc) => {
     const transition = pendingTransition(doc, today);
     const due = new Set(copiesDue(doc, today).filter((c) => copyFilterKeeps(filter, c)));
-    // The day the copies of the version no longer (or soon no longer) in force are to be back by.
-    const dueBy = due.size > 0 || transition?.inForce !== undefined ? recallDue(doc, calendar, config) : undefined;
-    const late = dueBy !== undefined && dueBy < today;
     toRecall += due.size;
-    if (late) overdue += due.size;
     return (doc.distribution ?? [])
       .filter((c) => copyFilterKeeps(filter, c))
       .sort((a, b) => a.copy - b.copy)
-      .map((copy) => ({
-        number: doc.id,
-        title: documentTitle(ctx, doc),
-        version: copy.version,
-        ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
-        copy: copy.copy,
-        to: departmentName(ctx, copy.to),
-        holder: personName(ctx, copy.holder),
-        issuedBy: personName(ctx, copy.issued_by),
-        date: copy.date,
-        dueBy: due.has(copy) || (isOut(copy) && copy.version === transition?.inForce) ? (dueBy ?? null) : null,
-        recalled: copy.recalled ?? null,
-        returnedBy: personName(ctx, copy.returned_by),
-        receivedBy: personName(ctx, copy.received_by),
-        state: copy.recalled
-          ? t(ctx, "register.distribution.recalled")
-          : copy.lost
-            ? t(ctx, "recall.register.lost")
-            : copy.destroyed
-              ? t(ctx, "recall.register.destroyed")
-              : copy.retained
-                ? t(ctx, "recall.register.retained")
-              : due.has(copy)
-                ? t(ctx, late ? "register.distribution.recall-overdue" : "register.distribution.to-recall")
-                : transition && copy.version === transition.pending
-                  ? t(ctx, "register.distribution.pending", { date: transition.until })
-                  : transition && copy.version === transition.inForce
-                    ? t(ctx, "register.distribution.in-use-until", { date: transition.until })
-                    : t(ctx, "register.distribution.in-use"),
-        remark: copyRemark(ctx, copy),
-      }));
+      .map((copy) => {
+        // Every copy of a version no longer (or soon no longer) in force keeps its 应回收日期, one taken back too, so that the record shows whether it came back in time (tester19 F4).
+        const dueBy = copyRecallDue(doc, copy, calendar, config);
+        const late = due.has(copy) && dueBy !== undefined && dueBy < today;
+        if (late) overdue++;
+        return {
+          number: doc.id,
+          title: documentTitle(ctx, doc),
+          version: copy.version,
+          ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
+          copy: copy.copy,
+          to: departmentName(ctx, copy.to),
+          holder: personName(ctx, copy.holder),
+          issuedBy: personName(ctx, copy.issued_by),
+          date: copy.date,
+          dueBy: dueBy ?? null,
+          recalled: copy.recalled ?? null,
+          returnedBy: personName(ctx, copy.returned_by),
+          receivedBy: personName(ctx, copy.received_by),
+          state: copy.recalled
+            ? t(ctx, "register.distribution.recalled")
+            : copy.lost
+              ? t(ctx, "recall.register.lost")
+              : copy.destroyed
+                ? t(ctx, "recall.register.destroyed")
+                : copy.retained
+                  ? t(ctx, "recall.register.retained")
+                : due.has(copy)
+                  ? t(ctx, late ? "register.distribution.recall-overdue" : "register.distribution.to-recall")
+                  : transition && copy.version === transition.pending
+                    ? t(ctx, "register.distribution.pending", { date: transition.until })
+                    : transition && copy.version === transition.inForce
+                      ? t(ctx, "register.distribution.in-use-until", { date: transition.until })
+                      : t(ctx, "register.distribution.in-use"),
+          remark: copyRemark(ctx, copy, recalledLate(doc, copy, calendar, config)),
+        };
+      });
   });
   const filtered = filterNotes(ctx, filter, "distribution");
   return {
@@ -141,8 +145,12 @@ export function distributionRegister(ctx: RegisterContext, options: { today: str
   };
 }
 
-/** How a copy that did not come back was lost, destroyed or stamped 作废 and kept (遗失, 销毁, 作废留用): when, by whom, what happened. */
-function copyRemark(ctx: RegisterContext, copy: ControlledCopy): string {
+/**
+ * How a copy that did not come back was lost, destroyed or stamped 作废 and kept (遗失, 销毁, 作废留用):
+ * when, by whom, what happened; of one taken back after its 应回收日期, how late (`late`, recalledLate).
+ */
+function copyRemark(ctx: RegisterContext, copy: ControlledCopy, late: { days: number } | undefined): string {
+  if (late) return t(ctx, "register.distribution.recalled-late", { count: late.days });
   const gone = copy.lost
     ? { key: "recall.register.remark-lost" as const, loss: copy.lost }
     : copy.destroyed
