@@ -400,6 +400,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--format <format>", t("help.render.format"))
           .option("--out <dir|file>", t("help.render.out"))
           .option("--copy <n>", t("help.render.copy"))
+          .option("--draft", t("help.render.draft"))
           .option("--force", t("help.common.force"))
           .option("--today <date>", t("help.render.today"))
           .option("-y, --yes", t("help.common.yes"))
@@ -412,6 +413,8 @@ export async function run(argv: string[]): Promise<number> {
           .description(t("help.submit"))
           .argument("<documents...>", t("help.submit.documents"))
           .option("--withdraw", t("help.submit.withdraw"))
+          .option("--date <date>", t("help.submit.date"))
+          .option("--by <person>", t("help.submit.by"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/submit/index.js")).submitCommand));

@@ -35,20 +35,33 @@ export function earlierRevisionOn(doc: ControlledDocument, day: string): Revisio
 }
 
 /**
+ * The revision whose content as released a register of `day` shows in place of the file's: the
+ * earlier one of that day (earlierRevisionOn), or, for a released document being revised (修订中,
+ * `revising`: the file holds the draft of the next version), its current revision, still in force.
+ * Undefined when the file's content is the one to show.
+ */
+export function releasedContentOn(doc: ControlledDocument, day: string): Revision | undefined {
+  const earlier = earlierRevisionOn(doc, day);
+  if (earlier !== undefined || doc.revising === undefined || doc.status !== "released") return earlier;
+  return currentRevision(doc);
+}
+
+/**
  * The document on `day`: its revisions issued by then (revisionOn), withdrawn only when the
  * withdrawal is dated by then, with the copies handed out by then, each one taken back, lost or
  * destroyed only when that is dated by then. Undefined when the records show it was not yet a
  * controlled document: released (or, an external one, received) after `day`. A draft or a document
  * in review keeps its status, which is not dated. The document itself when nothing was recorded after
  * `day`, so that a register of today is the register it always was. `released`: the document as the
- * revision of that day was released (earlierRevisionOn), when a later one was issued after `day`:
+ * revision of that day was released (releasedContentOn), when a later one was issued after `day` or
+ * the file holds the draft of a revision in preparation:
  * its content (title, department, body, related documents and forms …) is that revision's
  * (withReleasedContent), not the later one's; without it, the content is the current one.
  */
 export function documentOn(doc: ControlledDocument, day: string, released?: ControlledDocument): ControlledDocument | undefined {
   const releaseAfter = releaseRecordedAfter(doc, day);
   const copiesAfter = copyRecordedAfter(doc, day);
-  if (!releaseAfter && !copiesAfter) return doc;
+  if (!releaseAfter && !copiesAfter) return released !== undefined ? withReleasedContent(doc, released) : doc;
   const inForce = revisionOn(doc, day);
   const withdrawn = doc.status === "obsolete" && doc.obsolete !== undefined && doc.obsolete.date <= day;
   let status = doc.status;

@@ -69,7 +69,9 @@ export function successors(previous: string): string[] {
  *   wrong 密级 must be corrected at once, not at the next revision (`csr set --classification`);
  * - `effective`, the day the current revision takes effect (生效日期, `csr release --effective`): a
  *   date of the register (受控文件清单) that a postponed 实施日期 moves, not of the approved text;
- *   doc/effective-before-signature keeps it after the revision's signatures.
+ *   doc/effective-before-signature keeps it after the revision's signatures;
+ * - `revising`, the mark of a revision in preparation (修订中, `csr submit`): the state of the work on
+ *   the next version, not part of any version's text.
  */
 export const REGISTER_FIELDS = [
   "revisions",
@@ -83,6 +85,7 @@ export const REGISTER_FIELDS = [
   "review_interval_months",
   "classification",
   "effective",
+  "revising",
 ] as const satisfies readonly (keyof ControlledDocument)[];
 
 /** Whether changing `field` of a released document needs a new revision (see REGISTER_FIELDS). */

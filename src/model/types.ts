@@ -365,6 +365,11 @@ export interface ControlledDocument {
   clauses?: string[];
   status: DocumentStatus;
   effective?: string;
+  /**
+   * A revision in preparation (修订中, `csr submit` of a released document): the file holds the draft
+   * of the next version; the current revision stays in force with the text of its release tag.
+   */
+  revising?: { since: string; by?: string };
   review_interval_months?: number;
   reviews?: PeriodicReview[];
   revisions?: Revision[];

@@ -329,16 +329,20 @@ function stampOf(status: ControlledDocument["status"], kind: ControlledDocument[
 /**
  * `today`: the day a controlled copy is printed, which says whether an external document is still 待实施
  * (its 实施日期 ahead: the external document list says so, and so does the copy); without it, not said.
+ * `revisionDraft`: the file's text is printed as the draft of the revision in preparation (修订中,
+ * `csr render --draft`): stamped 草稿, its version "修订稿（现行 A/0）", no signatures (those of the
+ * version in force did not approve it).
  */
-export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: DocumentLinker, today?: string): DocumentView {
+export function documentView(repo: Repository, index: RepoIndex, doc: ControlledDocument, lang: Lang, body: BodyRenderer, link?: DocumentLinker, today?: string, revisionDraft = false): DocumentView {
   const names = new Names(repo, index, lang, link);
-  const current = currentRevision(doc);
+  const inForce = currentRevision(doc);
+  const current = revisionDraft ? undefined : inForce;
   const sections = sectionViews(doc, lang, body);
   const closing = closingSectionNumbers(doc);
   const layout = documentLayout(repo, doc.level, current?.date);
   const defaults = defaultRevisionColumns(doc.revisions ?? []);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
-  const header = names.header(doc.title, doc.title_en, doc.id, stampOf(doc.status, doc.kind));
+  const header = names.header(doc.title, doc.title_en, doc.id, revisionDraft ? "draft" : stampOf(doc.status, doc.kind));
   const classification = classificationName(lang, documentClassification(repo, doc));
   // A document marked 秘密 or above is not an internal document, which the organisation's notice may call it: its notice names its 密级.
   const confidentiality = header.confidentiality !== "" && isStateSecret(repo, doc) ? translate(lang, "render.confidentiality-classified", { classification }) : header.confidentiality;
@@ -355,11 +359,11 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     lang,
     kind: doc.kind,
     level: doc.level,
-    version: current?.version ?? "",
+    version: revisionDraft ? translate(lang, "render.version.revision-draft", { version: inForce?.version ?? "" }) : (current?.version ?? ""),
     department: names.department(doc.department),
     // 制订日期 is when the document was first established, not when the current version was (that is 生效日期's business).
     issued: firstIssueDate(doc, lang),
-    effective: doc.effective ?? "",
+    effective: revisionDraft ? "" : (doc.effective ?? ""),
     prepared: names.signature(current?.prepared),
     reviewed: names.signature(current?.reviewed),
     approved: names.signature(current?.approved),

@@ -31,7 +31,7 @@ import { createRenderer, handlebarsRuntime } from "../render/environment.js";
 import { markdownToHtml } from "../render/markdown.js";
 import { citeClause, csrReportView, documentView, type Lang } from "../render/view.js";
 import { DIRECT, editionNotes, INHERITED, THROUGH_CHILDREN } from "../report/registers/clauses.js";
-import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, t, versionInForce, type RegisterContext } from "../report/registers/context.js";
+import { compareIds, csrsOn, customerName, departmentName, documentsOn, documentStatus, documentTitle, personName, registerContext, revisingOn, t, versionInForce, type RegisterContext } from "../report/registers/context.js";
 import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import { reviewedVersion } from "../report/registers/periodic-reviews.js";
@@ -232,7 +232,9 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     }
     let html: string;
     try {
-      const view = documentView(repo, index, doc, lang, body, (id) => link(page, "document", id), today);
+      // A document being revised (修订中) shows its version in force as released, not the draft in its file.
+      const inForce = revisingOn(doc, today) ? (documentsOn(rc, today).byId.get(doc.id) ?? doc) : doc;
+      const view = documentView(repo, index, inForce, lang, body, (id) => link(page, "document", id), today);
       // A controlled copy is a numbered paper copy in the distribution register (文件发放/回收记录): a page of the site,
       // or its print, is a reference copy, stamped 非受控 where csr render stamps a released document 受控.
       // The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.

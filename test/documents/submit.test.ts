@@ -63,7 +63,7 @@ describe("csr submit", () => {
     const again = await csrInProcess(["-C", dir, "submit", "QP-003"]);
     expect(again.code).toBe(2);
     expect(again.stderr).toBe(
-      "csr: QP-003 is in-review: only a draft is submitted for approval.\nhint: QP-003 is in review already. Once approved, release it with 'csr release QP-003'; to return it for rework, 'csr submit QP-003 --withdraw'.\n",
+      "csr: QP-003 is in-review: only a draft, or the revision of a released document, is submitted for approval.\nhint: QP-003 is in review already. Once approved, release it with 'csr release QP-003'; to return it for rework, 'csr submit QP-003 --withdraw'.\n",
     );
     const notInReview = await csrInProcess(["-C", dir, "submit", "QP-001", "--withdraw"]);
     expect(notInReview.code).toBe(2);

@@ -174,6 +174,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     };
     const text = editDocument(readFileSync(join(root, file.path), "utf8"), (yaml) => {
       yaml.set("status", "released");
+      // The revision in preparation (修订中, csr submit) is the one released now.
+      yaml.delete("revising");
       setAfter(yaml, "effective", effective, "status");
       if (yaml.has("revisions")) yaml.addIn(["revisions"], yaml.createNode(revision));
       else setAfter(yaml, "revisions", [revision], "effective");

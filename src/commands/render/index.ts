@@ -9,7 +9,9 @@ import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { copyEdition, isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
-import { documentFileName } from "../../model/paths.js";
+import { documentFileName, releaseTag } from "../../model/paths.js";
+import { withReleasedContent } from "../../model/revision.js";
+import { releasedRevisions } from "../../load/base.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
 import { escapeMarkdown, markdownToHtml, safeMarkdown } from "../../render/markdown.js";
@@ -27,6 +29,8 @@ export interface RenderFlags {
   copy?: string;
   today?: string;
   force?: boolean;
+  /** A document being revised (修订中): the revision draft in its file, not the version in force. */
+  draft?: boolean;
 }
 
 const FORMATS = ["md", "html", "pdf", "docx"] as const;
@@ -36,7 +40,7 @@ const PDF_PAGES_AT_ONCE = 2;
 const MAX_NAME_BYTES = 255;
 /** Folders that hold the repository's data; rendered files never go there. */
 
-type Target = { kind: "document"; value: ControlledDocument } | { kind: "csr"; value: Csr };
+type Target = { kind: "document"; value: ControlledDocument; revisionDraft?: boolean } | { kind: "csr"; value: Csr };
 
 export async function renderCommand(ctx: CommandContext, ids: string[], flags: RenderFlags): Promise<number> {
   const root = findRoot(ctx.dir);
@@ -47,7 +51,9 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (!flags.all && ids.length === 0) throw new UserError(t("render.nothing-named"), t("render.nothing-named.hint"));
   const index = buildIndex(repo);
   const targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
+  if (flags.draft && flags.copy !== undefined) throw new UserError(t("render.draft.copy"));
   const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy);
+  const revising = await inForceText(root, index, targets, flags);
   const target = outputTarget(root, ctx.dir, flags, targets.length);
   const format = target.format ?? choiceOption(flags.format, "--format", FORMATS, "html");
   const chromium = format === "pdf" ? findChromium() : undefined;
@@ -63,7 +69,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today), ...(copy ? { copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft), ...(copy ? { copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
@@ -119,6 +125,7 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   });
   for (const write of writes) ctx.stdout(`${shown(root, write.path)}\n`);
   ctx.stderr(t("render.rendered", { count: writes.length, format, lang }) + "\n");
+  if (revising.length > 0) ctx.stderr(revising.join("\n") + "\n");
   if (differing.length > 0) ctx.stderr(`${differing.join("\n")}\n  ${t(inForce ? "render.total-pages-differ.hint" : "render.total-pages-differ.obsolete.hint")}\n`);
   if (!flags.all) return 0;
   const skipped = [...repo.unvalidated.documents].sort();
@@ -126,6 +133,43 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   if (unresolved.length > 0) ctx.stderr(t("render.skipped-unresolved", { ids: list(unresolved) }) + "\n");
   if (unnamable.length > 0) ctx.stderr(t("render.skipped-name-too-long", { ids: list(unnamable), max: MAX_NAME_BYTES }) + "\n");
   return skipped.length + unresolved.length + unnamable.length > 0 ? 1 : 0;
+}
+
+/**
+ * A released document being revised (修订中, `revising`: csr submit) holds the draft of its next
+ * version: printed is the version in force, its text as released (its release tag, or the commit that
+ * recorded it: load/base.ts releasedRevisions), so that a print never passes the draft off as the
+ * approved text (IATF 16949 / GJB 9001C 7.5.3.2). With `--draft`, the draft, stamped 草稿 and with no
+ * signatures; a document named with --draft that is not being revised is refused. A version whose
+ * text git does not have is printed as the draft, and said. Replaces the targets' values in place;
+ * returns a line for each document being revised, saying what was printed.
+ */
+async function inForceText(root: string, index: RepoIndex, targets: Target[], flags: RenderFlags): Promise<string[]> {
+  const revising = (target: Target): target is Extract<Target, { kind: "document" }> => target.kind === "document" && target.value.status === "released" && target.value.revising !== undefined;
+  if (flags.draft && !flags.all) {
+    const other = targets.find((target) => !revising(target));
+    if (other) throw new UserError(t("render.draft.not-revising", { id: other.value.id }));
+  }
+  const being = targets.filter(revising);
+  if (being.length === 0) return [];
+  if (flags.draft) {
+    for (const target of being) target.revisionDraft = true;
+    return [];
+  }
+  const wanted = being.map(({ value }) => ({ id: value.id, path: index.documents.get(value.id)!.file.path, version: currentRevision(value)!.version }));
+  const released = await releasedRevisions(root, wanted);
+  return being.map((target, i) => {
+    const doc = target.value;
+    const { version } = wanted[i]!;
+    const tag = releaseTag(doc.id, version);
+    const then = released.get(tag);
+    if (then === undefined) {
+      target.revisionDraft = true;
+      return t("render.revising.unread", { id: doc.id, version, tag });
+    }
+    target.value = withReleasedContent(doc, then);
+    return t("render.revising.in-force", { id: doc.id, version, since: doc.revising!.since });
+  });
 }
 
 /**

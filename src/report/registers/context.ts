@@ -5,7 +5,7 @@
 import { localized } from "../../core/text.js";
 import { translate, type MessageData, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
-import { csrOn, csrRecordedAfter, documentOn, earlierRevisionOn, releaseRecordedAfter } from "../../model/as-of.js";
+import { csrOn, csrRecordedAfter, documentOn, releasedContentOn, releaseRecordedAfter } from "../../model/as-of.js";
 import { inCatalogOrder, wholeChapters } from "../../model/catalog.js";
 import { buildIndex, currentRevision, revisionInForce, revisionOn, type RepoIndex } from "../../model/index.js";
 import { releaseTag } from "../../model/paths.js";
@@ -87,11 +87,23 @@ export function statusLabel(ctx: RegisterContext, status: ControlledDocument["st
 
 /**
  * A document's status in a register on `today`: its status, or 待实施（… 实施） for a released version
- * that takes effect later (model/revision.ts releasedPendingUntil).
+ * that takes effect later (model/revision.ts releasedPendingUntil); a released one whose next
+ * revision was submitted by then (`revising`, csr submit) is 已发布（修订中，… 送审）.
  */
 export function documentStatus(ctx: RegisterContext, doc: ControlledDocument, today: string): string {
   const pending = releasedPendingUntil(doc, today);
-  return pending ? t(ctx, "register.status.pending", { date: pending }) : statusLabel(ctx, doc.status);
+  if (pending) return t(ctx, "register.status.pending", { date: pending });
+  const since = revisingOn(doc, today);
+  return since ? t(ctx, "register.status.revising", { status: statusLabel(ctx, doc.status), since }) : statusLabel(ctx, doc.status);
+}
+
+/**
+ * The day the revision in preparation of a released document (修订中, `revising`) was submitted, when
+ * that is on or before `today`; undefined otherwise.
+ */
+export function revisingOn(doc: ControlledDocument, today: string): string | undefined {
+  const since = doc.status === "released" ? doc.revising?.since : undefined;
+  return since !== undefined && since <= today ? since : undefined;
 }
 
 /**
@@ -169,7 +181,7 @@ export function documentsOn(ctx: RegisterContext, day: string): DocumentsOn {
   if (known?.day === day) return known.on;
   const unread = new Set<ControlledDocument>();
   const list = ctx.repo.documents.flatMap(({ value }) => {
-    const earlier = ctx.released && earlierRevisionOn(value, day);
+    const earlier = ctx.released && releasedContentOn(value, day);
     const released = earlier ? ctx.released!.get(releaseTag(value.id, earlier.version)) : undefined;
     if (earlier && !released) unread.add(value);
     const on = documentOn(value, day, released);

@@ -25,6 +25,7 @@ import {
   ownDocuments,
   personName,
   documentStatus,
+  revisingOn,
   t,
   unreleasedNotes,
   type RegisterContext,
@@ -53,6 +54,8 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
   const remarks = (doc: ControlledDocument): string => {
     const parts = [documentRemarks(ctx, doc)];
     if (releasedPendingUntil(doc, options.today)) parts.push(documentStatus(ctx, doc, options.today));
+    const revising = revisingOn(doc, options.today);
+    if (revising) parts.push(t(ctx, "register.remark.revising", { since: revising }));
     return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
   };
   // The GJB layout names the level-3 and level-4 documents each procedure uses: their records count too.

@@ -14,7 +14,7 @@ export const rule: Rule = {
   summary: "A released document's content changed since the base revision without a new revision entry.",
   docs: {
     description:
-      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (distribution and recall, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one).\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`. Whatever the base, a released document whose file changed since the base is also compared with the content at its current version's release tag (`csr release` tags `QP-016/A-0`): a document released and then edited in the same pull request is new at the base, but its tag records what was approved. The finding names the changed fields and stands on the first changed value, so that a pull request's annotation falls on a line of its diff.",
+      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (distribution and recall, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one). A document marked as being revised (`revising`, 修订中: `csr submit <id>` on a released document) is not compared either: its file holds the draft of the next version, shared for 会签 and approval while the current version stays in force with the text of its release tag, and `csr release` records the new revision.\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`. Whatever the base, a released document whose file changed since the base is also compared with the content at its current version's release tag (`csr release` tags `QP-016/A-0`): a document released and then edited in the same pull request is new at the base, but its tag records what was approved. The finding names the changed fields and stands on the first changed value, so that a pull request's annotation falls on a line of its diff.",
     bad: `
 sections:
   - title: 目的
@@ -25,13 +25,14 @@ sections:
     date: 2026-03-02
     summary: 增加落实期限
 `,
-    fix: "Record the change as a new revision with `csr release <id> --summary ...` (next revision, or `--major` for a new edition), or undo the change.",
+    fix: "Record the change as a new revision with `csr release <id> --summary ...` (next revision, or `--major` for a new edition), or undo the change; to commit a revision draft for 会签 before it is released, mark it as being revised first with `csr submit <id>`.",
   },
   check(ctx) {
     const rev = ctx.options.base?.rev;
     for (const { current, base } of documentPairs(ctx)) {
       // An external document is not revised by the organisation: a new edition is recorded under `external`.
-      if (current.value.kind === "external") continue;
+      // A document being revised (修订中, csr submit) holds the draft of its next version, which csr release records.
+      if (current.value.kind === "external" || current.value.revising) continue;
       if (!base || base.status !== "released" || revisedContent(base) === revisedContent(current.value)) {
         differsFromRelease(ctx, current);
         continue;

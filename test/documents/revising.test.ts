@@ -1,0 +1,124 @@
+/**
+ * A revision of a released document in preparation (修订中, tester16 F12): `csr submit` on a released
+ * document marks it (`revising`), the draft may be committed and checked against a base without a new
+ * revision entry, while registers, prints and the document's card keep the version in force with its
+ * text as released; `--draft` prints the draft; `--withdraw` only once the text is back; `csr release`
+ * records the revision and removes the mark. On a real git repository whose A/0 was released by csr
+ * (release tag QP-001/A-0).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+
+const FILE = "documents/QP-001.yaml";
+const OLD = "规定文件的编制、审批和发放。";
+const NEW = "规定文件的编制、会签、审批和发放。";
+
+const draft = ["id: QP-001", "title: 文件控制程序", "level: 2", "kind: procedure", "department: QA", "status: draft", "sections:", "  - title: 目的", `    text: ${OLD}`, ""].join("\n");
+
+/** QP-001 released as A/0 by csr release (tagged), then its text edited in the working tree. */
+async function revisedRepo(): Promise<string> {
+  const dir = gitInit(minimalRepo({ [FILE]: draft }));
+  const released = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-02", "-y"]);
+  expect([released.code, released.stderr]).toEqual([0, ""]);
+  expect(git(dir, ["tag"]).trim()).toBe("QP-001/A-0");
+  writeFileSync(join(dir, FILE), readFileSync(join(dir, FILE), "utf8").replace(OLD, NEW).replace("title: 文件控制程序", "title: 文件与会签控制程序"));
+  return dir;
+}
+
+const rulesOf = (findings: { rule: string }[]) => findings.map((f) => f.rule);
+
+describe("csr submit on a released document (修订中)", () => {
+  it("marks the revision, lets the draft be committed, and keeps the version in force in registers, prints and the card", async () => {
+    const dir = await revisedRepo();
+    // Unmarked, the edit is an unreleased change.
+    expect(rulesOf((await checkJsonInProcess(dir, "--base", "HEAD")).findings)).toEqual(["doc/revision-not-bumped"]);
+
+    const submitted = await csrInProcess(["-C", dir, "submit", "QP-001", "--by", "zhang", "--date", "2026-11-30"], { lang: "zh-CN" });
+    expect([submitted.code, submitted.stderr]).toEqual([0, ""]);
+    expect(submitted.stdout).toBe(
+      "修订稿已送审：QP-001 文件与会签控制程序（documents/QP-001.yaml），张伟（zhang）于 2026-11-30 送审，修订中；现行版本 A/0 照常有效，登记、打印和网站都用它发布时的文本，直到 'csr release QP-001' 发布新版本。修订稿可以提交、在合并请求中会签。\n",
+    );
+    expect(parse(readFileSync(join(dir, FILE), "utf8")).revising).toEqual({ since: "2026-11-30", by: "zhang" });
+    expect((await checkJsonInProcess(dir, "--base", "HEAD")).findings).toEqual([]);
+    git(dir, ["commit", "-qam", "QP-001 修订稿，待会签"]);
+    expect((await checkJsonInProcess(dir, "--base", "HEAD~1")).findings).toEqual([]);
+
+    const listed = await csrInProcess(["-C", dir, "list", "documents", "--format", "csv", "--today", "2026-12-01"], { lang: "zh-CN" });
+    // The version in force with its content as released: its title, not the draft's.
+    expect(listed.stdout).toMatch(/^.*QP-001,文件控制程序,.*A\/0,.*$/m);
+    expect(listed.stdout).not.toContain("文件与会签控制程序");
+    expect(listed.stdout).toContain("已发布（修订中，2026-11-30 送审）");
+    const procedures = await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv", "--today", "2026-12-01"]);
+    expect(procedures.stdout).toContain("being revised (submitted 2026-11-30)");
+    // Before the day it was submitted, the register of that day does not say so.
+    expect((await csrInProcess(["-C", dir, "list", "procedures", "--format", "csv", "--today", "2026-11-29"])).stdout).not.toContain("being revised");
+    const card = await csrInProcess(["-C", dir, "show", "QP-001", "--today", "2026-12-01"]);
+    expect(card.stdout).toMatch(/^ {2}Status +released \(being revised, submitted 2026-11-30\)$/m);
+
+    const inForce = await csrInProcess(["-C", dir, "render", "QP-001", "--format", "md", "--out", join(dir, "out", "in-force.md")]);
+    expect(inForce.code).toBe(0);
+    expect(inForce.stderr).toBe(
+      "Rendered 1 file (md, en).\nQP-001 is being revised (submitted 2026-11-30): printed is version A/0 in force, as released; print the revision draft with 'csr render QP-001 --draft'.\n",
+    );
+    const printed = readFileSync(join(dir, "out", "in-force.md"), "utf8");
+    expect(printed).toContain(OLD);
+    expect(printed).not.toContain(NEW);
+    expect(printed).toContain("| A/0 |");
+
+    const drafted = await csrInProcess(["-C", dir, "render", "QP-001", "--draft", "--format", "md", "--out", join(dir, "out", "draft.md")]);
+    expect([drafted.code, drafted.stderr]).toEqual([0, "Rendered 1 file (md, en).\n"]);
+    const draftText = readFileSync(join(dir, "out", "draft.md"), "utf8");
+    expect(draftText).toContain(NEW);
+    expect(draftText).toContain("# 文件与会签控制程序");
+    expect(draftText).toContain("**【DRAFT】**");
+    expect(draftText).toContain("revision draft (in force: A/0)");
+    // A/0's signers did not approve the draft: its signature row is empty, its revision record keeps them.
+    expect(draftText).toContain("| Prepared |   | Reviewed |   | Approved |   |");
+    expect(printed).toContain("| Prepared | 张伟 2026-03-02 | Reviewed | 李娜 2026-03-02 | Approved | 王强 2026-03-02 |");
+
+    const copy = await csrInProcess(["-C", dir, "render", "QP-001", "--draft", "--copy", "1"]);
+    expect([copy.code, copy.stderr]).toEqual([2, "csr: --draft does not go with --copy: a controlled copy is of the version in force, not of the revision draft.\n"]);
+
+    const again = await csrInProcess(["-C", dir, "submit", "QP-001"]);
+    expect([again.code, again.stderr]).toEqual([
+      2,
+      "csr: The revision of QP-001 was submitted on 2026-11-30 and is still being revised.\nhint: Once countersigned and approved, 'csr release QP-001' issues the new version; to give the revision up, 'csr submit QP-001 --withdraw'.\n",
+    ]);
+
+    const released = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "增加会签", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-12-01", "-y"]);
+    expect([released.code, released.stderr]).toEqual([0, ""]);
+    const after = parse(readFileSync(join(dir, FILE), "utf8"));
+    expect(after.revising).toBeUndefined();
+    expect(after.revisions.map((r: { version: string }) => r.version)).toEqual(["A/0", "A/1"]);
+    const printedA1 = await csrInProcess(["-C", dir, "render", "QP-001", "--format", "md", "--out", join(dir, "out", "a1.md")]);
+    expect(printedA1.stderr).toBe("Rendered 1 file (md, en).\n");
+    expect(readFileSync(join(dir, "out", "a1.md"), "utf8")).toContain(NEW);
+  });
+
+  it("gives a revision up only once the text is back to the version in force", async () => {
+    const dir = await revisedRepo();
+    expect((await csrInProcess(["-C", dir, "submit", "QP-001"])).code).toBe(0);
+    const before = readFileSync(join(dir, FILE), "utf8");
+    const refused = await csrInProcess(["-C", dir, "submit", "QP-001", "--withdraw"]);
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      "csr: The text of QP-001 differs from version A/0 in force as released: given up, the revision would leave unreleased changes in the released document.\n" +
+        "hint: To drop the draft, restore documents/QP-001.yaml to the text A/0 was released with first (git checkout QP-001/A-0 -- documents/QP-001.yaml; without that tag, git log -- documents/QP-001.yaml finds the commit that recorded A/0), then give the revision up; to issue it, 'csr release QP-001'.\n",
+    ]);
+    expect(readFileSync(join(dir, FILE), "utf8")).toBe(before);
+    // The text restored, the mark is taken away and the document is as released.
+    writeFileSync(join(dir, FILE), before.replace(NEW, OLD).replace("title: 文件与会签控制程序", "title: 文件控制程序"));
+    const withdrawn = await csrInProcess(["-C", dir, "submit", "QP-001", "--withdraw"]);
+    expect([withdrawn.code, withdrawn.stderr, withdrawn.stdout]).toEqual([0, "", "Revision given up: QP-001 文件控制程序 (documents/QP-001.yaml), no longer being revised; version A/0 in force.\n"]);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    const notRevising = await csrInProcess(["-C", dir, "submit", "QP-001", "--withdraw"]);
+    expect(notRevising.stderr).toBe(
+      "csr: QP-001 is released, not in review: there is nothing to return.\nhint: QP-001 is not being revised: there is no revision to give up. Revise it and 'csr release QP-001' a new version, or 'csr obsolete QP-001' when it is no longer used.\n",
+    );
+    const draftOfNothing = await csrInProcess(["-C", dir, "render", "QP-001", "--draft"]);
+    expect([draftOfNothing.code, draftOfNothing.stderr]).toEqual([2, "csr: QP-001 is not being revised: --draft is for a released document being revised ('csr submit QP-001').\n"]);
+  });
+});
