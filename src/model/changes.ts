@@ -48,6 +48,8 @@ export interface Change {
   effective?: string;
   /** On an `effective` row: the day the revision was released. */
   released?: string;
+  /** On a CSR's `reopened` row: its source document, whose revision `from` → `to` reopened the review (the reason said from it: historyReason). */
+  source?: string;
   /** The day the change took effect as recorded in the data (YYYY-MM-DD), when it records one. */
   date: string | null;
 }
@@ -206,7 +208,7 @@ function csrChanges(before: Repository, after: Repository): Change[] {
 /** What changed in one CSR between two of its states (`a` absent: new; `b` absent: removed). */
 function csrChange(id: string, a: Csr | undefined, b: Csr | undefined): Change[] {
   const out: Change[] = [];
-  const change = (kind: ChangeKind, from: string, to: string, detail: string, date: string | null) => out.push({ area: "csr", kind, id, title: (b ?? a)!.title, from, to, detail, date });
+  const change = (kind: ChangeKind, from: string, to: string, detail: string, date: string | null, more: Partial<Change> = {}) => out.push({ area: "csr", kind, id, title: (b ?? a)!.title, from, to, detail, date, ...more });
   if (!b) {
     change("removed", a!.customer, "", "", null);
     return out;
@@ -216,7 +218,7 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined): Change[]
   const restarted = b.review?.restarted !== undefined && b.review.restarted !== a?.review?.restarted;
   if (a && restarted) {
     const reason = b.review?.history?.[b.review.history.length - 1]?.reason ?? "";
-    change("reopened", a.source.revision, b.source.revision, reason, b.review!.restarted!);
+    change("reopened", a.source.revision, b.source.revision, reason, b.review!.restarted!, { source: b.source.document });
   }
   const decision = b.review?.decision;
   if (decision && (restarted || !sameDecision(a?.review?.decision, decision))) {

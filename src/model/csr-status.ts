@@ -171,13 +171,35 @@ export function reviewRecordText(record: ReviewRecord): string {
   return named && record.note ? `${named} (${record.note})` : named || (record.note ?? "");
 }
 
+/** An entry of `review.history` or `implementation.history`, as far as it says why it went there. */
+export interface ClosedEntry {
+  reason?: string;
+  source_revision?: string;
+  revised_to?: string;
+}
+
 /**
- * Why an earlier round or record went to a history, for a reader: `csr review --amend` and
- * `csr implement --amend` record the code `amended` (the file's language may differ from the
- * reader's), which is named in `lang`; any other reason was written for people and is kept as is.
+ * The reason `csr source update` wrote for a round it closed before it recorded `revised_to`, in the
+ * repository's language: "DYA-SC 换版为 C，重新评审" or "new source revision C".
  */
-export function historyReason(reason: string | undefined, lang: Lang): string {
-  return reason === "amended" ? translate(lang, "report.history.amended") : (reason ?? "");
+const WRITTEN_REVISION_REASONS = [/^(?<source>\S+) 换版为 (?<to>\S+)，重新评审$/u, /^new source revision (?<to>\S+)$/u];
+
+/**
+ * Why an earlier round or record went to a history, for a reader (the file's language may differ
+ * from the reader's): `csr review --amend` and `csr implement --amend` record the code `amended`,
+ * named in `lang`; a round a new revision of its source document closed (`revised_to`, written by
+ * `csr source update`; in older files its reason in the repository's words) is said from the data,
+ * the source document `source` and its revisions, in `lang`; any other reason was written for people
+ * and is kept as is.
+ */
+export function historyReason(entry: ClosedEntry, source: string, lang: Lang): string {
+  if (entry.reason === "amended") return translate(lang, "report.history.amended");
+  const written = entry.reason === undefined ? undefined : WRITTEN_REVISION_REASONS.map((pattern) => pattern.exec(entry.reason!)?.groups).find((groups) => groups !== undefined);
+  if (entry.reason !== undefined && written === undefined) return entry.reason;
+  const to = written?.to ?? entry.revised_to;
+  if (to === undefined) return "";
+  const data = { source: written?.source ?? source, to };
+  return entry.source_revision === undefined ? translate(lang, "report.history.revised-to", data) : translate(lang, "report.history.revised", { ...data, from: entry.source_revision });
 }
 
 /** The revision a source document is at now: the last one recorded (revisions are kept oldest first). */

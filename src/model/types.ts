@@ -178,6 +178,8 @@ export interface Decision {
 export interface ReviewRound {
   source_revision?: string;
   closed?: string;
+  /** The source revision whose receipt closed the round (csr source update): the reports say why from it, in the reader's language. */
+  revised_to?: string;
   reason?: string;
   opinions?: Opinion[];
   /** That round's signed review record, when its opinions were given on paper. */
@@ -293,7 +295,7 @@ export interface Csr {
      * closed with their review round by a changed source revision (`source_revision`, the revision they
      * met: csr source update), with that round's status, due date and evidence.
      */
-    history?: { closed: string; reason?: string; source_revision?: string; status?: "planned" | "in-progress" | "implemented" | "verified"; due?: string; evidence?: string; implemented?: string; verified?: Signature }[];
+    history?: { closed: string; reason?: string; source_revision?: string; revised_to?: string; status?: "planned" | "in-progress" | "implemented" | "verified"; due?: string; evidence?: string; implemented?: string; verified?: Signature }[];
   };
   /** The distributions (发放), oldest first; a file written before they were a list has one object (model/distribution.ts csrDistributions). */
   distribution?: CsrDistribution[] | { departments?: string[]; date?: string };

@@ -592,7 +592,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     lateReason: round.lateReason ?? "",
     estimated: round.estimatedYears.length > 0,
     history: (csr.review?.history ?? []).map((round) => ({
-      reason: historyReason(round.reason, lang),
+      reason: historyReason(round, csr.source.document, lang),
       sourceRevision: round.source_revision ?? "",
       closed: round.closed ?? "",
       opinions: (round.opinions ?? []).map(opinionView),
@@ -652,7 +652,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
           evidence: implementation.evidence ?? "",
           history: (implementation.history ?? []).map((h) => ({
             closed: h.closed,
-            reason: historyReason(h.reason, lang),
+            reason: historyReason(h, csr.source.document, lang),
             implemented: h.implemented ?? "",
             verifiedBy: h.verified ? names.person(h.verified.by) : "",
             verifiedOn: h.verified?.date ?? "",

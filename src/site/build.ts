@@ -736,7 +736,7 @@ function csrSections(rc: RegisterContext, page: string, csr: Csr, facts: CsrRow[
         rows: rounds.map((r) => [
           { text: r.source_revision ?? "" },
           { text: r.closed ?? "", className: "date" },
-          { text: historyReason(r.reason, rc.lang) },
+          { text: historyReason(r, csr.source.document, rc.lang) },
           {
             text: [
               ...(r.opinions ?? []).map((o) => signed(rc, `${departmentName(rc, o.department)} ${t(rc, `register.opinion.${o.opinion}`)}`, personName(rc, o.reviewer), o.date)),

@@ -47,7 +47,7 @@ describe("csr source update, asked at a terminal", () => {
         "",
       ].join("\n"),
     );
-    expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("      reason: DYA-SQM 换版为 E，重新评审\n");
+    expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("      revised_to: E\n");
   });
 
   it("does not offer 'unchanged' for a CSR with no decision to keep (month report #2)", async () => {

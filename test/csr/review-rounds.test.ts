@@ -80,7 +80,7 @@ describe("review rounds", () => {
         "  history:",
         '    - source_revision: "1"',
         "      closed: 2026-10-13",
-        "      reason: NES-JDB 换版为 2，重新评审",
+        '      revised_to: "2"',
         "      opinions:",
         "        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-09-28}",
         "        - {department: MKT, reviewer: li, opinion: accept, date: 2026-09-28}",
@@ -325,7 +325,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     ]);
     const history = await shown("NES-002");
     expect(history.slice(history.findIndex((l) => l.startsWith("  History")))).toEqual([
-      "  History         NES-JDB 换版为 2，重新评审, revision 1, closed 2026-10-13",
+      "  History         NES-JDB revised (1 → 2), reviewed again, revision 1, closed 2026-10-13",
       "                    QA 品质部 accept, zhang 张伟, 2026-09-28",
       "                    MKT 市场部 accept, li 李娜, 2026-09-28",
       "                    decision not-applicable, zhang 张伟, 2026-09-30: 不采购元器件",
@@ -335,7 +335,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     const out = tempDir();
     for (const format of ["md", "html", "docx"]) expect((await csrInProcess(["-C", dir, "render", "NES-001", "NES-002", "--format", format, "--out", out, "--today", "2026-11-27"], { lang: null })).code).toBe(0);
     const md = (id: string) => readFileSync(join(out, `${id}.review.zh-CN.md`), "utf8");
-    expect(md("NES-002").split("\n").filter((l) => l.startsWith("| 1 |"))).toEqual(["| 1 | NES-JDB 换版为 2，重新评审 | 1 | 2026-10-13 | 品质部 张伟 同意 2026-09-28; 市场部 李娜 同意 2026-09-28 | 不适用 张伟 2026-09-30; 逾期原因：军代表外出 |"]);
+    expect(md("NES-002").split("\n").filter((l) => l.startsWith("| 1 |"))).toEqual(["| 1 | NES-JDB 换版（1 → 2），重新评审 | 1 | 2026-10-13 | 品质部 张伟 同意 2026-09-28; 市场部 李娜 同意 2026-09-28 | 不适用 张伟 2026-09-30; 逾期原因：军代表外出 |"]);
     // NES-001's current round is the late confirmation: its header says so, with the reason.
     expect(md("NES-001")).toContain("| 评审期限 | 2026-10-27 | 决定日期 | 2026-10-29 张伟（确认未变） |\n| 评审用时 | 12 个工作日 | 及时性 | 逾期 |\n| 逾期原因 | 等待军代表确认换版范围 |  |  |\n");
     expect(md("NES-001")).toContain("| 来源文件版本 | 确认人 | 确认日期 | 说明 |\n| --- | --- | --- | --- |\n| 2 | 张伟 | 2026-10-29 | 逾期原因：等待军代表确认换版范围 |\n");
@@ -345,7 +345,7 @@ describe("the review report's and csr show's earlier rounds", () => {
     const docx = (id: string) => wordParagraphs(join(out, `${id}.review.zh-CN.docx`));
     // In Word a cell's second line is a break in the same paragraph.
     expect(docx("NES-002").slice(docx("NES-002").indexOf("5 历次评审") + 7, docx("NES-002").indexOf("记录"))).toEqual([
-      "1", "NES-JDB 换版为 2，重新评审", "1", "2026-10-13", "品质部 张伟 同意 2026-09-28市场部 李娜 同意 2026-09-28", "不适用 张伟 2026-09-30逾期原因：军代表外出",
+      "1", "NES-JDB 换版（1 → 2），重新评审", "1", "2026-10-13", "品质部 张伟 同意 2026-09-28市场部 李娜 同意 2026-09-28", "不适用 张伟 2026-09-30逾期原因：军代表外出",
     ]);
     expect(docx("NES-001").slice(docx("NES-001").indexOf("换版确认未变"), docx("NES-001").indexOf("4 措施与落实"))).toEqual(["换版确认未变", "来源文件版本", "确认人", "确认日期", "说明", "2", "张伟", "2026-10-29", "逾期原因：等待军代表确认换版范围"]);
   });
@@ -435,7 +435,7 @@ describe("a changed source revision closes the implementation of the round it re
         "  history:",
         "    - closed: 2026-11-30",
         "      source_revision: C",
-        "      reason: DYA-SQM 换版为 D，重新评审",
+        "      revised_to: D",
         "      status: verified",
         "      due: 2026-11-26",
         "      implemented: 2026-11-25",
@@ -447,7 +447,7 @@ describe("a changed source revision closes the implementation of the round it re
     const status = async (today: string) => (await csrInProcess(["-C", dir, "--lang", "zh-CN", "list", "csr", "--format", "csv", "--today", today])).stdout.split("\r\n").find((l) => l.startsWith("6,DYA-006,"))!.split(",").at(-1);
     expect([await status("2026-12-01"), await status("2026-11-28")]).toEqual(["已接收", "已验证"]);
     const shown = (await csrInProcess(["-C", dir, "--lang", "zh-CN", "show", "DYA-006", "--today", "2026-12-01"])).stdout;
-    expect(shown).toContain("  实施            计划中，负责人 王强\n  实施记录修改    2026-11-30 DYA-SQM 换版为 D，重新评审；原记录：2026-11-25 实施，验证人 张伟 2026-11-26\n");
+    expect(shown).toContain("  实施            计划中，负责人 王强\n  实施记录修改    2026-11-30 DYA-SQM 换版（C → D），重新评审；原记录：2026-11-25 实施，验证人 张伟 2026-11-26\n");
     // A corrected date received moves the close of that record with the round's.
     expect((await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", "2026-11-27", "--received", "2026-11-27", "--amend", "-y"])).code).toBe(0);
     expect(read(dir, "csr/DYA/DYA-006.yaml")).toContain("  history:\n    - closed: 2026-11-27\n      source_revision: C\n");

@@ -43,7 +43,7 @@ describe("csr source update", () => {
         "  history:",
         "    - source_revision: C",
         "      closed: 2026-11-27",
-        "      reason: DYA-SQM 换版为 D，重新评审",
+        "      revised_to: D",
         "      opinions:",
         "        - {department: QA, reviewer: zhang, opinion: accept, date: 2026-11-23}",
         "        - {department: MKT, reviewer: li, opinion: accept-with-action, date: 2026-11-23, comment: 需采购周转箱}",
@@ -73,7 +73,7 @@ describe("csr source update", () => {
     makeRepo({ "csr/DYA/DYA-003.yaml": before.replace("review:\n", `review:\n${record}`) }, dir);
     expect((await update(dir, "--revision", "D", "--received", "2026-11-27")).stderr).toBe("");
     const after = read(dir, "csr/DYA/DYA-003.yaml");
-    expect(after).toContain("      reason: DYA-SQM 换版为 D，重新评审\n      opinions:\n");
+    expect(after).toContain("      revised_to: D\n      opinions:\n");
     expect(after).toContain("      record: {ref: 2026-11 评审记录 第3号}\n      decision: {disposition: must, by: zhang, date: 2026-11-24}\n  restarted: 2026-11-27\n");
     expect(after.split("\n").filter((line) => line.includes("record"))).toHaveLength(1);
     // The new round has no record: its opinions are missing, not on paper.
@@ -82,7 +82,7 @@ describe("csr source update", () => {
     expect(show.stdout).toContain("  Missing         QA 品质部, MKT 市场部\n");
     const out = join(dir, "out", "report.md");
     expect((await csrInProcess(["-C", dir, "render", "DYA-003", "--format", "md", "--out", out, "--today", "2026-11-27"])).code).toBe(0);
-    expect(read(dir, "out/report.md")).toContain("| 1 | DYA-SQM 换版为 D，重新评审 | C | 2026-11-27 | 品质部 张伟 accept 2026-11-23; 市场部 李娜 accept with action 2026-11-23; Review record (the departments' signed opinions): 2026-11 评审记录 第3号 | must meet 张伟 2026-11-24 |\n");
+    expect(read(dir, "out/report.md")).toContain("| 1 | DYA-SQM revised (C → D), reviewed again | C | 2026-11-27 | 品质部 张伟 accept 2026-11-23; 市场部 李娜 accept with action 2026-11-23; Review record (the departments' signed opinions): 2026-11 评审记录 第3号 | must meet 张伟 2026-11-24 |\n");
     const site = join(dir, "_site");
     expect((await csrInProcess(["-C", dir, "site", "--out", site, "--today", "2026-11-27"])).code).toBe(0);
     // The site's CSR page is the review report: its 历次评审 table names the record as the report does.

@@ -93,7 +93,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
       expect(codes(runs)).toEqual([0, 0]);
       const revisions = yamlOf(dir, "customers/DYA.yaml").sources[0].revisions.map((r: { revision: string }) => r.revision);
       expect(revisions).toEqual(["B", "C", "D"]);
-      const rounds = yamlOf(dir, "csr/DYA/DYA-002.yaml").review.history.filter((h: { reason: string }) => h.reason === "DYA-SQM 换版为 D，重新评审");
+      const rounds = yamlOf(dir, "csr/DYA/DYA-002.yaml").review.history.filter((h: { revised_to?: string }) => h.revised_to === "D");
       expect(rounds).toHaveLength(1);
       expect(gitState(dir).subjects.filter((s) => s.startsWith("csr source update"))).toHaveLength(1);
     });

@@ -169,7 +169,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
         h.implemented ? t("show.implementation.implemented", { date: h.implemented }) : "",
         h.verified ? t("show.implementation.verified", { person: person(h.verified.by) }) + (h.verified.date ? ` ${h.verified.date}` : "") : "",
       ].filter(Boolean);
-      return t("show.implementation.history", { closed: h.closed, reason: withoutFinalStop(historyReason(h.reason, language())), record: record.join(t("show.comma")) });
+      return t("show.implementation.history", { closed: h.closed, reason: withoutFinalStop(historyReason(h, csr.source.document, language())), record: record.join(t("show.comma")) });
     });
     if (earlier.length > 0) field("show.label.implementation-history", ...earlier);
   }
@@ -189,7 +189,7 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
   }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
   const history = (csr.review?.history ?? []).flatMap((round) => [
-    [round.reason ? withoutFinalStop(historyReason(round.reason, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
+    [round.reason || round.revised_to ? withoutFinalStop(historyReason(round, csr.source.document, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
     ...(round.record ? [`  ${t("show.history.record", { record: reviewRecordText(round.record) })}`] : []),
     ...(round.decision ? [`  ${t("show.history.decision", { decision: decisionLine(round.decision, person, round.record !== undefined) })}`] : []),

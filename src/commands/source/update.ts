@@ -173,8 +173,8 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       // The earlier round's nodes are moved, not re-created, so they keep their comments and layout;
       // its late reason goes with its decision, or it would excuse the new round's (csr/review-late),
       // and its paper record with its opinions, or it would stand for the new round's (csr/review-incomplete).
-      const reason = zh ? `${sourceId} 换版为 ${revision}，重新评审` : `new source revision ${revision}`;
-      const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, reason });
+      // Why it closed is the revision that closed it, which the reports say in the reader's language (historyReason).
+      const round = mapNode(doc, { source_revision: csr.source.revision, closed: restartedOn, revised_to: revision });
       for (const key of ["opinions", "record", "decision", "late_reason", ...REPORT_SIGNER_ROLES]) {
         const node = doc.getIn(["review", key], true);
         if (node) round.set(key, node);
@@ -185,7 +185,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
       // implementation.history with that round, and the new round's is recorded again once decided.
       const done = csr.implementation?.implemented !== undefined || csr.implementation?.verified !== undefined || csr.implementation?.status === "implemented" || csr.implementation?.status === "verified";
       if (done) {
-        const earlier = mapNode(doc, { closed: restartedOn, source_revision: csr.source.revision, reason });
+        const earlier = mapNode(doc, { closed: restartedOn, source_revision: csr.source.revision, revised_to: revision });
         for (const key of IMPLEMENTATION_OF_ROUND) {
           const node = doc.getIn(["implementation", key], true);
           if (node === undefined) continue;

@@ -8,7 +8,7 @@ import type { Disposition, Role } from "../../model/types.js";
 import type { Table } from "../table.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
-import { DEFAULT_REVIEW_DAYS } from "../../model/csr-status.js";
+import { DEFAULT_REVIEW_DAYS, historyReason } from "../../model/csr-status.js";
 import { reviewRounds } from "../../model/review-timeliness.js";
 import { localized } from "../../core/text.js";
 import { customerName, departmentName, documentTitle, personName, t, type RegisterContext } from "./context.js";
@@ -163,8 +163,11 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       const section = ctx.index.csrs.get(change.id)?.value.source.section;
       return t(ctx, "register.changes.csr-received", { customer: customerName(ctx, change.detail), source: section ? `${change.to} ${section}` : change.to }) + reviewDue(change.date);
     }
-    // The reason as source update or the user wrote it, its closing full stop giving way to the deadline.
-    if (change.kind === "reopened" && change.date) return change.detail.replace(/[。.]$/u, "") + reviewDue(change.date);
+    // The reason as the user wrote it, else said from the source revisions in the reader's language; its closing full stop giving way to the deadline.
+    if (change.kind === "reopened" && change.date) {
+      const reason = historyReason({ ...(change.detail ? { reason: change.detail } : {}), source_revision: change.from, revised_to: change.to }, change.source ?? "", ctx.lang);
+      return reason.replace(/[。.]$/u, "") + reviewDue(change.date);
+    }
     if (change.kind === "decided") return t(ctx, change.from ? "register.changes.decision-changed" : "register.changes.decided-by", { by: personName(ctx, change.detail) }) + remark(change);
     if (change.kind === "confirmed") return t(ctx, "register.changes.confirmed-by", { by: personName(ctx, change.detail) }) + remark(change);
     return change.detail;
