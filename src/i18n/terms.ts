@@ -7,7 +7,8 @@
  * once, on the whole catalog, rather than message by message. The short name "CSR" (csr's own name for
  * the record) is kept; English, which also writes the abbreviation where Chinese writes the term (the
  * registers' names "CSR list", "CSR matrix", and "CSRs" for the requirements together, as the change
- * report's area and the export's sheets name them), says the general term there too.
+ * report's area and the export's sheets name them), says the general term there too, and in a text
+ * that is the abbreviation alone: a register's column header ("CSR", "Document/CSR").
  */
 import type { Lang } from "./index.js";
 
@@ -33,6 +34,11 @@ const ABBREVIATIONS: readonly (readonly [string, string])[] = [
   ["CSR list", "customer requirements list"],
   ["CSRs", "customer requirements"],
 ];
+/** English texts that are the abbreviation alone, as the registers' column headers are: the general term in their place. */
+const HEADERS: ReadonlyMap<string, string> = new Map([
+  ["CSR", "Customer requirement"],
+  ["Document/CSR", "Document/customer requirement"],
+]);
 const ABBREVIATED = new RegExp(`\\b(?:${ABBREVIATIONS.map(([a]) => a).join("|")})\\b`, "g");
 /** Where a text or a sentence starts (a help example's comment line too): what comes before such a place. */
 const SENTENCE_START = /(?:^|[.!?]\s+|\n[\s#]*)$/;
@@ -53,6 +59,8 @@ export function inWording(text: string, lang: Lang, chosen: Wording = wording): 
   if (chosen === "iatf") return text;
   if (text.includes(lang === "en" ? "pecific" : "特定")) for (const [term, general] of GENERAL[lang]) text = text.replaceAll(term, general);
   if (lang === "en" && text.includes("CSR")) {
+    const header = HEADERS.get(text);
+    if (header !== undefined) return header;
     text = text.replace(ABBREVIATED, (abbreviation: string, at: number, whole: string) => {
       const general = ABBREVIATIONS.find(([a]) => a === abbreviation)![1];
       return SENTENCE_START.test(whole.slice(0, at)) ? general[0]!.toUpperCase() + general.slice(1) : general;

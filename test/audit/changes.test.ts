@@ -715,5 +715,10 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((w) => w.name).filter((name) => /CSR|ustomer/.test(name))).toEqual(["Customer requirements matrix", "Customer requirements list"]);
     expect(book.getWorksheet("Review timeliness")!.getCell("A1").value).toBe("Customer requirement review timeliness (6 in total)");
+    // The column headers too, where the abbreviation stood alone (tester19 F7).
+    const headers = (sheet: string) => (book.getWorksheet(sheet)!.getRow(2).values as unknown[]).filter((v) => typeof v === "string" && /CSR|ustomer requirement/.test(v));
+    expect([headers("Customer requirements matrix"), headers("Review timeliness"), headers("Training")]).toEqual([["Customer requirement"], ["Customer requirement"], ["Document/customer requirement"]]);
+    const reviews = csr(["-C", dir, "list", "reviews", "--today", "2026-11-30", "--lang", "en"], { env: TZ });
+    expect(reviews.stdout.split("\n")[2]).toMatch(/^No\.  Customer requirement  Customer  Source document  /);
   });
 });
