@@ -6,7 +6,7 @@ import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { personChoices, type EditSession } from "../../src/commands/shared/edit.js";
-import { csr, csrInProcess, git, tempDir } from "../helpers.js";
+import { checkJsonInProcess, csr, csrInProcess, git, tempDir } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
 const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
@@ -59,6 +59,31 @@ describe("csr person add", () => {
       stderr: "",
     });
     expect(read(dir, "people.yaml").endsWith("  - id: liujd\n    name: 刘军代\n    department: MRO\n    roles: []\n")).toBe(true);
+  });
+
+  it("rewrites the records that name the new person by name, as an import writes an unknown signer, to the new id (tester20 F3)", async () => {
+    const dir = validRepo({ git: true });
+    // What csr import writes for a signer people.yaml does not have: the name where an id belongs.
+    writeFileSync(join(dir, "documents/QP-020.yaml"), read(dir, "documents/QP-020.yaml").replace("prepared: {by: li,", "prepared: {by: 刘伟,"));
+    writeFileSync(join(dir, "csr/DYA/DYA-005.yaml"), read(dir, "csr/DYA/DYA-005.yaml").replace("reviewer: li,", "reviewer: 刘伟,").replace("decision: { disposition: optional, by: zhang,", "decision: { disposition: optional, by: 刘伟,"));
+    git(dir, ["commit", "-qam", "imported"]);
+    expect((await checkJsonInProcess(dir)).findings.filter((f) => f.rule === "ref/unresolved").map((f) => `${f.file}:${f.line}`)).toEqual(["csr/DYA/DYA-005.yaml:10", "csr/DYA/DYA-005.yaml:11", "documents/QP-020.yaml:11"]);
+    const added = await csrInProcess(["-C", dir, "person", "add", "liuwei", "--name", "刘伟", "--department", "MKT", "--roles", "author,reviewer,approver", "--commit"], { lang: null });
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(added).toEqual({
+      code: 0,
+      stdout: [
+        "已在 people.yaml 中新增 刘伟（liuwei）：市场部，角色 编制、审核、批准。",
+        "以姓名 刘伟 记录的 2 个文件中的签字和记录已改为人员编号 liuwei：documents/QP-020.yaml（1 处）、csr/DYA/DYA-005.yaml（2 处）。",
+        `已提交 ${hash}：csr person add liuwei：刘伟`,
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(read(dir, "documents/QP-020.yaml")).toContain("    prepared: {by: liuwei, date: 2026-02-20}\n");
+    expect(read(dir, "csr/DYA/DYA-005.yaml")).toContain("reviewer: liuwei,");
+    expect((await checkJsonInProcess(dir)).findings.filter((f) => f.rule === "ref/unresolved")).toEqual([]);
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim().split("\n")).toEqual(["csr/DYA/DYA-005.yaml", "documents/QP-020.yaml", "people.yaml"]);
   });
 
   it("warns of a namesake, whom a name no longer picks alone", async () => {

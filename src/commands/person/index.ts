@@ -21,7 +21,8 @@ import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { forEachPersonReference } from "../../check/rules/ref/unresolved.js";
-import { locate } from "../../load/source.js";
+import { locate, type SourceFile } from "../../load/source.js";
+import type { Path } from "../../model/types.js";
 import { isMilitaryRepresentative } from "../../model/index.js";
 import { csrAssignments, documentAssignments } from "../../model/person-work.js";
 import type { Person, Role } from "../../model/types.js";
@@ -92,11 +93,14 @@ export async function addPerson(ctx: CommandContext, idArg: string | undefined, 
       roles,
     };
     const namesake = session.repo.people.find((p) => p.value.name === name)?.value;
+    // Records that name this person by name (an import writes an unknown signer so): now the id.
+    const byName = namesake || name === id ? { changes: [], places: [] } : recordsByName(session, name, id);
     const lines = [
       t("person.added", { person: name === id ? name : t("people.label", { name, id }), department: departmentLabel(session.index, department), roles: roleList(person.roles), path: PEOPLE }),
       ...(namesake ? [t("person.namesake", { name, id: namesake.id })] : []),
+      ...(byName.places.length > 0 ? [t("person.by-name-resolved", { name, id, count: byName.places.length, files: list(byName.places) })] : []),
     ];
-    await saveChanges(ctx, session, [addToPeople(session, person)], lines, { commit: flags.commit, message: t("person.commit.add", { id, name }) });
+    await saveChanges(ctx, session, [addToPeople(session, person), ...byName.changes], lines, { commit: flags.commit, message: t("person.commit.add", { id, name }) });
     return 0;
   });
 }
@@ -193,6 +197,25 @@ export async function removePeople(ctx: CommandContext, ids: string[] | undefine
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("person.commit.remove", { ids: people.map((p) => p.person.id).join(", ") }) });
     return 0;
   });
+}
+
+/**
+ * The records that name a person by `name` where a person id belongs (forEachPersonReference): what
+ * `csr import` writes for a signer not yet in people.yaml, which `ref/unresolved` then reports. With
+ * the person added as `id`, each such reference is rewritten to the id, so that the import's advice
+ * ('csr person add') is all it takes. Returns the file changes and, per file, "path（n 处）".
+ */
+function recordsByName(session: EditSession, name: string, id: string): { changes: FileChange[]; places: string[] } {
+  const found = new Map<string, { kind: SourceFile["kind"]; paths: Path[] }>();
+  forEachPersonReference(session.repo, () => true, (file, path, person) => {
+    if (person !== name) return;
+    const entry = found.get(file.path) ?? { kind: file.kind, paths: [] };
+    entry.paths.push(path);
+    found.set(file.path, entry);
+  });
+  const changes = [...found].map(([path, { kind, paths }]) => editFile(session.root, path, kind, (doc) => paths.forEach((at) => doc.setIn(at, id))));
+  const places = [...found].map(([path, { paths }]) => t("person.by-name-place", { path, count: paths.length }));
+  return { changes, places };
 }
 
 /** Places named in the refusal to remove someone: enough to find them. */
