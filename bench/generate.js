@@ -279,7 +279,8 @@ export function generateRepository(dir, n, seed = 20260101) {
       `  section: "${1 + (i % 12)}.${1 + (i % 7)}"`,
       `clauses: [${q(`IATF16949:${CLAUSES[i % CLAUSES.length]}`)}]`,
       `title: ${TOPICS[i % TOPICS.length]}要求${i + 1}`,
-      `text: ${pick(PHRASES)}；${pick(PHRASES)}。`,
+      // Numbered like the title: each customer's requirements differ, as a customer's manual's do (csr/duplicate).
+      `text: ${pick(PHRASES)}；${pick(PHRASES)}（第${i + 1}项）。`,
       `category: ${CATEGORIES[i % CATEGORIES.length]}`,
       `received: ${received}`,
       "review:",

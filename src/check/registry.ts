@@ -12,6 +12,7 @@ import { rule as configUnknownRule } from "./rules/config/unknown-rule.js";
 import { rule as coverageClauseUncovered } from "./rules/coverage/clause-uncovered.js";
 import { rule as csrAddressedByObsolete } from "./rules/csr/addressed-by-obsolete.js";
 import { rule as csrConfirmedWithoutDecision } from "./rules/csr/confirmed-without-decision.js";
+import { rule as csrDuplicate } from "./rules/csr/duplicate.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
 import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
 import { rule as csrForcedDecision } from "./rules/csr/forced-decision.js";
@@ -82,6 +83,7 @@ export const rules: readonly Rule[] = [
   coverageClauseUncovered,
   csrAddressedByObsolete,
   csrConfirmedWithoutDecision,
+  csrDuplicate,
   csrDuplicateIdAcrossBranches,
   csrDuplicateOpinion,
   csrForcedDecision,

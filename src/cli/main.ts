@@ -44,6 +44,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--text <text>", t("help.add.text"))
           .option("--category <text>", t("help.add.category"))
           .option("--received <date>", t("help.add.received"))
+          .option("--allow-duplicate", t("help.add.allow-duplicate"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit-new"))
           .action(action(async () => (await import("../commands/add/index.js")).addCommand));

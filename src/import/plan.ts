@@ -11,6 +11,7 @@ import { CODE_PATTERN, csrPath, documentPath } from "../model/paths.js";
 import type { CsrNumbers } from "../model/csr-numbers.js";
 import type { Repository } from "../load/repository.js";
 import { CSR_STATUSES, csrStatus, csrStatusLabel, type CsrStatus } from "../model/csr-status.js";
+import { registeredRepeats } from "../model/csr-duplicates.js";
 import type { ControlledDocument, Csr, Customer, Decision, Department, Person, ReviewRecord, Revision, Role, SymbolConversion } from "../model/types.js";
 import { readDate } from "../core/dates.js";
 import { UserError } from "../core/errors.js";
@@ -335,7 +336,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     plan.dataRows++;
     for (const u of unreadable) issue(t("import.row.unreadable-cell", { column: row.label(u.field), reason: u.reason }), true);
     if (unreadable.some((u) => u.field === "number" || u.field === "title")) continue;
-    const planned = options.as === "csr" ? csrFromRow(row, repo, options, issue) : documentFromRow(row, repo, options, issue);
+    const planned = options.as === "csr" ? csrFromRow(row, repo, options, plan.files, issue) : documentFromRow(row, repo, options, issue);
     if (!planned || refused) continue;
     const key = foldPath(planned.path);
     const first = seen.get(key);
@@ -804,7 +805,7 @@ function unknownCustomer(text: string, customers: Customer[]): string {
   return t("import.unknown-customer", { customer: text });
 }
 
-function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, report: Issue): Omit<PlannedFile, "row"> | undefined {
+function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, earlierRows: readonly PlannedFile[], report: Issue): Omit<PlannedFile, "row"> | undefined {
   // A row refused for a value that cannot be taken gets no id: the customer's numbers have no gap for it.
   let refused = false;
   const issue: Issue = (message, skipped) => {
@@ -841,11 +842,6 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, re
   if (!received) {
     const date = row.text("received");
     return void issue(date ? t("import.csr.bad-received", { date }) : t("import.csr.no-received", { id: named }), true);
-  }
-  if (!given) {
-    // Importing the same list again must not register its requirements twice under new ids.
-    const same = repo.csrs.find(({ value: c }) => c.customer === customer.code && c.source.document === sourceId && sameTitle(c.title, title));
-    if (same) return void issue(t("import.csr.already-registered", { row: named, id: same.value.id, path: same.file.path }), true);
   }
   const section = row.text("section");
   const text = titled ? row.text("text") : "";
@@ -909,6 +905,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, re
   // Without that column: implemented and verified are recorded facts of their own; every other status follows from the decision and the addressing documents.
   else if (status === "implemented" || status === "verified") implementation.status = status;
   if (Object.keys(implementation).length) csr.implementation = implementation;
+  reportRepeat(csr, named, repo, earlierRows, issue);
   if (refused) return undefined;
   const id = given || options.csrNumbers.next(customer.code);
   csr.id = id;
@@ -930,6 +927,30 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, re
     ...(decision && !reviewRecord ? { recordNoted: true } : {}),
     ...(given ? {} : { assigned: { ...(no ? { no } : {}) } }),
   };
+}
+
+/**
+ * A requirement registered already, or listed on an earlier row, is not registered twice (tester19 F8):
+ * importing a list again, or a list that names a requirement twice. A row without an id is refused
+ * (an id in the 编号 column says it is another requirement); one with an id is imported as the list
+ * numbers it, and said to repeat the other (csr/duplicate then reports it until one is withdrawn).
+ */
+function reportRepeat(csr: Csr, named: string, repo: Repository, listed: readonly PlannedFile[], issue: Issue): void {
+  // A row whose id is registered already conflicts with that file, and one whose id an earlier row gives is listed twice: both are said elsewhere.
+  const otherThan = (other: Csr) => !csr.id || other.id !== csr.id;
+  const [registered] = registeredRepeats(csr, repo.csrs.map((c) => c.value).filter(otherThan));
+  const earlierRows = listed.filter((f) => f.kind === "csr" && otherThan(f.data as Csr));
+  const [earlier] = registered ? [] : registeredRepeats(csr, earlierRows.map((f) => f.data as Csr));
+  const repeat = registered ?? earlier;
+  if (!repeat) return;
+  const same = t(`csr.repeat.${repeat.same}`);
+  const path = registered && repo.csrs.find((c) => c.value === registered.csr)!.file.path;
+  const row = earlier && earlierRows.find((f) => f.data === earlier.csr)!.row;
+  if (!csr.id) {
+    issue(path ? t("import.csr.already-registered", { row: named, id: repeat.csr.id, path, same }) : t("import.csr.listed-twice", { row: named, earlier: row!, id: repeat.csr.id, same }), true);
+    return;
+  }
+  issue(t("import.csr.repeats", { id: csr.id, other: repeat.csr.id, where: path ?? t("import.csr.repeats.row", { row: row! }), same }));
 }
 
 /** 替代日期, 替代原因, 替代要求: a requirement withdrawn or replaced is recorded with both its date and its reason. */

@@ -11,6 +11,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import type { Catalog } from "../../model/catalog.js";
 import { categoryNotAllowed, currentSources, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue } from "../../model/csr-status.js";
+import { registeredRepeats, type RegisteredRepeat } from "../../model/csr-duplicates.js";
 import { csrPath } from "../../model/paths.js";
 import { revisionName } from "../../i18n/values.js";
 import type { Csr, Customer } from "../../model/types.js";
@@ -33,6 +34,7 @@ export interface AddFlags {
   text?: string;
   category?: string;
   received?: string;
+  allowDuplicate?: boolean;
   yes?: boolean;
   commit?: boolean;
 }
@@ -62,16 +64,37 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
   if (given.customer !== undefined) customerOf(customers, given.customer);
   if (given.customer !== undefined && given.source !== undefined) sourceOf(customerOf(customers, given.customer), given.source);
   const interactive = prompts !== undefined || canPrompt(flags.yes);
-  const draft = interactive ? await askForCsr(given, askContext(repo, today), prompts ?? (await loadPrompts())) : requireAll(given);
+  const ask = interactive ? (prompts ?? (await loadPrompts())) : undefined;
+  const draft = ask ? await askForCsr(given, askContext(repo, today), ask) : requireAll(given);
+  let allowDuplicate = flags.allowDuplicate === true;
+  if (ask && !allowDuplicate) {
+    // Asked before the lock, as the other questions are; the registration checks again under it.
+    const repeats = registeredRepeats(candidate(customerOf(customers, draft.customer), draft), repo.csrs.map((c) => c.value));
+    if (repeats.length > 0) {
+      const answer = await ask.select({
+        message: t("prompt.add.duplicate", { registered: repeatList(repeats) }),
+        choices: [
+          { value: "skip", name: t("prompt.add.duplicate.skip", { id: repeats[0]!.csr.id }) },
+          { value: "register", name: t("prompt.add.duplicate.register") },
+        ],
+        default: "skip",
+      });
+      if (answer === "skip") {
+        ctx.stdout(t("add.duplicate.skipped", { id: repeats[0]!.csr.id }) + "\n");
+        return 0;
+      }
+      allowDuplicate = true;
+    }
+  }
   // The number is allocated and the file written under the repository lock, from the repository
   // as it is then: two registrations at once get two numbers.
-  return withRepositoryLock(ctx, root, () => register(ctx, root, draft, flags.commit === true));
+  return withRepositoryLock(ctx, root, () => register(ctx, root, draft, flags.commit === true, allowDuplicate));
 }
 
 /** What the flags give with `--yes`: all of a CSR but the date received, which defaults to its source revision's. */
 type GivenDraft = Omit<CsrDraft, "received"> & { received?: string };
 
-async function register(ctx: CommandContext, root: string, given: GivenDraft, commit: boolean): Promise<number> {
+async function register(ctx: CommandContext, root: string, given: GivenDraft, commit: boolean, allowDuplicate: boolean): Promise<number> {
   const repo = loadRepository(root);
   const today = localToday();
   const customer = customerOf(repo.customers.map((c) => c.value), given.customer);
@@ -83,6 +106,9 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   const draft: CsrDraft = { ...given, received: given.received ?? revision.received };
   const early = receivedBeforeSource(source, draft.received, "--received");
   if (early) throw new UserError(early, sourceAmendHint(source, revision));
+  // Running `csr add` again after an error is how a requirement gets registered twice (tester19 F8).
+  const repeats = registeredRepeats(candidate(customer, draft), repo.csrs.map((c) => c.value));
+  if (repeats.length > 0 && !allowDuplicate) throw new UserError(t("add.duplicate", { registered: repeatList(repeats) }), t("add.duplicate.hint", { id: repeats[0]!.csr.id }));
 
   const id = await nextCsrId(repo, customer.code);
   const csr: Csr = {
@@ -111,10 +137,24 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   const late = -calendar.workdaysBetween(today, due);
   const deadline = late > 0 ? t("add.review-overdue", { id, due, days, received: csr.received, count: late }) : t("add.review-due", { due, count: days, received: csr.received });
   ctx.stdout([t("add.registered", { id, path }), ...defaulted, deadline].join("\n") + "\n");
+  // Registered on purpose all the same: csr/duplicate will report the same text until one is withdrawn.
+  const reported = repeats.find((r) => r.same !== "section-title");
+  if (reported) ctx.stdout(t("add.duplicate.allowed", { id: reported.csr.id }) + "\n");
   const note = estimatedDeadlineNote(calendar, csr.received, due);
   if (note) ctx.stderr(note);
   if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
   return 0;
+}
+
+/** The CSR a draft would register, as far as a repeat is told by: customer, source document and section, title and text. */
+function candidate(customer: Customer, draft: Pick<CsrDraft, "source" | "section" | "title" | "text">): Pick<Csr, "customer" | "source" | "title" | "text"> {
+  const revision = latestRevision(sourceOf(customer, draft.source))!.revision;
+  return { customer: customer.code, source: { document: draft.source, revision, ...(draft.section ? { section: draft.section } : {}) }, title: draft.title, ...(draft.text ? { text: draft.text } : {}) };
+}
+
+/** The registered CSRs a new one repeats: DYA-008「特殊特性工位须设防错并每班验证」（DYA-SC，要求内容相同）. */
+function repeatList(repeats: readonly RegisteredRepeat[]): string {
+  return list(repeats.map(({ csr, same }) => t("add.duplicate.entry", { id: csr.id, title: csr.title, source: csr.source.document, same: t(`csr.repeat.${same}`) })));
 }
 
 function requireAll(given: Partial<CsrDraft>): GivenDraft {
