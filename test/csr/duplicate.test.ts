@@ -69,7 +69,7 @@ describe("csr add of a requirement registered already", () => {
     });
     const findings = (await checkJsonInProcess(dir, "--today", day)).findings.filter((f) => f.rule === "csr/duplicate");
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
-      `csr/DYA/DYA-013.yaml:10:7 DYA-013 is the same requirement as DYA-011 (${TITLE}): same customer and source document DYA-PKG, same text (white space, full/half-width forms and punctuation aside). Registered twice, it has two review deadlines and two matrix rows, and the two records drift apart. DYA-013 has no review record yet: delete the repeat with git rm csr/DYA/DYA-013.yaml. If they are two requirements, say how they differ with 'csr set DYA-013 --text ...'.`,
+      `csr/DYA/DYA-013.yaml:10:7 DYA-013 is the same requirement as DYA-011: same customer and source document DYA-PKG, same text (white space, full/half-width forms and punctuation aside). Registered twice, it has two review deadlines and two matrix rows, and the two records drift apart. DYA-013 has no review record yet: delete the repeat with git rm csr/DYA/DYA-013.yaml. If they are two requirements, say how they differ with 'csr set DYA-013 --text ...'.`,
     ]);
   });
 

@@ -21,7 +21,8 @@ export const rule: Rule = {
   severity: "warning",
   scope: {
     files: "all",
-    reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.customer, f.data.source.document, f.data.title, f.data.text ?? null, f.data.superseded !== undefined, hasReviewRecord(f.data)] : null),
+    // The title only where it stands for the text: a message names the other CSR by its id.
+    reads: (f) => (f.kind === "csr" ? [f.data.id, f.data.customer, f.data.source.document, f.data.text ?? f.data.title, f.data.superseded !== undefined, hasReviewRecord(f.data)] : null),
   },
   summary: "Two CSRs of one customer's source document have the same text: one requirement registered twice.",
   docs: {
@@ -73,7 +74,7 @@ text: 防错装置失效时须停机，并对上次验证以来的产品100%检�
 
 /** What to do: delete the one without a review record (the later one when neither has), else withdraw the later one. */
 function message(first: Registered, repeat: Registered, today: string): string {
-  const data = { csr: repeat.csr.id, other: first.csr.id, title: first.csr.title, source: repeat.csr.source.document };
+  const data = { csr: repeat.csr.id, other: first.csr.id, source: repeat.csr.source.document };
   const deleted = !hasReviewRecord(repeat.csr) ? repeat : !hasReviewRecord(first.csr) ? first : undefined;
   const fix = deleted
     ? t("rule.csr/duplicate.delete", { id: deleted.csr.id, path: deleted.file.path })
