@@ -50,7 +50,7 @@ export interface QmsConfig {
   external_parties?: ExternalParty[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[]; years?: RepositoryCalendarYear[] };
-  csr?: { review_days?: number; warn_days?: number; reviewers?: CsrReviewer[]; categories?: string[]; review_form?: string };
+  csr?: { review_days?: number; warn_days?: number; reviewers?: CsrReviewer[]; categories?: string[]; categories_en?: Record<string, string>; review_form?: string };
   document_control?: { recall_days?: number; training_days?: number };
   confidentiality?: string;
   confidentiality_en?: string;
