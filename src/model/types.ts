@@ -417,8 +417,11 @@ export interface SymbolConversion {
   customer_symbol: string;
   customer_class: string;
   meaning?: string;
+  meaning_en?: string;
   symbol: string;
   class: string;
+  /** Our class in English (安全 → Safety), which the English table prints. */
+  class_en?: string;
   /** The customer's approval of the conversion (csr symbol approve): who for the customer, when, where it is recorded. */
   approved?: SymbolApproval;
 }
