@@ -100,6 +100,35 @@ export function revisedContent(doc: ControlledDocument): string {
   return stableJson({ ...content, status: doc.status === "obsolete" ? "released" : doc.status });
 }
 
+/** The body of a document: its text, with the 相关文件 and 相关记录 it lists. */
+const BODY_FIELDS = ["sections", "related", "forms"] as const satisfies readonly (keyof ControlledDocument)[];
+
+/**
+ * A released (or withdrawn) document whose body is on its paper original only: its current revision
+ * was released before the repository and imported (from a register), and its file has no sections.
+ * What the repository holds of it is a register entry; its text, with what it lists, is on paper.
+ */
+export function bodyOnPaper(doc: ControlledDocument): boolean {
+  return (doc.status === "released" || doc.status === "obsolete") && doc.kind !== "external" && doc.revisions?.at(-1)?.imported === true && (doc.sections?.length ?? 0) === 0;
+}
+
+/**
+ * `before` as a later text of the same revision is to be compared with (revisedContent). While the
+ * body of `before` is on paper (bodyOnPaper), writing it into the repository (a Word import, the
+ * forms a register links to their procedures, csr set --add-form) completes the import of a revision
+ * that was approved on paper: the sections, 相关文件 and 相关记录 then describe that paper original,
+ * not a change of it, and need no new revision. Once the body is in the repository, changing it does.
+ */
+export function asCompleted(before: ControlledDocument, after: ControlledDocument): ControlledDocument {
+  if (!bodyOnPaper(before)) return before;
+  const completed: Partial<ControlledDocument> = { ...before };
+  for (const field of BODY_FIELDS) {
+    if (after[field] === undefined) delete completed[field];
+    else (completed as Record<string, unknown>)[field] = after[field];
+  }
+  return completed as ControlledDocument;
+}
+
 /**
  * `doc` with the controlled content of `released`, the document as one of its revisions was released:
  * what that revision accounts for (revisedContent: titles, level, kind, issuing department, body,

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initFiles } from "../../src/commands/init/files.js";
 import { ruleDocUrl } from "../../src/core/docs.js";
-import { BIN, csrInProcess, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
+import { BIN, csr, csrInProcess, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
 
 const HOOK = initFiles(false).get("hooks/pre-commit")!;
 
@@ -67,6 +67,9 @@ const FILES = {
   "hooks/pre-commit": HOOK,
   ".gitignore": "node_modules/\n",
 };
+
+/** The columns of a 程序文件一览表 as the import tests write it. */
+const PROCEDURES_HEADER = "文件编号,文件名称,版本,归口部门,发布日期,编制,审核,批准";
 
 /** What the hook adds to its report when HEAD has the overdue review of HX-001. */
 const OVERDUE_LEFT_OUT = "csr: --staged: 1 error in HEAD already, not caused by this commit, not reported ('csr check' lists all findings).\n";
@@ -222,6 +225,58 @@ describe("the pre-commit hook of csr init", () => {
     } finally {
       git(dir, ["config", "core.hooksPath", "hooks"]);
     }
+  });
+
+  it("refuses an import's commit as it refuses a command's: the hook's report, exit 1, and nothing of the import left (tester20 F34)", async () => {
+    // As in the test above: a department in the working tree's qms.yaml only, which the commit of the import does not hold.
+    expect((await csrInProcess(["-C", dir, "department", "add", "LOG", "--name", "物流部", "-y"])).code).toBe(0);
+    const register = join(tempDir(), "程序文件一览表.csv");
+    writeFileSync(register, `${PROCEDURES_HEADER}\nQP-003,仓储管理程序,A/0,物流部,2024-03-01,张伟,李娜,王强\nQP-004,检验控制程序,A/0,品质部,2024-03-01,张伟,李娜,王强\nQP-006,标识和可追溯性控制程序,A/0,品质部,2024-03-01,张伟,李娜,王强\nQP-007,监视和测量资源控制程序,A/0,品质部,2024-03-01,张伟,李娜,王强\n`);
+    const before = head(dir);
+    const result = csr(["-C", dir, "import", register, "--as", "procedures", "--commit"]);
+    expect(result.stderr).toBe(
+      [
+        // Four files are named by the first two and a count, so that the first line stays one to read.
+        "csr: The pre-commit hook hooks/pre-commit refused the commit of documents/QP-003.yaml, documents/QP-004.yaml and 2 more files; nothing was changed: documents/QP-003.yaml, documents/QP-004.yaml and 2 more files, the index and HEAD are as they were. It reported:",
+        "  documents/QP-003.yaml",
+        "  documents/QP-003.yaml:5:13 error ref/unresolved Unknown department 'LOG'. Use a code from 'departments' in qms.yaml or add it with 'csr department add'.",
+        "",
+        "  Rule docs (also 'csr explain <rule-id>'):",
+        `    ref/unresolved  ${ruleDocUrl("ref/unresolved")}`,
+        "  ✖ 1 error, 0 warnings in 1 file (11 files checked).",
+        // The overdue reviews of HX-001 and of the two CSRs registered late above.
+        "  csr: --staged: 3 errors in HEAD already, not caused by this commit, not reported ('csr check' lists all findings).",
+        "hint: The new files documents/QP-003.yaml, documents/QP-004.yaml and 2 more files were not kept, so what the report says to do with them cannot be done yet: run the command again without --commit (the files are written, not committed), correct what the hook reports, then commit with git commit.",
+        "",
+      ].join("\n"),
+    );
+    expect(result.stdout).toBe("");
+    expect(result.code).toBe(1);
+    expect(head(dir)).toBe(before);
+    expect(git(dir, ["status", "--porcelain"])).toBe(" M qms.yaml\n");
+    git(dir, ["checkout", "-q", "qms.yaml"]);
+  });
+
+  it("commits the forms a register links to procedures imported and committed before: their body is on paper, so the link completes the import (tester20 F6)", async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, "程序文件一览表.csv"), `${PROCEDURES_HEADER}\nQP-005,不合格品控制程序,A/1,品质部,2024-03-01,张伟,李娜,王强\n`);
+    writeFileSync(join(folder, "记录表单一览表.csv"), "表单编号,表单名称,版本,发布日期,归口部门,所属程序,保存期限\nQR-005-01,不合格品处置单,A/0,2024-03-01,品质部,QP-005,3年\n");
+    expect(csr(["-C", dir, "import", join(folder, "程序文件一览表.csv"), "--as", "procedures", "--commit"]).code).toBe(0);
+    const before = head(dir);
+    const linked = csr(["-C", dir, "import", join(folder, "记录表单一览表.csv"), "--as", "forms", "--link-forms", "--prepared", "张伟", "--reviewed", "李娜", "--approved", "王强", "--commit"]);
+    expect(linked.stderr).toBe("");
+    expect(linked.stdout).toContain("Added the forms to their procedures:\n  documents/QP-005.yaml: forms + QR-005-01\n");
+    expect(linked.code).toBe(0);
+    expect(git(dir, ["rev-parse", "HEAD~1"]).trim()).toBe(before);
+    expect(git(dir, ["show", "--name-only", "--format=%s"])).toBe("import 记录表单一览表.csv: 1 file(s)\n\ndocuments/QP-005.yaml\ndocuments/QR-005-01.yaml\n");
+    // Its body written in (as a Word import does) is the import completed too; once it is there, a change to it is a revision.
+    appendFileSync(join(dir, "documents/QP-005.yaml"), "sections:\n  - title: 目的\n    text: 防止不合格品的非预期使用。\n");
+    expect(gitRun(dir, ["commit", "-q", "-a", "-m", "QP-005 正文"]).code).toBe(0);
+    writeFileSync(join(dir, "documents/QP-005.yaml"), readFileSync(join(dir, "documents/QP-005.yaml"), "utf8").replace("非预期使用", "非预期使用和交付"));
+    const changed = gitRun(dir, ["commit", "-q", "-a", "-m", "QP-005 改正文"]);
+    expect(changed.stderr).toContain("error doc/revision-not-bumped QP-005 was released as A/1 at HEAD and its content has changed since (sections), but no revision entry was added.");
+    expect(changed.code).toBe(1);
+    git(dir, ["checkout", "-q", "documents/QP-005.yaml"]);
   });
 });
 

@@ -10,7 +10,7 @@ import { loadRepository } from "../../load/repository.js";
 import { MAX_FILE_BYTES } from "../../load/guards.js";
 import { parseText } from "../../load/source.js";
 import { buildIndex } from "../../model/index.js";
-import { changedRevisionFields, revisedContent } from "../../model/revision.js";
+import { asCompleted, changedRevisionFields, revisedContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { toTerminal, type Table } from "../../report/table.js";
 import { findDocument } from "../release/document.js";
@@ -190,7 +190,7 @@ export async function documentCommits(root: string, path: string): Promise<Commi
       ...record,
       version: current[current.length - 1]?.version ?? "",
       newRevisions: grew ? current.slice(previous.length).map((r) => r.version) : [],
-      unrevised: before?.status === "released" && after !== undefined && !grew && revisedContent(before) !== revisedContent(after),
+      unrevised: before?.status === "released" && after !== undefined && !grew && revisedContent(asCompleted(before, after)) !== revisedContent(after),
       historyRewritten: !kept,
       withdrawn: before !== undefined && before.status !== "obsolete" && after?.status === "obsolete",
     });

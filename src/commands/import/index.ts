@@ -18,7 +18,7 @@ import { ANY_NUMBER } from "../../model/numbering.js";
 import { insideRepository } from "../../core/write.js";
 import { runCheck } from "../../check/engine.js";
 import { discover, findRoot } from "../../load/discover.js";
-import { openGit, refuseOnConflicts } from "../../load/git.js";
+import { refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText, readSource } from "../../load/source.js";
 import { list, t, translate } from "../../i18n/index.js";
@@ -36,7 +36,7 @@ import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { editFile } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
-import { appendIn, refuseUncommitted, type FileChange } from "../shared/persist.js";
+import { appendIn, refuseCommitOutsideGit, refuseUncommitted, type FileChange } from "../shared/persist.js";
 import { applyChange, withRepositoryLock } from "../shared/transaction.js";
 import type { SignatureFlags } from "../release/index.js";
 import { FLAG, givenNames, ROLES, type SigningRole } from "../sign/index.js";
@@ -147,6 +147,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   // should be, no permission) is reported against its row; the other files are written together,
   // all or none.
   const failed: WriteFailure[] = [];
+  if (flags.commit && !flags.dryRun) await refuseCommitOutsideGit(root);
   if (flags.commit && !flags.dryRun) await refuseUncommitted(root, edits.filter((e) => !e.create).map((e) => e.path));
   if (!flags.dryRun && plan.files.length + edits.length > 0) {
     const writable = plan.files.filter((f) => {
@@ -158,21 +159,15 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
         return false;
       }
     });
-    await applyChange(root, {
-      writes: [
-        ...writable.map((f) => ({ path: insideRepository(root, f.path), content: toYaml(f), create: true })),
-        ...edits.map((e) => ({ path: insideRepository(root, e.path), content: e.text, create: e.create })),
-      ],
-    });
+    const writes = [
+      ...writable.map((f) => ({ path: insideRepository(root, f.path), content: toYaml(f), create: true })),
+      ...edits.map((e) => ({ path: insideRepository(root, e.path), content: e.text, create: e.create })),
+    ];
+    // The commit is the change's own step: a refusal by the pre-commit hook undoes the files too (transaction.ts).
+    const commit = flags.commit && writes.length > 0 ? { message: t("commit.import", { file: basename(file), count: writable.length }), paths: writes.map((w) => w.path) } : undefined;
+    await applyChange(root, { writes, commit });
   }
   const written = plan.files.filter((f) => !failed.some((x) => x.path === f.path));
-  const edited = edits.filter((e) => !failed.some((x) => x.path === e.path));
-  if (flags.commit && !flags.dryRun && written.length + edited.length > 0) {
-    const git = await openGit(root);
-    const paths = [...written.map((f) => f.path), ...edited.map((e) => e.path)];
-    await git.raw(["-c", "core.quotepath=off", "add", "--", ...paths]);
-    await git.raw(["commit", "-q", "-m", t("commit.import", { file: basename(file), count: written.length }), "--", ...paths]);
-  }
   if (written.length) out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
   out.push(...reportProblems(plan, failed), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));

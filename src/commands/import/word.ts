@@ -19,6 +19,7 @@ import { planWordDocument, type WordImportOptions, type WordPlan } from "../../i
 import { readWordFile } from "../../import/docx/read.js";
 import type { CommandContext } from "../context.js";
 import type { NewPerson } from "../../import/plan.js";
+import { refuseCommitOutsideGit, refuseUncommitted } from "../shared/persist.js";
 import { applyChange } from "../shared/transaction.js";
 import { filesWithErrors, peopleEdit, reportCheck, reportPeople, withPlannedFiles, type ImportFlags } from "./index.js";
 
@@ -55,6 +56,10 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   const edits = flags.addPeople ? [peopleEdit(root, people)].filter((e) => e !== undefined) : [];
   if (!flags.dryRun && toWrite.length > 0) {
     await refuseOnConflicts(root);
+    if (flags.commit) {
+      await refuseCommitOutsideGit(root);
+      await refuseUncommitted(root, edits.filter((e) => !e.create).map((e) => e.path));
+    }
     // As for registers: a target whose folder cannot be made is reported; the others are written together, all or none.
     const writable = toWrite.filter((plan) => {
       try {
@@ -65,12 +70,13 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
         return false;
       }
     });
-    await applyChange(root, {
-      writes: [
-        ...writable.map((plan) => ({ path: insideRepository(root, plan.path!), content: toYaml(plan), create: true })),
-        ...edits.map((e) => ({ path: insideRepository(root, e.path), content: e.text, create: e.create })),
-      ],
-    });
+    const writes = [
+      ...writable.map((plan) => ({ path: insideRepository(root, plan.path!), content: toYaml(plan), create: true })),
+      ...edits.map((e) => ({ path: insideRepository(root, e.path), content: e.text, create: e.create })),
+    ];
+    // As for registers, the commit is the change's own step, undone with the files when the pre-commit hook refuses it.
+    const commit = flags.commit && writes.length > 0 ? { message: t("commit.import", { file: basename(path), count: writable.length }), paths: writes.map((w) => w.path) } : undefined;
+    await applyChange(root, { writes, commit });
   }
 
   const out: string[] = [];

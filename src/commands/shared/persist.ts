@@ -75,9 +75,7 @@ export function verifyChanges(repo: Repository, changes: readonly FileChange[], 
  * withRepositoryLock, with changes computed from the repository as read under the lock.
  */
 export async function persistChanges(root: string, changes: readonly FileChange[], commitMessage?: string, commitOnly?: readonly string[], along: readonly string[] = []): Promise<string | undefined> {
-  if (commitMessage !== undefined && !(await isGitRepository(root))) {
-    throw new UserError(t("persist.commit-needs-git", { root }), t("persist.commit-needs-git.hint"));
-  }
+  if (commitMessage !== undefined) await refuseCommitOutsideGit(root);
   // A file whose text does not change is neither written nor committed (a repeated `source update`).
   const changed = changes.filter((c) => c.create || !sameText(insideRepository(root, c.path), c.text));
   if (changed.length === 0) return undefined;
@@ -88,6 +86,11 @@ export async function persistChanges(root: string, changes: readonly FileChange[
     commit: commitMessage === undefined ? undefined : { message: commitMessage, paths: commitOnly ? commitOnly.map((path) => insideRepository(root, path)) : paths },
   });
   return applied.commit;
+}
+
+/** `--commit` outside a git repository: refused before anything is written. */
+export async function refuseCommitOutsideGit(root: string): Promise<void> {
+  if (!(await isGitRepository(root))) throw new UserError(t("persist.commit-needs-git", { root }), t("persist.commit-needs-git.hint"));
 }
 
 function sameText(path: string, text: string): boolean {

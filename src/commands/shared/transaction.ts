@@ -626,8 +626,13 @@ function syncFile(path: string): void {
   }
 }
 
+/** Paths named in a message before the rest are counted: an import commits dozens of files, and a message naming each twice is not read. */
+const SHOWN_PATHS = 3;
+
 function shownPaths(root: string, paths: string[]): string {
-  return list(paths.map((p) => relative(root, p).split(sep).join("/")));
+  const shown = paths.map((p) => relative(root, p).split(sep).join("/"));
+  if (shown.length <= SHOWN_PATHS) return list(shown);
+  return t("transaction.paths-and-more", { paths: list(shown.slice(0, SHOWN_PATHS - 1)), count: shown.length - SHOWN_PATHS + 1 });
 }
 
 function removeEmptyFolders(state: string): void {

@@ -1,4 +1,4 @@
-import { isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
+import { asCompleted, isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
 import type { Located } from "../../../load/repository.js";
 import { releaseTag } from "../../../model/paths.js";
 import type { ControlledDocument, Path } from "../../../model/types.js";
@@ -14,7 +14,7 @@ export const rule: Rule = {
   summary: "A released document's content changed since the base revision without a new revision entry.",
   docs: {
     description:
-      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (distribution and recall, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one). A document marked as being revised (`revising`, 修订中: `csr submit <id>` on a released document) is not compared either: its file holds the draft of the next version, shared for 会签 and approval while the current version stays in force with the text of its release tag, and `csr release` records the new revision.\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`. Whatever the base, a released document whose file changed since the base is also compared with the content at its current version's release tag (`csr release` tags `QP-016/A-0`): a document released and then edited in the same pull request is new at the base, but its tag records what was approved. The finding names the changed fields and stands on the first changed value, so that a pull request's annotation falls on a line of its diff.",
+      "(With `csr check --base <rev>`.) A document that was released at the base revision and whose content has changed since, without a new revision entry — or whose first new entry is not the version that follows the base's last one. Content is what the printed copy shows and its approvers approved: everything except the revision record and the register data kept about the document (distribution and recall, training, periodic reviews, the clauses and processes it is mapped to, a form's record keeping `record`, the review interval; see [docs/format.md](format.md#content-and-register-data)); withdrawing the document (what `csr obsolete` writes) is not a content change. Documents are matched by id, so moving or renaming a file is not a change by itself. External documents (`kind: external`) are not compared: the organisation does not revise them, it records a new edition of the publisher's under `external` (and recalls the copies of the old one). A document marked as being revised (`revising`, 修订中: `csr submit <id>` on a released document) is not compared either: its file holds the draft of the next version, shared for 会签 and approval while the current version stays in force with the text of its release tag, and `csr release` records the new revision. A document imported from a register without its body (its current revision marked `imported`, no `sections`: the body is on paper) may have its `sections`, `related` and `forms` written in under that revision (a Word import, `csr import --link-forms`, `csr set --add-form`): that completes the import of the revision approved on paper rather than changing it ([docs/format.md](format.md#content-and-register-data)); once it has sections, a change to them needs a new revision.\n\nPrinted and distributed copies of a released document carry its version. If the text changes under the same version, two different documents exist with one number, and the revision record (修订记录) no longer tells the truth. This is the pull-request check: CI runs `csr check --base origin/main`. Whatever the base, a released document whose file changed since the base is also compared with the content at its current version's release tag (`csr release` tags `QP-016/A-0`): a document released and then edited in the same pull request is new at the base, but its tag records what was approved. The finding names the changed fields and stands on the first changed value, so that a pull request's annotation falls on a line of its diff.",
     bad: `
 sections:
   - title: 目的
@@ -33,7 +33,8 @@ sections:
       // An external document is not revised by the organisation: a new edition is recorded under `external`.
       // A document being revised (修订中, csr submit) holds the draft of its next version, which csr release records.
       if (current.value.kind === "external" || current.value.revising) continue;
-      if (!base || base.status !== "released" || revisedContent(base) === revisedContent(current.value)) {
+      // A document whose body was on paper at the base may have it written in now (asCompleted: the import completed, not a change).
+      if (!base || base.status !== "released" || revisedContent(asCompleted(base, current.value)) === revisedContent(current.value)) {
         differsFromRelease(ctx, current);
         continue;
       }
@@ -44,7 +45,7 @@ sections:
       const next = last ? disjunction(successors(last)) : "A/0";
       if (added.length === 0) {
         // On the first changed value, so that a pull request's annotation falls on a line of its diff.
-        const { fields, at } = contentChange(base, doc)!;
+        const { fields, at } = contentChange(asCompleted(base, doc), doc)!;
         ctx.report(
           at.length > 0 ? { file: current.file, path: at } : { file: current.file, path: doc.revisions ? ["revisions"] : ["id"], key: true },
           t(last ? "rule.doc/revision-not-bumped.as" : "rule.doc/revision-not-bumped", { document: doc.id, last: last ?? "", base: rev ?? "", next, fields: list(fields) }),
