@@ -61,7 +61,9 @@ export type Field =
   | "meaning"
   | "symbol"
   | "class"
-  | "customerApproval";
+  | "customerApproval"
+  | "withdrawn"
+  | "withdrawnReason";
 
 const VARIANTS: Record<Field, string[]> = {
   no: ["序号", "no", "no.", "#", "sn", "s/n"],
@@ -89,7 +91,7 @@ const VARIANTS: Record<Field, string[]> = {
   procedure: ["所属程序", "相关程序", "对应程序", "owningprocedure"],
   level: ["层级", "文件层级", "层次", "级别", "文件级别", "level"],
   kind: ["文件类别", "文件类型", "类型", "kind", "type", "doctype", "documenttype"],
-  status: ["状态", "文件状态", "status"],
+  status: ["状态", "文件状态", "受控状态", "文件受控状态", "有效状态", "status"],
   // 密级 of a document (schemas: classification); 密 is the short header of a narrow column.
   classification: ["密级", "文件密级", "密", "保密等级", "classification", "securityclassification"],
   customer: ["顾客代码", "客户代码", "顾客", "客户", "customer", "customercode"],
@@ -127,6 +129,9 @@ const VARIANTS: Record<Field, string[]> = {
   symbol: ["本公司符号", "公司符号", "我司符号", "内部符号", "oursymbol"],
   class: ["本公司分类", "公司分类", "我司分类", "内部分类", "ourclass"],
   customerApproval: ["顾客认可", "客户认可", "顾客批准", "customerapproval"],
+  // A withdrawn document's 作废日期 and 作废原因 (作废文件清单; obsolete.date and obsolete.reason).
+  withdrawn: ["作废日期", "废止日期", "停用日期", "withdrawn", "withdrawndate", "obsoletedate"],
+  withdrawnReason: ["作废原因", "废止原因", "停用原因", "withdrawalreason", "reasonforwithdrawal"],
 };
 
 /** A header that names the field, as registers write it: the first of its variants (Chinese). */

@@ -20,9 +20,9 @@ export function cellKey(cell: RawCell | undefined): string {
   return compactText(cellText(cell).normalize("NFKC"));
 }
 
-/** B0 -> B/0, a1 -> A/1, "A/1" stays, "A" -> A/0; anything else is not a version. */
+/** B0 -> B/0, a1 -> A/1, "A/1" stays, "A" -> A/0, A版 / A/0版 / 第A版 -> A/0; anything else is not a version. */
 export function normalizeVersion(text: string): string | undefined {
-  const m = /^([A-Za-z])\s*(?:[/\-.]?\s*(\d+))?$/.exec(compactText(text.normalize("NFKC")));
+  const m = /^第?([A-Za-z])\s*(?:[/\-.]?\s*(\d+))?(?:版次|版)?$/.exec(compactText(text.normalize("NFKC")));
   if (!m) return undefined;
   return `${m[1]!.toUpperCase()}/${Number(m[2] ?? 0)}`;
 }
@@ -62,11 +62,12 @@ export function normalizeMedium(text: string): Medium | undefined {
 export type Level = 1 | 2 | 3 | 4;
 export type Kind = "manual" | "procedure" | "instruction" | "form" | "external";
 
+// 一阶文件 … 四阶文件 (also 一层次) are how many plants name the levels.
 const LEVEL_WORDS: [RegExp, Level][] = [
-  [/^(1|一|一级|一级文件|level1|l1)$/, 1],
-  [/^(2|二|二级|二级文件|level2|l2)$/, 2],
-  [/^(3|三|三级|三级文件|level3|l3)$/, 3],
-  [/^(4|四|四级|四级文件|level4|l4)$/, 4],
+  [/^(1|一|一级|一级文件|一阶|一阶文件|一层次|一层次文件|level1|l1)$/, 1],
+  [/^(2|二|二级|二级文件|二阶|二阶文件|二层次|二层次文件|level2|l2)$/, 2],
+  [/^(3|三|三级|三级文件|三阶|三阶文件|三层次|三层次文件|level3|l3)$/, 3],
+  [/^(4|四|四级|四级文件|四阶|四阶文件|四层次|四层次文件|level4|l4)$/, 4],
 ];
 
 const KIND_WORDS: [RegExp, Kind, Level][] = [
@@ -94,7 +95,7 @@ export type Status = "draft" | "in-review" | "released" | "obsolete";
 
 export function normalizeStatus(text: string): Status | undefined {
   const t = text.toLowerCase().replace(/\s/g, "");
-  if (/作废|废止|obsolete|withdrawn/.test(t)) return "obsolete";
+  if (/作废|废止|停用|obsolete|withdrawn/.test(t)) return "obsolete";
   if (/草稿|草案|draft/.test(t)) return "draft";
   if (/审批中|评审中|审核中|inreview|review/.test(t)) return "in-review";
   if (/发布|受控|有效|现行|released|current|valid/.test(t)) return "released";

@@ -98,6 +98,8 @@ export interface PlannedFile {
   noRetention?: boolean;
   /** A document written as a draft because the register gives neither a status nor a version (the import report lists them together). */
   unstatedDraft?: boolean;
+  /** A withdrawn document, imported as obsolete as the register marks it (the import report lists them together). */
+  withdrawn?: boolean;
   /** The department was taken from 保存部门, the register naming no other (the import report says so once). */
   departmentFromKeeper?: boolean;
   /** The revision is dated by 实施日期 / 生效日期, the row giving no 发布日期 (the import report lists them together). */
@@ -159,6 +161,8 @@ export interface ImportPlan {
   unused: string[];
   /** A CSR list without a title column: each requirement's title is its text, from this column (said once). */
   titleFrom?: string;
+  /** Values of the rows imported that the files record otherwise than the register writes them (A0 as A/0, 第8.5.2条 as 8.5.2): the report says each once. */
+  readings: { row: number; column: string; from: string; to: string }[];
 }
 
 /**
@@ -191,7 +195,7 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind)
 }
 
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
-const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received"]);
+const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
 const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
 
@@ -200,6 +204,8 @@ const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
 const EXTERNAL_ID = /^[A-Za-z0-9](?:[A-Za-z0-9_./-]|:(?=[0-9]{4}(?![0-9]))| (?=[A-Za-z0-9_./-]))*$/;
 
 class RowReader {
+  /** Values the row writes otherwise than the file records them (A0 → A/0), for the import report (ImportPlan.readings). */
+  readonly readings: { column: string; from: string; to: string }[] = [];
   constructor(
     private readonly header: HeaderRow,
     readonly raw: RawRow,
@@ -227,6 +233,10 @@ class RowReader {
   /** The header of the field's column, as the register writes it. */
   label(field: Field, absent: string = field): string {
     return this.header.labels.get(field) ?? absent;
+  }
+  /** Says that the cell of `field`, written `from`, is recorded as `to`. */
+  read(field: Field, from: string, to: string): void {
+    this.readings.push({ column: this.label(field), from, to });
   }
   /** Fields whose cell could not be read, with the reason. */
   unreadable(): { field: Field; reason: string }[] {
@@ -256,6 +266,8 @@ function isFooter(raw: RawRow): boolean {
   const texts = raw.cells.map((c) => compactText(cellText(c).normalize("NFKC"))).filter(Boolean);
   if (texts.length === 0) return false;
   if (/^[-—–_*]*(以下空白|以下无内容|以下无正文|合计|总计|小计|end|endoflist)[-—–_*]*$/i.test(texts[0]!)) return true;
+  // A totals line: 共计：15 份程序文件, 合计 43 份, 共 12 项.
+  if (/^(共计|合计|总计|小计|共)[:：]?\d+(份|个|项|条|页|行|种)/.test(texts[0]!)) return true;
   return texts.some((t) => {
     const label = /^([^:：]+)[:：]/.exec(t)?.[1];
     return label !== undefined && signOffLabels().has(label.toLowerCase());
@@ -276,7 +288,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   refuseMissingColumns(header, sheet.rows, options.as);
   const used = options.as === "csr" ? CSR_FIELDS : options.as === "symbols" ? SYMBOL_FIELDS : DOCUMENT_FIELDS;
   const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
-  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], refusedRows: new Set(), conflicts: [], families: [], links: [], people: [], unused };
+  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], refusedRows: new Set(), conflicts: [], families: [], links: [], people: [], unused, readings: [] };
   if (options.as === "csr" && !header.columns.has("title")) plan.titleFrom = header.labels.get("text");
   // Keyed by the target path, case-folded: different numbers can share a file (CS/QP-101 and
   // CS_QP-101 are both documents/CS_QP-101.yaml, and QP-101 and qp-101 are one file on a
@@ -355,6 +367,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
       continue;
     }
     plan.files.push({ ...planned, row: raw.row });
+    plan.readings.push(...row.readings.map((r) => ({ row: raw.row, ...r })));
   }
   // What a refused row would have been written with ("recorded as …") is not what happened to it.
   const refusedRows = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row));
@@ -441,7 +454,10 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   else if (options.as === "forms") [level, kind] = [4, "form"];
   else if (options.as === "external") [level, kind] = [3, "external"];
   else {
-    const byLevel = row.key("level") ? normalizeLevel(row.key("level")) : undefined;
+    // A level word in the kind column (文件类别: 二阶文件) is a level too.
+    const levelField: Field = row.key("level") || byKind ? "level" : "kind";
+    const byLevel = row.key(levelField) ? normalizeLevel(row.key(levelField)) : undefined;
+    if (byLevel && /阶|层次/.test(row.key(levelField))) row.read(levelField, row.text(levelField), t("import.read.level", { level: byLevel }));
     if (!byLevel && !byKind) {
       const given = row.text("level") || row.text("kind");
       return void issue(given ? t("import.document.bad-level", { level: given }) : t("import.document.no-level", { id }), true);
@@ -456,12 +472,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const keeper = !row.has("department") && row.key("keeper") ? lookupDepartment(row.key("keeper"), departments) : undefined;
   const deptText = keeper ? keeper.code : row.key("department") || compactText(options.department ?? "");
   const department = keeper ?? (deptText ? lookupDepartment(deptText, departments) : undefined);
-  if (deptText && !department) {
-    return void issue(
-      t("import.document.unknown-department", { department: showInvisible(row.text("department") || deptText), name: deptText }),
-      true,
-    );
-  }
+  if (deptText && !department) return void issue(unknownDepartment(showInvisible(row.text("department") || deptText), deptText, departments), true);
   // A register without departments still says which documents exist: the file is written, and
   // csr check names the missing field until someone fills it in.
   if (!department) issue(t("import.document.no-department", { id, path: documentPath(id) }));
@@ -471,7 +482,16 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const pendingStatus = external && PENDING_STATUS.test(row.key("status").toLowerCase());
   let status = pendingStatus ? "released" : statusText ? normalizeStatus(statusText) : noted?.status;
   if (statusText && !status) issue(t("import.document.bad-status", { status: statusText, column: row.label("status") }), true);
-  if (status === "obsolete") return void issue(t("import.document.obsolete", { id }), true);
+  // 已作废 as the first words of 备注, or a 作废日期, where the register has no status for the row: a withdrawn document.
+  const remarksText = row.text("remarks");
+  if (!statusText && (WITHDRAWN_REMARK.test(compactText(remarksText.normalize("NFKC"))) || row.text("withdrawn"))) status = "obsolete";
+  else if (status !== "obsolete" && row.text("withdrawn")) {
+    issue(t("import.document.withdrawn-but-current", { id, column: row.label("withdrawn"), date: row.text("withdrawn"), status: statusText, statusColumn: row.label("status") }), true);
+  } else if (status !== "obsolete" && /作废|废止/.test(remarksText)) {
+    issue(t("import.document.remarks-mention-obsolete", { id, remarks: remarksText, column: row.label("remarks"), status: row.label("status", headerExample("status")) }));
+  }
+  const withdrawal = status === "obsolete" ? withdrawalFromRow(row, id, issue) : undefined;
+  if (status === "obsolete" && !withdrawal) return;
 
   // A 密级 the layout prints anyway (its default) is not written, as csr import of a Word file does; one csr does not know refuses the row, never printed as the default.
   const classificationText = row.text("classification");
@@ -479,10 +499,12 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (classificationText && !classification) issue(t("import.document.bad-classification", { classification: classificationText, column: row.label("classification"), allowed: list([...CLASSIFICATIONS]) }), true);
   const marked = classification && classification !== documentLayout(repo, level)?.classification ? { classification } : {};
   const doc = { id, title, level, kind, ...(department ? { department: department.code } : {}), ...marked, status: "draft" } as ControlledDocument;
+  if (withdrawal) doc.obsolete = withdrawal.obsolete;
   const clauseText = row.text("clauses");
   if (clauseText) {
-    const { clauses, bad } = readClauseRefs(clauseText, [...repo.catalogs.keys()], options.standard, repo.catalogs);
-    if (bad.length) issue(t("import.document.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }), true);
+    const { clauses, bad, read } = readClauseRefs(clauseText, [...repo.catalogs.keys()], options.standard, repo.catalogs);
+    if (bad.length) issue(t("import.document.bad-clause", { clauses: quotedList(bad), column: row.label("clauses") }) + clauseRangeHint(bad), true);
+    for (const r of read) row.read("clauses", r.from, r.to);
     if (clauses.length) doc.clauses = clauses;
   }
   if (external) {
@@ -495,10 +517,14 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     // As csr new external registers one: controlled (released) unless the register says otherwise, with no revision of the organisation's.
     doc.status = status ?? "released";
     doc.external = given;
-    const remarks = withoutReviewNote(noted ? noted.remarks : row.text("remarks"));
+    // A controlled external document is recorded with the day it was received (doc/approval-missing): a register that has the column and leaves the cell empty is not guessed at.
+    if (doc.status === "released" && !row.text("received") && row.has("received")) {
+      issue(t("import.external.no-received", { id, column: row.label("received") }), true);
+    }
+    const remarks = withdrawal?.fromRemarks ? "" : withoutReviewNote(noted ? noted.remarks : row.text("remarks"));
     if (remarks) doc.remarks = remarks;
     // Its department is the one that keeps it (保管部门, csr new external --department): nothing to report when the register names only that one.
-    return { path: documentPath(id), id, kind, data: doc, signers: [] };
+    return { path: documentPath(id), id, kind, data: doc, signers: [], ...(withdrawal ? { withdrawn: true } : {}) };
   }
 
   const signers: Signer[] = [];
@@ -533,7 +559,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   const uses = usedDocuments(row, repo, id, issue);
   if (uses.related.length) doc.related = uses.related;
   if (uses.forms.length) doc.forms = uses.forms;
-  const remarks = [withoutReviewNote(noted ? noted.remarks : row.text("remarks")), ...uses.unnamed].filter(Boolean).join(options.lang === "en" ? "; " : "；");
+  const remarks = [withdrawal?.fromRemarks ? "" : withoutReviewNote(noted ? noted.remarks : row.text("remarks")), ...uses.unnamed, ...(dated?.kept ?? [])].filter(Boolean).join(options.lang === "en" ? "; " : "；");
   if (remarks) doc.remarks = remarks;
   return {
     path: documentPath(id),
@@ -542,11 +568,54 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     data: doc,
     signers,
     ...(noRetention ? { noRetention } : {}),
+    ...(withdrawal ? { withdrawn: true } : {}),
     ...(unstatedDraft ? { unstatedDraft } : {}),
     ...(keeper ? { departmentFromKeeper: true } : {}),
     ...(dated?.dateFromEffective ? { dateFromEffective: true } : {}),
     ...(dated?.effectiveFromIssued ? { effectiveFromIssued: true } : {}),
   };
+}
+
+/** 备注 that begins by saying the document is withdrawn: 已作废，并入QP-009 / 作废 / 2025-01-01 废止 / 2025年停用. */
+const WITHDRAWN_REMARK = /^(?:\d{4}(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?年?)?(?:已经?|于|起)?(?:作废|废止|停用)/;
+
+/** A date written inside a text (备注: 2025-01-01作废, 2025年1月1日起废止). */
+const DATE_IN_TEXT = /\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?/;
+
+/** The successor a withdrawal remark names: 并入QP-009, 由QP-009替代, 改为QP-009. */
+const SUCCESSOR_IN_TEXT = /(?:并入|合并[到至入]?|由|被|改为|改用|替代为|代替为|取代为|见)\s*([A-Za-z][A-Za-z0-9]*(?:[-_/.][A-Za-z0-9]+)+)/;
+
+/**
+ * What a withdrawn document needs (obsolete: date and reason, as `csr obsolete` records them): the
+ * date from 作废日期, else a date written in 备注 or the status cell; the reason from 作废原因, else
+ * 备注 as written; the successor a remark names. A row that lacks the date or the reason is refused
+ * naming what is missing: it is never imported as a document in force.
+ */
+function withdrawalFromRow(row: RowReader, id: string, issue: Issue): { obsolete: NonNullable<ControlledDocument["obsolete"]>; fromRemarks: boolean } | undefined {
+  const remarks = row.text("remarks");
+  const given = row.text("withdrawn");
+  let date: string | undefined;
+  if (given) {
+    date = normalizeDate(row.cell("withdrawn"));
+    if (!date) return void issue(t("import.document.bad-withdrawn-date", { column: row.label("withdrawn"), date: showInvisible(given), ambiguous: ambiguousDate(given) }), true);
+  } else {
+    const written = DATE_IN_TEXT.exec(`${row.text("status")} ${remarks}`.normalize("NFKC"))?.[0];
+    date = written ? normalizeDate(written) : undefined;
+  }
+  const stated = row.text("withdrawnReason");
+  const reason = stated || remarks;
+  const marked = row.text("status")
+    ? t("import.document.marked-by-status", { column: row.label("status"), status: row.text("status") })
+    : given && !WITHDRAWN_REMARK.test(compactText(remarks.normalize("NFKC")))
+      ? t("import.document.marked-by-date", { column: row.label("withdrawn") })
+      : t("import.document.marked-by-remarks", { column: row.label("remarks"), remarks });
+  const missing = [
+    ...(date ? [] : [row.label("withdrawn", headerExample("withdrawn"))]),
+    ...(reason ? [] : [row.label("withdrawnReason", headerExample("withdrawnReason"))]),
+  ];
+  if (missing.length) return void issue(t("import.document.obsolete-incomplete", { id, marked, missing: conjunction(missing.map((m) => `“${m}”`)) }), true);
+  const successor = SUCCESSOR_IN_TEXT.exec(reason.normalize("NFKC"))?.[1];
+  return { obsolete: { date: date!, reason, ...(successor && successor !== id ? { superseded_by: successor } : {}) }, fromRemarks: !stated };
 }
 
 /** 待实施 / 未实施 (not yet in force), in a 外来文件清单's status column: registered and controlled, in force from its 实施日期. */
@@ -584,6 +653,8 @@ interface DatedRevision {
   effective?: string;
   dateFromEffective?: boolean;
   effectiveFromIssued?: boolean;
+  /** Signature cells whose text is not (all) recorded as a signature, for the remarks ("编制：陈静/高扬"). */
+  kept: string[];
 }
 
 /**
@@ -631,6 +702,7 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   if (!versionText) return undefined;
   const version = normalizeVersion(versionText);
   if (!version) return void issue(t("import.document.bad-version", { version: showInvisible(versionText), column: row.label("version") }), true);
+  if (version !== compactText(versionText.normalize("NFKC"))) row.read("version", versionText, version);
   const dateField: Field = row.text("issued") || !row.text("effective") ? "issued" : "effective";
   const dateCell = row.cell(dateField);
   const date = normalizeDate(dateCell);
@@ -652,16 +724,72 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   // Released before the repository: what the revision changed is on the paper record, which every
   // output says where the summary would be (revisionSummary); "imported" is not what it changed.
   const revision: Revision = { version, date, imported: true };
+  const kept: string[] = [];
   for (const role of ["prepared", "reviewed", "approved"] as const) {
-    const name = row.text(role);
-    if (name) revision[role] = { by: personFor(name, role, SIGNING_ROLE[role], repo, options, issue, names) };
+    const cell = row.text(role);
+    if (!cell) continue;
+    const signature = signatureFromCell(row, role, repo, options, issue, names);
+    if (signature) revision[role] = { by: signature.by, ...(signature.date ? { date: signature.date } : {}) };
+    if (!signature || signature.kept) kept.push(translate(options.lang, "import.signature.kept", { column: row.label(role), text: cell }));
   }
   return {
     revision,
+    kept,
     effective,
     ...(dateField === "effective" ? { dateFromEffective: true } : {}),
     ...(dateField === "issued" && !row.text("effective") ? { effectiveFromIssued: true } : {}),
   };
+}
+
+/** A 职务 where a signature cell should name a person: 总经理, 管理者代表, 品质部经理. */
+const JOB_TITLE = /(总经理|经理|总裁|董事长|厂长|总监|部长|主任|主管|管理者代表|管代|总工|工程师|科长|组长|班长)$/;
+
+/** A signing date after the name in a signature cell: "徐海涛 2024.3.1". */
+const SIGNED_ON = /^(.*?)[\s,，]*(\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)$/;
+
+/**
+ * A signature as a register's 编制 / 审核 / 批准 cell writes it: a name, with its signing date after it
+ * ("徐海涛 2024.3.1": the date is the signature's); two names ("陈静/高扬", original author and
+ * reviser): the last signs this revision, and `kept` says the cell goes into the remarks whole; a
+ * job title (总经理): the one person people.yaml gives that title, else no signature (never a person
+ * named 总经理), the cell kept in the remarks. Each reading is said (RowReader.read).
+ */
+function signatureFromCell(row: RowReader, role: "prepared" | "reviewed" | "approved", repo: Repository, options: ImportOptions, issue: Issue, names: NameContext): (Revision["prepared"] & { kept?: boolean }) | undefined {
+  const cell = row.text(role);
+  const folded = cell.normalize("NFKC").trim();
+  const dated = SIGNED_ON.exec(folded);
+  const signedOn = dated?.[1] ? normalizeDate(dated[2]) : undefined;
+  const text = signedOn ? dated![1]! : folded;
+  const labels = signOffLabels();
+  const parts = text.split(/[/／、,，;；]/).map((p) => p.trim()).filter((p) => p && !labels.has(compactText(p).toLowerCase()) && compactText(p) !== "修订");
+  // A cell that is one name is passed on as written ('赵　六' is reported as the register writes it).
+  const name = parts.length > 1 || signedOn ? parts.at(-1)! : cell;
+  const people = repo.people.map((p) => p.value);
+  let by: string;
+  const person = lookupPerson(name, people);
+  const key = (s: string | undefined) => (s === undefined ? "" : compactText(s.normalize("NFKC")));
+  if (person) by = person.id;
+  else {
+    const titled = people.filter((p) => p.title !== undefined && key(p.title) === key(name) && !p.left);
+    if (titled.length === 1) {
+      by = titled[0]!.id;
+      row.read(role, name, t("import.read.title", { name: titled[0]!.name, id: by, title: name }));
+    } else if (titled.length > 1 || JOB_TITLE.test(compactText(name))) {
+      const values = { column: row.label(role), text: cell, title: name, count: titled.length, role, people: list(titled.map((p) => `${p.name}（${p.id}）`)) };
+      issue(t(titled.length > 1 ? "import.signature.title-several" : "import.signature.title", values));
+      return undefined;
+    } else by = personFor(name, role, SIGNING_ROLE[role], repo, options, issue, names);
+  }
+  if (signedOn) row.read(role, cell, t("import.read.signed-on", { name, date: signedOn }));
+  const others = parts.slice(0, -1);
+  if (others.length) row.read(role, cell, t("import.read.two-names", { name, others: list(others) }));
+  return { by, ...(signedOn ? { date: signedOn } : {}), ...(others.length ? { kept: true } : {}) };
+}
+
+/** A range of clauses (9.2.2.1~9.2.2.4, 8.5.1-8.5.6, 7.1至7.5) among a cell's bad parts: how to write it instead. */
+function clauseRangeHint(bad: readonly string[]): string {
+  const range = bad.map((b) => /^(\d+(?:\.\d+)*)(?:~|～|-|—|–|至|到)(\d+(?:\.\d+)*)$/.exec(b.normalize("NFKC"))).find(Boolean);
+  return range ? t("import.document.clause-range", { from: range[1]!, to: range[2]! }) : "";
 }
 
 /** " (day and month could be either way round …)" for 05.03.2021 or 03/04/2024, which are read either way in different countries. */
@@ -775,6 +903,20 @@ function usedDocuments(row: RowReader, repo: Repository, id: string, issue: Issu
     }
   }
   return result;
+}
+
+/**
+ * Why a row's department is refused: a register often writes a department's short name (人事部 for
+ * 行政人事部); the departments whose name holds the text, or is held in it, are named (是否指 HR（行政人事部）？),
+ * as for customers, so that nobody adds a second department for the short name. With none, or more
+ * than three, `csr department add` registers it.
+ */
+function unknownDepartment(written: string, name: string, departments: Department[]): string {
+  const near = departments.filter((d) => [d.name, d.name_en].some((n) => n !== undefined && n !== "" && (n.includes(name) || name.includes(n))));
+  if (near.length > 0 && near.length <= 3) {
+    return t("import.document.unknown-department-near", { department: written, candidates: disjunction(near.map((d) => t("import.customer-candidate", { code: d.code, name: d.name }))) });
+  }
+  return t("import.document.unknown-department", { department: written, name });
 }
 
 function lookupCustomer(text: string, customers: Customer[]): Customer | undefined {
@@ -1091,8 +1233,15 @@ function formLinks(sheet: RawSheet, header: HeaderRow, plan: ImportPlan, repo: R
   for (const file of plan.files) {
     if (file.kind !== "form") continue;
     const text = cellText(byRow.get(file.row)?.cells[header.columns.get("procedure")!]).normalize("NFKC");
-    for (const procedure of procedureNumbers(text, plan, repo)) {
+    for (const procedure of procedureNumbers(text, plan, repo, (title, id) => plan.readings.push({ row: file.row, column: header.labels.get("procedure")!, from: title, to: id }))) {
       const planned = plan.files.find((f) => f.id === procedure && f.kind !== "csr")?.data as ControlledDocument | undefined;
+      // A withdrawn procedure's content is not changed any more: the form is not added to it, and the row says so.
+      const withdrawn = planned?.status === "obsolete" ? planned : repo.documents.find((d) => d.value.id === procedure && d.value.status === "obsolete")?.value;
+      if (withdrawn) {
+        const successor = withdrawn.obsolete?.superseded_by;
+        plan.issues.push({ row: file.row, skipped: false, message: t("import.form.obsolete-procedure", { form: file.id, procedure, successor: successor ? t("import.form.obsolete-successor", { successor }) : "" }) });
+        continue;
+      }
       if (planned) {
         if (!planned.forms?.includes(file.id)) planned.forms = [...(planned.forms ?? []), file.id];
         continue;
@@ -1109,12 +1258,26 @@ function formLinks(sheet: RawSheet, header: HeaderRow, plan: ImportPlan, repo: R
  * where the parts are numbers the repository or the register knows and the whole is not (CS/QP-001
  * is one number).
  */
-function procedureNumbers(text: string, plan: ImportPlan, repo: Repository): string[] {
+function procedureNumbers(text: string, plan: ImportPlan, repo: Repository, read: (title: string, id: string) => void): string[] {
   const known = (id: string) => plan.files.some((f) => f.id === id) || repo.documents.some((d) => d.value.id === id);
+  // A procedure named by its title (生产过程控制程序, 《不合格品控制程序》): the one document of the register or the repository with that title.
+  const byTitle = (part: string): string | undefined => {
+    const title = part.replace(/^《|》$/g, "");
+    const ids = new Set([
+      ...plan.files.flatMap((f) => (f.kind !== "csr" && f.kind !== "symbols" && sameTitle((f.data as ControlledDocument).title, title) ? [f.id] : [])),
+      ...repo.documents.flatMap((d) => (sameTitle(d.value.title, title) ? [d.value.id] : [])),
+    ]);
+    return ids.size === 1 ? [...ids][0] : undefined;
+  };
   return text
     .split(/[、,，;；\s]+/)
     .filter(Boolean)
     .flatMap((part) => {
+      const titled = known(part) ? undefined : byTitle(part);
+      if (titled) {
+        read(part, titled);
+        return [titled];
+      }
       if (known(part) || !part.includes("/")) return [part];
       const pieces = part.split("/");
       return pieces.every(known) ? pieces : [part];

@@ -70,13 +70,20 @@ const WRITTEN_STANDARD = /([A-Za-z]+)[\s_-]*(\d+[A-Za-z]?)(?:\s*[-:]\s*(?:19|20)
  * `ID:clause` is kept as written for csr check to report. A range of whole chapters as registers print
  * it ("4–10（全部条款）", wholeChapters) stands for every clause of those chapters in `catalogs`.
  */
-export function readClauseRefs(text: string, standards: readonly string[], standard: string | undefined, catalogs: ReadonlyMap<string, Catalog> = new Map()): { clauses: string[]; bad: string[] } {
+export function readClauseRefs(
+  text: string,
+  standards: readonly string[],
+  standard: string | undefined,
+  catalogs: ReadonlyMap<string, Catalog> = new Map(),
+): { clauses: string[]; bad: string[]; read: { from: string; to: string }[] } {
   const named = expandWholeChapters(nameWrittenStandards(text, standards), catalogs, standard);
-  const result = { clauses: [] as string[], bad: [] as string[] };
+  // read: the parts written otherwise than as a clause number (第8.5.2条 → 8.5.2), for the import to say.
+  const result = { clauses: [] as string[], bad: [] as string[], read: [] as { from: string; to: string }[] };
   let current = standard;
   for (const part of named.split(/[/、,，;；\s]+/)) {
     const p = part.replace(/^第/, "").replace(/条$/, "").replace(/\.$/, "");
     if (!p) continue;
+    if (p !== part) result.read.push({ from: part, to: p });
     const ref = parseClauseRef(p);
     if (ref) {
       result.clauses.push(`${ref.standard}:${ref.clause}`);

@@ -89,6 +89,13 @@ const MESSY_REPORT = [
   "row 12: documents/QP-001.yaml exists already; it was not overwritten (row not imported)",
   "row 13: 生效日期 '2019/13/1' is not a date like 2021-05-05 — correct the cell and import again (row not imported)",
   "",
+  // Versions and clauses written otherwise than csr records them are said, each spelling once (tester20 F2).
+  "These values of the register are recorded in csr's format, as on the right of the arrow:",
+  "  版次 'B0' → B/0 (row 3)",
+  "  版次 'a1' → A/1 (row 5)",
+  "  条款 '第7.3条' → 7.3 (row 10)",
+  "  版次 'A0' → A/0 (row 10)",
+  "",
   // The register's only date is the one its documents took effect on: the revisions are dated by it, which the report says.
   '4 file(s) have no issue date in the register: the date of the version recorded (date under revisions) was taken from "生效日期"; where the issue date differs, change it in the file.',
   "",
@@ -163,6 +170,12 @@ describe("csr import of a messy procedure list", () => {
       "第 10 行：编制人 '赵六' 不在 people.yaml 中，已记为 赵六；请用 'csr person add' 登记此人，或用 --add-people 导入",
       "第 12 行：documents/QP-001.yaml 已存在，未覆盖（该行未导入）",
       "第 13 行：生效日期 '2019/13/1' 不是 2021-05-05 这样的日期，请更正该单元格后重新导入（该行未导入）",
+      "",
+      "清单中以下写法已按 csr 的格式读取，文件中记为箭头右边的值：",
+      "  “版次”中的 'B0' → B/0（第 3 行）",
+      "  “版次”中的 'a1' → A/1（第 5 行）",
+      "  “条款”中的 '第7.3条' → 7.3（第 10 行）",
+      "  “版次”中的 'A0' → A/0（第 10 行）",
       "",
       "4 个文件在清单中没有发布日期：所记版本的日期（revisions 的 date）取自“生效日期”；实际发布日期不同的，请在文件中修改。",
       "",
@@ -342,7 +355,7 @@ describe("csr import of CSV", () => {
         "3,QR-005-03,记录销毁记录,A0,2022/3/1,QP-005,QA,5年,抽屉,\r\n",
     );
     const result = await csrInProcess(["-C", dir, "import", file, "--as", "forms"]);
-    expect(result.stdout.split("\n").slice(0, 18)).toEqual([
+    expect(result.stdout.split("\n").slice(0, 21)).toEqual([
       `Reading ${file}: header on row 2, 3 data row(s).`,
       "",
       "wrote documents/QR-005-01.yaml",
@@ -350,6 +363,9 @@ describe("csr import of CSV", () => {
       "",
       // Written without its storage, the form would pass for one whose register says nothing: the row waits for the cell's correction.
       "row 6: '抽屉' in Storage is not paper (纸质), electronic (电子) or both — correct the cell and import again (row not imported)",
+      "",
+      "These values of the register are recorded in csr's format, as on the right of the arrow:",
+      "  Version 'A0' → A/0 (rows 3, 4)",
       "",
       '2 file(s) have no effective date in the register: the effective date (effective) was taken from "Issue date"; where a document took effect on another day, change effective in the file.',
       "",

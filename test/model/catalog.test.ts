@@ -73,12 +73,12 @@ describe("chapters named whole (auditor16 F9)", () => {
 
   it("are read back by csr import as the clauses they stand for, in Chinese and English, with or without the standard", () => {
     const standards = [...iatf.keys()];
-    expect(readClauseRefs("4–10（全部条款）", standards, "IATF16949", iatf)).toEqual({ clauses: all.map((n) => `IATF16949:${n}`), bad: [] });
-    expect(readClauseRefs("4–10 (all clauses)", standards, "IATF16949", iatf)).toEqual({ clauses: all.map((n) => `IATF16949:${n}`), bad: [] });
+    expect(readClauseRefs("4–10（全部条款）", standards, "IATF16949", iatf)).toEqual({ clauses: all.map((n) => `IATF16949:${n}`), bad: [], read: [] });
+    expect(readClauseRefs("4–10 (all clauses)", standards, "IATF16949", iatf)).toEqual({ clauses: all.map((n) => `IATF16949:${n}`), bad: [], read: [] });
     const without = all.filter((n) => n !== "8.3.2.1");
     const printed = ["4–7（全部条款）", ...without.filter((n) => n === "8" || n.startsWith("8.")), "9–10（全部条款）"].join("/");
-    expect(readClauseRefs(printed, standards, "IATF16949", iatf)).toEqual({ clauses: without.map((n) => `IATF16949:${n}`), bad: [] });
-    expect(readClauseRefs("ISO9001:7.5/IATF16949:10 (all clauses)", standards, undefined, iatf)).toEqual({ clauses: ["ISO9001:7.5", "IATF16949:10", "IATF16949:10.1", "IATF16949:10.2", "IATF16949:10.2.1", "IATF16949:10.2.2", "IATF16949:10.2.3", "IATF16949:10.2.4", "IATF16949:10.2.5", "IATF16949:10.2.6", "IATF16949:10.3", "IATF16949:10.3.1"], bad: [] });
+    expect(readClauseRefs(printed, standards, "IATF16949", iatf)).toEqual({ clauses: without.map((n) => `IATF16949:${n}`), bad: [], read: [] });
+    expect(readClauseRefs("ISO9001:7.5/IATF16949:10 (all clauses)", standards, undefined, iatf)).toEqual({ clauses: ["ISO9001:7.5", "IATF16949:10", "IATF16949:10.1", "IATF16949:10.2", "IATF16949:10.2.1", "IATF16949:10.2.2", "IATF16949:10.2.3", "IATF16949:10.2.4", "IATF16949:10.2.5", "IATF16949:10.2.6", "IATF16949:10.3", "IATF16949:10.3.1"], bad: [], read: [] });
     // Chapters the catalog does not have are no clauses.
     expect(readClauseRefs("11–12（全部条款）", standards, "IATF16949", iatf).clauses).toEqual([]);
   });

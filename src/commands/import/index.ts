@@ -169,7 +169,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   }
   const written = plan.files.filter((f) => !failed.some((x) => x.path === f.path));
   if (written.length) out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
-  out.push(...reportProblems(plan, failed), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
+  out.push(...reportProblems(plan, failed), ...reportReadings(plan), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
 
   const skipped = plan.refusedRows.size;
@@ -278,6 +278,19 @@ interface WriteFailure {
   reason: string;
 }
 
+/** What the register writes otherwise than the files record it, one line per value, with the rows that write it. */
+function reportReadings(plan: ImportPlan): string[] {
+  const groups = new Map<string, { column: string; from: string; to: string; rows: number[] }>();
+  for (const r of plan.readings) {
+    const key = [r.column, r.from, r.to].join("\u0000");
+    const group = groups.get(key) ?? { column: r.column, from: r.from, to: r.to, rows: [] };
+    if (!group.rows.includes(r.row)) group.rows.push(r.row);
+    groups.set(key, group);
+  }
+  if (groups.size === 0) return [];
+  return ["", t("import.read.heading"), ...[...groups.values()].map((g) => `  ${t("import.read.entry", { column: g.column, from: g.from, to: g.to, rows: rowsOf(g) })}`)];
+}
+
 function reportProblems(plan: ImportPlan, failed: WriteFailure[]): string[] {
   const lines = [
     ...plan.issues.map((i) => ({ row: i.row, message: i.message, skipped: i.skipped })),
@@ -353,7 +366,7 @@ export function reportPeople<P extends NewPerson>(people: P[], flags: ImportFlag
   ];
 }
 
-function rowsOf(p: NewPerson): string {
+function rowsOf(p: { rows: number[] }): string {
   const more = p.rows.length > SHOWN_ROWS ? t("import.people.more-rows", { count: p.rows.length }) : "";
   return t("import.people.rows", { count: p.rows.length, rows: list(p.rows.slice(0, SHOWN_ROWS).map(String)), more });
 }
@@ -384,7 +397,11 @@ function reportBorrowed(written: PlannedFile[], plan: ImportPlan): string[] {
     { key: "import.date.from-effective", field: "effective", count: written.filter((f) => f.dateFromEffective).length },
     { key: "import.effective.from-issued", field: "issued", count: written.filter((f) => f.effectiveFromIssued).length },
   ] as const;
-  return borrowed.filter((b) => b.count > 0).flatMap((b) => ["", t(b.key, { column: plan.header.labels.get(b.field) ?? "", count: b.count })]);
+  const withdrawn = written.filter((f) => f.withdrawn).map((f) => f.id);
+  return [
+    ...borrowed.filter((b) => b.count > 0).flatMap((b) => ["", t(b.key, { column: plan.header.labels.get(b.field) ?? "", count: b.count })]),
+    ...(withdrawn.length ? ["", t("import.withdrawn", { count: withdrawn.length, ids: list(withdrawn) })] : []),
+  ];
 }
 
 function reportLinks(plan: ImportPlan, flags: ImportFlags): string[] {
