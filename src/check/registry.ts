@@ -16,6 +16,7 @@ import { rule as csrDuplicate } from "./rules/csr/duplicate.js";
 import { rule as csrDuplicateIdAcrossBranches } from "./rules/csr/duplicate-id-across-branches.js";
 import { rule as csrDuplicateOpinion } from "./rules/csr/duplicate-opinion.js";
 import { rule as csrForcedDecision } from "./rules/csr/forced-decision.js";
+import { rule as csrImplementationIncomplete } from "./rules/csr/implementation-incomplete.js";
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrRejectionOverruled } from "./rules/csr/rejection-overruled.js";
@@ -87,6 +88,7 @@ export const rules: readonly Rule[] = [
   csrDuplicateIdAcrossBranches,
   csrDuplicateOpinion,
   csrForcedDecision,
+  csrImplementationIncomplete,
   csrImplementationOverdue,
   csrNotAddressed,
   csrRejectionOverruled,

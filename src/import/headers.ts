@@ -44,6 +44,7 @@ export type Field =
   | "reviewRecord"
   | "owner"
   | "due"
+  | "completed"
   | "implementationStatus"
   | "addressed"
   | "implemented"
@@ -96,12 +97,12 @@ const VARIANTS: Record<Field, string[]> = {
   classification: ["密级", "文件密级", "密", "保密等级", "classification", "securityclassification"],
   customer: ["顾客代码", "客户代码", "顾客", "客户", "customer", "customercode"],
   customerName: ["顾客名称", "客户名称", "customername"],
-  source: ["来源文件", "来源", "顾客文件", "source", "sourcedocument"],
+  source: ["来源文件", "来源", "顾客文件", "顾客文件名称", "客户文件", "客户文件名称", "csr文件名称", "csr来源文件", "csr文件", "source", "sourcedocument"],
   revision: ["来源版本", "顾客文件版本", "sourcerevision"],
   section: ["章节", "条目", "来源章节", "顾客文件章节", "section", "sourcesection"],
   text: ["要求内容", "内容", "要求", "顾客要求", "客户要求", "要求描述", "要求说明", "具体要求", "requirement", "requirementtext", "description", "text"],
   category: ["类别", "分类", "category"],
-  received: ["接收日期", "收到日期", "received", "receiveddate"],
+  received: ["接收日期", "接收时间", "收到日期", "收到时间", "收文日期", "received", "receiveddate"],
   restarted: ["换版重评日期", "重新评审日期", "重评起算日期", "reviewrestarted", "restarted"],
   disposition: ["处置", "处置结果", "评审结论", "disposition"],
   decidedBy: ["决定人", "处置人", "decidedby"],
@@ -110,7 +111,9 @@ const VARIANTS: Record<Field, string[]> = {
   lateReason: ["逾期原因", "延期原因", "评审逾期原因", "latereason", "reasonfordelay"],
   reviewRecord: ["评审记录编号", "评审记录", "评审记录号", "评审表编号", "reviewrecord", "reviewrecordno", "reviewrecordno.", "reviewrecordnumber"],
   owner: ["负责人", "责任人", "实施负责人", "owner"],
-  due: ["完成期限", "完成日期", "计划完成日期", "due", "duedate"],
+  due: ["完成期限", "计划完成日期", "要求完成日期", "due", "duedate"],
+  // 完成日期 of a CSR list is the date implemented of a row whose status says it is done, else the date planned (plan.ts csrFromRow).
+  completed: ["完成日期", "完成时间", "completiondate"],
   implementationStatus: ["实施状态", "implementationstatus"],
   addressed: ["落实文件", "落实位置", "addressedin"],
   implemented: ["导入生产日期", "实际完成日期", "实施完成日期", "implemented", "implementedon", "implementationdate"],
@@ -133,6 +136,9 @@ const VARIANTS: Record<Field, string[]> = {
   withdrawn: ["作废日期", "废止日期", "停用日期", "withdrawn", "withdrawndate", "obsoletedate"],
   withdrawnReason: ["作废原因", "废止原因", "停用原因", "withdrawalreason", "reasonforwithdrawal"],
 };
+
+/** The header texts read as each field, as docs/import.md lists them (test/audit/import-docs.test.ts keeps the page true). */
+export const COLUMN_NAMES: Readonly<Record<Field, readonly string[]>> = VARIANTS;
 
 /** A header that names the field, as registers write it: the first of its variants (Chinese). */
 export function headerExample(field: Field): string {

@@ -123,15 +123,17 @@ export const PERSON_ID = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_.'’·・-]| (?=[\p{
 /** What a signature on a document shows its signer may do: 编制 author, 审核 reviewer, 批准 approver. */
 export const SIGNING_ROLE = { prepared: "author", reviewed: "reviewer", approved: "approver" } as const satisfies Record<string, Role>;
 
-const DISPOSITION_WORDS: [RegExp, Disposition][] = [
-  [/^(必须满足|必须|应满足|满足|must|mustmeet)$/, "must"],
-  [/^(可选|可选择|选择性|optional)$/, "optional"],
-  [/^(不适用|n\/?a|notapplicable|not-applicable)$/, "not-applicable"],
-  [/^(不合理|拒绝|不接受|rejected|reject|unreasonable|unreasonable\(rejected\))$/, "rejected"],
-];
+/** The disposition words of CSR lists (必须满足 / 可选 / 不适用 / 不合理) and their English forms, as docs/import.md lists them. */
+export const DISPOSITION_WORDS: Readonly<Record<Disposition, readonly string[]>> = {
+  must: ["必须满足", "必须", "应满足", "满足", "must", "must meet"],
+  optional: ["可选", "可选择", "选择性", "optional"],
+  "not-applicable": ["不适用", "N/A", "NA", "not applicable", "not-applicable"],
+  rejected: ["不合理", "拒绝", "不接受", "rejected", "reject", "unreasonable", "unreasonable (rejected)"],
+};
 
-/** The disposition words of CSR lists (必须满足 / 可选 / 不适用 / 不合理) and their English forms. */
+const dispositionKey = (text: string) => compactText(text.normalize("NFKC")).toLowerCase();
+const DISPOSITION = new Map(Object.entries(DISPOSITION_WORDS).flatMap(([disposition, words]) => words.map((w) => [dispositionKey(w), disposition as Disposition] as const)));
+
 export function normalizeDisposition(text: string): Disposition | undefined {
-  const t = compactText(text.normalize("NFKC")).toLowerCase();
-  return DISPOSITION_WORDS.find(([re]) => re.test(t))?.[1];
+  return DISPOSITION.get(dispositionKey(text));
 }

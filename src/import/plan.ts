@@ -113,6 +113,11 @@ export interface PlannedFile {
   recordNoted?: boolean;
   /** A CSR the list gave no id: the id is the customer's next free number; `no` is the row's 序号, when it has one. */
   assigned?: { no?: string };
+  /**
+   * A CSR list's 完成日期 (实施日期) as read on this row: the date implemented, the row's status saying
+   * it is done, else the due date (the import report counts them).
+   */
+  completedAs?: "implemented" | "due";
 }
 
 export interface Signer {
@@ -197,7 +202,12 @@ function refuseMissingColumns(header: HeaderRow, rows: RawRow[], as: ImportKind)
 /** What a procedure, instruction, form or document register can carry; the other columns are CSR fields. */
 const DOCUMENT_FIELDS = new Set<Field>(["no", "title", "number", "version", "department", "clauses", "prepared", "reviewed", "approved", "issued", "effective", "remarks", "retention", "medium", "location", "keeper", "procedure", "level", "kind", "status", "classification", "level3", "level4", "uses", "publisher", "received", "withdrawn", "withdrawnReason"]);
 const SYMBOL_FIELDS = new Set<Field>(["no", "customer", "customerName", "customerSymbol", "customerClass", "meaning", "symbol", "class", "customerApproval"]);
-const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
+const CSR_FIELDS = new Set<Field>(["no", "number", "title", "version", "customer", "customerName", "source", "revision", "section", "clauses", "text", "category", "received", "restarted", "disposition", "decidedBy", "decided", "justification", "lateReason", "reviewRecord", "owner", "due", "completed", "implementationStatus", "addressed", "implemented", "evidence", "verifiedBy", "verified", "superseded", "supersededReason", "supersededBy", "status"]);
+
+/** The fields an import of each kind reads, as docs/import.md lists them. */
+export function fieldsRead(as: ImportKind): ReadonlySet<Field> {
+  return as === "csr" ? CSR_FIELDS : as === "symbols" ? SYMBOL_FIELDS : DOCUMENT_FIELDS;
+}
 
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_./-]*$/;
 /** An external document's number as its publisher writes it, single spaces and ':' included (ISO 9001:2015; schemas/common.schema.json documentId). */
@@ -277,7 +287,7 @@ function isFooter(raw: RawRow): boolean {
 export function planImport(sheet: RawSheet, repo: Repository, options: ImportOptions): ImportPlan | undefined {
   const found = findHeaderRow(sheet.rows);
   if (!found) return undefined;
-  const header = options.as === "csr" || options.as === "symbols" ? found : documentColumns(found);
+  const header = options.as === "csr" ? csrColumns(found) : options.as === "symbols" ? found : documentColumns(found);
   const combined = header.ignored.find(combinedTitleAndNumber);
   if (combined && !header.columns.has("number")) {
     throw new UserError(
@@ -286,7 +296,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     );
   }
   refuseMissingColumns(header, sheet.rows, options.as);
-  const used = options.as === "csr" ? CSR_FIELDS : options.as === "symbols" ? SYMBOL_FIELDS : DOCUMENT_FIELDS;
+  const used = fieldsRead(options.as);
   const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
   const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], refusedRows: new Set(), conflicts: [], families: [], links: [], people: [], unused, readings: [] };
   if (options.as === "csr" && !header.columns.has("title")) plan.titleFrom = header.labels.get("text");
@@ -393,9 +403,23 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
 function documentColumns(header: HeaderRow): HeaderRow {
   const label = header.labels.get("implemented");
   if (label === undefined || header.columns.has("effective") || normalizeHeader(label) !== "implementationdate") return header;
-  const columns = new Map([...header.columns].map(([field, i]) => [field === "implemented" ? "effective" : field, i] as const));
-  const labels = new Map([...header.labels].map(([field, text]) => [field === "implemented" ? "effective" : field, text] as const));
+  return renamed(header, "implemented", "effective");
+}
+
+/** The header with the column of `from` read as `to`. */
+function renamed(header: HeaderRow, from: Field, to: Field): HeaderRow {
+  const columns = new Map([...header.columns].map(([field, i]) => [field === from ? to : field, i] as const));
+  const labels = new Map([...header.labels].map(([field, text]) => [field === from ? to : field, text] as const));
   return { ...header, columns, labels };
+}
+
+/**
+ * A CSR list's 实施日期 (实施时间) is, like its 完成日期, the day a requirement was or is to be
+ * implemented (csrFromRow reads which from the row's status), not a document's effective date: the
+ * `completed` column there, unless the list has a 完成日期 of its own.
+ */
+function csrColumns(header: HeaderRow): HeaderRow {
+  return header.columns.has("effective") && !header.columns.has("completed") ? renamed(header, "effective", "completed") : header;
 }
 
 /** The ids a CSR list gives are not handed out to its rows that give none. */
@@ -1027,6 +1051,30 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   }
   const implemented = dateCell(row, "implemented", issue);
   if (implemented) implementation.implemented = implemented;
+  const listed = row.text("status");
+  const status = listed ? LISTED_STATUS.get(statusKey(listed)) : undefined;
+  if (listed && !status) issue(badStatus(listed, row.label("status")), true);
+  const stage = row.text("implementationStatus");
+  const implementationStatus = stage ? IMPLEMENTATION_STATUS.get(statusKey(stage)) : undefined;
+  if (stage && !implementationStatus) {
+    issue(t("import.csr.bad-implementation-status", { status: stage, column: row.label("implementationStatus"), statuses: list(IMPLEMENTATION_STATUSES.map((s) => t(`value.implementation.${s}`))) }), true);
+  }
+  // Without the 实施状态 column, implemented and verified are recorded facts of their own, and 实施中 a
+  // stage of the implementation; every other status follows from the decision and the addressing documents.
+  const stated = implementationStatus ?? status?.stage;
+  if (stated) implementation.status = stated;
+  // 完成日期 is when a row that says it is done was implemented, and when one that does not is to be (tester20 F8).
+  const completed = dateCell(row, "completed", issue);
+  let completedAs: PlannedFile["completedAs"];
+  if (completed && (stated === "implemented" || stated === "verified") && !implementation.implemented) {
+    implementation.implemented = completed;
+    completedAs = "implemented";
+  } else if (completed && !implementation.due) {
+    implementation.due = completed;
+    completedAs = "due";
+  } else if (completed && completed !== implementation.implemented && completed !== implementation.due) {
+    issue(t("import.csr.completed-unplaced", { column: row.label("completed"), date: completed, implemented: row.label("implemented"), due: row.label("due") }), true);
+  }
   const evidence = row.text("evidence");
   if (evidence) implementation.evidence = evidence;
   const verifier = row.text("verifiedBy");
@@ -1035,17 +1083,6 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   else if (verified) issue(t("import.csr.verified-without-by", { date: verified, column: row.label("verifiedBy", "验证人") }), true);
   const superseded = supersededFromRow(row, issue);
   if (superseded) csr.superseded = superseded;
-  const listed = row.text("status");
-  const status = listed ? LISTED_STATUS.get(compactText(listed.normalize("NFKC")).toLowerCase()) : undefined;
-  if (listed && !status) issue(t("import.csr.bad-status", { status: listed, column: row.label("status"), statuses: list(CSR_STATUSES.map((s) => csrStatusLabel(s, "zh-CN"))) }), true);
-  const stage = row.text("implementationStatus");
-  const implementationStatus = stage ? IMPLEMENTATION_STATUS.get(compactText(stage.normalize("NFKC")).toLowerCase()) : undefined;
-  if (stage && !implementationStatus) {
-    issue(t("import.csr.bad-implementation-status", { status: stage, column: row.label("implementationStatus"), statuses: list(IMPLEMENTATION_STATUSES.map((s) => t(`value.implementation.${s}`))) }), true);
-  }
-  if (implementationStatus) implementation.status = implementationStatus;
-  // Without that column: implemented and verified are recorded facts of their own; every other status follows from the decision and the addressing documents.
-  else if (status === "implemented" || status === "verified") implementation.status = status;
   if (Object.keys(implementation).length) csr.implementation = implementation;
   reportRepeat(csr, named, repo, earlierRows, issue);
   if (refused) return undefined;
@@ -1053,10 +1090,12 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
   csr.id = id;
   if (status) {
     const result = csrStatus(csr, (doc) => repo.documents.find((d) => d.value.id === doc)?.value, options.today);
-    if (result !== status) {
+    // 实施中 is a stage of a decided requirement, whether or not its documents address it yet.
+    const agrees = status.stage === "planned" || status.stage === "in-progress" ? result === "decided" || result === "addressed" : result === status.status;
+    if (!agrees) {
       issue(
         // The status words are the register's own, in the repository's language.
-        t("import.csr.status-differs", { listed, result: csrStatusLabel(result, options.lang), status: csrStatusLabel(status, options.lang) }),
+        t("import.csr.status-differs", { listed, result: csrStatusLabel(result, options.lang), status: csrStatusLabel(status.status, options.lang) }),
       );
     }
   }
@@ -1068,6 +1107,7 @@ function csrFromRow(row: RowReader, repo: Repository, options: ImportOptions, ea
     signers: names.signers,
     ...(decision && !reviewRecord ? { recordNoted: true } : {}),
     ...(given ? {} : { assigned: { ...(no ? { no } : {}) } }),
+    ...(completedAs ? { completedAs } : {}),
   };
 }
 
@@ -1119,18 +1159,65 @@ function dateCell(row: RowReader, field: Field, issue: Issue): string | undefine
 const IMPLEMENTATION_STATUSES = ["planned", "in-progress", "implemented", "verified"] as const;
 type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
 
-/** 实施状态 of the CSR list: the words of both languages, back to implementation.status. */
-const IMPLEMENTATION_STATUS = new Map<string, ImplementationStatus>(
-  // The codes (value.*) and the words the CSR list prints (register.*), in both languages.
-  IMPLEMENTATION_STATUSES.flatMap((s) =>
-    (["zh-CN", "en"] as const).flatMap((lang) => [`value.implementation.${s}` as const, `register.implementation.${s}` as const].map((key) => [compactText(translate(lang, key)).toLowerCase(), s] as [string, ImplementationStatus])),
-  ),
+/** A status word as looked up: full-width folded, without spaces, lower case. */
+const statusKey = (text: string) => compactText(text.normalize("NFKC")).toLowerCase();
+
+/** The words of a 实施状态 column: the codes (value.*) and the words the CSR list prints (register.*), in both languages. */
+export const IMPLEMENTATION_STATUS_WORDS: readonly { word: string; stage: ImplementationStatus }[] = IMPLEMENTATION_STATUSES.flatMap((stage) =>
+  (["zh-CN", "en"] as const).flatMap((lang) => [`value.implementation.${stage}` as const, `register.implementation.${stage}` as const].map((key) => ({ word: translate(lang, key), stage }))),
 );
 
-/** The status words of the CSR list in both languages, back to the status. */
-const LISTED_STATUS = new Map<string, CsrStatus>(
-  CSR_STATUSES.flatMap((s) => (["zh-CN", "en"] as const).map((lang) => [compactText(csrStatusLabel(s, lang)).toLowerCase(), s] as [string, CsrStatus])),
-);
+/** 实施状态 of the CSR list, back to implementation.status. */
+const IMPLEMENTATION_STATUS = new Map<string, ImplementationStatus>(IMPLEMENTATION_STATUS_WORDS.map(({ word, stage }) => [statusKey(word), stage]));
+
+/**
+ * What a 状态 cell of a CSR list says: the CSR's status and, for implemented and verified and for a
+ * stage of the implementation written there (实施中), the implementation's.
+ */
+export interface ListedStatus {
+  status: CsrStatus;
+  stage?: ImplementationStatus;
+}
+
+/** Words Chinese CSR lists write in their 状态 column besides csr's own: short forms of csr's words. */
+export const CSR_STATUS_SYNONYMS: readonly { word: string; status: CsrStatus }[] = [
+  { word: "已落实", status: "addressed" },
+  { word: "已落实文件", status: "addressed" },
+  { word: "待评审", status: "received" },
+  { word: "未评审", status: "received" },
+];
+
+/**
+ * The words a 状态 cell may hold, each with what it says: csr's own status words in both languages,
+ * their synonyms, and the stages of the implementation before it is done (计划中, 实施中: a decided CSR).
+ */
+export const LISTED_STATUS_WORDS: readonly { word: string; listed: ListedStatus }[] = [
+  ...CSR_STATUSES.flatMap((status) =>
+    (["zh-CN", "en"] as const).map((lang) => ({ word: csrStatusLabel(status, lang), listed: { status, ...(status === "implemented" || status === "verified" ? { stage: status } : {}) } })),
+  ),
+  ...CSR_STATUS_SYNONYMS.map(({ word, status }) => ({ word, listed: { status } })),
+  ...IMPLEMENTATION_STATUS_WORDS.filter(({ stage }) => stage === "planned" || stage === "in-progress").map(({ word, stage }) => ({ word, listed: { status: "decided" as const, stage } })),
+];
+
+const LISTED_STATUS = new Map<string, ListedStatus>(LISTED_STATUS_WORDS.map(({ word, listed }) => [statusKey(word), listed]));
+
+/**
+ * Why a 状态 cell is refused: the statuses csr knows, and the one it may mean when a known word holds
+ * the text or is held in it (已落实到文件中: 是否指 已落实到文件？), without taking it for the row.
+ */
+function badStatus(text: string, column: string): string {
+  const key = statusKey(text);
+  const statuses = list(CSR_STATUSES.map((s) => csrStatusLabel(s, "zh-CN")));
+  // A synonym is offered as csr's own word for its status, so that one status is offered once.
+  const synonyms = new Set(CSR_STATUS_SYNONYMS.map(({ word }) => word));
+  const near = [
+    ...new Set(
+      LISTED_STATUS_WORDS.filter(({ word }) => key.includes(statusKey(word)) || statusKey(word).includes(key)).map(({ word, listed }) => (synonyms.has(word) ? csrStatusLabel(listed.status, "zh-CN") : word)),
+    ),
+  ];
+  if (near.length > 0 && near.length <= 3) return t("import.csr.bad-status-near", { status: text, column, statuses, candidates: disjunction(near.map((w) => `'${w}'`)) });
+  return t("import.csr.bad-status", { status: text, column, statuses });
+}
 
 /**
  * The decision a CSR list records: disposition (必须满足 / 可选 / 不适用 / 不合理), who decided and when,

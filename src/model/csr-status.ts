@@ -125,6 +125,24 @@ export function csrStatus(csr: Csr, document: (id: string) => ControlledDocument
   return addressed ? "addressed" : "decided";
 }
 
+/** A part of an implementation record that a status of implemented or verified claims and the file lacks. */
+export type ImplementationGap = "implemented" | "verified-by" | "verified-date";
+
+/**
+ * What a CSR's implementation record lacks for the status it states (IATF 16949 7.5.3.2.2 records
+ * the day a change went into production): implemented needs the date implemented, verified also who
+ * verified it and when. A list imported with 已实施 / 已验证 and no such columns gives such records
+ * (tester20 F8): the status is the list's, the missing parts are not invented.
+ */
+export function implementationGaps(implementation: Csr["implementation"]): ImplementationGap[] {
+  const status = implementation?.status;
+  if (status !== "implemented" && status !== "verified") return [];
+  const gaps: ImplementationGap[] = implementation?.implemented ? [] : ["implemented"];
+  if (status === "verified" && !implementation?.verified) gaps.push("verified-by", "verified-date");
+  else if (status === "verified" && !implementation?.verified?.date) gaps.push("verified-date");
+  return gaps;
+}
+
 /**
  * The current round's opinions that the decision overrules: 不同意 (reject) opinions under a
  * decision to meet the requirement (must or optional). Such a decision owes a justification, how

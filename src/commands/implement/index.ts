@@ -75,7 +75,8 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
       if (flags.implemented !== undefined) next.implemented = eventDateOption(flags.implemented, "--implemented", { follows: decided });
       if (flags.status !== undefined) next.status = choiceOption(flags.status, "--status", IMPLEMENTATION_STATUSES, "planned");
       else if (flags.verifiedBy !== undefined) next.status = "verified";
-      else if (flags.implemented !== undefined) next.status = "implemented";
+      // A date implemented added to a verified record (an imported 已验证 without it) keeps it verified.
+      else if (flags.implemented !== undefined && next.status !== "verified") next.status = "implemented";
       if (flags.verifiedBy !== undefined) {
         const date = eventDateOption(flags.date, "--date", { follows: next.implemented ? { what: eventLabel("rule.date/event.csr-implemented"), of: id, date: next.implemented } : received });
         next.verified = { by: personOption(session, flags.verifiedBy, "--verified-by", date).id, date };
@@ -137,7 +138,8 @@ export async function implementCsr(ctx: CommandContext, id: string, flags: Imple
  */
 function replacedRecords(id: string, current: Implementation, next: Implementation, amend: boolean, person: (id: string) => string): { implemented: boolean; verified: boolean } {
   const implemented = current.implemented !== undefined && next.implemented !== current.implemented;
-  const verified = current.verified !== undefined && next.verified !== undefined && (next.verified.by !== current.verified.by || next.verified.date !== current.verified.date);
+  // The date of a verification recorded without one (an imported 验证人 without 验证日期) is added, not replaced.
+  const verified = current.verified !== undefined && next.verified !== undefined && (next.verified.by !== current.verified.by || (current.verified.date !== undefined && next.verified.date !== current.verified.date));
   if ((implemented || verified) && !amend) {
     const signature = current.verified;
     const verification = signature && (signature.date ? t("implement.amend.verification", { by: person(signature.by), date: signature.date }) : person(signature.by));

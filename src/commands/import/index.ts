@@ -17,6 +17,7 @@ import { compactText, didYouMean } from "../../core/text.js";
 import { ANY_NUMBER } from "../../model/numbering.js";
 import { insideRepository } from "../../core/write.js";
 import { runCheck } from "../../check/engine.js";
+import { completionCommand, gapsText, incompleteImplementation } from "../../check/rules/csr/implementation-incomplete.js";
 import { discover, findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
@@ -30,7 +31,7 @@ import { DOCUMENT_LIST_STATUSES, documentList, documentListId } from "../../repo
 import { allRegisters } from "../../report/registers/index.js";
 import type { Table } from "../../report/table.js";
 import { layoutSignatures } from "../../model/index.js";
-import type { ControlledDocument, SignatureRole } from "../../model/types.js";
+import type { ControlledDocument, Csr, SignatureRole } from "../../model/types.js";
 import { csrNumbers } from "../add/allocate.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
@@ -171,6 +172,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   if (written.length) out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
   out.push(...reportProblems(plan, failed), ...reportReadings(plan), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
+  out.push(...reportCompleted(written, plan), ...reportImplementationGaps(written));
 
   const skipped = plan.refusedRows.size;
   const tally: string[] = [];
@@ -526,5 +528,38 @@ function reportReviewRecords(written: PlannedFile[], register: string, flags: Im
     "",
     t("import.review-record.noted", { n: noted.length, verb: t(flags.dryRun ? "import.review-record.would-say" : "import.review-record.says"), note }),
     t("import.review-record.hint"),
+  ];
+}
+
+/**
+ * How a CSR list's 完成日期 (实施日期) was read, a date that says either when a requirement was
+ * implemented or when it is to be: the first for the rows whose status says done, the second for
+ * the others (tester20 F8). One line each, naming the CSRs, and how to correct one read wrongly.
+ */
+function reportCompleted(written: PlannedFile[], plan: ImportPlan): string[] {
+  const column = plan.header.labels.get("completed") ?? "";
+  return (["implemented", "due"] as const).flatMap((as) => {
+    const read = written.filter((f) => f.completedAs === as);
+    return read.length ? ["", t(`import.csr.completed.${as}`, { column, count: read.length, ids: list(read.map((f) => f.id)) })] : [];
+  });
+}
+
+/**
+ * CSRs written with the list's 已实施 / 已验证 and without the whole record that status claims: what
+ * each lacks and the command that records it, as csr/implementation-incomplete says until then.
+ */
+function reportImplementationGaps(written: PlannedFile[]): string[] {
+  const gaps = written.flatMap((f) => {
+    const csr = f.kind === "csr" ? (f.data as Csr) : undefined;
+    const missing = csr ? incompleteImplementation(csr) : [];
+    return csr && missing.length ? [{ file: f, csr, missing }] : [];
+  });
+  if (gaps.length === 0) return [];
+  return [
+    "",
+    t("import.csr.implementation-gaps", { count: gaps.length }),
+    ...gaps.map(({ file, csr, missing }) =>
+      `  ${t("import.csr.implementation-gaps.entry", { id: csr.id, row: file.row, status: t(`value.implementation.${csr.implementation!.status!}`), missing: gapsText(missing), command: completionCommand(csr, missing) })}`,
+    ),
   ];
 }

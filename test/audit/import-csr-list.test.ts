@@ -1,0 +1,137 @@
+/**
+ * `csr import --as csr` of a CSR list as a 市场部 keeps it in Excel (tester20): its 完成日期 and 状态
+ * (已实施 / 已验证 with or without who verified it and when), the column names and status words
+ * such lists use, several 落实文件 in one cell.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { checkJsonInProcess, csrInProcess, FIXTURES, minimalRepo, releasedProcedure, tempDir } from "../helpers.js";
+
+const FORD = readFileSync(join(FIXTURES, "audit/registers/customers/FORD.yaml"), "utf8");
+
+function repository(): string {
+  return minimalRepo({
+    "customers/FORD.yaml": FORD,
+    "documents/QP-001.yaml": releasedProcedure("QP-001", "产品审核程序", { title: "1 目的", text: "规定产品审核。" }),
+    "documents/QP-002.yaml": releasedProcedure("QP-002", "包装管理程序", { title: "1 目的", text: "规定包装。" }),
+  });
+}
+
+async function importList(dir: string, text: string, ...args: string[]) {
+  const list = join(tempDir(), "清单.csv");
+  writeFileSync(list, text);
+  return { list, result: await csrInProcess(["-C", dir, "import", list, "--as", "csr", "--today", "2026-12-01", ...args]) };
+}
+
+const csrFile = (dir: string, id: string) => parse(readFileSync(join(dir, `csr/FORD/${id}.yaml`), "utf8"));
+const lines = (stdout: string) => stdout.split("\n");
+
+describe("csr import --as csr: 完成日期 and 已实施 / 已验证 (tester20 F8)", () => {
+  const LIST = [
+    "序号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,落实文件,完成日期,验证人,状态",
+    "1,首件检验须留样,FORD,FORD-CSR,8.5.1,2024-02-01,必须满足,王强,2024-02-08,QP-001,2024.5.20,,已实施",
+    "2,包装标签须含批次号,FORD,FORD-CSR,8.5.2,2024-02-01,必须满足,王强,2024-02-08,QP-002,2024.6.1,,已验证",
+    "3,年度产品审核,FORD,FORD-CSR,9.2.2.4,2024-02-01,必须满足,王强,2024-02-08,QP-001,,,已实施",
+    "4,控制计划年度评审,FORD,FORD-CSR,8.5.1.1,2024-02-01,必须满足,王强,2024-02-08,QP-001,2027.3.1,,实施中",
+    "5,标签须经顾客认可,FORD,FORD-CSR,8.5.2,2024-02-01,必须满足,王强,2024-02-08,QP-002,2024.6.1,王强,已验证",
+    "",
+  ].join("\n");
+
+  it("reads 完成日期 as the date implemented of a row that says it is done and as the due date of one that does not, and names what the list does not say", async () => {
+    const dir = repository();
+    const { result } = await importList(dir, LIST);
+    expect(result.stderr).toBe("");
+    const out = lines(result.stdout);
+    const at = out.indexOf("完成日期 was read as the date implemented in production (implementation.implemented) of 3 CSR(s) whose status is implemented or verified: FORD-001, FORD-002, FORD-005. Where it is a planned date, correct it with 'csr implement <id> --implemented <date> --amend'.");
+    expect(out.slice(at, at + 9)).toEqual([
+      "完成日期 was read as the date implemented in production (implementation.implemented) of 3 CSR(s) whose status is implemented or verified: FORD-001, FORD-002, FORD-005. Where it is a planned date, correct it with 'csr implement <id> --implemented <date> --amend'.",
+      "",
+      "完成日期 was read as the due date (implementation.due, a plan) of 1 CSR(s) whose status is not implemented or verified: FORD-004. Record one that was implemented with 'csr implement <id> --implemented <date>'.",
+      "",
+      "The list says implemented or verified for 3 CSR(s) without the whole implementation record: their status and what the list does say are recorded, and no date or person was invented. Record the rest from the records (until then csr check reports csr/implementation-incomplete):",
+      "  FORD-002 (row 3, verified) lacks who verified it and the date verified: csr implement FORD-002 --verified-by <person> --date YYYY-MM-DD",
+      "  FORD-003 (row 4, implemented) lacks the date implemented in production: csr implement FORD-003 --implemented YYYY-MM-DD",
+      "  FORD-005 (row 6, verified) lacks the date verified: csr implement FORD-005 --verified-by wang --date YYYY-MM-DD",
+      "",
+    ]);
+    expect(csrFile(dir, "FORD-001").implementation).toEqual({ status: "implemented", implemented: "2024-05-20" });
+    expect(csrFile(dir, "FORD-002").implementation).toEqual({ status: "verified", implemented: "2024-06-01" });
+    expect(csrFile(dir, "FORD-003").implementation).toEqual({ status: "implemented" });
+    expect(csrFile(dir, "FORD-004").implementation).toEqual({ status: "in-progress", due: "2027-03-01" });
+    expect(csrFile(dir, "FORD-005").implementation).toEqual({ status: "verified", implemented: "2024-06-01", verified: { by: "wang" } });
+
+    const incomplete = async () => (await checkJsonInProcess(dir, "--today", "2026-12-01")).findings.filter((f) => f.rule === "csr/implementation-incomplete");
+    expect((await incomplete()).map((f) => [f.file, f.line, f.severity, f.message])).toEqual([
+      ["csr/FORD/FORD-002.yaml", 20, "warning", "FORD-002's implementation status is 'verified' but its record lacks who verified it and the date verified. Record it from the records with 'csr implement FORD-002 --verified-by <person> --date YYYY-MM-DD'; where no record shows it, record the status that can be shown (e.g. 'csr implement FORD-002 --status implemented')."],
+      ["csr/FORD/FORD-003.yaml", 20, "warning", "FORD-003's implementation status is 'implemented' but its record lacks the date implemented in production. Record it from the records with 'csr implement FORD-003 --implemented YYYY-MM-DD'; where no record shows it, record the status that can be shown (e.g. 'csr implement FORD-003 --status in-progress')."],
+      ["csr/FORD/FORD-005.yaml", 20, "warning", "FORD-005's implementation status is 'verified' but its record lacks the date verified. Record it from the records with 'csr implement FORD-005 --verified-by wang --date YYYY-MM-DD'; where no record shows it, record the status that can be shown (e.g. 'csr implement FORD-005 --status implemented')."],
+    ]);
+
+    // The commands the report gives record the rest: a verified record stays verified, and a date
+    // added to a verification recorded without one is no amendment.
+    for (const args of [
+      ["FORD-002", "--verified-by", "wang", "--date", "2024-06-10"],
+      ["FORD-003", "--implemented", "2024-04-01"],
+      ["FORD-005", "--verified-by", "wang", "--date", "2024-06-10"],
+    ]) {
+      const done = await csrInProcess(["-C", dir, "implement", ...args, "-y"]);
+      expect(done.stderr).toBe("");
+      expect(done.code).toBe(0);
+    }
+    expect(await incomplete()).toEqual([]);
+    expect(csrFile(dir, "FORD-002").implementation).toEqual({ status: "verified", implemented: "2024-06-01", verified: { by: "wang", date: "2024-06-10" } });
+    expect(csrFile(dir, "FORD-005").implementation).toEqual({ status: "verified", implemented: "2024-06-01", verified: { by: "wang", date: "2024-06-10" } });
+  });
+
+  it("reads a CSR list's 实施日期 as its 完成日期, and refuses a 完成日期 that is neither of the row's other dates", async () => {
+    const dir = repository();
+    const { result } = await importList(
+      dir,
+      [
+        "序号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,落实文件,实施日期,状态",
+        "1,首件检验须留样,FORD,FORD-CSR,8.5.1,2024-02-01,必须满足,王强,2024-02-08,QP-001,2024.5.20,已实施",
+        "",
+      ].join("\n"),
+    );
+    expect(result.stdout).not.toContain("Columns not imported");
+    expect(csrFile(dir, "FORD-001").implementation).toEqual({ status: "implemented", implemented: "2024-05-20" });
+
+    const { result: both } = await importList(
+      repository(),
+      [
+        "序号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,导入生产日期,完成期限,完成日期,状态",
+        "1,首件检验须留样,FORD,FORD-CSR,8.5.1,2024-02-01,必须满足,王强,2024-02-08,2024-05-20,2024-05-01,2024-05-10,已实施",
+        "",
+      ].join("\n"),
+    );
+    expect(both.code).toBe(1);
+    expect(lines(both.stdout)).toContain("row 2: 2024-05-10 in 完成日期 differs from both 导入生产日期 and 完成期限 of this row, so it is neither the date implemented nor the due date — clear the cell that is wrong and import again (row not imported)");
+  });
+});
+
+describe("csr import --as csr: the column names and status words of Chinese CSR lists (tester20 F9)", () => {
+  it("reads CSR文件名称 as 来源文件, 接收时间 as 接收日期, 已落实 as 已落实到文件 and 实施中 as a decided CSR being implemented", async () => {
+    const dir = repository();
+    const { result } = await importList(
+      dir,
+      [
+        "序号,要求内容,顾客名称,CSR文件名称,对应条款,接收时间,评审结论,决定人,评审日期,落实文件,状态",
+        "1,首件检验须留样,福特汽车,福特 IATF 16949 顾客特定要求,8.5.1,2024.2.1,必须满足,王强,2024.2.8,QP-001,已落实",
+        "2,包装标签须含批次号,福特汽车,福特 IATF 16949 顾客特定要求,8.5.2,2024.2.1,必须满足,王强,2024.2.8,QP-002,实施中",
+        "3,年度产品审核,福特汽车,福特 IATF 16949 顾客特定要求,9.2.2.4,2024.2.1,,,,,待评审",
+        "4,控制计划年度评审,福特汽车,福特 IATF 16949 顾客特定要求,8.5.1.1,2024.2.1,必须满足,王强,2024.2.8,QP-001,已落实到文件中",
+        "",
+      ].join("\n"),
+    );
+    const out = lines(result.stdout);
+    expect(out.filter((l) => l.startsWith("row "))).toEqual([
+      "row 5: '已落实到文件中' in 状态 is not a CSR status (已接收, 评审中, 已决定, 已落实到文件, 已实施, 已验证, 已替代, 已拒绝, 不适用) — did you mean '已落实到文件'? Correct the cell and import again (row not imported)",
+    ]);
+    expect(csrFile(dir, "FORD-001")).toMatchObject({ source: { document: "FORD-CSR" }, received: "2024-02-01", addressed: [{ document: "QP-001" }] });
+    expect(csrFile(dir, "FORD-001").implementation).toBeUndefined();
+    expect(csrFile(dir, "FORD-002").implementation).toEqual({ status: "in-progress" });
+    expect(csrFile(dir, "FORD-003").review).toBeUndefined();
+  });
+});
