@@ -549,6 +549,8 @@ export async function run(argv: string[]): Promise<number> {
           .option("--to <dept...>", t("help.distribute.to"))
           .option("--copies <n>", t("help.distribute.copies"))
           .option("--holder <person>", t("help.distribute.holder"))
+          .option("--copy <n...>", t("help.distribute.copy"))
+          .option("--amend", t("help.distribute.amend"))
           .option("--issued-by <person>", t("help.distribute.issued-by"))
           .option("--by <person>", t("help.distribute.by"))
           .option("--date <date>", t("help.distribute.date"))

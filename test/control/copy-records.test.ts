@@ -111,7 +111,7 @@ describe("发放人 and 回收人 without a terminal when the document controlle
     expect(await zh(dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-14", "-y")).toEqual({
       code: 0,
       stdout:
-        "QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n未记录发放人：people.yaml 中没有在职的文控人员（document-controller）。请用 --issued-by <人员> 记录发放人，或用 'csr person update <id> --roles …,document-controller' 指定文控人员。\n受控号 4 未登记领用人（未给出 --holder）：领用人签收后，请在 documents/QP-005.yaml 中该副本的发放记录里写上 holder（people.yaml 中的人员 id）；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+        "QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n未记录发放人：people.yaml 中没有在职的文控人员（document-controller）。请用 --issued-by <人员> 记录发放人，或用 'csr person update <id> --roles …,document-controller' 指定文控人员。\n受控号 4 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>' 登记；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
       stderr: "",
     });
     expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-10-20", "-y"])).stdout).toBe(
@@ -208,7 +208,7 @@ describe("copies of the version still in use while its successor is 待实施", 
     );
     expect((await register("2026-11-20")).at(-1)).toBe("待回收 2 份，其中 2 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。");
     expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-11-20", "-y")).stdout).toBe(
-      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 6 未登记领用人（未给出 --holder）：领用人签收后，请在 documents/QP-005.yaml 中该副本的发放记录里写上 holder（people.yaml 中的人员 id）；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 6 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 6 --holder <市场部的人员>' 登记；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
     );
     // Without --copy, the copies due back that day: those of A/0, not copy 4 of A/1, still in use; each unit's, handed back by one of it.
     expect(await zh(dir, "recall", "QP-005", "--date", "2026-11-21", "-y")).toEqual({
@@ -358,10 +358,10 @@ describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F1
   it("says which copies were issued without a 领用人 and how to record one (F9)", async () => {
     const dir = repo();
     expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "PRD", "--date", "2026-10-14", "-y")).stdout).toBe(
-      "QP-005 A/1：于 2026-10-14 发放受控副本 2 份：\n  受控号 4  品质部\n  受控号 5  生产部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，请在 documents/QP-005.yaml 中该副本的发放记录里写上 holder（people.yaml 中的人员 id）；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+      "QP-005 A/1：于 2026-10-14 发放受控副本 2 份：\n  受控号 4  品质部\n  受控号 5  生产部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>'、'csr distribute QP-005 --copy 5 --holder <生产部的人员>' 登记；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
     );
     expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-10-14", "-y"])).stdout.split("\n")[3]).toBe(
-      "No holder (领用人) recorded for copy 6 (no --holder given): once someone has signed for it, write holder (their person id in people.yaml) in its entry under distribution in documents/QP-005.yaml; next time name them with --holder <person>.",
+      "No holder (领用人) recorded for copy 6 (no --holder given): once someone has signed for it, record them with 'csr distribute QP-005 --copy 6 --holder <a person of 市场部>'; next time name them with --holder <person>.",
     );
     // Named, nothing is said.
     expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhao", "--date", "2026-10-14", "-y")).stdout).not.toContain("未登记领用人");
@@ -430,5 +430,56 @@ describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F1
       stderr: "csr: 'csr list procedures' 不接受文件编号 'QP-005'：只有 csr list distribution 列出一份文件的记录（发放/回收记录）。\n提示：一份文件的全部信息：'csr show QP-005'；其发放/回收记录：'csr list distribution QP-005'。\n",
     });
     expect(await zh(dir, "list", "distribution", "QP-005", "--document", "QP-006")).toEqual({ code: 2, stdout: "", stderr: "csr: 给出了两份文件：'QP-005' 和 --document 'QP-006'；请只给一份。\n" });
+  });
+});
+
+describe("csr distribute --copy N --holder (领用人 signing after the issue)", () => {
+  it("records the holder of a copy already handed out, refuses an unknown person, one of another unit, a copy taken back and a second holder without --amend (tester19 F6)", async () => {
+    const dir = repo();
+    const issued = await zh(dir, "distribute", "QP-005", "--to", "QA", "MKT", "--date", "2026-10-14", "-y");
+    expect(issued.stdout.split("\n").at(-3)).toBe(
+      "受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>'、'csr distribute QP-005 --copy 5 --holder <市场部的人员>' 登记；以后发放时用 --holder <人员> 登记。",
+    );
+    expect(await zh(dir, "distribute", "QP-005", "--copy", "4", "--holder", "zhang", "-y")).toEqual({ code: 0, stdout: "QP-005：已登记受控号 4（A/1，品质部）的领用人：张伟（zhang）。\n", stderr: "" });
+    // Where csr distribute --holder would have put it.
+    expect(copies(dir)).toContain("  - {copy: 4, version: A/1, to: QA, holder: zhang, issued_by: chen, date: 2026-10-14}\n");
+    expect(await zh(dir, "distribute", "QP-005", "--copy", "5", "--holder", "李那", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --holder 李那：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 '李娜'？\n",
+    });
+    expect(await zh(dir, "distribute", "QP-005", "--copy", "5", "--holder", "zhao", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: 赵磊（zhao）是生产部的人员，而 QP-005 的受控号 5 发放给市场部：领用人是接收单位的人员（或在 qms.yaml 中作为代理人服务于它）。\n提示：请指定市场部的领用人。\n",
+    });
+    expect(await zh(dir, "distribute", "QP-005", "--copy", "4", "--holder", "wang", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: QP-005 已登记领用人：受控号 4 为张伟（zhang）。\n提示：如登记有误，加 --amend 更正领用人。\n",
+    });
+    expect((await zh(dir, "distribute", "QP-005", "--copy", "4", "--holder", "wang", "--amend", "-y")).stdout).toBe(
+      "QP-005：已登记受控号 4（A/1，品质部）的领用人：王强（wang）。\n原登记“受控号 4 为张伟（zhang）”已更正；git 保留原文件。\n",
+    );
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--copy", "4", "--holder", "wang", "-y"])).stdout).toBe("QP-005: 王强 (wang) is the holder of copy 4 (A/1, 品质部) already; nothing changed.\n");
+    git(dir, ["commit", "-qam", "受控号 4、5"]);
+    const signed = await zh(dir, "distribute", "QP-005", "--copy", "5", "--holder", "李娜", "-y", "--commit");
+    expect(signed.stderr).toBe("");
+    expect(git(dir, ["log", "-1", "--format=%s"])).toBe("csr distribute QP-005：受控号 5 领用人 li\n");
+    await zh(dir, "recall", "QP-005", "--copy", "1", "--by", "zhang", "--date", "2026-10-15", "-y");
+    expect(await zh(dir, "distribute", "QP-005", "--copy", "1", "--holder", "zhang", "-y")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: QP-005 的受控副本 1 已于 2026-10-15 回收。\n提示：领用人只为在外的副本登记；该副本的领用人应在它交回之前登记。\n",
+    });
+    expect((await zh(dir, "distribute", "QP-005", "--copy", "5", "--holder", "li", "--date", "2026-10-16", "-y")).stderr).toBe(
+      "csr: csr distribute --copy 为已发放的受控副本登记领用人，不能与 --date 同用。\n提示：登记领用人：csr distribute QP-005 --copy <受控号> --holder <人员>；发放新副本时不要用 --copy。\n",
+    );
+    expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "--amend", "-y")).stderr).toBe("csr: --amend 只用于更正已发放副本的领用人，须与 --copy 和 --holder 同用。\n");
+    const register = mdRows((await zh(dir, "list", "distribution", "--format", "md", "--today", "2026-10-16")).stdout).filter((r) => / A\/1 /.test(r));
+    expect(register).toEqual([
+      "| 4 | QP-005 | 培训程序 | A/1 | 4 | 品质部 | 王强 | 陈静 | 2026-10-14 |  |  |  |  | 在用 |  |",
+      "| 5 | QP-005 | 培训程序 | A/1 | 5 | 市场部 | 李娜 | 陈静 | 2026-10-14 |  |  |  |  | 在用 |  |",
+    ]);
   });
 });

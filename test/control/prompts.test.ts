@@ -122,7 +122,7 @@ describe("asked at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe(
-      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nNo holder (领用人) recorded for copies 1, 2 (no --holder given): once someone has signed for each, write holder (their person id in people.yaml) in its entry under distribution in documents/procedures/QP-014.yaml; next time name them with --holder <person>.\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
+      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nNo holder (领用人) recorded for copies 1, 2 (no --holder given): once someone has signed for them, record each with 'csr distribute QP-014 --copy 1 --holder <a person of Quality Assurance>', 'csr distribute QP-014 --copy 2 --holder <a person of Production>'; next time name them with --holder <person>.\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
     );
     expect(read(dir, "documents/procedures/QP-014.yaml")).toContain("    - {revision: A/1, date: 2026-11-21, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-051}\n");
   });
@@ -197,11 +197,11 @@ describe("asked at a terminal", () => {
       screen.keypress("down");
       screen.keypress("enter");
       expect(await done).toBe(0);
-      expect(ctx.out).toBe("QP-005：于 2026-11-21 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：孙磊（sun）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n");
+      expect(ctx.out).toBe("QP-005：于 2026-11-21 回收 1 份：受控号 2（A/0，生产部）。交回人：赵磊（zhao）。回收人：孙磊（sun）。\n注意：受控号 2（A/0，生产部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）、受控号 3（A/0，市场部）。\n");
       // From 2026-11-25 he has left, as --received-by sun would be refused: 陈静 is the one document controller, and the summary says why she was recorded.
       const later = capture(dir);
       expect(await recall(later, "QP-005", { copy: ["3"], by: "li", date: "2026-11-26" }, prompts)).toBe(0);
-      expect(later.out).toBe("QP-005：于 2026-11-26 回收 1 份：受控号 3（A/0，市场部）。交回人：李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 1（A/0，品质部）。\n");
+      expect(later.out).toBe("QP-005：于 2026-11-26 回收 1 份：受控号 3（A/0，市场部）。交回人：李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 3（A/0，市场部）应于 2026-10-19 前回收，此次回收逾期 28 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）。\n");
       await expect(recall(capture(dir), "QP-005", { copy: ["1"], by: "zhang", receivedBy: "孙磊", date: "2026-11-26" }, prompts)).rejects.toMatchObject({ message: expect.stringMatching(/^--received-by 孙磊（sun）已于 2026-11-25 离职/) });
     } finally {
       setLanguage("en");
@@ -233,7 +233,7 @@ describe("asked at a terminal", () => {
       screen.keypress("enter");
       expect(await done).toBe(0);
       expect(ctx.out).toBe(
-        "QP-005：于 2026-11-21 回收 2 份：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。交回人：受控号 2 为孙磊（sun）；受控号 3 为李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n尚待回收：受控号 1（A/0，品质部）。\n",
+        "QP-005：于 2026-11-21 回收 2 份：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）。交回人：受控号 2 为孙磊（sun）；受控号 3 为李娜（li）。回收人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n注意：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）应于 2026-10-19 前回收，此次回收逾期 24 个工作日（文件发放/回收记录的备注写明）。\n尚待回收：受控号 1（A/0，品质部）。\n",
       );
       expect(read(dir, "documents/QP-005.yaml")).toContain(
         "  - {copy: 2, version: A/0, to: PRD, holder: zhao, date: 2024-01-12, recalled: 2026-11-21, returned_by: sun, received_by: chen}\n  - {copy: 3, version: A/0, to: MKT, date: 2024-01-12, recalled: 2026-11-21, returned_by: li, received_by: chen}\n",

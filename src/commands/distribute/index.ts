@@ -14,17 +14,23 @@ import { currentRevision } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledCopy, ControlledDocument, Person } from "../../model/types.js";
+import type { Located } from "../../load/repository.js";
+import { isMap } from "yaml";
 import { missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { appendIn } from "../shared/persist.js";
 import { copyList, departmentLabel, personChoice, personLabel, refuseMilitaryWork } from "../shared/people.js";
-import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personChoices, personOption, saveChanges, workingPeople, type EditSession } from "../shared/edit.js";
+import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personChoices, personOption, saveChanges, setInMapOrder, workingPeople, type EditSession } from "../shared/edit.js";
 
 export interface DistributeFlags {
   to?: string[];
   copies?: string;
   holder?: string;
+  /** Copies already handed out whose holder (领用人) is recorded (--holder); see recordHolder. */
+  copy?: string[];
+  /** With --copy: replace a holder already recorded. */
+  amend?: boolean;
   /** Who hands the copies out (发放人); see copyClerk. */
   issuedBy?: string;
   /** CSR only: who distributed it. */
@@ -44,8 +50,11 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       if (session.index.csrs.has(id) || session.repo.unvalidated.csrs.has(id)) return distributeCsr(ctx, session, id, flags);
       throw new UserError(t("distribute.no-target", { id }) + didYouMean(id, [...session.index.documents.keys(), ...session.index.csrs.keys()]));
     }
-    const { value: document, file } = findDocumentById(session, id);
+    const located = findDocumentById(session, id);
+    const { value: document, file } = located;
     if (flags.by !== undefined) throw new UserError(t("person.distribute-by-document", { id }));
+    if (flags.copy !== undefined) return recordHolder(ctx, session, located, flags);
+    if (flags.amend) throw new UserError(t("distribute.amend-without-copy"));
     const version = copyEdition(document);
     if (document.status !== "released" || !version) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
     const to = await receivingDepartments(session, flags, true);
@@ -97,7 +106,7 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     ];
     // A copy is signed for by someone (领用人); without --holder the register's cell stays empty, so the summary says so (auditor17 F9).
     const unheld = entries.filter((e) => e.holder === undefined);
-    if (unheld.length > 0) lines.push(t("distribute.no-holder", { count: unheld.length, copies: inline(unheld.map((e) => String(e.copy))), file: file.path }));
+    if (unheld.length > 0) lines.push(t("distribute.no-holder", { count: unheld.length, copies: inline(unheld.map((e) => String(e.copy))), commands: inline(holderCommands(session, id, unheld)) }));
     // Due back on the day they are handed out, as the register counts them: not yet those of a version still in use while this one is 待实施.
     const old = copiesDue(document, date);
     if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, old), id: shellArgument(id) }));
@@ -105,6 +114,100 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     return 0;
   });
 }
+
+/**
+ * The commands recording the holders of `copies` once they have signed (recordHolder): one per unit,
+ * whose copies one person of it may hold: `'csr distribute QP-014 --copy 4 5 --holder <技术部的人员>'`.
+ */
+function holderCommands(session: EditSession, id: string, copies: readonly ControlledCopy[]): string[] {
+  return [...new Set(copies.map((c) => c.to))].map(
+    (unit) => `'csr distribute ${shellArgument(id)} --copy ${copies.filter((c) => c.to === unit).map((c) => c.copy).join(" ")} --holder ${t("distribute.holder.someone", { department: departmentLabel(session.index, unit) })}'`,
+  );
+}
+
+/**
+ * `csr distribute <document> --copy N… --holder <person>`: the holder (领用人) of copies already handed
+ * out, who signs for them after the issue (tester19 F6): a person of each copy's unit or a delegate of
+ * it who had not left by the day the copy was issued, as --holder is checked when copies are handed
+ * out (an unknown one is refused naming the person meant). A copy no longer out (taken back, lost,
+ * destroyed, stamped 作废) is refused: who holds a copy is recorded while it is held. A holder already
+ * recorded is replaced only with --amend, and the summary names the one replaced; naming the holder
+ * already recorded changes nothing.
+ */
+async function recordHolder(ctx: CommandContext, session: EditSession, located: Located<ControlledDocument>, flags: DistributeFlags): Promise<number> {
+  const { value: document, file } = located;
+  const id = document.id;
+  const given: [string, unknown][] = [
+    ["--to", flags.to],
+    ["--copies", flags.copies],
+    ["--issued-by", flags.issuedBy],
+    ["--date", flags.date],
+  ];
+  const other = given.find(([, value]) => value !== undefined);
+  if (other) throw new UserError(t("distribute.copy.with", { flag: other[0] }), t("distribute.copy.with.hint", { id: shellArgument(id) }));
+  const list = document.distribution ?? [];
+  const chosen = [...new Set(listOption(flags.copy))].map((n) => {
+    const copy = list.find((c) => String(c.copy) === n);
+    if (!copy) throw new UserError(t("recall.no-copy", { id, copy: n, copies: inline(list.map((c) => String(c.copy))) || t("recall.no-copies") }));
+    const gone = copy.recalled
+      ? t("recall.already", { id, copy: n, date: copy.recalled })
+      : copy.lost
+        ? t("recall.already-lost", { id, copy: n, date: copy.lost.date })
+        : copy.destroyed
+          ? t("recall.already-destroyed", { id, copy: n, date: copy.destroyed.date })
+          : copy.retained
+            ? t("recall.already-retained", { id, copy: n, date: copy.retained.date })
+            : undefined;
+    if (gone) throw new UserError(gone, t("distribute.copy.not-out.hint"));
+    return copy;
+  });
+  if (chosen.length === 0) throw missingFlag("--copy", t("distribute.needs.copy"));
+  const first = chosen[0]!;
+  const holder = personOption(
+    session,
+    flags.holder ??
+      (await need(session.ask, "--holder", t("distribute.needs.holder"), (p) =>
+        p.select({ message: t("prompt.distribute.holder", { department: departmentLabel(session.index, first.to) }), choices: personChoices(session, first.to, { on: first.date }) }),
+      )),
+    "--holder",
+    // Signed for a copy issued that day: not someone who had left by then.
+    chosen.map((c) => c.date).sort()[0],
+  );
+  const elsewhere = chosen.find((c) => !servesUnit(holder, c.to, session.index.departments));
+  if (elsewhere) {
+    throw new UserError(
+      t("distribute.copy.holder-elsewhere", { holder: personLabel(session.index, holder.id), department: departmentLabel(session.index, holder.department), id, copy: elsewhere.copy, to: departmentLabel(session.index, elsewhere.to) }),
+      t("distribute.copy.holder-elsewhere.hint", { to: departmentLabel(session.index, elsewhere.to) }),
+    );
+  }
+  const held = chosen.filter((c) => c.holder !== undefined && c.holder !== holder.id);
+  if (held.length > 0 && !flags.amend) {
+    throw new UserError(
+      t("distribute.copy.held", { id, copies: inline(held.map((c) => t("distribute.copy.held.item", { copy: c.copy, holder: personLabel(session.index, c.holder!) }))) }),
+      t("distribute.copy.held.hint"),
+    );
+  }
+  const changed = chosen.filter((c) => c.holder !== holder.id);
+  const copies = copyList(session.index, chosen);
+  if (changed.length === 0) {
+    ctx.stdout(t("distribute.copy.unchanged", { id, count: chosen.length, copies, holder: personLabel(session.index, holder.id) }) + "\n");
+    return 0;
+  }
+  const change = editFile(session.root, file.path, "document", (doc) => {
+    for (const copy of changed) {
+      const entry = doc.getIn(["distribution", list.indexOf(copy)], true);
+      if (!isMap(entry)) throw new Error(`${file.path}: distribution entry ${copy.copy} is not a mapping`);
+      setInMapOrder(doc, entry, COPY_KEYS, "holder", doc.createNode(holder.id));
+    }
+  });
+  const lines = [t("distribute.copy.holder-recorded", { id, count: changed.length, copies: copyList(session.index, changed), holder: personLabel(session.index, holder.id) })];
+  if (held.length > 0) lines.push(t("distribute.copy.replaced", { copies: inline(held.map((c) => t("distribute.copy.held.item", { copy: c.copy, holder: personLabel(session.index, c.holder!) }))) }));
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute-holder", { id, copies: inline(changed.map((c) => String(c.copy))), holder: holder.id }) });
+  return 0;
+}
+
+/** The keys of a copy's entry in the order csr distribute and csr recall write them. */
+const COPY_KEYS = ["copy", "version", "to", "holder", "issued_by", "date", "recalled", "returned_by", "received_by", "lost", "destroyed", "retained"] as const;
 
 /**
  * The holders (领用人) of the copies of a document classified as a state secret (秘密, 机密, 绝密) when
@@ -235,7 +338,7 @@ function classifiedIssuer(session: EditSession, document: ControlledDocument, co
  */
 async function distributeCsr(ctx: CommandContext, session: EditSession, id: string, flags: DistributeFlags): Promise<number> {
   const { value: csr, file } = findCsrById(session, id);
-  const copyFlag = flags.copies !== undefined ? "--copies" : flags.holder !== undefined ? "--holder" : flags.issuedBy !== undefined ? "--issued-by" : undefined;
+  const copyFlag = flags.copies !== undefined ? "--copies" : flags.holder !== undefined ? "--holder" : flags.issuedBy !== undefined ? "--issued-by" : flags.copy !== undefined ? "--copy" : flags.amend ? "--amend" : undefined;
   if (copyFlag) throw new UserError(t("distribute.csr.copies", { id, flag: copyFlag }));
   if (csr.superseded) throw new UserError(t("distribute.csr.superseded", { id, date: csr.superseded.date }));
   if (!csr.review?.decision) throw new UserError(t("distribute.csr.undecided", { id }), t("distribute.csr.undecided.hint", { id }));

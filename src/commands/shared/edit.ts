@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isMap, isScalar, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, parseDocument, type Document, type Node, type YAMLMap } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
@@ -151,6 +151,12 @@ export function setInOrder(doc: Document.Parsed, order: readonly string[], key: 
   if (doc.has(key)) return void doc.set(key, node);
   const map = doc.contents as unknown;
   if (!isMap<unknown, unknown>(map)) throw new Error("a repository file is a mapping");
+  setInMapOrder(doc, map, order, key, node);
+}
+
+/** Sets `key` of `map`, a mapping in `doc` (an entry of a list), as setInOrder sets a top-level key: in place, else where `order` puts it. */
+export function setInMapOrder(doc: Document.Parsed, map: YAMLMap<unknown, unknown>, order: readonly string[], key: string, node: Node): void {
+  if (map.has(key)) return void map.set(key, node);
   const before = new Set(order.slice(0, order.indexOf(key)));
   let index = 0;
   map.items.forEach((pair, i) => {
