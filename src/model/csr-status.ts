@@ -315,6 +315,12 @@ export function csrFacts(csr: Csr, ctx: FactsContext): CsrFacts {
  * The categories qms.yaml allows (csr.categories) when `category` is not one of them; undefined
  * when it is, or when qms.yaml lists none. `csr add` and the rule csr/unknown-category both use it.
  */
+/** A CSR's category (类别) as a reader reads it: in English its name in qms.yaml `csr.categories_en`, where given. */
+export function categoryName(config: QmsConfig | undefined, category: string | undefined, lang: Lang): string {
+  if (category === undefined) return "";
+  return lang === "en" ? (config?.csr?.categories_en?.[category] ?? category) : category;
+}
+
 export function categoryNotAllowed(config: QmsConfig | undefined, category: string | undefined): readonly string[] | undefined {
   const allowed = config?.csr?.categories;
   if (category === undefined || !allowed || allowed.length === 0 || allowed.includes(category)) return undefined;

@@ -50,7 +50,7 @@ export interface QmsConfig {
   external_parties?: ExternalParty[];
   numbering?: { kind: DocumentKind; pattern: string; family?: string }[];
   calendar?: { base?: "CN" | "none"; weekdays?: number[]; holidays?: (string | DayRange)[]; workdays?: (string | DayRange)[]; years?: RepositoryCalendarYear[] };
-  csr?: { review_days?: number; warn_days?: number; reviewers?: CsrReviewer[]; categories?: string[]; review_form?: string };
+  csr?: { review_days?: number; warn_days?: number; reviewers?: CsrReviewer[]; categories?: string[]; categories_en?: Record<string, string>; review_form?: string };
   document_control?: { recall_days?: number; training_days?: number };
   confidentiality?: string;
   confidentiality_en?: string;
@@ -417,8 +417,11 @@ export interface SymbolConversion {
   customer_symbol: string;
   customer_class: string;
   meaning?: string;
+  meaning_en?: string;
   symbol: string;
   class: string;
+  /** Our class in English (安全 → Safety), which the English table prints. */
+  class_en?: string;
   /** The customer's approval of the conversion (csr symbol approve): who for the customer, when, where it is recorded. */
   approved?: SymbolApproval;
 }

@@ -10,7 +10,7 @@ import { repositoryCalendar } from "../load/calendar.js";
 import type { Repository } from "../load/repository.js";
 import { clauseTitle, parseClauseRef } from "../model/catalog.js";
 import { standardName } from "../model/citations.js";
-import { addressing, csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
+import { addressing, categoryName, csrStatus, historyReason, missingOpinions, overruledOpinions, reviewRecordText } from "../model/csr-status.js";
 import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
@@ -605,7 +605,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     sourceRevision: csr.source.revision,
     section: csr.source.section ?? "",
     clauses: names.list(csr.clauses.map((c) => names.clause(c))),
-    category: csr.category ?? "",
+    category: categoryName(config, csr.category, lang),
     received: csr.received,
     status,
     requirementTitle: names.pick(csr.title, csr.title_en),

@@ -50,7 +50,7 @@ describe("GJB registers into a repository", () => {
     const imported = await csrInProcess(["-C", dir, "import", "程序文件一览表.csv", "--as", "procedures"], { lang: null });
     // Without signature columns the procedures lack their signatures (doc/approval-missing): recorded with csr sign.
     expect(imported.code).toBe(1);
-    expect(lines(imported.stdout)).toContain("10 个文件在清单中没有生效日期：生效日期（effective）取自“发布日期”；实际生效日期不同的，请在文件中修改 effective。");
+    expect(lines(imported.stdout)).toContain("10 个文件在清单中没有生效日期：生效日期（effective）取自“发布日期”；实际生效日期不同的，用 'csr set <编号> --effective <日期>' 更正。");
     expect(imported.stdout).not.toContain("草稿");
     expect(file(dir, "documents/QX_QP-003.yaml")).toMatchObject({
       status: "released",

@@ -229,7 +229,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
   // Signed and dated: a clean file. Without signatures: doc/approval-missing, an error.
   const SIGNED = "文件编号,文件名称,版本,编制,批准,发行日期\nQP-101,文件控制程序,A/0,张伟,王强,2024-03-01\n";
   const UNSIGNED = "文件编号,文件名称,版本,发行日期\nQP-102,记录控制程序,A/0,2024-03-01\n";
-  const effective = 'file(s) have no effective date in the register: the effective date (effective) was taken from "发行日期"; where a document took effect on another day, change effective in the file.';
+  const effective = 'file(s) have no effective date in the register: the effective date (effective) was taken from "发行日期"; where a document took effect on another day, correct it with \'csr set <id> --effective <date>\'.';
   const unsignedFinding =
     "  documents/QP-102.yaml:9:5 doc/approval-missing Revision A/0 of the released document QP-102 has no prepared and no approved signature. Record the signatures of the paper original: csr sign QP-102 --prepared <person> --reviewed <person> --approved <person> --date <date> (leave out --date when the original has no date).";
 
@@ -261,7 +261,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
         "",
         "已写入 documents/QP-102.yaml",
         "",
-        "1 个文件在清单中没有生效日期：生效日期（effective）取自“发行日期”；实际生效日期不同的，请在文件中修改 effective。",
+        "1 个文件在清单中没有生效日期：生效日期（effective）取自“发行日期”；实际生效日期不同的，用 'csr set <编号> --effective <日期>' 更正。",
         "",
         "1 份导入的已发布文件没有编制、批准签字（清单没有这些列）。请按纸质原件一次补记：csr sign QP-102 --prepared <人员> --reviewed <人员> --approved <人员>。原件写有签字日期时加 --date <签字日期>；签字人或日期不同的文件分开补记。",
         "",
@@ -367,7 +367,7 @@ describe("csr import of CSV", () => {
       "These values of the register are recorded in csr's format, as on the right of the arrow:",
       "  Version 'A0' → A/0 (rows 3, 4)",
       "",
-      '2 file(s) have no effective date in the register: the effective date (effective) was taken from "Issue date"; where a document took effect on another day, change effective in the file.',
+      '2 file(s) have no effective date in the register: the effective date (effective) was taken from "Issue date"; where a document took effect on another day, correct it with \'csr set <id> --effective <date>\'.',
       "",
       "The register names each form's procedure; record it in the procedure with these commands (or import with --link-forms):",
       "  csr set QP-005 --add-form QR-005-02",
@@ -409,7 +409,7 @@ describe("csr import of CSV", () => {
       "",
       "row 3: QR-031-02 has no retention period in 保存期限 — written without record.retention; fill the cell and import again, or set it with 'csr set QR-031-02 --retention <period>' (csr check reports a released form without it: doc/record-retention-missing)",
       "",
-      '2 file(s) have no effective date in the register: the effective date (effective) was taken from "发布日期"; where a document took effect on another day, change effective in the file.',
+      '2 file(s) have no effective date in the register: the effective date (effective) was taken from "发布日期"; where a document took effect on another day, correct it with \'csr set <id> --effective <date>\'.',
       "",
       "Imported 2 of 2 row(s); 1 file(s) written have errors (csr check below).",
       "csr check: 1 error(s), 1 warning(s) (doc/record-retention-missing 1, coverage/clause-uncovered 1).",

@@ -31,7 +31,7 @@ const report = (stdout: string) => stdout.split("\n").filter((l) => l !== "");
 
 /** The report's line for registers with an issue date (发行日期) and no effective date, which csr then takes from it. */
 const effectiveFromIssued = (count: number) =>
-  `${count} file(s) have no effective date in the register: the effective date (effective) was taken from "发行日期"; where a document took effect on another day, change effective in the file.`;
+  `${count} file(s) have no effective date in the register: the effective date (effective) was taken from "发行日期"; where a document took effect on another day, correct it with 'csr set <id> --effective <date>'.`;
 
 describe("csr import of real registers", () => {
   it("02: a hyperlinked cell with rich text is read by its displayed text", async () => {

@@ -80,7 +80,7 @@ describe("csr list", () => {
         evidence: "", verifiedBy: "", verified: null, superseded: null, supersededReason: "", supersededBy: "", status: "in review",
       },
     ]);
-    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list; all of it: csr list csr.", "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
+    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list; all of it: csr list csr.", "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late.", "1 CSR has no English title and is printed with its Chinese one: add it with 'csr set <id> --title-en <text>'."]);
     expect((await list("--format", "csv", "--status", "rejected")).stdout).toBe(
       "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号," +
         "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,替代日期,替代原因,替代要求,状态\r\n" +

@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csrInProcess, git } from "../helpers.js";
+import { csrInProcess, git, makeRepo } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
 const run = (dir: string, ...args: string[]) => csrInProcess(["-C", dir, "symbol", "add", ...args], { lang: null });
@@ -80,6 +80,9 @@ describe("csr symbol add", () => {
     const table = await list();
     expect(table).toMatch(/\n1 +东岳越野车有限公司 +▽ +CC +★ +关键 +刘涛（东岳SQE） 2025-03-05（邮件）\n2 +东岳越野车有限公司 +◇ +SC +☆ +重要 +刘涛（东岳SQE） 2025-03-05（邮件）\n/);
     expect(table).not.toContain("未登记顾客认可");
+    // Our class in English where symbols.yaml gives it (tester19 F7), as written where it does not.
+    makeRepo({ "symbols.yaml": read(dir, "symbols.yaml").replace("    class: 关键\n", "    class: 关键\n    class_en: Critical\n") }, dir);
+    expect((await csrInProcess(["-C", dir, "list", "symbols", "--format", "csv"])).stdout.split("\r\n").slice(1, 3).map((row) => row.split(",")[6])).toEqual(["Critical", "重要"]);
     // The same approval again changes nothing; another one replaces it, saying which.
     expect(await approve(dir, "DYA", "--by", "刘涛（东岳SQE）", "--date", "2025-03-05", "--evidence", "邮件", "-y")).toEqual({ code: 0, stdout: "DYA 的 2 行已是这一认可，未作更改。\n", stderr: "" });
     expect(await approve(dir, "DYA", "--by", "王磊（东岳SQE）", "--date", "2026-11-20", "-y")).toEqual({

@@ -4,7 +4,7 @@
  * serves (processes.yaml codes: the clause / process / document cross-reference), the forms it uses
  * (相关记录), the other documents it refers to (相关文件: work instructions, external standards) and a
  * form's record keeping (保存期限, 保存方式, 存放地点), its 密级 (classification), and an external
- * document's new edition (edition.ts).
+ * document's new edition (edition.ts), and the 生效日期 of its current version (setEffective).
  *
  * Clauses, processes, record keeping and 密级 are register data (model/revision.ts REGISTER_FIELDS): they change on
  * a released document without a new revision. Forms are controlled content, printed as the related
@@ -21,9 +21,10 @@ import { documentClassification } from "../../model/classification.js";
 import { findProcess } from "../../model/index.js";
 import { isControlledContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
+import type { Located } from "../../load/repository.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove } from "../options.js";
+import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove, dateOption } from "../options.js";
 import { editFile, findDocumentById, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { CSR_OPTIONS, setCsr, type CsrFieldFlags } from "./csr.js";
 import { editionGiven, setEdition, type EditionFlags } from "./edition.js";
@@ -89,6 +90,10 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const found = findDocumentById(session, id);
     const csrOption = CSR_OPTIONS.find(([key]) => given[key] !== undefined);
     if (csrOption) throw new UserError(t("set.csr-option", { flag: csrOption[1], id }));
+    if (found.value.kind !== "external" && given.effective !== undefined && given.edition === undefined && given.issued === undefined && given.received === undefined) {
+      if (anyField(given)) throw new UserError(t("set.effective.and-fields"));
+      return setEffective(ctx, session, found, given);
+    }
     if (editionGiven(given)) {
       if (anyField(given)) throw new UserError(t("set.edition.and-fields"));
       return setEdition(ctx, session, found, given);
@@ -154,6 +159,43 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     await saveChanges(ctx, session, [change], lines, { commit, message: t("commit.set", { id, summary }) });
     return 0;
   });
+}
+
+/**
+ * `csr set <document> --effective <date>`: corrects the day the current revision of a released
+ * document of the organisation took effect (生效日期, `effective`, and the revision's own `effective`
+ * when later than its date, as `csr release --effective` writes them) — register data, no new revision
+ * (model/revision.ts REGISTER_FIELDS): a register imported with its 发布日期 for want of a 生效日期
+ * (tester20 F5), or a 实施日期 postponed. Not before the revision's date; the rules the change is checked
+ * with keep it after its signatures (doc/effective-before-signature). An external document's 实施日期
+ * is its publisher's, recorded with its edition (edition.ts).
+ * Errors: UserError for a document without a released revision, or a day before the revision's date.
+ */
+async function setEffective(ctx: CommandContext, session: EditSession, found: Located<ControlledDocument>, flags: SetFlags): Promise<number> {
+  const { value: document, file } = found;
+  const revisions = document.revisions ?? [];
+  const current = revisions.at(-1);
+  if ((document.status !== "released" && document.status !== "obsolete") || current === undefined) {
+    throw new UserError(t("set.effective.not-released", { id: document.id, status: t(`value.document-status.${document.status}`) }), t("set.effective.not-released.hint", { id: shellArgument(document.id) }));
+  }
+  const effective = dateOption(flags.effective, "--effective");
+  if (effective < current.date) throw new UserError(t("set.effective.before-date", { id: document.id, effective, version: current.version, date: current.date }));
+  const before = document.effective ?? current.effective ?? current.date;
+  if (effective === before) {
+    ctx.stdout(t("set.unchanged", { id: document.id }) + "\n");
+    return 0;
+  }
+  const change = editFile(session.root, file.path, "document", (doc) => {
+    if (doc.has("effective")) doc.set("effective", effective);
+    else setInOrder(doc, "effective", doc.createNode(effective));
+    const at = ["revisions", revisions.length - 1, "effective"];
+    if (effective > current.date) doc.setIn(at, effective);
+    else doc.deleteIn(at);
+  });
+  const text = t("set.was", { value: effective, before });
+  const lines = [t("set.updated", { id: document.id, title: document.title, path: file.path }), `  ${t("set.field.effective", { version: current.version })}${t("set.colon")}${text}`, t("set.register-data", { id: document.id })];
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id: document.id, summary: `${t("set.field.effective", { version: current.version })} ${text}` }) });
+  return 0;
 }
 
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;

@@ -4,7 +4,7 @@
  * requirement is addressed in the organisation's own documents.
  */
 import { repositoryCalendar } from "../../load/calendar.js";
-import { addressing, csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
+import { addressing, categoryName, csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { currentReviewRound, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { addressedSectionLabel } from "../../model/sections.js";
@@ -199,7 +199,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       clauses: clauseList(ctx, csr.clauses),
       title: csrTitle(ctx, csr),
       text: csr.text ?? "",
-      category: csr.category ?? "",
+      category: categoryName(ctx.repo.config?.value, csr.category, ctx.lang),
       received: csr.received,
       restarted: csr.review?.restarted ?? null,
       reviewDue: facts.due ?? null,
@@ -230,10 +230,26 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
       t(ctx, "register.csr.list.note", { overdue }),
       ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
+      ...untranslatedNotes(ctx, rows.map((r) => r.csr)),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimated.join(t(ctx, "register.list-separator")), count: estimated.length })] : []),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
     ],
   };
+}
+
+/**
+ * In English, one line each for what the list prints in Chinese for want of English (auditor16 F13):
+ * how many titles and categories, and where their English goes. None in Chinese, nor when all have it.
+ */
+function untranslatedNotes(ctx: RegisterContext, csrs: readonly Csr[]): string[] {
+  if (ctx.lang !== "en") return [];
+  const titles = csrs.filter((csr) => !csr.title_en).length;
+  const named = ctx.repo.config?.value.csr?.categories_en ?? {};
+  const categories = new Set(csrs.map((csr) => csr.category).filter((category): category is string => category !== undefined && named[category] === undefined)).size;
+  return [
+    ...(titles > 0 ? [t(ctx, "register.csr.untranslated-titles", { count: titles })] : []),
+    ...(categories > 0 ? [t(ctx, "register.csr.untranslated-categories", { count: categories })] : []),
+  ];
 }
 
 /**

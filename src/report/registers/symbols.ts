@@ -6,6 +6,7 @@
  * are classified as key and important (关键特性, 重要特性; GJB 190), marked in design, process and
  * inspection documents; FMEA and control plans are automotive terms.
  */
+import { localized } from "../../core/text.js";
 import { translate, type Lang } from "../../i18n/index.js";
 import type { SymbolApproval, SymbolConversion } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -41,9 +42,9 @@ export function symbolTable(ctx: RegisterContext, options: { customer?: string }
       customer: name(s.customer),
       customerSymbol: s.customer_symbol,
       customerClass: s.customer_class,
-      meaning: s.meaning ?? "",
+      meaning: s.meaning === undefined ? "" : localized(ctx.lang, s.meaning, s.meaning_en),
       symbol: s.symbol,
-      class: s.class,
+      class: localized(ctx.lang, s.class, s.class_en),
       approved: s.approved ? approvalText(ctx.lang, s.approved) : "",
     })),
     notes: symbols.length === 0 ? [t(ctx, `${terms}.none`)] : unapprovedNotes(ctx, symbols),
