@@ -285,6 +285,14 @@ describe("the training and periodic review records dated D", () => {
     expect([reviews.rows.map((r) => row(r, ["date", "version", "result"])), reviews.notes]).toEqual([[["2026-11-10", "A/0", "继续有效"]], [NOTE("2026-11-12")]]);
     expect((await register("2026-11-30", "periodic-reviews")).rows.map((r) => r.version)).toEqual(["A/0", "A/1"]);
   });
+
+  it("shows in the 备注 of the document registers only the periodic-review conclusions made by D (tester20 F29)", async () => {
+    for (const kind of ["documents", "procedures"]) {
+      const remark = async (today: string) => (await register(today, kind)).rows.filter((r) => r.number === "QP-001" || r.id === "QP-001").map((r) => r.remarks);
+      expect(await remark("2026-11-30")).toEqual(["定期评审结论：需修订（2026-11-20）"]);
+      expect(await remark("2026-11-18")).toEqual([""]);
+    }
+  });
 });
 
 describe("the matrices dated D", () => {

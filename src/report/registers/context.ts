@@ -5,7 +5,7 @@
 import { localized } from "../../core/text.js";
 import { translate, type MessageData, type MessageKey } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
-import { csrOn, csrRecordedAfter, documentOn, releasedContentOn, releaseRecordedAfter } from "../../model/as-of.js";
+import { csrOn, csrRecordedAfter, documentOn, releasedContentOn, releaseRecordedAfter, reviewRecordedAfter } from "../../model/as-of.js";
 import { inCatalogOrder, wholeChapters } from "../../model/catalog.js";
 import { buildIndex, currentRevision, revisionInForce, revisionOn, type RepoIndex } from "../../model/index.js";
 import { releaseTag } from "../../model/paths.js";
@@ -237,14 +237,14 @@ export function asOfNotes(ctx: RegisterContext, day: string, recordedAfter: bool
 
 /**
  * The lines under a register of documents dated `day` built from the records of `considered` (the
- * documents it lists and those whose data it prints): asOfNotes when one of them was released or
- * withdrawn after `day`, and which of them revised after `day` are listed with their current content
+ * documents it lists and those whose data it prints): asOfNotes when one of them was released,
+ * withdrawn or periodically reviewed after `day`, and which of them revised after `day` are listed with their current content
  * because that of the revision issued by then was not found in git (documentsOn `unread`).
  */
 export function documentAsOfNotes(ctx: RegisterContext, day: string, considered: readonly ControlledDocument[]): string[] {
   const { unread } = documentsOn(ctx, day);
   const missing = considered.filter((d) => unread.has(d)).sort((a, b) => compareIds(a.id, b.id));
-  const notes = asOfNotes(ctx, day, considered.some((d) => releaseRecordedAfter(d, day)));
+  const notes = asOfNotes(ctx, day, considered.some((d) => releaseRecordedAfter(d, day) || reviewRecordedAfter(d, day)));
   if (missing.length === 0) return notes;
   // A repository adopted with its revision history has no git record of the versions before: the first few name the rest.
   const shown = missing.slice(0, UNREAD_SHOWN).map((d) => `${d.id} ${revisionOn(d, day)!.version}`);
