@@ -143,6 +143,24 @@ export function withReleasedContent(doc: ControlledDocument, released: Controlle
   return { ...(on as ControlledDocument), status: doc.status };
 }
 
+/**
+ * `doc` as its revision `version` stood when it was the last one: the revisions up to it, its 实施日期
+ * (the revision's own `effective`, recorded when it differed from its date, else the one its released
+ * file had), and, with `released`
+ * (the document as that revision was released: load/base.ts releasedRevisions), that revision's
+ * content (withReleasedContent). A controlled copy of the version in force reprinted while a later
+ * revision is released but not yet in force (待实施) prints this, not the later text.
+ */
+export function asRevision(doc: ControlledDocument, version: string, released: ControlledDocument): ControlledDocument {
+  const revisions = doc.revisions ?? [];
+  const upTo = revisions.slice(0, revisions.findIndex((r) => r.version === version) + 1);
+  const on: ControlledDocument = { ...withReleasedContent(doc, released), revisions: upTo };
+  const effective = upTo.at(-1)?.effective ?? released.effective;
+  if (effective === undefined) delete on.effective;
+  else on.effective = effective;
+  return on;
+}
+
 /** JSON with sorted keys, so that reordering keys in YAML is not a change. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>

@@ -30,6 +30,23 @@ describe("copies of a version whose replacement takes effect later", () => {
   });
 });
 
+describe("a controlled copy of the version in force reprinted before the next one takes effect (tester20 F28)", () => {
+  it("prints the text of the version in force as released until the 实施日期, then is refused", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const file = join(dir, "documents/procedures/QP-009.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
+    const release = ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht"];
+    expect(csr([...release, "--date", "2026-11-20", "--effective", "2026-12-15", "-y"], { lang: "zh-CN" }).code).toBe(0);
+    const render = (today: string, lang: "zh-CN" | "en" = "zh-CN") => csr(["-C", dir, "render", "QP-009", "--copy", "1", "--format", "md", "--out", `copy-${today}-${lang}.md`, "--today", today], { lang });
+    const before = render("2026-12-14");
+    expect([before.code, before.stderr]).toEqual([0, "已输出 1 个文件（md，zh-CN）。\nQP-009 A/1 版 2026-12-15 起实施，此前现行版本仍为 A/0：受控副本 1 按 A/0 版发布时的文本打印。\n"]);
+    const printed = readFileSync(join(dir, "copy-2026-12-14-zh-CN.md"), "utf8");
+    expect([printed.includes("仓库收货后24小时内报检"), printed.includes("仓库收货后8小时内报检"), printed.includes("报检时限改为8小时"), printed.includes("2026-12-15"), printed.includes("2024-03-01")]).toEqual([true, false, false, false, true]);
+    expect(render("2026-12-14", "en").stderr.split("\n")[1]).toBe("QP-009 A/1 takes effect on 2026-12-15; until then A/0 is in force: copy 1 is printed with the text of A/0 as released.");
+    expect(render("2026-12-15")).toEqual({ code: 2, stdout: "", stderr: "csr: QP-009 的受控副本 1 已失效（它是 A/0 版，QP-009 现行版本为 A/1）；请打印有效的副本。\n" });
+  });
+});
+
 describe("the distribution register's recall deadline", () => {
   it("gives the day copies are due back (应回收日期) and says 回收逾期 after it, from the day csr check reports doc/recall-overdue (auditor16 F21)", () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));

@@ -8,9 +8,9 @@ import { refuseDataPath } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
 import { copyEdition, isOut } from "../../model/distribution.js";
-import { buildIndex, currentRevision, type RepoIndex } from "../../model/index.js";
+import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { documentFileName, releaseTag } from "../../model/paths.js";
-import { withReleasedContent } from "../../model/revision.js";
+import { asRevision, releasedPendingUntil, withReleasedContent } from "../../model/revision.js";
 import { releasedRevisions } from "../../load/base.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
@@ -52,8 +52,8 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   const index = buildIndex(repo);
   const targets: Target[] = flags.all ? repo.documents.map((d) => ({ kind: "document", value: d.value })) : ids.map((id) => findTarget(repo, index, id));
   if (flags.draft && flags.copy !== undefined) throw new UserError(t("render.draft.copy"));
-  const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy);
-  const revising = await inForceText(root, index, targets, flags);
+  const copy = flags.copy === undefined ? undefined : controlledCopy(targets, flags.copy, today);
+  const revising = copy?.earlier ? [await earlierCopyText(root, index, targets[0] as Extract<Target, { kind: "document" }>, copy)] : await inForceText(root, index, targets, flags);
   const target = outputTarget(root, ctx.dir, flags, targets.length);
   const format = target.format ?? choiceOption(flags.format, "--format", FORMATS, "html");
   const chromium = format === "pdf" ? findChromium() : undefined;
@@ -69,14 +69,14 @@ export async function renderCommand(ctx: CommandContext, ids: string[], flags: R
   for (const target of targets) {
     let view;
     try {
-      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft), ...(copy ? { copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today);
+      view = target.kind === "document" ? { ...documentView(repo, index, target.value, lang, body, undefined, today, target.revisionDraft), ...(copy ? { copy: copy.copy } : {}) } : csrReportView(repo, index, target.value, lang, body, today);
     } catch (error) {
       if (!(flags.all && error instanceof UserError)) throw error;
       unresolved.push(target.value.id);
       continue;
     }
     const template: TemplateName = target.kind === "document" ? target.value.kind : "csr-review-report";
-    const name = target.kind === "document" ? `${documentFileName(target.value.id)}${copy ? `.copy-${copy}` : ""}` : `${target.value.id}.review`;
+    const name = target.kind === "document" ? `${documentFileName(target.value.id)}${copy ? `.copy-${copy.copy}` : ""}` : `${target.value.id}.review`;
     if (word) {
       pages.push({ id: target.value.id, name, text: "", docx: target.kind === "document" ? await word.document(view as DocumentView) : await word.report(view as CsrReportView) });
       continue;
@@ -173,17 +173,22 @@ async function inForceText(root: string, index: RepoIndex, targets: Target[], fl
 }
 
 /**
- * The copy number to print on the 受控 stamp: one copy of one released document, handed out for
- * its current version and not taken back, so that a printed copy always matches the register.
+ * The copy to print on the 受控 stamp: one copy of one released document, handed out for the
+ * version in force on `today` and not taken back, so that a printed copy always matches the register.
+ * That is its current version, or, while that one is released but not yet in force (待实施, its
+ * 实施日期 ahead: releasedPendingUntil), the one before it, still in force (revisionInForce), whose
+ * copies stay in use until then (`earlier`: earlierCopyText prints that version's text).
  */
-function controlledCopy(targets: readonly Target[], given: string): number {
+function controlledCopy(targets: readonly Target[], given: string, today: string): { copy: number; version: string; earlier?: { pendingVersion: string; effective: string } } {
   const [target] = targets;
   if (targets.length !== 1 || target?.kind !== "document") throw new UserError(t("render.copy-needs-one"));
   const doc = target.value;
   const copy = (doc.distribution ?? []).find((c) => String(c.copy) === given);
   const version = copyEdition(doc);
+  const pending = releasedPendingUntil(doc, today);
+  const inForce = pending === undefined ? undefined : revisionInForce(doc, today)?.version;
   if (!copy) throw new UserError(t("render.no-copy", { id: doc.id, copy: given }));
-  if (doc.status !== "released" || !isOut(copy) || copy.version !== version) {
+  if (doc.status !== "released" || !isOut(copy) || (copy.version !== version && copy.version !== inForce)) {
     const why = copy.recalled
       ? t("render.copy-recalled", { date: copy.recalled })
       : copy.lost
@@ -192,12 +197,34 @@ function controlledCopy(targets: readonly Target[], given: string): number {
           ? t("recall.gone.destroyed", { date: copy.destroyed.date })
           : copy.retained
             ? t("recall.gone.retained", { date: copy.retained.date })
-          : doc.status === "released"
-        ? t("render.copy-outdated", { copyVersion: copy.version, id: doc.id, version: version ?? "" })
-        : t("render.copy-document-not-released", { copyVersion: copy.version, id: doc.id, status: t(`value.document-status.${doc.status}`) });
+          : doc.status !== "released"
+            ? t("render.copy-document-not-released", { copyVersion: copy.version, id: doc.id, status: t(`value.document-status.${doc.status}`) })
+          : inForce !== undefined
+            ? t("render.copy-outdated-pending", { copyVersion: copy.version, id: doc.id, inForce, version: version ?? "", effective: pending! })
+            : t("render.copy-outdated", { copyVersion: copy.version, id: doc.id, version: version ?? "" });
     throw new UserError(t("render.copy-not-in-force", { id: doc.id, copy: given, why }));
   }
-  return copy.copy;
+  return { copy: copy.copy, version: copy.version, ...(copy.version !== version ? { earlier: { pendingVersion: version!, effective: pending! } } : {}) };
+}
+
+/**
+ * A copy of the version in force reprinted while the next one is released but not yet in force
+ * (controlledCopy `earlier`): the document as that version was released (its release tag, or the
+ * commit that recorded it: load/base.ts releasedRevisions), with its revisions and 实施日期
+ * (asRevision), so that the reprint is the text the copy holder was given. Replaces the target's
+ * value; returns the line that says what was printed. A version whose text git does not have is
+ * refused: printing the later text under the earlier copy's number would hand out a version not in force.
+ */
+async function earlierCopyText(root: string, index: RepoIndex, target: Extract<Target, { kind: "document" }>, copy: { copy: number; version: string; earlier?: { pendingVersion: string; effective: string } }): Promise<string> {
+  const doc = target.value;
+  const { version } = copy;
+  const { pendingVersion, effective } = copy.earlier!;
+  const tag = releaseTag(doc.id, version);
+  const then = (await releasedRevisions(root, [{ id: doc.id, path: index.documents.get(doc.id)!.file.path, version }])).get(tag);
+  const data = { id: doc.id, copy: copy.copy, version, pendingVersion, effective, tag };
+  if (then === undefined) throw new UserError(t("render.copy-earlier-unread", data), t("render.copy-earlier-unread.hint", data));
+  target.value = asRevision(doc, version, then);
+  return t("render.copy-earlier", data);
 }
 
 /** Word output: the views laid out by render/docx.ts, with the repository's labels and reference styles. */
