@@ -19,7 +19,9 @@ export const CHANGE_AREAS = ["document", "csr", "source", "coverage", "person"] 
 export type ChangeArea = (typeof CHANGE_AREAS)[number];
 
 /**
- * document: added (its first revision, or a draft) | released (a later revision) | effective (a revision
+ * document: added (its first revision, or a draft) | released (a later revision; an imported one that is not
+ *           a first issue, A/2 brought in from a register, is one too, from versions on the paper record:
+ *           `imported`) | received (an external document or a new edition of it) | effective (a revision
  *           takes effect on its 实施日期, later than its date) | withdrawn | removed
  * csr:      added | decided | reopened | confirmed (a new source revision confirmed to leave it unchanged,
  *           csr source update --unchanged) | addressed | superseded | removed
@@ -27,7 +29,7 @@ export type ChangeArea = (typeof CHANGE_AREAS)[number];
  * coverage: gained | lost
  * person:   added | roles | department | left (the day people.yaml records) | removed
  */
-export type ChangeKind = "added" | "released" | "effective" | "withdrawn" | "removed" | "decided" | "reopened" | "confirmed" | "addressed" | "superseded" | "revised" | "gained" | "lost" | "roles" | "department" | "left";
+export type ChangeKind = "added" | "released" | "received" | "effective" | "withdrawn" | "removed" | "decided" | "reopened" | "confirmed" | "addressed" | "superseded" | "revised" | "gained" | "lost" | "roles" | "department" | "left";
 
 export interface Change {
   area: ChangeArea;
@@ -50,6 +52,8 @@ export interface Change {
   released?: string;
   /** On a CSR's `reopened` row: its source document, whose revision `from` → `to` reopened the review (the reason said from it: historyReason). */
   source?: string;
+  /** A document revision released before the repository and imported (Revision `imported`): what it changed, and the versions before it, are on the paper record. */
+  imported?: true;
   /** The day the change took effect as recorded in the data (YYYY-MM-DD), when it records one. */
   date: string | null;
 }
@@ -102,6 +106,27 @@ function customerOn(customer: Customer, day: string): Customer {
  */
 export function isUndated(change: Change): boolean {
   return (change.area === "person" && change.kind !== "left") || change.kind === "removed" || (change.area === "csr" && change.kind === "addressed");
+}
+
+/**
+ * Of the undated changes a period's commits show (isUndated), those that only record what happened
+ * before the period, entered in the repository during it (adopting a system: csr import, a late
+ * entry): where a CSR received before the period and not in the repository at its first commit is
+ * addressed (its places came with it, on days no record gives), and a person added who had left
+ * before the period (entered so that historical signatures resolve). They are not changes of the
+ * period; the report lists them apart (periodReport `entered`). `before`/`after`: the repository at
+ * the period's two commits.
+ */
+export function enteredBeforePeriod(change: Change, before: Repository, after: Repository, from: string): boolean {
+  if (change.area === "csr" && change.kind === "addressed") {
+    const csr = after.csrs.find((c) => c.value.id === change.id)?.value;
+    return csr !== undefined && csr.received < from && !before.csrs.some((c) => c.value.id === change.id);
+  }
+  if (change.area === "person" && change.kind === "added") {
+    const left = after.people.find((p) => p.value.id === change.id)?.value.left;
+    return left !== undefined && left < from;
+  }
+  return false;
 }
 
 /**
@@ -179,9 +204,18 @@ function documentChanges(before: Repository, after: Repository): Change[] {
       if (known.has(r.version)) return;
       const previous = i > 0 ? revisions[i - 1]!.version : "";
       const effective = effectiveOf(b, i);
-      out.push({ area: "document", kind: previous ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), ...(effective ? { effective } : {}), date: r.date });
+      // An imported record that starts at a later version (A/2) was not first issued then (firstIssueDate).
+      const fromPaper = previous === "" && r.imported === true && r.version !== "A/0";
+      out.push({ area: "document", kind: previous || fromPaper ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), ...(effective ? { effective } : {}), ...(r.imported ? { imported: true as const } : {}), date: r.date });
     });
-    if (!a && revisions.length === 0) out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: "", detail: b.status, date: null });
+    if (b.kind === "external") {
+      // The edition received (接收), on the day the record gives, from the one it replaced.
+      const [was, is] = [a?.external, b.external];
+      if (is?.revision !== was?.revision || is?.received !== was?.received) {
+        const effective = is?.effective !== undefined && is.effective > (is.received ?? "") ? is.effective : undefined;
+        out.push({ area: "document", kind: "received", id, title: b.title, from: was?.revision ?? "", to: is?.revision ?? "", detail: is?.publisher ?? "", ...(effective ? { effective } : {}), date: is?.received ?? null });
+      }
+    } else if (!a && revisions.length === 0) out.push({ area: "document", kind: "added", id, title: b.title, from: "", to: "", detail: b.status, date: null });
     if (b.status === "obsolete" && a?.status !== "obsolete") {
       const reason = [b.obsolete?.reason ?? "", b.obsolete?.superseded_by ? `→ ${b.obsolete.superseded_by}` : ""].filter(Boolean).join(" ");
       // The version withdrawn, as the 作废文件清单 names it.

@@ -56,6 +56,8 @@ export interface SiteOptions {
   version: string;
   /** The documents as the revisions of `today` were released, for those revised since (RegisterContext `released`). */
   released?: ReadonlyMap<string, ControlledDocument>;
+  /** The change report (变更报告) of the period the site shows (csr site: the twelve months to `today`), built from the registers' context. */
+  changeReport?: (rc: RegisterContext) => Table;
 }
 
 /** Where the site goes: each file by its site-relative '/'-separated path. */
@@ -203,7 +205,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const cannotShow = (error: UserError) => tr("site.cannot-show", { message: error.message });
 
   const standards = scopeCatalogs(repo);
-  const registers = registerFiles(auditRegisters(rc, today), standards);
+  const registers = registerFiles([...auditRegisters(rc, today), ...(options.changeReport ? [options.changeReport(rc)] : [])], standards);
 
   // --- Documents: the rendered document, then what links to it and the commits that touched it.
   const referrers = documentReferrers(repo);

@@ -215,7 +215,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
       "顾客特定要求：新增 2，已决定 1",
       "顾客来源文件：新增 1",
       "条款覆盖：新覆盖 1",
-      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
+      `按记录上的日期列出 2024-12-31 至 2025-01-10 的变更：文件的发布、换版（修订记录）、实施和作废，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2025-01-10，晚于期间开始，列出的是首次提交之后的变更（${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10 → ${git(dir, ["rev-parse", "--short=7", "audit-2025"]).trim()}, 2025-01-10），此前的无从得知。`,
       "",
     ]);
   });
@@ -277,7 +277,7 @@ describe("csr changes", { timeout: 120_000 }, () => {
         "----  ------  --  -----  ------  -----  ------  ----",
         "",
         "Nothing changed in this range.",
-        "The changes the records date from 2025-01-01 to 2025-12-31: documents issued, revised (revision record), taking effect and withdrawn; CSRs received, decided, reopened, confirmed unchanged in a new source revision and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where CSRs are addressed and deleted files have no recorded date and can only be compared by git commit; the repository is not in git: such changes are not listed.",
+        "The changes the records date from 2025-01-01 to 2025-12-31: documents issued, revised (revision record), taking effect and withdrawn; external documents received; CSRs received, decided, reopened, confirmed unchanged in a new source revision and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where CSRs are addressed and deleted files have no recorded date and can only be compared by git commit; the repository is not in git: such changes are not listed.",
       ),
     });
   });
@@ -342,7 +342,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
       "文件：新增 1，换版 1",
       "顾客特定要求：已决定 1",
       "条款覆盖：新覆盖 1",
-      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
+      "按记录上的日期列出 2025-06-01 至 2025-06-30 的变更：文件的发布、换版（修订记录）、实施和作废，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。",
       "",
     ]);
   });
@@ -367,7 +367,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
         "文件：作废 1  ",
         "顾客特定要求：新增 1，重新评审 1  ",
         "顾客来源文件：新版本 1  ",
-        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
+        "按记录上的日期列出 2025-09-01 至 2025-09-30 的变更：文件的发布、换版（修订记录）、实施和作废，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，只能按 git 提交比较；git 历史始于 2026-12-01，晚于期间结束，这类变更未列入。  ",
         "",
         "编制：________ 日期：________　审核：________ 日期：________　批准：________ 日期：________",
       ),
@@ -420,7 +420,7 @@ describe("csr changes of a system imported into git", { timeout: 120_000 }, () =
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n").slice(-3)).toEqual([
       "此期间没有变更。",
-      `按记录上的日期列出 2098-01-01 至 2098-12-31 的变更：文件的发布、换版（修订记录）、实施和作废，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，按 git 提交比较（${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01）。期间结束于 2098-12-31，在今天（${now}）之后：此后的日子尚未过去，列出的只是记录上已定在那几天的变更（如定在那几天实施的换版），截至今天。`,
+      `按记录上的日期列出 2098-01-01 至 2098-12-31 的变更：文件的发布、换版（修订记录）、实施和作废，外来文件的接收，顾客特定要求的接收、评审决定、重新评审、换版确认未变和替代，顾客来源文件的新版本，人员离职，以及因此新覆盖或失去覆盖的条款。人员的加入、角色和部门，顾客特定要求的落实文件，以及删除的文件没有记录日期，按 git 提交比较（${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-12-01）。期间结束于 2098-12-31，在今天（${now}）之后：此后的日子尚未过去，列出的只是记录上已定在那几天的变更（如定在那几天实施的换版），截至今天。`,
       "",
     ]);
     const past = await csrInProcess(["-C", dir, "changes", "2025-07-01", "2025-07-31"], { lang: null, env: TZ });
@@ -705,7 +705,7 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
       "Customer requirements  confirmed unchanged  DYA-001  Special characteristics carry the customer's symbols  A       B      confirmed by 王强  2026-11-25",
       "",
       "Customer requirements: confirmed unchanged 1",
-      `The changes the records date from 2026-11-25 to 2026-11-30: documents issued, revised (revision record), taking effect and withdrawn; customer requirements received, decided, reopened, confirmed unchanged in a new source revision and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where customer requirements are addressed and deleted files have no recorded date and are compared by git commit (${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31).`,
+      `The changes the records date from 2026-11-25 to 2026-11-30: documents issued, revised (revision record), taking effect and withdrawn; external documents received; customer requirements received, decided, reopened, confirmed unchanged in a new source revision and superseded; new customer source revisions; people who left; and the clauses covered or no longer covered as a result. Who joined, roles and departments, where customer requirements are addressed and deleted files have no recorded date and are compared by git commit (${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31 → ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}, 2026-10-31).`,
       "",
     ]);
     const out = join(tempDir(), "registers.xlsx");
@@ -720,5 +720,55 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
     expect([headers("Customer requirements matrix"), headers("Review timeliness"), headers("Training")]).toEqual([["Customer requirement"], ["Customer requirement"], ["Document/customer requirement"]]);
     const reviews = csr(["-C", dir, "list", "reviews", "--today", "2026-11-30", "--lang", "en"], { env: TZ });
     expect(reviews.stdout.split("\n")[2]).toMatch(/^No\.  Customer requirement  Customer  Source document  /);
+  });
+});
+
+describe("csr changes of a system adopted with its history (tester20)", { timeout: 120_000 }, () => {
+  it("calls an imported revision that is not a first issue a 换版 from the paper record, and an external document received 接收 with its edition and day (F30, F25)", async () => {
+    const repo = importedSystem(scriptedHistory());
+    write(repo, {
+      "documents/QP-005.yaml": lines("id: QP-005", "title: 不合格品控制程序", "level: 2", "kind: procedure", "department: QA", "status: released", "revisions:", "  - { version: A/2, date: 2025-06-10, imported: true }"),
+      "documents/QP-006.yaml": lines("id: QP-006", "title: 纠正措施程序", "level: 2", "kind: procedure", "department: QA", "status: released", "revisions:", "  - { version: A/0, date: 2025-06-11, imported: true }"),
+      "documents/external/HY-123.yaml": lines("id: HY-123", "title: 零件图样", "level: 3", "kind: external", "department: QA", "status: released", "external: { publisher: 华宇汽车系统有限公司, revision: C, issued: 2025-06-01, effective: 2025-07-01, received: 2025-06-12 }"),
+    });
+    commitAt(repo, "2026-12-02", "导入程序文件一览表和外来文件清单");
+    const data = JSON.parse((await csrInProcess(["-C", repo, "changes", "2025-06-01", "2025-06-30", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
+    expect(data.changes.filter((c) => ["QP-005", "QP-006", "HY-123"].includes(c.id))).toEqual([
+      { area: "document", kind: "released", id: "QP-005", title: "不合格品控制程序", from: "", to: "A/2", detail: "", imported: true, date: "2025-06-10" },
+      { area: "document", kind: "added", id: "QP-006", title: "纠正措施程序", from: "", to: "A/0", detail: "", imported: true, date: "2025-06-11" },
+      { area: "document", kind: "received", id: "HY-123", title: "零件图样", from: "", to: "C", detail: "华宇汽车系统有限公司", effective: "2025-07-01", date: "2025-06-12" },
+    ]);
+    const table = await csrInProcess(["-C", repo, "changes", "2025-06-01", "2025-06-30", "--format", "csv"], { lang: null, env: TZ });
+    expect(table.stdout.split(/\r?\n/).filter((l) => /QP-005|QP-006|HY-123/.test(l))).toEqual([
+      "文件,换版,QP-005,不合格品控制程序,见原纸质记录,A/2,导入前已发布的版本，修订内容见原纸质记录,2025-06-10",
+      "文件,新增,QP-006,纠正措施程序,,A/0,导入前已发布的版本，修订内容见原纸质记录,2025-06-11",
+      "文件,接收,HY-123,零件图样,,C,外来文件，发布单位：华宇汽车系统有限公司（2025-07-01 实施）,2025-06-12",
+    ]);
+    const english = await csrInProcess(["-C", repo, "changes", "2025-06-01", "2025-06-30", "--format", "csv", "--lang", "en"], { env: TZ });
+    expect(english.stdout.split(/\r?\n/).filter((l) => /QP-005|HY-123/.test(l))).toEqual([
+      "Documents,revised,QP-005,不合格品控制程序,see the paper record,A/2,Released before csr; the changes are on the paper record,2025-06-10",
+      "Documents,received,HY-123,零件图样,,C,\"external document, published by 华宇汽车系统有限公司 (effective 2025-07-01)\",2025-06-12",
+    ]);
+  });
+
+  it("does not list what the adoption brought in from before the period as its changes: a CSR's places, a person who had left (F14)", async () => {
+    const history = scriptedHistory();
+    const dir = tempDir();
+    cpSync(history, dir, { recursive: true, filter: (path) => !path.split(/[\\/]/).includes(".git") });
+    const people = readFileSync(join(dir, "people.yaml"), "utf8");
+    const adopted = { csr: readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8") };
+    rmSync(join(dir, "csr"), { recursive: true });
+    git(dir, ["init", "-q"]);
+    git(dir, ["config", "user.name", "Test User"]);
+    git(dir, ["config", "user.email", "test@example.com"]);
+    commitAt(dir, "2026-11-02", "csr init");
+    write(dir, { "csr/DYA/DYA-001.yaml": adopted.csr, "people.yaml": people + lines("  - id: liu", "    name: 刘伟", "    department: QA", "    roles: [author]", "    left: 2025-06-30", "  - id: zhou", "    name: 周敏", "    department: QA", "    roles: [author]") });
+    commitAt(dir, "2026-11-20", "导入顾客特定要求清单");
+    const data = JSON.parse((await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson & { entered: { area: string; kind: string; id: string }[] };
+    expect(data.changes.map((c) => [c.area, c.kind, c.id])).toEqual([["person", "added", "zhou"]]);
+    expect(data.entered.map((c) => [c.area, c.kind, c.id])).toEqual([["csr", "addressed", "DYA-001"], ["person", "added", "liu"]]);
+    const table = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30"], { lang: null, env: TZ });
+    expect(table.stdout).toContain("另有 1 个顾客特定要求（DYA-001）在 2026-11-01 之前接收、在本期才登记入库，其落实文件随登记录入，不是本期的变更，未列入。另有 1 名在 2026-11-01 之前已离职的人员（liu 刘伟）在本期登记入库（为历史签名），不是本期新增，未列入。");
+    expect(table.stdout).not.toContain("落实文件变更");
   });
 });

@@ -39,7 +39,7 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", async () => {
-    expect(site.stderr).toBe("已生成网站：138 个页面，172 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：139 个页面，175 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
     expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
@@ -228,6 +228,14 @@ describe("csr site on the bundled example", () => {
     const page = read("registers/procedures.html");
     expect(page).toContain('<a href="../registers/procedures.xlsx" download>下载 Excel（xlsx）</a><a href="../registers/procedures.csv" download>下载 CSV</a>');
     expect(page).toContain('<td class="code"><a href="../documents/QP-001.html">QP-001</a></td>');
+  });
+
+  it("has the change report (变更报告) of the twelve months to --today among the registers, with its downloads (tester20 F33)", async () => {
+    const report = await csrInProcess(["-C", repo, "changes", "2025-11-28", DAY, "--format", "csv"], { lang: null });
+    expect(report.code).toBe(0);
+    expect(read("registers/changes.csv")).toBe(report.stdout);
+    expect(files.filter((f) => f.startsWith("registers/changes."))).toEqual(["registers/changes.csv", "registers/changes.html", "registers/changes.xlsx"]);
+    expect(read("registers/index.html")).toContain('<a href="../registers/changes.html">变更报告：2025-11-28 至 2026-11-27</a>');
   });
 
   it("the heat map colours each clause against processes and procedures and links each mark", async () => {

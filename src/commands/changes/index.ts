@@ -11,9 +11,10 @@ import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit } from "../../load/git.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
-import { compareStates, inReportOrder, isUndated, periodChanges, type Change } from "../../model/changes.js";
+import { compareStates, enteredBeforePeriod, inReportOrder, isUndated, periodChanges, type Change } from "../../model/changes.js";
 import { changeReport, periodReport, type RangeEnd, type UndatedBasis } from "../../report/registers/changes.js";
-import { registerContext } from "../../report/registers/context.js";
+import { registerContext, type RegisterContext } from "../../report/registers/context.js";
+import type { Table } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { emitTable, languageOf, refuseOrWarnUnreadable, tableOutput, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 
@@ -51,25 +52,57 @@ async function periodCommand(ctx: CommandContext, from: string, to: string, flag
   const root = findRoot(ctx.dir);
   const repo = loadRepository(root);
   refuseOrWarnUnreadable(ctx, repo);
-  const recorded = periodChanges(repo, from, to);
-  const basis = await undatedBasis(root, from, to);
-  let undated: Change[] = [];
-  if (basis.kind === "commits") {
-    const before = basis.from.commit ? await loadRevision(root, basis.from.commit) : undefined;
-    const after = await loadRevision(root, basis.to.commit!);
-    warnLeftOut(ctx, [basis.from, before], [basis.to, after]);
-    if (before) undated = compareStates(before, after).filter(isUndated);
-  }
-  const changes = inReportOrder([...recorded, ...undated]);
+  const period = await periodChangeReport(ctx, root, repo, from, to);
+  const { changes, entered, basis } = period;
   const lang = languageOf();
   const { format, out } = tableOutput(flags, ctx.dir, "changes");
   if (format === "json") {
     const commits = basis.kind === "commits" ? { from: basis.from, to: basis.to } : null;
-    return json(ctx, root, out, { period: { from, to }, commits, changes }, flags);
+    return json(ctx, root, out, { period: { from, to }, commits, changes, ...(entered.length > 0 ? { entered } : {}) }, flags);
   }
+  return emitTable(ctx, periodTable(registerContext(repo, lang), period), flags, repo, lang, to);
+}
+
+/** A period's changes (periodChangeReport): what the records date in it, those no record dates, what the adoption entered from before it, and where the undated ones came from. */
+export interface PeriodChanges {
+  from: string;
+  to: string;
+  changes: Change[];
+  entered: Change[];
+  basis: UndatedBasis;
+}
+
+/**
+ * A period's changes: what the records date in it (model/changes.ts periodChanges), read from the
+ * working tree as every register is; the people, where CSRs are addressed and deleted files, which
+ * no record dates, from the commits at the period's start and end. When the history starts later
+ * than the period, those are compared from the first commit, which the report says: what changed
+ * in them before it cannot be known. For `csr changes` and the change report of `csr site`.
+ */
+export async function periodChangeReport(ctx: CommandContext, root: string, repo: Repository, from: string, to: string): Promise<PeriodChanges> {
+  const recorded = periodChanges(repo, from, to);
+  const basis = await undatedBasis(root, from, to);
+  let undated: Change[] = [];
+  let entered: Change[] = [];
+  if (basis.kind === "commits") {
+    const before = basis.from.commit ? await loadRevision(root, basis.from.commit) : undefined;
+    const after = await loadRevision(root, basis.to.commit!);
+    warnLeftOut(ctx, [basis.from, before], [basis.to, after]);
+    if (before) {
+      // What a system adopted in the period brings with it from before is not a change of the period (tester20 F14).
+      const all = compareStates(before, after).filter(isUndated);
+      entered = inReportOrder(all.filter((c) => enteredBeforePeriod(c, before, after, from)));
+      undated = all.filter((c) => !entered.includes(c));
+    }
+  }
+  return { from, to, changes: inReportOrder([...recorded, ...undated]), entered, basis };
+}
+
+/** The change report of a period as a table (report/registers/changes.ts periodReport). */
+export function periodTable(rc: RegisterContext, period: PeriodChanges): Table {
   // Days after today have not happened: what the report lists of them is only what is already dated there (a 实施日期).
   const today = localToday();
-  return emitTable(ctx, periodReport(registerContext(repo, lang), changes, { from, to }, basis, to > today ? today : undefined), flags, repo, lang, to);
+  return periodReport(rc, period.changes, { from: period.from, to: period.to }, period.basis, period.to > today ? today : undefined, period.entered);
 }
 
 /**

@@ -16,6 +16,9 @@ import { findRoot } from "../../load/discover.js";
 import { packageManifest } from "../../load/package.js";
 import type { Lang } from "../../render/view.js";
 import { buildSite } from "../../site/build.js";
+import { addDays, addMonths } from "../../core/dates.js";
+import type { RegisterContext } from "../../report/registers/context.js";
+import { periodChangeReport, periodTable } from "../changes/index.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { refuseOrWarnUnreadable } from "../shared/output.js";
@@ -68,7 +71,10 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
       // A site path's last part is a plain file name (pages.ts fileSafe): nothing to normalise.
       return `${folder}${sep}${path.slice(slash + 1)}`;
     };
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
+    // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
+    const changes = await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today);
+    const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), changeReport }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
     writeFileSync(join(staging, SITE_MARKER), t("site-command.marker") + "\n");
     swapIn(staging, out);
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);

@@ -34,7 +34,7 @@ export type UndatedBasis = { kind: "commits"; from: RangeEnd; to: RangeEnd; hist
 
 /** The kinds of change each area has, in the order the report counts them. */
 const KINDS: Record<ChangeArea, readonly ChangeKind[]> = {
-  document: ["added", "released", "effective", "withdrawn", "removed"],
+  document: ["added", "released", "received", "effective", "withdrawn", "removed"],
   csr: ["added", "decided", "reopened", "confirmed", "addressed", "superseded", "removed"],
   source: ["added", "revised"],
   coverage: ["gained", "lost"],
@@ -95,8 +95,10 @@ export function changeReport(ctx: RegisterContext, changes: readonly Change[], f
 /**
  * The changes the records date in a period, and those no record dates from the commits `basis` names;
  * `today` when the period ends after it, which the note says: the days after it have not happened.
+ * `entered`: what the commits show entered in the period that records the time before it (model/changes.ts
+ * enteredBeforePeriod), named in the note, not listed as changes.
  */
-export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis, today?: string): Table {
+export function periodReport(ctx: RegisterContext, changes: readonly Change[], period: { from: string; to: string }, basis: UndatedBasis, today?: string, entered: readonly Change[] = []): Table {
   const range = t(ctx, "register.changes.period", period);
   const undated = (() => {
     if (basis.kind === "no-git") return t(ctx, "register.changes.note.undated-no-git");
@@ -105,7 +107,14 @@ export function periodReport(ctx: RegisterContext, changes: readonly Change[], p
     return basis.historyFrom ? t(ctx, "register.changes.note.undated-history-from", { ...commits, first: basis.historyFrom }) : t(ctx, "register.changes.note.undated", commits);
   })();
   const future = today !== undefined ? t(ctx, "register.changes.note.future", { to: period.to, today }) : "";
-  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), undated, future]);
+  const places = entered.filter((c) => c.area === "csr").map((c) => c.id);
+  const people = entered.filter((c) => c.area === "person").map((c) => `${c.id} ${c.title}`);
+  const separator = t(ctx, "register.list-separator");
+  const before = [
+    places.length > 0 ? t(ctx, "register.changes.note.entered-addressed", { count: places.length, ids: places.join(separator), from: period.from }) : "",
+    people.length > 0 ? t(ctx, "register.changes.note.entered-people", { count: people.length, people: people.join(separator), from: period.from }) : "",
+  ];
+  return reportTable(ctx, changes, range, t(ctx, "register.changes.heading.period", period), [t(ctx, "register.changes.note.dated", period), undated, ...before, future]);
 }
 
 /** The report's table; `note`, sentences that say what it was built from, follows the counts as one line. */
@@ -135,7 +144,10 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
   };
   const recordText = (change: Change) => {
     if (change.area === "document" && change.pages) return change.detail ? change.detail + t(ctx, "register.changes.pages", { pages: change.pages }) : t(ctx, "register.changes.pages-alone", { pages: change.pages });
-    if (change.area === "document" && change.kind === "added") return word(ctx, change, change.detail);
+    if (change.area === "document" && change.kind === "added" && !change.imported) return word(ctx, change, change.detail);
+    // An external document is received, not released: who published it.
+    if (change.area === "document" && change.kind === "received") return change.detail ? t(ctx, "register.changes.external-received", { publisher: change.detail }) : "";
+    if (change.area === "document" && change.imported && !change.detail) return t(ctx, "revision.imported.summary");
     if (change.area === "csr") return csrText(change);
     if (change.area === "source") return sourceText(change);
     if (change.area === "person") return departmentName(ctx, change.detail);
@@ -206,7 +218,8 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       kind: kindLabel(ctx, change.area, change.kind),
       id: change.id,
       title: name(change),
-      from: word(ctx, change, change.from),
+      // An imported revision that is not a first issue: the versions before it are on the paper record.
+      from: change.imported && change.kind === "released" && change.from === "" ? t(ctx, "register.changes.from-paper") : word(ctx, change, change.from),
       to: word(ctx, change, change.to),
       detail: detail(change),
       date: change.date,
