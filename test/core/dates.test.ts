@@ -30,17 +30,18 @@ describe("readDate", () => {
 describe("readClauseRefs", () => {
   const standards = ["IATF16949", "ISO9001", "GJB9001C"];
   it("takes a standard's name as registers write it, and gives the bare numbers after it that standard", () => {
-    expect(readClauseRefs("IATF 16949 8.5.2、8.5.4", standards, "ISO9001")).toEqual({ clauses: ["IATF16949:8.5.2", "IATF16949:8.5.4"], bad: [] });
+    expect(readClauseRefs("IATF 16949 8.5.2、8.5.4", standards, "ISO9001")).toEqual({ clauses: ["IATF16949:8.5.2", "IATF16949:8.5.4"], bad: [], read: [] });
     expect(readClauseRefs("IATF16949:2016 8.5.1; iso 9001:2015 7.5、GJB 9001C-2017 8.3.7", standards, "IATF16949")).toEqual({
       clauses: ["IATF16949:8.5.1", "ISO9001:7.5", "GJB9001C:8.3.7"],
       bad: [],
+      read: [],
     });
-    expect(readClauseRefs("GJB9001C：8.5.2/8.5.4", standards, "IATF16949")).toEqual({ clauses: ["GJB9001C:8.5.2", "GJB9001C:8.5.4"], bad: [] });
+    expect(readClauseRefs("GJB9001C：8.5.2/8.5.4", standards, "IATF16949")).toEqual({ clauses: ["GJB9001C:8.5.2", "GJB9001C:8.5.4"], bad: [], read: [] });
   });
 
   it("keeps bare numbers for the standard in scope, and says what is no clause", () => {
-    expect(readClauseRefs("7.2 / 第7.3条, 七", standards, "IATF16949")).toEqual({ clauses: ["IATF16949:7.2", "IATF16949:7.3"], bad: ["七"] });
-    expect(readClauseRefs("VDA 6.3", standards, undefined)).toEqual({ clauses: [], bad: ["VDA", "6.3"] });
+    expect(readClauseRefs("7.2 / 第7.3条, 七", standards, "IATF16949")).toEqual({ clauses: ["IATF16949:7.2", "IATF16949:7.3"], bad: ["七"], read: [{ from: "第7.3条", to: "7.3" }] });
+    expect(readClauseRefs("VDA 6.3", standards, undefined)).toEqual({ clauses: [], bad: ["VDA", "6.3"], read: [] });
   });
 });
 
