@@ -89,6 +89,32 @@ export function pendingTransition(doc: ControlledDocument, day: string): { until
 }
 
 /**
+ * The units (departments, outside parties) without a copy of the version in force on `day`, which
+ * IATF 16949 7.5.3.2.1 and GJB 9001C 7.5.3 want at every place of use (tester19 F5): those that held a
+ * copy of the version before it (`previous`) and hold none of it (`version`, in force `since`). A unit
+ * counts when its copy of the previous version was still out the day the current one was released (or,
+ * external, received): one taken back before was left off the distribution on purpose, and so is one
+ * whose copy of the current version was taken back. Undefined when no unit is left without: for a
+ * withdrawn document, which needs no copies, one without an earlier version, and while the current
+ * version is 待实施 (pendingTransition: the previous one is still in force, and `csr recall` warns when
+ * a unit is left without it).
+ */
+export function unitsWithoutCopy(doc: ControlledDocument, day: string): { version: string; previous: string; since: string; units: string[] } | undefined {
+  if (doc.status !== "released" || pendingTransition(doc, day)) return undefined;
+  const version = copyEdition(doc);
+  const previous = doc.kind === "external" ? doc.external?.previous?.at(-1)?.revision : doc.revisions?.at(-2)?.version;
+  const released = doc.kind === "external" ? doc.external?.received : currentRevision(doc)?.date;
+  const since = recallStart(doc);
+  if (version === undefined || previous === undefined || previous === version || released === undefined || since === undefined || since > day) return undefined;
+  const copies = doc.distribution ?? [];
+  const ended = (c: ControlledCopy) => c.recalled ?? c.lost?.date ?? c.destroyed?.date ?? c.retained?.date;
+  const held = copies.filter((c) => c.version === previous && (ended(c) ?? released) >= released).map((c) => c.to);
+  const served = new Set(copies.filter((c) => c.version === version && (isOut(c) || c.recalled !== undefined)).map((c) => c.to));
+  const units = [...new Set(held)].filter((unit) => !served.has(unit));
+  return units.length > 0 ? { version, previous, since, units } : undefined;
+}
+
+/**
  * The day from which the copies to recall are counted: the date the document was withdrawn, else
  * the day the version that replaced theirs took effect (for an external document, the day its new
  * edition is in force: received, or its 实施日期 when that is later, until which the old edition stays in use).

@@ -111,3 +111,30 @@ describe("the distribution register's recall deadline", () => {
     expect(rows("en")[0]).toBe("| 56 | QP-009 | Incoming Inspection Procedure | A/0 | 1 | Quality Assurance | Zhang Li | Chen Jing | 2024-03-01 | 2026-11-12 | 2026-11-30 | Zhang Li | Chen Jing | recalled | returned 12 working days late |");
   });
 });
+
+describe("units left without a copy of the version in force (tester19 F5)", () => {
+  it("csr recall warns when it leaves a unit without one, csr check reports doc/no-copy-in-force until it is handed out, and a unit whose copy of the version in force is taken back is left off on purpose", () => {
+    const dir = gitInit(copyFixture("examples/acme-auto"));
+    const file = join(dir, "documents/procedures/QP-009.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("仓库收货后24小时内报检", "仓库收货后8小时内报检"));
+    const release = ["-C", dir, "release", "QP-009", "--summary", "报检时限改为8小时", "--pages", "P2", "--total-pages", "2", "--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht"];
+    expect(csr([...release, "--date", "2026-11-05", "-y"], { lang: "zh-CN" }).code).toBe(0);
+    const findings = () => checkJson(dir, "--today", "2026-11-09").findings.filter((f) => f.rule === "doc/no-copy-in-force").map((f) => `${f.line} ${f.severity} ${f.message}`);
+    // Both units still hold A/0 only.
+    expect(findings()).toEqual(["68 warning QP-009 A/1 is in force since 2026-11-05, and Quality Assurance, Production held controlled copies of A/0 but hold none of A/1: hand it out with 'csr distribute QP-009 --to QA PRD'."]);
+    expect(csr(["-C", dir, "recall", "QP-009", "--copy", "1", "--by", "zhangli", "--date", "2026-11-06", "-y"], { lang: "zh-CN" }).stderr).toBe(
+      "csr: 警告：品质部已没有 QP-009 的受控副本，而现行的 A/1 版尚未发给品质部：用 'csr distribute QP-009 --to QA' 发放（csr check 报告 doc/no-copy-in-force）。\n",
+    );
+    expect(csr(["-C", dir, "distribute", "QP-009", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-06", "-y"]).code).toBe(0);
+    expect(csr(["-C", dir, "recall", "QP-009", "--copy", "2", "--by", "huangjun", "--date", "2026-11-06", "-y"]).stderr).toBe(
+      "csr: warning: Production now holds no controlled copy of QP-009, and A/1, the version in force, has not been handed out there: hand it out with 'csr distribute QP-009 --to PRD' (csr check reports doc/no-copy-in-force).\n",
+    );
+    expect(findings()).toEqual(["69 warning QP-009 A/1 is in force since 2026-11-05, and Production held a controlled copy of A/0 but holds none of A/1: hand it out with 'csr distribute QP-009 --to PRD'."]);
+    expect(csr(["-C", dir, "distribute", "QP-009", "--to", "PRD", "--holder", "huangjun", "--date", "2026-11-09", "-y"]).code).toBe(0);
+    expect(findings()).toEqual([]);
+    // 生产部 no longer uses QP-009: its copy of A/1 is taken back, and nothing is said.
+    expect(csr(["-C", dir, "recall", "QP-009", "--copy", "4", "--by", "huangjun", "--date", "2026-11-09", "-y"]).stderr).toBe("");
+    expect(findings()).toEqual([]);
+  });
+});
+

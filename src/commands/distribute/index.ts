@@ -7,7 +7,7 @@
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, language, t } from "../../i18n/index.js";
-import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, recalledLate, withEdition } from "../../model/distribution.js";
+import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, recalledLate, unitsWithoutCopy, withEdition } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
 import { currentRevision } from "../../model/index.js";
@@ -499,6 +499,8 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     lines.push(left.length > 0 ? t("recall.still-to-recall", { copies: copyList(session.index, left) }) : t("recall.all-back"));
     const copies = inline(chosen.map((c) => String(c.copy)));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: gone ? t(`recall.commit-${gone}`, { id, copies }) : t("commit.recall", { id, copies }) });
+    const unserved = withoutCopy(session, document, chosen, date, gone);
+    if (unserved) ctx.stderr(t("recall.no-copy-in-force", unserved) + "\n");
     const bare = bareBeforeSuccessor(document, chosen, date);
     if (bare) {
       const data = { id: withEdition(id, bare.inForce), pending: bare.pending, until: bare.until };
@@ -591,6 +593,20 @@ function bareBeforeSuccessor(
   const left = (document.distribution ?? []).filter((c) => isOut(c) && c.version === inForce && !chosen.includes(c));
   const units = [...new Set(chosen.filter((c) => c.version === inForce).map((c) => c.to))].filter((unit) => !left.some((c) => c.to === unit));
   return units.length > 0 ? { ...transition, inForce, units, everywhere: left.length === 0 } : undefined;
+}
+
+/**
+ * The units these copies leave without a copy of the version in force on the recall date
+ * (unitsWithoutCopy, as doc/no-copy-in-force finds them), among those the copies came from, with the
+ * message's data; undefined when none (tester19 F5). A recall records copies already taken back, so
+ * it is warned about, not refused.
+ */
+function withoutCopy(session: EditSession, document: ControlledDocument, chosen: readonly ControlledCopy[], date: string, gone: "lost" | "destroyed" | "retained" | undefined) {
+  const ended = (copy: ControlledCopy): ControlledCopy => ({ ...copy, ...(gone ? { [gone]: { date, by: "", remark: "" } } : { recalled: date }) });
+  const bare = unitsWithoutCopy({ ...document, distribution: (document.distribution ?? []).map((c) => (chosen.includes(c) ? ended(c) : c)) }, date);
+  const units = bare?.units.filter((unit) => chosen.some((c) => c.to === unit)) ?? [];
+  if (!bare || units.length === 0) return undefined;
+  return { count: units.length, units: inline(units.map((u) => departmentLabel(session.index, u))), document: document.id, arg: shellArgument(document.id), version: bare.version, codes: units.join(" ") };
 }
 
 /**
