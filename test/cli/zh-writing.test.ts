@@ -72,7 +72,8 @@ describe("the writing commands in Chinese", () => {
     expect(await zh(dir, "recall", "QP-010", "--by", "陈静", "--date", "2026-11-13", "-y")).toEqual({
       code: 0,
       stdout: "QP-010：于 2026-11-13 回收 1 份：受控号 2（A/1，品质部）。交回人：陈静（chenjing）。回收人：陈静（chenjing），即 people.yaml 中唯一的文控人员（未给出 --received-by）。\n已没有需要回收的副本。\n",
-      stderr: "",
+      // A/2 is not handed out in this replay: the recall says 品质部 has no copy of it (doc/no-copy-in-force).
+      stderr: "csr: 警告：品质部已没有 QP-010 的受控副本，而现行的 A/2 版尚未发给品质部：用 'csr distribute QP-010 --to QA' 发放（csr check 报告 doc/no-copy-in-force）。\n",
     });
 
     const withdrawn = await zh(dir, ...withdraw);

@@ -69,6 +69,8 @@ describe("发放人, 交回人 and 回收人 of a controlled copy", () => {
       "doc/copy-record-incomplete 25",
       "doc/copy-record-incomplete 26",
       "doc/copy-record-incomplete 27",
+      // 市场部 held A/0 and has no copy of A/1.
+      "doc/no-copy-in-force 27",
       "doc/recall-overdue 27",
     ]);
   });
@@ -126,7 +128,8 @@ describe("csr recall --retained (作废留用)", () => {
   it("keeps an obsolete copy with its holder stamped 作废: no longer due back nor printable, shown as 作废留用", async () => {
     const dir = repo();
     const kept = await zh(dir, "recall", "QP-005", "--copy", "2", "--retained", "--by", "陈静", "--remark", "留作工艺参考，存生产部技术资料柜", "--date", "2026-10-20", "-y", "--commit");
-    expect(kept.stderr).toBe("");
+    // A copy stamped 作废 is no copy of the version in force.
+    expect(kept.stderr).toBe("csr: 警告：生产部已没有 QP-005 的受控副本，而现行的 A/1 版尚未发给生产部：用 'csr distribute QP-005 --to PRD' 发放（csr check 报告 doc/no-copy-in-force）。\n");
     expect(kept.stdout).toMatch(
       /^QP-005：受控号 2（A\/0，生产部）于 2026-10-20 加盖作废章，留在持有处（经办人：陈静（chen）；留作工艺参考，存生产部技术资料柜），不再是受控副本，不再待回收。\n尚待回收：受控号 1（A\/0，品质部）、受控号 3（A\/0，市场部）。\n已提交 [0-9a-f]{7}：csr recall QP-005：受控号 2 作废留用\n$/,
     );
@@ -332,6 +335,8 @@ describe("csr check on distribution records without issuer or recipient (auditor
       "26:5 warning doc/copy-record-incomplete The distribution record of controlled copy 1 of QP-005 A/0 (品质部) lacks the issuer (issued_by, 发放人), the holder (holder, 领用人: a copy of a Secret (机密) document is issued to a named person): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
       "27:5 warning doc/copy-record-incomplete The distribution record of controlled copy 2 of QP-005 A/0 (生产部) lacks the issuer (issued_by, 发放人): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
       "28:5 warning doc/copy-record-incomplete The distribution record of controlled copy 3 of QP-005 A/0 (市场部) lacks the issuer (issued_by, 发放人), the holder (holder, 领用人: a copy of a Secret (机密) document is issued to a named person): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
+      // 品质部 and 生产部 gave their copies of A/1 back (left off on purpose); 市场部 never had one.
+      "28:5 warning doc/no-copy-in-force QP-005 A/1 is in force since 2026-10-12, and 市场部 held a controlled copy of A/0 but holds none of A/1: hand it out with 'csr distribute QP-005 --to MKT'.",
       "29:5 warning doc/copy-record-incomplete The distribution record of controlled copy 4 of QP-005 A/1 (生产部) lacks who handed it back (returned_by, 交回人), who took it back (received_by, 回收人): add what is missing from the paper distribution and recall record (person ids of people.yaml).",
     ]);
     const zhFindings = await csrInProcess(["-C", dir, "check", "--today", "2026-10-14"], { lang: null });

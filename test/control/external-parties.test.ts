@@ -78,6 +78,7 @@ describe("an outside party (军代表室) holds controlled copies", () => {
     );
     const late = await checkJsonInProcess(dir, "--today", "2026-11-27");
     expect(late.findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
+      "doc/no-copy-in-force QP-001 A/1 is in force since 2026-11-10, and Military Representative Office held a controlled copy of A/0 but holds none of A/1: hand it out with 'csr distribute QP-001 --to MRO'.",
       "doc/recall-overdue Controlled copy 1 of QP-001 A/0 (Military Representative Office) is still out: A/0 was replaced on 2026-11-10, and copies were due back by 2026-11-17 (5 working days). Take it back and record it with 'csr recall QP-001 --copy 1'.",
     ]);
     expect((await csrInProcess(["-C", dir, "recall", "QP-001", "--by", "刘军代", "--received-by", "wang", "--date", "2026-11-18", "-y"])).stdout).toBe(

@@ -23,7 +23,8 @@ describe("csr recall --lost / --destroyed", () => {
   it("records a lost and a destroyed copy with who confirmed it and what happened, and a return with who handed it back", async () => {
     const dir = repo();
     const lost = await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--lost", "--by", "zhao", "--remark", "车间搬迁时遗失", "--date", "2026-10-20", "-y", "--commit"], { lang: null });
-    expect(lost.stderr).toBe("");
+    // 生产部's copy was lost and A/1 was never handed out there.
+    expect(lost.stderr).toBe("csr: 警告：生产部已没有 QP-005 的受控副本，而现行的 A/1 版尚未发给生产部：用 'csr distribute QP-005 --to PRD' 发放（csr check 报告 doc/no-copy-in-force）。\n");
     expect(lost.stdout).toMatch(
       /^QP-005：受控号 2（A\/0，生产部）于 2026-10-20 登记为遗失（确认人：赵磊（zhao）；车间搬迁时遗失），不再待回收。\n尚待回收：受控号 1（A\/0，品质部）、受控号 3（A\/0，市场部）。\n已提交 [0-9a-f]{7}：csr recall QP-005：受控号 2 遗失\n$/,
     );
@@ -59,10 +60,11 @@ describe("csr recall --lost / --destroyed", () => {
   it("clears doc/recall-overdue for a lost copy without recording it as returned", async () => {
     const dir = repo();
     const before = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
-    expect(JSON.parse(before.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["doc/recall-overdue", "doc/recall-overdue", "doc/recall-overdue"]);
+    expect(JSON.parse(before.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["doc/recall-overdue", "doc/no-copy-in-force", "doc/recall-overdue", "doc/recall-overdue"]);
     await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "1", "2", "3", "--lost", "--by", "zhang", "--remark", "搬迁遗失", "--date", "2026-10-20", "-y"]);
     const after = await csrInProcess(["-C", dir, "check", "--today", "2026-11-27", "--format", "json"]);
-    expect(JSON.parse(after.stdout).findings).toEqual([]);
+    // 生产部 and 市场部 still need a copy of A/1 in place of the lost ones.
+    expect(JSON.parse(after.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(["doc/no-copy-in-force"]);
     expect(copies(dir)).not.toContain("recalled");
   });
 

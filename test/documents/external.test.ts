@@ -199,8 +199,11 @@ describe("an external document in force", () => {
       "id: Q/ABC 123-2020\ntitle: 导线技术条件\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  revision: C\n  issued: 2026-11-10\n  effective: 2026-12-01\n  received: 2026-11-16\n  previous:\n    - {revision: B, issued: 2020-05-01, received: 2026-11-02}\n",
     );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
-    expect(await findings(dir, "--today", "2026-12-08", "--base", "HEAD~1")).toEqual([]);
-    const due = await findings(dir, "--today", "2026-12-09");
+    // From its 实施日期 C is in force, and the units hold only copies of B (doc/no-copy-in-force) until they are due back (doc/recall-overdue).
+    expect(await findings(dir, "--today", "2026-12-08", "--base", "HEAD~1")).toEqual([
+      "documents/Q_ABC 123-2020.yaml:15 doc/no-copy-in-force Q/ABC 123-2020 C is in force since 2026-12-01, and 市场部, 品质部 held controlled copies of B but hold none of C: hand it out with 'csr distribute \"Q/ABC 123-2020\" --to MKT QA'.",
+    ]);
+    const due = (await findings(dir, "--today", "2026-12-09")).filter((f) => f.includes(" doc/recall-overdue "));
     expect(due).toHaveLength(2);
     expect(due.map((f) => /:1[56] doc\/recall-overdue Controlled copy [12] of Q\/ABC 123-2020 B /.test(f))).toEqual([true, true]);
 

@@ -425,6 +425,7 @@ describe("csr site: what needs attention", () => {
         "distribution:",
         "  - {copy: 1, version: A/0, to: QA, issued_by: li, date: 2024-01-12}",
         "  - {copy: 2, version: A/1, to: MKT, issued_by: li, date: 2026-10-13}",
+        "  - {copy: 3, version: A/1, to: QA, issued_by: li, date: 2026-10-13}",
         "training:",
         "  required: true",
         "  sessions: [{revision: A/0, date: 2024-01-20, people: [li]}]",
