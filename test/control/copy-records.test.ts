@@ -143,6 +143,8 @@ describe("csr recall --retained (作废留用)", () => {
     // Copies 1 and 3 are still overdue; copy 2 is not. None of the three of 2024 names its 发放人.
     expect((await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.map((f) => `${f.rule} ${f.line}`)).toEqual([
       "doc/copy-record-incomplete 25",
+      // No unit has a copy of A/1: the one stamped 作废 at 生产部 is none.
+      "doc/no-copy-in-force 25",
       "doc/recall-overdue 25",
       "doc/copy-record-incomplete 26",
       "doc/copy-record-incomplete 27",
