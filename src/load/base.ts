@@ -115,6 +115,9 @@ export async function releasedRevisions(root: string, wanted: readonly RevisionW
     // Through the schema, as the repository reads its files: a file that no longer reads as a document is not taken.
     const parsed = buildRepository(root, [sourceFromBytes(text, path, "document")]).documents[0]?.value;
     if (parsed?.id !== w.id || parsed.revisions?.at(-1)?.version !== w.version) return false;
+    // A file marked 修订中 holds the draft of the next version, not this one's text as released (a
+    // repository whose first commit already had the draft: its text as released was never in git).
+    if (parsed.revising !== undefined) return false;
     found.set(releaseTag(w.id, w.version), parsed);
     return true;
   };

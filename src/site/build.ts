@@ -20,6 +20,7 @@ import { clauseCoverage } from "../model/coverage.js";
 import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
 import { addressing, CSR_STATUSES, csrFacts, csrStatusLabel, historyReason, reviewRecordText } from "../model/csr-status.js";
 import { currentRevision } from "../model/index.js";
+import { releaseTag } from "../model/paths.js";
 import { revisionSignatures } from "../model/revision.js";
 import { addressedSectionLabel } from "../model/sections.js";
 import { judgingRoundsOnce } from "../model/review-timeliness.js";
@@ -220,7 +221,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   for (const located of index.documents.values()) {
     const doc = located.value;
     const page = pages.page("document", doc.id)!;
-    const alerts = ownFindings(page, "document", doc.id);
+    let alerts = ownFindings(page, "document", doc.id);
     const secret = isStateSecret(repo, doc);
     // A commit message of a 秘密 document may describe its text: its page lists the commits without their messages.
     const fileCommits = (commits.get(located.file.path) ?? []).map((c) => (secret ? { ...c, message: tr("site.document.commit.withheld") } : c));
@@ -235,8 +236,16 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     let html: string;
     try {
       // A document being revised (修订中) shows its version in force as released, not the draft in its file.
-      const inForce = revisingOn(doc, today) ? (documentsOn(rc, today).byId.get(doc.id) ?? doc) : doc;
-      const view = documentView(repo, index, inForce, lang, body, (id) => link(page, "document", id), today);
+      const revising = revisingOn(doc, today);
+      const inForce = revising ? (documentsOn(rc, today).byId.get(doc.id) ?? doc) : doc;
+      // Its text as released not in git (documentsOn `unread`): the page shows the draft as csr render does, stamped 草稿, and says why.
+      const draftOnly = revising !== undefined && documentsOn(rc, today).unread.has(doc);
+      if (draftOnly) {
+        const version = currentRevision(doc)!.version;
+        const note = tr("site.document.revising-unread", { id: doc.id, since: revising, version, tag: releaseTag(doc.id, version) });
+        alerts = alerts ? { ...alerts, notes: [note, ...(alerts.notes ?? [])] } : { title: tr("site.document.revising-unread.title"), notes: [note] };
+      }
+      const view = documentView(repo, index, inForce, lang, body, (id) => link(page, "document", id), today, draftOnly);
       // A controlled copy is a numbered paper copy in the distribution register (文件发放/回收记录): a page of the site,
       // or its print, is a reference copy, stamped 非受控 where csr render stamps a released document 受控.
       // The confidentiality notice says the copy is controlled, so it goes with the 受控 stamp.

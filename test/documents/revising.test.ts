@@ -6,11 +6,11 @@
  * records the revision and removes the mark. On a real git repository whose A/0 was released by csr
  * (release tag QP-001/A-0).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, releasedProcedure, tempDir } from "../helpers.js";
 
 const FILE = "documents/QP-001.yaml";
 const OLD = "规定文件的编制、审批和发放。";
@@ -120,5 +120,27 @@ describe("csr submit on a released document (修订中)", () => {
     );
     const draftOfNothing = await csrInProcess(["-C", dir, "render", "QP-001", "--draft"]);
     expect([draftOfNothing.code, draftOfNothing.stderr]).toEqual([2, "csr: QP-001 is not being revised: --draft is for a released document being revised ('csr submit QP-001').\n"]);
+  });
+
+  it("says so, and shows the draft stamped DRAFT, when git never had the text in force (the first commit already held the draft)", async () => {
+    // Adopted mid-revision: A/0 was released on paper; the file committed first is already the draft, marked 修订中.
+    const file = releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: NEW }).replace("sections:", "revising: { since: 2026-11-30, by: zhang }\nsections:");
+    const dir = gitInit(minimalRepo({ [FILE]: file }));
+    const unread = "QP-001 is being revised, but the text of version A/0 in force as released could not be read from git (tag QP-001/A-0): printed is the revision draft in its file, stamped DRAFT.\n";
+    const rendered = await csrInProcess(["-C", dir, "render", "QP-001", "--format", "md", "--out", join(dir, "out", "qp.md"), "--today", "2026-12-01"]);
+    expect([rendered.code, rendered.stderr]).toEqual([0, `Rendered 1 file (md, en).\n${unread}`]);
+    const printed = readFileSync(join(dir, "out", "qp.md"), "utf8");
+    expect(printed).toContain("**【DRAFT】**");
+    expect(printed).toContain("revision draft (in force: A/0)");
+
+    const out = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", dir, "site", "--out", out, "--today", "2026-12-01"])).code).toBe(0);
+    const page = readFileSync(join(out, "documents", readdirSync(join(out, "documents")).find((name) => name.startsWith("QP-001"))!), "utf8");
+    expect(page).toContain("<h2>Being revised: this page shows the draft</h2>");
+    expect(page).toContain(
+      "QP-001 is being revised (submitted 2026-11-30), but git does not have the text of version A/0 in force as released (tag QP-001/A-0): this page shows the revision draft in its file, stamped DRAFT, not the text in force.",
+    );
+    expect(page).toContain(NEW);
+    expect(page).toContain("revision draft (in force: A/0)");
   });
 });
