@@ -1252,10 +1252,15 @@ function recordFromCell(text: string, repo: Repository): ReviewRecord {
   return { form: first, ...(ref ? { ref } : {}) };
 }
 
-/** 落实文件: one place per line, "QP-014 5.2 符号转换" — the document number, then the section. */
+/**
+ * 落实文件: one place per line (or after ；), "QP-014 5.2 符号转换" — the document number, then the
+ * section. A line of places listed as 条款 are, "QP-006、QP-005" (、，,), is as many places when each
+ * part starts with a document number; otherwise the marks belong to the section ("QP-014 5.2、5.3").
+ */
 function addressedFromRow(row: RowReader, issue: Issue): NonNullable<Csr["addressed"]> {
   const places: NonNullable<Csr["addressed"]> = [];
-  for (const line of row.text("addressed").split(/\r?\n|[;；]/).map((l) => l.trim()).filter(Boolean)) {
+  const lines = row.text("addressed").split(/\r?\n|[;；]/).map((l) => l.trim()).filter(Boolean);
+  for (const line of lines.flatMap(listedPlaces)) {
     const [first = "", ...rest] = line.split(/\s+/);
     const document = compactText(first.normalize("NFKC"));
     if (!DOCUMENT_ID.test(document)) {
@@ -1266,6 +1271,16 @@ function addressedFromRow(row: RowReader, issue: Issue): NonNullable<Csr["addres
     if (!places.some((p) => p.document === document && p.section === (section || undefined))) places.push({ document, ...(section ? { section } : {}) });
   }
   return places;
+}
+
+/** The places of one line of 落实文件: its parts when each names a document (a number with a letter, as a section number has none), else the line. */
+function listedPlaces(line: string): string[] {
+  const parts = line.split(/[、，,]/).map((p) => p.trim());
+  const document = (part: string) => {
+    const first = compactText((part.split(/\s+/)[0] ?? "").normalize("NFKC"));
+    return DOCUMENT_ID.test(first) && /[A-Za-z]/.test(first);
+  };
+  return parts.length > 1 && parts.every(document) ? parts : [line];
 }
 
 /** One row of a symbol conversion table (特殊特性符号对照表): the customer's symbol and class, and ours. */

@@ -39,12 +39,13 @@ export interface CsvFormat {
 }
 
 /**
- * The rows of a CSV file, or of one sheet of a workbook: the sheet named `sheet`; else the only one;
+ * The rows of a CSV file (also .txt, Excel's "Unicode text", and .tsv), or of one sheet of a workbook: the sheet named `sheet`; else the only one;
  * else the one `choose` picks from all of them (the first sheet when no `choose` is given).
  */
 export async function readRegister(path: string, sheet?: string, choose?: (sheets: RawSheet[]) => RawSheet): Promise<RawSheet> {
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv") {
+  // Excel saves "Unicode text" (tab-separated UTF-16) as .txt; .tsv is tab-separated text too: read as CSV files are.
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
     if (sheet !== undefined) throw new UserError(t("import.read.sheet-in-csv"));
     const { text, encoding } = decodeCsv(readFileSync(path));
     const delimiter = csvDelimiter(text);

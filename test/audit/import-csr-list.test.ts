@@ -135,3 +135,24 @@ describe("csr import --as csr: the column names and status words of Chinese CSR 
     expect(csrFile(dir, "FORD-003").review).toBeUndefined();
   });
 });
+
+describe("csr import --as csr: several 落实文件 in one cell (tester20 F31)", () => {
+  it("reads documents separated by 、 as places, keeps a section list as one place, and says how to write a cell it cannot read", async () => {
+    const dir = repository();
+    const { result } = await importList(
+      dir,
+      [
+        "序号,要求名称,顾客代码,来源文件,条款,接收日期,处置,决定人,决定日期,落实文件,状态",
+        "1,首件检验须留样,FORD,FORD-CSR,8.5.1,2024-02-01,必须满足,王强,2024-02-08,QP-001、QP-002,已落实到文件",
+        "2,包装标签须含批次号,FORD,FORD-CSR,8.5.2,2024-02-01,必须满足,王强,2024-02-08,\"QP-002 5.2、5.3\",已落实到文件",
+        "3,年度产品审核,FORD,FORD-CSR,9.2.2.4,2024-02-01,必须满足,王强,2024-02-08,见程序文件,已落实到文件",
+        "",
+      ].join("\n"),
+    );
+    expect(lines(result.stdout).filter((l) => l.startsWith("row "))).toEqual([
+      "row 4: '见程序文件' in 落实文件 does not start with a document number (one place per line, Alt+Enter in Excel, or several documents separated by 、; each place is the document number, then the section, e.g. QP-014 5.2) — correct the cell and import again (row not imported)",
+    ]);
+    expect(csrFile(dir, "FORD-001").addressed).toEqual([{ document: "QP-001" }, { document: "QP-002" }]);
+    expect(csrFile(dir, "FORD-002").addressed).toEqual([{ document: "QP-002", section: "5.2、5.3" }]);
+  });
+});

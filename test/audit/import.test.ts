@@ -430,6 +430,8 @@ describe("csr import of CSV", () => {
       ["gbk.csv", Buffer.from("d0f2bac52ccec4bcfec3fbb3c62ccec4bcfeb1e0bac50d0a312ccec4bcfebfd8d6c6b3ccd0f22c51502d3030330d0a", "hex"), "Read the CSV file as GB18030 (GBK), comma-separated."],
       // Excel's "Unicode text": UTF-16LE with a BOM, tab-separated.
       ["utf16.csv", Buffer.from("\ufeff" + text.replaceAll(",", "\t"), "utf16le"), "Read the CSV file as UTF-16LE, tab-separated."],
+      // The same as Excel names it: "Unicode 文本" is saved as .txt (tester20 F24).
+      ["unicode-text.txt", Buffer.from("\ufeff" + text.replaceAll(",", "\t"), "utf16le"), "Read the CSV file as UTF-16LE, tab-separated."],
       // Excel where the decimal mark is a comma; a cell's own comma stays in the cell.
       ["semicolon.csv", Buffer.from("序号;文件名称;文件编号\n1;文件控制程序,草案;QP-003\n"), "Read the CSV file as UTF-8, semicolon-separated."],
     ];
@@ -453,6 +455,12 @@ describe("csr import of CSV", () => {
       expect(result.code, name).toBe(2);
       expect(result.stderr, name).toBe(said + 'hint: In Excel choose File > Save As > "CSV UTF-8 (逗号分隔)", or import the .xlsx workbook directly.\n');
     }
+    writeFileSync(join(folder, "register.ods"), "");
+    const other = await csrInProcess(["-C", dir, "import", join(folder, "register.ods"), "--as", "procedures"]);
+    expect([other.code, other.stderr]).toEqual([
+      2,
+      `csr: csr import reads .xlsx workbooks and .csv files (and .txt, Excel's "Unicode text"); '${join(folder, "register.ods")}' is none of them.\nhint: Save the register from Excel as .xlsx or as "CSV UTF-8".\n`,
+    ]);
   });
 
   it("--as documents reads the level from a column; a document without a department is written and checked", async () => {
