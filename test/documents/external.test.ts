@@ -288,10 +288,10 @@ describe("an external document in force", () => {
     };
     expect(await refused("QP-001", "--edition", "B", "--received", "2026-11-20")).toEqual([
       2,
-      "csr: QP-001 is a procedure, not an external document: --edition, --issued, --effective and --received record a publisher's new edition; a new version of the organisation's own document is released with csr release QP-001 --summary …\n",
+      "csr: QP-001 is a procedure, not an external document: --edition, --issued, --effective and --received record a publisher's edition and its dates; a new version of the organisation's own document is released with csr release QP-001 --summary …\n",
     ]);
     expect(await refused("ISO 9001:2015", "--edition", "2026")).toEqual([2, 'csr: Give the day the new edition was received with --received (csr set "ISO 9001:2015" --edition … --received <date>): it is controlled from that day.\n']);
-    expect(await refused("ISO 9001:2015", "--received", "2026-11-20")).toEqual([2, 'csr: Give the publisher\'s new edition with --edition, e.g. csr set "ISO 9001:2015" --edition 2023 --received 2026-11-30.\n']);
+    expect(await refused("ISO 9001:2015", "--edition", "", "--received", "2026-11-20")).toEqual([2, 'csr: Give the publisher\'s new edition with --edition, e.g. csr set "ISO 9001:2015" --edition 2023 --received 2026-11-30.\n']);
     expect(await refused("ISO 9001:2015", "--edition", "2015", "--received", "2026-11-20")).toEqual([2, "csr: ISO 9001:2015 is of edition 2015 already: --edition gives the publisher's new one.\n"]);
     expect(await refused("ISO 9001:2015", "--edition", "2026", "--received", "2026-11-01")).toEqual([
       2,
@@ -314,8 +314,70 @@ describe("an external document in force", () => {
     mkdirSync(join(dir, "documents"));
     writeFileSync(join(dir, "documents/GJB 9001C-2017.yaml"), "id: GJB 9001C-2017\ntitle: 质量管理体系要求\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  publisher: 中央军委装备发展部\n");
     expect(await findings(dir, "--today", "2026-11-30")).toEqual([
-      "documents/GJB 9001C-2017.yaml:7 doc/approval-missing External document GJB 9001C-2017 is released (controlled) but has no date received: an external document is written and approved by its publisher and controlled from its receipt. Write the date received under 'external.received'.",
+      "documents/GJB 9001C-2017.yaml:7 doc/approval-missing External document GJB 9001C-2017 is released (controlled) but has no date received: an external document is written and approved by its publisher and controlled from its receipt. Record it with 'csr set \"GJB 9001C-2017\" --received <date>'.",
     ]);
+  });
+
+  it("gets the date received it lacks, and a recorded date corrected with --amend, from csr set without --edition (tester20 F16)", async () => {
+    const dir = repo();
+    mkdirSync(join(dir, "documents"));
+    const path = join(dir, "documents/GB_T 191-2008.yaml");
+    writeFileSync(path, "id: GB/T 191-2008\ntitle: 包装储运图示标志\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  publisher: 国家质检总局\n  revision: \"2008\"\n  issued: 2008-04-01\n");
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "register imported without its date received"]);
+    const set = (...args: string[]) => csrInProcess(["-C", dir, "set", "GB/T 191-2008", ...args], { lang: null });
+
+    const added = await set("--received", "2017-03-01", "--commit");
+    expect([added.code, added.stderr, added.stdout.replace(/[0-9a-f]{7}：/, "<commit>：")]).toEqual([
+      0,
+      "",
+      [
+        "已更正外来文件 GB/T 191-2008 包装储运图示标志 现行 2008 版的日期（documents/GB_T 191-2008.yaml）：",
+        "  接收日期：2017-03-01",
+        "这是 GB/T 191-2008 的登记数据（发布方的版本），不是本公司的修订。",
+        "已提交 <commit>：csr set GB/T 191-2008：2008 版接收日期 2017-03-01",
+        "",
+      ].join("\n"),
+    ]);
+    expect(readFileSync(path, "utf8")).toBe("id: GB/T 191-2008\ntitle: 包装储运图示标志\nlevel: 3\nkind: external\ndepartment: QA\nstatus: released\nexternal:\n  publisher: 国家质检总局\n  revision: \"2008\"\n  issued: 2008-04-01\n  received: 2017-03-01\n");
+    expect(await findings(dir, "--today", "2026-11-30")).toEqual([]);
+
+    // A date on file is not replaced by the way: the user may have meant the publisher's new edition.
+    const refused = await set("--received", "2017-03-05", "-y");
+    expect([refused.code, refused.stderr]).toEqual([
+      2,
+      'csr: GB/T 191-2008 的 2008 版已记录接收日期 2017-03-01：这是更正录入错误时请加 --amend；如收到的是发布方的新版，请用 --edition 登记新版。\n提示：更正：csr set "GB/T 191-2008" --received 2017-03-05 --amend；登记新版：csr set "GB/T 191-2008" --edition <新版> --received <日期>\n',
+    ]);
+    const amended = await set("--received", "2017-03-05", "--amend", "--commit");
+    expect(amended.stdout.replace(/[0-9a-f]{7}:/, "<commit>:")).toBe(
+      [
+        "已更正外来文件 GB/T 191-2008 包装储运图示标志 现行 2008 版的日期（documents/GB_T 191-2008.yaml）：",
+        "  接收日期：2017-03-05（原为 2017-03-01）",
+        "这是录入错误的更正：更正前的日期保留在 git 历史中。",
+        "这是 GB/T 191-2008 的登记数据（发布方的版本），不是本公司的修订。",
+        `已提交 ${git(dir, ["rev-parse", "--short=7", "HEAD"]).trim()}：csr set GB/T 191-2008：2008 版接收日期 2017-03-05（原为 2017-03-01）（更正录入错误）`,
+        "",
+      ].join("\n"),
+    );
+    expect((await set("--received", "2017-03-05", "--amend")).stdout).toBe("GB/T 191-2008 已是如此，没有更改。\n");
+
+    // Checked as a new edition's dates are, and by the record's rules: a copy handed out before the receipt.
+    await csrInProcess(["-C", dir, "distribute", "GB/T 191-2008", "--to", "QA", "--issued-by", "wang", "--date", "2017-03-10", "-y", "--commit"]);
+    const problems = await Promise.all([
+      set("--received", "2008-03-01", "--amend"),
+      set("--issued", "2017-03-20", "--amend"),
+      set("--received", "2017-03-20", "--amend"),
+      set("--amend"),
+      set("--edition", "2019", "--received", "2026-11-05", "--amend"),
+    ]);
+    expect(problems.map((r) => [r.code, r.stderr])).toEqual([
+      [2, "csr: --received 2008-03-01 早于 GB/T 191-2008 发布方发布日期（2008-04-01），而它应在其后。\n"],
+      [2, "csr: 发布日期 2017-03-20 晚于接收日期 2017-03-05：不能在发布之前接收。\n"],
+      [2, "csr: 未写入任何内容：结果将无法通过 'csr check'：\n  documents/GB_T 191-2008.yaml:13:63 date/out-of-order GB/T 191-2008：受控副本 1（2008 版）的发放日期为 2017-03-10，早于外来文件接收日期（2017-03-20），而它应在其后。请更正两个日期中错误的一个。\n"],
+      [2, "csr: --amend 更正外来文件现行版已记录的日期：请与 --received、--issued 或 --effective 一起用。\n"],
+      [2, "csr: --amend 更正 GB/T 191-2008 现行版已记录的日期；登记发布方的新版（--edition）不用 --amend。\n"],
+    ]);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
   });
 });
 

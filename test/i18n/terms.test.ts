@@ -51,6 +51,7 @@ const TERMS: Term[] = [
       "new.effective-at-release": "--effective is an external document's 实施日期",
       "new.external.effective-later": "an external document's 实施日期",
       "help.set.effective": "csr set --edition --effective: an external document's 实施日期",
+      "help.set.amend": "csr set --amend: an external document's 实施日期 on file",
       "set.edition.field.effective": "an external document's 实施日期",
       "set.edition.recorded-later": "an external document's 实施日期",
       "register.external.column.effective": "the 实施日期 column of the external document list",

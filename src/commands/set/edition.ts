@@ -14,7 +14,7 @@
 import { isSeq } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { shellArgument } from "../../core/text.js";
-import { t } from "../../i18n/index.js";
+import { list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { copiesToRecall, copyEdition, recallDays } from "../../model/distribution.js";
 import { externalInForceFrom } from "../../model/external.js";
@@ -22,7 +22,7 @@ import { eventLabel } from "../../model/recorded-events.js";
 import type { Located } from "../../load/repository.js";
 import type { ControlledDocument, ExternalEdition } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
-import { eventDateOption } from "../options.js";
+import { dateOption, eventDateOption } from "../options.js";
 import { publisherDates } from "../new/index.js";
 import { editFile, saveChanges, type EditSession } from "../shared/edit.js";
 import { copyList } from "../shared/people.js";
@@ -32,6 +32,8 @@ export interface EditionFlags {
   issued?: string;
   effective?: string;
   received?: string;
+  /** Without --edition: a date recorded already is corrected (a typing error), not added. */
+  amend?: boolean;
   commit?: boolean;
 }
 
@@ -55,6 +57,7 @@ export async function setEdition(ctx: CommandContext, session: EditSession, foun
   const id = document.id;
   const arg = shellArgument(id);
   if (document.kind !== "external") throw new UserError(t("set.edition.not-external", { id, arg, kind: t(`value.kind.${document.kind}`) }));
+  if (flags.amend) throw new UserError(t("set.edition.amend", { id }));
   if (document.status === "obsolete") throw new UserError(t("set.edition.obsolete", { id, date: document.obsolete?.date ?? "" }));
   const old: External = document.external ?? {};
   const oldEdition = copyEdition(document);
@@ -92,6 +95,70 @@ export async function setEdition(ctx: CommandContext, session: EditSession, foun
   lines.push(...recallLines(session, updated, from, edition, oldEdition ?? id, arg));
   lines.push(t("set.edition.register-data", { id }));
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set-edition", { id, edition, before: oldEdition ?? id, received: next.received }) });
+  return 0;
+}
+
+/**
+ * `csr set <external> --received / --issued / --effective` without --edition: the dates of the edition
+ * on file, register data like the edition itself. A date not recorded is added; one recorded that
+ * differs is a correction and needs `--amend` (else the user may have meant a new edition, which is
+ * --edition); the commit message says so. Checked as a new edition's dates are: received not after
+ * today, not before the date issued nor the receipt of the edition it replaced; 实施日期 not before the
+ * date issued; and by the rules the record is checked with (a copy handed out before the receipt).
+ * Copies of a replaced edition due back from another day are named. Errors: UserError, one line.
+ */
+export async function correctEdition(ctx: CommandContext, session: EditSession, found: Located<ControlledDocument>, flags: EditionFlags): Promise<number> {
+  const { value: document, file } = found;
+  const id = document.id;
+  const arg = shellArgument(id);
+  if (document.kind !== "external") throw new UserError(t("set.edition.not-external", { id, arg, kind: t(`value.kind.${document.kind}`) }));
+  const old: External = document.external ?? {};
+  const edition = copyEdition(document) ?? id;
+  const { issue } = publisherDates({ issued: flags.issued ?? old.issued, effective: flags.effective ?? old.effective }, id);
+  const replaced = old.previous?.at(-1);
+  const replacedReceipt = replaced?.received ? { what: eventLabel("rule.date/event.doc-external-received"), date: replaced.received, of: id } : undefined;
+  const follows = issue && replacedReceipt ? (issue.date > replacedReceipt.date ? issue : replacedReceipt) : (issue ?? replacedReceipt);
+  const next: External = {
+    ...old,
+    ...(flags.issued !== undefined ? { issued: dateOption(flags.issued, "--issued") } : {}),
+    ...(flags.effective !== undefined ? { effective: dateOption(flags.effective, "--effective") } : {}),
+    ...(flags.received !== undefined ? { received: eventDateOption(flags.received, "--received", follows ? { follows } : {}) } : {}),
+  };
+  if (next.issued !== undefined && next.received !== undefined && next.issued > next.received) {
+    throw new UserError(t("source.amend.issued-after-received", { issued: next.issued, received: next.received }));
+  }
+  const fields = (["issued", "effective", "received"] as const).filter((field) => next[field] !== old[field]);
+  if (fields.length === 0) {
+    ctx.stdout(t("set.unchanged", { id }) + "\n");
+    return 0;
+  }
+  const corrected = fields.filter((field) => old[field] !== undefined);
+  if (corrected.length > 0 && !flags.amend) {
+    const recorded = list(corrected.map((field) => `${t(`set.edition.field.${field}`)} ${old[field]}`));
+    const args = fields.map((field) => `--${field} ${next[field]}`).join(" ");
+    throw new UserError(t("set.edition.recorded-already", { id, edition, recorded }), t("set.edition.recorded-already.hint", { id: arg, args }));
+  }
+  const change = editFile(session.root, file.path, "document", (doc) => {
+    // In the order csr new external writes them, after the publisher and before the editions replaced.
+    const previous = doc.getIn(["external", "previous"], true);
+    for (const field of [...FIELDS, "previous"]) doc.deleteIn(["external", field]);
+    for (const field of FIELDS) if (next[field] !== undefined) doc.setIn(["external", field], next[field]);
+    if (previous !== undefined) doc.setIn(["external", "previous"], previous);
+  });
+  const texts = fields.map((field) => {
+    const before = old[field];
+    const value = next[field] ?? t("set.none");
+    return { field, text: before === undefined ? value : t("set.was", { value, before }) };
+  });
+  const lines = [t("set.edition.corrected", { id, title: document.title, path: file.path, edition }), ...texts.map(({ field, text }) => `  ${t(`set.edition.field.${field}`)}${t("set.colon")}${text}`)];
+  const updated: ControlledDocument = { ...document, external: next };
+  const from = externalInForceFrom(updated);
+  if (replaced && from !== undefined && from !== externalInForceFrom(document) && copiesToRecall(updated).length > 0) lines.push(...recallLines(session, updated, from, edition, replaced.revision, arg));
+  const amended = corrected.length > 0;
+  if (amended) lines.push(t("set.edition.amended", { id }));
+  lines.push(t("set.edition.register-data", { id }));
+  const summary = texts.map(({ field, text }) => `${t(`set.edition.field.${field}`)} ${text}`).join(t("set.commit-separator"));
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id, summary: t("set.edition.commit", { edition, summary }) }) + (amended ? t("commit.set.amended") : "") });
   return 0;
 }
 

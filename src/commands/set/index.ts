@@ -4,7 +4,7 @@
  * serves (processes.yaml codes: the clause / process / document cross-reference), the forms it uses
  * (相关记录), the other documents it refers to (相关文件: work instructions, external standards) and a
  * form's record keeping (保存期限, 保存方式, 存放地点), its 密级 (classification), and an external
- * document's new edition (edition.ts), and the 生效日期 of its current version (setEffective).
+ * document's new edition or the dates of the edition on file (edition.ts), and the 生效日期 of its current version (setEffective).
  *
  * Clauses, processes, record keeping and 密级 are register data (model/revision.ts REGISTER_FIELDS): they change on
  * a released document without a new revision. Forms are controlled content, printed as the related
@@ -27,7 +27,7 @@ import type { CommandContext } from "../context.js";
 import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove, dateOption } from "../options.js";
 import { editFile, findDocumentById, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { CSR_OPTIONS, setCsr, type CsrFieldFlags } from "./csr.js";
-import { editionGiven, setEdition, type EditionFlags } from "./edition.js";
+import { correctEdition, editionGiven, setEdition, type EditionFlags } from "./edition.js";
 
 export interface SetFlags extends EditionFlags, CsrFieldFlags {
   /** The whole clause list, comma-separated; "" clears it. */
@@ -88,14 +88,17 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     if (!isDocument && (csrs.has(id) || session.repo.unvalidated.csrs.has(id))) return setCsr(ctx, session, id, given);
     if (!isDocument) throw new UserError(t("set.no-such", { id }) + didYouMean(id, [...documents.keys(), ...csrs.keys()]));
     const found = findDocumentById(session, id);
-    const csrOption = CSR_OPTIONS.find(([key]) => given[key] !== undefined);
+    // --amend also corrects an external document's dates on file (edition.ts correctEdition).
+    const csrOption = CSR_OPTIONS.find(([key]) => given[key] !== undefined && !(key === "amend" && found.value.kind === "external"));
     if (csrOption) throw new UserError(t("set.csr-option", { flag: csrOption[1], id }));
     if (found.value.kind !== "external" && given.effective !== undefined && given.edition === undefined && given.issued === undefined && given.received === undefined) {
       if (anyField(given)) throw new UserError(t("set.effective.and-fields"));
       return setEffective(ctx, session, found, given);
     }
+    if (given.amend && !editionGiven(given)) throw new UserError(t("set.edition.amend-alone"));
     if (editionGiven(given)) {
       if (anyField(given)) throw new UserError(t("set.edition.and-fields"));
+      if (given.edition === undefined && found.value.kind === "external") return correctEdition(ctx, session, found, given);
       return setEdition(ctx, session, found, given);
     }
     const { value: document, file } = found;

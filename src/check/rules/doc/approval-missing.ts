@@ -1,5 +1,6 @@
 import { currentRevision } from "../../../model/index.js";
 import type { Rule } from "../../rule.js";
+import { shellArgument } from "../../../core/text.js";
 import { t } from "../../../i18n/index.js";
 
 /**
@@ -20,14 +21,14 @@ export const rule: Rule = {
     reviewed: { by: li, date: 2024-01-10 }
 # no 'approved'
 `,
-    fix: "For an external document, write the date it was received under `external.received`. Otherwise record the signatures of the paper original with `csr sign <id>… --prepared <person> --reviewed <person> --approved <person> [--date <date>]` (several documents at once, e.g. the forms of an imported form register; it never replaces a recorded signature), or release the document with `csr release`, which records them.",
+    fix: "For an external document, record the date it was received with `csr set <id> --received <date>`. Otherwise record the signatures of the paper original with `csr sign <id>… --prepared <person> --reviewed <person> --approved <person> [--date <date>]` (several documents at once, e.g. the forms of an imported form register; it never replaces a recorded signature), or release the document with `csr release`, which records them.",
   },
   check(ctx) {
     for (const { value: doc, file } of ctx.index.documents.values()) {
       if (doc.status !== "released") continue;
       const current = currentRevision(doc);
       if (doc.kind === "external") {
-        if (!current && !doc.external?.received) ctx.report({ file, path: doc.external ? ["external"] : ["status"], key: doc.external !== undefined }, t("rule.doc/approval-missing.external", { document: doc.id }));
+        if (!current && !doc.external?.received) ctx.report({ file, path: doc.external ? ["external"] : ["status"], key: doc.external !== undefined }, t("rule.doc/approval-missing.external", { document: doc.id, arg: shellArgument(doc.id) }));
         continue;
       }
       if (!current) {
