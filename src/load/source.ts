@@ -59,12 +59,10 @@ let scratch: Buffer | undefined;
  * the text is needed only to place a finding, and only in a few files (as for a file answered
  * from the check cache, a file edited in between is placed in its new text).
  */
-function rereadText(absPath: string): () => string {
-  return () => {
-    const bytes = readRegularFile(absPath);
-    const decoded = Buffer.isBuffer(bytes) ? decodeUtf8(bytes) : "";
-    return typeof decoded === "string" ? decoded : "";
-  };
+function rereadText(absPath: string): string {
+  const bytes = readRegularFile(absPath);
+  const decoded = Buffer.isBuffer(bytes) ? decodeUtf8(bytes) : "";
+  return typeof decoded === "string" ? decoded : "";
 }
 
 /** A file that was not read at all (too large, not a regular file): only its problem is known. */
@@ -121,7 +119,7 @@ export function sourceFromBytes(bytes: Buffer, path: string, kind: FileKind, par
     });
     return file;
   }
-  return parseParsedText(file, decoded, parser, absPath === undefined ? undefined : rereadText(absPath));
+  return parseParsedText(file, decoded, parser, absPath);
 }
 
 /** Parses already-decoded text (used for files read from git as well as from disk). */
@@ -129,8 +127,8 @@ export function parseText(path: string, kind: FileKind, text: string, parser: Pa
   return parseParsedText(new ReadFile(path, kind), text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, parser);
 }
 
-/** `reread` gives the text again later, so that a file read with js-yaml need not keep it. */
-function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: () => string): SourceFile {
+/** `absPath`: where the text can be read again later (rereadText), so that a file read with js-yaml need not keep it. */
+function parseParsedText(file: ReadFile, text: string, parser: Parser, absPath?: string): SourceFile {
   file.text = text;
   if (file.problems.length > 0) return file;
   const textual = textProblem(text);
@@ -164,7 +162,7 @@ function parseParsedText(file: ReadFile, text: string, parser: Parser, reread?: 
     sawDateOutOfRange = false;
     const data = parseFast(text);
     if (data !== NOT_FAST) {
-      const read = new LazyFile(file.path, file.kind, reread ?? text, data, [], true);
+      const read = new LazyFile(file.path, file.kind, absPath === undefined ? text : undefined, data, [], true, absPath);
       read.datesInRange = !sawDateOutOfRange;
       return read;
     }
@@ -290,13 +288,18 @@ function refuseWarning(): never {
  * in every file: a third of the strings a check held), and a longer one is copied out of the
  * file's text, which js-yaml cuts it from as a slice that keeps the whole text alive. A mapping
  * of more than FAST_OBJECT_KEYS keys is made again at once (see there).
- * Returns the same value with its strings replaced (arrays and objects are changed in place);
+ * Returns the value with its strings replaced (objects are changed in place, arrays copied: see there);
  * throws NOT_FAST at a key that parseFast leaves to `yaml`.
  */
 function compactStrings(value: unknown): unknown {
   if (typeof value === "string") return compactString(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = compactStrings(value[i]);
+    if (value.length === 0) return value;
+    // js-yaml pushes a sequence's items one by one, and V8 grows an array by half its length plus
+    // 16: a sequence of two items kept 17 slots (about 190 bytes instead of 70). A copy has its length.
+    const items = value.slice();
+    for (let i = 0; i < items.length; i++) items[i] = compactStrings(items[i]);
+    return items;
   } else if (typeof value === "object" && value !== null) {
     const record = value as Record<string, unknown>;
     let keys = 0;
@@ -466,24 +469,34 @@ class LazyFile implements SourceFile {
   validated: boolean | undefined = undefined;
   datesInRange: boolean | undefined = undefined;
   #text: string | undefined;
-  #readText: (() => string) | undefined;
+  /**
+   * Where the text comes from when it is not kept: a function, or the file's absolute path, to be
+   * read again (rereadText). A path, not a function reading it: tens of thousands of files stay in
+   * memory for a check, and a closure with its context costs each about 100 bytes more.
+   */
+  #readText: (() => string) | string | undefined;
   #parsed: { doc?: Document.Parsed; lineCounter: LineCounter } | undefined = undefined;
 
-  /** `parsedAsYaml`: whether the text is YAML that `yaml` parses (not for an empty or conflicted file). */
+  /**
+   * `parsedAsYaml`: whether the text is YAML that `yaml` parses (not for an empty or conflicted
+   * file). `text` undefined: the text is read again from `absPath` when asked for.
+   */
   constructor(
     readonly path: string,
     readonly kind: FileKind,
-    text: string | (() => string),
+    text: string | (() => string) | undefined,
     readonly data: unknown,
     readonly problems: LoadProblem[],
     readonly parsedAsYaml: boolean,
+    absPath?: string,
   ) {
     if (typeof text === "string") this.#text = text;
-    else this.#readText = text;
+    else this.#readText = text ?? absPath;
   }
 
   get text(): string {
-    return (this.#text ??= this.#readText!());
+    const read = this.#readText!;
+    return (this.#text ??= typeof read === "string" ? rereadText(read) : read());
   }
 
   get doc(): Document.Parsed | undefined {
