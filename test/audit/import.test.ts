@@ -794,7 +794,7 @@ describe("csr import: a row with a value that cannot be taken", () => {
     const lines = result.stdout.split("\n").filter((l) => l !== "");
     expect(lines.slice(0, 4)).toEqual([
       `Reading ${file}: header on row 1, 2 data row(s).`,
-      "The list has no title column (要求名称): each requirement's title is taken from 要求内容. Where a title is too long, shorten title in the file and move the full wording to text.",
+      "The list has no title column (要求名称): each requirement's title is taken from 要求内容. Where a title is too long, 'csr set <id> --title <short title> --text <the wording>' shortens it and moves the wording to the requirement's text; its decision stands.",
       "wrote csr/BYD/BYD-001.yaml",
       "row 2: '八' in 对应条款 is not a clause number like 8.5.2 or IATF16949:8.5.2 — correct the cell and import again (row not imported)",
     ]);

@@ -100,6 +100,25 @@ describe("csr set <CSR-id>", () => {
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain('source: {document: DYA-SQM, revision: C, section: "6.4"}\nclauses: [IATF16949:8.5.4]\ntitle: 包装须使用顾客专用周转箱\n');
   });
 
+  it("shortens a decided CSR's title without --amend when its whole wording moves to its text unchanged (tester20 F26)", () => {
+    const dir = validRepo({ git: true });
+    const moved = csr(["-C", dir, "set", "DYA-003", "--title", "顾客周转箱", "--text", "包装须使用顾客周转箱", "-y", "--commit"]);
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(moved).toEqual({
+      code: 0,
+      stdout:
+        "Updated DYA-003 包装须使用顾客周转箱 (csr/DYA/DYA-003.yaml):\n" +
+        "  Title: 顾客周转箱 (was 包装须使用顾客周转箱)\n" +
+        "  Text: 包装须使用顾客周转箱\n" +
+        "DYA-003's whole wording moved to its text unchanged and only its title was shortened: the reviewed requirement is the same, and its decision stands.\n" +
+        `Committed ${hash}: csr set DYA-003: Title 顾客周转箱 (was 包装须使用顾客周转箱); Text 包装须使用顾客周转箱\n`,
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain("title: 顾客周转箱\n");
+    // Wording that differs from the title is a change of the requirement: refused as before.
+    expect(csr(["-C", dir, "set", "DYA-003", "--title", "周转箱", "--text", "包装须使用顾客周转箱或同等包装", "-y"]).code).toBe(2);
+  });
+
   it("adds, corrects and removes the English title of a decided CSR without --amend: a translation, not the requirement reviewed (tester19 F6)", () => {
     const dir = validRepo({ git: true });
     const added = csr(["-C", dir, "set", "DYA-003", "--title-en", "Customer returnable containers for packaging", "-y", "--commit"]);

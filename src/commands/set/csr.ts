@@ -119,7 +119,11 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   }
 
   const decision = csr.review?.decision;
-  const requirement = changes.filter((c) => (REQUIREMENT_FIELDS as readonly string[]).includes(c.field));
+  // A title shortened while its whole wording moves to text unchanged (a CSR list imported without a
+  // 要求名称 column takes each title from the requirement's wording): the reviewed requirement reads the same.
+  const titleChange = changes.find((c) => c.field === "title");
+  const wordingMoved = titleChange !== undefined && changes.find((c) => c.field === "text")?.after === csr.title && (csr.text === undefined || csr.text === csr.title);
+  const requirement = changes.filter((c) => (REQUIREMENT_FIELDS as readonly string[]).includes(c.field) && !(wordingMoved && (c.field === "title" || c.field === "text")));
   if (decision && requirement.length > 0 && !flags.amend) {
     const fields = conjunction(requirement.map((c) => t(`set.csr.requirement.${c.field as (typeof REQUIREMENT_FIELDS)[number]}`)));
     throw new UserError(
@@ -158,6 +162,7 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     note = estimatedDeadlineNote(calendar, corrected.received, due);
   }
   const amended = decision !== undefined && requirement.length > 0;
+  if (wordingMoved) lines.push(t("set.csr.wording-moved", { id }));
   if (amended) lines.push(t("set.csr.amended", { id, date: decision.date }));
   const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id, summary }) + (amended ? t("commit.set.amended") : "") });
