@@ -134,9 +134,22 @@ export function sectionAnchor(number: string): string {
 export function addressedSection(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string): { section: string; anchor: string } {
   if (!text) return { section: "", anchor: "" };
   if (!doc) return { section: text, anchor: "" };
-  const { found } = findSection(documentSections(doc), text);
+  const { found } = findSection(numberedOnce(doc), text);
   return found ? { section: sectionLabel(found, lang), anchor: sectionAnchor(found.number) } : { section: text, anchor: "" };
 }
+
+/**
+ * documentSections(doc) for looking up in, made once per document's sections: a site labels a
+ * document's addressed sections for every CSR that addresses it, in the CSR list, the CSR matrix,
+ * the review report and the document's page (tens of thousands of lookups at 10,000 entities).
+ */
+function numberedOnce(doc: Pick<ControlledDocument, "sections">): readonly NumberedSection[] {
+  if (!doc.sections) return [];
+  let numbered = NUMBERED.get(doc.sections);
+  if (!numbered) NUMBERED.set(doc.sections, (numbered = documentSections(doc)));
+  return numbered;
+}
+const NUMBERED = new WeakMap<readonly Section[], readonly NumberedSection[]>();
 
 /** "5.2 符号转换" in the chosen language; the English title where given. */
 export function sectionLabel(section: NumberedSection, lang: string): string {

@@ -145,7 +145,9 @@ export function clauseList(ctx: RegisterContext, clauses: readonly string[] | un
   for (const ref of list) {
     const colon = ref.indexOf(":");
     const standard = colon < 0 ? "" : ref.slice(0, colon);
-    groups.set(standard, [...(groups.get(standard) ?? []), colon < 0 ? ref : ref.slice(colon + 1)]);
+    let group = groups.get(standard);
+    if (!group) groups.set(standard, (group = []));
+    group.push(colon < 0 ? ref : ref.slice(colon + 1));
   }
   return [...groups]
     .flatMap(([standard, numbers]) => {
