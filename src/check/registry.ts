@@ -37,6 +37,7 @@ import { rule as dateReceivedBeforeSource } from "./rules/date/received-before-s
 import { rule as docApprovalMissing } from "./rules/doc/approval-missing.js";
 import { rule as docApprovedByAuthor } from "./rules/doc/approved-by-author.js";
 import { rule as docApproverLacksRole } from "./rules/doc/approver-lacks-role.js";
+import { rule as docBodyOnPaper } from "./rules/doc/body-on-paper.js";
 import { rule as docCopyRecordIncomplete } from "./rules/doc/copy-record-incomplete.js";
 import { rule as docDuplicateTitle } from "./rules/doc/duplicate-title.js";
 import { rule as docEffectiveBeforeSignature } from "./rules/doc/effective-before-signature.js";
@@ -110,6 +111,7 @@ export const rules: readonly Rule[] = [
   docApprovalMissing,
   docApprovedByAuthor,
   docApproverLacksRole,
+  docBodyOnPaper,
   docCopyRecordIncomplete,
   docDuplicateTitle,
   docEffectiveBeforeSignature,

@@ -66,7 +66,12 @@ export async function documentToDocx(view: DocumentView, options: DocxOptions): 
     children.push(heading(docx, section.depth, `${section.number} ${section.title}`));
     if (section.body) children.push(...markdownToDocx(ctx, section.body));
   }
-  if (!view.external) {
+  if (view.bodyOnPaper) {
+    // As templates/html/partials/body-on-paper.hbs: the note, and only the references the register gave, unnumbered.
+    children.push(new Paragraph({ spacing: { before: 160, after: 160 }, children: [new TextRun({ text: t("body_on_paper"), bold: true })] }));
+    if (view.kind !== "form" && view.related.length > 0) children.push(...references(docx, "", t("related_documents"), view.related, t));
+    if (view.kind !== "form" && view.records.length > 0) children.push(...references(docx, "", t("related_records"), view.records, t));
+  } else if (!view.external) {
     children.push(...references(docx, view.relatedNumber, t("related_documents"), view.related, t));
     children.push(...references(docx, view.recordsNumber, t("related_records"), view.records, t));
   }
@@ -509,7 +514,7 @@ function revisionTable(docx: Docx, view: DocumentView, t: (key: string) => strin
 }
 
 function references(docx: Docx, number: string, title: string, items: ReferenceView[], t: (key: string) => string): (Paragraph | Table)[] {
-  const head = heading(docx, 1, `${number} ${title}`);
+  const head = heading(docx, 1, number ? `${number} ${title}` : title);
   if (items.length === 0) return [head, new docx.Paragraph({ children: [plain(docx, t("none"))] })];
   const rows = items.map((r) => ({ header: false, cells: [r.id, r.title, r.mark ? `${r.version} ${r.mark}`.trim() : r.version].map((v) => [plain(docx, v)]) }));
   return [head, table(docx, [{ header: true, cells: ["ref_number", "ref_title", "ref_version"].map((k) => [label(docx, t(k))]) }, ...rows], [2200, 5722, 2000])];

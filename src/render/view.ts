@@ -15,7 +15,7 @@ import { classificationName, documentClassification, isStateSecret } from "../mo
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, militaryParties, type RepoIndex } from "../model/index.js";
-import { firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
+import { bodyOnPaper, firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
@@ -132,6 +132,12 @@ export interface DocumentView extends Header {
   /** The revision record, one row per revision, the cells in the order of `revisionColumns`. */
   revisionRows: { cells: { text: string; nowrap: boolean }[] }[];
   sections: SectionView[];
+  /**
+   * The body is on the document's paper original only (model/revision.ts bodyOnPaper: imported from a
+   * register without its text): the print says so where the body would be, and lists no 相关文件 or
+   * 相关记录 it cannot know ("无" would be a statement about the paper original).
+   */
+  bodyOnPaper: boolean;
   relatedNumber: string;
   related: ReferenceView[];
   recordsNumber: string;
@@ -382,6 +388,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     revisionColumns: columns.map(({ value, label }) => ({ column: value, labelKey: REVISION_LABELS[value], label, nowrap: NOWRAP_COLUMNS.has(value) })),
     revisionRows: (doc.revisions ?? []).map((r) => ({ cells: columns.map(({ value }) => ({ text: revisionCell(names, doc, r, value), nowrap: NOWRAP_COLUMNS.has(value) })) })),
     sections,
+    bodyOnPaper: bodyOnPaper(doc),
     relatedNumber: closing.related,
     related: (doc.related ?? []).map((id) => names.reference(doc.id, id)),
     recordsNumber: closing.records,

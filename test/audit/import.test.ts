@@ -124,7 +124,7 @@ describe("csr import of a messy procedure list", () => {
     ]);
     expect(lines.slice(6, 6 + MESSY_REPORT.length)).toEqual(MESSY_REPORT);
     expect(lines[6 + MESSY_REPORT.length]).toBe("Imported 4 of 9 row(s); 4 row(s) refused, 1 conflict(s) with existing files; 4 file(s) written have errors (csr check below).");
-    expect(lines[7 + MESSY_REPORT.length]).toMatch(/^csr check: \d+ error\(s\), \d+ warning\(s\) \(.*id\/number-pattern 4, ref\/unresolved 1.*\)\.$/);
+    expect(lines[7 + MESSY_REPORT.length]).toMatch(/^csr check: \d+ error\(s\), \d+ warning\(s\) \(.*id\/number-pattern 4, doc\/body-on-paper 1, ref\/unresolved 1.*\)\.$/);
     expect(readFileSync(join(dir, "documents/QP-001.yaml"), "utf8")).toBe(before);
 
     expect(parse(readFileSync(join(dir, "documents/XX-P001.yaml"), "utf8"))).toEqual({
@@ -185,7 +185,7 @@ describe("csr import of a messy procedure list", () => {
       "将导入 9 行中的 4 行；拒绝 4 行，与现有文件冲突 1 处；将写入的文件中有 4 个会存在错误（见下方 csr check）。",
       "试运行：未写入任何文件。",
     ]);
-    expect(lines[8 + MESSY_REPORT.length]).toMatch(/^csr check：\d+ 个错误，\d+ 个警告（.*id\/number-pattern 4、ref\/unresolved 1.*）。$/);
+    expect(lines[8 + MESSY_REPORT.length]).toMatch(/^csr check：\d+ 个错误，\d+ 个警告（.*id\/number-pattern 4、doc\/body-on-paper 1、ref\/unresolved 1.*）。$/);
   });
 
   it("--dry-run prints the same report and writes nothing", async () => {
@@ -202,7 +202,7 @@ describe("csr import of a messy procedure list", () => {
     expect(lines.slice(6, 6 + MESSY_REPORT.length)).toEqual(MESSY_REPORT);
     expect(lines[6 + MESSY_REPORT.length]).toBe("Would import 4 of 9 row(s); 4 row(s) refused, 1 conflict(s) with existing files; 4 file(s) to be written would have errors (csr check below).");
     expect(lines[7 + MESSY_REPORT.length]).toBe("Dry run: nothing was written.");
-    expect(lines[8 + MESSY_REPORT.length]).toMatch(/id\/number-pattern 4, ref\/unresolved 1/);
+    expect(lines[8 + MESSY_REPORT.length]).toMatch(/id\/number-pattern 4, doc\/body-on-paper 1, ref\/unresolved 1/);
   });
 
   it("names the sheets when --sheet is wrong, and finds no header in a sheet without one", async () => {
@@ -248,7 +248,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
       stdout: [
         report("would write", "Would import 1 of 1 row(s); 1 file(s) to be written would have errors (csr check below)."),
         "Dry run: nothing was written.",
-        "csr check: 1 error(s), 0 warning(s) (doc/approval-missing 1).",
+        "csr check: 1 error(s), 1 warning(s) (doc/approval-missing 1, doc/body-on-paper 1).",
         unsignedFinding,
         "",
       ].join("\n"),
@@ -266,7 +266,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
         "1 份导入的已发布文件没有编制、批准签字（清单没有这些列）。请按纸质原件一次补记：csr sign QP-102 --prepared <人员> --reviewed <人员> --approved <人员>。原件写有签字日期时加 --date <签字日期>；签字人或日期不同的文件分开补记。",
         "",
         "已导入 1 行中的 1 行；写入的文件中有 1 个存在错误（见下方 csr check）。",
-        "csr check：1 个错误，0 个警告（doc/approval-missing 1）。",
+        "csr check：1 个错误，1 个警告（doc/approval-missing 1、doc/body-on-paper 1）。",
         "  documents/QP-102.yaml:9:5 doc/approval-missing 已发布文件 QP-102 的 A/0 版缺少编制和批准签字。请按纸质原件补记：csr sign QP-102 --prepared <人员> --reviewed <人员> --approved <人员> --date <签字日期>（原件未写日期时去掉 --date）。",
         "",
       ].join("\n"),
@@ -302,7 +302,7 @@ describe("csr import exits as csr check would on the files it writes", () => {
         `1 ${effective}`,
         "",
         "Imported 1 of 1 row(s).",
-        "csr check: 1 error(s), 0 warning(s) (doc/approval-missing 1).",
+        "csr check: 1 error(s), 1 warning(s) (doc/body-on-paper 1, doc/approval-missing 1).",
         unsignedFinding,
         "",
       ].join("\n"),
@@ -502,9 +502,9 @@ describe("round trip: export, then import into an empty repository", () => {
     const csrs = await csrInProcess(["-C", target, "import", book, "--as", "csr", "--sheet", "顾客特定要求清单"]);
     expect(csrs.stdout).toContain("Imported 2 of 2 row(s); 2 file(s) written have errors (csr check below).");
     // The list carries the decision of FORD-001, not the opinions of FORD-002 (still undecided, so
-    // overdue), nor the sections of the documents (a register has no document bodies); FORD-001 is
+    // overdue), nor the sections of the documents (a register has no document bodies: doc/body-on-paper says so); FORD-001 is
     // implemented without a date in the fixture already (csr/implementation-incomplete).
-    expect(csrs.stdout).toContain("csr check: 3 error(s), 5 warning(s) (csr/section-missing 2, csr/implementation-incomplete 1, csr/review-overdue 1, coverage/clause-uncovered 4).");
+    expect(csrs.stdout).toContain("csr check: 3 error(s), 6 warning(s) (csr/section-missing 2, csr/implementation-incomplete 1, csr/review-overdue 1, doc/body-on-paper 1, coverage/clause-uncovered 4).");
     expect(csrs.code).toBe(1);
 
     const before = loadRepository(source);

@@ -59,7 +59,7 @@ describe("csr import of real registers", () => {
       "wrote documents/QP-101.yaml",
       effectiveFromIssued(1),
       "Imported 1 of 1 row(s).",
-      "csr check: 0 error(s), 1 warning(s) (doc/duplicate-title 1).",
+      "csr check: 0 error(s), 2 warning(s) (doc/duplicate-title 1, doc/body-on-paper 1).",
     ]);
     expect(result.code).toBe(0);
     expect(parse(readFileSync(join(dir, "documents/QP-101.yaml"), "utf8")).revisions).toEqual([
@@ -245,7 +245,7 @@ describe("csr import of real registers", () => {
     // The ids fit the schema; only what the register does not say is left for csr check (and QP-101
     // takes the title of a procedure of the example: doc/duplicate-title).
     const rules = new Set((await checkJsonInProcess(dir, ...AS_OF)).findings.map((f) => `${f.file} ${f.rule}`));
-    expect([...rules].sort()).toEqual(["documents/QP-101.yaml doc/duplicate-title", "documents/QP-102.yaml schema/missing-field"]);
+    expect([...rules].sort()).toEqual(["documents/QP-101.yaml doc/body-on-paper", "documents/QP-101.yaml doc/duplicate-title", "documents/QP-102.yaml schema/missing-field"]);
   });
 
   it("a CSR list keeps disposition, decision, owner, due date and where addressed; a decided CSR is not overdue", async () => {

@@ -133,7 +133,7 @@ describe("export -> import into a new repository -> export gives the same regist
     // The documents came from a register, without their bodies: the sections the CSRs cite are
     // missing (csr/section-missing), so the import fails as csr check would.
     expect(imported.code).toBe(1);
-    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 8 个存在错误（见下方 csr check）。\ncsr check：10 个错误，0 个警告（csr/section-missing 10）。\n");
+    expect(report).toContain("\n已导入 12 行中的 12 行；写入的文件中有 8 个存在错误（见下方 csr check）。\ncsr check：10 个错误，1 个警告（csr/section-missing 10、doc/body-on-paper 1）。\n");
     // The status that follows from records the list does not carry (the opinions) is named, not changed silently.
     expect(report).toContain(
       "\n第 14 行：清单写的是 '评审中'，导入的记录得出 '已接收'：清单没有记载使其成为“评审中”的依据（评审意见、被替代的记录、已发布的落实文件），请用 csr review、csr source 或 csr address 记录\n\n",

@@ -240,10 +240,13 @@ describe("the pre-commit hook of csr init", () => {
         "csr: The pre-commit hook hooks/pre-commit refused the commit of documents/QP-003.yaml, documents/QP-004.yaml and 2 more files; nothing was changed: documents/QP-003.yaml, documents/QP-004.yaml and 2 more files, the index and HEAD are as they were. It reported:",
         "  documents/QP-003.yaml",
         "  documents/QP-003.yaml:5:13 error ref/unresolved Unknown department 'LOG'. Use a code from 'departments' in qms.yaml or add it with 'csr department add'.",
+        // Imported from a register, the four have their body on paper: one warning names them all.
+        `  documents/QP-003.yaml:11:15 warning doc/body-on-paper The body of 4 released documents is not in the repository (imported from a register without their text): QP-003, QP-004, QP-006, QP-007. Their prints and site pages say only that the body is on the paper original, and no controlled copy of them can be printed. Import their Word originals one by one (csr import "<file>.docx"): the body completes the imported revision, needs no new revision, and what the register recorded is kept.`,
         "",
         "  Rule docs (also 'csr explain <rule-id>'):",
-        `    ref/unresolved  ${ruleDocUrl("ref/unresolved")}`,
-        "  ✖ 1 error, 0 warnings in 1 file (11 files checked).",
+        `    doc/body-on-paper  ${ruleDocUrl("doc/body-on-paper")}`,
+        `    ref/unresolved     ${ruleDocUrl("ref/unresolved")}`,
+        "  ✖ 1 error, 1 warning in 1 file (11 files checked).",
         // The overdue reviews of HX-001 and of the two CSRs registered late above.
         "  csr: --staged: 3 errors in HEAD already, not caused by this commit, not reported ('csr check' lists all findings).",
         "hint: The new files documents/QP-003.yaml, documents/QP-004.yaml and 2 more files were not kept, so what the report says to do with them cannot be done yet: run the command again without --commit (the files are written, not committed), correct what the hook reports, then commit with git commit.",

@@ -10,7 +10,7 @@ import { loadRepository, type Repository } from "../../load/repository.js";
 import { copyEdition, isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, revisionInForce, type RepoIndex } from "../../model/index.js";
 import { documentFileName, releaseTag } from "../../model/paths.js";
-import { asRevision, releasedPendingUntil, withReleasedContent } from "../../model/revision.js";
+import { asRevision, bodyOnPaper, releasedPendingUntil, withReleasedContent } from "../../model/revision.js";
 import { releasedRevisions } from "../../load/base.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import { createRenderer, loadLabels, type TemplateName } from "../../render/environment.js";
@@ -188,6 +188,8 @@ function controlledCopy(targets: readonly Target[], given: string, today: string
   const pending = releasedPendingUntil(doc, today);
   const inForce = pending === undefined ? undefined : revisionInForce(doc, today)?.version;
   if (!copy) throw new UserError(t("render.no-copy", { id: doc.id, copy: given }));
+  // A copy of a document imported without its text would hand the holder a header and a revision record, not the document (IATF 16949 7.5.3.2.1).
+  if (bodyOnPaper(doc)) throw new UserError(t("render.copy-body-on-paper", { id: doc.id }), t("render.copy-body-on-paper.hint"));
   if (doc.status !== "released" || !isOut(copy) || (copy.version !== version && copy.version !== inForce)) {
     const why = copy.recalled
       ? t("render.copy-recalled", { date: copy.recalled })
