@@ -129,6 +129,33 @@ export function asCompleted(before: ControlledDocument, after: ControlledDocumen
   return completed as ControlledDocument;
 }
 
+/** What the paper record of an imported revision gives and a register does not: written in with its body (asCompletedRecord). */
+export const RECORD_COMPLETION_FIELDS = ["summary", "pages", "total_pages"] as const satisfies readonly (keyof Revision)[];
+
+/**
+ * `after`'s revision record as `before`'s is to be compared with (doc/revision-history-rewritten,
+ * doc/revision-not-bumped, csr history). While the body of `before` is on paper (bodyOnPaper), the
+ * import that writes it in (a Word import of the same version) may bring the paper record with it:
+ * the revisions released before the first one imported, written before it, and the summary, pages
+ * and total pages of an imported entry that had none (RECORD_COMPLETION_FIELDS). They complete the
+ * record of revisions approved on paper and rewrite nothing: what is returned is `after`'s record
+ * from `before`'s first version on, without those fields where `before`'s imported entry had none.
+ */
+export function asCompletedRecord(before: ControlledDocument | undefined, after: ControlledDocument): Revision[] {
+  const now = after.revisions ?? [];
+  if (!before || !bodyOnPaper(before)) return now;
+  const was = before.revisions ?? [];
+  const from = now.findIndex((r) => r.version === was[0]?.version);
+  if (from === -1) return now;
+  return now.slice(from).map((entry) => {
+    const old = was.find((r) => r.version === entry.version);
+    if (!old?.imported) return entry;
+    const completed: Revision = { ...entry };
+    for (const field of RECORD_COMPLETION_FIELDS) if (old[field] === undefined) delete completed[field];
+    return completed;
+  });
+}
+
 /**
  * `doc` with the controlled content of `released`, the document as one of its revisions was released:
  * what that revision accounts for (revisedContent: titles, level, kind, issuing department, body,

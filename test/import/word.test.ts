@@ -26,7 +26,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
 import { readZip } from "../../src/load/zip.js";
-import { copyFixture, csrInProcess, gitInit, minimalRepo, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, git, gitInit, minimalRepo, tempDir } from "../helpers.js";
 
 type Child = Paragraph | Table;
 
@@ -252,6 +252,68 @@ describe("csr import FILE.docx", () => {
     const again = await csrInProcess(["-C", repo, "import", file]);
     expect(again.stdout).toContain("  documents/QP-020.yaml exists already; it was not overwritten (QP-020 文件与资料管理程序.docx not imported)\n");
     expect(again.stdout).toContain("Imported 0 of 1 Word file(s); 0 refused, 1 conflict(s) with existing files.\n");
+    expect(again.code).toBe(1);
+  });
+
+  it("completes a procedure a register imported (body on paper) with its Word original of the same version, keeping the register's values; the commit needs no new revision (tester20 F10)", async () => {
+    const repo = repoWith({ "QP-020 文件与资料管理程序.docx": await procedureQP020() });
+    // As `csr import 程序文件一览表.xlsx --as procedures` writes it: the current revision, imported, with the register's data.
+    const registered = [
+      "id: QP-020",
+      "title: 文件与资料控制程序",
+      "level: 2",
+      "kind: procedure",
+      "department: QA",
+      "status: released",
+      "clauses:",
+      "  - IATF16949:7.5.3",
+      "effective: 2024-05-10",
+      "revisions:",
+      "  - version: A/1",
+      "    date: 2024-05-06",
+      "    imported: true",
+      "    prepared:",
+      "      by: li",
+      "    reviewed:",
+      "      by: zhang",
+      "    approved:",
+      "      by: wang",
+      "",
+    ].join("\n");
+    writeFileSync(join(repo, "documents", "QP-020.yaml"), registered);
+    gitInit(repo);
+    const file = join("Word文件", "QP-020 文件与资料管理程序.docx");
+    const result = await csrInProcess(["-C", repo, "import", file]);
+    expect(result.stdout.split("\n").slice(4, 9)).toEqual([
+      "  completed documents/QP-020.yaml (the A/1 imported from a register, its body on paper until now; what the register recorded is kept, no new revision is needed): 1 earlier revision(s) of the revision record, A/0, summary, pages, total_pages of A/1, related documents QP-002, related records QR-020-01, 8 section(s)",
+      "  The Word file gives these otherwise than the repository records them; the repository's are kept (where the Word file is right, correct them with the command for each, such as csr set or csr sign):",
+      "    title: 文件与资料控制程序 in the repository, 文件与资料管理程序 in the Word file",
+      "    revisions A/1 prepared: li in the repository, li 2024-04-28 in the Word file",
+      "    revisions A/1 reviewed: zhang in the repository, zhang 2024-05-02 in the Word file",
+    ]);
+    expect(result.code).toBe(0);
+    const doc = parse(readFileSync(join(repo, "documents", "QP-020.yaml"), "utf8"));
+    expect(doc).toEqual({
+      ...QP020,
+      title: "文件与资料控制程序",
+      clauses: ["IATF16949:7.5.3"],
+      revisions: [
+        QP020.revisions[0],
+        { version: "A/1", date: "2024-05-06", imported: true, prepared: { by: "li" }, reviewed: { by: "zhang" }, approved: { by: "wang" }, summary: "增加电子文件控制要求", pages: "P3-P5", total_pages: 8 },
+      ],
+    });
+    // What the pre-commit hook runs: filling in the body of the imported revision is neither a change of A/1 nor a rewrite of its record.
+    git(repo, ["add", "-A"]);
+    const hook = await csrInProcess(["-C", repo, "check", "--staged", "--base", "HEAD"]);
+    expect(hook.stdout).not.toMatch(/revision-not-bumped|revision-history-rewritten/);
+    expect(hook.code).toBe(0);
+
+    // A document whose body is in the repository is not completed again.
+    git(repo, ["commit", "-q", "-m", "正文"]);
+    const again = await csrInProcess(["-C", repo, "import", file]);
+    expect(again.stdout).toContain(
+      "  documents/QP-020.yaml exists already; it was not overwritten (QP-020 文件与资料管理程序.docx not imported)\n  Not completed: QP-020 has its body already: the body of a released document changes only with a new revision (csr release).\n",
+    );
     expect(again.code).toBe(1);
   });
 

@@ -10,7 +10,7 @@ import { loadRepository } from "../../load/repository.js";
 import { MAX_FILE_BYTES } from "../../load/guards.js";
 import { parseText } from "../../load/source.js";
 import { buildIndex } from "../../model/index.js";
-import { asCompleted, changedRevisionFields, revisedContent } from "../../model/revision.js";
+import { asCompleted, asCompletedRecord, changedRevisionFields, revisedContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import { toTerminal, type Table } from "../../report/table.js";
 import { findDocument } from "../release/document.js";
@@ -182,7 +182,8 @@ export async function documentCommits(root: string, path: string): Promise<Commi
   for (const record of records) {
     const after = await documentAt(root, record.commit, record.path);
     const previous = before?.revisions ?? [];
-    const current = after?.revisions ?? [];
+    // The paper record written in with a body that was on paper completes the revisions imported: neither new revisions nor a rewrite.
+    const current = after ? asCompletedRecord(before, after) : [];
     // Signatures recorded where the entry had none (补签, csr sign) keep the entry: doc/revision-history-rewritten agrees.
     const kept = previous.every((r, i) => current[i] !== undefined && changedRevisionFields(r, current[i]!).length === 0);
     const grew = kept && current.length > previous.length;

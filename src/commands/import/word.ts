@@ -19,7 +19,10 @@ import { planWordDocument, type WordImportOptions, type WordPlan } from "../../i
 import { readWordFile } from "../../import/docx/read.js";
 import type { CommandContext } from "../context.js";
 import type { NewPerson } from "../../import/plan.js";
-import { refuseCommitOutsideGit, refuseUncommitted } from "../shared/persist.js";
+import { refuseCommitOutsideGit, refuseUncommitted, type FileChange } from "../shared/persist.js";
+import { editFile } from "../shared/edit.js";
+import { completeFromWord, wordCompletionRefusal, type Completion } from "../../import/complete.js";
+import { currentRevision } from "../../model/index.js";
 import { applyChange } from "../shared/transaction.js";
 import { filesWithErrors, peopleEdit, reportCheck, reportPeople, withPlannedFiles, type ImportFlags } from "./index.js";
 
@@ -49,12 +52,14 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   }
   const conflicts = settleTargets(plans, repo, root);
   resolveMentions(plans, repo);
+  const refusals = new Map<WordPlan, string>();
+  const completions = completeRegistered(conflicts, refusals, repo, root);
 
   const failed = new Map<WordPlan, string>();
-  const toWrite = plans.filter((p) => p.data && !p.refused && !conflicts.has(p));
-  const people = newPeople(toWrite);
-  const edits = flags.addPeople ? [peopleEdit(root, people)].filter((e) => e !== undefined) : [];
-  if (!flags.dryRun && toWrite.length > 0) {
+  const toWrite = plans.filter((p) => p.data && !p.refused && !conflicts.has(p) && !completions.has(p));
+  const people = newPeople([...toWrite, ...completions.keys()]);
+  const edits = [...(flags.addPeople ? [peopleEdit(root, people)].filter((e) => e !== undefined) : []), ...[...completions.values()].map((c) => c.change)];
+  if (!flags.dryRun && toWrite.length + completions.size > 0) {
     await refuseOnConflicts(root);
     if (flags.commit) {
       await refuseCommitOutsideGit(root);
@@ -75,23 +80,23 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
       ...edits.map((e) => ({ path: insideRepository(root, e.path), content: e.text, create: e.create })),
     ];
     // As for registers, the commit is the change's own step, undone with the files when the pre-commit hook refuses it.
-    const commit = flags.commit && writes.length > 0 ? { message: t("commit.import", { file: basename(path), count: writable.length }), paths: writes.map((w) => w.path) } : undefined;
+    const commit = flags.commit && writes.length > 0 ? { message: t("commit.import", { file: basename(path), count: writable.length + completions.size }), paths: writes.map((w) => w.path) } : undefined;
     await applyChange(root, { writes, commit });
   }
 
   const out: string[] = [];
   for (const plan of plans) {
-    out.push(...describe(plan, conflicts.get(plan), failed.get(plan), flags.dryRun === true), "");
+    out.push(...describe(plan, conflicts.get(plan), failed.get(plan), flags.dryRun === true, completions.get(plan), refusals.get(plan)), "");
   }
-  const written = toWrite.filter((p) => !failed.has(p));
+  const written = [...toWrite.filter((p) => !failed.has(p)), ...completions.keys()];
   const refused = plans.filter((p) => p.refused).length;
   const tally = [t("import.word.refused", { count: refused }), t("import.word.conflicts", { count: conflicts.size })];
   if (failed.size) tally.push(t("import.word.not-written", { count: failed.size }));
-  const planned = written.map((p) => ({ row: 0, path: p.path!, id: p.id!, kind: p.data!.kind, data: p.data! }));
+  const planned = written.filter((p) => !completions.has(p)).map((p) => ({ row: 0, path: p.path!, id: p.id!, kind: p.data!.kind, data: p.data! }));
   const after = flags.dryRun ? withPlannedFiles(root, planned, edits) : loadRepository(root);
   const findings = runCheck(after, { today });
-  // As the register import: the files it wrote count, not findings the repository had before.
-  const faulty = filesWithErrors(findings, planned.map((p) => p.path));
+  // As the register import: the files it wrote or completed count, not findings the repository had before.
+  const faulty = filesWithErrors(findings, [...planned.map((p) => p.path), ...[...completions.values()].map((c) => c.change.path)]);
   if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
   // Each file's report ends with an empty line already.
   const added = reportPeople(people, flags, (p) => list(p.files), repo).slice(1);
@@ -161,6 +166,45 @@ function settleTargets(plans: WordPlan[], repo: Repository, root: string): Map<W
   return conflicts;
 }
 
+/** A Word file that completes the document a register imported (import/complete.ts), and the change to its file. */
+interface RegisteredCompletion extends Completion {
+  change: FileChange;
+  version: string;
+}
+
+/**
+ * The conflicts that are a document imported from a register without its body and the Word
+ * original of the same version (tester20 F10): the Word file completes that document's file instead
+ * of being refused. Any other conflict stays one, with the reason when it is the same document.
+ */
+function completeRegistered(conflicts: Map<WordPlan, string>, refusals: Map<WordPlan, string>, repo: Repository, root: string): Map<WordPlan, RegisteredCompletion> {
+  const completions = new Map<WordPlan, RegisteredCompletion>();
+  for (const plan of conflicts.keys()) {
+    const existing = repo.documents.find((d) => d.value.id === plan.id);
+    if (!existing || !plan.data) continue;
+    const refusal = wordCompletionRefusal(existing.value, plan.data);
+    if (refusal) {
+      // Said under the conflict: why this Word file cannot complete the document of its number.
+      refusals.set(plan, refusal);
+      continue;
+    }
+    const completion = completeFromWord(existing.value, plan.data);
+    const change = editFile(root, existing.file.path, "document", (doc) => completion.edit(doc));
+    completions.set(plan, { ...completion, change, version: currentRevision(existing.value)?.version ?? "" });
+    conflicts.delete(plan);
+  }
+  return completions;
+}
+
+function describeCompletion(completion: RegisteredCompletion, dryRun: boolean): string[] {
+  const { change, version, added, differences } = completion;
+  const lines = [`  ${t(dryRun ? "import.complete.would" : "import.complete.done", { path: change.path, version, added: added.length ? list(added) : t("import.complete.nothing") })}`];
+  if (differences.length > 0) {
+    lines.push(`  ${t("import.complete.differences")}`, ...differences.map((d) => `    ${t("import.complete.difference", d as unknown as Record<string, string>)}`));
+  }
+  return lines;
+}
+
 /**
  * Documents named in the text (by number or 《title》), looked up in the repository and among the
  * files of this import: a form goes into `forms`, anything else into `related`; one that is found
@@ -207,7 +251,7 @@ function resolveMentions(plans: WordPlan[], repo: Repository): void {
   }
 }
 
-function describe(plan: WordPlan, conflict: string | undefined, failure: string | undefined, dryRun: boolean): string[] {
+function describe(plan: WordPlan, conflict: string | undefined, failure: string | undefined, dryRun: boolean, completion?: RegisteredCompletion, refusal?: string): string[] {
   const name = basename(plan.file);
   // A refusal is a sentence of its own (a UserError's message ends with its full stop).
   if (plan.refused) return [t("import.word.not-imported", { file: plan.file, reason: plan.refused.replace(/[.。]$/, "") }), ...issues(plan)];
@@ -221,7 +265,8 @@ function describe(plan: WordPlan, conflict: string | undefined, failure: string 
   ]);
   const facts = list([t(`import.word.kind.${doc.kind}`), t(`import.word.status.${doc.status}`), ...(version ? [version] : [])]);
   const lines = [t("import.word.document", { file: plan.file, id: doc.id, title: doc.title, facts, counts }), ...issues(plan)];
-  if (conflict) lines.push(`  ${t("import.word.conflict", { conflict, file: name })}`);
+  if (completion) lines.push(...describeCompletion(completion, dryRun));
+  else if (conflict) lines.push(`  ${t("import.word.conflict", { conflict, file: name })}`, ...(refusal ? [`  ${t("import.complete.refused", { reason: refusal })}`] : []));
   else if (failure) lines.push(`  ${t("import.not-written", { path: plan.path!, reason: failure })}`);
   else lines.push(`  ${t(dryRun ? "import.would-write" : "import.wrote", { path: plan.path! })}`);
   return lines;

@@ -1,4 +1,4 @@
-import { changedRevisionFields } from "../../../model/revision.js";
+import { asCompletedRecord, changedRevisionFields } from "../../../model/revision.js";
 import type { Revision } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { documentPairs } from "./compare.js";
@@ -14,7 +14,7 @@ export const rule: Rule = {
   summary: "A revision entry that existed at the base revision was edited or removed.",
   docs: {
     description:
-      "(With `--base`.) A revision entry that existed at the base revision and has since been edited (date, summary, pages, total pages or a signature: 编制, 审核, 会签, 标准化审查, 批准, 军代表) or removed. Entries are matched by version. A signature recorded where the entry had none, or a 会签 added after those recorded (补签 from the paper original, `csr sign`), is not a rewrite; `csr history` marks the same changes. Each entry is evidence of what was approved, by whom and when; an auditor compares it with the signed paper copy and with git, and an entry that changes after the fact destroys that evidence.",
+      "(With `--base`.) A revision entry that existed at the base revision and has since been edited (date, summary, pages, total pages or a signature: 编制, 审核, 会签, 标准化审查, 批准, 军代表) or removed. Entries are matched by version. A signature recorded where the entry had none, or a 会签 added after those recorded (补签 from the paper original, `csr sign`), is not a rewrite; nor, while the document's body was on paper at the base (imported from a register without its text), is the paper record its Word original brings with the body (`csr import FILE.docx`): the revisions before the imported one, and the summary, pages and total pages the imported entry lacked. `csr history` marks the same changes. Each entry is evidence of what was approved, by whom and when; an auditor compares it with the signed paper copy and with git, and an entry that changes after the fact destroys that evidence.",
     bad: `
   - version: A/0
     date: 2026-01-05
@@ -30,9 +30,12 @@ export const rule: Rule = {
   check(ctx) {
     const rev = ctx.options.base?.rev;
     for (const { current, base } of documentPairs(ctx)) {
-      const now = current.value.revisions ?? [];
+      // Completing the paper record of a revision whose body was on paper rewrites nothing (asCompletedRecord).
+      const now = asCompletedRecord(base, current.value);
+      const offset = (current.value.revisions?.length ?? 0) - now.length;
       for (const old of base?.revisions ?? []) {
-        const i = now.findIndex((r) => r.version === old.version);
+        const found = now.findIndex((r) => r.version === old.version);
+        const i = found === -1 ? -1 : found + offset;
         if (i === -1) {
           ctx.report(
             { file: current.file, path: current.value.revisions ? ["revisions"] : ["id"], key: true },
@@ -41,7 +44,7 @@ export const rule: Rule = {
           continue;
         }
         // A signature recorded where the entry had none (补签, csr sign) completes the record; it rewrites nothing.
-        const changed = changedRevisionFields(old, now[i] as Revision, FIELDS);
+        const changed = changedRevisionFields(old, now[found] as Revision, FIELDS);
         if (changed.length > 0) {
           ctx.report(
             { file: current.file, path: ["revisions", i, changed[0]!] },

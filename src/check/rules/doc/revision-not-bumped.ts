@@ -1,4 +1,4 @@
-import { asCompleted, isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
+import { asCompleted, asCompletedRecord, isSuccessor, revisedContent, stableJson, successors } from "../../../model/revision.js";
 import type { Located } from "../../../load/repository.js";
 import { releaseTag } from "../../../model/paths.js";
 import type { ControlledDocument, Path } from "../../../model/types.js";
@@ -41,7 +41,10 @@ sections:
       const doc = current.value;
       const before = base.revisions ?? [];
       const last = before[before.length - 1]?.version;
-      const added = (doc.revisions ?? []).slice(before.length);
+      // The earlier revisions of the paper record written in with a body that was on paper are not new ones (asCompletedRecord).
+      const record = asCompletedRecord(base, doc);
+      const added = record.slice(before.length);
+      const offset = (doc.revisions?.length ?? 0) - record.length;
       const next = last ? disjunction(successors(last)) : "A/0";
       if (added.length === 0) {
         // On the first changed value, so that a pull request's annotation falls on a line of its diff.
@@ -52,7 +55,7 @@ sections:
         );
       } else if (last && !isSuccessor(last, added[0]!.version)) {
         ctx.report(
-          { file: current.file, path: ["revisions", before.length, "version"] },
+          { file: current.file, path: ["revisions", before.length + offset, "version"] },
           t("rule.doc/revision-not-bumped.wrong-version", { version: added[0]!.version, document: doc.id, last, base: rev ?? "", next }),
         );
       } else {

@@ -1,0 +1,177 @@
+/**
+ * Two imports of one document, in either order (tester20 F10): a register row (程序文件一览表) gives
+ * its register data and the current revision with its signatures, the Word original its body and
+ * its revision record. The second import completes the document the first one wrote instead of
+ * being refused as "exists already": it adds what the document lacks, never replaces a value, and
+ * names every value the second source gives otherwise (the first one's is kept).
+ */
+import type { Document } from "yaml";
+import { isSeq } from "yaml";
+import { list, t } from "../i18n/index.js";
+import { currentRevision } from "../model/index.js";
+import { bodyOnPaper, RECORD_COMPLETION_FIELDS, stableJson } from "../model/revision.js";
+import { SIGNATURE_ROLES, type ControlledDocument, type Revision, type Signature } from "../model/types.js";
+
+/** A value the second source gives otherwise than the document has it; the document's is kept. */
+export interface Difference {
+  /** The field as the file names it: `title`, `revisions A/0 prepared`. */
+  field: string;
+  kept: string;
+  other: string;
+}
+
+export interface Completion {
+  /** What is added, one phrase each (9 个章节, 相关记录 HD-QR-012-01 …); empty when nothing is. */
+  added: string[];
+  differences: Difference[];
+  /** The document as it will be. */
+  data: ControlledDocument;
+  /** The same additions made to the file's YAML document, so that its comments and layout stay. */
+  edit(doc: Document): void;
+}
+
+/** The fields compared one to one; a content field the register lacks is not added (it would need a revision). */
+const COMPARED = ["title", "title_en", "level", "kind", "department", "status", "classification", "effective", "remarks"] as const satisfies readonly (keyof ControlledDocument)[];
+/** Of those, the register data (model/revision.ts REGISTER_FIELDS) a document may be given without a revision. */
+const ADDABLE: ReadonlySet<string> = new Set(["classification", "effective"]);
+const SIGNATURES: readonly (keyof Revision)[] = [...SIGNATURE_ROLES];
+
+/**
+ * Why a Word file of `existing`'s number cannot complete it, or undefined when it can: the document
+ * must have its body on paper (imported from a register without its text, model/revision.ts
+ * bodyOnPaper), and the Word file be of the same current version.
+ */
+export function wordCompletionRefusal(existing: ControlledDocument, word: ControlledDocument): string | undefined {
+  const version = currentRevision(existing)?.version ?? "";
+  const wordVersion = currentRevision(word)?.version ?? "";
+  if (!bodyOnPaper(existing)) return t(existing.sections?.length ? "import.complete.has-body" : "import.complete.not-imported", { id: existing.id });
+  if (version !== wordVersion) return t("import.complete.other-version", { id: existing.id, version, word: wordVersion || t("import.complete.no-version") });
+  return undefined;
+}
+
+/**
+ * `existing`, imported from a register, completed with what the Word file `word` of the same version
+ * adds: its sections, its related documents and forms not listed yet, the revisions of its record
+ * released before the first one the register gave, and, in the entries of the same version, a
+ * summary, pages, total pages or signature the register did not record. A value the register did
+ * record is kept, and said when the Word file gives another.
+ */
+export function completeFromWord(existing: ControlledDocument, word: ControlledDocument): Completion {
+  const data: ControlledDocument = { ...existing };
+  const added: string[] = [];
+  const differences: Difference[] = [];
+  const steps: ((doc: Document) => void)[] = [];
+
+  for (const field of COMPARED) {
+    const [mine, theirs] = [existing[field], word[field]];
+    if (theirs === undefined || stableJson(mine) === stableJson(theirs)) continue;
+    if (mine === undefined && ADDABLE.has(field)) {
+      (data as unknown as Record<string, unknown>)[field] = theirs;
+      added.push(t("import.complete.added.field", { field, value: String(theirs) }));
+      steps.push((doc) => doc.set(field, theirs));
+    } else {
+      differences.push({ field, kept: shown(mine), other: shown(theirs) });
+    }
+  }
+  if (existing.kind === "form" && word.record && existing.record === undefined) {
+    data.record = word.record;
+    added.push(t("import.complete.added.field", { field: "record", value: stableJson(word.record) }));
+    steps.push((doc) => doc.set("record", word.record));
+  }
+
+  const record = completeRecord(existing, word, differences);
+  if (record.prepended.length > 0 || record.filled.length > 0) {
+    data.revisions = record.revisions;
+    if (record.prepended.length > 0) added.push(t("import.complete.added.revisions", { count: record.prepended.length, versions: list(record.prepended.map((r) => r.version)) }));
+    for (const { version, fields } of record.filled) added.push(t("import.complete.added.entry", { version, fields: list(fields) }));
+    steps.push((doc) => {
+      const seq = doc.get("revisions", true);
+      if (!isSeq(seq)) return;
+      for (const { index, field, value } of record.filled.flatMap((f) => f.values)) doc.setIn(["revisions", index, field], value);
+      seq.items.unshift(...record.prepended.map((r) => doc.createNode(r)));
+    });
+  }
+
+  for (const field of ["related", "forms"] as const) {
+    const have = existing[field] ?? [];
+    const more = (word[field] ?? []).filter((id) => !have.includes(id));
+    if (more.length === 0) continue;
+    data[field] = [...have, ...more];
+    added.push(t(`import.complete.added.${field}`, { count: more.length, ids: list(more) }));
+    steps.push((doc) => {
+      const seq = doc.get(field, true);
+      if (isSeq(seq)) for (const id of more) seq.add(doc.createNode(id));
+      else doc.set(field, doc.createNode(more));
+    });
+  }
+
+  if (word.sections?.length) {
+    data.sections = word.sections;
+    added.push(t("import.complete.added.sections", { count: countSections(word.sections) }));
+    steps.push((doc) => doc.set("sections", doc.createNode(word.sections)));
+  }
+  return { added, differences, data, edit: (doc) => steps.forEach((step) => step(doc)) };
+}
+
+interface RecordCompletion {
+  revisions: Revision[];
+  /** The Word record's revisions before the register's first, in order. */
+  prepended: Revision[];
+  /** Per entry of the register's record: the fields written in (index in the completed record). */
+  filled: { version: string; fields: string[]; values: { index: number; field: string; value: unknown }[] }[];
+}
+
+/**
+ * The register's revision record completed with the Word file's: its earlier revisions before the
+ * register's first; in an entry of the same version, a summary, pages or total pages where the
+ * imported entry had none (model/revision.ts asCompletedRecord) and a signature where it had none
+ * (补签 from the paper original, as `csr sign` records it). Another date or signer, and a revision of
+ * the Word record after the register's first that the register does not have, are said.
+ */
+function completeRecord(existing: ControlledDocument, word: ControlledDocument, differences: Difference[]): RecordCompletion {
+  const mine = existing.revisions ?? [];
+  const theirs = word.revisions ?? [];
+  const start = theirs.findIndex((r) => r.version === mine[0]?.version);
+  const prepended = start > 0 ? theirs.slice(0, start) : [];
+  const revisions = [...prepended, ...mine.map((r) => ({ ...r }))];
+  const filled: RecordCompletion["filled"] = [];
+  for (const entry of start === -1 ? theirs : theirs.slice(start)) {
+    const index = revisions.findIndex((r) => r.version === entry.version);
+    const own = revisions[index];
+    if (!own || index < prepended.length) {
+      differences.push({ field: `revisions ${entry.version}`, kept: t("import.complete.none"), other: entry.date });
+      continue;
+    }
+    const fields: string[] = [];
+    const values: { index: number; field: string; value: unknown }[] = [];
+    const fillable: readonly (keyof Revision)[] = own.imported ? [...RECORD_COMPLETION_FIELDS, ...SIGNATURES] : SIGNATURES;
+    for (const field of ["date", "effective", ...RECORD_COMPLETION_FIELDS, ...SIGNATURES] as (keyof Revision)[]) {
+      const [a, b] = [own[field], entry[field]];
+      if (b === undefined || stableJson(a) === stableJson(b)) continue;
+      if (a === undefined && fillable.includes(field)) {
+        (own as unknown as Record<string, unknown>)[field] = b;
+        fields.push(field);
+        values.push({ index: index - prepended.length, field, value: b });
+      } else {
+        differences.push({ field: `revisions ${entry.version} ${field}`, kept: shown(a), other: shown(b) });
+      }
+    }
+    if (fields.length > 0) filled.push({ version: entry.version, fields, values });
+  }
+  return { revisions, prepended, filled };
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return t("import.complete.none");
+  if (isSignature(value)) return [value.by, value.date].filter(Boolean).join(" ");
+  if (Array.isArray(value)) return list(value.map(shown));
+  return typeof value === "object" ? stableJson(value) : String(value);
+}
+
+function isSignature(value: unknown): value is Signature {
+  return typeof value === "object" && value !== null && typeof (value as { by?: unknown }).by === "string";
+}
+
+function countSections(sections: NonNullable<ControlledDocument["sections"]>): number {
+  return sections.reduce((n, s) => n + 1 + countSections(s.sections ?? []), 0);
+}
