@@ -554,6 +554,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--issued-by <person>", t("help.distribute.issued-by"))
           .option("--by <person>", t("help.distribute.by"))
           .option("--date <date>", t("help.distribute.date"))
+          .option("--old-version <version>", t("help.distribute.old-version"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/distribute/index.js")).distributeCommand));

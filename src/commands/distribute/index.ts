@@ -4,6 +4,7 @@
  * entries of the document's `distribution` list (文件发放/回收记录), which is not a revision.
  * `csr distribute <CSR> --to <dept>…` records to which departments a decided CSR went, and when.
  */
+import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
 import { list as inline, language, t } from "../../i18n/index.js";
@@ -13,7 +14,7 @@ import { classificationName, documentClassification, isStateSecret } from "../..
 import { currentRevision } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
-import type { ControlledCopy, ControlledDocument, Person } from "../../model/types.js";
+import type { ControlledCopy, ControlledDocument, Person, Revision } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
 import { isMap } from "yaml";
 import { missingFlag, type Prompts } from "../add/prompting.js";
@@ -35,6 +36,8 @@ export interface DistributeFlags {
   issuedBy?: string;
   /** CSR only: who distributed it. */
   by?: string;
+  /** Copies of an earlier version handed out before csr recorded them (tester20 F11); see copiesVersion. */
+  oldVersion?: string;
   date?: string;
   yes?: boolean;
   commit?: boolean;
@@ -55,16 +58,21 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     if (flags.by !== undefined) throw new UserError(t("person.distribute-by-document", { id }));
     if (flags.copy !== undefined) return recordHolder(ctx, session, located, flags);
     if (flags.amend) throw new UserError(t("distribute.amend-without-copy"));
-    const version = copyEdition(document);
-    if (document.status !== "released" || !version) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
+    const current = copyEdition(document);
+    if (document.status !== "released" || !current) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
+    const old = flags.oldVersion === undefined ? undefined : oldRevision(document, flags.oldVersion);
+    const version = old?.revision.version ?? current;
     const to = await receivingDepartments(session, flags, true);
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
-    const latest = currentRevision(document);
+    const latest = old?.revision ?? currentRevision(document);
     // An external document is in force from its receipt (csr new external), not from a revision.
     const received = document.kind === "external" ? document.external?.received : undefined;
     const follows = received ? { what: eventLabel("rule.date/event.doc-external-received"), date: received } : latest && revisionEvent(latest);
     const date = eventDateOption(flags.date, "--date", { follows: follows && { ...follows, of: id } });
+    if (old?.until !== undefined && date >= old.until.date) {
+      throw new UserError(t("distribute.old-version.superseded", { date, id, version, next: old.until.version, until: old.until.date }), t("distribute.old-version.superseded.hint"));
+    }
     const holderPerson = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder", date);
     // A controlled copy is held in the department it is issued to (IATF 16949 7.5.3.2.1, GJB 9001C
     // 7.5.3: documents available where they are used); a holder from elsewhere is a slip of the keyboard.
@@ -108,11 +116,31 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     const unheld = entries.filter((e) => e.holder === undefined);
     if (unheld.length > 0) lines.push(t("distribute.no-holder", { count: unheld.length, copies: inline(unheld.map((e) => String(e.copy))), commands: inline(holderCommands(session, id, unheld)) }));
     // Due back on the day they are handed out, as the register counts them: not yet those of a version still in use while this one is 待实施.
-    const old = copiesDue(document, date);
-    if (old.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, old), id: shellArgument(id) }));
+    // Copies of an earlier version recorded now are due back themselves, today rather than on the day they were handed out.
+    const due = old ? copiesDue({ ...document, distribution: [...(document.distribution ?? []), ...entries] }, localToday()) : copiesDue(document, date);
+    if (due.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, due), id: shellArgument(id) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute", { document: withEdition(id, version), copies: inline(entries.map((e) => String(e.copy))) }) });
     return 0;
   });
+}
+
+/**
+ * The revision of --old-version: copies of an earlier version of `document` handed out before csr
+ * recorded them (paper copies issued before the adoption, tester20 F11), so that their recall can be
+ * recorded when the version they are of is superseded. The version must be in the revision record and
+ * earlier than the current one; `until` is when the next revision took effect (its 实施日期, else its
+ * date), from which copies of this one were no longer handed out.
+ */
+function oldRevision(document: ControlledDocument, given: string): { revision: Revision; until?: { version: string; date: string } } {
+  if (document.kind === "external") throw new UserError(t("distribute.old-version.external", { id: document.id }));
+  const revisions = document.revisions ?? [];
+  const index = revisions.findIndex((r) => r.version === given);
+  if (index === -1) {
+    throw new UserError(t("distribute.old-version.unknown", { id: document.id, version: given, versions: inline(revisions.map((r) => r.version)) }), t("distribute.old-version.unknown.hint"));
+  }
+  if (index === revisions.length - 1) throw new UserError(t("distribute.old-version.current", { id: document.id, version: given }));
+  const next = revisions[index + 1]!;
+  return { revision: revisions[index]!, until: { version: next.version, date: next.effective ?? next.date } };
 }
 
 /**
@@ -142,6 +170,7 @@ async function recordHolder(ctx: CommandContext, session: EditSession, located: 
     ["--copies", flags.copies],
     ["--issued-by", flags.issuedBy],
     ["--date", flags.date],
+    ["--old-version", flags.oldVersion],
   ];
   const other = given.find(([, value]) => value !== undefined);
   if (other) throw new UserError(t("distribute.copy.with", { flag: other[0] }), t("distribute.copy.with.hint", { id: shellArgument(id) }));
@@ -240,6 +269,7 @@ function givenOptions(flags: DistributeFlags): string {
     ["--copies", flags.copies],
     ["--issued-by", flags.issuedBy],
     ["--date", flags.date],
+    ["--old-version", flags.oldVersion],
   ];
   return given.map(([flag, value]) => (value === undefined ? "" : ` ${flag} ${shellArgument(value)}`)).join("");
 }

@@ -203,6 +203,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
       const key = effective > date ? "release.to-recall-from" : "release.to-recall";
       ctx.stdout(t(key, { copies: copyList(index, toRecall), id: doc.id, version, effective }) + "\n");
     }
+    // Copies of a version released before csr were handed out on paper: unrecorded, they cannot be recalled on record (tester20 F11).
+    if (latest?.imported && !(doc.distribution ?? []).some((c) => c.version === current)) ctx.stdout(t("release.no-copies-recorded", { id: doc.id, previous: current! }) + "\n");
     const links = linksToCheck(repo, index, releasedDoc, version, date);
     if (links.length > 0) ctx.stdout(links.join("\n") + "\n");
     return 0;
