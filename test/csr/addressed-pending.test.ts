@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit, tempDir, type RunResult } from "../helpers.js";
+import { copyFixture, csrInProcess, git, gitInit, tempDir, type RunResult } from "../helpers.js";
 
 const BEFORE = "2026-11-27";
 const EFFECTIVE = "2026-12-20";
@@ -25,11 +25,11 @@ interface MatrixRow {
  * the text that addresses DYA-003 (decided, until then addressed only in the draft WI-031), and
  * DYA-003 is then addressed there (the link pinned to A/2).
  */
-function repository(): string {
+async function repository(): Promise<string> {
   const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
   editQp020(dir);
-  expect(releaseQp020(dir).code).toBe(0);
-  expect(addressDya003(dir).code).toBe(0);
+  expect((await releaseQp020(dir)).code).toBe(0);
+  expect((await addressDya003(dir)).code).toBe(0);
   return dir;
 }
 
@@ -39,20 +39,20 @@ function editQp020(dir: string): void {
   writeFileSync(file, readFileSync(file, "utf8").replace("特殊特性按顾客规定的符号标识。", "特殊特性按顾客规定的符号标识，包装使用顾客周转箱。"));
 }
 
-function releaseQp020(dir: string): RunResult {
-  return csr(["-C", dir, "release", "QP-020", "--summary", "增加周转箱要求", "--pages", "P2", "--total-pages", "2", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-26", "--effective", EFFECTIVE, "-y"]);
+function releaseQp020(dir: string): Promise<RunResult> {
+  return csrInProcess(["-C", dir, "release", "QP-020", "--summary", "增加周转箱要求", "--pages", "P2", "--total-pages", "2", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-26", "--effective", EFFECTIVE, "-y"]);
 }
 
-function addressDya003(dir: string, ...more: string[]): RunResult {
-  return csr(["-C", dir, "address", "DYA-003", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y", ...more]);
+function addressDya003(dir: string, ...more: string[]): Promise<RunResult> {
+  return csrInProcess(["-C", dir, "address", "DYA-003", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y", ...more]);
 }
 
-function matrix(dir: string, today: string): { rows: MatrixRow[]; notes: string[] } {
-  return JSON.parse(csr(["-C", dir, "matrix", "csr", "--today", today, "--format", "json"]).stdout) as { rows: MatrixRow[]; notes: string[] };
+async function matrix(dir: string, today: string): Promise<{ rows: MatrixRow[]; notes: string[] }> {
+  return JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--today", today, "--format", "json"])).stdout) as { rows: MatrixRow[]; notes: string[] };
 }
 
-function listStatus(dir: string, today: string, lang?: "zh-CN"): string[] {
-  return csr(["-C", dir, "list", "csr", "--today", today], { lang }).stdout.split("\n").filter((l) => l.startsWith("DYA-003") || l.includes("addressed in any document") || l.includes("尚未落实"))
+async function listStatus(dir: string, today: string, lang?: "zh-CN"): Promise<string[]> {
+  return (await csrInProcess(["-C", dir, "list", "csr", "--today", today], { lang })).stdout.split("\n").filter((l) => l.startsWith("DYA-003") || l.includes("addressed in any document") || l.includes("尚未落实"))
     .map((l) => l.replace(/ {2,}/g, "  "));
 }
 
@@ -62,49 +62,49 @@ function pageText(site: string, page: string): string {
 }
 
 describe("a CSR addressed only in a revision not yet in force", () => {
-  it("is not addressed before the 实施日期: the CSR list says decided and names it with the day", () => {
-    const dir = repository();
-    expect(listStatus(dir, BEFORE)).toEqual([
+  it("is not addressed before the 实施日期: the CSR list says decided and names it with the day", async () => {
+    const dir = await repository();
+    expect(await listStatus(dir, BEFORE)).toEqual([
       "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  decided",
       "Not yet addressed in any document: DYA-003 (WI-031 not released yet, QP-020 A/2 takes effect 2026-12-20)",
     ]);
-    expect(listStatus(dir, BEFORE, "zh-CN")).toEqual([
+    expect(await listStatus(dir, BEFORE, "zh-CN")).toEqual([
       "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  已决定",
       "尚未落实到文件的要求：DYA-003（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）",
     ]);
   });
 
-  it("the CSR matrix marks the place 待实施 with its day and does not count it", () => {
-    const dir = repository();
-    const { rows, notes } = matrix(dir, BEFORE);
+  it("the CSR matrix marks the place 待实施 with its day and does not count it", async () => {
+    const dir = await repository();
+    const { rows, notes } = await matrix(dir, BEFORE);
     expect(rows.filter((r) => r.id === "DYA-003").map(({ document, version, link, status }) => ({ document, version, link, status }))).toEqual([
       { document: "WI-031", version: "draft", link: "", status: "decided" },
       { document: "QP-020", version: "A/1; A/2 not yet in force (from 2026-12-20)", link: "confirmed; not yet in force (from 2026-12-20); not counted yet", status: "decided" },
     ]);
     expect(notes).toContain("Not yet addressed in any document: DYA-003 (WI-031 not released yet, QP-020 A/2 takes effect 2026-12-20)");
-    const zh = csr(["-C", dir, "matrix", "csr", "--today", BEFORE, "--format", "csv"], { lang: "zh-CN" }).stdout.split("\n");
+    const zh = (await csrInProcess(["-C", dir, "matrix", "csr", "--today", BEFORE, "--format", "csv"], { lang: "zh-CN" })).stdout.split("\n");
     expect(zh.find((l) => l.startsWith("DYA-003") && l.includes("QP-020"))).toContain(",5.3 特殊特性,A/1；A/2 待实施（2026-12-20 实施）,特殊特性管理程序,已确认；待实施（2026-12-20 实施），不计入落实,,已决定,");
   });
 
-  it("csr show and csr site say so too", () => {
-    const dir = repository();
-    const lines = csr(["-C", dir, "show", "DYA-003", "--today", BEFORE]).stdout.split("\n").map((l) => l.trim());
+  it("csr show and csr site say so too", async () => {
+    const dir = await repository();
+    const lines = (await csrInProcess(["-C", dir, "show", "DYA-003", "--today", BEFORE])).stdout.split("\n").map((l) => l.trim());
     expect(lines.filter((l) => l.includes("QP-020") || l.startsWith("Status"))).toEqual([
       "Status          decided",
       "QP-020 特殊特性管理程序 A/2 (not yet in force, from 2026-12-20; not counted yet), section 5.3 特殊特性",
     ]);
-    const json = JSON.parse(csr(["-C", dir, "show", "DYA-003", "--today", BEFORE, "--format", "json"]).stdout) as { status: string; addressed: { document: string; pending: unknown }[] };
+    const json = JSON.parse((await csrInProcess(["-C", dir, "show", "DYA-003", "--today", BEFORE, "--format", "json"])).stdout) as { status: string; addressed: { document: string; pending: unknown }[] };
     expect([json.status, json.addressed.map((a) => [a.document, a.pending])]).toEqual(["decided", [["WI-031", null], ["QP-020", { version: "A/2", date: EFFECTIVE }]]]);
     const site = join(tempDir(), "site");
-    expect(csr(["-C", dir, "site", "--out", site, "--today", BEFORE], { lang: "zh-CN" }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "site", "--out", site, "--today", BEFORE], { lang: "zh-CN" })).code).toBe(0);
     expect(pageText(site, "csr/DYA-003.html")).toContain("QP-020 特殊特性管理程序（A/2） 【待实施（2026-12-20 实施），不计入落实】 章节 5.3 特殊特性");
     expect(pageText(site, "documents/QP-020.html")).toContain("DYA-003 包装须使用顾客周转箱（5.3 特殊特性；A/2 待实施（2026-12-20 实施），不计入落实）");
   });
 
-  it("is addressed from the 实施日期 on", () => {
-    const dir = repository();
-    expect(listStatus(dir, EFFECTIVE)).toEqual(["DYA-003  DYA  8.5.4  包装须使用顾客周转箱  addressed"]);
-    const { rows, notes } = matrix(dir, EFFECTIVE);
+  it("is addressed from the 实施日期 on", async () => {
+    const dir = await repository();
+    expect(await listStatus(dir, EFFECTIVE)).toEqual(["DYA-003  DYA  8.5.4  包装须使用顾客周转箱  addressed"]);
+    const { rows, notes } = await matrix(dir, EFFECTIVE);
     expect(rows.filter((r) => r.id === "DYA-003").map(({ document, version, link, status }) => ({ document, version, link, status }))).toEqual([
       { document: "WI-031", version: "draft", link: "", status: "addressed" },
       { document: "QP-020", version: "A/2", link: "confirmed", status: "addressed" },
@@ -112,18 +112,18 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(notes.filter((n) => n.includes("DYA-003"))).toEqual([]);
   });
 
-  it("a link made against the revision in force still counts while the next one is pending", () => {
-    const dir = repository();
+  it("a link made against the revision in force still counts while the next one is pending", async () => {
+    const dir = await repository();
     // DYA-004 was addressed in QP-020 5.3 before A/2 (no pin: which revision it was made against is not recorded).
-    expect(matrix(dir, BEFORE).rows.filter((r) => r.id === "DYA-004").map(({ link, status }) => ({ link, status }))).toEqual([{ link: "", status: "addressed" }]);
+    expect((await matrix(dir, BEFORE)).rows.filter((r) => r.id === "DYA-004").map(({ link, status }) => ({ link, status }))).toEqual([{ link: "", status: "addressed" }]);
   });
 
-  it("is the same when the link was made against the edited text before the release: csr release moves its pin to the new revision (tester18 F14)", () => {
-    const releasedFirst = repository();
+  it("is the same when the link was made against the edited text before the release: csr release moves its pin to the new revision (tester18 F14)", async () => {
+    const releasedFirst = await repository();
     const addressedFirst = gitInit(copyFixture("test/fixtures/csr/valid"));
     editQp020(addressedFirst);
-    expect(addressDya003(addressedFirst).stdout).toBe("DYA-003: addressed in QP-020 5.3 特殊特性.\n");
-    const released = releaseQp020(addressedFirst);
+    expect((await addressDya003(addressedFirst)).stdout).toBe("DYA-003: addressed in QP-020 5.3 特殊特性.\n");
+    const released = await releaseQp020(addressedFirst);
     expect(released.stdout.split("\n").slice(2, 4)).toEqual([
       "The link of DYA-003 to QP-020 was made against the text released now: re-pinned from A/1 to A/2, which addresses it only once it takes effect on 2026-12-20.",
       // csr address left its change uncommitted: the release does not commit it unseen.
@@ -134,22 +134,22 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(file(addressedFirst)).toContain("      revision: A/2\n");
     expect(file(addressedFirst)).toBe(file(releasedFirst));
     for (const today of [BEFORE, EFFECTIVE]) {
-      expect(listStatus(addressedFirst, today)).toEqual(listStatus(releasedFirst, today));
-      expect(matrix(addressedFirst, today)).toEqual(matrix(releasedFirst, today));
+      expect(await listStatus(addressedFirst, today)).toEqual(await listStatus(releasedFirst, today));
+      expect(await matrix(addressedFirst, today)).toEqual(await matrix(releasedFirst, today));
     }
-    expect(listStatus(addressedFirst, BEFORE, "zh-CN")).toEqual([
+    expect(await listStatus(addressedFirst, BEFORE, "zh-CN")).toEqual([
       "DYA-003  DYA  8.5.4  包装须使用顾客周转箱  已决定",
       "尚未落实到文件的要求：DYA-003（WI-031 尚未发布、QP-020 A/2 2026-12-20 实施）",
     ]);
   });
 
-  it("a link committed before the release has its new pin committed with the release; one to text the revision in force had stays with it", () => {
+  it("a link committed before the release has its new pin committed with the release; one to text the revision in force had stays with it", async () => {
     const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
     // DYA-001 is linked to QP-020 5.3 as A/1 has it, before the edit.
-    expect(csr(["-C", dir, "address", "DYA-001", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y", "--commit"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "address", "DYA-001", "QP-020", "--section", "5.3", "--date", "2026-11-26", "-y", "--commit"])).code).toBe(0);
     editQp020(dir);
-    expect(addressDya003(dir, "--commit").code).toBe(0);
-    const released = releaseQp020(dir);
+    expect((await addressDya003(dir, "--commit")).code).toBe(0);
+    const released = await releaseQp020(dir);
     expect(released.stdout.split("\n").slice(2, 4)).toEqual([
       "The link of DYA-003 to QP-020 was made against the text released now: re-pinned from A/1 to A/2, which addresses it only once it takes effect on 2026-12-20.",
       "Warning: QP-020 A/2 changed section 5.3 特殊特性 of QP-020, where DYA-001 is addressed (the link was confirmed on 2026-11-26, against A/1). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-020 --section \"5.3 特殊特性\" --by zhang'; if it no longer does, point 'addressed' at the section that does with 'csr address DYA-001 <document> --section <section> --by zhang' and remove this one with 'csr address DYA-001 QP-020 --section \"5.3 特殊特性\" --remove'.",
@@ -159,15 +159,15 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toContain("      revision: A/1\n");
   });
 
-  it("csr implement refuses a date implemented before the decision, and notes one before every place that addresses the CSR takes effect (tester18 F13)", () => {
-    const dir = repository();
+  it("csr implement refuses a date implemented before the decision, and notes one before every place that addresses the CSR takes effect (tester18 F13)", async () => {
+    const dir = await repository();
     // DYA-003, decided 2026-11-24, is addressed in the draft WI-031 and in QP-020 A/2, in force from 2026-12-20.
-    expect(csr(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-23", "-y"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-23", "-y"])).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --implemented 2026-11-23 is before the review decision of DYA-003 (2026-11-24), which it must follow.\n",
     });
-    expect(csr(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-26", "-y"], { lang: "zh-CN" })).toEqual({
+    expect(await csrInProcess(["-C", dir, "implement", "DYA-003", "--implemented", "2026-11-26", "-y"], { lang: "zh-CN" })).toEqual({
       code: 0,
       stdout:
         "DYA-003：已登记实施情况。状态：已实施，导入生产日期：2026-11-26。\n" +
@@ -175,16 +175,16 @@ describe("a CSR addressed only in a revision not yet in force", () => {
       stderr: "",
     });
     // DYA-004's link to QP-020 records no revision: made against the first, in force.
-    expect(csr(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-26", "-y"]).stdout).toBe(
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", "2026-11-26", "-y"])).stdout).toBe(
       "DYA-004: implementation recorded: status implemented, owner 王强 (wang), due 2026-12-31, implemented 2026-11-26.\n",
     );
   });
 
-  it("csr show names the revision in force and the pending one as the CSR matrix does, not the pending one as released (tester18 F6)", () => {
-    const dir = repository();
-    const place = (today: string, lang?: "zh-CN") => csr(["-C", dir, "show", "DYA-004", "--today", today], { lang }).stdout.split("\n").map((l) => l.trim()).filter((l) => l.includes("QP-020"));
-    expect(place(BEFORE)).toEqual(["Addressed in    QP-020 特殊特性管理程序 A/1; A/2 not yet in force (from 2026-12-20), section 5.3 特殊特性"]);
-    expect(place(BEFORE, "zh-CN")).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性"]);
-    expect(place(EFFECTIVE, "zh-CN")).toEqual(["落实文件        QP-020 特殊特性管理程序 A/2（已发布），章节 5.3 特殊特性"]);
+  it("csr show names the revision in force and the pending one as the CSR matrix does, not the pending one as released (tester18 F6)", async () => {
+    const dir = await repository();
+    const place = async (today: string, lang?: "zh-CN") => (await csrInProcess(["-C", dir, "show", "DYA-004", "--today", today], { lang })).stdout.split("\n").map((l) => l.trim()).filter((l) => l.includes("QP-020"));
+    expect(await place(BEFORE)).toEqual(["Addressed in    QP-020 特殊特性管理程序 A/1; A/2 not yet in force (from 2026-12-20), section 5.3 特殊特性"]);
+    expect(await place(BEFORE, "zh-CN")).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性"]);
+    expect(await place(EFFECTIVE, "zh-CN")).toEqual(["落实文件        QP-020 特殊特性管理程序 A/2（已发布），章节 5.3 特殊特性"]);
   });
 });
