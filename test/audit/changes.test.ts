@@ -115,11 +115,11 @@ const TZ = { TZ: "Asia/Shanghai" };
 // Each test runs csr several times; on a loaded 2-core machine that can take longer than the default.
 describe("csr changes", { timeout: 120_000 }, () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = scriptedHistory();
   });
 
-  it("reports every kind of change between two tags, as data", () => {
+  it("reports every kind of change between two tags, as data", async () => {
     const result = csr(["-C", dir, "changes", "audit-2025", "audit-2026", "--format", "json"], { lang: null, env: TZ });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -320,7 +320,7 @@ function importedSystem(from: string): string {
 describe("csr changes of a system imported into git", { timeout: 120_000 }, () => {
   let history: string;
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     history = scriptedHistory();
     dir = importedSystem(history);
   });
@@ -532,7 +532,7 @@ function customerMonth(): string {
 
 describe("csr changes of a customer's month", { timeout: 120_000 }, () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = customerMonth();
   });
   const period = async (from: string, to: string) => {
@@ -621,7 +621,7 @@ describe("csr changes in English", { timeout: 120_000 }, () => {
  * 11-03 and decided with --force on 11-12, nothing more; DYA-SQM B received 11-23, DYA-001 confirmed
  * unchanged in it on 11-25 (csr source update --unchanged), the others reopened.
  */
-function reviewMonth(standard: "IATF16949" | "GJB9001C"): string {
+async function reviewMonth(standard: "IATF16949" | "GJB9001C"): Promise<string> {
   const csrFile = (id: string, title: string, received: string, section: string, extra: string[] = []) =>
     lines(`id: ${id}`, "customer: DYA", `source: { document: DYA-SQM, revision: A, section: "${section}" }`, `clauses: ["${standard}:8.2.3"]`, `title: ${title}`, `received: ${received}`, ...extra);
   const dir = minimalRepo({
@@ -648,16 +648,16 @@ function reviewMonth(standard: "IATF16949" | "GJB9001C"): string {
     ["review", "DYA-003", "--disposition", "optional", "--by", "wang", "--date", "2026-11-12", "--force", "-y"],
     ["source", "update", "DYA-SQM", "--revision", "B", "--issued", "2026-11-20", "--received", "2026-11-23", "--unchanged", "DYA-001", "--by", "wang", "--date", "2026-11-25", "-y"],
   ]) {
-    const result = csr(["-C", dir, ...args], { env: TZ });
+    const result = await csrInProcess(["-C", dir, ...args], { env: TZ });
     expect([args.join(" "), result.code]).toEqual([args.join(" "), 0]);
   }
   return dir;
 }
 
 describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
-  it("says how each decision was taken, as the review-timeliness register's remark does (tester18 F4), and lists a CSR confirmed unchanged in a new source revision (tester18 F12)", () => {
-    const dir = reviewMonth("IATF16949");
-    const result = csr(["-C", dir, "changes", "2026-11-01", "2026-11-30"], { lang: null, env: TZ });
+  it("says how each decision was taken, as the review-timeliness register's remark does (tester18 F4), and lists a CSR confirmed unchanged in a new source revision (tester18 F12)", async () => {
+    const dir = await reviewMonth("IATF16949");
+    const result = await csrInProcess(["-C", dir, "changes", "2026-11-01", "2026-11-30"], { lang: null, env: TZ });
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n").filter((line) => line.startsWith("顾客"))).toEqual([
       "顾客特定要求  新增      DYA-002  包装标签须含批次号                  DYA-SQM A  顾客：东岳汽车，来源：DYA-SQM A 5.3，评审期限 2026-11-16  2026-11-02",
@@ -672,7 +672,7 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
       "顾客来源文件：新版本 1",
     ]);
     // The same remarks as the review-timeliness register's, whose rows of those rounds give them.
-    const reviews = csr(["-C", dir, "list", "reviews", "--today", "2026-11-30", "--format", "json"], { lang: null, env: TZ });
+    const reviews = await csrInProcess(["-C", dir, "list", "reviews", "--today", "2026-11-30", "--format", "json"], { lang: null, env: TZ });
     expect((JSON.parse(reviews.stdout) as { rows: { id: string; decided: string | null; remark: string }[] }).rows.map((r) => [r.id, r.decided, r.remark])).toEqual([
       ["DYA-001", "2026-10-12", ""],
       ["DYA-001", "2026-11-25", ""],
@@ -681,7 +681,7 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
       ["DYA-003", "2026-11-12", "强制决定，缺 2 个部门会签：品质部、市场部"],
       ["DYA-003", null, ""],
     ]);
-    const english = csr(["-C", dir, "changes", "2026-11-10", "2026-11-30", "--lang", "en"], { env: TZ });
+    const english = await csrInProcess(["-C", dir, "changes", "2026-11-10", "2026-11-30", "--lang", "en"], { env: TZ });
     expect(english.stdout.split("\n").filter((line) => /^(CSRs|Customer source)/.test(line))).toEqual([
       "CSRs                       decided              DYA-002  包装标签须含批次号                                            must meet  decided by 王强; countersigns on the signed paper review record 2026-11 评审记录 第12号   2026-11-10",
       "CSRs                       decided              DYA-003  返工须经顾客批准                                              optional   decided by 王强; decision forced; countersign missing from 2 departments: 品质部, 市场部  2026-11-12",
@@ -692,15 +692,15 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
       "CSRs: decided 2, reopened 2, confirmed unchanged 1",
       "Customer source documents: new revision 1",
     ]);
-    const data = JSON.parse(csr(["-C", dir, "changes", "2026-11-25", "2026-11-25", "--format", "json"], { lang: null, env: TZ }).stdout) as PeriodJson;
+    const data = JSON.parse((await csrInProcess(["-C", dir, "changes", "2026-11-25", "2026-11-25", "--format", "json"], { lang: null, env: TZ })).stdout) as PeriodJson;
     expect(data.changes).toEqual([{ area: "csr", kind: "confirmed", id: "DYA-001", title: "特殊特性符号按顾客规定标识", from: "A", to: "B", detail: "wang", date: "2026-11-25" }]);
   });
 
   it("in a repository without IATF 16949 says customer requirements in English where Chinese says 顾客要求: the change report and the workbook's sheets (tester18 F3)", async () => {
-    const dir = reviewMonth("GJB9001C");
-    const chinese = csr(["-C", dir, "changes", "2026-11-25", "2026-11-30"], { lang: null, env: TZ });
+    const dir = await reviewMonth("GJB9001C");
+    const chinese = await csrInProcess(["-C", dir, "changes", "2026-11-25", "2026-11-30"], { lang: null, env: TZ });
     expect(chinese.stdout.split("\n")[4]).toBe("顾客要求  确认未变  DYA-001  特殊特性符号按顾客规定标识  A       B       确认人：王强  2026-11-25");
-    const english = csr(["-C", dir, "changes", "2026-11-25", "2026-11-30", "--lang", "en"], { env: TZ });
+    const english = await csrInProcess(["-C", dir, "changes", "2026-11-25", "2026-11-30", "--lang", "en"], { env: TZ });
     expect(english.stdout.split("\n").slice(4)).toEqual([
       "Customer requirements  confirmed unchanged  DYA-001  Special characteristics carry the customer's symbols  A       B      confirmed by 王强  2026-11-25",
       "",
@@ -709,7 +709,7 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
       "",
     ]);
     const out = join(tempDir(), "registers.xlsx");
-    expect(csr(["-C", dir, "export", "--out", out, "--lang", "en"], { env: TZ }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "export", "--out", out, "--lang", "en"], { env: TZ })).code).toBe(0);
     const { default: ExcelJS } = await import("exceljs");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
@@ -718,7 +718,7 @@ describe("csr changes of a month of reviews", { timeout: 120_000 }, () => {
     // The column headers too, where the abbreviation stood alone (tester19 F7).
     const headers = (sheet: string) => (book.getWorksheet(sheet)!.getRow(2).values as unknown[]).filter((v) => typeof v === "string" && /CSR|ustomer requirement/.test(v));
     expect([headers("Customer requirements matrix"), headers("Review timeliness"), headers("Training")]).toEqual([["Customer requirement"], ["Customer requirement"], ["Document/customer requirement"]]);
-    const reviews = csr(["-C", dir, "list", "reviews", "--today", "2026-11-30", "--lang", "en"], { env: TZ });
+    const reviews = await csrInProcess(["-C", dir, "list", "reviews", "--today", "2026-11-30", "--lang", "en"], { env: TZ });
     expect(reviews.stdout.split("\n")[2]).toMatch(/^No\.  Customer requirement  Customer  Source document  /);
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, copyFixture, csr, gitInit, tempDir } from "../helpers.js";
+import { checkJsonInProcess, copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
 
 const TODAY = "2026-11-27";
 
@@ -18,8 +18,8 @@ function repository(): string {
   return gitInit(dir);
 }
 
-function withdrawWi031(dir: string, ...successor: string[]) {
-  return csr(["-C", dir, "obsolete", "WI-031", "--reason", "并入QP-020", ...successor, "--date", "2026-11-26", "-y"]);
+async function withdrawWi031(dir: string, ...successor: string[]) {
+  return (await csrInProcess(["-C", dir, "obsolete", "WI-031", "--reason", "并入QP-020", ...successor, "--date", "2026-11-26", "-y"]));
 }
 
 interface MatrixRow {
@@ -30,16 +30,16 @@ interface MatrixRow {
 }
 
 describe("a CSR addressed in a withdrawn document", () => {
-  it("csr obsolete withdraws it and names the CSRs left pointing at it; csr check warns at the entry", () => {
+  it("csr obsolete withdraws it and names the CSRs left pointing at it; csr check warns at the entry", async () => {
     const dir = repository();
-    const withdrawn = withdrawWi031(dir, "--superseded-by", "QP-020");
+    const withdrawn = await withdrawWi031(dir, "--superseded-by", "QP-020");
     expect(withdrawn.code).toBe(0);
     expect(withdrawn.stdout.split("\n").slice(1)).toEqual([
       "These CSRs still list WI-031 in addressed (csr check reports csr/addressed-by-obsolete; the CSR matrix marks it withdrawn and does not count it); record where they are addressed now ('csr address <csr> <document>', then 'csr address <csr> WI-031 --remove'):",
       "  csr/DYA/DYA-003.yaml  DYA-003 包装须使用顾客周转箱",
       "",
     ]);
-    const { code, findings } = checkJson(dir, "--today", TODAY);
+    const { code, findings } = await checkJsonInProcess(dir, "--today", TODAY);
     expect(findings.map((f) => [`${f.file}:${f.line}:${f.column}`, f.severity, f.rule, f.message])).toEqual([
       [
         "csr/DYA/DYA-003.yaml:13:5",
@@ -51,18 +51,18 @@ describe("a CSR addressed in a withdrawn document", () => {
     expect(code).toBe(0);
   });
 
-  it("without a successor, the finding says to point the entry at the current document or remove it", () => {
+  it("without a successor, the finding says to point the entry at the current document or remove it", async () => {
     const dir = repository();
-    expect(withdrawWi031(dir).code).toBe(0);
-    expect(checkJson(dir, "--today", TODAY).findings.map((f) => f.message)).toEqual([
+    expect((await withdrawWi031(dir)).code).toBe(0);
+    expect((await checkJsonInProcess(dir, "--today", TODAY)).findings.map((f) => f.message)).toEqual([
       "DYA-003's addressed still lists WI-031, withdrawn on 2026-11-26; it no longer addresses the requirement. Point it at the current document that replaces it ('csr address DYA-003 <document>'), or remove the entry ('csr address DYA-003 WI-031 --remove').",
     ]);
   });
 
-  it("the CSR matrix marks the document withdrawn with its date, does not count it, and says so under the matrix", () => {
+  it("the CSR matrix marks the document withdrawn with its date, does not count it, and says so under the matrix", async () => {
     const dir = repository();
-    expect(withdrawWi031(dir, "--superseded-by", "QP-020").code).toBe(0);
-    const matrix = JSON.parse(csr(["-C", dir, "matrix", "csr", "--today", TODAY, "--format", "json"]).stdout) as { rows: MatrixRow[]; notes: string[] };
+    expect((await withdrawWi031(dir, "--superseded-by", "QP-020")).code).toBe(0);
+    const matrix = JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--today", TODAY, "--format", "json"])).stdout) as { rows: MatrixRow[]; notes: string[] };
     expect(matrix.rows.filter((r) => r.id === "DYA-003").map(({ document, version, link }) => ({ document, version, link }))).toEqual([
       { document: "WI-031", version: "withdrawn 2026-11-26", link: "not counted" },
       { document: "QP-020", version: "A/1", link: "" },
@@ -70,13 +70,13 @@ describe("a CSR addressed in a withdrawn document", () => {
     expect(matrix.notes).toContain(
       "Documents marked withdrawn no longer address these CSRs: DYA-003; point addressed at the current document that replaces them, or remove the entry (csr/addressed-by-obsolete).",
     );
-    const zh = csr(["-C", dir, "matrix", "csr", "--today", TODAY], { lang: "zh-CN" }).stdout.split("\n");
+    const zh = (await csrInProcess(["-C", dir, "matrix", "csr", "--today", TODAY], { lang: "zh-CN" })).stdout.split("\n");
     expect(zh.find((l) => l.includes("WI-031"))).toMatch(/ WI-031 +5\.2 标识 +已作废 2026-11-26 +包装作业指导书 +不计入落实 +已落实到文件$/);
   });
 
-  it("a CSR addressed only in withdrawn documents is listed as not yet addressed under the matrix", () => {
+  it("a CSR addressed only in withdrawn documents is listed as not yet addressed under the matrix", async () => {
     const dir = copyFixture("test/fixtures/csr/invalid");
-    const matrix = JSON.parse(csr(["-C", dir, "matrix", "csr", "--today", TODAY, "--format", "json"]).stdout) as { rows: MatrixRow[]; notes: string[] };
+    const matrix = JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--today", TODAY, "--format", "json"])).stdout) as { rows: MatrixRow[]; notes: string[] };
     expect(matrix.rows.filter((r) => r.id === "DYA-005").map(({ document, version, link }) => ({ document, version, link }))).toEqual([
       { document: "QP-009", version: "withdrawn 2026-03-01", link: "not counted" },
     ]);
@@ -86,37 +86,37 @@ describe("a CSR addressed in a withdrawn document", () => {
     ]);
   });
 
-  it("csr show says when the document was withdrawn and that it no longer addresses the CSR", () => {
+  it("csr show says when the document was withdrawn and that it no longer addresses the CSR", async () => {
     const dir = repository();
-    expect(withdrawWi031(dir, "--superseded-by", "QP-020").code).toBe(0);
-    const lines = csr(["-C", dir, "show", "DYA-003", "--today", TODAY]).stdout.split("\n");
+    expect((await withdrawWi031(dir, "--superseded-by", "QP-020")).code).toBe(0);
+    const lines = (await csrInProcess(["-C", dir, "show", "DYA-003", "--today", TODAY])).stdout.split("\n");
     const at = lines.findIndex((l) => l.includes("WI-031"));
     expect(lines.slice(at, at + 2).map((l) => l.trim())).toEqual([
       "Addressed in    WI-031 包装作业指导书 (withdrawn on 2026-11-26; no longer addresses it), section 5.2 标识",
       "QP-020 特殊特性管理程序 A/1 (released)",
     ]);
-    const json = JSON.parse(csr(["-C", dir, "show", "DYA-003", "--today", TODAY, "--format", "json"]).stdout) as { addressed: { document: string; withdrawn: string | null }[] };
+    const json = JSON.parse((await csrInProcess(["-C", dir, "show", "DYA-003", "--today", TODAY, "--format", "json"])).stdout) as { addressed: { document: string; withdrawn: string | null }[] };
     expect(json.addressed.map((a) => [a.document, a.withdrawn])).toEqual([
       ["WI-031", "2026-11-26"],
       ["QP-020", null],
     ]);
   });
 
-  it("a CSR implemented under documents that are all withdrawn is decided again, in every register, csr show and csr site", () => {
+  it("a CSR implemented under documents that are all withdrawn is decided again, in every register, csr show and csr site", async () => {
     // DYA-005 (implemented 2026-11-26) addressed only in QP-009, withdrawn 2026-03-01 and replaced by QP-020.
     const dir = copyFixture("test/fixtures/csr/valid");
     const file = join(dir, "csr/DYA/DYA-005.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("  - { document: QP-020 }\n", "  - { document: QP-009 }\n"));
-    const list = csr(["-C", dir, "list", "csr", "--today", TODAY]).stdout.split("\n");
+    const list = (await csrInProcess(["-C", dir, "list", "csr", "--today", TODAY])).stdout.split("\n");
     expect(list.filter((l) => l.startsWith("DYA-005") || l.startsWith("Not yet")).map((l) => l.replace(/ {2,}/g, "  "))).toEqual([
       "DYA-005  DYA  8.3.3.3  特殊特性清单每年评审  王强  decided",
       "Not yet addressed in any document: DYA-003 (WI-031 not released yet), DYA-005 (QP-009 withdrawn)",
     ]);
-    const matrix = JSON.parse(csr(["-C", dir, "matrix", "csr", "--today", TODAY, "--format", "json"]).stdout) as { rows: (MatrixRow & { status: string })[] };
+    const matrix = JSON.parse((await csrInProcess(["-C", dir, "matrix", "csr", "--today", TODAY, "--format", "json"])).stdout) as { rows: (MatrixRow & { status: string })[] };
     expect(matrix.rows.filter((r) => r.id === "DYA-005").map(({ version, link, status }) => ({ version, link, status }))).toEqual([{ version: "withdrawn 2026-03-01", link: "not counted", status: "decided" }]);
-    expect((JSON.parse(csr(["-C", dir, "show", "DYA-005", "--today", TODAY, "--format", "json"]).stdout) as { status: string }).status).toBe("decided");
+    expect((JSON.parse((await csrInProcess(["-C", dir, "show", "DYA-005", "--today", TODAY, "--format", "json"])).stdout) as { status: string }).status).toBe("decided");
     const site = join(tempDir(), "site");
-    expect(csr(["-C", dir, "site", "--out", site, "--today", TODAY], { lang: "zh-CN" }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "site", "--out", site, "--today", TODAY], { lang: "zh-CN" })).code).toBe(0);
     const text = (page: string) => readFileSync(join(site, page), "utf8").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
     expect(text("csr/DYA-005.html")).toContain("落实文件 QP-009 产品标识管理程序 【已作废 2026-03-01，不计入落实】 负责人 王强");
     expect(text("documents/QP-009.html")).toContain("DYA-005 特殊特性清单每年评审（已作废 2026-03-01；不计入落实）");

@@ -7,17 +7,17 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, git } from "../helpers.js";
+import { csrInProcess, git } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
 /** The same files with the same texts: a refused command wrote nothing. */
 const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
 
 describe("csr source update on a revision recorded already", () => {
-  it("with other dates and no --amend, is refused naming the recorded dates and the command that corrects them; the same dates resume as before", () => {
+  it("with other dates and no --amend, is refused naming the recorded dates and the command that corrects them; the same dates resume as before", async () => {
     const dir = validRepo({ git: true });
     const before = snapshot(dir);
-    expect(csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "C", "--received", "2026-11-19", "-y"], { lang: "zh-CN" })).toEqual({
+    expect(await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "C", "--received", "2026-11-19", "-y"], { lang: "zh-CN" })).toEqual({
       code: 2,
       stdout: "",
       stderr:
@@ -25,15 +25,15 @@ describe("csr source update on a revision recorded already", () => {
         "提示：若是登记时录错，加 --amend 更正：csr source update DYA-SQM --revision C --received 2026-11-19 --amend；顾客发布了新版本时，用 --revision 给出新版本的版本号。\n",
     });
     expect(snapshot(dir)).toEqual(before);
-    expect(csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "C", "--received", "2026-11-20", "-y"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "C", "--received", "2026-11-20", "-y"])).code).toBe(0);
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it("--amend corrects the date received of the revision that restarted reviews, and the restart dates move with it", () => {
+  it("--amend corrects the date received of the revision that restarted reviews, and the restart dates move with it", async () => {
     const dir = validRepo({ git: true });
-    expect(csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", "2026-11-21", "--received", "2026-11-25", "-y", "--commit"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", "2026-11-21", "--received", "2026-11-25", "-y", "--commit"])).code).toBe(0);
     const restarted = read(dir, "csr/DYA/DYA-001.yaml");
-    const result = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-11-24", "--amend", "-y", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-11-24", "--amend", "-y", "--commit"]);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(result).toEqual({
       code: 0,
@@ -50,9 +50,9 @@ describe("csr source update on a revision recorded already", () => {
     expect(git(dir, ["status", "--porcelain"])).toBe("");
   });
 
-  it("--amend names the CSRs registered on the old date, which keep it, and the command that corrects each", () => {
+  it("--amend names the CSRs registered on the old date, which keep it, and the command that corrects each", async () => {
     const dir = validRepo();
-    const result = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "C", "--issued", "2026-11-09", "--received", "2026-11-19", "--amend", "-y"], { lang: "zh-CN" });
+    const result = await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "C", "--issued", "2026-11-09", "--received", "2026-11-19", "--amend", "-y"], { lang: "zh-CN" });
     expect(result).toEqual({
       code: 0,
       stdout:
@@ -65,18 +65,18 @@ describe("csr source update on a revision recorded already", () => {
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toContain("received: 2026-11-20\n");
   });
 
-  it("--amend refuses what records a new revision, a revision never recorded and a date issued after the date received; nothing is written", () => {
+  it("--amend refuses what records a new revision, a revision never recorded and a date issued after the date received; nothing is written", async () => {
     const dir = validRepo();
     const before = snapshot(dir);
-    const amend = (...args: string[]) => csr(["-C", dir, "source", "update", "DYA-SQM", ...args, "--amend", "-y"]).stderr;
-    expect(amend("--revision", "C", "--received", "2026-11-19", "--unchanged", "DYA-001")).toBe("csr: --unchanged records a new revision; --amend only corrects --received, --issued of a recorded one.\n");
-    expect(amend("--revision", "E", "--received", "2026-11-19")).toBe("csr: DYA-SQM has no recorded revision E (recorded: B, C); --amend only corrects a recorded one.\n");
-    expect(amend("--revision", "C", "--issued", "2026-11-21")).toBe("csr: Date issued 2026-11-21 is after date received 2026-11-20: it cannot be received before it is issued.\n");
-    expect(amend("--revision", "C")).toBe("csr: DYA-SQM: no date to correct was given (--received, --issued).\n");
+    const amend = async (...args: string[]) => (await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", ...args, "--amend", "-y"])).stderr;
+    expect(await amend("--revision", "C", "--received", "2026-11-19", "--unchanged", "DYA-001")).toBe("csr: --unchanged records a new revision; --amend only corrects --received, --issued of a recorded one.\n");
+    expect(await amend("--revision", "E", "--received", "2026-11-19")).toBe("csr: DYA-SQM has no recorded revision E (recorded: B, C); --amend only corrects a recorded one.\n");
+    expect(await amend("--revision", "C", "--issued", "2026-11-21")).toBe("csr: Date issued 2026-11-21 is after date received 2026-11-20: it cannot be received before it is issued.\n");
+    expect(await amend("--revision", "C")).toBe("csr: DYA-SQM: no date to correct was given (--received, --issued).\n");
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it("--amend that moves a restarted review's deadline before its decision says so, naming the CSR and the command for the reason (auditor17 F6)", () => {
+  it("--amend that moves a restarted review's deadline before its decision says so, naming the CSR and the command for the reason (auditor17 F6)", async () => {
     const dir = validRepo();
     // DYA-SQM C received 2026-10-08 (DYA-004 registered from it 2026-10-09); D received 2026-11-16 restarted DYA-004's review (due 2026-11-30), decided 2026-11-27: on time.
     const customer = join(dir, "customers/DYA.yaml");
@@ -94,7 +94,7 @@ describe("csr source update on a revision recorded already", () => {
         .replace("review:\n", "review:\n  restarted: 2026-11-16\n  history:\n    - { source_revision: C, closed: 2026-11-16 }\n")
         .replace("date: 2026-11-24 }", "date: 2026-11-27 }"),
     );
-    const result = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", "2026-11-02", "--received", "2026-11-03", "--amend", "-y"], { lang: "zh-CN" });
+    const result = await csrInProcess(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", "2026-11-02", "--received", "2026-11-03", "--amend", "-y"], { lang: "zh-CN" });
     expect(result.stdout.split("\n")).toEqual([
       "已更正 DYA-SQM D 版的接收日期 2026-11-03（原为 2026-11-16）。",
       "随该版本重新开始的评审，开始日期改为 2026-11-03，评审期限 2026-11-17：DYA-004。",
