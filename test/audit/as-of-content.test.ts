@@ -9,52 +9,52 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyFixture, csr, git, gitInit, ROOT, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, git, gitInit, ROOT, tempDir } from "../helpers.js";
 
 /** Runs the built csr in Chinese, as the 文控 does, and expects it to succeed. */
-function run(dir: string, ...args: string[]): string {
-  const result = csr(["-C", dir, ...args], { lang: "zh-CN" });
+async function run(dir: string, ...args: string[]): Promise<string> {
+  const result = await csrInProcess(["-C", dir, ...args], { lang: "zh-CN" });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   return result.stdout;
 }
 
 /** The CSV lines of a register (UTF-8 with a byte-order mark, CRLF) whose first cell after 序号 is one of `ids`, or every line when none. */
-function csvLines(dir: string, ids: readonly string[], ...args: string[]): string[] {
-  const lines = run(dir, ...args, "--format", "csv").replace(/^\uFEFF/, "").split("\r\n");
+async function csvLines(dir: string, ids: readonly string[], ...args: string[]): Promise<string[]> {
+  const lines = (await run(dir, ...args, "--format", "csv")).replace(/^\uFEFF/, "").split("\r\n");
   return lines.filter((line) => ids.some((id) => line.includes(`,${id},`)));
 }
 
 describe("a GJB procedure revised to drop a form, and the form withdrawn later", () => {
   const release = ["--pages", "P2", "--prepared", "songyy", "--reviewed", "chenhw", "--approved", "liuzm", "--countersigned", "tangl", "--standardization", "maxl", "--military-representative", "wangjd", "-y"];
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = gitInit(copyFixture("examples/gjb-demo"));
-    run(dir, "set", "CS/QP-001", "--remove-form", "CS/QR-001-02", "-y");
-    run(dir, "release", "CS/QP-001", "--summary", "合并相关方需求识别表", "--date", "2026-11-26", ...release);
-    run(dir, "obsolete", "CS/QR-001-02", "--superseded-by", "CS/QR-001-01", "--reason", "并入 CS/QR-001-01", "--date", "2026-11-27", "-y");
+    (await run(dir, "set", "CS/QP-001", "--remove-form", "CS/QR-001-02", "-y"));
+    (await run(dir, "release", "CS/QP-001", "--summary", "合并相关方需求识别表", "--date", "2026-11-26", ...release));
+    (await run(dir, "obsolete", "CS/QR-001-02", "--superseded-by", "CS/QR-001-01", "--reason", "并入 CS/QR-001-01", "--date", "2026-11-27", "-y"));
   });
 
-  it("lists on a day before the revision the version then issued with its own forms; after it, the current ones", () => {
+  it("lists on a day before the revision the version then issued with its own forms; after it, the current ones", async () => {
     // B/0 was never tagged (it came with the repository): it is read from the commit that recorded it.
-    expect(csvLines(dir, ["CS/QP-001"], "list", "procedures", "--today", "2026-11-20")).toEqual([
+    expect(await csvLines(dir, ["CS/QP-001"], "list", "procedures", "--today", "2026-11-20")).toEqual([
       '1,组织环境和相关方控制程序,CS/QP-001,B/0,内部,2024-06-03,综合部,4.1/4.2/4.3/4.4/6.1,,"CS/QR-001-01 内外部环境因素识别表\nCS/QR-001-02 相关方需求和期望识别表",',
     ]);
-    expect(csvLines(dir, ["CS/QR-001-01", "CS/QR-001-02"], "list", "forms", "--today", "2026-11-20")).toEqual([
+    expect(await csvLines(dir, ["CS/QR-001-01", "CS/QR-001-02"], "list", "forms", "--today", "2026-11-20")).toEqual([
       "1,CS/QR-001-01,内外部环境因素识别表,A/0,2024-06-03,CS/QP-001,综合部,3年,纸质+电子,综合部",
       "2,CS/QR-001-02,相关方需求和期望识别表,A/0,2024-06-03,CS/QP-001,综合部,3年,纸质+电子,综合部",
     ]);
-    expect(csvLines(dir, ["CS/QP-001"], "list", "procedures", "--today", "2026-11-30")).toEqual([
+    expect(await csvLines(dir, ["CS/QP-001"], "list", "procedures", "--today", "2026-11-30")).toEqual([
       "1,组织环境和相关方控制程序,CS/QP-001,B/1,内部,2026-11-26,综合部,4.1/4.2/4.3/4.4/6.1,,CS/QR-001-01 内外部环境因素识别表,",
     ]);
-    expect(csvLines(dir, ["CS/QR-001-01", "CS/QR-001-02"], "list", "forms", "--today", "2026-11-30")).toEqual([
+    expect(await csvLines(dir, ["CS/QR-001-01", "CS/QR-001-02"], "list", "forms", "--today", "2026-11-30")).toEqual([
       "1,CS/QR-001-01,内外部环境因素识别表,A/0,2024-06-03,CS/QP-001,综合部,3年,纸质+电子,综合部",
     ]);
   });
 
-  it("builds the registers of a site dated that day the same way", () => {
+  it("builds the registers of a site dated that day the same way", async () => {
     const site = join(tempDir(), "site");
-    expect(csr(["-C", dir, "site", "--out", site, "--today", "2026-11-20"], { lang: "zh-CN" }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "site", "--out", site, "--today", "2026-11-20"], { lang: "zh-CN" })).code).toBe(0);
     expect(readFileSync(join(site, "registers/forms.csv"), "utf8").split("\r\n").filter((line) => line.includes(",CS/QR-001-02,"))).toEqual([
       "2,CS/QR-001-02,相关方需求和期望识别表,A/0,2024-06-03,CS/QP-001,综合部,3年,纸质+电子,综合部",
     ]);
@@ -67,21 +67,21 @@ describe("a GJB procedure revised to drop a form, and the form withdrawn later",
     // B/2 renames the procedure; then the history is squashed into one commit: B/1 is only at its tag, B/0 nowhere.
     const file = join(copy, "documents/procedures/CS_QP-001.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("title: 组织环境和相关方控制程序", "title: 组织环境、相关方和风险控制程序"));
-    run(copy, "release", "CS/QP-001", "--summary", "名称增加风险", "--date", "2026-11-28", ...release);
+    (await run(copy, "release", "CS/QP-001", "--summary", "名称增加风险", "--date", "2026-11-28", ...release));
     git(copy, ["reset", "-q", "--soft", git(copy, ["rev-list", "--max-parents=0", "HEAD"]).trim()]);
     git(copy, ["commit", "-q", "--amend", "-m", "squashed", "--", "."]);
     expect(git(copy, ["log", "--format=%s", "--", file]).trim()).toBe("squashed");
-    expect(csvLines(copy, ["CS/QP-001"], "list", "procedures", "--today", "2026-11-27")).toEqual([
+    expect(await csvLines(copy, ["CS/QP-001"], "list", "procedures", "--today", "2026-11-27")).toEqual([
       "1,组织环境和相关方控制程序,CS/QP-001,B/1,内部,2026-11-26,综合部,4.1/4.2/4.3/4.4/6.1,,CS/QR-001-01 内外部环境因素识别表,",
     ]);
-    const before = run(copy, "list", "procedures", "--today", "2026-11-20").trimEnd().split("\n");
+    const before = (await run(copy, "list", "procedures", "--today", "2026-11-20")).trimEnd().split("\n");
     expect(before.filter((line) => line.includes("CS/QP-001"))).toEqual([
       expect.stringMatching(/^1 +组织环境、相关方和风险控制程序 +CS\/QP-001 +B\/0 .*CS\/QR-001-01 内外部环境因素识别表$/),
       "以下文件在 2026-11-20 当日的版本内容在 git 中未找到（没有发布标签，也没有记录该版本的提交），其名称、部门、相关文件和表单按现行内容列出，请与该版本的受控副本核对：CS/QP-001 B/0。",
     ]);
     // The workbook of the day is built the same way.
     const out = join(repo, "registers.xlsx");
-    expect(csr(["-C", copy, "export", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" })).toEqual({ code: 0, stdout: "", stderr: `已写入 ${out}\n` });
+    expect(await csrInProcess(["-C", copy, "export", "--out", out, "--today", "2026-11-27"], { lang: "zh-CN" })).toEqual({ code: 0, stdout: "", stderr: `已写入 ${out}\n` });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const titles: unknown[] = [];
@@ -91,7 +91,7 @@ describe("a GJB procedure revised to drop a form, and the form withdrawn later",
     expect(titles).toEqual(["组织环境和相关方控制程序"]);
   });
 
-  it("reads the version of the day from the history of a larger repository that holds the document repository in a folder", () => {
+  it("reads the version of the day from the history of a larger repository that holds the document repository in a folder", async () => {
     const outer = tempDir();
     const sub = join(outer, "quality");
     cpSync(join(ROOT, "examples/gjb-demo"), sub, { recursive: true });
@@ -99,26 +99,26 @@ describe("a GJB procedure revised to drop a form, and the form withdrawn later",
     cpSync(dir, sub, { recursive: true, filter: (path) => !path.includes(".git") });
     git(outer, ["add", "-A"]);
     git(outer, ["commit", "-q", "-m", "CS/QP-001 B/1"]);
-    expect(csvLines(sub, ["CS/QR-001-02"], "list", "forms", "--today", "2026-11-20")).toEqual(["2,CS/QR-001-02,相关方需求和期望识别表,A/0,2024-06-03,CS/QP-001,综合部,3年,纸质+电子,综合部"]);
+    expect(await csvLines(sub, ["CS/QR-001-02"], "list", "forms", "--today", "2026-11-20")).toEqual(["2,CS/QR-001-02,相关方需求和期望识别表,A/0,2024-06-03,CS/QP-001,综合部,3年,纸质+电子,综合部"]);
   });
 });
 
 describe("an IATF procedure and work instruction revised to drop a form, and the form withdrawn later", () => {
-  it("names both as the form's owners on a day before their revisions", () => {
+  it("names both as the form's owners on a day before their revisions", async () => {
     const dir = gitInit(copyFixture("examples/acme-auto"));
-    run(dir, "set", "QP-006", "--remove-form", "HH-F-045", "-y");
-    run(dir, "set", "WI-010-02", "--remove-form", "HH-F-045", "-y");
+    (await run(dir, "set", "QP-006", "--remove-form", "HH-F-045", "-y"));
+    (await run(dir, "set", "WI-010-02", "--remove-form", "HH-F-045", "-y"));
     const signatures = ["--prepared", "zhaoqiang", "--reviewed", "zhangli", "--approved", "xuht", "--date", "2026-11-20", "-y"];
-    run(dir, "release", "QP-006", "--summary", "点检改用 QR-006-01", "--pages", "P3", ...signatures);
-    run(dir, "release", "WI-010-02", "--summary", "点检改用 QR-006-01", "--pages", "P1", ...signatures);
-    run(dir, "obsolete", "HH-F-045", "--superseded-by", "QR-006-01", "--reason", "并入 QR-006-01", "--date", "2026-11-27", "-y");
-    expect(csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-15")).toEqual(["3,HH-F-045,设备日常点检表,A/1,2024-03-01,QP-006、WI-010-02,生产部,1年,纸质,生产部各车间"]);
-    expect(csvLines(dir, ["QP-006"], "list", "procedures", "--style", "gjb", "--today", "2026-11-15")).toEqual([
+    (await run(dir, "release", "QP-006", "--summary", "点检改用 QR-006-01", "--pages", "P3", ...signatures));
+    (await run(dir, "release", "WI-010-02", "--summary", "点检改用 QR-006-01", "--pages", "P1", ...signatures));
+    (await run(dir, "obsolete", "HH-F-045", "--superseded-by", "QR-006-01", "--reason", "并入 QR-006-01", "--date", "2026-11-27", "-y"));
+    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-15")).toEqual(["3,HH-F-045,设备日常点检表,A/1,2024-03-01,QP-006、WI-010-02,生产部,1年,纸质,生产部各车间"]);
+    expect(await csvLines(dir, ["QP-006"], "list", "procedures", "--style", "gjb", "--today", "2026-11-15")).toEqual([
       '6,设备与监视测量资源管理程序,QP-006,A/1,2025-10-20,生产部,7.1.3/7.1.3.1/7.1.5/7.1.5.1/7.1.5.1.1/7.1.5.2/7.1.5.2.1/7.1.5.3/7.1.5.3.1/7.1.5.3.2/8.5.1.5/8.5.1.6,,"HH-F-045 设备日常点检表\nQR-006-01 量检具校准计划及记录",',
     ]);
-    expect(csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-30")).toEqual([]);
+    expect(await csvLines(dir, ["HH-F-045"], "list", "forms", "--today", "2026-11-30")).toEqual([]);
     // Before 2025-10-20 QP-006 was A/0, which the repository came with already superseded: git has no A/0 to read, nor of 19 others.
-    expect(run(dir, "list", "forms", "--today", "2024-06-01").trimEnd().split("\n").at(-1)).toBe(
+    expect((await run(dir, "list", "forms", "--today", "2024-06-01")).trimEnd().split("\n").at(-1)).toBe(
       "以下文件在 2024-06-01 当日的版本内容在 git 中未找到（没有发布标签，也没有记录该版本的提交），其名称、部门、相关文件和表单按现行内容列出，请与该版本的受控副本核对：QP-001 A/0、QP-002 A/0、QP-004 A/0、QP-006 A/0、QP-007 A/0、QP-008 A/0、QP-010 A/0、QP-011 A/0、QP-012 A/0、QP-013 A/0 等共 20 份。",
     );
   });

@@ -2,18 +2,18 @@
  * auditor16 F1: a clause matrix of a standard the repository is not under printed and signed
  * "0 % covered" with exit 0. It is refused (exit 2, one line naming the standards in scope); for
  * ISO 9001 under IATF 16949 or GJB 9001C, which include its clauses under the same numbers, the
- * hint names the matrix that shows them. The built binary, on the shipped examples.
+ * hint names the matrix that shows them. csr run in process, on the shipped examples.
  */
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { csr, ROOT } from "../helpers.js";
+import { csrInProcess, ROOT } from "../helpers.js";
 
 const ACME = join(ROOT, "examples", "acme-auto");
 const GJB = join(ROOT, "examples", "gjb-demo");
 
 describe("csr matrix clauses --standard of a standard not in scope", () => {
-  it("refuses ISO 9001 in an IATF 16949 repository and names the IATF matrix, which holds its clauses", ({ expect }) => {
-    expect(csr(["-C", ACME, "matrix", "clauses", "--standard", "ISO9001", "--today", "2026-12-01"])).toEqual({
+  it("refuses ISO 9001 in an IATF 16949 repository and names the IATF matrix, which holds its clauses", async ({ expect }) => {
+    expect(await csrInProcess(["-C", ACME, "matrix", "clauses", "--standard", "ISO9001", "--today", "2026-12-01"])).toEqual({
       code: 2,
       stdout: "",
       stderr:
@@ -22,15 +22,15 @@ describe("csr matrix clauses --standard of a standard not in scope", () => {
     });
   });
 
-  it("refuses GJB 9001C for an automotive supplier, and IATF 16949 for a GJB one, in Chinese too", ({ expect }) => {
-    expect(csr(["-C", ACME, "matrix", "clauses", "--standard", "GJB9001C", "--format", "xlsx", "--out", "/nonexistent/x.xlsx"], { lang: "zh-CN" })).toEqual({
+  it("refuses GJB 9001C for an automotive supplier, and IATF 16949 for a GJB one, in Chinese too", async ({ expect }) => {
+    expect(await csrInProcess(["-C", ACME, "matrix", "clauses", "--standard", "GJB9001C", "--format", "xlsx", "--out", "/nonexistent/x.xlsx"], { lang: "zh-CN" })).toEqual({
       code: 2,
       stdout: "",
       stderr:
         "csr: GJB9001C 不在本仓库的体系标准中（qms.yaml 的 'standards'：IATF16949）：没有文件能对应它的条款，其矩阵只会把每个条款列为未覆盖。\n" +
         "提示：请用 --standard IATF16949；如果组织确实按该标准运行，请把它加入 qms.yaml 的 'standards'。\n",
     });
-    const iatf = csr(["-C", GJB, "matrix", "clauses", "--standard", "IATF16949", "--style", "cross-reference"]);
+    const iatf = await csrInProcess(["-C", GJB, "matrix", "clauses", "--standard", "IATF16949", "--style", "cross-reference"]);
     expect(iatf.code).toBe(2);
     expect(iatf.stdout).toBe("");
     expect(iatf.stderr.split("\n")[0]).toBe(
@@ -38,9 +38,9 @@ describe("csr matrix clauses --standard of a standard not in scope", () => {
     );
   });
 
-  it("still prints the matrix of a standard in scope, with or without --standard", ({ expect }) => {
+  it("still prints the matrix of a standard in scope, with or without --standard", async ({ expect }) => {
     for (const args of [["--standard", "IATF16949"], []]) {
-      const result = csr(["-C", ACME, "matrix", "clauses", ...args, "--today", "2026-12-01"]);
+      const result = await csrInProcess(["-C", ACME, "matrix", "clauses", ...args, "--today", "2026-12-01"]);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe("");
       expect(result.stdout).toContain("Coverage: 186/186 (100.0%)");

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csr, csrInProcess, git } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, git } from "../helpers.js";
 import { pendingTrainingProcedure, threeDepartmentRepo, trainingProcedure } from "./three-departments.js";
 
 const procedure = trainingProcedure();
@@ -263,20 +263,20 @@ describe("csr list distribution|documents --department / --holder", () => {
   it("a filtered CSV starts with its header row, says on stderr that it is filtered, and is named after its filter in a folder", async () => {
     const dir = repo();
     await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhao", "--date", "2026-10-14", "-y");
-    const production = csr(["-C", dir, "list", "distribution", "--department", "生产部", "--format", "csv", "--today", "2026-11-27"], { lang: null });
+    const production = await csrInProcess(["-C", dir, "list", "distribution", "--department", "生产部", "--format", "csv", "--today", "2026-11-27"], { lang: null });
     expect([production.code, production.stdout.split("\r\n")[0]]).toEqual([0, "\ufeff序号,文件编号,文件名称,版本,受控号,发放部门,领用人,发放人,发放日期,应回收日期,回收日期,交回人,回收人,状态,备注"]);
     expect(production.stdout.split("\r\n").slice(1, -1).map((row) => row.split(",").slice(0, 6).join(","))).toEqual(["1,QP-005,培训程序,A/0,2,生产部", "2,QP-005,培训程序,A/1,4,生产部"]);
     expect(production.stderr).toBe("csr: 这份 CSV 按条件筛选（发放部门：生产部），共 2 行，不是完整的文件发放/回收记录；CSV 只有表头和数据行，文件中不写这一说明。完整的清单：csr list distribution --format csv。\n");
     // Written into a folder, it is not distribution.csv, which a reader would take for the whole register.
-    const held = csr(["-C", dir, "list", "documents", "--holder", "赵磊", "--department", "PRD", "--format", "csv", "--out", "audit/"]);
+    const held = await csrInProcess(["-C", dir, "list", "documents", "--holder", "赵磊", "--department", "PRD", "--format", "csv", "--out", "audit/"]);
     expect([held.code, held.stderr]).toEqual([
       0,
       "wrote audit/documents-PRD-zhao.csv\ncsr: this CSV is filtered (held by 生产部; holder 赵磊), 1 row(s), and is not the whole controlled document list; a CSV holds only its header and rows, so the file does not say so. All of it: csr list documents --format csv.\n",
     ]);
     expect(readFileSync(join(dir, "audit/documents-PRD-zhao.csv"), "utf8").split("\r\n")[1]).toMatch(/^1,2,QP-005,培训程序,品质部,A\/1,4,/);
-    expect(csr(["-C", dir, "list", "distribution", "--department", "PRD", "--format", "xlsx", "--out", "audit/"]).stderr).toBe("wrote audit/distribution-PRD.xlsx\n");
+    expect((await csrInProcess(["-C", dir, "list", "distribution", "--department", "PRD", "--format", "xlsx", "--out", "audit/"])).stderr).toBe("wrote audit/distribution-PRD.xlsx\n");
     // Unfiltered, the register keeps its own name and says nothing more.
-    expect(csr(["-C", dir, "list", "distribution", "--format", "csv", "--out", "audit/"]).stderr).toBe("wrote audit/distribution.csv\n");
+    expect((await csrInProcess(["-C", dir, "list", "distribution", "--format", "csv", "--out", "audit/"])).stderr).toBe("wrote audit/distribution.csv\n");
   });
 
   it("refuses the filters on other registers and with another document status, and an unknown department", async () => {

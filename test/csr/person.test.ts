@@ -6,7 +6,7 @@ import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { personChoices, type EditSession } from "../../src/commands/shared/edit.js";
-import { checkJsonInProcess, csr, csrInProcess, git, tempDir } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, git, tempDir } from "../helpers.js";
 import { read, tree, validRepo } from "./fixture.js";
 
 const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
@@ -166,19 +166,19 @@ describe("csr person update and leave", () => {
 });
 
 describe("csr person remove", () => {
-  /** A repository as `csr init` writes it (built binary), with its first commit and one real person. */
-  function initialised(): string {
+  /** A repository as `csr init` writes it, with its first commit and one real person. */
+  async function initialised(): Promise<string> {
     const dir = join(tempDir(), "质量体系");
-    expect(csr(["init", dir, "--standard", "IATF16949", "-y"], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["init", dir, "--standard", "IATF16949", "-y"], { lang: null })).code).toBe(0);
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-qm", "init"]);
-    expect(csr(["-C", dir, "person", "add", "chenjing", "--name", "陈静", "--department", "QA", "--roles", "document-controller,author", "-y", "--commit"], { lang: null }).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "person", "add", "chenjing", "--name", "陈静", "--department", "QA", "--roles", "document-controller,author", "-y", "--commit"], { lang: null })).code).toBe(0);
     return dir;
   }
 
-  it("removes the placeholder people of csr init no record names, by id or name, and commits people.yaml alone", () => {
-    const dir = initialised();
-    const result = csr(["-C", dir, "person", "remove", "zhangsan", "李四", "wangwu", "zhaoliu", "-y", "--commit"], { lang: null });
+  it("removes the placeholder people of csr init no record names, by id or name, and commits people.yaml alone", async () => {
+    const dir = await initialised();
+    const result = await csrInProcess(["-C", dir, "person", "remove", "zhangsan", "李四", "wangwu", "zhaoliu", "-y", "--commit"], { lang: null });
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(result).toEqual({
       code: 0,
@@ -187,33 +187,33 @@ describe("csr person remove", () => {
     });
     expect(read(dir, "people.yaml").split("\n").slice(2)).toEqual(["people:", "  - id: chenjing", "    name: 陈静", "    department: QA", "    roles: [document-controller, author]", ""]);
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["csr person remove zhangsan, lisi, wangwu, zhaoliu", "", "people.yaml"]);
-    expect(csr(["-C", dir, "person", "remove", "zhangsan", "-y"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "person", "remove", "zhangsan", "-y"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: <id> zhangsan：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。\n",
     });
-    expect(csr(["-C", dir, "person", "remove", "-y"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少 <id>（或在终端中运行，由 csr 询问人员 id）。\n" });
+    expect(await csrInProcess(["-C", dir, "person", "remove", "-y"], { lang: null })).toEqual({ code: 2, stdout: "", stderr: "csr: 缺少 <id>（或在终端中运行，由 csr 询问人员 id）。\n" });
   });
 
-  it("refuses someone a record names, saying where and to record that they left instead, and changes nothing", () => {
-    const dir = initialised();
-    expect(csr(["-C", dir, "person", "add", "liuwei", "--name", "刘伟", "--department", "QA", "--roles", "reviewer", "-y", "--commit"]).code).toBe(0);
-    expect(csr(["-C", dir, "new", "procedure", "--title", "文件控制程序", "--department", "QA", "-y"]).code).toBe(0);
+  it("refuses someone a record names, saying where and to record that they left instead, and changes nothing", async () => {
+    const dir = await initialised();
+    expect((await csrInProcess(["-C", dir, "person", "add", "liuwei", "--name", "刘伟", "--department", "QA", "--roles", "reviewer", "-y", "--commit"])).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "new", "procedure", "--title", "文件控制程序", "--department", "QA", "-y"])).code).toBe(0);
     const path = join(dir, "documents", "QP-001.yaml");
     writeFileSync(path, read(dir, "documents/QP-001.yaml").replace(/^ {2}- title: (目的|适用范围|职责|定义|作业流程)$/gmu, "$&\n    text: 无。"));
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-qm", "draft"]);
-    expect(csr(["-C", dir, "release", "QP-001", "--summary", "首次发布", "--prepared", "chenjing", "--reviewed", "liuwei", "--approved", "lisi", "--date", "2026-03-02", "-y"]).stderr).toBe("");
-    expect(csr(["-C", dir, "distribute", "QP-001", "--to", "PRD", "--holder", "zhaoliu", "--issued-by", "chenjing", "--date", "2026-03-03", "-y"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "首次发布", "--prepared", "chenjing", "--reviewed", "liuwei", "--approved", "lisi", "--date", "2026-03-02", "-y"])).stderr).toBe("");
+    expect((await csrInProcess(["-C", dir, "distribute", "QP-001", "--to", "PRD", "--holder", "zhaoliu", "--issued-by", "chenjing", "--date", "2026-03-03", "-y"])).code).toBe(0);
     const before = snapshot(dir);
-    expect(csr(["-C", dir, "person", "remove", "wangwu", "lisi", "-y"], { lang: null })).toEqual({
+    expect(await csrInProcess(["-C", dir, "person", "remove", "wangwu", "lisi", "-y"], { lang: null })).toEqual({
       code: 2,
       stdout: "",
       stderr:
         "csr: 不能删除 李四（lisi）：有 1 处记录提到此人，删除后这些记录将无法追溯到签字人：\n  documents/QP-001.yaml:19:11 revisions.0.approved.by\n" +
         "提示：删除只用于从未出现在记录中的人员（如 csr init 写入的示例人员）；此人如已不在本公司，请用 'csr person leave lisi --date <离职日期>' 登记离职，此人留在名单中，但不再作为新工作的人选。\n",
     });
-    expect(csr(["-C", dir, "person", "remove", "zhaoliu", "-y"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "person", "remove", "zhaoliu", "-y"])).toEqual({
       code: 2,
       stdout: "",
       stderr:

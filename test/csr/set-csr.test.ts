@@ -1,8 +1,8 @@
 /**
  * csr set <CSR-id>: what was typed wrong when a CSR was registered is corrected by command, not by
  * hand-editing csr/**.yaml (tester16 F11). Registration facts at any time; the requirement itself
- * (title, text, clauses) once decided only as a typing error, said with --amend. The built binary
- * on real git repositories; the question at a terminal driven with @inquirer/testing.
+ * (title, text, clauses) once decided only as a typing error, said with --amend. csr run in
+ * process (csrInProcess) on real git repositories; the question at a terminal driven with @inquirer/testing.
  */
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { setDocument } from "../../src/commands/set/index.js";
-import { checkJson, csr, FIXTURES, git, gitInit, tempDir } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, FIXTURES, git, gitInit, tempDir } from "../helpers.js";
 import { today, weekdaysAfter, workingDaysSince } from "../today.js";
 import { capture, read, tree, validRepo, weekdayCalendar } from "./fixture.js";
 
@@ -19,13 +19,13 @@ import { capture, read, tree, validRepo, weekdayCalendar } from "./fixture.js";
 const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
 
 describe("csr set <CSR-id>", () => {
-  it("corrects an undecided CSR's clauses, title, section and date received, says the new review deadline and commits that file alone", () => {
+  it("corrects an undecided CSR's clauses, title, section and date received, says the new review deadline and commits that file alone", async () => {
     const dir = validRepo();
     // Corrected to the day the test runs (csr set has no --today): the deadline it moves to is ahead.
     const day = today();
     weekdayCalendar(dir);
     gitInit(dir);
-    const result = csr(["-C", dir, "set", "DYA-001", "--remove-clause", "8.3.3.3", "--add-clause", "8.5.4", "--received", day, "--title", "标签须含顾客零件号", "--section", "", "-y", "--commit"]);
+    const result = await csrInProcess(["-C", dir, "set", "DYA-001", "--remove-clause", "8.3.3.3", "--add-clause", "8.5.4", "--received", day, "--title", "标签须含顾客零件号", "--section", "", "-y", "--commit"]);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(result).toEqual({
       code: 0,
@@ -46,11 +46,11 @@ describe("csr set <CSR-id>", () => {
     expect(git(dir, ["status", "--porcelain"])).toBe("");
   });
 
-  it("says when the corrected date received puts the review deadline in the past", () => {
+  it("says when the corrected date received puts the review deadline in the past", async () => {
     const dir = validRepo();
     const customer = join(dir, "customers", "DYA.yaml");
     writeFileSync(customer, readFileSync(customer, "utf8").replace("issued: 2026-11-10\n        received: 2026-11-20", "issued: 2026-11-01\n        received: 2026-11-02"));
-    const result = csr(["-C", dir, "set", "DYA-001", "--received", "2026-11-03", "-y"]);
+    const result = await csrInProcess(["-C", dir, "set", "DYA-001", "--received", "2026-11-03", "-y"]);
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n");
     expect(lines.slice(0, 3)).toEqual([
@@ -65,18 +65,18 @@ describe("csr set <CSR-id>", () => {
     ]);
   });
 
-  it("adds the text and category where csr add writes them", () => {
+  it("adds the text and category where csr add writes them", async () => {
     const dir = validRepo();
-    expect(csr(["-C", dir, "set", "DYA-001", "--text", "按顾客的符号标识", "--category", "设计", "-y"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "set", "DYA-001", "--text", "按顾客的符号标识", "--category", "设计", "-y"])).code).toBe(0);
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(
       'id: DYA-001\ncustomer: DYA\nsource: { document: DYA-SQM, revision: C, section: "4.2" }\nclauses: [IATF16949:8.3.3.3]\ntitle: 特殊特性符号按顾客规定标识\ntext: 按顾客的符号标识\ncategory: 设计\nreceived: 2026-11-20\n',
     );
   });
 
-  it("refuses to change a decided CSR's requirement, saying what to do instead; --amend corrects a typing error and the commit says so", () => {
+  it("refuses to change a decided CSR's requirement, saying what to do instead; --amend corrects a typing error and the commit says so", async () => {
     const dir = validRepo({ git: true });
     const before = snapshot(dir);
-    expect(csr(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--add-clause", "8.5.1", "-y"])).toEqual({
+    expect(await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--add-clause", "8.5.1", "-y"])).toEqual({
       code: 2,
       stdout: "",
       stderr:
@@ -85,8 +85,8 @@ describe("csr set <CSR-id>", () => {
     });
     expect(snapshot(dir)).toEqual(before);
     // A registration fact is corrected without --amend.
-    expect(csr(["-C", dir, "set", "DYA-003", "--section", "6.4", "-y", "--commit"]).code).toBe(0);
-    const amended = csr(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "-y", "--commit"], { lang: "zh-CN" });
+    expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--section", "6.4", "-y", "--commit"])).code).toBe(0);
+    const amended = await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "-y", "--commit"], { lang: "zh-CN" });
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(amended).toEqual({
       code: 0,
@@ -100,9 +100,9 @@ describe("csr set <CSR-id>", () => {
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain('source: {document: DYA-SQM, revision: C, section: "6.4"}\nclauses: [IATF16949:8.5.4]\ntitle: 包装须使用顾客专用周转箱\n');
   });
 
-  it("shortens a decided CSR's title without --amend when its whole wording moves to its text unchanged (tester20 F26)", () => {
+  it("shortens a decided CSR's title without --amend when its whole wording moves to its text unchanged (tester20 F26)", async () => {
     const dir = validRepo({ git: true });
-    const moved = csr(["-C", dir, "set", "DYA-003", "--title", "顾客周转箱", "--text", "包装须使用顾客周转箱", "-y", "--commit"]);
+    const moved = await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "顾客周转箱", "--text", "包装须使用顾客周转箱", "-y", "--commit"]);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(moved).toEqual({
       code: 0,
@@ -116,12 +116,12 @@ describe("csr set <CSR-id>", () => {
     });
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain("title: 顾客周转箱\n");
     // Wording that differs from the title is a change of the requirement: refused as before.
-    expect(csr(["-C", dir, "set", "DYA-003", "--title", "周转箱", "--text", "包装须使用顾客周转箱或同等包装", "-y"]).code).toBe(2);
+    expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "周转箱", "--text", "包装须使用顾客周转箱或同等包装", "-y"])).code).toBe(2);
   });
 
-  it("adds, corrects and removes the English title of a decided CSR without --amend: a translation, not the requirement reviewed (tester19 F6)", () => {
+  it("adds, corrects and removes the English title of a decided CSR without --amend: a translation, not the requirement reviewed (tester19 F6)", async () => {
     const dir = validRepo({ git: true });
-    const added = csr(["-C", dir, "set", "DYA-003", "--title-en", "Customer returnable containers for packaging", "-y", "--commit"]);
+    const added = await csrInProcess(["-C", dir, "set", "DYA-003", "--title-en", "Customer returnable containers for packaging", "-y", "--commit"]);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(added).toEqual({
       code: 0,
@@ -132,50 +132,50 @@ describe("csr set <CSR-id>", () => {
       stderr: "",
     });
     expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain("title: 包装须使用顾客周转箱\ntitle_en: Customer returnable containers for packaging\n");
-    expect(csr(["-C", dir, "set", "DYA-003", "--title-en", "", "-y"]).stdout).toBe(
+    expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--title-en", "", "-y"])).stdout).toBe(
       "Updated DYA-003 包装须使用顾客周转箱 (csr/DYA/DYA-003.yaml):\n  English title: removed (was Customer returnable containers for packaging)\n",
     );
     expect(read(dir, "csr/DYA/DYA-003.yaml")).not.toContain("title_en");
   });
 
-  it("takes the date the CSR's source revision was received, for a CSR confirmed unchanged in a later one the revision it was taken from, as date/received-after-source says (auditor16 F20)", () => {
+  it("takes the date the CSR's source revision was received, for a CSR confirmed unchanged in a later one the revision it was taken from, as date/received-after-source says (auditor16 F20)", async () => {
     const dir = tempDir();
     cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });
     cpSync(join(FIXTURES, "rules", "date-received-after-source", "invalid"), dir, { recursive: true });
     // DYA-002 was taken from revision B (received 2025-06-05) and confirmed unchanged in C (received 2026-11-06).
-    const commands = checkJson(dir, "--today", "2026-11-27").findings.map((f) => /'(csr set [^']+)'/.exec(f.message)?.[1]);
+    const commands = (await checkJsonInProcess(dir, "--today", "2026-11-27")).findings.map((f) => /'(csr set [^']+)'/.exec(f.message)?.[1]);
     expect(commands).toEqual(["csr set DYA-001 --received 2026-11-06", "csr set DYA-002 --received 2025-06-05"]);
-    expect(csr(["-C", dir, ...commands[1]!.split(" ").slice(1), "-y"])).toEqual({
+    expect(await csrInProcess(["-C", dir, ...commands[1]!.split(" ").slice(1), "-y"])).toEqual({
       code: 0,
       stdout: "Updated DYA-002 特殊特性清单须经顾客批准 (csr/DYA/DYA-002.yaml):\n  Date received: 2025-06-05 (was 2025-06-09)\nReview due 2025-06-19 (10 working days after 2025-06-05; was 2025-06-23).\n",
       stderr: "",
     });
-    expect(csr(["-C", dir, ...commands[0]!.split(" ").slice(1), "-y"]).code).toBe(0);
-    expect(checkJson(dir, "--today", "2026-11-27")).toEqual({ code: 0, stderr: "", findings: [] });
+    expect((await csrInProcess(["-C", dir, ...commands[0]!.split(" ").slice(1), "-y"])).code).toBe(0);
+    expect(await checkJsonInProcess(dir, "--today", "2026-11-27")).toEqual({ code: 0, stderr: "", findings: [] });
     // Before the revision it was taken from, it is refused, naming that revision.
-    expect(csr(["-C", dir, "set", "DYA-002", "--received", "2025-06-04", "-y"]).stderr).toBe(
+    expect((await csrInProcess(["-C", dir, "set", "DYA-002", "--received", "2025-06-04", "-y"])).stderr).toBe(
       "csr: --received 2025-06-04 is before DYA-SQM B was received (2025-06-05); a requirement cannot be received before the document it comes from. Correct the received date.\n" +
         "hint: If it is the date DYA-SQM B was received that was typed wrong, correct it with 'csr source update DYA-SQM --revision B --received <date> --amend' (the reviews it restarted move with it).\n",
     );
   });
 
-  it("refuses a date received before the source revision, a document's option on a CSR and a CSR's on a document; nothing is written", () => {
+  it("refuses a date received before the source revision, a document's option on a CSR and a CSR's on a document; nothing is written", async () => {
     const dir = validRepo();
     const before = snapshot(dir);
-    const set = (...args: string[]) => csr(["-C", dir, "set", ...args, "-y"]);
-    expect(set("DYA-001", "--received", "2026-11-19").stderr).toBe(
+    const set = async (...args: string[]) => (await csrInProcess(["-C", dir, "set", ...args, "-y"]));
+    expect((await set("DYA-001", "--received", "2026-11-19")).stderr).toBe(
       "csr: --received 2026-11-19 is before DYA-SQM C was received (2026-11-20; issued 2026-11-10); a requirement cannot be received before the document it comes from. Correct the received date.\n" +
         "hint: If it is the date DYA-SQM C was received that was typed wrong, correct it with 'csr source update DYA-SQM --revision C --received <date> --amend' (the reviews it restarted move with it).\n",
     );
-    expect(set("DYA-001", "--retention", "3年")).toEqual({
+    expect(await set("DYA-001", "--retention", "3年")).toEqual({
       code: 2,
       stdout: "",
       stderr: "csr: --retention is for a document; DYA-001 is a CSR: a CSR's --title, --title-en, --text, --section, --category, --received and clauses (--clauses, --add-clause, --remove-clause) can be corrected.\n",
     });
-    expect(set("QP-009", "--title", "x").stderr).toBe("csr: --title is for a CSR; QP-009 is a document.\n");
-    expect(set("DYA-01", "--title", "x").stderr).toBe("csr: No document or CSR 'DYA-01' in the repository. Did you mean 'DYA-001'?\n");
-    expect(set("DYA-001", "--clauses", "").stderr).toBe("csr: DYA-001 must keep at least one clause.\n");
-    expect(set("DYA-001").stderr).toBe(
+    expect((await set("QP-009", "--title", "x")).stderr).toBe("csr: --title is for a CSR; QP-009 is a document.\n");
+    expect((await set("DYA-01", "--title", "x")).stderr).toBe("csr: No document or CSR 'DYA-01' in the repository. Did you mean 'DYA-001'?\n");
+    expect((await set("DYA-001", "--clauses", "")).stderr).toBe("csr: DYA-001 must keep at least one clause.\n");
+    expect((await set("DYA-001")).stderr).toBe(
       "csr: DYA-001: nothing to change was given.\nhint: Use --title, --title-en, --text, --section, --category, --received to correct what was registered, --clauses, --add-clause, --remove-clause for the clauses.\n",
     );
     expect(snapshot(dir)).toEqual(before);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csr, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo } from "../helpers.js";
 
 const lines = (...l: string[]) => l.join("\n") + "\n";
 
@@ -64,7 +64,7 @@ describe("suspect links", { timeout: 120_000 }, () => {
   it("pins a new link, and a changed section or a changed requirement makes it suspect until confirmed", async () => {
     const dir = repo();
     const read = () => readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8");
-    const linked = csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2.2", "--by", "zhang", "--date", "2026-03-01"]);
+    const linked = await csrInProcess(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2.2", "--by", "zhang", "--date", "2026-03-01"]);
     expect(linked).toEqual({ code: 0, stdout: "DYA-001: addressed in QP-014 2.2 包装标签.\n", stderr: "" });
     expect(read()).toMatch(/\naddressed:\n {2}- document: QP-014\n {4}section: 2\.2 包装标签\n {4}pin:\n {6}revision: A\/0\n {6}section: [0-9a-f]{12}\n {6}csr: [0-9a-f]{12}\n {6}by: zhang\n {6}date: 2026-03-01\n$/);
     expect((await checkJsonInProcess(dir, "--today", "2026-03-01")).findings).toEqual([]);
@@ -129,19 +129,19 @@ describe("suspect links", { timeout: 120_000 }, () => {
 
 describe("csr release names the CSRs addressed in what it changed (tester16 F18)", { timeout: 120_000 }, () => {
   /** QP-014 A/0 released and committed, DYA-001 addressed in its section 2.2 (pinned by zhang), then QP-014 edited for A/1. */
-  function edited(step2: string, titleEn?: string): string {
+  async function edited(step2: string, titleEn?: string): Promise<string> {
     const dir = repo();
-    expect(csr(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2.2", "--by", "zhang", "--date", "2026-03-01"]).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "address", "DYA-001", "QP-014", "--section", "2.2", "--by", "zhang", "--date", "2026-03-01"])).code).toBe(0);
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-qm", "QP-014 A/0, DYA-001 addressed"]);
     writeFileSync(join(dir, "documents/QP-014.yaml"), procedure(A0, step2, titleEn));
     return dir;
   }
-  const release = (dir: string) => csr(["-C", dir, "release", "QP-014", "--summary", "标签改为二维码", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-03", "-y"]);
+  const release = async (dir: string) => (await csrInProcess(["-C", dir, "release", "QP-014", "--summary", "标签改为二维码", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-03", "-y"]));
 
-  it("warns that the section addressing a CSR changed, with the command that confirms the link", () => {
-    const dir = edited("包装标签改为二维码，含零件号和数量。");
-    const result = release(dir);
+  it("warns that the section addressing a CSR changed, with the command that confirms the link", async () => {
+    const dir = await edited("包装标签改为二维码，含零件号和数量。");
+    const result = await release(dir);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n").slice(1)).toEqual([
@@ -150,15 +150,15 @@ describe("csr release names the CSRs addressed in what it changed (tester16 F18)
     ]);
   });
 
-  it("warns that the section a CSR cites is now another one, and says nothing when the release leaves it as it was", () => {
-    const dir = edited("包装标签打印零件号、数量和批次号。");
+  it("warns that the section a CSR cites is now another one, and says nothing when the release leaves it as it was", async () => {
+    const dir = await edited("包装标签打印零件号、数量和批次号。");
     writeFileSync(join(dir, "documents/QP-014.yaml"), readFileSync(join(dir, "documents/QP-014.yaml"), "utf8").replace("仓库在来料上贴待检标签。", "仓库在来料上贴待检标签并登记。"));
-    expect(release(dir).stdout).toMatch(/^Released QP-014 A\/1 \(documents\/QP-014\.yaml\): commit [0-9a-f]+, tag QP-014\/A-1\.\n$/);
+    expect((await release(dir)).stdout).toMatch(/^Released QP-014 A\/1 \(documents\/QP-014\.yaml\): commit [0-9a-f]+, tag QP-014\/A-1\.\n$/);
     writeFileSync(
       join(dir, "documents/QP-014.yaml"),
       readFileSync(join(dir, "documents/QP-014.yaml"), "utf8").replace("      - title: 来料标识\n        text: 仓库在来料上贴待检标签并登记。\n", "").replace("      - title: 包装标签\n", "      - title: 包装标签\n        text: 标签须清晰。\n      - title: 标签内容\n"),
     );
-    const result = csr(["-C", dir, "release", "QP-014", "--summary", "合并来料标识", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-04", "-y"]);
+    const result = await csrInProcess(["-C", dir, "release", "QP-014", "--summary", "合并来料标识", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-04", "-y"]);
     expect(result.stdout.split("\n").slice(1)).toEqual([
       "Warning: QP-014 A/2 numbers its section differently from '2.2 包装标签', where DYA-001 is addressed: that number is now 2.2 标签内容. Point 'addressed' at the section that addresses it now with 'csr address DYA-001 QP-014 --section <section> --by zhang', and remove the old one with 'csr address DYA-001 QP-014 --section \"2.2 包装标签\" --remove'.",
       "",

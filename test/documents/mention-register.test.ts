@@ -6,7 +6,7 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, minimalRepo, RELEASED_A0_LINES, releasedProcedure } from "../helpers.js";
+import { csrInProcess, minimalRepo, RELEASED_A0_LINES, releasedProcedure } from "../helpers.js";
 
 const QP004 = releasedProcedure("QP-004", "特殊特性管理程序", { title: "作业流程", text: "顾客符号按《特殊特性符号对照表》转换为本公司等效符号，并登记在《顾客特定要求清单》中。" });
 
@@ -26,29 +26,29 @@ const QR004 = [
 const findings = (stdout: string) => stdout.split("\n").filter((line) => / (error|warning) /.test(line));
 
 describe("doc/mention-unresolved on the title of one of csr's registers", () => {
-  it("names the register and the command that prints it, and says how to put it on a controlled form", () => {
+  it("names the register and the command that prints it, and says how to put it on a controlled form", async () => {
     const dir = minimalRepo({ "documents/QP-004.yaml": QP004 });
-    const result = csr(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"]);
+    const result = await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"]);
     expect(findings(result.stdout)).toEqual([
       "documents/QP-004.yaml:16:16 error doc/mention-unresolved Section 1 of QP-004 mentions 《特殊特性符号对照表》: the title of csr's register symbols (printed by 'csr list symbols'), which is not on a controlled form yet, and no document in the repository has that title. Create and release its form (csr new form --title 特殊特性符号对照表, then 'csr release'), and name it with csr organisation update --register-form symbols=<form number>; the printed register's heading then carries the form number and version.",
       "documents/QP-004.yaml:16:42 error doc/mention-unresolved Section 1 of QP-004 mentions 《顾客特定要求清单》: the title of csr's register csr-list (printed by 'csr list'), which is not on a controlled form yet, and no document in the repository has that title. Create and release its form (csr new form --title 顾客特定要求清单, then 'csr release'), and name it with csr organisation update --register-form csr-list=<form number>; the printed register's heading then carries the form number and version.",
     ]);
     expect(result.code).toBe(1);
-    const zh = csr(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"], { lang: "zh-CN" });
+    const zh = await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"], { lang: "zh-CN" });
     expect(findings(zh.stdout)[0]).toBe(
       "documents/QP-004.yaml:16:16 error doc/mention-unresolved QP-004 第 1 节提到了《特殊特性符号对照表》：这是 csr 的登记表 symbols（'csr list symbols' 打印）的标题，但它还不是受控表单，仓库中也没有这个标题的文件。请为它新建并发布表单（csr new form --title 特殊特性符号对照表，再用 'csr release' 发布），再用 csr organisation update --register-form symbols=<表单编号> 登记，打印的登记表表头随之带上表单编号和版本。",
     );
   });
 
-  it("resolves the register's title once registers.forms names its form, whatever the form's own title", () => {
+  it("resolves the register's title once registers.forms names its form, whatever the form's own title", async () => {
     const dir = minimalRepo({ "documents/QP-004.yaml": QP004, "documents/QR-004-01.yaml": QR004 });
     appendFileSync(join(dir, "qms.yaml"), "registers:\n  forms:\n    symbols: QR-004-01\n    csr-list: QR-004-01\n");
-    const result = csr(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"]);
+    const result = await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"]);
     expect(findings(result.stdout)).toEqual([]);
     expect(result.code).toBe(0);
     // Any other title is still a document that is not there.
     writeFileSync(join(dir, "documents/QP-004.yaml"), QP004.replace("《顾客特定要求清单》", "《顾客要求台账》"));
-    expect(findings(csr(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"]).stdout)).toEqual([
+    expect(findings((await csrInProcess(["-C", dir, "check", "--no-cache", "--today", "2026-12-01"])).stdout)).toEqual([
       "documents/QP-004.yaml:16:42 error doc/mention-unresolved Section 1 of QP-004 mentions 《顾客要求台账》, which is not the title of any document in the repository. Correct the title, or add the document (an external one as kind: external).",
     ]);
   });
