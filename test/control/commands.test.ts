@@ -305,7 +305,7 @@ describe("distribution and recall", () => {
       code: 2,
       stdout: "",
       stderr:
-        "csr: Zhang Li (zhangli) belongs to Quality Assurance and cannot hold the copies for Production: a holder holds the controlled copies of their own department (or of one they serve as a delegate in qms.yaml).\nhint: Hand them out separately: 'csr distribute QP-010 --to QA --holder zhangli --date 2026-11-10', and 'csr distribute QP-010 --to PRD --date 2026-11-10' for the others (with --holder naming a person of that department).\n",
+        "csr: Zhang Li (zhangli) belongs to Quality Assurance and cannot hold the copies for Production: a holder holds the controlled copies of their own department (or of one they serve as a delegate in qms.yaml).\nhint: Name each department's holder after it: 'csr distribute QP-010 --to QA:zhangli PRD:<a person of Production> --date 2026-11-10'.\n",
     });
     expect((await csrInProcess(["-C", dir, "distribute", "QP-010", "--to", "QA", "--holder", "zhangli", "--date", "2026-11-10", "-y"])).stdout).toBe(
       "QP-010 A/2: 1 controlled copy handed out on 2026-11-10:\n  copy 3  Quality Assurance, holder Zhang Li (zhangli)\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nStill to recall: 1 (A/1, Quality Assurance), 2 (A/1, Production); record their return with 'csr recall QP-010'.\n",

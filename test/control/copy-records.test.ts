@@ -4,7 +4,7 @@
  * document list filtered by the unit or person holding the copies (csr list --department / --holder).
  * A small repository with one document controller, in a real temporary git repository.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJsonInProcess, csrInProcess, git } from "../helpers.js";
@@ -302,7 +302,7 @@ describe("copies of a document classified as a state secret (tester16 F15)", () 
       code: 2,
       stdout: "",
       stderr:
-        "csr: QP-005 的密级为秘密，属于国家秘密：其受控副本须发给具名的领用人，未给出 --holder。\n提示：请按部门分别发放，各给出领用人：'csr distribute QP-005 --to QA --holder <品质部的人员> --date 2026-10-14'、'csr distribute QP-005 --to PRD --holder <生产部的人员> --date 2026-10-14'。\n",
+        "csr: QP-005 的密级为秘密，属于国家秘密：其受控副本须发给具名的领用人，未给出 --holder。\n提示：请在每个部门后写明其领用人：'csr distribute QP-005 --to QA:<品质部的人员> PRD:<生产部的人员> --date 2026-10-14'。\n",
     });
     expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--to", "MKT", "-y"])).stderr).toBe(
       "csr: QP-005 is classified Confidential (秘密), a state secret: its controlled copies are issued to a named holder, and --holder is not given.\nhint: Name the holder with --holder: 'csr distribute QP-005 --to MKT --holder <a person of 市场部>'.\n",
@@ -355,7 +355,7 @@ describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F1
       code: 2,
       stdout: "",
       stderr:
-        "csr: 张伟（zhang）是品质部的人员，不能领用发给生产部的副本：领用人只领用本部门（或在 qms.yaml 中作为代理人服务的部门）的受控副本。\n提示：请分开发放：'csr distribute QP-005 --to QA --holder zhang --issued-by chen --date 2026-10-14'，另用 'csr distribute QP-005 --to PRD --issued-by chen --date 2026-10-14' 发放其他部门（可用 --holder 指定该部门的领用人）。\n",
+        "csr: 张伟（zhang）是品质部的人员，不能领用发给生产部的副本：领用人只领用本部门（或在 qms.yaml 中作为代理人服务的部门）的受控副本。\n提示：请在每个部门后写明其领用人：'csr distribute QP-005 --to QA:zhang PRD:<生产部的人员> --issued-by chen --date 2026-10-14'。\n",
     });
     expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhang", "--copies", "2", "--date", "2026-10-14", "-y"])).stderr).toBe(
       "csr: 张伟 (zhang) belongs to 品质部, not to the receiving department (生产部): a controlled copy is held by a person of the department it is issued to.\nhint: Name a holder of the receiving department, or issue the copy to 品质部: 'csr distribute QP-005 --to QA --holder zhang --copies 2 --date 2026-10-14'.\n",
@@ -437,6 +437,59 @@ describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F1
       stderr: "csr: 'csr list procedures' 不接受文件编号 'QP-005'：只有 csr list distribution 列出一份文件的记录（发放/回收记录）。\n提示：一份文件的全部信息：'csr show QP-005'；其发放/回收记录：'csr list distribution QP-005'。\n",
     });
     expect(await zh(dir, "list", "distribution", "QP-005", "--document", "QP-006")).toEqual({ code: 2, stdout: "", stderr: "csr: 给出了两份文件：'QP-005' 和 --document 'QP-006'；请只给一份。\n" });
+  });
+});
+
+describe("csr distribute to several departments, each with its holder (tester20 F12)", () => {
+  it("takes --to 部门:领用人, each holder checked as --holder is, and refuses --holder beside it and an empty holder", async () => {
+    const dir = repo();
+    const issued = await zh(dir, "distribute", "QP-005", "--to", "QA:张伟", "PRD：zhao", "MKT", "--date", "2026-10-14", "-y");
+    expect(issued.stdout.split("\n").slice(0, 5)).toEqual([
+      "QP-005 A/1：于 2026-10-14 发放受控副本 3 份：",
+      "  受控号 4  品质部，领用人：张伟（zhang）",
+      "  受控号 5  生产部，领用人：赵磊（zhao）",
+      "  受控号 6  市场部",
+      "发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。",
+    ]);
+    expect((copies(dir) ?? "").split("\n").slice(3, 6)).toEqual([
+      "  - {copy: 4, version: A/1, to: QA, holder: zhang, issued_by: chen, date: 2026-10-14}",
+      "  - {copy: 5, version: A/1, to: PRD, holder: zhao, issued_by: chen, date: 2026-10-14}",
+      "  - {copy: 6, version: A/1, to: MKT, issued_by: chen, date: 2026-10-14}",
+    ]);
+    const before = copies(dir);
+    const refused = async (...to: string[]) => {
+      const result = await zh(dir, "distribute", "QP-005", "--to", ...to, "--date", "2026-10-14", "-y");
+      return [result.code, result.stderr];
+    };
+    expect(await refused("QA:zhang", "PRD:zhang")).toEqual([
+      2,
+      "csr: 张伟（zhang）是品质部的人员，不在接收部门（生产部）：受控副本由接收部门的人员领用。\n提示：请指定接收部门的领用人，或发放给品质部：'csr distribute QP-005 --to QA:zhang --date 2026-10-14'。\n",
+    ]);
+    expect(await refused("QA:张为")).toEqual([2, "csr: --to 张为：people.yaml 中没有 id 或姓名为此的人员（用 'csr list people' 查看人员名单）。是否应为 '张伟'？\n"]);
+    expect(await refused("QA:zhang", "PRD", "--holder", "zhao")).toEqual([2, "csr: --holder 与 --to 中“部门:领用人”的写法不能同时使用：请在每个部门后写明其领用人，如 --to QA:zhangli PRD:huangjun。\n"]);
+    expect(await refused("QA:")).toEqual([2, "csr: --to 'QA:' 的冒号后没有领用人：请写作 部门:领用人，如 QA:zhangli，或只写部门。\n"]);
+    expect(copies(dir)).toBe(before);
+  });
+
+  it("commits with --commit the copies handed out and the holders recorded by earlier runs without it, naming them, and nothing else", async () => {
+    const dir = repo();
+    await zh(dir, "distribute", "QP-005", "--to", "QA", "--holder", "zhang", "--date", "2026-10-14", "-y");
+    await zh(dir, "distribute", "QP-005", "--to", "PRD", "--date", "2026-10-14", "-y");
+    await zh(dir, "distribute", "QP-005", "--copy", "5", "--holder", "zhao", "-y");
+    const last = await zh(dir, "distribute", "QP-005", "--to", "MKT:li", "--date", "2026-10-14", "-y", "--commit");
+    expect([last.code, last.stderr]).toEqual([0, ""]);
+    expect(git(dir, ["log", "-1", "--format=%s"])).toBe("csr distribute QP-005 A/1：受控号 6；连同此前未提交的发放步骤：受控号 4、5\n");
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    // A holder recorded later, and then a hand edit elsewhere in the file, which --commit leaves to the user.
+    await zh(dir, "distribute", "QP-005", "--copy", "4", "--holder", "wang", "--amend", "-y");
+    const holder = await csrInProcess(["-C", dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-15", "-y", "--commit"]);
+    expect(holder.stdout.split("\n").at(-2)).toMatch(/^Committed [0-9a-f]{7}: csr distribute QP-005 A\/1: copies 7; with the distribution steps not committed before: the records of copies 4$/);
+    const path = join(dir, "documents/QP-005.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("title: 培训程序", "title: 培训管理程序"));
+    await zh(dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-15", "-y");
+    expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--date", "2026-10-15", "-y", "--commit")).stderr).toBe(
+      "csr: documents/QP-005.yaml 有尚未提交的更改，--commit 会把它们一并提交。\n提示：请先提交或撤销这些更改，或不加 --commit。\n",
+    );
   });
 });
 

@@ -114,6 +114,8 @@ describe("csr distribute on a CSR", () => {
     await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "PRD", "--date", "2026-11-19", "-y"], { lang: null });
     expect((await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "--by", "zhaoo", "--date", "2026-11-20", "-y"], { lang: null })).stderr).toMatch(/^csr: --by zhaoo：people\.yaml 中没有 id 或姓名为此的人员/);
     expect((await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT", "--copies", "2", "-y"], { lang: null })).stderr).toBe("csr: --copies 只用于文件的受控副本；CSR DYA-001 只登记发放给哪些部门和发放日期。\n");
+    // A holder named after a department (csr distribute <document> --to QA:zhang) is for a controlled copy too.
+    expect((await csrInProcess(["-C", dir, "distribute", "DYA-001", "--to", "MKT:李娜", "-y"], { lang: null })).stderr).toBe("csr: --to MKT:李娜 只用于文件的受控副本；CSR DYA-001 只登记发放给哪些部门和发放日期。\n");
     expect((await csrInProcess(["-C", dir, "distribute", "DYA-002", "--to", "MKT", "--date", "2026-11-19", "-y"], { lang: null })).stderr).toBe(
       "csr: DYA-002 尚未作出评审结论；CSR 在评审结论作出后才发放给相关部门。\n提示：请先记录评审结论：'csr review DYA-002 --disposition ... --by ...'。\n",
     );

@@ -16,11 +16,12 @@ import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledCopy, ControlledDocument, Person, Revision } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
+import { isDeepStrictEqual } from "node:util";
 import { isMap } from "yaml";
 import { missingFlag, type Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateOption, refuseBefore } from "../options.js";
-import { appendIn } from "../shared/persist.js";
+import { appendIn, uncommittedUnder } from "../shared/persist.js";
 import { copyList, departmentLabel, personChoice, personLabel, refuseMilitaryWork } from "../shared/people.js";
 import { departmentByCode, editFile, findCsrById, findDocumentById, listOption, need, withEditSession, personChoices, personOption, saveChanges, setInMapOrder, workingPeople, type EditSession } from "../shared/edit.js";
 
@@ -62,7 +63,8 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     if (document.status !== "released" || !current) throw new UserError(t("distribute.not-released", { id, status: t(`value.document-status.${document.status}`) }), notReleasedHint(document));
     const old = flags.oldVersion === undefined ? undefined : oldRevision(document, flags.oldVersion);
     const version = old?.revision.version ?? current;
-    const to = await receivingDepartments(session, flags, true);
+    const receivers = await receivingUnits(session, flags, true);
+    const to = receivers.map((r) => r.unit);
     const copies = flags.copies === undefined ? 1 : Number(flags.copies);
     if (!Number.isInteger(copies) || copies < 1 || copies > 99) throw new UserError(t("distribute.copies-range", { value: flags.copies ?? "" }));
     const latest = old?.revision ?? currentRevision(document);
@@ -73,6 +75,9 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     if (old?.until !== undefined && date >= old.until.date) {
       throw new UserError(t("distribute.old-version.superseded", { date, id, version, next: old.until.version, until: old.until.date }), t("distribute.old-version.superseded.hint"));
     }
+    // Each unit's own holder, `--to QA:zhangli PRD:huangjun` (tester20 F12), or one --holder for them all.
+    if (flags.holder !== undefined && receivers.some((r) => r.holder !== undefined)) throw new UserError(t("distribute.holder-and-pairs"));
+    const pairHolders = receivers.map((r) => (r.holder === undefined ? undefined : unitHolder(session, id, r.unit, r.holder, date, flags)));
     const holderPerson = flags.holder === undefined ? undefined : personOption(session, flags.holder, "--holder", date);
     // A controlled copy is held in the department it is issued to (IATF 16949 7.5.3.2.1, GJB 9001C
     // 7.5.3: documents available where they are used); a holder from elsewhere is a slip of the keyboard.
@@ -89,16 +94,18 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       const others = to.filter((d) => !served.includes(d));
       throw new UserError(
         t("person.holder-several", { holder: personLabel(session.index, holderPerson.id), department: departmentLabel(session.index, holderPerson.department), others: inline(others.map((d) => departmentLabel(session.index, d))) }),
-        t("person.holder-several.hint", { arg: shellArgument(id), served: served.join(" "), others: others.join(" "), holder: shellArgument(holderPerson.id), options: givenOptions(flags) }),
+        t("person.holder-several.hint", { arg: shellArgument(id), pairs: unitPairs(session, to.map((unit) => ({ unit, ...(served.includes(unit) ? { holder: holderPerson.id } : {}) }))), options: givenOptions(flags) }),
       );
     }
     const secret = isStateSecret(session.repo, document);
     const clerk = await copyClerk(session, flags.issuedBy, "--issued-by", date, "issuer", secret ? document : undefined);
-    const holders = holderPerson ? new Map(to.map((d) => [d, holderPerson.id])) : secret ? await namedHolders(session, document, to, date, flags) : new Map<string, string>();
+    const given = pairHolders.map((p) => p?.id ?? holderPerson?.id);
+    const unnamed = to.filter((_, i) => given[i] === undefined);
+    const asked = secret && unnamed.length > 0 ? await namedHolders(session, document, unnamed, receivers.map((r, i) => ({ unit: r.unit, holder: given[i] })), date, flags) : new Map<string, string>();
     const issuedBy = clerk?.id;
     let number = nextCopyNumber(document);
-    const entries: ControlledCopy[] = to.flatMap((dept) => {
-      const holder = holders.get(dept);
+    const entries: ControlledCopy[] = to.flatMap((dept, i) => {
+      const holder = given[i] ?? asked.get(dept);
       return Array.from({ length: copies }, () => ({ copy: number++, version, to: dept, ...(holder ? { holder } : {}), ...(issuedBy ? { issued_by: issuedBy } : {}), date }));
     });
     const change = editFile(session.root, file.path, "document", (doc) => {
@@ -119,7 +126,9 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
     // Copies of an earlier version recorded now are due back themselves, today rather than on the day they were handed out.
     const due = old ? copiesDue({ ...document, distribution: [...(document.distribution ?? []), ...entries] }, localToday()) : copiesDue(document, date);
     if (due.length > 0) lines.push(t("distribute.still-to-recall", { copies: copyList(session.index, due), id: shellArgument(id) }));
-    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute", { document: withEdition(id, version), copies: inline(entries.map((e) => String(e.copy))) }) });
+    const earlier = flags.commit ? earlierSteps(session, file.path) : undefined;
+    const message = t("commit.distribute", { document: withEdition(id, version), copies: inline(entries.map((e) => String(e.copy))) }) + (earlier ? t("commit.distribute.with-earlier", { steps: earlier }) : "");
+    await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along: earlier ? [file.path] : [] });
     return 0;
   });
 }
@@ -141,6 +150,46 @@ function oldRevision(document: ControlledDocument, given: string): { revision: R
   if (index === revisions.length - 1) throw new UserError(t("distribute.old-version.current", { id: document.id, version: given }));
   const next = revisions[index + 1]!;
   return { revision: revisions[index]!, until: { version: next.version, date: next.effective ?? next.date } };
+}
+
+/**
+ * The holder named after a unit of --to (`QA:zhangli`), checked as --holder is: a person (by id or
+ * name) working on `date` who belongs to the unit or serves it as a delegate; one of another unit is
+ * refused naming the unit to issue the copy to instead.
+ */
+function unitHolder(session: EditSession, id: string, unit: string, given: string, date: string, flags: DistributeFlags): Person {
+  const person = personOption(session, given, "--to", date);
+  if (servesUnit(person, unit, session.index.departments)) return person;
+  throw new UserError(
+    t("distribute.holder-elsewhere", { holder: personLabel(session.index, person.id), department: departmentLabel(session.index, person.department), to: departmentLabel(session.index, unit) }),
+    t("distribute.holder-elsewhere.hint", { department: departmentLabel(session.index, person.department), command: `'csr distribute ${shellArgument(id)} --to ${person.department}:${shellArgument(person.id)}${givenOptions(flags)}'` }),
+  );
+}
+
+/** `QA:zhangli PRD:<a person of 生产部>`: each unit of --to with its holder, or the placeholder for one. */
+function unitPairs(session: EditSession, receivers: readonly { unit: string; holder?: string | undefined }[]): string {
+  return receivers.map((r) => `${r.unit}:${r.holder === undefined ? t("distribute.holder.someone", { department: departmentLabel(session.index, r.unit) }) : shellArgument(r.holder)}`).join(" ");
+}
+
+/**
+ * What earlier `csr distribute` runs without --commit wrote to the document's file, for the commit of
+ * this one to take along and name (as csr review's --commit takes its round's earlier steps, tester20
+ * F12): copies handed out, records of copies changed (a holder recorded). Undefined when the file has
+ * no uncommitted change, or one outside its `distribution`, or a copy's entry removed: --commit then
+ * refuses the file as for every command.
+ */
+function earlierSteps(session: EditSession, path: string): string | undefined {
+  const changed = uncommittedUnder<ControlledCopy[]>(session.root, path, "distribution");
+  if (!changed) return undefined;
+  const [was, is] = [changed.was ?? [], changed.is ?? []];
+  if (was.some((w) => !is.some((c) => c.copy === w.copy))) return undefined;
+  const added = is.filter((c) => !was.some((w) => w.copy === c.copy));
+  const altered = is.filter((c) => was.some((w) => w.copy === c.copy && !isDeepStrictEqual(w, c)));
+  const steps = [
+    ...(added.length > 0 ? [t("commit.distribute.earlier-copies", { copies: inline(added.map((c) => String(c.copy))) })] : []),
+    ...(altered.length > 0 ? [t("commit.distribute.earlier-records", { copies: inline(altered.map((c) => String(c.copy))) })] : []),
+  ];
+  return steps.length > 0 ? steps.join(t("set.commit-separator")) : t("commit.distribute.earlier-other");
 }
 
 /**
@@ -231,7 +280,9 @@ async function recordHolder(ctx: CommandContext, session: EditSession, located: 
   });
   const lines = [t("distribute.copy.holder-recorded", { id, count: changed.length, copies: copyList(session.index, changed), holder: personLabel(session.index, holder.id) })];
   if (held.length > 0) lines.push(t("distribute.copy.replaced", { copies: inline(held.map((c) => t("distribute.copy.held.item", { copy: c.copy, holder: personLabel(session.index, c.holder!) }))) }));
-  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.distribute-holder", { id, copies: inline(changed.map((c) => String(c.copy))), holder: holder.id }) });
+  const earlier = flags.commit ? earlierSteps(session, file.path) : undefined;
+  const message = t("commit.distribute-holder", { id, copies: inline(changed.map((c) => String(c.copy))), holder: holder.id }) + (earlier ? t("commit.distribute.with-earlier", { steps: earlier }) : "");
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along: earlier ? [file.path] : [] });
   return 0;
 }
 
@@ -244,15 +295,25 @@ const COPY_KEYS = ["copy", "version", "to", "holder", "issued_by", "date", "reca
  * issue classified documents to named persons, tester16 F15). Asked at a terminal for each department
  * among the people working on `date` who serve it; without a terminal, refused with a command for each.
  */
-async function namedHolders(session: EditSession, document: ControlledDocument, to: readonly string[], date: string, flags: DistributeFlags): Promise<Map<string, string>> {
+async function namedHolders(
+  session: EditSession,
+  document: ControlledDocument,
+  to: readonly string[],
+  receivers: readonly { unit: string; holder?: string | undefined }[],
+  date: string,
+  flags: DistributeFlags,
+): Promise<Map<string, string>> {
   const holders = new Map<string, string>();
   for (const dept of to) {
     const people = workingPeople(session, { on: date }).filter((p) => servesUnit(p, dept, session.index.departments));
     if (!session.ask || people.length === 0) {
-      const commands = to.map((d) => `'csr distribute ${shellArgument(document.id)} --to ${d} --holder ${t("distribute.holder.someone", { department: departmentLabel(session.index, d) })}${givenOptions(flags)}'`);
+      const command =
+        receivers.length === 1
+          ? `'csr distribute ${shellArgument(document.id)} --to ${dept} --holder ${t("distribute.holder.someone", { department: departmentLabel(session.index, dept) })}${givenOptions(flags)}'`
+          : `'csr distribute ${shellArgument(document.id)} --to ${unitPairs(session, receivers)}${givenOptions(flags)}'`;
       throw new UserError(
         t("distribute.classified-holder", { id: document.id, classification: classificationName(language(), documentClassification(session.repo, document)) }),
-        t(to.length === 1 ? "distribute.classified-holder.hint" : "distribute.classified-holder.hint-departments", { commands: inline(commands) }),
+        t(receivers.length === 1 ? "distribute.classified-holder.hint" : "distribute.classified-holder.hint-departments", { commands: command }),
       );
     }
     holders.set(dept, await session.ask.select({ message: t("prompt.distribute.holder", { department: departmentLabel(session.index, dept) }), choices: people.map((p) => personChoice(session.index, p)) }));
@@ -274,12 +335,20 @@ function givenOptions(flags: DistributeFlags): string {
   return given.map(([flag, value]) => (value === undefined ? "" : ` ${flag} ${shellArgument(value)}`)).join("");
 }
 
+/** The departments a CSR is distributed to (receivingUnits): no holder, as no copy is numbered. */
+async function receivingDepartments(session: EditSession, flags: DistributeFlags, id: string): Promise<string[]> {
+  return (await receivingUnits(session, flags)).map(({ unit, holder }) => {
+    if (holder !== undefined) throw new UserError(t("distribute.csr.copies", { id, flag: `--to ${unit}:${holder}` }));
+    return unit;
+  });
+}
+
 /**
- * The departments of --to, asked for at a terminal when none is given; each by code or name. A
- * controlled copy may also go to an outside party (`parties`: the 军代表室 holds copies and returns
- * them); a CSR is distributed to departments only.
+ * The units of --to, asked for at a terminal when none is given; each by code or name, with the holder
+ * named after it (`QA:zhangli`, `品质部：张丽`) if any. A controlled copy may also go to an outside party
+ * (`parties`: the 军代表室 holds copies and returns them); a CSR is distributed to departments only.
  */
-async function receivingDepartments(session: EditSession, flags: DistributeFlags, parties = false): Promise<string[]> {
+async function receivingUnits(session: EditSession, flags: DistributeFlags, parties = false): Promise<{ unit: string; holder?: string }[]> {
   const config = session.repo.config?.value;
   const departments = [...(config?.departments ?? []), ...(parties ? (config?.external_parties ?? []) : [])];
   const given = listOption(flags.to);
@@ -291,7 +360,12 @@ async function receivingDepartments(session: EditSession, flags: DistributeFlags
             p.input({ message: t("prompt.distribute.to", { departments: inline(departments.map((d) => `${d.code} ${d.name}`)) }), required: true }),
           ),
         )
-  ).map((code) => departmentByCode(session, code, "--to", { parties }));
+  ).map((item) => {
+    const pair = /^([^:：]+)[:：](.*)$/.exec(item);
+    if (pair && pair[2]!.trim() === "") throw new UserError(t("distribute.to-no-holder", { item }));
+    const unit = departmentByCode(session, pair ? pair[1]! : item, "--to", { parties });
+    return pair ? { unit, holder: pair[2]!.trim() } : { unit };
+  });
 }
 
 /**
@@ -372,7 +446,7 @@ async function distributeCsr(ctx: CommandContext, session: EditSession, id: stri
   if (copyFlag) throw new UserError(t("distribute.csr.copies", { id, flag: copyFlag }));
   if (csr.superseded) throw new UserError(t("distribute.csr.superseded", { id, date: csr.superseded.date }));
   if (!csr.review?.decision) throw new UserError(t("distribute.csr.undecided", { id }), t("distribute.csr.undecided.hint", { id }));
-  const to = [...new Set(await receivingDepartments(session, flags))];
+  const to = [...new Set(await receivingDepartments(session, flags, id))];
   const date = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.csr-received"), of: id, date: csr.received } });
   const by = flags.by === undefined ? undefined : personOption(session, flags.by, "--by", date).id;
   const revision = csr.source.revision;

@@ -14,7 +14,7 @@ import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
-import { gitRead, refuseOnConflicts } from "../../load/git.js";
+import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
@@ -30,7 +30,7 @@ import { choiceOption, dateAnswer, eventDateAnswer, eventDateOption, refuseBefor
 import { findCsr } from "../show/lookup.js";
 import { listOption } from "../shared/edit.js";
 import { departmentLabel, personChoice, personLabel, resolveDepartment, resolvePerson, worksOn } from "../shared/people.js";
-import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { appendIn, mapNode, persistChanges, refuseUnreadableConfig, uncommittedUnder, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { disjunction, language, list, t } from "../../i18n/index.js";
 import { codesWithLabels } from "../../i18n/values.js";
@@ -164,16 +164,10 @@ async function prepareReview(root: string, id: string, flags: ReviewFlags, date:
  * committed), which --commit refuses as it does for every command.
  */
 function uncommittedReviewSteps(root: string, index: RepoIndex, path: string): string[] | undefined {
-  if (!gitRead(root, ["status", "--porcelain", "--", path])) return undefined;
-  const committed = gitRead(root, ["show", `HEAD:./${path}`]);
-  if (committed === undefined) return undefined;
-  const [before, after] = [parseDocument(committed), parseDocument(readFileSync(join(root, path), "utf8"))];
-  if (before.errors.length > 0 || after.errors.length > 0) return undefined;
   type Review = NonNullable<Csr["review"]>;
-  const [was, is] = [before, after].map((doc) => ((doc.get("review") as { toJSON(): Review } | undefined)?.toJSON() ?? {}) as Review) as [Review, Review];
-  before.delete("review");
-  after.delete("review");
-  if (before.toString() !== after.toString()) return undefined;
+  const changed = uncommittedUnder<Review>(root, path, "review");
+  if (!changed) return undefined;
+  const [was, is] = [changed.was ?? {}, changed.is ?? {}];
   const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b);
   const steps = [
     ...(same(was.required, is.required) ? [] : [t("commit.review.required", { departments: (is.required ?? []).join(",") })]),

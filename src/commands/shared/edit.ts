@@ -65,7 +65,7 @@ export function editFile(root: string, path: string, kind: FileKind, edit: (doc:
 
 /**
  * Checks the changes, writes them, prints `lines`, and with `commit` commits exactly these files
- * (or `only` those of them).
+ * (or `only` those of them), with the uncommitted changes of the files of `along` (persistChanges).
  * Nothing is written when the result would add an error that `csr check` reports.
  */
 export async function saveChanges(
@@ -73,11 +73,11 @@ export async function saveChanges(
   session: EditSession,
   changes: FileChange[],
   lines: string[],
-  commit: { commit?: boolean; message: string; only?: string[] },
+  commit: { commit?: boolean; message: string; only?: string[]; along?: string[] },
 ): Promise<void> {
   verifyChanges(session.repo, changes, localToday());
   const message = oneLine(commit.message);
-  const hash = await persistChanges(session.root, changes, commit.commit ? message : undefined, commit.only);
+  const hash = await persistChanges(session.root, changes, commit.commit ? message : undefined, commit.only, commit.along);
   ctx.stdout(lines.join("\n") + "\n");
   if (hash) ctx.stdout(t("edit.committed", { hash, message }) + "\n");
 }

@@ -5,14 +5,14 @@
  * and obsolete) keeps every line an edit does not touch byte for byte.
  */
 import { readFileSync } from "node:fs";
-import { isNode, isSeq, type Document, type YAMLMap } from "yaml";
+import { isNode, isSeq, parseDocument, type Document, type YAMLMap } from "yaml";
 import { runCheck } from "../../check/engine.js";
 import { rules } from "../../check/registry.js";
 import type { Finding } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
 import { t, type MessageKey } from "../../i18n/index.js";
 import { insideRepository } from "../../core/write.js";
-import { isGitRepository } from "../../load/git.js";
+import { gitRead, isGitRepository } from "../../load/git.js";
 import { buildRepository, configProblem, type Repository } from "../../load/repository.js";
 import { parseText, type FileKind } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
@@ -86,6 +86,27 @@ export async function persistChanges(root: string, changes: readonly FileChange[
     commit: commitMessage === undefined ? undefined : { message: commitMessage, paths: commitOnly ? commitOnly.map((path) => insideRepository(root, path)) : paths },
   });
   return applied.commit;
+}
+
+/**
+ * The value under `key` of the YAML file at `path` as last committed and as it is now, when all the
+ * file's uncommitted changes are under `key` (compared with HEAD, comments and layout included): the
+ * earlier steps of one piece of work written without --commit, which a --commit run commits with its
+ * own and names in its message (persistChanges' `along`: csr review's round, csr distribute's copies).
+ * Undefined when the file has no uncommitted change, or has others (a hand edit, a file not yet
+ * committed), which --commit refuses as it does for every command.
+ */
+export function uncommittedUnder<T>(root: string, path: string, key: string): { was: T | undefined; is: T | undefined } | undefined {
+  if (!gitRead(root, ["status", "--porcelain", "--", path])) return undefined;
+  const committed = gitRead(root, ["show", `HEAD:./${path}`]);
+  if (committed === undefined) return undefined;
+  const [before, after] = [parseDocument(committed), parseDocument(readFileSync(insideRepository(root, path), "utf8"))];
+  if (before.errors.length > 0 || after.errors.length > 0) return undefined;
+  const [was, is] = [before, after].map((doc) => (doc.get(key, true) as { toJSON(): T } | undefined)?.toJSON());
+  before.delete(key);
+  after.delete(key);
+  if (before.toString() !== after.toString()) return undefined;
+  return { was, is };
 }
 
 /** `--commit` outside a git repository: refused before anything is written. */
