@@ -74,6 +74,29 @@ describe("a confirmation that a CSR is unchanged", () => {
   });
 });
 
+describe("--unchanged after the new revision is registered (tester20 F17)", () => {
+  it("says that the CSR is on that revision already, reviewed again, and gives the csr review that records it now", async () => {
+    const dir = copyFixture("examples/acme-auto");
+    const update = (...args: string[]) => csrInProcess(["-C", dir, "source", "update", "BCM-SQR", "--revision", "V3.0", "--issued", "2026-11-05", "--received", "2026-11-16", ...args, "-y"], { lang: null });
+    expect((await update()).code).toBe(0);
+    const before = readFileSync(join(dir, "csr/BCM/BCM-001.yaml"), "utf8");
+    expect(await update("--unchanged", "BCM-001", "--by", "xuht", "--date", "2026-12-01", "--late-reason", "顾客函件晚到")).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: BCM-001 已在登记 BCM-SQR V3.0 版时转到该版本，自 2026-11-16 起重新评审（期限 2026-11-30）：--unchanged、--removed 只能在登记新版本的同一命令中用于仍取自旧版本的 CSR。\n" +
+        "提示：现在请按 BCM-SQR V3.0 版重新评审：会签意见和结论都用 csr review 登记；要求未变的，结论沿用原结论（不适用）：'csr review BCM-001 --disposition not-applicable --by xuht --date 2026-12-01 --late-reason 顾客函件晚到'。原评审记录保留在评审历史中。\n",
+    });
+    expect((await csrInProcess(["-C", dir, "source", "update", "BCM-SQR", "--revision", "V3.0", "--issued", "2026-11-05", "--received", "2026-11-16", "--removed", "BCM-002", "-y"])).stderr).toBe(
+      "csr: BCM-002 moved to BCM-SQR V3.0 when that revision was registered and is being reviewed again since 2026-11-16 (due 2026-11-30): --unchanged and --removed are for the CSRs still taken from an earlier revision, in the command that registers the new one.\n" +
+        "hint: Review it again against BCM-SQR V3.0 now, the countersigns and the conclusion with csr review; if the requirement is unchanged, with its earlier conclusion (must): 'csr review BCM-002 --disposition must --by <person> --date <date>'. The earlier review stays in the review history.\n",
+    );
+    // A CSR of another source, with no CSR left on an earlier revision: no empty placeholder.
+    expect((await update("--unchanged", "BCM-004")).stderr).toBe("csr: BCM-004 不是取自该来源文件旧版本的 CSR：已没有 CSR 取自其旧版本。\n");
+    expect(readFileSync(join(dir, "csr/BCM/BCM-001.yaml"), "utf8")).toBe(before);
+  });
+});
+
 describe("a CSR with no decision (month report #2)", () => {
   it("cannot be confirmed unchanged: one line names it and says to review it, exit 2, nothing written", async () => {
     const dir = copyFixture("examples/acme-auto");

@@ -25,14 +25,15 @@ import { join, resolve } from "node:path";
 import { isScalar, parseDocument, type Document, type YAMLMap } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { didYouMean, oneLine } from "../../core/text.js";
+import { didYouMean, oneLine, shellArgument } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
+import { revisionName } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
-import { loadRepository, type Located } from "../../load/repository.js";
+import { loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { DEFAULT_REVIEW_DAYS, reviewDue } from "../../model/csr-status.js";
+import { DEFAULT_REVIEW_DAYS, reviewDue, reviewStart } from "../../model/csr-status.js";
 import { buildIndex, type RepoIndex } from "../../model/index.js";
 import { REPORT_SIGNER_ROLES, type Csr, type Customer, type SourceRevision } from "../../model/types.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "../add/prompting.js";
@@ -143,6 +144,7 @@ async function update(ctx: CommandContext, root: string, sourceId: string, flags
     throw new UserError(t("source.accept-without-comparison"), t("source.accept-without-comparison.hint"));
   }
   const proposed = comparison ? proposedVerdicts(comparison) : undefined;
+  refuseMovedAlready(repo, customer.value, sourceId, revision, affected.map((c) => c.value.id), flags);
   const asking = prompts ?? (canPrompt(flags.yes) ? await loadPrompts() : undefined);
   const verdicts = await askVerdicts(affected.map((c) => c.value), flags, asking, proposed);
   const confirmed = eventDateOption(flags.date, "--date", { follows: { what: eventLabel("rule.date/event.revision-received", { revision }), of: sourceId, date: received } });
@@ -301,6 +303,33 @@ function customerWithSource(customers: readonly Located<Customer>[], sourceId: s
 }
 
 /**
+ * A CSR named with --unchanged or --removed that is on `revision` already: moved there, its review
+ * restarted, when the revision was registered (a first run without them), so there is no earlier
+ * revision to confirm it against (tester20 F17). Refused saying so, with the command that records its
+ * review of `revision` now: its earlier conclusion when the requirement is unchanged, the --by and
+ * --date given.
+ */
+function refuseMovedAlready(repo: Repository, customer: Customer, sourceId: string, revision: string, affected: readonly string[], flags: SourceUpdateFlags): void {
+  for (const id of [...listOption(flags.unchanged), ...listOption(flags.removed)]) {
+    if (affected.includes(id)) continue;
+    const csr = repo.csrs.find((c) => c.value.id === id)?.value;
+    if (!csr || csr.customer !== customer.code || csr.source.document !== sourceId || csr.source.revision !== revision || csr.superseded) continue;
+    const config = repo.config?.value;
+    const earlier = csr.review?.history?.at(-1)?.decision?.disposition;
+    const decided = csr.review?.decision;
+    const named = revisionName(revision);
+    if (decided) throw new UserError(t("source.not-affected.decided", { id, source: sourceId, named, disposition: t(`value.disposition.${decided.disposition}`), date: decided.date }));
+    const command = `'csr review ${shellArgument(id)} --disposition ${earlier ?? "<" + t("source.not-affected.disposition") + ">"} --by ${flags.by === undefined ? "<" + t("source.not-affected.person") + ">" : shellArgument(flags.by)} --date ${flags.date === undefined ? "<" + t("source.not-affected.date") + ">" : shellArgument(flags.date)}${flags.lateReason === undefined ? "" : ` --late-reason ${shellArgument(flags.lateReason)}`}'`;
+    throw new UserError(
+      t("source.not-affected.restarted", { id, source: sourceId, named, restarted: reviewStart(csr), due: reviewDue(csr, repositoryCalendar(config), config) }),
+      earlier
+        ? t("source.not-affected.restarted.hint", { source: sourceId, named, disposition: t(`value.disposition.${earlier}`), command })
+        : t("source.not-affected.restarted.hint-undecided", { source: sourceId, named, command }),
+    );
+  }
+}
+
+/**
  * What became of each CSR in the new revision: `--unchanged` and `--removed` name some; with
  * --accept the file comparison's proposal decides the others; at a terminal they are asked one by
  * one, the proposal preselected; otherwise they are changed (reviewed again).
@@ -310,7 +339,7 @@ async function askVerdicts(csrs: readonly Csr[], flags: SourceUpdateFlags, ask: 
   const unchanged = listOption(flags.unchanged);
   const removed = listOption(flags.removed);
   for (const id of [...unchanged, ...removed]) {
-    if (!ids.has(id)) throw new UserError(t("source.not-affected", { id, ids: list([...ids]) || t("add.none") }));
+    if (!ids.has(id)) throw new UserError(ids.size === 0 ? t("source.not-affected.none", { id }) : t("source.not-affected", { id, ids: list([...ids]) }));
   }
   const both = unchanged.filter((id) => removed.includes(id));
   if (both.length > 0) throw new UserError(t("source.both-verdicts", { ids: list(both) }));
