@@ -168,6 +168,10 @@ export interface ImportPlan {
   titleFrom?: string;
   /** Values of the rows imported that the files record otherwise than the register writes them (A0 as A/0, 第8.5.2条 as 8.5.2): the report says each once. */
   readings: { row: number; column: string; from: string; to: string }[];
+  /** Rows of a symbol table added to the symbols.yaml the repository has (tester20 F23): each customer symbol not in it yet. */
+  symbolsAdded?: { row: number; symbols: SymbolConversion[] };
+  /** Rows of a symbol table already in symbols.yaml with the same conversion: not written again, said per row. */
+  symbolsKnown?: { row: number; customer: string; customerSymbol: string }[];
 }
 
 /**
@@ -379,16 +383,16 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     plan.files.push({ ...planned, row: raw.row });
     plan.readings.push(...row.readings.map((r) => ({ row: raw.row, ...r })));
   }
+  if (symbols.length) {
+    const row = symbols[0]!.row;
+    const file = { row, path: "symbols.yaml", id: "symbols.yaml", kind: "symbols" as const, data: { symbols: symbols.map((s) => s.symbol) } };
+    if (existingPaths.has("symbols.yaml") || options.targetExists?.("symbols.yaml")) planSymbolRows(plan, symbols, repo);
+    else plan.files.push(file);
+  }
   // What a refused row would have been written with ("recorded as …") is not what happened to it.
   const refusedRows = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row));
   plan.refusedRows = refusedRows;
   plan.issues = plan.issues.filter((i) => i.skipped || !refusedRows.has(i.row));
-  if (symbols.length) {
-    const row = symbols[0]!.row;
-    const file = { row, path: "symbols.yaml", id: "symbols.yaml", kind: "symbols" as const, data: { symbols: symbols.map((s) => s.symbol) } };
-    if (existingPaths.has("symbols.yaml") || options.targetExists?.("symbols.yaml")) plan.conflicts.push({ row, path: file.path });
-    else plan.files.push(file);
-  }
   plan.families = numberingFamilies(plan.files, repo);
   plan.links = formLinks(sheet, header, plan, repo);
   plan.people = newPeople(plan.files, options.department ? lookupDepartment(compactText(options.department), repo.config?.value.departments ?? [])?.code : undefined);
@@ -1281,6 +1285,27 @@ function listedPlaces(line: string): string[] {
     return DOCUMENT_ID.test(first) && /[A-Za-z]/.test(first);
   };
   return parts.length > 1 && parts.every(document) ? parts : [line];
+}
+
+/**
+ * The rows of a symbol table imported into a repository that has symbols.yaml already, each compared
+ * with it as `csr symbol add` compares (tester20 F23): a customer symbol not in the table is added
+ * (plan.symbolsAdded), one converted the same way is said and left (plan.symbolsKnown), and one
+ * converted otherwise is refused with the row the table has (one customer symbol, one of ours).
+ */
+function planSymbolRows(plan: ImportPlan, rows: readonly { row: number; symbol: SymbolConversion }[], repo: Repository): void {
+  const table = repo.symbols.map((s) => s.value);
+  const added: { row: number; symbol: SymbolConversion }[] = [];
+  for (const { row, symbol } of rows) {
+    const there = table.find((s) => s.customer === symbol.customer && s.customer_symbol === symbol.customer_symbol) ?? added.find((a) => a.symbol.customer === symbol.customer && a.symbol.customer_symbol === symbol.customer_symbol)?.symbol;
+    if (!there) added.push({ row, symbol });
+    else if (there.symbol === symbol.symbol && there.class === symbol.class && there.customer_class === symbol.customer_class) {
+      (plan.symbolsKnown ??= []).push({ row, customer: symbol.customer, customerSymbol: symbol.customer_symbol });
+    } else {
+      plan.issues.push({ row, message: t("import.symbol.differs", { customer: symbol.customer, symbol: symbol.customer_symbol, internal: there.symbol, class: there.class, given: symbol.symbol, givenClass: symbol.class }), skipped: true });
+    }
+  }
+  if (added.length) plan.symbolsAdded = { row: added[0]!.row, symbols: added.map((a) => a.symbol) };
 }
 
 /** One row of a symbol conversion table (特殊特性符号对照表): the customer's symbol and class, and ours. */

@@ -119,4 +119,27 @@ describe("csr symbol add", () => {
     expect(imported.stdout).toContain("\n第 3 行：顾客认可“已认可”应写作“认可人 日期（依据）”，如“刘涛 2025-03-05（邮件）”（该行未导入）\n");
     expect(read(dir, "symbols.yaml")).toBe(["symbols:", "  - customer: DYA", "    customer_symbol: ▽", "    customer_class: CC", "    meaning: 关键特性", "    symbol: ★", "    class: 关键", "    approved:", "      by: 刘涛", "      date: 2025-03-05", "      evidence: 邮件", ""].join("\n"));
   });
+
+  it("csr import into an existing table adds the customer symbols it lacks, says the rows it has, and refuses a row converting one otherwise (tester20 F23)", async () => {
+    const dir = validRepo({ git: true });
+    await run(dir, "--customer", "DYA", "--customer-symbol", "▽", "--customer-class", "CC", "--symbol", "★", "--class", "关键", "-y");
+    await run(dir, "--customer", "DYA", "--customer-symbol", "△", "--customer-class", "SC", "--symbol", "▲", "--class", "重要", "-y");
+    const table = join(dir, "对照表.csv");
+    writeFileSync(table, "序号,顾客,顾客符号,顾客分类,本公司符号,本公司分类\n1,DYA,▽,CC,★,关键\n2,DYA,△,SC,◆,重要\n3,DYA,◇,HI,☆,一般\n");
+    const before = read(dir, "symbols.yaml");
+    const dry = await csrInProcess(["-C", dir, "import", table, "--as", "symbols", "--dry-run"], { lang: null });
+    expect(dry.stdout).toContain("\n将在 symbols.yaml 中加入 1 行：DYA ◇ → ☆。\n");
+    expect(read(dir, "symbols.yaml")).toBe(before);
+    const imported = await csrInProcess(["-C", dir, "import", table, "--as", "symbols"], { lang: null });
+    expect(imported.code).toBe(1);
+    expect(imported.stdout.split("\n").filter((l) => l.startsWith("第 ") || l.startsWith("symbols.yaml") || l.startsWith("已导入"))).toEqual([
+      "symbols.yaml：加入 1 行：DYA ◇ → ☆。",
+      "第 2 行：DYA 的 ▽ 已在对照表中，对应关系相同，未重复写入",
+      "第 3 行：对照表（symbols.yaml）中 DYA 的 △ 已对应 ▲（重要），本行写的是 ◆（重要）；一个顾客符号只能对应一个本公司符号。确认哪一个正确：本行有误请更正本行，对照表有误请修改 symbols.yaml 中的那一行（该行未导入）",
+      "已导入 3 行中的 1 行；拒绝 1 行，与现有文件冲突 0 处。",
+    ]);
+    expect(read(dir, "symbols.yaml")).toBe(
+      before + ["  - customer: DYA", "    customer_symbol: ◇", "    customer_class: HI", "    symbol: ☆", "    class: 一般", ""].join("\n"),
+    );
+  });
 });

@@ -38,6 +38,7 @@ import type { CommandContext } from "../context.js";
 import { editFile } from "../shared/edit.js";
 import { departmentLabel } from "../shared/people.js";
 import { appendIn, refuseCommitOutsideGit, refuseUncommitted, type FileChange } from "../shared/persist.js";
+import { putSymbolRow } from "../symbol/add.js";
 import { applyChange, withRepositoryLock } from "../shared/transaction.js";
 import type { SignatureFlags } from "../release/index.js";
 import { FLAG, givenNames, ROLES, type SigningRole } from "../sign/index.js";
@@ -170,6 +171,11 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   }
   const written = plan.files.filter((f) => !failed.some((x) => x.path === f.path));
   if (written.length) out.push("", ...written.map((f) => t(flags.dryRun ? "import.would-write" : "import.wrote", { path: f.path })));
+  if (plan.symbolsAdded) {
+    const added = plan.symbolsAdded.symbols.map((s) => `${s.customer} ${s.customer_symbol} → ${s.symbol}`);
+    out.push("", t(flags.dryRun ? "import.symbols.would-add" : "import.symbols.added", { count: added.length, rows: list(added) }));
+  }
+  for (const known of plan.symbolsKnown ?? []) out.push(t("import.row", { row: known.row, message: t("import.symbol.known", { customer: known.customer, symbol: known.customerSymbol }) }));
   out.push(...reportProblems(plan, failed), ...reportReadings(plan), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
   out.push(...reportCompleted(written, plan), ...reportImplementationGaps(written));
@@ -182,7 +188,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   const findings = runCheck(after, { today });
   const faulty = filesWithErrors(findings, written.map((f) => f.path));
   if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
-  const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0);
+  const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0) + (plan.symbolsAdded?.symbols.length ?? 0);
   const also = tally.map((part) => t("import.register.tally-separator") + part).join("");
   out.push(...reportUnsigned(findings, written, repo, flags.dryRun));
   out.push("", t(flags.dryRun ? "import.register.would-import" : "import.register.imported", { rows, total: plan.dataRows, tally: also }));
@@ -316,6 +322,10 @@ function plannedEdits(root: string, plan: ImportPlan, flags: ImportFlags): Plann
   const edits: PlannedEdit[] = [];
   const people = flags.addPeople ? peopleEdit(root, plan.people) : undefined;
   if (people) edits.push({ row: Math.min(...plan.people.flatMap((p) => p.rows)), ...people });
+  if (plan.symbolsAdded) {
+    const { row, symbols } = plan.symbolsAdded;
+    edits.push({ row, ...editFile(root, "symbols.yaml", "symbols", (doc) => symbols.forEach((s) => putSymbolRow(doc, s))) });
+  }
   if (flags.linkForms) {
     const byPath = new Map<string, ImportPlan["links"]>();
     for (const link of plan.links) if (link.path) byPath.set(link.path, [...(byPath.get(link.path) ?? []), link]);

@@ -74,15 +74,18 @@ export async function addSymbol(ctx: CommandContext, flags: SymbolAddFlags, prom
 
 /** The row at the end of the customer's rows in symbols.yaml (else at the end; the file is created when absent). */
 function addToSymbols(session: EditSession, row: SymbolConversion): FileChange {
-  const put = (doc: Document) => {
-    const node = doc.createNode(row) as YAMLMap;
-    const rows = doc.get("symbols", true);
-    const last = isSeq(rows) ? rows.items.map((item) => (isMap(item) ? item.get("customer") : undefined)).lastIndexOf(row.customer) : -1;
-    if (isSeq(rows) && last >= 0) rows.items.splice(last + 1, 0, node);
-    else appendIn(doc, ["symbols"], node);
-  };
+  const put = (doc: Document) => putSymbolRow(doc, row);
   if (existsSync(join(session.root, SYMBOLS))) return editFile(session.root, SYMBOLS, "symbols", put);
   const doc = new Document({ symbols: [] });
   put(doc);
   return { path: SYMBOLS, kind: "symbols", text: yamlText(doc), create: true };
+}
+
+/** Puts `row` into the symbols.yaml document `doc`, after the last row of its customer (else at the end): the table stays grouped by customer. */
+export function putSymbolRow(doc: Document, row: SymbolConversion): void {
+  const node = doc.createNode(row) as YAMLMap;
+  const rows = doc.get("symbols", true);
+  const last = isSeq(rows) ? rows.items.map((item) => (isMap(item) ? item.get("customer") : undefined)).lastIndexOf(row.customer) : -1;
+  if (isSeq(rows) && last >= 0) rows.items.splice(last + 1, 0, node);
+  else appendIn(doc, ["symbols"], node);
 }
