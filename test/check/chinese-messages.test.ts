@@ -135,10 +135,10 @@ describe("doc/approver-lacks-role in Chinese", () => {
 });
 
 describe("date/received-after-source in Chinese", () => {
-  it("names the source revision's received date and the command that moves the CSR's to it (auditor16 F20)", async () => {
+  it("names the source revision's received date, the command that moves the CSR's to it (auditor16 F20), and the commands for a requirement sent separately and for a revision dated wrong (tester20 F19)", async () => {
     expect(await fixtureFindings("date-received-after-source/invalid", "zh-CN")).toEqual([
-      "csr/DYA/DYA-001.yaml:4:11 warning date/received-after-source DYA-001：接收日期为 2026-11-10，晚于其来源文件 DYA-SQM C 版的接收日期（2026-11-06）；评审期限从收到顾客文件之日起算，从 2026-11-10 算起期限偏晚，逾期的评审也显示为按期。请用 'csr set DYA-001 --received 2026-11-06' 更正（评审期限随之前移）；如果是该版本的日期写错了，请更正 customers/DYA.yaml 中的 'received'。",
-      "csr/DYA/DYA-002.yaml:5:11 warning date/received-after-source DYA-002：接收日期为 2025-06-09，晚于其来源文件 DYA-SQM B 版的接收日期（2025-06-05）；评审期限从收到顾客文件之日起算，从 2025-06-09 算起期限偏晚，逾期的评审也显示为按期。请用 'csr set DYA-002 --received 2025-06-05' 更正（评审期限随之前移）；如果是该版本的日期写错了，请更正 customers/DYA.yaml 中的 'received'。",
+      "csr/DYA/DYA-001.yaml:4:11 warning date/received-after-source DYA-001：接收日期为 2026-11-10，晚于其来源文件 DYA-SQM C 版的接收日期（2026-11-06）；评审期限从收到顾客文件之日起算，从 2026-11-10 算起期限偏晚，逾期的评审也显示为按期。若该要求随 DYA-SQM 收到，用 'csr set DYA-001 --received 2026-11-06' 更正（评审期限随之前移）；若它是 2026-11-10 另由顾客函件、邮件或会议纪要提出的，把该函件登记为来源文件（'csr source add DYA --id <编号> --title <名称> --revision <版本> --received 2026-11-10'），从它登记此要求；若是 DYA-SQM C 版的接收日期录错了，用 'csr source update DYA-SQM --revision C --received <日期> --amend' 更正。",
+      "csr/DYA/DYA-002.yaml:5:11 warning date/received-after-source DYA-002：接收日期为 2025-06-09，晚于其来源文件 DYA-SQM B 版的接收日期（2025-06-05）；评审期限从收到顾客文件之日起算，从 2025-06-09 算起期限偏晚，逾期的评审也显示为按期。若该要求随 DYA-SQM 收到，用 'csr set DYA-002 --received 2025-06-05' 更正（评审期限随之前移）；若它是 2025-06-09 另由顾客函件、邮件或会议纪要提出的，把该函件登记为来源文件（'csr source add DYA --id <编号> --title <名称> --revision <版本> --received 2025-06-09'），从它登记此要求；若是 DYA-SQM B 版的接收日期录错了，用 'csr source update DYA-SQM --revision B --received <日期> --amend' 更正。",
     ]);
   });
 });
