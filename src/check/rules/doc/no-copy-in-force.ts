@@ -19,17 +19,15 @@ export const rule: Rule = {
     description:
       "A released document's current version is in force (its 实施日期 has come), and a unit (department or outside party) that held a controlled copy of the version before it, still out when the current one was released, has no copy of the current version out: it works without the document, or from an obsolete copy. Documents are available at the points of use in their current version ({{cite:document-control}}); the release says to hand the new version out, and this reports a unit that was left out. A withdrawn document needs no copies, and a unit whose copy of the previous version was taken back before the current version was released, or whose copy of the current version was taken back, was left off on purpose and is not reported.",
     bad: `
-status: released
-effective: 2026-11-05            # A/1 in force
 distribution:
-  - {copy: 1, version: A/0, to: QA, issued_by: wang, date: 2024-01-12, recalled: 2026-11-06, returned_by: zhang, received_by: wang}
-  - {copy: 2, version: A/0, to: PRD, issued_by: wang, date: 2024-01-12, recalled: 2026-11-06, returned_by: zhao, received_by: wang}
-  - {copy: 3, version: A/1, to: QA, issued_by: wang, date: 2026-11-05}   # none for PRD
+  - {copy: 1, version: A/0, to: QA, issued_by: wang, date: 2024-01-12, recalled: 2026-10-14, returned_by: zhang, received_by: wang}
+  - {copy: 2, version: A/0, to: MKT, issued_by: wang, date: 2024-01-12, recalled: 2026-10-15, returned_by: li, received_by: wang}
+  - {copy: 3, version: A/1, to: QA, issued_by: wang, date: 2026-10-14}   # A/1 in force since 2026-10-12, none for MKT
 `,
     good: `
-  - {copy: 4, version: A/1, to: PRD, issued_by: wang, date: 2026-11-06}
+  - {copy: 4, version: A/1, to: MKT, issued_by: wang, date: 2026-10-15}
 `,
-    fix: "Hand out the version in force to the units named: `csr distribute QP-005 --to PRD` (the message gives the command). A unit that no longer uses the document: take its copy of the version in force back (`csr recall QP-005 --copy N`); where units are left off as a rule, set `doc/no-copy-in-force: off` under `rules` in qms.yaml.",
+    fix: "Hand out the version in force to the units named: `csr distribute QP-005 --to MKT` (the message gives the command). A unit that no longer uses the document: take its copy of the version in force back (`csr recall QP-005 --copy N`); where units are left off as a rule, set `doc/no-copy-in-force: off` under `rules` in qms.yaml.",
   },
   check(ctx) {
     for (const { value: doc, file } of ctx.index.documents.values()) {
