@@ -63,9 +63,9 @@ export function completeFromWord(existing: ControlledDocument, word: ControlledD
   const steps: ((doc: Document) => void)[] = [];
 
   for (const field of COMPARED) {
-    const [mine, theirs] = [existing[field], word[field]];
+    const [mine, theirs] = [stated(existing, field), word[field]];
     if (theirs === undefined || stableJson(mine) === stableJson(theirs)) continue;
-    if (mine === undefined && ADDABLE.has(field)) {
+    if (existing[field] === undefined && ADDABLE.has(field)) {
       (data as unknown as Record<string, unknown>)[field] = theirs;
       added.push(t("import.complete.added.field", { field, value: String(theirs) }));
       steps.push((doc) => doc.set(field, theirs));
@@ -109,6 +109,87 @@ export function completeFromWord(existing: ControlledDocument, word: ControlledD
     data.sections = word.sections;
     added.push(t("import.complete.added.sections", { count: countSections(word.sections) }));
     steps.push((doc) => doc.set("sections", doc.createNode(word.sections)));
+  }
+  return { added, differences, data, edit: (doc) => steps.forEach((step) => step(doc)) };
+}
+
+/** The register data a register row gives that a document may be given without a revision (model/revision.ts REGISTER_FIELDS): lists are merged, values added where none. */
+const REGISTER_LISTS = ["clauses", "processes"] as const satisfies readonly (keyof ControlledDocument)[];
+const REGISTER_VALUES = ["effective", "classification", "review_interval_months"] as const satisfies readonly (keyof ControlledDocument)[];
+
+/**
+ * Why a register row of `existing`'s number cannot complete it, or undefined when it can: the row
+ * must give the document's current version (a row of another version is another revision).
+ */
+export function registerCompletionRefusal(existing: ControlledDocument, row: ControlledDocument): string | undefined {
+  const version = currentRevision(existing)?.version ?? "";
+  const rowVersion = currentRevision(row)?.version ?? "";
+  if (existing.kind === "external" || row.kind === "external" || version !== rowVersion || version === "") {
+    return t("import.complete.register-version", { id: existing.id, version: version || t("import.complete.no-version"), row: rowVersion || t("import.complete.no-version") });
+  }
+  return undefined;
+}
+
+/**
+ * `existing` (imported from its Word original, say) completed with what a register row of the same
+ * version adds: the register data it lacks (the clauses and processes it is mapped to, merged; its
+ * 生效日期, 密级 or review interval where it has none) and, in the current revision, a signature where
+ * it has none. Its content (title, department …) is the document's: where the row says otherwise,
+ * that is said and the document's kept.
+ */
+export function completeFromRegister(existing: ControlledDocument, row: ControlledDocument): Completion {
+  const data: ControlledDocument = { ...existing };
+  const added: string[] = [];
+  const differences: Difference[] = [];
+  const steps: ((doc: Document) => void)[] = [];
+  for (const field of REGISTER_LISTS) {
+    const have = existing[field] ?? [];
+    const more = (row[field] ?? []).filter((v) => !have.includes(v));
+    if (more.length === 0) continue;
+    data[field] = [...have, ...more];
+    added.push(t("import.complete.added.field", { field, value: list(more) }));
+    steps.push((doc) => {
+      const seq = doc.get(field, true);
+      if (isSeq(seq)) for (const value of more) seq.add(doc.createNode(value));
+      else doc.set(field, doc.createNode(more));
+    });
+  }
+  for (const field of REGISTER_VALUES) {
+    const [mine, theirs] = [stated(existing, field), row[field]];
+    if (theirs === undefined || stableJson(mine) === stableJson(theirs)) continue;
+    if (existing[field] !== undefined) {
+      differences.push({ field, kept: shown(mine), other: shown(theirs) });
+      continue;
+    }
+    (data as unknown as Record<string, unknown>)[field] = theirs;
+    added.push(t("import.complete.added.field", { field, value: String(theirs) }));
+    steps.push((doc) => doc.set(field, theirs));
+  }
+  for (const field of ["title", "level", "kind", "department", "status", "remarks"] as const) {
+    if (row[field] !== undefined && existing[field] !== undefined && stableJson(existing[field]) !== stableJson(row[field])) differences.push({ field, kept: shown(existing[field]), other: shown(row[field]) });
+  }
+  const mine = currentRevision(existing);
+  const theirs = currentRevision(row);
+  const index = (existing.revisions?.length ?? 0) - 1;
+  if (mine && theirs) {
+    const entry = { ...mine };
+    const fields: string[] = [];
+    for (const field of ["date", ...SIGNATURES] as (keyof Revision)[]) {
+      const [a, b] = [mine[field], theirs[field]];
+      if (b === undefined || stableJson(a) === stableJson(b)) continue;
+      // A signature where the entry has none is recorded (补签, as csr sign); a signer or date recorded otherwise is the document's.
+      if (a === undefined && field !== "date") {
+        (entry as unknown as Record<string, unknown>)[field] = b;
+        fields.push(field);
+        steps.push((doc) => doc.setIn(["revisions", index, field], b));
+      } else if (!(isSignature(a) && isSignature(b) && a.by === b.by && b.date === undefined)) {
+        differences.push({ field: `revisions ${mine.version} ${field}`, kept: shown(a), other: shown(b) });
+      }
+    }
+    if (fields.length > 0) {
+      data.revisions = [...existing.revisions!.slice(0, index), entry];
+      added.push(t("import.complete.added.entry", { version: mine.version, fields: list(fields) }));
+    }
   }
   return { added, differences, data, edit: (doc) => steps.forEach((step) => step(doc)) };
 }
@@ -159,6 +240,17 @@ function completeRecord(existing: ControlledDocument, word: ControlledDocument, 
     if (fields.length > 0) filled.push({ version: entry.version, fields, values });
   }
   return { revisions, prepended, filled };
+}
+
+/**
+ * A field of `doc` as it holds: its value, or for `effective` (生效日期) the day its current revision
+ * took effect, which is what a file without one means; a register or Word file giving that same day
+ * adds nothing.
+ */
+function stated<K extends keyof ControlledDocument>(doc: ControlledDocument, field: K): ControlledDocument[K] | string | undefined {
+  if (field !== "effective" || doc.effective !== undefined) return doc[field];
+  const current = currentRevision(doc);
+  return current?.effective ?? current?.date;
 }
 
 function shown(value: unknown): string {

@@ -37,6 +37,7 @@ import {
   type Level,
 } from "./normalize.js";
 import { UnreadableCell, type RawRow, type RawSheet } from "./read.js";
+import { completeFromRegister, registerCompletionRefusal, type Completion } from "./complete.js";
 
 export const IMPORT_KINDS = ["procedures", "instructions", "forms", "documents", "external", "csr", "symbols"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -153,6 +154,8 @@ export interface ImportPlan {
   /** The rows refused whole (an issue with `skipped`): a row refused for two cells is one row. */
   refusedRows: ReadonlySet<number>;
   conflicts: { row: number; path: string }[];
+  /** Rows whose document is in the repository already, of the same version, and lacks register data the row gives (import/complete.ts). */
+  completions: { row: number; id: string; path: string; version: string; completion: Completion }[];
   /** Numbering patterns not yet in qms.yaml, by kind. */
   families: { kind: Kind; pattern: string; example: string }[];
   /**
@@ -302,7 +305,7 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
   refuseMissingColumns(header, sheet.rows, options.as);
   const used = fieldsRead(options.as);
   const unused = [...header.labels].filter(([field]) => !used.has(field)).map(([, label]) => label);
-  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], refusedRows: new Set(), conflicts: [], families: [], links: [], people: [], unused, readings: [] };
+  const plan: ImportPlan = { header, dataRows: 0, files: [], issues: [], refusedRows: new Set(), conflicts: [], completions: [], families: [], links: [], people: [], unused, readings: [] };
   if (options.as === "csr" && !header.columns.has("title")) plan.titleFrom = header.labels.get("text");
   // Keyed by the target path, case-folded: different numbers can share a file (CS/QP-101 and
   // CS_QP-101 are both documents/CS_QP-101.yaml, and QP-101 and qp-101 are one file on a
@@ -377,7 +380,10 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     }
     seen.set(key, { row: raw.row, id: planned.id });
     if (existing.has(planned.id) || existingPaths.has(key) || options.targetExists?.(planned.path)) {
-      plan.conflicts.push({ row: raw.row, path: planned.path });
+      // The document of this number imported before from elsewhere (its Word original) gets the register data it lacks (tester20 F10).
+      const completion = planned.kind === "csr" || planned.kind === "symbols" ? undefined : registerCompletion(repo, planned.data as ControlledDocument);
+      if (completion) plan.completions.push({ row: raw.row, id: planned.id, ...completion });
+      else plan.conflicts.push({ row: raw.row, path: planned.path });
       continue;
     }
     plan.files.push({ ...planned, row: raw.row });
@@ -1409,4 +1415,16 @@ function procedureNumbers(text: string, plan: ImportPlan, repo: Repository, read
       const pieces = part.split("/");
       return pieces.every(known) ? pieces : [part];
     });
+}
+
+/**
+ * What a register row adds to the document of its number already in the repository (imported from
+ * its Word original before, say): undefined when the row is of another version, or adds nothing, and
+ * is then a conflict as before ("exists already").
+ */
+function registerCompletion(repo: Repository, row: ControlledDocument): { path: string; version: string; completion: Completion } | undefined {
+  const existing = repo.documents.find((d) => d.value.id === row.id);
+  if (!existing || registerCompletionRefusal(existing.value, row)) return undefined;
+  const completion = completeFromRegister(existing.value, row);
+  return completion.added.length > 0 ? { path: existing.file.path, version: row.revisions!.at(-1)!.version, completion } : undefined;
 }

@@ -317,6 +317,29 @@ describe("csr import FILE.docx", () => {
     expect(again.code).toBe(1);
   });
 
+  it("the register imported after the Word original adds its register data to the document, keeping the document's values (tester20 F10)", async () => {
+    const repo = repoWith({ "QP-020 文件与资料管理程序.docx": await procedureQP020() });
+    expect((await csrInProcess(["-C", repo, "import", join("Word文件", "QP-020 文件与资料管理程序.docx")])).code).toBe(0);
+    gitInit(repo);
+    const register = join(repo, "程序文件一览表.csv");
+    writeFileSync(register, "文件编号,文件名称,版本,部门,发布日期,实施日期,编制,审核,批准,对应条款\nQP-020,文件与资料控制程序,A/1,品质部,2024-05-06,2024-05-15,李娜,张伟,王强,7.5.3\n");
+    const result = await csrInProcess(["-C", repo, "import", register, "--as", "procedures"]);
+    expect(result.stdout.split("\n").slice(2, 8)).toEqual([
+      "row 2: completed documents/QP-020.yaml (A/1; what the file has is kept): clauses IATF16949:7.5.3",
+      "  The register gives these otherwise than the repository records them; the repository's are kept (where the register is right, correct them with the command for each, such as csr set or csr sign):",
+      "    effective: 2024-05-10 in the repository, 2024-05-15 in the register",
+      "    title: 文件与资料管理程序 in the repository, 文件与资料控制程序 in the register",
+      "",
+      "Imported 1 of 1 row(s).",
+    ]);
+    expect(result.code).toBe(0);
+    const doc = parse(readFileSync(join(repo, "documents", "QP-020.yaml"), "utf8"));
+    expect(doc).toEqual({ ...QP020, clauses: ["IATF16949:7.5.3"] });
+    // Register data: the commit needs no new revision.
+    git(repo, ["add", "-A"]);
+    expect((await csrInProcess(["-C", repo, "check", "--staged", "--base", "HEAD"])).code).toBe(0);
+  });
+
   it("exits 0 when the files it wrote check clean, though another file of the repository has an error", async () => {
     const repo = repoWith({ "QP-020 文件与资料管理程序.docx": await procedureQP020() });
     writeFileSync(join(repo, "documents", "QP-099.yaml"), "id: QP-099\ntitle: 已有文件\nlevel: 2\nkind: procedure\ndepartment: NOSUCH\nstatus: draft\nsections:\n  - title: 目的\n    text: 已有的错误。\n");

@@ -166,7 +166,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
       ...edits.map((e) => ({ path: insideRepository(root, e.path), content: e.text, create: e.create })),
     ];
     // The commit is the change's own step: a refusal by the pre-commit hook undoes the files too (transaction.ts).
-    const commit = flags.commit && writes.length > 0 ? { message: t("commit.import", { file: basename(file), count: writable.length }), paths: writes.map((w) => w.path) } : undefined;
+    const commit = flags.commit && writes.length > 0 ? { message: t("commit.import", { file: basename(file), count: writable.length + plan.completions.length }), paths: writes.map((w) => w.path) } : undefined;
     await applyChange(root, { writes, commit });
   }
   const written = plan.files.filter((f) => !failed.some((x) => x.path === f.path));
@@ -178,7 +178,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   for (const known of plan.symbolsKnown ?? []) out.push(t("import.row", { row: known.row, message: t("import.symbol.known", { customer: known.customer, symbol: known.customerSymbol }) }));
   out.push(...reportProblems(plan, failed), ...reportReadings(plan), ...reportUnstated(written), ...reportBorrowed(written, plan), ...reportSignatures(signatures, flags.dryRun));
   out.push(...reportPeople(plan.people, flags, rowsOf, repo), ...reportLinks(plan, flags), ...reportFamilies(plan), ...reportAssignedIds(written, plan, flags), ...reportReviewRecords(written, basename(file), flags, repo));
-  out.push(...reportCompleted(written, plan), ...reportImplementationGaps(written));
+  out.push(...reportCompleted(written, plan), ...reportImplementationGaps(written), ...reportRegisterCompletions(plan, flags.dryRun));
 
   const skipped = plan.refusedRows.size;
   const tally: string[] = [];
@@ -186,9 +186,9 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
   if (failed.length) tally.push(t("import.register.not-written", { count: failed.length }));
   const after = flags.dryRun ? withPlannedFiles(root, plan.files, edits) : loadRepository(root);
   const findings = runCheck(after, { today });
-  const faulty = filesWithErrors(findings, written.map((f) => f.path));
+  const faulty = filesWithErrors(findings, [...written.map((f) => f.path), ...plan.completions.map((c) => c.path)]);
   if (faulty > 0) tally.push(t(flags.dryRun ? "import.register.would-fail-check" : "import.register.fails-check", { count: faulty }));
-  const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0) + (plan.symbolsAdded?.symbols.length ?? 0);
+  const rows = written.reduce((n, f) => n + (f.kind === "symbols" ? (f.data as { symbols: unknown[] }).symbols.length : 1), 0) + (plan.symbolsAdded?.symbols.length ?? 0) + plan.completions.length;
   const also = tally.map((part) => t("import.register.tally-separator") + part).join("");
   out.push(...reportUnsigned(findings, written, repo, flags.dryRun));
   out.push("", t(flags.dryRun ? "import.register.would-import" : "import.register.imported", { rows, total: plan.dataRows, tally: also }));
@@ -326,6 +326,7 @@ function plannedEdits(root: string, plan: ImportPlan, flags: ImportFlags): Plann
     const { row, symbols } = plan.symbolsAdded;
     edits.push({ row, ...editFile(root, "symbols.yaml", "symbols", (doc) => symbols.forEach((s) => putSymbolRow(doc, s))) });
   }
+  for (const c of plan.completions) edits.push({ row: c.row, ...editFile(root, c.path, "document", (doc) => c.completion.edit(doc)) });
   if (flags.linkForms) {
     const byPath = new Map<string, ImportPlan["links"]>();
     for (const link of plan.links) if (link.path) byPath.set(link.path, [...(byPath.get(link.path) ?? []), link]);
@@ -552,6 +553,19 @@ function reportCompleted(written: PlannedFile[], plan: ImportPlan): string[] {
     const read = written.filter((f) => f.completedAs === as);
     return read.length ? ["", t(`import.csr.completed.${as}`, { column, count: read.length, ids: list(read.map((f) => f.id)) })] : [];
   });
+}
+
+/**
+ * Rows whose document was in the repository already, imported from elsewhere (its Word original), and
+ * which added the register data it lacked (import/complete.ts): each with what it added and every value
+ * the register gives otherwise than the file, which is kept (tester20 F10).
+ */
+function reportRegisterCompletions(plan: ImportPlan, dryRun: boolean | undefined): string[] {
+  return plan.completions.flatMap(({ row, path, version, completion }) => [
+    "",
+    t(dryRun ? "import.complete.register-would" : "import.complete.register-done", { row, path, version, added: list(completion.added) }),
+    ...(completion.differences.length > 0 ? [t("import.complete.register-differences"), ...completion.differences.map((d) => t("import.complete.register-difference", { ...d }))] : []),
+  ]);
 }
 
 /**
