@@ -75,7 +75,7 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
   });
 
   it("add --commit: two registrations get two numbers and two commits", async () => {
-    const add = (title: string) => () => ["add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.1", "--title", title, "--received", "2026-11-27", "--yes", "--commit"];
+    const add = (title: string) => () => ["add", "--customer", "DYA", "--source", "DYA-SQM", "--clause", "IATF16949:8.5.1", "--title", title, "--yes", "--commit"];
     await runPairs(add("包装要求"), add("标签要求"), (dir, runs) => {
       expect(stderrs(runs)).toEqual([]);
       expect(codes(runs)).toEqual([0, 0]);

@@ -142,6 +142,10 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   if (reported) ctx.stdout(t("add.duplicate.allowed", { id: reported.csr.id }) + "\n");
   const note = estimatedDeadlineNote(calendar, csr.received, due);
   if (note) ctx.stderr(note);
+  // Received after the source revision: a requirement the customer sent separately (a letter, an e-mail) is a source of its own (tester20 F19), as date/received-after-source says.
+  if (csr.received > revision.received) {
+    ctx.stderr(t("add.received-after-source", { id, received: csr.received, source: source.id, revision: revisionName(revision.revision), sourceReceived: revision.received, customer: customer.code }) + "\n");
+  }
   if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
   return 0;
 }
