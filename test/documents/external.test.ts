@@ -404,7 +404,7 @@ function wordParagraphs(path: string): string[] {
 }
 
 describe("a commit holds only the change its message names", () => {
-  it("csr recall --commit and csr obsolete refuse a file with changes not yet committed, as every --commit command does", async () => {
+  it("csr recall --commit and csr obsolete refuse a file with changes not yet committed, as every --commit command does; csr distribute --commit takes in the distribution steps not committed before (tester20 F12)", async () => {
     const dir = repo();
     await csrInProcess(["-C", dir, "new", "external", "--number", "Q/ABC 123-2020", "--title", "导线技术条件", "--revision", "B", "--received", "2026-11-02", "--department", "QA", "-y", "--commit"]);
     await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "QA", "--date", "2026-11-03", "-y", "--commit"]);
@@ -412,7 +412,6 @@ describe("a commit holds only the change its message names", () => {
     expect((await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "1", "--by", "li", "--date", "2026-11-19", "-y"])).code).toBe(0);
     const uncommitted = "csr: documents/Q_ABC 123-2020.yaml has uncommitted changes, which --commit would commit along unseen.\nhint: Commit or undo them first, or leave out --commit.\n";
     expect(await csrInProcess(["-C", dir, "recall", "Q/ABC 123-2020", "--copy", "2", "--destroyed", "--by", "zhang", "--remark", "现场销毁", "--date", "2026-11-19", "-y", "--commit"])).toEqual({ code: 2, stdout: "", stderr: uncommitted });
-    expect(await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "QA", "--date", "2026-11-19", "-y", "--commit"])).toEqual({ code: 2, stdout: "", stderr: uncommitted });
     expect(await csrInProcess(["-C", dir, "obsolete", "Q/ABC 123-2020", "--reason", "顾客取消", "--date", "2026-11-20", "-y"])).toEqual({
       code: 2,
       stdout: "",
@@ -420,6 +419,11 @@ describe("a commit holds only the change its message names", () => {
     });
     expect(git(dir, ["rev-parse", "HEAD"])).toBe(base);
     expect(git(dir, ["diff", "--stat"]).trim()).toBe("documents/Q_ABC 123-2020.yaml | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)");
+    // The recall of copy 1 is a step of the same distribution record: a new copy's --commit commits it too, and says so.
+    const handedOut = await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "QA", "--date", "2026-11-19", "--issued-by", "zhang", "-y", "--commit"]);
+    expect([handedOut.code, handedOut.stderr]).toEqual([0, ""]);
+    expect(handedOut.stdout).toMatch(/^Committed [0-9a-f]{7}: csr distribute Q\/ABC 123-2020 B: copies 3; with the distribution steps not committed before: the records of copies 1$/m);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
   });
 });
 
