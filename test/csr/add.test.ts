@@ -34,9 +34,9 @@ describe("csr add with flags", () => {
 
   it("counts the review deadline across the Spring Festival", async () => {
     const dir = validRepo();
-    // A requirement is received no earlier than its source revision (csr add refuses that).
+    // A requirement is received no earlier than its source revision (csr add refuses that), and with it (a later day is warned about: date/received-after-source).
     const customer = join(dir, "customers", "DYA.yaml");
-    writeFileSync(customer, readFileSync(customer, "utf8").replace("issued: 2026-11-10\n        received: 2026-11-20", "issued: 2026-02-02\n        received: 2026-02-09"));
+    writeFileSync(customer, readFileSync(customer, "utf8").replace("issued: 2026-11-10\n        received: 2026-11-20", "issued: 2026-02-02\n        received: 2026-02-12"));
     const result = await csrInProcess(["-C", dir, "add", ...flags.slice(0, -1), "2026-02-12"]);
     // The deadline has passed by the day the test runs: csr add says so, counting the working days since.
     expect(result).toEqual({
