@@ -390,10 +390,8 @@ export function planImport(sheet: RawSheet, repo: Repository, options: ImportOpt
     plan.readings.push(...row.readings.map((r) => ({ row: raw.row, ...r })));
   }
   if (symbols.length) {
-    const row = symbols[0]!.row;
-    const file = { row, path: "symbols.yaml", id: "symbols.yaml", kind: "symbols" as const, data: { symbols: symbols.map((s) => s.symbol) } };
     if (existingPaths.has("symbols.yaml") || options.targetExists?.("symbols.yaml")) planSymbolRows(plan, symbols, repo);
-    else plan.files.push(file);
+    else plan.files.push({ row: symbols[0]!.row, path: "symbols.yaml", id: "symbols.yaml", kind: "symbols", data: { symbols: symbols.map((s) => s.symbol) } });
   }
   // What a refused row would have been written with ("recorded as …") is not what happened to it.
   const refusedRows = new Set(plan.issues.filter((i) => i.skipped).map((i) => i.row));

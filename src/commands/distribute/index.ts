@@ -224,21 +224,7 @@ async function recordHolder(ctx: CommandContext, session: EditSession, located: 
   const other = given.find(([, value]) => value !== undefined);
   if (other) throw new UserError(t("distribute.copy.with", { flag: other[0] }), t("distribute.copy.with.hint", { id: shellArgument(id) }));
   const list = document.distribution ?? [];
-  const chosen = [...new Set(listOption(flags.copy))].map((n) => {
-    const copy = list.find((c) => String(c.copy) === n);
-    if (!copy) throw new UserError(t("recall.no-copy", { id, copy: n, copies: inline(list.map((c) => String(c.copy))) || t("recall.no-copies") }));
-    const gone = copy.recalled
-      ? t("recall.already", { id, copy: n, date: copy.recalled })
-      : copy.lost
-        ? t("recall.already-lost", { id, copy: n, date: copy.lost.date })
-        : copy.destroyed
-          ? t("recall.already-destroyed", { id, copy: n, date: copy.destroyed.date })
-          : copy.retained
-            ? t("recall.already-retained", { id, copy: n, date: copy.retained.date })
-            : undefined;
-    if (gone) throw new UserError(gone, t("distribute.copy.not-out.hint"));
-    return copy;
-  });
+  const chosen = [...new Set(listOption(flags.copy))].map((n) => copyOut(document, n, t("distribute.copy.not-out.hint")));
   if (chosen.length === 0) throw missingFlag("--copy", t("distribute.needs.copy"));
   const first = chosen[0]!;
   const holder = personOption(
@@ -284,6 +270,29 @@ async function recordHolder(ctx: CommandContext, session: EditSession, located: 
   const message = t("commit.distribute-holder", { id, copies: inline(changed.map((c) => String(c.copy))), holder: holder.id }) + (earlier ? t("commit.distribute.with-earlier", { steps: earlier }) : "");
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message, along: earlier ? [file.path] : [] });
   return 0;
+}
+
+/**
+ * Copy `n` of `document` as --copy names it (csr recall, csr distribute --copy): refused when the
+ * document has no such copy, or when it is no longer out (taken back, lost, destroyed, stamped 作废),
+ * with `hint` under the latter.
+ */
+function copyOut(document: ControlledDocument, n: string, hint?: string): ControlledCopy {
+  const id = document.id;
+  const list = document.distribution ?? [];
+  const copy = list.find((c) => String(c.copy) === n);
+  if (!copy) throw new UserError(t("recall.no-copy", { id, copy: n, copies: inline(list.map((c) => String(c.copy))) || t("recall.no-copies") }));
+  const gone = copy.recalled
+    ? t("recall.already", { id, copy: n, date: copy.recalled })
+    : copy.lost
+      ? t("recall.already-lost", { id, copy: n, date: copy.lost.date })
+      : copy.destroyed
+        ? t("recall.already-destroyed", { id, copy: n, date: copy.destroyed.date })
+        : copy.retained
+          ? t("recall.already-retained", { id, copy: n, date: copy.retained.date })
+          : undefined;
+  if (gone) throw new UserError(gone, hint);
+  return copy;
 }
 
 /** The keys of a copy's entry in the order csr distribute and csr recall write them. */
@@ -525,12 +534,7 @@ export async function recall(ctx: CommandContext, id: string, flags: RecallFlags
     let chosen = gone ? [] : copiesDue(document, date);
     if (named.length > 0) {
       chosen = named.map((n) => {
-        const copy = list.find((c) => String(c.copy) === n);
-        if (!copy) throw new UserError(t("recall.no-copy", { id, copy: n, copies: inline(list.map((c) => String(c.copy))) || t("recall.no-copies") }));
-        if (copy.recalled) throw new UserError(t("recall.already", { id, copy: n, date: copy.recalled }));
-        if (copy.lost) throw new UserError(t("recall.already-lost", { id, copy: n, date: copy.lost.date }));
-        if (copy.destroyed) throw new UserError(t("recall.already-destroyed", { id, copy: n, date: copy.destroyed.date }));
-        if (copy.retained) throw new UserError(t("recall.already-retained", { id, copy: n, date: copy.retained.date }));
+        const copy = copyOut(document, n);
         // Only what is no longer in use is stamped 作废: a copy in use on the recall date is taken back or stays in use.
         if (gone === "retained" && inUse.includes(copy)) throw retainedInUse(document, copy, date);
         return copy;
