@@ -316,6 +316,16 @@ function validatorCodeCaches(tool) {
   withCsrFlags(`(await import(${JSON.stringify(tool)})).writeValidatorCodeCaches();`, "the validators' code caches");
 }
 
+/**
+ * dist/precompiled/pinyin.json: every Chinese character's readings as pinyin-pro gives them, which
+ * the site's search reads instead of loading pinyin-pro (src/site/pinyin.ts).
+ */
+async function pinyinReadings(digest) {
+  const { readingsTable } = await import(await toolModule("pinyin", ["src/site/pinyin.ts"], digest));
+  mkdirSync(join(DIST, "precompiled"), { recursive: true });
+  writeFileSync(join(DIST, "precompiled", "pinyin.json"), JSON.stringify(readingsTable()));
+}
+
 /** dist/schemas/zh-CN/: the JSON Schemas in Chinese for a Chinese repository's editor (src/load/schema-locale.ts). */
 async function chineseSchemas(digest) {
   const { chineseSchemaFiles, CHINESE_SCHEMA_DIR } = await import(await toolModule("schemas-zh", ["src/load/schema-locale.ts"], digest));
@@ -332,6 +342,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await bundleCheck(digest);
   await precompile(digest);
   await chineseSchemas(digest);
+  await pinyinReadings(digest);
   // After precompile: the site's code cache is made by a site build that uses the precompiled templates.
   await bundleSite(digest);
 }

@@ -13,8 +13,17 @@
  * (30 to 40 ms of CPU, as much again as loading the library); `polyphonic` reads only the
  * characters' dictionary. Names only: the pinyin of titles and texts would multiply what the site
  * ships (search-entries.js) for searches that people type in Chinese.
+ *
+ * `npm run build` writes what `polyphonic` gives for every Chinese character to
+ * dist/precompiled/pinyin.json (readingsTable), which the site reads instead of loading
+ * pinyin-pro: loading the library cost each site build 50 to 100 ms of CPU, reading the table
+ * about 5 ms. The table is used only when it was made from the pinyin-pro installed; otherwise (no
+ * build, another version) the library is asked as before.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { PRECOMPILED_DIR } from "../load/package.js";
 
 type PinyinPro = typeof import("pinyin-pro");
 
@@ -24,6 +33,100 @@ const MAX_READINGS = 8;
 
 let library: PinyinPro | undefined;
 
+/** pinyin-pro itself, required from node_modules (CommonJS: one file for Node to read, where the ES module build is some thirty). */
+function pinyinPro(): PinyinPro {
+  return (library ??= createRequire(import.meta.url)("pinyin-pro") as PinyinPro);
+}
+
+/** `polyphonic`'s options: every reading, without tones, one array a character. */
+const POLYPHONIC = { toneType: "none", type: "array" } as const;
+
+/** The table the build made (PRECOMPILED_PINYIN), as written: the installed pinyin-pro's version and each character's readings. */
+interface ReadingsTable {
+  version: string;
+  /** Characters by their readings: the readings space-separated as the key, the characters that have exactly them as the value. */
+  readings: Record<string, string>;
+}
+
+const PRECOMPILED_PINYIN = join(PRECOMPILED_DIR, "pinyin.json");
+
+/** Every Chinese character's readings as `polyphonic` gives them (the build writes this to PRECOMPILED_PINYIN). */
+export function readingsTable(): ReadingsTable {
+  const characters: string[] = [];
+  for (let code = 0; code <= 0x10ffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const character = String.fromCodePoint(code);
+    if (HAN.test(character)) characters.push(character);
+  }
+  const readings: Record<string, string> = {};
+  pinyinPro()
+    .polyphonic(characters.join(""), POLYPHONIC)
+    .forEach((forms, i) => {
+      const character = characters[i]!;
+      // A character pinyin-pro does not know comes back as itself: the table leaves it out, as namePinyin does.
+      if (forms.length === 1 && forms[0] === character) return;
+      const key = forms.join(" ");
+      readings[key] = (readings[key] ?? "") + character;
+    });
+  return { version: installedVersion(), readings };
+}
+
+function installedVersion(): string {
+  const main = createRequire(import.meta.url).resolve("pinyin-pro");
+  return (JSON.parse(readFileSync(join(dirname(main), "..", "package.json"), "utf8")) as { version: string }).version;
+}
+
+/**
+ * The build's table as read for looking characters up, or null when there is none made from the
+ * installed pinyin-pro: every group's characters in one string (`characters`), where group `i` ends
+ * before `ends[i]` and has the readings `forms[i]`. A name's few characters are looked up in it
+ * (indexOf) rather than all 21,000 put in a Map, which cost 30 ms.
+ */
+let table: { characters: string; ends: number[]; forms: string[] } | null | undefined;
+const known = new Map<string, string[]>();
+
+export function precompiledReadings(): typeof table {
+  if (table !== undefined) return table;
+  table = null;
+  try {
+    const made = JSON.parse(readFileSync(PRECOMPILED_PINYIN, "utf8")) as ReadingsTable;
+    if (made.version !== installedVersion()) return table;
+    const ends: number[] = [];
+    let end = 0;
+    for (const characters of Object.values(made.readings)) ends.push((end += characters.length));
+    table = { characters: Object.values(made.readings).join(""), ends, forms: Object.keys(made.readings) };
+  } catch {
+    // No build (tests run the sources): pinyin-pro is asked.
+  }
+  return table;
+}
+
+/** A character's readings in the build's table; undefined for one it does not have. */
+function tableReadings(made: NonNullable<typeof table>, character: string): string[] | undefined {
+  let forms = known.get(character);
+  if (forms) return forms;
+  // A surrogate pair is found whole: a Chinese character of the BMP is no surrogate, so it never matches half of one.
+  const at = made.characters.indexOf(character);
+  if (at < 0) return undefined;
+  let low = 0;
+  let high = made.ends.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (made.ends[middle]! > at) high = middle;
+    else low = middle + 1;
+  }
+  forms = made.forms[low]!.split(" ");
+  known.set(character, forms);
+  return forms;
+}
+
+/** Every reading of each character, as pinyin-pro's `polyphonic` gives them (a character it does not know: itself). */
+export function characterReadings(chars: readonly string[]): string[][] {
+  const precompiled = precompiledReadings();
+  if (precompiled) return chars.map((c) => tableReadings(precompiled, c) ?? [c]);
+  return pinyinPro().polyphonic(chars.join(""), POLYPHONIC);
+}
+
 /**
  * The words a name is searched by in pinyin, space-separated ("xuhaitao xu hai tao haitao xuhai
  * xht"); "" for a name without Chinese characters.
@@ -31,10 +134,7 @@ let library: PinyinPro | undefined;
 export function namePinyin(name: string): string {
   const chars = Array.from(name).filter((c) => HAN.test(c));
   if (chars.length === 0) return "";
-  // CommonJS: one file for Node to read, where the ES module build is some thirty.
-  library ??= createRequire(import.meta.url)("pinyin-pro") as PinyinPro;
-  const readings = library
-    .polyphonic(chars.join(""), { toneType: "none", type: "array" })
+  const readings = characterReadings(chars)
     .map((forms) => [...new Set(forms.filter((form) => /^[a-zü]+$/.test(form)).flatMap(spellings))])
     .filter((forms) => forms.length > 0);
   if (readings.length === 0) return "";

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { namePinyin } from "../../src/site/pinyin.js";
+import { PRECOMPILED_DIR } from "../../src/load/package.js";
+import { characterReadings, namePinyin, precompiledReadings } from "../../src/site/pinyin.js";
 
 describe("the pinyin a name is searched by", () => {
   it("is the whole name run together, each syllable, surname and given name apart, and the initials", () => {
@@ -19,5 +23,18 @@ describe("the pinyin a name is searched by", () => {
   it("reads only the Chinese characters of a name, and gives nothing for a name without any", () => {
     expect(namePinyin("李娜 Lina")).toBe(namePinyin("李娜"));
     expect(namePinyin("John Smith")).toBe("");
+  });
+
+  it("reads every character's readings from the build's table as pinyin-pro gives them", () => {
+    const made = JSON.parse(readFileSync(join(PRECOMPILED_DIR, "pinyin.json"), "utf8")) as { version: string; readings: Record<string, string> };
+    const require = createRequire(import.meta.url);
+    expect(made.version).toBe((require("pinyin-pro/package.json") as { version: string }).version);
+    expect(precompiledReadings()).not.toBeNull();
+    const characters = Array.from(Object.values(made.readings).join(""));
+    expect(characters.length).toBeGreaterThan(20_000);
+    // With characters it does not have (a rare character outside the BMP; Latin): themselves, as pinyin-pro gives them.
+    const asked = [...characters, "\u{2B81D}", "𠀀", "A"];
+    const library = require("pinyin-pro") as typeof import("pinyin-pro");
+    expect(characterReadings(asked)).toEqual(library.polyphonic(asked.join(""), { toneType: "none", type: "array" }));
   });
 });
