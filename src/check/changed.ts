@@ -9,7 +9,7 @@ import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { t } from "../i18n/index.js";
 import { mergeBase, stagedPaths } from "../load/base.js";
-import { openGit } from "../load/git.js";
+import { isGitRepository, openGit } from "../load/git.js";
 import type { Repository } from "../load/repository.js";
 import type { SourceFile } from "../load/source.js";
 
@@ -21,8 +21,8 @@ const GLOBAL_FILES = new Set(["qms.yaml", "people.yaml"]);
  * staged or not, including new untracked files and deletions; `staged`: changed in the index.
  */
 export async function changedPaths(root: string, base: string, { staged = false }: { staged?: boolean } = {}): Promise<Set<string>> {
+  if (!(await isGitRepository(root))) throw new UserError(t("changed.base-needs-git", { root }));
   const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(t("changed.base-needs-git", { root }));
   try {
     await git.raw(["rev-parse", "--verify", `${base}^{commit}`]);
   } catch {

@@ -10,7 +10,7 @@ import { list, t } from "../i18n/index.js";
 import type { FileKind, SourceFile } from "./source.js";
 import { sourceFromBytes, unreadSource } from "./source.js";
 import { MAX_FILE_BYTES, tooLarge } from "./guards.js";
-import { openGit } from "./git.js";
+import { openGit, workTreePrefix } from "./git.js";
 import { buildRepository, type Repository } from "./repository.js";
 import { releaseTag } from "../model/paths.js";
 import type { ControlledDocument } from "../model/types.js";
@@ -48,10 +48,9 @@ export interface ReleasedVersion {
 
 /** `staged`: the state compared with the base is git's index, so only staged changes count as the user's. */
 export async function loadBase(root: string, rev: string, { staged = false }: { staged?: boolean } = {}): Promise<BaseState> {
-  const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(t("load.base.not-repository", { root }));
+  const prefix = workTreePrefix(root);
+  if (prefix === undefined) throw new UserError(t("load.base.not-repository", { root }));
   const commit = await mergeBase(root, rev);
-  const prefix = (await git.revparse(["--show-prefix"])).trim();
   const { authors, committedAuthors } = await changeAuthors(root, commit, prefix, staged);
   return { rev, commit, repo: await loadRevision(root, commit), authors, committedAuthors, released: await releasedVersions(root, prefix, [...authors.keys()]) };
 }
@@ -107,7 +106,7 @@ export interface RevisionWanted {
 export async function releasedRevisions(root: string, wanted: readonly RevisionWanted[]): Promise<Map<string, ControlledDocument>> {
   const found = new Map<string, ControlledDocument>();
   if (wanted.length === 0) return found;
-  const prefix = await gitOutput(root, ["rev-parse", "--show-prefix"]).then((out) => out.toString().trim(), () => undefined);
+  const prefix = workTreePrefix(root);
   if (prefix === undefined) return found;
   const accept = (w: RevisionWanted, text: Buffer | undefined, path: string): boolean => {
     // A quick look before parsing: a commit whose file does not name the version cannot be its release.
@@ -155,8 +154,7 @@ export async function releasedRevisions(root: string, wanted: readonly RevisionW
  * UserError when the index has unresolved merge conflicts, which cannot be committed either.
  */
 export async function loadIndex(root: string): Promise<Repository> {
-  const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(t("load.base.staged-not-repository", { root }));
+  if (workTreePrefix(root) === undefined) throw new UserError(t("load.base.staged-not-repository", { root }));
   // From `root`, which may be a folder of a larger repository: its entries, named from `root`, as loadRevision's.
   const listing = await gitOutput(root, ["ls-files", "--stage", "-z"], stagedGitEnv()).catch((error: Error) => {
     throw new UserError(t("load.base.staged-failed", { reason: error.message }));
@@ -228,7 +226,8 @@ export async function mergeBase(root: string, rev: string): Promise<string> {
  */
 export async function loadRevision(root: string, commit: string): Promise<Repository> {
   const git = await openGit(root);
-  const prefix = (await git.revparse(["--show-prefix"])).trim();
+  // Outside a work tree git's own error, as before the prefix was kept for the run.
+  const prefix = workTreePrefix(root) ?? (await git.revparse(["--show-prefix"])).trim();
   // -l gives each blob's size, so that a file over the size limit is never read out of git.
   const listing = await git.raw(["ls-tree", "--full-tree", "-r", "-l", "-z", `${commit}:${prefix.replace(/\/$/, "")}`]).catch(() => "");
   const blobs: { oid: string; path: string; kind: FileKind; size: number }[] = [];

@@ -37,33 +37,50 @@ export function logRecords(log: string): { fields: string[]; files: string[] }[]
 /**
  * The standard output of one git command that only reads, run in `root`; undefined when git fails
  * (not a repository, no commit yet, git not installed). One process and no simple-git to load: for
- * a read whose failure means only that there is nothing to show.
+ * a read whose failure means only that there is nothing to show. Undefined too when git prints more
+ * than `maxBytes` (git is stopped there).
  */
-export function gitRead(root: string, args: readonly string[]): string | undefined {
+export function gitRead(root: string, args: readonly string[], maxBytes = 1024 ** 3): string | undefined {
   const result = spawnSync("git", ["-c", "core.quotepath=off", ...args], {
     cwd: root,
     encoding: "utf8",
-    maxBuffer: 1024 ** 3,
+    maxBuffer: maxBytes,
     env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
     stdio: ["ignore", "pipe", "ignore"],
   });
   return result.status === 0 ? result.stdout : undefined;
 }
 
-/** The folders found to be in a git work tree in this run: one stays one while a command runs. */
-const inWorkTree = new Set<string>();
+/**
+ * The folders found to be in a git work tree in this run, each with its path from the top of the
+ * work tree (`git rev-parse --show-prefix`: "" at the top, "sub/dir/" below it). One stays one,
+ * at the same place, while a command runs: a writing command asks both several times, and on a
+ * machine where starting a process is slow (a virtual machine, Windows) each git process costs
+ * 10 to 40 ms.
+ */
+const workTrees = new Map<string, string>();
+
+/**
+ * Where `root` is in its git work tree: its path from the top ("" at the top, else ending in "/"),
+ * from one `git rev-parse --is-inside-work-tree --show-prefix`; undefined when it is in none (or
+ * git is not installed). A yes is kept for the rest of the run; a no is asked again, since
+ * `csr init` may make the repository meanwhile.
+ */
+export function workTreePrefix(root: string): string | undefined {
+  const known = workTrees.get(root);
+  if (known !== undefined) return known;
+  const [inside, prefix = ""] = (gitRead(root, ["rev-parse", "--is-inside-work-tree", "--show-prefix"]) ?? "").split("\n");
+  if (inside !== "true") return undefined;
+  workTrees.set(root, prefix.trim());
+  return prefix.trim();
+}
 
 /**
  * Whether `root` is in a git work tree (`git rev-parse --is-inside-work-tree`, as simple-git's
- * checkIsRepo asks, without loading simple-git). A yes is kept for the rest of the run, since a
- * writing command asks up to three times; a no is asked again, since `csr init` may make the
- * repository meanwhile. No when git is not installed.
+ * checkIsRepo asks, without loading simple-git): workTreePrefix, whose yes is kept for the run.
  */
 export async function isGitRepository(root: string): Promise<boolean> {
-  if (inWorkTree.has(root)) return true;
-  const inside = gitRead(root, ["rev-parse", "--is-inside-work-tree"])?.trim() === "true";
-  if (inside) inWorkTree.add(root);
-  return inside;
+  return workTreePrefix(root) !== undefined;
 }
 
 /**

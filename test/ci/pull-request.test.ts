@@ -167,8 +167,8 @@ describe("the pre-commit hook (csr check --staged)", () => {
     writeFileSync(join(dir, "NOTES.md"), "x\n");
     git(dir, ["add", "NOTES.md"]);
     expect(await csrInProcess(["-C", dir, "check", "--staged", "--today", "2026-11-27"], { env: { GIT_TRACE: trace } })).toEqual({ code: 0, stdout: "✔ No problems in 11 files.\n", stderr: "" });
-    // The index listed and read; HEAD neither named nor read.
-    expect(gitCommands()).toEqual(["ls-files --stage -z", "cat-file --batch-check", "cat-file --batch"]);
+    // The work tree found, the index listed and read; HEAD neither named nor read.
+    expect(gitCommands()).toEqual(["rev-parse --is-inside-work-tree --show-prefix", "ls-files --stage -z", "cat-file --batch-check", "cat-file --batch"]);
   });
 
   it("with --base other than HEAD, credits HEAD's changes to HEAD's commits, the staged ones to the commit's author", async () => {

@@ -131,8 +131,7 @@ function commitBefore(root: string, moment: string, spec: string): RangeEnd {
 /** Two states of the history: what changed between two commits, tags or branches. */
 async function commitsCommand(ctx: CommandContext, from: string, to: string, flags: OutputFlags): Promise<number> {
   const root = findRoot(ctx.dir);
-  const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(t("changes.not-git", { root }), t("changes.not-git.hint"));
+  if (!(await isGitRepository(root))) throw new UserError(t("changes.not-git", { root }), t("changes.not-git.hint"));
   const end = await resolveRevision(root, to);
   const start = await resolveRevision(root, from);
   const before = await loadRevision(root, start.commit!);

@@ -5,7 +5,7 @@
  */
 import { UserError } from "../../core/errors.js";
 import { findRoot } from "../../load/discover.js";
-import { gitRead, logRecords, openGit } from "../../load/git.js";
+import { gitRead, isGitRepository, logRecords } from "../../load/git.js";
 import { loadRepository } from "../../load/repository.js";
 import { MAX_FILE_BYTES } from "../../load/guards.js";
 import { parseText } from "../../load/source.js";
@@ -49,8 +49,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
   const repo = loadRepository(root);
   const index = buildIndex(repo);
   const { value: doc, file } = findDocument(repo, index, id);
-  const git = await openGit(root);
-  if (!(await git.checkIsRepo())) throw new UserError(t("history.not-git", { root }));
+  if (!(await isGitRepository(root))) throw new UserError(t("history.not-git", { root }));
   const commits = await documentCommits(root, file.path);
   const addedBy = new Map<string, string>();
   for (const c of commits) for (const v of c.newRevisions) addedBy.set(v, c.commit);
@@ -208,15 +207,9 @@ async function sameDocument(root: string, fromCommit: string, from: string, toCo
 
 /** The document as committed; undefined when that version of the file is missing or not readable YAML. */
 export async function documentAt(root: string, commit: string, topLevelPath: string): Promise<ControlledDocument | undefined> {
-  const git = await openGit(root);
-  let text: string;
-  try {
-    // The size limit for files on disk holds for committed versions too.
-    if (Number(await git.raw(["cat-file", "-s", `${commit}:${topLevelPath}`])) > MAX_FILE_BYTES) return undefined;
-    text = await git.raw(["show", `${commit}:${topLevelPath}`]);
-  } catch {
-    return undefined;
-  }
+  // The size limit for files on disk holds for committed versions too: git is stopped beyond it.
+  const text = gitRead(root, ["cat-file", "blob", `${commit}:${topLevelPath}`], MAX_FILE_BYTES);
+  if (text === undefined) return undefined;
   const parsed = parseText(topLevelPath, "document", text);
   return parsed.data && typeof parsed.data === "object" ? (parsed.data as ControlledDocument) : undefined;
 }

@@ -8,7 +8,7 @@ import { isMap, isScalar, parseDocument, type Document, type Pair } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
-import { openGit, refuseOnConflicts } from "../../load/git.js";
+import { openGit, refuseOnConflicts, workTreePrefix } from "../../load/git.js";
 import { yamlText } from "../shared/persist.js";
 import { applyChange, gitReason, runGit } from "../shared/transaction.js";
 import type { Located, Repository } from "../../load/repository.js";
@@ -26,15 +26,15 @@ export function findDocument(repo: Repository, index: RepoIndex, id: string): Lo
 
 /** Refuses outside git and in the middle of a merge, before anything is read for the change. */
 export async function refuseUnlessGitIsClean(root: string): Promise<void> {
-  const git = await openGit(root);
-  if (!(await git.checkIsRepo())) {
+  const prefix = workTreePrefix(root);
+  if (prefix === undefined) {
     throw new UserError(t("release.not-git", { root }), t("release.not-git.hint"));
   }
   await refuseOnConflicts(root);
+  const git = await openGit(root);
   if (!(await git.raw(["rev-parse", "--verify", "--quiet", "HEAD"]).catch(() => "")).trim()) {
     throw new UserError(t("release.no-commit"), t("release.no-commit.hint"));
   }
-  const prefix = (await git.revparse(["--show-prefix"])).trim();
   if (!(await git.raw(["ls-files", "--", `${prefix}qms.yaml`])).trim()) {
     throw new UserError(t("release.config-untracked"), t("release.config-untracked.hint"));
   }
@@ -43,7 +43,7 @@ export async function refuseUnlessGitIsClean(root: string): Promise<void> {
 /** The commit must hold this document's change and nothing else: other staged files would slip into it unseen. */
 export async function refuseOtherStagedFiles(root: string, path: string): Promise<void> {
   const git = await openGit(root);
-  const prefix = (await git.revparse(["--show-prefix"])).trim();
+  const prefix = workTreePrefix(root) ?? (await git.revparse(["--show-prefix"])).trim();
   const staged = (await git.raw(["diff", "--cached", "--name-only", "-z"])).split("\0").filter(Boolean);
   const others = staged.filter((p) => p !== `${prefix}${path}`);
   if (others.length > 0) {

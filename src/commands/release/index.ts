@@ -11,7 +11,7 @@ import { shellArgument } from "../../core/text.js";
 import { conjunction, language, list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
-import { openGit } from "../../load/git.js";
+import { openGit, workTreePrefix } from "../../load/git.js";
 import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
@@ -319,9 +319,8 @@ interface Baseline {
 
 /** The baseline refuseUnchanged describes; undefined when neither the tag nor a commit adding `version` is found. */
 async function releasedBaseline(root: string, id: string, version: string, path: string): Promise<Baseline | undefined> {
-  const git = await openGit(root);
   const tag = releaseTag(id, version);
-  const prefix = (await git.revparse(["--show-prefix"])).trim();
+  const prefix = workTreePrefix(root) ?? (await (await openGit(root)).revparse(["--show-prefix"])).trim();
   const tagged = await documentAt(root, `refs/tags/${tag}`, `${prefix}${path}`);
   if (tagged) return { released: tagged, tagged: true, since: tag };
   const commit = (await documentCommits(root, path)).reverse().find((c) => c.newRevisions.includes(version));
