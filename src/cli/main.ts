@@ -376,6 +376,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--document <id>", t("help.list.document"))
           .option("--level <n>", t("help.list.level"))
           .option("--style <style>", t("help.list.style"))
+          .option("--columns <keys>", t("help.list.columns"))
           .option("--format <format>", t("help.common.format"))
           .option("--out <file|dir>", t("help.common.out"))
           .option("--force", t("help.common.force"))

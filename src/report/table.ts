@@ -208,6 +208,20 @@ export function withAsOfColumn(table: Table, lang: Lang): Table {
   return { ...table, columns: [...table.columns, { key: "asOf", header: translate(lang, "as-of.column"), date: true }], rows: table.rows.map((r) => ({ ...r, asOf: date })) };
 }
 
+/**
+ * The table with the columns of `keys` only, in that order (`csr list procedures --columns`: a
+ * company's own register layout). The keys are the table's (the caller checks them); a terminal
+ * then shows those columns too, as asked, and a register picked this way is printed by width alone
+ * (its bands named the columns it had).
+ */
+export function pickColumns(table: Table, keys: readonly string[]): Table {
+  const byKey = new Map(table.columns.map((c) => [c.key, c]));
+  const picked: Table = { ...table, columns: keys.map((key) => byKey.get(key)!) };
+  delete picked.terminal;
+  delete picked.banding;
+  return picked;
+}
+
 /** A column as a table template sees it. */
 export interface ColumnView {
   key: string;

@@ -287,3 +287,53 @@ describe("terminal tables", () => {
     expect(none.stderr).toBe("csr: No customer 'FORDX' in customers/. Did you mean 'FORD'?\n");
   });
 });
+
+describe("csr list --columns prints a document register in the company's own columns (tester20 F27)", () => {
+  // The 程序文件一览表 the company kept in Excel: the IATF layout's signatures with the GJB layout's 归口部门 and 对应条款.
+  const OWN = "no,title,number,version,prepared,reviewed,approved,issued,department,clauses,remarks";
+  const list = (...args: string[]) => csrInProcess(["-C", REPO, "list", ...args, "--today", "2026-11-27"], { lang: null });
+
+  it("picks and orders the columns of both procedure layouts", async () => {
+    const csv = await list("procedures", "--columns", OWN, "--format", "csv");
+    expect([csv.code, csv.stderr]).toEqual([0, ""]);
+    expect(csv.stdout).toBe(
+      "\ufeff序号,文件名称,文件编号,版本,编制/修订,审核,批准,发布日期,归口部门,对应条款,备注\r\n" +
+        "1,文件控制程序,QP-001,A/1,张伟,李娜,王强,2024-03-01,品质部,7.5,\r\n" +
+        "2,生产过程控制程序,QP-003,B/0,李娜,张伟,王强,2024-05-20,生产部,8.5.1,替代旧版 HH-P-03\r\n",
+    );
+    // A Chinese comma separates too; --style gjb gives the shared columns its headings (and its register id, here on no form).
+    const md = await list("procedures", "--style", "gjb", "--columns", "number，title, department,approved", "--format", "md");
+    expect(md.stdout).toBe(
+      "## 程序文件一览表（共 2 份）\n\n测试汽车零部件有限公司 ｜ 截至 2026-11-27\n\n" +
+        "| 文件编号 | 程序文件 | 归口部门 | 批准 |\n| --- | --- | --- | --- |\n| QP-001 | 文件控制程序 | 品质部 | 王强 |\n| QP-003 | 生产过程控制程序 | 生产部 | 王强 |\n\n" +
+        "另有 1 份文件尚未发布（草稿或审批中），不是受控文件，未列入；用 'csr list documents --status draft' 或 '--status all' 列出。  \n\n" +
+        "编制：________ 日期：________　审核：________ 日期：________　批准：________ 日期：________\n",
+    );
+    // The terminal shows the columns asked for, the clause column of the controlled document list too.
+    const terminal = await list("documents", "--columns", "number,clauses");
+    expect(terminal.stdout.split("\n").slice(2, 5)).toEqual(["文件编号   条款", "---------  -----", "QP-001     7.5"]);
+  });
+
+  it("without --columns prints every register as before: the default layout's own columns give the same output", async () => {
+    for (const format of ["md", "csv", "json"]) {
+      const own = await list("procedures", "--columns", "no,title,number,version,prepared,reviewed,approved,issued,remarks", "--format", format);
+      expect(own.stdout).toBe(readFileSync(join(GOLDEN, `procedures.${format}`), "utf8"));
+    }
+  });
+
+  it("refuses an unknown key in one line listing the keys, and --columns on a register that is not a document register", async () => {
+    const unknown = await list("procedures", "--columns", "no,归口部门");
+    expect([unknown.code, unknown.stdout]).toEqual([2, ""]);
+    expect(unknown.stderr).toBe(
+      "csr: --columns：未知的列 '归口部门'（您是否要输入 department？）；可选：no（序号）、title（文件名称）、number（文件编号）、version（版本）、prepared（编制/修订）、reviewed（审核）、approved（批准）、issued（发布日期）、remarks（备注）、department（归口部门）、clauses（对应条款）、level3（三级文件）、level4（四级表单）。\n",
+    );
+    const en = await csrInProcess(["-C", REPO, "list", "forms", "--columns", "number,titel", "--lang", "en"]);
+    expect([en.code, en.stderr]).toEqual([2, expect.stringMatching(/^csr: --columns: unknown column 'titel'; choose from no \(No\.\), .*\.\n$/)]);
+    const twice = await list("procedures", "--columns", "no,title,no");
+    expect([twice.code, twice.stderr]).toEqual([2, "csr: --columns 中列 'no' 出现了两次；每列只写一次。\n"]);
+    const empty = await list("obsolete", "--columns", ",");
+    expect([empty.code, empty.stderr]).toEqual([2, expect.stringMatching(/^csr: --columns 没有给出列：请写列名，以逗号分隔，按要打印的顺序；可选：no（序号）、.*。\n$/)]);
+    const reviews = await list("reviews", "--columns", "no");
+    expect([reviews.code, reviews.stderr]).toEqual([2, "csr: --columns 只用于文件台账（csr list procedures、documents、forms、external、obsolete），不用于 'reviews'。\n"]);
+  });
+});

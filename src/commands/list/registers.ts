@@ -1,7 +1,7 @@
 /** `csr list procedures|documents|forms|external|obsolete|symbols|reviews|distribution|training|periodic-reviews|people`: the registers auditors ask for, and the people who may be named. */
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
-import { t } from "../../i18n/index.js";
+import { closest, didYouMean } from "../../core/text.js";
+import { list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { loadRepository } from "../../load/repository.js";
 import type { RegisterContext } from "../../report/registers/context.js";
@@ -16,7 +16,7 @@ import { defaultProcedureStyle, PROCEDURE_STYLES, procedureList } from "../../re
 import { reviewRegister } from "../../report/registers/reviews.js";
 import { symbolTable } from "../../report/registers/symbols.js";
 import { trainingRegister } from "../../report/registers/training.js";
-import type { Table } from "../../report/table.js";
+import { pickColumns, type Column, type Table } from "../../report/table.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { resolveDepartment, resolvePerson } from "../shared/people.js";
@@ -36,14 +36,20 @@ export interface RegisterFlags extends OutputFlags {
   /** `csr list distribution`: the copies of this document (its 文件发放/回收记录). */
   document?: string;
   today?: string;
+  /** `csr list procedures|documents|forms|external|obsolete`: the keys of the columns to print, comma-separated, in that order. */
+  columns?: string;
 }
 
 /** The registers of controlled copies, which --department and --holder filter. */
 const BY_HOLDER = ["distribution", "documents"];
 
+/** The document registers whose columns --columns picks (a company keeps these on its own form, tester20 F27). */
+const BY_COLUMNS = ["procedures", "documents", "forms", "external", "obsolete"];
+
 export async function listRegisterCommand(ctx: CommandContext, what: string, flags: RegisterFlags): Promise<number> {
   const repo = loadRepository(findRoot(ctx.dir));
   refuseOrWarnUnreadable(ctx, repo);
+  if (flags.columns !== undefined && !BY_COLUMNS.includes(what)) throw new UserError(t("list.columns-only", { what }));
   const lang = languageOf();
   const today = dateOption(flags.today, "--today");
   const rc = await registerContextOn(repo, lang, today);
@@ -53,7 +59,8 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
     const level = choiceOption(flags.level, "--level", ["1", "2", "3", "4"] as const, "2");
     const style = choiceOption(flags.style, "--style", PROCEDURE_STYLES, defaultProcedureStyle(repo.config?.value.standards));
     if (flags.style !== undefined && style === "gjb" && level !== "2") throw new UserError(t("list.gjb-procedures-only", { level }));
-    table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style, today });
+    // --columns picks from the columns of both layouts: 编制/审核/批准 with 归口部门 and 对应条款.
+    table = procedureList(rc, { level: Number(level) as 1 | 2 | 3 | 4, style, today, union: flags.columns !== undefined });
   } else if (what === "documents") {
     const status = choiceOption(flags.status, "--status", DOCUMENT_LIST_STATUSES, "released");
     // Copies are handed out of released documents only: a department holds none of a draft.
@@ -80,7 +87,29 @@ export async function listRegisterCommand(ctx: CommandContext, what: string, fla
   } else {
     throw new UserError(t("list.unknown-register", { what }));
   }
+  if (flags.columns !== undefined) table = pickColumns(table, columnKeys(flags.columns, table.columns));
   return emitTable(ctx, table, flags, repo, lang, today);
+}
+
+/**
+ * The keys of --columns, separated by commas (an ASCII or a Chinese one), checked against the
+ * register's columns. Refused (UserError, one line naming every key with its heading): an unknown
+ * key (with the key of the column so headed, or the nearest key), a key given twice, none at all.
+ */
+function columnKeys(value: string, columns: readonly Column[]): string[] {
+  const keys = value.split(/[,，]/).map((key) => key.trim()).filter((key) => key !== "");
+  const valid = columns.map((c) => c.key);
+  const choices = () => list(columns.map((c) => t("list.column-choice", { key: c.key, header: c.header })));
+  if (keys.length === 0) throw new UserError(t("list.columns-empty", { choices: choices() }));
+  for (const [i, key] of keys.entries()) {
+    if (!valid.includes(key)) {
+      // A heading for a key (归口部门 for department), else the nearest key.
+      const near = columns.find((c) => c.header === key)?.key ?? closest(key, valid);
+      throw new UserError(t("list.unknown-column", { key, suggestion: near ? t("cli.error.did-you-mean", { suggestion: near }) : "", choices: choices() }));
+    }
+    if (keys.indexOf(key) !== i) throw new UserError(t("list.column-twice", { key }));
+  }
+  return keys;
 }
 
 /**

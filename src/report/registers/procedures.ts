@@ -45,8 +45,11 @@ export function defaultProcedureStyle(standards: readonly string[] | undefined):
 /**
  * `options.style` defaults to the repository's (defaultProcedureStyle) for procedures; the GJB
  * layout lists the documents each procedure uses, so other levels always take the plain one.
+ * `options.union`: the procedure list with every column either layout has (the style's first, then
+ * the other's), for `csr list procedures --columns` to pick a company's own layout from, e.g.
+ * 编制/审核/批准 with 归口部门 and 对应条款 (tester20 F27).
  */
-export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3 | 4; style?: ProcedureStyle; today: string }): Table {
+export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3 | 4; style?: ProcedureStyle; today: string; union?: boolean }): Table {
   const level = options.level ?? 2;
   const { listed: docs, unreleased } = controlledDocuments(ctx, options.today, (d) => d.level === level);
   const title = t(ctx, `register.procedures.title.${level}`, { count: docs.length });
@@ -59,10 +62,21 @@ export function procedureList(ctx: RegisterContext, options: { level?: 1 | 2 | 3
     return parts.filter(Boolean).join(t(ctx, "register.remarks-separator"));
   };
   // The GJB layout names the level-3 and level-4 documents each procedure uses: their records count too.
-  const considered = ownDocuments(ctx).filter((d) => d.level === level || (style === "gjb" && d.level > level));
+  const both = options.union === true && level === 2;
+  const considered = ownDocuments(ctx).filter((d) => d.level === level || ((style === "gjb" || both) && d.level > level));
   const notes = [...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, options.today, considered)];
-  const table = style === "gjb" ? gjbList(ctx, docs, title, remarks, documentsOn(ctx, options.today).byId) : iatfList(ctx, docs, title, remarks);
+  const iatf = () => iatfList(ctx, docs, title, remarks);
+  const gjb = () => gjbList(ctx, docs, title, remarks, documentsOn(ctx, options.today).byId);
+  let table = style === "gjb" ? gjb() : iatf();
+  if (both) table = union(table, style === "gjb" ? iatf() : gjb());
   return notes.length > 0 ? { ...table, notes } : table;
+}
+
+/** `table` with the columns of `other` it lacks added after its own; both list the same documents in the same order. */
+function union(table: Table, other: Table): Table {
+  const keys = new Set(table.columns.map((c) => c.key));
+  const added = other.columns.filter((c) => !keys.has(c.key));
+  return { ...table, columns: [...table.columns, ...added], rows: table.rows.map((row, i) => ({ ...Object.fromEntries(added.map((c) => [c.key, other.rows[i]![c.key] ?? null])), ...row })) };
 }
 
 function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: string, remarks: (doc: ControlledDocument) => string): Table {
