@@ -52,7 +52,9 @@ export const DEFAULT_WARN_DAYS = 2;
  * against a revision released to take effect later (csr release --effective, its pin's revision; a
  * first issue not yet in force, whatever the pin): the text that addresses it is not at the place of
  * use until its 实施日期 (auditor17 F10). A link without a pin to a document whose next revision is
- * pending counts: which revision it was made against is not recorded.
+ * pending counts: which revision it was made against is not recorded. So does one confirmed against
+ * the pending revision whose pin records the revision in force as `previous` (csr address --confirm
+ * of a link that counted then, tester20 F18): that revision's text addresses it until the new one's.
  */
 export type Addressing =
   | { counts: true }
@@ -65,7 +67,9 @@ export function addressing(place: AddressedIn, doc: ControlledDocument | undefin
   if (doc?.status !== "released") return { counts: false, why: "unreleased" };
   const until = releasedPendingUntil(doc, today);
   const pending = currentRevision(doc)?.version;
-  if (until !== undefined && pending !== undefined && (revisionInForce(doc, today) === undefined || place.pin?.revision === pending)) return { counts: false, why: "pending", version: pending, date: until };
+  if (until === undefined || pending === undefined) return { counts: true };
+  const inForce = revisionInForce(doc, today)?.version;
+  if (inForce === undefined || (place.pin?.revision === pending && place.pin.previous !== inForce)) return { counts: false, why: "pending", version: pending, date: until };
   return { counts: true };
 }
 
@@ -78,8 +82,9 @@ export interface AddressingRevision {
 
 /**
  * The places where a CSR is addressed when every one of them takes effect after `date` (a date
- * implemented in production, tester18 F13), else undefined: the revision a link's pin records (the
- * first revision when it records none: which one it was made against is not known, and the earliest
+ * implemented in production, tester18 F13), else undefined: the revision a link's pin records (its
+ * `previous` when it has one, tester20 F18: the revision in force when it was confirmed against a
+ * later one; the first revision when it records none: which one it was made against is not known, and the earliest
  * is the one that least suspects the date) takes effect on its 实施日期; a document not released yet
  * has none. Undefined too for a CSR addressed nowhere, or in a document unknown to the repository.
  */
@@ -95,7 +100,7 @@ export function addressedOnlyAfter(csr: Csr, document: (id: string) => Controlle
       continue;
     }
     const all = doc.revisions ?? [];
-    const i = Math.max(0, all.findIndex((r) => r.version === place.pin?.revision));
+    const i = Math.max(0, all.findIndex((r) => r.version === (place.pin?.previous ?? place.pin?.revision)));
     if (all[i] === undefined) return undefined;
     const effective = revisionEffective(doc, i);
     if (effective <= date) return undefined;

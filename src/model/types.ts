@@ -205,7 +205,12 @@ export const REPORT_SIGNER_ROLES = ["recorder", "leader", "military_representati
 export interface AddressedIn {
   document: string;
   section?: string;
-  pin?: { revision?: string; section: string; csr: string; by?: string; date: string };
+  /**
+   * `previous`: the revision in force when the link was confirmed against `revision`, released to take
+   * effect later (csr release --effective); the link addressed the CSR through it and keeps doing so
+   * until `revision` takes effect (model/csr-status.ts addressing).
+   */
+  pin?: { revision?: string; previous?: string; section: string; csr: string; by?: string; date: string };
 }
 
 /** One training session: who was trained on which revision (a document version or a CSR source revision). */

@@ -159,6 +159,31 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toContain("      revision: A/1\n");
   });
 
+  it("a link confirmed against the pending revision, as the release advises, still counts through the revision in force until the new one takes effect (tester20 F18)", async () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    // DYA-004 (decided) is addressed in QP-020 5.3, confirmed against A/1; A/2 changes 5.3 and takes effect later; the release asks for a confirmation.
+    expect((await csrInProcess(["-C", dir, "address", "--confirm", "DYA-004", "QP-020", "--by", "zhang", "--date", "2026-11-26", "-y", "--commit"])).code).toBe(0);
+    editQp020(dir);
+    expect((await releaseQp020(dir)).stdout).toContain("'csr address --confirm DYA-004 QP-020 --section \"5.3\" --by zhang'");
+    expect(await csrInProcess(["-C", dir, "address", "--confirm", "DYA-004", "QP-020", "--section", "5.3", "--by", "zhang", "--date", BEFORE, "-y"], { lang: "zh-CN" })).toEqual({
+      code: 0,
+      stdout:
+        "已确认 QP-020 第 5.3 节 仍落实 DYA-004：张伟（zhang），2026-11-27。\n" +
+        "QP-020 A/2 于 2026-12-20 实施；此前 DYA-004 仍由现行的 A/1 版落实。\n",
+      stderr: "",
+    });
+    expect(readFileSync(join(dir, "csr/DYA/DYA-004.yaml"), "utf8")).toContain("pin: {revision: A/2, previous: A/1, section: b853a5df326f, csr: d667d104f2a9, by: zhang, date: 2026-11-27}}\n");
+    const status = async (today: string) => (await csrInProcess(["-C", dir, "list", "csr", "--today", today])).stdout.split("\n").filter((l) => l.startsWith("DYA-004") || l.startsWith("Not yet addressed")).map((l) => l.replace(/ {2,}/g, "  "));
+    expect(await status(BEFORE)).toEqual(["DYA-004  DYA  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
+    expect(await status(EFFECTIVE)).toEqual(["DYA-004  DYA  8.3.3.3/8.5.1.1  关键特性须在作业指导书中标识  王强  addressed", "Not yet addressed in any document: DYA-003 (WI-031 not released yet)"]);
+    const show = (await csrInProcess(["-C", dir, "show", "DYA-004", "--today", BEFORE], { lang: "zh-CN" })).stdout.split("\n").map((l) => l.trim());
+    expect(show.filter((l) => l.includes("QP-020"))).toEqual(["落实文件        QP-020 特殊特性管理程序 A/1；A/2 待实施（2026-12-20 实施），章节 5.3 特殊特性"]);
+    // Implemented under A/1, in force: no note that it predates the document.
+    expect((await csrInProcess(["-C", dir, "implement", "DYA-004", "--implemented", BEFORE, "-y"])).stdout).toBe("DYA-004: implementation recorded: status implemented, owner 王强 (wang), due 2026-12-31, implemented 2026-11-27.\n");
+    // The pin's `previous` is valid data (schemas/csr.schema.json).
+    expect((await csrInProcess(["-C", dir, "check", "--today", BEFORE])).stdout).not.toContain("DYA-004.yaml");
+  });
+
   it("csr implement refuses a date implemented before the decision, and notes one before every place that addresses the CSR takes effect (tester18 F13)", async () => {
     const dir = await repository();
     // DYA-003, decided 2026-11-24, is addressed in the draft WI-031 and in QP-020 A/2, in force from 2026-12-20.

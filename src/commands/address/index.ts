@@ -15,7 +15,7 @@ import { language, list, t } from "../../i18n/index.js";
 import { personToType } from "../../model/people.js";
 import { eventDateOption, refuseBefore } from "../options.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import { linkToConfirm, pinAll, pinFor } from "./pin.js";
+import { heldThrough, linkToConfirm, pinAll, pinFor } from "./pin.js";
 
 export interface AddressFlags {
   section?: string;
@@ -59,9 +59,12 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       const document = findDocumentById(session, target).value;
       const at = linkToConfirm(csr, document, flags.section);
       const place = csr.addressed![at]!;
-      const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pinFor(csr, document, place.section, by, date))));
+      const held = heldThrough(place, document, date);
+      const change = editFile(session.root, file.path, "csr", (doc) => doc.setIn(["addressed", at, "pin"], doc.createNode(pinFor(csr, document, place.section, by, date, held?.previous))));
       const where = place.section ? t("address.document-section", { document: document.id, section: place.section }) : document.id;
-      await saveChanges(ctx, session, [change], [t("address.confirmed", { where, id: csr.id, by: by === undefined ? by : personLabel(session.index, by), date })], { commit: flags.commit, message: t("commit.address.confirm", { id: csr.id, where }) });
+      const lines = [t("address.confirmed", { where, id: csr.id, by: by === undefined ? by : personLabel(session.index, by), date })];
+      if (held) lines.push(t("address.confirmed-pending", { document: document.id, version: held.pending, date: held.until, id: csr.id, previous: held.previous }));
+      await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.address.confirm", { id: csr.id, where }) });
       return 0;
     }
     const { ask } = session;

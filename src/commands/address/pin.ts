@@ -10,22 +10,42 @@ import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { csrFingerprint, linkedSection, sectionFingerprint } from "../../model/fingerprint.js";
-import { currentRevision } from "../../model/index.js";
+import { addressing } from "../../model/csr-status.js";
+import { currentRevision, revisionInForce } from "../../model/index.js";
+import { releasedPendingUntil } from "../../model/revision.js";
 import type { AddressedIn, ControlledDocument, Csr } from "../../model/types.js";
 import { yamlText, type FileChange } from "../shared/persist.js";
 
 export type Pin = NonNullable<AddressedIn["pin"]>;
 
-/** The pin of a link made or confirmed now; `by` is who confirmed it (absent when only pinned). */
-export function pinFor(csr: Csr, doc: ControlledDocument, section: string | undefined, by: string | undefined, date: string): Pin {
+/**
+ * The pin of a link made or confirmed now; `by` is who confirmed it (absent when only pinned);
+ * `previous`, the revision in force through which a confirmed link addresses the CSR while the one it
+ * is confirmed against is pending (heldThrough).
+ */
+export function pinFor(csr: Csr, doc: ControlledDocument, section: string | undefined, by: string | undefined, date: string, previous?: string): Pin {
   const revision = currentRevision(doc)?.version;
   return {
     ...(revision ? { revision } : {}),
+    ...(previous ? { previous } : {}),
     section: sectionFingerprint(doc, section === undefined ? undefined : linkedSection(doc, section)),
     csr: csrFingerprint(csr),
     ...(by ? { by } : {}),
     date,
   };
+}
+
+/**
+ * The revision in force on `date` through which `place` addresses the CSR, when the document's
+ * current revision takes effect after `date` (csr release --effective) and the link counts that day
+ * (model/csr-status.ts addressing): confirmed against the pending revision, as the release asks, the
+ * link keeps counting through the one in force until the new one takes effect (tester20 F18).
+ */
+export function heldThrough(place: AddressedIn, doc: ControlledDocument, date: string): { previous: string; pending: string; until: string } | undefined {
+  const until = releasedPendingUntil(doc, date);
+  const previous = revisionInForce(doc, date)?.version;
+  const pending = currentRevision(doc)?.version;
+  return until && previous && pending && addressing(place, doc, date).counts ? { previous, pending, until } : undefined;
 }
 
 /**
