@@ -113,7 +113,7 @@ describe("发放人 and 回收人 without a terminal when the document controlle
     expect(await zh(dir, "distribute", "QP-005", "--to", "QA", "--date", "2026-10-14", "-y")).toEqual({
       code: 0,
       stdout:
-        "QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n未记录发放人：people.yaml 中没有在职的文控人员（document-controller）。请用 --issued-by <人员> 记录发放人，或用 'csr person update <id> --roles …,document-controller' 指定文控人员。\n受控号 4 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>' 登记；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+        "QP-005 A/1：于 2026-10-14 发放受控副本 1 份：\n  受控号 4  品质部\n未记录发放人：people.yaml 中没有在职的文控人员（document-controller）。请用 --issued-by <人员> 记录发放人，或用 'csr person update <id> --roles …,document-controller' 指定文控人员。\n受控号 4 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>' 登记；以后发放时在部门后写明领用人：--to QA:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
       stderr: "",
     });
     expect((await csrInProcess(["-C", dir, "recall", "QP-005", "--copy", "2", "--by", "zhao", "--date", "2026-10-20", "-y"])).stdout).toBe(
@@ -213,7 +213,7 @@ describe("copies of the version still in use while its successor is 待实施", 
     );
     expect((await register("2026-11-20")).at(-1)).toBe("待回收 2 份，其中 2 份已过应回收日期（所发版本停止现行后 5 个工作日内回收）。");
     expect((await zh(dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-11-20", "-y")).stdout).toBe(
-      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 6 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 6 --holder <市场部的人员>' 登记；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+      "QP-005 A/2：于 2026-11-20 发放受控副本 1 份：\n  受控号 6  市场部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 6 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 6 --holder <市场部的人员>' 登记；以后发放时在部门后写明领用人：--to MKT:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
     );
     // Without --copy, the copies due back that day: those of A/0, not copy 4 of A/1, still in use; each unit's, handed back by one of it.
     expect(await zh(dir, "recall", "QP-005", "--date", "2026-11-21", "-y")).toEqual({
@@ -365,10 +365,10 @@ describe("csr distribute and csr recall, as auditor17 read them back (F8, F9, F1
   it("says which copies were issued without a 领用人 and how to record one (F9)", async () => {
     const dir = repo();
     expect((await zh(dir, "distribute", "QP-005", "--to", "QA", "PRD", "--date", "2026-10-14", "-y")).stdout).toBe(
-      "QP-005 A/1：于 2026-10-14 发放受控副本 2 份：\n  受控号 4  品质部\n  受控号 5  生产部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>'、'csr distribute QP-005 --copy 5 --holder <生产部的人员>' 登记；以后发放时用 --holder <人员> 登记。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
+      "QP-005 A/1：于 2026-10-14 发放受控副本 2 份：\n  受控号 4  品质部\n  受控号 5  生产部\n发放人：陈静（chen），即 people.yaml 中唯一的文控人员（未给出 --issued-by）。\n受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>'、'csr distribute QP-005 --copy 5 --holder <生产部的人员>' 登记；以后发放时在部门后写明领用人：--to QA:<人员> PRD:<人员>（只发一个部门时也可用 --holder <人员>）。\n尚待回收：受控号 1（A/0，品质部）、受控号 2（A/0，生产部）、受控号 3（A/0，市场部）；回收后用 'csr recall QP-005' 登记。\n",
     );
     expect((await csrInProcess(["-C", dir, "distribute", "QP-005", "--to", "MKT", "--date", "2026-10-14", "-y"])).stdout.split("\n")[3]).toBe(
-      "No holder (领用人) recorded for copy 6 (no --holder given): once someone has signed for it, record them with 'csr distribute QP-005 --copy 6 --holder <a person of 市场部>'; next time name them with --holder <person>.",
+      "No holder (领用人) recorded for copy 6 (no --holder given): once someone has signed for it, record them with 'csr distribute QP-005 --copy 6 --holder <a person of 市场部>'; next time name each holder after the department as you hand copies out: --to MKT:<person> (or --holder <person> for one department).",
     );
     // Named, nothing is said.
     expect((await zh(dir, "distribute", "QP-005", "--to", "PRD", "--holder", "zhao", "--date", "2026-10-14", "-y")).stdout).not.toContain("未登记领用人");
@@ -498,7 +498,7 @@ describe("csr distribute --copy N --holder (领用人 signing after the issue)",
     const dir = repo();
     const issued = await zh(dir, "distribute", "QP-005", "--to", "QA", "MKT", "--date", "2026-10-14", "-y");
     expect(issued.stdout.split("\n").at(-3)).toBe(
-      "受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>'、'csr distribute QP-005 --copy 5 --holder <市场部的人员>' 登记；以后发放时用 --holder <人员> 登记。",
+      "受控号 4、5 未登记领用人（未给出 --holder）：领用人签收后，用 'csr distribute QP-005 --copy 4 --holder <品质部的人员>'、'csr distribute QP-005 --copy 5 --holder <市场部的人员>' 登记；以后发放时在部门后写明领用人：--to QA:<人员> MKT:<人员>（只发一个部门时也可用 --holder <人员>）。",
     );
     expect(await zh(dir, "distribute", "QP-005", "--copy", "4", "--holder", "zhang", "-y")).toEqual({ code: 0, stdout: "QP-005：已登记受控号 4（A/1，品质部）的领用人：张伟（zhang）。\n", stderr: "" });
     // Where csr distribute --holder would have put it.

@@ -122,7 +122,7 @@ describe("asked at a terminal", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(ctx.out).toBe(
-      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nNo holder (领用人) recorded for copies 1, 2 (no --holder given): once someone has signed for them, record each with 'csr distribute QP-014 --copy 1 --holder <a person of Quality Assurance>', 'csr distribute QP-014 --copy 2 --holder <a person of Production>'; next time name them with --holder <person>.\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
+      "QP-014 A/1: 2 controlled copies handed out on 2026-11-20:\n  copy 1  Quality Assurance\n  copy 2  Production\nIssued by Chen Jing (chenjing), the one document controller in people.yaml (no --issued-by given).\nNo holder (领用人) recorded for copies 1, 2 (no --holder given): once someone has signed for them, record each with 'csr distribute QP-014 --copy 1 --holder <a person of Quality Assurance>', 'csr distribute QP-014 --copy 2 --holder <a person of Production>'; next time name each holder after the department as you hand copies out: --to QA:<person> PRD:<person> (or --holder <person> for one department).\nQP-014 A/1: training of Gao Yang (gaoyang), Huang Jun (huangjun) recorded; 2026-11-21, trainer Zhou Peng (zhoupeng), record TR-2026-051.\n",
     );
     expect(read(dir, "documents/procedures/QP-014.yaml")).toContain("    - {revision: A/1, date: 2026-11-21, people: [gaoyang, huangjun], trainer: zhoupeng, record: TR-2026-051}\n");
   });

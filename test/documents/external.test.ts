@@ -165,7 +165,7 @@ describe("an external document in force", () => {
       "csr: --date 2026-11-01 is before the receipt of the external document of Q/ABC 123-2020 (2026-11-02), which it must follow.\n",
     );
     expect((await csrInProcess(["-C", dir, "distribute", "Q/ABC 123-2020", "--to", "MKT", "--issued-by", "zhang", "--date", "2026-11-03", "-y", "--commit"])).stdout).toMatch(
-      /^Q\/ABC 123-2020 B: 1 controlled copy handed out on 2026-11-03:\n {2}copy 1 {2}市场部\nIssued by 张伟 \(zhang\)\.\nNo holder \(领用人\) recorded for copy 1 \(no --holder given\): once someone has signed for it, record them with 'csr distribute "Q\/ABC 123-2020" --copy 1 --holder <a person of 市场部>'; next time name them with --holder <person>\.\nCommitted [0-9a-f]{7}: csr distribute Q\/ABC 123-2020 B: copies 1\n$/,
+      /^Q\/ABC 123-2020 B: 1 controlled copy handed out on 2026-11-03:\n {2}copy 1 {2}市场部\nIssued by 张伟 \(zhang\)\.\nNo holder \(领用人\) recorded for copy 1 \(no --holder given\): once someone has signed for it, record them with 'csr distribute "Q\/ABC 123-2020" --copy 1 --holder <a person of 市场部>'; next time name each holder after the department as you hand copies out: --to MKT:<person> \(or --holder <person> for one department\)\.\nCommitted [0-9a-f]{7}: csr distribute Q\/ABC 123-2020 B: copies 1\n$/,
     );
     const path = join(dir, "documents/Q_ABC 123-2020.yaml");
     writeFileSync(path, readFileSync(path, "utf8").replace("revision: B", "revision: C").replace("received: 2026-11-02", "received: 2026-11-16"));

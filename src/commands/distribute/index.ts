@@ -119,9 +119,10 @@ export async function distribute(ctx: CommandContext, id: string, flags: Distrib
       }),
       clerk ? t(clerk.controller ? "distribute.issued-by-controller" : "distribute.issued-by", { by: personLabel(session.index, clerk.id) }) : t("copy-clerk.blank.issuer"),
     ];
-    // A copy is signed for by someone (领用人); without --holder the register's cell stays empty, so the summary says so (auditor17 F9).
+    // A copy is signed for by someone (领用人); without --holder the register's cell stays empty, so the summary says so (auditor17 F9),
+    // and how to name each department's holder next time: --to 部门:领用人 (tester20 F12).
     const unheld = entries.filter((e) => e.holder === undefined);
-    if (unheld.length > 0) lines.push(t("distribute.no-holder", { count: unheld.length, copies: inline(unheld.map((e) => String(e.copy))), commands: inline(holderCommands(session, id, unheld)) }));
+    if (unheld.length > 0) lines.push(t("distribute.no-holder", { count: unheld.length, copies: inline(unheld.map((e) => String(e.copy))), commands: inline(holderCommands(session, id, unheld)), pairs: [...new Set(unheld.map((e) => e.to))].map((department) => t("distribute.to-pair", { department })).join(" ") }));
     // Due back on the day they are handed out, as the register counts them: not yet those of a version still in use while this one is 待实施.
     // Copies of an earlier version recorded now are due back themselves, today rather than on the day they were handed out.
     const due = old ? copiesDue({ ...document, distribution: [...(document.distribution ?? []), ...entries] }, localToday()) : copiesDue(document, date);
