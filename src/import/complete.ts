@@ -93,16 +93,8 @@ export function completeFromWord(existing: ControlledDocument, word: ControlledD
   }
 
   for (const field of ["related", "forms"] as const) {
-    const have = existing[field] ?? [];
-    const more = (word[field] ?? []).filter((id) => !have.includes(id));
-    if (more.length === 0) continue;
-    data[field] = [...have, ...more];
-    added.push(t(`import.complete.added.${field}`, { count: more.length, ids: list(more) }));
-    steps.push((doc) => {
-      const seq = doc.get(field, true);
-      if (isSeq(seq)) for (const id of more) seq.add(doc.createNode(id));
-      else doc.set(field, doc.createNode(more));
-    });
+    const more = mergeList(field, existing, word, data, steps);
+    if (more.length > 0) added.push(t(`import.complete.added.${field}`, { count: more.length, ids: list(more) }));
   }
 
   if (word.sections?.length) {
@@ -111,6 +103,30 @@ export function completeFromWord(existing: ControlledDocument, word: ControlledD
     steps.push((doc) => doc.set("sections", doc.createNode(word.sections)));
   }
   return { added, differences, data, edit: (doc) => steps.forEach((step) => step(doc)) };
+}
+
+/**
+ * The items of the list `field` that `other` has and `existing` lacks, appended after the document's
+ * own in `data` and, as a step, in the file's YAML (its list kept, with its comments and layout); []
+ * when there are none.
+ */
+function mergeList(
+  field: "related" | "forms" | "clauses" | "processes",
+  existing: ControlledDocument,
+  other: ControlledDocument,
+  data: ControlledDocument,
+  steps: ((doc: Document) => void)[],
+): string[] {
+  const have = existing[field] ?? [];
+  const more = (other[field] ?? []).filter((item) => !have.includes(item));
+  if (more.length === 0) return more;
+  data[field] = [...have, ...more];
+  steps.push((doc) => {
+    const seq = doc.get(field, true);
+    if (isSeq(seq)) for (const item of more) seq.add(doc.createNode(item));
+    else doc.set(field, doc.createNode(more));
+  });
+  return more;
 }
 
 /** The register data a register row gives that a document may be given without a revision (model/revision.ts REGISTER_FIELDS): lists are merged, values added where none. */
@@ -143,16 +159,8 @@ export function completeFromRegister(existing: ControlledDocument, row: Controll
   const differences: Difference[] = [];
   const steps: ((doc: Document) => void)[] = [];
   for (const field of REGISTER_LISTS) {
-    const have = existing[field] ?? [];
-    const more = (row[field] ?? []).filter((v) => !have.includes(v));
-    if (more.length === 0) continue;
-    data[field] = [...have, ...more];
-    added.push(t("import.complete.added.field", { field, value: list(more) }));
-    steps.push((doc) => {
-      const seq = doc.get(field, true);
-      if (isSeq(seq)) for (const value of more) seq.add(doc.createNode(value));
-      else doc.set(field, doc.createNode(more));
-    });
+    const more = mergeList(field, existing, row, data, steps);
+    if (more.length > 0) added.push(t("import.complete.added.field", { field, value: list(more) }));
   }
   for (const field of REGISTER_VALUES) {
     const [mine, theirs] = [stated(existing, field), row[field]];
