@@ -480,6 +480,8 @@ export async function run(argv: string[]): Promise<number> {
           .option("--text <text>", t("help.set.text"))
           .option("--section <text>", t("help.set.section"))
           .option("--category <text>", t("help.set.category"))
+          .option("--source <id>", t("help.set.source"))
+          .option("--source-revision <revision>", t("help.set.source-revision"))
           .option("--clauses <refs>", t("help.set.clauses", { example: clauseReferenceExample(standards) }))
           .option("--add-clause <ref>", t("help.set.add-clause"), collect, [])
           .option("--remove-clause <ref>", t("help.set.remove-clause"), collect, [])
@@ -614,6 +616,18 @@ export async function run(argv: string[]): Promise<number> {
           .option("--date <date>", t("help.common.date"))
           .option("-y, --yes", t("help.common.yes"))
           .action(action(async () => (await import("../commands/obsolete/index.js")).obsoleteCommand));
+      },
+      supersede: () => {
+        program
+          .command("supersede")
+          .description(t("help.supersede"))
+          .argument("<id>", t("help.common.csr-id"))
+          .option("--by <id>", t("help.supersede.by"))
+          .option("--reason <text>", t("help.supersede.reason"))
+          .option("--date <date>", t("help.supersede.date"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/supersede/index.js")).supersedeCommand));
       },
       recover: () => {
         program

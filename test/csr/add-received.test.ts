@@ -25,12 +25,12 @@ describe("csr add --received before the source revision", () => {
 });
 
 describe("csr add --received after the source revision (tester20 F19)", () => {
-  it("registers the CSR and warns, naming the letter's own source document and the date of the revision", async () => {
+  it("registers the CSR and warns, naming the letter's own source document and the command that moves the CSR to it, the date of the revision and its correction", async () => {
     const dir = copyFixture("examples/acme-auto");
     const result = await csrInProcess(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-KPI", "--clause", "IATF16949:8.4.2.4", "--title", "供应商月度绩效报告", "--received", "2026-11-26", "-y"], { lang: null });
     expect([result.code, result.stderr]).toEqual([
       0,
-      "csr: 警告：DYA-008 的接收日期 2026-11-26 晚于来源文件 DYA-KPI 2027版的接收日期（2026-11-24），评审期限从 2026-11-26 起算（csr check 报告 date/received-after-source）。若该要求另由顾客函件、邮件或会议纪要提出，请把该函件登记为来源文件（'csr source add DYA --id <编号> --title <名称> --revision <版本> --received 2026-11-26'）并从它登记此要求；若随 DYA-KPI 收到，用 'csr set DYA-008 --received 2026-11-24' 更正。\n",
+      "csr: 警告：DYA-008 的接收日期 2026-11-26 晚于来源文件 DYA-KPI 2027版的接收日期（2026-11-24），评审期限从 2026-11-26 起算（csr check 报告 date/received-after-source）。若该要求另由顾客函件、邮件或会议纪要提出，请把该函件登记为来源文件（'csr source add DYA --id <编号> --title <名称> --revision <版本> --received 2026-11-26'），再用 'csr set DYA-008 --source <编号>' 把此要求改到该函件下；若随 DYA-KPI 收到，用 'csr set DYA-008 --received 2026-11-24' 更正；若是 DYA-KPI 2027版的接收日期录错了，用 'csr source update DYA-KPI --revision 2027版 --received <日期> --amend' 更正。\n",
     ]);
   });
 });

@@ -12,7 +12,7 @@ import { addCsr } from "../../src/commands/add/index.js";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { setLanguage } from "../../src/i18n/index.js";
 import { comparableText } from "../../src/model/csr-duplicates.js";
-import { checkJsonInProcess, csrInProcess, tempDir } from "../helpers.js";
+import { checkJsonInProcess, csr, csrInProcess, tempDir } from "../helpers.js";
 import { today, weekdaysAfter } from "../today.js";
 import { capture, read, sourceReceivedOn, tree, validRepo } from "./fixture.js";
 
@@ -169,9 +169,18 @@ describe("csr/duplicate", () => {
       .filter((f) => f.rule === "csr/duplicate")
       .map((f) => `${f.file}:${f.line}:${f.column} ${f.message.slice(f.message.indexOf("drift apart. ") + 13)}`);
     expect(fixes).toEqual([
-      `csr/DYA/DYA-012.yaml:5:8 Both have review records: mark the repeat DYA-012 superseded in csr/DYA/DYA-012.yaml: superseded: {date: ${day}, reason: duplicate of DYA-011, by: DYA-011}. If they are two requirements, say how they differ with 'csr set DYA-012 --text ...'.`,
+      "csr/DYA/DYA-012.yaml:5:8 Both have review records: mark the repeat DYA-012 superseded with csr supersede DYA-012 --by DYA-011 --reason 'duplicate of DYA-011'. If they are two requirements, say how they differ with 'csr set DYA-012 --text ...'.",
       "csr/DYA/DYA-015.yaml:5:8 DYA-014 has no review record yet: delete the repeat with git rm csr/DYA/DYA-014.yaml. If they are two requirements, say how they differ with 'csr set DYA-015 --text ...'.",
       "csr/DYA/DYA-020.yaml:5:8 DYA-020 has no review record yet: delete the repeat with git rm csr/DYA/DYA-020.yaml. If they are two requirements, say how they differ with 'csr set DYA-020 --text ...'.",
     ]);
+    // The command the finding names, run as a user pastes it, settles it: DYA-012 is no longer reported.
+    expect(csr(["-C", dir, "supersede", "DYA-012", "--by", "DYA-011", "--reason", "duplicate of DYA-011", "-y"])).toEqual({
+      code: 0,
+      stdout:
+        `Marked DYA-012 ${TITLE} superseded (csr/DYA/DYA-012.yaml): on ${day}, replaced by DYA-011 ${TITLE}; reason: duplicate of DYA-011\n` +
+        "DYA-012's review, links and implementation stay on record; the registers list it as superseded and no longer count a review deadline for it.\n",
+      stderr: "",
+    });
+    expect((await checkJsonInProcess(dir, "--today", day)).findings.filter((f) => f.rule === "csr/duplicate").map((f) => f.file)).toEqual(["csr/DYA/DYA-015.yaml", "csr/DYA/DYA-020.yaml"]);
   });
 });

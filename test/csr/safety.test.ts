@@ -42,7 +42,7 @@ describe("a repository in the middle of a merge", () => {
     "csr: The repository has unresolved merge conflicts (csr/DYA/DYA-001.yaml); csr writes nothing until they are resolved.\nhint: Resolve the conflicts, 'git add' the files and commit, then run the command again.\n";
 
   // The binary for the first command (its exit code, stdout and stderr as a user sees them), the others in this
-  // process (csrInProcess): the same refusal from each command's own code, without 26 starts of Node and csr.
+  // process (csrInProcess): the same refusal from each command's own code, without 28 starts of Node and csr.
   it("is refused by every command that writes, and nothing changes", async () => {
     const dir = conflicted();
     const status = git(dir, ["status", "--porcelain"]);
@@ -62,6 +62,8 @@ describe("a repository in the middle of a merge", () => {
       ["train", "QP-001", "--people", "zhang", "-y"],
       ["periodic-review", "QP-001", "--by", "zhang", "-y"],
       ["set", "QP-001", "--add-clause", "IATF16949:8.5.1"],
+      ["set", "DYA-002", "--source", "DYA-SQM", "--source-revision", "B"],
+      ["supersede", "DYA-002", "--by", "DYA-001", "--reason", "重复登记", "-y"],
       ["numbering", "add", "HY-QP-###", "--kind", "procedure", "-y"],
       ["numbering", "remove", "QP-###", "-y"],
       ["standard", "migrate", "IATF16949", "IATF16949E2"],

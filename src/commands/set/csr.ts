@@ -16,6 +16,14 @@
  *
  * A corrected date received moves the review deadline (unless a new source revision restarted the
  * review, whose deadline counts from that revision): the output gives the new one.
+ *
+ * The source document (and its revision) is a registration fact too: a requirement the customer sent
+ * in a letter or an e-mail after its manual, registered against the manual, is moved to the letter
+ * once that is recorded (`--source`, tester20 F19). The review stays as it is. A CSR with records that
+ * name revisions of its source (a review round restarted by a new revision, a confirmation, a
+ * distribution or training of a revision) is not moved: those records would name the wrong document.
+ * A requirement the customer states anew in another document is a new CSR, and the old one is
+ * superseded by it (`csr supersede`).
  */
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
@@ -23,8 +31,10 @@ import { didYouMean, shellArgument } from "../../core/text.js";
 import { conjunction, list, t } from "../../i18n/index.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
-import { categoryNotAllowed, DEFAULT_REVIEW_DAYS, reviewDue, sourceRevisionTakenFrom } from "../../model/csr-status.js";
-import type { Csr } from "../../model/types.js";
+import { categoryNotAllowed, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue, sourceRevisionTakenFrom } from "../../model/csr-status.js";
+import { csrDistributions } from "../../model/distribution.js";
+import type { Csr, SourceDocument, SourceRevision } from "../../model/types.js";
+import { revisionName } from "../../i18n/values.js";
 import { receivedBeforeSource, sourceAmendHint } from "../add/ask.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -39,12 +49,18 @@ export interface CsrFieldFlags {
   text?: string;
   section?: string;
   category?: string;
+  /** The source document the requirement came from (one of the customer's), by id. */
+  source?: string;
+  /** That document's revision; the latest one when only --source is given. */
+  sourceRevision?: string;
   /** A correction of a typing error in a decided CSR's title, text or clauses. */
   amend?: boolean;
 }
 
-/** The order of a CSR file's keys, as csr add writes them: a new key goes where it belongs. */
-const KEY_ORDER: readonly (keyof Csr)[] = ["id", "customer", "source", "clauses", "title", "title_en", "text", "category", "received"];
+/** The order of a CSR file's keys, as csr add writes them and the schema lists the rest: a new key goes where it belongs. */
+export const CSR_KEY_ORDER: readonly (keyof Csr)[] = [
+  "id", "customer", "source", "clauses", "title", "title_en", "text", "category", "received", "review", "addressed", "implementation", "distribution", "superseded", "training",
+];
 
 /** The fields of the requirement itself, which the review decided on. */
 const REQUIREMENT_FIELDS = ["title", "text", "clauses"] as const;
@@ -57,10 +73,12 @@ const DOCUMENT_OPTIONS: readonly [keyof SetFlags, string][] = [
 ];
 
 /** The options of `csr set` that are a CSR's only, with the flag that names each. */
-export const CSR_OPTIONS: readonly [keyof CsrFieldFlags, string][] = [["title", "--title"], ["titleEn", "--title-en"], ["text", "--text"], ["section", "--section"], ["category", "--category"], ["amend", "--amend"]];
+export const CSR_OPTIONS: readonly [keyof CsrFieldFlags, string][] = [
+  ["title", "--title"], ["titleEn", "--title-en"], ["text", "--text"], ["section", "--section"], ["category", "--category"], ["source", "--source"], ["sourceRevision", "--source-revision"], ["amend", "--amend"],
+];
 
-type Field = "title" | "title_en" | "text" | "section" | "category" | "clauses" | "received";
-const FIELDS: readonly Field[] = ["title", "title_en", "section", "clauses", "text", "category", "received"];
+type Field = "title" | "title_en" | "text" | "source" | "section" | "category" | "clauses" | "received";
+const FIELDS: readonly Field[] = ["title", "title_en", "section", "clauses", "text", "category", "received", "source"];
 
 interface FieldChange {
   field: Field;
@@ -72,7 +90,7 @@ const given = (value: unknown) => value !== undefined && !(Array.isArray(value) 
 
 /** Whether the options name a field of a CSR (and so the question at a terminal is not needed). */
 function anyField(flags: SetFlags & CsrFieldFlags): boolean {
-  return [flags.title, flags.titleEn, flags.text, flags.section, flags.category, flags.received, flags.clauses, flags.addClause, flags.removeClause].some(given);
+  return [flags.title, flags.titleEn, flags.text, flags.section, flags.category, flags.source, flags.sourceRevision, flags.received, flags.clauses, flags.addClause, flags.removeClause].some(given);
 }
 
 export async function setCsr(ctx: CommandContext, session: EditSession, id: string, options: SetFlags & CsrFieldFlags): Promise<number> {
@@ -94,7 +112,11 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   text("title", flags.title, csr.title);
   text("title_en", flags.titleEn, csr.title_en);
   text("text", flags.text, csr.text);
-  text("section", flags.section, csr.source.section);
+  const move = sourceMove(session, csr, flags);
+  if (move) changes.push({ field: "source", after: undefined, text: t("set.was", { value: sourceName(move.source.id, move.revision.revision), before: sourceName(csr.source.document, csr.source.revision) }) });
+  // A section of the document the CSR leaves is no section of the one it moves to.
+  const section = flags.section ?? (move && move.source.id !== csr.source.document ? "" : undefined);
+  text("section", section, csr.source.section);
   const category = flags.category?.trim();
   const allowed = categoryNotAllowed(session.repo.config?.value, category === "" ? undefined : category);
   if (allowed) throw new UserError(t("add.unknown-category", { category: category!, allowed: list(allowed) }) + didYouMean(category!, allowed));
@@ -102,7 +124,16 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   const clauses = clauseList(session, csr.id, csr.clauses, flags);
   if (clauses && clauses.after.length === 0) throw new UserError(t("set.csr.no-clauses", { id }));
   if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", after: clauses.after, text: listChange(clauses) });
-  if (flags.received !== undefined) {
+  if (move) {
+    // Compared with the revision it moves to, as date/received-before-source will compare it.
+    const received = flags.received === undefined ? csr.received : eventDateOption(flags.received, "--received");
+    if (received < move.revision.received) {
+      if (flags.received !== undefined) throw new UserError(receivedBeforeSource(move.source, received, "--received", move.revision)!, sourceAmendHint(move.source, move.revision));
+      const data = { id, received, source: move.source.id, revision: revisionName(move.revision.revision), sourceReceived: move.revision.received };
+      throw new UserError(t("set.csr.source-received-later", data), t("set.csr.source-received-later.hint", data));
+    }
+    if (received !== csr.received) changes.push({ field: "received", after: received, text: t("set.was", { value: received, before: csr.received }) });
+  } else if (flags.received !== undefined) {
     const received = eventDateOption(flags.received, "--received");
     const customer = session.repo.customers.find((c) => c.value.code === csr.customer)?.value;
     const source = customer?.sources?.find((s) => s.id === csr.source.document);
@@ -135,11 +166,14 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   const change = editFile(session.root, file.path, "csr", (doc) => {
     for (const c of changes) {
       if (c.field === "clauses") setList(doc, "clauses", c.after as string[]);
-      else if (c.field === "section") {
+      else if (c.field === "source") {
+        doc.setIn(["source", "document"], move!.source.id);
+        doc.setIn(["source", "revision"], move!.revision.revision);
+      } else if (c.field === "section") {
         if (c.after === undefined) doc.deleteIn(["source", "section"]);
         else doc.setIn(["source", "section"], c.after);
       } else if (c.after === undefined) doc.delete(c.field);
-      else setInOrder(doc, KEY_ORDER, c.field, doc.createNode(c.after));
+      else setInOrder(doc, CSR_KEY_ORDER, c.field, doc.createNode(c.after));
     }
   });
   const lines = [t("set.updated", { id, title: csr.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
@@ -162,6 +196,8 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     note = estimatedDeadlineNote(calendar, corrected.received, due);
   }
   const amended = decision !== undefined && requirement.length > 0;
+  // Where the requirement came from is no part of what was reviewed: the review moves with it.
+  if (move && decision) lines.push(t("set.csr.source-decided", { id, date: decision.date }));
   if (wordingMoved) lines.push(t("set.csr.wording-moved", { id }));
   if (amended) lines.push(t("set.csr.amended", { id, date: decision.date }));
   const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
@@ -169,6 +205,65 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   if (note) ctx.stderr(note);
   return 0;
 }
+
+interface SourceMove {
+  source: SourceDocument;
+  revision: SourceRevision;
+}
+
+/**
+ * The source document and revision `--source` and `--source-revision` move the CSR to, checked;
+ * undefined when neither is given or they name where it is. Only one of its customer's documents,
+ * by a revision recorded there; `--source` alone takes that document's latest revision. A CSR whose
+ * records name revisions of its source (revisionRecords) stays where it is.
+ * Errors: UserError, one line naming the customer's source documents or the document's revisions.
+ */
+function sourceMove(session: EditSession, csr: Csr, flags: CsrFieldFlags): SourceMove | undefined {
+  if (flags.source === undefined && flags.sourceRevision === undefined) return undefined;
+  const customers = session.repo.customers.map((c) => c.value);
+  const sources = customers.find((c) => c.code === csr.customer)?.sources ?? [];
+  const id = flags.source?.trim() ?? csr.source.document;
+  const source = sources.find((s) => s.id === id);
+  const known = list(sources.map((s) => s.id)) || t("add.none");
+  if (!source) {
+    const owner = customers.find((c) => c.code !== csr.customer && (c.sources ?? []).some((s) => s.id === id));
+    if (owner) throw new UserError(t("set.csr.source-of-other-customer", { id: csr.id, customer: csr.customer, source: id, owner: owner.code, sources: known }));
+    throw new UserError(t("set.csr.unknown-source", { customer: csr.customer, source: id, sources: known }) + didYouMean(id, sources.map((s) => s.id)), t("set.csr.unknown-source.hint", { customer: csr.customer }));
+  }
+  const named = flags.sourceRevision?.trim() ?? (source.id === csr.source.document ? csr.source.revision : latestRevision(source)!.revision);
+  const revision = source.revisions.find((r) => r.revision === named);
+  if (!revision) throw new UserError(t("set.csr.unknown-source-revision", { source: source.id, revision: named, known: list(source.revisions.map((r) => r.revision)) }));
+  if (source.id === csr.source.document && revision.revision === csr.source.revision) return undefined;
+  const records = revisionRecords(csr);
+  if (records.length > 0) {
+    throw new UserError(
+      t("set.csr.source-records", { id: csr.id, records: list(records), source: csr.source.document }),
+      t("set.csr.source-records.hint", { id: shellArgument(csr.id), customer: shellArgument(csr.customer) }),
+    );
+  }
+  return { source, revision };
+}
+
+/**
+ * The records of a CSR that name a revision of its source document, by kind: review rounds closed
+ * by a new revision (and the restart of the current one), confirmations, implementation records
+ * closed with a round, distributions and training sessions. They say what happened with that
+ * document's revisions, which a move to another document or revision would contradict.
+ */
+function revisionRecords(csr: Csr): string[] {
+  const review = csr.review;
+  const kinds: [boolean, string][] = [
+    [review?.restarted !== undefined || (review?.history ?? []).some((h) => h.source_revision !== undefined || h.revised_to !== undefined), "rounds"],
+    [(review?.confirmations ?? []).length > 0, "confirmations"],
+    [(csr.implementation?.history ?? []).some((h) => h.source_revision !== undefined || h.revised_to !== undefined), "implementation"],
+    [csrDistributions(csr).some((d) => d.source_revision !== undefined), "distribution"],
+    [(csr.training?.sessions ?? []).some((s) => s.revision !== undefined), "training"],
+  ];
+  return kinds.filter(([named]) => named).map(([, kind]) => t(`set.csr.record.${kind as "rounds" | "confirmations" | "implementation" | "distribution" | "training"}`));
+}
+
+/** A source document and revision as the output names them: DYA-SQM C 版. */
+const sourceName = (document: string, revision: string) => `${document} ${revisionName(revision)}`;
 
 /**
  * The one field a terminal user chose to correct and its new value, as the options would give it,
@@ -178,11 +273,34 @@ async function askField(session: EditSession, ask: Prompts, csr: Csr): Promise<S
   const field = await ask.select({ message: t("set.prompt.field", { id: csr.id }), choices: FIELDS.map((f) => ({ value: f, name: t(`set.field.${f}`) })) });
   if (field === "clauses") return { clauses: await ask.input({ message: t("set.prompt.list", { field: t("set.field.clauses") }), default: csr.clauses.join(","), required: true }) };
   if (field === "received") return { received: await ask.input({ message: t("set.field.received"), default: csr.received, validate: eventDateAnswer() }) };
+  if (field === "source") return askSource(session, ask, csr);
   if (field === "category" && session.repo.config?.value.csr?.categories?.length) {
     const categories = session.repo.config.value.csr.categories;
     return { category: await ask.select({ message: t("set.field.category"), choices: categories.map((c) => ({ value: c })), ...(csr.category && categories.includes(csr.category) ? { default: csr.category } : {}) }) };
   }
-  const present = field === "section" ? csr.source.section : csr[field];
+  const present = field === "section" ? csr.source.section : csr[field as Exclude<Field, "section" | "clauses" | "received" | "source">];
   const answer = await ask.input({ message: t(`set.field.${field}`), ...(present ? { default: present } : {}), required: field === "title" });
   return field === "title_en" ? { titleEn: answer } : { [field]: answer };
+}
+
+/**
+ * The source document to move the CSR to, among its customer's, the present one offered, and its
+ * revision when it has more than one recorded (the latest offered, or the present one of the same document).
+ */
+async function askSource(session: EditSession, ask: Prompts, csr: Csr): Promise<CsrFieldFlags> {
+  const sources = session.repo.customers.find((c) => c.value.code === csr.customer)?.value.sources ?? [];
+  const source = await ask.select({
+    message: t("set.field.source"),
+    choices: sources.map((s) => ({ value: s.id, name: `${s.id}  ${s.title}${t("prompt.add.source-revision", { revision: revisionName(latestRevision(s)!.revision) })}` })),
+    ...(sources.some((s) => s.id === csr.source.document) ? { default: csr.source.document } : {}),
+  });
+  const revisions = sources.find((s) => s.id === source)!.revisions;
+  if (revisions.length < 2) return { source };
+  const present = source === csr.source.document ? csr.source.revision : revisions.at(-1)!.revision;
+  const sourceRevision = await ask.select({
+    message: t("set.prompt.source-revision", { source }),
+    choices: [...revisions].reverse().map((r) => ({ value: r.revision, name: t("set.prompt.source-revision.choice", { revision: revisionName(r.revision), received: r.received }) })),
+    default: present,
+  });
+  return { source, sourceRevision };
 }

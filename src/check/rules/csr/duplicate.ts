@@ -43,7 +43,7 @@ source: {document: DYA-SC, revision: C, section: "5.4 防错装置失效"}
 title: 防错装置失效时须停机并追溯
 text: 防错装置失效时须停机，并对上次验证以来的产品100%检验。
 `,
-    fix: "Keep one of the two. A repeat without a review record (no opinion, decision, paper record or earlier round) is deleted (`git rm` its file); one with a review record is marked withdrawn in its file: `superseded: {date: <today>, reason: <duplicate of ...>, by: <the CSR kept>}`. If they are two requirements, say how they differ in their text (`csr set <id> --text ...`).",
+    fix: "Keep one of the two. A repeat without a review record (no opinion, decision, paper record or earlier round) is deleted (`git rm` its file); one with a review record is marked superseded by the CSR kept: `csr supersede <id> --by <the CSR kept> --reason \"duplicate of ...\"` (the review stays on record). If they are two requirements, say how they differ in their text (`csr set <id> --text ...`).",
   },
   check(ctx) {
     // Keyed by the wording alone, which tells nearly every CSR apart: the customer and the source
@@ -66,18 +66,18 @@ text: 防错装置失效时须停机，并对上次验证以来的产品100%检�
       for (const registered of bySource.values()) {
         const [kept, ...later] = registered.sort(byNumber);
         // Two files of one id are csr/duplicate-id-across-branches' finding, not two requirements.
-        for (const repeat of later.filter((r) => r.csr.id !== kept!.csr.id)) ctx.report({ file: repeat.file, path: [repeat.csr.text === undefined ? "title" : "text"] }, message(kept!, repeat, ctx.options.today));
+        for (const repeat of later.filter((r) => r.csr.id !== kept!.csr.id)) ctx.report({ file: repeat.file, path: [repeat.csr.text === undefined ? "title" : "text"] }, message(kept!, repeat));
       }
     }
   },
 };
 
 /** What to do: delete the one without a review record (the later one when neither has), else withdraw the later one. */
-function message(first: Registered, repeat: Registered, today: string): string {
+function message(first: Registered, repeat: Registered): string {
   const data = { csr: repeat.csr.id, other: first.csr.id, source: repeat.csr.source.document };
   const deleted = !hasReviewRecord(repeat.csr) ? repeat : !hasReviewRecord(first.csr) ? first : undefined;
   const fix = deleted
     ? t("rule.csr/duplicate.delete", { id: deleted.csr.id, path: deleted.file.path })
-    : t("rule.csr/duplicate.supersede", { csr: repeat.csr.id, other: first.csr.id, path: repeat.file.path, today });
+    : t("rule.csr/duplicate.supersede", { csr: repeat.csr.id, other: first.csr.id });
   return t("rule.csr/duplicate", { ...data, fix });
 }

@@ -27,7 +27,7 @@ received: 2026-11-10
 source: {document: DYA-SQM, revision: C, section: "4.2"}
 received: 2026-11-06
 `,
-    fix: "Set the CSR's `received` to the date the source revision was received: `csr set <CSR-id> --received <date>` (it prints the moved review deadline; a decided CSR whose review is then late needs `csr review <CSR-id> --late-reason`). If the customer sent the requirement separately (a letter, an e-mail, meeting minutes), register that as a source document of its own (`csr source add <customer> --id <id> --title <title> --revision <revision> --received <date>`) and the requirement from it. If the revision's own date received is the wrong one, correct it with `csr source update <source> --revision <revision> --received <date> --amend`.",
+    fix: "Set the CSR's `received` to the date the source revision was received: `csr set <CSR-id> --received <date>` (it prints the moved review deadline; a decided CSR whose review is then late needs `csr review <CSR-id> --late-reason`). If the customer sent the requirement separately (a letter, an e-mail, meeting minutes), register that as a source document of its own (`csr source add <customer> --id <id> --title <title> --revision <revision> --received <date>`) and move the requirement to it: `csr set <CSR-id> --source <id>`. If the revision's own date received is the wrong one, correct it with `csr source update <source> --revision <revision> --received <date> --amend`.",
   },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {

@@ -1,0 +1,107 @@
+/**
+ * csr supersede <CSR-id>: a CSR registered twice, or withdrawn or replaced by the customer outside a
+ * new revision of its document, is marked superseded (已替代) with the date, the reason and the CSR
+ * that replaces it, without hand-edited YAML; the registers and csr check read it as they read the
+ * field written by hand or by csr source update. The built binary on real git repositories; the
+ * questions at a terminal driven with @inquirer/testing.
+ */
+import { input, search, select } from "@inquirer/prompts";
+import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { describe, expect, it } from "vitest";
+import type { Prompts } from "../../src/commands/add/prompting.js";
+import { supersedeCsr } from "../../src/commands/supersede/index.js";
+import { checkJson, csr, csrInProcess, git, makeRepo } from "../helpers.js";
+import { capture, read, tree, validRepo } from "./fixture.js";
+
+const snapshot = (dir: string) => tree(dir).map((f) => [f, read(dir, f)]);
+
+describe("csr supersede", () => {
+  it("records the date, the reason and the successor in the CSR's file alone, keeps its review, and the registers list it as superseded", () => {
+    const dir = validRepo({ git: true });
+    const before = read(dir, "csr/DYA/DYA-010.yaml");
+    const result = csr(["-C", dir, "supersede", "DYA-010", "--by", "DYA-004", "--reason", "与 DYA-004 重复登记", "--date", "2026-11-27", "--commit"], { lang: "zh-CN" });
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        "已将 DYA-010 首件检验记录保存五年 标为已替代（csr/DYA/DYA-010.yaml）：2026-11-27，由 DYA-004 关键特性须在作业指导书中标识 替代；原因：与 DYA-004 重复登记\n" +
+        "DYA-010 的评审、落实和实施记录保留；CSR 清单和矩阵将其列为已替代，不再计算其评审期限。\n" +
+        `已提交 ${hash}：csr supersede DYA-010：由 DYA-004 替代（与 DYA-004 重复登记）\n`,
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-010.yaml")).toBe(before + "superseded: {date: 2026-11-27, reason: 与 DYA-004 重复登记, by: DYA-004}\n");
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim()).toBe("csr/DYA/DYA-010.yaml");
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    const shown = csr(["-C", dir, "show", "DYA-010"]).stdout.split("\n");
+    expect(shown.filter((l) => /^ {2}(Status|Review due|Decision|Superseded) /.test(l))).toEqual([
+      "  Status          superseded",
+      "  Review due      (superseded)",
+      "  Decision        must, zhang 张伟, 2026-11-24 (forced: required opinions were missing)",
+      "  Superseded      2026-11-27: 与 DYA-004 重复登记 (by DYA-004)",
+    ]);
+    expect(checkJson(dir, "--today", "2026-11-27")).toEqual({ code: 0, stderr: "", findings: [] });
+  });
+
+  it("without a successor records a requirement the customer withdrew", () => {
+    const dir = validRepo();
+    expect(csr(["-C", dir, "supersede", "DYA-002", "--reason", "顾客 2026-11-26 函件撤销", "--date", "2026-11-26", "-y"])).toEqual({
+      code: 0,
+      stdout:
+        "Marked DYA-002 控制计划须经顾客批准 superseded (csr/DYA/DYA-002.yaml): on 2026-11-26; reason: 顾客 2026-11-26 函件撤销\n" +
+        "DYA-002's review, links and implementation stay on record; the registers list it as superseded and no longer count a review deadline for it.\n",
+      stderr: "",
+    });
+    expect(read(dir, "csr/DYA/DYA-002.yaml")).toMatch(/\nsuperseded: \{date: 2026-11-26, reason: 顾客 2026-11-26 函件撤销\}\n$/);
+  });
+
+  it("refuses a CSR superseded already, a successor that is itself, superseded, unknown or another customer's, a document, a date before either CSR was received and a missing reason; nothing is written", async () => {
+    const dir = validRepo({ git: true });
+    makeRepo(
+      {
+        "customers/HHQ.yaml": "code: HHQ\nname: 华海汽车\nsources:\n  - id: HHQ-SQM\n    title: 供应商手册\n    revisions:\n      - revision: A\n        received: 2026-11-02\n",
+        "csr/HHQ/HHQ-001.yaml": "id: HHQ-001\ncustomer: HHQ\nsource: {document: HHQ-SQM, revision: A}\nclauses: [IATF16949:8.5.4]\ntitle: 包装须使用顾客周转箱\nreceived: 2026-11-02\n",
+      },
+      dir,
+    );
+    const before = snapshot(dir);
+    // The binary for the first refusal (as a user sees it), the others in this process: the same code, without a start of Node each.
+    let spawned = false;
+    const supersede = (...args: string[]) => (spawned ? csrInProcess(["-C", dir, "supersede", ...args, "-y"]) : ((spawned = true), Promise.resolve(csr(["-C", dir, "supersede", ...args, "-y"]))));
+    const refused = (stderr: string) => ({ code: 2, stdout: "", stderr });
+    expect(await supersede("DYA-009", "--reason", "x")).toEqual(refused("csr: DYA-009 was superseded on 2026-11-20 (C 版改由 DYA-001 规定; replaced by DYA-001); nothing changed.\n"));
+    expect(await supersede("DYA-010", "--by", "DYA-010", "--reason", "x")).toEqual(refused("csr: --by DYA-010: a CSR cannot replace itself.\n"));
+    expect(await supersede("DYA-010", "--by", "DYA-009", "--reason", "x")).toEqual(refused("csr: --by DYA-009 was itself superseded on 2026-11-20 (C 版改由 DYA-001 规定; replaced by DYA-001): name the CSR in force.\n"));
+    expect(await supersede("DYA-010", "--by", "DYA-04", "--reason", "x")).toEqual(refused("csr: --by DYA-04: no such CSR in the repository. Did you mean 'DYA-004'?\n"));
+    expect(await supersede("DYA-010", "--by", "HHQ-001", "--reason", "x")).toEqual(
+      refused("csr: --by HHQ-001 is a requirement of customer HHQ and DYA-010 one of customer DYA: only a CSR of the same customer can replace it.\n"),
+    );
+    expect(await supersede("DYA-001", "--by", "DYA-011", "--reason", "x")).toEqual(refused("csr: --by DYA-011: no such CSR in the repository. Did you mean 'DYA-010'?\n"));
+    expect(await supersede("QP-009", "--reason", "x")).toEqual(refused("csr: QP-009 is a document, not a CSR.\nhint: A document is withdrawn with 'csr obsolete QP-009 --reason … --superseded-by …'.\n"));
+    expect(await supersede("DYA-010", "--reason", "x", "--date", "2026-11-19")).toEqual(refused("csr: --date 2026-11-19 is before the receipt of DYA-010 (2026-11-20), which it must follow.\n"));
+    expect(await supersede("DYA-010", "--by", "DYA-004")).toEqual(refused("csr: --reason is required (or run in a terminal to be asked for the reason).\n"));
+    expect(await supersede("DYA-010", "--reason", " ")).toEqual(refused("csr: --reason cannot be empty: say why it is superseded.\n"));
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("at a terminal without --reason, asks for the successor and the reason", async () => {
+    const dir = validRepo();
+    const ctx = capture(dir);
+    const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+    const done = supersedeCsr(ctx, "DYA-010", { date: "2026-11-27" }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("CSR that replaces DYA-010 (blank if none)");
+    screen.type("DYA-009");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("--by DYA-009 was itself superseded on 2026-11-20");
+    for (let i = 0; i < 7; i++) screen.keypress("backspace");
+    screen.type("DYA-004");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Reason");
+    screen.type("duplicate of DYA-004");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-010.yaml")).toMatch(/\nsuperseded: \{date: 2026-11-27, reason: duplicate of DYA-004, by: DYA-004\}\n$/);
+  });
+});
