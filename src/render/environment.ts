@@ -25,6 +25,8 @@ export interface Renderer {
   render(name: TemplateName, view: object): string;
   /** Renders one of the partials as a page (the site's own pages are partials of this environment). */
   renderPartial(name: string, view: object): string;
+  /** What the helper `t` looks up: csr's labels, the repository's replacing them (loadLabels), the extras' under both. */
+  readonly labels: Readonly<Labels>;
 }
 
 /** What another output (the site) adds to the environment: its partials, helpers and labels, which do not replace csr's. */
@@ -79,6 +81,7 @@ export async function createRenderer(root: string, format: Format, lang: Lang, e
     }
   };
   return {
+    labels,
     render: (name, view) => run(name, () => templateNamed(name), view),
     // The registered partial itself, compiled (or precompiled) with the others; a template `{{> name}}`
     // would have to be compiled in every process, which needs Handlebars's compiler. An unknown name

@@ -5,7 +5,7 @@
  * `csr export` definitions (auditRegisters), findings as `csr check` gives them. The builder
  * only hands finished files to `write`; where they go is the command's business.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Finding } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
@@ -42,6 +42,7 @@ import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type Pan
 import { buildDownloads } from "./downloads.js";
 import { heatMapCellsHtml, type HeatMapCell } from "./heat-map.js";
 import { sectionHtml } from "./section.js";
+import { REPORT_TEMPLATES, siteReportHtml } from "./report.js";
 import { bySeverity, entityFindings } from "./entity-findings.js";
 import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
@@ -270,6 +271,10 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const factsContext = { config: repo.config?.value, calendar, document: (id: string) => index.documents.get(id)?.value, today };
   // What each CSR superseded (csr.superseded.by names the successor): the successor's page links back.
   const successors = groupBy(repo.csrs.map((c) => c.value).filter((c) => c.superseded?.by), (c) => [c.superseded!.by!]);
+  // The report is written by code (report.ts) unless the repository replaces a template it is made of.
+  const ownReport = REPORT_TEMPLATES.some((name) => existsSync(join(repo.root, "templates", "html", `${name}.hbs`)));
+  const escape = Handlebars.escapeExpression;
+  const section = (s: SiteSection) => sectionHtml(s, escape);
   const csrRows: CsrRow[] = [...index.csrs.values()].map(({ value }) => ({ csr: value, facts: csrFacts(value, factsContext) })).sort((a, b) => compareIds(a.csr.id, b.csr.id));
   for (const { csr, facts } of csrRows) {
     const page = pages.page("csr", csr.id)!;
@@ -283,7 +288,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
       // The customer and the source document (with its revisions) on the customer's page.
       const listed = index.customers.get(csr.customer)?.value.sources?.some((s) => s.id === csr.source.document);
       const hrefs = { customerHref: link(page, "customer", csr.customer), sourceHref: listed ? link(page, "customer", csr.customer, sourceFragment(csr.source.document)) : undefined };
-      html = renderer.render("csr-review-report", { ...view, ...hrefs, site: chrome(page, { sections: below, alerts, csp: DOCUMENT_CSP }) });
+      const reportView = { ...view, ...hrefs, site: chrome(page, { sections: below, alerts, csp: DOCUMENT_CSP }) };
+      html = ownReport ? renderer.render("csr-review-report", reportView) : siteReportHtml(reportView, renderer.labels, escape, section);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       unrendered.push(csr.id);
@@ -502,7 +508,7 @@ function count(findings: readonly Finding[], severity: Finding["severity"]): num
 }
 
 /** The site's partials (templates/site/*.hbs), registered beside the render partials. */
-function sitePartials(): Map<string, string> {
+export function sitePartials(): Map<string, string> {
   const partials = new Map<string, string>();
   for (const name of readdirSync(SITE_TEMPLATES).filter((n) => n.endsWith(".hbs")).sort()) {
     partials.set(name.slice(0, -".hbs".length), readFileSync(join(SITE_TEMPLATES, name), "utf8"));

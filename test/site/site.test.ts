@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/site/tokenize.js";
@@ -341,6 +341,26 @@ describe("csr site options", () => {
     // The procedure list is of released documents: the draft QP-001 is counted under it, not listed.
     expect(readFileSync(join(site.out, "registers", "procedures.html"), "utf8")).toContain('<div class="own">:[1;记录控制程序;QP-002;A/0;;;;2026-01-10;;]</div>');
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain('<div class="own">文件状态:(状态：草稿)(现行版本：—)(部门：品质部)</div>');
+  });
+
+  it("a repository's own review report template, or own partial of its page, makes the CSR pages", async () => {
+    // The site writes the report by code (src/site/report.ts) only while every template of the page is csr's.
+    const own = copyFixture("examples/acme-auto");
+    mkdirSync(join(own, "templates", "html"), { recursive: true });
+    writeFileSync(join(own, "templates", "html", "csr-review-report.hbs"), '{{#> layout}}<p class="own-report">{{number}} {{t "csr_decision"}}</p>\n{{/layout}}\n', { flag: "wx" });
+    const site = await buildSite(own);
+    expect(site.code).toBe(0);
+    const page = readFileSync(join(site.out, "csr", "DYA-001.html"), "utf8");
+    expect(page).toContain('<p class="own-report">DYA-001 评审结论</p>\n</td></tr></tbody>');
+    expect(page).not.toContain("<h2>3 评审结论</h2>");
+    const footed = copyFixture("examples/acme-auto");
+    mkdirSync(join(footed, "templates", "html", "partials"), { recursive: true });
+    writeFileSync(join(footed, "templates", "html", "partials", "site-footer.hbs"), '<footer class="own-footer">{{site.footer}}</footer>\n', { flag: "wx" });
+    const withFooter = await buildSite(footed);
+    expect(withFooter.code).toBe(0);
+    const report = readFileSync(join(withFooter.out, "csr", "DYA-001.html"), "utf8");
+    expect(report).toContain("<h2>3 评审结论</h2>");
+    expect(report).toContain('</main>\n<footer class="own-footer">由 csr ');
   });
 
   it("a document with a reference that does not resolve gets a notice instead of its body", async () => {

@@ -1,0 +1,159 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import Handlebars from "handlebars";
+import { describe, expect, it } from "vitest";
+import { generateRepository } from "../../bench/generate.js";
+import { UserError } from "../../src/core/errors.js";
+import { loadRepository } from "../../src/load/repository.js";
+import { buildIndex } from "../../src/model/index.js";
+import { createRenderer } from "../../src/render/environment.js";
+import { markdownToHtml } from "../../src/render/markdown.js";
+import { csrReportView, type CsrReportView, type Lang } from "../../src/render/view.js";
+import { sitePartials } from "../../src/site/build.js";
+import { siteReportHtml, type SiteReportView } from "../../src/site/report.js";
+import { sectionHtml } from "../../src/site/section.js";
+import type { Chrome, SiteSection } from "../../src/site/view.js";
+import { ROOT, tempDir } from "../helpers.js";
+
+// The site's review report written by code (src/site/report.ts) against csr's Handlebars template
+// with the site's partials, as site/build.ts rendered it before: the same page byte for byte, for
+// every CSR of the examples, the fixtures and a generated bench repository, and for each view
+// changed so that every {{#if}} goes both ways and every value needs escaping.
+
+/** Every repository under examples/ and test/fixtures/ with CSRs (a folder holding a csr/ folder). */
+function repositories(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    const names = readdirSync(dir, { withFileTypes: true });
+    if (names.some((n) => n.isDirectory() && n.name === "csr") && existsSync(join(dir, "qms.yaml"))) found.push(dir);
+    for (const n of names) if (n.isDirectory() && n.name !== "csr" && n.name !== "documents" && n.name !== ".git") walk(join(dir, n.name));
+  };
+  walk(join(ROOT, "examples"));
+  walk(join(ROOT, "test", "fixtures"));
+  return found;
+}
+
+const hostile = `<b title="x">'&\`=</b>`;
+const section = (title: string): SiteSection => ({ id: "state", title, items: [{ text: title, href: "../customers/A.html" }, { text: "状态" }] });
+const chrome = (sections: SiteSection[], alerts?: SiteSection): Chrome => ({
+  lang: "zh-CN",
+  csp: "default-src 'none'; style-src 'self'",
+  root: "../",
+  organisation: "江苏安迈 <&>",
+  nav: [
+    { text: "仪表板", href: "../index.html", current: false },
+    { text: hostile, href: `../${hostile}`, current: true },
+  ],
+  navLabel: "网站导航",
+  search: { action: "../search.html", label: "搜索", button: "搜" },
+  skip: "跳到正文",
+  footer: `由 csr 生成 ${hostile}`,
+  listSeparator: "、",
+  scripts: [],
+  sections,
+  ...(alerts ? { alerts } : {}),
+});
+
+/** Every string of a view (not the Markdown body, which is HTML) through `change`; lists kept. */
+function strings(value: unknown, change: (text: string) => string, key = ""): unknown {
+  if (typeof value === "string") return key === "body" ? value : change(value);
+  if (Array.isArray(value)) return value.map((item) => strings(item, change));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strings(v, change, k)]));
+  return value;
+}
+
+/** A view with each list emptied and each optional part taken away. */
+const bare = (view: CsrReportView): CsrReportView => ({
+  ...view,
+  opinions: [],
+  confirmations: [],
+  history: [],
+  addressed: [],
+  record: "",
+  body: "",
+  decision: undefined,
+  implementation: undefined,
+  training: undefined,
+  militaryRepresentative: undefined,
+  form: undefined,
+});
+
+/** A view with every part there and every flag set. */
+const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => ({
+  ...view,
+  classification: "机密",
+  version: "B/2",
+  copy: 3,
+  stamp: "obsolete",
+  restarted: true,
+  confirmedBy: "张丽",
+  estimated: true,
+  timeliness: "late",
+  lateReason: "",
+  record: "QR-015-01 第 3 号",
+  form: { number: "QR-015", version: "" },
+  decision: { disposition: "accept", justification: "", by: "徐海涛", date: "2026-01-02", forced: true, overruled: "品质部" },
+  confirmations: [{ sourceRevision: "V3", by: "张丽", date: "2026-02-01", comment: "", lateReason: "晚了" }, { sourceRevision: "V4", by: "", date: "", comment: "无变化", lateReason: "晚了" }],
+  addressed: [
+    { id: "QP-001", title: "文件控制程序", version: "", mark: "", href: "../documents/QP-001.html", section: "5.1 范围", anchor: "s-5-1" },
+    { id: "QP-002", title: "", version: "A/0", mark: "已作废", section: "6", anchor: "" },
+  ],
+  implementation: { owner: "黄军", due: "2026-03-01", status: "", implemented: "", evidence: "", history: [{ closed: "2026-01-05", reason: "改", implemented: "2026-01-01", verifiedBy: "张丽", verifiedOn: "2026-01-04" }] },
+  training: { required: true, state: "done", records: "TR-1", sessions: [{ date: "2026-01-03", revision: "V3", people: "孙伟、周鹏", trainer: "张丽", record: "TR-1" }] },
+  militaryRepresentative: { by: "王军代", date: "2026-01-06" },
+  history: [
+    { reason: "来源文件换版", sourceRevision: "V2", closed: "2025-01-01", opinions: [], record: "QR-1", decision: undefined, lateReason: "迟" },
+    { reason: "", sourceRevision: "", closed: "", opinions: [{ department: "品质部", reviewer: "张丽", opinion: "reject", date: "2025-02-01", comment: "" }, { department: "技术部", reviewer: "周鹏", opinion: "", date: "", comment: "" }], record: "QR-2", decision: { disposition: "reject", by: "徐海涛", date: "2025-02-03" }, lateReason: "迟" },
+  ],
+});
+
+describe("the site's CSR review report written by code", () => {
+  it("is the page the Handlebars template makes, for every CSR of the examples and fixtures and every branch of the template", { timeout: 120_000 }, async () => {
+    const bench = tempDir();
+    generateRepository(bench, 300);
+    const body = await markdownToHtml();
+    const roots = [...repositories(), bench];
+    let compared = 0;
+    for (const root of roots) {
+      let repo;
+      try {
+        repo = loadRepository(root);
+      } catch (error) {
+        if (error instanceof UserError) continue;
+        throw error;
+      }
+      const index = buildIndex(repo);
+      for (const lang of ["zh-CN", "en"] as Lang[]) {
+        const renderer = await createRenderer(root, "html", lang, {
+          partials: sitePartials(),
+          helpers: new Map([["section-html", (s: SiteSection) => sectionHtml(s, Handlebars.escapeExpression)]]),
+        });
+        const viaCode = (view: SiteReportView) => siteReportHtml(view, renderer.labels, Handlebars.escapeExpression, (s) => sectionHtml(s, Handlebars.escapeExpression));
+        for (const { value: csr } of index.csrs.values()) {
+          let view: CsrReportView;
+          try {
+            view = csrReportView(repo, index, csr, lang, body, "2026-06-30", (id) => `../documents/${id}.html`);
+          } catch (error) {
+            if (error instanceof UserError) continue;
+            throw error;
+          }
+          const variants: SiteReportView[] = [
+            { ...view, customerHref: "../customers/A.html", sourceHref: "../customers/A.html#source-X", site: chrome([section("今日状态"), section("实施")]) },
+            { ...view, site: chrome([], section("发现项")) },
+            { ...bare(view), stamp: "draft", site: chrome([]) },
+            { ...(strings(bare(view), () => "") as CsrReportView), site: chrome([]) },
+            { ...full(view), customerHref: hostile, sourceHref: hostile, site: chrome([section(hostile)], section(hostile)) },
+            { ...(strings(full(view), (s) => `${s}${hostile}`) as CsrReportView), site: chrome([section(hostile)]) },
+            { ...(strings(view, (s) => `${s}${hostile}`) as CsrReportView), site: chrome([section(hostile)]) },
+          ];
+          for (const variant of variants) {
+            expect(viaCode(variant)).toBe(renderer.render("csr-review-report", variant));
+            compared++;
+          }
+        }
+      }
+    }
+    // The examples alone have some 40 CSRs; the bench repository about 50.
+    expect(compared).toBeGreaterThan(7 * 2 * 150);
+  });
+});
