@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
+// @ts-expect-error: the benchmark generator is plain JavaScript without type declarations.
 import { generateRepository } from "../../bench/generate.js";
 import { UserError } from "../../src/core/errors.js";
 import { loadRepository } from "../../src/load/repository.js";
@@ -99,7 +100,7 @@ const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => (
     { id: "QP-002", title: "", version: "A/0", mark: "已作废", section: "6", anchor: "" },
   ],
   implementation: { owner: "黄军", due: "2026-03-01", status: "", implemented: "", evidence: "", history: [{ closed: "2026-01-05", reason: "改", implemented: "2026-01-01", verifiedBy: "张丽", verifiedOn: "2026-01-04" }] },
-  training: { required: true, state: "done", records: "TR-1", sessions: [{ date: "2026-01-03", revision: "V3", people: "孙伟、周鹏", trainer: "张丽", record: "TR-1" }] },
+  training: { required: true, state: "trained", records: "TR-1", sessions: [{ date: "2026-01-03", revision: "V3", people: "孙伟、周鹏", trainer: "张丽", record: "TR-1" }] },
   militaryRepresentative: { by: "王军代", date: "2026-01-06" },
   history: [
     { reason: "来源文件换版", sourceRevision: "V2", closed: "2025-01-01", opinions: [], record: "QR-1", decision: undefined, lateReason: "迟" },
