@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { addCsr } from "../../src/commands/add/index.js";
 import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addSource } from "../../src/commands/source/add.js";
-import { capture, read, sourceReceivedOn, tree, validRepo } from "./fixture.js";
-import { copyFixture, csr, csrInProcess } from "../helpers.js";
+import { capture, read, sourceReceivedOn, tree, validRepo, weekdayCalendar } from "./fixture.js";
+import { checkJsonInProcess, copyFixture, csr, csrInProcess, git } from "../helpers.js";
 import { today, weekdaysAfter } from "../today.js";
 
 describe("csr add --received before the source revision", () => {
@@ -32,6 +32,82 @@ describe("csr add --received after the source revision (tester20 F19)", () => {
       0,
       "csr: 警告：DYA-008 的接收日期 2026-11-26 晚于来源文件 DYA-KPI 2027版的接收日期（2026-11-24），评审期限从 2026-11-26 起算（csr check 报告 date/received-after-source）。若该要求另由顾客函件、邮件或会议纪要提出，请把该函件登记为来源文件（'csr source add DYA --id <编号> --title <名称> --revision <版本> --received 2026-11-26'），再用 'csr set DYA-008 --source <编号>' 把此要求改到该函件下；若随 DYA-KPI 收到，用 'csr set DYA-008 --received 2026-11-24' 更正；若是 DYA-KPI 2027版的接收日期录错了，用 'csr source update DYA-KPI --revision 2027版 --received <日期> --amend' 更正。\n",
     ]);
+  });
+});
+
+describe("csr add at a terminal, a date received after the source revision (tester20 F19)", () => {
+  /** csr add with all but the date received given, at a terminal; the date typed is the day the test runs, after DYA-SQM C (2026-11-20). */
+  async function typedLate(ctx: ReturnType<typeof capture>): Promise<{ done: Promise<number>; day: string }> {
+    const day = today();
+    const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
+    const done = addCsr(ctx, { customer: "DYA", source: "DYA-SQM", section: "6.5", clause: ["IATF16949:8.5.4"], title: "托盘标签须含发货批次", text: "托盘标签须含发货批次。", commit: true }, prompts);
+    await screen.next();
+    expect(screen.getScreen()).toContain("Category (optional)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Date received (2026-11-20)");
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    screen.type(day);
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain(
+      `Date received ${day} is after DYA-SQM C was received (2026-11-20). Did the requirement come in a new document or letter of the customer?\n` +
+        "❯ Yes: record the letter (e-mail, meeting minutes) as a source document and register the requirement from it\n" +
+        "  No, it came with DYA-SQM C: date received 2026-11-20\n" +
+        `  No, register it as received ${day} (csr check will warn)`,
+    );
+    return { done, day };
+  }
+
+  it("asks at once whether it came in a letter, records the letter as a source document with the CSR in one commit, and csr check has nothing to say", async () => {
+    const dir = validRepo({ git: true });
+    weekdayCalendar(dir);
+    git(dir, ["commit", "-q", "-am", "weekdays"]);
+    const customer = read(dir, "customers/DYA.yaml");
+    const ctx = capture(dir);
+    const { done, day } = await typedLate(ctx);
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Id of the source document of DYA (e.g. DYA-SQM)");
+    screen.type("DYA-SQM");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("DYA has a source document DYA-SQM already.");
+    for (let i = 0; i < 7; i++) screen.keypress("backspace");
+    screen.type("DYA-LTR-2026-12");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Title of the letter");
+    screen.type("关于托盘标签的函");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("Revision received (e.g. C or 2026-03) (1)");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect([ctx.out, ctx.err]).toEqual([
+      `DYA: source document DYA-LTR-2026-12 关于托盘标签的函 recorded, revision 1, received ${day}.\n` +
+        "Registered DYA-011 in csr/DYA/DYA-011.yaml.\n" +
+        `Review due ${weekdaysAfter(day, 10)} (10 working days after ${day}).\n` +
+        `Committed ${hash}: csr add DYA-011: 托盘标签须含发货批次 (source document DYA-LTR-2026-12 1 recorded with it)\n`,
+      "",
+    ]);
+    expect(read(dir, "customers/DYA.yaml")).toBe(customer + `  - id: DYA-LTR-2026-12\n    title: 关于托盘标签的函\n    revisions:\n      - revision: "1"\n        received: ${day}\n`);
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain(`source:\n  document: DYA-LTR-2026-12\n  revision: "1"\n  section: "6.5"\n`);
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim().split("\n")).toEqual(["csr/DYA/DYA-011.yaml", "customers/DYA.yaml"]);
+    expect((await checkJsonInProcess(dir, "--today", day)).findings.filter((f) => f.file === "csr/DYA/DYA-011.yaml" || f.file === "customers/DYA.yaml")).toEqual([]);
+  });
+
+  it("takes the source revision's date when it came with it", async () => {
+    const dir = validRepo({ git: true });
+    const ctx = capture(dir);
+    const { done } = await typedLate(ctx);
+    screen.keypress("down");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.err).toBe("");
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toMatch(/\nreceived: 2026-11-20\n$/);
+    expect(read(dir, "customers/DYA.yaml")).not.toContain("DYA-LTR");
   });
 });
 

@@ -4,6 +4,7 @@ import type { Catalog } from "../../model/catalog.js";
 import { clauseTitle, titledAncestor } from "../../model/catalog.js";
 import { currentSources, latestRevision } from "../../model/csr-status.js";
 import type { Customer, SourceDocument, SourceRevision } from "../../model/types.js";
+import { sourceIdProblem } from "../source/add.js";
 import type { Choice, Prompts } from "./prompting.js";
 import { language, list, t, type Lang } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
@@ -18,6 +19,11 @@ export interface CsrDraft {
   text?: string;
   category?: string;
   received: string;
+  /**
+   * The customer's letter (e-mail, meeting minutes) the requirement came in, recorded as a source
+   * document of its own with it: `source` is its id, its one revision received on `received`.
+   */
+  letter?: { title: string; revision: string };
 }
 
 export interface AskContext {
@@ -119,8 +125,36 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
   // The review clock starts when the source revision the CSR is taken from was received (IATF 16949
   // 7.5.3.2.2): that date, not today, is what to accept by default.
   const fromRevision = cited.revisions[cited.revisions.length - 1]?.received;
-  const received = given.received ?? dateAnswer(await prompts.input({ message: t("prompt.add.received"), default: fromRevision ?? ctx.today, validate }))!;
-  return { customer, source, section, clauses, title, ...(titleEn ? { titleEn } : {}), text, category, received };
+  const answered = given.received ?? dateAnswer(await prompts.input({ message: t("prompt.add.received"), default: fromRevision ?? ctx.today, validate }))!;
+  const draft = { customer, source, section, clauses, title, ...(titleEn ? { titleEn } : {}), text, category, received: answered };
+  return given.received === undefined ? askLaterThanSource(draft, ctx.customers.find((c) => c.code === customer)!, cited, prompts) : draft;
+}
+
+/**
+ * A date received typed later than the source revision's: the requirement came separately, in a
+ * letter, an e-mail or meeting minutes, which is a source document of its own (tester20 F19), or the
+ * date is wrong. Asked at once, with the fix: the letter recorded with the requirement, the
+ * revision's date taken, or the date kept as typed (csr check warns, date/received-after-source).
+ */
+async function askLaterThanSource(draft: CsrDraft, customer: Customer, cited: SourceDocument, prompts: Prompts): Promise<CsrDraft> {
+  const revision = latestRevision(cited)!;
+  if (draft.received <= revision.received) return draft;
+  const data = { received: draft.received, source: cited.id, revision: revisionName(revision.revision), sourceReceived: revision.received };
+  const answer = await prompts.select({
+    message: t("prompt.add.received-after-source", data),
+    choices: [
+      { value: "letter", name: t("prompt.add.received-after-source.letter") },
+      { value: "source", name: t("prompt.add.received-after-source.source", data) },
+      { value: "keep", name: t("prompt.add.received-after-source.keep", data) },
+    ],
+    default: "letter",
+  });
+  if (answer === "source") return { ...draft, received: revision.received };
+  if (answer === "keep") return draft;
+  const id = (await prompts.input({ message: t("source.add.prompt.id", { customer: customer.code }), required: true, validate: (v) => sourceIdProblem(customer, v.trim()) ?? true })).trim();
+  const title = (await prompts.input({ message: t("prompt.add.letter-title"), required: true })).trim();
+  const letterRevision = (await prompts.input({ message: t("source.add.prompt.revision"), default: "1", required: true })).trim();
+  return { ...draft, source: id, letter: { title, revision: letterRevision } };
 }
 
 function optional(answer: string): string | undefined {

@@ -14,10 +14,12 @@ import { categoryNotAllowed, currentSources, DEFAULT_REVIEW_DAYS, latestRevision
 import { registeredRepeats, type RegisteredRepeat } from "../../model/csr-duplicates.js";
 import { csrPath } from "../../model/paths.js";
 import { revisionName } from "../../i18n/values.js";
-import type { Csr, Customer } from "../../model/types.js";
+import type { Csr, Customer, SourceDocument } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
 import { clauseValues, eventDateOption } from "../options.js";
-import { persistChanges, verifyChanges, yamlText } from "../shared/persist.js";
+import { editFile } from "../shared/edit.js";
+import { appendIn, persistChanges, verifyChanges, yamlText, type FileChange } from "../shared/persist.js";
+import { sourceIdProblem } from "../source/add.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { nextCsrId } from "./allocate.js";
 import { askForCsr, receivedBeforeSource, sourceAmendHint, type CsrDraft } from "./ask.js";
@@ -69,7 +71,7 @@ export async function addCsr(ctx: CommandContext, flags: AddFlags, prompts?: Pro
   let allowDuplicate = flags.allowDuplicate === true;
   if (ask && !allowDuplicate) {
     // Asked before the lock, as the other questions are; the registration checks again under it.
-    const repeats = registeredRepeats(candidate(customerOf(customers, draft.customer), draft), repo.csrs.map((c) => c.value));
+    const repeats = registeredRepeats(candidate(withLetter(customerOf(customers, draft.customer), draft), draft), repo.csrs.map((c) => c.value));
     if (repeats.length > 0) {
       const answer = await ask.select({
         message: t("prompt.add.duplicate", { registered: repeatList(repeats) }),
@@ -97,7 +99,12 @@ type GivenDraft = Omit<CsrDraft, "received"> & { received?: string };
 async function register(ctx: CommandContext, root: string, given: GivenDraft, commit: boolean, allowDuplicate: boolean): Promise<number> {
   const repo = loadRepository(root);
   const today = localToday();
-  const customer = customerOf(repo.customers.map((c) => c.value), given.customer);
+  const registered = customerOf(repo.customers.map((c) => c.value), given.customer);
+  // The letter the requirement came in is recorded with it, as csr source add records one: checked again under the lock.
+  const letter = letterSource(given);
+  const letterProblem = letter && sourceIdProblem(registered, letter.id);
+  if (letterProblem) throw new UserError(letterProblem);
+  const customer = withLetter(registered, given);
   const source = sourceOf(customer, given.source);
   checkCategory(repo, given.category);
   // The review clock starts when the source revision was received (IATF 16949 7.5.3.2.2), not the
@@ -123,10 +130,11 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
     received: draft.received,
   };
   const path = csrPath(customer.code, id);
-  const change = { path, kind: "csr" as const, text: yamlText(new Document(csr)), create: true };
-  verifyChanges(repo, [change], today);
-  const message = commit ? oneLine(t("commit.add", { id, title: csr.title })) : undefined;
-  const hash = await persistChanges(root, [change], message);
+  const changes: FileChange[] = [{ path, kind: "csr", text: yamlText(new Document(csr)), create: true }];
+  if (letter) changes.unshift(editFile(root, repo.customers.find((c) => c.value.code === customer.code)!.file.path, "customer", (doc) => appendIn(doc, ["sources"], letter)));
+  verifyChanges(repo, changes, today);
+  const message = commit ? oneLine(letter ? t("commit.add-with-letter", { id, title: csr.title, source: letter.id, revision: revisionName(revision.revision) }) : t("commit.add", { id, title: csr.title })) : undefined;
+  const hash = await persistChanges(root, changes, message);
 
   const config = repo.config?.value;
   const days = config?.csr?.review_days ?? DEFAULT_REVIEW_DAYS;
@@ -136,7 +144,8 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   // A requirement registered late is registered all the same (the hook does not refuse it); its deadline is said to be past.
   const late = -calendar.workdaysBetween(today, due);
   const deadline = late > 0 ? t("add.review-overdue", { id, due, days, received: csr.received, count: late }) : t("add.review-due", { due, count: days, received: csr.received });
-  ctx.stdout([t("add.registered", { id, path }), ...defaulted, deadline].join("\n") + "\n");
+  const recorded = letter ? [t("source.add.added", { customer: customer.code, id: letter.id, title: letter.title, revision: revision.revision, received: revision.received })] : [];
+  ctx.stdout([...recorded, t("add.registered", { id, path }), ...defaulted, deadline].join("\n") + "\n");
   // Registered on purpose all the same: csr/duplicate will report the same text until one is withdrawn.
   const reported = repeats.find((r) => r.same !== "section-title");
   if (reported) ctx.stdout(t("add.duplicate.allowed", { id: reported.csr.id }) + "\n");
@@ -148,6 +157,17 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   }
   if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
   return 0;
+}
+
+/** The source document a draft's letter is recorded as (csr source add's entry): its one revision received the day the requirement was. */
+function letterSource(draft: GivenDraft): SourceDocument | undefined {
+  return draft.letter && draft.received !== undefined ? { id: draft.source, title: draft.letter.title, revisions: [{ revision: draft.letter.revision, received: draft.received }] } : undefined;
+}
+
+/** The customer with the draft's letter among its source documents. */
+function withLetter(customer: Customer, draft: GivenDraft): Customer {
+  const letter = letterSource(draft);
+  return letter ? { ...customer, sources: [...(customer.sources ?? []), letter] } : customer;
 }
 
 /** The CSR a draft would register, as far as a repeat is told by: customer, source document and section, title and text. */

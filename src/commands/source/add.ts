@@ -14,7 +14,7 @@ import { didYouMean } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { departmentLabel } from "../../model/labels.js";
 import { eventLabel } from "../../model/recorded-events.js";
-import type { SourceDocument } from "../../model/types.js";
+import type { Customer, SourceDocument } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { dateOption, eventDateAnswer, eventDateOption, type Follows } from "../options.js";
@@ -37,6 +37,12 @@ export interface SourceAddFlags {
 }
 
 
+/** What is wrong with `id` as a new source document of `customer` (not a code, or one it has), or undefined. */
+export function sourceIdProblem(customer: Customer, id: string): string | undefined {
+  if (!CODE_PATTERN.test(id)) return t("source.add.bad-id", { id });
+  return (customer.sources ?? []).some((s) => s.id === id) ? t("source.add.exists", { id, customer: customer.code }) : undefined;
+}
+
 export async function sourceAddCommand(ctx: CommandContext, customer: string, flags: SourceAddFlags): Promise<number> {
   return addSource(ctx, customer, flags);
 }
@@ -52,10 +58,7 @@ export async function addSource(ctx: CommandContext, customerCode: string, flags
     }
     const customer = located.value;
     const existing = (customer.sources ?? []).map((s) => s.id);
-    const problem = (id: string): string | undefined => {
-      if (!CODE_PATTERN.test(id)) return t("source.add.bad-id", { id });
-      return existing.includes(id) ? t("source.add.exists", { id, customer: customer.code }) : undefined;
-    };
+    const problem = (id: string) => sourceIdProblem(customer, id);
     const id = (flags.id ?? (await need(ask, "--id", t("source.add.needs.id"), (p) => p.input({ message: t("source.add.prompt.id", { customer: customer.code }), required: true, validate: (v) => problem(v.trim()) ?? true })))).trim();
     const refused = problem(id);
     if (refused) throw new UserError(refused, existing.includes(id) ? t("source.add.exists.hint", { id, customer: customer.code }) : undefined);
