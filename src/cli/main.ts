@@ -495,6 +495,8 @@ export async function run(argv: string[]): Promise<number> {
           .option("--retention <period>", t("help.set.retention"))
           .option("--medium <medium>", t("help.set.medium"))
           .option("--location <text>", t("help.set.location"))
+          .option("--retention-en <text>", t("help.set.retention-en"))
+          .option("--location-en <text>", t("help.set.location-en"))
           .option("--classification <level>", t("help.set.classification"))
           .option("--edition <edition>", t("help.set.edition"))
           .option("--issued <date>", t("help.set.issued"))

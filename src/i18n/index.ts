@@ -102,6 +102,15 @@ export function list(items: readonly string[]): string {
   return items.join(t("common.list-separator"));
 }
 
+/**
+ * At most `max` items, then "等" / ", ...": a one-line message stays one line. In `lang`, else the
+ * language of the run.
+ */
+export function shortList(items: readonly string[], lang?: Lang, max = 3): string {
+  const say = (key: "common.list-separator" | "output.and-more") => (lang ? translate(lang, key) : t(key));
+  return items.slice(0, max).join(say("common.list-separator")) + (items.length > max ? say("output.and-more") : "");
+}
+
 /** "A and B", "A, B and C" / "A、B 和 C": items of which all hold. */
 export function conjunction(items: readonly string[]): string {
   return current === "zh-CN" ? chineseList(items, "和") : new Intl.ListFormat(current, { type: "conjunction" }).format(items);

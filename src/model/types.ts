@@ -383,7 +383,8 @@ export interface ControlledDocument {
   related?: string[];
   forms?: string[];
   sections?: Section[];
-  record?: { retention?: string; medium?: "paper" | "electronic" | "paper+electronic"; location?: string };
+  /** A form's record keeping (记录保存); the `_en` fields are for English registers (model/record-keeping.ts). */
+  record?: { retention?: string; medium?: "paper" | "electronic" | "paper+electronic"; location?: string; retention_en?: string; location_en?: string };
   obsolete?: { date: string; reason: string; superseded_by?: string };
   /**
    * For an external document (kind external): the publisher's own data, as received. `effective` is

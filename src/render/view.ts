@@ -15,6 +15,7 @@ import { classificationName, documentClassification, isStateSecret } from "../mo
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
 import { currentRevision, documentLayout, formRevisionOn, militaryParties, type RepoIndex } from "../model/index.js";
+import { recordKeepingText } from "../model/record-keeping.js";
 import { bodyOnPaper, firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
@@ -393,9 +394,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     related: (doc.related ?? []).map((id) => names.reference(doc.id, id)),
     recordsNumber: closing.records,
     records: (doc.forms ?? []).map((id) => names.reference(doc.id, id)),
-    record: doc.record
-      ? { retention: doc.record.retention ?? "", medium: doc.record.medium ?? "", location: doc.record.location ?? "" }
-      : undefined,
+    record: doc.record ? recordView(lang, doc, repo) : undefined,
     obsolete: doc.obsolete
       ? {
           date: doc.obsolete.date,
@@ -705,4 +704,10 @@ export function escapeView<T>(view: T, escape: (s: string) => string): T {
     return value;
   };
   return walk(view, "") as T;
+}
+
+/** A form's record keeping as printed: retention and location in the document's language (model/record-keeping.ts), the medium's key. */
+function recordView(lang: Lang, doc: ControlledDocument, repo: Repository): { retention: string; medium: string; location: string } {
+  const { retention, location } = recordKeepingText(lang, doc, repo.config?.value.departments ?? []);
+  return { retention, medium: doc.record?.medium ?? "", location };
 }

@@ -120,7 +120,7 @@ describe("csr set: clauses (register data)", () => {
     [["--add-clause", "8.5.1"], "csr: QP-001 lists clause IATF16949:8.5.1 already.\n"],
     [["--remove-clause", "8.5.2"], "csr: QP-001 does not list clause IATF16949:8.5.2 (it lists: IATF16949:8.5.1, IATF16949:8.5.1.1). Did you mean 'IATF16949:8.5.1'?\n"],
     [["--clauses", "8.5.1", "--add-clause", "8.5.2"], "csr: --clauses gives the whole list; it cannot be combined with --add-clause or --remove-clause.\n"],
-    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --processes, --add-process, --remove-process for processes, --add-form, --remove-form for related records, --add-related, --remove-related for related documents, --retention, --medium, --location for a form's record keeping, --edition with --received for an external document's new edition.\n"],
+    [[], "csr: QP-001: nothing to change was given.\nhint: Use --clauses, --add-clause, --remove-clause for clauses, --processes, --add-process, --remove-process for processes, --add-form, --remove-form for related records, --add-related, --remove-related for related documents, --retention, --medium, --location (--retention-en, --location-en for English registers) for a form's record keeping, --edition with --received for an external document's new edition.\n"],
   ])("refuses %j in one line, writing nothing", async (args, stderr) => {
     const dir = untouched();
     expect(await csrInProcess(["-C", dir, "set", "QP-001", ...args])).toEqual({ code: 2, stdout: "", stderr });
@@ -277,7 +277,7 @@ describe("csr set: a form's record keeping (register data)", () => {
   });
 
   it.each([
-    [["QP-001", "--retention", "3年"], "csr: QP-001 is of kind procedure; --retention, --medium and --location are a form's record keeping.\n"],
+    [["QP-001", "--retention", "3年"], "csr: QP-001 is of kind procedure; --retention, --medium, --location and their --…-en are a form's record keeping.\n"],
     [["QR-001-01", "--retention", " "], "csr: --retention must not be empty.\n"],
     [["QR-001-01", "--medium", "cloud"], "csr: --medium must be one of paper, electronic, paper+electronic; got 'cloud'.\n"],
   ])("refuses %j in one line", async (args, stderr) => {
@@ -433,5 +433,67 @@ describe("csr numbering add", () => {
     expect(await done).toBe(0);
     expect(ctx.out.split("\n")[0]).toBe("Added the procedure numbering family HY (HY-QP-###) to qms.yaml.");
     expect(read(dir, "qms.yaml")).toContain('  - {kind: procedure, pattern: "HY-QP-###", family: HY}\n');
+  });
+});
+
+describe("a form's record keeping in English (tester19 F7, auditor16 F13)", () => {
+  /** The repository with QA's English name and two forms whose record keeping has no English text of its own. */
+  function english(): string {
+    const dir = repo();
+    writeFileSync(join(dir, "qms.yaml"), read(dir, "qms.yaml").replace("    name: 品质部\n", "    name: 品质部\n    name_en: Quality Assurance\n"));
+    writeFileSync(join(dir, "documents/QR-001-03.yaml"), form("QR-001-03", "培训记录", ["record: {retention: 员工离职后3年, medium: paper, location: 人事档案室}"]));
+    writeFileSync(join(dir, "documents/QR-001-04.yaml"), form("QR-001-04", "追溯记录", ["record: {retention: 产品寿命期 + 1年, medium: electronic, location: QA}"]));
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-qm", "forms"]);
+    return dir;
+  }
+  const register = async (dir: string) => (await csrInProcess(["-C", dir, "--lang", "en", "list", "forms", "--columns", "number,retention,location", "--today", "2026-12-01"])).stdout;
+
+  it("prints the usual periods in English words and a department by its English name, and names the forms printed as written", async () => {
+    const dir = english();
+    expect(await register(dir)).toBe(
+      [
+        "Form register (4 in total)",
+        "",
+        "Number     Retention              Location",
+        "---------  ---------------------  -----------------",
+        "QR-001-01",
+        "QR-001-02  3 years                Quality Assurance",
+        "QR-001-03  员工离职后3年          人事档案室",
+        "QR-001-04  Product life + 1 year  Quality Assurance",
+        "",
+        "1 form keeps its records with a retention period or location that has no English text, printed as written (QR-001-03): add it with 'csr set <form> --retention-en <text> --location-en <text>'.",
+        "",
+      ].join("\n"),
+    );
+    // The Chinese register prints them as written, without a note.
+    const chinese = (await csrInProcess(["-C", dir, "list", "forms", "--columns", "number,retention,location", "--today", "2026-12-01"], { lang: null })).stdout;
+    expect(chinese.split("\n").slice(5, 8)).toEqual(["QR-001-02  3年               品质部", "QR-001-03  员工离职后3年     人事档案室", "QR-001-04  产品寿命期 + 1年  QA"]);
+    expect(chinese).not.toContain("英文");
+  });
+
+  it("writes the form's own English text, which the register prints first, and removes it with \"\"", async () => {
+    const dir = english();
+    const set = await csrInProcess(["-C", dir, "set", "QR-001-03", "--retention-en", "3 years after the employee leaves", "--location-en", "HR archive room", "--commit"]);
+    expect(set.stderr).toBe("");
+    expect(set.stdout).toBe(
+      [
+        "Updated QR-001-03 培训记录 (documents/QR-001-03.yaml):",
+        "  English retention: 3 years after the employee leaves",
+        "  English location: HR archive room",
+        "These are register data of QR-001-03, not its content: no new revision is needed.",
+        `Committed ${git(dir, ["rev-parse", "--short", "HEAD"]).trim()}: csr set QR-001-03: English retention 3 years after the employee leaves; English location HR archive room`,
+        "",
+      ].join("\n"),
+    );
+    expect(read(dir, "documents/QR-001-03.yaml")).toContain(
+      "record: {retention: 员工离职后3年, medium: paper, location: 人事档案室, retention_en: 3 years after the employee leaves, location_en: HR archive room}\n",
+    );
+    expect((await register(dir)).split("\n").slice(5)).toEqual(["QR-001-02  3 years                            Quality Assurance", "QR-001-03  3 years after the employee leaves  HR archive room", "QR-001-04  Product life + 1 year              Quality Assurance", ""]);
+    expect((await csrInProcess(["-C", dir, "set", "QR-001-03", "--location-en", ""])).stdout.split("\n")[1]).toBe("  English location: none (was HR archive room)");
+    expect(read(dir, "documents/QR-001-03.yaml")).toContain("record: {retention: 员工离职后3年, medium: paper, location: 人事档案室, retention_en: 3 years after the employee leaves}\n");
+    expect((await csrInProcess(["-C", dir, "set", "QR-001-03", "--location-en", ""])).stdout).toBe("QR-001-03 is like that already; nothing changed.\n");
+    // The schema takes the English fields.
+    expect((await checkJsonInProcess(dir)).findings.filter((f) => f.file === "documents/QR-001-03.yaml")).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { addDays, isIsoDate, localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
-import { list, t } from "../../i18n/index.js";
+import { shortList, t } from "../../i18n/index.js";
 import { loadRevision } from "../../load/base.js";
 import { findRoot } from "../../load/discover.js";
 import { gitRead, isGitRepository, openGit } from "../../load/git.js";
@@ -155,7 +155,7 @@ async function commitsCommand(ctx: CommandContext, from: string, to: string, fla
 function warnLeftOut(ctx: CommandContext, ...states: [RangeEnd, Repository | undefined][]): void {
   for (const [end, repo] of states) {
     const files = [...new Set((repo?.problems ?? []).map((p) => p.path))];
-    if (files.length > 0) ctx.stderr(t("changes.left-out", { spec: end.spec, count: files.length, files: list(files.slice(0, 3)) + (files.length > 3 ? t("output.and-more") : "") }) + "\n");
+    if (files.length > 0) ctx.stderr(t("changes.left-out", { spec: end.spec, count: files.length, files: shortList(files) }) + "\n");
   }
 }
 

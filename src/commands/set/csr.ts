@@ -68,7 +68,7 @@ const REQUIREMENT_FIELDS = ["title", "text", "clauses"] as const;
 /** The options of `csr set` that are a document's only, with the flag that names each. */
 const DOCUMENT_OPTIONS: readonly [keyof SetFlags, string][] = [
   ["processes", "--processes"], ["addProcess", "--add-process"], ["removeProcess", "--remove-process"], ["addForm", "--add-form"], ["removeForm", "--remove-form"],
-  ["addRelated", "--add-related"], ["removeRelated", "--remove-related"], ["retention", "--retention"], ["medium", "--medium"], ["location", "--location"],
+  ["addRelated", "--add-related"], ["removeRelated", "--remove-related"], ["retention", "--retention"], ["medium", "--medium"], ["location", "--location"], ["retentionEn", "--retention-en"], ["locationEn", "--location-en"],
   ["classification", "--classification"], ["edition", "--edition"], ["issued", "--issued"], ["effective", "--effective"],
 ];
 

@@ -47,6 +47,9 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   retention?: string;
   medium?: string;
   location?: string;
+  /** The retention period and location in English, for English registers (model/record-keeping.ts); "" removes one. */
+  retentionEn?: string;
+  locationEn?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS). */
   classification?: string;
   /** Never prompt: without a field option the command fails, as a script wants. */
@@ -56,7 +59,7 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
 
 const MEDIA = ["paper", "electronic", "paper+electronic"] as const;
 type Medium = (typeof MEDIA)[number];
-const RECORD_FIELDS = ["retention", "medium", "location"] as const;
+const RECORD_FIELDS = ["retention", "retention_en", "medium", "location", "location_en"] as const;
 type RecordFields = Partial<Record<(typeof RECORD_FIELDS)[number], string>>;
 
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
@@ -67,7 +70,7 @@ const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "clauses" | "processes" | "forms" | "related" | "retention" | "medium" | "location" | "classification";
+  field: "clauses" | "processes" | "forms" | "related" | (typeof RECORD_FIELDS)[number] | "classification";
   /** The document's field it changes, which decides whether a revision must follow. */
   key: "clauses" | "processes" | "forms" | "related" | "record" | "classification";
   text: string;
@@ -125,8 +128,9 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     for (const field of RECORD_FIELDS) {
       const value = record?.[field];
       const before = document.record?.[field];
-      if (value === undefined || value === before) continue;
-      const shown = (v: string) => (field === "medium" ? t(`value.medium.${v as Medium}`) : v);
+      // "" removes an English text (as csr set --title-en "" does).
+      if (value === undefined || value === before || (value === "" && before === undefined)) continue;
+      const shown = (v: string) => (field === "medium" ? t(`value.medium.${v as Medium}`) : v === "" ? t("set.none") : v);
       changes.push({ field, key: "record", text: before === undefined ? shown(value) : t("set.was", { value: shown(value), before: shown(before) }) });
     }
     // The 密级 the document is printed with, its own or its layout's: giving that one again changes nothing.
@@ -204,7 +208,7 @@ async function setEffective(ctx: CommandContext, session: EditSession, found: Lo
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.classification].some((v) => v !== undefined) ||
+  return [flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated].some((v) => (v ?? []).length > 0);
 }
 
@@ -370,7 +374,7 @@ function listEdit(id: string, before: readonly string[], added: string[], remove
 
 /** The record-keeping fields given, checked; undefined when none is. Only a form keeps records. */
 function recordFields(document: ControlledDocument, flags: SetFlags): RecordFields | undefined {
-  if (flags.retention === undefined && flags.medium === undefined && flags.location === undefined) return undefined;
+  if ([flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn].every((v) => v === undefined)) return undefined;
   if (document.kind !== "form") throw new UserError(t("set.record-not-form", { id: document.id, kind: t(`value.kind.${document.kind}`) }));
   const fields: RecordFields = {};
   for (const [field, flag] of [["retention", "--retention"], ["location", "--location"]] as const) {
@@ -378,6 +382,11 @@ function recordFields(document: ControlledDocument, flags: SetFlags): RecordFiel
     if (value === undefined) continue;
     if (value === "") throw new UserError(t("set.record-empty", { flag }));
     fields[field] = value;
+  }
+  // An English text may be removed ("").
+  for (const [field, flag] of [["retention_en", "retentionEn"], ["location_en", "locationEn"]] as const) {
+    const value = flags[flag]?.trim();
+    if (value !== undefined) fields[field] = value;
   }
   if (flags.medium !== undefined) fields.medium = choiceOption<Medium>(flags.medium.trim(), "--medium", MEDIA, "paper");
   return fields;
@@ -409,10 +418,13 @@ export function setList(doc: Document.Parsed, key: "clauses" | "processes" | "fo
 function setRecord(doc: Document.Parsed, fields: RecordFields): void {
   const existing = doc.get("record", true);
   if (isMap(existing)) {
-    for (const [field, value] of Object.entries(fields)) existing.set(field, value);
+    for (const [field, value] of Object.entries(fields)) {
+      if (value === "") existing.delete(field);
+      else existing.set(field, value);
+    }
     return;
   }
-  const ordered = Object.fromEntries(RECORD_FIELDS.filter((f) => fields[f] !== undefined).map((f) => [f, fields[f]]));
+  const ordered = Object.fromEntries(RECORD_FIELDS.filter((f) => fields[f] !== undefined && fields[f] !== "").map((f) => [f, fields[f]]));
   setInOrder(doc, "record", doc.createNode(ordered, { flow: true }));
 }
 

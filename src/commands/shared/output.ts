@@ -5,7 +5,7 @@ import { UserError } from "../../core/errors.js";
 import { refuseDataPath } from "../../core/write.js";
 import { configProblem, type Repository } from "../../load/repository.js";
 import { isBlocking } from "../../load/silent.js";
-import { catalog, language, t, translate } from "../../i18n/index.js";
+import { catalog, language, shortList, t, translate } from "../../i18n/index.js";
 import type { Lang } from "../../report/registers/context.js";
 import { localized } from "../../core/text.js";
 import { formRevisionOn } from "../../model/index.js";
@@ -55,12 +55,6 @@ export function incompleteNote(repo: Repository, lang: Lang): string | undefined
 /** Files csr set aside; a file with only warnings (yaml/number-as-text, yaml/comment-cuts-value) was read, and is in the register. */
 function unreadableFiles(repo: Repository): string[] {
   return [...new Set(repo.problems.filter((p) => isBlocking(p.problem)).map((p) => p.path))];
-}
-
-/** At most three files, then "等" / ", ...": a one-line message stays one line. */
-function shortList(files: string[], lang?: Lang): string {
-  const say = (key: "common.list-separator" | "output.and-more") => (lang ? translate(lang, key) : t(key));
-  return files.slice(0, 3).join(say("common.list-separator")) + (files.length > 3 ? say("output.and-more") : "");
 }
 
 /** The language of the run (--lang, else the repository's language, else Chinese; see src/i18n/resolve.ts). */

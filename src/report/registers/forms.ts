@@ -2,8 +2,12 @@
  * The form register (表单清单): each released form (controlledDocuments: a draft form is not a
  * controlled one, as in the controlled document list) with its owning procedure and how its records
  * are kept; dated `today`, the forms and their owners as their records show them that day (documentsOn):
- * an owner is named by the version of that day, as released.
+ * an owner is named by the version of that day, as released. In English, the retention period and
+ * location in English where the form or its department has it (model/record-keeping.ts), and a note
+ * naming the forms printed with Chinese ones.
  */
+import { shortList } from "../../i18n/index.js";
+import { recordKeepingText } from "../../model/record-keeping.js";
 import type { Table } from "../table.js";
 import { compareIds, controlledDocuments, departmentName, documentAsOfNotes, documentsOn, documentTitle, documentVersion, issueDate, ownDocuments, t, unreleasedNotes, type RegisterContext } from "./context.js";
 
@@ -18,7 +22,14 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
   for (const doc of on.list) if (doc.status === "released") for (const form of doc.forms ?? []) owners.set(form, (owners.get(form) ?? new Set()).add(doc.id));
   // The owners' records count too: a procedure released after the day does not own a form on it.
   const considered = ownDocuments(ctx).filter((d) => d.kind === "form" || (d.forms ?? []).length > 0 || (on.byId.get(d.id)?.forms ?? []).length > 0);
-  const notes = [...unreleasedNotes(ctx, unreleased), ...documentAsOfNotes(ctx, today, considered)];
+  const departments = ctx.repo.config?.value.departments ?? [];
+  const keeping = forms.map((form) => recordKeepingText(ctx.lang, form, departments));
+  const untranslated = forms.filter((_, i) => keeping[i]!.untranslated).map((form) => form.id);
+  const notes = [
+    ...unreleasedNotes(ctx, unreleased),
+    ...documentAsOfNotes(ctx, today, considered),
+    ...(untranslated.length > 0 ? [t(ctx, "register.forms.untranslated", { count: untranslated.length, ids: shortList(untranslated, ctx.lang, 5) })] : []),
+  ];
   return {
     id: "forms",
     title: t(ctx, "register.forms.title", { count: forms.length }),
@@ -46,10 +57,11 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
         issued: issueDate(form),
         procedure: [...(owners.get(form.id) ?? [])].sort(compareIds).join(t(ctx, "register.list-separator")),
         department: departmentName(ctx, form.department),
-        retention: form.record?.retention ?? "",
+        retention: keeping[i]!.retention,
         medium: medium ? t(ctx, `register.forms.medium.${medium}`) : "",
-        location: form.record?.location ?? "",
+        location: keeping[i]!.location,
       };
     }),
   };
 }
+
