@@ -204,6 +204,24 @@ describe("csr add: the clause picker (tester16 F13)", () => {
     expect(await done).toBe(0);
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("clauses:\n  - IATF16949:8.5.6.1\n  - IATF16949:8.5.6.1.1\ntitle:");
   });
+
+  it("finds the catalogue's 更改 by the plant's 变更, and 6.3 变更的策划 by 更改 (tester20 F19)", async () => {
+    const dir = validRepo();
+    const done = addCsr(capture(dir), { clause: [], customer: "DYA", source: "DYA-SQM", section: "3.2", title: "过程变更须经顾客批准", text: "过程变更须书面批准", category: "过程", received: "2026-11-20" }, prompts);
+    await screen.next();
+    screen.type("变更控制");
+    await screen.next();
+    expect(screen.getScreen()).toContain("❯ IATF16949:8.5.6  更改控制\n  IATF16949:8.5.6.1  更改控制——补充\n");
+    for (let i = 0; i < 4; i++) screen.keypress("backspace");
+    screen.type("更改");
+    await screen.next();
+    expect(screen.getScreen()).toContain("❯ IATF16949:6.3  变更的策划\n  IATF16949:8.2.4  产品和服务要求的更改\n");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("clauses:\n  - IATF16949:6.3\ntitle:");
+  });
 });
 
 describe("csr review, asked at a terminal", () => {

@@ -59,10 +59,20 @@ export function clauseChoices(catalogs: readonly Catalog[], lang: Lang = languag
   );
 }
 
+/**
+ * Words a plant and the catalogue use for one thing, each pair read as one word in a search: plants say
+ * 变更 (过程变更, 变更管理, PCN) where the Chinese standards say 更改 (8.5.6 更改控制) and both say
+ * 变更 once (6.3 变更的策划), so either word finds every clause of either (tester20 F19).
+ */
+const SEARCH_SYNONYMS: readonly (readonly [word: string, catalogue: string])[] = [["变更", "更改"]];
+
+/** A search text with each synonym written as the catalogue's word. */
+const searchForm = (text: string) => SEARCH_SYNONYMS.reduce((out, [word, catalogue]) => out.replaceAll(word, catalogue), text.toLowerCase());
+
 /** What a typed term is looked for in: the number and both titles, whatever the run's language. */
 function clauseSearchTexts(catalogs: readonly Catalog[]): Map<string, string> {
   return new Map(
-    catalogs.flatMap((catalog) => [...catalog.clauses.values()].map((clause) => [`${catalog.id}:${clause.number}`, `${catalog.id}:${clause.number} ${clause.title ?? ""} ${clause.title_en ?? ""}`.toLowerCase()] as const)),
+    catalogs.flatMap((catalog) => [...catalog.clauses.values()].map((clause) => [`${catalog.id}:${clause.number}`, searchForm(`${catalog.id}:${clause.number} ${clause.title ?? ""} ${clause.title_en ?? ""}`)] as const)),
   );
 }
 
@@ -78,7 +88,7 @@ async function askClauses(catalogs: readonly Catalog[], prompts: Prompts): Promi
       pageSize: 10,
       source: (term) => {
         const t = (term ?? "").trim().toLowerCase();
-        const matches = all.filter((c) => !picked.includes(c.value) && (t === "" || searchTexts.get(c.value)!.includes(t)));
+        const matches = all.filter((c) => !picked.includes(c.value) && (t === "" || searchTexts.get(c.value)!.includes(searchForm(t))));
         if (t === "") return [...done, ...matches];
         // A term typed is a clause looked for, not the end of the list (tester16 F13): the clause whose
         // number it is comes first, where Enter picks it, and "done" after the matches.
