@@ -498,6 +498,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--retention-en <text>", t("help.set.retention-en"))
           .option("--location-en <text>", t("help.set.location-en"))
           .option("--classification <level>", t("help.set.classification"))
+          .option("--department <department>", t("help.set.department"))
           .option("--edition <edition>", t("help.set.edition"))
           .option("--issued <date>", t("help.set.issued"))
           .option("--effective <date>", t("help.set.effective"))

@@ -212,8 +212,8 @@ interface RecordCompletion {
 
 /**
  * The register's revision record completed with the Word file's: its earlier revisions before the
- * register's first; in an entry of the same version, a summary, pages or total pages where the
- * imported entry had none (model/revision.ts asCompletedRecord) and a signature where it had none
+ * register's first; in an entry of the same version, a date (a form register gives none), a summary,
+ * pages or total pages where the imported entry had none (model/revision.ts asCompletedRecord) and a signature where it had none
  * (补签 from the paper original, as `csr sign` records it). Another date or signer, and a revision of
  * the Word record after the register's first that the register does not have, are said.
  */
@@ -228,13 +228,13 @@ function completeRecord(existing: ControlledDocument, word: ControlledDocument, 
     const index = revisions.findIndex((r) => r.version === entry.version);
     const own = revisions[index];
     if (!own || index < prepended.length) {
-      differences.push({ field: `revisions ${entry.version}`, kept: t("import.complete.none"), other: entry.date });
+      differences.push({ field: `revisions ${entry.version}`, kept: t("import.complete.none"), other: shown(entry.date) });
       continue;
     }
     const fields: string[] = [];
     const values: { index: number; field: string; value: unknown }[] = [];
     const fillable: readonly (keyof Revision)[] = own.imported ? [...RECORD_COMPLETION_FIELDS, ...SIGNATURES] : SIGNATURES;
-    for (const field of ["date", "effective", ...RECORD_COMPLETION_FIELDS, ...SIGNATURES] as (keyof Revision)[]) {
+    for (const field of new Set(["date", "effective", ...RECORD_COMPLETION_FIELDS, ...SIGNATURES] as (keyof Revision)[])) {
       const [a, b] = [own[field], entry[field]];
       if (b === undefined || stableJson(a) === stableJson(b)) continue;
       if (a === undefined && fillable.includes(field)) {

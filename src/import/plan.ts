@@ -107,6 +107,8 @@ export interface PlannedFile {
   dateFromEffective?: boolean;
   /** `effective` was taken from 发布日期, the row giving no 实施日期 / 生效日期 (the import report lists them together). */
   effectiveFromIssued?: boolean;
+  /** A form whose revision has no date, the register having no date column (undatedRevision; the import report counts them). */
+  undated?: boolean;
   /**
    * A decided CSR whose list names no review record: its review.record says where it was imported
    * from instead, for the user to replace with the signed record's number.
@@ -560,7 +562,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
   }
 
   const signers: Signer[] = [];
-  const dated = revisionFromRow(row, repo, options, issue, id, { signers, department: department?.code });
+  const dated = revisionFromRow(row, repo, options, issue, id, kind, { signers, department: department?.code });
   const revision = dated?.revision;
   // Without a status and a version the register does not say the document is in force; it is not
   // made released on a guess, and the report lists these drafts together (doc/unreleased-referenced).
@@ -605,6 +607,7 @@ function documentFromRow(row: RowReader, repo: Repository, options: ImportOption
     ...(keeper ? { departmentFromKeeper: true } : {}),
     ...(dated?.dateFromEffective ? { dateFromEffective: true } : {}),
     ...(dated?.effectiveFromIssued ? { effectiveFromIssued: true } : {}),
+    ...(revision && revision.date === undefined ? { undated: true } : {}),
   };
 }
 
@@ -693,7 +696,10 @@ interface DatedRevision {
  * The revision of a row with a version. Its date is 发布日期, else 实施日期 / 生效日期 (a register that
  * gives only the date a document takes effect; it is released by then). The document's `effective`
  * is 实施日期 / 生效日期, else 发布日期: a document without a separate date takes effect when issued.
- * Either borrowed date is reported, never assumed silently.
+ * Either borrowed date is reported, never assumed silently. A form register (记录表单一览表) seldom has
+ * a date column at all: a form's version is then recorded without a date, released before the
+ * repository on a day its paper record gives (Revision `date`), neither invented nor left a draft.
+ * A row with an empty cell in a date column is refused: that register dates its documents.
  */
 /**
  * A list without a status column (the procedure lists csr prints) gives a document not in force its
@@ -729,7 +735,7 @@ function withoutReviewNote(text: string): string {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, names: NameContext): DatedRevision | undefined {
+function revisionFromRow(row: RowReader, repo: Repository, options: ImportOptions, issue: Issue, id: string, kind: Kind, names: NameContext): DatedRevision | undefined {
   const versionText = row.text("version");
   if (!versionText) return undefined;
   const version = normalizeVersion(versionText);
@@ -738,7 +744,8 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   const dateField: Field = row.text("issued") || !row.text("effective") ? "issued" : "effective";
   const dateCell = row.cell(dateField);
   const date = normalizeDate(dateCell);
-  if (!date) {
+  const undated = !date && kind === "form" && !row.has("issued") && !row.has("effective");
+  if (!date && !undated) {
     const given = cellText(dateCell);
     return void issue(
       given
@@ -755,7 +762,7 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
   }
   // Released before the repository: what the revision changed is on the paper record, which every
   // output says where the summary would be (revisionSummary); "imported" is not what it changed.
-  const revision: Revision = { version, date, imported: true };
+  const revision: Revision = { version, ...(date ? { date } : {}), imported: true };
   const kept: string[] = [];
   for (const role of ["prepared", "reviewed", "approved"] as const) {
     const cell = row.text(role);
@@ -769,7 +776,7 @@ function revisionFromRow(row: RowReader, repo: Repository, options: ImportOption
     kept,
     effective,
     ...(dateField === "effective" ? { dateFromEffective: true } : {}),
-    ...(dateField === "issued" && !row.text("effective") ? { effectiveFromIssued: true } : {}),
+    ...(date && dateField === "issued" && !row.text("effective") ? { effectiveFromIssued: true } : {}),
   };
 }
 

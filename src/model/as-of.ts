@@ -3,20 +3,21 @@
  * auditor or 军代表 who asks for the list as of a day in the audit period is given what was true on
  * that day (GJB 9001C 7.5.3, IATF 16949 7.5.3.2). Every record the YAML keeps is dated: revisions
  * (date, effective), the withdrawal, each copy handed out, taken back, lost or destroyed, an external
- * document's day received. What happened after the day is taken away; nothing is guessed. A document
+ * document's day received; a revision imported without a date (issuedOn) was in force before any day a
+ * register is asked for. What happened after the day is taken away; nothing is guessed. A document
  * revised since has the content of its version of that day, which git keeps, not the YAML (documentOn
  * `released`). A CSR
  * likewise (csrOn): its receipt, opinions, decision, rounds, implementation, distributions, training
  * and supersession are dated.
  */
-import { currentRevision, revisionOn } from "./index.js";
+import { currentRevision, issuedOn, revisionOn } from "./index.js";
 import { csrDistributions } from "./distribution.js";
 import { withReleasedContent } from "./revision.js";
 import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Customer, type Revision } from "./types.js";
 
 /** Whether a revision or the withdrawal of the document was recorded after `day`. */
 export function releaseRecordedAfter(doc: ControlledDocument, day: string): boolean {
-  return (doc.obsolete?.date ?? "") > day || (doc.external?.received ?? "") > day || (doc.revisions ?? []).some((r) => r.date > day);
+  return (doc.obsolete?.date ?? "") > day || (doc.external?.received ?? "") > day || (doc.revisions ?? []).some((r) => issuedOn(r) > day);
 }
 
 /** Whether a copy of the document was handed out, taken back, lost or destroyed after `day`. */
@@ -82,7 +83,7 @@ export function documentOn(doc: ControlledDocument, day: string, released?: Cont
     if (inForce === undefined) return undefined;
   }
   if (doc.status === "obsolete" && !withdrawn) status = "released";
-  const revisions = (doc.revisions ?? []).filter((r) => r.date <= day);
+  const revisions = (doc.revisions ?? []).filter((r) => issuedOn(r) <= day);
   const on: ControlledDocument = { ...doc, status };
   // `effective` belongs to the current revision; an earlier one records its own when it took effect later than its date.
   const effective = revisions.length === (doc.revisions ?? []).length ? doc.effective : inForce?.effective;

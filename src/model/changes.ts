@@ -11,7 +11,7 @@ import { csrOn, documentOn } from "./as-of.js";
 import { addDays } from "../core/dates.js";
 import { compareClauseNumbers } from "./catalog.js";
 import { clauseCoverage } from "./coverage.js";
-import { currentRevision } from "./index.js";
+import { currentRevision, issuedOn } from "./index.js";
 import type { ControlledDocument, Csr, Customer, Decision, Person, Revision, SourceDocument } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
@@ -161,7 +161,7 @@ function effectiveOf(doc: ControlledDocument, i: number): string | undefined {
   const revisions = doc.revisions ?? [];
   const revision = revisions[i]!;
   const effective = revision.effective ?? (i === revisions.length - 1 ? doc.effective : undefined);
-  return effective !== undefined && effective > revision.date ? effective : undefined;
+  return effective !== undefined && effective > issuedOn(revision) ? effective : undefined;
 }
 
 /**
@@ -206,7 +206,7 @@ function documentChanges(before: Repository, after: Repository): Change[] {
       const effective = effectiveOf(b, i);
       // An imported record that starts at a later version (A/2) was not first issued then (firstIssueDate).
       const fromPaper = previous === "" && r.imported === true && r.version !== "A/0";
-      out.push({ area: "document", kind: previous || fromPaper ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), ...(effective ? { effective } : {}), ...(r.imported ? { imported: true as const } : {}), date: r.date });
+      out.push({ area: "document", kind: previous || fromPaper ? "released" : "added", id, title: b.title, from: previous, to: r.version, ...revisionRecord(r), ...(effective ? { effective } : {}), ...(r.imported ? { imported: true as const } : {}), date: r.date ?? null });
     });
     if (b.kind === "external") {
       // The edition received (接收), on the day the record gives, from the one it replaced.

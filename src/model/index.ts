@@ -1,6 +1,6 @@
 /** Lookup tables over a loaded repository, built once per check so that rules stay linear. */
 import type { Located, Repository } from "../load/repository.js";
-import type { ControlledDocument, Csr, Customer, Department, DocumentLayout, ExternalParty, Person, Process, SignatureRole } from "./types.js";
+import type { ControlledDocument, Csr, Customer, Department, DocumentLayout, ExternalParty, Person, Process, Revision, SignatureRole } from "./types.js";
 
 export interface RepoIndex {
   departments: Map<string, Department>;
@@ -44,6 +44,15 @@ export function findProcess<P extends { value: Process }>(processes: readonly P[
   return processes.find((p) => p.value.code === text) ?? processes.find((p) => p.value.code.toLowerCase() === key || p.value.name === text || p.value.name_en === text);
 }
 
+/**
+ * The day a revision was issued, for comparing with other days: its date, or, for an imported
+ * revision its register gave no date (a form register without 发布日期), "": it was released before
+ * the repository, so before every day a record gives, and in force on each of them until a later one.
+ */
+export function issuedOn(revision: Revision): string {
+  return revision.date ?? "";
+}
+
 /** The latest revision entry of a document, if any. */
 export function currentRevision(doc: ControlledDocument) {
   const revisions = doc.revisions ?? [];
@@ -57,7 +66,7 @@ export function currentRevision(doc: ControlledDocument) {
  * found in force, or the review form's version a CSR review report carries.
  */
 export function revisionOn(doc: ControlledDocument, date: string) {
-  return (doc.revisions ?? []).filter((r) => r.date <= date).at(-1);
+  return (doc.revisions ?? []).filter((r) => issuedOn(r) <= date).at(-1);
 }
 
 /**
@@ -76,7 +85,7 @@ export function revisionInForce(doc: ControlledDocument, date: string) {
 export function revisionEffective(doc: ControlledDocument, i: number): string {
   const revisions = doc.revisions ?? [];
   const revision = revisions[i]!;
-  return revision.effective ?? (i === revisions.length - 1 ? doc.effective : undefined) ?? revision.date;
+  return revision.effective ?? (i === revisions.length - 1 ? doc.effective : undefined) ?? issuedOn(revision);
 }
 
 /**

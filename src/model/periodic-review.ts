@@ -1,5 +1,5 @@
 import { addMonths } from "../core/dates.js";
-import { currentRevision } from "./index.js";
+import { currentRevision, issuedOn } from "./index.js";
 import type { ControlledDocument, PeriodicReview } from "./types.js";
 
 /**
@@ -7,13 +7,18 @@ import type { ControlledDocument, PeriodicReview } from "./types.js";
  * (IATF 16949 7.5.3, GJB 9001C 7.5.3): `months` after the latest of its current revision's date, its
  * effective date and its last review that found it suitable (a review concluding 需修订 or 拟作废 does
  * not restart the interval: the new revision or the withdrawal answers it). `last` is that date, `due`
- * YYYY-MM-DD. Undefined for a document not released, without an interval or without any such date.
+ * YYYY-MM-DD. A current revision imported without a date (issuedOn), with no such date since, was
+ * released before the repository on a day only its paper record gives: the interval has no known
+ * start, and the review is due now (`last` and `due` absent) — a review recorded (csr
+ * periodic-review) or the date found (csr set --issued) starts it. Undefined for a document not
+ * released, without an interval or without any such date or revision.
  */
-export function nextPeriodicReview(doc: ControlledDocument): { months: number; last: string; due: string } | undefined {
+export function nextPeriodicReview(doc: ControlledDocument): { months: number; last?: string; due?: string } | undefined {
   const months = doc.review_interval_months;
   if (doc.status !== "released" || !months) return undefined;
-  const dates = [currentRevision(doc)?.date, doc.effective, ...(doc.reviews ?? []).filter((r) => (r.result ?? "suitable") === "suitable").map((r) => r.date)].filter((d): d is string => !!d);
-  if (dates.length === 0) return undefined;
+  const current = currentRevision(doc);
+  const dates = [current?.date, doc.effective, ...(doc.reviews ?? []).filter((r) => (r.result ?? "suitable") === "suitable").map((r) => r.date)].filter((d): d is string => !!d);
+  if (dates.length === 0) return current ? { months } : undefined;
   const last = dates.reduce((a, b) => (a > b ? a : b));
   return { months, last, due: addMonths(last, months) };
 }
@@ -32,6 +37,6 @@ export function pendingReviewConclusion(doc: ControlledDocument): { review: Peri
   });
   const review = doc.reviews[index]!;
   if (review.result !== "revise" && review.result !== "withdraw") return undefined;
-  if ((doc.revisions ?? []).some((r) => r.date >= review.date)) return undefined;
+  if ((doc.revisions ?? []).some((r) => issuedOn(r) >= review.date)) return undefined;
   return { review, index };
 }

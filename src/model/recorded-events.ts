@@ -16,6 +16,7 @@ import { inDateRange } from "../core/dates.js";
 import { t, type MessageData, type MessageKey } from "../i18n/index.js";
 import type { ControlledDocument, Csr, Customer, Path, Revision, Signature } from "./types.js";
 import { copyEdition, csrDistributions } from "./distribution.js";
+import { issuedOn } from "./index.js";
 
 /** Which event, as a catalog message (translated only when a finding needs it). */
 export interface EventLabel {
@@ -203,9 +204,12 @@ export function documentEvents(doc: ControlledDocument): RecordedEvent[] {
   return events;
 }
 
-/** A revision as an event that others follow (its copies, its training, a periodic review, the withdrawal). */
+/**
+ * A revision as an event that others follow (its copies, its training, a periodic review, the
+ * withdrawal); one imported without a date was released before every recorded day (issuedOn).
+ */
 export function revisionEvent(revision: Revision): Predecessor {
-  return { what: eventLabel("rule.date/event.doc-revision", { version: revision.version }), date: revision.date };
+  return { what: eventLabel("rule.date/event.doc-revision", { version: revision.version }), date: issuedOn(revision) };
 }
 
 export function customerEvents(customer: Customer): RecordedEvent[] {

@@ -100,8 +100,12 @@ export function revisedContent(doc: ControlledDocument): string {
   return stableJson({ ...content, status: doc.status === "obsolete" ? "released" : doc.status });
 }
 
-/** The body of a document: its text, with the 相关文件 and 相关记录 it lists. */
-const BODY_FIELDS = ["sections", "related", "forms"] as const satisfies readonly (keyof ControlledDocument)[];
+/**
+ * What describing the paper original of a document whose body is on paper writes in (asCompleted):
+ * its body (the text, with the 相关文件 and 相关记录 it lists) and the department its header gives,
+ * which the register import may have guessed (a form register's 保存部门; csr set --department).
+ */
+const PAPER_FIELDS = ["sections", "related", "forms", "department"] as const satisfies readonly (keyof ControlledDocument)[];
 
 /**
  * A released (or withdrawn) document whose body is on its paper original only: its current revision
@@ -117,27 +121,31 @@ export function bodyOnPaper(doc: ControlledDocument): boolean {
  * body of `before` is on paper (bodyOnPaper), writing it into the repository (a Word import, the
  * forms a register links to their procedures, csr set --add-form) completes the import of a revision
  * that was approved on paper: the sections, 相关文件 and 相关记录 then describe that paper original,
- * not a change of it, and need no new revision. Once the body is in the repository, changing it does.
+ * not a change of it, and need no new revision; so does the department its header gives (csr set
+ * --department). Once the body is in the repository, changing it does.
  */
 export function asCompleted(before: ControlledDocument, after: ControlledDocument): ControlledDocument {
   if (!bodyOnPaper(before)) return before;
   const completed: Partial<ControlledDocument> = { ...before };
-  for (const field of BODY_FIELDS) {
+  for (const field of PAPER_FIELDS) {
     if (after[field] === undefined) delete completed[field];
     else (completed as Record<string, unknown>)[field] = after[field];
   }
   return completed as ControlledDocument;
 }
 
-/** What the paper record of an imported revision gives and a register does not: written in with its body (asCompletedRecord). */
-export const RECORD_COMPLETION_FIELDS = ["summary", "pages", "total_pages"] as const satisfies readonly (keyof Revision)[];
+/**
+ * What the paper record of an imported revision gives and a register does not: written in with its
+ * body (asCompletedRecord), or, the date a form register lacks, with csr set --issued.
+ */
+export const RECORD_COMPLETION_FIELDS = ["date", "summary", "pages", "total_pages"] as const satisfies readonly (keyof Revision)[];
 
 /**
  * `after`'s revision record as `before`'s is to be compared with (doc/revision-history-rewritten,
  * doc/revision-not-bumped, csr history). While the body of `before` is on paper (bodyOnPaper), the
  * import that writes it in (a Word import of the same version) may bring the paper record with it:
- * the revisions released before the first one imported, written before it, and the summary, pages
- * and total pages of an imported entry that had none (RECORD_COMPLETION_FIELDS). They complete the
+ * the revisions released before the first one imported, written before it, and the date, summary,
+ * pages and total pages of an imported entry that had none (RECORD_COMPLETION_FIELDS). They complete the
  * record of revisions approved on paper and rewrite nothing: what is returned is `after`'s record
  * from `before`'s first version on, without those fields where `before`'s imported entry had none.
  */
@@ -214,6 +222,15 @@ export function revisionSummary(revision: Revision, lang: Lang): string {
   return revision.summary ?? (revision.imported ? translate(lang, "revision.imported.summary") : "");
 }
 
+/**
+ * A revision's date as a reader sees it: the one recorded, else, for a revision imported from a
+ * register that gave none (a form register without 发布日期), that it is on the paper record — never
+ * a date made up, nor a blank that says nothing.
+ */
+export function revisionDate(revision: Revision, lang: Lang): string {
+  return revision.date ?? translate(lang, "revision.date.unknown");
+}
+
 /** The Chinese words a revision record writes in 页次 when a revision changed the whole document. */
 const WHOLE_DOCUMENT_PAGES: ReadonlySet<string> = new Set(["全部", "全部页", "全文", "全本", "全册", "整本", "所有页"]);
 
@@ -236,7 +253,7 @@ export function revisionPages(revision: Revision, lang: Lang): string {
 export function firstIssueDate(doc: ControlledDocument, lang: Lang): string {
   const first = doc.revisions?.[0];
   if (!first) return "";
-  if (!first.imported || first.version === "A/0") return first.date;
+  if (!first.imported || first.version === "A/0") return revisionDate(first, lang);
   return translate(lang, "revision.first-issue.unknown", { version: first.version });
 }
 

@@ -49,11 +49,14 @@ export function openTrainings(documents: readonly ControlledDocument[], csrs: re
   for (const doc of documents) {
     const current = currentRevision(doc);
     if (doc.status !== "released" || !doc.training?.required || !current || trained(doc.training.sessions, current.version)) continue;
+    // A version imported without a date was released, and trained on, before the repository: its record is on paper.
+    const from = doc.effective ?? current.date;
+    if (from === undefined) continue;
     open.push({
       kind: "document",
       id: doc.id,
       revision: current.version,
-      due: calendar.addWorkdays(doc.effective ?? current.date, days),
+      due: calendar.addWorkdays(from, days),
       departments: [...new Set([doc.department, ...copiesInForce(doc).map((c) => c.to).filter((to) => !outside.has(to))])],
     });
   }

@@ -332,7 +332,11 @@ export interface ReviewRecord {
 
 export interface Revision {
   version: string;
-  date: string;
+  /**
+   * 发布日期. Absent only on an imported revision whose register gave no date (a form register
+   * without 发布日期): released before the repository on a day the paper record gives (revisionDate).
+   */
+  date?: string;
   /** The day this revision took effect when later than `date` (实施日期, csr release --effective); absent: `date`. */
   effective?: string;
   /** 修订内容摘要; absent only on an imported revision (see revisionSummary). */

@@ -14,9 +14,9 @@ import { addressing, categoryName, csrStatus, historyReason, missingOpinions, ov
 import { classificationName, documentClassification, isStateSecret } from "../model/classification.js";
 import { confidentialityNotice } from "../model/confidentiality.js";
 import { externalPendingUntil } from "../model/external.js";
-import { currentRevision, documentLayout, formRevisionOn, militaryParties, type RepoIndex } from "../model/index.js";
+import { currentRevision, documentLayout, formRevisionOn, issuedOn, militaryParties, type RepoIndex } from "../model/index.js";
 import { recordKeepingText } from "../model/record-keeping.js";
-import { bodyOnPaper, firstIssueDate, neverReleased, revisionPages, revisionSummary } from "../model/revision.js";
+import { bodyOnPaper, firstIssueDate, neverReleased, revisionDate, revisionPages, revisionSummary } from "../model/revision.js";
 import { currentReviewRound } from "../model/review-timeliness.js";
 import { addressedSection, closingSectionNumbers, documentSections, sectionAnchor } from "../model/sections.js";
 import { csrTrainingState, type CsrTrainingState } from "../model/training.js";
@@ -289,10 +289,10 @@ function signatureCells(names: Names, revision: Revision | undefined, layout: Do
 function revisionCell(names: Names, doc: ControlledDocument, r: Revision, column: RevisionColumn): string {
   switch (column) {
     case "date":
-      return r.date;
+      return revisionDate(r, names.lang);
     case "effective":
       // The current revision's is the document's (register data, corrected there); an earlier one's its own.
-      return (r === currentRevision(doc) ? doc.effective : undefined) ?? r.effective ?? r.date;
+      return (r === currentRevision(doc) ? doc.effective : undefined) ?? r.effective ?? revisionDate(r, names.lang);
     case "number":
       return doc.id;
     case "version":
@@ -346,7 +346,7 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
   const current = revisionDraft ? undefined : inForce;
   const sections = sectionViews(doc, lang, body);
   const closing = closingSectionNumbers(doc);
-  const layout = documentLayout(repo, doc.level, current?.date);
+  const layout = documentLayout(repo, doc.level, current && issuedOn(current));
   const defaults = defaultRevisionColumns(doc.revisions ?? []);
   const columns = (layout?.revisions ?? defaults).map((item) => layoutItem<RevisionColumn>(item, "column", lang));
   const header = names.header(doc.title, doc.title_en, doc.id, revisionDraft ? "draft" : stampOf(doc.status, doc.kind));
@@ -370,12 +370,13 @@ export function documentView(repo: Repository, index: RepoIndex, doc: Controlled
     department: names.department(doc.department),
     // 制订日期 is when the document was first established, not when the current version was (that is 生效日期's business).
     issued: firstIssueDate(doc, lang),
-    effective: revisionDraft ? "" : (doc.effective ?? ""),
+    // A version imported without a date: on the paper record.
+    effective: revisionDraft ? "" : (doc.effective ?? (current?.date === undefined && current?.imported ? revisionDate(current, lang) : "")),
     prepared: names.signature(current?.prepared),
     reviewed: names.signature(current?.reviewed),
     approved: names.signature(current?.approved),
     revisions: (doc.revisions ?? []).map((r) => ({
-      date: r.date,
+      date: revisionDate(r, lang),
       summary: revisionSummary(r, lang),
       pages: revisionPages(r, lang),
       version: r.version,

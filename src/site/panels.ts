@@ -329,13 +329,13 @@ function findingPanel(id: string, rules: string[]): PanelDefinition {
   };
 }
 
-/** The most recent releases, newest first. */
+/** The most recent releases, newest first: not a version imported without a date, released before the repository. */
 const latestReleases: PanelDefinition = (input) => {
   const { rc } = input;
   const released = rc.repo.documents
     .map((d) => d.value)
-    .filter((d) => d.status === "released" && currentRevision(d))
-    .sort((a, b) => currentRevision(b)!.date.localeCompare(currentRevision(a)!.date) || compareIds(a.id, b.id))
+    .filter((d) => d.status === "released" && currentRevision(d)?.date !== undefined)
+    .sort((a, b) => currentRevision(b)!.date!.localeCompare(currentRevision(a)!.date!) || compareIds(a.id, b.id))
     .slice(0, 8);
   return {
     id: "latest-releases",

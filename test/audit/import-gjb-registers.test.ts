@@ -102,7 +102,7 @@ describe("GJB registers into a repository", () => {
   it("记录表单一览表 without a department column: 保存部门 is each form's department, said once; it stays where the records are kept", async () => {
     const dir = gjbRepo();
     const imported = await csrInProcess(["-C", dir, "import", "记录表单一览表.csv", "--as", "forms"], { lang: null });
-    expect(lines(imported.stdout)).toContain("清单没有归口部门或编制部门列：7 个文件的部门（department）取自“保存部门”；部门不同的，请在文件中修改 department。");
+    expect(lines(imported.stdout)).toContain("清单没有归口部门或编制部门列：7 个文件的部门（department）取自“保存部门”；部门不同的，用 'csr set <编号> --department <部门>' 更正。");
     expect(imported.stdout).not.toContain("没有部门");
     expect(file(dir, "documents/QX_QR-006-01.yaml")).toMatchObject({ department: "QA", record: { retention: "产品寿命期+1年", location: "质量部" } });
     expect(file(dir, "documents/QX_QR-001-01.yaml")).toMatchObject({ department: "GEN", record: { location: "综合部" } });

@@ -11,7 +11,7 @@ import { list as inline, language, t } from "../../i18n/index.js";
 import { copiesDue, copiesInUse, copyEdition, csrDistributions, isOut, nextCopyNumber, pendingTransition, recalledLate, unitsWithoutCopy, withEdition } from "../../model/distribution.js";
 import { repositoryCalendar } from "../../load/calendar.js";
 import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
-import { currentRevision } from "../../model/index.js";
+import { currentRevision, issuedOn } from "../../model/index.js";
 import { servesUnit } from "../../model/person-work.js";
 import { eventLabel, revisionEvent } from "../../model/recorded-events.js";
 import type { ControlledCopy, ControlledDocument, Person, Revision } from "../../model/types.js";
@@ -150,7 +150,7 @@ function oldRevision(document: ControlledDocument, given: string): { revision: R
   }
   if (index === revisions.length - 1) throw new UserError(t("distribute.old-version.current", { id: document.id, version: given }));
   const next = revisions[index + 1]!;
-  return { revision: revisions[index]!, until: { version: next.version, date: next.effective ?? next.date } };
+  return { revision: revisions[index]!, until: { version: next.version, date: next.effective ?? issuedOn(next) } };
 }
 
 /**

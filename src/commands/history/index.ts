@@ -55,7 +55,8 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
   for (const c of commits) for (const v of c.newRevisions) addedBy.set(v, c.commit);
   const revisions = (doc.revisions ?? []).map((r) => ({
     version: r.version,
-    date: r.date,
+    // null: a revision imported without a date, on the paper record.
+    date: r.date ?? null,
     summary: revisionSummary(r, language()),
     prepared: r.prepared?.by ?? "",
     reviewed: r.reviewed?.by ?? "",
@@ -93,6 +94,7 @@ export async function historyCommand(ctx: CommandContext, id: string, flags: His
     ],
     rows: revisions.map((r) => ({
       ...r,
+      date: r.date ?? t("revision.date.unknown"),
       prepared: signer(r.prepared),
       reviewed: signer(r.reviewed),
       countersigned: r.countersigned.map(signer).join(t("common.list-separator")),

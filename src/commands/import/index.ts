@@ -30,7 +30,7 @@ import { registerContext } from "../../report/registers/context.js";
 import { DOCUMENT_LIST_STATUSES, documentList, documentListId } from "../../report/registers/documents.js";
 import { allRegisters } from "../../report/registers/index.js";
 import type { Table } from "../../report/table.js";
-import { layoutSignatures } from "../../model/index.js";
+import { issuedOn, layoutSignatures } from "../../model/index.js";
 import type { ControlledDocument, Csr, SignatureRole } from "../../model/types.js";
 import { csrNumbers } from "../add/allocate.js";
 import { choiceOption, dateOption } from "../options.js";
@@ -386,15 +386,18 @@ function rowsOf(p: { rows: number[] }): string {
 
 /**
  * What the register does not say for many files at once, one line each: forms without a retention
- * period (no such column) and documents written as drafts (neither a status nor a version). Each
- * line names the files, what to set in them and what csr check reports until then.
+ * period (no such column), forms whose version has no date (no date column: the count, not the
+ * numbers, as it is usually every form of the register) and documents written as drafts (neither a
+ * status nor a version). Each line says what to set and how.
  */
 function reportUnstated(written: PlannedFile[]): string[] {
   const ids = (some: PlannedFile[]) => list(some.map((f) => f.id));
   const noRetention = written.filter((f) => f.noRetention);
+  const undated = written.filter((f) => f.undated).length;
   const drafts = written.filter((f) => f.unstatedDraft);
   return [
     ...(noRetention.length ? ["", t("import.retention.none", { count: noRetention.length, ids: ids(noRetention) })] : []),
+    ...(undated ? ["", t("import.date.unknown", { count: undated })] : []),
     ...(drafts.length ? ["", t("import.drafts.unstated", { count: drafts.length, ids: ids(drafts) })] : []),
   ];
 }
@@ -486,7 +489,7 @@ function reportUnsigned(findings: readonly Finding[], written: readonly PlannedF
     const found = rulesOf.get(file.path);
     const revision = (file.data as ControlledDocument).revisions?.at(-1);
     if (!found || !revision) continue;
-    const printed = layoutSignatures(repo, (file.data as ControlledDocument).level, revision.date);
+    const printed = layoutSignatures(repo, (file.data as ControlledDocument).level, issuedOn(revision));
     const needed = (role: SigningRole) => (APPROVAL_ROLES.includes(role) ? found.has("doc/approval-missing") : found.has("doc/signature-missing") && printed.has(role as SignatureRole));
     const roles = ROLES.filter((role) => revision[role] === undefined && needed(role));
     if (roles.length === 0) continue;

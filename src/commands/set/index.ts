@@ -3,14 +3,19 @@
  * hand-edited YAML: the clauses it answers (the clause matrix), the processes of the process map it
  * serves (processes.yaml codes: the clause / process / document cross-reference), the forms it uses
  * (相关记录), the other documents it refers to (相关文件: work instructions, external standards) and a
- * form's record keeping (保存期限, 保存方式, 存放地点), its 密级 (classification), and an external
- * document's new edition or the dates of the edition on file (edition.ts), and the 生效日期 of its current version (setEffective).
+ * form's record keeping (保存期限, 保存方式, 存放地点), its 密级 (classification), its department, and an external
+ * document's new edition or the dates of the edition on file (edition.ts), and the 生效日期 of its current version (setEffective),
+ * and the 发布日期 of a version imported without one (setIssued).
  *
  * Clauses, processes, record keeping and 密级 are register data (model/revision.ts REGISTER_FIELDS): they change on
  * a released document without a new revision. Forms are controlled content, printed as the related
  * records section, and so are related documents (the 相关文件 section): on a released document the change is written and left for its next revision
  * (`csr release`) to commit, as `csr new --used-by` does; an obsolete document's content no longer
- * changes.
+ * changes. So is the department (制订部门, printed in the header), except where the repository holds no
+ * text of the document to print it on: an external document's is the department that keeps it, and
+ * one whose body is on paper (imported from a register, model/revision.ts bodyOnPaper) had its
+ * department guessed by the import (from 保存部门): correcting it describes the paper original, as
+ * writing in its body does (asCompleted), and needs no revision.
  */
 import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
 import { UserError } from "../../core/errors.js";
@@ -18,14 +23,15 @@ import { didYouMean, shellArgument } from "../../core/text.js";
 import { list, t } from "../../i18n/index.js";
 import { compareClauseNumbers, type Catalog } from "../../model/catalog.js";
 import { documentClassification } from "../../model/classification.js";
-import { findProcess } from "../../model/index.js";
-import { isControlledContent } from "../../model/revision.js";
+import { findProcess, issuedOn } from "../../model/index.js";
+import { departmentLabel } from "../../model/labels.js";
+import { bodyOnPaper, isControlledContent } from "../../model/revision.js";
 import type { ControlledDocument } from "../../model/types.js";
 import type { Located } from "../../load/repository.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
-import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove, dateOption } from "../options.js";
-import { editFile, findDocumentById, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
+import { choiceOption, classificationOption, clauseOptionParts, clauseRef, clauseToRemove, dateOption, eventDateOption } from "../options.js";
+import { departmentByCode, editFile, findDocumentById, listOption, saveChanges, withEditSession, type EditSession } from "../shared/edit.js";
 import { CSR_OPTIONS, setCsr, type CsrFieldFlags } from "./csr.js";
 import { correctEdition, editionGiven, setEdition, type EditionFlags } from "./edition.js";
 
@@ -52,6 +58,8 @@ export interface SetFlags extends EditionFlags, CsrFieldFlags {
   locationEn?: string;
   /** The 密级 (model/classification.ts CLASSIFICATIONS). */
   classification?: string;
+  /** The owning department (制订部门; an external document's 保管部门), a code or name of qms.yaml. */
+  department?: string;
   /** Never prompt: without a field option the command fails, as a script wants. */
   yes?: boolean;
   commit?: boolean;
@@ -70,9 +78,9 @@ const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "clauses" | "processes" | "forms" | "related" | (typeof RECORD_FIELDS)[number] | "classification";
+  field: "clauses" | "processes" | "forms" | "related" | (typeof RECORD_FIELDS)[number] | "classification" | "department";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "clauses" | "processes" | "forms" | "related" | "record" | "classification";
+  key: "clauses" | "processes" | "forms" | "related" | "record" | "classification" | "department";
   text: string;
 }
 
@@ -98,6 +106,10 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (anyField(given)) throw new UserError(t("set.effective.and-fields"));
       return setEffective(ctx, session, found, given);
     }
+    if (found.value.kind !== "external" && given.issued !== undefined && given.edition === undefined && given.effective === undefined && given.received === undefined && !given.amend) {
+      if (anyField(given)) throw new UserError(t("set.issued.and-fields"));
+      return setIssued(ctx, session, found, given);
+    }
     if (given.amend && !editionGiven(given)) throw new UserError(t("set.edition.amend-alone"));
     if (editionGiven(given)) {
       if (anyField(given)) throw new UserError(t("set.edition.and-fields"));
@@ -112,7 +124,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const related = relatedList(session, document, flags);
     const record = recordFields(document, flags);
     const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
-    if (!clauses && !processes && !forms && !related && !record && !classification) {
+    const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
+    if (!clauses && !processes && !forms && !related && !record && !classification && !department) {
       // A forms list answered as it was asks for no addition or removal.
       if (flags !== given) {
         ctx.stdout(t("set.unchanged", { id }) + "\n");
@@ -139,11 +152,17 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     if (newClassification) {
       changes.push({ field: "classification", key: "classification", text: classificationBefore === "" ? newClassification : t("set.was", { value: newClassification, before: classificationBefore }) });
     }
+    if (department !== undefined && department !== document.department) {
+      const name = (code: string) => departmentLabel(session.index, code);
+      changes.push({ field: "department", key: "department", text: document.department === undefined ? name(department) : t("set.was", { value: name(department), before: name(document.department) }) });
+    }
     if (changes.length === 0) {
       ctx.stdout(t("set.unchanged", { id }) + "\n");
       return 0;
     }
-    const content = changes.some((c) => isControlledContent(c.key));
+    // No text of the document in the repository prints its department (see above): the correction is register data.
+    const headerless = document.kind === "external" || bodyOnPaper(document);
+    const content = changes.some((c) => isControlledContent(c.key) && !(c.key === "department" && headerless));
     if (content && document.status === "obsolete") throw new UserError(t("set.obsolete", { id, date: document.obsolete?.date ?? "" }));
     // Its reviewers must see every change of what they approve, as csr new --used-by and csr obsolete leave a document in review as it is.
     if (content && document.status === "in-review") throw new UserError(t("set.in-review", { id }), t("set.in-review.hint", { id: shellArgument(id) }));
@@ -154,13 +173,15 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (related) setList(doc, "related", related.after);
       if (record) setRecord(doc, record);
       if (newClassification) setScalar(doc, "classification", newClassification);
+      if (department !== undefined && department !== document.department) setScalar(doc, "department", department);
     });
     const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
     // A released document's content changes only through a revision: the change is committed with it, not here.
     const leftForRelease = content && document.status === "released";
-    const relatedOnly = changes.every((c) => c.key !== "forms");
-    if (leftForRelease) lines.push(t(relatedOnly ? (flags.commit ? "set.release-related-commit" : "set.release-related") : flags.commit ? "set.release-commit" : "set.release", { id }));
-    else if (document.status === "released") lines.push(t("set.register-data", { id }));
+    // The message names the content changed: the related records, else the related documents, else the department.
+    const named = changes.some((c) => c.key === "forms") ? "set.release" : changes.some((c) => c.key === "related") ? "set.release-related" : "set.release-department";
+    if (leftForRelease) lines.push(t(flags.commit ? `${named}-commit` : named, { id }));
+    else if (document.status === "released") lines.push(t(changes.some((c) => c.key === "department") && bodyOnPaper(document) ? "set.department-on-paper" : "set.register-data", { id }));
     const commit = flags.commit === true && !leftForRelease;
     const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
     await saveChanges(ctx, session, [change], lines, { commit, message: t("commit.set", { id, summary }) });
@@ -186,7 +207,7 @@ async function setEffective(ctx: CommandContext, session: EditSession, found: Lo
     throw new UserError(t("set.effective.not-released", { id: document.id, status: t(`value.document-status.${document.status}`) }), t("set.effective.not-released.hint", { id: shellArgument(document.id) }));
   }
   const effective = dateOption(flags.effective, "--effective");
-  if (effective < current.date) throw new UserError(t("set.effective.before-date", { id: document.id, effective, version: current.version, date: current.date }));
+  if (effective < issuedOn(current)) throw new UserError(t("set.effective.before-date", { id: document.id, effective, version: current.version, date: issuedOn(current) }));
   const before = document.effective ?? current.effective ?? current.date;
   if (effective === before) {
     ctx.stdout(t("set.unchanged", { id: document.id }) + "\n");
@@ -196,19 +217,47 @@ async function setEffective(ctx: CommandContext, session: EditSession, found: Lo
     if (doc.has("effective")) doc.set("effective", effective);
     else setInOrder(doc, "effective", doc.createNode(effective));
     const at = ["revisions", revisions.length - 1, "effective"];
-    if (effective > current.date) doc.setIn(at, effective);
+    if (effective > issuedOn(current)) doc.setIn(at, effective);
     else doc.deleteIn(at);
   });
-  const text = t("set.was", { value: effective, before });
+  const text = before === undefined ? effective : t("set.was", { value: effective, before });
   const lines = [t("set.updated", { id: document.id, title: document.title, path: file.path }), `  ${t("set.field.effective", { version: current.version })}${t("set.colon")}${text}`, t("set.register-data", { id: document.id })];
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id: document.id, summary: `${t("set.field.effective", { version: current.version })} ${text}` }) });
+  return 0;
+}
+
+/**
+ * `csr set <document> --issued <date>`: records the 发布日期 of the current version where it was
+ * imported without one (a form register without a date column, plan.ts revisionFromRow): the day
+ * the paper record gives, found later. It completes the imported entry (model/revision.ts
+ * RECORD_COMPLETION_FIELDS) rather than rewriting it, and needs no new revision. A date recorded
+ * already is evidence and is not changed here (doc/revision-history-rewritten).
+ * Errors: UserError for a document without a version, a version with a date, a day after today.
+ */
+async function setIssued(ctx: CommandContext, session: EditSession, found: Located<ControlledDocument>, flags: SetFlags): Promise<number> {
+  const { value: document, file } = found;
+  const revisions = document.revisions ?? [];
+  const current = revisions.at(-1);
+  if (current === undefined) throw new UserError(t("set.issued.no-version", { id: document.id }), t("set.issued.no-version.hint", { id: shellArgument(document.id) }));
+  if (current.date !== undefined) throw new UserError(t("set.issued.dated", { id: document.id, version: current.version, date: current.date }));
+  const date = eventDateOption(flags.issued, "--issued");
+  // After the version, where csr release and csr import write it.
+  const change = editFile(session.root, file.path, "document", (doc) => {
+    const entry = doc.getIn(["revisions", revisions.length - 1], true);
+    if (!isMap<unknown, unknown>(entry)) throw new Error("a revision entry is a mapping");
+    const version = entry.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === "version");
+    entry.items.splice(version + 1, 0, doc.createPair("date", date));
+  });
+  const field = t("set.field.issued", { version: current.version });
+  const lines = [t("set.updated", { id: document.id, title: document.title, path: file.path }), `  ${field}${t("set.colon")}${date}`, t("set.issued.completes", { id: document.id })];
+  await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id: document.id, summary: `${field} ${date}` }) });
   return 0;
 }
 
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification].some((v) => v !== undefined) ||
+  return [flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification, flags.department].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated].some((v) => (v ?? []).length > 0);
 }
 
@@ -393,7 +442,7 @@ function recordFields(document: ControlledDocument, flags: SetFlags): RecordFiel
 }
 
 /** Sets a plain value: in place where the file has the key, else at its place in KEY_ORDER. */
-function setScalar(doc: Document.Parsed, key: "classification", value: string): void {
+function setScalar(doc: Document.Parsed, key: "classification" | "department", value: string): void {
   if (doc.has(key)) doc.set(key, value);
   else setInOrder(doc, key, doc.createNode(value));
 }

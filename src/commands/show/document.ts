@@ -15,7 +15,7 @@ import { copiesDue, copiesInUse, copyRecallDue } from "../../model/distribution.
 import { repositoryCalendar } from "../../load/calendar.js";
 import { currentRevision, type RepoIndex } from "../../model/index.js";
 import { nextPeriodicReview, pendingReviewConclusion } from "../../model/periodic-review.js";
-import { releasedPendingUntil, revisionSignatures } from "../../model/revision.js";
+import { releasedPendingUntil, revisionDate, revisionSignatures } from "../../model/revision.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledCopy, ControlledDocument } from "../../model/types.js";
 import { clauseList, compareIds, departmentName, documentStatus, documentTitle, effectiveDate, personName, versionInForce, type RegisterContext } from "../../report/registers/context.js";
@@ -70,8 +70,10 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
   const current = currentRevision(doc);
   if (current) {
     // A version 待实施 carries its 实施日期 already (A/0；A/1 待实施（2026-12-10 实施）).
-    const effective = releasedPendingUntil(doc, today) === undefined ? effectiveDate(doc) : null;
-    field(doc.status === "obsolete" ? "show.document.last-version" : "show.document.version", versionInForce(rc, doc, today) + (effective ? t("show.document.effective", { date: effective }) : ""));
+    // A version imported without a date: its date is on the paper record.
+    const effective = releasedPendingUntil(doc, today) === undefined && (doc.effective ?? current.date) !== undefined ? effectiveDate(rc, doc) : null;
+    const undated = current.date === undefined && doc.effective === undefined ? t("show.document.date-unknown", { text: revisionDate(current, rc.lang) }) : "";
+    field(doc.status === "obsolete" ? "show.document.last-version" : "show.document.version", versionInForce(rc, doc, today) + (effective ? t("show.document.effective", { date: effective }) : undated));
     // One entry per role, as the revision record prints it: 会签 何军、唐磊 2024-05-30.
     const signatures = revisionSignatures(current);
     const signed = [...new Set(signatures.map((s) => s.role))].map((role) => {
@@ -121,14 +123,16 @@ export function showDocument(ctx: CommandContext, repo: Repository, index: RepoI
       "show.document.periodic-review",
       t("show.document.periodic-review.interval", { count: review.months }) +
         (last ? t(open ? `show.document.periodic-review.last-${open.review.result as "revise" | "withdraw"}` : "show.document.periodic-review.last", { date: last.date, by: personName(rc, last.by) }) : "") +
-        t(review.due < today ? "show.document.periodic-review.overdue" : "show.document.periodic-review.due", { date: review.due }),
+        (review.due === undefined
+          ? t("show.document.periodic-review.undated")
+          : t(review.due < today ? "show.document.periodic-review.overdue" : "show.document.periodic-review.due", { date: review.due })),
     );
   }
   if (doc.status === "obsolete" && doc.obsolete) {
     field("show.document.obsolete", `${doc.obsolete.date}${t("show.colon", { text: doc.obsolete.reason })}${doc.obsolete.superseded_by ? t("show.document.superseded-by", { id: named(doc.obsolete.superseded_by) }) : ""}`);
   }
   const revisions = doc.revisions ?? [];
-  field("show.document.revisions", ...(revisions.length > 0 ? [...revisions.map((r) => [r.version, r.date, r.summary].filter(Boolean).join("  ")), t("show.document.revisions.details", { id: doc.id })] : [t("show.document.revisions.none")]));
+  field("show.document.revisions", ...(revisions.length > 0 ? [...revisions.map((r) => [r.version, revisionDate(r, rc.lang), r.summary].filter(Boolean).join("  ")), t("show.document.revisions.details", { id: doc.id })] : [t("show.document.revisions.none")]));
   // Labels padded to the widest (English ones are longer than LABEL_WIDTH) and two spaces.
   const width = Math.max(LABEL_WIDTH, ...fields.map(([label]) => displayWidth(label) + 2));
   const out = [`${doc.id}  ${documentTitle(rc, doc)}`, "", ...fields.flatMap(([label, values]) => values.map((v, i) => `  ${padEnd(i === 0 ? label : "", width)}${v}`))];

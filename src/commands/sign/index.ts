@@ -12,7 +12,7 @@
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { currentRevision, layoutSignatureFlags, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
+import { currentRevision, issuedOn, layoutSignatureFlags, SIGNATURE_FLAGS, type RepoIndex } from "../../model/index.js";
 import { describe, documentEvents, eventProblem, type RecordedEvent } from "../../model/recorded-events.js";
 import type { ControlledDocument, Person, Revision, Signature } from "../../model/types.js";
 import type { Repository } from "../../load/repository.js";
@@ -180,14 +180,15 @@ export function refuseSignaturesOn(
   dates: ReturnType<typeof signatureDates>,
   signatures: (role: SigningRole) => Signature[],
 ): void {
-  refuseUnprintedSignatures(repo, doc, given, current.date);
+  refuseUnprintedSignatures(repo, doc, given, issuedOn(current));
   for (const role of given) {
     const date = dates[role];
-    if (date && role !== "military_representative" && date > current.date) {
+    // A revision imported without a date bounds no signature: its date is on the paper record.
+    if (date && role !== "military_representative" && current.date !== undefined && date > current.date) {
       throw new UserError(t("sign.after-revision", { flag: dates.flag[role], date, id: doc.id, version: current.version, revisionDate: current.date }));
     }
     const effective = doc.effective ?? current.date;
-    if (date && role === "military_representative" && date > effective) {
+    if (date && role === "military_representative" && effective !== undefined && date > effective) {
       throw new UserError(t("sign.military-after-effective", { flag: dates.flag[role], date, id: doc.id, version: current.version, effective }), t("sign.military-after-effective.hint", { id: doc.id }));
     }
   }

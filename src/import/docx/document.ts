@@ -9,7 +9,7 @@ import { LANGS, list, t, translate } from "../../i18n/index.js";
 import type { Repository } from "../../load/repository.js";
 import { CLASSIFICATIONS, readClassification } from "../../model/classification.js";
 import { confidentialityNotice } from "../../model/confidentiality.js";
-import { documentLayout } from "../../model/index.js";
+import { documentLayout, issuedOn } from "../../model/index.js";
 import { numberPatternToRegExp, tellingPatterns } from "../../model/numbering.js";
 import { documentSections } from "../../model/sections.js";
 import { documentPath } from "../../model/paths.js";
@@ -89,6 +89,9 @@ function chineseNumeral(text: string): number {
 }
 
 /** Where a block is in the file, as the report names it: "paragraph 12", "table 2". */
+/** Revisions oldest first. */
+const byIssue = (a: Revision, b: Revision) => (issuedOn(a) < issuedOn(b) ? -1 : issuedOn(a) > issuedOn(b) ? 1 : 0);
+
 function blockPlace(block: Block): string {
   return t(block.type === "table" ? "import.word.place.table" : "import.word.place.paragraph", { place: block.place });
 }
@@ -514,7 +517,7 @@ class WordDocumentReader {
     for (const row of this.rowNumbers) {
       if (row.number !== id) this.issue(row.where, t("import.word.row-other-document", { number: row.number, id }));
     }
-    this.revisions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    this.revisions.sort(byIssue);
     // 版本 A with 版次 1 is A/1; a lone 版次 often holds the whole version ("版次：A/0").
     const revisionValue = this.header.get("revision");
     const versionValue = this.header.get("version") ?? revisionValue;
@@ -532,7 +535,7 @@ class WordDocumentReader {
         // Released before the repository: what it changed is on the paper record, not "imported".
         current = { version, date, imported: true };
         this.revisions.push(current);
-        this.revisions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+        this.revisions.sort(byIssue);
         this.issue(t("import.word.place.header-block"), t("import.word.version-without-row", { version, date, summary: t("revision.imported.summary") }));
       } else {
         this.issue(t("import.word.place.header-block"), t("import.word.version-without-date", { version }));

@@ -222,7 +222,8 @@ function reportTable(ctx: RegisterContext, changes: readonly Change[], range: st
       from: change.imported && change.kind === "released" && change.from === "" ? t(ctx, "register.changes.from-paper") : word(ctx, change, change.from),
       to: word(ctx, change, change.to),
       detail: detail(change),
-      date: change.date,
+      // A revision imported without a date: on the paper record.
+      date: change.date ?? (change.imported ? t(ctx, "revision.date.unknown") : null),
     })),
     notes: [...(counts.length > 0 ? counts : [t(ctx, "register.changes.none")]), note.filter(Boolean).join(t(ctx, "common.sentence-separator"))],
   };

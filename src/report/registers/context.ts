@@ -9,7 +9,7 @@ import { csrOn, csrRecordedAfter, documentOn, releasedContentOn, releaseRecorded
 import { inCatalogOrder, wholeChapters } from "../../model/catalog.js";
 import { buildIndex, currentRevision, revisionInForce, revisionOn, type RepoIndex } from "../../model/index.js";
 import { releaseTag } from "../../model/paths.js";
-import { releasedPendingUntil } from "../../model/revision.js";
+import { releasedPendingUntil, revisionDate } from "../../model/revision.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 
 export type Lang = "zh-CN" | "en";
@@ -69,16 +69,18 @@ export function documentVersion(doc: ControlledDocument): string {
 }
 
 /**
- * The issue date (发布日期) of the current version: its revision's date. The date it takes effect
- * (实施日期, `effective`) is another date in a Chinese register, which may be later.
+ * The issue date (发布日期) of the current version: its revision's date, or that it is on the paper
+ * record (revisionDate). The date it takes effect (实施日期, `effective`) is another date in a Chinese
+ * register, which may be later.
  */
-export function issueDate(doc: ControlledDocument): string | null {
-  return currentRevision(doc)?.date ?? null;
+export function issueDate(ctx: RegisterContext, doc: ControlledDocument): string | null {
+  const current = currentRevision(doc);
+  return current ? revisionDate(current, ctx.lang) : null;
 }
 
 /** The day the current version took or takes effect (生效日期): `effective`, else its issue date, as every deadline counts it. */
-export function effectiveDate(doc: ControlledDocument): string | null {
-  return doc.effective ?? issueDate(doc);
+export function effectiveDate(ctx: RegisterContext, doc: ControlledDocument): string | null {
+  return doc.effective ?? issueDate(ctx, doc);
 }
 
 export function statusLabel(ctx: RegisterContext, status: ControlledDocument["status"]): string {

@@ -15,7 +15,7 @@
  */
 import { classificationName, documentClassification } from "../../model/classification.js";
 import { copiesInUse } from "../../model/distribution.js";
-import { currentRevision, layoutSignatures } from "../../model/index.js";
+import { currentRevision, issuedOn, layoutSignatures } from "../../model/index.js";
 import { pendingReviewConclusion } from "../../model/periodic-review.js";
 import { releasedPendingUntil } from "../../model/revision.js";
 import type { ControlledDocument, Revision, SignatureRole } from "../../model/types.js";
@@ -129,8 +129,8 @@ export function documentList(ctx: RegisterContext, options: { status?: DocumentL
         reviewed: personName(ctx, revision?.reviewed?.by),
         ...Object.fromEntries(signed.map((r) => [r, signatureNames(ctx, revision, r)])),
         approved: personName(ctx, revision?.approved?.by),
-        issued: issueDate(doc),
-        effective: effectiveDate(doc),
+        issued: issueDate(ctx, doc),
+        effective: effectiveDate(ctx, doc),
         retention: doc.record?.retention ?? "",
         clauses: clauseList(ctx, doc.clauses),
         status: documentStatus(ctx, doc, today),
@@ -152,7 +152,10 @@ const LAYOUT_SIGNATURES: readonly SignatureRole[] = ["countersigned", "standardi
  * document whose layout does not print one leaves its cell empty.
  */
 function layoutSignatureColumns(ctx: RegisterContext): SignatureRole[] {
-  const printed = new Set(ownDocuments(ctx).flatMap((d) => [...layoutSignatures(ctx.repo, d.level, currentRevision(d)?.date)]));
+  const printed = new Set(ownDocuments(ctx).flatMap((d) => {
+    const current = currentRevision(d);
+    return [...layoutSignatures(ctx.repo, d.level, current && issuedOn(current))];
+  }));
   return LAYOUT_SIGNATURES.filter((role) => printed.has(role));
 }
 

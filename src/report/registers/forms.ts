@@ -54,7 +54,7 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
         number: form.id,
         title: documentTitle(ctx, form),
         version: documentVersion(form),
-        issued: issueDate(form),
+        issued: issueDate(ctx, form),
         procedure: [...(owners.get(form.id) ?? [])].sort(compareIds).join(t(ctx, "register.list-separator")),
         department: departmentName(ctx, form.department),
         retention: keeping[i]!.retention,

@@ -105,7 +105,7 @@ function iatfList(ctx: RegisterContext, docs: ControlledDocument[], title: strin
         prepared: personName(ctx, revision?.prepared?.by),
         reviewed: personName(ctx, revision?.reviewed?.by),
         approved: personName(ctx, revision?.approved?.by),
-        issued: issueDate(doc),
+        issued: issueDate(ctx, doc),
         remarks: remarks(doc),
       };
     }),
@@ -145,7 +145,7 @@ function gjbList(ctx: RegisterContext, docs: ControlledDocument[], title: string
       number: doc.id,
       version: documentVersion(doc),
       ...(classified ? { classification: classificationName(ctx.lang, documentClassification(ctx.repo, doc)) } : {}),
-      issued: issueDate(doc),
+      issued: issueDate(ctx, doc),
       department: departmentName(ctx, doc.department),
       clauses: clauseList(ctx, doc.clauses),
       level3: uses(doc, 3),

@@ -16,7 +16,7 @@ export const rule: Rule = {
   summary: "A released document has not been revised or reviewed within its review interval.",
   docs: {
     description:
-      "A released document with a `review_interval_months` has been neither revised nor reviewed within that interval, counted from the latest of its last revision date, its effective date and its last entry under `reviews` that found it suitable (an entry with `result: revise` or `withdraw` does not restart the interval: the new revision or `csr obsolete` answers it). Documents are reviewed for continuing suitability ({{cite:documents-in-use}}); an auditor asks for the evidence.",
+      "A released document with a `review_interval_months` has been neither revised nor reviewed within that interval, counted from the latest of its last revision date, its effective date and its last entry under `reviews` that found it suitable (an entry with `result: revise` or `withdraw` does not restart the interval: the new revision or `csr obsolete` answers it). A current revision imported without a date (a form register without 发布日期) and not reviewed since was released before the repository on a day only its paper record gives: the interval has no known start, and the review is reported as due until one is recorded or the date is (`csr set <id> --issued <date>`). Documents are reviewed for continuing suitability ({{cite:documents-in-use}}); an auditor asks for the evidence.",
     bad: `
 reviews:
   - { by: zhang, date: 2025-01-06, comment: 仍然适用 }   # review_interval_months: 12, so due 2026-01-06
@@ -32,10 +32,15 @@ reviews:
       // A review that concluded revise or withdraw (需修订 / 拟作废) found the document unsuitable: only
       // the new revision, or its withdrawal, answers it, so it does not restart the interval.
       const next = nextPeriodicReview(doc);
-      if (!next || next.due >= today) continue;
+      if (!next || (next.due !== undefined && next.due >= today)) continue;
       const { months, last, due } = next;
       // The approver of the version in force answers for its suitability; else whoever reviewed it last, else its author.
       const by = personToType(ctx.index.people, [currentRevision(doc)?.approved?.by, doc.reviews?.at(-1)?.by, currentRevision(doc)?.prepared?.by], language(), today);
+      if (last === undefined || due === undefined) {
+        // Released before the repository on a day its register did not give: the interval has no known start.
+        ctx.report({ file, path: ["review_interval_months"] }, t("rule.doc/periodic-review-due.undated", { document: doc.id, version: currentRevision(doc)!.version, months, by }));
+        continue;
+      }
       // A later review that found it unsuitable is the open answer: its conclusion says what is left to do.
       const pending = (doc.reviews ?? []).filter((r) => (r.result === "revise" || r.result === "withdraw") && r.date > last).at(-1);
       ctx.report(

@@ -1,8 +1,8 @@
-import { asCompletedRecord, changedRevisionFields } from "../../../model/revision.js";
+import { asCompletedRecord, changedRevisionFields, revisionDate } from "../../../model/revision.js";
 import type { Revision } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 import { documentPairs } from "./compare.js";
-import { list, t } from "../../../i18n/index.js";
+import { language, list, t } from "../../../i18n/index.js";
 
 const FIELDS = ["date", "summary", "pages", "total_pages", "prepared", "reviewed", "countersigned", "standardization", "approved", "military_representative"] as const;
 
@@ -39,7 +39,7 @@ export const rule: Rule = {
         if (i === -1) {
           ctx.report(
             { file: current.file, path: current.value.revisions ? ["revisions"] : ["id"], key: true },
-            t("rule.doc/revision-history-rewritten.removed", { version: old.version, date: old.date, summary: old.summary ?? "", base: rev ?? "" }),
+            t("rule.doc/revision-history-rewritten.removed", { version: old.version, date: revisionDate(old, language()), summary: old.summary ?? "", base: rev ?? "" }),
           );
           continue;
         }

@@ -1,5 +1,6 @@
-import { conjunction, t } from "../../../i18n/index.js";
-import { currentRevision, documentLayout, GJB_SIGNATURES, layoutSignatures } from "../../../model/index.js";
+import { conjunction, language, t } from "../../../i18n/index.js";
+import { currentRevision, documentLayout, GJB_SIGNATURES, issuedOn, layoutSignatures } from "../../../model/index.js";
+import { revisionDate } from "../../../model/revision.js";
 import type { Revision } from "../../../model/types.js";
 import type { Rule } from "../../rule.js";
 
@@ -43,7 +44,7 @@ export const rule: Rule = {
       // A released document without a revision is doc/approval-missing's finding.
       if (!current) continue;
       // The layout the revision was issued on: a cell added to the form later is no cell of it.
-      const printed = layoutSignatures(ctx.repo, doc.level, current.date);
+      const printed = layoutSignatures(ctx.repo, doc.level, issuedOn(current));
       const missing = GJB_SIGNATURES.filter(([role]) => printed.has(role) && !signed(current, role));
       if (missing.length === 0) continue;
       const person = t("rule.doc/approval-missing.person");
@@ -51,12 +52,12 @@ export const rule: Rule = {
         version: current.version,
         document: doc.id,
         level: doc.level,
-        date: current.date,
+        date: revisionDate(current, language()),
         roles: conjunction(missing.map(([role]) => t(`release.signature.${role}`))),
         command: `csr sign ${doc.id} ${missing.map(([, flag]) => `${flag} ${person}`).join(" ")} --date ${t("rule.doc/approval-missing.date")}`,
       };
       // A layout with no day of its own may have been added after the revision was issued, on a form without the cell: nothing to copy then.
-      const dated = documentLayout(ctx.repo, doc.level, current.date)?.since !== undefined;
+      const dated = documentLayout(ctx.repo, doc.level, issuedOn(current))?.since !== undefined;
       ctx.report({ file, path: ["revisions", doc.revisions!.length - 1] }, t(dated ? "rule.doc/signature-missing" : "rule.doc/signature-missing.undated", data));
     }
   },

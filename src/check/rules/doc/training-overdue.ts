@@ -38,6 +38,8 @@ training:
       if (doc.status !== "released" || !doc.training?.required || !version) continue;
       if ((doc.training.sessions ?? []).some((s) => s.revision === version)) continue;
       const start = doc.effective ?? currentRevision(doc)!.date;
+      // A version imported without a date was released, and trained on, before the repository: on the paper record.
+      if (start === undefined) continue;
       const due = calendar.addWorkdays(start, days);
       if (due >= ctx.options.today) continue;
       ctx.report(
