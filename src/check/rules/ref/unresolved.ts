@@ -33,10 +33,11 @@ export const rule: Rule = {
         ];
       }
       if (f.kind === "customer") return [f.data.code, (f.data.sources ?? []).map((s) => [s.id, s.revisions.map((r) => [r.revision, r.file])])];
-      const { customer, source, review, addressed, implementation, distribution, training } = f.data;
+      const { customer, source, review, addressed, implementation, distribution, training, superseded } = f.data;
       return [
         customer,
         source,
+        superseded?.by,
         review?.required,
         review?.opinions?.map((o) => [o.department, o.reviewer]),
         review?.record?.form,
@@ -57,7 +58,7 @@ export const rule: Rule = {
   summary: "A reference names something that does not exist in the repository.",
   docs: {
     description:
-      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
+      "A reference names something the repository does not have: a department code (qms.yaml; a customer source document's custodian too), a person (people.yaml: wherever a person is named, as a signature of a revision — 编制, 审核, 会签, 标准化审查, 批准, 军代表 —, a periodic review, an opinion or a decision of the current review round or of an earlier one in `review.history`, a confirmation, a link's `pin`, an implementation's owner or verifier, earlier ones included, a controlled copy's holder, who handed it out (`issued_by`), handed it back (`returned_by`) or took it back (`received_by`), who confirmed it lost or destroyed or stamped it 作废 to be kept (`retained`), who was trained and who trained them, a department's delegate), a customer, a customer's source document or revision, a document number (`related`, `forms`, `addressed`, `superseded_by`, a process's `documents`, the form of a CSR's review record), the CSR that replaces a superseded one (`superseded.by`), a process code, or an attached file. An attachment path must stay inside the repository. An outside party of `external_parties` (the 军代表室) may receive a controlled copy (`distribution[].to`) and be a person's `department`, but it is not a department anywhere else: it reviews no CSR, owns no document or process and receives no CSR. The message suggests the closest existing id; a person written by name (commands take a name, a file only the id) is answered with the id of who has that name, a mistyped name with the nearest name and its id. A reference to a file that itself has errors is not reported again: fix that file first.",
     bad: `
 related: [QP-001]   # Unknown document 'QP-001'
 `,
@@ -113,6 +114,7 @@ related: [QP-001]   # Unknown document 'QP-001'
         if (round.record?.form) refs.document(file, ["review", "history", j, "record", "form"], round.record.form);
       });
       csr.addressed?.forEach((a, i) => refs.document(file, ["addressed", i, "document"], a.document));
+      if (csr.superseded?.by) refs.csr(file, ["superseded", "by"], csr.superseded.by);
       for (const entry of csrDistributions(csr)) entry.departments.forEach((d, i) => refs.department(file, [...entry.path, "departments", i], d));
     }
     for (const { value, file, path } of repo.symbols) refs.customer(file, [...path, "customer"], value.customer);
@@ -231,6 +233,13 @@ class References {
     const { index, repo } = this.ctx;
     if (index.documents.has(id) || repo.unvalidated.documents.has(id)) return;
     this.missing(file, path, sentences(t("rule.ref/unresolved.document", { id: quotedId(id) }) + didYouMean(id, index.documents.keys()), t("rule.ref/unresolved.document-fix", { file: documentPath(id) })));
+  }
+
+  /** A CSR named by another (`superseded.by`, the one that replaces it). */
+  csr(file: SourceFile, path: Path, id: string): void {
+    const { index, repo } = this.ctx;
+    if (index.csrs.has(id) || repo.unvalidated.csrs.has(id)) return;
+    this.missing(file, path, sentences(t("rule.ref/unresolved.csr", { id: quotedId(id) }) + didYouMean(id, index.csrs.keys()), t("rule.ref/unresolved.csr-fix")));
   }
 
   process(file: SourceFile, path: Path, code: string): void {
