@@ -24,10 +24,11 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { repo } = ctx;
-    duplicates(ctx, "document", repo.documents, (d) => d.id, ["id"]);
-    duplicates(ctx, "customer", repo.customers, (c) => c.code, ["code"]);
-    duplicates(ctx, "person", repo.people, (p) => p.id, ["id"]);
-    duplicates(ctx, "process", repo.processes, (p) => p.code, ["code"]);
+    const { index } = ctx;
+    duplicates(ctx, "document", repo.documents, (d) => d.id, ["id"], index.documents);
+    duplicates(ctx, "customer", repo.customers, (c) => c.code, ["code"], index.customers);
+    duplicates(ctx, "person", repo.people, (p) => p.id, ["id"], index.people);
+    duplicates(ctx, "process", repo.processes, (p) => p.code, ["code"], index.processes);
     const config = repo.config;
     if (config) {
       // One code space: a copy's recipient and a person's unit may name either a department or an outside party.
@@ -44,11 +45,23 @@ export const rule: Rule = {
   },
 };
 
-function duplicates<T>(ctx: RuleContext, what: "document" | "customer" | "person" | "process" | "department" | "source-document", items: Located<T>[], key: (v: T) => string, field: string[]): void {
+/**
+ * `indexed`: the first item of each key, as the check's index holds it (model/index.ts byKey, the
+ * same key), so that the tens of thousands of documents are not keyed a second time.
+ */
+function duplicates<T>(
+  ctx: RuleContext,
+  what: "document" | "customer" | "person" | "process" | "department" | "source-document",
+  items: Located<T>[],
+  key: (v: T) => string,
+  field: string[],
+  indexed?: ReadonlyMap<string, Located<T>>,
+): void {
   const first = new Map<string, Located<T>>();
   for (const item of items) {
     const id = key(item.value);
-    const earlier = first.get(id);
+    const earlier = indexed ? indexed.get(id) : first.get(id);
+    if (earlier === item) continue;
     if (!earlier) {
       first.set(id, item);
       continue;
