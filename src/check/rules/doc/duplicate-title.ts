@@ -40,11 +40,18 @@ status: released
     fix: "If one document replaces the other, withdraw the old one with `csr obsolete <id> --reason ... --superseded-by <new id>`; if both stay in force, give one a title that says how it differs, and issue it as a new revision with `csr release`.",
   },
   check(ctx) {
-    const byTitle = new Map<string, { id: string; file: (typeof ctx.repo.documents)[number]["file"] }[]>();
-    for (const { value: doc, file } of ctx.repo.documents) {
+    // Grouped only where a title recurs: a list for every released document (tens of thousands)
+    // outlived the young generation's collections and was copied.
+    type Titled = { id: string; file: (typeof ctx.repo.documents)[number]["file"] };
+    const firstOf = new Map<string, (typeof ctx.repo.documents)[number]>();
+    const byTitle = new Map<string, Titled[]>();
+    for (const located of ctx.repo.documents) {
+      const { value: doc, file } = located;
       if (doc.status !== "released" || !TITLED_KINDS.has(doc.kind) || typeof doc.title !== "string") continue;
       const key = titleKey(doc.title);
-      byTitle.set(key, [...(byTitle.get(key) ?? []), { id: doc.id, file }]);
+      const earlier = firstOf.get(key);
+      if (!earlier) firstOf.set(key, located);
+      else byTitle.set(key, [...(byTitle.get(key) ?? [{ id: earlier.value.id, file: earlier.file }]), { id: doc.id, file }]);
     }
     for (const [title, documents] of byTitle) {
       const [first, ...later] = documents.sort((a, b) => a.id.localeCompare(b.id, "en", { numeric: true }));
