@@ -46,6 +46,9 @@ text: 防错装置失效时须停机，并对上次验证以来的产品100%检�
     fix: "Keep one of the two. A repeat without a review record (no opinion, decision, paper record or earlier round) is deleted (`git rm` its file); one with a review record is marked superseded by the CSR kept: `csr supersede <id> --by <the CSR kept> --reason \"duplicate of ...\"` (the review stays on record). If they are two requirements, say how they differ in their text (`csr set <id> --text ...`).",
   },
   check(ctx) {
+    // Its findings are in CSR files: when none of them is kept (the second pass over the entities
+    // kept in part, check/engine.ts, for a document or customer), no wording need be compared.
+    if (!ctx.repo.csrs.some(({ file }) => ctx.keeps(file))) return;
     // Keyed by the wording alone, which tells nearly every CSR apart: the customer and the source
     // document are compared within the few groups of more than one.
     const first = new Map<string, Registered>();
