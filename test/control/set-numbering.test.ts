@@ -493,6 +493,13 @@ describe("a form's record keeping in English (tester19 F7, auditor16 F13)", () =
     expect((await csrInProcess(["-C", dir, "set", "QR-001-03", "--location-en", ""])).stdout.split("\n")[1]).toBe("  English location: none (was HR archive room)");
     expect(read(dir, "documents/QR-001-03.yaml")).toContain("record: {retention: 员工离职后3年, medium: paper, location: 人事档案室, retention_en: 3 years after the employee leaves}\n");
     expect((await csrInProcess(["-C", dir, "set", "QR-001-03", "--location-en", ""])).stdout).toBe("QR-001-03 is like that already; nothing changed.\n");
+    // A new retention without its English: the English of the old one goes, and the register says what has none (tester23 F17).
+    expect((await csrInProcess(["-C", dir, "set", "QR-001-03", "--retention", "员工离职后5年"])).stdout.split("\n").slice(1, 3)).toEqual([
+      "  Retention: 员工离职后5年 (was 员工离职后3年)",
+      "  English retention: removed (was 3 years after the employee leaves, the English of the old text); give the new one with --retention-en",
+    ]);
+    expect(read(dir, "documents/QR-001-03.yaml")).toContain("record: {retention: 员工离职后5年, medium: paper, location: 人事档案室}\n");
+    expect((await register(dir)).split("\n")[6]).toBe("QR-001-03  员工离职后5年          人事档案室");
     // The schema takes the English fields.
     expect((await checkJsonInProcess(dir)).findings.filter((f) => f.file === "documents/QR-001-03.yaml")).toEqual([]);
   });

@@ -138,6 +138,24 @@ describe("csr set <CSR-id>", () => {
     expect(read(dir, "csr/DYA/DYA-003.yaml")).not.toContain("title_en");
   });
 
+  it("removes the English title with a new title given without it: it translated the old one (tester23 F17)", async () => {
+    const dir = validRepo({ git: true });
+    await csrInProcess(["-C", dir, "set", "DYA-003", "--title-en", "Customer returnable containers", "-y"]);
+    const retitled = await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客周转箱或同等包装", "--amend", "-y"]);
+    expect(retitled.stdout.split("\n").slice(0, 3)).toEqual([
+      "Updated DYA-003 包装须使用顾客周转箱 (csr/DYA/DYA-003.yaml):",
+      "  Title: 包装须使用顾客周转箱或同等包装 (was 包装须使用顾客周转箱)",
+      "  English title: removed (was Customer returnable containers, the English of the old text); give the new one with --title-en",
+    ]);
+    expect(read(dir, "csr/DYA/DYA-003.yaml")).not.toContain("title_en");
+    // Given with it, the English stays as given.
+    await csrInProcess(["-C", dir, "set", "DYA-003", "--title-en", "Returnable containers", "-y"]);
+    expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客周转箱", "--title-en", "Customer returnable containers", "--amend", "-y"])).stdout.split("\n").slice(1, 3)).toEqual([
+      "  Title: 包装须使用顾客周转箱 (was 包装须使用顾客周转箱或同等包装)",
+      "  English title: Customer returnable containers (was Returnable containers)",
+    ]);
+  });
+
   it("takes the date the CSR's source revision was received, for a CSR confirmed unchanged in a later one the revision it was taken from, as date/received-after-source says (auditor16 F20)", async () => {
     const dir = tempDir();
     cpSync(join(FIXTURES, "rules", "_base"), dir, { recursive: true });

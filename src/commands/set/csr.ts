@@ -111,6 +111,11 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   };
   text("title", flags.title, csr.title);
   text("title_en", flags.titleEn, csr.title_en);
+  // A new title without its English in the same command: the English on file translates the old
+  // title, and the English registers would print it (tester23 F17). It goes.
+  if (changes.some((c) => c.field === "title") && flags.titleEn === undefined && csr.title_en !== undefined) {
+    changes.push({ field: "title_en", after: undefined, text: t("set.stale-english", { before: csr.title_en, flag: "--title-en" }) });
+  }
   text("text", flags.text, csr.text);
   const move = sourceMove(session, csr, flags);
   if (move) changes.push({ field: "source", after: undefined, text: t("set.was", { value: sourceName(move.source.id, move.revision.revision), before: sourceName(csr.source.document, csr.source.revision) }) });

@@ -69,6 +69,9 @@ const MEDIA = ["paper", "electronic", "paper+electronic"] as const;
 type Medium = (typeof MEDIA)[number];
 const RECORD_FIELDS = ["retention", "retention_en", "medium", "location", "location_en"] as const;
 type RecordFields = Partial<Record<(typeof RECORD_FIELDS)[number], string>>;
+/** The record-keeping fields with an English text, and the option of each English text. */
+const STALE_ENGLISH = [["retention", "retention_en"], ["location", "location_en"]] as const;
+const ENGLISH_FLAGS = { retention_en: "retentionEn", location_en: "locationEn" } as const;
 
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
@@ -144,7 +147,9 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       // "" removes an English text (as csr set --title-en "" does).
       if (value === undefined || value === before || (value === "" && before === undefined)) continue;
       const shown = (v: string) => (field === "medium" ? t(`value.medium.${v as Medium}`) : v === "" ? t("set.none") : v);
-      changes.push({ field, key: "record", text: before === undefined ? shown(value) : t("set.was", { value: shown(value), before: shown(before) }) });
+      const stale = STALE_ENGLISH.find(([, english]) => english === field && value === "" && flags[ENGLISH_FLAGS[english]] === undefined);
+      const text = stale ? t("set.stale-english", { before: before!, flag: `--${field.replace("_", "-")}` }) : before === undefined ? shown(value) : t("set.was", { value: shown(value), before: shown(before) });
+      changes.push({ field, key: "record", text });
     }
     // The 密级 the document is printed with, its own or its layout's: giving that one again changes nothing.
     const classificationBefore = documentClassification(session.repo, document);
@@ -433,9 +438,15 @@ function recordFields(document: ControlledDocument, flags: SetFlags): RecordFiel
     fields[field] = value;
   }
   // An English text may be removed ("").
-  for (const [field, flag] of [["retention_en", "retentionEn"], ["location_en", "locationEn"]] as const) {
+  for (const [field, flag] of Object.entries(ENGLISH_FLAGS) as [keyof typeof ENGLISH_FLAGS, "retentionEn" | "locationEn"][]) {
     const value = flags[flag]?.trim();
     if (value !== undefined) fields[field] = value;
+  }
+  // A changed retention or location without its English in the same command: the English on file
+  // translates the old one, and an English register would print it (tester23 F17). It goes.
+  for (const [chinese, english] of STALE_ENGLISH) {
+    const changed = fields[chinese] !== undefined && fields[chinese] !== document.record?.[chinese];
+    if (changed && fields[english] === undefined && document.record?.[english] !== undefined) fields[english] = "";
   }
   if (flags.medium !== undefined) fields.medium = choiceOption<Medium>(flags.medium.trim(), "--medium", MEDIA, "paper");
   return fields;
