@@ -130,6 +130,12 @@ export function enteredBeforePeriod(change: Change, before: Repository, after: R
 }
 
 /**
+ * Ids in natural order (QP-2 before QP-10): `localeCompare(b, "en", { numeric: true })`, whose every
+ * call builds a collator, through one (a 10,000-entity change report sorts some 10,000 ids twice).
+ */
+const ID_ORDER = new Intl.Collator("en", { numeric: true });
+
+/**
  * Changes in the report's order, a change log: by area, then by date (the undated ones, which only
  * a comparison of commits finds, last), then by id in natural order (QP-2 before QP-10); the order of
  * one id's changes of one day, and of the clauses' coverage, is kept.
@@ -137,7 +143,7 @@ export function enteredBeforePeriod(change: Change, before: Repository, after: R
 export function inReportOrder(changes: readonly Change[]): Change[] {
   const area = (c: Change) => CHANGE_AREAS.indexOf(c.area);
   const day = (a: Change, b: Change) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1);
-  return [...changes].sort((a, b) => area(a) - area(b) || (a.area === "coverage" ? 0 : day(a, b) || a.id.localeCompare(b.id, "en", { numeric: true })));
+  return [...changes].sort((a, b) => area(a) - area(b) || (a.area === "coverage" ? 0 : day(a, b) || ID_ORDER.compare(a.id, b.id)));
 }
 
 function byId<T>(items: readonly { value: T }[], key: (v: T) => string): Map<string, T> {
@@ -148,7 +154,7 @@ function byId<T>(items: readonly { value: T }[], key: (v: T) => string): Map<str
 
 /** Ids of both states in natural order (QP-2 before QP-10). */
 function unionIds(a: Map<string, unknown>, b: Map<string, unknown>): string[] {
-  return [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x.localeCompare(y, "en", { numeric: true }));
+  return [...new Set([...a.keys(), ...b.keys()])].sort(ID_ORDER.compare);
 }
 
 const version = (doc: ControlledDocument): string => currentRevision(doc)?.version ?? "";
