@@ -37,6 +37,8 @@ describe("csr init", () => {
         `Created a document repository in ${dir} (and ran git init):`,
         ...BASE_FILES.map((f) => `  ${f}`),
         "",
+        "Note: the site (csr site) holds customers' CSRs and the company's confidential information, and the CI files do not publish it by default; restrict access to the site to project members before setting the CI variable CSR_PUBLISH_SITE=true (see the comments in .gitlab-ci.yml and csr-site.yml).",
+        "",
         "Next steps:",
         "  1. Set up the organisation with commands (csr <command> --help for the options):",
         "       csr organisation update --name <full name>",
@@ -94,13 +96,14 @@ describe("csr init", () => {
     expect(gitlab["csr-check"].script.at(-1)).toBe('npx csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml');
     expect(gitlab["csr-check"].artifacts.reports).toEqual({ junit: "csr-junit.xml" });
     expect([gitlab["csr-check"].image, gitlab.pages.image]).toEqual(["node:22", "node:22"]);
-    // The website: built and published from the default branch only.
-    expect(gitlab.pages.rules).toEqual([{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }]);
+    // The website holds customers' confidential CSRs: a job named pages is GitLab Pages by itself, so it runs only once
+    // CSR_PUBLISH_SITE is set, and then from the default branch only; the check job runs on every merge request as before.
+    expect(gitlab.pages.rules).toEqual([{ if: '$CSR_PUBLISH_SITE == "true" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
     expect(gitlab.pages.script).toEqual(["npm ci", 'npx csr site --out public --base-url "$CI_PAGES_URL/"']);
     expect(gitlab.pages.artifacts).toEqual({ paths: ["public"] });
     const site = parse(readFileSync(join(dir, ".github/workflows/csr-site.yml"), "utf8"));
     expect(site.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
-    expect(site.jobs.site.if).toBe("github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
+    expect(site.jobs.site.if).toBe("vars.CSR_PUBLISH_SITE == 'true' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
     expect(site.jobs.site.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run)).toEqual([
       "actions/checkout@v4",
       "actions/setup-node@v4",
@@ -168,16 +171,34 @@ describe("csr init", () => {
     expect(comments(zh, ".gitattributes")).toEqual(["# YAML 文件一律使用 LF 换行，无论同事使用哪种编辑器。", "# 在并行分支上会签：CSR 文件按意见逐条合并（csr merge-driver）。"]);
     expect(comments(zh, "hooks/pre-commit")).toEqual(["# 每次提交前检查要提交的内容（暂存区中的文件，而不是工作区）。", "# 每个克隆只需启用一次：git config core.hooksPath hooks"]);
     expect(comments(zh, ".github/workflows/csr.yml")).toEqual(["# 用 csr 检查每个拉取请求；发现的问题以注释显示在更改的文件上。", "          fetch-depth: 0 # --base 需要基准分支"]);
+    const confidential = [
+      "# 注意：网站包含整个质量体系——客户的 CSR（通常受保密协议约束）、标为保密的文件、人员信息，属于客户和",
+      "# 本公司的保密信息。启用前必须把网站的访问限制为项目成员（或只在内部网络上发布）。",
+    ];
     expect(comments(zh, ".gitlab-ci.yml")).toEqual([
       "# 用 csr 检查每个合并请求；发现的问题显示在合并请求的测试报告中。",
-      "# 在默认分支上把质量体系发布为网站（csr site），用 GitLab Pages。",
+      "# 把质量体系发布为网站（csr site），用 GitLab Pages。默认不发布：只有 CI/CD 变量 CSR_PUBLISH_SITE",
+      "# 为 true 时，才在默认分支上运行。",
+      ...confidential,
+      "# 启用：先在 Settings > General > Visibility 中把 Pages 设为 Only Project Members，",
+      "# 再在 Settings > CI/CD > Variables 中添加变量 CSR_PUBLISH_SITE，值为 true。",
       "    GIT_DEPTH: 0 # 网站列出更改过每份文件的提交",
     ]);
-    expect(comments(zh, ".github/workflows/csr-site.yml").slice(0, 2)).toEqual([
-      "# 在默认分支上把质量体系发布为网站（csr site），用 GitHub Pages。",
-      "# 只需启用一次：Settings > Pages > Build and deployment > Source: GitHub Actions。",
+    expect(comments(zh, ".github/workflows/csr-site.yml").slice(0, 7)).toEqual([
+      "# 把质量体系发布为网站（csr site），用 GitHub Pages。默认不发布：只有仓库变量 CSR_PUBLISH_SITE",
+      "# 为 true 时，才在默认分支上运行。",
+      ...confidential,
+      "# 启用：GitHub Pages 只有私有站点（Settings > Pages > Visibility: Private，GitHub Enterprise Cloud）才限制访问，",
+      "# 其他情况下任何知道网址的人都能读取。限制后设置 Settings > Pages > Build and deployment > Source: GitHub Actions，",
+      "# 再在 Settings > Secrets and variables > Actions > Variables 中添加变量 CSR_PUBLISH_SITE，值为 true。",
     ]);
-    expect(comments(zh, ".gitea/workflows/csr-site.yml").slice(0, 2)).toEqual(["# 在默认分支上生成质量体系网站（csr site），保存为构件，", "# 并推送到 pages 分支，由发布该分支的静态服务器提供访问。"]);
+    expect(comments(zh, ".gitea/workflows/csr-site.yml").slice(0, 6)).toEqual([
+      "# 生成质量体系网站（csr site），保存为构件，并推送到 pages 分支，由发布该分支的静态服务器提供访问。",
+      "# 默认不发布：只有仓库变量 CSR_PUBLISH_SITE 为 true 时，才在默认分支上运行。",
+      ...confidential,
+      "# 启用：先确认发布 pages 分支的服务器只允许项目成员访问，再在仓库的 设置 > Actions > 变量 中",
+      "# 添加变量 CSR_PUBLISH_SITE，值为 true。",
+    ]);
     // The repository speaks the language it was made in.
     expect(readFileSync(join(zh, "qms.yaml"), "utf8")).toContain("\nlanguage: zh-CN\n");
     // Its editor shows the schemas' titles and descriptions in Chinese (the build's copies).

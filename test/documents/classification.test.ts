@@ -244,13 +244,19 @@ describe("csr init --standard GJB9001C", () => {
   it("says where the site workflows publish, in its output and in each workflow", async () => {
     const dir = join(tempDir(), "gjb");
     const init = await csrInProcess(["init", dir, "--standard", "GJB9001C"], { lang: null });
-    expect(init.stdout).toContain("注意：网站工作流（.github、.gitea 中的 csr-site.yml 和 .gitlab-ci.yml 中的 pages 作业）在每次推送默认分支时发布 csr site，可能发布到互联网上（GitHub Pages 等）。\n");
+    expect(init.stdout).toContain(
+      "\nGJB 9001C：GitHub Pages、GitLab Pages 等在互联网上；秘密级以上文件只发布登记信息，其余内容仍属本单位内部资料：请按保密制度只在内部网络上发布。\n\n下一步：\n",
+    );
     for (const file of [".github/workflows/csr-site.yml", ".gitea/workflows/csr-site.yml", ".gitlab-ci.yml"]) {
       expect(readFileSync(join(dir, file), "utf8")).toContain("# 注意（GJB 9001C）：GitHub Pages、GitLab Pages 等是互联网上的公开网站。");
     }
     const iatf = join(tempDir(), "iatf");
     const plain = await csrInProcess(["init", iatf], { lang: null });
-    expect(plain.stdout).not.toContain("注意");
+    expect(plain.stdout).not.toContain("GJB");
+    // Every repository is told, before its first push, that the site is confidential and published only on request.
+    expect(plain.stdout).toContain(
+      "\n\n注意：网站（csr site）包含客户的 CSR 和本公司的保密信息，CI 文件默认不发布；把网站的访问限制为项目成员后，才设置 CI 变量 CSR_PUBLISH_SITE=true（见 .gitlab-ci.yml 和 csr-site.yml 中的说明）。\n\n下一步：\n",
+    );
     expect(readFileSync(join(iatf, ".github/workflows/csr-site.yml"), "utf8")).not.toContain("GJB");
   });
 });

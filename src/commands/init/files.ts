@@ -242,11 +242,11 @@ csr-check:
     reports:
       junit: csr-junit.xml
 
-${t("init.file.gitlab-pages.heading")}${hostingNote(standard)}
+${t("init.file.gitlab-pages.heading")}${optInNote("gitlab")}${hostingNote(standard)}
 pages:
   image: node:22
   rules:
-    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+    - if: $CSR_PUBLISH_SITE == "true" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
   variables:
     GIT_DEPTH: 0 ${t("init.file.ci.fetch-depth-site")}
   script:
@@ -256,6 +256,16 @@ pages:
     paths:
       - public
 `;
+
+/**
+ * Above every site workflow: the site is the whole quality system (customers' CSRs under their
+ * confidentiality terms, confidential documents, people), so publishing is opt-in — a workflow runs only
+ * when the CI variable CSR_PUBLISH_SITE is "true" — and the comment says what to restrict first. A job
+ * named 'pages' with a 'public' artifact is GitLab Pages by itself: nothing else has to be enabled.
+ */
+function optInNote(host: "github" | "gitlab" | "gitea"): string {
+  return `\n${t("init.file.site.confidential")}\n${t(`init.file.${host}-site.enable`)}`;
+}
 
 /**
  * Under a site workflow of a GJB 9001C repository: where the site may be hosted. csr site leaves out the
@@ -270,7 +280,7 @@ function hostingNote(standard: InitStandard): string {
  * The site (csr site) on GitHub Pages, built on every push to the default branch. A workflow of its
  * own, because publishing needs the Pages permissions that a pull-request check must not have.
  */
-const githubSiteWorkflow = (standard: InitStandard) => `${t("init.file.github-site.heading")}${hostingNote(standard)}
+const githubSiteWorkflow = (standard: InitStandard) => `${t("init.file.github-site.heading")}${optInNote("github")}${hostingNote(standard)}
 name: csr site
 on:
   push:
@@ -284,7 +294,7 @@ concurrency:
   cancel-in-progress: true
 jobs:
   site:
-    if: github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
+    if: vars.CSR_PUBLISH_SITE == 'true' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
     runs-on: ubuntu-latest
     environment:
       name: github-pages
@@ -315,13 +325,13 @@ jobs:
  * Gitea Actions runs GitHub-style workflows but Gitea has no Pages: the site is kept as an artifact
  * and pushed to a 'pages' branch, which Codeberg Pages or any web server that pulls a branch serves.
  */
-const giteaSiteWorkflow = (standard: InitStandard) => `${t("init.file.gitea-site.heading")}${hostingNote(standard)}
+const giteaSiteWorkflow = (standard: InitStandard) => `${t("init.file.gitea-site.heading")}${optInNote("gitea")}${hostingNote(standard)}
 name: csr site
 on:
   push:
 jobs:
   site:
-    if: github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
+    if: vars.CSR_PUBLISH_SITE == 'true' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4

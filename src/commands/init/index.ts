@@ -64,8 +64,9 @@ export async function initRepository(ctx: CommandContext, dir: string | undefine
       ...[...files.keys()].map((path) => `  ${path}`),
       "",
       ...(folder === "" ? [] : [t("init.subfolder", { folder }), ""]),
-      // The site workflows publish on every push: a GJB repository is told before its first push where they publish to.
-      ...(standard === "GJB9001C" && folder === "" ? [t("init.gjb-site-hosting"), ""] : []),
+      // The site workflows publish only once CSR_PUBLISH_SITE is set: what the site holds is said before anyone sets it,
+      // and a GJB repository is told where it may be published.
+      ...(folder === "" ? [t("init.site-opt-in"), ...(standard === "GJB9001C" ? [t("init.gjb-site-hosting")] : []), ""] : []),
       t(folder === "" ? "init.next-steps" : "init.next-steps.subfolder", {
         version: packageManifest().version,
         // The placeholder people are for the first steps only; the example's records name them.
