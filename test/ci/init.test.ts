@@ -172,7 +172,7 @@ describe("csr init", () => {
     expect(comments(zh, "hooks/pre-commit")).toEqual(["# 每次提交前检查要提交的内容（暂存区中的文件，而不是工作区）。", "# 每个克隆只需启用一次：git config core.hooksPath hooks"]);
     expect(comments(zh, ".github/workflows/csr.yml")).toEqual(["# 用 csr 检查每个拉取请求；发现的问题以注释显示在更改的文件上。", "          fetch-depth: 0 # --base 需要基准分支"]);
     const confidential = [
-      "# 注意：网站包含整个质量体系——客户的 CSR（通常受保密协议约束）、标为保密的文件、人员信息，属于客户和",
+      "# 注意：网站包含整个质量体系——顾客的 CSR（通常受保密协议约束）、标为保密的文件、人员信息，属于顾客和",
       "# 本公司的保密信息。启用前必须把网站的访问限制为项目成员（或只在内部网络上发布）。",
     ];
     expect(comments(zh, ".gitlab-ci.yml")).toEqual([

@@ -255,7 +255,7 @@ describe("csr init --standard GJB9001C", () => {
     expect(plain.stdout).not.toContain("GJB");
     // Every repository is told, before its first push, that the site is confidential and published only on request.
     expect(plain.stdout).toContain(
-      "\n\n注意：网站（csr site）包含客户的 CSR 和本公司的保密信息，CI 文件默认不发布；把网站的访问限制为项目成员后，才设置 CI 变量 CSR_PUBLISH_SITE=true（见 .gitlab-ci.yml 和 csr-site.yml 中的说明）。\n\n下一步：\n",
+      "\n\n注意：网站（csr site）包含顾客的 CSR 和本公司的保密信息，CI 文件默认不发布；把网站的访问限制为项目成员后，才设置 CI 变量 CSR_PUBLISH_SITE=true（见 .gitlab-ci.yml 和 csr-site.yml 中的说明）。\n\n下一步：\n",
     );
     expect(readFileSync(join(iatf, ".github/workflows/csr-site.yml"), "utf8")).not.toContain("GJB");
   });
