@@ -37,7 +37,13 @@ export interface ReviewRoundTimeliness {
   workdaysUsed: number;
   /** The review period in working days (`csr.review_days`). */
   allowed: number;
-  timeliness: Timeliness | "closed" | "closed-overdue";
+  timeliness: Timeliness | "closed" | "closed-overdue" | "superseded";
+  /**
+   * The CSR was superseded (`csr supersede`) while this round, its current one, had no decision: the
+   * round ended then, with no deadline left running (the working days count to that day), and it is
+   * neither open nor overdue. A round decided before keeps its judgement.
+   */
+  superseded?: { date: string; by?: string };
   /** Why a late round was late: the round's `late_reason` for a decision, the confirmation's `late_reason` for a confirmation. */
   lateReason?: string;
   /** The decision was taken without every required countersign (`csr review --force`): the departments still missing. */
@@ -116,12 +122,14 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
     // The round was reviewed when its first decision was taken; an amendment later is a new decision on it.
     const current: Decision | undefined = round.decision;
     const decision: Decision | undefined = replaced[0] ?? current;
-    const end = decision?.date ?? closed ?? today;
+    // Superseded undecided, the current round ends the day of the supersession (csr supersede: no review deadline any more).
+    const superseded = !decision && closed === undefined ? csr.superseded : undefined;
+    const end = decision?.date ?? closed ?? (superseded && superseded.date < today ? superseded.date : today);
     const timeliness: ReviewRoundTimeliness["timeliness"] = decision
       ? decision.date > due ? "late" : "on-time"
       : closed !== undefined
         ? closed > due ? "closed-overdue" : "closed"
-        : today > due ? "overdue" : "open";
+        : superseded ? "superseded" : today > due ? "overdue" : "open";
     return {
       kind,
       revision: reviewed(revision, start),
@@ -130,6 +138,7 @@ function judgedRounds(csr: Csr, calendar: WorkCalendar, config: QmsConfig | unde
       ...(decision ? { decided: decision.date, by: decision.by } : {}),
       ...(current && decision !== current ? { amended: current } : {}),
       ...(closed !== undefined ? { closed } : {}),
+      ...(superseded ? { superseded: { date: superseded.date, ...(superseded.by ? { by: superseded.by } : {}) } } : {}),
       workdaysUsed: Math.max(0, calendar.workdaysBetween(start, end)),
       allowed,
       timeliness,

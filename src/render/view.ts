@@ -475,7 +475,7 @@ export interface CsrReportView extends Header {
   due: string;
   decidedOn: string;
   workdaysUsed: number;
-  /** on-time, late, open or overdue: a label key suffix. */
+  /** on-time, late, open, overdue or superseded (superseded before its decision: no deadline, no working days printed): a label key suffix. */
   timeliness: string;
   lateReason: string;
   /** The deadline runs through a year without public-holiday data. */
@@ -489,6 +489,8 @@ export interface CsrReportView extends Header {
   category: string;
   received: string;
   status: string;
+  /** The supersession (csr supersede), printed with the status: its date, successor and reason; "" when not superseded. */
+  supersession: string;
   requirementTitle: string;
   body: string;
   opinions: OpinionView[];
@@ -592,12 +594,12 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     restarted: round.kind !== "received",
     confirmedBy: round.kind === "confirmed" ? names.person(round.by!) : "",
     confirmations: (csr.review?.confirmations ?? []).map((c) => ({ sourceRevision: c.source_revision, by: names.person(c.by), date: c.date, comment: c.comment ?? "", lateReason: c.late_reason ?? "" })),
-    due: round.due,
+    due: round.superseded ? "" : round.due,
     decidedOn: round.decided ?? "",
     workdaysUsed: round.workdaysUsed,
     timeliness: round.timeliness,
     lateReason: round.lateReason ?? "",
-    estimated: round.estimatedYears.length > 0,
+    estimated: round.estimatedYears.length > 0 && !round.superseded,
     history: (csr.review?.history ?? []).map((round) => ({
       reason: historyReason(round, csr.source.document, lang),
       sourceRevision: round.source_revision ?? "",
@@ -615,6 +617,9 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     category: categoryName(config, csr.category, lang),
     received: csr.received,
     status,
+    supersession: csr.superseded
+      ? translate(lang, csr.superseded.by ? "render.csr.superseded-by" : "render.csr.superseded", { date: csr.superseded.date, by: csr.superseded.by ?? "", reason: csr.superseded.reason })
+      : "",
     requirementTitle: names.pick(csr.title, csr.title_en),
     body: csr.text ? body(csr.text.trim()) : "",
     opinions,

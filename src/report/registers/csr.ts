@@ -7,6 +7,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { addressing, categoryName, csrFacts, csrStatus, csrStatusLabel, DEFAULT_REVIEW_DAYS, type CsrFacts } from "../../model/csr-status.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { currentReviewRound, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
+import { supersededVerdict } from "./reviews.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -44,9 +45,12 @@ function sourceTitle(ctx: RegisterContext, csr: Csr): string {
  * Whether the current review round closed within its period, in the words of the matrix: 按期,
  * 逾期 N 个工作日 (decided or confirmed N working days after the deadline), 未到期 (open, deadline
  * still ahead) or 逾期未决 (open past the deadline: how long, the CSR list's 剩余工作日 says), with the estimate mark of the
- * review-timeliness register when the deadline runs through a year without public holidays.
+ * review-timeliness register when the deadline runs through a year without public holidays; 已替代（date，由 … 替代）
+ * for a CSR superseded before its decision.
  */
 function timelinessLabel(ctx: RegisterContext, round: ReviewRoundTimeliness): string {
+  // Superseded undecided: no deadline, so no estimate mark either.
+  if (round.superseded) return supersededVerdict(ctx, round.superseded);
   const verdict =
     round.timeliness === "on-time"
       ? t(ctx, "register.csr.matrix.timeliness.on-time")
@@ -280,7 +284,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       clauses: clauseList(ctx, csr.clauses),
       summary: csrTitle(ctx, csr),
       start: round.start,
-      reviewDue: round.due,
+      reviewDue: round.superseded ? null : round.due,
       disposition: dispositionOf(ctx, csr),
       decided: round.decided ?? null,
       timeliness: timelinessLabel(ctx, round),

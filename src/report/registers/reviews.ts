@@ -39,11 +39,12 @@ export function reviewRegister(ctx: RegisterContext, options: { customer?: strin
     revision: round.revision,
     start: round.start,
     startKind: round.kind === "confirmed" ? t(ctx, "review-confirmation.start-kind") : t(ctx, `register.reviews.${round.kind}`),
-    due: round.due,
+    // A CSR superseded before its decision has no deadline running: its row says when and by which CSR instead.
+    due: round.superseded ? null : round.due,
     decided: round.decided ?? null,
     decidedBy: personName(ctx, round.by),
-    used: round.workdaysUsed,
-    verdict: t(ctx, `register.reviews.verdict.${round.timeliness}`) + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
+    used: round.superseded ? null : round.workdaysUsed,
+    verdict: round.superseded ? supersededVerdict(ctx, round.superseded) : t(ctx, `register.reviews.verdict.${round.timeliness}`) + (round.estimatedYears.length > 0 ? t(ctx, "register.reviews.estimated") : ""),
     reason: round.lateReason ?? "",
     remark: [roundRemark(ctx, round), amendment(ctx, round)].filter(Boolean).join(t(ctx, "register.list-separator")),
   }));
@@ -87,6 +88,13 @@ function reviewPeriodNote(ctx: RegisterContext, allowed: number, late: number): 
   const standards = ctx.repo.config?.value.standards;
   if (underStandard(standards, "IATF16949") && allowed === DEFAULT_REVIEW_DAYS) return t(ctx, "register.reviews.note", { allowed, late, clause: citations(["IATF16949"], "requirements-review")[0]! });
   return t(ctx, "register.reviews.note.own", { allowed, late, clause: citations(standards, "requirements-review").join(t(ctx, "register.list-separator")) });
+}
+
+/** The verdict of a round its CSR's supersession ended undecided (csr supersede): 已替代（date，由 successor 替代）, in the register and the CSR matrix. */
+export function supersededVerdict(ctx: RegisterContext, superseded: NonNullable<ReviewRoundTimeliness["superseded"]>): string {
+  return superseded.by
+    ? t(ctx, "register.reviews.verdict.superseded-by", { date: superseded.date, by: superseded.by })
+    : t(ctx, "register.reviews.verdict.superseded", { date: superseded.date });
 }
 
 /**
