@@ -5,6 +5,8 @@
  * field written by hand or by csr source update. The built binary on real git repositories; the
  * questions at a terminal driven with @inquirer/testing.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
 import { describe, expect, it } from "vitest";
@@ -103,5 +105,56 @@ describe("csr supersede", () => {
     screen.keypress("enter");
     expect(await done).toBe(0);
     expect(read(dir, "csr/DYA/DYA-010.yaml")).toMatch(/\nsuperseded: \{date: 2026-11-27, reason: duplicate of DYA-004, by: DYA-004\}\n$/);
+  });
+});
+
+describe("a superseded CSR's review (IATF 16949 7.5.3.2.2)", () => {
+  it("in the review-timeliness register, the CSR matrix and the review report: no deadline running for a review not decided, 已替代 with the date and successor, not counted overdue; a decided round keeps its verdict", () => {
+    const dir = validRepo({ git: true });
+    // DYA-002 has one of its two opinions and no decision; DYA-010 was decided on time on 2026-11-24.
+    expect(csr(["-C", dir, "supersede", "DYA-002", "--by", "DYA-004", "--reason", "与 DYA-004 重复登记", "--date", "2026-11-27", "--commit"]).code).toBe(0);
+    expect(csr(["-C", dir, "supersede", "DYA-010", "--by", "DYA-004", "--reason", "并入 DYA-004", "--date", "2026-11-27", "--commit"]).code).toBe(0);
+    const rows = (out: string, pattern: RegExp) => out.split("\n").filter((l) => pattern.test(l)).map((l) => l.trimEnd());
+
+    const reviews = csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"], { lang: "zh-CN" });
+    expect(reviews.code).toBe(0);
+    expect(rows(reviews.stdout, /^\d+ +DYA-0(01|02|10) |逾期或/)).toEqual([
+      "1     DYA-001  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20  2026-12-04                      20              评审中，已逾期",
+      "2     DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20                                                  已替代（2026-11-27，由 DYA-004 替代）",
+      "10    DYA-010  东岳越野车有限公司  DYA-SQM 供应商质量手册  C     接收  2026-11-20  2026-12-04  2026-11-24  张伟    2               按期                                             强制决定，会签已补齐",
+      "评审期限为起算日后第 10 个工作日（IATF 16949 7.5.3.2.2），按工作日历计算；逾期或评审中已逾期 1 项。",
+    ]);
+    expect(rows(csr(["-C", dir, "list", "reviews", "--today", "2026-12-20"]).stdout, /^2 +DYA-002 /)).toEqual([
+      "2    DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         received  2026-11-20                                                                   superseded (2026-11-27, by DYA-004)",
+    ]);
+
+    const matrix = csr(["-C", dir, "matrix", "csr", "--today", "2026-12-20"]);
+    expect(rows(matrix.stdout, /^(CSR|DYA-0(01|02|10)) /)).toEqual([
+      "CSR      Customer            Source document         Revision  Source section  Clauses          Requirement                   Received / restarted  Review due  Disposition     Decided     Timeliness                           Addressed in  Addressed section  Version  Document title    Link  Owner  Status          Evidence",
+      "DYA-001  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         4.2             8.3.3.3          特殊特性符号按顾客规定标识    2026-11-20            2026-12-04                              overdue, undecided                                                                                            received",
+      "DYA-002  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         5.1             8.5.1.1          控制计划须经顾客批准          2026-11-20                                                    superseded (2026-11-27, by DYA-004)                                                                           superseded",
+      "DYA-010  东岳越野车有限公司  DYA-SQM 供应商质量手册  C         8.1             8.5.1.1          首件检验记录保存五年          2026-11-20            2026-12-04  must meet       2026-11-24  on time                              QP-020        5.9 变更通知       A/1      特殊特性管理程序               superseded",
+    ]);
+
+    const report = (id: string, lang: "zh-CN" | "en") => {
+      const out = join(dir, "out", `${id}.${lang}.md`);
+      expect(csr(["-C", dir, "render", id, "--format", "md", "--today", "2026-12-20", "--out", out], { lang }).code).toBe(0);
+      return rows(readFileSync(out, "utf8"), /^\| (评审期限|评审用时|状态|Review due|Time taken|Status) \|/);
+    };
+    expect(report("DYA-002", "zh-CN")).toEqual([
+      "| 评审期限 |  | 决定日期 |  |",
+      "| 评审用时 |  | 及时性 | 已替代 |",
+      "| 状态 | 已替代：2026-11-27 由 DYA-004 替代；替代原因：与 DYA-004 重复登记 |  |  |",
+    ]);
+    expect(report("DYA-002", "en")).toEqual([
+      "| Review due |  | Decided |  |",
+      "| Time taken |  | Timeliness | superseded |",
+      "| Status | superseded: 2026-11-27, by DYA-004; reason: 与 DYA-004 重复登记 |  |  |",
+    ]);
+    expect(report("DYA-010", "zh-CN")).toEqual([
+      "| 评审期限 | 2026-12-04 | 决定日期 | 2026-11-24 |",
+      "| 评审用时 | 2 个工作日 | 及时性 | 按期 |",
+      "| 状态 | 已替代：2026-11-27 由 DYA-004 替代；替代原因：并入 DYA-004 |  |  |",
+    ]);
   });
 });
