@@ -91,6 +91,7 @@ const full = (view: CsrReportView): CsrReportView & Record<string, unknown> => (
   estimated: true,
   timeliness: "late",
   lateReason: "",
+  supersession: `2026-01-07 由 ${hostile} 替代`,
   record: "QR-015-01 第 3 号",
   form: { number: "QR-015", version: "" },
   decision: { disposition: "accept", justification: "", by: "徐海涛", date: "2026-01-02", forced: true, overruled: "品质部" },
