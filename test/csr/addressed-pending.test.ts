@@ -143,6 +143,23 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     ]);
   });
 
+  it("a link made against a draft is pinned to its first revision when that is released, and a later change of the place names that version (tester23 F1)", async () => {
+    const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
+    const file = join(dir, "documents/WI-031.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("      - title: 准备\n      - title: 标识\n", "      - title: 准备\n        text: 领取周转箱。\n      - title: 标识\n        text: 按顾客规定标识。\n"));
+    git(dir, ["commit", "-qam", "WI-031 起草"]);
+    expect((await csrInProcess(["-C", dir, "address", "DYA-001", "WI-031", "--section", "5.2", "--date", "2026-11-26", "-y", "--commit"])).code).toBe(0);
+    const release = (summary: string, date: string) =>
+      csrInProcess(["-C", dir, "release", "WI-031", "--summary", summary, "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", date, "-y"]);
+    const first = await release("首次发布", "2026-11-26");
+    expect(first.stdout.split("\n")[1]).toBe("The link of DYA-001 to WI-031 was made against the draft released now: pinned to A/0.");
+    expect(readFileSync(join(dir, "csr/DYA/DYA-001.yaml"), "utf8")).toMatch(/  - document: WI-031\n    section: 5\.2 标识\n    pin:\n(      \w+: .*\n)*      revision: A\/0\n/);
+    // Committed with the release, as a link committed before it.
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"])).toBe("release WI-031 A/0: 首次发布\n\ncsr/DYA/DYA-001.yaml\ndocuments/WI-031.yaml\n");
+    writeFileSync(file, readFileSync(file, "utf8").replace("按顾客规定标识。", "按顾客规定标识，每箱贴顾客标签。"));
+    expect((await release("增加标签要求", "2026-11-27")).stdout).toContain("where DYA-001 is addressed (the link was confirmed on 2026-11-26, against A/0).");
+  });
+
   it("a link committed before the release has its new pin committed with the release; one to text the revision in force had stays with it", async () => {
     const dir = gitInit(copyFixture("test/fixtures/csr/valid"));
     // DYA-001 is linked to QP-020 5.3 as A/1 has it, before the edit.

@@ -186,7 +186,11 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     // released before, which links those are is not known, and none is moved.
     const pinnedToCurrent = repo.csrs.some(({ value }) => (value.addressed ?? []).some((a) => a.document === doc.id && a.pin?.revision === current));
     const previous = current && pinnedToCurrent ? (await baselineOf(current))?.released : undefined;
-    const repinned = previous ? linksToRepin(root, repo.csrs, releasedDoc, previous, current!, version) : { csrs: [], changes: [] };
+    const repinned = previous
+      ? linksToRepin(root, repo.csrs, releasedDoc, previous, current!, version)
+      : current === undefined
+        ? linksToRepin(root, repo.csrs, releasedDoc, undefined, undefined, version)
+        : { csrs: [], changes: [] };
     const dirty = await uncommitted(root, repinned.changes.map((c) => c.path));
     const others = repinned.changes.map((c) => ({ path: c.path, after: c.text, commit: !dirty.has(c.path) }));
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag, others });
@@ -194,7 +198,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (effective !== date) ctx.stdout(t("release.effective-later", { id: doc.id, version, effective, date }) + "\n");
     if (repinned.csrs.length > 0) {
       const data = { csrs: list(repinned.csrs), count: repinned.csrs.length, id: doc.id, then: current!, version, effective };
-      ctx.stdout(t(effective !== date ? "release.repinned-pending" : "release.repinned", data) + "\n");
+      const key = current === undefined ? "release.pinned-first" : "release.repinned";
+      ctx.stdout(t(effective !== date ? `${key}-pending` : key, data) + "\n");
       if (dirty.size > 0) ctx.stdout(t("release.repinned-uncommitted", { paths: list([...dirty]), count: dirty.size }) + "\n");
     }
     const toRecall = (doc.distribution ?? []).filter(isOut);
@@ -236,7 +241,8 @@ function linksToCheck(repo: Repository, index: RepoIndex, released: ControlledDo
       else if (changedEnds(csr, place, released, undefined, prints)?.section) {
         const part = place.section === undefined ? t("rule.csr/suspect-link.body", { document: released.id }) : t("rule.csr/suspect-link.section", { section: place.section, document: released.id });
         const confirm = `csr address --confirm ${csr.id} ${released.id}${where} --by ${by}`;
-        lines.push(t("release.csr-link.changed", { ...data, part, then: place.pin!.revision ?? "", date: place.pin!.date, confirm }));
+        // A link made against a draft before its first release (before tester23 F1, release left it without a revision).
+        lines.push(t(place.pin!.revision === undefined ? "release.csr-link.changed-draft" : "release.csr-link.changed", { ...data, part, then: place.pin!.revision ?? "", date: place.pin!.date, confirm }));
       }
     }
   }

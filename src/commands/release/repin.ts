@@ -23,16 +23,18 @@ export interface Repinned {
  * The links to `released.id` whose pin records `from` (the revision in force until this release) and
  * the fingerprint of the text released now as `to`, where that text is not the one `from` released
  * (`previous`, the document as `from` was released): they were made against the text released now.
- * A link to text that `from` had already stays with `from`, which addresses the CSR today.
+ * A link to text that `from` had already stays with `from`, which addresses the CSR today. At a first
+ * release (`previous` and `from` undefined) the links made against its draft have no revision: those
+ * whose text is the one released now get `to` (tester23 F1).
  */
-export function linksToRepin(root: string, csrs: readonly Located<Csr>[], released: ControlledDocument, previous: ControlledDocument, from: string, to: string): Repinned {
+export function linksToRepin(root: string, csrs: readonly Located<Csr>[], released: ControlledDocument, previous: ControlledDocument | undefined, from: string | undefined, to: string): Repinned {
   const result: Repinned = { csrs: [], changes: [] };
   for (const { value: csr, file } of csrs) {
     if (csr.superseded) continue;
     const places = (csr.addressed ?? []).flatMap((place, i) => {
-      if (place.document !== released.id || place.pin?.revision !== from) return [];
+      if (place.document !== released.id || place.pin === undefined || place.pin.revision !== from) return [];
       const now = fingerprint(released, place.section);
-      return now !== undefined && now === place.pin.section && fingerprint(previous, place.section) !== now ? [i] : [];
+      return now !== undefined && now === place.pin.section && (previous === undefined || fingerprint(previous, place.section) !== now) ? [i] : [];
     });
     if (places.length === 0) continue;
     result.csrs.push(csr.id);
