@@ -52,11 +52,14 @@ function retentionWords(term: RetentionTerm): string {
   return translate("en", `record.retention.${term.kind}`);
 }
 
-/** `doc`'s retention and location as a register in `lang` prints them ("" where it has none). */
-export function recordKeepingText(lang: Lang, doc: Pick<ControlledDocument, "record">, departments: readonly Department[]): RecordKeepingText {
+/**
+ * `doc`'s retention and location as a register in `lang` prints them ("" where it has none), in a
+ * repository kept in `written` (qms.yaml `language`): one kept in English has them in English already.
+ */
+export function recordKeepingText(lang: Lang, doc: Pick<ControlledDocument, "record">, departments: readonly Department[], written: Lang = "zh-CN"): RecordKeepingText {
   const retention = doc.record?.retention ?? "";
   const location = doc.record?.location ?? "";
-  if (lang !== "en") return { retention, location, untranslated: false };
+  if (lang !== "en" || written === "en") return { retention, location, untranslated: false };
   const term = retention ? retentionTerm(retention) : undefined;
   const retentionEn = doc.record?.retention_en || (term ? retentionWords(term) : undefined);
   const place = location.trim();

@@ -714,6 +714,6 @@ export function escapeView<T>(view: T, escape: (s: string) => string): T {
 
 /** A form's record keeping as printed: retention and location in the document's language (model/record-keeping.ts), the medium's key. */
 function recordView(lang: Lang, doc: ControlledDocument, repo: Repository): { retention: string; medium: string; location: string } {
-  const { retention, location } = recordKeepingText(lang, doc, repo.config?.value.departments ?? []);
+  const { retention, location } = recordKeepingText(lang, doc, repo.config?.value.departments ?? [], repo.config?.value.language);
   return { retention, medium: doc.record?.medium ?? "", location };
 }

@@ -472,6 +472,15 @@ describe("a form's record keeping in English (tester19 F7, auditor16 F13)", () =
     expect(chinese).not.toContain("英文");
   });
 
+  it("in a repository kept in English prints them as written, without a note (tester23 F22)", async () => {
+    const dir = english();
+    writeFileSync(join(dir, "qms.yaml"), `language: en\n${read(dir, "qms.yaml")}`);
+    writeFileSync(join(dir, "documents/QR-001-03.yaml"), form("QR-001-03", "Training record", ["record: {retention: 3 years after leaving, medium: paper, location: HR archive}"]));
+    const lines = (await register(dir)).split("\n");
+    expect(lines.slice(6, 8)).toEqual(["QR-001-03  3 years after leaving  HR archive", "QR-001-04  产品寿命期 + 1年       QA"]);
+    expect(lines.at(-2)).toBe("QR-001-04  产品寿命期 + 1年       QA");
+  });
+
   it("writes the form's own English text, which the register prints first, and removes it with \"\"", async () => {
     const dir = english();
     const set = await csrInProcess(["-C", dir, "set", "QR-001-03", "--retention-en", "3 years after the employee leaves", "--location-en", "HR archive room", "--commit"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { displayWidth } from "../../src/core/text.js";
 import { csrInProcess, ROOT, tempDir } from "../helpers.js";
@@ -90,6 +90,13 @@ describe("csr list", () => {
       "| 1 | DYA-007 | DYA | 东岳越野车有限公司 | DYA-SQM | C | 9.1 | 8.5.4 | 每批次附第三方检测报告 |  |  | 2026-11-20 |  |  |  | 不合理 | 张伟 | 2026-11-24 | 已与顾客沟通，改为年度型式试验 |" +
         "  |".repeat(13) + " 已拒绝 |\n",
     );
+  });
+
+  it("in a repository kept in English, says nothing of English titles: its titles are English (tester23 F22)", async () => {
+    const dir = validRepo();
+    writeFileSync(join(dir, "qms.yaml"), `language: en\n${readFileSync(join(dir, "qms.yaml"), "utf8")}`);
+    const json = JSON.parse((await csrInProcess(["-C", dir, "list", "--today", "2026-11-27", "--format", "json", "--lang", "en", "--status", "in-review"])).stdout);
+    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list; all of it: csr list csr.", "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
   });
 
   it("refuses unknown filters and formats with the accepted values", async () => {

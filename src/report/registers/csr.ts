@@ -246,7 +246,8 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
  * how many titles and categories, and where their English goes. None in Chinese, nor when all have it.
  */
 function untranslatedNotes(ctx: RegisterContext, csrs: readonly Csr[]): string[] {
-  if (ctx.lang !== "en") return [];
+  // A repository kept in English has its titles and categories in English already (tester23 F22).
+  if (ctx.lang !== "en" || ctx.repo.config?.value.language === "en") return [];
   const titles = csrs.filter((csr) => !csr.title_en).length;
   const named = ctx.repo.config?.value.csr?.categories_en ?? {};
   const categories = new Set(csrs.map((csr) => csr.category).filter((category): category is string => category !== undefined && named[category] === undefined)).size;

@@ -23,7 +23,7 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
   // The owners' records count too: a procedure released after the day does not own a form on it.
   const considered = ownDocuments(ctx).filter((d) => d.kind === "form" || (d.forms ?? []).length > 0 || (on.byId.get(d.id)?.forms ?? []).length > 0);
   const departments = ctx.repo.config?.value.departments ?? [];
-  const keeping = forms.map((form) => recordKeepingText(ctx.lang, form, departments));
+  const keeping = forms.map((form) => recordKeepingText(ctx.lang, form, departments, ctx.repo.config?.value.language));
   const untranslated = forms.filter((_, i) => keeping[i]!.untranslated).map((form) => form.id);
   const notes = [
     ...unreleasedNotes(ctx, unreleased),
