@@ -287,9 +287,10 @@ describe("csr init", () => {
     const signers = ["--prepared", "zhangsan", "--reviewed", "wangwu", "--approved", "lisi", "--countersigned", "zhaoliu", "--standardization", "sunqi", "--military-representative", "zhouba"];
     const release = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "首次发布", ...signers, "--date", "2026-11-27"], { lang: null });
     expect([release.code, release.stderr]).toEqual([0, ""]);
-    const example = await csrInProcess(["init", "x", "--standard", "GJB9001C", "--example"], { cwd: dir, lang: "zh-CN" });
+    const outside = tempDir();
+    const example = await csrInProcess(["init", "x", "--standard", "GJB9001C", "--example"], { cwd: outside, lang: "zh-CN" });
     expect([example.code, example.stderr]).toEqual([2, "csr: 示例内容按 IATF 16949 的条款编写，不能用于 GJB9001C 仓库。请去掉 --example，或不加 --standard 运行。\n"]);
-    expect(existsSync(join(dir, "x"))).toBe(false);
+    expect(existsSync(join(outside, "x"))).toBe(false);
   });
 
   it("writes an external numbering for every standard, so that csr new external takes the publisher's number", async () => {
