@@ -8,6 +8,15 @@ import type { RepoIndex } from "./index.js";
 import type { Person } from "./types.js";
 
 /**
+ * Whether `person` works on `on` (YYYY-MM-DD). people.yaml's `left` (csr person leave) is the last day of
+ * employment, as the 离职日期 of a 离职证明: work dated on it is theirs (the day a leaver hands over), work
+ * after it is not. What the writing commands refuse, the prompts leave out and rule person/work-after-leaving reports.
+ */
+export function worksOn(person: Person, on: string): boolean {
+  return person.left === undefined || person.left >= on;
+}
+
+/**
  * The first of `ids` that people.yaml knows and who still works on `on` (YYYY-MM-DD, the day the
  * hinted command records by default), else the first such person it lists; the placeholder
  * <person> / <人员> when there is nobody. Someone who has left is never named: the command would
@@ -16,7 +25,7 @@ import type { Person } from "./types.js";
  * the id.
  */
 export function personToType(people: RepoIndex["people"], ids: readonly (string | undefined)[], lang: string, on: string): string {
-  const working = (p: Person | undefined): p is Person => p !== undefined && (p.left === undefined || p.left > on);
+  const working = (p: Person | undefined): p is Person => p !== undefined && worksOn(p, on);
   const known = ids.map((id) => (id === undefined ? undefined : people.get(id)?.value)).find(working);
   const person = known ?? [...people.values()].map((p) => p.value).find(working);
   if (!person) return translate(lang === "en" ? "en" : "zh-CN", "people.placeholder");
@@ -27,7 +36,7 @@ export function personToType(people: RepoIndex["people"], ids: readonly (string 
 
 /** Who may record a CSR's decision on `on` (the approver role in people.yaml, not left by then), as personToType shows them; else the placeholder <批准人> / <approver>. */
 export function approverToType(people: RepoIndex["people"], lang: string, on: string): string {
-  const approver = [...people.values()].find((p) => p.value.roles.includes("approver") && (p.value.left === undefined || p.value.left > on));
+  const approver = [...people.values()].find((p) => p.value.roles.includes("approver") && worksOn(p.value, on));
   // Nobody else: the command refuses a decision by someone without the role.
   if (!approver) return translate(lang === "en" ? "en" : "zh-CN", "people.placeholder.approver");
   return personToType(people, [approver.value.id], lang, on);

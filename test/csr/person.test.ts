@@ -145,8 +145,8 @@ describe("csr person update and leave", () => {
       stderr: "csr: --people 王强（wang）已于 2026-11-20 离职，不能记为 2026-11-23 所做工作的人员。请改为指定在职人员（'csr list people'）；如离职日期有误，用 'csr person update wang --left <日期>' 更正。\n",
     });
     expect((await csrInProcess(["-C", dir, "review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-11-20"])).code).toBe(0);
-    expect((await csrInProcess(["-C", dir, "review", "DYA-001", "--department", "PRD", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-20"])).stderr).toBe(
-      "csr: --reviewer 王强 (wang) left on 2026-11-20 and cannot be named for work dated 2026-11-20: name someone who is still here ('csr list people'), or, if the leaving date is wrong, correct it with 'csr person update wang --left <date>'.\n",
+    expect((await csrInProcess(["-C", dir, "review", "DYA-001", "--department", "PRD", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-21"])).stderr).toBe(
+      "csr: --reviewer 王强 (wang) left on 2026-11-20 and cannot be named for work dated 2026-11-21: name someone who is still here ('csr list people'), or, if the leaving date is wrong, correct it with 'csr person update wang --left <date>'.\n",
     );
     // A leaving date recorded wrong is corrected, and a person who comes back is taken again.
     expect(await csrInProcess(["-C", dir, "person", "update", "wang", "--left", "2026-11-24"], { lang: null })).toEqual({ code: 0, stdout: "已更新 王强（wang）：离职日期：2026-11-20 → 2026-11-24。\n", stderr: "" });
@@ -160,8 +160,27 @@ describe("csr person update and leave", () => {
     const index = { departments: new Map([["QA", { code: "QA", name: "品质部" }], ["PRD", { code: "PRD", name: "生产部" }]]) };
     const session = { repo: { people }, index } as unknown as EditSession;
     expect(personChoices(session, "PRD")).toEqual([{ value: "zhang", name: "zhang  张伟 (品质部)" }]);
-    // For work dated before the day he left, he is offered, as the options take him (worksOn, refuseLeft).
-    expect(personChoices(session, "PRD", { on: "2026-11-19" }).map((c) => c.value)).toEqual(["wang", "zhang"]);
+    // For work dated on or before the day he left (his last working day), he is offered, as the options take him (worksOn, refuseLeft).
+    expect(personChoices(session, "PRD", { on: "2026-11-20" }).map((c) => c.value)).toEqual(["wang", "zhang"]);
+    expect(personChoices(session, "PRD", { on: "2026-11-21" }).map((c) => c.value)).toEqual(["zhang"]);
+  });
+
+  it("reads the leaving date as the last working day: work on it stays valid, and a date before records in their name is refused", async () => {
+    const dir = validRepo({ git: true });
+    const before = snapshot(dir);
+    expect(await csrInProcess(["-C", dir, "person", "leave", "wang", "--date", "2020-01-01"], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: 王强（wang）在离职日期 2020-01-01 之后还有 1 条记录：QP-020 2026-02-25 的版本 A/1 的审核签字；未作改动。\n" +
+        "提示：离职日期是最后工作日：如此人工作到 2026-02-25，运行 'csr person leave wang --date 2026-02-25'；否则先把这些记录改由在职人员完成。\n",
+    });
+    expect(snapshot(dir)).toEqual(before);
+    // On the day of that signature, his last working day, the signature stays his: no person/work-after-leaving.
+    expect((await csrInProcess(["-C", dir, "person", "leave", "wang", "--date", "2026-02-25"], { lang: null })).code).toBe(0);
+    const checked = await csrInProcess(["-C", dir, "check", "--today", "2026-03-02"], { lang: null });
+    expect(checked.stdout).not.toContain("person/work-after-leaving");
+    expect(checked.stdout).toContain("person/left-with-open-work");
   });
 });
 

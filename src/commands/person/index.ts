@@ -18,13 +18,14 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import { UserError } from "../../core/errors.js";
-import { didYouMean } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { didYouMean, shellArgument } from "../../core/text.js";
+import { list, shortList, t } from "../../i18n/index.js";
 import { forEachPersonReference } from "../../check/rules/ref/unresolved.js";
 import { locate, type SourceFile } from "../../load/source.js";
 import type { Path } from "../../model/types.js";
 import { isMilitaryRepresentative } from "../../model/index.js";
-import { csrAssignments, documentAssignments } from "../../model/person-work.js";
+import { csrAssignments, csrWork, documentAssignments, documentWork } from "../../model/person-work.js";
+import { describe } from "../../model/recorded-events.js";
 import type { Person, Role } from "../../model/types.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
@@ -144,11 +145,31 @@ export async function personLeaveCommand(ctx: CommandContext, id: string, flags:
     const { located, person } = findPerson(session, id);
     if (person.left !== undefined) throw new UserError(t("person.left-already", { person: personLabel(session.index, person.id), date: person.left }));
     const date = dateOption(flags.date, "--date");
+    refuseWorkAfter(session, person.id, date);
     const change = editFile(session.root, located.file.path, "people", (doc) => doc.setIn([...located.path, "left"], date));
     const lines = [t("person.left", { person: personLabel(session.index, person.id), date, path: located.file.path }), ...handOver(session, person)];
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("person.commit.leave", { id: person.id, date }) });
     return 0;
   });
+}
+
+/**
+ * `--date` is the last working day: records in the person's name dated after it would be errors of rule
+ * person/work-after-leaving at once, so the command refuses before writing, names them and says which
+ * date would keep them valid (the latest of them).
+ */
+function refuseWorkAfter(session: EditSession, id: string, date: string): void {
+  const after = [
+    ...[...session.index.csrs.values()].flatMap(({ value }) => csrWork(value).map((w) => ({ w, entity: value.id }))),
+    ...[...session.index.documents.values()].flatMap(({ value }) => documentWork(value).map((w) => ({ w, entity: value.id }))),
+  ].filter(({ w }) => w.person === id && w.date > date);
+  if (after.length === 0) return;
+  const latest = after.map(({ w }) => w.date).sort().at(-1)!;
+  const records = after.map(({ w, entity }) => t("person.leave.work-after.record", { entity, date: w.date, what: describe(w.what) + (w.as ? t(`rule.person/work.as.${w.as}`) : "") }));
+  throw new UserError(
+    t("person.leave.work-after", { person: personLabel(session.index, id), date, count: after.length, records: shortList(records) }),
+    t("person.leave.work-after.hint", { id: shellArgument(id), latest }),
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import { didYouMean, localized, shellArgument } from "../../core/text.js";
 import { language, list, t } from "../../i18n/index.js";
 import { isMilitaryRepresentative, type RepoIndex } from "../../model/index.js";
 import { departmentLabel } from "../../model/labels.js";
+import { worksOn } from "../../model/people.js";
 import type { ControlledCopy, Person } from "../../model/types.js";
 
 /**
@@ -46,12 +47,9 @@ export function refuseMilitaryWork(index: Pick<RepoIndex, "people" | "department
   throw new UserError(t("person.military-work", { flag, person: personLabel(index, person.id), department: departmentLabel(index, person.department), work: t(`person.military-work.${work}`) }));
 }
 
-/** Whether `person` works on `on` (YYYY-MM-DD): not left on or before that day. What refuseLeft refuses and the prompts leave out. */
-export function worksOn(person: Person, on: string): boolean {
-  return person.left === undefined || person.left > on;
-}
+export { worksOn };
 
-/** Refuses (UserError, one line) `person` for work dated `on` when they left on or before that day. */
+/** Refuses (UserError, one line) `person` for work dated `on` when they left before that day (`left` is their last working day). */
 export function refuseLeft(register: Register, person: Person, flag: string, on: string): void {
   if (person.left !== undefined && !worksOn(person, on)) {
     throw new UserError(t("person.left-for-work", { flag, person: personLabel(register, person.id), left: person.left, date: on, id: shellArgument(person.id) }));

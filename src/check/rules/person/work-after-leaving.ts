@@ -5,12 +5,13 @@ import { csrWork, documentWork, type PersonWork } from "../../../model/person-wo
 import { describe } from "../../../model/recorded-events.js";
 import type { SourceFile } from "../../../load/source.js";
 import type { Path } from "../../../model/types.js";
+import { worksOn } from "../../../model/people.js";
 import type { Rule } from "../../rule.js";
 
 /**
  * IATF 16949 7.5.3.2.1 (records are attributable) and 7.2 (who trained whom), GJB 9001C 7.5.3: a
  * record names the person who did the work, and someone who left (people.yaml `left`, set by `csr
- * person leave`) did no work for the organisation from that day on. Their records from before stay
+ * person leave`: their last working day) did no work for the organisation after that day. Their records from before stay
  * valid; the writing commands refuse them for new work (commands/shared/people.ts resolvePerson).
  */
 export const rule: Rule = {
@@ -18,11 +19,11 @@ export const rule: Rule = {
   severity: "error",
   holdsForParts: true,
   scope: { files: "own" },
-  summary: "A signature, opinion, decision, training or copy is recorded for a person on or after the day they left.",
+  summary: "A signature, opinion, decision, training or copy is recorded for a person after their last working day.",
   dependsOn: ["people.yaml"],
   docs: {
     description:
-      "A record names a person as the one who did something (a revision's signature, a CSR opinion, decision or confirmation, a verification, a periodic review, a training given or attended, a controlled copy handed to them) on or after the day they left (`left` in `people.yaml`, set by `csr person leave`). Someone who has left does no work for the organisation: such a record is not evidence ({{cite:attributable-records}}). What they did before they left stays valid and is not reported; a copy they hand back later is not reported either.",
+      "A record names a person as the one who did something (a revision's signature, a CSR opinion, decision or confirmation, a verification, a periodic review, a training given or attended, a controlled copy handed to them) after the day they left (`left` in `people.yaml`, set by `csr person leave`: their last working day, as on a 离职证明). Someone who has left does no work for the organisation: such a record is not evidence ({{cite:attributable-records}}). What they did up to and on that day stays valid and is not reported; a copy they hand back later is not reported either.",
     bad: `
     reviewed: { by: li, date: 2026-11-23 }   # people.yaml: li left: 2026-11-20
 `,
@@ -38,7 +39,7 @@ export const rule: Rule = {
       for (const w of work) {
         const person = ctx.index.people.get(w.person)?.value;
         const left = person?.left;
-        if (left === undefined || w.date < left) continue;
+        if (left === undefined || worksOn(person!, w.date)) continue;
         ctx.report(
           { file, path: [...path, ...w.path] },
           t("rule.person/work-after-leaving", {
