@@ -127,10 +127,10 @@ describe("csr department", () => {
       stdout: "",
       stderr: "csr: 王强（wang）是 生产部 的人员，无需作为代理人；代理人是不属于该部门、但代表该部门提意见、领用受控副本的人。\n",
     });
-    expect(await run(dir, "person", "leave", "zhang", "--date", "2026-11-20")).toEqual({
+    expect(await run(dir, "person", "leave", "zhang", "--date", "2026-11-26")).toEqual({
       code: 0,
       stdout:
-        "已记录 张伟（zhang）于 2026-11-20 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n" +
+        "已记录 张伟（zhang）于 2026-11-26 离职（people.yaml 中的 left）：此人仍保留在名单中，因为旧记录引用此人；新工作的人员选项中不再列出。\n" +
         "此人仍是 生产部 的代理人：请用 'csr department update PRD --remove-delegate zhang' 去掉。\n",
       stderr: "",
     });
@@ -140,7 +140,7 @@ describe("csr department", () => {
         file: "qms.yaml",
         line: 12,
         column: 17,
-        message: "张伟 (zhang), who left on 2026-11-20, is still a delegate of 生产部 (PRD) (qms.yaml delegates): take them off with 'csr department update PRD --remove-delegate zhang' and, if needed, name whoever took over (--add-delegate).",
+        message: "张伟 (zhang), who left on 2026-11-26, is still a delegate of 生产部 (PRD) (qms.yaml delegates): take them off with 'csr department update PRD --remove-delegate zhang' and, if needed, name whoever took over (--add-delegate).",
       },
     ]);
     expect(await run(dir, "department", "update", "PRD", "--remove-delegate", "zhang")).toEqual({ code: 0, stdout: "已更新部门 生产部：代理人去掉 张伟（zhang）。\n", stderr: "" });

@@ -453,8 +453,8 @@ describe("csr review asks the date of the opinion and of the decision (tester16 
     const dir = validRepo();
     const ctx = capture(dir);
     expect(await reviewCsr(ctx, "DYA-002", { department: "MKT", reviewer: "li", opinion: "accept", date: "2026-11-26", yes: true })).toBe(0);
-    // A second approver, who left on 2026-11-27: offered for a decision dated before that day only.
-    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml") + "  - id: chen\n    name: 陈明\n    department: QA\n    roles: [approver]\n    left: 2026-11-27\n");
+    // A second approver, whose last working day was 2026-11-26: offered for a decision dated on or before that day only.
+    writeFileSync(join(dir, "people.yaml"), read(dir, "people.yaml") + "  - id: chen\n    name: 陈明\n    department: QA\n    roles: [approver]\n    left: 2026-11-26\n");
     const done = reviewCsr(ctx, "DYA-002", { disposition: "must", justification: "" }, prompts);
     await screen.next();
     expect(screen.getScreen()).toBe(`? Date of the decision (YYYY-MM-DD) (${localToday()})`);
