@@ -69,9 +69,11 @@ const MEDIA = ["paper", "electronic", "paper+electronic"] as const;
 type Medium = (typeof MEDIA)[number];
 const RECORD_FIELDS = ["retention", "retention_en", "medium", "location", "location_en"] as const;
 type RecordFields = Partial<Record<(typeof RECORD_FIELDS)[number], string>>;
-/** The record-keeping fields with an English text, and the option of each English text. */
-const STALE_ENGLISH = [["retention", "retention_en"], ["location", "location_en"]] as const;
-const ENGLISH_FLAGS = { retention_en: "retentionEn", location_en: "locationEn" } as const;
+/** The record-keeping fields with an English text: each, its English field and the option that gives it. */
+const ENGLISH = [
+  { chinese: "retention", english: "retention_en", flag: "retentionEn" },
+  { chinese: "location", english: "location_en", flag: "locationEn" },
+] as const;
 
 /** The order of a document file's keys, as the schema's examples and csr new write them: a new key goes where it belongs. */
 const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
@@ -147,7 +149,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       // "" removes an English text (as csr set --title-en "" does).
       if (value === undefined || value === before || (value === "" && before === undefined)) continue;
       const shown = (v: string) => (field === "medium" ? t(`value.medium.${v as Medium}`) : v === "" ? t("set.none") : v);
-      const stale = STALE_ENGLISH.find(([, english]) => english === field && value === "" && flags[ENGLISH_FLAGS[english]] === undefined);
+      // Removed with its Chinese changed, not by its own option (recordFields).
+      const stale = value === "" && ENGLISH.some((e) => e.english === field && flags[e.flag] === undefined);
       const text = stale ? t("set.stale-english", { before: before!, flag: `--${field.replace("_", "-")}` }) : before === undefined ? shown(value) : t("set.was", { value: shown(value), before: shown(before) });
       changes.push({ field, key: "record", text });
     }
@@ -437,16 +440,14 @@ function recordFields(document: ControlledDocument, flags: SetFlags): RecordFiel
     if (value === "") throw new UserError(t("set.record-empty", { flag }));
     fields[field] = value;
   }
-  // An English text may be removed ("").
-  for (const [field, flag] of Object.entries(ENGLISH_FLAGS) as [keyof typeof ENGLISH_FLAGS, "retentionEn" | "locationEn"][]) {
-    const value = flags[flag]?.trim();
-    if (value !== undefined) fields[field] = value;
-  }
-  // A changed retention or location without its English in the same command: the English on file
-  // translates the old one, and an English register would print it (tester23 F17). It goes.
-  for (const [chinese, english] of STALE_ENGLISH) {
+  // An English text given is set, "" removing it. A changed retention or location without its English
+  // in the same command: the English on file translates the old one, and an English register would
+  // print it (tester23 F17). It goes.
+  for (const { chinese, english, flag } of ENGLISH) {
+    const given = flags[flag]?.trim();
     const changed = fields[chinese] !== undefined && fields[chinese] !== document.record?.[chinese];
-    if (changed && fields[english] === undefined && document.record?.[english] !== undefined) fields[english] = "";
+    if (given !== undefined) fields[english] = given;
+    else if (changed && document.record?.[english] !== undefined) fields[english] = "";
   }
   if (flags.medium !== undefined) fields.medium = choiceOption<Medium>(flags.medium.trim(), "--medium", MEDIA, "paper");
   return fields;
