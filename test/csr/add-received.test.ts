@@ -5,6 +5,8 @@
  */
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
+import { appendFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addCsr } from "../../src/commands/add/index.js";
 import type { Prompts } from "../../src/commands/add/prompting.js";
@@ -62,19 +64,26 @@ describe("csr add at a terminal, a date received after the source revision (test
   it("asks at once whether it came in a letter, records the letter as a source document with the CSR in one commit, and csr check has nothing to say", async () => {
     const dir = validRepo({ git: true });
     weekdayCalendar(dir);
-    git(dir, ["commit", "-q", "-am", "weekdays"]);
+    // The customer's first letter of the year is on record: the id offered as example is the next one (tester23 F20).
+    const year = today().slice(0, 4);
+    appendFileSync(join(dir, "customers/DYA.yaml"), `  - id: DYA-LTR-${year}-01\n    title: 关于包装的函\n    revisions:\n      - revision: "1"\n        received: ${year}-01-05\n`);
+    git(dir, ["commit", "-q", "-am", "weekdays, a letter"]);
     const customer = read(dir, "customers/DYA.yaml");
     const ctx = capture(dir);
     const { done, day } = await typedLate(ctx);
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("Id of the source document of DYA (e.g. DYA-SQM)");
-    screen.type("DYA-SQM");
+    expect(screen.getScreen()).toBe(`? Id of the letter as a source document of DYA (e.g. DYA-LTR-${year}-02)`);
+    // The letter on record: its new revision is recorded with csr source update, which the answer names.
+    screen.type(`DYA-LTR-${year}-01`);
     screen.keypress("enter");
     await screen.next();
-    expect(screen.getScreen()).toContain("DYA has a source document DYA-SQM already.");
-    for (let i = 0; i < 7; i++) screen.keypress("backspace");
-    screen.type("DYA-LTR-2026-12");
+    expect(screen.getScreen()).toBe(
+      `? Id of the letter as a source document of DYA (e.g. DYA-LTR-${year}-02) DYA-LTR-${year}-01\n` +
+        `> DYA has a source document DYA-LTR-${year}-01 already. If the requirement came in a new revision of it, record that revision first with 'csr source update DYA-LTR-${year}-01 --revision <rev> --received ${day}' and register the requirement from it; otherwise give another id.`,
+    );
+    screen.keypress("backspace");
+    screen.type("2");
     screen.keypress("enter");
     await screen.next();
     expect(screen.getScreen()).toContain("Title of the letter");
@@ -86,14 +95,14 @@ describe("csr add at a terminal, a date received after the source revision (test
     expect(await done).toBe(0);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect([ctx.out, ctx.err]).toEqual([
-      `DYA: source document DYA-LTR-2026-12 关于托盘标签的函 recorded, revision 1, received ${day}.\n` +
+      `DYA: source document DYA-LTR-${year}-02 关于托盘标签的函 recorded, revision 1, received ${day}.\n` +
         "Registered DYA-011 in csr/DYA/DYA-011.yaml.\n" +
         `Review due ${weekdaysAfter(day, 10)} (10 working days after ${day}).\n` +
-        `Committed ${hash}: csr add DYA-011: 托盘标签须含发货批次 (source document DYA-LTR-2026-12 1 recorded with it)\n`,
+        `Committed ${hash}: csr add DYA-011: 托盘标签须含发货批次 (source document DYA-LTR-${year}-02 1 recorded with it)\n`,
       "",
     ]);
-    expect(read(dir, "customers/DYA.yaml")).toBe(customer + `  - id: DYA-LTR-2026-12\n    title: 关于托盘标签的函\n    revisions:\n      - revision: "1"\n        received: ${day}\n`);
-    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain(`source:\n  document: DYA-LTR-2026-12\n  revision: "1"\n  section: "6.5"\n`);
+    expect(read(dir, "customers/DYA.yaml")).toBe(customer + `  - id: DYA-LTR-${year}-02\n    title: 关于托盘标签的函\n    revisions:\n      - revision: "1"\n        received: ${day}\n`);
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain(`source:\n  document: DYA-LTR-${year}-02\n  revision: "1"\n  section: "6.5"\n`);
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim().split("\n")).toEqual(["csr/DYA/DYA-011.yaml", "customers/DYA.yaml"]);
     expect((await checkJsonInProcess(dir, "--today", day)).findings.filter((f) => f.file === "csr/DYA/DYA-011.yaml" || f.file === "customers/DYA.yaml")).toEqual([]);
   });

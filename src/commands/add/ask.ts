@@ -161,10 +161,39 @@ async function askLaterThanSource(draft: CsrDraft, customer: Customer, cited: So
   });
   if (answer === "source") return { ...draft, received: revision.received };
   if (answer === "keep") return draft;
-  const id = (await prompts.input({ message: t("source.add.prompt.id", { customer: customer.code }), required: true, validate: (v) => sourceIdProblem(customer, v.trim()) ?? true })).trim();
+  const id = (
+    await prompts.input({
+      message: t("prompt.add.letter-id", { customer: customer.code, example: letterIdExample(customer, draft.received) }),
+      required: true,
+      validate: (v) => letterIdProblem(customer, v.trim(), draft.received) ?? true,
+    })
+  ).trim();
   const title = (await prompts.input({ message: t("prompt.add.letter-title"), required: true })).trim();
   const letterRevision = (await prompts.input({ message: t("source.add.prompt.revision"), default: "1", required: true })).trim();
   return { ...draft, source: id, letter: { title, revision: letterRevision } };
+}
+
+/**
+ * An id the letter can take, in the README's pattern: the customer, LTR, the year received and the
+ * first number free that year (DYA-LTR-2026-02). Not a document the customer has: the example
+ * offered must be one that is accepted (tester23 F20).
+ */
+export function letterIdExample(customer: Customer, received: string): string {
+  const taken = new Set((customer.sources ?? []).map((s) => s.id));
+  for (let n = 1; ; n++) {
+    const id = `${customer.code}-LTR-${received.slice(0, 4)}-${String(n).padStart(2, "0")}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/**
+ * What is wrong with `id` for the letter. One the customer has already may be a new revision of it
+ * (a second letter on the subject, a revised SQM), which csr source update records first (tester23 F20).
+ */
+function letterIdProblem(customer: Customer, id: string, received: string): string | undefined {
+  const problem = sourceIdProblem(customer, id);
+  if (problem === undefined || !(customer.sources ?? []).some((s) => s.id === id)) return problem;
+  return t("prompt.add.letter-exists", { customer: customer.code, id, received });
 }
 
 function optional(answer: string): string | undefined {
