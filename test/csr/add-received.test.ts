@@ -5,7 +5,7 @@
  */
 import { input, search, select } from "@inquirer/prompts";
 import { screen, wrapPrompt } from "@inquirer/testing/vitest";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addCsr } from "../../src/commands/add/index.js";
@@ -13,7 +13,7 @@ import type { Prompts } from "../../src/commands/add/prompting.js";
 import { addSource } from "../../src/commands/source/add.js";
 import { capture, read, sourceReceivedOn, tree, validRepo, weekdayCalendar } from "./fixture.js";
 import { checkJsonInProcess, copyFixture, csr, csrInProcess, git } from "../helpers.js";
-import { today, weekdaysAfter } from "../today.js";
+import { daysAfter, today, weekdaysAfter } from "../today.js";
 
 describe("csr add --received before the source revision", () => {
   it("is refused in one line naming the revision's dates, and nothing is written", async () => {
@@ -38,9 +38,8 @@ describe("csr add --received after the source revision (tester20 F19)", () => {
 });
 
 describe("csr add at a terminal, a date received after the source revision (tester20 F19)", () => {
-  /** csr add with all but the date received given, at a terminal; the date typed is the day the test runs, after DYA-SQM C (2026-11-20). */
-  async function typedLate(ctx: ReturnType<typeof capture>): Promise<{ done: Promise<number>; day: string }> {
-    const day = today();
+  /** csr add with all but the date received given, at a terminal; the date typed is `day` (the day the test runs), after DYA-SQM C (2026-11-20). */
+  async function typedLate(ctx: ReturnType<typeof capture>, day = today()): Promise<{ done: Promise<number>; day: string }> {
     const prompts = { input: wrapPrompt(input), select: wrapPrompt(select), search: wrapPrompt(search) } as unknown as Prompts;
     const done = addCsr(ctx, { customer: "DYA", source: "DYA-SQM", section: "6.5", clause: ["IATF16949:8.5.4"], title: "托盘标签须含发货批次", text: "托盘标签须含发货批次。", commit: true }, prompts);
     await screen.next();
@@ -92,19 +91,64 @@ describe("csr add at a terminal, a date received after the source revision (test
     await screen.next();
     expect(screen.getScreen()).toContain("Revision received (e.g. C or 2026-03) (1)");
     screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe("? Date the customer issued it (YYYY-MM-DD, may be left blank)");
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Department that keeps it (external document list)\n❯ QA  品质部\n  MKT  市场部\n  PRD  生产部");
+    screen.keypress("enter");
     expect(await done).toBe(0);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect([ctx.out, ctx.err]).toEqual([
       `DYA: source document DYA-LTR-${year}-02 关于托盘标签的函 recorded, revision 1, received ${day}.\n` +
+        `DYA-LTR-${year}-02 is kept by 品质部.\n` +
         "Registered DYA-011 in csr/DYA/DYA-011.yaml.\n" +
         `Review due ${weekdaysAfter(day, 10)} (10 working days after ${day}).\n` +
         `Committed ${hash}: csr add DYA-011: 托盘标签须含发货批次 (source document DYA-LTR-${year}-02 1 recorded with it)\n`,
       "",
     ]);
-    expect(read(dir, "customers/DYA.yaml")).toBe(customer + `  - id: DYA-LTR-${year}-02\n    title: 关于托盘标签的函\n    revisions:\n      - revision: "1"\n        received: ${day}\n`);
+    expect(read(dir, "customers/DYA.yaml")).toBe(customer + `  - id: DYA-LTR-${year}-02\n    title: 关于托盘标签的函\n    department: QA\n    revisions:\n      - revision: "1"\n        received: ${day}\n`);
     expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain(`source:\n  document: DYA-LTR-${year}-02\n  revision: "1"\n  section: "6.5"\n`);
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim().split("\n")).toEqual(["csr/DYA/DYA-011.yaml", "customers/DYA.yaml"]);
     expect((await checkJsonInProcess(dir, "--today", day)).findings.filter((f) => f.file === "csr/DYA/DYA-011.yaml" || f.file === "customers/DYA.yaml")).toEqual([]);
+  });
+
+  it("asks the letter's date issued and the department that keeps it, as csr source add does: the external document list names both (tester23 F3)", async () => {
+    const dir = validRepo({ git: true });
+    weekdayCalendar(dir);
+    // Who keeps the manual keeps the customer's letters, as a rule: offered first.
+    writeFileSync(join(dir, "customers/DYA.yaml"), read(dir, "customers/DYA.yaml").replace("  - id: DYA-SQM\n    title: 供应商质量手册\n", "  - id: DYA-SQM\n    title: 供应商质量手册\n    department: MKT\n"));
+    git(dir, ["commit", "-q", "-am", "weekdays, the manual kept by MKT"]);
+    const ctx = capture(dir);
+    // Received the day before the test runs: a date issued after it (today) is refused at once.
+    const { done, day } = await typedLate(ctx, daysAfter(today(), -1));
+    screen.keypress("enter");
+    await screen.next();
+    screen.type("DYA-MAIL-1");
+    screen.keypress("enter");
+    await screen.next();
+    screen.type("SQE 邮件：托盘标签");
+    screen.keypress("enter");
+    await screen.next();
+    screen.keypress("enter");
+    await screen.next();
+    screen.type(today());
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toBe(`? Date the customer issued it (YYYY-MM-DD, may be left blank) ${today()}\n> The date issued cannot be after the date received, ${day}.`);
+    for (let i = 0; i < 10; i++) screen.keypress("backspace");
+    const issued = daysAfter(day, -2);
+    screen.type(issued);
+    screen.keypress("enter");
+    await screen.next();
+    expect(screen.getScreen()).toContain("? Department that keeps it (external document list)\n  QA  品质部\n❯ MKT  市场部\n  PRD  生产部");
+    screen.keypress("down");
+    screen.keypress("enter");
+    expect(await done).toBe(0);
+    expect(ctx.out.split("\n").slice(0, 2)).toEqual([`DYA: source document DYA-MAIL-1 SQE 邮件：托盘标签 recorded, revision 1, received ${day}.`, "DYA-MAIL-1 is kept by 生产部."]);
+    expect(read(dir, "customers/DYA.yaml")).toMatch(new RegExp(`  - id: DYA-MAIL-1\n    title: SQE 邮件：托盘标签\n    department: PRD\n    revisions:\n      - revision: "1"\n        issued: ${issued}\n        received: ${day}\n$`));
+    const external = await csrInProcess(["-C", dir, "list", "external", "--format", "csv"]);
+    expect(external.stdout.split("\r\n").find((line) => line.includes("DYA-MAIL-1"))).toBe(`3,customer document,DYA-MAIL-1,SQE 邮件：托盘标签,东岳越野车有限公司,1,${issued},,${day},current,生产部`);
   });
 
   it("takes the source revision's date when it came with it", async () => {

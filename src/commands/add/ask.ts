@@ -3,7 +3,7 @@ import { dateAnswer, eventDateAnswer } from "../options.js";
 import type { Catalog } from "../../model/catalog.js";
 import { clauseTitle, titledAncestor } from "../../model/catalog.js";
 import { currentSources, latestRevision } from "../../model/csr-status.js";
-import type { Customer, SourceDocument, SourceRevision } from "../../model/types.js";
+import type { Customer, Department, SourceDocument, SourceRevision } from "../../model/types.js";
 import { sourceIdProblem } from "../source/add.js";
 import type { Choice, Prompts } from "./prompting.js";
 import { language, list, t, type Lang } from "../../i18n/index.js";
@@ -21,9 +21,10 @@ export interface CsrDraft {
   received: string;
   /**
    * The customer's letter (e-mail, meeting minutes) the requirement came in, recorded as a source
-   * document of its own with it: `source` is its id, its one revision received on `received`.
+   * document of its own with it: `source` is its id, its one revision received on `received`, issued
+   * on `issued` when known, kept by `department` (保管部门 of the 外来文件清单).
    */
-  letter?: { title: string; revision: string };
+  letter?: { title: string; revision: string; issued?: string; department?: string };
 }
 
 export interface AskContext {
@@ -32,6 +33,8 @@ export interface AskContext {
   catalogs: Catalog[];
   /** Allowed categories from qms.yaml, if the repository restricts them. */
   categories?: string[];
+  /** The departments of qms.yaml, one of which keeps a letter recorded as a source document. */
+  departments: readonly Department[];
   today: string;
 }
 
@@ -137,7 +140,7 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
   const fromRevision = cited.revisions[cited.revisions.length - 1]?.received;
   const answered = given.received ?? dateAnswer(await prompts.input({ message: t("prompt.add.received"), default: fromRevision ?? ctx.today, validate }))!;
   const draft = { customer, source, section, clauses, title, ...(titleEn ? { titleEn } : {}), text, category, received: answered };
-  return given.received === undefined ? askLaterThanSource(draft, ctx.customers.find((c) => c.code === customer)!, cited, prompts) : draft;
+  return given.received === undefined ? askLaterThanSource(draft, ctx.customers.find((c) => c.code === customer)!, cited, ctx, prompts) : draft;
 }
 
 /**
@@ -146,7 +149,7 @@ export async function askForCsr(given: Partial<CsrDraft>, ctx: AskContext, promp
  * date is wrong. Asked at once, with the fix: the letter recorded with the requirement, the
  * revision's date taken, or the date kept as typed (csr check warns, date/received-after-source).
  */
-async function askLaterThanSource(draft: CsrDraft, customer: Customer, cited: SourceDocument, prompts: Prompts): Promise<CsrDraft> {
+async function askLaterThanSource(draft: CsrDraft, customer: Customer, cited: SourceDocument, ctx: AskContext, prompts: Prompts): Promise<CsrDraft> {
   const revision = latestRevision(cited)!;
   if (draft.received <= revision.received) return draft;
   const data = { received: draft.received, source: cited.id, revision: revisionName(revision.revision), sourceReceived: revision.received };
@@ -170,7 +173,29 @@ async function askLaterThanSource(draft: CsrDraft, customer: Customer, cited: So
   ).trim();
   const title = (await prompts.input({ message: t("prompt.add.letter-title"), required: true })).trim();
   const letterRevision = (await prompts.input({ message: t("source.add.prompt.revision"), default: "1", required: true })).trim();
-  return { ...draft, source: id, letter: { title, revision: letterRevision } };
+  // Asked as csr source add asks them: the 外来文件清单 names the letter's date and who keeps it (tester23 F3).
+  const dated = eventDateAnswer({ today: ctx.today });
+  const issued = optional(
+    await prompts.input({
+      message: t("source.add.prompt.issued"),
+      validate: (v) => {
+        if (v.trim() === "") return true;
+        const problem = dated(v.trim());
+        return problem !== true ? problem : dateAnswer(v.trim())! > draft.received ? t("prompt.add.letter-issued-after-received", { received: draft.received }) : true;
+      },
+    }),
+  );
+  const department =
+    ctx.departments.length === 0
+      ? undefined
+      : await prompts.select({
+          message: t("prompt.add.letter-department"),
+          choices: ctx.departments.map((d) => ({ value: d.code, name: `${d.code}  ${d.name}` })),
+          // The department that keeps the document cited keeps the customer's letters too, as a rule.
+          ...(cited.department && ctx.departments.some((d) => d.code === cited.department) ? { default: cited.department } : {}),
+        });
+  const letter = { title, revision: letterRevision, ...(issued ? { issued: dateAnswer(issued)! } : {}), ...(department ? { department } : {}) };
+  return { ...draft, source: id, letter };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Catalog } from "../../model/catalog.js";
 import { categoryNotAllowed, currentSources, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue } from "../../model/csr-status.js";
 import { registeredRepeats, type RegisteredRepeat } from "../../model/csr-duplicates.js";
 import { csrPath } from "../../model/paths.js";
+import { departmentLabel } from "../../model/labels.js";
 import { revisionName } from "../../i18n/values.js";
 import type { Csr, Customer, SourceDocument } from "../../model/types.js";
 import type { CommandContext } from "../context.js";
@@ -144,7 +145,12 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   // A requirement registered late is registered all the same (the hook does not refuse it); its deadline is said to be past.
   const late = -calendar.workdaysBetween(today, due);
   const deadline = late > 0 ? t("add.review-overdue", { id, due, days, received: csr.received, count: late }) : t("add.review-due", { due, count: days, received: csr.received });
-  const recorded = letter ? [t("source.add.added", { customer: customer.code, id: letter.id, title: letter.title, revision: revision.revision, received: revision.received })] : [];
+  const recorded = letter
+    ? [
+        t("source.add.added", { customer: customer.code, id: letter.id, title: letter.title, revision: revision.revision, received: revision.received }),
+        ...(letter.department ? [t("source.custodian", { id: letter.id, department: departmentLabel({ departments: new Map((config?.departments ?? []).map((d) => [d.code, d])) }, letter.department) })] : []),
+      ]
+    : [];
   ctx.stdout([...recorded, t("add.registered", { id, path }), ...defaulted, deadline].join("\n") + "\n");
   // Registered on purpose all the same: csr/duplicate will report the same text until one is withdrawn.
   const reported = repeats.find((r) => r.same !== "section-title");
@@ -161,7 +167,9 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
 
 /** The source document a draft's letter is recorded as (csr source add's entry): its one revision received the day the requirement was. */
 function letterSource(draft: GivenDraft): SourceDocument | undefined {
-  return draft.letter && draft.received !== undefined ? { id: draft.source, title: draft.letter.title, revisions: [{ revision: draft.letter.revision, received: draft.received }] } : undefined;
+  if (!draft.letter || draft.received === undefined) return undefined;
+  const { title, revision, issued, department } = draft.letter;
+  return { id: draft.source, title, ...(department ? { department } : {}), revisions: [{ revision, ...(issued ? { issued } : {}), received: draft.received }] };
 }
 
 /** The customer with the draft's letter among its source documents. */
@@ -217,5 +225,5 @@ function checkCategory(repo: Repository, category: string | undefined): void {
 function askContext(repo: Repository, today: string) {
   const standards = repo.config?.value.standards ?? [];
   const catalogs = standards.map((s) => repo.catalogs.get(s)).filter((c): c is Catalog => c !== undefined);
-  return { customers: repo.customers.map((c) => c.value), catalogs, categories: repo.config?.value.csr?.categories, today };
+  return { customers: repo.customers.map((c) => c.value), catalogs, categories: repo.config?.value.csr?.categories, departments: repo.config?.value.departments ?? [], today };
 }
