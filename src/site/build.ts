@@ -43,6 +43,7 @@ import { buildDownloads } from "./downloads.js";
 import { heatMapCellsHtml, type HeatMapCell } from "./heat-map.js";
 import { sectionHtml } from "./section.js";
 import { REPORT_TEMPLATES, siteReportHtml } from "./report.js";
+import { GENERIC_TEMPLATES, genericPageHtml, type GenericView } from "./page.js";
 import { bySeverity, entityFindings } from "./entity-findings.js";
 import { namePinyin } from "./pinyin.js";
 import type { SearchEntry } from "./search.js";
@@ -200,8 +201,14 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
     const target = link(from, kind, id);
     return target ? { text, href: target } : { text };
   };
-  const generic = (page: string, view: { title: string; facts?: Fact[]; sections: SiteSection[]; lead?: string }) => {
-    emit(page, renderer.renderPartial("site-generic", { ...view, site: chrome(page) }));
+  const escape = Handlebars.escapeExpression;
+  const section = (s: SiteSection) => sectionHtml(s, escape);
+  // Written by code (page.ts, report.ts) unless the repository replaces a template they are made of.
+  const replaces = (templates: readonly string[]) => templates.some((name) => existsSync(join(repo.root, "templates", "html", `${name}.hbs`)));
+  const ownGeneric = replaces(GENERIC_TEMPLATES);
+  const generic = (page: string, view: Omit<GenericView, "site">) => {
+    const full = { ...view, site: chrome(page) };
+    emit(page, ownGeneric ? renderer.renderPartial("site-generic", full) : genericPageHtml(full, escape, section));
   };
   const entityOfFile = fileEntities(repo);
   const cannotShow = (error: UserError) => tr("site.cannot-show", { message: error.message });
@@ -271,10 +278,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const factsContext = { config: repo.config?.value, calendar, document: (id: string) => index.documents.get(id)?.value, today };
   // What each CSR superseded (csr.superseded.by names the successor): the successor's page links back.
   const successors = groupBy(repo.csrs.map((c) => c.value).filter((c) => c.superseded?.by), (c) => [c.superseded!.by!]);
-  // The report is written by code (report.ts) unless the repository replaces a template it is made of.
-  const ownReport = REPORT_TEMPLATES.some((name) => existsSync(join(repo.root, "templates", "html", `${name}.hbs`)));
-  const escape = Handlebars.escapeExpression;
-  const section = (s: SiteSection) => sectionHtml(s, escape);
+  const ownReport = replaces(REPORT_TEMPLATES);
   const csrRows: CsrRow[] = [...index.csrs.values()].map(({ value }) => ({ csr: value, facts: csrFacts(value, factsContext) })).sort((a, b) => compareIds(a.csr.id, b.csr.id));
   for (const { csr, facts } of csrRows) {
     const page = pages.page("csr", csr.id)!;

@@ -10,6 +10,7 @@
  */
 import type { CsrReportView } from "../render/view.js";
 import type { Labels } from "../render/environment.js";
+import { siteNavHtml } from "./page.js";
 import type { Escape } from "./section.js";
 import type { Chrome, SiteSection } from "./view.js";
 
@@ -52,10 +53,7 @@ export function siteReportHtml(view: SiteReportView, labels: Labels, escape: Esc
   // --- layout: the head, the site's navigation and the running header.
   let html = `<!DOCTYPE html>\n<html lang="${e(v.lang)}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${site.csp}">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(v.number)} ${e(v.title)}</title>\n`;
   html += `<link rel="stylesheet" href="${e(site.root)}assets/document.css"><link rel="icon" href="data:,">\n<link rel="stylesheet" href="${e(site.root)}assets/site.css">\n</head>\n<body>`;
-  html += `<a class="site-skip" href="#main">${e(site.skip)}</a>\n<header class="site-header">\n<div class="site-brand">${e(site.organisation)}</div>\n<nav class="site-nav" aria-label="${e(site.navLabel)}">\n<ul>`;
-  for (const item of site.nav) html += `<li><a href="${e(item.href)}"${truthy(item.current) ? ` aria-current="page"` : ""}>${e(item.text)}</a></li>`;
-  html += `</ul>\n</nav>\n<form class="site-search" role="search" action="${e(site.search.action)}" method="get">\n<input type="search" name="q" aria-label="${e(site.search.label)}" placeholder="${e(site.search.label)}">\n<button type="submit">${e(site.search.button)}</button>\n</form>\n</header>\n`;
-  if (truthy(site.alerts)) html += `<aside class="site-alerts">${site.alerts ? `${section(site.alerts)}\n` : ""}</aside>\n`;
+  html += siteNavHtml(site, escape, section);
   html += `\n<main id="main" class="site-document">\n<table class="page">\n<thead><tr><td>`;
   html += `<div class="running-header"><span>${e(v.organisation)}${truthy(v.classification) ? ` · <span class="nowrap">${t("classification")}${colon}${e(v.classification)}</span>` : ""}</span><span>${runningTitle || e(v.title)}</span><span><span class="nowrap">${t(v.numberLabel)}${colon}${e(v.number)}</span>${truthy(v.version) ? ` · <span class="nowrap">${t("version")}${colon}${e(v.version)}</span>` : ""}</span></div>\n`;
   html += `</td></tr></thead>\n<tbody><tr><td>\n`;
