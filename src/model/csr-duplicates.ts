@@ -86,12 +86,32 @@ export function registeredRepeats(candidate: Candidate, csrs: readonly Csr[]): R
   return csrs
     .flatMap((csr): RegisteredRepeat[] => {
       if (!csr.superseded !== !candidate.superseded || csr.customer !== candidate.customer || csr.source.document !== candidate.source.document) return [];
-      if (requirementWording(csr) === wording) return [{ csr, same: csr.text !== undefined && candidate.text !== undefined ? "text" : "title" }];
+      if (requirementWording(csr) === wording) return [{ csr, same: sameWording(csr, candidate) }];
       if (comparableText(csr.title) === title && comparableText(csr.source.section ?? "") === section) return [{ csr, same: "section-title" }];
       return [];
     })
-    .sort((a, b) => a.csr.id.localeCompare(b.csr.id, "en", { numeric: true }));
+    .sort(byNumber);
 }
+
+/**
+ * The CSRs in force of the candidate's customer, taken from another of its source documents, with
+ * the same wording: a requirement an SQE e-mail or a letter repeats from the manual (tester23 F19).
+ * Not a repeat that csr add refuses or csr/duplicate reports — a customer may restate a requirement
+ * in a later document on purpose, and both registrations then stand — but registered again it is
+ * reviewed twice, so csr add says so. In number order.
+ */
+export function restatedRequirements(candidate: Candidate, csrs: readonly Csr[]): RegisteredRepeat[] {
+  const wording = requirementWording(candidate);
+  return csrs
+    .filter((csr) => !csr.superseded && csr.customer === candidate.customer && csr.source.document !== candidate.source.document && requirementWording(csr) === wording)
+    .map((csr) => ({ csr, same: sameWording(csr, candidate) }))
+    .sort(byNumber);
+}
+
+/** Same text, or the same wording where one of the two has only a title. */
+const sameWording = (csr: Csr, candidate: Pick<Csr, "text">): Repeat => (csr.text !== undefined && candidate.text !== undefined ? "text" : "title");
+
+const byNumber = (a: RegisteredRepeat, b: RegisteredRepeat) => a.csr.id.localeCompare(b.csr.id, "en", { numeric: true });
 
 /** Whether a CSR's review holds something a deletion would lose: opinions, a paper record, a decision or an earlier round. */
 export function hasReviewRecord(csr: Csr): boolean {

@@ -104,6 +104,27 @@ describe("csr add of a requirement registered already", () => {
   });
 });
 
+describe("csr add of a requirement registered from another source document of the customer (tester23 F19)", () => {
+  it("registers it and warns, naming the CSR and how to withdraw either one; csr check reports no csr/duplicate", async () => {
+    const dir = validRepo();
+    const day = today();
+    sourceReceivedOn(dir, day);
+    // DYA-003 (DYA-SQM) has this title and no text; an SQE e-mail repeats it, typed with a final stop.
+    const result = csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-PKG", "--clause", "IATF16949:8.5.4", "--title", "包装须使用顾客周转箱。", "--received", day, "-y"], { lang: "zh-CN" });
+    expect(result).toEqual({
+      code: 0,
+      stdout: `已登记 DYA-011，文件 csr/DYA/DYA-011.yaml。\n评审期限 ${weekdaysAfter(day, 10)}（接收日期 ${day} 之后 10 个工作日）。\n`,
+      stderr:
+        "csr: 警告：DYA-011 重复了已登记的 DYA-003「包装须使用顾客周转箱」（DYA-SQM，名称相同），将另行评审。若是同一要求，请勿重复登记：用 'csr supersede DYA-011 --by DYA-003 --reason <原因>' 撤销 DYA-011；若顾客以新文件重新提出并取代了原要求，则用 'csr supersede DYA-003 --by DYA-011 --reason <原因>' 撤销原要求。\n",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toContain("title: 包装须使用顾客周转箱。\n");
+    expect((await checkJsonInProcess(dir, "--today", day)).findings.filter((f) => f.rule === "csr/duplicate")).toEqual([]);
+    // A superseded CSR's words (DYA-009) are no requirement in force: nothing to say.
+    const again = csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-PKG", "--clause", "IATF16949:8.5.4", "--title", "特殊特性用三角符号标识", "--received", day, "-y"]);
+    expect([again.code, again.stderr]).toEqual([0, ""]);
+  });
+});
+
 describe("csr import --as csr of requirements registered already", () => {
   const HEADER = "编号,要求名称,要求内容,顾客代码,来源文件,章节,条款,接收日期";
   const row = (id: string, title: string, text: string, section = "5.3") => [id, title, `"${text}"`, "DYA", "DYA-PKG", section, "8.3.3.3", today()].join(",");

@@ -11,7 +11,7 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import type { Catalog } from "../../model/catalog.js";
 import { categoryNotAllowed, currentSources, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue } from "../../model/csr-status.js";
-import { registeredRepeats, type RegisteredRepeat } from "../../model/csr-duplicates.js";
+import { registeredRepeats, restatedRequirements, type RegisteredRepeat } from "../../model/csr-duplicates.js";
 import { csrPath } from "../../model/paths.js";
 import { departmentLabel } from "../../model/labels.js";
 import { revisionName } from "../../i18n/values.js";
@@ -155,6 +155,9 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   // Registered on purpose all the same: csr/duplicate will report the same text until one is withdrawn.
   const reported = repeats.find((r) => r.same !== "section-title");
   if (reported) ctx.stdout(t("add.duplicate.allowed", { id: reported.csr.id }) + "\n");
+  // The same words from another of the customer's documents: registered all the same, but reviewed twice unless one is withdrawn.
+  const restated = restatedRequirements(csr, repo.csrs.map((c) => c.value));
+  if (restated.length > 0) ctx.stderr(t("add.restated", { id, registered: repeatList(restated), other: restated[0]!.csr.id }) + "\n");
   const note = estimatedDeadlineNote(calendar, csr.received, due);
   if (note) ctx.stderr(note);
   // Received after the source revision: a requirement the customer sent separately (a letter, an e-mail) is a source of its own (tester20 F19), as date/received-after-source says.
