@@ -55,6 +55,9 @@ export function successors(previous: string): string[] {
  * changes to documents are controlled and identified by version): number, titles, level, kind,
  * issuing department (printed in the header), body, related documents and forms (printed as 相关文件
  * and 相关记录) and remarks. Not content:
+ * - `title_en`, the English title: a translation of the approved (Chinese) title for the English
+ *   registers and prints handed to a foreign customer's auditor, added or corrected without a new
+ *   revision and its re-approval and redistribution (`csr set <document> --title-en`, tester23 F5);
  * - the revision record itself, and the withdrawal (csr obsolete is not a revision);
  * - the records kept about the document: distribution and recall, training, periodic reviews;
  * - where the document sits in the system: `clauses` and `processes`, the organisation's
@@ -74,6 +77,7 @@ export function successors(previous: string): string[] {
  *   the next version, not part of any version's text.
  */
 export const REGISTER_FIELDS = [
+  "title_en",
   "revisions",
   "obsolete",
   "distribution",

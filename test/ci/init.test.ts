@@ -360,6 +360,20 @@ describe("csr init", () => {
     expect(existsSync(join(dir, ".git"))).toBe(false);
   });
 
+  it("refuses a folder inside a csr repository, whose check would read the new one as documents, and writes nothing (tester23 F10)", () => {
+    const dir = makeRepo({ "qms.yaml": "organisation: {name: 安迈}\n", "documents/QP-001.yaml": "id: QP-001\n" });
+    const result = csr(["init"], { cwd: join(dir, "documents") });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        `csr: ${join(dir, "documents")} is inside the csr repository ${dir} (it has qms.yaml): a repository here would be read there as documents.\n` +
+        `hint: Work in ${dir} as it is (csr finds it from any folder inside it), or run csr init in an empty folder outside it.\n`,
+    });
+    expect(existsSync(join(dir, "documents/qms.yaml"))).toBe(false);
+    expect(existsSync(join(dir, "documents/.git"))).toBe(false);
+  });
+
   it("refuses to write into a repository with unresolved merge conflicts", async () => {
     const dir = gitInit(makeRepo({ "notes.txt": "a\n" }));
     git(dir, ["checkout", "-q", "-b", "other"]);

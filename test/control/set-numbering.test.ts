@@ -64,6 +64,34 @@ const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8"
 const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
 const rulesAt = async (dir: string, base: string) => (await checkJsonInProcess(dir, "--base", base)).findings.map((f) => `${f.file} ${f.rule}`);
 
+describe("csr set <document> --title-en (register data, tester23 F5)", () => {
+  it("gives a released procedure an English title without a new revision, which the English register prints, and removes it with \"\"", async () => {
+    const dir = repo();
+    const base = head(dir);
+    const result = await csrInProcess(["-C", dir, "set", "QP-001", "--title-en", " Production Process Control Procedure ", "--commit"], { lang: null });
+    expect(result.stderr).toBe("");
+    const hash = git(dir, ["rev-parse", "--short", "HEAD"]).trim();
+    expect(result.stdout).toBe(
+      [
+        "已修改 QP-001 生产过程控制程序（documents/QP-001.yaml）：",
+        "  英文标题：Production Process Control Procedure",
+        "这些是 QP-001 的登记数据，不属于文件内容，不需要发布新版本。",
+        `已提交 ${hash}：csr set QP-001：英文标题 Production Process Control Procedure`,
+        "",
+      ].join("\n"),
+    );
+    // After the title, where csr new writes it.
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE.replace("title: 生产过程控制程序\n", "title: 生产过程控制程序\ntitle_en: Production Process Control Procedure\n"));
+    expect(await rulesAt(dir, base)).not.toContain("documents/QP-001.yaml doc/revision-not-bumped");
+    const register = await csrInProcess(["-C", dir, "list", "procedures", "--lang", "en"]);
+    expect(register.stdout).toContain("Production Process Control Procedure");
+    expect(register.stdout).not.toContain("生产过程控制程序");
+    const removed = await csrInProcess(["-C", dir, "set", "QP-001", "--title-en", ""], { lang: null });
+    expect(removed.stdout).toContain("  英文标题：删除（原为 Production Process Control Procedure）\n");
+    expect(read(dir, "documents/QP-001.yaml")).toBe(PROCEDURE);
+  });
+});
+
 describe("csr set: clauses (register data)", () => {
   it("adds and removes clauses of a released procedure without a new revision, and commits them", async () => {
     const dir = repo();

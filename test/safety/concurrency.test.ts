@@ -4,7 +4,7 @@
  * fresh repository; every record the pair was asked to make is there exactly once, and a refused
  * second writer says why in one line.
  */
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -30,6 +30,10 @@ function freshRepo(): string {
     const dya003 = join(template, "repo", "csr/DYA/DYA-003.yaml");
     writeFileSync(dya003, readFileSync(dya003, "utf8").replace('  - { document: WI-031, section: "5.2" }\n', '  - { document: WI-031, section: "5.2" }\n  - { document: QP-020 }\n'));
     gitInit(join(template, "repo"));
+    // A git repository that is not a csr one (a company's larger repository), for csr init into a folder of it: a csr repository's folder is refused.
+    mkdirSync(join(template, "mono"));
+    writeFileSync(join(template, "mono", "README.md"), "其他项目\n");
+    gitInit(join(template, "mono"));
   }
   const parent = tempDir("csr-pair-");
   cpSync(template, parent, { recursive: true });
@@ -132,12 +136,13 @@ describe(`${PAIRS} pairs of writers at once on the same entity`, { timeout: 240_
   });
 
   it("init: one repository is created; the second init writes nothing over it", async () => {
-    const init = () => ["init", "new"];
+    const init = (dir: string) => ["init", join(dir, "..", "mono", "new")];
     await runPairs(init, init, (dir, runs) => {
       expect(codes(runs)).toEqual([0, 2]);
       expect(stderrs(runs)).toEqual([expect.stringMatching(/^csr: .*\/new 中已有 .*；csr init 不会覆盖已有的文件。/)]);
-      // "new" is a folder of the test's repository: csr init leaves out the CI files and the hook there.
-      expect(Object.keys(snapshot(join(dir, "new")))).toHaveLength([...initFiles(false).keys()].filter((path) => !rootOnly(path)).length);
+      // "new" is a folder of a larger git repository: csr init leaves out the CI files and the hook there.
+      expect(Object.keys(snapshot(join(dir, "..", "mono", "new")))).toHaveLength([...initFiles(false).keys()].filter((path) => !rootOnly(path)).length);
+      expect(leftovers(join(dir, "..", "mono"))).toEqual([]);
     });
   });
 

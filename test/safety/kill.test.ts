@@ -5,7 +5,7 @@
  * is exactly as before or exactly as a clean run leaves it, files and git alike, with no
  * temporary file, lock or half-made commit or tag left behind.
  */
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { copyFixture, csrInProcess, gitInit, tempDir } from "../helpers.js";
@@ -14,8 +14,10 @@ import { csrAsync, gitState, leftovers, snapshot } from "./harness.js";
 interface Scenario {
   name: string;
   args: (dir: string) => string[];
-  /** Where the command writes, when not in the repository itself (init). */
+  /** Where the command writes, when not in the repository itself (init), relative to the repository. */
   target?: string;
+  /** The git repository it writes in, when not the fixture's (init), relative to the fixture's: csr recover runs there. */
+  repo?: string;
 }
 
 const REGISTER = "序号,文件名称,文件编号,部门\n1,文件控制程序,QP-101,QA\n2,记录控制程序,QP-102,QA\n3,内部审核程序,QP-103,QA\n";
@@ -27,7 +29,8 @@ const SCENARIOS: Scenario[] = [
   { name: "release", args: () => ["release", "QP-020", "--summary", "修订", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27", "--force"] },
   { name: "obsolete", args: () => ["obsolete", "WI-031", "--reason", "并入 QP-020", "--date", "2026-11-27"] },
   { name: "import", args: (dir) => ["import", join(dir, "..", "register.csv"), "--as", "procedures"] },
-  { name: "init", args: () => ["init", "new"], target: "new" },
+  // Into a folder of a git repository that is not a csr one (a folder of a csr repository is refused).
+  { name: "init", args: (dir) => ["init", join(dir, "..", "mono", "new")], target: "../mono/new", repo: "../mono" },
   { name: "render --out", args: () => ["render", "--all", "--format", "html", "--out", "out"] },
   { name: "export --out", args: () => ["export", "--out", "out/registers.xlsx"] },
 ];
@@ -44,6 +47,9 @@ function freshRepo(): string {
     const dya003 = join(template, "repo", "csr/DYA/DYA-003.yaml");
     writeFileSync(dya003, readFileSync(dya003, "utf8").replace('  - { document: WI-031, section: "5.2" }\n', '  - { document: WI-031, section: "5.2" }\n  - { document: QP-020 }\n'));
     gitInit(join(template, "repo"));
+    mkdirSync(join(template, "mono"));
+    writeFileSync(join(template, "mono", "README.md"), "其他项目\n");
+    gitInit(join(template, "mono"));
   }
   const parent = tempDir("csr-kill-");
   cpSync(template, parent, { recursive: true });
@@ -57,7 +63,7 @@ interface State {
 
 function stateOf(dir: string, scenario: Scenario): State {
   const where = scenario.target ? join(dir, scenario.target) : dir;
-  return { files: snapshot(where), git: gitState(dir) };
+  return { files: snapshot(where), git: gitState(scenario.repo ? join(dir, scenario.repo) : dir) };
 }
 
 /**
@@ -77,12 +83,13 @@ async function killedRun(scenario: Scenario, kill: { at?: number; afterMs?: numb
   const killed = run.signal === "SIGKILL";
   if (kill.at !== undefined && !killed) return { killed, problem: `${scenario.name} was not killed at step ${kill.at} of ${steps.get(scenario.name)}: ${run.stderr}` };
   if (!killed && run.code !== 0) return { killed, problem: `${scenario.name} failed: ${run.stderr}` };
-  // From the repository's root: an init killed before it wrote its qms.yaml is recovered from there too.
-  const recover = await csrInProcess(["recover"], { cwd: dir, lang: null, env: { GIT_CONFIG_NOSYSTEM: "1" } });
+  // From the root of the git repository written in: an init killed before it wrote its qms.yaml is recovered from there too.
+  const repo = scenario.repo ? join(dir, scenario.repo) : dir;
+  const recover = await csrInProcess(["recover"], { cwd: repo, lang: null, env: { GIT_CONFIG_NOSYSTEM: "1" } });
   if (recover.code !== 0) return { killed, problem: `recover: ${recover.stderr}` };
   const after = stateOf(dir, scenario);
   const expected = reference.get(scenario.name)!;
-  const left = leftovers(dir);
+  const left = [...leftovers(dir), ...(scenario.repo ? leftovers(repo) : [])];
   if (left.length > 0) return { killed, problem: `${scenario.name} at ${JSON.stringify(kill)}: left ${left.join(", ")}` };
   const same = (a: State, b: State) => JSON.stringify(a) === JSON.stringify(b);
   if (!same(after, expected) && !same(after, before)) {

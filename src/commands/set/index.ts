@@ -83,9 +83,9 @@ const KEY_ORDER: readonly (keyof ControlledDocument)[] = [
 
 /** One field's change, for the report and the commit message. */
 interface FieldChange {
-  field: "clauses" | "processes" | "forms" | "related" | (typeof RECORD_FIELDS)[number] | "classification" | "department";
+  field: "title_en" | "clauses" | "processes" | "forms" | "related" | (typeof RECORD_FIELDS)[number] | "classification" | "department";
   /** The document's field it changes, which decides whether a revision must follow. */
-  key: "clauses" | "processes" | "forms" | "related" | "record" | "classification" | "department";
+  key: "title_en" | "clauses" | "processes" | "forms" | "related" | "record" | "classification" | "department";
   text: string;
 }
 
@@ -105,7 +105,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     if (!isDocument) throw new UserError(t("set.no-such", { id }) + didYouMean(id, [...documents.keys(), ...csrs.keys()]));
     const found = findDocumentById(session, id);
     // --amend also corrects an external document's dates on file (edition.ts correctEdition).
-    const csrOption = CSR_OPTIONS.find(([key]) => given[key] !== undefined && !(key === "amend" && found.value.kind === "external"));
+    // --title-en is a document's too: the English title of its registers (register data, model/revision.ts REGISTER_FIELDS).
+    const csrOption = CSR_OPTIONS.find(([key]) => given[key] !== undefined && key !== "titleEn" && !(key === "amend" && found.value.kind === "external"));
     if (csrOption) throw new UserError(t("set.csr-option", { flag: csrOption[1], id }));
     if (found.value.kind !== "external" && given.effective !== undefined && given.edition === undefined && given.issued === undefined && given.received === undefined) {
       if (anyField(given)) throw new UserError(t("set.effective.and-fields"));
@@ -130,7 +131,8 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
     const record = recordFields(document, flags);
     const classification = flags.classification === undefined ? undefined : classificationOption(flags.classification);
     const department = flags.department === undefined ? undefined : departmentByCode(session, flags.department, "--department");
-    if (!clauses && !processes && !forms && !related && !record && !classification && !department) {
+    const titleEn = flags.titleEn?.trim();
+    if (!clauses && !processes && !forms && !related && !record && !classification && !department && titleEn === undefined) {
       // A forms list answered as it was asks for no addition or removal.
       if (flags !== given) {
         ctx.stdout(t("set.unchanged", { id }) + "\n");
@@ -139,6 +141,11 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       throw new UserError(t("set.nothing", { id }), t("set.nothing.hint"));
     }
     const changes: FieldChange[] = [];
+    // "" removes the English title, so that the registers print the Chinese one.
+    if (titleEn !== undefined && titleEn !== (document.title_en ?? "")) {
+      const text = titleEn === "" ? t("set.csr.cleared", { before: document.title_en! }) : document.title_en === undefined ? titleEn : t("set.was", { value: titleEn, before: document.title_en });
+      changes.push({ field: "title_en", key: "title_en", text });
+    }
     if (clauses && !sameList(clauses.before, clauses.after)) changes.push({ field: "clauses", key: "clauses", text: listChange(clauses) });
     if (processes && !sameList(processes.before, processes.after)) changes.push({ field: "processes", key: "processes", text: listChange(processes) });
     if (forms && !sameList(forms.before, forms.after)) changes.push({ field: "forms", key: "forms", text: listChange(forms) });
@@ -182,6 +189,10 @@ export async function setDocument(ctx: CommandContext, id: string, given: SetFla
       if (record) setRecord(doc, record);
       if (newClassification) setScalar(doc, "classification", newClassification);
       if (department !== undefined && department !== document.department) setScalar(doc, "department", department);
+      if (changes.some((c) => c.key === "title_en")) {
+        if (titleEn === "") doc.delete("title_en");
+        else setScalar(doc, "title_en", titleEn!);
+      }
     });
     const lines = [t("set.updated", { id, title: document.title, path: file.path }), ...changes.map((c) => `  ${t(`set.field.${c.field}`)}${t("set.colon")}${c.text}`)];
     // A released document's content changes only through a revision: the change is committed with it, not here.
@@ -265,7 +276,7 @@ async function setIssued(ctx: CommandContext, session: EditSession, found: Locat
 const FIELD_OPTIONS = ["clauses", "processes", "forms", "retention", "medium", "location"] as const;
 
 function anyField(flags: SetFlags): boolean {
-  return [flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification, flags.department].some((v) => v !== undefined) ||
+  return [flags.titleEn, flags.clauses, flags.processes, flags.retention, flags.medium, flags.location, flags.retentionEn, flags.locationEn, flags.classification, flags.department].some((v) => v !== undefined) ||
     [flags.addClause, flags.removeClause, flags.addProcess, flags.removeProcess, flags.addForm, flags.removeForm, flags.addRelated, flags.removeRelated].some((v) => (v ?? []).length > 0);
 }
 
@@ -454,7 +465,7 @@ function recordFields(document: ControlledDocument, flags: SetFlags): RecordFiel
 }
 
 /** Sets a plain value: in place where the file has the key, else at its place in KEY_ORDER. */
-function setScalar(doc: Document.Parsed, key: "classification" | "department", value: string): void {
+function setScalar(doc: Document.Parsed, key: "title_en" | "classification" | "department", value: string): void {
   if (doc.has(key)) doc.set(key, value);
   else setInOrder(doc, key, doc.createNode(value));
 }
