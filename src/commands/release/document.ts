@@ -40,12 +40,16 @@ export async function refuseUnlessGitIsClean(root: string): Promise<void> {
   }
 }
 
-/** The commit must hold this document's change and nothing else: other staged files would slip into it unseen. */
-export async function refuseOtherStagedFiles(root: string, path: string): Promise<void> {
+/**
+ * The commit must hold this document's change and nothing else: other staged files would slip into it
+ * unseen. `path`: the files the commit holds (a release's CSR files whose links it changes, links.ts).
+ */
+export async function refuseOtherStagedFiles(root: string, path: string | readonly string[]): Promise<void> {
   const git = await openGit(root);
   const prefix = workTreePrefix(root) ?? (await git.revparse(["--show-prefix"])).trim();
   const staged = (await git.raw(["diff", "--cached", "--name-only", "-z"])).split("\0").filter(Boolean);
-  const others = staged.filter((p) => p !== `${prefix}${path}`);
+  const committed = new Set((typeof path === "string" ? [path] : path).map((p) => `${prefix}${p}`));
+  const others = staged.filter((p) => !committed.has(p));
   if (others.length > 0) {
     throw new UserError(
       t("release.others-staged", { paths: list(others) }),

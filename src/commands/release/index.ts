@@ -12,17 +12,17 @@ import { conjunction, language, list, t } from "../../i18n/index.js";
 import { codeWithLabel } from "../../i18n/values.js";
 import { findRoot } from "../../load/discover.js";
 import { openGit, workTreePrefix } from "../../load/git.js";
-import { buildRepository, loadRepository, type Repository } from "../../load/repository.js";
+import { buildRepository, loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
 import { citations } from "../../model/citations.js";
 import { isOut } from "../../model/distribution.js";
 import { buildIndex, currentRevision, documentLayout, GJB_SIGNATURES, isMilitaryRepresentative, layoutSignatures, militaryParties, type RepoIndex } from "../../model/index.js";
 import { releaseTag } from "../../model/paths.js";
 import { nextVersion, revisedContent } from "../../model/revision.js";
-import { documentSections, emptySections, findSection, sectionLabel } from "../../model/sections.js";
+import { emptySections } from "../../model/sections.js";
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { personToType } from "../../model/people.js";
-import type { ControlledDocument, Person, Revision, Role, SignatureRole } from "../../model/types.js";
+import type { ControlledDocument, Csr, Person, Revision, Role, SignatureRole } from "../../model/types.js";
 import { revisionEvent } from "../../model/recorded-events.js";
 import { documentAt, documentCommits } from "../history/index.js";
 import { dateOption, eventDateOption, refuseBefore } from "../options.js";
@@ -32,6 +32,7 @@ import { refuseUnreadableConfig } from "../shared/persist.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { canPrompt, loadPrompts, type Prompts } from "../add/prompting.js";
 import { askForRelease, releaseNeedsAnswers } from "./ask.js";
+import { linkChanges, planLinks } from "./links.js";
 import { linksToRepin, uncommitted } from "./repin.js";
 import { editDocument, findDocument, refuseInvalidTag, refuseOtherStagedFiles, refuseUnlessGitIsClean, refuseWithoutIdentity, setAfter, withGitErrors, writeAndCommit } from "./document.js";
 
@@ -108,6 +109,8 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     if (doc.status === "obsolete") throw new UserError(t("release.obsolete", { id }), t("release.obsolete.hint"));
     // Written and approved by its publisher: the organisation registers it on receipt (csr new external).
     if (doc.kind === "external") throw new UserError(t("release.external", { id: doc.id }), t("release.external.hint", { id: doc.id, arg: shellArgument(doc.id) }));
+    // The CSR links the new text breaks refuse the release whatever the answers, before the questions (tester23 F18).
+    const links = await planLinks(root, repo.csrs, doc, file.path);
     // Asked for only of a document csr can release: an external one's refusal comes first, not a request for signers it will not take.
     const ask = releaseNeedsAnswers(repo, doc, given) ? (prompts ?? (canPrompt(given.yes) ? await loadPrompts() : undefined)) : undefined;
     if (ask) {
@@ -152,7 +155,7 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const version = nextVersion(current, flags.major === true && (doc.revisions?.length ?? 0) > 0);
     const tag = releaseTag(doc.id, version);
     await refuseInvalidTag(root, tag, doc.id);
-    await refuseOtherStagedFiles(root, file.path);
+    await refuseOtherStagedFiles(root, [file.path, ...links.along]);
     await refuseWithoutIdentity(root);
     const git = await openGit(root);
     if ((await git.tags(["--list", tag])).all.includes(tag)) {
@@ -184,24 +187,31 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     const releasedDoc = parseText(file.path, "document", text).data as ControlledDocument;
     // Links made against the text released now belong to this revision (tester18 F14); without the text
     // released before, which links those are is not known, and none is moved.
-    const pinnedToCurrent = repo.csrs.some(({ value }) => (value.addressed ?? []).some((a) => a.document === doc.id && a.pin?.revision === current));
+    const pinnedToCurrent = links.csrs.some(({ value }) => (value.addressed ?? []).some((a) => a.document === doc.id && a.pin?.revision === current));
     const previous = current && pinnedToCurrent ? (await baselineOf(current))?.released : undefined;
     const repinned = previous
-      ? linksToRepin(root, repo.csrs, releasedDoc, previous, current!, version)
+      ? linksToRepin(links.csrs, releasedDoc, previous, current!)
       : current === undefined
-        ? linksToRepin(root, repo.csrs, releasedDoc, undefined, undefined, version)
-        : { csrs: [], changes: [] };
-    const dirty = await uncommitted(root, repinned.changes.map((c) => c.path));
-    const others = repinned.changes.map((c) => ({ path: c.path, after: c.text, commit: !dirty.has(c.path) }));
+        ? linksToRepin(links.csrs, releasedDoc, undefined, undefined)
+        : { csrs: [], places: new Map<string, number[]>() };
+    const changes = linkChanges(root, links.moved, repinned.places, version);
+    // A file whose only uncommitted changes are its links to the document goes into the commit whole (links.ts planLinks).
+    const dirty = await uncommitted(root, changes.map((c) => c.path).filter((p) => !links.along.includes(p)));
+    const others = [
+      ...changes.map((c) => ({ path: c.path, after: c.text, commit: !dirty.has(c.path) })),
+      ...links.along.filter((p) => !changes.some((c) => c.path === p)).map((p) => ({ path: p, after: readFileSync(join(root, p), "utf8"), commit: true })),
+    ];
     const commit = await writeAndCommit(root, { path: file.path, after: text, message: t("commit.release", { id: doc.id, version, summary }), tag, others });
     ctx.stdout(t("release.released", { id: doc.id, version, path: file.path, commit, tag }) + "\n");
     if (effective !== date) ctx.stdout(t("release.effective-later", { id: doc.id, version, effective, date }) + "\n");
+    for (const m of links.moved) ctx.stdout(t(dirty.has(m.path) ? "release.link-moved-uncommitted" : "release.link-moved", { document: doc.id, version, from: m.from, to: m.to, csr: m.csr }) + "\n");
+    if (links.along.length > 0) ctx.stdout(t("release.links-along", { paths: list(links.along), count: links.along.length, id: doc.id }) + "\n");
     if (repinned.csrs.length > 0) {
       const data = { csrs: list(repinned.csrs), count: repinned.csrs.length, id: doc.id, then: current!, version, effective };
       const key = current === undefined ? "release.pinned-first" : "release.repinned";
       ctx.stdout(t(effective !== date ? `${key}-pending` : key, data) + "\n");
-      if (dirty.size > 0) ctx.stdout(t("release.repinned-uncommitted", { paths: list([...dirty]), count: dirty.size }) + "\n");
     }
+    if (dirty.size > 0) ctx.stdout(t("release.repinned-uncommitted", { paths: list([...dirty]), count: dirty.size }) + "\n");
     const toRecall = (doc.distribution ?? []).filter(isOut);
     if (toRecall.length > 0) {
       // Released to take effect later, the old copies stay in use until then (IATF 16949 7.5.3.2.1): due back from that day.
@@ -210,40 +220,34 @@ async function release(ctx: CommandContext, id: string, given: ReleaseFlags, pro
     }
     // Copies of a version released before csr were handed out on paper: unrecorded, they cannot be recalled on record (tester20 F11).
     if (latest?.imported && !(doc.distribution ?? []).some((c) => c.version === current)) ctx.stdout(t("release.no-copies-recorded", { id: doc.id, previous: current! }) + "\n");
-    const links = linksToCheck(repo, index, releasedDoc, version, date);
-    if (links.length > 0) ctx.stdout(links.join("\n") + "\n");
+    const warnings = linksToCheck(links.csrs, index, releasedDoc, version, date);
+    if (warnings.length > 0) ctx.stdout(warnings.join("\n") + "\n");
     return 0;
   });
 }
 
 /**
- * The CSRs addressed in the document just released whose link the release broke or made suspect,
- * one warning each, naming the CSR, the section and the commands that update `addressed` (tester16
- * F18; what auditors look for: a procedure changed so that it no longer meets a CSR, IATF 16949
- * 7.5.1.1 / 4.3.2). A cited section the released text no longer has, or has under another title
- * (csr/section-missing at the next check); a section of a pinned link whose text changed since it
- * was pinned (csr/suspect-link). `released`: the document as released; `date`: the release's.
+ * The CSRs addressed in the document just released whose link the release made suspect, one warning
+ * each, naming the CSR, the section and the commands that update `addressed` (tester16 F18; what
+ * auditors look for: a procedure changed so that it no longer meets a CSR, IATF 16949 7.5.1.1 /
+ * 4.3.2): a section of a pinned link whose text changed since it was pinned (csr/suspect-link). A
+ * cited section the released text no longer has was re-pointed or refused before (links.ts).
+ * `csrs`: as the release leaves them; `released`: the document as released; `date`: the release's.
  */
-function linksToCheck(repo: Repository, index: RepoIndex, released: ControlledDocument, version: string, date: string): string[] {
-  const sections = documentSections(released);
+function linksToCheck(csrs: readonly Located<Csr>[], index: RepoIndex, released: ControlledDocument, version: string, date: string): string[] {
   const prints = new SectionPrints();
   const lines: string[] = [];
-  for (const { value: csr } of repo.csrs) {
+  for (const { value: csr } of csrs) {
     if (csr.superseded) continue;
     for (const place of csr.addressed ?? []) {
-      if (place.document !== released.id) continue;
+      if (place.document !== released.id || !changedEnds(csr, place, released, undefined, prints)?.section) continue;
       const by = personToType(index.people, [place.pin?.by, csr.implementation?.owner, csr.review?.decision?.by], language(), date);
       const where = place.section === undefined ? "" : ` --section "${place.section}"`;
-      const data = { csr: csr.id, document: released.id, version, by, section: place.section ?? "", remove: `csr address ${csr.id} ${released.id}${where} --remove` };
-      const lookup = place.section === undefined ? undefined : findSection(sections, place.section);
-      if (lookup && !lookup.found) lines.push(t("release.csr-link.missing", data));
-      else if (lookup?.titleMismatch !== undefined) lines.push(t("release.csr-link.moved", { ...data, now: sectionLabel(lookup.found!, "zh-CN") }));
-      else if (changedEnds(csr, place, released, undefined, prints)?.section) {
-        const part = place.section === undefined ? t("rule.csr/suspect-link.body", { document: released.id }) : t("rule.csr/suspect-link.section", { section: place.section, document: released.id });
-        const confirm = `csr address --confirm ${csr.id} ${released.id}${where} --by ${by}`;
-        // A link made against a draft before its first release (before tester23 F1, release left it without a revision).
-        lines.push(t(place.pin!.revision === undefined ? "release.csr-link.changed-draft" : "release.csr-link.changed", { ...data, part, then: place.pin!.revision ?? "", date: place.pin!.date, confirm }));
-      }
+      const data = { csr: csr.id, document: released.id, version, by, remove: `csr address ${csr.id} ${released.id}${where} --remove` };
+      const part = place.section === undefined ? t("rule.csr/suspect-link.body", { document: released.id }) : t("rule.csr/suspect-link.section", { section: place.section, document: released.id });
+      const confirm = `csr address --confirm ${csr.id} ${released.id}${where} --by ${by}`;
+      // A link made against a draft before its first release (before tester23 F1, release left it without a revision).
+      lines.push(t(place.pin!.revision === undefined ? "release.csr-link.changed-draft" : "release.csr-link.changed", { ...data, part, then: place.pin!.revision ?? "", date: place.pin!.date, confirm }));
     }
   }
   return lines;

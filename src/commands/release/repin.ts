@@ -8,15 +8,15 @@
  */
 import type { Located } from "../../load/repository.js";
 import { linkedSection, sectionFingerprint } from "../../model/fingerprint.js";
+import { documentSections } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
-import { editFile } from "../shared/edit.js";
-import type { FileChange } from "../shared/persist.js";
+import { citedSection } from "./links.js";
 import { runGit } from "../shared/transaction.js";
 
 export interface Repinned {
   csrs: string[];
-  /** The CSR files re-pinned, with the new pins. */
-  changes: FileChange[];
+  /** The places re-pinned in `addressed`, by CSR file (repository-relative). */
+  places: Map<string, number[]>;
 }
 
 /**
@@ -25,28 +25,32 @@ export interface Repinned {
  * (`previous`, the document as `from` was released): they were made against the text released now.
  * A link to text that `from` had already stays with `from`, which addresses the CSR today. At a first
  * release (`previous` and `from` undefined) the links made against its draft have no revision: those
- * whose text is the one released now get `to` (tester23 F1).
+ * whose text is the one released now get the new revision (tester23 F1). links.ts linkChanges writes it.
  */
-export function linksToRepin(root: string, csrs: readonly Located<Csr>[], released: ControlledDocument, previous: ControlledDocument | undefined, from: string | undefined, to: string): Repinned {
-  const result: Repinned = { csrs: [], changes: [] };
+export function linksToRepin(csrs: readonly Located<Csr>[], released: ControlledDocument, previous: ControlledDocument | undefined, from: string | undefined): Repinned {
+  const result: Repinned = { csrs: [], places: new Map() };
   for (const { value: csr, file } of csrs) {
     if (csr.superseded) continue;
     const places = (csr.addressed ?? []).flatMap((place, i) => {
       if (place.document !== released.id || place.pin === undefined || place.pin.revision !== from) return [];
       const now = fingerprint(released, place.section);
-      return now !== undefined && now === place.pin.section && (previous === undefined || fingerprint(previous, place.section) !== now) ? [i] : [];
+      return now !== undefined && now === place.pin.section && (previous === undefined || fingerprint(previous, place.section, true) !== now) ? [i] : [];
     });
     if (places.length === 0) continue;
     result.csrs.push(csr.id);
-    result.changes.push(editFile(root, file.path, "csr", (doc) => places.forEach((i) => doc.setIn(["addressed", i, "pin", "revision"], to))));
+    result.places.set(file.path, places);
   }
   return result;
 }
 
-/** The fingerprint of the section `ref` names (the whole body when undefined); undefined when the document has no such section. */
-function fingerprint(doc: ControlledDocument, ref: string | undefined): string | undefined {
+/**
+ * The fingerprint of the section `ref` names (the whole body when undefined); undefined when the
+ * document has no such section. `before`: the text released before, numbered as it was, where a link
+ * re-pointed to a renumbered section names it by its title (links.ts citedSection).
+ */
+function fingerprint(doc: ControlledDocument, ref: string | undefined, before = false): string | undefined {
   if (ref === undefined) return sectionFingerprint(doc, undefined);
-  const section = linkedSection(doc, ref);
+  const section = before ? citedSection(documentSections(doc), ref)?.section : linkedSection(doc, ref);
   return section ? sectionFingerprint(doc, section) : undefined;
 }
 

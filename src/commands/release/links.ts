@@ -1,0 +1,144 @@
+/**
+ * The CSR links to a document that a release removes or renumbers sections of (tester23 F18). The
+ * commit of a release holds the document and the CSR files whose links it changes, so that the
+ * pre-commit hook (`csr check --staged`) and HEAD never see a CSR citing a section the document no
+ * longer has (csr/section-missing):
+ *
+ * - a link whose section kept its title under another number (作业流程 5 → 4) is re-pointed to it;
+ * - a CSR file whose only uncommitted changes are to its links to the document (re-pointed with
+ *   `csr address` before the release) goes into the release's commit;
+ * - a link to a section the new text does not have, nor under its title, refuses the release, as
+ *   does a CSR file that must go into the commit and holds other uncommitted changes (they would go
+ *   into it unseen). Both before anything is written.
+ */
+import { parseDocument } from "yaml";
+import { UserError } from "../../core/errors.js";
+import { gitRead, workTreePrefix } from "../../load/git.js";
+import type { Located } from "../../load/repository.js";
+import { documentSections, findSection, parseSectionReference, sectionLabel, type NumberedSection } from "../../model/sections.js";
+import type { AddressedIn, ControlledDocument, Csr } from "../../model/types.js";
+import { t } from "../../i18n/index.js";
+import { documentAt } from "../history/index.js";
+import { editFile } from "../shared/edit.js";
+import { uncommittedUnder, type FileChange } from "../shared/persist.js";
+import { runGit } from "../shared/transaction.js";
+
+/** A link the release re-points: its section kept its title under another number. */
+export interface MovedLink {
+  csr: string;
+  /** The CSR file, repository-relative. */
+  path: string;
+  /** Its place in the CSR's `addressed`. */
+  index: number;
+  from: string;
+  to: string;
+}
+
+export interface LinkPlan {
+  /** The CSRs as the release leaves them: each moved link re-pointed (what later steps judge). */
+  csrs: Located<Csr>[];
+  moved: MovedLink[];
+  /** CSR files whose only uncommitted changes are to their links to the document: committed with the release. */
+  along: string[];
+}
+
+/**
+ * What the release of `doc` (its text as released: the working tree's) does with the CSR links to it.
+ * `path`: the document's file, repository-relative.
+ * Errors: UserError for a link the release would break (exit 2, with the commands that re-point or
+ * remove it), and for a CSR file that must go into the release's commit and has other uncommitted changes.
+ */
+export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc: ControlledDocument, path: string): Promise<LinkPlan> {
+  const prefix = workTreePrefix(root) ?? "";
+  const sections = documentSections(doc);
+  const before = await documentAt(root, "HEAD", `${prefix}${path}`);
+  const beforeSections = before ? documentSections(before) : [];
+  const moved: MovedLink[] = [];
+  const plan: LinkPlan = { csrs: [], moved, along: [] };
+  for (const located of csrs) {
+    const { value: csr, file } = located;
+    let addressed: AddressedIn[] | undefined;
+    (csr.addressed ?? []).forEach((place, index) => {
+      if (place.document !== doc.id || place.section === undefined) return;
+      const to = successor(sections, beforeSections, place.section);
+      if (to === undefined) {
+        const data = { csr: csr.id, document: doc.id, section: place.section };
+        throw new UserError(t("release.link-broken", data), t("release.link-broken.hint", data));
+      }
+      if (to === place.section) return;
+      moved.push({ csr: csr.id, path: file.path, index, from: place.section, to });
+      (addressed ??= [...csr.addressed!])[index] = { ...place, section: to };
+    });
+    plan.csrs.push(addressed ? { ...located, value: { ...csr, addressed } } : located);
+  }
+  const changed = new Set((await runGit(root, ["diff", "--name-only", "-z", "--relative", "HEAD", "--"])).stdout.split("\0").filter(Boolean));
+  for (const { value: csr, file } of csrs) {
+    if (!changed.has(file.path)) continue;
+    const links = uncommittedUnder<AddressedIn[]>(root, file.path, "addressed");
+    const others = (list: AddressedIn[] | undefined) => JSON.stringify((list ?? []).filter((p) => p.document !== doc.id));
+    const mine = (list: AddressedIn[] | undefined) => JSON.stringify((list ?? []).filter((p) => p.document === doc.id));
+    if (links && others(links.was) === others(links.is) && mine(links.was) !== mine(links.is)) {
+      plan.along.push(file.path);
+      continue;
+    }
+    // Left out of the commit, the file is there as committed: its links must hold in the new text.
+    const committed = links ? links.was : committedLinks(root, file.path);
+    if ((committed ?? []).some((p) => p.document === doc.id && p.section !== undefined && !resolves(sections, p.section))) {
+      throw new UserError(t("release.link-other-changes", { path: file.path, csr: csr.id, document: doc.id }), t("release.link-other-changes.hint", { path: file.path, document: doc.id }));
+    }
+  }
+  return plan;
+}
+
+/**
+ * The section `ref` names in the new text (`sections`), written as `csr address` writes it: `ref`
+ * itself when it names one there with its number and title; else the one section with the title it
+ * gives (or, for a number alone, the title of that number in the text before, `before`), renumbered;
+ * undefined when there is none.
+ */
+function successor(sections: readonly NumberedSection[], before: readonly NumberedSection[], ref: string): string | undefined {
+  if (resolves(sections, ref)) return ref;
+  const title = parseSectionReference(ref).title ?? citedSection(before, ref)?.title;
+  const same = title === undefined ? [] : sections.filter((s) => s.title === title || s.title_en === title);
+  return same.length === 1 ? sectionLabel(same[0]!, "zh-CN") : undefined;
+}
+
+/**
+ * The section of `sections` that `ref` names: the one with its number and title, else the one section
+ * with its title (a text numbered otherwise, as the one released before a renumbering).
+ */
+export function citedSection(sections: readonly NumberedSection[], ref: string): NumberedSection | undefined {
+  const { found, titleMismatch } = findSection(sections, ref);
+  if (found && titleMismatch === undefined) return found;
+  const title = parseSectionReference(ref).title;
+  const same = title === undefined ? [] : sections.filter((s) => s.title === title || s.title_en === title);
+  return same.length === 1 ? same[0] : undefined;
+}
+
+/** True when `ref` names a section of `sections`, number and title alike (what csr/section-missing requires). */
+function resolves(sections: readonly NumberedSection[], ref: string): boolean {
+  const { found, titleMismatch } = findSection(sections, ref);
+  return found !== undefined && titleMismatch === undefined;
+}
+
+/** The `addressed` of the CSR file as committed at HEAD; undefined when it is not committed or not readable. */
+function committedLinks(root: string, path: string): AddressedIn[] | undefined {
+  const text = gitRead(root, ["show", `HEAD:./${path}`]);
+  if (text === undefined) return undefined;
+  const value = parseDocument(text).toJSON() as { addressed?: AddressedIn[] } | null;
+  return Array.isArray(value?.addressed) ? value.addressed : undefined;
+}
+
+/**
+ * The CSR files the release changes: each moved link re-pointed (`section`) and each re-pinned one
+ * given the new revision (`repinned`: places by file, repin.ts linksToRepin), one edit per file.
+ */
+export function linkChanges(root: string, moved: readonly MovedLink[], repinned: ReadonlyMap<string, readonly number[]>, version: string): FileChange[] {
+  const paths = new Set([...moved.map((m) => m.path), ...repinned.keys()]);
+  return [...paths].map((path) =>
+    editFile(root, path, "csr", (yaml) => {
+      for (const m of moved) if (m.path === path) yaml.setIn(["addressed", m.index, "section"], m.to);
+      for (const i of repinned.get(path) ?? []) yaml.setIn(["addressed", i, "pin", "revision"], version);
+    }),
+  );
+}
