@@ -125,11 +125,12 @@ describe("a CSR addressed only in a revision not yet in force", () => {
     expect((await addressDya003(addressedFirst)).stdout).toBe("DYA-003: addressed in QP-020 5.3 特殊特性.\n");
     const released = await releaseQp020(addressedFirst);
     expect(released.stdout.split("\n").slice(2, 4)).toEqual([
+      // csr address left its change uncommitted: a change of its links to QP-020 only, which the release commits, and says so (tester23 F18).
+      "The uncommitted changes of csr/DYA/DYA-003.yaml are to its links to QP-020 only: committed with the release.",
       "The link of DYA-003 to QP-020 was made against the text released now: re-pinned from A/1 to A/2, which addresses it only once it takes effect on 2026-12-20.",
-      // csr address left its change uncommitted: the release does not commit it unseen.
-      "csr/DYA/DYA-003.yaml has other uncommitted changes: the new pin is written there but not committed with the release; commit it with those changes.",
     ]);
-    expect(git(addressedFirst, ["status", "--porcelain"])).toBe(" M csr/DYA/DYA-003.yaml\n");
+    expect(git(addressedFirst, ["status", "--porcelain"])).toBe("");
+    expect(git(addressedFirst, ["show", "--name-only", "--format=%s", "HEAD"])).toBe("release QP-020 A/2: 增加周转箱要求\n\ncsr/DYA/DYA-003.yaml\ndocuments/QP-020.yaml\n");
     const file = (dir: string) => readFileSync(join(dir, "csr/DYA/DYA-003.yaml"), "utf8");
     expect(file(addressedFirst)).toContain("      revision: A/2\n");
     expect(file(addressedFirst)).toBe(file(releasedFirst));

@@ -150,7 +150,7 @@ describe("csr release names the CSRs addressed in what it changed (tester16 F18)
     ]);
   });
 
-  it("warns that the section a CSR cites is now another one, and says nothing when the release leaves it as it was", async () => {
+  it("re-points a link whose section kept its title under another number, warning that its text changed, and says nothing when the release leaves it as it was (tester23 F18)", async () => {
     const dir = await edited("包装标签打印零件号、数量和批次号。");
     writeFileSync(join(dir, "documents/QP-014.yaml"), readFileSync(join(dir, "documents/QP-014.yaml"), "utf8").replace("仓库在来料上贴待检标签。", "仓库在来料上贴待检标签并登记。"));
     expect((await release(dir)).stdout).toMatch(/^Released QP-014 A\/1 \(documents\/QP-014\.yaml\): commit [0-9a-f]+, tag QP-014\/A-1\.\n$/);
@@ -160,8 +160,10 @@ describe("csr release names the CSRs addressed in what it changed (tester16 F18)
     );
     const result = await csrInProcess(["-C", dir, "release", "QP-014", "--summary", "合并来料标识", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-04", "-y"]);
     expect(result.stdout.split("\n").slice(1)).toEqual([
-      "Warning: QP-014 A/2 numbers its section differently from '2.2 包装标签', where DYA-001 is addressed: that number is now 2.2 标签内容. Point 'addressed' at the section that addresses it now with 'csr address DYA-001 QP-014 --section <section> --by zhang', and remove the old one with 'csr address DYA-001 QP-014 --section \"2.2 包装标签\" --remove'.",
+      "QP-014 A/2 numbers section 2.2 包装标签 as 2.1 包装标签 (same title): the link of DYA-001 is re-pointed there, in the release's commit.",
+      "Warning: QP-014 A/2 changed section 2.1 包装标签 of QP-014, where DYA-001 is addressed (the link was confirmed on 2026-03-01, against A/0). Check that it still addresses the requirement, then run 'csr address --confirm DYA-001 QP-014 --section \"2.1 包装标签\" --by zhang'; if it no longer does, point 'addressed' at the section that does with 'csr address DYA-001 <document> --section <section> --by zhang' and remove this one with 'csr address DYA-001 QP-014 --section \"2.1 包装标签\" --remove'.",
       "",
     ]);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"])).toBe("release QP-014 A/2: 合并来料标识\n\ncsr/DYA/DYA-001.yaml\ndocuments/QP-014.yaml\n");
   });
 });

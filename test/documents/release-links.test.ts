@@ -156,3 +156,24 @@ for (const hook of [true, false]) {
     });
   });
 }
+
+describe("csr release re-pointing a link in a CSR file not committed yet (tester23 F18)", { timeout: 120_000 }, () => {
+  it("writes the re-pointed link there, not in the commit, and says so", async () => {
+    const dir = await repository(false);
+    writeFileSync(join(dir, "csr/DYA/DYA-003.yaml"), requirement("DYA-003", "周转箱须清洁") + "addressed:\n  - { document: QP-001, section: 5 作业流程 }\n");
+    await repointDya002(dir);
+    const result = await release(dir, "zh-CN");
+    expect(result.stderr).toBe("");
+    expect(result.stdout.replace(/提交 [0-9a-f]+/, "提交 <id>").split("\n")).toEqual([
+      "已发布 QP-001 A/1（documents/QP-001.yaml）：提交 <id>，标签 QP-001/A-1。",
+      "QP-001 A/1 把第 5 作业流程 节改为第 4 作业流程 节（标题未变）：DYA-001 的链接已随之改指该节，随发布一并提交。",
+      "QP-001 A/1 把第 5 作业流程 节改为第 4 作业流程 节（标题未变）：DYA-003 的链接已随之改指该节（已写入，未提交，见下）。",
+      "csr/DYA/DYA-002.yaml 中未提交的修改只涉及指向 QP-001 的链接，已随发布一并提交。",
+      "csr/DYA/DYA-003.yaml 另有未提交的修改：链接的改动已写入，但没有随发布提交；请连同这些修改一起提交。",
+      "",
+    ]);
+    expect(git(dir, ["status", "--porcelain"])).toBe("?? csr/DYA/DYA-003.yaml\n");
+    expect(sectionOf(dir, "DYA-003")).toBeUndefined();
+    expect(csrFile(dir, "DYA-003")).toContain("  - {document: QP-001, section: 4 作业流程}\n");
+  });
+});
