@@ -53,24 +53,7 @@ export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc
   const sections = documentSections(doc);
   const before = await documentAt(root, "HEAD", `${prefix}${path}`);
   const beforeSections = before ? documentSections(before) : [];
-  const moved: MovedLink[] = [];
-  const plan: LinkPlan = { csrs: [], moved, along: [] };
-  for (const located of csrs) {
-    const { value: csr, file } = located;
-    let addressed: AddressedIn[] | undefined;
-    (csr.addressed ?? []).forEach((place, index) => {
-      if (place.document !== doc.id || place.section === undefined) return;
-      const to = successor(sections, beforeSections, place.section);
-      if (to === undefined) {
-        const data = { csr: csr.id, document: doc.id, section: place.section };
-        throw new UserError(t("release.link-broken", data), t("release.link-broken.hint", data));
-      }
-      if (to === place.section) return;
-      moved.push({ csr: csr.id, path: file.path, index, from: place.section, to });
-      (addressed ??= [...csr.addressed!])[index] = { ...place, section: to };
-    });
-    plan.csrs.push(addressed ? { ...located, value: { ...csr, addressed } } : located);
-  }
+  const plan: LinkPlan = { csrs: [], moved: [], along: [] };
   const changed = new Set((await runGit(root, ["diff", "--name-only", "-z", "--relative", "HEAD", "--"])).stdout.split("\0").filter(Boolean));
   for (const { value: csr, file } of csrs) {
     if (!changed.has(file.path)) continue;
@@ -83,9 +66,26 @@ export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc
     }
     // Left out of the commit, the file is there as committed: its links must hold in the new text.
     const committed = links ? links.was : committedLinks(root, file.path);
-    if ((committed ?? []).some((p) => p.document === doc.id && p.section !== undefined && !resolves(sections, p.section))) {
+    if ((committed ?? []).some((p) => p.document === doc.id && p.section !== undefined && resolves(beforeSections, p.section) && !resolves(sections, p.section))) {
       throw new UserError(t("release.link-other-changes", { path: file.path, csr: csr.id, document: doc.id }), t("release.link-other-changes.hint", { path: file.path, document: doc.id }));
     }
+  }
+  for (const located of csrs) {
+    const { value: csr, file } = located;
+    let addressed: AddressedIn[] | undefined;
+    (csr.addressed ?? []).forEach((place, index) => {
+      if (place.document !== doc.id || place.section === undefined) return;
+      const to = successor(sections, beforeSections, place.section);
+      // A link that did not hold before either is not this release's doing (csr check reports it), unless the release commits it.
+      if (to === undefined && (before === undefined || resolves(beforeSections, place.section) || plan.along.includes(file.path))) {
+        const data = { csr: csr.id, document: doc.id, section: place.section };
+        throw new UserError(t("release.link-broken", data), t("release.link-broken.hint", data));
+      }
+      if (to === undefined || to === place.section) return;
+      plan.moved.push({ csr: csr.id, path: file.path, index, from: place.section, to });
+      (addressed ??= [...csr.addressed!])[index] = { ...place, section: to };
+    });
+    plan.csrs.push(addressed ? { ...located, value: { ...csr, addressed } } : located);
   }
   return plan;
 }
