@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csr, csrInProcess, git, makeRepo } from "../helpers.js";
+import { checkJsonInProcess, csr, csrInProcess, git, gitInit, makeRepo, tempDir } from "../helpers.js";
 import { today, weekdaysAfter, workingDaysSince } from "../today.js";
 import { read, sourceReceivedOn, tree, validRepo } from "./fixture.js";
 
@@ -104,6 +104,22 @@ describe("csr add with flags", () => {
 
     const result = await csrInProcess(["-C", dir, "add", ...flags]);
     expect(result.stdout).toContain("Registered DYA-015 in csr/DYA/DYA-015.yaml.");
+  });
+
+  it("never gives again a number committed once, even after its file was deleted, in a repository in a folder named in Chinese (tester23 F16)", async () => {
+    const top = tempDir();
+    const dir = join(top, "质量体系");
+    cpSync(validRepo(), dir, { recursive: true });
+    gitInit(top);
+    expect((await csrInProcess(["-C", dir, "add", ...flags, "--commit"])).stdout).toContain("Registered DYA-011 in csr/DYA/DYA-011.yaml.");
+    const second = await csrInProcess(["-C", dir, "add", ...flags.slice(0, -4), "--title", "托盘须缠绕膜固定", "--received", "2026-11-20", "--commit"]);
+    expect(second.stderr).toBe("");
+    expect(second.stdout).toContain("Registered DYA-012 in csr/DYA/DYA-012.yaml.");
+    git(top, ["rm", "-q", "质量体系/csr/DYA/DYA-011.yaml", "质量体系/csr/DYA/DYA-012.yaml"]);
+    git(top, ["commit", "-q", "-m", "remove two repeats"]);
+
+    const result = await csrInProcess(["-C", dir, "add", ...flags]);
+    expect(result.stdout).toContain("Registered DYA-013 in csr/DYA/DYA-013.yaml.");
   });
 
   it("without a terminal, names the flag of a missing value", () => {

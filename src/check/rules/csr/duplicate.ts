@@ -43,7 +43,7 @@ source: {document: DYA-SC, revision: C, section: "5.4 防错装置失效"}
 title: 防错装置失效时须停机并追溯
 text: 防错装置失效时须停机，并对上次验证以来的产品100%检验。
 `,
-    fix: "Keep one of the two. A repeat without a review record (no opinion, decision, paper record or earlier round) is deleted (`git rm` its file); one with a review record is marked superseded by the CSR kept: `csr supersede <id> --by <the CSR kept> --reason \"duplicate of ...\"` (the review stays on record). If they are two requirements, say how they differ in their text (`csr set <id> --text ...`).",
+    fix: "Keep one of the two. A repeat without a review record (no opinion, decision, paper record or earlier round) is deleted (`git rm` its file; `csr add` never gives its number to another requirement, as it skips every number in the git history); one with a review record is marked superseded by the CSR kept: `csr supersede <id> --by <the CSR kept> --reason \"duplicate of ...\"` (the review stays on record). If they are two requirements, say how they differ in their text (`csr set <id> --text ...`).",
   },
   check(ctx) {
     // Its findings are in CSR files: when none of them is kept (the second pass over the entities
