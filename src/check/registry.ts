@@ -20,6 +20,7 @@ import { rule as csrImplementationIncomplete } from "./rules/csr/implementation-
 import { rule as csrImplementationOverdue } from "./rules/csr/implementation-overdue.js";
 import { rule as csrNotAddressed } from "./rules/csr/not-addressed.js";
 import { rule as csrRejectionOverruled } from "./rules/csr/rejection-overruled.js";
+import { rule as csrRequirementChanged } from "./rules/csr/requirement-changed.js";
 import { rule as csrReviewIncomplete } from "./rules/csr/review-incomplete.js";
 import { rule as csrReviewInconsistent } from "./rules/csr/review-inconsistent.js";
 import { rule as csrReviewLate } from "./rules/csr/review-late.js";
@@ -94,6 +95,7 @@ export const rules: readonly Rule[] = [
   csrImplementationOverdue,
   csrNotAddressed,
   csrRejectionOverruled,
+  csrRequirementChanged,
   csrReviewIncomplete,
   csrReviewInconsistent,
   csrReviewLate,

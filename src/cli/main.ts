@@ -504,6 +504,7 @@ export async function run(argv: string[]): Promise<number> {
           .option("--effective <date>", t("help.set.effective"))
           .option("--received <date>", t("help.set.received"))
           .option("--amend", t("help.set.amend"))
+          .option("--reason <text>", t("help.set.reason"))
           .option("-y, --yes", t("help.common.yes"))
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/set/index.js")).setCommand));

@@ -47,7 +47,17 @@ const SENTENCE_END: ReadonlySet<string> = new Set([".", ",", ";", ":", "!", "?"]
  * as their ASCII ones, and the marks that end the last sentence ignored.
  */
 export function comparableText(text: string): string {
-  const folded = text.normalize("NFKC").replace(DROPPED_OR_MAPPED, dropOrMap).toLowerCase();
+  return sameWordingText(text).toLowerCase();
+}
+
+/**
+ * comparableText with the letter case kept: what a decided CSR's reviewed wording is compared by
+ * (model/csr-requirement.ts). An edit that only changes white space, full-width and half-width
+ * forms, Chinese for ASCII punctuation or the final full stop changes nothing the departments read;
+ * SQE for sqe may name another thing.
+ */
+export function sameWordingText(text: string): string {
+  const folded = text.normalize("NFKC").replace(DROPPED_OR_MAPPED, dropOrMap);
   let end = folded.length;
   while (end > 0 && SENTENCE_END.has(folded[end - 1]!)) end--;
   return folded.slice(0, end);

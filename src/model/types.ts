@@ -306,6 +306,20 @@ export interface Csr {
   distribution?: CsrDistribution[] | { departments?: string[]; date?: string };
   training?: { required: boolean; records?: string[]; sessions?: TrainingSession[] };
   superseded?: { date: string; reason: string; by?: string };
+  /**
+   * Typing errors made when registering, corrected in the reviewed requirement after its decision
+   * (`csr set --amend`), oldest first: one entry per field corrected.
+   */
+  amendments?: CsrAmendment[];
+}
+
+/** One correction of a decided CSR's title, text or clauses (csr set --amend): the day, the field, the value it replaced and why. */
+export interface CsrAmendment {
+  date: string;
+  field: "title" | "text" | "clauses";
+  /** The value replaced; absent when the field was empty. */
+  was?: string | string[];
+  reason?: string;
 }
 
 /** One distribution (发放) of a decided CSR: to which departments, on which day, by whom, of which source revision. */

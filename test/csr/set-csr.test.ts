@@ -73,7 +73,7 @@ describe("csr set <CSR-id>", () => {
     );
   });
 
-  it("refuses to change a decided CSR's requirement, saying what to do instead; --amend corrects a typing error and the commit says so", async () => {
+  it("refuses to change a decided CSR's requirement, saying what to do instead; --amend corrects a typing error, the file records it with --reason and the commit says so (tester23 F15)", async () => {
     const dir = validRepo({ git: true });
     const before = snapshot(dir);
     expect(await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--add-clause", "8.5.1", "-y"])).toEqual({
@@ -81,23 +81,37 @@ describe("csr set <CSR-id>", () => {
       stdout: "",
       stderr:
         "csr: DYA-003 was decided on 2026-11-24 (must): changing its title and clauses changes the requirement that was reviewed; nothing changed.\n" +
-        "hint: When the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and DYA-003 is reviewed again; if it is only a typing error made when registering (the text reviewed reads as corrected), add --amend.\n",
+        "hint: When the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and DYA-003 is reviewed again; if it is only a typing error made when registering (the text reviewed reads as corrected), add --amend (and --reason <why>, recorded with the correction).\n",
     });
     expect(snapshot(dir)).toEqual(before);
-    // A registration fact is corrected without --amend.
+    // A registration fact is corrected without --amend, and without a reason.
+    expect(await csrInProcess(["-C", dir, "set", "DYA-003", "--section", "6.4", "--reason", "核对原文", "-y"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "csr: --reason goes with --amend: it says why a decided CSR's title, text or clauses are corrected, and DYA-003 has no such correction here.\n",
+    });
+    expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "--reason", " ", "-y"])).stderr).toBe("csr: --reason cannot be empty: say why the requirement is corrected.\n");
+    expect(snapshot(dir)).toEqual(before);
     expect((await csrInProcess(["-C", dir, "set", "DYA-003", "--section", "6.4", "-y", "--commit"])).code).toBe(0);
-    const amended = await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "-y", "--commit"], { lang: "zh-CN" });
+    const amended = await csrInProcess(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--add-clause", "8.5.1", "--amend", "--reason", "与顾客手册原文核对，漏录“专用”", "-y", "--commit"], { lang: "zh-CN" });
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(amended).toEqual({
       code: 0,
       stdout:
         "已修改 DYA-003 包装须使用顾客周转箱（csr/DYA/DYA-003.yaml）：\n" +
         "  标题：包装须使用顾客专用周转箱（原为 包装须使用顾客周转箱）\n" +
-        "这是录入错误的更正：DYA-003 的评审结论（2026-11-24）仍然有效，更正前的内容保留在 git 历史中。\n" +
-        `已提交 ${hash}：csr set DYA-003：标题 包装须使用顾客专用周转箱（原为 包装须使用顾客周转箱）（更正录入错误）\n`,
+        "  条款：增加 IATF16949:8.5.1\n" +
+        "这是录入错误的更正：DYA-003 的评审结论（2026-11-24）仍然有效，更正前的内容记在其文件的 amendments 中。\n" +
+        `已提交 ${hash}：csr set DYA-003：标题 包装须使用顾客专用周转箱（原为 包装须使用顾客周转箱）；条款 增加 IATF16949:8.5.1（更正录入错误）\n`,
       stderr: "",
     });
-    expect(read(dir, "csr/DYA/DYA-003.yaml")).toContain('source: {document: DYA-SQM, revision: C, section: "6.4"}\nclauses: [IATF16949:8.5.4]\ntitle: 包装须使用顾客专用周转箱\n');
+    // What each field was, the day and why, after the rest of the file.
+    const file = read(dir, "csr/DYA/DYA-003.yaml");
+    expect(file).toContain('source: {document: DYA-SQM, revision: C, section: "6.4"}\nclauses: [IATF16949:8.5.1, IATF16949:8.5.4]\ntitle: 包装须使用顾客专用周转箱\n');
+    expect(file.slice(file.indexOf("amendments:"))).toBe(
+      `amendments:\n  - date: ${today()}\n    field: title\n    was: 包装须使用顾客周转箱\n    reason: 与顾客手册原文核对，漏录“专用”\n` +
+        `  - date: ${today()}\n    field: clauses\n    was: [IATF16949:8.5.4]\n    reason: 与顾客手册原文核对，漏录“专用”\n`,
+    );
   });
 
   it("shortens a decided CSR's title without --amend when its whole wording moves to its text unchanged (tester20 F26)", async () => {

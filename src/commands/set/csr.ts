@@ -25,6 +25,7 @@
  * A requirement the customer states anew in another document is a new CSR, and the old one is
  * superseded by it (`csr supersede`).
  */
+import { isSeq } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { didYouMean, shellArgument } from "../../core/text.js";
@@ -33,13 +34,15 @@ import { repositoryCalendar } from "../../load/calendar.js";
 import { estimatedDeadlineNote } from "../../model/calendar.js";
 import { categoryNotAllowed, DEFAULT_REVIEW_DAYS, latestRevision, reviewDue, sourceRevisionTakenFrom } from "../../model/csr-status.js";
 import { csrDistributions } from "../../model/distribution.js";
-import type { Csr, SourceDocument, SourceRevision } from "../../model/types.js";
+import { REQUIREMENT_FIELDS, wordingMoved, type RequirementField } from "../../model/csr-requirement.js";
+import type { Csr, CsrAmendment, SourceDocument, SourceRevision } from "../../model/types.js";
 import { revisionName } from "../../i18n/values.js";
 import { receivedBeforeSource, sourceAmendHint } from "../add/ask.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateAnswer, eventDateOption } from "../options.js";
 import { editFile, findCsrById, saveChanges, setInOrder, type EditSession } from "../shared/edit.js";
+import { appendIn } from "../shared/persist.js";
 import { clauseList, listChange, sameList, setList, type SetFlags } from "./index.js";
 
 /** The options of `csr set` that correct a CSR. */
@@ -55,15 +58,15 @@ export interface CsrFieldFlags {
   sourceRevision?: string;
   /** A correction of a typing error in a decided CSR's title, text or clauses. */
   amend?: boolean;
+  /** Why (--amend): written with the correction under `amendments`. */
+  reason?: string;
 }
 
 /** The order of a CSR file's keys, as csr add writes them and the schema lists the rest: a new key goes where it belongs. */
 export const CSR_KEY_ORDER: readonly (keyof Csr)[] = [
-  "id", "customer", "source", "clauses", "title", "title_en", "text", "category", "received", "review", "addressed", "implementation", "distribution", "superseded", "training",
+  "id", "customer", "source", "clauses", "title", "title_en", "text", "category", "received", "review", "addressed", "implementation", "distribution", "superseded", "training", "amendments",
 ];
 
-/** The fields of the requirement itself, which the review decided on. */
-const REQUIREMENT_FIELDS = ["title", "text", "clauses"] as const;
 
 /** The options of `csr set` that are a document's only, with the flag that names each. */
 const DOCUMENT_OPTIONS: readonly [keyof SetFlags, string][] = [
@@ -74,7 +77,7 @@ const DOCUMENT_OPTIONS: readonly [keyof SetFlags, string][] = [
 
 /** The options of `csr set` that are a CSR's only, with the flag that names each. */
 export const CSR_OPTIONS: readonly [keyof CsrFieldFlags, string][] = [
-  ["title", "--title"], ["titleEn", "--title-en"], ["text", "--text"], ["section", "--section"], ["category", "--category"], ["source", "--source"], ["sourceRevision", "--source-revision"], ["amend", "--amend"],
+  ["title", "--title"], ["titleEn", "--title-en"], ["text", "--text"], ["section", "--section"], ["category", "--category"], ["source", "--source"], ["sourceRevision", "--source-revision"], ["amend", "--amend"], ["reason", "--reason"],
 ];
 
 type Field = "title" | "title_en" | "text" | "source" | "section" | "category" | "clauses" | "received";
@@ -157,18 +160,39 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   const decision = csr.review?.decision;
   // A title shortened while its whole wording moves to text unchanged (a CSR list imported without a
   // 要求名称 column takes each title from the requirement's wording): the reviewed requirement reads the same.
-  const titleChange = changes.find((c) => c.field === "title");
-  const wordingMoved = titleChange !== undefined && changes.find((c) => c.field === "text")?.after === csr.title && (csr.text === undefined || csr.text === csr.title);
-  const requirement = changes.filter((c) => (REQUIREMENT_FIELDS as readonly string[]).includes(c.field) && !(wordingMoved && (c.field === "title" || c.field === "text")));
+  const after = (field: "title" | "text") => {
+    const change = changes.find((c) => c.field === field);
+    return change ? (change.after as string | undefined) : csr[field];
+  };
+  const movedWording = wordingMoved(csr, { title: after("title") ?? csr.title, text: after("text") });
+  const requirement = changes.filter((c): c is FieldChange & { field: RequirementField } => (REQUIREMENT_FIELDS as readonly string[]).includes(c.field) && !(movedWording && (c.field === "title" || c.field === "text")));
   if (decision && requirement.length > 0 && !flags.amend) {
-    const fields = conjunction(requirement.map((c) => t(`set.csr.requirement.${c.field as (typeof REQUIREMENT_FIELDS)[number]}`)));
+    const fields = conjunction(requirement.map((c) => t(`set.csr.requirement.${c.field}`)));
     throw new UserError(
       t("set.csr.decided", { id, fields, date: decision.date, disposition: t(`value.disposition.${decision.disposition}`) }),
       t("set.csr.decided.hint", { id: shellArgument(id), source: shellArgument(csr.source.document) }),
     );
   }
 
+  const amended = decision !== undefined && requirement.length > 0;
+  const reason = flags.reason?.trim();
+  if (reason !== undefined && !amended) throw new UserError(t("set.csr.reason-without-amend", { id }));
+  if (reason === "") throw new UserError(t("set.csr.empty-reason"));
+  // The correction stays on record in the file (csr/requirement-changed reads it): the value each field had, the day and why.
+  const amendments: CsrAmendment[] = amended
+    ? requirement.map((c) => {
+        const was = c.field === "clauses" ? csr.clauses : csr[c.field];
+        return { date: localToday(), field: c.field, ...(was === undefined ? {} : { was }), ...(reason ? { reason } : {}) };
+      })
+    : [];
   const change = editFile(session.root, file.path, "csr", (doc) => {
+    for (const amendment of amendments) {
+      const node = doc.createNode(amendment);
+      // The clauses replaced on one line, as the file's own clauses are written.
+      const was = node.get("was", true);
+      if (isSeq(was)) was.flow = true;
+      appendIn(doc, ["amendments"], node);
+    }
     for (const c of changes) {
       if (c.field === "clauses") setList(doc, "clauses", c.after as string[]);
       else if (c.field === "source") {
@@ -200,10 +224,9 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
     if (late > 0 && !csr.review?.decision && !csr.review?.restarted) lines.push(t("set.csr.overdue", { id, count: late }));
     note = estimatedDeadlineNote(calendar, corrected.received, due);
   }
-  const amended = decision !== undefined && requirement.length > 0;
   // Where the requirement came from is no part of what was reviewed: the review moves with it.
   if (move && decision) lines.push(t("set.csr.source-decided", { id, date: decision.date }));
-  if (wordingMoved) lines.push(t("set.csr.wording-moved", { id }));
+  if (movedWording) lines.push(t("set.csr.wording-moved", { id }));
   if (amended) lines.push(t("set.csr.amended", { id, date: decision.date }));
   const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id, summary }) + (amended ? t("commit.set.amended") : "") });

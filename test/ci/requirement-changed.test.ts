@@ -1,0 +1,117 @@
+/**
+ * A decided CSR's title, text or clauses edited by hand (tester23 F15), through the pre-commit hook
+ * that `csr init` writes (`csr check --staged --base HEAD`) and CI's `csr check --base <rev>`:
+ * refused, while csr's own correction (`csr set --amend`), a supersession and a change that only
+ * touches white space and punctuation go through. One repository of the CSR fixture for the file,
+ * in which DYA-003 was decided on 2026-11-24.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { initFiles } from "../../src/commands/init/files.js";
+import { BIN, csr, git } from "../helpers.js";
+import { today } from "../today.js";
+import { validRepo } from "../csr/fixture.js";
+
+const FILE = "csr/DYA/DYA-003.yaml";
+
+/** git run as a user does, the hook's output included; never throws. */
+function gitRun(dir: string, args: string[]) {
+  const result = spawnSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: result.status, stderr: result.stderr };
+}
+
+const findings = (output: string) => output.split("\n").filter((line) => /^\S+:\d+:\d+ \w+ csr\/requirement-changed /.test(line));
+const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
+const edit = (dir: string, from: string, to: string) => {
+  const text = readFileSync(join(dir, FILE), "utf8");
+  if (!text.includes(from)) throw new Error(`${FILE} has no ${from}`);
+  writeFileSync(join(dir, FILE), text.replace(from, to));
+};
+
+/** The hook speaks the repository's language, Chinese. */
+const TITLE_CHANGED_ZH =
+  "csr/DYA/DYA-003.yaml:5:8 error csr/requirement-changed DYA-003 的标题自 HEAD 以来有改动（“包装须使用顾客周转箱” → “包装可使用一次性纸箱”），而其评审已于 2026-11-24 作出结论（必须满足），各部门评审的是原来的内容。请改回原样；若是更正登记时的录入错误，改回后用 'csr set DYA-003 --title <更正后的标题> --amend --reason <原因>' 更正（更正记入文件的 amendments）；若是顾客更改了要求，用 'csr source update DYA-SQM --revision <新版本> --received <日期>' 登记其新版本，重新评审。";
+const TITLE_CHANGED =
+  "csr/DYA/DYA-003.yaml:5:8 error csr/requirement-changed DYA-003's title changed since HEAD (\"包装须使用顾客周转箱\" → \"包装可使用一次性纸箱\"), but its review was decided on 2026-11-24 (must): the departments reviewed the earlier wording. Change it back; if it corrects a typing error made when registering, then correct it with 'csr set DYA-003 --title <corrected title> --amend --reason <why>' (the file records the correction under amendments); if the customer changed the requirement, record its new revision with 'csr source update DYA-SQM --revision <revision> --received <date>' and it is reviewed again.";
+
+describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = validRepo();
+    mkdirSync(join(dir, "hooks"));
+    writeFileSync(join(dir, "hooks/pre-commit"), initFiles(false).get("hooks/pre-commit")!);
+    chmodSync(join(dir, "hooks/pre-commit"), 0o755);
+    writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
+    git(dir, ["init", "-q"]);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "initial"]);
+    // csr installed in the repository, as README's 'Installing csr' does it.
+    mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
+    symlinkSync(BIN, join(dir, "node_modules/.bin/csr"));
+    git(dir, ["config", "core.hooksPath", "hooks"]);
+  });
+
+  it("is refused by the pre-commit hook and reported by csr check --base, on the changed field, with both values", () => {
+    edit(dir, "title: 包装须使用顾客周转箱", "title: 包装可使用一次性纸箱");
+    const before = head(dir);
+    const commit = gitRun(dir, ["commit", "-q", "-a", "-m", "hand edit"]);
+    expect(findings(commit.stderr)).toEqual([TITLE_CHANGED_ZH]);
+    expect(commit.code).toBe(1);
+    expect(head(dir)).toBe(before);
+    // Committed past the hook, CI's check against the base reports it still.
+    git(dir, ["commit", "-q", "--no-verify", "-am", "hand edit"]);
+    expect(findings(csr(["-C", dir, "check", "--base", "HEAD~1"]).stdout)).toEqual([TITLE_CHANGED.replace("since HEAD", "since HEAD~1")]);
+    git(dir, ["reset", "-q", "--hard", before]);
+  });
+
+  it("lets csr set --amend through the hook, the correction recorded in the file; csr check --base finds nothing then", () => {
+    const before = head(dir);
+    const result = csr(["-C", dir, "set", "DYA-003", "--title", "包装须使用顾客专用周转箱", "--amend", "--reason", "登记时漏录“专用”", "-y", "--commit"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(git(dir, ["rev-parse", "HEAD~1"]).trim()).toBe(before);
+    expect(readFileSync(join(dir, FILE), "utf8")).toContain(`amendments:\n  - date: ${today()}\n    field: title\n    was: 包装须使用顾客周转箱\n    reason: 登记时漏录“专用”\n`);
+    expect(findings(csr(["-C", dir, "check", "--base", before]).stdout)).toEqual([]);
+    // A hand edit after the correction is a change again.
+    edit(dir, "title: 包装须使用顾客专用周转箱", "title: 包装须使用顾客专用周转箱或纸箱");
+    expect(findings(gitRun(dir, ["commit", "-q", "-a", "-m", "again"]).stderr)).toEqual([
+      TITLE_CHANGED_ZH.replace("“包装须使用顾客周转箱” → “包装可使用一次性纸箱”", "“包装须使用顾客专用周转箱” → “包装须使用顾客专用周转箱或纸箱”"),
+    ]);
+    git(dir, ["checkout", "-q", FILE]);
+  });
+
+  it("lets through a change of white space and punctuation only, and csr supersede of the decided CSR", () => {
+    const before = head(dir);
+    edit(dir, "title: 包装须使用顾客专用周转箱", "title: 包装须使用 顾客专用周转箱。");
+    expect(gitRun(dir, ["commit", "-q", "-a", "-m", "spacing"]).code).toBe(0);
+    const superseded = csr(["-C", dir, "supersede", "DYA-003", "--by", "DYA-001", "--reason", "顾客来函撤销", "-y", "--commit"]);
+    expect(superseded.stderr).toBe("");
+    expect(superseded.code).toBe(0);
+    // Only a change of wording counts: DYA-005's clauses, edited and not committed.
+    const clauses = readFileSync(join(dir, "csr/DYA/DYA-005.yaml"), "utf8");
+    writeFileSync(join(dir, "csr/DYA/DYA-005.yaml"), clauses.replace(/^clauses: .*$/m, "clauses: [IATF16949:8.5.6]"));
+    expect(findings(csr(["-C", dir, "check", "--base", before]).stdout).map((line) => line.slice(0, line.indexOf(" (")))).toEqual([
+      "csr/DYA/DYA-005.yaml:4:10 error csr/requirement-changed DYA-005's clauses changed since " + before,
+    ]);
+    git(dir, ["checkout", "-q", "csr/DYA/DYA-005.yaml"]);
+  });
+
+  it("lets the requirement change in the new review round a new source revision opens, whatever the base", () => {
+    const before = head(dir);
+    const revised = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", today(), "--received", today(), "-y", "--commit"]);
+    expect(revised.stderr).toBe("");
+    expect(revised.code).toBe(0);
+    const file = "csr/DYA/DYA-004.yaml";
+    const text = readFileSync(join(dir, file), "utf8");
+    writeFileSync(join(dir, file), text.replace(/^title: .*$/m, "title: D版改写后的要求"));
+    expect(gitRun(dir, ["commit", "-q", "-a", "-m", "DYA-004 as revision D words it"]).code).toBe(0);
+    // DYA-003, superseded before, is in no new round: its decided title is still the reviewed one.
+    edit(dir, "title: 包装须使用 顾客专用周转箱。", "title: 包装须使用纸箱");
+    expect(findings(csr(["-C", dir, "check", "--base", before]).stdout).map((line) => line.slice(0, line.indexOf(" (")))).toEqual([
+      "csr/DYA/DYA-003.yaml:5:8 error csr/requirement-changed DYA-003's title changed since " + before,
+    ]);
+    git(dir, ["checkout", "-q", FILE]);
+  });
+});
