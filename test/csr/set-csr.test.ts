@@ -37,7 +37,8 @@ describe("csr set <CSR-id>", () => {
         `  Date received: ${day} (was 2026-11-20)\n` +
         `Review due ${weekdaysAfter(day, 10)} (10 working days after ${day}; was 2026-12-04).\n` +
         `Committed ${hash}: csr set DYA-001: Title 标签须含顾客零件号 (was 特殊特性符号按顾客规定标识); Source section removed (was 4.2); Clauses added IATF16949:8.5.4; removed IATF16949:8.3.3.3; Date received ${day} (was 2026-11-20)\n`,
-      stderr: "",
+      // Now after DYA-SQM C was received: csr set warns as csr add does (tester23 F4).
+      stderr: `csr: warning: DYA-001 is dated received ${day}, after DYA-SQM C was received (2026-11-20), and its review is counted from ${day} (csr check reports date/received-after-source). If the customer sent the requirement separately (a letter, an e-mail, meeting minutes), register that as a source document of its own ('csr source add DYA --id <id> --title <title> --revision <revision> --received ${day}') and move the requirement to it with 'csr set DYA-001 --source <id>'; if it came with DYA-SQM, correct the date with 'csr set DYA-001 --received 2026-11-20'; if it is the date DYA-SQM C was received that is wrong, correct it with 'csr source update DYA-SQM --revision C --received <date> --amend'.\n`,
     });
     expect(read(dir, "csr/DYA/DYA-001.yaml")).toBe(
       `id: DYA-001\ncustomer: DYA\nsource: {document: DYA-SQM, revision: C}\nclauses: [IATF16949:8.5.4]\ntitle: 标签须含顾客零件号\nreceived: ${day}\n`,

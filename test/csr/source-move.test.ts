@@ -53,6 +53,24 @@ describe("csr set <CSR-id> --source (tester20 F19)", () => {
     expect(checkJson(dir, "--today", "2026-12-01")).toEqual({ code: 0, stderr: "", findings: [] });
   });
 
+  it("moved back onto the manual received earlier, warns as csr add does and commits all the same; a date corrected to the manual's says nothing (tester23 F4)", () => {
+    const dir = validRepo({ git: true });
+    letter(dir, "2026-11-30");
+    git(dir, ["commit", "-q", "-am", "letter"]);
+    expect(csr(["-C", dir, "add", "--customer", "DYA", "--source", "DYA-LTR-2026-11", "--clause", "IATF16949:8.5.4", "--title", "包装标签须含批次号", "--received", "2026-11-30", "-y", "--commit"]).stderr).toBe("");
+    const moved = csr(["-C", dir, "set", "DYA-011", "--source", "DYA-SQM", "--commit"]);
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    expect(moved).toEqual({
+      code: 0,
+      stdout: `Updated DYA-011 包装标签须含批次号 (csr/DYA/DYA-011.yaml):\n  Source document: DYA-SQM C (was DYA-LTR-2026-11 1)\nCommitted ${hash}: csr set DYA-011: Source document DYA-SQM C (was DYA-LTR-2026-11 1)\n`,
+      stderr:
+        "csr: warning: DYA-011 is dated received 2026-11-30, after DYA-SQM C was received (2026-11-20), and its review is counted from 2026-11-30 (csr check reports date/received-after-source). If the customer sent the requirement separately (a letter, an e-mail, meeting minutes), register that as a source document of its own ('csr source add DYA --id <id> --title <title> --revision <revision> --received 2026-11-30') and move the requirement to it with 'csr set DYA-011 --source <id>'; if it came with DYA-SQM, correct the date with 'csr set DYA-011 --received 2026-11-20'; if it is the date DYA-SQM C was received that is wrong, correct it with 'csr source update DYA-SQM --revision C --received <date> --amend'.\n",
+    });
+    expect(checkJson(dir, "--today", "2026-12-01").findings.map((f) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-011.yaml date/received-after-source"]);
+    const corrected = csr(["-C", dir, "set", "DYA-011", "--received", "2026-11-20", "-y"]);
+    expect([corrected.code, corrected.stderr]).toEqual([0, ""]);
+  });
+
   it("keeps a decided CSR's review, says its decision stands, and takes the new section and date received with it", () => {
     const dir = validRepo({ git: true });
     letter(dir, "2026-11-19");

@@ -8,6 +8,7 @@ import { sourceIdProblem } from "../source/add.js";
 import type { Choice, Prompts } from "./prompting.js";
 import { language, list, t, type Lang } from "../../i18n/index.js";
 import { revisionName } from "../../i18n/values.js";
+import { shellArgument } from "../../core/text.js";
 
 export interface CsrDraft {
   customer: string;
@@ -237,6 +238,15 @@ function optional(answer: string): string | undefined {
  */
 export function sourceAmendHint(source: SourceDocument, revision: SourceRevision = latestRevision(source)!): string {
   return t("add-date.before-source.hint", { source: source.id, revision: revision.revision });
+}
+
+/**
+ * The warning for a CSR dated received after the source revision it is taken from (date/received-after-source:
+ * its review clock starts late), with the fixes: csr add gives it, and csr set when it makes it so (tester23 F4).
+ */
+export function receivedAfterSource(id: string, customer: string, received: string, source: SourceDocument, revision: SourceRevision): string {
+  const data = { id, received, customer, source: source.id, revision: revisionName(revision.revision), sourceReceived: revision.received };
+  return t("add.received-after-source", { ...data, sourceArg: shellArgument(source.id), revisionArg: shellArgument(revision.revision) });
 }
 
 export function receivedBeforeSource(source: SourceDocument, received: string, flag: string, revision: SourceRevision = latestRevision(source)!): string | undefined {

@@ -3,7 +3,7 @@ import { Document } from "yaml";
 import { localToday } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
 import { list, t } from "../../i18n/index.js";
-import { didYouMean, oneLine, shellArgument } from "../../core/text.js";
+import { didYouMean, oneLine } from "../../core/text.js";
 import { findRoot } from "../../load/discover.js";
 import { refuseOnConflicts } from "../../load/git.js";
 import { loadRepository, type Repository } from "../../load/repository.js";
@@ -23,7 +23,7 @@ import { appendIn, persistChanges, verifyChanges, yamlText, type FileChange } fr
 import { sourceIdProblem } from "../source/add.js";
 import { withRepositoryLock } from "../shared/transaction.js";
 import { nextCsrId } from "./allocate.js";
-import { askForCsr, receivedBeforeSource, sourceAmendHint, type CsrDraft } from "./ask.js";
+import { askForCsr, receivedAfterSource, receivedBeforeSource, sourceAmendHint, type CsrDraft } from "./ask.js";
 import { canPrompt, loadPrompts, missingFlag, type Prompts } from "./prompting.js";
 
 export interface AddFlags {
@@ -162,7 +162,7 @@ async function register(ctx: CommandContext, root: string, given: GivenDraft, co
   if (note) ctx.stderr(note);
   // Received after the source revision: a requirement the customer sent separately (a letter, an e-mail) is a source of its own (tester20 F19), as date/received-after-source says.
   if (csr.received > revision.received) {
-    ctx.stderr(t("add.received-after-source", { id, received: csr.received, source: source.id, revision: revisionName(revision.revision), sourceReceived: revision.received, customer: customer.code, sourceArg: shellArgument(source.id), revisionArg: shellArgument(revision.revision) }) + "\n");
+    ctx.stderr(receivedAfterSource(id, customer.code, csr.received, source, revision) + "\n");
   }
   if (hash) ctx.stdout(t("edit.committed", { hash, message: message ?? "" }) + "\n");
   return 0;

@@ -37,7 +37,7 @@ import { csrDistributions } from "../../model/distribution.js";
 import { REQUIREMENT_FIELDS, wordingMoved, type RequirementField } from "../../model/csr-requirement.js";
 import type { Csr, CsrAmendment, SourceDocument, SourceRevision } from "../../model/types.js";
 import { revisionName } from "../../i18n/values.js";
-import { receivedBeforeSource, sourceAmendHint } from "../add/ask.js";
+import { receivedAfterSource, receivedBeforeSource, sourceAmendHint } from "../add/ask.js";
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
 import { eventDateAnswer, eventDateOption } from "../options.js";
@@ -231,7 +231,22 @@ export async function setCsr(ctx: CommandContext, session: EditSession, id: stri
   const summary = changes.map((c) => `${t(`set.field.${c.field}`)} ${c.text}`).join(t("set.commit-separator"));
   await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.set", { id, summary }) + (amended ? t("commit.set.amended") : "") });
   if (note) ctx.stderr(note);
+  const late = receivedLate(session, csr, move, flags.received !== undefined, (moved?.after as string | undefined) ?? csr.received);
+  if (late) ctx.stderr(late + "\n");
   return 0;
+}
+
+/**
+ * csr add's warning (receivedAfterSource) when the CSR as set, moved to another source or given
+ * another date received, is dated received after the revision it is then taken from (tester23 F4):
+ * the move was committed, and csr check reports date/received-after-source.
+ */
+function receivedLate(session: EditSession, csr: Csr, move: SourceMove | undefined, receivedGiven: boolean, received: string): string | undefined {
+  if (!move && !receivedGiven) return undefined;
+  const customer = session.repo.customers.find((c) => c.value.code === csr.customer)?.value;
+  const source = move?.source ?? customer?.sources?.find((s) => s.id === csr.source.document);
+  const revision = move?.revision ?? sourceRevisionTakenFrom(csr, customer);
+  return source && revision && received > revision.received ? receivedAfterSource(csr.id, csr.customer, received, source, revision) : undefined;
 }
 
 interface SourceMove {
