@@ -2,7 +2,7 @@
 import { compareFindings, reportedAt, type Finding, type Severity } from "../core/diagnostic.js";
 import type { Repository } from "../load/repository.js";
 import { locate, type SourceFile } from "../load/source.js";
-import { buildIndex } from "../model/index.js";
+import { buildIndex, type RepoIndex } from "../model/index.js";
 import { rules as registeredRules, rulesById } from "./registry.js";
 import type { CheckOptions, Foundation, Rule, RuleContext } from "./rule.js";
 
@@ -39,8 +39,7 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
   const broken = brokenFoundations(repo);
   const held: Finding[] = [];
   const ruleIds = new Set(rulesById.keys());
-  const run = (view: Repository, ruleList: readonly Rule[], keep: (finding: Finding, rule: Rule, cause: Foundation | undefined) => void, keeps: (file: SourceFile) => boolean) => {
-    const index = buildIndex(view);
+  const run = (view: Repository, ruleList: readonly Rule[], keep: (finding: Finding, rule: Rule, cause: Foundation | undefined) => void, keeps: (file: SourceFile) => boolean, index = buildIndex(view)) => {
     for (const rule of ruleList) {
       const severity = severityOf(rule.id);
       if (!rule.check || !severity) continue;
@@ -62,8 +61,9 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
       };
       rule.check(ctx);
     }
+    return index;
   };
-  run(repo, rules, (finding, _rule, cause) => (cause ? held : findings).push(finding), () => true);
+  const index = run(repo, rules, (finding, _rule, cause) => (cause ? held : findings).push(finding), () => true);
   // The entities kept in part after a schema error are checked apart, so that the other files'
   // findings stay what they are without them; only their own files' findings are taken from it.
   const { partial } = repo;
@@ -77,13 +77,15 @@ export function checkRepository(repo: Repository, options: CheckOptions, rules: 
       (finding.heldBackBy === undefined ? findings : held).push(finding);
     };
     const view: Repository = { ...repo, csrs: [...repo.csrs, ...partial.csrs], documents: [...repo.documents, ...partial.documents], customers: [...repo.customers, ...partial.customers] };
-    if (partsHaveTheirOwnIds(repo)) {
+    if (partsHaveTheirOwnIds(index, partial)) {
       // An `own` rule's findings in a file follow from that file and the foundations alone, given that
       // the file's ids are unique (rule.ts RuleScope): such rules run over the entities kept in part
       // alone, not over the whole repository again (a check of 10,000 entities with one such entity
       // ran every rule twice over all of them).
       run({ ...repo, csrs: partial.csrs, documents: partial.documents, customers: partial.customers }, rules.filter(isOwn), keepParts, keeps);
-      run(view, rules.filter((rule) => !isOwn(rule)), keepParts, keeps);
+      // The view's index is the first run's with the entities kept in part added after the others, as
+      // buildIndex would make it (their ids are new): not built again over every entity.
+      run(view, rules.filter((rule) => !isOwn(rule)), keepParts, keeps, withParts(index, partial));
     } else run(view, rules, keepParts, keeps);
   }
   return { findings: orderFindings(findings, broken), held };
@@ -95,26 +97,35 @@ function isOwn(rule: Rule): boolean {
 
 /**
  * Whether every entity kept in part has an id (a customer, its code) that no other CSR, document or
- * customer of the repository has: what the `own` rules count on.
+ * customer of the repository has: what the `own` rules count on. `index`: the repository's, without them.
  */
-function partsHaveTheirOwnIds(repo: Repository): boolean {
-  const unique = <T>(whole: readonly { value: T }[], parts: readonly { value: T }[], id: (value: T) => unknown): boolean => {
-    if (parts.length === 0) return true;
+function partsHaveTheirOwnIds(index: RepoIndex, partial: Repository["partial"]): boolean {
+  const unique = <T>(whole: ReadonlyMap<string, unknown>, parts: readonly { value: T }[], id: (value: T) => unknown): boolean => {
     const ids = new Set<unknown>();
-    for (const { value } of whole) ids.add(id(value));
     for (const { value } of parts) {
       const own = id(value);
-      if (typeof own !== "string" || ids.has(own)) return false;
+      if (typeof own !== "string" || whole.has(own) || ids.has(own)) return false;
       ids.add(own);
     }
     return true;
   };
-  const { partial } = repo;
   return (
-    unique(repo.csrs, partial.csrs, (c) => (c as { id?: unknown }).id) &&
-    unique(repo.documents, partial.documents, (d) => (d as { id?: unknown }).id) &&
-    unique(repo.customers, partial.customers, (c) => (c as { code?: unknown }).code)
+    unique(index.csrs, partial.csrs, (c) => (c as { id?: unknown }).id) &&
+    unique(index.documents, partial.documents, (d) => (d as { id?: unknown }).id) &&
+    unique(index.customers, partial.customers, (c) => (c as { code?: unknown }).code)
   );
+}
+
+/**
+ * The index of the repository with the entities kept in part, from the repository's own (which it
+ * changes: a check is done with it), when partsHaveTheirOwnIds: what buildIndex makes of it, the
+ * same entries in the same order.
+ */
+function withParts(index: RepoIndex, partial: Repository["partial"]): RepoIndex {
+  for (const item of partial.csrs) index.csrs.set(item.value.id, item);
+  for (const item of partial.documents) index.documents.set(item.value.id, item);
+  for (const item of partial.customers) index.customers.set(item.value.code, item);
+  return index;
 }
 
 /** The findings of broken foundations first (the root causes), then the rest by file and position. */

@@ -54,6 +54,7 @@ review:
   },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
+      if (!ctx.keeps(file)) continue;
       for (const index of confirmationsKeepingNoDecision(csr, ctx.index.customers.get(csr.customer)?.value)) {
         const c = csr.review!.confirmations![index]!;
         const person = ctx.index.people.get(c.by)?.value;

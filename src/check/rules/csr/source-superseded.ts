@@ -21,6 +21,7 @@ source: {document: DYA-SQM, revision: C, section: "4.2"}
   },
   check(ctx) {
     for (const { value: csr, file } of ctx.repo.csrs) {
+      if (!ctx.keeps(file)) continue;
       const stale = staleSource(csr, ctx.index.customers.get(csr.customer)?.value);
       if (!stale) continue;
       const data = { csr: csr.id, reviewed: stale.reviewed.revision, source: stale.source.id, latest: stale.latest.revision, received: stale.latest.received };

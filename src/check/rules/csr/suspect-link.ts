@@ -34,7 +34,7 @@ addressed:
   check(ctx) {
     const prints = new SectionPrints();
     for (const { value: csr, file } of ctx.repo.csrs) {
-      if (csr.superseded || !(csr.addressed ?? []).some((p) => p.pin) || !ctx.keeps(file)) continue;
+      if (!ctx.keeps(file) || csr.superseded || !(csr.addressed ?? []).some((p) => p.pin)) continue;
       const csrPrint = csrFingerprint(csr);
       (csr.addressed ?? []).forEach((place, i) => {
         const doc = ctx.index.documents.get(place.document)?.value;

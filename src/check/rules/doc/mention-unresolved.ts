@@ -55,17 +55,24 @@ export const rule: Rule = {
     // A document file that cannot be read hides its title: every mention could be of it, and the
     // file's own finding is the one to fix first (one root cause, one finding).
     if (ctx.repo.unvalidated.titlesUnknown) return;
-    const titles = new Set<string>(ctx.repo.unvalidated.documentTitles);
-    for (const { value } of ctx.repo.documents) {
-      titles.add(value.title);
-      if (value.title_en) titles.add(value.title_en);
-    }
-    for (const { value } of ctx.repo.customers) {
-      for (const source of value.sources ?? []) {
-        titles.add(source.title);
-        if (source.title_en) titles.add(source.title_en);
+    // Every title the repository knows, made at the first mention (of the documents whose findings
+    // are kept; see RuleContext.keeps).
+    let known: Set<string> | undefined;
+    const knownTitles = (): Set<string> => {
+      if (known) return known;
+      const titles = new Set<string>(ctx.repo.unvalidated.documentTitles);
+      for (const { value } of ctx.repo.documents) {
+        titles.add(value.title);
+        if (value.title_en) titles.add(value.title_en);
       }
-    }
+      for (const { value } of ctx.repo.customers) {
+        for (const source of value.sources ?? []) {
+          titles.add(source.title);
+          if (source.title_en) titles.add(source.title_en);
+        }
+      }
+      return (known = titles);
+    };
     const forms = ctx.repo.config?.value.registers?.forms;
     let registers: Map<string, string> | undefined;
     for (const { value: doc, file } of ctx.repo.documents) {
@@ -74,6 +81,7 @@ export const rule: Rule = {
         const text = section.section.text;
         // Most sections mention no document: matchAll costs a copy of the expression per text.
         if (text === undefined || !text.includes("《")) continue;
+        const titles = knownTitles();
         for (const match of text.matchAll(MENTION)) {
           const title = match[1]!.trim();
           if (titles.has(title)) continue;
