@@ -36,7 +36,7 @@ export function localizeHelp(program: Command): void {
 }
 
 /** The commands a new user starts with; each one's help ends with examples (cli.help.example.<name>). */
-const WITH_EXAMPLES = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "set", "site"] as const;
+const WITH_EXAMPLES = ["add", "check", "export", "import", "init", "list", "release", "render", "renumber", "review", "set", "site"] as const;
 
 /** Subcommands whose help ends with examples too (cli.help.example.<group>-<name>): the corrections a document controller looks up. */
 const SUBCOMMANDS_WITH_EXAMPLES = { customer: ["update"], source: ["update"] } as const;

@@ -633,6 +633,18 @@ export async function run(argv: string[]): Promise<number> {
           .option("--commit", t("help.common.commit"))
           .action(action(async () => (await import("../commands/supersede/index.js")).supersedeCommand));
       },
+      renumber: () => {
+        program
+          .command("renumber")
+          .description(t("help.renumber"))
+          .argument("<csr>", t("help.renumber.csr"))
+          .argument("[new-id]", t("help.renumber.new-id"))
+          .option("--keep <side>", t("help.renumber.keep"))
+          .option("--force", t("help.renumber.force"))
+          .option("-y, --yes", t("help.common.yes"))
+          .option("--commit", t("help.common.commit"))
+          .action(action(async () => (await import("../commands/renumber/index.js")).renumberCommand));
+      },
       recover: () => {
         program
           .command("recover")

@@ -100,9 +100,44 @@ export async function conflictedFiles(root: string): Promise<string[]> {
 export async function refuseOnConflicts(root: string): Promise<void> {
   const conflicted = await conflictedFiles(root);
   if (conflicted.length > 0) {
+    // Two CSRs that took one id are resolved by csr renumber, not by keeping one side.
+    const { twoCsrsInConflict } = await import("../merge/two-csrs.js");
+    const two = conflicted.filter((path) => path.startsWith("csr/")).flatMap((path) => twoCsrsInConflict(root, path) ?? []);
     throw new UserError(
       t("git.conflicts", { paths: list(conflicted) }),
-      t("git.conflicts.hint"),
+      two.length > 0 ? t("git.conflicts.two-csrs.hint", { ids: list(two.map((x) => x.id)), id: two[0]!.id }) : t("git.conflicts.hint"),
     );
   }
+}
+
+/** The two sides of a file in conflict, and their common base (none for an add/add), as git holds them. */
+export interface ConflictSides {
+  ours: string;
+  theirs: string;
+  base?: string;
+}
+
+/**
+ * The sides of the conflict at `path` (relative to `root`): the index's stages 2 and 3 (and 1, the
+ * base) while the conflict is unresolved; once the file has been `git add`ed with its markers in
+ * the middle of a merge, HEAD's and MERGE_HEAD's versions and their merge base's. Undefined when
+ * the path is in no conflict git can tell the sides of.
+ */
+export function conflictSides(root: string, path: string): ConflictSides | undefined {
+  const blob = (object: string) => gitRead(root, ["cat-file", "blob", object]);
+  const stages = new Map<string, string>();
+  for (const entry of (gitRead(root, ["--literal-pathspecs", "ls-files", "-u", "-z", "--", path]) ?? "").split("\0").filter(Boolean)) {
+    const [, object, stage] = /^\d+ ([0-9a-f]+) (\d)\t/.exec(entry) ?? [];
+    if (object && stage) stages.set(stage, object);
+  }
+  if (stages.size > 0) {
+    const [base, ours, theirs] = ["1", "2", "3"].map((stage) => (stages.has(stage) ? blob(stages.get(stage)!) : undefined));
+    return ours === undefined || theirs === undefined ? undefined : { ours, theirs, ...(base === undefined ? {} : { base }) };
+  }
+  if (gitRead(root, ["rev-parse", "-q", "--verify", "MERGE_HEAD"]) === undefined) return undefined;
+  const [ours, theirs] = ["HEAD", "MERGE_HEAD"].map((rev) => gitRead(root, ["show", `${rev}:./${path}`]));
+  if (ours === undefined || theirs === undefined) return undefined;
+  const mergeBase = gitRead(root, ["merge-base", "HEAD", "MERGE_HEAD"])?.trim();
+  const base = mergeBase ? gitRead(root, ["show", `${mergeBase}:./${path}`]) : undefined;
+  return { ours, theirs, ...(base === undefined ? {} : { base }) };
 }

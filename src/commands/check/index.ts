@@ -58,7 +58,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   };
   // The cache remembers findings for a day's check of the working tree, not for a comparison with a base.
   // The index is a state of its own: the cache, keyed by the working tree's files, cannot answer for it.
-  const { findings: all, files, notReported = [] }: { findings: Finding[]; files: number; notReported?: Finding[] } = flags.staged
+  const { findings: checked, files, notReported = [] }: { findings: Finding[]; files: number; notReported?: Finding[] } = flags.staged
     ? await staged(root, run, findingsOf, baseState)
     : flags.cache === false
       ? await uncached(root, run)
@@ -67,6 +67,8 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
           // With a few files changed, the rules that the change can affect run on them alone.
           rerun: async (change) => (await import("../../check/incremental.js")).recheck(change, { today }),
         });
+  // A CSR file in an add/add conflict of two different requirements: renumber one, never pick one side.
+  const all = checked.some((f) => f.rule === "file/merge-conflict" && f.file.startsWith("csr/")) ? (await import("../../merge/conflict-advice.js")).adviseTwoCsrs(root, checked) : checked;
   const findings = all.filter((f) => f.heldBackBy === undefined);
   // The foundations first, as their findings are (check/engine.ts), then the other files by name.
   const holding = [...new Set(all.flatMap((f) => (f.heldBackBy === undefined ? [] : [f.heldBackBy])))];

@@ -17,6 +17,7 @@ import { writeFileAtomic } from "../../core/write.js";
 import { findRoot } from "../../load/discover.js";
 import { PACKAGE_ROOT } from "../../load/package.js";
 import { mergeCsr } from "../../merge/csr.js";
+import { twoCsrs, type TwoCsrs } from "../../merge/two-csrs.js";
 import type { CommandContext } from "../context.js";
 
 export interface MergeDriverFlags {
@@ -37,6 +38,9 @@ export async function mergeDriverCommand(ctx: CommandContext, files: string[], f
   }
   const [basePath, oursPath, theirsPath, name = oursPath!] = files as [string, string, string, string?];
   const [base, ours, theirs] = [basePath, oursPath, theirsPath].map((p) => readFileSync(p, "utf8")) as [string, string, string];
+  // Added on both sides with no common base: two registrations of one id, which no field merge makes one.
+  const two = base.trim() === "" ? twoCsrs(ours, theirs) : undefined;
+  if (two) return twoCsrsConflict(ctx, oursPath, name, two);
   const merged = mergeCsr(base, ours, theirs);
   if (!merged) return lineMerge(oursPath, basePath, theirsPath, name);
   if (merged.conflicts.length === 0) {
@@ -57,6 +61,19 @@ export async function mergeDriverCommand(ctx: CommandContext, files: string[], f
     rmSync(folder, { recursive: true, force: true });
   }
   ctx.stderr(t("merge-driver.conflicts", { name, fields: list(merged.conflicts) }) + "\n");
+  return 1;
+}
+
+/**
+ * Two different CSRs that took the same id: the whole of each side between the markers, nothing
+ * merged, the first marker line and the message (git shows the driver's output) naming `csr
+ * renumber`, which resolves it.
+ */
+function twoCsrsConflict(ctx: CommandContext, oursPath: string, name: string, two: TwoCsrs): number {
+  const ending = (text: string) => (text.endsWith("\n") ? text : `${text}\n`);
+  const marker = t("merge-driver.two-csrs.marker", { id: two.id });
+  writeFileAtomic(oursPath, `<<<<<<< ${name} (ours) ${marker}\n${ending(two.ours.text)}=======\n${ending(two.theirs.text)}>>>>>>> ${name} (theirs)\n`, { overwrite: true });
+  ctx.stderr(t("merge-driver.two-csrs", { name, id: two.id, ours: two.ours.title, theirs: two.theirs.title }) + "\n");
   return 1;
 }
 

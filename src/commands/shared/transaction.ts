@@ -51,6 +51,8 @@ export interface FileWrite {
   create?: boolean;
   /** File mode, e.g. 0o755 for a hook script. */
   mode?: number;
+  /** The file is deleted (`content` is not used): one side of a rename (csr renumber). */
+  remove?: boolean;
 }
 
 export interface CommitStep {
@@ -65,6 +67,11 @@ export interface CommitStep {
 export interface Change {
   writes: FileWrite[];
   commit?: CommitStep;
+  /**
+   * Without a commit: files to `git add -A` once written, absolute (a rename staged as `git mv`
+   * stages it, the two sides of a merge conflict marked resolved).
+   */
+  stage?: string[];
 }
 
 export interface Applied {
@@ -77,8 +84,9 @@ interface Journal {
   /** The command line that made the change, e.g. ["review", "CSR-001", "--department", "QA"]. */
   argv: string[];
   head: string;
-  writes: { path: string; create: boolean; existed: boolean }[];
+  writes: { path: string; create: boolean; existed: boolean; remove?: boolean }[];
   commit?: CommitStep;
+  stage?: string[];
 }
 
 const LOCK_FILE = "csr.lock";
@@ -288,6 +296,11 @@ export async function applyChange(root: string, change: Change): Promise<Applied
     const writes: Journal["writes"] = [];
     for (const [i, write] of change.writes.entries()) {
       const existed = existsSync(write.path);
+      if (write.remove) {
+        if (existed) copyFileSync(write.path, join(tx, `old-${i}`));
+        writes.push({ path: write.path, create: false, existed, remove: true });
+        continue;
+      }
       if (write.create && existed) throw new UserError(t("transaction.exists", { path: write.path }));
       const temp = join(tx, `new-${i}`);
       killPoint();
@@ -309,7 +322,8 @@ export async function applyChange(root: string, change: Change): Promise<Applied
       writes.push({ path: write.path, create: write.create === true, existed });
     }
     const head = commit ? await headOf(root) : "";
-    journal = { format: 1, argv: commandArgv(), head, writes, commit };
+    const stage = commit ? undefined : change.stage;
+    journal = { format: 1, argv: commandArgv(), head, writes, commit, ...(stage && stage.length > 0 ? { stage } : {}) };
     killPoint();
     writeNewFileDurably(join(tx, "journal.json.new"), JSON.stringify(journal));
     renameSync(join(tx, "journal.json.new"), join(tx, "journal.json"));
@@ -323,7 +337,8 @@ export async function applyChange(root: string, change: Change): Promise<Applied
   let placed = 0;
   try {
     for (const [i, write] of journal.writes.entries()) {
-      place(join(tx, `new-${i}`), write.path, write.create);
+      if (write.remove) rmSync(write.path, { force: true });
+      else place(join(tx, `new-${i}`), write.path, write.create);
       placed++;
       killPoint();
     }
@@ -333,6 +348,16 @@ export async function applyChange(root: string, change: Change): Promise<Applied
     throw writeFailure(error, journal.writes[placed]!.path);
   }
   let applied: Applied = {};
+  if (journal.stage) {
+    const indexBefore = await indexEntries(root, journal.stage);
+    try {
+      await stageFiles(root, journal.stage);
+    } catch (error) {
+      const undone = await rollBack(root, tx, journal, indexBefore);
+      rmSync(tx, { recursive: true, force: true });
+      throw new UserError(t("transaction.git-failed", { failed: t("transaction.stage-failed", { paths: shownPaths(root, journal.stage) }), reason: error instanceof GitFailure ? error.reason : String(error), undone }));
+    }
+  }
   if (commit) {
     const indexBefore = await indexEntries(root, commit.paths);
     try {
@@ -452,6 +477,12 @@ async function recoverInterrupted(ctx: CommandContext, root: string, state: stri
     }
     const done: string[] = [];
     journal.writes.forEach((write, i) => {
+      if (write.remove) {
+        if (!existsSync(write.path)) return;
+        unlinkSync(write.path);
+        done.push(relative(root, write.path) || write.path);
+        return;
+      }
       const temp = join(tx, `new-${i}`);
       if (!existsSync(temp)) return;
       if (write.create && existsSync(write.path)) {
@@ -466,6 +497,12 @@ async function recoverInterrupted(ctx: CommandContext, root: string, state: stri
       done.push(relative(root, write.path) || write.path);
     });
     let committed = "";
+    if (journal.stage) {
+      await waitForGitIndex(root);
+      await stageFiles(root, journal.stage).catch((error: unknown) => {
+        throw new UserError(t("transaction.completing-failed", { command: shownArgv(journal.argv), reason: error instanceof Error ? error.message : String(error) }));
+      });
+    }
     if (journal.commit) committed = await completeCommit(root, journal);
     rmSync(tx, { recursive: true, force: true });
     const parts = [done.length > 0 ? t("transaction.completed-wrote", { paths: list(done) }) : t("transaction.completed-already-written"), committed].filter(Boolean);
@@ -613,6 +650,12 @@ async function indexEntries(root: string, paths: string[]): Promise<Map<string, 
     }
   }
   return new Map(paths.map((path, i) => [path, listed.get(rels[i]!.split(sep).join("/")) ?? ""]));
+}
+
+/** `git add -A` of the files (written, or deleted: a deletion is staged too); a second run changes nothing. */
+async function stageFiles(root: string, paths: string[]): Promise<void> {
+  await indexGit(root, ["add", "-A", "--", ...paths.map((p) => relative(root, p))], "add");
+  killPoint();
 }
 
 async function commitAndTag(root: string, commit: CommitStep): Promise<string> {

@@ -114,13 +114,24 @@ related: [QP-001]   # Unknown document 'QP-001'
         if (round.record?.form) refs.document(file, ["review", "history", j, "record", "form"], round.record.form);
       });
       csr.addressed?.forEach((a, i) => refs.document(file, ["addressed", i, "document"], a.document));
-      if (csr.superseded?.by) refs.csr(file, ["superseded", "by"], csr.superseded.by);
       for (const entry of csrDistributions(csr)) entry.departments.forEach((d, i) => refs.department(file, [...entry.path, "departments", i], d));
     }
     for (const { value, file, path } of repo.symbols) refs.customer(file, [...path, "customer"], value.customer);
+    forEachCsrReference(repo, (file, path, id) => {
+      if (ctx.keeps(file)) refs.csr(file, path, id);
+    });
     forEachPersonReference(repo, (file) => ctx.keeps(file), (file, path, id) => refs.person(file, path, id));
   },
 };
+
+/**
+ * Every place a file names a CSR by its id, with its file and path: a superseded CSR's successor
+ * (`superseded.by`). The one list of them: this rule checks each resolves, `csr renumber` rewrites
+ * them when a CSR's id changes.
+ */
+export function forEachCsrReference(repo: Pick<Repository, "csrs">, visit: (file: SourceFile, path: Path, id: string) => void): void {
+  for (const { value: csr, file } of repo.csrs) if (csr.superseded?.by) visit(file, ["superseded", "by"], csr.superseded.by);
+}
 
 /**
  * Every place a file names a person, with its file and path: a department's delegate, each signature
