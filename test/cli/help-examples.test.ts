@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { csr, csrInProcess, git, gitInit, makeRepo, ROOT, tempDir } from "../helpers.js";
 
-const COMMANDS = ["add", "check", "export", "import", "init", "list", "release", "render", "review", "set", "site", "customer update", "source update"];
+const COMMANDS = ["add", "check", "export", "import", "init", "list", "release", "render", "renumber", "review", "set", "site", "customer update", "source update"];
 const GJB = join(ROOT, "examples/gjb-demo");
 
 /** The examples that end a command's help (after the heading). */

@@ -27,6 +27,9 @@ const SCENARIOS: Scenario[] = [
   { name: "review", args: () => ["review", "DYA-001", "--department", "QA", "--reviewer", "zhang", "--opinion", "accept", "--date", "2026-11-27", "--yes", "--commit"] },
   { name: "source update", args: () => ["source", "update", "DYA-SQM", "--revision", "D", "--received", "2026-11-27", "--commit"] },
   { name: "release", args: () => ["release", "QP-020", "--summary", "修订", "--prepared", "li", "--reviewed", "wang", "--approved", "zhang", "--date", "2026-11-27", "--force"] },
+  // A rename: one file deleted, one created, the reference in DYA-009 rewritten; staged as git mv, or committed.
+  { name: "renumber", args: () => ["renumber", "DYA-001", "--yes"] },
+  { name: "renumber --commit", args: () => ["renumber", "DYA-001", "DYA-020", "--yes", "--commit"] },
   { name: "obsolete", args: () => ["obsolete", "WI-031", "--reason", "并入 QP-020", "--date", "2026-11-27"] },
   { name: "import", args: (dir) => ["import", join(dir, "..", "register.csv"), "--as", "procedures"] },
   // Into a folder of a git repository that is not a csr one (a folder of a csr repository is refused).

@@ -20,7 +20,7 @@ import { parseDocument } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { localToday } from "../../core/dates.js";
 import { didYouMean, oneLine } from "../../core/text.js";
-import { list, t } from "../../i18n/index.js";
+import { conjunction, list, t } from "../../i18n/index.js";
 import { findRoot } from "../../load/discover.js";
 import { conflictedFiles, gitRead, isGitRepository } from "../../load/git.js";
 import { buildRepository, loadRepository, type Located, type Repository } from "../../load/repository.js";
@@ -140,8 +140,21 @@ async function resolveConflict(ctx: CommandContext, root: string, path: string, 
     ctx.stdout(t("renumber.conflict-done", { id: two.id, kept: t(`renumber.side.${kept}`), keptTitle: two[kept].title, moved: t(`renumber.side.${moved}`), movedTitle: side.title, to: target, path, newPath: to }) + "\n");
     if (references.length > 0) ctx.stdout(t("renumber.references", { count: references.length, paths: list(references.map((c) => c.path)), to: target }) + "\n");
     ctx.stdout(t(merging ? "renumber.conflict-next" : "renumber.conflict-next-rebase") + "\n");
+    const replayed = moved === "theirs" && !merging ? citedLater(root, two.id, path) : [];
+    if (replayed.length > 0) ctx.stderr(t("renumber.cited-later", { id: two.id, to: target, paths: list(replayed) }) + "\n");
     return 0;
   });
+}
+
+/**
+ * In a rebase, the files (other than `path`) where the commits still to be replayed name `id` and
+ * the commit being replayed does not: they are replayed as written, naming the CSR that keeps the
+ * id, while some of them may have meant the one renumbered.
+ */
+function citedLater(root: string, id: string, path: string): string[] {
+  const naming = (revision: string) => (gitRead(root, ["grep", "-l", "-w", "-F", id, revision, "--", "csr/"]) ?? "").split("\n").filter(Boolean).map((line) => line.slice(revision.length + 1));
+  const now = new Set(naming("REBASE_HEAD"));
+  return naming("ORIG_HEAD").filter((file) => file !== path && !now.has(file));
 }
 
 /** The CSR `given` names: its id (one CSR has it) or its file. Errors: UserError, one line. */
@@ -150,7 +163,11 @@ function csrNamed(ctx: CommandContext, repo: Repository, given: string): Located
   const byPath = repo.csrs.find((c) => c.file.path === path);
   if (byPath) return byPath;
   const byId = repo.csrs.filter((c) => c.value.id === given);
-  if (byId.length > 1) throw new UserError(t("renumber.ambiguous", { id: given, paths: list(byId.map((c) => c.file.path)) }), t("renumber.ambiguous.hint", { path: byId[1]!.file.path }));
+  if (byId.length > 1) {
+    // The file named after the id is the original (csr/duplicate-id-across-branches): the other is the one to renumber.
+    const late = byId.find((c) => !c.file.path.endsWith(`/${given}.yaml`)) ?? byId[1]!;
+    throw new UserError(t("renumber.ambiguous", { id: given, paths: conjunction(byId.map((c) => c.file.path).sort()) }), t("renumber.ambiguous.hint", { path: late.file.path }));
+  }
   if (byId.length === 1) return byId[0]!;
   if (repo.unvalidated.csrs.has(given)) throw new UserError(t("edit.csr-invalid", { id: given }), t("edit.fix-first.hint"));
   throw new UserError(t("edit.no-csr", { id: given }) + didYouMean(given, repo.csrs.map((c) => c.value.id)));

@@ -652,16 +652,23 @@ async function indexEntries(root: string, paths: string[]): Promise<Map<string, 
   return new Map(paths.map((path, i) => [path, listed.get(rels[i]!.split(sep).join("/")) ?? ""]));
 }
 
-/** `git add -A` of the files (written, or deleted: a deletion is staged too); a second run changes nothing. */
+/**
+ * Stages the files as they now are: `git add` of those written, `git rm --cached` of those deleted
+ * (a rename's old side). Run again after a kill, it changes nothing: a deletion staged already is
+ * not an error, where `git add` of a path gone from the work tree and the index would be one.
+ */
 async function stageFiles(root: string, paths: string[]): Promise<void> {
-  await indexGit(root, ["add", "-A", "--", ...paths.map((p) => relative(root, p))], "add");
+  const rels = paths.map((p) => relative(root, p));
+  const written = rels.filter((_, i) => existsSync(paths[i]!));
+  const deleted = rels.filter((_, i) => !existsSync(paths[i]!));
+  if (written.length > 0) await indexGit(root, ["add", "-A", "--", ...written], "add");
+  if (deleted.length > 0) await indexGit(root, ["rm", "-q", "--cached", "--ignore-unmatch", "--", ...deleted], "add");
   killPoint();
 }
 
 async function commitAndTag(root: string, commit: CommitStep): Promise<string> {
   const rels = commit.paths.map((p) => relative(root, p));
-  await indexGit(root, ["add", "--", ...rels], "add");
-  killPoint();
+  await stageFiles(root, commit.paths);
   await indexGit(root, ["commit", "-q", "-m", commit.message, "--", ...rels], "commit");
   killPoint();
   if (commit.tag) await mustGit(root, ["tag", commit.tag], "tag");
