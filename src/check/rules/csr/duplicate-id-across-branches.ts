@@ -25,7 +25,7 @@ customer: DYA
 id: DYA-002
 customer: DYA
 `,
-    fix: "Give the later CSR the next free id: change `id`, rename the file with `git mv`, and update any references to the old id (e.g. `superseded.by`).",
+    fix: "Give the later CSR the next free id with `csr renumber <its file>`: it renames the file as `git mv` does and rewrites `id`. (When both branches used the same file name, the merge stops with an add/add conflict instead, which `csr renumber <id>` resolves.)",
   },
   check(ctx) {
     // The index holds the first CSR of each id: only an id with another CSR is grouped. A list for
@@ -47,7 +47,7 @@ customer: DYA
       for (const csr of list.filter((c) => c !== original)) {
         ctx.report(
           { file: csr.file, path: ["id"] },
-          t("rule.csr/duplicate-id-across-branches", { id, paths }),
+          t("rule.csr/duplicate-id-across-branches", { id, paths, path: csr.file.path }),
         );
       }
     }
