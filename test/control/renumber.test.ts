@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkJson, copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
+import { checkJson, checkJsonInProcess, copyFixture, csr, csrInProcess, git, gitInit, tempDir } from "../helpers.js";
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 
@@ -80,8 +80,8 @@ describe("two clones that each registered the next CSR", () => {
     git(r1, ["pull", "-q", "--no-rebase", "origin", "main"]);
     expect(read(r1, "csr/DYA/DYA-009.yaml")).toContain("title: 每箱须贴二维码标签\n");
     // Two requirements of their own, each awaiting its review (received 2026-03-16); no conflict, no id twice.
-    expect(checkJson(r1).findings.filter((f) => f.severity === "error").map((f) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-008.yaml csr/review-overdue", "csr/DYA/DYA-009.yaml csr/review-overdue"]);
-  }, 60_000);
+    expect((await checkJsonInProcess(r1)).findings.filter((f) => f.severity === "error").map((f) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-008.yaml csr/review-overdue", "csr/DYA/DYA-009.yaml csr/review-overdue"]);
+  }, 180_000);
 
   it("with the merge driver, are left one whole-file conflict that names csr renumber, nothing merged", async () => {
     const { r1, r2 } = clones(true);
@@ -104,7 +104,7 @@ describe("two clones that each registered the next CSR", () => {
     );
     expect(read(r2, "csr/DYA/DYA-008.yaml")).toBe(ours);
     expect(read(r2, "csr/DYA/DYA-009.yaml")).toBe(theirs.replace("id: DYA-008\n", "id: DYA-009\n"));
-  }, 60_000);
+  }, 180_000);
 
   it("in a pull --rebase, keep the upstream's at the id and renumber the local one, with the reference that came with it", async () => {
     const { r1, r2 } = clones();
@@ -127,7 +127,7 @@ describe("two clones that each registered the next CSR", () => {
     expect(read(r2, "csr/DYA/DYA-008.yaml")).toContain("title: 托盘须缠绕膜防潮\n");
     expect(read(r2, "csr/DYA/DYA-009.yaml")).toContain("id: DYA-009\n");
     expect(git(r2, ["log", "--format=%s", "-3"])).toBe("csr supersede DYA-005: replaced by DYA-008 (并入新要求)\ncsr add DYA-008: 每箱须贴二维码标签\ncsr add DYA-008: 托盘须缠绕膜防潮\n");
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("csr renumber outside a conflict", () => {
