@@ -83,7 +83,7 @@ export async function renumberCommand(ctx: CommandContext, given: string, newId:
       ...(flags.commit ? { commit: { message, paths: [...renamePaths, ...references.map((c) => resolve(root, c.path))] } } : tracked ? { stage: renamePaths } : {}),
     });
     ctx.stdout(t(tracked && !flags.commit ? "renumber.done-staged" : "renumber.done", { id, to: target, title: csr.value.title, from, path: to }) + "\n");
-    if (references.length > 0) ctx.stdout(t("renumber.references", { count: references.length, paths: list(references.map((c) => c.path)), to: target }) + "\n");
+    if (references.length > 0) ctx.stdout(t("renumber.references", { paths: list(references.map((c) => c.path)), to: target }) + "\n");
     else if (shared) ctx.stdout(t("renumber.references-kept", { id }) + "\n");
     if (applied.commit) ctx.stdout(t("edit.committed", { hash: applied.commit, message }) + "\n");
     return 0;
@@ -138,7 +138,7 @@ async function resolveConflict(ctx: CommandContext, root: string, path: string, 
       stage: [path, to].map((p) => resolve(root, p)),
     });
     ctx.stdout(t("renumber.conflict-done", { id: two.id, kept: t(`renumber.side.${kept}`), keptTitle: two[kept].title, moved: t(`renumber.side.${moved}`), movedTitle: side.title, to: target, path, newPath: to }) + "\n");
-    if (references.length > 0) ctx.stdout(t("renumber.references", { count: references.length, paths: list(references.map((c) => c.path)), to: target }) + "\n");
+    if (references.length > 0) ctx.stdout(t("renumber.references", { paths: list(references.map((c) => c.path)), to: target }) + "\n");
     ctx.stdout(t(merging ? "renumber.conflict-next" : "renumber.conflict-next-rebase") + "\n");
     const replayed = moved === "theirs" && !merging ? citedLater(root, two.id, path) : [];
     if (replayed.length > 0) ctx.stderr(t("renumber.cited-later", { id: two.id, to: target, paths: list(replayed) }) + "\n");
