@@ -133,6 +133,27 @@ describe("csr review with flags", () => {
     );
   });
 
+  it("refuses an opinion changed after the decision and says to make the decision again first, never to move a date (tester23 F11)", async () => {
+    const dir = repo();
+    await review(dir, "--department", "MKT", "--reviewer", "li", "--opinion", "accept", "--date", "2026-11-24");
+    await review(dir, "--department", "PRD", "--reviewer", "wang", "--opinion", "accept", "--date", "2026-11-24");
+    expect((await review(dir, "--disposition", "must", "--by", "zhang", "--date", "2026-11-25")).code).toBe(0);
+    const decided = read(dir, "csr/DYA/DYA-011.yaml");
+    const opinion = ["--department", "QA", "--reviewer", "zhang", "--opinion", "reject", "--comment", "现有设备达不到公差要求", "--date", "2026-11-26", "--amend"];
+    expect(await csrInProcess(["-C", dir, "review", "DYA-011", ...opinion], { lang: null })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "csr: DYA-011 已于 2026-11-25 作出评审结论（必须满足）；品质部 2026-11-26 的意见在结论之后，结论须据此重新作出。\n" +
+        "提示：先用 'csr review DYA-011 --disposition <结论> --by zhang --date 2026-11-26 --amend' 重新作出结论（<结论> 为 must（必须满足）、optional（可选）、not-applicable（不适用）或 rejected（不合理）；原结论保留在评审历史中），再记录此意见。不要把意见的日期改到结论之前。\n",
+    });
+    expect(read(dir, "csr/DYA/DYA-011.yaml")).toBe(decided);
+    // The order the hint gives: both dated the day of the change, which csr check accepts.
+    expect((await review(dir, "--disposition", "rejected", "--justification", "品质部改为不同意", "--by", "zhang", "--date", "2026-11-26", "--amend")).code).toBe(0);
+    expect((await review(dir, ...opinion)).code).toBe(0);
+    expect((await csrInProcess(["-C", dir, "check", "--today", "2026-11-27"])).code).toBe(0);
+  });
+
   it("refuses what csr check would reject: an unknown reviewer, a rejection without justification", async () => {
     const dir = repo();
     const unknown = await review(dir, "--department", "MKT", "--reviewer", "lii", "--opinion", "accept", "--date", "2026-11-24");
