@@ -61,6 +61,7 @@ import { rule as docSignatureMissing } from "./rules/doc/signature-missing.js";
 import { rule as docTrainingOverdue } from "./rules/doc/training-overdue.js";
 import { rule as docUnreleasedReferenced } from "./rules/doc/unreleased-referenced.js";
 import { rule as docReferencedNotInForce } from "./rules/doc/referenced-not-in-force.js";
+import { rule as docTableMalformed } from "./rules/doc/table-malformed.js";
 import { rule as docVersionSequence } from "./rules/doc/version-sequence.js";
 import { rule as fileDeleted } from "./rules/file/deleted.js";
 import { rule as idDuplicate } from "./rules/id/duplicate.js";
@@ -137,6 +138,7 @@ export const rules: readonly Rule[] = [
   docTrainingOverdue,
   docUnreleasedReferenced,
   docReferencedNotInForce,
+  docTableMalformed,
   docVersionSequence,
   fileDeleted,
   idDuplicate,
