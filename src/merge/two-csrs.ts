@@ -5,7 +5,8 @@
  * version" of each conflicting part then drops a customer requirement; what resolves it is
  * `csr renumber`, which keeps one at the id and gives the other the next free one.
  */
-import { isMap, parseDocument } from "yaml";
+import { load } from "js-yaml";
+import { YAML_CORE_SCHEMA } from "../load/core-schema.js";
 import { conflictSides } from "../load/git.js";
 
 export interface CsrSide {
@@ -31,10 +32,16 @@ const DISTINCT = ["title", "text", "received"] as const;
  */
 export function twoCsrs(ours: string, theirs: string): TwoCsrs | undefined {
   const [o, t] = [ours, theirs].map((text) => {
-    const doc = parseDocument(text);
-    if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
-    const data = doc.toJSON() as Record<string, unknown>;
-    return typeof data.id === "string" && typeof data.customer === "string" ? data : undefined;
+    // js-yaml with csr's core schema, as the check loads files: csr check (one bundle) then loads no `yaml` package for it.
+    let data: unknown;
+    try {
+      data = load(text, { schema: YAML_CORE_SCHEMA });
+    } catch {
+      return undefined;
+    }
+    if (typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
+    const fields = data as Record<string, unknown>;
+    return typeof fields.id === "string" && typeof fields.customer === "string" ? fields : undefined;
   });
   if (!o || !t || o.id !== t.id) return undefined;
   if (DISTINCT.every((key) => JSON.stringify(o[key]) === JSON.stringify(t[key]))) return undefined;

@@ -249,7 +249,9 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
   // again (and its earlier one kept in the history), never the opinion back-dated (tester23 F11). A forced
   // decision went without some countersigns, which may follow it (csr/forced-decision).
   const decision = csr.review?.decision;
-  if (decision && !decision.forced && date > decision.date) {
+  // A second opinion without --amend is refused below for what it is.
+  const replacesWithoutAmend = !flags.amend && (csr.review?.opinions ?? []).some((o) => o.department === department);
+  if (decision && !decision.forced && date > decision.date && !replacesWithoutAmend) {
     throw new UserError(
       t("review.opinion-after-decision", { id: csr.id, department: departmentLabel(index, department), date, disposition: t(`value.disposition.${decision.disposition}`), decided: decision.date }),
       t("review.opinion-after-decision.hint", { id: csr.id, by: decision.by, date, dispositions: disjunction(codesWithLabels(DISPOSITIONS)) }),

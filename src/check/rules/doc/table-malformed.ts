@@ -61,16 +61,16 @@ export const rule: Rule = {
     description:
       "A section's text has a Markdown table whose delimiter row (`|---|---|`) has another number of cells than its header row, which is then printed as the raw text with its pipes instead of a table, or a row with more cells than the header, whose extra cells are not printed. A form's fields are usually such a table: released so, the blank the shop floor fills in is unusable, and its approvers signed it. `csr release` refuses a document with this error. Tables in a code fence (```) are not checked.",
     bad: `
-sections:
-  - title: 检验记录
+  - title: 表格
     text: |
-      | 序号 | 零件号 | 特性 | 结果 |
+      | 序号 | 零件号 | 特性 | 吉利符号 | 本公司符号 |
       |---|---|---|
 `,
     good: `
+  - title: 表格
     text: |
-      | 序号 | 零件号 | 特性 | 结果 |
-      |---|---|---|---|
+      | 序号 | 零件号 | 特性 | 吉利符号 | 本公司符号 |
+      |---|---|---|---|---|
 `,
     fix: "Give the delimiter row one `---` per column of the header, and each row no more cells than the header (add a header column, or write a `|` inside a cell as `\\|`).",
   },
