@@ -1,8 +1,8 @@
 /** Shared test helpers: temporary repositories, real git with a fixed user, the built binary. */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -244,8 +244,8 @@ export const RELEASED_A0_LINES: readonly string[] = [
   "    approved: { by: wang, date: 2026-02-26 }",
 ];
 
-/** A procedure of minimalRepo released as A/0 (RELEASED_A0_LINES), with one section: the YAML text of documents/<id>.yaml. */
-export function releasedProcedure(id: string, title: string, section: { title: string; text: string }): string {
+/** A procedure of minimalRepo released as A/0 (RELEASED_A0_LINES), with one section or several: the YAML text of documents/<id>.yaml. */
+export function releasedProcedure(id: string, title: string, sections: { title: string; text: string } | readonly { title: string; text: string }[]): string {
   return [
     `id: ${id}`,
     `title: ${title}`,
@@ -255,8 +255,7 @@ export function releasedProcedure(id: string, title: string, section: { title: s
     "status: released",
     ...RELEASED_A0_LINES,
     "sections:",
-    `  - title: ${section.title}`,
-    `    text: ${section.text}`,
+    ...(Array.isArray(sections) ? sections : [sections]).flatMap((section: { title: string; text: string }) => [`  - title: ${section.title}`, `    text: ${section.text}`]),
     "",
   ].join("\n");
 }
@@ -307,3 +306,28 @@ export function minimalRepo(files: Record<string, string | Buffer> = {}): string
   });
 }
 
+
+/** Every file under `dir`, '/'-separated, relative to it and sorted. */
+export function filesOf(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(dir, path).split(sep).join("/"));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/**
+ * csr installed in the git repository `dir` (node_modules/.bin/csr, as README's 'Installing csr'
+ * does it) and its hooks/ folder enabled (`git config core.hooksPath hooks`, as csr init says): the
+ * pre-commit hook then runs the csr under test. The hook file is the repository's own.
+ */
+export function enableHooks(dir: string): void {
+  mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
+  symlinkSync(BIN, join(dir, "node_modules/.bin/csr"));
+  git(dir, ["config", "core.hooksPath", "hooks"]);
+}

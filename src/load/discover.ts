@@ -11,17 +11,20 @@ import { t } from "../i18n/index.js";
 
 export const CONFIG_FILE = "qms.yaml";
 
+/** The repository root holding `start`: the nearest folder at or above it with qms.yaml. Errors: UserError when `start` does not exist or no such folder is found. */
 export function findRoot(start: string): string {
   const from = resolve(start);
   if (!existsSync(from)) throw new UserError(t("discover.no-directory", { dir: from }));
-  let dir = from;
-  for (;;) {
-    if (existsSync(join(dir, CONFIG_FILE))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) {
-      throw new UserError(t("discover.no-repository", { file: CONFIG_FILE, dir: from }), t("discover.no-repository.hint"));
-    }
-    dir = parent;
+  const root = enclosingRoot(from);
+  if (root === undefined) throw new UserError(t("discover.no-repository", { file: CONFIG_FILE, dir: from }), t("discover.no-repository.hint"));
+  return root;
+}
+
+/** The nearest folder at or above `dir` (which need not exist) that holds qms.yaml, or undefined. */
+export function enclosingRoot(dir: string): string | undefined {
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    if (existsSync(join(at, CONFIG_FILE))) return at;
+    if (dirname(at) === at) return undefined;
   }
 }
 

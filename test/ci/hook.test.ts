@@ -6,12 +6,12 @@
  * names no public holidays, so that nothing else depends on the day.
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initFiles } from "../../src/commands/init/files.js";
 import { ruleDocUrl } from "../../src/core/docs.js";
-import { BIN, csr, csrInProcess, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
+import { csr, csrInProcess, enableHooks, git, gitInit, makeRepo, minimalRepo, tempDir } from "../helpers.js";
 
 const HOOK = initFiles(false).get("hooks/pre-commit")!;
 
@@ -90,10 +90,7 @@ describe("the pre-commit hook of csr init", () => {
     appendFileSync(join(dir, "qms.yaml"), "language: en\ncalendar:\n  base: none\n");
     chmodSync(join(dir, "hooks/pre-commit"), 0o755);
     gitInit(dir);
-    // csr installed in the repository, as README's 'Installing csr' does it.
-    mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
-    symlinkSync(BIN, join(dir, "node_modules/.bin/csr"));
-    git(dir, ["config", "core.hooksPath", "hooks"]);
+    enableHooks(dir);
   });
 
   it("lets csr's own commits through: the hook's check does not take the running command for an interrupted one", async () => {

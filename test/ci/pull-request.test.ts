@@ -3,10 +3,10 @@
  * (as `git diff base...HEAD`), and the pre-commit hook checks the index, what is being committed.
  * Real git repositories with a fixed user; the hook runs through a real `git commit`.
  */
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, checkJsonInProcess, csrInProcess, git, tempDir, type JsonFinding } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, enableHooks, git, type JsonFinding, tempDir } from "../helpers.js";
 
 /** `csr init --example` (QP-001 released as A/0, HXQC-002 decided), committed on main. */
 async function example(): Promise<string> {
@@ -128,10 +128,8 @@ describe("csr check --base and release tags (month report #4)", () => {
 describe("the pre-commit hook (csr check --staged)", () => {
   it("checks what is being committed, not the working tree", async () => {
     const dir = await example();
-    mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
-    symlinkSync(BIN, join(dir, "node_modules/.bin/csr"));
     writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
-    git(dir, ["config", "core.hooksPath", "hooks"]);
+    enableHooks(dir);
     const commit = (message: string) => {
       try {
         git(dir, ["commit", "-q", "-m", message]);

@@ -6,11 +6,11 @@
  * in which DYA-003 was decided on 2026-11-24.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { initFiles } from "../../src/commands/init/files.js";
-import { BIN, csr, git } from "../helpers.js";
+import { csr, enableHooks, git } from "../helpers.js";
 import { today } from "../today.js";
 import { validRepo } from "../csr/fixture.js";
 
@@ -47,10 +47,7 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
     git(dir, ["init", "-q"]);
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-q", "-m", "initial"]);
-    // csr installed in the repository, as README's 'Installing csr' does it.
-    mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
-    symlinkSync(BIN, join(dir, "node_modules/.bin/csr"));
-    git(dir, ["config", "core.hooksPath", "hooks"]);
+    enableHooks(dir);
   });
 
   it("is refused by the pre-commit hook and reported by csr check --base, on the changed field, with both values", () => {

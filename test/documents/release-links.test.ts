@@ -5,11 +5,11 @@
  * with `csr address` into its commit, and refuses, writing nothing, to leave a link to a section its
  * text no longer has.
  */
-import { appendFileSync, chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { initFiles } from "../../src/commands/init/files.js";
-import { BIN, checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, RELEASED_A0_LINES } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, enableHooks, git, gitInit, minimalRepo, releasedProcedure } from "../helpers.js";
 
 const lines = (...l: string[]) => l.join("\n") + "\n";
 
@@ -22,18 +22,7 @@ const SECTIONS = [
 ];
 
 /** QP-001 released as A/0 with the given sections. */
-const procedure = (sections: readonly (readonly string[])[]) =>
-  lines(
-    "id: QP-001",
-    "title: 包装与交付管理程序",
-    "level: 2",
-    "kind: procedure",
-    "department: QA",
-    "status: released",
-    ...RELEASED_A0_LINES,
-    "sections:",
-    ...sections.flatMap(([title, text]) => [`  - title: ${title}`, `    text: ${text}`]),
-  );
+const procedure = (sections: readonly (readonly string[])[]) => releasedProcedure("QP-001", "包装与交付管理程序", sections.map(([title, text]) => ({ title: title!, text: text! })));
 
 const requirement = (id: string, title: string) =>
   lines(
@@ -66,14 +55,9 @@ async function repository(hook: boolean): Promise<string> {
     ...(hook ? { "hooks/pre-commit": HOOK, ".gitignore": "node_modules/\n" } : {}),
   });
   appendFileSync(join(dir, "qms.yaml"), "language: en\ncalendar:\n  base: none\n");
-  if (hook) {
-    chmodSync(join(dir, "hooks/pre-commit"), 0o755);
-    // csr installed in the repository, as README's 'Installing csr' does it.
-    mkdirSync(join(dir, "node_modules/.bin"), { recursive: true });
-    symlinkSync(BIN, join(dir, "node_modules/.bin/csr"));
-  }
+  if (hook) chmodSync(join(dir, "hooks/pre-commit"), 0o755);
   gitInit(dir);
-  if (hook) git(dir, ["config", "core.hooksPath", "hooks"]);
+  if (hook) enableHooks(dir);
   for (const [id, section] of [["DYA-001", "5"], ["DYA-002", "4"]] as const) {
     expect((await csrInProcess(["-C", dir, "address", id, "QP-001", "--section", section, "--by", "zhang", "--date", "2026-03-06", "-y", "--commit"])).code).toBe(0);
   }

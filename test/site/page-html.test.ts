@@ -1,5 +1,5 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { cpSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: the benchmark generator is plain JavaScript without type declarations.
@@ -9,8 +9,9 @@ import type { Lang } from "../../src/render/view.js";
 import { sitePartials } from "../../src/site/build.js";
 import { genericPageHtml, type GenericView } from "../../src/site/page.js";
 import { sectionHtml } from "../../src/site/section.js";
-import type { Chrome, SiteSection } from "../../src/site/view.js";
-import { copyFixture, csrInProcess, makeRepo, ROOT, tempDir } from "../helpers.js";
+import type { SiteSection } from "../../src/site/view.js";
+import { copyFixture, csrInProcess, filesOf, makeRepo, ROOT, tempDir } from "../helpers.js";
+import { chrome, hostile } from "./chrome.js";
 
 // The site's generic pages written by code (src/site/page.ts) against the partial site-generic in
 // site-page with the site's partials, as site/build.ts rendered them before: the same page byte for
@@ -18,26 +19,6 @@ import { copyFixture, csrInProcess, makeRepo, ROOT, tempDir } from "../helpers.j
 // needs escaping, and for every page of whole sites built both ways.
 
 const escape = Handlebars.escapeExpression;
-const hostile = `<b title="x">'&\`=</b>`;
-
-const chrome = (extra: Partial<Chrome> = {}): Chrome => ({
-  lang: "zh-CN",
-  csp: "default-src 'none'; script-src 'self'",
-  root: "../",
-  organisation: "江苏安迈 <&>",
-  nav: [
-    { text: "仪表板", href: "../index.html", current: false },
-    { text: hostile, href: `../${hostile}`, current: true },
-  ],
-  navLabel: "网站导航",
-  search: { action: "../search.html", label: "搜索", button: "搜" },
-  skip: "跳到正文",
-  footer: `由 csr 生成 ${hostile}`,
-  listSeparator: "、",
-  scripts: [],
-  sections: [],
-  ...extra,
-});
 
 const table: SiteSection = {
   id: "csrs",
@@ -62,20 +43,6 @@ const views: GenericView[] = [
     site: chrome({ listSeparator: hostile, nav: [], alerts: none }),
   },
 ];
-
-/** Every file of a folder, '/'-separated and relative to it. */
-function filesOf(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(relative(dir, path).split(sep).join("/"));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 async function site(repo: string): Promise<string> {
   const out = join(tempDir(), "site");
@@ -109,10 +76,7 @@ describe("the site's generic pages written by code", () => {
       const pages = filesOf(byCode).filter((path) => path.endsWith(".html"));
       // A copy of the repository, with a template of its own that is csr's.
       const copy = tempDir();
-      for (const path of filesOf(repo)) {
-        mkdirSync(join(copy, path, ".."), { recursive: true });
-        copyFileSync(join(repo, path), join(copy, path));
-      }
+      cpSync(repo, copy, { recursive: true });
       const byTemplates = await site(withOwnFooter(copy));
       expect(filesOf(byTemplates).filter((path) => path.endsWith(".html"))).toEqual(pages);
       for (const path of pages) expect(readFileSync(join(byCode, path), "utf8"), path).toBe(readFileSync(join(byTemplates, path), "utf8"));

@@ -15,6 +15,7 @@ import { siteReportHtml, type SiteReportView } from "../../src/site/report.js";
 import { sectionHtml } from "../../src/site/section.js";
 import type { Chrome, SiteSection } from "../../src/site/view.js";
 import { ROOT, tempDir } from "../helpers.js";
+import { chrome, hostile } from "./chrome.js";
 
 // The site's review report written by code (src/site/report.ts) against csr's Handlebars template
 // with the site's partials, as site/build.ts rendered it before: the same page byte for byte, for
@@ -34,26 +35,9 @@ function repositories(): string[] {
   return found;
 }
 
-const hostile = `<b title="x">'&\`=</b>`;
 const section = (title: string): SiteSection => ({ id: "state", title, items: [{ text: title, href: "../customers/A.html" }, { text: "状态" }] });
-const chrome = (sections: SiteSection[], alerts?: SiteSection): Chrome => ({
-  lang: "zh-CN",
-  csp: "default-src 'none'; style-src 'self'",
-  root: "../",
-  organisation: "江苏安迈 <&>",
-  nav: [
-    { text: "仪表板", href: "../index.html", current: false },
-    { text: hostile, href: `../${hostile}`, current: true },
-  ],
-  navLabel: "网站导航",
-  search: { action: "../search.html", label: "搜索", button: "搜" },
-  skip: "跳到正文",
-  footer: `由 csr 生成 ${hostile}`,
-  listSeparator: "、",
-  scripts: [],
-  sections,
-  ...(alerts ? { alerts } : {}),
-});
+/** The report's chrome: its sections and alerts, and the style-only policy of a page without scripts. */
+const reportChrome = (sections: SiteSection[], alerts?: SiteSection): Chrome => chrome({ csp: "default-src 'none'; style-src 'self'", sections, ...(alerts ? { alerts } : {}) });
 
 /** Every string of a view (not the Markdown body, which is HTML) through `change`; lists kept. */
 function strings(value: unknown, change: (text: string) => string, key = ""): unknown {
@@ -140,13 +124,13 @@ describe("the site's CSR review report written by code", () => {
             throw error;
           }
           const variants: SiteReportView[] = [
-            { ...view, customerHref: "../customers/A.html", sourceHref: "../customers/A.html#source-X", site: chrome([section("今日状态"), section("实施")]) },
-            { ...view, site: chrome([], section("发现项")) },
-            { ...bare(view), stamp: "draft", site: chrome([]) },
-            { ...(strings(bare(view), () => "") as CsrReportView), site: chrome([]) },
-            { ...full(view), customerHref: hostile, sourceHref: hostile, site: chrome([section(hostile)], section(hostile)) },
-            { ...(strings(full(view), (s) => `${s}${hostile}`) as CsrReportView), site: chrome([section(hostile)]) },
-            { ...(strings(view, (s) => `${s}${hostile}`) as CsrReportView), site: chrome([section(hostile)]) },
+            { ...view, customerHref: "../customers/A.html", sourceHref: "../customers/A.html#source-X", site: reportChrome([section("今日状态"), section("实施")]) },
+            { ...view, site: reportChrome([], section("发现项")) },
+            { ...bare(view), stamp: "draft", site: reportChrome([]) },
+            { ...(strings(bare(view), () => "") as CsrReportView), site: reportChrome([]) },
+            { ...full(view), customerHref: hostile, sourceHref: hostile, site: reportChrome([section(hostile)], section(hostile)) },
+            { ...(strings(full(view), (s) => `${s}${hostile}`) as CsrReportView), site: reportChrome([section(hostile)]) },
+            { ...(strings(view, (s) => `${s}${hostile}`) as CsrReportView), site: reportChrome([section(hostile)]) },
           ];
           for (const variant of variants) {
             expect(viaCode(variant)).toBe(renderer.render("csr-review-report", variant));

@@ -1,24 +1,10 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tokenize } from "../../src/site/tokenize.js";
-import { copyFixture, csrInProcess, FIXTURES, git, gitInit, makeRepo, tempDir } from "../helpers.js";
+import { copyFixture, csrInProcess, filesOf, FIXTURES, git, gitInit, makeRepo, tempDir } from "../helpers.js";
 
 const DAY = "2026-11-27";
-
-/** Every file of a folder, '/'-separated and relative to it. */
-function filesOf(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(relative(dir, path).split(sep).join("/"));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 async function buildSite(repo: string, ...args: string[]): Promise<{ out: string; code: number; stdout: string; stderr: string }> {
   const out = join(tempDir(), "site");

@@ -6,7 +6,7 @@ import { list, t } from "../../i18n/index.js";
 import { openGit, refuseOnConflicts } from "../../load/git.js";
 import { packageManifest } from "../../load/package.js";
 import type { CommandContext } from "../context.js";
-import { CONFIG_FILE } from "../../load/discover.js";
+import { enclosingRoot } from "../../load/discover.js";
 import { describeType } from "../../load/guards.js";
 import { configureMergeDriver } from "../merge-driver/index.js";
 import { applyChange, interruptedChanges, withRepositoryLock } from "../shared/transaction.js";
@@ -31,7 +31,8 @@ export async function initRepository(ctx: CommandContext, dir: string | undefine
   if (kind !== undefined) {
     throw new UserError(t("init.not-folder", { root, kind }), t("init.not-folder.hint"));
   }
-  const enclosing = enclosingRepository(root);
+  // A repository there would be read by the enclosing one as documents (tester23 F10).
+  const enclosing = enclosingRoot(dirname(root));
   if (enclosing !== undefined) throw new UserError(t("init.inside-repository", { root, enclosing }), t("init.inside-repository.hint", { enclosing }));
   const standard = await chooseStandard(flags, prompts);
   if (flags.example && standard !== "IATF16949") throw new UserError(t("init.example-iatf-only", { standard }));
@@ -79,17 +80,6 @@ export async function initRepository(ctx: CommandContext, dir: string | undefine
     ].join("\n"),
   );
   return 0;
-}
-
-/**
- * The csr repository (a folder above `root` with qms.yaml) that `root` is inside, or undefined: a
- * repository there would be read by the enclosing one as documents (tester23 F10).
- */
-function enclosingRepository(root: string): string | undefined {
-  for (let dir = dirname(root); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, CONFIG_FILE))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
 }
 
 /** What is at `path` ("a regular file", "a named pipe (FIFO)" …), or undefined when nothing or a folder is. */

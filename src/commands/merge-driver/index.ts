@@ -39,7 +39,7 @@ export async function mergeDriverCommand(ctx: CommandContext, files: string[], f
   const [basePath, oursPath, theirsPath, name = oursPath!] = files as [string, string, string, string?];
   const [base, ours, theirs] = [basePath, oursPath, theirsPath].map((p) => readFileSync(p, "utf8")) as [string, string, string];
   // Added on both sides with no common base: two registrations of one id, which no field merge makes one.
-  const two = base.trim() === "" ? twoCsrs(ours, theirs) : undefined;
+  const two = base.trim() === "" ? twoCsrs(ours, theirs, name) : undefined;
   if (two) return twoCsrsConflict(ctx, oursPath, name, two);
   const merged = mergeCsr(base, ours, theirs);
   if (!merged) return lineMerge(oursPath, basePath, theirsPath, name);

@@ -11,10 +11,10 @@
  *   does a CSR file that must go into the commit and holds other uncommitted changes (they would go
  *   into it unseen). Both before anything is written.
  */
-import { parseDocument } from "yaml";
 import { UserError } from "../../core/errors.js";
 import { gitRead, workTreePrefix } from "../../load/git.js";
 import type { Located } from "../../load/repository.js";
+import { parseText } from "../../load/source.js";
 import { documentSections, findSection, parseSectionReference, sectionLabel, type NumberedSection } from "../../model/sections.js";
 import type { AddressedIn, ControlledDocument, Csr } from "../../model/types.js";
 import { t } from "../../i18n/index.js";
@@ -98,9 +98,8 @@ export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc
  */
 function successor(sections: readonly NumberedSection[], before: readonly NumberedSection[], ref: string): string | undefined {
   if (resolves(sections, ref)) return ref;
-  const title = parseSectionReference(ref).title ?? citedSection(before, ref)?.title;
-  const same = title === undefined ? [] : sections.filter((s) => s.title === title || s.title_en === title);
-  return same.length === 1 ? sectionLabel(same[0]!, "zh-CN") : undefined;
+  const same = onlyTitled(sections, parseSectionReference(ref).title ?? citedSection(before, ref)?.title);
+  return same === undefined ? undefined : sectionLabel(same, "zh-CN");
 }
 
 /**
@@ -110,7 +109,11 @@ function successor(sections: readonly NumberedSection[], before: readonly Number
 export function citedSection(sections: readonly NumberedSection[], ref: string): NumberedSection | undefined {
   const { found, titleMismatch } = findSection(sections, ref);
   if (found && titleMismatch === undefined) return found;
-  const title = parseSectionReference(ref).title;
+  return onlyTitled(sections, parseSectionReference(ref).title);
+}
+
+/** The one section of `sections` titled `title` (in Chinese or English), or undefined when none or several are. */
+function onlyTitled(sections: readonly NumberedSection[], title: string | undefined): NumberedSection | undefined {
   const same = title === undefined ? [] : sections.filter((s) => s.title === title || s.title_en === title);
   return same.length === 1 ? same[0] : undefined;
 }
@@ -125,8 +128,8 @@ function resolves(sections: readonly NumberedSection[], ref: string): boolean {
 function committedLinks(root: string, path: string): AddressedIn[] | undefined {
   const text = gitRead(root, ["show", `HEAD:./${path}`]);
   if (text === undefined) return undefined;
-  const value = parseDocument(text).toJSON() as { addressed?: AddressedIn[] } | null;
-  return Array.isArray(value?.addressed) ? value.addressed : undefined;
+  const value = parseText(path, "csr", text).data as { addressed?: unknown } | undefined;
+  return Array.isArray(value?.addressed) ? (value.addressed as AddressedIn[]) : undefined;
 }
 
 /**

@@ -25,6 +25,7 @@ import { findRoot } from "../../load/discover.js";
 import { conflictedFiles, gitRead, isGitRepository } from "../../load/git.js";
 import { buildRepository, loadRepository, type Located, type Repository } from "../../load/repository.js";
 import { parseText } from "../../load/source.js";
+import { hasReviewRecord } from "../../model/csr-duplicates.js";
 import { csrId, csrNumberIn } from "../../model/csr-numbers.js";
 import type { Csr, Path } from "../../model/types.js";
 import { forEachCsrReference } from "../../check/rules/ref/unresolved.js";
@@ -116,8 +117,7 @@ async function resolveConflict(ctx: CommandContext, root: string, path: string, 
     const kept = keep ?? (merging ? "theirs" : "ours");
     const moved = kept === "ours" ? "theirs" : "ours";
     const side = two[moved];
-    const data = parseDocument(side.text).toJSON() as Csr;
-    if (!flags.force) refuseReviewed(two.id, data);
+    if (!flags.force) refuseReviewed(two.id, side.data);
     const target = newId === undefined ? await nextCsrId(repo, side.customer) : newIdOption(repo, side.customer, newId);
     const to = `csr/${side.customer}/${target}.yaml`;
     // A reference to the id is the renumbered CSR's when its side's commit has it and the kept side's has not.
@@ -173,11 +173,9 @@ function csrNamed(ctx: CommandContext, repo: Repository, given: string): Located
   throw new UserError(t("edit.no-csr", { id: given }) + didYouMean(given, repo.csrs.map((c) => c.value.id)));
 }
 
-/** A review record may cite the id, on paper too. Errors: UserError with the --force way. */
+/** A review record (model/csr-duplicates.ts hasReviewRecord) may cite the id, on paper too. Errors: UserError with the --force way. */
 function refuseReviewed(id: string, csr: Csr): void {
-  const review = csr.review;
-  const recorded = review && (review.opinions?.length || review.decision || review.record || review.recorder || review.leader || review.military_representative || review.confirmations?.length || review.history?.length);
-  if (recorded) throw new UserError(t("renumber.reviewed", { id }), t("renumber.reviewed.hint"));
+  if (hasReviewRecord(csr)) throw new UserError(t("renumber.reviewed", { id }), t("renumber.reviewed.hint"));
 }
 
 /** The id a user gave: one of the customer's (<CUSTOMER>-NNN) that no CSR file has. */

@@ -245,30 +245,28 @@ async function recordOpinion(repo: Repository, index: RepoIndex, { value: csr }:
   if (needsAction && !comment?.trim()) throw new UserError(t("review.action-required", { opinion: t("value.opinion.accept-with-action") }));
   if (needsReason && !comment?.trim()) throw new UserError(t("review.reject-reason-required", { opinion: t("value.opinion.reject") }));
   const entry: Opinion = { department, reviewer, opinion, date, ...(comment ? { comment } : {}) };
+  const opinions = csr.review?.opinions ?? [];
+  const earlier = opinions.findIndex((o) => o.department === department);
+  const old = opinions[earlier];
+  if (old && !flags.amend) {
+    throw new UserError(
+      t("review.opinion-exists", { department: departmentLabel(index, department), id: csr.id, opinion: t(`value.opinion.${old.opinion}`), reviewer: personLabel(index, old.reviewer), date: old.date }),
+      t("review.opinion-exists.hint"),
+    );
+  }
   // An opinion given or changed after the decision takes the decision's ground away: the decision is made
   // again (and its earlier one kept in the history), never the opinion back-dated (tester23 F11). A forced
   // decision went without some countersigns, which may follow it (csr/forced-decision).
   const decision = csr.review?.decision;
-  // A second opinion without --amend is refused below for what it is.
-  const replacesWithoutAmend = !flags.amend && (csr.review?.opinions ?? []).some((o) => o.department === department);
-  if (decision && !decision.forced && date > decision.date && !replacesWithoutAmend) {
+  if (decision && !decision.forced && date > decision.date) {
     throw new UserError(
       t("review.opinion-after-decision", { id: csr.id, department: departmentLabel(index, department), date, disposition: t(`value.disposition.${decision.disposition}`), decided: decision.date }),
       t("review.opinion-after-decision.hint", { id: csr.id, by: decision.by, date, dispositions: disjunction(codesWithLabels(DISPOSITIONS)) }),
     );
   }
 
-  const opinions = csr.review?.opinions ?? [];
-  const earlier = opinions.findIndex((o) => o.department === department);
   const lines: string[] = [];
-  if (earlier >= 0) {
-    const old = opinions[earlier]!;
-    if (!flags.amend) {
-      throw new UserError(
-        t("review.opinion-exists", { department: departmentLabel(index, department), id: csr.id, opinion: t(`value.opinion.${old.opinion}`), reviewer: personLabel(index, old.reviewer), date: old.date }),
-        t("review.opinion-exists.hint"),
-      );
-    }
+  if (old) {
     const round = mapNode(doc, { reason: "amended", closed: date });
     round.set("opinions", doc.createNode([doc.getIn(["review", "opinions", earlier], true)]));
     appendIn(doc, ["review", "history"], round);

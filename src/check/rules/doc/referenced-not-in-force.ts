@@ -30,16 +30,15 @@ forms: [QR-001-01]   # QR-001-01 A/0 takes effect 2024-01-05
     fix: "Release the referring document with the date (or `--effective`) on or after the day the form first takes effect; or correct a date recorded wrongly (`csr set <id> --effective <date>`).",
   },
   check(ctx) {
-    // Each document's effective day: its current version's for the referring one, its first version's for the form.
-    const current = (d: ControlledDocument) => revisionEffective(d, d.revisions!.length - 1);
-    const first = (d: ControlledDocument) => revisionEffective(d, 0);
-    const inForceLater = (target: ControlledDocument) => (target.revisions?.length ?? 0) > 0 && first(target) !== "";
-    for (const { document, file, field, index, id, target } of releasedReferences(ctx, inForceLater)) {
-      if (field !== "forms" || (document.revisions?.length ?? 0) === 0) continue;
-      const from = current(document);
-      const since = first(target);
+    // The form's first version's effective day against the referring document's current version's; an undated one is not compared.
+    const firstDated = (form: ControlledDocument) => (form.revisions?.length ?? 0) > 0 && revisionEffective(form, 0) !== "";
+    for (const { document, file, field, index, id, target } of releasedReferences(ctx, firstDated, ["forms"])) {
+      const revisions = document.revisions ?? [];
+      if (revisions.length === 0) continue;
+      const from = revisionEffective(document, revisions.length - 1);
+      const since = revisionEffective(target, 0);
       if (from === "" || from >= since) continue;
-      const revision = document.revisions!.at(-1)!;
+      const revision = revisions.at(-1)!;
       const version = revision.version;
       ctx.report(
         { file, path: [field, index] },

@@ -16,16 +16,20 @@ export interface Reference {
 }
 
 /**
- * The entries of `related` and `forms` of every released document that refer to a document `judged`
- * picks, in file order: what doc/obsolete-referenced and doc/unreleased-referenced report (a draft
+ * The entries of `fields` (`related` and `forms` unless given) of every released document that
+ * refer to a document `judged` picks, in file order: what doc/obsolete-referenced and doc/unreleased-referenced report (a draft
  * may still point anywhere). Only the documents whose findings the check keeps (RuleContext.keeps).
  * Tens of thousands of references are looked at and hardly any is reported: the test comes first.
  */
-export function releasedReferences({ index, keeps }: Pick<RuleContext, "index" | "keeps">, judged: (target: ControlledDocument) => boolean): Reference[] {
+export function releasedReferences(
+  { index, keeps }: Pick<RuleContext, "index" | "keeps">,
+  judged: (target: ControlledDocument) => boolean,
+  fields: readonly Reference["field"][] = FIELDS,
+): Reference[] {
   const found: Reference[] = [];
   for (const { value: document, file } of index.documents.values()) {
     if (document.status !== "released" || !keeps(file)) continue;
-    for (const field of FIELDS) {
+    for (const field of fields) {
       const ids = document[field] ?? [];
       for (let i = 0; i < ids.length; i++) {
         const target = index.documents.get(ids[i]!)?.value;
