@@ -34,7 +34,7 @@ import { dirname, join } from "node:path";
 import { reportedAt, type Finding, type ReportedAt } from "../core/diagnostic.js";
 import { writeFileAtomic } from "../core/write.js";
 import { catalogUrl, language } from "../i18n/index.js";
-import { discover, type Discovery, type ListedDirectory } from "./discover.js";
+import { discover, type Discovery, type FoundFile, type ListedDirectory } from "./discover.js";
 import { gitDirectory } from "./git-directory.js";
 import { readRegularFile } from "./guards.js";
 import { CALENDARS_DIR, PACKAGE_ROOT, packageManifest, SCHEMA_DIR, SCHEMA_HINTS_ZH, STANDARDS_DIR } from "./package.js";
@@ -201,7 +201,7 @@ function cacheState(root: string, paths: { index: string }, today: string): Cach
   const index = readIndex(paths.index, fingerprint);
   const listed = listedAsBefore(root, index);
   const found = listed ?? discover(root);
-  const snapshot = takeSnapshot(found, index, listed !== undefined);
+  const snapshot = takeSnapshot(root, found, index, listed !== undefined);
   return { found, fingerprint, index, snapshot, today, asIndexed: listed !== undefined && snapshot.unknown.length === 0, indexOutdated: snapshot.statsChanged || !listed };
 }
 
@@ -359,8 +359,16 @@ function listedAsBefore(root: string, index: Index): Discovery | undefined {
     }
     if (stat.mtimeMs !== mtimeMs || stat.ino !== ino || mtimeMs >= trustedBefore) return undefined;
   }
-  const files = index.paths.map((path, i) => ({ abs: prefix + path, path, kind: kindOf(index.keys[i]!), listedAsFile: false }));
-  return { files, problems: [], listing };
+  // Made only when asked for: a check with nothing changed stats the index's paths (takeSnapshot) and
+  // needs no object per file, which every young-generation collection of its run would copy.
+  let files: FoundFile[] | undefined;
+  return {
+    get files() {
+      return (files ??= index.paths.map((path, i) => ({ abs: prefix + path, path, kind: kindOf(index.keys[i]!), listedAsFile: false })));
+    },
+    problems: [],
+    listing,
+  };
 }
 
 /** The kinds of file, the most numerous first. */
@@ -392,8 +400,10 @@ interface Snapshot {
  * One stat per file, as `git status` does; a file is read (and hashed) only when its stat data is
  * not the index's, or was written too close to the index to be trusted.
  */
-function takeSnapshot(found: Discovery, index: Index, listedAsIndexed: boolean): Snapshot {
-  const count = found.files.length;
+function takeSnapshot(root: string, found: Discovery, index: Index, listedAsIndexed: boolean): Snapshot {
+  // Files listed as the index's are the index's paths: found.files is not made for them (listedAsBefore).
+  const count = listedAsIndexed ? index.paths.length : found.files.length;
+  const prefix = join(root, "x").slice(0, -1);
   const snapshot: Snapshot = {
     keys: new Array<string>(count),
     stats: new Float64Array(count * STAT_FIELDS),
@@ -413,13 +423,13 @@ function takeSnapshot(found: Discovery, index: Index, listedAsIndexed: boolean):
     entries[i * ENTRY_FIELDS + 1] = index.entries[at * ENTRY_FIELDS + 1]!;
   };
   for (let i = 0; i < count; i++) {
-    const f = found.files[i]!;
-    const stat = statSync(f.abs);
+    const path = listedAsIndexed ? index.paths[i]! : found.files[i]!.path;
+    const stat = statSync(listedAsIndexed ? prefix + path : found.files[i]!.abs);
     const [size, mtimeMs, ino] = [stat.size, stat.mtimeMs, stat.ino];
     stats[i * STAT_FIELDS] = size;
     stats[i * STAT_FIELDS + 1] = mtimeMs;
     stats[i * STAT_FIELDS + 2] = ino;
-    const at = indexOf(f.path, i);
+    const at = indexOf(path, i);
     const known = at === undefined ? undefined : at * STAT_FIELDS;
     if (known !== undefined && index.stats[known] === size && index.stats[known + 1] === mtimeMs && index.stats[known + 2] === ino && mtimeMs < trustedBefore) {
       snapshot.keys[i] = index.keys[at!]!;
@@ -427,6 +437,7 @@ function takeSnapshot(found: Discovery, index: Index, listedAsIndexed: boolean):
       continue;
     }
     snapshot.statsChanged = true;
+    const f = found.files[i]!;
     const read = readRegularFile(f.abs);
     snapshot.read.set(i, read);
     // A file not read (too large, or no longer a regular file) reads the same way for as long as its size stays the same.
