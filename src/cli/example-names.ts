@@ -1,10 +1,14 @@
 /**
- * The names a GJB 9001C repository's help examples use (cli.help.example.gjb.<command>): its own
- * customer, source document, CSR, procedure, people and departments, so that an example copied from
- * `csr <command> --help` runs in the repository the user is in. What the repository does not have
- * yet (a new one has no customer, CSR or document) is named as the examples before create it (`csr
- * customer add`, `csr add`, `csr new procedure`, in the help of add and release); people and
- * departments it lacks are those `csr init --standard GJB9001C` writes.
+ * The names a repository's help examples use (cli.help.example.<command>, cli.help.example.gjb.<command>):
+ * its own customer, source document, CSR, procedure, people and departments, so that an example copied
+ * from `csr <command> --help` runs in the repository the user is in, and never names a demo's customer
+ * it does not have (tester23 F9).
+ *
+ * GJB 9001C: what the repository does not have yet (a new one has no customer, CSR or document) is
+ * named as the examples before create it (`csr customer add`, `csr add`, `csr new procedure`, in the
+ * help of add and release); people and departments it lacks are those `csr init --standard GJB9001C`
+ * writes. IATF 16949 (and any other): what it lacks, and every name outside a repository, is what `csr
+ * init --example` writes (customer HXQC, its CSRs and procedures, 张三's people).
  *
  * Read only when a help is shown, and only qms.yaml, people.yaml, one customer file and the first
  * lines of the CSR and document files: a help stays fast on a large repository. A file that cannot be
@@ -58,15 +62,20 @@ interface Department {
   kind?: string;
 }
 
-/** The example names of the repository at `root` (undefined: none found), each from `csr init --standard GJB9001C` where it has none. */
-export async function exampleNames(root: string | undefined): Promise<ExampleNames> {
+/**
+ * The example names of the repository at `root` (undefined: none found) for the examples of `kind`
+ * (model/citations.ts helpExamples), each from `csr init --standard GJB9001C` (gjb) or `csr init
+ * --example` (iatf) where it has none.
+ */
+export async function exampleNames(root: string | undefined, kind: "gjb" | "iatf" = "gjb"): Promise<ExampleNames> {
   const { load } = await import("js-yaml");
   const parse: Yaml = (text) => load(text);
-  const init = initFiles(false, "GJB9001C");
+  const init = kind === "gjb" ? initFiles(false, "GJB9001C") : initFiles(true, "IATF16949");
   const own = root === undefined ? undefined : repositoryFacts(root, parse);
   const fallback = repositoryFactsOf(parse(init.get("qms.yaml")!), parse(init.get("people.yaml")!));
-  const pick = <K extends keyof RepositoryFacts>(key: K): NonNullable<RepositoryFacts[K]> => (own?.[key] ?? fallback[key])!;
-  const customer = own?.customer ?? { code: "NES" };
+  const example = kind === "iatf" ? exampleFacts(init, parse) : {};
+  const pick = <K extends keyof RepositoryFacts>(key: K): NonNullable<RepositoryFacts[K]> => (own?.[key] ?? fallback[key] ?? "") as NonNullable<RepositoryFacts[K]>;
+  const customer = own?.customer ?? example.customer ?? { code: "NES" };
   const people = own?.people.length ? own : fallback;
   const chosen = choosePeople(people.people, people.departments, people.reviewers);
   const backup = choosePeople(fallback.people, fallback.departments, fallback.reviewers);
@@ -75,10 +84,10 @@ export async function exampleNames(root: string | undefined): Promise<ExampleNam
   const opinion = chosen.opinion ?? backup.opinion!;
   return {
     customer: customer.code,
-    // A 技术协议 (JSXY), where a military customer states its requirements.
-    source: customer.source ?? `${customer.code}-JSXY`,
+    // A 技术协议 (JSXY), where a military customer states its requirements; an automotive one's supplier quality manual (SQM).
+    source: customer.source ?? `${customer.code}-${kind === "gjb" ? "JSXY" : "SQM"}`,
     csr: own?.csr ?? `${customer.code}-001`,
-    procedure: own?.procedure ?? firstNumber(pick("procedurePattern")),
+    procedure: own?.procedure ?? (own?.procedurePattern ? firstNumber(own.procedurePattern) : example.procedure) ?? firstNumber(pick("procedurePattern")),
     preparer: person("preparer"),
     reviewer: person("reviewer"),
     approver: person("approver"),
@@ -121,6 +130,22 @@ function repositoryFacts(root: string, parse: Yaml): RepositoryFacts {
   const csr = firstFile(join(root, "csr"), (path) => topLevel(path, "id"));
   const procedure = firstFile(join(root, "documents"), (path) => (topLevel(path, "kind") === "procedure" ? topLevel(path, "id") : undefined));
   return { ...facts, ...(customer ? { customer } : {}), ...(csr ? { csr } : {}), ...(procedure ? { procedure } : {}) };
+}
+
+/** The customer (with its source) and first procedure of `csr init --example`'s files. */
+function exampleFacts(files: Map<string, string>, parse: Yaml): Pick<RepositoryFacts, "customer" | "procedure"> {
+  const paths = [...files.keys()].sort();
+  const first = (prefix: string, read: (value: Record<string, unknown>) => unknown) =>
+    paths.flatMap((path) => {
+      if (!path.startsWith(prefix) || !path.endsWith(".yaml")) return [];
+      const value = parse(files.get(path)!);
+      const found = isObject(value) ? read(value) : undefined;
+      return typeof found === "string" ? [found] : [];
+    })[0];
+  const code = first("customers/", (v) => v.code);
+  const source = first("customers/", (v) => list(v.sources)[0]?.id);
+  const procedure = first("documents/", (v) => (v.kind === "procedure" ? v.id : undefined));
+  return { ...(code ? { customer: { code, ...(source ? { source } : {}) } } : {}), ...(procedure ? { procedure } : {}) };
 }
 
 function repositoryFactsOf(qms: unknown, peopleFile: unknown): RepositoryFacts {

@@ -44,13 +44,18 @@ const SUBCOMMANDS_WITH_EXAMPLES = { customer: ["update"], source: ["update"] } a
 /** Those whose examples a GJB 9001C repository reads in its own terms (cli.help.example.gjb.<name>: its documents, people and signatures). */
 const GJB_EXAMPLES = ["add", "list", "release", "render", "review"] as const;
 
+/** Whether `word` names a command (or a group of subcommands) whose help ends with examples: only then are the repository's names read. */
+export function hasHelpExamples(word: string): boolean {
+  return (WITH_EXAMPLES as readonly string[]).includes(word) || Object.hasOwn(SUBCOMMANDS_WITH_EXAMPLES, word);
+}
+
 /**
  * Applied once every command is added. The examples are the repository's kind (model/citations.ts
- * helpExamples), and a clause they cite is of its standard (`{{standard}}`, forStandards). A GJB
- * 9001C repository's examples name its own customer, CSR, procedure, people and departments (`names`,
- * cli/example-names.ts, read when a help is asked for): copied, an example runs there. What the
- * repository does not have yet, the examples first create (a customer and its source in add's, a
- * procedure draft in release's) or say which command will (review's and render's).
+ * helpExamples), and a clause they cite is of its standard (`{{standard}}`, forStandards). They name
+ * the repository's own customer, CSR, procedure, people and departments (`names`, cli/example-names.ts,
+ * read when a help is asked for): copied, an example runs there. What a GJB 9001C repository does not
+ * have yet, its examples first create (a customer and its source in add's, a procedure draft in
+ * release's) or say which command will (review's and render's).
  */
 export function addHelpExamples(program: Command, standards: readonly string[] | undefined, names?: ExampleNames): void {
   const gjb = helpExamples(standards) === "gjb";
@@ -58,20 +63,25 @@ export function addHelpExamples(program: Command, standards: readonly string[] |
     const name = WITH_EXAMPLES.find((n) => n === command.name());
     if (!name) continue;
     const own = gjb ? GJB_EXAMPLES.find((n) => n === name) : undefined;
-    const examples = () => forStandards(own ? gjbExamples(own, names) : t(`cli.help.example.${name}`), standards, t("common.list-separator"));
+    const examples = () => forStandards(own ? gjbExamples(own, names) : t(`cli.help.example.${name}`, exampleData(names)), standards, t("common.list-separator"));
     command.addHelpText("after", () => `\n${t("cli.help.examples")}\n${examples()}`);
   }
   for (const group of program.commands) {
-    const names: readonly string[] = SUBCOMMANDS_WITH_EXAMPLES[group.name() as keyof typeof SUBCOMMANDS_WITH_EXAMPLES] ?? [];
-    for (const command of group.commands.filter((c) => names.includes(c.name()))) {
+    const subcommands: readonly string[] = SUBCOMMANDS_WITH_EXAMPLES[group.name() as keyof typeof SUBCOMMANDS_WITH_EXAMPLES] ?? [];
+    for (const command of group.commands.filter((c) => subcommands.includes(c.name()))) {
       const key = `cli.help.example.${group.name()}-${command.name()}` as `cli.help.example.${keyof typeof SUBCOMMANDS_WITH_EXAMPLES}-update`;
-      command.addHelpText("after", () => `\n${t("cli.help.examples")}\n${forStandards(t(key), standards, t("common.list-separator"))}`);
+      command.addHelpText("after", () => `\n${t("cli.help.examples")}\n${forStandards(t(key, exampleData(names)), standards, t("common.list-separator"))}`);
     }
   }
 }
 
+/** The names an example message is filled with (undefined: none read, its placeholders stay). */
+function exampleData(names: ExampleNames | undefined) {
+  return names ? (({ hasCustomer: _customer, hasSource: _source, hasCsr: _csr, hasProcedure: _procedure, ...text }) => text)(names) : undefined;
+}
+
 function gjbExamples(name: (typeof GJB_EXAMPLES)[number], names: ExampleNames | undefined): string {
-  const data = names ? (({ hasCustomer: _customer, hasSource: _source, hasCsr: _csr, hasProcedure: _procedure, ...text }) => text)(names) : undefined;
+  const data = exampleData(names);
   const first: MessageKey[] = [];
   if (names && name === "add" && !names.hasCustomer) first.push("cli.help.example.gjb.add.no-customer");
   if (names && name === "add" && !names.hasSource) first.push("cli.help.example.gjb.add.no-source");

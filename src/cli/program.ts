@@ -10,7 +10,7 @@ import { LANGS, setLanguage, t } from "../i18n/index.js";
 import { resolveSettings } from "../i18n/resolve.js";
 import { helpExamples, setStandardsInScope } from "../model/citations.js";
 import { packageManifest } from "../load/package.js";
-import { addHelpExamples, localizeHelp, pointHelpAtCommands } from "./help.js";
+import { addHelpExamples, hasHelpExamples, localizeHelp, pointHelpAtCommands } from "./help.js";
 import { commandNamed } from "./named.js";
 
 const EXIT_USAGE = 2;
@@ -79,10 +79,11 @@ export async function runProgram(argv: string[], wire: (wiring: Wiring) => void)
   wire({ program, action, standards });
 
   pointHelpAtCommands(program);
-  // A GJB 9001C repository's examples name its own customer, people and documents: read only for a help.
+  // The examples name the repository's own customer, people and documents: read only for a help.
   // exampleNames passes over what it cannot read; should it fail even so, the examples take csr init's names, and the help still shows.
-  const examples = helpExamples(standards) === "gjb" && asksForHelp(argv.slice(2)) ? await import("./example-names.js") : undefined;
-  const names = examples ? await examples.exampleNames(root).catch(() => examples.exampleNames(undefined)) : undefined;
+  const kind = helpExamples(standards);
+  const examples = asksForHelp(argv.slice(2)) && argv.slice(2).some(hasHelpExamples) ? await import("./example-names.js") : undefined;
+  const names = examples ? await examples.exampleNames(root, kind).catch(() => examples.exampleNames(undefined, kind)) : undefined;
   addHelpExamples(program, standards, names);
   try {
     await program.parseAsync(argv);

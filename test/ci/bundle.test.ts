@@ -41,7 +41,7 @@ it("csr --help loads csr's wiring (commander inside) and four small chunks, no n
   expect(files.slice(0, 2)).toEqual(["bin/csr.js", "dist/cli/main.js"]);
   expect(files.slice(2).every((f) => /^dist\/chunks\/chunk-[A-Z0-9]+\.js$/.test(f) || f.startsWith("node:")), files.join(" ")).toBe(true);
   // The fourth (2.8 KB) is model/citations.ts, which the help examples share with the lazily loaded
-  // cli/example-names.ts → commands/init/files.ts (the GJB examples in the repository's own names), so
+  // cli/example-names.ts → commands/init/files.ts (the examples in the repository's own names), so
   // esbuild splits it from main.js.
   expect(files.filter((f) => !f.startsWith("node:")).length, files.join(" ")).toBeLessThanOrEqual(6);
   // `csr --version` alone is answered by bin/csr.js (with other arguments, by commander in main.js).

@@ -69,12 +69,12 @@ describe("help examples follow the repository's standard", () => {
     expect(await options("standard", "migrate")).toContain("from the catalog of the superseded edition, e.g. GJB9001C to the catalog of the new edition, e.g. GJB9001D");
   });
 
-  it("an automotive repository keeps the automotive examples; one under ISO 9001 cites its clause", async () => {
+  it("an automotive repository keeps the automotive examples, in its own names; one under ISO 9001 cites its clause", async () => {
     const add = async (...repo: string[]) => examplesOf((await csrInProcess([...repo, "add", "--help"], { lang: "en" })).stdout, "Examples:");
-    expect(await add("-C", join(ROOT, "examples/acme-auto"))).toContain("csr add --customer DYA --source DYA-SQM --section 6.4 \\\n      --clause IATF16949:8.5.4 --title \"Labels carry the batch number\"");
+    expect(await add("-C", join(ROOT, "examples/acme-auto"))).toContain("csr add --customer BCM --source BCM-SQR --section 6.4 \\\n      --clause IATF16949:8.5.4 --title \"Labels carry the batch number\"");
     const iso = makeRepo({ "qms.yaml": "organisation:\n  name: 测试\nstandards: [ISO9001]\n" });
     expect(await add("-C", iso)).toContain("--clause ISO9001:8.5.4 --title");
-    expect((await csrInProcess(["-C", join(ROOT, "examples/acme-auto"), "review", "--help"], { lang: "zh-CN" })).stdout).toContain("  # 记录品质部的会签意见\n  csr review DYA-011 ");
+    expect((await csrInProcess(["-C", join(ROOT, "examples/acme-auto"), "review", "--help"], { lang: "zh-CN" })).stdout).toContain("  # 记录品质部的会签意见\n  csr review BCM-001 --department QA --reviewer ");
     expect(examplesOf((await csrInProcess(["-C", join(ROOT, "examples/acme-auto"), "list", "--help"], { lang: "zh-CN" })).stdout, "示例：")).not.toContain("军代表室");
   });
 });
@@ -142,5 +142,49 @@ describe("the GJB 9001C help examples in a new repository (csr init --standard G
     const help = csr(["-C", dir, "release", "--help"], { lang: "en" });
     expect([help.code, help.stderr]).toEqual([0, ""]);
     expect(examplesOf(help.stdout, "Examples:")).toContain("  csr release QP-001 --summary \"New incoming inspection report\" \\\n      --prepared zhangsan --reviewed wangwu --countersigned 赵六,孙七 \\\n");
+  });
+});
+
+/** What only the demo repository examples/acme-auto has: its customers, CSRs, procedures and people (tester23 F9). */
+const DEMO = /\b(DYA|BCM|QP-01[345]|gaoyang|zhoupeng|xuht|zhangli)\b|东岳|Dongyue/;
+const IATF_COMMANDS = ["add", "review", "release", "render", "renumber", "set", "list", "customer update", "source update"];
+
+describe("the automotive help examples name the user's repository, never the demo's (tester23 F9)", () => {
+  const helpOf = async (dir: string | undefined, command: string, lang: "en" | "zh-CN") =>
+    examplesOf((await csrInProcess([...(dir ? ["-C", dir] : []), ...command.split(" "), "--help"], { lang })).stdout, lang === "en" ? "Examples:" : "示例：");
+
+  it("a new repository (csr init) and no repository: csr init --example's customer HXQC and csr init's people", async () => {
+    const dir = tempDir();
+    expect(csr(["init", dir], { lang: "en" }).code).toBe(0);
+    for (const where of [dir, undefined])
+      for (const lang of ["en", "zh-CN"] as const)
+        for (const command of IATF_COMMANDS) {
+          const examples = await helpOf(where, command, lang);
+          expect(examples, `${where} ${command} ${lang}`).not.toMatch(DEMO);
+          expect(examples, `${where} ${command} ${lang}`).not.toContain("{{");
+        }
+    expect(await helpOf(dir, "review", "en")).toBe(
+      "  # Record the opinion of 品质部 (QA)\n  csr review HXQC-001 --department QA --reviewer zhangsan --opinion accept \\\n      --date 2026-11-23\n  # Decide the review\n  csr review HXQC-001 --disposition must --by lisi --date 2026-11-25\n",
+    );
+    expect(await helpOf(undefined, "release", "zh-CN")).toContain("  csr release QP-001 --summary 增加顾客符号更新流程 --prepared zhangsan \\\n      --reviewed wangwu --approved lisi --date 2026-11-18\n");
+    expect(await helpOf(dir, "source update", "en")).toContain("  csr source update HX-SQM --revision D --issued 2026-11-24 --received 2026-11-27\n");
+  });
+
+  it("a repository with its own customer, CSR, procedure and people names them", async () => {
+    const dir = makeRepo({
+      "qms.yaml": "organisation:\n  name: 测试\nstandards: [IATF16949]\ndepartments:\n  - {code: ZL, name: 质量管理部}\n  - {code: SC, name: 制造部}\ncsr:\n  reviewers: [ZL, SC]\n",
+      "people.yaml": "people:\n  - {id: liuyi, name: 刘一, department: ZL, roles: [author, reviewer]}\n  - {id: chener, name: 陈二, department: ZL, roles: [approver, reviewer]}\n  - {id: zhangsan2, name: 张三, department: SC, roles: [reviewer]}\n",
+      "customers/GWM.yaml": "code: GWM\nname: 长城\nsources:\n  - id: GWM-SQE\n",
+      "csr/GWM/GWM-004.yaml": "id: GWM-004\n",
+      "documents/ZL-QP-07.yaml": "id: ZL-QP-07\nkind: procedure\n",
+    });
+    const add = await helpOf(dir, "add", "en");
+    expect(add).toContain("csr add --customer GWM --source GWM-SQE --section 6.4");
+    expect(await helpOf(dir, "review", "zh-CN")).toBe(
+      "  # 记录质量管理部的会签意见\n  csr review GWM-004 --department ZL --reviewer liuyi --opinion accept \\\n      --date 2026-11-23\n  # 作出评审结论\n  csr review GWM-004 --disposition must --by chener --date 2026-11-25\n",
+    );
+    expect(await helpOf(dir, "release", "en")).toContain("  csr release ZL-QP-07 --summary \"Customer symbol updates\" --prepared liuyi \\\n      --reviewed zhangsan2 --approved chener --date 2026-11-18\n");
+    expect(await helpOf(dir, "list", "zh-CN")).toContain("  # 质量管理部持有的受控文件（按发放记录）\n  csr list documents --department 质量管理部\n");
+    for (const command of IATF_COMMANDS) expect(await helpOf(dir, command, "en"), command).not.toMatch(DEMO);
   });
 });
