@@ -405,7 +405,7 @@ function takeSnapshot(root: string, found: Discovery, index: Index, listedAsInde
   const count = listedAsIndexed ? index.paths.length : found.files.length;
   const prefix = join(root, "x").slice(0, -1);
   const snapshot: Snapshot = {
-    keys: new Array<string>(count),
+    keys: [],
     stats: new Float64Array(count * STAT_FIELDS),
     read: new Map(),
     unknown: [],
@@ -418,6 +418,12 @@ function takeSnapshot(root: string, found: Discovery, index: Index, listedAsInde
   let byPath: Map<string, number> | undefined;
   const indexOf = (path: string, i: number) => (listedAsIndexed || index.paths[i] === path ? i : (byPath ??= new Map(index.paths.map((p, at) => [p, at]))).get(path));
   const { stats, entries } = snapshot;
+  // Each file's key: its own when it was read, else the index's at `from[i]`. Made into an array only
+  // when asked for, so that a check with nothing changed splits no key out of the index (readIndex).
+  const own = new Map<number, string>();
+  const from = new Int32Array(count);
+  let keys: string[] | undefined;
+  Object.defineProperty(snapshot, "keys", { get: () => (keys ??= Array.from(from, (at, i) => own.get(i) ?? index.keys[at]!)) });
   const sameEntry = (i: number, at: number) => {
     entries[i * ENTRY_FIELDS] = index.entries[at * ENTRY_FIELDS]!;
     entries[i * ENTRY_FIELDS + 1] = index.entries[at * ENTRY_FIELDS + 1]!;
@@ -432,7 +438,7 @@ function takeSnapshot(root: string, found: Discovery, index: Index, listedAsInde
     const at = indexOf(path, i);
     const known = at === undefined ? undefined : at * STAT_FIELDS;
     if (known !== undefined && index.stats[known] === size && index.stats[known + 1] === mtimeMs && index.stats[known + 2] === ino && mtimeMs < trustedBefore) {
-      snapshot.keys[i] = index.keys[at!]!;
+      from[i] = at!;
       sameEntry(i, at!);
       continue;
     }
@@ -442,7 +448,7 @@ function takeSnapshot(root: string, found: Discovery, index: Index, listedAsInde
     snapshot.read.set(i, read);
     // A file not read (too large, or no longer a regular file) reads the same way for as long as its size stays the same.
     const key = Buffer.isBuffer(read) ? `${f.kind}:${createHash("sha1").update(read).digest("hex")}` : `${f.kind}:unread:${read.rule}:${size}`;
-    snapshot.keys[i] = key;
+    own.set(i, key);
     if (at === undefined || key !== index.keys[at]) snapshot.unknown.push(i);
     else sameEntry(i, at);
   }
@@ -496,12 +502,30 @@ function readIndex(path: string, fingerprint: string): Index {
     at += entryBytes;
     const paths = count === 0 ? [] : bytes.toString("utf8", at, at + pathBytes).split("\0");
     at += pathBytes;
-    const keys = count === 0 ? [] : bytes.toString("utf8", at, at + keyBytes).split("\0");
-    if (paths.length !== count || keys.length !== count) return empty;
-    return { header, paths, stats, keys, entries };
+    if (paths.length !== count || (count > 0 && separators(bytes, at, at + keyBytes) !== count - 1)) return empty;
+    // Split when first asked for: a check with nothing changed needs no key (takeSnapshot), and the
+    // 50,000 strings of a large repository would live through every collection of its run.
+    const keysAt = at;
+    let keys: string[] | undefined;
+    return {
+      header,
+      paths,
+      stats,
+      get keys() {
+        return (keys ??= count === 0 ? [] : bytes.toString("utf8", keysAt, keysAt + keyBytes).split("\0"));
+      },
+      entries,
+    };
   } catch {
     return empty;
   }
+}
+
+/** How many NUL bytes `bytes` holds from `start` to `end`, found with the buffer's own search. */
+function separators(bytes: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let at = bytes.indexOf(0, start); at !== -1 && at < end; at = bytes.indexOf(0, at + 1)) n++;
+  return n;
 }
 
 function writeIndex(path: string, header: IndexHeader, found: Discovery, snapshot: Snapshot): void {
