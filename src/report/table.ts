@@ -55,8 +55,13 @@ export interface Table {
   rows: Record<string, Cell>[];
   /** Keys of the columns a terminal shows (`--format table`), for a register too wide for a screen; every column when absent. */
   terminal?: string[];
-  /** Lines printed after the table, e.g. a coverage summary. */
+  /** Lines printed after the table, e.g. a coverage summary: the register's own content. */
   notes?: string[];
+  /**
+   * Lines for the person who runs the command, never printed in the register (a register goes to an
+   * auditor: tester23 F12): what has no English text and the command that adds it. Printed on stderr (emitTable, csr export).
+   */
+  hints?: string[];
   /** The register's heading as an auditor expects it on paper; see registerHeading in commands/shared/output.ts. */
   heading?: RegisterHeading;
   /**

@@ -64,7 +64,8 @@ describe("csr list", () => {
   });
 
   it("speaks English with --lang en, and writes JSON, CSV and Markdown", async () => {
-    const json = JSON.parse((await list("--format", "json", "--lang", "en", "--status", "in-review")).stdout);
+    const english = await list("--format", "json", "--lang", "en", "--status", "in-review");
+    const json = JSON.parse(english.stdout);
     expect(json.title).toBe("Customer-specific requirements list (status in review; 1 in total)");
     expect(json.columns.map((c: { header: string }) => c.header)).toEqual([
       "No.", "ID", "Customer", "Customer name", "Source document", "Source revision", "Section", "Clauses", "Title", "Requirement", "Category", "Received",
@@ -80,7 +81,9 @@ describe("csr list", () => {
         evidence: "", verifiedBy: "", verified: null, superseded: null, supersededReason: "", supersededBy: "", status: "in review",
       },
     ]);
-    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list; all of it: csr list csr.", "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late.", "1 CSR has no English title and is printed with its Chinese one: add it with 'csr set <id> --title-en <text>'."]);
+    expect(json.notes).toEqual(["This register is filtered (status in review) and is not the whole customer-specific requirements list; all of it: csr list csr.", "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late."]);
+    // How to add the English titles is for the one who runs the command, not a line of the register (tester23 F12).
+    expect(english.stderr).toBe("1 CSR has no English title and is printed with its Chinese one: add it with 'csr set <id> --title-en <text>'.\n");
     expect((await list("--format", "csv", "--status", "rejected")).stdout).toBe(
       "\ufeff序号,编号,顾客代码,顾客名称,来源文件,来源版本,章节,条款,要求名称,要求内容,类别,接收日期,换版重评日期,评审期限,剩余工作日,处置,决定人,决定日期,处置理由,逾期原因,评审记录编号," +
         "负责人,完成期限,实施状态,落实文件,导入生产日期,实施证据,验证人,验证日期,替代日期,替代原因,替代要求,状态\r\n" +

@@ -126,12 +126,14 @@ describe("calendar/year-missing", () => {
     expect(csrList(rc, { today: "2026-11-27" }).notes).toEqual([
       "Review overdue: 0. Review due and working days left follow the calendar in qms.yaml and are shown while the review is open; a negative number is working days late.",
       "Not yet addressed in any document: BCM-004 (WI-011-01 not released yet)",
-      // In English, what the list prints in Chinese for want of English (auditor16 F13): acme's categories.
+    ]);
+    // In English, what the list prints in Chinese for want of English (auditor16 F13): acme's categories, a hint on stderr, not in the register (tester23 F12).
+    expect(csrList(rc, { today: "2026-11-27" }).hints).toEqual([
       "8 categories have no English name and are printed as written: add them under csr.categories_en in qms.yaml ({category: English name}).",
     ]);
     const named = { ...rc.repo.config!.value, csr: { ...rc.repo.config!.value.csr, categories_en: Object.fromEntries(rc.repo.config!.value.csr!.categories!.map((c) => [c, `(${c})`])) } };
     const translated = registerContext({ ...rc.repo, config: { ...rc.repo.config!, value: named } }, "en");
     const list = csrList(translated, { today: "2026-11-27" });
-    expect([list.notes?.length, list.rows.find((r) => r.id === "DYA-001")?.category]).toEqual([2, "(特殊特性)"]);
+    expect([list.notes?.length, list.hints, list.rows.find((r) => r.id === "DYA-001")?.category]).toEqual([2, undefined, "(特殊特性)"]);
   });
 });

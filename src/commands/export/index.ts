@@ -10,7 +10,7 @@ import { writeXlsx } from "../../report/table.js";
 import type { CommandContext } from "../context.js";
 import { dateOption } from "../options.js";
 import { registerContextOn } from "../shared/registers.js";
-import { cutWarning, incompleteNote, isFolder, languageOf, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
+import { cutWarning, incompleteNote, isFolder, languageOf, printHints, refuseOrWarnUnreadable, withHeading, writeOutput, type OutputFlags } from "../shared/output.js";
 
 /**
  * Writing a workbook makes garbage cell by cell, and V8 lets the heap grow to about twice what the
@@ -42,9 +42,14 @@ export async function exportCommand(ctx: CommandContext, flags: OutputFlags & { 
   const registers = eachRegister(await registerContextOn(repo, lang, today), today, { unreleased: true });
   // Every sheet says it is incomplete: a sheet is often printed or sent on its own.
   const note = incompleteNote(repo, lang);
+  const hints: string[] = [];
   const tables = (function* () {
-    for (const table of registers) yield { ...withHeading(repo, table, lang, today), ...(note ? { notes: [...(table.notes ?? []), note] } : {}) };
+    for (const table of registers) {
+      hints.push(...(table.hints ?? []));
+      yield { ...withHeading(repo, table, lang, today), ...(note ? { notes: [...(table.notes ?? []), note] } : {}) };
+    }
   })();
   await writeOutput(ctx, repo.root, out, (path) => writeXlsx(tables, path, cutWarning(ctx), { registers: "several" }), flags.force);
+  printHints(ctx, hints);
   return note ? 1 : 0;
 }

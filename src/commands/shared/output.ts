@@ -231,5 +231,11 @@ export async function emitTable(ctx: CommandContext, table: Table, flags: Output
   if (out) await writeOutput(ctx, repo.root, out, content, flags.force);
   else if (typeof content === "string") ctx.stdout(content);
   if (format === "csv" && table.filtered) ctx.stderr(translate(lang, "output.csv-filtered", { ...table.filtered, count: table.rows.length }) + "\n");
+  printHints(ctx, table.hints ?? []);
   return note ? 1 : 0;
+}
+
+/** A register's hints (Table.hints), each once, on stderr: for the one who runs the command, never in the register (tester23 F12). */
+export function printHints(ctx: CommandContext, hints: Iterable<string>): void {
+  for (const hint of new Set(hints)) ctx.stderr(`${hint}\n`);
 }

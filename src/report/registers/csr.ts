@@ -140,6 +140,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
   // A list narrowed by the command's filters says so in its title and a note, and names its CSV file
   // after them, as the distribution register does (auditor16 F25: a filtered list passed for the whole).
   const filter = options.filter && options.filter.parts.length > 0 ? options.filter : undefined;
+  const untranslated = untranslatedNotes(ctx, rows.map((r) => r.csr));
   const filterText = filter?.parts.join(t(ctx, "register.remarks-separator"));
   const whole = { register: t(ctx, "register.csr.whole"), command: "csr list csr" };
   return {
@@ -234,16 +235,17 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       ...(filterText !== undefined ? [t(ctx, "register.filter.note", { filter: filterText, ...whole })] : []),
       t(ctx, "register.csr.list.note", { overdue }),
       ...(unaddressed.length > 0 ? [t(ctx, "register.csr.matrix.unaddressed", { ids: unaddressed.join(t(ctx, "register.list-separator")) })] : []),
-      ...untranslatedNotes(ctx, rows.map((r) => r.csr)),
       ...(estimated.length > 0 ? [t(ctx, "calendar.estimated-list", { years: estimated.join(t(ctx, "register.list-separator")), count: estimated.length })] : []),
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
     ],
+    ...(untranslated.length > 0 ? { hints: untranslated } : {}),
   };
 }
 
 /**
  * In English, one line each for what the list prints in Chinese for want of English (auditor16 F13):
  * how many titles and categories, and where their English goes. None in Chinese, nor when all have it.
+ * Hints for the one who runs the command (Table.hints), not lines of the register (tester23 F12).
  */
 function untranslatedNotes(ctx: RegisterContext, csrs: readonly Csr[]): string[] {
   // A repository kept in English has its titles and categories in English already (tester23 F22).

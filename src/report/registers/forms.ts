@@ -28,12 +28,15 @@ export function formList(ctx: RegisterContext, options: { today: string }): Tabl
   const notes = [
     ...unreleasedNotes(ctx, unreleased),
     ...documentAsOfNotes(ctx, today, considered),
+  ];
+  const hints = [
     ...(untranslated.length > 0 ? [t(ctx, "register.forms.untranslated", { count: untranslated.length, ids: shortList(untranslated, ctx.lang, 5) })] : []),
   ];
   return {
     id: "forms",
     title: t(ctx, "register.forms.title", { count: forms.length }),
     ...(notes.length > 0 ? { notes } : {}),
+    ...(hints.length > 0 ? { hints } : {}),
     sheet: t(ctx, "register.forms.sheet"),
     columns: [
       { key: "no", header: t(ctx, "register.forms.column.no"), kind: "number" },
