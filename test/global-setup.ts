@@ -28,6 +28,11 @@ function memoryFolder(): string | undefined {
 
 export default function setup(): () => void {
   process.env.CSR_TEST_DISK_TMPDIR ??= tmpdir();
+  // Node reads and parses the certificates NODE_EXTRA_CA_CERTS names as it starts, whether or not
+  // the process opens a TLS connection (no test does): 40 ms of CPU per Node process where it is set
+  // (test/helpers.ts csrEnv). The test workers, and every process they start, inherit this
+  // environment: csr run by a git hook, npm and npx in test/ci/pack.test.ts, node itself.
+  delete process.env.NODE_EXTRA_CA_CERTS;
   if (process.env.CSR_TEST_TMPFS === "0") return () => {};
   const folder = memoryFolder();
   if (!folder) return () => {};
