@@ -80,7 +80,8 @@ describe("two clones that each registered the next CSR", () => {
     git(r1, ["pull", "-q", "--no-rebase", "origin", "main"]);
     expect(read(r1, "csr/DYA/DYA-009.yaml")).toContain("title: 每箱须贴二维码标签\n");
     // Two requirements of their own, each awaiting its review (received 2026-03-16); no conflict, no id twice.
-    expect((await checkJsonInProcess(r1)).findings.filter((f) => f.severity === "error").map((f) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-008.yaml csr/review-overdue", "csr/DYA/DYA-009.yaml csr/review-overdue"]);
+    // On a fixed day: the example's own open reviews fall due in December 2026.
+    expect((await checkJsonInProcess(r1, "--today", "2026-11-27")).findings.filter((f) => f.severity === "error").map((f) => `${f.file} ${f.rule}`)).toEqual(["csr/DYA/DYA-008.yaml csr/review-overdue", "csr/DYA/DYA-009.yaml csr/review-overdue"]);
   }, 180_000);
 
   it("with the merge driver, are left one whole-file conflict that names csr renumber, nothing merged", async () => {
