@@ -39,6 +39,11 @@ const only = option("--only");
 const shortRuns = Math.max(runs, 11);
 if (spawnSync("python3", ["--version"]).status !== 0) throw new Error("npm run bench needs python3 for the PDF target (bench/subreaper.py; Debian: apt-get install python3)");
 
+// Every process measured starts as on a user's machine. NODE_EXTRA_CA_CERTS (set on some build
+// machines for a proxy) makes Node read and parse a certificate bundle at every start, about 50 ms
+// of CPU on a 2-core machine: added to both sides of a ratio, it flattered csr's ratios to `node -e 0`.
+delete process.env.NODE_EXTRA_CA_CERTS;
+
 const work = mkdtempSync(join(tmpdir(), "csr-bench-"));
 process.on("exit", () => rmSync(work, { recursive: true, force: true }));
 
