@@ -6,7 +6,8 @@ import { findRoot } from "../../load/discover.js";
 import type { BaseState } from "../../load/base.js";
 import type { Repository } from "../../load/repository.js";
 import type { QmsConfig } from "../../model/types.js";
-import { FORMATS, loadFormatter } from "../../report/formatters/index.js";
+import { FORMATS, loadFormatter, REPORTS_HELD_BACK } from "../../report/formatters/index.js";
+import { heldBackLines } from "../../report/formatters/types.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { conjunction, t } from "../../i18n/index.js";
@@ -82,6 +83,7 @@ export async function checkCommand(ctx: CommandContext, flags: CheckFlags): Prom
   const summary = summarize(findings, files);
   const formatter = await loadFormatter(format);
   ctx.stdout(formatter({ findings, summary, heldBack, overrides }, { color: ctx.color }));
+  if (!REPORTS_HELD_BACK.includes(format)) for (const line of heldBackLines({ findings, summary, heldBack })) ctx.stderr(`${line}\n`);
   // Said, so that a clean report of the commit is not taken for a clean repository.
   const known = notReported.filter((f) => f.heldBackBy === undefined);
   if (known.length > 0) {

@@ -4,6 +4,13 @@ import type { Formatter } from "./types.js";
 export const FORMATS = ["text", "json", "github", "gitlab", "junit", "sarif"] as const;
 export type FormatName = (typeof FORMATS)[number];
 
+/**
+ * The formats whose report has a place for the held-back lines (heldBackLines: text and github print
+ * them, json has `heldBack`). The others (a SARIF log, a JUnit or GitLab report, read by a CI server)
+ * have none: `csr check` prints those lines on stderr, so that no format loses them (tester23 F6).
+ */
+export const REPORTS_HELD_BACK: readonly FormatName[] = ["text", "json", "github"];
+
 export async function loadFormatter(name: FormatName): Promise<Formatter> {
   switch (name) {
     case "text":

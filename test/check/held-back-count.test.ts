@@ -1,0 +1,47 @@
+/**
+ * "N more findings held back" counts each finding held back once (tester23 F6): the count of
+ * `csr check` is the number of distinct findings behind each file, and a report with no place for
+ * that line (SARIF, JUnit, GitLab) does not lose it: it goes to stderr.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkRepository } from "../../src/check/engine.js";
+import { loadRepository } from "../../src/load/repository.js";
+import { copyFixture, csr } from "../helpers.js";
+
+function broken(): string {
+  const dir = copyFixture("examples/acme-auto");
+  writeFileSync(join(dir, "qms.yaml"), readFileSync(join(dir, "qms.yaml"), "utf8").replace("language:", "tittle: x\nlanguage:"));
+  // A second file with a problem of its own: a misspelt opinion holds back what follows from it.
+  const csrFile = join(dir, "csr/DYA/DYA-001.yaml");
+  writeFileSync(csrFile, readFileSync(csrFile, "utf8").replace("opinion: accept-with-action", "opinion: acept-with-action"));
+  return dir;
+}
+
+describe("held-back findings (tester23 F6)", () => {
+  it("are counted once each, per file", () => {
+    const dir = broken();
+    const { held } = checkRepository(loadRepository(dir), { today: "2026-11-27" });
+    const key = (f: (typeof held)[number]) => JSON.stringify([f.rule, f.file, f.line, f.column, f.message]);
+    expect(new Set(held.map(key)).size).toBe(held.length);
+    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"], { lang: "en" }).stdout);
+    const byFile = Object.fromEntries(json.heldBack.map((h: { file: string; count: number }) => [h.file, h.count]));
+    expect(Object.values(byFile).reduce((a: number, b) => a + (b as number), 0)).toBe(held.length);
+    for (const [file, count] of Object.entries(byFile)) expect(count, file).toBe(held.filter((f) => f.heldBackBy === file).length);
+  });
+
+  it.each(["sarif", "junit", "gitlab"])("--format %s says them on stderr, as text and json say them in the report", (format) => {
+    const dir = broken();
+    const json = JSON.parse(csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", "json"], { lang: "en" }).stdout);
+    const run = csr(["-C", dir, "check", "--no-cache", "--today", "2026-11-27", "--format", format], { lang: "en" });
+    expect(run.code).toBe(1);
+    const lines = json.heldBack.map((h: { file: string; count: number }) =>
+      h.count === 1
+        ? `1 more finding held back: it may only follow from the problems in ${h.file}. Fix ${h.file} and run csr check again.`
+        : `${h.count} more findings held back: they may only follow from the problems in ${h.file}. Fix ${h.file} and run csr check again.`,
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(run.stderr).toBe(lines.map((l: string) => `${l}\n`).join(""));
+  });
+});
