@@ -770,6 +770,23 @@ export function tableTemplatePath(table: Table, format: "md" | "html", root?: st
  */
 const LONG_CELL = 600;
 
+/**
+ * A register's cell as HTML (the `cell` helper of table.html.hbs, and csr site's register pages): its
+ * lines joined by <br>; in a list, a line may end only after a separator; in a list or free text, a
+ * hyphenated number or date ("QP-006", "2026-01-26") is kept on one line, as a browser would otherwise
+ * break it after its hyphen; a name up to NAME_EM stays on one line. `kind` is a ColumnKind ("list",
+ * "name", "text", "prose", …); `escape` escapes text for an element (the site passes Handlebars's own).
+ */
+export function cellMarkup(value: string, kind: string | undefined, escape: (text: string) => string = escapeHtml): string {
+  let html = escape(value);
+  // Break opportunities first, in the text alone (not an escape's ";"): after the spans are added, the "/" of "</span>" is no separator.
+  if (kind === "list") html = html.replace(/(&[a-z0-9#]+;)|([/、，,；;])/gi, (_, entity: string | undefined, separator: string) => entity ?? `${separator}<wbr>`);
+  // A name up to NAME_EM stays on one line; a longer one breaks only at its spaces (td.name is keep-all).
+  if (kind === "name" && ems(value) <= NAME_EM && /\s/.test(value)) return `<span class="nobr">${html}</span>`;
+  if (kind === "list" || kind === "text" || kind === "prose") html = html.replace(/[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g, '<span class="nobr">$&</span>');
+  return html.replace(/\r?\n/g, "<br>");
+}
+
 /** Markdown or HTML through a Handlebars template; HTML escapes every value, Markdown escapes table syntax. */
 export async function renderTableTemplate(table: Table, format: "md" | "html", options: TemplateOptions = {}): Promise<string> {
   const { default: Handlebars } = await import("handlebars");
@@ -781,15 +798,7 @@ export async function renderTableTemplate(table: Table, format: "md" | "html", o
   // is kept on one line, as a browser would otherwise break it after its hyphen.
   // A row with a cell of more than LONG_CELL characters may break across pages (tr.long in table.html.hbs).
   hbs.registerHelper("long-row", (cells: unknown) => Array.isArray(cells) && cells.some((cell) => String(cell ?? "").length > LONG_CELL));
-  hbs.registerHelper("cell", (value: unknown, kind: unknown) => {
-    let html = escapeHtml(String(value ?? ""));
-    // Break opportunities first, in the text alone (not an escape's ";"): after the spans are added, the "/" of "</span>" is no separator.
-    if (kind === "list") html = html.replace(/(&[a-z0-9#]+;)|([/、，,；;])/gi, (_, entity: string | undefined, separator: string) => entity ?? `${separator}<wbr>`);
-    // A name up to NAME_EM stays on one line; a longer one breaks only at its spaces (td.name is keep-all).
-    if (kind === "name" && ems(String(value ?? "")) <= NAME_EM && /\s/.test(String(value ?? ""))) return new hbs.SafeString(`<span class="nobr">${html}</span>`);
-    if (kind === "list" || kind === "text" || kind === "prose") html = html.replace(/[A-Za-z0-9][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)+/g, '<span class="nobr">$&</span>');
-    return new hbs.SafeString(html.replace(/\r?\n/g, "<br>"));
-  });
+  hbs.registerHelper("cell", (value: unknown, kind: unknown) => new hbs.SafeString(cellMarkup(String(value ?? ""), typeof kind === "string" ? kind : undefined)));
   // A heading on at most two lines (twoLineHeading).
   hbs.registerHelper("two-lines", (value: unknown, crowded: unknown) => new hbs.SafeString(twoLineHeading(String(value ?? ""), crowded === true ? CROWDED_HEADING : HEADING)));
   const path = tableTemplatePath(table, format, options.root);

@@ -36,7 +36,7 @@ import { compareIds, csrsOn, customerName, departmentName, documentsOn, document
 import { externalStatus } from "../report/registers/external.js";
 import { auditRegisters } from "../report/registers/index.js";
 import { reviewedVersion } from "../report/registers/periodic-reviews.js";
-import type { Table } from "../report/table.js";
+import type { RegisterHeading, Table } from "../report/table.js";
 import { href, rootOf, SitePages, type EntityKind } from "./pages.js";
 import { findingsTable, PANELS, type CsrRow, type ListPage, type Panel, type PanelInput, type PanelNumber } from "./panels.js";
 import { buildDownloads } from "./downloads.js";
@@ -61,6 +61,11 @@ export interface SiteOptions {
   released?: ReadonlyMap<string, ControlledDocument>;
   /** The change report (变更报告) of the period the site shows (csr site: the twelve months to `today`), built from the registers' context. */
   changeReport?: (rc: RegisterContext) => Table;
+  /**
+   * A register under the heading `csr list`/`csr export` give it (commands/shared/output.ts withHeading:
+   * organisation, form number, as-of date, signature lines), for its page and its workbook.
+   */
+  heading?: (table: Table) => Table;
 }
 
 /** Where the site goes: each file by its site-relative '/'-separated path. */
@@ -393,7 +398,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   const registerItems: Cell[] = [];
   for (const { name, table } of registers) {
     const page = `registers/${name}.html`;
-    generic(page, { title: table.title, sections: [registerSection(rc, page, table, name, columnLinker(pages, page))] });
+    const headed = options.heading?.(table) ?? table;
+    generic(page, { title: headed.title, sections: [registerSection(rc, page, table, name, columnLinker(pages, page), headed.heading)] });
     registerItems.push({ text: table.title, href: href("registers/index.html", page) });
   }
   generic("registers/index.html", { title: tr("site.registers.title"), sections: [{ title: tr("site.registers.all"), items: registerItems }] });
@@ -478,7 +484,7 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
 
   // --- Search, and the files the worker made.
   const entries = searchEntries(rc, pages);
-  for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang })) emit(file.path, file.content);
+  for (const file of await buildDownloads({ registers: registers.map((r) => ({ ...r, xlsxFile: out.fileFor(`registers/${r.name}.xlsx`) })), entries, lang, heading: options.heading })) emit(file.path, file.content);
   fileCount += registers.length;
   emit(
     "search.html",
@@ -572,8 +578,10 @@ function dashboardPanel(panel: Panel, listHref: (list: ListPage) => string, enti
   };
 }
 
-function registerSection(rc: RegisterContext, page: string, table: Table, name: string, linker: Linker): SiteSection {
+function registerSection(rc: RegisterContext, page: string, table: Table, name: string, linker: Linker, heading: RegisterHeading | undefined): SiteSection {
   return {
+    register: true,
+    ...(heading ? { heading } : {}),
     // The page's heading is the register's title already.
     title: "",
     downloads: [
@@ -977,7 +985,7 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
   return {
     id: catalog.id,
     title: table.title,
-    notes: table.notes,
+    notes: paragraphNote(rc, table.notes, coverage.entries.filter((e) => e.paragraph).length),
     edition: editionNotes(rc, catalog),
     former: former?.header,
     // A process's or document's column is headed by its code, set vertically; its full name is in the title and
@@ -994,7 +1002,8 @@ function heatMap(rc: RegisterContext, catalog: Catalog, table: Table, pages: Sit
         title: String(row.title),
         // A row the coverage ratio does not count (nothing names the clause, or only a parent clause without
         // coverage.inherit_from_parent) is coloured as not addressed, as csr check reports it.
-        state: entry.state === "inherited" && !coverage.inherit ? "inherited uncovered" : entry.state,
+        // The row's classes are "row-" and its state, never a cell's class: a cell's "inherited" (○) is light green, a row's is not.
+        state: entry.state === "inherited" && !coverage.inherit ? "row-inherited row-uncovered" : `row-${entry.state}`,
         coverage: String(row.coverage),
         cells: [
           ...entityColumns.map((c, j): HeatMapCell => {
@@ -1068,4 +1077,14 @@ function sitemap(baseUrl: string, pages: SitePages, top: string[]): string {
   const all = [...top, ...(["document", "csr", "customer", "process", "person"] as const).flatMap((kind) => pages.entries(kind).map(([, page]) => page))];
   const urls = all.map((p) => `  <url><loc>${escapeHtml(new URL(p.split("/").map(encodeURIComponent).join("/"), baseUrl).href)}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
+}
+
+/**
+ * The heat map's coverage line (its first note) says how many of its rows are untitled paragraphs (ISO 9001
+ * 8.7.1: listed where something names them, never counted, model/coverage.ts), so a ratio over fewer
+ * clauses than rows is explained.
+ */
+function paragraphNote(rc: RegisterContext, notes: string[] | undefined, paragraphs: number): string[] | undefined {
+  if (!notes?.length || paragraphs === 0) return notes;
+  return [`${notes[0]}${t(rc, "site.coverage.paragraphs", { count: paragraphs })}`, ...notes.slice(1)];
 }

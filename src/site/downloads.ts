@@ -13,6 +13,8 @@ export interface DownloadsInput {
   registers: { name: string; table: Table; xlsxFile: string }[];
   entries: SearchEntry[];
   lang: Lang;
+  /** The register under its heading, as `csr list --format xlsx` writes it (SiteOptions.heading); the CSV has none. */
+  heading?: (table: Table) => Table;
 }
 
 export interface SiteFile {
@@ -25,7 +27,7 @@ export async function buildDownloads(input: DownloadsInput): Promise<SiteFile[]>
   for (const { name, table, xlsxFile } of input.registers) {
     // As `csr list`/`csr matrix --format csv` writes it: the as-of day in every row of a table that depends on the day.
     files.push({ path: `registers/${name}.csv`, content: toCsv(withAsOfColumn(table, input.lang)) });
-    await writeXlsx([table], xlsxFile);
+    await writeXlsx([input.heading?.(table) ?? table], xlsxFile);
   }
   for (const asset of searchAssets(input.entries)) files.push({ path: `assets/${asset.name}`, content: asset.text });
   return files;

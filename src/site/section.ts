@@ -6,16 +6,18 @@
  * partial `site-section` (templates/site/site-section.hbs) calls this through the helper
  * `section-html`, so a repository that replaces the partial still lays sections out itself.
  */
+import { cellMarkup, signatureLines, type RegisterHeading } from "../report/table.js";
 import type { Cell, SiteSection } from "./view.js";
 
 /** Text for an element or a quoted attribute: Handlebars's own escaping, so a page is the same whichever writes it. */
 export type Escape = (text: string) => string;
 
 export function sectionHtml(section: SiteSection, escape: Escape): string {
-  const { id, title, downloads, table, items, notes, empty } = section;
-  let html = `<section class="site-section"${id ? ` id="${escape(id)}"` : ""}>\n${title ? `<h2>${escape(title)}</h2>` : ""}\n`;
+  const { id, title, downloads, table, items, notes, empty, heading, register } = section;
+  let html = `<section class="site-section${register ? " site-register" : ""}"${id ? ` id="${escape(id)}"` : ""}>\n${title ? `<h2>${escape(title)}</h2>` : ""}\n`;
   if (downloads?.length) html += `<p class="site-downloads">${downloads.map((d) => `<a href="${escape(d.href ?? "")}" download>${escape(d.text)}</a>`).join("")}</p>`;
   html += "\n";
+  if (heading) html += headingHtml(heading, escape);
   if (table) {
     if (table.rows.length > 0) {
       html += `<div class="site-scroll">\n<table class="site-table">\n<thead><tr>${table.columns.map((c) => `<th scope="col">${escape(c.header)}</th>`).join("")}</tr></thead>\n<tbody>\n`;
@@ -28,7 +30,7 @@ export function sectionHtml(section: SiteSection, escape: Escape): string {
         const cells = new Array<string>(row.length);
         for (let c = 0; c < cells.length; c++) {
           const cell = row[c]!;
-          cells[c] = `<td${cell.className ? ` class="${escape(cell.className)}"` : ""}>${cellHtml(cell, escape)}</td>`;
+          cells[c] = `<td${cell.className ? ` class="${escape(cell.className)}"` : ""}>${cellHtml(cell, escape, register === true)}</td>`;
         }
         rows[r] = `<tr>${cells.join("")}</tr>\n`;
       }
@@ -40,21 +42,31 @@ export function sectionHtml(section: SiteSection, escape: Escape): string {
   if (items?.length) html += `<ul class="site-items">${items.map((item) => `<li>${cellHtml(item, escape)}</li>`).join("")}</ul>\n`;
   else html += `${!table && empty ? `<p class="site-empty">${escape(empty)}</p>` : ""}\n`;
   for (const note of notes ?? []) html += `<p class="site-note">${escape(note)}</p>`;
+  if (heading?.signatures.length) html += `<p class="site-signatures">${signatureLines(heading).map((line) => `<span>${escape(line)}</span>`).join("")}</p>`;
   return `${html}\n</section>`;
 }
 
-/** A value, as a link when it has one (the partial `site-cell`). */
-function cellHtml(cell: Cell, escape: Escape): string {
-  if (cell.className === "list" && !cell.href) return `<div class="site-list">${listHtml(cell.text, escape)}</div>`;
-  return cell.href ? `<a href="${escape(cell.href)}">${escape(cell.text)}</a>` : escape(cell.text);
+/**
+ * A register's heading as `csr list --format html` prints it (organisation, form number and version, as-of date)
+ * above its table; the signature lines (编制/审核/批准) follow the table and are printed only (site.css).
+ */
+function headingHtml(heading: RegisterHeading, escape: Escape): string {
+  return `<p class="site-heading">${[heading.organisation, heading.form, heading.asOf].filter(Boolean).map((part) => `<span>${escape(part)}</span>`).join("")}</p>\n`;
 }
 
 /**
- * A list's values (a manual's ~190 clause numbers joined by "/"): a line may end after each separator, as
- * in the registers' HTML and PDF (report/table.ts), so one cell does not widen its table by screens; in a
- * block of at most some 36 characters' width (site.css .site-list), so the other columns keep their room.
- * Break opportunities go into the text alone, not into an escape's ";".
+ * A value, as a link when it has one (the partial `site-cell`). A register's cell without a link is laid out as
+ * `csr list --format html` lays it out (report/table.ts cellMarkup: lines by <br>, numbers unbroken); a list's
+ * values (a manual's ~190 clause numbers joined by "/") in a block of at most some 36 characters' width
+ * (site.css .site-list), so the other columns keep their room.
  */
+function cellHtml(cell: Cell, escape: Escape, register = false): string {
+  if (cell.href) return `<a href="${escape(cell.href)}">${escape(cell.text)}</a>`;
+  if (cell.className === "list") return `<div class="site-list">${register ? cellMarkup(cell.text, "list", escape) : listHtml(cell.text, escape)}</div>`;
+  return register ? cellMarkup(cell.text, cell.className ?? "text", escape) : escape(cell.text);
+}
+
+/** A list's values, a line ending only after a separator; break opportunities in the text alone, not in an escape's ";". */
 function listHtml(text: string, escape: Escape): string {
   return escape(text).replace(/(&[a-z0-9#]+;)|([/、，,；;])/gi, (_, entity: string | undefined, separator: string) => entity ?? `${separator}<wbr>`);
 }

@@ -3,7 +3,7 @@
  * already made relative to the page; templates only lay them out.
  */
 import type { Lang } from "../render/view.js";
-import { columnClass, type Cell as TableCell, type ColumnKind, type Table } from "../report/table.js";
+import { columnClass, type Cell as TableCell, type ColumnKind, type RegisterHeading, type Table } from "../report/table.js";
 import type { EntityKind, SitePages } from "./pages.js";
 
 /** One value on a page, a link when `href` is set. */
@@ -29,6 +29,10 @@ export interface SiteSection {
   /** Shown when the section has no rows or items. */
   empty?: string;
   downloads?: Cell[];
+  /** A register's heading (organisation, form number, as-of date) above its table, and its signature lines, printed only. */
+  heading?: RegisterHeading;
+  /** A register's or matrix's section: its cells are laid out as csr list's HTML lays them out (section.ts). */
+  register?: boolean;
 }
 
 export interface Fact {

@@ -224,6 +224,44 @@ describe("csr site on the bundled example", () => {
     expect(read("registers/index.html")).toContain('<a href="../registers/changes.html">变更报告：2025-11-28 至 2026-11-27</a>');
   });
 
+  it("heads a register's page and its workbook as csr list does: organisation, form, as-of day; signature lines and no downloads on paper (tester25 F1)", async () => {
+    const page = read("registers/documents.html");
+    expect(page).toContain('<p class="site-heading"><span>江苏安迈汽车零部件有限公司</span><span>表单编号：QR-001-03 A/0</span><span>截至 2026-11-27</span></p>');
+    expect(page).toContain('<p class="site-signatures"><span>编制：________ 日期：________</span><span>审核：________ 日期：________</span><span>批准：________ 日期：________</span></p>');
+    const css = read("assets/site.css");
+    expect(css).toContain(".site-signatures { display: none; }");
+    expect(css).toContain("@media print { .site-header, .site-footer, .site-extras, .site-skip, .site-downloads { display: none; } }");
+    expect(css).toMatch(/@media print \{[^@]*\.site-signatures \{ display: flex;/);
+    const out = join(tempDir(), "documents.xlsx");
+    expect((await csrInProcess(["-C", repo, "list", "documents", "--today", DAY, "--format", "xlsx", "--out", out], { lang: null })).code).toBe(0);
+    const ExcelJS = (await import("exceljs")).default;
+    const sheets = async (file: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      return workbook.worksheets.map((s) => ({ name: s.name, header: s.headerFooter.oddHeader, rows: s.getSheetValues() }));
+    };
+    const listed = await sheets(out);
+    expect(listed[0]!.header).toBe("&L江苏安迈汽车零部件有限公司&C&14&B受控文件清单（共 45 份）&R表单编号：QR-001-03 A/0 截至 2026-11-27");
+    expect(await sheets(join(site.out, "registers/documents.xlsx"))).toEqual(listed);
+  });
+
+  it("lays out a register's list cells as csr list's HTML: one item a line, numbers unbroken (tester25 F5)", async () => {
+    expect(read("registers/csr-list.html")).toContain('<td><span class="nobr">QP-011</span> 5.3 追溯记录<br><span class="nobr">QP-002</span> 5.3 保存期限<br><span class="nobr">QR-011-01</span></td>');
+    expect(read("assets/site.css")).toContain(".nobr { white-space: nowrap; }");
+  });
+
+  it("colours a heat map's row by classes of its own, never by a cell's (tester25 F3), and says which rows the ratio leaves out (F11)", async () => {
+    const page = read("coverage.html");
+    const rowClasses = new Set([...page.matchAll(/<tr class="([^"]*)"/g)].map((m) => m[1]));
+    expect([...rowClasses]).toEqual(["row-covered"]);
+    const css = read("assets/site.css");
+    // The cells' classes colour whatever carries them: no row's class may be one of them.
+    const cellColours = [...css.matchAll(/^\.([a-z-]+) \{ background/gm)].map((m) => m[1]);
+    expect(cellColours).toEqual(["direct", "parent", "inherited", "uncovered", "excluded"]);
+    for (const row of rowClasses) for (const name of row!.split(" ")) expect(cellColours).not.toContain(name);
+    expect(page).toContain("覆盖率：186/186 (100.0%)（另列 9 个无标题段落，不计入）");
+  });
+
   it("the heat map colours each clause against processes and procedures and links each mark", async () => {
     const page = read("coverage.html");
     expect(page).toContain('<td class="direct"><a href="processes/C1.html" title="4.3.2 × C1 市场开发与顾客要求评审" aria-label="4.3.2 × C1 市场开发与顾客要求评审">●</a></td>');
@@ -231,7 +269,7 @@ describe("csr site on the bundled example", () => {
     // A blank cell is neutral (no class); a clause nothing addresses is coloured as a row, the legend says so.
     expect(page).toContain('<td></td>');
     expect(page).not.toContain('class="none"');
-    expect(page).not.toContain('<tr class="uncovered">');
+    expect(page).not.toContain('<tr class="row-uncovered">');
     expect(page).toContain('<li><span class="swatch uncovered"></span>未对应的条款（整行标出：没有过程或文件列出该条款，不计入覆盖率）</li>');
     // Columns are headed by their codes, the full names in the key above the table.
     expect(page).toContain('<th scope="col" class="vertical" title="C1 市场开发与顾客要求评审"><span><a href="processes/C1.html">C1</a></span></th>');
@@ -361,8 +399,8 @@ describe("csr site options", () => {
     expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain("无法显示：QP-001 refers to QP-404");
     // Nothing addresses any clause: every row of the heat map is marked uncovered, its blank cells neutral.
     const coverage = readFileSync(join(site.out, "coverage.html"), "utf8");
-    expect(coverage).toContain('<tr class="uncovered"><th scope="row"><span class="number">4</span> 组织环境</th><td></td>');
-    expect(coverage).not.toContain('<tr class="covered">');
+    expect(coverage).toContain('<tr class="row-uncovered"><th scope="row"><span class="number">4</span> 组织环境</th><td></td>');
+    expect(coverage).not.toContain('<tr class="row-covered">');
     // The finding is on the dashboard, and its list links to the document's page.
     const index = readFileSync(join(site.out, "index.html"), "utf8");
     expect(index).toContain('<a class="site-number alert" href="lists/findings-error.html"><span class="count">1</span> <span class="label">错误</span></a>');

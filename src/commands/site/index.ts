@@ -21,7 +21,7 @@ import type { RegisterContext } from "../../report/registers/context.js";
 import { periodChangeReport, periodTable } from "../changes/index.js";
 import { dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
-import { refuseOrWarnUnreadable } from "../shared/output.js";
+import { refuseOrWarnUnreadable, withHeading } from "../shared/output.js";
 import { releasedOn } from "../shared/registers.js";
 
 export interface SiteFlags {
@@ -74,7 +74,7 @@ export async function siteCommand(ctx: CommandContext, flags: SiteFlags): Promis
     // The change report of the twelve months to `today`, the period an annual surveillance audit looks at; its title names the days.
     const changes = await periodChangeReport(ctx, root, repo, addDays(addMonths(today, -12), 1), today);
     const changeReport = (rc: RegisterContext) => periodTable(rc, changes);
-    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), changeReport }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
+    const summary = await buildSite(repo, findings, { lang, today, baseUrl, version, released: await releasedOn(repo, today), changeReport, heading: (table) => withHeading(repo, table, lang, today) }, { fileFor, write: (path, content) => writeFileSync(fileFor(path), content) });
     writeFileSync(join(staging, SITE_MARKER), t("site-command.marker") + "\n");
     swapIn(staging, out);
     ctx.stdout(`${shown(ctx.dir, out)}/index.html\n`);
