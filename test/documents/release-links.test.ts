@@ -161,3 +161,24 @@ describe("csr release re-pointing a link in a CSR file not committed yet (tester
     expect(csrFile(dir, "DYA-003")).toContain("  - {document: QP-001, section: 4 作业流程}\n");
   });
 });
+
+describe("csr release that would break several CSR links (tester23)", { timeout: 120_000 }, () => {
+  it("names every one, a line each, before anything is written", async () => {
+    const dir = await repository(false);
+    writeFileSync(join(dir, "documents/QP-001.yaml"), procedure(SECTIONS.filter(([title]) => title !== "定义" && title !== "作业流程")));
+    const before = head(dir);
+    expect(await release(dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        "csr: The new text of QP-001 no longer has the sections that 2 CSR links point at: the release would break them; nothing was written.",
+        "  DYA-001: section 5 作业流程",
+        "  DYA-002: section 4 定义",
+        "hint: For each, point the link at the section that addresses it now with 'csr address <CSR> QP-001 --section <section>' and remove the old one with 'csr address <CSR> QP-001 --section \"<old section>\" --remove' (only that, if the document no longer addresses it), then release again: the link changes are committed with the release.",
+        "",
+      ].join("\n"),
+    });
+    expect(head(dir)).toBe(before);
+    expect(git(dir, ["status", "--porcelain"])).toBe(" M documents/QP-001.yaml\n");
+  });
+});

@@ -45,8 +45,9 @@ export interface LinkPlan {
 /**
  * What the release of `doc` (its text as released: the working tree's) does with the CSR links to it.
  * `path`: the document's file, repository-relative.
- * Errors: UserError for a link the release would break (exit 2, with the commands that re-point or
- * remove it), and for a CSR file that must go into the release's commit and has other uncommitted changes.
+ * Errors: UserError for the links the release would break (exit 2: one, with the commands that
+ * re-point or remove it; several, each on a line of its own up to BROKEN_SHOWN, and how many more),
+ * and for a CSR file that must go into the release's commit and has other uncommitted changes.
  */
 export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc: ControlledDocument, path: string): Promise<LinkPlan> {
   const prefix = workTreePrefix(root) ?? "";
@@ -70,6 +71,7 @@ export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc
       throw new UserError(t("release.link-other-changes", { path: file.path, csr: csr.id, document: doc.id }), t("release.link-other-changes.hint", { path: file.path, document: doc.id }));
     }
   }
+  const broken: { csr: string; document: string; section: string }[] = [];
   for (const located of csrs) {
     const { value: csr, file } = located;
     let addressed: AddressedIn[] | undefined;
@@ -78,8 +80,8 @@ export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc
       const to = successor(sections, beforeSections, place.section);
       // A link that did not hold before either is not this release's doing (csr check reports it), unless the release commits it.
       if (to === undefined && (before === undefined || resolves(beforeSections, place.section) || plan.along.includes(file.path))) {
-        const data = { csr: csr.id, document: doc.id, section: place.section };
-        throw new UserError(t("release.link-broken", data), t("release.link-broken.hint", data));
+        broken.push({ csr: csr.id, document: doc.id, section: place.section });
+        return;
       }
       if (to === undefined || to === place.section) return;
       plan.moved.push({ csr: csr.id, path: file.path, index, from: place.section, to });
@@ -87,8 +89,18 @@ export async function planLinks(root: string, csrs: readonly Located<Csr>[], doc
     });
     plan.csrs.push(addressed ? { ...located, value: { ...csr, addressed } } : located);
   }
+  if (broken.length === 1) throw new UserError(t("release.link-broken", broken[0]), t("release.link-broken.hint", broken[0]));
+  if (broken.length > 1) {
+    // Every link is named, so that all are mended before the next try, not one per refused release (tester23).
+    const shown = broken.slice(0, BROKEN_SHOWN).map((b) => t("release.links-broken.line", b));
+    const more = broken.length > BROKEN_SHOWN ? [t("release.links-broken.more", { number: broken.length - BROKEN_SHOWN })] : [];
+    throw new UserError([t("release.links-broken", { document: doc.id, number: broken.length }), ...shown, ...more].join("\n"), t("release.links-broken.hint", { document: doc.id }));
+  }
   return plan;
 }
+
+/** How many broken links a refused release names one by one; the rest are counted. */
+const BROKEN_SHOWN = 10;
 
 /**
  * The section `ref` names in the new text (`sections`), written as `csr address` writes it: `ref`
