@@ -11,7 +11,6 @@
  * and supersession are dated.
  */
 import { currentRevision, issuedOn, revisionOn } from "./index.js";
-import { csrDistributions } from "./distribution.js";
 import { withReleasedContent } from "./revision.js";
 import { REPORT_SIGNER_ROLES, type ControlledCopy, type ControlledDocument, type Csr, type Customer, type Revision } from "./types.js";
 
@@ -129,24 +128,25 @@ function copyOn(copy: ControlledCopy, day: string): ControlledCopy {
  * its verification, a distribution, a training session, the supersession.
  */
 export function csrRecordedAfter(csr: Csr, day: string): boolean {
+  // Date by date, without listing them first: the change report asks it of every CSR for both ends of
+  // its period, and the list of dates was most of what that cost (0.37 s of 1.1 s at 10,000 entities).
+  const after = (date: string | undefined) => date !== undefined && date > day;
   const review = csr.review;
   const implementation = csr.implementation;
-  const dates = [
-    csr.received,
-    review?.restarted,
-    review?.decision?.date,
-    ...(review?.opinions ?? []).map((o) => o.date),
-    ...REPORT_SIGNER_ROLES.map((role) => review?.[role]?.date),
-    ...(review?.confirmations ?? []).map((c) => c.date),
-    ...(review?.history ?? []).map((h) => h.closed),
-    implementation?.implemented,
-    implementation?.verified?.date,
-    ...(implementation?.history ?? []).map((h) => h.closed),
-    ...csrDistributions(csr).map((d) => d.date),
-    ...(csr.training?.sessions ?? []).map((s) => s.date),
-    csr.superseded?.date,
-  ];
-  return dates.some((date) => date !== undefined && date > day);
+  if (after(csr.received) || after(review?.restarted) || after(review?.decision?.date)) return true;
+  for (const opinion of review?.opinions ?? []) if (after(opinion.date)) return true;
+  for (const role of REPORT_SIGNER_ROLES) if (after(review?.[role]?.date)) return true;
+  for (const confirmation of review?.confirmations ?? []) if (after(confirmation.date)) return true;
+  for (const entry of review?.history ?? []) if (after(entry.closed)) return true;
+  if (after(implementation?.implemented) || after(implementation?.verified?.date)) return true;
+  for (const entry of implementation?.history ?? []) if (after(entry.closed)) return true;
+  // As csrDistributions lists them: each of a list, or the one object's date.
+  const distribution = csr.distribution;
+  if (Array.isArray(distribution)) {
+    for (const d of distribution) if (after(d.date)) return true;
+  } else if (after(distribution?.date)) return true;
+  for (const session of csr.training?.sessions ?? []) if (after(session.date)) return true;
+  return after(csr.superseded?.date);
 }
 
 /**
