@@ -11,7 +11,9 @@ import { csrOn, documentOn } from "./as-of.js";
 import { addDays } from "../core/dates.js";
 import { compareClauseNumbers } from "./catalog.js";
 import { clauseCoverage } from "./coverage.js";
+import { isStateSecret } from "./classification.js";
 import { currentRevision, issuedOn } from "./index.js";
+import { sectionNumberOnly } from "./sections.js";
 import type { ControlledDocument, Csr, Customer, Decision, Person, Revision, SourceDocument } from "./types.js";
 
 /** The areas of the report, in the order it lists them. */
@@ -232,21 +234,33 @@ function documentChanges(before: Repository, after: Repository): Change[] {
 }
 
 const sameDecision = (a: Decision | undefined, b: Decision | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const places = (csr: Csr): string => (csr.addressed ?? []).map((p) => (p.section ? `${p.document} ${p.section}` : p.document)).join(", ");
+/**
+ * Where a CSR is addressed, as the change report prints it; `secret` (the ids of documents marked
+ * 秘密, 机密 or 绝密) shows a section of those by its number alone (sectionNumberOnly, tester25 F2).
+ */
+const places = (csr: Csr, secret: ReadonlySet<string>): string =>
+  (csr.addressed ?? [])
+    .map((p) => {
+      const section = p.section && secret.has(p.document) ? sectionNumberOnly(undefined, p.section) : p.section;
+      return section ? `${p.document} ${section}` : p.document;
+    })
+    .join(", ");
+const secretIds = (repo: Repository): ReadonlySet<string> => new Set(repo.documents.filter((d) => isStateSecret(repo, d.value)).map((d) => d.value.id));
 
 function csrChanges(before: Repository, after: Repository): Change[] {
   const old = byId(before.csrs, (c) => c.id);
   const now = byId(after.csrs, (c) => c.id);
+  const secret = secretIds(after);
   const out: Change[] = [];
   for (const id of unionIds(old, now)) {
     if (!now.has(id) && after.unvalidated.csrs.has(id)) continue;
-    out.push(...csrChange(id, old.get(id), now.get(id)));
+    out.push(...csrChange(id, old.get(id), now.get(id), secret));
   }
   return out;
 }
 
 /** What changed in one CSR between two of its states (`a` absent: new; `b` absent: removed). */
-function csrChange(id: string, a: Csr | undefined, b: Csr | undefined): Change[] {
+function csrChange(id: string, a: Csr | undefined, b: Csr | undefined, secret: ReadonlySet<string>): Change[] {
   const out: Change[] = [];
   const change = (kind: ChangeKind, from: string, to: string, detail: string, date: string | null, more: Partial<Change> = {}) => out.push({ area: "csr", kind, id, title: (b ?? a)!.title, from, to, detail, date, ...more });
   if (!b) {
@@ -273,7 +287,7 @@ function csrChange(id: string, a: Csr | undefined, b: Csr | undefined): Change[]
     on = c.source_revision;
   }
   // A new CSR's places too: where the QMS addresses it is what an auditor traces first (IATF 16949 7.5.1.1).
-  if (places(b) !== (a ? places(a) : "")) change("addressed", a ? places(a) : "", places(b), "", null);
+  if (places(b, secret) !== (a ? places(a, secret) : "")) change("addressed", a ? places(a, secret) : "", places(b, secret), "", null);
   if (b.superseded && !a?.superseded) change("superseded", "", b.superseded.by ?? "", b.superseded.reason, b.superseded.date);
   return out;
 }
@@ -295,6 +309,7 @@ function csrEventDays(csr: Csr): string[] {
  */
 function csrChangesIn(repo: Repository, from: string, to: string): Change[] {
   const customers = new Map(repo.customers.map((c) => [c.value.code, c.value]));
+  const secret = secretIds(repo);
   const out: Change[] = [];
   const dayBefore = (day: string) => addDays(day, -1);
   for (const { value: csr } of repo.csrs) {
@@ -303,7 +318,7 @@ function csrChangesIn(repo: Repository, from: string, to: string): Change[] {
     for (const day of csrEventDays(csr)) {
       if (day < from || day > to) continue;
       const current = csrOn(csr, day, customer);
-      if (current) out.push(...csrChange(csr.id, previous, current).filter((c) => !isUndated(c)));
+      if (current) out.push(...csrChange(csr.id, previous, current, secret).filter((c) => !isUndated(c)));
       previous = current;
     }
   }

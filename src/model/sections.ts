@@ -128,14 +128,28 @@ export function sectionAnchor(number: string): string {
 
 /**
  * Where a CSR's `addressed` entry points inside its document: the section's label in `lang`
- * ("5.2 符号转换"; the text as written when the document has no such section) and its anchor on the
- * document's page ("" when the section is not found).
+ * ("5.2 符号转换"; the text as written when the document has no such section; the number alone with
+ * `numberOnly`, see sectionNumberOnly) and its anchor on the document's page ("" when the section is not found).
  */
-export function addressedSection(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string): { section: string; anchor: string } {
+export function addressedSection(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string, numberOnly = false): { section: string; anchor: string } {
   if (!text) return { section: "", anchor: "" };
+  if (numberOnly) {
+    const found = doc && findSection(numberedOnce(doc), text).found;
+    return { section: sectionNumberOnly(doc, text), anchor: found ? sectionAnchor(found.number) : "" };
+  }
   if (!doc) return { section: text, anchor: "" };
   const { found } = findSection(numberedOnce(doc), text);
   return found ? { section: sectionLabel(found, lang), anchor: sectionAnchor(found.number) } : { section: text, anchor: "" };
+}
+
+/**
+ * A CSR's `addressed[].section` as it may be published when its document is marked with a level of
+ * 国家秘密 (model/classification.ts isStateSecret): the section's number alone, since a section's
+ * title can tell what the withheld text is about; a title without a number is looked up in the
+ * document's sections for its number, and is "" (the document alone) when it names none.
+ */
+export function sectionNumberOnly(doc: Pick<ControlledDocument, "sections"> | undefined, text: string): string {
+  return parseSectionReference(text).number ?? (doc && findSection(numberedOnce(doc), text).found?.number) ?? "";
 }
 
 /**
@@ -158,10 +172,11 @@ export function sectionLabel(section: NumberedSection, lang: string): string {
 
 /**
  * How a CSR's `addressed[].section` prints: the document's own number and title when the
- * reference resolves, else the text as written (the check reports it).
+ * reference resolves, else the text as written (the check reports it); the number alone with
+ * `numberOnly` (a document marked 秘密, 机密 or 绝密: sectionNumberOnly).
  */
-export function addressedSectionLabel(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string): string {
-  return addressedSection(doc, text, lang).section;
+export function addressedSectionLabel(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string, numberOnly = false): string {
+  return addressedSection(doc, text, lang, numberOnly).section;
 }
 
 /**

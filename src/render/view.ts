@@ -641,7 +641,7 @@ export function csrReportView(repo: Repository, index: RepoIndex, csr: Csr, lang
     addressed: (csr.addressed ?? []).map((a) => {
       const reference = names.reference(csr.id, a.document);
       const target = index.documents.get(a.document)?.value;
-      const { section, anchor } = addressedSection(target, a.section, lang);
+      const { section, anchor } = addressedSection(target, a.section, lang, target !== undefined && isStateSecret(repo, target));
       // A place that does not address the requirement on the day says so, as the CSR matrix does (已作废 <date> / 待实施, 不计入落实).
       const standing = addressing(a, target, today);
       const mark =

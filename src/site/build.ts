@@ -659,7 +659,7 @@ function documentSections(
         // A withdrawn document, or a link made against a revision not yet in force, does not address the CSR on the day: as the CSR matrix marks it.
         const standing = addressing(c.place, doc, today);
         const mark = standing.counts || standing.why === "unreleased" ? undefined : standing.why === "pending" ? t(rc, "site.document.csr.pending", { version: standing.version, date: standing.date }) : [standing.date && t(rc, "register.csr.matrix.version.withdrawn", { date: standing.date }), t(rc, "register.csr.link.withdrawn")];
-        const note = [c.place.section && addressedSectionLabel(doc, c.place.section, rc.lang), mark].flat().filter(Boolean).join(t(rc, "register.remarks-separator"));
+        const note = [c.place.section && addressedSectionLabel(doc, c.place.section, rc.lang, isStateSecret(rc.repo, doc)), mark].flat().filter(Boolean).join(t(rc, "register.remarks-separator"));
         return entityCell(page, "csr", c.id, withNote(rc, `${c.id} ${csr ? localized(rc.lang, csr.title, csr.title_en) : ""}`, note || undefined));
       }),
       empty: none,

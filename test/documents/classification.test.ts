@@ -101,6 +101,27 @@ describe("csr site with a 秘密 document", () => {
     for (const row of links) expect(row).toMatch(/,已确认(,|$)/);
   });
 
+  it("publishes a CSR's section of it by number alone, also where the CSR file gives the title, and csr address records the number alone (tester25 F2)", async () => {
+    const repo = copyFixture("examples/acme-auto");
+    const procedure = join(repo, "documents/procedures/QP-006.yaml");
+    const marked = readFileSync(procedure, "utf8").replace("status: released\n", "status: released\nclassification: 秘密\n");
+    writeFileSync(procedure, marked.replace("      - title: 外部实验室\n", "      - title: 雷达罩外委试验\n"));
+    // A link written before csr address recorded numbers alone (or by hand), with the section's title.
+    const csr = join(repo, "csr/BCM/BCM-002.yaml");
+    writeFileSync(csr, readFileSync(csr, "utf8").replace("    section: 5.5 外部实验室\n", "    section: 5.5 雷达罩外委试验\n"));
+    const added = await csrInProcess(["-C", repo, "address", "BCM-001", "QP-006", "--section", "雷达罩外委试验", "--by", "xuht", "--date", DAY, "-y"], { lang: null });
+    expect([added.code, added.stdout]).toEqual([0, "BCM-001：已在 QP-006 5.5 中落实。\nQP-006 的密级为秘密：章节只按编号记录，登记表和站点页面都不引用其标题。\n"]);
+    expect(doc(repo, "csr/BCM/BCM-001.yaml").addressed).toEqual([{ document: "QP-006", section: "5.5", pin: expect.any(Object) }]);
+    const shown = join(tempDir(), "site");
+    expect((await csrInProcess(["-C", repo, "site", "--out", shown, "--today", DAY], { lang: null })).code).toBe(0);
+    expect(filesOf(shown).filter((f) => readFileSync(join(shown, f)).includes("雷达罩外委试验"))).toEqual([]);
+    expect(readFileSync(join(shown, "registers/csr-list.csv"), "utf8").match(/,QP-006 5\.5,/g)).toEqual([",QP-006 5.5,", ",QP-006 5.5,"]);
+    for (const args of [["list", "csr", "--format", "csv"], ["matrix", "csr", "--format", "csv"], ["matrix", "csr", "--format", "csv", "--lang", "en"]]) {
+      const listed = await csrInProcess(["-C", repo, ...args, "--today", DAY], { lang: null });
+      expect([listed.code, listed.stdout.includes("QP-006 5.5") || listed.stdout.includes("QP-006,5.5,"), listed.stdout.includes("雷达罩外委试验")]).toEqual([0, true, false]);
+    }
+  });
+
   it("publishes the body of a document marked 内部", async () => {
     const repo = gjbRepo();
     const path = join(repo, "documents/CS_QP-006.yaml");

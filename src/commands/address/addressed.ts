@@ -14,14 +14,15 @@ export type AddressedEntry = NonNullable<Csr["addressed"]>[number];
 
 /**
  * The entry for `document` and an optional section reference (number, title, or both), recorded
- * as the document's own number and title; refuses a section the document does not declare,
- * naming the ones it has.
+ * as the document's own number and title, or its number alone with `numberOnly` (a document marked
+ * 秘密, 机密 or 绝密: the CSR file, its registers and the site must not quote the withheld text's
+ * titles, tester25 F2); refuses a section the document does not declare, naming the ones it has.
  */
-export function addressedEntry(document: ControlledDocument, section: string | undefined): AddressedEntry {
+export function addressedEntry(document: ControlledDocument, section: string | undefined, numberOnly = false): AddressedEntry {
   if (section === undefined || section.trim() === "") return { document: document.id };
   const sections = documentSections(document);
   const { found, titleMismatch } = findSection(sections, section);
-  if (found && titleMismatch === undefined) return { document: document.id, section: sectionLabel(found, "zh-CN") };
+  if (found && titleMismatch === undefined) return { document: document.id, section: numberOnly ? found.number : sectionLabel(found, "zh-CN") };
   if (found) {
     throw new UserError(t("address.section-title-mismatch", { document: document.id, number: found.number, title: found.title, given: titleMismatch }), t("address.section-title-mismatch.hint", { number: found.number }));
   }

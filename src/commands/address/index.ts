@@ -6,6 +6,7 @@
  */
 import type { Prompts } from "../add/prompting.js";
 import type { CommandContext } from "../context.js";
+import { classificationName, documentClassification, isStateSecret } from "../../model/classification.js";
 import { documentSections, sectionLabel } from "../../model/sections.js";
 import { personLabel } from "../shared/people.js";
 import { editFile, findCsrById, findDocumentById, need, withEditSession, personOption, saveChanges } from "../shared/edit.js";
@@ -109,7 +110,8 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       (ask && sections.length > 0
         ? await ask.select({ message: t("prompt.address.section"), choices: [{ value: "", name: t("prompt.address.whole-document") }, ...sections.map((s) => ({ value: s.number, name: sectionLabel(s, "zh-CN") }))] })
         : undefined);
-    const entry = { ...addressedEntry(document, section) };
+    const secret = isStateSecret(session.repo, document);
+    const entry = { ...addressedEntry(document, section, secret) };
     entry.pin = pinFor(csr, document, entry.section, by, date);
     let added = false;
     const change = editFile(session.root, file.path, "csr", (doc) => (added = addAddressed(csr, doc, entry)));
@@ -119,6 +121,7 @@ export async function addressCsr(ctx: CommandContext, csrId: string | undefined,
       return 0;
     }
     const lines = [t("address.addressed", { id: csrId, where })];
+    if (secret && entry.section) lines.push(t("address.number-only", { document: target, classification: classificationName(language(), documentClassification(session.repo, document)) }));
     if (document.status !== "released") lines.push(t("address.not-released", { id: target, status: t(`value.document-status.${document.status}`) }));
     await saveChanges(ctx, session, [change], lines, { commit: flags.commit, message: t("commit.address.add", { id: csrId, where }) });
     return 0;

@@ -8,6 +8,7 @@ import { addressing, categoryName, csrFacts, csrStatus, csrStatusLabel, DEFAULT_
 import { changedEnds, SectionPrints } from "../../model/fingerprint.js";
 import { currentReviewRound, workdaysPastDue, type ReviewRoundTimeliness } from "../../model/review-timeliness.js";
 import { supersededVerdict } from "./reviews.js";
+import { isStateSecret } from "../../model/classification.js";
 import { addressedSectionLabel } from "../../model/sections.js";
 import type { ControlledDocument, Csr } from "../../model/types.js";
 import type { Table } from "../table.js";
@@ -221,7 +222,7 @@ export function csrList(ctx: RegisterContext, options: { today: string; customer
       implementationStatus: csr.implementation?.status ? t(ctx, `register.implementation.${csr.implementation.status}`) : "",
       // One place per line, number first, as `csr import --as csr` reads it back; the section as the
       // matrix cites it (the document's own number and title), not as typed (auditor16 F5).
-      addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${addressedSectionLabel(documents.get(a.document), a.section, ctx.lang)}` : a.document)).join("\n"),
+      addressed: (csr.addressed ?? []).map((a) => (a.section ? `${a.document} ${addressedSectionLabel(documents.get(a.document), a.section, ctx.lang, secretDocument(ctx, documents.get(a.document)))}` : a.document)).join("\n"),
       implemented: csr.implementation?.implemented ?? null,
       evidence: csr.implementation?.evidence ?? "",
       verifiedBy: personName(ctx, csr.implementation?.verified?.by),
@@ -306,7 +307,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
         return {
           ...base,
           document: place.document,
-          section: addressedSectionLabel(doc, place.section, ctx.lang),
+          section: addressedSectionLabel(doc, place.section, ctx.lang, secretDocument(ctx, doc)),
           version: doc.obsolete?.date ? t(ctx, "register.csr.matrix.version.withdrawn", { date: doc.obsolete.date }) : statusLabel(ctx, doc.status),
           docTitle: documentTitle(ctx, doc),
           link: t(ctx, "register.csr.link.withdrawn"),
@@ -320,7 +321,7 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       return {
         ...base,
         document: place.document,
-        section: addressedSectionLabel(doc, place.section, ctx.lang),
+        section: addressedSectionLabel(doc, place.section, ctx.lang, secretDocument(ctx, doc)),
         // The version in force on the day, and one released to take effect later marked as the procedure list marks it (auditor16 F6).
         // A document never released has no version; its status says why (草稿): a blank cell looked like a gap in the record.
         version: doc ? versionInForce(ctx, doc, options.today) || statusLabel(ctx, doc.status) : "",
@@ -388,4 +389,9 @@ export function csrMatrix(ctx: RegisterContext, options: { customer?: string; to
       ...csrAsOfNotes(ctx, options.today, recordedCsrs(ctx, options.customer)),
     ],
   };
+}
+
+/** Whether a link into `doc` shows its section by number alone: the document is marked 秘密, 机密 or 绝密 (tester25 F2). */
+function secretDocument(ctx: RegisterContext, doc: ControlledDocument | undefined): boolean {
+  return doc !== undefined && isStateSecret(ctx.repo, doc);
 }
