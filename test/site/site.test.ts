@@ -387,6 +387,21 @@ describe("csr site options", () => {
     expect(report).toContain('</main>\n<footer class="own-footer">由 csr ');
   });
 
+  it("leaves a heat map's row addressed only through its parent uncoloured: its class is the row's, not the ○ cell's (tester25 F3)", async () => {
+    const dir = makeRepo({
+      "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\ncoverage: {inherit_from_parent: true}\nrules: {coverage/clause-uncovered: off}\n",
+      "people.yaml": "people: []\n",
+      "processes.yaml": "processes:\n  - code: M1\n    name: 组织环境\n    type: management\n    owner: QA\n    clauses: [IATF16949:4]\n",
+    });
+    const site = await buildSite(dir);
+    expect(site.code).toBe(0);
+    const coverage = readFileSync(join(site.out, "coverage.html"), "utf8");
+    expect(coverage).toContain('<tr class="row-inherited"><th scope="row"><span class="number">4.1</span> 理解组织及其环境</th><td class="parent">');
+    // The light green of ○ (.inherited) colours only what carries the class: the cells, never a row.
+    expect(coverage).not.toMatch(/<tr class="(?:[^"]* )?inherited[" ]/);
+    expect(readFileSync(join(site.out, "assets", "site.css"), "utf8")).toMatch(/^\.inherited \{ background: #a5d6a7;/m);
+  });
+
   it("a document with a reference that does not resolve gets a notice instead of its body", async () => {
     const dir = makeRepo({
       "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
