@@ -113,6 +113,20 @@ describe("csr set <CSR-id>", () => {
       `amendments:\n  - date: ${today()}\n    field: title\n    was: 包装须使用顾客周转箱\n    reason: 与顾客手册原文核对，漏录“专用”\n` +
         `  - date: ${today()}\n    field: clauses\n    was: [IATF16949:8.5.4]\n    reason: 与顾客手册原文核对，漏录“专用”\n`,
     );
+    // csr show prints them, in both languages and in its JSON (tester23).
+    const show = async (lang: "en" | "zh-CN", ...args: string[]) => (await csrInProcess(["-C", dir, "show", "DYA-003", ...args], { lang })).stdout;
+    const zh = await show("zh-CN");
+    expect(zh.slice(zh.indexOf("  更正记录"))).toMatch(
+      new RegExp(`^  更正记录 +${today()}，更正标题（原为 包装须使用顾客周转箱）：与顾客手册原文核对，漏录“专用”\n {2,}${today()}，更正条款（原为 IATF16949:8\\.5\\.4）：与顾客手册原文核对，漏录“专用”\n`),
+    );
+    const en = await show("en");
+    expect(en.slice(en.indexOf("  Amendments"))).toMatch(
+      new RegExp(`^  Amendments +${today()}, Title corrected \\(was 包装须使用顾客周转箱\\): 与顾客手册原文核对，漏录“专用”\n {2,}${today()}, Clauses corrected \\(was IATF16949:8\\.5\\.4\\): 与顾客手册原文核对，漏录“专用”\n`),
+    );
+    expect(JSON.parse(await show("en", "--format", "json")).csr.amendments).toEqual([
+      { date: today(), field: "title", was: "包装须使用顾客周转箱", reason: "与顾客手册原文核对，漏录“专用”" },
+      { date: today(), field: "clauses", was: ["IATF16949:8.5.4"], reason: "与顾客手册原文核对，漏录“专用”" },
+    ]);
   });
 
   it("shortens a decided CSR's title without --amend when its whole wording moves to its text unchanged (tester20 F26)", async () => {

@@ -188,6 +188,13 @@ function describe(repo: Repository, index: RepoIndex, csr: Csr, facts: CsrFacts,
     field("show.label.training", t(`train.state.${csrTrainingState(csr)}`) + (csr.training.records?.length ? t("show.training.records", { records: csr.training.records.join(sep) }) : ""), ...sessions);
   }
   if (csr.superseded) field("show.label.superseded", `${csr.superseded.date}${t("show.colon", { text: csr.superseded.reason })}${csr.superseded.by ? t("show.superseded.by", { by: csr.superseded.by }) : ""}`);
+  // The typing errors corrected after the decision (csr set --amend): the day, the field, what it was and why.
+  const amendments = (csr.amendments ?? []).map(
+    (a) =>
+      t("show.amendment", { date: a.date, field: t(`set.field.${a.field}`), was: a.was === undefined || a.was.length === 0 ? t("show.amendment.empty") : Array.isArray(a.was) ? a.was.join(t("common.list-separator")) : a.was }) +
+      (a.reason ? t("show.colon", { text: a.reason }) : ""),
+  );
+  if (amendments.length > 0) field("show.label.amendments", ...amendments);
   const history = (csr.review?.history ?? []).flatMap((round) => [
     [round.reason || round.revised_to ? withoutFinalStop(historyReason(round, csr.source.document, language())) : t("show.history.earlier-round"), round.source_revision ? t("show.history.revision", { revision: revisionName(round.source_revision) }) : "", round.closed ? t("show.history.closed", { date: round.closed }) : ""].filter(Boolean).join(t("show.comma")),
     ...(round.opinions ?? []).map((o) => `  ${opinionLine(o, person, department)}`),
