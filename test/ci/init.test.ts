@@ -78,7 +78,7 @@ describe("csr init", () => {
     expect(workflow.jobs.check.steps.at(-1)).toEqual({
       name: "csr check",
       env: { BASE_REF: "${{ github.base_ref }}" },
-      run: 'npx csr check --base "origin/$BASE_REF" --format github',
+      run: 'npx --no -- csr check --base "origin/$BASE_REF" --format github',
     });
     expect(workflow.jobs.check.steps[1]).toEqual({ uses: "actions/setup-node@v4", with: { "node-version": 22, cache: "npm" } });
     // Gitea reads .gitea/workflows only, once it exists: the pull-request check is there too.
@@ -88,38 +88,46 @@ describe("csr init", () => {
       "actions/checkout@v4",
       "actions/setup-node@v4",
       "npm ci",
-      'npx csr check --base "origin/$BASE_REF"',
+      'npx --no -- csr check --base "origin/$BASE_REF"',
     ]);
     expect(giteaCheck.jobs.check.steps[0].with).toEqual({ "fetch-depth": 0 });
     const gitlab = parse(readFileSync(join(dir, ".gitlab-ci.yml"), "utf8"));
     expect(gitlab["csr-check"].rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
-    expect(gitlab["csr-check"].script.at(-1)).toBe('npx csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml');
+    expect(gitlab["csr-check"].script.at(-1)).toBe('npx --no -- csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml');
     expect(gitlab["csr-check"].artifacts.reports).toEqual({ junit: "csr-junit.xml" });
     expect([gitlab["csr-check"].image, gitlab.pages.image]).toEqual(["node:22", "node:22"]);
     // The website holds customers' confidential CSRs: a job named pages is GitLab Pages by itself, so it runs only once
     // CSR_PUBLISH_SITE is set, and then from the default branch only; the check job runs on every merge request as before.
     expect(gitlab.pages.rules).toEqual([{ if: '$CSR_PUBLISH_SITE == "true" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
-    expect(gitlab.pages.script).toEqual(["npm ci", 'npx csr site --out public --base-url "$CI_PAGES_URL/"']);
+    expect(gitlab.pages.script).toEqual(["npm ci", 'npx --no -- csr site --out public --base-url "$CI_PAGES_URL/"']);
     expect(gitlab.pages.artifacts).toEqual({ paths: ["public"] });
     const site = parse(readFileSync(join(dir, ".github/workflows/csr-site.yml"), "utf8"));
     expect(site.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
+    // Deadlines move on without a push: every working day too (tester25 F7).
+    expect(site.on.schedule).toEqual([{ cron: "0 1 * * 1-5" }]);
     expect(site.jobs.site.if).toBe("vars.CSR_PUBLISH_SITE == 'true' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)");
     expect(site.jobs.site.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run)).toEqual([
       "actions/checkout@v4",
       "actions/setup-node@v4",
       "npm ci",
       "actions/configure-pages@v5",
-      'npx csr site --out _site --base-url "$BASE_URL/"',
+      'npx --no -- csr site --out _site --base-url "$BASE_URL/"',
       "actions/upload-pages-artifact@v3",
       "actions/deploy-pages@v4",
     ]);
     const gitea = parse(readFileSync(join(dir, ".gitea/workflows/csr-site.yml"), "utf8"));
     expect(gitea.jobs.site.if).toBe(site.jobs.site.if);
+    expect([gitea.on.schedule, gitea.permissions]).toEqual([[{ cron: "0 1 * * 1-5" }], { contents: "write" }]);
+    // No CI file can run another package than the one npm ci installed (a plain npx csr fetches the npm package csr).
+    for (const file of [".github/workflows/csr.yml", ".github/workflows/csr-site.yml", ".gitea/workflows/csr.yml", ".gitea/workflows/csr-site.yml", ".gitlab-ci.yml"]) {
+      expect(readFileSync(join(dir, file), "utf8").match(/npx [^\n]*/g), file).toEqual(expect.arrayContaining([expect.stringMatching(/^npx --no -- csr /)]));
+      expect(readFileSync(join(dir, file), "utf8").match(/npx (?!--no -- csr )/g), file).toBeNull();
+    }
     expect(gitea.jobs.site.steps.map((s: { uses?: string; run?: string }) => s.uses ?? s.run?.split("\n")[0])).toEqual([
       "actions/checkout@v4",
       "actions/setup-node@v4",
       "npm ci",
-      "npx csr site --out site",
+      "npx --no -- csr site --out site",
       "actions/upload-artifact@v3",
       "cd site",
     ]);
@@ -339,7 +347,7 @@ describe("csr init", () => {
     const lines = result.stdout.split("\n");
     expect(lines.slice(0, 11)).toEqual([`Created a document repository in ${join(top, "质量/体系")}:`, ...BASE_FILES.slice(0, 9).map((f) => `  ${f}`), ""]);
     expect(lines[11]).toBe(
-      "质量/体系 is a folder of a larger git repository: GitHub, GitLab and Gitea read CI files, and git reads hooks, only at the repository's root, so csr init wrote none there. Add csr to the root's CI as README 'Use in CI' shows, with -C: npx csr -C 质量/体系 check --base origin/main",
+      "质量/体系 is a folder of a larger git repository: GitHub, GitLab and Gitea read CI files, and git reads hooks, only at the repository's root, so csr init wrote none there. Add csr to the root's CI as README 'Use in CI' shows, with -C: npx --no -- csr -C 质量/体系 check --base origin/main",
     );
     expect(result.stdout).not.toContain("core.hooksPath");
     for (const path of [".github", ".gitea", ".gitlab-ci.yml", "hooks"]) expect(existsSync(join(top, "质量/体系", path)), path).toBe(false);

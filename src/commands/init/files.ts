@@ -199,6 +199,12 @@ const GITIGNORE = `node_modules/
 out/
 `;
 
+/*
+ * Every CI file runs the csr that `npm ci` installed, as `npx --no -- csr`: a plain `npx csr` on a
+ * runner without it (no package.json entry, a failed install) would download and run the unrelated npm
+ * package named csr (ours is qms-csr), with the site workflow's Pages token (tester25 F7).
+ */
+
 /**
  * The pull-request check of GitHub Actions, and of Gitea Actions, which reads .gitea/workflows and,
  * only when that folder does not exist, .github/workflows: as the site workflow is there, the check
@@ -223,7 +229,7 @@ jobs:
       - name: csr check
         env:
           BASE_REF: \${{ github.base_ref }}
-        run: npx csr check --base "origin/$BASE_REF"${host === "github" ? " --format github" : ""}
+        run: npx --no -- csr check --base "origin/$BASE_REF"${host === "github" ? " --format github" : ""}
 `;
 
 const gitlabCi = (standard: InitStandard) => `${t("init.file.gitlab-check.heading")}
@@ -236,7 +242,7 @@ csr-check:
   script:
     - npm ci
     - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
-    - npx csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml
+    - npx --no -- csr check --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit > csr-junit.xml
   artifacts:
     when: always
     reports:
@@ -251,7 +257,7 @@ pages:
     GIT_DEPTH: 0 ${t("init.file.ci.fetch-depth-site")}
   script:
     - npm ci
-    - npx csr site --out public --base-url "$CI_PAGES_URL/"
+    - npx --no -- csr site --out public --base-url "$CI_PAGES_URL/"
   artifacts:
     paths:
       - public
@@ -285,6 +291,8 @@ name: csr site
 on:
   push:
   workflow_dispatch:
+  schedule: ${t("init.file.site.schedule")}
+    - cron: "0 1 * * 1-5"
 permissions:
   contents: read
   pages: write
@@ -313,7 +321,7 @@ jobs:
       - name: csr site
         env:
           BASE_URL: \${{ steps.pages.outputs.base_url }}
-        run: npx csr site --out _site --base-url "$BASE_URL/"
+        run: npx --no -- csr site --out _site --base-url "$BASE_URL/"
       - uses: actions/upload-pages-artifact@v3
         with:
           path: _site
@@ -329,6 +337,10 @@ const giteaSiteWorkflow = (standard: InitStandard) => `${t("init.file.gitea-site
 name: csr site
 on:
   push:
+  schedule: ${t("init.file.site.schedule")}
+    - cron: "0 1 * * 1-5"
+permissions:
+  contents: write ${t("init.file.gitea-site.permission")}
 jobs:
   site:
     if: vars.CSR_PUBLISH_SITE == 'true' && github.ref == format('refs/heads/{0}', github.event.repository.default_branch)
@@ -341,7 +353,7 @@ jobs:
         with:
           node-version: 22
       - run: npm ci
-      - run: npx csr site --out site
+      - run: npx --no -- csr site --out site
       - uses: actions/upload-artifact@v3
         with:
           name: site
