@@ -4,7 +4,8 @@
  * script rather than imported, so that V8 takes its compiled code from the code cache the build made
  * of it (<file>.cache): Node 20 keeps no code cache for ES modules. V8 uses a cache only if the same
  * V8 made it, with the same flags, from the same text (it checks all three, and otherwise compiles
- * the file as it would have).
+ * the file as it would have). The file is ASCII (the build escapes any other character), read as
+ * Latin-1: V8 keeps it as it is, one byte a character, without decoding UTF-8.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,7 +19,7 @@ const fileOf = (command) => fileURLToPath(new URL(`../dist/cli/${command}.cjs`, 
 /** Runs the command's file (its modules' top-level code) and gives its `run` and the compiled script. */
 export function loadCommand(command, cachedData = codeCache(command)) {
   const file = fileOf(command);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname, __csrUrl) {${readFileSync(file, "utf8")}\n})`, { filename: file, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __csrUrl) {${readFileSync(file, "latin1")}\n})`, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file), pathToFileURL(file).href);
   return { run: module.exports.run, script, command };

@@ -213,10 +213,27 @@ async function commandBundle(digest, name, options, args) {
     outExtension: { ".js": ".cjs" },
     outdir: DIST,
   });
+  asciiOnly(join(DIST, "cli", `${name}.cjs`));
   const script = pathToFileURL(join(ROOT, "bin", "command-script.js")).href;
   const argv = ["node", "csr", ...args];
   const code = `const { loadCommand, writeCodeCache } = await import(${JSON.stringify(script)}); const loaded = loadCommand(${JSON.stringify(name)}); await loaded.run(${JSON.stringify(argv)}); writeCodeCache(loaded);`;
   withCsrFlags(code, `the ${name} command's code cache`, ["ignore", "ignore", "pipe"]);
+}
+
+/**
+ * Rewrites a bundle's non-ASCII characters as \u escapes, so that bin/command-script.js (and, for a
+ * validator, load/schemas.ts runValidatorCode) reads it as Latin-1: V8 then keeps its source as one
+ * byte a character and copies it in, where a file with a single non-ASCII character is decoded from
+ * UTF-8 in full into two bytes a character (esbuild escapes strings and identifiers but leaves the
+ * characters of regular expressions such as /[（「『【〔《]/ and comments as they are). In a string,
+ * a comment or a regular expression (with or without the u flag) the escape means the same
+ * character, an astral one as its two UTF-16 halves. Throws if a character is left over.
+ */
+function asciiOnly(file) {
+  // A backslash before the character (an identity escape, "\\（" in a string or a regular expression without the u flag) means the character itself.
+  const code = readFileSync(file, "utf8").replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) => `${slashes.slice(slashes.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (!/^[\x00-\x7f]*$/.test(code)) throw new Error(`${file} still has characters outside ASCII`);
+  writeFileSync(file, code);
 }
 
 /**
@@ -303,6 +320,7 @@ async function precompile(digest) {
     mkdirSync(dirname(file), { recursive: true });
     if (path.endsWith(".cjs")) {
       await build({ absWorkingDir: ROOT, stdin: { contents: content, resolveDir: ROOT, loader: "js" }, bundle: true, format: "cjs", platform: "node", target: "node20.17", minify: true, outfile: file, logLevel: "warning" });
+      asciiOnly(file);
     } else writeFileSync(file, content);
   }
   validatorCodeCaches(tool);

@@ -1,38 +1,48 @@
 /**
  * Run by `npm run build` (scripts/build.js) after bundling: what a check would otherwise compute in
  * every process, computed once. Each file is used only while what it was made from is unchanged
- * (the build stores the texts it was made from beside it), so a schema, catalog or calendar edited
- * without a rebuild is read afresh:
+ * (the build stores the files it was made from beside it, `<name>.sources`: load/shipped-sources.ts),
+ * so a schema, catalog or calendar edited without a rebuild is read afresh:
  * - `validators/<kind>.cjs`: the schemas compiled into standalone validator code (ajv), one file per
  *   kind of file, so that a check of a repository without CSRs never loads the CSR validator,
  *   `validators/<kind>.cjs.cache`, V8's code cache of each (writeValidatorCodeCaches), and
- *   `validators/schemas.json`, the schema files they were compiled from;
- * - `catalogs.json`: the shipped catalogs (standards/*.yaml), parsed;
- * - `calendars.json`: the shipped public calendars (calendars/*.yaml), parsed;
+ *   `validators/schemas.sources`, the schema files they were compiled from;
+ * - `catalogs.json`: the shipped catalogs (standards/*.yaml), parsed, and `catalogs.sources`;
+ * - `calendars.json`: the shipped public calendars (calendars/*.yaml), parsed, and `calendars.sources`;
+ * - `locales/<lang>/<part>.json`: each message catalog cut by the first part of its keys, and
+ *   `locales/<lang>.sources` (i18n/index.ts PRECOMPILED_LOCALES);
  * - `templates.cjs`: csr's Handlebars templates, compiled (src/render/precompiled.ts); each is
  *   found by its own text, so an edited template is compiled afresh.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { catalogParts, catalogUrl, LANGS } from "../i18n/index.js";
 import { parseShippedCalendars } from "./calendar.js";
 import { parseShippedCatalogs } from "./repository.js";
-import { createAjv, PRECOMPILED_VALIDATORS, runValidatorCode, SCHEMA_FILES, schemaSources } from "./schemas.js";
-import { TEMPLATES_DIR } from "./package.js";
+import { createAjv, PRECOMPILED_VALIDATORS, runValidatorCode, SCHEMA_FILES } from "./schemas.js";
+import { shippedSources } from "./shipped-sources.js";
+import { CALENDARS_DIR, SCHEMA_DIR, STANDARDS_DIR, TEMPLATES_DIR } from "./package.js";
 import type { FileKind } from "./source.js";
 
 /** The files to write under dist/precompiled/, by path relative to it. */
-export async function precompiledFiles(): Promise<Map<string, string>> {
+export async function precompiledFiles(): Promise<Map<string, string | Buffer>> {
   const require = createRequire(import.meta.url);
   const standalone = (require("ajv/dist/standalone") as typeof import("ajv/dist/standalone/index.js")).default;
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Buffer>();
   for (const [kind, schema] of Object.entries(SCHEMA_FILES) as [FileKind, string][]) {
     // ajv emits CommonJS.
     files.set(`validators/${kind}.cjs`, standalone(createAjv({ source: true }), { validate: schema }));
   }
-  files.set("validators/schemas.json", schemaSources());
+  files.set("validators/schemas.sources", shippedSources(SCHEMA_DIR, ".json"));
   files.set("catalogs.json", JSON.stringify(parseShippedCatalogs()));
+  files.set("catalogs.sources", shippedSources(STANDARDS_DIR, ".yaml"));
   files.set("calendars.json", JSON.stringify(parseShippedCalendars()));
+  files.set("calendars.sources", shippedSources(CALENDARS_DIR, ".yaml"));
+  for (const lang of LANGS) {
+    for (const [part, entries] of catalogParts(lang)) files.set(`locales/${lang}/${part}.json`, JSON.stringify(entries));
+    files.set(`locales/${lang}.sources`, readFileSync(catalogUrl(lang)));
+  }
   const templates = (await templatesToPrecompile()).map(({ source, noEscape, spec }) => `[${noEscape}, ${JSON.stringify(source)}, ${spec}]`);
   files.set("templates.cjs", `exports.templates = [\n${templates.join(",\n")}\n];\n`);
   return files;

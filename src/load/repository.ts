@@ -20,6 +20,7 @@ import type {
 import { discover } from "./discover.js";
 import { PRECOMPILED_DIR, STANDARDS_DIR } from "./package.js";
 import { LIST_FILES, salvageEntity, salvageList } from "./salvage.js";
+import { madeFrom, shippedSources } from "./shipped-sources.js";
 import { validateFile } from "./schemas.js";
 import { isBlocking } from "./silent.js";
 import { readSource, type LoadProblem, type SourceFile } from "./source.js";
@@ -211,42 +212,36 @@ function rememberUnreadable(repo: Repository, file: SourceFile): void {
 
 let shipped: Map<string, CatalogFile> | undefined;
 
-/** Written by `npm run build` (src/load/precompile.ts): the shipped catalogs, already parsed. */
-const PRECOMPILED_CATALOGS = join(PRECOMPILED_DIR, "catalogs.json");
-
-function shippedCatalogTexts(): string[] {
-  return readdirSync(STANDARDS_DIR)
-    .filter((n) => n.endsWith(".yaml"))
-    .sort()
-    .map((name) => readFileSync(join(STANDARDS_DIR, name), "utf8"));
-}
+/**
+ * Written by `npm run build` (src/load/precompile.ts): the shipped catalogs, already parsed, and
+ * the files they were parsed from (load/shipped-sources.ts). Parsing the catalogs costs more than a
+ * cached check; the build's copy is used while the files are those it was parsed from.
+ */
+export const PRECOMPILED_CATALOGS = join(PRECOMPILED_DIR, "catalogs.json");
+export const PRECOMPILED_CATALOG_SOURCES = join(PRECOMPILED_DIR, "catalogs.sources");
 
 export function shippedCatalogs(): Map<string, CatalogFile> {
   if (!shipped) {
-    const texts = shippedCatalogTexts();
-    shipped = new Map((precompiledCatalogs(texts) ?? texts.map((text) => yaml().parse(text) as CatalogFile)).map((file) => [file.id, file]));
+    const precompiled = madeFrom(PRECOMPILED_CATALOG_SOURCES, shippedSources(STANDARDS_DIR, ".yaml")) ? precompiledCatalogs() : undefined;
+    shipped = new Map((precompiled ?? parseShippedCatalogs()).map((file) => [file.id, file]));
   }
   return shipped;
 }
 
-/**
- * Parsing the catalogs costs more than a cached check; the build's copy is used while the texts are
- * those it was parsed from. Compared as text, not by a digest: hashing needs node:crypto, which a
- * check otherwise does not load.
- */
-function precompiledCatalogs(texts: string[]): CatalogFile[] | undefined {
+function precompiledCatalogs(): CatalogFile[] | undefined {
   try {
-    const precompiled = JSON.parse(readFileSync(PRECOMPILED_CATALOGS, "utf8")) as { sources: string[]; catalogs: CatalogFile[] };
-    return precompiled.sources.length === texts.length && precompiled.sources.every((source, i) => source === texts[i]) ? precompiled.catalogs : undefined;
+    return JSON.parse(readFileSync(PRECOMPILED_CATALOGS, "utf8")) as CatalogFile[];
   } catch {
     return undefined;
   }
 }
 
-/** The shipped catalogs as the build stores them (see PRECOMPILED_CATALOGS), with the texts they were parsed from. */
-export function parseShippedCatalogs(): { sources: string[]; catalogs: CatalogFile[] } {
-  const texts = shippedCatalogTexts();
-  return { sources: texts, catalogs: texts.map((text) => yaml().parse(text) as CatalogFile) };
+/** The shipped catalogs (standards/*.yaml) parsed, in the order of their file names. */
+export function parseShippedCatalogs(): CatalogFile[] {
+  return readdirSync(STANDARDS_DIR)
+    .filter((n) => n.endsWith(".yaml"))
+    .sort()
+    .map((name) => yaml().parse(readFileSync(join(STANDARDS_DIR, name), "utf8")) as CatalogFile);
 }
 
 function loadCatalogs(repoCatalogs: CatalogFile[]): Map<string, Catalog> {

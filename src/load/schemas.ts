@@ -2,7 +2,7 @@
  * JSON Schema validation of each file, with every error mapped to the YAML node it concerns.
  * Schemas are compiled once per process, or ahead of time by the build.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -13,6 +13,7 @@ import { codesWithLabels, suggestCode } from "../i18n/values.js";
 import { clauseReferenceExample, standardsInScope } from "../model/citations.js";
 import type { Path } from "../model/types.js";
 import { PRECOMPILED_DIR, SCHEMA_DIR, SCHEMA_HINTS_ZH } from "./package.js";
+import { madeFrom, shippedSources } from "./shipped-sources.js";
 import { numberAsText, numberAsTextProblem } from "./silent.js";
 import { locate, type FileKind, type LoadProblem, type SourceFile } from "./source.js";
 
@@ -38,20 +39,11 @@ let builtFromCurrentSchemas: boolean | undefined;
 /**
  * Written by `npm run build` (src/load/precompile.ts): the same validators, compiled ahead of time,
  * one file per kind of file (`<kind>.cjs`), so that a check loads the code of the kinds it meets;
- * and `schemas.json`, the schema files they were compiled from (schemaSources).
+ * and `schemas.sources`, the schema files they were compiled from (load/shipped-sources.ts):
+ * precompiled validators are never used for other schemas.
  */
 export const PRECOMPILED_VALIDATORS = join(PRECOMPILED_DIR, "validators");
-const PRECOMPILED_SCHEMAS = join(PRECOMPILED_VALIDATORS, "schemas.json");
-
-/**
- * The schema files by name, as JSON: precompiled validators are never used for other schemas.
- * Compared as text, not by a digest: hashing needs node:crypto, which a check otherwise does not load.
- */
-export function schemaSources(): string {
-  const sources: Record<string, string> = {};
-  for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith(".json")).sort()) sources[name] = readFileSync(join(SCHEMA_DIR, name), "utf8");
-  return JSON.stringify(sources);
-}
+export const PRECOMPILED_SCHEMA_SOURCES = join(PRECOMPILED_VALIDATORS, "schemas.sources");
 
 /**
  * Compiling the schemas costs a few hundred milliseconds per process, so `npm run build` compiles
@@ -62,7 +54,7 @@ function validator(kind: FileKind): Validator & { errors?: ErrorObject[] | null 
   if (known) return known;
   if (!compiled) {
     try {
-      if ((builtFromCurrentSchemas ??= readFileSync(PRECOMPILED_SCHEMAS, "utf8") === schemaSources())) {
+      if ((builtFromCurrentSchemas ??= madeFrom(PRECOMPILED_SCHEMA_SOURCES, shippedSources(SCHEMA_DIR, ".json")))) {
         const file = join(PRECOMPILED_VALIDATORS, `${kind}.cjs`);
         const { validate } = runValidatorCode(file, codeCache(file));
         validators.set(kind, validate);
@@ -88,7 +80,8 @@ function validator(kind: FileKind): Validator & { errors?: ErrorObject[] | null 
  * the build to make the cache from.
  */
 export function runValidatorCode(file: string, cachedData?: Buffer): { validate: Validator; script: Script } {
-  const script = new Script(`(function (exports) {${readFileSync(file, "utf8")}\n})`, { filename: file, cachedData });
+  // ASCII: the build escapes any other character (scripts/build.js asciiOnly).
+  const script = new Script(`(function (exports) {${readFileSync(file, "latin1")}\n})`, { filename: file, cachedData });
   const exports: { validate?: Validator } = {};
   (script.runInThisContext() as (exports: object) => void)(exports);
   return { validate: exports.validate!, script };

@@ -84,3 +84,12 @@ it("the check's and the site's files come with V8 code caches that V8 takes unde
   expect(run.stderr).toBe("");
   expect(run.stdout).toBe("check false\nsite false\n");
 });
+
+it("the check's and the site's files are ASCII, as bin/command-script.js reads them (Latin-1), and mean what their sources say", () => {
+  for (const command of ["check", "site"]) {
+    const code = readFileSync(join(ROOT, "dist", "cli", `${command}.cjs`));
+    expect(code.findIndex((byte) => byte > 0x7f), command).toBe(-1);
+  }
+  // A character class of full-width brackets, from the messages' spacing (i18n/index.ts FULL_WIDTH_OPEN), escaped by the build.
+  expect(readFileSync(join(ROOT, "dist", "cli", "check.cjs"), "latin1")).toContain("FULL_WIDTH_OPEN=/^[\\uff08\\u300c\\u300e\\u3010\\u3014\\u300a]/");
+});

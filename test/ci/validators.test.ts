@@ -1,13 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseShippedCalendars, shippedCalendar } from "../../src/load/calendar.js";
-import { PRECOMPILED_DIR } from "../../src/load/package.js";
-import { parseShippedCatalogs } from "../../src/load/repository.js";
-import { createAjv, schemaSources, SCHEMA_FILES } from "../../src/load/schemas.js";
+import { catalogParts, catalogUrl, LANGS, PRECOMPILED_LOCALES } from "../../src/i18n/index.js";
+import { parseShippedCalendars, PRECOMPILED_CALENDAR_SOURCES, shippedCalendar } from "../../src/load/calendar.js";
+import { CALENDARS_DIR, PRECOMPILED_DIR, SCHEMA_DIR, STANDARDS_DIR } from "../../src/load/package.js";
+import { parseShippedCatalogs, PRECOMPILED_CATALOG_SOURCES } from "../../src/load/repository.js";
+import { createAjv, PRECOMPILED_SCHEMA_SOURCES, SCHEMA_FILES } from "../../src/load/schemas.js";
+import { madeFrom, shippedSources } from "../../src/load/shipped-sources.js";
 import type { FileKind } from "../../src/load/source.js";
 import { ROOT } from "../helpers.js";
 
@@ -28,14 +31,53 @@ describe("catalogs and calendars stored by the build", () => {
     expect(PRECOMPILED_DIR).toBe(join(ROOT, "dist", "precompiled"));
     const stored = JSON.parse(readFileSync(join(PRECOMPILED_DIR, "catalogs.json"), "utf8"));
     expect(stored).toEqual(parseShippedCatalogs());
-    expect(stored.catalogs.map((c: { id: string }) => c.id)).toEqual(["GJB9001C", "IATF16949", "ISO9001"]);
+    expect(stored.map((c: { id: string }) => c.id)).toEqual(["GJB9001C", "IATF16949", "ISO9001"]);
+    expect(madeFrom(PRECOMPILED_CATALOG_SOURCES, shippedSources(STANDARDS_DIR, ".yaml"))).toBe(true);
   });
 
   it("are the shipped calendars, parsed, and what shippedCalendar gives", () => {
     const stored = JSON.parse(readFileSync(join(PRECOMPILED_DIR, "calendars.json"), "utf8"));
     expect(stored).toEqual(parseShippedCalendars());
     expect(Object.keys(stored)).toEqual(["CN"]);
-    expect(shippedCalendar("CN")).toEqual(stored.CN.calendar);
+    expect(shippedCalendar("CN")).toEqual(stored.CN);
+    expect(madeFrom(PRECOMPILED_CALENDAR_SOURCES, shippedSources(CALENDARS_DIR, ".yaml"))).toBe(true);
+  });
+
+  it("hold each message catalog cut by the first part of its keys, every entry once, beside the catalog they were cut from", () => {
+    for (const lang of LANGS) {
+      const whole = JSON.parse(readFileSync(catalogUrl(lang), "utf8")) as Record<string, string>;
+      const stored = readdirSync(join(PRECOMPILED_LOCALES, lang)).sort();
+      expect(stored, lang).toEqual([...catalogParts(lang).keys()].map((part) => `${part}.json`).sort());
+      const merged = Object.assign({}, ...stored.map((name) => JSON.parse(readFileSync(join(PRECOMPILED_LOCALES, lang, name), "utf8")) as Record<string, string>));
+      expect(merged, lang).toEqual(whole);
+      expect(stored.reduce((n, name) => n + Object.keys(JSON.parse(readFileSync(join(PRECOMPILED_LOCALES, lang, name), "utf8"))).length, 0), lang).toBe(Object.keys(whole).length);
+      expect(madeFrom(join(PRECOMPILED_LOCALES, `${lang}.sources`), readFileSync(catalogUrl(lang))), lang).toBe(true);
+    }
+    expect(readdirSync(join(PRECOMPILED_LOCALES, "zh-CN"))).toContain("check.json");
+  });
+
+  it("are told from the files they were made from by every byte, a file's name and the files there are", () => {
+    const dir = mkdtempSync(join(tmpdir(), "csr-sources-"));
+    try {
+      cpSync(STANDARDS_DIR, dir, { recursive: true });
+      const stored = readFileSync(PRECOMPILED_CATALOG_SOURCES);
+      expect(shippedSources(dir, ".yaml").equals(stored)).toBe(true);
+      const file = join(dir, "ISO9001.yaml");
+      const text = readFileSync(file, "utf8");
+      // One character changed for another of the same length in bytes.
+      writeFileSync(file, text.replace("质量", "品质"));
+      expect(shippedSources(dir, ".yaml").equals(stored)).toBe(false);
+      writeFileSync(file, text);
+      writeFileSync(join(dir, "ZZ.yaml"), "");
+      expect(shippedSources(dir, ".yaml").equals(stored)).toBe(false);
+      rmSync(join(dir, "ZZ.yaml"));
+      rmSync(file);
+      writeFileSync(join(dir, "ISO9002.yaml"), text);
+      expect(shippedSources(dir, ".yaml").equals(stored)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(madeFrom(join(PRECOMPILED_DIR, "no-such.sources"), Buffer.alloc(0))).toBe(false);
   });
 });
 
@@ -45,8 +87,9 @@ describe("validators precompiled by the build", () => {
 
   it("exist after npm run build, one per kind of file, and belong to the current schemas", () => {
     for (const kind of Object.keys(SCHEMA_FILES) as FileKind[]) expect(existsSync(file(kind)), kind).toBe(true);
-    expect(readFileSync(join(PRECOMPILED_DIR, "validators", "schemas.json"), "utf8")).toBe(schemaSources());
-    expect(Object.keys(JSON.parse(schemaSources()))).toEqual(["common.schema.json", ...Object.values(SCHEMA_FILES).sort()]);
+    expect(madeFrom(PRECOMPILED_SCHEMA_SOURCES, shippedSources(SCHEMA_DIR, ".json"))).toBe(true);
+    const names = [...readFileSync(PRECOMPILED_SCHEMA_SOURCES, "latin1").matchAll(/([\w.]+\.json)\0\d+\0/g)].map((m) => m[1]);
+    expect(names).toEqual(["common.schema.json", ...Object.values(SCHEMA_FILES).sort()]);
   });
 
   it("report exactly what the schemas compiled at run time report", () => {
