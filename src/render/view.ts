@@ -223,10 +223,11 @@ class Names {
   reference(from: string, id: string): ReferenceView {
     const target = this.index.documents.get(id)?.value;
     if (!target) {
-      throw new UserError(
-        `${from} refers to ${id}, which is not in the repository; a rendered document cannot show a reference without its title and version.`,
-        "Run 'csr check' and fix the ref/unresolved finding, then render again.",
-      );
+      // A document whose file has errors is in the repository but unread: the cause to name is that file, not a missing document (tester25 F6).
+      const name = `${id.replace(/\//g, "_")}.yaml`;
+      const file = this.repo.unvalidated.documents.has(id) ? this.repo.problems.find((p) => p.path === name || p.path.endsWith(`/${name}`))?.path : undefined;
+      if (file) throw new UserError(translate(this.lang, "render.reference.unreadable", { from, id, file }), translate(this.lang, "render.reference.unreadable.hint", { file }));
+      throw new UserError(translate(this.lang, "render.reference.missing", { from, id }), translate(this.lang, "render.reference.missing.hint"));
     }
     const href = this.link?.(id);
     return { id, title: this.pick(target.title, target.title_en), version: currentRevision(target)?.version ?? "", mark: this.referenceMark(target), ...(href === undefined ? {} : { href }) };

@@ -221,6 +221,18 @@ describe("csr render", () => {
     expect(existsSync(join(repo, "out"))).toBe(false);
   });
 
+  it("names the file of a referenced document that has errors, in the document's language, rather than calling it missing (tester25 F6)", async () => {
+    const repo = minimalRepo({
+      "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nforms: [QR-001-09]\n",
+      "documents/QR-001-09.yaml": "id: QR-001-09\ntitle: 文件发放记录\nlevel: 4\nkind: form\ndepartment: QA\nstatus: draft\nowner: wang\n",
+    });
+    const result = await csrInProcess(["-C", repo, "render", "QP-001"], { lang: null });
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      "csr: QP-001 引用了 QR-001-09，但其文件 documents/QR-001-09.yaml 有错误、未能读取；渲染的文件不能在没有标题和版本的情况下列出引用。\n提示：请运行 csr check，修正 documents/QR-001-09.yaml 中的错误后重新渲染。\n",
+    ]);
+  });
+
   it("names an unknown id with a suggestion", async () => {
     const result = await csrInProcess(["-C", BASIC, "render", "QP-02"]);
     expect(result.stderr).toBe("csr: No document or CSR 'QP-02' in the repository. Did you mean 'QP-020'?\n");

@@ -411,7 +411,7 @@ describe("csr site options", () => {
     const site = await buildSite(dir);
     expect(site.stderr).toContain("以下文件引用了不存在的文件，改为显示提示（见 'csr check'，ref/unresolved）：QP-001。\n");
     expect(site.code).toBe(0);
-    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain("无法显示：QP-001 refers to QP-404");
+    expect(readFileSync(join(site.out, "documents", "QP-001.html"), "utf8")).toContain("无法显示：QP-001 引用了 QP-404，但仓库中没有该文件；");
     // Nothing addresses any clause: every row of the heat map is marked uncovered, its blank cells neutral.
     const coverage = readFileSync(join(site.out, "coverage.html"), "utf8");
     expect(coverage).toContain('<tr class="row-uncovered"><th scope="row"><span class="number">4</span> 组织环境</th><td></td>');
