@@ -509,6 +509,8 @@ async function writeSite(repo: Repository, findings: readonly Finding[], options
   // The print style of documents and review reports, which `csr render` puts in each file: one file that every page links.
   emit("assets/document.css", renderer.renderPartial("document-style", {}));
   if (options.baseUrl) emit("sitemap.xml", sitemap(options.baseUrl, pages, navItems.map(([p]) => p)));
+  // The site is the organisation's confidential material (customers' CSRs, people): a search engine that finds it anyway is asked to index none of it (tester25 F8).
+  emit("robots.txt", "User-agent: *\nDisallow: /\n");
 
   return { pages: pageCount, files: fileCount, unrendered, withheld, findings: { errors: count(findings, "error"), warnings: count(findings, "warning") } };
 }

@@ -25,10 +25,12 @@ describe("csr site on the bundled example", () => {
   });
 
   it("builds the site and says what it wrote", async () => {
-    expect(site.stderr).toBe("已生成网站：139 个页面，175 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
+    expect(site.stderr).toBe("已生成网站：139 个页面，176 个文件（zh-CN）；csr check：0 个错误，0 个警告。\n");
     expect(site.stdout).toBe(`${site.out}/index.html\n`);
     expect(site.code).toBe(0);
-    expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "search.html"]);
+    expect(files.filter((f) => !f.includes("/"))).toEqual([".csr-site", "coverage.html", "findings.html", "index.html", "robots.txt", "search.html"]);
+    // The site is confidential: search engines are asked to index none of it (tester25 F8).
+    expect(readFileSync(join(site.out, "robots.txt"), "utf8")).toBe("User-agent: *\nDisallow: /\n");
     expect(files.filter((f) => f.startsWith("assets/"))).toEqual([
       "assets/document.css",
       "assets/minisearch.js",
