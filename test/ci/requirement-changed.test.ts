@@ -98,7 +98,9 @@ describe("a decided CSR's requirement edited by hand (tester23 F15)", () => {
   it("lets the requirement change in the new review round a new source revision opens, whatever the base", () => {
     const before = head(dir);
     const revised = csr(["-C", dir, "source", "update", "DYA-SQM", "--revision", "D", "--issued", today(), "--received", today(), "-y", "--commit"]);
-    expect(revised.stderr).toBe("");
+    // Received today, the review is due ten working days on: from mid-December 2026 that runs into
+    // 2027, whose holidays csr does not ship yet, and the command notes it (calendar/year-missing).
+    expect(revised.stderr.replace(/^note: csr has no public holidays for \d{4}; the deadline \d{4}-\d\d-\d\d was counted Monday to Friday .*\n/, "")).toBe("");
     expect(revised.code).toBe(0);
     const file = "csr/DYA/DYA-004.yaml";
     const text = readFileSync(join(dir, file), "utf8");
