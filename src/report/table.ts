@@ -824,7 +824,7 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
  * strings inline), so memory does not grow with the workbook. A text longer than an Excel cell
  * holds is cut with a visible marker and reported through `onCut`.
  */
-export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined, options: { registers?: "one" | "several"; /** Data rows through exceljs's row objects (streamedRows's reference, for its test). */ exceljsRows?: boolean } = {}): Promise<void> {
+export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (where: string, length: number) => void = () => undefined, options: { registers?: "one" | "several" } = {}): Promise<void> {
   // Only exceljs's streaming writer: its index also loads the in-memory workbook and the zip
   // reader (unzipper and its dependencies), 100 ms of module loading that writing never uses.
   // exceljs (pinned in package.json) has no exports map, so its file path is part of the pin.
@@ -850,7 +850,7 @@ export async function writeXlsx(tables: Iterable<Table>, path: string, onCut: (w
     // On a sheet printed several pages wide, the notes and the signature line start after the columns
     // repeated on every page: in a repeated column, each page after the first printed them cut at that
     // column's edge (接收日期至及时, 编制：________).
-    const last = await writeSheet(sheet, table, widths, layout.printTitlesColumn ? identifyingColumns(table) + 1 : 1, onCut, options.exceljsRows === true);
+    const last = await writeSheet(sheet, table, widths, layout.printTitlesColumn ? identifyingColumns(table) + 1 : 1, onCut);
     // Row 1 (the title, for the screen) is left out of the print: printed, it topped every page across,
     // cut at the page's edge (顾客特定要), and the page header already names the register on every page.
     // The rows are absolute ($2): LibreOffice ignores a print range whose rows are relative, and exceljs
@@ -931,7 +931,7 @@ function printLayout(table: Table, widths: number[]): Partial<PageSetup> {
  * before its first row. The notes and the signature line go in column `tailColumn`; returns the
  * sheet's last row.
  */
-async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tailColumn: number, onCut: (where: string, length: number) => void, exceljsRows: boolean): Promise<number> {
+async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tailColumn: number, onCut: (where: string, length: number) => void): Promise<number> {
   const count = Math.max(1, table.columns.length);
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   if (table.columns.length > 0) sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: count } };
@@ -954,13 +954,8 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
   if (lines > 1) header.height = 15 * lines;
   header.commit();
   const styles = new CellStyles();
-  const streamed = table.columns.length > 0 && !exceljsRows ? streamedRows(sheet) : undefined;
   for (const [r, row] of table.rows.entries()) {
     if (r % ROWS_PER_TURN === ROWS_PER_TURN - 1) await zipCaughtUp(sheet);
-    if (streamed) {
-      streamed.write(r + 3, table.columns, row, widths, styles, onCut);
-      continue;
-    }
     const line = sheet.getRow(r + 3);
     let lines = 1;
     table.columns.forEach((c, i) => {
@@ -972,12 +967,12 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
       const height = typeof value === "string" ? wrappedLines(value, widths[i]!) : 1;
       const wrap = height > 1;
       lines = Math.max(lines, height);
-      if (c.date && typeof value === "string" && ISO_DAY.test(value)) {
+      if (c.date && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
         cell.value = new Date(`${value}T00:00:00Z`);
         cell.style = styles.date;
       } else {
         if (typeof value === "string" && value.length > EXCEL_CELL_LIMIT) {
-          cell.value = cutCell(value);
+          cell.value = value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER;
           onCut(`sheet ${sheet.name}, cell ${cell.address} (${c.header})`, value.length);
         } else {
           cell.value = value ?? null;
@@ -988,7 +983,6 @@ async function writeSheet(sheet: Worksheet, table: Table, widths: number[], tail
     if (lines > 1) line.height = LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES);
     line.commit();
   }
-  if (streamed) streamed.done(table.rows.length + 3);
   let last = table.rows.length + 2;
   let at = table.rows.length + 4;
   // A note is one cell merged across the printed columns from tailColumn, wrapped and as tall as its
@@ -1066,113 +1060,6 @@ function wrappedLines(value: string, width: number): number {
   for (const line of value.split(/\r?\n/)) lines += Math.max(1, Math.ceil(displayWidth(line) / room));
   return lines;
 }
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A text longer than an Excel cell holds, cut to fit with CUT_MARKER at its end. */
-function cutCell(value: string): string {
-  return value.slice(0, EXCEL_CELL_LIMIT - CUT_MARKER.length) + CUT_MARKER;
-}
-
-/** The parts of exceljs's streamed worksheet (lib/stream/xlsx/worksheet-writer.js) that streamedRows uses. */
-interface SheetInternals {
-  startedData: boolean;
-  _rows: unknown[];
-  _rowZero: number;
-  stream: { write(text: string): unknown };
-  _workbook: { styles: { addStyleModel(style: object, cellType?: number): number } };
-}
-
-/** exceljs's value types (lib/doc/enums.js ValueType), for its style numbering. */
-const VALUE_TYPE = { null: 0, number: 2, string: 3, date: 4 } as const;
-
-/**
- * The data rows of a streamed sheet written as the XML that exceljs's row and cell objects would
- * make of them (lib/xlsx/xform/sheet/row-xform.js and cell-xform.js with strings inline, byte for
- * byte), without those objects: making each cell an object with a value object and a model, then
- * serialising it a piece at a time, was most of the CPU a workbook took (the site's 15 registers,
- * csr export). Style numbers still come from exceljs's style table, asked in the same order as its
- * cells would ask, so styles.xml is the same. Undefined when exceljs's sheet is not in the state this
- * was written against (its rows so far committed, its data started): then the rows go through
- * exceljs. exceljs is pinned (package.json), and test/report/xlsx-rows.test.ts compares both ways.
- */
-function streamedRows(sheet: Worksheet): { write: (number: number, columns: Column[], row: Record<string, Cell>, widths: number[], styles: CellStyles, onCut: (where: string, length: number) => void) => void; done: (next: number) => void } | undefined {
-  const internals = sheet as unknown as SheetInternals;
-  if (!internals.startedData || internals._rows.length > 0 || typeof internals.stream?.write !== "function") return undefined;
-  const styleTable = internals._workbook.styles;
-  // A row's own style is exceljs's empty one; its number is 0 unless the table says otherwise.
-  const rowStyle = styleTable.addStyleModel({});
-  const rowStyleAttributes = rowStyle ? ` s="${rowStyle}" customFormat="1"` : "";
-  let letters: string[] = [];
-  return {
-    write(number, columns, row, widths, styles, onCut) {
-      // exceljs writes a row only when it has a value or a height (worksheet-writer _writeRow), and
-      // only a value makes a height; it numbers the styles of the rows it writes.
-      if (columns.every((c) => row[c.key] === null || row[c.key] === undefined)) return;
-      if (letters.length !== columns.length) letters = columns.map((_, i) => columnLetter(i + 1));
-      let lines = 1;
-      let cells = "";
-      for (let i = 0; i < columns.length; i++) {
-        const c = columns[i]!;
-        const value = row[c.key];
-        const address = `${letters[i]}${number}`;
-        const height = typeof value === "string" ? wrappedLines(value, widths[i]!) : 1;
-        if (height > lines) lines = height;
-        let style: object;
-        let type: number;
-        let content: string;
-        if (c.date && typeof value === "string" && ISO_DAY.test(value)) {
-          style = styles.date;
-          type = VALUE_TYPE.date;
-          // exceljs's dateToExcel: days since 1899-12-30, the 1900 date system.
-          content = `<v>${25569 + new Date(`${value}T00:00:00Z`).getTime() / (24 * 3600 * 1000)}</v>`;
-        } else {
-          style = styles.of(typeof value === "number", height > 1);
-          if (value === null || value === undefined) {
-            type = VALUE_TYPE.null;
-            content = "";
-          } else if (typeof value === "number") {
-            type = VALUE_TYPE.number;
-            content = `<v>${xmlText(String(value))}</v>`;
-          } else {
-            type = VALUE_TYPE.string;
-            let text = value;
-            if (value.length > EXCEL_CELL_LIMIT) {
-              text = cutCell(value);
-              onCut(`sheet ${sheet.name}, cell ${address} (${c.header})`, value.length);
-            }
-            content = ` t="str"><v>${xmlText(text)}</v>`;
-          }
-        }
-        const id = styleTable.addStyleModel(style, type);
-        if (type === VALUE_TYPE.null && !id) continue;
-        const open = id ? `<c r="${address}" s="${id}"` : `<c r="${address}"`;
-        if (type === VALUE_TYPE.null) cells += `${open}/>`;
-        else if (type === VALUE_TYPE.string) cells += `${open}${content}</c>`;
-        else cells += `${open}>${content}</c>`;
-      }
-      const height = lines > 1 ? ` ht="${LINE_HEIGHT_PT * Math.min(lines, MAX_ROW_LINES)}" customHeight="1"` : "";
-      const open = `<row r="${number}"${height} spans="1:${columns.length}"${rowStyleAttributes} x14ac:dyDescent="0.25"`;
-      internals.stream.write(cells ? `${open}>${cells}</row>` : `${open}/>`);
-    },
-    done(next) {
-      // As exceljs's _commitRow leaves it: the next row to be made is the one after the last committed.
-      internals._rowZero = next;
-    },
-  };
-}
-
-/**
- * Text as exceljs's XML writer escapes it (lib/utils/utils.js xmlEncode): the five XML entities,
- * and the control characters XML 1.0 does not allow (all below 32 but tab, line feed and carriage
- * return, and DEL) dropped.
- */
-function xmlText(text: string): string {
-  if (!/["&'<>\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text)) return text;
-  return text.replace(/["&'<>\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, (c) => XML_ENTITIES[c] ?? "");
-}
-
-const XML_ENTITIES: Record<string, string> = { '"': "&quot;", "&": "&amp;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
 
 /**
  * The styles of a sheet's data cells, one object per kind of cell, shared by every cell of that kind:
