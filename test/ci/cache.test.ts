@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { csr, csrEnv, git, gitInit, minimalRepo, ROOT, tempDir, type RunResult } from "../helpers.js";
+import { csr, csrEnv, git, gitInit, minimalRepo, ROOT, tempDir, withoutYearCheck, type RunResult } from "../helpers.js";
 import { PROCESS_MAP } from "./process-map.js";
 
 const procedure = (id: string, extra: string[] = []) =>
@@ -11,12 +11,14 @@ const procedure = (id: string, extra: string[] = []) =>
 /** A repository with a rule finding (positions computed lazily) and a schema finding (positions cached). */
 function repository(): string {
   return gitInit(
-    minimalRepo({
-      "processes.yaml": PROCESS_MAP,
-      "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]),
-      "documents/QP-002.yaml": procedure("QP-002", ["owner: 张伟"]),
-      "documents/QP-003.yaml": procedure("QP-003"),
-    }),
+    withoutYearCheck(
+      minimalRepo({
+        "processes.yaml": PROCESS_MAP,
+        "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]),
+        "documents/QP-002.yaml": procedure("QP-002", ["owner: 张伟"]),
+        "documents/QP-003.yaml": procedure("QP-003"),
+      }),
+    ),
   );
 }
 
@@ -253,7 +255,7 @@ describe("the check cache", () => {
   });
 
   it("is not kept outside git, where the check writes nothing at all", () => {
-    const dir = minimalRepo({ "processes.yaml": PROCESS_MAP, "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]) });
+    const dir = withoutYearCheck(minimalRepo({ "processes.yaml": PROCESS_MAP, "documents/QP-001.yaml": procedure("QP-001", ["related: [QP-404]"]) }));
     const before = readdirSync(dir, { recursive: true }).sort();
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);
     expect(json(csr(["-C", dir, "check", "--format", "json"]))).toEqual(["documents/QP-001.yaml:7:11 ref/unresolved"]);

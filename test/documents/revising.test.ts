@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, releasedProcedure, tempDir } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, releasedProcedure, tempDir, withoutYearCheck } from "../helpers.js";
 
 const FILE = "documents/QP-001.yaml";
 const OLD = "规定文件的编制、审批和发放。";
@@ -20,7 +20,7 @@ const draft = ["id: QP-001", "title: 文件控制程序", "level: 2", "kind: pro
 
 /** QP-001 released as A/0 by csr release (tagged), then its text edited in the working tree. */
 async function revisedRepo(): Promise<string> {
-  const dir = gitInit(minimalRepo({ [FILE]: draft }));
+  const dir = gitInit(withoutYearCheck(minimalRepo({ [FILE]: draft })));
   const released = await csrInProcess(["-C", dir, "release", "QP-001", "--summary", "首次发布", "--prepared", "zhang", "--reviewed", "li", "--approved", "wang", "--date", "2026-03-02", "-y"]);
   expect([released.code, released.stderr]).toEqual([0, ""]);
   expect(git(dir, ["tag"]).trim()).toBe("QP-001/A-0");
@@ -125,7 +125,7 @@ describe("csr submit on a released document (修订中)", () => {
   it("says so, and shows the draft stamped DRAFT, when git never had the text in force (the first commit already held the draft)", async () => {
     // Adopted mid-revision: A/0 was released on paper; the file committed first is already the draft, marked 修订中.
     const file = releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: NEW }).replace("sections:", "revising: { since: 2026-11-30, by: zhang }\nsections:");
-    const dir = gitInit(minimalRepo({ [FILE]: file }));
+    const dir = gitInit(withoutYearCheck(minimalRepo({ [FILE]: file })));
     const unread = "QP-001 is being revised, but the text of version A/0 in force as released could not be read from git (tag QP-001/A-0): printed is the revision draft in its file, stamped DRAFT.\n";
     const rendered = await csrInProcess(["-C", dir, "render", "QP-001", "--format", "md", "--out", join(dir, "out", "qp.md"), "--today", "2026-12-01"]);
     expect([rendered.code, rendered.stderr]).toEqual([0, `Rendered 1 file (md, en).\n${unread}`]);

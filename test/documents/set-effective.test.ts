@@ -7,14 +7,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, releasedProcedure } from "../helpers.js";
+import { checkJsonInProcess, csrInProcess, git, gitInit, minimalRepo, releasedProcedure, withoutYearCheck } from "../helpers.js";
 
 const FILE = "documents/QP-001.yaml";
 const draft = ["id: QP-002", "title: 记录控制程序", "level: 2", "kind: procedure", "department: QA", "status: draft", "sections:", "  - title: 目的", "    text: 规定记录控制。", ""].join("\n");
 
 describe("csr set <document> --effective", () => {
   it("corrects the day the current version took effect, as csr release --effective writes it, without a new revision", async () => {
-    const dir = gitInit(minimalRepo({ [FILE]: releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "规定文件控制。" }), "documents/QP-002.yaml": draft }));
+    const dir = gitInit(withoutYearCheck(minimalRepo({ [FILE]: releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "规定文件控制。" }), "documents/QP-002.yaml": draft })));
     const later = await csrInProcess(["-C", dir, "set", "QP-001", "--effective", "2026-03-10", "--commit"]);
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     expect(later).toEqual({
@@ -44,7 +44,7 @@ describe("csr set <document> --effective", () => {
   });
 
   it("refuses a day before the version was released, a document never released, and other fields with it", async () => {
-    const dir = gitInit(minimalRepo({ [FILE]: releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "规定文件控制。" }), "documents/QP-002.yaml": draft }));
+    const dir = gitInit(withoutYearCheck(minimalRepo({ [FILE]: releasedProcedure("QP-001", "文件控制程序", { title: "目的", text: "规定文件控制。" }), "documents/QP-002.yaml": draft })));
     const before = await csrInProcess(["-C", dir, "set", "QP-001", "--effective", "2026-03-01"]);
     expect([before.code, before.stderr]).toEqual([2, "csr: The effective date 2026-03-01 of QP-001 is before A/0 was released on 2026-03-02: a document takes effect once it is released.\n"]);
     const unreleased = await csrInProcess(["-C", dir, "set", "QP-002", "--effective", "2026-03-10"]);
