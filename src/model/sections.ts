@@ -134,8 +134,9 @@ export function sectionAnchor(number: string): string {
 export function addressedSection(doc: Pick<ControlledDocument, "sections"> | undefined, text: string | undefined, lang: string, numberOnly = false): { section: string; anchor: string } {
   if (!text) return { section: "", anchor: "" };
   if (numberOnly) {
+    // One lookup gives both: a title without a number prints the number it was found under (sectionNumberOnly).
     const found = doc && findSection(numberedOnce(doc), text).found;
-    return { section: sectionNumberOnly(doc, text), anchor: found ? sectionAnchor(found.number) : "" };
+    return { section: parseSectionReference(text).number ?? found?.number ?? "", anchor: found ? sectionAnchor(found.number) : "" };
   }
   if (!doc) return { section: text, anchor: "" };
   const { found } = findSection(numberedOnce(doc), text);

@@ -5,6 +5,8 @@ import { tokenize } from "../../src/site/tokenize.js";
 import { copyFixture, csrInProcess, filesOf, FIXTURES, git, gitInit, makeRepo, tempDir } from "../helpers.js";
 
 const DAY = "2026-11-27";
+/** The qms.yaml of a small test repository (one department, coverage not judged); a test may append keys. */
+const QMS = "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n";
 
 async function buildSite(repo: string, ...args: string[]): Promise<{ out: string; code: number; stdout: string; stderr: string }> {
   const out = join(tempDir(), "site");
@@ -356,7 +358,7 @@ describe("csr site options", () => {
 
   it("a repository's own site-section partial lays out the sections of every page", async () => {
     const dir = makeRepo({
-      "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
+      "qms.yaml": QMS,
       "people.yaml": "people: []\n",
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\n",
       "documents/QP-002.yaml": "id: QP-002\ntitle: 记录控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: released\nrevisions:\n  - { version: A/0, date: 2026-01-10, summary: 首次发布 }\n",
@@ -391,7 +393,7 @@ describe("csr site options", () => {
 
   it("leaves a heat map's row addressed only through its parent uncoloured: its class is the row's, not the ○ cell's (tester25 F3)", async () => {
     const dir = makeRepo({
-      "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\ncoverage: {inherit_from_parent: true}\nrules: {coverage/clause-uncovered: off}\n",
+      "qms.yaml": `${QMS}coverage: {inherit_from_parent: true}\n`,
       "people.yaml": "people: []\n",
       "processes.yaml": "processes:\n  - code: M1\n    name: 组织环境\n    type: management\n    owner: QA\n    clauses: [IATF16949:4]\n",
     });
@@ -406,7 +408,7 @@ describe("csr site options", () => {
 
   it("a document with a reference that does not resolve gets a notice instead of its body", async () => {
     const dir = makeRepo({
-      "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
+      "qms.yaml": QMS,
       "people.yaml": "people: []\n",
       "documents/QP-001.yaml": "id: QP-001\ntitle: 文件控制程序\nlevel: 2\nkind: procedure\ndepartment: QA\nstatus: draft\nrelated: [QP-404]\n",
     });
@@ -576,7 +578,7 @@ describe("csr site: forced decisions", () => {
 describe("csr site: a customer's page", () => {
   it("lists what csr check reports about the customer's file and its CSRs, errors first, saying which CSR; a CSR's review report links the customer and the source document's revisions", async () => {
     const dir = makeRepo({
-      "qms.yaml": "organisation: {name: 测试公司}\nstandards: [IATF16949]\ndepartments: [{code: QA, name: 品质部}]\nrules: {coverage/clause-uncovered: off}\n",
+      "qms.yaml": QMS,
       "people.yaml": "people:\n  - {id: li, name: 李娜, department: QA, roles: [author, reviewer]}\n  - {id: wang, name: 王强, department: QA, roles: [approver]}\n",
       // Received before it was issued: date/out-of-order, in the customer's own file.
       "customers/DYA.yaml": "code: DYA\nname: 东岳汽车\nsources:\n  - id: DYA-SQM\n    title: 供应商质量手册\n    revisions: [{revision: A, issued: 2026-10-09, received: 2026-10-01}]\n",
