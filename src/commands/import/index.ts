@@ -30,13 +30,13 @@ import { registerContext } from "../../report/registers/context.js";
 import { DOCUMENT_LIST_STATUSES, documentList, documentListId } from "../../report/registers/documents.js";
 import { allRegisters } from "../../report/registers/index.js";
 import type { Table } from "../../report/table.js";
-import { issuedOn, layoutSignatures } from "../../model/index.js";
+import { buildIndex, issuedOn, layoutSignatures } from "../../model/index.js";
 import type { ControlledDocument, Csr, SignatureRole } from "../../model/types.js";
 import { csrNumbers } from "../add/allocate.js";
 import { choiceOption, dateOption } from "../options.js";
 import type { CommandContext } from "../context.js";
 import { editFile } from "../shared/edit.js";
-import { departmentLabel } from "../shared/people.js";
+import { departmentLabel, resolveDepartment } from "../shared/people.js";
 import { appendIn, refuseCommitOutsideGit, refuseUncommitted, type FileChange } from "../shared/persist.js";
 import { putSymbolRow } from "../symbol/add.js";
 import { applyChange, withRepositoryLock } from "../shared/transaction.js";
@@ -91,10 +91,22 @@ function importKind(value: string): ImportKind {
   return choiceOption(value, "--as", IMPORT_KINDS, "documents");
 }
 
+/**
+ * The code of the department --department names (its code, name or English name in qms.yaml), or
+ * undefined without the option. One the repository does not know is refused before anything is read
+ * or written, as every command's --department is (resolveDepartment: UserError, exit 2, naming the
+ * departments there are): it is the department of every row that names none, so each of them would
+ * be refused for it.
+ */
+export function departmentFlag(repo: Repository, flags: Pick<ImportFlags, "department">): string | undefined {
+  return flags.department === undefined ? undefined : resolveDepartment(buildIndex(repo), flags.department, "--department");
+}
+
 const DELIMITER_NAMES = { ",": "comma", ";": "semicolon", "\t": "tab" } as const;
 
 async function importRegister(ctx: CommandContext, root: string, file: string, flags: ImportFlags, as: (typeof IMPORT_KINDS)[number], today: string): Promise<number> {
   const repo = loadRepository(root);
+  const department = departmentFlag(repo, flags);
   const scope = repo.config?.value.standards ?? [];
   const standard = flags.standard ?? scope[0];
   if (!standard || !repo.catalogs.has(standard)) {
@@ -109,7 +121,7 @@ async function importRegister(ctx: CommandContext, root: string, file: string, f
     // The ids `csr add` would take next, in the working tree and on every branch (as --as csr needs them).
     csrNumbers: await csrNumbers(repo, as === "csr" ? repo.customers.map((c) => c.value.code) : []),
     standard,
-    department: flags.department,
+    department,
     lang: repo.config?.value.language ?? "zh-CN",
     addPeople: flags.addPeople,
     register: basename(file),

@@ -24,7 +24,7 @@ import { editFile } from "../shared/edit.js";
 import { completeFromWord, wordCompletionRefusal, type Completion } from "../../import/complete.js";
 import { currentRevision } from "../../model/index.js";
 import { applyChange } from "../shared/transaction.js";
-import { filesWithErrors, peopleEdit, reportCheck, reportPeople, withPlannedFiles, type ImportFlags } from "./index.js";
+import { departmentFlag, filesWithErrors, peopleEdit, reportCheck, reportPeople, withPlannedFiles, type ImportFlags } from "./index.js";
 
 const WORD_KINDS = ["procedures", "instructions", "forms", "documents"] as const;
 
@@ -33,9 +33,10 @@ export async function importWord(ctx: CommandContext, root: string, repo: Reposi
   if (flags.as !== undefined && !(WORD_KINDS as readonly string[]).includes(flags.as)) {
     throw new UserError(t("import.word.bad-as", { kinds: list(WORD_KINDS), as: flags.as }));
   }
+  const department = departmentFlag(repo, flags);
   const options: WordImportOptions = {
     as: (flags.as as WordImportOptions["as"] | undefined) ?? "documents",
-    department: flags.department,
+    ...(department !== undefined ? { department } : {}),
     lang: repo.config?.value.language ?? "zh-CN",
     addPeople: flags.addPeople,
   };
